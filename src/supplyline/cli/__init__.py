@@ -1,0 +1,1 @@
+"""The command-line face: Typer commands that translate arguments and print results."""

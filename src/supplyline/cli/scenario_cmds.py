@@ -1,0 +1,1 @@
+"""Scenario commands: validate, init (filled in by the io work)."""

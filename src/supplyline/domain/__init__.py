@@ -1,0 +1,74 @@
+"""The operation as immutable typed data, and the results that pass between layers.
+
+No I/O and no solver code lives here.
+"""
+
+from __future__ import annotations
+
+from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
+from supplyline.domain.checks import Finding, check_scenario, reachable_from
+from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
+from supplyline.domain.demand import Demand
+from supplyline.domain.factors import FactorTable, PlanningFactor
+from supplyline.domain.network import Link, Location, LocationKind, Mode
+from supplyline.domain.partners import Partner
+from supplyline.domain.plan import (
+    Bottleneck,
+    Closure,
+    Delivery,
+    Movement,
+    Plan,
+    PlanStatus,
+    ResourceKind,
+    Shortfall,
+    SolveStats,
+    StockLevel,
+)
+from supplyline.domain.scenario import (
+    DEFAULT_ACTIVITY_LEVELS,
+    RoutingOptions,
+    Scenario,
+    SolverOptions,
+)
+from supplyline.domain.stocks import FleetGroup, Stock
+from supplyline.domain.units import ActivityPeriod, Unit
+
+__all__ = [
+    "DEFAULT_ACTIVITY_LEVELS",
+    "ActivityPeriod",
+    "Agreement",
+    "Bottleneck",
+    "Closure",
+    "Commodity",
+    "Delivery",
+    "Demand",
+    "DemandUnit",
+    "FactorTable",
+    "Finding",
+    "FleetGroup",
+    "Link",
+    "Location",
+    "LocationKind",
+    "Mode",
+    "Movement",
+    "Partner",
+    "Plan",
+    "PlanStatus",
+    "PlanningFactor",
+    "Price",
+    "Rate",
+    "ReimbursementMode",
+    "ResourceKind",
+    "RoutingOptions",
+    "Scenario",
+    "Shortfall",
+    "SolveStats",
+    "SolverOptions",
+    "Stock",
+    "StockLevel",
+    "SupplyClass",
+    "Unit",
+    "VehicleClass",
+    "check_scenario",
+    "reachable_from",
+]

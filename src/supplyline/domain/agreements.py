@@ -1,0 +1,87 @@
+"""Mutual logistics support agreements between partners."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from supplyline.types import CommodityId, PartnerId
+
+__all__ = ["Agreement", "Price", "ReimbursementMode"]
+
+
+class ReimbursementMode(StrEnum):
+    """How a receiving partner pays back what it was given."""
+
+    CASH = "cash"
+    REPLACEMENT_IN_KIND = "replacement_in_kind"
+    EQUAL_VALUE_EXCHANGE = "equal_value_exchange"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Price:
+    """The agreed price of one tonne of a commodity, in a currency (money is Decimal)."""
+
+    commodity: CommodityId
+    currency: str
+    per_t: Decimal
+
+    def __post_init__(self) -> None:
+        if not self.per_t.is_finite() or self.per_t < 0:
+            raise ValueError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
+        if len(self.currency) != 3 or not self.currency.isupper():
+            raise ValueError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agreement:
+    """Who may support whom with what, for how long, up to what value, and how it is repaid.
+
+    The agreement is mutual: either party may request from the other, within ``commodities``
+    (goods) and ``services`` (such as transport, handling, fuelling).
+    """
+
+    id: str
+    name: str
+    parties: tuple[PartnerId, PartnerId]
+    valid_from: dt.date
+    valid_to: dt.date
+    commodities: frozenset[CommodityId]
+    services: frozenset[str] = frozenset()
+    reimbursement_modes: frozenset[ReimbursementMode] = frozenset({ReimbursementMode.CASH})
+    prices: tuple[Price, ...] = ()
+    currency: str = "EUR"
+    ceiling_per_order: Decimal | None = None
+    ceiling_total: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("agreement id must not be empty")
+        if self.parties[0] == self.parties[1]:
+            raise ValueError(
+                f"an agreement needs two different parties, not {self.parties[0]} twice"
+            )
+        if self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to(={self.valid_to}) is before valid_from(={self.valid_from})")
+        if not self.reimbursement_modes:
+            raise ValueError("an agreement needs at least one reimbursement mode")
+        for name in ("ceiling_per_order", "ceiling_total"):
+            value = getattr(self, name)
+            if value is not None and (not value.is_finite() or value <= 0):
+                raise ValueError(f"{name}(={value}) must be a finite amount > 0")
+
+    def covers(
+        self, *, provider: PartnerId, receiver: PartnerId, commodity: CommodityId, on: dt.date
+    ) -> bool:
+        """Whether ``provider`` may support ``receiver`` with ``commodity`` on a date."""
+        return (
+            {provider, receiver} == set(self.parties)
+            and commodity in self.commodities
+            and self.valid_from <= on <= self.valid_to
+        )
+
+    def price_of(self, commodity: CommodityId) -> Price | None:
+        """The agreed price of a commodity, if the price list has one."""
+        return next((p for p in self.prices if p.commodity == commodity), None)

@@ -1,0 +1,310 @@
+"""Cross-entity checks of a scenario, reported all together rather than stopping at the first.
+
+Each finding names the entity (``"link"``, ``"unit"``…), its id and the field at fault, so
+the loader can point at the file, line and column it came from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from supplyline.domain.network import LocationKind, Mode
+from supplyline.domain.scenario import Scenario
+from supplyline.errors import Severity
+
+__all__ = ["Finding", "check_scenario", "reachable_from"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One problem found across entities."""
+
+    entity: str
+    entity_id: str
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+
+def _duplicates(entity: str, ids: Iterable[str]) -> list[Finding]:
+    counts = Counter(ids)
+    return [
+        Finding(
+            entity=entity,
+            entity_id=i,
+            field="id",
+            message=f"duplicate {entity} id {i!r} (ids must be unique)",
+        )
+        for i, n in counts.items()
+        if n > 1
+    ]
+
+
+def _unknown(
+    entity: str, entity_id: str, field: str, kind: str, ref: str, known: Iterable[str]
+) -> Finding:
+    known_list = sorted(known)
+    hint = ", ".join(known_list[:8]) + (", …" if len(known_list) > 8 else "")
+    return Finding(
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        message=f"{entity} {entity_id!r} refers to unknown {kind} {ref!r} "
+        f"(known: {hint or 'none'})",
+    )
+
+
+def reachable_from(scenario: Scenario, starts: Iterable[str]) -> set[str]:
+    """Locations reachable over the network's links from any of ``starts`` (ignoring time)."""
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    for link in scenario.links:
+        for a, b in link.directions():
+            out[a].append(b)
+    seen = set(starts)
+    queue = deque(seen)
+    while queue:
+        here = queue.popleft()
+        for there in out[here]:
+            if there not in seen:
+                seen.add(there)
+                queue.append(there)
+    return seen
+
+
+def _check_references(s: Scenario) -> list[Finding]:
+    partners, locations = set(s.partner_by_id), set(s.location_by_id)
+    found: list[Finding] = []
+    for loc in s.locations:
+        if loc.partner not in partners:
+            found.append(_unknown("location", loc.id, "partner", "partner", loc.partner, partners))
+    for link in s.links:
+        for fld, ref in (("from", link.origin), ("to", link.destination)):
+            if ref not in locations:
+                found.append(_unknown("link", link.id, fld, "location", ref, locations))
+    found += _check_unit_references(s)
+    found += _check_stock_and_fleet_references(s)
+    found += _check_agreement_references(s)
+    return found
+
+
+def _check_unit_references(s: Scenario) -> list[Finding]:
+    """Units name their partner, home, destination, vehicle classes, activity levels."""
+    partners, locations = set(s.partner_by_id), set(s.location_by_id)
+    classes = {v.id for v in s.vehicle_classes}
+    found: list[Finding] = []
+    for unit in s.units:
+        if unit.partner not in partners:
+            found.append(_unknown("unit", unit.id, "partner", "partner", unit.partner, partners))
+        for fld, ref in (("home", unit.home), ("destination", unit.destination)):
+            if ref not in locations:
+                found.append(_unknown("unit", unit.id, fld, "location", ref, locations))
+        for cls in unit.vehicles:
+            if cls not in classes:
+                found.append(
+                    _unknown("unit", unit.id, f"vehicles_{cls}", "vehicle class", cls, classes)
+                )
+        for period in unit.activity:
+            if period.level not in s.activity_levels:
+                found.append(
+                    _unknown(
+                        "unit",
+                        unit.id,
+                        "activity",
+                        "activity level",
+                        period.level,
+                        s.activity_levels,
+                    )
+                )
+    return found
+
+
+def _check_stock_and_fleet_references(s: Scenario) -> list[Finding]:
+    """Stocks and fleets name known locations, commodities and partners."""
+    partners, locations = set(s.partner_by_id), set(s.location_by_id)
+    commodities = set(s.commodity_by_id)
+    found: list[Finding] = []
+    for stock in s.stocks:
+        sid = f"{stock.location}/{stock.commodity}"
+        if stock.location not in locations:
+            found.append(_unknown("stock", sid, "location", "location", stock.location, locations))
+        if stock.commodity not in commodities:
+            found.append(
+                _unknown("stock", sid, "commodity", "commodity", stock.commodity, commodities)
+            )
+        if stock.owner is not None and stock.owner not in partners:
+            found.append(_unknown("stock", sid, "owner", "partner", stock.owner, partners))
+    for group in s.fleet:
+        if group.depot not in locations:
+            found.append(_unknown("fleet", group.id, "depot", "location", group.depot, locations))
+        if group.partner not in partners:
+            found.append(_unknown("fleet", group.id, "partner", "partner", group.partner, partners))
+    return found
+
+
+def _check_agreement_references(s: Scenario) -> list[Finding]:
+    """Agreements name known partners and commodities, and price only what they cover."""
+    partners, commodities = set(s.partner_by_id), set(s.commodity_by_id)
+    found: list[Finding] = []
+    for ag in s.agreements:
+        for party in ag.parties:
+            if party not in partners:
+                found.append(_unknown("agreement", ag.id, "parties", "partner", party, partners))
+        for com in sorted(ag.commodities):
+            if com not in commodities:
+                found.append(
+                    _unknown("agreement", ag.id, "commodities", "commodity", com, commodities)
+                )
+        for price in ag.prices:
+            if price.commodity not in ag.commodities:
+                found.append(
+                    Finding(
+                        entity="agreement",
+                        entity_id=ag.id,
+                        field="prices",
+                        message=f"price for {price.commodity!r}, which is not in the agreement's "
+                        f"commodities {sorted(ag.commodities)}",
+                    )
+                )
+    return found
+
+
+def _check_days(s: Scenario) -> list[Finding]:
+    found: list[Finding] = []
+    last = s.horizon_days - 1
+    for unit in s.units:
+        for fld in ("available_day", "required_day"):
+            day = getattr(unit, fld)
+            if not 0 <= day <= last:
+                found.append(
+                    Finding(
+                        entity="unit",
+                        entity_id=unit.id,
+                        field=fld,
+                        message=f"day {day} is outside the horizon (0..{last})",
+                    )
+                )
+        for period in unit.activity:
+            if not 0 <= period.start_day <= last:
+                found.append(
+                    Finding(
+                        entity="unit",
+                        entity_id=unit.id,
+                        field="activity",
+                        message=f"activity from day {period.start_day} is outside "
+                        f"the horizon (0..{last})",
+                    )
+                )
+    for link in s.links:
+        outside = sorted(d for d in link.outage_days if not 0 <= d <= last)
+        if outside:
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=link.id,
+                    field="outage_days",
+                    message=f"outage day(s) {outside} outside the horizon (0..{last})",
+                )
+            )
+    end = s.date_of(last)
+    for ag in s.agreements:
+        if ag.valid_to < s.start_date or ag.valid_from > end:
+            found.append(
+                Finding(
+                    entity="agreement",
+                    entity_id=ag.id,
+                    field="valid_from",
+                    severity=Severity.WARNING,
+                    message=f"valid {ag.valid_from}..{ag.valid_to}, which misses the operation "
+                    f"({s.start_date}..{end}) entirely",
+                )
+            )
+    return found
+
+
+def _check_gauges(s: Scenario) -> list[Finding]:
+    """Rail links of different gauges may only meet at a transshipment location."""
+    gauges: defaultdict[str, dict[int, str]] = defaultdict(dict)
+    for link in s.links:
+        if link.mode is Mode.RAIL and link.gauge_mm is not None:
+            for end in (link.origin, link.destination):
+                gauges[end].setdefault(link.gauge_mm, link.id)
+    found: list[Finding] = []
+    for loc_id, by_gauge in gauges.items():
+        loc = s.location_by_id.get(loc_id)
+        if len(by_gauge) > 1 and loc is not None and loc.kind is not LocationKind.TRANSSHIPMENT:
+            (g1, l1), (g2, l2) = sorted(by_gauge.items())[:2]
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=l2,
+                    field="gauge_mm",
+                    message=f"rail link {l2!r} ({g2} mm) meets link {l1!r} ({g1} mm) "
+                    f"at {loc_id!r}, "
+                    f"which is a {loc.kind} (make it kind 'transshipment', or add a "
+                    "transshipment yard between the two gauges)",
+                )
+            )
+    return found
+
+
+def _check_reach(s: Scenario) -> list[Finding]:
+    """Warn about units that no source of supply (or their own home) can reach."""
+    sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
+    from_sources = reachable_from(s, sources)
+    found: list[Finding] = []
+    for unit in s.units:
+        if unit.deploys and unit.destination not in reachable_from(s, [unit.home]):
+            found.append(
+                Finding(
+                    entity="unit",
+                    entity_id=unit.id,
+                    field="destination",
+                    severity=Severity.WARNING,
+                    message=f"destination {unit.destination!r} cannot be reached from home "
+                    f"{unit.home!r} over any chain of links: the unit cannot deploy",
+                )
+            )
+        needs = any(c.is_consumed for c in s.commodities)
+        if needs and unit.destination not in from_sources:
+            reason = (
+                "the scenario has no stocks at all"
+                if not sources
+                else f"no chain of links leads there from any stocked location ({len(sources)} "
+                "checked)"
+            )
+            found.append(
+                Finding(
+                    entity="unit",
+                    entity_id=unit.id,
+                    field="destination",
+                    severity=Severity.WARNING,
+                    message=f"destination {unit.destination!r} cannot be supplied: {reason}",
+                )
+            )
+    return found
+
+
+def check_scenario(s: Scenario) -> list[Finding]:
+    """Every cross-entity problem: duplicates, dangling references, days, gauges, reach."""
+    found: list[Finding] = []
+    for entity, items in (
+        ("partner", s.partners),
+        ("commodity", s.commodities),
+        ("vehicle class", s.vehicle_classes),
+        ("location", s.locations),
+        ("link", s.links),
+        ("unit", s.units),
+        ("fleet", s.fleet),
+        ("agreement", s.agreements),
+    ):
+        found += _duplicates(entity, (str(getattr(x, "id")) for x in items))  # noqa: B009
+    found += _duplicates("stock", (f"{st.location}/{st.commodity}" for st in s.stocks))
+    found += _check_references(s)
+    found += _check_days(s)
+    found += _check_gauges(s)
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    if not errors:
+        found += _check_reach(s)
+    return found

@@ -1,0 +1,115 @@
+"""Commodities and vehicle classes: what is consumed, and what consumes fuel.
+
+A commodity's daily demand per unit is the sum of three parts, each optional:
+
+* ``per_person_per_day`` × personnel,
+* ``per_vehicle_per_day`` × vehicles,
+* if ``vehicle_fuel``: Σ over vehicle classes of vehicles × km/day × L/100 km ÷ 100,
+
+in the commodity's ``demand_unit`` (kg or L), turned into tonnes by ``kg_per_demand_unit``.
+The vehicle parts scale with the unit's activity level; the personal part does too when
+``activity_scaled`` is set. A rate is a number or the key of a planning factor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from supplyline.types import CommodityId
+
+__all__ = ["Commodity", "DemandUnit", "Rate", "SupplyClass", "VehicleClass"]
+
+Rate = float | str
+"""A planning rate: a number, or a planning-factor key (``food.wfp.full_ration_net_kg_ppd``)."""
+
+
+class SupplyClass(StrEnum):
+    """Broad supply classes, close to the NATO classes but named in plain words."""
+
+    FOOD = "food"
+    WATER = "water"
+    FUEL = "fuel"
+    SPARE_PARTS = "spare_parts"
+    MEDICAL = "medical"
+    SHELTER = "shelter"
+    CONSTRUCTION = "construction"
+    GENERAL = "general"
+    PERSONAL = "personal"
+
+
+class DemandUnit(StrEnum):
+    """The unit a commodity's consumption rates are written in."""
+
+    KG = "kg"
+    L = "L"
+    T = "t"
+
+
+def _check_rate(name: str, rate: Rate | None) -> None:
+    if rate is None or isinstance(rate, str):
+        if isinstance(rate, str) and not rate.strip():
+            raise ValueError(f"{name} must be a number or a planning-factor key, not empty")
+        return
+    if not math.isfinite(rate) or rate < 0:
+        raise ValueError(f"{name}(={rate}) must be a finite number >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Commodity:
+    """A thing that is consumed and moved, counted in tonnes in every plan."""
+
+    id: CommodityId
+    name: str
+    supply_class: SupplyClass
+    priority: int = 3
+    """1 is the most important; shortfall of priority 1 is penalised most."""
+    volume_m3_per_t: float | None = None
+    demand_unit: DemandUnit = DemandUnit.KG
+    kg_per_demand_unit: float = 1.0
+    per_person_per_day: Rate | None = None
+    per_vehicle_per_day: Rate | None = None
+    vehicle_fuel: bool = False
+    activity_scaled: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("commodity id must not be empty")
+        if not 1 <= self.priority <= 9:
+            raise ValueError(f"priority(={self.priority}) must be between 1 and 9")
+        if self.volume_m3_per_t is not None and not (
+            math.isfinite(self.volume_m3_per_t) and self.volume_m3_per_t > 0
+        ):
+            raise ValueError(f"volume_m3_per_t(={self.volume_m3_per_t}) must be > 0")
+        if not (math.isfinite(self.kg_per_demand_unit) and self.kg_per_demand_unit > 0):
+            raise ValueError(f"kg_per_demand_unit(={self.kg_per_demand_unit}) must be > 0")
+        _check_rate("per_person_per_day", self.per_person_per_day)
+        _check_rate("per_vehicle_per_day", self.per_vehicle_per_day)
+
+    @property
+    def is_consumed(self) -> bool:
+        """Whether units consume this commodity every day (else it is only moved)."""
+        return (
+            self.per_person_per_day is not None
+            or self.per_vehicle_per_day is not None
+            or self.vehicle_fuel
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VehicleClass:
+    """A class of the units' own vehicles, for fuel consumption (not the supply trucks)."""
+
+    id: str
+    name: str
+    fuel_l_per_100km: Rate
+    km_per_day: float
+    """Distance driven on a normal-activity day; activity levels scale it."""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("vehicle class id must not be empty")
+        _check_rate("fuel_l_per_100km", self.fuel_l_per_100km)
+        if not (math.isfinite(self.km_per_day) and self.km_per_day >= 0):
+            raise ValueError(f"km_per_day(={self.km_per_day}) must be >= 0")

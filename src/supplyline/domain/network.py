@@ -1,0 +1,118 @@
+"""The multimodal network: locations and the links between them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from supplyline.types import LinkId, LocationId, PartnerId
+
+__all__ = ["Link", "Location", "LocationKind", "Mode"]
+
+
+class LocationKind(StrEnum):
+    """What a location is; transshipment and border locations bound what crosses them."""
+
+    DEPOT = "depot"
+    PORT = "port"
+    AIRFIELD = "airfield"
+    RAILHEAD = "railhead"
+    TRANSSHIPMENT = "transshipment"
+    BORDER = "border"
+    HUB = "hub"
+    WAREHOUSE = "warehouse"
+    UNIT_AREA = "unit_area"
+    GARRISON = "garrison"
+
+
+class Mode(StrEnum):
+    """Transport mode of a link."""
+
+    RAIL = "rail"
+    ROAD = "road"
+    AIR = "air"
+    SEA = "sea"
+    INLAND_WATER = "inland_water"
+
+
+def _nonneg_or_none(name: str, value: float | None) -> None:
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A place in the network. ``None`` capacities mean "not limited"."""
+
+    id: LocationId
+    name: str
+    partner: PartnerId
+    kind: LocationKind
+    lat: float
+    lon: float
+    handling_t_per_day: float | None = None
+    """What can be loaded, unloaded or transshipped here per day (a yard's or crossing's limit)."""
+    storage_t: float | None = None
+    dwell_days: int = 0
+    """Days cargo waits here before it can move on (transshipment, customs)."""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("location id must not be empty")
+        if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
+            raise ValueError(f"lat(={self.lat}) must be between -90 and 90")
+        if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
+            raise ValueError(f"lon(={self.lon}) must be between -180 and 180")
+        _nonneg_or_none("handling_t_per_day", self.handling_t_per_day)
+        _nonneg_or_none("storage_t", self.storage_t)
+        if self.dwell_days < 0:
+            raise ValueError(f"dwell_days(={self.dwell_days}) must be >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A transport connection; with ``bidirectional`` it runs both ways with the same figures.
+
+    Capacities are per day and per direction; ``None`` means "not limited". On an outage
+    day nothing departs on the link.
+    """
+
+    id: LinkId
+    origin: LocationId
+    destination: LocationId
+    mode: Mode
+    distance_km: float
+    transit_days: int
+    capacity_t_per_day: float | None = None
+    capacity_pax_per_day: float | None = None
+    cost_per_t: float = 0.0
+    gauge_mm: int | None = None
+    bidirectional: bool = False
+    outage_days: frozenset[int] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("link id must not be empty")
+        if self.origin == self.destination:
+            raise ValueError(f"link {self.id} starts and ends at {self.origin}")
+        if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
+            raise ValueError(f"distance_km(={self.distance_km}) must be >= 0")
+        if self.transit_days < 0:
+            raise ValueError(f"transit_days(={self.transit_days}) must be >= 0")
+        _nonneg_or_none("capacity_t_per_day", self.capacity_t_per_day)
+        _nonneg_or_none("capacity_pax_per_day", self.capacity_pax_per_day)
+        _nonneg_or_none("cost_per_t", self.cost_per_t)
+        if self.gauge_mm is not None and self.mode is not Mode.RAIL:
+            raise ValueError(f"gauge_mm is only for rail links, not {self.mode}")
+        if self.gauge_mm is not None and not 300 <= self.gauge_mm <= 2000:
+            raise ValueError(f"gauge_mm(={self.gauge_mm}) must be between 300 and 2000")
+
+    def directions(self) -> tuple[tuple[LocationId, LocationId], ...]:
+        """The (from, to) pairs this link can be used in."""
+        forward = (self.origin, self.destination)
+        return (forward, (self.destination, self.origin)) if self.bidirectional else (forward,)
+
+    def is_open(self, day: int) -> bool:
+        """Whether anything can depart on this link on ``day``."""
+        return day not in self.outage_days

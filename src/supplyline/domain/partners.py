@@ -1,0 +1,24 @@
+"""Partners: the organisations (armed forces, agencies, governments) that support each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from supplyline.types import PartnerId
+
+__all__ = ["Partner"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Partner:
+    """One partner organisation, with the currency its money is kept in (ISO 4217)."""
+
+    id: PartnerId
+    name: str
+    currency: str = "EUR"
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("partner id must not be empty")
+        if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
+            raise ValueError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")

@@ -1,0 +1,185 @@
+"""The Plan result: a time-phased movement plan and what it could not achieve.
+
+Produced by :mod:`supplyline.planning`, read by routing, the ledger, reports and faces.
+Infeasibility is data here, never an exception: what cannot be delivered is a Shortfall,
+and the Bottleneck records say which capacity is to blame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from supplyline.domain.network import Mode
+from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
+
+__all__ = [
+    "Bottleneck",
+    "Closure",
+    "Delivery",
+    "Movement",
+    "Plan",
+    "PlanStatus",
+    "ResourceKind",
+    "Shortfall",
+    "SolveStats",
+    "StockLevel",
+]
+
+
+class PlanStatus(StrEnum):
+    """How the solve ended. A plan with shortfalls is still OPTIMAL if proven best."""
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    """Stopped (time limit) with a plan that is not proven best."""
+    NO_SOLUTION = "no_solution"
+    """Stopped before any plan was found (time limit too short)."""
+
+
+class ResourceKind(StrEnum):
+    """What kind of capacity a bottleneck is."""
+
+    LINK_TONNES = "link_tonnes"
+    LINK_PAX = "link_pax"
+    HANDLING = "handling"
+    STORAGE = "storage"
+    SUPPLY = "supply"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Movement:
+    """Tonnes (and people) of one commodity sent over one link, departing on one day.
+
+    ``commodity`` is a commodity id, or ``deploy:<unit id>`` for a unit's own equipment and
+    people being deployed.
+    """
+
+    link: LinkId
+    origin: LocationId
+    destination: LocationId
+    mode: Mode
+    commodity: str
+    departure_day: int
+    arrival_day: int
+    tonnes: float
+    pax: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StockLevel:
+    """Stock of a commodity at a location at the end of a day."""
+
+    location: LocationId
+    commodity: CommodityId
+    day: int
+    tonnes: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delivery:
+    """What a unit receives (and consumes or stocks) of a commodity on a day.
+
+    ``source_partner`` is the partner whose stock the goods came from, when the plan can
+    tell (the ledger drafts support orders where it differs from the unit's partner).
+    """
+
+    unit: UnitId
+    location: LocationId
+    commodity: CommodityId
+    day: int
+    tonnes: float
+    source_partner: PartnerId | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shortfall:
+    """Demand that the plan does not meet: a unit short of a commodity on a day."""
+
+    unit: UnitId
+    commodity: CommodityId
+    day: int
+    required_t: float
+    short_t: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Closure:
+    """When a deploying unit's lift is planned to have arrived, against when it must."""
+
+    unit: UnitId
+    required_day: int
+    closure_day: int | None
+    """Day the last of its lift arrives; None if it never fully arrives within the horizon."""
+    lift_t: float
+    pax: float
+    moved_t: float
+    moved_pax: float
+
+    @property
+    def days_late(self) -> int | None:
+        """Days past the required day (0 when on time; None if it never closes)."""
+        if self.closure_day is None:
+            return None
+        return max(0, self.closure_day - self.required_day)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bottleneck:
+    """A binding capacity, ranked by what one more unit of it would save.
+
+    ``shadow_price`` is the objective saved per extra tonne (or person) per day of the
+    resource, summed over ``days``; ``explanation`` says it in a planner's words.
+    """
+
+    kind: ResourceKind
+    resource: str
+    days: tuple[int, ...]
+    shadow_price: float
+    commodities: tuple[CommodityId, ...] = ()
+    capacity: float | None = None
+    suggested_extra_per_day: float | None = None
+    shortfall_removed_t: float | None = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolveStats:
+    """Size and timing of the solve, for the summary and the benchmarks."""
+
+    columns: int = 0
+    rows: int = 0
+    nonzeros: int = 0
+    build_s: float = 0.0
+    solve_s: float = 0.0
+    extract_s: float = 0.0
+    solver: str = "highs"
+    method: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """The movement plan for one scenario."""
+
+    scenario: str
+    start_date: dt.date
+    horizon_days: int
+    status: PlanStatus
+    objective: float
+    movements: tuple[Movement, ...] = ()
+    stocks: tuple[StockLevel, ...] = ()
+    deliveries: tuple[Delivery, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()
+    closures: tuple[Closure, ...] = ()
+    bottlenecks: tuple[Bottleneck, ...] = ()
+    stats: SolveStats = field(default_factory=SolveStats)
+
+    @property
+    def total_short_t(self) -> float:
+        """All unmet demand, in tonnes."""
+        return sum(s.short_t for s in self.shortfalls)
+
+    def date_of(self, day: int) -> dt.date:
+        """Calendar date of a plan day."""
+        return self.start_date + dt.timedelta(days=day)

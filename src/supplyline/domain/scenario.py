@@ -1,0 +1,133 @@
+"""The Scenario aggregate: one operation, as immutable typed data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from supplyline.domain.agreements import Agreement
+from supplyline.domain.commodities import Commodity, VehicleClass
+from supplyline.domain.network import Link, Location
+from supplyline.domain.partners import Partner
+from supplyline.domain.stocks import FleetGroup, Stock
+from supplyline.domain.units import Unit
+from supplyline.errors import NotFoundError
+from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
+
+__all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
+
+DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = MappingProxyType(
+    {"none": 0.0, "low": 0.5, "normal": 1.0, "high": 1.5, "surge": 2.0}
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolverOptions:
+    """Knobs of the movement-plan solver that a scenario may set (the CLI may override)."""
+
+    time_limit_s: float | None = None
+    threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.time_limit_s is not None and not self.time_limit_s > 0:
+            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+        if self.threads is not None and self.threads < 1:
+            raise ValueError(f"threads(={self.threads}) must be >= 1")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutingOptions:
+    """Last-mile routing defaults: detour over great-circle distance, time spent at a stop."""
+
+    detour_factor: float = 1.3
+    service_minutes: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not self.detour_factor >= 1.0:
+            raise ValueError(f"detour_factor(={self.detour_factor}) must be >= 1")
+        if not self.service_minutes >= 0:
+            raise ValueError(f"service_minutes(={self.service_minutes}) must be >= 0")
+
+
+def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
+    return MappingProxyType({getattr(item, key): item for item in items})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scenario:
+    """Everything supplyline knows about one operation.
+
+    Construction checks nothing across entities; call
+    :func:`supplyline.domain.checks.check_scenario` for that (the loader does).
+    """
+
+    name: str
+    start_date: dt.date
+    horizon_days: int
+    description: str = ""
+    partners: tuple[Partner, ...] = ()
+    commodities: tuple[Commodity, ...] = ()
+    vehicle_classes: tuple[VehicleClass, ...] = ()
+    activity_levels: Mapping[str, float] = field(default_factory=lambda: DEFAULT_ACTIVITY_LEVELS)
+    factor_overrides: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    solver: SolverOptions = field(default_factory=SolverOptions)
+    routing: RoutingOptions = field(default_factory=RoutingOptions)
+    locations: tuple[Location, ...] = ()
+    links: tuple[Link, ...] = ()
+    units: tuple[Unit, ...] = ()
+    stocks: tuple[Stock, ...] = ()
+    fleet: tuple[FleetGroup, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.horizon_days <= 3660:
+            raise ValueError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
+        object.__setattr__(self, "activity_levels", MappingProxyType(dict(self.activity_levels)))
+        object.__setattr__(self, "factor_overrides", MappingProxyType(dict(self.factor_overrides)))
+
+    def date_of(self, day: int) -> dt.date:
+        """Calendar date of a day counted from the start."""
+        return self.start_date + dt.timedelta(days=day)
+
+    @cached_property
+    def partner_by_id(self) -> Mapping[PartnerId, Partner]:
+        """Partners by id."""
+        return _index(self.partners, "id")
+
+    @cached_property
+    def commodity_by_id(self) -> Mapping[CommodityId, Commodity]:
+        """Commodities by id."""
+        return _index(self.commodities, "id")
+
+    @cached_property
+    def location_by_id(self) -> Mapping[LocationId, Location]:
+        """Locations by id."""
+        return _index(self.locations, "id")
+
+    @cached_property
+    def link_by_id(self) -> Mapping[LinkId, Link]:
+        """Links by id."""
+        return _index(self.links, "id")
+
+    @cached_property
+    def unit_by_id(self) -> Mapping[UnitId, Unit]:
+        """Units by id."""
+        return _index(self.units, "id")
+
+    def location(self, location_id: LocationId) -> Location:
+        """The location with this id, or a NotFoundError that names it."""
+        try:
+            return self.location_by_id[location_id]
+        except KeyError:
+            raise NotFoundError(f"no location {location_id!r} in scenario {self.name!r}") from None
+
+    def unit(self, unit_id: UnitId) -> Unit:
+        """The unit with this id, or a NotFoundError that names it."""
+        try:
+            return self.unit_by_id[unit_id]
+        except KeyError:
+            raise NotFoundError(f"no unit {unit_id!r} in scenario {self.name!r}") from None

@@ -1,0 +1,67 @@
+"""Stocks, supply sources and the trucks that carry the last mile."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from supplyline.types import CommodityId, LocationId, PartnerId
+
+__all__ = ["FleetGroup", "Stock"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stock:
+    """What a location holds of one commodity at the start, and what arrives there daily.
+
+    A stock with daily replenishment is a *source*: a home base, a port of embarkation, a
+    host-nation depot that is restocked from outside the plan. ``owner`` is the partner the
+    goods belong to (by default the location's partner), which the ledger uses.
+    """
+
+    location: LocationId
+    commodity: CommodityId
+    initial_t: float = 0.0
+    replenishment_t_per_day: float = 0.0
+    owner: PartnerId | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("initial_t", "replenishment_t_per_day"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FleetGroup:
+    """``count`` trucks of one type based at ``depot``, for last-mile convoy routing."""
+
+    id: str
+    depot: LocationId
+    partner: PartnerId
+    vehicle_type: str
+    count: int
+    payload_t: float
+    speed_kmh: float
+    volume_m3: float | None = None
+    fixed_cost: float = 0.0
+    cost_per_km: float = 0.0
+    max_route_hours: float = 9.0
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("fleet id must not be empty")
+        if self.count < 0:
+            raise ValueError(f"count(={self.count}) must be >= 0")
+        for name in ("payload_t", "speed_kmh", "max_route_hours"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value > 0):
+                raise ValueError(f"{name}(={value}) must be a finite number > 0")
+        for name in ("fixed_cost", "cost_per_km"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+        if self.volume_m3 is not None and not (
+            math.isfinite(self.volume_m3) and self.volume_m3 > 0
+        ):
+            raise ValueError(f"volume_m3(={self.volume_m3}) must be > 0")

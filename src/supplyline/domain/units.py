@@ -1,0 +1,88 @@
+"""Units: the formations (or, in relief work, the sites of people served) to sustain."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from supplyline.types import LocationId, PartnerId, UnitId
+
+__all__ = ["ActivityPeriod", "Unit"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActivityPeriod:
+    """From ``start_day`` on (until the next period), the unit works at ``level``."""
+
+    start_day: int
+    level: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """A unit to deploy and sustain.
+
+    It becomes available at ``home`` on ``available_day``, must close on ``destination`` by
+    ``required_day``, and from its arrival consumes there and wants ``days_of_supply`` of
+    every consumed commodity on hand. A unit already in place has ``home == destination``
+    and no lift. ``receive_open_h``/``receive_close_h`` is its daily window for convoys.
+    """
+
+    id: UnitId
+    name: str
+    partner: PartnerId
+    home: LocationId
+    destination: LocationId
+    personnel: int
+    vehicles: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    available_day: int = 0
+    required_day: int = 0
+    deployment_lift_t: float = 0.0
+    activity: tuple[ActivityPeriod, ...] = ()
+    days_of_supply: float = 0.0
+    receive_open_h: float = 6.0
+    receive_close_h: float = 18.0
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("unit id must not be empty")
+        if self.personnel < 0:
+            raise ValueError(f"personnel(={self.personnel}) must be >= 0")
+        for cls, count in self.vehicles.items():
+            if count < 0:
+                raise ValueError(f"vehicles of class {cls}(={count}) must be >= 0")
+        object.__setattr__(self, "vehicles", MappingProxyType(dict(self.vehicles)))
+        if self.available_day < 0:
+            raise ValueError(f"available_day(={self.available_day}) must be >= 0")
+        if self.required_day < self.available_day:
+            raise ValueError(
+                f"required_day(={self.required_day}) must not be before "
+                f"available_day(={self.available_day})"
+            )
+        if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
+            raise ValueError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
+        if not (math.isfinite(self.days_of_supply) and self.days_of_supply >= 0):
+            raise ValueError(f"days_of_supply(={self.days_of_supply}) must be >= 0")
+        if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
+            raise ValueError(
+                f"receiving window {self.receive_open_h}-{self.receive_close_h} h must satisfy "
+                "0 <= open < close <= 24"
+            )
+        starts = [p.start_day for p in self.activity]
+        if starts != sorted(set(starts)):
+            raise ValueError("activity periods must start on increasing days")
+
+    @property
+    def deploys(self) -> bool:
+        """Whether the unit has to be moved (people or equipment) before it is in place."""
+        return self.home != self.destination and (self.personnel > 0 or self.deployment_lift_t > 0)
+
+    def activity_level_on(self, day: int, default: str = "normal") -> str:
+        """The activity level in force on ``day``."""
+        level = default
+        for period in self.activity:
+            if period.start_day <= day:
+                level = period.level
+        return level

@@ -1,0 +1,98 @@
+"""The one exception tree of supplyline.
+
+A user's mistake is a typed exception with a message made for a person; a bug is a bug
+(any other exception). Each face maps this tree to its own codes in one place.
+
+::
+
+    SupplylineError
+    ├── ScenarioError (ValueError)   bad input; carries every Issue found, with file/line/column
+    ├── NotFoundError (LookupError)  an id or file that does not exist
+    ├── ConflictError                concurrent or repeated ledger action
+    ├── PermissionDenied             a partner acting outside its scope
+    ├── SolverError                  the solver failed (not "no solution")
+    └── StorageError                 database failures, wrapped at the services boundary
+
+"Infeasible" is not an error: a plan that falls short says so in its data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "ConflictError",
+    "Issue",
+    "NotFoundError",
+    "PermissionDenied",
+    "ScenarioError",
+    "Severity",
+    "SolverError",
+    "StorageError",
+    "SupplylineError",
+]
+
+
+class Severity(StrEnum):
+    """How bad a finding is: errors stop a load, warnings are reported and let it pass."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One finding about user input, located as precisely as we can.
+
+    ``line`` is 1-based and counts the header of a CSV file as line 1, so that it matches
+    what a spreadsheet or an editor shows. ``column`` is the column (header) name for CSV
+    files and the dotted key path for YAML files.
+    """
+
+    file: str
+    message: str
+    line: int | None = None
+    column: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        col = f" {self.column}:" if self.column else ""
+        tag = "" if self.severity is Severity.ERROR else " warning:"
+        return f"{where}:{col}{tag} {self.message}"
+
+
+class SupplylineError(Exception):
+    """Base of every error that supplyline raises on purpose."""
+
+
+class ScenarioError(SupplylineError, ValueError):
+    """The user's input is wrong; ``issues`` holds every problem found, not just the first."""
+
+    def __init__(self, issues: list[Issue] | tuple[Issue, ...], *, summary: str | None = None):
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        errors = [i for i in self.issues if i.severity is Severity.ERROR]
+        head = summary or f"{len(errors)} error(s) in the input"
+        super().__init__(head + "".join(f"\n  {i}" for i in self.issues))
+        self.summary = head
+
+
+class NotFoundError(SupplylineError, LookupError):
+    """Something the user named (an id, a file, an order) does not exist."""
+
+
+class ConflictError(SupplylineError):
+    """A ledger action collided with another one, or repeats one that already happened."""
+
+
+class PermissionDenied(SupplylineError):
+    """A partner tried to see or do something outside its scope."""
+
+
+class SolverError(SupplylineError):
+    """The solver itself failed (crashed, or returned no usable status) — not "no solution"."""
+
+
+class StorageError(SupplylineError):
+    """The database failed; wrapped at the services boundary so faces need not know SQL."""

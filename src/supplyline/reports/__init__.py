@@ -1,0 +1,1 @@
+"""The report face: self-contained HTML reports with plots and an offline map."""
