@@ -36,6 +36,9 @@ class FactorTable(Mapping[str, PlanningFactor]):
         except KeyError:
             raise NotFoundError(f"no planning factor named {key!r}") from None
 
+    def __contains__(self, key: object) -> bool:
+        return key in self.factors
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.factors)
 

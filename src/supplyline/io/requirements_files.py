@@ -1,0 +1,84 @@
+"""Requirements written for spreadsheets (CSV) and programs (JSON)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from supplyline.domain import Demand, PlanningFactor
+from supplyline.io.atomic import atomic_output_dir
+
+__all__ = ["write_csv", "write_requirements"]
+
+
+def write_csv(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """Write rows as UTF-8 CSV with a header, numbers as plain decimals."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()}
+            )
+
+
+def write_requirements(
+    out: str | Path,
+    *,
+    scenario_name: str,
+    demand: Demand,
+    daily: Sequence[Mapping[str, Any]],
+    by_unit: Sequence[Mapping[str, Any]],
+    by_commodity: Sequence[Mapping[str, Any]],
+    factors_used: Sequence[PlanningFactor],
+) -> list[Path]:
+    """Write ``requirements_daily.csv``, ``requirements_by_unit.csv`` and ``requirements.json``.
+
+    The JSON carries the totals and the planning factors used, each with its source, so
+    that a figure in a briefing can be traced to where it came from.
+    """
+    with atomic_output_dir(out) as tmp:
+        write_csv(
+            tmp / "requirements_daily.csv",
+            daily,
+            ["unit", "commodity", "day", "c_day", "date", "consumption_t", "buildup_t", "total_t"],
+        )
+        write_csv(
+            tmp / "requirements_by_unit.csv",
+            by_unit,
+            ["unit", "commodity", "arrival_day", "consumption_t", "buildup_t", "total_t"],
+        )
+        document = {
+            "scenario": scenario_name,
+            "start_date": demand.start_date.isoformat(),
+            "horizon_days": demand.horizon_days,
+            "units": list(demand.unit_ids),
+            "commodities": list(demand.commodity_ids),
+            "by_commodity": by_commodity,
+            "by_unit": by_unit,
+            "daily_total_t_by_commodity": {
+                com: [round(float(x), 6) for x in demand.total_t[:, c, :].sum(axis=0)]
+                for c, com in enumerate(demand.commodity_ids)
+            },
+            "factors_used": [
+                {
+                    "key": f.key,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "overridden": f.overridden,
+                    "source_url": f.source_url,
+                }
+                for f in factors_used
+            ],
+        }
+        (tmp / "requirements.json").write_text(
+            json.dumps(document, indent=2) + "\n", encoding="utf-8"
+        )
+    target = Path(out)
+    return [
+        target / n
+        for n in ("requirements_daily.csv", "requirements_by_unit.csv", "requirements.json")
+    ]

@@ -1,0 +1,107 @@
+"""Daily sustainment requirements of every unit, by commodity, computed in one pass of numpy.
+
+For unit ``u``, commodity ``c`` and day ``d`` (tonnes)::
+
+    consumption[u, c, d] = present[u, d] * (W[u, c] + V[u, c] * activity[u, d]) / 1000
+
+where ``W`` is the personal part that does not follow activity and ``V`` the part that does
+(vehicles, fuel, and personal rates flagged ``activity_scaled``). A unit is present at its
+destination from its required day on. On that day it also receives the stock that brings it
+to its days-of-supply target: ``days_of_supply`` × its mean daily consumption over the days
+that stock will cover. Both parts are a batched matrix product, so 10,000 units × 20
+commodities × 180 days take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Demand, FactorTable, Scenario
+from supplyline.requirements.rates import resolve_rates
+
+__all__ = ["activity_matrix", "compute_requirements"]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def activity_matrix(scenario: Scenario) -> FloatArray:
+    """Activity multiplier of every unit on every day, ``[unit, day]``.
+
+    Before a unit's first activity period (and with none at all) it works at "normal".
+    """
+    levels = scenario.activity_levels
+    normal = levels.get("normal", 1.0)
+    act = np.full((len(scenario.units), scenario.horizon_days), normal, dtype=np.float64)
+    for u, unit in enumerate(scenario.units):
+        for period in unit.activity:
+            act[u, max(period.start_day, 0) :] = levels[period.level]
+    return act
+
+
+def _parts(scenario: Scenario, factors: FactorTable) -> tuple[FloatArray, FloatArray]:
+    """Daily kilograms per unit, ``[unit, commodity]``: ``W`` (flat), ``V`` (activity-scaled)."""
+    rates = resolve_rates(scenario, factors)
+    classes = [k.id for k in scenario.vehicle_classes]
+    personnel = np.array([u.personnel for u in scenario.units], dtype=np.float64)
+    vehicles = np.array(
+        [[u.vehicles.get(k, 0) for k in classes] for u in scenario.units], dtype=np.float64
+    ).reshape(len(scenario.units), len(classes))
+    personal = personnel[:, None] * rates.per_person_kg[None, :]
+    flat = np.where(rates.scaled[None, :], 0.0, personal)
+    scaled = (
+        np.where(rates.scaled[None, :], personal, 0.0)
+        + vehicles.sum(axis=1)[:, None] * rates.per_vehicle_kg[None, :]
+        + vehicles @ rates.fuel_kg.T
+    )
+    return flat, scaled
+
+
+def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
+    """What every unit needs of every commodity on every day, in tonnes.
+
+    Parameters
+    ----------
+    scenario
+        The operation; units consume at their destination from their required day on.
+    factors
+        The planning factors in force (defaults with the scenario's overrides applied).
+
+    Examples
+    --------
+    >>> from supplyline.io.factors import factors_for
+    >>> factors = factors_for(scenario.factor_overrides)  # doctest: +SKIP
+    >>> demand = compute_requirements(scenario, factors)  # doctest: +SKIP
+    >>> demand.total_t.sum()  # doctest: +SKIP
+    """
+    n_u, n_c, n_d = len(scenario.units), len(scenario.commodities), scenario.horizon_days
+    flat, scaled = _parts(scenario, factors)
+    arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64).reshape(n_u)
+    present = (np.arange(n_d)[None, :] >= arrival[:, None]).astype(np.float64)
+    basis = np.stack([present, present * activity_matrix(scenario)], axis=1)  # [u, 2, d]
+    kg_to_t = np.stack([flat, scaled], axis=2) / 1000.0  # [u, c, 2]
+    consumption = np.matmul(kg_to_t, basis)  # [u, c, d]
+
+    buildup = np.zeros((n_u, n_c, n_d), dtype=np.float64)
+    dos = np.array([u.days_of_supply for u in scenario.units], dtype=np.float64).reshape(n_u)
+    stocking = np.flatnonzero((dos > 0) & (arrival < n_d))
+    if stocking.size:
+        cum = np.concatenate([np.zeros((n_u, 2, 1)), np.cumsum(basis, axis=2)], axis=2)
+        start = arrival[stocking]
+        span = np.minimum(np.ceil(dos[stocking]).astype(np.int64), n_d - start)
+        rows = cum[stocking]
+        window = (
+            rows[np.arange(stocking.size), :, start + span]
+            - rows[np.arange(stocking.size), :, start]
+        ) / span[:, None]  # [s, 2]
+        target = np.einsum("sck,sk->sc", kg_to_t[stocking], window) * dos[stocking][:, None]
+        buildup[stocking, :, start] = target
+    return Demand(
+        start_date=scenario.start_date,
+        horizon_days=n_d,
+        unit_ids=tuple(u.id for u in scenario.units),
+        commodity_ids=tuple(c.id for c in scenario.commodities),
+        consumption_t=consumption,
+        buildup_t=buildup,
+        arrival_day=arrival,
+    )
