@@ -1,0 +1,213 @@
+"""The Routes result: last-mile convoy routes for one day, and the reach check.
+
+Produced by :mod:`supplyline.routing`, read by services, reports and faces. As with the
+plan, what cannot be done is data here, never an exception: a delivery no truck can
+bring is an :class:`Unserved` record with its :class:`UnservedReason`, and a unit beyond
+what its trucks can sustain is a :class:`ReachRow` with ``sustainable=False``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = [
+    "ReachCheck",
+    "ReachRow",
+    "RouteStatus",
+    "Routes",
+    "Stop",
+    "TruckRoute",
+    "Unserved",
+    "UnservedReason",
+]
+
+
+class RouteStatus(StrEnum):
+    """How the routing of a day ended."""
+
+    SOLVED = "solved"
+    """Routes found for every delivery that any truck could serve."""
+    PARTIAL = "partial"
+    """Routes found, but some deliveries stay unserved (see ``Routes.unserved``)."""
+    NOTHING_TO_DO = "nothing_to_do"
+    """No delivery on that day."""
+
+
+class UnservedReason(StrEnum):
+    """Why a delivery (or a truck-load of it) is not on any route."""
+
+    NO_TRUCK_REACHES = "no_truck_reaches"
+    """No depot with trucks is connected to the unit (no fleet at all, or zero trucks)."""
+    BEYOND_DURATION = "beyond_duration"
+    """Depot → unit → depot plus the stop takes longer than every truck's maximum route hours."""
+    WINDOW_IMPOSSIBLE = "window_impossible"
+    """No truck can arrive inside the unit's receiving window (it is too far for the window)."""
+    TOO_LARGE = "too_large"
+    """The delivery needs more truck-loads than the reaching trucks could ever carry in a day."""
+    NOT_ENOUGH_TRUCKS = "not_enough_trucks"
+    """Reachable in principle, but the trucks were all used for other deliveries."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stop:
+    """One visit of a truck at a unit: when it arrives, and what it unloads there."""
+
+    unit: UnitId
+    location: LocationId
+    trip: int
+    """1 for the first trip of the day; a truck that reloads at its depot starts trip 2, ..."""
+    arrival_h: float
+    """Hours after midnight of the route's day when the truck arrives (may wait till open)."""
+    service_start_h: float
+    departure_h: float
+    load_t: Mapping[CommodityId, float]
+    volume_m3: float = 0.0
+    distance_from_previous_km: float = 0.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+
+    @property
+    def tonnes(self) -> float:
+        """Total tonnes unloaded here."""
+        return sum(self.load_t.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TruckRoute:
+    """The day of one truck: leave its depot, visit the stops in order, come back."""
+
+    truck: str
+    """A name for the truck: ``<fleet group id>#<n>``."""
+    fleet_group: str
+    vehicle_type: str
+    depot: LocationId
+    start_h: float
+    end_h: float
+    distance_km: float
+    cost: float
+    payload_t: float
+    stops: tuple[Stop, ...]
+    path: tuple[LocationId, ...] = ()
+    """Depot, stops (with reload visits at the depot) and depot again, in order."""
+
+    @property
+    def duration_h(self) -> float:
+        """Hours from leaving the depot to coming back."""
+        return self.end_h - self.start_h
+
+    @property
+    def tonnes(self) -> float:
+        """Tonnes delivered over the whole route."""
+        return sum(s.tonnes for s in self.stops)
+
+    @property
+    def trips(self) -> int:
+        """Number of trips (loads) the truck makes."""
+        return max((s.trip for s in self.stops), default=0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unserved:
+    """A delivery (or the part of it) that is on no route, and why."""
+
+    unit: UnitId
+    location: LocationId
+    load_t: Mapping[CommodityId, float]
+    reason: UnservedReason
+    detail: str
+    """The numbers behind the reason, in a planner's words."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+
+    @property
+    def tonnes(self) -> float:
+        """Tonnes not delivered."""
+        return sum(self.load_t.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Routes:
+    """The convoy routes of one day, and every delivery they leave out."""
+
+    scenario: str
+    day: int
+    date: dt.date
+    status: RouteStatus
+    routes: tuple[TruckRoute, ...] = ()
+    unserved: tuple[Unserved, ...] = ()
+    source: str = "demand"
+    """Where the deliveries came from: ``plan`` (the movement plan) or ``demand``."""
+    total_distance_km: float = 0.0
+    total_cost: float = 0.0
+    solve_s: float = 0.0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """How deliveries were split into truck-loads and other choices a planner should know."""
+
+    @property
+    def delivered_t(self) -> float:
+        """Tonnes on routes."""
+        return sum(r.tonnes for r in self.routes)
+
+    @property
+    def unserved_t(self) -> float:
+        """Tonnes that no route brings."""
+        return sum(u.tonnes for u in self.unserved)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachRow:
+    """Whether the trucks that serve a unit can sustain its daily demand, with the numbers."""
+
+    unit: UnitId
+    location: LocationId
+    railhead: LocationId | None
+    """Nearest railhead, port or airfield by road (None when none is connected)."""
+    railhead_kind: str | None
+    road_km: float | None
+    by_road: bool
+    """False when no road path exists and the distance is great-circle × detour factor."""
+    depot: LocationId | None
+    """The fleet depot whose trucks serve the unit (None when no truck can)."""
+    trucks: int
+    trucks_available: float
+    payload_t: float
+    round_trip_h: float | None
+    turns_per_truck: int
+    daily_t: float
+    turns_needed: int
+    capacity_t_per_day: float
+    depot_load_pct: float | None = None
+    """Share of the depot's available truck-hours that all units it serves need."""
+    sustainable: bool
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("trucks_available", "payload_t", "daily_t", "capacity_t_per_day"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachCheck:
+    """The reach check of a scenario: one row per unit, and the assumptions used."""
+
+    scenario: str
+    rows: tuple[ReachRow, ...]
+    availability: float
+    service_minutes: float
+    detour_factor: float
+
+    @property
+    def flagged(self) -> tuple[ReachRow, ...]:
+        """Units beyond what their trucks can sustain."""
+        return tuple(r for r in self.rows if not r.sustainable)

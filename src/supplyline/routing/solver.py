@@ -1,0 +1,236 @@
+"""The one module that imports PyVRP: turn a :class:`VrpProblem` into routes.
+
+Everything that routes (a scenario's convoys, the VRPLIB/Solomon benchmark) goes through
+:func:`solve_vrp`, so what the benchmarks measure is what users get.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from pyvrp import (
+    Client,
+    CostEvaluator,
+    Depot,
+    IteratedLocalSearchCallbacks,
+    IteratedLocalSearchParams,
+    Location,
+    ProblemData,
+    Solution,
+    SolveParams,
+    VehicleType,
+    solve,
+)
+from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
+from pyvrp.stop import StoppingCriterion as _Stop
+
+from supplyline.errors import SolverError
+from supplyline.routing.problem import (
+    NO_LIMIT,
+    IntArray,
+    RouterParams,
+    VrpProblem,
+    VrpRoute,
+    VrpSolution,
+)
+
+__all__ = ["BestCallback", "build_problem_data", "solve_vrp"]
+
+BestCallback = Callable[[int, float], None]
+"""Called with (best cost, seconds since start) each time the search finds a better solution."""
+
+_CAP_LIMIT = 1 << 44
+"""Largest capacity or window bound handed to PyVRP; "unbounded" becomes this."""
+
+
+def _clamp(value: int) -> int:
+    return min(int(value), _CAP_LIMIT) if value != NO_LIMIT else _CAP_LIMIT
+
+
+def _matrices(mats: tuple[IntArray, ...]) -> list[Any]:
+    return [np.ascontiguousarray(m, dtype=np.int64) for m in mats]
+
+
+def build_problem_data(problem: VrpProblem) -> ProblemData:
+    """The PyVRP ``ProblemData`` of a problem (depots first, then clients, same order).
+
+    >>> from supplyline.routing.problem import VehicleSpec
+    >>> import numpy as np
+    >>> p = VrpProblem(num_depots=1, demand=np.array([[0], [1]]), tw_early=np.zeros(2, int),
+    ...     tw_late=np.full(2, 100), service=np.zeros(2, int),
+    ...     distance=(np.array([[0, 5], [5, 0]]),), duration=(np.array([[0, 5], [5, 0]]),),
+    ...     vehicles=(VehicleSpec(name="v", count=1, capacity=(1,)),))
+    >>> build_problem_data(p).num_clients
+    1
+    """
+    coords = problem.coords
+    n = problem.num_nodes
+    locations = [
+        Location(
+            x=float(coords[i, 0]) if coords is not None else 0.0,
+            y=float(coords[i, 1]) if coords is not None else 0.0,
+            name=problem.names[i] if i < len(problem.names) else "",
+        )
+        for i in range(n)
+    ]
+    depots = [
+        Depot(
+            location=i,
+            tw_early=int(problem.tw_early[i]),
+            tw_late=_clamp(int(problem.tw_late[i])),
+        )
+        for i in range(problem.num_depots)
+    ]
+    prize = problem.prize
+    clients = [
+        Client(
+            location=i,
+            delivery=[int(x) for x in problem.demand[i]],
+            service_duration=int(problem.service[i]),
+            tw_early=int(problem.tw_early[i]),
+            tw_late=_clamp(int(problem.tw_late[i])),
+            prize=int(prize[i]) if prize is not None else 0,
+            required=prize is None,
+        )
+        for i in range(problem.num_depots, n)
+    ]
+    vehicle_types = [
+        VehicleType(
+            num_available=v.count,
+            capacity=[_clamp(c) for c in v.capacity],
+            start_depot=v.depot,
+            end_depot=v.depot,
+            fixed_cost=v.fixed_cost,
+            tw_early=v.tw_early,
+            tw_late=_clamp(v.tw_late),
+            shift_duration=_clamp(v.max_duration),
+            unit_distance_cost=v.unit_distance_cost,
+            profile=v.profile,
+            reload_depots=[v.depot] if v.reload else [],
+            name=v.name,
+        )
+        for v in problem.vehicles
+        if v.count > 0
+    ]
+    if not vehicle_types:
+        raise ValueError("no vehicle in the problem (every count is 0)")
+    return ProblemData(
+        locations=locations,
+        clients=clients,
+        depots=depots,
+        vehicle_types=vehicle_types,
+        distance_matrices=_matrices(problem.distance),
+        duration_matrices=_matrices(problem.duration),
+    )
+
+
+class _OnBest(IteratedLocalSearchCallbacks):
+    def __init__(self, callback: BestCallback, zero: CostEvaluator, dims: int) -> None:
+        self._callback = callback
+        self._zero = zero
+        self._dims = dims
+        self._t0 = time.perf_counter()
+
+    def on_best(self, best: Solution) -> None:
+        if best.is_feasible():
+            self._callback(int(self._zero.cost(best)), time.perf_counter() - self._t0)
+
+
+def _stopping(params: RouterParams) -> _Stop:
+    criteria: list[_Stop] = [MaxRuntime(params.time_limit_s)]
+    if params.max_iterations is not None:
+        criteria.append(MaxIterations(params.max_iterations))
+    if params.no_improvement is not None:
+        criteria.append(NoImprovement(params.no_improvement))
+    return criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
+
+
+def _extract(problem: VrpProblem, solution: Solution, kept: list[int]) -> list[VrpRoute]:
+    """Routes in the problem's terms; ``kept`` maps PyVRP vehicle types to our vehicles."""
+    d = problem.num_depots
+    routes = []
+    for route in solution.routes():
+        visits: list[int] = []
+        starts: list[int] = []
+        arrivals: list[int] = []
+        schedule = route.schedule()
+        for k, act in enumerate(schedule):
+            if act.is_client():
+                node = d + int(act.idx)
+            elif act.is_depot() and 0 < k < len(schedule) - 1:
+                node = int(act.idx)  # a reload stop
+            else:
+                continue
+            visits.append(node)
+            starts.append(int(act.start_time))
+            arrivals.append(int(act.start_time) - int(act.wait_duration))
+        routes.append(
+            VrpRoute(
+                vehicle=kept[route.vehicle_type()],
+                visits=tuple(visits),
+                service_start=tuple(starts),
+                arrival=tuple(arrivals),
+                start=int(route.start_time()),
+                end=int(route.end_time()),
+                distance=int(route.distance()),
+            )
+        )
+    return routes
+
+
+def solve_vrp(
+    problem: VrpProblem,
+    params: RouterParams | None = None,
+    *,
+    on_best: BestCallback | None = None,
+) -> VrpSolution:
+    """Solve a routing problem with PyVRP's iterated local search.
+
+    A solution that breaks a hard constraint is returned with ``feasible=False`` (the
+    caller decides what that means); clients on no route are listed in ``unserved``.
+
+    Raises
+    ------
+    SolverError
+        When PyVRP rejects the instance (a bug in the builder, not the user's input).
+    """
+    params = params or RouterParams()
+    t0 = time.perf_counter()
+    kept = [i for i, v in enumerate(problem.vehicles) if v.count > 0]
+    try:
+        data = build_problem_data(problem)
+    except (ValueError, OverflowError) as error:
+        raise SolverError(f"the routing solver rejected the instance: {error}") from error
+    zero = CostEvaluator([0] * data.num_load_dimensions, 0, 0)
+    ils = IteratedLocalSearchParams()
+    if on_best is not None:
+        ils = IteratedLocalSearchParams(callbacks=_OnBest(on_best, zero, data.num_load_dimensions))
+    build_s = time.perf_counter() - t0
+    result = solve(
+        data,
+        stop=_stopping(params),
+        seed=params.seed,
+        collect_stats=False,
+        display=False,
+        params=SolveParams(ils=ils),
+    )
+    t1 = time.perf_counter()
+    best = result.best
+    routes = _extract(problem, best, kept)
+    visited = {v for r in routes for v in r.visits if v >= problem.num_depots}
+    unserved = tuple(i for i in range(problem.num_depots, problem.num_nodes) if i not in visited)
+    feasible = bool(best.is_feasible())
+    return VrpSolution(
+        routes=tuple(routes),
+        unserved=unserved,
+        feasible=feasible,
+        cost=int(zero.cost(best)) if feasible else NO_LIMIT,
+        distance=int(best.distance()),
+        runtime_s=float(result.runtime),
+        iterations=int(result.num_iterations),
+        build_s=build_s,
+        extract_s=time.perf_counter() - t1,
+    )
