@@ -1,0 +1,124 @@
+"""Cross-entity checks report every problem, each naming the entity and field at fault."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from supplyline.domain import (
+    Commodity,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Partner,
+    Scenario,
+    Stock,
+    SupplyClass,
+    Unit,
+    check_scenario,
+)
+from supplyline.errors import Severity
+
+
+def _loc(i: str, kind: LocationKind = LocationKind.DEPOT) -> Location:
+    return Location(id=i, name=i.upper(), partner="a", kind=kind, lat=50.0, lon=20.0)
+
+
+def _rail(i: str, a: str, b: str, gauge: int) -> Link:
+    return Link(
+        id=i,
+        origin=a,
+        destination=b,
+        mode=Mode.RAIL,
+        distance_km=100,
+        transit_days=1,
+        gauge_mm=gauge,
+    )
+
+
+def _scenario(**kw: object) -> Scenario:
+    base: dict[str, object] = dict(
+        name="t",
+        start_date=dt.date(2027, 1, 1),
+        horizon_days=10,
+        partners=(Partner(id="a", name="A"),),
+        commodities=(
+            Commodity(
+                id="food", name="Food", supply_class=SupplyClass.FOOD, per_person_per_day=1.0
+            ),
+        ),
+        locations=(_loc("x"), _loc("y"), _loc("z")),
+    )
+    base.update(kw)
+    return Scenario(**base)  # type: ignore[arg-type]
+
+
+def test_a_clean_scenario_has_no_findings() -> None:
+    """Two stocked, linked locations and a unit at the end: nothing to report."""
+    s = _scenario(
+        links=(_rail("r1", "x", "y", 1435),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(Unit(id="u", name="U", partner="a", home="y", destination="y", personnel=5),),
+    )
+    assert check_scenario(s) == []
+
+
+def test_link_to_unknown_location_names_both() -> None:
+    """A dangling link end names the link and the missing location."""
+    s = _scenario(links=(_rail("r1", "x", "nowhere", 1435),))
+    (finding,) = check_scenario(s)
+    assert finding.entity == "link"
+    assert finding.entity_id == "r1"
+    assert finding.field == "to"
+    assert "'nowhere'" in finding.message
+
+
+def test_duplicate_ids_are_reported() -> None:
+    """Two locations with one id is an error on the id field."""
+    s = _scenario(locations=(_loc("x"), _loc("x")))
+    assert [(f.entity, f.field) for f in check_scenario(s)] == [("location", "id")]
+
+
+def test_gauges_meeting_outside_a_transshipment_yard_is_an_error() -> None:
+    """1435 mm and 1520 mm rail meeting at a depot must go through a transshipment yard."""
+    s = _scenario(links=(_rail("r1", "x", "y", 1435), _rail("r2", "y", "z", 1520)))
+    (finding,) = check_scenario(s)
+    assert finding.field == "gauge_mm"
+    assert "transshipment" in finding.message
+
+
+def test_gauges_may_meet_at_a_transshipment_yard() -> None:
+    """The same two gauges meeting at a transshipment location is fine."""
+    locs = (_loc("x"), _loc("y", LocationKind.TRANSSHIPMENT), _loc("z"))
+    s = _scenario(locations=locs, links=(_rail("r1", "x", "y", 1435), _rail("r2", "y", "z", 1520)))
+    assert check_scenario(s) == []
+
+
+@pytest.mark.parametrize("day", [-1, 10, 99])
+def test_outage_outside_horizon_is_an_error(day: int) -> None:
+    """An outage day outside 0..horizon-1 is flagged on the outage_days column."""
+    link = Link(
+        id="r",
+        origin="x",
+        destination="y",
+        mode=Mode.ROAD,
+        distance_km=1,
+        transit_days=1,
+        outage_days=frozenset({day}),
+    )
+    (finding,) = check_scenario(_scenario(links=(link,)))
+    assert finding.field == "outage_days"
+
+
+def test_unreachable_unit_is_a_warning_with_the_reason() -> None:
+    """A unit that no stocked location can reach is a warning, not an error."""
+    s = _scenario(
+        links=(_rail("r1", "x", "y", 1435),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(Unit(id="u", name="U", partner="a", home="z", destination="z", personnel=5),),
+    )
+    (finding,) = check_scenario(s)
+    assert finding.severity is Severity.WARNING
+    assert "cannot be supplied" in finding.message
