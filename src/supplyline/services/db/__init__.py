@@ -1,0 +1,15 @@
+"""The database: engine and transactions, tables, column types, migrations."""
+
+from __future__ import annotations
+
+from supplyline.services.db.engine import Database, normalise_url, storage_errors
+from supplyline.services.db.migrate import current_revision, head_revision, upgrade_database
+
+__all__ = [
+    "Database",
+    "current_revision",
+    "head_revision",
+    "normalise_url",
+    "storage_errors",
+    "upgrade_database",
+]

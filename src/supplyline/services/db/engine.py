@@ -1,0 +1,147 @@
+"""Open a database and hand out transactions: SQLite (WAL) by default, PostgreSQL by URL.
+
+Writers are serialised on purpose, because the audit chain must stay linear: on SQLite a
+write transaction starts with ``BEGIN IMMEDIATE`` (one writer at a time, readers go on in
+WAL mode); on PostgreSQL the ledger locks its chain-head row ``FOR UPDATE`` first thing.
+Database failures leave this module as :class:`~supplyline.errors.StorageError`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from supplyline.errors import StorageError
+
+__all__ = ["Database", "normalise_url", "storage_errors"]
+
+log = logging.getLogger(__name__)
+
+_WRITE = "supplyline_write"
+
+
+def normalise_url(url: str) -> str:
+    """Use the psycopg 3 driver for a plain ``postgresql://`` URL (psycopg2 is not installed).
+
+    >>> normalise_url("postgresql://u@h/db")
+    'postgresql+psycopg://u@h/db'
+    >>> normalise_url("sqlite:///x.db")
+    'sqlite:///x.db'
+    """
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@contextmanager
+def storage_errors(what: str) -> Iterator[None]:
+    """Turn a database failure inside the block into a StorageError that says what failed."""
+    try:
+        yield
+    except DBAPIError as error:
+        orig = getattr(error, "orig", None) or error
+        raise StorageError(f"{what}: database error: {str(orig).strip()}") from error
+    except SQLAlchemyError as error:
+        raise StorageError(f"{what}: {error}") from error
+
+
+def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
+    """WAL, foreign keys, full sync; our own BEGIN (IMMEDIATE for writers)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Database:
+    """An engine plus the two kinds of transaction the services use: read and write.
+
+    Building one does not connect; the first transaction does.
+    """
+
+    def __init__(self, url: str, *, busy_timeout_s: float = 30.0) -> None:
+        self.url = normalise_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as error:
+            raise StorageError(f"not a database URL: {url!r} ({error})") from error
+        self.dialect = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise StorageError(
+                f"database {self.dialect!r} is not supported; use sqlite:/// or postgresql://"
+            )
+        kwargs: dict[str, Any] = {}
+        if self.dialect == "sqlite":
+            if parsed.database in (None, "", ":memory:"):
+                raise StorageError("the ledger needs a SQLite file, not an in-memory database")
+            kwargs["connect_args"] = {"timeout": busy_timeout_s}
+        else:
+            kwargs["pool_pre_ping"] = True
+            ms = int(busy_timeout_s * 1000)
+            kwargs["connect_args"] = {"connect_timeout": 10}
+            self._lock_timeout_ms = ms
+        try:
+            self.engine = create_engine(self.url, **kwargs)
+        except (ArgumentError, ImportError) as error:
+            raise StorageError(f"cannot use database {url!r}: {error}") from error
+        if self.dialect == "sqlite":
+            _sqlite_hooks(self.engine, busy_timeout_s)
+        self.busy_timeout_s = busy_timeout_s
+
+    @property
+    def is_postgres(self) -> bool:
+        """Whether this is a PostgreSQL database (row locks, advisory locks)."""
+        return self.dialect == "postgresql"
+
+    @contextmanager
+    def session(self, *, write: bool) -> Iterator[Session]:
+        """One transaction: committed if the block ends normally, rolled back otherwise.
+
+        ``write=True`` takes the writer's lock at the start on SQLite (``BEGIN IMMEDIATE``);
+        on PostgreSQL the caller locks what it needs. Database errors become StorageError;
+        our own errors (ConflictError, …) pass through after the rollback.
+        """
+        with storage_errors("ledger transaction"):
+            conn = self.engine.connect()
+            try:
+                if write:
+                    conn = conn.execution_options(**{_WRITE: True})
+                with Session(bind=conn, expire_on_commit=False) as session:
+                    session.begin()
+                    if self.is_postgres and write:
+                        session.connection().exec_driver_sql(
+                            f"SET LOCAL lock_timeout = {self._lock_timeout_ms}"
+                        )
+                    try:
+                        yield session
+                    except BaseException:
+                        session.rollback()
+                        raise
+                    session.commit()
+            finally:
+                conn.close()
+
+    def dispose(self) -> None:
+        """Close the pooled connections (before a fork, or at the end of a test)."""
+        self.engine.dispose()

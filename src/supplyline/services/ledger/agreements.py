@@ -1,0 +1,149 @@
+"""Agreements in the database: domain Agreement ↔ rows, storing, and who may see which."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.errors import ConflictError, NotFoundError
+from supplyline.services.db.tables import AgreementRow, PriceRow
+from supplyline.types import PartnerId
+
+__all__ = [
+    "agreement_payload",
+    "get_visible_agreement",
+    "load_agreement",
+    "store_agreement",
+    "visible_agreements",
+]
+
+
+def _rows_of(agreement: Agreement, now: dt.datetime) -> tuple[AgreementRow, list[PriceRow]]:
+    row = AgreementRow(
+        id=agreement.id,
+        name=agreement.name,
+        party_a=agreement.parties[0],
+        party_b=agreement.parties[1],
+        valid_from=agreement.valid_from,
+        valid_to=agreement.valid_to,
+        commodities=json.dumps(sorted(agreement.commodities)),
+        services=json.dumps(sorted(agreement.services)),
+        reimbursement_modes=json.dumps(sorted(m.value for m in agreement.reimbursement_modes)),
+        currency=agreement.currency,
+        ceiling_per_order=agreement.ceiling_per_order,
+        ceiling_total=agreement.ceiling_total,
+        created_at=now,
+    )
+    prices = [
+        PriceRow(
+            agreement_id=agreement.id, commodity=p.commodity, currency=p.currency, per_t=p.per_t
+        )
+        for p in agreement.prices
+    ]
+    return row, prices
+
+
+def _agreement_of(row: AgreementRow, prices: list[PriceRow]) -> Agreement:
+    return Agreement(
+        id=row.id,
+        name=row.name,
+        parties=(row.party_a, row.party_b),
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        commodities=frozenset(json.loads(row.commodities)),
+        services=frozenset(json.loads(row.services)),
+        reimbursement_modes=frozenset(
+            ReimbursementMode(m) for m in json.loads(row.reimbursement_modes)
+        ),
+        prices=tuple(
+            Price(commodity=p.commodity, currency=p.currency, per_t=p.per_t)
+            for p in sorted(prices, key=lambda p: (p.commodity, p.currency))
+        ),
+        currency=row.currency,
+        ceiling_per_order=row.ceiling_per_order,
+        ceiling_total=row.ceiling_total,
+    )
+
+
+def agreement_payload(agreement: Agreement) -> dict[str, Any]:
+    """Everything an agreement says, as plain data for the audit event (and for comparing)."""
+    return {
+        "id": agreement.id,
+        "name": agreement.name,
+        "parties": list(agreement.parties),
+        "valid_from": agreement.valid_from,
+        "valid_to": agreement.valid_to,
+        "commodities": sorted(agreement.commodities),
+        "services": sorted(agreement.services),
+        "reimbursement_modes": sorted(m.value for m in agreement.reimbursement_modes),
+        "currency": agreement.currency,
+        "prices": [
+            {"commodity": p.commodity, "currency": p.currency, "per_t": p.per_t}
+            for p in sorted(agreement.prices, key=lambda p: (p.commodity, p.currency))
+        ],
+        "ceiling_per_order": agreement.ceiling_per_order,
+        "ceiling_total": agreement.ceiling_total,
+    }
+
+
+def load_agreement(session: Session, agreement_id: str) -> Agreement | None:
+    """The stored agreement with this id, or None."""
+    row = session.get(AgreementRow, agreement_id)
+    if row is None:
+        return None
+    prices = list(
+        session.execute(select(PriceRow).where(PriceRow.agreement_id == agreement_id)).scalars()
+    )
+    return _agreement_of(row, prices)
+
+
+def store_agreement(session: Session, agreement: Agreement, now: dt.datetime) -> bool:
+    """Store a new agreement; return False if the very same one is already stored.
+
+    Raises ConflictError when an agreement with this id exists with different terms:
+    agreements are never silently rewritten.
+    """
+    existing = load_agreement(session, agreement.id)
+    if existing is not None:
+        if agreement_payload(existing) == agreement_payload(agreement):
+            return False
+        raise ConflictError(
+            f"agreement {agreement.id!r} is already in the ledger with different terms; "
+            "give the new terms a new id"
+        )
+    row, prices = _rows_of(agreement, now)
+    session.add(row)
+    session.flush()
+    session.add_all(prices)
+    return True
+
+
+def visible_agreements(session: Session, partner: PartnerId) -> list[Agreement]:
+    """The agreements to which ``partner`` is a party, by id."""
+    rows = list(
+        session.execute(
+            select(AgreementRow)
+            .where(or_(AgreementRow.party_a == partner, AgreementRow.party_b == partner))
+            .order_by(AgreementRow.id)
+        ).scalars()
+    )
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    prices: dict[str, list[PriceRow]] = {i: [] for i in ids}
+    for p in session.execute(select(PriceRow).where(PriceRow.agreement_id.in_(ids))).scalars():
+        prices[p.agreement_id].append(p)
+    return [_agreement_of(r, prices[r.id]) for r in rows]
+
+
+def get_visible_agreement(session: Session, partner: PartnerId, agreement_id: str) -> Agreement:
+    """The agreement if ``partner`` is a party to it; NotFoundError otherwise (no leak)."""
+    agreement = load_agreement(session, agreement_id)
+    if agreement is None or partner not in agreement.parties:
+        raise NotFoundError(f"no agreement {agreement_id!r} to which {partner} is a party")
+    return agreement

@@ -1,0 +1,292 @@
+"""The append-only audit chain: canonical encoding, SHA-256 links, appending, verifying.
+
+Each event's hash covers a canonical JSON encoding of its sequence number, time, acting
+partner and user, kind, subject (agreement, order), payload, and the previous event's
+hash. Editing, deleting or reordering any event therefore breaks the chain at that
+event, and :func:`verify_chain` names the first one that does not fit.
+
+Appends are linear because every writer locks the single chain-head row first (FOR
+UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already admits one writer at a time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
+from supplyline.services.ledger.views import Actor
+
+__all__ = [
+    "GENESIS_HASH",
+    "AuditEvent",
+    "VerifyReport",
+    "append_event",
+    "canonical",
+    "event_hash",
+    "lock_head",
+    "order_snapshot",
+    "verify_chain",
+]
+
+GENESIS_HASH = "0" * 64
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical(value: Any) -> str:
+    """The one encoding that is hashed: JSON, sorted keys, no spaces, ASCII, Decimals as text.
+
+    >>> canonical({"b": Decimal("1.50"), "a": [1, "x"]})
+    '{"a":[1,"x"],"b":"1.50"}'
+    """
+    return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def event_hash(
+    *,
+    seq: int,
+    at: str,
+    partner: str,
+    user: str,
+    kind: str,
+    agreement_id: str | None,
+    order_id: int | None,
+    payload: str,
+    prev_hash: str,
+) -> str:
+    """SHA-256 (hex) of an event's canonical encoding, linked to the previous hash."""
+    body = canonical(
+        {
+            "seq": seq,
+            "at": at,
+            "partner": partner,
+            "user": user,
+            "kind": kind,
+            "agreement_id": agreement_id,
+            "order_id": order_id,
+            "payload": json.loads(payload),
+            "prev_hash": prev_hash,
+        }
+    )
+    return hashlib.sha256(body.encode("ascii")).hexdigest()
+
+
+def lock_head(session: Session) -> ChainHeadRow:
+    """Lock and return the chain head: the first statement of every ledger write."""
+    head = session.execute(
+        select(ChainHeadRow).where(ChainHeadRow.id == 1).with_for_update()
+    ).scalar_one()
+    return head
+
+
+def order_snapshot(row: OrderRow) -> dict[str, Any]:
+    """The state of an order after a transition, as it goes into the event payload."""
+    return {
+        "status": row.status,
+        "version": row.version,
+        "issued_qty": row.issued_qty,
+        "received_qty": row.received_qty,
+        "billed_amount": row.billed_amount,
+        "billed_qty": row.billed_qty,
+        "settled_amount": row.settled_amount,
+        "settled_qty": row.settled_qty,
+    }
+
+
+def append_event(
+    session: Session,
+    head: ChainHeadRow,
+    *,
+    actor: Actor,
+    kind: str,
+    at: dt.datetime,
+    payload: Mapping[str, Any],
+    agreement_id: str | None = None,
+    order_id: int | None = None,
+) -> EventRow:
+    """Append one event after the locked ``head`` and move the head to it."""
+    seq = head.seq + 1
+    at_text = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    body = canonical(payload)
+    digest = event_hash(
+        seq=seq,
+        at=at_text,
+        partner=actor.partner,
+        user=actor.user,
+        kind=kind,
+        agreement_id=agreement_id,
+        order_id=order_id,
+        payload=body,
+        prev_hash=head.hash,
+    )
+    row = EventRow(
+        seq=seq,
+        at=at_text,
+        partner=actor.partner,
+        user_name=actor.user,
+        kind=kind,
+        agreement_id=agreement_id,
+        order_id=order_id,
+        payload=body,
+        prev_hash=head.hash,
+        hash=digest,
+    )
+    session.add(row)
+    head.seq = seq
+    head.hash = digest
+    return row
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditEvent:
+    """One event of the log, as shown to a partner."""
+
+    seq: int
+    at: str
+    partner: str
+    user: str
+    kind: str
+    agreement_id: str | None
+    order_id: int | None
+    payload: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerifyReport:
+    """The outcome of checking the chain: ``ok``, or the first bad event and why."""
+
+    ok: bool
+    events: int
+    head_seq: int
+    bad_seq: int | None = None
+    problem: str = ""
+
+    def __str__(self) -> str:
+        if self.ok:
+            return (
+                f"ledger verified: {self.events} events, chain intact up to event {self.head_seq}"
+            )
+        return f"ledger NOT verified: event {self.bad_seq}: {self.problem}"
+
+
+def _check_snapshots(session: Session, last: dict[int, tuple[int, str]]) -> VerifyReport | None:
+    """Compare each order's row with the state its last event recorded."""
+    for order in session.execute(select(OrderRow).order_by(OrderRow.id)).scalars():
+        seen = last.get(order.id)
+        if seen is None:
+            return VerifyReport(
+                ok=False,
+                events=len(last),
+                head_seq=0,
+                bad_seq=None,
+                problem=f"order {order.id} has no event in the log",
+            )
+        seq, payload = seen
+        recorded = json.loads(payload).get("after")
+        if recorded != json.loads(canonical(order_snapshot(order))):
+            return VerifyReport(
+                ok=False,
+                events=len(last),
+                head_seq=0,
+                bad_seq=seq,
+                problem=(
+                    f"order {order.id} in the orders table does not match the state its last "
+                    f"event recorded (the order row was changed outside the ledger)"
+                ),
+            )
+    return None
+
+
+def verify_chain(session: Session) -> VerifyReport:
+    """Walk the chain from the first event; name the first edited, missing or moved event.
+
+    Also checks that the chain head names the last event (a deleted tail) and that every
+    order row holds the state its last event recorded (an edited order row).
+    """
+    prev = GENESIS_HASH
+    expected = 1
+    count = 0
+    last: dict[int, tuple[int, str]] = {}
+    for row in session.execute(select(EventRow).order_by(EventRow.seq)).scalars():
+        count += 1
+        if row.seq != expected:
+            missing = f"event {expected} is missing" if row.seq > expected else "out of order"
+            return VerifyReport(
+                ok=False, events=count, head_seq=0, bad_seq=expected, problem=f"{missing}"
+            )
+        if row.prev_hash != prev:
+            return VerifyReport(
+                ok=False,
+                events=count,
+                head_seq=0,
+                bad_seq=row.seq,
+                problem="its previous-hash does not match the event before it "
+                "(an event was removed, inserted or reordered)",
+            )
+        try:
+            digest = event_hash(
+                seq=row.seq,
+                at=row.at,
+                partner=row.partner,
+                user=row.user_name,
+                kind=row.kind,
+                agreement_id=row.agreement_id,
+                order_id=row.order_id,
+                payload=row.payload,
+                prev_hash=row.prev_hash,
+            )
+        except ValueError:
+            digest = ""
+        if digest != row.hash:
+            return VerifyReport(
+                ok=False,
+                events=count,
+                head_seq=0,
+                bad_seq=row.seq,
+                problem=f"its content does not match its hash (the {row.kind} event was edited)",
+            )
+        if row.order_id is not None:
+            last[row.order_id] = (row.seq, row.payload)
+        prev = row.hash
+        expected += 1
+    head = session.execute(select(ChainHeadRow).where(ChainHeadRow.id == 1)).scalar_one()
+    if head.seq != count or head.hash != prev:
+        return VerifyReport(
+            ok=False,
+            events=count,
+            head_seq=head.seq,
+            bad_seq=count + 1 if head.seq > count else head.seq,
+            problem=f"the chain head names event {head.seq} but the log ends at event {count} "
+            "(events at the end were deleted)",
+        )
+    bad = _check_snapshots(session, last)
+    if bad is not None:
+        return VerifyReport(
+            ok=False, events=count, head_seq=head.seq, bad_seq=bad.bad_seq, problem=bad.problem
+        )
+    return VerifyReport(ok=True, events=count, head_seq=head.seq)
+
+
+def count_events(session: Session) -> int:
+    """How many events the log holds."""
+    return int(session.execute(select(func.count()).select_from(EventRow)).scalar_one())

@@ -1,0 +1,411 @@
+"""Order transitions inside one write transaction: every rule is checked here.
+
+Each function takes the locked session, the acting partner and the clock reading, changes
+the order's row (and adds its detail line), and returns the payload of the audit event.
+The service around it owns the transaction, the chain head and idempotency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from supplyline.domain import Agreement, ReimbursementMode
+from supplyline.errors import ConflictError, NotFoundError, PermissionDenied
+from supplyline.services.db.tables import OrderLineRow, OrderRow
+from supplyline.services.ledger.audit import order_snapshot
+from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.rules import ALLOWED_FROM, ROLE_OF, Action, Role
+from supplyline.services.ledger.views import (
+    Actor,
+    Condition,
+    ItemKind,
+    LineKind,
+    OrderStatus,
+)
+
+__all__ = [
+    "CENT",
+    "MILLI",
+    "bill_order",
+    "check_transition",
+    "create_order",
+    "issue_order",
+    "load_order_for",
+    "receive_order",
+    "set_status",
+    "settle_order",
+]
+
+CENT = Decimal("0.01")
+MILLI = Decimal("0.001")
+ZERO = Decimal(0)
+MONEY_MODES = frozenset({ReimbursementMode.CASH, ReimbursementMode.EQUAL_VALUE_EXCHANGE})
+
+
+def _positive(name: str, value: Decimal, quantum: Decimal) -> Decimal:
+    if not value.is_finite() or value <= 0:
+        raise LedgerRuleError(f"{name}(={value}) must be a finite amount > 0")
+    if value.quantize(quantum) != value:
+        raise LedgerRuleError(f"{name}(={value}) has more decimal places than {quantum}")
+    return value
+
+
+def load_order_for(session: Session, actor: Actor, order_id: int) -> OrderRow:
+    """The order if the actor's partner is a party to it (NotFoundError otherwise)."""
+    row = session.get(OrderRow, order_id)
+    if row is None or actor.partner not in (row.provider, row.receiver):
+        raise NotFoundError(f"no order {order_id} to which {actor.partner} is a party")
+    return row
+
+
+def check_transition(
+    row: OrderRow, actor: Actor, action: Action, expected_version: int | None
+) -> None:
+    """Refuse the wrong party (PermissionDenied), a stale version or a wrong status (Conflict)."""
+    role = ROLE_OF[action]
+    if role is Role.PROVIDER and actor.partner != row.provider:
+        raise PermissionDenied(
+            f"only the provider ({row.provider}) may {action} order {row.id}, not {actor.partner}"
+        )
+    if role is Role.RECEIVER and actor.partner != row.receiver:
+        raise PermissionDenied(
+            f"only the receiver ({row.receiver}) may {action} order {row.id}, not {actor.partner}"
+        )
+    if expected_version is not None and expected_version != row.version:
+        raise ConflictError(
+            f"order {row.id} changed: it is at version {row.version}, you expected "
+            f"{expected_version} (now {row.status}); look again before you act"
+        )
+    allowed = ALLOWED_FROM[action]
+    if OrderStatus(row.status) not in allowed:
+        names = ", ".join(sorted(s.value for s in allowed))
+        raise ConflictError(
+            f"order {row.id} is {row.status}: cannot {action} it (only when {names})"
+        )
+
+
+def set_status(row: OrderRow, status: OrderStatus, now: dt.datetime) -> None:
+    """Move an order to a status and bump its version."""
+    row.status = status.value
+    row.version += 1
+    row.updated_at = now
+
+
+def _line(
+    session: Session, row: OrderRow, kind: LineKind, actor: Actor, now: dt.datetime, **fields: Any
+) -> OrderLineRow:
+    line = OrderLineRow(
+        order_id=row.id,
+        kind=kind.value,
+        partner=actor.partner,
+        user_name=actor.user,
+        note=fields.pop("note", ""),
+        at=now,
+        **fields,
+    )
+    session.add(line)
+    session.flush()
+    return line
+
+
+def _committed_value(session: Session, agreement_id: str, currency: str) -> Decimal:
+    live = [s.value for s in (OrderStatus.REJECTED, OrderStatus.CANCELLED)]
+    values = session.execute(
+        select(OrderRow.value).where(
+            OrderRow.agreement_id == agreement_id,
+            OrderRow.currency == currency,
+            OrderRow.status.not_in(live),
+        )
+    ).scalars()
+    return sum(values, ZERO)
+
+
+def _check_scope(
+    agreement: Agreement, actor: Actor, item: str, on: dt.date, mode: ReimbursementMode
+) -> tuple[str, ItemKind]:
+    if actor.partner not in agreement.parties:
+        raise NotFoundError(f"no agreement {agreement.id!r} to which {actor.partner} is a party")
+    provider = next(p for p in agreement.parties if p != actor.partner)
+    if item in agreement.commodities:
+        kind = ItemKind.COMMODITY
+    elif item in agreement.services:
+        kind = ItemKind.SERVICE
+    else:
+        scope = ", ".join(sorted(agreement.commodities | agreement.services)) or "nothing"
+        raise LedgerRuleError(f"{item!r} is outside agreement {agreement.id}'s scope ({scope})")
+    if not agreement.valid_from <= on <= agreement.valid_to:
+        raise LedgerRuleError(
+            f"{on} is outside agreement {agreement.id}'s period "
+            f"({agreement.valid_from} to {agreement.valid_to})"
+        )
+    if mode not in agreement.reimbursement_modes:
+        modes = ", ".join(sorted(m.value for m in agreement.reimbursement_modes))
+        raise LedgerRuleError(
+            f"agreement {agreement.id} allows reimbursement by {modes}, not {mode}"
+        )
+    return provider, kind
+
+
+def create_order(
+    session: Session,
+    agreement: Agreement,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    item: str,
+    quantity: Decimal,
+    needed_on: dt.date,
+    mode: ReimbursementMode,
+    unit_price: Decimal | None,
+    note: str,
+) -> OrderRow:
+    """Check a request against the agreement (scope, period, mode, price, ceilings); add it."""
+    provider, kind = _check_scope(agreement, actor, item, needed_on, mode)
+    _positive("quantity", quantity, MILLI)
+    currency = agreement.currency
+    if kind is ItemKind.COMMODITY:
+        price = next(
+            (p for p in agreement.prices if p.commodity == item and p.currency == currency), None
+        )
+        if price is None:
+            raise LedgerRuleError(
+                f"agreement {agreement.id} has no price for {item} in {currency}; "
+                "add one to its price list"
+            )
+        if unit_price is not None and unit_price != price.per_t:
+            raise LedgerRuleError(
+                f"{item} costs {price.per_t} {currency}/t under agreement {agreement.id}, "
+                f"not {unit_price}"
+            )
+        per_unit = price.per_t
+    else:
+        if unit_price is None:
+            raise LedgerRuleError(f"a request for the service {item!r} needs a unit price")
+        if not unit_price.is_finite() or unit_price < 0:
+            raise LedgerRuleError(f"unit price(={unit_price}) must be a finite amount >= 0")
+        per_unit = unit_price
+    value = (quantity * per_unit).quantize(CENT)
+    if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
+        raise LedgerRuleError(
+            f"order value {value} {currency} is above agreement {agreement.id}'s ceiling of "
+            f"{agreement.ceiling_per_order} {currency} per order"
+        )
+    if agreement.ceiling_total is not None:
+        committed = _committed_value(session, agreement.id, currency)
+        if committed + value > agreement.ceiling_total:
+            raise LedgerRuleError(
+                f"order value {value} {currency} would take agreement {agreement.id} to "
+                f"{committed + value} {currency}, above its total ceiling of "
+                f"{agreement.ceiling_total} {currency} ({committed} already committed)"
+            )
+    row = OrderRow(
+        agreement_id=agreement.id,
+        provider=provider,
+        receiver=actor.partner,
+        item=item,
+        item_kind=kind.value,
+        quantity=quantity,
+        unit_price=per_unit.quantize(Decimal("0.0001")),
+        currency=currency,
+        value=value,
+        mode=mode.value,
+        needed_on=needed_on,
+        status=OrderStatus.REQUESTED.value,
+        version=1,
+        issued_qty=ZERO,
+        received_qty=ZERO,
+        billed_amount=ZERO,
+        billed_qty=ZERO,
+        due_on=None,
+        settled_amount=ZERO,
+        settled_qty=ZERO,
+        requested_by=actor.user,
+        note=note,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def issue_order(
+    session: Session, row: OrderRow, actor: Actor, now: dt.datetime, quantity: Decimal, note: str
+) -> dict[str, Any]:
+    """The provider issues (part of) the order; never more than ordered in all."""
+    _positive("quantity", quantity, MILLI)
+    if row.issued_qty + quantity > row.quantity:
+        raise LedgerRuleError(
+            f"issuing {quantity} would bring order {row.id} to {row.issued_qty + quantity}, "
+            f"above the {row.quantity} ordered ({row.issued_qty} already issued)"
+        )
+    line = _line(session, row, LineKind.ISSUE, actor, now, quantity=quantity, note=note)
+    row.issued_qty += quantity
+    set_status(row, OrderStatus.ISSUED, now)
+    return {"line": line.id, "quantity": quantity, "note": note}
+
+
+def _open_issues(session: Session, row: OrderRow) -> list[OrderLineRow]:
+    lines = list(
+        session.execute(
+            select(OrderLineRow).where(OrderLineRow.order_id == row.id).order_by(OrderLineRow.id)
+        ).scalars()
+    )
+    confirmed = {ln.ref_line for ln in lines if ln.kind == LineKind.RECEIPT.value}
+    return [ln for ln in lines if ln.kind == LineKind.ISSUE.value and ln.id not in confirmed]
+
+
+def receive_order(
+    session: Session,
+    row: OrderRow,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    quantity: Decimal | None,
+    condition: Condition,
+    issue_line: int | None,
+    note: str,
+) -> dict[str, Any]:
+    """The receiver confirms one issue: what arrived (maybe less) and in what condition."""
+    open_issues = _open_issues(session, row)
+    if issue_line is None:
+        issue = open_issues[0]
+    else:
+        found = [ln for ln in open_issues if ln.id == issue_line]
+        if not found:
+            raise ConflictError(
+                f"order {row.id} has no unconfirmed issue {issue_line} "
+                f"(open: {', '.join(str(ln.id) for ln in open_issues)})"
+            )
+        issue = found[0]
+    assert issue.quantity is not None
+    got = issue.quantity if quantity is None else quantity
+    if not got.is_finite() or got < 0 or got.quantize(MILLI) != got:
+        raise LedgerRuleError(f"received quantity(={got}) must be >= 0 with at most 3 decimals")
+    if got > issue.quantity:
+        raise LedgerRuleError(
+            f"cannot receive {got} against issue {issue.id} of order {row.id}, "
+            f"which issued only {issue.quantity}"
+        )
+    line = _line(
+        session,
+        row,
+        LineKind.RECEIPT,
+        actor,
+        now,
+        quantity=got,
+        ref_line=issue.id,
+        condition=condition.value,
+        note=note,
+    )
+    row.received_qty += got
+    done = len(open_issues) == 1
+    set_status(row, OrderStatus.RECEIVED if done else OrderStatus.ISSUED, now)
+    return {
+        "line": line.id,
+        "issue_line": issue.id,
+        "quantity": got,
+        "condition": condition.value,
+        "note": note,
+    }
+
+
+def bill_order(
+    session: Session,
+    row: OrderRow,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    amount: Decimal | None,
+    quantity: Decimal | None,
+    due_on: dt.date | None,
+    note: str,
+) -> dict[str, Any]:
+    """The provider bills what was received: money, or a quantity to replace by a date."""
+    mode = ReimbursementMode(row.mode)
+    fields: dict[str, Any] = {"mode": mode.value, "note": note}
+    if mode in MONEY_MODES:
+        if quantity is not None or due_on is not None:
+            raise LedgerRuleError(f"order {row.id} is reimbursed by {mode}: bill an amount")
+        ceiling = (row.received_qty * row.unit_price).quantize(CENT)
+        billed = ceiling if amount is None else amount
+        if not billed.is_finite() or billed < 0 or billed.quantize(CENT) != billed:
+            raise LedgerRuleError(f"amount(={billed}) must be >= 0 with at most 2 decimals")
+        if billed > ceiling:
+            raise LedgerRuleError(
+                f"cannot bill {billed} {row.currency} for order {row.id}: what was received "
+                f"({row.received_qty} at {row.unit_price}) is worth {ceiling} {row.currency}"
+            )
+        row.billed_amount = billed
+        fields["amount"] = billed
+        nothing_owed = billed == 0
+    else:
+        if amount is not None:
+            raise LedgerRuleError(f"order {row.id} is replaced in kind: bill a quantity")
+        owed = row.received_qty if quantity is None else quantity
+        if not owed.is_finite() or owed < 0 or owed.quantize(MILLI) != owed:
+            raise LedgerRuleError(f"quantity(={owed}) must be >= 0 with at most 3 decimals")
+        if owed > row.received_qty:
+            raise LedgerRuleError(
+                f"cannot bill {owed} for order {row.id}: only {row.received_qty} was received"
+            )
+        row.billed_qty = owed
+        row.due_on = due_on or (now.date() + dt.timedelta(days=30))
+        fields.update(quantity=owed, due_on=row.due_on)
+        nothing_owed = owed == 0
+    line = _line(session, row, LineKind.BILL, actor, now, **fields)
+    set_status(row, OrderStatus.SETTLED if nothing_owed else OrderStatus.BILLED, now)
+    return {"line": line.id, **fields}
+
+
+def settle_order(
+    session: Session,
+    row: OrderRow,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    amount: Decimal | None,
+    quantity: Decimal | None,
+    note: str,
+) -> dict[str, Any]:
+    """The receiver pays (cash), replaces in kind, or gives equal value; never twice."""
+    mode = ReimbursementMode(row.mode)
+    fields: dict[str, Any] = {"mode": mode.value, "note": note}
+    if mode in MONEY_MODES:
+        if quantity is not None:
+            raise LedgerRuleError(f"order {row.id} is reimbursed by {mode}: settle an amount")
+        outstanding = row.billed_amount - row.settled_amount
+        paid = outstanding if amount is None else _positive("amount", amount, CENT)
+        if paid > outstanding:
+            raise LedgerRuleError(
+                f"cannot settle {paid} {row.currency} on order {row.id}: "
+                f"only {outstanding} {row.currency} is outstanding"
+            )
+        row.settled_amount += paid
+        fields["amount"] = paid
+        done = row.settled_amount == row.billed_amount
+    else:
+        if amount is not None:
+            raise LedgerRuleError(f"order {row.id} is replaced in kind: settle a quantity")
+        outstanding = row.billed_qty - row.settled_qty
+        given = outstanding if quantity is None else _positive("quantity", quantity, MILLI)
+        if given > outstanding:
+            raise LedgerRuleError(
+                f"cannot replace {given} on order {row.id}: only {outstanding} is owed"
+            )
+        row.settled_qty += given
+        fields["quantity"] = given
+        done = row.settled_qty == row.billed_qty
+    line = _line(session, row, LineKind.SETTLEMENT, actor, now, **fields)
+    set_status(row, OrderStatus.SETTLED if done else OrderStatus.BILLED, now)
+    return {"line": line.id, **fields}
+
+
+def snapshot_payload(row: OrderRow, extra: dict[str, Any]) -> dict[str, Any]:
+    """The event payload of a transition: its arguments plus the order's state after it."""
+    return {**extra, "after": order_snapshot(row)}

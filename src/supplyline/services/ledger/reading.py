@@ -1,0 +1,102 @@
+"""The ledger's read side: orders, balances, statements, events, verification.
+
+Reads run in plain (deferred) transactions and never take the writers' lock; in WAL mode
+on SQLite and under MVCC on PostgreSQL they see the last committed state.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from supplyline.services.db import Database
+from supplyline.services.db.tables import EventRow, OrderRow
+from supplyline.services.ledger import orders as ops
+from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
+from supplyline.services.ledger.agreements import visible_agreements
+from supplyline.services.ledger.audit import AuditEvent, VerifyReport, verify_chain
+from supplyline.services.ledger.mapping import lines_by_order, order_view
+from supplyline.services.ledger.views import Actor, OrderStatus, SupportOrder
+
+__all__ = ["LedgerReads"]
+
+
+class LedgerReads:
+    """What a partner may look at; :class:`~supplyline.services.ledger.Ledger` adds writes."""
+
+    db: Database
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def orders(
+        self,
+        actor: Actor,
+        *,
+        status: OrderStatus | None = None,
+        agreement_id: str | None = None,
+        counterparty: str | None = None,
+        with_lines: bool = False,
+    ) -> list[SupportOrder]:
+        """The orders to which the actor's partner is a party, oldest first."""
+        me = actor.partner
+        query = select(OrderRow).where(or_(OrderRow.provider == me, OrderRow.receiver == me))
+        if status is not None:
+            query = query.where(OrderRow.status == status.value)
+        if agreement_id is not None:
+            query = query.where(OrderRow.agreement_id == agreement_id)
+        if counterparty is not None:
+            query = query.where(
+                or_(OrderRow.provider == counterparty, OrderRow.receiver == counterparty)
+            )
+        with self.db.session(write=False) as session:
+            rows = list(session.execute(query.order_by(OrderRow.id)).scalars())
+            lines = lines_by_order(session, [r.id for r in rows]) if with_lines else {}
+            return [order_view(r, lines.get(r.id, ())) for r in rows]
+
+    def order(self, actor: Actor, order_id: int) -> SupportOrder:
+        """One order with its lines (NotFoundError if the actor's partner is not a party)."""
+        with self.db.session(write=False) as session:
+            row = ops.load_order_for(session, actor, order_id)
+            return order_view(row, lines_by_order(session, [row.id])[row.id])
+
+    def balances(self, actor: Actor, *, counterparty: str | None = None) -> list[Balance]:
+        """What the actor's partner and each counterparty owe each other, per agreement."""
+        return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
+
+    def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
+        """Every bill and settlement of the actor's partner, with running balances."""
+        orders = self.orders(actor, counterparty=counterparty, with_lines=True)
+        return statement_of(actor.partner, orders, counterparty)
+
+    def events(self, actor: Actor) -> list[AuditEvent]:
+        """The audit events about the actor's partner's agreements and orders."""
+        me = actor.partner
+        with self.db.session(write=False) as session:
+            mine_orders = set(
+                session.execute(
+                    select(OrderRow.id).where(or_(OrderRow.provider == me, OrderRow.receiver == me))
+                ).scalars()
+            )
+            mine_agreements = {a.id for a in visible_agreements(session, me)}
+            rows = session.execute(select(EventRow).order_by(EventRow.seq)).scalars()
+            return [
+                AuditEvent(
+                    seq=r.seq,
+                    at=r.at,
+                    partner=r.partner,
+                    user=r.user_name,
+                    kind=r.kind,
+                    agreement_id=r.agreement_id,
+                    order_id=r.order_id,
+                    payload=r.payload,
+                    hash=r.hash,
+                )
+                for r in rows
+                if r.partner == me
+                or (r.order_id is not None and r.order_id in mine_orders)
+                or (r.order_id is None and r.agreement_id in mine_agreements)
+            ]
+
+    def verify(self) -> VerifyReport:
+        """Check the whole audit chain and that every order row matches its last event."""
+        with self.db.session(write=False) as session:
+            return verify_chain(session)

@@ -1,0 +1,137 @@
+"""What the ledger hands out: who acts, orders and their lines, balances, statements, audit.
+
+These are plain frozen records, built from the tables by the service; nothing here touches
+the database, so faces can format them without knowing SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from supplyline.domain import ReimbursementMode
+from supplyline.types import PartnerId
+
+__all__ = [
+    "Actor",
+    "Condition",
+    "ItemKind",
+    "LineKind",
+    "OrderLine",
+    "OrderStatus",
+    "SupportOrder",
+]
+
+
+class OrderStatus(StrEnum):
+    """Where an order is in its life (see ``rules.TRANSITIONS`` for the allowed moves)."""
+
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ISSUED = "issued"
+    """Something was issued that the receiver has not yet confirmed."""
+    RECEIVED = "received"
+    """Every issue so far is confirmed; more may still be issued up to the quantity."""
+    BILLED = "billed"
+    SETTLED = "settled"
+    CANCELLED = "cancelled"
+
+
+class ItemKind(StrEnum):
+    """Goods priced per tonne from the price list, or a service priced in the request."""
+
+    COMMODITY = "commodity"
+    SERVICE = "service"
+
+
+class LineKind(StrEnum):
+    """The kinds of detail line behind an order's totals."""
+
+    ISSUE = "issue"
+    RECEIPT = "receipt"
+    BILL = "bill"
+    SETTLEMENT = "settlement"
+
+
+class Condition(StrEnum):
+    """The condition in which the receiver found what it received."""
+
+    SERVICEABLE = "serviceable"
+    DAMAGED = "damaged"
+    UNSERVICEABLE = "unserviceable"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """Who does something: a user acting for a partner. Every ledger call takes one."""
+
+    partner: PartnerId
+    user: str
+
+    def __post_init__(self) -> None:
+        if not self.partner.strip():
+            raise ValueError("an actor needs a partner id")
+        if not self.user.strip():
+            raise ValueError("an actor needs a user name")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderLine:
+    """One issue, receipt, bill or settlement of an order."""
+
+    id: int
+    kind: LineKind
+    at: dt.datetime
+    partner: PartnerId
+    user: str
+    quantity: Decimal | None = None
+    amount: Decimal | None = None
+    ref_line: int | None = None
+    condition: Condition | None = None
+    mode: ReimbursementMode | None = None
+    due_on: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SupportOrder:
+    """A request for support under an agreement, with its running totals.
+
+    Quantities are tonnes for commodities and units of service for services; money is in
+    ``currency``. ``billed_qty``/``settled_qty`` track a replacement-in-kind obligation.
+    """
+
+    id: int
+    agreement_id: str
+    provider: PartnerId
+    receiver: PartnerId
+    item: str
+    item_kind: ItemKind
+    quantity: Decimal
+    unit_price: Decimal
+    currency: str
+    value: Decimal
+    mode: ReimbursementMode
+    needed_on: dt.date
+    status: OrderStatus
+    version: int
+    issued_qty: Decimal
+    received_qty: Decimal
+    billed_amount: Decimal
+    billed_qty: Decimal
+    due_on: dt.date | None
+    settled_amount: Decimal
+    settled_qty: Decimal
+    requested_by: str
+    note: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    lines: tuple[OrderLine, ...] = ()
+
+    @property
+    def received_value(self) -> Decimal:
+        """The value of what the receiver confirmed, at the order's unit price."""
+        return (self.received_qty * self.unit_price).quantize(Decimal("0.01"))
