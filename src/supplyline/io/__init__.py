@@ -1,1 +1,23 @@
-"""supplyline.io."""
+"""Scenario folders in and out, with precise errors; and the bundled planning factors.
+
+The public surface is small: :func:`load_scenario` (and :func:`load_scenario_with_warnings`,
+which also returns the warnings), :func:`write_scenario`, :func:`write_template` for
+``supplyline init``, and the default planning factors. Everything else in this package is
+private implementation.
+"""
+
+from __future__ import annotations
+
+from supplyline.io.factors import default_factors
+from supplyline.io.loader import SCENARIO_FILES, load_scenario, load_scenario_with_warnings
+from supplyline.io.template import write_template
+from supplyline.io.writer import write_scenario
+
+__all__ = [
+    "SCENARIO_FILES",
+    "default_factors",
+    "load_scenario",
+    "load_scenario_with_warnings",
+    "write_scenario",
+    "write_template",
+]

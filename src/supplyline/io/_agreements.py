@@ -1,0 +1,177 @@
+"""``agreements.yaml``: the mutual-support agreements between partners (a YAML list).
+
+Money is read from the YAML source text, never through a float, so ``1250.10`` stays
+exactly ``Decimal("1250.10")``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.io._cells import (
+    BadValue,
+    parse_currency,
+    parse_date,
+    parse_decimal,
+    parse_enum,
+    parse_id,
+    parse_name,
+    show,
+)
+from supplyline.io._scenario_yaml import list_of, mapping_of, take
+from supplyline.io._source import Fields, Origin, Origins, Report
+from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
+
+__all__ = ["AGREEMENT_KEYS", "read_agreements"]
+
+FILE = "agreements.yaml"
+AGREEMENT_KEYS = (
+    "id", "name", "parties", "valid_from", "valid_to", "commodities", "services",
+    "reimbursement_modes", "currency", "prices", "ceiling_per_order", "ceiling_total",
+)  # fmt: skip
+MAX_PRICE = Decimal("1e12")
+MAX_CEILING = Decimal("1e15")
+
+
+def _money(node: YNode, *, hi: Decimal, above_zero: bool = False) -> Decimal:
+    raw = node.raw if node.raw is not None else node.value
+    if isinstance(node.value, bool) or node.value is None:
+        raw = node.value
+    return parse_decimal(raw, hi=hi, above_zero=above_zero)
+
+
+def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[Any] | None:
+    """A YAML list of single values (ids, words), each parsed; ``None`` after an issue."""
+    node = entries.get(key)
+    if node is None or node.value is None:
+        return []
+    items = node.value if isinstance(node.value, list) else None
+    if items is None:
+        f.fail(key, f"must be a list such as [a, b], not {show(node.value)}")
+        return None
+    out = []
+    for item in items:
+        try:
+            out.append(parse(item.value))
+        except BadValue as bad:
+            f.fail(key, str(bad), item.line)
+    return out if f.ok else None
+
+
+def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price, ...]:
+    node = entries.get("prices")
+    if node is None or node.value is None:
+        return ()
+    if not isinstance(node.value, dict):
+        f.fail("prices", "must be a mapping of commodity: price per tonne (such as food: 2400.00)")
+        return ()
+    out: list[Price] = []
+    for com, value in node.value.items():
+        try:
+            cid = parse_id(com, "commodity")
+            cur = currency
+            if isinstance(value.value, dict):
+                sub = value.value
+                unknown = sorted(set(sub) - {"per_t", "currency"})
+                if unknown or "per_t" not in sub:
+                    raise BadValue("a price is an amount, or {per_t: amount, currency: XXX}")
+                cur = parse_currency(sub["currency"].value) if "currency" in sub else currency
+                value = sub["per_t"]
+            amount = _money(value, hi=MAX_PRICE)
+            out.append(Price(commodity=cid, currency=cur, per_t=amount))
+        except BadValue as bad:
+            f.fail("prices", f"price of {show(com)}: {bad}", value.line)
+    return tuple(out)
+
+
+def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreement | None:
+    path = f"[{i}]"
+    e = mapping_of(
+        node, FILE, path, report, AGREEMENT_KEYS, ("id", "parties", "valid_from", "valid_to")
+    )
+    if e is None:
+        return None
+    f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
+    aid = take(f, e, "id", parse_id)
+    name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
+    parties = _words(f, e, "parties", parse_id)
+    if parties is not None and len(parties) != 2:
+        f.fail("parties", f"an agreement has exactly two parties, not {len(parties)} ([a, b])")
+    elif parties is not None and parties[0] == parties[1]:
+        f.fail("parties", f"the two parties must differ (not {parties[0]!r} twice)")
+    valid_from = take(f, e, "valid_from", parse_date)
+    valid_to = take(f, e, "valid_to", parse_date)
+    if f.ok and valid_to < valid_from:
+        f.fail("valid_to", f"{valid_to} is before valid_from {valid_from} (a date on or after it)")
+    commodities = _words(f, e, "commodities", partial(parse_id, what="commodity"))
+    services = _words(f, e, "services", partial(parse_name, default=""))
+    modes = _words(f, e, "reimbursement_modes", partial(parse_enum, enum=ReimbursementMode))
+    if modes == [] and "reimbursement_modes" in e:
+        f.fail(
+            "reimbursement_modes",
+            "needs at least one mode (cash, replacement_in_kind, equal_value_exchange)",
+        )
+    currency = take(f, e, "currency", parse_currency, "EUR")
+    prices = _prices(f, e, currency or "EUR")
+    ceilings = {}
+    for key in ("ceiling_per_order", "ceiling_total"):
+        sub = e.get(key)
+        if sub is not None and sub.value is not None:
+            try:
+                ceilings[key] = _money(sub, hi=MAX_CEILING, above_zero=True)
+            except BadValue as bad:
+                f.fail(key, str(bad))
+    if not f.ok:
+        return None
+    assert parties is not None
+    assert commodities is not None
+    assert services is not None
+    assert modes is not None
+    agreement = Agreement(
+        id=aid,
+        name=name,
+        parties=(parties[0], parties[1]),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        commodities=frozenset(commodities),
+        services=frozenset(services),
+        reimbursement_modes=frozenset(modes) if modes else frozenset({ReimbursementMode.CASH}),
+        prices=prices,
+        currency=currency,
+        **ceilings,
+    )
+    origins.add("agreement", agreement.id, f.origin)
+    return agreement
+
+
+def read_agreements(text: str | None, report: Report, origins: Origins) -> list[Agreement]:
+    """Read agreements.yaml's text (``None``: the file is absent, so no agreements)."""
+    if text is None:
+        return []
+    tree = parse_yaml(text)
+    if isinstance(tree, YamlProblem):
+        report.error(FILE, tree.message, tree.line)
+        return []
+    if tree is None:
+        return []
+    out: list[Agreement] = []
+    seen: dict[str, int] = {}
+    for i, node in enumerate(list_of(tree, FILE, "", report)):
+        agreement = _agreement(node, i, report, origins)
+        if agreement is None:
+            continue
+        if agreement.id in seen:
+            report.error(
+                FILE,
+                f"duplicate agreement id {agreement.id!r} "
+                f"(first on line {seen[agreement.id]}; ids must be unique)",
+                node.line,
+                f"[{i}].id",
+            )
+            continue
+        seen[agreement.id] = node.line
+        out.append(agreement)
+    return out

@@ -1,0 +1,343 @@
+"""Parsers of single values (a CSV cell or a YAML scalar), with messages made for a person.
+
+Every parser takes the raw value as the file gave it (a string from CSV; a string, number,
+bool, date or ``None`` from YAML) and returns the typed value or raises :class:`BadValue`
+whose message says what is wrong and, in brackets, what would be right. The table readers
+turn a ``BadValue`` into an :class:`~supplyline.errors.Issue` with file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from supplyline.domain import ActivityPeriod
+from supplyline.types import day_label
+
+__all__ = [
+    "MAX_ID_LEN",
+    "MAX_NAME_LEN",
+    "BadValue",
+    "check_text",
+    "is_blank",
+    "parse_activity",
+    "parse_bool",
+    "parse_currency",
+    "parse_date",
+    "parse_day",
+    "parse_decimal",
+    "parse_enum",
+    "parse_float",
+    "parse_id",
+    "parse_int",
+    "parse_name",
+    "parse_outage_days",
+    "parse_rate",
+    "show",
+]
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_ID_LEN = 64
+MAX_NAME_LEN = 200
+_ID = re.compile(r"[^\W_][\w.\-:]*")
+_FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
+_NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
+_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRUE = {"true", "yes", "y", "1", "on"}
+_FALSE = {"false", "no", "n", "0", "off"}
+
+
+class BadValue(Exception):
+    """A value that cannot be used; the message says why and what would be right."""
+
+
+def show(value: Any, limit: int = 40) -> str:
+    """Quote a user's value for a message, shortened so a huge cell stays readable."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a value counts as missing: absent, YAML null or an empty/whitespace cell."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _fmt(x: float) -> str:
+    if not math.isfinite(x):
+        return str(x)
+    return f"{x:,.0f}" if abs(x) >= 1000 and x == int(x) else f"{x:g}"
+
+
+def _range_hint(lo: float, hi: float, unit: str) -> str:
+    unit_txt = f" {unit}" if unit else ""
+    return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
+
+
+def _number_from_text(text: str, lo: float, hi: float, unit: str) -> float:
+    text = text.strip()
+    try:
+        return float(text.replace("_", "x"))  # underscores are not digits for a planner
+    except ValueError:
+        pass
+    hint = _range_hint(lo, hi, unit)
+    m = _NUMBER_WITH_UNIT.fullmatch(text)
+    if m:
+        raise BadValue(
+            f"{show(text)} has a unit in it ({hint}, written alone — "
+            f"the unit is part of the column name)"
+        )
+    if re.fullmatch(r"[-+]?\d+,\d+", text):
+        raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
+    raise BadValue(f"{show(text)} is not a number ({hint})")
+
+
+def parse_float(
+    value: Any, *, lo: float = 0.0, hi: float, unit: str = "", above_lo: bool = False
+) -> float:
+    """A finite number within ``[lo, hi]`` (or ``(lo, hi]`` with ``above_lo``).
+
+    >>> parse_float(" 12.5 ", hi=100, unit="t")
+    12.5
+    """
+    if isinstance(value, bool):
+        raise BadValue(f"{value} is not a number ({_range_hint(lo, hi, unit)})")
+    if isinstance(value, int | float):
+        number = float(value) if abs(value) < 1e308 else (math.inf if value > 0 else -math.inf)
+    elif isinstance(value, str):
+        number = _number_from_text(value, lo, hi, unit)
+    else:
+        raise BadValue(f"{show(value)} is not a number ({_range_hint(lo, hi, unit)})")
+    hint = _range_hint(lo, hi, unit)
+    if math.isnan(number):
+        raise BadValue(f"NaN is not a value ({hint})")
+    if number > hi:
+        raise BadValue(f"{show(value)} is too large ({hint})")
+    if number < lo or (above_lo and number == lo):
+        what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
+        bound = f"more than {_fmt(lo)}" if above_lo else hint
+        raise BadValue(f"{show(value)} is {what} ({bound})")
+    return number + 0.0  # -0.0 becomes 0.0, so that files written back look clean
+
+
+def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
+    """A whole number within ``[lo, hi]``; ``12.0`` is accepted, ``12.5`` is not.
+
+    >>> parse_int("1200", hi=10_000_000)
+    1200
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = float(value) if abs(value) < 10**300 else math.inf
+    else:
+        number = parse_float(value, lo=-math.inf, hi=math.inf, unit=unit)
+    hint = f"a whole number from {_fmt(lo)} to {_fmt(hi)}{' ' + unit if unit else ''}"
+    if math.isinf(number) or number > hi:
+        raise BadValue(f"{show(value)} is too large ({hint})")
+    if number < lo:
+        raise BadValue(f"{show(value)} is {'negative' if number < 0 else 'too small'} ({hint})")
+    if number != int(number):
+        raise BadValue(f"{show(value)} is not a whole number ({hint})")
+    return int(number)
+
+
+def parse_bool(value: Any) -> bool:
+    """``true``/``false`` (also yes/no, 1/0, y/n, on/off, any case)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str | int) else None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise BadValue(f"{show(value)} is not a yes/no value (true or false)")
+
+
+def parse_id(value: Any, what: str = "id") -> str:
+    """An identifier: letters, digits and ``_ - . :``, starting with a letter or digit."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise BadValue(f"{what} is missing (a short name such as 'depot-1')")
+    text = value.strip()
+    if len(text) > MAX_ID_LEN:
+        raise BadValue(f"{what} {show(text)} is too long (at most {MAX_ID_LEN} characters)")
+    if not _ID.fullmatch(text):
+        raise BadValue(
+            f"{what} {show(text)} has characters ids cannot have "
+            "(letters, digits and _ - . : only, starting with a letter or digit)"
+        )
+    return text
+
+
+def parse_name(value: Any, default: str) -> str:
+    """A display name; empty means ``default`` (the id)."""
+    if is_blank(value):
+        return default
+    text = str(value).strip()
+    if len(text) > MAX_NAME_LEN:
+        raise BadValue(f"name is too long (at most {MAX_NAME_LEN} characters)")
+    check_text(text)
+    return text
+
+
+def check_text(text: str) -> None:
+    """Reject control characters and lone surrogates, which no file or screen shows well."""
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t":
+            raise BadValue(f"text has the control character U+{ord(ch):04X} (remove it)")
+
+
+def parse_enum(value: Any, enum: type[E]) -> E:
+    """One of an enumeration's values, case-insensitive."""
+    allowed = [m.value for m in enum]
+    text = str(value).strip() if isinstance(value, str) else None
+    if text is not None:
+        for member in enum:
+            if member.value.lower() == text.lower():
+                return member
+    raise BadValue(f"{show(value)} is not allowed (one of: {', '.join(allowed)})")
+
+
+def parse_currency(value: Any) -> str:
+    """A 3-letter ISO 4217 currency code such as EUR."""
+    text = value.strip() if isinstance(value, str) else ""
+    if len(text) == 3 and text.isascii() and text.isalpha():
+        return text.upper()
+    raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
+
+
+def parse_date(value: Any) -> dt.date:
+    """An ISO 8601 calendar date (YYYY-MM-DD)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise BadValue(f"{show(value)} is not a real date (YYYY-MM-DD)") from None
+    raise BadValue(f"{show(value)} is not a date (YYYY-MM-DD, such as 2025-06-01)")
+
+
+def parse_day(value: Any, start: dt.date | None) -> int:
+    """A day counted from the start: ``12``, ``C+12``, or a date (when the start is known).
+
+    >>> parse_day("C+12", None), parse_day("2025-06-03", dt.date(2025, 6, 1))
+    (12, 2)
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return parse_int(value, lo=-999_999, hi=999_999)
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.fullmatch(value.strip())):
+        if start is None:
+            raise BadValue(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
+        return (parse_date(value) - start).days
+    text = value.strip().upper() if isinstance(value, str) else ""
+    m = _DAY.fullmatch(text)
+    if not m:
+        raise BadValue(f"{show(value)} is not a day (a number of days such as 12, or C+12)")
+    if m.group(3) is not None:
+        return int(m.group(3))
+    return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
+
+
+def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
+    """Days and ranges separated by ``;``: ``3-5;10`` or ``C+3-C+5;C+10``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return frozenset({parse_day(value, start)})
+    if not isinstance(value, str):
+        raise BadValue(f"{show(value)} is not a list of days (such as 3-5;10)")
+    days: set[int] = set()
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        m = re.fullmatch(r"\s*(C[+-]?\d+|\d+)\s*(?:-\s*(C[+-]?\d+|\d+)\s*)?", part, re.IGNORECASE)
+        if not m:
+            raise BadValue(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
+        first = parse_day(m.group(1), start)
+        last = parse_day(m.group(2), start) if m.group(2) else first
+        if last < first:
+            raise BadValue(
+                f"range {show(part.strip())} ends before it starts (write {last}-{first})"
+            )
+        if last - first > 3660:
+            raise BadValue(f"range {show(part.strip())} is longer than 3660 days")
+        days.update(range(first, last + 1))
+    return frozenset(days)
+
+
+def format_outage_days(days: frozenset[int]) -> str:
+    """The inverse of :func:`parse_outage_days`: ``{3, 4, 5, 10}`` becomes ``3-5;10``."""
+    parts: list[str] = []
+    ordered = sorted(days)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        parts.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
+        i = j + 1
+    return ";".join(parts)
+
+
+def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, ...]:
+    """Periods ``day:level`` separated by ``;``, in increasing day order: ``0:normal;7:high``."""
+    if not isinstance(value, str):
+        raise BadValue(f"{show(value)} is not an activity schedule (such as 0:normal;7:high)")
+    periods: list[ActivityPeriod] = []
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        day_txt, sep, level = part.partition(":")
+        if not sep or not level.strip():
+            raise BadValue(f"{show(part.strip())} is not day:level (such as 7:high)")
+        day = parse_day(day_txt, start)
+        if periods and day <= periods[-1].start_day:
+            raise BadValue(
+                f"period {show(part.strip())} does not start after "
+                f"{day_label(periods[-1].start_day)} (list periods in increasing day order)"
+            )
+        periods.append(ActivityPeriod(start_day=day, level=parse_id(level, "activity level")))
+    return tuple(periods)
+
+
+def format_activity(periods: tuple[ActivityPeriod, ...]) -> str:
+    """The inverse of :func:`parse_activity`."""
+    return ";".join(f"{p.start_day}:{p.level}" for p in periods)
+
+
+def parse_rate(value: Any, *, hi: float, unit: str) -> float | str:
+    """A rate: a number in ``[0, hi]`` or a planning-factor key (checked later, with the table)."""
+    if isinstance(value, str) and _FACTOR_KEY.fullmatch(value.strip()):
+        return value.strip()
+    try:
+        return parse_float(value, hi=hi, unit=unit)
+    except BadValue as error:
+        raise BadValue(
+            f"{error} — or a planning-factor key such as food.wfp.full_ration_net_kg_ppd"
+        ) from None
+
+
+def parse_decimal(value: Any, *, hi: Decimal, above_zero: bool = False) -> Decimal:
+    """An amount of money as an exact Decimal (write it as text or a plain number)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)")
+    text = value.strip() if isinstance(value, str) else str(value)
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)") from None
+    hint = f"an amount from {'more than ' if above_zero else ''}0 to {hi:,}"
+    if not amount.is_finite():
+        raise BadValue(f"{show(value)} is not a finite amount ({hint})")
+    if amount < 0 or (above_zero and amount == 0):
+        raise BadValue(f"{show(value)} is {'negative' if amount < 0 else 'zero'} ({hint})")
+    if amount > hi:
+        raise BadValue(f"{show(value)} is too large ({hint})")
+    return amount

@@ -1,0 +1,159 @@
+"""A CSV table read into rows of named cells, each with the line it starts on.
+
+Lines whose first cell starts with ``#`` are comments, and blank lines are skipped, so
+that a template can explain itself and a planner can leave gaps. The first other line is
+the header; its column names are matched case-insensitively against the known ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from supplyline.io._cells import show
+from supplyline.io._source import Report
+
+__all__ = ["Row", "Table", "read_table"]
+
+csv.field_size_limit(1024 * 1024)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its 1-based first line in the file and its cells by column name."""
+
+    line: int
+    cells: dict[str, str]
+
+    def get(self, column: str) -> str | None:
+        """The cell of a column, ``None`` when the column or cell is absent."""
+        return self.cells.get(column)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The rows of a CSV file, with the header's line and the columns it had."""
+
+    header_line: int
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]] | None:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            if record and any(c.strip() for c in record) and not record[0].lstrip().startswith("#"):
+                out.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        report.error(
+            file,
+            f"CSV cannot be read here: {error} (check the quotes: a cell with a comma, quote or "
+            'line break is written "like ""this"", with doubled quotes inside)',
+            reader.line_num or line,
+        )
+        return None
+    return out
+
+
+def read_table(
+    text: str,
+    file: str,
+    report: Report,
+    *,
+    known: Sequence[str],
+    required: Sequence[str],
+    extra: Callable[[str], str | None] | None = None,
+    optional_file: bool = False,
+) -> Table | None:
+    """Read a CSV text into a :class:`Table`, or ``None`` if it cannot be used at all.
+
+    ``extra`` may accept a column name outside ``known`` (such as ``vehicles_truck``): it
+    returns ``None`` to accept it or a message saying why not.
+    """
+    records = _records(text, file, report)
+    if records is None:
+        return None
+    if not records:
+        message = f"file is empty (it needs a header line: {','.join(known)})"
+        if optional_file:
+            report.warning(file, message + "; read as no rows")
+            return Table(1, (), ())
+        report.error(file, message)
+        return None
+    header_line, header = records[0]
+    columns = _match_header(header, header_line, file, report, known, required, extra)
+    if columns is None:
+        return None
+    rows: list[Row] = []
+    for line, record in records[1:]:
+        if len(record) > len(columns):
+            extra_cells = [c for c in record[len(columns) :] if c.strip()]
+            if extra_cells:
+                report.error(
+                    file,
+                    f"row has {len(record)} cells but the header has {len(columns)} columns "
+                    f"(extra {show(extra_cells[0])}; quote a cell that contains a comma)",
+                    line,
+                )
+                continue
+        cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
+        rows.append(Row(line, cells))
+    return Table(header_line, tuple(c for c in columns if c), tuple(rows))
+
+
+def _match_header(
+    header: list[str],
+    line: int,
+    file: str,
+    report: Report,
+    known: Sequence[str],
+    required: Sequence[str],
+    extra: Callable[[str], str | None] | None,
+) -> list[str] | None:
+    """Column names in header order ('' for an ignored column), or None if unusable."""
+    lower = {k.lower(): k for k in known}
+    columns: list[str] = []
+    ok = True
+    for raw in header:
+        name = raw.strip()
+        if name.lower() in lower:
+            name = lower[name.lower()]
+        elif not name:
+            report.error(
+                file,
+                f"a column has no name (name it, or delete it; known: {', '.join(known)})",
+                line,
+            )
+            ok = False
+        else:
+            why = extra(name) if extra is not None else "unknown"
+            if why is not None:
+                report.error(
+                    file,
+                    f"unknown column {show(name)} ({why if why != 'unknown' else ''}"
+                    f"{'; ' if why != 'unknown' else ''}known columns: {', '.join(known)})",
+                    line,
+                    name[:40],
+                )
+                name = ""
+        if name and name in columns:
+            report.error(file, f"column {show(name)} appears twice (keep one)", line, name)
+            ok = False
+            name = ""
+        columns.append(name)
+    for col in required:
+        if col not in columns:
+            report.error(
+                file,
+                f"required column {col!r} is missing (the header needs: {', '.join(required)})",
+                line,
+                col,
+            )
+            ok = False
+    return columns if ok else None

@@ -1,0 +1,378 @@
+"""``scenario.yaml``: the operation's header, partners, commodities and options.
+
+It is read first: the CSV files need its start date and vehicle classes. When it cannot
+be read, the CSV files are still checked (with what can be checked without it), so that
+one load reports every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from supplyline.domain import (
+    DEFAULT_ACTIVITY_LEVELS,
+    Commodity,
+    DemandUnit,
+    Partner,
+    RoutingOptions,
+    SolverOptions,
+    SupplyClass,
+    VehicleClass,
+)
+from supplyline.io._cells import (
+    BadValue,
+    check_text,
+    parse_bool,
+    parse_currency,
+    parse_date,
+    parse_enum,
+    parse_float,
+    parse_id,
+    parse_int,
+    parse_name,
+    parse_rate,
+    show,
+)
+from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
+from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
+
+__all__ = ["SCENARIO_KEYS", "Header", "mapping_of", "read_scenario_yaml", "take"]
+
+FILE = "scenario.yaml"
+SCENARIO_KEYS = (
+    "name", "description", "start_date", "horizon_days", "partners", "commodities",
+    "vehicle_classes", "activity_levels", "planning_factors", "solver", "routing",
+)  # fmt: skip
+PARTNER_KEYS = ("id", "name", "currency")
+COMMODITY_KEYS = (
+    "id", "name", "supply_class", "priority", "volume_m3_per_t", "demand_unit",
+    "kg_per_demand_unit", "per_person_per_day", "per_vehicle_per_day", "vehicle_fuel",
+    "activity_scaled",
+)  # fmt: skip
+VEHICLE_CLASS_KEYS = ("id", "name", "fuel_l_per_100km", "km_per_day")
+
+
+@dataclass
+class Header:
+    """What scenario.yaml says; fields stay at their defaults where it was wrong."""
+
+    name: str = ""
+    description: str = ""
+    start_date: dt.date | None = None
+    horizon_days: int | None = None
+    partners: list[Partner] = field(default_factory=list)
+    commodities: list[Commodity] = field(default_factory=list)
+    vehicle_classes: list[VehicleClass] | None = None
+    activity_levels: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_ACTIVITY_LEVELS))
+    factor_overrides: dict[str, float] = field(default_factory=dict)
+    solver: SolverOptions = field(default_factory=SolverOptions)
+    routing: RoutingOptions = field(default_factory=RoutingOptions)
+
+
+def mapping_of(
+    node: YNode,
+    file: str,
+    path: str,
+    report: Report,
+    known: tuple[str, ...] | None,
+    required: tuple[str, ...] = (),
+) -> dict[str, YNode] | None:
+    """A YAML mapping's entries, after checking its keys; ``None`` (with an issue) if unusable."""
+    label = path or "the file"
+    if not isinstance(node.value, dict):
+        report.error(
+            file,
+            f"{label} must be a mapping of key: value lines, not {_kind(node)}",
+            node.line,
+            path or None,
+        )
+        return None
+    entries: dict[str, YNode] = node.value
+    for key, value in entries.items():
+        if known is not None and key not in known:
+            report.error(
+                file,
+                f"unknown key {show(key)} (known keys: {', '.join(known)})",
+                value.line,
+                f"{path}.{key}" if path else key,
+            )
+    for key in required:
+        if key not in entries:
+            report.error(
+                file,
+                f"required key {key!r} is missing",
+                node.line,
+                f"{path}.{key}" if path else key,
+            )
+    return entries
+
+
+def _kind(node: YNode) -> str:
+    if isinstance(node.value, list):
+        return "a list"
+    if isinstance(node.value, dict):
+        return "a mapping"
+    return f"the value {show(node.value)}"
+
+
+def list_of(node: YNode | None, file: str, path: str, report: Report) -> list[YNode]:
+    """A YAML list's items; empty (with an issue) if it is not a list."""
+    if node is None or node.value is None:
+        return []
+    if not isinstance(node.value, list):
+        report.error(
+            file,
+            f"must be a list of entries (lines starting with '- '), not {_kind(node)}",
+            node.line,
+            path,
+        )
+        return []
+    items: list[YNode] = node.value
+    return items
+
+
+def take(
+    f: Fields,
+    entries: Mapping[str, YNode],
+    key: str,
+    parse: Callable[[Any], Any],
+    default: Any = REQUIRED,
+) -> Any:
+    """A field of a YAML mapping, parsed through :meth:`Fields.take`."""
+    node = entries.get(key)
+    if node is not None and isinstance(node.value, dict | list):
+        f.fail(key, f"must be a single value, not {_kind(node)}")
+        return None
+    return f.take(key, None if node is None else node.value, parse, default)
+
+
+def _record(
+    report: Report, node: YNode, path: str, known: tuple[str, ...]
+) -> tuple[Fields, dict[str, YNode]] | None:
+    entries = mapping_of(node, FILE, path, report, known, ("id",))
+    if entries is None:
+        return None
+    origin = Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in entries.items()})
+    return Fields(report, origin), entries
+
+
+def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Partner]:
+    out: list[Partner] = []
+    for i, node in enumerate(items):
+        rec = _record(report, node, f"partners[{i}]", PARTNER_KEYS)
+        if rec is None:
+            continue
+        f, e = rec
+        pid = take(f, e, "id", parse_id)
+        name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "")
+        currency = take(f, e, "currency", parse_currency, "EUR")
+        if f.ok:
+            out.append(Partner(id=pid, name=name, currency=currency))
+            origins.add("partner", pid, f.origin)
+    return out
+
+
+def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[Commodity]:
+    out: list[Commodity] = []
+    for i, node in enumerate(items):
+        rec = _record(report, node, f"commodities[{i}]", COMMODITY_KEYS)
+        if rec is None:
+            continue
+        f, e = rec
+        cid = take(f, e, "id", parse_id)
+        unit = take(f, e, "demand_unit", partial(parse_enum, enum=DemandUnit), DemandUnit.KG)
+        rate_unit = f"{unit or 'demand unit'}/day"
+        kw = {
+            "name": take(f, e, "name", partial(parse_name, default=cid or ""), cid or ""),
+            "supply_class": take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass)),
+            "priority": take(f, e, "priority", partial(parse_int, lo=1, hi=9), 3),
+            "volume_m3_per_t": take(
+                f,
+                e,
+                "volume_m3_per_t",
+                partial(parse_float, hi=1000, unit="m3/t", above_lo=True),
+                None,
+            ),
+            "demand_unit": unit,
+            "kg_per_demand_unit": take(
+                f,
+                e,
+                "kg_per_demand_unit",
+                partial(parse_float, hi=1e6, unit="kg", above_lo=True),
+                1.0,
+            ),
+            "per_person_per_day": take(
+                f, e, "per_person_per_day", partial(parse_rate, hi=1e6, unit=rate_unit), None
+            ),
+            "per_vehicle_per_day": take(
+                f, e, "per_vehicle_per_day", partial(parse_rate, hi=1e6, unit=rate_unit), None
+            ),
+            "vehicle_fuel": take(f, e, "vehicle_fuel", parse_bool, False),
+            "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),
+        }
+        if f.ok:
+            try:
+                out.append(Commodity(id=cid, **kw))
+                origins.add("commodity", cid, f.origin)
+            except ValueError as error:
+                f.fail("id", str(error))
+    return out
+
+
+def _vehicle_classes(items: list[YNode], report: Report, origins: Origins) -> list[VehicleClass]:
+    out: list[VehicleClass] = []
+    for i, node in enumerate(items):
+        rec = _record(report, node, f"vehicle_classes[{i}]", VEHICLE_CLASS_KEYS)
+        if rec is None:
+            continue
+        f, e = rec
+        vid = take(f, e, "id", parse_id)
+        name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "")
+        fuel = take(f, e, "fuel_l_per_100km", partial(parse_rate, hi=10_000, unit="L/100km"))
+        km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
+        if f.ok:
+            out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
+            origins.add("vehicle class", vid, f.origin)
+    return out
+
+
+def _numbers(
+    node: YNode | None,
+    path: str,
+    report: Report,
+    check_key: Callable[[Any], str],
+    hi: float,
+    unit: str,
+) -> dict[str, float]:
+    """A mapping ``{key: number}`` such as activity_levels or planning_factors."""
+    if node is None or node.value is None:
+        return {}
+    entries = mapping_of(node, FILE, path, report, None)
+    out: dict[str, float] = {}
+    origin = Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in (entries or {}).items()})
+    f = Fields(report, origin)
+    for key, value in (entries or {}).items():
+        try:
+            check_key(key)
+        except BadValue as bad:
+            f.fail(key, str(bad))
+            continue
+        number = take(f, {key: value}, key, partial(parse_float, hi=hi, unit=unit))
+        if number is not None:
+            out[key] = number
+    return out
+
+
+def _factor_key(key: Any) -> str:
+    text = parse_id(key, "planning factor key")
+    if "." not in text:
+        raise BadValue(f"planning factor key {show(text)} needs a dot (such as food.unit.kg_ppd)")
+    return text
+
+
+def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOptions, RoutingOptions]:
+    solver, routing = SolverOptions(), RoutingOptions()
+    for key, keys in (
+        ("solver", ("time_limit_s", "threads")),
+        ("routing", ("detour_factor", "service_minutes")),
+    ):
+        node = entries.get(key)
+        if node is None or node.value is None:
+            continue
+        e = mapping_of(node, FILE, key, report, keys)
+        if e is None:
+            continue
+        f = Fields(report, Origin(FILE, node.line, f"{key}.", {k: v.line for k, v in e.items()}))
+        if key == "solver":
+            limit = take(
+                f, e, "time_limit_s", partial(parse_float, hi=1e6, unit="s", above_lo=True), None
+            )
+            threads = take(f, e, "threads", partial(parse_int, lo=1, hi=1024), None)
+            if f.ok:
+                solver = SolverOptions(time_limit_s=limit, threads=threads)
+        else:
+            detour = take(f, e, "detour_factor", partial(parse_float, lo=1.0, hi=10.0), 1.3)
+            service = take(f, e, "service_minutes", partial(parse_float, hi=1440, unit="min"), 30.0)
+            if f.ok:
+                routing = RoutingOptions(detour_factor=detour, service_minutes=service)
+    return solver, routing
+
+
+def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> Header | None:
+    """Read scenario.yaml's text into a :class:`Header`; ``None`` if it is unusable."""
+    if text is None:
+        return None
+    tree = parse_yaml(text)
+    if isinstance(tree, YamlProblem):
+        report.error(FILE, tree.message, tree.line)
+        return None
+    if tree is None:
+        report.error(
+            FILE,
+            "file is empty (it needs name, start_date, horizon_days, partners, commodities)",
+        )
+        return None
+    required = ("name", "start_date", "horizon_days", "partners", "commodities")
+    entries = mapping_of(tree, FILE, "", report, SCENARIO_KEYS, required)
+    if entries is None:
+        return None
+    head = Header()
+    f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
+    head.name = take(f, entries, "name", partial(parse_name, default=""), "") or ""
+    head.description = take(f, entries, "description", _description, "") or ""
+    head.start_date = take(f, entries, "start_date", parse_date)
+    head.horizon_days = take(
+        f, entries, "horizon_days", partial(parse_int, lo=1, hi=3660, unit="days")
+    )
+    head.partners = _partners(
+        list_of(entries.get("partners"), FILE, "partners", report), report, origins
+    )
+    head.commodities = _commodities(
+        list_of(entries.get("commodities"), FILE, "commodities", report), report, origins
+    )
+    classes = entries.get("vehicle_classes")
+    ok_classes = classes is None or classes.value is None or isinstance(classes.value, list)
+    head.vehicle_classes = (
+        _vehicle_classes(list_of(classes, FILE, "vehicle_classes", report), report, origins)
+        if ok_classes
+        else None
+    )
+    if (
+        ok_classes
+        and classes is not None
+        and classes.value
+        and len(head.vehicle_classes or ()) < len(classes.value)
+    ):
+        head.vehicle_classes = (
+            None  # some class is broken: do not judge units.csv's columns by the rest
+        )
+    head.activity_levels.update(
+        _numbers(
+            entries.get("activity_levels"),
+            "activity_levels",
+            report,
+            partial(parse_id, what="activity level"),
+            10.0,
+            "× normal",
+        )
+    )
+    head.factor_overrides = _numbers(
+        entries.get("planning_factors"), "planning_factors", report, _factor_key, 1e9, ""
+    )
+    head.solver, head.routing = _options(entries, report)
+    if not head.name:
+        f.fail("name", "the scenario needs a name (name: a short title)")
+    return head
+
+
+def _description(value: Any) -> str:
+    if not isinstance(value, str):
+        raise BadValue(f"{show(value)} is not text (write the description as text)")
+    if len(value) > 10_000:
+        raise BadValue("description is too long (at most 10,000 characters)")
+    check_text(value.replace("\n", " "))
+    return value.strip()

@@ -1,0 +1,190 @@
+"""Reading a scenario file's bytes as text, and collecting every problem with its place.
+
+:class:`Report` gathers issues from all files of a load so that they are reported
+together; :class:`Origins` remembers where every entity came from so that the domain's
+cross-entity findings can be pointed back at a file, line and column; :class:`Fields`
+parses the fields of one record (a CSV row or a YAML mapping), turning each bad value into
+an issue instead of stopping.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from supplyline.errors import Issue, Severity
+from supplyline.io._cells import BadValue, is_blank
+
+__all__ = ["MAX_FILE_BYTES", "REQUIRED", "Fields", "Origin", "Origins", "Report", "read_text"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""No scenario file may be larger than this (64 MiB); bigger ones are a mistake."""
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+"""Marks a field that has no default."""
+
+
+@dataclass
+class Report:
+    """Every issue found so far during one load, in the order found."""
+
+    issues: list[Issue] = field(default_factory=list)
+
+    def error(
+        self, file: str, message: str, line: int | None = None, column: str | None = None
+    ) -> None:
+        """Record an error (the load will fail)."""
+        self.issues.append(Issue(file=file, message=message, line=line, column=column))
+
+    def warning(
+        self, file: str, message: str, line: int | None = None, column: str | None = None
+    ) -> None:
+        """Record a warning (the load still succeeds)."""
+        self.issues.append(
+            Issue(file=file, message=message, line=line, column=column, severity=Severity.WARNING)
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any error (not only warnings) was recorded."""
+        return any(i.severity is Severity.ERROR for i in self.issues)
+
+
+@dataclass
+class Origin:
+    """Where one entity was read: its file and line, and the column/line of each field."""
+
+    file: str
+    line: int
+    prefix: str = ""
+    """Prefix of a YAML key path (``commodities[2].``); empty for CSV rows."""
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def column(self, name: str) -> str:
+        """The column label of a field, as an Issue shows it."""
+        return f"{self.prefix}{name}"
+
+    def line_of(self, name: str) -> int:
+        """The line of a field (YAML keys have their own line), else the record's line."""
+        return self.field_lines.get(name, self.line)
+
+
+@dataclass
+class Origins:
+    """Origins of entities by ``(entity kind, id)``, the pair a domain Finding names."""
+
+    by_key: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    def add(self, entity: str, entity_id: str, origin: Origin) -> None:
+        """Remember where an entity came from (the first one wins, as for duplicates)."""
+        self.by_key.setdefault((entity, entity_id), origin)
+
+    def get(self, entity: str, entity_id: str) -> Origin | None:
+        """The origin of an entity, if it was read from a file."""
+        return self.by_key.get((entity, entity_id))
+
+
+class Fields:
+    """Parse the fields of one record, recording each bad value as an issue.
+
+    After all fields are taken, ``ok`` says whether the record can be built.
+    """
+
+    def __init__(self, report: Report, origin: Origin) -> None:
+        self.report = report
+        self.origin = origin
+        self.ok = True
+
+    def fail(self, column: str, message: str, line: int | None = None) -> None:
+        """Record an error about one field of this record."""
+        self.ok = False
+        self.report.error(
+            self.origin.file,
+            message,
+            line if line is not None else self.origin.line_of(column),
+            self.origin.column(column),
+        )
+
+    def take(
+        self,
+        column: str,
+        raw: Any,
+        parse: Callable[[Any], Any],
+        default: Any = REQUIRED,
+        *,
+        hint: str = "",
+    ) -> Any:
+        """The parsed value of a field; its default when blank; ``None`` after an issue."""
+        if is_blank(raw):
+            if default is REQUIRED:
+                self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
+                return None
+            return default
+        try:
+            return parse(raw)
+        except BadValue as bad:
+            self.fail(column, str(bad))
+            return None
+
+
+def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str | None:
+    """The text of ``folder/name`` as UTF-8 (a BOM is fine), or ``None`` after an issue.
+
+    A missing optional file is ``None`` without an issue.
+    """
+    path = folder / name
+    if not path.exists():
+        if required:
+            report.error(name, f"file is missing (every scenario folder needs {name})")
+        return None
+    if not path.is_file():
+        report.error(name, "is not a file (a scenario needs a plain file of this name)")
+        return None
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report.error(name, f"file is {size:,} bytes (at most {MAX_FILE_BYTES:,} are read)")
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        report.error(name, f"cannot be read: {error.strerror or error}")
+        return None
+    return decode(data, name, report)
+
+
+def decode(data: bytes, name: str, report: Report) -> str | None:
+    """Bytes as UTF-8 text with line ends unchanged, or ``None`` after an issue."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        report.error(
+            name, "file is UTF-16 text (save it as UTF-8, e.g. 'CSV UTF-8' in a spreadsheet)"
+        )
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        report.error(
+            name,
+            f"byte 0x{data[error.start]:02x} is not UTF-8 text (save the file as UTF-8; "
+            "it may be Latin-1/Windows-1252 or a binary file)",
+            line,
+        )
+        return None
+    nul = text.find("\x00")
+    if nul >= 0:
+        report.error(
+            name,
+            "file contains NUL characters (it looks binary: save it as plain UTF-8 text)",
+            text[:nul].count("\n") + 1,
+        )
+        return None
+    return text

@@ -1,0 +1,342 @@
+"""The CSV files of a scenario folder, row by row, into domain objects.
+
+Each reader parses every field of every row, reports each bad value with its line and
+column, skips rows that cannot be built (and later duplicates of an id), and records the
+origin of each entity it builds. Upper bounds are deliberately generous: they catch a
+unit slip (kg for t, m for km) or a stray digit, not an unusual operation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+from supplyline.domain import FleetGroup, Link, Location, LocationKind, Mode, Stock, Unit
+from supplyline.io._cells import (
+    parse_activity,
+    parse_bool,
+    parse_day,
+    parse_enum,
+    parse_float,
+    parse_id,
+    parse_int,
+    parse_name,
+    parse_outage_days,
+)
+from supplyline.io._csvtable import Row, Table, read_table
+from supplyline.io._source import Fields, Origin, Origins, Report
+
+__all__ = [
+    "FLEET_COLUMNS",
+    "LINK_COLUMNS",
+    "LOCATION_COLUMNS",
+    "STOCK_COLUMNS",
+    "UNIT_COLUMNS",
+    "Context",
+    "read_fleet",
+    "read_links",
+    "read_locations",
+    "read_stocks",
+    "read_units",
+]
+
+T = TypeVar("T")
+
+LOCATION_COLUMNS = (
+    "id", "name", "partner", "kind", "lat", "lon", "handling_t_per_day", "storage_t", "dwell_days",
+)  # fmt: skip
+LINK_COLUMNS = (
+    "id", "from", "to", "mode", "gauge_mm", "distance_km", "transit_days", "speed_km_per_day",
+    "capacity_t_per_day", "capacity_pax_per_day", "cost_per_t", "bidirectional", "outage_days",
+)  # fmt: skip
+UNIT_COLUMNS = (
+    "id", "name", "partner", "home", "destination", "personnel", "available_day", "required_day",
+    "deployment_lift_t", "activity", "days_of_supply", "receive_open_h", "receive_close_h",
+)  # fmt: skip
+STOCK_COLUMNS = ("location", "commodity", "initial_t", "replenishment_t_per_day", "owner")
+FLEET_COLUMNS = (
+    "id", "depot", "partner", "vehicle_type", "count", "payload_t", "volume_m3", "speed_kmh",
+    "fixed_cost", "cost_per_km", "max_route_hours",
+)  # fmt: skip
+VEHICLES_PREFIX = "vehicles_"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the CSV readers need from scenario.yaml (``None`` when it could not be read)."""
+
+    start_date: dt.date | None
+    vehicle_classes: tuple[str, ...] | None
+
+
+def _num(
+    hi: float, unit: str = "", *, above_zero: bool = False, lo: float = 0.0
+) -> Callable[[Any], float]:
+    return partial(parse_float, lo=lo, hi=hi, unit=unit, above_lo=above_zero)
+
+
+def _int(hi: int, unit: str = "", lo: int = 0) -> Callable[[Any], int]:
+    return partial(parse_int, lo=lo, hi=hi, unit=unit)
+
+
+def _build(f: Fields, make: Callable[..., T], **kw: Any) -> T | None:
+    """Call a domain constructor; its own invariant checks become an issue on the row."""
+    if not f.ok:
+        return None
+    try:
+        return make(**kw)
+    except ValueError as error:
+        text = str(error)
+        column = text.split("(=", 1)[0] if "(=" in text else "id"
+        f.fail(column if column.isidentifier() else "id", f"{text}")
+        return None
+
+
+def _unique(f: Fields, seen: dict[str, int], key: str, what: str, column: str = "id") -> bool:
+    """Whether ``key`` is new in this file; a repeat is reported naming the first line."""
+    if key in seen:
+        f.fail(
+            column, f"duplicate {what} {key!r} (first on line {seen[key]}; {what}s must be unique)"
+        )
+        return False
+    seen[key] = f.origin.line
+    return True
+
+
+def _table(
+    text: str,
+    file: str,
+    report: Report,
+    known: tuple[str, ...],
+    required: tuple[str, ...],
+    **kw: Any,
+) -> Table | None:
+    return read_table(text, file, report, known=known, required=required, **kw)
+
+
+def read_locations(text: str, report: Report, origins: Origins) -> list[Location]:
+    """``locations.csv``: the places of the network."""
+    file = "locations.csv"
+    table = _table(text, file, report, LOCATION_COLUMNS, ("id", "partner", "kind", "lat", "lon"))
+    out: list[Location] = []
+    seen: dict[str, int] = {}
+    for row in table.rows if table else ():
+        f = Fields(report, Origin(file, row.line))
+        c = row.get
+        lid = f.take("id", c("id"), parse_id)
+        kw = {
+            "name": f.take("name", c("name"), partial(parse_name, default=lid or ""), lid or ""),
+            "partner": f.take("partner", c("partner"), parse_id),
+            "kind": f.take("kind", c("kind"), partial(parse_enum, enum=LocationKind)),
+            "lat": f.take("lat", c("lat"), _num(90, "degrees", lo=-90)),
+            "lon": f.take("lon", c("lon"), _num(180, "degrees", lo=-180)),
+            "handling_t_per_day": f.take(
+                "handling_t_per_day", c("handling_t_per_day"), _num(1e6, "t/day"), None
+            ),
+            "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
+            "dwell_days": f.take("dwell_days", c("dwell_days"), _int(365, "days"), 0),
+        }
+        loc = _build(f, Location, id=lid, **kw)
+        if loc is not None and _unique(f, seen, loc.id, "location"):
+            out.append(loc)
+            origins.add("location", loc.id, f.origin)
+    return out
+
+
+def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
+    days_raw, speed_raw = row.get("transit_days"), row.get("speed_km_per_day")
+    if days_raw and speed_raw:
+        f.fail("speed_km_per_day", "give transit_days or speed_km_per_day, not both")
+        return None
+    if days_raw:
+        days: int | None = f.take("transit_days", days_raw, _int(365, "days"))
+        return days
+    if not speed_raw:
+        f.fail("transit_days", "value is missing (transit_days, or speed_km_per_day to derive it)")
+        return None
+    speed: float | None = f.take(
+        "speed_km_per_day", speed_raw, _num(50_000, "km/day", above_zero=True)
+    )
+    if speed is None or distance is None:
+        return None
+    return math.ceil(distance / speed)
+
+
+def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> list[Link]:
+    """``links.csv``: the transport connections, with capacities and outages."""
+    file = "links.csv"
+    table = _table(text, file, report, LINK_COLUMNS, ("id", "from", "to", "mode", "distance_km"))
+    out: list[Link] = []
+    seen: dict[str, int] = {}
+    for row in table.rows if table else ():
+        f = Fields(report, Origin(file, row.line))
+        c = row.get
+        distance = f.take("distance_km", c("distance_km"), _num(40_000, "km"))
+        kw = {
+            "id": f.take("id", c("id"), parse_id),
+            "origin": f.take("from", c("from"), parse_id),
+            "destination": f.take("to", c("to"), parse_id),
+            "mode": f.take("mode", c("mode"), partial(parse_enum, enum=Mode)),
+            "gauge_mm": f.take("gauge_mm", c("gauge_mm"), _int(2000, "mm", lo=300), None),
+            "distance_km": distance,
+            "transit_days": _transit(f, row, distance),
+            "capacity_t_per_day": f.take(
+                "capacity_t_per_day", c("capacity_t_per_day"), _num(1e6, "t/day"), None
+            ),
+            "capacity_pax_per_day": f.take(
+                "capacity_pax_per_day", c("capacity_pax_per_day"), _num(1e6, "people/day"), None
+            ),
+            "cost_per_t": f.take("cost_per_t", c("cost_per_t"), _num(1e6, "per t"), 0.0),
+            "bidirectional": f.take("bidirectional", c("bidirectional"), parse_bool, False),
+            "outage_days": f.take(
+                "outage_days",
+                c("outage_days"),
+                partial(parse_outage_days, start=ctx.start_date),
+                frozenset(),
+            ),
+        }
+        if f.ok and kw["gauge_mm"] is not None and kw["mode"] is not Mode.RAIL:
+            f.fail("gauge_mm", f"a gauge is only for rail links (leave it empty for {kw['mode']})")
+        if f.ok and kw["origin"] == kw["destination"]:
+            f.fail("to", f"link starts and ends at {kw['origin']!r} (a link joins two locations)")
+        link = _build(f, Link, **kw)
+        if link is not None and _unique(f, seen, link.id, "link"):
+            out.append(link)
+            origins.add("link", link.id, f.origin)
+    return out
+
+
+def _vehicle_column(classes: tuple[str, ...] | None, name: str) -> str | None:
+    if not name.lower().startswith(VEHICLES_PREFIX):
+        return "unknown"
+    cls = name[len(VEHICLES_PREFIX) :]
+    if classes is None or cls in classes:
+        return None
+    known = ", ".join(classes) or "none"
+    return f"no vehicle class {cls!r} in scenario.yaml; vehicle classes: {known}"
+
+
+def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> list[Unit]:
+    """``units.csv``: the units to deploy and sustain, with a column per vehicle class."""
+    file = "units.csv"
+    table = _table(
+        text, file, report, UNIT_COLUMNS, ("id", "partner", "home", "destination", "personnel"),
+        extra=partial(_vehicle_column, ctx.vehicle_classes),
+    )  # fmt: skip
+    out: list[Unit] = []
+    seen: dict[str, int] = {}
+    day = partial(parse_day, start=ctx.start_date)
+    for row in table.rows if table else ():
+        f = Fields(report, Origin(file, row.line))
+        c = row.get
+        uid = f.take("id", c("id"), parse_id)
+        vehicles: dict[str, int] = {}
+        for col, raw in row.cells.items():
+            if col.lower().startswith(VEHICLES_PREFIX) and raw:
+                count = f.take(col, raw, _int(100_000, "vehicles"))
+                if count is not None:
+                    vehicles[col[len(VEHICLES_PREFIX) :]] = count
+        available = f.take("available_day", c("available_day"), day, 0)
+        kw = {
+            "name": f.take("name", c("name"), partial(parse_name, default=uid or ""), uid or ""),
+            "partner": f.take("partner", c("partner"), parse_id),
+            "home": f.take("home", c("home"), parse_id),
+            "destination": f.take("destination", c("destination"), parse_id),
+            "personnel": f.take("personnel", c("personnel"), _int(10_000_000, "people")),
+            "available_day": available,
+            "required_day": f.take("required_day", c("required_day"), day, available),
+            "deployment_lift_t": f.take(
+                "deployment_lift_t", c("deployment_lift_t"), _num(1e7, "t"), 0.0
+            ),
+            "activity": f.take(
+                "activity", c("activity"), partial(parse_activity, start=ctx.start_date), ()
+            ),
+            "days_of_supply": f.take("days_of_supply", c("days_of_supply"), _num(365, "days"), 0.0),
+            "receive_open_h": f.take("receive_open_h", c("receive_open_h"), _num(24, "h"), 6.0),
+            "receive_close_h": f.take("receive_close_h", c("receive_close_h"), _num(24, "h"), 18.0),
+        }
+        if f.ok and kw["available_day"] < 0:
+            f.fail(
+                "available_day", f"day {kw['available_day']} is before the start (day 0 or later)"
+            )
+        if f.ok and kw["required_day"] < kw["available_day"]:
+            f.fail(
+                "required_day",
+                f"required_day {kw['required_day']} is before available_day "
+                f"{kw['available_day']} (a day on or after it)",
+            )
+        if f.ok and not kw["receive_open_h"] < kw["receive_close_h"]:
+            f.fail("receive_close_h", "the receiving window closes before it opens (open < close)")
+        unit = _build(f, Unit, id=uid, vehicles=vehicles, **kw)
+        if unit is not None and _unique(f, seen, unit.id, "unit"):
+            out.append(unit)
+            origins.add("unit", unit.id, f.origin)
+    return out
+
+
+def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
+    """``stocks.csv``: initial stock and daily replenishment by location and commodity."""
+    file = "stocks.csv"
+    table = _table(text, file, report, STOCK_COLUMNS, ("location", "commodity"), optional_file=True)
+    out: list[Stock] = []
+    seen: dict[str, int] = {}
+    for row in table.rows if table else ():
+        f = Fields(report, Origin(file, row.line))
+        c = row.get
+        kw = {
+            "location": f.take("location", c("location"), parse_id),
+            "commodity": f.take("commodity", c("commodity"), parse_id),
+            "initial_t": f.take("initial_t", c("initial_t"), _num(1e9, "t"), 0.0),
+            "replenishment_t_per_day": f.take(
+                "replenishment_t_per_day", c("replenishment_t_per_day"), _num(1e7, "t/day"), 0.0
+            ),
+            "owner": f.take("owner", c("owner"), parse_id, None),
+        }
+        stock = _build(f, Stock, **kw)
+        if stock is None:
+            continue
+        key = f"{stock.location}/{stock.commodity}"
+        if _unique(f, seen, key, "stock of location/commodity", "commodity"):
+            out.append(stock)
+            origins.add("stock", key, f.origin)
+    return out
+
+
+def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
+    """``fleet.csv``: the trucks at depots for last-mile convoy routing."""
+    file = "fleet.csv"
+    required = ("id", "depot", "partner", "vehicle_type", "count", "payload_t", "speed_kmh")
+    table = _table(text, file, report, FLEET_COLUMNS, required, optional_file=True)
+    out: list[FleetGroup] = []
+    seen: dict[str, int] = {}
+    for row in table.rows if table else ():
+        f = Fields(report, Origin(file, row.line))
+        c = row.get
+        kw = {
+            "id": f.take("id", c("id"), parse_id),
+            "depot": f.take("depot", c("depot"), parse_id),
+            "partner": f.take("partner", c("partner"), parse_id),
+            "vehicle_type": f.take(
+                "vehicle_type", c("vehicle_type"), partial(parse_name, default="")
+            ),
+            "count": f.take("count", c("count"), _int(100_000, "vehicles")),
+            "payload_t": f.take("payload_t", c("payload_t"), _num(200, "t", above_zero=True)),
+            "volume_m3": f.take(
+                "volume_m3", c("volume_m3"), _num(1000, "m3", above_zero=True), None
+            ),
+            "speed_kmh": f.take("speed_kmh", c("speed_kmh"), _num(200, "km/h", above_zero=True)),
+            "fixed_cost": f.take("fixed_cost", c("fixed_cost"), _num(1e9), 0.0),
+            "cost_per_km": f.take("cost_per_km", c("cost_per_km"), _num(1e6), 0.0),
+            "max_route_hours": f.take(
+                "max_route_hours", c("max_route_hours"), _num(168, "h", above_zero=True), 9.0
+            ),
+        }
+        group = _build(f, FleetGroup, **kw)
+        if group is not None and _unique(f, seen, group.id, "fleet"):
+            out.append(group)
+            origins.add("fleet", group.id, f.origin)
+    return out

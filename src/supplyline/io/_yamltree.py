@@ -1,0 +1,186 @@
+"""YAML text to a tree of plain values that remembers the line of every value.
+
+PyYAML's ``safe_load`` forgets where a value came from; a planner needs the line. So we
+compose the node graph with PyYAML's safe loader and build the values ourselves, one node
+at a time, keeping each node's line and source text. The same pass turns what PyYAML
+accepts silently but a scenario must not have (duplicate keys, merge keys, custom tags,
+recursive aliases) into messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+__all__ = ["YNode", "YamlProblem", "parse_yaml"]
+
+_MAX_DEPTH = 64
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(slots=True)
+class YNode:
+    """One value of a YAML document and the 1-based line it starts on.
+
+    ``value`` is a ``dict[str, YNode]``, a ``list[YNode]`` or a scalar (str, int, float,
+    bool, date, None); ``raw`` is a scalar's source text (money is read from it exactly).
+    """
+
+    value: Any
+    line: int
+    raw: str | None = None
+
+    def plain(self) -> Any:
+        """The value with every nested YNode unwrapped (for messages and simple fields)."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Why a YAML text could not be read, and where."""
+
+    message: str
+    line: int | None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.constructor = SafeConstructor()
+        self.done: dict[int, YNode] = {}
+        self.active: set[int] = set()
+
+    def build(self, node: Node, depth: int) -> YNode:
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        line = node.start_mark.line + 1
+        if key in self.active:
+            raise _Fail("an alias refers to the value that contains it (recursive YAML)", line)
+        if depth > _MAX_DEPTH:
+            raise _Fail(f"values are nested more than {_MAX_DEPTH} levels deep", line)
+        self.active.add(key)
+        if isinstance(node, ScalarNode):
+            out = self.scalar(node, line)
+        elif isinstance(node, SequenceNode):
+            self.check_tag(node, "seq", line)
+            out = YNode([self.build(item, depth + 1) for item in node.value], line)
+        elif isinstance(node, MappingNode):
+            self.check_tag(node, "map", line)
+            out = YNode(self.mapping(node, depth), line)
+        else:  # pragma: no cover - PyYAML has only these three node kinds
+            raise _Fail("unknown YAML node", line)
+        self.active.discard(key)
+        self.done[key] = out
+        return out
+
+    @staticmethod
+    def check_tag(node: Node, kind: str, line: int) -> None:
+        if node.tag != _TAG + kind:
+            raise _Fail(f"YAML tag {node.tag!r} is not supported here (plain values only)", line)
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, YNode]:
+        out: dict[str, YNode] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _TAG + "merge":
+                raise _Fail("YAML merge keys (<<) are not supported (write the keys out)", line)
+            if not isinstance(key_node, ScalarNode):
+                raise _Fail("a key must be a plain word, not a list or mapping", line)
+            key = str(key_node.value)
+            if key in out:
+                raise _Fail(
+                    f"key {key!r} appears twice in the same mapping (keep one; "
+                    f"the first is on line {out[key].line})",
+                    line,
+                )
+            out[key] = self.build(value_node, depth + 1)
+        return out
+
+    def scalar(self, node: ScalarNode, line: int) -> YNode:
+        tag = node.tag.removeprefix(_TAG)
+        c = self.constructor
+        try:
+            value: Any
+            if tag == "str":
+                value = str(node.value)
+            elif tag == "null":
+                value = None
+            elif tag == "bool":
+                value = c.construct_yaml_bool(node)
+            elif tag == "int":
+                value = c.construct_yaml_int(node)
+            elif tag == "float":
+                value = c.construct_yaml_float(node)
+            elif tag == "timestamp":
+                value = c.construct_yaml_timestamp(node)
+                if isinstance(value, dt.datetime):
+                    value = value.date() if value.time() == dt.time() else value
+            else:
+                raise _Fail(f"YAML tag {node.tag!r} is not supported (plain values only)", line)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            hint = (
+                " (a real date, YYYY-MM-DD)" if tag == "timestamp" else " (quote it if it is text)"
+            )
+            raise _Fail(f"value {str(node.value)[:40]!r} cannot be read{hint}", line) from None
+        return YNode(value, line, str(node.value))
+
+
+class _Fail(Exception):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or error.context or "not valid YAML"
+        if "another document" in what:
+            what += " (a scenario file holds one YAML document: remove the second '---')"
+        line = mark.line + 1 if mark is not None else None
+        return YamlProblem(
+            f"YAML syntax error: {what} (check the indentation, colons, quotes and dashes)",
+            line,
+        )
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text[: error.position].count("\n") + 1
+        return YamlProblem(
+            f"character U+{error.character:04X} is not allowed in YAML (remove it; "
+            "is this a binary file?)",
+            line,
+        )
+    return YamlProblem(f"not valid YAML: {error}", None)
+
+
+def parse_yaml(text: str) -> YNode | YamlProblem | None:
+    r"""Parse one YAML document; ``None`` when it holds nothing (empty or only comments).
+
+    >>> parse_yaml("a: 1\\nb: [x, y]\\n").value["b"].line
+    2
+    """
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _Builder().build(node, 0)
+    except _Fail as fail:
+        return YamlProblem(fail.message, fail.line)
+    except yaml.YAMLError as error:
+        return _syntax_problem(error, text)
+    except RecursionError:
+        return YamlProblem("values are nested too deeply to read", None)
+    finally:
+        if loader is not None:
+            loader.dispose()

@@ -1,0 +1,226 @@
+"""Load a scenario folder into a :class:`~supplyline.domain.Scenario`, checking everything.
+
+Every file is read even after another one failed, and every problem is collected, so one
+:class:`~supplyline.errors.ScenarioError` lists them all with file, line and column. The
+domain's cross-entity findings (dangling references, days outside the horizon, gauges,
+reach) are pointed back at the row or key the entity came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from supplyline.domain import (
+    Commodity,
+    FactorTable,
+    Finding,
+    Scenario,
+    VehicleClass,
+    check_scenario,
+)
+from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.io._agreements import read_agreements
+from supplyline.io._scenario_yaml import read_scenario_yaml
+from supplyline.io._source import Origins, Report, read_text
+from supplyline.io._tables import (
+    Context,
+    read_fleet,
+    read_links,
+    read_locations,
+    read_stocks,
+    read_units,
+)
+from supplyline.io.factors import default_factors
+
+__all__ = ["SCENARIO_FILES", "load_scenario", "load_scenario_with_warnings"]
+
+SCENARIO_FILES = (
+    "scenario.yaml",
+    "locations.csv",
+    "links.csv",
+    "units.csv",
+    "stocks.csv",
+    "fleet.csv",
+    "agreements.yaml",
+)
+"""The files of a scenario folder, in the order issues are reported."""
+OPTIONAL_FILES = frozenset({"stocks.csv", "fleet.csv", "agreements.yaml"})
+
+_FILE_OF_ENTITY = {
+    "partner": "scenario.yaml",
+    "commodity": "scenario.yaml",
+    "vehicle class": "scenario.yaml",
+    "location": "locations.csv",
+    "link": "links.csv",
+    "unit": "units.csv",
+    "stock": "stocks.csv",
+    "fleet": "fleet.csv",
+    "agreement": "agreements.yaml",
+}
+
+
+def _sorted(issues: list[Issue]) -> list[Issue]:
+    order = {name: i for i, name in enumerate(SCENARIO_FILES)}
+    return sorted(issues, key=lambda i: (order.get(i.file, -1), i.line or 0))
+
+
+def _issue_of(finding: Finding, origins: Origins) -> Issue:
+    origin = origins.get(finding.entity, finding.entity_id)
+    if origin is None:
+        return Issue(
+            file=_FILE_OF_ENTITY.get(finding.entity, "scenario"),
+            message=finding.message,
+            column=finding.field,
+            severity=finding.severity,
+        )
+    return Issue(
+        file=origin.file,
+        message=finding.message,
+        line=origin.line_of(finding.field),
+        column=origin.column(finding.field),
+        severity=finding.severity,
+    )
+
+
+def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Origins) -> None:
+    """Every rate written as a key names a known factor, in a unit that fits."""
+    known = set(factors)
+    used: set[str] = set()
+    rated: list[tuple[str, Commodity | VehicleClass, str, float | str | None, str | None]] = []
+    for com in s.commodities:
+        unit = com.demand_unit.value
+        rated.append(
+            ("commodity", com, "per_person_per_day", com.per_person_per_day, f"{unit}/person/day")
+        )
+        rated.append(("commodity", com, "per_vehicle_per_day", com.per_vehicle_per_day, None))
+    for vc in s.vehicle_classes:
+        rated.append(("vehicle class", vc, "fuel_l_per_100km", vc.fuel_l_per_100km, "L/100km"))
+    for entity, item, field, rate, want_unit in rated:
+        if not isinstance(rate, str):
+            continue
+        used.add(rate)
+        origin = origins.get(entity, item.id)
+        where = (origin.line_of(field), origin.column(field)) if origin else (None, field)
+        if rate not in known:
+            close = sorted(k for k in known if k.split(".")[0] == rate.split(".")[0])[:6]
+            hint = (
+                f"known keys like it: {', '.join(close)}" if close else "see `supplyline factors`"
+            )
+            report.error(
+                "scenario.yaml", f"{rate!r} is not a planning factor ({hint}; or a number)", *where
+            )
+            continue
+        have = factors[rate].unit
+        if want_unit and have and have.replace(" ", "").lower() != want_unit.lower():
+            report.warning(
+                "scenario.yaml",
+                f"factor {rate!r} is in {have}, but this rate is in {want_unit} "
+                "(check that the commodity's demand_unit matches the factor)",
+                *where,
+            )
+    for key in s.factor_overrides:
+        if key not in default_factors() and key not in used:
+            report.warning(
+                "scenario.yaml",
+                f"{key!r} is not a default planning factor and no rate uses it (a typo of a key?)",
+                None,
+                f"planning_factors.{key}",
+            )
+
+
+def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]]:
+    """Read and check a scenario folder; return it with the warnings found.
+
+    Raises
+    ------
+    ScenarioError
+        With every problem found (errors and any warnings), when there is at least one error.
+
+    Examples
+    --------
+    >>> scenario, warnings = load_scenario_with_warnings("examples/relief-operation")
+    >>> scenario.name, [str(w) for w in warnings]
+    ('Earthquake relief (fictional)', [])
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise ScenarioError(
+            [
+                Issue(
+                    file=str(path),
+                    message=f"{what} (give the scenario folder, with scenario.yaml in it)",
+                )
+            ]
+        )
+    report, origins = Report(), Origins()
+    texts = {
+        name: read_text(folder, name, report, required=name not in OPTIONAL_FILES)
+        for name in SCENARIO_FILES
+    }
+    head = read_scenario_yaml(texts["scenario.yaml"], report, origins)
+    classes = head.vehicle_classes if head else None
+    ctx = Context(
+        start_date=head.start_date if head else None,
+        vehicle_classes=tuple(v.id for v in classes) if classes is not None else None,
+    )
+    locations = (
+        read_locations(texts["locations.csv"], report, origins)
+        if texts["locations.csv"] is not None
+        else []
+    )
+    links = (
+        read_links(texts["links.csv"], report, origins, ctx)
+        if texts["links.csv"] is not None
+        else []
+    )
+    units = (
+        read_units(texts["units.csv"], report, origins, ctx)
+        if texts["units.csv"] is not None
+        else []
+    )
+    stocks = (
+        read_stocks(texts["stocks.csv"], report, origins) if texts["stocks.csv"] is not None else []
+    )
+    fleet = (
+        read_fleet(texts["fleet.csv"], report, origins) if texts["fleet.csv"] is not None else []
+    )
+    agreements = read_agreements(texts["agreements.yaml"], report, origins)
+    if head is None or head.start_date is None or head.horizon_days is None or report.has_errors:
+        raise ScenarioError(_sorted(report.issues))
+    scenario = Scenario(
+        name=head.name,
+        description=head.description,
+        start_date=head.start_date,
+        horizon_days=head.horizon_days,
+        partners=tuple(head.partners),
+        commodities=tuple(head.commodities),
+        vehicle_classes=tuple(head.vehicle_classes or ()),
+        activity_levels=head.activity_levels,
+        factor_overrides=head.factor_overrides,
+        solver=head.solver,
+        routing=head.routing,
+        locations=tuple(locations),
+        links=tuple(links),
+        units=tuple(units),
+        stocks=tuple(stocks),
+        fleet=tuple(fleet),
+        agreements=tuple(agreements),
+    )
+    report.issues.extend(_issue_of(f, origins) for f in check_scenario(scenario))
+    _check_rates(
+        scenario, default_factors().with_overrides(scenario.factor_overrides), report, origins
+    )
+    issues = _sorted(report.issues)
+    if report.has_errors:
+        raise ScenarioError(issues)
+    return scenario, [i for i in issues if i.severity is Severity.WARNING]
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and check a scenario folder (warnings are dropped; see ``load_scenario_with_warnings``).
+
+    >>> load_scenario("examples/bilateral-exercise").horizon_days
+    35
+    """
+    return load_scenario_with_warnings(path)[0]

@@ -1,0 +1,250 @@
+"""Write a :class:`~supplyline.domain.Scenario` back to a scenario folder.
+
+What is written loads back equal (``load_scenario(write_scenario(s, d)) == s`` for every
+scenario the loader accepts): floats are written with ``repr`` (exact), money as text
+(exact Decimal), sets in sorted order, every field explicitly (no reliance on defaults).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from supplyline.domain import Agreement, Commodity, Scenario
+from supplyline.io._cells import format_activity, format_outage_days
+from supplyline.io._tables import (
+    FLEET_COLUMNS,
+    LINK_COLUMNS,
+    LOCATION_COLUMNS,
+    STOCK_COLUMNS,
+    UNIT_COLUMNS,
+    VEHICLES_PREFIX,
+)
+
+__all__ = ["scenario_texts", "write_scenario"]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _yaml(data: Any) -> str:
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
+
+
+def _commodity(c: Commodity) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "supply_class": c.supply_class.value,
+        "priority": c.priority,
+        "volume_m3_per_t": c.volume_m3_per_t,
+        "demand_unit": c.demand_unit.value,
+        "kg_per_demand_unit": c.kg_per_demand_unit,
+        "per_person_per_day": c.per_person_per_day,
+        "per_vehicle_per_day": c.per_vehicle_per_day,
+        "vehicle_fuel": c.vehicle_fuel,
+        "activity_scaled": c.activity_scaled,
+    }
+
+
+def _scenario_yaml(s: Scenario) -> str:
+    data: dict[str, Any] = {
+        "name": s.name,
+        "description": s.description,
+        "start_date": s.start_date,
+        "horizon_days": s.horizon_days,
+        "partners": [{"id": p.id, "name": p.name, "currency": p.currency} for p in s.partners],
+        "commodities": [_commodity(c) for c in s.commodities],
+        "vehicle_classes": [
+            {
+                "id": v.id,
+                "name": v.name,
+                "fuel_l_per_100km": v.fuel_l_per_100km,
+                "km_per_day": v.km_per_day,
+            }
+            for v in s.vehicle_classes
+        ],
+        "activity_levels": dict(s.activity_levels),
+        "planning_factors": dict(s.factor_overrides),
+        "solver": {"time_limit_s": s.solver.time_limit_s, "threads": s.solver.threads},
+        "routing": {
+            "detour_factor": s.routing.detour_factor,
+            "service_minutes": s.routing.service_minutes,
+        },
+    }
+    return "# supplyline scenario (written by supplyline)\n" + _yaml(data)
+
+
+def _agreement(a: Agreement) -> dict[str, Any]:
+    prices: dict[str, Any] = {}
+    for p in a.prices:
+        prices[p.commodity] = (
+            str(p.per_t)
+            if p.currency == a.currency
+            else {"per_t": str(p.per_t), "currency": p.currency}
+        )
+    return {
+        "id": a.id,
+        "name": a.name,
+        "parties": list(a.parties),
+        "valid_from": a.valid_from,
+        "valid_to": a.valid_to,
+        "commodities": sorted(a.commodities),
+        "services": sorted(a.services),
+        "reimbursement_modes": sorted(m.value for m in a.reimbursement_modes),
+        "currency": a.currency,
+        "prices": prices,
+        "ceiling_per_order": None if a.ceiling_per_order is None else str(a.ceiling_per_order),
+        "ceiling_total": None if a.ceiling_total is None else str(a.ceiling_total),
+    }
+
+
+def scenario_texts(s: Scenario) -> dict[str, str]:
+    """The text of every file of the scenario folder, by file name."""
+    classes = list(
+        dict.fromkeys(
+            [v.id for v in s.vehicle_classes] + sorted({c for u in s.units for c in u.vehicles})
+        )
+    )
+    unit_columns = (
+        list(UNIT_COLUMNS[:6]) + [VEHICLES_PREFIX + c for c in classes] + list(UNIT_COLUMNS[6:])
+    )
+    unit_rows = [
+        [u.id, u.name, u.partner, u.home, u.destination, u.personnel]
+        + [u.vehicles.get(c) for c in classes]
+        + [
+            u.available_day,
+            u.required_day,
+            u.deployment_lift_t,
+            format_activity(u.activity),
+            u.days_of_supply,
+            u.receive_open_h,
+            u.receive_close_h,
+        ]
+        for u in s.units
+    ]
+    agreements = [_agreement(a) for a in s.agreements]
+    return {
+        "scenario.yaml": _scenario_yaml(s),
+        "locations.csv": _csv(
+            LOCATION_COLUMNS,
+            (
+                [
+                    x.id,
+                    x.name,
+                    x.partner,
+                    x.kind,
+                    x.lat,
+                    x.lon,
+                    x.handling_t_per_day,
+                    x.storage_t,
+                    x.dwell_days,
+                ]
+                for x in s.locations
+            ),
+        ),
+        "links.csv": _csv(
+            LINK_COLUMNS,
+            (
+                [
+                    x.id,
+                    x.origin,
+                    x.destination,
+                    x.mode,
+                    x.gauge_mm,
+                    x.distance_km,
+                    x.transit_days,
+                    None,
+                    x.capacity_t_per_day,
+                    x.capacity_pax_per_day,
+                    x.cost_per_t,
+                    x.bidirectional,
+                    format_outage_days(x.outage_days),
+                ]
+                for x in s.links
+            ),
+        ),
+        "units.csv": _csv(unit_columns, unit_rows),
+        "stocks.csv": _csv(
+            STOCK_COLUMNS,
+            (
+                [x.location, x.commodity, x.initial_t, x.replenishment_t_per_day, x.owner]
+                for x in s.stocks
+            ),
+        ),
+        "fleet.csv": _csv(
+            FLEET_COLUMNS,
+            (
+                [
+                    x.id,
+                    x.depot,
+                    x.partner,
+                    x.vehicle_type,
+                    x.count,
+                    x.payload_t,
+                    x.volume_m3,
+                    x.speed_kmh,
+                    x.fixed_cost,
+                    x.cost_per_km,
+                    x.max_route_hours,
+                ]
+                for x in s.fleet
+            ),
+        ),
+        "agreements.yaml": "# mutual-support agreements (written by supplyline)\n"
+        + _yaml(agreements),
+    }
+
+
+def write_scenario(scenario: Scenario, path: str | Path) -> Path:
+    """Write ``scenario`` as a folder of files at ``path`` (created if needed); return the path.
+
+    Each file is written to a temporary name and renamed into place, so a reader never sees
+    half a file. Files of the same names are replaced; other files are left alone.
+
+    >>> import tempfile
+    >>> from supplyline.io import load_scenario
+    >>> s = load_scenario("examples/relief-operation")
+    >>> load_scenario(write_scenario(s, tempfile.mkdtemp())) == s
+    True
+    """
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in scenario_texts(scenario).items():
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return folder
