@@ -1,0 +1,298 @@
+"""Plots of a plan as inline SVG: stock (days of supply) per unit, and flows by mode.
+
+Figures are made with matplotlib's object API (``Figure``, no pyplot), so nothing global
+is touched and no GUI backend is needed. Each SVG is cleaned for inlining in one HTML page:
+no XML prologue, no metadata (it would carry links to the web), and every ``id`` prefixed
+so that two figures never share one (clip paths would otherwise clip the wrong figure).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import numpy as np
+import numpy.typing as npt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from supplyline.domain import Demand, Mode, Plan, Scenario
+from supplyline.types import UnitId, day_label
+
+__all__ = [
+    "MODE_COLOURS",
+    "figure_to_svg",
+    "flows_by_mode_figure",
+    "unit_supply_figure",
+    "units_to_show",
+]
+
+MODE_COLOURS: Mapping[Mode, str] = {
+    Mode.RAIL: "#6a3d9a",
+    Mode.ROAD: "#e6841e",
+    Mode.AIR: "#e31a1c",
+    Mode.SEA: "#1f78b4",
+    Mode.INLAND_WATER: "#33a02c",
+}
+"""One colour per mode, the same in every figure and on the map."""
+
+FloatArray = npt.NDArray[np.float64]
+
+_COMMODITY_CYCLE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d")
+
+_ID_ATTR = re.compile(r'\bid="([^"]+)"')
+
+
+def figure_to_svg(fig: Figure, prefix: str) -> str:
+    """Render ``fig`` as an SVG element ready to inline in HTML.
+
+    Text stays text (``svg.fonttype = none``) so the SVG is small and searchable; ids get
+    ``prefix`` so that several figures can live in one page.
+    """
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": prefix}):
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+    ids = set(_ID_ATTR.findall(svg))
+    for old in sorted(ids, key=len, reverse=True):
+        new = f"{prefix}-{old}"
+        svg = svg.replace(f'id="{old}"', f'id="{new}"')
+        svg = svg.replace(f"url(#{old})", f"url(#{new})")
+        svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
+    return svg.strip()
+
+
+def _style(ax: Axes) -> None:
+    """Light axes: a plan figure is read, not admired."""
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def units_to_show(plan: Plan, demand: Demand, limit: int) -> list[UnitId]:
+    """The units that get a panel: those short of most tonnes first, then in demand order.
+
+    A large operation has hundreds of units; the figure shows ``limit`` of them and the
+    tables list all of them.
+    """
+    short: dict[UnitId, float] = defaultdict(float)
+    for s in plan.shortfalls:
+        short[s.unit] += s.short_t
+    order = {u: i for i, u in enumerate(demand.unit_ids)}
+    ranked = sorted(demand.unit_ids, key=lambda u: (-short.get(u, 0.0), order[u]))
+    return ranked[:limit]
+
+
+def _stock_series(
+    plan: Plan, horizon: int
+) -> tuple[dict[tuple[str, str], FloatArray], dict[tuple[str, str], FloatArray]]:
+    """End-of-day stock in tonnes as arrays over the horizon.
+
+    Returns the stock each unit holds, per (unit, commodity), and the stock kept in a
+    location's own storage, per (location, commodity).
+    """
+    by_unit: dict[tuple[str, str], FloatArray] = {}
+    by_place: dict[tuple[str, str], FloatArray] = {}
+    for level in plan.stocks:
+        if 0 <= level.day < horizon:
+            series, key = (
+                (by_place, (level.location, level.commodity))
+                if level.unit is None
+                else (by_unit, (level.unit, level.commodity))
+            )
+            if key not in series:
+                series[key] = np.zeros(horizon)
+            series[key][level.day] += level.tonnes
+    return by_unit, by_place
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _SupplyData:
+    """What the days-of-supply panels need, computed once for all of them."""
+
+    unit_stock: dict[tuple[str, str], FloatArray]
+    """Stock a unit holds, per (unit, commodity), when the plan says so."""
+    place_stock: dict[tuple[str, str], FloatArray]
+    """Stock in a location's storage, per (location, commodity)."""
+    mean_use: FloatArray
+    """Average daily consumption ``[unit, commodity]`` over the days it consumes."""
+    place_use: dict[tuple[str, str], float]
+    """Average daily consumption per (location, commodity), of all units there."""
+    short_days: dict[UnitId, set[int]]
+
+
+def _supply_data(scenario: Scenario, demand: Demand, plan: Plan) -> _SupplyData:
+    used = demand.consumption_t
+    positive_days = (used > 0).sum(axis=2)
+    mean_use = np.divide(
+        used.sum(axis=2),
+        positive_days,
+        out=np.zeros(positive_days.shape),
+        where=positive_days > 0,
+    )
+    place_use: dict[tuple[str, str], float] = defaultdict(float)
+    for u, unit_id in enumerate(demand.unit_ids):
+        where = _destination(scenario, unit_id)
+        for c, commodity in enumerate(demand.commodity_ids):
+            place_use[(where, commodity)] += float(mean_use[u, c])
+    short_days: dict[UnitId, set[int]] = defaultdict(set)
+    for s in plan.shortfalls:
+        short_days[s.unit].add(s.day)
+    unit_stock, place_stock = _stock_series(plan, plan.horizon_days)
+    return _SupplyData(
+        unit_stock=unit_stock,
+        place_stock=place_stock,
+        mean_use=mean_use,
+        place_use=place_use,
+        short_days=short_days,
+    )
+
+
+def _unit_panel(
+    ax: Axes,
+    scenario: Scenario,
+    demand: Demand,
+    data: _SupplyData,
+    unit_id: UnitId,
+    colour: Mapping[str, str],
+) -> list[tuple[str, Line2D]]:
+    """Draw one unit's panel; return the (commodity, line) pairs drawn, for the legend."""
+    horizon = demand.horizon_days
+    days = np.arange(horizon)
+    where = _destination(scenario, unit_id)
+    u = demand.unit_index(unit_id)
+    drawn: list[tuple[str, Line2D]] = []
+    peak = 1.0
+    for c, commodity in enumerate(demand.commodity_ids):
+        own = data.unit_stock.get((unit_id, commodity))
+        use = float(data.mean_use[u, c]) if own is not None else data.place_use[(where, commodity)]
+        if data.mean_use[u, c] <= 0 or use <= 0:
+            continue
+        stock = own if own is not None else data.place_stock.get((where, commodity))
+        dos = (stock if stock is not None else np.zeros(horizon)) / use
+        peak = max(peak, float(dos.max()))
+        (line,) = ax.plot(days, dos, color=colour[commodity], linewidth=1.4, label=commodity)
+        drawn.append((commodity, line))
+    target = _target(scenario, unit_id)
+    if target > 0:
+        ax.axhline(target, color="#555555", linestyle="--", linewidth=0.9)
+        peak = max(peak, target)
+    arrival = int(demand.arrival_day[u])
+    if 0 < arrival < horizon:
+        ax.axvline(arrival, color="#999999", linestyle=":", linewidth=0.9)
+    bad = sorted(data.short_days.get(unit_id, ()))
+    if bad:
+        ax.plot(bad, [0.0] * len(bad), "|", color="#d62728", markersize=9, mew=2)
+    ax.set_ylim(bottom=-0.05 * peak, top=peak * 1.12)
+    place = scenario.location_by_id.get(where)
+    ax.set_title(f"{unit_id} at {place.name if place else where}", fontsize=10, loc="left")
+    ax.set_ylabel("days of supply", fontsize=8)
+    ax.tick_params(labelsize=8)
+    return drawn
+
+
+def unit_supply_figure(
+    scenario: Scenario, demand: Demand, plan: Plan, units: Sequence[UnitId]
+) -> Figure | None:
+    """Days of supply on hand at each unit, per commodity, over the horizon.
+
+    Days of supply is the stock the unit holds divided by its average daily consumption;
+    when the plan gives no per-unit stock, the stock at the unit's destination divided by
+    the consumption of every unit there. A dashed line marks the
+    unit's target; red ticks under the curves mark days with a shortfall. Commodities the
+    unit does not consume are left out. Returns ``None`` when there is nothing to draw.
+    """
+    if not units:
+        return None
+    data = _supply_data(scenario, demand, plan)
+    cols = 2 if len(units) > 1 else 1
+    rows = (len(units) + cols - 1) // cols
+    fig = Figure(figsize=(11, 2.6 * rows + 0.6), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
+    colour = {
+        c: _COMMODITY_CYCLE[i % len(_COMMODITY_CYCLE)] for i, c in enumerate(demand.commodity_ids)
+    }
+    handles: dict[str, Line2D] = {}
+    for panel, unit_id in enumerate(units):
+        ax = axes[panel // cols][panel % cols]
+        _style(ax)
+        for commodity, line in _unit_panel(ax, scenario, demand, data, unit_id, colour):
+            handles.setdefault(commodity, line)
+    for panel in range(len(units), rows * cols):
+        axes[panel // cols][panel % cols].set_visible(False)
+    for col in range(cols):
+        _day_ticks(axes[-1][col], plan.horizon_days)
+    if handles:
+        fig.legend(
+            handles=list(handles.values()),
+            labels=list(handles.keys()),
+            loc="outside upper center",
+            ncols=min(len(handles), 7),
+            fontsize=8,
+            frameon=False,
+        )
+    return fig
+
+
+def _destination(scenario: Scenario, unit_id: UnitId) -> str:
+    unit = scenario.unit_by_id.get(unit_id)
+    return unit.destination if unit is not None else unit_id
+
+
+def _target(scenario: Scenario, unit_id: UnitId) -> float:
+    unit = scenario.unit_by_id.get(unit_id)
+    return unit.days_of_supply if unit is not None else 0.0
+
+
+def _day_ticks(ax: Axes, horizon: int) -> None:
+    """Ticks in C+N, at most about ten of them."""
+    step = max(1, int(np.ceil(horizon / 10)))
+    ticks = list(range(0, horizon, step))
+    ax.set_xticks(ticks, [day_label(t) for t in ticks], fontsize=8)
+    ax.set_xlim(-0.5, horizon - 0.5)
+
+
+def flow_matrix(plan: Plan) -> tuple[list[Mode], FloatArray]:
+    """Tonnes departing per mode and day: the modes used, and an array ``[mode, day]``."""
+    used = [m for m in Mode if any(mv.mode is m and mv.tonnes > 0 for mv in plan.movements)]
+    index = {m: i for i, m in enumerate(used)}
+    tonnes = np.zeros((len(used), plan.horizon_days))
+    for mv in plan.movements:
+        if mv.tonnes > 0 and 0 <= mv.departure_day < plan.horizon_days:
+            tonnes[index[mv.mode], mv.departure_day] += mv.tonnes
+    return used, tonnes
+
+
+def flows_by_mode_figure(plan: Plan) -> Figure | None:
+    """Tonnes departing each day, stacked by mode; ``None`` when nothing moves."""
+    modes, tonnes = flow_matrix(plan)
+    if not modes:
+        return None
+    days = np.arange(plan.horizon_days)
+    fig = Figure(figsize=(11, 3.6), layout="constrained")
+    ax = fig.subplots()
+    _style(ax)
+    bottom = np.zeros(plan.horizon_days)
+    for i, mode in enumerate(modes):
+        ax.bar(
+            days,
+            tonnes[i],
+            bottom=bottom,
+            width=0.85,
+            color=MODE_COLOURS[mode],
+            label=mode.value.replace("_", " "),
+        )
+        bottom += tonnes[i]
+    ax.set_ylabel("tonnes departing", fontsize=9)
+    ax.tick_params(labelsize=8)
+    _day_ticks(ax, plan.horizon_days)
+    ax.legend(fontsize=8, frameon=False, ncols=len(modes), loc="upper right")
+    return fig

@@ -1,0 +1,256 @@
+"""The network map: locations by kind, links as wide as the tonnes planned on them.
+
+Drawn offline from the locations' coordinates over country outlines shipped with the
+package (Natural Earth 1:110m, public domain; see ``data/PROVENANCE.md``). The projection
+is plain equirectangular with the x axis shrunk by cos(mean latitude), which keeps shapes
+right at the scale of one operation without a projection library. Networks that cross the
+antimeridian are drawn split (a known limit).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.typing import LineStyleType as LineStyle
+
+from supplyline.domain import LocationKind, Mode, Plan, Scenario
+from supplyline.reports.figures import MODE_COLOURS
+from supplyline.reports.sections import MapLayer
+
+__all__ = ["country_outlines", "link_tonnes", "network_map_figure"]
+
+Ring = list[tuple[float, float]]
+Where = dict[str, tuple[float, float]]
+
+_KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
+    LocationKind.DEPOT: ("s", "#444444", 7),
+    LocationKind.WAREHOUSE: ("s", "#888888", 6),
+    LocationKind.PORT: ("v", "#1f78b4", 8),
+    LocationKind.AIRFIELD: ("^", "#e31a1c", 8),
+    LocationKind.RAILHEAD: ("D", "#6a3d9a", 6),
+    LocationKind.TRANSSHIPMENT: ("X", "#b15928", 9),
+    LocationKind.BORDER: ("h", "#000000", 8),
+    LocationKind.HUB: ("o", "#555555", 7),
+    LocationKind.UNIT_AREA: ("*", "#1b7837", 11),
+    LocationKind.GARRISON: ("p", "#1b7837", 8),
+}
+"""Marker, colour and size per kind of location."""
+
+_MAX_LABELS = 40
+"""Above this many locations the map shows no names (they would hide the network)."""
+
+
+@functools.cache
+def country_outlines() -> tuple[tuple[str, tuple[Ring, ...]], ...]:
+    """Each country's name and outer rings (lon, lat), read once from the package data."""
+    text = (
+        resources.files("supplyline.reports")
+        .joinpath("data/countries-110m.geojson")
+        .read_text(encoding="utf-8")
+    )
+    data: dict[str, Any] = json.loads(text)
+    countries: list[tuple[str, tuple[Ring, ...]]] = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        rings = tuple([(float(x), float(y)) for x, y in polygon[0]] for polygon in polygons)
+        countries.append((str(feature["properties"].get("name", "")), rings))
+    return tuple(countries)
+
+
+def link_tonnes(plan: Plan) -> dict[str, float]:
+    """Tonnes planned on each link over the whole horizon, both directions together."""
+    total: dict[str, float] = defaultdict(float)
+    for mv in plan.movements:
+        total[mv.link] += mv.tonnes
+    return dict(total)
+
+
+def _links_with_people(plan: Plan) -> set[str]:
+    return {mv.link for mv in plan.movements if mv.pax > 0}
+
+
+def _extent(
+    points: Sequence[tuple[float, float]],
+) -> tuple[float, float, float, float]:
+    """Bounding box (lon0, lon1, lat0, lat1) of the points, padded so nothing sits on the edge."""
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
+    pad_lon = max(0.5, 0.08 * (lon1 - lon0))
+    pad_lat = max(0.5, 0.08 * (lat1 - lat0))
+    return (
+        max(-180.0, lon0 - pad_lon),
+        min(180.0, lon1 + pad_lon),
+        max(-90.0, lat0 - pad_lat),
+        min(90.0, lat1 + pad_lat),
+    )
+
+
+def _overlaps(ring: Ring, box: tuple[float, float, float, float]) -> bool:
+    lon0, lon1, lat0, lat1 = box
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return not (max(xs) < lon0 or min(xs) > lon1 or max(ys) < lat0 or min(ys) > lat1)
+
+
+def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where) -> list[Artist]:
+    """Links as wide as their planned tonnes; idle links as thin grey dots."""
+    flows = link_tonnes(plan)
+    people = _links_with_people(plan)
+    busiest = max(flows.values(), default=0.0)
+    idle: list[list[tuple[float, float]]] = []
+    used_modes: set[Mode] = set()
+    for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
+        if link.origin not in where or link.destination not in where:
+            continue
+        segment = [where[link.origin], where[link.destination]]
+        tonnes = flows.get(link.id, 0.0)
+        if tonnes <= 1e-9 and link.id not in people:
+            idle.append(segment)
+            continue
+        used_modes.add(link.mode)
+        ax.plot(
+            *zip(*segment, strict=True),
+            color=MODE_COLOURS[link.mode],
+            linewidth=0.8 + 6.2 * tonnes / max(busiest, 1e-9),
+            solid_capstyle="round",
+            alpha=0.85,
+            zorder=2,
+        )
+    legend: list[Artist] = []
+    if idle:
+        ax.add_collection(
+            LineCollection(idle, colors="#9a9a9a", linewidths=0.6, linestyles=":", zorder=1)
+        )
+        legend.append(Line2D([], [], color="#9a9a9a", linestyle=":", label="no planned flow"))
+    for mode in Mode:
+        if mode in used_modes:
+            label = f"{mode.value.replace('_', ' ')} (width ∝ tonnes)"
+            legend.append(Line2D([], [], color=MODE_COLOURS[mode], linewidth=3, label=label))
+    return legend
+
+
+def _draw_layers(ax: Axes, layers: Sequence[MapLayer]) -> list[Artist]:
+    """The caller's extra lines (convoy routes and the like), one legend entry per layer."""
+    legend: list[Artist] = []
+    for layer in layers:
+        style: LineStyle = "--" if layer.dashed else "-"
+        for line in layer.lines:
+            xs, ys = zip(*line.points, strict=True)
+            ax.plot(xs, ys, color=layer.color, linewidth=layer.width_pt, linestyle=style, zorder=4)
+            if layer.label_lines and line.label:
+                x, y = line.points[len(line.points) // 2]
+                ax.annotate(line.label, (x, y), fontsize=7, color=layer.color, zorder=6)
+        legend.append(
+            Line2D(
+                [],
+                [],
+                color=layer.color,
+                linewidth=layer.width_pt,
+                linestyle=style,
+                label=layer.name,
+            )
+        )
+    return legend
+
+
+def _draw_locations(ax: Axes, scenario: Scenario) -> list[Artist]:
+    """Locations marked by kind, named when there are few enough to read."""
+    kinds_seen: list[LocationKind] = []
+    for loc in scenario.locations:
+        marker, colour, size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))
+        ax.plot(
+            loc.lon,
+            loc.lat,
+            marker=marker,
+            color=colour,
+            markersize=size,
+            markeredgecolor="white",
+            markeredgewidth=0.6,
+            zorder=5,
+        )
+        if loc.kind not in kinds_seen:
+            kinds_seen.append(loc.kind)
+        if len(scenario.locations) <= _MAX_LABELS:
+            ax.annotate(
+                loc.name or loc.id,
+                (loc.lon, loc.lat),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=7,
+                color="#222222",
+                zorder=6,
+            )
+    legend: list[Artist] = []
+    for kind in sorted(kinds_seen, key=list(LocationKind).index):
+        marker, colour, size = _KIND_MARKERS.get(kind, ("o", "#333333", 6))
+        label = kind.value.replace("_", " ")
+        legend.append(
+            Line2D(
+                [],
+                [],
+                marker=marker,
+                color=colour,
+                linestyle="",
+                markersize=size * 0.8,
+                label=label,
+            )
+        )
+    return legend
+
+
+def network_map_figure(
+    scenario: Scenario, plan: Plan, layers: Sequence[MapLayer] = ()
+) -> Figure | None:
+    """The map of the network with planned flows; ``None`` if the scenario has no locations.
+
+    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link);
+    links that carry nothing are thin grey dots, so that what is *not* used shows too.
+    ``layers`` are drawn on top, each with its own legend entry.
+    """
+    if not scenario.locations:
+        return None
+    where: Where = {loc.id: (loc.lon, loc.lat) for loc in scenario.locations}
+    points = list(where.values()) + [p for ly in layers for line in ly.lines for p in line.points]
+    box = _extent(points)
+    mid_lat = (box[2] + box[3]) / 2
+    width_in = 11.0
+    aspect = 1.0 / max(0.2, math.cos(math.radians(mid_lat)))
+    span_x = (box[1] - box[0]) / aspect
+    span_y = box[3] - box[2]
+    legend_in = 2.6
+    height_in = min(12.0, max(3.5, (width_in - legend_in) * span_y / max(span_x, 1e-6) + 0.7))
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    ax = fig.subplots()
+    ax.set_facecolor("#eaf2f8")
+    rings = [ring for _, country in country_outlines() for ring in country if _overlaps(ring, box)]
+    ax.add_collection(
+        PolyCollection(rings, facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0)
+    )
+    legend = _draw_links(ax, scenario, plan, where)
+    legend += _draw_layers(ax, layers)
+    legend += _draw_locations(ax, scenario)
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_aspect(aspect)
+    ax.set_xlabel("longitude (°)", fontsize=8)
+    ax.set_ylabel("latitude (°)", fontsize=8)
+    ax.tick_params(labelsize=8)
+    fig.legend(handles=legend, loc="outside right upper", fontsize=8, frameon=False)
+    return fig

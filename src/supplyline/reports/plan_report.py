@@ -1,0 +1,285 @@
+"""The HTML plan report: one self-contained file a planner can open with no internet.
+
+It gathers the headline figures, the summary tables, the plots (days of supply per unit,
+flows by mode) and the network map into one page, then appends the caller's extra
+sections. Plots are inline SVG, styles are inline CSS, and there is no script: the file
+shows the same on a laptop in a field headquarters as on a desk with a fast line.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from matplotlib.figure import Figure
+
+from supplyline import __version__
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario
+from supplyline.errors import NotFoundError
+from supplyline.reports.figures import (
+    figure_to_svg,
+    flows_by_mode_figure,
+    unit_supply_figure,
+    units_to_show,
+)
+from supplyline.reports.network_map import network_map_figure
+from supplyline.reports.sections import MapLayer, ReportSection
+from supplyline.reports.summary import (
+    bottleneck_table,
+    closure_table,
+    headline,
+    mode_table,
+    shortfall_table,
+    solve_table,
+)
+from supplyline.types import day_label
+
+__all__ = ["render_plan_report", "write_plan_report"]
+
+_STATUS_WORDS = {
+    PlanStatus.OPTIMAL: "optimal (proven best)",
+    PlanStatus.FEASIBLE: "feasible, not proven best (stopped early)",
+    PlanStatus.NO_SOLUTION: "no plan found (stopped before any)",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Card:
+    label: str
+    value: str
+    css: str = ""
+
+
+@functools.cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("supplyline.reports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _svg(fig: Figure | None, prefix: str) -> str:
+    return "" if fig is None else figure_to_svg(fig, prefix)
+
+
+def _cards(demand: Demand, plan: Plan) -> list[_Card]:
+    h = headline(demand, plan)
+    met = "—" if h.met_share is None else f"{100 * h.met_share:.1f} %"
+    cards = [
+        _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
+        _Card(label="tonnes moved", value=f"{h.moved_t:,.0f}"),
+        _Card(label="demand met", value=met, css="bad" if h.short_t > 1e-6 else ""),
+        _Card(label="short (t)", value=f"{h.short_t:,.1f}", css="bad" if h.short_t > 1e-6 else ""),
+    ]
+    if h.deploying_units:
+        late = h.deploying_units - h.closed_on_time
+        cards.append(
+            _Card(
+                label="units closed on time",
+                value=f"{h.closed_on_time} / {h.deploying_units}",
+                css="bad" if late else "",
+            )
+        )
+    cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
+    cards.append(_Card(label="objective", value=f"{h.objective:,.2f}"))
+    return cards
+
+
+def _plan_sections(
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    *,
+    map_layers: Sequence[MapLayer],
+    max_unit_panels: int,
+    top_bottlenecks: int,
+) -> list[ReportSection]:
+    h = headline(demand, plan)
+    sections = [
+        ReportSection(
+            id="summary",
+            title="Summary",
+            intro=(
+                f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t over "
+                f"{plan.horizon_days} days for {h.units} units; {h.short_t:,.1f} t of "
+                f"{h.demand_t:,.1f} t demanded cannot be delivered."
+            ),
+            tables=(mode_table(scenario, plan),),
+            notes=() if plan.movements else ("The plan moves nothing.",),
+        ),
+        ReportSection(
+            id="map",
+            title="Network and planned flows",
+            figure_svg=_svg(network_map_figure(scenario, plan, map_layers), "map"),
+            figure_caption=(
+                "Links are drawn straight between their ends, as wide as the tonnes planned on "
+                "them over the horizon and coloured by mode; country outlines: Natural Earth."
+            ),
+        ),
+    ]
+    shortfalls = shortfall_table(demand, plan)
+    sections.append(
+        ReportSection(
+            id="shortfalls",
+            title="Shortfalls by unit and commodity",
+            tables=(shortfalls,),
+            notes=() if shortfalls.rows else ("No shortfall: every unit gets all it needs.",),
+        )
+    )
+    closures = closure_table(scenario, plan)
+    sections.append(
+        ReportSection(
+            id="closure",
+            title="Unit closure",
+            intro="When the last of each deploying unit's lift arrives, against its required day.",
+            tables=(closures,),
+            notes=() if closures.rows else ("No unit deploys in this plan.",),
+        )
+    )
+    bottlenecks = bottleneck_table(plan, top_bottlenecks)
+    sections.append(
+        ReportSection(
+            id="bottlenecks",
+            title="Bottlenecks",
+            tables=(bottlenecks,),
+            notes=() if bottlenecks.rows else ("No capacity limits the plan.",),
+        )
+    )
+    shown = units_to_show(plan, demand, max_unit_panels)
+    hidden = len(demand.unit_ids) - len(shown)
+    sections.append(
+        ReportSection(
+            id="supply",
+            title="Days of supply per unit",
+            figure_svg=_svg(unit_supply_figure(scenario, demand, plan, shown), "supply"),
+            figure_caption=(
+                "Stock on hand at the unit's location at the end of each day, divided by the "
+                "average daily consumption there. Dashed: the unit's target; dotted: the day it "
+                "is in place; red ticks: days with a shortfall."
+            ),
+            notes=(
+                (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)
+                if hidden > 0
+                else ()
+            ),
+        )
+    )
+    sections.append(
+        ReportSection(
+            id="flows",
+            title="Flows by mode over time",
+            figure_svg=_svg(flows_by_mode_figure(plan), "flows"),
+            figure_caption="Tonnes departing each day, stacked by mode (deployment included).",
+            notes=() if plan.movements else ("Nothing moves.",),
+        )
+    )
+    sections.append(ReportSection(id="solve", title="Solve", tables=(solve_table(plan),)))
+    return sections
+
+
+def render_plan_report(
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    *,
+    extra_sections: Sequence[ReportSection] = (),
+    map_layers: Sequence[MapLayer] = (),
+    title: str | None = None,
+    max_unit_panels: int = 12,
+    top_bottlenecks: int = 10,
+) -> str:
+    """The plan report as one HTML string; see :func:`write_plan_report`."""
+    sections = _plan_sections(
+        scenario,
+        demand,
+        plan,
+        map_layers=map_layers,
+        max_unit_panels=max_unit_panels,
+        top_bottlenecks=top_bottlenecks,
+    )
+    sections.extend(extra_sections)
+    ids = [s.id for s in sections]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"section ids must be unique; repeated: {', '.join(duplicated)}")
+    last = plan.horizon_days - 1
+    subtitle = (
+        f"Movement plan, {plan.start_date.isoformat()} to {plan.date_of(last).isoformat()} "
+        f"(C+0 to {day_label(last)}), status {plan.status.value}"
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title or f"Plan report: {scenario.name}",
+        subtitle=subtitle,
+        version=__version__,
+        cards=_cards(demand, plan),
+        sections=sections,
+    )
+
+
+def write_plan_report(
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    extra_sections: Sequence[ReportSection] = (),
+    map_layers: Sequence[MapLayer] = (),
+    title: str | None = None,
+    max_unit_panels: int = 12,
+    top_bottlenecks: int = 10,
+) -> Path:
+    """Write the self-contained HTML report of a plan to ``path`` and return it.
+
+    Parameters
+    ----------
+    scenario, demand, plan
+        The operation, what it needs, and the plan made for it.
+    path
+        The file to write. It is written whole or not at all (a temporary file in the same
+        folder is renamed into place), so a failed run never leaves half a report.
+    extra_sections
+        Sections appended after the plan's own, e.g. a reach check or convoy routes.
+    map_layers
+        Lines drawn over the network map, e.g. convoy routes as polylines.
+    title
+        The page title; by default "Plan report: <scenario name>".
+    max_unit_panels
+        How many units get a days-of-supply panel (the most short first).
+    top_bottlenecks
+        How many bottlenecks the table lists.
+
+    Examples
+    --------
+    >>> write_plan_report(scenario, demand, plan, "out/plan.html")  # doctest: +SKIP
+    PosixPath('out/plan.html')
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
+    html = render_plan_report(
+        scenario,
+        demand,
+        plan,
+        extra_sections=extra_sections,
+        map_layers=map_layers,
+        title=title,
+        max_unit_panels=max_unit_panels,
+        top_bottlenecks=top_bottlenecks,
+    )
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with temp.open("x", encoding="utf-8") as out:
+            out.write(html)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,123 @@
+"""The building blocks of a report, and its extension points.
+
+A report is a list of sections; each is a titled block holding a short text, a table and/or
+an inline SVG figure. The plan report builds its own sections and appends the caller's
+``extra_sections`` after them, so that later work (the convoy routes of routing, a "reach
+check" of which units the network can supply in time) adds to the same file without
+touching the plan report. The network map takes extra :class:`MapLayer` objects the same
+way: a routing result passes its convoy routes as polylines.
+
+Every text here is plain text: the template escapes it. Only ``figure_svg`` is inserted as
+markup, and it must be an SVG made by :func:`supplyline.reports.figures.figure_to_svg`
+(or an equally trusted source), never user input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
+
+Cell = str | int | float | None
+"""One table cell: numbers are formatted by the template, ``None`` shows as empty."""
+
+_SECTION_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table of plain values, one tuple per row in the order of ``columns``.
+
+    ``numeric`` names the columns to right-align (by default, every column whose values
+    are all numbers); ``caption`` is shown under the table.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""
+    numeric: frozenset[str] | None = None
+    decimals: int = 1
+    """Digits after the point for float cells."""
+
+    def __post_init__(self) -> None:
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise ValueError(
+                    f"row {number} has {len(row)} cells, expected {len(self.columns)} "
+                    f"({', '.join(self.columns)})"
+                )
+
+    def is_numeric(self, index: int) -> bool:
+        """Whether the column at ``index`` should be right-aligned."""
+        if self.numeric is not None:
+            return self.columns[index] in self.numeric
+        values = [row[index] for row in self.rows if row[index] is not None]
+        return bool(values) and all(isinstance(v, int | float) for v in values)
+
+    def format_cell(self, value: Cell) -> str:
+        """The text of one cell: thousands separators, ``decimals`` digits for floats."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return str(value)
+            return f"{value:,.{self.decimals}f}"
+        return value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportSection:
+    """A titled block of the report.
+
+    ``id`` becomes the HTML anchor (lowercase letters, digits and hyphens) so that the
+    table of contents can link to it.
+    """
+
+    id: str
+    title: str
+    intro: str = ""
+    tables: tuple[Table, ...] = ()
+    figure_svg: str = ""
+    figure_caption: str = ""
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _SECTION_ID.match(self.id):
+            raise ValueError(
+                f"section id(={self.id!r}) must be lowercase letters, digits and hyphens"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MapPolyline:
+    """A line on the map through ``points`` given as (lon, lat) pairs, in degrees."""
+
+    points: tuple[tuple[float, float], ...]
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.points) < 2:
+            raise ValueError(f"a polyline needs at least 2 points, got {len(self.points)}")
+        for lon, lat in self.points:
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                raise ValueError(f"point (lon={lon}, lat={lat}) is not a valid lon/lat pair")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MapLayer:
+    """Extra lines drawn over the network map (e.g. convoy routes), with a legend entry."""
+
+    name: str
+    lines: Sequence[MapPolyline] = field(default_factory=tuple)
+    color: str = "#d62728"
+    width_pt: float = 1.5
+    dashed: bool = False
+    label_lines: bool = False
+    """Write each line's label at its midpoint (for a few long routes, not hundreds)."""

@@ -1,0 +1,201 @@
+"""The HTML plan report: well-formed, complete, escaped, and self-contained."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from supplyline.domain import Plan, PlanStatus
+from supplyline.errors import NotFoundError
+from supplyline.reports import (
+    MapLayer,
+    MapPolyline,
+    ReportSection,
+    Table,
+    render_plan_report,
+    write_plan_report,
+)
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Case
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+NAMESPACE_URIS = {
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/1999/xhtml",
+}
+
+
+def parse(html: str) -> ET.Element:
+    """Parse the report as XML: stricter than any browser, so it proves well-formedness."""
+    assert html.startswith("<!DOCTYPE html>")
+    return ET.fromstring(html.removeprefix("<!DOCTYPE html>"))
+
+
+def text_of(root: ET.Element) -> str:
+    return " ".join(" ".join(el.itertext()) for el in root.iter("body"))
+
+
+def test_report_is_well_formed(html: str) -> None:
+    """The whole page, inline SVG included, parses as XML with <html> at the root."""
+    assert parse(html).tag == "html"
+
+
+@pytest.mark.parametrize(
+    "section",
+    ["summary", "map", "shortfalls", "closure", "bottlenecks", "supply", "flows", "solve"],
+)
+def test_report_has_section(html: str, section: str) -> None:
+    """Every part of the plan report is there, and the navigation links to it."""
+    root = parse(html)
+    ids = {el.get("id") for el in root.iter("section")}
+    assert section in ids
+    assert f'href="#{section}"' in html
+
+
+def test_report_shows_three_inline_figures(html: str) -> None:
+    """The map, the days-of-supply panels and the flows are inline SVG, one each."""
+    figures = [el for el in parse(html).iter("figure")]
+    svgs = [el for fig in figures for el in fig if el.tag == f"{SVG_NS}svg"]
+    assert len(svgs) == 3
+
+
+def test_svg_ids_are_unique(html: str) -> None:
+    """No two elements share an id, so one figure's clip paths cannot clip another."""
+    ids = [el.get("id") for el in parse(html).iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "4,920",  # tonnes moved
+        "97.2 %",  # demand met: 1 - 12.25 / 431
+        "123,456.79",  # objective
+        "C+8–C+10",  # days U1 is short of fuel
+        "C+7 (2025-05-08)",  # U1 closes a day late
+        "1 d late",
+        "the Mockava break-of-gauge yard limits fuel deliveries from C+5",
+        "1,033,780.0",  # rail tonne-km: 62 movements over 1150 and 120 km
+        "2025-05-01 to 2025-05-14",
+    ],
+)
+def test_report_states_the_plan_numbers(html: str, expected: str) -> None:
+    """The headline figures and tables carry the plan's own numbers."""
+    assert expected in text_of(parse(html))
+
+
+def test_shortfall_row_sums_the_days(html: str) -> None:
+    """The shortfall table has one row for U1 fuel with 4.5 + 4.5 + 3.25 t short."""
+    root = parse(html)
+    section = next(el for el in root.iter("section") if el.get("id") == "shortfalls")
+    rows = [[td.text for td in tr.iter("td")] for tr in section.iter("tr")]
+    rows = [r for r in rows if r]
+    assert rows == [["U1", "fuel", "132.0", "12.2", "9.3", "C+8–C+10"]]
+
+
+def test_user_text_is_escaped(html: str) -> None:
+    """A scenario name with markup characters shows as text, never as tags."""
+    assert "Iron Wolf &lt;tiny&gt; &amp; co" in html
+    assert "<tiny>" not in html
+
+
+def test_no_external_resources(html: str) -> None:
+    """Nothing is fetched: no scripts, links, imports, and no http(s) address but XML namespaces."""
+    assert not re.search(r"<script|<link|<iframe|<img|@import|src=", html, re.IGNORECASE)
+    addresses = set(re.findall(r"https?://[^\s\"')]+", html))
+    assert addresses <= NAMESPACE_URIS
+
+
+def test_rendering_is_deterministic(case: Case, html: str) -> None:
+    """The same plan gives the same bytes (no dates, no random ids), so reports diff cleanly."""
+    again = render_plan_report(case.scenario, case.demand, case.plan)
+    assert again == html
+
+
+def test_write_puts_the_report_in_place(case: Case, tmp_path: Path) -> None:
+    """The file is written whole, and no temporary file is left beside it."""
+    path = write_plan_report(case.scenario, case.demand, case.plan, tmp_path / "plan.html")
+    assert path == tmp_path / "plan.html"
+    parse(path.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.html"]
+
+
+def test_write_to_missing_folder_writes_nothing(case: Case, tmp_path: Path) -> None:
+    """A report asked for in a folder that does not exist is a user error, and nothing is made."""
+    with pytest.raises(NotFoundError, match="does not exist"):
+        write_plan_report(case.scenario, case.demand, case.plan, tmp_path / "nope" / "plan.html")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_extra_sections_and_map_layers(case: Case) -> None:
+    """A later part (routing) can add a section with a table and routes drawn on the map."""
+    reach = ReportSection(
+        id="reach-check",
+        title="Reach check",
+        intro="Which units the network can supply in time.",
+        tables=(Table(columns=("unit", "reachable by"), rows=(("U1", "C+4"), ("U2", "C+0"))),),
+    )
+    routes = MapLayer(
+        name="convoy routes",
+        lines=(MapPolyline(points=((23.90, 54.90), (25.0, 55.1), (25.77, 54.98)), label="R1"),),
+        label_lines=True,
+    )
+    html = render_plan_report(
+        case.scenario, case.demand, case.plan, extra_sections=(reach,), map_layers=(routes,)
+    )
+    root = parse(html)
+    section = next(el for el in root.iter("section") if el.get("id") == "reach-check")
+    assert "reachable by" in " ".join(section.itertext())
+    assert 'href="#reach-check"' in html
+    map_section = next(el for el in root.iter("section") if el.get("id") == "map")
+    assert "convoy routes" in " ".join(map_section.itertext())
+
+
+def test_duplicate_section_id_is_refused(case: Case) -> None:
+    """An extra section may not reuse the id of one of the plan's own sections."""
+    clash = ReportSection(id="summary", title="Another summary")
+    with pytest.raises(ValueError, match="repeated: summary"):
+        render_plan_report(case.scenario, case.demand, case.plan, extra_sections=(clash,))
+
+
+def test_empty_plan_says_so(case: Case) -> None:
+    """A plan that found nothing renders, and says there is nothing rather than failing."""
+    empty = Plan(
+        scenario=case.plan.scenario,
+        start_date=case.plan.start_date,
+        horizon_days=case.plan.horizon_days,
+        status=PlanStatus.NO_SOLUTION,
+        objective=0.0,
+    )
+    text = text_of(parse(render_plan_report(case.scenario, case.demand, empty)))
+    assert "The plan moves nothing." in text
+    assert "No shortfall" in text
+    assert "no plan found" in text
+
+
+def test_many_units_are_capped_in_the_panels(case: Case) -> None:
+    """With fewer panels than units, the report says how many units it shows."""
+    html = render_plan_report(case.scenario, case.demand, case.plan, max_unit_panels=1)
+    assert "Showing 1 of 2 units, the most short first." in html
+
+
+def test_plan_without_closures_has_no_closure_rows(case: Case) -> None:
+    """When no unit deploys, the closure section says so instead of an empty table."""
+    plan = dataclasses.replace(case.plan, closures=())
+    text = text_of(parse(render_plan_report(case.scenario, case.demand, plan)))
+    assert "No unit deploys in this plan." in text
+
+
+@pytest.mark.parametrize("title", ["U1 at Pabradė", "U2 at Rukla"])
+def test_supply_panels_name_unit_and_place(html: str, title: str) -> None:
+    """Each unit's days-of-supply panel is titled with the unit and the place it stands."""
+    root = parse(html)
+    section = next(el for el in root.iter("section") if el.get("id") == "supply")
+    assert title in " ".join(section.itertext())
