@@ -1,1 +1,107 @@
-"""Scenario commands: validate, init (filled in by the io work)."""
+"""Scenario commands: ``validate`` a scenario folder, ``init`` a commented template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.errors import exit_code_for
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.warnings import print_warnings
+from supplyline.domain import Scenario
+from supplyline.errors import Issue, ScenarioError
+from supplyline.io import load_scenario_with_warnings, write_template
+
+__all__ = ["init_cmd", "validate_cmd"]
+
+console = Console()
+err = Console(stderr=True)
+
+ISSUE_COLUMNS = ("file", "line", "column", "severity", "message")
+
+
+def _rows(issues: tuple[Issue, ...] | list[Issue]) -> list[dict[str, object]]:
+    return [
+        {
+            "file": i.file,
+            "line": i.line,
+            "column": i.column,
+            "severity": i.severity.value,
+            "message": i.message,
+        }
+        for i in issues
+    ]
+
+
+def _summary(s: Scenario) -> str:
+    counts = {
+        "partners": len(s.partners),
+        "commodities": len(s.commodities),
+        "vehicle classes": len(s.vehicle_classes),
+        "locations": len(s.locations),
+        "links": len(s.links),
+        "units": len(s.units),
+        "stocks": len(s.stocks),
+        "fleet groups": len(s.fleet),
+        "agreements": len(s.agreements),
+    }
+    parts = ", ".join(f"{what} {n}" for what, n in counts.items())
+    return f"OK: {s.name!r}, {s.horizon_days} days from {s.start_date}: {parts}"
+
+
+@app.command("validate")
+def validate_cmd(
+    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table: messages for people; csv or json: the list of issues, for programs.",
+    ),
+) -> None:
+    """Check a scenario folder and report every problem at once, with file, line and column.
+
+    Prints "OK" and counts when the scenario can be used (warnings, such as a unit that
+    no source can reach, are shown but do not fail). Exits with code 2 when there is any
+    error. With --format csv or json the issues go to stdout as rows (an empty list when
+    there are none) and the OK line to stderr.
+    """
+    if fmt is OutputFormat.TABLE:
+        scenario, warnings = load_scenario_with_warnings(folder)
+        print_warnings(warnings, err)
+        console.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
+        return
+    try:
+        scenario, warnings = load_scenario_with_warnings(folder)
+    except ScenarioError as error:
+        # Here the issues are this command's output, so they go to stdout in the format asked.
+        emit_rows(_rows(error.issues), ISSUE_COLUMNS, fmt, console=console)
+        err.print(f"error: {error.summary}", style="bold red", markup=False, highlight=False)
+        raise typer.Exit(exit_code_for(error)) from None
+    emit_rows(_rows(warnings), ISSUE_COLUMNS, fmt, console=console)
+    err.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("init")
+def init_cmd(
+    folder: Path = typer.Argument(..., help="Folder to create (must be empty or new)."),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a non-empty folder, replacing same-named files."
+    ),
+) -> None:
+    """Write a small, commented template scenario that validates, to start a new one from.
+
+    It has two partners, three locations, a rail and a road link, one unit, stocks, a
+    truck fleet and a mutual-support agreement; every YAML key and every CSV file is
+    explained by comments. Refuses a non-empty folder unless --force.
+    """
+    written = write_template(folder, force=force)
+    console.print(
+        f"wrote a template scenario to {written}; check it with: supplyline validate {written}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )

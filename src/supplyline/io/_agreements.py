@@ -154,6 +154,7 @@ def read_agreements(text: str | None, report: Report, origins: Origins) -> list[
     tree = parse_yaml(text)
     if isinstance(tree, YamlProblem):
         report.error(FILE, tree.message, tree.line)
+        report.unusable.add(FILE)
         return []
     if tree is None:
         return []

@@ -80,15 +80,13 @@ def _range_hint(lo: float, hi: float, unit: str) -> str:
     return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
-def _number_from_text(text: str, lo: float, hi: float, unit: str) -> float:
+def _number_from_text(text: str, hint: str) -> float:
     text = text.strip()
     try:
         return float(text.replace("_", "x"))  # underscores are not digits for a planner
     except ValueError:
         pass
-    hint = _range_hint(lo, hi, unit)
-    m = _NUMBER_WITH_UNIT.fullmatch(text)
-    if m:
+    if _NUMBER_WITH_UNIT.fullmatch(text):
         raise BadValue(
             f"{show(text)} has a unit in it ({hint}, written alone — "
             f"the unit is part of the column name)"
@@ -111,7 +109,7 @@ def parse_float(
     if isinstance(value, int | float):
         number = float(value) if abs(value) < 1e308 else (math.inf if value > 0 else -math.inf)
     elif isinstance(value, str):
-        number = _number_from_text(value, lo, hi, unit)
+        number = _number_from_text(value, _range_hint(lo, hi, unit))
     else:
         raise BadValue(f"{show(value)} is not a number ({_range_hint(lo, hi, unit)})")
     hint = _range_hint(lo, hi, unit)
@@ -132,12 +130,18 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     >>> parse_int("1200", hi=10_000_000)
     1200
     """
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = float(value) if abs(value) < 10**300 else math.inf
-    else:
-        number = parse_float(value, lo=-math.inf, hi=math.inf, unit=unit)
     hint = f"a whole number from {_fmt(lo)} to {_fmt(hi)}{' ' + unit if unit else ''}"
-    if math.isinf(number) or number > hi:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise BadValue(f"{show(value)} is not a number ({hint})")
+    if isinstance(value, int):
+        number = float(value) if abs(value) < 10**300 else math.inf
+    elif isinstance(value, float):
+        number = value
+    else:
+        number = _number_from_text(value, hint)
+    if math.isnan(number):
+        raise BadValue(f"NaN is not a value ({hint})")
+    if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
     if number < lo:
         raise BadValue(f"{show(value)} is {'negative' if number < 0 else 'too small'} ({hint})")

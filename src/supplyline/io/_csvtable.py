@@ -78,6 +78,7 @@ def read_table(
     """
     records = _records(text, file, report)
     if records is None:
+        report.unusable.add(file)
         return None
     if not records:
         message = f"file is empty (it needs a header line: {','.join(known)})"
@@ -85,10 +86,12 @@ def read_table(
             report.warning(file, message + "; read as no rows")
             return Table(1, (), ())
         report.error(file, message)
+        report.unusable.add(file)
         return None
     header_line, header = records[0]
     columns = _match_header(header, header_line, file, report, known, required, extra)
     if columns is None:
+        report.unusable.add(file)
         return None
     rows: list[Row] = []
     for line, record in records[1:]:

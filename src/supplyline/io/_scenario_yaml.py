@@ -309,6 +309,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     tree = parse_yaml(text)
     if isinstance(tree, YamlProblem):
         report.error(FILE, tree.message, tree.line)
+        report.unusable.add(FILE)
         return None
     if tree is None:
         report.error(
@@ -328,6 +329,10 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     head.horizon_days = take(
         f, entries, "horizon_days", partial(parse_int, lo=1, hi=3660, unit="days")
     )
+    for key in ("partners", "commodities", "vehicle_classes"):
+        node = entries.get(key)
+        if node is not None and node.value is not None and not isinstance(node.value, list):
+            report.unusable.add(FILE)  # every reference to these would look dangling
     head.partners = _partners(
         list_of(entries.get("partners"), FILE, "partners", report), report, origins
     )

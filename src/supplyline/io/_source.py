@@ -38,6 +38,10 @@ class Report:
     """Every issue found so far during one load, in the order found."""
 
     issues: list[Issue] = field(default_factory=list)
+    unusable: set[str] = field(default_factory=set)
+    """Files that could not be read as a whole (so cross-file checks would mislead)."""
+    failed_ids: set[str] = field(default_factory=set)
+    """Ids of records that had an error (so references to them are not reported as dangling)."""
 
     def error(
         self, file: str, message: str, line: int | None = None, column: str | None = None
@@ -103,10 +107,13 @@ class Fields:
         self.report = report
         self.origin = origin
         self.ok = True
+        self.record_id: str | None = None
 
     def fail(self, column: str, message: str, line: int | None = None) -> None:
         """Record an error about one field of this record."""
         self.ok = False
+        if self.record_id is not None:
+            self.report.failed_ids.add(self.record_id)
         self.report.error(
             self.origin.file,
             message,
@@ -130,10 +137,15 @@ class Fields:
                 return None
             return default
         try:
-            return parse(raw)
+            value = parse(raw)
         except BadValue as bad:
             self.fail(column, str(bad))
             return None
+        if column == "id" and isinstance(value, str):
+            self.record_id = value
+            if not self.ok:
+                self.report.failed_ids.add(value)
+        return value
 
 
 def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str | None:
@@ -145,7 +157,15 @@ def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str
     if not path.exists():
         if required:
             report.error(name, f"file is missing (every scenario folder needs {name})")
+            report.unusable.add(name)
         return None
+    text = _read(path, name, report)
+    if text is None:
+        report.unusable.add(name)
+    return text
+
+
+def _read(path: Path, name: str, report: Report) -> str | None:
     if not path.is_file():
         report.error(name, "is not a file (a scenario needs a plain file of this name)")
         return None

@@ -186,7 +186,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         read_fleet(texts["fleet.csv"], report, origins) if texts["fleet.csv"] is not None else []
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
-    if head is None or head.start_date is None or head.horizon_days is None or report.has_errors:
+    if head is None or head.start_date is None or head.horizon_days is None:
         raise ScenarioError(_sorted(report.issues))
     scenario = Scenario(
         name=head.name,
@@ -207,14 +207,32 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         fleet=tuple(fleet),
         agreements=tuple(agreements),
     )
-    report.issues.extend(_issue_of(f, origins) for f in check_scenario(scenario))
-    _check_rates(
-        scenario, default_factors().with_overrides(scenario.factor_overrides), report, origins
-    )
+    _cross_check(scenario, report, origins)
     issues = _sorted(report.issues)
     if report.has_errors:
         raise ScenarioError(issues)
     return scenario, [i for i in issues if i.severity is Severity.WARNING]
+
+
+def _cross_check(scenario: Scenario, report: Report, origins: Origins) -> None:
+    """Add the domain's cross-entity findings and the factor-key checks to ``report``.
+
+    When some rows already failed, the scenario is partial: references to the ids of those
+    rows are not reported as dangling, and warnings (reach) are left for a clean load.
+    When a whole file could not be read, cross checks would only mislead and are skipped.
+    """
+    if report.unusable:
+        return
+    had_errors = report.has_errors
+    quoted = {f"{i!r}" for i in report.failed_ids}
+    for finding in check_scenario(scenario):
+        if had_errors and (
+            finding.severity is Severity.WARNING or any(q in finding.message for q in quoted)
+        ):
+            continue
+        report.issues.append(_issue_of(finding, origins))
+    factors = default_factors().with_overrides(scenario.factor_overrides)
+    _check_rates(scenario, factors, report, origins)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from supplyline.errors import Issue, ScenarioError
+from supplyline.io.atomic import atomic_output_dir
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -154,7 +155,7 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
                 )
             ]
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in TEMPLATE_FILES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    with atomic_output_dir(folder) as scratch:
+        for name, text in TEMPLATE_FILES.items():
+            (scratch / name).write_text(text, encoding="utf-8")
     return folder
