@@ -2,4 +2,5 @@
 # Run the pytest suite with the services it needs (see scripts/postgres.sh).
 set -euo pipefail
 bin=${1:-.venv/bin}
-"$bin/pytest" -q
+# PostgreSQL: a throw-away server on loopback for the ledger tests marked `postgres`.
+bash "$(dirname "$0")/postgres.sh" "$bin/pytest" -q
