@@ -166,6 +166,9 @@ class RouterParams:
     max_iterations: int | None = None
     no_improvement: int | None = None
     """Stop after this many iterations without a better solution (None: never)."""
+    vehicles_first: bool = False
+    """Spend most of the time removing vehicles first (single vehicle type only), then
+    minimise distance with the smallest fleet found; for hierarchical objectives."""
 
     def __post_init__(self) -> None:
         if not self.time_limit_s > 0:
