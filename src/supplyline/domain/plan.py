@@ -69,12 +69,17 @@ class Movement:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StockLevel:
-    """Stock of a commodity at a location at the end of a day."""
+    """Stock of a commodity at a location at the end of a day.
+
+    With ``unit`` set it is the stock that unit holds (its days of supply on hand) at its
+    destination; without, the stock the plan keeps in the location's own storage.
+    """
 
     location: LocationId
     commodity: CommodityId
     day: int
     tonnes: float
+    unit: UnitId | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,6 +159,8 @@ class SolveStats:
     build_s: float = 0.0
     solve_s: float = 0.0
     extract_s: float = 0.0
+    explain_s: float = 0.0
+    """Time spent re-solving to measure what the top bottlenecks would buy."""
     solver: str = "highs"
     method: str = ""
 

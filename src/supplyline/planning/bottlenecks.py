@@ -1,0 +1,293 @@
+"""The bottleneck report: which capacities bind, what they cost, what more of them would buy.
+
+Shadow prices (HiGHS's duals) of the capacity rows, and the reduced costs of the supply
+columns at their bound, say what one more tonne per day of a resource would save in the
+objective. We group them per resource over runs of consecutive days and rank the runs.
+For the top few we then *measure* rather than extrapolate: re-solve (warm) with the
+capacity lifted for those days to see how much extra the plan would use, round that up,
+re-solve with exactly that much more, and report the shortfall and lateness it removes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Bottleneck, ResourceKind
+from supplyline.planning.build import Problem
+from supplyline.planning.extract import TOL, Outcome, outcome_of
+from supplyline.planning.highs import HighsSession, Solution
+from supplyline.planning.model import IntArray, LpModel
+from supplyline.planning.network import FlowKind
+from supplyline.types import day_label
+
+__all__ = ["find_bottlenecks", "nice_ceil"]
+
+FloatArray = npt.NDArray[np.float64]
+MAX_REPORTED = 12
+_ROW_KINDS = {
+    "link_t": ResourceKind.LINK_TONNES,
+    "link_pax": ResourceKind.LINK_PAX,
+    "handle_in": ResourceKind.HANDLING,
+    "handle_out": ResourceKind.HANDLING,
+    "storage": ResourceKind.STORAGE,
+}
+
+
+def nice_ceil(value: float) -> float:
+    """Round up to a figure a planner would say: two significant digits, at least 1.
+
+    >>> nice_ceil(117.3), nice_ceil(3.2), nice_ceil(1234.0), nice_ceil(0.01)
+    (120.0, 4.0, 1300.0, 1.0)
+    """
+    if value <= 1:
+        return 1.0
+    step = max(1.0, 10 ** (math.floor(math.log10(value)) - 1))
+    return float(math.ceil(value / step - 1e-9) * step)
+
+
+@dataclass(slots=True)
+class _Run:
+    """A resource binding on consecutive days, and the rows or columns that model it."""
+
+    kind: ResourceKind
+    key: tuple[str, int]
+    days: list[int]
+    value: float
+    rows: list[int]
+    cols: list[int]
+
+
+def _candidates(p: Problem, m: LpModel, sol: Solution) -> list[_Run]:
+    """Per (resource, day) the saving of one more unit, grouped into runs of days."""
+    if sol.row_dual is None or sol.col_dual is None:
+        return []
+    per: dict[tuple[ResourceKind, tuple[str, int]], dict[int, tuple[float, list[int]]]] = (
+        defaultdict(dict)
+    )
+    for name, kind in _ROW_KINDS.items():
+        b = m.rows.get(name)
+        if b is None:
+            continue
+        value = -sol.row_dual[b.start : b.start + b.size]
+        ident = b["a"] if name.startswith("link") else b["v"]
+        for j in np.flatnonzero(value > TOL):
+            key = (name.split("_")[0], int(ident[j]))
+            day = int(b["t"][j])
+            old_v, old_rows = per[(kind, key)].get(day, (0.0, []))
+            per[(kind, key)][day] = (old_v + float(value[j]), [*old_rows, b.start + int(j)])
+    sup = m.cols["supply"]
+    value = -sol.col_dual[sup.start : sup.start + sup.size]
+    goods = p.flows.kind[sup["f"]] == FlowKind.GOODS
+    for j in np.flatnonzero((value > TOL) & goods):
+        key = (f"supply{int(sup['f'][j])}", int(sup["v"][j]))
+        per[(ResourceKind.SUPPLY, key)][int(sup["t"][j])] = (float(value[j]), [sup.start + int(j)])
+    runs: list[_Run] = []
+    for (kind, key), by_day in per.items():
+        days = sorted(by_day)
+        start = 0
+        for i in range(1, len(days) + 1):
+            if i == len(days) or days[i] != days[i - 1] + 1:
+                chunk = days[start:i]
+                ids = [r for d in chunk for r in by_day[d][1]]
+                run = _Run(
+                    kind=kind,
+                    key=key,
+                    days=chunk,
+                    value=sum(by_day[d][0] for d in chunk),
+                    rows=[] if kind is ResourceKind.SUPPLY else ids,
+                    cols=ids if kind is ResourceKind.SUPPLY else [],
+                )
+                runs.append(run)
+                start = i
+    runs.sort(key=lambda r: -r.value)
+    return runs[:MAX_REPORTED]
+
+
+def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
+    """Resource id, its description in words, and its capacity per day."""
+    prefix, ident = run.key
+    net = p.net
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        link = p.scenario.links[int(net.arc_link[ident])]
+        a, b = net.location_ids[int(net.arc_from[ident])], net.location_ids[int(net.arc_to[ident])]
+        cap = (
+            net.arc_cap_t[ident]
+            if run.kind is ResourceKind.LINK_TONNES
+            else (net.arc_cap_pax[ident])
+        )
+        unit = "t" if run.kind is ResourceKind.LINK_TONNES else "pax"
+        return (
+            f"{link.id} ({a}→{b})",
+            f"the {link.mode} link {link.id} {a}→{b} ({cap:,.0f} {unit}/day)",
+            float(cap),
+        )
+    loc = p.scenario.locations[ident]
+    if run.kind is ResourceKind.HANDLING:
+        what = f"the {loc.kind.replace('_', ' ')} {loc.name}"
+        return (
+            loc.id,
+            f"{what} (handling {net.handling[ident]:,.0f} t/day)",
+            float(net.handling[ident]),
+        )
+    if run.kind is ResourceKind.STORAGE:
+        return (
+            loc.id,
+            f"storage at {loc.name} ({net.storage[ident]:,.0f} t)",
+            float(net.storage[ident]),
+        )
+    com = p.flows.names[int(prefix.removeprefix("supply"))]
+    st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
+    return (
+        f"{loc.id}/{com}",
+        f"the {com} supply at {loc.name} ({st.replenishment_t_per_day:,.0f} t/day)",
+        st.replenishment_t_per_day,
+    )
+
+
+def _commodities(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> tuple[str, ...]:
+    """The commodities using the resource during the run, busiest first."""
+    if run.kind is ResourceKind.SUPPLY:
+        return (run.key[0] and p.flows.names[int(run.key[0].removeprefix("supply"))],)
+    arc = m.cols["arc"]
+    days = np.isin(arc["t"], run.days)
+    a = arc["a"]
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        on = days & (a == run.key[1])
+    elif run.kind is ResourceKind.HANDLING:
+        on = days & ((p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1]))
+    else:
+        st = m.cols["stock"]
+        on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1])
+        vals = x[st.start : st.start + st.size]
+        return _busiest(p, st["f"][on_s], vals[on_s])
+    vals = x[arc.start : arc.start + arc.size]
+    return _busiest(p, arc["f"][on], vals[on])
+
+
+def _busiest(p: Problem, flows: IntArray, amount: FloatArray) -> tuple[str, ...]:
+    totals: dict[str, float] = defaultdict(float)
+    for f, q in zip(flows, amount, strict=True):
+        if q > TOL:
+            name = p.flows.names[int(f)]
+            totals["deployment" if name.startswith("deploy:") else name] += float(q)
+    return tuple(sorted(totals, key=lambda c: -totals[c]))
+
+
+def _usage_over(m: LpModel, x: FloatArray, idx: IntArray, cols: bool, old: FloatArray) -> float:
+    """Most the re-solved plan uses beyond the old capacity, on any lifted row or column."""
+    used = x[idx] if cols else m.matrix[idx, :] @ x
+    return float(np.max(used - old, initial=0.0))
+
+
+def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
+    removed = base.short_t - new.short_t
+    parts: list[str] = []
+    if removed > 0.5:
+        gains = sorted(
+            (
+                (base.short_by.get(key, 0.0) - new.short_by.get(key, 0.0), key)
+                for key in base.short_by
+            ),
+            reverse=True,
+        )
+        top = [
+            f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {g:,.0f} t"
+            for g, (u, k) in gains[:2]
+            if g > 0.5
+        ]
+        left = " (all of it)" if new.short_t <= 0.5 else ""
+        parts.append(f"removes {removed:,.0f} t of shortfall{left}: " + ", ".join(top))
+    earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
+    sooner = [(d, u) for u, d in earlier.items() if d > 0]
+    if sooner:
+        d, u = max(sooner)
+        parts.append(f"lets {p.scenario.units[u].id} close {d} day(s) earlier")
+    saved = base.transport_cost - new.transport_cost
+    if not parts and saved > 0.5:
+        parts.append(f"saves {saved:,.0f} in transport cost")
+    return max(0.0, removed), "; ".join(parts) or "changes little on its own"
+
+
+def find_bottlenecks(
+    p: Problem, m: LpModel, sol: Solution, session: HighsSession, base: Outcome
+) -> tuple[Bottleneck, ...]:
+    """Rank binding capacities by shadow price; measure what more of the top few buys."""
+    if sol.x is None or sol.row_dual is None or sol.col_dual is None:
+        return ()
+    runs = _candidates(p, m, sol)
+    out: list[Bottleneck] = []
+    for rank, run in enumerate(runs):
+        resource, words, capacity = _name(p, run)
+        coms = _commodities(p, m, sol.x, run)
+        span = day_label(run.days[0]) + (f"–{day_label(run.days[-1])}" if len(run.days) > 1 else "")
+        what = ", ".join(coms[:3]) or "nothing yet"
+        text = f"{words} limits {what} on {span}"
+        b = Bottleneck(
+            kind=run.kind,
+            resource=resource,
+            days=tuple(run.days),
+            shadow_price=round(run.value, 6),
+            commodities=coms,
+            capacity=capacity,
+            explanation=text,
+        )
+        if rank < p.params.explain_top:
+            b = _measure(p, m, session, run, b, base)
+        out.append(b)
+    return tuple(out)
+
+
+def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
+    """The rows to relax for a run.
+
+    A yard's unloading and loading rows bind together (its dual may sit on either), so
+    lift both, over the run widened by the yard's dwell.
+    """
+    if run.kind is not ResourceKind.HANDLING:
+        return run.rows
+    v = run.key[1]
+    dwell = int(p.net.dwell[v])
+    lo, hi = run.days[0] - dwell, run.days[-1] + dwell
+    rows: list[int] = []
+    for name in ("handle_in", "handle_out"):
+        b = m.rows.get(name)
+        if b is not None:
+            hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
+            rows += (b.start + np.flatnonzero(hit)).tolist()
+    return rows
+
+
+def _measure(
+    p: Problem, m: LpModel, session: HighsSession, run: _Run, b: Bottleneck, base: Outcome
+) -> Bottleneck:
+    """Re-solve with the resource unlimited, then with a rounded-up extra; restore it."""
+    idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
+    old = (m.col_upper if run.cols else m.row_upper)[idx]
+    setter = session.set_col_upper if run.cols else session.set_row_upper
+    session.use_simplex()  # warm start from the plan's basis
+    try:
+        setter(idx, np.full(len(idx), np.inf))
+        free = session.solve()
+        if free.x is None:
+            return b
+        extra = _usage_over(m, free.x, idx, bool(run.cols), old)
+        if extra <= TOL:
+            return b
+        extra = nice_ceil(extra)
+        setter(idx, old + extra)
+        more = session.solve()
+        if more.x is None:
+            return b
+        removed, effect = _effect(p, base, outcome_of(p, m, more.x))
+    finally:
+        setter(idx, old)
+    unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(b.kind, "t/day")
+    text = f"{b.explanation}; +{extra:,.0f} {unit} there {effect}"
+    return replace(
+        b, suggested_extra_per_day=extra, shortfall_removed_t=round(removed, 3), explanation=text
+    )

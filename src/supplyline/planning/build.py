@@ -1,0 +1,369 @@
+"""Build the time-expanded multicommodity LP of a scenario, vectorised.
+
+Columns (all ≥ 0), by block:
+
+``arc``      flow ``f`` on arc ``a`` departing day ``t`` (tonnes; people for a pax flow)
+``stock``    flow ``f`` held at location ``v`` at the end of day ``t``
+``supply``   flow ``f`` taken from a source at ``v`` on day ``t`` (≤ what is available)
+``arrived``  a deployment flow arrived at its destination by the end of day ``t``
+``deliver``  goods handed to unit ``u`` (commodity ``k``) on day ``t``
+``short``    demand of unit ``u`` for ``k`` on day ``t`` that is not met (≤ the demand)
+``hold``     stock unit ``u`` holds of ``k`` at the end of day ``t``
+``gap``      how far that stock is below the unit's days-of-supply target
+
+Rows, by block: ``balance`` (flow conservation per flow, location, day; arrivals count on
+the day they become usable: departure + transit + the destination's dwell), ``unit``
+(the unit's own stock balance: held + delivered + short − consumed), ``target`` (held +
+gap ≥ target), ``link_t`` / ``link_pax`` (per arc-direction and day), ``handle_in`` /
+``handle_out`` (tonnes unloaded / loaded at a location per day), ``storage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning.model import Assembler, IntArray, LpModel
+from supplyline.planning.network import (
+    FlowKind,
+    Flows,
+    NetworkArrays,
+    Reach,
+    full_reach,
+    index_flows,
+    index_network,
+    reach,
+)
+from supplyline.planning.params import PlanParams
+
+__all__ = ["Problem", "build_model", "prepare"]
+
+FloatArray = npt.NDArray[np.float64]
+RowSpec = tuple[Mapping[str, IntArray], FloatArray, FloatArray]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """A scenario and its demand as arrays, with the weights in force: the builder's input."""
+
+    scenario: Scenario
+    demand: Demand
+    net: NetworkArrays
+    flows: Flows
+    reach: Reach
+    unit_dest: IntArray
+    """Destination location of each demand unit (``demand.unit_ids`` order)."""
+    target_t: FloatArray
+    """``[unit, commodity, day]`` stock a unit should hold: the cumulative build-up."""
+    priority: IntArray
+    """Priority of each demand commodity (1 is the most important)."""
+    cost_scale: float
+    partners: tuple[str, ...]
+    """Partners that can own stock; the ``owner`` of a supply column indexes this."""
+    params: PlanParams
+
+    @property
+    def days(self) -> int:
+        """Days in the horizon."""
+        return self.demand.horizon_days
+
+
+def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
+    """Number everything and compute the reachability bounds."""
+    if demand.horizon_days != scenario.horizon_days:
+        raise ValueError(
+            f"demand covers {demand.horizon_days} days, the scenario {scenario.horizon_days}"
+        )
+    net = index_network(scenario)
+    flows = index_flows(scenario, demand, net)
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    bounds = (
+        reach(scenario, demand, net, flows)
+        if params.prune
+        else full_reach(len(flows.names), len(net.location_ids), scenario.horizon_days)
+    )
+    priority = [
+        scenario.commodity_by_id[c].priority if c in scenario.commodity_by_id else 3
+        for c in demand.commodity_ids
+    ]
+    return Problem(
+        scenario=scenario,
+        demand=demand,
+        net=net,
+        flows=flows,
+        reach=bounds,
+        unit_dest=np.array(
+            [pos[scenario.unit(u).destination] for u in demand.unit_ids], dtype=np.int64
+        ),
+        target_t=np.cumsum(demand.buildup_t, axis=2),
+        priority=np.array(priority, dtype=np.int64),
+        cost_scale=max(1.0, float(net.arc_cost.max(initial=0.0))),
+        partners=tuple(
+            sorted(
+                {x.id for x in scenario.partners}
+                | set(net.partner_of)
+                | {st.owner for st in scenario.stocks if st.owner}
+            )
+        ),
+        params=params,
+    )
+
+
+def _stack(
+    parts: list[tuple[IntArray, IntArray, IntArray]],
+) -> tuple[IntArray, IntArray, IntArray]:
+    if not parts:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty.copy(), empty.copy()
+    a, b, c = (np.concatenate(x).astype(np.int64) for x in zip(*parts, strict=True))
+    return a, b, c
+
+
+class _Keys:
+    """Integer keys of the row blocks (one namespace per block)."""
+
+    def __init__(self, p: Problem) -> None:
+        self.n_v, self.n_k, self.days = len(p.net.location_ids), len(p.demand.commodity_ids), p.days
+
+    def balance(self, f: IntArray, v: IntArray, t: IntArray) -> IntArray:
+        return (f * self.n_v + v) * self.days + t
+
+    def unit(self, u: IntArray, k: IntArray, t: IntArray) -> IntArray:
+        return (u * self.n_k + k) * self.days + t
+
+    def day(self, x: IntArray, t: IntArray) -> IntArray:
+        return x * self.days + t
+
+
+def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    net, flows, days, w = p.net, p.flows, p.days, p.params.weights
+    delay = net.arc_delay
+    t_grid = np.arange(days)[None, :]
+    parts: list[tuple[IntArray, IntArray, IntArray]] = []
+    for fi in range(len(flows.names)):
+        kind = int(flows.kind[fi])
+        usable = (net.arc_cap_pax if kind == FlowKind.DEPLOY_PAX else net.arc_cap_t) > 0
+        if kind != FlowKind.GOODS:
+            usable &= net.arc_from != flows.dest[fi]
+        mask = (
+            net.arc_open
+            & usable[:, None]
+            & (t_grid >= p.reach.earliest[fi, net.arc_from][:, None])
+            & (t_grid + delay[:, None] <= p.reach.latest[fi, net.arc_to][:, None])
+            & (t_grid + delay[:, None] <= days - 1)
+        )
+        if kind != FlowKind.GOODS:
+            mask &= t_grid >= flows.start_day[fi]
+        a, t = np.nonzero(mask)
+        parts.append((np.full(len(a), fi, dtype=np.int64), a.astype(np.int64), t.astype(np.int64)))
+    f, a, t = _stack(parts)
+    is_pax = flows.kind[f] == FlowKind.DEPLOY_PAX
+    cost = np.where(is_pax, 0.0, net.arc_cost[a]) + w.move_per_t
+    block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
+    col = block.index
+    src, dst = net.arc_from[a], net.arc_to[a]
+    asm.add_entries("balance", keys.balance(f, src, t), col, -1.0)
+    asm.add_entries("balance", keys.balance(f, dst, t + delay[a]), col, 1.0)
+    tonnes = ~is_pax
+    cap_t = tonnes & np.isfinite(net.arc_cap_t[a])
+    asm.add_entries("link_t", keys.day(a[cap_t], t[cap_t]), col[cap_t], 1.0)
+    cap_p = is_pax & np.isfinite(net.arc_cap_pax[a])
+    asm.add_entries("link_pax", keys.day(a[cap_p], t[cap_p]), col[cap_p], 1.0)
+    h_out = tonnes & np.isfinite(net.handling[src])
+    asm.add_entries("handle_out", keys.day(src[h_out], t[h_out]), col[h_out], 1.0)
+    h_in = tonnes & np.isfinite(net.handling[dst])
+    t_in = t + net.arc_transit[a]
+    asm.add_entries("handle_in", keys.day(dst[h_in], t_in[h_in]), col[h_in], 1.0)
+
+
+def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    net, flows, days, w = p.net, p.flows, p.days, p.params.weights
+    n_v = len(net.location_ids)
+    t_grid = np.arange(days)[None, :]
+    parts: list[tuple[IntArray, IntArray, IntArray]] = []
+    for fi in range(len(flows.names)):
+        if flows.kind[fi] == FlowKind.GOODS:
+            storable = net.storage > 0
+        else:  # a unit's people and vehicles can wait anywhere, outside depot storage
+            storable = np.ones(n_v, dtype=bool)
+            storable[flows.dest[fi]] = False  # arrival is counted by the ``arrived`` block
+        mask = (
+            storable[:, None]
+            & (t_grid >= p.reach.earliest[fi][:, None])
+            & (t_grid <= p.reach.latest[fi][:, None] - 1)
+            & (t_grid <= days - 2)
+        )
+        v, t = np.nonzero(mask)
+        parts.append((np.full(len(v), fi, dtype=np.int64), v.astype(np.int64), t.astype(np.int64)))
+    f, v, t = _stack(parts)
+    goods = flows.kind[f] == FlowKind.GOODS
+    block = asm.add_columns(
+        "stock", {"f": f, "v": v, "t": t}, cost=np.where(goods, w.hold_per_t_day, 0.0)
+    )
+    col = block.index
+    asm.add_entries("balance", keys.balance(f, v, t), col, -1.0)
+    asm.add_entries("balance", keys.balance(f, v, t + 1), col, 1.0)
+    cap = goods & np.isfinite(net.storage[v])
+    asm.add_entries("storage", keys.day(v[cap], t[cap]), col[cap], 1.0)
+
+
+def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    net, flows, days = p.net, p.flows, p.days
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
+    fs: list[int] = []
+    vs: list[int] = []
+    ts: list[int] = []
+    ubs: list[float] = []
+    owners: list[int] = []
+    p_of = {x: i for i, x in enumerate(p.partners)}
+    for st in p.scenario.stocks:
+        if st.commodity not in com:
+            continue
+        f, v = com[st.commodity], pos[st.location]
+        last = min(int(p.reach.latest[f, v]), days - 1)
+        n = last + 1 if st.replenishment_t_per_day > 0 else min(1, last + 1)
+        owner = p_of[st.owner or net.partner_of[v]]
+        for t in range(n):
+            fs.append(f)
+            vs.append(v)
+            ts.append(t)
+            ubs.append(st.replenishment_t_per_day + (st.initial_t if t == 0 else 0.0))
+            owners.append(owner)
+    for fd in np.flatnonzero(flows.kind != FlowKind.GOODS):
+        v, t = int(flows.home[fd]), int(flows.start_day[fd])
+        if t <= min(int(p.reach.latest[fd, v]), days - 1):
+            fs.append(int(fd))
+            vs.append(v)
+            ts.append(t)
+            ubs.append(float(flows.amount[fd]))
+            owners.append(-1)
+    f_a, v_a, t_a = (np.array(x, dtype=np.int64) for x in (fs, vs, ts))
+    block = asm.add_columns(
+        "supply",
+        {"f": f_a, "v": v_a, "t": t_a, "owner": np.array(owners, dtype=np.int64)},
+        cost=0.0,
+        upper=np.array(ubs, dtype=np.float64),
+    )
+    asm.add_entries("balance", keys.balance(f_a, v_a, t_a), block.index, 1.0)
+
+
+def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    """Deployment flows accumulate at their destination; every day late costs."""
+    flows, days, w = p.flows, p.days, p.params.weights
+    fs: list[IntArray] = []
+    ts: list[IntArray] = []
+    costs: list[FloatArray] = []
+    for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
+        late = w.late_per_pax_day if flows.kind[f] == FlowKind.DEPLOY_PAX else w.late_per_t_day
+        late *= p.cost_scale
+        req = int(flows.required_day[f])
+        asm.offset += late * float(flows.amount[f]) * (days - req)
+        first = max(int(p.reach.earliest[f, flows.dest[f]]), int(flows.start_day[f]))
+        t = np.arange(first, days, dtype=np.int64)
+        fs.append(np.full(len(t), f, dtype=np.int64))
+        ts.append(t)
+        costs.append(np.where(t >= req, -late, 0.0))
+    f_a = np.concatenate(fs) if fs else np.empty(0, np.int64)
+    t_a = np.concatenate(ts) if ts else np.empty(0, np.int64)
+    v_a = flows.dest[f_a]
+    block = asm.add_columns(
+        "arrived",
+        {"f": f_a, "v": v_a, "t": t_a},
+        cost=np.concatenate(costs) if costs else 0.0,
+        upper=flows.amount[f_a],
+    )
+    col = block.index
+    asm.add_entries("balance", keys.balance(f_a, v_a, t_a), col, -1.0)
+    more = t_a + 1 <= days - 1
+    asm.add_entries("balance", keys.balance(f_a[more], v_a[more], t_a[more] + 1), col[more], 1.0)
+
+
+def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    """Each unit's own stock: deliveries in, consumption out, shortfall and target gaps."""
+    d, target, days, w = p.demand.consumption_t, p.target_t, p.days, p.params.weights
+    arrival = p.demand.arrival_day
+    needs = (d.sum(axis=2) + target.sum(axis=2)) > 0
+    present = np.arange(days)[None, None, :] >= arrival[:, None, None]
+    u, k, t = (x.astype(np.int64) for x in np.nonzero(needs[:, :, None] & present))
+    dest = p.unit_dest[u]
+    weight = (10 - p.priority[k]) / 9 * p.cost_scale
+    reachable = t >= p.reach.earliest[k, dest]  # goods flows are numbered as commodities
+    ud, kd, td = u[reachable], k[reachable], t[reachable]
+    deliver = asm.add_columns("deliver", {"u": ud, "k": kd, "t": td}, cost=0.0)
+    asm.add_entries("balance", keys.balance(kd, p.unit_dest[ud], td), deliver.index, -1.0)
+    asm.add_entries("unit", keys.unit(ud, kd, td), deliver.index, 1.0)
+    demand = d[u, k, t]
+    has = demand > 0
+    short = asm.add_columns(
+        "short",
+        {"u": u[has], "k": k[has], "t": t[has]},
+        cost=w.shortfall_per_t * weight[has],
+        upper=demand[has],
+    )
+    asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
+    hold = asm.add_columns("hold", {"u": u, "k": k, "t": t}, cost=w.hold_per_t_day)
+    asm.add_entries("unit", keys.unit(u, k, t), hold.index, -1.0)
+    more = t + 1 <= days - 1
+    asm.add_entries("unit", keys.unit(u[more], k[more], t[more] + 1), hold.index[more], 1.0)
+    goal = target[u, k, t] > 0
+    asm.add_entries("target", keys.unit(u[goal], k[goal], t[goal]), hold.index[goal], 1.0)
+    gap = asm.add_columns(
+        "gap",
+        {"u": u[goal], "k": k[goal], "t": t[goal]},
+        cost=w.target_gap_per_t_day * weight[goal],
+    )
+    asm.add_entries("target", keys.unit(u[goal], k[goal], t[goal]), gap.index, 1.0)
+
+
+def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
+    net, days = p.net, p.days
+    n_v, n_k = len(net.location_ids), len(p.demand.commodity_ids)
+
+    def decode(name: str, keys: IntArray) -> RowSpec:
+        t = keys % days
+        rest = keys // days
+        n = len(keys)
+        zero = np.zeros(n)
+        if name == "balance":
+            return {"f": rest // n_v, "v": rest % n_v, "t": t}, zero, zero.copy()
+        if name in ("unit", "target"):
+            u, k = rest // n_k, rest % n_k
+            attrs = {"u": u, "k": k, "t": t}
+            if name == "unit":
+                rhs = p.demand.consumption_t[u, k, t]
+                return attrs, rhs, rhs.copy()
+            return attrs, p.target_t[u, k, t], np.full(n, np.inf)
+        cap = {
+            "link_t": net.arc_cap_t,
+            "link_pax": net.arc_cap_pax,
+            "handle_in": net.handling,
+            "handle_out": net.handling,
+            "storage": net.storage,
+        }[name]
+        attr = "a" if name.startswith("link") else "v"
+        return {attr: rest, "t": t}, np.full(n, -np.inf), cap[rest].astype(np.float64)
+
+    return decode
+
+
+def build_model(problem: Problem) -> LpModel:
+    """Build the LP of a prepared problem (see the module docstring for its blocks).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> model = build_model(prepare(*one_link(), PlanParams()))
+    >>> model.num_cols > 0 and model.num_rows > 0
+    True
+    """
+    asm = Assembler()
+    keys = _Keys(problem)
+    _add_arcs(problem, asm, keys)
+    _add_stocks(problem, asm, keys)
+    _add_supply(problem, asm, keys)
+    _add_arrivals(problem, asm, keys)
+    _add_units(problem, asm, keys)
+    return asm.finish(_decoder(problem))

@@ -1,0 +1,200 @@
+"""Tiny hand-solvable scenarios with their demand, for examples, docs and tests.
+
+Each returns ``(scenario, demand)`` with the demand written by hand (no planning
+factors), so the right plan can be worked out on paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+
+from supplyline.domain import (
+    Commodity,
+    Demand,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Partner,
+    Scenario,
+    Stock,
+    SupplyClass,
+    Unit,
+)
+
+__all__ = ["gauge_break", "make_demand", "one_link"]
+
+START = dt.date(2025, 3, 1)
+FOOD = Commodity(
+    id="food", name="Rations", supply_class=SupplyClass.FOOD, priority=2, per_person_per_day=1.0
+)
+FUEL = Commodity(
+    id="fuel", name="Diesel", supply_class=SupplyClass.FUEL, priority=1, per_person_per_day=1.0
+)
+
+
+def _loc(loc_id: str, partner: str, kind: LocationKind, lon: float, **kw: object) -> Location:
+    return Location(id=loc_id, name=loc_id, partner=partner, kind=kind, lat=52.0, lon=lon, **kw)  # type: ignore[arg-type]
+
+
+def make_demand(
+    scenario: Scenario,
+    daily_t: dict[tuple[str, str], float],
+    *,
+    buildup_t: dict[tuple[str, str], float] | None = None,
+) -> Demand:
+    """Demand with a constant daily consumption per (unit, commodity).
+
+    Consumption runs from the unit's required day on; build-up falls on that day.
+    """
+    units = tuple(u.id for u in scenario.units)
+    coms = tuple(c.id for c in scenario.commodities)
+    days = scenario.horizon_days
+    arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64)
+    cons = np.zeros((len(units), len(coms), days))
+    build = np.zeros_like(cons)
+    for (u, c), rate in daily_t.items():
+        i, k = units.index(u), coms.index(c)
+        cons[i, k, arrival[i] :] = rate
+    for (u, c), amount in (buildup_t or {}).items():
+        i, k = units.index(u), coms.index(c)
+        build[i, k, arrival[i]] = amount
+    return Demand(
+        start_date=scenario.start_date,
+        horizon_days=days,
+        unit_ids=units,
+        commodity_ids=coms,
+        consumption_t=cons,
+        buildup_t=build,
+        arrival_day=arrival,
+    )
+
+
+def one_link(
+    *,
+    capacity_t_per_day: float | None = None,
+    transit_days: int = 1,
+    days: int = 5,
+    daily_t: float = 8.0,
+    replenishment_t_per_day: float = 50.0,
+    outage_days: Sequence[int] = (),
+) -> tuple[Scenario, Demand]:
+    """A depot ``D`` feeding one unit at ``U`` over one road link.
+
+    The unit eats ``daily_t`` of food a day from day 0; nothing can arrive before
+    ``transit_days``, so at least ``transit_days × daily_t`` falls short.
+
+    >>> scenario, demand = one_link()
+    >>> [loc.id for loc in scenario.locations], demand.consumption_t.sum()
+    (['D', 'U'], np.float64(40.0))
+    """
+    scenario = Scenario(
+        name="one-link",
+        start_date=START,
+        horizon_days=days,
+        partners=(Partner(id="A", name="Alpha"),),
+        commodities=(FOOD,),
+        locations=(
+            _loc("D", "A", LocationKind.DEPOT, 20.0),
+            _loc("U", "A", LocationKind.UNIT_AREA, 21.0),
+        ),
+        links=(
+            Link(
+                id="L1",
+                origin="D",
+                destination="U",
+                mode=Mode.ROAD,
+                distance_km=90,
+                transit_days=transit_days,
+                capacity_t_per_day=capacity_t_per_day,
+                cost_per_t=2.0,
+                outage_days=frozenset(outage_days),
+            ),
+        ),
+        units=(Unit(id="u1", name="1st", partner="A", home="U", destination="U", personnel=100),),
+        stocks=(
+            Stock(location="D", commodity="food", replenishment_t_per_day=replenishment_t_per_day),
+        ),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def gauge_break(
+    *,
+    yard_handling_t_per_day: float = 100.0,
+    dwell_days: int = 1,
+    days: int = 10,
+    fuel_t: float = 60.0,
+    food_t: float = 60.0,
+) -> tuple[Scenario, Demand]:
+    """A gauge break: partner A's depot sustains partner B's unit through a yard.
+
+    ``H`` sends fuel and food by standard-gauge rail to the yard ``Y`` where the gauge
+    changes, then by broad-gauge rail to ``R`` and by road to unit B's area ``U``. The
+    yard's handling and dwell bound what crosses.
+
+    >>> scenario, demand = gauge_break()
+    >>> sorted({link.gauge_mm for link in scenario.links if link.gauge_mm})
+    [1435, 1520]
+    """
+    scenario = Scenario(
+        name="gauge-break",
+        start_date=START,
+        horizon_days=days,
+        partners=(Partner(id="A", name="Alpha"), Partner(id="B", name="Bravo")),
+        commodities=(FUEL, FOOD),
+        locations=(
+            _loc("H", "A", LocationKind.DEPOT, 10.0),
+            _loc(
+                "Y",
+                "B",
+                LocationKind.TRANSSHIPMENT,
+                20.0,
+                storage_t=0.0,
+                handling_t_per_day=yard_handling_t_per_day,
+                dwell_days=dwell_days,
+            ),
+            _loc("R", "B", LocationKind.RAILHEAD, 30.0),
+            _loc("U", "B", LocationKind.UNIT_AREA, 31.0),
+        ),
+        links=(
+            Link(
+                id="std",
+                origin="H",
+                destination="Y",
+                mode=Mode.RAIL,
+                distance_km=600,
+                transit_days=1,
+                gauge_mm=1435,
+                cost_per_t=5.0,
+            ),
+            Link(
+                id="broad",
+                origin="Y",
+                destination="R",
+                mode=Mode.RAIL,
+                distance_km=500,
+                transit_days=1,
+                gauge_mm=1520,
+                cost_per_t=5.0,
+            ),
+            Link(
+                id="last",
+                origin="R",
+                destination="U",
+                mode=Mode.ROAD,
+                distance_km=40,
+                transit_days=0,
+                cost_per_t=1.0,
+            ),
+        ),
+        units=(Unit(id="b1", name="B 1st", partner="B", home="U", destination="U", personnel=500),),
+        stocks=(
+            Stock(location="H", commodity="fuel", replenishment_t_per_day=1000.0),
+            Stock(location="H", commodity="food", replenishment_t_per_day=1000.0),
+        ),
+    )
+    return scenario, make_demand(scenario, {("b1", "fuel"): fuel_t, ("b1", "food"): food_t})

@@ -1,0 +1,232 @@
+"""Turn an LP solution back into the plan's records: movements, stocks, deliveries.
+
+Only the columns with a value above :data:`TOL` become records, so the work here is
+proportional to what the plan does, not to the size of the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import (
+    Closure,
+    Delivery,
+    Movement,
+    Shortfall,
+    StockLevel,
+)
+from supplyline.planning.build import Problem
+from supplyline.planning.model import LpModel
+from supplyline.planning.network import FlowKind
+from supplyline.planning.tracing import trace_owners
+
+__all__ = ["TOL", "Outcome", "extract", "outcome_of"]
+
+FloatArray = npt.NDArray[np.float64]
+TOL = 1e-6
+"""Values at or below this (tonnes, people) are taken as zero."""
+
+
+def _r(x: float) -> float:
+    return round(float(x), 6)
+
+
+def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
+    b = m.cols["arc"]
+    vals = x[b.start : b.start + b.size]
+    hit = np.flatnonzero(vals > TOL)
+    merged: dict[tuple[int, int, int], list[float]] = {}  # [tonnes, pax, flow]
+    for j in hit:
+        f, a, t = int(b["f"][j]), int(b["a"][j]), int(b["t"][j])
+        unit_key = f if p.flows.kind[f] == FlowKind.GOODS else -1 - int(p.flows.unit[f])
+        slot = merged.setdefault((a, unit_key, t), [0.0, 0.0, f])
+        slot[1 if p.flows.kind[f] == FlowKind.DEPLOY_PAX else 0] += float(vals[j])
+    net, links = p.net, p.scenario.links
+    out: list[Movement] = []
+    for (a, _, t), (tonnes, pax, flow) in sorted(merged.items(), key=lambda i: (i[0][2], i[0][0])):
+        link = links[int(net.arc_link[a])]
+        out.append(
+            Movement(
+                link=link.id,
+                origin=net.location_ids[int(net.arc_from[a])],
+                destination=net.location_ids[int(net.arc_to[a])],
+                mode=link.mode,
+                commodity=p.flows.names[int(flow)],
+                departure_day=t,
+                arrival_day=t + int(net.arc_transit[a]),
+                tonnes=_r(tonnes),
+                pax=_r(pax),
+            )
+        )
+    return out
+
+
+def _stocks(p: Problem, m: LpModel, x: FloatArray) -> list[StockLevel]:
+    out: list[StockLevel] = []
+    b = m.cols["stock"]
+    vals = x[b.start : b.start + b.size]
+    for j in np.flatnonzero((vals > TOL) & (p.flows.kind[b["f"]] == FlowKind.GOODS)):
+        out.append(
+            StockLevel(
+                location=p.net.location_ids[int(b["v"][j])],
+                commodity=p.flows.names[int(b["f"][j])],
+                day=int(b["t"][j]),
+                tonnes=_r(vals[j]),
+            )
+        )
+    h = m.cols["hold"]
+    vals = x[h.start : h.start + h.size]
+    for j in np.flatnonzero(vals > TOL):
+        u = int(h["u"][j])
+        out.append(
+            StockLevel(
+                location=p.net.location_ids[int(p.unit_dest[u])],
+                commodity=p.demand.commodity_ids[int(h["k"][j])],
+                day=int(h["t"][j]),
+                tonnes=_r(vals[j]),
+                unit=p.demand.unit_ids[u],
+            )
+        )
+    return sorted(out, key=lambda s: (s.day, s.unit or "", s.location, s.commodity))
+
+
+def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
+    b = m.cols["deliver"]
+    vals = x[b.start : b.start + b.size]
+    hit = np.flatnonzero(vals > TOL)
+    if len(hit) == 0:
+        return []
+    shares = trace_owners(p, m, x, b["k"][hit], p.unit_dest[b["u"][hit]], b["t"][hit])
+    out: list[Delivery] = []
+    for row, j in enumerate(hit):
+        u, k, t = int(b["u"][j]), int(b["k"][j]), int(b["t"][j])
+        unit, loc = p.demand.unit_ids[u], p.net.location_ids[int(p.unit_dest[u])]
+        com = p.demand.commodity_ids[k]
+        parts: list[tuple[str | None, float]] = [
+            (p.partners[i], s * vals[j]) for i, s in enumerate(shares[row]) if s * vals[j] > TOL
+        ]
+        if not parts:  # tracing could not tell (should not happen): keep the tonnes
+            parts = [(None, float(vals[j]))]
+        out.extend(
+            Delivery(
+                unit=unit,
+                location=loc,
+                commodity=com,
+                day=t,
+                tonnes=_r(tonnes),
+                source_partner=partner,
+            )
+            for partner, tonnes in parts
+        )
+    return out
+
+
+def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
+    b = m.cols["short"]
+    vals = x[b.start : b.start + b.size]
+    out: list[Shortfall] = []
+    for j in np.flatnonzero(vals > TOL):
+        u, k, t = int(b["u"][j]), int(b["k"][j]), int(b["t"][j])
+        out.append(
+            Shortfall(
+                unit=p.demand.unit_ids[u],
+                commodity=p.demand.commodity_ids[k],
+                day=t,
+                required_t=_r(p.demand.consumption_t[u, k, t]),
+                short_t=_r(vals[j]),
+            )
+        )
+    return out
+
+
+def _arrived(p: Problem, m: LpModel, x: FloatArray) -> FloatArray:
+    """``[flow, day]`` amount of each deployment flow at its destination by each day."""
+    b = m.cols["arrived"]
+    out = np.zeros((len(p.flows.names), p.days))
+    out[b["f"], b["t"]] = x[b.start : b.start + b.size]
+    return out
+
+
+def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
+    arrived = _arrived(p, m, x)
+    out: list[Closure] = []
+    for ui, unit in enumerate(p.scenario.units):
+        fs = np.flatnonzero((p.flows.unit == ui) & (p.flows.kind != FlowKind.GOODS))
+        if len(fs) == 0:
+            continue
+        done = np.ones(p.days, dtype=bool)
+        moved = {FlowKind.DEPLOY_T: 0.0, FlowKind.DEPLOY_PAX: 0.0}
+        for f in fs:
+            need = float(p.flows.amount[f])
+            done &= arrived[f] >= need - max(TOL, 1e-7 * need)
+            moved[FlowKind(int(p.flows.kind[f]))] = float(arrived[f, -1])
+        day = int(np.argmax(done)) if done.any() else None
+        out.append(
+            Closure(
+                unit=unit.id,
+                required_day=unit.required_day,
+                closure_day=day,
+                lift_t=unit.deployment_lift_t,
+                pax=float(unit.personnel),
+                moved_t=_r(moved[FlowKind.DEPLOY_T]),
+                moved_pax=_r(moved[FlowKind.DEPLOY_PAX]),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Records:
+    """The plan's records extracted from one solution."""
+
+    movements: tuple[Movement, ...]
+    stocks: tuple[StockLevel, ...]
+    deliveries: tuple[Delivery, ...]
+    shortfalls: tuple[Shortfall, ...]
+    closures: tuple[Closure, ...]
+
+
+def extract(p: Problem, m: LpModel, x: FloatArray) -> Records:
+    """All the records of a solution."""
+    return Records(
+        movements=tuple(_movements(p, m, x)),
+        stocks=tuple(_stocks(p, m, x)),
+        deliveries=tuple(_deliveries(p, m, x)),
+        shortfalls=tuple(_shortfalls(p, m, x)),
+        closures=tuple(_closures(p, m, x)),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """The headline figures of a solution, to compare a re-solve with the plan."""
+
+    short_t: float
+    short_by: dict[tuple[int, int], float]
+    """Tonnes short by (demand unit, commodity)."""
+    late_days: dict[int, int]
+    """Days late (or past the horizon) of each deploying unit, by index in ``scenario.units``."""
+    transport_cost: float
+
+
+def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
+    """Shortfall, lateness and transport cost of a solution, without building records."""
+    b = m.cols["short"]
+    vals = x[b.start : b.start + b.size]
+    short_by: dict[tuple[int, int], float] = {}
+    for j in np.flatnonzero(vals > TOL):
+        key = (int(b["u"][j]), int(b["k"][j]))
+        short_by[key] = short_by.get(key, 0.0) + float(vals[j])
+    late: dict[int, int] = {}
+    for c in _closures(p, m, x):
+        ui = next(i for i, u in enumerate(p.scenario.units) if u.id == c.unit)
+        late[ui] = c.days_late if c.days_late is not None else p.days - c.required_day
+    a = m.cols["arc"]
+    tonnes = p.flows.kind[a["f"]] != FlowKind.DEPLOY_PAX
+    cost = float(np.sum(x[a.start : a.start + a.size][tonnes] * p.net.arc_cost[a["a"][tonnes]]))
+    return Outcome(
+        short_t=float(vals.sum()), short_by=short_by, late_days=late, transport_cost=cost
+    )

@@ -1,0 +1,226 @@
+"""The one module that talks to HiGHS (through highspy).
+
+A :class:`HighsSession` holds one HiGHS instance with the model loaded, so that the
+bottleneck report can change a few capacities and re-solve from the previous basis (a
+warm start takes a fraction of the first solve).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import PlanStatus
+from supplyline.errors import SolverError
+from supplyline.planning.model import LpModel
+from supplyline.planning.params import Method, PlanParams
+
+__all__ = ["HighsSession", "Solution", "highs_version"]
+
+log = logging.getLogger(__name__)
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+AUTO_IPM_ABOVE_COLS = 60_000
+"""Above this many columns ``auto`` uses interior point (measured: see docs/planning.md)."""
+
+_banner_lock = threading.Lock()
+_banner_done = False
+
+
+def _new_highs() -> highspy.Highs:
+    """A silent Highs instance (the first one ever made prints a banner on stdout: hide it)."""
+    global _banner_done
+    with _banner_lock:
+        if _banner_done:
+            h = highspy.Highs()  # type: ignore[no-untyped-call]
+        else:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            try:
+                with open(os.devnull, "w") as devnull:
+                    os.dup2(devnull.fileno(), 1)
+                    h = highspy.Highs()  # type: ignore[no-untyped-call]
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            _banner_done = True
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+def highs_version() -> str:
+    """The HiGHS version in use, for reports and benchmarks."""
+    h = _new_highs()
+    return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Solution:
+    """What a solve returned. ``x`` and the duals are None when there is no solution."""
+
+    status: PlanStatus
+    model_status: str
+    objective: float
+    x: FloatArray | None
+    row_dual: FloatArray | None
+    col_dual: FloatArray | None
+    solve_s: float
+    method: str
+
+
+def _method_options(method: Method, num_cols: int) -> tuple[str, dict[str, str]]:
+    if method is Method.AUTO:
+        method = Method.IPM if num_cols > AUTO_IPM_ABOVE_COLS else Method.SIMPLEX
+    options = {
+        Method.SIMPLEX: {"solver": "simplex"},
+        Method.IPM: {"solver": "ipm", "run_crossover": "on"},
+        Method.IPM_NO_CROSSOVER: {"solver": "ipm", "run_crossover": "off"},
+        Method.HIPO: {"solver": "hipo", "run_crossover": "on"},
+        Method.PDLP: {"solver": "pdlp"},
+    }[method]
+    return method.value, options
+
+
+_S = highspy.HighsModelStatus
+_STOPPED = {_S.kTimeLimit, _S.kIterationLimit, _S.kInterrupt, getattr(_S, "kHighsInterrupt", None)}
+
+
+class HighsSession:
+    """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
+
+    def __init__(
+        self, model: LpModel, params: PlanParams, *, names: Sequence[Sequence[str]] | None = None
+    ) -> None:
+        self.model = model
+        self._h = _new_highs()
+        self.method, options = _method_options(params.method, model.num_cols)
+        options["presolve"] = "on" if params.presolve else "off"
+        for key, value in options.items():
+            self._set(key, value)
+        if params.time_limit_s is not None:
+            self._set("time_limit", float(params.time_limit_s))
+        if params.threads is not None:
+            self._set("threads", int(params.threads))
+        self._pass(model, names)
+
+    def _set(self, key: str, value: bool | float | str | int) -> None:
+        status = self._h.setOptionValue(key, value)
+        if status != highspy.HighsStatus.kOk:
+            raise SolverError(f"HiGHS rejected option {key}={value!r} (this build lacks it?)")
+
+    def _pass(self, model: LpModel, names: Sequence[Sequence[str]] | None) -> None:
+        lp = highspy.HighsLp()
+        lp.num_col_ = model.num_cols
+        lp.num_row_ = model.num_rows
+        lp.col_cost_ = model.cost
+        lp.col_lower_ = model.col_lower
+        lp.col_upper_ = model.col_upper
+        lp.row_lower_ = model.row_lower
+        lp.row_upper_ = model.row_upper
+        lp.offset_ = model.offset
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.num_col_ = model.num_cols
+        lp.a_matrix_.num_row_ = model.num_rows
+        lp.a_matrix_.start_ = model.matrix.indptr.astype(np.int32)
+        lp.a_matrix_.index_ = model.matrix.indices.astype(np.int32)
+        lp.a_matrix_.value_ = model.matrix.data
+        if names is not None:
+            lp.col_names_ = list(names[0])
+            lp.row_names_ = list(names[1])
+        status = self._h.passModel(lp)
+        if status == highspy.HighsStatus.kError:
+            raise SolverError("HiGHS refused the model (passModel returned an error)")
+
+    def write_mps(self, path: str | Path) -> None:
+        """Write the model as (free) MPS, for another solver."""
+        target = Path(path)
+        if target.suffix.lower() != ".mps":
+            raise ValueError(f"an MPS file name must end in .mps, not {target.name!r}")
+        if self._h.writeModel(str(target)) == highspy.HighsStatus.kError:
+            raise SolverError(f"HiGHS could not write {target}")
+
+    def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:
+        """Change the upper bounds of some rows (capacities)."""
+        lower = np.full(len(rows), -highspy.kHighsInf)
+        self._h.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+            len(rows), rows.astype(np.int32), lower, upper
+        )
+
+    def set_col_upper(self, cols: IntArray, upper: FloatArray) -> None:
+        """Change the upper bounds of some columns (what a source can supply)."""
+        lower = np.zeros(len(cols))
+        self._h.changeColsBounds(len(cols), cols.astype(np.int32), lower, upper)
+
+    def use_simplex(self) -> None:
+        """Switch to dual simplex, which re-solves from the last basis after a bound change."""
+        if self.method != Method.SIMPLEX.value:
+            self._set("solver", "simplex")
+            self.method = Method.SIMPLEX.value
+
+    def solve(self) -> Solution:
+        """Run HiGHS; map its outcome to a PlanStatus (no plan is data, a crash an error)."""
+        if self.model.num_cols == 0:  # nothing to decide: HiGHS calls this "empty"
+            empty = np.zeros(0)
+            return Solution(
+                status=PlanStatus.OPTIMAL,
+                model_status="Empty",
+                objective=float(self.model.offset),
+                x=empty,
+                row_dual=empty,
+                col_dual=empty,
+                solve_s=0.0,
+                method=self.method,
+            )
+        began = time.perf_counter()
+        run_status = self._h.run()
+        elapsed = time.perf_counter() - began
+        ms = self._h.getModelStatus()
+        info = self._h.getInfo()
+        name = self._h.modelStatusToString(ms)
+        s = highspy.HighsModelStatus
+        if run_status == highspy.HighsStatus.kError and ms != s.kTimeLimit:
+            raise SolverError(f"HiGHS failed: {name}")
+        has_primal = int(info.primal_solution_status) == 2
+        if ms == s.kOptimal:
+            status = PlanStatus.OPTIMAL
+        elif ms in _STOPPED:
+            status = PlanStatus.FEASIBLE if has_primal else PlanStatus.NO_SOLUTION
+        elif ms == s.kInfeasible:  # cannot happen by construction (shortfall is free to take)
+            log.warning("HiGHS calls the movement plan infeasible; reporting no solution")
+            status = PlanStatus.NO_SOLUTION
+        else:
+            raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted")
+        if status is PlanStatus.NO_SOLUTION:
+            return Solution(
+                status=status,
+                model_status=name,
+                objective=float("nan"),
+                x=None,
+                row_dual=None,
+                col_dual=None,
+                solve_s=elapsed,
+                method=self.method,
+            )
+        sol = self._h.getSolution()
+        has_dual = int(info.dual_solution_status) == 2
+        return Solution(
+            status=status,
+            model_status=name,
+            objective=float(info.objective_function_value),
+            x=np.asarray(sol.col_value, dtype=np.float64),
+            row_dual=np.asarray(sol.row_dual, dtype=np.float64) if has_dual else None,
+            col_dual=np.asarray(sol.col_dual, dtype=np.float64) if has_dual else None,
+            solve_s=elapsed,
+            method=self.method,
+        )

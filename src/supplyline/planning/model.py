@@ -1,0 +1,174 @@
+"""The LP in matrix form, with the index of what every column and row stands for.
+
+The builder (:mod:`supplyline.planning.build`) emits columns in *blocks* (all arc flows,
+all stocks, …) as numpy arrays, together with the matrix entries they put into row
+blocks keyed by integers (a balance row is keyed by flow, location and day). The
+:class:`Assembler` here numbers the rows that actually received an entry and produces
+one CSC matrix: no Python loop over rows or columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csc_matrix
+
+__all__ = ["Assembler", "Block", "LpModel"]
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+RowDecoder = Callable[[str, IntArray], tuple[Mapping[str, IntArray], FloatArray, FloatArray]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """A run of columns (or rows) ``start .. start + size`` and what each one stands for.
+
+    ``attrs`` holds one integer array per attribute (``f`` flow, ``v`` location, ``a`` arc,
+    ``t`` day, ``u`` demand unit, ``k`` commodity), each of length ``size``.
+    """
+
+    name: str
+    start: int
+    size: int
+    attrs: Mapping[str, IntArray]
+
+    def __getitem__(self, attr: str) -> IntArray:
+        return self.attrs[attr]
+
+    @property
+    def index(self) -> IntArray:
+        """The column (or row) numbers of this block."""
+        return np.arange(self.start, self.start + self.size, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LpModel:
+    """``min c·x + offset`` s.t. ``row_lower ≤ A x ≤ row_upper``, ``col_lower ≤ x ≤ col_upper``."""
+
+    cost: FloatArray
+    col_lower: FloatArray
+    col_upper: FloatArray
+    row_lower: FloatArray
+    row_upper: FloatArray
+    matrix: csc_matrix
+    offset: float
+    cols: Mapping[str, Block]
+    rows: Mapping[str, Block]
+
+    @property
+    def num_cols(self) -> int:
+        """Number of columns (variables)."""
+        return len(self.cost)
+
+    @property
+    def num_rows(self) -> int:
+        """Number of rows (constraints)."""
+        return len(self.row_lower)
+
+    @property
+    def num_nonzeros(self) -> int:
+        """Number of stored matrix entries."""
+        return int(self.matrix.nnz)
+
+
+@dataclass(slots=True)
+class _RowPart:
+    keys: list[IntArray] = field(default_factory=list)
+    cols: list[IntArray] = field(default_factory=list)
+    vals: list[FloatArray] = field(default_factory=list)
+
+
+class Assembler:
+    """Collects column blocks and their entries, then numbers rows and builds the matrix."""
+
+    def __init__(self) -> None:
+        self._n_cols = 0
+        self._cols: dict[str, Block] = {}
+        self._cost: list[FloatArray] = []
+        self._lower: list[FloatArray] = []
+        self._upper: list[FloatArray] = []
+        self._parts: dict[str, _RowPart] = {}
+        self.offset = 0.0
+
+    def add_columns(
+        self,
+        name: str,
+        attrs: Mapping[str, IntArray],
+        *,
+        cost: FloatArray | float,
+        upper: FloatArray | float = np.inf,
+    ) -> Block:
+        """Append a block of columns (lower bound 0) and return it."""
+        size = len(next(iter(attrs.values())))
+        block = Block(name=name, start=self._n_cols, size=size, attrs=dict(attrs))
+        self._cols[name] = block
+        self._n_cols += size
+        self._cost.append(np.broadcast_to(np.asarray(cost, dtype=np.float64), size).copy())
+        self._lower.append(np.zeros(size))
+        self._upper.append(np.broadcast_to(np.asarray(upper, dtype=np.float64), size).copy())
+        return block
+
+    def add_entries(
+        self, row_block: str, keys: IntArray, cols: IntArray, value: FloatArray | float
+    ) -> None:
+        """Add ``value`` at (row keyed ``keys`` in ``row_block``, column ``cols``)."""
+        part = self._parts.setdefault(row_block, _RowPart())
+        part.keys.append(np.asarray(keys, dtype=np.int64))
+        part.cols.append(np.asarray(cols, dtype=np.int64))
+        part.vals.append(np.broadcast_to(np.asarray(value, dtype=np.float64), len(keys)))
+
+    def finish(self, decode: RowDecoder) -> LpModel:
+        """Number the rows that received entries, block by block, and build the model.
+
+        ``decode(name, keys)`` turns the sorted distinct keys of a row block into the
+        rows' attributes and their lower and upper bounds.
+        """
+        rows: dict[str, Block] = {}
+        lower: list[FloatArray] = []
+        upper: list[FloatArray] = []
+        r_idx: list[IntArray] = []
+        c_idx: list[IntArray] = []
+        vals: list[FloatArray] = []
+        n_rows = 0
+        for name, part in self._parts.items():
+            keys = np.concatenate(part.keys)
+            uniq, inverse = np.unique(keys, return_inverse=True)
+            attrs, lo, up = decode(name, uniq)
+            size = len(uniq)
+            if any(len(v) != size for v in attrs.values()) or len(lo) != size:
+                raise ValueError(f"row block {name}: attributes do not match its {size} rows")
+            rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
+            r_idx.append(inverse.astype(np.int64) + n_rows)
+            c_idx.append(np.concatenate(part.cols))
+            vals.append(np.concatenate(part.vals))
+            lower.append(lo)
+            upper.append(up)
+            n_rows += size
+        n_cols = self._n_cols
+        matrix = csc_matrix(
+            (
+                np.concatenate(vals) if vals else np.empty(0),
+                (
+                    np.concatenate(r_idx) if r_idx else np.empty(0, np.int64),
+                    np.concatenate(c_idx) if c_idx else np.empty(0, np.int64),
+                ),
+            ),
+            shape=(n_rows, n_cols),
+        )
+        matrix.sum_duplicates()
+        matrix.eliminate_zeros()
+        return LpModel(
+            cost=np.concatenate(self._cost) if self._cost else np.empty(0),
+            col_lower=np.concatenate(self._lower) if self._lower else np.empty(0),
+            col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
+            row_lower=np.concatenate(lower) if lower else np.empty(0),
+            row_upper=np.concatenate(upper) if upper else np.empty(0),
+            matrix=matrix,
+            offset=self.offset,
+            cols=self._cols,
+            rows=rows,
+        )

@@ -1,0 +1,264 @@
+"""The scenario seen as arrays: locations, link directions, flow commodities, reachability.
+
+Everything the LP builder needs is numbered here once, so that the builder works with
+numpy index arithmetic only. The reachability bounds (earliest day a flow can be at a
+location, latest day it can still reach a demand from there) are what lets the builder
+drop space-time arcs and stocks that can never carry anything useful: in an operation most
+of the naive time-expanded network is like that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+
+from supplyline.domain import Demand, Scenario
+
+__all__ = ["FlowKind", "Flows", "NetworkArrays", "Reach", "index_flows", "index_network", "reach"]
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+_EPS_DAY = 1e-6
+"""Added to every arc's length so that zero-day arcs are edges to scipy's Dijkstra."""
+
+
+class FlowKind(IntEnum):
+    """What a flow commodity is: goods for units, or a unit's own tonnes or people."""
+
+    GOODS = 0
+    DEPLOY_T = 1
+    DEPLOY_PAX = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NetworkArrays:
+    """Locations and link directions (a bidirectional link gives two arcs) as arrays."""
+
+    location_ids: tuple[str, ...]
+    partner_of: tuple[str, ...]
+    handling: FloatArray
+    """t/day per location; inf where not limited."""
+    storage: FloatArray
+    """t per location; inf where not limited, 0 where nothing can be stored."""
+    dwell: IntArray
+    arc_link: IntArray
+    """Index into ``scenario.links`` of each arc."""
+    arc_from: IntArray
+    arc_to: IntArray
+    arc_transit: IntArray
+    arc_cost: FloatArray
+    arc_cap_t: FloatArray
+    arc_cap_pax: FloatArray
+    arc_open: BoolArray
+    """``[arc, day]``: whether anything may depart on that day (False on outage days)."""
+
+    @property
+    def arc_delay(self) -> IntArray:
+        """Days from departure until the goods are usable at the far end (transit + dwell)."""
+        return self.arc_transit + self.dwell[self.arc_to]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flows:
+    """The flow commodities: demand's commodities, then each deploying unit's tonnes and pax."""
+
+    names: tuple[str, ...]
+    kind: IntArray
+    goods: IntArray
+    """Commodity index (in ``demand.commodity_ids``) of a goods flow, else -1."""
+    unit: IntArray
+    """Index into ``scenario.units`` of a deployment flow, else -1."""
+    home: IntArray
+    dest: IntArray
+    """Location index of a deployment flow's home and destination, else -1."""
+    amount: FloatArray
+    """Tonnes (or people) a deployment flow has to move, else 0."""
+    start_day: IntArray
+    required_day: IntArray
+
+
+def index_network(scenario: Scenario) -> NetworkArrays:
+    """Number the locations and the link directions of a scenario."""
+    locs = scenario.locations
+    pos = {loc.id: i for i, loc in enumerate(locs)}
+    days = scenario.horizon_days
+    rows: list[tuple[int, int, int, int, float, float, float]] = []
+    opens: list[BoolArray] = []
+    inf = np.inf
+    for li, link in enumerate(scenario.links):
+        is_open = np.ones(days, dtype=bool)
+        closed = [d for d in link.outage_days if 0 <= d < days]
+        is_open[closed] = False
+        cap_t = inf if link.capacity_t_per_day is None else link.capacity_t_per_day
+        cap_p = inf if link.capacity_pax_per_day is None else link.capacity_pax_per_day
+        for a, b in link.directions():
+            rows.append((li, pos[a], pos[b], link.transit_days, link.cost_per_t, cap_t, cap_p))
+            opens.append(is_open)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 7)
+    return NetworkArrays(
+        location_ids=tuple(loc.id for loc in locs),
+        partner_of=tuple(loc.partner for loc in locs),
+        handling=np.array(
+            [inf if x.handling_t_per_day is None else x.handling_t_per_day for x in locs],
+            dtype=np.float64,
+        ),
+        storage=np.array([inf if x.storage_t is None else x.storage_t for x in locs], np.float64),
+        dwell=np.array([x.dwell_days for x in locs], dtype=np.int64),
+        arc_link=table[:, 0].astype(np.int64),
+        arc_from=table[:, 1].astype(np.int64),
+        arc_to=table[:, 2].astype(np.int64),
+        arc_transit=table[:, 3].astype(np.int64),
+        arc_cost=table[:, 4].copy(),
+        arc_cap_t=table[:, 5].copy(),
+        arc_cap_pax=table[:, 6].copy(),
+        arc_open=np.array(opens, dtype=bool).reshape(len(rows), days),
+    )
+
+
+def index_flows(scenario: Scenario, demand: Demand, net: NetworkArrays) -> Flows:
+    """List the flow commodities: every demanded commodity, then deployments."""
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    names: list[str] = list(demand.commodity_ids)
+    cols: list[tuple[int, int, int, int, int, float, int, int]] = [
+        (FlowKind.GOODS, k, -1, -1, -1, 0.0, 0, 0) for k in range(len(names))
+    ]
+    for ui, unit in enumerate(scenario.units):
+        if not unit.deploys:
+            continue
+        for kind, amount in (
+            (FlowKind.DEPLOY_T, unit.deployment_lift_t),
+            (FlowKind.DEPLOY_PAX, float(unit.personnel)),
+        ):
+            if amount > 0:
+                names.append(f"deploy:{unit.id}")
+                cols.append(
+                    (
+                        kind,
+                        -1,
+                        ui,
+                        pos[unit.home],
+                        pos[unit.destination],
+                        amount,
+                        unit.available_day,
+                        unit.required_day,
+                    )
+                )
+    table = list(zip(*cols, strict=True)) if cols else [()] * 8
+    ints = [np.array(c, dtype=np.int64) for c in table]
+    return Flows(
+        names=tuple(names),
+        kind=ints[0],
+        goods=ints[1],
+        unit=ints[2],
+        home=ints[3],
+        dest=ints[4],
+        amount=np.array(table[5], dtype=np.float64),
+        start_day=ints[6],
+        required_day=ints[7],
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reach:
+    """``[flow, location]`` bounds of the days on which a flow can be useful there.
+
+    ``earliest`` is the first day the flow can be available at the location (a large
+    number if never); ``latest`` the last day it can be there and still reach a demand
+    in time (negative if never). Both ignore capacities and outages, so they are safe
+    bounds: dropping what lies outside them cannot change the optimum.
+    """
+
+    earliest: IntArray
+    latest: IntArray
+
+
+def _distances(
+    net: NetworkArrays, usable: BoolArray, nodes: IntArray, *, reverse: bool
+) -> FloatArray:
+    """Shortest availability delays from (or, reversed, to) ``nodes`` over usable arcs."""
+    n = len(net.location_ids)
+    if len(nodes) == 0:
+        return np.empty((0, n))
+    a, b = net.arc_from[usable], net.arc_to[usable]
+    w = net.arc_delay[usable].astype(np.float64) + _EPS_DAY
+    if reverse:
+        a, b = b, a
+    # keep the shortest of parallel arcs: csr_matrix would add them up
+    order = np.lexsort((w, b, a))
+    a, b, w = a[order], b[order], w[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    graph = csr_matrix((w[first], (a[first], b[first])), shape=(n, n))
+    dist: FloatArray = dijkstra(graph, directed=True, indices=nodes)
+    return np.floor(dist.reshape(len(nodes), n) + 1e-3)
+
+
+def _goods_ends(
+    scenario: Scenario, demand: Demand, net: NetworkArrays
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Source locations and sink locations of each goods commodity."""
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    com = {c: k for k, c in enumerate(demand.commodity_ids)}
+    sources: list[list[int]] = [[] for _ in demand.commodity_ids]
+    for st in scenario.stocks:
+        if st.commodity in com and (st.initial_t > 0 or st.replenishment_t_per_day > 0):
+            sources[com[st.commodity]].append(pos[st.location])
+    needs = (demand.consumption_t + demand.buildup_t).sum(axis=2) > 0  # [unit, commodity]
+    sinks: list[list[int]] = [[] for _ in demand.commodity_ids]
+    for ui, unit_id in enumerate(demand.unit_ids):
+        dest = pos[scenario.unit(unit_id).destination]
+        for k in np.flatnonzero(needs[ui]):
+            sinks[int(k)].append(dest)
+    return sources, sinks
+
+
+def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) -> Reach:
+    """Earliest and latest useful day of every flow at every location."""
+    n_f, n_v, days = len(flows.names), len(net.location_ids), scenario.horizon_days
+    earliest = np.full((n_f, n_v), np.iinfo(np.int64).max // 4, dtype=np.int64)
+    latest = np.full((n_f, n_v), -1, dtype=np.int64)
+    sources, sinks = _goods_ends(scenario, demand, net)
+    for kind, usable in (
+        (FlowKind.GOODS, net.arc_cap_t > 0),
+        (FlowKind.DEPLOY_T, net.arc_cap_t > 0),
+        (FlowKind.DEPLOY_PAX, net.arc_cap_pax > 0),
+    ):
+        fs = np.flatnonzero(flows.kind == kind)
+        if len(fs) == 0:
+            continue
+        if kind == FlowKind.GOODS:
+            src = [(int(f), sources[int(flows.goods[f])], 0) for f in fs]
+            snk = [(int(f), sinks[int(flows.goods[f])]) for f in fs]
+        else:
+            src = [(int(f), [int(flows.home[f])], int(flows.start_day[f])) for f in fs]
+            snk = [(int(f), [int(flows.dest[f])]) for f in fs]
+        src_nodes = np.unique(np.array([v for _, vs, _ in src for v in vs], dtype=np.int64))
+        snk_nodes = np.unique(np.array([v for _, vs in snk for v in vs], dtype=np.int64))
+        d_from = _distances(net, usable, src_nodes, reverse=False)
+        d_to = _distances(net, usable, snk_nodes, reverse=True)
+        row_of_src = {int(v): i for i, v in enumerate(src_nodes)}
+        row_of_snk = {int(v): i for i, v in enumerate(snk_nodes)}
+        for f, vs, start in src:
+            if vs:
+                best = d_from[[row_of_src[v] for v in vs]].min(axis=0) + start
+                earliest[f] = np.where(np.isfinite(best), best, earliest[f]).astype(np.int64)
+        for f, vs in snk:
+            if vs:
+                best = (days - 1) - d_to[[row_of_snk[v] for v in vs]].min(axis=0)
+                latest[f] = np.where(np.isfinite(best), best, -1).astype(np.int64)
+    return Reach(earliest=earliest, latest=latest)
+
+
+def full_reach(n_flows: int, n_locations: int, days: int) -> Reach:
+    """Bounds that prune nothing (the naive model, kept for measuring what pruning gains)."""
+    return Reach(
+        earliest=np.zeros((n_flows, n_locations), dtype=np.int64),
+        latest=np.full((n_flows, n_locations), days - 1, dtype=np.int64),
+    )

@@ -1,0 +1,105 @@
+"""The knobs of the movement-plan LP: solver options and the objective's weights.
+
+The objective is lexicographic in spirit (shortfall ≫ lateness ≫ transport cost ≫ holding)
+but solved as one weighted LP, which is faster than a sequence of LPs and gives one set of
+duals for the bottleneck report. The weights below keep the orders of magnitude apart for
+the cost figures a scenario usually has; :func:`resolve_weights` scales them to the
+scenario's largest link cost so that lateness always outweighs a route's transport cost.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Self
+
+__all__ = ["Method", "PlanParams", "Weights"]
+
+
+class Method(StrEnum):
+    """Which HiGHS algorithm solves the LP.
+
+    ``auto`` is our measured choice for this model family (see docs/planning.md): dual
+    simplex on small models, interior point with crossover on large ones.
+    """
+
+    AUTO = "auto"
+    SIMPLEX = "simplex"
+    IPM = "ipm"
+    IPM_NO_CROSSOVER = "ipm-nocrossover"
+    HIPO = "hipo"
+    PDLP = "pdlp"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Weights:
+    """Objective weights, in objective units per tonne (or person, or tonne-day).
+
+    ``shortfall_per_t`` is for priority 1; priority p gets ``shortfall_per_t × (10 − p) / 9``
+    so that every priority stays far above lateness. Lateness and holding are multiplied
+    by the scenario's cost scale (``max(1, largest link cost_per_t)``).
+    """
+
+    shortfall_per_t: float = 1.0e5
+    target_gap_per_t_day: float = 1.0e3
+    """A unit holding less than its days-of-supply target, per tonne missing per day."""
+    late_per_t_day: float = 20.0
+    late_per_pax_day: float = 20.0
+    move_per_t: float = 1.0e-3
+    """Added to every link's cost so that free links are not used in pointless cycles."""
+    hold_per_t_day: float = 1.0e-4
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ValueError(f"{f.name}(={value}) must be a finite number >= 0")
+
+    def shortfall(self, priority: int) -> float:
+        """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
+        return self.shortfall_per_t * (10 - priority) / 9
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanParams:
+    """How to plan: solver limits and method, weights, how far to explain bottlenecks.
+
+    Loadable from TOML with :meth:`from_file` (keys as the field names; a ``[weights]``
+    table for the weights).
+    """
+
+    time_limit_s: float | None = None
+    threads: int | None = None
+    method: Method = Method.AUTO
+    presolve: bool = True
+    prune: bool = True
+    """Drop space-time arcs and stocks that cannot matter (off only to measure the gain)."""
+    explain_top: int = 3
+    """How many of the top bottlenecks to re-solve with more capacity, to say what it buys."""
+    weights: Weights = field(default_factory=Weights)
+
+    def __post_init__(self) -> None:
+        if self.time_limit_s is not None and not self.time_limit_s > 0:
+            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+        if self.threads is not None and self.threads < 1:
+            raise ValueError(f"threads(={self.threads}) must be >= 1")
+        if self.explain_top < 0:
+            raise ValueError(f"explain_top(={self.explain_top}) must be >= 0")
+        object.__setattr__(self, "method", Method(self.method))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Self:
+        r"""Read parameters from a TOML file.
+
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.toml"
+        >>> _ = p.write_text('method = "ipm"\n[weights]\nlate_per_t_day = 50\n')
+        >>> PlanParams.from_file(p).weights.late_per_t_day
+        50.0
+        """
+        data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        weights = Weights(**{k: float(v) for k, v in data.pop("weights", {}).items()})
+        return cls(weights=weights, **data)

@@ -1,0 +1,130 @@
+"""Plan the movements of a scenario: build, solve, extract, explain.
+
+This is the planning package's front door; :func:`plan_movements` is what the services
+layer calls, :func:`build` and :func:`write_mps` serve the benchmarks and ``--mps``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.planning.bottlenecks import find_bottlenecks
+from supplyline.planning.build import Problem, build_model, prepare
+from supplyline.planning.extract import extract, outcome_of
+from supplyline.planning.highs import HighsSession
+from supplyline.planning.model import LpModel
+from supplyline.planning.names import model_names
+from supplyline.planning.params import PlanParams
+
+__all__ = ["Progress", "build", "plan_movements", "write_mps"]
+
+Progress = Callable[[str], None]
+"""Called with a short description of each stage as it starts."""
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def build(
+    scenario: Scenario, demand: Demand, params: PlanParams | None = None
+) -> tuple[Problem, LpModel]:
+    """Prepare the problem and build its LP (no solve)."""
+    problem = prepare(scenario, demand, params or PlanParams())
+    return problem, build_model(problem)
+
+
+def write_mps(
+    scenario: Scenario, demand: Demand, path: str | Path, params: PlanParams | None = None
+) -> LpModel:
+    """Write the scenario's LP as an MPS file with readable names; return the model."""
+    problem, model = build(scenario, demand, params)
+    HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
+    return model
+
+
+def plan_movements(
+    scenario: Scenario,
+    demand: Demand,
+    params: PlanParams | None = None,
+    *,
+    progress: Progress | None = None,
+    mps_path: str | Path | None = None,
+) -> Plan:
+    """The optimal movement plan of a scenario for the given demand.
+
+    Never raises for a plan that falls short: shortfalls and bottlenecks are in the
+    result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> scenario, demand = one_link(capacity_t_per_day=5.0)
+    >>> plan = plan_movements(scenario, demand)
+    >>> plan.status.value, round(plan.total_short_t, 3)
+    ('optimal', 20.0)
+    """
+    params = params or PlanParams()
+    say = progress or _quiet
+    began = time.perf_counter()
+    say("indexing the network")
+    problem = prepare(scenario, demand, params)
+    say("building the model")
+    model = build_model(problem)
+    names = model_names(problem, model) if mps_path is not None else None
+    build_s = time.perf_counter() - began
+    session = HighsSession(model, params, names=names)
+    if mps_path is not None:
+        session.write_mps(mps_path)
+    say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)")
+    sol = session.solve()
+    stats = SolveStats(
+        columns=model.num_cols,
+        rows=model.num_rows,
+        nonzeros=model.num_nonzeros,
+        build_s=build_s,
+        solve_s=sol.solve_s,
+        method=sol.method,
+    )
+    if sol.x is None:
+        return Plan(
+            scenario=scenario.name,
+            start_date=scenario.start_date,
+            horizon_days=scenario.horizon_days,
+            status=sol.status,
+            objective=float("nan"),
+            stats=stats,
+        )
+    say("extracting the plan")
+    began = time.perf_counter()
+    records = extract(problem, model, sol.x)
+    extract_s = time.perf_counter() - began
+    bottlenecks: tuple[Bottleneck, ...] = ()
+    if sol.status is PlanStatus.OPTIMAL:
+        say("explaining bottlenecks")
+        bottlenecks = find_bottlenecks(
+            problem, model, sol, session, outcome_of(problem, model, sol.x)
+        )
+    return Plan(
+        scenario=scenario.name,
+        start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days,
+        status=sol.status,
+        objective=sol.objective,
+        movements=records.movements,
+        stocks=records.stocks,
+        deliveries=records.deliveries,
+        shortfalls=records.shortfalls,
+        closures=records.closures,
+        bottlenecks=bottlenecks,
+        stats=SolveStats(
+            columns=stats.columns,
+            rows=stats.rows,
+            nonzeros=stats.nonzeros,
+            build_s=build_s,
+            solve_s=sol.solve_s,
+            extract_s=extract_s,
+            method=sol.method,
+        ),
+    )

@@ -1,0 +1,92 @@
+"""Whose stock reached a unit: proportional flow tracing through the time-expanded plan.
+
+Goods from different owners mix at a location; we assume they mix proportionally (every
+tonne leaving a node on a day carries the owner shares of all that entered it). The
+shares ``M`` of the nodes then solve one sparse linear system::
+
+    throughput[n] · M[n] − Σ_{flows j into n} x_j · M[tail(j)] = supply_by_owner[n]
+
+which is triangular in time (every flow goes from a day to the same or a later day), so
+SuperLU factors it quickly. The ledger uses the result to draft support orders where one
+partner's stock sustains another partner's unit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csc_matrix, diags
+from scipy.sparse.linalg import spsolve
+
+from supplyline.planning.build import Problem
+from supplyline.planning.model import IntArray, LpModel
+from supplyline.planning.network import FlowKind
+
+__all__ = ["trace_owners"]
+
+FloatArray = npt.NDArray[np.float64]
+_TOL = 1e-9
+
+
+def _row_of(p: Problem, m: LpModel) -> tuple[IntArray, int, int]:
+    """Sorted balance keys, locations and days (to turn (f, v, t) into a balance row)."""
+    b = m.rows["balance"]
+    n_v = len(p.net.location_ids)
+    keys = (b["f"] * n_v + b["v"]) * p.days + b["t"]
+    return keys, n_v, p.days
+
+
+def trace_owners(
+    p: Problem, m: LpModel, x: FloatArray, k: IntArray, v: IntArray, t: IntArray
+) -> FloatArray:
+    """Owner shares (columns follow ``p.partners``) of goods ``k`` at ``v`` on day ``t``.
+
+    Each returned row sums to 1 where goods pass through the node, else to 0.
+    """
+    keys, n_v, days = _row_of(p, m)
+    n = len(keys)
+
+    def row(f: IntArray, loc: IntArray, day: IntArray) -> IntArray:
+        want = (f * n_v + loc) * days + day
+        pos = np.searchsorted(keys, want)
+        pos = np.minimum(pos, n - 1)
+        return np.where(keys[pos] == want, pos, -1).astype(np.int64)
+
+    heads: list[IntArray] = []
+    tails: list[IntArray] = []
+    amounts: list[FloatArray] = []
+    arc = m.cols["arc"]
+    xa = x[arc.start : arc.start + arc.size]
+    on = np.flatnonzero((xa > _TOL) & (p.flows.kind[arc["f"]] == FlowKind.GOODS))
+    f, a, day = arc["f"][on], arc["a"][on], arc["t"][on]
+    tails.append(row(f, p.net.arc_from[a], day))
+    heads.append(row(f, p.net.arc_to[a], day + p.net.arc_delay[a]))
+    amounts.append(xa[on])
+    st = m.cols["stock"]
+    xs = x[st.start : st.start + st.size]
+    on = np.flatnonzero((xs > _TOL) & (p.flows.kind[st["f"]] == FlowKind.GOODS))
+    tails.append(row(st["f"][on], st["v"][on], st["t"][on]))
+    heads.append(row(st["f"][on], st["v"][on], st["t"][on] + 1))
+    amounts.append(xs[on])
+    head, tail, amount = np.concatenate(heads), np.concatenate(tails), np.concatenate(amounts)
+    keep = (head >= 0) & (tail >= 0)
+    head, tail, amount = head[keep], tail[keep], amount[keep]
+
+    sup = m.cols["supply"]
+    xu = x[sup.start : sup.start + sup.size]
+    on = np.flatnonzero((xu > _TOL) & (sup["owner"] >= 0))
+    s_row = row(sup["f"][on], sup["v"][on], sup["t"][on])
+    n_p = len(p.partners)
+    supply = np.zeros((n, n_p))
+    np.add.at(supply, (s_row, sup["owner"][on]), xu[on])
+
+    throughput = supply.sum(axis=1)
+    np.add.at(throughput, head, amount)
+    diag = np.where(throughput > _TOL, throughput, 1.0)
+    system = csc_matrix(diags(diag)) - csc_matrix((amount, (head, tail)), shape=(n, n))
+    shares = spsolve(system.tocsc(), supply) if n else np.zeros((0, n_p))
+    shares = np.asarray(shares, dtype=np.float64).reshape(n, n_p)
+    want = row(k, v, t)
+    out = np.where(want[:, None] >= 0, shares[np.maximum(want, 0)], 0.0)
+    total = out.sum(axis=1, keepdims=True)
+    return np.where(total > _TOL, out / np.where(total > _TOL, total, 1.0), 0.0)
