@@ -1,0 +1,144 @@
+"""A new support order: checked against its agreement before it exists.
+
+Scope (commodities and services), period, reimbursement mode, price list and both
+ceilings are checked here, inside the write transaction, so the total ceiling holds even
+when several partners' users request at once (writers are serialised).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from supplyline.domain import Agreement, ReimbursementMode
+from supplyline.errors import NotFoundError
+from supplyline.services.db.tables import OrderRow
+from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.orders import CENT, MILLI, ZERO, positive
+from supplyline.services.ledger.views import Actor, ItemKind, OrderStatus
+
+__all__ = ["create_order"]
+
+
+def _committed_value(session: Session, agreement_id: str, currency: str) -> Decimal:
+    live = [s.value for s in (OrderStatus.REJECTED, OrderStatus.CANCELLED)]
+    values = session.execute(
+        select(OrderRow.value).where(
+            OrderRow.agreement_id == agreement_id,
+            OrderRow.currency == currency,
+            OrderRow.status.not_in(live),
+        )
+    ).scalars()
+    return sum(values, ZERO)
+
+
+def _check_scope(
+    agreement: Agreement, actor: Actor, item: str, on: dt.date, mode: ReimbursementMode
+) -> tuple[str, ItemKind]:
+    if actor.partner not in agreement.parties:
+        raise NotFoundError(f"no agreement {agreement.id!r} to which {actor.partner} is a party")
+    provider = next(p for p in agreement.parties if p != actor.partner)
+    if item in agreement.commodities:
+        kind = ItemKind.COMMODITY
+    elif item in agreement.services:
+        kind = ItemKind.SERVICE
+    else:
+        scope = ", ".join(sorted(agreement.commodities | agreement.services)) or "nothing"
+        raise LedgerRuleError(f"{item!r} is outside agreement {agreement.id}'s scope ({scope})")
+    if not agreement.valid_from <= on <= agreement.valid_to:
+        raise LedgerRuleError(
+            f"{on} is outside agreement {agreement.id}'s period "
+            f"({agreement.valid_from} to {agreement.valid_to})"
+        )
+    if mode not in agreement.reimbursement_modes:
+        modes = ", ".join(sorted(m.value for m in agreement.reimbursement_modes))
+        raise LedgerRuleError(
+            f"agreement {agreement.id} allows reimbursement by {modes}, not {mode}"
+        )
+    return provider, kind
+
+
+def create_order(
+    session: Session,
+    agreement: Agreement,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    item: str,
+    quantity: Decimal,
+    needed_on: dt.date,
+    mode: ReimbursementMode,
+    unit_price: Decimal | None,
+    note: str,
+) -> OrderRow:
+    """Check a request against the agreement (scope, period, mode, price, ceilings); add it."""
+    provider, kind = _check_scope(agreement, actor, item, needed_on, mode)
+    positive("quantity", quantity, MILLI)
+    currency = agreement.currency
+    if kind is ItemKind.COMMODITY:
+        price = next(
+            (p for p in agreement.prices if p.commodity == item and p.currency == currency), None
+        )
+        if price is None:
+            raise LedgerRuleError(
+                f"agreement {agreement.id} has no price for {item} in {currency}; "
+                "add one to its price list"
+            )
+        if unit_price is not None and unit_price != price.per_t:
+            raise LedgerRuleError(
+                f"{item} costs {price.per_t} {currency}/t under agreement {agreement.id}, "
+                f"not {unit_price}"
+            )
+        per_unit = price.per_t
+    else:
+        if unit_price is None:
+            raise LedgerRuleError(f"a request for the service {item!r} needs a unit price")
+        if not unit_price.is_finite() or unit_price < 0:
+            raise LedgerRuleError(f"unit price(={unit_price}) must be a finite amount >= 0")
+        per_unit = unit_price
+    value = (quantity * per_unit).quantize(CENT)
+    if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
+        raise LedgerRuleError(
+            f"order value {value} {currency} is above agreement {agreement.id}'s ceiling of "
+            f"{agreement.ceiling_per_order} {currency} per order"
+        )
+    if agreement.ceiling_total is not None:
+        committed = _committed_value(session, agreement.id, currency)
+        if committed + value > agreement.ceiling_total:
+            raise LedgerRuleError(
+                f"order value {value} {currency} would take agreement {agreement.id} to "
+                f"{committed + value} {currency}, above its total ceiling of "
+                f"{agreement.ceiling_total} {currency} ({committed} already committed)"
+            )
+    row = OrderRow(
+        agreement_id=agreement.id,
+        provider=provider,
+        receiver=actor.partner,
+        item=item,
+        item_kind=kind.value,
+        quantity=quantity,
+        unit_price=per_unit.quantize(Decimal("0.0001")),
+        currency=currency,
+        value=value,
+        mode=mode.value,
+        needed_on=needed_on,
+        status=OrderStatus.REQUESTED.value,
+        version=1,
+        issued_qty=ZERO,
+        received_qty=ZERO,
+        billed_amount=ZERO,
+        billed_qty=ZERO,
+        due_on=None,
+        settled_amount=ZERO,
+        settled_qty=ZERO,
+        requested_by=actor.user,
+        note=note,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,156 @@
+"""From a movement plan to support orders: who supplies whose units, under which agreement.
+
+Where the plan delivers one partner's stock (``Delivery.source_partner``) to a unit of
+another partner, the receiving partner owes the provider for it — under a mutual support
+agreement, if one covers that commodity on that date. :func:`draft_support_orders` groups
+such deliveries into one draft order per provider, receiver, commodity and agreement, and
+says plainly when no agreement covers them. Drafting reads nothing from the database;
+:meth:`Ledger.submit_drafts <supplyline.services.ledger.Ledger>` turns drafts into requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from supplyline.domain import Agreement, Plan, Scenario
+from supplyline.types import CommodityId, PartnerId, UnitId
+
+__all__ = ["DraftOrder", "draft_support_orders"]
+
+MILLI = Decimal("0.001")
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DraftOrder:
+    """A support order the plan implies; ``agreement_id`` is None when nothing covers it."""
+
+    provider: PartnerId
+    receiver: PartnerId
+    item: CommodityId
+    quantity: Decimal
+    needed_on: dt.date
+    agreement_id: str | None
+    units: tuple[UnitId, ...]
+    first_day: int
+    last_day: int
+    unit_price: Decimal | None = None
+    value: Decimal | None = None
+    currency: str | None = None
+    note: str = ""
+
+    @property
+    def covered(self) -> bool:
+        """Whether an agreement covers this support (so it can be requested)."""
+        return self.agreement_id is not None
+
+
+@dataclass(slots=True)
+class _Group:
+    tonnes: float
+    first_day: int
+    last_day: int
+    units: set[UnitId]
+
+
+def _covering(
+    agreements: Sequence[Agreement], provider: str, receiver: str, item: str, on: dt.date
+) -> Agreement | None:
+    for agreement in sorted(agreements, key=lambda a: a.id):
+        if agreement.covers(provider=provider, receiver=receiver, commodity=item, on=on):
+            return agreement
+    return None
+
+
+def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
+    price = next(
+        (
+            p
+            for p in agreement.prices
+            if p.commodity == draft.item and p.currency == agreement.currency
+        ),
+        None,
+    )
+    if price is None:
+        note = f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
+        return _replace(draft, note=note)
+    value = (draft.quantity * price.per_t).quantize(CENT)
+    note = ""
+    if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
+        note = (
+            f"worth {value} {agreement.currency}, above the per-order ceiling of "
+            f"{agreement.ceiling_per_order}: split it or amend the agreement"
+        )
+    return _replace(
+        draft, unit_price=price.per_t, value=value, currency=agreement.currency, note=note
+    )
+
+
+def _replace(draft: DraftOrder, **changes: object) -> DraftOrder:
+    return replace(draft, **changes)  # type: ignore[arg-type]
+
+
+def draft_support_orders(
+    plan: Plan, scenario: Scenario, agreements: Sequence[Agreement] | None = None
+) -> list[DraftOrder]:
+    """Draft the support orders implied by ``plan``'s cross-partner deliveries.
+
+    ``agreements`` defaults to the scenario's. Deliveries without a ``source_partner``, or
+    from the unit's own partner, need no order. The result is sorted by receiver,
+    provider, commodity and date; uncovered support comes back with ``agreement_id=None``
+    and a note saying why.
+
+    >>> draft_support_orders(plan, scenario)  # doctest: +SKIP
+    [DraftOrder(provider='DEU', receiver='NLD', item='fuel', quantity=Decimal('120.000'), ...)]
+    """
+    pool = scenario.agreements if agreements is None else tuple(agreements)
+    groups: dict[tuple[str, str, str, str | None], _Group] = {}
+    for delivery in plan.deliveries:
+        source = delivery.source_partner
+        if source is None or delivery.tonnes <= 0:
+            continue
+        receiver = scenario.unit(delivery.unit).partner
+        if source == receiver:
+            continue
+        on = plan.date_of(delivery.day)
+        agreement = _covering(pool, source, receiver, delivery.commodity, on)
+        key = (source, receiver, delivery.commodity, agreement.id if agreement else None)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = _Group(delivery.tonnes, delivery.day, delivery.day, {delivery.unit})
+        else:
+            group.tonnes += delivery.tonnes
+            group.first_day = min(group.first_day, delivery.day)
+            group.last_day = max(group.last_day, delivery.day)
+            group.units.add(delivery.unit)
+    by_id = {a.id: a for a in pool}
+    drafts: list[DraftOrder] = []
+    for (provider, receiver, item, agreement_id), group in groups.items():
+        quantity = Decimal(repr(group.tonnes)).quantize(MILLI, rounding=ROUND_HALF_UP)
+        if quantity <= 0:
+            continue
+        draft = DraftOrder(
+            provider=provider,
+            receiver=receiver,
+            item=item,
+            quantity=quantity,
+            needed_on=plan.date_of(group.first_day),
+            agreement_id=agreement_id,
+            units=tuple(sorted(group.units)),
+            first_day=group.first_day,
+            last_day=group.last_day,
+        )
+        if agreement_id is None:
+            draft = _replace(
+                draft,
+                note=f"no agreement covers {provider} supplying {receiver} with {item} "
+                f"on {draft.needed_on}",
+            )
+        else:
+            draft = _priced(draft, by_id[agreement_id])
+        drafts.append(draft)
+    drafts.sort(key=lambda d: (d.receiver, d.provider, d.item, d.needed_on, d.agreement_id or ""))
+    return drafts
