@@ -1,0 +1,365 @@
+"""One day's convoy routes: deliveries to units, trucks at depots, one PyVRP model.
+
+How a day is modelled (also in ``docs/routing.md``):
+
+* every fleet group with trucks is a vehicle type at its depot (several depots and mixed
+  fleets make one model); a truck works inside the calendar day (0–24 h), at most its
+  ``max_route_hours`` (drivers' hours), and may come back to its depot to load again;
+* a unit's deliveries of the day are one request (all commodities together), loads by
+  weight and, where a commodity has ``volume_m3_per_t``, by volume;
+* **a request larger than a truck is split** into the fewest equal truck-loads that fit
+  the largest truck able to reach the unit; each load carries the same share of every
+  commodity, and each is a separate stop that may go on a different truck;
+* before solving, each request is checked against every truck type: a round trip longer
+  than the drivers' hours, or no way to arrive inside the receiving window, rules that
+  type out; a request no type can serve is reported with the reason and the numbers;
+* stops are optional with a prize far above any route's cost, so the solver serves all it
+  can; loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
+  even every reaching truck turning all day could not carry them).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+
+from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.routes import Routes, RouteStatus, Unserved, UnservedReason
+from supplyline.errors import SolverError
+from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
+from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.solver import BestCallback, solve_vrp
+from supplyline.routing.translate import Chunk, to_routes
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = ["ConvoyParams", "DeliveryRequest", "route_day"]
+
+DAY_S = 24 * 3600
+_FAR = 10**9
+"""Distance (m) and time (s) that rule an arc out: more than any truck can do."""
+_NO_VOLUME_LIMIT = 10**12
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryRequest:
+    """What one unit is to receive on the day, by commodity, at its location."""
+
+    unit: UnitId
+    location: LocationId
+    load_t: Mapping[CommodityId, float]
+    volume_m3: float = 0.0
+    priority: int = 3
+    """The most urgent priority among its commodities (1 is the most important)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        if any(not (math.isfinite(t) and t >= 0) for t in self.load_t.values()):
+            raise ValueError(f"loads of {self.unit} must be finite and >= 0: {dict(self.load_t)}")
+
+    @property
+    def tonnes(self) -> float:
+        """Total tonnes."""
+        return sum(self.load_t.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConvoyParams:
+    """Knobs of the convoy routing of a day."""
+
+    router: RouterParams = field(default_factory=lambda: RouterParams(time_limit_s=10.0))
+    multi_trip: bool = True
+    """Trucks may come back to their depot to load again within their hours."""
+    min_load_t: float = 0.001
+    """Requests lighter than this are ignored (rounding dust from the plan)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """Whether a fleet group can serve a request, and if not why."""
+
+    ok: bool
+    reason: UnservedReason | None
+    detail: str
+    round_trip_h: float
+
+
+def _fit(
+    req: DeliveryRequest, g: FleetGroup, km: RoadMatrix, service_h: float, scenario: Scenario
+) -> _Fit:
+    unit = scenario.unit(req.unit)
+    dep, loc = km.index(g.depot), km.index(req.location)
+    out_h = km.km[dep, loc] / g.speed_kmh
+    back_h = km.km[loc, dep] / g.speed_kmh
+    rt = out_h + back_h + service_h
+    road = "" if km.by_road[dep, loc] and km.by_road[loc, dep] else " (no road: estimated)"
+    if rt > g.max_route_hours:
+        return _Fit(
+            False,
+            UnservedReason.BEYOND_DURATION,
+            f"{g.id} from {g.depot}: round trip {rt:.1f} h "
+            f"({km.km[dep, loc] + km.km[loc, dep]:.0f} km{road} at {g.speed_kmh:g} km/h "
+            f"+ {service_h:.1f} h stop) > {g.max_route_hours:g} h",
+            rt,
+        )
+    start = max(out_h, unit.receive_open_h)
+    if start > unit.receive_close_h or start + service_h + back_h > 24.0:
+        return _Fit(
+            False,
+            UnservedReason.WINDOW_IMPOSSIBLE,
+            f"{g.id} from {g.depot}: earliest arrival {out_h:.1f} h, window "
+            f"{unit.receive_open_h:g}-{unit.receive_close_h:g} h, back by 24 h impossible",
+            rt,
+        )
+    return _Fit(True, None, "", rt)
+
+
+def _n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
+    kg = round(req.tonnes * 1000)
+    n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
+    if g.volume_m3 is not None and req.volume_m3 > 0:
+        n = max(n, math.ceil(round(req.volume_m3 * 1000) / math.floor(g.volume_m3 * 1000)))
+    return max(1, n)
+
+
+def _plan_chunks(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    scenario: Scenario,
+    params: ConvoyParams,
+) -> tuple[list[Chunk], list[Unserved], dict[int, tuple[int, str]]]:
+    """Split requests into truck-loads; rule out the ones no truck type can serve."""
+    service_h = scenario.routing.service_minutes / 60
+    chunks: list[Chunk] = []
+    unserved: list[Unserved] = []
+    bounds: dict[int, tuple[int, str]] = {}
+    for r, req in enumerate(requests):
+        if not groups:
+            unserved.append(_whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
+            continue
+        fits = {g.id: _fit(req, g, km, service_h, scenario) for g in groups}
+        allowed = [g for g in groups if fits[g.id].ok]
+        if not allowed:
+            window = [f for f in fits.values() if f.reason is UnservedReason.WINDOW_IMPOSSIBLE]
+            worst = window[0] if window else min(fits.values(), key=lambda f: f.round_trip_h)
+            assert worst.reason is not None
+            unserved.append(_whole(req, worst.reason, worst.detail))
+            continue
+        n = min(_n_loads(req, g) for g in allowed)
+        turns = {
+            g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
+            if params.multi_trip
+            else 1
+            for g in allowed
+        }
+        most = sum(g.count * turns[g.id] for g in allowed)
+        bounds[r] = (
+            most,
+            f"{req.tonnes:.1f} t needs {n} truck-loads; the {sum(g.count for g in allowed)} "
+            f"trucks that reach it ({', '.join(g.id for g in allowed)}) can make at most "
+            f"{most} trips a day",
+        )
+        share = {c: t / n for c, t in req.load_t.items()}
+        for k in range(n):
+            chunks.append(
+                Chunk(
+                    request=r,
+                    part=k,
+                    parts=n,
+                    unit=req.unit,
+                    location=req.location,
+                    load_t=share,
+                    volume_m3=req.volume_m3 / n,
+                    allowed=frozenset(g.id for g in allowed),
+                )
+            )
+    return chunks, unserved, bounds
+
+
+def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserved:
+    return Unserved(
+        unit=req.unit, location=req.location, load_t=req.load_t, reason=reason, detail=detail
+    )
+
+
+def _matrices(
+    groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
+) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
+    """One distance (m) and duration (s) matrix per (speed, allowed stops) profile."""
+    metres = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * 1000).astype(np.int64)
+    d = len(nodes_loc) - len(chunks)
+    dist: list[IntArray] = []
+    dur: list[IntArray] = []
+    keys: dict[tuple[float, frozenset[int]], int] = {}
+    profile_of: dict[str, int] = {}
+    for g in groups:
+        banned = frozenset(d + i for i, c in enumerate(chunks) if g.id not in c.allowed)
+        key = (g.speed_kmh, banned)
+        if key not in keys:
+            seconds = np.ceil(km.km[np.ix_(nodes_loc, nodes_loc)] / g.speed_kmh * 3600)
+            dmat, tmat = metres.copy(), seconds.astype(np.int64)
+            idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
+            for mat in (dmat, tmat):
+                mat[idx, :] = _FAR
+                mat[:, idx] = _FAR
+                np.fill_diagonal(mat, 0)
+            keys[key] = len(dist)
+            dist.append(dmat)
+            dur.append(tmat)
+        profile_of[g.id] = keys[key]
+    return dist, dur, profile_of
+
+
+def _problem(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    params: ConvoyParams,
+) -> VrpProblem:
+    depots = list(dict.fromkeys(g.depot for g in groups))
+    nodes_loc = np.array(
+        [km.index(x) for x in depots] + [km.index(c.location) for c in chunks], dtype=np.int64
+    )
+    n, d = len(nodes_loc), len(depots)
+    dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km)
+    demand = np.zeros((n, 2), dtype=np.int64)
+    tw_early = np.zeros(n, dtype=np.int64)
+    tw_late = np.full(n, DAY_S, dtype=np.int64)
+    service = np.zeros(n, dtype=np.int64)
+    for i, c in enumerate(chunks):
+        unit = scenario.unit(c.unit)
+        demand[d + i] = (math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6))
+        tw_early[d + i] = round(unit.receive_open_h * 3600)
+        tw_late[d + i] = round(unit.receive_close_h * 3600)
+        service[d + i] = round(scenario.routing.service_minutes * 60)
+    unit_cost = {g.id: max(1, round(g.cost_per_km * 100)) for g in groups}
+    vehicles = tuple(
+        VehicleSpec(
+            name=g.id,
+            count=g.count,
+            capacity=(
+                math.floor(g.payload_t * 1000 + 1e-6),
+                math.floor(g.volume_m3 * 1000) if g.volume_m3 is not None else _NO_VOLUME_LIMIT,
+            ),
+            depot=depots.index(g.depot),
+            fixed_cost=round(g.fixed_cost * 100_000),
+            unit_distance_cost=unit_cost[g.id],
+            tw_early=0,
+            tw_late=DAY_S,
+            max_duration=math.floor(g.max_route_hours * 3600),
+            profile=profile_of[g.id],
+            reload=params.multi_trip,
+        )
+        for g in groups
+    )
+    # Skipping a load must cost more than any route could save by leaving it out.
+    longest = max(int(m[m < _FAR].max()) for m in dist) if dist else 0
+    base = 10 * (max(v.fixed_cost for v in vehicles) + max(unit_cost.values()) * 2 * longest) + 1
+    prize = np.zeros(n, dtype=np.int64)
+    for i, c in enumerate(chunks):
+        urgency = 10 - requests[c.request].priority
+        prize[d + i] = base * urgency * max(1, math.ceil(c.tonnes))
+    return VrpProblem(
+        num_depots=d,
+        demand=demand,
+        tw_early=tw_early,
+        tw_late=tw_late,
+        service=service,
+        distance=tuple(dist),
+        duration=tuple(dur),
+        vehicles=vehicles,
+        prize=prize,
+        names=tuple(depots) + tuple(f"{c.unit}/{c.part + 1}" for c in chunks),
+    )
+
+
+def route_day(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    *,
+    day: int,
+    params: ConvoyParams | None = None,
+    source: str = "demand",
+    on_best: BestCallback | None = None,
+) -> Routes:
+    """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
+
+    Raises
+    ------
+    SolverError
+        When the solver returns routes that break a hard constraint (a bug, not an input
+        problem: every stop is optional, so an empty plan is always feasible).
+    """
+    params = params or ConvoyParams()
+    t0 = time.perf_counter()
+    requests = [r for r in requests if r.tonnes >= params.min_load_t]
+    date = scenario.date_of(day)
+    if not requests:
+        return Routes(
+            scenario=scenario.name, day=day, date=date, status=RouteStatus.NOTHING_TO_DO,
+            source=source,
+        )  # fmt: skip
+    groups = [g for g in scenario.fleet if g.count > 0]
+    ids = [*(g.depot for g in groups), *(r.location for r in requests)]
+    km = road_matrix(scenario, ids, day=day)
+    chunks, unserved, bounds = _plan_chunks(requests, groups, km, scenario, params)
+    notes: list[str] = []
+    split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
+    if split:
+        notes.append("split into equal truck-loads: " + ", ".join(f"{u} ×{n}" for u, n in split))
+    if not chunks:
+        return Routes(
+            scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
+            unserved=tuple(unserved), source=source, solve_s=time.perf_counter() - t0,
+            notes=tuple(notes),
+        )  # fmt: skip
+    problem = _problem(scenario, requests, groups, chunks, km, params)
+    solution = solve_vrp(problem, params.router, on_best=on_best)
+    if not solution.feasible:
+        raise SolverError(
+            "the routing solver returned routes that break capacity, windows or hours "
+            f"(day {day}); this is a bug, please report it with the scenario"
+        )
+    routes, left = to_routes(problem, solution, chunks, groups, km, scenario)
+    by_request: dict[int, list[Chunk]] = defaultdict(list)
+    for c in left:
+        by_request[c.request].append(c)
+    for r, lost in by_request.items():
+        most, why = bounds[r]
+        req = requests[r]
+        too_large = lost[0].parts > most
+        load: dict[str, float] = defaultdict(float)
+        for c in lost:
+            for com, t in c.load_t.items():
+                load[com] += t
+        unserved.append(
+            Unserved(
+                unit=req.unit,
+                location=req.location,
+                load_t=load,
+                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
+                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
+            )
+        )
+    notes.extend(solution.notes)
+    return Routes(
+        scenario=scenario.name,
+        day=day,
+        date=date,
+        status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
+        routes=tuple(routes),
+        unserved=tuple(unserved),
+        source=source,
+        total_distance_km=sum(r.distance_km for r in routes),
+        total_cost=sum(r.cost for r in routes),
+        solve_s=time.perf_counter() - t0,
+        notes=tuple(notes),
+    )

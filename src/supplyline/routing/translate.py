@@ -1,0 +1,110 @@
+"""From the solver's integer routes back to trucks, stops, hours and tonnes.
+
+Times come back in seconds after midnight and distances are recomputed in km from the
+road matrix (not from the solver's rounded metres), so the figures a planner reads are
+the scenario's own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.routes import Stop, TruckRoute
+from supplyline.routing.problem import VrpProblem, VrpSolution
+from supplyline.routing.roads import RoadMatrix
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = ["Chunk", "to_routes"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chunk:
+    """One truck-load of a request: ``part`` of ``parts`` equal shares of it."""
+
+    request: int
+    part: int
+    parts: int
+    unit: UnitId
+    location: LocationId
+    load_t: Mapping[CommodityId, float]
+    volume_m3: float
+    allowed: frozenset[str]
+    """Fleet groups whose trucks can serve it."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+
+    @property
+    def tonnes(self) -> float:
+        """Tonnes in this load."""
+        return sum(self.load_t.values())
+
+
+def to_routes(
+    problem: VrpProblem,
+    solution: VrpSolution,
+    chunks: Sequence[Chunk],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    scenario: Scenario,
+) -> tuple[list[TruckRoute], list[Chunk]]:
+    """Truck routes of a solution, and the chunks it left out."""
+    d = problem.num_depots
+    service_h = scenario.routing.service_minutes / 60
+    used: dict[str, int] = defaultdict(int)
+    out: list[TruckRoute] = []
+    for vr in sorted(solution.routes, key=lambda r: (r.vehicle, r.start)):
+        g = groups[vr.vehicle]
+        used[g.id] += 1
+        trip, prev = 1, g.depot
+        stops: list[Stop] = []
+        path: list[LocationId] = [g.depot]
+        total_km = 0.0
+        for node, start, arrive in zip(vr.visits, vr.service_start, vr.arrival, strict=True):
+            if node < d:  # back at the depot to load again
+                total_km += float(km.km[km.index(prev), km.index(g.depot)])
+                trip, prev = trip + 1, g.depot
+                path.append(g.depot)
+                continue
+            c = chunks[node - d]
+            leg = float(km.km[km.index(prev), km.index(c.location)])
+            total_km += leg
+            stops.append(
+                Stop(
+                    unit=c.unit,
+                    location=c.location,
+                    trip=trip,
+                    arrival_h=arrive / 3600,
+                    service_start_h=start / 3600,
+                    departure_h=start / 3600 + service_h,
+                    load_t=c.load_t,
+                    volume_m3=c.volume_m3,
+                    distance_from_previous_km=leg,
+                )
+            )
+            path.append(c.location)
+            prev = c.location
+        total_km += float(km.km[km.index(prev), km.index(g.depot)])
+        path.append(g.depot)
+        out.append(
+            TruckRoute(
+                truck=f"{g.id}#{used[g.id]}",
+                fleet_group=g.id,
+                vehicle_type=g.vehicle_type,
+                depot=g.depot,
+                start_h=vr.start / 3600,
+                end_h=vr.end / 3600,
+                distance_km=total_km,
+                cost=g.fixed_cost + g.cost_per_km * total_km,
+                payload_t=g.payload_t,
+                stops=tuple(stops),
+                path=tuple(path),
+            )
+        )
+    visited = {v - d for r in solution.routes for v in r.visits if v >= d}
+    left = [c for i, c in enumerate(chunks) if i not in visited]
+    return out, left
