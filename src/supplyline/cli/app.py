@@ -48,7 +48,8 @@ def _root(
 
 def _register_commands() -> None:
     """Import each command module; each adds its commands to ``app``."""
-    from supplyline.cli import scenario_cmds  # noqa: F401
+    from supplyline.cli import requirements_cmds, scenario_cmds  # noqa: F401
+    from supplyline.cli import plan_cmds  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,89 @@
+"""Commands ``requirements`` and ``factors``: what units need, and the factors behind it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.warnings import print_warnings
+from supplyline.requirements import totals_by_commodity, totals_by_unit
+from supplyline.services.scenarios import assess_requirements, export_requirements, factor_rows
+
+console = Console()
+err = Console(stderr=True)
+
+
+class GroupBy(StrEnum):
+    """How the requirements table is grouped."""
+
+    COMMODITY = "commodity"
+    UNIT = "unit"
+
+
+@app.command("requirements")
+def requirements_cmd(
+    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Write requirements_daily.csv, requirements_by_unit.csv and requirements.json here.",
+    ),
+    by: GroupBy = typer.Option(GroupBy.COMMODITY, "--by", help="Group the printed table."),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+    ),
+) -> None:
+    """Compute every unit's daily requirements by commodity and print a summary.
+
+    Units consume at their destination from their required day; on that day they also
+    receive the stock for their days-of-supply target (the build-up).
+    """
+    with err.status("computing requirements…"):
+        result = assess_requirements(folder)
+    print_warnings(result.opened.warnings, err)
+    demand = result.demand
+    if by is GroupBy.UNIT:
+        rows = totals_by_unit(demand)
+        cols = ["unit", "commodity", "arrival_day", "consumption_t", "buildup_t", "total_t"]
+    else:
+        rows = totals_by_commodity(demand)
+        cols = ["commodity", "consumption_t", "buildup_t", "total_t", "peak_day", "peak_t"]
+    scenario = result.opened.scenario
+    title = (
+        f"{scenario.name}: requirements over {scenario.horizon_days} days from "
+        f"{scenario.start_date} (tonnes), {len(scenario.units)} units"
+    )
+    emit_rows(rows, cols, fmt, console=console, title=title)
+    if fmt is OutputFormat.TABLE:
+        console.print(
+            f"total: {demand.total_t.sum():,.1f} t; "
+            f"factors used: {', '.join(result.factors_used) or 'none'}"
+        )
+    if out is not None:
+        written = export_requirements(result, out)
+        err.print(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@app.command("factors")
+def factors_cmd(
+    pattern: str | None = typer.Argument(
+        None, help="Show only factors whose key or description contains this text."
+    ),
+    scenario: Path | None = typer.Option(
+        None, "--scenario", "-s", help="Apply this scenario's overrides and mark them."
+    ),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f"),
+    sources: bool = typer.Option(False, "--sources", help="Add the source notes to the table."),
+) -> None:
+    """List the planning factors in force, with their units and public sources."""
+    rows = factor_rows(pattern, scenario)
+    cols = ["key", "value", "unit", "overridden", "source_url"]
+    if sources or fmt is not OutputFormat.TABLE:
+        cols += ["description", "source_note"]
+    emit_rows(rows, cols, fmt, console=console, title=f"{len(rows)} planning factors")

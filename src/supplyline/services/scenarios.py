@@ -1,0 +1,130 @@
+"""Use-cases around a scenario folder: open it, work out its requirements, list factors.
+
+The faces call these; they compose the io and requirements layers so that the CLI and the
+API give the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from supplyline.domain import Demand, FactorTable, Scenario
+from supplyline.errors import Issue, NotFoundError
+from supplyline.io import load_scenario_with_warnings
+from supplyline.io.factors import default_factors, factors_for
+from supplyline.io.requirements_files import write_requirements
+from supplyline.requirements import (
+    compute_requirements,
+    daily_rows,
+    resolve_rates,
+    totals_by_commodity,
+    totals_by_unit,
+)
+
+__all__ = [
+    "OpenScenario",
+    "RequirementsResult",
+    "assess_requirements",
+    "bundled_example",
+    "export_requirements",
+    "factor_rows",
+    "open_scenario",
+]
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenScenario:
+    """A loaded scenario, the warnings its load raised, and the factors in force for it."""
+
+    folder: Path
+    scenario: Scenario
+    warnings: tuple[Issue, ...]
+    factors: FactorTable
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequirementsResult:
+    """A scenario's requirements and the planning factors they were computed from."""
+
+    opened: OpenScenario
+    demand: Demand
+    factors_used: tuple[str, ...]
+
+
+def open_scenario(folder: str | Path) -> OpenScenario:
+    """Load and check a scenario folder (raises ScenarioError listing every problem)."""
+    path = Path(folder)
+    scenario, warnings = load_scenario_with_warnings(path)
+    return OpenScenario(
+        folder=path,
+        scenario=scenario,
+        warnings=tuple(warnings),
+        factors=factors_for(dict(scenario.factor_overrides)),
+    )
+
+
+def assess_requirements(folder: str | Path, progress: Progress | None = None) -> RequirementsResult:
+    """Load a scenario and compute every unit's daily requirements."""
+    if progress:
+        progress("loading scenario")
+    opened = open_scenario(folder)
+    if progress:
+        progress("computing requirements")
+    demand = compute_requirements(opened.scenario, opened.factors)
+    used = resolve_rates(opened.scenario, opened.factors).factors_used
+    return RequirementsResult(opened=opened, demand=demand, factors_used=used)
+
+
+def export_requirements(result: RequirementsResult, out: str | Path) -> list[Path]:
+    """Write the requirements as CSV and JSON into ``out`` (all files, or none)."""
+    return write_requirements(
+        out,
+        scenario_name=result.opened.scenario.name,
+        demand=result.demand,
+        daily=daily_rows(result.demand),
+        by_unit=totals_by_unit(result.demand),
+        by_commodity=totals_by_commodity(result.demand),
+        factors_used=[result.opened.factors[k] for k in result.factors_used],
+    )
+
+
+def factor_rows(
+    pattern: str | None = None, folder: str | Path | None = None
+) -> list[dict[str, Any]]:
+    """Planning factors as rows (key, value, unit, overridden, source), filtered by a substring.
+
+    With a scenario folder, its overrides are applied and marked.
+    """
+    table = open_scenario(folder).factors if folder is not None else default_factors()
+    needle = (pattern or "").lower()
+    rows = [
+        {
+            "key": f.key,
+            "value": f.value,
+            "unit": f.unit,
+            "overridden": f.overridden,
+            "description": f.description,
+            "source_url": f.source_url,
+            "source_note": f.source_note,
+        }
+        for f in table.values()
+        if needle in f.key.lower() or needle in f.description.lower()
+    ]
+    return sorted(rows, key=lambda r: str(r["key"]))
+
+
+def bundled_example(name: str = "bilateral-exercise") -> Path:
+    """The folder of a bundled example, installed with the package or in a source checkout."""
+    here = Path(__file__).resolve()
+    candidates = [here.parents[1] / "examples" / name, here.parents[3] / "examples" / name]
+    for candidate in candidates:
+        if (candidate / "scenario.yaml").is_file():
+            return candidate
+    raise NotFoundError(
+        f"bundled example {name!r} not found (looked in {', '.join(str(c) for c in candidates)})"
+    )

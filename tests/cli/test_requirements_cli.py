@@ -1,0 +1,64 @@
+"""The requirements and factors commands, run as a user runs them (in a subprocess)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BILATERAL = ROOT / "examples" / "bilateral-exercise"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "supplyline", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_requirements_table_lists_every_commodity() -> None:
+    """The default table has a row per commodity of the scenario and exits 0."""
+    done = run("requirements", BILATERAL)
+    assert done.returncode == 0, done.stderr
+    for commodity in ("food", "water", "fuel"):
+        assert commodity in done.stdout
+
+
+def test_requirements_csv_sums_match_json_export(tmp_path: Path) -> None:
+    """The by-unit CSV on stdout and the JSON file written with --out agree on the total."""
+    done = run("requirements", BILATERAL, "--by", "unit", "--format", "csv", "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    printed = sum(float(r["total_t"]) for r in rows)
+    document = json.loads((tmp_path / "requirements.json").read_text())
+    exported = sum(r["total_t"] for r in document["by_commodity"])
+    assert printed == pytest.approx(exported, rel=1e-9)
+    assert (tmp_path / "requirements_daily.csv").stat().st_size > 0
+
+
+def test_requirements_of_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
+    """A folder without scenario.yaml exits 2 with a message and no traceback, writing nothing."""
+    out = tmp_path / "out"
+    done = run("requirements", tmp_path / "nope", "--out", out)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "scenario.yaml" in done.stderr
+    assert not out.exists()
+
+
+def test_factors_json_carries_sources() -> None:
+    """Every factor listed as JSON has a source address."""
+    done = run("factors", "sphere", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert rows
+    assert all(r["source_url"].startswith("http") for r in rows)
