@@ -1,0 +1,163 @@
+"""The reach check: whether the trucks that serve each unit can keep up with its demand.
+
+Forces that outran their railheads failed because the last leg by truck could not carry
+what they consumed. This makes that visible before it happens, per unit:
+
+* its nearest railhead (or port, or airfield) by road, the road distance;
+* the fleet that serves it: the trucks based at that railhead, or else at the fleet depot
+  nearest to the unit by road;
+* the round trip (out, back, and the stop), the turns a truck can make within its
+  drivers' hours, the truck-loads a day its demand needs;
+* what that fleet carries a day — trucks × availability × turns × payload — and whether
+  that covers the unit's demand, alone and together with the other units the same depot
+  serves (``depot_load_pct``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+
+from supplyline.domain import FleetGroup, LocationKind, Scenario
+from supplyline.domain.routes import ReachCheck, ReachRow
+from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.types import LocationId, UnitId
+
+__all__ = ["RAILHEAD_KINDS", "check_reach"]
+
+RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
+"""Where the long haul ends and trucks take over."""
+
+
+def _nearest(
+    km: RoadMatrix, to: LocationId, candidates: list[LocationId]
+) -> tuple[LocationId | None, float | None, bool]:
+    """Nearest candidate to ``to``, preferring places with a road path over estimates."""
+    if not candidates:
+        return None, None, False
+    j = km.index(to)
+
+    def key(c: LocationId) -> tuple[bool, float]:
+        i = km.index(c)
+        return (not bool(km.by_road[i, j]), float(km.km[i, j]))
+
+    best = min(candidates, key=key)
+    i = km.index(best)
+    return best, float(km.km[i, j]), bool(km.by_road[i, j])
+
+
+def _row(
+    scenario: Scenario,
+    unit_id: UnitId,
+    daily: float,
+    km: RoadMatrix,
+    groups_at: Mapping[LocationId, list[FleetGroup]],
+    availability: float,
+) -> ReachRow:
+    unit = scenario.unit(unit_id)
+    loc = unit.destination
+    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
+    head, head_km, by_road = _nearest(km, loc, heads)
+    depot = head if head is not None and head in groups_at else None
+    if depot is None:
+        depot, _, _ = _nearest(km, loc, list(groups_at))
+    service_h = scenario.routing.service_minutes / 60
+    common = {
+        "unit": unit_id,
+        "location": loc,
+        "railhead": head,
+        "railhead_kind": str(scenario.location(head).kind) if head else None,
+        "road_km": head_km,
+        "by_road": by_road,
+        "daily_t": daily,
+        "turns_needed": 0,
+    }
+    if depot is None:
+        return ReachRow(
+            **common,  # type: ignore[arg-type]
+            depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
+            turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
+            reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
+        )  # fmt: skip
+    groups = groups_at[depot]
+    d, u = km.index(depot), km.index(loc)
+    trips = {g.id: float(km.km[d, u] + km.km[u, d]) / g.speed_kmh + service_h for g in groups}
+    turns = {g.id: int(g.max_route_hours // trips[g.id]) for g in groups}
+    capacity = sum(g.count * availability * turns[g.id] * g.payload_t for g in groups)
+    trucks = sum(g.count for g in groups)
+    payload = sum(g.count * g.payload_t for g in groups) / trucks
+    main = max(groups, key=lambda g: g.count * g.payload_t)
+    needed = math.ceil(daily / payload - 1e-9) if daily > 0 else 0
+    common["turns_needed"] = needed
+    reason = ""
+    if daily > capacity + 1e-9:
+        if max(turns.values()) == 0:
+            reason = (
+                f"round trip {trips[main.id]:.1f} h from {depot} "
+                f"({km.km[d, u] + km.km[u, d]:.0f} km at {main.speed_kmh:g} km/h + "
+                f"{service_h:.1f} h stop) > {main.max_route_hours:g} h drivers' hours"
+            )
+        else:
+            reason = (
+                f"needs {daily:.1f} t/day = {needed} truck-loads; {trucks * availability:.1f} "
+                f"available trucks × {turns[main.id]} turns × {payload:.1f} t = "
+                f"{capacity:.1f} t/day"
+            )
+    return ReachRow(
+        **common,  # type: ignore[arg-type]
+        depot=depot, trucks=trucks, trucks_available=trucks * availability,
+        payload_t=payload, round_trip_h=trips[main.id], turns_per_truck=turns[main.id],
+        capacity_t_per_day=capacity, sustainable=not reason, reason=reason,
+    )  # fmt: skip
+
+
+def check_reach(
+    scenario: Scenario, daily_t: Mapping[UnitId, float], *, availability: float
+) -> ReachCheck:
+    """The reach check of every unit, given its daily demand in tonnes.
+
+    ``daily_t`` is the demand a unit's trucks must carry each day (the caller chooses:
+    the peak daily consumption is the usual, cautious choice); ``availability`` is the
+    share of trucks on the road on a given day (planning factor
+    ``truck.fleet_availability_fraction``).
+    """
+    if not 0 < availability <= 1:
+        raise ValueError(f"availability(={availability}) must be in (0, 1]")
+    groups_at: dict[LocationId, list[FleetGroup]] = defaultdict(list)
+    for g in scenario.fleet:
+        if g.count > 0:
+            groups_at[g.depot].append(g)
+    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
+    ids = [*heads, *groups_at, *(u.destination for u in scenario.units)]
+    km = road_matrix(scenario, ids)
+    rows = [
+        _row(scenario, u.id, float(daily_t.get(u.id, 0.0)), km, groups_at, availability)
+        for u in scenario.units
+    ]
+    # Units served from one depot share its trucks: add up the share each one needs.
+    load: dict[LocationId, float] = defaultdict(float)
+    for r in rows:
+        if r.depot is not None and r.capacity_t_per_day > 0:
+            load[r.depot] += r.daily_t / r.capacity_t_per_day
+    final = []
+    for r in rows:
+        pct = 100 * load[r.depot] if r.depot is not None else None
+        if r.sustainable and pct is not None and pct > 100 + 1e-9 and r.daily_t > 0:
+            r = _replace(r, pct, f"the trucks at {r.depot} are shared: all units they serve need "
+                         f"{pct:.0f}% of what they can carry")  # fmt: skip
+        else:
+            r = _replace(r, pct, r.reason)
+        final.append(r)
+    return ReachCheck(
+        scenario=scenario.name,
+        rows=tuple(final),
+        availability=availability,
+        service_minutes=scenario.routing.service_minutes,
+        detour_factor=scenario.routing.detour_factor,
+    )
+
+
+def _replace(row: ReachRow, pct: float | None, reason: str) -> ReachRow:
+    return replace(row, depot_load_pct=pct, reason=reason, sustainable=not reason)
