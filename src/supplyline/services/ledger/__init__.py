@@ -8,6 +8,13 @@ from __future__ import annotations
 from supplyline.services.ledger.accounts import Balance, StatementLine
 from supplyline.services.ledger.audit import AuditEvent, VerifyReport
 from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.propose import (
+    DraftOrder,
+    draft_support_orders,
+    propose_from_files,
+    request_drafts,
+    scenario_agreements,
+)
 from supplyline.services.ledger.service import ImportResult, Ledger, open_ledger
 from supplyline.services.ledger.views import (
     Actor,
@@ -24,6 +31,7 @@ __all__ = [
     "AuditEvent",
     "Balance",
     "Condition",
+    "DraftOrder",
     "ImportResult",
     "ItemKind",
     "Ledger",
@@ -34,5 +42,9 @@ __all__ = [
     "StatementLine",
     "SupportOrder",
     "VerifyReport",
+    "draft_support_orders",
     "open_ledger",
+    "propose_from_files",
+    "request_drafts",
+    "scenario_agreements",
 ]

@@ -61,6 +61,10 @@ class StatementLine:
     note: str = ""
 
 
+def _quantum(unit: str) -> Decimal:
+    return Decimal("0.001") if unit.startswith("t ") else Decimal("0.01")
+
+
 def unit_of(order: SupportOrder) -> str:
     """The unit an order's obligation is counted in: its currency, or tonnes of its item."""
     if ReimbursementMode(order.mode) is ReimbursementMode.REPLACEMENT_IN_KIND:
@@ -94,8 +98,8 @@ def balances_of(partner: PartnerId, orders: Iterable[SupportOrder]) -> list[Bala
             counterparty=other,
             agreement_id=agreement,
             unit=unit,
-            receivable=recv,
-            payable=pay,
+            receivable=recv.quantize(_quantum(unit)),
+            payable=pay.quantize(_quantum(unit)),
             next_due=due.get((other, agreement, unit)),
         )
         for (other, agreement, unit), (recv, pay) in sorted(acc.items())

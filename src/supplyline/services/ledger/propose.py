@@ -14,11 +14,22 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario
+from supplyline.io import load_scenario
+from supplyline.io.plan_files import read_plan
+from supplyline.services.ledger.service import Ledger
+from supplyline.services.ledger.views import Actor, SupportOrder
 from supplyline.types import CommodityId, PartnerId, UnitId
 
-__all__ = ["DraftOrder", "draft_support_orders"]
+__all__ = [
+    "DraftOrder",
+    "draft_support_orders",
+    "propose_from_files",
+    "request_drafts",
+    "scenario_agreements",
+]
 
 MILLI = Decimal("0.001")
 CENT = Decimal("0.01")
@@ -154,3 +165,51 @@ def draft_support_orders(
         drafts.append(draft)
     drafts.sort(key=lambda d: (d.receiver, d.provider, d.item, d.needed_on, d.agreement_id or ""))
     return drafts
+
+
+def request_drafts(
+    ledger: Ledger, actor: Actor, drafts: Sequence[DraftOrder], *, key_prefix: str
+) -> list[tuple[DraftOrder, SupportOrder | None, str]]:
+    """Request the drafts that ``actor``'s partner receives and an agreement covers.
+
+    Each request carries an idempotency key made from ``key_prefix`` and the draft, so
+    submitting the same plan twice requests nothing new. Returns each draft with the
+    order made (or None) and why not.
+    """
+    done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
+    for draft in drafts:
+        if draft.receiver != actor.partner:
+            done.append((draft, None, f"{draft.receiver} requests this, not {actor.partner}"))
+        elif draft.agreement_id is None or draft.value is None or draft.note:
+            done.append((draft, None, draft.note or "not covered"))
+        else:
+            key = (
+                f"{key_prefix}:{draft.provider}:{draft.item}:{draft.agreement_id}:"
+                f"{draft.needed_on}:{draft.quantity}"
+            )
+            order = ledger.request(
+                actor,
+                agreement_id=draft.agreement_id,
+                item=draft.item,
+                quantity=draft.quantity,
+                needed_on=draft.needed_on,
+                note=f"from plan: units {', '.join(draft.units)}, "
+                f"days {draft.first_day}-{draft.last_day}",
+                idempotency_key=key[:200],
+            )
+            done.append((draft, order, ""))
+    return done
+
+
+def scenario_agreements(scenario_dir: str | Path) -> tuple[Agreement, ...]:
+    """The agreements of a scenario folder (its agreements.yaml), loaded and checked."""
+    return load_scenario(Path(scenario_dir)).agreements
+
+
+def propose_from_files(
+    plan_path: str | Path, scenario_dir: str | Path
+) -> tuple[Plan, list[DraftOrder]]:
+    """Read a plan (plan.json or its folder) and its scenario; draft the support orders."""
+    scenario = load_scenario(Path(scenario_dir))
+    plan = read_plan(plan_path)
+    return plan, draft_support_orders(plan, scenario)

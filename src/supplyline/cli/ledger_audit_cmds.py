@@ -1,0 +1,251 @@
+"""Commands ``ledger balance|statement|events|verify|propose`` and ``db upgrade``.
+
+Registered by :mod:`supplyline.cli.ledger_cmds`, whose sub-Typers and options they share.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from supplyline.cli.ledger_cmds import (
+    AsOpt,
+    DbOpt,
+    FmtOpt,
+    UserOpt,
+    actor_from,
+    console,
+    db_app,
+    err,
+    ledger_app,
+    ledger_at,
+)
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.services.db import Database, upgrade_database
+from supplyline.services.ledger import propose_from_files, request_drafts
+from supplyline.services.settings import get_settings
+
+WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
+
+
+@ledger_app.command("balance")
+def balance_cmd(
+    partner: AsOpt,
+    counterparty: WithOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """What your partner and each counterparty owe each other, per agreement and unit.
+
+    Positive ``net`` means the counterparty owes you. Units are a currency, or tonnes of a
+    commodity for replacement in kind.
+    """
+    rows = [
+        {
+            "counterparty": b.counterparty,
+            "agreement": b.agreement_id,
+            "unit": b.unit,
+            "receivable": b.receivable,
+            "payable": b.payable,
+            "net": b.net,
+            "next_due": b.next_due.isoformat() if b.next_due else None,
+        }
+        for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
+    ]
+    cols = ["counterparty", "agreement", "unit", "receivable", "payable", "net", "next_due"]
+    emit_rows(rows, cols, fmt, console=console, title=f"balances of {partner}")
+
+
+STATEMENT_COLUMNS = [
+    "at",
+    "order",
+    "agreement",
+    "counterparty",
+    "kind",
+    "item",
+    "unit",
+    "amount",
+    "balance",
+    "note",
+]
+
+
+def _write_csv_atomically(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """Write to a temporary file beside ``path`` and move it into place: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@ledger_app.command("statement")
+def statement_cmd(
+    partner: AsOpt,
+    counterparty: WithOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also write CSV here.")
+    ] = None,
+) -> None:
+    """Your partner's statement: every bill and settlement, signed from your side.
+
+    The last balance with a counterparty in a unit is minus the same figure on the
+    counterparty's statement: the two reconcile to zero.
+    """
+    lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
+    rows = [
+        {
+            "at": ln.at.isoformat(timespec="seconds"),
+            "order": ln.order_id,
+            "agreement": ln.agreement_id,
+            "counterparty": ln.counterparty,
+            "kind": ln.kind.value,
+            "item": ln.item,
+            "unit": ln.unit,
+            "amount": ln.amount,
+            "balance": ln.balance,
+            "note": ln.note,
+        }
+        for ln in lines
+    ]
+    if output is not None:
+        _write_csv_atomically(output, rows, STATEMENT_COLUMNS)
+        err.print(f"wrote {output}", markup=False, highlight=False)
+    emit_rows(rows, STATEMENT_COLUMNS, fmt, console=console, title=f"statement of {partner}")
+
+
+@ledger_app.command("events")
+def events_cmd(
+    partner: AsOpt, user: UserOpt = None, db: DbOpt = None, fmt: FmtOpt = OutputFormat.TABLE
+) -> None:
+    """The audit events about your partner's agreements and orders."""
+    rows = [
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "by": f"{e.user}@{e.partner}",
+            "kind": e.kind,
+            "agreement": e.agreement_id,
+            "order": e.order_id,
+            "hash": e.hash[:16],
+        }
+        for e in ledger_at(db).events(actor_from(partner, user))
+    ]
+    cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
+    emit_rows(rows, cols, fmt, console=console, title="audit events")
+
+
+@ledger_app.command("verify")
+def verify_cmd(db: DbOpt = None) -> None:
+    """Check the audit chain: exit 1 naming the first edited, deleted or reordered event."""
+    report = ledger_at(db).verify()
+    if report.ok:
+        console.print(str(report), markup=False, highlight=False)
+        return
+    err.print(str(report), style="bold red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code=1)
+
+
+@ledger_app.command("propose")
+def propose_cmd(
+    plan: Annotated[Path, typer.Argument(help="plan.json, or the folder holding it.")],
+    scenario: Annotated[Path, typer.Option("--scenario", help="The plan's scenario folder.")],
+    submit: Annotated[
+        bool, typer.Option("--submit", help="Request your partner's drafts.")
+    ] = False,
+    partner: Annotated[str | None, typer.Option("--as", help="With --submit: you.")] = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Draft the support orders a movement plan implies (one partner's stock to another's unit).
+
+    Each draft names the agreement that covers it, or says that none does. With
+    ``--submit --as PARTNER`` the drafts that PARTNER receives are requested (a second
+    submit of the same plan requests nothing new).
+    """
+    if submit and partner is None:
+        raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
+    the_plan, drafts = propose_from_files(plan, scenario)
+    made: dict[int, str] = {}
+    if submit:
+        assert partner is not None
+        outcome = request_drafts(
+            ledger_at(db),
+            actor_from(partner, user),
+            drafts,
+            key_prefix=f"propose:{the_plan.scenario}",
+        )
+        made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
+    rows = [
+        {
+            "provider": d.provider,
+            "receiver": d.receiver,
+            "item": d.item,
+            "quantity_t": d.quantity,
+            "needed_on": d.needed_on.isoformat(),
+            "days": f"{d.first_day}-{d.last_day}",
+            "units": " ".join(d.units),
+            "agreement": d.agreement_id or "NONE",
+            "value": d.value,
+            "currency": d.currency,
+            "note": d.note,
+            **({"submitted": made.get(i, "")} if submit else {}),
+        }
+        for i, d in enumerate(drafts)
+    ]
+    cols = [
+        "provider",
+        "receiver",
+        "item",
+        "quantity_t",
+        "needed_on",
+        "days",
+        "units",
+        "agreement",
+        "value",
+        "currency",
+        "note",
+    ] + (["submitted"] if submit else [])
+    if not drafts:
+        err.print(
+            "the plan delivers no partner's stock to another partner's unit: "
+            "no support orders to draft",
+            markup=False,
+            highlight=False,
+        )
+    emit_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}")
+
+
+@db_app.command("upgrade")
+def db_upgrade_cmd(db: DbOpt = None) -> None:
+    """Create the database or bring it to the latest schema (first use does this too)."""
+    settings = get_settings()
+    database = Database(
+        db or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s
+    )
+    before, after = upgrade_database(database)
+    database.dispose()
+    if before == after:
+        console.print(f"database already at revision {after}", markup=False, highlight=False)
+    else:
+        console.print(
+            f"database upgraded from {before or 'empty'} to revision {after}",
+            markup=False,
+            highlight=False,
+        )

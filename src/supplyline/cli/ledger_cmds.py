@@ -1,0 +1,473 @@
+"""Commands ``ledger …`` (the mutual-support ledger) and ``db upgrade``.
+
+Every ledger command acts as a user of a partner: ``--as PARTNER`` (required) and
+``--user NAME`` (default: $USER). ``--db URL`` overrides ``SUPPLYLINE_DATABASE_URL``.
+The commands translate; the rules live in :mod:`supplyline.services.ledger`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.domain import ReimbursementMode
+from supplyline.services.ledger import (
+    Actor,
+    Condition,
+    Ledger,
+    OrderStatus,
+    SupportOrder,
+    open_ledger,
+    scenario_agreements,
+)
+
+console = Console()
+err = Console(stderr=True)
+
+ledger_app = typer.Typer(
+    name="ledger",
+    help="The mutual-support ledger: agreements, orders, balances, audit.",
+    no_args_is_help=True,
+)
+agreements_app = typer.Typer(help="List the agreements you are a party to, or import some.")
+db_app = typer.Typer(
+    name="db", help="The database: create or upgrade its schema.", no_args_is_help=True
+)
+app.add_typer(ledger_app, name="ledger")
+app.add_typer(db_app, name="db")
+ledger_app.add_typer(agreements_app, name="agreements")
+
+AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
+UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: SUPPLYLINE_DATABASE_URL).")
+]
+FmtOpt = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people; csv or json.")
+]
+KeyOpt = Annotated[
+    str | None,
+    typer.Option("--key", help="Idempotency key: a retry with the same key does nothing twice."),
+]
+VersionOpt = Annotated[
+    int | None,
+    typer.Option("--if-version", help="Act only if the order is still at this version."),
+]
+NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
+OrderArg = Annotated[int, typer.Argument(help="The order number.")]
+
+ORDER_COLUMNS = [
+    "id",
+    "agreement",
+    "provider",
+    "receiver",
+    "item",
+    "quantity",
+    "value",
+    "currency",
+    "mode",
+    "needed_on",
+    "status",
+    "version",
+    "issued",
+    "received",
+    "billed",
+    "settled",
+]
+
+
+def actor_from(partner: str, user: str | None) -> Actor:
+    """Who acts: ``--as`` and ``--user`` (default $USER)."""
+    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+    try:
+        return Actor(partner=partner, user=name)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--as/--user") from error
+
+
+def _decimal(text: str | None, name: str) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        raise typer.BadParameter(f"{text!r} is not a number", param_hint=name) from None
+    if not value.is_finite():
+        raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
+    return value
+
+
+def _date(text: str | None, name: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date like 2025-08-01", param_hint=name
+        ) from None
+
+
+def ledger_at(db: str | None) -> Ledger:
+    """The ledger at ``--db`` or the configured URL, created or upgraded on first use."""
+    return open_ledger(db)
+
+
+def _order_row(order: SupportOrder) -> dict[str, Any]:
+    in_kind = order.mode is ReimbursementMode.REPLACEMENT_IN_KIND
+    return {
+        "id": order.id,
+        "agreement": order.agreement_id,
+        "provider": order.provider,
+        "receiver": order.receiver,
+        "item": order.item,
+        "quantity": order.quantity,
+        "value": order.value,
+        "currency": order.currency,
+        "mode": order.mode.value,
+        "needed_on": order.needed_on.isoformat(),
+        "status": order.status.value,
+        "version": order.version,
+        "issued": order.issued_qty,
+        "received": order.received_qty,
+        "billed": f"{order.billed_qty} t" if in_kind else order.billed_amount,
+        "settled": f"{order.settled_qty} t" if in_kind else order.settled_amount,
+    }
+
+
+def _show(order: SupportOrder, fmt: OutputFormat) -> None:
+    """One order: a field/value table for people, one row of CSV or JSON for programs."""
+    row = _order_row(order)
+    if fmt is OutputFormat.TABLE:
+        pairs = [{"field": k, "value": row[k]} for k in ORDER_COLUMNS]
+        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
+    else:
+        emit_rows([row], ORDER_COLUMNS, fmt, console=console)
+
+
+# -- agreements ------------------------------------------------------------------------------
+
+
+@agreements_app.callback(invoke_without_command=True)
+def agreements_cmd(
+    ctx: typer.Context,
+    partner: Annotated[str | None, typer.Option("--as", help="The partner you act for.")] = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """List the agreements your partner is a party to (``import DIR`` adds a scenario's)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if partner is None:
+        raise typer.BadParameter("say which partner you act for", param_hint="--as")
+    rows = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "parties": " & ".join(a.parties),
+            "valid": f"{a.valid_from}..{a.valid_to}",
+            "scope": ", ".join(sorted(a.commodities | a.services)),
+            "modes": ", ".join(sorted(m.value for m in a.reimbursement_modes)),
+            "currency": a.currency,
+            "ceiling_per_order": a.ceiling_per_order,
+            "ceiling_total": a.ceiling_total,
+        }
+        for a in ledger_at(db).agreements(actor_from(partner, user))
+    ]
+    cols = [
+        "id",
+        "name",
+        "parties",
+        "valid",
+        "scope",
+        "modes",
+        "currency",
+        "ceiling_per_order",
+        "ceiling_total",
+    ]
+    emit_rows(rows, cols, fmt, console=console, title="agreements")
+
+
+@agreements_app.command("import")
+def agreements_import_cmd(
+    folder: Annotated[Path, typer.Argument(help="Scenario folder with agreements.yaml.")],
+    partner: AsOpt,
+    user: UserOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
+    agreements = scenario_agreements(folder)
+    result = ledger_at(db).import_agreements(actor_from(partner, user), agreements)
+    console.print(
+        f"agreements: {len(result.added)} added, {len(result.unchanged)} already there, "
+        f"{len(result.skipped)} not {partner}'s"
+        + (f" ({', '.join(result.added)})" if result.added else ""),
+        markup=False,
+        highlight=False,
+    )
+
+
+# -- orders ----------------------------------------------------------------------------------
+
+
+@ledger_app.command("orders")
+def orders_cmd(
+    partner: AsOpt,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    status: Annotated[OrderStatus | None, typer.Option("--status")] = None,
+    agreement: Annotated[str | None, typer.Option("--agreement")] = None,
+    counterparty: Annotated[
+        str | None, typer.Option("--with", help="Only with this partner.")
+    ] = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """List the orders your partner is a party to."""
+    orders = ledger_at(db).orders(
+        actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
+    )
+    emit_rows([_order_row(o) for o in orders], ORDER_COLUMNS, fmt, console=console, title="orders")
+
+
+@ledger_app.command("show")
+def show_cmd(
+    order_id: OrderArg,
+    partner: AsOpt,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Show one order and its issues, receipts, bills and settlements."""
+    order = ledger_at(db).order(actor_from(partner, user), order_id)
+    _show(order, fmt)
+    rows = [
+        {
+            "line": ln.id,
+            "kind": ln.kind.value,
+            "at": ln.at.isoformat(timespec="seconds"),
+            "by": f"{ln.user}@{ln.partner}",
+            "quantity": ln.quantity,
+            "amount": ln.amount,
+            "condition": ln.condition.value if ln.condition else None,
+            "due_on": ln.due_on.isoformat() if ln.due_on else None,
+            "note": ln.note,
+        }
+        for ln in order.lines
+    ]
+    cols = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
+    emit_rows(rows, cols, fmt, console=console, title=f"order {order.id}: lines")
+
+
+@ledger_app.command("request")
+def request_cmd(
+    partner: AsOpt,
+    agreement: Annotated[str, typer.Option("--agreement", help="The agreement's id.")],
+    item: Annotated[str, typer.Option("--item", help="A commodity or service in its scope.")],
+    quantity: Annotated[str, typer.Option("--quantity", help="Tonnes (or service units).")],
+    needed_on: Annotated[
+        str | None, typer.Option("--needed-on", help="Date (default today).")
+    ] = None,
+    mode: Annotated[ReimbursementMode | None, typer.Option("--mode")] = None,
+    unit_price: Annotated[str | None, typer.Option("--unit-price", help="For services.")] = None,
+    note: NoteOpt = "",
+    key: KeyOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Ask the other party of an agreement for support (you are the receiver)."""
+    qty = _decimal(quantity, "--quantity")
+    assert qty is not None
+    order = ledger_at(db).request(
+        actor_from(partner, user),
+        agreement_id=agreement,
+        item=item,
+        quantity=qty,
+        needed_on=_date(needed_on, "--needed-on"),
+        mode=mode,
+        unit_price=_decimal(unit_price, "--unit-price"),
+        note=note,
+        idempotency_key=key,
+    )
+    _show(order, fmt)
+
+
+def _simple(action: str, doc: str) -> None:
+    def command(
+        order_id: OrderArg,
+        partner: AsOpt,
+        note: NoteOpt = "",
+        key: KeyOpt = None,
+        if_version: VersionOpt = None,
+        user: UserOpt = None,
+        db: DbOpt = None,
+        fmt: FmtOpt = OutputFormat.TABLE,
+    ) -> None:
+        ledger = ledger_at(db)
+        actor = actor_from(partner, user)
+        if action == "accept":
+            order = ledger.accept(
+                actor, order_id, note=note, expected_version=if_version, idempotency_key=key
+            )
+        elif action == "reject":
+            order = ledger.reject(
+                actor, order_id, reason=note, expected_version=if_version, idempotency_key=key
+            )
+        else:
+            order = ledger.cancel(
+                actor, order_id, reason=note, expected_version=if_version, idempotency_key=key
+            )
+        _show(order, fmt)
+
+    command.__doc__ = doc
+    ledger_app.command(action)(command)
+
+
+_simple("accept", "Accept a requested order (provider).")
+_simple("reject", "Reject a requested order (provider); --note says why.")
+_simple("cancel", "Cancel an order before anything is issued (either party).")
+
+
+@ledger_app.command("issue")
+def issue_cmd(
+    order_id: OrderArg,
+    partner: AsOpt,
+    quantity: Annotated[str, typer.Option("--quantity", help="Tonnes issued now.")],
+    note: NoteOpt = "",
+    key: KeyOpt = None,
+    if_version: VersionOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Issue (part of) an accepted order (provider)."""
+    qty = _decimal(quantity, "--quantity")
+    assert qty is not None
+    _show(
+        ledger_at(db).issue(
+            actor_from(partner, user),
+            order_id,
+            qty,
+            note=note,
+            expected_version=if_version,
+            idempotency_key=key,
+        ),
+        fmt,
+    )
+
+
+@ledger_app.command("receive")
+def receive_cmd(
+    order_id: OrderArg,
+    partner: AsOpt,
+    quantity: Annotated[
+        str | None, typer.Option("--quantity", help="What arrived (default: as issued).")
+    ] = None,
+    condition: Annotated[Condition, typer.Option("--condition")] = Condition.SERVICEABLE,
+    issue_line: Annotated[
+        int | None, typer.Option("--issue-line", help="Which issue (default: oldest open).")
+    ] = None,
+    note: NoteOpt = "",
+    key: KeyOpt = None,
+    if_version: VersionOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Confirm receipt of an issue (receiver), with the quantity and condition found."""
+    _show(
+        ledger_at(db).receive(
+            actor_from(partner, user),
+            order_id,
+            quantity=_decimal(quantity, "--quantity"),
+            condition=condition,
+            issue_line=issue_line,
+            note=note,
+            expected_version=if_version,
+            idempotency_key=key,
+        ),
+        fmt,
+    )
+
+
+@ledger_app.command("bill")
+def bill_cmd(
+    order_id: OrderArg,
+    partner: AsOpt,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Money (default: value received).")
+    ] = None,
+    quantity: Annotated[
+        str | None, typer.Option("--quantity", help="In kind: tonnes to replace.")
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help="In kind: replace by this date.")] = None,
+    note: NoteOpt = "",
+    key: KeyOpt = None,
+    if_version: VersionOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Bill what was received (provider): an amount, or a quantity to replace by a date."""
+    _show(
+        ledger_at(db).bill(
+            actor_from(partner, user),
+            order_id,
+            amount=_decimal(amount, "--amount"),
+            quantity=_decimal(quantity, "--quantity"),
+            due_on=_date(due, "--due"),
+            note=note,
+            expected_version=if_version,
+            idempotency_key=key,
+        ),
+        fmt,
+    )
+
+
+@ledger_app.command("settle")
+def settle_cmd(
+    order_id: OrderArg,
+    partner: AsOpt,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Paid (default: all outstanding).")
+    ] = None,
+    quantity: Annotated[
+        str | None, typer.Option("--quantity", help="In kind: tonnes replaced.")
+    ] = None,
+    note: NoteOpt = "",
+    key: KeyOpt = None,
+    if_version: VersionOpt = None,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+) -> None:
+    """Settle a bill (receiver): cash paid, tonnes replaced, or equal value given (--note what)."""
+    _show(
+        ledger_at(db).settle(
+            actor_from(partner, user),
+            order_id,
+            amount=_decimal(amount, "--amount"),
+            quantity=_decimal(quantity, "--quantity"),
+            note=note,
+            expected_version=if_version,
+            idempotency_key=key,
+        ),
+        fmt,
+    )
+
+
+def _register_more() -> None:
+    """The balance, statement, audit and propose commands live in a module of their own."""
+    from supplyline.cli import ledger_audit_cmds  # noqa: F401
+
+
+_register_more()
