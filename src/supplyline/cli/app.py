@@ -50,6 +50,7 @@ def _register_commands() -> None:
     """Import each command module; each adds its commands to ``app``."""
     from supplyline.cli import requirements_cmds, scenario_cmds  # noqa: F401
     from supplyline.cli import plan_cmds  # noqa: F401
+    from supplyline.cli import ledger_cmds  # noqa: F401
 
 
 def main() -> None:
