@@ -106,7 +106,9 @@ def parse_float(
     """
     if isinstance(value, bool):
         raise BadValue(f"{value} is not a number ({_range_hint(lo, hi, unit)})")
-    if isinstance(value, int | float):
+    if isinstance(value, float) and math.isnan(value):
+        number = value
+    elif isinstance(value, int | float):
         number = float(value) if abs(value) < 1e308 else (math.inf if value > 0 else -math.inf)
     elif isinstance(value, str):
         number = _number_from_text(value, _range_hint(lo, hi, unit))

@@ -104,6 +104,7 @@ def read_table(
                     f"(extra {show(extra_cells[0])}; quote a cell that contains a comma)",
                     line,
                 )
+                report.failed_ids.add(record[0].strip())  # likely its id: not "dangling" elsewhere
                 continue
         cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
         rows.append(Row(line, cells))

@@ -160,8 +160,18 @@ def _record(
     return Fields(report, origin), entries
 
 
+def _first(f: Fields, seen: dict[str, int], key: str, what: str) -> bool:
+    """Whether ``key`` is new in its list; a repeat is reported naming the first line."""
+    if key in seen:
+        f.fail("id", f"duplicate {what} id {key!r} (first on line {seen[key]}; ids must be unique)")
+        return False
+    seen[key] = f.origin.line
+    return True
+
+
 def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Partner]:
     out: list[Partner] = []
+    seen: dict[str, int] = {}
     for i, node in enumerate(items):
         rec = _record(report, node, f"partners[{i}]", PARTNER_KEYS)
         if rec is None:
@@ -170,7 +180,7 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
         pid = take(f, e, "id", parse_id)
         name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "")
         currency = take(f, e, "currency", parse_currency, "EUR")
-        if f.ok:
+        if f.ok and _first(f, seen, pid, "partner"):
             out.append(Partner(id=pid, name=name, currency=currency))
             origins.add("partner", pid, f.origin)
     return out
@@ -178,6 +188,7 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
 
 def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[Commodity]:
     out: list[Commodity] = []
+    seen: dict[str, int] = {}
     for i, node in enumerate(items):
         rec = _record(report, node, f"commodities[{i}]", COMMODITY_KEYS)
         if rec is None:
@@ -214,7 +225,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             "vehicle_fuel": take(f, e, "vehicle_fuel", parse_bool, False),
             "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),
         }
-        if f.ok:
+        if f.ok and _first(f, seen, cid, "commodity"):
             try:
                 out.append(Commodity(id=cid, **kw))
                 origins.add("commodity", cid, f.origin)
@@ -225,6 +236,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
 
 def _vehicle_classes(items: list[YNode], report: Report, origins: Origins) -> list[VehicleClass]:
     out: list[VehicleClass] = []
+    seen: dict[str, int] = {}
     for i, node in enumerate(items):
         rec = _record(report, node, f"vehicle_classes[{i}]", VEHICLE_CLASS_KEYS)
         if rec is None:
@@ -234,7 +246,7 @@ def _vehicle_classes(items: list[YNode], report: Report, origins: Origins) -> li
         name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "")
         fuel = take(f, e, "fuel_l_per_100km", partial(parse_rate, hi=10_000, unit="L/100km"))
         km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
-        if f.ok:
+        if f.ok and _first(f, seen, vid, "vehicle class"):
             out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
             origins.add("vehicle class", vid, f.origin)
     return out

@@ -8,6 +8,7 @@ reach) are pointed back at the row or key the entity came from.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from supplyline.domain import (
@@ -102,7 +103,7 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
         origin = origins.get(entity, item.id)
         where = (origin.line_of(field), origin.column(field)) if origin else (None, field)
         if rate not in known:
-            close = sorted(k for k in known if k.split(".")[0] == rate.split(".")[0])[:6]
+            close = difflib.get_close_matches(rate, sorted(known), n=4, cutoff=0.6)
             hint = (
                 f"known keys like it: {', '.join(close)}" if close else "see `supplyline factors`"
             )

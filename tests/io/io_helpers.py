@@ -1,0 +1,19 @@
+"""Small helpers of the io tests: edit one file of a scenario folder in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace ``old`` (which must occur) by ``new`` in one file of a scenario folder."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(folder: Path, name: str, line: str) -> None:
+    """Add one line at the end of a file of a scenario folder."""
+    path = folder / name
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")

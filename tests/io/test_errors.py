@@ -1,0 +1,340 @@
+"""Hand-written broken scenario folders: each problem is one clear, located issue."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from io_helpers import append, edit
+
+from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.io import load_scenario, load_scenario_with_warnings
+
+
+def issues_of(folder: Path) -> tuple[Issue, ...]:
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    return caught.value.issues
+
+
+def only_error(folder: Path) -> Issue:
+    errors = [i for i in issues_of(folder) if i.severity is Severity.ERROR]
+    assert len(errors) == 1, "\n".join(map(str, errors))
+    return errors[0]
+
+
+# (file, old text, new text, expected line, expected column, message pattern)
+CSV_CASES = [
+    pytest.param(
+        "units.csv", ",450,40,", ",450t,40,", 4, "personnel", r"'450t' has a unit in it",
+        id="unit-in-number",
+    ),
+    pytest.param(
+        "locations.csv", ",400,5000,", ",nan,5000,", 6, "handling_t_per_day", r"NaN",
+        id="nan",
+    ),
+    pytest.param(
+        "locations.csv", ",400,5000,", ",inf,5000,", 6, "handling_t_per_day", r"too large",
+        id="inf",
+    ),
+    pytest.param(
+        "links.csv", ",420,2,", ",-420,2,", 5, "distance_km", r"'-420' is negative",
+        id="negative",
+    ),
+    pytest.param(
+        "links.csv", ",1200,600,", ",1200000000,600,", 5, "capacity_t_per_day",
+        r"too large \(a number from 0 to 1,000,000 t/day\)", id="huge",
+    ),
+    pytest.param(
+        "locations.csv", ",52.40,16.90,", ",152.40,16.90,", 5, "lat", r"too large.*-90 to 90",
+        id="latitude",
+    ),
+    pytest.param(
+        "units.csv", ",450,40,", ",450.5,40,", 4, "personnel", r"not a whole number", id="fraction",
+    ),
+    pytest.param(
+        "locations.csv", ",garrison,", ",castle,", 5, "kind", r"'castle' is not allowed.*depot",
+        id="bad-enum",
+    ),
+    pytest.param(
+        "links.csv", ",road,,45,", ",road,1435,45,", 6, "gauge_mm", r"only for rail",
+        id="gauge-on-road",
+    ),
+    pytest.param(
+        "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,nowhere", 5, "to",
+        r"link 'rail-1' refers to unknown location 'nowhere'", id="dangling-location",
+    ),
+    pytest.param(
+        "units.csv", ",home,home-base,", ",mars,home-base,", 4, "partner",
+        r"unknown partner 'mars' \(known: home, host\)", id="dangling-partner",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+4,", ",0,C+40,", 4, "required_day", r"day 40 is outside the horizon",
+        id="day-outside-horizon",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+4,", ",5,C+4,", 4, "required_day", r"before available_day",
+        id="required-before-available",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+4,", ",0,2025-06-09,", None, None, None, id="iso-date-is-a-day",
+    ),
+    pytest.param(
+        "units.csv", "0:normal;8:exercise", "0:normal;8:party", 4, "activity",
+        r"unknown activity level 'party'", id="unknown-activity-level",
+    ),
+    pytest.param(
+        "units.csv", "0:normal;8:exercise;20:low", "0:normal;20:exercise;8:low", 4, "activity",
+        r"increasing day order", id="activity-out-of-order",
+    ),
+    pytest.param(
+        "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days", r"outside the horizon",
+        id="outage-outside-horizon",
+    ),
+    pytest.param(
+        "links.csv", ",true,12\n", ",true,5-2\n", 6, "outage_days", r"ends before it starts",
+        id="outage-backwards",
+    ),
+    pytest.param(
+        "links.csv", ",true,\n", ",maybe,\n", 5, "bidirectional", r"not a yes/no value",
+        id="bad-bool",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,,", 6, "transit_days", r"transit_days, or speed_km_per_day",
+        id="no-transit",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,2,300,", 6, "speed_km_per_day", r"not both",
+        id="transit-and-speed",
+    ),
+    pytest.param(
+        "stocks.csv", "home-base,food,40,", "home-base,bread,40,", 4, "commodity",
+        r"unknown commodity 'bread'", id="stock-unknown-commodity",
+    ),
+    pytest.param(
+        "fleet.csv", ",6,18,40,50,", ",6,0,40,50,", 3, "payload_t", r"zero \(more than 0\)",
+        id="zero-payload",
+    ),
+    pytest.param(
+        "units.csv", ",450,40,", ",1.5e3,40,", None, None, None, id="exponent-is-fine",
+    ),
+    pytest.param(
+        "locations.csv", ",400,5000,", ",4,5,5000,", 6, None,
+        r"row has 10 cells but the header has 9",
+        id="too-many-cells",
+    ),
+    pytest.param(
+        "links.csv", ",1200,600,", ',"12,5",600,', 5, "capacity_t_per_day", r"uses a comma",
+        id="decimal-comma",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line", "column", "pattern"), CSV_CASES)
+def test_csv_problem_is_located(
+    folder: Path,
+    name: str,
+    old: str,
+    new: str,
+    line: int | None,
+    column: str | None,
+    pattern: str | None,
+) -> None:
+    """A bad CSV cell is reported once, with its file, line, column and a clear message."""
+    edit(folder, name, old, new)
+    if pattern is None:
+        load_scenario(folder)  # the variant is valid
+        return
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == (name, line, column)
+    assert re.search(pattern, issue.message), issue.message
+
+
+def test_bad_id(folder: Path) -> None:
+    """An id with a space is an error on its row (and rows naming the old id dangle)."""
+    edit(folder, "locations.csv", "home-base,Home garrison", "home base,Home garrison")
+    first = issues_of(folder)[0]
+    assert (first.file, first.line, first.column) == ("locations.csv", 5, "id")
+    assert "characters ids cannot have" in first.message
+
+
+def test_every_problem_is_reported_together(folder: Path) -> None:
+    """Problems in several files and rows come back in one ScenarioError, in file order."""
+    edit(folder, "units.csv", ",450,40,", ",-450,40,")
+    edit(folder, "links.csv", ",420,2,", ",far,2,")
+    edit(folder, "locations.csv", ",400,5000,", ",lots,5000,")
+    edit(folder, "scenario.yaml", "horizon_days: 30", "horizon_days: thirty")
+    found = [(i.file, i.column) for i in issues_of(folder)]
+    assert found == [
+        ("scenario.yaml", "horizon_days"),
+        ("locations.csv", "handling_t_per_day"),
+        ("links.csv", "distance_km"),
+        ("units.csv", "personnel"),
+    ]
+
+
+def test_dangling_reference_reported_with_row_errors(folder: Path) -> None:
+    """A dangling reference is found even when another row of the load has a bad value."""
+    edit(folder, "units.csv", ",450,40,", ",-450,40,")
+    edit(folder, "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,nowhere")
+    messages = [i.message for i in issues_of(folder)]
+    assert any("unknown location 'nowhere'" in m for m in messages)
+    assert any("negative" in m for m in messages)
+
+
+def test_failed_row_is_not_reported_as_missing(folder: Path) -> None:
+    """Links to a location whose row is bad are not also called dangling."""
+    edit(folder, "locations.csv", ",400,5000,", ",-400,5000,")
+    assert [i.column for i in issues_of(folder)] == ["handling_t_per_day"]
+
+
+def test_duplicate_id_names_the_first_line(folder: Path) -> None:
+    """A repeated id is an error on the later row that names the line of the first."""
+    append(folder, "locations.csv", "home-base,Again,home,depot,1,1,,,0")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("locations.csv", 8, "id")
+    assert "duplicate location 'home-base' (first on line 5" in issue.message
+
+
+def test_unknown_column_lists_known_ones(folder: Path) -> None:
+    """An unknown column is named, with the known columns listed."""
+    edit(folder, "locations.csv", "dwell_days\n", "dwell_days,colour\n")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("locations.csv", 4, "colour")
+    assert "unknown column 'colour'" in issue.message
+    assert "handling_t_per_day" in issue.message
+
+
+def test_unknown_vehicle_class_column(folder: Path) -> None:
+    """A vehicles_<class> column for a class scenario.yaml lacks names the known classes."""
+    edit(folder, "units.csv", "vehicles_truck,", "vehicles_tank,")
+    issue = only_error(folder)
+    assert issue.column == "vehicles_tank"
+    assert "vehicle classes: truck" in issue.message
+
+
+def test_missing_required_column(folder: Path) -> None:
+    """A header without a required column says which one, on the header's line."""
+    edit(folder, "locations.csv", ",lat,lon,", ",latitude,lon,")
+    found = {(i.line, i.column) for i in issues_of(folder) if i.file == "locations.csv"}
+    assert (4, "lat") in found
+
+
+@pytest.mark.parametrize("name", ["scenario.yaml", "locations.csv", "links.csv", "units.csv"])
+def test_missing_required_file(folder: Path, name: str) -> None:
+    """A missing required file is an error naming the file."""
+    (folder / name).unlink()
+    assert any(i.file == name and "missing" in i.message for i in issues_of(folder))
+
+
+@pytest.mark.parametrize("name", ["stocks.csv", "fleet.csv", "agreements.yaml"])
+def test_optional_file_may_be_absent(folder: Path, name: str) -> None:
+    """stocks.csv, fleet.csv and agreements.yaml may be left out."""
+    (folder / name).unlink()
+    load_scenario_with_warnings(folder)
+
+
+@pytest.mark.parametrize("name", ["scenario.yaml", "locations.csv", "links.csv", "units.csv"])
+def test_empty_required_file(folder: Path, name: str) -> None:
+    """An empty required file is an error that says what it should hold."""
+    (folder / name).write_bytes(b"")
+    issue = next(i for i in issues_of(folder) if i.file == name)
+    assert "file is empty" in issue.message
+
+
+def test_empty_optional_file_is_a_warning(folder: Path) -> None:
+    """An empty stocks.csv loads as no stocks, with a warning saying so."""
+    (folder / "fleet.csv").write_bytes(b"")
+    _, warnings = load_scenario_with_warnings(folder)
+    assert any(w.file == "fleet.csv" and "empty" in w.message for w in warnings)
+
+
+def test_latin1_file_names_the_line(folder: Path) -> None:
+    """A file saved as Latin-1 is reported with the line of the first bad byte."""
+    path = folder / "locations.csv"
+    text = path.read_text(encoding="utf-8").replace("Host depot", "Dépôt hôte")
+    path.write_bytes(text.encode("latin-1"))
+    issue = only_error(folder)
+    assert (issue.file, issue.line) == ("locations.csv", 6)
+    assert "not UTF-8" in issue.message
+
+
+def test_utf8_bom_is_fine(folder: Path) -> None:
+    """A UTF-8 byte-order mark (as spreadsheets write) is accepted."""
+    path = folder / "units.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    load_scenario(folder)
+
+
+def test_utf16_is_named(folder: Path) -> None:
+    """A UTF-16 file is recognised and the message says to save as UTF-8."""
+    path = folder / "links.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert "UTF-16" in only_error(folder).message
+
+
+def test_binary_file(folder: Path) -> None:
+    """A binary file (NUL bytes) is an error, not a crash."""
+    (folder / "units.csv").write_bytes(b"PK\x03\x04\x00\x00binary")
+    assert "NUL" in only_error(folder).message
+
+
+def test_broken_quotes(folder: Path) -> None:
+    """An unclosed quote in a CSV file is reported with its line."""
+    edit(folder, "links.csv", "road-1,host-depot", 'road-1,"host-depot')
+    issue = only_error(folder)
+    assert issue.file == "links.csv"
+    assert "quote" in issue.message
+
+
+def test_gauge_break_without_transshipment(folder: Path) -> None:
+    """Two rail gauges meeting at a location that is not a transshipment yard is an error."""
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,true,")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("links.csv", 7, "gauge_mm")
+    assert "meets link 'rail-1' (1435 mm) at 'host-depot'" in issue.message
+    assert "transshipment" in issue.message
+
+
+def test_gauge_break_at_transshipment_is_fine(folder: Path) -> None:
+    """Two gauges may meet at a transshipment location."""
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,true,")
+    edit(
+        folder,
+        "locations.csv",
+        "host-depot,Host depot,host,depot",
+        "host-depot,Yard,host,transshipment",
+    )
+    load_scenario(folder)
+
+
+def test_unreachable_destination_is_a_warning(folder: Path) -> None:
+    """A unit no source can reach loads, with a warning that gives the reason."""
+    append(folder, "locations.csv", "island,Island,host,unit_area,50,20,,,0")
+    append(folder, "units.csv", "bn-2,Island company,host,island,island,100,,0,0,0,,0,6,18")
+    _, warnings = load_scenario_with_warnings(folder)
+    assert len(warnings) == 1
+    w = warnings[0]
+    assert (w.file, w.line, w.column) == ("units.csv", 5, "destination")
+    assert "'island' cannot be supplied" in w.message
+
+
+def test_missing_value_of_required_field(folder: Path) -> None:
+    """An empty cell where a value is required says the value is missing."""
+    edit(folder, "locations.csv", "field-camp,Field camp,host,", "field-camp,Field camp,,")
+    issue = only_error(folder)
+    assert (issue.line, issue.column, issue.message) == (7, "partner", "value is missing")
+
+
+def test_not_a_folder(tmp_path: Path) -> None:
+    """A path that is not a folder is one clear error."""
+    with pytest.raises(ScenarioError, match="does not exist"):
+        load_scenario(tmp_path / "nothing-here")
+
+
+def test_comment_and_blank_lines_keep_line_numbers(folder: Path) -> None:
+    """Blank lines and # comments are skipped, and the lines of later rows stay right."""
+    edit(folder, "units.csv", "\nbn-1", "\n\n# a note\n\nbn-1")
+    edit(folder, "units.csv", ",450,40,", ",-1,40,")
+    assert only_error(folder).line == 7

@@ -1,0 +1,218 @@
+"""Broken scenario.yaml and agreements.yaml: each problem located by line and key path."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from io_helpers import edit
+
+from supplyline.errors import ScenarioError, Severity
+from supplyline.io import load_scenario, load_scenario_with_warnings
+
+YAML_CASES = [
+    pytest.param(
+        "scenario.yaml", "horizon_days: 30", "horizon_days: 5000", 6, "horizon_days",
+        r"too large.*1 to 3,660", id="horizon-too-long",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-13-01", 5, None,
+        r"'2025-13-01' cannot be read \(a real date", id="impossible-date",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: next monday", 5, "start_date",
+        r"not a date", id="not-a-date",
+    ),
+    pytest.param(
+        "scenario.yaml", "    priority: 2\n", "    priority: 12\n", 30, "commodities[2].priority",
+        r"too large", id="priority-out-of-range",
+    ),
+    pytest.param(
+        "scenario.yaml", "kg_per_demand_unit: 0.84", "kg_per_demand_unit: .nan", 32,
+        "commodities[2].kg_per_demand_unit", r"NaN", id="yaml-nan",
+    ),
+    pytest.param(
+        "scenario.yaml", "food.mil.ration_3mre_kg_ppd   #", "food.mil.ration_3mre_kgppd   #", 19,
+        "commodities[0].per_person_per_day",
+        r"not a planning factor.*food\.mil\.ration_3mre_kg_ppd",
+        id="unknown-factor-key",
+    ),
+    pytest.param(
+        "scenario.yaml", "food.mil.ration_3mre_kg_ppd   #", "2.5 kg   #", 19,
+        "commodities[0].per_person_per_day", r"'2.5 kg' has a unit in it", id="rate-with-unit",
+    ),
+    pytest.param(
+        "scenario.yaml", "    supply_class: water\n", "    supply_class: wet\n", 22,
+        "commodities[1].supply_class", r"'wet' is not allowed \(one of: food, water",
+        id="bad-class",
+    ),
+    pytest.param(
+        "scenario.yaml", "    priority: 2\n", "    priority: 2\n    colour: red\n", 31,
+        "commodities[2].colour", r"unknown key 'colour' \(known keys: id, name", id="unknown-key",
+    ),
+    pytest.param(
+        "scenario.yaml", "  - {id: host, name: Host Nation, currency: EUR}",
+        "  - {id: host, name: Host Nation, currency: Euro}", 10, "partners[1].currency",
+        r"not a currency code", id="bad-currency",
+    ),
+    pytest.param(
+        "scenario.yaml", "  - {id: host, name: Host Nation, currency: EUR}",
+        "  - {id: home, name: Host Nation, currency: EUR}", 10, "partners[1].id",
+        r"duplicate partner id 'home' \(first on line 9", id="duplicate-partner",
+    ),
+    pytest.param(
+        "scenario.yaml", "  exercise: 1.8", "  exercise: -1", 42, "activity_levels.exercise",
+        r"negative", id="negative-activity",
+    ),
+    pytest.param(
+        "scenario.yaml", "partners:   ", "partners:\n  oops: [", 10, None, r"YAML syntax error",
+        id="syntax-error",
+    ),
+    pytest.param(
+        "scenario.yaml", "name: My operation", "name: My operation\nname: Again", 3, None,
+        r"key 'name' appears twice", id="duplicate-key",
+    ),
+    pytest.param(
+        "scenario.yaml", "horizon_days: 30 ", "horizon_days: [30] ", 6, "horizon_days",
+        r"must be a single value, not a list", id="list-for-number",
+    ),
+    pytest.param(
+        "scenario.yaml", "partners:   ", "partners: none\nx_partners:", 8, "partners",
+        r"must be a list", id="partners-not-list",
+    ),
+    pytest.param(
+        "scenario.yaml", "solver: {time_limit_s: 60}", "solver: {time_limit_s: 0}", 46,
+        "solver.time_limit_s", r"zero", id="zero-time-limit",
+    ),
+    pytest.param(
+        "agreements.yaml", "parties: [home, host]", "parties: [home, nobody]", 4, "[0].parties",
+        r"unknown partner 'nobody'", id="agreement-unknown-party",
+    ),
+    pytest.param(
+        "agreements.yaml", "parties: [home, host]", "parties: [home]", 4, "[0].parties",
+        r"exactly two parties", id="agreement-one-party",
+    ),
+    pytest.param(
+        "agreements.yaml", "valid_to: 2025-07-31", "valid_to: 2025-04-30", 6, "[0].valid_to",
+        r"before valid_from", id="agreement-backwards",
+    ),
+    pytest.param(
+        "agreements.yaml", '"1450.00"', '"-5"', 11, "[0].prices", r"price of 'fuel'.*negative",
+        id="negative-price",
+    ),
+    pytest.param(
+        "agreements.yaml", '"1450.00"', '"12 EUR"', 11, "[0].prices", r"not an amount",
+        id="price-with-currency",
+    ),
+    pytest.param(
+        "agreements.yaml", "commodities: [water, fuel]", "commodities: [water]", 11,
+        "[0].prices", r"price for 'fuel', which is not in the agreement's commodities",
+        id="price-not-covered",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "old", "new", "line", "column", "pattern"), YAML_CASES)
+def test_yaml_problem_is_located(
+    folder: Path, name: str, old: str, new: str, line: int, column: str | None, pattern: str
+) -> None:
+    """A bad YAML value is reported with its file, line, key path and a clear message."""
+    edit(folder, name, old, new)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    errors = [i for i in caught.value.issues if i.severity is Severity.ERROR]
+    hits = [i for i in errors if i.file == name and re.search(pattern, i.message)]
+    assert hits, "\n".join(map(str, errors))
+    assert hits[0].line == line
+    if column is not None:
+        assert hits[0].column == column
+
+
+def test_agreements_must_be_a_list(folder: Path) -> None:
+    """agreements.yaml holding one mapping instead of a list says it must be a list."""
+    (folder / "agreements.yaml").write_text("id: mou-1\nname: x\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"agreements.yaml:1: must be a list"):
+        load_scenario(folder)
+
+
+def test_money_is_exact(folder: Path) -> None:
+    """Prices are Decimals read from the text, whether quoted or not."""
+    edit(folder, "agreements.yaml", '"1450.00"', "1450.10")
+    scenario = load_scenario(folder)
+    prices = {p.commodity: p.per_t for p in scenario.agreements[0].prices}
+    assert prices == {"water": Decimal("4.50"), "fuel": Decimal("1450.10")}
+
+
+def test_override_of_default_factor(folder: Path) -> None:
+    """Overriding a default factor is kept, with no warning."""
+    edit(
+        folder,
+        "scenario.yaml",
+        "planning_factors: {}",
+        "planning_factors: {food.mil.ration_3mre_kg_ppd: 2.2}",
+    )
+    scenario, warnings = load_scenario_with_warnings(folder)
+    assert warnings == []
+    assert scenario.factor_overrides == {"food.mil.ration_3mre_kg_ppd": 2.2}
+
+
+def test_new_factor_key_can_be_used_by_a_rate(folder: Path) -> None:
+    """A rate may name a factor the scenario defines itself."""
+    edit(
+        folder, "scenario.yaml", "planning_factors: {}", "planning_factors: {my.ration_kg_ppd: 2.0}"
+    )
+    edit(folder, "scenario.yaml", "food.mil.ration_3mre_kg_ppd   #", "my.ration_kg_ppd   #")
+    _, warnings = load_scenario_with_warnings(folder)
+    assert warnings == []
+
+
+def test_unused_new_factor_is_a_warning(folder: Path) -> None:
+    """A new factor key that no rate uses is probably a typo: a warning says so."""
+    edit(
+        folder,
+        "scenario.yaml",
+        "planning_factors: {}",
+        "planning_factors: {food.mil.ration_3mre_kgppd: 2}",
+    )
+    _, warnings = load_scenario_with_warnings(folder)
+    assert [w.column for w in warnings] == ["planning_factors.food.mil.ration_3mre_kgppd"]
+
+
+def test_factor_in_wrong_unit_is_a_warning(folder: Path) -> None:
+    """A kg commodity rated with an L/person/day factor loads with a unit warning."""
+    edit(
+        folder,
+        "scenario.yaml",
+        "food.mil.ration_3mre_kg_ppd   #",
+        "water.sphere.total_min_lppd   #",
+    )
+    _, warnings = load_scenario_with_warnings(folder)
+    assert len(warnings) == 1
+    assert "L/person/day" in warnings[0].message
+
+
+def test_yaml_tags_are_refused(folder: Path) -> None:
+    """A Python object tag is an error, never executed."""
+    edit(
+        folder, "scenario.yaml", "name: My operation", "name: !!python/object/apply:os.system [ls]"
+    )
+    with pytest.raises(ScenarioError, match="not supported"):
+        load_scenario(folder)
+
+
+def test_only_comments_is_empty(folder: Path) -> None:
+    """A scenario.yaml with only comments is reported as empty."""
+    (folder / "scenario.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"scenario\.yaml: file is empty"):
+        load_scenario(folder)
+
+
+def test_csvs_are_checked_when_yaml_is_broken(folder: Path) -> None:
+    """A broken scenario.yaml does not hide the errors of the CSV files."""
+    (folder / "scenario.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    edit(folder, "units.csv", ",450,40,", ",-450,40,")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    assert {i.file for i in caught.value.issues} == {"scenario.yaml", "units.csv"}
