@@ -51,6 +51,7 @@ def _register_commands() -> None:
     from supplyline.cli import requirements_cmds, scenario_cmds  # noqa: F401
     from supplyline.cli import plan_cmds  # noqa: F401
     from supplyline.cli import ledger_cmds  # noqa: F401
+    from supplyline.cli import routes_cmds  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,190 @@
+"""Commands ``routes``, ``reach`` and ``routes-bench``: convoys, their reach, the router."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.warnings import print_warnings
+from supplyline.domain.routes import ReachCheck, Routes
+from supplyline.io.route_files import truck_rows, unserved_rows
+from supplyline.routing import Convention, RouterParams
+from supplyline.routing.convoy import ConvoyParams
+from supplyline.services.routing import assess_reach, bench_instance, route_scenario_day
+from supplyline.types import day_label
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _headline(routes: Routes) -> str:
+    style = "green" if not routes.unserved else "red"
+    return (
+        f"[bold]{routes.scenario}[/] {day_label(routes.day)} ({routes.date}): "
+        f"{len(routes.routes)} truck(s), {routes.delivered_t:,.1f} t delivered, "
+        f"[{style}]{routes.unserved_t:,.1f} t unserved[/], "
+        f"{routes.total_distance_km:,.1f} km, cost {routes.total_cost:,.2f} "
+        f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
+    )
+
+
+@app.command("routes")
+def routes_cmd(
+    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    day: int = typer.Option(..., "--day", "-d", help="Day to route, counted from the start (C+N)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write routes.csv, trucks.csv, unserved.csv, routes.geojson."
+    ),
+    from_demand: bool = typer.Option(
+        False,
+        "--from-demand",
+        help="Route each unit's requirement instead of the plan's deliveries.",
+    ),
+    time_limit: float = typer.Option(10.0, "--time-limit", min=0.01, help="Router seconds."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the router's search."),
+    single_trip: bool = typer.Option(
+        False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+    ),
+) -> None:
+    """Route the trucks of every depot to bring the day's deliveries to the units.
+
+    Deliveries larger than a truck are split into equal truck-loads; anything that cannot
+    be brought is listed with the reason (no truck, drivers' hours, window, too few trucks).
+    """
+    params = ConvoyParams(
+        router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
+    )
+    with err.status("routing…") as status:
+        run = route_scenario_day(
+            folder,
+            day=day,
+            out=out,
+            from_demand=from_demand,
+            params=params,
+            progress=lambda msg: status.update(msg),
+        )
+    print_warnings(run.opened.warnings, err)
+    routes = run.routes
+    trucks, unserved = truck_rows(routes), unserved_rows(routes)
+    if fmt is OutputFormat.TABLE:
+        console.print(_headline(routes), highlight=False)
+        if trucks:
+            cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
+            emit_rows(trucks, cols, fmt, console=console, title="Trucks")
+        if unserved:
+            cols = ["unit", "tonnes", "reason", "detail"]
+            emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
+        for note in routes.notes:
+            console.print(f"note: {note}", style="dim", markup=False, highlight=False)
+    else:
+        rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
+        rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
+        cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
+                "detail"]  # fmt: skip
+        emit_rows(rows, cols, fmt, console=console)
+    if run.files:
+        err.print(f"wrote {', '.join(str(p) for p in run.files)}", highlight=False)
+
+
+def _reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
+    return [
+        {
+            "unit": r.unit,
+            "railhead": r.railhead,
+            "road_km": None if r.road_km is None else round(r.road_km, 1),
+            "by_road": r.by_road,
+            "depot": r.depot,
+            "trucks": r.trucks,
+            "round_trip_h": None if r.round_trip_h is None else round(r.round_trip_h, 2),
+            "turns_per_truck": r.turns_per_truck,
+            "daily_t": round(r.daily_t, 2),
+            "loads_needed": r.turns_needed,
+            "capacity_t": round(r.capacity_t_per_day, 2),
+            "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
+            "ok": "yes" if r.sustainable else "NO",
+            "reason": r.reason,
+        }
+        for r in check.rows
+    ]
+
+
+@app.command("reach")
+def reach_cmd(
+    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+    ),
+) -> None:
+    """Check, unit by unit, that its trucks can carry its peak daily demand from the railhead.
+
+    Exits 0 even when units are flagged: the flags are the result (see the ``ok`` column).
+    """
+    with err.status("checking reach…"):
+        run = assess_reach(folder)
+    print_warnings(run.opened.warnings, err)
+    check = run.check
+    rows = _reach_rows(check)
+    cols = list(rows[0]) if rows else ["unit"]
+    if fmt is OutputFormat.TABLE:
+        cols = ["unit", "railhead", "road_km", "round_trip_h", "turns_per_truck", "daily_t",
+                "loads_needed", "capacity_t", "depot_load_pct", "ok"]  # fmt: skip
+    title = (
+        f"Reach check: {check.scenario} (availability {check.availability:.0%}, "
+        f"{check.service_minutes:g} min per stop, detour ×{check.detour_factor:g})"
+    )
+    emit_rows(rows, cols, fmt, console=console, title=title)
+    if fmt is OutputFormat.TABLE:
+        flagged = check.flagged
+        style = "red" if flagged else "green"
+        console.print(f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged[/]")
+        for r in flagged:
+            console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
+
+
+@app.command("routes-bench")
+def routes_bench_cmd(
+    instance: Path = typer.Argument(..., help="A VRPLIB .vrp or Solomon .txt instance."),
+    time_limit: float = typer.Option(10.0, "--time-limit", min=0.01, help="Router seconds."),
+    bks: str | None = typer.Option(
+        None, "--bks", help="Best-known value, or a .sol file re-scored in the same convention."
+    ),
+    convention: Convention | None = typer.Option(
+        None,
+        "--convention",
+        help="dimacs (Solomon default), hierarchical (vehicles first), cvrplib (.vrp default).",
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the router's search."),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+    ),
+) -> None:
+    """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
+    with err.status(f"solving {instance.name} for {time_limit:g} s…"):
+        run = bench_instance(
+            instance, time_limit_s=time_limit, bks=bks, convention=convention, seed=seed
+        )
+    gap = run.gap_pct
+    row = {
+        "instance": run.instance,
+        "convention": str(run.convention),
+        "customers": run.customers,
+        "vehicles": run.vehicles,
+        "cost": round(run.cost, 3),
+        "seconds": round(run.seconds, 2),
+        "feasible": run.feasible,
+        "bks": run.bks,
+        "bks_vehicles": run.bks_vehicles,
+        "gap_pct": None if gap is None else round(gap, 3),
+    }
+    emit_rows([row], list(row), fmt, console=console, title="Router on a standard instance")
+    if not run.feasible:
+        err.print("error: no feasible solution within the time limit", style="bold red")
+        raise typer.Exit(1)

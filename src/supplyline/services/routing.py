@@ -1,0 +1,219 @@
+"""Routing use-cases: a day's convoy routes, the reach check, and a standard-instance run.
+
+These compose the layers below: load the scenario, work out what each unit receives on
+the day (from the movement plan, or from its requirements), route the trucks, write the
+files. The faces only call these and print.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain.routes import ReachCheck, Routes
+from supplyline.errors import Issue, NotFoundError, ScenarioError
+from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.route_files import write_routes_files
+from supplyline.planning import plan_movements
+from supplyline.routing import Convention, RouterParams, read_instance, read_routes, solve_vrp
+from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.instances import BenchInstance, convention_cost
+from supplyline.routing.reach import check_reach
+from supplyline.services.planning import solver_params
+from supplyline.services.scenarios import OpenScenario, assess_requirements
+
+__all__ = [
+    "AVAILABILITY_FACTOR",
+    "BenchRun",
+    "ReachRun",
+    "RoutesRun",
+    "assess_reach",
+    "bench_instance",
+    "reach_of",
+    "requests_from_demand",
+    "requests_from_plan",
+    "route_scenario_day",
+]
+
+AVAILABILITY_FACTOR = "truck.fleet_availability_fraction"
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutesRun:
+    """A day's routes, the scenario they were made for, and the files written."""
+
+    opened: OpenScenario
+    routes: Routes
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReachRun:
+    """The reach check of a scenario."""
+
+    opened: OpenScenario
+    check: ReachCheck
+
+
+def _request(scenario: Scenario, unit: str, loads: dict[str, float]) -> DeliveryRequest:
+    coms = scenario.commodity_by_id
+    volume = sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items())
+    priority = min((coms[c].priority for c in loads), default=3)
+    return DeliveryRequest(
+        unit=unit,
+        location=scenario.unit(unit).destination,
+        load_t=loads,
+        volume_m3=volume,
+        priority=priority,
+    )
+
+
+def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[DeliveryRequest]:
+    """Each unit's requirement on ``day`` (consumption plus any build-up), at its destination."""
+    out = []
+    total = demand.total_t[:, :, day]
+    for i, unit in enumerate(demand.unit_ids):
+        loads = {c: float(total[i, k]) for k, c in enumerate(demand.commodity_ids) if total[i, k]}
+        if loads:
+            out.append(_request(scenario, unit, loads))
+    return out
+
+
+def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[DeliveryRequest]:
+    """What the movement plan delivers to each unit on ``day``."""
+    by_unit: dict[str, dict[str, float]] = {}
+    for d in plan.deliveries:
+        if d.day == day and d.tonnes > 0:
+            loads = by_unit.setdefault(d.unit, {})
+            loads[d.commodity] = loads.get(d.commodity, 0.0) + d.tonnes
+    return [_request(scenario, u, loads) for u, loads in sorted(by_unit.items())]
+
+
+def _check_day(scenario: Scenario, day: int) -> None:
+    if not 0 <= day < scenario.horizon_days:
+        message = f"day {day} is outside the horizon: choose 0 to {scenario.horizon_days - 1}"
+        raise ScenarioError([Issue(file="scenario.yaml", message=message)], summary=message)
+
+
+def route_scenario_day(
+    folder: str | Path,
+    *,
+    day: int,
+    out: str | Path | None = None,
+    from_demand: bool = False,
+    params: ConvoyParams | None = None,
+    progress: Progress | None = None,
+) -> RoutesRun:
+    """Route the convoys of ``day`` for a scenario folder; write the files into ``out``.
+
+    Deliveries come from the movement plan (solved here) unless ``from_demand``; then each
+    unit's requirement of the day is routed as if the plan met it in full.
+    """
+    say = progress or (lambda _: None)
+    assessed = assess_requirements(folder, progress=say)
+    scenario = assessed.opened.scenario
+    _check_day(scenario, day)
+    if from_demand:
+        requests, source = requests_from_demand(scenario, assessed.demand, day), "demand"
+    else:
+        say("solving the movement plan")
+        plan = plan_movements(scenario, assessed.demand, solver_params(scenario), progress=say)
+        requests, source = requests_from_plan(scenario, plan, day), "plan"
+    say(f"routing {len(requests)} deliveries on day {day}")
+    routes = route_day(scenario, requests, day=day, params=params, source=source)
+    files: list[Path] = []
+    if out is not None:
+        with atomic_output_dir(out) as scratch:
+            written = write_routes_files(scratch, scenario, routes)
+        files = [Path(out) / p.name for p in written]
+    return RoutesRun(opened=assessed.opened, routes=routes, files=tuple(files))
+
+
+def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:
+    """The reach check of a scenario folder, against each unit's peak daily consumption."""
+    assessed = assess_requirements(folder, progress=progress)
+    scenario = assessed.opened.scenario
+    availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
+    return ReachRun(opened=assessed.opened, check=reach_of(scenario, assessed.demand, availability))
+
+
+def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCheck:
+    """The reach check for a scenario and its demand (the report calls this)."""
+    peak = demand.consumption_t.sum(axis=1).max(axis=1) if demand.horizon_days else np.zeros(0)
+    daily = {u: float(peak[i]) for i, u in enumerate(demand.unit_ids)}
+    return check_reach(scenario, daily, availability=availability)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BenchRun:
+    """The router on a standard instance: cost in the instance's convention, and the gap."""
+
+    instance: str
+    convention: Convention
+    customers: int
+    vehicles: int
+    cost: float
+    seconds: float
+    feasible: bool
+    bks: float | None = None
+    bks_vehicles: int | None = None
+
+    @property
+    def gap_pct(self) -> float | None:
+        """Percent above the best-known value (None without one)."""
+        if self.bks is None or not self.bks:
+            return None
+        return 100.0 * (self.cost - self.bks) / self.bks
+
+
+def bench_instance(
+    path: str | Path,
+    *,
+    time_limit_s: float,
+    bks: str | None = None,
+    convention: Convention | str | None = None,
+    seed: int = 0,
+) -> BenchRun:
+    """Solve a VRPLIB/Solomon instance with supplyline's router and compare with a BKS.
+
+    ``bks`` is a number, or a solution file whose routes are re-scored in the same
+    convention (so the comparison never mixes conventions).
+    """
+    t0 = time.perf_counter()
+    inst = read_instance(path, convention)
+    bks_value, bks_vehicles = _bks(bks, inst)
+    vehicles_first = inst.convention is Convention.HIERARCHICAL
+    params = RouterParams(time_limit_s=time_limit_s, seed=seed, vehicles_first=vehicles_first)
+    sol = solve_vrp(inst.problem, params)
+    routes = [list(r.visits) for r in sol.routes]
+    return BenchRun(
+        instance=inst.name,
+        convention=inst.convention,
+        customers=inst.num_customers,
+        vehicles=len(routes),
+        cost=convention_cost(inst, routes),
+        seconds=time.perf_counter() - t0,
+        feasible=sol.feasible and not sol.unserved,
+        bks=bks_value,
+        bks_vehicles=bks_vehicles,
+    )
+
+
+def _bks(bks: str | None, inst: BenchInstance) -> tuple[float | None, int | None]:
+    if bks is None:
+        return None, None
+    try:
+        return float(bks), None
+    except ValueError:
+        pass
+    path = Path(bks)
+    if not path.is_file():
+        raise NotFoundError(f"--bks {bks!r} is neither a number nor an existing solution file")
+    routes = read_routes(path)
+    return convention_cost(inst, routes), len(routes)
