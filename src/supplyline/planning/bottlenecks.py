@@ -29,6 +29,14 @@ __all__ = ["find_bottlenecks", "nice_ceil"]
 
 FloatArray = npt.NDArray[np.float64]
 MAX_REPORTED = 12
+MIN_SHADOW_PRICE = 1.0
+"""Runs worth less than this (objective units, i.e. about one unit of money) are noise
+from the tie-breaking move and holding costs, not bottlenecks."""
+_KIND_WORDS = {
+    "transshipment": "transshipment yard",
+    "border": "border crossing",
+    "unit_area": "unit area",
+}
 _ROW_KINDS = {
     "link_t": ResourceKind.LINK_TONNES,
     "link_pax": ResourceKind.LINK_PAX,
@@ -104,6 +112,7 @@ def _candidates(p: Problem, m: LpModel, sol: Solution) -> list[_Run]:
                 )
                 runs.append(run)
                 start = i
+    runs = [r for r in runs if r.value >= MIN_SHADOW_PRICE]
     runs.sort(key=lambda r: -r.value)
     return runs[:MAX_REPORTED]
 
@@ -128,7 +137,8 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
         )
     loc = p.scenario.locations[ident]
     if run.kind is ResourceKind.HANDLING:
-        what = f"the {loc.kind.replace('_', ' ')} {loc.name}"
+        kind = _KIND_WORDS.get(loc.kind.value, loc.kind.value)
+        what = loc.name if kind.split()[0] in loc.name.lower() else f"the {kind} {loc.name}"
         return (
             loc.id,
             f"{what} (handling {net.handling[ident]:,.0f} t/day)",
@@ -203,10 +213,17 @@ def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         left = " (all of it)" if new.short_t <= 0.5 else ""
         parts.append(f"removes {removed:,.0f} t of shortfall{left}: " + ", ".join(top))
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
-    sooner = [(d, u) for u, d in earlier.items() if d > 0]
-    if sooner:
-        d, u = max(sooner)
-        parts.append(f"lets {p.scenario.units[u].id} close {d} day(s) earlier")
+    sooner = sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
+    if len(sooner) == 1:
+        parts.append(
+            f"lets {p.scenario.units[sooner[0][1]].id} close {sooner[0][0]} day(s) earlier"
+        )
+    elif sooner:
+        d, u = sooner[0]
+        parts.append(
+            f"lets {len(sooner)} units close {sum(x for x, _ in sooner)} unit-days "
+            f"earlier in all ({p.scenario.units[u].id} {d} days)"
+        )
     saved = base.transport_cost - new.transport_cost
     if not parts and saved > 0.5:
         parts.append(f"saves {saved:,.0f} in transport cost")

@@ -61,6 +61,9 @@ class Problem:
     """``[unit, commodity, day]`` stock a unit should hold: the cumulative build-up."""
     priority: IntArray
     """Priority of each demand commodity (1 is the most important)."""
+    on_hand_t: FloatArray
+    """``[unit, commodity]`` stock a unit already holds when it starts consuming: a unit in
+    place (home = destination) starts with its days-of-supply target on hand."""
     cost_scale: float
     partners: tuple[str, ...]
     """Partners that can own stock; the ``owner`` of a supply column indexes this."""
@@ -70,6 +73,15 @@ class Problem:
     def days(self) -> int:
         """Days in the horizon."""
         return self.demand.horizon_days
+
+
+def _on_hand(scenario: Scenario, demand: Demand) -> FloatArray:
+    in_place = np.array(
+        [scenario.unit(u).home == scenario.unit(u).destination for u in demand.unit_ids],
+        dtype=bool,
+    )
+    on_hand: FloatArray = demand.buildup_t.sum(axis=2) * in_place[:, None]
+    return on_hand
 
 
 def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
@@ -100,6 +112,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
             [pos[scenario.unit(u).destination] for u in demand.unit_ids], dtype=np.int64
         ),
         target_t=np.cumsum(demand.buildup_t, axis=2),
+        on_hand_t=_on_hand(scenario, demand),
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(1.0, float(net.arc_cost.max(initial=0.0))),
         partners=tuple(
@@ -302,7 +315,9 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     short = asm.add_columns(
         "short",
         {"u": u[has], "k": k[has], "t": t[has]},
-        cost=w.shortfall_per_t * weight[has],
+        # an early shortfall costs more, by more than a day of target gap: a unit eats its
+        # stock on hand before it goes short, rather than go short and keep the stock
+        cost=weight[has] * (w.shortfall_per_t + 1.01 * w.target_gap_per_t_day * (days - t[has])),
         upper=demand[has],
     )
     asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
@@ -335,7 +350,8 @@ def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
             u, k = rest // n_k, rest % n_k
             attrs = {"u": u, "k": k, "t": t}
             if name == "unit":
-                rhs = p.demand.consumption_t[u, k, t]
+                first = t == p.demand.arrival_day[u]
+                rhs = p.demand.consumption_t[u, k, t] - np.where(first, p.on_hand_t[u, k], 0.0)
                 return attrs, rhs, rhs.copy()
             return attrs, p.target_t[u, k, t], np.full(n, np.inf)
         cap = {

@@ -101,6 +101,7 @@ def plan_movements(
     records = extract(problem, model, sol.x)
     extract_s = time.perf_counter() - began
     bottlenecks: tuple[Bottleneck, ...] = ()
+    began = time.perf_counter()
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(
@@ -125,6 +126,7 @@ def plan_movements(
             build_s=build_s,
             solve_s=sol.solve_s,
             extract_s=extract_s,
+            explain_s=time.perf_counter() - began,
             method=sol.method,
         ),
     )

@@ -1,0 +1,169 @@
+"""Command ``plan``: the optimal movement plan of a scenario, its files and its summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.warnings import print_warnings
+from supplyline.planning import Method, PlanParams
+from supplyline.planning.summary import (
+    bottleneck_rows,
+    closure_rows,
+    headline,
+    shortfall_rows,
+    totals_by_mode,
+)
+from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario
+
+console = Console()
+err = Console(stderr=True)
+TOP_BOTTLENECKS = 5
+
+
+def _report_writer() -> ReportWriter:
+    # the report face renders; the CLI only hands it the plan (see pyproject ignore_imports)
+    from supplyline.reports import write_plan_report
+
+    return write_plan_report
+
+
+def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], str]]:
+    plan = run.plan
+    by_mode = totals_by_mode(plan)
+    closures = closure_rows(plan)
+    shorts = shortfall_rows(plan)
+    necks = bottleneck_rows(plan, TOP_BOTTLENECKS)
+    return {
+        "moved_by_mode": (
+            by_mode,
+            ["mode", "tonnes", "pax", "movements", "share"],
+            "Moved by mode (each leg counted)",
+        ),
+        "unit_closure": (
+            closures,
+            ["unit", "required", "closure", "days_late", "lift_t", "moved_t", "pax", "moved_pax"],
+            "Unit closure",
+        ),
+        "shortfalls": (
+            shorts,
+            ["unit", "commodity", "short_t", "required_t", "share", "first", "last"],
+            "Shortfalls by unit and commodity",
+        ),
+        "bottlenecks": (
+            necks,
+            ["rank", "kind", "resource", "days", "shadow_price", "extra_per_day", "removes_t"],
+            "Top bottlenecks",
+        ),
+    }
+
+
+def _print_table(run: PlanRun) -> None:
+    head = headline(run.plan)
+    status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
+    console.print(
+        f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
+        f"{head['moved_t']:,.1f} t moved, {head['delivered_t']:,.1f} t delivered, "
+        f"[{'red' if head['short_t'] > 0 else 'green'}]{head['short_t']:,.1f} t short[/], "
+        f"{head['units_late']} unit(s) late",
+        highlight=False,
+    )
+    console.print(
+        f"LP {head['columns']:,} columns × {head['rows']:,} rows ({head['nonzeros']:,} nonzeros), "
+        f"{head['method']}: build {head['build_s']:.2f} s, solve {head['solve_s']:.2f} s, "
+        f"extract {head['extract_s']:.2f} s, bottlenecks {head['explain_s']:.2f} s",
+        style="dim",
+        highlight=False,
+    )
+    for rows, cols, title in _sections(run).values():
+        if rows:
+            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
+    for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
+        console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
+
+
+def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
+    sections = _sections(run)
+    if fmt is OutputFormat.JSON:
+        data: dict[str, Any] = {
+            "summary": headline(run.plan),
+            "files": [str(p) for p in run.files],
+        }
+        data.update({name: rows for name, (rows, _, _) in sections.items()})
+        sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+        return
+    rows = [{"section": "summary", "item": k, "value": v} for k, v in headline(run.plan).items()]
+    for name, (items, cols, _) in sections.items():
+        for item in items:
+            rows.append(
+                {
+                    "section": name,
+                    "item": item[cols[0]],
+                    "value": "; ".join(f"{c}={item[c]}" for c in cols[1:]),
+                }
+            )
+    emit_rows(rows, ["section", "item", "value"], OutputFormat.CSV, console=console)
+
+
+@app.command("plan")
+def plan_cmd(
+    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the plan files."),
+    time_limit: float | None = typer.Option(
+        None, "--time-limit", min=0.001, help="Stop the solver after this many seconds."
+    ),
+    threads: int | None = typer.Option(None, "--threads", min=1, help="Solver threads."),
+    method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
+    mps: Path | None = typer.Option(None, "--mps", help="Also write the LP as an MPS file."),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write an HTML report of the plan (offline, one file)."
+    ),
+    explain: int = typer.Option(
+        3,
+        "--explain",
+        min=0,
+        help="Re-solve for this many top bottlenecks to say what more capacity there would buy.",
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+    ),
+) -> None:
+    """Plan the movements of a scenario: what moves where and when, what falls short, why.
+
+    Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
+    bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
+    """
+    if mps is not None and mps.suffix.lower() != ".mps":
+        raise typer.BadParameter(
+            f"an MPS file name must end in .mps, not {mps.name!r}", param_hint="--mps"
+        )
+    params = PlanParams(method=method, explain_top=explain)
+    with err.status("planning…") as status:
+        run = plan_scenario(
+            folder,
+            out,
+            params=params,
+            time_limit_s=time_limit,
+            threads=threads,
+            mps=mps,
+            report=(report, _report_writer()) if report is not None else None,
+            progress=lambda stage: status.update(f"{stage}…"),
+        )
+    print_warnings(run.opened.warnings, err)
+    if fmt is OutputFormat.TABLE:
+        _print_table(run)
+    else:
+        _print_machine(run, fmt)
+    err.print(
+        f"wrote {len(run.files)} files to {out}"
+        + (f", {report}" if report is not None else "")
+        + (f", {mps}" if mps is not None else ""),
+        highlight=False,
+    )

@@ -1,0 +1,349 @@
+"""A movement plan on disk: CSV tables for spreadsheets, plan.json, and GeoJSON for QGIS.
+
+``plan.json`` holds the whole :class:`~supplyline.domain.Plan` and :func:`read_plan` reads
+it back exactly (the ledger drafts support orders from it). The CSV files show days both
+as dates and as C+N. Writing goes into a folder given by the caller; :func:`write_plan`
+wraps that in :func:`~supplyline.io.atomic.atomic_output_dir` so that a failure leaves
+nothing half-written.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from supplyline.domain import (
+    Bottleneck,
+    Closure,
+    Delivery,
+    Mode,
+    Movement,
+    Plan,
+    PlanStatus,
+    ResourceKind,
+    Scenario,
+    Shortfall,
+    SolveStats,
+    StockLevel,
+)
+from supplyline.errors import Issue, NotFoundError, ScenarioError
+from supplyline.io.atomic import atomic_output_dir
+from supplyline.types import day_label
+
+__all__ = ["PLAN_FILES", "plan_to_dict", "read_plan", "write_plan", "write_plan_files"]
+
+PLAN_FORMAT = "supplyline-plan"
+PLAN_VERSION = 1
+PLAN_FILES = (
+    "movements.csv",
+    "stocks.csv",
+    "deliveries.csv",
+    "shortfalls.csv",
+    "deployment.csv",
+    "bottlenecks.csv",
+    "plan.json",
+    "network.geojson",
+)
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:.3f}".rstrip("0").rstrip(".")
+    return "" if value is None else value
+
+
+def _day(plan: Plan, prefix: str, day: int | None) -> dict[str, Any]:
+    if day is None:
+        return {f"{prefix}day": None, f"{prefix}label": None, f"{prefix}date": None}
+    return {
+        f"{prefix}day": day,
+        f"{prefix}label": day_label(day),
+        f"{prefix}date": plan.date_of(day).isoformat(),
+    }
+
+
+def _movement_rows(plan: Plan) -> Iterable[dict[str, Any]]:
+    for m in plan.movements:
+        yield {
+            "link": m.link,
+            "mode": m.mode.value,
+            "origin": m.origin,
+            "destination": m.destination,
+            "commodity": m.commodity,
+            **_day(plan, "departure_", m.departure_day),
+            **_day(plan, "arrival_", m.arrival_day),
+            "tonnes": m.tonnes,
+            "pax": m.pax,
+        }
+
+
+def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
+    for rank, b in enumerate(plan.bottlenecks, start=1):
+        yield {
+            "rank": rank,
+            "kind": b.kind.value,
+            "resource": b.resource,
+            "first_label": day_label(b.days[0]) if b.days else None,
+            "last_label": day_label(b.days[-1]) if b.days else None,
+            "days": len(b.days),
+            "shadow_price": b.shadow_price,
+            "commodities": " ".join(b.commodities),
+            "capacity": b.capacity,
+            "suggested_extra_per_day": b.suggested_extra_per_day,
+            "shortfall_removed_t": b.shortfall_removed_t,
+            "explanation": b.explanation,
+        }
+
+
+def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, Any]]]]:
+    dep = ("departure_day", "departure_label", "departure_date")
+    arr = ("arrival_day", "arrival_label", "arrival_date")
+    days = ("day", "label", "date")
+    return {
+        "movements.csv": (
+            ("link", "mode", "origin", "destination", "commodity", *dep, *arr, "tonnes", "pax"),
+            _movement_rows(plan),
+        ),
+        "stocks.csv": (
+            ("location", "unit", "commodity", *days, "tonnes"),
+            (
+                {
+                    "location": s.location,
+                    "unit": s.unit,
+                    "commodity": s.commodity,
+                    **_day(plan, "", s.day),
+                    "tonnes": s.tonnes,
+                }
+                for s in plan.stocks
+            ),
+        ),
+        "deliveries.csv": (
+            ("unit", "location", "commodity", *days, "tonnes", "source_partner"),
+            (
+                {
+                    "unit": d.unit,
+                    "location": d.location,
+                    "commodity": d.commodity,
+                    **_day(plan, "", d.day),
+                    "tonnes": d.tonnes,
+                    "source_partner": d.source_partner,
+                }
+                for d in plan.deliveries
+            ),
+        ),
+        "shortfalls.csv": (
+            ("unit", "commodity", *days, "required_t", "short_t"),
+            (
+                {
+                    "unit": s.unit,
+                    "commodity": s.commodity,
+                    **_day(plan, "", s.day),
+                    "required_t": s.required_t,
+                    "short_t": s.short_t,
+                }
+                for s in plan.shortfalls
+            ),
+        ),
+        "deployment.csv": (
+            (
+                "unit",
+                "required_day",
+                "required_label",
+                "required_date",
+                "closure_day",
+                "closure_label",
+                "closure_date",
+                "days_late",
+                "lift_t",
+                "moved_t",
+                "pax",
+                "moved_pax",
+            ),
+            (
+                {
+                    "unit": c.unit,
+                    **_day(plan, "required_", c.required_day),
+                    **_day(plan, "closure_", c.closure_day),
+                    "days_late": c.days_late,
+                    "lift_t": c.lift_t,
+                    "moved_t": c.moved_t,
+                    "pax": c.pax,
+                    "moved_pax": c.moved_pax,
+                }
+                for c in plan.closures
+            ),
+        ),
+        "bottlenecks.csv": (
+            (
+                "rank",
+                "kind",
+                "resource",
+                "first_label",
+                "last_label",
+                "days",
+                "shadow_price",
+                "commodities",
+                "capacity",
+                "suggested_extra_per_day",
+                "shortfall_removed_t",
+                "explanation",
+            ),
+            _bottleneck_rows(plan),
+        ),
+    }
+
+
+def _finite(value: float | None) -> float | None:
+    return None if value is None or not math.isfinite(value) else value
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null)."""
+    data = dataclasses.asdict(plan)
+    data["start_date"] = plan.start_date.isoformat()
+    data["objective"] = _finite(plan.objective)
+    for b in data["bottlenecks"]:
+        b["capacity"] = _finite(b["capacity"])
+    return {"format": PLAN_FORMAT, "version": PLAN_VERSION, **data}
+
+
+def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
+    """Locations as points and links as lines, with the tonnes and people planned on them."""
+    per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    through: dict[str, float] = defaultdict(float)
+    for m in plan.movements:
+        per_link[m.link][m.commodity if not m.commodity.startswith("deploy:") else "deploy"] += (
+            m.tonnes
+        )
+        per_link[m.link]["pax"] += m.pax
+        through[m.origin] += m.tonnes
+        through[m.destination] += m.tonnes
+    features: list[dict[str, Any]] = []
+    for loc in scenario.locations:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": {
+                    "id": loc.id,
+                    "name": loc.name,
+                    "partner": loc.partner,
+                    "kind": loc.kind.value,
+                    "handling_t_per_day": loc.handling_t_per_day,
+                    "storage_t": loc.storage_t,
+                    "throughput_t": round(through[loc.id], 3),
+                },
+            }
+        )
+    for link in scenario.links:
+        a, b = scenario.location(link.origin), scenario.location(link.destination)
+        flows = per_link.get(link.id, {})
+        planned = {k: round(v, 3) for k, v in flows.items() if k != "pax"}
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                "properties": {
+                    "id": link.id,
+                    "mode": link.mode.value,
+                    "from": link.origin,
+                    "to": link.destination,
+                    "gauge_mm": link.gauge_mm,
+                    "capacity_t_per_day": link.capacity_t_per_day,
+                    "planned_t": round(sum(planned.values()), 3),
+                    "planned_pax": round(flows.get("pax", 0.0), 3),
+                    "planned_t_by_commodity": planned,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "name": f"{plan.scenario} plan", "features": features}
+
+
+def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
+    """Write every plan file into an existing folder (not atomic; see :func:`write_plan`)."""
+    folder = Path(folder)
+    written: list[Path] = []
+    for name, (columns, rows) in _tables(plan).items():
+        _write_csv(folder / name, columns, rows)
+        written.append(folder / name)
+    for name, data in (
+        ("plan.json", plan_to_dict(plan)),
+        ("network.geojson", _geojson(scenario, plan)),
+    ):
+        (folder / name).write_text(
+            json.dumps(data, indent=1, allow_nan=False) + "\n", encoding="utf-8"
+        )
+        written.append(folder / name)
+    return written
+
+
+def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
+    """Write every plan file into ``out``: all of them, or none if anything fails."""
+    with atomic_output_dir(out) as scratch:
+        names = [p.name for p in write_plan_files(scratch, scenario, plan)]
+    return [Path(out) / n for n in names]
+
+
+def _records(cls: type[Any], items: list[dict[str, Any]], **convert: Any) -> tuple[Any, ...]:
+    out = []
+    for item in items:
+        values = {
+            k: (convert[k](v) if k in convert and v is not None else v) for k, v in item.items()
+        }
+        out.append(cls(**values))
+    return tuple(out)
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read a plan.json (or the folder holding one) written by :func:`write_plan`."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "plan.json"
+    if not path.is_file():
+        raise NotFoundError(f"no plan file at {path}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != PLAN_FORMAT:
+            raise ValueError(f"this is not a supplyline plan (format {data.get('format')!r})")
+        if data.get("version") != PLAN_VERSION:
+            raise ValueError(
+                f"plan format version {data.get('version')!r} is not supported "
+                f"(this supplyline reads version {PLAN_VERSION})"
+            )
+        objective = data["objective"]
+        return Plan(
+            scenario=data["scenario"],
+            start_date=dt.date.fromisoformat(data["start_date"]),
+            horizon_days=int(data["horizon_days"]),
+            status=PlanStatus(data["status"]),
+            objective=float("nan") if objective is None else float(objective),
+            movements=_records(Movement, data["movements"], mode=Mode),
+            stocks=_records(StockLevel, data["stocks"]),
+            deliveries=_records(Delivery, data["deliveries"]),
+            shortfalls=_records(Shortfall, data["shortfalls"]),
+            closures=_records(Closure, data["closures"]),
+            bottlenecks=_records(
+                Bottleneck, data["bottlenecks"], kind=ResourceKind, days=tuple, commodities=tuple
+            ),
+            stats=SolveStats(**data["stats"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ScenarioError(
+            [Issue(file=str(path), message=f"cannot read the plan: {error}")],
+            summary=f"{path} is not a readable supplyline plan",
+        ) from error

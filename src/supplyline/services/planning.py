@@ -1,0 +1,116 @@
+"""The main job as a use-case: scenario folder → requirements → movement plan → files.
+
+The CLI and the API both call :func:`plan_scenario`; it reports progress through a
+callback and writes every output (plan files, optional MPS, optional report made by a
+caller-supplied writer) into a scratch folder that is moved into place only when all of
+it succeeded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from supplyline.domain import Demand, Plan, Scenario
+from supplyline.errors import NotFoundError
+from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.plan_files import write_plan_files
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.services.scenarios import OpenScenario, assess_requirements
+
+__all__ = ["PlanRun", "ReportWriter", "plan_scenario", "solver_params"]
+
+Progress = Callable[[str], None]
+ReportWriter = Callable[[Scenario, Demand, Plan, Path], object]
+"""Writes a report of a plan to a path (the faces pass ``supplyline.reports``'s writer)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanRun:
+    """What a planning run produced: the scenario as opened, its demand, the plan, files."""
+
+    opened: OpenScenario
+    demand: Demand
+    plan: Plan
+    files: tuple[Path, ...]
+
+
+def solver_params(
+    scenario: Scenario,
+    params: PlanParams | None = None,
+    *,
+    time_limit_s: float | None = None,
+    threads: int | None = None,
+) -> PlanParams:
+    """The parameters in force: explicit arguments over the scenario's solver options.
+
+    >>> import datetime as dt
+    >>> from supplyline.domain import Scenario, SolverOptions
+    >>> s = Scenario(name="x", start_date=dt.date(2025, 1, 1), horizon_days=3,
+    ...              solver=SolverOptions(time_limit_s=60))
+    >>> solver_params(s).time_limit_s, solver_params(s, time_limit_s=5).time_limit_s
+    (60, 5)
+    """
+    base = params or PlanParams()
+    return replace(
+        base,
+        time_limit_s=time_limit_s or base.time_limit_s or scenario.solver.time_limit_s,
+        threads=threads or base.threads or scenario.solver.threads,
+    )
+
+
+def _temp_beside(target: Path) -> Path:
+    """A temporary name in the target's folder (same suffix), for a rename at the end."""
+    if not target.parent.is_dir():
+        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
+    return target.with_name(f".{target.stem}.{uuid.uuid4().hex}{target.suffix}")
+
+
+def plan_scenario(
+    folder: str | Path,
+    out: str | Path,
+    *,
+    params: PlanParams | None = None,
+    time_limit_s: float | None = None,
+    threads: int | None = None,
+    mps: str | Path | None = None,
+    report: tuple[str | Path, ReportWriter] | None = None,
+    progress: Progress | None = None,
+) -> PlanRun:
+    """Plan a scenario folder and write the plan files into ``out`` (all, or nothing).
+
+    ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
+    pair for a report of the plan. A plan that falls short is a result, not an error;
+    bad input raises ScenarioError, a solver failure SolverError, and in both cases no
+    file is written or changed.
+    """
+    say = progress or (lambda _: None)
+    extras: list[tuple[Path, Path]] = []
+    mps_tmp = _temp_beside(Path(mps)) if mps is not None else None
+    report_tmp = _temp_beside(Path(report[0])) if report is not None else None
+    assessed = assess_requirements(folder, progress=say)
+    scenario = assessed.opened.scenario
+    run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
+    try:
+        with atomic_output_dir(out) as scratch:
+            plan = plan_movements(
+                scenario, assessed.demand, run_params, progress=say, mps_path=mps_tmp
+            )
+            if mps is not None and mps_tmp is not None:
+                extras.append((mps_tmp, Path(mps)))
+            say("writing the plan files")
+            written = [Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)]
+            if report is not None and report_tmp is not None:
+                say("writing the report")
+                extras.append((report_tmp, Path(report[0])))
+                report[1](scenario, assessed.demand, plan, report_tmp)
+        for tmp, final in extras:
+            tmp.replace(final)
+            written.append(final)
+    finally:
+        for leftover in (mps_tmp, report_tmp):
+            if leftover is not None:
+                leftover.unlink(missing_ok=True)
+    return PlanRun(opened=assessed.opened, demand=assessed.demand, plan=plan, files=tuple(written))
