@@ -19,12 +19,11 @@ from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.route_files import write_routes_files
-from supplyline.planning import plan_movements
+from supplyline.planning import PlanParams, plan_movements
 from supplyline.routing import Convention, RouterParams, read_instance, read_routes, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost
 from supplyline.routing.reach import check_reach
-from supplyline.services.planning import solver_params
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 
 __all__ = [
@@ -123,7 +122,10 @@ def route_scenario_day(
         requests, source = requests_from_demand(scenario, assessed.demand, day), "demand"
     else:
         say("solving the movement plan")
-        plan = plan_movements(scenario, assessed.demand, solver_params(scenario), progress=say)
+        solver = PlanParams(
+            time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads
+        )
+        plan = plan_movements(scenario, assessed.demand, solver, progress=say)
         requests, source = requests_from_plan(scenario, plan, day), "plan"
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(scenario, requests, day=day, params=params, source=source)
