@@ -99,16 +99,21 @@ def lock_head(session: Session) -> ChainHeadRow:
 
 
 def order_snapshot(row: OrderRow) -> dict[str, Any]:
-    """The state of an order after a transition, as it goes into the event payload."""
+    """The state of an order after a transition, as it goes into the event payload.
+
+    Amounts are written at their column's scale, so that a row read back from the
+    database (``Decimal("0.000")``) and one just built (``Decimal(0)``) encode the same.
+    """
+    qty, money = Decimal("0.001"), Decimal("0.01")
     return {
         "status": row.status,
         "version": row.version,
-        "issued_qty": row.issued_qty,
-        "received_qty": row.received_qty,
-        "billed_amount": row.billed_amount,
-        "billed_qty": row.billed_qty,
-        "settled_amount": row.settled_amount,
-        "settled_qty": row.settled_qty,
+        "issued_qty": row.issued_qty.quantize(qty),
+        "received_qty": row.received_qty.quantize(qty),
+        "billed_amount": row.billed_amount.quantize(money),
+        "billed_qty": row.billed_qty.quantize(qty),
+        "settled_amount": row.settled_amount.quantize(money),
+        "settled_qty": row.settled_qty.quantize(qty),
     }
 
 
