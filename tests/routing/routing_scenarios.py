@@ -24,42 +24,95 @@ from supplyline.domain import (
 )
 
 START = dt.date(2025, 6, 1)
-FOOD = Commodity(id="food", name="Rations", supply_class=SupplyClass.FOOD, priority=2,
-                 per_person_per_day=1.0, volume_m3_per_t=2.0)
-FUEL = Commodity(id="fuel", name="Diesel", supply_class=SupplyClass.FUEL, priority=1,
-                 per_person_per_day=1.0)
+FOOD = Commodity(
+    id="food",
+    name="Rations",
+    supply_class=SupplyClass.FOOD,
+    priority=2,
+    per_person_per_day=1.0,
+    volume_m3_per_t=2.0,
+)
+FUEL = Commodity(
+    id="fuel", name="Diesel", supply_class=SupplyClass.FUEL, priority=1, per_person_per_day=1.0
+)
 
 
-def loc(loc_id: str, lon: float, kind: LocationKind = LocationKind.UNIT_AREA,
-        lat: float = 0.0) -> Location:
+def loc(
+    loc_id: str, lon: float, kind: LocationKind = LocationKind.UNIT_AREA, lat: float = 0.0
+) -> Location:
     return Location(id=loc_id, name=loc_id, partner="A", kind=kind, lat=lat, lon=lon)
 
 
 def unit(unit_id: str, where: str, *, open_h: float = 6.0, close_h: float = 18.0) -> Unit:
-    return Unit(id=unit_id, name=unit_id, partner="A", home=where, destination=where,
-                personnel=100, receive_open_h=open_h, receive_close_h=close_h)
+    return Unit(
+        id=unit_id,
+        name=unit_id,
+        partner="A",
+        home=where,
+        destination=where,
+        personnel=100,
+        receive_open_h=open_h,
+        receive_close_h=close_h,
+    )
 
 
 def road(a: str, b: str, km: float) -> Link:
-    return Link(id=f"{a}-{b}", origin=a, destination=b, mode=Mode.ROAD, distance_km=km,
-                transit_days=0, bidirectional=True)
+    return Link(
+        id=f"{a}-{b}",
+        origin=a,
+        destination=b,
+        mode=Mode.ROAD,
+        distance_km=km,
+        transit_days=0,
+        bidirectional=True,
+    )
 
 
-def fleet(fid: str, depot: str, *, count: int = 2, payload_t: float = 10.0,
-          speed_kmh: float = 50.0, hours: float = 9.0, volume_m3: float | None = None,
-          fixed_cost: float = 100.0, cost_per_km: float = 1.0) -> FleetGroup:
-    return FleetGroup(id=fid, depot=depot, partner="A", vehicle_type="truck", count=count,
-                      payload_t=payload_t, speed_kmh=speed_kmh, volume_m3=volume_m3,
-                      fixed_cost=fixed_cost, cost_per_km=cost_per_km, max_route_hours=hours)
+def fleet(
+    fid: str,
+    depot: str,
+    *,
+    count: int = 2,
+    payload_t: float = 10.0,
+    speed_kmh: float = 50.0,
+    hours: float = 9.0,
+    volume_m3: float | None = None,
+    fixed_cost: float = 100.0,
+    cost_per_km: float = 1.0,
+) -> FleetGroup:
+    return FleetGroup(
+        id=fid,
+        depot=depot,
+        partner="A",
+        vehicle_type="truck",
+        count=count,
+        payload_t=payload_t,
+        speed_kmh=speed_kmh,
+        volume_m3=volume_m3,
+        fixed_cost=fixed_cost,
+        cost_per_km=cost_per_km,
+        max_route_hours=hours,
+    )
 
 
-def scenario(locations: Sequence[Location], units: Sequence[Unit], links: Sequence[Link],
-             groups: Sequence[FleetGroup], *, service_minutes: float = 30.0,
-             detour: float = 1.3) -> Scenario:
+def scenario(
+    locations: Sequence[Location],
+    units: Sequence[Unit],
+    links: Sequence[Link],
+    groups: Sequence[FleetGroup],
+    *,
+    service_minutes: float = 30.0,
+    detour: float = 1.3,
+) -> Scenario:
     return Scenario(
-        name="tiny", start_date=START, horizon_days=3,
-        partners=(Partner(id="A", name="Alpha"),), commodities=(FOOD, FUEL),
-        locations=tuple(locations), links=tuple(links), units=tuple(units),
+        name="tiny",
+        start_date=START,
+        horizon_days=3,
+        partners=(Partner(id="A", name="Alpha"),),
+        commodities=(FOOD, FUEL),
+        locations=tuple(locations),
+        links=tuple(links),
+        units=tuple(units),
         fleet=tuple(groups),
         routing=RoutingOptions(detour_factor=detour, service_minutes=service_minutes),
     )

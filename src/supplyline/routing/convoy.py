@@ -13,8 +13,9 @@ How a day is modelled (also in ``docs/routing.md``):
 * before solving, each request is checked against every truck type: a round trip longer
   than the drivers' hours, or no way to arrive inside the receiving window, rules that
   type out; a request no type can serve is reported with the reason and the numbers;
-* stops are optional with a prize far above any route's cost, so the solver serves all it
-  can; loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
+* stops are optional, each with a prize above what serving it on a trip of its own could
+  cost (a truck's fixed cost plus the round trip), so the solver serves all it can;
+  loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
   even every reaching truck turning all day could not carry them).
 """
 
@@ -32,6 +33,7 @@ import numpy as np
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.routes import Routes, RouteStatus, Unserved, UnservedReason
 from supplyline.errors import SolverError
+from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.solver import BestCallback, solve_vrp
@@ -42,7 +44,10 @@ __all__ = ["ConvoyParams", "DeliveryRequest", "route_day"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
-"""Distance (m) and time (s) that rule an arc out: more than any truck can do."""
+"""Distance (10 m) and time (s) that rule an arc out: more than any truck can do."""
+_DAM_PER_KM = 100
+"""The solver counts distance in decametres: fine enough, and it keeps costs (in
+thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
 _NO_VOLUME_LIMIT = 10**12
 
 
@@ -191,8 +196,8 @@ def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserve
 def _matrices(
     groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
 ) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
-    """One distance (m) and duration (s) matrix per (speed, allowed stops) profile."""
-    metres = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * 1000).astype(np.int64)
+    """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile."""
+    metres = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * _DAM_PER_KM).astype(np.int64)
     d = len(nodes_loc) - len(chunks)
     dist: list[IntArray] = []
     dur: list[IntArray] = []
@@ -240,7 +245,8 @@ def _problem(
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
         service[d + i] = round(scenario.routing.service_minutes * 60)
-    unit_cost = {g.id: max(1, round(g.cost_per_km * 100)) for g in groups}
+    # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
+    unit_cost = {g.id: max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM)) for g in groups}
     vehicles = tuple(
         VehicleSpec(
             name=g.id,
@@ -250,7 +256,7 @@ def _problem(
                 math.floor(g.volume_m3 * 1000) if g.volume_m3 is not None else _NO_VOLUME_LIMIT,
             ),
             depot=depots.index(g.depot),
-            fixed_cost=round(g.fixed_cost * 100_000),
+            fixed_cost=round(g.fixed_cost * 1000),
             unit_distance_cost=unit_cost[g.id],
             tw_early=0,
             tw_late=DAY_S,
@@ -260,13 +266,18 @@ def _problem(
         )
         for g in groups
     )
-    # Skipping a load must cost more than any route could save by leaving it out.
-    longest = max(int(m[m < _FAR].max()) for m in dist) if dist else 0
-    base = 10 * (max(v.fixed_cost for v in vehicles) + max(unit_cost.values()) * 2 * longest) + 1
+    # Skipping a load must cost more than serving it on a trip of its own would: a new
+    # truck's fixed cost plus the round trip at the dearest rate. Urgent commodities weigh
+    # more (×2 for priority 9 up to ×10 for priority 1) when trucks are short.
+    fixed = max(v.fixed_cost for v in vehicles)
+    rate = max(unit_cost.values())
+    raw = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * _DAM_PER_KM).astype(np.int64)
     prize = np.zeros(n, dtype=np.int64)
     for i, c in enumerate(chunks):
-        urgency = 10 - requests[c.request].priority
-        prize[d + i] = base * urgency * max(1, math.ceil(c.tonnes))
+        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
+        trip = min(int(raw[h, d + i] + raw[d + i, h]) for h in homes)
+        urgency = 11 - requests[c.request].priority
+        prize[d + i] = (fixed + rate * trip + 1) * urgency
     return VrpProblem(
         num_depots=d,
         demand=demand,
@@ -322,7 +333,8 @@ def route_day(
             notes=tuple(notes),
         )  # fmt: skip
     problem = _problem(scenario, requests, groups, chunks, km, params)
-    solution = solve_vrp(problem, params.router, on_best=on_best)
+    start = greedy_routes(problem)
+    solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
     if not solution.feasible:
         raise SolverError(
             "the routing solver returned routes that break capacity, windows or hours "

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from pyvrp import (
+    Activity,
+    ActivityType,
     Client,
     CostEvaluator,
     Depot,
@@ -244,16 +246,36 @@ def _extract(problem: VrpProblem, solution: Solution, kept: list[int]) -> list[V
     return routes
 
 
+def _initial(
+    data: ProblemData,
+    problem: VrpProblem,
+    kept: list[int],
+    routes: Sequence[tuple[int, Sequence[int]]],
+) -> Solution:
+    """A PyVRP solution from (vehicle, nodes) routes; depot nodes in the middle are reloads."""
+    d = problem.num_depots
+    out = []
+    for vehicle, nodes in routes:
+        acts = [
+            Activity(ActivityType.DEPOT, n) if n < d else Activity(ActivityType.CLIENT, n - d)
+            for n in nodes
+        ]
+        out.append(Route(data, acts, kept.index(vehicle)))
+    return Solution(data, out)
+
+
 def solve_vrp(
     problem: VrpProblem,
     params: RouterParams | None = None,
     *,
     on_best: BestCallback | None = None,
+    initial: Sequence[tuple[int, Sequence[int]]] | None = None,
 ) -> VrpSolution:
     """Solve a routing problem with PyVRP's iterated local search.
 
     A solution that breaks a hard constraint is returned with ``feasible=False`` (the
     caller decides what that means); clients on no route are listed in ``unserved``.
+    ``initial`` routes, as (vehicle index, nodes with depots for reloads), start the search.
 
     Raises
     ------
@@ -284,6 +306,7 @@ def solve_vrp(
                 collect_stats=False,
                 display=False,
                 params=SolveParams(ils=ils),
+                initial_solution=_initial(data, problem, kept, initial) if initial else None,
             )
     t1 = time.perf_counter()
     best = result.best
