@@ -1,0 +1,115 @@
+"""The `plan` command: files, summary, formats, and clean failures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from supplyline.cli.app import _register_commands, app
+from supplyline.io.plan_files import PLAN_FILES, read_plan
+
+_register_commands()
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def planned(bilateral_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`supplyline plan` run once on the bilateral example (with --mps and --report)."""
+    base = tmp_path_factory.mktemp("cli")
+    result = runner.invoke(
+        app,
+        [
+            "plan",
+            str(bilateral_dir),
+            "--out",
+            str(base / "out"),
+            "--mps",
+            str(base / "model.mps"),
+            "--report",
+            str(base / "plan.html"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return base, result.stdout
+
+
+def test_plan_writes_every_file(planned: tuple[Path, str]) -> None:
+    """OUT holds all the plan files; the MPS and the report are where they were asked."""
+    base, _ = planned
+    assert sorted(p.name for p in (base / "out").iterdir()) == sorted(PLAN_FILES)
+    assert (base / "model.mps").stat().st_size > 0
+    assert (base / "plan.html").read_text(encoding="utf-8").lstrip().startswith("<!")
+
+
+def test_plan_summary_names_status_closure_and_bottlenecks(planned: tuple[Path, str]) -> None:
+    """The printed summary has the status, the closure table and the top bottlenecks."""
+    _, out = planned
+    assert "plan optimal" in out
+    assert "Unit closure" in out
+    assert "Top bottlenecks" in out
+    assert "Grenzfeld" in out
+
+
+def test_plan_json_format_is_machine_readable(bilateral_dir: Path, tmp_path: Path) -> None:
+    """--format json prints one JSON document with the summary and the sections."""
+    result = runner.invoke(
+        app,
+        [
+            "plan",
+            str(bilateral_dir),
+            "--out",
+            str(tmp_path / "o"),
+            "--format",
+            "json",
+            "--explain",
+            "0",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["status"] == "optimal"
+    assert read_plan(tmp_path / "o").status.value == "optimal"
+
+
+def test_plan_of_a_missing_folder_fails_cleanly_and_writes_nothing(tmp_path: Path) -> None:
+    """A bad scenario folder exits non-zero with a message, no traceback, and no OUT."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "supplyline",
+            "plan",
+            str(tmp_path / "nope"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert "error" in proc.stderr.lower()
+    assert not (tmp_path / "out").exists()
+
+
+def test_plan_rejects_an_mps_name_without_mps_suffix(bilateral_dir: Path, tmp_path: Path) -> None:
+    """--mps must name a .mps file; nothing is written otherwise."""
+    result = runner.invoke(
+        app,
+        [
+            "plan",
+            str(bilateral_dir),
+            "--out",
+            str(tmp_path / "o"),
+            "--mps",
+            str(tmp_path / "model.txt"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert not (tmp_path / "o").exists()

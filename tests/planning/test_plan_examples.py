@@ -1,0 +1,66 @@
+"""The bundled examples plan, fast enough, with the bottleneck they are meant to show."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplyline.domain import Demand, PlanStatus, ResourceKind, Scenario
+from supplyline.planning import PlanParams, plan_movements, write_mps
+
+
+def test_bilateral_plans_to_optimality(bilateral: tuple[Scenario, Demand]) -> None:
+    """The bilateral exercise solves to a proven optimum."""
+    plan = plan_movements(*bilateral, PlanParams(explain_top=0))
+    assert plan.status is PlanStatus.OPTIMAL
+
+
+def test_bilateral_shows_the_gauge_break_yard_as_a_bottleneck(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """Grenzfeld (the break of gauge) is a top-three bottleneck, with measured advice."""
+    plan = plan_movements(*bilateral)
+    yard = [
+        b
+        for b in plan.bottlenecks[:3]
+        if b.kind is ResourceKind.HANDLING and b.resource == "grenzfeld"
+    ]
+    assert yard
+    assert yard[0].suggested_extra_per_day is not None
+    assert "Grenzfeld" in yard[0].explanation
+
+
+def test_bilateral_moves_every_unit(bilateral: tuple[Scenario, Demand]) -> None:
+    """Every deploying unit of the bilateral exercise closes within the horizon."""
+    plan = plan_movements(*bilateral, PlanParams(explain_top=0))
+    assert plan.closures
+    assert all(c.closure_day is not None for c in plan.closures)
+
+
+def test_host_support_is_traced_to_the_host(bilateral: tuple[Scenario, Demand]) -> None:
+    """Some deliveries to the visiting partner's units come from the host's stock."""
+    scenario, _ = bilateral
+    plan = plan_movements(*bilateral, PlanParams(explain_top=0))
+    visiting = {u.id for u in scenario.units if u.partner == "westmark"}
+    assert any(d.unit in visiting and d.source_partner == "ostravia" for d in plan.deliveries)
+
+
+def test_relief_operation_plans(relief: tuple[Scenario, Demand]) -> None:
+    """The relief operation solves to a proven optimum."""
+    plan = plan_movements(*relief, PlanParams(explain_top=0))
+    assert plan.status is PlanStatus.OPTIMAL
+
+
+def test_mps_export_solves_to_the_same_objective(
+    bilateral: tuple[Scenario, Demand], tmp_path: pytest.TempPathFactory
+) -> None:
+    """The exported MPS, read back into a fresh HiGHS, has the plan's optimum."""
+    import highspy
+
+    path = tmp_path / "model.mps"  # type: ignore[operator]
+    write_mps(*bilateral, path)
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.readModel(str(path))
+    h.run()
+    plan = plan_movements(*bilateral, PlanParams(explain_top=0))
+    assert h.getInfo().objective_function_value == pytest.approx(plan.objective, rel=1e-7)

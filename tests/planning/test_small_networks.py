@@ -1,0 +1,208 @@
+"""Tiny networks whose optimal plan can be worked out by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from supplyline.domain import Link, Mode, PlanStatus, ResourceKind, Stock, Unit
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import gauge_break, make_demand, one_link
+
+
+def _short(plan, unit: str, commodity: str) -> dict[int, float]:  # type: ignore[no-untyped-def]
+    return {s.day: s.short_t for s in plan.shortfalls if (s.unit, s.commodity) == (unit, commodity)}
+
+
+def test_one_link_only_day_zero_falls_short() -> None:
+    """With an unlimited link taking one day, only the demand of day 0 falls short."""
+    plan = plan_movements(*one_link())
+    assert plan.status is PlanStatus.OPTIMAL
+    assert _short(plan, "u1", "food") == {0: 8.0}
+
+
+def test_one_link_sends_each_day_what_is_eaten_next_day() -> None:
+    """The plan sends 8 t a day on days 0..3, arriving one day later (no stock is built)."""
+    plan = plan_movements(*one_link())
+    sent = [(m.departure_day, m.arrival_day, m.tonnes) for m in plan.movements]
+    assert sent == [(d, d + 1, 8.0) for d in range(4)]
+
+
+def test_binding_capacity_gives_exact_shortfall() -> None:
+    """At 5 t/day the unit gets 5 of its 8 t on days 1..4: 8 + 4 × 3 = 20 t short."""
+    plan = plan_movements(*one_link(capacity_t_per_day=5.0))
+    assert plan.total_short_t == pytest.approx(20.0)
+    assert _short(plan, "u1", "food") == pytest.approx({0: 8.0, 1: 3.0, 2: 3.0, 3: 3.0, 4: 3.0})
+
+
+def test_binding_capacity_is_the_top_bottleneck_with_measured_effect() -> None:
+    """The link is the bottleneck; +3 t/day removes the 12 t it causes."""
+    plan = plan_movements(*one_link(capacity_t_per_day=5.0))
+    top = plan.bottlenecks[0]
+    assert (top.kind, top.resource, top.days) == (
+        ResourceKind.LINK_TONNES,
+        "L1 (D→U)",
+        (0, 1, 2, 3),
+    )
+    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (3.0, 12.0)
+    assert "removes 12 t of shortfall" in top.explanation
+
+
+def test_outage_is_bridged_by_the_units_own_stock_as_far_as_capacity_allows() -> None:
+    """10 t/day, closed on day 2: days 0,1,3 carry 30 t; day 3 lacks 4 t (8 + 4 short)."""
+    plan = plan_movements(*one_link(capacity_t_per_day=10.0, outage_days=[2]))
+    assert _short(plan, "u1", "food") == pytest.approx({0: 8.0, 3: 4.0})
+    assert all(m.departure_day != 2 for m in plan.movements)
+
+
+def test_gauge_break_yard_limits_the_lower_priority_commodity() -> None:
+    """A 100 t/day yard passes all 60 t of fuel (priority 1) and 40 of the 60 t of food."""
+    plan = plan_movements(*gauge_break())
+    assert _short(plan, "b1", "fuel") == pytest.approx({0: 60.0, 1: 60.0, 2: 60.0})
+    assert _short(plan, "b1", "food") == pytest.approx(
+        {0: 60.0, 1: 60.0, 2: 60.0} | {d: 20.0 for d in range(3, 10)}
+    )
+
+
+def test_gauge_break_dwell_delays_the_first_delivery_to_day_three() -> None:
+    """Rail 1 day + dwell 1 day + rail 1 day + road 0 days: first goods on day 3."""
+    plan = plan_movements(*gauge_break())
+    assert min(d.day for d in plan.deliveries) == 3
+
+
+def test_gauge_break_yard_is_the_bottleneck_and_more_handling_removes_the_shortfall() -> None:
+    """The yard binds; +20 t/day there removes the 140 t of food shortfall from day 3."""
+    plan = plan_movements(*gauge_break())
+    top = plan.bottlenecks[0]
+    assert (top.kind, top.resource) == (ResourceKind.HANDLING, "Y")
+    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (20.0, 140.0)
+
+
+def test_deliveries_name_the_partner_whose_stock_they_came_from() -> None:
+    """Partner A's depot sustains partner B's unit: every delivery is traced to A."""
+    plan = plan_movements(*gauge_break())
+    assert {d.source_partner for d in plan.deliveries} == {"A"}
+
+
+def test_mixed_sources_are_traced_in_proportion() -> None:
+    """Depots of A and B each send 4 t/day through one hub: each delivery is 4 t A, 4 t B."""
+    scenario, _ = one_link(days=6)
+    depot, unit_area = scenario.locations
+    hub = dataclasses.replace(depot, id="H", storage_t=0.0)
+    bravo = dataclasses.replace(depot, id="E", partner="B")
+    road = scenario.links[0]
+    scenario = dataclasses.replace(
+        scenario,
+        partners=(*scenario.partners, dataclasses.replace(scenario.partners[0], id="B")),
+        locations=(depot, bravo, hub, unit_area),
+        links=(
+            dataclasses.replace(road, id="DH", destination="H"),
+            dataclasses.replace(road, id="EH", origin="E", destination="H"),
+            dataclasses.replace(road, id="HU", origin="H"),
+        ),
+        stocks=(
+            Stock(location="D", commodity="food", replenishment_t_per_day=4.0),
+            Stock(location="E", commodity="food", replenishment_t_per_day=4.0),
+        ),
+    )
+    plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 8.0}))
+    got = sorted((d.day, d.source_partner, d.tonnes) for d in plan.deliveries)
+    assert got == [(d, p, 4.0) for d in range(2, 6) for p in ("A", "B")]
+
+
+def _late_unit(lift_t: float, cap: float):  # type: ignore[no-untyped-def]
+    scenario, _ = one_link(capacity_t_per_day=cap)
+    link = scenario.links[0]
+    unit = Unit(
+        id="d1",
+        name="Deploying",
+        partner="A",
+        home="D",
+        destination="U",
+        personnel=10,
+        deployment_lift_t=lift_t,
+        available_day=0,
+        required_day=1,
+    )
+    scenario = dataclasses.replace(
+        scenario,
+        units=(*scenario.units, unit),
+        links=(dataclasses.replace(link, capacity_pax_per_day=None),),
+    )
+    return scenario, make_demand(scenario, {})
+
+
+def test_a_lift_larger_than_a_days_capacity_closes_late() -> None:
+    """100 t over a 50 t/day one-day link: departs days 0 and 1, closes day 2, 1 day late."""
+    plan = plan_movements(*_late_unit(100.0, 50.0))
+    (closure,) = plan.closures
+    assert (closure.closure_day, closure.days_late, closure.moved_t, closure.moved_pax) == (
+        2,
+        1,
+        100.0,
+        10.0,
+    )
+
+
+def test_a_lift_that_fits_closes_on_time() -> None:
+    """40 t over a 50 t/day link closes on day 1, its required day."""
+    plan = plan_movements(*_late_unit(40.0, 50.0))
+    assert plan.closures[0].days_late == 0
+
+
+def test_deployment_moves_appear_as_deploy_commodity() -> None:
+    """A unit's own lift moves as ``deploy:<unit>`` with tonnes and people together."""
+    plan = plan_movements(*_late_unit(40.0, 50.0))
+    (move,) = [m for m in plan.movements if m.commodity == "deploy:d1"]
+    assert (move.tonnes, move.pax, move.departure_day) == (40.0, 10.0, 0)
+
+
+def test_unreachable_unit_falls_short_without_error() -> None:
+    """A unit no link reaches gets nothing: all its demand is shortfall, status optimal."""
+    scenario, demand = one_link()
+    scenario = dataclasses.replace(
+        scenario,
+        links=(
+            dataclasses.replace(scenario.links[0], mode=Mode.ROAD, outage_days=frozenset(range(5))),
+        ),
+    )
+    plan = plan_movements(scenario, demand)
+    assert plan.status is PlanStatus.OPTIMAL
+    assert plan.total_short_t == pytest.approx(40.0)
+
+
+@pytest.mark.parametrize("factory", [one_link, gauge_break])
+def test_pruning_does_not_change_the_optimum(factory) -> None:  # type: ignore[no-untyped-def]
+    """The pruned model has the naive model's objective, with fewer columns."""
+    scenario, demand = factory()
+    pruned = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    naive = plan_movements(scenario, demand, PlanParams(explain_top=0, prune=False))
+    assert pruned.objective == pytest.approx(naive.objective, rel=1e-9)
+    assert pruned.stats.columns < naive.stats.columns
+
+
+@pytest.mark.parametrize("method", ["simplex", "ipm", "ipm-nocrossover"])
+def test_methods_agree_on_the_objective(method: str) -> None:
+    """Dual simplex and interior point (with or without crossover) reach the same optimum."""
+    scenario, demand = gauge_break()
+    base = plan_movements(scenario, demand, PlanParams(explain_top=0, method="simplex"))
+    other = plan_movements(scenario, demand, PlanParams(explain_top=0, method=method))
+    assert other.objective == pytest.approx(base.objective, rel=1e-6)
+
+
+def test_unused_link_is_never_used() -> None:
+    """A parallel link that costs more carries nothing while the cheap one has room."""
+    scenario, demand = one_link()
+    dear = Link(
+        id="L2",
+        origin="D",
+        destination="U",
+        mode=Mode.RAIL,
+        distance_km=90,
+        transit_days=1,
+        cost_per_t=50.0,
+    )
+    scenario = dataclasses.replace(scenario, links=(*scenario.links, dear))
+    plan = plan_movements(scenario, demand)
+    assert {m.link for m in plan.movements} == {"L1"}
