@@ -1,0 +1,130 @@
+"""The `routes`, `reach` and `routes-bench` commands: outputs, exit codes, no traceback."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from supplyline.cli.app import _register_commands, app
+
+_register_commands()
+runner = CliRunner()
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real entry point (with its error mapping) in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "supplyline", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the bundled bilateral exercise."""
+    if not EXAMPLE.is_dir():
+        pytest.skip("bundled example not available")
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "ex"))
+
+
+def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
+    """Routes --from-demand writes the five files, and routes.csv rows add up to trucks.csv."""
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["routes", str(folder), "--day", "20", "--from-demand", "--time-limit", "1",
+              "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["routes.csv", "routes.geojson", "routes.json", "trucks.csv", "unserved.csv"]
+    with (out / "routes.csv").open() as fh:
+        stops = list(csv.DictReader(fh))
+    with (out / "trucks.csv").open() as fh:
+        trucks = list(csv.DictReader(fh))
+    assert sum(float(s["tonnes"]) for s in stops) == pytest.approx(
+        sum(float(t["tonnes"]) for t in trucks), abs=0.01
+    )
+    geo = json.loads((out / "routes.geojson").read_text())
+    assert len([f for f in geo["features"] if f["properties"]["kind"] == "route"]) == len(trucks)
+
+
+def test_routes_day_outside_horizon_exits_2_and_writes_nothing(
+    folder: Path, tmp_path: Path
+) -> None:
+    """--day beyond the horizon is a clear error (exit 2), no traceback, no output folder."""
+    out = tmp_path / "out"
+    proc = run_cli("routes", str(folder), "--day", "999", "--from-demand", "--out", str(out))
+    assert proc.returncode == 2
+    assert "outside the horizon" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not out.exists()
+
+
+def test_routes_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    """A scenario folder that does not exist exits non-zero with a message, no traceback."""
+    proc = run_cli("routes", str(tmp_path / "nope"), "--day", "1")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_reach_json_has_a_row_per_unit(folder: Path) -> None:
+    """Reach --format json prints one row per unit with the verdict."""
+    result = runner.invoke(app, ["reach", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 6
+    assert {r["ok"] for r in rows} <= {"yes", "NO"}
+
+
+def test_reach_flags_a_unit_when_trucks_are_cut(folder: Path) -> None:
+    """With one truck per fleet group left, reach flags units and says why."""
+    fleet = folder / "fleet.csv"
+    lines = fleet.read_text().splitlines()
+    head = [ln for ln in lines if ln.startswith(("#", "id,"))]
+    body = [ln.split(",") for ln in lines if not ln.startswith(("#", "id,"))]
+    for row in body:
+        row[4] = "1"
+    fleet.write_text("\n".join(head + [",".join(r) for r in body]) + "\n")
+    result = runner.invoke(app, ["reach", str(folder)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "unit(s) flagged" in result.stdout
+    assert "0 of 6" not in result.stdout
+
+
+def test_routes_bench_prints_gap(bench_dir: Path) -> None:
+    """routes-bench on C101 with a BKS value prints cost, vehicles and a gap >= 0."""
+    result = runner.invoke(
+        app, ["routes-bench", str(bench_dir / "solomon" / "C101.txt"), "--time-limit", "0.5",
+              "--bks", "827.3", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["convention"] == "dimacs"
+    assert row["gap_pct"] >= -1e-9
+
+
+def test_routes_bench_scores_a_sol_file_in_the_same_convention(bench_dir: Path) -> None:
+    """--bks FILE.sol is re-scored: X-n101-k25.sol gives its published 27591."""
+    x = bench_dir / "cvrplib_x"
+    result = runner.invoke(
+        app, ["routes-bench", str(x / "X-n101-k25.vrp"), "--time-limit", "0.3",
+              "--bks", str(x / "X-n101-k25.sol"), "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert (row["bks"], row["bks_vehicles"]) == (27591.0, 26)
+
+
+def test_routes_bench_missing_instance_exits_3(tmp_path: Path) -> None:
+    """An instance file that does not exist exits 3 (not found) without a traceback."""
+    proc = run_cli("routes-bench", str(tmp_path / "nope.vrp"))
+    assert proc.returncode == 3
+    assert "no instance file" in proc.stderr
+    assert "Traceback" not in proc.stderr
