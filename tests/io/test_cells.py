@@ -1,0 +1,91 @@
+"""The single-value parsers: right values, clear messages, and only BadValue on bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from supplyline.io._cells import (
+    BadValue,
+    format_outage_days,
+    parse_day,
+    parse_decimal,
+    parse_float,
+    parse_int,
+    parse_outage_days,
+)
+
+
+def outcome(parse: Any, value: Any) -> tuple[Any, str]:
+    """The parsed value and ``""``, or ``None`` and the BadValue message."""
+    try:
+        return parse(value), ""
+    except BadValue as bad:
+        return None, str(bad)
+
+
+anything = st.one_of(
+    st.text(), st.integers(), st.floats(), st.booleans(), st.none(), st.dates(), st.decimals()
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("12", 12), ("C+12", 12), ("c+3", 3), ("C-2", -2), ("2025-06-03", 2), (7, 7)],
+)
+def test_day_forms(text: Any, day: int) -> None:
+    """Days are written as numbers, C+N, C-N or dates."""
+    assert parse_day(text, dt.date(2025, 6, 1)) == day
+
+
+@given(st.sets(st.integers(0, 400), max_size=30))
+def test_outage_days_format_round_trip(days: set[int]) -> None:
+    """Formatting outage days as ranges and parsing them back gives the same set."""
+    assert parse_outage_days(format_outage_days(frozenset(days)), None) == days
+
+
+@given(anything)
+def test_float_parser_only_raises_badvalue(value: Any) -> None:
+    """parse_float returns a finite number in range or raises BadValue, for any value."""
+    number, message = outcome(partial(parse_float, hi=1000), value)
+    assert message or (math.isfinite(number) and 0 <= number <= 1000)
+
+
+@given(anything)
+def test_int_parser_only_raises_badvalue(value: Any) -> None:
+    """parse_int returns a whole number in range or raises BadValue, for any value."""
+    number, message = outcome(partial(parse_int, lo=-5, hi=1000), value)
+    assert message or (isinstance(number, int) and -5 <= number <= 1000)
+
+
+@given(anything)
+def test_outage_parser_only_raises_badvalue(value: Any) -> None:
+    """parse_outage_days raises only BadValue, for any value."""
+    days, message = outcome(partial(parse_outage_days, start=None), value)
+    assert message or isinstance(days, frozenset)
+
+
+@given(anything)
+def test_decimal_parser_only_raises_badvalue(value: Any) -> None:
+    """parse_decimal returns a finite, bounded amount or raises BadValue, for any value."""
+    amount, message = outcome(partial(parse_decimal, hi=Decimal("1e12")), value)
+    assert message or (amount.is_finite() and 0 <= amount <= Decimal("1e12"))
+
+
+def test_unit_in_number_message() -> None:
+    """A number written with its unit says so and names the range."""
+    with pytest.raises(BadValue, match=r"'12t' has a unit in it \(a number from 0 to 100 t"):
+        parse_float("12t", hi=100, unit="t")
+
+
+def test_underscore_is_not_a_digit_separator() -> None:
+    """Python's 1_000 is not a number in a planner's file."""
+    with pytest.raises(BadValue, match="not a number"):
+        parse_float("1_000", hi=1e6)
