@@ -128,3 +128,15 @@ def test_routes_bench_missing_instance_exits_3(tmp_path: Path) -> None:
     assert proc.returncode == 3
     assert "no instance file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_routes_report_has_routes_and_reach_sections(folder: Path, tmp_path: Path) -> None:
+    """routes --report writes the plan report with the convoy routes and the reach check."""
+    html = tmp_path / "report.html"
+    result = runner.invoke(
+        app, ["routes", str(folder), "--day", "20", "--time-limit", "1", "--report", str(html)]
+    )
+    assert result.exit_code == 0, result.output
+    text = html.read_text()
+    assert 'id="convoy-routes"' in text
+    assert 'id="reach-check"' in text

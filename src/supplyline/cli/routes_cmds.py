@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -11,15 +12,108 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.warnings import print_warnings
+from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.io.route_files import truck_rows, unserved_rows
 from supplyline.routing import Convention, RouterParams
 from supplyline.routing.convoy import ConvoyParams
-from supplyline.services.routing import assess_reach, bench_instance, route_scenario_day
+from supplyline.services.routing import (
+    RoutesReportWriter,
+    assess_reach,
+    bench_instance,
+    route_scenario_day,
+)
 from supplyline.types import day_label
+
+if TYPE_CHECKING:
+    from supplyline.reports import MapLayer, ReportSection
 
 console = Console()
 err = Console(stderr=True)
+
+_REACH_COLS = ["unit", "railhead", "road_km", "round_trip_h", "turns_per_truck", "daily_t",
+               "loads_needed", "capacity_t", "depot_load_pct", "ok"]  # fmt: skip
+
+
+def reach_section(check: ReachCheck) -> ReportSection:
+    """The reach check as a report section: one row per unit, the flagged ones explained."""
+    from supplyline.reports import ReportSection, Table
+
+    rows = _reach_rows(check)
+    flagged = check.flagged
+    return ReportSection(
+        id="reach-check",
+        title="Reach check: can the trucks keep up?",
+        intro=(
+            f"Each unit's peak daily demand against what the trucks serving it carry a day: "
+            f"trucks × availability ({check.availability:.0%}) × turns within drivers' hours "
+            f"× payload, from the nearest railhead, port or airfield by road "
+            f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
+            f"unit(s) flagged."
+        ),
+        tables=(
+            Table(
+                columns=tuple(_REACH_COLS),
+                rows=tuple(tuple(r[c] for c in _REACH_COLS) for r in rows),
+            ),
+        ),
+        notes=tuple(f"{r.unit}: {r.reason}" for r in flagged),
+    )
+
+
+def routes_section(routes: Routes) -> ReportSection:
+    """A day's convoy routes as a report section: trucks, and what is not delivered."""
+    from supplyline.reports import ReportSection, Table
+
+    cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
+    trucks = truck_rows(routes)
+    tables = [Table(columns=tuple(cols), rows=tuple(tuple(t[c] for c in cols) for t in trucks),
+                    caption="Trucks on the road")]  # fmt: skip
+    missing = unserved_rows(routes)
+    if missing:
+        ucols = ["unit", "tonnes", "reason", "detail"]
+        tables.append(Table(columns=tuple(ucols), caption="Not delivered",
+                            rows=tuple(tuple(u[c] for c in ucols) for u in missing)))  # fmt: skip
+    return ReportSection(
+        id="convoy-routes",
+        title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
+        intro=(
+            f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.1f} t over "
+            f"{routes.total_distance_km:,.0f} km; {routes.unserved_t:,.1f} t not delivered "
+            f"(deliveries from the {routes.source})."
+        ),
+        tables=tuple(tables),
+        notes=routes.notes,
+    )
+
+
+def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
+    """The day's truck paths as lines for the report's network map."""
+    from supplyline.reports import MapLayer, MapPolyline
+
+    where = scenario.location_by_id
+    lines = [
+        MapPolyline(points=tuple((where[x].lon, where[x].lat) for x in r.path), label=r.truck)
+        for r in routes.routes
+        if len(r.path) >= 2
+    ]
+    return MapLayer(name=f"convoys {day_label(routes.day)}", lines=lines, color="#2ca02c")
+
+
+def _routes_report_writer() -> RoutesReportWriter:
+    from supplyline.reports import write_plan_report
+
+    def write(
+        scenario: Scenario, demand: Demand, plan: Plan, routes: Routes, reach: ReachCheck,
+        path: Path,
+    ) -> object:  # fmt: skip
+        sections: Sequence[ReportSection] = (routes_section(routes), reach_section(reach))
+        return write_plan_report(
+            scenario, demand, plan, path, extra_sections=sections,
+            map_layers=(routes_layer(scenario, routes),),
+        )  # fmt: skip
+
+    return write
 
 
 def _headline(routes: Routes) -> str:
@@ -50,6 +144,9 @@ def routes_cmd(
     single_trip: bool = typer.Option(
         False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
     ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the plan's HTML report with these routes on its map."
+    ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
     ),
@@ -69,6 +166,7 @@ def routes_cmd(
             out=out,
             from_demand=from_demand,
             params=params,
+            report=(report, _routes_report_writer()) if report is not None else None,
             progress=lambda msg: status.update(msg),
         )
     print_warnings(run.opened.warnings, err)
@@ -134,8 +232,7 @@ def reach_cmd(
     rows = _reach_rows(check)
     cols = list(rows[0]) if rows else ["unit"]
     if fmt is OutputFormat.TABLE:
-        cols = ["unit", "railhead", "road_km", "round_trip_h", "turns_per_truck", "daily_t",
-                "loads_needed", "capacity_t", "depot_load_pct", "ok"]  # fmt: skip
+        cols = _REACH_COLS
     title = (
         f"Reach check: {check.scenario} (availability {check.availability:.0%}, "
         f"{check.service_minutes:g} min per stop, detour ×{check.detour_factor:g})"

@@ -8,6 +8,7 @@ files. The faces only call these and print.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "AVAILABILITY_FACTOR",
     "BenchRun",
     "ReachRun",
+    "RoutesReportWriter",
     "RoutesRun",
     "assess_reach",
     "bench_instance",
@@ -41,6 +43,8 @@ __all__ = [
 
 AVAILABILITY_FACTOR = "truck.fleet_availability_fraction"
 Progress = Callable[[str], None]
+RoutesReportWriter = Callable[[Scenario, Demand, Plan, Routes, ReachCheck, Path], object]
+"""Writes a report of the plan with the day's routes and the reach check (the face's writer)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +54,8 @@ class RoutesRun:
     opened: OpenScenario
     routes: Routes
     files: tuple[Path, ...] = ()
+    plan: Plan | None = None
+    """The movement plan the deliveries came from (None with ``from_demand`` and no report)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,34 +113,59 @@ def route_scenario_day(
     out: str | Path | None = None,
     from_demand: bool = False,
     params: ConvoyParams | None = None,
+    report: tuple[str | Path, RoutesReportWriter] | None = None,
     progress: Progress | None = None,
 ) -> RoutesRun:
     """Route the convoys of ``day`` for a scenario folder; write the files into ``out``.
 
     Deliveries come from the movement plan (solved here) unless ``from_demand``; then each
-    unit's requirement of the day is routed as if the plan met it in full.
+    unit's requirement of the day is routed as if the plan met it in full. ``report`` is a
+    (path, writer) pair for the plan report with the routes and the reach check (the plan
+    is solved for it even with ``from_demand``). Files are written all or not at all.
     """
     say = progress or (lambda _: None)
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
     _check_day(scenario, day)
-    if from_demand:
-        requests, source = requests_from_demand(scenario, assessed.demand, day), "demand"
-    else:
+    report_tmp = _temp_beside(Path(report[0])) if report is not None else None
+    plan: Plan | None = None
+    if not from_demand or report is not None:
         say("solving the movement plan")
         solver = PlanParams(
             time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads
         )
         plan = plan_movements(scenario, assessed.demand, solver, progress=say)
+    if from_demand or plan is None:
+        requests, source = requests_from_demand(scenario, assessed.demand, day), "demand"
+    else:
         requests, source = requests_from_plan(scenario, plan, day), "plan"
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(scenario, requests, day=day, params=params, source=source)
     files: list[Path] = []
-    if out is not None:
-        with atomic_output_dir(out) as scratch:
-            written = write_routes_files(scratch, scenario, routes)
-        files = [Path(out) / p.name for p in written]
-    return RoutesRun(opened=assessed.opened, routes=routes, files=tuple(files))
+    try:
+        if report is not None and report_tmp is not None and plan is not None:
+            say("writing the report")
+            availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
+            reach = reach_of(scenario, assessed.demand, availability)
+            report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
+        if out is not None:
+            with atomic_output_dir(out) as scratch:
+                written = write_routes_files(scratch, scenario, routes)
+            files = [Path(out) / p.name for p in written]
+        if report is not None and report_tmp is not None:
+            report_tmp.replace(Path(report[0]))
+            files.append(Path(report[0]))
+    finally:
+        if report_tmp is not None:
+            report_tmp.unlink(missing_ok=True)
+    return RoutesRun(opened=assessed.opened, routes=routes, files=tuple(files), plan=plan)
+
+
+def _temp_beside(target: Path) -> Path:
+    """A temporary name in the target's folder, renamed into place at the end."""
+    if not target.parent.is_dir():
+        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
+    return target.with_name(f".{target.stem}.{uuid.uuid4().hex}{target.suffix}")
 
 
 def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:
