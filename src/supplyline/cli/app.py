@@ -48,10 +48,14 @@ def _root(
 
 def _register_commands() -> None:
     """Import each command module; each adds its commands to ``app``."""
-    from supplyline.cli import requirements_cmds, scenario_cmds  # noqa: F401
-    from supplyline.cli import plan_cmds  # noqa: F401
-    from supplyline.cli import ledger_cmds  # noqa: F401
-    from supplyline.cli import routes_cmds  # noqa: F401
+    from supplyline.cli import (  # noqa: F401
+        demo_cmds,
+        ledger_cmds,
+        plan_cmds,
+        requirements_cmds,
+        routes_cmds,
+        scenario_cmds,
+    )
 
 
 def main() -> None:

@@ -1,0 +1,54 @@
+"""Command ``demo``: the main job on a bundled example, as a first look at supplyline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.output import OutputFormat
+from supplyline.cli.plan_cmds import plan_cmd
+from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
+from supplyline.planning import Method
+from supplyline.services.scenarios import bundled_example
+
+console = Console()
+
+
+@app.command("demo")
+def demo_cmd(
+    example: str = typer.Option(
+        "bilateral-exercise", "--example", help="bilateral-exercise or relief-operation."
+    ),
+    out: Path = typer.Option(
+        Path("supplyline-demo"), "--out", "-o", help="Folder for the plan files and plan.html."
+    ),
+) -> None:
+    """Run the main job on a bundled example: requirements, movement plan, report.
+
+    The same as ``supplyline requirements EXAMPLE`` followed by
+    ``supplyline plan EXAMPLE --out OUT --report OUT/plan.html``.
+    """
+    folder = bundled_example(example)
+    console.rule(f"[bold]1. What is needed[/] — {folder}")
+    requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
+    console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
+    out.mkdir(parents=True, exist_ok=True)
+    plan_cmd(
+        folder=folder,
+        out=out,
+        time_limit=None,
+        threads=None,
+        method=Method.AUTO,
+        mps=None,
+        report=out / "plan.html",
+        explain=3,
+        fmt=OutputFormat.TABLE,
+    )
+    console.print(
+        f"\nOpen [bold]{out / 'plan.html'}[/] in a browser (works offline). "
+        f"Next: `supplyline routes {folder} --day 14 --out {out}/routes`, "
+        f"`supplyline reach {folder}`, `supplyline ledger --help`."
+    )
