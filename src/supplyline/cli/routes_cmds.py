@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from supplyline.services.routing import (
     RoutesReportWriter,
     assess_reach,
     bench_instance,
+    reach_for,
     route_scenario_day,
 )
 from supplyline.types import day_label
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 console = Console()
 err = Console(stderr=True)
 
-_REACH_COLS = ["unit", "railhead", "road_km", "round_trip_h", "turns_per_truck", "daily_t",
+_REACH_COLS = ["unit", "railhead", "road_km", "depot", "round_trip_h", "turns_per_truck", "daily_t",
                "loads_needed", "capacity_t", "depot_load_pct", "ok"]  # fmt: skip
 
 
@@ -98,6 +99,27 @@ def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
         if len(r.path) >= 2
     ]
     return MapLayer(name=f"convoys {day_label(routes.day)}", lines=lines, color="#2ca02c")
+
+
+def with_reach_section(writer: Callable[..., object]) -> Callable[..., object]:
+    """Wrap a plan-report writer so that the report also carries the reach check."""
+
+    def write(scenario: Scenario, demand: Demand, plan: Plan, path: Path) -> object:
+        return writer(scenario, demand, plan, path,
+                      extra_sections=(reach_section(reach_for(scenario, demand)),))  # fmt: skip
+
+    return write
+
+
+def print_reach_flags(scenario: Scenario, demand: Demand, out: Console) -> None:
+    """One line for the reach check, and one per flagged unit (for the plan summary)."""
+    check = reach_for(scenario, demand)
+    flagged = check.flagged
+    style = "red" if flagged else "green"
+    out.print(f"[{style}]reach check: {len(flagged)} of {len(check.rows)} unit(s) beyond "
+              "what their trucks can sustain[/]", highlight=False)  # fmt: skip
+    for r in flagged:
+        out.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
 
 
 def _routes_report_writer() -> RoutesReportWriter:

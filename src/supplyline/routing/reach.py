@@ -146,7 +146,7 @@ def check_reach(
         pct = 100 * load[r.depot] if r.depot is not None else None
         if r.sustainable and pct is not None and pct > 100 + 1e-9 and r.daily_t > 0:
             r = _replace(r, pct, f"the trucks at {r.depot} are shared: all units they serve need "
-                         f"{pct:.0f}% of what they can carry")  # fmt: skip
+                         f"{pct:.1f}% of what they can carry")  # fmt: skip
         else:
             r = _replace(r, pct, r.reason)
         final.append(r)

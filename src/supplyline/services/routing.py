@@ -19,6 +19,7 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.factors import factors_for
 from supplyline.io.route_files import write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.routing import Convention, RouterParams, read_instance, read_routes, solve_vrp
@@ -35,6 +36,7 @@ __all__ = [
     "RoutesRun",
     "assess_reach",
     "bench_instance",
+    "reach_for",
     "reach_of",
     "requests_from_demand",
     "requests_from_plan",
@@ -174,6 +176,12 @@ def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> Rea
     scenario = assessed.opened.scenario
     availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
     return ReachRun(opened=assessed.opened, check=reach_of(scenario, assessed.demand, availability))
+
+
+def reach_for(scenario: Scenario, demand: Demand) -> ReachCheck:
+    """The reach check with the scenario's own truck availability factor (for reports)."""
+    availability = factors_for(dict(scenario.factor_overrides)).value(AVAILABILITY_FACTOR)
+    return reach_of(scenario, demand, availability)
 
 
 def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCheck:
