@@ -1,0 +1,413 @@
+"""Benchmark of the movement-plan LP against two peers, on seeded synthetic operations.
+
+For each family (corridor, mesh) and size (S, I; M on request) it runs, each in a fresh
+process so that peak memory is its own:
+
+* **ours** — ``plan_movements`` end to end (prune, build, solve, extract, bottlenecks);
+* **naive** — the full time-expanded LP (every arc × flow × day, ``prune=False``), built by
+  the same builder and solved with HiGHS defaults (what the issue calibrated);
+* **pyomo** — the same LP (our pruned rows and columns) built as a Pyomo model, one
+  ``Constraint`` rule per row, and solved through Pyomo's appsi HiGHS interface (S and I);
+* with ``--gains``, the two speed measures apart: pruning alone (naive model, our solver
+  choice) and solver choice alone (pruned model, HiGHS defaults), and with ``--methods``
+  every HiGHS method on the pruned model.
+
+Run: ``.venv/bin/python benchmarks/planning.py [--sizes S,I] [--families corridor,mesh]
+[--time-limit 300] [--skip-pyomo] [--gains] [--methods] [--seed 1]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import datetime as dt
+import math
+import multiprocessing as mp
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+Row = dict[str, Any]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _instance(family: str, size: str, seed: int) -> tuple[Any, Any]:
+    from _synthetic import SIZES, generate
+
+    return generate(family, SIZES[size], seed)
+
+
+def job_ours(
+    family: str, size: str, seed: int, time_limit: float, method: str, prune: bool = True
+) -> Row:
+    """Our planner end to end, as a user runs it (or with one speed measure turned off)."""
+    from supplyline.planning.params import PlanParams
+    from supplyline.planning.solve import plan_movements
+
+    scenario, demand = _instance(family, size, seed)
+    base = _peak_mb()
+    params = PlanParams(time_limit_s=time_limit, method=method, prune=prune)
+    began = time.perf_counter()
+    plan = plan_movements(scenario, demand, params)
+    wall = time.perf_counter() - began
+    st = plan.stats
+    explain = float(getattr(st, "explain_s", 0.0))
+    return {
+        "run": ("ours" if method == "auto" else f"ours {method}") + ("" if prune else " full"),
+        "status": plan.status.value,
+        "cols": st.columns,
+        "rows": st.rows,
+        "nnz": st.nonzeros,
+        "build_s": st.build_s,
+        "solve_s": st.solve_s,
+        "extract_s": st.extract_s,
+        "explain_s": explain,
+        "plan_s": st.build_s + st.solve_s + st.extract_s,
+        "wall_s": wall,
+        "peak_mb": _peak_mb(),
+        "base_mb": base,
+        "objective": plan.objective,
+        "method": st.method,
+        "short_t": plan.total_short_t,
+        "demand_t": float(demand.total_t.sum()),
+    }
+
+
+def _highs_solve(
+    model: Any, options: dict[str, Any], time_limit: float
+) -> tuple[str, float, float]:
+    """Solve an LpModel with plain highspy and the given options: (status, objective, s)."""
+    import highspy
+    import numpy as np
+
+    _quiet_highs_version()  # the first instance of a process prints a banner: hide it
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(time_limit))
+    for key, value in options.items():
+        h.setOptionValue(key, value)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = model.num_cols, model.num_rows
+    lp.col_cost_, lp.offset_ = model.cost, model.offset
+    lp.col_lower_, lp.col_upper_ = model.col_lower, model.col_upper
+    lp.row_lower_, lp.row_upper_ = model.row_lower, model.row_upper
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = model.num_cols, model.num_rows
+    lp.a_matrix_.start_ = model.matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = model.matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = model.matrix.data
+    h.passModel(lp)
+    began = time.perf_counter()
+    h.run()
+    elapsed = time.perf_counter() - began
+    status = h.modelStatusToString(h.getModelStatus())
+    objective = h.getInfo().objective_function_value
+    return status, float(objective), elapsed
+
+
+def job_highs(family: str, size: str, seed: int, time_limit: float, prune: bool) -> Row:
+    """Build with or without pruning, and solve with HiGHS defaults (only a time limit)."""
+    from supplyline.planning.params import PlanParams
+    from supplyline.planning.solve import build
+
+    scenario, demand = _instance(family, size, seed)
+    base = _peak_mb()
+    began = time.perf_counter()
+    _, model = build(scenario, demand, PlanParams(prune=prune))
+    build_s = time.perf_counter() - began
+    status, objective, solve_s = _highs_solve(model, {}, time_limit)
+    return {
+        "run": "pruned defaults" if prune else "naive",
+        "status": status,
+        "cols": model.num_cols,
+        "rows": model.num_rows,
+        "nnz": model.num_nonzeros,
+        "build_s": build_s,
+        "solve_s": solve_s,
+        "plan_s": build_s + solve_s,
+        "wall_s": build_s + solve_s,
+        "peak_mb": _peak_mb(),
+        "base_mb": base,
+        "objective": objective,
+    }
+
+
+def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
+    """The same LP built as a Pyomo model and solved through Pyomo's appsi HiGHS."""
+    import numpy as np
+    import pyomo.environ as pyo
+
+    from supplyline.planning.params import PlanParams
+    from supplyline.planning.solve import build
+
+    scenario, demand = _instance(family, size, seed)
+    _, model = build(scenario, demand, PlanParams())
+    base = _peak_mb()
+    csr = model.matrix.tocsr()
+    indptr, index, value = csr.indptr.tolist(), csr.indices.tolist(), csr.data.tolist()
+    lower, upper = model.col_lower.tolist(), model.col_upper.tolist()
+    row_lo, row_up = model.row_lower.tolist(), model.row_upper.tolist()
+    cost = model.cost.tolist()
+    began = time.perf_counter()
+    m = pyo.ConcreteModel()
+    m.J = pyo.RangeSet(0, model.num_cols - 1)
+    m.R = pyo.RangeSet(0, model.num_rows - 1)
+    m.x = pyo.Var(m.J, bounds=lambda _, j: (lower[j], None if math.isinf(upper[j]) else upper[j]))
+
+    def row_rule(mm: Any, i: int) -> Any:
+        start, end = indptr[i], indptr[i + 1]
+        if start == end:
+            return pyo.Constraint.Skip
+        expr = pyo.quicksum(value[k] * mm.x[index[k]] for k in range(start, end))
+        lo, up = row_lo[i], row_up[i]
+        if lo == up:
+            return expr == lo
+        return (None if math.isinf(lo) else lo, expr, None if math.isinf(up) else up)
+
+    m.c = pyo.Constraint(m.R, rule=row_rule)
+    nz = np.flatnonzero(model.cost).tolist()
+    m.obj = pyo.Objective(expr=pyo.quicksum(cost[j] * m.x[j] for j in nz) + model.offset)
+    build_s = time.perf_counter() - began
+    solver = pyo.SolverFactory("appsi_highs")
+    solver.config.time_limit = time_limit
+    solver.config.load_solution = True
+    began = time.perf_counter()
+    result = solver.solve(m)
+    solve_s = time.perf_counter() - began
+    return {
+        "run": "pyomo",
+        "status": str(result.solver.termination_condition),
+        "cols": model.num_cols,
+        "rows": model.num_rows,
+        "nnz": model.num_nonzeros,
+        "build_s": build_s,
+        "solve_s": solve_s,
+        "plan_s": build_s + solve_s,
+        "wall_s": build_s + solve_s,
+        "peak_mb": _peak_mb(),
+        "base_mb": base,
+        "objective": float(pyo.value(m.obj)),
+    }
+
+
+def _isolated(fn: Callable[..., Row], *args: Any) -> Row:
+    """Run one job in a fresh process (its own peak memory; a crash does not stop the rest)."""
+    context = mp.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(fn, *args).result()
+        except Exception as error:  # report and go on: one failed peer is a figure too
+            return {"run": fn.__name__.removeprefix("job_"), "status": f"failed: {error!r}"}
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        return f"{value:,.{digits}f}" if abs(value) < 1e9 else f"{value:.6e}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+_COLUMNS = (
+    ("run", "run", 0),
+    ("status", "status", 0),
+    ("cols", "cols", 0),
+    ("rows", "rows", 0),
+    ("nnz", "nonzeros", 0),
+    ("build_s", "build s", 3),
+    ("solve_s", "solve s", 2),
+    ("extract_s", "extract s", 3),
+    ("explain_s", "explain s", 2),
+    ("plan_s", "end-to-end s", 2),
+    ("peak_mb", "peak MB", 0),
+    ("objective", "objective", 2),
+)
+
+
+def _print_table(rows: list[Row]) -> None:
+    cells = [[head for _, head, _ in _COLUMNS]]
+    for r in rows:
+        cells.append([_fmt(r.get(key), digits) for key, _, digits in _COLUMNS])
+    widths = [max(len(row[i]) for row in cells) for i in range(len(_COLUMNS))]
+    for n, row in enumerate(cells):
+        print(
+            "  "
+            + "  ".join(
+                c.rjust(w) if n and i > 1 else c.ljust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+
+
+def _ratio(num: float | None, den: float | None) -> str:
+    if not num or not den:
+        return "-"
+    return f"{num / den:,.1f}×"
+
+
+def _rel(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or not (math.isfinite(a) and math.isfinite(b)):
+        return None
+    return abs(a - b) / max(1.0, abs(b))
+
+
+def _instance_report(family: str, size: str, runs: list[Row], time_limit: float) -> Row:
+    by = {r["run"]: r for r in runs}
+    ours, naive, pyomo = by.get("ours", {}), by.get("naive", {}), by.get("pyomo", {})
+    out: Row = {"instance": f"{family}-{size}"}
+    if ours.get("plan_s"):
+        overhead = ours["build_s"] + ours["extract_s"]
+        out["overhead_share"] = overhead / ours["plan_s"]
+        print(
+            f"  build + extract = {overhead:.3f} s = {100 * out['overhead_share']:.1f} % of "
+            f"build+solve+extract (target ≤ 5 %); method {ours.get('method')}; "
+            f"short {ours['short_t']:,.1f} t of {ours['demand_t']:,.1f} t demanded"
+        )
+    if naive.get("plan_s") and ours.get("plan_s"):
+        done = naive["status"] == "Optimal"
+        out["naive_speedup"] = naive["plan_s"] / ours["plan_s"]
+        out["naive_done"] = done
+        print(
+            f"  naive / ours end-to-end: {'' if done else '≥ '}"
+            f"{_ratio(naive['plan_s'], ours['plan_s'])} "
+            f"(naive {naive['status']} in {naive['plan_s']:.1f} s"
+            f"{'' if done else f', time limit {time_limit:.0f} s'}); columns "
+            f"{_ratio(naive['cols'], ours['cols'])} fewer; objective rel. diff "
+            f"{_fmt(_rel(naive.get('objective'), ours.get('objective')), 9)}"
+        )
+    if pyomo.get("build_s") and ours.get("build_s"):
+        out["pyomo_build_ratio"] = pyomo["build_s"] / ours["build_s"]
+        rel = _rel(pyomo.get("objective"), ours.get("objective"))
+        out["pyomo_agrees"] = rel is not None and rel <= 1e-6
+        print(
+            f"  pyomo build / ours: {_ratio(pyomo['build_s'], ours['build_s'])} "
+            f"(target ≥ 50×); objective rel. diff {_fmt(rel, 9)} "
+            f"({'agrees' if out['pyomo_agrees'] else 'DISAGREES'} to 1e-6)"
+        )
+    full_ours, pruned_defaults = by.get("ours full"), by.get("pruned defaults")
+    if full_ours and full_ours.get("plan_s") and ours.get("plan_s"):
+        print(
+            f"  gain of pruning (same solver choice): {_ratio(full_ours['plan_s'], ours['plan_s'])}"
+        )
+    if pruned_defaults and pruned_defaults.get("plan_s") and ours.get("plan_s"):
+        print(
+            f"  gain of solver choice (same pruned model): "
+            f"{_ratio(pruned_defaults['plan_s'], ours['plan_s'])}"
+        )
+    return out
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", default="S,I", help="comma-separated: S, I, M")
+    parser.add_argument("--families", default="corridor,mesh")
+    parser.add_argument("--time-limit", type=float, default=300.0, help="seconds per solve")
+    parser.add_argument("--skip-pyomo", action="store_true")
+    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--gains", action="store_true", help="measure pruning and method apart")
+    parser.add_argument("--methods", action="store_true", help="every HiGHS method, pruned")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    args.sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
+    args.families = [f.strip() for f in args.families.split(",") if f.strip()]
+    for s in args.sizes:
+        if s not in ("S", "I", "M"):
+            parser.error(f"unknown size {s!r} (S, I or M)")
+    for f in args.families:
+        if f not in ("corridor", "mesh"):
+            parser.error(f"unknown family {f!r} (corridor or mesh)")
+    return args
+
+
+def _quiet_highs_version() -> str:
+    """HiGHS's version, without the banner its first instance prints on stdout."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            import highspy
+
+            h = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
+
+
+def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
+    scenario, demand = _instance(family, size, args.seed)
+    arcs = sum(2 if link.bidirectional else 1 for link in scenario.links)
+    deploying = sum(u.deploys for u in scenario.units)
+    print(
+        f"\n## {family}-{size}: {len(scenario.locations)} locations, {arcs} arcs "
+        f"({len(scenario.links)} links), {len(demand.commodity_ids)} commodities, "
+        f"{demand.horizon_days} days, {len(scenario.units)} units ({deploying} deploying)"
+    )
+    common = (family, size, args.seed, args.time_limit)
+    runs = [_isolated(job_ours, *common, "auto")]
+    if not args.skip_naive:
+        runs.append(_isolated(job_highs, *common, False))
+    if not args.skip_pyomo and size != "M":
+        runs.append(_isolated(job_pyomo, *common))
+    if args.gains:
+        runs.append(_isolated(job_ours, *common, "auto", False))
+        runs.append(_isolated(job_highs, *common, True))
+    if args.methods:
+        for method in ("simplex", "ipm", "ipm-nocrossover", "hipo"):
+            runs.append(_isolated(job_ours, *common, method))
+    _print_table(runs)
+    report = _instance_report(family, size, runs, args.time_limit)
+    sys.stdout.flush()
+    return report
+
+
+def _print_targets(summary: list[Row]) -> None:
+    print("\n## targets")
+    for s in summary:
+        share = s.get("overhead_share")
+        parts = [s["instance"]]
+        if share is not None:
+            tag = "met" if share <= 0.05 else "MISSED"
+            parts.append(f"build+extract {100 * share:.1f} % of end-to-end (≤ 5 %) {tag}")
+        if "pyomo_build_ratio" in s:
+            r = s["pyomo_build_ratio"]
+            parts.append(f"pyomo build / ours {r:,.0f}× (≥ 50×) {'met' if r >= 50 else 'MISSED'}")
+        if "naive_speedup" in s:
+            r = s["naive_speedup"]
+            tag = "met" if r >= 4 else ("MISSED" if s["naive_done"] else "open")
+            bound = "" if s["naive_done"] else "≥ "
+            parts.append(f"naive / ours {bound}{r:,.1f}× (≥ 4× on corridor-I) {tag}")
+        print("  " + "; ".join(parts))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the options, run every instance and peer, print the figures."""
+    args = _parse(argv)
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"# planning benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print(
+        f"# machine: {platform.machine()}, {os.cpu_count()} cores, {memory_gib:.0f} GiB; "
+        f"Python {platform.python_version()}; HiGHS {_quiet_highs_version()}"
+    )
+    print(
+        f"# seed {args.seed}; time limit {args.time_limit:.0f} s per solve; each run in a "
+        "fresh process; peak MB = that process's max RSS (Python, numpy and HiGHS)"
+    )
+    summary = [_run_instance(f, s, args) for f in args.families for s in args.sizes]
+    _print_targets(summary)
+
+
+if __name__ == "__main__":
+    main()
