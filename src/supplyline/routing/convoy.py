@@ -8,8 +8,10 @@ How a day is modelled (also in ``docs/routing.md``):
 * a unit's deliveries of the day are one request (all commodities together), loads by
   weight and, where a commodity has ``volume_m3_per_t``, by volume;
 * **a request larger than a truck is split** into the fewest equal truck-loads that fit
-  the largest truck able to reach the unit; each load carries the same share of every
-  commodity, and each is a separate stop that may go on a different truck;
+  every truck type able to reach the unit whose payload is at least half the largest
+  one's (so a mixed fleet shares the work, and small vehicles do not shrink the loads);
+  each load carries the same share of every commodity, and each is a separate stop that
+  may go on a different truck;
 * before solving, each request is checked against every truck type: a round trip longer
   than the drivers' hours, or no way to arrive inside the receiving window, rules that
   type out; a request no type can serve is reported with the reason and the numbers;
@@ -156,7 +158,10 @@ def _plan_chunks(
             assert worst.reason is not None
             unserved.append(_whole(req, worst.reason, worst.detail))
             continue
-        n = min(_n_loads(req, g) for g in allowed)
+        # Loads that fit every truck type at least half the size of the largest one, so
+        # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
+        big = max(g.payload_t for g in allowed)
+        n = max(_n_loads(req, g) for g in allowed if g.payload_t >= 0.5 * big)
         turns = {
             g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
             if params.multi_trip

@@ -142,7 +142,14 @@ def route_scenario_day(
     else:
         requests, source = requests_from_plan(scenario, plan, day), "plan"
     say(f"routing {len(requests)} deliveries on day {day}")
-    routes = route_day(scenario, requests, day=day, params=params, source=source)
+    routes = route_day(
+        scenario,
+        requests,
+        day=day,
+        params=params,
+        source=source,
+        on_best=lambda _cost, secs: say(f"routing: better routes found after {secs:.1f} s"),
+    )
     files: list[Path] = []
     try:
         if report is not None and report_tmp is not None and plan is not None:
