@@ -133,3 +133,19 @@ def test_same_seed_same_routes() -> None:
     a = route_day(s, reqs, day=0, params=params)
     b = route_day(s, reqs, day=0, params=params)
     assert [r.path for r in a.routes] == [r.path for r in b.routes]
+
+
+def test_mixed_fleet_shares_a_large_delivery(fast: ConvoyParams) -> None:
+    """33 t with one 12 t and three 10 t trucks on single trips: four 8.25 t loads, all served."""
+    s = scenario(
+        [loc("RH", 0.0), loc("L0", 0.3)],
+        [unit("U0", "L0")],
+        [road("RH", "L0", 40.0)],
+        [fleet("BIG", "RH", count=1, payload_t=12.0), fleet("MID", "RH", count=3)],
+    )
+    params = ConvoyParams(router=fast.router, multi_trip=False)
+    reqs = [_req("U0", "L0", food=33.0)]
+    routes = route_day(s, reqs, day=0, params=params)
+    assert not routes.unserved
+    assert len(routes.routes) == 4
+    assert validate(s, routes, _asked(reqs)) == []
