@@ -42,6 +42,8 @@ XDIR = DATA / "cvrplib_x"
 
 @dataclass
 class Raw:
+    """An instance as the checker reads it, independently of the router's importer."""
+
     name: str
     coords: np.ndarray
     demand: np.ndarray
@@ -126,7 +128,8 @@ def reproduce_bks(solomon_bks: dict[str, dict[str, str]], x_bks: dict[str, dict[
         good = cost is not None and abs(cost - float(row["bks_cost"])) < 1e-6
         ok &= good
         print(
-            f"  {name:12s} .sol cost {cost}  BKS {row['bks_cost']}  {'ok' if good else 'MISMATCH ' + why}"
+            f"  {name:12s} .sol cost {cost}  BKS {row['bks_cost']}  "
+            f"{'ok' if good else 'MISMATCH ' + why}"
         )
     n_sol = 0
     for name, row in solomon_bks.items():
@@ -223,7 +226,7 @@ def run_ortools(raw: Raw, mode: str, limit: float) -> tuple[list[list[int]], flo
     if raw.fleet is not None:
         vehicles = raw.fleet
     else:  # no fleet limit in CVRPLIB: a generous multiple of the capacity bound
-        vehicles = int(math.ceil(raw.demand.sum() / raw.capacity * 1.2)) + 2
+        vehicles = math.ceil(raw.demand.sum() / raw.capacity * 1.2) + 2
     manager = pywrapcp.RoutingIndexManager(n, vehicles, 0)
     model = pywrapcp.RoutingModel(manager)
     arc = model.RegisterTransitMatrix(dist.tolist())
@@ -275,6 +278,8 @@ def run_ortools(raw: Raw, mode: str, limit: float) -> tuple[list[list[int]], flo
 
 @dataclass
 class Row:
+    """One solver's result on one instance in one mode."""
+
     instance: str
     cls: str
     mode: str
@@ -407,7 +412,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="also write every row as JSON here")
     args = ap.parse_args()
     print(
-        f"routing benchmark  {time.strftime('%Y-%m-%d %H:%M:%S')}  time limit {args.time_limit:g} s/instance"
+        f"routing benchmark  {time.strftime('%Y-%m-%d %H:%M:%S')}  "
+        f"time limit {args.time_limit:g} s/instance"
     )
     sol_bks, x_bks = load_bks()
     if not reproduce_bks(sol_bks, x_bks):
