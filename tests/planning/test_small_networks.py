@@ -206,3 +206,14 @@ def test_unused_link_is_never_used() -> None:
     scenario = dataclasses.replace(scenario, links=(*scenario.links, dear))
     plan = plan_movements(scenario, demand)
     assert {m.link for m in plan.movements} == {"L1"}
+
+
+def test_negligible_demand_is_dropped_not_declared_infeasible() -> None:
+    """A demand of 6e-8 t/day (below solver tolerance) plans as optimal with no shortfall.
+
+    Found by Hypothesis: HiGHS's presolve called such a model infeasible.
+    """
+    scenario, _ = one_link()
+    plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 5.96e-8}))
+    assert plan.status is PlanStatus.OPTIMAL
+    assert plan.shortfalls == ()

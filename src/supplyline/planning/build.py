@@ -43,6 +43,9 @@ from supplyline.planning.params import PlanParams
 __all__ = ["Problem", "build_model", "prepare"]
 
 FloatArray = npt.NDArray[np.float64]
+NEGLIGIBLE_T = 1e-6
+"""Demand below this (a gram) is dropped: HiGHS's tolerances cannot see it, and presolve
+can call a model with such bounds infeasible."""
 RowSpec = tuple[Mapping[str, IntArray], FloatArray, FloatArray]
 
 
@@ -57,6 +60,8 @@ class Problem:
     reach: Reach
     unit_dest: IntArray
     """Destination location of each demand unit (``demand.unit_ids`` order)."""
+    consumption_t: FloatArray
+    """``[unit, commodity, day]`` demand, with amounts below :data:`NEGLIGIBLE_T` as zero."""
     target_t: FloatArray
     """``[unit, commodity, day]`` stock a unit should hold: the cumulative build-up."""
     priority: IntArray
@@ -111,7 +116,10 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         unit_dest=np.array(
             [pos[scenario.unit(u).destination] for u in demand.unit_ids], dtype=np.int64
         ),
-        target_t=np.cumsum(demand.buildup_t, axis=2),
+        consumption_t=np.where(demand.consumption_t < NEGLIGIBLE_T, 0.0, demand.consumption_t),
+        target_t=np.cumsum(
+            np.where(demand.buildup_t < NEGLIGIBLE_T, 0.0, demand.buildup_t), axis=2
+        ),
         on_hand_t=_on_hand(scenario, demand),
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(1.0, float(net.arc_cost.max(initial=0.0))),
@@ -298,7 +306,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     """Each unit's own stock: deliveries in, consumption out, shortfall and target gaps."""
-    d, target, days, w = p.demand.consumption_t, p.target_t, p.days, p.params.weights
+    d, target, days, w = p.consumption_t, p.target_t, p.days, p.params.weights
     arrival = p.demand.arrival_day
     needs = (d.sum(axis=2) + target.sum(axis=2)) > 0
     present = np.arange(days)[None, None, :] >= arrival[:, None, None]
@@ -351,7 +359,7 @@ def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
             attrs = {"u": u, "k": k, "t": t}
             if name == "unit":
                 first = t == p.demand.arrival_day[u]
-                rhs = p.demand.consumption_t[u, k, t] - np.where(first, p.on_hand_t[u, k], 0.0)
+                rhs = p.consumption_t[u, k, t] - np.where(first, p.on_hand_t[u, k], 0.0)
                 return attrs, rhs, rhs.copy()
             return attrs, p.target_t[u, k, t], np.full(n, np.inf)
         cap = {

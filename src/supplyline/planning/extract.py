@@ -135,7 +135,7 @@ def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
                 unit=p.demand.unit_ids[u],
                 commodity=p.demand.commodity_ids[k],
                 day=t,
-                required_t=_r(p.demand.consumption_t[u, k, t]),
+                required_t=_r(p.consumption_t[u, k, t]),
                 short_t=_r(vals[j]),
             )
         )
