@@ -59,11 +59,26 @@ def test_report_has_section(html: str, section: str) -> None:
     assert f'href="#{section}"' in html
 
 
-def test_report_shows_three_inline_figures(html: str) -> None:
-    """The map, the days-of-supply panels and the flows are inline SVG, one each."""
-    figures = [el for el in parse(html).iter("figure")]
-    svgs = [el for fig in figures for el in fig if el.tag == f"{SVG_NS}svg"]
-    assert len(svgs) == 3
+def _svgs_in(html: str, section_id: str) -> list[ET.Element]:
+    section = next(el for el in parse(html).iter("section") if el.get("id") == section_id)
+    return [el for el in section.iter(f"{SVG_NS}svg")]
+
+
+@pytest.mark.parametrize(("section", "count"), [("supply", 1), ("flows", 1), ("map", 2)])
+def test_report_figures_are_inline_svg(html: str, section: str, count: int) -> None:
+    """Plots are inline SVG; the map has a second, zoomed map of the units' corner."""
+    assert len(_svgs_in(html, section)) == count
+
+
+def test_compact_network_has_one_map(case: Case) -> None:
+    """When the units spread over most of the network, one map shows it all."""
+    units = tuple(
+        dataclasses.replace(u, destination="munster") if u.id == "U2" else u
+        for u in case.scenario.units
+    )
+    scenario = dataclasses.replace(case.scenario, units=units)
+    html = render_plan_report(scenario, case.demand, case.plan)
+    assert len(_svgs_in(html, "map")) == 1
 
 
 def test_svg_ids_are_unique(html: str) -> None:

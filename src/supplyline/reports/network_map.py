@@ -24,13 +24,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.typing import LineStyleType as LineStyle
 
-from supplyline.domain import LocationKind, Mode, Plan, Scenario
+from supplyline.domain import Location, LocationKind, Mode, Plan, Scenario
 from supplyline.reports.figures import MODE_COLOURS
 from supplyline.reports.sections import MapLayer
 
-__all__ = ["country_outlines", "link_tonnes", "network_map_figure"]
+__all__ = ["country_outlines", "link_tonnes", "network_map_figure", "theatre_box"]
 
 Ring = list[tuple[float, float]]
+Box = tuple[float, float, float, float]
+"""lon0, lon1, lat0, lat1 in degrees."""
 Where = dict[str, tuple[float, float]]
 
 _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
@@ -47,8 +49,14 @@ _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
 }
 """Marker, colour and size per kind of location."""
 
-_MAX_LABELS = 40
+_MAX_LABELS = 60
 """Above this many locations the map shows no names (they would hide the network)."""
+
+_LABEL_ROOM = (0.10, 0.035)
+"""A name is left out when one already drawn is closer than this (axes fractions x, y)."""
+
+_MIN_HEIGHT_RATIO = 0.4
+"""A very wide network is framed at least this tall (projected), so the map stays readable."""
 
 
 @functools.cache
@@ -87,7 +95,7 @@ def _links_with_people(plan: Plan) -> set[str]:
 
 def _extent(
     points: Sequence[tuple[float, float]],
-) -> tuple[float, float, float, float]:
+) -> Box:
     """Bounding box (lon0, lon1, lat0, lat1) of the points, padded so nothing sits on the edge."""
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
@@ -102,7 +110,26 @@ def _extent(
     )
 
 
-def _overlaps(ring: Ring, box: tuple[float, float, float, float]) -> bool:
+def _frame(
+    box: Box,
+) -> tuple[Box, float]:
+    """Widen a very flat (or very tall) box so that the map is not a sliver.
+
+    Returns the box and the x scale (1 / cos of the mean latitude) that keeps shapes right.
+    """
+    lon0, lon1, lat0, lat1 = box
+    aspect = 1.0 / max(0.2, math.cos(math.radians((lat0 + lat1) / 2)))
+    width, height = (lon1 - lon0) / aspect, lat1 - lat0
+    if height < _MIN_HEIGHT_RATIO * width:
+        grow = (_MIN_HEIGHT_RATIO * width - height) / 2
+        lat0, lat1 = max(-85.0, lat0 - grow), min(85.0, lat1 + grow)
+    elif width < 1.4 * height:
+        grow = (1.4 * height - width) / 2 * aspect
+        lon0, lon1 = max(-180.0, lon0 - grow), min(180.0, lon1 + grow)
+    return (lon0, lon1, lat0, lat1), aspect
+
+
+def _overlaps(ring: Ring, box: Box) -> bool:
     lon0, lon1, lat0, lat1 = box
     xs = [p[0] for p in ring]
     ys = [p[1] for p in ring]
@@ -170,8 +197,38 @@ def _draw_layers(ax: Axes, layers: Sequence[MapLayer]) -> list[Artist]:
     return legend
 
 
-def _draw_locations(ax: Axes, scenario: Scenario) -> list[Artist]:
-    """Locations marked by kind, named when there are few enough to read."""
+def _label_order(loc: Location) -> tuple[int, str]:
+    """Gateways and yards are named first, unit areas last: they crowd together."""
+    return (list(_KIND_MARKERS).index(loc.kind) if loc.kind in _KIND_MARKERS else 99, loc.id)
+
+
+def _draw_labels(ax: Axes, scenario: Scenario, box: Box) -> None:
+    """Name the locations, leaving out a name that would sit on one already drawn."""
+    if len(scenario.locations) > _MAX_LABELS:
+        return
+    lon0, lon1, lat0, lat1 = box
+    placed: list[tuple[float, float]] = []
+    inside = [
+        loc for loc in scenario.locations if lon0 <= loc.lon <= lon1 and lat0 <= loc.lat <= lat1
+    ]
+    for loc in sorted(inside, key=_label_order):
+        fx, fy = (loc.lon - lon0) / (lon1 - lon0), (loc.lat - lat0) / (lat1 - lat0)
+        if any(abs(fx - x) < _LABEL_ROOM[0] and abs(fy - y) < _LABEL_ROOM[1] for x, y in placed):
+            continue
+        placed.append((fx, fy))
+        ax.annotate(
+            loc.name or loc.id,
+            (loc.lon, loc.lat),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=7,
+            color="#222222",
+            zorder=6,
+        )
+
+
+def _draw_locations(ax: Axes, scenario: Scenario, box: Box) -> list[Artist]:
+    """Locations marked by kind, named where there is room to read the names."""
     kinds_seen: list[LocationKind] = []
     for loc in scenario.locations:
         marker, colour, size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))
@@ -187,16 +244,7 @@ def _draw_locations(ax: Axes, scenario: Scenario) -> list[Artist]:
         )
         if loc.kind not in kinds_seen:
             kinds_seen.append(loc.kind)
-        if len(scenario.locations) <= _MAX_LABELS:
-            ax.annotate(
-                loc.name or loc.id,
-                (loc.lon, loc.lat),
-                xytext=(4, 4),
-                textcoords="offset points",
-                fontsize=7,
-                color="#222222",
-                zorder=6,
-            )
+    _draw_labels(ax, scenario, box)
     legend: list[Artist] = []
     for kind in sorted(kinds_seen, key=list(LocationKind).index):
         marker, colour, size = _KIND_MARKERS.get(kind, ("o", "#333333", 6))
@@ -215,37 +263,59 @@ def _draw_locations(ax: Axes, scenario: Scenario) -> list[Artist]:
     return legend
 
 
+def theatre_box(scenario: Scenario) -> Box | None:
+    """The area around the units' destinations, when it is a small part of the whole map.
+
+    An operation often spans a continent from home base to theatre; the units then crowd
+    in one corner of the network map, and a second map of their area shows them.
+    """
+    where = scenario.location_by_id
+    spots = [where[u.destination] for u in scenario.units if u.destination in where]
+    if not spots:
+        return None
+    full, _ = _frame(_extent([(loc.lon, loc.lat) for loc in scenario.locations]))
+    near, _ = _frame(_extent([(loc.lon, loc.lat) for loc in spots]))
+    full_area = (full[1] - full[0]) * (full[3] - full[2])
+    near_area = (near[1] - near[0]) * (near[3] - near[2])
+    return near if near_area < 0.08 * full_area else None
+
+
 def network_map_figure(
-    scenario: Scenario, plan: Plan, layers: Sequence[MapLayer] = ()
+    scenario: Scenario,
+    plan: Plan,
+    layers: Sequence[MapLayer] = (),
+    *,
+    box: Box | None = None,
+    title: str = "",
 ) -> Figure | None:
     """The map of the network with planned flows; ``None`` if the scenario has no locations.
 
     Link width grows with the tonnes planned on it (up to 7 pt for the busiest link);
     links that carry nothing are thin grey dots, so that what is *not* used shows too.
-    ``layers`` are drawn on top, each with its own legend entry.
+    ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
+    lat0, lat1) zooms in on an area; by default the map frames everything.
     """
     if not scenario.locations:
         return None
     where: Where = {loc.id: (loc.lon, loc.lat) for loc in scenario.locations}
     points = list(where.values()) + [p for ly in layers for line in ly.lines for p in line.points]
-    box = _extent(points)
-    mid_lat = (box[2] + box[3]) / 2
-    width_in = 11.0
-    aspect = 1.0 / max(0.2, math.cos(math.radians(mid_lat)))
+    box, aspect = _frame(_extent(points) if box is None else box)
     span_x = (box[1] - box[0]) / aspect
     span_y = box[3] - box[2]
-    legend_in = 2.6
-    height_in = min(12.0, max(3.5, (width_in - legend_in) * span_y / max(span_x, 1e-6) + 0.7))
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    map_width_in = 8.2  # the legend takes the rest of the 11 inches
+    height_in = min(10.0, max(3.5, map_width_in * span_y / max(span_x, 1e-6) + 0.8))
+    fig = Figure(figsize=(11.0, height_in), layout="constrained")
     ax = fig.subplots()
     ax.set_facecolor("#eaf2f8")
+    if title:
+        ax.set_title(title, fontsize=10, loc="left")
     rings = [ring for _, country in country_outlines() for ring in country if _overlaps(ring, box)]
     ax.add_collection(
         PolyCollection(rings, facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0)
     )
     legend = _draw_links(ax, scenario, plan, where)
     legend += _draw_layers(ax, layers)
-    legend += _draw_locations(ax, scenario)
+    legend += _draw_locations(ax, scenario, box)
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_aspect(aspect)

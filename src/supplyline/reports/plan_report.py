@@ -27,7 +27,7 @@ from supplyline.reports.figures import (
     unit_supply_figure,
     units_to_show,
 )
-from supplyline.reports.network_map import network_map_figure
+from supplyline.reports.network_map import network_map_figure, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
@@ -67,6 +67,21 @@ def _environment() -> Environment:
 
 def _svg(fig: Figure | None, prefix: str) -> str:
     return "" if fig is None else figure_to_svg(fig, prefix)
+
+
+def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> str:
+    """The whole network, and a second map of the units' area when it is a small corner."""
+    whole = _svg(network_map_figure(scenario, plan, layers), "map")
+    zoom = theatre_box(scenario)
+    if zoom is None:
+        return whole
+    return (
+        whole
+        + "\n"
+        + _svg(
+            network_map_figure(scenario, plan, layers, box=zoom, title="The units' area"), "theatre"
+        )
+    )
 
 
 def _cards(demand: Demand, plan: Plan) -> list[_Card]:
@@ -117,10 +132,12 @@ def _plan_sections(
         ReportSection(
             id="map",
             title="Network and planned flows",
-            figure_svg=_svg(network_map_figure(scenario, plan, map_layers), "map"),
+            figure_svg=_network_svg(scenario, plan, map_layers),
             figure_caption=(
                 "Links are drawn straight between their ends, as wide as the tonnes planned on "
-                "them over the horizon and coloured by mode; country outlines: Natural Earth."
+                "them over the horizon and coloured by mode. Where places crowd together only "
+                "some are named; when the units stand in a small corner of the network, a second "
+                "map shows their area. Country outlines: Natural Earth."
             ),
         ),
     ]
