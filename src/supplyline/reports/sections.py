@@ -116,7 +116,7 @@ class MapLayer:
 
     name: str
     lines: Sequence[MapPolyline] = field(default_factory=tuple)
-    color: str = "#d62728"
+    color: str = "#c51b7d"
     width_pt: float = 1.5
     dashed: bool = False
     label_lines: bool = False
