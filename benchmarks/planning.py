@@ -10,7 +10,10 @@ process so that peak memory is its own:
   ``Constraint`` rule per row, and solved through Pyomo's appsi HiGHS interface (S and I);
 * with ``--gains``, the two speed measures apart: pruning alone (naive model, our solver
   choice) and solver choice alone (pruned model, HiGHS defaults), and with ``--methods``
-  every HiGHS method on the pruned model.
+  every HiGHS method on the pruned model, and our choice with presolve off.
+
+"End-to-end" compares like with like: build + solve + extract for ours (the bottleneck
+explanation, which re-solves, is shown apart as "explain s"), build + solve for the peers.
 
 Run: ``.venv/bin/python benchmarks/planning.py [--sizes S,I] [--families corridor,mesh]
 [--time-limit 300] [--skip-pyomo] [--gains] [--methods] [--seed 1]``.
@@ -45,7 +48,13 @@ def _instance(family: str, size: str, seed: int) -> tuple[Any, Any]:
 
 
 def job_ours(
-    family: str, size: str, seed: int, time_limit: float, method: str, prune: bool = True
+    family: str,
+    size: str,
+    seed: int,
+    time_limit: float,
+    method: str,
+    prune: bool = True,
+    presolve: bool = True,
 ) -> Row:
     """Our planner end to end, as a user runs it (or with one speed measure turned off)."""
     from supplyline.planning.params import PlanParams
@@ -53,14 +62,16 @@ def job_ours(
 
     scenario, demand = _instance(family, size, seed)
     base = _peak_mb()
-    params = PlanParams(time_limit_s=time_limit, method=method, prune=prune)
+    params = PlanParams(time_limit_s=time_limit, method=method, prune=prune, presolve=presolve)
     began = time.perf_counter()
     plan = plan_movements(scenario, demand, params)
     wall = time.perf_counter() - began
     st = plan.stats
     explain = float(getattr(st, "explain_s", 0.0))
     return {
-        "run": ("ours" if method == "auto" else f"ours {method}") + ("" if prune else " full"),
+        "run": ("ours" if method == "auto" else f"ours {method}")
+        + ("" if prune else " full")
+        + ("" if presolve else " no-presolve"),
         "status": plan.status.value,
         "cols": st.columns,
         "rows": st.rows,
@@ -367,6 +378,7 @@ def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
     if args.methods:
         for method in ("simplex", "ipm", "ipm-nocrossover", "hipo"):
             runs.append(_isolated(job_ours, *common, method))
+        runs.append(_isolated(job_ours, *common, "auto", True, False))
     _print_table(runs)
     report = _instance_report(family, size, runs, args.time_limit)
     sys.stdout.flush()
