@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run a command with a throw-away PostgreSQL server on loopback, then stop it.
 #
-#   scripts/postgres.sh COMMAND [ARGS...]
+#   scripts/postgres.sh [--fast] COMMAND [ARGS...]
 #
 # Installs Debian's `postgresql` with apt-get if no server binaries are found, creates a
 # cluster in a temporary directory (owned by the `postgres` OS user when run as root, since
@@ -9,7 +9,15 @@
 # database `supplyline_test`, and runs COMMAND with SUPPLYLINE_TEST_POSTGRES_URL exported.
 # The server is stopped and its directory removed when COMMAND ends, fails, or is
 # interrupted. If SUPPLYLINE_TEST_POSTGRES_URL is already set, COMMAND just runs with it.
+# --fast turns off fsync and synchronous commit: fine for a throw-away test server (the
+# tests kill clients, never the server), wrong for measuring durable throughput.
 set -euo pipefail
+
+fast=0
+if [[ "${1:-}" == "--fast" ]]; then
+    fast=1
+    shift
+fi
 
 if [[ $# -eq 0 ]]; then
     echo "usage: $0 COMMAND [ARGS...]" >&2
@@ -72,7 +80,10 @@ trap 'exit 143' TERM
     exit 1
 }
 opts="-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$datadir"
-opts+=" -c max_connections=100 -c fsync=on -c shared_buffers=64MB"
+opts+=" -c max_connections=100 -c shared_buffers=64MB"
+if [[ $fast -eq 1 ]]; then
+    opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 "${as_pg[@]}" "$bindir/pg_ctl" -D "$datadir/data" -l "$datadir/server.log" -o "$opts" -w \
     -t 60 start >/dev/null || {
     cat "$datadir/server.log" >&2

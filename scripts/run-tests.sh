@@ -3,4 +3,4 @@
 set -euo pipefail
 bin=${1:-.venv/bin}
 # PostgreSQL: a throw-away server on loopback for the ledger tests marked `postgres`.
-bash "$(dirname "$0")/postgres.sh" "$bin/pytest" -q
+bash "$(dirname "$0")/postgres.sh" --fast "$bin/pytest" -q

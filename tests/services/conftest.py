@@ -39,18 +39,24 @@ def _postgres_schema_url(base: str) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(
-    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
-)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ledger.db'}"
+def fresh_database_url(kind: str, directory: Path) -> Iterator[str]:
+    """Yield the URL of a new empty database of ``kind`` (skip if PostgreSQL is absent)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'ledger.db'}"
         return
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(f"{PG_ENV} is not set (make test starts PostgreSQL for these)")
     yield from _postgres_schema_url(base)
+
+
+DB_KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DB_KINDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: a SQLite file, or a PostgreSQL schema of its own."""
+    yield from fresh_database_url(request.param, tmp_path)
 
 
 @pytest.fixture

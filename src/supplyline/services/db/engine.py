@@ -74,6 +74,19 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
+    """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"SET lock_timeout = {int(busy_timeout_s * 1000)}")
+        finally:
+            cursor.close()
+        dbapi_conn.commit()
+
+
 class Database:
     """An engine plus the two kinds of transaction the services use: read and write.
 
@@ -97,16 +110,15 @@ class Database:
                 raise StorageError("the ledger needs a SQLite file, not an in-memory database")
             kwargs["connect_args"] = {"timeout": busy_timeout_s}
         else:
-            kwargs["pool_pre_ping"] = True
-            ms = int(busy_timeout_s * 1000)
             kwargs["connect_args"] = {"connect_timeout": 10}
-            self._lock_timeout_ms = ms
         try:
             self.engine = create_engine(self.url, **kwargs)
         except (ArgumentError, ImportError) as error:
             raise StorageError(f"cannot use database {url!r}: {error}") from error
         if self.dialect == "sqlite":
             _sqlite_hooks(self.engine, busy_timeout_s)
+        else:
+            _postgres_hooks(self.engine, busy_timeout_s)
         self.busy_timeout_s = busy_timeout_s
 
     @property
@@ -129,10 +141,6 @@ class Database:
                     conn = conn.execution_options(**{_WRITE: True})
                 with Session(bind=conn, expire_on_commit=False) as session:
                     session.begin()
-                    if self.is_postgres and write:
-                        session.connection().exec_driver_sql(
-                            f"SET LOCAL lock_timeout = {self._lock_timeout_ms}"
-                        )
                     try:
                         yield session
                     except BaseException:
