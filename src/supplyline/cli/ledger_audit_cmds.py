@@ -26,9 +26,6 @@ from supplyline.cli.ledger_cmds import (
     ledger_at,
 )
 from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.services.db import Database, upgrade_database
-from supplyline.services.ledger import propose_from_files, request_drafts
-from supplyline.services.settings import get_settings
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -179,9 +176,11 @@ def propose_cmd(
     ``--submit --as PARTNER`` the drafts that PARTNER receives are requested (a second
     submit of the same plan requests nothing new).
     """
+    from supplyline.services.ledger.propose import propose_from_files, request_drafts
+
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
-    the_plan, drafts = propose_from_files(plan, scenario)
+    the_plan, the_scenario, drafts = propose_from_files(plan, scenario)
     made: dict[int, str] = {}
     if submit:
         assert partner is not None
@@ -190,6 +189,7 @@ def propose_cmd(
             actor_from(partner, user),
             drafts,
             key_prefix=f"propose:{the_plan.scenario}",
+            agreements=the_scenario.agreements,
         )
         made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
     rows = [
@@ -235,6 +235,9 @@ def propose_cmd(
 @db_app.command("upgrade")
 def db_upgrade_cmd(db: DbOpt = None) -> None:
     """Create the database or bring it to the latest schema (first use does this too)."""
+    from supplyline.services.db import Database, upgrade_database
+    from supplyline.services.settings import get_settings
+
     settings = get_settings()
     database = Database(
         db or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s

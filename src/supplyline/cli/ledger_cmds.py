@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,15 +19,10 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
-from supplyline.services.ledger import (
-    Actor,
-    Condition,
-    Ledger,
-    OrderStatus,
-    SupportOrder,
-    open_ledger,
-    scenario_agreements,
-)
+from supplyline.services.ledger import Actor, Condition, OrderStatus
+
+if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
+    from supplyline.services.ledger import Ledger, SupportOrder
 
 console = Console()
 err = Console(stderr=True)
@@ -118,6 +113,8 @@ def _date(text: str | None, name: str) -> dt.date | None:
 
 def ledger_at(db: str | None) -> Ledger:
     """The ledger at ``--db`` or the configured URL, created or upgraded on first use."""
+    from supplyline.services.ledger.service import open_ledger
+
     return open_ledger(db)
 
 
@@ -205,6 +202,8 @@ def agreements_import_cmd(
     db: DbOpt = None,
 ) -> None:
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
+    from supplyline.services.ledger.propose import scenario_agreements
+
     agreements = scenario_agreements(folder)
     result = ledger_at(db).import_agreements(actor_from(partner, user), agreements)
     console.print(

@@ -1,30 +1,61 @@
 """The mutual-support ledger: agreements, support orders and their life, who owes whom.
 
 Open one with :func:`open_ledger`; act through :class:`Ledger` as an :class:`Actor`.
+
+The names are loaded on first use (PEP 562), so that importing this package for its
+small value types (``Actor``, ``OrderStatus``…) does not import SQLAlchemy: every
+``supplyline`` command starts faster for it.
 """
 
 from __future__ import annotations
 
-from supplyline.services.ledger.accounts import Balance, StatementLine
-from supplyline.services.ledger.audit import AuditEvent, VerifyReport
-from supplyline.services.ledger.errors import LedgerRuleError
-from supplyline.services.ledger.propose import (
-    DraftOrder,
-    draft_support_orders,
-    propose_from_files,
-    request_drafts,
-    scenario_agreements,
-)
-from supplyline.services.ledger.service import ImportResult, Ledger, open_ledger
-from supplyline.services.ledger.views import (
-    Actor,
-    Condition,
-    ItemKind,
-    LineKind,
-    OrderLine,
-    OrderStatus,
-    SupportOrder,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from supplyline.services.ledger.accounts import Balance, StatementLine
+    from supplyline.services.ledger.audit import AuditEvent, VerifyReport
+    from supplyline.services.ledger.errors import LedgerRuleError
+    from supplyline.services.ledger.propose import (
+        DraftOrder,
+        draft_support_orders,
+        propose_from_files,
+        request_drafts,
+        scenario_agreements,
+    )
+    from supplyline.services.ledger.service import ImportResult, Ledger, open_ledger
+    from supplyline.services.ledger.views import (
+        Actor,
+        Condition,
+        ItemKind,
+        LineKind,
+        OrderLine,
+        OrderStatus,
+        SupportOrder,
+    )
+
+_WHERE = {
+    "Actor": "views",
+    "AuditEvent": "audit",
+    "Balance": "accounts",
+    "Condition": "views",
+    "DraftOrder": "propose",
+    "ImportResult": "service",
+    "ItemKind": "views",
+    "Ledger": "service",
+    "LedgerRuleError": "errors",
+    "LineKind": "views",
+    "OrderLine": "views",
+    "OrderStatus": "views",
+    "StatementLine": "accounts",
+    "SupportOrder": "views",
+    "VerifyReport": "audit",
+    "draft_support_orders": "propose",
+    "open_ledger": "service",
+    "propose_from_files": "propose",
+    "request_drafts": "propose",
+    "scenario_agreements": "propose",
+}
 
 __all__ = [
     "Actor",
@@ -48,3 +79,17 @@ __all__ = [
     "request_drafts",
     "scenario_agreements",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines ``name`` when it is first asked for."""
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The package's names, loaded or not."""
+    return sorted([*globals(), *_WHERE])

@@ -168,14 +168,21 @@ def draft_support_orders(
 
 
 def request_drafts(
-    ledger: Ledger, actor: Actor, drafts: Sequence[DraftOrder], *, key_prefix: str
+    ledger: Ledger,
+    actor: Actor,
+    drafts: Sequence[DraftOrder],
+    *,
+    key_prefix: str,
+    agreements: Sequence[Agreement] = (),
 ) -> list[tuple[DraftOrder, SupportOrder | None, str]]:
     """Request the drafts that ``actor``'s partner receives and an agreement covers.
 
-    Each request carries an idempotency key made from ``key_prefix`` and the draft, so
-    submitting the same plan twice requests nothing new. Returns each draft with the
-    order made (or None) and why not.
+    ``agreements`` (the scenario's) are entered first where the partner is a party and
+    they are not in the ledger yet. Each request carries an idempotency key made from
+    ``key_prefix`` and the draft, so submitting the same plan twice requests nothing
+    new. Returns each draft with the order made (or None) and why not.
     """
+    ledger.import_agreements(actor, agreements)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
     for draft in drafts:
         if draft.receiver != actor.partner:
@@ -208,8 +215,8 @@ def scenario_agreements(scenario_dir: str | Path) -> tuple[Agreement, ...]:
 
 def propose_from_files(
     plan_path: str | Path, scenario_dir: str | Path
-) -> tuple[Plan, list[DraftOrder]]:
+) -> tuple[Plan, Scenario, list[DraftOrder]]:
     """Read a plan (plan.json or its folder) and its scenario; draft the support orders."""
     scenario = load_scenario(Path(scenario_dir))
     plan = read_plan(plan_path)
-    return plan, draft_support_orders(plan, scenario)
+    return plan, scenario, draft_support_orders(plan, scenario)

@@ -1,0 +1,104 @@
+"""Drafting support orders from a plan: cross-partner deliveries under the matching agreement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from ledger_support import DEU, NLD, make_agreement
+
+from supplyline.domain import Delivery, Partner, Plan, PlanStatus, Scenario, Unit
+from supplyline.services.ledger import Ledger, OrderStatus, draft_support_orders, request_drafts
+
+START = dt.date(2025, 8, 1)
+
+
+def _scenario(ceiling: D | None = None) -> Scenario:
+    return Scenario(
+        name="bilateral",
+        start_date=START,
+        horizon_days=30,
+        partners=(Partner(id="NLD", name="Netherlands"), Partner(id="DEU", name="Germany")),
+        units=(
+            Unit(
+                id="nl-bn",
+                name="NL battalion",
+                partner="NLD",
+                home="x",
+                destination="y",
+                personnel=600,
+            ),
+            Unit(
+                id="de-bn",
+                name="DE battalion",
+                partner="DEU",
+                home="x",
+                destination="y",
+                personnel=500,
+            ),
+        ),
+        agreements=(make_agreement(ceiling_per_order=ceiling),),
+    )
+
+
+def _plan(*deliveries: Delivery) -> Plan:
+    return Plan(
+        scenario="bilateral",
+        start_date=START,
+        horizon_days=30,
+        status=PlanStatus.OPTIMAL,
+        objective=0.0,
+        deliveries=deliveries,
+    )
+
+
+def _d(unit: str, commodity: str, day: int, tonnes: float, source: str | None) -> Delivery:
+    return Delivery(
+        unit=unit, location="y", commodity=commodity, day=day, tonnes=tonnes, source_partner=source
+    )
+
+
+def test_cross_partner_deliveries_become_one_draft_per_commodity() -> None:
+    """DEU fuel delivered to the NL battalion on two days is one priced draft from the first day."""
+    drafts = draft_support_orders(
+        _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("nl-bn", "fuel", 5, 2.5, "DEU")), _scenario()
+    )
+    assert [(d.provider, d.receiver, d.item, d.quantity, d.needed_on, d.value) for d in drafts] == [
+        ("DEU", "NLD", "fuel", D("12.500"), dt.date(2025, 8, 4), D("11881.25"))
+    ]
+
+
+def test_own_stock_and_unknown_sources_need_no_order() -> None:
+    """A unit fed from its own partner's stock, or from an unknown source, needs no order."""
+    drafts = draft_support_orders(
+        _plan(_d("nl-bn", "fuel", 3, 10.0, "NLD"), _d("de-bn", "fuel", 3, 10.0, None)), _scenario()
+    )
+    assert drafts == []
+
+
+def test_support_no_agreement_covers_is_said_so() -> None:
+    """Ammunition is outside the agreement: the draft has no agreement and says why."""
+    drafts = draft_support_orders(_plan(_d("de-bn", "ammunition", 2, 4.0, "NLD")), _scenario())
+    assert (drafts[0].agreement_id, drafts[0].note) == (
+        None,
+        "no agreement covers NLD supplying DEU with ammunition on 2025-08-03",
+    )
+
+
+def test_a_draft_over_the_ceiling_is_flagged() -> None:
+    """A draft worth more than the per-order ceiling carries a note to split it."""
+    drafts = draft_support_orders(_plan(_d("nl-bn", "fuel", 1, 20.0, "DEU")), _scenario(D("5000")))
+    assert "above the per-order ceiling" in drafts[0].note
+
+
+def test_submitting_drafts_requests_them_once(nld_deu: Ledger) -> None:
+    """Submitting the same plan twice makes the receiver's orders only once."""
+    plan = _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("de-bn", "water", 4, 8.0, "NLD"))
+    drafts = draft_support_orders(plan, _scenario())
+    request_drafts(nld_deu, NLD, drafts, key_prefix="propose:bilateral")
+    again = request_drafts(nld_deu, NLD, drafts, key_prefix="propose:bilateral")
+    made = [o for _, o, _ in again if o is not None]
+    assert [(o.item, o.provider, o.status) for o in nld_deu.orders(NLD)] == [
+        ("fuel", "DEU", OrderStatus.REQUESTED)
+    ]
+    assert [o.id for o in made] == [o.id for o in nld_deu.orders(DEU)]
