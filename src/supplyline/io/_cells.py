@@ -14,6 +14,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 from supplyline.domain import ActivityPeriod
@@ -111,19 +112,22 @@ def parse_float(
     elif isinstance(value, int | float):
         number = float(value) if abs(value) < 1e308 else (math.inf if value > 0 else -math.inf)
     elif isinstance(value, str):
-        number = _number_from_text(value, _range_hint(lo, hi, unit))
+        try:
+            number = float(value.replace("_", "x"))  # underscores are not digits for a planner
+        except ValueError:
+            number = _number_from_text(value, _range_hint(lo, hi, unit))
     else:
         raise BadValue(f"{show(value)} is not a number ({_range_hint(lo, hi, unit)})")
+    if lo < number < hi or (number == hi) or (number == lo and not above_lo):
+        return number + 0.0  # -0.0 becomes 0.0, so that files written back look clean
     hint = _range_hint(lo, hi, unit)
     if math.isnan(number):
         raise BadValue(f"NaN is not a value ({hint})")
     if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
-    if number < lo or (above_lo and number == lo):
-        what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
-        bound = f"more than {_fmt(lo)}" if above_lo else hint
-        raise BadValue(f"{show(value)} is {what} ({bound})")
-    return number + 0.0  # -0.0 becomes 0.0, so that files written back look clean
+    what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
+    bound = f"more than {_fmt(lo)}" if above_lo else hint
+    raise BadValue(f"{show(value)} is {what} ({bound})")
 
 
 def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
@@ -199,15 +203,19 @@ def check_text(text: str) -> None:
             raise BadValue(f"text has the control character U+{ord(ch):04X} (remove it)")
 
 
+@cache
+def _enum_index(enum: type[StrEnum]) -> dict[str, Any]:
+    return {m.value.lower(): m for m in enum}
+
+
 def parse_enum(value: Any, enum: type[E]) -> E:
     """One of an enumeration's values, case-insensitive."""
-    allowed = [m.value for m in enum]
-    text = str(value).strip() if isinstance(value, str) else None
-    if text is not None:
-        for member in enum:
-            if member.value.lower() == text.lower():
-                return member
-    raise BadValue(f"{show(value)} is not allowed (one of: {', '.join(allowed)})")
+    if isinstance(value, str):
+        member = _enum_index(enum).get(value.strip().lower())
+        if member is not None:
+            return member  # type: ignore[no-any-return]
+    allowed = ", ".join(m.value for m in enum)
+    raise BadValue(f"{show(value)} is not allowed (one of: {allowed})")
 
 
 def parse_currency(value: Any) -> str:
