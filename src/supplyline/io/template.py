@@ -139,7 +139,8 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
     Raises
     ------
     ScenarioError
-        When ``path`` is a non-empty folder (unless ``force``) or is a file.
+        When ``path`` is a non-empty folder (unless ``force``), is a file, or cannot be
+        written (permissions, read-only disk).
     """
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
@@ -155,7 +156,11 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
                 )
             ]
         )
-    with atomic_output_dir(folder) as scratch:
-        for name, text in TEMPLATE_FILES.items():
-            (scratch / name).write_text(text, encoding="utf-8")
+    try:
+        with atomic_output_dir(folder) as scratch:
+            for name, text in TEMPLATE_FILES.items():
+                (scratch / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        message = f"cannot write the template here: {error.strerror or error}"
+        raise ScenarioError([Issue(file=str(path), message=message)]) from None
     return folder
