@@ -102,6 +102,8 @@ class SupportOrder:
 
     Quantities are tonnes for commodities and units of service for services; money is in
     ``currency``. ``billed_qty``/``settled_qty`` track a replacement-in-kind obligation.
+    ``lines`` is filled by ``Ledger.order`` (and ``orders(with_lines=True)``); the record
+    a transition returns leaves it empty, to keep writes short.
     """
 
     id: int

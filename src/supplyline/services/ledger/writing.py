@@ -25,7 +25,7 @@ from supplyline.services.db import Database
 from supplyline.services.db.tables import IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
-from supplyline.services.ledger.mapping import lines_by_order, order_view
+from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.views import Actor, SupportOrder
@@ -108,10 +108,11 @@ class LedgerCore(LedgerReads):
             return result(session, order_id, agreement_id)
 
     def _order_result(self, session: Session, order_id: int | None, _a: str | None) -> SupportOrder:
+        """The order after the change, without its lines (``Ledger.order`` has those)."""
         assert order_id is not None
         row = session.get(OrderRow, order_id)
         assert row is not None
-        return order_view(row, lines_by_order(session, [order_id])[order_id])
+        return order_view(row)
 
     def _transition(
         self,
