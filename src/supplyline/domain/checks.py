@@ -56,21 +56,29 @@ def _unknown(
     )
 
 
-def reachable_from(scenario: Scenario, starts: Iterable[str]) -> set[str]:
-    """Locations reachable over the network's links from any of ``starts`` (ignoring time)."""
+def _adjacency(scenario: Scenario) -> dict[str, list[str]]:
     out: defaultdict[str, list[str]] = defaultdict(list)
     for link in scenario.links:
         for a, b in link.directions():
             out[a].append(b)
+    return out
+
+
+def _reach(out: dict[str, list[str]], starts: Iterable[str]) -> set[str]:
     seen = set(starts)
     queue = deque(seen)
     while queue:
         here = queue.popleft()
-        for there in out[here]:
+        for there in out.get(here, ()):
             if there not in seen:
                 seen.add(there)
                 queue.append(there)
     return seen
+
+
+def reachable_from(scenario: Scenario, starts: Iterable[str]) -> set[str]:
+    """Locations reachable over the network's links from any of ``starts`` (ignoring time)."""
+    return _reach(_adjacency(scenario), starts)
 
 
 def _check_references(s: Scenario) -> list[Finding]:
@@ -252,10 +260,14 @@ def _check_gauges(s: Scenario) -> list[Finding]:
 def _check_reach(s: Scenario) -> list[Finding]:
     """Warn about units that no source of supply (or their own home) can reach."""
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
-    from_sources = reachable_from(s, sources)
+    out = _adjacency(s)
+    from_sources = _reach(out, sources)
+    from_home: dict[str, set[str]] = {}
     found: list[Finding] = []
     for unit in s.units:
-        if unit.deploys and unit.destination not in reachable_from(s, [unit.home]):
+        if unit.deploys and unit.home not in from_home:
+            from_home[unit.home] = _reach(out, [unit.home])
+        if unit.deploys and unit.destination not in from_home[unit.home]:
             found.append(
                 Finding(
                     entity="unit",
