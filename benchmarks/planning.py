@@ -211,11 +211,16 @@ def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
 def _isolated(fn: Callable[..., Row], *args: Any) -> Row:
     """Run one job in a fresh process (its own peak memory; a crash does not stop the rest)."""
     context = mp.get_context("spawn")
+    began = time.perf_counter()
     with cf.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         try:
-            return pool.submit(fn, *args).result()
+            row = pool.submit(fn, *args).result()
         except Exception as error:  # report and go on: one failed peer is a figure too
-            return {"run": fn.__name__.removeprefix("job_"), "status": f"failed: {error!r}"}
+            row = {"run": fn.__name__.removeprefix("job_"), "status": f"failed: {error!r}"}
+    print(
+        f"  … {row['run']}: {row['status']} ({time.perf_counter() - began:.0f} s)", file=sys.stderr
+    )
+    return row
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
