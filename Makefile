@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test lint typecheck imports pytest bench clean
+.PHONY: demo test install install-test lint typecheck imports pytest test-ledger bench clean
 
 demo: install
 	$(BIN)/supplyline demo
@@ -39,6 +39,10 @@ imports: install-test
 
 pytest: install-test
 	bash scripts/run-tests.sh $(BIN)
+
+# The ledger's suite alone, on SQLite and on a throw-away PostgreSQL (scripts/postgres.sh).
+test-ledger: install-test
+	bash scripts/postgres.sh --fast $(BIN)/pytest -q tests/services
 
 test: lint typecheck imports pytest
 
