@@ -42,7 +42,7 @@ pytest: install-test
 
 # The ledger's suite alone, on SQLite and on a throw-away PostgreSQL (scripts/postgres.sh).
 test-ledger: install-test
-	bash scripts/postgres.sh --fast $(BIN)/pytest -q tests/services
+	bash scripts/postgres.sh --fast $(BIN)/pytest -q tests/services/test_ledger_*.py
 
 test: lint typecheck imports pytest
 
