@@ -1,12 +1,23 @@
-"""Shared test data of the ledger tests: actors and a standard agreement."""
+"""Shared test data of the ledger tests: actors, a standard agreement, fresh databases."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.services.db import normalise_url
 from supplyline.services.ledger import Actor
+
+PG_ENV = "SUPPLYLINE_TEST_POSTGRES_URL"
 
 NLD = Actor(partner="NLD", user="jan")
 DEU = Actor(partner="DEU", user="hans")
@@ -41,3 +52,33 @@ def make_agreement(
         ceiling_per_order=ceiling_per_order,
         ceiling_total=ceiling_total,
     )
+
+
+def _postgres_schema_url(base: str) -> Iterator[str]:
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        url = make_url(normalise_url(base)).update_query_dict(
+            {"options": f"-csearch_path={schema}"}
+        )
+        yield url.render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    finally:
+        admin.dispose()
+
+
+def fresh_database_url(kind: str, directory: Path) -> Iterator[str]:
+    """Yield the URL of a new empty database of ``kind`` (skip if PostgreSQL is absent)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'ledger.db'}"
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set (make test starts PostgreSQL for these)")
+    yield from _postgres_schema_url(base)
+
+
+DB_KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

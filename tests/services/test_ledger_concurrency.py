@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal as D
 
 import pytest
-from conftest import DB_KINDS, fresh_database_url
-from ledger_support import DEU, NLD, make_agreement
+from ledger_support import DB_KINDS, DEU, NLD, fresh_database_url, make_agreement
 from ledger_workers import race, run_worker, stream_until_killed
 from sqlalchemy import text
 
