@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import math
+import os
 import resource
 import statistics
 import sys
@@ -445,6 +446,9 @@ def main() -> int:
     summarise(rows)
     if args.overhead:
         overhead(args.time_limit, args.seed, [n for n in args.overhead.split(",") if n])
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average now {load} (1/5/15 min); "
+          "time-limited solvers find less on a loaded machine")  # fmt: skip
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (RSS) of the benchmark process: {peak_mb:.0f} MB")
     if args.json:
