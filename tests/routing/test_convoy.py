@@ -149,3 +149,19 @@ def test_mixed_fleet_shares_a_large_delivery(fast: ConvoyParams) -> None:
     assert not routes.unserved
     assert len(routes.routes) == 4
     assert validate(s, routes, _asked(reqs)) == []
+
+
+def test_two_loads_of_one_unit_on_one_trip_are_one_stop(fast: ConvoyParams) -> None:
+    """18 t split in two 9 t loads (for the 10 t trucks) rides one 20 t truck as one stop."""
+    s = scenario(
+        [loc("RH", 0.0), loc("L0", 0.3)],
+        [unit("U0", "L0")],
+        [road("RH", "L0", 40.0)],
+        [fleet("BIG", "RH", count=1, payload_t=20.0), fleet("MID", "RH", count=1)],
+    )
+    reqs = [_req("U0", "L0", food=18.0)]
+    routes = route_day(s, reqs, day=0, params=fast)
+    (r,) = routes.routes
+    (stop,) = r.stops
+    assert stop.tonnes == pytest.approx(18.0)
+    assert validate(s, routes, _asked(reqs)) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from supplyline.domain import FleetGroup, Scenario
@@ -73,6 +73,14 @@ def to_routes(
             c = chunks[node - d]
             leg = float(km.km[km.index(prev), km.index(c.location)])
             total_km += leg
+            last = stops[-1] if stops else None
+            if last is not None and last.unit == c.unit and last.trip == trip:
+                # two loads of one unit on one trip: one stop, one set of paperwork
+                merged = {k: last.load_t.get(k, 0.0) + c.load_t.get(k, 0.0)
+                          for k in {*last.load_t, *c.load_t}}  # fmt: skip
+                stops[-1] = replace(last, load_t=merged, volume_m3=last.volume_m3 + c.volume_m3,
+                                    departure_h=start / 3600 + service_h)  # fmt: skip
+                continue
             stops.append(
                 Stop(
                     unit=c.unit,
