@@ -78,6 +78,10 @@ class PlanParams:
     presolve: bool = True
     prune: bool = True
     """Drop space-time arcs and stocks that cannot matter (off only to measure the gain)."""
+    scale_objective: bool = True
+    """Hand HiGHS the costs divided by a power of two so that the largest is about 1e5
+    (the penalties reach 1e8 and more, far beyond HiGHS's dual tolerance); the objective
+    and the duals are scaled back, so only speed changes (off only to measure the gain)."""
     explain_top: int = 3
     """How many of the top bottlenecks to re-solve with more capacity, to say what it buys."""
     weights: Weights = field(default_factory=Weights)

@@ -1,0 +1,39 @@
+"""The speed measures change how fast a plan is found, never which plan it is."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import gauge_break, one_link
+from supplyline.planning.highs import COST_TARGET, objective_scale
+
+
+@given(st.floats(min_value=1e-6, max_value=1e15, allow_nan=False))
+def test_objective_scale_is_a_power_of_two_down_to_the_target(largest: float) -> None:
+    """The scale is 2^-k, k ≥ 0, and brings the largest cost into (target/2, target]."""
+    scale = objective_scale(np.array([0.0, largest, -largest / 3]))
+    exponent = math.log2(scale)
+    assert exponent == int(exponent)
+    assert exponent <= 0
+    assert largest * scale <= COST_TARGET
+    assert scale == 1.0 or largest * scale > COST_TARGET / 2
+
+
+@pytest.mark.parametrize("example", [gauge_break, lambda: one_link(capacity_t_per_day=5.0)])
+def test_scaled_objective_gives_the_same_objective_and_bottlenecks(example) -> None:  # type: ignore[no-untyped-def]
+    """Scaling the objective for HiGHS leaves the objective and the shadow prices as they are."""
+    scaled = plan_movements(*example(), PlanParams(explain_top=0))
+    plain = plan_movements(*example(), PlanParams(explain_top=0, scale_objective=False))
+    assert scaled.objective == pytest.approx(plain.objective, rel=1e-9)
+    assert [(b.resource, b.days) for b in scaled.bottlenecks] == [
+        (b.resource, b.days) for b in plain.bottlenecks
+    ]
+    assert [b.shadow_price for b in scaled.bottlenecks] == pytest.approx(
+        [b.shadow_price for b in plain.bottlenecks], rel=1e-6
+    )
