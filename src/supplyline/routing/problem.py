@@ -166,6 +166,10 @@ class RouterParams:
     max_iterations: int | None = None
     no_improvement: int | None = None
     """Stop after this many iterations without a better solution (None: never)."""
+    num_neighbours: int | None = None
+    """Granular neighbourhood size; None: 30 without time windows, else PyVRP's 50."""
+    history_length: int | None = None
+    """Late-acceptance history; None: 100 without time windows, else PyVRP's 300."""
     vehicles_first: bool = False
     """Spend most of the time removing vehicles first (single vehicle type only), then
     minimise distance with the smallest fleet found; for hierarchical objectives."""
@@ -177,3 +181,7 @@ class RouterParams:
             raise ValueError(f"max_iterations(={self.max_iterations}) must be >= 1")
         if self.no_improvement is not None and self.no_improvement < 1:
             raise ValueError(f"no_improvement(={self.no_improvement}) must be >= 1")
+        for name in ("num_neighbours", "history_length"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"{name}(={value}) must be >= 1")

@@ -29,6 +29,7 @@ from pyvrp import (
     VehicleType,
     solve,
 )
+from pyvrp.search import NeighbourhoodParams
 from pyvrp.stop import FirstFeasible, MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
 from pyvrp.stop import StoppingCriterion as _Stop
 
@@ -142,6 +143,22 @@ class _OnBest(IteratedLocalSearchCallbacks):
     def on_best(self, best: Solution) -> None:
         if best.is_feasible():
             self._callback(int(self._zero.cost(best)), time.perf_counter() - self._t0)
+
+
+def _search_params(
+    problem: VrpProblem, params: RouterParams, callbacks: IteratedLocalSearchCallbacks | None
+) -> SolveParams:
+    """PyVRP's defaults, except a smaller neighbourhood and history without time windows.
+
+    Measured on the CVRPLIB X set at 10 s (interleaved runs, same seeds): 30 neighbours and
+    a history of 100 roughly halve the gap there, while on Solomon (time windows) PyVRP's
+    defaults are as good or better, so they stay.
+    """
+    windows = bool(np.any(problem.tw_early != 0) or np.any(problem.tw_late != NO_LIMIT))
+    neighbours = params.num_neighbours or (50 if windows else 30)
+    history = params.history_length or (300 if windows else 100)
+    ils = IteratedLocalSearchParams(history_length=history, callbacks=callbacks)  # type: ignore[arg-type]
+    return SolveParams(ils=ils, neighbourhood=NeighbourhoodParams(num_neighbours=neighbours))
 
 
 def _stopping(params: RouterParams) -> _Stop:
@@ -290,14 +307,13 @@ def solve_vrp(
     except (ValueError, OverflowError) as error:
         raise SolverError(f"the routing solver rejected the instance: {error}") from error
     zero = CostEvaluator([0] * data.num_load_dimensions, 0, 0)
-    ils = IteratedLocalSearchParams()
-    if on_best is not None:
-        ils = IteratedLocalSearchParams(callbacks=_OnBest(on_best, zero, data.num_load_dimensions))
+    callbacks = _OnBest(on_best, zero, data.num_load_dimensions) if on_best is not None else None
+    search = _search_params(problem, params, callbacks)
     build_s = time.perf_counter() - t0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if params.vehicles_first and data.num_vehicle_types == 1 and problem.prize is None:
-            result = _solve_vehicles_first(data, params, SolveParams(ils=ils))
+            result = _solve_vehicles_first(data, params, search)
         else:
             result = solve(
                 data,
@@ -305,7 +321,7 @@ def solve_vrp(
                 seed=params.seed,
                 collect_stats=False,
                 display=False,
-                params=SolveParams(ils=ils),
+                params=search,
                 initial_solution=_initial(data, problem, kept, initial) if initial else None,
             )
     t1 = time.perf_counter()
