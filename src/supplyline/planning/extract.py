@@ -35,30 +35,40 @@ def _r(x: float) -> float:
 
 
 def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
+    """One movement per arc, day and goods commodity (a unit's tonnes and people together).
+
+    Grouped with numpy; only the construction of the records loops in Python.
+    """
     b = m.cols["arc"]
     vals = x[b.start : b.start + b.size]
     hit = np.flatnonzero(vals > TOL)
-    merged: dict[tuple[int, int, int], list[float]] = {}  # [tonnes, pax, flow]
-    for j in hit:
-        f, a, t = int(b["f"][j]), int(b["a"][j]), int(b["t"][j])
-        unit_key = f if p.flows.kind[f] == FlowKind.GOODS else -1 - int(p.flows.unit[f])
-        slot = merged.setdefault((a, unit_key, t), [0.0, 0.0, f])
-        slot[1 if p.flows.kind[f] == FlowKind.DEPLOY_PAX else 0] += float(vals[j])
-    net, links = p.net, p.scenario.links
+    f, a, t, q = b["f"][hit], b["a"][hit], b["t"][hit], vals[hit]
+    kind = p.flows.kind[f]
+    unit_key = np.where(kind == int(FlowKind.GOODS), f, -1 - p.flows.unit[f])
+    # group by (arc, goods commodity or unit, day); list groups by (day, arc, first column)
+    keys = np.stack([a, unit_key, t])
+    _, first, group = np.unique(keys, axis=1, return_index=True, return_inverse=True)
+    group = group.reshape(-1)
+    is_pax = kind == int(FlowKind.DEPLOY_PAX)
+    tonnes = np.bincount(group, weights=np.where(is_pax, 0.0, q), minlength=len(first))
+    pax = np.bincount(group, weights=np.where(is_pax, q, 0.0), minlength=len(first))
+    net, links, names = p.net, p.scenario.links, p.flows.names
     out: list[Movement] = []
-    for (a, _, t), (tonnes, pax, flow) in sorted(merged.items(), key=lambda i: (i[0][2], i[0][0])):
-        link = links[int(net.arc_link[a])]
+    for g in np.lexsort((first, a[first], t[first])):
+        j = int(first[g])
+        arc, day = int(a[j]), int(t[j])
+        link = links[int(net.arc_link[arc])]
         out.append(
             Movement(
                 link=link.id,
-                origin=net.location_ids[int(net.arc_from[a])],
-                destination=net.location_ids[int(net.arc_to[a])],
+                origin=net.location_ids[int(net.arc_from[arc])],
+                destination=net.location_ids[int(net.arc_to[arc])],
                 mode=link.mode,
-                commodity=p.flows.names[int(flow)],
-                departure_day=t,
-                arrival_day=t + int(net.arc_transit[a]),
-                tonnes=_r(tonnes),
-                pax=_r(pax),
+                commodity=names[int(f[j])],
+                departure_day=day,
+                arrival_day=day + int(net.arc_transit[arc]),
+                tonnes=_r(tonnes[g]),
+                pax=_r(pax[g]),
             )
         )
     return out
