@@ -8,8 +8,9 @@ process so that peak memory is its own:
   the same builder and solved with HiGHS defaults (what the issue calibrated);
 * **pyomo** — the same LP (our pruned rows and columns) built as a Pyomo model, one
   ``Constraint`` rule per row, and solved through Pyomo's appsi HiGHS interface (S and I);
-* with ``--gains``, the two speed measures apart: pruning alone (naive model, our solver
-  choice) and solver choice alone (pruned model, HiGHS defaults), and with ``--methods``
+* with ``--gains``, the speed measures apart: pruning alone (naive model, our solver
+  choice), solver choice alone (pruned model, HiGHS defaults), objective scaling alone
+  (ours with ``PlanParams(scale_objective=False)``), and with ``--methods``
   every HiGHS method on the pruned model, and our choice with presolve off.
 
 "End-to-end" compares like with like: build + solve + extract for ours (the bottleneck
@@ -55,6 +56,7 @@ def job_ours(
     method: str,
     prune: bool = True,
     presolve: bool = True,
+    scale_objective: bool = True,
 ) -> Row:
     """Our planner end to end, as a user runs it (or with one speed measure turned off)."""
     from supplyline.planning.params import PlanParams
@@ -62,7 +64,13 @@ def job_ours(
 
     scenario, demand = _instance(family, size, seed)
     base = _peak_mb()
-    params = PlanParams(time_limit_s=time_limit, method=method, prune=prune, presolve=presolve)
+    params = PlanParams(
+        time_limit_s=time_limit,
+        method=method,
+        prune=prune,
+        presolve=presolve,
+        scale_objective=scale_objective,
+    )
     began = time.perf_counter()
     plan = plan_movements(scenario, demand, params)
     wall = time.perf_counter() - began
@@ -71,7 +79,8 @@ def job_ours(
     return {
         "run": ("ours" if method == "auto" else f"ours {method}")
         + ("" if prune else " full")
-        + ("" if presolve else " no-presolve"),
+        + ("" if presolve else " no-presolve")
+        + ("" if scale_objective else " unscaled"),
         "status": plan.status.value,
         "cols": st.columns,
         "rows": st.rows,
@@ -332,6 +341,12 @@ def _instance_report(family: str, size: str, runs: list[Row], time_limit: float)
         print(
             f"  gain of pruning (same solver choice): {_ratio(full_ours['plan_s'], ours['plan_s'])}"
         )
+    unscaled = by.get("ours unscaled")
+    if unscaled and unscaled.get("plan_s") and ours.get("plan_s"):
+        print(
+            "  gain of objective scaling (same model and method): "
+            f"{_ratio(unscaled['plan_s'], ours['plan_s'])}"
+        )
     if pruned_defaults and pruned_defaults.get("plan_s") and ours.get("plan_s"):
         print(
             f"  gain of solver choice (same pruned model): "
@@ -396,6 +411,7 @@ def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
     if args.gains:
         runs.append(_isolated(job_ours, *common, "auto", False))
         runs.append(_isolated(job_highs, *common, True))
+        runs.append(_isolated(job_ours, *common, "auto", True, True, False))
     if args.methods:
         for method in ("simplex", "ipm", "ipm-nocrossover", "hipo"):
             runs.append(_isolated(job_ours, *common, method))
