@@ -175,3 +175,16 @@ def test_solution_file_without_routes_is_rejected(tmp_path: Path) -> None:
     sol.write_text("Cost 12\n")
     with pytest.raises(ScenarioError, match="no 'Route"):
         read_routes(sol)
+
+
+def test_vehicles_first_reaches_the_c101_fleet(bench_dir: Path) -> None:
+    """Hierarchical mode on C101 (2 s) uses the best-known 10 vehicles, feasibly."""
+    inst = read_instance(bench_dir / "solomon" / "C101.txt", "hierarchical")
+    sol = solve_vrp(inst.problem, RouterParams(time_limit_s=2.0, seed=1, vehicles_first=True))
+    routes = [list(r.visits) for r in sol.routes]
+    windows = list(zip(inst.ready, inst.due, strict=True))
+    assert len(routes) == 10
+    assert vrp_violations(
+        inst.coords.tolist(), inst.demand.tolist(), inst.capacity, windows,
+        inst.service.tolist(), routes, exact_distances(inst.coords),
+    ) == []  # fmt: skip

@@ -131,7 +131,7 @@ def test_routes_bench_missing_instance_exits_3(tmp_path: Path) -> None:
 
 
 def test_routes_report_has_routes_and_reach_sections(folder: Path, tmp_path: Path) -> None:
-    """routes --report writes the plan report with the convoy routes and the reach check."""
+    """Option --report writes the plan report with the convoy routes and the reach check."""
     html = tmp_path / "report.html"
     result = runner.invoke(
         app, ["routes", str(folder), "--day", "20", "--time-limit", "1", "--report", str(html)]
