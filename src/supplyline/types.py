@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "PartnerId",
     "UnitId",
     "day_label",
+    "day_ranges",
 ]
 
 PartnerId: TypeAlias = str
@@ -30,3 +32,22 @@ def day_label(day: int) -> str:
     ('C+0', 'C+6', 'C-2')
     """
     return f"C+{day}" if day >= 0 else f"C-{-day}"
+
+
+def day_ranges(days: Iterable[int]) -> str:
+    """Days as compact C+N ranges, for tables and sentences.
+
+    >>> day_ranges([6, 7, 8, 12])
+    'C+6–C+8, C+12'
+    """
+    ordered = sorted(set(days))
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        first, last = ordered[i], ordered[j]
+        parts.append(day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}")
+        i = j + 1
+    return ", ".join(parts)

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from supplyline.reports import MapPolyline, ReportSection, Table
 from supplyline.reports.figures import figure_to_svg
-from supplyline.reports.summary import day_ranges
+from supplyline.types import day_ranges
 
 
 def test_table_rejects_a_short_row() -> None:

@@ -24,8 +24,9 @@ class OutputFormat(StrEnum):
 
 
 def _cell(value: Any) -> str:
+    """Numbers as a person reads them: whole above 100, two decimals below."""
     if isinstance(value, float):
-        return f"{value:,.2f}"
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
     return "" if value is None else str(value)
 
 

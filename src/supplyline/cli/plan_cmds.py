@@ -38,14 +38,14 @@ def _report_writer() -> ReportWriter:
 
 def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], str]]:
     plan = run.plan
-    by_mode = totals_by_mode(plan)
-    closures = closure_rows(plan)
-    shorts = shortfall_rows(plan)
+    by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
+    closures = closure_rows(plan, run.opened.scenario)
+    shorts = shortfall_rows(plan, run.demand)
     necks = bottleneck_rows(plan, TOP_BOTTLENECKS)
     return {
         "moved_by_mode": (
             by_mode,
-            ["mode", "tonnes", "pax", "movements", "share"],
+            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", "cost", "movements"],
             "Moved by mode (each leg counted)",
         ),
         "unit_closure": (
@@ -67,7 +67,7 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
 
 
 def _print_table(run: PlanRun) -> None:
-    head = headline(run.plan)
+    head = headline(run.plan, run.demand)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     console.print(
         f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
@@ -97,13 +97,16 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     sections = _sections(run)
     if fmt is OutputFormat.JSON:
         data: dict[str, Any] = {
-            "summary": headline(run.plan),
+            "summary": headline(run.plan, run.demand),
             "files": [str(p) for p in run.files],
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
         sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
         return
-    rows = [{"section": "summary", "item": k, "value": v} for k, v in headline(run.plan).items()]
+    rows = [
+        {"section": "summary", "item": k, "value": v}
+        for k, v in headline(run.plan, run.demand).items()
+    ]
     for name, (items, cols, _) in sections.items():
         for item in items:
             rows.append(

@@ -1,4 +1,8 @@
-"""Plan summaries as rows (dicts), for the faces to print: they translate, never compute.
+"""Plan summaries as rows (dicts): the one place where a plan's totals are added up.
+
+The CLI prints these rows and the HTML report lays them out as tables; neither face adds
+anything up itself. Functions take the scenario and demand where a figure needs them
+(tonne-km and cost need the links; the share short needs what was demanded).
 
 >>> from supplyline.planning.examples import one_link
 >>> from supplyline.planning import plan_movements
@@ -12,10 +16,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from supplyline.domain import Plan
-from supplyline.types import day_label
+from supplyline.domain import Demand, Mode, Plan, Scenario
+from supplyline.types import day_label, day_ranges
 
 __all__ = [
+    "DEPLOY_PREFIX",
     "bottleneck_rows",
     "closure_rows",
     "headline",
@@ -23,18 +28,31 @@ __all__ = [
     "totals_by_mode",
 ]
 
+DEPLOY_PREFIX = "deploy:"
+"""Movements of a unit's own people and equipment carry ``deploy:<unit id>`` as commodity."""
 
-def headline(plan: Plan) -> dict[str, Any]:
-    """Status, objective, totals and solve figures of a plan, as one row."""
+
+def headline(plan: Plan, demand: Demand | None = None) -> dict[str, Any]:
+    """Status, objective, totals and solve figures of a plan, as one row.
+
+    With the demand it also says how much was demanded and what share was met.
+    """
     s = plan.stats
     late = [c for c in plan.closures if c.days_late is None or c.days_late > 0]
+    demand_t = float(demand.total_t.sum()) if demand is not None else None
+    short_t = plan.total_short_t
     return {
         "scenario": plan.scenario,
         "status": plan.status.value,
         "objective": plan.objective,
         "moved_t": round(sum(m.tonnes for m in plan.movements), 3),
         "delivered_t": round(sum(d.tonnes for d in plan.deliveries), 3),
-        "short_t": round(plan.total_short_t, 3),
+        "demand_t": None if demand_t is None else round(demand_t, 3),
+        "met_share": (None if not demand_t else max(0.0, 1.0 - short_t / demand_t)),
+        "short_t": round(short_t, 3),
+        "units": len(demand.unit_ids) if demand is not None else None,
+        "deploying_units": len(plan.closures),
+        "closed_on_time": len(plan.closures) - len(late),
         "units_late": len(late),
         "bottlenecks": len(plan.bottlenecks),
         "columns": s.columns,
@@ -48,67 +66,123 @@ def headline(plan: Plan) -> dict[str, Any]:
     }
 
 
-def totals_by_mode(plan: Plan) -> list[dict[str, Any]]:
-    """Tonnes and people moved per mode (each leg counted), with their share of tonnes."""
-    tonnes: dict[str, float] = defaultdict(float)
-    pax: dict[str, float] = defaultdict(float)
-    legs: dict[str, int] = defaultdict(int)
+def totals_by_mode(
+    plan: Plan, scenario: Scenario | None = None, *, with_total: bool = False
+) -> list[dict[str, Any]]:
+    """Tonnes and people moved per mode (each leg counted), with their share of tonnes.
+
+    With the scenario, also tonne-km and transport cost (from the links' distance and cost);
+    ``with_total`` appends an "all modes" row.
+    """
+    links = scenario.link_by_id if scenario is not None else {}
+    sums: dict[Mode, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in plan.movements:
-        tonnes[m.mode.value] += m.tonnes
-        pax[m.mode.value] += m.pax
-        legs[m.mode.value] += 1
-    total = sum(tonnes.values()) or 1.0
-    return [
-        {
-            "mode": mode,
-            "tonnes": round(tonnes[mode], 3),
-            "pax": round(pax[mode], 3),
-            "movements": legs[mode],
-            "share": round(tonnes[mode] / total, 4),
-        }
-        for mode in sorted(tonnes, key=lambda k: -tonnes[k])
-    ]
+        row = sums[m.mode]
+        row["movements"] += 1
+        row["tonnes"] += m.tonnes
+        row["pax"] += m.pax
+        if m.commodity.startswith(DEPLOY_PREFIX):
+            row["deploy_t"] += m.tonnes
+        link = links.get(m.link)
+        if link is not None:
+            row["tonne_km"] += m.tonnes * link.distance_km
+            row["cost"] += m.tonnes * link.cost_per_t
+    total_t = sum(r["tonnes"] for r in sums.values()) or 1.0
+    keys = ["tonnes", "deploy_t", "pax"] + (["tonne_km", "cost"] if scenario is not None else [])
+    rows: list[dict[str, Any]] = []
+    for mode in sorted(sums, key=lambda k: -sums[k]["tonnes"]):
+        r = sums[mode]
+        rows.append(
+            {
+                "mode": mode.value,
+                **{k: round(r[k], 3) for k in keys},
+                "movements": int(r["movements"]),
+                "share": round(r["tonnes"] / total_t, 4),
+            }
+        )
+    if with_total and rows:
+        rows.append(
+            {
+                "mode": "all modes",
+                **{k: round(sum(r[k] for r in rows), 3) for k in keys},
+                "movements": sum(r["movements"] for r in rows),
+                "share": 1.0,
+            }
+        )
+    return rows
 
 
-def closure_rows(plan: Plan) -> list[dict[str, Any]]:
-    """Each deploying unit: required and planned closure day, days late, what moved."""
-    return [
-        {
-            "unit": c.unit,
-            "required": day_label(c.required_day),
-            "closure": day_label(c.closure_day) if c.closure_day is not None else "not closed",
-            "days_late": c.days_late,
-            "lift_t": c.lift_t,
-            "moved_t": c.moved_t,
-            "pax": c.pax,
-            "moved_pax": c.moved_pax,
-        }
-        for c in plan.closures
-    ]
+def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
+    """Each deploying unit, the latest first: required and planned closure, days late, lift."""
+    ordered = sorted(
+        plan.closures, key=lambda c: (c.closure_day is not None, -(c.days_late or 0), c.unit)
+    )
+    units = scenario.unit_by_id if scenario is not None else {}
+    rows = []
+    for c in ordered:
+        unit = units.get(c.unit)
+        if c.closure_day is None:
+            state = "never closes"
+        else:
+            state = "on time" if not c.days_late else f"{c.days_late} d late"
+        rows.append(
+            {
+                "unit": c.unit,
+                "partner": unit.partner if unit is not None else None,
+                "required": day_label(c.required_day),
+                "required_date": plan.date_of(c.required_day).isoformat(),
+                "closure": day_label(c.closure_day) if c.closure_day is not None else "not closed",
+                "closure_date": (
+                    plan.date_of(c.closure_day).isoformat() if c.closure_day is not None else None
+                ),
+                "state": state,
+                "days_late": c.days_late,
+                "lift_t": c.lift_t,
+                "moved_t": c.moved_t,
+                "pax": c.pax,
+                "moved_pax": c.moved_pax,
+            }
+        )
+    return rows
 
 
-def shortfall_rows(plan: Plan) -> list[dict[str, Any]]:
-    """Shortfall per unit and commodity: tonnes short, of how much needed, which days."""
-    agg: dict[tuple[str, str], list[Any]] = {}
+def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, Any]]:
+    """Shortfall per unit and commodity, the largest first: tonnes short, of how much, when.
+
+    ``required_t`` is what was needed on the days short; with the demand, ``demand_t`` is
+    the unit's whole demand of that commodity over the horizon.
+    """
+    agg: dict[tuple[str, str], list[float]] = {}
+    days: dict[tuple[str, str], list[int]] = defaultdict(list)
     for s in plan.shortfalls:
-        row = agg.setdefault((s.unit, s.commodity), [0.0, 0.0, s.day, s.day])
+        row = agg.setdefault((s.unit, s.commodity), [0.0, 0.0])
         row[0] += s.short_t
         row[1] += s.required_t
-        row[2], row[3] = min(row[2], s.day), max(row[3], s.day)
-    return [
-        {
-            "unit": unit,
-            "commodity": com,
-            "short_t": round(short, 3),
-            "required_t": round(req, 3),
-            "share": round(short / req, 4) if req else None,
-            "first": day_label(first),
-            "last": day_label(last),
-        }
-        for (unit, com), (short, req, first, last) in sorted(
-            agg.items(), key=lambda i: -float(i[1][0])
+        days[(s.unit, s.commodity)].append(s.day)
+    rows = []
+    for (unit, com), (short, req) in sorted(agg.items(), key=lambda i: -i[1][0]):
+        whole = _demand_of(demand, unit, com) if demand is not None else None
+        rows.append(
+            {
+                "unit": unit,
+                "commodity": com,
+                "short_t": round(short, 3),
+                "required_t": round(req, 3),
+                "share": round(short / req, 4) if req else None,
+                "demand_t": whole,
+                "short_pct": 100.0 * short / whole if whole else None,
+                "first": day_label(min(days[(unit, com)])),
+                "last": day_label(max(days[(unit, com)])),
+                "days": day_ranges(days[(unit, com)]),
+            }
         )
-    ]
+    return rows
+
+
+def _demand_of(demand: Demand, unit: str, commodity: str) -> float:
+    if unit not in demand.unit_ids or commodity not in demand.commodity_ids:
+        return 0.0
+    return float(demand.total_t[demand.unit_index(unit), demand.commodity_index(commodity)].sum())
 
 
 def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
@@ -118,8 +192,10 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "rank": i,
             "kind": b.kind.value,
             "resource": b.resource,
-            "days": f"{day_label(b.days[0])}–{day_label(b.days[-1])}" if b.days else "",
+            "days": day_ranges(b.days),
+            "commodities": ", ".join(b.commodities),
             "shadow_price": b.shadow_price,
+            "capacity": b.capacity,
             "extra_per_day": b.suggested_extra_per_day,
             "removes_t": b.shortfall_removed_t,
             "explanation": b.explanation,
