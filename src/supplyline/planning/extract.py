@@ -110,28 +110,28 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
     if len(hit) == 0:
         return []
     shares = trace_owners(p, m, x, b["k"][hit], p.unit_dest[b["u"][hit]], b["t"][hit])
-    out: list[Delivery] = []
-    for row, j in enumerate(hit):
-        u, k, t = int(b["u"][j]), int(b["k"][j]), int(b["t"][j])
-        unit, loc = p.demand.unit_ids[u], p.net.location_ids[int(p.unit_dest[u])]
-        com = p.demand.commodity_ids[k]
-        parts: list[tuple[str | None, float]] = [
-            (p.partners[i], s * vals[j]) for i, s in enumerate(shares[row]) if s * vals[j] > TOL
-        ]
-        if not parts:  # tracing could not tell (should not happen): keep the tonnes
-            parts = [(None, float(vals[j]))]
-        out.extend(
-            Delivery(
-                unit=unit,
-                location=loc,
-                commodity=com,
-                day=t,
-                tonnes=_r(tonnes),
-                source_partner=partner,
-            )
-            for partner, tonnes in parts
+    amounts = shares * vals[hit][:, None]  # [delivery, partner] tonnes
+    keep = amounts > TOL
+    untraced = ~keep.any(axis=1)  # tracing could not tell (should not happen): keep the tonnes
+    rows, owners = np.nonzero(np.column_stack([keep, untraced]))
+    tonnes = np.where(
+        owners < len(p.partners),
+        amounts[rows, np.minimum(owners, len(p.partners) - 1)],
+        vals[hit][rows],
+    )
+    partners: list[str | None] = [*p.partners, None]
+    u_all, k_all, t_all = b["u"][hit], b["k"][hit], b["t"][hit]
+    return [
+        Delivery(
+            unit=p.demand.unit_ids[int(u_all[r])],
+            location=p.net.location_ids[int(p.unit_dest[u_all[r]])],
+            commodity=p.demand.commodity_ids[int(k_all[r])],
+            day=int(t_all[r]),
+            tonnes=_r(q),
+            source_partner=partners[int(o)],
         )
-    return out
+        for r, o, q in zip(rows, owners, tonnes, strict=True)
+    ]
 
 
 def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
