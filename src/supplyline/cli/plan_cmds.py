@@ -12,6 +12,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.planning import Method, PlanParams
 from supplyline.planning.summary import (
@@ -29,11 +30,9 @@ TOP_BOTTLENECKS = 5
 
 
 def _report_writer() -> ReportWriter:
-    # the report face renders; the CLI only hands it the plan (see pyproject ignore_imports)
-    from supplyline.cli.routes_cmds import with_reach_section
-    from supplyline.reports import write_plan_report
+    from supplyline.reports.routes_report import write_plan_report_with_reach
 
-    return with_reach_section(write_plan_report)
+    return write_plan_report_with_reach
 
 
 def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], str]]:
@@ -88,9 +87,7 @@ def _print_table(run: PlanRun) -> None:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
-    from supplyline.cli.routes_cmds import print_reach_flags
-
-    print_reach_flags(run.opened.scenario, run.demand, console)
+    print_reach_flags(run.reach, console)
 
 
 def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:

@@ -19,13 +19,14 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Scenario
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.types import LocationId, UnitId
 
-__all__ = ["RAILHEAD_KINDS", "check_reach"]
+__all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows"]
 
 RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
 """Where the long haul ends and trucks take over."""
@@ -161,3 +162,31 @@ def check_reach(
 
 def _replace(row: ReachRow, pct: float | None, reason: str) -> ReachRow:
     return replace(row, depot_load_pct=pct, reason=reason, sustainable=not reason)
+
+
+REACH_COLUMNS = ("unit", "railhead", "road_km", "depot", "round_trip_h", "turns_per_truck",
+                 "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
+"""The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
+
+
+def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
+    """The reach check as rows, one per unit, for the CLI and the report to lay out."""
+    return [
+        {
+            "unit": r.unit,
+            "railhead": r.railhead,
+            "road_km": None if r.road_km is None else round(r.road_km, 1),
+            "by_road": r.by_road,
+            "depot": r.depot,
+            "trucks": r.trucks,
+            "round_trip_h": None if r.round_trip_h is None else round(r.round_trip_h, 2),
+            "turns_per_truck": r.turns_per_truck,
+            "daily_t": round(r.daily_t, 2),
+            "loads_needed": r.turns_needed,
+            "capacity_t": round(r.capacity_t_per_day, 2),
+            "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
+            "ok": "yes" if r.sustainable else "NO",
+            "reason": r.reason,
+        }
+        for r in check.rows
+    ]

@@ -14,26 +14,34 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain.routes import ReachCheck
 from supplyline.errors import NotFoundError
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.plan_files import write_plan_files
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.services.routing import reach_for
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 
 __all__ = ["PlanRun", "ReportWriter", "plan_scenario", "solver_params"]
 
 Progress = Callable[[str], None]
-ReportWriter = Callable[[Scenario, Demand, Plan, Path], object]
-"""Writes a report of a plan to a path (the faces pass ``supplyline.reports``'s writer)."""
+ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
+"""Writes a report of a plan and its reach check to a path (the faces pass
+``supplyline.reports``'s writer)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanRun:
-    """What a planning run produced: the scenario as opened, its demand, the plan, files."""
+    """What a planning run produced: the scenario as opened, its demand, the plan, files.
+
+    ``reach`` is the reach check of the units' trucks against their daily demand, which the
+    plan's summary and report show beside the plan.
+    """
 
     opened: OpenScenario
     demand: Demand
     plan: Plan
+    reach: ReachCheck
     files: tuple[Path, ...]
 
 
@@ -92,6 +100,7 @@ def plan_scenario(
     report_tmp = _temp_beside(Path(report[0])) if report is not None else None
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
+    reach = reach_for(scenario, assessed.demand)
     run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
     try:
         with atomic_output_dir(out) as scratch:
@@ -105,7 +114,7 @@ def plan_scenario(
             if report is not None and report_tmp is not None:
                 say("writing the report")
                 extras.append((report_tmp, Path(report[0])))
-                report[1](scenario, assessed.demand, plan, report_tmp)
+                report[1](scenario, assessed.demand, plan, reach, report_tmp)
         for tmp, final in extras:
             tmp.replace(final)
             written.append(final)
@@ -113,4 +122,6 @@ def plan_scenario(
         for leftover in (mps_tmp, report_tmp):
             if leftover is not None:
                 leftover.unlink(missing_ok=True)
-    return PlanRun(opened=assessed.opened, demand=assessed.demand, plan=plan, files=tuple(written))
+    return PlanRun(
+        opened=assessed.opened, demand=assessed.demand, plan=plan, reach=reach, files=tuple(written)
+    )

@@ -1,0 +1,22 @@
+"""The reach-check flags printed under a plan's summary."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from supplyline.domain.routes import ReachCheck
+
+__all__ = ["print_reach_flags"]
+
+
+def print_reach_flags(check: ReachCheck, out: Console) -> None:
+    """One line for the reach check, and one per flagged unit."""
+    flagged = check.flagged
+    style = "red" if flagged else "green"
+    out.print(
+        f"[{style}]reach check: {len(flagged)} of {len(check.rows)} unit(s) beyond "
+        "what their trucks can sustain[/]",
+        highlight=False,
+    )
+    for r in flagged:
+        out.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
