@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import typer
@@ -60,6 +61,9 @@ def _register_commands() -> None:
 
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit codes."""
+    if not sys.stdout.isatty():
+        # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider
+        os.environ.setdefault("COLUMNS", "160")
     _register_commands()
     try:
         app(standalone_mode=True)

@@ -23,10 +23,15 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-def _cell(value: Any) -> str:
-    """Numbers as a person reads them: whole above 100, two decimals below."""
+def _decimals(rows: Sequence[Mapping[str, Any]], col: str) -> int:
+    """Digits a column's numbers get: none when every one is 100 or more, else two."""
+    floats = [v for row in rows if isinstance(v := row.get(col), float)]
+    return 0 if floats and all(abs(v) >= 100 for v in floats) else 2
+
+
+def _cell(value: Any, decimals: int = 2) -> str:
     if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+        return f"{value:,.{decimals}f}"
     return "" if value is None else str(value)
 
 
@@ -52,7 +57,8 @@ def emit_rows(
         table = Table(title=title, show_lines=False)
         for col in columns:
             numeric = bool(rows) and isinstance(rows[0].get(col), int | float)
-            table.add_column(col, justify="right" if numeric else "left")
+            table.add_column(col, justify="right" if numeric else "left", overflow="fold")
+        digits = {col: _decimals(rows, col) for col in columns}
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(_cell(row.get(c), digits[c]) for c in columns))
         console.print(table)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_output_dir"]
+__all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for"]
 
 
 @contextmanager
@@ -33,3 +34,24 @@ def atomic_output_dir(target: str | Path) -> Iterator[Path]:
             item.replace(target / item.name)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def scratch_file_for(target: str | Path) -> Path:
+    """A hidden temporary name for ``target`` on the same file system, to rename at the end.
+
+    It sits in the nearest folder of ``target``'s path that exists, so nothing is created
+    before the work succeeds; :func:`move_into_place` then makes the missing folders.
+    """
+    target = Path(target)
+    folder = target.resolve().parent
+    while not folder.is_dir():
+        folder = folder.parent
+    return folder / f".{target.stem}.{uuid.uuid4().hex}{target.suffix}"
+
+
+def move_into_place(scratch: Path, target: str | Path) -> Path:
+    """Rename a finished scratch file onto ``target``, creating its folder if needed."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch.replace(target)
+    return target

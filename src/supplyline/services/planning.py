@@ -8,15 +8,13 @@ it succeeded.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import NotFoundError
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
 from supplyline.io.plan_files import write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.services.routing import reach_for
@@ -69,13 +67,6 @@ def solver_params(
     )
 
 
-def _temp_beside(target: Path) -> Path:
-    """A temporary name in the target's folder (same suffix), for a rename at the end."""
-    if not target.parent.is_dir():
-        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
-    return target.with_name(f".{target.stem}.{uuid.uuid4().hex}{target.suffix}")
-
-
 def plan_scenario(
     folder: str | Path,
     out: str | Path,
@@ -96,8 +87,8 @@ def plan_scenario(
     """
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
-    mps_tmp = _temp_beside(Path(mps)) if mps is not None else None
-    report_tmp = _temp_beside(Path(report[0])) if report is not None else None
+    mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None
+    report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
     reach = reach_for(scenario, assessed.demand)
@@ -116,7 +107,7 @@ def plan_scenario(
                 extras.append((report_tmp, Path(report[0])))
                 report[1](scenario, assessed.demand, plan, reach, report_tmp)
         for tmp, final in extras:
-            tmp.replace(final)
+            move_into_place(tmp, final)
             written.append(final)
     finally:
         for leftover in (mps_tmp, report_tmp):

@@ -8,7 +8,6 @@ files. The faces only call these and print.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import Issue, NotFoundError, ScenarioError
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import write_routes_files
 from supplyline.planning import PlanParams, plan_movements
@@ -129,7 +128,7 @@ def route_scenario_day(
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
     _check_day(scenario, day)
-    report_tmp = _temp_beside(Path(report[0])) if report is not None else None
+    report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None
     if not from_demand or report is not None:
         say("solving the movement plan")
@@ -162,19 +161,12 @@ def route_scenario_day(
                 written = write_routes_files(scratch, scenario, routes)
             files = [Path(out) / p.name for p in written]
         if report is not None and report_tmp is not None:
-            report_tmp.replace(Path(report[0]))
+            move_into_place(report_tmp, report[0])
             files.append(Path(report[0]))
     finally:
         if report_tmp is not None:
             report_tmp.unlink(missing_ok=True)
     return RoutesRun(opened=assessed.opened, routes=routes, files=tuple(files), plan=plan)
-
-
-def _temp_beside(target: Path) -> Path:
-    """A temporary name in the target's folder, renamed into place at the end."""
-    if not target.parent.is_dir():
-        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
-    return target.with_name(f".{target.stem}.{uuid.uuid4().hex}{target.suffix}")
 
 
 def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:
