@@ -33,9 +33,10 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 AUTO_IPM_ABOVE_COLS = 10_000_000
-"""Above this many columns ``auto`` would use interior point. Measured on corridor-S
-(109k columns, see docs/planning.md): dual simplex 13.5 s, IPM with crossover 96 s,
-without 68 s; so ``auto`` is dual simplex for every size we have measured."""
+"""Above this many columns ``auto`` would use interior point. Measured (docs/planning.md):
+corridor-S with the scaled objective, dual simplex 1.3 s CPU, interior point without
+crossover 10.3 s; corridor-I, interior point unfinished after 250 s CPU where dual
+simplex needs 74 s. So ``auto`` is dual simplex for every size we have measured."""
 
 COST_TARGET = 1.0e5
 """The largest cost HiGHS sees after objective scaling. The penalty ladder puts costs at
