@@ -44,11 +44,11 @@ def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
     hit = np.flatnonzero(vals > TOL)
     f, a, t, q = b["f"][hit], b["a"][hit], b["t"][hit], vals[hit]
     kind = p.flows.kind[f]
-    unit_key = np.where(kind == int(FlowKind.GOODS), f, -1 - p.flows.unit[f])
     # group by (arc, goods commodity or unit, day); list groups by (day, arc, first column)
-    keys = np.stack([a, unit_key, t])
-    _, first, group = np.unique(keys, axis=1, return_index=True, return_inverse=True)
-    group = group.reshape(-1)
+    n_f = len(p.flows.names)
+    unit_key = np.where(kind == int(FlowKind.GOODS), f, n_f + p.flows.unit[f])
+    keys = (a * (n_f + len(p.scenario.units)) + unit_key) * p.days + t
+    _, first, group = np.unique(keys, return_index=True, return_inverse=True)
     is_pax = kind == int(FlowKind.DEPLOY_PAX)
     tonnes = np.bincount(group, weights=np.where(is_pax, 0.0, q), minlength=len(first))
     pax = np.bincount(group, weights=np.where(is_pax, q, 0.0), minlength=len(first))
