@@ -38,12 +38,15 @@ corridor-S with the scaled objective, dual simplex 1.3 s CPU, interior point wit
 crossover 10.3 s; corridor-I, interior point unfinished after 250 s CPU where dual
 simplex needs 74 s. So ``auto`` is dual simplex for every size we have measured."""
 
-COST_TARGET = 1.0e5
+COST_TARGET = 1.0e3
 """The largest cost HiGHS sees after objective scaling. The penalty ladder puts costs at
 1e8-1e9 while HiGHS's dual feasibility tolerance is 1e-7 (HiGHS warns "excessively large
-costs"). Measured on corridor-S (45k columns, dual simplex): unscaled 21,497 iterations,
-2.21 s; scaled by 2^-6 / 2^-8 / 2^-10 / 2^-14: 18,456 / 18,426 / 18,169 / 18,029
-iterations, 1.60 / 1.41 / 1.29 / 1.27 s; same optimum."""
+costs"). Measured (dual simplex, same optimum to 2e-11 relative), scale 2^-k:
+corridor-S k = 0 / 12 / 18 / 20: 21,497 / 18,301 / 16,767 / 16,296 iterations;
+corridor-I k = 0 / 12 / 16 / 18 / 20: >160k unfinished / 155,733 / 125,878 / 116,508 /
+115,769 iterations, - / 57.0 / 42.4 / 43.7 / 39.0 s CPU. 1e3 gives k = 18 on both and
+keeps a transport cost of 1 per tonne (4e-6 scaled) above the tolerance; the 1e-3 and
+1e-4 tie-breakers were already below HiGHS's precision at these cost ranges."""
 
 _banner_lock = threading.Lock()
 _banner_done = False
@@ -96,7 +99,7 @@ def objective_scale(cost: FloatArray) -> float:
     A power of two, so that scaling and unscaling are exact in floating point.
 
     >>> objective_scale(np.array([1e-4, 2.2e8]))
-    0.000244140625
+    3.814697265625e-06
     >>> objective_scale(np.array([3.0, 40.0]))
     1.0
     """

@@ -79,7 +79,7 @@ class PlanParams:
     prune: bool = True
     """Drop space-time arcs and stocks that cannot matter (off only to measure the gain)."""
     scale_objective: bool = True
-    """Hand HiGHS the costs divided by a power of two so that the largest is about 1e5
+    """Hand HiGHS the costs divided by a power of two so that the largest is about 1e3
     (the penalties reach 1e8 and more, far beyond HiGHS's dual tolerance); the objective
     and the duals are scaled back, so only speed changes (off only to measure the gain)."""
     explain_top: int = 3
