@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -47,16 +48,21 @@ def _root(
     )
 
 
+COMMAND_MODULES = (
+    "scenario_cmds",
+    "demo_cmds",
+    "requirements_cmds",
+    "plan_cmds",
+    "routes_cmds",
+    "ledger_cmds",
+)
+"""Command modules in the order their panels appear in ``--help``."""
+
+
 def _register_commands() -> None:
     """Import each command module; each adds its commands to ``app``."""
-    from supplyline.cli import (  # noqa: F401
-        demo_cmds,
-        ledger_cmds,
-        plan_cmds,
-        requirements_cmds,
-        routes_cmds,
-        scenario_cmds,
-    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"supplyline.cli.{name}")
 
 
 def main() -> None:

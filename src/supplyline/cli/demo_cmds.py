@@ -17,7 +17,7 @@ from supplyline.services.scenarios import bundled_example
 console = Console()
 
 
-@app.command("demo")
+@app.command("demo", rich_help_panel="Start here")
 def demo_cmd(
     example: str = typer.Option(
         "bilateral-exercise", "--example", help="bilateral-exercise or relief-operation."

@@ -36,8 +36,8 @@ agreements_app = typer.Typer(help="List the agreements you are a party to, or im
 db_app = typer.Typer(
     name="db", help="The database: create or upgrade its schema.", no_args_is_help=True
 )
-app.add_typer(ledger_app, name="ledger")
-app.add_typer(db_app, name="db")
+app.add_typer(ledger_app, name="ledger", rich_help_panel="Support between partners")
+app.add_typer(db_app, name="db", rich_help_panel="Support between partners")
 ledger_app.add_typer(agreements_app, name="agreements")
 
 AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]

@@ -116,7 +116,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     emit_rows(rows, ["section", "item", "value"], OutputFormat.CSV, console=console)
 
 
-@app.command("plan")
+@app.command("plan", rich_help_panel="Plan")
 def plan_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the plan files."),

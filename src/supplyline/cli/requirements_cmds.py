@@ -25,7 +25,7 @@ class GroupBy(StrEnum):
     UNIT = "unit"
 
 
-@app.command("requirements")
+@app.command("requirements", rich_help_panel="Plan")
 def requirements_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     out: Path | None = typer.Option(
@@ -70,7 +70,7 @@ def requirements_cmd(
         err.print(f"wrote {', '.join(str(p) for p in written)}")
 
 
-@app.command("factors")
+@app.command("factors", rich_help_panel="Plan")
 def factors_cmd(
     pattern: str | None = typer.Argument(
         None, help="Show only factors whose key or description contains this text."

@@ -45,7 +45,7 @@ def _headline(routes: Routes) -> str:
     )
 
 
-@app.command("routes")
+@app.command("routes", rich_help_panel="Convoys")
 def routes_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     day: int = typer.Option(..., "--day", "-d", help="Day to route, counted from the start (C+N)."),
@@ -110,7 +110,7 @@ def routes_cmd(
         err.print(f"wrote {', '.join(str(p) for p in run.files)}", highlight=False)
 
 
-@app.command("reach")
+@app.command("reach", rich_help_panel="Convoys")
 def reach_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     fmt: OutputFormat = typer.Option(
@@ -142,7 +142,7 @@ def reach_cmd(
             console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
 
 
-@app.command("routes-bench")
+@app.command("routes-bench", rich_help_panel="Convoys")
 def routes_bench_cmd(
     instance: Path = typer.Argument(..., help="A VRPLIB .vrp or Solomon .txt instance."),
     time_limit: float = typer.Option(10.0, "--time-limit", min=0.01, help="Router seconds."),

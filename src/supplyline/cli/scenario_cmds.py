@@ -52,7 +52,7 @@ def _summary(s: Scenario) -> str:
     return f"OK: {s.name!r}, {s.horizon_days} days from {s.start_date}: {parts}"
 
 
-@app.command("validate")
+@app.command("validate", rich_help_panel="Start here")
 def validate_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     fmt: OutputFormat = typer.Option(
@@ -85,7 +85,7 @@ def validate_cmd(
     err.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
 
 
-@app.command("init")
+@app.command("init", rich_help_panel="Start here")
 def init_cmd(
     folder: Path = typer.Argument(..., help="Folder to create (must be empty or new)."),
     force: bool = typer.Option(
