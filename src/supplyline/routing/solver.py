@@ -1,4 +1,4 @@
-"""The one module that imports PyVRP: turn a :class:`VrpProblem` into routes.
+"""The PyVRP wrapper (with :mod:`.vehicles_first`): turn a :class:`VrpProblem` into routes.
 
 Everything that routes (a scenario's convoys, the VRPLIB/Solomon benchmark) goes through
 :func:`solve_vrp`, so what the benchmarks measure is what users get.
@@ -22,7 +22,6 @@ from pyvrp import (
     IteratedLocalSearchParams,
     Location,
     ProblemData,
-    Result,
     Route,
     Solution,
     SolveParams,
@@ -30,7 +29,7 @@ from pyvrp import (
     solve,
 )
 from pyvrp.search import NeighbourhoodParams
-from pyvrp.stop import FirstFeasible, MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
+from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
 from pyvrp.stop import StoppingCriterion as _Stop
 
 from supplyline.errors import SolverError
@@ -42,6 +41,7 @@ from supplyline.routing.problem import (
     VrpRoute,
     VrpSolution,
 )
+from supplyline.routing.vehicles_first import solve_vehicles_first
 
 __all__ = ["BestCallback", "build_problem_data", "solve_vrp"]
 
@@ -170,82 +170,6 @@ def _stopping(params: RouterParams) -> _Stop:
     return criteria[0] if len(criteria) == 1 else MultipleCriteria(criteria)
 
 
-def _clients_of(route: Route) -> list[int]:
-    return [int(a.idx) for a in route.schedule() if a.is_client()]
-
-
-def _fewer_vehicles(
-    data: ProblemData, best: Solution, deadline: float, seed: int, slice_s: float
-) -> Solution:
-    """Drop a route and search for a feasible fleet one smaller, until time is up.
-
-    The standard way to put vehicles first (as PyVRP's ``minimise_fleet``), but
-    warm-started from the best solution so far, and in short attempts: when one fails
-    within ``slice_s``, the next drops another route (next smallest) with another seed,
-    which finds more reductions than one long attempt.
-    """
-    vt = data.vehicle_type(0)
-    attempt = 0
-    while best.is_feasible() and best.num_routes() > 1 and time.perf_counter() < deadline:
-        fleet = best.num_routes() - 1
-        smaller = data.replace(vehicle_types=[vt.replace(num_available=fleet)])
-        order = sorted(best.routes(), key=lambda r: r.num_clients())
-        drop = attempt % len(order)
-        keep = [r for k, r in enumerate(order) if k != drop]
-        init = Solution(smaller, [Route(smaller, _clients_of(r), 0) for r in keep])
-        budget = max(0.0, min(slice_s, deadline - time.perf_counter()))
-        stop = MultipleCriteria([FirstFeasible(), MaxRuntime(budget)])
-        found = solve(
-            smaller,
-            stop,
-            seed=seed + attempt,
-            collect_stats=False,
-            display=False,
-            initial_solution=init,
-        ).best
-        if found.is_feasible() and found.is_complete():
-            best = Solution(data, [Route(data, _clients_of(r), 0) for r in found.routes()])
-            attempt = 0
-        else:
-            attempt += 1
-    return best
-
-
-def _solve_vehicles_first(data: ProblemData, params: RouterParams, ils: SolveParams) -> Result:
-    """Vehicles first: 15% of the time for a start, 60% removing vehicles, the rest distance."""
-    t0 = time.perf_counter()
-    limit = params.time_limit_s
-    first = solve(
-        data,
-        MaxRuntime(0.15 * limit),
-        seed=params.seed,
-        collect_stats=False,
-        display=False,
-        params=ils,
-    )
-    slice_s = max(1.0, 0.15 * limit)
-    best = _fewer_vehicles(data, first.best, t0 + 0.75 * limit, params.seed, slice_s)
-    fleet = data.replace(
-        vehicle_types=[data.vehicle_type(0).replace(num_available=best.num_routes())]
-    )
-    init = Solution(fleet, [Route(fleet, _clients_of(r), 0) for r in best.routes()])
-    rest = max(0.01, t0 + limit - time.perf_counter())
-    last = solve(
-        fleet,
-        MaxRuntime(rest),
-        seed=params.seed,
-        collect_stats=False,
-        display=False,
-        params=ils,
-        initial_solution=init,
-    )
-    final = last.best if last.best.is_feasible() else best
-    final = Solution(data, [Route(data, _clients_of(r), 0) for r in final.routes()])
-    return Result(
-        final, first.stats, first.num_iterations + last.num_iterations, time.perf_counter() - t0
-    )
-
-
 def _extract(problem: VrpProblem, solution: Solution, kept: list[int]) -> list[VrpRoute]:
     """Routes in the problem's terms; ``kept`` maps PyVRP vehicle types to our vehicles."""
     d = problem.num_depots
@@ -329,7 +253,7 @@ def solve_vrp(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if params.vehicles_first and data.num_vehicle_types == 1 and problem.prize is None:
-            result = _solve_vehicles_first(data, params, search)
+            result = solve_vehicles_first(data, params, search)
         else:
             result = solve(
                 data,
