@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 
 CTX = mp.get_context("spawn")
 WORKERS = 4
-ORDERS = 150
+ORDERS = 300
 
 
 def _reconciles(ledger: Ledger) -> bool:
