@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from supplyline.routing import RouterParams, solve_vrp
 from supplyline.routing.problem import VehicleSpec, VrpProblem
@@ -35,3 +36,23 @@ def test_vehicles_first_reaches_the_load_lower_bound() -> None:
     """Eight unit loads, capacity 4, eight trucks available: two routes serve everyone."""
     sol = solve_vrp(_ring(8, 4, 8), RouterParams(time_limit_s=1.0, seed=3, vehicles_first=True))
     assert (sol.feasible, len(sol.routes), sol.unserved) == (True, 2, ())
+
+
+def test_portfolio_of_two_workers_reaches_the_load_lower_bound() -> None:
+    """Two processes (steady + bold search), the best kept: still two routes, all served."""
+    params = RouterParams(time_limit_s=1.0, seed=3, vehicles_first=True, workers=2)
+    sol = solve_vrp(_ring(8, 4, 8), params)
+    assert (sol.feasible, len(sol.routes), sol.unserved) == (True, 2, ())
+
+
+def test_portfolio_routes_serve_every_client_once() -> None:
+    """The portfolio's answer (possibly a child's routes) visits each client exactly once."""
+    params = RouterParams(time_limit_s=1.0, seed=5, vehicles_first=True, workers=2)
+    sol = solve_vrp(_ring(12, 4, 12), params)
+    assert sorted(v for r in sol.routes for v in r.visits) == list(range(1, 13))
+
+
+def test_workers_below_one_is_rejected() -> None:
+    """``workers=0`` is a caller's mistake, said at construction."""
+    with pytest.raises(ValueError, match="workers"):
+        RouterParams(workers=0)

@@ -173,6 +173,9 @@ class RouterParams:
     vehicles_first: bool = False
     """Spend most of the time removing vehicles first (single vehicle type only), then
     minimise distance with the smallest fleet found; for hierarchical objectives."""
+    workers: int = 1
+    """Processes for the vehicles-first search: independent seeds, the best kept (POSIX
+    fork only; elsewhere one). Use at most the free cores: the time limit is wall-clock."""
 
     def __post_init__(self) -> None:
         if not self.time_limit_s > 0:
@@ -181,6 +184,8 @@ class RouterParams:
             raise ValueError(f"max_iterations(={self.max_iterations}) must be >= 1")
         if self.no_improvement is not None and self.no_improvement < 1:
             raise ValueError(f"no_improvement(={self.no_improvement}) must be >= 1")
+        if self.workers < 1:
+            raise ValueError(f"workers(={self.workers}) must be >= 1")
         for name in ("num_neighbours", "history_length"):
             value = getattr(self, name)
             if value is not None and value < 1:

@@ -9,9 +9,22 @@ one vehicle fewer, then distance with the smallest fleet found.
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import time
+from multiprocessing.connection import Connection
 
-from pyvrp import Client, ProblemData, Result, Route, Solution, SolveParams, solve
+import numpy as np
+from pyvrp import (
+    Client,
+    PenaltyParams,
+    ProblemData,
+    Result,
+    Route,
+    Solution,
+    SolveParams,
+    solve,
+)
 from pyvrp.stop import FirstFeasible, MaxRuntime, MultipleCriteria
 
 from supplyline.routing.problem import RouterParams
@@ -138,11 +151,43 @@ def _vehicle_price(data: ProblemData) -> int:
     return max(1, total)
 
 
-def solve_vehicles_first(data: ProblemData, params: RouterParams, ils: SolveParams) -> Result:
-    """Vehicles first: a priced start, fleet minimisation, then distance with that fleet.
+_BOLD_MAX_PENALTY = 300.0
+"""Cap on the bold search's time-warp penalty, per unit of time warp, in units of the cost
+of the distance travelled in that time. PyVRP's cap (100 000) and starting midpoint are
+far above a vehicle's price in time-warp terms, so its short searches rarely cross the
+infeasible region where a route can be emptied. Measured at 9 s on the eight hard
+R1/RC1 instances: a cap of 300 reaches the best-known fleet on 3 (1 000: 1; 100 000: 0);
+150 often finds no feasible solution at all."""
 
-    30 % of the time goes to a start that pays a vehicle price above any distance, the
-    fleet minimisation runs until 90 % (or the load lower bound), the rest is distance.
+
+def _bold(data: ProblemData, ils: SolveParams) -> SolveParams:
+    """Search parameters with cheap time warp and quick penalty updates (see above)."""
+    dist = np.asarray(data.distance_matrix(0), dtype=float)
+    dur = np.asarray(data.duration_matrix(0), dtype=float)
+    speed = float(dist.mean() / dur.mean()) if dur.mean() > 0 else 1.0
+    penalty = PenaltyParams(
+        solutions_between_updates=100, max_penalty=_BOLD_MAX_PENALTY * max(speed, 1e-9)
+    )
+    return SolveParams(
+        ils=ils.ils,
+        penalty=penalty,
+        neighbourhood=ils.neighbourhood,
+        operators=ils.operators,
+        perturbation=ils.perturbation,
+    )
+
+
+def _search(
+    data: ProblemData, params: RouterParams, ils: SolveParams, seed: int, *, bold: bool = False
+) -> Result:
+    """One vehicles-first search (seed ``seed``): priced start, fleet minimisation, distance.
+
+    Steady (the default): 30 % of the time goes to a start that pays a vehicle price above
+    any distance, the fleet minimisation runs until 90 % (or the load lower bound), the
+    rest is distance. Bold: the priced search alone, with cheap time warp
+    (:func:`_bold`), until 85 %, then distance; it empties routes the steady search keeps
+    on the tight-window instances, but may end infeasible, so it is the second worker of
+    a portfolio, never the only search.
     """
     t0 = time.perf_counter()
     limit = params.time_limit_s
@@ -150,24 +195,24 @@ def solve_vehicles_first(data: ProblemData, params: RouterParams, ils: SolvePara
     priced = data.replace(vehicle_types=[vt.replace(fixed_cost=_vehicle_price(data))])
     first = solve(
         priced,
-        MaxRuntime(0.30 * limit),
-        seed=params.seed,
+        MaxRuntime((0.85 if bold else 0.30) * limit),
+        seed=seed,
         collect_stats=False,
         display=False,
-        params=ils,
+        params=_bold(data, ils) if bold else ils,
     )
-    start = Solution(data, [Route(data, _clients_of(r), 0) for r in first.best.routes()])
-    slice_s = max(1.0, 0.15 * limit)
-    best = _fewer_vehicles(data, start, t0 + 0.90 * limit, params.seed, slice_s)
-    fleet = data.replace(
-        vehicle_types=[data.vehicle_type(0).replace(num_available=best.num_routes())]
-    )
+    best = Solution(data, [Route(data, _clients_of(r), 0) for r in first.best.routes()])
+    if not bold:
+        best = _fewer_vehicles(data, best, t0 + 0.90 * limit, seed, max(1.0, 0.15 * limit))
+    fleet = data
+    if best.is_feasible():
+        fleet = data.replace(vehicle_types=[vt.replace(num_available=best.num_routes())])
     init = Solution(fleet, [Route(fleet, _clients_of(r), 0) for r in best.routes()])
     rest = max(0.01, t0 + limit - time.perf_counter())
     last = solve(
         fleet,
         MaxRuntime(rest),
-        seed=params.seed,
+        seed=seed,
         collect_stats=False,
         display=False,
         params=ils,
@@ -178,3 +223,96 @@ def solve_vehicles_first(data: ProblemData, params: RouterParams, ils: SolvePara
     return Result(
         final, first.stats, first.num_iterations + last.num_iterations, time.perf_counter() - t0
     )
+
+
+_SEED_STRIDE = 7919
+"""Seeds of the portfolio's workers: ``seed + k * stride`` (apart, so no two coincide)."""
+
+
+def _quiet(ils: SolveParams) -> SolveParams:
+    """The same search parameters without callbacks (they belong to the parent's face)."""
+    return SolveParams(
+        ils=dataclasses.replace(ils.ils, callbacks=None),
+        penalty=ils.penalty,
+        neighbourhood=ils.neighbourhood,
+        operators=ils.operators,
+        perturbation=ils.perturbation,
+    )
+
+
+def _worker(
+    data: ProblemData,
+    params: RouterParams,
+    ils: SolveParams,
+    seed: int,
+    bold: bool,
+    out: Connection,
+) -> None:
+    """A portfolio member (child process): send back its routes as client indices."""
+    try:
+        res = _search(data, params, ils, seed, bold=bold)
+        out.send(([_clients_of(r) for r in res.best.routes()], res.num_iterations))
+    except Exception:  # the parent runs the same code on the same data: a bug shows there
+        out.send(None)
+    finally:
+        out.close()
+
+
+def _better(a: Solution, b: Solution) -> bool:
+    """Whether ``a`` beats ``b``: feasible first, then fewer vehicles, then distance."""
+    key_a = (not a.is_feasible(), a.num_routes(), a.distance())
+    key_b = (not b.is_feasible(), b.num_routes(), b.distance())
+    return key_a < key_b
+
+
+def _portfolio(data: ProblemData, params: RouterParams, ils: SolveParams) -> Result:
+    """``params.workers`` independent searches with different seeds, the best kept.
+
+    The parent runs one search itself and forks the others (fork: no re-import, no
+    pickling of the problem, a few milliseconds), so the wrapper's overhead stays small.
+    Fleet minimisation succeeds or not by luck of the seed on the hard instances, so
+    independent tries on the spare cores raise the chance that one reaches the fleet.
+    """
+    t0 = time.perf_counter()
+    ctx = multiprocessing.get_context("fork")
+    quiet = _quiet(ils)
+    children = []
+    for k in range(1, params.workers):
+        recv, send = ctx.Pipe(duplex=False)
+        seed = params.seed + k * _SEED_STRIDE
+        args = (data, params, quiet, seed, k % 2 == 1, send)
+        proc = ctx.Process(target=_worker, args=args, daemon=True)
+        proc.start()
+        send.close()
+        children.append((proc, recv))
+    own = _search(data, params, ils, params.seed)
+    best, iters = own.best, own.num_iterations
+    for proc, recv in children:
+        wait = max(0.0, t0 + params.time_limit_s + 1.0 - time.perf_counter())
+        try:
+            got = recv.recv() if recv.poll(wait) else None
+        except EOFError:  # the child died without a word (killed): keep the others
+            got = None
+        recv.close()
+        proc.join(0.5)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join()
+        if got is None:
+            continue
+        routes, n = got
+        other = Solution(data, [Route(data, c, 0) for c in routes])
+        iters += n
+        if _better(other, best):
+            best = other
+    return Result(best, own.stats, iters, time.perf_counter() - t0)
+
+
+def solve_vehicles_first(data: ProblemData, params: RouterParams, ils: SolveParams) -> Result:
+    """Vehicles first, in ``params.workers`` processes where the platform can fork.
+
+    One worker: a single search (:func:`_search`); more: a portfolio (:func:`_portfolio`).
+    """
+    if params.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return _portfolio(data, params, ils)
+    return _search(data, params, ils, params.seed)
