@@ -10,7 +10,8 @@ process so that peak memory is its own:
   ``Constraint`` rule per row, and solved through Pyomo's appsi HiGHS interface (S and I);
 * with ``--gains``, the speed measures apart: pruning alone (naive model, our solver
   choice), solver choice alone (pruned model, HiGHS defaults), objective scaling alone
-  (ours with ``PlanParams(scale_objective=False)``), and with ``--methods``
+  (ours with ``PlanParams(scale_objective=False)``), the block start alone (ours with
+  ``PlanParams(block_start=False)``: a cold dual simplex), and with ``--methods``
   every HiGHS method on the pruned model, and our choice with presolve off.
 
 "End-to-end" compares like with like: build + solve + extract for ours (the bottleneck
@@ -57,6 +58,7 @@ def job_ours(
     prune: bool = True,
     presolve: bool = True,
     scale_objective: bool = True,
+    block_start: bool = True,
 ) -> Row:
     """Our planner end to end, as a user runs it (or with one speed measure turned off)."""
     from supplyline.planning.params import PlanParams
@@ -70,6 +72,7 @@ def job_ours(
         prune=prune,
         presolve=presolve,
         scale_objective=scale_objective,
+        block_start=block_start,
     )
     began = time.perf_counter()
     plan = plan_movements(scenario, demand, params)
@@ -80,13 +83,15 @@ def job_ours(
         "run": ("ours" if method == "auto" else f"ours {method}")
         + ("" if prune else " full")
         + ("" if presolve else " no-presolve")
-        + ("" if scale_objective else " unscaled"),
+        + ("" if scale_objective else " unscaled")
+        + ("" if block_start else " cold"),
         "status": plan.status.value,
         "cols": st.columns,
         "rows": st.rows,
         "nnz": st.nonzeros,
         "build_s": st.build_s,
         "solve_s": st.solve_s,
+        "start_s": st.start_s,
         "extract_s": st.extract_s,
         "explain_s": explain,
         "plan_s": st.build_s + st.solve_s + st.extract_s,
@@ -264,6 +269,7 @@ _COLUMNS = (
     ("nnz", "nonzeros", 0),
     ("build_s", "build s", 3),
     ("solve_s", "solve s", 2),
+    ("start_s", "of which start s", 2),
     ("extract_s", "extract s", 3),
     ("explain_s", "explain s", 2),
     ("handover_s", "hand-over s", 2),
@@ -352,6 +358,12 @@ def _instance_report(family: str, size: str, runs: list[Row], time_limit: float)
             "  gain of objective scaling (same model and method): "
             f"{_ratio(unscaled['plan_s'], ours['plan_s'])}"
         )
+    cold = by.get("ours cold")
+    if cold and cold.get("plan_s") and ours.get("plan_s"):
+        print(
+            "  gain of the block start (same model and method, cold dual simplex): "
+            f"{_ratio(cold['plan_s'], ours['plan_s'])}"
+        )
     if pruned_defaults and pruned_defaults.get("plan_s") and ours.get("plan_s"):
         print(
             f"  gain of solver choice (same pruned model): "
@@ -417,6 +429,7 @@ def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
         runs.append(_isolated(job_ours, *common, "auto", False))
         runs.append(_isolated(job_highs, *common, True))
         runs.append(_isolated(job_ours, *common, "auto", True, True, False))
+        runs.append(_isolated(job_ours, *common, "auto", True, True, True, False))
     if args.methods:
         for method in ("simplex", "ipm", "ipm-nocrossover", "hipo"):
             runs.append(_isolated(job_ours, *common, method))

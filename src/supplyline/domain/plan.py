@@ -158,6 +158,8 @@ class SolveStats:
     nonzeros: int = 0
     build_s: float = 0.0
     solve_s: float = 0.0
+    start_s: float = 0.0
+    """Of ``solve_s``, the time spent solving each flow apart for a starting basis."""
     extract_s: float = 0.0
     explain_s: float = 0.0
     """Time spent re-solving to measure what the top bottlenecks would buy."""

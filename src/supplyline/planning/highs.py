@@ -1,8 +1,9 @@
-"""The one module that talks to HiGHS (through highspy).
+"""The module that talks to HiGHS (through highspy), with its helper for warm starts.
 
 A :class:`HighsSession` holds one HiGHS instance with the model loaded, so that the
 bottleneck report can change a few capacities and re-solve from the previous basis (a
-warm start takes a fraction of the first solve).
+warm start takes a fraction of the first solve). :mod:`supplyline.planning.block_start`
+(the only other module importing highspy) computes the first solve's starting basis.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from supplyline.errors import SolverError
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
 
-__all__ = ["HighsSession", "Solution", "highs_version"]
+__all__ = ["HighsSession", "Solution", "highs_version", "new_highs"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -52,7 +53,7 @@ _banner_lock = threading.Lock()
 _banner_done = False
 
 
-def _new_highs() -> highspy.Highs:
+def new_highs() -> highspy.Highs:
     """A silent Highs instance (the first one ever made prints a banner on stdout: hide it)."""
     global _banner_done
     with _banner_lock:
@@ -75,7 +76,7 @@ def _new_highs() -> highspy.Highs:
 
 def highs_version() -> str:
     """The HiGHS version in use, for reports and benchmarks."""
-    h = _new_highs()
+    h = new_highs()
     return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
 
 
@@ -135,7 +136,7 @@ class HighsSession:
         self.model = model
         self.scale = objective_scale(model.cost) if params.scale_objective else 1.0
         """HiGHS solves ``scale × cost``; objective and duals are divided by it on the way out."""
-        self._h = _new_highs()
+        self._h = new_highs()
         self.method, options = _method_options(params.method, model.num_cols)
         options["presolve"] = "on" if params.presolve else "off"
         for key, value in options.items():
@@ -181,7 +182,7 @@ class HighsSession:
             raise ValueError(f"an MPS file name must end in .mps, not {target.name!r}")
         h = self._h
         if self.scale != 1.0:  # write the model as built, not as scaled for HiGHS
-            h = _new_highs()
+            h = new_highs()
             h.passModel(self._h.getLp())
             h.changeColsCost(
                 self.model.num_cols,
@@ -209,6 +210,17 @@ class HighsSession:
         if self.method != Method.SIMPLEX.value:
             self._set("solver", "simplex")
             self.method = Method.SIMPLEX.value
+
+    def start_from(self, basis: highspy.HighsBasis) -> bool:
+        """Start the next solve from ``basis``; False (and a cold start) if HiGHS refuses it."""
+        if self._h.setBasis(basis) == highspy.HighsStatus.kError:
+            log.warning("HiGHS refused the starting basis; solving from scratch")
+            return False
+        return True
+
+    def set_time_limit(self, seconds: float) -> None:
+        """Limit the next solve to ``seconds`` (what is left of the user's limit)."""
+        self._set("time_limit", max(1e-3, float(seconds)))
 
     def solve(self) -> Solution:
         """Run HiGHS; map its outcome to a PlanStatus (no plan is data, a crash an error)."""

@@ -82,6 +82,10 @@ class PlanParams:
     """Hand HiGHS the costs divided by a power of two so that the largest is about 1e3
     (the penalties reach 1e8 and more, far beyond HiGHS's dual tolerance); the objective
     and the duals are scaled back, so only speed changes (off only to measure the gain)."""
+    block_start: bool = True
+    """Start the dual simplex from the optimal bases of the flows solved apart, side by
+    side (see :mod:`supplyline.planning.block_start`); same optimum, about half the time
+    on corridor-I (off only to measure the gain). Used with the simplex methods only."""
     explain_top: int = 3
     """How many of the top bottlenecks to re-solve with more capacity, to say what it buys."""
     weights: Weights = field(default_factory=Weights)

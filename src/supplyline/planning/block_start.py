@@ -1,0 +1,151 @@
+"""A starting basis for the whole LP from the optimal bases of its flows solved apart.
+
+Why: HiGHS's dual simplex, started cold, pivots roughly once or twice per row whatever
+the coupling (measured on corridor-S: 16,767 iterations with every capacity, 16,715 with
+none), and on corridor-I that is 116,508 iterations on a 93,000-row model. Each flow
+alone (see :mod:`supplyline.planning.partition`) is a small LP that pivots on a factor
+of its own size, and the flows are independent, so they run side by side in threads
+(HiGHS releases the GIL). Their optimal bases, joined, with every capacity row's slack
+basic, are a basis of the whole LP that is dual feasible (the capacity rows' duals are
+zero, so every reduced cost is the one its own flow proved non-negative); the dual
+simplex then only repairs the capacities the flows overrun. On corridor-I that repair
+took 10–13k iterations, and the whole solve about half the time of the cold one
+(figures in docs/planning.md).
+
+The final solve is the full LP to proven optimality: the start changes the path, not
+the answer.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import os
+import time
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csc_matrix
+
+from supplyline.planning.highs import new_highs
+from supplyline.planning.model import LpModel
+from supplyline.planning.partition import SHARED, Partition
+
+__all__ = ["BlockStart", "solve_blocks"]
+
+log = logging.getLogger(__name__)
+ObjectArray = npt.NDArray[np.object_]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BlockStart:
+    """A joined basis (HiGHS status objects per column and row) and what it cost."""
+
+    col_status: list[highspy.HighsBasisStatus]
+    row_status: list[highspy.HighsBasisStatus]
+    blocks: int
+    iterations: int
+    seconds: float
+
+    def basis(self) -> highspy.HighsBasis:
+        """The basis in HiGHS's form, ready for ``setBasis``."""
+        basis = highspy.HighsBasis()
+        basis.col_status = self.col_status
+        basis.row_status = self.row_status
+        basis.valid = True
+        return basis
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    cols: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int64]
+    col_status: list[highspy.HighsBasisStatus] | None
+    row_status: list[highspy.HighsBasisStatus] | None
+    iterations: int
+
+
+def _solve_piece(
+    model: LpModel,
+    scale: float,
+    cols: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64],
+    time_limit_s: float | None,
+) -> _Piece:
+    """One flow's LP alone; its basis, or None statuses when HiGHS did not prove it optimal."""
+    sub: csc_matrix = model.matrix[:, cols][rows, :].tocsc()
+    h = new_highs()
+    h.setOptionValue("solver", "simplex")
+    if time_limit_s is not None:
+        h.setOptionValue("time_limit", max(1e-3, time_limit_s))
+    lp = highspy.HighsLp()
+    lp.num_col_ = len(cols)
+    lp.num_row_ = len(rows)
+    lp.col_cost_ = model.cost[cols] * scale
+    lp.col_lower_ = model.col_lower[cols]
+    lp.col_upper_ = model.col_upper[cols]
+    lp.row_lower_ = model.row_lower[rows]
+    lp.row_upper_ = model.row_upper[rows]
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_ = len(cols)
+    lp.a_matrix_.num_row_ = len(rows)
+    lp.a_matrix_.start_ = sub.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = sub.indices.astype(np.int32)
+    lp.a_matrix_.value_ = sub.data
+    h.passModel(lp)
+    h.run()
+    iterations = int(h.getInfo().simplex_iteration_count)
+    basis = h.getBasis()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not basis.valid:
+        return _Piece(cols, rows, None, None, iterations)
+    return _Piece(cols, rows, list(basis.col_status), list(basis.row_status), iterations)
+
+
+def solve_blocks(
+    model: LpModel,
+    part: Partition,
+    *,
+    scale: float,
+    threads: int | None = None,
+    time_limit_s: float | None = None,
+) -> BlockStart | None:
+    """Solve every flow alone and join the bases; None if any piece was not solved.
+
+    ``threads`` pieces run at once (default: the machine's cores); ``time_limit_s``
+    bounds the whole of it. None means: start cold (a piece hit the limit, or HiGHS gave
+    no basis for it).
+    """
+    began = time.perf_counter()
+    order = np.argsort(part.col_flow, kind="stable")
+    col_bounds = np.searchsorted(part.col_flow[order], part.flows, side="left")
+    col_ends = np.searchsorted(part.col_flow[order], part.flows, side="right")
+    jobs = []
+    for flow, lo, hi in zip(part.flows, col_bounds, col_ends, strict=True):
+        rows = np.flatnonzero(part.row_flow == flow)
+        jobs.append((np.sort(order[lo:hi]), rows))
+    workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
+    col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
+    row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)
+    iterations = 0
+    with cf.ThreadPoolExecutor(workers) as pool:
+        pieces = pool.map(
+            lambda job: _solve_piece(model, scale, job[0], job[1], time_limit_s), jobs
+        )
+        for piece in pieces:
+            iterations += piece.iterations
+            if piece.col_status is None or piece.row_status is None:
+                log.info("a flow alone was not solved to optimality: starting cold")
+                return None
+            col_status[piece.cols] = piece.col_status
+            row_status[piece.rows] = piece.row_status
+    shared = part.row_flow == SHARED
+    log.debug("block start: %d pieces, %d shared rows", len(jobs), int(shared.sum()))
+    return BlockStart(
+        col_status=col_status.tolist(),
+        row_status=row_status.tolist(),
+        blocks=len(jobs),
+        iterations=iterations,
+        seconds=time.perf_counter() - began,
+    )

@@ -1,0 +1,59 @@
+"""The block start: the LP's flows solved apart, joined into a basis for the whole."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning.block_start import solve_blocks
+from supplyline.planning.examples import gauge_break
+from supplyline.planning.highs import objective_scale
+from supplyline.planning.partition import SHARED, partition
+
+CAPACITY_ROWS = {"link_t", "link_pax", "handle_in", "handle_out", "storage"}
+
+
+def test_only_capacity_rows_are_shared_between_flows() -> None:
+    """Balance, unit and target rows belong to one flow; every capacity row is shared."""
+    _, model = build(*gauge_break())
+    part = partition(model)
+    for name, block in model.rows.items():
+        if block.size == 0:
+            continue
+        owners = part.row_flow[block.start : block.start + block.size]
+        assert bool(np.all(owners == SHARED)) == (name in CAPACITY_ROWS), name
+    assert np.all(part.col_flow >= 0)
+
+
+def test_each_column_touches_only_its_own_flows_rows_and_shared_rows() -> None:
+    """The partition is a true block structure: no column reaches another flow's row."""
+    _, model = build(*gauge_break())
+    part = partition(model)
+    coo = model.matrix.tocoo()
+    row_owner = part.row_flow[coo.row]
+    assert np.all((row_owner == SHARED) | (row_owner == part.col_flow[coo.col]))
+
+
+def test_joined_basis_has_one_basic_variable_per_row(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """The flows' bases plus every shared row's slack make a square basis of the whole."""
+    _, model = build(*bilateral)
+    start = solve_blocks(model, partition(model), scale=objective_scale(model.cost))
+    assert start is not None
+    basic = [s for s in start.col_status + start.row_status if s.name == "kBasic"]
+    assert len(basic) == model.num_rows
+
+
+def test_bundled_example_plans_the_same_with_and_without_the_block_start(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """Same objective (to HiGHS's tolerances) and shortfall; the start's time is apart."""
+    warm = plan_movements(*bilateral, PlanParams(explain_top=0))
+    cold = plan_movements(*bilateral, PlanParams(explain_top=0, block_start=False))
+    assert warm.objective == pytest.approx(cold.objective, rel=1e-8)
+    assert warm.total_short_t == pytest.approx(cold.total_short_t, abs=1e-6)
+    assert 0 < warm.stats.start_s <= warm.stats.solve_s
+    assert cold.stats.start_s == 0
