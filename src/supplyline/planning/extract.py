@@ -34,6 +34,12 @@ def _r(x: float) -> float:
     return round(float(x), 6)
 
 
+def _rounded(values: FloatArray) -> list[float]:
+    """To the gram, as Python floats (one numpy call instead of one round() per record)."""
+    rounded: list[float] = np.round(values, 6).tolist()
+    return rounded
+
+
 def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
     """One movement per arc, day and goods commodity (a unit's tonnes and people together).
 
@@ -53,53 +59,61 @@ def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
     tonnes = np.bincount(group, weights=np.where(is_pax, 0.0, q), minlength=len(first))
     pax = np.bincount(group, weights=np.where(is_pax, q, 0.0), minlength=len(first))
     net, links, names = p.net, p.scenario.links, p.flows.names
-    out: list[Movement] = []
-    for g in np.lexsort((first, a[first], t[first])):
-        j = int(first[g])
-        arc, day = int(a[j]), int(t[j])
-        link = links[int(net.arc_link[arc])]
-        out.append(
-            Movement(
-                link=link.id,
-                origin=net.location_ids[int(net.arc_from[arc])],
-                destination=net.location_ids[int(net.arc_to[arc])],
-                mode=link.mode,
-                commodity=names[int(f[j])],
-                departure_day=day,
-                arrival_day=day + int(net.arc_transit[arc]),
-                tonnes=_r(tonnes[g]),
-                pax=_r(pax[g]),
-            )
+    order = np.lexsort((first, a[first], t[first]))
+    rows = first[order]
+    arc_l, day_l, f_l = a[rows].tolist(), t[rows].tolist(), f[rows].tolist()
+    tonnes_l = _rounded(np.asarray(tonnes[order], dtype=np.float64))
+    pax_l = _rounded(np.asarray(pax[order], dtype=np.float64))
+    link_of = [links[i] for i in net.arc_link.tolist()]
+    loc = net.location_ids
+    origin = [loc[i] for i in net.arc_from.tolist()]
+    dest = [loc[i] for i in net.arc_to.tolist()]
+    transit = net.arc_transit.tolist()
+    return [
+        Movement(
+            link=link_of[arc].id,
+            origin=origin[arc],
+            destination=dest[arc],
+            mode=link_of[arc].mode,
+            commodity=names[fi],
+            departure_day=day,
+            arrival_day=day + transit[arc],
+            tonnes=tq,
+            pax=pq,
         )
-    return out
+        for arc, day, fi, tq, pq in zip(arc_l, day_l, f_l, tonnes_l, pax_l, strict=True)
+    ]
 
 
 def _stocks(p: Problem, m: LpModel, x: FloatArray) -> list[StockLevel]:
-    out: list[StockLevel] = []
+    loc, names = p.net.location_ids, p.flows.names
     b = m.cols["stock"]
     vals = x[b.start : b.start + b.size]
-    for j in np.flatnonzero((vals > TOL) & (p.flows.kind[b["f"]] == FlowKind.GOODS)):
-        out.append(
-            StockLevel(
-                location=p.net.location_ids[int(b["v"][j])],
-                commodity=p.flows.names[int(b["f"][j])],
-                day=int(b["t"][j]),
-                tonnes=_r(vals[j]),
-            )
+    hit = np.flatnonzero((vals > TOL) & (p.flows.kind[b["f"]] == FlowKind.GOODS))
+    out = [
+        StockLevel(location=loc[v], commodity=names[f], day=t, tonnes=q)
+        for v, f, t, q in zip(
+            b["v"][hit].tolist(),
+            b["f"][hit].tolist(),
+            b["t"][hit].tolist(),
+            _rounded(vals[hit]),
+            strict=True,
         )
+    ]
     h = m.cols["hold"]
     vals = x[h.start : h.start + h.size]
-    for j in np.flatnonzero(vals > TOL):
-        u = int(h["u"][j])
-        out.append(
-            StockLevel(
-                location=p.net.location_ids[int(p.unit_dest[u])],
-                commodity=p.demand.commodity_ids[int(h["k"][j])],
-                day=int(h["t"][j]),
-                tonnes=_r(vals[j]),
-                unit=p.demand.unit_ids[u],
-            )
+    hit = np.flatnonzero(vals > TOL)
+    units, coms, dest = p.demand.unit_ids, p.demand.commodity_ids, p.unit_dest.tolist()
+    out += [
+        StockLevel(location=loc[dest[u]], commodity=coms[k], day=t, tonnes=q, unit=units[u])
+        for u, k, t, q in zip(
+            h["u"][hit].tolist(),
+            h["k"][hit].tolist(),
+            h["t"][hit].tolist(),
+            _rounded(vals[hit]),
+            strict=True,
         )
+    ]
     return sorted(out, key=lambda s: (s.day, s.unit or "", s.location, s.commodity))
 
 
@@ -120,17 +134,25 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
         vals[hit][rows],
     )
     partners: list[str | None] = [*p.partners, None]
-    u_all, k_all, t_all = b["u"][hit], b["k"][hit], b["t"][hit]
+    units, coms, loc = p.demand.unit_ids, p.demand.commodity_ids, p.net.location_ids
+    dest = p.unit_dest.tolist()
     return [
         Delivery(
-            unit=p.demand.unit_ids[int(u_all[r])],
-            location=p.net.location_ids[int(p.unit_dest[u_all[r]])],
-            commodity=p.demand.commodity_ids[int(k_all[r])],
-            day=int(t_all[r]),
-            tonnes=_r(q),
-            source_partner=partners[int(o)],
+            unit=units[u],
+            location=loc[dest[u]],
+            commodity=coms[k],
+            day=t,
+            tonnes=q,
+            source_partner=partners[o],
         )
-        for r, o, q in zip(rows, owners, tonnes, strict=True)
+        for u, k, t, o, q in zip(
+            b["u"][hit][rows].tolist(),
+            b["k"][hit][rows].tolist(),
+            b["t"][hit][rows].tolist(),
+            owners.tolist(),
+            _rounded(tonnes),
+            strict=True,
+        )
     ]
 
 
