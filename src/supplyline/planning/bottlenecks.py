@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -279,6 +280,42 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     return rows
 
 
+BISECTIONS = 6
+"""Re-solves spent looking for a smaller extra that buys what unlimited capacity buys."""
+
+
+def _least_extra(
+    session: HighsSession, lift: Callable[[float], None], used: float, free_objective: float
+) -> tuple[float, FloatArray] | None:
+    """The least round extra that reaches the unlimited re-solve's objective, and its plan.
+
+    What the unlimited re-solve uses beyond the capacity is one of many optima (using more
+    costs nothing there), so it can overstate the need; bisect between nothing and that
+    usage for the least round figure that still reaches the same objective (to a
+    millionth: a fraction of a tonne of shortfall), with warm re-solves.
+    """
+    tol = max(1.0, 1e-7 * abs(free_objective))
+    lo, hi = 0.0, nice_ceil(used)
+    best: FloatArray | None = None
+    for _ in range(BISECTIONS):
+        mid = nice_ceil((lo + hi) / 2)
+        if mid >= hi:
+            break
+        lift(mid)
+        sol = session.solve()
+        if sol.x is not None and sol.objective <= free_objective + tol:
+            hi, best = mid, sol.x
+        else:
+            lo = mid
+    if best is None:
+        lift(hi)
+        sol = session.solve()
+        if sol.x is None:
+            return None
+        best = sol.x
+    return hi, best
+
+
 def _measure(
     p: Problem, m: LpModel, session: HighsSession, run: _Run, b: Bottleneck, base: Outcome
 ) -> Bottleneck:
@@ -295,12 +332,11 @@ def _measure(
         extra = _usage_over(m, free.x, idx, bool(run.cols), old)
         if extra <= TOL:
             return b
-        extra = nice_ceil(extra)
-        setter(idx, old + extra)
-        more = session.solve()
-        if more.x is None:
+        found = _least_extra(session, lambda more: setter(idx, old + more), extra, free.objective)
+        if found is None:
             return b
-        removed, effect = _effect(p, base, outcome_of(p, m, more.x))
+        extra, x = found
+        removed, effect = _effect(p, base, outcome_of(p, m, x))
     finally:
         setter(idx, old)
     unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(b.kind, "t/day")
