@@ -82,6 +82,25 @@ class _RowPart:
     vals: list[FloatArray] = field(default_factory=list)
 
 
+def _number(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """Sorted distinct keys and each key's position among them (``np.unique``'s answer).
+
+    Row keys are dense (flow × location × day and the like), so a marker array over
+    their range numbers them in linear time; sorting, as ``np.unique`` does, was the
+    largest part of the build. Sparse or negative keys fall back to sorting.
+    """
+    if len(keys) == 0:
+        return keys.copy(), keys.copy()
+    low, high = int(keys.min()), int(keys.max())
+    if low < 0 or high > 8 * len(keys) + 1_000_000:
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        return uniq, inverse.astype(np.int64)
+    present = np.zeros(high + 1, dtype=bool)
+    present[keys] = True
+    position = np.cumsum(present, dtype=np.int64) - 1
+    return np.flatnonzero(present).astype(np.int64), position[keys]
+
+
 class Assembler:
     """Collects column blocks and their entries, then numbers rows and builds the matrix."""
 
@@ -135,14 +154,13 @@ class Assembler:
         vals: list[FloatArray] = []
         n_rows = 0
         for name, part in self._parts.items():
-            keys = np.concatenate(part.keys)
-            uniq, inverse = np.unique(keys, return_inverse=True)
+            uniq, inverse = _number(np.concatenate(part.keys))
             attrs, lo, up = decode(name, uniq)
             size = len(uniq)
             if any(len(v) != size for v in attrs.values()) or len(lo) != size:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
-            r_idx.append(inverse.astype(np.int64) + n_rows)
+            r_idx.append(inverse + n_rows)
             c_idx.append(np.concatenate(part.cols))
             vals.append(np.concatenate(part.vals))
             lower.append(lo)
