@@ -280,39 +280,70 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     return rows
 
 
-BISECTIONS = 6
-"""Re-solves spent looking for a smaller extra that buys what unlimited capacity buys."""
+USAGE_PRICE = 1e-3
+"""Per tonne through a lifted resource, times the scenario's cost scale, while measuring
+what unlimited capacity buys. Without it the unlimited re-solve is free to push more
+than it needs through the resource (one of many optima) and overstates the extra; with
+it, it uses the least, while the price stays far below a tonne-day of lateness or
+shortfall (and above HiGHS's tolerance once the objective is scaled)."""
+
+
+def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
+    """The columns whose values count against the lifted rows (or the columns themselves)."""
+    if cols:
+        return idx
+    used: IntArray = np.unique(m.matrix.tocsr()[idx, :].indices).astype(np.int64)
+    return used
+
+
+BISECTIONS = 3
+"""Warm re-solves spent looking for a smaller round extra that does as much."""
+
+
+def _as_good(new: Outcome, goal: Outcome) -> bool:
+    """As little shortfall (to half a tonne) and every unit closed as early as ``goal``."""
+    return new.short_t <= goal.short_t + 0.5 and all(
+        new.late_days.get(u, 0) <= d for u, d in goal.late_days.items()
+    )
+
+
+def _improves(new: Outcome, base: Outcome) -> bool:
+    """Less shortfall (by more than half a tonne) or some unit closing earlier."""
+    return new.short_t < base.short_t - 0.5 or any(
+        new.late_days.get(u, 0) < d for u, d in base.late_days.items()
+    )
 
 
 def _least_extra(
-    session: HighsSession, lift: Callable[[float], None], used: float, free_objective: float
-) -> tuple[float, FloatArray] | None:
-    """The least round extra that reaches the unlimited re-solve's objective, and its plan.
+    p: Problem,
+    m: LpModel,
+    session: HighsSession,
+    base: Outcome,
+    lift: Callable[[float], None],
+    enough: float,
+    free_x: FloatArray,
+) -> tuple[float, FloatArray]:
+    """The least round extra (bisecting below ``enough``) that does what ``enough`` does.
 
-    What the unlimited re-solve uses beyond the capacity is one of many optima (using more
-    costs nothing there), so it can overstate the need; bisect between nothing and that
-    usage for the least round figure that still reaches the same objective (to a
-    millionth: a fraction of a tonne of shortfall), with warm re-solves.
+    ``enough`` covers what the unlimited re-solve used, so that solution is feasible with
+    it and stands for its effect. Part of that usage may only build days of supply
+    sooner; the bisection looks for the least round figure that still removes as much
+    shortfall and closes every unit as early, which is what a planner asks for.
     """
-    tol = max(1.0, 1e-7 * abs(free_objective))
-    lo, hi = 0.0, nice_ceil(used)
-    best: FloatArray | None = None
+    goal = outcome_of(p, m, free_x)
+    lo, hi, best = 0.0, enough, free_x
+    if not _improves(goal, base):  # only cost to save: every extra up to enough saves some
+        return hi, best
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
         if mid >= hi:
             break
         lift(mid)
         sol = session.solve()
-        if sol.x is not None and sol.objective <= free_objective + tol:
+        if sol.x is not None and _as_good(outcome_of(p, m, sol.x), goal):
             hi, best = mid, sol.x
         else:
             lo = mid
-    if best is None:
-        lift(hi)
-        sol = session.solve()
-        if sol.x is None:
-            return None
-        best = sol.x
     return hi, best
 
 
@@ -323,21 +354,24 @@ def _measure(
     idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
     old = (m.col_upper if run.cols else m.row_upper)[idx]
     setter = session.set_col_upper if run.cols else session.set_row_upper
+    using = _using_columns(m, idx, bool(run.cols))
     session.use_simplex()  # warm start from the plan's basis
     try:
         setter(idx, np.full(len(idx), np.inf))
+        session.set_col_cost(using, m.cost[using] + USAGE_PRICE * p.cost_scale)
         free = session.solve()
+        session.set_col_cost(using, m.cost[using])
         if free.x is None:
             return b
         extra = _usage_over(m, free.x, idx, bool(run.cols), old)
         if extra <= TOL:
             return b
-        found = _least_extra(session, lambda more: setter(idx, old + more), extra, free.objective)
-        if found is None:
-            return b
-        extra, x = found
+        extra, x = _least_extra(
+            p, m, session, base, lambda more: setter(idx, old + more), nice_ceil(extra), free.x
+        )
         removed, effect = _effect(p, base, outcome_of(p, m, x))
     finally:
+        session.set_col_cost(using, m.cost[using])
         setter(idx, old)
     unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(b.kind, "t/day")
     text = f"{b.explanation}; +{extra:,.0f} {unit} there {effect}"

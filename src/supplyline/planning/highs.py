@@ -205,6 +205,10 @@ class HighsSession:
         lower = np.zeros(len(cols))
         self._h.changeColsBounds(len(cols), cols.astype(np.int32), lower, upper)
 
+    def set_col_cost(self, cols: IntArray, cost: FloatArray) -> None:
+        """Change the costs of some columns (given unscaled, as in the model)."""
+        self._h.changeColsCost(len(cols), cols.astype(np.int32), cost * self.scale)
+
     def use_simplex(self) -> None:
         """Switch to dual simplex, which re-solves from the last basis after a bound change."""
         if self.method != Method.SIMPLEX.value:

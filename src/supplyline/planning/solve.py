@@ -62,15 +62,16 @@ def _block_start(session: HighsSession, problem: Problem, model: LpModel, say: P
     if len(part.flows) < 2:
         return 0.0
     say(f"solving {len(part.flows)} flows apart for a starting basis")
+    began = time.perf_counter()
     start = solve_blocks(
         model, part, scale=session.scale, threads=params.threads, time_limit_s=params.time_limit_s
     )
-    if start is None:
-        return 0.0
-    session.start_from(start.basis())
-    if params.time_limit_s is not None:
-        session.set_time_limit(params.time_limit_s - start.seconds)
-    return start.seconds
+    if start is not None:
+        session.start_from(start.basis())
+    spent = time.perf_counter() - began
+    if params.time_limit_s is not None:  # the user's limit covers the start too
+        session.set_time_limit(params.time_limit_s - spent)
+    return spent
 
 
 def plan_movements(
