@@ -164,23 +164,24 @@ def job_highs(family: str, size: str, seed: int, time_limit: float, prune: bool)
     }
 
 
-def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
-    """The same LP built as a Pyomo model and solved through Pyomo's appsi HiGHS."""
+BUILD_REPEATS = 3
+
+
+def _pyomo_model(
+    pyo: Any,
+    model: Any,
+    indptr: list[int],
+    index: list[int],
+    value: list[float],
+    lower: list[float],
+    upper: list[float],
+    row_lo: list[float],
+    row_up: list[float],
+    cost: list[float],
+) -> Any:
+    """Our LP as a Pyomo ConcreteModel: one Constraint rule per row, as a Pyomo user writes it."""
     import numpy as np
-    import pyomo.environ as pyo
 
-    from supplyline.planning.params import PlanParams
-    from supplyline.planning.solve import build
-
-    scenario, demand = _instance(family, size, seed)
-    _, model = build(scenario, demand, PlanParams())
-    base = _peak_mb()
-    csr = model.matrix.tocsr()
-    indptr, index, value = csr.indptr.tolist(), csr.indices.tolist(), csr.data.tolist()
-    lower, upper = model.col_lower.tolist(), model.col_upper.tolist()
-    row_lo, row_up = model.row_lower.tolist(), model.row_upper.tolist()
-    cost = model.cost.tolist()
-    began = time.perf_counter()
     m = pyo.ConcreteModel()
     m.J = pyo.RangeSet(0, model.num_cols - 1)
     m.R = pyo.RangeSet(0, model.num_rows - 1)
@@ -199,10 +200,38 @@ def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
     m.c = pyo.Constraint(m.R, rule=row_rule)
     nz = np.flatnonzero(model.cost).tolist()
     m.obj = pyo.Objective(expr=pyo.quicksum(cost[j] * m.x[j] for j in nz) + model.offset)
-    build_s = time.perf_counter() - began
+    return m
+
+
+def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
+    """The same LP built as a Pyomo model and solved through Pyomo's appsi HiGHS."""
+    import pyomo.environ as pyo
+
+    from supplyline.planning.params import PlanParams
+    from supplyline.planning.solve import build
+
+    scenario, demand = _instance(family, size, seed)
+    _, model = build(scenario, demand, PlanParams())
+    base = _peak_mb()
+    csr = model.matrix.tocsr()
+    indptr, index, value = csr.indptr.tolist(), csr.indices.tolist(), csr.data.tolist()
+    lower, upper = model.col_lower.tolist(), model.col_upper.tolist()
+    row_lo, row_up = model.row_lower.tolist(), model.row_upper.tolist()
+    cost = model.cost.tolist()
+    # side by side in this process, best of BUILD_REPEATS each, alternating: the ratio
+    # does not depend on which process was cold or on the machine's load at that moment
+    ours_best = pyomo_best = math.inf
+    for _ in range(BUILD_REPEATS):
+        began = time.perf_counter()
+        build(scenario, demand, PlanParams())
+        ours_best = min(ours_best, time.perf_counter() - began)
+        began = time.perf_counter()
+        m = _pyomo_model(pyo, model, indptr, index, value, lower, upper, row_lo, row_up, cost)
+        pyomo_best = min(pyomo_best, time.perf_counter() - began)
     from pyomo.contrib.appsi.solvers.highs import Highs
 
     solver = Highs()
+
     solver.config.time_limit = time_limit
     solver.config.load_solution = False
     began = time.perf_counter()
@@ -219,13 +248,14 @@ def job_pyomo(family: str, size: str, seed: int, time_limit: float) -> Row:
         "run": "pyomo",
         "status": optimal,
         "handover_s": handover_s,
+        "ours_build_best_s": ours_best,
         "cols": model.num_cols,
         "rows": model.num_rows,
         "nnz": model.num_nonzeros,
-        "build_s": build_s,
+        "build_s": pyomo_best,
         "solve_s": solve_s,
-        "plan_s": build_s + handover_s + solve_s,
-        "wall_s": build_s + handover_s + solve_s,
+        "plan_s": pyomo_best + handover_s + solve_s,
+        "wall_s": pyomo_best + handover_s + solve_s,
         "peak_mb": _peak_mb(),
         "base_mb": base,
         "objective": float(result.best_feasible_objective)
@@ -334,16 +364,18 @@ def _instance_report(family: str, size: str, runs: list[Row], time_limit: float)
             f"{_fmt(_rel(naive.get('objective'), ours.get('objective')), 9)}"
         )
     if pyomo.get("build_s") and ours.get("build_s"):
-        out["pyomo_build_ratio"] = pyomo["build_s"] / ours["build_s"]
+        ours_build = pyomo.get("ours_build_best_s") or ours["build_s"]
+        out["pyomo_build_ratio"] = pyomo["build_s"] / ours_build
         rel = _rel(pyomo.get("objective"), ours.get("objective"))
         out["pyomo_agrees"] = rel is not None and rel <= 1e-6
         with_handover = pyomo["build_s"] + pyomo.get("handover_s", 0.0)
         print(
             f"  pyomo build + hand-over to HiGHS / our build: "
-            f"{_ratio(with_handover, ours['build_s'])}"
+            f"{_ratio(with_handover, ours_build)} (builds: best of {BUILD_REPEATS} each, "
+            f"alternating in one process: pyomo {pyomo['build_s']:.3f} s, ours {ours_build:.3f} s)"
         )
         print(
-            f"  pyomo build / ours: {_ratio(pyomo['build_s'], ours['build_s'])} "
+            f"  pyomo build / ours: {_ratio(pyomo['build_s'], ours_build)} "
             f"(target ≥ 50×); objective rel. diff {_fmt(rel, 9)} "
             f"({'agrees' if out['pyomo_agrees'] else 'DISAGREES'} to 1e-6)"
         )

@@ -82,6 +82,16 @@ class _RowPart:
     vals: list[FloatArray] = field(default_factory=list)
 
 
+def _filled(value: FloatArray | float, size: int) -> FloatArray:
+    """``value`` as a float array of ``size`` (a scalar repeated, an array as it is)."""
+    if np.ndim(value) == 0:
+        return np.full(size, float(value))
+    out: FloatArray = np.asarray(value, dtype=np.float64)
+    if out.shape != (size,):
+        raise ValueError(f"{out.shape} values for {size} columns")
+    return out
+
+
 def _number(keys: IntArray) -> tuple[IntArray, IntArray]:
     """Sorted distinct keys and each key's position among them (``np.unique``'s answer).
 
@@ -108,7 +118,6 @@ class Assembler:
         self._n_cols = 0
         self._cols: dict[str, Block] = {}
         self._cost: list[FloatArray] = []
-        self._lower: list[FloatArray] = []
         self._upper: list[FloatArray] = []
         self._parts: dict[str, _RowPart] = {}
         self.offset = 0.0
@@ -126,9 +135,8 @@ class Assembler:
         block = Block(name=name, start=self._n_cols, size=size, attrs=dict(attrs))
         self._cols[name] = block
         self._n_cols += size
-        self._cost.append(np.broadcast_to(np.asarray(cost, dtype=np.float64), size).copy())
-        self._lower.append(np.zeros(size))
-        self._upper.append(np.broadcast_to(np.asarray(upper, dtype=np.float64), size).copy())
+        self._cost.append(_filled(cost, size))
+        self._upper.append(_filled(upper, size))
         return block
 
     def add_entries(
@@ -181,7 +189,7 @@ class Assembler:
         matrix.eliminate_zeros()
         return LpModel(
             cost=np.concatenate(self._cost) if self._cost else np.empty(0),
-            col_lower=np.concatenate(self._lower) if self._lower else np.empty(0),
+            col_lower=np.zeros(n_cols),
             col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
