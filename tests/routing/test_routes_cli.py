@@ -110,6 +110,20 @@ def test_routes_bench_prints_gap(bench_dir: Path) -> None:
     assert row["gap_pct"] >= -1e-9
 
 
+def test_routes_bench_vehicles_first_with_two_workers_serves_every_customer(
+    bench_dir: Path,
+) -> None:
+    """--convention hierarchical --workers 2 on C101: a feasible run, fleet at least the BKS's."""
+    result = runner.invoke(
+        app, ["routes-bench", str(bench_dir / "solomon" / "C101.txt"), "--time-limit", "1",
+              "--convention", "hierarchical", "--workers", "2", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["feasible"] is True
+    assert row["vehicles"] >= 10  # C101's best-known fleet
+
+
 def test_routes_bench_scores_a_sol_file_in_the_same_convention(bench_dir: Path) -> None:
     """--bks FILE.sol is re-scored: X-n101-k25.sol gives its published 27591."""
     x = bench_dir / "cvrplib_x"

@@ -155,6 +155,9 @@ def routes_bench_cmd(
         help="dimacs (Solomon default), hierarchical (vehicles first), cvrplib (.vrp default).",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the router's search."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Searches run at once (vehicles-first only; 2 on 2 cores)."
+    ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
     ),
@@ -162,7 +165,12 @@ def routes_bench_cmd(
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
     with err.status(f"solving {instance.name} for {time_limit:g} s…"):
         run = bench_instance(
-            instance, time_limit_s=time_limit, bks=bks, convention=convention, seed=seed
+            instance,
+            time_limit_s=time_limit,
+            bks=bks,
+            convention=convention,
+            seed=seed,
+            workers=workers,
         )
     gap = run.gap_pct
     row = {

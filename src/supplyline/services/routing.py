@@ -219,17 +219,21 @@ def bench_instance(
     bks: str | None = None,
     convention: Convention | str | None = None,
     seed: int = 0,
+    workers: int = 1,
 ) -> BenchRun:
     """Solve a VRPLIB/Solomon instance with supplyline's router and compare with a BKS.
 
     ``bks`` is a number, or a solution file whose routes are re-scored in the same
-    convention (so the comparison never mixes conventions).
+    convention (so the comparison never mixes conventions). ``workers`` processes search
+    at once in the vehicles-first (hierarchical) convention.
     """
     t0 = time.perf_counter()
     inst = read_instance(path, convention)
     bks_value, bks_vehicles = _bks(bks, inst)
     vehicles_first = inst.convention is Convention.HIERARCHICAL
-    params = RouterParams(time_limit_s=time_limit_s, seed=seed, vehicles_first=vehicles_first)
+    params = RouterParams(
+        time_limit_s=time_limit_s, seed=seed, vehicles_first=vehicles_first, workers=workers
+    )
     sol = solve_vrp(inst.problem, params)
     routes = [list(r.visits) for r in sol.routes]
     return BenchRun(
