@@ -6,6 +6,9 @@ proportional to what the plan does, not to the size of the model.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -221,15 +224,33 @@ class Records:
     closures: tuple[Closure, ...]
 
 
+@contextmanager
+def _without_collector_passes() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while records are made.
+
+    Records are many small objects without reference cycles, yet their number triggers
+    the collector's passes over every object the process holds: measured at corridor-S,
+    extraction took 0.026–0.064 s with them and a steady 0.027 s without.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract(p: Problem, m: LpModel, x: FloatArray) -> Records:
     """All the records of a solution."""
-    return Records(
-        movements=tuple(_movements(p, m, x)),
-        stocks=tuple(_stocks(p, m, x)),
-        deliveries=tuple(_deliveries(p, m, x)),
-        shortfalls=tuple(_shortfalls(p, m, x)),
-        closures=tuple(_closures(p, m, x)),
-    )
+    with _without_collector_passes():
+        return Records(
+            movements=tuple(_movements(p, m, x)),
+            stocks=tuple(_stocks(p, m, x)),
+            deliveries=tuple(_deliveries(p, m, x)),
+            shortfalls=tuple(_shortfalls(p, m, x)),
+            closures=tuple(_closures(p, m, x)),
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
