@@ -11,6 +11,7 @@ re-solve with exactly that much more, and report the shortfall and lateness it r
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Bottleneck, ResourceKind
+from supplyline.domain import Bottleneck, PlanStatus, ResourceKind
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession, Solution
@@ -232,11 +233,23 @@ def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
 
 
 def find_bottlenecks(
-    p: Problem, m: LpModel, sol: Solution, session: HighsSession, base: Outcome
+    p: Problem,
+    m: LpModel,
+    sol: Solution,
+    session: HighsSession,
+    base: Outcome,
+    *,
+    solve_s: float = 0.0,
 ) -> tuple[Bottleneck, ...]:
-    """Rank binding capacities by shadow price; measure what more of the top few buys."""
+    """Rank binding capacities by shadow price; measure what more of the top few buys.
+
+    The measuring re-solves get as long as the plan's own solve took (``solve_s``, at
+    least :data:`EXPLAIN_MIN_S`); a bottleneck left unmeasured when that runs out is
+    still listed and ranked, without the "+N t/day there…" part.
+    """
     if sol.x is None or sol.row_dual is None or sol.col_dual is None:
         return ()
+    deadline = time.perf_counter() + max(EXPLAIN_MIN_S, solve_s)
     runs = _candidates(p, m, sol)
     out: list[Bottleneck] = []
     for rank, run in enumerate(runs):
@@ -255,7 +268,7 @@ def find_bottlenecks(
             explanation=text,
         )
         if rank < p.params.explain_top:
-            b = _measure(p, m, session, run, b, base)
+            b = _measure(p, m, _Resolver(session, deadline), run, b, base)
         out.append(b)
     return tuple(out)
 
@@ -298,6 +311,28 @@ def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
 
 BISECTIONS = 3
 """Warm re-solves spent looking for a smaller round extra that does as much."""
+EXPLAIN_MIN_S = 10.0
+"""Seconds the measuring re-solves may take at least, however quick the plan's solve."""
+
+
+class _Resolver:
+    """Warm re-solves within the explanation's time; the solution only if proven optimal."""
+
+    def __init__(self, session: HighsSession, deadline: float) -> None:
+        self.session = session
+        self._deadline = deadline
+
+    @property
+    def out_of_time(self) -> bool:
+        return time.perf_counter() >= self._deadline
+
+    def __call__(self) -> FloatArray | None:
+        left = self._deadline - time.perf_counter()
+        if left <= 0:
+            return None
+        self.session.set_time_limit(left)
+        sol = self.session.solve()
+        return sol.x if sol.status is PlanStatus.OPTIMAL else None
 
 
 def _as_good(new: Outcome, goal: Outcome) -> bool:
@@ -317,7 +352,7 @@ def _improves(new: Outcome, base: Outcome) -> bool:
 def _least_extra(
     p: Problem,
     m: LpModel,
-    session: HighsSession,
+    resolve: _Resolver,
     base: Outcome,
     lift: Callable[[float], None],
     enough: float,
@@ -339,18 +374,23 @@ def _least_extra(
         if mid >= hi:
             break
         lift(mid)
-        sol = session.solve()
-        if sol.x is not None and _as_good(outcome_of(p, m, sol.x), goal):
-            hi, best = mid, sol.x
+        x = resolve()
+        if x is not None and _as_good(outcome_of(p, m, x), goal):
+            hi, best = mid, x
+        elif x is None and resolve.out_of_time:
+            break
         else:
             lo = mid
     return hi, best
 
 
 def _measure(
-    p: Problem, m: LpModel, session: HighsSession, run: _Run, b: Bottleneck, base: Outcome
+    p: Problem, m: LpModel, resolve: _Resolver, run: _Run, b: Bottleneck, base: Outcome
 ) -> Bottleneck:
     """Re-solve with the resource unlimited, then with a rounded-up extra; restore it."""
+    if resolve.out_of_time:
+        return b
+    session = resolve.session
     idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
     old = (m.col_upper if run.cols else m.row_upper)[idx]
     setter = session.set_col_upper if run.cols else session.set_row_upper
@@ -359,15 +399,15 @@ def _measure(
     try:
         setter(idx, np.full(len(idx), np.inf))
         session.set_col_cost(using, m.cost[using] + USAGE_PRICE * p.cost_scale)
-        free = session.solve()
+        free_x = resolve()
         session.set_col_cost(using, m.cost[using])
-        if free.x is None:
+        if free_x is None:
             return b
-        extra = _usage_over(m, free.x, idx, bool(run.cols), old)
+        extra = _usage_over(m, free_x, idx, bool(run.cols), old)
         if extra <= TOL:
             return b
         extra, x = _least_extra(
-            p, m, session, base, lambda more: setter(idx, old + more), nice_ceil(extra), free.x
+            p, m, resolve, base, lambda more: setter(idx, old + more), nice_ceil(extra), free_x
         )
         removed, effect = _effect(p, base, outcome_of(p, m, x))
     finally:

@@ -135,7 +135,12 @@ def plan_movements(
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(
-            problem, model, sol, session, outcome_of(problem, model, sol.x)
+            problem,
+            model,
+            sol,
+            session,
+            outcome_of(problem, model, sol.x),
+            solve_s=start_s + sol.solve_s,
         )
     return Plan(
         scenario=scenario.name,
