@@ -27,9 +27,8 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csc_matrix
 
-from supplyline.planning.highs import new_highs
+from supplyline.planning.highs import highs_lp, new_highs
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -75,25 +74,11 @@ def _solve_piece(
     time_limit_s: float | None,
 ) -> _Piece:
     """One flow's LP alone; its basis, or None statuses when HiGHS did not prove it optimal."""
-    sub: csc_matrix = model.matrix[:, cols][rows, :].tocsc()
     h = new_highs()
     h.setOptionValue("solver", "simplex")
     if time_limit_s is not None:
         h.setOptionValue("time_limit", max(1e-3, time_limit_s))
-    lp = highspy.HighsLp()
-    lp.num_col_ = len(cols)
-    lp.num_row_ = len(rows)
-    lp.col_cost_ = model.cost[cols] * scale
-    lp.col_lower_ = model.col_lower[cols]
-    lp.col_upper_ = model.col_upper[cols]
-    lp.row_lower_ = model.row_lower[rows]
-    lp.row_upper_ = model.row_upper[rows]
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.num_col_ = len(cols)
-    lp.a_matrix_.num_row_ = len(rows)
-    lp.a_matrix_.start_ = sub.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = sub.indices.astype(np.int32)
-    lp.a_matrix_.value_ = sub.data
+    lp = highs_lp(model, scale=scale, cols=cols, rows=rows)
     h.passModel(lp)
     h.run()
     iterations = int(h.getInfo().simplex_iteration_count)

@@ -27,7 +27,7 @@ from supplyline.errors import SolverError
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
 
-__all__ = ["HighsSession", "Solution", "highs_version", "new_highs"]
+__all__ = ["HighsSession", "Solution", "highs_lp", "highs_version", "new_highs"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -72,6 +72,37 @@ def new_highs() -> highspy.Highs:
             _banner_done = True
     h.setOptionValue("output_flag", False)
     return h
+
+
+def highs_lp(
+    model: LpModel,
+    *,
+    scale: float = 1.0,
+    cols: IntArray | None = None,
+    rows: IntArray | None = None,
+) -> highspy.HighsLp:
+    """The model (or the part of it on ``cols`` × ``rows``) as HiGHS's LP, costs × ``scale``."""
+    matrix = model.matrix
+    cost, lower, upper = model.cost, model.col_lower, model.col_upper
+    row_lower, row_upper, offset = model.row_lower, model.row_upper, model.offset
+    if cols is not None and rows is not None:
+        matrix = matrix[:, cols][rows, :].tocsc()
+        cost, lower, upper = cost[cols], lower[cols], upper[cols]
+        row_lower, row_upper, offset = row_lower[rows], row_upper[rows], 0.0
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
+    lp.col_cost_ = cost * scale
+    lp.col_lower_ = lower
+    lp.col_upper_ = upper
+    lp.row_lower_ = row_lower
+    lp.row_upper_ = row_upper
+    lp.offset_ = offset * scale
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = matrix.shape[1], matrix.shape[0]
+    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = matrix.data
+    return lp
 
 
 def highs_version() -> str:
@@ -153,21 +184,7 @@ class HighsSession:
             raise SolverError(f"HiGHS rejected option {key}={value!r} (this build lacks it?)")
 
     def _pass(self, model: LpModel, names: Sequence[Sequence[str]] | None) -> None:
-        lp = highspy.HighsLp()
-        lp.num_col_ = model.num_cols
-        lp.num_row_ = model.num_rows
-        lp.col_cost_ = model.cost * self.scale
-        lp.col_lower_ = model.col_lower
-        lp.col_upper_ = model.col_upper
-        lp.row_lower_ = model.row_lower
-        lp.row_upper_ = model.row_upper
-        lp.offset_ = model.offset * self.scale
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.num_col_ = model.num_cols
-        lp.a_matrix_.num_row_ = model.num_rows
-        lp.a_matrix_.start_ = model.matrix.indptr.astype(np.int32)
-        lp.a_matrix_.index_ = model.matrix.indices.astype(np.int32)
-        lp.a_matrix_.value_ = model.matrix.data
+        lp = highs_lp(model, scale=self.scale)
         if names is not None:
             lp.col_names_ = list(names[0])
             lp.row_names_ = list(names[1])
