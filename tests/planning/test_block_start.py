@@ -57,3 +57,22 @@ def test_bundled_example_plans_the_same_with_and_without_the_block_start(
     assert warm.total_short_t == pytest.approx(cold.total_short_t, abs=1e-6)
     assert 0 < warm.stats.start_s <= warm.stats.solve_s
     assert cold.stats.start_s == 0
+
+
+def test_blocks_out_of_time_give_no_start_and_no_error(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """With no time left the pieces are not solved: no start (a cold solve follows)."""
+    _, model = build(*bilateral)
+    start = solve_blocks(
+        model, partition(model), scale=objective_scale(model.cost), time_limit_s=1e-9
+    )
+    assert start is None
+
+
+def test_a_tiny_time_limit_ends_with_a_status_not_an_error(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """The user's limit covers the start too: the plan says how far it got."""
+    plan = plan_movements(*bilateral, PlanParams(time_limit_s=1e-3, explain_top=0))
+    assert plan.status.value in {"optimal", "feasible", "no_solution"}

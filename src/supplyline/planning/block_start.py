@@ -71,13 +71,16 @@ def _solve_piece(
     scale: float,
     cols: npt.NDArray[np.int64],
     rows: npt.NDArray[np.int64],
-    time_limit_s: float | None,
+    deadline: float | None,
 ) -> _Piece:
     """One flow's LP alone; its basis, or None statuses when HiGHS did not prove it optimal."""
     h = new_highs()
     h.setOptionValue("solver", "simplex")
-    if time_limit_s is not None:
-        h.setOptionValue("time_limit", max(1e-3, time_limit_s))
+    if deadline is not None:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return _Piece(cols, rows, None, None, 0)
+        h.setOptionValue("time_limit", left)
     lp = highs_lp(model, scale=scale, cols=cols, rows=rows)
     h.passModel(lp)
     h.run()
@@ -103,6 +106,7 @@ def solve_blocks(
     no basis for it).
     """
     began = time.perf_counter()
+    deadline = None if time_limit_s is None else began + time_limit_s
     order = np.argsort(part.col_flow, kind="stable")
     col_bounds = np.searchsorted(part.col_flow[order], part.flows, side="left")
     col_ends = np.searchsorted(part.col_flow[order], part.flows, side="right")
@@ -115,9 +119,7 @@ def solve_blocks(
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)
     iterations = 0
     with cf.ThreadPoolExecutor(workers) as pool:
-        pieces = pool.map(
-            lambda job: _solve_piece(model, scale, job[0], job[1], time_limit_s), jobs
-        )
+        pieces = pool.map(lambda job: _solve_piece(model, scale, job[0], job[1], deadline), jobs)
         for piece in pieces:
             iterations += piece.iterations
             if piece.col_status is None or piece.row_status is None:
