@@ -19,7 +19,6 @@ import csv
 import datetime as dt
 import os
 import platform
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,20 +34,10 @@ METHODS = {
 
 
 def _highs() -> object:
-    """A silent Highs instance (the first one of a process prints a banner on stdout)."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            import highspy
+    """A silent Highs instance: the library's own (it hides the banner of a process's first)."""
+    from supplyline.planning.highs import new_highs
 
-            h = highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-    h.setOptionValue("output_flag", False)
-    return h
+    return new_highs()
 
 
 def solve(mps: Path, method: str, time_limit: float) -> tuple[str, float, float, float, int]:

@@ -440,18 +440,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 def _quiet_highs_version() -> str:
     """HiGHS's version, without the banner its first instance prints on stdout."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            import highspy
+    from supplyline.planning import highs_version
 
-            h = highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-    return f"{h.versionMajor()}.{h.versionMinor()}.{h.versionPatch()}"
+    return highs_version()
 
 
 def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
