@@ -98,6 +98,24 @@ def test_plan_of_a_missing_folder_fails_cleanly_and_writes_nothing(tmp_path: Pat
     assert not (tmp_path / "out").exists()
 
 
+def test_plan_without_a_plan_in_the_time_limit_exits_6_and_writes_nothing(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """A limit far below any solve (1 ms for 18,654 columns): exit 6, advice, no OUT."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", str(bilateral_dir),
+         "--out", str(tmp_path / "out"), "--time-limit", "0.001"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 6, proc.stderr
+    assert "no plan within the time limit of 0.001 s" in proc.stderr
+    assert "raise --time-limit" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_plan_rejects_an_mps_name_without_mps_suffix(bilateral_dir: Path, tmp_path: Path) -> None:
     """--mps must name a .mps file; nothing is written otherwise."""
     result = runner.invoke(

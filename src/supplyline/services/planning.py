@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
+from supplyline.errors import SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
 from supplyline.io.plan_files import write_plan_files
 from supplyline.planning import PlanParams, plan_movements
@@ -67,6 +68,17 @@ def solver_params(
     )
 
 
+def _no_plan_message(params: PlanParams) -> str:
+    """Why there is nothing to write, and what to do about it."""
+    if params.time_limit_s is not None:
+        return (
+            f"no plan within the time limit of {params.time_limit_s:g} s (the solver had not "
+            "reached a feasible plan when it stopped); nothing written: raise --time-limit "
+            "or leave it out"
+        )
+    return "the solver ended without a plan; nothing written"
+
+
 def plan_scenario(
     folder: str | Path,
     out: str | Path,
@@ -82,8 +94,8 @@ def plan_scenario(
 
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
     pair for a report of the plan. A plan that falls short is a result, not an error;
-    bad input raises ScenarioError, a solver failure SolverError, and in both cases no
-    file is written or changed.
+    bad input raises ScenarioError, a solver failure or no plan at all (the time limit
+    came first) SolverError, and in every such case no file is written or changed.
     """
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
@@ -98,6 +110,8 @@ def plan_scenario(
             plan = plan_movements(
                 scenario, assessed.demand, run_params, progress=say, mps_path=mps_tmp
             )
+            if plan.status is PlanStatus.NO_SOLUTION:
+                raise SolverError(_no_plan_message(run_params))
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
             say("writing the plan files")
