@@ -113,7 +113,7 @@ def solve_blocks(
     jobs = []
     for flow, lo, hi in zip(part.flows, col_bounds, col_ends, strict=True):
         rows = np.flatnonzero(part.row_flow == flow)
-        jobs.append((np.sort(order[lo:hi]), rows))
+        jobs.append((order[lo:hi], rows))  # a stable sort keeps each flow's columns in order
     workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)
