@@ -110,26 +110,18 @@ def job_ours(
 def _highs_solve(
     model: Any, options: dict[str, Any], time_limit: float
 ) -> tuple[str, float, float]:
-    """Solve an LpModel with plain highspy and the given options: (status, objective, s)."""
-    import highspy
-    import numpy as np
+    """Solve an LpModel with plain highspy and the given options: (status, objective, s).
 
-    _quiet_highs_version()  # the first instance of a process prints a banner: hide it
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    The LP is handed over exactly as the planner hands it (``highs_lp``), unscaled, to a
+    silent instance; only the options differ.
+    """
+    from supplyline.planning.highs import highs_lp, new_highs
+
+    h = new_highs()
     h.setOptionValue("time_limit", float(time_limit))
     for key, value in options.items():
         h.setOptionValue(key, value)
-    lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = model.num_cols, model.num_rows
-    lp.col_cost_, lp.offset_ = model.cost, model.offset
-    lp.col_lower_, lp.col_upper_ = model.col_lower, model.col_upper
-    lp.row_lower_, lp.row_upper_ = model.row_lower, model.row_upper
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = model.num_cols, model.num_rows
-    lp.a_matrix_.start_ = model.matrix.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = model.matrix.indices.astype(np.int32)
-    lp.a_matrix_.value_ = model.matrix.data
+    lp = highs_lp(model)
     h.passModel(lp)
     began = time.perf_counter()
     h.run()
@@ -438,13 +430,6 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def _quiet_highs_version() -> str:
-    """HiGHS's version, without the banner its first instance prints on stdout."""
-    from supplyline.planning import highs_version
-
-    return highs_version()
-
-
 def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
     scenario, demand = _instance(family, size, args.seed)
     arcs = sum(2 if link.bidirectional else 1 for link in scenario.links)
@@ -496,12 +481,14 @@ def _print_targets(summary: list[Row]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Parse the options, run every instance and peer, print the figures."""
+    from supplyline.planning import highs_version
+
     args = _parse(argv)
     memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(f"# planning benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(
         f"# machine: {platform.machine()}, {os.cpu_count()} cores, {memory_gib:.0f} GiB; "
-        f"Python {platform.python_version()}; HiGHS {_quiet_highs_version()}"
+        f"Python {platform.python_version()}; HiGHS {highs_version()}"
     )
     print(
         f"# seed {args.seed}; time limit {args.time_limit:.0f} s per solve; each run in a "
