@@ -40,13 +40,10 @@ ObjectArray = npt.NDArray[np.object_]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BlockStart:
-    """A joined basis (HiGHS status objects per column and row) and what it cost."""
+    """A joined basis: HiGHS status objects per column and row."""
 
     col_status: list[highspy.HighsBasisStatus]
     row_status: list[highspy.HighsBasisStatus]
-    blocks: int
-    iterations: int
-    seconds: float
 
     def basis(self) -> highspy.HighsBasis:
         """The basis in HiGHS's form, ready for ``setBasis``."""
@@ -127,12 +124,11 @@ def solve_blocks(
                 return None
             col_status[piece.cols] = piece.col_status
             row_status[piece.rows] = piece.row_status
-    shared = part.row_flow == SHARED
-    log.debug("block start: %d pieces, %d shared rows", len(jobs), int(shared.sum()))
-    return BlockStart(
-        col_status=col_status.tolist(),
-        row_status=row_status.tolist(),
-        blocks=len(jobs),
-        iterations=iterations,
-        seconds=time.perf_counter() - began,
+    log.debug(
+        "block start: %d pieces, %d iterations, %d shared rows, %.2f s",
+        len(jobs),
+        iterations,
+        int(np.count_nonzero(part.row_flow == SHARED)),
+        time.perf_counter() - began,
     )
+    return BlockStart(col_status=col_status.tolist(), row_status=row_status.tolist())

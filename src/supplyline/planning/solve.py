@@ -52,8 +52,7 @@ def _block_start(session: HighsSession, problem: Problem, model: LpModel, say: P
     """Give the session a starting basis from the flows solved apart; the seconds it took.
 
     Only for the simplex (interior point and PDLP do not start from a basis), and only
-    when the model has shared rows to repair (otherwise the pieces are the answer, but
-    one solve of the whole is as quick).
+    with two flows or more (one flow alone is the whole model).
     """
     params = problem.params
     if not params.block_start or session.method != Method.SIMPLEX.value:
