@@ -10,8 +10,10 @@ one vehicle fewer, then distance with the smallest fleet found.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import multiprocessing
 import time
+import traceback
 from multiprocessing.connection import Connection
 
 import numpy as np
@@ -28,6 +30,8 @@ from pyvrp import (
 from pyvrp.stop import FirstFeasible, MaxRuntime, MultipleCriteria
 
 from supplyline.routing.problem import RouterParams
+
+log = logging.getLogger(__name__)
 
 __all__ = ["solve_vehicles_first"]
 
@@ -168,13 +172,20 @@ def _bold(data: ProblemData, ils: SolveParams) -> SolveParams:
     penalty = PenaltyParams(
         solutions_between_updates=100, max_penalty=_BOLD_MAX_PENALTY * max(speed, 1e-9)
     )
-    return SolveParams(
-        ils=ils.ils,
-        penalty=penalty,
-        neighbourhood=ils.neighbourhood,
-        operators=ils.operators,
-        perturbation=ils.perturbation,
-    )
+    return _with(ils, penalty=penalty)
+
+
+def _with(base: SolveParams, /, **changes: object) -> SolveParams:
+    """``base`` with some of its parts replaced (SolveParams has no ``replace`` of its own)."""
+    parts: dict[str, object] = {
+        "ils": base.ils,
+        "penalty": base.penalty,
+        "neighbourhood": base.neighbourhood,
+        "operators": base.operators,
+        "perturbation": base.perturbation,
+    }
+    parts.update(changes)
+    return SolveParams(**parts)  # type: ignore[arg-type]
 
 
 def _search(
@@ -231,13 +242,7 @@ _SEED_STRIDE = 7919
 
 def _quiet(ils: SolveParams) -> SolveParams:
     """The same search parameters without callbacks (they belong to the parent's face)."""
-    return SolveParams(
-        ils=dataclasses.replace(ils.ils, callbacks=None),
-        penalty=ils.penalty,
-        neighbourhood=ils.neighbourhood,
-        operators=ils.operators,
-        perturbation=ils.perturbation,
-    )
+    return _with(ils, ils=dataclasses.replace(ils.ils, callbacks=None))
 
 
 def _worker(
@@ -248,12 +253,16 @@ def _worker(
     bold: bool,
     out: Connection,
 ) -> None:
-    """A portfolio member (child process): send back its routes as client indices."""
+    """A portfolio member (child process): send back its routes as client indices.
+
+    An exception is sent back as its traceback text, for the parent to log: the parent's
+    own search still gives an answer, and the failure is not lost.
+    """
     try:
         res = _search(data, params, ils, seed, bold=bold)
         out.send(([_clients_of(r) for r in res.best.routes()], res.num_iterations))
-    except Exception:  # the parent runs the same code on the same data: a bug shows there
-        out.send(None)
+    except Exception:
+        out.send(traceback.format_exc())
     finally:
         out.close()
 
@@ -299,6 +308,9 @@ def _portfolio(data: ProblemData, params: RouterParams, ils: SolveParams) -> Res
             proc.terminate()
             proc.join()
         if got is None:
+            continue
+        if isinstance(got, str):
+            log.warning("a vehicles-first worker failed; its search is left out:\n%s", got)
             continue
         routes, n = got
         other = Solution(data, [Route(data, c, 0) for c in routes])
