@@ -112,17 +112,16 @@ def _highs_solve(
 ) -> tuple[str, float, float]:
     """Solve an LpModel with plain highspy and the given options: (status, objective, s).
 
-    The LP is handed over exactly as the planner hands it (``highs_lp``), unscaled, to a
+    The LP is handed over exactly as the planner hands it (``pass_lp``), unscaled, to a
     silent instance; only the options differ.
     """
-    from supplyline.planning.highs import highs_lp, new_highs
+    from supplyline.planning.highs import new_highs, pass_lp
 
     h = new_highs()
     h.setOptionValue("time_limit", float(time_limit))
     for key, value in options.items():
         h.setOptionValue(key, value)
-    lp = highs_lp(model)
-    h.passModel(lp)
+    pass_lp(h, model)
     began = time.perf_counter()
     h.run()
     elapsed = time.perf_counter() - began

@@ -28,7 +28,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.highs import highs_lp, new_highs
+from supplyline.planning.highs import new_highs, pass_lp
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -78,8 +78,7 @@ def _solve_piece(
         if left <= 0:
             return _Piece(cols, rows, None, None, 0)
         h.setOptionValue("time_limit", left)
-    lp = highs_lp(model, scale=scale, cols=cols, rows=rows)
-    h.passModel(lp)
+    pass_lp(h, model, scale=scale, cols=cols, rows=rows)
     h.run()
     iterations = int(h.getInfo().simplex_iteration_count)
     basis = h.getBasis()

@@ -72,10 +72,8 @@ class _Run:
     cols: list[int]
 
 
-def _candidates(p: Problem, m: LpModel, sol: Solution) -> list[_Run]:
+def _candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArray) -> list[_Run]:
     """Per (resource, day) the saving of one more unit, grouped into runs of days."""
-    if sol.row_dual is None or sol.col_dual is None:
-        return []
     per: dict[tuple[ResourceKind, tuple[str, int]], dict[int, tuple[float, list[int]]]] = (
         defaultdict(dict)
     )
@@ -83,7 +81,7 @@ def _candidates(p: Problem, m: LpModel, sol: Solution) -> list[_Run]:
         b = m.rows.get(name)
         if b is None:
             continue
-        value = -sol.row_dual[b.start : b.start + b.size]
+        value = -row_dual[b.start : b.start + b.size]
         ident = b["a"] if name.startswith("link") else b["v"]
         for j in np.flatnonzero(value > TOL):
             key = (name.split("_")[0], int(ident[j]))
@@ -91,7 +89,7 @@ def _candidates(p: Problem, m: LpModel, sol: Solution) -> list[_Run]:
             old_v, old_rows = per[(kind, key)].get(day, (0.0, []))
             per[(kind, key)][day] = (old_v + float(value[j]), [*old_rows, b.start + int(j)])
     sup = m.cols["supply"]
-    value = -sol.col_dual[sup.start : sup.start + sup.size]
+    value = -col_dual[sup.start : sup.start + sup.size]
     goods = p.flows.kind[sup["f"]] == FlowKind.GOODS
     for j in np.flatnonzero((value > TOL) & goods):
         key = (f"supply{int(sup['f'][j])}", int(sup["v"][j]))
@@ -247,10 +245,11 @@ def find_bottlenecks(
     least :data:`EXPLAIN_MIN_S`); a bottleneck left unmeasured when that runs out is
     still listed and ranked, without the "+N t/day there…" part.
     """
-    if sol.x is None or sol.row_dual is None or sol.col_dual is None:
+    duals = session.duals()
+    if sol.x is None or duals is None:
         return ()
     deadline = time.perf_counter() + max(EXPLAIN_MIN_S, solve_s)
-    runs = _candidates(p, m, sol)
+    runs = _candidates(p, m, *duals)
     out: list[Bottleneck] = []
     for rank, run in enumerate(runs):
         resource, words, capacity = _name(p, run)

@@ -100,8 +100,8 @@ def plan_movements(
     say("building the model")
     model = build_model(problem)
     names = model_names(problem, model) if mps_path is not None else None
+    session = HighsSession(model, params, names=names)  # the hand-over ends the build
     build_s = time.perf_counter() - began
-    session = HighsSession(model, params, names=names)
     if mps_path is not None:
         session.write_mps(mps_path)
     start_s = _block_start(session, problem, model, say)
@@ -128,7 +128,7 @@ def plan_movements(
     say("extracting the plan")
     began = time.perf_counter()
     records = extract(problem, model, sol.x)
-    extract_s = time.perf_counter() - began
+    extract_s = time.perf_counter() - began + sol.fetch_s  # copying x out of HiGHS counts too
     bottlenecks: tuple[Bottleneck, ...] = ()
     began = time.perf_counter()
     if sol.status is PlanStatus.OPTIMAL:
