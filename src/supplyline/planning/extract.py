@@ -7,7 +7,7 @@ proportional to what the plan does, not to the size of the model.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -21,14 +21,16 @@ from supplyline.domain import (
     Shortfall,
     StockLevel,
 )
+from supplyline.domain.columns import from_columns
 from supplyline.planning.build import Problem
-from supplyline.planning.model import LpModel
+from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.tracing import trace_owners
 
 __all__ = ["TOL", "Outcome", "extract", "outcome_of"]
 
 FloatArray = npt.NDArray[np.float64]
+ObjectArray = npt.NDArray[np.object_]
 TOL = 1e-6
 """Values at or below this (tonnes, people) are taken as zero."""
 
@@ -43,10 +45,17 @@ def _rounded(values: FloatArray) -> list[float]:
     return rounded
 
 
+def _labels(values: Sequence[object]) -> ObjectArray:
+    """``values`` as an object array, to pick one label per record with numpy indexing."""
+    out: ObjectArray = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
 def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
     """One movement per arc, day and goods commodity (a unit's tonnes and people together).
 
-    Grouped with numpy; only the construction of the records loops in Python.
+    Grouped and labelled with numpy; records made column by column (:func:`from_columns`).
     """
     b = m.cols["arc"]
     vals = x[b.start : b.start + b.size]
@@ -61,63 +70,67 @@ def _movements(p: Problem, m: LpModel, x: FloatArray) -> list[Movement]:
     is_pax = kind == int(FlowKind.DEPLOY_PAX)
     tonnes = np.bincount(group, weights=np.where(is_pax, 0.0, q), minlength=len(first))
     pax = np.bincount(group, weights=np.where(is_pax, q, 0.0), minlength=len(first))
-    net, links, names = p.net, p.scenario.links, p.flows.names
+    net, links = p.net, p.scenario.links
     order = np.lexsort((first, a[first], t[first]))
     rows = first[order]
-    arc_l, day_l, f_l = a[rows].tolist(), t[rows].tolist(), f[rows].tolist()
-    tonnes_l = _rounded(np.asarray(tonnes[order], dtype=np.float64))
-    pax_l = _rounded(np.asarray(pax[order], dtype=np.float64))
-    link_of = [links[i] for i in net.arc_link.tolist()]
-    loc = net.location_ids
-    origin = [loc[i] for i in net.arc_from.tolist()]
-    dest = [loc[i] for i in net.arc_to.tolist()]
-    transit = net.arc_transit.tolist()
-    return [
-        Movement(
-            link=link_of[arc].id,
-            origin=origin[arc],
-            destination=dest[arc],
-            mode=link_of[arc].mode,
-            commodity=names[fi],
-            departure_day=day,
-            arrival_day=day + transit[arc],
-            tonnes=tq,
-            pax=pq,
-        )
-        for arc, day, fi, tq, pq in zip(arc_l, day_l, f_l, tonnes_l, pax_l, strict=True)
-    ]
+    arc, day = a[rows], t[rows]
+    link = net.arc_link[arc]
+    loc = _labels(net.location_ids)
+    return from_columns(
+        Movement,
+        {
+            "link": _labels([x.id for x in links])[link].tolist(),
+            "origin": loc[net.arc_from[arc]].tolist(),
+            "destination": loc[net.arc_to[arc]].tolist(),
+            "mode": _labels([x.mode for x in links])[link].tolist(),
+            "commodity": _labels(p.flows.names)[f[rows]].tolist(),
+            "departure_day": day.tolist(),
+            "arrival_day": (day + net.arc_transit[arc]).tolist(),
+            "tonnes": _rounded(np.asarray(tonnes[order], dtype=np.float64)),
+            "pax": _rounded(np.asarray(pax[order], dtype=np.float64)),
+        },
+    )
 
 
 def _stocks(p: Problem, m: LpModel, x: FloatArray) -> list[StockLevel]:
-    loc, names = p.net.location_ids, p.flows.names
+    """Depot stocks, then units' own, in (day, unit, location, commodity) order."""
     b = m.cols["stock"]
     vals = x[b.start : b.start + b.size]
     hit = np.flatnonzero((vals > TOL) & (p.flows.kind[b["f"]] == FlowKind.GOODS))
-    out = [
-        StockLevel(location=loc[v], commodity=names[f], day=t, tonnes=q)
-        for v, f, t, q in zip(
-            b["v"][hit].tolist(),
-            b["f"][hit].tolist(),
-            b["t"][hit].tolist(),
-            _rounded(vals[hit]),
-            strict=True,
-        )
-    ]
     h = m.cols["hold"]
-    vals = x[h.start : h.start + h.size]
-    hit = np.flatnonzero(vals > TOL)
-    units, coms, dest = p.demand.unit_ids, p.demand.commodity_ids, p.unit_dest.tolist()
-    out += [
-        StockLevel(location=loc[dest[u]], commodity=coms[k], day=t, tonnes=q, unit=units[u])
-        for u, k, t, q in zip(
-            h["u"][hit].tolist(),
-            h["k"][hit].tolist(),
-            h["t"][hit].tolist(),
-            _rounded(vals[hit]),
-            strict=True,
-        )
-    ]
-    return sorted(out, key=lambda s: (s.day, s.unit or "", s.location, s.commodity))
+    held = x[h.start : h.start + h.size]
+    kept = np.flatnonzero(held > TOL)
+    n_units = len(p.demand.unit_ids)
+    # names in sorted order give integer sort keys: a depot stock (no unit) sorts first
+    loc_rank = _rank(p.net.location_ids)
+    com_rank = _rank(p.demand.commodity_ids)
+    unit_rank = _rank(p.demand.unit_ids) + 1
+    v = np.concatenate([b["v"][hit], p.unit_dest[h["u"][kept]]])
+    k = np.concatenate([p.flows.goods[b["f"][hit]], h["k"][kept]])
+    u = np.concatenate([np.full(len(hit), n_units), h["u"][kept]])
+    t = np.concatenate([b["t"][hit], h["t"][kept]])
+    q = np.concatenate([vals[hit], held[kept]])
+    rank_of_u = np.append(unit_rank, 0)
+    order = np.lexsort((com_rank[k], loc_rank[v], rank_of_u[u], t))
+    v, k, u, t, q = v[order], k[order], u[order], t[order], q[order]
+    units = _labels([*p.demand.unit_ids, None])
+    return from_columns(
+        StockLevel,
+        {
+            "location": _labels(p.net.location_ids)[v].tolist(),
+            "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
+            "day": t.tolist(),
+            "tonnes": _rounded(q),
+            "unit": units[u].tolist(),
+        },
+    )
+
+
+def _rank(names: Sequence[str]) -> IntArray:
+    """Each name's position in sorted order."""
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
+    return rank
 
 
 def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
@@ -136,27 +149,18 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
         amounts[rows, np.minimum(owners, len(p.partners) - 1)],
         vals[hit][rows],
     )
-    partners: list[str | None] = [*p.partners, None]
-    units, coms, loc = p.demand.unit_ids, p.demand.commodity_ids, p.net.location_ids
-    dest = p.unit_dest.tolist()
-    return [
-        Delivery(
-            unit=units[u],
-            location=loc[dest[u]],
-            commodity=coms[k],
-            day=t,
-            tonnes=q,
-            source_partner=partners[o],
-        )
-        for u, k, t, o, q in zip(
-            b["u"][hit][rows].tolist(),
-            b["k"][hit][rows].tolist(),
-            b["t"][hit][rows].tolist(),
-            owners.tolist(),
-            _rounded(tonnes),
-            strict=True,
-        )
-    ]
+    u = b["u"][hit][rows]
+    return from_columns(
+        Delivery,
+        {
+            "unit": _labels(p.demand.unit_ids)[u].tolist(),
+            "location": _labels(p.net.location_ids)[p.unit_dest[u]].tolist(),
+            "commodity": _labels(p.demand.commodity_ids)[b["k"][hit][rows]].tolist(),
+            "day": b["t"][hit][rows].tolist(),
+            "tonnes": _rounded(tonnes),
+            "source_partner": _labels([*p.partners, None])[owners].tolist(),
+        },
+    )
 
 
 def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
