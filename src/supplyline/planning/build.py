@@ -134,16 +134,6 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     )
 
 
-def _stack(
-    parts: list[tuple[IntArray, IntArray, IntArray]],
-) -> tuple[IntArray, IntArray, IntArray]:
-    if not parts:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty.copy(), empty.copy()
-    a, b, c = (np.concatenate(x).astype(np.int64) for x in zip(*parts, strict=True))
-    return a, b, c
-
-
 class _Keys:
     """Integer keys of the row blocks (one namespace per block)."""
 
@@ -163,25 +153,21 @@ class _Keys:
 def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     net, flows, days, w = p.net, p.flows, p.days, p.params.weights
     delay = net.arc_delay
-    t_grid = np.arange(days)[None, :]
-    parts: list[tuple[IntArray, IntArray, IntArray]] = []
-    for fi in range(len(flows.names)):
-        kind = int(flows.kind[fi])
-        usable = (net.arc_cap_pax if kind == FlowKind.DEPLOY_PAX else net.arc_cap_t) > 0
-        if kind != FlowKind.GOODS:
-            usable &= net.arc_from != flows.dest[fi]
-        mask = (
-            net.arc_open
-            & usable[:, None]
-            & (t_grid >= p.reach.earliest[fi, net.arc_from][:, None])
-            & (t_grid + delay[:, None] <= p.reach.latest[fi, net.arc_to][:, None])
-            & (t_grid + delay[:, None] <= days - 1)
-        )
-        if kind != FlowKind.GOODS:
-            mask &= t_grid >= flows.start_day[fi]
-        a, t = np.nonzero(mask)
-        parts.append((np.full(len(a), fi, dtype=np.int64), a.astype(np.int64), t.astype(np.int64)))
-    f, a, t = _stack(parts)
+    # [flow, arc]: may the flow use the arc, and from which to which departure day
+    is_pax_flow = flows.kind == FlowKind.DEPLOY_PAX
+    deploys = flows.kind != FlowKind.GOODS
+    usable = np.where(is_pax_flow[:, None], net.arc_cap_pax, net.arc_cap_t) > 0
+    usable &= ~(deploys[:, None] & (net.arc_from[None, :] == flows.dest[:, None]))
+    first = p.reach.earliest[:, net.arc_from]
+    first = np.where(deploys[:, None], np.maximum(first, flows.start_day[:, None]), first)
+    last = np.minimum(p.reach.latest[:, net.arc_to], days - 1) - delay[None, :]
+    t_grid = np.arange(days)
+    mask = (
+        (usable[:, :, None] & net.arc_open[None, :, :])
+        & (t_grid >= first[:, :, None])
+        & (t_grid <= last[:, :, None])
+    )
+    f, a, t = np.nonzero(mask)  # flow by flow, arc by arc, day by day
     is_pax = flows.kind[f] == FlowKind.DEPLOY_PAX
     cost = np.where(is_pax, 0.0, net.arc_cost[a]) + w.move_per_t
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
@@ -204,23 +190,19 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
 def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     net, flows, days, w = p.net, p.flows, p.days, p.params.weights
     n_v = len(net.location_ids)
-    t_grid = np.arange(days)[None, :]
-    parts: list[tuple[IntArray, IntArray, IntArray]] = []
-    for fi in range(len(flows.names)):
-        if flows.kind[fi] == FlowKind.GOODS:
-            storable = net.storage > 0
-        else:  # a unit's people and vehicles can wait anywhere, outside depot storage
-            storable = np.ones(n_v, dtype=bool)
-            storable[flows.dest[fi]] = False  # arrival is counted by the ``arrived`` block
-        mask = (
-            storable[:, None]
-            & (t_grid >= p.reach.earliest[fi][:, None])
-            & (t_grid <= p.reach.latest[fi][:, None] - 1)
-            & (t_grid <= days - 2)
-        )
-        v, t = np.nonzero(mask)
-        parts.append((np.full(len(v), fi, dtype=np.int64), v.astype(np.int64), t.astype(np.int64)))
-    f, v, t = _stack(parts)
+    # goods wait in depot storage; a unit's people and vehicles anywhere but at their
+    # destination (arrival there is counted by the ``arrived`` block)
+    goods_flow = flows.kind == FlowKind.GOODS
+    storable = np.where(goods_flow[:, None], net.storage[None, :] > 0, True)
+    storable &= np.arange(n_v)[None, :] != flows.dest[:, None]
+    last = np.minimum(p.reach.latest - 1, days - 2)
+    t_grid = np.arange(days)
+    mask = (
+        storable[:, :, None]
+        & (t_grid >= p.reach.earliest[:, :, None])
+        & (t_grid <= last[:, :, None])
+    )
+    f, v, t = np.nonzero(mask)
     goods = flows.kind[f] == FlowKind.GOODS
     block = asm.add_columns(
         "stock", {"f": f, "v": v, "t": t}, cost=np.where(goods, w.hold_per_t_day, 0.0)

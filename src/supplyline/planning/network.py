@@ -179,23 +179,24 @@ class Reach:
     latest: IntArray
 
 
-def _distances(
-    net: NetworkArrays, usable: BoolArray, nodes: IntArray, *, reverse: bool
-) -> FloatArray:
-    """Shortest availability delays from (or, reversed, to) ``nodes`` over usable arcs."""
+def _delay_graph(net: NetworkArrays, usable: BoolArray) -> csr_matrix:
+    """The usable arcs as a graph weighted by availability delay (shortest of parallel arcs)."""
     n = len(net.location_ids)
-    if len(nodes) == 0:
-        return np.empty((0, n))
     a, b = net.arc_from[usable], net.arc_to[usable]
     w = net.arc_delay[usable].astype(np.float64) + _EPS_DAY
-    if reverse:
-        a, b = b, a
     # keep the shortest of parallel arcs: csr_matrix would add them up
     order = np.lexsort((w, b, a))
     a, b, w = a[order], b[order], w[order]
     first = np.ones(len(a), dtype=bool)
     first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    graph = csr_matrix((w[first], (a[first], b[first])), shape=(n, n))
+    return csr_matrix((w[first], (a[first], b[first])), shape=(n, n))
+
+
+def _days_apart(graph: csr_matrix, nodes: IntArray) -> FloatArray:
+    """Whole days of shortest delay from each of ``nodes`` to every location (inf: never)."""
+    n = graph.shape[0]
+    if len(nodes) == 0:
+        return np.empty((0, n))
     dist: FloatArray = dijkstra(graph, directed=True, indices=nodes)
     return np.floor(dist.reshape(len(nodes), n) + 1e-3)
 
@@ -220,38 +221,41 @@ def _goods_ends(
 
 
 def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) -> Reach:
-    """Earliest and latest useful day of every flow at every location."""
+    """Earliest and latest useful day of every flow at every location.
+
+    Flows that move over the same arcs (goods and a unit's tonnes go where tonnes may go;
+    people where people may) share one Dijkstra run from all their sources and one, on the
+    reversed graph, from all their sinks.
+    """
     n_f, n_v, days = len(flows.names), len(net.location_ids), scenario.horizon_days
     earliest = np.full((n_f, n_v), np.iinfo(np.int64).max // 4, dtype=np.int64)
     latest = np.full((n_f, n_v), -1, dtype=np.int64)
     sources, sinks = _goods_ends(scenario, demand, net)
-    for kind, usable in (
-        (FlowKind.GOODS, net.arc_cap_t > 0),
-        (FlowKind.DEPLOY_T, net.arc_cap_t > 0),
-        (FlowKind.DEPLOY_PAX, net.arc_cap_pax > 0),
+    ends: list[tuple[list[int], int, list[int]]] = [
+        (sources[int(flows.goods[f])], 0, sinks[int(flows.goods[f])])
+        if flows.kind[f] == FlowKind.GOODS
+        else ([int(flows.home[f])], int(flows.start_day[f]), [int(flows.dest[f])])
+        for f in range(n_f)
+    ]
+    for usable, moves in (
+        (net.arc_cap_t > 0, flows.kind != FlowKind.DEPLOY_PAX),
+        (net.arc_cap_pax > 0, flows.kind == FlowKind.DEPLOY_PAX),
     ):
-        fs = np.flatnonzero(flows.kind == kind)
-        if len(fs) == 0:
+        fs = np.flatnonzero(moves).tolist()
+        if not fs:
             continue
-        if kind == FlowKind.GOODS:
-            src = [(int(f), sources[int(flows.goods[f])], 0) for f in fs]
-            snk = [(int(f), sinks[int(flows.goods[f])]) for f in fs]
-        else:
-            src = [(int(f), [int(flows.home[f])], int(flows.start_day[f])) for f in fs]
-            snk = [(int(f), [int(flows.dest[f])]) for f in fs]
-        src_nodes = np.unique(np.array([v for _, vs, _ in src for v in vs], dtype=np.int64))
-        snk_nodes = np.unique(np.array([v for _, vs in snk for v in vs], dtype=np.int64))
-        d_from = _distances(net, usable, src_nodes, reverse=False)
-        d_to = _distances(net, usable, snk_nodes, reverse=True)
-        row_of_src = {int(v): i for i, v in enumerate(src_nodes)}
-        row_of_snk = {int(v): i for i, v in enumerate(snk_nodes)}
-        for f, vs, start in src:
-            if vs:
-                best = d_from[[row_of_src[v] for v in vs]].min(axis=0) + start
+        graph = _delay_graph(net, usable)
+        src_nodes = np.unique(np.array([v for f in fs for v in ends[f][0]], dtype=np.int64))
+        snk_nodes = np.unique(np.array([v for f in fs for v in ends[f][2]], dtype=np.int64))
+        d_from = _days_apart(graph, src_nodes)
+        d_to = _days_apart(graph.T.tocsr(), snk_nodes)
+        for f in fs:
+            srcs, start, snks = ends[f]
+            if srcs:
+                best = d_from[np.searchsorted(src_nodes, srcs)].min(axis=0) + start
                 earliest[f] = np.where(np.isfinite(best), best, earliest[f]).astype(np.int64)
-        for f, vs in snk:
-            if vs:
-                best = (days - 1) - d_to[[row_of_snk[v] for v in vs]].min(axis=0)
+            if snks:
+                best = (days - 1) - d_to[np.searchsorted(snk_nodes, snks)].min(axis=0)
                 latest[f] = np.where(np.isfinite(best), best, -1).astype(np.int64)
     return Reach(earliest=earliest, latest=latest)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csc_matrix, diags
+from scipy.sparse import csc_matrix
 from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.build import Problem
@@ -78,22 +78,33 @@ def trace_owners(
     s_row = row(sup["f"][on], sup["v"][on], sup["t"][on])
     n_p = len(p.partners)
     # only the nodes goods pass through: the system shrinks to what the plan does
-    active, index = np.unique(np.concatenate([head, tail, s_row]), return_inverse=True)
-    head, tail, s_row = np.split(index, np.cumsum([len(head), len(tail)]))
-    n_a = len(active)
+    nodes, index = np.unique(np.concatenate([head, tail, s_row]), return_inverse=True)
+    n_a = len(nodes)
     if n_a == 0:
         return np.zeros((len(k), n_p))
+    # numbered day by day, every flow runs from a node to the same or a later one: the
+    # system is lower triangular but for same-day moves, and factors in its own order
+    rank = np.empty(n_a, dtype=np.int64)
+    rank[np.argsort(m.rows["balance"]["t"][nodes], kind="stable")] = np.arange(n_a)
+    head, tail, s_row = np.split(rank[index], np.cumsum([len(head), len(tail)]))
     supply = np.zeros((n_a, n_p))
     np.add.at(supply, (s_row, sup["owner"][on]), xu[on])
 
     throughput = supply.sum(axis=1)
     np.add.at(throughput, head, amount)
-    diag = np.where(throughput > _TOL, throughput, 1.0)
-    system = csc_matrix(diags(diag)) - csc_matrix((amount, (head, tail)), shape=(n_a, n_a))
-    shares = np.asarray(spsolve(system.tocsc(), supply), dtype=np.float64).reshape(n_a, n_p)
+    diagonal = np.arange(n_a)
+    system = csc_matrix(
+        (
+            np.concatenate([np.where(throughput > _TOL, throughput, 1.0), -amount]),
+            (np.concatenate([diagonal, head]), np.concatenate([diagonal, tail])),
+        ),
+        shape=(n_a, n_a),
+    )
+    solved = spsolve(system, supply, permc_spec="NATURAL")
+    shares = np.asarray(solved, dtype=np.float64).reshape(n_a, n_p)
     want = row(k, v, t)
-    pos = np.minimum(np.searchsorted(active, want), n_a - 1)
-    found = (want >= 0) & (active[pos] == want)
-    out = np.where(found[:, None], shares[pos], 0.0)
+    pos = np.minimum(np.searchsorted(nodes, want), n_a - 1)
+    found = (want >= 0) & (nodes[pos] == want)
+    out = np.where(found[:, None], shares[rank[pos]], 0.0)
     total = out.sum(axis=1, keepdims=True)
     return np.where(total > _TOL, out / np.where(total > _TOL, total, 1.0), 0.0)
