@@ -9,7 +9,7 @@ one CSC matrix: no Python loop over rows or columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -142,18 +142,10 @@ class Assembler:
     def add_entries(
         self, row_block: str, keys: IntArray, cols: IntArray, value: FloatArray | float
     ) -> None:
-        """Add ``value`` at (row keyed ``keys`` in ``row_block``, column ``cols``).
-
-        ``cols`` must be strictly increasing (a block's columns or a subset of them, as
-        the builder always passes): one call then puts at most one entry in a column,
-        which is what lets :meth:`finish` scatter entries straight into place.
-        """
-        cols = np.asarray(cols, dtype=np.int64)
-        if len(cols) > 1 and not bool(np.all(cols[1:] > cols[:-1])):
-            raise ValueError(f"entries for {row_block}: columns not strictly increasing")
+        """Add ``value`` at (row keyed ``keys`` in ``row_block``, column ``cols``)."""
         part = self._parts.setdefault(row_block, _RowPart())
         part.keys.append(np.asarray(keys, dtype=np.int64))
-        part.cols.append(cols)
+        part.cols.append(np.asarray(cols, dtype=np.int64))
         part.vals.append(np.broadcast_to(np.asarray(value, dtype=np.float64), len(keys)))
 
     def finish(self, decode: RowDecoder) -> LpModel:
@@ -165,7 +157,9 @@ class Assembler:
         rows: dict[str, Block] = {}
         lower: list[FloatArray] = []
         upper: list[FloatArray] = []
-        entries: list[tuple[IntArray, IntArray, FloatArray]] = []
+        r_idx: list[IntArray] = []
+        c_idx: list[IntArray] = []
+        vals: list[FloatArray] = []
         n_rows = 0
         for name, part in self._parts.items():
             uniq, row_of = _number(np.concatenate(part.keys))
@@ -175,57 +169,35 @@ class Assembler:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
             row_of += n_rows
-            at = 0
-            for cols, vals in zip(part.cols, part.vals, strict=True):
-                entries.append((cols, row_of[at : at + len(cols)], vals))
-                at += len(cols)
+            r_idx.append(row_of)
+            c_idx += part.cols
+            vals += part.vals
             lower.append(lo)
             upper.append(up)
             n_rows += size
         n_cols = self._n_cols
+        # scipy's COO to CSC conversion (a counting sort in C) measured faster than laying
+        # the entries out column by column with numpy (corridor-S: 1.7 against 2.4-2.6 ms)
+        matrix = csc_matrix(
+            (
+                np.concatenate(vals) if vals else np.empty(0),
+                (
+                    np.concatenate(r_idx) if r_idx else np.empty(0, np.int64),
+                    np.concatenate(c_idx) if c_idx else np.empty(0, np.int64),
+                ),
+            ),
+            shape=(n_rows, n_cols),
+        )
+        matrix.sum_duplicates()
+        matrix.eliminate_zeros()
         return LpModel(
             cost=np.concatenate(self._cost) if self._cost else np.empty(0),
             col_lower=np.zeros(n_cols),
             col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
-            matrix=_scatter_csc(entries, n_rows, n_cols),
+            matrix=matrix,
             offset=self.offset,
             cols=self._cols,
             rows=rows,
         )
-
-
-def _scatter_csc(
-    entries: Sequence[tuple[IntArray, IntArray, FloatArray]], n_rows: int, n_cols: int
-) -> csc_matrix:
-    """The CSC matrix of groups of (columns, rows, values), each group's columns distinct.
-
-    Every group fills the next free slot of each of its columns, so entries go straight
-    to their place: no COO copy and no global sort. This matters more than the
-    arithmetic suggests: in a fresh process the build's time went mostly to the first
-    touch of new memory, and the COO route made several copies of every entry
-    (measured at corridor-S in a fresh process: 10–14 ms for the matrix, 4–5 ms when the
-    memory had been touched before).
-    """
-    counts = np.zeros(n_cols, dtype=np.int64)
-    for cols, _, _ in entries:
-        counts[cols] += 1
-    nnz = int(counts.sum())
-    index_type = np.int32 if max(nnz, n_rows, n_cols) < np.iinfo(np.int32).max else np.int64
-    indptr = np.zeros(n_cols + 1, dtype=index_type)
-    np.cumsum(counts, out=indptr[1:])
-    indices = np.empty(nnz, dtype=index_type)
-    data = np.empty(nnz, dtype=np.float64)
-    free = counts  # reused: the next free slot of each column
-    free[:] = indptr[:-1]
-    for cols, rows, vals in entries:
-        slot = free[cols]
-        indices[slot] = rows
-        data[slot] = vals
-        free[cols] += 1
-    matrix = csc_matrix((data, indices, indptr), shape=(n_rows, n_cols))
-    matrix.sort_indices()
-    matrix.sum_duplicates()  # a no-op unless a column meets a row twice
-    matrix.eliminate_zeros()
-    return matrix
