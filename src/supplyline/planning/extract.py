@@ -166,19 +166,18 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
 def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
     b = m.cols["short"]
     vals = x[b.start : b.start + b.size]
-    out: list[Shortfall] = []
-    for j in np.flatnonzero(vals > TOL):
-        u, k, t = int(b["u"][j]), int(b["k"][j]), int(b["t"][j])
-        out.append(
-            Shortfall(
-                unit=p.demand.unit_ids[u],
-                commodity=p.demand.commodity_ids[k],
-                day=t,
-                required_t=_r(p.consumption_t[u, k, t]),
-                short_t=_r(vals[j]),
-            )
-        )
-    return out
+    hit = np.flatnonzero(vals > TOL)
+    u, k, t = b["u"][hit], b["k"][hit], b["t"][hit]
+    return from_columns(
+        Shortfall,
+        {
+            "unit": _labels(p.demand.unit_ids)[u].tolist(),
+            "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
+            "day": t.tolist(),
+            "required_t": _rounded(p.consumption_t[u, k, t]),
+            "short_t": _rounded(vals[hit]),
+        },
+    )
 
 
 def _arrived(p: Problem, m: LpModel, x: FloatArray) -> FloatArray:

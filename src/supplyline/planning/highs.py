@@ -108,8 +108,8 @@ def pass_lp(
         upper,
         row_lower,
         row_upper,
-        matrix.indptr.astype(np.int32),
-        matrix.indices.astype(np.int32),
+        np.asarray(matrix.indptr, dtype=np.int32),  # no copy when scipy chose int32
+        np.asarray(matrix.indices, dtype=np.int32),
         matrix.data,
         np.zeros(num_cols, dtype=np.int32),  # every column continuous (HiGHS reads num_cols)
     )
