@@ -215,42 +215,47 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 
 def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
+    """What sources can give, one column per source and day.
+
+    A stock gives its initial amount on day 0 and its replenishment every day up to the
+    last day it can still be useful; a deploying unit starts at home on its first day.
+    """
     net, flows, days = p.net, p.flows, p.days
     pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
-    fs: list[int] = []
-    vs: list[int] = []
-    ts: list[int] = []
-    ubs: list[float] = []
-    owners: list[int] = []
     p_of = {x: i for i, x in enumerate(p.partners)}
-    for st in p.scenario.stocks:
-        if st.commodity not in com:
-            continue
-        f, v = com[st.commodity], pos[st.location]
-        last = min(int(p.reach.latest[f, v]), days - 1)
-        n = last + 1 if st.replenishment_t_per_day > 0 else min(1, last + 1)
-        owner = p_of[st.owner or net.partner_of[v]]
-        for t in range(n):
-            fs.append(f)
-            vs.append(v)
-            ts.append(t)
-            ubs.append(st.replenishment_t_per_day + (st.initial_t if t == 0 else 0.0))
-            owners.append(owner)
-    for fd in np.flatnonzero(flows.kind != FlowKind.GOODS):
-        v, t = int(flows.home[fd]), int(flows.start_day[fd])
-        if t <= min(int(p.reach.latest[fd, v]), days - 1):
-            fs.append(int(fd))
-            vs.append(v)
-            ts.append(t)
-            ubs.append(float(flows.amount[fd]))
-            owners.append(-1)
-    f_a, v_a, t_a = (np.array(x, dtype=np.int64) for x in (fs, vs, ts))
+    stocks = [st for st in p.scenario.stocks if st.commodity in com]
+    f_s = np.array([com[st.commodity] for st in stocks], dtype=np.int64)
+    v_s = np.array([pos[st.location] for st in stocks], dtype=np.int64)
+    owner_s = np.array(
+        [p_of[st.owner or net.partner_of[pos[st.location]]] for st in stocks], dtype=np.int64
+    )
+    daily = np.array([st.replenishment_t_per_day for st in stocks], dtype=np.float64)
+    initial = np.array([st.initial_t for st in stocks], dtype=np.float64)
+    n_days = np.minimum(p.reach.latest[f_s, v_s], days - 1) + 1  # days 0..last
+    n_days = np.where(daily > 0, n_days, np.minimum(n_days, 1)).clip(min=0)
+    stock_of = np.repeat(np.arange(len(stocks)), n_days)
+    t_s = np.arange(len(stock_of)) - np.repeat(np.cumsum(n_days) - n_days, n_days)
+    # each deploying flow: its whole amount at home on its first day, if still useful there
+    fd = np.flatnonzero(flows.kind != FlowKind.GOODS)
+    v_d, t_d = flows.home[fd], flows.start_day[fd]
+    useful = t_d <= np.minimum(p.reach.latest[fd, v_d], days - 1)
+    fd, v_d, t_d = fd[useful], v_d[useful], t_d[useful]
+    f_a = np.concatenate([f_s[stock_of], fd]).astype(np.int64)
+    v_a = np.concatenate([v_s[stock_of], v_d]).astype(np.int64)
+    t_a = np.concatenate([t_s, t_d]).astype(np.int64)
     block = asm.add_columns(
         "supply",
-        {"f": f_a, "v": v_a, "t": t_a, "owner": np.array(owners, dtype=np.int64)},
+        {
+            "f": f_a,
+            "v": v_a,
+            "t": t_a,
+            "owner": np.concatenate([owner_s[stock_of], np.full(len(fd), -1)]).astype(np.int64),
+        },
         cost=0.0,
-        upper=np.array(ubs, dtype=np.float64),
+        upper=np.concatenate(
+            [daily[stock_of] + np.where(t_s == 0, initial[stock_of], 0.0), flows.amount[fd]]
+        ),
     )
     asm.add_entries("balance", keys.balance(f_a, v_a, t_a), block.index, 1.0)
 

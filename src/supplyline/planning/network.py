@@ -86,22 +86,35 @@ class Flows:
 
 def index_network(scenario: Scenario) -> NetworkArrays:
     """Number the locations and the link directions of a scenario."""
-    locs = scenario.locations
+    locs, links = scenario.locations, scenario.links
     pos = {loc.id: i for i, loc in enumerate(locs)}
     days = scenario.horizon_days
-    rows: list[tuple[int, int, int, int, float, float, float]] = []
-    opens: list[BoolArray] = []
     inf = np.inf
-    for li, link in enumerate(scenario.links):
-        is_open = np.ones(days, dtype=bool)
-        closed = [d for d in link.outage_days if 0 <= d < days]
-        is_open[closed] = False
-        cap_t = inf if link.capacity_t_per_day is None else link.capacity_t_per_day
-        cap_p = inf if link.capacity_pax_per_day is None else link.capacity_pax_per_day
-        for a, b in link.directions():
-            rows.append((li, pos[a], pos[b], link.transit_days, link.cost_per_t, cap_t, cap_p))
-            opens.append(is_open)
-    table = np.array(rows, dtype=np.float64).reshape(-1, 7)
+    per_link = np.array(
+        [
+            (
+                link.transit_days,
+                link.cost_per_t,
+                inf if link.capacity_t_per_day is None else link.capacity_t_per_day,
+                inf if link.capacity_pax_per_day is None else link.capacity_pax_per_day,
+            )
+            for link in links
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 4)
+    link_open = np.ones((len(links), days), dtype=bool)
+    closed = [(li, d) for li, link in enumerate(links) for d in link.outage_days if 0 <= d < days]
+    if closed:
+        link_open[tuple(np.array(closed, dtype=np.int64).T)] = False
+    # arcs in link order: each link forward, then backward if it is bidirectional
+    ends = np.array([(pos[x.origin], pos[x.destination]) for x in links], dtype=np.int64)
+    ends = ends.reshape(-1, 2)
+    both = np.array([x.bidirectional for x in links], dtype=bool)
+    arc_link = np.repeat(np.arange(len(links), dtype=np.int64), np.where(both, 2, 1))
+    backward = np.zeros(len(arc_link), dtype=bool)
+    backward[1:] = arc_link[1:] == arc_link[:-1]
+    arc_from = np.where(backward, ends[arc_link, 1], ends[arc_link, 0])
+    arc_to = np.where(backward, ends[arc_link, 0], ends[arc_link, 1])
     return NetworkArrays(
         location_ids=tuple(loc.id for loc in locs),
         partner_of=tuple(loc.partner for loc in locs),
@@ -111,14 +124,14 @@ def index_network(scenario: Scenario) -> NetworkArrays:
         ),
         storage=np.array([inf if x.storage_t is None else x.storage_t for x in locs], np.float64),
         dwell=np.array([x.dwell_days for x in locs], dtype=np.int64),
-        arc_link=table[:, 0].astype(np.int64),
-        arc_from=table[:, 1].astype(np.int64),
-        arc_to=table[:, 2].astype(np.int64),
-        arc_transit=table[:, 3].astype(np.int64),
-        arc_cost=table[:, 4].copy(),
-        arc_cap_t=table[:, 5].copy(),
-        arc_cap_pax=table[:, 6].copy(),
-        arc_open=np.array(opens, dtype=bool).reshape(len(rows), days),
+        arc_link=arc_link,
+        arc_from=arc_from,
+        arc_to=arc_to,
+        arc_transit=per_link[arc_link, 0].astype(np.int64),
+        arc_cost=per_link[arc_link, 1],
+        arc_cap_t=per_link[arc_link, 2],
+        arc_cap_pax=per_link[arc_link, 3],
+        arc_open=link_open[arc_link],
     )
 
 
