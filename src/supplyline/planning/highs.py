@@ -299,7 +299,8 @@ class HighsSession:
                 method=self.method,
             )
         began = time.perf_counter()
-        x = np.asarray(self._h.getSolution().col_value, dtype=np.float64)
+        values = self._h.getSolution().col_value  # a list: highspy copies through Python
+        x = np.fromiter(values, dtype=np.float64, count=len(values))
         return Solution(
             status=status,
             model_status=name,
