@@ -59,6 +59,23 @@ def test_bundled_example_plans_the_same_with_and_without_the_block_start(
     assert cold.stats.start_s == 0
 
 
+def test_flows_solved_by_interior_point_give_the_same_plan(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large flows go to interior point with crossover: still a basis, still the optimum."""
+    from supplyline.planning import block_start
+
+    cold = plan_movements(*bilateral, PlanParams(explain_top=0, block_start=False))
+    monkeypatch.setattr(block_start, "IPM_PIECE_ROWS", 0)  # every flow counts as large
+    _, model = build(*bilateral)
+    start = solve_blocks(model, partition(model), scale=objective_scale(model.cost))
+    assert start is not None
+    basic = [s for s in start.col_status + start.row_status if s.name == "kBasic"]
+    assert len(basic) == model.num_rows
+    warm = plan_movements(*bilateral, PlanParams(explain_top=0))
+    assert warm.objective == pytest.approx(cold.objective, rel=1e-8)
+
+
 def test_blocks_out_of_time_give_no_start_and_no_error(
     bilateral: tuple[Scenario, Demand],
 ) -> None:
