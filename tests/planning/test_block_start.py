@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, PlanStatus, Scenario
 from supplyline.planning import PlanParams, build, plan_movements
 from supplyline.planning.block_start import solve_blocks
 from supplyline.planning.examples import gauge_break
-from supplyline.planning.highs import objective_scale
+from supplyline.planning.highs import HighsSession, Solution, objective_scale
 from supplyline.planning.partition import SHARED, partition
 
 CAPACITY_ROWS = {"link_t", "link_pax", "handle_in", "handle_out", "storage"}
@@ -93,3 +95,28 @@ def test_a_tiny_time_limit_ends_with_a_status_not_an_error(
     """The user's limit covers the start too: the plan says how far it got."""
     plan = plan_movements(*bilateral, PlanParams(time_limit_s=1e-3, explain_top=0))
     assert plan.status.value in {"optimal", "feasible", "no_solution"}
+
+
+def test_a_solve_stopped_without_a_plan_falls_back_to_the_flows_mixed(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The time limit ends the repair with no plan: the planner mixes the flows' own plans.
+
+    The stop is simulated (HiGHS's answer replaced by "time limit, no solution"), so the
+    test does not depend on how fast the machine is.
+    """
+    optimal = plan_movements(*bilateral, PlanParams(explain_top=0))
+    real_solve = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        sol = real_solve(self)
+        return replace(
+            sol, status=PlanStatus.NO_SOLUTION, model_status="Time limit reached", x=None
+        )
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+    plan = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    assert plan.status is PlanStatus.FEASIBLE
+    assert plan.objective >= optimal.objective * (1 - 1e-9)
+    assert plan.movements  # a plan that moves things, not the do-nothing plan
+    assert plan.bottlenecks == ()  # no duals without an optimum

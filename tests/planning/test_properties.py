@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from supplyline.domain import (
@@ -30,7 +30,11 @@ from supplyline.domain import (
     SupplyClass,
     Unit,
 )
-from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning.block_start import solve_blocks
+from supplyline.planning.fallback import mixed_plan
+from supplyline.planning.highs import objective_scale
+from supplyline.planning.partition import partition
 
 TOL = 1e-5
 
@@ -308,3 +312,33 @@ def test_block_start_reaches_the_same_optimum_as_a_cold_start(
     tie_breakers = 1e-3 * moved * scenario.horizon_days
     assert warm.objective == pytest.approx(cold.objective, rel=1e-7, abs=tie_breakers)
     assert warm.total_short_t == pytest.approx(cold.total_short_t, abs=1e-3)
+
+
+@SETTINGS
+@given(scenarios())
+def test_the_fallback_mix_of_the_flows_own_plans_keeps_every_constraint(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """What a solve stopped by its time limit falls back to: feasible, never below optimal."""
+    _, model = build(*case)
+    part = partition(model)
+    assume(len(part.flows) >= 2)  # the planner solves a single flow whole
+    scale = objective_scale(model.cost)
+    start = solve_blocks(model, part, scale=scale)
+    assert start is not None
+    x = mixed_plan(model, part, start, scale=scale)
+    assert x is not None
+    activity = model.matrix @ x
+    slack = 1e-5 * np.maximum(1.0, np.abs(activity))
+    assert np.all(activity >= model.row_lower - slack)
+    assert np.all(activity <= model.row_upper + slack)
+    assert np.all(x >= model.col_lower - 1e-7)
+    assert np.all(x <= model.col_upper + 1e-5 * np.maximum(1.0, np.abs(x)))
+    optimal = plan_movements(*case, PlanParams(explain_top=0))
+    scenario, demand = case
+    moved = float(demand.total_t.sum()) + sum(
+        u.deployment_lift_t + u.personnel for u in scenario.units
+    )
+    tie_breakers = 1e-3 * moved * scenario.horizon_days  # below HiGHS's precision: see above
+    cost = float(model.cost @ x + model.offset)
+    assert cost >= optimal.objective * (1 - 1e-7) - tie_breakers

@@ -29,13 +29,15 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.planning.highs import new_highs, pass_lp
-from supplyline.planning.model import LpModel
+from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
-__all__ = ["BlockStart", "solve_blocks"]
+__all__ = ["BlockStart", "FlowPlan", "Piece", "flow_parts", "solve_blocks", "solve_pieces"]
 
 log = logging.getLogger(__name__)
 ObjectArray = npt.NDArray[np.object_]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 IPM_PIECE_ROWS = 20_000
 """A flow with at least this many rows is solved by interior point with crossover (which
@@ -47,11 +49,22 @@ of corridor-I (32,691 × 7,978) 3.0 s against 3.8 s; a deployment flow of corrid
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FlowPlan:
+    """One flow's LP solved alone: its columns and rows in the whole LP, and its values."""
+
+    cols: IntArray
+    rows: IntArray
+    x: FloatArray
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BlockStart:
-    """A joined basis: HiGHS status objects per column and row."""
+    """A joined basis (HiGHS status objects per column and row), and each flow's plan."""
 
     col_status: list[highspy.HighsBasisStatus]
     row_status: list[highspy.HighsBasisStatus]
+    flows: tuple[FlowPlan, ...]
+    """Each flow's optimum alone (what :mod:`supplyline.planning.fallback` mixes)."""
 
     def basis(self) -> highspy.HighsBasis:
         """The basis in HiGHS's form, ready for ``setBasis``."""
@@ -63,24 +76,28 @@ class BlockStart:
 
 
 @dataclass(frozen=True, slots=True)
-class _Piece:
-    cols: npt.NDArray[np.int64]
-    rows: npt.NDArray[np.int64]
+class Piece:
+    """What solving one flow alone gave: None statuses and values unless proven optimal."""
+
+    cols: IntArray
+    rows: IntArray
     col_status: list[highspy.HighsBasisStatus] | None
     row_status: list[highspy.HighsBasisStatus] | None
+    x: FloatArray | None
     iterations: int
 
 
 def _solve_piece(
     model: LpModel,
     scale: float,
-    cols: npt.NDArray[np.int64],
-    rows: npt.NDArray[np.int64],
+    cols: IntArray,
+    rows: IntArray,
     deadline: float | None,
-) -> _Piece:
-    """One flow's LP alone; its basis, or None statuses when HiGHS did not prove it optimal."""
+    zero: BoolArray | None,
+) -> Piece:
+    """One flow's LP alone (with the ``zero`` columns fixed at 0, if given)."""
     h = new_highs()
-    if len(rows) >= IPM_PIECE_ROWS:
+    if len(rows) >= IPM_PIECE_ROWS and zero is None:
         h.setOptionValue("solver", "ipm")
         h.setOptionValue("run_crossover", "on")
     else:
@@ -88,16 +105,53 @@ def _solve_piece(
     if deadline is not None:
         left = deadline - time.perf_counter()
         if left <= 0:
-            return _Piece(cols, rows, None, None, 0)
+            return Piece(cols, rows, None, None, None, 0)
         h.setOptionValue("time_limit", left)
     pass_lp(h, model, scale=scale, cols=cols, rows=rows)
+    if zero is not None:
+        fixed = np.flatnonzero(zero[cols]).astype(np.int32)
+        nothing = np.zeros(len(fixed))
+        h.changeColsBounds(len(fixed), fixed, nothing, nothing)
     h.run()
     info = h.getInfo()
     iterations = int(info.simplex_iteration_count) + int(info.ipm_iteration_count)
     basis = h.getBasis()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal or not basis.valid:
-        return _Piece(cols, rows, None, None, iterations)
-    return _Piece(cols, rows, list(basis.col_status), list(basis.row_status), iterations)
+        return Piece(cols, rows, None, None, None, iterations)
+    values = h.getSolution().col_value
+    x = np.fromiter(values, dtype=np.float64, count=len(values))
+    return Piece(cols, rows, list(basis.col_status), list(basis.row_status), x, iterations)
+
+
+def flow_parts(part: Partition) -> list[tuple[IntArray, IntArray]]:
+    """Each flow's columns and rows, in order."""
+    order = np.argsort(part.col_flow, kind="stable")
+    col_bounds = np.searchsorted(part.col_flow[order], part.flows, side="left")
+    col_ends = np.searchsorted(part.col_flow[order], part.flows, side="right")
+    return [
+        (order[lo:hi], np.flatnonzero(part.row_flow == flow))  # a stable sort keeps order
+        for flow, lo, hi in zip(part.flows, col_bounds, col_ends, strict=True)
+    ]
+
+
+def solve_pieces(
+    model: LpModel,
+    jobs: list[tuple[IntArray, IntArray]],
+    *,
+    scale: float,
+    threads: int | None = None,
+    deadline: float | None = None,
+    zero: BoolArray | None = None,
+) -> list[Piece]:
+    """Solve each (columns, rows) part of the LP alone, ``threads`` at once.
+
+    HiGHS releases the GIL while it runs; the columns marked in ``zero`` are fixed at 0.
+    """
+    workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
+    with cf.ThreadPoolExecutor(workers) as pool:
+        return list(
+            pool.map(lambda job: _solve_piece(model, scale, job[0], job[1], deadline, zero), jobs)
+        )
 
 
 def solve_blocks(
@@ -116,31 +170,24 @@ def solve_blocks(
     """
     began = time.perf_counter()
     deadline = None if time_limit_s is None else began + time_limit_s
-    order = np.argsort(part.col_flow, kind="stable")
-    col_bounds = np.searchsorted(part.col_flow[order], part.flows, side="left")
-    col_ends = np.searchsorted(part.col_flow[order], part.flows, side="right")
-    jobs = []
-    for flow, lo, hi in zip(part.flows, col_bounds, col_ends, strict=True):
-        rows = np.flatnonzero(part.row_flow == flow)
-        jobs.append((order[lo:hi], rows))  # a stable sort keeps each flow's columns in order
-    workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
+    pieces = solve_pieces(model, flow_parts(part), scale=scale, threads=threads, deadline=deadline)
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)
-    iterations = 0
-    with cf.ThreadPoolExecutor(workers) as pool:
-        pieces = pool.map(lambda job: _solve_piece(model, scale, job[0], job[1], deadline), jobs)
-        for piece in pieces:
-            iterations += piece.iterations
-            if piece.col_status is None or piece.row_status is None:
-                log.info("a flow alone was not solved to optimality: starting cold")
-                return None
-            col_status[piece.cols] = piece.col_status
-            row_status[piece.rows] = piece.row_status
+    flows: list[FlowPlan] = []
+    for piece in pieces:
+        if piece.col_status is None or piece.row_status is None or piece.x is None:
+            log.info("a flow alone was not solved to optimality: starting cold")
+            return None
+        col_status[piece.cols] = piece.col_status
+        row_status[piece.rows] = piece.row_status
+        flows.append(FlowPlan(cols=piece.cols, rows=piece.rows, x=piece.x))
     log.debug(
         "block start: %d pieces, %d iterations, %d shared rows, %.2f s",
-        len(jobs),
-        iterations,
+        len(pieces),
+        sum(p.iterations for p in pieces),
         int(np.count_nonzero(part.row_flow == SHARED)),
         time.perf_counter() - began,
     )
-    return BlockStart(col_status=col_status.tolist(), row_status=row_status.tolist())
+    return BlockStart(
+        col_status=col_status.tolist(), row_status=row_status.tolist(), flows=tuple(flows)
+    )

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
-from supplyline.planning.block_start import solve_blocks
+from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
-from supplyline.planning.highs import HighsSession
+from supplyline.planning.fallback import mixed_plan
+from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import LpModel
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
@@ -48,18 +50,26 @@ def write_mps(
     return model
 
 
-def _block_start(session: HighsSession, problem: Problem, model: LpModel, say: Progress) -> float:
-    """Give the session a starting basis from the flows solved apart; the seconds it took.
+FALLBACK_SHARE = 0.05
+"""Of a time limit, the part kept back for a fallback plan (see
+:mod:`supplyline.planning.fallback`) in case the solve runs out of time."""
 
-    Only for the simplex (interior point and PDLP do not start from a basis), and only
-    with two flows or more (one flow alone is the whole model).
+
+def _block_start(
+    session: HighsSession, problem: Problem, model: LpModel, say: Progress
+) -> tuple[float, BlockStart | None]:
+    """Give the session a starting basis from the flows solved apart.
+
+    Returns the seconds it took and the start (None when there is none). Only for the
+    simplex (interior point and PDLP do not start from a basis), and only with two flows
+    or more (one flow alone is the whole model).
     """
     params = problem.params
     if not params.block_start or session.method != Method.SIMPLEX.value:
-        return 0.0
+        return 0.0, None
     part = partition(model)
     if len(part.flows) < 2:
-        return 0.0
+        return 0.0, None
     say(f"solving {len(part.flows)} flows apart for a starting basis")
     began = time.perf_counter()
     start = solve_blocks(
@@ -69,8 +79,38 @@ def _block_start(session: HighsSession, problem: Problem, model: LpModel, say: P
         session.start_from(start.basis())
     spent = time.perf_counter() - began
     if params.time_limit_s is not None:  # the user's limit covers the start too
-        session.set_time_limit(params.time_limit_s - spent)
-    return spent
+        reserve = FALLBACK_SHARE * params.time_limit_s if start is not None else 0.0
+        session.set_time_limit(params.time_limit_s - spent - reserve)
+    return spent, start
+
+
+def _fallback(
+    sol: Solution,
+    session: HighsSession,
+    problem: Problem,
+    model: LpModel,
+    start: BlockStart | None,
+    say: Progress,
+) -> Solution:
+    """The solve's outcome, or a feasible mix of the flows' own plans if it has no plan."""
+    if sol.x is not None or start is None:
+        return sol
+    say("no optimal plan within the time limit: mixing the flows' own plans into one")
+    began = time.perf_counter()
+    x = mixed_plan(
+        model, partition(model), start, scale=session.scale, threads=problem.params.threads
+    )
+    spent = time.perf_counter() - began
+    if x is None:
+        return replace(sol, solve_s=sol.solve_s + spent)
+    return replace(
+        sol,
+        status=PlanStatus.FEASIBLE,
+        model_status=f"{sol.model_status}; flows' own plans mixed",
+        objective=float(model.cost @ x + model.offset),
+        x=x,
+        solve_s=sol.solve_s + spent,
+    )
 
 
 def plan_movements(
@@ -104,9 +144,9 @@ def plan_movements(
     build_s = time.perf_counter() - began
     if mps_path is not None:
         session.write_mps(mps_path)
-    start_s = _block_start(session, problem, model, say)
+    start_s, start = _block_start(session, problem, model, say)
     say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)")
-    sol = session.solve()
+    sol = _fallback(session.solve(), session, problem, model, start, say)
     stats = SolveStats(
         columns=model.num_cols,
         rows=model.num_rows,
