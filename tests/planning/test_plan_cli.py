@@ -131,3 +131,26 @@ def test_plan_rejects_an_mps_name_without_mps_suffix(bilateral_dir: Path, tmp_pa
     )
     assert result.exit_code == 2
     assert not (tmp_path / "o").exists()
+
+
+def test_a_fallback_plan_is_written_with_a_warning(
+    bilateral_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A solve stopped without a plan (simulated) gives the mixed fallback, flagged."""
+    from dataclasses import replace
+
+    from supplyline.domain import PlanStatus
+    from supplyline.planning.highs import HighsSession, Solution
+
+    real_solve = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        return replace(real_solve(self), status=PlanStatus.NO_SOLUTION, x=None)
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["plan", str(bilateral_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "plan feasible" in result.stdout
+    assert "far from the best plan" in " ".join(result.stdout.split())
+    assert json.loads((out / "plan.json").read_text())["status"] == "feasible"

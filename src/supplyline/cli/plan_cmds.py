@@ -82,6 +82,14 @@ def _print_table(run: PlanRun) -> None:
         style="dim",
         highlight=False,
     )
+    if head["status"] == "feasible":
+        console.print(
+            "warning: the time limit stopped the solver before it proved this plan best; "
+            "it keeps every capacity but can be far from the best plan (shortfalls and "
+            "lateness may be much larger). Raise --time-limit for the optimum.",
+            style="yellow",
+            highlight=False,
+        )
     for rows, cols, title in _sections(run).values():
         if rows:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
