@@ -25,7 +25,7 @@ import numpy.typing as npt
 from scipy.sparse import csc_matrix
 
 from supplyline.planning.block_start import BlockStart, solve_pieces
-from supplyline.planning.highs import new_highs
+from supplyline.planning.highs import new_highs, pass_lp
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -86,26 +86,20 @@ def _mix(
 ) -> FloatArray | None:
     """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ 1``, solved by HiGHS."""
     used = np.flatnonzero(np.any(np.abs(loads) > 1e-12, axis=1))
-    matrix = csc_matrix(loads[used])
-    h = new_highs()
     n = loads.shape[1]
-    h.passModel(
-        n,
-        len(used),
-        matrix.nnz,
-        int(highspy.MatrixFormat.kColwise),
-        int(highspy.ObjSense.kMinimize),
-        0.0,
-        gains,
-        np.zeros(n),
-        np.ones(n),
-        lower[used],
-        upper[used],
-        np.asarray(matrix.indptr, dtype=np.int32),
-        np.asarray(matrix.indices, dtype=np.int32),
-        matrix.data,
-        np.zeros(n, dtype=np.int32),
+    master = LpModel(
+        cost=gains,
+        col_lower=np.zeros(n),
+        col_upper=np.ones(n),
+        row_lower=lower[used],
+        row_upper=upper[used],
+        matrix=csc_matrix(loads[used]),
+        offset=0.0,
+        cols={},
+        rows={},
     )
+    h = new_highs()
+    pass_lp(h, master)
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         log.warning("the flows' mix was not solved (%s)", h.modelStatusToString(h.getModelStatus()))
