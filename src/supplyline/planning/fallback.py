@@ -18,21 +18,41 @@ every constraint, at a cost no better than the optimum; it is reported as FEASIB
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
 import numpy.typing as npt
 from scipy.sparse import csc_matrix
+from scipy.sparse import vstack as sparse_vstack
+from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.block_start import BlockStart, solve_pieces
 from supplyline.planning.highs import new_highs, pass_lp
-from supplyline.planning.model import LpModel
+from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
 __all__ = ["mixed_plan"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
+
+
+MAX_GROUP_CELLS = 5_000_000
+"""Above this many (used column × destination) cells a flow is mixed whole, not by
+destination: the table of each destination's part of each column is held in memory."""
+
+REST = -1
+"""The group of what reaches no unit (deployments, and what tracing cannot place)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """One flow's plan split by the unit it ends at: ``amounts[:, g]`` is group ``g``'s."""
+
+    cols: IntArray
+    labels: list[int]
+    amounts: FloatArray
 
 
 def mixed_plan(
@@ -45,6 +65,9 @@ def mixed_plan(
 ) -> FloatArray | None:
     """The cheapest mix of each flow's optimum and its do-nothing plan within the capacities.
 
+    A goods flow is mixed unit by unit: its optimum and its do-nothing plan are each split
+    into what ends at each unit (proportional tracing backwards from the deliveries), so
+    that a unit whose supply crosses no overrun capacity keeps its part of the optimum.
     None if a do-nothing plan or the mix could not be solved (it should not happen: the
     model lets any demand go short).
     """
@@ -56,36 +79,182 @@ def mixed_plan(
     jobs = [(flow.cols, flow.rows) for flow in start.flows]
     idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=touches)
     x = np.zeros(model.num_cols)
-    loads: list[FloatArray] = []
-    gains: list[float] = []
+    steps: list[FloatArray] = []  # per group of a flow: the step from idle to optimum
+    step_cols: list[IntArray] = []  # and the model's columns it moves
     for flow, nothing in zip(start.flows, idle, strict=True):
         if nothing.x is None:
             log.warning("a flow's do-nothing plan was not solved: no fallback plan")
             return None
         x[flow.cols] = nothing.x
-        step = flow.x - nothing.x
-        loads.append(on_shared[:, flow.cols] @ step)
-        gains.append(float(model.cost[flow.cols] @ step) * scale)
+        for cols, step in _group_steps(model, flow.cols, flow.rows, flow.x, nothing.x):
+            step_cols.append(cols)
+            steps.append(step)
+    if not steps:  # every flow's optimum is its do-nothing plan
+        return x
+    moves = csc_matrix(  # column g: group g's step, over the model's columns
+        (
+            np.concatenate(steps),
+            (
+                np.concatenate(step_cols),
+                np.repeat(np.arange(len(steps)), [len(c) for c in step_cols]),
+            ),
+        ),
+        shape=(model.num_cols, len(steps)),
+    )
+    loads = (on_shared @ moves).tocsc()
+    gains = np.array(
+        [float(model.cost[c] @ d) * scale for c, d in zip(step_cols, steps, strict=True)]
+    )
+    # a column split between groups (a source's daily supply) must keep its bounds too
+    split = _split_bounds(model, x, step_cols, steps)
     weights = _mix(
-        np.column_stack(loads),
-        np.array(gains),
-        model.row_lower[shared],
-        model.row_upper[shared],
+        sparse_vstack([loads, split[0]]).tocsc(),
+        gains,
+        np.concatenate([model.row_lower[shared], split[1]]),
+        np.concatenate([model.row_upper[shared], split[2]]),
     )
     if weights is None:
         return None
-    for flow, nothing, weight in zip(start.flows, idle, weights, strict=True):
-        if nothing.x is not None:
-            x[flow.cols] += weight * (flow.x - nothing.x)
-    log.info("fallback plan: flows kept at %s of their own optimum", np.round(weights, 3))
+    for cols, step, weight in zip(step_cols, steps, weights, strict=True):
+        x[cols] += weight * step
+    log.info(
+        "fallback plan: %d parts of flows, %d kept whole, %d dropped",
+        len(weights),
+        int(np.count_nonzero(weights > 1 - 1e-9)),
+        int(np.count_nonzero(weights < 1e-9)),
+    )
     return x
 
 
+def _group_steps(
+    model: LpModel, cols: IntArray, rows: IntArray, best: FloatArray, idle: FloatArray
+) -> list[tuple[IntArray, FloatArray]]:
+    """Per group of a flow: its columns and the step from the do-nothing part to the optimum."""
+    a = _by_destination(model, cols, rows, best)
+    b = _by_destination(model, cols, rows, idle)
+    out: list[tuple[IntArray, FloatArray]] = []
+    for label in sorted(set(a.labels) | set(b.labels)):
+        used = np.union1d(a.cols, b.cols)
+        step = np.zeros(len(used))
+        for parts, sign in ((a, 1.0), (b, -1.0)):
+            if label in parts.labels:
+                where = np.searchsorted(used, parts.cols)
+                step[where] += sign * parts.amounts[:, parts.labels.index(label)]
+        keep = np.abs(step) > 1e-12
+        if keep.any():
+            out.append((cols[used[keep]], step[keep]))
+    return out
+
+
+def _by_destination(model: LpModel, cols: IntArray, rows: IntArray, x: FloatArray) -> _Parts:
+    """A flow's plan (``x`` over its ``cols``) split by the unit each part ends at.
+
+    Every column with an entry in a balance row moves the flow from the node where it has
+    −1 to the node where it has +1 (a delivery ends in a unit's row instead). Going
+    backwards in time, each node's outflow is split among units in proportion to where
+    it goes; a column carries the shares of the node it enters. Columns in a unit's own
+    rows only (held stock, shortfall, target gap) belong to that unit.
+    """
+    used = np.flatnonzero(np.abs(x) > 1e-12)
+    whole = _Parts(cols=used, labels=[REST], amounts=x[used][:, None])
+    unit_block = model.rows.get("unit")
+    balance = model.rows.get("balance")
+    if unit_block is None or balance is None or len(used) == 0:
+        return whole
+    sub = model.matrix[rows, :][:, cols[used]].tocoo()
+    global_row = rows[sub.row]
+    is_balance = (global_row >= balance.start) & (global_row < balance.start + balance.size)
+    in_units = ~is_balance
+    unit_of_row = np.full(model.num_rows, REST, dtype=np.int64)
+    for name in ("unit", "target"):
+        block = model.rows.get(name)
+        if block is not None:
+            unit_of_row[block.start : block.start + block.size] = block["u"]
+    n = len(used)
+    tail = np.full(n, -1, dtype=np.int64)
+    head = np.full(n, -1, dtype=np.int64)
+    sink = np.full(n, REST, dtype=np.int64)
+    tail[sub.col[is_balance & (sub.data < 0)]] = global_row[is_balance & (sub.data < 0)]
+    head[sub.col[is_balance & (sub.data > 0)]] = global_row[is_balance & (sub.data > 0)]
+    touches_balance = np.zeros(n, dtype=bool)
+    touches_balance[sub.col[is_balance]] = True
+    # a delivery enters a unit's row; a unit's own column sits in its rows only
+    unit_entry = in_units & ((sub.data > 0) | ~touches_balance[sub.col])
+    sink[sub.col[unit_entry]] = unit_of_row[global_row[unit_entry]]
+    labels = sorted(int(u) for u in np.unique(sink) if u != REST)
+    if not labels or n * (len(labels) + 1) > MAX_GROUP_CELLS:
+        return whole
+    group = np.searchsorted(labels, sink)  # valid where sink != REST
+    nodes = np.unique(np.concatenate([tail[tail >= 0], head[head >= 0]]))
+    n_nodes = len(nodes)
+    node_of = np.full(model.num_rows, -1, dtype=np.int64)
+    node_of[nodes] = np.arange(n_nodes)
+    t_node = np.where(tail >= 0, node_of[np.maximum(tail, 0)], -1)
+    h_node = np.where(head >= 0, node_of[np.maximum(head, 0)], -1)
+    values = x[used]
+    amounts = np.zeros((n, len(labels) + 1))  # the last column: REST
+    direct = (sink != REST) & touches_balance  # deliveries
+    own = (sink != REST) & ~touches_balance  # a unit's own columns
+    amounts[np.flatnonzero(own), group[own]] = values[own]
+    amounts[np.flatnonzero(direct), group[direct]] = values[direct]
+    if n_nodes:
+        out = t_node >= 0
+        outflow = np.bincount(t_node[out], weights=values[out], minlength=n_nodes)
+        onward = out & (h_node >= 0)
+        ends = out & direct
+        reaches = np.zeros((n_nodes, len(labels)))
+        np.add.at(reaches, (t_node[ends], group[ends]), values[ends])
+        system = csc_matrix(
+            (
+                np.concatenate([np.where(outflow > 1e-12, outflow, 1.0), -values[onward]]),
+                (
+                    np.concatenate([np.arange(n_nodes), t_node[onward]]),
+                    np.concatenate([np.arange(n_nodes), h_node[onward]]),
+                ),
+            ),
+            shape=(n_nodes, n_nodes),
+        )
+        shares = np.asarray(spsolve(system, reaches), dtype=np.float64).reshape(n_nodes, -1)
+        carried = (h_node >= 0) & (sink == REST)
+        amounts[carried, :-1] = values[carried, None] * shares[h_node[carried]]
+    amounts[:, -1] = values - amounts[:, :-1].sum(axis=1)
+    return _Parts(cols=used, labels=[*labels, REST], amounts=amounts)
+
+
+def _split_bounds(
+    model: LpModel, base: FloatArray, step_cols: list[IntArray], steps: list[FloatArray]
+) -> tuple[csc_matrix, FloatArray, FloatArray]:
+    """Rows that keep each bounded column within its bounds when several groups move it."""
+    owners = np.zeros(model.num_cols, dtype=np.int64)
+    for cols in step_cols:
+        owners[cols] += 1
+    bounded = np.flatnonzero((owners > 1) & np.isfinite(model.col_upper))
+    row_of = np.full(model.num_cols, -1, dtype=np.int64)
+    row_of[bounded] = np.arange(len(bounded))
+    r: list[IntArray] = []
+    c: list[IntArray] = []
+    v: list[FloatArray] = []
+    for g, (cols, step) in enumerate(zip(step_cols, steps, strict=True)):
+        hit = row_of[cols] >= 0
+        r.append(row_of[cols[hit]])
+        c.append(np.full(int(hit.sum()), g, dtype=np.int64))
+        v.append(step[hit])
+    matrix = csc_matrix(
+        (np.concatenate(v), (np.concatenate(r), np.concatenate(c))),
+        shape=(len(bounded), len(steps)),
+    )
+    return (
+        matrix,
+        model.col_lower[bounded] - base[bounded],
+        model.col_upper[bounded] - base[bounded],
+    )
+
+
 def _mix(
-    loads: FloatArray, gains: FloatArray, lower: FloatArray, upper: FloatArray
+    loads: csc_matrix, gains: FloatArray, lower: FloatArray, upper: FloatArray
 ) -> FloatArray | None:
     """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ 1``, solved by HiGHS."""
-    used = np.flatnonzero(np.any(np.abs(loads) > 1e-12, axis=1))
+    used = np.flatnonzero(np.diff(loads.tocsr().indptr) > 0)
     n = loads.shape[1]
     master = LpModel(
         cost=gains,
@@ -93,7 +262,7 @@ def _mix(
         col_upper=np.ones(n),
         row_lower=lower[used],
         row_upper=upper[used],
-        matrix=csc_matrix(loads[used]),
+        matrix=loads.tocsr()[used].tocsc(),
         offset=0.0,
         cols={},
         rows={},
