@@ -9,10 +9,11 @@ Each flow's own optimum ``x_f`` (from the block start) and its do-nothing plan `
 (the same flow with every column that touches a shared capacity fixed at zero: nothing
 moves, and what cannot be met goes short) both satisfy that flow's own rows, and so does
 every mix ``z_f + λ_f (x_f − z_f)`` with ``0 ≤ λ_f ≤ 1``. Since ``z_f`` puts nothing on a
-shared row, the capacities are linear in the λ: one LP with a variable per flow picks
-the mix that costs least within every capacity. The result is a plan that respects
-every constraint, at a cost no better than the optimum; it is reported as FEASIBLE
-(not proven best).
+shared row, the capacities are linear in the λ: one LP picks the mix that costs least
+within every capacity. A goods flow gets a λ per unit it supplies (its plans split by
+destination, see :func:`_by_destination`), so one overrun capacity does not cost every
+unit its supply. The result is a plan that respects every constraint, at a cost no
+better than the optimum; it is reported as FEASIBLE (not proven best).
 """
 
 from __future__ import annotations
