@@ -79,6 +79,7 @@ def mixed_plan(
     touches = np.diff(on_shared.indptr) > 0
     jobs = [(flow.cols, flow.rows) for flow in start.flows]
     idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=touches)
+    units = _unit_of_rows(model)
     x = np.zeros(model.num_cols)
     steps: list[FloatArray] = []  # per group of a flow: the step from idle to optimum
     step_cols: list[IntArray] = []  # and the model's columns it moves
@@ -87,7 +88,7 @@ def mixed_plan(
             log.warning("a flow's do-nothing plan was not solved: no fallback plan")
             return None
         x[flow.cols] = nothing.x
-        for cols, step in _group_steps(model, flow.cols, flow.rows, flow.x, nothing.x):
+        for cols, step in _group_steps(model, units, flow.cols, flow.rows, flow.x, nothing.x):
             step_cols.append(cols)
             steps.append(step)
     if not steps:  # every flow's optimum is its do-nothing plan
@@ -127,19 +128,34 @@ def mixed_plan(
     return x
 
 
+def _unit_of_rows(model: LpModel) -> IntArray:
+    """The unit of every row of a unit's own (stock balance, target), :data:`REST` elsewhere."""
+    unit_of_row = np.full(model.num_rows, REST, dtype=np.int64)
+    for name in ("unit", "target"):
+        block = model.rows.get(name)
+        if block is not None:
+            unit_of_row[block.start : block.start + block.size] = block["u"]
+    return unit_of_row
+
+
 def _group_steps(
-    model: LpModel, cols: IntArray, rows: IntArray, best: FloatArray, idle: FloatArray
+    model: LpModel,
+    units: IntArray,
+    cols: IntArray,
+    rows: IntArray,
+    best: FloatArray,
+    idle: FloatArray,
 ) -> list[tuple[IntArray, FloatArray]]:
     """Per group of a flow: its columns and the step from the do-nothing part to the optimum."""
-    a = _by_destination(model, cols, rows, best)
-    b = _by_destination(model, cols, rows, idle)
+    a = _by_destination(model, units, cols, rows, best)
+    b = _by_destination(model, units, cols, rows, idle)
+    used = np.union1d(a.cols, b.cols)
+    sides = ((a, np.searchsorted(used, a.cols), 1.0), (b, np.searchsorted(used, b.cols), -1.0))
     out: list[tuple[IntArray, FloatArray]] = []
     for label in sorted(set(a.labels) | set(b.labels)):
-        used = np.union1d(a.cols, b.cols)
         step = np.zeros(len(used))
-        for parts, sign in ((a, 1.0), (b, -1.0)):
+        for parts, where, sign in sides:
             if label in parts.labels:
-                where = np.searchsorted(used, parts.cols)
                 step[where] += sign * parts.amounts[:, parts.labels.index(label)]
         keep = np.abs(step) > 1e-12
         if keep.any():
@@ -147,8 +163,12 @@ def _group_steps(
     return out
 
 
-def _by_destination(model: LpModel, cols: IntArray, rows: IntArray, x: FloatArray) -> _Parts:
+def _by_destination(
+    model: LpModel, units: IntArray, cols: IntArray, rows: IntArray, x: FloatArray
+) -> _Parts:
     """A flow's plan (``x`` over its ``cols``) split by the unit each part ends at.
+
+    ``units`` is the unit of each of the model's rows (:func:`_unit_of_rows`).
 
     Every column with an entry in a balance row moves the flow from the node where it has
     −1 to the node where it has +1 (a delivery ends in a unit's row instead). Going
@@ -166,11 +186,6 @@ def _by_destination(model: LpModel, cols: IntArray, rows: IntArray, x: FloatArra
     global_row = rows[sub.row]
     is_balance = (global_row >= balance.start) & (global_row < balance.start + balance.size)
     in_units = ~is_balance
-    unit_of_row = np.full(model.num_rows, REST, dtype=np.int64)
-    for name in ("unit", "target"):
-        block = model.rows.get(name)
-        if block is not None:
-            unit_of_row[block.start : block.start + block.size] = block["u"]
     n = len(used)
     tail = np.full(n, -1, dtype=np.int64)
     head = np.full(n, -1, dtype=np.int64)
@@ -181,17 +196,15 @@ def _by_destination(model: LpModel, cols: IntArray, rows: IntArray, x: FloatArra
     touches_balance[sub.col[is_balance]] = True
     # a delivery enters a unit's row; a unit's own column sits in its rows only
     unit_entry = in_units & ((sub.data > 0) | ~touches_balance[sub.col])
-    sink[sub.col[unit_entry]] = unit_of_row[global_row[unit_entry]]
+    sink[sub.col[unit_entry]] = units[global_row[unit_entry]]
     labels = sorted(int(u) for u in np.unique(sink) if u != REST)
     if not labels or n * (len(labels) + 1) > MAX_GROUP_CELLS:
         return whole
     group = np.searchsorted(labels, sink)  # valid where sink != REST
     nodes = np.unique(np.concatenate([tail[tail >= 0], head[head >= 0]]))
     n_nodes = len(nodes)
-    node_of = np.full(model.num_rows, -1, dtype=np.int64)
-    node_of[nodes] = np.arange(n_nodes)
-    t_node = np.where(tail >= 0, node_of[np.maximum(tail, 0)], -1)
-    h_node = np.where(head >= 0, node_of[np.maximum(head, 0)], -1)
+    t_node = np.where(tail >= 0, np.searchsorted(nodes, tail), -1)
+    h_node = np.where(head >= 0, np.searchsorted(nodes, head), -1)
     values = x[used]
     amounts = np.zeros((n, len(labels) + 1))  # the last column: REST
     direct = (sink != REST) & touches_balance  # deliveries
