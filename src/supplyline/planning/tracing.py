@@ -77,21 +77,24 @@ def trace_owners(
     on = np.flatnonzero((xu > _TOL) & (sup["owner"] >= 0))
     s_row = row(sup["f"][on], sup["v"][on], sup["t"][on])
     n_p = len(p.partners)
-    # only the nodes goods pass through: the system shrinks to what the plan does
-    nodes, index = np.unique(np.concatenate([head, tail, s_row]), return_inverse=True)
+    # only the nodes goods pass through, numbered day by day: every flow then runs from a
+    # node to the same or a later one, and the system is lower triangular but for
+    # same-day moves (it factors in its own order); a marker over the balance rows
+    # numbers them without sorting the plan's entries
+    used = np.zeros(n, dtype=bool)
+    used[head] = used[tail] = used[s_row] = True
+    by_day = np.argsort(m.rows["balance"]["t"], kind="stable")
+    nodes = by_day[used[by_day]]
     n_a = len(nodes)
     if n_a == 0:
         return np.zeros((len(k), n_p))
-    # numbered day by day, every flow runs from a node to the same or a later one: the
-    # system is lower triangular but for same-day moves, and factors in its own order
-    rank = np.empty(n_a, dtype=np.int64)
-    rank[np.argsort(m.rows["balance"]["t"][nodes], kind="stable")] = np.arange(n_a)
-    head, tail, s_row = np.split(rank[index], np.cumsum([len(head), len(tail)]))
-    supply = np.zeros((n_a, n_p))
-    np.add.at(supply, (s_row, sup["owner"][on]), xu[on])
-
-    throughput = supply.sum(axis=1)
-    np.add.at(throughput, head, amount)
+    number = np.full(n, -1, dtype=np.int64)
+    number[nodes] = np.arange(n_a)
+    head, tail, s_row = number[head], number[tail], number[s_row]
+    supply = np.bincount(
+        s_row * n_p + sup["owner"][on], weights=xu[on], minlength=n_a * n_p
+    ).reshape(n_a, n_p)
+    throughput = supply.sum(axis=1) + np.bincount(head, weights=amount, minlength=n_a)
     diagonal = np.arange(n_a)
     system = csc_matrix(
         (
@@ -103,8 +106,7 @@ def trace_owners(
     solved = spsolve(system, supply, permc_spec="NATURAL")
     shares = np.asarray(solved, dtype=np.float64).reshape(n_a, n_p)
     want = row(k, v, t)
-    pos = np.minimum(np.searchsorted(nodes, want), n_a - 1)
-    found = (want >= 0) & (nodes[pos] == want)
-    out = np.where(found[:, None], shares[rank[pos]], 0.0)
+    node = np.where(want >= 0, number[want], -1)
+    out = np.where((node >= 0)[:, None], shares[node], 0.0)
     total = out.sum(axis=1, keepdims=True)
     return np.where(total > _TOL, out / np.where(total > _TOL, total, 1.0), 0.0)
