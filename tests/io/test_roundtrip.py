@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from io_strategies import scenarios
 
@@ -29,3 +31,17 @@ def test_write_is_stable(scenario: Scenario) -> None:
         write_scenario(load_scenario(one), two)
         for name in ("scenario.yaml", "units.csv", "links.csv", "agreements.yaml"):
             assert (Path(one) / name).read_bytes() == (Path(two) / name).read_bytes()
+
+
+def test_numpy_numbers_are_written_as_plain_numbers(bilateral_dir: Path, tmp_path: Path) -> None:
+    """A scenario made in Python with numpy's scalars writes numbers the loader reads back."""
+    scenario = load_scenario(bilateral_dir)
+    numpy_made = replace(
+        scenario,
+        stocks=tuple(replace(s, initial_t=np.float64(s.initial_t)) for s in scenario.stocks),
+        commodities=tuple(
+            replace(c, volume_m3_per_t=np.float64(c.volume_m3_per_t), priority=np.int64(c.priority))
+            for c in scenario.commodities
+        ),
+    )
+    assert load_scenario(write_scenario(numpy_made, tmp_path / "out")) == scenario

@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from supplyline.domain import Agreement, Commodity, Scenario
@@ -39,8 +40,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, Enum):
         return str(value.value)
-    if isinstance(value, float):
-        return repr(value)
+    if isinstance(value, float):  # numpy's floats too, whose repr names their type
+        return repr(float(value))
     return str(value)
 
 
@@ -53,9 +54,20 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return out.getvalue()
 
 
+def _plain(data: Any) -> Any:
+    """``data`` with numpy scalars (a scenario made in Python may hold them) as Python's."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_plain(v) for v in data]
+    if isinstance(data, np.generic):
+        return data.item()
+    return data
+
+
 def _yaml(data: Any) -> str:
     return yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        _plain(data), sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
 
 
