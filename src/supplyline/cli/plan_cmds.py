@@ -12,6 +12,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.planning import Method, PlanParams
@@ -157,7 +158,7 @@ def plan_cmd(
             f"an MPS file name must end in .mps, not {mps.name!r}", param_hint="--mps"
         )
     params = PlanParams(method=method, explain_top=explain)
-    with err.status("planning…") as status:
+    with interruptible(err, "no plan written"), stages(err, "planning") as show:
         run = plan_scenario(
             folder,
             out,
@@ -166,7 +167,7 @@ def plan_cmd(
             threads=threads,
             mps=mps,
             report=(report, _report_writer()) if report is not None else None,
-            progress=lambda stage: status.update(f"{stage}…"),
+            progress=show,
         )
     print_warnings(run.opened.warnings, err)
     if fmt is OutputFormat.TABLE:

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
 from supplyline.io.route_files import truck_rows, unserved_rows
@@ -77,7 +78,7 @@ def routes_cmd(
     params = ConvoyParams(
         router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
     )
-    with err.status("routing…") as status:
+    with interruptible(err, "no routes written"), stages(err, "routing") as show:
         run = route_scenario_day(
             folder,
             day=day,
@@ -85,7 +86,7 @@ def routes_cmd(
             from_demand=from_demand,
             params=params,
             report=(report, _routes_report_writer()) if report is not None else None,
-            progress=lambda msg: status.update(msg),
+            progress=show,
         )
     print_warnings(run.opened.warnings, err)
     routes = run.routes
@@ -163,7 +164,10 @@ def routes_bench_cmd(
     ),
 ) -> None:
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
-    with err.status(f"solving {instance.name} for {time_limit:g} s…"):
+    with (
+        interruptible(err, "nothing written"),
+        stages(err, f"solving {instance.name} for {time_limit:g} s"),
+    ):
         run = bench_instance(
             instance,
             time_limit_s=time_limit,

@@ -28,7 +28,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.highs import new_highs, pass_lp, run_stoppably, stopping_on_interrupt
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -112,7 +112,7 @@ def _solve_piece(
         fixed = np.flatnonzero(zero[cols]).astype(np.int32)
         nothing = np.zeros(len(fixed))
         h.changeColsBounds(len(fixed), fixed, nothing, nothing)
-    h.run()
+    run_stoppably(h)
     info = h.getInfo()
     iterations = int(info.simplex_iteration_count) + int(info.ipm_iteration_count)
     basis = h.getBasis()
@@ -148,7 +148,11 @@ def solve_pieces(
     HiGHS releases the GIL while it runs; the columns marked in ``zero`` are fixed at 0.
     """
     workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
-    with cf.ThreadPoolExecutor(workers) as pool:
+    # after Ctrl+C: pieces not yet started are dropped, running ones stop within an iteration
+    with (
+        cf.ThreadPoolExecutor(workers) as pool,
+        stopping_on_interrupt(lambda: pool.shutdown(wait=True, cancel_futures=True)),
+    ):
         return list(
             pool.map(lambda job: _solve_piece(model, scale, job[0], job[1], deadline, zero), jobs)
         )

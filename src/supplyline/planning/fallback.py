@@ -29,7 +29,7 @@ from scipy.sparse import vstack as sparse_vstack
 from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.block_start import BlockStart, solve_pieces
-from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.highs import new_highs, pass_lp, run_stoppably
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -283,7 +283,7 @@ def _mix(
     )
     h = new_highs()
     pass_lp(h, master)
-    h.run()
+    run_stoppably(h)
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         log.warning("the flows' mix was not solved (%s)", h.modelStatusToString(h.getModelStatus()))
         return None

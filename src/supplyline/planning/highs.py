@@ -14,7 +14,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,15 @@ from supplyline.errors import SolverError
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
 
-__all__ = ["HighsSession", "Solution", "highs_version", "new_highs", "pass_lp"]
+__all__ = [
+    "HighsSession",
+    "Solution",
+    "highs_version",
+    "new_highs",
+    "pass_lp",
+    "run_stoppably",
+    "stopping_on_interrupt",
+]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -72,6 +81,105 @@ def new_highs() -> highspy.Highs:
             _banner_done = True
     h.setOptionValue("output_flag", False)
     return h
+
+
+_runs_lock = threading.Lock()
+_runs: set[highspy.Highs] = set()
+"""HiGHS runs in progress in this process (Ctrl+C stops them all)."""
+_stopping = threading.Event()
+"""Set from Ctrl+C until the interrupted work has wound down: runs starting meanwhile stop."""
+
+
+def _interrupt(event: object) -> None:
+    event.interrupt()  # type: ignore[attr-defined]  # a highspy HighsCallbackEvent
+
+
+def _ask_to_stop(h: highspy.Highs) -> None:
+    """Make ``h`` stop at its next iteration (simplex or interior point).
+
+    The interrupt callbacks are subscribed only now: subscribed from the start, HiGHS
+    would call into Python at every iteration (measured at corridor-S: 8-14 % more CPU).
+    """
+    h.cbSimplexInterrupt.subscribe(_interrupt)
+    h.cbIpmInterrupt.subscribe(_interrupt)
+
+
+def _stop_all_runs() -> None:
+    with _runs_lock:
+        _stopping.set()
+        for h in _runs:
+            _ask_to_stop(h)
+
+
+@contextmanager
+def stopping_on_interrupt(wait: Callable[[], object]) -> Iterator[None]:
+    """On Ctrl+C inside: stop this process's HiGHS runs, ``wait`` for their threads, re-raise.
+
+    For the main thread while it waits for HiGHS runs in other threads; the stop makes
+    the wait short (HiGHS stops within an iteration), and runs that start during it stop
+    at once.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        _stop_all_runs()
+        try:
+            wait()
+        finally:
+            _stopping.clear()
+        raise
+
+
+def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
+    """``h.run()`` in a worker thread, the main thread waiting (and so seeing Ctrl+C).
+
+    The wait is on an event, not on ``Thread.join``: Python 3.11 marks a thread that a
+    KeyboardInterrupt caught in ``join`` as ended although it still runs, so that a
+    second ``join`` returns at once, and the interpreter then finalised under HiGHS's
+    feet ("terminate called without an active exception").
+    """
+    outcome: list[highspy.HighsStatus] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(h.run())
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=work, name="highs")
+
+    def wait_for_worker() -> None:  # a worker not yet started was told to stop at once
+        if worker.ident is not None:
+            done.wait()
+
+    with stopping_on_interrupt(wait_for_worker):
+        worker.start()
+        done.wait()
+    worker.join()
+    return outcome[0]
+
+
+def run_stoppably(h: highspy.Highs) -> highspy.HighsStatus:
+    """``h.run()``, which Ctrl+C stops within an iteration (then KeyboardInterrupt).
+
+    While HiGHS runs, the thread that called it cannot see Ctrl+C (Python raises
+    KeyboardInterrupt only between bytecodes, in the main thread). Called in the main
+    thread, HiGHS therefore runs in a worker thread while the main thread waits; called
+    in another thread (pieces solved side by side), the main thread's wait for it is
+    wrapped in :func:`stopping_on_interrupt`.
+    """
+    with _runs_lock:
+        if _stopping.is_set():
+            _ask_to_stop(h)
+        _runs.add(h)
+    try:
+        if threading.current_thread() is not threading.main_thread():
+            return h.run()
+        return _run_in_worker(h)
+    finally:
+        with _runs_lock:
+            _runs.discard(h)
 
 
 def pass_lp(
@@ -271,7 +379,7 @@ class HighsSession:
                 method=self.method,
             )
         began = time.perf_counter()
-        run_status = self._h.run()
+        run_status = run_stoppably(self._h)
         elapsed = time.perf_counter() - began
         ms = self._h.getModelStatus()
         info = self._h.getInfo()

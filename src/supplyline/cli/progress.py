@@ -1,0 +1,64 @@
+"""What a long command shows while it works, and how Ctrl+C ends it.
+
+On a terminal: a spinner with the stage and the seconds so far (a solve can take
+minutes; a frozen line looks like a hang). In a log (stderr not a terminal, as in a
+batch job): one line per stage with the seconds since the start. Ctrl+C ends the
+command with a message and exit code 130, without a traceback; the commands write
+their files only at the end (all or none), so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import typer
+from rich.console import Console
+
+__all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
+
+EXIT_INTERRUPTED = 130
+"""The shell's code for a command ended by Ctrl+C (128 + SIGINT)."""
+
+
+class _Stage:
+    """The spinner's text, re-rendered at every refresh so that the seconds count up."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.began = time.monotonic()
+
+    def __rich__(self) -> str:
+        return f"{self.text}… {time.monotonic() - self.began:.0f} s"
+
+
+@contextmanager
+def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
+    """Show ``first``, then each stage passed to the yielded callable."""
+    if console.is_terminal:
+        stage = _Stage(first)
+        with console.status(stage):
+
+            def show(text: str) -> None:
+                stage.text = text
+
+            yield show
+        return
+    began = time.monotonic()
+
+    def log(text: str) -> None:
+        console.print(f"{time.monotonic() - began:7.1f} s  {text}", highlight=False, markup=False)
+
+    log(first)
+    yield log
+
+
+@contextmanager
+def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
+    """Turn Ctrl+C inside into ``interrupted: <nothing_done>`` and exit code 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        console.print(f"interrupted: {nothing_done}", style="bold red", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
