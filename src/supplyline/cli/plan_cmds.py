@@ -86,8 +86,9 @@ def _print_table(run: PlanRun) -> None:
     if head["status"] == "feasible":
         console.print(
             "warning: the time limit stopped the solver before it proved this plan best; "
-            "it keeps every capacity but can be far from the best plan (shortfalls and "
-            "lateness may be much larger). Raise --time-limit for the optimum.",
+            "it keeps every capacity and gives each flow its best plan given the others', "
+            "but it is not proven the best plan (shortfalls and lateness may be larger). "
+            "Raise --time-limit for the optimum.",
             style="yellow",
             highlight=False,
         )

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.planning.best_response import improve_flow_by_flow
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
@@ -50,9 +51,10 @@ def write_mps(
     return model
 
 
-FALLBACK_SHARE = 0.05
+FALLBACK_SHARE = 0.10
 """Of a time limit, the part kept back for a fallback plan (see
-:mod:`supplyline.planning.fallback`) in case the solve runs out of time."""
+:mod:`supplyline.planning.fallback` and :mod:`supplyline.planning.best_response`) in
+case the solve runs out of time: the flows' best responses use what the mix leaves."""
 
 
 def _block_start(
@@ -91,22 +93,29 @@ def _fallback(
     model: LpModel,
     start: BlockStart | None,
     say: Progress,
+    deadline: float | None,
 ) -> Solution:
-    """The solve's outcome, or a feasible mix of the flows' own plans if it has no plan."""
+    """The solve's outcome, or a feasible plan from the flows' own plans if it has no plan.
+
+    The flows' own optima are mixed within the capacities, then each flow in turn takes
+    its best plan given what the others use, until ``deadline`` (the user's limit).
+    """
     if sol.x is not None or start is None:
         return sol
     say("no optimal plan within the time limit: mixing the flows' own plans into one")
     began = time.perf_counter()
-    x = mixed_plan(
-        model, partition(model), start, scale=session.scale, threads=problem.params.threads
-    )
+    part = partition(model)
+    x = mixed_plan(model, part, start, scale=session.scale, threads=problem.params.threads)
+    if x is not None:
+        say("improving the mixed plan flow by flow")
+        x = improve_flow_by_flow(model, part, start, x, scale=session.scale, deadline=deadline)
     spent = time.perf_counter() - began
     if x is None:
         return replace(sol, solve_s=sol.solve_s + spent)
     return replace(
         sol,
         status=PlanStatus.FEASIBLE,
-        model_status=f"{sol.model_status}; flows' own plans mixed",
+        model_status=f"{sol.model_status}; flows' own plans mixed and improved",
         objective=float(model.cost @ x + model.offset),
         x=x,
         solve_s=sol.solve_s + spent,
@@ -144,9 +153,12 @@ def plan_movements(
     build_s = time.perf_counter() - began
     if mps_path is not None:
         session.write_mps(mps_path)
+    solve_began = time.perf_counter()
     start_s, start = _block_start(session, problem, model, say)
     say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)")
-    sol = _fallback(session.solve(), session, problem, model, start, say)
+    limit = params.time_limit_s
+    deadline = None if limit is None else solve_began + limit
+    sol = _fallback(session.solve(), session, problem, model, start, say, deadline)
     stats = SolveStats(
         columns=model.num_cols,
         rows=model.num_rows,

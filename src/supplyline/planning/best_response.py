@@ -1,0 +1,150 @@
+"""Improve a feasible plan flow by flow: each flow's best plan given what the others use.
+
+Why: the fallback mix (:mod:`supplyline.planning.fallback`) can only scale each flow's
+own optimum down towards doing nothing; it never reroutes. Where flows contend for a
+link, a yard or a store, every flow is scaled by the overrun, and most demand goes
+short (corridor-I: 17,962 t short against 830 t in the optimum).
+
+Here each flow in turn is solved again with its own rows and the shared capacities it
+touches, their bounds reduced by what the other flows use in the current plan: the
+flow's best response. The other flows' use does not change, so the plan stays within
+every capacity, and the flow's cost cannot rise (its current plan is one of the
+choices), so each step keeps a feasible plan that costs no more. A flow's re-solve
+starts from its optimal basis alone, the capacity rows' slacks basic: the dual simplex
+then only repairs the capacities it overruns. Measured from the mix, one pass: corridor-S
+short 3,688 → 398 t (optimum 336 t) in 0.16 s, corridor-I 17,962 → 925 t (optimum 830 t)
+in 2.6 s. The result is still not proven best (a pass ends where no single flow can do
+better on its own).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.planning.block_start import BlockStart
+from supplyline.planning.highs import new_highs, pass_lp, run_stoppably
+from supplyline.planning.model import IntArray, LpModel
+from supplyline.planning.partition import SHARED, Partition
+
+__all__ = ["MAX_PASSES", "improve_flow_by_flow"]
+
+log = logging.getLogger(__name__)
+FloatArray = npt.NDArray[np.float64]
+ObjectArray = npt.NDArray[np.object_]
+
+MAX_PASSES = 2
+"""Passes over the flows at most; one more only while the last one still gained. Measured:
+a second pass gained nothing on corridor-S."""
+
+_BASIC = highspy.HighsBasisStatus.kBasic
+
+
+def improve_flow_by_flow(
+    model: LpModel,
+    part: Partition,
+    start: BlockStart,
+    x: FloatArray,
+    *,
+    scale: float,
+    deadline: float | None = None,
+) -> FloatArray:
+    """``x`` (feasible) improved by each flow's best response in turn, until ``deadline``.
+
+    Flows go in order of their cost in ``x``, dearest first (the most shortfall first). A
+    flow whose re-solve is not proven optimal (the deadline came) keeps its plan.
+    """
+    x = x.copy()
+    shared = np.flatnonzero(part.row_flow == SHARED)
+    on_shared = model.matrix[shared, :].tocsc()
+    load = on_shared @ x
+    col_status: ObjectArray = np.array(start.col_status, dtype=object)
+    row_status: ObjectArray = np.array(start.row_status, dtype=object)
+    cost = float(model.cost @ x)
+    for sweep in range(MAX_PASSES):
+        began, before = time.perf_counter(), cost
+        order = sorted(start.flows, key=lambda f: -float(model.cost[f.cols] @ x[f.cols]))
+        for flow in order:
+            if deadline is not None and time.perf_counter() >= deadline:
+                log.info("best responses stopped by the time limit")
+                return x
+            mine = on_shared[:, flow.cols]
+            others = load - mine @ x[flow.cols]
+            touched = np.flatnonzero(np.diff(mine.tocsr().indptr) > 0)
+            solved = _best_response(
+                model,
+                flow.cols,
+                flow.rows,
+                shared[touched],
+                others[touched],
+                list(col_status[flow.cols]),
+                list(row_status[flow.rows]),
+                scale=scale,
+                deadline=deadline,
+            )
+            if solved is None:
+                continue
+            values, cols_basis, rows_basis = solved
+            load = others + mine @ values
+            x[flow.cols] = values
+            col_status[flow.cols] = cols_basis
+            row_status[flow.rows] = rows_basis
+        cost = float(model.cost @ x)
+        log.info(
+            "best responses, pass %d: cost %.6e -> %.6e in %.2f s",
+            sweep + 1,
+            before,
+            cost,
+            time.perf_counter() - began,
+        )
+        if cost >= before - 1e-9 * max(1.0, abs(before)):
+            break
+    return x
+
+
+def _best_response(
+    model: LpModel,
+    cols: IntArray,
+    rows: IntArray,
+    capacity_rows: IntArray,
+    others: FloatArray,
+    col_status: list[highspy.HighsBasisStatus],
+    row_status: list[highspy.HighsBasisStatus],
+    *,
+    scale: float,
+    deadline: float | None,
+) -> tuple[FloatArray, list[highspy.HighsBasisStatus], list[highspy.HighsBasisStatus]] | None:
+    """One flow's LP with the capacities it touches, less ``others``; None unless optimal."""
+    h = new_highs()
+    h.setOptionValue("solver", "simplex")
+    if deadline is not None:
+        h.setOptionValue("time_limit", max(1e-3, deadline - time.perf_counter()))
+    pass_lp(h, model, scale=scale, cols=cols, rows=np.concatenate([rows, capacity_rows]))
+    where = np.arange(len(rows), len(rows) + len(capacity_rows), dtype=np.int32)
+    h.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+        len(where),
+        where,
+        model.row_lower[capacity_rows] - others,
+        model.row_upper[capacity_rows] - others,
+    )
+    basis = highspy.HighsBasis()
+    basis.col_status = col_status
+    basis.row_status = row_status + [_BASIC] * len(capacity_rows)
+    basis.valid = True
+    h.setBasis(basis)
+    run_stoppably(h)
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        status = h.modelStatusToString(h.getModelStatus())
+        log.info("a flow's best response was not solved (%s)", status)
+        return None
+    values = h.getSolution().col_value
+    found = h.getBasis()
+    return (
+        np.fromiter(values, dtype=np.float64, count=len(cols)),
+        list(found.col_status),
+        list(found.row_status)[: len(rows)],
+    )
