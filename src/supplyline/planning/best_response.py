@@ -89,6 +89,13 @@ def improve_flow_by_flow(
             if solved is None:
                 continue
             values, cols_basis, rows_basis = solved
+            log.debug(
+                "best response of a flow (%d columns, %d capacities): cost %.6e -> %.6e",
+                len(flow.cols),
+                len(touched),
+                float(model.cost[flow.cols] @ x[flow.cols]),
+                float(model.cost[flow.cols] @ values),
+            )
             load = others + mine @ values
             x[flow.cols] = values
             col_status[flow.cols] = cols_basis
