@@ -13,6 +13,8 @@ partner's stock sustains another partner's unit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 from scipy.sparse import csc_matrix
@@ -20,11 +22,11 @@ from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.build import Problem
 from supplyline.planning.model import IntArray, LpModel
-from supplyline.planning.network import FlowKind
 
 __all__ = ["trace_owners"]
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 _TOL = 1e-9
 
 
@@ -41,10 +43,13 @@ def trace_owners(
 ) -> FloatArray:
     """Owner shares (columns follow ``p.partners``) of goods ``k`` at ``v`` on day ``t``.
 
-    Each returned row sums to 1 where goods pass through the node, else to 0.
+    Each returned row sums to 1 where goods pass through the node, else to 0. Goods that
+    only one owner supplies in the plan are that owner's wherever they go: only goods
+    from two owners or more enter the linear system.
     """
     keys, n_v, days = _row_of(p, m)
     n = len(keys)
+    n_p = len(p.partners)
 
     def row(f: IntArray, loc: IntArray, day: IntArray) -> IntArray:
         want = (f * n_v + loc) * days + day
@@ -52,31 +57,58 @@ def trace_owners(
         pos = np.minimum(pos, n - 1)
         return np.where(keys[pos] == want, pos, -1).astype(np.int64)
 
+    sup = m.cols["supply"]
+    xu = x[sup.start : sup.start + sup.size]
+    supplied = (xu > _TOL) & (sup["owner"] >= 0)
+    owners_of = np.zeros((len(p.flows.names), n_p), dtype=bool)
+    owners_of[sup["f"][supplied], sup["owner"][supplied]] = True
+    n_owners = owners_of.sum(axis=1)
+    mixed = n_owners > 1  # goods flows (only goods have owners) that need the system
+    sole = np.where(n_owners == 1, owners_of.argmax(axis=1), -1)
+    out = np.zeros((len(k), n_p))
+    one = np.flatnonzero(sole[k] >= 0)
+    out[one, sole[k][one]] = 1.0
+    if mixed.any():
+        out = np.where(mixed[k][:, None], _mixed_shares(p, m, x, row, mixed, k, v, t), out)
+    total = out.sum(axis=1, keepdims=True)
+    return np.where(total > _TOL, out / np.where(total > _TOL, total, 1.0), 0.0)
+
+
+def _mixed_shares(
+    p: Problem,
+    m: LpModel,
+    x: FloatArray,
+    row: Callable[[IntArray, IntArray, IntArray], IntArray],
+    mixed: BoolArray,
+    k: IntArray,
+    v: IntArray,
+    t: IntArray,
+) -> FloatArray:
+    """Owner shares at the queried nodes from the system over the ``mixed`` flows' nodes."""
+    n, n_p = len(m.rows["balance"]["t"]), len(p.partners)
     heads: list[IntArray] = []
     tails: list[IntArray] = []
     amounts: list[FloatArray] = []
     arc = m.cols["arc"]
     xa = x[arc.start : arc.start + arc.size]
-    on = np.flatnonzero((xa > _TOL) & (p.flows.kind[arc["f"]] == FlowKind.GOODS))
+    on = np.flatnonzero((xa > _TOL) & mixed[arc["f"]])
     f, a, day = arc["f"][on], arc["a"][on], arc["t"][on]
     tails.append(row(f, p.net.arc_from[a], day))
     heads.append(row(f, p.net.arc_to[a], day + p.net.arc_delay[a]))
     amounts.append(xa[on])
     st = m.cols["stock"]
     xs = x[st.start : st.start + st.size]
-    on = np.flatnonzero((xs > _TOL) & (p.flows.kind[st["f"]] == FlowKind.GOODS))
+    on = np.flatnonzero((xs > _TOL) & mixed[st["f"]])
     tails.append(row(st["f"][on], st["v"][on], st["t"][on]))
     heads.append(row(st["f"][on], st["v"][on], st["t"][on] + 1))
     amounts.append(xs[on])
     head, tail, amount = np.concatenate(heads), np.concatenate(tails), np.concatenate(amounts)
     keep = (head >= 0) & (tail >= 0)
     head, tail, amount = head[keep], tail[keep], amount[keep]
-
     sup = m.cols["supply"]
     xu = x[sup.start : sup.start + sup.size]
-    on = np.flatnonzero((xu > _TOL) & (sup["owner"] >= 0))
+    on = np.flatnonzero((xu > _TOL) & (sup["owner"] >= 0) & mixed[sup["f"]])
     s_row = row(sup["f"][on], sup["v"][on], sup["t"][on])
-    n_p = len(p.partners)
     # only the nodes goods pass through, numbered day by day: every flow then runs from a
     # node to the same or a later one, and the system is lower triangular but for
     # same-day moves (it factors in its own order); a marker over the balance rows
@@ -107,6 +139,4 @@ def trace_owners(
     shares = np.asarray(solved, dtype=np.float64).reshape(n_a, n_p)
     want = row(k, v, t)
     node = np.where(want >= 0, number[want], -1)
-    out = np.where((node >= 0)[:, None], shares[node], 0.0)
-    total = out.sum(axis=1, keepdims=True)
-    return np.where(total > _TOL, out / np.where(total > _TOL, total, 1.0), 0.0)
+    return np.where((node >= 0)[:, None], shares[node], 0.0)
