@@ -28,7 +28,14 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.highs import new_highs, pass_lp, run_stoppably, stopping_on_interrupt
+from supplyline.planning.highs import (
+    WATCH_S,
+    ctrl_c_held_back,
+    new_highs,
+    pass_lp,
+    run_stoppably,
+    stopping_on_interrupt,
+)
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -148,14 +155,23 @@ def solve_pieces(
     HiGHS releases the GIL while it runs; the columns marked in ``zero`` are fixed at 0.
     """
     workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
-    # after Ctrl+C: pieces not yet started are dropped, running ones stop within an iteration
-    with (
-        cf.ThreadPoolExecutor(workers) as pool,
-        stopping_on_interrupt(lambda: pool.shutdown(wait=True, cancel_futures=True)),
-    ):
-        return list(
-            pool.map(lambda job: _solve_piece(model, scale, job[0], job[1], deadline, zero), jobs)
-        )
+    futures: list[cf.Future[Piece]] = []
+
+    def wait_for_pieces() -> None:  # after Ctrl+C: drop those not started, await the rest
+        pool.shutdown(wait=False, cancel_futures=True)
+        # a started piece's future ends after its run (stopped within an iteration); a
+        # cancelled one never counts as done for cf.wait, as no worker takes it any more
+        cf.wait([future for future in futures if not future.cancelled()])
+
+    with cf.ThreadPoolExecutor(workers) as pool, stopping_on_interrupt(wait_for_pieces):
+        with ctrl_c_held_back():  # the pool starts its threads as the jobs come
+            futures.extend(
+                pool.submit(_solve_piece, model, scale, cols, rows, deadline, zero)
+                for cols, rows in jobs
+            )
+        while cf.wait(futures, timeout=WATCH_S).not_done:
+            pass
+        return [future.result() for future in futures]
 
 
 def solve_blocks(

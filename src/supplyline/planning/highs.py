@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import signal
 import sys
 import threading
 import time
@@ -29,8 +30,10 @@ from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
 
 __all__ = [
+    "WATCH_S",
     "HighsSession",
     "Solution",
+    "ctrl_c_held_back",
     "highs_version",
     "new_highs",
     "pass_lp",
@@ -130,6 +133,36 @@ def stopping_on_interrupt(wait: Callable[[], object]) -> Iterator[None]:
         raise
 
 
+WATCH_S = 0.1
+"""How often the main thread, waiting for HiGHS, looks for Ctrl+C. A signal that another
+thread happens to receive (a BLAS thread, say) sets Python's flag without waking a
+blocked wait; waiting in short slices lets the main thread see it within this time."""
+
+
+@contextmanager
+def ctrl_c_held_back() -> Iterator[None]:
+    """Hold Ctrl+C back while inside; it takes effect on leaving, if it was pressed.
+
+    For starting the threads that run HiGHS: an interrupt inside ``Thread.start`` or in
+    the middle of handing jobs to a pool leaves work running that nobody waits for.
+    Python handles signals in the main thread only, so elsewhere there is nothing to do.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if pressed:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
+
+
 def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
     """``h.run()`` in a worker thread, the main thread waiting (and so seeing Ctrl+C).
 
@@ -148,14 +181,19 @@ def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
             done.set()
 
     worker = threading.Thread(target=work, name="highs")
+    started = False
 
-    def wait_for_worker() -> None:  # a worker not yet started was told to stop at once
-        if worker.ident is not None:
+    def wait_for_worker() -> None:
+        if started:  # else nothing runs: Ctrl+C came before the start
             done.wait()
+            worker.join()  # returns at once: the run is over
 
     with stopping_on_interrupt(wait_for_worker):
-        worker.start()
-        done.wait()
+        with ctrl_c_held_back():  # so that Ctrl+C comes before the start or after it
+            worker.start()
+            started = True
+        while not done.wait(WATCH_S):
+            pass
     worker.join()
     return outcome[0]
 
@@ -169,11 +207,11 @@ def run_stoppably(h: highspy.Highs) -> highspy.HighsStatus:
     in another thread (pieces solved side by side), the main thread's wait for it is
     wrapped in :func:`stopping_on_interrupt`.
     """
-    with _runs_lock:
-        if _stopping.is_set():
-            _ask_to_stop(h)
-        _runs.add(h)
     try:
+        with _runs_lock:
+            if _stopping.is_set():
+                _ask_to_stop(h)
+            _runs.add(h)
         if threading.current_thread() is not threading.main_thread():
             return h.run()
         return _run_in_worker(h)
