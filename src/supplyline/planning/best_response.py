@@ -26,8 +26,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.block_start import BlockStart
-from supplyline.planning.highs import new_highs, pass_lp, run_stoppably
+from supplyline.planning.block_start import BlockStart, solve_part
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
@@ -126,32 +125,30 @@ def _best_response(
     deadline: float | None,
 ) -> tuple[FloatArray, list[highspy.HighsBasisStatus], list[highspy.HighsBasisStatus]] | None:
     """One flow's LP with the capacities it touches, less ``others``; None unless optimal."""
-    h = new_highs()
-    h.setOptionValue("solver", "simplex")
-    if deadline is not None:
-        h.setOptionValue("time_limit", max(1e-3, deadline - time.perf_counter()))
-    pass_lp(h, model, scale=scale, cols=cols, rows=np.concatenate([rows, capacity_rows]))
-    where = np.arange(len(rows), len(rows) + len(capacity_rows), dtype=np.int32)
-    h.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
-        len(where),
-        where,
-        model.row_lower[capacity_rows] - others,
-        model.row_upper[capacity_rows] - others,
+
+    def capacities_left_and_start(h: highspy.Highs) -> None:
+        where = np.arange(len(rows), len(rows) + len(capacity_rows), dtype=np.int32)
+        h.changeRowsBounds(  # type: ignore[attr-defined]  # missing from the stubs
+            len(where),
+            where,
+            model.row_lower[capacity_rows] - others,
+            model.row_upper[capacity_rows] - others,
+        )
+        basis = highspy.HighsBasis()
+        basis.col_status = col_status
+        basis.row_status = row_status + [_BASIC] * len(capacity_rows)
+        basis.valid = True
+        h.setBasis(basis)
+
+    piece = solve_part(
+        model,
+        scale,
+        cols,
+        np.concatenate([rows, capacity_rows]),
+        deadline=deadline,
+        adjust=capacities_left_and_start,
     )
-    basis = highspy.HighsBasis()
-    basis.col_status = col_status
-    basis.row_status = row_status + [_BASIC] * len(capacity_rows)
-    basis.valid = True
-    h.setBasis(basis)
-    run_stoppably(h)
-    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        status = h.modelStatusToString(h.getModelStatus())
-        log.info("a flow's best response was not solved (%s)", status)
+    if piece.x is None or piece.col_status is None or piece.row_status is None:
+        log.info("a flow's best response was not proven optimal (time limit?)")
         return None
-    values = h.getSolution().col_value
-    found = h.getBasis()
-    return (
-        np.fromiter(values, dtype=np.float64, count=len(cols)),
-        list(found.col_status),
-        list(found.row_status)[: len(rows)],
-    )
+    return piece.x, piece.col_status, piece.row_status[: len(rows)]

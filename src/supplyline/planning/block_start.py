@@ -22,6 +22,7 @@ import concurrent.futures as cf
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import highspy
@@ -39,7 +40,15 @@ from supplyline.planning.highs import (
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
-__all__ = ["BlockStart", "FlowPlan", "Piece", "flow_parts", "solve_blocks", "solve_pieces"]
+__all__ = [
+    "BlockStart",
+    "FlowPlan",
+    "Piece",
+    "flow_parts",
+    "solve_blocks",
+    "solve_part",
+    "solve_pieces",
+]
 
 log = logging.getLogger(__name__)
 ObjectArray = npt.NDArray[np.object_]
@@ -94,17 +103,23 @@ class Piece:
     iterations: int
 
 
-def _solve_piece(
+def solve_part(
     model: LpModel,
     scale: float,
     cols: IntArray,
     rows: IntArray,
-    deadline: float | None,
-    zero: BoolArray | None,
+    *,
+    deadline: float | None = None,
+    interior_point: bool = False,
+    adjust: Callable[[highspy.Highs], object] | None = None,
 ) -> Piece:
-    """One flow's LP alone (with the ``zero`` columns fixed at 0, if given)."""
+    """The LP on ``cols`` × ``rows`` alone, changed by ``adjust`` (bounds, a basis) first.
+
+    Dual simplex, or interior point with crossover (which still ends in a basis); bounded
+    by ``deadline``. Statuses and values are None unless HiGHS proved the part optimal.
+    """
     h = new_highs()
-    if len(rows) >= IPM_PIECE_ROWS and zero is None:
+    if interior_point:
         h.setOptionValue("solver", "ipm")
         h.setOptionValue("run_crossover", "on")
     else:
@@ -115,10 +130,8 @@ def _solve_piece(
             return Piece(cols, rows, None, None, None, 0)
         h.setOptionValue("time_limit", left)
     pass_lp(h, model, scale=scale, cols=cols, rows=rows)
-    if zero is not None:
-        fixed = np.flatnonzero(zero[cols]).astype(np.int32)
-        nothing = np.zeros(len(fixed))
-        h.changeColsBounds(len(fixed), fixed, nothing, nothing)
+    if adjust is not None:
+        adjust(h)
     run_stoppably(h)
     info = h.getInfo()
     iterations = int(info.simplex_iteration_count) + int(info.ipm_iteration_count)
@@ -128,6 +141,31 @@ def _solve_piece(
     values = h.getSolution().col_value
     x = np.fromiter(values, dtype=np.float64, count=len(values))
     return Piece(cols, rows, list(basis.col_status), list(basis.row_status), x, iterations)
+
+
+def _solve_piece(
+    model: LpModel,
+    scale: float,
+    cols: IntArray,
+    rows: IntArray,
+    deadline: float | None,
+    zero: BoolArray | None,
+) -> Piece:
+    """One flow's LP alone (with the ``zero`` columns fixed at 0, if given)."""
+    fix_zero: Callable[[highspy.Highs], object] | None = None
+    if zero is not None:
+        fixed = np.flatnonzero(zero[cols]).astype(np.int32)
+        nothing = np.zeros(len(fixed))
+        fix_zero = lambda h: h.changeColsBounds(len(fixed), fixed, nothing, nothing)  # noqa: E731
+    return solve_part(
+        model,
+        scale,
+        cols,
+        rows,
+        deadline=deadline,
+        interior_point=len(rows) >= IPM_PIECE_ROWS and zero is None,
+        adjust=fix_zero,
+    )
 
 
 def flow_parts(part: Partition) -> list[tuple[IntArray, IntArray]]:

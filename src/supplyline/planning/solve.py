@@ -22,7 +22,7 @@ from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import LpModel
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
-from supplyline.planning.partition import partition
+from supplyline.planning.partition import Partition, partition
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
 
@@ -59,19 +59,20 @@ case the solve runs out of time: the flows' best responses use what the mix leav
 
 def _block_start(
     session: HighsSession, problem: Problem, model: LpModel, say: Progress
-) -> tuple[float, BlockStart | None]:
+) -> tuple[float, BlockStart | None, Partition | None]:
     """Give the session a starting basis from the flows solved apart.
 
-    Returns the seconds it took and the start (None when there is none). Only for the
+    Returns the seconds it took, the start (None when there is none) and the flows'
+    partition it used (for the fallback). Only for the
     simplex (interior point and PDLP do not start from a basis), and only with two flows
     or more (one flow alone is the whole model).
     """
     params = problem.params
     if not params.block_start or session.method != Method.SIMPLEX.value:
-        return 0.0, None
+        return 0.0, None, None
     part = partition(model)
     if len(part.flows) < 2:
-        return 0.0, None
+        return 0.0, None, None
     say(f"solving {len(part.flows)} flows apart for a starting basis")
     began = time.perf_counter()
     start = solve_blocks(
@@ -83,7 +84,7 @@ def _block_start(
     if params.time_limit_s is not None:  # the user's limit covers the start too
         reserve = FALLBACK_SHARE * params.time_limit_s if start is not None else 0.0
         session.set_time_limit(params.time_limit_s - spent - reserve)
-    return spent, start
+    return spent, start, part
 
 
 def _fallback(
@@ -92,6 +93,7 @@ def _fallback(
     problem: Problem,
     model: LpModel,
     start: BlockStart | None,
+    part: Partition | None,
     say: Progress,
     deadline: float | None,
 ) -> Solution:
@@ -100,11 +102,10 @@ def _fallback(
     The flows' own optima are mixed within the capacities, then each flow in turn takes
     its best plan given what the others use, until ``deadline`` (the user's limit).
     """
-    if sol.x is not None or start is None:
+    if sol.x is not None or start is None or part is None:
         return sol
     say("no optimal plan within the time limit: mixing the flows' own plans into one")
     began = time.perf_counter()
-    part = partition(model)
     x = mixed_plan(model, part, start, scale=session.scale, threads=problem.params.threads)
     if x is not None:
         say("improving the mixed plan flow by flow")
@@ -154,11 +155,11 @@ def plan_movements(
     if mps_path is not None:
         session.write_mps(mps_path)
     solve_began = time.perf_counter()
-    start_s, start = _block_start(session, problem, model, say)
+    start_s, start, part = _block_start(session, problem, model, say)
     say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)")
     limit = params.time_limit_s
     deadline = None if limit is None else solve_began + limit
-    sol = _fallback(session.solve(), session, problem, model, start, say, deadline)
+    sol = _fallback(session.solve(), session, problem, model, start, part, say, deadline)
     stats = SolveStats(
         columns=model.num_cols,
         rows=model.num_rows,
