@@ -18,9 +18,10 @@ import pytest
 from scipy.sparse import block_diag, csc_matrix
 from scipy.sparse import random as sparse_random
 
-from supplyline.planning import highs as highs_module
+from supplyline.planning import interrupt as interrupt_module
 from supplyline.planning.block_start import solve_pieces
-from supplyline.planning.highs import new_highs, pass_lp, run_stoppably
+from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel
 
 
@@ -80,13 +81,13 @@ def _new_worker_running() -> Callable[[], bool]:
 
 
 def _pieces_running() -> bool:
-    with highs_module._runs_lock:
-        return bool(highs_module._runs)
+    with interrupt_module._runs_lock:
+        return bool(interrupt_module._runs)
 
 
 def _nothing_left_running() -> None:
-    assert not highs_module._runs
-    assert not highs_module._stopping.is_set()
+    assert not interrupt_module._runs
+    assert not interrupt_module._stopping.is_set()
     assert not [t for t in threading.enumerate() if t.name == "highs"]
 
 

@@ -29,11 +29,10 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.highs import (
+from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.interrupt import (
     WATCH_S,
     ctrl_c_held_back,
-    new_highs,
-    pass_lp,
     run_stoppably,
     stopping_on_interrupt,
 )

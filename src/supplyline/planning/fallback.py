@@ -29,7 +29,8 @@ from scipy.sparse import vstack as sparse_vstack
 from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.block_start import BlockStart, solve_pieces
-from supplyline.planning.highs import new_highs, pass_lp, run_stoppably
+from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 

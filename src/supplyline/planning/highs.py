@@ -3,7 +3,8 @@
 A :class:`HighsSession` holds one HiGHS instance with the model loaded, so that the
 bottleneck report can change a few capacities and re-solve from the previous basis (a
 warm start takes a fraction of the first solve). :mod:`supplyline.planning.block_start`
-(the only other module importing highspy) computes the first solve's starting basis.
+computes the first solve's starting basis; every run goes through
+:func:`supplyline.planning.interrupt.run_stoppably`, so that Ctrl+C stops it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ from __future__ import annotations
 import logging
 import math
 import os
-import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,20 +25,11 @@ import numpy.typing as npt
 
 from supplyline.domain import PlanStatus
 from supplyline.errors import SolverError
+from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
 
-__all__ = [
-    "WATCH_S",
-    "HighsSession",
-    "Solution",
-    "ctrl_c_held_back",
-    "highs_version",
-    "new_highs",
-    "pass_lp",
-    "run_stoppably",
-    "stopping_on_interrupt",
-]
+__all__ = ["HighsSession", "Solution", "highs_version", "new_highs", "pass_lp"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -84,140 +74,6 @@ def new_highs() -> highspy.Highs:
             _banner_done = True
     h.setOptionValue("output_flag", False)
     return h
-
-
-_runs_lock = threading.Lock()
-_runs: set[highspy.Highs] = set()
-"""HiGHS runs in progress in this process (Ctrl+C stops them all)."""
-_stopping = threading.Event()
-"""Set from Ctrl+C until the interrupted work has wound down: runs starting meanwhile stop."""
-
-
-def _interrupt(event: object) -> None:
-    event.interrupt()  # type: ignore[attr-defined]  # a highspy HighsCallbackEvent
-
-
-def _ask_to_stop(h: highspy.Highs) -> None:
-    """Make ``h`` stop at its next iteration (simplex or interior point).
-
-    The interrupt callbacks are subscribed only now: subscribed from the start, HiGHS
-    would call into Python at every iteration (measured at corridor-S: 8-14 % more CPU).
-    """
-    h.cbSimplexInterrupt.subscribe(_interrupt)
-    h.cbIpmInterrupt.subscribe(_interrupt)
-
-
-def _stop_all_runs() -> None:
-    with _runs_lock:
-        _stopping.set()
-        for h in _runs:
-            _ask_to_stop(h)
-
-
-@contextmanager
-def stopping_on_interrupt(wait: Callable[[], object]) -> Iterator[None]:
-    """On Ctrl+C inside: stop this process's HiGHS runs, ``wait`` for their threads, re-raise.
-
-    For the main thread while it waits for HiGHS runs in other threads; the stop makes
-    the wait short (HiGHS stops within an iteration), and runs that start during it stop
-    at once.
-    """
-    try:
-        yield
-    except KeyboardInterrupt:
-        _stop_all_runs()
-        try:
-            wait()
-        finally:
-            _stopping.clear()
-        raise
-
-
-WATCH_S = 0.1
-"""How often the main thread, waiting for HiGHS, looks for Ctrl+C. A signal that another
-thread happens to receive (a BLAS thread, say) sets Python's flag without waking a
-blocked wait; waiting in short slices lets the main thread see it within this time."""
-
-
-@contextmanager
-def ctrl_c_held_back() -> Iterator[None]:
-    """Hold Ctrl+C back while inside; it takes effect on leaving, if it was pressed.
-
-    For starting the threads that run HiGHS: an interrupt inside ``Thread.start`` or in
-    the middle of handing jobs to a pool leaves work running that nobody waits for.
-    Python handles signals in the main thread only, so elsewhere there is nothing to do.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if pressed:
-            if callable(previous):
-                previous(signal.SIGINT, None)
-            elif previous == signal.SIG_DFL:
-                raise KeyboardInterrupt
-
-
-def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
-    """``h.run()`` in a worker thread, the main thread waiting (and so seeing Ctrl+C).
-
-    The wait is on an event, not on ``Thread.join``: Python 3.11 marks a thread that a
-    KeyboardInterrupt caught in ``join`` as ended although it still runs, so that a
-    second ``join`` returns at once, and the interpreter then finalised under HiGHS's
-    feet ("terminate called without an active exception").
-    """
-    outcome: list[highspy.HighsStatus] = []
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            outcome.append(h.run())
-        finally:
-            done.set()
-
-    worker = threading.Thread(target=work, name="highs")
-    started = False
-
-    def wait_for_worker() -> None:
-        if started:  # else nothing runs: Ctrl+C came before the start
-            done.wait()
-            worker.join()  # returns at once: the run is over
-
-    with stopping_on_interrupt(wait_for_worker):
-        with ctrl_c_held_back():  # so that Ctrl+C comes before the start or after it
-            worker.start()
-            started = True
-        while not done.wait(WATCH_S):
-            pass
-    worker.join()
-    return outcome[0]
-
-
-def run_stoppably(h: highspy.Highs) -> highspy.HighsStatus:
-    """``h.run()``, which Ctrl+C stops within an iteration (then KeyboardInterrupt).
-
-    While HiGHS runs, the thread that called it cannot see Ctrl+C (Python raises
-    KeyboardInterrupt only between bytecodes, in the main thread). Called in the main
-    thread, HiGHS therefore runs in a worker thread while the main thread waits; called
-    in another thread (pieces solved side by side), the main thread's wait for it is
-    wrapped in :func:`stopping_on_interrupt`.
-    """
-    try:
-        with _runs_lock:
-            if _stopping.is_set():
-                _ask_to_stop(h)
-            _runs.add(h)
-        if threading.current_thread() is not threading.main_thread():
-            return h.run()
-        return _run_in_worker(h)
-    finally:
-        with _runs_lock:
-            _runs.discard(h)
 
 
 def pass_lp(
