@@ -20,6 +20,7 @@ better on its own).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import highspy
@@ -51,8 +52,11 @@ def improve_flow_by_flow(
     *,
     scale: float,
     deadline: float | None = None,
+    stop: threading.Event | None = None,
 ) -> FloatArray:
     """``x`` (feasible) improved by each flow's best response in turn, until ``deadline``.
+
+    Or until :func:`~supplyline.planning.interrupt.stop_work` on ``stop``.
 
     Flows go in order of their cost in ``x``, dearest first (the most shortfall first). A
     flow whose re-solve is not proven optimal (the deadline came) keeps its plan.
@@ -71,6 +75,8 @@ def improve_flow_by_flow(
             if deadline is not None and time.perf_counter() >= deadline:
                 log.info("best responses stopped by the time limit")
                 return x
+            if stop is not None and stop.is_set():
+                return x
             mine = on_shared[:, flow.cols]
             others = load - mine @ x[flow.cols]
             touched = np.flatnonzero(np.diff(mine.tocsr().indptr) > 0)
@@ -84,6 +90,7 @@ def improve_flow_by_flow(
                 list(row_status[flow.rows]),
                 scale=scale,
                 deadline=deadline,
+                stop=stop,
             )
             if solved is None:
                 continue
@@ -123,6 +130,7 @@ def _best_response(
     *,
     scale: float,
     deadline: float | None,
+    stop: threading.Event | None,
 ) -> tuple[FloatArray, list[highspy.HighsBasisStatus], list[highspy.HighsBasisStatus]] | None:
     """One flow's LP with the capacities it touches, less ``others``; None unless optimal."""
 
@@ -147,6 +155,7 @@ def _best_response(
         np.concatenate([rows, capacity_rows]),
         deadline=deadline,
         adjust=capacities_left_and_start,
+        stop=stop,
     )
     if piece.x is None or piece.col_status is None or piece.row_status is None:
         log.info("a flow's best response was not proven optimal (time limit?)")

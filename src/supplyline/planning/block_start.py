@@ -21,6 +21,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,11 +112,13 @@ def solve_part(
     deadline: float | None = None,
     interior_point: bool = False,
     adjust: Callable[[highspy.Highs], object] | None = None,
+    stop: threading.Event | None = None,
 ) -> Piece:
     """The LP on ``cols`` × ``rows`` alone, changed by ``adjust`` (bounds, a basis) first.
 
     Dual simplex, or interior point with crossover (which still ends in a basis); bounded
-    by ``deadline``. Statuses and values are None unless HiGHS proved the part optimal.
+    by ``deadline`` and by :func:`~supplyline.planning.interrupt.stop_work` on ``stop``.
+    Statuses and values are None unless HiGHS proved the part optimal.
     """
     h = new_highs()
     if interior_point:
@@ -131,7 +134,7 @@ def solve_part(
     pass_lp(h, model, scale=scale, cols=cols, rows=rows)
     if adjust is not None:
         adjust(h)
-    run_stoppably(h)
+    run_stoppably(h, stop)
     info = h.getInfo()
     iterations = int(info.simplex_iteration_count) + int(info.ipm_iteration_count)
     basis = h.getBasis()
@@ -149,6 +152,7 @@ def _solve_piece(
     rows: IntArray,
     deadline: float | None,
     zero: BoolArray | None,
+    stop: threading.Event | None,
 ) -> Piece:
     """One flow's LP alone (with the ``zero`` columns fixed at 0, if given)."""
     fix_zero: Callable[[highspy.Highs], object] | None = None
@@ -164,6 +168,7 @@ def _solve_piece(
         deadline=deadline,
         interior_point=len(rows) >= IPM_PIECE_ROWS and zero is None,
         adjust=fix_zero,
+        stop=stop,
     )
 
 
@@ -186,6 +191,7 @@ def solve_pieces(
     threads: int | None = None,
     deadline: float | None = None,
     zero: BoolArray | None = None,
+    stop: threading.Event | None = None,
 ) -> list[Piece]:
     """Solve each (columns, rows) part of the LP alone, ``threads`` at once.
 
@@ -203,7 +209,7 @@ def solve_pieces(
     with cf.ThreadPoolExecutor(workers) as pool, stopping_on_interrupt(wait_for_pieces):
         with ctrl_c_held_back():  # the pool starts its threads as the jobs come
             futures.extend(
-                pool.submit(_solve_piece, model, scale, cols, rows, deadline, zero)
+                pool.submit(_solve_piece, model, scale, cols, rows, deadline, zero, stop)
                 for cols, rows in jobs
             )
         while cf.wait(futures, timeout=WATCH_S).not_done:

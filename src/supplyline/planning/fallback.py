@@ -19,6 +19,7 @@ better than the optimum; it is reported as FEASIBLE (not proven best).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 import highspy
@@ -64,6 +65,7 @@ def mixed_plan(
     *,
     scale: float,
     threads: int | None = None,
+    stop: threading.Event | None = None,
 ) -> FloatArray | None:
     """The cheapest mix of each flow's optimum and its do-nothing plan within the capacities.
 
@@ -79,14 +81,15 @@ def mixed_plan(
     on_shared = model.matrix[shared, :].tocsc()
     touches = np.diff(on_shared.indptr) > 0
     jobs = [(flow.cols, flow.rows) for flow in start.flows]
-    idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=touches)
+    idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=touches, stop=stop)
     units = _unit_of_rows(model)
     x = np.zeros(model.num_cols)
     steps: list[FloatArray] = []  # per group of a flow: the step from idle to optimum
     step_cols: list[IntArray] = []  # and the model's columns it moves
     for flow, nothing in zip(start.flows, idle, strict=True):
         if nothing.x is None:
-            log.warning("a flow's do-nothing plan was not solved: no fallback plan")
+            if stop is None or not stop.is_set():  # else: dropped, and rightly unfinished
+                log.warning("a flow's do-nothing plan was not solved: no fallback plan")
             return None
         x[flow.cols] = nothing.x
         for cols, step in _group_steps(model, units, flow.cols, flow.rows, flow.x, nothing.x):
@@ -115,6 +118,7 @@ def mixed_plan(
         gains,
         np.concatenate([model.row_lower[shared], split[1]]),
         np.concatenate([model.row_upper[shared], split[2]]),
+        stop,
     )
     if weights is None:
         return None
@@ -266,7 +270,11 @@ def _split_bounds(
 
 
 def _mix(
-    loads: csc_matrix, gains: FloatArray, lower: FloatArray, upper: FloatArray
+    loads: csc_matrix,
+    gains: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    stop: threading.Event | None,
 ) -> FloatArray | None:
     """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ 1``, solved by HiGHS."""
     used = np.flatnonzero(np.diff(loads.tocsr().indptr) > 0)
@@ -284,9 +292,11 @@ def _mix(
     )
     h = new_highs()
     pass_lp(h, master)
-    run_stoppably(h)
+    run_stoppably(h, stop)
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        log.warning("the flows' mix was not solved (%s)", h.modelStatusToString(h.getModelStatus()))
+        if stop is None or not stop.is_set():  # else: dropped, and rightly unfinished
+            status = h.modelStatusToString(h.getModelStatus())
+            log.warning("the flows' mix was not solved (%s)", status)
         return None
     values = h.getSolution().col_value
     return np.clip(np.fromiter(values, dtype=np.float64, count=n), 0.0, 1.0)

@@ -17,12 +17,20 @@ from contextlib import contextmanager
 
 import highspy
 
-__all__ = ["WATCH_S", "ctrl_c_held_back", "run_stoppably", "stopping_on_interrupt"]
+__all__ = [
+    "WATCH_S",
+    "ctrl_c_held_back",
+    "run_stoppably",
+    "stop_work",
+    "stopping_on_interrupt",
+    "wait_watching",
+]
 
 
 _runs_lock = threading.Lock()
-_runs: set[highspy.Highs] = set()
-"""HiGHS runs in progress in this process (Ctrl+C stops them all)."""
+_runs: dict[highspy.Highs, threading.Event | None] = {}
+"""HiGHS runs in progress in this process (Ctrl+C stops them all), each with the event
+that stops it and the other runs of its work, if it was given one."""
 _stopping = threading.Event()
 """Set from Ctrl+C until the interrupted work has wound down: runs starting meanwhile stop."""
 
@@ -46,6 +54,15 @@ def _stop_all_runs() -> None:
         _stopping.set()
         for h in _runs:
             _ask_to_stop(h)
+
+
+def stop_work(stop: threading.Event) -> None:
+    """Set ``stop`` and stop every HiGHS run given it (the others go on)."""
+    with _runs_lock:
+        stop.set()
+        for h, its_stop in _runs.items():
+            if its_stop is stop:
+                _ask_to_stop(h)
 
 
 @contextmanager
@@ -97,6 +114,12 @@ def ctrl_c_held_back() -> Iterator[None]:
                 raise KeyboardInterrupt
 
 
+def wait_watching(done: threading.Event) -> None:
+    """Wait for ``done`` in :data:`WATCH_S` slices, so that Ctrl+C is seen on the way."""
+    while not done.wait(WATCH_S):
+        pass
+
+
 def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
     """``h.run()`` in a worker thread, the main thread waiting (and so seeing Ctrl+C).
 
@@ -126,14 +149,16 @@ def _run_in_worker(h: highspy.Highs) -> highspy.HighsStatus:
         with ctrl_c_held_back():  # so that Ctrl+C comes before the start or after it
             worker.start()
             started = True
-        while not done.wait(WATCH_S):
-            pass
+        wait_watching(done)
     worker.join()
     return outcome[0]
 
 
-def run_stoppably(h: highspy.Highs) -> highspy.HighsStatus:
+def run_stoppably(h: highspy.Highs, stop: threading.Event | None = None) -> highspy.HighsStatus:
     """``h.run()``, which Ctrl+C stops within an iteration (then KeyboardInterrupt).
+
+    :func:`stop_work` on ``stop`` stops it too (without an interrupt): for work that
+    runs beside another and is no longer wanted.
 
     While HiGHS runs, the thread that called it cannot see Ctrl+C (Python raises
     KeyboardInterrupt only between bytecodes, in the main thread). Called in the main
@@ -143,12 +168,12 @@ def run_stoppably(h: highspy.Highs) -> highspy.HighsStatus:
     """
     try:
         with _runs_lock:
-            if _stopping.is_set():
+            if _stopping.is_set() or (stop is not None and stop.is_set()):
                 _ask_to_stop(h)
-            _runs.add(h)
+            _runs[h] = stop
         if threading.current_thread() is not threading.main_thread():
             return h.run()
         return _run_in_worker(h)
     finally:
         with _runs_lock:
-            _runs.discard(h)
+            _runs.pop(h, None)

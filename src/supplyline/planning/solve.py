@@ -18,6 +18,7 @@ from supplyline.planning.bottlenecks import find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.fallback import mixed_plan
+from supplyline.planning.hedge import FallbackBeside, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import LpModel
 from supplyline.planning.names import model_names
@@ -96,20 +97,28 @@ def _fallback(
     part: Partition | None,
     say: Progress,
     deadline: float | None,
+    beside: FallbackBeside | None,
 ) -> Solution:
     """The solve's outcome, or a feasible plan from the flows' own plans if it has no plan.
 
     The flows' own optima are mixed within the capacities, then each flow in turn takes
-    its best plan given what the others use, until ``deadline`` (the user's limit).
+    its best plan given what the others use, until ``deadline`` (the user's limit); made
+    ``beside`` the solve already, if it was started there.
     """
     if sol.x is not None or start is None or part is None:
+        if beside is not None:
+            beside.drop()
         return sol
-    say("no optimal plan within the time limit: mixing the flows' own plans into one")
     began = time.perf_counter()
-    x = mixed_plan(model, part, start, scale=session.scale, threads=problem.params.threads)
-    if x is not None:
-        say("improving the mixed plan flow by flow")
-        x = improve_flow_by_flow(model, part, start, x, scale=session.scale, deadline=deadline)
+    if beside is not None:
+        say("no optimal plan within the time limit: taking the plan made beside the solve")
+        x = beside.result()
+    else:
+        say("no optimal plan within the time limit: mixing the flows' own plans into one")
+        x = mixed_plan(model, part, start, scale=session.scale, threads=problem.params.threads)
+        if x is not None:
+            say("improving the mixed plan flow by flow")
+            x = improve_flow_by_flow(model, part, start, x, scale=session.scale, deadline=deadline)
     spent = time.perf_counter() - began
     if x is None:
         return replace(sol, solve_s=sol.solve_s + spent)
@@ -156,10 +165,29 @@ def plan_movements(
         session.write_mps(mps_path)
     solve_began = time.perf_counter()
     start_s, start, part = _block_start(session, problem, model, say)
-    say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)")
     limit = params.time_limit_s
     deadline = None if limit is None else solve_began + limit
-    sol = _fallback(session.solve(), session, problem, model, start, part, say, deadline)
+    beside = None
+    if (
+        start is not None
+        and part is not None
+        and deadline is not None
+        and worth_making_beside(start_s, deadline - time.perf_counter(), params.threads)
+    ):
+        beside = FallbackBeside(
+            model, part, start, scale=session.scale, threads=params.threads, deadline=deadline
+        )
+    say(
+        f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)"
+        + ("; little time left, so a fallback plan is made beside it" if beside else "")
+    )
+    try:
+        sol = session.solve()
+    except BaseException:  # Ctrl+C, or HiGHS failed: the plan beside is not wanted
+        if beside is not None:
+            beside.drop()
+        raise
+    sol = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
     stats = SolveStats(
         columns=model.num_cols,
         rows=model.num_rows,

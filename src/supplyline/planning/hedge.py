@@ -1,0 +1,106 @@
+"""A fallback plan made beside the solve, when the time left for the solve looks short.
+
+Why: at corridor-M the flows solved apart take 255 s of a 600 s limit, the repair of the
+whole LP does not finish in the rest, and the best responses made after it
+(:mod:`supplyline.planning.best_response`) only have the part of the limit kept back for
+them: the first large goods flow's re-solve did not finish in it. HiGHS's dual simplex
+runs on one core; here the fallback (the mix, then the best responses) runs on another
+from the moment the flows apart are solved, until the user's limit, and is dropped (its
+runs stopped) as soon as the solve proves its optimum.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.planning.best_response import improve_flow_by_flow
+from supplyline.planning.block_start import BlockStart
+from supplyline.planning.fallback import mixed_plan
+from supplyline.planning.interrupt import ctrl_c_held_back, stop_work, wait_watching
+from supplyline.planning.model import LpModel
+from supplyline.planning.partition import Partition
+
+__all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "worth_making_beside"]
+
+FloatArray = npt.NDArray[np.float64]
+
+BESIDE_IF_LEFT_BELOW = 2.0
+"""Make the fallback beside the solve when the time left after the flows apart is less
+than this many times what they took. Measured, repair against flows apart: corridor-I
+9.2 s against 9.2 s (a 300 s limit leaves 32 times the flows' time: no fallback beside
+it, so the benchmarks' solves keep both cores); corridor-M unfinished after 285 s
+against 255 s (a 600 s limit leaves 1.35 times)."""
+
+
+def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:
+    """Whether to make the fallback beside the solve: little time left, and a core for it."""
+    return threads != 1 and left_s < BESIDE_IF_LEFT_BELOW * flows_s
+
+
+class FallbackBeside:
+    """The fallback plan, made in a thread of its own from the moment it is created."""
+
+    def __init__(
+        self,
+        model: LpModel,
+        part: Partition,
+        start: BlockStart,
+        *,
+        scale: float,
+        threads: int | None,
+        deadline: float | None,
+    ) -> None:
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._x: FloatArray | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._make,
+            args=(model, part, start, scale, threads, deadline),
+            name="fallback",
+        )
+        try:
+            with ctrl_c_held_back():  # started, or not at all
+                self._thread.start()
+        except KeyboardInterrupt:  # pressed while starting: comes out just after
+            if self._thread.ident is not None:
+                self.drop()
+            raise
+
+    def _make(
+        self,
+        model: LpModel,
+        part: Partition,
+        start: BlockStart,
+        scale: float,
+        threads: int | None,
+        deadline: float | None,
+    ) -> None:
+        try:
+            x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=self._stop)
+            if x is not None:
+                x = improve_flow_by_flow(
+                    model, part, start, x, scale=scale, deadline=deadline, stop=self._stop
+                )
+            self._x = x
+        except BaseException as error:  # handed to the caller by result()
+            self._error = error
+        finally:
+            self._done.set()
+
+    def drop(self) -> None:
+        """Not wanted any more (the solve proved its optimum, or Ctrl+C): stop and wait."""
+        stop_work(self._stop)
+        wait_watching(self._done)
+        self._thread.join()
+
+    def result(self) -> FloatArray | None:
+        """The fallback plan, once made (its best responses end at the deadline)."""
+        wait_watching(self._done)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._x

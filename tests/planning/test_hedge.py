@@ -1,0 +1,109 @@
+"""The fallback plan made beside the solve when little time is left."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from supplyline.domain import Demand, PlanStatus, Scenario
+from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning import interrupt as interrupt_module
+from supplyline.planning import solve as solve_module
+from supplyline.planning.best_response import improve_flow_by_flow
+from supplyline.planning.block_start import solve_blocks
+from supplyline.planning.fallback import mixed_plan
+from supplyline.planning.hedge import FallbackBeside, worth_making_beside
+from supplyline.planning.highs import HighsSession, Solution, objective_scale
+from supplyline.planning.partition import partition
+
+
+def test_made_beside_only_when_little_time_is_left_and_a_core_is_free() -> None:
+    assert worth_making_beside(255.0, 345.0, None)  # corridor-M, 600 s limit
+    assert not worth_making_beside(9.0, 291.0, None)  # corridor-I, 300 s limit
+    assert not worth_making_beside(255.0, 345.0, 1)  # the user gave one thread
+
+
+def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, Demand]) -> None:
+    """Same mix, same best responses: the thread changes when, not what."""
+    _, model = build(*bilateral)
+    part = partition(model)
+    scale = objective_scale(model.cost)
+    start = solve_blocks(model, part, scale=scale)
+    assert start is not None
+    after = mixed_plan(model, part, start, scale=scale)
+    assert after is not None
+    after = improve_flow_by_flow(model, part, start, after, scale=scale)
+    beside = FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None)
+    made = beside.result()
+    assert made is not None
+    assert float(model.cost @ made) == pytest.approx(float(model.cost @ after), rel=1e-9)
+
+
+def test_dropped_at_once_leaves_nothing_running_and_warns_of_nothing(
+    bilateral: tuple[Scenario, Demand], caplog: pytest.LogCaptureFixture
+) -> None:
+    _, model = build(*bilateral)
+    part = partition(model)
+    scale = objective_scale(model.cost)
+    start = solve_blocks(model, part, scale=scale)
+    assert start is not None
+    with caplog.at_level(logging.WARNING):
+        FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None).drop()
+    assert not interrupt_module._runs
+    assert not [t for t in threading.enumerate() if t.name == "fallback"]
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_plan_movements_drops_it_when_the_solve_is_optimal(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    made: list[FallbackBeside] = []
+
+    class Counted(FallbackBeside):
+        def drop(self) -> None:
+            made.append(self)
+            super().drop()
+
+    monkeypatch.setattr(solve_module, "worth_making_beside", lambda *_: True)
+    monkeypatch.setattr(solve_module, "FallbackBeside", Counted)
+    hedged = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    assert len(made) == 1  # made beside the solve, then dropped
+    assert hedged.status is PlanStatus.OPTIMAL
+    assert hedged.objective == pytest.approx(plain.objective, rel=1e-9)
+    assert not [t for t in threading.enumerate() if t.name == "fallback"]
+
+
+def test_plan_movements_takes_it_when_the_solve_has_no_plan(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The solve stopped without a plan (simulated): the plan made beside it is the plan."""
+    real = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        return replace(real(self), status=PlanStatus.NO_SOLUTION, x=None)
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+    after = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    monkeypatch.setattr(solve_module, "worth_making_beside", lambda *_: True)
+    beside = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    assert after.status is beside.status is PlanStatus.FEASIBLE
+    assert beside.objective == pytest.approx(after.objective, rel=1e-9)
+    assert np.isfinite(beside.objective)
+
+
+def test_ctrl_c_during_the_solve_stops_the_plan_beside_too(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_interrupt import ctrl_c_when
+
+    monkeypatch.setattr(solve_module, "worth_making_beside", lambda *_: True)
+    under_way = lambda: any(t.name == "fallback" for t in threading.enumerate())  # noqa: E731
+    with ctrl_c_when(under_way), pytest.raises(KeyboardInterrupt):
+        plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
+    assert not interrupt_module._runs
+    assert not [t for t in threading.enumerate() if t.name in ("fallback", "highs")]
