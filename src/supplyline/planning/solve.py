@@ -174,8 +174,8 @@ def plan_movements(
         and deadline is not None
         and worth_making_beside(start_s, deadline - time.perf_counter(), params.threads)
     ):
-        beside = FallbackBeside(
-            model, part, start, scale=session.scale, threads=params.threads, deadline=deadline
+        beside = FallbackBeside(  # on one core: the solve keeps its own
+            model, part, start, scale=session.scale, threads=1, deadline=deadline
         )
     say(
         f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)"
