@@ -14,11 +14,22 @@ from supplyline.planning import PlanParams, build, plan_movements
 from supplyline.planning import interrupt as interrupt_module
 from supplyline.planning import solve as solve_module
 from supplyline.planning.best_response import improve_flow_by_flow
-from supplyline.planning.block_start import solve_blocks
+from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.hedge import FallbackBeside, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, objective_scale
-from supplyline.planning.partition import partition
+from supplyline.planning.model import LpModel
+from supplyline.planning.partition import Partition, partition
+
+
+def _flows_apart(case: tuple[Scenario, Demand]) -> tuple[LpModel, Partition, float, BlockStart]:
+    """The bundled example's LP, its flows, its objective scale and its flows solved apart."""
+    _, model = build(*case)
+    part = partition(model)
+    scale = objective_scale(model.cost)
+    start = solve_blocks(model, part, scale=scale)
+    assert start is not None
+    return model, part, scale, start
 
 
 def test_made_beside_only_when_little_time_is_left_and_a_core_is_free() -> None:
@@ -29,11 +40,7 @@ def test_made_beside_only_when_little_time_is_left_and_a_core_is_free() -> None:
 
 def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, Demand]) -> None:
     """Same mix, same best responses: the thread changes when, not what."""
-    _, model = build(*bilateral)
-    part = partition(model)
-    scale = objective_scale(model.cost)
-    start = solve_blocks(model, part, scale=scale)
-    assert start is not None
+    model, part, scale, start = _flows_apart(bilateral)
     after = mixed_plan(model, part, start, scale=scale)
     assert after is not None
     after = improve_flow_by_flow(model, part, start, after, scale=scale)
@@ -46,11 +53,7 @@ def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, 
 def test_dropped_at_once_leaves_nothing_running_and_warns_of_nothing(
     bilateral: tuple[Scenario, Demand], caplog: pytest.LogCaptureFixture
 ) -> None:
-    _, model = build(*bilateral)
-    part = partition(model)
-    scale = objective_scale(model.cost)
-    start = solve_blocks(model, part, scale=scale)
-    assert start is not None
+    model, part, scale, start = _flows_apart(bilateral)
     with caplog.at_level(logging.WARNING):
         FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None).drop()
     assert not interrupt_module._runs

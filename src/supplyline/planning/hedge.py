@@ -57,11 +57,21 @@ class FallbackBeside:
         self._done = threading.Event()
         self._x: FloatArray | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._make,
-            args=(model, part, start, scale, threads, deadline),
-            name="fallback",
-        )
+
+        def make() -> None:
+            try:
+                x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=self._stop)
+                if x is not None:
+                    x = improve_flow_by_flow(
+                        model, part, start, x, scale=scale, deadline=deadline, stop=self._stop
+                    )
+                self._x = x
+            except BaseException as error:  # handed to the caller by result()
+                self._error = error
+            finally:
+                self._done.set()
+
+        self._thread = threading.Thread(target=make, name="fallback")
         try:
             with ctrl_c_held_back():  # started, or not at all
                 self._thread.start()
@@ -69,27 +79,6 @@ class FallbackBeside:
             if self._thread.ident is not None:
                 self.drop()
             raise
-
-    def _make(
-        self,
-        model: LpModel,
-        part: Partition,
-        start: BlockStart,
-        scale: float,
-        threads: int | None,
-        deadline: float | None,
-    ) -> None:
-        try:
-            x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=self._stop)
-            if x is not None:
-                x = improve_flow_by_flow(
-                    model, part, start, x, scale=scale, deadline=deadline, stop=self._stop
-                )
-            self._x = x
-        except BaseException as error:  # handed to the caller by result()
-            self._error = error
-        finally:
-            self._done.set()
 
     def drop(self) -> None:
         """Not wanted any more (the solve proved its optimum, or Ctrl+C): stop and wait."""
