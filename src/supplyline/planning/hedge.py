@@ -23,7 +23,7 @@ from supplyline.planning.interrupt import ctrl_c_held_back, stop_work, wait_watc
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
 
-__all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "worth_making_beside"]
+__all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -33,6 +33,26 @@ than this many times what they took. Measured, repair against flows apart: corri
 9.2 s against 9.2 s (a 300 s limit leaves 32 times the flows' time: no fallback beside
 it, so the benchmarks' solves keep both cores); corridor-M unfinished after 285 s
 against 255 s (a 600 s limit leaves 1.35 times)."""
+
+
+def fallback_plan(
+    model: LpModel,
+    part: Partition,
+    start: BlockStart,
+    *,
+    scale: float,
+    threads: int | None,
+    deadline: float | None,
+    stop: threading.Event | None = None,
+) -> FloatArray | None:
+    """The fallback plan: the flows' own optima mixed, then their best responses.
+
+    The responses go on until ``deadline``; None if not even the mix could be made.
+    """
+    x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
+    if x is None:
+        return None
+    return improve_flow_by_flow(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
 
 
 def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:
@@ -60,12 +80,15 @@ class FallbackBeside:
 
         def make() -> None:
             try:
-                x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=self._stop)
-                if x is not None:
-                    x = improve_flow_by_flow(
-                        model, part, start, x, scale=scale, deadline=deadline, stop=self._stop
-                    )
-                self._x = x
+                self._x = fallback_plan(
+                    model,
+                    part,
+                    start,
+                    scale=scale,
+                    threads=threads,
+                    deadline=deadline,
+                    stop=self._stop,
+                )
             except BaseException as error:  # handed to the caller by result()
                 self._error = error
             finally:

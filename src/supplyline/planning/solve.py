@@ -12,13 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
-from supplyline.planning.best_response import improve_flow_by_flow
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
-from supplyline.planning.fallback import mixed_plan
-from supplyline.planning.hedge import FallbackBeside, worth_making_beside
+from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import LpModel
 from supplyline.planning.names import model_names
@@ -114,11 +112,15 @@ def _fallback(
         say("no optimal plan within the time limit: taking the plan made beside the solve")
         x = beside.result()
     else:
-        say("no optimal plan within the time limit: mixing the flows' own plans into one")
-        x = mixed_plan(model, part, start, scale=session.scale, threads=problem.params.threads)
-        if x is not None:
-            say("improving the mixed plan flow by flow")
-            x = improve_flow_by_flow(model, part, start, x, scale=session.scale, deadline=deadline)
+        say("no optimal plan within the time limit: mixing the flows' own plans, then improving")
+        x = fallback_plan(
+            model,
+            part,
+            start,
+            scale=session.scale,
+            threads=problem.params.threads,
+            deadline=deadline,
+        )
     spent = time.perf_counter() - began
     if x is None:
         return replace(sol, solve_s=sol.solve_s + spent)
