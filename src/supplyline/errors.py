@@ -25,6 +25,7 @@ __all__ = [
     "ConflictError",
     "Issue",
     "NotFoundError",
+    "OutputError",
     "PermissionDenied",
     "ScenarioError",
     "Severity",
@@ -92,6 +93,14 @@ class PermissionDenied(SupplylineError):
 
 class SolverError(SupplylineError):
     """The solver itself failed (crashed, or returned no usable status) — not "no solution"."""
+
+
+class OutputError(SupplylineError):
+    """An output cannot go where the user asked.
+
+    A file where a folder is needed, no permission to write, or a path that would
+    overwrite the scenario or another output.
+    """
 
 
 class StorageError(SupplylineError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,56 @@ def test_a_fallback_plan_is_written_with_a_warning(
     assert "plan feasible" in result.stdout
     assert "not proven the best plan" in " ".join(result.stdout.split())
     assert json.loads((out / "plan.json").read_text())["status"] == "feasible"
+
+
+def _plan_process(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_outputs_that_cannot_go_where_asked_exit_8_before_solving(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """--out on a file, a report over a plan file, --out on the scenario: exit 8, no files.
+
+    Checked before the solve, so nothing is left half-written and the scenario is intact.
+    """
+    scenario = tmp_path / "scenario"
+    shutil.copytree(bilateral_dir, scenario)  # in case the check ever fails
+    (tmp_path / "f").write_text("x")
+    out = tmp_path / "out"
+    cases = [
+        (["--out", str(tmp_path / "f")], "it is a file, not a folder"),
+        (["--out", str(out), "--report", str(out / "movements.csv")], "would both be"),
+        (["--out", str(out), "--report", str(tmp_path / "f" / "r.html")], "is a file"),
+        (["--out", str(scenario)], "into the scenario folder"),
+    ]
+    before = {p.name: p.read_bytes() for p in scenario.iterdir()}
+    for args, message in cases:
+        proc = _plan_process(str(scenario), *args)
+        assert proc.returncode == 8, proc.stderr
+        assert message in proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "solving" not in proc.stderr
+        assert not out.exists()
+    assert {p.name: p.read_bytes() for p in scenario.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [("--time-limit", "inf", "not a number of seconds"), ("--threads", "5000", "1024")],
+)
+def test_plan_refuses_an_endless_limit_and_absurd_threads(
+    bilateral_dir: Path, tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    """``inf`` seconds (was a worse plan at once) and more than 1,024 threads: exit 2."""
+    result = runner.invoke(
+        app, ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), option, value]
+    )
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "o").exists()

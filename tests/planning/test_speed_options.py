@@ -37,3 +37,10 @@ def test_scaled_objective_gives_the_same_objective_and_bottlenecks(example) -> N
     assert [b.shadow_price for b in scaled.bottlenecks] == pytest.approx(
         [b.shadow_price for b in plain.bottlenecks], rel=1e-6
     )
+
+
+@pytest.mark.parametrize("limit", [0.0, -1.0, float("inf"), float("nan")])
+def test_a_time_limit_must_be_positive_and_finite(limit: float) -> None:
+    """An endless limit once became NaN seconds for HiGHS (a worse plan at once)."""
+    with pytest.raises(ValueError, match="time_limit_s"):
+        PlanParams(time_limit_s=limit)

@@ -12,6 +12,7 @@ from supplyline.cli.output import OutputFormat
 from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
 from supplyline.planning import Method
+from supplyline.services.planning import check_plan_outputs
 from supplyline.services.scenarios import bundled_example
 
 console = Console()
@@ -32,10 +33,10 @@ def demo_cmd(
     ``supplyline plan EXAMPLE --out OUT --report OUT/plan.html``.
     """
     folder = bundled_example(example)
+    check_plan_outputs(folder, out, report=out / "plan.html")
     console.rule(f"[bold]1. What is needed[/] — {folder}")
     requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
     console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
-    out.mkdir(parents=True, exist_ok=True)
     plan_cmd(
         folder=folder,
         out=out,

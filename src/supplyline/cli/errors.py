@@ -7,6 +7,7 @@ from rich.console import Console
 from supplyline.errors import (
     ConflictError,
     NotFoundError,
+    OutputError,
     PermissionDenied,
     ScenarioError,
     Severity,
@@ -24,6 +25,7 @@ EXIT_CODES: dict[type[SupplylineError], int] = {
     ConflictError: 5,
     SolverError: 6,
     StorageError: 7,
+    OutputError: 8,
 }
 """Exit codes by error class; 1 is any other SupplylineError. Documented in the README."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario
 console = Console()
 err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
+MAX_THREADS = 1024
+"""As in scenario.yaml's solver options: more threads than that is a typo, not a machine."""
 
 
 def _report_writer() -> ReportWriter:
@@ -133,7 +136,9 @@ def plan_cmd(
     time_limit: float | None = typer.Option(
         None, "--time-limit", min=0.001, help="Stop the solver after this many seconds."
     ),
-    threads: int | None = typer.Option(None, "--threads", min=1, help="Solver threads."),
+    threads: int | None = typer.Option(
+        None, "--threads", min=1, max=MAX_THREADS, help="Solver threads."
+    ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
     mps: Path | None = typer.Option(None, "--mps", help="Also write the LP as an MPS file."),
     report: Path | None = typer.Option(
@@ -154,6 +159,11 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
+    if time_limit is not None and not math.isfinite(time_limit):
+        raise typer.BadParameter(
+            f"{time_limit} is not a number of seconds (leave --time-limit out for no limit)",
+            param_hint="--time-limit",
+        )
     if mps is not None and mps.suffix.lower() != ".mps":
         raise typer.BadParameter(
             f"an MPS file name must end in .mps, not {mps.name!r}", param_hint="--mps"

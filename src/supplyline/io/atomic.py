@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from supplyline.errors import OutputError
+
 __all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for"]
 
 
@@ -21,19 +23,32 @@ def atomic_output_dir(target: str | Path) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
     Files already in ``target`` with other names are kept; same-named ones are replaced.
-    On an exception nothing in ``target`` changes and the scratch folder is removed.
+    On an exception nothing in ``target`` changes and the scratch folder is removed; a
+    file system error (a file where a folder should be, no permission, a full disk)
+    becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
+    scratch folder.
     """
     target = Path(target)
     parent = target.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+    except OSError as error:
+        raise _output_error(target, error) from None
     try:
         yield scratch
-        target.mkdir(parents=True, exist_ok=True)
-        for item in sorted(scratch.iterdir()):
-            item.replace(target / item.name)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for item in sorted(scratch.iterdir()):
+                item.replace(target / item.name)
+        except OSError as error:
+            raise _output_error(target, error) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _output_error(target: Path, error: OSError) -> OutputError:
+    return OutputError(f"cannot write {target}: {error.strerror or error}")
 
 
 def scratch_file_for(target: str | Path) -> Path:
@@ -52,6 +67,9 @@ def scratch_file_for(target: str | Path) -> Path:
 def move_into_place(scratch: Path, target: str | Path) -> Path:
     """Rename a finished scratch file onto ``target``, creating its folder if needed."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch.replace(target)
+    except OSError as error:
+        raise _output_error(target, error) from None
     return target

@@ -91,8 +91,8 @@ class PlanParams:
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
-        if self.time_limit_s is not None and not self.time_limit_s > 0:
-            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+        if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
+            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)")
         if self.threads is not None and self.threads < 1:
             raise ValueError(f"threads(={self.threads}) must be >= 1")
         if self.explain_top < 0:

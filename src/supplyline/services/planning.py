@@ -16,12 +16,13 @@ from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
 from supplyline.errors import SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
-from supplyline.io.plan_files import write_plan_files
+from supplyline.io.destinations import check_outputs
+from supplyline.io.plan_files import PLAN_FILES, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.services.routing import reach_for
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 
-__all__ = ["PlanRun", "ReportWriter", "plan_scenario", "solver_params"]
+__all__ = ["PlanRun", "ReportWriter", "check_plan_outputs", "plan_scenario", "solver_params"]
 
 Progress = Callable[[str], None]
 ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
@@ -79,6 +80,23 @@ def _no_plan_message(params: PlanParams) -> str:
     return "the solver ended without a plan; nothing written"
 
 
+def check_plan_outputs(
+    folder: str | Path,
+    out: str | Path,
+    *,
+    mps: str | Path | None = None,
+    report: str | Path | None = None,
+) -> None:
+    """Raise OutputError unless the plan's files can go where asked, before any work.
+
+    Refused: ``out`` a file or not writable, the scenario folder itself, a report or
+    MPS path on one of the plan files, on a scenario file or on each other.
+    """
+    check_outputs(
+        folder, ("the plan files", out, PLAN_FILES), {"the MPS file": mps, "the report": report}
+    )
+
+
 def plan_scenario(
     folder: str | Path,
     out: str | Path,
@@ -95,8 +113,10 @@ def plan_scenario(
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
     pair for a report of the plan. A plan that falls short is a result, not an error;
     bad input raises ScenarioError, a solver failure or no plan at all (the time limit
-    came first) SolverError, and in every such case no file is written or changed.
+    came first) SolverError, outputs that cannot go where asked OutputError (before any
+    work), and in every such case no file is written or changed.
     """
+    check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
     mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None

@@ -18,8 +18,9 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
+from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
-from supplyline.io.route_files import write_routes_files
+from supplyline.io.route_files import ROUTE_FILES, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.routing import Convention, RouterParams, read_instance, read_routes, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
@@ -124,6 +125,11 @@ def route_scenario_day(
     (path, writer) pair for the plan report with the routes and the reach check (the plan
     is solved for it even with ``from_demand``). Files are written all or not at all.
     """
+    check_outputs(
+        folder,
+        ("the route files", out, ROUTE_FILES) if out is not None else None,
+        {"the report": report[0] if report is not None else None},
+    )
     say = progress or (lambda _: None)
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario

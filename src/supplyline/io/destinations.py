@@ -1,0 +1,99 @@
+"""Checking, before any work starts, that outputs can go where the user asked.
+
+A plan can take minutes; learning only at the end that ``--out`` names a file, a folder
+nobody may write into, or the scenario's own folder (whose ``stocks.csv`` the plan's
+``stocks.csv`` would replace) wastes them, or worse, overwrites the input. The checks
+look at the file system as it is; :mod:`supplyline.io.atomic` still turns a failure at
+writing time (a disk that filled up meanwhile) into an :class:`OutputError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from supplyline.errors import OutputError
+from supplyline.io.loader import SCENARIO_FILES
+
+__all__ = ["check_file_target", "check_folder_target", "check_outputs"]
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` itself if it exists, else its closest ancestor that does."""
+    path = Path(os.path.abspath(path))
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _writable_folder_above(target: Path) -> None:
+    """The folder that will receive ``target`` (or make its missing folders) must take files."""
+    base = _nearest_existing(target.parent)
+    if not base.is_dir():
+        raise OutputError(f"cannot write {target}: {base} is a file, not a folder")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {target}: no permission to write into {base}")
+
+
+def check_folder_target(target: str | Path) -> None:
+    """Raise :class:`OutputError` unless files can be written into folder ``target``.
+
+    The folder may exist (files of other names in it are kept) or not (it is created).
+    """
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"cannot write into {target}: it is a file, not a folder")
+    if target.is_dir() and not os.access(target, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write into {target}: no permission to write there")
+    _writable_folder_above(target)
+
+
+def check_file_target(target: str | Path) -> None:
+    """Raise :class:`OutputError` unless file ``target`` can be written (or replaced)."""
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"cannot write the file {target}: it is a folder")
+    _writable_folder_above(target)
+
+
+def check_outputs(
+    scenario_folder: str | Path,
+    folder: tuple[str, str | Path, Sequence[str]] | None = None,
+    files: Mapping[str, str | Path | None] | None = None,
+) -> None:
+    """Raise :class:`OutputError` unless every output can be written without a clash.
+
+    ``folder`` is (what it holds, the output folder, the names written into it), e.g.
+    ("the plan files", out, PLAN_FILES); ``files`` maps what a single file is ("the
+    report") to its path, or None when not asked for. No output may land in the scenario
+    folder in place of one of its files, nor two outputs on one path.
+    """
+    written: dict[Path, str] = {}
+
+    def claim(name: str, path: Path) -> None:
+        real = Path(os.path.realpath(path))
+        if real.parent == scenario and real.name in SCENARIO_FILES:
+            raise OutputError(
+                f"{name} would overwrite the scenario's own {real.name} ({path}): "
+                "choose another path"
+            )
+        if real in written:
+            raise OutputError(f"{name} and {written[real]} would both be {path}: choose another")
+        written[real] = name
+
+    scenario = Path(os.path.realpath(scenario_folder))
+    if folder is not None:
+        name, out, names = folder
+        check_folder_target(out)
+        if Path(os.path.realpath(out)) == scenario:
+            raise OutputError(
+                f"{name} would go into the scenario folder {out} itself: choose another folder"
+            )
+        claim(f"the folder of {name}", Path(out))
+        for file_name in names:
+            claim(name, Path(out) / file_name)
+    for name, path in (files or {}).items():
+        if path is not None:
+            check_file_target(path)
+            claim(name, Path(path))
