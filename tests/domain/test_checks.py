@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from supplyline.domain import (
     Commodity,
@@ -110,6 +113,66 @@ def test_outage_outside_horizon_is_an_error(day: int) -> None:
     )
     (finding,) = check_scenario(_scenario(links=(link,)))
     assert finding.field == "outage_days"
+
+
+def _spans(text: str) -> set[int]:
+    """The days of a message's ranges such as ``-2, 31, 33–34``."""
+    days: set[int] = set()
+    for part in text.split(", "):
+        first, _, last = part.partition("–")
+        days.update(range(int(first), int(last or first) + 1))
+    return days
+
+
+@given(st.sets(st.integers(-40, 60), min_size=1, max_size=40))
+def test_outage_outside_horizon_names_ranges(days: set[int]) -> None:
+    """Outage days outside the horizon are named once, as ranges that hold exactly those days."""
+    link = Link(
+        id="r",
+        origin="x",
+        destination="y",
+        mode=Mode.ROAD,
+        distance_km=1,
+        transit_days=1,
+        outage_days=frozenset(days),
+    )
+    outside = {d for d in days if not 0 <= d <= 9}
+    findings = check_scenario(_scenario(links=(link,)))
+    if not outside:
+        assert findings == []
+        return
+    (finding,) = findings
+    m = re.fullmatch(
+        r"outage days? (.+) (?:is|are) outside the horizon of 10 days \(0–9\)", finding.message
+    )
+    assert m, finding.message
+    assert _spans(m.group(1)) == outside
+
+
+def test_outage_range_message() -> None:
+    """A long outage past the horizon is one range, not a list of every day."""
+    link = Link(
+        id="r",
+        origin="x",
+        destination="y",
+        mode=Mode.ROAD,
+        distance_km=1,
+        transit_days=1,
+        outage_days=frozenset(range(5, 100)),
+    )
+    (finding,) = check_scenario(_scenario(links=(link,)))
+    assert finding.message == "outage days 10–99 are outside the horizon of 10 days (0–9)"
+
+
+@pytest.mark.parametrize(("horizon", "fits"), [(12, True), (13, False)])
+def test_horizon_must_end_in_the_calendar(horizon: int, fits: bool) -> None:
+    """A scenario whose last day would be after 9999-12-31 cannot be made."""
+    start = dt.date(9999, 12, 20)
+    if fits:
+        assert _scenario(start_date=start, horizon_days=horizon).date_of(horizon - 1) == dt.date.max
+    else:
+        with pytest.raises(ValueError, match=r"runs past 9999-12-31"):
+            _scenario(start_date=start, horizon_days=horizon)
 
 
 def test_unreachable_unit_is_a_warning_with_the_reason() -> None:

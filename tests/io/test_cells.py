@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from supplyline.io._cells import (
     BadValue,
     format_outage_days,
+    parse_date,
     parse_day,
     parse_decimal,
     parse_float,
@@ -89,3 +91,51 @@ def test_underscore_is_not_a_digit_separator() -> None:
     """Python's 1_000 is not a number in a planner's file."""
     with pytest.raises(BadValue, match="not a number"):
         parse_float("1_000", hi=1e6)
+
+
+@given(st.dates())
+def test_date_round_trip(day: dt.date) -> None:
+    """Any calendar date written as YYYY-MM-DD reads back as itself."""
+    assert parse_date(day.isoformat()) == day
+
+
+@given(st.datetimes(), st.sampled_from(["T", " "]))
+def test_date_and_time_is_refused(moment: dt.datetime, sep: str) -> None:
+    """A date with a time of day (as YAML reads it, or as text) is refused, naming the date."""
+    expected = f"is a date and time (a date is expected, YYYY-MM-DD: {moment.date().isoformat()})"
+    for value in (moment, moment.isoformat(sep=sep)):
+        with pytest.raises(BadValue, match=re.escape(expected)):
+            parse_date(value)
+
+
+@given(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99))
+def test_impossible_date_says_why(year: int, month: int, day: int) -> None:
+    """YYYY-MM-DD numbers that name no day are refused with the reason, never another error."""
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        expected: dt.date | None = dt.date(year, month, day)
+    except ValueError:
+        expected = None
+    value, message = outcome(parse_date, text)
+    assert value == expected
+    if expected is None:
+        assert re.search(
+            r"is not a real date \((years run|there is no|\w+ \d+ has \d+ days)", message
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2025-02-30", "February 2025 has 28 days"),
+        ("2024-02-30", "February 2024 has 29 days"),
+        ("2025-04-31", "April 2025 has 30 days"),
+        ("2025-13-01", "there is no month 13; months run from 01 to 12"),
+        ("2025-06-00", "there is no day 0 of a month"),
+        ("0000-01-01", "years run from 1 to 9999"),
+    ],
+)
+def test_impossible_date_reason(text: str, reason: str) -> None:
+    """The reason a date is not real is said in words."""
+    with pytest.raises(BadValue, match=re.escape(f"{text!r} is not a real date ({reason})")):
+        parse_date(text)

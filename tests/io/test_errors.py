@@ -89,8 +89,18 @@ CSV_CASES = [
         r"increasing day order", id="activity-out-of-order",
     ),
     pytest.param(
-        "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days", r"outside the horizon",
+        "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days",
+        r"^outage days 30–40 are outside the horizon of 30 days \(0–29\)$",
         id="outage-outside-horizon",
+    ),
+    pytest.param(
+        "links.csv", ",true,12\n", ",true,12;31;33-34;C-2\n", 6, "outage_days",
+        r"^outage days -2, 31, 33–34 are outside the horizon of 30 days \(0–29\)$",
+        id="outage-days-outside-horizon",
+    ),
+    pytest.param(
+        "links.csv", ",true,12\n", ",true,45\n", 6, "outage_days",
+        r"^outage day 45 is outside the horizon", id="outage-day-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,5-2\n", 6, "outage_days", r"ends before it starts",

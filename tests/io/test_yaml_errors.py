@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -18,8 +19,30 @@ YAML_CASES = [
         r"too large.*1 to 3,660", id="horizon-too-long",
     ),
     pytest.param(
-        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-13-01", 5, None,
-        r"'2025-13-01' cannot be read \(a real date", id="impossible-date",
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-13-01", 5, "start_date",
+        r"'2025-13-01' is not a real date \(there is no month 13", id="impossible-date",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-02-30", 5, "start_date",
+        r"^'2025-02-30' is not a real date \(February 2025 has 28 days\)$", id="february-30",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-06-01T10:00:00", 5,
+        "start_date", r"is a date and time \(a date is expected, YYYY-MM-DD: 2025-06-01\)",
+        id="date-and-time",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-06-01 00:00:00", 5,
+        "start_date", r"is a date and time", id="date-and-midnight",
+    ),
+    pytest.param(
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 9999-12-20", 5, "start_date",
+        r"9999-12-20 with horizon_days 30: the horizon runs past 9999-12-31, the last date the "
+        r"calendar can hold", id="horizon-past-year-9999",
+    ),
+    pytest.param(
+        "agreements.yaml", "valid_to: 2025-07-31", "valid_to: 2025-07-31T18:00", 6, "[0].valid_to",
+        r"is a date and time", id="agreement-date-and-time",
     ),
     pytest.param(
         "scenario.yaml", "start_date: 2025-06-01", "start_date: next monday", 5, "start_date",
@@ -216,3 +239,11 @@ def test_csvs_are_checked_when_yaml_is_broken(folder: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(folder)
     assert {i.file for i in caught.value.issues} == {"scenario.yaml", "units.csv"}
+
+
+def test_horizon_may_end_on_the_last_calendar_day(folder: Path) -> None:
+    """A 30-day horizon from 9999-12-02 ends on 9999-12-31 and loads."""
+    edit(folder, "scenario.yaml", "start_date: 2025-06-01", "start_date: 9999-12-02")
+    edit(folder, "units.csv", ",0,C+4,", ",0,4,")
+    scenario, _ = load_scenario_with_warnings(folder)
+    assert scenario.date_of(scenario.horizon_days - 1) == dt.date.max

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from rich.console import Console
 
 from supplyline.errors import (
     ConflictError,
+    Issue,
     NotFoundError,
     OutputError,
     PermissionDenied,
@@ -38,10 +42,38 @@ def exit_code_for(error: SupplylineError) -> int:
     return 1
 
 
+MAX_SHOWN_PER_FILE = 50
+"""Errors of one input file printed at most; the rest are counted (a file of 200,000 bad rows
+printed every one). ``supplyline validate --format csv`` lists them all."""
+
+
+def _shown(issues: Sequence[Issue]) -> list[Issue]:
+    """The issues to print: each file's first errors, then one line counting the rest."""
+    out: list[Issue] = []
+    shown: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
+    for issue in issues:
+        error = issue.severity is Severity.ERROR
+        if error and shown[issue.file] >= MAX_SHOWN_PER_FILE:
+            hidden[issue.file] += 1
+            continue
+        shown[issue.file] += error
+        out.append(issue)
+    for file, n in hidden.items():
+        last = max(i for i, issue in enumerate(out) if issue.file == file)
+        more = Issue(
+            file=file,
+            message=f"… and {n:,} more error{'s' if n > 1 else ''} in {file} (the first "
+            f"{MAX_SHOWN_PER_FILE} are shown; `supplyline validate --format csv` lists all)",
+        )
+        out.insert(last + 1, more)
+    return out
+
+
 def report_error(error: SupplylineError, console: Console) -> int:
-    """Print an error for a person (every issue of a bad input on its own line); return its code."""
+    """Print an error for a person (each issue of a bad input on its own line); return its code."""
     if isinstance(error, ScenarioError):
-        for issue in error.issues:
+        for issue in _shown(error.issues):
             style = "red" if issue.severity is Severity.ERROR else "yellow"
             console.print(str(issue), style=style, markup=False, highlight=False, soft_wrap=True)
         console.print(f"error: {error.summary}", style="bold red", markup=False, highlight=False)

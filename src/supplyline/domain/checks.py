@@ -26,6 +26,10 @@ class Finding:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    ref_kind: str = ""
+    """For a dangling reference: the kind of entity referred to (``"location"``…)."""
+    ref_id: str = ""
+    """For a dangling reference: the id referred to, which does not exist."""
 
 
 def _duplicates(entity: str, ids: Iterable[str]) -> list[Finding]:
@@ -53,7 +57,23 @@ def _unknown(
         field=field,
         message=f"{entity} {entity_id!r} refers to unknown {kind} {ref!r} "
         f"(known: {hint or 'none'})",
+        ref_kind=kind,
+        ref_id=ref,
     )
+
+
+def _day_spans(days: Iterable[int]) -> str:
+    """Days as plain ranges for a sentence: ``[3, 4, 5, 9]`` becomes ``3–5, 9``."""
+    ordered = sorted(set(days))
+    spans: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        spans.append(str(ordered[i]) if i == j else f"{ordered[i]}–{ordered[j]}")
+        i = j + 1
+    return ", ".join(spans)
 
 
 def _adjacency(scenario: Scenario) -> dict[str, list[str]]:
@@ -205,14 +225,17 @@ def _check_days(s: Scenario) -> list[Finding]:
                     )
                 )
     for link in s.links:
-        outside = sorted(d for d in link.outage_days if not 0 <= d <= last)
+        outside = [d for d in link.outage_days if not 0 <= d <= last]
         if outside:
+            days = "day" if len(outside) == 1 else "days"
+            verb = "is" if len(outside) == 1 else "are"
             found.append(
                 Finding(
                     entity="link",
                     entity_id=link.id,
                     field="outage_days",
-                    message=f"outage day(s) {outside} outside the horizon (0..{last})",
+                    message=f"outage {days} {_day_spans(outside)} {verb} outside the horizon "
+                    f"of {s.horizon_days} day{'s' if s.horizon_days != 1 else ''} (0–{last})",
                 )
             )
     end = s.date_of(last)

@@ -86,6 +86,11 @@ class Scenario:
     def __post_init__(self) -> None:
         if not 1 <= self.horizon_days <= 3660:
             raise ValueError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
+        if (dt.date.max - self.start_date).days < self.horizon_days - 1:
+            raise ValueError(
+                f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "
+                f"runs past {dt.date.max}, the last date the calendar holds"
+            )
         object.__setattr__(self, "activity_levels", MappingProxyType(dict(self.activity_levels)))
         object.__setattr__(self, "factor_overrides", MappingProxyType(dict(self.factor_overrides)))
 

@@ -21,7 +21,7 @@ from supplyline.io._cells import (
     parse_name,
     show,
 )
-from supplyline.io._scenario_yaml import list_of, mapping_of, take
+from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
 from supplyline.io._source import Fields, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
 
@@ -89,12 +89,12 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
 
 def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreement | None:
     path = f"[{i}]"
-    e = mapping_of(
-        node, FILE, path, report, AGREEMENT_KEYS, ("id", "parties", "valid_from", "valid_to")
-    )
+    required = ("id", "parties", "valid_from", "valid_to")
+    e = mapping_of(node, FILE, path, report, AGREEMENT_KEYS, required)
     if e is None:
         return None
     f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
+    f.reported = missing_keys(e, required)
     aid = take(f, e, "id", parse_id)
     name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
     parties = _words(f, e, "parties", parse_id)

@@ -8,6 +8,7 @@ turn a ``BadValue`` into an :class:`~supplyline.errors.Issue` with file, line an
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -51,6 +52,11 @@ _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
 _NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
 _DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
 
@@ -226,17 +232,43 @@ def parse_currency(value: Any) -> str:
     raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
 
 
+def _why_not_a_date(year: int, month: int, day: int) -> str:
+    """Why the numbers of a YYYY-MM-DD text are no day of the calendar, in a few words."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"years run from {dt.MINYEAR} to {dt.MAXYEAR}"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}; months run from 01 to 12"
+    length = calendar.monthrange(year, month)[1]
+    if day == 0:
+        return "there is no day 0 of a month"
+    return f"{_MONTHS[month - 1]} {year} has {length} days"
+
+
 def parse_date(value: Any) -> dt.date:
-    """An ISO 8601 calendar date (YYYY-MM-DD)."""
+    """An ISO 8601 calendar date (YYYY-MM-DD); a date with a time of day is refused.
+
+    >>> parse_date("2025-06-01")
+    datetime.date(2025, 6, 1)
+    """
     if isinstance(value, dt.datetime):
-        return value.date()
+        raise BadValue(
+            f"{show(value.isoformat())} is a date and time (a date is expected, YYYY-MM-DD: "
+            f"{value.date().isoformat()})"
+        )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+    text = value.strip() if isinstance(value, str) else ""
+    if _DATE_TIME.match(text):
+        raise BadValue(
+            f"{show(text)} is a date and time (a date is expected, YYYY-MM-DD: {text[:10]})"
+        )
+    if _DATE.fullmatch(text):
+        year, month, day = (int(part) for part in text.split("-"))
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date(year, month, day)
         except ValueError:
-            raise BadValue(f"{show(value)} is not a real date (YYYY-MM-DD)") from None
+            why = _why_not_a_date(year, month, day)
+            raise BadValue(f"{show(text)} is not a real date ({why})") from None
     raise BadValue(f"{show(value)} is not a date (YYYY-MM-DD, such as 2025-06-01)")
 
 

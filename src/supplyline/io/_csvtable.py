@@ -122,6 +122,8 @@ def _match_header(
 ) -> list[str] | None:
     """Column names in header order ('' for an ignored column), or None if unusable."""
     lower = {k.lower(): k for k in known}
+    if not _delimited_right(header, line, file, report, lower):
+        return None
     columns: list[str] = []
     ok = True
     for raw in header:
@@ -161,3 +163,29 @@ def _match_header(
             )
             ok = False
     return columns if ok else None
+
+
+_OTHER_DELIMITERS = ((";", "semicolons (';')"), ("\t", "tabs"))
+
+
+def _delimited_right(
+    header: list[str], line: int, file: str, report: Report, lower: dict[str, str]
+) -> bool:
+    """Whether the header is comma-separated; if it uses ';' or tabs, one error says so.
+
+    Such a header (a spreadsheet saved with a regional list separator, or a TSV file) would
+    otherwise read as one long unknown column and every required column missing.
+    """
+    if any(cell.strip().lower() in lower for cell in header):
+        return True
+    for delimiter, name in _OTHER_DELIMITERS:
+        parts = [p.strip().lower() for cell in header for p in cell.split(delimiter)]
+        if any(delimiter in cell for cell in header) and any(p in lower for p in parts):
+            report.error(
+                file,
+                f"the header is separated by {name}, but {file} must be comma-separated "
+                "(in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')",
+                line,
+            )
+            return False
+    return True

@@ -26,6 +26,7 @@ from supplyline.domain import (
 from supplyline.io._cells import (
     BadValue,
     check_text,
+    is_blank,
     parse_bool,
     parse_currency,
     parse_date,
@@ -40,7 +41,7 @@ from supplyline.io._cells import (
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
 
-__all__ = ["SCENARIO_KEYS", "Header", "mapping_of", "read_scenario_yaml", "take"]
+__all__ = ["SCENARIO_KEYS", "Header", "mapping_of", "missing_keys", "read_scenario_yaml", "take"]
 
 FILE = "scenario.yaml"
 SCENARIO_KEYS = (
@@ -66,7 +67,10 @@ class Header:
     horizon_days: int | None = None
     partners: list[Partner] = field(default_factory=list)
     commodities: list[Commodity] = field(default_factory=list)
-    vehicle_classes: list[VehicleClass] | None = None
+    vehicle_classes: list[VehicleClass] = field(default_factory=list)
+    vehicle_class_ids: tuple[str, ...] | None = ()
+    """Every id that vehicle_classes names, also of entries with an error: the classes whose
+    ``vehicles_<id>`` columns units.csv may have (``None``: cannot be told)."""
     activity_levels: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_ACTIVITY_LEVELS))
     factor_overrides: dict[str, float] = field(default_factory=dict)
     solver: SolverOptions = field(default_factory=SolverOptions)
@@ -109,6 +113,11 @@ def mapping_of(
                 f"{path}.{key}" if path else key,
             )
     return entries
+
+
+def missing_keys(entries: Mapping[str, YNode], required: tuple[str, ...]) -> set[str]:
+    """The required keys that :func:`mapping_of` reported missing (for ``Fields.reported``)."""
+    return {key for key in required if key not in entries}
 
 
 def _kind(node: YNode) -> str:
@@ -157,13 +166,25 @@ def _record(
     if entries is None:
         return None
     origin = Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in entries.items()})
-    return Fields(report, origin), entries
+    f = Fields(report, origin)
+    f.reported = missing_keys(entries, ("id",))
+    return f, entries
 
 
-def _first(f: Fields, seen: dict[str, int], key: str, what: str) -> bool:
-    """Whether ``key`` is new in its list; a repeat is reported naming the first line."""
-    if key in seen:
+def _keep(f: Fields, seen: dict[str, int], key: str | None, what: str) -> bool:
+    """Whether an entry of a list is kept: it has no error and its id is new in the list.
+
+    A repeated id is reported naming the first line. An entry dropped for a repeated or
+    unusable id leaves the list incomplete (the reader cannot tell which id was meant), so
+    references to unknown ids of its kind are not reported as dangling.
+    """
+    if key is None:  # the id was missing or unusable (and reported)
+        f.report.incomplete.add(what)
+        return False
+    if f.ok and key in seen:
         f.fail("id", f"duplicate {what} id {key!r} (first on line {seen[key]}; ids must be unique)")
+        f.report.incomplete.add(what)
+    if not f.ok:
         return False
     seen[key] = f.origin.line
     return True
@@ -175,12 +196,13 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
     for i, node in enumerate(items):
         rec = _record(report, node, f"partners[{i}]", PARTNER_KEYS)
         if rec is None:
+            report.incomplete.add("partner")
             continue
         f, e = rec
         pid = take(f, e, "id", parse_id)
         name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "")
         currency = take(f, e, "currency", parse_currency, "EUR")
-        if f.ok and _first(f, seen, pid, "partner"):
+        if _keep(f, seen, pid, "partner"):
             out.append(Partner(id=pid, name=name, currency=currency))
             origins.add("partner", pid, f.origin)
     return out
@@ -192,6 +214,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
     for i, node in enumerate(items):
         rec = _record(report, node, f"commodities[{i}]", COMMODITY_KEYS)
         if rec is None:
+            report.incomplete.add("commodity")
             continue
         f, e = rec
         cid = take(f, e, "id", parse_id)
@@ -225,7 +248,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             "vehicle_fuel": take(f, e, "vehicle_fuel", parse_bool, False),
             "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),
         }
-        if f.ok and _first(f, seen, cid, "commodity"):
+        if _keep(f, seen, cid, "commodity"):
             try:
                 out.append(Commodity(id=cid, **kw))
                 origins.add("commodity", cid, f.origin)
@@ -234,22 +257,29 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
     return out
 
 
-def _vehicle_classes(items: list[YNode], report: Report, origins: Origins) -> list[VehicleClass]:
+def _vehicle_classes(
+    items: list[YNode], report: Report, origins: Origins
+) -> tuple[list[VehicleClass], tuple[str, ...]]:
+    """The usable vehicle classes, and every id named (also by entries with an error)."""
     out: list[VehicleClass] = []
     seen: dict[str, int] = {}
+    named: list[str] = []
     for i, node in enumerate(items):
         rec = _record(report, node, f"vehicle_classes[{i}]", VEHICLE_CLASS_KEYS)
         if rec is None:
+            report.incomplete.add("vehicle class")
             continue
         f, e = rec
         vid = take(f, e, "id", parse_id)
+        if vid is not None:
+            named.append(vid)
         name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "")
         fuel = take(f, e, "fuel_l_per_100km", partial(parse_rate, hi=10_000, unit="L/100km"))
         km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
-        if f.ok and _first(f, seen, vid, "vehicle class"):
+        if _keep(f, seen, vid, "vehicle class"):
             out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
             origins.add("vehicle class", vid, f.origin)
-    return out
+    return out, tuple(dict.fromkeys(named))
 
 
 def _numbers(
@@ -272,10 +302,13 @@ def _numbers(
             check_key(key)
         except BadValue as bad:
             f.fail(key, str(bad))
+            report.failed_ids.add(key)  # what refers to it is not "unknown" as well
             continue
         number = take(f, {key: value}, key, partial(parse_float, hi=hi, unit=unit))
         if number is not None:
             out[key] = number
+        else:
+            report.failed_ids.add(key)
     return out
 
 
@@ -335,38 +368,29 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         return None
     head = Header()
     f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
-    head.name = take(f, entries, "name", partial(parse_name, default=""), "") or ""
+    f.reported = missing_keys(entries, required)
+    head.name = _name(f, entries)
     head.description = take(f, entries, "description", _description, "") or ""
     head.start_date = take(f, entries, "start_date", parse_date)
     head.horizon_days = take(
         f, entries, "horizon_days", partial(parse_int, lo=1, hi=3660, unit="days")
     )
+    if not _fits_calendar(f, head.start_date, head.horizon_days):
+        head.horizon_days = None  # no Scenario can be made: cross checks wait for the next run
     for key in ("partners", "commodities", "vehicle_classes"):
         node = entries.get(key)
         if node is not None and node.value is not None and not isinstance(node.value, list):
             report.unusable.add(FILE)  # every reference to these would look dangling
-    head.partners = _partners(
-        list_of(entries.get("partners"), FILE, "partners", report), report, origins
-    )
-    head.commodities = _commodities(
-        list_of(entries.get("commodities"), FILE, "commodities", report), report, origins
-    )
+    head.partners = _partners(_required_list(f, entries, "partners"), report, origins)
+    head.commodities = _commodities(_required_list(f, entries, "commodities"), report, origins)
     classes = entries.get("vehicle_classes")
-    ok_classes = classes is None or classes.value is None or isinstance(classes.value, list)
-    head.vehicle_classes = (
-        _vehicle_classes(list_of(classes, FILE, "vehicle_classes", report), report, origins)
-        if ok_classes
-        else None
+    head.vehicle_classes, head.vehicle_class_ids = _vehicle_classes(
+        list_of(classes, FILE, "vehicle_classes", report), report, origins
     )
-    if (
-        ok_classes
-        and classes is not None
-        and classes.value
-        and len(head.vehicle_classes or ()) < len(classes.value)
+    if "vehicle class" in report.incomplete or (
+        classes is not None and not isinstance(classes.value, list | None)
     ):
-        head.vehicle_classes = (
-            None  # some class is broken: do not judge units.csv's columns by the rest
-        )
+        head.vehicle_class_ids = None  # a class of unknown id: do not judge units.csv's columns
     head.activity_levels.update(
         _numbers(
             entries.get("activity_levels"),
@@ -381,9 +405,51 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         entries.get("planning_factors"), "planning_factors", report, _factor_key, 1e9, ""
     )
     head.solver, head.routing = _options(entries, report)
-    if not head.name:
-        f.fail("name", "the scenario needs a name (name: a short title)")
     return head
+
+
+def _name(f: Fields, entries: Mapping[str, YNode]) -> str:
+    """The scenario's name; an empty one is an error (a missing key is one already)."""
+    node = entries.get("name")
+    if node is not None and is_blank(node.value):
+        f.fail("name", "the scenario needs a name (name: a short title)")
+        return ""
+    name: str | None = take(f, entries, "name", partial(parse_name, default=""), "")
+    return name or ""
+
+
+def _fits_calendar(f: Fields, start: dt.date | None, horizon_days: int | None) -> bool:
+    """Whether the horizon ends by 9999-12-31; if not, an error on start_date says so."""
+    if start is None or horizon_days is None:
+        return True
+    if (dt.date.max - start).days >= horizon_days - 1:
+        return True
+    f.fail(
+        "start_date",
+        f"{start} with horizon_days {horizon_days}: the horizon runs past {dt.date.max}, "
+        "the last date the calendar can hold (an earlier start_date, or fewer days)",
+    )
+    return False
+
+
+def _required_list(f: Fields, entries: Mapping[str, YNode], key: str) -> list[YNode]:
+    """The entries of ``partners`` or ``commodities``: an empty list is an error.
+
+    Without any entry every reference to one would look dangling, so the kind is marked
+    incomplete (no reference to it is reported) whether the key is missing, empty or null.
+    """
+    kind = {"partners": "partner", "commodities": "commodity"}[key]
+    node = entries.get(key)
+    items = list_of(node, FILE, key, f.report)
+    if not items:
+        f.report.incomplete.add(kind)
+    if node is not None and (node.value is None or node.value == []):
+        f.fail(
+            key,
+            f"the list of {key} is empty (a scenario needs at least one {kind}: "
+            "an entry on a line starting with '- ')",
+        )
+    return items
 
 
 def _description(value: Any) -> str:

@@ -42,6 +42,10 @@ class Report:
     """Files that could not be read as a whole (so cross-file checks would mislead)."""
     failed_ids: set[str] = field(default_factory=set)
     """Ids of records that had an error (so references to them are not reported as dangling)."""
+    incomplete: set[str] = field(default_factory=set)
+    """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
+    entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
+    be meant for that entry, so none is reported as dangling."""
 
     def error(
         self, file: str, message: str, line: int | None = None, column: str | None = None
@@ -108,6 +112,8 @@ class Fields:
         self.origin = origin
         self.ok = True
         self.record_id: str | None = None
+        self.reported: set[str] = set()
+        """Fields whose absence is already reported (required keys of a YAML mapping)."""
 
     def fail(self, column: str, message: str, line: int | None = None) -> None:
         """Record an error about one field of this record."""
@@ -132,6 +138,11 @@ class Fields:
     ) -> Any:
         """The parsed value of a field; its default when blank; ``None`` after an issue."""
         if is_blank(raw):
+            if default is REQUIRED and raw is None and column in self.reported:
+                self.ok = False  # said once already: "required key ... is missing"
+                if self.record_id is not None:
+                    self.report.failed_ids.add(self.record_id)
+                return None
             if default is REQUIRED:
                 self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
                 return None

@@ -96,12 +96,16 @@ def _build(f: Fields, make: Callable[..., T], **kw: Any) -> T | None:
         return None
 
 
-def _unique(f: Fields, seen: dict[str, int], key: str, what: str, column: str = "id") -> bool:
-    """Whether ``key`` is new in this file; a repeat is reported naming the first line."""
+def _unique(
+    f: Fields, seen: dict[str, int], key: str, what: str, column: str = "id", rule: str = ""
+) -> bool:
+    """Whether ``key`` is new in this file; a repeat is reported naming the first line.
+
+    ``rule`` says what must be unique, for a person (default: ``"<what>s must be unique"``).
+    """
     if key in seen:
-        f.fail(
-            column, f"duplicate {what} {key!r} (first on line {seen[key]}; {what}s must be unique)"
-        )
+        why = rule or f"{what}s must be unique"
+        f.fail(column, f"duplicate {what} {key!r} (first on line {seen[key]}; {why})")
         return False
     seen[key] = f.origin.line
     return True
@@ -144,6 +148,13 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
         if loc is not None and _unique(f, seen, loc.id, "location"):
             out.append(loc)
             origins.add("location", loc.id, f.origin)
+    if table is not None and not table.rows:
+        report.error(
+            file,
+            "the file has a header but no locations (add one row per place of the network)",
+            table.header_line,
+        )
+        report.incomplete.add("location")  # so no link or unit is said to name an unknown one
     return out
 
 
@@ -300,7 +311,8 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
         if stock is None:
             continue
         key = f"{stock.location}/{stock.commodity}"
-        if _unique(f, seen, key, "stock of location/commodity", "commodity"):
+        what, rule = "stock of location/commodity", "one row per location and commodity"
+        if _unique(f, seen, key, what, column="commodity", rule=rule):
             out.append(stock)
             origins.add("stock", key, f.origin)
     return out

@@ -121,17 +121,26 @@ class _Builder:
             elif tag == "float":
                 value = c.construct_yaml_float(node)
             elif tag == "timestamp":
-                value = c.construct_yaml_timestamp(node)
-                if isinstance(value, dt.datetime):
-                    value = value.date() if value.time() == dt.time() else value
+                value = _timestamp(c, node)
             else:
                 raise _Fail(f"YAML tag {node.tag!r} is not supported (plain values only)", line)
         except (ValueError, OverflowError, yaml.YAMLError):
-            hint = (
-                " (a real date, YYYY-MM-DD)" if tag == "timestamp" else " (quote it if it is text)"
-            )
-            raise _Fail(f"value {str(node.value)[:40]!r} cannot be read{hint}", line) from None
+            text = str(node.value)[:40]
+            raise _Fail(f"value {text!r} cannot be read (quote it if it is text)", line) from None
         return YNode(value, line, str(node.value))
+
+
+def _timestamp(constructor: SafeConstructor, node: ScalarNode) -> dt.date | str:
+    """A YAML date or date-time; its text when it names no real day (such as 2025-02-30).
+
+    The text is left for the field's own parser, which knows the key and says what is wrong
+    with the date; a date with a time of day stays a ``datetime`` for the same reason.
+    """
+    try:
+        value: dt.date = constructor.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return str(node.value)
+    return value
 
 
 class _Fail(Exception):

@@ -9,6 +9,7 @@ reach) are pointed back at the row or key the entity came from.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from supplyline.domain import (
@@ -97,8 +98,8 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
     for vc in s.vehicle_classes:
         rated.append(("vehicle class", vc, "fuel_l_per_100km", vc.fuel_l_per_100km, "L/100km"))
     for entity, item, field, rate, want_unit in rated:
-        if not isinstance(rate, str):
-            continue
+        if not isinstance(rate, str) or rate in report.failed_ids:
+            continue  # a number, or a planning_factors key already reported as bad
         used.add(rate)
         origin = origins.get(entity, item.id)
         where = (origin.line_of(field), origin.column(field)) if origin else (None, field)
@@ -160,10 +161,9 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         for name in SCENARIO_FILES
     }
     head = read_scenario_yaml(texts["scenario.yaml"], report, origins)
-    classes = head.vehicle_classes if head else None
     ctx = Context(
         start_date=head.start_date if head else None,
-        vehicle_classes=tuple(v.id for v in classes) if classes is not None else None,
+        vehicle_classes=head.vehicle_class_ids if head else None,
     )
     locations = (
         read_locations(texts["locations.csv"], report, origins)
@@ -188,7 +188,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
     if head is None or head.start_date is None or head.horizon_days is None:
-        raise ScenarioError(_sorted(report.issues))
+        raise _fail(_sorted(report.issues))
     scenario = Scenario(
         name=head.name,
         description=head.description,
@@ -196,7 +196,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         horizon_days=head.horizon_days,
         partners=tuple(head.partners),
         commodities=tuple(head.commodities),
-        vehicle_classes=tuple(head.vehicle_classes or ()),
+        vehicle_classes=tuple(head.vehicle_classes),
         activity_levels=head.activity_levels,
         factor_overrides=head.factor_overrides,
         solver=head.solver,
@@ -211,7 +211,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
     _cross_check(scenario, report, origins)
     issues = _sorted(report.issues)
     if report.has_errors:
-        raise ScenarioError(issues)
+        raise _fail(issues)
     return scenario, [i for i in issues if i.severity is Severity.WARNING]
 
 
@@ -225,15 +225,35 @@ def _cross_check(scenario: Scenario, report: Report, origins: Origins) -> None:
     if report.unusable:
         return
     had_errors = report.has_errors
-    quoted = {f"{i!r}" for i in report.failed_ids}
     for finding in check_scenario(scenario):
-        if had_errors and (
-            finding.severity is Severity.WARNING or any(q in finding.message for q in quoted)
-        ):
+        if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
             continue
         report.issues.append(_issue_of(finding, origins))
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
+
+
+_QUOTED_ID = re.compile(r"'([^'\s]+)'")
+
+
+def _follows(finding: Finding, report: Report) -> bool:
+    """Whether a finding only follows from an error already reported (so it is left out).
+
+    A reference to an id whose entry had an error, or to any id of a kind whose list is
+    empty or lost an entry of unknown id, follows from that error; so does any finding that
+    quotes the id of a failed row.
+    """
+    if finding.ref_kind and (
+        finding.ref_kind in report.incomplete or finding.ref_id in report.failed_ids
+    ):
+        return True
+    return not report.failed_ids.isdisjoint(_QUOTED_ID.findall(finding.message))
+
+
+def _fail(issues: list[Issue]) -> ScenarioError:
+    """The error of a failed load: every issue (the faces decide how many to show)."""
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    return ScenarioError(issues, summary=f"{errors:,} error(s) in the input")
 
 
 def load_scenario(path: str | Path) -> Scenario:
