@@ -10,6 +10,7 @@ import re
 
 from supplyline.planning.build import Problem
 from supplyline.planning.model import Block, LpModel
+from supplyline.planning.network import FlowKind
 
 __all__ = ["model_names"]
 
@@ -22,7 +23,11 @@ def _safe(text: str) -> str:
 
 def _names(p: Problem, b: Block) -> list[str]:
     loc = [_safe(x) for x in p.net.location_ids]
-    flow = [_safe(x) for x in p.flows.names]
+    # a unit's tonnes and its people are two flows of one name: the people get their own
+    flow = [
+        _safe(x.replace("deploy:", "deploy-pax:", 1) if kind == FlowKind.DEPLOY_PAX else x)
+        for x, kind in zip(p.flows.names, p.flows.kind.tolist(), strict=True)
+    ]
     com = [_safe(x) for x in p.demand.commodity_ids]
     unit = [_safe(x) for x in p.demand.unit_ids]
     link = [_safe(p.scenario.links[int(i)].id) for i in p.net.arc_link]
@@ -47,7 +52,14 @@ def _names(p: Problem, b: Block) -> list[str]:
 
 
 def model_names(p: Problem, m: LpModel) -> tuple[list[str], list[str]]:
-    """Column names and row names, in model order (unique, MPS-safe)."""
+    """Column names and row names, in model order (unique, MPS-safe).
+
+    Unique they must be: HiGHS silently writes ``c0``, ``r0``, … for all of them when two
+    are equal.
+    """
     cols = [n for b in m.cols.values() for n in _names(p, b)]
     rows = [n for b in m.rows.values() for n in _names(p, b)]
+    for kind, names in (("column", cols), ("row", rows)):
+        if len(set(names)) != len(names):
+            raise AssertionError(f"two {kind}s of the model have one name")
     return cols, rows
