@@ -67,5 +67,6 @@ def test_mps_export_solves_to_the_same_objective(
     # readable names, not HiGHS's c0, r0 (its fallback when two names are equal): the
     # example's units deploy tonnes and people, two flows of one unit
     text = path.read_text()
-    assert "arc|deploy:" in text and "arc|deploy-pax:" in text
+    assert "arc|deploy:" in text
+    assert "arc|deploy-pax:" in text
     assert " c0 " not in text

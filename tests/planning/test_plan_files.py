@@ -10,7 +10,7 @@ import pytest
 
 from supplyline.domain import Plan
 from supplyline.errors import NotFoundError, ScenarioError
-from supplyline.io.plan_files import PLAN_FILES, read_plan, write_plan
+from supplyline.io.plan_files import PLAN_FILES, _cell, read_plan, write_plan
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import gauge_break
 
@@ -106,3 +106,22 @@ def test_read_plan_of_a_bad_file_says_why(tmp_path: Path, text: str, why: str) -
     with pytest.raises(ScenarioError, match="not a readable supplyline plan") as info:
         read_plan(path)
     assert why in str(info.value)
+
+
+def test_csv_tables_keep_every_movement_to_the_gram(written: tuple[Plan, Path]) -> None:
+    """movements.csv has each movement's tonnes as plan.json has them (to 6 decimals).
+
+    Rounded to 3, small flows (a 1-person relief site) read as 0.
+    """
+    plan, out = written
+    with (out / "movements.csv").open(encoding="utf-8") as fh:
+        tonnes = [float(r["tonnes"]) for r in csv.DictReader(fh)]
+    assert tonnes == [round(m.tonnes, 6) for m in plan.movements]
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"), [(0.000123, "0.000123"), (12.5, "12.5"), (3.0, "3"), (-0.0, "0")]
+)
+def test_a_cell_is_written_to_the_gram(value: float, cell: str) -> None:
+    """A gram of food for one person is not rounded away; whole numbers stay short."""
+    assert _cell(value) == cell

@@ -62,8 +62,15 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, A
 
 
 def _cell(value: Any) -> Any:
+    """A CSV cell: numbers to the gram, as ``plan.json`` has them.
+
+    To 3 decimals, a relief plan's 1-person sites showed most movements and shortfalls as 0.
+    """
     if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:.3f}".rstrip("0").rstrip(".")
+        if math.isnan(value):
+            return ""
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
     return "" if value is None else value
 
 

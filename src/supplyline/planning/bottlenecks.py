@@ -152,11 +152,18 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
         )
     com = p.flows.names[int(prefix.removeprefix("supply"))]
     st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
-    return (
-        f"{loc.id}/{com}",
-        f"the {com} supply at {loc.name} ({st.replenishment_t_per_day:,.0f} t/day)",
-        st.replenishment_t_per_day,
-    )
+    daily = st.replenishment_t_per_day
+    if st.initial_t > 0 and run.days[0] == 0:  # day 0 gives the stock on hand as well
+        after = f"then {_t(daily)} t/day" if daily > 0 else "no resupply"
+        amount, capacity = f"{_t(st.initial_t)} t on hand on C+0, {after}", st.initial_t + daily
+    else:
+        amount, capacity = f"{_t(daily)} t/day", daily
+    return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity
+
+
+def _t(tonnes: float) -> str:
+    """Tonnes as a planner reads them: whole above 100, else three significant digits."""
+    return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
 
 
 def _commodities(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> tuple[str, ...]:
@@ -213,7 +220,11 @@ def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         left = " (all of it)" if new.short_t <= 0.5 else ""
         parts.append(f"removes {removed:,.0f} t of shortfall{left}: " + ", ".join(top))
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
-    sooner = sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
+    sooner = (
+        sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
+        if _sooner(new, base)
+        else []  # closure days moved, lateness did not: another plan as good, not a gain
+    )
     if len(sooner) == 1:
         parts.append(
             f"lets {p.scenario.units[sooner[0][1]].id} close {sooner[0][0]} day(s) earlier"
@@ -334,18 +345,29 @@ class _Resolver:
         return sol.x if sol.status is PlanStatus.OPTIMAL else None
 
 
+LATE_EPS = 0.01
+"""Tonne-days or person-days of lateness below which two plans count as equally late."""
+
+
+def _sooner(new: Outcome, base: Outcome) -> bool:
+    """Less lift late than in ``base`` (tonne-days or person-days), and none more."""
+    t_gain = base.late_t_days - new.late_t_days
+    pax_gain = base.late_pax_days - new.late_pax_days
+    return min(t_gain, pax_gain) > -LATE_EPS and max(t_gain, pax_gain) > LATE_EPS
+
+
 def _as_good(new: Outcome, goal: Outcome) -> bool:
-    """As little shortfall (to half a tonne) and every unit closed as early as ``goal``."""
-    return new.short_t <= goal.short_t + 0.5 and all(
-        new.late_days.get(u, 0) <= d for u, d in goal.late_days.items()
+    """As little shortfall (to half a tonne) and as little lift late as ``goal``."""
+    return (
+        new.short_t <= goal.short_t + 0.5
+        and new.late_t_days <= goal.late_t_days + LATE_EPS
+        and new.late_pax_days <= goal.late_pax_days + LATE_EPS
     )
 
 
 def _improves(new: Outcome, base: Outcome) -> bool:
-    """Less shortfall (by more than half a tonne) or some unit closing earlier."""
-    return new.short_t < base.short_t - 0.5 or any(
-        new.late_days.get(u, 0) < d for u, d in base.late_days.items()
-    )
+    """Less shortfall (by more than half a tonne) or less lift late."""
+    return new.short_t < base.short_t - 0.5 or _sooner(new, base)
 
 
 def _least_extra(

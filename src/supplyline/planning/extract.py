@@ -265,6 +265,10 @@ class Outcome:
     """Tonnes short by (demand unit, commodity)."""
     late_days: dict[int, int]
     """Days late (or past the horizon) of each deploying unit, by index in ``scenario.units``."""
+    late_t_days: float
+    """Tonnes of lift still on the way after their unit's required day, summed over days."""
+    late_pax_days: float
+    """People still on the way after their unit's required day, summed over days."""
     transport_cost: float
 
 
@@ -283,6 +287,27 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     a = m.cols["arc"]
     tonnes = p.flows.kind[a["f"]] != FlowKind.DEPLOY_PAX
     cost = float(np.sum(x[a.start : a.start + a.size][tonnes] * p.net.arc_cost[a["a"][tonnes]]))
+    late_t_days, late_pax_days = _late_amounts(p, m, x)
     return Outcome(
-        short_t=float(vals.sum()), short_by=short_by, late_days=late, transport_cost=cost
+        short_t=float(vals.sum()),
+        short_by=short_by,
+        late_days=late,
+        late_t_days=late_t_days,
+        late_pax_days=late_pax_days,
+        transport_cost=cost,
     )
+
+
+def _late_amounts(p: Problem, m: LpModel, x: FloatArray) -> tuple[float, float]:
+    """Tonne-days and person-days of lift still on the way after the units' required days.
+
+    What the objective's lateness term counts, and so fixed by the optimum, unlike closure
+    days: two optimal plans can close a unit on different days (the last tonne sooner or
+    later) for the same lateness.
+    """
+    deploy = np.flatnonzero(p.flows.kind != FlowKind.GOODS)
+    owed = p.flows.amount[deploy, None] - _arrived(p, m, x)[deploy]
+    due = np.arange(p.days)[None, :] >= p.flows.required_day[deploy, None]
+    per_flow = (np.maximum(owed, 0.0) * due).sum(axis=1)
+    pax = p.flows.kind[deploy] == FlowKind.DEPLOY_PAX
+    return float(per_flow[~pax].sum()), float(per_flow[pax].sum())
