@@ -208,3 +208,15 @@ def test_plan_refuses_an_endless_limit_and_absurd_threads(
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_an_approximate_method_is_said_to_be_approximate(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """Interior point without crossover leaves noise-sized movements: the summary says so."""
+    result = runner.invoke(
+        app,
+        ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), "--method", "ipm-nocrossover"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "not at a vertex" in result.stdout

@@ -29,6 +29,8 @@ from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario
 console = Console()
 err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
+APPROXIMATE_METHODS = (Method.IPM_NO_CROSSOVER.value, Method.PDLP.value)
+"""Methods whose optimum is an interior or first-order point (no crossover to a vertex)."""
 MAX_THREADS = 1024
 """As in scenario.yaml's solver options: more threads than that is a typo, not a machine."""
 
@@ -92,6 +94,14 @@ def _print_table(run: PlanRun) -> None:
             "it keeps every capacity and gives each flow its best plan given the others', "
             "but it is not proven the best plan (shortfalls and lateness may be larger). "
             "Raise --time-limit for the optimum.",
+            style="yellow",
+            highlight=False,
+        )
+    if head["method"] in APPROXIMATE_METHODS:
+        console.print(
+            f"note: {head['method']} stops at a point within the solver's tolerances, not at "
+            "a vertex: expect tiny movements that are only numerical noise, and balances "
+            "that hold to about a kilogram. the default (simplex) gives an exact plan.",
             style="yellow",
             highlight=False,
         )
