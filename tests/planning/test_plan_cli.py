@@ -219,4 +219,4 @@ def test_an_approximate_method_is_said_to_be_approximate(
         ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), "--method", "ipm-nocrossover"],
     )
     assert result.exit_code == 0, result.output
-    assert "not at a vertex" in result.stdout
+    assert "not at a vertex" in " ".join(result.stdout.split())  # however rich wraps it
