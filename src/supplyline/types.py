@@ -14,6 +14,7 @@ __all__ = [
     "UnitId",
     "day_label",
     "day_ranges",
+    "day_runs",
 ]
 
 PartnerId: TypeAlias = str
@@ -34,20 +35,28 @@ def day_label(day: int) -> str:
     return f"C+{day}" if day >= 0 else f"C-{-day}"
 
 
+def day_runs(days: Iterable[int]) -> list[tuple[int, int]]:
+    """Distinct days grouped into runs of consecutive days, as (first, last) pairs.
+
+    >>> day_runs([12, 6, 7, 8, 7])
+    [(6, 8), (12, 12)]
+    """
+    runs: list[tuple[int, int]] = []
+    for day in sorted(set(days)):
+        if runs and day == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
 def day_ranges(days: Iterable[int]) -> str:
     """Days as compact C+N ranges, for tables and sentences.
 
     >>> day_ranges([6, 7, 8, 12])
     'C+6–C+8, C+12'
     """
-    ordered = sorted(set(days))
-    parts: list[str] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        first, last = ordered[i], ordered[j]
-        parts.append(day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}")
-        i = j + 1
-    return ", ".join(parts)
+    return ", ".join(
+        day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}"
+        for first, last in day_runs(days)
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from supplyline.domain.network import LocationKind, Mode
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Severity
+from supplyline.types import day_runs
 
 __all__ = ["Finding", "check_scenario", "reachable_from"]
 
@@ -64,16 +65,7 @@ def _unknown(
 
 def _day_spans(days: Iterable[int]) -> str:
     """Days as plain ranges for a sentence: ``[3, 4, 5, 9]`` becomes ``3–5, 9``."""
-    ordered = sorted(set(days))
-    spans: list[str] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        spans.append(str(ordered[i]) if i == j else f"{ordered[i]}–{ordered[j]}")
-        i = j + 1
-    return ", ".join(spans)
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in day_runs(days))
 
 
 def _adjacency(scenario: Scenario) -> dict[str, list[str]]:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from supplyline.domain import ActivityPeriod
-from supplyline.types import day_label
+from supplyline.types import day_label, day_runs
 
 __all__ = [
     "MAX_ID_LEN",
@@ -320,16 +320,7 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
 
 def format_outage_days(days: frozenset[int]) -> str:
     """The inverse of :func:`parse_outage_days`: ``{3, 4, 5, 10}`` becomes ``3-5;10``."""
-    parts: list[str] = []
-    ordered = sorted(days)
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        parts.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
-        i = j + 1
-    return ";".join(parts)
+    return ";".join(str(a) if a == b else f"{a}-{b}" for a, b in day_runs(days))
 
 
 def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, ...]:
