@@ -89,3 +89,11 @@ def test_atomic_writes_name_the_target_not_the_scratch_file(tmp_path: Path) -> N
     done.write_text("d")
     with pytest.raises(OutputError, match="cannot write"):
         move_into_place(done, tmp_path / "f" / "x.txt")
+
+
+def test_a_file_beside_scenario_yaml_is_the_scenarios(tmp_path: Path) -> None:
+    """Any output (a ledger statement, say) that would replace a scenario file is refused."""
+    (tmp_path / "scenario.yaml").write_text("name: x\n")
+    with pytest.raises(OutputError, match=r"overwrite the units\.csv of the scenario"):
+        check_file_target(tmp_path / "units.csv")
+    check_file_target(tmp_path / "statement.csv")

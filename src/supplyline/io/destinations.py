@@ -50,10 +50,18 @@ def check_folder_target(target: str | Path) -> None:
 
 
 def check_file_target(target: str | Path) -> None:
-    """Raise :class:`OutputError` unless file ``target`` can be written (or replaced)."""
+    """Raise :class:`OutputError` unless file ``target`` can be written (or replaced).
+
+    Nor may it replace a file of a scenario folder (one beside a ``scenario.yaml``).
+    """
     target = Path(target)
     if target.is_dir():
         raise OutputError(f"cannot write the file {target}: it is a folder")
+    if target.name in SCENARIO_FILES and (target.parent / "scenario.yaml").is_file():
+        raise OutputError(
+            f"cannot write {target}: it would overwrite the {target.name} of the scenario "
+            f"in {target.parent}; choose another path"
+        )
     _writable_folder_above(target)
 
 
