@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
 from supplyline.errors import OutputError
-from supplyline.io.atomic import atomic_output_dir, move_into_place
+from supplyline.io.atomic import atomic_output_dir, move_into_place, writing
 from supplyline.io.destinations import check_file_target, check_folder_target, check_outputs
 
 
@@ -97,3 +98,13 @@ def test_a_file_beside_scenario_yaml_is_the_scenarios(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"overwrite the units\.csv of the scenario"):
         check_file_target(tmp_path / "units.csv")
     check_file_target(tmp_path / "statement.csv")
+
+
+def test_a_full_disk_while_writing_names_the_output(tmp_path: Path) -> None:
+    """A file system error inside a writer becomes an OutputError about that output."""
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    with (
+        pytest.raises(OutputError, match=r"cannot write the report r\.html: No space left"),
+        writing("the report r.html"),
+    ):
+        raise full

@@ -154,3 +154,16 @@ def test_routes_report_has_routes_and_reach_sections(folder: Path, tmp_path: Pat
     text = html.read_text()
     assert 'id="convoy-routes"' in text
     assert 'id="reach-check"' in text
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--seed", "-1"), ("--seed", str(2**32)), ("--time-limit", "inf")],
+)
+def test_routes_refuses_a_seed_pyvrp_cannot_take_and_an_endless_limit(
+    folder: Path, option: str, value: str
+) -> None:
+    """A seed outside 32 bits crashed the router; ``inf`` seconds ran without end: exit 2."""
+    result = runner.invoke(app, ["routes", str(folder), "--day", "14", option, value])
+    assert result.exit_code == 2
+    assert option in result.output

@@ -27,6 +27,10 @@ from supplyline.types import day_label
 
 console = Console()
 err = Console(stderr=True)
+MAX_ROUTER_S = 86_400.0
+"""A day: a longer router limit is a typo (``inf`` ran without end)."""
+MAX_SEED = 2**32 - 1
+"""PyVRP's seed is an unsigned 32-bit number (a seed outside it crashed the router)."""
 
 
 def _routes_report_writer() -> RoutesReportWriter:
@@ -58,8 +62,10 @@ def routes_cmd(
         "--from-demand",
         help="Route each unit's requirement instead of the plan's deliveries.",
     ),
-    time_limit: float = typer.Option(10.0, "--time-limit", min=0.01, help="Router seconds."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the router's search."),
+    time_limit: float = typer.Option(
+        10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."
+    ),
+    seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
     single_trip: bool = typer.Option(
         False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
     ),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError
 
-__all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for"]
+__all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
 
 
 @contextmanager
@@ -45,6 +45,19 @@ def atomic_output_dir(target: str | Path) -> Iterator[Path]:
             raise _output_error(target, error) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def writing(what: str | Path) -> Iterator[None]:
+    """Turn a file system error inside (a full disk, say) into an OutputError about ``what``.
+
+    For the writers that fill a scratch folder or file: the user learns which output
+    failed and why, not a traceback about a hidden temporary name.
+    """
+    try:
+        yield
+    except OSError as error:
+        raise OutputError(f"cannot write {what}: {error.strerror or error}") from None
 
 
 def _output_error(target: Path, error: OSError) -> OutputError:

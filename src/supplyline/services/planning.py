@@ -15,7 +15,7 @@ from pathlib import Path
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
 from supplyline.errors import SolverError
-from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
@@ -135,11 +135,13 @@ def plan_scenario(
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
             say("writing the plan files")
-            written = [Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)]
+            with writing(f"the plan files into {out}"):
+                written = [Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)]
             if report is not None and report_tmp is not None:
                 say("writing the report")
                 extras.append((report_tmp, Path(report[0])))
-                report[1](scenario, assessed.demand, plan, reach, report_tmp)
+                with writing(f"the report {report[0]}"):
+                    report[1](scenario, assessed.demand, plan, reach, report_tmp)
         for tmp, final in extras:
             move_into_place(tmp, final)
             written.append(final)

@@ -17,7 +17,7 @@ import numpy as np
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import Issue, NotFoundError, ScenarioError
-from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import ROUTE_FILES, write_routes_files
@@ -161,9 +161,10 @@ def route_scenario_day(
             say("writing the report")
             availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
             reach = reach_of(scenario, assessed.demand, availability)
-            report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
+            with writing(f"the report {report[0]}"):
+                report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
         if out is not None:
-            with atomic_output_dir(out) as scratch:
+            with atomic_output_dir(out) as scratch, writing(f"the route files into {out}"):
                 written = write_routes_files(scratch, scenario, routes)
             files = [Path(out) / p.name for p in written]
         if report is not None and report_tmp is not None:
