@@ -16,7 +16,7 @@ import numpy as np
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
-from supplyline.errors import Issue, NotFoundError, ScenarioError
+from supplyline.errors import NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
@@ -27,6 +27,7 @@ from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost
 from supplyline.routing.reach import check_reach
 from supplyline.services.scenarios import OpenScenario, assess_requirements
+from supplyline.types import day_label
 
 __all__ = [
     "AVAILABILITY_FACTOR",
@@ -104,8 +105,12 @@ def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[Deliver
 
 def _check_day(scenario: Scenario, day: int) -> None:
     if not 0 <= day < scenario.horizon_days:
-        message = f"day {day} is outside the horizon: choose 0 to {scenario.horizon_days - 1}"
-        raise ScenarioError([Issue(file="scenario.yaml", message=message)], summary=message)
+        last = scenario.horizon_days - 1
+        message = (
+            f"--day {day} is outside the horizon of {scenario.horizon_days} days "
+            f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
+        )
+        raise ScenarioError([], summary=message)  # the option, not a line of a file
 
 
 def route_scenario_day(
