@@ -108,3 +108,15 @@ def test_a_full_disk_while_writing_names_the_output(tmp_path: Path) -> None:
         writing("the report r.html"),
     ):
         raise full
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_a_device_is_never_replaced(tmp_path: Path) -> None:
+    """Outputs are renamed into place: onto /dev/null that made it a plain file (as root)."""
+    with pytest.raises(OutputError, match="not a regular file"):
+        check_file_target("/dev/null")
+    done = tmp_path / "r.html"
+    done.write_text("r")
+    with pytest.raises(OutputError, match="not a regular file"):
+        move_into_place(done, "/dev/null")
+    assert Path("/dev/null").is_char_device()

@@ -80,6 +80,8 @@ def scratch_file_for(target: str | Path) -> Path:
 def move_into_place(scratch: Path, target: str | Path) -> Path:
     """Rename a finished scratch file onto ``target``, creating its folder if needed."""
     target = Path(target)
+    if target.exists() and not target.is_file():  # a rename would replace a device node
+        raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch.replace(target)

@@ -57,6 +57,10 @@ def check_file_target(target: str | Path) -> None:
     target = Path(target)
     if target.is_dir():
         raise OutputError(f"cannot write the file {target}: it is a folder")
+    if target.exists() and not target.is_file():
+        # outputs are renamed into place, and a rename replaces a device such as
+        # /dev/null with a plain file (as root): refuse rather than break the system
+        raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
     if target.name in SCENARIO_FILES and (target.parent / "scenario.yaml").is_file():
         raise OutputError(
             f"cannot write {target}: it would overwrite the {target.name} of the scenario "
