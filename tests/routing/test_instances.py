@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import itertools
 import math
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from routing_validator import vrp_violations
 
 from supplyline.errors import NotFoundError, ScenarioError
@@ -22,7 +25,7 @@ from supplyline.routing import (
     read_routes,
     solve_vrp,
 )
-from supplyline.routing.instances import convention_arcs, exact_distances
+from supplyline.routing.instances import convention_arcs, exact_distances, read_bks
 
 X_NAMES = [
     "X-n101-k25", "X-n120-k6", "X-n148-k46", "X-n181-k23", "X-n200-k36",
@@ -188,3 +191,147 @@ def test_vehicles_first_reaches_the_c101_fleet(bench_dir: Path) -> None:
         inst.coords.tolist(), inst.demand.tolist(), inst.capacity, windows,
         inst.service.tolist(), routes, exact_distances(inst.coords),
     ) == []  # fmt: skip
+
+
+SOLOMON = """TINY
+
+VEHICLE
+NUMBER     CAPACITY
+{vehicles}  {capacity}
+
+CUSTOMER
+CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
+
+    0      40         50          0          0       1236          0
+    1      {x}         68         {demand}        {ready}        967         {service}
+    2      45         70         30        825        870         90
+"""
+GOOD = {"vehicles": "3", "capacity": "200", "x": "45", "demand": "10", "ready": "912",
+        "service": "90"}  # fmt: skip
+
+
+def _solomon(folder: Path, **values: str) -> Path:
+    path = folder / "tiny.txt"
+    path.write_text(SOLOMON.format(**{**GOOD, **values}))
+    return path
+
+
+def test_a_clean_solomon_file_is_read(tmp_path: Path) -> None:
+    """The tiny Solomon file reads with its values, fleet and float-free demands."""
+    inst = read_instance(_solomon(tmp_path))
+    assert (inst.num_customers, inst.fleet_size, inst.capacity) == (2, 3, 200)
+    assert inst.demand.tolist() == [0, 10, 30]
+    assert inst.problem.vehicles[0].count == 2  # more vehicles than customers is never used
+
+
+@pytest.mark.parametrize(
+    ("values", "line", "words"),
+    [
+        ({"capacity": "-5"}, 5, "vehicle capacity -5 must be a whole number above 0"),
+        ({"vehicles": "0"}, 5, "vehicle number 0 must be a whole number of at least 1"),
+        ({"vehicles": "99999999999"}, 5, "vehicle number 99999999999 is absurd for 2 customers"),
+        ({"x": "nan"}, 11, r"customer 1: coordinates \(nan, 68\) must be finite"),
+        ({"x": "inf"}, 11, r"customer 1: coordinates \(inf, 68\) must be finite"),
+        ({"x": "1e300"}, 11, r"coordinates \(1e\+300, 68\) must be finite numbers within"),
+        ({"demand": "10.5"}, 11, "customer 1: demand 10.5 must be a whole number"),
+        ({"demand": "-10"}, 11, "customer 1: demand -10 must be 0 or more"),
+        ({"service": "-1"}, 11, "customer 1: service time -1 must be between 0 and"),
+        ({"ready": "999"}, 11, "customer 1: ready time 999 is after its due date 967"),
+        ({"demand": "ten"}, 11, "demand 'ten' is not a number"),
+    ],
+)
+def test_bad_solomon_values_are_refused_with_their_line(
+    tmp_path: Path, values: dict[str, str], line: int, words: str
+) -> None:
+    """Each value the router cannot take is a ScenarioError naming the file's line."""
+    path = _solomon(tmp_path, **values)
+    with pytest.raises(ScenarioError, match=words) as caught:
+        read_instance(path)
+    (issue,) = caught.value.issues
+    assert (issue.file, issue.line) == (str(path), line)
+
+
+@settings(max_examples=60, deadline=None)
+@given(demand=st.floats(allow_nan=True, allow_infinity=True))
+def test_any_demand_is_read_exactly_or_refused_on_its_line(demand: float) -> None:
+    """A demand is kept as written when it is a whole number >= 0, else refused at line 11."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = _solomon(Path(folder), demand=repr(demand))
+        ok = math.isfinite(demand) and demand >= 0 and demand == int(demand) and demand <= 1e12
+        if ok:
+            assert read_instance(path).demand[1] == int(demand)
+        else:
+            with pytest.raises(ScenarioError) as caught:
+                read_instance(path)
+            assert [i.line for i in caught.value.issues] == [11]
+
+
+@settings(max_examples=60, deadline=None)
+@given(x=st.floats(allow_nan=True, allow_infinity=True))
+def test_any_coordinate_is_read_exactly_or_refused(x: float) -> None:
+    """A coordinate is kept as written when finite and within ±1e7, else refused at line 11."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = _solomon(Path(folder), x=repr(x))
+        if math.isfinite(x) and abs(x) <= 1e7:
+            assert read_instance(path).coords[1, 0] == x
+        else:
+            with pytest.raises(ScenarioError, match="coordinates") as caught:
+                read_instance(path)
+            assert [i.line for i in caught.value.issues] == [11]
+
+
+def test_vrplib_values_are_refused_with_their_line(tmp_path: Path) -> None:
+    """A .vrp with a fractional demand and a negative capacity names both lines."""
+    path = tmp_path / "t.vrp"
+    path.write_text(
+        "NAME : t\nTYPE : CVRP\nDIMENSION : 3\nEDGE_WEIGHT_TYPE : EUC_2D\nCAPACITY : -5\n"
+        "NODE_COORD_SECTION\n1 0 0\n2 1 1\n3 2 2\nDEMAND_SECTION\n1 0\n2 1.5\n3 1\n"
+        "DEPOT_SECTION\n1\n-1\nEOF\n"
+    )
+    with pytest.raises(ScenarioError) as caught:
+        read_instance(path)
+    assert [(i.line, i.message.split(":")[0]) for i in caught.value.issues] == [
+        (5, "vehicle capacity -5 must be a whole number above 0 (at most 1e+12)"),
+        (12, "customer 1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("Route #1: 1 99999\nRoute #2: 2\n", 1, "customer 99999 is not in the instance"),
+        ("Route #1: 1 2\nRoute #2: 0\n", 2, "customer 0 is not in the instance"),
+        ("Route #1: 1\nRoute #2: 2 1\n", 2, r"customer 1 is visited again \(first on line 1\)"),
+        ("Route #1: 1\n", None, r"the solution visits 1 of 2 customers \(missing: 2\)"),
+    ],
+)
+def test_a_solution_must_visit_each_customer_once(
+    tmp_path: Path, text: str, line: int | None, words: str
+) -> None:
+    """With ``customers``, unknown, repeated or missing customers are refused (file:line)."""
+    path = tmp_path / "s.sol"
+    path.write_text(text)
+    assert read_routes(path)  # without the instance the file is only parsed
+    with pytest.raises(ScenarioError, match=words) as caught:
+        read_routes(path, customers=2)
+    assert [i.line for i in caught.value.issues] == [line]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-3", "1e999"])
+def test_a_numeric_bks_must_be_a_positive_finite_cost(tmp_path: Path, value: str) -> None:
+    """--bks nan, inf, 0 or negative is a ScenarioError, a positive number is kept."""
+    inst = read_instance(_solomon(tmp_path))
+    with pytest.raises(ScenarioError, match="is not a best-known cost"):
+        read_bks(value, inst)
+    assert read_bks("827.3", inst) == (827.3, None)
+
+
+def test_a_bks_file_is_scored_and_checked(tmp_path: Path) -> None:
+    """A .sol --bks gives its cost and vehicles; one naming an unknown customer is refused."""
+    inst = read_instance(_solomon(tmp_path))
+    good, bad = tmp_path / "good.sol", tmp_path / "bad.sol"
+    good.write_text("Route #1: 1 2\n")
+    bad.write_text("Route #1: 1 2 7\n")
+    assert read_bks(str(good), inst) == (convention_cost(inst, [[1, 2]]), 1)
+    with pytest.raises(ScenarioError, match="customer 7 is not in the instance"):
+        read_bks(str(bad), inst)

@@ -167,3 +167,25 @@ def test_routes_refuses_a_seed_pyvrp_cannot_take_and_an_endless_limit(
     result = runner.invoke(app, ["routes", str(folder), "--day", "14", option, value])
     assert result.exit_code == 2
     assert option in result.output
+
+
+def test_routes_bench_bad_instance_or_bks_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    """A fractional demand, or a .sol naming an unknown customer, exits 2 with file:line."""
+    inst = tmp_path / "tiny.txt"
+    inst.write_text(
+        "TINY\n\nVEHICLE\nNUMBER CAPACITY\n3 200\n\nCUSTOMER\nCUST NO. X Y\n\n"
+        "0 40 50 0 0 1236 0\n1 45 68 {demand} 0 967 90\n2 45 70 30 0 870 90\n"
+    )
+    text = inst.read_text()
+    sol = tmp_path / "unk.sol"
+    sol.write_text("Route #1: 1 2 99999\n")
+    inst.write_text(text.replace("{demand}", "10.5"))
+    proc = run_cli("routes-bench", str(inst), "--time-limit", "0.1")
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+    assert f"{inst}:11: customer 1: demand 10.5 must be a whole number" in proc.stderr
+    inst.write_text(text.replace("{demand}", "10"))
+    proc = run_cli("routes-bench", str(inst), "--time-limit", "0.1", "--bks", str(sol))
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+    assert f"{sol}:1: customer 99999 is not in the instance" in proc.stderr
+    proc = run_cli("routes-bench", str(inst), "--time-limit", "0.1", "--bks", "nan")
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)

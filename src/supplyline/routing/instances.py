@@ -34,6 +34,12 @@ import vrplib
 
 from supplyline.errors import Issue as _Issue
 from supplyline.errors import NotFoundError, ScenarioError
+from supplyline.routing.bench_checks import (
+    check_instance,
+    check_routes,
+    read_solomon,
+    vrplib_lines,
+)
 from supplyline.routing.problem import NO_LIMIT, VehicleSpec, VrpProblem
 
 __all__ = [
@@ -42,6 +48,7 @@ __all__ = [
     "convention_arcs",
     "convention_cost",
     "exact_distances",
+    "read_bks",
     "read_instance",
     "read_routes",
 ]
@@ -138,15 +145,25 @@ def _raw(path: Path) -> tuple[dict[str, Any], str]:
     if not path.is_file():
         raise NotFoundError(f"no instance file {str(path)!r}")
     fmt = _guess_format(path)
-    try:
-        data = vrplib.read_instance(path, instance_format=fmt)
-    except Exception as error:  # vrplib raises bare ValueError/IndexError/KeyError
-        raise _bad(path, f"cannot read {fmt} instance: {error}") from error
+    if fmt == "solomon":
+        # vrplib turns a value it cannot read as an integer (10.5, nan) into -1 silently.
+        data, lines, issues = read_solomon(path)
+        if issues:
+            raise ScenarioError(issues)
+    else:
+        try:
+            data = vrplib.read_instance(path, instance_format=fmt)
+        except Exception as error:  # vrplib raises bare ValueError/IndexError/KeyError
+            raise _bad(path, f"cannot read {fmt} instance: {error}") from error
+        lines = vrplib_lines(path)
     if "node_coord" not in data:
         raise _bad(path, "instance has no node coordinates (only EUC_2D instances are supported)")
     depots = np.atleast_1d(data.get("depot", np.array([0])))
     if depots.size != 1 or int(depots[0]) != 0:
         raise _bad(path, "only instances with a single depot listed first are supported")
+    issues = check_instance(path, data, lines)
+    if issues:
+        raise ScenarioError(issues)
     return data, fmt
 
 
@@ -169,11 +186,13 @@ def read_instance(path: str | Path, convention: Convention | str | None = None) 
         conv = Convention.DIMACS if fmt == "solomon" else Convention.CVRPLIB
     coords = np.asarray(data["node_coord"], dtype=np.float64)
     n = coords.shape[0]
-    demand = np.asarray(data.get("demand", np.zeros(n)), dtype=np.int64).reshape(n)
-    capacity = int(data.get("capacity", 1 << 40))
+    demand = (
+        np.asarray(data.get("demand", np.zeros(n)), dtype=np.float64).astype(np.int64).reshape(n)
+    )
+    capacity = int(float(data.get("capacity", 1 << 40)))
     windows = np.asarray(data.get("time_window", [[0, math.inf]] * n), dtype=np.float64)
     service = np.broadcast_to(np.asarray(data.get("service_time", 0.0), dtype=np.float64), (n,))
-    fleet = data.get("vehicles")
+    fleet = int(data["vehicles"]) if "vehicles" in data else None
     scale = _SCALE[conv]
     exact = exact_distances(coords)
     if conv is Convention.HIERARCHICAL:
@@ -190,7 +209,7 @@ def read_instance(path: str | Path, convention: Convention | str | None = None) 
     serv[0] = 0
     vehicle = VehicleSpec(
         name="vehicle",
-        count=int(fleet) if fleet else n - 1,
+        count=min(fleet, n - 1) if fleet is not None else n - 1,  # more could never be used
         capacity=(capacity,),
         fixed_cost=HIERARCHICAL_VEHICLE_COST if conv is Convention.HIERARCHICAL else 0,
         tw_early=int(tw_early[0]),
@@ -218,7 +237,7 @@ def read_instance(path: str | Path, convention: Convention | str | None = None) 
         ready=windows[:, 0].copy(),
         due=windows[:, 1].copy(),
         service=np.asarray(service, dtype=np.float64).copy(),
-        fleet_size=int(fleet) if fleet else None,
+        fleet_size=fleet,
         scale=scale,
     )
 
@@ -226,30 +245,78 @@ def read_instance(path: str | Path, convention: Convention | str | None = None) 
 _ROUTE = re.compile(r"^\s*Route\s*#?\s*\d+\s*:(.*)$", re.IGNORECASE)
 
 
-def read_routes(path: str | Path) -> list[list[int]]:
+def _route_lines(path: Path) -> list[tuple[int, list[int]]]:
+    if not path.is_file():
+        raise NotFoundError(f"no solution file {str(path)!r}")
+    routes = []
+    for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1):
+        match = _ROUTE.match(line)
+        if match:
+            try:
+                route = [int(tok) for tok in match.group(1).split()]
+            except ValueError as error:
+                msg = f"route line {line.strip()!r} is not a list of customer numbers"
+                raise ScenarioError([_Issue(file=str(path), line=number, message=msg)]) from error
+            if route:
+                routes.append((number, route))
+    if not routes:
+        raise _bad(path, "no 'Route ...: c1 c2 ...' line in the solution file")
+    return routes
+
+
+def read_routes(path: str | Path, *, customers: int | None = None) -> list[list[int]]:
     """Routes of a solution file (CVRPLIB ``Route #k: ...`` or SINTEF ``Route k : ...``).
 
-    Customers are numbered as in the instance (the depot is 0 and never listed).
+    Customers are numbered as in the instance (the depot is 0 and never listed). With
+    ``customers``, every route must use customers ``1 … customers`` and visit each once.
 
     Raises
     ------
     NotFoundError
         When the file does not exist.
     ScenarioError
-        When it holds no route.
+        When it holds no route, or (with ``customers``) names an unknown customer or does
+        not visit every customer exactly once.
     """
     path = Path(path)
+    routes = _route_lines(path)
+    if customers is not None:
+        issues = check_routes(path, routes, customers)
+        if issues:
+            raise ScenarioError(issues)
+    return [route for _, route in routes]
+
+
+def read_bks(bks: str, instance: BenchInstance) -> tuple[float, int | None]:
+    """A best-known value and its vehicles: a number, or a solution file re-scored.
+
+    A solution file is scored in the instance's own convention (so a comparison never
+    mixes conventions) and must visit each of its customers exactly once.
+
+    Examples
+    --------
+    >>> read_bks("827.3", None)
+    (827.3, None)
+
+    Raises
+    ------
+    ScenarioError
+        When the value is not a positive finite number, or the file is not a solution
+        of this instance.
+    NotFoundError
+        When it is neither a number nor an existing file.
+    """
+    try:
+        value = float(bks)
+    except ValueError:
+        pass
+    else:
+        if not (math.isfinite(value) and value > 0):
+            msg = f"{bks!r} is not a best-known cost (a finite number above 0)"
+            raise ScenarioError([_Issue(file="--bks", message=msg)])
+        return value, None
+    path = Path(bks)
     if not path.is_file():
-        raise NotFoundError(f"no solution file {str(path)!r}")
-    routes = []
-    for line in path.read_text(errors="replace").splitlines():
-        match = _ROUTE.match(line)
-        if match:
-            try:
-                routes.append([int(tok) for tok in match.group(1).split()])
-            except ValueError as error:
-                raise _bad(path, f"route line {line.strip()!r} is not a list of numbers") from error
-    routes = [r for r in routes if r]
-    if not routes:
-        raise _bad(path, "no 'Route ...: c1 c2 ...' line in the solution file")
-    return routes
+        raise NotFoundError(f"--bks {bks!r} is neither a number nor an existing solution file")
+    routes = read_routes(path, customers=instance.num_customers)
+    return convention_cost(instance, routes), len(routes)

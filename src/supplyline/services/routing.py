@@ -16,15 +16,15 @@ import numpy as np
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
-from supplyline.errors import NotFoundError, ScenarioError
+from supplyline.errors import ScenarioError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import ROUTE_FILES, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.routing import Convention, RouterParams, read_instance, read_routes, solve_vrp
+from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
-from supplyline.routing.instances import BenchInstance, convention_cost
+from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.reach import check_reach
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 from supplyline.types import day_label
@@ -262,14 +262,5 @@ def bench_instance(
 
 
 def _bks(bks: str | None, inst: BenchInstance) -> tuple[float | None, int | None]:
-    if bks is None:
-        return None, None
-    try:
-        return float(bks), None
-    except ValueError:
-        pass
-    path = Path(bks)
-    if not path.is_file():
-        raise NotFoundError(f"--bks {bks!r} is neither a number nor an existing solution file")
-    routes = read_routes(path)
-    return convention_cost(inst, routes), len(routes)
+    """The checked best-known value and its vehicles (none without ``--bks``)."""
+    return (None, None) if bks is None else read_bks(bks, inst)
