@@ -187,3 +187,94 @@ def test_propose_drafts_the_orders_a_plan_implies(tmp_path: Path) -> None:
     assert scenario.start_date + dt.timedelta(days=20) == dt.date.fromisoformat(
         rows[0]["needed_on"]
     )
+
+
+def _events(tmp: Path) -> int:
+    with sqlite3.connect(tmp / "cli.db") as conn:
+        return int(conn.execute("SELECT count(*) FROM ledger_event").fetchone()[0])
+
+
+REQUEST = ["ledger", "request", "--as", "westmark", "--agreement", AGREEMENT,
+           "--needed-on", "2025-08-01"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([*REQUEST, "--item", "fuel", "--quantity", "1e30"], "at most 999999999999999.999"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "1e400"], "at most 999999999999999.999"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "-5"], "must be more than 0 (got -5)"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "0"], "must be more than 0 (got 0)"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "-0"], "must be more than 0 (got -0)"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "0.0000001"],
+         "--quantity has at most 3 decimals (got 0.0000001)"),
+        ([*REQUEST, "--item", "transport", "--quantity", "1", "--unit-price", "1e30"],
+         "at most 99999999999999.9999"),
+        ([*REQUEST, "--item", "transport", "--quantity", "1", "--unit-price", "-1"],
+         "--unit-price must be 0 or more (got -1)"),
+        (["ledger", "issue", "1", "--as", "ostravia", "--quantity", "1e400"], "at most"),
+        (["ledger", "receive", "1", "--as", "westmark", "--quantity", "-1"],
+         "--quantity must be 0 or more (got -1)"),
+        (["ledger", "bill", "1", "--as", "ostravia", "--amount", "1e400"],
+         "at most 9999999999999999.99"),
+        (["ledger", "bill", "1", "--as", "ostravia", "--amount", "-3"], "0 or more (got -3)"),
+        (["ledger", "settle", "1", "--as", "westmark", "--amount", "1e400"],
+         "at most 9999999999999999.99"),
+        (["ledger", "settle", "1", "--as", "westmark", "--amount", "-3"],
+         "--amount must be more than 0 (got -3)"),
+        (["ledger", "settle", "1", "--as", "westmark", "--amount", "0.001"],
+         "--amount has at most 2 decimals"),
+    ],
+)  # fmt: skip
+def test_impossible_amounts_are_usage_errors_and_change_nothing(
+    session: Path, args: list[str], message: str
+) -> None:
+    """Negative, zero, too precise or beyond-storage amounts: exit 2, said in option words."""
+    before = _events(session)
+    done = run(session, *args)
+    assert (done.returncode, message in " ".join(done.stderr.replace("│", " ").split())) == (
+        2,
+        True,
+    ), done.stderr
+    assert _events(session) == before
+
+
+def test_a_huge_amount_is_refused_by_the_process_without_a_traceback(session: Path) -> None:
+    """As a user runs it: exit 2 and the largest amount allowed, no ``InvalidOperation``."""
+    done = run_process(session, *REQUEST, "--item", "fuel", "--quantity", "1e30")
+    assert (done.returncode, "Traceback" in done.stderr) == (2, False)
+    assert "999999999999999.999" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["accept", "show", "cancel"])
+def test_an_order_number_beyond_any_is_not_found(session: Path, command: str) -> None:
+    """An order id too large for the database is an order that does not exist (exit 3)."""
+    done = run(session, "ledger", command, "99999999999999999999999", "--as", "ostravia")
+    assert (done.returncode, "no order 99999999999999999999999" in done.stderr) == (3, True)
+
+
+def test_statement_output_that_cannot_be_written_is_refused(tmp_path: Path, session: Path) -> None:
+    """A folder, a path under a file, a scenario's own file: exit 8, nothing written."""
+    a_file = tmp_path / "afile"
+    a_file.write_text("keep\n", encoding="utf-8")
+    scenario = tmp_path / "scenario"
+    scenario.mkdir()
+    (scenario / "scenario.yaml").write_text("name: x\n", encoding="utf-8")
+    (scenario / "units.csv").write_text("id\n", encoding="utf-8")
+    for target, message in [
+        (tmp_path, "it is a folder"),
+        (a_file / "x.csv", "is a file, not a folder"),
+        (scenario / "units.csv", "would overwrite the units.csv of the scenario"),
+    ]:
+        done = run(session, "ledger", "statement", "--as", "ostravia", "-o", str(target))
+        assert (done.returncode, message in done.stderr) == (8, True), done.stderr
+    assert a_file.read_text(encoding="utf-8") == "keep\n"
+    assert (scenario / "units.csv").read_text(encoding="utf-8") == "id\n"
+
+
+def test_importing_agreements_as_an_unknown_partner_is_refused(tmp_path: Path) -> None:
+    """A partner the scenario does not know is not found (exit 3), as for ``request``."""
+    done = run(tmp_path, "ledger", "agreements", "import", str(EXAMPLE), "--as", "nobody")
+    assert (done.returncode, "no partner 'nobody' in the scenario" in done.stderr) == (3, True)
+    listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
+    assert json.loads(listed.stdout) == []

@@ -26,6 +26,7 @@ from supplyline.cli.ledger_cmds import (
     ledger_at,
 )
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.errors import OutputError
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -75,14 +76,20 @@ STATEMENT_COLUMNS = [
 
 def _write_csv_atomically(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
     """Write to a temporary file beside ``path`` and move it into place: all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
         os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -104,6 +111,10 @@ def statement_cmd(
     The last balance with a counterparty in a unit is minus the same figure on the
     counterparty's statement: the two reconcile to zero.
     """
+    if output is not None:
+        from supplyline.io.destinations import check_file_target
+
+        check_file_target(output)  # a folder, a path under a file, a scenario's own file
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
     rows = [
         {

@@ -20,6 +20,12 @@ from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Actor, Condition, OrderStatus
+from supplyline.services.ledger.views import (
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    largest_amount,
+)
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
     from supplyline.services.ledger import Ledger, SupportOrder
@@ -98,6 +104,30 @@ def _decimal(text: str | None, name: str) -> Decimal | None:
     if not value.is_finite():
         raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
     return value
+
+
+def _amount(text: str | None, name: str, *, decimals: int, zero_ok: bool = False) -> Decimal | None:
+    """A number the ledger can store: > 0 (or >= 0), at most ``decimals`` decimals, not huge.
+
+    A mistake is the user's (exit 2), said in the option's words.
+    """
+    value = _decimal(text, name)
+    if value is None:
+        return None
+    if value < 0 or (value == 0 and not zero_ok):
+        least = "0 or more" if zero_ok else "more than 0"
+        raise typer.BadParameter(f"{name} must be {least} (got {text})", param_hint=name)
+    most = largest_amount(decimals)
+    if value > most:
+        raise typer.BadParameter(
+            f"{name} is too large: the ledger stores at most {most} (got {text})",
+            param_hint=name,
+        )
+    if value.quantize(Decimal(1).scaleb(-decimals)) != value:
+        raise typer.BadParameter(
+            f"{name} has at most {decimals} decimals (got {text})", param_hint=name
+        )
+    return value + 0  # -0 and 0 alike: the plain value
 
 
 def _date(text: str | None, name: str) -> dt.date | None:
@@ -204,7 +234,7 @@ def agreements_import_cmd(
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
     from supplyline.services.ledger.propose import scenario_agreements
 
-    agreements = scenario_agreements(folder)
+    agreements = scenario_agreements(folder, partner=partner)
     result = ledger_at(db).import_agreements(actor_from(partner, user), agreements)
     console.print(
         f"agreements: {len(result.added)} added, {len(result.unchanged)} already there, "
@@ -284,8 +314,9 @@ def request_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Ask the other party of an agreement for support (you are the receiver)."""
-    qty = _decimal(quantity, "--quantity")
+    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
+    price = _amount(unit_price, "--unit-price", decimals=UNIT_PRICE_DECIMALS, zero_ok=True)
     order = ledger_at(db).request(
         actor_from(partner, user),
         agreement_id=agreement,
@@ -293,7 +324,7 @@ def request_cmd(
         quantity=qty,
         needed_on=_date(needed_on, "--needed-on"),
         mode=mode,
-        unit_price=_decimal(unit_price, "--unit-price"),
+        unit_price=price,
         note=note,
         idempotency_key=key,
     )
@@ -349,7 +380,7 @@ def issue_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Issue (part of) an accepted order (provider)."""
-    qty = _decimal(quantity, "--quantity")
+    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
     _show(
         ledger_at(db).issue(
@@ -383,11 +414,12 @@ def receive_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Confirm receipt of an issue (receiver), with the quantity and condition found."""
+    got = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     _show(
         ledger_at(db).receive(
             actor_from(partner, user),
             order_id,
-            quantity=_decimal(quantity, "--quantity"),
+            quantity=got,
             condition=condition,
             issue_line=issue_line,
             note=note,
@@ -417,12 +449,14 @@ def bill_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Bill what was received (provider): an amount, or a quantity to replace by a date."""
+    money = _amount(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
+    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     _show(
         ledger_at(db).bill(
             actor_from(partner, user),
             order_id,
-            amount=_decimal(amount, "--amount"),
-            quantity=_decimal(quantity, "--quantity"),
+            amount=money,
+            quantity=qty,
             due_on=_date(due, "--due"),
             note=note,
             expected_version=if_version,
@@ -450,12 +484,14 @@ def settle_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Settle a bill (receiver): cash paid, tonnes replaced, or equal value given (--note what)."""
+    money = _amount(amount, "--amount", decimals=MONEY_DECIMALS)
+    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     _show(
         ledger_at(db).settle(
             actor_from(partner, user),
             order_id,
-            amount=_decimal(amount, "--amount"),
-            quantity=_decimal(quantity, "--quantity"),
+            amount=money,
+            quantity=qty,
             note=note,
             expected_version=if_version,
             idempotency_key=key,

@@ -18,7 +18,14 @@ from supplyline.errors import NotFoundError
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.orders import CENT, MILLI, ZERO, positive
-from supplyline.services.ledger.views import Actor, ItemKind, OrderStatus
+from supplyline.services.ledger.views import (
+    MONEY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    Actor,
+    ItemKind,
+    OrderStatus,
+    largest_amount,
+)
 
 __all__ = ["create_order"]
 
@@ -98,8 +105,19 @@ def create_order(
             raise LedgerRuleError(f"a request for the service {item!r} needs a unit price")
         if not unit_price.is_finite() or unit_price < 0:
             raise LedgerRuleError(f"unit price(={unit_price}) must be a finite amount >= 0")
+        if unit_price > largest_amount(UNIT_PRICE_DECIMALS):
+            raise LedgerRuleError(
+                f"unit price(={unit_price}) is above the largest the ledger stores "
+                f"({largest_amount(UNIT_PRICE_DECIMALS)})"
+            )
         per_unit = unit_price
-    value = (quantity * per_unit).quantize(CENT)
+    raw_value = quantity * per_unit
+    if raw_value > largest_amount(MONEY_DECIMALS):
+        raise LedgerRuleError(
+            f"order value {raw_value:f} {currency} is above the largest the ledger stores "
+            f"({largest_amount(MONEY_DECIMALS)} {currency})"
+        )
+    value = raw_value.quantize(CENT)
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         raise LedgerRuleError(
             f"order value {value} {currency} is above agreement {agreement.id}'s ceiling of "

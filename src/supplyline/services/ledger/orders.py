@@ -21,10 +21,12 @@ from supplyline.services.ledger.audit import order_snapshot
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.rules import ALLOWED_FROM, ROLE_OF, Action, Role
 from supplyline.services.ledger.views import (
+    LARGEST_ORDER_ID,
     Actor,
     Condition,
     LineKind,
     OrderStatus,
+    largest_amount,
 )
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "ZERO",
     "bill_order",
     "check_transition",
+    "fits",
     "issue_order",
     "load_order_for",
     "positive",
@@ -47,10 +50,28 @@ ZERO = Decimal(0)
 MONEY_MODES = frozenset({ReimbursementMode.CASH, ReimbursementMode.EQUAL_VALUE_EXCHANGE})
 
 
+def _largest(name: str, value: Decimal, quantum: Decimal) -> None:
+    """Refuse a finite ``value`` beyond what a column of ``quantum`` stores (LedgerRuleError)."""
+    most = largest_amount(-int(quantum.as_tuple().exponent))
+    if abs(value) > most:
+        raise LedgerRuleError(f"{name}(={value}) is above the largest the ledger stores ({most})")
+
+
+def fits(value: Decimal, quantum: Decimal) -> bool:
+    """True if finite ``value`` is within the ledger's range and has no digits below ``quantum``.
+
+    >>> fits(Decimal("1.25"), CENT), fits(Decimal("1.255"), CENT), fits(Decimal("1e400"), CENT)
+    (True, False, False)
+    """
+    most = largest_amount(-int(quantum.as_tuple().exponent))
+    return value.is_finite() and abs(value) <= most and value.quantize(quantum) == value
+
+
 def positive(name: str, value: Decimal, quantum: Decimal) -> Decimal:
-    """Return ``value`` if it is finite, > 0 and fits ``quantum``; else LedgerRuleError."""
+    """Return ``value`` if finite, > 0, storable and fitting ``quantum``; else LedgerRuleError."""
     if not value.is_finite() or value <= 0:
         raise LedgerRuleError(f"{name}(={value}) must be a finite amount > 0")
+    _largest(name, value, quantum)
     if value.quantize(quantum) != value:
         raise LedgerRuleError(f"{name}(={value}) has more decimal places than {quantum}")
     return value
@@ -58,7 +79,7 @@ def positive(name: str, value: Decimal, quantum: Decimal) -> Decimal:
 
 def load_order_for(session: Session, actor: Actor, order_id: int) -> OrderRow:
     """The order if the actor's partner is a party to it (NotFoundError otherwise)."""
-    row = session.get(OrderRow, order_id)
+    row = session.get(OrderRow, order_id) if 0 < order_id <= LARGEST_ORDER_ID else None
     if row is None or actor.partner not in (row.provider, row.receiver):
         raise NotFoundError(f"no order {order_id} to which {actor.partner} is a party")
     return row
@@ -165,8 +186,11 @@ def receive_order(
         issue = found[0]
     assert issue.quantity is not None
     got = issue.quantity if quantity is None else quantity
-    if not got.is_finite() or got < 0 or got.quantize(MILLI) != got:
-        raise LedgerRuleError(f"received quantity(={got}) must be >= 0 with at most 3 decimals")
+    if not fits(got, MILLI) or got < 0:
+        raise LedgerRuleError(
+            f"received quantity(={got}) must be >= 0 with at most 3 decimals, "
+            f"up to {largest_amount(3)}"
+        )
     if got > issue.quantity:
         raise LedgerRuleError(
             f"cannot receive {got} against issue {issue.id} of order {row.id}, "
@@ -214,8 +238,10 @@ def bill_order(
             raise LedgerRuleError(f"order {row.id} is reimbursed by {mode}: bill an amount")
         ceiling = (row.received_qty * row.unit_price).quantize(CENT)
         billed = ceiling if amount is None else amount
-        if not billed.is_finite() or billed < 0 or billed.quantize(CENT) != billed:
-            raise LedgerRuleError(f"amount(={billed}) must be >= 0 with at most 2 decimals")
+        if not fits(billed, CENT) or billed < 0:
+            raise LedgerRuleError(
+                f"amount(={billed}) must be >= 0 with at most 2 decimals, up to {largest_amount(2)}"
+            )
         if billed > ceiling:
             raise LedgerRuleError(
                 f"cannot bill {billed} {row.currency} for order {row.id}: what was received "
@@ -228,8 +254,10 @@ def bill_order(
         if amount is not None:
             raise LedgerRuleError(f"order {row.id} is replaced in kind: bill a quantity")
         owed = row.received_qty if quantity is None else quantity
-        if not owed.is_finite() or owed < 0 or owed.quantize(MILLI) != owed:
-            raise LedgerRuleError(f"quantity(={owed}) must be >= 0 with at most 3 decimals")
+        if not fits(owed, MILLI) or owed < 0:
+            raise LedgerRuleError(
+                f"quantity(={owed}) must be >= 0 with at most 3 decimals, up to {largest_amount(3)}"
+            )
         if owed > row.received_qty:
             raise LedgerRuleError(
                 f"cannot bill {owed} for order {row.id}: only {row.received_qty} was received"

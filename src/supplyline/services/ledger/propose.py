@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario
+from supplyline.errors import NotFoundError
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.service import Ledger
@@ -208,9 +209,24 @@ def request_drafts(
     return done
 
 
-def scenario_agreements(scenario_dir: str | Path) -> tuple[Agreement, ...]:
-    """The agreements of a scenario folder (its agreements.yaml), loaded and checked."""
-    return load_scenario(Path(scenario_dir)).agreements
+def scenario_agreements(
+    scenario_dir: str | Path, *, partner: str | None = None
+) -> tuple[Agreement, ...]:
+    """The agreements of a scenario folder (its agreements.yaml), loaded and checked.
+
+    With ``partner``, a partner the scenario does not know is refused (NotFoundError), as
+    the ledger refuses a request from a partner to no agreement.
+    """
+    scenario = load_scenario(Path(scenario_dir))
+    known = sorted(
+        {p.id for p in scenario.partners} | {p for a in scenario.agreements for p in a.parties}
+    )
+    if partner is not None and partner not in known:
+        raise NotFoundError(
+            f"no partner {partner!r} in the scenario {scenario_dir} "
+            f"(its partners: {', '.join(known) or 'none'})"
+        )
+    return scenario.agreements
 
 
 def propose_from_files(

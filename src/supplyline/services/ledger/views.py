@@ -15,6 +15,10 @@ from supplyline.domain import ReimbursementMode
 from supplyline.types import PartnerId
 
 __all__ = [
+    "LARGEST_ORDER_ID",
+    "MONEY_DECIMALS",
+    "QUANTITY_DECIMALS",
+    "UNIT_PRICE_DECIMALS",
     "Actor",
     "Condition",
     "ItemKind",
@@ -22,7 +26,26 @@ __all__ = [
     "OrderLine",
     "OrderStatus",
     "SupportOrder",
+    "largest_amount",
 ]
+
+QUANTITY_DECIMALS = 3
+"""Tonnes (or service units) are kept to the kilogram."""
+MONEY_DECIMALS = 2
+"""Money is kept to the cent."""
+UNIT_PRICE_DECIMALS = 4
+"""Prices per tonne (or per service unit) are kept to 1/100 of a cent."""
+LARGEST_ORDER_ID = 2**63 - 1
+"""No order number is larger (a 64-bit integer column)."""
+
+
+def largest_amount(decimals: int) -> Decimal:
+    """The largest amount the ledger stores with ``decimals`` decimals (18 digits in all).
+
+    >>> largest_amount(2)
+    Decimal('9999999999999999.99')
+    """
+    return Decimal(10) ** (18 - decimals) - Decimal(1).scaleb(-decimals)
 
 
 class OrderStatus(StrEnum):
