@@ -189,3 +189,16 @@ def test_routes_bench_bad_instance_or_bks_exits_2_with_file_and_line(tmp_path: P
     assert f"{sol}:1: customer 99999 is not in the instance" in proc.stderr
     proc = run_cli("routes-bench", str(inst), "--time-limit", "0.1", "--bks", "nan")
     assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--seed", "-1"), ("--time-limit", "inf"), ("--workers", "1000")],
+)
+def test_routes_bench_refuses_options_that_crash_or_never_end(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    """The same bounds as ``routes``; checked before the instance is read."""
+    result = runner.invoke(app, ["routes-bench", str(tmp_path / "x.txt"), option, value])
+    assert result.exit_code == 2
+    assert option in result.output

@@ -29,6 +29,8 @@ console = Console()
 err = Console(stderr=True)
 MAX_ROUTER_S = 86_400.0
 """A day: a longer router limit is a typo (``inf`` ran without end)."""
+MAX_WORKERS = 64
+"""Searches side by side in routes-bench: each is a process; 1,000 of them swamped the machine."""
 MAX_SEED = 2**32 - 1
 """PyVRP's seed is an unsigned 32-bit number (a seed outside it crashed the router)."""
 
@@ -152,7 +154,9 @@ def reach_cmd(
 @app.command("routes-bench", rich_help_panel="Convoys")
 def routes_bench_cmd(
     instance: Path = typer.Argument(..., help="A VRPLIB .vrp or Solomon .txt instance."),
-    time_limit: float = typer.Option(10.0, "--time-limit", min=0.01, help="Router seconds."),
+    time_limit: float = typer.Option(
+        10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."
+    ),
     bks: str | None = typer.Option(
         None, "--bks", help="Best-known value, or a .sol file re-scored in the same convention."
     ),
@@ -161,9 +165,13 @@ def routes_bench_cmd(
         "--convention",
         help="dimacs (Solomon default), hierarchical (vehicles first), cvrplib (.vrp default).",
     ),
-    seed: int = typer.Option(0, "--seed", help="Seed of the router's search."),
+    seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
     workers: int = typer.Option(
-        1, "--workers", min=1, help="Searches run at once (vehicles-first only; 2 on 2 cores)."
+        1,
+        "--workers",
+        min=1,
+        max=MAX_WORKERS,
+        help="Searches run at once (vehicles-first only; 2 on 2 cores).",
     ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
