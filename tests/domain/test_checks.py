@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given
@@ -38,6 +39,19 @@ def _rail(i: str, a: str, b: str, gauge: int) -> Link:
         distance_km=100,
         transit_days=1,
         gauge_mm=gauge,
+    )
+
+
+def _road_out(days: Iterable[int]) -> Link:
+    """A one-day road link x→y that is out on ``days``."""
+    return Link(
+        id="r",
+        origin="x",
+        destination="y",
+        mode=Mode.ROAD,
+        distance_km=1,
+        transit_days=1,
+        outage_days=frozenset(days),
     )
 
 
@@ -102,15 +116,7 @@ def test_gauges_may_meet_at_a_transshipment_yard() -> None:
 @pytest.mark.parametrize("day", [-1, 10, 99])
 def test_outage_outside_horizon_is_an_error(day: int) -> None:
     """An outage day outside 0..horizon-1 is flagged on the outage_days column."""
-    link = Link(
-        id="r",
-        origin="x",
-        destination="y",
-        mode=Mode.ROAD,
-        distance_km=1,
-        transit_days=1,
-        outage_days=frozenset({day}),
-    )
+    link = _road_out({day})
     (finding,) = check_scenario(_scenario(links=(link,)))
     assert finding.field == "outage_days"
 
@@ -127,15 +133,7 @@ def _spans(text: str) -> set[int]:
 @given(st.sets(st.integers(-40, 60), min_size=1, max_size=40))
 def test_outage_outside_horizon_names_ranges(days: set[int]) -> None:
     """Outage days outside the horizon are named once, as ranges that hold exactly those days."""
-    link = Link(
-        id="r",
-        origin="x",
-        destination="y",
-        mode=Mode.ROAD,
-        distance_km=1,
-        transit_days=1,
-        outage_days=frozenset(days),
-    )
+    link = _road_out(days)
     outside = {d for d in days if not 0 <= d <= 9}
     findings = check_scenario(_scenario(links=(link,)))
     if not outside:
@@ -151,15 +149,7 @@ def test_outage_outside_horizon_names_ranges(days: set[int]) -> None:
 
 def test_outage_range_message() -> None:
     """A long outage past the horizon is one range, not a list of every day."""
-    link = Link(
-        id="r",
-        origin="x",
-        destination="y",
-        mode=Mode.ROAD,
-        distance_km=1,
-        transit_days=1,
-        outage_days=frozenset(range(5, 100)),
-    )
+    link = _road_out(range(5, 100))
     (finding,) = check_scenario(_scenario(links=(link,)))
     assert finding.message == "outage days 10–99 are outside the horizon of 10 days (0–9)"
 
