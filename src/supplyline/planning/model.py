@@ -9,8 +9,8 @@ one CSC matrix: no Python loop over rows or columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -76,13 +76,6 @@ class LpModel:
         return int(self.matrix.nnz)
 
 
-@dataclass(slots=True)
-class _RowPart:
-    keys: list[IntArray] = field(default_factory=list)
-    cols: list[IntArray] = field(default_factory=list)
-    vals: list[FloatArray] = field(default_factory=list)
-
-
 def _filled(value: FloatArray | float, size: int) -> FloatArray:
     """``value`` as a float array of ``size`` (a scalar repeated, an array as it is)."""
     if np.ndim(value) == 0:
@@ -93,23 +86,29 @@ def _filled(value: FloatArray | float, size: int) -> FloatArray:
     return out
 
 
-def _number(keys: IntArray) -> tuple[IntArray, IntArray]:
-    """Sorted distinct keys and each key's position among them (``np.unique``'s answer).
+def _number(keys: Sequence[IntArray], first: int) -> tuple[IntArray, Iterator[IntArray]]:
+    """Sorted distinct keys of all arrays, and each array's keys as row numbers from ``first``.
 
     Row keys are dense (flow × location × day and the like), so a marker array over
     their range numbers them in linear time; sorting, as ``np.unique`` does, was the
     largest part of the build. Sparse or negative keys fall back to sorting.
     """
-    if len(keys) == 0:
-        return keys.copy(), keys.copy()
-    low, high = int(keys.min()), int(keys.max())
-    if low < 0 or high > 8 * len(keys) + 1_000_000:
-        uniq, inverse = np.unique(keys, return_inverse=True)
-        return uniq, inverse.astype(np.int64)
+    sizes = [len(k) for k in keys]
+    total = sum(sizes)
+    if total == 0:
+        return np.empty(0, dtype=np.int64), (np.empty(0, dtype=np.int64) for _ in keys)
+    low = min(int(k.min()) for k in keys if len(k))
+    high = max(int(k.max()) for k in keys if len(k))
+    if low < 0 or high > 8 * total + 1_000_000:
+        uniq, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        rows = np.split(inverse.astype(np.int64) + first, np.cumsum(sizes)[:-1])
+        return uniq, iter(rows)
     present = np.zeros(high + 1, dtype=bool)
-    present[keys] = True
-    position = np.cumsum(present, dtype=np.int64) - 1
-    return np.flatnonzero(present).astype(np.int64), position[keys]
+    for k in keys:
+        present[k] = True
+    position = np.cumsum(present, dtype=np.int64)
+    position += first - 1
+    return np.flatnonzero(present).astype(np.int64), (position[k] for k in keys)
 
 
 def _index_type(largest: int) -> type[np.signedinteger[Any]]:
@@ -117,15 +116,30 @@ def _index_type(largest: int) -> type[np.signedinteger[Any]]:
     return np.int32 if largest < 2**31 - 1 else np.int64
 
 
+@dataclass(slots=True)
+class _Entries:
+    """The entries one call of :meth:`Assembler.add_entries` put into a row block."""
+
+    keys: IntArray
+    cols: IntArray
+    value: FloatArray | float
+
+
 class Assembler:
-    """Collects column blocks and their entries, then numbers rows and builds the matrix."""
+    """Collects column blocks and their entries, then numbers rows and builds the matrix.
+
+    Each (row, column) pair receives at most one entry, and no entry is zero: the builder's
+    blocks guarantee it (an arc never ends where it starts), so the matrix is laid out
+    column by column directly, without scipy's conversion from triplets and its search
+    for duplicates.
+    """
 
     def __init__(self) -> None:
         self._n_cols = 0
         self._cols: dict[str, Block] = {}
         self._cost: list[FloatArray] = []
         self._upper: list[FloatArray] = []
-        self._parts: dict[str, _RowPart] = {}
+        self._parts: dict[str, list[_Entries]] = {}
         self.offset = 0.0
 
     def add_columns(
@@ -150,60 +164,66 @@ class Assembler:
     ) -> None:
         """Add ``value`` at (row keyed ``keys`` in ``row_block``, column ``cols``).
 
-        Columns are kept as 32-bit integers while the model has fewer than 2^31 of them:
-        in a fresh process most of the build's time went to first touches of new memory.
+        ``cols`` must be distinct within a call (each is one column's entry).
         """
-        part = self._parts.setdefault(row_block, _RowPart())
-        part.keys.append(np.asarray(keys, dtype=np.int64))
-        part.cols.append(np.asarray(cols, dtype=_index_type(self._n_cols)))
-        part.vals.append(np.broadcast_to(np.asarray(value, dtype=np.float64), len(keys)))
+        keys, cols = np.asarray(keys, dtype=np.int64), np.asarray(cols)
+        if np.ndim(value) == 0:
+            if float(value) == 0.0:
+                return
+        else:  # a zero is no entry
+            value = np.asarray(value, dtype=np.float64)
+            nonzero = value != 0.0
+            keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
+        self._parts.setdefault(row_block, []).append(_Entries(keys=keys, cols=cols, value=value))
 
     def finish(self, decode: RowDecoder) -> LpModel:
         """Number the rows that received entries, block by block, and build the model.
 
         ``decode(name, keys)`` turns the sorted distinct keys of a row block into the
         rows' attributes and their lower and upper bounds.
+
+        The entries go straight to their places in the CSC arrays (a counting sort by
+        column, one call at a time): in a fresh process, first touches of new memory were
+        most of the build, and triplet arrays plus scipy's conversion doubled it.
         """
+        n_cols = self._n_cols
+        calls = [e for entries in self._parts.values() for e in entries]
+        nnz = sum(len(e.cols) for e in calls)
+        index_type = _index_type(max(n_cols, nnz))  # a row has an entry: rows ≤ entries
+        indptr = np.zeros(n_cols + 1, dtype=index_type)
+        per_col = indptr[1:]
+        for e in calls:
+            per_col[e.cols] += 1
+        np.cumsum(per_col, out=per_col)
+        next_slot = indptr[:-1].copy()
+        indices = np.empty(nnz, dtype=index_type)
+        data = np.empty(nnz, dtype=np.float64)
         rows: dict[str, Block] = {}
         lower: list[FloatArray] = []
         upper: list[FloatArray] = []
-        n_cols = self._n_cols
-        nnz = sum(len(k) for part in self._parts.values() for k in part.keys)
-        index_type = _index_type(max(n_cols, nnz))  # a row has an entry: rows ≤ entries
-        # one array each for the entries' rows, columns and values, filled in place: the
-        # memory a fresh process has to touch for the first time is most of the build
-        entry_rows = np.empty(nnz, dtype=index_type)
-        entry_cols = np.empty(nnz, dtype=index_type)
-        entry_vals = np.empty(nnz, dtype=np.float64)
-        at = n_rows = 0
-        for name, part in self._parts.items():
-            uniq, row_of = _number(np.concatenate(part.keys))
+        n_rows = 0
+        for name, entries in self._parts.items():
+            uniq, row_of = _number([e.keys for e in entries], first=n_rows)
             attrs, lo, up = decode(name, uniq)
             size = len(uniq)
             if any(len(v) != size for v in attrs.values()) or len(lo) != size:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
-            end = at + len(row_of)
-            np.add(row_of, n_rows, out=entry_rows[at:end], casting="unsafe")
-            for cols, vals in zip(part.cols, part.vals, strict=True):
-                entry_cols[at : at + len(cols)] = cols
-                entry_vals[at : at + len(cols)] = vals
-                at += len(cols)
+            for e, row in zip(entries, row_of, strict=True):
+                slot = next_slot[e.cols]
+                indices[slot] = row
+                data[slot] = e.value
+                next_slot[e.cols] += 1
             lower.append(lo)
             upper.append(up)
             n_rows += size
-        # scipy's COO to CSC conversion (a counting sort in C) measured faster than laying
-        # the entries out column by column with numpy (corridor-S: 1.7 against 2.4-2.6 ms)
-        matrix = csc_matrix((entry_vals, (entry_rows, entry_cols)), shape=(n_rows, n_cols))
-        matrix.sum_duplicates()
-        matrix.eliminate_zeros()
         return LpModel(
             cost=np.concatenate(self._cost) if self._cost else np.empty(0),
             col_lower=np.zeros(n_cols),
             col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
-            matrix=matrix,
+            matrix=csc_matrix((data, indices, indptr), shape=(n_rows, n_cols)),
             offset=self.offset,
             cols=self._cols,
             rows=rows,
