@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,13 @@ def relief_dir() -> Path:
 def folder(tmp_path: Path) -> Path:
     """A fresh copy of the `init` template, which a test may break as it likes."""
     return write_template(tmp_path / "scenario")
+
+
+@pytest.fixture
+def dead_pid() -> int:
+    """The process id of a child that has ended and been waited for (no process has it)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(timeout=60)
+    with pytest.raises(ProcessLookupError):
+        os.kill(child.pid, 0)
+    return child.pid

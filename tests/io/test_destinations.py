@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from supplyline.errors import OutputError
-from supplyline.io.atomic import atomic_output_dir, move_into_place, writing
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target, check_folder_target, check_outputs
 
 
@@ -120,3 +121,42 @@ def test_a_device_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="not a regular file"):
         move_into_place(done, "/dev/null")
     assert Path("/dev/null").is_char_device()
+
+
+HEX = "0123456789abcdef" * 2
+"""The random part of a scratch name: 32 hex digits."""
+
+
+def test_a_write_removes_only_its_targets_scratch_of_dead_processes(
+    tmp_path: Path, dead_pid: int
+) -> None:
+    """``.out-<dead pid>-<hex>`` goes; a live process's, another target's, look-alikes stay."""
+    dead = tmp_path / f".out-{dead_pid}-{HEX}"
+    dead.mkdir()
+    (dead / "movements.csv").write_text("half")
+    kept = [
+        f".out-{os.getpid()}-{HEX}",  # a write in progress (this process)
+        f".out-5-{dead_pid}-{HEX}",  # the scratch of target "out-5"
+        f".output-{dead_pid}-{HEX}",
+        f".out-{dead_pid}-{HEX}.csv",
+        f".out-{dead_pid}-{HEX[:-1]}",
+        f"out-{dead_pid}-{HEX}",
+    ]
+    for name in kept:
+        (tmp_path / name).mkdir()
+    with atomic_output_dir(tmp_path / "out") as scratch:
+        assert scratch.name.startswith(f".out-{os.getpid()}-")
+        (scratch / "a.csv").write_text("a")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, "out"])
+
+
+def test_a_scratch_file_carries_the_pid_and_clears_dead_ones(tmp_path: Path, dead_pid: int) -> None:
+    """A scratch file for model.mps is ``.model-<pid>-<hex>.mps``; a dead one's goes."""
+    (tmp_path / f".model-{dead_pid}-{HEX}.mps").write_text("half")
+    kept = [f".model-{os.getpid()}-{HEX}.mps", f".model-{dead_pid}-{HEX}.html"]
+    for name in kept:
+        (tmp_path / name).write_text("x")
+    scratch = scratch_file_for(tmp_path / "sub" / "model.mps")
+    assert scratch.parent == tmp_path
+    assert re.fullmatch(rf"\.model-{os.getpid()}-[0-9a-f]{{32}}\.mps", scratch.name)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)

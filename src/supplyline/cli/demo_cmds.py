@@ -9,6 +9,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat
+from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
 from supplyline.planning import Method
@@ -24,7 +25,12 @@ def demo_cmd(
         "bilateral-exercise", "--example", help="bilateral-exercise or relief-operation."
     ),
     out: Path = typer.Option(
-        Path("supplyline-demo"), "--out", "-o", help="Folder for the plan files and plan.html."
+        Path("supplyline-demo"),
+        "--out",
+        "-o",
+        help="Folder for the plan files and plan.html.",
+        parser=output_path("a folder for the plan files and plan.html (. is the current folder)"),
+        metavar=PATH_METAVAR,
     ),
 ) -> None:
     """Run the main job on a bundled example: requirements, movement plan, report.

@@ -6,8 +6,6 @@ Registered by :mod:`supplyline.cli.ledger_cmds`, whose sub-Typers and options th
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +24,8 @@ from supplyline.cli.ledger_cmds import (
     ledger_at,
 )
 from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.errors import OutputError
+from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -75,24 +74,16 @@ STATEMENT_COLUMNS = [
 
 
 def _write_csv_atomically(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    """Write to a temporary file beside ``path`` and move it into place: all or nothing."""
+    """Write to a scratch file beside ``path`` and move it into place: all or nothing."""
+    scratch = scratch_file_for(path)  # named like every other output's (see io.atomic)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+        with writing(path), scratch.open("x", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        move_into_place(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 @ledger_app.command("statement")
@@ -103,7 +94,14 @@ def statement_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Also write CSV here.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Also write CSV here.",
+            parser=output_path("a file name for the CSV statement"),
+            metavar=PATH_METAVAR,
+        ),
     ] = None,
 ) -> None:
     """Your partner's statement: every bill and settlement, signed from your side.

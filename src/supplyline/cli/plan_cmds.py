@@ -13,6 +13,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
@@ -142,7 +143,14 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
 @app.command("plan", rich_help_panel="Plan")
 def plan_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the plan files."),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        "-o",
+        help="Folder for the plan files.",
+        parser=output_path("a folder to write the plan files into (. is the current folder)"),
+        metavar=PATH_METAVAR,
+    ),
     time_limit: float | None = typer.Option(
         None, "--time-limit", min=0.001, help="Stop the solver after this many seconds."
     ),
@@ -150,9 +158,19 @@ def plan_cmd(
         None, "--threads", min=1, max=MAX_THREADS, help="Solver threads."
     ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
-    mps: Path | None = typer.Option(None, "--mps", help="Also write the LP as an MPS file."),
+    mps: Path | None = typer.Option(
+        None,
+        "--mps",
+        help="Also write the LP as an MPS file.",
+        parser=output_path("a file name ending in .mps"),
+        metavar=PATH_METAVAR,
+    ),
     report: Path | None = typer.Option(
-        None, "--report", help="Also write an HTML report of the plan (offline, one file)."
+        None,
+        "--report",
+        help="Also write an HTML report of the plan (offline, one file).",
+        parser=output_path("a file name for the HTML report"),
+        metavar=PATH_METAVAR,
     ),
     explain: int = typer.Option(
         3,

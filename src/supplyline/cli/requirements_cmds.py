@@ -10,6 +10,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import assess_requirements, export_requirements, factor_rows
@@ -33,6 +34,10 @@ def requirements_cmd(
         "--out",
         "-o",
         help="Write requirements_daily.csv, requirements_by_unit.csv and requirements.json here.",
+        parser=output_path(
+            "a folder to write the requirements files into (. is the current folder)"
+        ),
+        metavar=PATH_METAVAR,
     ),
     by: GroupBy = typer.Option(GroupBy.COMMODITY, "--by", help="Group the printed table."),
     fmt: OutputFormat = typer.Option(

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
@@ -57,7 +58,12 @@ def routes_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     day: int = typer.Option(..., "--day", "-d", help="Day to route, counted from the start (C+N)."),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Write routes.csv, trucks.csv, unserved.csv, routes.geojson."
+        None,
+        "--out",
+        "-o",
+        help="Write routes.csv, trucks.csv, unserved.csv, routes.geojson.",
+        parser=output_path("a folder to write the route files into (. is the current folder)"),
+        metavar=PATH_METAVAR,
     ),
     from_demand: bool = typer.Option(
         False,
@@ -72,7 +78,11 @@ def routes_cmd(
         False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
     ),
     report: Path | None = typer.Option(
-        None, "--report", help="Also write the plan's HTML report with these routes on its map."
+        None,
+        "--report",
+        help="Also write the plan's HTML report with these routes on its map.",
+        parser=output_path("a file name for the HTML report"),
+        metavar=PATH_METAVAR,
     ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."

@@ -10,6 +10,7 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.paths import output_path
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import Scenario
 from supplyline.errors import Issue, ScenarioError
@@ -87,7 +88,11 @@ def validate_cmd(
 
 @app.command("init", rich_help_panel="Start here")
 def init_cmd(
-    folder: Path = typer.Argument(..., help="Folder to create (must be empty or new)."),
+    folder: Path = typer.Argument(
+        ...,
+        help="Folder to create (must be empty or new).",
+        parser=output_path("a folder to create the template in"),
+    ),
     force: bool = typer.Option(
         False, "--force", help="Write into a non-empty folder, replacing same-named files."
     ),

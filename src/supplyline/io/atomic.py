@@ -2,12 +2,19 @@
 
 Files are written into a temporary folder beside the target; only when every file is
 complete are they moved into place, one rename each.
+
+A scratch name carries the writer's process id (``.plan-4711-<hex>`` for ``plan``,
+``.model-4711-<hex>.mps`` for ``model.mps``). A process killed outright (SIGKILL, a
+power cut) cannot clean up, so the next write to the same target removes the scratch
+of that target left by a process that no longer runs; nothing else is touched.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +23,8 @@ from pathlib import Path
 from supplyline.errors import OutputError
 
 __all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -29,10 +38,13 @@ def atomic_output_dir(target: str | Path) -> Iterator[Path]:
     scratch folder.
     """
     target = Path(target)
-    parent = target.resolve().parent
+    resolved = target.resolve()
+    parent, name = resolved.parent, resolved.name
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+        _remove_dead_scratch(parent, name, "")
+        scratch = parent / _scratch_name(name, "")
+        scratch.mkdir(mode=0o700)
     except OSError as error:
         raise _output_error(target, error) from None
     try:
@@ -69,12 +81,58 @@ def scratch_file_for(target: str | Path) -> Path:
 
     It sits in the nearest folder of ``target``'s path that exists, so nothing is created
     before the work succeeds; :func:`move_into_place` then makes the missing folders.
+    It keeps ``target``'s suffix (HiGHS picks the format of a model file by it). Scratch
+    files of ``target`` left there by dead processes are removed.
     """
     target = Path(target)
     folder = target.resolve().parent
     while not folder.is_dir():
         folder = folder.parent
-    return folder / f".{target.stem}.{uuid.uuid4().hex}{target.suffix}"
+    _remove_dead_scratch(folder, target.stem, target.suffix)
+    return folder / _scratch_name(target.stem, target.suffix)
+
+
+def _scratch_name(stem: str, suffix: str) -> str:
+    return f".{stem}-{os.getpid()}-{uuid.uuid4().hex}{suffix}"
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists; True when that cannot be told (keep its scratch)."""
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # PermissionError: it runs, as another user
+        return True
+    return True
+
+
+def _remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
+    """Remove from ``folder`` what :func:`_scratch_name` made for stem+suffix in a dead process.
+
+    Only names of exactly that form match (``.plan-123-<32 hex digits>`` for stem
+    ``plan``), so neither another target's scratch nor a user's file is ever touched.
+    Best effort: what cannot be listed or removed stays.
+    """
+    pattern = re.compile(rf"\.{re.escape(stem)}-(?P<pid>[0-9]+)-[0-9a-f]{{32}}{re.escape(suffix)}")
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None or _running(int(found["pid"])):
+            continue
+        path = folder / name
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            log.debug("could not remove the leftover scratch %s", path, exc_info=True)
 
 
 def move_into_place(scratch: Path, target: str | Path) -> Path:

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus
-from supplyline.errors import SolverError
+from supplyline.errors import OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method, PlanParams
@@ -225,7 +225,10 @@ class HighsSession:
             )
             h.changeObjectiveOffset(self.model.offset)
         if h.writeModel(str(target)) == highspy.HighsStatus.kError:
-            raise SolverError(f"HiGHS could not write {target}")
+            raise OutputError(  # the service names the user's path, not a scratch file
+                f"cannot write {target}: HiGHS failed to write the file "
+                "(is the disk full or the folder read-only?)"
+            )
 
     def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:
         """Change the upper bounds of some rows (capacities)."""

@@ -44,7 +44,10 @@ def build(
 def write_mps(
     scenario: Scenario, demand: Demand, path: str | Path, params: PlanParams | None = None
 ) -> LpModel:
-    """Write the scenario's LP as an MPS file with readable names; return the model."""
+    """Write the scenario's LP as an MPS file with readable names; return the model.
+
+    Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write the file.
+    """
     problem, model = build(scenario, demand, params)
     HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
     return model
@@ -145,7 +148,8 @@ def plan_movements(
     """The optimal movement plan of a scenario for the given demand.
 
     Never raises for a plan that falls short: shortfalls and bottlenecks are in the
-    result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails.
+    result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails, and
+    :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``.
 
     >>> from supplyline.planning.examples import one_link
     >>> scenario, demand = one_link(capacity_t_per_day=5.0)

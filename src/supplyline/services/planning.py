@@ -14,7 +14,7 @@ from pathlib import Path
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import SolverError
+from supplyline.errors import OutputError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
@@ -114,7 +114,8 @@ def plan_scenario(
     pair for a report of the plan. A plan that falls short is a result, not an error;
     bad input raises ScenarioError, a solver failure or no plan at all (the time limit
     came first) SolverError, outputs that cannot go where asked OutputError (before any
-    work), and in every such case no file is written or changed.
+    work, or when writing failed: a full disk), and in every such case no file is
+    written or changed.
     """
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
@@ -127,9 +128,17 @@ def plan_scenario(
     run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
     try:
         with atomic_output_dir(out) as scratch:
-            plan = plan_movements(
-                scenario, assessed.demand, run_params, progress=say, mps_path=mps_tmp
-            )
+            try:
+                plan = plan_movements(
+                    scenario, assessed.demand, run_params, progress=say, mps_path=mps_tmp
+                )
+            except OutputError:  # HiGHS could not write the MPS file (into mps_tmp)
+                if mps is None:
+                    raise
+                raise OutputError(
+                    f"cannot write {mps}: HiGHS failed to write the file "
+                    "(is the disk full or the folder read-only?)"
+                ) from None
             if plan.status is PlanStatus.NO_SOLUTION:
                 raise SolverError(_no_plan_message(run_params))
             if mps is not None and mps_tmp is not None:

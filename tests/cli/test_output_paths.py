@@ -1,0 +1,122 @@
+"""Paths the commands write to: an empty one, an MPS file HiGHS cannot write, leftovers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_helpers import BILATERAL, run
+from typer.testing import CliRunner
+
+from supplyline.cli.app import _register_commands, app
+from supplyline.cli.errors import exit_code_for
+from supplyline.errors import OutputError
+
+_register_commands()
+runner = CliRunner()
+
+B = str(BILATERAL)
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        pytest.param(["plan", B, "--out", ""], "'--out'", id="plan --out"),
+        pytest.param(["plan", B, "--out", "o", "--mps", " "], "'--mps'", id="plan --mps"),
+        pytest.param(["plan", B, "--out", "o", "--report", ""], "'--report'", id="plan --report"),
+        pytest.param(["routes", B, "--day", "14", "--out", ""], "'--out'", id="routes --out"),
+        pytest.param(
+            ["routes", B, "--day", "14", "--report", "  "], "'--report'", id="routes --report"
+        ),
+        pytest.param(["requirements", B, "--out", ""], "'--out'", id="requirements --out"),
+        pytest.param(["demo", "--out", ""], "'--out'", id="demo --out"),
+        pytest.param(
+            ["ledger", "statement", "--as", "westmark", "-o", ""], "'--output'", id="statement -o"
+        ),
+        pytest.param(["init", ""], "'folder'", id="init FOLDER"),
+    ],
+)
+def test_an_empty_output_path_is_a_usage_error_before_any_work(
+    args: list[str], option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty or blank output path exits 2 naming the option; nothing lands in the cwd.
+
+    Typer reads ``''`` as ``Path('.')``: the plan files went into the current folder.
+    """
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}" in result.output
+    assert "is empty: give" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_entry_point_says_which_option_is_empty(tmp_path: Path) -> None:
+    """``python -m supplyline plan DIR --out ''``: exit 2, the option and what to give."""
+    done = run("plan", BILATERAL, "--out", "", "--mps", tmp_path / "model.mps")
+    assert done.returncode == 2
+    assert "Invalid value for '--out' / '-o': '' is empty: give a folder" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_mps_file_highs_cannot_write_is_an_output_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HiGHS failing to write the MPS file is exit 8 about the user's path, not a solver error.
+
+    The scratch file is put in a folder that does not exist, where HiGHS cannot create it
+    (as a full disk would stop it); nothing is written, and no scratch file is left.
+    """
+    import supplyline.services.planning as planning_service
+
+    real_scratch = planning_service.scratch_file_for
+
+    def unwritable_for_mps(target: str | Path) -> Path:
+        scratch = real_scratch(target)
+        return tmp_path / "gone" / scratch.name if scratch.suffix == ".mps" else scratch
+
+    monkeypatch.setattr(planning_service, "scratch_file_for", unwritable_for_mps)
+    out, mps = tmp_path / "out", tmp_path / "model.mps"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), "--mps", str(mps)])
+    assert isinstance(result.exception, OutputError), result.output
+    assert exit_code_for(result.exception) == 8
+    message = str(result.exception)
+    assert message.startswith(f"cannot write {mps}: HiGHS failed to write the file")
+    assert "disk full" in message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_clears_the_scratch_folder_of_a_killed_writer(tmp_path: Path) -> None:
+    """A writer killed by SIGKILL leaves ``.out-<pid>-…``; the next write to ``out`` removes it.
+
+    A scratch folder of a live process (this one) and one of another target are kept.
+    """
+    out = tmp_path / "out"
+    killed = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys\n"
+            "from supplyline.io.atomic import atomic_output_dir\n"
+            "with atomic_output_dir(sys.argv[1]) as scratch:\n"
+            "    (scratch / 'half.csv').write_text('x')\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n",
+            str(out),
+        ]
+    )
+    assert killed.wait(timeout=60) == -signal.SIGKILL
+    (left,) = tmp_path.iterdir()
+    assert left.name.startswith(f".out-{killed.pid}-")
+    alive = tmp_path / f".out-{os.getpid()}-{'a' * 32}"
+    other = tmp_path / f".outer-{killed.pid}-{'a' * 32}"
+    alive.mkdir()
+    other.mkdir()
+    done = run("requirements", BILATERAL, "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name, "out"])
