@@ -11,6 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy.sparse import csc_matrix
 
+from supplyline.domain import Demand, Scenario
+from supplyline.planning import PlanParams
+from supplyline.planning.build import build_model, prepare
 from supplyline.planning.model import Assembler, FloatArray, IntArray, _number
 
 KEYS = st.lists(st.integers(min_value=-5, max_value=10**12), max_size=200)
@@ -88,3 +91,18 @@ def test_matrix_matches_triplets(block_sizes: list[int], calls: list[tuple]) -> 
     assert model.matrix.shape == want.shape
     assert (model.matrix != want).nnz == 0
     assert model.matrix.nnz == want.nnz
+
+
+def test_the_built_matrix_has_each_columns_rows_in_order(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """Rows ascend within every column, as in scipy's canonical layout.
+
+    HiGHS pivots (and picks among tied optima) by that order: plans stay as they were.
+    """
+    model = build_model(prepare(*bilateral, PlanParams()))
+    matrix = model.matrix
+    starts = matrix.indptr[:-1].repeat(np.diff(matrix.indptr))
+    after_first = np.arange(matrix.nnz) > starts  # every entry but a column's first
+    steps = np.diff(matrix.indices.astype(np.int64), prepend=-1)
+    assert (steps[after_first] > 0).all()

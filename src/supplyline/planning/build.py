@@ -173,8 +173,15 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
     col = block.index
     src, dst = net.arc_from[a], net.arc_to[a]
-    asm.add_entries("balance", keys.balance(f, src, t), col, -1.0)
-    asm.add_entries("balance", keys.balance(f, dst, t + delay[a]), col, 1.0)
+    leave, arrive = keys.balance(f, src, t), keys.balance(f, dst, t + delay[a])
+    # the lower row first: every column's rows then come in order, as scipy's canonical
+    # layout had them (HiGHS's pivoting, and so which of tied optima it returns, follows it)
+    sign = np.ones(len(col), dtype=np.int8)  # of the lower row's entry: -1 where it is leave
+    sign[leave < arrive] = -1
+    lower_row = np.minimum(leave, arrive)
+    higher_row = np.maximum(leave, arrive, out=leave)
+    asm.add_entries("balance", lower_row, col, sign)
+    asm.add_entries("balance", higher_row, col, -sign)
     tonnes = ~is_pax
     cap_t = tonnes & np.isfinite(net.arc_cap_t[a])
     asm.add_entries("link_t", keys.day(a[cap_t], t[cap_t]), col[cap_t], 1.0)

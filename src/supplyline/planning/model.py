@@ -21,6 +21,7 @@ __all__ = ["Assembler", "Block", "LpModel"]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+NumberArray = npt.NDArray[np.floating[Any] | np.integer[Any]]
 RowDecoder = Callable[[str, IntArray], tuple[Mapping[str, IntArray], FloatArray, FloatArray]]
 
 
@@ -122,7 +123,7 @@ class _Entries:
 
     keys: IntArray
     cols: IntArray
-    value: FloatArray | float
+    value: NumberArray | float
 
 
 class Assembler:
@@ -160,7 +161,7 @@ class Assembler:
         return block
 
     def add_entries(
-        self, row_block: str, keys: IntArray, cols: IntArray, value: FloatArray | float
+        self, row_block: str, keys: IntArray, cols: IntArray, value: NumberArray | float
     ) -> None:
         """Add ``value`` at (row keyed ``keys`` in ``row_block``, column ``cols``).
 
@@ -171,9 +172,10 @@ class Assembler:
             if float(value) == 0.0:
                 return
         else:  # a zero is no entry
-            value = np.asarray(value, dtype=np.float64)
-            nonzero = value != 0.0
-            keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
+            value = np.asarray(value)  # any numbers: small integers (±1) take less memory
+            nonzero = value != 0
+            if not nonzero.all():
+                keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
         self._parts.setdefault(row_block, []).append(_Entries(keys=keys, cols=cols, value=value))
 
     def finish(self, decode: RowDecoder) -> LpModel:
