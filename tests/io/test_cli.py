@@ -41,6 +41,28 @@ def test_validate_errors_exit_2_without_traceback(folder: Path) -> None:
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
+@pytest.mark.parametrize("command", ["validate", "plan"])
+def test_commodity_named_like_a_units_lift_exits_2(
+    folder: Path, tmp_path: Path, command: str
+) -> None:
+    """A ``deploy:`` commodity id is a scenario error: exit 2, located, no traceback, no plan."""
+    edit(
+        folder,
+        "scenario.yaml",
+        "  - id: fuel\n",
+        "  - id: deploy:bn-1\n    supply_class: general\n  - id: fuel\n",
+    )
+    out = tmp_path / "out"
+    proc = run_cli(command, str(folder), *(["--out", str(out)] if command == "plan" else []))
+    assert proc.returncode == 2
+    assert (
+        "scenario.yaml:27: commodities[2].id: commodity id 'deploy:bn-1' starts with 'deploy:'"
+        in proc.stderr
+    )
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not out.exists()
+
+
 def test_validate_json_lists_issues(folder: Path) -> None:
     """--format json prints the issues as JSON on stdout and exits 2."""
     edit(folder, "units.csv", ",450,40,", ",lots,40,")

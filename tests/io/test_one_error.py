@@ -144,6 +144,23 @@ def test_duplicate_entry_is_one_error(folder: Path, old: str, new: str, column: 
     assert only_error(folder).column == column
 
 
+@pytest.mark.parametrize("commodity_id", ["deploy:bn-1", "deploy-pax:bn-1", "Deploy:BN-1"])
+def test_commodity_named_like_a_units_lift_is_one_error(folder: Path, commodity_id: str) -> None:
+    """A commodity id kept for a unit's lift is one error at the id, though a stock uses it."""
+    edit(
+        folder,
+        "scenario.yaml",
+        "  - id: fuel\n",
+        f"  - id: {commodity_id}\n    supply_class: general\n  - id: fuel\n",
+    )
+    append(folder, "stocks.csv", f"home-base,{commodity_id},100,5,home")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("scenario.yaml", 27, "commodities[2].id")
+    written = commodity_id[: commodity_id.index(":") + 1]
+    assert issue.message.startswith(f"commodity id '{commodity_id}' starts with '{written}'")
+    assert "give the commodity another id" in issue.message
+
+
 def test_locations_header_only_is_one_error(bilateral: Path) -> None:
     """locations.csv with a header and no rows is one error, not every link and unit dangling."""
     (bilateral / "locations.csv").write_text(",".join(LOCATION_COLUMNS) + "\n")

@@ -56,6 +56,30 @@ def test_plan_summary_names_status_closure_and_bottlenecks(planned: tuple[Path, 
     assert "Grenzfeld" in out
 
 
+def test_mps_of_ids_alike_once_made_safe_is_written_with_their_names(tmp_path: Path) -> None:
+    """Locations ``x_1`` and ``xé1`` (one MPS name when accents became ``_``): --mps works.
+
+    The names keep the accent, and the NAME line is the scenario's name.
+    """
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "scenario")
+    for path in folder.iterdir():
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("host-depot", "x_1").replace("field-camp", "xé1")
+        path.write_text(text, encoding="utf-8")
+    mps = tmp_path / "model.mps"
+    result = runner.invoke(
+        app,
+        ["plan", str(folder), "--out", str(tmp_path / "o"), "--mps", str(mps), "--explain", "0"],
+    )
+    assert result.exit_code == 0, result.output
+    text = mps.read_text(encoding="utf-8")
+    assert text.startswith("NAME        My_operation\n")
+    assert "\n E  balance|food|xé1|d3\n" in text
+    assert "\n E  balance|food|x_1|d3\n" in text
+
+
 def test_plan_json_format_is_machine_readable(bilateral_dir: Path, tmp_path: Path) -> None:
     """--format json prints one JSON document with the summary and the sections."""
     result = runner.invoke(

@@ -19,10 +19,17 @@ from enum import StrEnum
 
 from supplyline.types import CommodityId
 
-__all__ = ["Commodity", "DemandUnit", "Rate", "SupplyClass", "VehicleClass"]
+__all__ = ["RESERVED_PREFIXES", "Commodity", "DemandUnit", "Rate", "SupplyClass", "VehicleClass"]
 
 Rate = float | str
 """A planning rate: a number, or a planning-factor key (``food.wfp.full_ration_net_kg_ppd``)."""
+
+RESERVED_PREFIXES = ("deploy:", "deploy-pax:")
+"""No commodity id starts with these, in any letter case: a plan's movements of a unit's own
+lift carry ``deploy:<unit id>`` as commodity, and an exported model names the unit's people
+``deploy-pax:<unit id>``. A commodity of such an id would be merged with that lift in the
+plan's files; spreadsheets' lookups and many databases compare text ignoring case, so
+``Deploy:bn-1`` would meet ``deploy:bn-1`` there too."""
 
 
 class SupplyClass(StrEnum):
@@ -56,6 +63,18 @@ def _check_rate(name: str, rate: Rate | None) -> None:
         raise ValueError(f"{name}(={rate}) must be a finite number >= 0")
 
 
+def _check_not_reserved(commodity_id: str) -> None:
+    for prefix in RESERVED_PREFIXES:
+        written = commodity_id[: len(prefix)]
+        if written.lower() == prefix:
+            raise ValueError(
+                f"commodity id {commodity_id!r} starts with {written!r}, which is kept (in any "
+                "letter case) for the units' own lift (plans name it 'deploy:<unit id>', and "
+                "its people 'deploy-pax:<unit id>'); give the commodity another id, such as "
+                f"{commodity_id.replace(':', '-', 1)!r}"
+            )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Commodity:
     """A thing that is consumed and moved, counted in tonnes in every plan."""
@@ -76,6 +95,7 @@ class Commodity:
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("commodity id must not be empty")
+        _check_not_reserved(self.id)
         if not 1 <= self.priority <= 9:
             raise ValueError(f"priority(={self.priority}) must be between 1 and 9")
         if self.volume_m3_per_t is not None and not (

@@ -36,12 +36,16 @@ TOL = 1e-6
 
 
 def _r(x: float) -> float:
-    return round(float(x), 6)
+    """To the gram; never ``-0.0`` (a tiny negative rounds to it, and files would show it)."""
+    return round(float(x), 6) + 0.0  # -0.0 + 0.0 is 0.0
 
 
 def _rounded(values: FloatArray) -> list[float]:
-    """To the gram, as Python floats (one numpy call instead of one round() per record)."""
-    rounded: list[float] = np.round(values, 6).tolist()
+    """To the gram, as Python floats (one numpy call instead of one round() per record).
+
+    Never ``-0.0``, as :func:`_r`.
+    """
+    rounded: list[float] = (np.round(values, 6) + 0.0).tolist()
     return rounded
 
 

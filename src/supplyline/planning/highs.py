@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from supplyline.domain import PlanStatus
 from supplyline.errors import OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel
+from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 
 __all__ = ["HighsSession", "Solution", "highs_version", "new_highs", "pass_lp"]
@@ -180,9 +180,11 @@ class HighsSession:
     """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
 
     def __init__(
-        self, model: LpModel, params: PlanParams, *, names: Sequence[Sequence[str]] | None = None
+        self, model: LpModel, params: PlanParams, *, names: ModelNames | None = None
     ) -> None:
         self.model = model
+        self._model_name = "" if names is None else names.model
+        """The name an MPS file gives the model (its ``NAME`` line)."""
         self.scale = objective_scale(model.cost) if params.scale_objective else 1.0
         """HiGHS solves ``scale × cost``; objective and duals are divided by it on the way out."""
         self._h = new_highs()
@@ -201,7 +203,7 @@ class HighsSession:
         if status != highspy.HighsStatus.kOk:
             raise SolverError(f"HiGHS rejected option {key}={value!r} (this build lacks it?)")
 
-    def _pass(self, model: LpModel, names: Sequence[Sequence[str]] | None) -> None:
+    def _pass(self, model: LpModel, names: ModelNames | None) -> None:
         pass_lp(self._h, model, scale=self.scale)
         if names is not None:  # only for an MPS export
             for j, name in enumerate(names[0]):
@@ -215,9 +217,12 @@ class HighsSession:
         if target.suffix.lower() != ".mps":
             raise ValueError(f"an MPS file name must end in .mps, not {target.name!r}")
         h = self._h
-        if self.scale != 1.0:  # write the model as built, not as scaled for HiGHS
+        if self.scale != 1.0 or self._model_name:  # HiGHS names a model only in passModel
+            lp = self._h.getLp()  # a copy, names included
+            lp.model_name_ = self._model_name
             h = new_highs()
-            h.passModel(self._h.getLp())
+            h.passModel(lp)
+        if self.scale != 1.0:  # write the model as built, not as scaled for HiGHS
             h.changeColsCost(
                 self.model.num_cols,
                 np.arange(self.model.num_cols, dtype=np.int32),

@@ -1,0 +1,45 @@
+"""Rounding a solution's values for the plan's records: to the gram, never ``-0.0``.
+
+A value a hair below zero (``-1e-9`` people, solver noise) rounds to ``-0.0``, which
+plan.json and the CLI would show as ``-0.0`` / ``-0.00``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from supplyline.planning.extract import _r, _rounded
+
+VALUES = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False) | st.sampled_from(
+    [-0.0, -1e-9, -4.9e-7, -5e-7]
+)
+
+
+def _signs(values: list[float]) -> list[float]:
+    return [math.copysign(1.0, v) for v in values if v == 0.0]
+
+
+@given(VALUES)
+def test_one_value_rounds_to_the_gram_without_negative_zero(x: float) -> None:
+    """``_r`` is ``round(x, 6)``, and a zero is +0.0."""
+    assert _r(x) == round(x, 6)
+    assert _signs([_r(x)]) in ([], [1.0])
+
+
+@given(st.lists(VALUES, max_size=20))
+def test_values_round_to_the_gram_without_negative_zero(xs: list[float]) -> None:
+    """``_rounded`` is ``np.round(·, 6)`` as Python floats, and every zero is +0.0."""
+    out = _rounded(np.array(xs, dtype=np.float64))
+    assert out == np.round(np.array(xs, dtype=np.float64), 6).tolist()
+    assert all(type(v) is float for v in out)
+    assert set(_signs(out)) <= {1.0}
+
+
+def test_a_hair_below_zero_is_written_as_zero() -> None:
+    """The tester's ``"moved_pax": -0.0``: a tiny negative is 0.0 in JSON."""
+    assert repr(_r(-1e-9)) == "0.0"
+    assert [repr(v) for v in _rounded(np.array([-1e-9, -0.0]))] == ["0.0", "0.0"]
