@@ -100,13 +100,19 @@ class Delivery:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Shortfall:
-    """Demand that the plan does not meet: a unit short of a commodity on a day."""
+    """Demand that the plan does not meet: a unit short of a commodity on a day.
+
+    ``cause`` says why when no capacity could have avoided it (no such goods can be at
+    the unit's place that day: too far, or closed links cut it off); empty when the
+    capacities are to blame, which the bottleneck report names.
+    """
 
     unit: UnitId
     commodity: CommodityId
     day: int
     required_t: float
     short_t: float
+    cause: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

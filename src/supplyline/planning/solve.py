@@ -22,6 +22,7 @@ from supplyline.planning.model import LpModel
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
+from supplyline.planning.unreachable import explain_unreachable
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
 
@@ -218,6 +219,7 @@ def plan_movements(
     extract_s = time.perf_counter() - began + sol.fetch_s  # copying x out of HiGHS counts too
     bottlenecks: tuple[Bottleneck, ...] = ()
     began = time.perf_counter()
+    shortfalls = explain_unreachable(problem, records.shortfalls)  # no capacity could help
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(
@@ -237,7 +239,7 @@ def plan_movements(
         movements=records.movements,
         stocks=records.stocks,
         deliveries=records.deliveries,
-        shortfalls=records.shortfalls,
+        shortfalls=shortfalls,
         closures=records.closures,
         bottlenecks=bottlenecks,
         stats=SolveStats(

@@ -1,0 +1,76 @@
+"""Shortfalls that no capacity could avoid say why.
+
+The place is too far for that day, or closed links cut it off; a shortfall that more
+capacity would remove has no cause of its own (the bottleneck report names the capacity).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supplyline.domain import Mode
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.build import prepare
+from supplyline.planning.examples import one_link
+from supplyline.planning.unreachable import reachable
+
+
+def test_a_day_before_anything_can_arrive_is_short_because_it_is_too_far() -> None:
+    plan = plan_movements(*one_link(transit_days=2, days=6))
+    assert [s.day for s in plan.shortfalls] == [0, 1]
+    assert {s.cause for s in plan.shortfalls} == {"no food can reach U before C+2"}
+
+
+def test_a_closure_that_cuts_the_unit_off_is_named_with_its_days() -> None:
+    plan = plan_movements(*one_link(transit_days=1, days=8, outage_days=[0, 1, 2, 6]))
+    causes = {s.day: s.cause for s in plan.shortfalls}
+    assert sorted(causes) == [0, 1, 2, 3]
+    assert causes[0] == "no food can reach U before C+1"  # nothing departs before day 0
+    closure = "the closure of road link L1 (closed C+0–C+2, C+6) cuts U off from food"
+    assert [causes[day] for day in (1, 2, 3)] == [closure] * 3
+
+
+def test_a_shortfall_more_capacity_would_remove_has_no_cause() -> None:
+    plan = plan_movements(*one_link(capacity_t_per_day=5.0, days=5))
+    assert [s.cause for s in plan.shortfalls if s.day >= 1] == ["", "", "", ""]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    transit=st.integers(0, 3),
+    days=st.integers(1, 9),
+    closed=st.sets(st.integers(0, 8), max_size=6),
+)
+def test_a_cause_is_given_exactly_where_no_food_can_be_that_day(
+    transit: int, days: int, closed: set[int]
+) -> None:
+    """On one link, food can be at U (which stores) from the first open day plus transit."""
+    scenario, demand = one_link(transit_days=transit, days=days, outage_days=sorted(closed))
+    problem = prepare(scenario, demand, PlanParams())
+    first = min((d + transit for d in range(days) if d not in closed), default=days)
+    there = reachable(problem, problem.net.arc_open)
+    assert there[0, 1].tolist() == [t >= first for t in range(days)]
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    for s in plan.shortfalls:
+        assert (s.cause != "") == (s.day < first)
+        if s.day < first:
+            assert s.short_t == s.required_t  # nothing at all arrives that day
+    assert np.isclose(
+        sum(s.short_t for s in plan.shortfalls if s.cause),
+        float(demand.consumption_t[0, 0, :first].sum()),
+    )
+
+
+def test_parallel_closed_links_are_named_together() -> None:
+    scenario, demand = one_link(transit_days=1, days=6, outage_days=[0, 1, 2])
+    spare = dataclasses.replace(scenario.links[0], id="L2", mode=Mode.RAIL)
+    plan = plan_movements(dataclasses.replace(scenario, links=(*scenario.links, spare)), demand)
+    assert {s.day: s.cause for s in plan.shortfalls if s.day > 0} == {
+        day: "the closures of road link L1 (closed C+0–C+2), rail link L2 (closed C+0–C+2) "
+        "cut U off from food (reopening any one would do)"
+        for day in (1, 2, 3)
+    }
