@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from supplyline.domain import Plan
+from supplyline.domain import (
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Movement,
+    Plan,
+    PlanStatus,
+    Scenario,
+)
 from supplyline.errors import NotFoundError, ScenarioError
-from supplyline.io.plan_files import PLAN_FILES, _cell, read_plan, write_plan
+from supplyline.io.plan_files import PLAN_FILES, _cell, _to_gram, read_plan, write_plan
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import gauge_break
 
@@ -125,3 +136,98 @@ def test_csv_tables_keep_every_movement_to_the_gram(written: tuple[Plan, Path]) 
 def test_a_cell_is_written_to_the_gram(value: float, cell: str) -> None:
     """A gram of food for one person is not rounded away; whole numbers stay short."""
     assert _cell(value) == cell
+
+
+@pytest.mark.parametrize("value", [0.0004999, 0.0005, 1234.5678915, 2.5e-7, 1e-9, -0.0, 7.0])
+def test_cells_and_geojson_round_alike(value: float) -> None:
+    """A CSV cell and a GeoJSON amount are the same number: one rounding, to the gram."""
+    assert float(_cell(value)) == _to_gram(value)
+
+
+def _pacific(lons: tuple[float, float], tonnes: tuple[float, ...]) -> tuple[Scenario, Plan]:
+    """One sea link between two ports at ``lons``, and a plan that ships ``tonnes`` on it."""
+    start = dt.date(2025, 6, 1)
+    ports = tuple(
+        Location(id=i, name=i, partner="P", kind=LocationKind.PORT, lat=lat, lon=lon)
+        for i, lat, lon in (("a", -17.8, lons[0]), ("b", -16.8, lons[1]))
+    )
+    link = Link(id="s1", origin="a", destination="b", mode=Mode.SEA, distance_km=80, transit_days=1)
+    moves = tuple(
+        Movement(
+            link="s1",
+            origin="a",
+            destination="b",
+            mode=Mode.SEA,
+            commodity="food" if day % 2 else "fuel",
+            departure_day=day,
+            arrival_day=day + 1,
+            tonnes=t,
+        )
+        for day, t in enumerate(tonnes)
+    )
+    scenario = Scenario(
+        name="Pacific", start_date=start, horizon_days=5, locations=ports, links=(link,)
+    )
+    plan = Plan(
+        scenario="Pacific",
+        start_date=start,
+        horizon_days=5,
+        status=PlanStatus.OPTIMAL,
+        objective=0.0,
+        movements=moves,
+    )
+    return scenario, plan
+
+
+def _written(tmp_path: Path, scenario: Scenario, plan: Plan) -> tuple[dict[str, Any], list[str]]:
+    """The link feature of network.geojson, and the tonnes cells of movements.csv."""
+    write_plan(tmp_path / "out", scenario, plan)
+    data = json.loads((tmp_path / "out" / "network.geojson").read_text(encoding="utf-8"))
+    with (tmp_path / "out" / "movements.csv").open(encoding="utf-8") as fh:
+        cells = [r["tonnes"] for r in csv.DictReader(fh)]
+    return next(f for f in data["features"] if f["properties"]["id"] == "s1"), cells
+
+
+def test_geojson_amounts_agree_with_movements_csv(tmp_path: Path) -> None:
+    """planned_t and planned_t_by_commodity are given to the gram, as movements.csv has them.
+
+    Rounded to 0.001 t they read 3.235, 1.235 and 2.0, up to half a kilogram off the CSV.
+    """
+    scenario, plan = _pacific((179.6, 179.9), (0.0004, 0.0004, 1.2345674, 2.0000004))
+    link, cells = _written(tmp_path, scenario, plan)
+    assert cells == ["0.0004", "0.0004", "1.234567", "2"]
+    assert link["properties"]["planned_t"] == 3.235368
+    assert link["properties"]["planned_t_by_commodity"] == {"fuel": 1.234967, "food": 2.0004}
+    assert link["properties"]["planned_t"] == pytest.approx(
+        sum(float(c) for c in cells), abs=1e-6 * len(cells)
+    )
+
+
+def test_link_across_the_antimeridian_is_cut_there(tmp_path: Path) -> None:
+    """A link from 179.6° to -179.7° is two lines meeting at ±180° (RFC 7946 §3.1.9)."""
+    scenario, plan = _pacific((179.6, -179.7), (5.0,))
+    link, _ = _written(tmp_path, scenario, plan)
+    assert link["geometry"]["type"] == "MultiLineString"
+    (a, cut_east), (cut_west, b) = link["geometry"]["coordinates"]
+    assert (a, b) == ([179.6, -17.8], [-179.7, -16.8])
+    assert (cut_east[0], cut_west[0]) == (180.0, -180.0)
+    assert cut_east[1] == cut_west[1] == pytest.approx(-17.8 + 0.4 / 0.7)
+    assert (link["properties"]["from"], link["properties"]["planned_t"]) == ("a", 5.0)
+
+
+@pytest.mark.parametrize(
+    ("lons", "coordinates"),
+    [
+        ((10.0, 20.0), [[10.0, -17.8], [20.0, -16.8]]),
+        ((-170.0, 10.0), [[-170.0, -17.8], [10.0, -16.8]]),  # exactly 180°: left as it is
+        ((180.0, -179.0), [[-180.0, -17.8], [-179.0, -16.8]]),  # one end on the antimeridian
+        ((-180.0, 180.0), [[-180.0, -17.8], [-180.0, -16.8]]),  # both ends on it
+    ],
+)
+def test_link_that_does_not_cross_stays_one_line(
+    tmp_path: Path, lons: tuple[float, float], coordinates: list[list[float]]
+) -> None:
+    """A link that does not cross the antimeridian is one LineString on one side of it."""
+    scenario, plan = _pacific(lons, (1.0,))
+    link, _ = _written(tmp_path, scenario, plan)
+    assert link["geometry"] == {"type": "LineString", "coordinates": coordinates}

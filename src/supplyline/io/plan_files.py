@@ -23,6 +23,7 @@ from supplyline.domain import (
     Bottleneck,
     Closure,
     Delivery,
+    Location,
     Mode,
     Movement,
     Plan,
@@ -61,16 +62,24 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, A
             writer.writerow({k: _cell(v) for k, v in row.items()})
 
 
-def _cell(value: Any) -> Any:
-    """A CSV cell: numbers to the gram, as ``plan.json`` has them.
+_DECIMALS = 6
+"""Amounts in the plan files are given to this many decimals: the gram, for tonnes."""
+
+
+def _to_gram(value: float) -> float:
+    """``value`` rounded as every plan file gives amounts (6 decimals), never ``-0.0``.
 
     To 3 decimals, a relief plan's 1-person sites showed most movements and shortfalls as 0.
     """
+    return round(value, _DECIMALS) + 0.0
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: numbers to the gram (:func:`_to_gram`), as ``plan.json`` has them."""
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
+        return f"{_to_gram(value):.{_DECIMALS}f}".rstrip("0").rstrip(".")
     return "" if value is None else value
 
 
@@ -229,8 +238,33 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return {"format": PLAN_FORMAT, "version": PLAN_VERSION, **data}
 
 
+def _link_geometry(a: Location, b: Location) -> dict[str, Any]:
+    """A link's line; one whose ends lie more than 180° of longitude apart is cut in two.
+
+    Such a link runs the short way, across the antimeridian, and GeoJSON has it as a
+    MultiLineString of two parts meeting at ±180° (RFC 7946, section 3.1.9), so that GIS
+    software does not draw it the long way round the world.
+    """
+    start, end = [a.lon, a.lat], [b.lon, b.lat]
+    if abs(b.lon - a.lon) <= 180.0:
+        return {"type": "LineString", "coordinates": [start, end]}
+    edge = 180.0 if a.lon > b.lon else -180.0
+    run = b.lon - a.lon + 2 * edge  # the short way, in degrees: across the edge
+    if run == 0.0:  # both ends on the antimeridian, one written -180 and one 180
+        return {"type": "LineString", "coordinates": [start, [a.lon, b.lat]]}
+    lat = a.lat + (b.lat - a.lat) * (edge - a.lon) / run
+    parts = [[start, [edge, lat]], [[-edge, lat], end]]
+    parts = [part for part in parts if part[0] != part[1]]
+    if len(parts) == 1:  # one end on the antimeridian: a line on the other end's side
+        return {"type": "LineString", "coordinates": parts[0]}
+    return {"type": "MultiLineString", "coordinates": parts}
+
+
 def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
-    """Locations as points and links as lines, with the tonnes and people planned on them."""
+    """Locations as points and links as lines, with the tonnes and people planned on them.
+
+    Amounts are rounded as in the CSV files (:func:`_to_gram`), so the two agree.
+    """
     per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     through: dict[str, float] = defaultdict(float)
     for m in plan.movements:
@@ -253,18 +287,18 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "kind": loc.kind.value,
                     "handling_t_per_day": loc.handling_t_per_day,
                     "storage_t": loc.storage_t,
-                    "throughput_t": round(through[loc.id], 3),
+                    "throughput_t": _to_gram(through[loc.id]),
                 },
             }
         )
     for link in scenario.links:
         a, b = scenario.location(link.origin), scenario.location(link.destination)
         flows = per_link.get(link.id, {})
-        planned = {k: round(v, 3) for k, v in flows.items() if k != "pax"}
+        tonnes = {k: v for k, v in flows.items() if k != "pax"}
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                "geometry": _link_geometry(a, b),
                 "properties": {
                     "id": link.id,
                     "mode": link.mode.value,
@@ -272,9 +306,9 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "to": link.destination,
                     "gauge_mm": link.gauge_mm,
                     "capacity_t_per_day": link.capacity_t_per_day,
-                    "planned_t": round(sum(planned.values()), 3),
-                    "planned_pax": round(flows.get("pax", 0.0), 3),
-                    "planned_t_by_commodity": planned,
+                    "planned_t": _to_gram(sum(tonnes.values())),
+                    "planned_pax": _to_gram(flows.get("pax", 0.0)),
+                    "planned_t_by_commodity": {k: _to_gram(v) for k, v in tonnes.items()},
                 },
             }
         )

@@ -1,17 +1,23 @@
 """Plots of a plan as inline SVG: stock (days of supply) per unit, and flows by mode.
 
-Figures are made with matplotlib's object API (``Figure``, no pyplot), so nothing global
-is touched and no GUI backend is needed. Each SVG is cleaned for inlining in one HTML page:
-no XML prologue, no metadata (it would carry links to the web), and every ``id`` prefixed
-so that two figures never share one (clip paths would otherwise clip the wrong figure).
+Figures are made with matplotlib's object API (``Figure``, no pyplot), so no GUI backend is
+needed. Each SVG is cleaned for inlining in one HTML page: no XML prologue, no metadata (it
+would carry links to the web), and every ``id`` prefixed so that two figures never share one
+(clip paths would otherwise clip the wrong figure).
+
+Names in figures come from the user's scenario, so every figure is made and drawn under
+:func:`literal_text`: a location called ``$a^2$`` is shown as typed, not as a formula.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+import warnings
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import matplotlib as mpl
@@ -28,6 +34,7 @@ __all__ = [
     "MODE_COLOURS",
     "figure_to_svg",
     "flows_by_mode_figure",
+    "literal_text",
     "unit_supply_figure",
     "units_to_show",
 ]
@@ -47,6 +54,49 @@ _COMMODITY_CYCLE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6a
 
 _ID_ATTR = re.compile(r'\bid="([^"]+)"')
 
+_MISSING_GLYPH = r"Glyph \d+ .* missing from font"
+"""What matplotlib warns when the font has no glyph for a character (CJK, emoji)."""
+
+_MARKERS_UP_TO_DAYS = 7
+"""Stock lines over this few days also get a marker per day: one point alone draws no line."""
+
+_log = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def literal_text() -> Iterator[None]:
+    """Make and draw figures with every text shown as written, and missing glyphs logged.
+
+    Text is not parsed as mathtext (``text.parse_math`` off): names and titles come from
+    the scenario, and ``$`` in them is a dollar sign. A character the font lacks is drawn
+    as a box, and matplotlib's warning about it goes to this module's logger at debug
+    level instead of the user's terminal. Other warnings pass on unchanged. Use it around
+    the making of a figure (texts take the setting when created) and around its drawing
+    (tick labels are made then); it works as a decorator too.
+
+    Examples
+    --------
+    >>> with literal_text():
+    ...     fig = Figure()
+    ...     text = fig.text(0.5, 0.5, "$a^2$ 東京")
+    >>> text.get_parse_math()
+    False
+    """
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with (
+            warnings.catch_warnings(record=True) as caught,
+            mpl.rc_context({"text.parse_math": False}),
+        ):
+            warnings.filterwarnings("always", message=_MISSING_GLYPH, category=UserWarning)
+            yield
+    finally:
+        for w in caught:
+            if issubclass(w.category, UserWarning) and re.match(_MISSING_GLYPH, str(w.message)):
+                _log.debug("%s", w.message)
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+
 
 def figure_to_svg(fig: Figure, prefix: str) -> str:
     """Render ``fig`` as an SVG element ready to inline in HTML.
@@ -57,7 +107,7 @@ def figure_to_svg(fig: Figure, prefix: str) -> str:
     cost a second drawing of each figure (0.35 s of the bilateral report's 2.4 s).
     """
     buffer = io.StringIO()
-    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": prefix}):
+    with literal_text(), mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": prefix}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
@@ -181,7 +231,15 @@ def _unit_panel(
         stock = own if own is not None else data.place_stock.get((where, commodity))
         dos = (stock if stock is not None else np.zeros(horizon)) / use
         peak = max(peak, float(dos.max()))
-        (line,) = ax.plot(days, dos, color=colour[commodity], linewidth=1.4, label=commodity)
+        (line,) = ax.plot(
+            days,
+            dos,
+            color=colour[commodity],
+            linewidth=1.4,
+            marker="o" if horizon <= _MARKERS_UP_TO_DAYS else None,
+            markersize=4,
+            label=commodity,
+        )
         drawn.append((commodity, line))
     target = _target(scenario, unit_id)
     if target > 0:
@@ -201,6 +259,7 @@ def _unit_panel(
     return drawn
 
 
+@literal_text()
 def unit_supply_figure(
     scenario: Scenario, demand: Demand, plan: Plan, units: Sequence[UnitId]
 ) -> Figure | None:
@@ -209,8 +268,10 @@ def unit_supply_figure(
     Days of supply is the stock the unit holds divided by its average daily consumption;
     when the plan gives no per-unit stock, the stock at the unit's destination divided by
     the consumption of every unit there. A dashed line marks the
-    unit's target; red ticks under the curves mark days with a shortfall. Commodities the
-    unit does not consume are left out. Returns ``None`` when there is nothing to draw.
+    unit's target; red ticks under the curves mark days with a shortfall. Over a short
+    horizon each day's value is also marked, so that a one-day plan still shows its stock.
+    Commodities the unit does not consume are left out. Returns ``None`` when there is
+    nothing to draw.
     """
     if not units:
         return None
@@ -273,6 +334,7 @@ def flow_matrix(plan: Plan) -> tuple[list[Mode], FloatArray]:
     return used, tonnes
 
 
+@literal_text()
 def flows_by_mode_figure(plan: Plan) -> Figure | None:
     """Tonnes departing each day, stacked by mode; ``None`` when nothing moves."""
     modes, tonnes = flow_matrix(plan)

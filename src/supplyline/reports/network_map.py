@@ -3,13 +3,16 @@
 Drawn offline from the locations' coordinates over country outlines shipped with the
 package (Natural Earth 1:110m, public domain; see ``data/PROVENANCE.md``). The projection
 is plain equirectangular with the x axis shrunk by cos(mean latitude), which keeps shapes
-right at the scale of one operation without a projection library. Networks that cross the
-antimeridian are drawn split (a known limit).
+right at the scale of one operation without a projection library.
+
+A network that straddles the antimeridian is drawn whole, its links the short way and the
+country outlines there joined up (see :mod:`supplyline.reports.longitudes`).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from collections import defaultdict
@@ -22,10 +25,21 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import LineStyleType as LineStyle
 
 from supplyline.domain import Location, LocationKind, Mode, Plan, Scenario
-from supplyline.reports.figures import MODE_COLOURS
+from supplyline.reports.figures import MODE_COLOURS, literal_text
+from supplyline.reports.longitudes import (
+    joined,
+    lon_label,
+    lon_window,
+    map_x,
+    on_map,
+    short_way,
+    turns_into,
+    western_edge,
+)
 from supplyline.reports.sections import MapLayer
 
 __all__ = ["country_outlines", "link_tonnes", "network_map_figure", "theatre_box"]
@@ -34,6 +48,8 @@ Ring = list[tuple[float, float]]
 Box = tuple[float, float, float, float]
 """lon0, lon1, lat0, lat1 in degrees."""
 Where = dict[str, tuple[float, float]]
+"""Each location's place on the map: (x, lat), x its longitude moved to the map's cut."""
+
 
 _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
     LocationKind.DEPOT: ("s", "#444444", 7),
@@ -81,6 +97,12 @@ def country_outlines() -> tuple[tuple[str, tuple[Ring, ...]], ...]:
     return tuple(countries)
 
 
+@functools.cache
+def _world_rings() -> tuple[Ring, ...]:
+    """Every country ring, joined up across the antimeridian (see :func:`joined`)."""
+    return tuple(joined(ring) for _, country in country_outlines() for ring in country)
+
+
 def link_tonnes(plan: Plan) -> dict[str, float]:
     """Tonnes planned on each link over the whole horizon, both directions together."""
     total: dict[str, float] = defaultdict(float)
@@ -93,18 +115,29 @@ def _links_with_people(plan: Plan) -> set[str]:
     return {mv.link for mv in plan.movements if mv.pax > 0}
 
 
+def _grow(lo: float, hi: float, grow: float, floor: float, ceiling: float) -> tuple[float, float]:
+    """[lo, hi] widened by ``grow`` each side within [floor, ceiling], sliding off a wall."""
+    lo, hi = lo - grow, hi + grow
+    if hi > ceiling:
+        lo, hi = lo - (hi - ceiling), ceiling
+    if lo < floor:
+        lo, hi = floor, min(ceiling, hi + (floor - lo))
+    return lo, hi
+
+
 def _extent(
     points: Sequence[tuple[float, float]],
 ) -> Box:
-    """Bounding box (lon0, lon1, lat0, lat1) of the points, padded so nothing sits on the edge."""
+    """Bounding box (x0, x1, lat0, lat1) of the points, padded so nothing sits on the edge."""
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     pad_lon = max(0.5, 0.08 * (lon1 - lon0))
     pad_lat = max(0.5, 0.08 * (lat1 - lat0))
+    west, east = lon_window(lon0 - pad_lon, lon1 + pad_lon)
     return (
-        max(-180.0, lon0 - pad_lon),
-        min(180.0, lon1 + pad_lon),
+        max(west, lon0 - pad_lon),
+        min(east, lon1 + pad_lon),
         max(-90.0, lat0 - pad_lat),
         min(90.0, lat1 + pad_lat),
     )
@@ -115,29 +148,41 @@ def _frame(
 ) -> tuple[Box, float]:
     """Widen a very flat (or very tall) box so that the map is not a sliver.
 
-    Returns the box and the x scale (1 / cos of the mean latitude) that keeps shapes right.
+    The box only grows, so whatever it held stays in the frame, poles included. Returns the
+    box and the x scale (1 / cos of the mean latitude) that keeps shapes right.
     """
     lon0, lon1, lat0, lat1 = box
     aspect = 1.0 / max(0.2, math.cos(math.radians((lat0 + lat1) / 2)))
     width, height = (lon1 - lon0) / aspect, lat1 - lat0
     if height < _MIN_HEIGHT_RATIO * width:
         grow = (_MIN_HEIGHT_RATIO * width - height) / 2
-        lat0, lat1 = max(-85.0, lat0 - grow), min(85.0, lat1 + grow)
+        lat0, lat1 = _grow(lat0, lat1, grow, -90.0, 90.0)
     elif width < 1.4 * height:
         grow = (1.4 * height - width) / 2 * aspect
-        lon0, lon1 = max(-180.0, lon0 - grow), min(180.0, lon1 + grow)
+        lon0, lon1 = _grow(lon0, lon1, grow, *lon_window(lon0, lon1))
     return (lon0, lon1, lat0, lat1), aspect
 
 
-def _overlaps(ring: Ring, box: Box) -> bool:
-    lon0, lon1, lat0, lat1 = box
-    xs = [p[0] for p in ring]
-    ys = [p[1] for p in ring]
-    return not (max(xs) < lon0 or min(xs) > lon1 or max(ys) < lat0 or min(ys) > lat1)
+def _rings_in(box: Box) -> list[Ring]:
+    """The country rings that show in the frame, each moved by the turns that put it there."""
+    _, _, lat0, lat1 = box
+    shown: list[Ring] = []
+    for ring in _world_rings():
+        xs = [p[0] for p in ring]
+        ys = [p[1] for p in ring]
+        if max(ys) < lat0 or min(ys) > lat1:
+            continue
+        for shift in turns_into(min(xs), max(xs), box[:2]):
+            shown.append(ring if shift == 0 else [(x + shift, y) for x, y in ring])
+    return shown
 
 
-def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where) -> list[Artist]:
-    """Links as wide as their planned tonnes; idle links as thin grey dots."""
+def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
+    """Links as wide as their planned tonnes; idle links as thin grey dots.
+
+    Each runs the short way between its ends: one more than 180° of longitude apart crosses
+    the antimeridian, and is drawn on both sides of it when both show in the frame.
+    """
     flows = link_tonnes(plan)
     people = _links_with_people(plan)
     busiest = max(flows.values(), default=0.0)
@@ -146,20 +191,26 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where) -> list[
     for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
         if link.origin not in where or link.destination not in where:
             continue
-        segment = [where[link.origin], where[link.destination]]
+        (x0, y0), (x1, y1) = where[link.origin], where[link.destination]
+        x1 = short_way(x0, x1)
+        segments = [
+            [(x0 + shift, y0), (x1 + shift, y1)]
+            for shift in turns_into(min(x0, x1), max(x0, x1), box[:2])
+        ]
         tonnes = flows.get(link.id, 0.0)
         if tonnes <= 1e-9 and link.id not in people:
-            idle.append(segment)
+            idle.extend(segments)
             continue
         used_modes.add(link.mode)
-        ax.plot(
-            *zip(*segment, strict=True),
-            color=MODE_COLOURS[link.mode],
-            linewidth=0.8 + 6.2 * tonnes / max(busiest, 1e-9),
-            solid_capstyle="round",
-            alpha=0.85,
-            zorder=2,
-        )
+        for segment in segments:
+            ax.plot(
+                *zip(*segment, strict=True),
+                color=MODE_COLOURS[link.mode],
+                linewidth=0.8 + 6.2 * tonnes / max(busiest, 1e-9),
+                solid_capstyle="round",
+                alpha=0.85,
+                zorder=2,
+            )
     legend: list[Artist] = []
     if idle:
         ax.add_collection(
@@ -173,17 +224,26 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where) -> list[
     return legend
 
 
-def _draw_layers(ax: Axes, layers: Sequence[MapLayer]) -> list[Artist]:
+def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) -> list[Artist]:
     """The caller's extra lines (convoy routes and the like), one legend entry per layer."""
     legend: list[Artist] = []
     for layer in layers:
         style: LineStyle = "--" if layer.dashed else "-"
         for line in layer.lines:
-            xs, ys = zip(*line.points, strict=True)
-            ax.plot(xs, ys, color=layer.color, linewidth=layer.width_pt, linestyle=style, zorder=4)
-            if layer.label_lines and line.label:
-                x, y = line.points[len(line.points) // 2]
-                ax.annotate(line.label, (x, y), fontsize=7, color=layer.color, zorder=6)
+            points = on_map(line.points, west)
+            xs, ys = zip(*points, strict=True)
+            for shift in turns_into(min(xs), max(xs), box[:2]):
+                ax.plot(
+                    [x + shift for x in xs],
+                    ys,
+                    color=layer.color,
+                    linewidth=layer.width_pt,
+                    linestyle=style,
+                    zorder=4,
+                )
+                if layer.label_lines and line.label:
+                    x, y = points[len(points) // 2]
+                    ax.annotate(line.label, (x + shift, y), fontsize=7, color=layer.color, zorder=6)
         legend.append(
             Line2D(
                 [],
@@ -202,23 +262,28 @@ def _label_order(loc: Location) -> tuple[int, str]:
     return (list(_KIND_MARKERS).index(loc.kind) if loc.kind in _KIND_MARKERS else 99, loc.id)
 
 
-def _draw_labels(ax: Axes, scenario: Scenario, box: Box) -> None:
+def _draw_labels(ax: Axes, scenario: Scenario, where: Where, box: Box) -> None:
     """Name the locations, leaving out a name that would sit on one already drawn."""
     if len(scenario.locations) > _MAX_LABELS:
         return
     lon0, lon1, lat0, lat1 = box
     placed: list[tuple[float, float]] = []
     inside = [
-        loc for loc in scenario.locations if lon0 <= loc.lon <= lon1 and lat0 <= loc.lat <= lat1
+        (loc, where[loc.id][0] + shift, loc.lat)
+        for loc in scenario.locations
+        if lat0 <= loc.lat <= lat1
+        for shift in turns_into(where[loc.id][0], where[loc.id][0], box[:2])
     ]
-    for loc in sorted(inside, key=_label_order):
-        fx, fy = (loc.lon - lon0) / (lon1 - lon0), (loc.lat - lat0) / (lat1 - lat0)
-        if any(abs(fx - x) < _LABEL_ROOM[0] and abs(fy - y) < _LABEL_ROOM[1] for x, y in placed):
+    for loc, x, lat in sorted(inside, key=lambda spot: _label_order(spot[0])):
+        fx, fy = (x - lon0) / (lon1 - lon0), (lat - lat0) / (lat1 - lat0)
+        if any(
+            abs(fx - px) < _LABEL_ROOM[0] and abs(fy - py) < _LABEL_ROOM[1] for px, py in placed
+        ):
             continue
         placed.append((fx, fy))
         ax.annotate(
             loc.name or loc.id,
-            (loc.lon, loc.lat),
+            (x, lat),
             xytext=(4, 4),
             textcoords="offset points",
             fontsize=7,
@@ -227,24 +292,26 @@ def _draw_labels(ax: Axes, scenario: Scenario, box: Box) -> None:
         )
 
 
-def _draw_locations(ax: Axes, scenario: Scenario, box: Box) -> list[Artist]:
+def _draw_locations(ax: Axes, scenario: Scenario, where: Where, box: Box) -> list[Artist]:
     """Locations marked by kind, named where there is room to read the names."""
     kinds_seen: list[LocationKind] = []
     for loc in scenario.locations:
         marker, colour, size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))
-        ax.plot(
-            loc.lon,
-            loc.lat,
-            marker=marker,
-            color=colour,
-            markersize=size,
-            markeredgecolor="white",
-            markeredgewidth=0.6,
-            zorder=5,
-        )
+        x = where[loc.id][0]
+        for shift in turns_into(x, x, box[:2]):
+            ax.plot(
+                x + shift,
+                loc.lat,
+                marker=marker,
+                color=colour,
+                markersize=size,
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                zorder=5,
+            )
         if loc.kind not in kinds_seen:
             kinds_seen.append(loc.kind)
-    _draw_labels(ax, scenario, box)
+    _draw_labels(ax, scenario, where, box)
     legend: list[Artist] = []
     for kind in sorted(kinds_seen, key=list(LocationKind).index):
         marker, colour, size = _KIND_MARKERS.get(kind, ("o", "#333333", 6))
@@ -273,13 +340,15 @@ def theatre_box(scenario: Scenario) -> Box | None:
     spots = [where[u.destination] for u in scenario.units if u.destination in where]
     if not spots:
         return None
-    full, _ = _frame(_extent([(loc.lon, loc.lat) for loc in scenario.locations]))
-    near, _ = _frame(_extent([(loc.lon, loc.lat) for loc in spots]))
+    west = western_edge(loc.lon for loc in scenario.locations)
+    full, _ = _frame(_extent([(map_x(loc.lon, west), loc.lat) for loc in scenario.locations]))
+    near, _ = _frame(_extent([(map_x(loc.lon, west), loc.lat) for loc in spots]))
     full_area = (full[1] - full[0]) * (full[3] - full[2])
     near_area = (near[1] - near[0]) * (near[3] - near[2])
     return near if near_area < 0.08 * full_area else None
 
 
+@literal_text()
 def network_map_figure(
     scenario: Scenario,
     plan: Plan,
@@ -293,12 +362,17 @@ def network_map_figure(
     Link width grows with the tonnes planned on it (up to 7 pt for the busiest link);
     links that carry nothing are thin grey dots, so that what is *not* used shows too.
     ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
-    lat0, lat1) zooms in on an area; by default the map frames everything.
+    lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
+    by default the map frames everything.
     """
     if not scenario.locations:
         return None
-    where: Where = {loc.id: (loc.lon, loc.lat) for loc in scenario.locations}
-    points = list(where.values()) + [p for ly in layers for line in ly.lines for p in line.points]
+    lines = [line.points for layer in layers for line in layer.lines]
+    west = western_edge(
+        itertools.chain((loc.lon for loc in scenario.locations), (p[0] for ps in lines for p in ps))
+    )
+    where: Where = {loc.id: (map_x(loc.lon, west), loc.lat) for loc in scenario.locations}
+    points = list(where.values()) + [p for ps in lines for p in on_map(ps, west)]
     box, aspect = _frame(_extent(points) if box is None else box)
     span_x = (box[1] - box[0]) / aspect
     span_y = box[3] - box[2]
@@ -309,13 +383,16 @@ def network_map_figure(
     ax.set_facecolor("#eaf2f8")
     if title:
         ax.set_title(title, fontsize=10, loc="left")
-    rings = [ring for _, country in country_outlines() for ring in country if _overlaps(ring, box)]
     ax.add_collection(
-        PolyCollection(rings, facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0)
+        PolyCollection(
+            _rings_in(box), facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0
+        )
     )
-    legend = _draw_links(ax, scenario, plan, where)
-    legend += _draw_layers(ax, layers)
-    legend += _draw_locations(ax, scenario, box)
+    legend = _draw_links(ax, scenario, plan, where, box)
+    legend += _draw_layers(ax, layers, west, box)
+    legend += _draw_locations(ax, scenario, where, box)
+    if box[0] < -180.0 or box[1] > 180.0:
+        ax.xaxis.set_major_formatter(FuncFormatter(lon_label))
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
     ax.set_aspect(aspect)
