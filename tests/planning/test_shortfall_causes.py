@@ -12,10 +12,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.domain import Mode
+from supplyline.domain import Demand, Mode, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.build import prepare
 from supplyline.planning.examples import one_link
+from supplyline.planning.summary import shortfall_rows
 from supplyline.planning.unreachable import reachable
 
 
@@ -74,3 +75,21 @@ def test_parallel_closed_links_are_named_together() -> None:
         "cut U off from food (reopening any one would do)"
         for day in (1, 2, 3)
     }
+
+
+def test_the_summary_says_why_each_unit_falls_short() -> None:
+    """Days with a cause give it; the other days are the capacities'."""
+    scenario, demand = one_link(capacity_t_per_day=5.0, transit_days=2, days=6)
+    rows = shortfall_rows(plan_movements(scenario, demand, PlanParams(explain_top=0)))
+    assert [row["why"] for row in rows] == [
+        "no food can reach U before C+2; C+2–C+5: capacity (see the bottlenecks)"
+    ]
+
+
+def test_the_relief_examples_shortfall_is_blamed_on_the_mountain_road(
+    relief: tuple[Scenario, Demand],
+) -> None:
+    """Its 1.3 t short at sites 5 and 6 come from the mountain road's closure."""
+    plan = plan_movements(*relief, PlanParams(explain_top=0))
+    assert plan.shortfalls
+    assert all("the closure of road link r-mountain" in s.cause for s in plan.shortfalls)

@@ -107,12 +107,14 @@ def test_report_states_the_plan_numbers(html: str, expected: str) -> None:
 
 
 def test_shortfall_row_sums_the_days(html: str) -> None:
-    """The shortfall table has one row for U1 fuel with 4.5 + 4.5 + 3.25 t short."""
+    """The shortfall table has one row for U1 fuel with 4.5 + 4.5 + 3.25 t short, and why."""
     root = parse(html)
     section = next(el for el in root.iter("section") if el.get("id") == "shortfalls")
     rows = [[td.text for td in tr.iter("td")] for tr in section.iter("tr")]
     rows = [r for r in rows if r]
-    assert rows == [["U1", "fuel", "132.0", "12.2", "9.3", "C+8–C+10"]]
+    assert rows == [
+        ["U1", "fuel", "132.0", "12.2", "9.3", "C+8–C+10", "capacity (see the bottlenecks)"]
+    ]
 
 
 def test_user_text_is_escaped(html: str) -> None:

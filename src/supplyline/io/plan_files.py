@@ -163,7 +163,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
             ),
         ),
         "shortfalls.csv": (
-            ("unit", "commodity", *days, "required_t", "short_t"),
+            ("unit", "commodity", *days, "required_t", "short_t", "cause"),
             (
                 {
                     "unit": s.unit,
@@ -171,6 +171,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                     **_day(plan, "", s.day),
                     "required_t": s.required_t,
                     "short_t": s.short_t,
+                    "cause": s.cause,
                 }
                 for s in plan.shortfalls
             ),

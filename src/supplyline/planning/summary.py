@@ -147,18 +147,21 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
 
 
 def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, Any]]:
-    """Shortfall per unit and commodity, the largest first: tonnes short, of how much, when.
+    """Shortfall per unit and commodity, the largest first: tonnes short, of how much, when, why.
 
     ``required_t`` is what was needed on the days short; with the demand, ``demand_t`` is
-    the unit's whole demand of that commodity over the horizon.
+    the unit's whole demand of that commodity over the horizon; ``why`` gives the causes
+    no capacity could remove, and says "capacity" for the days the bottlenecks explain.
     """
     agg: dict[tuple[str, str], list[float]] = {}
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
+    causes: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
     for s in plan.shortfalls:
         row = agg.setdefault((s.unit, s.commodity), [0.0, 0.0])
         row[0] += s.short_t
         row[1] += s.required_t
         days[(s.unit, s.commodity)].append(s.day)
+        causes[(s.unit, s.commodity)].setdefault(s.cause, []).append(s.day)
     rows = []
     for (unit, com), (short, req) in sorted(agg.items(), key=lambda i: -i[1][0]):
         whole = _demand_of(demand, unit, com) if demand is not None else None
@@ -174,9 +177,22 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
                 "first": day_label(min(days[(unit, com)])),
                 "last": day_label(max(days[(unit, com)])),
                 "days": day_ranges(days[(unit, com)]),
+                "why": _why(causes[(unit, com)]),
             }
         )
     return rows
+
+
+def _why(causes: dict[str, list[int]]) -> str:
+    """The shortfall's causes; days without one are the capacities' (the bottleneck report)."""
+    said = [cause for cause in causes if cause]
+    capacity = causes.get("")
+    if capacity is None:
+        return "; ".join(said)
+    blamed = "capacity (see the bottlenecks)"
+    if not said:
+        return blamed
+    return "; ".join([*said, f"{day_ranges(capacity)}: {blamed}"])
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:

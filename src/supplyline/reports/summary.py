@@ -102,8 +102,11 @@ def shortfall_table(demand: Demand, plan: Plan) -> Table:
             "short_t": "short t",
             "short_pct": "short %",
             "days": "days short",
+            "why": "why",
         },
-        caption="Demand is the unit's consumption plus its stock build-up over the horizon.",
+        caption="Demand is the unit's consumption plus its stock build-up over the horizon. "
+        "Why: what no capacity could change (too far for those days, or closed links); "
+        "capacity where the bottlenecks below explain it.",
     )
 
 
