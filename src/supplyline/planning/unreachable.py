@@ -117,9 +117,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
             continue
         kj, vj, tj = int(k[j]), int(v[j]), int(t[j])
         causes.append(_cause(p, kj, vj, tj, all_open, by_link))
-    return tuple(
-        s if not c else _with_cause(s, c) for s, c in zip(shortfalls, causes, strict=True)
-    )
+    return tuple(s if not c else _with_cause(s, c) for s, c in zip(shortfalls, causes, strict=True))
 
 
 def _cause(
