@@ -120,3 +120,37 @@ def test_a_write_clears_the_scratch_folder_of_a_killed_writer(tmp_path: Path) ->
     done = run("requirements", BILATERAL, "--out", out)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name, "out"])
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="no /proc")
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        pytest.param(["plan", B, "-o", "o", "--report", "/proc/r.htm"], "/proc/r.htm", id="report"),
+        pytest.param(["plan", B, "--out", "o", "--mps", "/proc/m.mps"], "/proc/m.mps", id="mps"),
+        pytest.param(["plan", B, "--out", "/proc/new/plan"], "/proc/new/plan", id="plan --out"),
+        pytest.param(["requirements", B, "--out", "/proc/req"], "/proc/req", id="requirements"),
+        pytest.param(["routes", B, "--day", "14", "--out", "/proc/r"], "/proc/r", id="routes"),
+    ],
+)
+def test_an_output_folder_that_takes_no_files_exits_8_before_any_work(
+    args: list[str], path: str, tmp_path: Path
+) -> None:
+    """``--report /proc/r.html`` failed with exit 8 only after the whole solve: now at once.
+
+    The check creates and removes a scratch file where the output will go (permission bits
+    say yes to root, and /proc looks writable); no probe is left in the folders tried.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 8, done.stderr
+    assert f"error: cannot write {path}: /proc takes no new files" in done.stderr
+    assert "solving" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -6,6 +6,7 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,3 +161,63 @@ def test_a_scratch_file_carries_the_pid_and_clears_dead_ones(tmp_path: Path, dea
     assert scratch.parent == tmp_path
     assert re.fullmatch(rf"\.model-{os.getpid()}-[0-9a-f]{{32}}\.mps", scratch.name)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+
+
+CANNOT_CREATE = Path("/proc")
+"""A folder that refuses new files to everyone, root included, whatever its permission bits."""
+needs_proc = pytest.mark.skipif(not CANNOT_CREATE.is_dir(), reason="no /proc")
+
+
+@needs_proc
+@pytest.mark.parametrize(
+    ("check", "target"),
+    [
+        pytest.param(check_file_target, CANNOT_CREATE / "report.html", id="file"),
+        pytest.param(check_file_target, CANNOT_CREATE / "new" / "report.html", id="file in new"),
+        pytest.param(check_folder_target, CANNOT_CREATE / "plan", id="folder"),
+    ],
+)
+def test_a_folder_that_takes_no_files_is_found_by_trying_one(check: Any, target: Path) -> None:
+    """Permission bits allow root everything (and /proc looks writable): a file is tried."""
+    with pytest.raises(OutputError, match=rf"^cannot write {re.escape(str(target))}: /proc "):
+        check(target)
+
+
+def test_the_probe_is_a_scratch_file_and_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each probe is named as io.atomic names scratch files, and none is left behind."""
+    import supplyline.io.destinations as destinations
+
+    made: list[Path] = []
+
+    def recorded(target: str | Path) -> Path:
+        made.append(scratch_file_for(target))
+        return made[-1]
+
+    monkeypatch.setattr(destinations, "scratch_file_for", recorded)
+    (tmp_path / "out").mkdir()
+    scenario = tmp_path / "scenario"
+    scenario.mkdir()
+    check_outputs(
+        scenario,
+        ("the plan files", tmp_path / "out", ("plan.json",)),
+        {"the report": tmp_path / "new" / "plan.html"},
+    )
+    assert [p.parent for p in made] == [tmp_path / "out", tmp_path, tmp_path]
+    pattern = rf"\.(probe|out|plan)-{os.getpid()}-[0-9a-f]{{32}}(\.html)?"
+    assert all(re.fullmatch(pattern, p.name) for p in made), made
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "scenario"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@needs_proc
+def test_a_failed_probe_leaves_nothing_either(tmp_path: Path) -> None:
+    """A check that fails on the report still leaves the output folder's parent as it was."""
+    with pytest.raises(OutputError, match="/proc"):
+        check_outputs(
+            tmp_path,
+            ("the plan files", tmp_path / "out", ("plan.json",)),
+            {"the report": CANNOT_CREATE / "plan.html"},
+        )
+    assert list(tmp_path.iterdir()) == []

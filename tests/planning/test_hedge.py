@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -16,7 +17,7 @@ from supplyline.planning import solve as solve_module
 from supplyline.planning.best_response import improve_flow_by_flow
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.fallback import mixed_plan
-from supplyline.planning.hedge import FallbackBeside, worth_making_beside
+from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, objective_scale
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition, partition
@@ -47,7 +48,25 @@ def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, 
     beside = FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None)
     made = beside.result()
     assert made is not None
-    assert float(model.cost @ made) == pytest.approx(float(model.cost @ after), rel=1e-9)
+    assert float(model.cost @ made.x) == pytest.approx(float(model.cost @ after), rel=1e-9)
+
+
+def test_the_fallback_says_how_many_flows_took_their_best_response(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """Without a deadline every flow responds; past it none does, and the plan is the mix."""
+    model, part, scale, start = _flows_apart(bilateral)
+    unhurried = fallback_plan(model, part, start, scale=scale, threads=None, deadline=None)
+    assert unhurried is not None
+    assert unhurried.responded == unhurried.flows == len(start.flows)
+    late = fallback_plan(
+        model, part, start, scale=scale, threads=None, deadline=time.perf_counter()
+    )
+    mixed = mixed_plan(model, part, start, scale=scale)
+    assert late is not None
+    assert mixed is not None
+    assert (late.responded, late.flows) == (0, len(start.flows))
+    assert np.array_equal(late.x, mixed)
 
 
 def test_dropped_at_once_leaves_nothing_running_and_warns_of_nothing(

@@ -193,7 +193,7 @@ def _plan_process(*args: str) -> subprocess.CompletedProcess[str]:
 def test_outputs_that_cannot_go_where_asked_exit_8_before_solving(
     bilateral_dir: Path, tmp_path: Path
 ) -> None:
-    """--out on a file, a report over a plan file, --out on the scenario: exit 8, no files.
+    """--out on a file, a report on the plan folder, --out on the scenario: exit 8, no files.
 
     Checked before the solve, so nothing is left half-written and the scenario is intact.
     """
@@ -203,7 +203,7 @@ def test_outputs_that_cannot_go_where_asked_exit_8_before_solving(
     out = tmp_path / "out"
     cases = [
         (["--out", str(tmp_path / "f")], "it is a file, not a folder"),
-        (["--out", str(out), "--report", str(out / "movements.csv")], "would both be"),
+        (["--out", f"{out}.html", "--report", f"{out}.html"], "would both be"),
         (["--out", str(out), "--report", str(tmp_path / "f" / "r.html")], "is a file"),
         (["--out", str(scenario)], "into the scenario folder"),
     ]

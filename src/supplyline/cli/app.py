@@ -1,30 +1,122 @@
-"""The ``supplyline`` command: one Typer app, each command group in a module of its own."""
+"""The ``supplyline`` command: one Typer app, each command group in a module of its own.
+
+:func:`main` is the entry point of the console script and of ``python -m supplyline``.
+Ctrl+C ends the command with a one-line message and exit code 130 at any stage from the
+first line of this module on, the imports included (typer and rich here, numpy, scipy and
+HiGHS in the command modules: about a second; before this module, only the interpreter's
+own start-up remains). A closed output pipe (``supplyline … | head -2``) ends it quietly
+with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`).
+"""
 
 from __future__ import annotations
 
-import importlib
-import logging
-import os
 import sys
 
-import typer
-from rich.console import Console
+try:  # Ctrl+C during these imports: the message and 130, not a traceback
+    import importlib
+    import logging
+    import os
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+    from typing import Any
 
-from supplyline import __version__
-from supplyline.cli.errors import report_error
-from supplyline.errors import SupplylineError
+    import typer
+    from rich.console import Console
+    from typer.core import TyperGroup
+
+    from supplyline import __version__
+    from supplyline.cli.errors import report_error
+    from supplyline.cli.exits import (
+        EXIT_INTERRUPTED,
+        EXIT_PIPE_CLOSED,
+        INTERRUPTED,
+        INTERRUPTED_STARTING,
+    )
+    from supplyline.errors import SupplylineError
+except KeyboardInterrupt:
+    from supplyline.cli.exits import EXIT_INTERRUPTED, INTERRUPTED_STARTING
+
+    sys.stderr.write(INTERRUPTED_STARTING + "\n")
+    raise SystemExit(EXIT_INTERRUPTED) from None
 
 __all__ = ["app", "main"]
 
+err_console = Console(stderr=True)
+
+
+def _pipe_closed(error: BaseException) -> bool:
+    """Whether ``error`` is a write to a closed pipe, or was raised while handling one.
+
+    rich turns a ``BrokenPipeError`` into ``SystemExit(1)`` (``Console.on_broken_pipe``),
+    raised inside its handler, so the broken pipe is the exit's context.
+    """
+    seen: BaseException | None = error
+    for _ in range(8):  # a context chain is short; never loop on a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, BrokenPipeError):
+            return True
+        seen = seen.__context__
+    return False
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at the null device: the flush at exit must not fail on the closed pipe."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+@contextmanager
+def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
+    """Turn Ctrl+C into ``interrupted`` and 130, and a closed output pipe into a quiet 141."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err_console.print(interrupted, style="bold red", highlight=False, markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (OSError, SystemExit) as error:
+        if not _pipe_closed(error):
+            raise
+        _stdout_to_devnull()
+        raise typer.Exit(EXIT_PIPE_CLOSED) from None
+
+
+class _Group(TyperGroup):
+    """The root command group: how every command ends on Ctrl+C or a closed pipe.
+
+    Typer itself ends a command on Ctrl+C with 130 and no word, and on a closed pipe with
+    1 and no word (rich: ``SystemExit(1)``); the commands that write files say more
+    themselves (``interrupted: no plan written``, see :mod:`supplyline.cli.progress`).
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:  # typer's own click's Context
+        # reading the options imports more (typer's converters), and --help prints
+        with _ending_as_tools_do(INTERRUPTED_STARTING):
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _ending_as_tools_do(INTERRUPTED):
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # the last of the output: a closed pipe may show only here
+            return result
+
+
 app = typer.Typer(
     name="supplyline",
+    cls=_Group,
     help="Plan and coordinate logistics support between partner organisations.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode="rich",
 )
-err_console = Console(stderr=True)
 
 
 def _version(value: bool) -> None:
@@ -67,11 +159,14 @@ def _register_commands() -> None:
 
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit codes."""
-    if not sys.stdout.isatty():
-        # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider
-        os.environ.setdefault("COLUMNS", "160")
-    _register_commands()
     try:
+        if not sys.stdout.isatty():
+            # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider
+            os.environ.setdefault("COLUMNS", "160")
+        _register_commands()
         app(standalone_mode=True)
+    except KeyboardInterrupt:  # while the command modules import, before a command runs
+        sys.stderr.write(INTERRUPTED_STARTING + "\n")
+        sys.exit(EXIT_INTERRUPTED)
     except SupplylineError as error:
         sys.exit(report_error(error, err_console))

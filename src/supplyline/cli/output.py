@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["OutputFormat", "emit_rows"]
+__all__ = ["OutputFormat", "emit_rows", "listed"]
 
 
 class OutputFormat(StrEnum):
@@ -21,6 +21,17 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names for a help text, as a person lists them: ``a, b and c``.
+
+    >>> listed(["routes.csv", "trucks.csv", "routes.json"])
+    'routes.csv, trucks.csv and routes.json'
+    """
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _decimals(rows: Sequence[Mapping[str, Any]], col: str) -> int:

@@ -3,21 +3,29 @@
 Typer turns ``--out ''`` into ``Path('.')``, so an empty value (a variable that was not
 set, say) wrote into the current folder. Every path a command writes to is parsed by
 :func:`output_path`, which sees the text as typed and refuses an empty or blank one as
-a usage error (exit code 2), like any other bad option value. Whether the path can be
-written at all is checked later by :mod:`supplyline.io.destinations`.
+a usage error (exit code 2), like any other bad option value. A file of a given kind
+(an MPS model, an HTML report) is parsed by :func:`output_file`, which also refuses a name
+without that kind's suffix: ``--report out/plan/plan.json`` replaced an earlier run's plan
+with HTML. Whether the path can be written at all is checked later, before any work, by
+:mod:`supplyline.io.destinations`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
 
-__all__ = ["PATH_METAVAR", "output_path"]
+__all__ = ["HTML_SUFFIXES", "MPS_SUFFIXES", "PATH_METAVAR", "output_file", "output_path"]
 
 PATH_METAVAR = "<path>"
 """What ``--help`` shows for a path parsed by :func:`output_path` (as for any other path)."""
+
+MPS_SUFFIXES = (".mps",)
+"""HiGHS picks a model file's format by its suffix: ``.mps`` is the one we write."""
+HTML_SUFFIXES = (".html", ".htm")
+"""What a browser opens as a web page (and what no plan, route or scenario file is named)."""
 
 
 def output_path(what: str) -> Callable[[str | Path], Path]:
@@ -37,5 +45,28 @@ def output_path(what: str) -> Callable[[str | Path], Path]:
         if not value.strip():
             raise typer.BadParameter(f"{value!r} is empty: give {what}")
         return Path(value)
+
+    return parse
+
+
+def output_file(kind: str, suffixes: Sequence[str]) -> Callable[[str | Path], Path]:
+    """A Typer ``parser`` for a file of ``kind`` to write, whose name ends in one of ``suffixes``.
+
+    Empty is refused as by :func:`output_path`; a name with another suffix raises
+    ``typer.BadParameter`` (exit code 2), e.g. ``an HTML report's name must end in .html or
+    .htm, not 'plan.json'``. Case does not matter (``model.MPS`` is fine).
+
+    >>> parse = output_file("an MPS file", MPS_SUFFIXES)
+    >>> parse("out/model.MPS")
+    PosixPath('out/model.MPS')
+    """
+    endings = " or ".join(suffixes)
+    non_empty = output_path(f"a file name ending in {endings}")
+
+    def parse(value: str | Path) -> Path:
+        path = non_empty(value)
+        if path.suffix.lower() not in suffixes:
+            raise typer.BadParameter(f"{kind}'s name must end in {endings}, not {path.name!r}")
+        return path
 
     return parse

@@ -13,7 +13,13 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.paths import (
+    HTML_SUFFIXES,
+    MPS_SUFFIXES,
+    PATH_METAVAR,
+    output_file,
+    output_path,
+)
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
@@ -25,7 +31,7 @@ from supplyline.planning.summary import (
     shortfall_rows,
     totals_by_mode,
 )
-from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario
+from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 
 console = Console()
 err = Console(stderr=True)
@@ -72,6 +78,33 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
     }
 
 
+def _not_proven_warning(run: PlanRun) -> str:
+    """The warning under a plan the time limit kept from being proven best: how it was made."""
+    made = run.fallback
+    if made is None:
+        how = "it is the solver's last plan, which keeps every capacity"
+    else:
+        how = (
+            "the solver had no plan yet, so this one mixes each flow's own best plan with its "
+            "do-nothing plan within every capacity"
+        )
+        if made.responded == made.flows:
+            how += ", then gives each flow in turn its best plan given the others'"
+        elif made.responded:
+            how += (
+                f", then gives {made.responded} of the {made.flows} flows in turn their best "
+                "plan given the others' (the rest keep their part of the mix)"
+            )
+        else:
+            how += " (no flow could take its best plan given the others' before the time limit)"
+    return (
+        f"warning: the time limit stopped the solver before it proved this plan best; {how}, "
+        "but it is not proven the best plan (shortfalls and lateness may be larger). "
+        "Raise the time limit (--time-limit, or solver.time_limit_s in scenario.yaml) for "
+        "the optimum."
+    )
+
+
 def _print_table(run: PlanRun) -> None:
     head = headline(run.plan, run.demand)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
@@ -90,14 +123,7 @@ def _print_table(run: PlanRun) -> None:
         highlight=False,
     )
     if head["status"] == "feasible":
-        console.print(
-            "warning: the time limit stopped the solver before it proved this plan best; "
-            "it keeps every capacity and gives each flow its best plan given the others', "
-            "but it is not proven the best plan (shortfalls and lateness may be larger). "
-            "Raise --time-limit for the optimum.",
-            style="yellow",
-            highlight=False,
-        )
+        console.print(_not_proven_warning(run), style="yellow", highlight=False)
     if head["method"] in APPROXIMATE_METHODS:
         console.print(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
@@ -161,15 +187,15 @@ def plan_cmd(
     mps: Path | None = typer.Option(
         None,
         "--mps",
-        help="Also write the LP as an MPS file.",
-        parser=output_path("a file name ending in .mps"),
+        help="Also write the LP as an MPS file (its name ending in .mps).",
+        parser=output_file("an MPS file", MPS_SUFFIXES),
         metavar=PATH_METAVAR,
     ),
     report: Path | None = typer.Option(
         None,
         "--report",
-        help="Also write an HTML report of the plan (offline, one file).",
-        parser=output_path("a file name for the HTML report"),
+        help="Also write an HTML report of the plan (offline, one file ending in .html).",
+        parser=output_file("an HTML report", HTML_SUFFIXES),
         metavar=PATH_METAVAR,
     ),
     explain: int = typer.Option(
@@ -192,10 +218,8 @@ def plan_cmd(
             f"{time_limit} is not a number of seconds (leave --time-limit out for no limit)",
             param_hint="--time-limit",
         )
-    if mps is not None and mps.suffix.lower() != ".mps":
-        raise typer.BadParameter(
-            f"an MPS file name must end in .mps, not {mps.name!r}", param_hint="--mps"
-        )
+    if (why := why_unavailable(method)) is not None:
+        raise typer.BadParameter(why, param_hint="'--method'")
     params = PlanParams(method=method, explain_top=explain)
     with interruptible(err, "no plan written"), stages(err, "planning") as show:
         run = plan_scenario(

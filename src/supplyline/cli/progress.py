@@ -16,10 +16,9 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-__all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
+from supplyline.cli.exits import EXIT_INTERRUPTED
 
-EXIT_INTERRUPTED = 130
-"""The shell's code for a command ended by Ctrl+C (128 + SIGINT)."""
+__all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
 
 
 class _Stage:

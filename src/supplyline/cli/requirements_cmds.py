@@ -9,11 +9,17 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import OutputFormat, emit_rows, listed
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import totals_by_commodity, totals_by_unit
-from supplyline.services.scenarios import assess_requirements, export_requirements, factor_rows
+from supplyline.services.scenarios import (
+    REQUIREMENTS_FILES,
+    assess_requirements,
+    check_requirements_outputs,
+    export_requirements,
+    factor_rows,
+)
 
 console = Console()
 err = Console(stderr=True)
@@ -33,7 +39,7 @@ def requirements_cmd(
         None,
         "--out",
         "-o",
-        help="Write requirements_daily.csv, requirements_by_unit.csv and requirements.json here.",
+        help=f"Write {listed(REQUIREMENTS_FILES)} here.",
         parser=output_path(
             "a folder to write the requirements files into (. is the current folder)"
         ),
@@ -49,8 +55,12 @@ def requirements_cmd(
     Units consume at their destination from their required day; on that day they also
     receive the stock for their days-of-supply target (the build-up).
     """
+    if out is not None:
+        check_requirements_outputs(folder, out)  # before any work, as plan and routes do
     with err.status("computing requirements…"):
         result = assess_requirements(folder)
+    # the files first, then the printing: a reader that stops early (| head) loses no file
+    written = export_requirements(result, out) if out is not None else []
     print_warnings(result.opened.warnings, err)
     demand = result.demand
     if by is GroupBy.UNIT:
@@ -70,9 +80,8 @@ def requirements_cmd(
             f"total: {demand.total_t.sum():,.1f} t; "
             f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
-    if out is not None:
-        written = export_requirements(result, out)
-        err.print(f"wrote {', '.join(str(p) for p in written)}")
+    if written:
+        err.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False)
 
 
 @app.command("factors", rich_help_panel="Plan")

@@ -9,12 +9,12 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.output import OutputFormat, emit_rows, listed
+from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
-from supplyline.io.route_files import truck_rows, unserved_rows
+from supplyline.io.route_files import ROUTE_FILES, truck_rows, unserved_rows
 from supplyline.routing import Convention, RouterParams
 from supplyline.routing.convoy import ConvoyParams
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -61,7 +61,7 @@ def routes_cmd(
         None,
         "--out",
         "-o",
-        help="Write routes.csv, trucks.csv, unserved.csv, routes.geojson.",
+        help=f"Write {listed(ROUTE_FILES)} here.",
         parser=output_path("a folder to write the route files into (. is the current folder)"),
         metavar=PATH_METAVAR,
     ),
@@ -80,8 +80,8 @@ def routes_cmd(
     report: Path | None = typer.Option(
         None,
         "--report",
-        help="Also write the plan's HTML report with these routes on its map.",
-        parser=output_path("a file name for the HTML report"),
+        help="Also write the plan's HTML report with these routes on its map (a .html file).",
+        parser=output_file("an HTML report", HTML_SUFFIXES),
         metavar=PATH_METAVAR,
     ),
     fmt: OutputFormat = typer.Option(

@@ -5,6 +5,11 @@ nobody may write into, or the scenario's own folder (whose ``stocks.csv`` the pl
 ``stocks.csv`` would replace) wastes them, or worse, overwrites the input. The checks
 look at the file system as it is; :mod:`supplyline.io.atomic` still turns a failure at
 writing time (a disk that filled up meanwhile) into an :class:`OutputError`.
+
+Whether a folder takes new files is tried, not guessed from its permission bits: a
+scratch file (named as :mod:`supplyline.io.atomic` names them) is created there and
+removed at once. Permission bits say yes to root everywhere, and to anyone on ``/proc``
+or a read-only mount, where the first real write fails (after the whole solve).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from supplyline.errors import OutputError
+from supplyline.io.atomic import scratch_file_for
 from supplyline.io.loader import SCENARIO_FILES
 
 __all__ = ["check_file_target", "check_folder_target", "check_outputs"]
@@ -27,25 +33,46 @@ def _nearest_existing(path: Path) -> Path:
     return path
 
 
+def _try_a_file(scratch: Path, target: Path, what: str) -> None:
+    """Create ``scratch`` and remove it: raise OutputError about ``target`` if it fails.
+
+    ``what`` says what was tried (``write {target}``, ``write into {target}``). Nothing is
+    left behind: the file is removed whatever happens once it exists (Ctrl+C included).
+    """
+    folder = scratch.parent
+    try:
+        handle = scratch.open("x")
+    except OSError as error:
+        if isinstance(error, PermissionError):
+            raise OutputError(f"cannot {what}: no permission to write into {folder}") from None
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot {what}: {folder} takes no new files ({reason})") from None
+    try:
+        handle.close()
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
 def _writable_folder_above(target: Path) -> None:
     """The folder that will receive ``target`` (or make its missing folders) must take files."""
     base = _nearest_existing(target.parent)
     if not base.is_dir():
         raise OutputError(f"cannot write {target}: {base} is a file, not a folder")
-    if not os.access(base, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {target}: no permission to write into {base}")
+    _try_a_file(scratch_file_for(target), target, f"write {target}")
 
 
 def check_folder_target(target: str | Path) -> None:
     """Raise :class:`OutputError` unless files can be written into folder ``target``.
 
-    The folder may exist (files of other names in it are kept) or not (it is created).
+    The folder may exist (files of other names in it are kept) or not (it is created in
+    its nearest existing parent). The files are made beside it and moved into it, so a
+    file is tried in both.
     """
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write into {target}: it is a file, not a folder")
-    if target.is_dir() and not os.access(target, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write into {target}: no permission to write there")
+    if target.is_dir():
+        _try_a_file(scratch_file_for(target / "probe"), target, f"write into {target}")
     _writable_folder_above(target)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
@@ -31,7 +32,7 @@ from supplyline.planning.block_start import BlockStart, solve_part
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
-__all__ = ["MAX_PASSES", "improve_flow_by_flow"]
+__all__ = ["MAX_PASSES", "Responses", "best_responses", "improve_flow_by_flow"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -42,6 +43,18 @@ MAX_PASSES = 2
 a second pass gained nothing on corridor-S."""
 
 _BASIC = highspy.HighsBasisStatus.kBasic
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Responses:
+    """A plan after the flows' best responses, and how many flows made theirs in time."""
+
+    x: FloatArray
+    flows: int
+    """Flows in the plan."""
+    responded: int
+    """Flows that took their best plan given the others' (a re-solve proven optimal) at
+    least once before the deadline; 0 when the deadline came before the first one."""
 
 
 def improve_flow_by_flow(
@@ -56,12 +69,31 @@ def improve_flow_by_flow(
 ) -> FloatArray:
     """``x`` (feasible) improved by each flow's best response in turn, until ``deadline``.
 
+    Or until :func:`~supplyline.planning.interrupt.stop_work` on ``stop``. The plan of
+    :func:`best_responses`, which also says how many flows responded.
+    """
+    return best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop).x
+
+
+def best_responses(
+    model: LpModel,
+    part: Partition,
+    start: BlockStart,
+    x: FloatArray,
+    *,
+    scale: float,
+    deadline: float | None = None,
+    stop: threading.Event | None = None,
+) -> Responses:
+    """``x`` (feasible) improved by each flow's best response in turn, until ``deadline``.
+
     Or until :func:`~supplyline.planning.interrupt.stop_work` on ``stop``.
 
     Flows go in order of their cost in ``x``, dearest first (the most shortfall first). A
     flow whose re-solve is not proven optimal (the deadline came) keeps its plan.
     """
     x = x.copy()
+    responded: set[int] = set()
     shared = np.flatnonzero(part.row_flow == SHARED)
     on_shared = model.matrix[shared, :].tocsc()
     load = on_shared @ x
@@ -70,13 +102,14 @@ def improve_flow_by_flow(
     cost = float(model.cost @ x)
     for sweep in range(MAX_PASSES):
         began, before = time.perf_counter(), cost
-        order = sorted(start.flows, key=lambda f: -float(model.cost[f.cols] @ x[f.cols]))
-        for flow in order:
+        costs = [float(model.cost[f.cols] @ x[f.cols]) for f in start.flows]
+        for i in sorted(range(len(costs)), key=lambda i: -costs[i]):
+            flow = start.flows[i]
             if deadline is not None and time.perf_counter() >= deadline:
                 log.info("best responses stopped by the time limit")
-                return x
+                return Responses(x=x, flows=len(start.flows), responded=len(responded))
             if stop is not None and stop.is_set():
-                return x
+                return Responses(x=x, flows=len(start.flows), responded=len(responded))
             mine = on_shared[:, flow.cols]
             others = load - mine @ x[flow.cols]
             touched = np.flatnonzero(np.diff(mine.tocsr().indptr) > 0)
@@ -104,6 +137,7 @@ def improve_flow_by_flow(
             )
             load = others + mine @ values
             x[flow.cols] = values
+            responded.add(i)
             col_status[flow.cols] = cols_basis
             row_status[flow.rows] = rows_basis
         cost = float(model.cost @ x)
@@ -116,7 +150,7 @@ def improve_flow_by_flow(
         )
         if cost >= before - 1e-9 * max(1.0, abs(before)):
             break
-    return x
+    return Responses(x=x, flows=len(start.flows), responded=len(responded))
 
 
 def _best_response(

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import threading
 
-import numpy as np
-import numpy.typing as npt
-
-from supplyline.planning.best_response import improve_flow_by_flow
+from supplyline.planning.best_response import Responses, best_responses
 from supplyline.planning.block_start import BlockStart
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.interrupt import ctrl_c_held_back, stop_work, wait_watching
@@ -24,8 +21,6 @@ from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
 
 __all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
-
-FloatArray = npt.NDArray[np.float64]
 
 BESIDE_IF_LEFT_BELOW = 2.0
 """Make the fallback beside the solve when the time left after the flows apart is less
@@ -44,15 +39,17 @@ def fallback_plan(
     threads: int | None,
     deadline: float | None,
     stop: threading.Event | None = None,
-) -> FloatArray | None:
+) -> Responses | None:
     """The fallback plan: the flows' own optima mixed, then their best responses.
 
-    The responses go on until ``deadline``; None if not even the mix could be made.
+    The responses go on until ``deadline``; the result says how many flows made theirs (none
+    when the deadline came first: the plan is the mix). None if not even the mix could be
+    made.
     """
     x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
-    return improve_flow_by_flow(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
+    return best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
 
 
 def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:
@@ -75,12 +72,12 @@ class FallbackBeside:
     ) -> None:
         self._stop = threading.Event()
         self._done = threading.Event()
-        self._x: FloatArray | None = None
+        self._made: Responses | None = None
         self._error: BaseException | None = None
 
         def make() -> None:
             try:
-                self._x = fallback_plan(
+                self._made = fallback_plan(
                     model,
                     part,
                     start,
@@ -109,10 +106,10 @@ class FallbackBeside:
         wait_watching(self._done)
         self._thread.join()
 
-    def result(self) -> FloatArray | None:
+    def result(self) -> Responses | None:
         """The fallback plan, once made (its best responses end at the deadline)."""
         wait_watching(self._done)
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return self._x
+        return self._made

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
@@ -100,24 +101,25 @@ def _fallback(
     say: Progress,
     deadline: float | None,
     beside: FallbackBeside | None,
-) -> Solution:
+) -> tuple[Solution, Responses | None]:
     """The solve's outcome, or a feasible plan from the flows' own plans if it has no plan.
 
     The flows' own optima are mixed within the capacities, then each flow in turn takes
     its best plan given what the others use, until ``deadline`` (the user's limit); made
-    ``beside`` the solve already, if it was started there.
+    ``beside`` the solve already, if it was started there. The second item says how the
+    fallback plan was made (None when there is none).
     """
     if sol.x is not None or start is None or part is None:
         if beside is not None:
             beside.drop()
-        return sol
+        return sol, None
     began = time.perf_counter()
     if beside is not None:
         say("no optimal plan within the time limit: taking the plan made beside the solve")
-        x = beside.result()
+        made = beside.result()
     else:
         say("no optimal plan within the time limit: mixing the flows' own plans, then improving")
-        x = fallback_plan(
+        made = fallback_plan(
             model,
             part,
             start,
@@ -126,16 +128,18 @@ def _fallback(
             deadline=deadline,
         )
     spent = time.perf_counter() - began
-    if x is None:
-        return replace(sol, solve_s=sol.solve_s + spent)
-    return replace(
+    if made is None:
+        return replace(sol, solve_s=sol.solve_s + spent), None
+    improved = f", {made.responded} of {made.flows} flows' best responses" if made.responded else ""
+    mixed = replace(
         sol,
         status=PlanStatus.FEASIBLE,
-        model_status=f"{sol.model_status}; flows' own plans mixed and improved",
-        objective=float(model.cost @ x + model.offset),
-        x=x,
+        model_status=f"{sol.model_status}; flows' own plans mixed{improved}",
+        objective=float(model.cost @ made.x + model.offset),
+        x=made.x,
         solve_s=sol.solve_s + spent,
     )
+    return mixed, made
 
 
 def plan_movements(
@@ -145,12 +149,15 @@ def plan_movements(
     *,
     progress: Progress | None = None,
     mps_path: str | Path | None = None,
+    on_fallback: Callable[[Responses], None] | None = None,
 ) -> Plan:
     """The optimal movement plan of a scenario for the given demand.
 
     Never raises for a plan that falls short: shortfalls and bottlenecks are in the
     result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails, and
     :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``.
+    ``on_fallback`` is called when the time limit left the solver without a plan and the
+    plan is the fallback: with how many flows took their best response after the mix.
 
     >>> from supplyline.planning.examples import one_link
     >>> scenario, demand = one_link(capacity_t_per_day=5.0)
@@ -194,7 +201,9 @@ def plan_movements(
         if beside is not None:
             beside.drop()
         raise
-    sol = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
+    sol, made = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
+    if made is not None and on_fallback is not None:
+        on_fallback(made)
     stats = SolveStats(
         columns=model.num_cols,
         rows=model.num_rows,

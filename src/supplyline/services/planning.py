@@ -8,21 +8,36 @@ it succeeded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+from scipy.sparse import csc_matrix
+
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import OutputError, SolverError
+from supplyline.errors import OutputError, ScenarioError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
-from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning import LpModel, Method, PlanParams, highs_version, plan_movements
+from supplyline.planning.best_response import Responses
+from supplyline.planning.highs import HighsSession
 from supplyline.services.routing import reach_for
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 
-__all__ = ["PlanRun", "ReportWriter", "check_plan_outputs", "plan_scenario", "solver_params"]
+__all__ = [
+    "Fallback",
+    "PlanRun",
+    "ReportWriter",
+    "available_methods",
+    "check_plan_outputs",
+    "plan_scenario",
+    "solver_params",
+    "why_unavailable",
+]
 
 Progress = Callable[[str], None]
 ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
@@ -31,11 +46,25 @@ ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Fallback:
+    """How a plan was made when the time limit left the solver without one.
+
+    The flows' own optima were mixed within the capacities; then ``responded`` of the
+    ``flows`` took their best plan given what the others use before the limit came (none:
+    the plan is the mix as it is).
+    """
+
+    flows: int
+    responded: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlanRun:
     """What a planning run produced: the scenario as opened, its demand, the plan, files.
 
     ``reach`` is the reach check of the units' trucks against their daily demand, which the
-    plan's summary and report show beside the plan.
+    plan's summary and report show beside the plan. ``fallback`` says how a plan was made
+    when the time limit left the solver without one (None: the solver's own plan).
     """
 
     opened: OpenScenario
@@ -43,6 +72,64 @@ class PlanRun:
     plan: Plan
     reach: ReachCheck
     files: tuple[Path, ...]
+    fallback: Fallback | None = None
+
+
+_SOLVER_NAMES = {
+    Method.SIMPLEX: "simplex",
+    Method.IPM: "interior point (IPX)",
+    Method.IPM_NO_CROSSOVER: "interior point (IPX)",
+    Method.HIPO: "HiPO",
+    Method.PDLP: "PDLP",
+}
+"""What each method's solver is called in HiGHS's documentation (for messages)."""
+
+
+@functools.cache
+def available_methods() -> tuple[Method, ...]:
+    """The methods the installed HiGHS has, in :class:`Method`'s order (asked once).
+
+    Each method's options are set on an empty model exactly as a plan sets them; a build
+    without that solver rejects them (HiPO is missing from some builds of highspy).
+
+    >>> Method.SIMPLEX in available_methods()
+    True
+    """
+    empty = LpModel(
+        cost=np.zeros(0),
+        col_lower=np.zeros(0),
+        col_upper=np.zeros(0),
+        row_lower=np.zeros(0),
+        row_upper=np.zeros(0),
+        matrix=csc_matrix((0, 0)),
+        offset=0.0,
+        cols={},
+        rows={},
+    )
+    have = []
+    for method in Method:
+        try:
+            HighsSession(empty, PlanParams(method=method))
+        except SolverError:  # "HiGHS rejected option solver='hipo'"
+            continue
+        have.append(method)
+    return tuple(have)
+
+
+def why_unavailable(method: Method | str) -> str | None:
+    """Why the installed HiGHS cannot solve with ``method``, or None when it can.
+
+    >>> why_unavailable("simplex") is None
+    True
+    """
+    method = Method(method)
+    have = available_methods()
+    if method in have:
+        return None
+    return (
+        f"this HiGHS build ({highs_version()}) has no {_SOLVER_NAMES.get(method, method.value)} "
+        f"solver; the methods it has: {', '.join(m.value for m in have)}"
+    )
 
 
 def solver_params(
@@ -69,15 +156,37 @@ def solver_params(
     )
 
 
-def _no_plan_message(params: PlanParams) -> str:
-    """Why there is nothing to write, and what to do about it."""
-    if params.time_limit_s is not None:
-        return (
-            f"no plan within the time limit of {params.time_limit_s:g} s (the solver had not "
-            "reached a feasible plan when it stopped); nothing written: raise --time-limit "
-            "or leave it out"
+def _no_plan_message(
+    run: PlanParams, scenario: Scenario, *, given_s: float | None, params_s: float | None
+) -> str:
+    """Why there is nothing to write, where the time limit came from, and what to change.
+
+    ``given_s`` is the limit given for this run (``--time-limit``), ``params_s`` the one of
+    the caller's PlanParams; without either, the scenario's ``solver.time_limit_s`` holds.
+    """
+    if run.time_limit_s is None:
+        return "the solver ended without a plan; nothing written"
+    from_file = scenario.solver.time_limit_s
+    if given_s:
+        where = "--time-limit"
+        change = "raise --time-limit" + (
+            f" (without it, scenario.yaml's solver.time_limit_s of {from_file:g} s holds)"
+            if from_file
+            else " or leave it out (no limit)"
         )
-    return "the solver ended without a plan; nothing written"
+    elif params_s:
+        where = "the planning parameters' time_limit_s"
+        change = "raise time_limit_s in the planning parameters, or give a larger --time-limit"
+    else:
+        where = "scenario.yaml's solver.time_limit_s"
+        change = (
+            "raise solver.time_limit_s in scenario.yaml or remove it (no limit), "
+            "or give this run a larger --time-limit"
+        )
+    return (
+        f"no plan within the time limit of {run.time_limit_s:g} s, from {where} (the solver "
+        f"had not reached a feasible plan when it stopped); nothing written: {change}"
+    )
 
 
 def check_plan_outputs(
@@ -112,11 +221,14 @@ def plan_scenario(
 
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
     pair for a report of the plan. A plan that falls short is a result, not an error;
-    bad input raises ScenarioError, a solver failure or no plan at all (the time limit
-    came first) SolverError, outputs that cannot go where asked OutputError (before any
-    work, or when writing failed: a full disk), and in every such case no file is
-    written or changed.
+    bad input (or a method the installed HiGHS lacks, before any work) raises
+    ScenarioError, a solver failure or no plan at all (the time limit came first)
+    SolverError, outputs that cannot go where asked OutputError (before any work, or when
+    writing failed: a full disk), and in every such case no file is written or changed.
     """
+    method = (params or PlanParams()).method
+    if (why := why_unavailable(method)) is not None:
+        raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
@@ -126,11 +238,17 @@ def plan_scenario(
     scenario = assessed.opened.scenario
     reach = reach_for(scenario, assessed.demand)
     run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
+    made: list[Responses] = []
     try:
         with atomic_output_dir(out) as scratch:
             try:
                 plan = plan_movements(
-                    scenario, assessed.demand, run_params, progress=say, mps_path=mps_tmp
+                    scenario,
+                    assessed.demand,
+                    run_params,
+                    progress=say,
+                    mps_path=mps_tmp,
+                    on_fallback=made.append,
                 )
             except OutputError:  # HiGHS could not write the MPS file (into mps_tmp)
                 if mps is None:
@@ -140,7 +258,14 @@ def plan_scenario(
                     "(is the disk full or the folder read-only?)"
                 ) from None
             if plan.status is PlanStatus.NO_SOLUTION:
-                raise SolverError(_no_plan_message(run_params))
+                raise SolverError(
+                    _no_plan_message(
+                        run_params,
+                        scenario,
+                        given_s=time_limit_s,
+                        params_s=params.time_limit_s if params else None,
+                    )
+                )
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
             say("writing the plan files")
@@ -159,5 +284,10 @@ def plan_scenario(
             if leftover is not None:
                 leftover.unlink(missing_ok=True)
     return PlanRun(
-        opened=assessed.opened, demand=assessed.demand, plan=plan, reach=reach, files=tuple(written)
+        opened=assessed.opened,
+        demand=assessed.demand,
+        plan=plan,
+        reach=reach,
+        files=tuple(written),
+        fallback=Fallback(flows=made[0].flows, responded=made[0].responded) if made else None,
     )

@@ -14,6 +14,7 @@ from typing import Any
 from supplyline.domain import Demand, FactorTable, Scenario
 from supplyline.errors import Issue, NotFoundError
 from supplyline.io import load_scenario_with_warnings
+from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.requirements_files import write_requirements
 from supplyline.requirements import (
@@ -25,16 +26,22 @@ from supplyline.requirements import (
 )
 
 __all__ = [
+    "REQUIREMENTS_FILES",
     "OpenScenario",
     "RequirementsResult",
     "assess_requirements",
     "bundled_example",
+    "check_requirements_outputs",
     "export_requirements",
     "factor_rows",
     "open_scenario",
 ]
 
 Progress = Callable[[str], None]
+
+REQUIREMENTS_FILES = ("requirements_daily.csv", "requirements_by_unit.csv", "requirements.json")
+"""What :func:`export_requirements` writes into its folder (the writer names them too; a
+test keeps the two lists equal)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,8 +87,20 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
     return RequirementsResult(opened=opened, demand=demand, factors_used=used)
 
 
+def check_requirements_outputs(folder: str | Path, out: str | Path) -> None:
+    """Raise OutputError unless the requirements files can go into ``out``, before any work.
+
+    Refused as for the plan files: ``out`` a file or a folder that takes no files, and the
+    scenario folder itself (the requirements are not part of the scenario).
+    """
+    check_outputs(folder, ("the requirements files", out, REQUIREMENTS_FILES))
+
+
 def export_requirements(result: RequirementsResult, out: str | Path) -> list[Path]:
-    """Write the requirements as CSV and JSON into ``out`` (all files, or none)."""
+    """Write the requirements as CSV and JSON into ``out`` (all files, or none).
+
+    Call :func:`check_requirements_outputs` before the work, as the faces do.
+    """
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,

@@ -1,0 +1,247 @@
+"""Options of `plan`, `routes` and `requirements` as the docs describe them, and what they say."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_helpers import BILATERAL, run
+from typer.testing import CliRunner
+
+import supplyline.services.planning as planning_service
+from supplyline.cli.app import _register_commands, app
+from supplyline.cli.paths import HTML_SUFFIXES, MPS_SUFFIXES, output_file
+from supplyline.domain import PlanStatus
+from supplyline.io.route_files import ROUTE_FILES
+from supplyline.planning import Method, highs_version
+from supplyline.planning import hedge as hedge_module
+from supplyline.planning.best_response import Responses
+from supplyline.planning.highs import HighsSession, Solution
+from supplyline.services.planning import available_methods
+from supplyline.services.scenarios import REQUIREMENTS_FILES
+
+_register_commands()
+runner = CliRunner()
+
+B = str(BILATERAL)
+HTML_RULE = "an HTML report's name must end in .html or .htm"
+
+
+def _words(text: str) -> str:
+    """Text as words only: rich wraps lines and draws boxes wherever the width says."""
+    return " ".join(text.replace("│", " ").split())
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    """A copy of the bilateral exercise, which a test may edit."""
+    return Path(shutil.copytree(BILATERAL, tmp_path / "scenario"))
+
+
+def test_a_method_this_highs_lacks_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Exit 2 naming HiGHS's version and the methods it has, before any work."""
+    monkeypatch.setattr(
+        planning_service, "available_methods", lambda: (Method.AUTO, Method.SIMPLEX)
+    )
+    result = runner.invoke(app, ["plan", B, "--out", str(tmp_path / "o"), "--method", "pdlp"])
+    assert result.exit_code == 2, result.output
+    said = _words(result.output)
+    assert "Invalid value for '--method': this HiGHS build" in said
+    assert f"({highs_version()}) has no PDLP solver; the methods it has: auto, simplex" in said
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_hipo_runs_where_highs_has_it_and_is_a_usage_error_where_not(tmp_path: Path) -> None:
+    """Detected from the installed HiGHS, not written down: exit 0 with it, 2 without."""
+    done = run("plan", B, "--out", tmp_path / "o", "--method", "hipo", "--explain", "0")
+    assert "Traceback" not in done.stderr
+    if Method.HIPO in available_methods():
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "o" / "plan.json").is_file()
+    else:
+        assert done.returncode == 2, done.stderr
+        assert "has no HiPO solver" in _words(done.stderr)
+        assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "message"),
+    [
+        ("--report", "plan.json", f"{HTML_RULE}, not 'plan.json'"),
+        ("--report", "report", f"{HTML_RULE}, not 'report'"),
+        ("--mps", "model.txt", "an MPS file's name must end in .mps, not 'model.txt'"),
+    ],
+)
+def test_plan_refuses_a_report_or_model_with_another_suffix(
+    option: str, name: str, message: str, tmp_path: Path
+) -> None:
+    """``--report out/plan/plan.json`` replaced an earlier plan with HTML: now exit 2."""
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / name).write_text('{"earlier": true}')
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), option, str(earlier / name)])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}': {message}" in _words(result.output)
+    assert (earlier / name).read_text() == '{"earlier": true}'
+    assert not out.exists()
+
+
+def test_routes_refuses_a_report_that_is_not_html(tmp_path: Path) -> None:
+    """The same rule for the routes report, shared with plan's --report and --mps."""
+    target = tmp_path / "routes.json"
+    result = runner.invoke(app, ["routes", B, "--day", "14", "--report", str(target)])
+    assert result.exit_code == 2, result.output
+    assert HTML_RULE in _words(result.output)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("suffixes", "name"),
+    [(HTML_SUFFIXES, "r.html"), (HTML_SUFFIXES, "R.HTM"), (MPS_SUFFIXES, "model.MPS")],
+)
+def test_a_suffix_is_matched_in_any_case(suffixes: tuple[str, ...], name: str) -> None:
+    """``PLAN.HTML`` and ``model.MPS`` are fine."""
+    assert output_file("a file", suffixes)(name) == Path(name)
+
+
+@pytest.mark.parametrize(
+    ("command", "names"),
+    [(["routes", "--help"], ROUTE_FILES), (["requirements", "--help"], REQUIREMENTS_FILES)],
+)
+def test_help_names_every_file_the_writer_writes(
+    command: list[str], names: tuple[str, ...]
+) -> None:
+    """The --out help comes from the writer's list of files (routes.json was missing)."""
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    said = _words(result.output)
+    for name in names:
+        assert name in said
+
+
+def test_requirements_into_the_scenario_folder_exits_8_and_writes_nothing(
+    scenario: Path,
+) -> None:
+    """As plan and routes do: the scenario's own folder is refused, before any work."""
+    before = sorted(p.name for p in scenario.iterdir())
+    done = run("requirements", scenario, "--out", scenario)
+    assert done.returncode == 8, done.stderr
+    assert "the requirements files would go into the scenario folder" in _words(done.stderr)
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""  # refused before the table was worked out
+    assert sorted(p.name for p in scenario.iterdir()) == before
+
+
+def test_no_plan_within_the_limit_of_scenario_yaml_says_to_change_scenario_yaml(
+    scenario: Path, tmp_path: Path
+) -> None:
+    """The limit came from scenario.yaml: leaving --time-limit out would not help."""
+    yaml = scenario / "scenario.yaml"
+    yaml.write_text(
+        yaml.read_text().replace("solver: {time_limit_s: 120}", "solver: {time_limit_s: 0.001}")
+    )
+    done = run("plan", scenario, "--out", tmp_path / "out", "--explain", "0")
+    assert done.returncode == 6, done.stderr
+    said = _words(done.stderr)
+    assert (
+        "no plan within the time limit of 0.001 s, from scenario.yaml's solver.time_limit_s" in said
+    )
+    assert "raise solver.time_limit_s in scenario.yaml or remove it" in said
+    assert "leave it out" not in said
+    assert not (tmp_path / "out").exists()
+
+
+def _stopped(monkeypatch: pytest.MonkeyPatch, status: PlanStatus = PlanStatus.NO_SOLUTION) -> None:
+    """The solve stops at the limit: without a plan (the fallback is made), or with one."""
+    real_solve = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        solution = real_solve(self)
+        if status is PlanStatus.NO_SOLUTION:
+            return replace(solution, status=status, x=None)
+        return replace(solution, status=status)
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+
+
+def _responding(monkeypatch: pytest.MonkeyPatch, flows: int | None) -> None:
+    """The fallback's best responses end after ``flows`` flows (None: as they really do)."""
+    if flows is None:
+        return
+    real = hedge_module.best_responses
+
+    def cut(model: Any, part: Any, start: Any, x: Any, **kwargs: Any) -> Responses:
+        if flows == 0:
+            return Responses(x=x, flows=len(start.flows), responded=0)
+        made = real(model, part, start, x, **kwargs)
+        return replace(made, responded=min(flows, made.responded))
+
+    monkeypatch.setattr(hedge_module, "best_responses", cut)
+
+
+@pytest.mark.parametrize(
+    ("responded", "said", "not_said"),
+    [
+        pytest.param(
+            None,
+            "do-nothing plan within every capacity, then gives each flow in turn its best plan "
+            "given the others'",
+            "keep their part of the mix",
+            id="every flow responded",
+        ),
+        pytest.param(
+            3,
+            "flows in turn their best plan given the others' (the rest keep their part of the mix)",
+            "gives each flow",
+            id="some flows responded",
+        ),
+        pytest.param(
+            0,
+            "do-nothing plan within every capacity (no flow could take its best plan given the "
+            "others' before the time limit)",
+            "gives each flow",
+            id="no flow responded",
+        ),
+    ],
+)
+def test_a_fallback_plan_is_described_as_it_was_made(
+    responded: int | None,
+    said: str,
+    not_said: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The warning says whether the flows improved on the mix, from what the run recorded."""
+    _stopped(monkeypatch)
+    _responding(monkeypatch, responded)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), "--explain", "0"])
+    assert result.exit_code == 0, result.output
+    words = _words(result.stdout)
+    assert "plan feasible" in words
+    assert said in words
+    assert not_said not in words
+    if responded:
+        assert f"then gives {responded} of the " in words
+    assert "not proven the best plan" in words
+    assert json.loads((out / "plan.json").read_text())["status"] == "feasible"
+
+
+def test_the_solvers_own_unproven_plan_is_not_called_a_mix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """HiGHS stopped with a plan of its own: no word of flows, mixes or best responses."""
+    _stopped(monkeypatch, PlanStatus.FEASIBLE)
+    result = runner.invoke(app, ["plan", B, "--out", str(tmp_path / "o"), "--explain", "0"])
+    assert result.exit_code == 0, result.output
+    words = _words(result.stdout)
+    assert "it is the solver's last plan, which keeps every capacity" in words
+    assert "mix" not in words
+    assert "given the others'" not in words
