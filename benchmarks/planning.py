@@ -486,22 +486,35 @@ def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
     return report
 
 
+def _verdict(targeted: bool, ok: bool, *, still_open: bool = False) -> str:
+    if not targeted:
+        return "reported"
+    return "open" if still_open else ("met" if ok else "MISSED")
+
+
 def _print_targets(summary: list[Row]) -> None:
-    print("\n## targets")
+    """Each target where the issue sets it; mesh figures are reported, not targeted."""
+    print("\n## targets (mesh: reported, not targeted; naive / ours: a target on corridor-I)")
     for s in summary:
+        targeted = s["instance"].startswith("corridor")
         share = s.get("overhead_share")
         parts = [s["instance"]]
         if share is not None:
-            tag = "met" if share <= 0.05 else "MISSED"
-            parts.append(f"build+extract {100 * share:.1f} % of end-to-end (≤ 5 %) {tag}")
+            parts.append(
+                f"build+extract {100 * share:.1f} % of end-to-end (≤ 5 %) "
+                + _verdict(targeted, share <= 0.05)
+            )
         if "pyomo_build_ratio" in s:
             r = s["pyomo_build_ratio"]
-            parts.append(f"pyomo build / ours {r:,.0f}× (≥ 50×) {'met' if r >= 50 else 'MISSED'}")
+            parts.append(f"pyomo build / ours {r:,.0f}× (≥ 50×) {_verdict(targeted, r >= 50)}")
         if "naive_speedup" in s:
             r = s["naive_speedup"]
-            tag = "met" if r >= 4 else ("MISSED" if s["naive_done"] else "open")
             bound = "" if s["naive_done"] else "≥ "
-            parts.append(f"naive / ours {bound}{r:,.1f}× (≥ 4× on corridor-I) {tag}")
+            if s["instance"] == "corridor-I":
+                tag = _verdict(targeted, r >= 4, still_open=r < 4 and not s["naive_done"])
+                parts.append(f"naive / ours {bound}{r:,.1f}× (≥ 4×) {tag}")
+            else:
+                parts.append(f"naive / ours {bound}{r:,.1f}× (reported)")
         print("  " + "; ".join(parts))
 
 

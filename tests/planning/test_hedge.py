@@ -14,7 +14,7 @@ from supplyline.domain import Demand, PlanStatus, Scenario
 from supplyline.planning import PlanParams, build, plan_movements
 from supplyline.planning import interrupt as interrupt_module
 from supplyline.planning import solve as solve_module
-from supplyline.planning.best_response import improve_flow_by_flow
+from supplyline.planning.best_response import best_responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
@@ -44,7 +44,7 @@ def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, 
     model, part, scale, start = _flows_apart(bilateral)
     after = mixed_plan(model, part, start, scale=scale)
     assert after is not None
-    after = improve_flow_by_flow(model, part, start, after, scale=scale)
+    after = best_responses(model, part, start, after, scale=scale).x
     beside = FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None)
     made = beside.result()
     assert made is not None

@@ -31,7 +31,7 @@ from supplyline.domain import (
     Unit,
 )
 from supplyline.planning import PlanParams, build, plan_movements
-from supplyline.planning.best_response import improve_flow_by_flow
+from supplyline.planning.best_response import best_responses
 from supplyline.planning.block_start import solve_blocks
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.highs import objective_scale
@@ -341,7 +341,7 @@ def test_the_fallback_mix_of_the_flows_own_plans_keeps_every_constraint(
     assert start is not None
     mixed = mixed_plan(model, part, start, scale=scale)
     assert mixed is not None
-    improved = improve_flow_by_flow(model, part, start, mixed, scale=scale)
+    improved = best_responses(model, part, start, mixed, scale=scale).x
     optimal = plan_movements(*case, PlanParams(explain_top=0))
     for x in (mixed, improved):
         activity = model.matrix @ x

@@ -32,7 +32,7 @@ from supplyline.planning.block_start import BlockStart, solve_part
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
 
-__all__ = ["MAX_PASSES", "Responses", "best_responses", "improve_flow_by_flow"]
+__all__ = ["MAX_PASSES", "Responses", "best_responses"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -55,24 +55,6 @@ class Responses:
     responded: int
     """Flows that took their best plan given the others' (a re-solve proven optimal) at
     least once before the deadline; 0 when the deadline came before the first one."""
-
-
-def improve_flow_by_flow(
-    model: LpModel,
-    part: Partition,
-    start: BlockStart,
-    x: FloatArray,
-    *,
-    scale: float,
-    deadline: float | None = None,
-    stop: threading.Event | None = None,
-) -> FloatArray:
-    """``x`` (feasible) improved by each flow's best response in turn, until ``deadline``.
-
-    Or until :func:`~supplyline.planning.interrupt.stop_work` on ``stop``. The plan of
-    :func:`best_responses`, which also says how many flows responded.
-    """
-    return best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop).x
 
 
 def best_responses(
