@@ -7,6 +7,7 @@ outage day, and nothing arrives before its departure plus the link's transit tim
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
@@ -356,3 +357,55 @@ def test_the_fallback_mix_of_the_flows_own_plans_keeps_every_constraint(
     # HiGHS's tolerances, which do not see the tie-breakers)
     mixed_cost = float(model.cost @ mixed)
     assert float(model.cost @ improved) <= mixed_cost * (1 + 1e-7) + _tie_breakers(case)
+
+
+def _unlimited(scenario: Scenario) -> Scenario:
+    """Every capacity and supply unlimited; only where goods can be, and when, stays."""
+    return dataclasses.replace(
+        scenario,
+        links=tuple(
+            dataclasses.replace(x, capacity_t_per_day=None, capacity_pax_per_day=None)
+            for x in scenario.links
+        ),
+        locations=tuple(
+            dataclasses.replace(
+                x, handling_t_per_day=None, storage_t=0.0 if x.storage_t == 0 else None
+            )
+            for x in scenario.locations
+        ),
+        stocks=tuple(
+            dataclasses.replace(
+                x,
+                initial_t=1e4 if x.initial_t > 0 else 0.0,
+                replenishment_t_per_day=1e4 if x.replenishment_t_per_day > 0 else 0.0,
+            )
+            for x in scenario.stocks
+        ),
+    )
+
+
+@SETTINGS
+@given(scenarios())
+def test_shortfall_causes_are_what_no_capacity_can_change(case: tuple[Scenario, Demand]) -> None:
+    """Shortfall causes hold against the plan and against unlimited capacity.
+
+    A cause without "stock delivered before" means nothing reached the unit since it
+    arrived; with every capacity unlimited, only such shortfalls remain.
+    """
+    scenario, demand = case
+    plan = _plan(case)
+    arrival = dict(zip(demand.unit_ids, demand.arrival_day.tolist(), strict=True))
+    delivered = {(d.unit, d.commodity, d.day) for d in plan.deliveries if d.tonnes > 1e-6}
+    unavoidable = {
+        (s.unit, s.commodity, s.day)
+        for s in plan.shortfalls
+        if s.cause and "stock delivered before" not in s.cause
+    }
+    for unit, commodity, day in unavoidable:
+        assert not any((unit, commodity, d) in delivered for d in range(arrival[unit], day + 1))
+    relaxed = _plan((_unlimited(scenario), demand))
+    for s in relaxed.shortfalls:
+        assert s.cause
+        assert "stock delivered before" not in s.cause
+        if s.short_t > 1e-6:
+            assert (s.unit, s.commodity, s.day) in unavoidable

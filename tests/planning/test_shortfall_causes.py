@@ -93,3 +93,19 @@ def test_the_relief_examples_shortfall_is_blamed_on_the_mountain_road(
     plan = plan_movements(*relief, PlanParams(explain_top=0))
     assert plan.shortfalls
     assert all("the closure of road link r-mountain" in s.cause for s in plan.shortfalls)
+
+
+def test_a_closure_after_goods_could_arrive_says_earlier_stock_would_cover_it() -> None:
+    """U stores nothing itself, but the unit holds what it was given before the closure."""
+    scenario, demand = one_link(capacity_t_per_day=10.0, days=8, outage_days=[3, 4])
+    depot, camp = scenario.locations
+    scenario = dataclasses.replace(
+        scenario, locations=(depot, dataclasses.replace(camp, storage_t=0.0))
+    )
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    causes = {s.day: s.cause for s in plan.shortfalls}
+    assert causes[0] == "no food can reach U before C+1"
+    assert {causes[4], causes[5]} == {
+        "the closure of road link L1 (closed C+3–C+4) cuts U off from food; "
+        "stock delivered before could cover these days"
+    }

@@ -1,8 +1,10 @@
-"""Why a shortfall could not be avoided: no goods of its kind can be there that day.
+"""Why a unit falls short on a day no goods of its kind can reach it.
 
 The bottleneck report prices capacities. A shortfall on a day that no source can reach
 at all, however much capacity there were (the goods are still on their way, or closed
-links cut every route), has no capacity to price, so the report said nothing about it.
+links cut every route), has no capacity to price, so the report said nothing about it;
+if goods could have come on an earlier day, stock delivered then could have covered it,
+and the cause says so.
 This module finds those days with the model's own rules: transit plus the destination's
 dwell, nothing departs on a link's outage days, goods wait only where there is storage.
 A closure is to blame when reopening it (alone, or with the other closures) lets the
@@ -90,18 +92,22 @@ def _span(days: Sequence[int]) -> str:
 
 
 def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Shortfall, ...]:
-    """The shortfalls, each that no capacity could have avoided with its ``cause`` said.
+    """The shortfalls, each on a day no goods of its kind can reach with its ``cause`` said.
 
-    A shortfall that goods could have reached is returned as it is: capacities are to
-    blame there, and the bottleneck report names them.
+    When goods could have reached the unit on an earlier day (since it arrived), the cause
+    says that stock delivered before could have covered the day: more capacity then would
+    have avoided it. A shortfall on a day goods can reach is returned as it is: capacities
+    are to blame there, and the bottleneck report names them.
     """
     if not shortfalls:
         return tuple(shortfalls)
     unit_of = {u: i for i, u in enumerate(p.demand.unit_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
-    dest = p.unit_dest
-    where = [(com[s.commodity], int(dest[unit_of[s.unit]]), s.day) for s in shortfalls]
-    k, v, t = (np.array(x, dtype=np.int64) for x in zip(*where, strict=True))
+    where = [
+        (com[s.commodity], unit_of[s.unit], int(p.unit_dest[unit_of[s.unit]]), s.day)
+        for s in shortfalls
+    ]
+    k, u, v, t = (np.array(x, dtype=np.int64) for x in zip(*where, strict=True))
     now = reachable(p, p.net.arc_open)
     cut = ~now[k, v, t]
     if not cut.any():
@@ -116,7 +122,11 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
             causes.append("")
             continue
         kj, vj, tj = int(k[j]), int(v[j]), int(t[j])
-        causes.append(_cause(p, kj, vj, tj, all_open, by_link))
+        arrival = int(p.demand.arrival_day[u[j]])
+        cause = _cause(p, kj, vj, tj, all_open, by_link)
+        if now[kj, vj, arrival:tj].any():  # goods could have come before, and been held
+            cause += "; stock delivered before could cover these days"
+        causes.append(cause)
     return tuple(s if not c else _with_cause(s, c) for s, c in zip(shortfalls, causes, strict=True))
 
 
@@ -127,9 +137,11 @@ def _cause(
     place = p.scenario.location(p.net.location_ids[v]).name
     if not all_open[k, v, t]:
         ever = np.flatnonzero(all_open[k, v])
-        if ever.size == 0:
-            return f"no {commodity} can reach {place} within the horizon"
-        return f"no {commodity} can reach {place} before {day_label(int(ever[0]))}"
+        if (ever < t).any():
+            return f"no {commodity} can reach {place} on these days"
+        if (ever > t).any():
+            return f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}"
+        return f"no {commodity} can reach {place} within the horizon"
     blamed = [li for li, there in by_link.items() if there[k, v, t]]
     if blamed:
         named = [_closure(p, li) for li in blamed]
