@@ -141,13 +141,24 @@ class _Keys:
         self.n_v, self.n_k, self.days = len(p.net.location_ids), len(p.demand.commodity_ids), p.days
 
     def balance(self, f: IntArray, v: IntArray, t: IntArray) -> IntArray:
-        return (f * self.n_v + v) * self.days + t
+        return _keyed(f, self.n_v, v, self.days, t)
 
     def unit(self, u: IntArray, k: IntArray, t: IntArray) -> IntArray:
-        return (u * self.n_k + k) * self.days + t
+        return _keyed(u, self.n_k, k, self.days, t)
 
     def day(self, x: IntArray, t: IntArray) -> IntArray:
-        return x * self.days + t
+        key = np.multiply(x, self.days, dtype=np.int64)
+        key += t
+        return key
+
+
+def _keyed(a: IntArray, n_b: int, b: IntArray, n_c: int, c: IntArray) -> IntArray:
+    """``(a * n_b + b) * n_c + c`` in one new array (a fresh process pays for every new page)."""
+    key = np.multiply(a, n_b, dtype=np.int64)
+    key += b
+    key *= n_c
+    key += c
+    return key
 
 
 def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:

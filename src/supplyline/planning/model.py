@@ -215,7 +215,8 @@ class Assembler:
                 slot = next_slot[e.cols]
                 indices[slot] = row
                 data[slot] = e.value
-                next_slot[e.cols] += 1
+                slot += 1  # the columns of one call are distinct: no slot is taken twice
+                next_slot[e.cols] = slot
             lower.append(lo)
             upper.append(up)
             n_rows += size

@@ -115,7 +115,10 @@ def _mixed_shares(
     # numbers them without sorting the plan's entries
     used = np.zeros(n, dtype=bool)
     used[head] = used[tail] = used[s_row] = True
-    by_day = np.argsort(m.rows["balance"]["t"], kind="stable")
+    day = m.rows["balance"]["t"]
+    if p.days < 2**15:  # numpy sorts 16-bit integers by radix, in linear time
+        day = day.astype(np.int16)
+    by_day = np.argsort(day, kind="stable")
     nodes = by_day[used[by_day]]
     n_a = len(nodes)
     if n_a == 0:
