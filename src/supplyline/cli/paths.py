@@ -14,10 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
-__all__ = ["HTML_SUFFIXES", "MPS_SUFFIXES", "PATH_METAVAR", "output_file", "output_path"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "MPS_SUFFIXES",
+    "PATH_METAVAR",
+    "output_file",
+    "output_file_option",
+    "output_path",
+]
 
 PATH_METAVAR = "<path>"
 """What ``--help`` shows for a path parsed by :func:`output_path` (as for any other path)."""
@@ -70,3 +78,13 @@ def output_file(kind: str, suffixes: Sequence[str]) -> Callable[[str | Path], Pa
         return path
 
     return parse
+
+
+def output_file_option(flag: str, help_text: str, kind: str, suffixes: Sequence[str]) -> Any:
+    """An optional ``flag`` naming a file of ``kind`` to write (``--report``, ``--mps``).
+
+    One declaration for every such option, parsed by :func:`output_file`.
+    """
+    return typer.Option(
+        None, flag, help=help_text, parser=output_file(kind, suffixes), metavar=PATH_METAVAR
+    )

@@ -17,7 +17,7 @@ from supplyline.cli.paths import (
     HTML_SUFFIXES,
     MPS_SUFFIXES,
     PATH_METAVAR,
-    output_file,
+    output_file_option,
     output_path,
 )
 from supplyline.cli.progress import interruptible, stages
@@ -184,19 +184,17 @@ def plan_cmd(
         None, "--threads", min=1, max=MAX_THREADS, help="Solver threads."
     ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
-    mps: Path | None = typer.Option(
-        None,
+    mps: Path | None = output_file_option(
         "--mps",
-        help="Also write the LP as an MPS file (its name ending in .mps).",
-        parser=output_file("an MPS file", MPS_SUFFIXES),
-        metavar=PATH_METAVAR,
+        "Also write the LP as an MPS file (its name ending in .mps).",
+        "an MPS file",
+        MPS_SUFFIXES,
     ),
-    report: Path | None = typer.Option(
-        None,
+    report: Path | None = output_file_option(
         "--report",
-        help="Also write an HTML report of the plan (offline, one file ending in .html).",
-        parser=output_file("an HTML report", HTML_SUFFIXES),
-        metavar=PATH_METAVAR,
+        "Also write an HTML report of the plan (offline, one file ending in .html).",
+        "an HTML report",
+        HTML_SUFFIXES,
     ),
     explain: int = typer.Option(
         3,

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows, listed
-from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file, output_path
+from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
@@ -77,12 +77,11 @@ def routes_cmd(
     single_trip: bool = typer.Option(
         False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
     ),
-    report: Path | None = typer.Option(
-        None,
+    report: Path | None = output_file_option(
         "--report",
-        help="Also write the plan's HTML report with these routes on its map (a .html file).",
-        parser=output_file("an HTML report", HTML_SUFFIXES),
-        metavar=PATH_METAVAR,
+        "Also write the plan's HTML report with these routes on its map (a .html file).",
+        "an HTML report",
+        HTML_SUFFIXES,
     ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
