@@ -23,15 +23,15 @@ from supplyline.planning.unreachable import reachable
 def test_a_day_before_anything_can_arrive_is_short_because_it_is_too_far() -> None:
     plan = plan_movements(*one_link(transit_days=2, days=6))
     assert [s.day for s in plan.shortfalls] == [0, 1]
-    assert {s.cause for s in plan.shortfalls} == {"no food can reach U before C+2"}
+    assert {s.cause for s in plan.shortfalls} == {"no Rations can reach U before C+2"}
 
 
 def test_a_closure_that_cuts_the_unit_off_is_named_with_its_days() -> None:
     plan = plan_movements(*one_link(transit_days=1, days=8, outage_days=[0, 1, 2, 6]))
     causes = {s.day: s.cause for s in plan.shortfalls}
     assert sorted(causes) == [0, 1, 2, 3]
-    assert causes[0] == "no food can reach U before C+1"  # nothing departs before day 0
-    closure = "the closure of road link L1 (closed C+0–C+2, C+6) cuts U off from food"
+    assert causes[0] == "no Rations can reach U before C+1"  # nothing departs before day 0
+    closure = "the closure of road link L1 (closed C+0–C+2, C+6) cuts U off from Rations"
     assert [causes[day] for day in (1, 2, 3)] == [closure] * 3
 
 
@@ -72,7 +72,7 @@ def test_parallel_closed_links_are_named_together() -> None:
     plan = plan_movements(dataclasses.replace(scenario, links=(*scenario.links, spare)), demand)
     assert {s.day: s.cause for s in plan.shortfalls if s.day > 0} == {
         day: "the closures of road link L1 (closed C+0–C+2), rail link L2 (closed C+0–C+2) "
-        "cut U off from food (reopening any one would do)"
+        "cut U off from Rations (reopening any one would do)"
         for day in (1, 2, 3)
     }
 
@@ -82,7 +82,7 @@ def test_the_summary_says_why_each_unit_falls_short() -> None:
     scenario, demand = one_link(capacity_t_per_day=5.0, transit_days=2, days=6)
     rows = shortfall_rows(plan_movements(scenario, demand, PlanParams(explain_top=0)))
     assert [row["why"] for row in rows] == [
-        "no food can reach U before C+2; C+2–C+5: capacity (see the bottlenecks)"
+        "C+0–C+1: no Rations can reach U before C+2; C+2–C+5: capacity (see the bottlenecks)"
     ]
 
 
@@ -104,8 +104,42 @@ def test_a_closure_after_goods_could_arrive_says_earlier_stock_would_cover_it() 
     )
     plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
     causes = {s.day: s.cause for s in plan.shortfalls}
-    assert causes[0] == "no food can reach U before C+1"
+    assert causes[0] == "no Rations can reach U before C+1"
     assert {causes[4], causes[5]} == {
-        "the closure of road link L1 (closed C+3–C+4) cuts U off from food; "
+        "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
         "stock delivered before could cover these days"
     }
+
+
+def test_a_closure_mid_horizon_is_named_though_the_place_could_hold_stock() -> None:
+    """U stores (no limit): goods could wait there, but none can arrive while L1 is shut."""
+    plan = plan_movements(
+        *one_link(capacity_t_per_day=10.0, days=8, outage_days=[3, 4]), PlanParams(explain_top=0)
+    )
+    assert {s.cause for s in plan.shortfalls if s.day in (4, 5)} == {
+        "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
+        "stock delivered before could cover these days"
+    }
+
+
+def test_closures_in_series_name_only_the_links_on_the_way() -> None:
+    """D→M→U both closed; a closed spur D→X is not to blame."""
+    scenario, demand = one_link(transit_days=1, days=8)
+    depot, camp = scenario.locations
+    road = scenario.links[0]
+    mid, spur = (
+        dataclasses.replace(depot, id="M", name="M"),
+        dataclasses.replace(depot, id="X", name="X"),
+    )
+    links = (
+        dataclasses.replace(road, id="L1", destination="M", outage_days=frozenset({0, 1, 2})),
+        dataclasses.replace(road, id="L2", origin="M", outage_days=frozenset({0, 1, 2})),
+        dataclasses.replace(road, id="L3", destination="X", outage_days=frozenset({0, 1, 2})),
+    )
+    scenario = dataclasses.replace(scenario, locations=(depot, camp, mid, spur), links=links)
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    causes = {s.day: s.cause for s in plan.shortfalls}
+    assert causes[3] == (
+        "the closures of road link L1 (closed C+0–C+2), road link L2 (closed C+0–C+2) "
+        "together cut U off from Rations"
+    )

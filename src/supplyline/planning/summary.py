@@ -184,15 +184,14 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
 
 
 def _why(causes: dict[str, list[int]]) -> str:
-    """The shortfall's causes; days without one are the capacities' (the bottleneck report)."""
-    said = [cause for cause in causes if cause]
-    capacity = causes.get("")
-    if capacity is None:
-        return "; ".join(said)
-    blamed = "capacity (see the bottlenecks)"
-    if not said:
-        return blamed
-    return "; ".join([*said, f"{day_ranges(capacity)}: {blamed}"])
+    """The shortfall's causes, each with its days when there are several.
+
+    Days without a cause are the capacities' (the bottleneck report names them).
+    """
+    parts = [(cause or "capacity (see the bottlenecks)", days) for cause, days in causes.items()]
+    if len(parts) == 1:
+        return parts[0][0]
+    return "; ".join(f"{day_ranges(days)}: {cause}" for cause, days in parts)
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:

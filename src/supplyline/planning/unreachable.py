@@ -5,22 +5,24 @@ at all, however much capacity there were (the goods are still on their way, or c
 links cut every route), has no capacity to price, so the report said nothing about it;
 if goods could have come on an earlier day, stock delivered then could have covered it,
 and the cause says so.
-This module finds those days with the model's own rules: transit plus the destination's
-dwell, nothing departs on a link's outage days, goods wait only where there is storage.
-A closure is to blame when reopening it (alone, or with the other closures) lets the
-goods arrive in time; otherwise the place is simply too far for that day.
+This module finds the days on which no goods of the kind can *arrive* at the unit's place
+(stock already waiting there is the capacities' business: it could have come before),
+with the model's own rules: transit plus the destination's dwell, nothing departs on a
+link's outage days, goods wait only where there is storage. The closures to blame are
+the fewest whose reopening lets goods arrive that day; otherwise the place is too far.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Shortfall
 from supplyline.planning.build import Problem
+from supplyline.planning.model import IntArray
 from supplyline.types import day_label, day_runs
 
 __all__ = ["explain_unreachable", "reachable"]
@@ -79,9 +81,9 @@ def _closed_links(p: Problem) -> list[int]:
     return sorted({int(x) for x in p.net.arc_link[closed]})
 
 
-def _reopened(p: Problem, links: Sequence[int]) -> BoolArray:
+def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
     arc_open = p.net.arc_open.copy()
-    arc_open[np.isin(p.net.arc_link, links)] = True
+    arc_open[np.isin(p.net.arc_link, sorted(links))] = True
     return arc_open
 
 
@@ -91,13 +93,43 @@ def _span(days: Sequence[int]) -> str:
     )
 
 
-def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Shortfall, ...]:
-    """The shortfalls, each on a day no goods of its kind can reach with its ``cause`` said.
+@dataclass
+class _Arrivals:
+    """Whether goods can arrive at a place on a day, with some closures reopened (cached)."""
 
-    When goods could have reached the unit on an earlier day (since it arrived), the cause
-    says that stock delivered before could have covered the day: more capacity then would
-    have avoided it. A shortfall on a day goods can reach is returned as it is: capacities
-    are to blame there, and the bottleneck report names them.
+    p: Problem
+    sources: BoolArray
+    _there: dict[frozenset[int], BoolArray] = field(default_factory=dict)
+
+    def there(self, reopened: frozenset[int]) -> BoolArray:
+        """``[commodity, location, day]``: goods can be there (waiting included)."""
+        if reopened not in self._there:
+            self._there[reopened] = reachable(self.p, _reopened(self.p, reopened))
+        return self._there[reopened]
+
+    def arrive(self, reopened: frozenset[int], k: IntArray, v: IntArray, t: IntArray) -> BoolArray:
+        """For each query, whether goods ``k`` can arrive at (or be supplied at) ``v`` on ``t``."""
+        net, there = self.p.net, self.there(reopened)
+        arc_open = _reopened(self.p, reopened)
+        usable = np.flatnonzero(net.arc_cap_t > 0)
+        q, i = np.nonzero(net.arc_to[usable][None, :] == v[:, None])  # arcs into each place
+        a = usable[i]
+        left = t[q] - net.arc_delay[a]
+        ok = left >= 0
+        q, a, left = q[ok], a[ok], left[ok]
+        came = arc_open[a, left] & there[k[q], net.arc_from[a], left]
+        out = self.sources[k, v, t].copy()
+        out[q[came]] = True
+        return out
+
+
+def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Shortfall, ...]:
+    """The shortfalls, each on a day no goods of its kind can arrive with its ``cause`` said.
+
+    When goods could have been at the unit's place on an earlier day (since it arrived),
+    the cause adds that stock delivered before could have covered the day: more capacity
+    then would have avoided it. A shortfall on a day goods can arrive is returned as it is:
+    capacities are to blame there, and the bottleneck report names them.
     """
     if not shortfalls:
         return tuple(shortfalls)
@@ -108,50 +140,69 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
         for s in shortfalls
     ]
     k, u, v, t = (np.array(x, dtype=np.int64) for x in zip(*where, strict=True))
-    now = reachable(p, p.net.arc_open)
-    cut = ~now[k, v, t]
+    arrivals = _Arrivals(p=p, sources=_sources(p))
+    none: frozenset[int] = frozenset()
+    cut = ~arrivals.arrive(none, k, v, t)
     if not cut.any():
         return tuple(shortfalls)
     last = int(t[cut].max())
-    links = [li for li in _closed_links(p) if min(p.scenario.links[li].outage_days) <= last]
-    all_open = reachable(p, _reopened(p, links)) if links else now
-    by_link = {li: reachable(p, _reopened(p, [li])) for li in links}
-    causes: list[str] = []
-    for j in range(len(shortfalls)):
+    closed = frozenset(
+        li for li in _closed_links(p) if min(p.scenario.links[li].outage_days) <= last
+    )
+    now = arrivals.there(none)
+    causes: dict[tuple[int, int, int], str] = {}
+    out: list[Shortfall] = []
+    for j, s in enumerate(shortfalls):
         if not cut[j]:
-            causes.append("")
+            out.append(s)
             continue
-        kj, vj, tj = int(k[j]), int(v[j]), int(t[j])
+        key = (int(k[j]), int(v[j]), int(t[j]))
+        if key not in causes:
+            causes[key] = _cause(p, arrivals, closed, *key)
+        cause = causes[key]
         arrival = int(p.demand.arrival_day[u[j]])
-        cause = _cause(p, kj, vj, tj, all_open, by_link)
-        if now[kj, vj, arrival:tj].any():  # goods could have come before, and been held
+        # goods could have come before and been held (or wait at the place on the day itself)
+        if now[key[0], key[1], arrival : key[2] + 1].any():
             cause += "; stock delivered before could cover these days"
-        causes.append(cause)
-    return tuple(s if not c else _with_cause(s, c) for s, c in zip(shortfalls, causes, strict=True))
+        out.append(replace(s, cause=cause))
+    return tuple(out)
 
 
-def _cause(
-    p: Problem, k: int, v: int, t: int, all_open: BoolArray, by_link: dict[int, BoolArray]
-) -> str:
-    commodity = p.demand.commodity_ids[k]
+def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int) -> str:
+    com_id = p.demand.commodity_ids[k]
+    commodity = (
+        p.scenario.commodity_by_id[com_id].name if com_id in p.scenario.commodity_by_id else com_id
+    )
     place = p.scenario.location(p.net.location_ids[v]).name
-    if not all_open[k, v, t]:
-        ever = np.flatnonzero(all_open[k, v])
+    if not arrivals.sources[k].any():
+        return f"no stock of {commodity} in the scenario can supply {place}"
+    one = np.array([k]), np.array([v])
+
+    def fixed(reopened: frozenset[int], day: int = t) -> bool:
+        return bool(arrivals.arrive(reopened, *one, np.array([day]))[0])
+
+    if not fixed(closed):
+        days = np.arange(p.days)
+        ever = np.flatnonzero(arrivals.arrive(closed, k + 0 * days, v + 0 * days, days))
         if (ever < t).any():
             return f"no {commodity} can reach {place} on these days"
         if (ever > t).any():
             return f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}"
-        return f"no {commodity} can reach {place} within the horizon"
-    blamed = [li for li, there in by_link.items() if there[k, v, t]]
-    if blamed:
-        named = [_closure(p, li) for li in blamed]
+        return f"no {commodity} can reach {place} within the horizon by links that can carry it"
+    alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
+    if alone:
+        named = [_closure(p, li) for li in alone]
         if len(named) == 1:
             return f"the closure of {named[0]} cuts {place} off from {commodity}"
         return (
             f"the closures of {', '.join(named)} cut {place} off from {commodity} "
             "(reopening any one would do)"
         )
-    named = [_closure(p, li) for li in by_link]
+    needed = set(closed)
+    for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
+        if fixed(frozenset(needed - {li})):
+            needed.discard(li)
+    named = [_closure(p, li) for li in sorted(needed)]
     return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
 
 
@@ -159,7 +210,3 @@ def _closure(p: Problem, link_index: int) -> str:
     link = p.scenario.links[link_index]
     days = sorted(d for d in link.outage_days if 0 <= d < p.days)
     return f"{link.mode.value} link {link.id} (closed {_span(days)})"
-
-
-def _with_cause(s: Shortfall, cause: str) -> Shortfall:
-    return replace(s, cause=cause)
