@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -29,6 +27,7 @@ from supplyline.io._tables import (
     UNIT_COLUMNS,
     VEHICLES_PREFIX,
 )
+from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 
 __all__ = ["scenario_texts", "write_scenario"]
 
@@ -239,8 +238,9 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
 def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     """Write ``scenario`` as a folder of files at ``path`` (created if needed); return the path.
 
-    Each file is written to a temporary name and renamed into place, so a reader never sees
-    half a file. Files of the same names are replaced; other files are left alone.
+    Each file is written to a scratch name and renamed into place, so a reader never sees
+    half a file. Files of the same names are replaced; other files are left alone. A file
+    that cannot be written raises :class:`~supplyline.errors.OutputError`.
 
     >>> import tempfile
     >>> from supplyline.io import load_scenario
@@ -249,14 +249,13 @@ def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     True
     """
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
     for name, text in scenario_texts(scenario).items():
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+        target = folder / name
+        scratch = scratch_file_for(target)  # named with this process, as every output's
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            with writing(target), scratch.open("x", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            move_into_place(scratch, target)
+        finally:
+            scratch.unlink(missing_ok=True)
     return folder
