@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,3 +21,22 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
         timeout=300,
         check=False,
     )
+
+
+def press_ctrl_c_where_python_drops_it() -> None:
+    """Ctrl+C inside a weakref callback, as the garbage collector may run one at any time.
+
+    The SIGINT handler in force is called there as Python calls it on Ctrl+C; CPython
+    hands the KeyboardInterrupt it raises to ``sys.unraisablehook`` ("Exception ignored
+    in: …") and goes on as if nothing had been pressed.
+    """
+
+    class Drawn:
+        """Something a report drew and let go."""
+
+    handler = signal.getsignal(signal.SIGINT)
+    assert callable(handler), handler
+    drawn = Drawn()
+    ref = weakref.ref(drawn, lambda _: handler(signal.SIGINT, None))
+    del drawn  # the callback runs here
+    assert ref() is None

@@ -1,20 +1,34 @@
-"""How the command ends when the user stops it: Ctrl+C while it starts, a reader that stops."""
+"""How the command ends when the user stops it: Ctrl+C (even one Python drops), a closed pipe."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_helpers import BILATERAL
+import typer
+from cli_helpers import BILATERAL, press_ctrl_c_where_python_drops_it
+from rich.console import Console
+from typer.testing import CliRunner
 
+from supplyline.cli import app as app_module
+from supplyline.cli import plan_cmds
+from supplyline.cli.app import _register_commands, app
 from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, INTERRUPTED_STARTING
+from supplyline.cli.progress import interruptible, stages
+from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.scenarios import REQUIREMENTS_FILES
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and pipes of POSIX")
+
+_register_commands()
+runner = CliRunner()
 
 SCRIPT = Path(sys.executable).with_name("supplyline")
 """The console script, as ``pip install`` made it from ``[project.scripts]``."""
@@ -117,3 +131,109 @@ def test_requirements_writes_its_files_before_printing(tmp_path: Path) -> None:
     assert done.returncode == EXIT_PIPE_CLOSED, done.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(REQUIREMENTS_FILES)
     assert [p.name for p in tmp_path.iterdir()] == ["req"]  # no scratch folder left
+
+
+def test_ctrl_c_python_drops_while_the_report_is_written_exits_130_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C in a weakref callback while the report is written ends `plan` as any Ctrl+C.
+
+    CPython drops an interrupt raised there (it printed "Exception ignored in" and the
+    traceback, then "wrote 9 files" and exit 0); the press is recorded, and the plan stops
+    before its files are moved into place: the message alone, exit code 130, no file and no
+    scratch left.
+    """
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # prints to stderr
+
+    def write_report(*args: object) -> None:
+        Path(str(args[-1])).write_text("<!doctype html>\n", encoding="utf-8")
+        press_ctrl_c_where_python_drops_it()
+
+    monkeypatch.setattr(plan_cmds, "_report_writer", lambda: write_report)
+    out, report = tmp_path / "out", tmp_path / "plan.html"
+    args = ["plan", str(BILATERAL), "--out", str(out), "--report", str(report), "--explain", "0"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_INTERRUPTED, result.output
+    assert "interrupted: no plan written" in result.stderr
+    assert "Exception ignored" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "wrote" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _two_stages(console: Console, in_the_first: Callable[[], object] = lambda: None) -> None:
+    """A command of two stages that does ``in_the_first`` in its first."""
+    with interruptible(console, "nothing written"), stages(console, "first") as show:
+        in_the_first()
+        show("second")
+
+
+def test_ctrl_c_python_drops_in_a_stage_ends_the_command_before_the_next() -> None:
+    """The second stage does not begin: the message and exit code 130 instead."""
+    log = io.StringIO()
+    with pytest.raises(typer.Exit) as ended:
+        _two_stages(Console(file=log), press_ctrl_c_where_python_drops_it)
+    assert ended.value.exit_code == EXIT_INTERRUPTED
+    assert "second" not in log.getvalue()
+    assert "interrupted: nothing written" in log.getvalue()
+
+
+@pytest.mark.parametrize("pressed", [True, False], ids=["pressed", "not pressed"])
+def test_a_command_leaves_ctrl_c_handled_as_before_and_no_press_behind(pressed: bool) -> None:
+    """After the command, Ctrl+C is handled as before and no press is remembered.
+
+    The SIGINT handler and the hook of dropped exceptions are the ones before.
+    """
+    before, hook = signal.getsignal(signal.SIGINT), sys.unraisablehook
+    with contextlib.suppress(typer.Exit) if pressed else contextlib.nullcontext():
+        _two_stages(
+            Console(file=io.StringIO()),
+            press_ctrl_c_where_python_drops_it if pressed else lambda: None,
+        )
+    assert signal.getsignal(signal.SIGINT) is before
+    assert sys.unraisablehook is hook
+    raise_if_interrupted()  # does not raise
+
+
+def _extension_import_broken_by_ctrl_c() -> None:
+    """What importing a C extension does when Ctrl+C lands in its initialisation.
+
+    pybind11 modules (matplotlib's ``_path``, imported with the report writer) raise
+    ``ImportError: initialization failed`` from the KeyboardInterrupt: the command ended
+    with exit code 1 and a traceback.
+    """
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as pressed:
+        raise ImportError("initialization failed") from pressed
+
+
+def test_an_error_ctrl_c_caused_in_a_stage_ends_the_command_as_ctrl_c() -> None:
+    """The message and exit code 130, as for the KeyboardInterrupt itself."""
+    log = io.StringIO()
+    with pytest.raises(typer.Exit) as ended:
+        _two_stages(Console(file=log), _extension_import_broken_by_ctrl_c)
+    assert ended.value.exit_code == EXIT_INTERRUPTED
+    assert log.getvalue().splitlines()[-1] == "interrupted: nothing written"
+
+
+def test_an_error_ctrl_c_did_not_cause_stays_an_error() -> None:
+    """An ImportError of its own is not taken for Ctrl+C."""
+
+    def broken() -> None:
+        raise ImportError("initialization failed")
+
+    with pytest.raises(ImportError, match="initialization failed"):
+        _two_stages(Console(file=io.StringIO()), broken)
+
+
+def test_an_error_ctrl_c_caused_while_starting_ends_with_a_line_and_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl+C in a command module's import of a C extension: the starting line, 130."""
+    monkeypatch.setenv("COLUMNS", "160")  # main() sets it when stdout is not a terminal
+    monkeypatch.setattr(app_module, "_register_commands", _extension_import_broken_by_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        app_module.main()
+    assert ended.value.code == EXIT_INTERRUPTED
+    assert capsys.readouterr().err.splitlines() == [INTERRUPTED_STARTING]

@@ -79,6 +79,33 @@ def test_gauge_break_yard_is_the_bottleneck_and_more_handling_removes_the_shortf
     assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (20.0, 140.0)
 
 
+YARD_SHUT = "the transshipment yard Y (handling 0 t/day)"
+"""How the bottleneck report names the gauge-break yard when it handles nothing."""
+
+
+def test_a_yard_that_handles_nothing_blocks_what_the_measuring_plan_moves_through_it() -> None:
+    """A yard of 0 t/day limits no commodity (none passes): it blocks what would pass.
+
+    Named as the measuring re-solve moves it: the food and fuel that +120 t/day there
+    lets through (it said "limits nothing yet").
+    """
+    plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0))
+    top = plan.bottlenecks[0]
+    assert (top.kind, top.resource, top.commodities) == (ResourceKind.HANDLING, "Y", ())
+    said, rest = top.explanation.split(" that would pass through it on C+2–C+8; ")
+    assert said.startswith(f"{YARD_SHUT} blocks the ")
+    assert set(said.removeprefix(f"{YARD_SHUT} blocks the ").split(" and ")) == {"food", "fuel"}
+    assert rest.startswith("+120 t/day there removes 840 t of shortfall")
+
+
+def test_a_yard_that_handles_nothing_unmeasured_blocks_everything_through_it() -> None:
+    """Without the measuring re-solve (--explain 0) nothing names what would pass: all of it."""
+    plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0), PlanParams(explain_top=0))
+    assert plan.bottlenecks[0].explanation == (
+        f"{YARD_SHUT} blocks everything that would pass through it on C+2–C+8"
+    )
+
+
 def test_deliveries_name_the_partner_whose_stock_they_came_from() -> None:
     """Partner A's depot sustains partner B's unit: every delivery is traced to A."""
     plan = plan_movements(*gauge_break())

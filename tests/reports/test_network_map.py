@@ -1,19 +1,27 @@
-"""The network map frames every place, poles and antimeridian included, and draws links short."""
+"""The network map frames every place (poles, antimeridian), draws links short, shows all text."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.font_manager import FontProperties
 
-from supplyline.domain import Scenario
+from supplyline.domain import Plan, Scenario
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.reports.figures import figure_to_svg
 from supplyline.reports.longitudes import joined, lon_label
 from supplyline.reports.network_map import _world_rings, network_map_figure
+from supplyline.services.scenarios import assess_requirements, bundled_example
 
 if TYPE_CHECKING:
     from tests.reports.conftest import Case
@@ -40,6 +48,9 @@ ROUND_THE_WORLD = [
     (-34.0, 151.0),
     (40.0, -74.0),
 ]
+
+LONG_SOUTHERN_LABELS = [(-33.6 + 0.3 * (i % 4), 150.9 + 0.6 * (i // 4)) for i in range(8)]
+"""Near Sydney, framed so that the latitudes read −34.25, −34.00 …: the widest tick labels."""
 
 
 def _placed(case: Case, spots: Sequence[tuple[float, float]]) -> Scenario:
@@ -153,3 +164,69 @@ def test_ring_round_a_pole_is_closed_along_it() -> None:
 def test_longitude_ticks_read_as_longitudes(x: float, label: str) -> None:
     """A map past ±180° labels its ticks as longitudes in -180..180."""
     assert lon_label(x) == label
+
+
+@pytest.fixture(scope="module")
+def relief_planned() -> tuple[Scenario, Plan]:
+    """The bundled relief operation and its plan (its map cut the latitude title off)."""
+    assessed = assess_requirements(bundled_example("relief-operation"))
+    scenario = assessed.opened.scenario
+    return scenario, plan_movements(scenario, assessed.demand, PlanParams(explain_top=0))
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_TEXT_ANCHOR = {"start": 0.0, "middle": 0.5, "end": 1.0}
+
+
+def _texts_off_the_figure(svg: str, slack_pt: float = 0.5) -> list[str]:
+    """The texts of an SVG figure that reach past its edges, measured as matplotlib drew them.
+
+    Each text's box (font metrics at 72 dpi, where an SVG unit is a point) is placed by its
+    anchor and turned by its rotation; the page shows only the viewBox, so what falls
+    outside it is cut off.
+    """
+    root = ET.fromstring(svg)
+    width, height = (float(v) for v in root.attrib["viewBox"].split()[2:])
+    renderer = RendererAgg(1, 1, 72)
+    off = []
+    for el in root.iter(f"{_SVG}text"):
+        style = dict(part.split(": ", 1) for part in el.attrib["style"].split("; "))
+        text = "".join(el.itertext())
+        size = float(style["font-size"].removesuffix("px"))
+        w, h, descent = renderer.get_text_width_height_descent(
+            text, FontProperties(size=size), ismath=False
+        )
+        x, y = float(el.attrib["x"]), float(el.attrib["y"])
+        turn = re.match(r"rotate\((-?[\d.]+)", el.attrib.get("transform", "rotate(0)"))
+        assert turn is not None, el.attrib
+        a = math.radians(float(turn[1]))
+        left = -w * _TEXT_ANCHOR[style.get("text-anchor", "start")]
+        corners = [(dx, dy) for dx in (left, left + w) for dy in (descent - h, descent)]
+        xs = [x + dx * math.cos(a) - dy * math.sin(a) for dx, dy in corners]
+        ys = [y + dx * math.sin(a) + dy * math.cos(a) for dx, dy in corners]
+        if not (-slack_pt <= min(xs) and max(xs) <= width + slack_pt) or not (
+            -slack_pt <= min(ys) and max(ys) <= height + slack_pt
+        ):
+            off.append(text)
+    return off
+
+
+def test_relief_map_keeps_every_text_on_the_figure(relief_planned: tuple[Scenario, Plan]) -> None:
+    """The relief map's axis titles, ticks, names and legend all lie within the figure."""
+    fig = network_map_figure(*relief_planned)
+    assert fig is not None
+    svg = figure_to_svg(fig, "map")
+    assert "latitude (°)" in svg
+    assert _texts_off_the_figure(svg) == []
+
+
+@pytest.mark.parametrize(
+    "spots",
+    [LONG_SOUTHERN_LABELS, NEAR_NORTH_POLE, NEAR_SOUTH_POLE, ACROSS_ANTIMERIDIAN, ROUND_THE_WORLD],
+    ids=["long-southern-labels", "north-pole", "south-pole", "antimeridian", "world"],
+)
+def test_map_keeps_every_text_on_the_figure(case: Case, spots: list[tuple[float, float]]) -> None:
+    """Whatever the extent, the left margin holds the latitude labels and their title."""
+    fig = network_map_figure(_placed(case, spots), case.plan)
+    assert fig is not None
+    assert _texts_off_the_figure(figure_to_svg(fig, "map")) == []

@@ -31,6 +31,7 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         EXIT_PIPE_CLOSED,
         INTERRUPTED,
         INTERRUPTED_STARTING,
+        caused_by_ctrl_c,
     )
     from supplyline.errors import SupplylineError
 except KeyboardInterrupt:
@@ -75,7 +76,11 @@ def _stdout_to_devnull() -> None:
 
 @contextmanager
 def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
-    """Turn Ctrl+C into ``interrupted`` and 130, and a closed output pipe into a quiet 141."""
+    """Turn Ctrl+C into ``interrupted`` and 130, and a closed output pipe into a quiet 141.
+
+    An error that Ctrl+C caused (see :func:`~supplyline.cli.exits.caused_by_ctrl_c`) is
+    Ctrl+C too.
+    """
     try:
         yield
     except KeyboardInterrupt:
@@ -86,6 +91,11 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
             raise
         _stdout_to_devnull()
         raise typer.Exit(EXIT_PIPE_CLOSED) from None
+    except Exception as error:
+        if not caused_by_ctrl_c(error):
+            raise
+        err_console.print(interrupted, style="bold red", highlight=False, markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 class _Group(TyperGroup):
@@ -170,3 +180,8 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     except SupplylineError as error:
         sys.exit(report_error(error, err_console))
+    except Exception as error:  # "ImportError: initialization failed" from Ctrl+C
+        if not caused_by_ctrl_c(error):
+            raise
+        sys.stderr.write(INTERRUPTED_STARTING + "\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -6,7 +6,13 @@ This module imports nothing, so that the entry point can use it before its slow 
 
 from __future__ import annotations
 
-__all__ = ["EXIT_INTERRUPTED", "EXIT_PIPE_CLOSED", "INTERRUPTED", "INTERRUPTED_STARTING"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_PIPE_CLOSED",
+    "INTERRUPTED",
+    "INTERRUPTED_STARTING",
+    "caused_by_ctrl_c",
+]
 
 EXIT_INTERRUPTED = 130
 """The shell's code for a command ended by Ctrl+C (128 + SIGINT)."""
@@ -25,3 +31,22 @@ INTERRUPTED_STARTING = "interrupted: nothing done (Ctrl+C while supplyline was s
 
 INTERRUPTED = "interrupted"
 """The line printed for Ctrl+C in a command that says nothing more specific."""
+
+
+def caused_by_ctrl_c(error: BaseException) -> bool:
+    """Whether ``error`` came of Ctrl+C: a KeyboardInterrupt that became another error.
+
+    An extension module whose initialisation sees Ctrl+C fails with ``ImportError:
+    initialization failed``, raised from the KeyboardInterrupt (matplotlib's ``_path``,
+    imported when the report is first written, or any module imported at the start).
+    """
+    seen: BaseException | None = error
+    for _ in range(8):  # a chain is short; never loop on a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        # the chain a traceback shows: not the context a ``raise … from None`` hides
+        hidden = seen.__suppress_context__ and seen.__cause__ is None
+        seen = seen.__cause__ or (None if hidden else seen.__context__)
+    return False

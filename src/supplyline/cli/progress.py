@@ -4,7 +4,10 @@ On a terminal: a spinner with the stage and the seconds so far (a solve can take
 minutes; a frozen line looks like a hang). In a log (stderr not a terminal, as in a
 batch job): one line per stage with the seconds since the start. Ctrl+C ends the
 command with a message and exit code 130, without a traceback; the commands write
-their files only at the end (all or none), so nothing is half-written.
+their files only at the end (all or none), so nothing is half-written. A Ctrl+C that
+Python dropped (raised in a weakref callback or a ``__del__``, where CPython only prints
+"Exception ignored in") is recorded all the same, and ends the command at the next stage
+or before its files are moved into place (see :mod:`supplyline.planning.interrupt`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from supplyline.cli.exits import EXIT_INTERRUPTED
+from supplyline.cli.exits import EXIT_INTERRUPTED, caused_by_ctrl_c
+from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
 __all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
 
@@ -34,12 +38,17 @@ class _Stage:
 
 @contextmanager
 def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
-    """Show ``first``, then each stage passed to the yielded callable."""
+    """Show ``first``, then each stage passed to the yielded callable.
+
+    The callable raises KeyboardInterrupt instead if Ctrl+C was pressed in the stage that
+    ends, even if Python dropped the interrupt there.
+    """
     if console.is_terminal:
         stage = _Stage(first)
         with console.status(stage):
 
             def show(text: str) -> None:
+                raise_if_interrupted()
                 stage.text = text
 
             yield show
@@ -47,6 +56,7 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
     began = time.monotonic()
 
     def log(text: str) -> None:
+        raise_if_interrupted()
         console.print(f"{time.monotonic() - began:7.1f} s  {text}", highlight=False, markup=False)
 
     log(first)
@@ -55,9 +65,20 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 
 @contextmanager
 def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
-    """Turn Ctrl+C inside into ``interrupted: <nothing_done>`` and exit code 130."""
+    """Turn Ctrl+C inside into ``interrupted: <nothing_done>`` and exit code 130.
+
+    Ctrl+C is recorded while inside (:func:`~supplyline.planning.interrupt.recording_ctrl_c`),
+    so that the work's checks find one that Python dropped; an error that Ctrl+C caused
+    (:func:`~supplyline.cli.exits.caused_by_ctrl_c`) is Ctrl+C too.
+    """
     try:
-        yield
+        with recording_ctrl_c():
+            try:
+                yield
+            except Exception as error:
+                if caused_by_ctrl_c(error):
+                    raise KeyboardInterrupt from error
+                raise
     except KeyboardInterrupt:
         console.print(f"interrupted: {nothing_done}", style="bold red", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None

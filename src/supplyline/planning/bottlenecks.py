@@ -14,7 +14,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -265,22 +265,46 @@ def find_bottlenecks(
     for rank, run in enumerate(runs):
         resource, words, capacity = _name(p, run)
         coms = _commodities(p, m, sol.x, run)
-        span = day_label(run.days[0]) + (f"–{day_label(run.days[-1])}" if len(run.days) > 1 else "")
-        what = ", ".join(coms[:3]) or "nothing yet"
-        text = f"{words} limits {what} on {span}"
-        b = Bottleneck(
-            kind=run.kind,
-            resource=resource,
-            days=tuple(run.days),
-            shadow_price=round(run.value, 6),
-            commodities=coms,
-            capacity=capacity,
-            explanation=text,
+        measured = (
+            _measure(p, m, _Resolver(session, deadline), run, base)
+            if rank < p.params.explain_top
+            else None
         )
-        if rank < p.params.explain_top:
-            b = _measure(p, m, _Resolver(session, deadline), run, b, base)
-        out.append(b)
+        out.append(
+            Bottleneck(
+                kind=run.kind,
+                resource=resource,
+                days=tuple(run.days),
+                shadow_price=round(run.value, 6),
+                commodities=coms,
+                capacity=capacity,
+                suggested_extra_per_day=None if measured is None else measured.extra,
+                shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
+                explanation=_explanation(words, run, coms, measured),
+            )
+        )
     return tuple(out)
+
+
+def _explanation(words: str, run: _Run, coms: tuple[str, ...], measured: _Measured | None) -> str:
+    """What the resource limits and when, then what the measured extra of it buys.
+
+    A resource nothing passes (a capacity of 0) limits no commodity: it blocks what would
+    pass, named as the re-solve with the extra moved it through, if it was measured.
+    """
+    span = day_label(run.days[0]) + (f"–{day_label(run.days[-1])}" if len(run.days) > 1 else "")
+    if coms:
+        text = f"{words} limits {', '.join(coms[:3])} on {span}"
+    elif measured is not None and measured.crossing:
+        text = (
+            f"{words} blocks the {_listed(measured.crossing)} that would pass through it on {span}"
+        )
+    else:
+        text = f"{words} blocks everything that would pass through it on {span}"
+    if measured is None:
+        return text
+    unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
+    return f"{text}; +{measured.extra:,.0f} {unit} there {measured.effect}"
 
 
 def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
@@ -405,12 +429,40 @@ def _least_extra(
     return hi, best
 
 
+def _listed(names: tuple[str, ...]) -> str:
+    """Names in a sentence: "food", "food and fuel", "food, fuel, water and others".
+
+    >>> _listed(("food", "fuel")), _listed(("a", "b", "c", "d"))
+    ('food and fuel', 'a, b, c and others')
+    """
+    if len(names) > 3:
+        return f"{', '.join(names[:3])} and others"
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Measured:
+    """What a round extra of a resource buys, as the re-solve with it found."""
+
+    extra: float
+    """Per day (tonnes, people, or tonnes of storage), rounded as a planner would say it."""
+    removed_t: float
+    """Tonnes of shortfall the extra removes."""
+    effect: str
+    """The gain in words ("removes 840 t of shortfall: …")."""
+    crossing: tuple[str, ...]
+    """The commodities that use the resource in the re-solved plan, busiest first."""
+
+
 def _measure(
-    p: Problem, m: LpModel, resolve: _Resolver, run: _Run, b: Bottleneck, base: Outcome
-) -> Bottleneck:
-    """Re-solve with the resource unlimited, then with a rounded-up extra; restore it."""
+    p: Problem, m: LpModel, resolve: _Resolver, run: _Run, base: Outcome
+) -> _Measured | None:
+    """Re-solve with the resource unlimited, then with a rounded-up extra; restore it.
+
+    None when there was no time left, the re-solve failed, or it used no more.
+    """
     if resolve.out_of_time:
-        return b
+        return None
     session = resolve.session
     idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
     old = (m.col_upper if run.cols else m.row_upper)[idx]
@@ -423,10 +475,10 @@ def _measure(
         free_x = resolve()
         session.set_col_cost(using, m.cost[using])
         if free_x is None:
-            return b
+            return None
         extra = _usage_over(m, free_x, idx, bool(run.cols), old)
         if extra <= TOL:
-            return b
+            return None
         extra, x = _least_extra(
             p, m, resolve, base, lambda more: setter(idx, old + more), nice_ceil(extra), free_x
         )
@@ -434,8 +486,6 @@ def _measure(
     finally:
         session.set_col_cost(using, m.cost[using])
         setter(idx, old)
-    unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(b.kind, "t/day")
-    text = f"{b.explanation}; +{extra:,.0f} {unit} there {effect}"
-    return replace(
-        b, suggested_extra_per_day=extra, shortfall_removed_t=round(removed, 3), explanation=text
+    return _Measured(
+        extra=extra, removed_t=removed, effect=effect, crossing=_commodities(p, m, x, run)
     )

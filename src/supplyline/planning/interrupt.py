@@ -6,20 +6,32 @@ ignored Ctrl+C until it ended. Every run goes through :func:`run_stoppably`, whi
 registers it; on KeyboardInterrupt in the main thread the interrupt callbacks of every
 registered run are subscribed, the runs stop at their next iteration, and the interrupt
 goes on to the caller once they have.
+
+Ctrl+C can also be lost: CPython prints and drops an exception raised in a weakref
+callback or a ``__del__`` ("Exception ignored in: …"), and the garbage collector runs
+those at almost any point (matplotlib's caches, while a report is drawn). Inside
+:func:`recording_ctrl_c` the SIGINT handler records the press before it raises, and
+:func:`raise_if_interrupted` raises it again where work may stop cleanly (between stages,
+before outputs are moved into place), so that a lost interrupt ends the work all the same.
 """
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import Any
 
 import highspy
 
 __all__ = [
     "WATCH_S",
     "ctrl_c_held_back",
+    "raise_if_interrupted",
+    "recording_ctrl_c",
     "run_stoppably",
     "stop_work",
     "stopping_on_interrupt",
@@ -112,6 +124,79 @@ def ctrl_c_held_back() -> Iterator[None]:
                 previous(signal.SIGINT, None)
             elif previous != signal.SIG_IGN:  # Python's default, or a handler not its own
                 raise KeyboardInterrupt
+
+
+_pressed = threading.Event()
+"""Set by the handler of :func:`recording_ctrl_c` on Ctrl+C, before the interrupt is raised."""
+
+
+class _Recorder:
+    """A SIGINT handler: record the press, then hand it to the handler it replaced."""
+
+    def __init__(self, previous: Callable[[int, FrameType | None], Any]) -> None:
+        self.previous = previous
+
+    def __call__(self, signum: int, frame: FrameType | None) -> Any:
+        _pressed.set()
+        return self.previous(signum, frame)
+
+
+class _QuietOnCtrlC:
+    """An unraisable hook that keeps a recorded Ctrl+C quiet and hands on everything else.
+
+    CPython would print the dropped KeyboardInterrupt with its traceback ("Exception
+    ignored in: …"); recorded, it ends the work at the next check, with the usual message.
+    """
+
+    def __init__(self, previous: Callable[[Any], object]) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable: Any) -> None:  # a sys.UnraisableHookArgs
+        if not (_pressed.is_set() and isinstance(unraisable.exc_value, KeyboardInterrupt)):
+            self.previous(unraisable)
+
+
+@contextmanager
+def recording_ctrl_c() -> Iterator[None]:
+    """Record Ctrl+C while inside, so that :func:`raise_if_interrupted` sees a lost one.
+
+    For the faces, around a command's work; a KeyboardInterrupt that Python drops is not
+    printed (the next check raises it). Nothing changes where Python has no handler of
+    its own to wrap (Ctrl+C ignored, as in a background job, or left to the system),
+    outside the main thread (Python handles signals there only), or inside another
+    ``recording_ctrl_c`` (which records already).
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or not callable(previous)
+        or isinstance(previous, _Recorder)
+    ):
+        yield
+        return
+    previous_hook = sys.unraisablehook
+    _pressed.clear()
+    sys.unraisablehook = _QuietOnCtrlC(previous_hook)
+    signal.signal(signal.SIGINT, _Recorder(previous))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
+        _pressed.clear()
+
+
+def raise_if_interrupted() -> None:
+    """Raise KeyboardInterrupt if Ctrl+C was pressed inside :func:`recording_ctrl_c`.
+
+    Also when the interrupt was raised where Python dropped it (a weakref callback, a
+    ``__del__``): for the points where work may stop cleanly, so that it stops there as
+    on any other Ctrl+C. Outside ``recording_ctrl_c`` it never raises.
+
+    >>> raise_if_interrupted()  # no Ctrl+C recorded
+    """
+    if _pressed.is_set():
+        raise KeyboardInterrupt
 
 
 def wait_watching(done: threading.Event) -> None:

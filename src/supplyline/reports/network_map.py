@@ -395,7 +395,10 @@ def network_map_figure(
         ax.xaxis.set_major_formatter(FuncFormatter(lon_label))
     ax.set_xlim(box[0], box[1])
     ax.set_ylim(box[2], box[3])
-    ax.set_aspect(aspect)
+    # Held at the left of its cell: centred (the default), the map's box moves right of
+    # where the constrained layout measured the latitude labels, which then made the
+    # left margin too narrow and cut the axis title off (at x≈0.5 pt on the relief map).
+    ax.set_aspect(aspect, anchor="W")
     ax.set_xlabel("longitude (°)", fontsize=8)
     ax.set_ylabel("latitude (°)", fontsize=8)
     ax.tick_params(labelsize=8)

@@ -3,7 +3,8 @@
 The CLI and the API both call :func:`plan_scenario`; it reports progress through a
 callback and writes every output (plan files, optional MPS, optional report made by a
 caller-supplied writer) into a scratch folder that is moved into place only when all of
-it succeeded.
+it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
+:func:`supplyline.planning.interrupt.raise_if_interrupted`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from supplyline.io.plan_files import PLAN_FILES, write_plan_files
 from supplyline.planning import LpModel, Method, PlanParams, highs_version, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import HighsSession
+from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.routing import reach_for
 from supplyline.services.scenarios import OpenScenario, assess_requirements
 
@@ -276,6 +278,7 @@ def plan_scenario(
                 extras.append((report_tmp, Path(report[0])))
                 with writing(f"the report {report[0]}"):
                     report[1](scenario, assessed.demand, plan, reach, report_tmp)
+            raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         for tmp, final in extras:
             move_into_place(tmp, final)
             written.append(final)

@@ -22,6 +22,7 @@ from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import ROUTE_FILES, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
@@ -171,7 +172,10 @@ def route_scenario_day(
         if out is not None:
             with atomic_output_dir(out) as scratch, writing(f"the route files into {out}"):
                 written = write_routes_files(scratch, scenario, routes)
+                raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
             files = [Path(out) / p.name for p in written]
+        else:
+            raise_if_interrupted()  # likewise, before the report is moved
         if report is not None and report_tmp is not None:
             move_into_place(report_tmp, report[0])
             files.append(Path(report[0]))
