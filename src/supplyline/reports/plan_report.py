@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from matplotlib.figure import Figure
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.errors import NotFoundError
+from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -291,12 +291,11 @@ def write_plan_report(
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
     )
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    scratch = scratch_file_for(target)  # named with this process, as every output's
     try:
-        with temp.open("x", encoding="utf-8") as out:
+        with writing(target), scratch.open("x", encoding="utf-8") as out:
             out.write(html)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        move_into_place(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
     return target
