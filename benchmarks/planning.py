@@ -506,7 +506,7 @@ def _print_targets(summary: list[Row]) -> None:
             )
         if "pyomo_build_ratio" in s:
             r = s["pyomo_build_ratio"]
-            parts.append(f"pyomo build / ours {r:,.0f}× (≥ 50×) {_verdict(targeted, r >= 50)}")
+            parts.append(f"pyomo build / ours {r:,.1f}× (≥ 50×) {_verdict(targeted, r >= 50)}")
         if "naive_speedup" in s:
             r = s["naive_speedup"]
             bound = "" if s["naive_done"] else "≥ "
