@@ -23,7 +23,6 @@ from supplyline.domain import (
     Bottleneck,
     Closure,
     Delivery,
-    Location,
     Mode,
     Movement,
     Plan,
@@ -36,6 +35,7 @@ from supplyline.domain import (
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
 __all__ = ["PLAN_FILES", "plan_to_dict", "read_plan", "write_plan", "write_plan_files"]
@@ -239,28 +239,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return {"format": PLAN_FORMAT, "version": PLAN_VERSION, **data}
 
 
-def _link_geometry(a: Location, b: Location) -> dict[str, Any]:
-    """A link's line; one whose ends lie more than 180° of longitude apart is cut in two.
-
-    Such a link runs the short way, across the antimeridian, and GeoJSON has it as a
-    MultiLineString of two parts meeting at ±180° (RFC 7946, section 3.1.9), so that GIS
-    software does not draw it the long way round the world.
-    """
-    start, end = [a.lon, a.lat], [b.lon, b.lat]
-    if abs(b.lon - a.lon) <= 180.0:
-        return {"type": "LineString", "coordinates": [start, end]}
-    edge = 180.0 if a.lon > b.lon else -180.0
-    run = b.lon - a.lon + 2 * edge  # the short way, in degrees: across the edge
-    if run == 0.0:  # both ends on the antimeridian, one written -180 and one 180
-        return {"type": "LineString", "coordinates": [start, [a.lon, b.lat]]}
-    lat = a.lat + (b.lat - a.lat) * (edge - a.lon) / run
-    parts = [[start, [edge, lat]], [[-edge, lat], end]]
-    parts = [part for part in parts if part[0] != part[1]]
-    if len(parts) == 1:  # one end on the antimeridian: a line on the other end's side
-        return {"type": "LineString", "coordinates": parts[0]}
-    return {"type": "MultiLineString", "coordinates": parts}
-
-
 def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
     """Locations as points and links as lines, with the tonnes and people planned on them.
 
@@ -299,7 +277,7 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
         features.append(
             {
                 "type": "Feature",
-                "geometry": _link_geometry(a, b),
+                "geometry": path_geometry([(a.lon, a.lat), (b.lon, b.lat)]),
                 "properties": {
                     "id": link.id,
                     "mode": link.mode.value,

@@ -17,6 +17,7 @@ from typing import Any
 
 from supplyline.domain import Scenario
 from supplyline.domain.routes import Routes
+from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
 __all__ = ["ROUTE_FILES", "route_rows", "truck_rows", "unserved_rows", "write_routes_files"]
@@ -111,15 +112,18 @@ _UNSERVED_COLS = ["unit", "location", "tonnes", "load_t", "reason", "detail"]
 
 
 def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
-    """Truck paths as LineStrings, unserved units as Points (GeoJSON, lon/lat)."""
+    """Truck paths as LineStrings, unserved units as Points (GeoJSON, lon/lat).
+
+    A path with a leg across the antimeridian is a MultiLineString cut there.
+    """
     where = scenario.location_by_id
     features: list[dict[str, Any]] = []
     for r in routes.routes:
-        coords = [[where[x].lon, where[x].lat] for x in r.path]
+        points = [(where[x].lon, where[x].lat) for x in r.path]
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": coords},
+                "geometry": path_geometry(points),
                 "properties": {
                     "kind": "route",
                     "truck": r.truck,
