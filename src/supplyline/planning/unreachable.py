@@ -170,20 +170,19 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
 
 def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int) -> str:
     com_id = p.demand.commodity_ids[k]
-    commodity = (
-        p.scenario.commodity_by_id[com_id].name if com_id in p.scenario.commodity_by_id else com_id
-    )
+    known = p.scenario.commodity_by_id.get(com_id)
+    commodity = known.name if known is not None else com_id
     place = p.scenario.location(p.net.location_ids[v]).name
     if not arrivals.sources[k].any():
         return f"no stock of {commodity} in the scenario can supply {place}"
-    one = np.array([k]), np.array([v])
 
-    def fixed(reopened: frozenset[int], day: int = t) -> bool:
-        return bool(arrivals.arrive(reopened, *one, np.array([day]))[0])
+    def fixed(reopened: frozenset[int]) -> bool:
+        """Whether goods could arrive that day with these closures reopened."""
+        return bool(arrivals.arrive(reopened, np.array([k]), np.array([v]), np.array([t]))[0])
 
     if not fixed(closed):
-        days = np.arange(p.days)
-        ever = np.flatnonzero(arrivals.arrive(closed, k + 0 * days, v + 0 * days, days))
+        every_day = np.full(p.days, k), np.full(p.days, v), np.arange(p.days)
+        ever = np.flatnonzero(arrivals.arrive(closed, *every_day))
         if (ever < t).any():
             return f"no {commodity} can reach {place} on these days"
         if (ever > t).any():
