@@ -9,6 +9,7 @@ computes the first solve's starting basis; every run goes through
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -29,7 +30,14 @@ from supplyline.planning.model import LpModel
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 
-__all__ = ["HighsSession", "Solution", "highs_version", "new_highs", "pass_lp"]
+__all__ = [
+    "HighsSession",
+    "Solution",
+    "available_methods",
+    "highs_version",
+    "new_highs",
+    "pass_lp",
+]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -170,6 +178,25 @@ def _method_options(method: Method, num_cols: int) -> tuple[str, dict[str, str]]
         Method.PDLP: {"solver": "pdlp"},
     }[method]
     return method.value, options
+
+
+@functools.cache
+def available_methods() -> tuple[Method, ...]:
+    """The methods the installed HiGHS has, in :class:`Method`'s order (asked once).
+
+    Each method's options are set as a plan sets them; a build without that solver
+    rejects them (HiPO is missing from some builds of highspy).
+
+    >>> Method.SIMPLEX in available_methods()
+    True
+    """
+    have = []
+    for method in Method:
+        h = new_highs()
+        _, options = _method_options(method, 0)
+        if all(h.setOptionValue(k, v) == highspy.HighsStatus.kOk for k, v in options.items()):
+            have.append(method)
+    return tuple(have)
 
 
 _S = highspy.HighsModelStatus

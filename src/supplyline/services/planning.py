@@ -9,13 +9,9 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import numpy as np
-from scipy.sparse import csc_matrix
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
@@ -23,9 +19,9 @@ from supplyline.errors import OutputError, ScenarioError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
-from supplyline.planning import LpModel, Method, PlanParams, highs_version, plan_movements
+from supplyline.planning import Method, PlanParams, highs_version, plan_movements
 from supplyline.planning.best_response import Responses
-from supplyline.planning.highs import HighsSession
+from supplyline.planning.highs import available_methods
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.routing import reach_for
 from supplyline.services.scenarios import OpenScenario, assess_requirements
@@ -85,37 +81,6 @@ _SOLVER_NAMES = {
     Method.PDLP: "PDLP",
 }
 """What each method's solver is called in HiGHS's documentation (for messages)."""
-
-
-@functools.cache
-def available_methods() -> tuple[Method, ...]:
-    """The methods the installed HiGHS has, in :class:`Method`'s order (asked once).
-
-    Each method's options are set on an empty model exactly as a plan sets them; a build
-    without that solver rejects them (HiPO is missing from some builds of highspy).
-
-    >>> Method.SIMPLEX in available_methods()
-    True
-    """
-    empty = LpModel(
-        cost=np.zeros(0),
-        col_lower=np.zeros(0),
-        col_upper=np.zeros(0),
-        row_lower=np.zeros(0),
-        row_upper=np.zeros(0),
-        matrix=csc_matrix((0, 0)),
-        offset=0.0,
-        cols={},
-        rows={},
-    )
-    have = []
-    for method in Method:
-        try:
-            HighsSession(empty, PlanParams(method=method))
-        except SolverError:  # "HiGHS rejected option solver='hipo'"
-            continue
-        have.append(method)
-    return tuple(have)
 
 
 def why_unavailable(method: Method | str) -> str | None:
