@@ -87,8 +87,13 @@ def _filled(value: FloatArray | float, size: int) -> FloatArray:
     return out
 
 
-def _number(keys: Sequence[IntArray], first: int) -> tuple[IntArray, Iterator[IntArray]]:
+def _number(
+    keys: Sequence[IntArray], first: int, dtype: type[np.signedinteger[Any]] = np.int64
+) -> tuple[IntArray, Iterator[npt.NDArray[np.signedinteger[Any]]]]:
     """Sorted distinct keys of all arrays, and each array's keys as row numbers from ``first``.
+
+    Row numbers come as ``dtype``: the matrix's index type, so that they go into its
+    indices without a cast.
 
     Row keys are dense (flow × location × day and the like), so a marker array over
     their range numbers them in linear time; sorting, as ``np.unique`` does, was the
@@ -102,12 +107,12 @@ def _number(keys: Sequence[IntArray], first: int) -> tuple[IntArray, Iterator[In
     high = max(int(k.max()) for k in keys if len(k))
     if low < 0 or high > 8 * total + 1_000_000:
         uniq, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-        rows = np.split(inverse.astype(np.int64) + first, np.cumsum(sizes)[:-1])
+        rows = np.split(inverse.astype(dtype) + first, np.cumsum(sizes)[:-1])
         return uniq, iter(rows)
     present = np.zeros(high + 1, dtype=bool)
     for k in keys:
         present[k] = True
-    position = np.cumsum(present, dtype=np.int64)
+    position = np.cumsum(present, dtype=dtype)
     position += first - 1
     return np.flatnonzero(present).astype(np.int64), (position[k] for k in keys)
 
@@ -205,7 +210,7 @@ class Assembler:
         upper: list[FloatArray] = []
         n_rows = 0
         for name, entries in self._parts.items():
-            uniq, row_of = _number([e.keys for e in entries], first=n_rows)
+            uniq, row_of = _number([e.keys for e in entries], first=n_rows, dtype=index_type)
             attrs, lo, up = decode(name, uniq)
             size = len(uniq)
             if any(len(v) != size for v in attrs.values()) or len(lo) != size:

@@ -192,17 +192,26 @@ class Reach:
     latest: IntArray
 
 
-def _delay_graph(net: NetworkArrays, usable: BoolArray) -> csr_matrix:
-    """The usable arcs as a graph weighted by availability delay (shortest of parallel arcs)."""
+def _delay_graph(net: NetworkArrays, usable: BoolArray, *, reverse: bool = False) -> csr_matrix:
+    """The usable arcs as a graph weighted by availability delay (shortest of parallel arcs).
+
+    ``reverse`` turns every arc round (for distances *to* the sinks). Laid out as CSR
+    directly: scipy's conversion from triplets, and a transpose for the reverse graph,
+    were most of the reachability bounds' time in a fresh process.
+    """
     n = len(net.location_ids)
     a, b = net.arc_from[usable], net.arc_to[usable]
+    if reverse:
+        a, b = b, a
     w = net.arc_delay[usable].astype(np.float64) + _EPS_DAY
-    # keep the shortest of parallel arcs: csr_matrix would add them up
+    # rows in order, and the shortest of parallel arcs first: csr_matrix would add them up
     order = np.lexsort((w, b, a))
     a, b, w = a[order], b[order], w[order]
     first = np.ones(len(a), dtype=bool)
     first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    return csr_matrix((w[first], (a[first], b[first])), shape=(n, n))
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(a[first], minlength=n), out=indptr[1:])
+    return csr_matrix((w[first], b[first].astype(np.int32), indptr), shape=(n, n))
 
 
 def _days_apart(graph: csr_matrix, nodes: IntArray) -> FloatArray:
@@ -261,7 +270,7 @@ def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) 
         src_nodes = np.unique(np.array([v for f in fs for v in ends[f][0]], dtype=np.int64))
         snk_nodes = np.unique(np.array([v for f in fs for v in ends[f][2]], dtype=np.int64))
         d_from = _days_apart(graph, src_nodes)
-        d_to = _days_apart(graph.T.tocsr(), snk_nodes)
+        d_to = _days_apart(_delay_graph(net, usable, reverse=True), snk_nodes)
         for f in fs:
             srcs, start, snks = ends[f]
             if srcs:
