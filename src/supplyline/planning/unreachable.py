@@ -150,6 +150,10 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
         li for li in _closed_links(p) if min(p.scenario.links[li].outage_days) <= last
     )
     now = arrivals.there(none)
+    # closure days after a place's last cut-off day for the goods explain none of its days
+    until: dict[tuple[int, int], int] = {}
+    for kj, vj, tj in zip(k[cut].tolist(), v[cut].tolist(), t[cut].tolist(), strict=True):
+        until[(kj, vj)] = max(tj, until.get((kj, vj), tj))
     causes: dict[tuple[int, int, int], str] = {}
     out: list[Shortfall] = []
     for j, s in enumerate(shortfalls):
@@ -158,7 +162,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
             continue
         key = (int(k[j]), int(v[j]), int(t[j]))
         if key not in causes:
-            causes[key] = _cause(p, arrivals, closed, *key)
+            causes[key] = _cause(p, arrivals, closed, *key, until=until[key[:2]])
         cause = causes[key]
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
@@ -168,7 +172,10 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
     return tuple(out)
 
 
-def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int) -> str:
+def _cause(
+    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int, *, until: int
+) -> str:
+    """Why no goods ``k`` can arrive at ``v`` on day ``t``; closure days named up to ``until``."""
     com_id = p.demand.commodity_ids[k]
     known = p.scenario.commodity_by_id.get(com_id)
     commodity = known.name if known is not None else com_id
@@ -190,7 +197,7 @@ def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: i
         return f"no {commodity} can reach {place} within the horizon by links that can carry it"
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
     if alone:
-        named = [_closure(p, li) for li in alone]
+        named = [_closure(p, li, until) for li in alone]
         if len(named) == 1:
             return f"the closure of {named[0]} cuts {place} off from {commodity}"
         return (
@@ -201,11 +208,12 @@ def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: i
     for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
         if fixed(frozenset(needed - {li})):
             needed.discard(li)
-    named = [_closure(p, li) for li in sorted(needed)]
+    named = [_closure(p, li, until) for li in sorted(needed)]
     return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
 
 
-def _closure(p: Problem, link_index: int) -> str:
+def _closure(p: Problem, link_index: int, until: int) -> str:
+    """The link and its closure days up to ``until`` (later ones cut off no day explained)."""
     link = p.scenario.links[link_index]
-    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
+    days = sorted(d for d in link.outage_days if 0 <= d <= until)
     return f"{link.mode.value} link {link.id} (closed {_span(days)})"
