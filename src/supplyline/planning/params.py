@@ -46,7 +46,8 @@ class Weights:
 
     shortfall_per_t: float = 1.0e5
     target_gap_per_t_day: float = 1.0e3
-    """A unit holding less than its days-of-supply target, per tonne missing per day."""
+    """A unit holding less than its days-of-supply target, per tonne missing per day (at
+    most; see :meth:`target_gap`)."""
     late_per_t_day: float = 20.0
     late_per_pax_day: float = 20.0
     move_per_t: float = 1.0e-3
@@ -62,6 +63,20 @@ class Weights:
     def shortfall(self, priority: int) -> float:
         """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
         return self.shortfall_per_t * (10 - priority) / 9
+
+    def target_gap(self, days: int) -> float:
+        """The target-gap weight for a horizon of ``days``: ``target_gap_per_t_day``, capped.
+
+        A tonne in a unit's stock fills its target for at most ``days`` days, and an early
+        shortfall costs up to ``1.01 × days`` gap-days more than a late one (so that a
+        unit eats its stock before it goes short). Either, uncapped, outweighed a priority
+        step (``shortfall_per_t / 9``) on long horizons: a tester's plan let priority-1
+        food go short on C+33 to spare priority-3 fuel on C+0, and kept 4 t of food
+        above its target while priority-9 spares went short. Capped at
+        ``shortfall_per_t / (9.9 × days)``, a tonne short always costs more than any
+        tonne's worth of target or timing, and a priority more than any lower one.
+        """
+        return min(self.target_gap_per_t_day, self.shortfall_per_t / (9.9 * max(1, days)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,75 @@
+"""The objective's order holds on long horizons.
+
+A priority comes before any lower one, and any shortfall before a days-of-supply target.
+Both cases are a tester's: one link carries once, on day 0, and is closed after; what
+crosses then has to last the unit the whole horizon.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import FOOD, FUEL, make_demand, one_link
+
+
+def _one_crossing(days: int, capacity_t: float) -> Scenario:
+    """A depot with fuel and food, one link open on day 0 only, the unit in place."""
+    scenario, _ = one_link(
+        capacity_t_per_day=capacity_t,
+        days=days,
+        outage_days=range(1, days),
+        replenishment_t_per_day=10.0 * days,  # the depot has plenty on day 0
+    )
+    food = scenario.stocks[0]
+    return dataclasses.replace(
+        scenario,
+        commodities=(FUEL, FOOD),
+        stocks=(food, dataclasses.replace(food, commodity="fuel")),
+    )
+
+
+def _only_first_days(demand: Demand, commodity: str, last_day: int) -> Demand:
+    k = demand.commodity_ids.index(commodity)
+    consumption = demand.consumption_t.copy()
+    consumption[:, k, last_day + 1 :] = 0.0
+    return dataclasses.replace(demand, consumption_t=consumption)
+
+
+@pytest.mark.parametrize("days", [15, 35, 90])
+def test_the_higher_priority_is_never_short_to_spare_a_lower_one(days: int) -> None:
+    # fuel (priority 1) every day, food (priority 2) on days 0-4; day 0 is out of reach
+    # for both, and the one crossing carries exactly the fuel for days 1 to the end
+    scenario = _one_crossing(days, capacity_t=days - 1.0)
+    demand = _only_first_days(
+        make_demand(scenario, {("u1", "fuel"): 1.0, ("u1", "food"): 1.0}), "food", 4
+    )
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    short = {(s.commodity, s.day): s.short_t for s in plan.shortfalls}
+    assert short == {("fuel", 0): 1.0, **{("food", d): 1.0 for d in range(5)}}
+
+
+def test_a_days_of_supply_target_never_costs_a_shortfall() -> None:
+    # food (priority 2) with a 10 t target (the unit is in place: on hand at the start)
+    # and fuel of the lowest priority for a second unit: the crossing carries exactly the
+    # food eaten after the 10 t on hand and the fuel, so the target is what goes without
+    days = 30
+    scenario = _one_crossing(days, capacity_t=(days - 10) + (days - 1))
+    low = dataclasses.replace(FUEL, priority=9)
+    second = dataclasses.replace(scenario.units[0], id="u2", name="2nd")
+    scenario = dataclasses.replace(
+        scenario, commodities=(low, FOOD), units=(*scenario.units, second)
+    )
+    demand = make_demand(
+        scenario,
+        {("u1", "food"): 1.0, ("u2", "fuel"): 1.0},
+        buildup_t={("u1", "food"): 10.0},
+    )
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    short = {(s.unit, s.commodity, s.day): s.short_t for s in plan.shortfalls}
+    assert short == {("u2", "fuel", 0): 1.0}  # day 0 is out of reach
+    assert np.isclose(plan.total_short_t, 1.0)
