@@ -244,3 +244,16 @@ def test_an_approximate_method_is_said_to_be_approximate(
     )
     assert result.exit_code == 0, result.output
     assert "not at a vertex" in " ".join(result.stdout.split())  # however rich wraps it
+
+
+def test_a_scenario_without_trucks_skips_the_reach_check(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """No fleet.csv (it is optional): the reach check says it was skipped, flags nobody."""
+    scenario = tmp_path / "no-fleet"
+    shutil.copytree(bilateral_dir, scenario)
+    (scenario / "fleet.csv").unlink()
+    result = runner.invoke(app, ["plan", str(scenario), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "reach check: skipped (no trucks in fleet.csv)" in result.stdout
+    assert "beyond what their trucks can sustain" not in result.stdout

@@ -11,6 +11,9 @@ __all__ = ["print_reach_flags"]
 
 def print_reach_flags(check: ReachCheck, out: Console) -> None:
     """One line for the reach check, and one per flagged unit."""
+    if check.trucks == 0:
+        out.print("reach check: skipped (no trucks in fleet.csv)", highlight=False)
+        return
     flagged = check.flagged
     style = "red" if flagged else "green"
     out.print(

@@ -152,7 +152,9 @@ def reach_cmd(
         f"{check.service_minutes:g} min per stop, detour ×{check.detour_factor:g})"
     )
     emit_rows(rows, cols, fmt, console=console, title=title)
-    if fmt is OutputFormat.TABLE:
+    if fmt is OutputFormat.TABLE and check.trucks == 0:
+        console.print("[yellow]no trucks in fleet.csv: nothing to check them against[/]")
+    elif fmt is OutputFormat.TABLE:
         flagged = check.flagged
         style = "red" if flagged else "green"
         console.print(f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged[/]")

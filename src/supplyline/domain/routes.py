@@ -206,8 +206,12 @@ class ReachCheck:
     availability: float
     service_minutes: float
     detour_factor: float
+    trucks: int = 0
+    """Trucks in the scenario's fleet: with none (no fleet.csv) there is nothing to check."""
 
     @property
     def flagged(self) -> tuple[ReachRow, ...]:
-        """Units beyond what their trucks can sustain."""
+        """Units beyond what their trucks can sustain (none when the fleet is not given)."""
+        if self.trucks == 0:
+            return ()
         return tuple(r for r in self.rows if not r.sustainable)

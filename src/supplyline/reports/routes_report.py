@@ -34,6 +34,12 @@ def reach_section(check: ReachCheck) -> ReportSection:
     """The reach check as a report section: one row per unit, the flagged ones explained."""
     rows = reach_rows(check)
     flagged = check.flagged
+    if check.trucks == 0:
+        return ReportSection(
+            id="reach-check",
+            title="Reach check: can the trucks keep up?",
+            intro="Skipped: the scenario has no trucks (no fleet.csv) to check.",
+        )
     return ReportSection(
         id="reach-check",
         title="Reach check: can the trucks keep up?",

@@ -157,6 +157,7 @@ def check_reach(
         availability=availability,
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,
+        trucks=sum(g.count for g in scenario.fleet),
     )
 
 
