@@ -67,7 +67,7 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
         ),
         "shortfalls": (
             shorts,
-            ["unit", "commodity", "short_t", "required_t", "share", "first", "last", "why"],
+            ["unit", "commodity", "short_t", "demand_t", "short_pct", "first", "last", "why"],
             "Shortfalls by unit and commodity",
         ),
         "bottlenecks": (
