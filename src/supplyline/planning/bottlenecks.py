@@ -174,7 +174,9 @@ def _commodities(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> tuple[str,
     days = np.isin(arc["t"], run.days)
     a = arc["a"]
     if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
-        on = days & (a == run.key[1])
+        # a link's pax capacity carries people only, its tonnes capacity everything else
+        is_pax = p.flows.kind[arc["f"]] == FlowKind.DEPLOY_PAX
+        on = days & (a == run.key[1]) & (is_pax == (run.kind is ResourceKind.LINK_PAX))
     elif run.kind is ResourceKind.HANDLING:
         on = days & ((p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1]))
     else:
@@ -225,7 +227,13 @@ def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         if _sooner(new, base)
         else []  # closure days moved, lateness did not: another plan as good, not a gain
     )
-    if len(sooner) == 1:
+    if len(sooner) == 1 and base.closure_day.get(sooner[0][1], 0) is None:
+        ui = sooner[0][1]  # not closed within the horizon now: say when it would close
+        day = new.closure_day.get(ui)
+        when = f"by {day_label(day)}" if day is not None else "sooner"
+        unit = p.scenario.units[ui].id
+        parts.append(f"lets {unit} close {when} (it does not close within the horizon now)")
+    elif len(sooner) == 1:
         parts.append(
             f"lets {p.scenario.units[sooner[0][1]].id} close {sooner[0][0]} day(s) earlier"
         )

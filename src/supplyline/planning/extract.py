@@ -269,6 +269,8 @@ class Outcome:
     """Tonnes short by (demand unit, commodity)."""
     late_days: dict[int, int]
     """Days late (or past the horizon) of each deploying unit, by index in ``scenario.units``."""
+    closure_day: dict[int, int | None]
+    """Closure day of each deploying unit (None: not closed within the horizon), by index."""
     late_t_days: float
     """Tonnes of lift still on the way after their unit's required day, summed over days."""
     late_pax_days: float
@@ -285,9 +287,11 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
         key = (int(b["u"][j]), int(b["k"][j]))
         short_by[key] = short_by.get(key, 0.0) + float(vals[j])
     late: dict[int, int] = {}
+    closure: dict[int, int | None] = {}
     for c in _closures(p, m, x):
         ui = next(i for i, u in enumerate(p.scenario.units) if u.id == c.unit)
         late[ui] = c.days_late if c.days_late is not None else p.days - c.required_day
+        closure[ui] = c.closure_day
     a = m.cols["arc"]
     tonnes = p.flows.kind[a["f"]] != FlowKind.DEPLOY_PAX
     cost = float(np.sum(x[a.start : a.start + a.size][tonnes] * p.net.arc_cost[a["a"][tonnes]]))
@@ -296,6 +300,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
         short_t=float(vals.sum()),
         short_by=short_by,
         late_days=late,
+        closure_day=closure,
         late_t_days=late_t_days,
         late_pax_days=late_pax_days,
         transport_cost=cost,
