@@ -95,7 +95,7 @@ def test_a_yard_that_handles_nothing_blocks_what_the_measuring_plan_moves_throug
     said, rest = top.explanation.split(" that would pass through it on C+2–C+8; ")
     assert said.startswith(f"{YARD_SHUT} blocks the ")
     assert set(said.removeprefix(f"{YARD_SHUT} blocks the ").split(" and ")) == {"food", "fuel"}
-    assert rest.startswith("+120 t/day there removes 840 t of shortfall")
+    assert rest.startswith("+120 t/day there on C+1–C+9 removes 840 t of shortfall")  # dwell 1
 
 
 def test_a_yard_that_handles_nothing_unmeasured_blocks_everything_through_it() -> None:

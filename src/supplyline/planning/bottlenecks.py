@@ -288,19 +288,31 @@ def find_bottlenecks(
                 capacity=capacity,
                 suggested_extra_per_day=None if measured is None else measured.extra,
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
-                explanation=_explanation(words, run, coms, measured),
+                explanation=_explanation(words, run, coms, measured, _lifted_days(p, run)),
             )
         )
     return tuple(out)
 
 
-def _explanation(words: str, run: _Run, coms: tuple[str, ...], measured: _Measured | None) -> str:
+def _span(days: list[int]) -> str:
+    return day_label(days[0]) + (f"–{day_label(days[-1])}" if len(days) > 1 else "")
+
+
+def _explanation(
+    words: str,
+    run: _Run,
+    coms: tuple[str, ...],
+    measured: _Measured | None,
+    lifted: list[int],
+) -> str:
     """What the resource limits and when, then what the measured extra of it buys.
 
     A resource nothing passes (a capacity of 0) limits no commodity: it blocks what would
     pass, named as the re-solve with the extra moved it through, if it was measured.
+    The extra is said with its days when they are not the binding ones (``lifted``: a
+    yard's are widened by its dwell).
     """
-    span = day_label(run.days[0]) + (f"–{day_label(run.days[-1])}" if len(run.days) > 1 else "")
+    span = _span(run.days)
     if coms:
         text = f"{words} limits {', '.join(coms[:3])} on {span}"
     elif measured is not None and measured.crossing:
@@ -312,7 +324,8 @@ def _explanation(words: str, run: _Run, coms: tuple[str, ...], measured: _Measur
     if measured is None:
         return text
     unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
-    return f"{text}; +{measured.extra:,.0f} {unit} there {measured.effect}"
+    when = "" if lifted == run.days else f" on {_span(lifted)}"
+    return f"{text}; +{measured.extra:,.0f} {unit} there{when} {measured.effect}"
 
 
 def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
@@ -324,8 +337,8 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     if run.kind is not ResourceKind.HANDLING:
         return run.rows
     v = run.key[1]
-    dwell = int(p.net.dwell[v])
-    lo, hi = run.days[0] - dwell, run.days[-1] + dwell
+    days = _lifted_days(p, run)
+    lo, hi = days[0], days[-1]
     rows: list[int] = []
     for name in ("handle_in", "handle_out"):
         b = m.rows.get(name)
@@ -333,6 +346,14 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
             hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
             rows += (b.start + np.flatnonzero(hit)).tolist()
     return rows
+
+
+def _lifted_days(p: Problem, run: _Run) -> list[int]:
+    """The days whose capacity a measurement raises: a yard's run widened by its dwell."""
+    if run.kind is not ResourceKind.HANDLING:
+        return run.days
+    dwell = int(p.net.dwell[run.key[1]])
+    return list(range(max(0, run.days[0] - dwell), min(p.days - 1, run.days[-1] + dwell) + 1))
 
 
 USAGE_PRICE = 1e-3
