@@ -8,6 +8,7 @@ optimum's lateness (and its closure days) stayed the same.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Demand, ResourceKind, Scenario
@@ -42,7 +43,10 @@ def test_closure_days_that_move_without_less_lateness_are_no_gain(
     tie = _outcome({0: 1, 1: 2}, late_t_days=50.0)
     gain = _outcome({0: 1, 1: 2}, late_t_days=20.0)
     assert "earlier" not in _effect(problem, base, tie)[1]
-    assert "close 2 day(s) earlier" in _effect(problem, base, gain)[1]
+    assert _effect(problem, base, gain)[1] == (
+        f"cuts the lift arriving late by 30 t-days ({problem.scenario.units[0].id} closes "
+        "2 day(s) earlier)"
+    )
 
 
 def test_a_unit_that_does_not_close_is_said_to_close_by_a_day_not_days_earlier(
@@ -54,7 +58,10 @@ def test_a_unit_that_does_not_close_is_said_to_close_by_a_day_not_days_earlier(
     gain = _outcome({0: 0}, late_t_days=0.0, closure={0: 12})
     effect = _effect(problem, base, gain)[1]
     unit = problem.scenario.units[0].id
-    assert effect == f"lets {unit} close by C+12 (it does not close within the horizon now)"
+    assert (
+        effect
+        == f"cuts the lift arriving late by 50 t-days ({unit} closes by C+12, not at all now)"
+    )
 
 
 def test_the_bilateral_supplies_claim_no_earlier_closure(
@@ -97,3 +104,38 @@ def test_a_pax_capacity_limits_only_people(tmp_path: Path) -> None:
     assert pax, plan.bottlenecks
     assert "limits deployment on" in pax[0].explanation
     assert "food" not in pax[0].explanation
+
+
+def test_shortfall_moved_elsewhere_is_said_beside_what_is_removed(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A tester read "removes 90 t: water at site-2 120 t, …" with 30 t more elsewhere."""
+    problem = prepare(*bilateral, PlanParams())
+    base = replace(_outcome({}, 0.0), short_t=150.0, short_by={(0, 0): 120.0, (1, 0): 30.0})
+    new = replace(_outcome({}, 0.0), short_t=60.0, short_by={(1, 0): 60.0})
+    effect = _effect(problem, base, new)[1]
+    first, second = problem.demand.unit_ids[:2]
+    com = problem.demand.commodity_ids[0]
+    assert effect == (
+        f"removes 90 t of shortfall: {com} at {first} 120 t (but 30 t more {com} at {second})"
+    )
+
+
+def test_days_of_supply_filled_sooner_are_said(bilateral: tuple[Scenario, Demand]) -> None:
+    """A tester's yard filled 77 t-days of targets; it read "saves 2 in transport cost"."""
+    problem = prepare(*bilateral, PlanParams())
+    base = replace(_outcome({}, 0.0), gap_t_days=100.0)
+    new = replace(_outcome({}, 0.0), gap_t_days=23.0, transport_cost=98.0)
+    assert _effect(problem, base, new)[1] == (
+        "fills 77 t-days more of the units' days-of-supply targets"
+    )
+
+
+def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """The bilateral forward depot's spares: +1 t/day saves all 185 (it said +41)."""
+    plan = plan_movements(*bilateral)
+    spares = next(b for b in plan.bottlenecks if b.resource == "os-forward/spares")
+    assert spares.suggested_extra_per_day == 1.0
+    assert spares.explanation.endswith("+1 t/day there saves 185 in transport cost")

@@ -257,3 +257,24 @@ def test_a_scenario_without_trucks_skips_the_reach_check(
     assert result.exit_code == 0, result.output
     assert "reach check: skipped (no trucks in fleet.csv)" in result.stdout
     assert "beyond what their trucks can sustain" not in result.stdout
+
+
+def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:
+    """No bottleneck: the summary says so (it left the section out, the report did not)."""
+    files = {
+        "scenario.yaml": "name: ample\nstart_date: 2025-06-01\nhorizon_days: 5\n"
+        "partners:\n  - {id: A, name: Alpha}\ncommodities:\n  - id: food\n"
+        "    supply_class: general\n    priority: 3\n    demand_unit: kg\n"
+        "    per_person_per_day: 1000\n",
+        "locations.csv": "id,name,partner,kind,lat,lon\nD,D,A,depot,50.0,10.5\n"
+        "U,U,A,unit_area,50.0,12.0\n",
+        "links.csv": "id,from,to,mode,distance_km,transit_days,cost_per_t\nl1,D,U,road,100,0,1\n",
+        "stocks.csv": "location,commodity,initial_t\nD,food,1000\n",
+        "units.csv": "id,name,partner,home,destination,personnel\nu1,u1,A,U,U,10\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["plan", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "0.0 t short" in result.stdout
+    assert "no capacity limits the plan" in result.stdout

@@ -137,6 +137,8 @@ def _print_table(run: PlanRun) -> None:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
+    if not run.plan.bottlenecks and head["status"] == "optimal":
+        console.print("no capacity limits the plan", highlight=False)
     print_reach_flags(run.reach, console)
 
 

@@ -275,6 +275,8 @@ class Outcome:
     """Tonnes of lift still on the way after their unit's required day, summed over days."""
     late_pax_days: float
     """People still on the way after their unit's required day, summed over days."""
+    gap_t_days: float = 0.0
+    """Stock missing below the units' days-of-supply targets, tonnes summed over days."""
     transport_cost: float
 
 
@@ -296,6 +298,8 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     tonnes = p.flows.kind[a["f"]] != FlowKind.DEPLOY_PAX
     cost = float(np.sum(x[a.start : a.start + a.size][tonnes] * p.net.arc_cost[a["a"][tonnes]]))
     late_t_days, late_pax_days = _late_amounts(p, m, x)
+    g = m.cols.get("gap")
+    gap = 0.0 if g is None else float(x[g.start : g.start + g.size].sum())
     return Outcome(
         short_t=float(vals.sum()),
         short_by=short_by,
@@ -303,6 +307,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
         closure_day=closure,
         late_t_days=late_t_days,
         late_pax_days=late_pax_days,
+        gap_t_days=gap,
         transport_cost=cost,
     )
 

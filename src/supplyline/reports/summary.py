@@ -140,7 +140,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         row["kind"] = str(row["kind"]).replace("_", " ")
     caption = (
         f"{len(rows)} of {len(plan.bottlenecks)} binding capacities. The shadow price is "
-        "what one more tonne (or person) per day of the resource would save in the objective."
+        "the rate at which more of the resource on its days saves objective, per tonne (or "
+        "person) a day at the margin: it ranks them, but a whole tonne may buy less. What a "
+        "round extra buys, measured by re-solving, is in the explanation."
     )
     return _table(
         rows,
