@@ -105,3 +105,12 @@ class OutputError(SupplylineError):
 
 class StorageError(SupplylineError):
     """The database failed; wrapped at the services boundary so faces need not know SQL."""
+
+
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """Ctrl+C pressed while the finished files were moved into place.
+
+    The move is not interrupted (that would leave old and new files side by side): the
+    press takes effect once every file is in place, as this interrupt, so that the
+    command can say that its files were written.
+    """

@@ -22,6 +22,7 @@ from supplyline.cli import plan_cmds
 from supplyline.cli.app import _register_commands, app
 from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, INTERRUPTED_STARTING
 from supplyline.cli.progress import interruptible, stages
+from supplyline.io.atomic import atomic_output_dir
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.scenarios import REQUIREMENTS_FILES
 
@@ -237,3 +238,61 @@ def test_an_error_ctrl_c_caused_while_starting_ends_with_a_line_and_130(
         app_module.main()
     assert ended.value.code == EXIT_INTERRUPTED
     assert capsys.readouterr().err.splitlines() == [INTERRUPTED_STARTING]
+
+
+def test_ctrl_c_while_files_move_into_place_waits_until_all_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pressed after the first rename: every file still becomes the new one, then 130.
+
+    A tester's run left two new plan files beside six old ones, saying "no plan written".
+    """
+    target = tmp_path / "out"
+    target.mkdir()
+    for name in ("a.csv", "b.csv", "c.csv"):
+        (target / name).write_text("old", encoding="utf-8")
+    extra_scratch, extra = tmp_path / ".model-scratch.mps", tmp_path / "model.mps"
+    extra.write_text("old", encoding="utf-8")
+    renamed = Path.replace
+
+    def rename_then_ctrl_c(self: Path, destination: Path) -> Path:
+        moved = renamed(self, destination)
+        os.kill(os.getpid(), signal.SIGINT)
+        return moved
+
+    def write_and_move() -> None:
+        with atomic_output_dir(target, also=[(extra_scratch, extra)]) as scratch:
+            for name in ("a.csv", "b.csv", "c.csv"):
+                (scratch / name).write_text("new", encoding="utf-8")
+            extra_scratch.write_text("new", encoding="utf-8")
+
+    def command(console: Console) -> None:
+        with interruptible(console, "nothing written"):
+            write_and_move()
+
+    monkeypatch.setattr(Path, "replace", rename_then_ctrl_c)
+    log = io.StringIO()
+    with pytest.raises(typer.Exit) as ended:
+        command(Console(file=log))
+    assert ended.value.exit_code == EXIT_INTERRUPTED
+    assert {p.read_text(encoding="utf-8") for p in [*target.iterdir(), extra]} == {"new"}
+    assert "interrupted: the files were written" in log.getvalue()
+    assert signal.getsignal(signal.SIGINT) is not None  # the handler before is back
+
+
+def test_a_second_ctrl_c_while_the_first_is_handled_ends_the_process_at_once() -> None:
+    """Two presses: exit 130 without a traceback (it printed one from threading's shutdown)."""
+    script = (
+        "import os, signal, time\n"
+        "from supplyline.cli.exits import quit_on_next_ctrl_c\n"
+        "quit_on_next_ctrl_c()\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(5)\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == EXIT_INTERRUPTED
+    assert "not reached" not in done.stdout
+    assert "Traceback" not in done.stderr

@@ -32,6 +32,7 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         INTERRUPTED,
         INTERRUPTED_STARTING,
         caused_by_ctrl_c,
+        quit_on_next_ctrl_c,
     )
     from supplyline.errors import SupplylineError
 except KeyboardInterrupt:
@@ -175,6 +176,10 @@ def main() -> None:
             os.environ.setdefault("COLUMNS", "160")
         _register_commands()
         app(standalone_mode=True)
+    except SystemExit as ending:
+        if ending.code == EXIT_INTERRUPTED:
+            quit_on_next_ctrl_c()  # a second press in the shutdown: no traceback, exit now
+        raise
     except KeyboardInterrupt:  # while the command modules import, before a command runs
         sys.stderr.write(INTERRUPTED_STARTING + "\n")
         sys.exit(EXIT_INTERRUPTED)

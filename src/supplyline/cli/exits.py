@@ -6,12 +6,18 @@ This module imports nothing, so that the entry point can use it before its slow 
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+from types import FrameType
+
 __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_PIPE_CLOSED",
     "INTERRUPTED",
     "INTERRUPTED_STARTING",
     "caused_by_ctrl_c",
+    "quit_on_next_ctrl_c",
 ]
 
 EXIT_INTERRUPTED = 130
@@ -50,3 +56,18 @@ def caused_by_ctrl_c(error: BaseException) -> bool:
         hidden = seen.__suppress_context__ and seen.__cause__ is None
         seen = seen.__cause__ or (None if hidden else seen.__context__)
     return False
+
+
+def _quit_at_once(_signum: int, _frame: FrameType | None) -> None:
+    os._exit(EXIT_INTERRUPTED)
+
+
+def quit_on_next_ctrl_c() -> None:
+    """Let a further Ctrl+C, once a command ended by Ctrl+C exits, end the process at once.
+
+    Raised as a KeyboardInterrupt it landed in the interpreter's own shutdown, which
+    printed "Exception ignored in: <module 'threading'>" and a traceback (a tester pressed
+    twice); exiting at once with 130 skips only that shutdown.
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _quit_at_once)

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.exits import EXIT_INTERRUPTED, caused_by_ctrl_c
+from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
 __all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
@@ -67,6 +68,9 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
     """Turn Ctrl+C inside into ``interrupted: <nothing_done>`` and exit code 130.
 
+    A Ctrl+C held off while the files were moved into place says they were written
+    (:class:`~supplyline.errors.InterruptedAfterWriting`).
+
     Ctrl+C is recorded while inside (:func:`~supplyline.planning.interrupt.recording_ctrl_c`),
     so that the work's checks find one that Python dropped; an error that Ctrl+C caused
     (:func:`~supplyline.cli.exits.caused_by_ctrl_c`) is Ctrl+C too.
@@ -79,6 +83,11 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
                 if caused_by_ctrl_c(error):
                     raise KeyboardInterrupt from error
                 raise
-    except KeyboardInterrupt:
-        console.print(f"interrupted: {nothing_done}", style="bold red", highlight=False)
+    except KeyboardInterrupt as pressed:
+        said = (
+            "the files were written (Ctrl+C came as they were moved into place)"
+            if isinstance(pressed, InterruptedAfterWriting)
+            else nothing_done
+        )
+        console.print(f"interrupted: {said}", style="bold red", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None

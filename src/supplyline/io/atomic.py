@@ -3,6 +3,10 @@
 Files are written into a temporary folder beside the target; only when every file is
 complete are they moved into place, one rename each.
 
+Ctrl+C while the files are moved into place is held off until all of them are, then
+raised as :class:`~supplyline.errors.InterruptedAfterWriting` (moved half, the folder
+would mix the new plan's files with an old one's).
+
 A scratch name carries the writer's process id (``.plan-4711-<hex>`` for ``plan``,
 ``.model-4711-<hex>.mps`` for ``model.mps``). A process killed outright (SIGKILL, a
 power cut) cannot clean up, so the next write to the same target removes the scratch
@@ -15,12 +19,15 @@ import logging
 import os
 import re
 import shutil
+import signal
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
-from supplyline.errors import OutputError
+from supplyline.errors import InterruptedAfterWriting, OutputError
 
 __all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
 
@@ -28,10 +35,36 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def atomic_output_dir(target: str | Path) -> Iterator[Path]:
+def _ctrl_c_held() -> Iterator[None]:
+    """Note Ctrl+C inside instead of raising it; raise it once the block has run.
+
+    Through the Python handler, which always runs in the main thread (blocking the signal
+    there would not do: the kernel gives it to any thread that does not block it).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+
+    def note(signum: int, _frame: FrameType | None) -> None:
+        pressed.append(signum)
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise InterruptedAfterWriting
+
+
+@contextmanager
+def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
     Files already in ``target`` with other names are kept; same-named ones are replaced.
+    ``also`` lists more finished (scratch file, target) pairs to move with them (read
+    when the block ends, so the block may add to it); Ctrl+C waits until all are moved.
     On an exception nothing in ``target`` changes and the scratch folder is removed; a
     file system error (a file where a folder should be, no permission, a full disk)
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
@@ -49,12 +82,15 @@ def atomic_output_dir(target: str | Path) -> Iterator[Path]:
         raise _output_error(target, error) from None
     try:
         yield scratch
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-            for item in sorted(scratch.iterdir()):
-                item.replace(target / item.name)
-        except OSError as error:
-            raise _output_error(target, error) from None
+        with _ctrl_c_held():
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+                for item in sorted(scratch.iterdir()):
+                    item.replace(target / item.name)
+            except OSError as error:
+                raise _output_error(target, error) from None
+            for tmp, final in also:
+                move_into_place(tmp, final)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

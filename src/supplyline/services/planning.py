@@ -16,7 +16,7 @@ from pathlib import Path
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
 from supplyline.errors import OutputError, ScenarioError, SolverError
-from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
+from supplyline.io.atomic import atomic_output_dir, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
 from supplyline.planning import Method, PlanParams, highs_version, plan_movements
@@ -207,7 +207,7 @@ def plan_scenario(
     run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
     made: list[Responses] = []
     try:
-        with atomic_output_dir(out) as scratch:
+        with atomic_output_dir(out, also=extras) as scratch:
             try:
                 plan = plan_movements(
                     scenario,
@@ -244,9 +244,7 @@ def plan_scenario(
                 with writing(f"the report {report[0]}"):
                     report[1](scenario, assessed.demand, plan, reach, report_tmp)
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
-        for tmp, final in extras:
-            move_into_place(tmp, final)
-            written.append(final)
+        written += [final for _, final in extras]  # moved with the plan files, all together
     finally:
         for leftover in (mps_tmp, report_tmp):
             if leftover is not None:
