@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -23,7 +24,7 @@ from supplyline.domain import (
 from supplyline.errors import NotFoundError, ScenarioError
 from supplyline.io.plan_files import PLAN_FILES, _cell, _to_gram, read_plan, write_plan
 from supplyline.planning import plan_movements
-from supplyline.planning.examples import gauge_break
+from supplyline.planning.examples import gauge_break, one_link
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +232,25 @@ def test_link_that_does_not_cross_stays_one_line(
     scenario, plan = _pacific(lons, (1.0,))
     link, _ = _written(tmp_path, scenario, plan)
     assert link["geometry"] == {"type": "LineString", "coordinates": coordinates}
+
+
+def test_geojson_keeps_a_commodity_called_deploy_or_pax_apart_from_lift_and_people(
+    tmp_path: Path,
+) -> None:
+    """A tester's commodity 'deploy' was summed with the units' lift on the map's links."""
+    scenario, demand = one_link(days=4)
+    renamed = dataclasses.replace(scenario.commodities[0], id="pax")
+    scenario = dataclasses.replace(
+        scenario,
+        commodities=(renamed,),
+        stocks=tuple(dataclasses.replace(st, commodity="pax") for st in scenario.stocks),
+    )
+    demand = dataclasses.replace(demand, commodity_ids=("pax",))
+    plan = plan_movements(scenario, demand)
+    write_plan(tmp_path / "out", scenario, plan)
+    data = json.loads((tmp_path / "out" / "network.geojson").read_text(encoding="utf-8"))
+    link = next(f for f in data["features"] if f["properties"].get("id") == "L1")
+    moved = sum(m.tonnes for m in plan.movements)
+    assert link["properties"]["planned_t_by_commodity"] == {"pax": moved}
+    assert link["properties"]["planned_t"] == moved
+    assert link["properties"]["planned_pax"] == 0.0

@@ -245,12 +245,13 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
     Amounts are rounded as in the CSV files (:func:`_to_gram`), so the two agree.
     """
     per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    pax: dict[str, float] = defaultdict(float)
     through: dict[str, float] = defaultdict(float)
     for m in plan.movements:
-        per_link[m.link][m.commodity if not m.commodity.startswith("deploy:") else "deploy"] += (
-            m.tonnes
-        )
-        per_link[m.link]["pax"] += m.pax
+        # keyed as movements.csv names them: a unit's lift is "deploy:<unit>", an id no
+        # commodity may have (it was "deploy", which a commodity could be called too)
+        per_link[m.link][m.commodity] += m.tonnes
+        pax[m.link] += m.pax
         through[m.origin] += m.tonnes
         through[m.destination] += m.tonnes
     features: list[dict[str, Any]] = []
@@ -272,8 +273,7 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
         )
     for link in scenario.links:
         a, b = scenario.location(link.origin), scenario.location(link.destination)
-        flows = per_link.get(link.id, {})
-        tonnes = {k: v for k, v in flows.items() if k != "pax"}
+        tonnes = per_link.get(link.id, {})
         features.append(
             {
                 "type": "Feature",
@@ -286,7 +286,7 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "gauge_mm": link.gauge_mm,
                     "capacity_t_per_day": link.capacity_t_per_day,
                     "planned_t": _to_gram(sum(tonnes.values())),
-                    "planned_pax": _to_gram(flows.get("pax", 0.0)),
+                    "planned_pax": _to_gram(pax.get(link.id, 0.0)),
                     "planned_t_by_commodity": {k: _to_gram(v) for k, v in tonnes.items()},
                 },
             }
