@@ -141,6 +141,25 @@ def test_plan_without_a_plan_in_the_time_limit_exits_6_and_writes_nothing(
     assert not (tmp_path / "out").exists()
 
 
+def test_plan_without_a_plan_in_the_time_limit_keeps_the_asked_mps(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """The model is whole without a plan: the MPS is kept for another solver (it was dropped)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", str(bilateral_dir),
+         "--out", str(tmp_path / "out"), "--time-limit", "0.001",
+         "--mps", str(tmp_path / "model.mps")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 6, proc.stderr
+    assert "no plan written, only the model" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    assert (tmp_path / "model.mps").read_text(encoding="utf-8").startswith("NAME")
+    assert [p.name for p in tmp_path.iterdir()] == ["model.mps"]  # no scratch file left
+
+
 def test_plan_rejects_an_mps_name_without_mps_suffix(bilateral_dir: Path, tmp_path: Path) -> None:
     """--mps must name a .mps file; nothing is written otherwise."""
     result = runner.invoke(

@@ -176,6 +176,7 @@ def plan_movements(
     session = HighsSession(model, params, names=names)  # the hand-over ends the build
     build_s = time.perf_counter() - began
     if mps_path is not None:
+        say("writing the model as MPS")
         session.write_mps(mps_path)
     solve_began = time.perf_counter()
     start_s, start, part = _block_start(session, problem, model, say)

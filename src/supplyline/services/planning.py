@@ -16,7 +16,7 @@ from pathlib import Path
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
 from supplyline.errors import OutputError, ScenarioError, SolverError
-from supplyline.io.atomic import atomic_output_dir, scratch_file_for, writing
+from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
 from supplyline.planning import Method, PlanParams, highs_version, plan_movements
@@ -124,15 +124,22 @@ def solver_params(
 
 
 def _no_plan_message(
-    run: PlanParams, scenario: Scenario, *, given_s: float | None, params_s: float | None
+    run: PlanParams,
+    scenario: Scenario,
+    *,
+    given_s: float | None,
+    params_s: float | None,
+    mps: str | Path | None = None,
 ) -> str:
-    """Why there is nothing to write, where the time limit came from, and what to change.
+    """Why there is no plan to write, where the time limit came from, and what to change.
 
     ``given_s`` is the limit given for this run (``--time-limit``), ``params_s`` the one of
     the caller's PlanParams; without either, the scenario's ``solver.time_limit_s`` holds.
+    ``mps`` is the model file written all the same (for another solver), if one was asked.
     """
+    written = "nothing written" if mps is None else f"no plan written, only the model ({mps})"
     if run.time_limit_s is None:
-        return "the solver ended without a plan; nothing written"
+        return f"the solver ended without a plan; {written}"
     from_file = scenario.solver.time_limit_s
     if given_s:
         where = "--time-limit"
@@ -152,7 +159,7 @@ def _no_plan_message(
         )
     return (
         f"no plan within the time limit of {run.time_limit_s:g} s, from {where} (the solver "
-        f"had not reached a feasible plan when it stopped); nothing written: {change}"
+        f"had not reached a feasible plan when it stopped); {written}: {change}"
     )
 
 
@@ -225,12 +232,17 @@ def plan_scenario(
                     "(is the disk full or the folder read-only?)"
                 ) from None
             if plan.status is PlanStatus.NO_SOLUTION:
+                if mps is not None and mps_tmp is not None:
+                    # the model is whole: another solver may find the plan HiGHS had no
+                    # time for, which is what the file is for
+                    move_into_place(mps_tmp, Path(mps))
                 raise SolverError(
                     _no_plan_message(
                         run_params,
                         scenario,
                         given_s=time_limit_s,
                         params_s=params.time_limit_s if params else None,
+                        mps=mps,
                     )
                 )
             if mps is not None and mps_tmp is not None:
