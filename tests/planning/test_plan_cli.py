@@ -198,6 +198,12 @@ def test_a_fallback_plan_is_written_with_a_warning(
     assert "plan feasible" in result.stdout
     assert "not proven the best plan" in " ".join(result.stdout.split())
     assert json.loads((out / "plan.json").read_text())["status"] == "feasible"
+    # in JSON too (it carried only the status): a program reading it is warned as well
+    result = runner.invoke(app, ["plan", str(bilateral_dir), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    warnings = json.loads(result.stdout)["warnings"]
+    assert len(warnings) == 1
+    assert "not proven the best plan" in warnings[0]
 
 
 def _plan_process(*args: str) -> subprocess.CompletedProcess[str]:

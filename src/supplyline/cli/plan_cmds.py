@@ -122,16 +122,8 @@ def _print_table(run: PlanRun) -> None:
         style="dim",
         highlight=False,
     )
-    if head["status"] == "feasible":
-        console.print(_not_proven_warning(run), style="yellow", highlight=False)
-    if head["method"] in APPROXIMATE_METHODS:
-        console.print(
-            f"note: {head['method']} stops at a point within the solver's tolerances, not at "
-            "a vertex: expect tiny movements that are only numerical noise, and balances "
-            "that hold to about a kilogram. the default (simplex) gives an exact plan.",
-            style="yellow",
-            highlight=False,
-        )
+    for warning in _warnings(run, head):
+        console.print(warning, style="yellow", highlight=False)
     for rows, cols, title in _sections(run).values():
         if rows:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
@@ -142,20 +134,37 @@ def _print_table(run: PlanRun) -> None:
     print_reach_flags(run.reach, console)
 
 
+def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
+    """What a reader of the plan must know about how it was made (not proven best, …)."""
+    out = []
+    if head["status"] == "feasible":
+        out.append(_not_proven_warning(run))
+    if head["method"] in APPROXIMATE_METHODS:
+        out.append(
+            f"note: {head['method']} stops at a point within the solver's tolerances, not at "
+            "a vertex: expect tiny movements that are only numerical noise, and balances "
+            "that hold to about a kilogram. the default (simplex) gives an exact plan."
+        )
+    return out
+
+
 def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     sections = _sections(run)
+    head = headline(run.plan, run.demand)
+    warnings = _warnings(run, head)
+    for warning in warnings:  # on stderr too: a person running it sees them
+        err.print(warning, style="yellow", highlight=False)
     if fmt is OutputFormat.JSON:
         data: dict[str, Any] = {
-            "summary": headline(run.plan, run.demand),
+            "summary": head,
+            "warnings": warnings,
             "files": [str(p) for p in run.files],
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
         sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
         return
-    rows = [
-        {"section": "summary", "item": k, "value": v}
-        for k, v in headline(run.plan, run.demand).items()
-    ]
+    rows = [{"section": "summary", "item": k, "value": v} for k, v in head.items()]
+    rows += [{"section": "warning", "item": i, "value": w} for i, w in enumerate(warnings, 1)]
     for name, (items, cols, _) in sections.items():
         for item in items:
             rows.append(
