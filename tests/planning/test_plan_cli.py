@@ -145,13 +145,9 @@ def test_plan_without_a_plan_in_the_time_limit_keeps_the_asked_mps(
     bilateral_dir: Path, tmp_path: Path
 ) -> None:
     """The model is whole without a plan: the MPS is kept for another solver (it was dropped)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "supplyline", "plan", str(bilateral_dir),
-         "--out", str(tmp_path / "out"), "--time-limit", "0.001",
-         "--mps", str(tmp_path / "model.mps")],
-        capture_output=True,
-        text=True,
-        check=False,
+    proc = _plan_process(
+        str(bilateral_dir), "--out", str(tmp_path / "out"), "--time-limit", "0.001",
+        "--mps", str(tmp_path / "model.mps"),
     )  # fmt: skip
     assert proc.returncode == 6, proc.stderr
     assert "no plan written, only the model" in proc.stderr
