@@ -15,6 +15,7 @@ import pytest
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import FOOD, FUEL, make_demand, one_link
+from supplyline.planning.summary import target_rows
 
 
 def _one_crossing(days: int, capacity_t: float) -> Scenario:
@@ -73,3 +74,28 @@ def test_a_days_of_supply_target_never_costs_a_shortfall() -> None:
     short = {(s.unit, s.commodity, s.day): s.short_t for s in plan.shortfalls}
     assert short == {("u2", "fuel", 0): 1.0}  # day 0 is out of reach
     assert np.isclose(plan.total_short_t, 1.0)
+
+
+def test_a_days_of_supply_target_not_met_is_summarised_by_unit_and_commodity() -> None:
+    """A tester's missed target showed nowhere: the summary now lists it.
+
+    The unit, in place, starts with its 10 t target on hand and eats 8 t of it on day 0
+    (nothing can arrive before day 1); the link then brings only what it eats, 8 t a day,
+    so it holds 2 t against its 10 t target every day: 8 t below on each of 5 days.
+    """
+    scenario, _ = one_link(capacity_t_per_day=8.0, days=5)
+    demand = make_demand(scenario, {("u1", "food"): 8.0}, buildup_t={("u1", "food"): 10.0})
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    assert plan.total_short_t == 0.0
+    assert target_rows(plan, demand) == [
+        {
+            "unit": "u1",
+            "commodity": "food",
+            "target_t": 10.0,
+            "below_t_days": 40.0,
+            "most_below_t": 8.0,
+            "first": "C+0",
+            "last": "C+4",
+            "days": "C+0–C+4",
+        }
+    ]

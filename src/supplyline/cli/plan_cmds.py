@@ -29,6 +29,7 @@ from supplyline.planning.summary import (
     closure_rows,
     headline,
     shortfall_rows,
+    target_rows,
     totals_by_mode,
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
@@ -69,6 +70,11 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
             shorts,
             ["unit", "commodity", "short_t", "demand_t", "short_pct", "first", "last", "why"],
             "Shortfalls by unit and commodity",
+        ),
+        "targets": (
+            target_rows(plan, run.demand),
+            ["unit", "commodity", "target_t", "below_t_days", "most_below_t", "first", "last"],
+            "Days-of-supply targets not met",
         ),
         "bottlenecks": (
             necks,

@@ -36,6 +36,7 @@ from supplyline.reports.summary import (
     mode_table,
     shortfall_table,
     solve_table,
+    target_table,
 )
 from supplyline.types import day_label
 
@@ -150,6 +151,11 @@ def _plan_sections(
             notes=() if shortfalls.rows else ("No shortfall: every unit gets all it needs.",),
         )
     )
+    targets = target_table(demand, plan)
+    if targets.rows:
+        sections.append(
+            ReportSection(id="targets", title="Days-of-supply targets not met", tables=(targets,))
+        )
     closures = closure_table(scenario, plan)
     sections.append(
         ReportSection(

@@ -14,6 +14,7 @@ from supplyline.planning.summary import (
     bottleneck_rows,
     closure_rows,
     shortfall_rows,
+    target_rows,
     totals_by_mode,
 )
 from supplyline.planning.summary import headline as headline_row
@@ -27,6 +28,7 @@ __all__ = [
     "mode_table",
     "shortfall_table",
     "solve_table",
+    "target_table",
 ]
 
 
@@ -107,6 +109,24 @@ def shortfall_table(demand: Demand, plan: Plan) -> Table:
         caption="Demand is the unit's consumption plus its stock build-up over the horizon. "
         "Why: what no capacity could change (too far for those days, or closed links); "
         "capacity where the bottlenecks below explain it.",
+    )
+
+
+def target_table(demand: Demand, plan: Plan) -> Table:
+    """Days-of-supply targets not met by unit and commodity, the most missed first."""
+    return _table(
+        target_rows(plan, demand),
+        {
+            "unit": "unit",
+            "commodity": "commodity",
+            "target_t": "target t",
+            "below_t_days": "below target, t-days",
+            "most_below_t": "most below t",
+            "days": "days below",
+        },
+        caption="The target is the stock a unit's days_of_supply asks it to hold at the end "
+        "of each day; below it is a soft gap the plan weighs under any shortfall and above "
+        "lateness.",
     )
 
 
