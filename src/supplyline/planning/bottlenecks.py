@@ -221,26 +221,34 @@ def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     if filled > GAP_EPS:
         parts.append(f"fills {filled:,.0f} t-days more of the units' days-of-supply targets")
     saved = base.transport_cost - new.transport_cost
-    if not parts and saved > COST_EPS:
-        parts.append(f"saves {saved:,.0f} in transport cost")
+    cost = ""
+    if saved > COST_EPS:
+        cost = f"saves {saved:,.0f} in transport cost"
     elif parts and saved < -COST_EPS:
-        parts.append(f"for {-saved:,.0f} more in transport cost")
+        cost = f"for {-saved:,.0f} more in transport cost"
+    if cost and parts:
+        parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
+    elif cost:
+        parts.append(cost)
     return max(0.0, removed), "; ".join(parts) or "changes little on its own"
 
 
 def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
-    """Where the re-solved plan has less shortfall (and more, where it moved some)."""
+    """Where the re-solved plan has the most less shortfall (the two largest cuts).
+
+    Only the total is fixed by the optimum: how it falls between units may differ in
+    another plan as good (a tester's re-plans moved it), so no unit is said to get more.
+    """
     change = sorted(
         (new.short_by.get(key, 0.0) - base.short_by.get(key, 0.0), key)
         for key in base.short_by.keys() | new.short_by.keys()
     )
-
-    def name(key: tuple[int, int]) -> str:
-        return f"{p.demand.commodity_ids[key[1]]} at {p.demand.unit_ids[key[0]]}"
-
-    less = [f"{name(key)} {-d:,.0f} t" for d, key in change[:2] if d < -SHORT_EPS]
-    more = [f"{d:,.0f} t more {name(key)}" for d, key in reversed(change[-1:]) if d > SHORT_EPS]
-    return (": " + ", ".join(less) if less else "") + (f" (but {more[0]})" if more else "")
+    less = [
+        f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {-d:,.0f} t"
+        for d, (u, k) in change[:2]
+        if d < -SHORT_EPS
+    ]
+    return ": " + ", ".join(less) if less else ""
 
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
@@ -271,7 +279,10 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
         )
     closes = [day for u in newly if (day := new.closure_day.get(u)) is not None]
     if len(newly) == 1 and closes:
-        said.append(f"{unit[newly[0]]} closes by {day_label(closes[0])}, not at all now")
+        said.append(
+            f"{unit[newly[0]]} closes by {day_label(closes[0])}, where now it does not close "
+            "within the horizon"
+        )
     elif newly and closes:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
     return f"{text} ({'; '.join(said)})" if said else text
