@@ -413,9 +413,11 @@ def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
     return used
 
 
-BISECTIONS = 6
-"""Warm re-solves spent looking for a smaller round extra that does as much (three left a
-tester's +12 t/day where +10 did, +28 where +25 did; the time budget still bounds them)."""
+BISECTIONS = 10
+"""Warm re-solves spent looking for a smaller round extra that does as much: enough to go
+from a large unlimited usage down to two significant digits (three left a tester's +12
+t/day where +10 did; six, the relief example's +10 where +9 did). The time budget still
+bounds them."""
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
 
