@@ -159,3 +159,22 @@ def test_ctrl_c_during_plan_exits_130_and_writes_nothing(
     assert "interrupted: no plan written" in rest
     assert "Traceback" not in rest
     assert not out.exists()
+
+
+def test_a_second_ctrl_c_does_not_cut_short_the_wait_for_stopped_runs() -> None:
+    """Pressed again while HiGHS winds down: the wait ends first, then the interrupt.
+
+    A tester's `timeout -s INT` sent two (to the process and to its group); the second
+    ended the wait, and the bottleneck report restored a model's costs while HiGHS still
+    ran on it: a segmentation fault.
+    """
+    wound_down = threading.Event()
+
+    def wait_for_runs() -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # the second press
+        time.sleep(0.3)  # the runs stopping
+        wound_down.set()
+
+    with pytest.raises(KeyboardInterrupt), interrupt_module.stopping_on_interrupt(wait_for_runs):
+        raise KeyboardInterrupt  # the first press
+    assert wound_down.is_set()

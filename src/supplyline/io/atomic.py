@@ -19,43 +19,17 @@ import logging
 import os
 import re
 import shutil
-import signal
-import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
+from supplyline.signals import ctrl_c_held_back
 
 __all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
 
 log = logging.getLogger(__name__)
-
-
-@contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Note Ctrl+C inside instead of raising it; raise it once the block has run.
-
-    Through the Python handler, which always runs in the main thread (blocking the signal
-    there would not do: the kernel gives it to any thread that does not block it).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed: list[int] = []
-
-    def note(signum: int, _frame: FrameType | None) -> None:
-        pressed.append(signum)
-
-    previous = signal.signal(signal.SIGINT, note)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise InterruptedAfterWriting
 
 
 @contextmanager
@@ -82,15 +56,18 @@ def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()
         raise _output_error(target, error) from None
     try:
         yield scratch
-        with _ctrl_c_held():
-            try:
-                target.mkdir(parents=True, exist_ok=True)
-                for item in sorted(scratch.iterdir()):
-                    item.replace(target / item.name)
-            except OSError as error:
-                raise _output_error(target, error) from None
-            for tmp, final in also:
-                move_into_place(tmp, final)
+        try:
+            with ctrl_c_held_back():
+                try:
+                    target.mkdir(parents=True, exist_ok=True)
+                    for item in sorted(scratch.iterdir()):
+                        item.replace(target / item.name)
+                except OSError as error:
+                    raise _output_error(target, error) from None
+                for tmp, final in also:
+                    move_into_place(tmp, final)
+        except KeyboardInterrupt:  # pressed while they moved: they are all in place now
+            raise InterruptedAfterWriting from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

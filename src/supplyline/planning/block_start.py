@@ -31,14 +31,10 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.planning.highs import new_highs, pass_lp
-from supplyline.planning.interrupt import (
-    WATCH_S,
-    ctrl_c_held_back,
-    run_stoppably,
-    stopping_on_interrupt,
-)
+from supplyline.planning.interrupt import WATCH_S, run_stoppably, stopping_on_interrupt
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
+from supplyline.signals import ctrl_c_held_back
 
 __all__ = [
     "BlockStart",

@@ -16,9 +16,10 @@ import threading
 from supplyline.planning.best_response import Responses, best_responses
 from supplyline.planning.block_start import BlockStart
 from supplyline.planning.fallback import mixed_plan
-from supplyline.planning.interrupt import ctrl_c_held_back, stop_work, wait_watching
+from supplyline.planning.interrupt import stop_work, wait_watching
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
+from supplyline.signals import ctrl_c_held_back
 
 __all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
 

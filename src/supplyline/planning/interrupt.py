@@ -27,9 +27,10 @@ from typing import Any
 
 import highspy
 
+from supplyline.signals import ctrl_c_held_back
+
 __all__ = [
     "WATCH_S",
-    "ctrl_c_held_back",
     "raise_if_interrupted",
     "recording_ctrl_c",
     "run_stoppably",
@@ -90,7 +91,11 @@ def stopping_on_interrupt(wait: Callable[[], object]) -> Iterator[None]:
     except KeyboardInterrupt:
         _stop_all_runs()
         try:
-            wait()
+            # a second press must not cut the wait short: the caller would go on (restore
+            # a model's costs, say) while HiGHS still runs, and crash (a tester's
+            # `timeout -s INT` sent two, one to the process and one to its group)
+            with ctrl_c_held_back():
+                wait()
         finally:
             _stopping.clear()
         raise
@@ -100,30 +105,6 @@ WATCH_S = 0.1
 """How often the main thread, waiting for HiGHS, looks for Ctrl+C. A signal that another
 thread happens to receive (a BLAS thread, say) sets Python's flag without waking a
 blocked wait; waiting in short slices lets the main thread see it within this time."""
-
-
-@contextmanager
-def ctrl_c_held_back() -> Iterator[None]:
-    """Hold Ctrl+C back while inside; it takes effect on leaving, if it was pressed.
-
-    For starting the threads that run HiGHS: an interrupt inside ``Thread.start`` or in
-    the middle of handing jobs to a pool leaves work running that nobody waits for.
-    Python handles signals in the main thread only, so elsewhere there is nothing to do.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if pressed:
-            if callable(previous):
-                previous(signal.SIGINT, None)
-            elif previous != signal.SIG_IGN:  # Python's default, or a handler not its own
-                raise KeyboardInterrupt
 
 
 _pressed = threading.Event()
