@@ -278,6 +278,12 @@ def test_a_scenario_without_trucks_skips_the_reach_check(
     assert result.exit_code == 0, result.output
     assert "reach check: skipped (no trucks in fleet.csv)" in result.stdout
     assert "beyond what their trucks can sustain" not in result.stdout
+    # `reach` lists the units, checked against nothing (it marked every one "NO")
+    result = runner.invoke(app, ["reach", str(scenario), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows
+    assert {(r["ok"], r["reason"]) for r in rows} == {("-", "not checked: no trucks in fleet.csv")}
 
 
 def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:

@@ -186,8 +186,8 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
             "loads_needed": r.turns_needed,
             "capacity_t": round(r.capacity_t_per_day, 2),
             "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
-            "ok": "yes" if r.sustainable else "NO",
-            "reason": r.reason,
+            "ok": "-" if not check.trucks else "yes" if r.sustainable else "NO",
+            "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         }
         for r in check.rows
     ]
