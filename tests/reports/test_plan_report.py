@@ -113,7 +113,8 @@ def test_shortfall_row_sums_the_days(html: str) -> None:
     rows = [[td.text for td in tr.iter("td")] for tr in section.iter("tr")]
     rows = [r for r in rows if r]
     assert rows == [
-        ["U1", "fuel", "132.0", "12.2", "9.3", "C+8–C+10", "capacity (see the bottlenecks)"]
+        # demand is what U1 consumes (96 t), not its build-up too (132 t): 12.8 % short
+        ["U1", "fuel", "96.0", "12.2", "12.8", "C+8–C+10", "capacity (see the bottlenecks)"]
     ]
 
 

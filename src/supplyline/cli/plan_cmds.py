@@ -137,6 +137,11 @@ def _print_table(run: PlanRun) -> None:
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     if not run.plan.bottlenecks and head["status"] == "optimal":
         console.print("no capacity limits the plan", highlight=False)
+    elif head["status"] != "optimal":
+        console.print(
+            "bottlenecks are not explained: their shadow prices need a plan proven best",
+            highlight=False,
+        )
     print_reach_flags(run.reach, console)
 
 
@@ -170,7 +175,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
         sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
         return
     rows = [{"section": "summary", "item": k, "value": v} for k, v in head.items()]
-    rows += [{"section": "warning", "item": i, "value": w} for i, w in enumerate(warnings, 1)]
+    rows += [{"section": "warnings", "item": i, "value": w} for i, w in enumerate(warnings, 1)]
     for name, (items, cols, _) in sections.items():
         for item in items:
             rows.append(

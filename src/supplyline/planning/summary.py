@@ -153,7 +153,7 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
     """Shortfall per unit and commodity, the largest first: tonnes short, of how much, when, why.
 
     ``required_t`` is what was needed on the days short; with the demand, ``demand_t`` is
-    the unit's whole demand of that commodity over the horizon; ``why`` gives the causes
+    what the unit consumes of that commodity over the horizon; ``why`` gives the causes
     no capacity could remove, and says "capacity" for the days the bottlenecks explain.
     """
     agg: dict[tuple[str, str], list[float]] = {}
@@ -239,9 +239,15 @@ def _why(causes: dict[str, list[int]]) -> str:
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:
+    """What the unit consumes of the commodity over the horizon: what can fall short.
+
+    Not the build-up (the days-of-supply target is soft and never counted short; a tester
+    read 25 % short for a unit that got nothing, its build-up in the demand).
+    """
     if unit not in demand.unit_ids or commodity not in demand.commodity_ids:
         return 0.0
-    return float(demand.total_t[demand.unit_index(unit), demand.commodity_index(commodity)].sum())
+    u, k = demand.unit_index(unit), demand.commodity_index(commodity)
+    return float(demand.consumption_t[u, k].sum())
 
 
 def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:

@@ -106,7 +106,8 @@ def shortfall_table(demand: Demand, plan: Plan) -> Table:
             "days": "days short",
             "why": "why",
         },
-        caption="Demand is the unit's consumption plus its stock build-up over the horizon. "
+        caption="Demand is what the unit consumes over the horizon (its days-of-supply "
+        "build-up is a soft target, shown below when not met). "
         "Why: what no capacity could change (too far for those days, or closed links); "
         "capacity where the bottlenecks below explain it.",
     )
