@@ -25,7 +25,7 @@ from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.types import day_label
+from supplyline.types import day_label, day_ranges
 
 __all__ = ["find_bottlenecks", "nice_ceil"]
 
@@ -333,10 +333,6 @@ def find_bottlenecks(
     return tuple(out)
 
 
-def _span(days: list[int]) -> str:
-    return day_label(days[0]) + (f"–{day_label(days[-1])}" if len(days) > 1 else "")
-
-
 def _explanation(
     words: str,
     run: _Run,
@@ -351,7 +347,7 @@ def _explanation(
     The extra is said with its days when they are not the binding ones (``lifted``: a
     yard's are widened by its dwell).
     """
-    span = _span(run.days)
+    span = day_ranges(run.days)  # one run of consecutive days
     if coms:
         text = f"{words} limits {', '.join(coms[:3])} on {span}"
     elif measured is not None and measured.crossing:
@@ -365,7 +361,7 @@ def _explanation(
     unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
     if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
         unit = "t"  # one day's supply (a stock on hand once): more of it, not more a day
-    when = "" if lifted == run.days else f" on {_span(lifted)}"
+    when = "" if lifted == run.days else f" on {day_ranges(lifted)}"
     return f"{text}; +{measured.extra:,.0f} {unit} there{when} {measured.effect}"
 
 

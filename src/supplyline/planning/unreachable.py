@@ -23,7 +23,7 @@ import numpy.typing as npt
 from supplyline.domain import Shortfall
 from supplyline.planning.build import Problem
 from supplyline.planning.model import IntArray
-from supplyline.types import day_label, day_runs
+from supplyline.types import day_label, day_ranges
 
 __all__ = ["explain_unreachable", "reachable"]
 
@@ -85,12 +85,6 @@ def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
     arc_open = p.net.arc_open.copy()
     arc_open[np.isin(p.net.arc_link, sorted(links))] = True
     return arc_open
-
-
-def _span(days: Sequence[int]) -> str:
-    return ", ".join(
-        day_label(a) + (f"–{day_label(b)}" if b > a else "") for a, b in day_runs(days)
-    )
 
 
 @dataclass
@@ -216,4 +210,4 @@ def _closure(p: Problem, link_index: int, until: int) -> str:
     """The link and its closure days up to ``until`` (later ones cut off no day explained)."""
     link = p.scenario.links[link_index]
     days = sorted(d for d in link.outage_days if 0 <= d <= until)
-    return f"{link.mode.value} link {link.id} (closed {_span(days)})"
+    return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"
