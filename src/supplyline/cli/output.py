@@ -15,6 +15,10 @@ from rich.table import Table
 __all__ = ["OutputFormat", "emit_rows", "listed"]
 
 
+_UNBOUNDED = 100_000
+"""A width no table reaches: to measure a table's natural width, not the terminal's."""
+
+
 class OutputFormat(StrEnum):
     """How a command prints rows: a rich table for people, CSV or JSON for programs."""
 
@@ -35,15 +39,53 @@ def listed(names: Sequence[str]) -> str:
 
 
 def _decimals(rows: Sequence[Mapping[str, Any]], col: str) -> int:
-    """Digits a column's numbers get: none when every one is 100 or more, else two."""
-    floats = [v for row in rows if isinstance(v := row.get(col), float)]
+    """Digits a column's numbers get: none when every one but zeros is 100 or more, else two.
+
+    Zeros do not count: a mode that moved nothing would otherwise give a column of
+    thousands two decimals, and on an 80-column terminal the table no longer fits.
+    """
+    floats = [v for row in rows if isinstance(v := row.get(col), float) and v != 0]
     return 0 if floats and all(abs(v) >= 100 for v in floats) else 2
+
+
+def _header(col: str) -> str:
+    """A column's heading for people: ``days_late`` as ``days late``.
+
+    So that a narrow terminal wraps it between words rather than inside one.
+    """
+    return col.replace("_", " ")
 
 
 def _cell(value: Any, decimals: int = 2) -> str:
     if isinstance(value, float):
         return f"{value:,.{decimals}f}"
     return "" if value is None else str(value)
+
+
+def _table(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str | None, *, narrow: bool
+) -> Table:
+    """The rows as a rich table; ``narrow`` when it is wider than the terminal.
+
+    A number never breaks across lines: its column keeps its width and text columns wrap
+    instead. Narrow, a number's heading stands one word per line and a text column keeps
+    room for its heading's longest word, so that neither is cut inside a word either.
+    """
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        numeric = bool(rows) and isinstance(rows[0].get(col), int | float)
+        header = _header(col)
+        table.add_column(
+            header.replace(" ", "\n") if narrow and numeric else header,
+            justify="right" if numeric else "left",
+            overflow="fold",  # only a terminal too narrow for the numbers alone folds them
+            no_wrap=numeric,
+            min_width=max(map(len, header.split())) if narrow and not numeric else None,
+        )
+    digits = {col: _decimals(rows, col) for col in columns}
+    for row in rows:
+        table.add_row(*(_cell(row.get(c), digits[c]) for c in columns))
+    return table
 
 
 def emit_rows(
@@ -65,11 +107,8 @@ def emit_rows(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(title=title, show_lines=False)
-        for col in columns:
-            numeric = bool(rows) and isinstance(rows[0].get(col), int | float)
-            table.add_column(col, justify="right" if numeric else "left", overflow="fold")
-        digits = {col: _decimals(rows, col) for col in columns}
-        for row in rows:
-            table.add_row(*(_cell(row.get(c), digits[c]) for c in columns))
+        table = _table(rows, columns, title, narrow=False)
+        unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
+        if console.measure(table, options=unbounded).maximum > console.width:
+            table = _table(rows, columns, title, narrow=True)
         console.print(table)

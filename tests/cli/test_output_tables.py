@@ -1,0 +1,121 @@
+"""Tables for people: on a narrow terminal no number is cut across lines."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from supplyline.cli.output import OutputFormat, emit_rows
+
+MODES = [
+    {
+        "mode": "rail",
+        "tonnes": 10406.62,
+        "deploy_t": 10400.0,
+        "pax": 0.0,
+        "tonne_km": 15371163.6,
+        "cost": 468165.5,
+        "movements": 53,
+    },
+    {
+        "mode": "air",
+        "tonnes": 0.0,
+        "deploy_t": 0.0,
+        "pax": 1200.0,
+        "tonne_km": 0.0,
+        "cost": 0.0,
+        "movements": 8,
+    },
+    {
+        "mode": "all modes",
+        "tonnes": 19642.95,
+        "deploy_t": 18200.0,
+        "pax": 7200.0,
+        "tonne_km": 15683919.45,
+        "cost": 492592.23,
+        "movements": 572,
+    },
+]
+
+
+def _render(rows: list[dict[str, object]], width: int) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, legacy_windows=False)
+    emit_rows(rows, list(rows[0]), OutputFormat.TABLE, console=console, title="t")
+    return out.getvalue()
+
+
+def _cells(text: str) -> list[list[str]]:
+    """Each table line's cells, stripped (borders removed)."""
+    return [
+        [c.strip() for c in line.strip("│┃").split("│" if "│" in line else "┃")]
+        for line in text.splitlines()
+        if "│" in line or "┃" in line
+    ]
+
+
+def test_thousands_lose_their_decimals_even_beside_zeros_and_fit_80_columns() -> None:
+    text = _render(MODES, 80)
+    assert max(map(len, text.splitlines())) <= 80
+    cells = [c for line in _cells(text) for c in line]
+    for number in ("10,407", "15,371,164", "468,166", "19,643", "15,683,919", "492,592"):
+        assert number in cells
+    assert "0" in cells
+    assert "0.00" not in cells
+
+
+def test_a_wide_terminal_shows_headings_on_one_line_with_spaces() -> None:
+    text = _render(MODES, 200)
+    header = next(line for line in text.splitlines() if "mode" in line)
+    assert "deploy t" in header
+    assert "tonne km" in header
+    assert "_" not in header
+
+
+def test_a_narrow_terminal_wraps_text_and_headings_between_words_not_numbers() -> None:
+    rows = [
+        {
+            "rank": 1,
+            "kind": "handling",
+            "resource": "os-forward/spares at the border yard",
+            "days": "C+4–C+11",
+            "shadow_price": 1728000.0,
+            "extra_per_day": 400.0,
+            "removes_t": 0.5,
+        }
+    ]
+    text = _render(rows, 72)
+    assert max(map(len, text.splitlines())) <= 72
+    cells = [c for line in _cells(text) for c in line]
+    for number in ("1,728,000", "400", "0.50"):
+        assert number in cells
+    for word in ("shadow", "price", "extra", "removes", "resource"):
+        assert word in cells  # a heading broken between words, never inside one
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+        min_size=1,
+        max_size=5,
+    ),
+    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=60),
+    width=st.integers(min_value=60, max_value=160),
+)
+def test_every_number_stays_whole_when_the_numbers_fit(
+    values: list[float], text: str, width: int
+) -> None:
+    rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
+    # each value its own column: whole when 100 or more, else two decimals
+    shown = [f"{v:,.{0 if abs(v) >= 100 else 2}f}" for v in values]
+    # the numbers (or their one-word headings "value" and "0"), a text column of 4 and
+    # the borders and padding fit the terminal
+    assume(sum(max(len(s), 5) for s in shown) + 4 + 3 * (len(values) + 1) + 1 <= width)
+    rendered = _render(rows, width)
+    cells = [c for line in _cells(rendered) for c in line]
+    for number in shown:
+        assert number in cells
