@@ -47,6 +47,19 @@ def test_plan_writes_every_file(planned: tuple[Path, str]) -> None:
     assert (base / "plan.html").read_text(encoding="utf-8").lstrip().startswith("<!")
 
 
+def test_plan_csvs_open_in_a_spreadsheet_and_the_json_files_have_no_mark(
+    planned: tuple[Path, str],
+) -> None:
+    """Every CSV starts with UTF-8's byte-order mark; JSON and GeoJSON have none.
+
+    Excel reads a CSV as UTF-8 only with the mark; JSON must not have one.
+    """
+    base, _ = planned
+    for path in (base / "out").iterdir():
+        starts_marked = path.read_bytes().startswith(b"\xef\xbb\xbf")
+        assert starts_marked == (path.suffix == ".csv"), path.name
+
+
 def test_plan_summary_names_status_closure_and_bottlenecks(planned: tuple[Path, str]) -> None:
     """The printed summary has the status, the closure table and the top bottlenecks."""
     _, out = planned

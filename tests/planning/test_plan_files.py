@@ -58,7 +58,7 @@ def test_read_plan_accepts_the_folder(written: tuple[Plan, Path]) -> None:
 def test_movements_csv_shows_dates_and_c_days(written: tuple[Plan, Path]) -> None:
     """Each movement row carries day, C+N label and ISO date of departure and arrival."""
     plan, out = written
-    with (out / "movements.csv").open(encoding="utf-8") as fh:
+    with (out / "movements.csv").open(encoding="utf-8-sig") as fh:
         first = next(csv.DictReader(fh))
     m = plan.movements[0]
     assert (first["departure_label"], first["departure_date"]) == (
@@ -70,7 +70,7 @@ def test_movements_csv_shows_dates_and_c_days(written: tuple[Plan, Path]) -> Non
 def test_shortfalls_csv_sums_to_the_plans_total(written: tuple[Plan, Path]) -> None:
     """The shortfall table adds up to the plan's total shortfall."""
     plan, out = written
-    with (out / "shortfalls.csv").open(encoding="utf-8") as fh:
+    with (out / "shortfalls.csv").open(encoding="utf-8-sig") as fh:
         total = sum(float(r["short_t"]) for r in csv.DictReader(fh))
     assert total == pytest.approx(plan.total_short_t)
 
@@ -78,7 +78,7 @@ def test_shortfalls_csv_sums_to_the_plans_total(written: tuple[Plan, Path]) -> N
 def test_bottlenecks_csv_has_the_explanation(written: tuple[Plan, Path]) -> None:
     """The bottleneck table ranks the yard first and explains it in words."""
     _, out = written
-    with (out / "bottlenecks.csv").open(encoding="utf-8") as fh:
+    with (out / "bottlenecks.csv").open(encoding="utf-8-sig") as fh:
         top = next(csv.DictReader(fh))
     assert (top["rank"], top["kind"], top["resource"]) == ("1", "handling", "Y")
     assert "removes 140 t of shortfall" in top["explanation"]
@@ -126,7 +126,7 @@ def test_csv_tables_keep_every_movement_to_the_gram(written: tuple[Plan, Path]) 
     Rounded to 3, small flows (a 1-person relief site) read as 0.
     """
     plan, out = written
-    with (out / "movements.csv").open(encoding="utf-8") as fh:
+    with (out / "movements.csv").open(encoding="utf-8-sig") as fh:
         tonnes = [float(r["tonnes"]) for r in csv.DictReader(fh)]
     assert tonnes == [round(m.tonnes, 6) for m in plan.movements]
 
@@ -184,7 +184,7 @@ def _written(tmp_path: Path, scenario: Scenario, plan: Plan) -> tuple[dict[str, 
     """The link feature of network.geojson, and the tonnes cells of movements.csv."""
     write_plan(tmp_path / "out", scenario, plan)
     data = json.loads((tmp_path / "out" / "network.geojson").read_text(encoding="utf-8"))
-    with (tmp_path / "out" / "movements.csv").open(encoding="utf-8") as fh:
+    with (tmp_path / "out" / "movements.csv").open(encoding="utf-8-sig") as fh:
         cells = [r["tonnes"] for r in csv.DictReader(fh)]
     return next(f for f in data["features"] if f["properties"]["id"] == "s1"), cells
 

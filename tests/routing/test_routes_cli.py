@@ -44,9 +44,9 @@ def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == ["routes.csv", "routes.geojson", "routes.json", "trucks.csv", "unserved.csv"]
-    with (out / "routes.csv").open() as fh:
+    with (out / "routes.csv").open(encoding="utf-8-sig") as fh:
         stops = list(csv.DictReader(fh))
-    with (out / "trucks.csv").open() as fh:
+    with (out / "trucks.csv").open(encoding="utf-8-sig") as fh:
         trucks = list(csv.DictReader(fh))
     assert sum(float(s["tonnes"]) for s in stops) == pytest.approx(
         sum(float(t["tonnes"]) for t in trucks), abs=0.01

@@ -120,7 +120,7 @@ def test_statement_csv_file_matches_the_printed_balance(session: Path) -> None:
     """``statement -o`` writes the CSV; its last balance is Ostravia's receivable."""
     out = session / "out" / "statement.csv"
     run(session, "ledger", "statement", "--as", "ostravia", "-o", str(out))
-    with out.open(encoding="utf-8") as handle:
+    with out.open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["kind"], r["amount"], r["balance"]) for r in rows] == [
         ("bill", "27550.00", "27550.00"),

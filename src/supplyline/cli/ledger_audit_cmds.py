@@ -5,7 +5,6 @@ Registered by :mod:`supplyline.cli.ledger_cmds`, whose sub-Typers and options th
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,6 +25,7 @@ from supplyline.cli.ledger_cmds import (
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
+from supplyline.io.csv_out import CSV_ENCODING, write_rows
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -77,10 +77,8 @@ def _write_csv_atomically(path: Path, rows: list[dict[str, Any]], columns: list[
     """Write to a scratch file beside ``path`` and move it into place: all or nothing."""
     scratch = scratch_file_for(path)  # named like every other output's (see io.atomic)
     try:
-        with writing(path), scratch.open("x", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        with writing(path), scratch.open("x", newline="", encoding=CSV_ENCODING) as handle:
+            write_rows(handle, columns, rows)
         move_into_place(scratch, path)
     finally:
         scratch.unlink(missing_ok=True)

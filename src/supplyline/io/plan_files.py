@@ -9,7 +9,6 @@ nothing half-written.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import json
@@ -35,6 +34,7 @@ from supplyline.domain import (
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.csv_out import write_csv
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
@@ -55,11 +55,7 @@ PLAN_FILES = (
 
 
 def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+    write_csv(path, columns, ({k: _cell(v) for k, v in row.items()} for row in rows))
 
 
 _DECIMALS = 6

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -10,19 +9,19 @@ from typing import Any
 
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.csv_out import write_csv
 
-__all__ = ["write_csv", "write_requirements"]
+__all__ = ["write_requirements"]
 
 
-def write_csv(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    """Write rows as UTF-8 CSV with a header, numbers as plain decimals."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()}
-            )
+def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """Rows as a result CSV, amounts to the gram (six decimals)."""
+    write_csv(
+        path,
+        columns,
+        ({k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()} for row in rows),
+        ignore_extra=True,  # the rows carry more than the table shows
+    )
 
 
 def write_requirements(
@@ -41,12 +40,12 @@ def write_requirements(
     that a figure in a briefing can be traced to where it came from.
     """
     with atomic_output_dir(out) as tmp:
-        write_csv(
+        _write_table(
             tmp / "requirements_daily.csv",
             daily,
             ["unit", "commodity", "day", "c_day", "date", "consumption_t", "buildup_t", "total_t"],
         )
-        write_csv(
+        _write_table(
             tmp / "requirements_by_unit.csv",
             by_unit,
             ["unit", "commodity", "arrival_day", "consumption_t", "buildup_t", "total_t"],

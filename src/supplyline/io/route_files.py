@@ -9,14 +9,14 @@ Hours are hours after midnight of the route's day; days show as date and C+N.
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Scenario
 from supplyline.domain.routes import Routes
+from supplyline.io.csv_out import write_csv
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
@@ -91,13 +91,6 @@ def unserved_rows(routes: Routes) -> list[dict[str, Any]]:
         }
         for u in routes.unserved
     ]
-
-
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 _ROUTE_COLS = [
@@ -176,9 +169,9 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
     """Write every routes file into ``folder`` (which must exist); return their paths."""
     folder = Path(folder)
     paths = [folder / name for name in ROUTE_FILES]
-    _write_csv(paths[0], _ROUTE_COLS, route_rows(routes))
-    _write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
-    _write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
+    write_csv(paths[0], _ROUTE_COLS, route_rows(routes))
+    write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
+    write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
     paths[3].write_text(json.dumps(routes_geojson(scenario, routes), indent=1), encoding="utf-8")
     paths[4].write_text(json.dumps(routes_summary(routes), indent=2), encoding="utf-8")
     return paths

@@ -1,0 +1,56 @@
+"""CSV result files, written one way for every result table (plans, routes, requirements…).
+
+Why a byte-order mark: Excel, opening a CSV on a double-click, decodes it in the machine's
+legacy code page unless the file starts with the UTF-8 byte-order mark, so a location
+called Łódź shows each of its letters Ł, ó and ź as two wrong ones. With the mark it reads
+UTF-8; pandas, LibreOffice, QGIS and supplyline's own readers skip the mark (Python's
+``csv`` module wants ``encoding="utf-8-sig"``). Scenario files supplyline writes for
+people to fill in keep plain UTF-8: they are inputs, and the reader takes either.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["CSV_ENCODING", "write_csv", "write_rows"]
+
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 that starts the file with a byte-order mark (see the module docstring)."""
+
+
+def write_rows(
+    handle: TextIO,
+    columns: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    ignore_extra: bool = False,
+) -> None:
+    """A header and the rows, lines ended as RFC 4180 and spreadsheets end them (CR LF).
+
+    With lines ended by a line feed alone, Python's ``csv`` leaves a lone carriage return in
+    a value unquoted, and a reader takes it for the end of the line: the value is lost.
+    A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``.
+    """
+    writer = csv.DictWriter(
+        handle,
+        fieldnames=list(columns),
+        extrasaction="ignore" if ignore_extra else "raise",
+        lineterminator="\r\n",
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def write_csv(
+    path: Path,
+    columns: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    ignore_extra: bool = False,
+) -> None:
+    """Write a result table to ``path`` (see :func:`write_rows`), with the byte-order mark."""
+    with path.open("w", newline="", encoding=CSV_ENCODING) as handle:
+        write_rows(handle, columns, rows, ignore_extra=ignore_extra)

@@ -1,0 +1,42 @@
+"""Result CSVs open right in a spreadsheet: UTF-8 with a byte-order mark."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supplyline.io.csv_out import CSV_ENCODING, write_csv
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_result_file_starts_with_the_byte_order_mark_and_lines_end_in_cr_lf(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.csv"
+    write_csv(path, ["location", "tonnes"], [{"location": "Łódź depot", "tonnes": 1.5}])
+    data = path.read_bytes()
+    assert data.startswith(BOM)
+    assert data[len(BOM) :].decode("utf-8") == "location,tonnes\r\nŁódź depot,1.5\r\n"
+
+
+def test_a_key_outside_the_columns_is_a_bug_unless_ignored(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not in fieldnames"):
+        write_csv(tmp_path / "a.csv", ["a"], [{"a": 1, "b": 2}])
+    write_csv(tmp_path / "b.csv", ["a"], [{"a": 1, "b": 2}], ignore_extra=True)
+    assert (tmp_path / "b.csv").read_text(encoding=CSV_ENCODING) == "a\n1\n"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=20), min_size=1, max_size=5))
+def test_any_text_reads_back_as_written(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_csv(path, ["name"], [{"name": n} for n in names])
+    with path.open(encoding=CSV_ENCODING, newline="") as handle:
+        assert [row["name"] for row in csv.DictReader(handle)] == names
