@@ -180,7 +180,7 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     )
     f, a, t = np.nonzero(mask)  # flow by flow, arc by arc, day by day
     is_pax = flows.kind[f] == FlowKind.DEPLOY_PAX
-    cost = np.where(is_pax, 0.0, net.arc_cost[a]) + w.move_per_t
+    cost = np.where(is_pax, 0.0, net.arc_cost[a]) + w.move_per_t * p.cost_scale
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
     col = block.index
     src, dst = net.arc_from[a], net.arc_to[a]
@@ -223,7 +223,9 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     f, v, t = np.nonzero(mask)
     goods = flows.kind[f] == FlowKind.GOODS
     block = asm.add_columns(
-        "stock", {"f": f, "v": v, "t": t}, cost=np.where(goods, w.hold_per_t_day, 0.0)
+        "stock",
+        {"f": f, "v": v, "t": t},
+        cost=np.where(goods, w.hold_per_t_day * p.cost_scale, 0.0),
     )
     col = block.index
     asm.add_entries("balance", keys.balance(f, v, t), col, -1.0)
@@ -335,7 +337,7 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
         upper=demand[has],
     )
     asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
-    hold = asm.add_columns("hold", {"u": u, "k": k, "t": t}, cost=w.hold_per_t_day)
+    hold = asm.add_columns("hold", {"u": u, "k": k, "t": t}, cost=w.hold_per_t_day * p.cost_scale)
     asm.add_entries("unit", keys.unit(u, k, t), hold.index, -1.0)
     more = t + 1 <= days - 1
     asm.add_entries("unit", keys.unit(u[more], k[more], t[more] + 1), hold.index[more], 1.0)

@@ -40,8 +40,10 @@ class Weights:
     """Objective weights, in objective units per tonne (or person, or tonne-day).
 
     ``shortfall_per_t`` is for priority 1; priority p gets ``shortfall_per_t × (10 − p) / 9``
-    so that every priority stays far above lateness. Lateness and holding are multiplied
-    by the scenario's cost scale (``max(1, largest link cost_per_t)``).
+    so that every priority stays far above lateness. All but the link costs themselves are
+    multiplied by the scenario's cost scale (``max(1, largest link cost_per_t)``): the
+    ladder keeps its shape whatever the currency, and the tie-breakers (a leg, a tonne-day
+    held) stay above HiGHS's tolerance once the objective is scaled for it.
     """
 
     shortfall_per_t: float = 1.0e5
@@ -51,7 +53,8 @@ class Weights:
     late_per_t_day: float = 20.0
     late_per_pax_day: float = 20.0
     move_per_t: float = 1.0e-3
-    """Added to every link's cost so that free links are not used in pointless cycles."""
+    """Per tonne or person and leg (times the cost scale): no pointless legs, such as a
+    unit's people driven out and back while they wait, or goods cycled on free links."""
     hold_per_t_day: float = 1.0e-4
 
     def __post_init__(self) -> None:
