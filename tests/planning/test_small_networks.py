@@ -138,7 +138,7 @@ def test_mixed_sources_are_traced_in_proportion() -> None:
     assert got == [(d, p, 4.0) for d in range(2, 6) for p in ("A", "B")]
 
 
-def _late_unit(lift_t: float, cap: float):  # type: ignore[no-untyped-def]
+def _late_unit(lift_t: float, cap: float, required_day: int = 1):  # type: ignore[no-untyped-def]
     scenario, _ = one_link(capacity_t_per_day=cap)
     link = scenario.links[0]
     unit = Unit(
@@ -150,7 +150,7 @@ def _late_unit(lift_t: float, cap: float):  # type: ignore[no-untyped-def]
         personnel=10,
         deployment_lift_t=lift_t,
         available_day=0,
-        required_day=1,
+        required_day=required_day,
     )
     scenario = dataclasses.replace(
         scenario,
@@ -176,6 +176,21 @@ def test_a_lift_that_fits_closes_on_time() -> None:
     """40 t over a 50 t/day link closes on day 1, its required day."""
     plan = plan_movements(*_late_unit(40.0, 50.0))
     assert plan.closures[0].days_late == 0
+
+
+@pytest.mark.parametrize(("lift_t", "departures"), [(40.0, [2]), (90.0, [1, 2])])
+def test_a_unit_waits_at_home_and_arrives_on_its_required_day_not_before(
+    lift_t: float, departures: list[int]
+) -> None:
+    """Required on C+3 over a one-day link: it leaves on C+2, or as late as capacity lets.
+
+    Arriving early was as good as on time, and plans had units on site a week before they
+    were needed, with nothing planned to feed them (a unit consumes from its required day).
+    """
+    plan = plan_movements(*_late_unit(lift_t, 50.0, required_day=3))
+    moves = [m for m in plan.movements if m.commodity == "deploy:d1"]
+    assert sorted({m.departure_day for m in moves}) == departures
+    assert plan.closures[0].closure_day == 3
 
 
 def test_deployment_moves_appear_as_deploy_commodity() -> None:

@@ -222,10 +222,13 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     )
     f, v, t = np.nonzero(mask)
     goods = flows.kind[f] == FlowKind.GOODS
+    # goods held in a depot cost holding; so do a unit's people and equipment waiting
+    # anywhere but at home: they wait at home and travel when they must, not early
+    held = goods | (v != flows.home[f])
     block = asm.add_columns(
         "stock",
         {"f": f, "v": v, "t": t},
-        cost=np.where(goods, w.hold_per_t_day * p.cost_scale, 0.0),
+        cost=np.where(held, w.hold_per_t_day * p.cost_scale, 0.0),
     )
     col = block.index
     asm.add_entries("balance", keys.balance(f, v, t), col, -1.0)
@@ -281,7 +284,12 @@ def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 
 def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
-    """Deployment flows accumulate at their destination; every day late costs."""
+    """Deployment flows accumulate at their destination; every day late costs.
+
+    A day early costs holding: people and equipment at their destination before their
+    required day wait on the host's support, unfed by the plan (a unit consumes from its
+    required day). Without it, arriving a week early was as good as arriving on time.
+    """
     flows, days, w = p.flows, p.days, p.params.weights
     fs: list[IntArray] = []
     ts: list[IntArray] = []
@@ -295,7 +303,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
         t = np.arange(first, days, dtype=np.int64)
         fs.append(np.full(len(t), f, dtype=np.int64))
         ts.append(t)
-        costs.append(np.where(t >= req, -late, 0.0))
+        costs.append(np.where(t >= req, -late, w.hold_per_t_day * p.cost_scale))
     f_a = np.concatenate(fs) if fs else np.empty(0, np.int64)
     t_a = np.concatenate(ts) if ts else np.empty(0, np.int64)
     v_a = flows.dest[f_a]
