@@ -22,7 +22,7 @@ from supplyline.planning import hedge as hedge_module
 from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.services.planning import available_methods
-from supplyline.services.scenarios import REQUIREMENTS_FILES
+from supplyline.services.scenarios import REQUIREMENTS_FILES, bundled_example
 
 _register_commands()
 runner = CliRunner()
@@ -245,3 +245,24 @@ def test_the_solvers_own_unproven_plan_is_not_called_a_mix(
     assert "it is the solver's last plan, which keeps every capacity" in words
     assert "mix" not in words
     assert "given the others'" not in words
+
+
+def test_a_stopped_plan_does_not_say_that_no_capacity_limits_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A plan not proven best has no bottlenecks: its report says why, as the terminal does.
+
+    A tester's relief plan stopped by the limit was 4,677 t short, and its report said "No
+    capacity limits the plan" (the optimum is 1.3 t short).
+    """
+    _stopped(monkeypatch, PlanStatus.FEASIBLE)
+    report = tmp_path / "r.html"
+    relief = str(bundled_example("relief-operation"))
+    result = runner.invoke(
+        app, ["plan", relief, "--out", str(tmp_path / "o"), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bottlenecks are not explained" in _words(result.stdout)
+    html = report.read_text(encoding="utf-8")
+    assert "Bottlenecks are not explained" in html
+    assert "No capacity limits the plan" not in html

@@ -12,7 +12,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.domain import Demand, Mode, Scenario
+from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.build import prepare
 from supplyline.planning.examples import one_link
@@ -84,6 +84,17 @@ def test_the_summary_says_why_each_unit_falls_short() -> None:
     rows = shortfall_rows(plan_movements(scenario, demand, PlanParams(explain_top=0)))
     assert [row["why"] for row in rows] == [
         "C+0–C+1: no Rations can reach U before C+2; C+2–C+5: capacity (see the bottlenecks)"
+    ]
+
+
+def test_a_plan_not_proven_best_blames_capacity_or_the_time_limit() -> None:
+    """A plan the time limit stopped may fall short for want of time, not of capacity."""
+    scenario, demand = one_link(capacity_t_per_day=5.0, transit_days=2, days=6)
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    stopped = dataclasses.replace(plan, status=PlanStatus.FEASIBLE)
+    assert [row["why"] for row in shortfall_rows(stopped)] == [
+        "C+0–C+1: no Rations can reach U before C+2; "
+        "C+2–C+5: capacity, or the time limit: the plan is not proven best"
     ]
 
 

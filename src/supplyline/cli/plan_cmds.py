@@ -25,6 +25,7 @@ from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.planning import Method, PlanParams
 from supplyline.planning.summary import (
+    bottleneck_note,
     bottleneck_rows,
     closure_rows,
     headline,
@@ -135,13 +136,9 @@ def _print_table(run: PlanRun) -> None:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
-    if not run.plan.bottlenecks and head["status"] == "optimal":
-        console.print("no capacity limits the plan", highlight=False)
-    elif head["status"] != "optimal":
-        console.print(
-            "bottlenecks are not explained: their shadow prices need a plan proven best",
-            highlight=False,
-        )
+    note = bottleneck_note(run.plan)
+    if note is not None:
+        console.print(note, highlight=False)
     print_reach_flags(run.reach, console)
 
 

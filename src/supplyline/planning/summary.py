@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand, Mode, Plan, Scenario
+from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario
 from supplyline.types import day_label, day_ranges
 
 __all__ = [
     "DEPLOY_PREFIX",
+    "bottleneck_note",
     "bottleneck_rows",
     "closure_rows",
     "headline",
@@ -180,7 +181,7 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
                 "first": day_label(min(days[(unit, com)])),
                 "last": day_label(max(days[(unit, com)])),
                 "days": day_ranges(days[(unit, com)]),
-                "why": _why(causes[(unit, com)]),
+                "why": _why(causes[(unit, com)], proven=plan.status is PlanStatus.OPTIMAL),
             }
         )
     return rows
@@ -227,15 +228,32 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -float(r["below_t_days"]))
 
 
-def _why(causes: dict[str, list[int]]) -> str:
+def _why(causes: dict[str, list[int]], *, proven: bool) -> str:
     """The shortfall's causes, each with its days when there are several.
 
-    Days without a cause are the capacities' (the bottleneck report names them).
+    Days without a cause are the capacities' (the bottleneck report names them) in a plan
+    proven best; in a plan the time limit stopped, they may be the limit's too.
     """
-    parts = [(cause or "capacity (see the bottlenecks)", days) for cause, days in causes.items()]
+    rest = CAPACITY_CAUSE if proven else UNPROVEN_CAUSE
+    parts = [(cause or rest, days) for cause, days in causes.items()]
     if len(parts) == 1:
         return parts[0][0]
     return "; ".join(f"{day_ranges(days)}: {cause}" for cause, days in parts)
+
+
+CAPACITY_CAUSE = "capacity (see the bottlenecks)"
+UNPROVEN_CAUSE = "capacity, or the time limit: the plan is not proven best"
+
+
+def bottleneck_note(plan: Plan) -> str | None:
+    """What to say where a plan lists no bottleneck, or why it lists none (None: it lists some).
+
+    Only a plan proven best has shadow prices to rank capacities by; saying "no capacity
+    limits the plan" of one the time limit stopped would contradict its shortfalls.
+    """
+    if plan.status is not PlanStatus.OPTIMAL:
+        return "bottlenecks are not explained: their shadow prices need a plan proven best"
+    return None if plan.bottlenecks else "no capacity limits the plan"
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:

@@ -21,6 +21,7 @@ from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.errors import NotFoundError
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
+from supplyline.planning.summary import bottleneck_note
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -172,7 +173,9 @@ def _plan_sections(
             id="bottlenecks",
             title="Bottlenecks",
             tables=(bottlenecks,),
-            notes=() if bottlenecks.rows else ("No capacity limits the plan.",),
+            notes=()
+            if (note := bottleneck_note(plan)) is None
+            else (f"{note[0].upper()}{note[1:]}.",),
         )
     )
     shown = units_to_show(plan, demand, max_unit_panels)
