@@ -57,6 +57,14 @@ def _cells(text: str) -> list[list[str]]:
     ]
 
 
+def test_integers_get_thousands_separators_and_headings_stay_whole_on_wide_terminals() -> None:
+    rows = [{"unit": "u", "why": "x " * 150, "short_t": 1.5, "movements": 1182}]
+    text = _render(rows, 200)
+    cells = [c for line in _cells(text) for c in line]
+    assert "1,182" in cells
+    assert "short t" in cells  # the long text column wraps; the number's heading does not
+
+
 def test_thousands_lose_their_decimals_even_beside_zeros_and_fit_80_columns() -> None:
     text = _render(MODES, 80)
     assert max(map(len, text.splitlines())) <= 80
@@ -103,15 +111,15 @@ def test_a_narrow_terminal_wraps_text_and_headings_between_words_not_numbers() -
         min_size=1,
         max_size=5,
     ),
-    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=60),
+    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=120),
     width=st.integers(min_value=60, max_value=160),
 )
 def test_every_number_stays_whole_when_the_numbers_fit(
     values: list[float], text: str, width: int
 ) -> None:
     rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
-    # each value its own column: whole when 100 or more, else two decimals
-    shown = [f"{v:,.{0 if abs(v) >= 100 else 2}f}" for v in values]
+    # whole when 100 or more, zero as 0, else two decimals
+    shown = ["0" if v == 0 else f"{v:,.{0 if abs(v) >= 100 else 2}f}" for v in values]
     # the numbers (or their one-word headings "value" and "0"), a text column of 4 and
     # the borders and padding fit the terminal
     assume(sum(max(len(s), 5) for s in shown) + 4 + 3 * (len(values) + 1) + 1 <= width)

@@ -15,6 +15,8 @@ from rich.table import Table
 __all__ = ["OutputFormat", "emit_rows", "listed"]
 
 
+TEXT_ROOM = 20
+"""Characters a long text column (a shortfall's cause) should keep on a narrow terminal."""
 _UNBOUNDED = 100_000
 """A width no table reaches: to measure a table's natural width, not the terminal's."""
 
@@ -38,16 +40,6 @@ def listed(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _decimals(rows: Sequence[Mapping[str, Any]], col: str) -> int:
-    """Digits a column's numbers get: none when every one but zeros is 100 or more, else two.
-
-    Zeros do not count: a mode that moved nothing would otherwise give a column of
-    thousands two decimals, and on an 80-column terminal the table no longer fits.
-    """
-    floats = [v for row in rows if isinstance(v := row.get(col), float) and v != 0]
-    return 0 if floats and all(abs(v) >= 100 for v in floats) else 2
-
-
 def _header(col: str) -> str:
     """A column's heading for people: ``days_late`` as ``days late``.
 
@@ -56,35 +48,69 @@ def _header(col: str) -> str:
     return col.replace("_", " ")
 
 
-def _cell(value: Any, decimals: int = 2) -> str:
+def _cell(value: Any) -> str:
+    """A value as a person reads it: amounts of 100 or more whole, smaller ones to 0.01.
+
+    One rule per number, not per column: a column of thousands keeps its width beside a
+    small figure, and a table fits an 80-column terminal.
+    """
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
     if isinstance(value, float):
-        return f"{value:,.{decimals}f}"
-    return "" if value is None else str(value)
+        if value == 0:
+            return "0"
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+    return str(value)
+
+
+def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
+    """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
+    values = [v for row in rows if (v := row.get(col)) is not None]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
 
 
 def _table(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str | None, *, narrow: bool
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    title: str | None,
+    *,
+    width: int | None = None,
 ) -> Table:
-    """The rows as a rich table; ``narrow`` when it is wider than the terminal.
+    """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
     A number never breaks across lines: its column keeps its width and text columns wrap
-    instead. Narrow, a number's heading stands one word per line and a text column keeps
-    room for its heading's longest word, so that neither is cut inside a word either.
+    instead, each keeping room for its heading's longest word. When the numbers do not
+    leave a text column :data:`TEXT_ROOM` characters (or what it needs, if less), a
+    number's heading stands one word per line.
     """
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        numeric = bool(rows) and isinstance(rows[0].get(col), int | float)
-        header = _header(col)
-        table.add_column(
-            header.replace(" ", "\n") if narrow and numeric else header,
-            justify="right" if numeric else "left",
-            overflow="fold",  # only a terminal too narrow for the numbers alone folds them
-            no_wrap=numeric,
-            min_width=max(map(len, header.split())) if narrow and not numeric else None,
+    numeric = {col: _numeric(rows, col) for col in columns}
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    headers = [_header(c) for c in columns]
+    stack = False
+    if width is not None:
+        widest = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+        least = sum(
+            widest[i]
+            if numeric[c]
+            else min(widest[i], max(TEXT_ROOM, *map(len, headers[i].split())))
+            for i, c in enumerate(columns)
         )
-    digits = {col: _decimals(rows, col) for col in columns}
-    for row in rows:
-        table.add_row(*(_cell(row.get(c), digits[c]) for c in columns))
+        stack = least + 3 * len(columns) + 1 > width  # borders and padding
+    table = Table(title=title, show_lines=False)
+    for col, header in zip(columns, headers, strict=True):
+        table.add_column(
+            header.replace(" ", "\n") if stack and numeric[col] else header,
+            justify="right" if numeric[col] else "left",
+            overflow="fold",  # only a terminal too narrow for the numbers alone folds them
+            no_wrap=numeric[col],
+            min_width=None if width is None or numeric[col] else max(map(len, header.split())),
+        )
+    for row_cells in cells:
+        table.add_row(*row_cells)
     return table
 
 
@@ -107,8 +133,8 @@ def emit_rows(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = _table(rows, columns, title, narrow=False)
+        table = _table(rows, columns, title)
         unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
         if console.measure(table, options=unbounded).maximum > console.width:
-            table = _table(rows, columns, title, narrow=True)
+            table = _table(rows, columns, title, width=console.width)
         console.print(table)
