@@ -318,3 +318,20 @@ def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0.0 t short" in result.stdout
     assert "no capacity limits the plan" in result.stdout
+
+
+def test_json_files_keep_names_as_written_not_escaped(tmp_path: Path) -> None:
+    """plan.json and network.geojson show ``Łódź`` to a person opening them, not an escape."""
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "scenario")
+    for path in folder.iterdir():
+        text = path.read_text(encoding="utf-8").replace("field-camp", "łódź-camp")
+        path.write_text(text, encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["plan", str(folder), "--out", str(out), "--explain", "0"])
+    assert result.exit_code == 0, result.output
+    for name in ("plan.json", "network.geojson"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "łódź-camp" in text, name
+        assert "\\u0142" not in text, name

@@ -302,7 +302,7 @@ def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list
         ("network.geojson", _geojson(scenario, plan)),
     ):
         (folder / name).write_text(
-            json.dumps(data, indent=1, allow_nan=False) + "\n", encoding="utf-8"
+            json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         written.append(folder / name)
     return written

@@ -74,7 +74,7 @@ def write_requirements(
             ],
         }
         (tmp / "requirements.json").write_text(
-            json.dumps(document, indent=2) + "\n", encoding="utf-8"
+            json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
     target = Path(out)
     return [

@@ -172,6 +172,10 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
     write_csv(paths[0], _ROUTE_COLS, route_rows(routes))
     write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
     write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
-    paths[3].write_text(json.dumps(routes_geojson(scenario, routes), indent=1), encoding="utf-8")
-    paths[4].write_text(json.dumps(routes_summary(routes), indent=2), encoding="utf-8")
+    paths[3].write_text(
+        json.dumps(routes_geojson(scenario, routes), indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    paths[4].write_text(
+        json.dumps(routes_summary(routes), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     return paths
