@@ -335,3 +335,26 @@ def test_json_files_keep_names_as_written_not_escaped(tmp_path: Path) -> None:
         text = (out / name).read_text(encoding="utf-8")
         assert "łódź-camp" in text, name
         assert "\\u0142" not in text, name
+
+
+def test_the_csv_summary_is_long_form_one_value_per_cell(tmp_path: Path) -> None:
+    """section, item, field, value: no packed ``key=value`` cells, no ``None``, no float noise."""
+    import csv
+    import io
+
+    from supplyline.services.scenarios import bundled_example
+
+    relief = str(bundled_example("relief-operation"))
+    result = runner.invoke(
+        app, ["plan", relief, "--out", str(tmp_path / "o"), "--format", "csv", "--explain", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["section", "item", "field", "value"]
+    assert all("=" not in r["value"] or r["field"] == "explanation" for r in rows)
+    assert not any(r["value"] == "None" for r in rows)
+    numbers = [r["value"] for r in rows if r["value"].replace(".", "", 1).isdigit()]
+    assert all(len(v.partition(".")[2]) <= 6 for v in numbers)  # to the gram at most
+    fields = {(r["section"], r["field"]) for r in rows}
+    assert {("summary", "short_t"), ("bottlenecks", "explanation")} <= fields
+    assert any(r["section"] == "shortfalls" and r["field"] == "demand_t" for r in rows)

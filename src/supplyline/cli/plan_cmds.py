@@ -151,7 +151,7 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
         out.append(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
             "a vertex: expect tiny movements that are only numerical noise, and balances "
-            "that hold to about a kilogram. the default (simplex) gives an exact plan."
+            "that hold to about a kilogram. The default (simplex) gives an exact plan."
         )
     return out
 
@@ -171,18 +171,27 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
         data.update({name: rows for name, (rows, _, _) in sections.items()})
         sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
         return
-    rows = [{"section": "summary", "item": k, "value": v} for k, v in head.items()]
-    rows += [{"section": "warnings", "item": i, "value": w} for i, w in enumerate(warnings, 1)]
+    # long form, one value per cell: a program filters on section and field
+    rows = [_long("summary", "", k, v) for k, v in head.items()]
+    rows += [_long("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
     for name, (items, cols, _) in sections.items():
-        for item in items:
-            rows.append(
-                {
-                    "section": name,
-                    "item": item[cols[0]],
-                    "value": "; ".join(f"{c}={item[c]}" for c in cols[1:]),
-                }
-            )
-    emit_rows(rows, ["section", "item", "value"], OutputFormat.CSV, console=console)
+        for item in items:  # every field the JSON has, not only the table's columns
+            rows += [_long(name, item[cols[0]], k, v) for k, v in item.items() if k != cols[0]]
+    emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
+
+
+def _long(section: str, item: object, field: str, value: object) -> dict[str, object]:
+    """One row of the long-form CSV summary: no value as blank, amounts to the gram."""
+    if isinstance(value, float):
+        value = round(value, 6) + 0.0  # 6.299999999999998 as 6.3, never -0.0
+    elif isinstance(value, list | tuple):
+        value = "; ".join(map(str, value))
+    return {
+        "section": section,
+        "item": item,
+        "field": field,
+        "value": "" if value is None else value,
+    }
 
 
 @app.command("plan", rich_help_panel="Plan")
