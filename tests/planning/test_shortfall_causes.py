@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,16 @@ def test_closures_in_series_name_only_the_links_on_the_way() -> None:
         "the closures of road link L1 (closed C+0–C+2), road link L2 (closed C+0–C+2) "
         "together cut U off from Rations"
     )
+
+
+def test_the_headline_demand_is_what_units_consume_not_their_build_up(
+    relief: tuple[Scenario, Demand],
+) -> None:
+    """Delivered plus short can be checked against it: the build-up is a soft target."""
+    from supplyline.planning.summary import headline
+
+    scenario, demand = relief
+    assert float(demand.buildup_t.sum()) > 0
+    head = headline(plan_movements(scenario, demand, PlanParams(explain_top=0)), demand)
+    assert head["demand_t"] == round(float(demand.consumption_t.sum()), 3)
+    assert head["met_share"] == pytest.approx(1 - head["short_t"] / demand.consumption_t.sum())

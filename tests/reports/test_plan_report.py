@@ -91,7 +91,7 @@ def test_svg_ids_are_unique(html: str) -> None:
     "expected",
     [
         "4,920",  # tonnes moved
-        "97.2 %",  # demand met: 1 - 12.25 / 431
+        "96.6 %",  # demand met, rounded down: 1 - 12.25 / 365 t consumed (431 with build-up)
         "123,456.79",  # objective
         "C+8–C+10",  # days U1 is short of fuel
         "C+7 (2025-05-08)",  # U1 closes a day late

@@ -117,7 +117,8 @@ def _print_table(run: PlanRun) -> None:
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     console.print(
         f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
-        f"{head['moved_t']:,.1f} t moved, {head['delivered_t']:,.1f} t delivered, "
+        f"{head['moved_t']:,.1f} t moved (each leg counted), "
+        f"{head['delivered_t']:,.1f} t delivered, "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{head['short_t']:,.1f} t short[/], "
         f"{head['units_late']} unit(s) late",
         highlight=False,

@@ -32,8 +32,20 @@ __all__ = ["find_bottlenecks", "nice_ceil"]
 FloatArray = npt.NDArray[np.float64]
 MAX_REPORTED = 12
 MIN_SHADOW_PRICE = 1.0
-"""Runs worth less than this (objective units, i.e. about one unit of money) are noise
-from the tie-breaking move and holding costs, not bottlenecks."""
+"""Runs worth less than this (objective units, i.e. about one unit of money) are noise."""
+
+
+def tie_breaking_noise(p: Problem) -> float:
+    """What a tonne more on one day can be worth through the tie-breakers alone.
+
+    Two legs saved and a tonne-day held over the whole horizon, in objective units: the
+    tie-breakers scale with the largest link cost, so on the bilateral example a day of
+    food at the forward depot was "worth" 3.24 (a leg and a few days' holding) and ranked
+    third among its bottlenecks, with "changes little on its own". A run worth no more
+    than this per day is not a bottleneck.
+    """
+    w = p.params.weights
+    return (2 * w.move_per_t + p.days * w.hold_per_t_day) * p.cost_scale
 _KIND_WORDS = {
     "transshipment": "transshipment yard",
     "border": "border crossing",
@@ -112,7 +124,8 @@ def _candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArr
                 )
                 runs.append(run)
                 start = i
-    runs = [r for r in runs if r.value >= MIN_SHADOW_PRICE]
+    noise = tie_breaking_noise(p)
+    runs = [r for r in runs if r.value >= MIN_SHADOW_PRICE and r.value > noise * len(r.days)]
     runs.sort(key=lambda r: -r.value)
     return runs[:MAX_REPORTED]
 

@@ -9,6 +9,7 @@ shows the same on a laptop in a field headquarters as on a desk with a fast line
 from __future__ import annotations
 
 import functools
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,12 +87,17 @@ def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> 
     )
 
 
+def _percent_down(share: float) -> str:
+    """A share as a percentage to 0.1, rounded down: 1.3 t short of 19,234 is 99.9 %, not 100."""
+    return f"{math.floor(1000 * share) / 10:.1f}"
+
+
 def _cards(demand: Demand, plan: Plan) -> list[_Card]:
     h = headline(demand, plan)
-    met = "—" if h.met_share is None else f"{100 * h.met_share:.1f} %"
+    met = "—" if h.met_share is None else f"{_percent_down(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
-        _Card(label="tonnes moved", value=f"{h.moved_t:,.0f}"),
+        _Card(label="tonnes moved (all legs)", value=f"{h.moved_t:,.0f}"),
         _Card(label="demand met", value=met, css="bad" if h.short_t > 1e-6 else ""),
         _Card(label="short (t)", value=f"{h.short_t:,.1f}", css="bad" if h.short_t > 1e-6 else ""),
     ]
@@ -124,7 +130,8 @@ def _plan_sections(
             id="summary",
             title="Summary",
             intro=(
-                f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t over "
+                f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t (each leg "
+                f"counted) over "
                 f"{plan.horizon_days} days for {h.units} units; {h.short_t:,.1f} t of "
                 f"{h.demand_t:,.1f} t demanded cannot be delivered."
             ),
