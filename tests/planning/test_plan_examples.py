@@ -129,3 +129,25 @@ def test_no_bottleneck_is_worth_only_the_tie_breakers(
     assert plan.bottlenecks
     assert all(b.shadow_price > noise * len(b.days) for b in plan.bottlenecks)
     assert not any("changes little" in b.explanation for b in plan.bottlenecks)
+
+
+def test_stock_waits_in_its_depot_rather_than_piling_up_at_a_unit(
+    relief: tuple[Scenario, Demand],
+) -> None:
+    """The camp on the waterworks' doorstep holds its water target, no more.
+
+    Holding cost the same everywhere, so pushing four days' water to the stadium camp on
+    C+1 (720 t against a 360 t target, and 360 t more loose beside it) was as good as
+    leaving it at the waterworks. Waiting in a depot that stocks the goods is now free.
+    """
+    import numpy as np
+
+    scenario, demand = relief
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    u, k = demand.unit_ids.index("site-1"), demand.commodity_ids.index("water")
+    target = np.cumsum(demand.buildup_t[u, k])
+    held = [s for s in plan.stocks if (s.unit, s.commodity) == ("site-1", "water")]
+    assert held
+    assert all(s.tonnes <= target[s.day] + 1e-6 for s in held)
+    loose = [s for s in plan.stocks if s.unit is None and s.location == "site-stadium"]
+    assert not [s for s in loose if s.commodity == "water"]

@@ -46,6 +46,8 @@ def tie_breaking_noise(p: Problem) -> float:
     """
     w = p.params.weights
     return (2 * w.move_per_t + p.days * w.hold_per_t_day) * p.cost_scale
+
+
 _KIND_WORDS = {
     "transshipment": "transshipment yard",
     "border": "border crossing",

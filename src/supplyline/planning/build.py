@@ -222,9 +222,13 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     )
     f, v, t = np.nonzero(mask)
     goods = flows.kind[f] == FlowKind.GOODS
-    # goods held in a depot cost holding; so do a unit's people and equipment waiting
-    # anywhere but at home: they wait at home and travel when they must, not early
-    held = goods | (v != flows.home[f])
+    # holding is charged where things wait away from where they start: goods away from a
+    # depot that stocks them, a unit's people and equipment away from home. So stock
+    # stays in its depot and units at home until they must move: a reviewer found the
+    # relief plan pushing four days' water to a camp on C+1 (twice its target), and
+    # units on site a week early, both as good as waiting while holding cost the same
+    # everywhere
+    held = np.where(goods, ~_sources(p)[f, v], v != flows.home[f])
     block = asm.add_columns(
         "stock",
         {"f": f, "v": v, "t": t},
@@ -235,6 +239,17 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     asm.add_entries("balance", keys.balance(f, v, t + 1), col, 1.0)
     cap = goods & np.isfinite(net.storage[v])
     asm.add_entries("storage", keys.day(v[cap], t[cap]), col[cap], 1.0)
+
+
+def _sources(p: Problem) -> npt.NDArray[np.bool_]:
+    """``[flow, location]``: whether the location stocks the flow's goods (a scenario stock)."""
+    pos = {loc_id: i for i, loc_id in enumerate(p.net.location_ids)}
+    com = {c: k for k, c in enumerate(p.demand.commodity_ids)}  # goods flows number as these
+    out = np.zeros((len(p.flows.names), len(pos)), dtype=bool)
+    for st in p.scenario.stocks:
+        if st.commodity in com:
+            out[com[st.commodity], pos[st.location]] = True
+    return out
 
 
 def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
