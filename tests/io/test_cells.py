@@ -139,3 +139,14 @@ def test_impossible_date_reason(text: str, reason: str) -> None:
     """The reason a date is not real is said in words."""
     with pytest.raises(BadValue, match=re.escape(f"{text!r} is not a real date ({reason})")):
         parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["18OO", "15O", "1l0", "O5", "2.O"])
+def test_a_letter_typed_for_a_digit_is_not_called_a_unit(text: str) -> None:
+    """``18OO`` (letters O) is a typo for 1800, not 18 of a unit called "OO"."""
+    with pytest.raises(BadValue, match=r"is not a number: a letter O or l where a digit"):
+        parse_float(text, hi=1e6, unit="t")
+    with pytest.raises(BadValue, match=r"is not a number: a letter O or l where a digit"):
+        parse_int(text, hi=100_000)
+    with pytest.raises(BadValue, match=r"'5l' has a unit in it"):  # five litres
+        parse_float("5l", hi=100, unit="t")

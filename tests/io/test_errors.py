@@ -348,3 +348,17 @@ def test_comment_and_blank_lines_keep_line_numbers(folder: Path) -> None:
     edit(folder, "units.csv", "\nbn-1", "\n\n# a note\n\nbn-1")
     edit(folder, "units.csv", ",450,40,", ",-1,40,")
     assert only_error(folder).line == 7
+
+
+def test_a_units_file_with_only_its_header_warns_that_there_is_nothing_to_plan(
+    folder: Path,
+) -> None:
+    """A header without rows is allowed (routing needs no unit) but is said, not silent."""
+    path = folder / "units.csv"
+    header = next(
+        line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("id,")
+    )
+    path.write_text(header + "\n", encoding="utf-8")
+    scenario, warnings = load_scenario_with_warnings(folder)
+    assert scenario.units == ()
+    assert [(w.file, w.message.split(":")[0]) for w in warnings] == [("units.csv", "no units")]

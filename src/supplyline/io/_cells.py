@@ -50,6 +50,8 @@ MAX_NAME_LEN = 200
 _ID = re.compile(r"[^\W_][\w.\-:]*")
 _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
 _NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
+_LOOKALIKE = re.compile(r"[-+]?[\d.]*[OoIl][\dOoIl.]*")
+"""Digits with a letter that looks like one (``18OO``, ``1l0``): a typo, not a unit."""
 _DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
@@ -93,6 +95,11 @@ def _number_from_text(text: str, hint: str) -> float:
         return float(text.replace("_", "x"))  # underscores are not digits for a planner
     except ValueError:
         pass
+    litres = re.fullmatch(r"[-+]?[\d.]+l", text)  # 5l is five litres: a unit
+    if _LOOKALIKE.fullmatch(text) and re.search(r"\d", text) and not litres:
+        raise BadValue(
+            f"{show(text)} is not a number: a letter O or l where a digit belongs? ({hint})"
+        )
     if _NUMBER_WITH_UNIT.fullmatch(text):
         raise BadValue(
             f"{show(text)} has a unit in it ({hint}, written alone — "

@@ -180,6 +180,12 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         if texts["units.csv"] is not None
         else []
     )
+    headed_only = not any(i.file == "units.csv" for i in report.issues)  # no error of its own
+    if texts["units.csv"] is not None and not units and headed_only:
+        report.warning(
+            "units.csv",
+            "no units: there is nothing to deploy or sustain (one row per unit under the header)",
+        )
     stocks = (
         read_stocks(texts["stocks.csv"], report, origins) if texts["stocks.csv"] is not None else []
     )
