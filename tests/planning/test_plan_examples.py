@@ -151,3 +151,27 @@ def test_stock_waits_in_its_depot_rather_than_piling_up_at_a_unit(
     assert all(s.tonnes <= target[s.day] + 1e-6 for s in held)
     loose = [s for s in plan.stocks if s.unit is None and s.location == "site-stadium"]
     assert not [s for s in loose if s.commodity == "water"]
+
+
+def test_a_stock_given_once_is_suggested_in_tonnes_not_tonnes_a_day(
+    bilateral: tuple[Scenario, Demand], tmp_path: pytest.TempPathFactory
+) -> None:
+    """Training area South's spares are on hand once: the extra is '+41 t', not per day."""
+    import csv
+
+    from supplyline.io.plan_files import write_plan_files
+
+    plan = plan_movements(*bilateral, PlanParams(explain_top=5))
+    once = [b for b in plan.bottlenecks if b.resource == "ta-south/spares"]
+    assert once
+    assert once[0].extra_unit == "t"
+    assert f"+{once[0].suggested_extra_per_day:,.0f} t there" in once[0].explanation
+    yard = next(b for b in plan.bottlenecks if b.resource == "grenzfeld")
+    assert yard.extra_unit == "t/day"
+    out = tmp_path / "o"  # type: ignore[operator]
+    out.mkdir()
+    write_plan_files(out, bilateral[0], plan)
+    with (out / "bottlenecks.csv").open(encoding="utf-8-sig") as handle:
+        units = {r["resource"]: r["extra_unit"] for r in csv.DictReader(handle)}
+    assert units["ta-south/spares"] == "t"
+    assert units["grenzfeld"] == "t/day"

@@ -79,7 +79,16 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
         ),
         "bottlenecks": (
             necks,
-            ["rank", "kind", "resource", "days", "shadow_price", "extra_per_day", "removes_t"],
+            [
+                "rank",
+                "kind",
+                "resource",
+                "days",
+                "shadow_price",
+                "extra",
+                "extra_unit",
+                "removes_t",
+            ],
             "Top bottlenecks",
         ),
     }

@@ -151,6 +151,9 @@ class Bottleneck:
     commodities: tuple[CommodityId, ...] = ()
     capacity: float | None = None
     suggested_extra_per_day: float | None = None
+    extra_unit: str = "t/day"
+    """What ``suggested_extra_per_day`` counts: ``t/day``, ``pax/day``, or ``t`` for a
+    stock given once (a supply on hand on one day) or storage."""
     shortfall_removed_t: float | None = None
     explanation: str = ""
 

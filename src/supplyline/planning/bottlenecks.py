@@ -341,6 +341,7 @@ def find_bottlenecks(
                 commodities=coms,
                 capacity=capacity,
                 suggested_extra_per_day=None if measured is None else measured.extra,
+                extra_unit=_extra_unit(run, _lifted_days(p, run)),
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
                 explanation=_explanation(words, run, coms, measured, _lifted_days(p, run)),
             )
@@ -373,11 +374,17 @@ def _explanation(
         text = f"{words} blocks everything that would pass through it on {span}"
     if measured is None:
         return text
-    unit = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
-    if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
-        unit = "t"  # one day's supply (a stock on hand once): more of it, not more a day
     when = "" if lifted == run.days else f" on {day_ranges(lifted)}"
-    return f"{text}; +{measured.extra:,.0f} {unit} there{when} {measured.effect}"
+    return (
+        f"{text}; +{measured.extra:,.0f} {_extra_unit(run, lifted)} there{when} {measured.effect}"
+    )
+
+
+def _extra_unit(run: _Run, lifted: list[int]) -> str:
+    """What an extra of the run's resource counts: per day, or once."""
+    if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
+        return "t"  # one day's supply (a stock on hand once): more of it, not more a day
+    return {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
 
 
 def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:

@@ -283,7 +283,8 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "commodities": ", ".join(b.commodities),
             "shadow_price": b.shadow_price,
             "capacity": b.capacity,
-            "extra_per_day": b.suggested_extra_per_day,
+            "extra": b.suggested_extra_per_day,
+            "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
             "removes_t": b.shortfall_removed_t,
             "explanation": b.explanation,
         }

@@ -174,14 +174,15 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "days": "days",
             "commodities": "commodities",
             "shadow_price": "shadow price",
-            "capacity": "capacity /day",
-            "extra_per_day": "suggested +/day",
+            "capacity": "capacity",
+            "extra": "suggested extra",
+            "extra_unit": "extra in",
             "removes_t": "shortfall removed t",
             "explanation": "explanation",
         },
         caption=caption,
         numeric=frozenset(
-            {"#", "shadow price", "capacity /day", "suggested +/day", "shortfall removed t"}
+            {"#", "shadow price", "capacity", "suggested extra", "shortfall removed t"}
         ),
         decimals=2,
     )
