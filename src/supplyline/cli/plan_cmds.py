@@ -89,7 +89,9 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
                 "extra_unit",
                 "removes_t",
             ],
-            "Top bottlenecks",
+            f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks (all in bottlenecks.csv)"
+            if len(plan.bottlenecks) > len(necks)
+            else "Top bottlenecks",
         ),
     }
 
