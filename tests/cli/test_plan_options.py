@@ -266,3 +266,20 @@ def test_a_stopped_plan_does_not_say_that_no_capacity_limits_it(
     html = report.read_text(encoding="utf-8")
     assert "Bottlenecks are not explained" in html
     assert "No capacity limits the plan" not in html
+
+
+def test_the_scenarios_warnings_come_before_the_solve_not_after_it(tmp_path: Path) -> None:
+    """A planner learns that the input looks wrong before waiting for a long solve."""
+    folder = Path(shutil.copytree(BILATERAL, tmp_path / "scenario"))
+    units = folder / "units.csv"
+    header = next(
+        line for line in units.read_text(encoding="utf-8").splitlines() if line.startswith("id,")
+    )
+    units.write_text(header + "\n", encoding="utf-8")
+    done = run("plan", folder, "--out", tmp_path / "o", "--explain", "0")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    warned = next(i for i, line in enumerate(lines) if "no units" in line)
+    solving = next(i for i, line in enumerate(lines) if "solving" in line)
+    assert warned < solving
+    assert sum("no units" in line for line in lines) == 1  # said once

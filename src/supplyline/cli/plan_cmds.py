@@ -269,8 +269,8 @@ def plan_cmd(
             mps=mps,
             report=(report, _report_writer()) if report is not None else None,
             progress=show,
+            on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
         )
-    print_warnings(run.opened.warnings, err)
     if fmt is OutputFormat.TABLE:
         _print_table(run)
     else:

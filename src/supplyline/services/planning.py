@@ -9,13 +9,13 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import OutputError, ScenarioError, SolverError
+from supplyline.errors import Issue, OutputError, ScenarioError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
@@ -190,8 +190,12 @@ def plan_scenario(
     mps: str | Path | None = None,
     report: tuple[str | Path, ReportWriter] | None = None,
     progress: Progress | None = None,
+    on_warnings: Callable[[Sequence[Issue]], object] | None = None,
 ) -> PlanRun:
     """Plan a scenario folder and write the plan files into ``out`` (all, or nothing).
+
+    ``on_warnings`` gets the scenario's warnings as soon as it is read, before the long
+    part: a planner learns that the input looks wrong without waiting for the solve.
 
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
     pair for a report of the plan. A plan that falls short is a result, not an error;
@@ -209,6 +213,8 @@ def plan_scenario(
     mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     assessed = assess_requirements(folder, progress=say)
+    if on_warnings is not None and assessed.opened.warnings:
+        on_warnings(assessed.opened.warnings)
     scenario = assessed.opened.scenario
     reach = reach_for(scenario, assessed.demand)
     run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
