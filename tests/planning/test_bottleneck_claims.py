@@ -13,9 +13,9 @@ from pathlib import Path
 
 from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.planning import plan_movements
-from supplyline.planning.bottlenecks import _effect
 from supplyline.planning.build import prepare
 from supplyline.planning.extract import Outcome
+from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
 from supplyline.services.scenarios import assess_requirements
 

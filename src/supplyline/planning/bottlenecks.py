@@ -25,7 +25,8 @@ from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.types import day_label, day_ranges
+from supplyline.planning.outcome_words import COST_EPS, GAP_EPS, LATE_EPS, SHORT_EPS, effect, sooner
+from supplyline.types import day_ranges
 
 __all__ = ["find_bottlenecks", "nice_ceil"]
 
@@ -218,91 +219,6 @@ def _usage_over(m: LpModel, x: FloatArray, idx: IntArray, cols: bool, old: Float
     return float(np.max(used - old, initial=0.0))
 
 
-def _effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
-    """What ``new`` gains over ``base``, in words, with the tonnes of shortfall it removes.
-
-    Every figure but the closure days is fixed by the optimum (any optimal re-solve gives
-    it); closure days and where the shortfall falls may differ between equally good plans,
-    so they are said as the re-solved plan has them, after the fixed figure.
-    """
-    removed = base.short_t - new.short_t
-    parts: list[str] = []
-    if removed > SHORT_EPS:
-        left = " (all of it)" if new.short_t <= SHORT_EPS else ""
-        parts.append(f"removes {removed:,.0f} t of shortfall{left}" + _where_short(p, base, new))
-    if _sooner(new, base):
-        parts.append(_less_late(p, base, new))
-    filled = base.gap_t_days - new.gap_t_days
-    if filled > GAP_EPS:
-        parts.append(f"fills {filled:,.0f} t-days more of the units' days-of-supply targets")
-    saved = base.transport_cost - new.transport_cost
-    cost = ""
-    if saved > COST_EPS:
-        cost = f"saves {saved:,.0f} in transport cost"
-    elif parts and saved < -COST_EPS:
-        cost = f"for {-saved:,.0f} more in transport cost"
-    if cost and parts:
-        parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
-    elif cost:
-        parts.append(cost)
-    return max(0.0, removed), "; ".join(parts) or "changes little on its own"
-
-
-def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
-    """Where the re-solved plan has the most less shortfall (the two largest cuts).
-
-    Only the total is fixed by the optimum: how it falls between units may differ in
-    another plan as good (a tester's re-plans moved it), so no unit is said to get more.
-    """
-    change = sorted(
-        (new.short_by.get(key, 0.0) - base.short_by.get(key, 0.0), key)
-        for key in base.short_by.keys() | new.short_by.keys()
-    )
-    less = [
-        f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {-d:,.0f} t"
-        for d, (u, k) in change[:2]
-        if d < -SHORT_EPS
-    ]
-    return ": " + ", ".join(less) if less else ""
-
-
-def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
-    """Lift late cut by so many tonne- and person-days, with the closures that moved."""
-    amounts = [
-        f"{gain:,.0f} {what}"
-        for gain, what in (
-            (base.late_t_days - new.late_t_days, "t-days"),
-            (base.late_pax_days - new.late_pax_days, "person-days"),
-        )
-        if gain > LATE_EPS
-    ]
-    text = f"cuts the lift arriving late by {' and '.join(amounts)}"
-    earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
-    sooner = sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
-    unit = [u.id for u in p.scenario.units]
-    # a unit not closed within the horizon counts as late to its end: no "days earlier"
-    moved = [(d, u) for d, u in sooner if base.closure_day.get(u, 0) is not None]
-    newly = [u for _, u in sooner if base.closure_day.get(u, 0) is None]
-    said: list[str] = []
-    if len(moved) == 1:
-        said.append(f"{unit[moved[0][1]]} closes {moved[0][0]} day(s) earlier")
-    elif moved:
-        total = sum(d for d, _ in moved)
-        said.append(
-            f"{len(moved)} units close {total} unit-days earlier in all, "
-            f"{unit[moved[0][1]]} {moved[0][0]} days earlier"
-        )
-    closes = [day for u in newly if (day := new.closure_day.get(u)) is not None]
-    if len(newly) == 1 and closes:
-        said.append(
-            f"{unit[newly[0]]} closes by {day_label(closes[0])}, where now it does not close "
-            "within the horizon"
-        )
-    elif newly and closes:
-        said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
-    return f"{text} ({'; '.join(said)})" if said else text
-
-
 def find_bottlenecks(
     p: Problem,
     m: LpModel,
@@ -460,23 +376,6 @@ class _Resolver:
         return sol.x if sol.status is PlanStatus.OPTIMAL else None
 
 
-LATE_EPS = 0.01
-"""Tonne-days or person-days of lateness below which two plans count as equally late."""
-SHORT_EPS = 0.5
-"""Tonnes of shortfall below which two plans count as equally short."""
-GAP_EPS = 0.5
-"""Tonne-days below days-of-supply targets below which two plans count as equal."""
-COST_EPS = 0.5
-"""Transport cost below which two plans count as equally dear."""
-
-
-def _sooner(new: Outcome, base: Outcome) -> bool:
-    """Less lift late than in ``base`` (tonne-days or person-days), and none more."""
-    t_gain = base.late_t_days - new.late_t_days
-    pax_gain = base.late_pax_days - new.late_pax_days
-    return min(t_gain, pax_gain) > -LATE_EPS and max(t_gain, pax_gain) > LATE_EPS
-
-
 def _tier(goal: Outcome, base: Outcome) -> int | None:
     """The most important way ``goal`` improves on ``base``, in the objective's order.
 
@@ -485,7 +384,7 @@ def _tier(goal: Outcome, base: Outcome) -> int | None:
     """
     gains = (
         goal.short_t < base.short_t - SHORT_EPS,
-        _sooner(goal, base),
+        sooner(goal, base),
         goal.gap_t_days < base.gap_t_days - GAP_EPS,
         goal.transport_cost < base.transport_cost - COST_EPS,
     )
@@ -596,10 +495,10 @@ def _measure(
         extra, x = _least_extra(
             p, m, resolve, base, lambda more: setter(idx, old + more), nice_ceil(extra), free_x
         )
-        removed, effect = _effect(p, base, outcome_of(p, m, x))
+        removed, said = effect(p, base, outcome_of(p, m, x))
     finally:
         session.set_col_cost(using, m.cost[using])
         setter(idx, old)
     return _Measured(
-        extra=extra, removed_t=removed, effect=effect, crossing=_commodities(p, m, x, run)
+        extra=extra, removed_t=removed, effect=said, crossing=_commodities(p, m, x, run)
     )
