@@ -8,13 +8,14 @@ crosses then has to last the unit the whole horizon.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import numpy as np
 import pytest
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Link, LocationKind, Mode, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import FOOD, FUEL, make_demand, one_link
+from supplyline.planning.examples import FOOD, FUEL, _loc, make_demand, one_link
 from supplyline.planning.summary import target_rows
 
 
@@ -99,3 +100,61 @@ def test_a_days_of_supply_target_not_met_is_summarised_by_unit_and_commodity() -
             "days": "C+0–C+4",
         }
     ]
+
+
+def _with_links(days: int, links: tuple[Link, ...]) -> tuple[Scenario, Demand]:
+    """One unit U fed from depot D over the given links.
+
+    X is a far airfield that only makes the scenario's dearest link cost 2,400 a tonne.
+    """
+    scenario, _ = one_link(days=days, transit_days=0)
+    extra = (_loc("A", "A", LocationKind.DEPOT, 20.5), _loc("X", "A", LocationKind.DEPOT, 25.0))
+    air = Link(
+        id="air", origin="X", destination="D", mode=Mode.AIR, distance_km=900,
+        transit_days=0, cost_per_t=2400.0,
+    )  # fmt: skip
+    scenario = dataclasses.replace(
+        scenario, locations=scenario.locations + extra, links=(*links, air)
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 8.0})
+
+
+def _road(link_id: str, origin: str, destination: str, cost: float, **kw: Any) -> Link:
+    return Link(
+        id=link_id, origin=origin, destination=destination, mode=Mode.ROAD, distance_km=45,
+        transit_days=0, cost_per_t=cost, **kw,
+    )  # fmt: skip
+
+
+def test_two_cheap_legs_beat_one_dear_link_whatever_the_dearest_link_costs() -> None:
+    """Tie-breakers stay below real costs.
+
+    At 1e-3 of the cost scale a leg cost 2.4, and a reviewer's plan sent everything over a
+    direct link of 4 instead of two legs of 1.
+    """
+    plan = plan_movements(
+        *_with_links(
+            6,
+            (
+                _road("direct", "D", "U", 4.0),
+                _road("a1", "D", "A", 1.0),
+                _road("a2", "A", "U", 1.0),
+            ),
+        ),
+        PlanParams(explain_top=0),
+    )
+    assert plan.total_short_t == 0
+    assert {m.link for m in plan.movements} == {"a1", "a2"}
+
+
+def test_holding_does_not_outweigh_a_cheaper_link() -> None:
+    """Stocking up over the cheap link before it closes beats the dear one afterwards."""
+    closes = frozenset(range(3, 12))
+    plan = plan_movements(
+        *_with_links(
+            12, (_road("cheap", "D", "U", 1.0, outage_days=closes), _road("dear", "D", "U", 2.0))
+        ),
+        PlanParams(explain_top=0),
+    )
+    assert plan.total_short_t == 0
+    assert {m.link for m in plan.movements} == {"cheap"}
