@@ -127,3 +127,28 @@ def test_every_number_stays_whole_when_the_numbers_fit(
     cells = [c for line in _cells(rendered) for c in line]
     for number in shown:
         assert number in cells
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(
+        st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
+        min_size=1,
+        max_size=8,
+    ),
+    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=80),
+    width=st.integers(min_value=30, max_value=160),
+)
+def test_no_table_is_cut_off_at_the_right_whatever_the_width(
+    values: list[float], text: str, width: int
+) -> None:
+    """Where the numbers cannot stand side by side they fold; the table keeps its right edge.
+
+    A reviewer's 60-column terminal showed peaks of 104 and 11.23 as "10" and "11.2":
+    numbers that were never to wrap ran past the edge, and rich cropped them.
+    """
+    rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
+    lines = [line for line in _render(rows, width).splitlines() if line.strip()]
+    box = [line.rstrip() for line in lines if line.lstrip()[:1] in "┏┃┡│└"]
+    assert box
+    assert all(line[-1] in "┓┃┩│┘" for line in box), box

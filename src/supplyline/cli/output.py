@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -79,6 +81,7 @@ def _table(
     title: str | None,
     *,
     width: int | None = None,
+    fold_numbers: bool = False,
 ) -> Table:
     """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
@@ -99,19 +102,31 @@ def _table(
             else min(widest[i], max(TEXT_ROOM, *map(len, headers[i].split())))
             for i, c in enumerate(columns)
         )
-        stack = least + 3 * len(columns) + 1 > width  # borders and padding
+        stack = fold_numbers or least + 3 * len(columns) + 1 > width  # borders and padding
     table = Table(title=title, show_lines=False)
     for col, header in zip(columns, headers, strict=True):
         table.add_column(
             header.replace(" ", "\n") if stack and numeric[col] else header,
             justify="right" if numeric[col] else "left",
             overflow="fold",  # only a terminal too narrow for the numbers alone folds them
-            no_wrap=numeric[col],
-            min_width=None if width is None or numeric[col] else max(map(len, header.split())),
+            no_wrap=numeric[col] and not fold_numbers,
+            min_width=(
+                None
+                if width is None or numeric[col] or fold_numbers
+                else max(map(len, header.split()), default=1)
+            ),
         )
     for row_cells in cells:
         table.add_row(*row_cells)
     return table
+
+
+def _drawn_width(table: Table, width: int) -> int:
+    """How wide the table comes out on a terminal ``width`` wide (rich crops what is wider)."""
+    scratch = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    with scratch.capture() as drawn:
+        scratch.print(table, crop=False)
+    return max((cell_len(line) for line in drawn.get().splitlines()), default=0)
 
 
 def emit_rows(
@@ -133,8 +148,11 @@ def emit_rows(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = _table(rows, columns, title)
         unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
+        table = _table(rows, columns, title)
         if console.measure(table, options=unbounded).maximum > console.width:
             table = _table(rows, columns, title, width=console.width)
+            if _drawn_width(table, console.width) > console.width:
+                # not even the numbers fit side by side: fold them rather than cut them off
+                table = _table(rows, columns, title, width=console.width, fold_numbers=True)
         console.print(table)
