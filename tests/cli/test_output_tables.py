@@ -152,3 +152,13 @@ def test_no_table_is_cut_off_at_the_right_whatever_the_width(
     box = [line.rstrip() for line in lines if line.lstrip()[:1] in "┏┃┡│└"]
     assert box
     assert all(line[-1] in "┓┃┩│┘" for line in box), box
+
+
+def test_integers_that_name_things_keep_no_separator() -> None:
+    """An order id or an audit sequence number of 1000 is 1000; a count of 1000 is 1,000."""
+    cells = [
+        c
+        for line in _cells(_render([{"order_id": 1000, "seq": 2000, "movements": 3000}], 80))
+        for c in line
+    ]
+    assert {"1000", "2000", "3,000"} <= set(cells)

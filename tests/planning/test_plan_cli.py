@@ -355,6 +355,8 @@ def test_the_csv_summary_is_long_form_one_value_per_cell(tmp_path: Path) -> None
     assert not any(r["value"] == "None" for r in rows)
     numbers = [r["value"] for r in rows if r["value"].replace(".", "", 1).isdigit()]
     assert all(len(v.partition(".")[2]) <= 6 for v in numbers)  # to the gram at most
+    shorts = [(r["item"], r["field"]) for r in rows if r["section"] == "shortfalls"]
+    assert len(shorts) == len(set(shorts))  # each record its own item: site-5 has three
     fields = {(r["section"], r["field"]) for r in rows}
     assert {("summary", "short_t"), ("bottlenecks", "explanation")} <= fields
     assert any(r["section"] == "shortfalls" and r["field"] == "demand_t" for r in rows)

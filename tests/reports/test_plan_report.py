@@ -217,3 +217,15 @@ def test_supply_panels_name_unit_and_place(html: str, title: str) -> None:
     root = parse(html)
     section = next(el for el in root.iter("section") if el.get("id") == "supply")
     assert title in " ".join(section.itertext())
+
+
+@pytest.mark.parametrize(
+    ("short", "demand", "shown"), [(7, 100, "93.0"), (8, 10, "20.0"), (1.275, 17893.075, "99.9")]
+)
+def test_demand_met_rounds_down_but_not_below_the_share(
+    short: float, demand: float, shown: str
+) -> None:
+    """7 t short of 100 is 93.0 %, not 92.9 % (1 - 0.07 is 0.9299999999999999)."""
+    from supplyline.reports.plan_report import _percent_down
+
+    assert _percent_down(1 - short / demand) == shown

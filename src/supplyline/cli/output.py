@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
@@ -50,7 +51,12 @@ def _header(col: str) -> str:
     return col.replace("_", " ")
 
 
-def _cell(value: Any) -> str:
+_LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)")
+"""Integer columns that name or number things (an order id, an audit sequence number, a
+day): written as they are, 1000 not 1,000. Other integers are counts and get separators."""
+
+
+def _cell(value: Any, col: str = "") -> str:
     """A value as a person reads it: amounts of 100 or more whole, smaller ones to 0.01.
 
     One rule per number, not per column: a column of thousands keeps its width beside a
@@ -59,7 +65,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value)
     if isinstance(value, int):
-        return f"{value:,}"
+        return str(value) if _LABELS.fullmatch(col) else f"{value:,}"
     if isinstance(value, float):
         if value == 0:
             return "0"
@@ -91,7 +97,7 @@ def _table(
     number's heading stands one word per line.
     """
     numeric = {col: _numeric(rows, col) for col in columns}
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
     headers = [_header(c) for c in columns]
     stack = False
     if width is not None:

@@ -186,9 +186,9 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     # long form, one value per cell: a program filters on section and field
     rows = [_long("summary", "", k, v) for k, v in head.items()]
     rows += [_long("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
-    for name, (items, cols, _) in sections.items():
-        for item in items:  # every field the JSON has, not only the table's columns
-            rows += [_long(name, item[cols[0]], k, v) for k, v in item.items() if k != cols[0]]
+    for name, (items, _, _) in sections.items():
+        for n, item in enumerate(items, start=1):  # item numbers the record in its section
+            rows += [_long(name, n, k, v) for k, v in item.items()]  # every field the JSON has
     emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
 
 

@@ -117,7 +117,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "commodities": " ".join(b.commodities),
             "capacity": b.capacity,
             "suggested_extra_per_day": b.suggested_extra_per_day,
-            "extra_unit": b.extra_unit,
+            "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
             "shortfall_removed_t": b.shortfall_removed_t,
             "explanation": b.explanation,
         }

@@ -89,7 +89,7 @@ def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> 
 
 def _percent_down(share: float) -> str:
     """A share as a percentage to 0.1, rounded down: 1.3 t short of 19,234 is 99.9 %, not 100."""
-    return f"{math.floor(1000 * share) / 10:.1f}"
+    return f"{math.floor(1000 * share + 1e-9) / 10:.1f}"  # 0.93 is 0.9299999999999999
 
 
 def _cards(demand: Demand, plan: Plan) -> list[_Card]:
