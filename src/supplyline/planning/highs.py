@@ -49,7 +49,7 @@ corridor-S with the scaled objective, dual simplex 1.3 s CPU, interior point wit
 crossover 10.3 s; corridor-I, interior point unfinished after 250 s CPU where dual
 simplex needs 74 s. So ``auto`` is dual simplex for every size we have measured."""
 
-COST_TARGET = 1.0e5
+COST_TARGET = 1.0e7
 """The largest cost HiGHS sees after objective scaling. The penalty ladder puts costs at
 1e8-1e9 while HiGHS's dual feasibility tolerance is 1e-7 (HiGHS warns "excessively large
 costs"). Measured (dual simplex, same optimum to 2e-11 relative), scale 2^-k:
@@ -61,9 +61,12 @@ below HiGHS's precision anyway. Since they are (eighth session), the ties are pa
 what HiGHS optimises, and less scaling keeps them further above its tolerance: corridor-I
 with the block start, wall seconds (three runs each, side by side): COST_TARGET 1e3
 12.3-13.5, 1e4 9.4-10.6, 1e5 9.9-10.5, 1e6 10.0-10.6, unscaled 11.0 (one run); corridor-S
-the same either way (0.41-0.56 s). 1e5 then let the tie-breakers shrink to 2e-5 (a leg)
-and 2e-6 (a tonne-day) of the cost scale, small against real link costs, and stay about
-80 and 8 times HiGHS's tolerance."""
+the same either way (0.41-0.56 s). The tie-breakers then shrank to 2e-5 (a leg) and 2e-6
+(a tonne-day) of the cost scale, small against real link costs (at 1e-3 a leg outweighed
+a cheap road's whole cost), and the pieces of the block start slowed with them: corridor-I
+at COST_TARGET 1e4 24.8 s, 1e5 18.6 s, 1e6 15.5 s, 1e7 13.1 s, unscaled 13.6 s (one run
+each, 21:30-21:40 UTC). Hence 1e7: the ties reach HiGHS at about 8e-4 and 8e-5, far above
+its tolerance, while the largest cost stays below the unscaled 1e8-1e9."""
 
 _banner_lock = threading.Lock()
 _banner_done = False

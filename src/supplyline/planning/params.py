@@ -58,11 +58,11 @@ class Weights:
 
     Small against any real link cost (0.048 on the bilateral example, whose roads cost
     1.5-4 a tonne: at 1e-3 it was 2.4 and a reviewer's plan took a dearer direct link over
-    two cheap legs), yet about 8e-6 once the objective is scaled (:data:`COST_TARGET`),
-    well above HiGHS's 1e-7 tolerance."""
+    two cheap legs), yet about 8e-4 once the objective is scaled (``COST_TARGET``), far
+    above HiGHS's 1e-7 tolerance."""
     hold_per_t_day: float = 2.0e-6
     """Per tonne (or person) and day waiting away from where it starts (times the cost
-    scale): about 8e-7 once scaled, visible to HiGHS, and over a whole horizon still small
+    scale): about 8e-5 once scaled, visible to HiGHS, and over a whole horizon still small
     against a link's real cost."""
 
     def __post_init__(self) -> None:
@@ -105,7 +105,7 @@ class PlanParams:
     prune: bool = True
     """Drop space-time arcs and stocks that cannot matter (off only to measure the gain)."""
     scale_objective: bool = True
-    """Hand HiGHS the costs divided by a power of two so that the largest is about 1e5
+    """Hand HiGHS the costs divided by a power of two so that the largest is about 1e7
     (the penalties reach 1e8 and more, far beyond HiGHS's dual tolerance); the objective
     and the duals are scaled back, so only speed changes (off only to measure the gain)."""
     block_start: bool = True
