@@ -41,6 +41,17 @@ MODES = [
 ]
 
 
+def _amounts(bound: float, most: int) -> st.SearchStrategy[list[float]]:
+    """A row's numbers: one to ``most`` finite amounts within ``±bound``."""
+    amount = st.floats(min_value=-bound, max_value=bound, allow_nan=False, allow_infinity=False)
+    return st.lists(amount, min_size=1, max_size=most)
+
+
+def _text(longest: int) -> st.SearchStrategy[str]:
+    """A text cell of words, dashes and slashes (a cause, a resource name)."""
+    return st.text(alphabet="abcdefgh -/", min_size=1, max_size=longest)
+
+
 def _render(rows: list[dict[str, object]], width: int) -> str:
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, legacy_windows=False)
@@ -105,15 +116,7 @@ def test_a_narrow_terminal_wraps_text_and_headings_between_words_not_numbers() -
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    values=st.lists(
-        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
-        min_size=1,
-        max_size=5,
-    ),
-    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=120),
-    width=st.integers(min_value=60, max_value=160),
-)
+@given(values=_amounts(1e9, 5), text=_text(120), width=st.integers(min_value=60, max_value=160))
 def test_every_number_stays_whole_when_the_numbers_fit(
     values: list[float], text: str, width: int
 ) -> None:
@@ -130,15 +133,7 @@ def test_every_number_stays_whole_when_the_numbers_fit(
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    values=st.lists(
-        st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False),
-        min_size=1,
-        max_size=8,
-    ),
-    text=st.text(alphabet="abcdefgh -/", min_size=1, max_size=80),
-    width=st.integers(min_value=30, max_value=160),
-)
+@given(values=_amounts(1e12, 8), text=_text(80), width=st.integers(min_value=30, max_value=160))
 def test_no_table_is_cut_off_at_the_right_whatever_the_width(
     values: list[float], text: str, width: int
 ) -> None:
