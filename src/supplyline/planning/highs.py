@@ -166,7 +166,7 @@ def objective_scale(cost: FloatArray) -> float:
     A power of two, so that scaling and unscaling are exact in floating point.
 
     >>> objective_scale(np.array([1e-4, 2.2e8]))
-    3.814697265625e-06
+    0.03125
     >>> objective_scale(np.array([3.0, 40.0]))
     1.0
     """
