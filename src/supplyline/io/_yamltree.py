@@ -174,7 +174,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
 def parse_yaml(text: str) -> YNode | YamlProblem | None:
     r"""Parse one YAML document; ``None`` when it holds nothing (empty or only comments).
 
-    >>> parse_yaml("a: 1\\nb: [x, y]\\n").value["b"].line
+    >>> parse_yaml("a: 1\nb: [x, y]\n").value["b"].line
     2
     """
     loader: yaml.SafeLoader | None = None
