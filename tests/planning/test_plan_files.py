@@ -22,7 +22,8 @@ from supplyline.domain import (
     Scenario,
 )
 from supplyline.errors import NotFoundError, ScenarioError
-from supplyline.io.plan_files import PLAN_FILES, _cell, _to_gram, read_plan, write_plan
+from supplyline.io.csv_out import to_gram as _to_gram
+from supplyline.io.plan_files import PLAN_FILES, _cell, read_plan, write_plan
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import gauge_break, one_link
 

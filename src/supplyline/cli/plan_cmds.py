@@ -23,6 +23,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
+from supplyline.io.csv_out import to_gram
 from supplyline.planning import Method, PlanParams
 from supplyline.planning.summary import (
     bottleneck_note,
@@ -195,7 +196,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
 def _long(section: str, item: object, field: str, value: object) -> dict[str, object]:
     """One row of the long-form CSV summary: no value as blank, amounts to the gram."""
     if isinstance(value, float):
-        value = round(value, 6) + 0.0  # 6.299999999999998 as 6.3, never -0.0
+        value = to_gram(value)  # 6.299999999999998 as 6.3, as the plan files give it
     elif isinstance(value, list | tuple):
         value = "; ".join(map(str, value))
     return {

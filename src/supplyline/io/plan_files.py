@@ -34,7 +34,7 @@ from supplyline.domain import (
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
-from supplyline.io.csv_out import write_csv
+from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
@@ -58,24 +58,12 @@ def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, A
     write_csv(path, columns, ({k: _cell(v) for k, v in row.items()} for row in rows))
 
 
-_DECIMALS = 6
-"""Amounts in the plan files are given to this many decimals: the gram, for tonnes."""
-
-
-def _to_gram(value: float) -> float:
-    """``value`` rounded as every plan file gives amounts (6 decimals), never ``-0.0``.
-
-    To 3 decimals, a relief plan's 1-person sites showed most movements and shortfalls as 0.
-    """
-    return round(value, _DECIMALS) + 0.0
-
-
 def _cell(value: Any) -> Any:
-    """A CSV cell: numbers to the gram (:func:`_to_gram`), as ``plan.json`` has them."""
+    """A CSV cell: numbers to the gram (:func:`to_gram`), as ``plan.json`` has them."""
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        return f"{_to_gram(value):.{_DECIMALS}f}".rstrip("0").rstrip(".")
+        return f"{to_gram(value):.{GRAM_DECIMALS}f}".rstrip("0").rstrip(".")
     return "" if value is None else value
 
 
@@ -240,7 +228,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
     """Locations as points and links as lines, with the tonnes and people planned on them.
 
-    Amounts are rounded as in the CSV files (:func:`_to_gram`), so the two agree.
+    Amounts are rounded as in the CSV files (:func:`to_gram`), so the two agree.
     """
     per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     pax: dict[str, float] = defaultdict(float)
@@ -265,7 +253,7 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "kind": loc.kind.value,
                     "handling_t_per_day": loc.handling_t_per_day,
                     "storage_t": loc.storage_t,
-                    "throughput_t": _to_gram(through[loc.id]),
+                    "throughput_t": to_gram(through[loc.id]),
                 },
             }
         )
@@ -283,9 +271,9 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "to": link.destination,
                     "gauge_mm": link.gauge_mm,
                     "capacity_t_per_day": link.capacity_t_per_day,
-                    "planned_t": _to_gram(sum(tonnes.values())),
-                    "planned_pax": _to_gram(pax.get(link.id, 0.0)),
-                    "planned_t_by_commodity": {k: _to_gram(v) for k, v in tonnes.items()},
+                    "planned_t": to_gram(sum(tonnes.values())),
+                    "planned_pax": to_gram(pax.get(link.id, 0.0)),
+                    "planned_t_by_commodity": {k: to_gram(v) for k, v in tonnes.items()},
                 },
             }
         )

@@ -9,7 +9,7 @@ from typing import Any
 
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir
-from supplyline.io.csv_out import write_csv
+from supplyline.io.csv_out import to_gram, write_csv
 
 __all__ = ["write_requirements"]
 
@@ -19,7 +19,7 @@ def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequenc
     write_csv(
         path,
         columns,
-        ({k: (round(v, 6) if isinstance(v, float) else v) for k, v in row.items()} for row in rows),
+        ({k: (to_gram(v) if isinstance(v, float) else v) for k, v in row.items()} for row in rows),
         ignore_extra=True,  # the rows carry more than the table shows
     )
 

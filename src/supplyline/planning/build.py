@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Scenario, Stock
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     FlowKind,
@@ -241,14 +241,21 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     asm.add_entries("storage", keys.day(v[cap], t[cap]), col[cap], 1.0)
 
 
-def _sources(p: Problem) -> npt.NDArray[np.bool_]:
-    """``[flow, location]``: whether the location stocks the flow's goods (a scenario stock)."""
+def _stocks_placed(p: Problem) -> tuple[list[Stock], IntArray, IntArray]:
+    """The scenario's stocks of demanded goods, with each one's goods flow and location."""
     pos = {loc_id: i for i, loc_id in enumerate(p.net.location_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}  # goods flows number as these
-    out = np.zeros((len(p.flows.names), len(pos)), dtype=bool)
-    for st in p.scenario.stocks:
-        if st.commodity in com:
-            out[com[st.commodity], pos[st.location]] = True
+    stocks = [st for st in p.scenario.stocks if st.commodity in com]
+    f_s = np.array([com[st.commodity] for st in stocks], dtype=np.int64)
+    v_s = np.array([pos[st.location] for st in stocks], dtype=np.int64)
+    return stocks, f_s, v_s
+
+
+def _sources(p: Problem) -> npt.NDArray[np.bool_]:
+    """``[flow, location]``: whether the location stocks the flow's goods (a scenario stock)."""
+    _, f_s, v_s = _stocks_placed(p)
+    out = np.zeros((len(p.flows.names), len(p.net.location_ids)), dtype=bool)
+    out[f_s, v_s] = True
     return out
 
 
@@ -259,14 +266,11 @@ def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
     last day it can still be useful; a deploying unit starts at home on its first day.
     """
     net, flows, days = p.net, p.flows, p.days
-    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
-    com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
     p_of = {x: i for i, x in enumerate(p.partners)}
-    stocks = [st for st in p.scenario.stocks if st.commodity in com]
-    f_s = np.array([com[st.commodity] for st in stocks], dtype=np.int64)
-    v_s = np.array([pos[st.location] for st in stocks], dtype=np.int64)
+    stocks, f_s, v_s = _stocks_placed(p)
     owner_s = np.array(
-        [p_of[st.owner or net.partner_of[pos[st.location]]] for st in stocks], dtype=np.int64
+        [p_of[st.owner or net.partner_of[v]] for st, v in zip(stocks, v_s.tolist(), strict=True)],
+        dtype=np.int64,
     )
     daily = np.array([st.replenishment_t_per_day for st in stocks], dtype=np.float64)
     initial = np.array([st.initial_t for st in stocks], dtype=np.float64)
