@@ -34,6 +34,7 @@ from supplyline.planning.highs import new_highs, pass_lp
 from supplyline.planning.interrupt import WATCH_S, run_stoppably, stopping_on_interrupt
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
+from supplyline.planning.shapes import apart, same_shapes
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = [
@@ -141,6 +142,10 @@ def solve_part(
     return Piece(cols, rows, list(basis.col_status), list(basis.row_status), x, iterations)
 
 
+StartBasis = tuple[list[highspy.HighsBasisStatus], list[highspy.HighsBasisStatus]]
+"""A basis to start from: column statuses and row statuses."""
+
+
 def _solve_piece(
     model: LpModel,
     scale: float,
@@ -149,21 +154,35 @@ def _solve_piece(
     deadline: float | None,
     zero: BoolArray | None,
     stop: threading.Event | None,
+    start: StartBasis | None = None,
 ) -> Piece:
-    """One flow's LP alone (with the ``zero`` columns fixed at 0, if given)."""
-    fix_zero: Callable[[highspy.Highs], object] | None = None
+    """One flow's LP alone (with the ``zero`` columns fixed at 0, if given).
+
+    From the basis ``start`` by dual simplex, if given (a like flow's optimal basis; see
+    :mod:`supplyline.planning.shapes`); else cold, a large flow by interior point.
+    """
+    fixed = np.empty(0, dtype=np.int32)
     if zero is not None:
         fixed = np.flatnonzero(zero[cols]).astype(np.int32)
-        nothing = np.zeros(len(fixed))
-        fix_zero = lambda h: h.changeColsBounds(len(fixed), fixed, nothing, nothing)  # noqa: E731
+
+    def adjust(h: highspy.Highs) -> None:
+        if len(fixed):
+            nothing = np.zeros(len(fixed))
+            h.changeColsBounds(len(fixed), fixed, nothing, nothing)
+        if start is not None:
+            basis = highspy.HighsBasis()
+            basis.col_status, basis.row_status = start
+            basis.valid = True
+            h.setBasis(basis)
+
     return solve_part(
         model,
         scale,
         cols,
         rows,
         deadline=deadline,
-        interior_point=len(rows) >= IPM_PIECE_ROWS and zero is None,
-        adjust=fix_zero,
+        interior_point=len(rows) >= IPM_PIECE_ROWS and zero is None and start is None,
+        adjust=adjust,
         stop=stop,
     )
 
@@ -188,13 +207,25 @@ def solve_pieces(
     deadline: float | None = None,
     zero: BoolArray | None = None,
     stop: threading.Event | None = None,
+    alike: bool = False,
 ) -> list[Piece]:
     """Solve each (columns, rows) part of the LP alone, ``threads`` at once.
 
     HiGHS releases the GIL while it runs; the columns marked in ``zero`` are fixed at 0.
+    With ``alike``, parts of the same shape (:func:`~supplyline.planning.shapes.same_shapes`)
+    wait for the first of them and start from its optimal basis; the first ones of each
+    shape go first, the largest first.
     """
     workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
-    futures: list[cf.Future[Piece]] = []
+    shapes = same_shapes(model, jobs) if alike else apart(len(jobs))
+    futures: dict[cf.Future[Piece], int] = {}
+    pieces: list[Piece | None] = [None] * len(jobs)
+
+    def submit(i: int, start: StartBasis | None = None) -> cf.Future[Piece]:
+        cols, rows = jobs[i]
+        future = pool.submit(_solve_piece, model, scale, cols, rows, deadline, zero, stop, start)
+        futures[future] = i
+        return future
 
     def wait_for_pieces() -> None:  # after Ctrl+C: drop those not started, await the rest
         pool.shutdown(wait=False, cancel_futures=True)
@@ -202,15 +233,24 @@ def solve_pieces(
         # cancelled one never counts as done for cf.wait, as no worker takes it any more
         cf.wait([future for future in futures if not future.cancelled()])
 
+    leaders = sorted((group[0] for group in shapes.groups), key=lambda i: -len(jobs[i][1]))
     with cf.ThreadPoolExecutor(workers) as pool, stopping_on_interrupt(wait_for_pieces):
         with ctrl_c_held_back():  # the pool starts its threads as the jobs come
-            futures.extend(
-                pool.submit(_solve_piece, model, scale, cols, rows, deadline, zero, stop)
-                for cols, rows in jobs
-            )
-        while cf.wait(futures, timeout=WATCH_S).not_done:
-            pass
-        return [future.result() for future in futures]
+            running = {submit(i) for i in leaders}
+        while running:
+            done, running = cf.wait(running, timeout=WATCH_S, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                i = futures[future]
+                piece = pieces[i] = future.result()
+                start = None
+                if piece.col_status is not None and piece.row_status is not None:
+                    start = (piece.col_status, piece.row_status)
+                with ctrl_c_held_back():
+                    running |= {
+                        submit(j, None if start is None else shapes.carry(i, j, *start))
+                        for j in shapes.followers(i)
+                    }
+        return [piece for piece in pieces if piece is not None]
 
 
 def solve_blocks(
@@ -229,7 +269,9 @@ def solve_blocks(
     """
     began = time.perf_counter()
     deadline = None if time_limit_s is None else began + time_limit_s
-    pieces = solve_pieces(model, flow_parts(part), scale=scale, threads=threads, deadline=deadline)
+    pieces = solve_pieces(
+        model, flow_parts(part), scale=scale, threads=threads, deadline=deadline, alike=True
+    )
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)
     flows: list[FlowPlan] = []

@@ -19,7 +19,7 @@ import numpy as np
 
 from supplyline.planning.model import Block, IntArray, LpModel
 
-__all__ = ["Partition", "partition"]
+__all__ = ["Partition", "flow_attr", "partition"]
 
 SHARED = -1
 """The flow number of a row that several flows share (a capacity)."""
@@ -39,11 +39,17 @@ class Partition:
         return found
 
 
-def _flow_of(block: Block) -> IntArray:
+def flow_attr(block: Block) -> str | None:
+    """The attribute that names a block's flow (None for a block that flows share)."""
     for attr in ("f", "k"):
         if attr in block.attrs:
-            return block[attr]
-    return np.full(block.size, SHARED, dtype=np.int64)
+            return attr
+    return None
+
+
+def _flow_of(block: Block) -> IntArray:
+    attr = flow_attr(block)
+    return np.full(block.size, SHARED, dtype=np.int64) if attr is None else block[attr]
 
 
 def partition(model: LpModel) -> Partition:
