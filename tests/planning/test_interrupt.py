@@ -105,8 +105,13 @@ def test_ctrl_c_stops_a_run_in_the_main_thread() -> None:
     _nothing_left_running()
 
 
-def test_ctrl_c_stops_pieces_solved_side_by_side() -> None:
-    """Pieces in worker threads stop too; those not started are dropped."""
+@pytest.mark.parametrize("alike", [False, True])
+def test_ctrl_c_stops_pieces_solved_side_by_side(alike: bool) -> None:
+    """Pieces in worker threads stop too; those not started are dropped.
+
+    ``alike``: the three copies of each piece wait for the first (leaders and followers,
+    as the block start solves flows of the same shape): the followers never start.
+    """
     one, two = _packing(seed=2), _packing(seed=3)
     model = LpModel(
         cost=np.concatenate([one.cost, two.cost]),
@@ -122,7 +127,7 @@ def test_ctrl_c_stops_pieces_solved_side_by_side() -> None:
     n, m = one.num_cols, one.num_rows
     jobs = [(np.arange(n), np.arange(m)), (n + np.arange(n), m + np.arange(m))] * 3
     with ctrl_c_when(_pieces_running), pytest.raises(KeyboardInterrupt):
-        solve_pieces(model, jobs, scale=1.0, threads=2)
+        solve_pieces(model, jobs, scale=1.0, threads=2, alike=alike)
     _nothing_left_running()
 
 

@@ -5,12 +5,13 @@ the coupling (measured on corridor-S: 16,767 iterations with every capacity, 16,
 none), and on corridor-I that is 116,508 iterations on a 93,000-row model. Each flow
 alone (see :mod:`supplyline.planning.partition`) is a small LP that pivots on a factor
 of its own size, and the flows are independent, so they run side by side in threads
-(HiGHS releases the GIL). Their optimal bases, joined, with every capacity row's slack
-basic, are a basis of the whole LP that is dual feasible (the capacity rows' duals are
-zero, so every reduced cost is the one its own flow proved non-negative); the dual
-simplex then only repairs the capacities the flows overrun. On corridor-I that repair
-took 10–13k iterations, and the whole solve about half the time of the cold one
-(figures in docs/planning.md).
+(HiGHS releases the GIL); flows of the same shape start from the first one's optimal
+basis (see :mod:`supplyline.planning.shapes`). Their optimal bases, joined, with every
+capacity row's slack basic, are a basis of the whole LP that is dual feasible (the
+capacity rows' duals are zero, so every reduced cost is the one its own flow proved
+non-negative); the dual simplex then only repairs the capacities the flows overrun. On
+corridor-I that repair took 10–13k iterations, and the whole solve about half the time
+of the cold one (figures in docs/planning.md).
 
 The final solve is the full LP to proven optimality: the start changes the path, not
 the answer.
@@ -250,7 +251,10 @@ def solve_pieces(
                         submit(j, None if start is None else shapes.carry(i, j, *start))
                         for j in shapes.followers(i)
                     }
-        return [piece for piece in pieces if piece is not None]
+        solved = [piece for piece in pieces if piece is not None]
+        if len(solved) != len(jobs):  # every piece leads or follows a leader
+            raise AssertionError(f"{len(jobs) - len(solved)} pieces were never solved")
+        return solved
 
 
 def solve_blocks(

@@ -48,8 +48,11 @@ def _tuple_numbers(attrs: list[IntArray], size: int) -> IntArray:
 
 
 def _keys(blocks: Mapping[str, Block], total: int) -> IntArray:
-    """Each column's (or row's) key: its block and its attributes, the flow left out."""
-    keys = np.empty(total, dtype=np.int64)
+    """Each column's (or row's) key: its block and its attributes, the flow left out.
+
+    One outside every block keeps a key of its own (negative: alike only to itself).
+    """
+    keys = -1 - np.arange(total, dtype=np.int64)
     for number, block in enumerate(blocks.values()):
         own = flow_attr(block)
         attrs = [values for name, values in block.attrs.items() if name != own]
