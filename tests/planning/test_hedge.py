@@ -35,6 +35,7 @@ def _flows_apart(case: tuple[Scenario, Demand]) -> tuple[LpModel, Partition, flo
 
 def test_made_beside_only_when_little_time_is_left_and_a_core_is_free() -> None:
     assert worth_making_beside(255.0, 345.0, None)  # corridor-M, 600 s limit
+    assert worth_making_beside(118.0, 482.0, None)  # corridor-M, flows alike started warm
     assert not worth_making_beside(9.0, 291.0, None)  # corridor-I, 300 s limit
     assert not worth_making_beside(255.0, 345.0, 1)  # the user gave one thread
 

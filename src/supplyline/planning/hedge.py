@@ -23,12 +23,14 @@ from supplyline.signals import ctrl_c_held_back
 
 __all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
 
-BESIDE_IF_LEFT_BELOW = 2.0
+BESIDE_IF_LEFT_BELOW = 5.0
 """Make the fallback beside the solve when the time left after the flows apart is less
 than this many times what they took. Measured, repair against flows apart: corridor-I
-9.2 s against 9.2 s (a 300 s limit leaves 32 times the flows' time: no fallback beside
-it, so the benchmarks' solves keep both cores); corridor-M unfinished after 285 s
-against 255 s (a 600 s limit leaves 1.35 times)."""
+3.2-4.4 s against 4.1-4.3 s (a 300 s limit leaves 70 times the flows' time: no fallback
+beside it, so the benchmarks' solves keep both cores); corridor-M unfinished after 482 s
+against 118 s (a 600 s limit leaves 4.1 times). It was 2 while the flows apart took
+255 s at M: flows of the same shape now start from one another
+(:mod:`supplyline.planning.shapes`), and the repair did not get faster with them."""
 
 
 def fallback_plan(
