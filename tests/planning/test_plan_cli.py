@@ -321,7 +321,7 @@ def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:
 
 
 def test_json_files_keep_names_as_written_not_escaped(tmp_path: Path) -> None:
-    """plan.json and network.geojson show ``Łódź`` to a person opening them, not an escape."""
+    """plan.json, network.geojson and ``--format json`` show ``Łódź``, not an escape."""
     from supplyline.io import write_template
 
     folder = write_template(tmp_path / "scenario")
@@ -335,6 +335,34 @@ def test_json_files_keep_names_as_written_not_escaped(tmp_path: Path) -> None:
         text = (out / name).read_text(encoding="utf-8")
         assert "łódź-camp" in text, name
         assert "\\u0142" not in text, name
+    shown = runner.invoke(
+        app, ["plan", str(folder), "--out", str(tmp_path / "o2"), "--format", "json"]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "łódź-camp" in shown.stdout_bytes.decode("utf-8")
+    assert "\\u0142" not in shown.stdout
+
+
+def test_json_on_stdout_is_utf8_under_a_latin1_locale(tmp_path: Path) -> None:
+    """A Latin-1 terminal cannot show ``ł``: the JSON still comes out whole, in UTF-8."""
+    import os
+
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "scenario")
+    for path in folder.iterdir():
+        text = path.read_text(encoding="utf-8").replace("field-camp", "łódź-camp")
+        path.write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", str(folder), "--out", str(tmp_path / "o")]
+        + ["--format", "json", "--explain", "0"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert "łódź-camp".encode() in proc.stdout  # as written, not escaped
+    json.loads(proc.stdout.decode("utf-8"))
 
 
 def test_the_csv_summary_is_long_form_one_value_per_cell(tmp_path: Path) -> None:

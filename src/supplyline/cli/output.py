@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["OutputFormat", "emit_rows", "listed"]
+__all__ = ["OutputFormat", "emit_rows", "listed", "write_json"]
 
 
 TEXT_ROOM = 20
@@ -135,6 +135,19 @@ def _drawn_width(table: Table, width: int) -> int:
     return max((cell_len(line) for line in drawn.get().splitlines()), default=0)
 
 
+def write_json(data: object) -> None:
+    """``data`` as JSON on stdout, in UTF-8 whatever the locale, names as written.
+
+    JSON between programs is UTF-8 (RFC 8259), so the bytes go to stdout's buffer: with
+    the text stream, a Latin-1 locale could not print ``Łódź``, and escaping it hid the
+    name from a person reading the output.
+    """
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
 def emit_rows(
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
@@ -145,8 +158,7 @@ def emit_rows(
 ) -> None:
     """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``."""
     if fmt is OutputFormat.JSON:
-        data = [{c: row.get(c) for c in columns} for row in rows]
-        sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+        write_json([{c: row.get(c) for c in columns} for row in rows])
     elif fmt is OutputFormat.CSV:
         writer = csv.DictWriter(
             sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"

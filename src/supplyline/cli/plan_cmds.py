@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import OutputFormat, emit_rows, write_json
 from supplyline.cli.paths import (
     HTML_SUFFIXES,
     MPS_SUFFIXES,
@@ -182,7 +180,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
             "files": [str(p) for p in run.files],
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
-        sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+        write_json(data)
         return
     # long form, one value per cell: a program filters on section and field
     rows = [_long("summary", "", k, v) for k, v in head.items()]
