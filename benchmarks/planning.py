@@ -13,7 +13,9 @@ process so that peak memory is its own:
 * with ``--gains``, the speed measures apart: pruning alone (naive model, our solver
   choice), solver choice alone (pruned model, HiGHS defaults), objective scaling alone
   (ours with ``PlanParams(scale_objective=False)``), the block start alone (ours with
-  ``PlanParams(block_start=False)``: a cold dual simplex), and with ``--methods``
+  ``PlanParams(block_start=False)``: a cold dual simplex), starting flows of the same
+  shape from one another (``PlanParams(alike_start=False)``: every flow apart cold), and
+  with ``--methods``
   every HiGHS method on the pruned model, and our choice with presolve off.
 
 "End-to-end" compares like with like: build + solve + extract for ours (the bottleneck
@@ -68,6 +70,7 @@ def job_ours(
     presolve: bool = True,
     scale_objective: bool = True,
     block_start: bool = True,
+    alike_start: bool = True,
 ) -> Row:
     """Our planner end to end, as a user runs it (or with one speed measure turned off)."""
     from dataclasses import replace
@@ -84,6 +87,7 @@ def job_ours(
         presolve=presolve,
         scale_objective=scale_objective,
         block_start=block_start,
+        alike_start=alike_start,
     )
     began = time.perf_counter()
     plan = plan_movements(scenario, demand, params)
@@ -104,7 +108,8 @@ def job_ours(
         + ("" if prune else " full")
         + ("" if presolve else " no-presolve")
         + ("" if scale_objective else " unscaled")
-        + ("" if block_start else " cold"),
+        + ("" if block_start else " cold")
+        + ("" if alike_start else " flows cold"),
         "status": plan.status.value,
         "cols": st.columns,
         "rows": st.rows,
@@ -427,6 +432,12 @@ def _instance_report(family: str, size: str, runs: list[Row], time_limit: float)
             "  gain of the block start (same model and method, cold dual simplex): "
             f"{_ratio(cold['plan_s'], ours['plan_s'])}"
         )
+    flows_cold = by.get("ours flows cold")
+    if flows_cold and flows_cold.get("plan_s") and ours.get("plan_s"):
+        print(
+            "  gain of starting flows of the same shape from one another (block start "
+            f"otherwise the same): {_ratio(flows_cold['plan_s'], ours['plan_s'])}"
+        )
     if pruned_defaults and pruned_defaults.get("plan_s") and ours.get("plan_s"):
         print(
             f"  gain of solver choice (same pruned model): "
@@ -484,6 +495,7 @@ def _run_instance(family: str, size: str, args: argparse.Namespace) -> Row:
         runs.append(_isolated(job_highs, *common, True))
         runs.append(_isolated(job_ours, *common, "auto", True, True, False))
         runs.append(_isolated(job_ours, *common, "auto", True, True, True, False))
+        runs.append(_isolated(job_ours, *common, "auto", True, True, True, True, False))
     if args.methods:
         for method in ("simplex", "ipm", "ipm-nocrossover", "hipo"):
             runs.append(_isolated(job_ours, *common, method))

@@ -353,9 +353,9 @@ def test_json_on_stdout_is_utf8_under_a_latin1_locale(tmp_path: Path) -> None:
     for path in folder.iterdir():
         text = path.read_text(encoding="utf-8").replace("field-camp", "łódź-camp")
         path.write_text(text, encoding="utf-8")
+    plan = ["plan", str(folder), "--out", str(tmp_path / "o"), "--format", "json"]
     proc = subprocess.run(
-        [sys.executable, "-m", "supplyline", "plan", str(folder), "--out", str(tmp_path / "o")]
-        + ["--format", "json", "--explain", "0"],
+        [sys.executable, "-m", "supplyline", *plan, "--explain", "0"],
         capture_output=True,
         check=False,
         env={**os.environ, "PYTHONIOENCODING": "latin-1"},

@@ -264,17 +264,19 @@ def solve_blocks(
     scale: float,
     threads: int | None = None,
     time_limit_s: float | None = None,
+    alike: bool = True,
 ) -> BlockStart | None:
     """Solve every flow alone and join the bases; None if any piece was not solved.
 
     ``threads`` pieces run at once (default: the machine's cores); ``time_limit_s``
-    bounds the whole of it. None means: start cold (a piece hit the limit, or HiGHS gave
-    no basis for it).
+    bounds the whole of it; with ``alike``, flows of the same shape start from the first
+    one's basis. None means: start cold (a piece hit the limit, or HiGHS gave no basis
+    for it).
     """
     began = time.perf_counter()
     deadline = None if time_limit_s is None else began + time_limit_s
     pieces = solve_pieces(
-        model, flow_parts(part), scale=scale, threads=threads, deadline=deadline, alike=True
+        model, flow_parts(part), scale=scale, threads=threads, deadline=deadline, alike=alike
     )
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)

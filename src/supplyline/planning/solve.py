@@ -80,7 +80,12 @@ def _block_start(
     say(f"solving {len(part.flows)} flows apart for a starting basis")
     began = time.perf_counter()
     start = solve_blocks(
-        model, part, scale=session.scale, threads=params.threads, time_limit_s=params.time_limit_s
+        model,
+        part,
+        scale=session.scale,
+        threads=params.threads,
+        time_limit_s=params.time_limit_s,
+        alike=params.alike_start,
     )
     if start is not None:
         session.start_from(start.basis())
