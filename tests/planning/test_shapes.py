@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from supplyline.domain import Demand, Scenario, Stock
-from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning import build
 from supplyline.planning.block_start import flow_parts, solve_pieces
 from supplyline.planning.examples import gauge_break
 from supplyline.planning.highs import objective_scale
@@ -123,13 +123,3 @@ def test_tuple_numbers_are_equal_exactly_when_the_tuples_are(
     for i in range(size):
         for j in range(size):
             assert (numbers[i] == numbers[j]) == (tuples[i] == tuples[j])
-
-
-def test_the_plan_is_the_same_with_flows_apart_started_cold(
-    relief: tuple[Scenario, Demand],
-) -> None:
-    """``alike_start`` changes the path to the optimum, not the optimum."""
-    alike = plan_movements(*relief, PlanParams(explain_top=0))
-    cold = plan_movements(*relief, PlanParams(explain_top=0, alike_start=False))
-    assert alike.objective == pytest.approx(cold.objective, rel=1e-8)
-    assert alike.total_short_t == pytest.approx(cold.total_short_t, abs=1e-6)

@@ -35,7 +35,7 @@ from supplyline.planning.highs import new_highs, pass_lp
 from supplyline.planning.interrupt import WATCH_S, run_stoppably, stopping_on_interrupt
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
-from supplyline.planning.shapes import apart, same_shapes
+from supplyline.planning.shapes import Statuses, apart, same_shapes
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = [
@@ -143,7 +143,7 @@ def solve_part(
     return Piece(cols, rows, list(basis.col_status), list(basis.row_status), x, iterations)
 
 
-StartBasis = tuple[list[highspy.HighsBasisStatus], list[highspy.HighsBasisStatus]]
+StartBasis = tuple[Statuses, Statuses]
 """A basis to start from: column statuses and row statuses."""
 
 
