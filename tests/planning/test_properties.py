@@ -294,10 +294,10 @@ def test_deployment_moves_each_unit_at_most_once(case: tuple[Scenario, Demand]) 
 
 
 def _tie_breakers(case: tuple[Scenario, Demand]) -> float:
-    """The most the 1e-3 per tonne-day tie-breakers can add to a plan's cost.
+    """A bound, 1e-3 a tonne a day, on what the tie-breakers can add to a plan's cost.
 
-    Once the objective is scaled they sit below HiGHS's dual tolerance, so two optimal
-    plans may differ by this much.
+    The tie-breakers (a leg moved, a tonne-day held) are small weights that HiGHS meets
+    only to its tolerances, so two optimal plans may differ by up to this much.
     """
     scenario, demand = case
     moved = float(demand.total_t.sum()) + sum(
@@ -313,9 +313,8 @@ def test_block_start_reaches_the_same_optimum_as_a_cold_start(
 ) -> None:
     """Starting from the flows' own bases changes the path to the optimum, not its value.
 
-    "The same" to HiGHS's tolerances: the 1e-3 and 1e-4 per tonne tie-breakers (moving,
-    holding) sit below its dual tolerance once the objective is scaled, so two optimal
-    bases may differ by a few of them.
+    "The same" to HiGHS's tolerances: two optimal bases may differ by a few tie-breakers
+    (a leg moved, a tonne-day held; see ``_tie_breakers``).
     """
     warm = plan_movements(*case, PlanParams(explain_top=0))
     cold = plan_movements(*case, PlanParams(explain_top=0, block_start=False))
