@@ -98,6 +98,9 @@ def test_a_days_of_supply_target_not_met_is_summarised_by_unit_and_commodity() -
             "first": "C+0",
             "last": "C+4",
             "days": "C+0–C+4",
+            # day 0 was beyond any capacity; the link's 8 t a day is to blame after it
+            "why": "C+0: no Rations can reach U before C+1; C+1–C+4: capacity (see the "
+            "bottlenecks)",
         }
     ]
 

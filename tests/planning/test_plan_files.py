@@ -255,3 +255,26 @@ def test_geojson_keeps_a_commodity_called_deploy_or_pax_apart_from_lift_and_peop
     assert link["properties"]["planned_t_by_commodity"] == {"pax": moved}
     assert link["properties"]["planned_t"] == moved
     assert link["properties"]["planned_pax"] == 0.0
+
+
+def test_target_gaps_and_their_causes_read_back(tmp_path: Path) -> None:
+    """A unit below its days-of-supply target: the gaps, with why, survive plan.json.
+
+    A plan.json written before gaps were recorded (no ``target_gaps``) still reads, with
+    none.
+    """
+    from supplyline.planning.examples import make_demand
+
+    scenario, _ = one_link(capacity_t_per_day=8.0, days=5)
+    demand = make_demand(scenario, {("u1", "food"): 8.0}, buildup_t={("u1", "food"): 10.0})
+    plan = plan_movements(scenario, demand)
+    assert [(g.day, g.below_t) for g in plan.target_gaps] == [(d, 8.0) for d in range(5)]
+    assert plan.target_gaps[0].cause == "no Rations can reach U before C+1"
+    assert {g.cause for g in plan.target_gaps[1:]} == {""}  # the link's capacity
+    write_plan(tmp_path / "out", scenario, plan)
+    assert read_plan(tmp_path / "out") == plan
+    data = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
+    del data["target_gaps"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    assert read_plan(older).target_gaps == ()

@@ -73,7 +73,7 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
         ),
         "targets": (
             target_rows(plan, run.demand),
-            ["unit", "commodity", "target_t", "below_t_days", "most_below_t", "first", "last"],
+            ["unit", "commodity", "target_t", "below_t_days", "first", "last", "why"],
             "Days-of-supply targets not met",
         ),
         "bottlenecks": (

@@ -23,6 +23,7 @@ from supplyline.domain.plan import (
     Shortfall,
     SolveStats,
     StockLevel,
+    TargetGap,
 )
 from supplyline.domain.routes import (
     ReachCheck,
@@ -82,6 +83,7 @@ __all__ = [
     "StockLevel",
     "Stop",
     "SupplyClass",
+    "TargetGap",
     "TruckRoute",
     "Unit",
     "Unserved",

@@ -116,6 +116,22 @@ class Shortfall:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TargetGap:
+    """Stock a unit holds below its days-of-supply target at the end of a day.
+
+    ``cause`` says why when no capacity could have avoided it (no such goods can arrive at
+    the unit's place that day, as for a :class:`Shortfall`); empty when the capacities
+    are to blame.
+    """
+
+    unit: UnitId
+    commodity: CommodityId
+    day: int
+    below_t: float
+    cause: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Closure:
     """When a deploying unit's lift is planned to have arrived, against when it must."""
 
@@ -192,6 +208,7 @@ class Plan:
     closures: tuple[Closure, ...] = ()
     bottlenecks: tuple[Bottleneck, ...] = ()
     stats: SolveStats = field(default_factory=SolveStats)
+    target_gaps: tuple[TargetGap, ...] = ()
 
     @property
     def total_short_t(self) -> float:

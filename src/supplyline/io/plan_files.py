@@ -31,6 +31,7 @@ from supplyline.domain import (
     Shortfall,
     SolveStats,
     StockLevel,
+    TargetGap,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir
@@ -347,6 +348,8 @@ def read_plan(path: str | Path) -> Plan:
                 Bottleneck, data["bottlenecks"], kind=ResourceKind, days=tuple, commodities=tuple
             ),
             stats=SolveStats(**data["stats"]),
+            # plans written before the gaps were recorded have none
+            target_gaps=_records(TargetGap, data.get("target_gaps", [])),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ScenarioError(

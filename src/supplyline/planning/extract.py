@@ -20,6 +20,7 @@ from supplyline.domain import (
     Movement,
     Shortfall,
     StockLevel,
+    TargetGap,
 )
 from supplyline.domain.columns import from_columns
 from supplyline.planning.build import Problem
@@ -184,6 +185,24 @@ def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
     )
 
 
+def _target_gaps(p: Problem, m: LpModel, x: FloatArray) -> list[TargetGap]:
+    b = m.cols.get("gap")
+    if b is None:
+        return []
+    vals = x[b.start : b.start + b.size]
+    hit = np.flatnonzero(vals > TOL)
+    u, k, t = b["u"][hit], b["k"][hit], b["t"][hit]
+    return from_columns(
+        TargetGap,
+        {
+            "unit": _labels(p.demand.unit_ids)[u].tolist(),
+            "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
+            "day": t.tolist(),
+            "below_t": _rounded(vals[hit]),
+        },
+    )
+
+
 def _arrived(p: Problem, m: LpModel, x: FloatArray) -> FloatArray:
     """``[flow, day]`` amount of each deployment flow at its destination by each day."""
     b = m.cols["arrived"]
@@ -229,6 +248,7 @@ class Records:
     deliveries: tuple[Delivery, ...]
     shortfalls: tuple[Shortfall, ...]
     closures: tuple[Closure, ...]
+    target_gaps: tuple[TargetGap, ...]
 
 
 @contextmanager
@@ -257,6 +277,7 @@ def extract(p: Problem, m: LpModel, x: FloatArray) -> Records:
             deliveries=tuple(_deliveries(p, m, x)),
             shortfalls=tuple(_shortfalls(p, m, x)),
             closures=tuple(_closures(p, m, x)),
+            target_gaps=tuple(_target_gaps(p, m, x)),
         )
 
 

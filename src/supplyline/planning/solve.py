@@ -235,6 +235,7 @@ def plan_movements(
     bottlenecks: tuple[Bottleneck, ...] = ()
     began = time.perf_counter()
     shortfalls = explain_unreachable(problem, records.shortfalls)  # no capacity could help
+    target_gaps = explain_unreachable(problem, records.target_gaps)
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(
@@ -257,6 +258,7 @@ def plan_movements(
         shortfalls=shortfalls,
         closures=records.closures,
         bottlenecks=bottlenecks,
+        target_gaps=target_gaps,
         stats=SolveStats(
             columns=stats.columns,
             rows=stats.rows,

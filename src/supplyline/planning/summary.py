@@ -202,6 +202,8 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
     to hold at the end of each day); what it holds is in the plan's unit stock records.
     ``below_t_days`` sums the tonnes missing over the days, ``most_below_t`` is the worst
     day's. A tester found a missed target shown nowhere but in the bottleneck report.
+    ``why`` gives, from the plan's target gaps, what no capacity could change (no such
+    goods can arrive yet: a unit in place on C+0 eats into the target it starts with).
     """
     target = np.cumsum(demand.buildup_t, axis=2)  # [unit, commodity, day]
     if not (target > TARGET_TOL_T).any():
@@ -214,19 +216,26 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
             held[unit_of[st.unit], com_of[st.commodity], st.day] += st.tonnes
     gap = np.maximum(target - held, 0.0)
     gap[gap <= TARGET_TOL_T] = 0.0
+    cause_of = {(g.unit, g.commodity, g.day): g.cause for g in plan.target_gaps}
+    proven = plan.status is PlanStatus.OPTIMAL
     rows = []
     for u, k in zip(*np.nonzero(gap.sum(axis=2) > 0), strict=True):
         days = np.flatnonzero(gap[u, k] > 0).tolist()
+        unit, com = demand.unit_ids[u], demand.commodity_ids[k]
+        causes: dict[str, list[int]] = {}
+        for day in days:
+            causes.setdefault(cause_of.get((unit, com, day), ""), []).append(day)
         rows.append(
             {
-                "unit": demand.unit_ids[u],
-                "commodity": demand.commodity_ids[k],
+                "unit": unit,
+                "commodity": com,
                 "target_t": round(float(target[u, k].max()), 3),
                 "below_t_days": round(float(gap[u, k].sum()), 3),
                 "most_below_t": round(float(gap[u, k].max()), 3),
                 "first": day_label(days[0]),
                 "last": day_label(days[-1]),
                 "days": day_ranges(days),
+                "why": _why(causes, proven=proven),
             }
         )
     return sorted(rows, key=lambda r: -float(r["below_t_days"]))

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Shortfall
+from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.build import Problem
 from supplyline.planning.model import IntArray
 from supplyline.types import day_label, day_ranges
@@ -117,12 +118,17 @@ class _Arrivals:
         return out
 
 
-def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Shortfall, ...]:
-    """The shortfalls, each on a day no goods of its kind can arrive with its ``cause`` said.
+Missed = TypeVar("Missed", Shortfall, TargetGap)
+"""What a unit misses on a day: demand (a shortfall) or its days-of-supply target."""
 
+
+def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Missed, ...]:
+    """The shortfalls (or target gaps), with ``cause`` said where no goods can arrive.
+
+    A record on a day no goods of its kind can arrive at the unit's place gets its cause.
     When goods could have been at the unit's place on an earlier day (since it arrived),
     the cause adds that stock delivered before could have covered the day: more capacity
-    then would have avoided it. A shortfall on a day goods can arrive is returned as it is:
+    then would have avoided it. A record on a day goods can arrive is returned as it is:
     capacities are to blame there, and the bottleneck report names them.
     """
     if not shortfalls:
@@ -149,7 +155,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Shortfall]) -> tuple[Sh
     for kj, vj, tj in zip(k[cut].tolist(), v[cut].tolist(), t[cut].tolist(), strict=True):
         until[(kj, vj)] = max(tj, until.get((kj, vj), tj))
     causes: dict[tuple[int, int, int], str] = {}
-    out: list[Shortfall] = []
+    out: list[Missed] = []
     for j, s in enumerate(shortfalls):
         if not cut[j]:
             out.append(s)

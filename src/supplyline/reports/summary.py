@@ -124,10 +124,12 @@ def target_table(demand: Demand, plan: Plan) -> Table:
             "below_t_days": "below target, t-days",
             "most_below_t": "most below t",
             "days": "days below",
+            "why": "why",
         },
         caption="The target is the stock a unit's days_of_supply asks it to hold at the end "
         "of each day; below it is a soft gap the plan weighs under any shortfall and above "
-        "lateness.",
+        "lateness. Why: what no capacity could change (no such goods can arrive yet); "
+        "capacity where the bottlenecks below explain it.",
     )
 
 
