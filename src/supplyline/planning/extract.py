@@ -10,6 +10,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -168,39 +169,35 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
     )
 
 
-def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
-    b = m.cols["short"]
+def _used_by_unit_day(
+    p: Problem, m: LpModel, x: FloatArray, block: str
+) -> tuple[dict[str, list[Any]], IntArray, IntArray, IntArray, FloatArray]:
+    """A (unit, commodity, day) block's nonzero columns: their labels, u, k, t and values."""
+    b = m.cols[block]
     vals = x[b.start : b.start + b.size]
     hit = np.flatnonzero(vals > TOL)
     u, k, t = b["u"][hit], b["k"][hit], b["t"][hit]
+    labels = {
+        "unit": _labels(p.demand.unit_ids)[u].tolist(),
+        "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
+        "day": t.tolist(),
+    }
+    return labels, u, k, t, vals[hit]
+
+
+def _shortfalls(p: Problem, m: LpModel, x: FloatArray) -> list[Shortfall]:
+    labels, u, k, t, short = _used_by_unit_day(p, m, x, "short")
     return from_columns(
         Shortfall,
-        {
-            "unit": _labels(p.demand.unit_ids)[u].tolist(),
-            "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
-            "day": t.tolist(),
-            "required_t": _rounded(p.consumption_t[u, k, t]),
-            "short_t": _rounded(vals[hit]),
-        },
+        {**labels, "required_t": _rounded(p.consumption_t[u, k, t]), "short_t": _rounded(short)},
     )
 
 
 def _target_gaps(p: Problem, m: LpModel, x: FloatArray) -> list[TargetGap]:
-    b = m.cols.get("gap")
-    if b is None:
+    if "gap" not in m.cols:
         return []
-    vals = x[b.start : b.start + b.size]
-    hit = np.flatnonzero(vals > TOL)
-    u, k, t = b["u"][hit], b["k"][hit], b["t"][hit]
-    return from_columns(
-        TargetGap,
-        {
-            "unit": _labels(p.demand.unit_ids)[u].tolist(),
-            "commodity": _labels(p.demand.commodity_ids)[k].tolist(),
-            "day": t.tolist(),
-            "below_t": _rounded(vals[hit]),
-        },
-    )
+    labels, _, _, _, below = _used_by_unit_day(p, m, x, "gap")
+    return from_columns(TargetGap, {**labels, "below_t": _rounded(below)})
 
 
 def _arrived(p: Problem, m: LpModel, x: FloatArray) -> FloatArray:
