@@ -8,30 +8,21 @@ outage day, and nothing arrives before its departure plus the link's transit tim
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import defaultdict
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given
+from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import (
-    Commodity,
     Demand,
-    Link,
-    Location,
-    LocationKind,
-    Mode,
-    Partner,
     Plan,
     PlanStatus,
     Scenario,
-    Stock,
-    SupplyClass,
-    Unit,
 )
 from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.best_response import best_responses
 from supplyline.planning.block_start import solve_blocks
 from supplyline.planning.fallback import mixed_plan
@@ -41,120 +32,10 @@ from supplyline.planning.partition import partition
 TOL = 1e-5
 
 
-@st.composite
-def scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
-    n_loc = draw(st.integers(3, 6))
-    days = draw(st.integers(4, 9))
-    locs = tuple(
-        Location(
-            id=f"L{i}",
-            name=f"L{i}",
-            partner=draw(st.sampled_from(["A", "B"])),
-            kind=LocationKind.DEPOT,
-            lat=50.0,
-            lon=float(i),
-            handling_t_per_day=draw(st.one_of(st.none(), st.floats(5, 60))),
-            storage_t=draw(st.one_of(st.none(), st.just(0.0), st.floats(5, 100))),
-            dwell_days=draw(st.integers(0, 1)),
-        )
-        for i in range(n_loc)
-    )
-    links = []
-    for j in range(draw(st.integers(2, 8))):
-        a, b = draw(st.lists(st.integers(0, n_loc - 1), min_size=2, max_size=2, unique=True))
-        links.append(
-            Link(
-                id=f"K{j}",
-                origin=f"L{a}",
-                destination=f"L{b}",
-                mode=Mode.ROAD,
-                distance_km=50,
-                transit_days=draw(st.integers(0, 2)),
-                capacity_t_per_day=draw(st.one_of(st.none(), st.floats(1, 40))),
-                capacity_pax_per_day=draw(st.one_of(st.none(), st.floats(1, 40))),
-                cost_per_t=draw(st.floats(0, 10)),
-                bidirectional=draw(st.booleans()),
-                outage_days=frozenset(draw(st.sets(st.integers(0, days - 1), max_size=2))),
-            )
-        )
-    coms = tuple(
-        Commodity(id=f"c{k}", name=f"c{k}", supply_class=SupplyClass.GENERAL, priority=k + 1)
-        for k in range(draw(st.integers(1, 2)))
-    )
-    stocks = []
-    for loc in draw(st.sets(st.integers(0, n_loc - 1), min_size=1, max_size=3)):
-        for c in coms:
-            stocks.append(
-                Stock(
-                    location=f"L{loc}",
-                    commodity=c.id,
-                    initial_t=draw(st.floats(0, 50)),
-                    replenishment_t_per_day=draw(st.floats(0, 20)),
-                    owner=draw(st.sampled_from([None, "A", "B"])),
-                )
-            )
-    units = []
-    for u in range(draw(st.integers(1, 2))):
-        home, dest = draw(st.integers(0, n_loc - 1)), draw(st.integers(0, n_loc - 1))
-        avail = draw(st.integers(0, days - 1))
-        units.append(
-            Unit(
-                id=f"U{u}",
-                name=f"U{u}",
-                partner="B",
-                home=f"L{home}",
-                destination=f"L{dest}",
-                personnel=draw(st.integers(0, 30)),
-                available_day=avail,
-                required_day=draw(st.integers(avail, days - 1)),
-                deployment_lift_t=draw(st.floats(0, 60)),
-                days_of_supply=draw(st.floats(0, 2)),
-            )
-        )
-    scenario = Scenario(
-        name="random",
-        start_date=dt.date(2025, 1, 1),
-        horizon_days=days,
-        partners=(Partner(id="A", name="A"), Partner(id="B", name="B")),
-        commodities=coms,
-        locations=locs,
-        links=tuple(links),
-        units=tuple(units),
-        stocks=tuple(stocks),
-    )
-    shape = (len(units), len(coms), days)
-    rates = np.array(
-        draw(st.lists(st.floats(0, 15), min_size=shape[0] * shape[1], max_size=shape[0] * shape[1]))
-    ).reshape(shape[:2])
-    arrival = np.array([u.required_day for u in units], dtype=np.int64)
-    present = np.arange(days)[None, :] >= arrival[:, None]
-    consumption = rates[:, :, None] * present[:, None, :]
-    buildup = np.zeros(shape)
-    for i, u in enumerate(units):
-        buildup[i, :, u.required_day] = rates[i] * u.days_of_supply
-    demand = Demand(
-        start_date=scenario.start_date,
-        horizon_days=days,
-        unit_ids=tuple(u.id for u in units),
-        commodity_ids=tuple(c.id for c in coms),
-        consumption_t=consumption,
-        buildup_t=buildup,
-        arrival_day=arrival,
-    )
-    return scenario, demand
-
-
 def _plan(case: tuple[Scenario, Demand]) -> Plan:
     plan = plan_movements(*case, PlanParams(explain_top=0))
     assert plan.status is PlanStatus.OPTIMAL
     return plan
-
-
-SETTINGS = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 @SETTINGS
@@ -261,9 +142,13 @@ def test_goods_are_conserved_at_every_location(case: tuple[Scenario, Demand]) ->
 @SETTINGS
 @given(scenarios())
 def test_each_units_own_stock_balances(case: tuple[Scenario, Demand]) -> None:
-    """held(t) = held(t−1) + delivered(t) − (required(t) − short(t)), held ≥ 0."""
+    """held(t) = held(t−1) + delivered(t) − (required(t) − short(t)), held ≥ 0.
+
+    Required is the demand planned for: each unit's from the first day it can be there.
+    """
     scenario, demand = case
     plan = _plan(case)
+    demand = demand_on_arrival(scenario, demand)
     held = {(s.unit, s.commodity, s.day): s.tonnes for s in plan.stocks if s.unit is not None}
     got: dict[tuple[str, str, int], float] = defaultdict(float)
     for d in plan.deliveries:
@@ -279,6 +164,29 @@ def test_each_units_own_stock_balances(case: tuple[Scenario, Demand]) -> None:
                 used = demand.consumption_t[i, k, t] - short.get((unit, com, t), 0.0)
                 after = before + got[(unit, com, t)] - used
                 assert after == pytest.approx(held.get((unit, com, t), 0.0), abs=1e-4)
+
+
+@SETTINGS
+@given(scenarios())
+def test_no_unit_is_fed_before_it_can_be_there(case: tuple[Scenario, Demand]) -> None:
+    """A unit consumes, and so goes short, from its planned arrival on, never before.
+
+    And that day is never after the plan's own closure: the earliest arrival is a true
+    lower bound, so no day on which the unit is there loses its consumption. (Goods may
+    still reach a camp before its unit, where capacity makes that worth it.)
+    """
+    scenario, demand = case
+    plan = _plan(case)
+    planned = demand_on_arrival(scenario, demand)
+    arrival = dict(zip(planned.unit_ids, planned.arrival_day.tolist(), strict=True))
+    for i, u in enumerate(demand.unit_ids):
+        assert arrival[u] >= int(demand.arrival_day[i])
+        assert not planned.consumption_t[i, :, : arrival[u]].any()
+    for s in plan.shortfalls:
+        assert s.day >= arrival[s.unit]
+    for c in plan.closures:
+        if c.closure_day is not None:
+            assert arrival[c.unit] <= max(c.closure_day, c.required_day)
 
 
 @SETTINGS

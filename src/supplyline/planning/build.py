@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock
+from supplyline.planning.arrival import consume_from_arrival, earliest_arrival
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     FlowKind,
@@ -90,13 +91,21 @@ def _on_hand(scenario: Scenario, demand: Demand) -> FloatArray:
 
 
 def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
-    """Number everything and compute the reachability bounds."""
+    """Number everything and compute the reachability bounds.
+
+    The demand planned for is each unit's from the first day it can be at its destination
+    (:func:`~supplyline.planning.arrival.demand_on_arrival`).
+    """
     if demand.horizon_days != scenario.horizon_days:
         raise ValueError(
             f"demand covers {demand.horizon_days} days, the scenario {scenario.horizon_days}"
         )
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
+    arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
+    demand = consume_from_arrival(
+        demand, {u.id: int(d) for u, d in zip(scenario.units, arrival, strict=True)}
+    )
     pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     bounds = (
         reach(scenario, demand, net, flows)
@@ -307,7 +316,8 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
     A day early costs holding: people and equipment at their destination before their
     required day wait on the host's support, unfed by the plan (a unit consumes from its
-    required day). Without it, arriving a week early was as good as arriving on time.
+    required day at the earliest). Without it, arriving a week early was as good as
+    arriving on time.
     """
     flows, days, w = p.flows, p.days, p.params.weights
     fs: list[IntArray] = []

@@ -25,7 +25,7 @@ from supplyline.domain import (
     Unit,
 )
 
-__all__ = ["gauge_break", "make_demand", "one_link"]
+__all__ = ["gauge_break", "late_unit", "make_demand", "one_link"]
 
 START = dt.date(2025, 3, 1)
 FOOD = Commodity(
@@ -198,3 +198,66 @@ def gauge_break(
         ),
     )
     return scenario, make_demand(scenario, {("b1", "fuel"): fuel_t, ("b1", "food"): food_t})
+
+
+def late_unit(
+    *, transit_days: int = 4, days: int = 8, daily_t: float = 2.0, lift_t: float = 20.0
+) -> tuple[Scenario, Demand]:
+    """A unit that cannot be in place on its required day, and a depot that could feed it.
+
+    Unit ``u1`` (10 people, ``lift_t`` of equipment) is available at home ``H`` on C+1 and
+    required at ``U`` on C+1, but the road takes ``transit_days``: it can be there on
+    C+(1 + transit_days) at the earliest. The depot ``D`` is a day from ``U``. The unit
+    eats ``daily_t`` of food a day from its arrival, so the plan feeds it from then on.
+
+    >>> scenario, demand = late_unit()
+    >>> scenario.units[0].required_day, demand.consumption_t.sum()
+    (1, np.float64(14.0))
+    """
+    scenario = Scenario(
+        name="late-unit",
+        start_date=START,
+        horizon_days=days,
+        partners=(Partner(id="A", name="Alpha"),),
+        commodities=(FOOD,),
+        locations=(
+            _loc("H", "A", LocationKind.GARRISON, 10.0),
+            _loc("D", "A", LocationKind.DEPOT, 30.0),
+            _loc("U", "A", LocationKind.UNIT_AREA, 31.0),
+        ),
+        links=(
+            Link(
+                id="march",
+                origin="H",
+                destination="U",
+                mode=Mode.ROAD,
+                distance_km=800,
+                transit_days=transit_days,
+                cost_per_t=3.0,
+            ),
+            Link(
+                id="supply",
+                origin="D",
+                destination="U",
+                mode=Mode.ROAD,
+                distance_km=90,
+                transit_days=1,
+                cost_per_t=2.0,
+            ),
+        ),
+        units=(
+            Unit(
+                id="u1",
+                name="1st",
+                partner="A",
+                home="H",
+                destination="U",
+                personnel=10,
+                available_day=1,
+                required_day=1,
+                deployment_lift_t=lift_t,
+            ),
+        ),
+        stocks=(Stock(location="D", commodity="food", replenishment_t_per_day=50.0),),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): daily_t})

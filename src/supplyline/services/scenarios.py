@@ -17,6 +17,7 @@ from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.requirements_files import write_requirements
+from supplyline.planning.arrival import demand_on_arrival
 from supplyline.requirements import (
     compute_requirements,
     daily_rows,
@@ -76,13 +77,20 @@ def open_scenario(folder: str | Path) -> OpenScenario:
 
 
 def assess_requirements(folder: str | Path, progress: Progress | None = None) -> RequirementsResult:
-    """Load a scenario and compute every unit's daily requirements."""
+    """Load a scenario and compute every unit's daily requirements.
+
+    Each unit's from the first day it can be at its destination, as the planner plans
+    them (:func:`~supplyline.planning.arrival.demand_on_arrival`): a unit that cannot be
+    there on its required day consumes nothing there before it arrives.
+    """
     if progress:
         progress("loading scenario")
     opened = open_scenario(folder)
     if progress:
         progress("computing requirements")
-    demand = compute_requirements(opened.scenario, opened.factors)
+    demand = demand_on_arrival(
+        opened.scenario, compute_requirements(opened.scenario, opened.factors)
+    )
     used = resolve_rates(opened.scenario, opened.factors).factors_used
     return RequirementsResult(opened=opened, demand=demand, factors_used=used)
 

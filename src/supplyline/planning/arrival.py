@@ -1,0 +1,125 @@
+"""A unit consumes at its destination from its arrival: demand from the first day it can be there.
+
+The requirements assume every unit is in place on its required day. A unit that cannot be
+there by then (its people or equipment become available too late, or the way is too long
+or closed by an outage) would otherwise be fed at an empty camp: a tester's camp got food
+on C+1–C+3 for people arriving on C+4, and a unit that can never arrive went short every
+day of the horizon. The planner therefore moves each deploying unit's consumption and its
+days-of-supply build-up to the first day all of it can be at its destination, from its
+available day over the usable links, respecting transit, dwell and outages but not
+capacities.
+
+That day is fixed before the LP, not the plan's own arrival: consumption scaled by what
+has arrived would be linear, but with a tonne short weighted far above a day late, the
+cheapest plan would hold units back so as not to have to feed them and show a sustainment
+shortfall as a late deployment. A unit delayed by a capacity (a full railway) is still
+fed from the first day it could have been there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning.network import (
+    FlowKind,
+    Flows,
+    NetworkArrays,
+    index_flows,
+    index_network,
+)
+
+__all__ = ["consume_from_arrival", "demand_on_arrival", "earliest_arrival"]
+
+IntArray = npt.NDArray[np.int64]
+
+
+def _next_open(net: NetworkArrays, days: int) -> IntArray:
+    """``[arc, day]``: the first day at or after ``day`` the arc is open (``days``: never).
+
+    One more column, for ``day == days``, says never.
+    """
+    n_a = len(net.arc_from)
+    open_on = np.where(net.arc_open, np.arange(days)[None, :], days)
+    out = np.full((n_a, days + 1), days, dtype=np.int64)
+    if days:
+        out[:, :days] = np.minimum.accumulate(open_on[:, ::-1], axis=1)[:, ::-1]
+    return out
+
+
+def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) -> IntArray:
+    """First day each scenario unit can be wholly at its destination (``days``: never).
+
+    Units that do not deploy (in place, or nothing to move) get 0: nothing delays them.
+    A label-correcting search over the flows at once: an arc carries a flow on the first
+    day it is open after the flow can be at its tail, and delivers it ``transit + dwell``
+    days later, as in the LP; it stops when no day improves.
+    """
+    out = np.zeros(n_units, dtype=np.int64)
+    deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
+    if len(deploy) == 0:
+        return out
+    n_v, n_a = len(net.location_ids), len(net.arc_from)
+    kind = flows.kind[deploy]
+    usable = np.where((kind == FlowKind.DEPLOY_PAX)[:, None], net.arc_cap_pax, net.arc_cap_t) > 0
+    usable &= net.arc_from[None, :] != flows.dest[deploy][:, None]  # nothing leaves the camp
+    next_open = _next_open(net, days)
+    delay = net.arc_delay
+    earliest = np.full((len(deploy), n_v), days, dtype=np.int64)
+    rows = np.arange(len(deploy))
+    earliest[rows, flows.home[deploy]] = np.minimum(flows.start_day[deploy], days)
+    arcs = np.arange(n_a)[None, :]
+    for _ in range(n_v):
+        ready = np.minimum(earliest[:, net.arc_from], days)  # [flow, arc]
+        leave = next_open[arcs, ready]
+        arrive = np.where(usable & (leave < days), np.minimum(leave + delay[None, :], days), days)
+        improved = earliest.copy()
+        np.minimum.at(improved, (rows[:, None], np.broadcast_to(net.arc_to, arrive.shape)), arrive)
+        if np.array_equal(improved, earliest):
+            break
+        earliest = improved
+    at_dest = earliest[rows, flows.dest[deploy]]
+    np.maximum.at(out, flows.unit[deploy], at_dest)
+    return out
+
+
+def consume_from_arrival(demand: Demand, arrival: dict[str, int]) -> Demand:
+    """``demand`` with each unit's consumption and build-up from ``arrival[unit]`` if later.
+
+    Consumption before the later day is dropped; the build-up scheduled before it comes on
+    that day instead (none if it lies beyond the horizon). Applying it twice changes
+    nothing. Returns ``demand`` itself when no unit arrives later than it assumed.
+    """
+    late = np.array([arrival.get(u, 0) for u in demand.unit_ids], dtype=np.int64)
+    day = np.maximum(demand.arrival_day, late.reshape(demand.arrival_day.shape))
+    if np.array_equal(day, demand.arrival_day):
+        return demand
+    before = np.arange(demand.horizon_days)[None, None, :] < day[:, None, None]
+    moved = np.where(before, demand.buildup_t, 0.0).sum(axis=2)  # [unit, commodity]
+    buildup = np.where(before, 0.0, demand.buildup_t)
+    inside = np.flatnonzero((day < demand.horizon_days) & (moved.sum(axis=1) > 0))
+    buildup[inside, :, day[inside]] += moved[inside]
+    return dataclasses.replace(
+        demand,
+        consumption_t=np.where(before, 0.0, demand.consumption_t),
+        buildup_t=buildup,
+        arrival_day=day,
+    )
+
+
+def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
+    """The demand the planner plans for: each unit's from the first day it can be in place.
+
+    >>> from supplyline.planning.examples import late_unit
+    >>> scenario, demand = late_unit()
+    >>> int(demand.arrival_day[0]), int(demand_on_arrival(scenario, demand).arrival_day[0])
+    (1, 5)
+    """
+    net = index_network(scenario)
+    flows = index_flows(scenario, demand, net)
+    days = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
+    by_unit = {u.id: int(d) for u, d in zip(scenario.units, days, strict=True)}
+    return consume_from_arrival(demand, by_unit)

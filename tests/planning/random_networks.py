@@ -1,0 +1,141 @@
+"""Random small operations for property tests (Hypothesis): a scenario and its demand.
+
+A few locations with optional handling, storage and dwell; links with optional
+capacities, outages and either direction; one or two commodities from one to three
+stocked places; one or two units that may deploy, with consumption from their required
+day and a days-of-supply build-up on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from supplyline.domain import (
+    Commodity,
+    Demand,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Partner,
+    Scenario,
+    Stock,
+    SupplyClass,
+    Unit,
+)
+
+__all__ = ["SETTINGS", "scenarios"]
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
+    n_loc = draw(st.integers(3, 6))
+    days = draw(st.integers(4, 9))
+    locs = tuple(
+        Location(
+            id=f"L{i}",
+            name=f"L{i}",
+            partner=draw(st.sampled_from(["A", "B"])),
+            kind=LocationKind.DEPOT,
+            lat=50.0,
+            lon=float(i),
+            handling_t_per_day=draw(st.one_of(st.none(), st.floats(5, 60))),
+            storage_t=draw(st.one_of(st.none(), st.just(0.0), st.floats(5, 100))),
+            dwell_days=draw(st.integers(0, 1)),
+        )
+        for i in range(n_loc)
+    )
+    links = []
+    for j in range(draw(st.integers(2, 8))):
+        a, b = draw(st.lists(st.integers(0, n_loc - 1), min_size=2, max_size=2, unique=True))
+        links.append(
+            Link(
+                id=f"K{j}",
+                origin=f"L{a}",
+                destination=f"L{b}",
+                mode=Mode.ROAD,
+                distance_km=50,
+                transit_days=draw(st.integers(0, 2)),
+                capacity_t_per_day=draw(st.one_of(st.none(), st.floats(1, 40))),
+                capacity_pax_per_day=draw(st.one_of(st.none(), st.floats(1, 40))),
+                cost_per_t=draw(st.floats(0, 10)),
+                bidirectional=draw(st.booleans()),
+                outage_days=frozenset(draw(st.sets(st.integers(0, days - 1), max_size=2))),
+            )
+        )
+    coms = tuple(
+        Commodity(id=f"c{k}", name=f"c{k}", supply_class=SupplyClass.GENERAL, priority=k + 1)
+        for k in range(draw(st.integers(1, 2)))
+    )
+    stocks = []
+    for loc in draw(st.sets(st.integers(0, n_loc - 1), min_size=1, max_size=3)):
+        for c in coms:
+            stocks.append(
+                Stock(
+                    location=f"L{loc}",
+                    commodity=c.id,
+                    initial_t=draw(st.floats(0, 50)),
+                    replenishment_t_per_day=draw(st.floats(0, 20)),
+                    owner=draw(st.sampled_from([None, "A", "B"])),
+                )
+            )
+    units = []
+    for u in range(draw(st.integers(1, 2))):
+        home, dest = draw(st.integers(0, n_loc - 1)), draw(st.integers(0, n_loc - 1))
+        avail = draw(st.integers(0, days - 1))
+        units.append(
+            Unit(
+                id=f"U{u}",
+                name=f"U{u}",
+                partner="B",
+                home=f"L{home}",
+                destination=f"L{dest}",
+                personnel=draw(st.integers(0, 30)),
+                available_day=avail,
+                required_day=draw(st.integers(avail, days - 1)),
+                deployment_lift_t=draw(st.floats(0, 60)),
+                days_of_supply=draw(st.floats(0, 2)),
+            )
+        )
+    scenario = Scenario(
+        name="random",
+        start_date=dt.date(2025, 1, 1),
+        horizon_days=days,
+        partners=(Partner(id="A", name="A"), Partner(id="B", name="B")),
+        commodities=coms,
+        locations=locs,
+        links=tuple(links),
+        units=tuple(units),
+        stocks=tuple(stocks),
+    )
+    shape = (len(units), len(coms), days)
+    rates = np.array(
+        draw(st.lists(st.floats(0, 15), min_size=shape[0] * shape[1], max_size=shape[0] * shape[1]))
+    ).reshape(shape[:2])
+    arrival = np.array([u.required_day for u in units], dtype=np.int64)
+    present = np.arange(days)[None, :] >= arrival[:, None]
+    consumption = rates[:, :, None] * present[:, None, :]
+    buildup = np.zeros(shape)
+    for i, u in enumerate(units):
+        buildup[i, :, u.required_day] = rates[i] * u.days_of_supply
+    demand = Demand(
+        start_date=scenario.start_date,
+        horizon_days=days,
+        unit_ids=tuple(u.id for u in units),
+        commodity_ids=tuple(c.id for c in coms),
+        consumption_t=consumption,
+        buildup_t=buildup,
+        arrival_day=arrival,
+    )
+    return scenario, demand
+
+
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)

@@ -1,0 +1,133 @@
+"""A unit consumes at its destination from its arrival (issue 3).
+
+Hand-solved cases, and the earliest arrival against a search over the time-expanded
+network.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+
+import numpy as np
+import pytest
+from hypothesis import given
+from random_networks import SETTINGS, scenarios
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning import plan_movements
+from supplyline.planning.arrival import consume_from_arrival, demand_on_arrival, earliest_arrival
+from supplyline.planning.examples import late_unit, make_demand, one_link
+from supplyline.planning.network import FlowKind, index_flows, index_network
+
+
+def test_a_late_unit_is_fed_from_its_arrival_not_its_required_day() -> None:
+    """Required on C+1, four days' march from C+1: in place on C+5, fed C+5–C+7 only."""
+    scenario, demand = late_unit()
+    plan = plan_movements(scenario, demand)
+    assert plan.status.value == "optimal"
+    (closure,) = plan.closures
+    assert (closure.closure_day, closure.days_late) == (5, 4)
+    assert plan.shortfalls == ()
+    food = sorted((d.day, d.tonnes) for d in plan.deliveries)
+    assert food == [(5, 2.0), (6, 2.0), (7, 2.0)]
+    assert sum(m.tonnes for m in plan.movements if m.commodity == "food") == pytest.approx(6.0)
+
+
+def test_a_unit_that_can_never_arrive_consumes_nothing_there() -> None:
+    """Nine days' march in an eight-day horizon: no shortfall, no food sent, not closed."""
+    scenario, demand = late_unit(transit_days=9)
+    plan = plan_movements(scenario, demand)
+    assert plan.shortfalls == ()
+    assert not [m for m in plan.movements if m.commodity == "food"]
+    assert plan.closures[0].closure_day is None
+    assert int(demand_on_arrival(scenario, demand).arrival_day[0]) == scenario.horizon_days
+
+
+def test_an_outage_on_the_way_delays_the_arrival() -> None:
+    """The march road is closed C+1–C+2: the unit leaves on C+3 and is fed from C+7."""
+    scenario, demand = late_unit()
+    march = dataclasses.replace(scenario.links[0], outage_days=frozenset({1, 2}))
+    scenario = dataclasses.replace(scenario, links=(march, *scenario.links[1:]))
+    planned = demand_on_arrival(scenario, demand)
+    assert int(planned.arrival_day[0]) == 7
+    assert planned.consumption_t[0, 0].tolist() == [0.0] * 7 + [2.0]
+    plan = plan_movements(scenario, demand)
+    assert plan.closures[0].closure_day == 7
+    assert [(d.day, d.tonnes) for d in plan.deliveries] == [(7, 2.0)]
+
+
+def test_the_build_up_comes_on_the_arrival_day() -> None:
+    """A 4 t days-of-supply target due on C+1 is due on C+5, the first day the unit is there."""
+    scenario, _ = late_unit()
+    demand = make_demand(scenario, {("u1", "food"): 2.0}, buildup_t={("u1", "food"): 4.0})
+    planned = demand_on_arrival(scenario, demand)
+    assert planned.buildup_t[0, 0].tolist() == [0.0] * 5 + [4.0, 0.0, 0.0]
+    plan = plan_movements(scenario, demand)
+    assert plan.shortfalls == ()
+    held = {s.day: s.tonnes for s in plan.stocks if s.unit == "u1"}
+    assert held.get(5) == pytest.approx(4.0)  # the target on hand from the day it arrives
+    assert not plan.target_gaps
+
+
+def test_units_on_time_keep_their_demand_as_it_is() -> None:
+    """Nothing to move: the same Demand object comes back, and applying it twice is once."""
+    scenario, demand = one_link()
+    assert demand_on_arrival(scenario, demand) is demand
+    scenario, demand = late_unit()
+    once = demand_on_arrival(scenario, demand)
+    twice = demand_on_arrival(scenario, once)
+    assert np.array_equal(once.consumption_t, twice.consumption_t)
+    assert np.array_equal(once.buildup_t, twice.buildup_t)
+    assert np.array_equal(once.arrival_day, twice.arrival_day)
+
+
+def test_consumption_from_arrival_keeps_what_comes_after() -> None:
+    """Only the days before the later arrival lose their consumption."""
+    _, demand = late_unit()
+    shifted = consume_from_arrival(demand, {"u1": 3})
+    assert shifted.consumption_t[0, 0].tolist() == [0.0, 0.0, 0.0] + [2.0] * 5
+    assert consume_from_arrival(demand, {"u1": 0}) is demand  # earlier than assumed: no change
+
+
+def _searched_arrival(scenario: Scenario, demand: Demand) -> list[int]:
+    """First day each unit is wholly at its destination, by breadth-first search.
+
+    Over (location, day): wait a day anywhere, or take an open usable arc (not out of the
+    destination) and be there transit + the far end's dwell later, within the horizon.
+    """
+    net = index_network(scenario)
+    flows = index_flows(scenario, demand, net)
+    days = scenario.horizon_days
+    out = [0] * len(scenario.units)
+    for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
+        pax = flows.kind[f] == FlowKind.DEPLOY_PAX
+        cap = net.arc_cap_pax if pax else net.arc_cap_t
+        home, dest, start = int(flows.home[f]), int(flows.dest[f]), int(flows.start_day[f])
+        seen = {(home, start)} if start < days else set()
+        todo = deque(seen)
+        while todo:
+            v, t = todo.popleft()
+            nexts = [(v, t + 1)]
+            if v != dest:
+                for a in np.flatnonzero((net.arc_from == v) & (cap > 0)):
+                    if net.arc_open[a, t]:
+                        nexts.append((int(net.arc_to[a]), t + int(net.arc_delay[a])))
+            for w, s in nexts:
+                if s < days and (w, s) not in seen:
+                    seen.add((w, s))
+                    todo.append((w, s))
+        first = min((t for v, t in seen if v == dest), default=days)
+        u = int(flows.unit[f])
+        out[u] = max(out[u], first)
+    return out
+
+
+@SETTINGS
+@given(scenarios())
+def test_earliest_arrival_is_the_first_day_a_search_finds(case: tuple[Scenario, Demand]) -> None:
+    scenario, demand = case
+    net = index_network(scenario)
+    flows = index_flows(scenario, demand, net)
+    got = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
+    assert got.tolist() == _searched_arrival(scenario, demand)
