@@ -16,7 +16,12 @@ from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import plan_movements
-from supplyline.planning.arrival import consume_from_arrival, demand_on_arrival, earliest_arrival
+from supplyline.planning.arrival import (
+    _open_arrival,
+    consume_from_arrival,
+    demand_on_arrival,
+    earliest_arrival,
+)
 from supplyline.planning.examples import late_unit, make_demand, one_link
 from supplyline.planning.network import FlowKind, index_flows, index_network
 
@@ -129,5 +134,12 @@ def test_earliest_arrival_is_the_first_day_a_search_finds(case: tuple[Scenario, 
     scenario, demand = case
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
+    searched = _searched_arrival(scenario, demand)
     got = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    assert got.tolist() == _searched_arrival(scenario, demand)
+    assert got.tolist() == searched
+    # the search on open days, which earliest_arrival skips where no outage matters
+    deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
+    by_flow = _open_arrival(net, flows, deploy, scenario.horizon_days)
+    for u, day in enumerate(searched):
+        mine = by_flow[flows.unit[deploy] == u]
+        assert (int(mine.max()) if len(mine) else 0) == day

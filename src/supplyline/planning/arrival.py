@@ -28,6 +28,7 @@ from supplyline.planning.network import (
     FlowKind,
     Flows,
     NetworkArrays,
+    days_from,
     index_flows,
     index_network,
 )
@@ -54,17 +55,57 @@ def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) 
     """First day each scenario unit can be wholly at its destination (``days``: never).
 
     Units that do not deploy (in place, or nothing to move) get 0: nothing delays them.
-    A label-correcting search over the flows at once: an arc carries a flow on the first
-    day it is open after the flow can be at its tail, and delivers it ``transit + dwell``
-    days later, as in the LP; it stops when no day improves.
+    An arc carries a flow on the first day it is open after the flow can be at its tail,
+    and delivers it ``transit + dwell`` days later, as in the LP.
     """
     out = np.zeros(n_units, dtype=np.int64)
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     if len(deploy) == 0:
         return out
+    at_dest = _shortest_arrival(net, flows, deploy, days)
+    if at_dest is None:
+        at_dest = _open_arrival(net, flows, deploy, days)
+    np.maximum.at(out, flows.unit[deploy], at_dest)
+    return out
+
+
+def _usable(net: NetworkArrays, kind: IntArray) -> npt.NDArray[np.bool_]:
+    """``[flow, arc]``: may a deployment flow of this kind use the arc at all."""
+    cap = np.where((kind == FlowKind.DEPLOY_PAX)[:, None], net.arc_cap_pax, net.arc_cap_t)
+    return np.asarray(cap > 0)
+
+
+def _shortest_arrival(
+    net: NetworkArrays, flows: Flows, deploy: IntArray, days: int
+) -> IntArray | None:
+    """Arrival at the destination by shortest delay, or None if an outage may matter.
+
+    Without outages on the arcs the flows may use, the first day is the available day plus
+    the shortest transit and dwell (one Dijkstra run per kind of flow, from the homes).
+    """
+    usable = _usable(net, flows.kind[deploy])
+    if not net.arc_open[usable.any(axis=0)].all():
+        return None
+    at_dest = np.full(len(deploy), days, dtype=np.int64)
+    for pax in (False, True):
+        mine = np.flatnonzero((flows.kind[deploy] == FlowKind.DEPLOY_PAX) == pax)
+        if len(mine) == 0:
+            continue
+        homes = np.unique(flows.home[deploy][mine])
+        apart = days_from(net, usable[mine[0]], homes)
+        dist = apart[np.searchsorted(homes, flows.home[deploy][mine]), flows.dest[deploy][mine]]
+        first = flows.start_day[deploy][mine] + dist
+        at_dest[mine] = np.where(first < days, first, days).astype(np.int64)
+    return at_dest
+
+
+def _open_arrival(net: NetworkArrays, flows: Flows, deploy: IntArray, days: int) -> IntArray:
+    """Arrival at the destination on the first open days.
+
+    A label-correcting search over the flows at once, which stops when no day improves.
+    """
     n_v, n_a = len(net.location_ids), len(net.arc_from)
-    kind = flows.kind[deploy]
-    usable = np.where((kind == FlowKind.DEPLOY_PAX)[:, None], net.arc_cap_pax, net.arc_cap_t) > 0
+    usable = _usable(net, flows.kind[deploy])
     usable &= net.arc_from[None, :] != flows.dest[deploy][:, None]  # nothing leaves the camp
     next_open = _next_open(net, days)
     delay = net.arc_delay
@@ -81,9 +122,8 @@ def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) 
         if np.array_equal(improved, earliest):
             break
         earliest = improved
-    at_dest = earliest[rows, flows.dest[deploy]]
-    np.maximum.at(out, flows.unit[deploy], at_dest)
-    return out
+    at_dest: IntArray = earliest[rows, flows.dest[deploy]]
+    return at_dest
 
 
 def consume_from_arrival(demand: Demand, arrival: dict[str, int]) -> Demand:

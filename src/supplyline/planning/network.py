@@ -223,6 +223,14 @@ def _days_apart(graph: csr_matrix, nodes: IntArray) -> FloatArray:
     return np.floor(dist.reshape(len(nodes), n) + 1e-3)
 
 
+def days_from(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatArray:
+    """Whole days from each of ``nodes`` to every location over the ``usable`` arcs.
+
+    Transit plus the far end's dwell, outages ignored; ``inf`` where there is no way.
+    """
+    return _days_apart(_delay_graph(net, usable), nodes)
+
+
 def _goods_ends(
     scenario: Scenario, demand: Demand, net: NetworkArrays
 ) -> tuple[list[list[int]], list[list[int]]]:
