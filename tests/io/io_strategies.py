@@ -131,6 +131,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                 capacity_t_per_day=draw(optional(amounts(1e6))),
                 capacity_pax_per_day=draw(optional(amounts(1e6))),
                 cost_per_t=draw(amounts(1e6)),
+                cost_per_pax=draw(amounts(1e6)),
                 gauge_mm=1435 if mode is Mode.RAIL and draw(st.booleans()) else None,
                 bidirectional=draw(st.booleans()),
                 outage_days=frozenset(draw(st.sets(day, max_size=5))),

@@ -300,7 +300,7 @@ def test_broken_quotes(folder: Path) -> None:
 
 def test_gauge_break_without_transshipment(folder: Path) -> None:
     """Two rail gauges meeting at a location that is not a transshipment yard is an error."""
-    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,true,")
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,,true,")
     issue = only_error(folder)
     assert (issue.file, issue.line, issue.column) == ("links.csv", 7, "gauge_mm")
     assert "meets link 'rail-1' (1435 mm) at 'host-depot'" in issue.message
@@ -309,7 +309,7 @@ def test_gauge_break_without_transshipment(folder: Path) -> None:
 
 def test_gauge_break_at_transshipment_is_fine(folder: Path) -> None:
     """Two gauges may meet at a transshipment location."""
-    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,true,")
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,1520,40,1,,500,,5,,true,")
     edit(
         folder,
         "locations.csv",
@@ -362,3 +362,28 @@ def test_a_units_file_with_only_its_header_warns_that_there_is_nothing_to_plan(
     scenario, warnings = load_scenario_with_warnings(folder)
     assert scenario.units == ()
     assert [(w.file, w.message.split(":")[0]) for w in warnings] == [("units.csv", "no units")]
+
+
+def test_links_without_a_cost_per_pax_column_load_with_none(folder: Path) -> None:
+    """The column came later: a links.csv written before it reads as people costing 0."""
+    path = folder / "links.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("id,"))
+    drop = lines[header].split(",").index("cost_per_pax")
+    kept = [
+        line
+        if line.startswith("#")
+        else ",".join(x for i, x in enumerate(line.split(",")) if i != drop)
+        for line in lines
+    ]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    scenario = load_scenario(folder)
+    assert {link.cost_per_pax for link in scenario.links} == {0.0}
+    assert scenario.link_by_id["rail-1"].cost_per_t == 18.5
+
+
+def test_a_negative_cost_per_pax_is_located(folder: Path) -> None:
+    edit(folder, "links.csv", ",18.5,35,", ",18.5,-35,")
+    issue = only_error(folder)
+    assert (issue.file, issue.column) == ("links.csv", "cost_per_pax")
+    assert "negative" in issue.message

@@ -6,9 +6,10 @@ import dataclasses
 
 import pytest
 
-from supplyline.domain import Link, Mode, PlanStatus, ResourceKind, Stock, Unit
+from supplyline.domain import Demand, Link, Mode, PlanStatus, ResourceKind, Scenario, Stock, Unit
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import gauge_break, make_demand, one_link
+from supplyline.planning.examples import gauge_break, late_unit, make_demand, one_link
+from supplyline.planning.summary import totals_by_mode
 
 
 def _short(plan, unit: str, commodity: str) -> dict[int, float]:  # type: ignore[no-untyped-def]
@@ -259,3 +260,39 @@ def test_negligible_demand_is_dropped_not_declared_infeasible() -> None:
     plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 5.96e-8}))
     assert plan.status is PlanStatus.OPTIMAL
     assert plan.shortfalls == ()
+
+
+def _two_ways_for_people(road_per_pax: float, air_per_pax: float) -> tuple[Scenario, Demand]:
+    """The late unit's march, a day long, and beside it a flight as quick for people only."""
+    scenario, demand = late_unit(transit_days=1)
+    march = dataclasses.replace(scenario.links[0], cost_per_pax=road_per_pax)
+    flight = Link(
+        id="flight",
+        origin="H",
+        destination="U",
+        mode=Mode.AIR,
+        distance_km=800,
+        transit_days=1,
+        capacity_t_per_day=0.0,
+        cost_per_pax=air_per_pax,
+    )
+    return dataclasses.replace(scenario, links=(march, *scenario.links[1:], flight)), demand
+
+
+@pytest.mark.parametrize(("road", "air", "way"), [(10.0, 100.0, "march"), (500.0, 100.0, "flight")])
+def test_people_take_the_cheaper_of_two_equally_quick_ways(
+    road: float, air: float, way: str
+) -> None:
+    """Ten people, on time either way: they go where a seat costs less, and it is counted."""
+    scenario, demand = _two_ways_for_people(road, air)
+    plan = plan_movements(scenario, demand)
+    people = [m for m in plan.movements if m.pax > 0]
+    assert [(m.link, m.pax) for m in people] == [(way, 10.0)]
+    by_mode = {r["mode"]: r for r in totals_by_mode(plan, scenario)}
+    seat = min(road, air)
+    road_cost = 20.0 * 3.0 + sum(m.tonnes * 2.0 for m in plan.movements if m.link == "supply")
+    if way == "march":
+        assert by_mode[Mode.ROAD]["cost"] == pytest.approx(road_cost + 10 * seat)
+    else:
+        assert by_mode[Mode.AIR]["cost"] == pytest.approx(10 * seat)
+        assert by_mode[Mode.ROAD]["cost"] == pytest.approx(road_cost)

@@ -87,6 +87,8 @@ class Link:
     capacity_t_per_day: float | None = None
     capacity_pax_per_day: float | None = None
     cost_per_t: float = 0.0
+    cost_per_pax: float = 0.0
+    """What moving one person over the link costs (a seat, a berth), as ``cost_per_t`` a tonne."""
     gauge_mm: int | None = None
     bidirectional: bool = False
     outage_days: frozenset[int] = field(default_factory=frozenset)
@@ -103,6 +105,7 @@ class Link:
         _nonneg_or_none("capacity_t_per_day", self.capacity_t_per_day)
         _nonneg_or_none("capacity_pax_per_day", self.capacity_pax_per_day)
         _nonneg_or_none("cost_per_t", self.cost_per_t)
+        _nonneg_or_none("cost_per_pax", self.cost_per_pax)
         if self.gauge_mm is not None and self.mode is not Mode.RAIL:
             raise ValueError(f"gauge_mm is only for rail links, not {self.mode}")
         if self.gauge_mm is not None and not 300 <= self.gauge_mm <= 2000:

@@ -51,7 +51,8 @@ LOCATION_COLUMNS = (
 )  # fmt: skip
 LINK_COLUMNS = (
     "id", "from", "to", "mode", "gauge_mm", "distance_km", "transit_days", "speed_km_per_day",
-    "capacity_t_per_day", "capacity_pax_per_day", "cost_per_t", "bidirectional", "outage_days",
+    "capacity_t_per_day", "capacity_pax_per_day", "cost_per_t", "cost_per_pax", "bidirectional",
+    "outage_days",
 )  # fmt: skip
 UNIT_COLUMNS = (
     "id", "name", "partner", "home", "destination", "personnel", "available_day", "required_day",
@@ -202,6 +203,9 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 "capacity_pax_per_day", c("capacity_pax_per_day"), _num(1e6, "people/day"), None
             ),
             "cost_per_t": f.take("cost_per_t", c("cost_per_t"), _num(1e6, "per t"), 0.0),
+            "cost_per_pax": f.take(
+                "cost_per_pax", c("cost_per_pax"), _num(1e6, "per person"), 0.0
+            ),
             "bidirectional": f.take("bidirectional", c("bidirectional"), parse_bool, False),
             "outage_days": f.take(
                 "outage_days",

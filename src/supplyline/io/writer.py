@@ -197,6 +197,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
                     x.capacity_t_per_day,
                     x.capacity_pax_per_day,
                     x.cost_per_t,
+                    x.cost_per_pax,
                     x.bidirectional,
                     format_outage_days(x.outage_days),
                 ]

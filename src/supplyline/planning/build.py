@@ -131,7 +131,9 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         ),
         on_hand_t=_on_hand(scenario, demand),
         priority=np.array(priority, dtype=np.int64),
-        cost_scale=max(1.0, float(net.arc_cost.max(initial=0.0))),
+        cost_scale=max(
+            1.0, float(net.arc_cost.max(initial=0.0)), float(net.arc_cost_pax.max(initial=0.0))
+        ),
         partners=tuple(
             sorted(
                 {x.id for x in scenario.partners}
@@ -189,7 +191,7 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     )
     f, a, t = np.nonzero(mask)  # flow by flow, arc by arc, day by day
     is_pax = flows.kind[f] == FlowKind.DEPLOY_PAX
-    cost = np.where(is_pax, 0.0, net.arc_cost[a]) + w.move_per_t * p.cost_scale
+    cost = np.where(is_pax, net.arc_cost_pax[a], net.arc_cost[a]) + w.move_per_t * p.cost_scale
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
     col = block.index
     src, dst = net.arc_from[a], net.arc_to[a]

@@ -313,8 +313,9 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
         late[ui] = c.days_late if c.days_late is not None else p.days - c.required_day
         closure[ui] = c.closure_day
     a = m.cols["arc"]
-    tonnes = p.flows.kind[a["f"]] != FlowKind.DEPLOY_PAX
-    cost = float(np.sum(x[a.start : a.start + a.size][tonnes] * p.net.arc_cost[a["a"][tonnes]]))
+    pax = p.flows.kind[a["f"]] == FlowKind.DEPLOY_PAX
+    per = np.where(pax, p.net.arc_cost_pax[a["a"]], p.net.arc_cost[a["a"]])
+    cost = float(x[a.start : a.start + a.size] @ per)
     late_t_days, late_pax_days = _late_amounts(p, m, x)
     g = m.cols.get("gap")
     gap = 0.0 if g is None else float(x[g.start : g.start + g.size].sum())

@@ -54,6 +54,9 @@ class NetworkArrays:
     arc_to: IntArray
     arc_transit: IntArray
     arc_cost: FloatArray
+    """Cost of a tonne over each arc."""
+    arc_cost_pax: FloatArray
+    """Cost of a person over each arc."""
     arc_cap_t: FloatArray
     arc_cap_pax: FloatArray
     arc_open: BoolArray
@@ -97,11 +100,12 @@ def index_network(scenario: Scenario) -> NetworkArrays:
                 link.cost_per_t,
                 inf if link.capacity_t_per_day is None else link.capacity_t_per_day,
                 inf if link.capacity_pax_per_day is None else link.capacity_pax_per_day,
+                link.cost_per_pax,
             )
             for link in links
         ],
         dtype=np.float64,
-    ).reshape(-1, 4)
+    ).reshape(-1, 5)
     link_open = np.ones((len(links), days), dtype=bool)
     closed = [(li, d) for li, link in enumerate(links) for d in link.outage_days if 0 <= d < days]
     if closed:
@@ -129,6 +133,7 @@ def index_network(scenario: Scenario) -> NetworkArrays:
         arc_to=arc_to,
         arc_transit=per_link[arc_link, 0].astype(np.int64),
         arc_cost=per_link[arc_link, 1],
+        arc_cost_pax=per_link[arc_link, 4],
         arc_cap_t=per_link[arc_link, 2],
         arc_cap_pax=per_link[arc_link, 3],
         arc_open=link_open[arc_link],

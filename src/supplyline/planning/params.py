@@ -41,9 +41,9 @@ class Weights:
 
     ``shortfall_per_t`` is for priority 1; priority p gets ``shortfall_per_t × (10 − p) / 9``
     so that every priority stays far above lateness. All but the link costs themselves are
-    multiplied by the scenario's cost scale (``max(1, largest link cost_per_t)``): the
-    ladder keeps its shape whatever the currency, and the tie-breakers (a leg, a tonne-day
-    held) stay above HiGHS's tolerance once the objective is scaled for it.
+    multiplied by the scenario's cost scale (``max(1, largest link cost_per_t or
+    cost_per_pax)``): the ladder keeps its shape whatever the currency, and the tie-breakers
+    (a leg, a tonne-day held) stay above HiGHS's tolerance once the objective is scaled.
     """
 
     shortfall_per_t: float = 1.0e5

@@ -94,7 +94,7 @@ def totals_by_mode(
         link = links.get(m.link)
         if link is not None:
             row["tonne_km"] += m.tonnes * link.distance_km
-            row["cost"] += m.tonnes * link.cost_per_t
+            row["cost"] += m.tonnes * link.cost_per_t + m.pax * link.cost_per_pax
     total_t = sum(r["tonnes"] for r in sums.values()) or 1.0
     keys = ["tonnes", "deploy_t", "pax"] + (["tonne_km", "cost"] if scenario is not None else [])
     rows: list[dict[str, Any]] = []
