@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given
 from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Scenario
+from supplyline.io.writer import write_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import (
     _open_arrival,
@@ -24,6 +26,8 @@ from supplyline.planning.arrival import (
 )
 from supplyline.planning.examples import late_unit, make_demand, one_link
 from supplyline.planning.network import FlowKind, index_flows, index_network
+from supplyline.requirements.summary import totals_by_unit
+from supplyline.services.scenarios import assess_requirements
 
 
 def test_a_late_unit_is_fed_from_its_arrival_not_its_required_day() -> None:
@@ -143,3 +147,18 @@ def test_earliest_arrival_is_the_first_day_a_search_finds(case: tuple[Scenario, 
     for u, day in enumerate(searched):
         mine = by_flow[flows.unit[deploy] == u]
         assert (int(mine.max()) if len(mine) else 0) == day
+
+
+@pytest.mark.parametrize(("transit", "label"), [(4, "C+5"), (9, "after C+7")])
+def test_the_requirements_a_folder_gives_start_on_arrival(
+    tmp_path: Path, transit: int, label: str
+) -> None:
+    """What `supplyline requirements` reads from a folder is the demand the plan plans for."""
+    scenario, _ = late_unit(transit_days=transit)
+    folder = write_scenario(scenario, tmp_path / "late")
+    demand = assess_requirements(folder).demand
+    arrival = int(demand.arrival_day[0])
+    assert arrival == min(1 + transit, scenario.horizon_days)
+    assert not demand.consumption_t[0, :, :arrival].any()
+    assert demand.consumption_t[0, :, arrival:].all()  # food every day from its arrival
+    assert {row["arrival_day"] for row in totals_by_unit(demand)} == {label}

@@ -13,6 +13,15 @@ from supplyline.types import day_label
 __all__ = ["daily_rows", "totals_by_commodity", "totals_by_unit"]
 
 
+def _arrival_label(day: int, horizon_days: int) -> str:
+    """``C+N``, or what a unit that cannot be in place within the horizon shows.
+
+    >>> _arrival_label(5, 30), _arrival_label(30, 30)
+    ('C+5', 'after C+29')
+    """
+    return day_label(day) if day < horizon_days else f"after {day_label(horizon_days - 1)}"
+
+
 def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
     """One row per unit × commodity: consumption, build-up and total tonnes over the horizon."""
     consumed = demand.consumption_t.sum(axis=2)
@@ -24,7 +33,7 @@ def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
                 {
                     "unit": unit,
                     "commodity": com,
-                    "arrival_day": day_label(int(demand.arrival_day[u])),
+                    "arrival_day": _arrival_label(int(demand.arrival_day[u]), demand.horizon_days),
                     "consumption_t": float(consumed[u, c]),
                     "buildup_t": float(built[u, c]),
                     "total_t": float(consumed[u, c] + built[u, c]),
