@@ -278,3 +278,44 @@ def test_target_gaps_and_their_causes_read_back(tmp_path: Path) -> None:
     older = tmp_path / "older.json"
     older.write_text(json.dumps(data), encoding="utf-8")
     assert read_plan(older).target_gaps == ()
+
+
+def test_a_units_earliest_day_is_in_deployment_csv_and_reads_back(tmp_path: Path) -> None:
+    """Required C+1, four days' march: earliest C+5, closes C+5, four days late by distance.
+
+    A plan.json written before the earliest day was recorded still reads, without it.
+    """
+    from supplyline.planning.examples import late_unit
+
+    scenario, demand = late_unit()
+    plan = plan_movements(scenario, demand)
+    (closure,) = plan.closures
+    assert (closure.earliest_day, closure.closure_day) == (5, 5)
+    assert (closure.days_late, closure.days_late_by_distance) == (4, 4)
+    write_plan(tmp_path / "out", scenario, plan)
+    assert read_plan(tmp_path / "out") == plan
+    with (tmp_path / "out" / "deployment.csv").open(encoding="utf-8-sig") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["earliest_day"], row["earliest_label"], row["earliest_date"]) == (
+        "5",
+        "C+5",
+        plan.date_of(5).isoformat(),
+    )
+    data = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
+    for c in data["closures"]:
+        del c["earliest_day"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    assert read_plan(older).closures[0].earliest_day is None
+
+
+def test_a_unit_that_cannot_arrive_has_no_earliest_day() -> None:
+    from supplyline.planning.examples import late_unit
+
+    plan = plan_movements(*late_unit(transit_days=9))
+    (closure,) = plan.closures
+    assert (closure.earliest_day, closure.closure_day, closure.days_late_by_distance) == (
+        None,
+        None,
+        None,
+    )

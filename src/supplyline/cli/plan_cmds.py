@@ -63,7 +63,17 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
         ),
         "unit_closure": (
             closures,
-            ["unit", "required", "closure", "days_late", "lift_t", "moved_t", "pax", "moved_pax"],
+            [
+                "unit",
+                "required",
+                "earliest",
+                "closure",
+                "days_late",
+                "lift_t",
+                "moved_t",
+                "pax",
+                "moved_pax",
+            ],
             "Unit closure",
         ),
         "shortfalls": (

@@ -143,6 +143,10 @@ class Closure:
     pax: float
     moved_t: float
     moved_pax: float
+    earliest_day: int | None = None
+    """First day all of the unit could be at its destination: from its available day over
+    the links, with transit, dwell and outages but no capacity limit. None if it cannot be
+    there within the horizon (and in plans written before it was recorded)."""
 
     @property
     def days_late(self) -> int | None:
@@ -150,6 +154,16 @@ class Closure:
         if self.closure_day is None:
             return None
         return max(0, self.closure_day - self.required_day)
+
+    @property
+    def days_late_by_distance(self) -> int | None:
+        """The days late no capacity could save: its earliest day past its required day.
+
+        None if the unit cannot be there within the horizon, or the earliest day is unknown.
+        """
+        if self.earliest_day is None:
+            return None
+        return max(0, self.earliest_day - self.required_day)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

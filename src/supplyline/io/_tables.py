@@ -203,9 +203,7 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 "capacity_pax_per_day", c("capacity_pax_per_day"), _num(1e6, "people/day"), None
             ),
             "cost_per_t": f.take("cost_per_t", c("cost_per_t"), _num(1e6, "per t"), 0.0),
-            "cost_per_pax": f.take(
-                "cost_per_pax", c("cost_per_pax"), _num(1e6, "per person"), 0.0
-            ),
+            "cost_per_pax": f.take("cost_per_pax", c("cost_per_pax"), _num(1e6, "per person"), 0.0),
             "bidirectional": f.take("bidirectional", c("bidirectional"), parse_bool, False),
             "outage_days": f.take(
                 "outage_days",

@@ -70,6 +70,9 @@ class Problem:
     on_hand_t: FloatArray
     """``[unit, commodity]`` stock a unit already holds when it starts consuming: a unit in
     place (home = destination) starts with its days-of-supply target on hand."""
+    earliest_arrival: IntArray
+    """First day each of ``scenario.units`` can be wholly at its destination (the horizon's
+    length if never; 0 for a unit that does not deploy)."""
     cost_scale: float
     partners: tuple[str, ...]
     """Partners that can own stock; the ``owner`` of a supply column indexes this."""
@@ -130,6 +133,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
             np.where(demand.buildup_t < NEGLIGIBLE_T, 0.0, demand.buildup_t), axis=2
         ),
         on_hand_t=_on_hand(scenario, demand),
+        earliest_arrival=arrival,
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(
             1.0, float(net.arc_cost.max(initial=0.0)), float(net.arc_cost_pax.max(initial=0.0))

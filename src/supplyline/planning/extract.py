@@ -222,6 +222,7 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
             done &= arrived[f] >= need - max(TOL, 1e-7 * need)
             moved[FlowKind(int(p.flows.kind[f]))] = float(arrived[f, -1])
         day = int(np.argmax(done)) if done.any() else None
+        earliest = int(p.earliest_arrival[ui])
         out.append(
             Closure(
                 unit=unit.id,
@@ -231,6 +232,7 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
                 pax=float(unit.personnel),
                 moved_t=_r(moved[FlowKind.DEPLOY_T]),
                 moved_pax=_r(moved[FlowKind.DEPLOY_PAX]),
+                earliest_day=earliest if earliest < p.days else None,
             )
         )
     return out

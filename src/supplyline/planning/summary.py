@@ -121,7 +121,11 @@ def totals_by_mode(
 
 
 def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
-    """Each deploying unit, the latest first: required and planned closure, days late, lift."""
+    """Each deploying unit, the latest first: required, earliest and planned closure, lift.
+
+    ``earliest`` is the first day all of the unit could be there, capacities aside: the
+    days late up to it (``days_late_by_distance``) are its distance's, not a bottleneck's.
+    """
     ordered = sorted(
         plan.closures, key=lambda c: (c.closure_day is not None, -(c.days_late or 0), c.unit)
     )
@@ -133,18 +137,24 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
             state = "never closes"
         else:
             state = "on time" if not c.days_late else f"{c.days_late} d late"
+            if c.days_late and c.days_late_by_distance:
+                state += f" ({c.days_late_by_distance} by distance)"
         rows.append(
             {
                 "unit": c.unit,
                 "partner": unit.partner if unit is not None else None,
                 "required": day_label(c.required_day),
                 "required_date": plan.date_of(c.required_day).isoformat(),
+                "earliest": (
+                    day_label(c.earliest_day) if c.earliest_day is not None else "not in horizon"
+                ),
                 "closure": day_label(c.closure_day) if c.closure_day is not None else "not closed",
                 "closure_date": (
                     plan.date_of(c.closure_day).isoformat() if c.closure_day is not None else None
                 ),
                 "state": state,
                 "days_late": c.days_late,
+                "days_late_by_distance": c.days_late_by_distance,
                 "lift_t": c.lift_t,
                 "moved_t": c.moved_t,
                 "pax": c.pax,

@@ -145,6 +145,7 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
             "unit": "unit",
             "partner": "partner",
             "required": "required",
+            "earliest": "earliest possible",
             "closure": "closes",
             "state": "state",
             "moved_t": "moved t",
