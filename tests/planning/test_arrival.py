@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from random_networks import SETTINGS, scenarios
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Link, Mode, Scenario
 from supplyline.io.writer import write_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import (
@@ -41,6 +41,32 @@ def test_a_late_unit_is_fed_from_its_arrival_not_its_required_day() -> None:
     food = sorted((d.day, d.tonnes) for d in plan.deliveries)
     assert food == [(5, 2.0), (6, 2.0), (7, 2.0)]
     assert sum(m.tonnes for m in plan.movements if m.commodity == "food") == pytest.approx(6.0)
+
+
+def test_people_who_fly_ahead_of_their_equipment_are_fed_from_when_they_land() -> None:
+    """A flight for the people (a day), the march for the equipment (four days).
+
+    The people can land on C+2 and eat from then; the unit closes on C+5 at the earliest.
+    """
+    scenario, demand = late_unit()
+    flight = Link(
+        id="flight",
+        origin="H",
+        destination="U",
+        mode=Mode.AIR,
+        distance_km=800,
+        transit_days=1,
+        capacity_t_per_day=0.0,
+    )
+    scenario = dataclasses.replace(scenario, links=(*scenario.links, flight))
+    assert int(demand_on_arrival(scenario, demand).arrival_day[0]) == 2
+    plan = plan_movements(scenario, demand)
+    (closure,) = plan.closures
+    assert (closure.earliest_day, closure.closure_day) == (5, 5)
+    assert plan.shortfalls == ()
+    assert sorted((d.day, d.tonnes) for d in plan.deliveries) == [(d, 2.0) for d in range(2, 8)]
+    people = [m for m in plan.movements if m.pax > 0]
+    assert [(m.link, m.departure_day, m.arrival_day) for m in people] == [("flight", 1, 2)]
 
 
 def test_a_unit_that_can_never_arrive_consumes_nothing_there() -> None:
@@ -99,8 +125,8 @@ def test_consumption_from_arrival_keeps_what_comes_after() -> None:
     assert consume_from_arrival(demand, {"u1": 0}) is demand  # earlier than assumed: no change
 
 
-def _searched_arrival(scenario: Scenario, demand: Demand) -> list[int]:
-    """First day each unit is wholly at its destination, by breadth-first search.
+def _searched_arrival(scenario: Scenario, demand: Demand) -> tuple[list[int], list[int]]:
+    """First day each unit is wholly there, and its people (else equipment), by search.
 
     Over (location, day): wait a day anywhere, or take an open usable arc (not out of the
     destination) and be there transit + the far end's dwell later, within the horizon.
@@ -108,8 +134,9 @@ def _searched_arrival(scenario: Scenario, demand: Demand) -> list[int]:
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
     days = scenario.horizon_days
-    out = [0] * len(scenario.units)
-    for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
+    whole = [0] * len(scenario.units)
+    fed = [0] * len(scenario.units)
+    for f in sorted(np.flatnonzero(flows.kind != FlowKind.GOODS), key=lambda f: flows.kind[f]):
         pax = flows.kind[f] == FlowKind.DEPLOY_PAX
         cap = net.arc_cap_pax if pax else net.arc_cap_t
         home, dest, start = int(flows.home[f]), int(flows.dest[f]), int(flows.start_day[f])
@@ -128,8 +155,9 @@ def _searched_arrival(scenario: Scenario, demand: Demand) -> list[int]:
                     todo.append((w, s))
         first = min((t for v, t in seen if v == dest), default=days)
         u = int(flows.unit[f])
-        out[u] = max(out[u], first)
-    return out
+        whole[u] = max(whole[u], first)
+        fed[u] = first  # tonnes first, then people, whose day wins
+    return whole, fed
 
 
 @SETTINGS
@@ -138,9 +166,10 @@ def test_earliest_arrival_is_the_first_day_a_search_finds(case: tuple[Scenario, 
     scenario, demand = case
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
-    searched = _searched_arrival(scenario, demand)
+    searched, fed = _searched_arrival(scenario, demand)
     got = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    assert got.tolist() == searched
+    assert got.whole.tolist() == searched
+    assert got.fed_from.tolist() == fed
     # the search on open days, which earliest_arrival skips where no outage matters
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     by_flow = _open_arrival(net, flows, deploy, scenario.horizon_days)
@@ -161,4 +190,4 @@ def test_the_requirements_a_folder_gives_start_on_arrival(
     assert arrival == min(1 + transit, scenario.horizon_days)
     assert not demand.consumption_t[0, :, :arrival].any()
     assert demand.consumption_t[0, :, arrival:].all()  # food every day from its arrival
-    assert {row["arrival_day"] for row in totals_by_unit(demand)} == {label}
+    assert {row["arrival_label"] for row in totals_by_unit(demand)} == {label}

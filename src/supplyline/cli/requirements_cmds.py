@@ -52,8 +52,9 @@ def requirements_cmd(
 ) -> None:
     """Compute every unit's daily requirements by commodity and print a summary.
 
-    Units consume at their destination from their required day; on that day they also
-    receive the stock for their days-of-supply target (the build-up).
+    Units consume at their destination from their arrival (their required day, or the
+    first day their people can be there if later); on that day they also receive the stock
+    for their days-of-supply target (the build-up).
     """
     if out is not None:
         check_requirements_outputs(folder, out)  # before any work, as plan and routes do
@@ -65,7 +66,12 @@ def requirements_cmd(
     demand = result.demand
     if by is GroupBy.UNIT:
         rows = totals_by_unit(demand)
-        cols = ["unit", "commodity", "arrival_day", "consumption_t", "buildup_t", "total_t"]
+        arrival = (
+            ["arrival_label"]
+            if fmt is OutputFormat.TABLE
+            else ["arrival_day", "arrival_label", "arrival_date"]
+        )
+        cols = ["unit", "commodity", *arrival, "consumption_t", "buildup_t", "total_t"]
     else:
         rows = totals_by_commodity(demand)
         cols = ["commodity", "consumption_t", "buildup_t", "total_t", "peak_day", "peak_t"]

@@ -33,7 +33,7 @@ class Demand:
     buildup_t: FloatArray
     arrival_day: npt.NDArray[np.int64]
     """Day each unit is assumed in place and starts consuming: its required day, or the
-    first day it can be at its destination if later (``planning.arrival``)."""
+    first day its people can be at its destination if later (``planning.arrival``)."""
 
     def __post_init__(self) -> None:
         shape = (len(self.unit_ids), len(self.commodity_ids), self.horizon_days)

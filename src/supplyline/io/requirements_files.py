@@ -48,7 +48,16 @@ def write_requirements(
         _write_table(
             tmp / "requirements_by_unit.csv",
             by_unit,
-            ["unit", "commodity", "arrival_day", "consumption_t", "buildup_t", "total_t"],
+            [
+                "unit",
+                "commodity",
+                "arrival_day",
+                "arrival_label",
+                "arrival_date",
+                "consumption_t",
+                "buildup_t",
+                "total_t",
+            ],
         )
         document = {
             "scenario": scenario_name,

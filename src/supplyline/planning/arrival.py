@@ -1,13 +1,14 @@
 """A unit consumes at its destination from its arrival: demand from the first day it can be there.
 
 The requirements assume every unit is in place on its required day. A unit that cannot be
-there by then (its people or equipment become available too late, or the way is too long
-or closed by an outage) would otherwise be fed at an empty camp: a tester's camp got food
-on C+1–C+3 for people arriving on C+4, and a unit that can never arrive went short every
-day of the horizon. The planner therefore moves each deploying unit's consumption and its
-days-of-supply build-up to the first day all of it can be at its destination, from its
-available day over the usable links, respecting transit, dwell and outages but not
-capacities.
+there by then (its people become available too late, or the way is too long or closed by
+an outage) would otherwise be fed at an empty camp: a tester's camp got food on C+1–C+3
+for people arriving on C+4, and a unit that can never arrive went short every day of the
+horizon. The planner therefore moves each deploying unit's consumption and its
+days-of-supply build-up to the first day its people can be at its destination (its
+equipment, for a unit without people), from its available day over the usable links,
+respecting transit, dwell and outages but not capacities. People who fly in ahead of
+their vehicles eat from the day they land; the vehicles' fuel is planned from then too.
 
 That day is fixed before the LP, not the plan's own arrival: consumption scaled by what
 has arrived would be linear, but with a tonne short weighted far above a day late, the
@@ -19,6 +20,7 @@ fed from the first day it could have been there.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +35,13 @@ from supplyline.planning.network import (
     index_network,
 )
 
-__all__ = ["consume_from_arrival", "demand_on_arrival", "earliest_arrival"]
+__all__ = [
+    "Arrival",
+    "consume_from_arrival",
+    "consumption_start",
+    "demand_on_arrival",
+    "earliest_arrival",
+]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -51,22 +59,40 @@ def _next_open(net: NetworkArrays, days: int) -> IntArray:
     return out
 
 
-def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) -> IntArray:
-    """First day each scenario unit can be wholly at its destination (``days``: never).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Arrival:
+    """First days each of ``scenario.units`` can be at its destination, capacities aside.
 
-    Units that do not deploy (in place, or nothing to move) get 0: nothing delays them.
+    ``days`` (the horizon's length) where never; 0 for a unit that does not deploy (in
+    place, or nothing to move): nothing delays it.
+    """
+
+    whole: IntArray
+    """All of the unit, people and equipment: its earliest closure."""
+    fed_from: IntArray
+    """Its people (its equipment, for a unit without people): when it starts consuming."""
+
+
+def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) -> Arrival:
+    """When each unit can be at its destination.
+
     An arc carries a flow on the first day it is open after the flow can be at its tail,
     and delivers it ``transit + dwell`` days later, as in the LP.
     """
-    out = np.zeros(n_units, dtype=np.int64)
+    whole = np.zeros(n_units, dtype=np.int64)
+    fed_from = np.zeros(n_units, dtype=np.int64)
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     if len(deploy) == 0:
-        return out
+        return Arrival(whole=whole, fed_from=fed_from)
     at_dest = _shortest_arrival(net, flows, deploy, days)
     if at_dest is None:
         at_dest = _open_arrival(net, flows, deploy, days)
-    np.maximum.at(out, flows.unit[deploy], at_dest)
-    return out
+    unit = flows.unit[deploy]
+    np.maximum.at(whole, unit, at_dest)
+    people = flows.kind[deploy] == FlowKind.DEPLOY_PAX
+    fed_from[unit[~people]] = at_dest[~people]
+    fed_from[unit[people]] = at_dest[people]  # people's day where the unit has people
+    return Arrival(whole=whole, fed_from=fed_from)
 
 
 def _usable(net: NetworkArrays, kind: IntArray) -> npt.NDArray[np.bool_]:
@@ -151,7 +177,7 @@ def consume_from_arrival(demand: Demand, arrival: dict[str, int]) -> Demand:
 
 
 def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
-    """The demand the planner plans for: each unit's from the first day it can be in place.
+    """The demand the planner plans for: each unit's from the first day its people can be there.
 
     >>> from supplyline.planning.examples import late_unit
     >>> scenario, demand = late_unit()
@@ -160,6 +186,10 @@ def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
     """
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
-    days = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    by_unit = {u.id: int(d) for u, d in zip(scenario.units, days, strict=True)}
-    return consume_from_arrival(demand, by_unit)
+    arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
+    return consume_from_arrival(demand, consumption_start(scenario, arrival))
+
+
+def consumption_start(scenario: Scenario, arrival: Arrival) -> dict[str, int]:
+    """Each unit's first day of consumption at its destination, by unit id."""
+    return {u.id: int(d) for u, d in zip(scenario.units, arrival.fed_from, strict=True)}

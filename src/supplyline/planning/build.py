@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock
-from supplyline.planning.arrival import consume_from_arrival, earliest_arrival
+from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     FlowKind,
@@ -96,7 +96,7 @@ def _on_hand(scenario: Scenario, demand: Demand) -> FloatArray:
 def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     """Number everything and compute the reachability bounds.
 
-    The demand planned for is each unit's from the first day it can be at its destination
+    The demand planned for is each unit's from the first day its people can be at its destination
     (:func:`~supplyline.planning.arrival.demand_on_arrival`).
     """
     if demand.horizon_days != scenario.horizon_days:
@@ -106,9 +106,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
     arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    demand = consume_from_arrival(
-        demand, {u.id: int(d) for u, d in zip(scenario.units, arrival, strict=True)}
-    )
+    demand = consume_from_arrival(demand, consumption_start(scenario, arrival))
     pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     bounds = (
         reach(scenario, demand, net, flows)
@@ -133,7 +131,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
             np.where(demand.buildup_t < NEGLIGIBLE_T, 0.0, demand.buildup_t), axis=2
         ),
         on_hand_t=_on_hand(scenario, demand),
-        earliest_arrival=arrival,
+        earliest_arrival=arrival.whole,
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(
             1.0, float(net.arc_cost.max(initial=0.0)), float(net.arc_cost_pax.max(initial=0.0))

@@ -13,17 +13,32 @@ from supplyline.types import day_label
 __all__ = ["daily_rows", "totals_by_commodity", "totals_by_unit"]
 
 
-def _arrival_label(day: int, horizon_days: int) -> str:
-    """``C+N``, or what a unit that cannot be in place within the horizon shows.
+def _arrival(demand: Demand, u: int) -> dict[str, Any]:
+    """A unit's arrival as day, label and date.
 
-    >>> _arrival_label(5, 30), _arrival_label(30, 30)
-    ('C+5', 'after C+29')
+    A unit not in place within the horizon has no day or date and the label ``after C+N``.
+
+    >>> import datetime as dt
+    >>> d = Demand(start_date=dt.date(2025, 3, 1), horizon_days=30, unit_ids=("a", "b"),
+    ...            commodity_ids=(), consumption_t=np.zeros((2, 0, 30)),
+    ...            buildup_t=np.zeros((2, 0, 30)), arrival_day=np.array([5, 30]))
+    >>> _arrival(d, 0), _arrival(d, 1)["arrival_label"]
+    ({'arrival_day': 5, 'arrival_label': 'C+5', 'arrival_date': '2025-03-06'}, 'after C+29')
     """
-    return day_label(day) if day < horizon_days else f"after {day_label(horizon_days - 1)}"
+    day, horizon = int(demand.arrival_day[u]), demand.horizon_days
+    if day >= horizon:
+        label = f"after {day_label(horizon - 1)}"
+        return {"arrival_day": None, "arrival_label": label, "arrival_date": None}
+    date = demand.start_date + dt.timedelta(days=day)
+    return {"arrival_day": day, "arrival_label": day_label(day), "arrival_date": date.isoformat()}
 
 
 def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
-    """One row per unit × commodity: consumption, build-up and total tonnes over the horizon."""
+    """One row per unit × commodity: arrival, consumption, build-up and total tonnes.
+
+    The arrival is the day the unit starts consuming at its destination (its required
+    day, or the first day its people can be there).
+    """
     consumed = demand.consumption_t.sum(axis=2)
     built = demand.buildup_t.sum(axis=2)
     rows = []
@@ -33,7 +48,7 @@ def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
                 {
                     "unit": unit,
                     "commodity": com,
-                    "arrival_day": _arrival_label(int(demand.arrival_day[u]), demand.horizon_days),
+                    **_arrival(demand, u),
                     "consumption_t": float(consumed[u, c]),
                     "buildup_t": float(built[u, c]),
                     "total_t": float(consumed[u, c] + built[u, c]),

@@ -79,8 +79,8 @@ def open_scenario(folder: str | Path) -> OpenScenario:
 def assess_requirements(folder: str | Path, progress: Progress | None = None) -> RequirementsResult:
     """Load a scenario and compute every unit's daily requirements.
 
-    Each unit's from the first day it can be at its destination, as the planner plans
-    them (:func:`~supplyline.planning.arrival.demand_on_arrival`): a unit that cannot be
+    Each unit's from the first day its people can be at its destination, as the planner
+    plans them (:func:`~supplyline.planning.arrival.demand_on_arrival`): a unit that cannot be
     there on its required day consumes nothing there before it arrives.
     """
     if progress:
