@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -175,3 +176,35 @@ def test_unreachable_unit_is_a_warning_with_the_reason() -> None:
     (finding,) = check_scenario(s)
     assert finding.severity is Severity.WARNING
     assert "cannot be supplied" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("cap_t", "cap_pax", "what"),
+    [(0.0, None, "equipment"), (None, 0.0, "people"), (0.0, 0.0, "people")],
+)
+def test_a_unit_whose_people_or_equipment_have_no_way_is_a_warning(
+    cap_t: float | None, cap_pax: float | None, what: str
+) -> None:
+    """The only link carries no tonnes (or no people): the unit can never close there."""
+    link = dataclasses.replace(_rail("r1", "x", "y", 1435), capacity_t_per_day=cap_t)
+    link = dataclasses.replace(link, capacity_pax_per_day=cap_pax)
+    s = _scenario(
+        links=(link,),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(
+            Unit(
+                id="u",
+                name="U",
+                partner="a",
+                home="x",
+                destination="y",
+                personnel=5,
+                deployment_lift_t=3.0,
+            ),
+        ),
+    )
+    found = [f for f in check_scenario(s) if f.entity == "unit"]
+    assert [f.severity for f in found] == [Severity.WARNING] * len(found)
+    assert any(f"its {what} cannot get from home 'x' to 'y'" in f.message for f in found)
+    clean = _scenario(links=(_rail("r1", "x", "y", 1435),), stocks=s.stocks, units=s.units)
+    assert not [f for f in check_scenario(clean) if f.entity == "unit"]

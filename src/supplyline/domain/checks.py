@@ -7,10 +7,10 @@ the loader can point at the file, line and column it came from.
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from supplyline.domain.network import LocationKind, Mode
+from supplyline.domain.network import Link, LocationKind, Mode
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Severity
 from supplyline.types import day_runs
@@ -68,12 +68,24 @@ def _day_spans(days: Iterable[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in day_runs(days))
 
 
-def _adjacency(scenario: Scenario) -> dict[str, list[str]]:
+def _adjacency(
+    scenario: Scenario, carries: Callable[[Link], bool] = lambda _: True
+) -> dict[str, list[str]]:
+    """Where each location's links lead (only the links that ``carries`` accepts)."""
     out: defaultdict[str, list[str]] = defaultdict(list)
     for link in scenario.links:
-        for a, b in link.directions():
-            out[a].append(b)
+        if carries(link):
+            for a, b in link.directions():
+                out[a].append(b)
     return out
+
+
+def _carries_people(link: Link) -> bool:
+    return link.capacity_pax_per_day is None or link.capacity_pax_per_day > 0
+
+
+def _carries_tonnes(link: Link) -> bool:
+    return link.capacity_t_per_day is None or link.capacity_t_per_day > 0
 
 
 def _reach(out: dict[str, list[str]], starts: Iterable[str]) -> set[str]:
@@ -277,12 +289,10 @@ def _check_reach(s: Scenario) -> list[Finding]:
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
     out = _adjacency(s)
     from_sources = _reach(out, sources)
-    from_home: dict[str, set[str]] = {}
+    by_people, by_tonnes = _adjacency(s, _carries_people), _adjacency(s, _carries_tonnes)
     found: list[Finding] = []
     for unit in s.units:
-        if unit.deploys and unit.home not in from_home:
-            from_home[unit.home] = _reach(out, [unit.home])
-        if unit.deploys and unit.destination not in from_home[unit.home]:
+        if unit.deploys and unit.destination not in _reach(out, [unit.home]):
             found.append(
                 Finding(
                     entity="unit",
@@ -293,6 +303,23 @@ def _check_reach(s: Scenario) -> list[Finding]:
                     f"{unit.home!r} over any chain of links: the unit cannot deploy",
                 )
             )
+        elif unit.deploys:
+            for what, amount, graph, capacity in (
+                ("people", unit.personnel, by_people, "capacity_pax_per_day"),
+                ("equipment", unit.deployment_lift_t, by_tonnes, "capacity_t_per_day"),
+            ):
+                if amount > 0 and unit.destination not in _reach(graph, [unit.home]):
+                    found.append(
+                        Finding(
+                            entity="unit",
+                            entity_id=unit.id,
+                            field="destination",
+                            severity=Severity.WARNING,
+                            message=f"its {what} cannot get from home {unit.home!r} to "
+                            f"{unit.destination!r}: no chain of links with {capacity} above 0 "
+                            "leads there, so the unit never closes",
+                        )
+                    )
         needs = any(c.is_consumed for c in s.commodities)
         if needs and unit.destination not in from_sources:
             reason = (
