@@ -31,7 +31,7 @@ CSV_CASES = [
         id="unit-in-number",
     ),
     pytest.param(
-        "locations.csv", ",400,5000,", ",nan,5000,", 6, "handling_t_per_day", r"NaN",
+        "locations.csv", ",400,5000,", ",nan,5000,", 6, "handling_t_per_day", r"'nan' is not a",
         id="nan",
     ),
     pytest.param(

@@ -54,7 +54,7 @@ YAML_CASES = [
     ),
     pytest.param(
         "scenario.yaml", "kg_per_demand_unit: 0.84", "kg_per_demand_unit: .nan", 32,
-        "commodities[2].kg_per_demand_unit", r"NaN", id="yaml-nan",
+        "commodities[2].kg_per_demand_unit", r"nan is not a number", id="yaml-nan",
     ),
     pytest.param(
         "scenario.yaml", "food.mil.ration_3mre_kg_ppd   #", "food.mil.ration_3mre_kgppd   #", 19,

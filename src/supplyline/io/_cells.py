@@ -135,7 +135,7 @@ def parse_float(
         return number + 0.0  # -0.0 becomes 0.0, so that files written back look clean
     hint = _range_hint(lo, hi, unit)
     if math.isnan(number):
-        raise BadValue(f"NaN is not a value ({hint})")
+        raise BadValue(f"{show(value)} is not a number ({hint})")
     if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
     what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
@@ -159,7 +159,7 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     else:
         number = _number_from_text(value, hint)
     if math.isnan(number):
-        raise BadValue(f"NaN is not a value ({hint})")
+        raise BadValue(f"{show(value)} is not a number ({hint})")
     if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
     if number < lo:
