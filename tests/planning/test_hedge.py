@@ -6,12 +6,14 @@ import logging
 import threading
 import time
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pytest
 
 from supplyline.domain import Demand, PlanStatus, Scenario
 from supplyline.planning import PlanParams, build, plan_movements
+from supplyline.planning import fallback as fallback_module
 from supplyline.planning import interrupt as interrupt_module
 from supplyline.planning import solve as solve_module
 from supplyline.planning.best_response import best_responses
@@ -130,3 +132,28 @@ def test_ctrl_c_during_the_solve_stops_the_plan_beside_too(
         plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))
     assert not interrupt_module._runs
     assert not [t for t in threading.enumerate() if t.name in ("fallback", "highs")]
+
+
+@pytest.mark.parametrize("times", [1.0, 2.0**-20, 2.0**20])
+def test_the_mix_does_not_depend_on_how_large_the_costs_are(
+    bilateral: tuple[Scenario, Demand], times: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mix's gains are brought to a size HiGHS copes with, whatever the objective's.
+
+    corridor-M's gains reached 7e9 and HiGHS's dual simplex stopped at once on them.
+    """
+    model, part, scale, start = _flows_apart(bilateral)
+    usual = mixed_plan(model, part, start, scale=scale)
+    seen: list[float] = []
+    mix = fallback_module._mix
+
+    def watched(loads: Any, gains: Any, *rest: Any) -> Any:
+        seen.append(float(np.abs(gains).max()))
+        return mix(loads, gains, *rest)
+
+    monkeypatch.setattr(fallback_module, "_mix", watched)
+    other = mixed_plan(model, part, start, scale=scale * times)
+    assert usual is not None
+    assert other is not None
+    assert float(model.cost @ other) == pytest.approx(float(model.cost @ usual), rel=1e-9)
+    assert 0 < seen[0] <= fallback_module.MIX_COST_TARGET

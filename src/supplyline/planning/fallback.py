@@ -30,7 +30,7 @@ from scipy.sparse import vstack as sparse_vstack
 from scipy.sparse.linalg import spsolve
 
 from supplyline.planning.block_start import BlockStart, solve_pieces
-from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.highs import new_highs, objective_scale, pass_lp
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
@@ -47,6 +47,12 @@ destination: the table of each destination's part of each column is held in memo
 
 REST = -1
 """The group of what reaches no unit (deployments, and what tracing cannot place)."""
+
+MIX_COST_TARGET = 1.0e3
+"""The largest gain the mix's LP sees. A gain sums a whole part of a flow's costs, up to
+7e9 at corridor-M even after the model's objective scaling, and HiGHS's dual simplex
+stopped on it at once ("excessive dual values", model status Not Set): no fallback plan.
+Brought down to 1e3 (a power of two: the same optimum), it solves in 0.3 s."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +121,7 @@ def mixed_plan(
     split = _split_bounds(model, x, step_cols, steps)
     weights = _mix(
         sparse_vstack([loads, split[0]]).tocsc(),
-        gains,
+        gains * objective_scale(gains, MIX_COST_TARGET),
         np.concatenate([model.row_lower[shared], split[1]]),
         np.concatenate([model.row_upper[shared], split[2]]),
         stop,

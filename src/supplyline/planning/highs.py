@@ -160,8 +160,8 @@ class Solution:
     method: str
 
 
-def objective_scale(cost: FloatArray) -> float:
-    """The power of two that brings the largest cost down to about :data:`COST_TARGET`.
+def objective_scale(cost: FloatArray, target: float = COST_TARGET) -> float:
+    """The power of two that brings the largest cost down to about ``target``.
 
     A power of two, so that scaling and unscaling are exact in floating point.
 
@@ -171,9 +171,9 @@ def objective_scale(cost: FloatArray) -> float:
     1.0
     """
     largest = float(np.max(np.abs(cost), initial=0.0))
-    if largest <= COST_TARGET:
+    if largest <= target:
         return 1.0
-    return float(2.0 ** -math.ceil(math.log2(largest / COST_TARGET)))
+    return float(2.0 ** -math.ceil(math.log2(largest / target)))
 
 
 def _method_options(method: Method, num_cols: int) -> tuple[str, dict[str, str]]:
