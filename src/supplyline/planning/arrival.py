@@ -13,8 +13,8 @@ their vehicles eat from the day they land; the vehicles' fuel is planned from th
 That day is fixed before the LP, not the plan's own arrival: consumption scaled by what
 has arrived would be linear, but with a tonne short weighted far above a day late, the
 cheapest plan would hold units back so as not to have to feed them and show a sustainment
-shortfall as a late deployment. A unit delayed by a capacity (a full railway) is still
-fed from the first day it could have been there.
+shortfall as a late deployment. A unit delayed by a capacity (a full airbridge) is still
+fed from the first day its people could have been there.
 """
 
 from __future__ import annotations
