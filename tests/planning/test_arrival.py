@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from random_networks import SETTINGS, scenarios
 
-from supplyline.domain import Demand, Link, Mode, Scenario
+from supplyline.domain import Demand, Scenario
 from supplyline.io.writer import write_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import (
@@ -48,17 +48,7 @@ def test_people_who_fly_ahead_of_their_equipment_are_fed_from_when_they_land() -
 
     The people can land on C+2 and eat from then; the unit closes on C+5 at the earliest.
     """
-    scenario, demand = late_unit()
-    flight = Link(
-        id="flight",
-        origin="H",
-        destination="U",
-        mode=Mode.AIR,
-        distance_km=800,
-        transit_days=1,
-        capacity_t_per_day=0.0,
-    )
-    scenario = dataclasses.replace(scenario, links=(*scenario.links, flight))
+    scenario, demand = late_unit(flight_days=1)
     assert int(demand_on_arrival(scenario, demand).arrival_day[0]) == 2
     plan = plan_movements(scenario, demand)
     (closure,) = plan.closures

@@ -264,19 +264,9 @@ def test_negligible_demand_is_dropped_not_declared_infeasible() -> None:
 
 def _two_ways_for_people(road_per_pax: float, air_per_pax: float) -> tuple[Scenario, Demand]:
     """The late unit's march, a day long, and beside it a flight as quick for people only."""
-    scenario, demand = late_unit(transit_days=1)
+    scenario, demand = late_unit(transit_days=1, flight_days=1, seat_cost=air_per_pax)
     march = dataclasses.replace(scenario.links[0], cost_per_pax=road_per_pax)
-    flight = Link(
-        id="flight",
-        origin="H",
-        destination="U",
-        mode=Mode.AIR,
-        distance_km=800,
-        transit_days=1,
-        capacity_t_per_day=0.0,
-        cost_per_pax=air_per_pax,
-    )
-    return dataclasses.replace(scenario, links=(march, *scenario.links[1:], flight)), demand
+    return dataclasses.replace(scenario, links=(march, *scenario.links[1:])), demand
 
 
 @pytest.mark.parametrize(("road", "air", "way"), [(10.0, 100.0, "march"), (500.0, 100.0, "flight")])

@@ -201,7 +201,13 @@ def gauge_break(
 
 
 def late_unit(
-    *, transit_days: int = 4, days: int = 8, daily_t: float = 2.0, lift_t: float = 20.0
+    *,
+    transit_days: int = 4,
+    days: int = 8,
+    daily_t: float = 2.0,
+    lift_t: float = 20.0,
+    flight_days: int | None = None,
+    seat_cost: float = 0.0,
 ) -> tuple[Scenario, Demand]:
     """A unit that cannot be in place on its required day, and a depot that could feed it.
 
@@ -209,6 +215,8 @@ def late_unit(
     required at ``U`` on C+1, but the road takes ``transit_days``: it can be there on
     C+(1 + transit_days) at the earliest. The depot ``D`` is a day from ``U``. The unit
     eats ``daily_t`` of food a day from its arrival, so the plan feeds it from then on.
+    With ``flight_days``, a flight from ``H`` to ``U`` takes the people (not the equipment)
+    in that many days, at ``seat_cost`` a person.
 
     >>> scenario, demand = late_unit()
     >>> scenario.units[0].required_day, demand.consumption_t.sum()
@@ -243,6 +251,22 @@ def late_unit(
                 distance_km=90,
                 transit_days=1,
                 cost_per_t=2.0,
+            ),
+            *(
+                ()
+                if flight_days is None
+                else (
+                    Link(
+                        id="flight",
+                        origin="H",
+                        destination="U",
+                        mode=Mode.AIR,
+                        distance_km=800,
+                        transit_days=flight_days,
+                        capacity_t_per_day=0.0,
+                        cost_per_pax=seat_cost,
+                    ),
+                )
             ),
         ),
         units=(
