@@ -176,5 +176,26 @@ def test_the_headline_demand_is_what_units_consume_not_their_build_up(
     scenario, demand = relief
     assert float(demand.buildup_t.sum()) > 0
     head = headline(plan_movements(scenario, demand, PlanParams(explain_top=0)), demand)
-    assert head["demand_t"] == round(float(demand.consumption_t.sum()), 3)
+    assert head["demand_t"] == pytest.approx(float(demand.consumption_t.sum()), abs=1e-6)
     assert head["met_share"] == pytest.approx(1 - head["short_t"] / demand.consumption_t.sum())
+
+
+def test_summary_amounts_come_to_the_gram_as_the_plan_files_give_them(
+    relief: tuple[Scenario, Demand],
+) -> None:
+    """A tester's JSON read short_t 1.198 beside demand_t 7.485000000000001."""
+    from supplyline.planning.summary import headline, shortfall_rows, target_rows, totals_by_mode
+    from supplyline.types import to_gram
+
+    scenario, demand = relief
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    rows = [headline(plan, demand), *shortfall_rows(plan, demand), *target_rows(plan, demand)]
+    rows += totals_by_mode(plan, scenario, with_total=True)
+    amounts = [
+        v
+        for row in rows
+        for k, v in row.items()
+        if isinstance(v, float) and k.endswith(("_t", "_pct", "_t_days", "pax", "cost", "tonnes"))
+    ]
+    assert len(amounts) > 10
+    assert all(v == to_gram(v) for v in amounts)

@@ -15,20 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from supplyline.types import GRAM_DECIMALS, to_gram
+
 __all__ = ["CSV_ENCODING", "GRAM_DECIMALS", "to_gram", "write_csv", "write_rows"]
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 that starts the file with a byte-order mark (see the module docstring)."""
-GRAM_DECIMALS = 6
-"""Amounts in result files are given to this many decimals: the gram, for tonnes."""
-
-
-def to_gram(value: float) -> float:
-    """``value`` rounded as every result file gives amounts (6 decimals), never ``-0.0``.
-
-    To 3 decimals, a relief plan's 1-person sites showed most movements and shortfalls as 0.
-    """
-    return round(value, GRAM_DECIMALS) + 0.0
 
 
 def write_rows(

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario
-from supplyline.types import day_label, day_ranges
+from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
     "DEPLOY_PREFIX",
@@ -53,11 +53,11 @@ def headline(plan: Plan, demand: Demand | None = None) -> dict[str, Any]:
         "scenario": plan.scenario,
         "status": plan.status.value,
         "objective": plan.objective,
-        "moved_t": round(sum(m.tonnes for m in plan.movements), 3),
-        "delivered_t": round(sum(d.tonnes for d in plan.deliveries), 3),
-        "demand_t": None if demand_t is None else round(demand_t, 3),
+        "moved_t": to_gram(sum(m.tonnes for m in plan.movements)),
+        "delivered_t": to_gram(sum(d.tonnes for d in plan.deliveries)),
+        "demand_t": None if demand_t is None else to_gram(demand_t),
         "met_share": (None if not demand_t else max(0.0, 1.0 - short_t / demand_t)),
-        "short_t": round(short_t, 3),
+        "short_t": to_gram(short_t),
         "units": len(demand.unit_ids) if demand is not None else None,
         "deploying_units": len(plan.closures),
         "closed_on_time": len(plan.closures) - len(late),
@@ -103,7 +103,7 @@ def totals_by_mode(
         rows.append(
             {
                 "mode": mode.value,
-                **{k: round(r[k], 3) for k in keys},
+                **{k: to_gram(r[k]) for k in keys},
                 "movements": int(r["movements"]),
                 "share": round(r["tonnes"] / total_t, 4),
             }
@@ -112,7 +112,7 @@ def totals_by_mode(
         rows.append(
             {
                 "mode": "all modes",
-                **{k: round(sum(r[k] for r in rows), 3) for k in keys},
+                **{k: to_gram(sum(r[k] for r in rows)) for k in keys},
                 "movements": sum(r["movements"] for r in rows),
                 "share": 1.0,
             }
@@ -187,11 +187,11 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
             {
                 "unit": unit,
                 "commodity": com,
-                "short_t": round(short, 3),
-                "required_t": round(req, 3),
+                "short_t": to_gram(short),
+                "required_t": to_gram(req),
                 "share": round(short / req, 4) if req else None,
-                "demand_t": whole,
-                "short_pct": 100.0 * short / whole if whole else None,
+                "demand_t": None if whole is None else to_gram(whole),
+                "short_pct": to_gram(100.0 * short / whole) if whole else None,
                 "first": day_label(min(days[(unit, com)])),
                 "last": day_label(max(days[(unit, com)])),
                 "days": day_ranges(days[(unit, com)]),
@@ -239,9 +239,9 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
             {
                 "unit": unit,
                 "commodity": com,
-                "target_t": round(float(target[u, k].max()), 3),
-                "below_t_days": round(float(gap[u, k].sum()), 3),
-                "most_below_t": round(float(gap[u, k].max()), 3),
+                "target_t": to_gram(float(target[u, k].max())),
+                "below_t_days": to_gram(float(gap[u, k].sum())),
+                "most_below_t": to_gram(float(gap[u, k].max())),
                 "first": day_label(days[0]),
                 "last": day_label(days[-1]),
                 "days": day_ranges(days),
