@@ -141,3 +141,16 @@ def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
     spares = next(b for b in plan.bottlenecks if b.resource == "os-forward/spares")
     assert spares.suggested_extra_per_day == 1.0
     assert spares.explanation.endswith("+1 t/day there saves 185 in transport cost")
+
+
+def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more() -> None:
+    """A tester's yard limited four; the sentence named three and dropped the fourth."""
+    from supplyline.planning.bottlenecks import _explanation, _Run
+
+    run = _Run(
+        kind=ResourceKind.HANDLING, key=("handle_in", 0), days=[3, 4], value=1.0, rows=[], cols=[]
+    )
+    four = ("deployment", "water", "food", "fuel")
+    text = _explanation("the yard", run, four, None, [3, 4])
+    assert text == "the yard limits deployment, water, food and 1 more on C+3–C+4"
+    assert _explanation("the yard", run, four[:3], None, [3, 4]).endswith("food on C+3–C+4")

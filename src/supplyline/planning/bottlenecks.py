@@ -281,7 +281,8 @@ def _explanation(
     """
     span = day_ranges(run.days)  # one run of consecutive days
     if coms:
-        text = f"{words} limits {', '.join(coms[:3])} on {span}"
+        more = f" and {len(coms) - 3} more" if len(coms) > 3 else ""
+        text = f"{words} limits {', '.join(coms[:3])}{more} on {span}"
     elif measured is not None and measured.crossing:
         text = (
             f"{words} blocks the {_listed(measured.crossing)} that would pass through it on {span}"

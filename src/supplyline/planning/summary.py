@@ -134,7 +134,7 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
     for c in ordered:
         unit = units.get(c.unit)
         if c.closure_day is None:
-            state = "never closes"
+            state = "not closed within the horizon"
         else:
             state = "on time" if not c.days_late else f"{c.days_late} d late"
             if c.days_late and c.days_late_by_distance:
