@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from routing_scenarios import fleet, loc, road, scenario, star, unit
 
-from supplyline.domain import LocationKind
+from supplyline.domain import LocationKind, Mode
 from supplyline.routing.reach import check_reach
 from supplyline.routing.roads import great_circle_km, road_matrix
 
@@ -102,3 +102,29 @@ def test_availability_must_be_a_fraction() -> None:
     """An availability outside (0, 1] is rejected with the value quoted."""
     with pytest.raises(ValueError, match=r"availability\(=1.5\)"):
         check_reach(star(1), {}, availability=1.5)
+
+
+def test_a_people_only_airfield_is_not_where_freight_arrives() -> None:
+    """A tester's airfield (0 t/day by air) was taken for the railhead, nearer than the real one.
+
+    The railhead at the end of a freight rail line serves the unit instead.
+    """
+    locs = [
+        loc("HOME", -1.0, LocationKind.RAILHEAD),
+        loc("AF", 0.05, LocationKind.AIRFIELD),
+        loc("RH", 0.2, LocationKind.RAILHEAD),
+        loc("L0", 0.1),
+    ]
+    long_haul = [
+        dataclasses.replace(
+            road("HOME", "AF", 900.0), id="air", mode=Mode.AIR, capacity_t_per_day=0.0
+        ),
+        dataclasses.replace(road("HOME", "RH", 900.0), id="rail", mode=Mode.RAIL),
+    ]
+    roads = [road("AF", "L0", 10.0), road("RH", "L0", 30.0)]
+    s = scenario(locs, [unit("U0", "L0")], [*long_haul, *roads], [fleet("F", "RH")])
+    (row,) = check_reach(s, {"U0": 1.0}, availability=1.0).rows
+    assert (row.railhead, row.road_km) == ("RH", 30.0)
+    without_rail = dataclasses.replace(s, links=(long_haul[0], *roads))
+    (row,) = check_reach(without_rail, {"U0": 1.0}, availability=1.0).rows
+    assert row.railhead == "AF"  # no freight arrives anywhere: the nearest, as before

@@ -30,6 +30,7 @@ from supplyline.domain import Demand, Scenario, Stock
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
+    NEGLIGIBLE_T,
     FlowKind,
     Flows,
     NetworkArrays,
@@ -44,9 +45,6 @@ from supplyline.planning.params import PlanParams
 __all__ = ["Problem", "build_model", "prepare"]
 
 FloatArray = npt.NDArray[np.float64]
-NEGLIGIBLE_T = 1e-6
-"""Demand below this (a gram) is dropped: HiGHS's tolerances cannot see it, and presolve
-can call a model with such bounds infeasible."""
 RowSpec = tuple[Mapping[str, IntArray], FloatArray, FloatArray]
 
 

@@ -19,7 +19,16 @@ from scipy.sparse.csgraph import dijkstra
 
 from supplyline.domain import Demand, Scenario
 
-__all__ = ["FlowKind", "Flows", "NetworkArrays", "Reach", "index_flows", "index_network", "reach"]
+__all__ = [
+    "NEGLIGIBLE_T",
+    "FlowKind",
+    "Flows",
+    "NetworkArrays",
+    "Reach",
+    "index_flows",
+    "index_network",
+    "reach",
+]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -66,6 +75,11 @@ class NetworkArrays:
     def arc_delay(self) -> IntArray:
         """Days from departure until the goods are usable at the far end (transit + dwell)."""
         return self.arc_transit + self.dwell[self.arc_to]
+
+
+NEGLIGIBLE_T = 1e-6
+"""Demand, or a unit's lift, below this (a gram) is dropped: HiGHS's tolerances cannot see
+it, and presolve can call a model with such bounds infeasible."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,7 +168,7 @@ def index_flows(scenario: Scenario, demand: Demand, net: NetworkArrays) -> Flows
             (FlowKind.DEPLOY_T, unit.deployment_lift_t),
             (FlowKind.DEPLOY_PAX, float(unit.personnel)),
         ):
-            if amount > 0:
+            if amount > NEGLIGIBLE_T:  # a lift of 1e-313 t closed on day 0 going nowhere
                 names.append(f"deploy:{unit.id}")
                 cols.append(
                     (

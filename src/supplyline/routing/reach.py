@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from supplyline.domain import FleetGroup, LocationKind, Scenario
+from supplyline.domain import FleetGroup, LocationKind, Mode, Scenario
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.types import LocationId, UnitId
@@ -30,6 +30,24 @@ __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows"]
 
 RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
 """Where the long haul ends and trucks take over."""
+
+
+def _railheads(scenario: Scenario) -> list[LocationId]:
+    """Railheads, ports and airfields where freight arrives by the long haul.
+
+    Those at the far end of a link other than a road that carries tonnes: a tester's
+    people-only airfield (0 t/day) was taken for where a unit's supplies come from. All of
+    them where none qualifies (a scenario without long-haul links).
+    """
+    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
+    freight = {
+        b
+        for link in scenario.links
+        if link.mode is not Mode.ROAD
+        and (link.capacity_t_per_day is None or link.capacity_t_per_day > 0)
+        for _, b in link.directions()
+    }
+    return [x for x in heads if x in freight] or heads
 
 
 def _nearest(
@@ -56,10 +74,10 @@ def _row(
     km: RoadMatrix,
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
+    heads: list[LocationId],
 ) -> ReachRow:
     unit = scenario.unit(unit_id)
     loc = unit.destination
-    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
     head, head_km, by_road = _nearest(km, loc, heads)
     depot = head if head is not None and head in groups_at else None
     if depot is None:
@@ -130,11 +148,11 @@ def check_reach(
     for g in scenario.fleet:
         if g.count > 0:
             groups_at[g.depot].append(g)
-    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
+    heads = _railheads(scenario)
     ids = [*heads, *groups_at, *(u.destination for u in scenario.units)]
     km = road_matrix(scenario, ids)
     rows = [
-        _row(scenario, u.id, float(daily_t.get(u.id, 0.0)), km, groups_at, availability)
+        _row(scenario, u.id, float(daily_t.get(u.id, 0.0)), km, groups_at, availability, heads)
         for u in scenario.units
     ]
     # Units served from one depot share its trucks: add up the share each one needs.
