@@ -148,6 +148,9 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
                 "earliest": (
                     day_label(c.earliest_day) if c.earliest_day is not None else "not in horizon"
                 ),
+                "earliest_date": (
+                    plan.date_of(c.earliest_day).isoformat() if c.earliest_day is not None else None
+                ),
                 "closure": day_label(c.closure_day) if c.closure_day is not None else "not closed",
                 "closure_date": (
                     plan.date_of(c.closure_day).isoformat() if c.closure_day is not None else None

@@ -138,6 +138,8 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
     rows = closure_rows(plan, scenario)
     for row in rows:
         row["required"] = f"{row['required']} ({row['required_date']})"
+        if row["earliest_date"]:
+            row["earliest"] = f"{row['earliest']} ({row['earliest_date']})"
         row["closure"] = f"{row['closure']} ({row['closure_date']})" if row["closure_date"] else "—"
     return _table(
         rows,
