@@ -98,6 +98,21 @@ def test_geojson_has_points_and_lines_with_planned_flow(written: tuple[Plan, Pat
     )
 
 
+def test_geojson_links_carry_their_figures_to_style_by(written: tuple[Plan, Path]) -> None:
+    """A QGIS user styles links by capacity, cost, transit and outages (a tester's ask)."""
+    _, out = written
+    data = json.loads((out / "network.geojson").read_text(encoding="utf-8"))
+    std = next(f for f in data["features"] if f["properties"]["id"] == "std")
+    props = std["properties"]
+    assert (props["transit_days"], props["distance_km"], props["cost_per_t"]) == (1, 600, 5.0)
+    assert (props["cost_per_pax"], props["capacity_pax_per_day"], props["outage_days"]) == (
+        0.0,
+        None,
+        "",
+    )
+    assert props["bidirectional"] is False
+
+
 def test_read_plan_of_a_missing_file_is_not_found(tmp_path: Path) -> None:
     """A path without a plan raises NotFoundError naming it."""
     with pytest.raises(NotFoundError, match="no plan file"):

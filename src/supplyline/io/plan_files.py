@@ -34,6 +34,7 @@ from supplyline.domain import (
     TargetGap,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
+from supplyline.io._cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.geojson import path_geometry
@@ -275,7 +276,14 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "from": link.origin,
                     "to": link.destination,
                     "gauge_mm": link.gauge_mm,
+                    "bidirectional": link.bidirectional,
+                    "distance_km": link.distance_km,
+                    "transit_days": link.transit_days,
                     "capacity_t_per_day": link.capacity_t_per_day,
+                    "capacity_pax_per_day": link.capacity_pax_per_day,
+                    "cost_per_t": link.cost_per_t,
+                    "cost_per_pax": link.cost_per_pax,
+                    "outage_days": format_outage_days(link.outage_days),
                     "planned_t": to_gram(sum(tonnes.values())),
                     "planned_pax": to_gram(pax.get(link.id, 0.0)),
                     "planned_t_by_commodity": {k: to_gram(v) for k, v in tonnes.items()},
