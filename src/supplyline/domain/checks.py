@@ -80,14 +80,6 @@ def _adjacency(
     return out
 
 
-def _carries_people(link: Link) -> bool:
-    return link.capacity_pax_per_day is None or link.capacity_pax_per_day > 0
-
-
-def _carries_tonnes(link: Link) -> bool:
-    return link.capacity_t_per_day is None or link.capacity_t_per_day > 0
-
-
 def _reach(out: dict[str, list[str]], starts: Iterable[str]) -> set[str]:
     seen = set(starts)
     queue = deque(seen)
@@ -289,7 +281,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
     out = _adjacency(s)
     from_sources = _reach(out, sources)
-    by_people, by_tonnes = _adjacency(s, _carries_people), _adjacency(s, _carries_tonnes)
+    by_people = _adjacency(s, lambda link: link.carries_people)
+    by_tonnes = _adjacency(s, lambda link: link.carries_tonnes)
     found: list[Finding] = []
     for unit in s.units:
         if unit.deploys and unit.destination not in _reach(out, [unit.home]):

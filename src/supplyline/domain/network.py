@@ -116,6 +116,16 @@ class Link:
         forward = (self.origin, self.destination)
         return (forward, (self.destination, self.origin)) if self.bidirectional else (forward,)
 
+    @property
+    def carries_tonnes(self) -> bool:
+        """Whether goods or equipment can move over it at all (no capacity is no limit)."""
+        return self.capacity_t_per_day is None or self.capacity_t_per_day > 0
+
+    @property
+    def carries_people(self) -> bool:
+        """Whether people can move over it at all (no capacity is no limit)."""
+        return self.capacity_pax_per_day is None or self.capacity_pax_per_day > 0
+
     def is_open(self, day: int) -> bool:
         """Whether anything can depart on this link on ``day``."""
         return day not in self.outage_days

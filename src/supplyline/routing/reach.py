@@ -43,8 +43,7 @@ def _railheads(scenario: Scenario) -> list[LocationId]:
     freight = {
         b
         for link in scenario.links
-        if link.mode is not Mode.ROAD
-        and (link.capacity_t_per_day is None or link.capacity_t_per_day > 0)
+        if link.mode is not Mode.ROAD and link.carries_tonnes
         for _, b in link.directions()
     }
     return [x for x in heads if x in freight] or heads
