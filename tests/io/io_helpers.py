@@ -17,3 +17,18 @@ def append(folder: Path, name: str, line: str) -> None:
     """Add one line at the end of a file of a scenario folder."""
     path = folder / name
     path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+
+def drop_column(folder: Path, name: str, column: str) -> None:
+    """Remove one column from a CSV file of a scenario folder (a file written before it)."""
+    path = folder / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("id,"))
+    drop = lines[header].split(",").index(column)
+    kept = [
+        line
+        if line.startswith("#")
+        else ",".join(x for i, x in enumerate(line.split(",")) if i != drop)
+        for line in lines
+    ]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")

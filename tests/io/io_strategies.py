@@ -111,6 +111,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             lat=draw(st.floats(-90, 90)),
             lon=draw(st.floats(-180, 180)),
             handling_t_per_day=draw(optional(amounts(1e6))),
+            handling_pax_per_day=draw(optional(amounts(1e6))),
             storage_t=draw(optional(amounts(1e8))),
             dwell_days=draw(st.integers(0, 365)),
         )

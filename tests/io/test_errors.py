@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from io_helpers import append, edit
+from io_helpers import append, drop_column, edit
 
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario, load_scenario_with_warnings
@@ -366,17 +366,7 @@ def test_a_units_file_with_only_its_header_warns_that_there_is_nothing_to_plan(
 
 def test_links_without_a_cost_per_pax_column_load_with_none(folder: Path) -> None:
     """The column came later: a links.csv written before it reads as people costing 0."""
-    path = folder / "links.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = next(i for i, line in enumerate(lines) if line.startswith("id,"))
-    drop = lines[header].split(",").index("cost_per_pax")
-    kept = [
-        line
-        if line.startswith("#")
-        else ",".join(x for i, x in enumerate(line.split(",")) if i != drop)
-        for line in lines
-    ]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    drop_column(folder, "links.csv", "cost_per_pax")
     scenario = load_scenario(folder)
     assert {link.cost_per_pax for link in scenario.links} == {0.0}
     assert scenario.link_by_id["rail-1"].cost_per_t == 18.5
@@ -386,4 +376,19 @@ def test_a_negative_cost_per_pax_is_located(folder: Path) -> None:
     edit(folder, "links.csv", ",18.5,35,", ",18.5,-35,")
     issue = only_error(folder)
     assert (issue.file, issue.column) == ("links.csv", "cost_per_pax")
+    assert "negative" in issue.message
+
+
+def test_a_border_posts_people_a_day_are_read_and_a_negative_one_located(folder: Path) -> None:
+    """``handling_pax_per_day`` is optional (empty: not limited); below 0 is located."""
+    edit(
+        folder, "locations.csv", "storage_t,dwell_days", "storage_t,dwell_days,handling_pax_per_day"
+    )
+    edit(folder, "locations.csv", ",400,5000,0", ",400,5000,0,250")
+    scenario = load_scenario(folder)
+    assert scenario.location("host-depot").handling_pax_per_day == 250.0
+    assert scenario.location("field-camp").handling_pax_per_day is None
+    edit(folder, "locations.csv", ",400,5000,0,250", ",400,5000,0,-5")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("locations.csv", 6, "handling_pax_per_day")
     assert "negative" in issue.message

@@ -1,6 +1,7 @@
 """Random small operations for property tests (Hypothesis): a scenario and its demand.
 
-A few locations with optional handling, storage and dwell; links with optional
+A few locations with optional handling (of tonnes, and of people, which may be 0),
+storage and dwell; links with optional
 capacities, outages and either direction; one or two commodities from one to three
 stocked places; one or two units that may deploy, with consumption from their required
 day and a days-of-supply build-up on it.
@@ -44,6 +45,7 @@ def scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
             lat=50.0,
             lon=float(i),
             handling_t_per_day=draw(st.one_of(st.none(), st.floats(5, 60))),
+            handling_pax_per_day=draw(st.one_of(st.none(), st.just(0.0), st.floats(2, 30))),
             storage_t=draw(st.one_of(st.none(), st.just(0.0), st.floats(5, 100))),
             dwell_days=draw(st.integers(0, 1)),
         )

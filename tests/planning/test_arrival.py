@@ -119,7 +119,8 @@ def _searched_arrival(scenario: Scenario, demand: Demand) -> tuple[list[int], li
     """First day each unit is wholly there, and its people (else equipment), by search.
 
     Over (location, day): wait a day anywhere, or take an open usable arc (not out of the
-    destination) and be there transit + the far end's dwell later, within the horizon.
+    destination; capacity and both ends' handling above 0) and be there transit + the far
+    end's dwell later, within the horizon.
     """
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
@@ -129,6 +130,7 @@ def _searched_arrival(scenario: Scenario, demand: Demand) -> tuple[list[int], li
     for f in sorted(np.flatnonzero(flows.kind != FlowKind.GOODS), key=lambda f: flows.kind[f]):
         pax = flows.kind[f] == FlowKind.DEPLOY_PAX
         cap = net.arc_cap_pax if pax else net.arc_cap_t
+        handles = [loc.handles_people if pax else loc.handles_tonnes for loc in scenario.locations]
         home, dest, start = int(flows.home[f]), int(flows.dest[f]), int(flows.start_day[f])
         seen = {(home, start)} if start < days else set()
         todo = deque(seen)
@@ -137,7 +139,8 @@ def _searched_arrival(scenario: Scenario, demand: Demand) -> tuple[list[int], li
             nexts = [(v, t + 1)]
             if v != dest:
                 for a in np.flatnonzero((net.arc_from == v) & (cap > 0)):
-                    if net.arc_open[a, t]:
+                    ends = handles[v] and handles[int(net.arc_to[a])]
+                    if net.arc_open[a, t] and ends:
                         nexts.append((int(net.arc_to[a]), t + int(net.arc_delay[a])))
             for w, s in nexts:
                 if s < days and (w, s) not in seen:

@@ -62,14 +62,18 @@ def test_links_carry_no_more_than_their_capacity(case: tuple[Scenario, Demand]) 
 def test_locations_handle_and_store_no_more_than_their_capacity(
     case: tuple[Scenario, Demand],
 ) -> None:
-    """Tonnes loaded and unloaded per location-day ≤ handling; stock ≤ storage."""
+    """Per location-day: tonnes (people) leaving and arriving ≤ handling; stock ≤ storage."""
     scenario, plan = case[0], _plan(case)
     loaded: dict[tuple[str, int], float] = defaultdict(float)
     unloaded: dict[tuple[str, int], float] = defaultdict(float)
+    left: dict[tuple[str, int], float] = defaultdict(float)
+    came: dict[tuple[str, int], float] = defaultdict(float)
     stored: dict[tuple[str, int], float] = defaultdict(float)
     for m in plan.movements:
         loaded[(m.origin, m.departure_day)] += m.tonnes
         unloaded[(m.destination, m.arrival_day)] += m.tonnes
+        left[(m.origin, m.departure_day)] += m.pax
+        came[(m.destination, m.arrival_day)] += m.pax
     for s in plan.stocks:
         if s.unit is None:
             stored[(s.location, s.day)] += s.tonnes
@@ -77,6 +81,10 @@ def test_locations_handle_and_store_no_more_than_their_capacity(
         for (loc, _), t in table.items():
             cap = scenario.location(loc).handling_t_per_day
             assert cap is None or t <= cap + TOL
+    for table in (left, came):
+        for (loc, _), people in table.items():
+            cap = scenario.location(loc).handling_pax_per_day
+            assert cap is None or people <= cap + TOL
     for (loc, _), t in stored.items():
         cap = scenario.location(loc).storage_t
         assert cap is None or t <= cap + TOL
@@ -276,7 +284,10 @@ def _unlimited(scenario: Scenario) -> Scenario:
         ),
         locations=tuple(
             dataclasses.replace(
-                x, handling_t_per_day=None, storage_t=0.0 if x.storage_t == 0 else None
+                x,
+                handling_t_per_day=None,
+                handling_pax_per_day=0.0 if x.handling_pax_per_day == 0 else None,
+                storage_t=0.0 if x.storage_t == 0 else None,
             )
             for x in scenario.locations
         ),

@@ -80,6 +80,15 @@ def _adjacency(
     return out
 
 
+def _ends_handle(scenario: Scenario, link: Link, what: str) -> bool:
+    """Whether both ends of ``link`` can let ``what`` ("people" or "tonnes") on and off."""
+    for end in (link.origin, link.destination):
+        loc = scenario.location_by_id.get(end)
+        if loc is not None and not (loc.handles_people if what == "people" else loc.handles_tonnes):
+            return False
+    return True
+
+
 def _reach(out: dict[str, list[str]], starts: Iterable[str]) -> set[str]:
     seen = set(starts)
     queue = deque(seen)
@@ -281,8 +290,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
     out = _adjacency(s)
     from_sources = _reach(out, sources)
-    by_people = _adjacency(s, lambda link: link.carries_people)
-    by_tonnes = _adjacency(s, lambda link: link.carries_tonnes)
+    by_people = _adjacency(s, lambda link: link.carries_people and _ends_handle(s, link, "people"))
+    by_tonnes = _adjacency(s, lambda link: link.carries_tonnes and _ends_handle(s, link, "tonnes"))
     found: list[Finding] = []
     for unit in s.units:
         if unit.deploys and unit.destination not in _reach(out, [unit.home]):
@@ -297,9 +306,21 @@ def _check_reach(s: Scenario) -> list[Finding]:
                 )
             )
         elif unit.deploys:
-            for what, amount, graph, capacity in (
-                ("people", unit.personnel, by_people, "capacity_pax_per_day"),
-                ("equipment", unit.deployment_lift_t, by_tonnes, "capacity_t_per_day"),
+            for what, amount, graph, capacity, handling in (
+                (
+                    "people",
+                    unit.personnel,
+                    by_people,
+                    "capacity_pax_per_day",
+                    "handling_pax_per_day",
+                ),
+                (
+                    "equipment",
+                    unit.deployment_lift_t,
+                    by_tonnes,
+                    "capacity_t_per_day",
+                    "handling_t_per_day",
+                ),
             ):
                 if amount > 0 and unit.destination not in _reach(graph, [unit.home]):
                     found.append(
@@ -309,8 +330,9 @@ def _check_reach(s: Scenario) -> list[Finding]:
                             field="destination",
                             severity=Severity.WARNING,
                             message=f"its {what} cannot get from home {unit.home!r} to "
-                            f"{unit.destination!r}: no chain of links with {capacity} above 0 "
-                            "leads there, so the unit never closes",
+                            f"{unit.destination!r}: no chain of links with {capacity} above 0, "
+                            f"through places whose {handling} is not 0, leads there, so the "
+                            "unit never closes",
                         )
                     )
         needs = any(c.is_consumed for c in s.commodities)

@@ -53,6 +53,8 @@ class Location:
     lon: float
     handling_t_per_day: float | None = None
     """What can be loaded, unloaded or transshipped here per day (a yard's or crossing's limit)."""
+    handling_pax_per_day: float | None = None
+    """People who can arrive here per day, and separately leave (a border post's checks)."""
     storage_t: float | None = None
     dwell_days: int = 0
     """Days cargo waits here before it can move on (transshipment, customs)."""
@@ -65,9 +67,20 @@ class Location:
         if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
             raise ValueError(f"lon(={self.lon}) must be between -180 and 180")
         _nonneg_or_none("handling_t_per_day", self.handling_t_per_day)
+        _nonneg_or_none("handling_pax_per_day", self.handling_pax_per_day)
         _nonneg_or_none("storage_t", self.storage_t)
         if self.dwell_days < 0:
             raise ValueError(f"dwell_days(={self.dwell_days}) must be >= 0")
+
+    @property
+    def handles_tonnes(self) -> bool:
+        """Whether goods or equipment can be loaded or unloaded here at all."""
+        return self.handling_t_per_day is None or self.handling_t_per_day > 0
+
+    @property
+    def handles_people(self) -> bool:
+        """Whether people can arrive or leave here at all."""
+        return self.handling_pax_per_day is None or self.handling_pax_per_day > 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

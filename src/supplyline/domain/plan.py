@@ -44,6 +44,8 @@ class ResourceKind(StrEnum):
     LINK_TONNES = "link_tonnes"
     LINK_PAX = "link_pax"
     HANDLING = "handling"
+    HANDLING_PAX = "handling_pax"
+    """People through a place per day (a border post's checks)."""
     STORAGE = "storage"
     SUPPLY = "supply"
 

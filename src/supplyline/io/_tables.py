@@ -47,7 +47,8 @@ __all__ = [
 T = TypeVar("T")
 
 LOCATION_COLUMNS = (
-    "id", "name", "partner", "kind", "lat", "lon", "handling_t_per_day", "storage_t", "dwell_days",
+    "id", "name", "partner", "kind", "lat", "lon", "handling_t_per_day", "handling_pax_per_day",
+    "storage_t", "dwell_days",
 )  # fmt: skip
 LINK_COLUMNS = (
     "id", "from", "to", "mode", "gauge_mm", "distance_km", "transit_days", "speed_km_per_day",
@@ -141,6 +142,9 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
             "lon": f.take("lon", c("lon"), _num(180, "degrees", lo=-180)),
             "handling_t_per_day": f.take(
                 "handling_t_per_day", c("handling_t_per_day"), _num(1e6, "t/day"), None
+            ),
+            "handling_pax_per_day": f.take(
+                "handling_pax_per_day", c("handling_pax_per_day"), _num(1e6, "people/day"), None
             ),
             "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
             "dwell_days": f.take("dwell_days", c("dwell_days"), _int(365, "days"), 0),

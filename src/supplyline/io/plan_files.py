@@ -258,6 +258,7 @@ def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                     "partner": loc.partner,
                     "kind": loc.kind.value,
                     "handling_t_per_day": loc.handling_t_per_day,
+                    "handling_pax_per_day": loc.handling_pax_per_day,
                     "storage_t": loc.storage_t,
                     "throughput_t": to_gram(through[loc.id]),
                 },

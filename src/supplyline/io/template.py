@@ -65,8 +65,8 @@ routing: {detour_factor: 1.3, service_minutes: 30}
 
 _LOCATIONS = """\
 # locations.csv: one row per place. kind: depot port airfield railhead transshipment border
-# hub warehouse unit_area garrison. Empty handling/storage = not limited.
-# Lines starting with # are comments.
+# hub warehouse unit_area garrison. Empty handling/storage = not limited. An optional column
+# handling_pax_per_day bounds people a day (a border post). Lines starting with # are comments.
 id,name,partner,kind,lat,lon,handling_t_per_day,storage_t,dwell_days
 home-base,Home garrison,home,garrison,52.40,16.90,,,0
 host-depot,Host depot,host,depot,50.10,19.90,400,5000,0

@@ -176,6 +176,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
                     x.lat,
                     x.lon,
                     x.handling_t_per_day,
+                    x.handling_pax_per_day,
                     x.storage_t,
                     x.dwell_days,
                 ]

@@ -7,7 +7,8 @@ for people arriving on C+4, and a unit that can never arrive went short every da
 horizon. The planner therefore moves each deploying unit's consumption and its
 days-of-supply build-up to the first day its people can be at its destination (its
 equipment, for a unit without people), from its available day over the usable links,
-respecting transit, dwell and outages but not capacities. People who fly in ahead of
+respecting transit, dwell and outages but not capacities (a capacity of 0, on a link or a
+place's handling, is no way at all). People who fly in ahead of
 their vehicles eat from the day they land; the vehicles' fuel is planned from then too.
 
 That day is fixed before the LP, not the plan's own arrival: consumption scaled by what
@@ -97,8 +98,8 @@ def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) 
 
 def _usable(net: NetworkArrays, kind: IntArray) -> npt.NDArray[np.bool_]:
     """``[flow, arc]``: may a deployment flow of this kind use the arc at all."""
-    cap = np.where((kind == FlowKind.DEPLOY_PAX)[:, None], net.arc_cap_pax, net.arc_cap_t)
-    return np.asarray(cap > 0)
+    people = (kind == FlowKind.DEPLOY_PAX)[:, None]
+    return np.where(people, net.arc_carries(people=True), net.arc_carries(people=False))
 
 
 def _shortest_arrival(

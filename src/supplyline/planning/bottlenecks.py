@@ -59,8 +59,17 @@ _ROW_KINDS = {
     "link_pax": ResourceKind.LINK_PAX,
     "handle_in": ResourceKind.HANDLING,
     "handle_out": ResourceKind.HANDLING,
+    "handle_pax_in": ResourceKind.HANDLING_PAX,
+    "handle_pax_out": ResourceKind.HANDLING_PAX,
     "storage": ResourceKind.STORAGE,
 }
+
+
+_HANDLING_ROWS = {
+    ResourceKind.HANDLING: ("handle_in", "handle_out"),
+    ResourceKind.HANDLING_PAX: ("handle_pax_in", "handle_pax_out"),
+}
+"""A place's arriving and leaving rows, which bind together and are lifted together."""
 
 
 def nice_ceil(value: float) -> float:
@@ -152,14 +161,12 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
             float(cap),
         )
     loc = p.scenario.locations[ident]
-    if run.kind is ResourceKind.HANDLING:
+    if run.kind in _HANDLING_ROWS:
         kind = _KIND_WORDS.get(loc.kind.value, loc.kind.value)
         what = loc.name if kind.split()[0] in loc.name.lower() else f"the {kind} {loc.name}"
-        return (
-            loc.id,
-            f"{what} (handling {net.handling[ident]:,.0f} t/day)",
-            float(net.handling[ident]),
-        )
+        people = run.kind is ResourceKind.HANDLING_PAX
+        cap = float((net.handling_pax if people else net.handling)[ident])
+        return loc.id, f"{what} (handling {cap:,.0f} {'pax' if people else 't'}/day)", cap
     if run.kind is ResourceKind.STORAGE:
         return (
             loc.id,
@@ -189,12 +196,14 @@ def _commodities(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> tuple[str,
     arc = m.cols["arc"]
     days = np.isin(arc["t"], run.days)
     a = arc["a"]
+    # a pax capacity (a link's, a place's handling) bounds people only, a tonnes one the rest
+    is_pax = p.flows.kind[arc["f"]] == FlowKind.DEPLOY_PAX
+    counted = is_pax == (run.kind in (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX))
     if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
-        # a link's pax capacity carries people only, its tonnes capacity everything else
-        is_pax = p.flows.kind[arc["f"]] == FlowKind.DEPLOY_PAX
-        on = days & (a == run.key[1]) & (is_pax == (run.kind is ResourceKind.LINK_PAX))
-    elif run.kind is ResourceKind.HANDLING:
-        on = days & ((p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1]))
+        on = days & (a == run.key[1]) & counted
+    elif run.kind in _HANDLING_ROWS:
+        at = (p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1])
+        on = days & at & counted
     else:
         st = m.cols["stock"]
         on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1])
@@ -301,7 +310,8 @@ def _extra_unit(run: _Run, lifted: list[int]) -> str:
     """What an extra of the run's resource counts: per day, or once."""
     if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
         return "t"  # one day's supply (a stock on hand once): more of it, not more a day
-    return {ResourceKind.LINK_PAX: "pax/day", ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
+    per = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.HANDLING_PAX: "pax/day"}
+    return {**per, ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
 
 
 def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
@@ -310,13 +320,13 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     A yard's unloading and loading rows bind together (its dual may sit on either), so
     lift both, over the run widened by the yard's dwell.
     """
-    if run.kind is not ResourceKind.HANDLING:
+    if run.kind not in _HANDLING_ROWS:
         return run.rows
     v = run.key[1]
     days = _lifted_days(p, run)
     lo, hi = days[0], days[-1]
     rows: list[int] = []
-    for name in ("handle_in", "handle_out"):
+    for name in _HANDLING_ROWS[run.kind]:
         b = m.rows.get(name)
         if b is not None:
             hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
@@ -326,7 +336,7 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
 
 def _lifted_days(p: Problem, run: _Run) -> list[int]:
     """The days whose capacity a measurement raises: a yard's run widened by its dwell."""
-    if run.kind is not ResourceKind.HANDLING:
+    if run.kind not in _HANDLING_ROWS:
         return run.days
     dwell = int(p.net.dwell[run.key[1]])
     return list(range(max(0, run.days[0] - dwell), min(p.days - 1, run.days[-1] + dwell) + 1))

@@ -15,7 +15,8 @@ Rows, by block: ``balance`` (flow conservation per flow, location, day; arrivals
 the day they become usable: departure + transit + the destination's dwell), ``unit``
 (the unit's own stock balance: held + delivered + short − consumed), ``target`` (held +
 gap ≥ target), ``link_t`` / ``link_pax`` (per arc-direction and day), ``handle_in`` /
-``handle_out`` (tonnes unloaded / loaded at a location per day), ``storage``.
+``handle_out`` (tonnes unloaded / loaded at a location per day), ``handle_pax_in`` /
+``handle_pax_out`` (people arriving / leaving), ``storage``.
 """
 
 from __future__ import annotations
@@ -214,6 +215,11 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     h_in = tonnes & np.isfinite(net.handling[dst])
     t_in = t + net.arc_transit[a]
     asm.add_entries("handle_in", keys.day(dst[h_in], t_in[h_in]), col[h_in], 1.0)
+    if np.isfinite(net.handling_pax).any():  # people through a border post's checks
+        p_out = is_pax & np.isfinite(net.handling_pax[src])
+        asm.add_entries("handle_pax_out", keys.day(src[p_out], t[p_out]), col[p_out], 1.0)
+        p_in = is_pax & np.isfinite(net.handling_pax[dst])
+        asm.add_entries("handle_pax_in", keys.day(dst[p_in], t_in[p_in]), col[p_in], 1.0)
 
 
 def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
@@ -414,6 +420,8 @@ def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
             "link_pax": net.arc_cap_pax,
             "handle_in": net.handling,
             "handle_out": net.handling,
+            "handle_pax_in": net.handling_pax,
+            "handle_pax_out": net.handling_pax,
             "storage": net.storage,
         }[name]
         attr = "a" if name.startswith("link") else "v"

@@ -25,7 +25,7 @@ from supplyline.domain import (
     Unit,
 )
 
-__all__ = ["gauge_break", "late_unit", "make_demand", "one_link"]
+__all__ = ["border_post", "gauge_break", "late_unit", "make_demand", "one_link"]
 
 START = dt.date(2025, 3, 1)
 FOOD = Commodity(
@@ -285,3 +285,64 @@ def late_unit(
         stocks=(Stock(location="D", commodity="food", replenishment_t_per_day=50.0),),
     )
     return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def border_post(
+    *,
+    pax_per_day: float | None = 40.0,
+    handling_t_per_day: float | None = None,
+    people: int = 100,
+    lift_t: float = 50.0,
+    days: int = 8,
+) -> tuple[Scenario, Demand]:
+    """A unit crossing a border post that checks ``pax_per_day`` people a day.
+
+    Unit ``u1`` (``people`` and ``lift_t`` of equipment) leaves home ``H`` on C+0 by road
+    for ``U``, required there on C+2: a day to the border post ``X``, a day on. At 40
+    people a day, 100 people cross on C+1–C+3 and the unit closes on C+4. The depot ``D``
+    feeds it 1 t of food a day from its arrival, a day away.
+
+    >>> scenario, demand = border_post()
+    >>> scenario.location("X").handling_pax_per_day, scenario.units[0].required_day
+    (40.0, 2)
+    """
+    road = {"mode": Mode.ROAD, "distance_km": 80, "transit_days": 1, "cost_per_t": 1.0}
+    scenario = Scenario(
+        name="border-post",
+        start_date=START,
+        horizon_days=days,
+        partners=(Partner(id="A", name="Alpha"), Partner(id="B", name="Bravo")),
+        commodities=(FOOD,),
+        locations=(
+            _loc("H", "A", LocationKind.GARRISON, 10.0),
+            _loc(
+                "X",
+                "B",
+                LocationKind.BORDER,
+                20.0,
+                handling_pax_per_day=pax_per_day,
+                handling_t_per_day=handling_t_per_day,
+            ),
+            _loc("U", "B", LocationKind.UNIT_AREA, 30.0),
+            _loc("D", "B", LocationKind.DEPOT, 31.0),
+        ),
+        links=(
+            Link(id="to-border", origin="H", destination="X", **road),  # type: ignore[arg-type]
+            Link(id="on", origin="X", destination="U", **road),  # type: ignore[arg-type]
+            Link(id="supply", origin="D", destination="U", **road),  # type: ignore[arg-type]
+        ),
+        units=(
+            Unit(
+                id="u1",
+                name="1st",
+                partner="A",
+                home="H",
+                destination="U",
+                personnel=people,
+                required_day=2,
+                deployment_lift_t=lift_t,
+            ),
+        ),
+        stocks=(Stock(location="D", commodity="food", replenishment_t_per_day=50.0),),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 1.0})

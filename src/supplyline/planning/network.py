@@ -54,6 +54,8 @@ class NetworkArrays:
     partner_of: tuple[str, ...]
     handling: FloatArray
     """t/day per location; inf where not limited."""
+    handling_pax: FloatArray
+    """People a day per location; inf where not limited."""
     storage: FloatArray
     """t per location; inf where not limited, 0 where nothing can be stored."""
     dwell: IntArray
@@ -75,6 +77,19 @@ class NetworkArrays:
     def arc_delay(self) -> IntArray:
         """Days from departure until the goods are usable at the far end (transit + dwell)."""
         return self.arc_transit + self.dwell[self.arc_to]
+
+    def arc_carries(self, people: bool) -> BoolArray:
+        """Arcs that can carry people (else tonnes) at all.
+
+        A capacity above 0 on the link, and handling above 0 at both ends: a place that can
+        handle nothing lets nothing on or off (as ``Link.carries_*`` and
+        ``Location.handles_*`` say of the scenario).
+        """
+        cap, handling = (
+            (self.arc_cap_pax, self.handling_pax) if people else (self.arc_cap_t, self.handling)
+        )
+        out: BoolArray = (cap > 0) & (handling[self.arc_from] > 0) & (handling[self.arc_to] > 0)
+        return out
 
 
 NEGLIGIBLE_T = 1e-6
@@ -138,6 +153,10 @@ def index_network(scenario: Scenario) -> NetworkArrays:
         partner_of=tuple(loc.partner for loc in locs),
         handling=np.array(
             [inf if x.handling_t_per_day is None else x.handling_t_per_day for x in locs],
+            dtype=np.float64,
+        ),
+        handling_pax=np.array(
+            [inf if x.handling_pax_per_day is None else x.handling_pax_per_day for x in locs],
             dtype=np.float64,
         ),
         storage=np.array([inf if x.storage_t is None else x.storage_t for x in locs], np.float64),
