@@ -161,6 +161,22 @@ def _late_unit(lift_t: float, cap: float, required_day: int = 1):  # type: ignor
     return scenario, make_demand(scenario, {})
 
 
+def test_on_a_long_horizon_a_least_priority_tonne_short_still_outweighs_a_late_unit() -> None:
+    """800 days, 1 t/day: feeding u1's priority-9 need every day leaves d1 never closed.
+
+    Lateness weighed 20 a tonne-day whatever the horizon: past 556 days a tonne late
+    outweighed a priority-9 tonne short, and the plan let u1 go short to move d1's 10 t.
+    """
+    scenario, _ = _late_unit(10.0, 1.0)
+    food = dataclasses.replace(scenario.commodities[0], priority=9)
+    scenario = dataclasses.replace(scenario, commodities=(food,), horizon_days=800)
+    plan = plan_movements(
+        scenario, make_demand(scenario, {("u1", "food"): 1.0}), PlanParams(explain_top=0)
+    )
+    assert _short(plan, "u1", "food") == {0: 1.0}  # only what nothing can reach in time
+    assert plan.closures[0].closure_day is None
+
+
 def test_a_lift_larger_than_a_days_capacity_closes_late() -> None:
     """100 t over a 50 t/day one-day link: departs days 0 and 1, closes day 2, 1 day late."""
     plan = plan_movements(*_late_unit(100.0, 50.0))

@@ -332,8 +332,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
     ts: list[IntArray] = []
     costs: list[FloatArray] = []
     for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
-        late = w.late_per_pax_day if flows.kind[f] == FlowKind.DEPLOY_PAX else w.late_per_t_day
-        late *= p.cost_scale
+        late = w.lateness(days, people=flows.kind[f] == FlowKind.DEPLOY_PAX) * p.cost_scale
         req = int(flows.required_day[f])
         asm.offset += late * float(flows.amount[f]) * (days - req)
         first = max(int(p.reach.earliest[f, flows.dest[f]]), int(flows.start_day[f]))

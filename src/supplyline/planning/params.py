@@ -89,6 +89,19 @@ class Weights:
         """
         return min(self.target_gap_per_t_day, self.shortfall_per_t / (9.9 * max(1, days)))
 
+    def lateness(self, days: int, *, people: bool) -> float:
+        """The weight of a tonne (a person) a day late for a horizon of ``days``, capped.
+
+        Capped at ``shortfall_per_t / (19.8 × days)``, half the target gap's cap, so that a
+        tonne late over the whole horizon costs less than a tonne short of the least
+        priority, or a step of priority, and less than a tonne's worth of target. Uncapped,
+        20 a tonne-day outweighed a priority-9 tonne short past 556 days: a tester's
+        800-day plan left a site 10 t short to move a unit's equipment sooner. With the
+        default weights the cap bites beyond 252 days.
+        """
+        late = self.late_per_pax_day if people else self.late_per_t_day
+        return min(late, self.shortfall_per_t / (19.8 * max(1, days)))
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanParams:
