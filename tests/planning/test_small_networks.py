@@ -6,7 +6,18 @@ import dataclasses
 
 import pytest
 
-from supplyline.domain import Demand, Link, Mode, PlanStatus, ResourceKind, Scenario, Stock, Unit
+from supplyline.domain import (
+    Demand,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    PlanStatus,
+    ResourceKind,
+    Scenario,
+    Stock,
+    Unit,
+)
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import gauge_break, late_unit, make_demand, one_link
 from supplyline.planning.summary import totals_by_mode
@@ -302,3 +313,48 @@ def test_people_take_the_cheaper_of_two_equally_quick_ways(
     else:
         assert by_mode[Mode.AIR]["cost"] == pytest.approx(10 * seat)
         assert by_mode[Mode.ROAD]["cost"] == pytest.approx(road_cost)
+
+
+def _forward_store() -> tuple[Scenario, Demand]:
+    """Goods must wait out an outage in a 5 t forward store, full on C+3–C+6.
+
+    The road from the rear depot R to the forward depot F is shut on C+3–C+12; the unit
+    at U eats 2 t a day from C+8, a day from F. Days C+8–C+14 need 14 t from F's store.
+    """
+    scenario, _ = one_link()
+    loc = scenario.locations[0]
+    road = {"mode": Mode.ROAD, "distance_km": 50, "transit_days": 1, "cost_per_t": 1.0}
+    scenario = dataclasses.replace(
+        scenario,
+        horizon_days=16,
+        locations=(
+            dataclasses.replace(loc, id="R", name="R"),
+            dataclasses.replace(loc, id="F", name="F", storage_t=5.0),
+            Location(
+                id="U",
+                name="U",
+                partner="A",
+                kind=LocationKind.UNIT_AREA,
+                lat=52,
+                lon=21,
+                storage_t=0.0,
+            ),
+        ),
+        links=(
+            Link(id="in", origin="R", destination="F", outage_days=frozenset(range(3, 13)), **road),  # type: ignore[arg-type]
+            Link(id="on", origin="F", destination="U", **road),  # type: ignore[arg-type]
+        ),
+        units=(dataclasses.replace(scenario.units[0], required_day=8),),
+        stocks=(Stock(location="R", commodity="food", initial_t=100.0),),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 2.0})
+
+
+def test_a_full_store_is_reported_over_the_days_it_is_full_and_measured_there() -> None:
+    """The shadow price sat on C+6 alone, and 9 t more room on C+6 alone bought nothing."""
+    plan = plan_movements(*_forward_store())
+    assert plan.total_short_t == pytest.approx(9.0)
+    (top,) = plan.bottlenecks
+    assert (top.kind, top.resource, top.days) == (ResourceKind.STORAGE, "F", (3, 4, 5, 6))
+    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (9.0, 9.0)
+    assert top.explanation.startswith("storage at F (5 t) limits food on C+3–C+6; +9 t there ")

@@ -14,7 +14,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -94,6 +94,8 @@ class _Run:
     value: float
     rows: list[int]
     cols: list[int]
+    lifted: list[int] = field(default_factory=list)
+    """The days a measurement raises the resource on (:func:`_lifted_days`)."""
 
 
 def _candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArray) -> list[_Run]:
@@ -249,12 +251,19 @@ def find_bottlenecks(
     deadline = time.perf_counter() + max(EXPLAIN_MIN_S, solve_s)
     runs = _candidates(p, m, *duals)
     out: list[Bottleneck] = []
-    for rank, run in enumerate(runs):
+    said: set[tuple[ResourceKind, tuple[str, int], tuple[int, ...]]] = set()
+    for run in runs:
+        run.lifted = _lifted_days(p, m, sol.x, run)
+        if run.kind is ResourceKind.STORAGE:  # full on all those days, priced on some
+            run.days = run.lifted
+        if (run.kind, run.key, tuple(run.days)) in said:
+            continue  # two priced days of one full stretch: said with the first
+        said.add((run.kind, run.key, tuple(run.days)))
         resource, words, capacity = _name(p, run)
         coms = _commodities(p, m, sol.x, run)
         measured = (
             _measure(p, m, _Resolver(session, deadline), run, base)
-            if rank < p.params.explain_top
+            if len(out) < p.params.explain_top
             else None
         )
         out.append(
@@ -266,9 +275,9 @@ def find_bottlenecks(
                 commodities=coms,
                 capacity=capacity,
                 suggested_extra_per_day=None if measured is None else measured.extra,
-                extra_unit=_extra_unit(run, _lifted_days(p, run)),
+                extra_unit=_extra_unit(run, run.lifted),
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
-                explanation=_explanation(words, run, coms, measured, _lifted_days(p, run)),
+                explanation=_explanation(words, run, coms, measured, run.lifted),
             )
         )
     return tuple(out)
@@ -318,15 +327,15 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     """The rows to relax for a run.
 
     A yard's unloading and loading rows bind together (its dual may sit on either), so
-    lift both, over the run widened by the yard's dwell.
+    lift both; a yard's and a store's over their lifted days.
     """
-    if run.kind not in _HANDLING_ROWS:
+    names = _HANDLING_ROWS.get(run.kind, ("storage",) if run.kind is ResourceKind.STORAGE else ())
+    if not names:
         return run.rows
     v = run.key[1]
-    days = _lifted_days(p, run)
-    lo, hi = days[0], days[-1]
+    lo, hi = run.lifted[0], run.lifted[-1]
     rows: list[int] = []
-    for name in _HANDLING_ROWS[run.kind]:
+    for name in names:
         b = m.rows.get(name)
         if b is not None:
             hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
@@ -334,8 +343,26 @@ def _rows_to_lift(p: Problem, m: LpModel, run: _Run) -> list[int]:
     return rows
 
 
-def _lifted_days(p: Problem, run: _Run) -> list[int]:
-    """The days whose capacity a measurement raises: a yard's run widened by its dwell."""
+def _lifted_days(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> list[int]:
+    """The days whose capacity a measurement raises.
+
+    A yard's run is widened by its dwell. A store's is widened to the whole stretch of
+    days it is full in the plan: a tonne kept one more day must be kept on each of them.
+    A tester's depot, full on C+3–C+6 with the shadow price all on C+6, gained nothing
+    from more room on C+6 alone, and the report offered no extra.
+    """
+    if run.kind is ResourceKind.STORAGE:
+        b = m.rows["storage"]
+        mine = np.flatnonzero(b["v"] == run.key[1])
+        upper = m.row_upper[b.start + mine]
+        used = m.matrix[b.start + mine, :] @ x
+        full = {int(d) for d in b["t"][mine][used >= upper - TOL * np.maximum(1.0, upper)]}
+        lo, hi = run.days[0], run.days[-1]
+        while lo - 1 in full:
+            lo -= 1
+        while hi + 1 in full:
+            hi += 1
+        return list(range(lo, hi + 1))
     if run.kind not in _HANDLING_ROWS:
         return run.days
     dwell = int(p.net.dwell[run.key[1]])
