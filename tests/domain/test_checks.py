@@ -208,3 +208,38 @@ def test_a_unit_whose_people_or_equipment_have_no_way_is_a_warning(
     assert any(f"its {what} cannot get from home 'x' to 'y'" in f.message for f in found)
     clean = _scenario(links=(_rail("r1", "x", "y", 1435),), stocks=s.stocks, units=s.units)
     assert not [f for f in check_scenario(clean) if f.entity == "unit"]
+
+
+@pytest.mark.parametrize(("storage", "warned"), [(None, False), (10.0, False), (9.0, True)])
+def test_more_on_hand_than_a_place_can_store_is_a_warning(
+    storage: float | None, warned: bool
+) -> None:
+    """6 + 4 t on hand in a store of 9 t: what does not leave on C+0 would be lost."""
+    water = Commodity(id="water", name="Water", supply_class=SupplyClass.WATER)
+    s = _scenario(
+        commodities=(*_scenario().commodities, water),
+        locations=(dataclasses.replace(_loc("x"), storage_t=storage), _loc("y"), _loc("z")),
+        stocks=(
+            Stock(location="x", commodity="food", initial_t=6.0),
+            Stock(location="x", commodity="water", initial_t=4.0),
+        ),
+    )
+    found = [f for f in check_scenario(s) if f.entity == "stock"]
+    assert [(f.entity_id, f.field, f.severity) for f in found] == (
+        [("x/food", "initial_t", Severity.WARNING)] if warned else []
+    )
+    if warned:
+        assert found[0].message.startswith("10 t on hand at 'x' (all commodities) is more than")
+
+
+def test_a_unit_behind_a_place_that_handles_nothing_cannot_be_supplied() -> None:
+    """The only way in passes a yard of 0 t/day: the same warning as a link of 0 t/day."""
+    s = _scenario(
+        links=(_rail("r1", "x", "y", 1435), _rail("r2", "y", "z", 1435)),
+        locations=(_loc("x"), dataclasses.replace(_loc("y"), handling_t_per_day=0.0), _loc("z")),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(Unit(id="u", name="U", partner="a", home="z", destination="z", personnel=5),),
+    )
+    (finding,) = check_scenario(s)
+    assert "cannot be supplied" in finding.message
+    assert "handling_t_per_day" in finding.message

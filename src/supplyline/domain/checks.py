@@ -289,9 +289,9 @@ def _check_reach(s: Scenario) -> list[Finding]:
     """Warn about units that no source of supply (or their own home) can reach."""
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
     out = _adjacency(s)
-    from_sources = _reach(out, sources)
     by_people = _adjacency(s, lambda link: link.carries_people and _ends_handle(s, link, "people"))
     by_tonnes = _adjacency(s, lambda link: link.carries_tonnes and _ends_handle(s, link, "tonnes"))
+    from_sources = _reach(by_tonnes, sources)
     found: list[Finding] = []
     for unit in s.units:
         if unit.deploys and unit.destination not in _reach(out, [unit.home]):
@@ -340,8 +340,9 @@ def _check_reach(s: Scenario) -> list[Finding]:
             reason = (
                 "the scenario has no stocks at all"
                 if not sources
-                else f"no chain of links leads there from any stocked location ({len(sources)} "
-                "checked)"
+                else "no chain of links that carries tonnes (capacity_t_per_day above 0, "
+                "handling_t_per_day not 0 at either end) leads there from any stocked location "
+                f"({len(sources)} checked)"
             )
             found.append(
                 Finding(
@@ -352,6 +353,38 @@ def _check_reach(s: Scenario) -> list[Finding]:
                     message=f"destination {unit.destination!r} cannot be supplied: {reason}",
                 )
             )
+    return found
+
+
+def _check_storage(s: Scenario) -> list[Finding]:
+    """Warn where more is on hand at a place than its ``storage_t`` can keep.
+
+    The plan keeps no more than ``storage_t`` there at the end of any day, so what does not
+    leave on C+0 beyond it is lost: a tester's 20 t on hand in a 3 t store went 5 t short,
+    and in a store of 0 t, 8 t short, without a word.
+    """
+    on_hand: defaultdict[str, float] = defaultdict(float)
+    first: dict[str, str] = {}
+    for st in s.stocks:
+        on_hand[st.location] += st.initial_t
+        first.setdefault(st.location, f"{st.location}/{st.commodity}")
+    found: list[Finding] = []
+    for loc_id, tonnes in on_hand.items():
+        loc = s.location_by_id.get(loc_id)
+        if loc is None or loc.storage_t is None or tonnes <= loc.storage_t + 1e-9:
+            continue
+        found.append(
+            Finding(
+                entity="stock",
+                entity_id=first[loc_id],
+                field="initial_t",
+                severity=Severity.WARNING,
+                message=f"{tonnes:,.6g} t on hand at {loc_id!r} (all commodities) is more than "
+                f"its storage_t of {loc.storage_t:,.6g} t: the plan keeps at most that much "
+                "there, so what does not leave on C+0 beyond it is lost (raise storage_t, or "
+                "leave it empty for no limit)",
+            )
+        )
     return found
 
 
@@ -373,6 +406,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
     found += _check_references(s)
     found += _check_days(s)
     found += _check_gauges(s)
+    found += _check_storage(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:
         found += _check_reach(s)
