@@ -27,6 +27,27 @@ def test_a_day_before_anything_can_arrive_is_short_because_it_is_too_far() -> No
     assert {s.cause for s in plan.shortfalls} == {"no Rations can reach U before C+2"}
 
 
+@pytest.mark.parametrize(
+    ("transit", "capacity", "cause"),
+    [
+        (
+            3,
+            None,
+            "no Rations can reach U within the 3-day horizon: the quickest way from its "
+            "stock takes longer",
+        ),
+        (1, 0.0, "no Rations can reach U: no chain of links that can carry it leads there"),
+    ],
+)
+def test_a_horizon_too_short_is_told_from_no_way_at_all(
+    transit: int, capacity: float | None, cause: str
+) -> None:
+    """A tester's one-day horizon over a one-day road was blamed on the links."""
+    plan = plan_movements(*one_link(transit_days=transit, days=3, capacity_t_per_day=capacity))
+    assert [s.day for s in plan.shortfalls] == [0, 1, 2]
+    assert {s.cause for s in plan.shortfalls} == {cause}
+
+
 def test_a_closure_that_cuts_the_unit_off_is_named_with_the_days_that_cut_it_off() -> None:
     plan = plan_movements(*one_link(transit_days=1, days=8, outage_days=[0, 1, 2, 6]))
     causes = {s.day: s.cause for s in plan.shortfalls}

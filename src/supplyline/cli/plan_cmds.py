@@ -132,14 +132,19 @@ def _not_proven_warning(run: PlanRun) -> str:
     )
 
 
+def _tonnes(tonnes: float) -> str:
+    """To 0.1 t, and two significant digits below a tonne (0.15 t delivered read "0.1")."""
+    return f"{tonnes:,.1f}" if tonnes >= 1 or tonnes == 0 else f"{tonnes:.2g}"
+
+
 def _print_table(run: PlanRun) -> None:
     head = headline(run.plan, run.demand)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     console.print(
         f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
-        f"{head['moved_t']:,.1f} t moved (each leg counted), "
-        f"{head['delivered_t']:,.1f} t delivered, "
-        f"[{'red' if head['short_t'] > 0 else 'green'}]{head['short_t']:,.1f} t short[/], "
+        f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
+        f"{_tonnes(head['delivered_t'])} t delivered, "
+        f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
         f"{head['units_late']} unit(s) late",
         highlight=False,
     )

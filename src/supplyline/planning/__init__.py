@@ -9,6 +9,7 @@ See docs/planning.md for the formulation.
 
 from __future__ import annotations
 
+from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.build import Problem
 from supplyline.planning.highs import highs_version
 from supplyline.planning.model import LpModel
@@ -23,6 +24,7 @@ __all__ = [
     "Progress",
     "Weights",
     "build",
+    "demand_on_arrival",
     "highs_version",
     "plan_movements",
     "write_mps",

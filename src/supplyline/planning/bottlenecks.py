@@ -25,7 +25,15 @@ from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.planning.outcome_words import COST_EPS, GAP_EPS, LATE_EPS, SHORT_EPS, effect, sooner
+from supplyline.planning.outcome_words import (
+    COST_EPS,
+    GAP_EPS,
+    LATE_EPS,
+    SHORT_EPS,
+    effect,
+    sooner,
+    tonnes_text,
+)
 from supplyline.types import day_ranges
 
 __all__ = ["find_bottlenecks", "nice_ceil"]
@@ -179,16 +187,12 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
     st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
     daily = st.replenishment_t_per_day
     if st.initial_t > 0 and run.days[0] == 0:  # day 0 gives the stock on hand as well
-        after = f"then {_t(daily)} t/day" if daily > 0 else "no resupply"
-        amount, capacity = f"{_t(st.initial_t)} t on hand on C+0, {after}", st.initial_t + daily
+        after = f"then {tonnes_text(daily)} t/day" if daily > 0 else "no resupply"
+        amount = f"{tonnes_text(st.initial_t)} t on hand on C+0, {after}"
+        capacity = st.initial_t + daily
     else:
-        amount, capacity = f"{_t(daily)} t/day", daily
+        amount, capacity = f"{tonnes_text(daily)} t/day", daily
     return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity
-
-
-def _t(tonnes: float) -> str:
-    """Tonnes as a planner reads them: whole above 100, else three significant digits."""
-    return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
 
 
 def _commodities(p: Problem, m: LpModel, x: FloatArray, run: _Run) -> tuple[str, ...]:

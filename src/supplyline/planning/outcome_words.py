@@ -11,7 +11,7 @@ from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.types import day_label
 
-__all__ = ["COST_EPS", "GAP_EPS", "LATE_EPS", "SHORT_EPS", "effect", "sooner"]
+__all__ = ["COST_EPS", "GAP_EPS", "LATE_EPS", "SHORT_EPS", "effect", "sooner", "tonnes_text"]
 
 LATE_EPS = 0.01
 """Tonne-days or person-days of lateness below which two plans count as equally late."""
@@ -21,6 +21,17 @@ GAP_EPS = 0.5
 """Tonne-days below days-of-supply targets below which two plans count as equal."""
 COST_EPS = 0.5
 """Transport cost below which two plans count as equally dear."""
+
+
+def tonnes_text(tonnes: float) -> str:
+    """Tonnes as a planner reads them: whole from 100, else three significant digits.
+
+    A tester read "removes 7 t of shortfall" beside 6.6 t in the files.
+
+    >>> tonnes_text(1234.4), tonnes_text(6.6), tonnes_text(9.0), tonnes_text(0.153)
+    ('1,234', '6.6', '9', '0.153')
+    """
+    return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
 
 
 def sooner(new: Outcome, base: Outcome) -> bool:
@@ -41,7 +52,8 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     parts: list[str] = []
     if removed > SHORT_EPS:
         left = " (all of it)" if new.short_t <= SHORT_EPS else ""
-        parts.append(f"removes {removed:,.0f} t of shortfall{left}" + _where_short(p, base, new))
+        where = _where_short(p, base, new)
+        parts.append(f"removes {tonnes_text(removed)} t of shortfall{left}{where}")
     if sooner(new, base):
         parts.append(_less_late(p, base, new))
     filled = base.gap_t_days - new.gap_t_days
@@ -71,7 +83,7 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
         for key in base.short_by.keys() | new.short_by.keys()
     )
     less = [
-        f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {-d:,.0f} t"
+        f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {tonnes_text(-d)} t"
         for d, (u, k) in change[:2]
         if d < -SHORT_EPS
     ]

@@ -194,7 +194,12 @@ def _cause(
             return f"no {commodity} can reach {place} on these days"
         if (ever > t).any():
             return f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}"
-        return f"no {commodity} can reach {place} within the horizon by links that can carry it"
+        if _linked(p, arrivals.sources[k].any(axis=1), v):
+            return (
+                f"no {commodity} can reach {place} within the {p.days}-day horizon: the "
+                "quickest way from its stock takes longer"
+            )
+        return f"no {commodity} can reach {place}: no chain of links that can carry it leads there"
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
     if alone:
         named = [_closure(p, li, until) for li in alone]
@@ -210,6 +215,18 @@ def _cause(
             needed.discard(li)
     named = [_closure(p, li, until) for li in sorted(needed)]
     return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
+
+
+def _linked(p: Problem, starts: BoolArray, v: int) -> bool:
+    """Whether links that carry tonnes lead from any of ``starts`` to ``v``, time aside."""
+    usable = p.net.arc_cap_t > 0
+    seen = starts.copy()
+    while True:
+        more = np.zeros_like(seen)
+        more[p.net.arc_to[usable & seen[p.net.arc_from]]] = True
+        if not (more & ~seen).any():
+            return bool(seen[v])
+        seen |= more
 
 
 def _closure(p: Problem, link_index: int, until: int) -> str:

@@ -132,7 +132,8 @@ def _plan_sections(
             intro=(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t (each leg "
                 f"counted) over "
-                f"{plan.horizon_days} days for {h.units} units; {h.short_t:,.1f} t of "
+                f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
+                f"{h.short_t:,.1f} t of "
                 f"{h.demand_t:,.1f} t demanded cannot be delivered."
             ),
             tables=(mode_table(scenario, plan),),
