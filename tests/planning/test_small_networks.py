@@ -91,6 +91,20 @@ def test_gauge_break_yard_is_the_bottleneck_and_more_handling_removes_the_shortf
     assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (20.0, 140.0)
 
 
+def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
+    """At 60 t/day the yard carries the fuel (priority 1) and none of the food.
+
+    A tester's port was said to limit water alone while food went 100 % short behind it.
+    """
+    plan = plan_movements(*gauge_break(yard_handling_t_per_day=60.0))
+    top = plan.bottlenecks[0]
+    assert top.commodities == ("fuel",)
+    assert top.explanation.startswith(
+        "the transshipment yard Y (handling 60 t/day) limits fuel and keeps out food on C+2–C+8;"
+    )
+    assert "removes 420 t of shortfall: food at b1 420 t" in top.explanation
+
+
 YARD_SHUT = "the transshipment yard Y (handling 0 t/day)"
 """How the bottleneck report names the gauge-break yard when it handles nothing."""
 

@@ -304,7 +304,11 @@ def _explanation(
     span = day_ranges(run.days)  # one run of consecutive days
     if coms:
         more = f" and {len(coms) - 3} more" if len(coms) > 3 else ""
-        text = f"{words} limits {', '.join(coms[:3])}{more} on {span}"
+        # what passes only once it is raised: a tester's port took all the water and none
+        # of the food, and was said to limit water alone while food went 100 % short
+        kept = [c for c in (measured.crossing if measured else ()) if c not in coms]
+        out = f" and keeps out {_listed(tuple(kept))}" if kept else ""
+        text = f"{words} limits {', '.join(coms[:3])}{more}{out} on {span}"
     elif measured is not None and measured.crossing:
         text = (
             f"{words} blocks the {_listed(measured.crossing)} that would pass through it on {span}"
