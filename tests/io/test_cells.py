@@ -150,3 +150,12 @@ def test_a_letter_typed_for_a_digit_is_not_called_a_unit(text: str) -> None:
         parse_int(text, hi=100_000)
     with pytest.raises(BadValue, match=r"'5l' has a unit in it"):  # five litres
         parse_float("5l", hi=100, unit="t")
+
+
+def test_every_bad_part_of_an_outage_cell_is_said_at_once() -> None:
+    """A tester fixed '5-3;x' one part at a time: both parts' problems come together."""
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days("5-3;x;7", None)
+    assert str(caught.value) == (
+        "range '5-3' ends before it starts (write 3-5); 'x' is not a day or range (such as 3-5;10)"
+    )

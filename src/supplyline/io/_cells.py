@@ -307,21 +307,30 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not a list of days (such as 3-5;10)")
     days: set[int] = set()
+    problems: list[str] = []  # every part's, not the first only (a tester fixed one at a time)
     for part in value.split(";"):
         if not part.strip():
             continue
         m = re.fullmatch(r"\s*(C[+-]?\d+|\d+)\s*(?:-\s*(C[+-]?\d+|\d+)\s*)?", part, re.IGNORECASE)
         if not m:
-            raise BadValue(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
-        first = parse_day(m.group(1), start)
-        last = parse_day(m.group(2), start) if m.group(2) else first
+            problems.append(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
+            continue
+        try:
+            first = parse_day(m.group(1), start)
+            last = parse_day(m.group(2), start) if m.group(2) else first
+        except BadValue as bad:
+            problems.append(str(bad))
+            continue
         if last < first:
-            raise BadValue(
+            problems.append(
                 f"range {show(part.strip())} ends before it starts (write {last}-{first})"
             )
-        if last - first > 3660:
-            raise BadValue(f"range {show(part.strip())} is longer than 3660 days")
-        days.update(range(first, last + 1))
+        elif last - first > 3660:
+            problems.append(f"range {show(part.strip())} is longer than 3660 days")
+        else:
+            days.update(range(first, last + 1))
+    if problems:
+        raise BadValue("; ".join(problems))
     return frozenset(days)
 
 
