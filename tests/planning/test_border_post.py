@@ -50,7 +50,7 @@ def test_the_border_post_is_the_bottleneck_and_sixty_more_close_the_unit_on_time
         "the border crossing X (handling 40 pax/day) limits deployment"
     )
     assert "+60 pax/day there" in top.explanation
-    assert "u1 closes 2 day(s) earlier" in top.explanation
+    assert "u1 closes 2 days earlier" in top.explanation
     raised = plan_movements(*border_post(pax_per_day=100.0))
     assert raised.closures[0].closure_day == 2
 

@@ -45,7 +45,7 @@ def test_closure_days_that_move_without_less_lateness_are_no_gain(
     assert "earlier" not in _effect(problem, base, tie)[1]
     assert _effect(problem, base, gain)[1] == (
         f"cuts the lift arriving late by 30 t-days ({problem.scenario.units[0].id} closes "
-        "2 day(s) earlier)"
+        "2 days earlier)"
     )
 
 

@@ -109,7 +109,8 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     newly = [u for _, u in sooner if base.closure_day.get(u, 0) is None]
     said: list[str] = []
     if len(moved) == 1:
-        said.append(f"{unit[moved[0][1]]} closes {moved[0][0]} day(s) earlier")
+        days = moved[0][0]
+        said.append(f"{unit[moved[0][1]]} closes {days} day{'' if days == 1 else 's'} earlier")
     elif moved:
         total = sum(d for d, _ in moved)
         said.append(
