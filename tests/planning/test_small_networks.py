@@ -100,7 +100,7 @@ def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
     top = plan.bottlenecks[0]
     assert top.commodities == ("fuel",)
     assert top.explanation.startswith(
-        "the transshipment yard Y (handling 60 t/day) limits fuel and keeps out food on C+2–C+8;"
+        "the transshipment yard Y (handling 60 t/day) limits fuel, and keeps out food, on C+2–C+8;"
     )
     assert "removes 420 t of shortfall: food at b1 420 t" in top.explanation
 
@@ -372,3 +372,12 @@ def test_a_full_store_is_reported_over_the_days_it_is_full_and_measured_there() 
     assert (top.kind, top.resource, top.days) == (ResourceKind.STORAGE, "F", (3, 4, 5, 6))
     assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (9.0, 9.0)
     assert top.explanation.startswith("storage at F (5 t) limits food on C+3–C+6; +9 t there ")
+
+
+def test_a_few_kilograms_a_day_are_said_not_rounded_away() -> None:
+    """0.005 t/day for 0.01 t a day: 0.02 t removed is said (a flat 0.5 t said 'changes little')."""
+    plan = plan_movements(*one_link(capacity_t_per_day=0.005, daily_t=0.01))
+    top = plan.bottlenecks[0]
+    assert top.shortfall_removed_t == pytest.approx(0.02)
+    assert top.explanation.startswith("the road link L1 D→U (0.005 t/day) limits food on C+0–C+3;")
+    assert "removes 0.02 t of shortfall: food at u1 0.02 t" in top.explanation

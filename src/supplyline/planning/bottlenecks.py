@@ -29,8 +29,8 @@ from supplyline.planning.outcome_words import (
     COST_EPS,
     GAP_EPS,
     LATE_EPS,
-    SHORT_EPS,
     effect,
+    short_eps,
     sooner,
     tonnes_text,
 )
@@ -167,7 +167,7 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
         unit = "t" if run.kind is ResourceKind.LINK_TONNES else "pax"
         return (
             f"{link.id} ({a}→{b})",
-            f"the {link.mode} link {link.id} {a}→{b} ({cap:,.0f} {unit}/day)",
+            f"the {link.mode} link {link.id} {a}→{b} ({tonnes_text(cap)} {unit}/day)",
             float(cap),
         )
     loc = p.scenario.locations[ident]
@@ -176,11 +176,11 @@ def _name(p: Problem, run: _Run) -> tuple[str, str, float | None]:
         what = loc.name if kind.split()[0] in loc.name.lower() else f"the {kind} {loc.name}"
         people = run.kind is ResourceKind.HANDLING_PAX
         cap = float((net.handling_pax if people else net.handling)[ident])
-        return loc.id, f"{what} (handling {cap:,.0f} {'pax' if people else 't'}/day)", cap
+        return loc.id, f"{what} (handling {tonnes_text(cap)} {'pax' if people else 't'}/day)", cap
     if run.kind is ResourceKind.STORAGE:
         return (
             loc.id,
-            f"storage at {loc.name} ({net.storage[ident]:,.0f} t)",
+            f"storage at {loc.name} ({tonnes_text(float(net.storage[ident]))} t)",
             float(net.storage[ident]),
         )
     com = p.flows.names[int(prefix.removeprefix("supply"))]
@@ -303,12 +303,11 @@ def _explanation(
     """
     span = day_ranges(run.days)  # one run of consecutive days
     if coms:
-        more = f" and {len(coms) - 3} more" if len(coms) > 3 else ""
         # what passes only once it is raised: a tester's port took all the water and none
         # of the food, and was said to limit water alone while food went 100 % short
         kept = [c for c in (measured.crossing if measured else ()) if c not in coms]
-        out = f" and keeps out {_listed(tuple(kept))}" if kept else ""
-        text = f"{words} limits {', '.join(coms[:3])}{more}{out} on {span}"
+        out = f", and keeps out {_listed(tuple(kept))}," if kept else ""
+        text = f"{words} limits {_listed(coms)}{out} on {span}"
     elif measured is not None and measured.crossing:
         text = (
             f"{words} blocks the {_listed(measured.crossing)} that would pass through it on {span}"
@@ -429,7 +428,7 @@ def _tier(goal: Outcome, base: Outcome) -> int | None:
     transport cost; None if it improves on none.
     """
     gains = (
-        goal.short_t < base.short_t - SHORT_EPS,
+        goal.short_t < base.short_t - short_eps(base),
         sooner(goal, base),
         goal.gap_t_days < base.gap_t_days - GAP_EPS,
         goal.transport_cost < base.transport_cost - COST_EPS,
@@ -444,7 +443,7 @@ def _as_good(new: Outcome, goal: Outcome, tier: int) -> bool:
     early; where only targets or cost gain, for the least that gains as much of them.
     """
     checks = (
-        new.short_t <= goal.short_t + SHORT_EPS,
+        new.short_t <= goal.short_t + short_eps(goal),
         new.late_t_days <= goal.late_t_days + LATE_EPS
         and new.late_pax_days <= goal.late_pax_days + LATE_EPS,
         new.gap_t_days <= goal.gap_t_days + GAP_EPS,
@@ -489,13 +488,13 @@ def _least_extra(
 
 
 def _listed(names: tuple[str, ...]) -> str:
-    """Names in a sentence: "food", "food and fuel", "food, fuel, water and others".
+    """Names in a sentence: "food", "food and fuel", "food, fuel, water and 2 more".
 
     >>> _listed(("food", "fuel")), _listed(("a", "b", "c", "d"))
-    ('food and fuel', 'a, b, c and others')
+    ('food and fuel', 'a, b, c and 1 more')
     """
     if len(names) > 3:
-        return f"{', '.join(names[:3])} and others"
+        return f"{', '.join(names[:3])} and {len(names) - 3} more"
     return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
 
 

@@ -11,12 +11,22 @@ from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.types import day_label
 
-__all__ = ["COST_EPS", "GAP_EPS", "LATE_EPS", "SHORT_EPS", "effect", "sooner", "tonnes_text"]
+__all__ = ["COST_EPS", "GAP_EPS", "LATE_EPS", "effect", "short_eps", "sooner", "tonnes_text"]
 
 LATE_EPS = 0.01
 """Tonne-days or person-days of lateness below which two plans count as equally late."""
-SHORT_EPS = 0.5
-"""Tonnes of shortfall below which two plans count as equally short."""
+
+
+def short_eps(base: Outcome) -> float:
+    """Tonnes of shortfall below which two plans count as equally short.
+
+    A kilogram, or a millionth of ``base``'s shortfall where that is more (what HiGHS's
+    tolerances leave). A flat 0.5 t said "changes little on its own" of an extra that
+    removed a tester's 0.4 t of medical supplies short, all that any capacity could.
+    """
+    return max(1e-3, 1e-6 * base.short_t)
+
+
 GAP_EPS = 0.5
 """Tonne-days below days-of-supply targets below which two plans count as equal."""
 COST_EPS = 0.5
@@ -49,9 +59,10 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     so they are said as the re-solved plan has them, after the fixed figure.
     """
     removed = base.short_t - new.short_t
+    eps = short_eps(base)
     parts: list[str] = []
-    if removed > SHORT_EPS:
-        left = " (all of it)" if new.short_t <= SHORT_EPS else ""
+    if removed > eps:
+        left = " (all of it)" if new.short_t <= eps else ""
         where = _where_short(p, base, new)
         parts.append(f"removes {tonnes_text(removed)} t of shortfall{left}{where}")
     if sooner(new, base):
@@ -85,7 +96,7 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
     less = [
         f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {tonnes_text(-d)} t"
         for d, (u, k) in change[:2]
-        if d < -SHORT_EPS
+        if d < -short_eps(base)
     ]
     return ": " + ", ".join(less) if less else ""
 
