@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from supplyline.domain import ResourceKind
+from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.domain.checks import check_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import demand_on_arrival
@@ -92,3 +92,24 @@ def test_a_yard_that_handles_no_tonnes_is_no_way_for_a_units_equipment() -> None
     (warning,) = [f for f in check_scenario(scenario) if "its equipment" in f.message]
     assert warning.entity_id == "b1"
     assert "handling_t_per_day" in warning.message
+
+
+def _road_and_post(pax_per_day: float) -> tuple[Scenario, Demand]:
+    """The border post and the road into it both take ``pax_per_day`` people a day."""
+    scenario, demand = border_post(pax_per_day=pax_per_day)
+    road = dataclasses.replace(scenario.links[0], capacity_pax_per_day=pax_per_day)
+    return dataclasses.replace(scenario, links=(road, *scenario.links[1:])), demand
+
+
+def test_two_limits_in_a_row_are_raised_together() -> None:
+    """A road of 40 people a day into a post of 40: more at either alone buys nothing.
+
+    A tester raised the post alone, as the report named it, and gained nothing; the
+    report had offered no extra and no word why.
+    """
+    plan = plan_movements(*_road_and_post(40.0))
+    assert plan.closures[0].closure_day == 4
+    said = {b.resource: b.explanation for b in plan.bottlenecks}
+    assert "+60 pax/day there together with +60 pax/day at the road link to-border" in said["X"]
+    assert "u1 closes 2 days earlier" in said["X"]
+    assert plan_movements(*_road_and_post(100.0)).closures[0].closure_day == 2

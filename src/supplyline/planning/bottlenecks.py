@@ -278,7 +278,9 @@ def find_bottlenecks(
                 shadow_price=round(run.value, 6),
                 commodities=coms,
                 capacity=capacity,
-                suggested_extra_per_day=None if measured is None else measured.extra,
+                suggested_extra_per_day=None
+                if measured is None or measured.alone
+                else measured.extra,
                 extra_unit=_extra_unit(run, run.lifted),
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
                 explanation=_explanation(words, run, coms, measured, run.lifted),
@@ -316,10 +318,11 @@ def _explanation(
         text = f"{words} blocks everything that would pass through it on {span}"
     if measured is None:
         return text
+    if measured.alone:
+        return f"{text}; more there changes nothing on its own"
     when = "" if lifted == run.days else f" on {day_ranges(lifted)}"
-    return (
-        f"{text}; +{measured.extra:,.0f} {_extra_unit(run, lifted)} there{when} {measured.effect}"
-    )
+    extra = f"+{measured.extra:,.0f} {_extra_unit(run, lifted)} there{when}"
+    return f"{text}; {extra}{measured.with_partner} {measured.effect}"
 
 
 def _extra_unit(run: _Run, lifted: list[int]) -> str:
@@ -510,6 +513,48 @@ class _Measured:
     """The gain in words ("removes 840 t of shortfall: …")."""
     crossing: tuple[str, ...]
     """The commodities that use the resource in the re-solved plan, busiest first."""
+    alone: bool = False
+    """More of it buys nothing on its own, and no other capacity was found to go with it."""
+    with_partner: str = ""
+    """The other capacity raised with it, in words, when more of it alone bought nothing."""
+
+
+@dataclass(slots=True)
+class _Lift:
+    """One resource's bounds to raise while measuring, and how to put them back."""
+
+    idx: IntArray
+    old: FloatArray
+    setter: Callable[[IntArray, FloatArray], None]
+    cols: bool
+    using: IntArray
+
+    def to(self, more: float) -> None:
+        self.setter(self.idx, self.old + more)
+
+    def unlimited(self) -> None:
+        self.setter(self.idx, np.full(len(self.idx), np.inf))
+
+    def restore(self) -> None:
+        self.setter(self.idx, self.old)
+
+
+def _lift_of(p: Problem, m: LpModel, session: HighsSession, run: _Run) -> _Lift:
+    idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
+    return _Lift(
+        idx=idx,
+        old=(m.col_upper if run.cols else m.row_upper)[idx],
+        setter=session.set_col_upper if run.cols else session.set_row_upper,
+        cols=bool(run.cols),
+        using=_using_columns(m, idx, bool(run.cols)),
+    )
+
+
+def _priced(p: Problem, m: LpModel, session: HighsSession, lifts: list[_Lift], on: bool) -> None:
+    """Put the token usage price on (or off) the columns that use the lifted resources."""
+    price = USAGE_PRICE * p.cost_scale if on else 0.0
+    for lift in lifts:
+        session.set_col_cost(lift.using, m.cost[lift.using] + price)
 
 
 def _measure(
@@ -517,33 +562,93 @@ def _measure(
 ) -> _Measured | None:
     """Re-solve with the resource unlimited, then with a rounded-up extra; restore it.
 
-    None when there was no time left, the re-solve failed, or it used no more.
+    When more of it alone buys nothing, another capacity binds with it (a link of 40
+    pax/day into a border post of 40: a tester raised the post alone and gained nothing,
+    and the report had offered no extra and no word why). The capacity that binds once
+    it is unlimited is raised with it, in proportion to what each used unlimited, and the
+    least round pair that does as well is bisected for. None when there was no time left
+    or a re-solve failed.
     """
     if resolve.out_of_time:
         return None
     session = resolve.session
-    idx = np.array(run.cols or _rows_to_lift(p, m, run), dtype=np.int64)
-    old = (m.col_upper if run.cols else m.row_upper)[idx]
-    setter = session.set_col_upper if run.cols else session.set_row_upper
-    using = _using_columns(m, idx, bool(run.cols))
+    lifts = [_lift_of(p, m, session, run)]
     session.use_simplex()  # warm start from the plan's basis
     try:
-        setter(idx, np.full(len(idx), np.inf))
-        session.set_col_cost(using, m.cost[using] + USAGE_PRICE * p.cost_scale)
+        lifts[0].unlimited()
+        _priced(p, m, session, lifts, on=True)
         free_x = resolve()
-        session.set_col_cost(using, m.cost[using])
         if free_x is None:
             return None
-        extra = _usage_over(m, free_x, idx, bool(run.cols), old)
-        if extra <= TOL:
-            return None
-        extra, x = _least_extra(
-            p, m, resolve, base, lambda more: setter(idx, old + more), nice_ceil(extra), free_x
-        )
+        partner: _Run | None = None
+        if _usage_over(m, free_x, lifts[0].idx, lifts[0].cols, lifts[0].old) <= TOL:
+            partner = _binding_with(p, m, session, run, free_x)
+            if partner is None:
+                return _Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
+            lifts.append(_lift_of(p, m, session, partner))
+            lifts[1].unlimited()
+            _priced(p, m, session, lifts, on=True)
+            free_x = resolve()
+            if free_x is None:
+                return None
+        used = [_usage_over(m, free_x, lf.idx, lf.cols, lf.old) for lf in lifts]
+        _priced(p, m, session, lifts, on=False)
+        if min(used) <= TOL:
+            return _Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
+        enough = [nice_ceil(u) for u in used]
+        with_partner = ""
+        if partner is None:
+            extra, x = _least_extra(p, m, resolve, base, lifts[0].to, enough[0], free_x)
+        else:  # the pair in proportion to what each used unlimited, bisected together
+            ratio = enough[1] / enough[0]
+
+            def both(more: float) -> None:
+                lifts[0].to(more)
+                lifts[1].to(more * ratio)
+
+            extra, x = _least_extra(p, m, resolve, base, both, enough[0], free_x)
+            _, words, _ = _name(p, partner)
+            with_partner = (
+                f" together with +{nice_ceil(extra * ratio):,.0f} "
+                f"{_extra_unit(partner, partner.lifted)} at {words}"
+            )
         removed, said = effect(p, base, outcome_of(p, m, x))
     finally:
-        session.set_col_cost(using, m.cost[using])
-        setter(idx, old)
+        _priced(p, m, session, lifts, on=False)
+        for lf in lifts:
+            lf.restore()
     return _Measured(
-        extra=extra, removed_t=removed, effect=said, crossing=_commodities(p, m, x, run)
+        extra=extra,
+        removed_t=removed,
+        effect=said,
+        crossing=_commodities(p, m, x, run),
+        with_partner=with_partner,
     )
+
+
+def _binding_with(
+    p: Problem, m: LpModel, session: HighsSession, run: _Run, x: FloatArray
+) -> _Run | None:
+    """The capacity next to ``run``'s that binds most once it is unlimited (its partner).
+
+    Next to it: a link into or out of its place, or a place or link at either end of its
+    link. A capacity elsewhere that binds anyway buys nothing with it.
+    """
+    duals = session.duals()
+    if duals is None:
+        return None
+    here = _places(p, run)
+    for other in _candidates(p, m, *duals):
+        if (other.kind, other.key) == (run.kind, run.key) or not here & _places(p, other):
+            continue
+        other.lifted = _lifted_days(p, m, x, other)
+        return other
+    return None
+
+
+def _places(p: Problem, run: _Run) -> set[int]:
+    """The locations a resource is at: a place's own, a link's two ends."""
+    ident = run.key[1]
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        return {int(p.net.arc_from[ident]), int(p.net.arc_to[ident])}
+    return {ident}
