@@ -121,8 +121,10 @@ def test_every_number_stays_whole_when_the_numbers_fit(
     values: list[float], text: str, width: int
 ) -> None:
     rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
-    # whole when 100 or more, zero as 0, else two decimals
-    shown = ["0" if v == 0 else f"{v:,.{0 if abs(v) >= 100 else 2}f}" for v in values]
+    # whole when 100 or more or a whole number (zero as 0), else two decimals
+    shown = [
+        "0" if v == 0 else f"{v:,.{0 if abs(v) >= 100 or v.is_integer() else 2}f}" for v in values
+    ]
     # the numbers (or their one-word headings "value" and "0"), a text column of 4 and
     # the borders and padding fit the terminal
     assume(sum(max(len(s), 5) for s in shown) + 4 + 3 * (len(values) + 1) + 1 <= width)

@@ -57,7 +57,9 @@ day): written as they are, 1000 not 1,000. Other integers are counts and get sep
 
 
 def _cell(value: Any, col: str = "") -> str:
-    """A value as a person reads it: amounts of 100 or more whole, smaller ones to 0.01.
+    """A value as a person reads it: 100 or more, or whole, without decimals; else to 0.01.
+
+    A tester read "60.00" people in the closure table.
 
     One rule per number, not per column: a column of thousands keeps its width beside a
     small figure, and a table fits an 80-column terminal.
@@ -69,7 +71,8 @@ def _cell(value: Any, col: str = "") -> str:
     if isinstance(value, float):
         if value == 0:
             return "0"
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+        whole = abs(value) >= 100 or float(value).is_integer()
+        return f"{value:,.0f}" if whole else f"{value:,.2f}"
     return str(value)
 
 
