@@ -25,7 +25,7 @@ from supplyline.planning.arrival import (
     earliest_arrival,
 )
 from supplyline.planning.examples import late_unit, make_demand, one_link
-from supplyline.planning.network import FlowKind, index_flows, index_network
+from supplyline.planning.network import FlowKind, index_flows, index_network, reach
 from supplyline.requirements.summary import totals_by_unit
 from supplyline.services.scenarios import assess_requirements
 
@@ -163,6 +163,11 @@ def test_earliest_arrival_is_the_first_day_a_search_finds(case: tuple[Scenario, 
     got = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
     assert got.whole.tolist() == searched
     assert got.fed_from.tolist() == fed
+    # read from the LP's reachability bounds where they can tell, as prepare() does
+    bounds = reach(scenario, demand, net, flows)
+    read = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days, bounds)
+    assert read.whole.tolist() == searched
+    assert read.fed_from.tolist() == fed
     # the search on open days, which earliest_arrival skips where no outage matters
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     by_flow = _open_arrival(net, flows, deploy, scenario.horizon_days)

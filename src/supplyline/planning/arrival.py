@@ -31,6 +31,7 @@ from supplyline.planning.network import (
     FlowKind,
     Flows,
     NetworkArrays,
+    Reach,
     days_from,
     index_flows,
     index_network,
@@ -74,18 +75,25 @@ class Arrival:
     """Its people (its equipment, for a unit without people): when it starts consuming."""
 
 
-def earliest_arrival(net: NetworkArrays, flows: Flows, n_units: int, days: int) -> Arrival:
+def earliest_arrival(
+    net: NetworkArrays, flows: Flows, n_units: int, days: int, reach: Reach | None = None
+) -> Arrival:
     """When each unit can be at its destination.
 
     An arc carries a flow on the first day it is open after the flow can be at its tail,
-    and delivers it ``transit + dwell`` days later, as in the LP.
+    and delivers it ``transit + dwell`` days later, as in the LP. ``reach`` (the LP's
+    reachability bounds) already holds the shortest delays where no outage and no place
+    that handles nothing lie on the way: they are read from it rather than searched again
+    (two Dijkstra runs, about 4 ms of a fresh process's 8 ms of preparing corridor-S).
     """
     whole = np.zeros(n_units, dtype=np.int64)
     fed_from = np.zeros(n_units, dtype=np.int64)
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     if len(deploy) == 0:
         return Arrival(whole=whole, fed_from=fed_from)
-    at_dest = _shortest_arrival(net, flows, deploy, days)
+    at_dest = None if reach is None else _reached_arrival(net, flows, deploy, days, reach)
+    if at_dest is None:
+        at_dest = _shortest_arrival(net, flows, deploy, days)
     if at_dest is None:
         at_dest = _open_arrival(net, flows, deploy, days)
     unit = flows.unit[deploy]
@@ -124,6 +132,22 @@ def _shortest_arrival(
         first = flows.start_day[deploy][mine] + dist
         at_dest[mine] = np.where(first < days, first, days).astype(np.int64)
     return at_dest
+
+
+def _reached_arrival(
+    net: NetworkArrays, flows: Flows, deploy: IntArray, days: int, reach: Reach
+) -> IntArray | None:
+    """Arrival at the destination as the reachability bounds have it.
+
+    None where they may not tell: they ignore outages and a place that handles nothing.
+    """
+    if (net.handling == 0).any() or (net.handling_pax == 0).any():
+        return None
+    if not net.arc_open[_usable(net, flows.kind[deploy]).any(axis=0)].all():
+        return None
+    first = reach.earliest[deploy, flows.dest[deploy]]
+    out: IntArray = np.where(first < days, first, days).astype(np.int64)
+    return out
 
 
 def _open_arrival(net: NetworkArrays, flows: Flows, deploy: IntArray, days: int) -> IntArray:

@@ -104,14 +104,18 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         )
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
-    arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    demand = consume_from_arrival(demand, consumption_start(scenario, arrival))
-    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    # the bounds from the demand as given: a unit that can never arrive stays a sink, which
+    # keeps a few more columns (exact all the same), and they hold the arrival days
     bounds = (
         reach(scenario, demand, net, flows)
         if params.prune
         else full_reach(len(flows.names), len(net.location_ids), scenario.horizon_days)
     )
+    arrival = earliest_arrival(
+        net, flows, len(scenario.units), scenario.horizon_days, bounds if params.prune else None
+    )
+    demand = consume_from_arrival(demand, consumption_start(scenario, arrival))
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     priority = [
         scenario.commodity_by_id[c].priority if c in scenario.commodity_by_id else 3
         for c in demand.commodity_ids
