@@ -124,6 +124,20 @@ def test_a_yard_that_handles_nothing_blocks_what_the_measuring_plan_moves_throug
     assert rest.startswith("+120 t/day there on C+1–C+9 removes 840 t of shortfall")  # dwell 1
 
 
+def test_a_yard_that_handles_nothing_is_one_bottleneck_over_all_its_days() -> None:
+    """With the rail into it shut on C+3–C+4 its priced days fall in two runs: one entry.
+
+    A tester's bridge that handled nothing took four of the report's twelve places.
+    """
+    scenario, demand = gauge_break(yard_handling_t_per_day=0.0)
+    rail = dataclasses.replace(scenario.links[0], outage_days=frozenset({3, 4}))
+    plan = plan_movements(dataclasses.replace(scenario, links=(rail, *scenario.links[1:])), demand)
+    (yard,) = [b for b in plan.bottlenecks if b.resource == "Y"]
+    assert yard.days == (2, 3, 4, 7, 8)
+    assert f"{YARD_SHUT} blocks the " in yard.explanation
+    assert " that would pass through it on C+2–C+4, C+7–C+8; " in yard.explanation
+
+
 def test_a_yard_that_handles_nothing_unmeasured_blocks_everything_through_it() -> None:
     """Without the measuring re-solve (--explain 0) nothing names what would pass: all of it."""
     plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0), PlanParams(explain_top=0))

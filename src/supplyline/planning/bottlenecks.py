@@ -131,9 +131,13 @@ def _candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArr
     runs: list[_Run] = []
     for (kind, key), by_day in per.items():
         days = sorted(by_day)
+        # a capacity of 0 blocks on every day it is priced: one bottleneck, not one a run
+        # (a tester's bridge that handled nothing took four of the report's twelve places)
+        rows = [r for d in days for r in by_day[d][1]]
+        shut = kind is not ResourceKind.SUPPLY and not np.any(m.row_upper[rows])
         start = 0
         for i in range(1, len(days) + 1):
-            if i == len(days) or days[i] != days[i - 1] + 1:
+            if i == len(days) or (days[i] != days[i - 1] + 1 and not shut):
                 chunk = days[start:i]
                 ids = [r for d in chunk for r in by_day[d][1]]
                 run = _Run(
