@@ -9,8 +9,6 @@ import pytest
 from supplyline.domain import (
     Demand,
     Link,
-    Location,
-    LocationKind,
     Mode,
     PlanStatus,
     ResourceKind,
@@ -358,15 +356,7 @@ def _forward_store() -> tuple[Scenario, Demand]:
         locations=(
             dataclasses.replace(loc, id="R", name="R"),
             dataclasses.replace(loc, id="F", name="F", storage_t=5.0),
-            Location(
-                id="U",
-                name="U",
-                partner="A",
-                kind=LocationKind.UNIT_AREA,
-                lat=52,
-                lon=21,
-                storage_t=0.0,
-            ),
+            dataclasses.replace(scenario.locations[1], storage_t=0.0),  # the unit's area U
         ),
         links=(
             Link(id="in", origin="R", destination="F", outage_days=frozenset(range(3, 13)), **road),  # type: ignore[arg-type]
