@@ -113,3 +113,20 @@ def test_two_limits_in_a_row_are_raised_together() -> None:
     assert "+60 pax/day there together with +60 pax/day at the road link to-border" in said["X"]
     assert "u1 closes 2 days earlier" in said["X"]
     assert plan_movements(*_road_and_post(100.0)).closures[0].closure_day == 2
+
+
+def test_a_tonnes_limit_is_raised_with_a_tonnes_limit_not_a_people_one() -> None:
+    """The post checks 40 people and 10 t a day, the road into it carries 10 t a day.
+
+    A tester's airfield's tonnes handling was paired with a people limit, and both said
+    to change nothing on their own; the road's tonnes go with the post's.
+    """
+    scenario, demand = border_post(pax_per_day=40.0, handling_t_per_day=10.0, lift_t=60.0)
+    road = dataclasses.replace(scenario.links[0], capacity_t_per_day=10.0)
+    plan = plan_movements(dataclasses.replace(scenario, links=(road, *scenario.links[1:])), demand)
+    tonnes = [b for b in plan.bottlenecks if b.suggested_extra_per_day is not None]
+    assert {b.kind for b in tonnes} >= {ResourceKind.LINK_TONNES, ResourceKind.HANDLING}
+    for b in tonnes:
+        if b.kind is not ResourceKind.HANDLING_PAX:
+            assert "pax/day" not in b.explanation
+            assert "together with +" in b.explanation

@@ -385,3 +385,31 @@ def test_a_few_kilograms_a_day_are_said_not_rounded_away() -> None:
     assert top.shortfall_removed_t == pytest.approx(0.02)
     assert top.explanation.startswith("the road link L1 D→U (0.005 t/day) limits food on C+0–C+3;")
     assert "removes 0.02 t of shortfall: food at u1 0.02 t" in top.explanation
+
+
+def _rail_and_yard_at(t_per_day: float) -> tuple[Scenario, Demand]:
+    """The gauge break with both rail links and the yard at ``t_per_day``."""
+    scenario, demand = gauge_break(yard_handling_t_per_day=t_per_day)
+    rails = {"std", "broad"}
+    links = tuple(
+        dataclasses.replace(x, capacity_t_per_day=t_per_day) if x.id in rails else x
+        for x in scenario.links
+    )
+    return dataclasses.replace(scenario, links=links), demand
+
+
+def test_three_capacities_in_a_row_are_raised_together() -> None:
+    """Rail, yard and rail at 60 t/day: more of any one alone buys nothing.
+
+    A tester's link, yard and link were each said to change nothing on their own; all
+    three at +60 t/day remove 420 t of the 780 t short (food, which nothing lets through).
+    """
+    plan = plan_movements(*_rail_and_yard_at(60.0))
+    assert plan.total_short_t == pytest.approx(780.0)
+    (top,) = plan.bottlenecks
+    assert top.suggested_extra_per_day == 60.0
+    said = top.explanation
+    assert "+60 t/day there together with +60 t/day at the transshipment yard Y" in said
+    assert "and +60 t/day at the rail link std H→Y (60 t/day)" in said
+    assert "removes 420 t of shortfall" in said
+    assert plan_movements(*_rail_and_yard_at(120.0)).total_short_t == pytest.approx(360.0)

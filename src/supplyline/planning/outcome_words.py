@@ -34,9 +34,10 @@ COST_EPS = 0.5
 
 
 def tonnes_text(tonnes: float) -> str:
-    """Tonnes as a planner reads them: whole from 100, else three significant digits.
+    """Tonnes, tonne-days or people as a planner reads them: whole from 100, else 3 digits.
 
-    A tester read "removes 7 t of shortfall" beside 6.6 t in the files.
+    A tester read "removes 7 t of shortfall" beside 6.6 t in the files, and "cuts the lift
+    arriving late by 0 t-days" for 0.2.
 
     >>> tonnes_text(1234.4), tonnes_text(6.6), tonnes_text(9.0), tonnes_text(0.153)
     ('1,234', '6.6', '9', '0.153')
@@ -69,7 +70,9 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         parts.append(_less_late(p, base, new))
     filled = base.gap_t_days - new.gap_t_days
     if filled > GAP_EPS:
-        parts.append(f"fills {filled:,.0f} t-days more of the units' days-of-supply targets")
+        parts.append(
+            f"fills {tonnes_text(filled)} t-days more of the units' days-of-supply targets"
+        )
     saved = base.transport_cost - new.transport_cost
     cost = ""
     if saved > COST_EPS:
@@ -104,7 +107,7 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """Lift late cut by so many tonne- and person-days, with the closures that moved."""
     amounts = [
-        f"{gain:,.0f} {what}"
+        f"{tonnes_text(gain)} {what}"
         for gain, what in (
             (base.late_t_days - new.late_t_days, "t-days"),
             (base.late_pax_days - new.late_pax_days, "person-days"),
