@@ -149,9 +149,10 @@ def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
 
 def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more() -> None:
     """A tester's yard limited four; the sentence named three and dropped the fourth."""
-    from supplyline.planning.bottlenecks import _explanation, _Run
+    from supplyline.planning.bottlenecks import _explanation
+    from supplyline.planning.resources import Run
 
-    run = _Run(
+    run = Run(
         kind=ResourceKind.HANDLING, key=("handle_in", 0), days=[3, 4], value=1.0, rows=[], cols=[]
     )
     four = ("deployment", "water", "food", "fuel")

@@ -1,0 +1,319 @@
+"""What a bottleneck is: the capacities the duals price, by runs of days, and in words.
+
+A resource is a link's tonnes or people, a place's handling (tonnes or people), a
+store, or a source's daily supply. This module groups their shadow prices into runs,
+names them as a planner would, finds which commodities use them, and which rows (or
+columns) raise them for a measurement (:mod:`supplyline.planning.measure`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import ResourceKind
+from supplyline.planning.build import Problem
+from supplyline.planning.extract import TOL
+from supplyline.planning.model import IntArray, LpModel
+from supplyline.planning.network import FlowKind
+from supplyline.planning.outcome_words import tonnes_text
+
+__all__ = [
+    "MAX_REPORTED",
+    "PEOPLE_KINDS",
+    "Run",
+    "candidates",
+    "commodities_using",
+    "describe",
+    "extra_unit",
+    "lifted_days",
+    "listed",
+    "nice_ceil",
+    "places",
+    "rows_to_lift",
+    "tie_breaking_noise",
+]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+MAX_REPORTED = 12
+
+
+MIN_SHADOW_PRICE = 1.0
+"""Runs worth less than this (objective units, i.e. about one unit of money) are noise."""
+
+
+def tie_breaking_noise(p: Problem) -> float:
+    """What a tonne more on one day can be worth through the tie-breakers alone.
+
+    Two legs saved and a tonne-day held over the whole horizon, in objective units: the
+    tie-breakers scale with the largest link cost, so on the bilateral example a day of
+    food at the forward depot was "worth" 3.24 (a leg and a few days' holding) and ranked
+    third among its bottlenecks, with "changes little on its own". A run worth no more
+    than this per day is not a bottleneck.
+    """
+    w = p.params.weights
+    return (2 * w.move_per_t + p.days * w.hold_per_t_day) * p.cost_scale
+
+
+_KIND_WORDS = {
+    "transshipment": "transshipment yard",
+    "border": "border crossing",
+    "unit_area": "unit area",
+}
+
+
+_ROW_KINDS = {
+    "link_t": ResourceKind.LINK_TONNES,
+    "link_pax": ResourceKind.LINK_PAX,
+    "handle_in": ResourceKind.HANDLING,
+    "handle_out": ResourceKind.HANDLING,
+    "handle_pax_in": ResourceKind.HANDLING_PAX,
+    "handle_pax_out": ResourceKind.HANDLING_PAX,
+    "storage": ResourceKind.STORAGE,
+}
+
+
+_HANDLING_ROWS = {
+    ResourceKind.HANDLING: ("handle_in", "handle_out"),
+    ResourceKind.HANDLING_PAX: ("handle_pax_in", "handle_pax_out"),
+}
+"""A place's arriving and leaving rows, which bind together and are lifted together."""
+
+
+def nice_ceil(value: float) -> float:
+    """Round up to a figure a planner would say: whole from 1, two significant digits.
+
+    Below 1 too: "+1 t/day" was offered where 0.2 t/day did as well, five times a
+    tester's link.
+
+    >>> nice_ceil(117.3), nice_ceil(3.2), nice_ceil(1234.0), nice_ceil(0.2), nice_ceil(0.0123)
+    (120.0, 4.0, 1300.0, 0.2, 0.013)
+    """
+    if value <= 0:
+        return 0.0
+    step = 10 ** (math.floor(math.log10(value)) - 1)
+    if value > 1:
+        step = max(1.0, step)
+    return float(round(math.ceil(value / step - 1e-9) * step, 12))
+
+
+@dataclass(slots=True)
+class Run:
+    """A resource binding on consecutive days, and the rows or columns that model it."""
+
+    kind: ResourceKind
+    key: tuple[str, int]
+    days: list[int]
+    value: float
+    rows: list[int]
+    cols: list[int]
+    lifted: list[int] = field(default_factory=list)
+    """The days a measurement raises the resource on (:func:`lifted_days`)."""
+
+
+def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArray) -> list[Run]:
+    """Per (resource, day) the saving of one more unit, grouped into runs of days."""
+    per: dict[tuple[ResourceKind, tuple[str, int]], dict[int, tuple[float, list[int]]]] = (
+        defaultdict(dict)
+    )
+    for name, kind in _ROW_KINDS.items():
+        b = m.rows.get(name)
+        if b is None:
+            continue
+        value = -row_dual[b.start : b.start + b.size]
+        ident = b["a"] if name.startswith("link") else b["v"]
+        for j in np.flatnonzero(value > TOL):
+            key = (name.split("_")[0], int(ident[j]))
+            day = int(b["t"][j])
+            old_v, old_rows = per[(kind, key)].get(day, (0.0, []))
+            per[(kind, key)][day] = (old_v + float(value[j]), [*old_rows, b.start + int(j)])
+    sup = m.cols["supply"]
+    value = -col_dual[sup.start : sup.start + sup.size]
+    goods = p.flows.kind[sup["f"]] == FlowKind.GOODS
+    for j in np.flatnonzero((value > TOL) & goods):
+        key = (f"supply{int(sup['f'][j])}", int(sup["v"][j]))
+        per[(ResourceKind.SUPPLY, key)][int(sup["t"][j])] = (float(value[j]), [sup.start + int(j)])
+    runs: list[Run] = []
+    for (kind, key), by_day in per.items():
+        days = sorted(by_day)
+        # a capacity of 0 blocks on every day it is priced: one bottleneck, not one a run
+        # (a tester's bridge that handled nothing took four of the report's twelve places)
+        rows = [r for d in days for r in by_day[d][1]]
+        shut = kind is not ResourceKind.SUPPLY and not np.any(m.row_upper[rows])
+        start = 0
+        for i in range(1, len(days) + 1):
+            if i == len(days) or (days[i] != days[i - 1] + 1 and not shut):
+                chunk = days[start:i]
+                ids = [r for d in chunk for r in by_day[d][1]]
+                run = Run(
+                    kind=kind,
+                    key=key,
+                    days=chunk,
+                    value=sum(by_day[d][0] for d in chunk),
+                    rows=[] if kind is ResourceKind.SUPPLY else ids,
+                    cols=ids if kind is ResourceKind.SUPPLY else [],
+                )
+                runs.append(run)
+                start = i
+    noise = tie_breaking_noise(p)
+    runs = [r for r in runs if r.value >= MIN_SHADOW_PRICE and r.value > noise * len(r.days)]
+    runs.sort(key=lambda r: -r.value)
+    return runs[:MAX_REPORTED]
+
+
+def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
+    """Resource id, its description in words, and its capacity per day."""
+    prefix, ident = run.key
+    net = p.net
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        link = p.scenario.links[int(net.arc_link[ident])]
+        a, b = net.location_ids[int(net.arc_from[ident])], net.location_ids[int(net.arc_to[ident])]
+        cap = (
+            net.arc_cap_t[ident]
+            if run.kind is ResourceKind.LINK_TONNES
+            else (net.arc_cap_pax[ident])
+        )
+        unit = "t" if run.kind is ResourceKind.LINK_TONNES else "pax"
+        return (
+            f"{link.id} ({a}→{b})",
+            f"the {link.mode} link {link.id} {a}→{b} ({tonnes_text(cap)} {unit}/day)",
+            float(cap),
+        )
+    loc = p.scenario.locations[ident]
+    if run.kind in _HANDLING_ROWS:
+        kind = _KIND_WORDS.get(loc.kind.value, loc.kind.value)
+        what = loc.name if kind.split()[0] in loc.name.lower() else f"the {kind} {loc.name}"
+        people = run.kind is ResourceKind.HANDLING_PAX
+        cap = float((net.handling_pax if people else net.handling)[ident])
+        return loc.id, f"{what} (handling {tonnes_text(cap)} {'pax' if people else 't'}/day)", cap
+    if run.kind is ResourceKind.STORAGE:
+        return (
+            loc.id,
+            f"storage at {loc.name} ({tonnes_text(float(net.storage[ident]))} t)",
+            float(net.storage[ident]),
+        )
+    com = p.flows.names[int(prefix.removeprefix("supply"))]
+    st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
+    daily = st.replenishment_t_per_day
+    if st.initial_t > 0 and run.days[0] == 0:  # day 0 gives the stock on hand as well
+        after = f"then {tonnes_text(daily)} t/day" if daily > 0 else "no resupply"
+        amount = f"{tonnes_text(st.initial_t)} t on hand on C+0, {after}"
+        capacity = st.initial_t + daily
+    else:
+        amount, capacity = f"{tonnes_text(daily)} t/day", daily
+    return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity
+
+
+def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[str, ...]:
+    """The commodities using the resource during the run, busiest first."""
+    if run.kind is ResourceKind.SUPPLY:
+        return (run.key[0] and p.flows.names[int(run.key[0].removeprefix("supply"))],)
+    arc = m.cols["arc"]
+    days = np.isin(arc["t"], run.days)
+    a = arc["a"]
+    # a pax capacity (a link's, a place's handling) bounds people only, a tonnes one the rest
+    is_pax = p.flows.kind[arc["f"]] == FlowKind.DEPLOY_PAX
+    counted = is_pax == (run.kind in (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX))
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        on = days & (a == run.key[1]) & counted
+    elif run.kind in _HANDLING_ROWS:
+        at = (p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1])
+        on = days & at & counted
+    else:
+        st = m.cols["stock"]
+        on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1])
+        vals = x[st.start : st.start + st.size]
+        return _busiest(p, st["f"][on_s], vals[on_s])
+    vals = x[arc.start : arc.start + arc.size]
+    return _busiest(p, arc["f"][on], vals[on])
+
+
+def _busiest(p: Problem, flows: IntArray, amount: FloatArray) -> tuple[str, ...]:
+    totals: dict[str, float] = defaultdict(float)
+    for f, q in zip(flows, amount, strict=True):
+        if q > TOL:
+            name = p.flows.names[int(f)]
+            totals["deployment" if name.startswith("deploy:") else name] += float(q)
+    return tuple(sorted(totals, key=lambda c: -totals[c]))
+
+
+def extra_unit(run: Run, lifted: list[int]) -> str:
+    """What an extra of the run's resource counts: per day, or once."""
+    if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
+        return "t"  # one day's supply (a stock on hand once): more of it, not more a day
+    per = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.HANDLING_PAX: "pax/day"}
+    return {**per, ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
+
+
+def rows_to_lift(p: Problem, m: LpModel, run: Run) -> list[int]:
+    """The rows to relax for a run.
+
+    A yard's unloading and loading rows bind together (its dual may sit on either), so
+    lift both; a yard's and a store's over their lifted days.
+    """
+    names = _HANDLING_ROWS.get(run.kind, ("storage",) if run.kind is ResourceKind.STORAGE else ())
+    if not names:
+        return run.rows
+    v = run.key[1]
+    lo, hi = run.lifted[0], run.lifted[-1]
+    rows: list[int] = []
+    for name in names:
+        b = m.rows.get(name)
+        if b is not None:
+            hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
+            rows += (b.start + np.flatnonzero(hit)).tolist()
+    return rows
+
+
+def lifted_days(p: Problem, m: LpModel, x: FloatArray, run: Run) -> list[int]:
+    """The days whose capacity a measurement raises.
+
+    A yard's run is widened by its dwell. A store's is widened to the whole stretch of
+    days it is full in the plan: a tonne kept one more day must be kept on each of them.
+    A tester's depot, full on C+3–C+6 with the shadow price all on C+6, gained nothing
+    from more room on C+6 alone, and the report offered no extra.
+    """
+    if run.kind is ResourceKind.STORAGE:
+        b = m.rows["storage"]
+        mine = np.flatnonzero(b["v"] == run.key[1])
+        upper = m.row_upper[b.start + mine]
+        used = m.matrix[b.start + mine, :] @ x
+        full = {int(d) for d in b["t"][mine][used >= upper - TOL * np.maximum(1.0, upper)]}
+        lo, hi = run.days[0], run.days[-1]
+        while lo - 1 in full:
+            lo -= 1
+        while hi + 1 in full:
+            hi += 1
+        return list(range(lo, hi + 1))
+    if run.kind not in _HANDLING_ROWS:
+        return run.days
+    dwell = int(p.net.dwell[run.key[1]])
+    return list(range(max(0, run.days[0] - dwell), min(p.days - 1, run.days[-1] + dwell) + 1))
+
+
+def listed(names: tuple[str, ...]) -> str:
+    """Names in a sentence: "food", "food and fuel", "food, fuel, water and 2 more".
+
+    >>> listed(("food", "fuel")), listed(("a", "b", "c", "d"))
+    ('food and fuel', 'a, b, c and 1 more')
+    """
+    if len(names) > 3:
+        return f"{', '.join(names[:3])} and {len(names) - 3} more"
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+PEOPLE_KINDS = (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX)
+
+
+def places(p: Problem, run: Run) -> set[int]:
+    """The locations a resource is at: a place's own, a link's two ends."""
+    ident = run.key[1]
+    if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
+        return {int(p.net.arc_from[ident]), int(p.net.arc_to[ident])}
+    return {ident}
