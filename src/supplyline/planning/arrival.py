@@ -119,7 +119,7 @@ def _shortest_arrival(
     the shortest transit and dwell (one Dijkstra run per kind of flow, from the homes).
     """
     usable = _usable(net, flows.kind[deploy])
-    if not net.arc_open[usable.any(axis=0)].all():
+    if _outage_on_the_way(net, usable):
         return None
     at_dest = np.full(len(deploy), days, dtype=np.int64)
     for pax in (False, True):
@@ -129,8 +129,7 @@ def _shortest_arrival(
         homes = np.unique(flows.home[deploy][mine])
         apart = days_from(net, usable[mine[0]], homes)
         dist = apart[np.searchsorted(homes, flows.home[deploy][mine]), flows.dest[deploy][mine]]
-        first = flows.start_day[deploy][mine] + dist
-        at_dest[mine] = np.where(first < days, first, days).astype(np.int64)
+        at_dest[mine] = _within(flows.start_day[deploy][mine] + dist, days)
     return at_dest
 
 
@@ -143,10 +142,19 @@ def _reached_arrival(
     """
     if (net.handling == 0).any() or (net.handling_pax == 0).any():
         return None
-    if not net.arc_open[_usable(net, flows.kind[deploy]).any(axis=0)].all():
+    if _outage_on_the_way(net, _usable(net, flows.kind[deploy])):
         return None
-    first = reach.earliest[deploy, flows.dest[deploy]]
-    out: IntArray = np.where(first < days, first, days).astype(np.int64)
+    return _within(reach.earliest[deploy, flows.dest[deploy]], days)
+
+
+def _outage_on_the_way(net: NetworkArrays, usable: npt.NDArray[np.bool_]) -> bool:
+    """Whether any arc the flows may use (``[flow, arc]``) has an outage day."""
+    return not net.arc_open[usable.any(axis=0)].all()
+
+
+def _within(first: npt.ArrayLike, days: int) -> IntArray:
+    """First days as whole days, ``days`` (never) where past the horizon."""
+    out: IntArray = np.minimum(np.asarray(first, dtype=np.float64), days).astype(np.int64)
     return out
 
 
