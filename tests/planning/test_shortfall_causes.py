@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.build import prepare
-from supplyline.planning.examples import one_link
+from supplyline.planning.examples import gauge_break, one_link
 from supplyline.planning.summary import shortfall_rows
 from supplyline.planning.unreachable import reachable
 
@@ -220,3 +220,18 @@ def test_summary_amounts_come_to_the_gram_as_the_plan_files_give_them(
     ]
     assert len(amounts) > 10
     assert all(v == to_gram(v) for v in amounts)
+
+
+def test_a_yard_that_handles_no_tonnes_is_named_as_the_way_that_is_shut() -> None:
+    """A tester's yard at 0 t/day: the cause took it as passable and blamed capacity.
+
+    The LP lets no goods on or off at a place handling 0 t/day, so no fuel can reach the
+    unit on any day, and the cause names the yard rather than the links.
+    """
+    plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0, days=5))
+    assert plan.total_short_t == pytest.approx(2 * 5 * 60.0)  # 60 t/day of each
+    assert {s.cause for s in plan.shortfalls} == {
+        f"no {name} can reach U: every way there passes through a place that handles "
+        "no tonnes (Y)"
+        for name in ("Diesel", "Rations")
+    }

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.build import Problem
 from supplyline.planning.model import IntArray
+from supplyline.planning.resources import listed
 from supplyline.types import day_label, day_ranges
 
 __all__ = ["explain_unreachable", "reachable"]
@@ -51,12 +52,13 @@ def _sources(p: Problem) -> BoolArray:
 def reachable(p: Problem, arc_open: BoolArray) -> BoolArray:
     """``[commodity, location, day]``: whether goods of a commodity can be there that day.
 
-    Capacities are ignored (any positive tonnes capacity lets goods through); ``arc_open``
-    (``[arc, day]``) says on which days an arc may be left.
+    Capacities are ignored (any positive tonnes capacity lets goods through, and any
+    handling above 0 at both ends, as in the LP); ``arc_open`` (``[arc, day]``) says on
+    which days an arc may be left.
     """
     net, days = p.net, p.days
     there = _sources(p)
-    usable = net.arc_cap_t > 0
+    usable = net.arc_carries(people=False)
     delay = net.arc_delay
     can_wait = net.storage > 0
     for t in range(days):
@@ -106,7 +108,7 @@ class _Arrivals:
         """For each query, whether goods ``k`` can arrive at (or be supplied at) ``v`` on ``t``."""
         net, there = self.p.net, self.there(reopened)
         arc_open = _reopened(self.p, reopened)
-        usable = np.flatnonzero(net.arc_cap_t > 0)
+        usable = np.flatnonzero(net.arc_carries(people=False))
         q, i = np.nonzero(net.arc_to[usable][None, :] == v[:, None])  # arcs into each place
         a = usable[i]
         left = t[q] - net.arc_delay[a]
@@ -194,10 +196,17 @@ def _cause(
             return f"no {commodity} can reach {place} on these days"
         if (ever > t).any():
             return f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}"
-        if _linked(p, arrivals.sources[k].any(axis=1), v):
+        starts = arrivals.sources[k].any(axis=1)
+        if _linked(p, starts, v, p.net.arc_carries(people=False)):
             return (
                 f"no {commodity} can reach {place} within the {p.days}-day horizon: the "
                 "quickest way from its stock takes longer"
+            )
+        shut = _handling_nothing_on_the_way(p, starts, v)
+        if shut:
+            return (
+                f"no {commodity} can reach {place}: every way there passes through a place "
+                f"that handles no tonnes ({listed(tuple(shut))})"
             )
         return f"no {commodity} can reach {place}: no chain of links that can carry it leads there"
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
@@ -217,16 +226,37 @@ def _cause(
     return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
 
 
-def _linked(p: Problem, starts: BoolArray, v: int) -> bool:
-    """Whether links that carry tonnes lead from any of ``starts`` to ``v``, time aside."""
-    usable = p.net.arc_cap_t > 0
+def _linked(p: Problem, starts: BoolArray, v: int, usable: BoolArray) -> bool:
+    """Whether ``usable`` arcs lead from any of ``starts`` to ``v``, time aside."""
+    return bool(_spread(p.net.arc_from, p.net.arc_to, usable, starts)[v])
+
+
+def _spread(tails: IntArray, heads: IntArray, usable: BoolArray, starts: BoolArray) -> BoolArray:
+    """The places ``usable`` arcs (``tails`` → ``heads``) lead to from ``starts``, included."""
     seen = starts.copy()
     while True:
         more = np.zeros_like(seen)
-        more[p.net.arc_to[usable & seen[p.net.arc_from]]] = True
+        more[heads[usable & seen[tails]]] = True
         if not (more & ~seen).any():
-            return bool(seen[v])
+            return seen
         seen |= more
+
+
+def _handling_nothing_on_the_way(p: Problem, starts: BoolArray, v: int) -> list[str]:
+    """Names of the places handling no tonnes on some way from ``starts`` to ``v``.
+
+    The ways are by links that carry tonnes; empty if there is no such way.
+    """
+    net = p.net
+    links = net.arc_cap_t > 0
+    if not _linked(p, starts, v, links):
+        return []
+    ahead = _spread(net.arc_from, net.arc_to, links, starts)
+    at_v = np.zeros_like(starts)
+    at_v[v] = True
+    behind = _spread(net.arc_to, net.arc_from, links, at_v)
+    shut = np.flatnonzero(ahead & behind & (net.handling == 0))
+    return [p.scenario.location(net.location_ids[i]).name for i in shut.tolist()]
 
 
 def _closure(p: Problem, link_index: int, until: int) -> str:
