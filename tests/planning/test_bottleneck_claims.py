@@ -156,6 +156,6 @@ def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more()
         kind=ResourceKind.HANDLING, key=("handle_in", 0), days=[3, 4], value=1.0, rows=[], cols=[]
     )
     four = ("deployment", "water", "food", "fuel")
-    text = _explanation("the yard", run, four, None, [3, 4])
+    text = _explanation("the yard", run, four, None)
     assert text == "the yard limits deployment, water, food and 1 more on C+3–C+4"
-    assert _explanation("the yard", run, four[:3], None, [3, 4]).endswith("food on C+3–C+4")
+    assert _explanation("the yard", run, four[:3], None).endswith("food on C+3–C+4")

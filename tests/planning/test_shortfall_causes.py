@@ -231,7 +231,6 @@ def test_a_yard_that_handles_no_tonnes_is_named_as_the_way_that_is_shut() -> Non
     plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0, days=5))
     assert plan.total_short_t == pytest.approx(2 * 5 * 60.0)  # 60 t/day of each
     assert {s.cause for s in plan.shortfalls} == {
-        f"no {name} can reach U: every way there passes through a place that handles "
-        "no tonnes (Y)"
+        f"no {name} can reach U: every way there passes through a place that handles no tonnes (Y)"
         for name in ("Diesel", "Rations")
     }

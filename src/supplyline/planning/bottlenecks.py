@@ -24,7 +24,9 @@ from supplyline.planning.resources import (
     candidates,
     commodities_using,
     describe,
+    extra_days,
     extra_unit,
+    full_stretch,
     lifted_days,
     listed,
     nice_ceil,
@@ -61,9 +63,9 @@ def find_bottlenecks(
     out: list[Bottleneck] = []
     said: set[tuple[ResourceKind, tuple[str, int], tuple[int, ...]]] = set()
     for run in runs:
-        run.lifted = lifted_days(p, m, sol.x, run)
+        run.lifted = lifted_days(p, m, run)
         if run.kind is ResourceKind.STORAGE:  # full on all those days, priced on some
-            run.days = run.lifted
+            run.days = full_stretch(m, sol.x, run)
         if (run.kind, run.key, tuple(run.days)) in said:
             continue  # two priced days of one full stretch: said with the first
         said.add((run.kind, run.key, tuple(run.days)))
@@ -87,7 +89,7 @@ def find_bottlenecks(
                 else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
-                explanation=_explanation(words, run, coms, measured, run.lifted),
+                explanation=_explanation(words, run, coms, measured),
             )
         )
     return tuple(out)
@@ -98,14 +100,13 @@ def _explanation(
     run: Run,
     coms: tuple[str, ...],
     measured: Measured | None,
-    lifted: list[int],
 ) -> str:
     """What the resource limits and when, then what the measured extra of it buys.
 
     A resource nothing passes (a capacity of 0) limits no commodity: it blocks what would
     pass, named as the re-solve with the extra moved it through, if it was measured.
-    The extra is said with its days when they are not the binding ones (``lifted``: a
-    yard's are widened by its dwell).
+    The extra is said with its days when they are not the binding ones (a yard's are
+    widened by its dwell; :func:`~supplyline.planning.resources.extra_days`).
     """
     span = day_ranges(run.days)  # one run of consecutive days
     if coms:
@@ -124,6 +125,6 @@ def _explanation(
         return text
     if measured.alone:
         return f"{text}; more there changes nothing on its own"
-    when = "" if lifted == run.days else f" on {day_ranges(lifted)}"
-    extra = f"+{amount_text(measured.extra)} {extra_unit(run, lifted)} there{when}"
+    when = extra_days(run, run.days)
+    extra = f"+{amount_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
     return f"{text}; {extra}{measured.with_partner} {measured.effect}"

@@ -11,10 +11,15 @@ from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.types import day_label
 
-__all__ = ["COST_EPS", "GAP_EPS", "LATE_EPS", "effect", "short_eps", "sooner", "tonnes_text"]
-
-LATE_EPS = 0.01
-"""Tonne-days or person-days of lateness below which two plans count as equally late."""
+__all__ = [
+    "cost_eps",
+    "effect",
+    "gap_eps",
+    "late_eps",
+    "short_eps",
+    "sooner",
+    "tonnes_text",
+]
 
 
 def short_eps(base: Outcome) -> float:
@@ -27,14 +32,33 @@ def short_eps(base: Outcome) -> float:
     return max(1e-3, 1e-6 * base.short_t)
 
 
-GAP_EPS = 0.5
-"""Tonne-days below days-of-supply targets below which two plans count as equal."""
-COST_EPS = 0.5
-"""Transport cost below which two plans count as equally dear."""
+def late_eps(base: Outcome) -> float:
+    """Tonne-days or person-days of lateness below which two plans count as equally late.
+
+    As :func:`short_eps`: a flat 0.01 took +0.99 t/day for as good as +1, which alone
+    closed a tester's unit a day earlier (0.01 t was still a day late).
+    """
+    return max(1e-3, 1e-6 * max(base.late_t_days, base.late_pax_days))
+
+
+def gap_eps(base: Outcome) -> float:
+    """Tonne-days below days-of-supply targets below which two plans count as equal."""
+    return max(1e-3, 1e-6 * base.gap_t_days)
+
+
+def cost_eps(base: Outcome) -> float:
+    """Transport cost below which two plans count as equally dear.
+
+    A flat 0.5 took a tester's +0.75 t, saving 1.5, for as good as +1, saving 2, and
+    then said the 0.5 left could not be saved.
+    """
+    return max(0.01, 1e-6 * abs(base.transport_cost))
 
 
 def tonnes_text(tonnes: float) -> str:
-    """Tonnes, tonne-days or people as a planner reads them: whole from 100, else 3 digits.
+    """Tonnes, tonne-days, people or cost as a planner reads them: 3 significant digits.
+
+    Whole from 100.
 
     A tester read "removes 7 t of shortfall" beside 6.6 t in the files, and "cuts the lift
     arriving late by 0 t-days" for 0.2.
@@ -49,7 +73,8 @@ def sooner(new: Outcome, base: Outcome) -> bool:
     """Less lift late than in ``base`` (tonne-days or person-days), and none more."""
     t_gain = base.late_t_days - new.late_t_days
     pax_gain = base.late_pax_days - new.late_pax_days
-    return min(t_gain, pax_gain) > -LATE_EPS and max(t_gain, pax_gain) > LATE_EPS
+    eps = late_eps(base)
+    return min(t_gain, pax_gain) > -eps and max(t_gain, pax_gain) > eps
 
 
 def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
@@ -69,16 +94,16 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     if sooner(new, base):
         parts.append(_less_late(p, base, new))
     filled = base.gap_t_days - new.gap_t_days
-    if filled > GAP_EPS:
+    if filled > gap_eps(base):
         parts.append(
             f"fills {tonnes_text(filled)} t-days more of the units' days-of-supply targets"
         )
     saved = base.transport_cost - new.transport_cost
     cost = ""
-    if saved > COST_EPS:
-        cost = f"saves {saved:,.0f} in transport cost"
-    elif parts and saved < -COST_EPS:
-        cost = f"for {-saved:,.0f} more in transport cost"
+    if saved > cost_eps(base):
+        cost = f"saves {tonnes_text(saved)} in transport cost"
+    elif parts and saved < -cost_eps(base):
+        cost = f"for {tonnes_text(-saved)} more in transport cost"
     if cost and parts:
         parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
     elif cost:
@@ -112,7 +137,7 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
             (base.late_t_days - new.late_t_days, "t-days"),
             (base.late_pax_days - new.late_pax_days, "person-days"),
         )
-        if gain > LATE_EPS
+        if gain > late_eps(base)
     ]
     text = f"cuts the lift arriving late by {' and '.join(amounts)}"
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}

@@ -21,6 +21,7 @@ from supplyline.planning.extract import TOL
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.outcome_words import tonnes_text
+from supplyline.types import day_ranges
 
 __all__ = [
     "MAX_REPORTED",
@@ -271,30 +272,51 @@ def rows_to_lift(p: Problem, m: LpModel, run: Run) -> list[int]:
     return rows
 
 
-def lifted_days(p: Problem, m: LpModel, x: FloatArray, run: Run) -> list[int]:
+def lifted_days(p: Problem, m: LpModel, run: Run) -> list[int]:
     """The days whose capacity a measurement raises.
 
-    A yard's run is widened by its dwell. A store's is widened to the whole stretch of
-    days it is full in the plan: a tonne kept one more day must be kept on each of them.
-    A tester's depot, full on C+3–C+6 with the shadow price all on C+6, gained nothing
-    from more room on C+6 alone, and the report offered no extra.
+    A yard's run is widened by its dwell. A store's is every day it has a limit: its
+    ``storage_t`` is one figure, and what more room buys is that figure raised. A tester's
+    depot, full on C+3–C+6 with the shadow price all on C+6, gained nothing from more room
+    on C+6 alone; another's gained 10 t from +10 t on the one day it was full, where +30 t
+    on every day removed all 30 t (the store then filled on two more days).
     """
     if run.kind is ResourceKind.STORAGE:
         b = m.rows["storage"]
-        mine = np.flatnonzero(b["v"] == run.key[1])
-        upper = m.row_upper[b.start + mine]
-        used = m.matrix[b.start + mine, :] @ x
-        full = {int(d) for d in b["t"][mine][used >= upper - TOL * np.maximum(1.0, upper)]}
-        lo, hi = run.days[0], run.days[-1]
-        while lo - 1 in full:
-            lo -= 1
-        while hi + 1 in full:
-            hi += 1
-        return list(range(lo, hi + 1))
+        return sorted({int(d) for d in b["t"][b["v"] == run.key[1]]})
     if run.kind not in _HANDLING_ROWS:
         return run.days
     dwell = int(p.net.dwell[run.key[1]])
     return list(range(max(0, run.days[0] - dwell), min(p.days - 1, run.days[-1] + dwell) + 1))
+
+
+def full_stretch(m: LpModel, x: FloatArray, run: Run) -> list[int]:
+    """A store's run widened to the whole stretch of days it is full in the plan.
+
+    The shadow price of a full store sits on some of those days (a tonne kept one more day
+    is kept on each of them); the report says them all.
+    """
+    b = m.rows["storage"]
+    mine = np.flatnonzero(b["v"] == run.key[1])
+    upper = m.row_upper[b.start + mine]
+    used = m.matrix[b.start + mine, :] @ x
+    full = {int(d) for d in b["t"][mine][used >= upper - TOL * np.maximum(1.0, upper)]}
+    lo, hi = run.days[0], run.days[-1]
+    while lo - 1 in full:
+        lo -= 1
+    while hi + 1 in full:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def extra_days(run: Run, binding: list[int]) -> str:
+    """The days of an extra in words, when they are not ``binding`` (else nothing).
+
+    A store's extra is its one ``storage_t`` raised: no days.
+    """
+    if run.kind is ResourceKind.STORAGE or run.lifted == binding:
+        return ""
+    return f" on {day_ranges(run.lifted)}"
 
 
 def listed(names: tuple[str, ...]) -> str:
