@@ -73,6 +73,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     pids = draw(st.lists(ids, min_size=2, max_size=3, unique=True))
     partners = tuple(Partner(id=p, name=draw(names), currency=draw(currencies)) for p in pids)
     cids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    units = {c: draw(st.sampled_from(DemandUnit)) for c in cids}
     commodities = tuple(
         Commodity(
             id=c,
@@ -80,8 +81,11 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             supply_class=draw(st.sampled_from(SupplyClass)),
             priority=draw(st.integers(1, 9)),
             volume_m3_per_t=draw(optional(st.floats(0.01, 1000))),
-            demand_unit=draw(st.sampled_from(DemandUnit)),
-            kg_per_demand_unit=draw(st.floats(0.01, 1e6)),
+            demand_unit=units[c],
+            # a litre's mass; a kg and a t weigh what they say
+            kg_per_demand_unit=draw(optional(st.floats(0.01, 1e6)))
+            if units[c] is DemandUnit.L
+            else None,
             per_person_per_day=draw(optional(rates(1e6))),
             per_vehicle_per_day=draw(optional(rates(1e6))),
             vehicle_fuel=draw(st.booleans()),

@@ -57,6 +57,13 @@ YAML_CASES = [
         "commodities[2].kg_per_demand_unit", r"nan is not a number", id="yaml-nan",
     ),
     pytest.param(
+        "scenario.yaml", "    demand_unit: L\n    kg_per_demand_unit: 0.84",
+        "    demand_unit: t\n    kg_per_demand_unit: 0.84", 32,
+        "commodities[2].kg_per_demand_unit",
+        r"kg_per_demand_unit\(=0.84\) contradicts demand_unit t, which is 1,000 kg",
+        id="mass-against-tonnes",
+    ),
+    pytest.param(
         "scenario.yaml", "food.mil.ration_3mre_kg_ppd   #", "food.mil.ration_3mre_kgppd   #", 19,
         "commodities[0].per_person_per_day",
         r"not a planning factor.*food\.mil\.ration_3mre_kg_ppd",

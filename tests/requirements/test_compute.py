@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -179,3 +180,34 @@ def test_requirements_are_nonnegative_and_linear_in_personnel(
     d2 = compute_requirements(_scenario(units=doubled), FACTORS).consumption_t
     d1 = compute_requirements(_scenario(units=single), FACTORS).consumption_t
     assert d2 == pytest.approx(2 * d1)
+
+
+def test_a_rate_in_tonnes_counts_tonnes() -> None:
+    """A tester's 0.1 t of food a person a day came out as 0.1 kg: a t counted as a kg."""
+    scenario = _scenario(units=(_unit(),))
+    food = Commodity(
+        id="food",
+        name="Food",
+        supply_class=SupplyClass.FOOD,
+        demand_unit=DemandUnit.T,
+        per_person_per_day=0.1,
+    )
+    scenario = dataclasses.replace(scenario, commodities=(food, *scenario.commodities[1:]))
+    demand = compute_requirements(scenario, FACTORS)
+    assert demand.consumption_t[0, 0, 5] == pytest.approx(10.0)  # 100 people × 0.1 t
+
+
+@pytest.mark.parametrize(("unit", "kg"), [(DemandUnit.T, 1.0), (DemandUnit.KG, 0.84)])
+def test_a_mass_given_beside_a_unit_of_mass_must_agree_with_it(unit: DemandUnit, kg: float) -> None:
+    with pytest.raises(ValueError, match="contradicts demand_unit"):
+        Commodity(
+            id="c", name="C", supply_class=SupplyClass.FOOD, demand_unit=unit, kg_per_demand_unit=kg
+        )
+    same = Commodity(
+        id="c",
+        name="C",
+        supply_class=SupplyClass.FOOD,
+        demand_unit=unit,
+        kg_per_demand_unit=1000.0 if unit is DemandUnit.T else 1.0,
+    )
+    assert same.kg_per_unit == (1000.0 if unit is DemandUnit.T else 1.0)

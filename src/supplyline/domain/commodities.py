@@ -6,7 +6,8 @@ A commodity's daily demand per unit is the sum of three parts, each optional:
 * ``per_vehicle_per_day`` × vehicles,
 * if ``vehicle_fuel``: Σ over vehicle classes of vehicles × km/day × L/100 km ÷ 100,
 
-in the commodity's ``demand_unit`` (kg or L), turned into tonnes by ``kg_per_demand_unit``.
+in the commodity's ``demand_unit`` (kg, t or L), turned into tonnes by its mass: a kg is
+1 kg, a t 1,000 kg, and a litre ``kg_per_demand_unit`` (1.0, water, unless given).
 The vehicle parts scale with the unit's activity level; the personal part does too when
 ``activity_scaled`` is set. A rate is a number or the key of a planning factor.
 """
@@ -54,6 +55,10 @@ class DemandUnit(StrEnum):
     T = "t"
 
 
+_MASS_UNITS = {DemandUnit.KG: 1.0, DemandUnit.T: 1000.0}
+"""Demand units that are masses, in kilograms."""
+
+
 def _check_rate(name: str, rate: Rate | None) -> None:
     if rate is None or isinstance(rate, str):
         if isinstance(rate, str) and not rate.strip():
@@ -86,7 +91,9 @@ class Commodity:
     """1 is the most important; shortfall of priority 1 is penalised most."""
     volume_m3_per_t: float | None = None
     demand_unit: DemandUnit = DemandUnit.KG
-    kg_per_demand_unit: float = 1.0
+    kg_per_demand_unit: float | None = None
+    """Kilograms in one litre, for a commodity counted in L (None: 1.0, as water). A kg and a
+    t weigh what they say: given with them, it must say the same (1 or 1,000)."""
     per_person_per_day: Rate | None = None
     per_vehicle_per_day: Rate | None = None
     vehicle_fuel: bool = False
@@ -102,10 +109,28 @@ class Commodity:
             math.isfinite(self.volume_m3_per_t) and self.volume_m3_per_t > 0
         ):
             raise ValueError(f"volume_m3_per_t(={self.volume_m3_per_t}) must be > 0")
-        if not (math.isfinite(self.kg_per_demand_unit) and self.kg_per_demand_unit > 0):
-            raise ValueError(f"kg_per_demand_unit(={self.kg_per_demand_unit}) must be > 0")
+        kg = self.kg_per_demand_unit
+        if kg is not None and not (math.isfinite(kg) and kg > 0):
+            raise ValueError(f"kg_per_demand_unit(={kg}) must be > 0")
+        mass = _MASS_UNITS.get(self.demand_unit)
+        if kg is not None and mass is not None and kg != mass:
+            raise ValueError(
+                f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
+                f"which is {mass:,.0f} kg (leave it out; it is for litres)"
+            )
         _check_rate("per_person_per_day", self.per_person_per_day)
         _check_rate("per_vehicle_per_day", self.per_vehicle_per_day)
+
+    @property
+    def kg_per_unit(self) -> float:
+        """Kilograms in one demand unit: 1 for kg, 1,000 for t, ``kg_per_demand_unit`` for L.
+
+        A tester's ration of 0.1 t a person came out as 0.1 kg: a t counted as a kg.
+        """
+        mass = _MASS_UNITS.get(self.demand_unit)
+        if mass is not None:
+            return mass
+        return 1.0 if self.kg_per_demand_unit is None else self.kg_per_demand_unit
 
     @property
     def is_consumed(self) -> bool:

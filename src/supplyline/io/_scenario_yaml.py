@@ -237,7 +237,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 e,
                 "kg_per_demand_unit",
                 partial(parse_float, hi=1e6, unit="kg", above_lo=True),
-                1.0,
+                None,
             ),
             "per_person_per_day": take(
                 f, e, "per_person_per_day", partial(parse_rate, hi=1e6, unit=rate_unit), None
@@ -252,8 +252,9 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             try:
                 out.append(Commodity(id=cid, **kw))
                 origins.add("commodity", cid, f.origin)
-            except ValueError as error:
-                f.fail("id", str(error))
+            except ValueError as error:  # "field(=value) ...": pointed at that field's line
+                field = str(error).split("(=", 1)[0]
+                f.fail(field if field in kw else "id", str(error))
     return out
 
 

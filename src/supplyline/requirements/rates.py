@@ -75,7 +75,7 @@ def _fuel_row(
             f"vehicle_classes.{cls.id}.fuel_l_per_100km",
             problems,
         )
-        row.append(cls.km_per_day * l_per_100km / 100.0 * com.kg_per_demand_unit)
+        row.append(cls.km_per_day * l_per_100km / 100.0 * com.kg_per_unit)
     return row
 
 
@@ -86,7 +86,7 @@ def resolve_rates(scenario: Scenario, factors: FactorTable) -> ResolvedRates:
     person, vehicle, fuel = [], [], []
     for com in scenario.commodities:
         where = f"commodities.{com.id}"
-        kg = com.kg_per_demand_unit
+        kg = com.kg_per_unit
         person.append(
             _value(com.per_person_per_day, factors, used, f"{where}.per_person_per_day", problems)
             * kg
