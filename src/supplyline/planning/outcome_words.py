@@ -132,12 +132,12 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """Lift late cut by so many tonne- and person-days, with the closures that moved."""
     amounts = [
-        f"{tonnes_text(gain)} {what}"
+        f"{text} {what}{'' if text == '1' else 's'}"
         for gain, what in (
-            (base.late_t_days - new.late_t_days, "t-days"),
-            (base.late_pax_days - new.late_pax_days, "person-days"),
+            (base.late_t_days - new.late_t_days, "t-day"),
+            (base.late_pax_days - new.late_pax_days, "person-day"),
         )
-        if gain > late_eps(base)
+        if gain > late_eps(base) and (text := tonnes_text(gain))
     ]
     text = f"cuts the lift arriving late by {' and '.join(amounts)}"
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
