@@ -22,7 +22,7 @@ from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.io.csv_out import to_gram
-from supplyline.planning import Method, PlanParams
+from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.summary import (
     bottleneck_note,
     bottleneck_rows,
@@ -39,8 +39,6 @@ err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
 APPROXIMATE_METHODS = (Method.IPM_NO_CROSSOVER.value, Method.PDLP.value)
 """Methods whose optimum is an interior or first-order point (no crossover to a vertex)."""
-MAX_THREADS = 1024
-"""As in scenario.yaml's solver options: more threads than that is a typo, not a machine."""
 
 
 def _report_writer() -> ReportWriter:

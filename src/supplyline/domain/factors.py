@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from supplyline.errors import NotFoundError
+from supplyline.errors import Issue, NotFoundError, ScenarioError
 
 __all__ = ["FactorTable", "PlanningFactor"]
 
@@ -50,7 +52,26 @@ class FactorTable(Mapping[str, PlanningFactor]):
         return self[key].value
 
     def with_overrides(self, overrides: Mapping[str, float]) -> FactorTable:
-        """A new table where each override replaces a value (or adds a new, user-made factor)."""
+        """A new table where each override replaces a value (or adds a new, user-made factor).
+
+        Raises :class:`~supplyline.errors.ScenarioError` naming every value that is not a
+        finite number of 0 or more (scenario.yaml rejects them; a script's NaN made every
+        requirement NaN, and the plan moved nothing).
+        """
+        wrong = [
+            Issue(
+                file="factor overrides",
+                column=key,
+                message=f"{value!r} is not a finite number of 0 or more",
+            )
+            for key, value in overrides.items()
+            if isinstance(value, bool)
+            or not isinstance(value, numbers.Real)
+            or not math.isfinite(value)
+            or value < 0
+        ]
+        if wrong:
+            raise ScenarioError(wrong, summary=f"{len(wrong)} bad planning factor override(s)")
         merged = dict(self.factors)
         for key, value in overrides.items():
             base = merged.get(key)

@@ -13,10 +13,11 @@ from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.build import Problem
 from supplyline.planning.highs import highs_version
 from supplyline.planning.model import LpModel
-from supplyline.planning.params import Method, PlanParams, Weights
+from supplyline.planning.params import MAX_THREADS, Method, PlanParams, Weights
 from supplyline.planning.solve import Progress, build, plan_movements, write_mps
 
 __all__ = [
+    "MAX_THREADS",
     "LpModel",
     "Method",
     "PlanParams",

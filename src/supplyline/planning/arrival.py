@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario
+from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.network import (
     FlowKind,
     Flows,
@@ -216,7 +217,10 @@ def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
     >>> scenario, demand = late_unit()
     >>> int(demand.arrival_day[0]), int(demand_on_arrival(scenario, demand).arrival_day[0])
     (1, 5)
+
+    Raises :class:`~supplyline.errors.ScenarioError` if ``demand`` does not fit the scenario.
     """
+    check_demand_fits(scenario, demand)
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
     arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)

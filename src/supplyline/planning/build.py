@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
+from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     NEGLIGIBLE_T,
@@ -96,12 +97,10 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     """Number everything and compute the reachability bounds.
 
     The demand planned for is each unit's from the first day its people can be at its destination
-    (:func:`~supplyline.planning.arrival.demand_on_arrival`).
+    (:func:`~supplyline.planning.arrival.demand_on_arrival`). Raises
+    :class:`~supplyline.errors.ScenarioError` if ``demand`` does not fit the scenario.
     """
-    if demand.horizon_days != scenario.horizon_days:
-        raise ValueError(
-            f"demand covers {demand.horizon_days} days, the scenario {scenario.horizon_days}"
-        )
+    check_demand_fits(scenario, demand)
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
     # the bounds from the demand as given: a unit that can never arrive stays a sink, which

@@ -251,7 +251,9 @@ class HighsSession:
         """Write the model as (free) MPS, for another solver."""
         target = Path(path)
         if target.suffix.lower() != ".mps":
-            raise ValueError(f"an MPS file name must end in .mps, not {target.name!r}")
+            raise OutputError(f"an MPS file name must end in .mps, not {target.name!r}")
+        if not target.parent.is_dir():
+            raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
         h = self._h
         if self.scale != 1.0 or self._model_name:  # HiGHS names a model only in passModel
             lp = self._h.getLp()  # a copy, names included

@@ -16,7 +16,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-__all__ = ["Method", "PlanParams", "Weights"]
+from supplyline.errors import Issue, ScenarioError
+
+__all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
+
+MAX_THREADS = 1024
+"""As in scenario.yaml's solver options and ``--threads``: more is a typo, not a machine."""
 
 
 class Method(StrEnum):
@@ -136,8 +141,8 @@ class PlanParams:
     def __post_init__(self) -> None:
         if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
             raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)")
-        if self.threads is not None and self.threads < 1:
-            raise ValueError(f"threads(={self.threads}) must be >= 1")
+        if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
+            raise ValueError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
         if self.explain_top < 0:
             raise ValueError(f"explain_top(={self.explain_top}) must be >= 0")
         object.__setattr__(self, "method", Method(self.method))
@@ -146,12 +151,89 @@ class PlanParams:
     def from_file(cls, path: str | Path) -> Self:
         r"""Read parameters from a TOML file.
 
+        Raises :class:`~supplyline.errors.ScenarioError` naming the file, and the line or
+        key, of what is wrong (a missing file, bad TOML, an unknown key, a bad value).
+
         >>> import tempfile, pathlib
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.toml"
         >>> _ = p.write_text('method = "ipm"\n[weights]\nlate_per_t_day = 50\n')
         >>> PlanParams.from_file(p).weights.late_per_t_day
         50.0
         """
-        data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        weights = Weights(**{k: float(v) for k, v in data.pop("weights", {}).items()})
-        return cls(weights=weights, **data)
+        name = str(path)
+        try:
+            data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise _params_error(name, f"cannot be read: {error.strerror or error}") from None
+        except UnicodeDecodeError:
+            raise _params_error(name, "is not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as error:
+            line = getattr(error, "lineno", None)
+            raise _params_error(name, f"is not valid TOML: {error}", line=line) from None
+        weights = data.pop("weights", {})
+        if not isinstance(weights, dict):
+            raise _params_error(name, "must be a table ([weights])", column="weights")
+        _known(name, data, set(_KINDS), "")
+        for key, value in data.items():
+            kind = _KINDS[key]
+            if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+                raise _params_error(name, f"{_toml(value)} is not {_KIND_WORDS[kind]}", column=key)
+        _known(name, weights, {f.name for f in fields(Weights)}, "weights.")
+        numbers = {k: _number(name, k, v) for k, v in weights.items()}
+        if "method" in data and data["method"] not in {m.value for m in Method}:
+            known = ", ".join(m.value for m in Method)
+            raise _params_error(name, f"{data['method']!r} is not one of {known}", column="method")
+        try:
+            return cls(weights=Weights(**numbers), **data)
+        except ValueError as error:  # a value out of range: "field(=value) must be ..."
+            raise _params_error(name, str(error)) from None
+
+
+_KINDS: dict[str, type | tuple[type, ...]] = {
+    "time_limit_s": (int, float),
+    "threads": int,
+    "method": str,
+    "presolve": bool,
+    "prune": bool,
+    "scale_objective": bool,
+    "block_start": bool,
+    "alike_start": bool,
+    "explain_top": int,
+}
+"""What each top-level key of a parameters file holds (``[weights]`` holds numbers)."""
+_KIND_WORDS: dict[type | tuple[type, ...], str] = {
+    (int, float): "a number",
+    int: "a whole number",
+    str: "text",
+    bool: "true or false",
+}
+
+
+def _params_error(
+    file: str, message: str, *, line: int | None = None, column: str | None = None
+) -> ScenarioError:
+    return ScenarioError(
+        [Issue(file=file, line=line, column=column, message=message)],
+        summary=f"bad planning parameters in {file}",
+    )
+
+
+def _known(file: str, table: dict[str, Any], known: set[str], prefix: str) -> None:
+    for key in table:
+        if key not in known:
+            raise _params_error(
+                file,
+                f"unknown key (known: {', '.join(sorted(known))})",
+                column=prefix + key,
+            )
+
+
+def _number(file: str, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _params_error(file, f"{_toml(value)} is not a number", column=f"weights.{key}")
+    return float(value)
+
+
+def _toml(value: Any) -> str:
+    """A value as TOML writes it (``true``, not Python's ``True``)."""
+    return ("true" if value else "false") if isinstance(value, bool) else repr(value)

@@ -1,0 +1,99 @@
+"""A script's mistakes get typed errors that say what is wrong, not a quiet wrong plan.
+
+A tester (round 4) planned NaN, negative and foreign demand through the API and got
+"optimal" plans with nothing short and nothing delivered; other mistakes raised bare
+ValueError, TypeError or FileNotFoundError without naming the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from supplyline.errors import OutputError, ScenarioError
+from supplyline.io.factors import factors_for
+from supplyline.planning import PlanParams, demand_on_arrival, plan_movements, write_mps
+from supplyline.planning.examples import one_link
+
+
+def _columns(error: ScenarioError) -> list[str | None]:
+    return [issue.column for issue in error.issues]
+
+
+@pytest.mark.parametrize("bad", [np.nan, -5.0, np.inf])
+def test_demand_that_is_not_finite_tonnes_is_refused(bad: float) -> None:
+    scenario, demand = one_link()
+    consumption = demand.consumption_t.copy()
+    consumption[0, 0, 2] = bad
+    wrong = dataclasses.replace(demand, consumption_t=consumption)
+    with pytest.raises(ScenarioError, match="not finite tonnes of 0 or more") as caught:
+        plan_movements(scenario, wrong)
+    assert _columns(caught.value) == ["consumption_t"]
+    assert "on day 2" in str(caught.value)
+
+
+def test_demand_for_another_scenario_names_each_way_it_does_not_fit() -> None:
+    scenario, demand = one_link(days=6)
+    other = dataclasses.replace(
+        demand,
+        horizon_days=7,
+        commodity_ids=("water",),
+        consumption_t=np.zeros((1, 1, 7)),
+        buildup_t=np.zeros((1, 1, 7)),
+        arrival_day=np.array([99]),
+    )
+    for call in (plan_movements, demand_on_arrival):
+        with pytest.raises(ScenarioError) as caught:
+            call(scenario, other)
+        assert _columns(caught.value) == ["horizon_days", "commodity_ids", "arrival_day"]
+        assert "no commodity 'water' in the scenario" in str(caught.value)
+
+
+def test_a_factor_override_that_is_not_a_number_of_0_or_more_is_refused() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        factors_for({"food.a": float("nan"), "food.b": -1.0, "food.c": 2.0})
+    assert _columns(caught.value) == ["food.a", "food.b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("time_limit = 5\n", "time_limit", "unknown key"),
+        ('time_limit_s = "10"\n', "time_limit_s", "'10' is not a number"),
+        ("threads = true\n", "threads", "true is not a whole number"),
+        ('method = "fast"\n', "method", "'fast' is not one of auto, simplex"),
+        ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key"),
+        ('[weights]\nlate_per_t_day = "x"\n', "weights.late_per_t_day", "'x' is not a number"),
+        ("threads = 5000\n", None, r"threads\(=5000\) must be 1 to 1024"),
+        ("x = [\n", None, "is not valid TOML"),
+    ],
+)
+def test_a_parameters_file_names_the_file_and_key_of_its_mistake(
+    tmp_path: Path, text: str, column: str | None, message: str
+) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(text)
+    with pytest.raises(ScenarioError, match=message) as caught:
+        PlanParams.from_file(path)
+    (issue,) = caught.value.issues
+    assert (issue.file, issue.column) == (str(path), column)
+
+
+def test_a_missing_parameters_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="cannot be read"):
+        PlanParams.from_file(tmp_path / "none.toml")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"), [("m.txt", "must end in .mps"), ("none/m.mps", "does not exist")]
+)
+def test_an_mps_file_that_cannot_be_written_is_an_output_error(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    scenario, demand = one_link()
+    with pytest.raises(OutputError, match=message):
+        write_mps(scenario, demand, tmp_path / name)
+
