@@ -96,4 +96,3 @@ def test_an_mps_file_that_cannot_be_written_is_an_output_error(
     scenario, demand = one_link()
     with pytest.raises(OutputError, match=message):
         write_mps(scenario, demand, tmp_path / name)
-
