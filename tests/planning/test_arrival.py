@@ -27,7 +27,7 @@ from supplyline.planning.arrival import (
 from supplyline.planning.examples import late_unit, make_demand, one_link
 from supplyline.planning.network import FlowKind, index_flows, index_network, reach
 from supplyline.requirements.summary import totals_by_unit
-from supplyline.services.scenarios import assess_requirements
+from supplyline.services.scenarios import assess_requirements, open_scenario
 
 
 def test_a_late_unit_is_fed_from_its_arrival_not_its_required_day() -> None:
@@ -189,3 +189,34 @@ def test_the_requirements_a_folder_gives_start_on_arrival(
     assert not demand.consumption_t[0, :, :arrival].any()
     assert demand.consumption_t[0, :, arrival:].all()  # food every day from its arrival
     assert {row["arrival_label"] for row in totals_by_unit(demand)} == {label}
+
+
+@pytest.mark.parametrize(
+    ("transit", "outage", "why"),
+    [
+        (9, False, "its quickest way from C+1 (transit and dwell) ends after"),
+        (4, True, "outage days on its way keep it out (with those links open it could"),
+    ],
+)
+def test_validate_warns_of_a_unit_that_cannot_be_in_place_within_the_horizon(
+    tmp_path: Path, transit: int, outage: bool, why: str
+) -> None:
+    """A tester's units behind a long outage or a too-long road validated silently."""
+    scenario, _ = late_unit(transit_days=transit)
+    if outage:
+        march = dataclasses.replace(scenario.links[0], outage_days=frozenset(range(8)))
+        scenario = dataclasses.replace(scenario, links=(march, *scenario.links[1:]))
+    folder = write_scenario(scenario, tmp_path / "never")
+    (warning,) = open_scenario(folder).warnings
+    assert (warning.file, warning.line, warning.column) == ("units.csv", 2, "destination")
+    assert warning.message.startswith(
+        "unit 'u1' cannot be wholly at 'U' within the 8-day horizon: "
+    )
+    assert why in warning.message
+    plan = plan_movements(scenario, assess_requirements(folder).demand)
+    assert [c.closure_day for c in plan.closures] == [None]
+
+
+def test_a_unit_that_can_arrive_in_time_gets_no_such_warning(tmp_path: Path) -> None:
+    scenario, _ = late_unit()
+    assert open_scenario(write_scenario(scenario, tmp_path / "late")).warnings == ()

@@ -143,7 +143,12 @@ def _print_table(run: PlanRun) -> None:
         f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
         f"{_tonnes(head['delivered_t'])} t delivered, "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
-        f"{head['units_late']} unit(s) late",
+        f"{head['units_late']} unit(s) late"
+        + (
+            f", {head['units_not_closed']} not closed within the horizon"
+            if head["units_not_closed"]
+            else ""
+        ),
         highlight=False,
     )
     console.print(

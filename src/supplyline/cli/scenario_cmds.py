@@ -14,7 +14,8 @@ from supplyline.cli.paths import output_path
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import Scenario
 from supplyline.errors import Issue, ScenarioError
-from supplyline.io import load_scenario_with_warnings, write_template
+from supplyline.io import write_template
+from supplyline.services.scenarios import open_scenario
 
 __all__ = ["init_cmd", "validate_cmd"]
 
@@ -71,12 +72,14 @@ def validate_cmd(
     there are none) and the OK line to stderr.
     """
     if fmt is OutputFormat.TABLE:
-        scenario, warnings = load_scenario_with_warnings(folder)
+        opened = open_scenario(folder)
+        scenario, warnings = opened.scenario, list(opened.warnings)
         print_warnings(warnings, err)
         console.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
         return
     try:
-        scenario, warnings = load_scenario_with_warnings(folder)
+        opened = open_scenario(folder)
+        scenario, warnings = opened.scenario, list(opened.warnings)
     except ScenarioError as error:
         # Here the issues are this command's output, so they go to stdout in the format asked.
         emit_rows(_rows(error.issues), ISSUE_COLUMNS, fmt, console=console)

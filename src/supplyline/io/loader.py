@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from supplyline.domain import (
@@ -130,8 +131,18 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
             )
 
 
-def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]]:
+ScenarioCheck = Callable[[Scenario], list[Finding]]
+"""A further check of a loaded scenario, from a layer beside this one (the planner's
+arrival days), whose findings the loader locates like its own."""
+
+
+def load_scenario_with_warnings(
+    path: str | Path, checks: Sequence[ScenarioCheck] = ()
+) -> tuple[Scenario, list[Issue]]:
     """Read and check a scenario folder; return it with the warnings found.
+
+    ``checks`` run on a scenario without errors, after the domain's own; a finding about
+    an entity the domain already warned of is left out (it says the same thing twice).
 
     Raises
     ------
@@ -214,14 +225,16 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Issue]
         fleet=tuple(fleet),
         agreements=tuple(agreements),
     )
-    _cross_check(scenario, report, origins)
+    _cross_check(scenario, report, origins, checks)
     issues = _sorted(report.issues)
     if report.has_errors:
         raise _fail(issues)
     return scenario, [i for i in issues if i.severity is Severity.WARNING]
 
 
-def _cross_check(scenario: Scenario, report: Report, origins: Origins) -> None:
+def _cross_check(
+    scenario: Scenario, report: Report, origins: Origins, checks: Sequence[ScenarioCheck] = ()
+) -> None:
     """Add the domain's cross-entity findings and the factor-key checks to ``report``.
 
     When some rows already failed, the scenario is partial: references to the ids of those
@@ -231,10 +244,19 @@ def _cross_check(scenario: Scenario, report: Report, origins: Origins) -> None:
     if report.unusable:
         return
     had_errors = report.has_errors
-    for finding in check_scenario(scenario):
+    found = check_scenario(scenario)
+    for finding in found:
         if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
             continue
         report.issues.append(_issue_of(finding, origins))
+    if not report.has_errors:
+        warned = {(f.entity, f.entity_id) for f in found}
+        for check in checks:
+            report.issues += [
+                _issue_of(f, origins)
+                for f in check(scenario)
+                if (f.entity, f.entity_id) not in warned
+            ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Finding, Scenario
+from supplyline.errors import Severity
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.network import (
     FlowKind,
@@ -37,6 +38,7 @@ from supplyline.planning.network import (
     index_flows,
     index_network,
 )
+from supplyline.types import day_label
 
 __all__ = [
     "Arrival",
@@ -44,6 +46,7 @@ __all__ = [
     "consumption_start",
     "demand_on_arrival",
     "earliest_arrival",
+    "never_in_place",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -230,3 +233,66 @@ def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
 def consumption_start(scenario: Scenario, arrival: Arrival) -> dict[str, int]:
     """Each unit's first day of consumption at its destination, by unit id."""
     return {u.id: int(d) for u, d in zip(scenario.units, arrival.fed_from, strict=True)}
+
+
+def never_in_place(scenario: Scenario) -> list[Finding]:
+    """Warnings for deploying units that cannot be wholly at their destination in time.
+
+    The same days the plan uses (available day, transit, dwell, outages; no capacities):
+    a tester's units behind an outage over the whole horizon, a 365-day dwell, or a 5-day
+    road in a 3-day horizon validated silently and then never closed. A unit with no way
+    there at all is the domain check's to warn of (:func:`~supplyline.domain.check_scenario`).
+    """
+    days = scenario.horizon_days
+    whole = _whole_arrival(scenario)
+    open_links = dataclasses.replace(
+        scenario,
+        links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
+    )
+    unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
+    if not unclosed:
+        return []
+    without_outages = _whole_arrival(open_links)
+    found = []
+    for i in unclosed:
+        unit = scenario.units[i]
+        if unit.available_day >= days:
+            why = f"it is available only on day {unit.available_day}, after the horizon"
+        elif without_outages[i] < days:
+            why = (
+                "outage days on its way keep it out (with those links open it could be "
+                f"there by {day_label(int(without_outages[i]))})"
+            )
+        else:
+            why = (
+                f"its quickest way from {day_label(unit.available_day)} (transit and dwell) "
+                f"ends after the horizon's last day, {day_label(days - 1)}"
+            )
+        found.append(
+            Finding(
+                entity="unit",
+                entity_id=unit.id,
+                field="destination",
+                severity=Severity.WARNING,
+                message=f"unit {unit.id!r} cannot be wholly at {unit.destination!r} within the "
+                f"{days}-day "
+                f"horizon: {why}; the plan shows it not closed",
+            )
+        )
+    return found
+
+
+def _whole_arrival(scenario: Scenario) -> IntArray:
+    """The first day each unit can be wholly at its destination (the horizon's length: never)."""
+    empty = Demand(
+        start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days,
+        unit_ids=(),
+        commodity_ids=(),
+        consumption_t=np.zeros((0, 0, scenario.horizon_days)),
+        buildup_t=np.zeros((0, 0, scenario.horizon_days)),
+        arrival_day=np.zeros(0, dtype=np.int64),
+    )
+    net = index_network(scenario)
+    flows = index_flows(scenario, empty, net)
+    return earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days).whole

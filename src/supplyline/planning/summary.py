@@ -43,10 +43,13 @@ def headline(plan: Plan, demand: Demand | None = None) -> dict[str, Any]:
     units consume, as in the shortfall table, not their days-of-supply build-up (a soft
     target, never short, and already on hand for units in place: a reviewer found
     delivered plus short 1,341 t below the demand of the relief example). ``moved_t``
-    counts every leg a tonne travels.
+    counts every leg a tonne travels. ``units_late`` close after their required day;
+    ``units_not_closed`` do not close within the horizon (a tester read five units "late"
+    that could never arrive).
     """
     s = plan.stats
-    late = [c for c in plan.closures if c.days_late is None or c.days_late > 0]
+    late = [c for c in plan.closures if c.days_late is not None and c.days_late > 0]
+    never = [c for c in plan.closures if c.days_late is None]
     demand_t = float(demand.consumption_t.sum()) if demand is not None else None
     short_t = plan.total_short_t
     return {
@@ -60,8 +63,9 @@ def headline(plan: Plan, demand: Demand | None = None) -> dict[str, Any]:
         "short_t": to_gram(short_t),
         "units": len(demand.unit_ids) if demand is not None else None,
         "deploying_units": len(plan.closures),
-        "closed_on_time": len(plan.closures) - len(late),
+        "closed_on_time": len(plan.closures) - len(late) - len(never),
         "units_late": len(late),
+        "units_not_closed": len(never),
         "bottlenecks": len(plan.bottlenecks),
         "columns": s.columns,
         "rows": s.rows,

@@ -17,7 +17,7 @@ from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.requirements_files import write_requirements
-from supplyline.planning.arrival import demand_on_arrival
+from supplyline.planning.arrival import demand_on_arrival, never_in_place
 from supplyline.requirements import (
     compute_requirements,
     daily_rows,
@@ -67,7 +67,7 @@ class RequirementsResult:
 def open_scenario(folder: str | Path) -> OpenScenario:
     """Load and check a scenario folder (raises ScenarioError listing every problem)."""
     path = Path(folder)
-    scenario, warnings = load_scenario_with_warnings(path)
+    scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place,))
     return OpenScenario(
         folder=path,
         scenario=scenario,
