@@ -233,3 +233,37 @@ def test_many_errors_of_a_file_are_all_kept_and_capped_when_printed(folder: Path
     assert stocks[-1].startswith(f"stocks.csv: … and {hidden} more errors in stocks.csv")
     assert printed[-1] == f"error: {rows + 1} error(s) in the input"
     assert any(line.startswith("units.csv") for line in printed)
+
+
+def test_a_row_with_a_bad_number_still_has_its_references_checked(bilateral: Path) -> None:
+    """A row that cannot be built keeps its references, checked once all is read.
+
+    A tester's unit with -40 people hid its unknown partner and destination: three runs of
+    `validate` for three mistakes.
+    """
+    edit(
+        bilateral,
+        "units.csv",
+        "wm-hq,Contingent HQ and signals company,westmark,wm-garrison,camp-kestrel,180,",
+        "wm-hq,Contingent HQ and signals company,nobody,wm-garrison,nowhere,-40,",
+    )
+    errors = errors_of(bilateral)
+    said = [(i.file, i.line, i.column) for i in errors]
+    assert said[:3] == [
+        ("units.csv", 5, "personnel"),
+        ("units.csv", 5, "partner"),
+        ("units.csv", 5, "destination"),
+    ]
+    assert "unit 'wm-hq' refers to unknown partner 'nobody' (known: ostravia, westmark)" in [
+        i.message for i in errors
+    ]
+
+
+def test_a_bad_row_whose_references_are_good_is_one_error(bilateral: Path) -> None:
+    edit(
+        bilateral,
+        "units.csv",
+        "wm-hq,Contingent HQ and signals company,westmark,wm-garrison,camp-kestrel,180,",
+        "wm-hq,Contingent HQ and signals company,westmark,wm-garrison,camp-kestrel,-40,",
+    )
+    assert only_error(bilateral).column == "personnel"

@@ -6,7 +6,7 @@ No I/O and no solver code lives here.
 from __future__ import annotations
 
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
-from supplyline.domain.checks import Finding, check_scenario, reachable_from
+from supplyline.domain.checks import Finding, check_scenario, reachable_from, unknown_reference
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
 from supplyline.domain.demand import Demand
 from supplyline.domain.factors import FactorTable, PlanningFactor
@@ -91,4 +91,5 @@ __all__ = [
     "VehicleClass",
     "check_scenario",
     "reachable_from",
+    "unknown_reference",
 ]

@@ -15,7 +15,7 @@ from supplyline.domain.scenario import Scenario
 from supplyline.errors import Severity
 from supplyline.types import day_runs
 
-__all__ = ["Finding", "check_scenario", "reachable_from"]
+__all__ = ["Finding", "check_scenario", "reachable_from", "unknown_reference"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,17 +50,28 @@ def _duplicates(entity: str, ids: Iterable[str]) -> list[Finding]:
 def _unknown(
     entity: str, entity_id: str, field: str, kind: str, ref: str, known: Iterable[str]
 ) -> Finding:
-    known_list = sorted(known)
-    hint = ", ".join(known_list[:8]) + (", …" if len(known_list) > 8 else "")
     return Finding(
         entity=entity,
         entity_id=entity_id,
         field=field,
-        message=f"{entity} {entity_id!r} refers to unknown {kind} {ref!r} "
-        f"(known: {hint or 'none'})",
+        message=unknown_reference(entity, entity_id, kind, ref, known),
         ref_kind=kind,
         ref_id=ref,
     )
+
+
+def unknown_reference(
+    entity: str, entity_id: str | None, kind: str, ref: str, known: Iterable[str]
+) -> str:
+    """The words for a reference to an id that does not exist, with the ids that do.
+
+    >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
+    "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
+    """
+    known_list = sorted(known)
+    hint = ", ".join(known_list[:8]) + (", …" if len(known_list) > 8 else "")
+    who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
+    return f"{who} refers to unknown {kind} {ref!r} (known: {hint or 'none'})"
 
 
 def _day_spans(days: Iterable[int]) -> str:

@@ -33,6 +33,21 @@ REQUIRED: Any = _Required()
 """Marks a field that has no default."""
 
 
+@dataclass(frozen=True, slots=True)
+class LooseRef:
+    """A reference to another entity by a row that could not be built."""
+
+    file: str
+    line: int
+    column: str
+    entity: str
+    """What the row is (``"unit"``…), and its id if it had a usable one."""
+    entity_id: str | None
+    kind: str
+    """What is referred to: ``"partner"``, ``"location"`` or ``"commodity"``."""
+    ref: str
+
+
 @dataclass
 class Report:
     """Every issue found so far during one load, in the order found."""
@@ -42,6 +57,9 @@ class Report:
     """Files that could not be read as a whole (so cross-file checks would mislead)."""
     failed_ids: set[str] = field(default_factory=set)
     """Ids of records that had an error (so references to them are not reported as dangling)."""
+    loose_refs: list[LooseRef] = field(default_factory=list)
+    """References made by rows that had an error (so were not built): checked once every
+    file is read, so that one row's mistakes are all said in one run."""
     incomplete: set[str] = field(default_factory=set)
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may

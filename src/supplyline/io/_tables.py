@@ -28,7 +28,7 @@ from supplyline.io._cells import (
     parse_outage_days,
 )
 from supplyline.io._csvtable import Row, Table, read_table
-from supplyline.io._source import Fields, Origin, Origins, Report
+from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 
 __all__ = [
     "FLEET_COLUMNS",
@@ -85,17 +85,46 @@ def _int(hi: int, unit: str = "", lo: int = 0) -> Callable[[Any], int]:
     return partial(parse_int, lo=lo, hi=hi, unit=unit)
 
 
-def _build(f: Fields, make: Callable[..., T], **kw: Any) -> T | None:
-    """Call a domain constructor; its own invariant checks become an issue on the row."""
-    if not f.ok:
-        return None
-    try:
-        return make(**kw)
-    except ValueError as error:
-        text = str(error)
-        column = text.split("(=", 1)[0] if "(=" in text else "id"
-        f.fail(column if column.isidentifier() else "id", f"{text}")
-        return None
+def _build(
+    f: Fields, make: Callable[..., T], refs: dict[str, tuple[str, Any]] | None = None, **kw: Any
+) -> T | None:
+    """Call a domain constructor; its own invariant checks become an issue on the row.
+
+    ``refs`` (column: (kind, value)) are the row's references to other entities: when the
+    row cannot be built, they are kept to check once every file is read (a tester's unit
+    with a negative personnel hid its unknown partner and destination until fixed).
+    """
+    if f.ok:
+        try:
+            return make(**kw)
+        except ValueError as error:
+            text = str(error)
+            column = text.split("(=", 1)[0] if "(=" in text else "id"
+            f.fail(column if column.isidentifier() else "id", f"{text}")
+    entity = _ENTITY_OF_FILE[f.origin.file]
+    for column, (kind, ref) in (refs or {}).items():
+        if isinstance(ref, str):
+            f.report.loose_refs.append(
+                LooseRef(
+                    file=f.origin.file,
+                    line=f.origin.line,
+                    column=column,
+                    entity=entity,
+                    entity_id=f.record_id,
+                    kind=kind,
+                    ref=ref,
+                )
+            )
+    return None
+
+
+_ENTITY_OF_FILE = {
+    "locations.csv": "location",
+    "links.csv": "link",
+    "units.csv": "unit",
+    "stocks.csv": "stock",
+    "fleet.csv": "fleet",
+}
 
 
 def _unique(
@@ -149,7 +178,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
             "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
             "dwell_days": f.take("dwell_days", c("dwell_days"), _int(365, "days"), 0),
         }
-        loc = _build(f, Location, id=lid, **kw)
+        loc = _build(f, Location, {"partner": ("partner", kw["partner"])}, id=lid, **kw)
         if loc is not None and _unique(f, seen, loc.id, "location"):
             out.append(loc)
             origins.add("location", loc.id, f.origin)
@@ -220,7 +249,8 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             f.fail("gauge_mm", f"a gauge is only for rail links (leave it empty for {kw['mode']})")
         if f.ok and kw["origin"] == kw["destination"]:
             f.fail("to", f"link starts and ends at {kw['origin']!r} (a link joins two locations)")
-        link = _build(f, Link, **kw)
+        ends = {"from": ("location", kw["origin"]), "to": ("location", kw["destination"])}
+        link = _build(f, Link, ends, **kw)
         if link is not None and _unique(f, seen, link.id, "link"):
             out.append(link)
             origins.add("link", link.id, f.origin)
@@ -288,7 +318,12 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             )
         if f.ok and not kw["receive_open_h"] < kw["receive_close_h"]:
             f.fail("receive_close_h", "the receiving window closes before it opens (open < close)")
-        unit = _build(f, Unit, id=uid, vehicles=vehicles, **kw)
+        refs = {
+            "partner": ("partner", kw["partner"]),
+            "home": ("location", kw["home"]),
+            "destination": ("location", kw["destination"]),
+        }
+        unit = _build(f, Unit, refs, id=uid, vehicles=vehicles, **kw)
         if unit is not None and _unique(f, seen, unit.id, "unit"):
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
@@ -313,7 +348,12 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
             ),
             "owner": f.take("owner", c("owner"), parse_id, None),
         }
-        stock = _build(f, Stock, **kw)
+        refs = {
+            "location": ("location", kw["location"]),
+            "commodity": ("commodity", kw["commodity"]),
+            "owner": ("partner", kw["owner"]),
+        }
+        stock = _build(f, Stock, refs, **kw)
         if stock is None:
             continue
         key = f"{stock.location}/{stock.commodity}"
@@ -353,7 +393,8 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
                 "max_route_hours", c("max_route_hours"), _num(168, "h", above_zero=True), 9.0
             ),
         }
-        group = _build(f, FleetGroup, **kw)
+        refs = {"depot": ("location", kw["depot"]), "partner": ("partner", kw["partner"])}
+        group = _build(f, FleetGroup, refs, **kw)
         if group is not None and _unique(f, seen, group.id, "fleet"):
             out.append(group)
             origins.add("fleet", group.id, f.origin)

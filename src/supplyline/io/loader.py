@@ -20,6 +20,7 @@ from supplyline.domain import (
     Scenario,
     VehicleClass,
     check_scenario,
+    unknown_reference,
 )
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io._agreements import read_agreements
@@ -249,6 +250,7 @@ def _cross_check(
         if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
             continue
         report.issues.append(_issue_of(finding, origins))
+    _check_loose_refs(scenario, report)
     if not report.has_errors:
         warned = {(f.entity, f.entity_id) for f in found}
         for check in checks:
@@ -259,6 +261,24 @@ def _cross_check(
             ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
+
+
+def _check_loose_refs(scenario: Scenario, report: Report) -> None:
+    """The references of rows that could not be built, against what was loaded.
+
+    A reference to a kind whose list lost an entry of unknown id, or to an id whose own
+    row had an error, may be meant for that entry and is not reported.
+    """
+    known = {
+        "partner": scenario.partner_by_id,
+        "location": scenario.location_by_id,
+        "commodity": scenario.commodity_by_id,
+    }
+    for r in report.loose_refs:
+        if r.kind in report.incomplete or r.ref in report.failed_ids or r.ref in known[r.kind]:
+            continue
+        message = unknown_reference(r.entity, r.entity_id, r.kind, r.ref, known[r.kind])
+        report.error(r.file, message, r.line, r.column)
 
 
 _QUOTED_ID = re.compile(r"'([^'\s]+)'")
