@@ -51,14 +51,39 @@ def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]
                 out.append((line, record))
             line = reader.line_num + 1
     except csv.Error as error:
-        report.error(
-            file,
-            f"CSV cannot be read here: {error} (check the quotes: a cell with a comma, quote or "
-            'line break is written "like ""this"", with doubled quotes inside)',
-            reader.line_num or line,
+        how = (
+            'a cell with a comma, quote or line break is written "like ""this"", with doubled '
+            "quotes inside"
         )
+        if "unexpected end of data" in str(error):  # the quote opened on the record's first line
+            lines = text.splitlines()
+            opened = _unclosed_quote(lines[line - 1] if line <= len(lines) else "")
+            report.error(file, f"a quote opened here{opened} is never closed ({how})", line)
+        else:
+            report.error(
+                file,
+                f"CSV cannot be read here: {error} (check the quotes: {how})",
+                reader.line_num or line,
+            )
         return None
     return out
+
+
+def _unclosed_quote(line: str) -> str:
+    """Where in ``line`` the quote that never closes opens, in words (empty if not found).
+
+    A tester's unbalanced quote on line 7 was reported on the file's last line, 16.
+    """
+    inside, start = False, -1
+    for i, char in enumerate(line):
+        if char == '"' and (inside or i == 0 or line[i - 1] == ","):
+            if not inside:
+                start = i
+            inside = not inside
+    if not inside:
+        return ""
+    cell = line[start : start + 31]
+    return f" (cell {line[:start].count(',') + 1}: {cell}{'…' if len(line) - start > 31 else ''})"
 
 
 def read_table(
