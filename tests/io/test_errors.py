@@ -26,6 +26,29 @@ def only_error(folder: Path) -> Issue:
 
 # (file, old text, new text, expected line, expected column, message pattern)
 CSV_CASES = [
+    # round 4 of testing: what a message should say to be acted on
+    pytest.param(
+        "units.csv", ",0,C+4,", ",0,2025-05-29,", 4, "required_day",
+        r"^2025-05-29 \(day -3\) is before start_date 2025-06-01 \(day 0 or later\)$",
+        id="date-before-start",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+4,", ",0,04/06/2025,", 4, "required_day",
+        r"is not a day \(a number of days such as 12, C\+12, or a date YYYY-MM-DD\)",
+        id="day-not-iso",
+    ),
+    pytest.param(
+        "units.csv", ",3,6,18", ",3,20,6", 4, "receive_close_h",
+        r"closes at 6 h, before it opens at 20 h", id="receiving-window-values",
+    ),
+    pytest.param(
+        "links.csv", ",1435,420,2,", ",1435,0x10,2,", 5, "distance_km",
+        r"^'0x10' is not a decimal number", id="hexadecimal",
+    ),
+    pytest.param(
+        "links.csv", "rail-1,home-base,", "rail-1,home-base\u200b,", 5, "from",
+        r"'\\u200b' \(U\+200B ZERO WIDTH SPACE\)", id="invisible-character-named",
+    ),
     pytest.param(
         "locations.csv", "host-depot,Host depot,", 'host-depot,"Host depot,', 6, None,
         r'^a quote opened here \(cell 2: "Host depot,host,depot,50\.10,19…\) is never closed',
@@ -128,8 +151,8 @@ CSV_CASES = [
         r"unknown commodity 'bread'", id="stock-unknown-commodity",
     ),
     pytest.param(
-        "fleet.csv", ",6,18,40,50,", ",6,0,40,50,", 3, "payload_t", r"zero \(more than 0\)",
-        id="zero-payload",
+        "fleet.csv", ",6,18,40,50,", ",6,0,40,50,", 3, "payload_t",
+        r"zero \(more than 0, up to 200 t\)", id="zero-payload",
     ),
     pytest.param(
         "units.csv", ",450,40,", ",1.5e3,40,", None, None, None, id="exponent-is-fine",
@@ -397,3 +420,30 @@ def test_a_border_posts_people_a_day_are_read_and_a_negative_one_located(folder:
     issue = only_error(folder)
     assert (issue.file, issue.line, issue.column) == ("locations.csv", 6, "handling_pax_per_day")
     assert "negative" in issue.message
+
+
+def test_an_id_typed_with_a_separate_accent_is_the_same_id(folder: Path) -> None:
+    """A tester's grenzféld, its accent typed apart in one file, was not the same place."""
+    for name in ("locations.csv", "links.csv", "stocks.csv", "fleet.csv"):
+        path = folder / name
+        accent = "\u00e9" if name == "locations.csv" else "e\u0301"  # one character, or two
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("host-depot", f"host-d{accent}pot"), encoding="utf-8")
+    scenario = load_scenario(folder)
+    assert "host-d\u00e9pot" in scenario.location_by_id
+
+
+def test_a_file_without_its_header_is_one_error(folder: Path) -> None:
+    path = folder / "locations.csv"
+    path.write_text("".join(x for x in path.read_text().splitlines(keepends=True)[4:]))
+    issue = only_error(folder)
+    assert (issue.file, issue.line) == ("locations.csv", 1)
+    assert issue.message.startswith("the first line looks like data, not a header")
+
+
+def test_a_broken_link_is_said_to_be_one(folder: Path) -> None:
+    (folder / "stocks.csv").unlink()
+    (folder / "stocks.csv").symlink_to(folder / "gone.csv")
+    issue = only_error(folder)
+    assert issue.file == "stocks.csv"
+    assert issue.message.endswith("gone.csv, which does not exist")

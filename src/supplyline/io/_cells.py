@@ -100,10 +100,12 @@ def _number_from_text(text: str, hint: str) -> float:
         raise BadValue(
             f"{show(text)} is not a number: a letter O or l where a digit belongs? ({hint})"
         )
+    if re.fullmatch(r"[-+]?0[xX][0-9a-fA-F]+", text):
+        raise BadValue(f"{show(text)} is not a decimal number ({hint})")
     if _NUMBER_WITH_UNIT.fullmatch(text):
         raise BadValue(
             f"{show(text)} has a unit in it ({hint}, written alone — "
-            f"the unit is part of the column name)"
+            f"the unit is part of the column's or key's name)"
         )
     if re.fullmatch(r"[-+]?\d+,\d+", text):
         raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
@@ -119,7 +121,7 @@ def parse_float(
     12.5
     """
     if isinstance(value, bool):
-        raise BadValue(f"{value} is not a number ({_range_hint(lo, hi, unit)})")
+        raise BadValue(f"{str(value).lower()} is not a number ({_range_hint(lo, hi, unit)})")
     if isinstance(value, float) and math.isnan(value):
         number = value
     elif isinstance(value, int | float):
@@ -139,7 +141,9 @@ def parse_float(
     if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
     what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
-    bound = f"more than {_fmt(lo)}" if above_lo else hint
+    bound = (
+        f"more than {_fmt(lo)}, up to {_fmt(hi)}{' ' + unit if unit else ''}" if above_lo else hint
+    )
     raise BadValue(f"{show(value)} is {what} ({bound})")
 
 
@@ -150,7 +154,9 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     1200
     """
     hint = f"a whole number from {_fmt(lo)} to {_fmt(hi)}{' ' + unit if unit else ''}"
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool):
+        raise BadValue(f"{str(value).lower()} is not a number ({hint})")
+    if not isinstance(value, int | float | str):
         raise BadValue(f"{show(value)} is not a number ({hint})")
     if isinstance(value, int):
         number = float(value) if abs(value) < 10**300 else math.inf
@@ -187,15 +193,24 @@ def parse_id(value: Any, what: str = "id") -> str:
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise BadValue(f"{what} is missing (a short name such as 'depot-1')")
-    text = value.strip()
+    text = unicodedata.normalize("NFC", value.strip())  # é typed as e + accent is é
     if len(text) > MAX_ID_LEN:
         raise BadValue(f"{what} {show(text)} is too long (at most {MAX_ID_LEN} characters)")
     if not _ID.fullmatch(text):
         raise BadValue(
-            f"{what} {show(text)} has characters ids cannot have "
+            f"{what} {show(text)} has characters ids cannot have{_first_bad(text)} "
             "(letters, digits and _ - . : only, starting with a letter or digit)"
         )
     return text
+
+
+def _first_bad(text: str) -> str:
+    """The first character an id cannot have, named (an accent typed apart is invisible)."""
+    for i, ch in enumerate(text):
+        if not _ID.fullmatch(("a" if i else "") + ch):
+            name = unicodedata.name(ch, "")
+            return f": {ch!r} (U+{ord(ch):04X}{' ' + name if name else ''})"
+    return ""
 
 
 def parse_name(value: Any, default: str) -> str:
@@ -204,7 +219,7 @@ def parse_name(value: Any, default: str) -> str:
         return default
     text = str(value).strip()
     if len(text) > MAX_NAME_LEN:
-        raise BadValue(f"name is too long (at most {MAX_NAME_LEN} characters)")
+        raise BadValue(f"name is too long ({len(text):,} characters; at most {MAX_NAME_LEN})")
     check_text(text)
     return text
 
@@ -294,7 +309,9 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     text = value.strip().upper() if isinstance(value, str) else ""
     m = _DAY.fullmatch(text)
     if not m:
-        raise BadValue(f"{show(value)} is not a day (a number of days such as 12, or C+12)")
+        raise BadValue(
+            f"{show(value)} is not a day (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
+        )
     if m.group(3) is not None:
         return int(m.group(3))
     return int(m.group(2)) * (1 if m.group(1) == "+" else -1)

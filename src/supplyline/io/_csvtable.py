@@ -149,6 +149,16 @@ def _match_header(
     lower = {k.lower(): k for k in known}
     if not _delimited_right(header, line, file, report, lower):
         return None
+    if not any(c.strip().lower() in lower for c in header) and any(
+        _looks_like_data(c) for c in header
+    ):  # one error, not one per cell and per required column
+        report.error(
+            file,
+            f"the first line looks like data, not a header: the file needs a header line "
+            f"first ({', '.join(known)})",
+            line,
+        )
+        return None
     columns: list[str] = []
     ok = True
     for raw in header:
@@ -188,6 +198,15 @@ def _match_header(
             )
             ok = False
     return columns if ok else None
+
+
+def _looks_like_data(cell: str) -> bool:
+    """A cell no header would have: a number (a latitude, a capacity)."""
+    try:
+        float(cell.strip())
+    except ValueError:
+        return False
+    return True
 
 
 _OTHER_DELIMITERS = ((";", "semicolons (';')"), ("\t", "tabs"))

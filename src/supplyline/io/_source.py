@@ -10,6 +10,7 @@ an issue instead of stopping.
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,10 @@ def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str
     A missing optional file is ``None`` without an issue.
     """
     path = folder / name
+    if path.is_symlink() and not path.exists():  # a broken link is a mistake, wanted or not
+        report.error(name, f"is a link to {os.readlink(path)}, which does not exist")
+        report.unusable.add(name)
+        return None
     if not path.exists():
         if required:
             report.error(name, f"file is missing (every scenario folder needs {name})")

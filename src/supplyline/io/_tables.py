@@ -306,10 +306,9 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "receive_open_h": f.take("receive_open_h", c("receive_open_h"), _num(24, "h"), 6.0),
             "receive_close_h": f.take("receive_close_h", c("receive_close_h"), _num(24, "h"), 18.0),
         }
-        if f.ok and kw["available_day"] < 0:
-            f.fail(
-                "available_day", f"day {kw['available_day']} is before the start (day 0 or later)"
-            )
+        for column in ("available_day", "required_day"):
+            if f.ok and kw[column] < 0:
+                f.fail(column, _before_start(kw[column], ctx.start_date))
         if f.ok and kw["required_day"] < kw["available_day"]:
             f.fail(
                 "required_day",
@@ -317,7 +316,11 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 f"{kw['available_day']} (a day on or after it)",
             )
         if f.ok and not kw["receive_open_h"] < kw["receive_close_h"]:
-            f.fail("receive_close_h", "the receiving window closes before it opens (open < close)")
+            f.fail(
+                "receive_close_h",
+                f"the receiving window closes at {kw['receive_close_h']:g} h, before it opens at "
+                f"{kw['receive_open_h']:g} h (open < close, hours of the day)",
+            )
         refs = {
             "partner": ("partner", kw["partner"]),
             "home": ("location", kw["home"]),
@@ -328,6 +331,16 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
     return out
+
+
+def _before_start(day: int, start: dt.date | None) -> str:
+    """A day before day 0, said with its date when the start is known."""
+    if start is None:
+        return f"day {day} is before the start (day 0 or later)"
+    date = start + dt.timedelta(days=day)
+    return (
+        f"{date.isoformat()} (day {day}) is before start_date {start.isoformat()} (day 0 or later)"
+    )
 
 
 def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
