@@ -17,6 +17,7 @@ from supplyline.planning.build import prepare
 from supplyline.planning.extract import Outcome
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
+from supplyline.planning.summary import bottleneck_caveats
 from supplyline.services.scenarios import assess_requirements
 
 
@@ -159,3 +160,24 @@ def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more()
     text = _explanation("the yard", run, four, None)
     assert text == "the yard limits deployment, water, food and 1 more on C+3–C+4"
     assert _explanation("the yard", run, four[:3], None).endswith("food on C+3–C+4")
+
+
+def test_a_claim_names_a_unit_that_closes_later_too(bilateral: tuple[Scenario, Demand]) -> None:
+    """A planner's unit went from 1 to 11 days late under a claim naming only the earlier."""
+    problem = prepare(*bilateral, PlanParams())
+    base = _outcome({0: 3, 1: 1}, late_t_days=50.0, closure={0: 16, 1: 14})
+    gain = _outcome({0: 0, 1: 11}, late_t_days=20.0, closure={0: 13, 1: 24})
+    units = [u.id for u in problem.scenario.units]
+    assert _effect(problem, base, gain)[1] == (
+        f"cuts the lift arriving late by 30 t-days ({units[0]} closes 3 days earlier; "
+        f"{units[1]} closes 10 days later)"
+    )
+
+
+def test_the_suggestions_say_they_are_each_measured_alone(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    plan = plan_movements(*bilateral)
+    caveats = bottleneck_caveats(plan, 5)
+    assert caveats[0].startswith("each suggestion is measured on its own")
+    assert caveats[1] == "ranks 4–5 are ranked by shadow price only, not measured"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
-from supplyline.planning import plan_movements
+from supplyline.planning import PlanParams, plan_movements
 from supplyline.services.scenarios import assess_requirements
 
 LINKS = (
@@ -165,3 +165,42 @@ def test_capacities_raised_together_each_get_their_own_least_extra(tmp_path: Pat
     yard = _top(plan, ResourceKind.HANDLING, "y")
     assert "and +10 t/day at the road link rd r→c (20 t/day)" in yard.explanation
     assert "removes 70 t of shortfall" in yard.explanation
+
+
+def test_a_store_full_on_two_stretches_is_one_bottleneck(tmp_path: Path) -> None:
+    """Listed twice, each with the gain of raising it on every day: 20 t twice for 20 t."""
+    scenario, demand = _scenario(
+        tmp_path / "two",
+        days=12,
+        commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
+        "per_person_per_day: 100}",
+        links="hd,h,d,road,,100,1,,30,,1,,false,3-4;8-9\ndc,d,c,road,,30,0,,10,,1,,false,\n",
+        locations="h,Home,home,garrison,50.0,10.0,,,0\nd,Depot D,home,depot,50.0,11.0,,10,0\n"
+        "c,Camp C,home,unit_area,50.0,11.5,,0,0\n",
+        units="u1,Unit 1,home,c,c,100,0,0,0,0\n",
+        stocks="h,food,40,10,home\n",
+    )
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=6))
+    (store,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.STORAGE]
+    assert store.days == (3, 8)
+    assert "limits food on C+3, C+8; +10 t there removes 20 t of shortfall" in store.explanation
+    assert plan.total_short_t == pytest.approx(30.0)
+    more = plan_movements(_with_storage(scenario, "d", 20.0), demand).total_short_t
+    assert more == pytest.approx(10.0)
+
+
+def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: Path) -> None:
+    """A road worth 0.72 in all, its costs cents a tonne, fell under a flat 1.0 cut-off."""
+    scenario, demand = _scenario(
+        tmp_path / "cents",
+        days=10,
+        commodity="{id: water, supply_class: water, priority: 1, demand_unit: L, "
+        "per_person_per_day: 50}",
+        links="cheap,d,c,road,,40,1,,0.6,,0.02,,false,\ndear,d,c,road,,60,1,,,,0.1,,false,\n",
+        locations="d,Depot D,home,depot,50.0,11.0,,,0\nc,Camp C,home,unit_area,50.0,11.5,,,0\n",
+        units="u1,Unit 1,home,c,c,20,0,0,0,0\n",
+        stocks="d,water,0,2,home\nc,water,1,0,home\n",
+    )
+    plan = plan_movements(scenario, demand)
+    road = _top(plan, ResourceKind.LINK_TONNES, "cheap (d→c)")
+    assert road.explanation.endswith("; +0.4 t/day there saves 0.288 in transport cost")

@@ -24,6 +24,7 @@ from supplyline.cli.warnings import print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.summary import (
+    bottleneck_caveats,
     bottleneck_note,
     bottleneck_rows,
     closure_rows,
@@ -168,6 +169,9 @@ def _print_table(run: PlanRun) -> None:
     note = bottleneck_note(run.plan)
     if note is not None:
         console.print(note, highlight=False)
+    for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
+        more = " (--explain N measures the top N)" if "not measured" in caveat else ""
+        console.print(f"{caveat[0].upper()}{caveat[1:]}{more}.", style="dim", highlight=False)
     print_reach_flags(run.reach, console)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from supplyline.domain import Bottleneck, ResourceKind
+from supplyline.domain import Bottleneck
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
@@ -26,10 +26,10 @@ from supplyline.planning.resources import (
     describe,
     extra_days,
     extra_unit,
-    full_stretch,
     lifted_days,
     listed,
     nice_ceil,
+    one_per_store,
     tie_breaking_noise,
 )
 from supplyline.types import day_ranges
@@ -59,16 +59,10 @@ def find_bottlenecks(
     if sol.x is None or duals is None:
         return ()
     deadline = time.perf_counter() + max(EXPLAIN_MIN_S, solve_s)
-    runs = candidates(p, m, *duals)
+    runs = one_per_store(m, sol.x, candidates(p, m, *duals))
     out: list[Bottleneck] = []
-    said: set[tuple[ResourceKind, tuple[str, int], tuple[int, ...]]] = set()
     for run in runs:
         run.lifted = lifted_days(p, m, run)
-        if run.kind is ResourceKind.STORAGE:  # full on all those days, priced on some
-            run.days = full_stretch(m, sol.x, run)
-        if (run.kind, run.key, tuple(run.days)) in said:
-            continue  # two priced days of one full stretch: said with the first
-        said.add((run.kind, run.key, tuple(run.days)))
         resource, words, capacity = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         measured = (
@@ -108,7 +102,7 @@ def _explanation(
     The extra is said with its days when they are not the binding ones (a yard's are
     widened by its dwell; :func:`~supplyline.planning.resources.extra_days`).
     """
-    span = day_ranges(run.days)  # one run of consecutive days
+    span = day_ranges(run.days)  # one run of days (a store: its full stretches)
     if coms:
         # what passes only once it is raised: a tester's port took all the water and none
         # of the food, and was said to limit water alone while food went 100 % short

@@ -149,12 +149,12 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     said: list[str] = []
     if len(moved) == 1:
         days = moved[0][0]
-        said.append(f"{unit[moved[0][1]]} closes {days} day{'' if days == 1 else 's'} earlier")
+        said.append(f"{unit[moved[0][1]]} closes {_days(days)} earlier")
     elif moved:
         total = sum(d for d, _ in moved)
         said.append(
             f"{len(moved)} units close {total} unit-days earlier in all, "
-            f"{unit[moved[0][1]]} {moved[0][0]} days earlier"
+            f"{unit[moved[0][1]]} {_days(moved[0][0])} earlier"
         )
     closes = [day for u in newly if (day := new.closure_day.get(u)) is not None]
     if len(newly) == 1 and closes:
@@ -164,4 +164,25 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
         )
     elif newly and closes:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
+    said += _later(base, new, unit)
     return f"{text} ({'; '.join(said)})" if said else text
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:
+    """Units the re-solved plan closes later, or no longer within the horizon.
+
+    Less lift late in all can still leave one unit's last tonnes later: a tester's unit
+    went from 1 to 11 days late under a claim that named only the three closing earlier.
+    """
+    out = []
+    for u, before in sorted(base.closure_day.items()):
+        after = new.closure_day.get(u)
+        if before is not None and after is None:
+            out.append(f"{unit[u]} no longer closes within the horizon")
+        elif before is not None and after is not None and after > before:
+            out.append(f"{unit[u]} closes {_days(after - before)} later")
+    return out

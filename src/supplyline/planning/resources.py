@@ -45,8 +45,10 @@ FloatArray = npt.NDArray[np.float64]
 MAX_REPORTED = 12
 
 
-MIN_SHADOW_PRICE = 1.0
-"""Runs worth less than this (objective units, i.e. about one unit of money) are noise."""
+MIN_SHADOW_SHARE = 1e-3
+"""Runs worth less than this share of the scenario's cost scale (its dearest link per
+tonne) are noise. A flat 1.0 in money hid a tester's road worth 0.72 whose costs were
+cents a tonne, and showed it with every cost ×100."""
 
 
 def tie_breaking_noise(p: Problem) -> float:
@@ -163,7 +165,8 @@ def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArra
                 runs.append(run)
                 start = i
     noise = tie_breaking_noise(p)
-    runs = [r for r in runs if r.value >= MIN_SHADOW_PRICE and r.value > noise * len(r.days)]
+    least = MIN_SHADOW_SHARE * p.cost_scale
+    runs = [r for r in runs if r.value >= least and r.value > noise * len(r.days)]
     runs.sort(key=lambda r: -r.value)
     return runs[:MAX_REPORTED]
 
@@ -290,12 +293,36 @@ def lifted_days(p: Problem, m: LpModel, run: Run) -> list[int]:
     return list(range(max(0, run.days[0] - dwell), min(p.days - 1, run.days[-1] + dwell) + 1))
 
 
-def full_stretch(m: LpModel, x: FloatArray, run: Run) -> list[int]:
-    """A store's run widened to the whole stretch of days it is full in the plan.
+def one_per_store(m: LpModel, x: FloatArray, runs: list[Run]) -> list[Run]:
+    """``runs`` with each store's runs made one, over every stretch of days it is full.
 
-    The shadow price of a full store sits on some of those days (a tonne kept one more day
-    is kept on each of them); the report says them all.
+    A store's extra is its one ``storage_t`` raised on every day, so it is one bottleneck:
+    a tester's depot, full on C+3 and again on C+8, was listed twice, each time with the
+    gain of raising it on every day (20 t twice, for one change worth 20 t). Each priced
+    day is widened to the stretch it is full around it (a tonne kept one more day is kept
+    on each of them); the merged run is worth what its parts were, and ranked by that.
     """
+    stores: dict[tuple[str, int], Run] = {}
+    out: list[Run] = []
+    for run in runs:
+        if run.kind is not ResourceKind.STORAGE:
+            out.append(run)
+            continue
+        days = _full_stretch(m, x, run)
+        first = stores.get(run.key)
+        if first is None:
+            run.days = days
+            stores[run.key] = run
+            out.append(run)
+        else:
+            first.days = sorted(set(first.days) | set(days))
+            first.value += run.value
+            first.rows = sorted(set(first.rows) | set(run.rows))
+    return sorted(out, key=lambda r: -r.value)
+
+
+def _full_stretch(m: LpModel, x: FloatArray, run: Run) -> list[int]:
+    """A store's run widened to the whole stretch of days it is full in the plan."""
     b = m.rows["storage"]
     mine = np.flatnonzero(b["v"] == run.key[1])
     upper = m.row_upper[b.start + mine]

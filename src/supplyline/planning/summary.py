@@ -23,6 +23,7 @@ from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
     "DEPLOY_PREFIX",
+    "bottleneck_caveats",
     "bottleneck_note",
     "bottleneck_rows",
     "closure_rows",
@@ -284,6 +285,30 @@ def bottleneck_note(plan: Plan) -> str | None:
     if plan.status is not PlanStatus.OPTIMAL:
         return "bottlenecks are not explained: their shadow prices need a plan proven best"
     return None if plan.bottlenecks else "no capacity limits the plan"
+
+
+def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
+    """How to read the first ``top`` suggestions: each alone, and which are not measured.
+
+    A planner applied two suggestions that each claimed the same gain and got it once,
+    and read the blank cells of the ranks not measured as "no effect".
+    """
+    shown = plan.bottlenecks[:top]
+    measured = [b for b in shown if b.suggested_extra_per_day is not None]
+    out = []
+    if len(measured) > 1:
+        out.append(
+            "each suggestion is measured on its own: two can buy the same gain, and raising "
+            "both may buy no more than one"
+        )
+    unmeasured = [i for i, b in enumerate(shown, start=1) if b.shortfall_removed_t is None]
+    if unmeasured:
+        ranks = day_ranges(unmeasured).replace("C+", "")
+        out.append(
+            f"rank{'s' if len(unmeasured) > 1 else ''} {ranks} "
+            f"{'are' if len(unmeasured) > 1 else 'is'} ranked by shadow price only, not measured"
+        )
+    return out
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:

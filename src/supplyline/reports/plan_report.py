@@ -22,7 +22,7 @@ from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.errors import NotFoundError
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
-from supplyline.planning.summary import bottleneck_note
+from supplyline.planning.summary import bottleneck_caveats, bottleneck_note
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -181,9 +181,11 @@ def _plan_sections(
             id="bottlenecks",
             title="Bottlenecks",
             tables=(bottlenecks,),
-            notes=()
-            if (note := bottleneck_note(plan)) is None
-            else (f"{note[0].upper()}{note[1:]}.",),
+            notes=tuple(
+                f"{note[0].upper()}{note[1:]}."
+                for note in [bottleneck_note(plan), *bottleneck_caveats(plan, top_bottlenecks)]
+                if note is not None
+            ),
         )
     )
     shown = units_to_show(plan, demand, max_unit_panels)
