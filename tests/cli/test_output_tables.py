@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import OutputFormat, _drawn_width, emit_rows, fitted_table
 
 MODES = [
     {
@@ -145,10 +145,29 @@ def test_no_table_is_cut_off_at_the_right_whatever_the_width(
     numbers that were never to wrap ran past the edge, and rich cropped them.
     """
     rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
-    lines = [line for line in _render(rows, width).splitlines() if line.strip()]
-    box = [line.rstrip() for line in lines if line.lstrip()[:1] in "┏┃┡│└"]
-    assert box
-    assert all(line[-1] in "┓┃┩│┘" for line in box), box
+    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    table = fitted_table(rows, list(rows[0]), "t", console)
+    assert _drawn_width(table, width) <= width  # what rich would crop, it would draw wider
+
+
+def test_a_wide_table_drops_its_rules_before_it_folds_a_number() -> None:
+    """A tester's reach check at 80 columns folded 32.20 as "32.2" over "0"."""
+    row = {
+        "unit": "wm-inf-1",
+        "railhead": "kar-tobe-rh",
+        "road_km": 75,
+        "depot": "kar-tobe-rh",
+        "round_trip_h": 4.5,
+        "turns_per_truck": 2,
+        "daily_t": 12.97,
+        "loads_needed": 1,
+        "capacity_t": 225,
+        "depot_load_pct": 32.2,
+        "ok": "yes",
+    }
+    lines = _render([row], 80).splitlines()
+    assert max(map(len, lines)) <= 80
+    assert any(line.split()[-2:] == ["32.20", "yes"] for line in lines if line.split())
 
 
 def test_integers_that_name_things_keep_no_separator() -> None:
