@@ -12,7 +12,10 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from supplyline.planning import plan_movements
+from supplyline.planning.examples import late_unit
 from supplyline.planning.extract import _r, _rounded
+from supplyline.planning.summary import headline
 
 VALUES = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False) | st.sampled_from(
     [-0.0, -1e-9, -4.9e-7, -5e-7]
@@ -43,3 +46,17 @@ def test_a_hair_below_zero_is_written_as_zero() -> None:
     """The tester's ``"moved_pax": -0.0``: a tiny negative is 0.0 in JSON."""
     assert repr(_r(-1e-9)) == "0.0"
     assert [repr(v) for v in _rounded(np.array([-1e-9, -0.0]))] == ["0.0", "0.0"]
+
+
+def test_a_late_units_lift_is_counted_in_tonne_days_and_person_days() -> None:
+    """A planner had to count late tonne-days from movements.csv to check a claim in them.
+
+    The late unit's 20 t and 10 people are required on C+1 and can arrive on C+5: four
+    days late, 80 t-days and 40 person-days, as the objective and the bottleneck words
+    count them.
+    """
+    plan = plan_movements(*late_unit())
+    (closure,) = plan.closures
+    assert (closure.closure_day, closure.late_t_days, closure.late_pax_days) == (5, 80.0, 40.0)
+    head = headline(plan)
+    assert (head["late_t_days"], head["late_pax_days"]) == (80.0, 40.0)

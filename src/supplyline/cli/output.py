@@ -49,7 +49,7 @@ def _header(col: str) -> str:
 
     So that a narrow terminal wraps it between words rather than inside one.
     """
-    return col.replace("_", " ")
+    return col.replace("t_days", "t-days").replace("pax_days", "person-days").replace("_", " ")
 
 
 _LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)")

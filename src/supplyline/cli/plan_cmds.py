@@ -68,6 +68,7 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
                 "earliest",
                 "closure",
                 "days_late",
+                "late_t_days",
                 "lift_t",
                 "moved_t",
                 "pax",
@@ -145,6 +146,13 @@ def _print_table(run: PlanRun) -> None:
         f"{_tonnes(head['delivered_t'])} t delivered, "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
         f"{head['units_late']} unit(s) late"
+        + (
+            f" ({_tonnes(head['late_t_days'])} t-days"
+            + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")
+            + " of lift late)"
+            if head["late_t_days"] or head["late_pax_days"]
+            else ""
+        )
         + (
             f", {head['units_not_closed']} not closed within the horizon"
             if head["units_not_closed"]

@@ -149,6 +149,12 @@ class Closure:
     """First day all of the unit could be at its destination: from its available day over
     the links, with transit, dwell and outages but no capacity limit. None if it cannot be
     there within the horizon (and in plans written before it was recorded)."""
+    late_t_days: float = 0.0
+    """Tonnes of its lift still on the way after its required day, summed over the days:
+    what the objective's lateness counts, and what the bottleneck report's "cuts the lift
+    arriving late by N t-days" is in (0 in plans written before it was recorded)."""
+    late_pax_days: float = 0.0
+    """The same for its people, in person-days."""
 
     @property
     def days_late(self) -> int | None:

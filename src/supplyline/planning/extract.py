@@ -217,10 +217,14 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
             continue
         done = np.ones(p.days, dtype=bool)
         moved = {FlowKind.DEPLOY_T: 0.0, FlowKind.DEPLOY_PAX: 0.0}
+        late = {FlowKind.DEPLOY_T: 0.0, FlowKind.DEPLOY_PAX: 0.0}
+        due = np.arange(p.days) >= unit.required_day
         for f in fs:
             need = float(p.flows.amount[f])
             done &= arrived[f] >= need - max(TOL, 1e-7 * need)
-            moved[FlowKind(int(p.flows.kind[f]))] = float(arrived[f, -1])
+            kind = FlowKind(int(p.flows.kind[f]))
+            moved[kind] = float(arrived[f, -1])
+            late[kind] = float((np.maximum(need - arrived[f], 0.0) * due).sum())
         day = int(np.argmax(done)) if done.any() else None
         earliest = int(p.earliest_arrival[ui])
         out.append(
@@ -233,6 +237,8 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
                 moved_t=_r(moved[FlowKind.DEPLOY_T]),
                 moved_pax=_r(moved[FlowKind.DEPLOY_PAX]),
                 earliest_day=earliest if earliest < p.days else None,
+                late_t_days=_r(late[FlowKind.DEPLOY_T]),
+                late_pax_days=_r(late[FlowKind.DEPLOY_PAX]),
             )
         )
     return out

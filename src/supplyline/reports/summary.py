@@ -150,12 +150,16 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
             "earliest": "earliest possible",
             "closure": "closes",
             "state": "state",
+            "late_t_days": "late t-days",
+            "late_pax_days": "late person-days",
             "moved_t": "moved t",
             "lift_t": "lift t",
             "moved_pax": "moved pax",
             "pax": "pax",
         },
-        numeric=frozenset({"moved t", "lift t", "moved pax", "pax"}),
+        numeric=frozenset(
+            {"late t-days", "late person-days", "moved t", "lift t", "moved pax", "pax"}
+        ),
     )
 
 
