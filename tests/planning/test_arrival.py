@@ -217,6 +217,17 @@ def test_validate_warns_of_a_unit_that_cannot_be_in_place_within_the_horizon(
     assert [c.closure_day for c in plan.closures] == [None]
 
 
-def test_a_unit_that_can_arrive_in_time_gets_no_such_warning(tmp_path: Path) -> None:
-    scenario, _ = late_unit()
-    assert open_scenario(write_scenario(scenario, tmp_path / "late")).warnings == ()
+def test_a_unit_that_cannot_be_there_by_its_required_day_is_warned_of(tmp_path: Path) -> None:
+    """A planner's unit required on C+10 could be there on C+11 at the earliest."""
+    scenario, _ = late_unit()  # required on C+1, four days' road from C+1
+    (warning,) = open_scenario(write_scenario(scenario, tmp_path / "late")).warnings
+    assert (warning.line, warning.column) == (2, "required_day")
+    assert warning.message == (
+        "unit 'u1' is required on C+1, but its quickest way (capacities aside) brings it "
+        "wholly to 'U' on C+5 at the earliest: at least 4 days late whatever the capacities"
+    )
+
+
+def test_a_unit_that_can_arrive_on_time_gets_no_warning(tmp_path: Path) -> None:
+    scenario, _ = late_unit(transit_days=0)
+    assert open_scenario(write_scenario(scenario, tmp_path / "on-time")).warnings == ()

@@ -240,20 +240,35 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
 
     The same days the plan uses (available day, transit, dwell, outages; no capacities):
     a tester's units behind an outage over the whole horizon, a 365-day dwell, or a 5-day
-    road in a 3-day horizon validated silently and then never closed. A unit with no way
-    there at all is the domain check's to warn of (:func:`~supplyline.domain.check_scenario`).
+    road in a 3-day horizon validated silently and then never closed; a planner's unit
+    required on C+10 whose equipment could be there on C+11 at the earliest. A unit with no
+    way there at all is the domain check's to warn of
+    (:func:`~supplyline.domain.check_scenario`).
     """
     days = scenario.horizon_days
     whole = _whole_arrival(scenario)
+    found = [
+        Finding(
+            entity="unit",
+            entity_id=unit.id,
+            field="required_day",
+            severity=Severity.WARNING,
+            message=f"unit {unit.id!r} is required on {day_label(unit.required_day)}, but "
+            f"its quickest way (capacities aside) brings it wholly to {unit.destination!r} "
+            f"on {day_label(int(whole[i]))} at the earliest: at least "
+            f"{_days(int(whole[i]) - unit.required_day)} late whatever the capacities",
+        )
+        for i, unit in enumerate(scenario.units)
+        if unit.deploys and unit.required_day < whole[i] < days
+    ]
+    unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
+    if not unclosed:
+        return found
     open_links = dataclasses.replace(
         scenario,
         links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
     )
-    unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
-    if not unclosed:
-        return []
     without_outages = _whole_arrival(open_links)
-    found = []
     for i in unclosed:
         unit = scenario.units[i]
         if unit.available_day >= days:
@@ -296,3 +311,7 @@ def _whole_arrival(scenario: Scenario) -> IntArray:
     net = index_network(scenario)
     flows = index_flows(scenario, empty, net)
     return earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days).whole
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
