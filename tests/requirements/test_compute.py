@@ -25,7 +25,7 @@ from supplyline.domain import (
     VehicleClass,
 )
 from supplyline.errors import ScenarioError
-from supplyline.requirements import compute_requirements, totals_by_commodity
+from supplyline.requirements import compute_requirements, grand_totals, totals_by_commodity
 
 FACTORS = FactorTable(
     {
@@ -211,3 +211,13 @@ def test_a_mass_given_beside_a_unit_of_mass_must_agree_with_it(unit: DemandUnit,
         kg_per_demand_unit=1000.0 if unit is DemandUnit.T else 1.0,
     )
     assert same.kg_per_unit == (1000.0 if unit is DemandUnit.T else 1.0)
+
+
+def test_the_grand_totals_tell_the_build_up_units_in_place_hold_apart() -> None:
+    """A planner met three demand totals; the build-up of units in place is never delivered."""
+    scenario = _scenario(units=(_unit(days_of_supply=3), _unit(id="u2", days_of_supply=2)))
+    demand = compute_requirements(scenario, FACTORS)
+    t = grand_totals(scenario, demand)
+    assert t["total_t"] == pytest.approx(t["consumption_t"] + t["buildup_t"])
+    assert t["buildup_t"] > 0
+    assert t["buildup_on_hand_t"] == pytest.approx(t["buildup_t"])  # both are in place

@@ -143,7 +143,7 @@ def _print_table(run: PlanRun) -> None:
     console.print(
         f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
         f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
-        f"{_tonnes(head['delivered_t'])} t delivered, "
+        f"{_tonnes(head['delivered_t'])} t delivered (build-up included), "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
         f"{head['units_late']} unit(s) late"
         + (

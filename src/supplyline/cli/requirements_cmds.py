@@ -12,7 +12,7 @@ from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows, listed
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.warnings import print_warnings
-from supplyline.requirements import totals_by_commodity, totals_by_unit
+from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import (
     REQUIREMENTS_FILES,
     assess_requirements,
@@ -82,8 +82,15 @@ def requirements_cmd(
     )
     emit_rows(rows, cols, fmt, console=console, title=title)
     if fmt is OutputFormat.TABLE:
+        t = grand_totals(scenario, demand)
+        held = (
+            f", {t['buildup_on_hand_t']:,.1f} t of it held by units already in place"
+            if t["buildup_on_hand_t"]
+            else ""
+        )
         console.print(
-            f"total: {demand.total_t.sum():,.1f} t; "
+            f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
+            f"days-of-supply build-up {t['buildup_t']:,.1f} t{held}); "
             f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
     if written:

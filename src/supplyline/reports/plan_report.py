@@ -133,8 +133,9 @@ def _plan_sections(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t (each leg "
                 f"counted) over "
                 f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
-                f"{h.short_t:,.1f} t of "
-                f"{h.demand_t:,.1f} t demanded cannot be delivered."
+                f"{h.short_t:,.1f} t of the {h.demand_t:,.1f} t the units consume cannot be "
+                f"delivered ({h.delivered_t:,.1f} t delivered, days-of-supply build-up "
+                "included)."
             ),
             tables=(mode_table(scenario, plan),),
             notes=() if plan.movements else ("The plan moves nothing.",),

@@ -39,6 +39,7 @@ class Headline:
     status: str
     objective: float
     moved_t: float
+    delivered_t: float
     demand_t: float
     short_t: float
     units: int
@@ -55,6 +56,7 @@ def headline(demand: Demand, plan: Plan) -> Headline:
         status=h["status"],
         objective=h["objective"],
         moved_t=h["moved_t"],
+        delivered_t=h["delivered_t"],
         demand_t=h["demand_t"],
         short_t=h["short_t"],
         units=h["units"],

@@ -7,10 +7,29 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand
+from supplyline.domain import Demand, Scenario
 from supplyline.types import day_label
 
-__all__ = ["daily_rows", "totals_by_commodity", "totals_by_unit"]
+__all__ = ["daily_rows", "grand_totals", "totals_by_commodity", "totals_by_unit"]
+
+
+def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
+    """Consumption, build-up, the build-up units in place already hold, and their sum.
+
+    A planner met three "demand" totals (requirements, the plan's deliveries, the report's
+    demand) and could not tell them apart: the requirements' total holds the build-up of
+    units already in place, which the plan takes as on hand and never delivers.
+    """
+    in_place = np.array(
+        [scenario.unit(u).home == scenario.unit(u).destination for u in demand.unit_ids],
+        dtype=bool,
+    )
+    return {
+        "consumption_t": float(demand.consumption_t.sum()),
+        "buildup_t": float(demand.buildup_t.sum()),
+        "buildup_on_hand_t": float(demand.buildup_t[in_place].sum()),
+        "total_t": float(demand.total_t.sum()),
+    }
 
 
 def _arrival(demand: Demand, u: int) -> dict[str, Any]:
