@@ -214,7 +214,7 @@ def test_a_unit_whose_people_or_equipment_have_no_way_is_a_warning(
 def test_more_on_hand_than_a_place_can_store_is_a_warning(
     storage: float | None, warned: bool
 ) -> None:
-    """6 + 4 t on hand in a store of 9 t: what does not leave on C+0 would be lost."""
+    """6 + 4 t on hand in a store of 9 t: the data contradict each other."""
     water = Commodity(id="water", name="Water", supply_class=SupplyClass.WATER)
     s = _scenario(
         commodities=(*_scenario().commodities, water),

@@ -10,37 +10,10 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from scenario_files import scenario_from_files
 
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.services.scenarios import assess_requirements
-
-LINKS = (
-    "id,from,to,mode,gauge_mm,distance_km,transit_days,speed_km_per_day,capacity_t_per_day,"
-    "capacity_pax_per_day,cost_per_t,cost_per_pax,bidirectional,outage_days\n"
-)
-LOCATIONS = "id,name,partner,kind,lat,lon,handling_t_per_day,storage_t,dwell_days\n"
-UNITS = (
-    "id,name,partner,home,destination,personnel,available_day,required_day,"
-    "deployment_lift_t,days_of_supply\n"
-)
-STOCKS = "location,commodity,initial_t,replenishment_t_per_day,owner\n"
-
-
-def _scenario(
-    folder: Path, *, days: int, commodity: str, links: str, locations: str, units: str, stocks: str
-) -> tuple[Scenario, Demand]:
-    folder.mkdir()
-    (folder / "scenario.yaml").write_text(
-        f"name: {folder.name}\nstart_date: 2025-06-01\nhorizon_days: {days}\n"
-        f"partners:\n  - {{id: home}}\ncommodities:\n  - {commodity}\n"
-    )
-    (folder / "links.csv").write_text(LINKS + links)
-    (folder / "locations.csv").write_text(LOCATIONS + locations)
-    (folder / "units.csv").write_text(UNITS + units)
-    (folder / "stocks.csv").write_text(STOCKS + stocks)
-    result = assess_requirements(folder)
-    return result.opened.scenario, result.demand
 
 
 def _top(plan: Plan, kind: ResourceKind, resource: str) -> Bottleneck:
@@ -49,7 +22,7 @@ def _top(plan: Plan, kind: ResourceKind, resource: str) -> Bottleneck:
 
 def _store(tmp_path: Path) -> tuple[Scenario, Demand]:
     """Depot D (20 t of room) must carry food through the road's closure on C+4–C+8."""
-    return _scenario(
+    return scenario_from_files(
         tmp_path / "store",
         days=12,
         commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
@@ -85,7 +58,7 @@ def test_a_stores_extra_is_its_one_figure_raised_on_every_day(tmp_path: Path) ->
 
 def _two_rails(tmp_path: Path) -> tuple[Scenario, Demand]:
     """Two units share rail links of 50 and 149 t/day on C+0; 200 t of lift in all."""
-    return _scenario(
+    return scenario_from_files(
         tmp_path / "rails",
         days=10,
         commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
@@ -121,7 +94,7 @@ def test_an_extra_that_leaves_a_tonne_late_is_not_taken_for_one_that_closes_the_
 
 def test_a_cost_saving_is_said_for_the_least_extra_that_saves_it_all(tmp_path: Path) -> None:
     """+0.75 t was said to save 2 where it saved 1.5, and then 0.5 was said unsaveable."""
-    scenario, demand = _scenario(
+    scenario, demand = scenario_from_files(
         tmp_path / "cost",
         days=10,
         commodity="{id: water, supply_class: water, priority: 1, demand_unit: L, "
@@ -148,7 +121,7 @@ def test_capacities_raised_together_each_get_their_own_least_extra(tmp_path: Pat
     The railhead between them buffers the yard's surge, so the road's share in proportion
     (+30 t/day) was three times what it needs.
     """
-    scenario, demand = _scenario(
+    scenario, demand = scenario_from_files(
         tmp_path / "row",
         days=10,
         commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
@@ -169,7 +142,7 @@ def test_capacities_raised_together_each_get_their_own_least_extra(tmp_path: Pat
 
 def test_a_store_full_on_two_stretches_is_one_bottleneck(tmp_path: Path) -> None:
     """Listed twice, each with the gain of raising it on every day: 20 t twice for 20 t."""
-    scenario, demand = _scenario(
+    scenario, demand = scenario_from_files(
         tmp_path / "two",
         days=12,
         commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
@@ -191,7 +164,7 @@ def test_a_store_full_on_two_stretches_is_one_bottleneck(tmp_path: Path) -> None
 
 def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: Path) -> None:
     """A road worth 0.72 in all, its costs cents a tonne, fell under a flat 1.0 cut-off."""
-    scenario, demand = _scenario(
+    scenario, demand = scenario_from_files(
         tmp_path / "cents",
         days=10,
         commodity="{id: water, supply_class: water, priority: 1, demand_unit: L, "

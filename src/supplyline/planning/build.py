@@ -44,7 +44,7 @@ from supplyline.planning.network import (
 )
 from supplyline.planning.params import PlanParams
 
-__all__ = ["Problem", "build_model", "prepare"]
+__all__ = ["Problem", "build_model", "on_hand_room", "prepare", "stocks_placed"]
 
 FloatArray = npt.NDArray[np.float64]
 RowSpec = tuple[Mapping[str, IntArray], FloatArray, FloatArray]
@@ -261,7 +261,7 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     asm.add_entries("storage", keys.day(v[cap], t[cap]), col[cap], 1.0)
 
 
-def _stocks_placed(p: Problem) -> tuple[list[Stock], IntArray, IntArray]:
+def stocks_placed(p: Problem) -> tuple[list[Stock], IntArray, IntArray]:
     """The scenario's stocks of demanded goods, with each one's goods flow and location."""
     pos = {loc_id: i for i, loc_id in enumerate(p.net.location_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}  # goods flows number as these
@@ -273,31 +273,37 @@ def _stocks_placed(p: Problem) -> tuple[list[Stock], IntArray, IntArray]:
 
 def _sources(p: Problem) -> npt.NDArray[np.bool_]:
     """``[flow, location]``: whether the location stocks the flow's goods (a scenario stock)."""
-    _, f_s, v_s = _stocks_placed(p)
+    _, f_s, v_s = stocks_placed(p)
     out = np.zeros((len(p.flows.names), len(p.net.location_ids)), dtype=bool)
     out[f_s, v_s] = True
     return out
 
 
 def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
-    """What sources can give, one column per source and day.
+    """What sources can give: what is on hand on day 0, and each day's replenishment.
 
-    A stock gives its initial amount on day 0 and its replenishment every day up to the
-    last day it can still be useful; a deploying unit starts at home on its first day.
+    A stock's initial amount is one column on day 0 and its replenishment one column a day
+    up to the last day it can still be useful; a deploying unit starts at home on its
+    first day. What is on hand takes room in its place's store whether it is drawn or not
+    (:func:`_add_on_hand_room`).
     """
     net, flows, days = p.net, p.flows, p.days
     p_of = {x: i for i, x in enumerate(p.partners)}
-    stocks, f_s, v_s = _stocks_placed(p)
+    stocks, f_s, v_s = stocks_placed(p)
     owner_s = np.array(
         [p_of[st.owner or net.partner_of[v]] for st, v in zip(stocks, v_s.tolist(), strict=True)],
         dtype=np.int64,
     )
     daily = np.array([st.replenishment_t_per_day for st in stocks], dtype=np.float64)
     initial = np.array([st.initial_t for st in stocks], dtype=np.float64)
-    n_days = np.minimum(p.reach.latest[f_s, v_s], days - 1) + 1  # days 0..last
-    n_days = np.where(daily > 0, n_days, np.minimum(n_days, 1)).clip(min=0)
+    last = np.minimum(p.reach.latest[f_s, v_s], days - 1)
+    n_days = np.where(daily > 0, last + 1, 0).clip(min=0)  # days 0..last
     stock_of = np.repeat(np.arange(len(stocks)), n_days)
     t_s = np.arange(len(stock_of)) - np.repeat(np.cumsum(n_days) - n_days, n_days)
+    held = np.flatnonzero((initial > 0) & (last >= 0))  # on hand, and useful on day 0
+    stock_of = np.concatenate([held, stock_of])
+    t_s = np.concatenate([np.zeros(len(held), dtype=np.int64), t_s])
+    on_hand = np.arange(len(stock_of)) < len(held)
     # each deploying flow: its whole amount at home on its first day, if still useful there
     fd = np.flatnonzero(flows.kind != FlowKind.GOODS)
     v_d, t_d = flows.home[fd], flows.start_day[fd]
@@ -313,13 +319,47 @@ def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
             "v": v_a,
             "t": t_a,
             "owner": np.concatenate([owner_s[stock_of], np.full(len(fd), -1)]).astype(np.int64),
+            "on_hand": np.concatenate([on_hand, np.zeros(len(fd), dtype=bool)]).astype(np.int64),
         },
         cost=0.0,
         upper=np.concatenate(
-            [daily[stock_of] + np.where(t_s == 0, initial[stock_of], 0.0), flows.amount[fd]]
+            [np.where(on_hand, initial[stock_of], daily[stock_of]), flows.amount[fd]]
         ),
     )
     asm.add_entries("balance", keys.balance(f_a, v_a, t_a), block.index, 1.0)
+    _add_on_hand_room(p, asm, keys, block.index[: len(held)], v_s[held])
+
+
+def _add_on_hand_room(
+    p: Problem, asm: Assembler, keys: _Keys, cols: IntArray, places: IntArray
+) -> None:
+    """What is on hand at a place takes room in its store on every day, drawn or not.
+
+    The storage row of each day counts the stock kept there minus what was drawn from what
+    was on hand, against the room less all that was on hand (:func:`on_hand_room`): goods
+    left undrawn still sit in the store. Without it a planner's forward depot of 900 t
+    held 830 t on hand and took 123 t more, its 300 t of undrawn rations no longer counted.
+    """
+    limited = np.isfinite(p.net.storage[places])
+    cols, places = cols[limited], places[limited]
+    if len(cols) == 0:
+        return
+    for t in range(p.days):  # one call a day: a call's columns must be distinct
+        asm.add_entries("storage", keys.day(places, np.full(len(places), t)), cols, -1.0)
+
+
+def on_hand_room(scenario: Scenario, net: NetworkArrays) -> tuple[FloatArray, FloatArray]:
+    """Each place's stock on hand on day 0 (every commodity), and its room net of it.
+
+    The room is ``storage_t`` less what is on hand, or 0 where more is on hand than
+    ``storage_t`` (``validate`` warns of it): the store keeps what is on hand, no more.
+    """
+    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
+    on_hand = np.zeros(len(net.location_ids))
+    for st in scenario.stocks:
+        if st.location in pos:
+            on_hand[pos[st.location]] += st.initial_t
+    return on_hand, np.maximum(net.storage, on_hand) - on_hand
 
 
 def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
@@ -400,6 +440,7 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
     net, days = p.net, p.days
+    room = on_hand_room(p.scenario, net)[1]
     n_v, n_k = len(net.location_ids), len(p.demand.commodity_ids)
 
     def decode(name: str, keys: IntArray) -> RowSpec:
@@ -427,6 +468,8 @@ def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
             "storage": net.storage,
         }[name]
         attr = "a" if name.startswith("link") else "v"
+        if name == "storage":  # less what is on hand (drawn back in by its columns)
+            cap = room
         return {attr: rest, "t": t}, np.full(n, -np.inf), cap[rest].astype(np.float64)
 
     return decode

@@ -24,7 +24,7 @@ from supplyline.domain import (
     TargetGap,
 )
 from supplyline.domain.columns import from_columns
-from supplyline.planning.build import Problem
+from supplyline.planning.build import Problem, stocks_placed
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.tracing import trace_owners
@@ -111,11 +111,18 @@ def _stocks(p: Problem, m: LpModel, x: FloatArray) -> list[StockLevel]:
     loc_rank = _rank(p.net.location_ids)
     com_rank = _rank(p.demand.commodity_ids)
     unit_rank = _rank(p.demand.unit_ids) + 1
-    v = np.concatenate([b["v"][hit], p.unit_dest[h["u"][kept]]])
-    k = np.concatenate([p.flows.goods[b["f"][hit]], h["k"][kept]])
-    u = np.concatenate([np.full(len(hit), n_units), h["u"][kept]])
-    t = np.concatenate([b["t"][hit], h["t"][kept]])
-    q = np.concatenate([vals[hit], held[kept]])
+    uv, uk, ut, uq = _undrawn(p, m, x)
+    v = np.concatenate([b["v"][hit], p.unit_dest[h["u"][kept]], uv])
+    k = np.concatenate([p.flows.goods[b["f"][hit]], h["k"][kept], uk])
+    u = np.concatenate([np.full(len(hit), n_units), h["u"][kept], np.full(len(uv), n_units)])
+    t = np.concatenate([b["t"][hit], h["t"][kept], ut])
+    q = np.concatenate([vals[hit], held[kept], uq])
+    if len(uv):  # undrawn stock and stock kept there are one stock level
+        n_v, n_k = len(p.net.location_ids), len(p.demand.commodity_ids)
+        key = ((t * (n_units + 1) + u) * n_v + v) * n_k + k
+        _, first, group = np.unique(key, return_index=True, return_inverse=True)
+        q = np.bincount(group, weights=q)
+        v, k, u, t = v[first], k[first], u[first], t[first]
     rank_of_u = np.append(unit_rank, 0)
     order = np.lexsort((com_rank[k], loc_rank[v], rank_of_u[u], t))
     v, k, u, t, q = v[order], k[order], u[order], t[order], q[order]
@@ -129,6 +136,36 @@ def _stocks(p: Problem, m: LpModel, x: FloatArray) -> list[StockLevel]:
             "tonnes": _rounded(q),
             "unit": units[u].tolist(),
         },
+    )
+
+
+def _undrawn(
+    p: Problem, m: LpModel, x: FloatArray
+) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
+    """What was on hand on day 0 and never drawn: it sits in its place every day.
+
+    As ``(location, commodity, day, tonnes)`` columns. A planner's forward depot showed
+    499 t on C+0 where 830 t were on hand: the 300 t of rations the plan never drew were
+    in no file (they take room in the store all the same).
+    """
+    stocks, f_s, v_s = stocks_placed(p)
+    if not stocks:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, np.zeros(0)
+    sup = m.cols["supply"]
+    on = np.flatnonzero(sup["on_hand"] == 1)
+    drawn = np.zeros((len(p.flows.names), len(p.net.location_ids)))
+    drawn[sup["f"][on], sup["v"][on]] = x[sup.start + on]
+    initial = np.array([st.initial_t for st in stocks])
+    left = initial - drawn[f_s, v_s]
+    which = np.flatnonzero(left > TOL)
+    n = len(which)
+    days = np.tile(np.arange(p.days), n)
+    return (
+        np.repeat(v_s[which], p.days),
+        np.repeat(p.flows.goods[f_s[which]], p.days),
+        days,
+        np.repeat(left[which], p.days),
     )
 
 

@@ -1,0 +1,54 @@
+"""What is on hand at a place takes room in its store, drawn or not, and is in stocks.csv.
+
+A planner's forward depot of 900 t held 830 t on hand; the plan drew 499 t, took 123 t
+more in, and the 300 t of rations it never drew were in no file and took no room.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scenario_files import scenario_from_files
+
+from supplyline.domain import Demand, Scenario
+from supplyline.planning import plan_movements
+
+
+def _staging(tmp_path: Path, spares_t: float) -> tuple[Scenario, Demand]:
+    """Food waits at depot D (10 t of room) through the road's closure on C+2–C+4.
+
+    The unit at U eats 4 t a day and D→U carries 4 t a day, so D must keep 12 t at the
+    end of C+2 for C+3–C+5. ``spares_t`` of spares, on hand at D, nobody needs.
+    """
+    return scenario_from_files(
+        tmp_path / f"staging-{spares_t:g}",
+        days=8,
+        commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
+        "per_person_per_day: 100}\n  - {id: spares, supply_class: spare_parts}",
+        links="hd,h,d,road,,100,1,,100,,1,,false,2-4\ndu,d,u,road,,10,0,,4,,1,,false,\n",
+        locations="h,Home depot,home,depot,50.0,10.0,,,0\nd,Depot D,home,depot,50.0,11.0,,10,0\n"
+        "u,Camp U,home,unit_area,50.0,11.1,,0,0\n",
+        units="u1,Unit 1,home,u,u,40,0,0,0,0\n",
+        stocks="h,food,0,100,home\n" + (f"d,spares,{spares_t:g},0,home\n" if spares_t else ""),
+    )
+
+
+@pytest.mark.parametrize(("spares_t", "short_t"), [(0.0, 6.0), (8.0, 14.0)])
+def test_what_is_on_hand_takes_room_whether_drawn_or_not(
+    tmp_path: Path, spares_t: float, short_t: float
+) -> None:
+    """4 t short on C+0, and what D cannot keep of the 12 t.
+
+    Nothing can arrive on C+0; D keeps 10 of the 12 t with its room free (2 t short), and
+    2 t with 8 t of spares in the way (10 t short).
+    """
+    plan = plan_movements(*_staging(tmp_path, spares_t))
+    assert plan.total_short_t == pytest.approx(short_t)
+    at_d = {}
+    for s in plan.stocks:
+        if s.location == "d" and s.unit is None:
+            at_d[(s.commodity, s.day)] = at_d.get((s.commodity, s.day), 0.0) + s.tonnes
+    assert max(sum(t for (_, d), t in at_d.items() if d == day) for day in range(8)) <= 10.0
+    if spares_t:  # never drawn, and there every day
+        assert [at_d.get(("spares", day)) for day in range(8)] == [8.0] * 8
