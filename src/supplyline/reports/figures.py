@@ -176,6 +176,9 @@ class _SupplyData:
     """Stock in a location's storage, per (location, commodity)."""
     mean_use: FloatArray
     """Average daily consumption ``[unit, commodity]`` over the days it consumes."""
+    target_rate: FloatArray
+    """``[unit, commodity]`` the daily rate its days-of-supply target was set at (its
+    build-up over ``days_of_supply``); 0 where it has no target."""
     place_use: dict[tuple[str, str], float]
     """Average daily consumption per (location, commodity), of all units there."""
     short_days: dict[UnitId, set[int]]
@@ -199,10 +202,18 @@ def _supply_data(scenario: Scenario, demand: Demand, plan: Plan) -> _SupplyData:
     for s in plan.shortfalls:
         short_days[s.unit].add(s.day)
     unit_stock, place_stock = _stock_series(plan, plan.horizon_days)
+    dos = np.array([_target(scenario, u) for u in demand.unit_ids], dtype=np.float64)
+    target_rate = np.divide(
+        demand.buildup_t.sum(axis=2),
+        dos[:, None],
+        out=np.zeros(mean_use.shape),
+        where=dos[:, None] > 0,
+    )
     return _SupplyData(
         unit_stock=unit_stock,
         place_stock=place_stock,
         mean_use=mean_use,
+        target_rate=target_rate,
         place_use=place_use,
         short_days=short_days,
     )
@@ -225,7 +236,13 @@ def _unit_panel(
     peak = 1.0
     for c, commodity in enumerate(demand.commodity_ids):
         own = data.unit_stock.get((unit_id, commodity))
-        use = float(data.mean_use[u, c]) if own is not None else data.place_use[(where, commodity)]
+        # in days at the rate its target was set at, so that a curve under the dashed line
+        # is a target missed (a planner saw fuel at 1.2 days against 3 where none was)
+        use = (
+            float(data.target_rate[u, c] or data.mean_use[u, c])
+            if own is not None
+            else data.place_use[(where, commodity)]
+        )
         if data.mean_use[u, c] <= 0 or use <= 0:
             continue
         stock = own if own is not None else data.place_stock.get((where, commodity))
@@ -265,9 +282,11 @@ def unit_supply_figure(
 ) -> Figure | None:
     """Days of supply on hand at each unit, per commodity, over the horizon.
 
-    Days of supply is the stock the unit holds divided by its average daily consumption;
-    when the plan gives no per-unit stock, the stock at the unit's destination divided by
-    the consumption of every unit there. A dashed line marks the
+    Days of supply is the stock the unit holds divided by the daily rate its target was
+    set at (its build-up over its ``days_of_supply``; its average daily consumption where
+    it has no target), so that the curves meet the dashed target line where the target is
+    met; when the plan gives no per-unit stock, the stock at the unit's destination
+    divided by the consumption of every unit there. A dashed line marks the
     unit's target; red ticks under the curves mark days with a shortfall. Over a short
     horizon each day's value is also marked, so that a one-day plan still shows its stock.
     Commodities the unit does not consume are left out. Returns ``None`` when there is

@@ -197,9 +197,10 @@ def _plan_sections(
             title="Days of supply per unit",
             figure_svg=_svg(unit_supply_figure(scenario, demand, plan, shown), "supply"),
             figure_caption=(
-                "Stock on hand at the unit's location at the end of each day, divided by the "
-                "average daily consumption there. Dashed: the unit's target; dotted: the day it "
-                "is in place; red ticks: days with a shortfall."
+                "Stock the unit holds at the end of each day, in days at the daily rate its "
+                "days-of-supply target was set at (its consumption over the days after it "
+                "arrives; its average daily consumption where it has no target). Dashed: the "
+                "target; dotted: the day it is in place; red ticks: days with a shortfall."
             ),
             notes=(
                 (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)
