@@ -137,10 +137,12 @@ def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArra
             old_v, old_rows = per[(kind, key)].get(day, (0.0, []))
             per[(kind, key)][day] = (old_v + float(value[j]), [*old_rows, b.start + int(j)])
     sup = m.cols["supply"]
+    source_of: dict[tuple[str, int], tuple[int, int]] = {}
     value = -col_dual[sup.start : sup.start + sup.size]
     goods = p.flows.kind[sup["f"]] == FlowKind.GOODS
     for j in np.flatnonzero((value > TOL) & goods):
         key = (f"supply{int(sup['f'][j])}", int(sup["v"][j]))
+        source_of[key] = (int(sup["f"][j]), int(sup["v"][j]))
         day = int(sup["t"][j])  # on day 0 what is on hand and that day's replenishment
         old_v, old_cols = per[(ResourceKind.SUPPLY, key)].get(day, (0.0, []))
         per[(ResourceKind.SUPPLY, key)][day] = (
@@ -160,7 +162,7 @@ def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArra
                 chunk = days[start:i]
                 ids = [r for d in chunk for r in by_day[d][1]]
                 if kind is ResourceKind.SUPPLY:
-                    ids = _supply_to_raise(m, ids, len(chunk))
+                    ids = _supply_to_raise(m, *source_of[key], chunk)
                 run = Run(
                     kind=kind,
                     key=key,
@@ -178,18 +180,18 @@ def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArra
     return runs[:MAX_REPORTED]
 
 
-def _supply_to_raise(m: LpModel, cols: list[int], n_days: int) -> list[int]:
-    """Of a supply's priced columns, those an extra raises: one a day.
+def _supply_to_raise(m: LpModel, flow: int, place: int, days: list[int]) -> list[int]:
+    """The supply columns an extra raises over ``days``: one a day.
 
     Over several days the extra is t/day, the replenishment; on day 0 alone it is tonnes
     on hand (where some are). Raised on both of day 0's columns, the bilateral example's
     spares said +0.19 t/day where +0.2 did as much every day: day 0 counted twice.
     """
     sup = m.cols["supply"]
-    held = sup["on_hand"][np.array(cols, dtype=np.int64) - sup.start] == 1
-    keep = ~held if n_days > 1 or not held.any() else held
-    chosen = [c for c, k in zip(cols, keep.tolist(), strict=True) if k]
-    return chosen or cols
+    mine = (sup["f"] == flow) & (sup["v"] == place) & np.isin(sup["t"], days)
+    held = sup["on_hand"] == 1
+    pick = mine & (held if len(days) == 1 and (mine & held).any() else ~held)
+    return (sup.start + np.flatnonzero(pick)).tolist()
 
 
 def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
