@@ -138,17 +138,39 @@ def _table(
             overflow="fold",  # only a terminal too narrow for the numbers alone folds them
             # with headings folded, a number keeps its width by its column's least width
             no_wrap=numeric[col] and not (fold_numbers or fold_headings),
-            min_width=(
-                max((len(r[i]) for r in cells), default=1)
-                if fold_headings and numeric[col]
-                else None
-                if width is None or numeric[col] or fold_numbers or fold_headings
-                else max(map(len, header.split()), default=1)
+            min_width=_least_width(
+                header,
+                [r[i] for r in cells],
+                numeric=numeric[col],
+                bounded=width is not None,
+                fold_numbers=fold_numbers,
+                fold_headings=fold_headings,
             ),
         )
     for row_cells in cells:
         table.add_row(*row_cells)
     return table
+
+
+def _least_width(
+    header: str,
+    cells: list[str],
+    *,
+    numeric: bool,
+    bounded: bool,
+    fold_numbers: bool,
+    fold_headings: bool,
+) -> int | None:
+    """A column's least width (None: rich decides).
+
+    A number's, when only headings fold: its longest value, which must not break. A
+    text's, when the table is narrowed without folding: its heading's longest word.
+    """
+    if not bounded or fold_numbers:
+        return None
+    if numeric:
+        return max(map(len, cells), default=1) if fold_headings else None
+    return None if fold_headings else max(map(len, header.split()), default=1)
 
 
 def _drawn_width(table: Table, width: int) -> int:
