@@ -20,7 +20,15 @@ STOCKS = "location,commodity,initial_t,replenishment_t_per_day,owner\n"
 
 
 def scenario_from_files(
-    folder: Path, *, days: int, commodity: str, links: str, locations: str, units: str, stocks: str
+    folder: Path,
+    *,
+    days: int,
+    commodity: str,
+    links: str,
+    locations: str,
+    units: str,
+    stocks: str,
+    units_header: str = UNITS,
 ) -> tuple[Scenario, Demand]:
     """Write a scenario's files (rows after each file's header) and read it as a user does.
 
@@ -34,7 +42,7 @@ def scenario_from_files(
     )
     (folder / "links.csv").write_text(LINKS + links)
     (folder / "locations.csv").write_text(LOCATIONS + locations)
-    (folder / "units.csv").write_text(UNITS + units)
+    (folder / "units.csv").write_text(units_header + units)
     (folder / "stocks.csv").write_text(STOCKS + stocks)
     result = assess_requirements(folder)
     return result.opened.scenario, result.demand

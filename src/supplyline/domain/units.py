@@ -44,6 +44,10 @@ class Unit:
     days_of_supply: float = 0.0
     receive_open_h: float = 6.0
     receive_close_h: float = 18.0
+    priority: int = 1
+    """Of movement, 1 (the default: first) to 9: a day late of a unit of priority ``p``
+    weighs ``(10 - p) / 9`` of one of priority 1, as a commodity's shortfall does. A
+    planner's medical company closed 9 days late behind the heavy battalions."""
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -63,6 +67,8 @@ class Unit:
             )
         if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
             raise ValueError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
+        if not 1 <= self.priority <= 9:
+            raise ValueError(f"priority(={self.priority}) must be between 1 and 9")
         if not (math.isfinite(self.days_of_supply) and self.days_of_supply >= 0):
             raise ValueError(f"days_of_supply(={self.days_of_supply}) must be >= 0")
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:

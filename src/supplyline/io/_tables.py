@@ -58,6 +58,7 @@ LINK_COLUMNS = (
 UNIT_COLUMNS = (
     "id", "name", "partner", "home", "destination", "personnel", "available_day", "required_day",
     "deployment_lift_t", "activity", "days_of_supply", "receive_open_h", "receive_close_h",
+    "priority",
 )  # fmt: skip
 STOCK_COLUMNS = ("location", "commodity", "initial_t", "replenishment_t_per_day", "owner")
 FLEET_COLUMNS = (
@@ -305,6 +306,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "days_of_supply": f.take("days_of_supply", c("days_of_supply"), _num(365, "days"), 0.0),
             "receive_open_h": f.take("receive_open_h", c("receive_open_h"), _num(24, "h"), 6.0),
             "receive_close_h": f.take("receive_close_h", c("receive_close_h"), _num(24, "h"), 18.0),
+            "priority": f.take("priority", c("priority"), _int(9, lo=1), 1),
         }
         for column in ("available_day", "required_day"):
             if f.ok and kw[column] < 0:

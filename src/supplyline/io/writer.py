@@ -159,6 +159,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
             u.days_of_supply,
             u.receive_open_h,
             u.receive_close_h,
+            u.priority,
         ]
         for u in s.units
     ]

@@ -374,8 +374,11 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
     fs: list[IntArray] = []
     ts: list[IntArray] = []
     costs: list[FloatArray] = []
+    units = p.scenario.units
     for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
+        first_to_move = (10 - units[int(flows.unit[f])].priority) / 9  # 1 for priority 1
         late = w.lateness(days, people=flows.kind[f] == FlowKind.DEPLOY_PAX) * p.cost_scale
+        late *= first_to_move
         req = int(flows.required_day[f])
         asm.offset += late * float(flows.amount[f]) * (days - req)
         first = max(int(p.reach.earliest[f, flows.dest[f]]), int(flows.start_day[f]))
