@@ -23,13 +23,13 @@ def _columns(error: ScenarioError) -> list[str | None]:
     return [issue.column for issue in error.issues]
 
 
-@pytest.mark.parametrize("bad", [np.nan, -5.0, np.inf])
+@pytest.mark.parametrize("bad", [np.nan, -5.0, np.inf, 1e30])
 def test_demand_that_is_not_finite_tonnes_is_refused(bad: float) -> None:
     scenario, demand = one_link()
     consumption = demand.consumption_t.copy()
     consumption[0, 0, 2] = bad
     wrong = dataclasses.replace(demand, consumption_t=consumption)
-    with pytest.raises(ScenarioError, match="not finite tonnes of 0 or more") as caught:
+    with pytest.raises(ScenarioError, match=r"not tonnes from 0 to 1e\+12") as caught:
         plan_movements(scenario, wrong)
     assert _columns(caught.value) == ["consumption_t"]
     assert "on day 2" in str(caught.value)
@@ -96,3 +96,26 @@ def test_an_mps_file_that_cannot_be_written_is_an_output_error(
     scenario, demand = one_link()
     with pytest.raises(OutputError, match=message):
         write_mps(scenario, demand, tmp_path / name)
+
+
+def test_a_scenario_built_in_python_is_checked_as_a_loaded_one() -> None:
+    """A tester's unit bound for an unknown place crashed with a bare KeyError."""
+    scenario, demand = one_link()
+    unit = dataclasses.replace(scenario.units[0], destination="nowhere")
+    with pytest.raises(ScenarioError, match="refers to unknown location 'nowhere'"):
+        plan_movements(dataclasses.replace(scenario, units=(unit,)), demand)
+
+
+def test_a_plan_is_not_written_or_reported_over_another_scenario(tmp_path: Path) -> None:
+    """A tester's report of one plan over another scenario showed 0 tonne-km."""
+    from supplyline.io.plan_files import write_plan
+    from supplyline.reports import render_plan_report
+
+    scenario, demand = one_link()
+    plan = plan_movements(scenario, demand)
+    other = dataclasses.replace(scenario, name="other", horizon_days=scenario.horizon_days)
+    with pytest.raises(ScenarioError, match="not made for this scenario"):
+        write_plan(tmp_path / "out", other, plan)
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(ScenarioError, match="not made for this scenario"):
+        render_plan_report(other, demand, plan)

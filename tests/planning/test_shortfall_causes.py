@@ -79,7 +79,9 @@ def test_a_cause_is_given_exactly_where_no_food_can_be_that_day(
     could have covered it). Hypothesis found the second kind (only C+0 open, C+6 short),
     which an earlier version of this test did not allow for.
     """
-    scenario, demand = one_link(transit_days=transit, days=days, outage_days=sorted(closed))
+    scenario, demand = one_link(
+        transit_days=transit, days=days, outage_days=sorted(d for d in closed if d < days)
+    )
     problem = prepare(scenario, demand, PlanParams())
     arrivals = {d + transit for d in range(days) if d not in closed}
     first = min(arrivals, default=days)

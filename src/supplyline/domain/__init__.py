@@ -24,6 +24,7 @@ from supplyline.domain.plan import (
     SolveStats,
     StockLevel,
     TargetGap,
+    check_plan_of,
 )
 from supplyline.domain.routes import (
     ReachCheck,
@@ -89,6 +90,7 @@ __all__ = [
     "Unserved",
     "UnservedReason",
     "VehicleClass",
+    "check_plan_of",
     "check_scenario",
     "reachable_from",
     "unknown_reference",

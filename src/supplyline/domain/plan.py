@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from supplyline.domain.network import Mode
+from supplyline.errors import Issue, ScenarioError
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
+
+if TYPE_CHECKING:
+    from supplyline.domain.scenario import Scenario
 
 __all__ = [
     "Bottleneck",
@@ -25,6 +30,7 @@ __all__ = [
     "Shortfall",
     "SolveStats",
     "StockLevel",
+    "check_plan_of",
 ]
 
 
@@ -240,3 +246,32 @@ class Plan:
     def date_of(self, day: int) -> dt.date:
         """Calendar date of a plan day."""
         return self.start_date + dt.timedelta(days=day)
+
+
+def check_plan_of(scenario: Scenario, plan: Plan) -> None:
+    """Raise :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for ``scenario``.
+
+    Its name, start date and horizon must be the scenario's: a tester's report of the
+    bilateral plan over the relief scenario showed 0.0 tonne-km and the relief's title.
+    """
+    wrong = [
+        (what, mine, theirs)
+        for what, mine, theirs in (
+            ("scenario", plan.scenario, scenario.name),
+            ("start_date", plan.start_date, scenario.start_date),
+            ("horizon_days", plan.horizon_days, scenario.horizon_days),
+        )
+        if mine != theirs
+    ]
+    if wrong:
+        raise ScenarioError(
+            [
+                Issue(
+                    file="plan",
+                    column=what,
+                    message=f"the plan's is {mine!s}, the scenario's {theirs!s}",
+                )
+                for what, mine, theirs in wrong
+            ],
+            summary="the plan was not made for this scenario",
+        )

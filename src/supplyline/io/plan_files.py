@@ -32,6 +32,7 @@ from supplyline.domain import (
     SolveStats,
     StockLevel,
     TargetGap,
+    check_plan_of,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError
 from supplyline.io._cells import format_outage_days
@@ -317,7 +318,12 @@ def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list
 
 
 def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
-    """Write every plan file into ``out``: all of them, or none if anything fails."""
+    """Write every plan file into ``out``: all of them, or none if anything fails.
+
+    Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
+    ``scenario`` (its network would be written without the plan's flows).
+    """
+    check_plan_of(scenario, plan)
     with atomic_output_dir(out) as scratch:
         names = [p.name for p in write_plan_files(scratch, scenario, plan)]
     return [Path(out) / n for n in names]

@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
-from supplyline.planning.fits import check_demand_fits
+from supplyline.planning.fits import check_demand_fits, check_scenario_sound
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     NEGLIGIBLE_T,
@@ -100,6 +100,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     (:func:`~supplyline.planning.arrival.demand_on_arrival`). Raises
     :class:`~supplyline.errors.ScenarioError` if ``demand`` does not fit the scenario.
     """
+    check_scenario_sound(scenario)
     check_demand_fits(scenario, demand)
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)

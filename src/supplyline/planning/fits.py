@@ -9,10 +9,36 @@ from __future__ import annotations
 
 import numpy as np
 
-from supplyline.domain import Demand, Scenario
-from supplyline.errors import Issue, ScenarioError
+from supplyline.domain import Demand, Scenario, check_scenario
+from supplyline.errors import Issue, ScenarioError, Severity
 
-__all__ = ["check_demand_fits"]
+__all__ = ["check_demand_fits", "check_scenario_sound"]
+
+MAX_TONNES = 1e12
+"""Tonnes a day above which a demand figure is taken for a mistake (HiGHS refuses 1e30)."""
+
+
+def check_scenario_sound(scenario: Scenario) -> None:
+    """Raise :class:`~supplyline.errors.ScenarioError` for a scenario with errors.
+
+    What the loader checks of a folder (dangling references, duplicates, days outside the
+    horizon, gauges), for a scenario built in Python: a tester's unit bound for an unknown
+    place crashed with a bare KeyError, and a stock listed twice doubled the supply.
+    """
+    errors = [f for f in check_scenario(scenario) if f.severity is Severity.ERROR]
+    if errors:
+        raise ScenarioError(
+            [
+                Issue(
+                    file=f"scenario {scenario.name!r}",
+                    column=f"{f.entity} {f.entity_id!r}: {f.field}",
+                    message=f.message,
+                )
+                for f in errors
+            ],
+            summary=f"{len(errors)} error(s) in the scenario",
+        )
+
 
 WHERE = "demand"
 """What the issues name in place of a file: the ``Demand`` passed in."""
@@ -54,12 +80,13 @@ def check_demand_fits(scenario: Scenario, demand: Demand) -> None:
             bad(column, f"no {what} {shown}{more} in the scenario {scenario.name!r}")
     for column in ("consumption_t", "buildup_t"):
         values = getattr(demand, column)
-        wrong = ~np.isfinite(values) | (values < 0)
+        wrong = ~np.isfinite(values) | (values < 0) | (values > MAX_TONNES)
         if wrong.any():
             u, k, t = (int(x[0]) for x in np.nonzero(wrong))
             bad(
                 column,
-                f"{int(wrong.sum()):,} value(s) are not finite tonnes of 0 or more, the first "
+                f"{int(wrong.sum()):,} value(s) are not tonnes from 0 to {MAX_TONNES:.0e}, "
+                "the first "
                 f"{float(values[u, k, t])!r} for {demand.unit_ids[u]!r}, "
                 f"{demand.commodity_ids[k]!r} on day {t}",
             )

@@ -19,9 +19,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from matplotlib.figure import Figure
 
 from supplyline import __version__
-from supplyline.domain import Demand, Plan, PlanStatus, Scenario
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.errors import NotFoundError
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
+from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.summary import bottleneck_caveats, bottleneck_note
 from supplyline.reports.figures import (
     figure_to_svg,
@@ -233,7 +234,13 @@ def render_plan_report(
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
 ) -> str:
-    """The plan report as one HTML string; see :func:`write_plan_report`."""
+    """The plan report as one HTML string; see :func:`write_plan_report`.
+
+    Raises :class:`~supplyline.errors.ScenarioError` if the plan or the demand was not
+    made for the scenario (a tester's report read another operation's demand).
+    """
+    check_plan_of(scenario, plan)
+    check_demand_fits(scenario, demand)
     sections = _plan_sections(
         scenario,
         demand,
