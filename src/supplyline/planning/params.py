@@ -139,6 +139,22 @@ class PlanParams:
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
+        # a script's mistakes said here, not deep in the build (a tester's weights dict
+        # failed as "AttributeError: move_per_t", threads=1.5 was taken)
+        if not isinstance(self.weights, Weights):
+            raise ValueError(f"weights(={self.weights!r}) must be a Weights")
+        for name in ("threads", "explain_top"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise ValueError(f"{name}(={value!r}) must be a whole number")
+        if self.explain_top is None:
+            raise ValueError("explain_top(=None) must be a whole number")
+        limit = self.time_limit_s
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float)):
+            raise ValueError(f"time_limit_s(={limit!r}) must be a number of seconds (or None)")
+        if str(self.method) not in {m.value for m in Method}:
+            known = ", ".join(m.value for m in Method)
+            raise ValueError(f"method(={self.method!r}) must be one of {known}")
         if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
             raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)")
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
