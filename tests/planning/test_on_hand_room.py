@@ -52,3 +52,39 @@ def test_what_is_on_hand_takes_room_whether_drawn_or_not(
     assert max(sum(t for (_, d), t in at_d.items() if d == day) for day in range(8)) <= 10.0
     if spares_t:  # never drawn, and there every day
         assert [at_d.get(("spares", day)) for day in range(8)] == [8.0] * 8
+
+
+def _crowded(tmp_path: Path, name: str, days: int, d_stocks: str) -> tuple[Scenario, Demand]:
+    """P's 300 t of food can reach depot D (100 t of room) on C+0 only; D→U 10 t a day."""
+    return scenario_from_files(
+        tmp_path / name,
+        days=days,
+        commodity="{id: food, supply_class: food, priority: 1, demand_unit: t, "
+        "per_person_per_day: 1}\n  - {id: junk, supply_class: general, priority: 5}",
+        links=f"pd,P,D,road,,50,1,,,,0,,false,1-{days - 1}\ndu,D,U,road,,50,1,,10,,0,,false,\n",
+        locations="P,P,home,depot,50,10,,,0\nD,D,home,depot,50,11,,100,0\n"
+        "U,U,home,unit_area,50,12,,0,0\n",
+        units="u1,u1,home,U,U,10,0,0,0,0\n",
+        stocks="P,food,300,0,home\n" + d_stocks,
+    )
+
+
+def test_more_room_is_measured_as_a_larger_storage_t(tmp_path: Path) -> None:
+    """120 t on hand in a store of 100: +50 t was offered on top of what is on hand.
+
+    Raising storage_t to 150 buys only 30 t; it takes 170 to buy the 50.
+    """
+    scenario, demand = _crowded(tmp_path, "above", 20, "D,food,120,0,home\n")
+    plan = plan_movements(scenario, demand)
+    assert plan.total_short_t == pytest.approx(60.0)
+    (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
+    assert "+70 t there removes 50 t of shortfall" in store.explanation
+
+
+def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:
+    """+20 t of food on hand at a full store "removed 20 t"; re-planned, it removed none."""
+    scenario, demand = _crowded(tmp_path, "full", 10, "D,food,10,0,home\nD,junk,50,0,home\n")
+    plan = plan_movements(scenario, demand)
+    assert plan.total_short_t == pytest.approx(30.0)
+    supply = next(b for b in plan.bottlenecks if b.kind.value == "supply")
+    assert "removes" not in supply.explanation

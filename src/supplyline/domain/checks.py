@@ -370,8 +370,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
 def _check_storage(s: Scenario) -> list[Finding]:
     """Warn where more is on hand at a place than its ``storage_t`` can keep.
 
-    The data contradict each other: the plan lets the place keep what is on hand (the
-    room is the larger of the two) and take in nothing more until it has gone down. A
+    The data contradict each other: the plan takes the place's room to be what is on hand
+    (the larger of the two), on every day. A
     tester's 20 t on hand in a 3 t store once went 5 t short without a word; what is on
     hand now takes room whether drawn or not, so the store counts it every day.
     """
@@ -392,9 +392,8 @@ def _check_storage(s: Scenario) -> list[Finding]:
                 field="initial_t",
                 severity=Severity.WARNING,
                 message=f"{tonnes:,.6g} t on hand at {loc_id!r} (all commodities) is more than "
-                f"its storage_t of {loc.storage_t:,.6g} t: the plan lets it keep what is on "
-                "hand and take in nothing more until that has gone down below storage_t "
-                "(raise storage_t, or leave it empty for no limit)",
+                f"its storage_t of {loc.storage_t:,.6g} t: the plan takes its room to be what "
+                "is on hand, on every day (raise storage_t, or leave it empty for no limit)",
             )
         )
     return found

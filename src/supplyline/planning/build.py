@@ -353,7 +353,8 @@ def on_hand_room(scenario: Scenario, net: NetworkArrays) -> tuple[FloatArray, Fl
     """Each place's stock on hand on day 0 (every commodity), and its room net of it.
 
     The room is ``storage_t`` less what is on hand, or 0 where more is on hand than
-    ``storage_t`` (``validate`` warns of it): the store keeps what is on hand, no more.
+    ``storage_t`` (``validate`` warns of it): the store's room is then what is on hand, on
+    every day (the larger of the two).
     """
     pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     on_hand = np.zeros(len(net.location_ids))

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus, ResourceKind
-from supplyline.planning.build import Problem
+from supplyline.planning.build import Problem, on_hand_room
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import IntArray, LpModel
@@ -188,6 +188,12 @@ def _least_extra(
             break
         else:
             lo = mid
+    if best is free_x:  # said of the figure itself, not of the unlimited re-solve: an extra
+        # on hand also takes room in its store, which unlimited capacity does not say
+        lift(hi)
+        x = resolve()
+        if x is not None:
+            best = x
     return hi, best
 
 
@@ -218,26 +224,79 @@ class _Lift:
     setter: Callable[[IntArray, FloatArray], None]
     cols: bool
     using: IntArray
+    bound: Callable[[float], FloatArray] | None = None
+    """The bounds of ``idx`` for an extra, where not ``old + extra``."""
+    room: _Room | None = None
+    """A store's rows that more on hand crowds, where the extra is stock on hand."""
 
     def to(self, more: float) -> None:
-        self.setter(self.idx, self.old + more)
+        self.setter(self.idx, self.old + more if self.bound is None else self.bound(more))
+        if self.room is not None:
+            self.room.crowd(more)
 
     def unlimited(self) -> None:
         self.setter(self.idx, np.full(len(self.idx), np.inf))
+        if self.room is not None:
+            self.room.crowd(0.0)  # unlimited on hand is never drawn beyond what it needs
 
     def restore(self) -> None:
         self.setter(self.idx, self.old)
+        if self.room is not None:
+            self.room.crowd(0.0)
+
+
+@dataclass(slots=True)
+class _Room:
+    """A store's storage rows, whose room is what ``storage_t`` leaves of what is on hand."""
+
+    rows: IntArray
+    storage_t: float
+    on_hand_t: float
+    setter: Callable[[IntArray, FloatArray], None]
+
+    def upper(self, storage_t: float, on_hand_t: float) -> FloatArray:
+        """The rows' bound: the larger of ``storage_t`` and what is on hand, less the latter."""
+        return np.full(len(self.rows), max(storage_t, on_hand_t) - on_hand_t)
+
+    def crowd(self, more_on_hand: float) -> None:
+        self.setter(self.rows, self.upper(self.storage_t, self.on_hand_t + more_on_hand))
 
 
 def _lift_of(p: Problem, m: LpModel, session: HighsSession, run: Run) -> _Lift:
+    """How to raise a run's resource as the scenario would say it.
+
+    A store's extra is on its ``storage_t``, and its room is what that leaves of what is on
+    hand; an extra on hand at a source takes room in its store. A tester's store holding
+    more than its ``storage_t`` on hand was offered +50 t where raising ``storage_t`` by 50
+    bought 30, and +20 t on hand "removed 20 t" in a full store.
+    """
     idx = np.array(run.cols or rows_to_lift(p, m, run), dtype=np.int64)
-    return _Lift(
+    lift = _Lift(
         idx=idx,
         old=(m.col_upper if run.cols else m.row_upper)[idx],
         setter=session.set_col_upper if run.cols else session.set_row_upper,
         cols=bool(run.cols),
         using=_using_columns(m, idx, bool(run.cols)),
     )
+    if run.kind not in (ResourceKind.STORAGE, ResourceKind.SUPPLY):
+        return lift
+    place = run.key[1]  # a store's or a source's location
+    on_hand = float(on_hand_room(p.scenario, p.net)[0][place])
+    storage_t = float(p.net.storage[place])
+    if run.kind is ResourceKind.STORAGE:
+        room = _Room(idx, storage_t, on_hand, session.set_row_upper)
+        lift.bound = lambda more: room.upper(storage_t + more, on_hand)
+        return lift
+    sup = m.cols["supply"]
+    if (
+        np.isfinite(storage_t)
+        and "storage" in m.rows
+        and (sup["on_hand"][idx - sup.start] == 1).any()
+    ):
+        b = m.rows["storage"]
+        rows = b.start + np.flatnonzero(b["v"] == place)
+        lift.room = _Room(rows, storage_t, on_hand, session.set_row_upper)
+    return lift
 
 
 def _priced(p: Problem, m: LpModel, session: HighsSession, lifts: list[_Lift], on: bool) -> None:
