@@ -113,7 +113,8 @@ def test_shortfall_is_said_where_it_falls_most_never_where_another_plan_may_move
     """The total removed is fixed by the optimum, its split between units is not.
 
     A tester read "removes 90 t: water at site-2 120 t, …" with 30 t more elsewhere, and
-    re-plans moved the "more" to other units: only the largest cuts are said.
+    re-plans moved the "more" to other units; a relief planner's extra left fuel 90 %
+    short and the claim named only water: the increases are said as the re-solve's.
     """
     problem = prepare(*bilateral, PlanParams())
     base = replace(_outcome({}, 0.0), short_t=150.0, short_by={(0, 0): 120.0, (1, 0): 30.0})
@@ -121,7 +122,11 @@ def test_shortfall_is_said_where_it_falls_most_never_where_another_plan_may_move
     effect = _effect(problem, base, new)[1]
     first = problem.demand.unit_ids[0]
     com = problem.demand.commodity_ids[0]
-    assert effect == f"removes 90 t of shortfall: {com} at {first} 120 t"  # nothing on more
+    second = problem.demand.unit_ids[1]
+    assert effect == (
+        f"removes 90 t of shortfall: {com} at {first} 120 t; the re-solved plan has more "
+        f"short: {com} at {second} 30 t"
+    )
 
 
 def test_days_of_supply_filled_sooner_are_said(bilateral: tuple[Scenario, Demand]) -> None:

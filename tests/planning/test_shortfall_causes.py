@@ -48,13 +48,14 @@ def test_a_horizon_too_short_is_told_from_no_way_at_all(
     assert {s.cause for s in plan.shortfalls} == {cause}
 
 
-def test_a_closure_that_cuts_the_unit_off_is_named_with_the_days_that_cut_it_off() -> None:
+def test_a_closure_that_cuts_the_unit_off_is_named_with_all_its_days() -> None:
     plan = plan_movements(*one_link(transit_days=1, days=8, outage_days=[0, 1, 2, 6]))
     causes = {s.day: s.cause for s in plan.shortfalls}
     assert sorted(causes) == [0, 1, 2, 3]
     assert causes[0] == "no Rations can reach U before C+1"  # nothing departs before day 0
-    # day 6's closure is after the last day it cuts off (3): it explains none of them
-    closure = "the closure of road link L1 (closed C+0–C+2) cuts U off from Rations"
+    # all its closure days, C+6 too: cut to those it explains, a planner read the last of
+    # them as the day the link reopens
+    closure = "the closure of road link L1 (closed C+0–C+2, C+6) cuts U off from Rations"
     assert [causes[day] for day in (1, 2, 3)] == [closure] * 3
 
 

@@ -78,12 +78,12 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
         ),
         "shortfalls": (
             shorts,
-            ["unit", "commodity", "short_t", "demand_t", "short_pct", "first", "last", "why"],
+            ["unit", "commodity", "short_t", "demand_t", "short_pct", "days", "why"],
             "Shortfalls by unit and commodity",
         ),
         "targets": (
             target_rows(plan, run.demand),
-            ["unit", "commodity", "target_t", "below_t_days", "first", "last", "why"],
+            ["unit", "commodity", "target_t", "below_t_days", "days", "why"],
             "Days-of-supply targets not met",
         ),
         "bottlenecks": (

@@ -231,7 +231,9 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
     if st.initial_t > 0 and run.days[0] == 0:  # day 0 gives the stock on hand as well
         after = f"then {tonnes_text(daily)} t/day" if daily > 0 else "no resupply"
         amount = f"{tonnes_text(st.initial_t)} t on hand on C+0, {after}"
-        capacity = st.initial_t + daily
+        # in the extra's own unit: tonnes on hand for C+0 alone, else t/day (a planner
+        # read 600 t on hand plus 700 t/day as "1,300" beside an extra in t/day)
+        capacity = st.initial_t if run.days == [0] else daily
     else:
         amount, capacity = f"{tonnes_text(daily)} t/day", daily
     return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity

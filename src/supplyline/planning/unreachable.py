@@ -152,10 +152,6 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
         li for li in _closed_links(p) if min(p.scenario.links[li].outage_days) <= last
     )
     now = arrivals.there(none)
-    # closure days after a place's last cut-off day for the goods explain none of its days
-    until: dict[tuple[int, int], int] = {}
-    for kj, vj, tj in zip(k[cut].tolist(), v[cut].tolist(), t[cut].tolist(), strict=True):
-        until[(kj, vj)] = max(tj, until.get((kj, vj), tj))
     causes: dict[tuple[int, int, int], str] = {}
     out: list[Missed] = []
     for j, s in enumerate(shortfalls):
@@ -164,7 +160,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
             continue
         key = (int(k[j]), int(v[j]), int(t[j]))
         if key not in causes:
-            causes[key] = _cause(p, arrivals, closed, *key, until=until[key[:2]])
+            causes[key] = _cause(p, arrivals, closed, *key)
         cause = causes[key]
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
@@ -175,9 +171,9 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
 
 
 def _cause(
-    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int, *, until: int
+    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int
 ) -> str:
-    """Why no goods ``k`` can arrive at ``v`` on day ``t``; closure days named up to ``until``."""
+    """Why no goods ``k`` can arrive at ``v`` on day ``t``, closures named with all their days."""
     com_id = p.demand.commodity_ids[k]
     known = p.scenario.commodity_by_id.get(com_id)
     commodity = known.name if known is not None else com_id
@@ -211,7 +207,7 @@ def _cause(
         return f"no {commodity} can reach {place}: no chain of links that can carry it leads there"
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
     if alone:
-        named = [_closure(p, li, until) for li in alone]
+        named = [_closure(p, li) for li in alone]
         if len(named) == 1:
             return f"the closure of {named[0]} cuts {place} off from {commodity}"
         return (
@@ -222,7 +218,7 @@ def _cause(
     for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
         if fixed(frozenset(needed - {li})):
             needed.discard(li)
-    named = [_closure(p, li, until) for li in sorted(needed)]
+    named = [_closure(p, li) for li in sorted(needed)]
     return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
 
 
@@ -259,8 +255,12 @@ def _handling_nothing_on_the_way(p: Problem, starts: BoolArray, v: int) -> list[
     return [p.scenario.location(net.location_ids[i]).name for i in shut.tolist()]
 
 
-def _closure(p: Problem, link_index: int, until: int) -> str:
-    """The link and its closure days up to ``until`` (later ones cut off no day explained)."""
+def _closure(p: Problem, link_index: int) -> str:
+    """The link and all its closure days in the horizon.
+
+    Cut to the days it explains, a relief planner read "closed C+0–C+4" of a causeway
+    closed until C+6 as the day it reopens.
+    """
     link = p.scenario.links[link_index]
-    days = sorted(d for d in link.outage_days if 0 <= d <= until)
+    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
     return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"
