@@ -170,9 +170,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
     return tuple(out)
 
 
-def _cause(
-    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int
-) -> str:
+def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int) -> str:
     """Why no goods ``k`` can arrive at ``v`` on day ``t``, closures named with all their days."""
     com_id = p.demand.commodity_ids[k]
     known = p.scenario.commodity_by_id.get(com_id)
