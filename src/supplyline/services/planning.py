@@ -198,7 +198,9 @@ def plan_scenario(
     part: a planner learns that the input looks wrong without waiting for the solve.
 
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
-    pair for a report of the plan. A plan that falls short is a result, not an error;
+    pair for a report of the plan, the writer such as
+    ``supplyline.reports.write_plan_report_with_reach``. A plan that falls short is a
+    result, not an error;
     bad input (or a method the installed HiGHS lacks, before any work) raises
     ScenarioError, a solver failure or no plan at all (the time limit came first)
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
@@ -207,6 +209,10 @@ def plan_scenario(
     method = (params or PlanParams()).method
     if (why := why_unavailable(method)) is not None:
         raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
+    if report is not None and not (
+        isinstance(report, tuple) and len(report) == 2 and callable(report[1])
+    ):
+        raise ValueError(f"report(={report!r}) must be a (path, writer) pair")
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
