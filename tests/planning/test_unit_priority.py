@@ -45,3 +45,40 @@ def test_the_unit_of_higher_priority_closes_first(
     assert sorted(closes.values()) == [1, 2]  # one train a day, a day each
     if first is not None:
         assert closes[first] == 1
+
+
+@pytest.mark.parametrize("priority", [1, 5, 9])
+def test_a_low_priority_unit_is_not_made_late_to_save_transport(
+    tmp_path: Path, priority: int
+) -> None:
+    """A tester's priority-9 unit went a day late to save a three-leg route (100+90+50).
+
+    Nothing competes here: every priority must take the dear route and close on time.
+    """
+    scenario, demand = scenario_from_files(
+        tmp_path / f"alone-{priority}",
+        days=8,
+        commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
+        "per_person_per_day: 0}",
+        links="ha,h,a,road,,50,0,,,,100,,false,\nab,a,b,road,,50,0,,,,90,,false,\n"
+        "bt,b,t,road,,50,1,,,,50,,false,\nht,h,t,road,,50,2,,,,0,,false,\n",
+        locations="h,H,home,depot,50,10,,,0\na,A,home,transshipment,50,10.3,,,0\n"
+        "b,B,home,transshipment,50,10.6,,,0\nt,T,home,unit_area,50,11,,,0\n",
+        units_header=UNITS.rstrip("\n") + ",priority\n",
+        units=f"ua,UA,home,h,t,0,0,1,100,0,{priority}\n",
+        stocks="",
+    )
+    (closure,) = plan_movements(scenario, demand).closures
+    assert closure.closure_day == 1
+
+
+@pytest.mark.parametrize("bad", [0, 10, 1.5, True, "3"])
+def test_a_priority_must_be_a_whole_number_from_1_to_9(bad: object) -> None:
+    """A script's 1.5 or True planned, and wrote a file the loader then refused."""
+    import dataclasses
+
+    from supplyline.planning.examples import late_unit
+
+    scenario, _ = late_unit()
+    with pytest.raises(ValueError, match="must be a whole number from 1 to 9"):
+        dataclasses.replace(scenario.units[0], priority=bad)

@@ -46,8 +46,11 @@ class Unit:
     receive_close_h: float = 18.0
     priority: int = 1
     """Of movement, 1 (the default: first) to 9: a day late of a unit of priority ``p``
-    weighs ``(10 - p) / 9`` of one of priority 1, as a commodity's shortfall does. A
-    planner's medical company closed 9 days late behind the heavy battalions."""
+    weighs ``(17 - p) / 16`` of one of priority 1, down to a half, so that where units
+    compete the higher goes first, and lateness still outweighs the transport cost of up
+    to ten legs of the dearest link. A planner's medical company closed 9 days late
+    behind the heavy battalions; at a ninth, a tester's priority-9 unit went a day late to
+    save a three-leg route's cost."""
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -67,8 +70,12 @@ class Unit:
             )
         if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
             raise ValueError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
-        if not 1 <= self.priority <= 9:
-            raise ValueError(f"priority(={self.priority}) must be between 1 and 9")
+        if (
+            isinstance(self.priority, bool)
+            or not isinstance(self.priority, int)
+            or not 1 <= self.priority <= 9
+        ):
+            raise ValueError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
         if not (math.isfinite(self.days_of_supply) and self.days_of_supply >= 0):
             raise ValueError(f"days_of_supply(={self.days_of_supply}) must be >= 0")
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:

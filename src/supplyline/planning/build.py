@@ -378,7 +378,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
     costs: list[FloatArray] = []
     units = p.scenario.units
     for f in np.flatnonzero(flows.kind != FlowKind.GOODS):
-        first_to_move = (10 - units[int(flows.unit[f])].priority) / 9  # 1 for priority 1
+        first_to_move = (17 - units[int(flows.unit[f])].priority) / 16  # 1 down to 1/2
         late = w.lateness(days, people=flows.kind[f] == FlowKind.DEPLOY_PAX) * p.cost_scale
         late *= first_to_move
         req = int(flows.required_day[f])

@@ -129,10 +129,14 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
         return f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {tonnes_text(abs(d))} t"
 
     cuts = sum(1 for d, _ in change if d < -eps)
+    rises = sum(1 for d, _ in change if d > eps)
     less = [said(d, u, k) for d, (u, k) in change[:2] if d < -eps]
     more = [said(d, u, k) for d, (u, k) in reversed(change[-2:]) if d > eps]
     text = ": " + ", ".join(less) + (" and others" if cuts > 2 else "") if less else ""
-    return text + (f"; the re-solved plan has more short: {', '.join(more)}" if more else "")
+    others = " and others" if rises > 2 else ""
+    return text + (
+        f"; the re-solved plan has more short: {', '.join(more)}{others}" if more else ""
+    )
 
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
