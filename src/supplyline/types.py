@@ -16,6 +16,7 @@ __all__ = [
     "day_label",
     "day_ranges",
     "day_runs",
+    "days_text",
     "to_gram",
 ]
 
@@ -40,6 +41,15 @@ def to_gram(value: float) -> float:
     (6.3, 0.0)
     """
     return round(value, GRAM_DECIMALS) + 0.0
+
+
+def days_text(n: int) -> str:
+    """A number of days in words: "1 day", "3 days".
+
+    >>> days_text(1), days_text(3)
+    ('1 day', '3 days')
+    """
+    return f"{n} day{'' if n == 1 else 's'}"
 
 
 def day_label(day: int) -> str:

@@ -38,7 +38,7 @@ from supplyline.planning.network import (
     index_flows,
     index_network,
 )
-from supplyline.types import day_label
+from supplyline.types import day_label, days_text
 
 __all__ = [
     "Arrival",
@@ -248,15 +248,13 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
     days = scenario.horizon_days
     whole = _whole_arrival(scenario)
     found = [
-        Finding(
-            entity="unit",
-            entity_id=unit.id,
-            field="required_day",
-            severity=Severity.WARNING,
-            message=f"unit {unit.id!r} is required on {day_label(unit.required_day)}, but "
+        _warning(
+            unit.id,
+            "required_day",
+            f"unit {unit.id!r} is required on {day_label(unit.required_day)}, but "
             f"its quickest way (capacities aside) brings it wholly to {unit.destination!r} "
             f"on {day_label(int(whole[i]))} at the earliest: at least "
-            f"{_days(int(whole[i]) - unit.required_day)} late whatever the capacities",
+            f"{days_text(int(whole[i]) - unit.required_day)} late whatever the capacities",
         )
         for i, unit in enumerate(scenario.units)
         if unit.deploys and unit.required_day < whole[i] < days
@@ -284,17 +282,20 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
                 f"ends after the horizon's last day, {day_label(days - 1)}"
             )
         found.append(
-            Finding(
-                entity="unit",
-                entity_id=unit.id,
-                field="destination",
-                severity=Severity.WARNING,
-                message=f"unit {unit.id!r} cannot be wholly at {unit.destination!r} within the "
-                f"{days}-day "
-                f"horizon: {why}; the plan shows it not closed",
+            _warning(
+                unit.id,
+                "destination",
+                f"unit {unit.id!r} cannot be wholly at {unit.destination!r} within the "
+                f"{days}-day horizon: {why}; the plan shows it not closed",
             )
         )
     return found
+
+
+def _warning(unit_id: str, field: str, message: str) -> Finding:
+    return Finding(
+        entity="unit", entity_id=unit_id, field=field, severity=Severity.WARNING, message=message
+    )
 
 
 def _whole_arrival(scenario: Scenario) -> IntArray:
@@ -311,7 +312,3 @@ def _whole_arrival(scenario: Scenario) -> IntArray:
     net = index_network(scenario)
     flows = index_flows(scenario, empty, net)
     return earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days).whole
-
-
-def _days(n: int) -> str:
-    return f"{n} day{'' if n == 1 else 's'}"

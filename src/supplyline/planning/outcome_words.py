@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.types import day_label
+from supplyline.types import day_label, days_text
 
 __all__ = [
     "cost_eps",
@@ -159,12 +159,12 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     said: list[str] = []
     if len(moved) == 1:
         days = moved[0][0]
-        said.append(f"{unit[moved[0][1]]} closes {_days(days)} earlier")
+        said.append(f"{unit[moved[0][1]]} closes {days_text(days)} earlier")
     elif moved:
         total = sum(d for d, _ in moved)
         said.append(
             f"{len(moved)} units close {total} unit-days earlier in all, "
-            f"{unit[moved[0][1]]} {_days(moved[0][0])} earlier"
+            f"{unit[moved[0][1]]} {days_text(moved[0][0])} earlier"
         )
     closes = [day for u in newly if (day := new.closure_day.get(u)) is not None]
     if len(newly) == 1 and closes:
@@ -176,10 +176,6 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
     said += _later(base, new, unit)
     return f"{text} ({'; '.join(said)})" if said else text
-
-
-def _days(n: int) -> str:
-    return f"{n} day{'' if n == 1 else 's'}"
 
 
 def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:
@@ -194,5 +190,5 @@ def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:
         if before is not None and after is None:
             out.append(f"{unit[u]} no longer closes within the horizon")
         elif before is not None and after is not None and after > before:
-            out.append(f"{unit[u]} closes {_days(after - before)} later")
+            out.append(f"{unit[u]} closes {days_text(after - before)} later")
     return out
