@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -334,3 +335,25 @@ def test_a_unit_that_cannot_arrive_has_no_earliest_day() -> None:
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "said"),
+    [
+        ("movements", "tonnes", "lots", "movement 1: tonnes is 'lots', not a finite number"),
+        ("deliveries", "day", 2.5, "delivery 1: day is 2.5, not a whole number"),
+        ("movements", "link", 7, "movement 1: link is 7, not text"),
+    ],
+)
+def test_a_plan_file_with_a_value_of_the_wrong_type_is_refused(
+    written: tuple[Plan, Path], tmp_path: Path, table: str, field: str, value: object, said: str
+) -> None:
+    """A tester's plan.json with "tonnes": "lots" read back and failed later in arithmetic."""
+    data = json.loads((written[1] / "plan.json").read_text(encoding="utf-8"))
+    if not data[table]:
+        pytest.skip(f"the plan has no {table}")
+    data[table][0][field] = value
+    bad = tmp_path / "plan.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(said)):
+        read_plan(bad)

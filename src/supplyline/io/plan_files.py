@@ -13,6 +13,8 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import re
+import typing
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -330,13 +332,48 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
 
 
 def _records(cls: type[Any], items: list[dict[str, Any]], **convert: Any) -> tuple[Any, ...]:
+    hints = typing.get_type_hints(cls)
     out = []
-    for item in items:
+    for i, item in enumerate(items):
         values = {
             k: (convert[k](v) if k in convert and v is not None else v) for k, v in item.items()
         }
+        for name, value in values.items():
+            if name in hints and not _fits(value, hints[name]):
+                raise ValueError(
+                    f"{re.sub(r'(?<!^)(?=[A-Z])', ' ', cls.__name__).lower()} {i + 1}: "
+                    f"{name} is {value!r}, not "
+                    f"{_kind_of(hints[name])}"
+                )
         out.append(cls(**values))
     return tuple(out)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a value read from JSON fits a record field's type (numbers finite).
+
+    A tester's plan.json with "tonnes": "lots" read back, and failed later in arithmetic.
+    """
+    args = typing.get_args(hint)
+    if args and type(None) in args:
+        return value is None or any(_fits(value, a) for a in args if a is not type(None))
+    if hint is float:
+        return (
+            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        )
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str)
+    return True  # enums, tuples and dates are converted (and checked) by their own types
+
+
+def _kind_of(hint: Any) -> str:
+    names = {float: "a finite number", int: "a whole number", str: "text"}
+    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    return " or ".join(names.get(a, getattr(a, "__name__", str(a))) for a in args) + (
+        " (or null)" if type(None) in typing.get_args(hint) else ""
+    )
 
 
 def read_plan(path: str | Path) -> Plan:
