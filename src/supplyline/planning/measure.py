@@ -167,9 +167,11 @@ def _least_extra(
 ) -> tuple[float, FloatArray]:
     """The least round extra (bisecting below ``enough``) that does what ``enough`` does.
 
-    ``enough`` covers what the unlimited re-solve used, so that solution is feasible with
-    it and stands for its effect. The bisection looks for the least round figure that
-    still does as well in the most important respect that gains (:func:`_tier`).
+    ``enough`` covers what the unlimited re-solve used. The bisection looks for the least
+    round figure that still does as well in the most important respect that gains
+    (:func:`_tier`); the solution returned is one re-solved with the figure returned (when
+    no smaller figure did as well, a re-solve at ``enough`` itself: an extra on hand also
+    takes room in its store, which the unlimited re-solve does not see).
     """
     goal = outcome_of(p, m, free_x)
     lo, hi, best = 0.0, enough, free_x
