@@ -148,13 +148,14 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         available = draw(day)
         starts = sorted(draw(st.sets(day, max_size=3)))
         open_h = draw(st.floats(0, 23))
+        home, destination = draw(location), draw(location)
         units.append(
             Unit(
                 id=uid,
                 name=draw(names),
                 partner=draw(partner),
-                home=draw(location),
-                destination=draw(location),
+                home=home,
+                destination=destination,
                 personnel=draw(st.integers(0, 10_000_000)),
                 vehicles=draw(st.dictionaries(st.sampled_from(vids), st.integers(0, 100_000)))
                 if vids
@@ -169,6 +170,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                 days_of_supply=draw(amounts(365)),
                 receive_open_h=open_h,
                 receive_close_h=draw(st.floats(open_h + 0.5, 24)),
+                on_hand_days=draw(optional(amounts(365))) if home == destination else None,
             )
         )
     pairs = draw(st.sets(st.tuples(location, st.sampled_from(cids)), max_size=6))

@@ -88,6 +88,8 @@ def requirements_cmd(
             if t["buildup_on_hand_t"]
             else ""
         )
+        if t["held_beyond_t"]:
+            held += f"; units in place hold {t['held_beyond_t']:,.1f} t more than their targets"
         console.print(
             f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
             f"days-of-supply build-up {t['buildup_t']:,.1f} t{held}); "

@@ -8,7 +8,7 @@ from __future__ import annotations
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
 from supplyline.domain.checks import Finding, check_scenario, reachable_from, unknown_reference
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
-from supplyline.domain.demand import Demand
+from supplyline.domain.demand import Demand, held_at_start
 from supplyline.domain.factors import FactorTable, PlanningFactor
 from supplyline.domain.network import Link, Location, LocationKind, Mode
 from supplyline.domain.partners import Partner
@@ -92,6 +92,7 @@ __all__ = [
     "VehicleClass",
     "check_plan_of",
     "check_scenario",
+    "held_at_start",
     "reachable_from",
     "unknown_reference",
 ]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from supplyline.types import CommodityId, UnitId
 
-__all__ = ["Demand"]
+if TYPE_CHECKING:
+    from supplyline.domain.scenario import Scenario
+
+__all__ = ["Demand", "held_at_start"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -55,3 +59,29 @@ class Demand:
     def commodity_index(self, commodity_id: CommodityId) -> int:
         """Position of a commodity in the arrays."""
         return self.commodity_ids.index(commodity_id)
+
+
+def held_at_start(scenario: Scenario, demand: Demand) -> FloatArray:
+    """Tonnes each unit already in place holds when it starts consuming, ``[unit, commodity]``.
+
+    A unit in place holds its ``on_hand_days`` at its mean consumption over that many days
+    from its arrival (the rate its days-of-supply target is set at), or, without them, its
+    days-of-supply build-up itself. A deploying unit holds nothing: its target is delivered.
+    """
+    n_u, n_c, n_d = demand.consumption_t.shape
+    units = [scenario.unit(u) for u in demand.unit_ids]
+    as_target = np.array([u.in_place and u.on_hand_days is None for u in units], dtype=bool)
+    held: FloatArray = demand.buildup_t.sum(axis=2) * as_target[:, None]
+    days = np.array([(u.on_hand_days or 0.0) if u.in_place else 0.0 for u in units])
+    start = np.asarray(demand.arrival_day, dtype=np.int64).reshape(n_u)
+    given = np.flatnonzero((days > 0) & (start < n_d))
+    if given.size:
+        span = np.minimum(np.ceil(days[given]).astype(np.int64), n_d - start[given])
+        cum = np.concatenate(
+            [np.zeros((given.size, n_c, 1)), np.cumsum(demand.consumption_t[given], axis=2)],
+            axis=2,
+        )
+        rows = np.arange(given.size)
+        used = cum[rows, :, start[given] + span] - cum[rows, :, start[given]]
+        held[given] = used / span[:, None] * days[given][:, None]
+    return held

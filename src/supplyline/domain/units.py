@@ -9,7 +9,10 @@ from types import MappingProxyType
 
 from supplyline.types import LocationId, PartnerId, UnitId
 
-__all__ = ["ActivityPeriod", "Unit"]
+__all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
+
+MAX_DAYS_HELD = 365
+"""The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +54,10 @@ class Unit:
     to ten legs of the dearest link. A planner's medical company closed 9 days late
     behind the heavy battalions; at a ninth, a tester's priority-9 unit went a day late to
     save a three-leg route's cost."""
+    on_hand_days: float | None = None
+    """Of a unit already in place: the days of supply it holds when it starts consuming, at
+    its consumption then. None (the default) is its ``days_of_supply``; a relief planner's
+    sites that start with nothing give 0 (their buffer got free on C+0 otherwise)."""
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -76,8 +83,7 @@ class Unit:
             or not 1 <= self.priority <= 9
         ):
             raise ValueError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
-        if not (math.isfinite(self.days_of_supply) and self.days_of_supply >= 0):
-            raise ValueError(f"days_of_supply(={self.days_of_supply}) must be >= 0")
+        self._check_days_held()
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
             raise ValueError(
                 f"receiving window {self.receive_open_h}-{self.receive_close_h} h must satisfy "
@@ -86,6 +92,23 @@ class Unit:
         starts = [p.start_day for p in self.activity]
         if starts != sorted(set(starts)):
             raise ValueError("activity periods must start on increasing days")
+
+    def _check_days_held(self) -> None:
+        for name in ("days_of_supply", "on_hand_days"):
+            days = getattr(self, name)
+            if days is not None and not (math.isfinite(days) and 0 <= days <= MAX_DAYS_HELD):
+                raise ValueError(f"{name}(={days}) must be from 0 to {MAX_DAYS_HELD} days")
+        if self.on_hand_days is not None and not self.in_place:
+            raise ValueError(
+                f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "
+                f"(home = destination); unit {self.id!r} deploys from {self.home!r} to "
+                f"{self.destination!r}: what it brings goes in its deployment_lift_t"
+            )
+
+    @property
+    def in_place(self) -> bool:
+        """Whether the unit is already at its destination (home = destination)."""
+        return self.home == self.destination
 
     @property
     def deploys(self) -> bool:

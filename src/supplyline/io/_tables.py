@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from supplyline.domain import FleetGroup, Link, Location, LocationKind, Mode, Stock, Unit
+from supplyline.domain.units import MAX_DAYS_HELD
 from supplyline.io._cells import (
     parse_activity,
     parse_bool,
@@ -58,7 +59,7 @@ LINK_COLUMNS = (
 UNIT_COLUMNS = (
     "id", "name", "partner", "home", "destination", "personnel", "available_day", "required_day",
     "deployment_lift_t", "activity", "days_of_supply", "receive_open_h", "receive_close_h",
-    "priority",
+    "priority", "on_hand_days",
 )  # fmt: skip
 STOCK_COLUMNS = ("location", "commodity", "initial_t", "replenishment_t_per_day", "owner")
 FLEET_COLUMNS = (
@@ -289,6 +290,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 if count is not None:
                     vehicles[col[len(VEHICLES_PREFIX) :]] = count
         available = f.take("available_day", c("available_day"), day, 0)
+        days_held = _num(MAX_DAYS_HELD, "days")
         kw = {
             "name": f.take("name", c("name"), partial(parse_name, default=uid or ""), uid or ""),
             "partner": f.take("partner", c("partner"), parse_id),
@@ -303,10 +305,11 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "activity": f.take(
                 "activity", c("activity"), partial(parse_activity, start=ctx.start_date), ()
             ),
-            "days_of_supply": f.take("days_of_supply", c("days_of_supply"), _num(365, "days"), 0.0),
+            "days_of_supply": f.take("days_of_supply", c("days_of_supply"), days_held, 0.0),
             "receive_open_h": f.take("receive_open_h", c("receive_open_h"), _num(24, "h"), 6.0),
             "receive_close_h": f.take("receive_close_h", c("receive_close_h"), _num(24, "h"), 18.0),
             "priority": f.take("priority", c("priority"), _int(9, lo=1), 1),
+            "on_hand_days": f.take("on_hand_days", c("on_hand_days"), days_held, None),
         }
         for column in ("available_day", "required_day"):
             if f.ok and kw[column] < 0:

@@ -160,6 +160,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
             u.receive_open_h,
             u.receive_close_h,
             u.priority,
+            u.on_hand_days,
         ]
         for u in s.units
     ]

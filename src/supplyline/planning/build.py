@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, Scenario, Stock
+from supplyline.domain import Demand, Scenario, Stock, held_at_start
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
 from supplyline.planning.fits import check_demand_fits, check_scenario_sound
 from supplyline.planning.model import Assembler, IntArray, LpModel
@@ -69,7 +69,8 @@ class Problem:
     """Priority of each demand commodity (1 is the most important)."""
     on_hand_t: FloatArray
     """``[unit, commodity]`` stock a unit already holds when it starts consuming: a unit in
-    place (home = destination) starts with its days-of-supply target on hand."""
+    place (home = destination) starts with its ``on_hand_days``, by default its
+    days-of-supply target (:func:`~supplyline.domain.held_at_start`)."""
     earliest_arrival: IntArray
     """First day each of ``scenario.units`` can be wholly at its destination (the horizon's
     length if never; 0 for a unit that does not deploy)."""
@@ -82,15 +83,6 @@ class Problem:
     def days(self) -> int:
         """Days in the horizon."""
         return self.demand.horizon_days
-
-
-def _on_hand(scenario: Scenario, demand: Demand) -> FloatArray:
-    in_place = np.array(
-        [scenario.unit(u).home == scenario.unit(u).destination for u in demand.unit_ids],
-        dtype=bool,
-    )
-    on_hand: FloatArray = demand.buildup_t.sum(axis=2) * in_place[:, None]
-    return on_hand
 
 
 def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
@@ -133,7 +125,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         target_t=np.cumsum(
             np.where(demand.buildup_t < NEGLIGIBLE_T, 0.0, demand.buildup_t), axis=2
         ),
-        on_hand_t=_on_hand(scenario, demand),
+        on_hand_t=held_at_start(scenario, demand),
         earliest_arrival=arrival.whole,
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Scenario, held_at_start
 from supplyline.types import day_label
 
 __all__ = ["daily_rows", "grand_totals", "totals_by_commodity", "totals_by_unit"]
@@ -19,15 +19,16 @@ def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
     A planner met three "demand" totals (requirements, the plan's deliveries, the report's
     demand) and could not tell them apart: the requirements' total holds the build-up of
     units already in place, which the plan takes as on hand and never delivers.
+    ``held_beyond_t`` is what units in place hold beyond their targets at the start
+    (``on_hand_days`` above ``days_of_supply``): they consume it first.
     """
-    in_place = np.array(
-        [scenario.unit(u).home == scenario.unit(u).destination for u in demand.unit_ids],
-        dtype=bool,
-    )
+    held = held_at_start(scenario, demand)
+    built = demand.buildup_t.sum(axis=2)
     return {
         "consumption_t": float(demand.consumption_t.sum()),
-        "buildup_t": float(demand.buildup_t.sum()),
-        "buildup_on_hand_t": float(demand.buildup_t[in_place].sum()),
+        "buildup_t": float(built.sum()),
+        "buildup_on_hand_t": float(np.minimum(built, held).sum()),
+        "held_beyond_t": float(np.maximum(held - built, 0.0).sum()),
         "total_t": float(demand.total_t.sum()),
     }
 
