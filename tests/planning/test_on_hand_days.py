@@ -112,3 +112,30 @@ def test_on_hand_days_out_of_range_are_located(tmp_path: Path, cell: str, says: 
     text = str(caught.value)
     assert "units.csv:2: on_hand_days:" in text
     assert says in text
+
+
+def test_a_unit_holds_a_target_that_rises_with_its_activity(tmp_path: Path) -> None:
+    """A planner's 3 days of fuel, set at a quiet rate, were 0.83 days at the exercise rate.
+
+    2 people at 1 t a day each (activity-scaled), 2 days of supply, surge (2×) from C+3:
+    the target is 4 t on C+0 and C+1, 6 t on C+2 (a normal day and a surge day ahead),
+    8 t from C+3. The camp starts with its 4 t and holds each day's target after.
+    """
+    scenario, demand = scenario_from_files(
+        tmp_path / "surge",
+        days=DAYS,
+        commodity="{id: food, supply_class: food, priority: 1, demand_unit: kg, "
+        "per_person_per_day: 1000, activity_scaled: true}",
+        links="dc,d,c,road,,50,1,,20,,1,,false,\n",
+        locations="d,Depot,home,depot,50,10,,,0\nc,Camp,home,unit_area,50,10.5,,,0\n",
+        units_header=UNITS.rstrip("\n") + ",activity\n",
+        units="u,Camp people,home,c,c,2,0,0,0,2,0:normal;3:surge\n",
+        stocks="d,food,200,0,\n",
+    )
+    assert demand.target_t[0, 0] == pytest.approx([4, 4, 6, 8, 8, 8])
+    plan = plan_movements(scenario, demand)
+    assert plan.total_short_t == pytest.approx(0.0, abs=1e-6)
+    held = {s.day: s.tonnes for s in plan.stocks if s.unit == "u"}
+    assert [held.get(day, 0.0) for day in range(DAYS)] == pytest.approx([2, 4, 6, 8, 8, 8])
+    # C+0 eats 2 of the 4 t on hand and nothing can come before C+1: the only gap
+    assert {(g.day, round(g.below_t, 6)) for g in plan.target_gaps} == {(0, 2.0)}

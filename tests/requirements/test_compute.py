@@ -146,6 +146,55 @@ def test_totals_by_commodity_sum_the_arrays() -> None:
     assert rows["food"]["total_t"] == pytest.approx(0.2 * 8 + 0.2)
 
 
+def test_the_target_follows_the_rate_of_the_days_ahead() -> None:
+    """A planner's 3 days of fuel, set at a quiet rate, were 0.83 days at the exercise rate.
+
+    Water (activity-scaled, 1 t/day at normal) for 2 days: normal from C+2, high (1.5)
+    from C+6, low (0.5) from C+8. Each day's target is 2 × the mean of that day and the
+    next (the last day alone); the build-up is its change, negative as it falls.
+    """
+    unit = _unit(
+        days_of_supply=2.0,
+        activity=(
+            ActivityPeriod(start_day=6, level="high"),
+            ActivityPeriod(start_day=8, level="low"),
+        ),
+    )
+    demand = compute_requirements(_scenario(units=(unit,)), FACTORS)
+    water = demand.target_t[0, 1]
+    assert water == pytest.approx([0, 0, 2, 2, 2, 2.5, 3, 2, 1, 1])
+    assert demand.buildup_t[0, 1] == pytest.approx([0, 0, 2, 0, 0, 0.5, 0.5, -1, -1, 0])
+    # food does not follow activity: its whole target comes on arrival, nothing after
+    assert np.count_nonzero(demand.buildup_t[0, 0]) == 1
+    assert demand.buildup_t[0, 0, 2] == pytest.approx(0.4)
+
+
+@given(
+    activity=st.lists(
+        st.tuples(st.integers(0, 9), st.sampled_from(["none", "low", "high", "surge"])),
+        max_size=4,
+        unique_by=lambda p: p[0],
+    ),
+    required=st.integers(0, 9),
+    dos=st.floats(0.5, 12),
+)
+@settings(max_examples=60, deadline=None)
+def test_every_target_is_days_of_supply_at_the_mean_rate_ahead(
+    activity: list[tuple[int, str]], required: int, dos: float
+) -> None:
+    """The build-up sums to each day's target, never negative, from the arrival day on."""
+    periods = tuple(ActivityPeriod(start_day=d, level=lv) for d, lv in sorted(activity))
+    unit = _unit(required_day=required, days_of_supply=dos, activity=periods)
+    demand = compute_requirements(_scenario(units=(unit,)), FACTORS)
+    target, use, n_d = demand.target_t[0], demand.consumption_t[0], demand.horizon_days
+    assert (target >= -1e-12).all()
+    assert np.abs(target[:, :required]).max(initial=0.0) == 0.0
+    for day in range(required, n_d):
+        span = min(int(np.ceil(dos)), n_d - day)
+        ahead = use[:, day : day + span].mean(axis=1) * dos
+        assert target[:, day] == pytest.approx(ahead, rel=1e-9, abs=1e-12)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     people=st.lists(st.integers(0, 5000), min_size=1, max_size=6),

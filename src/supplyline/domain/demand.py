@@ -25,8 +25,9 @@ class Demand:
 
     Arrays are indexed ``[unit, commodity, day]`` in the order of ``unit_ids`` and
     ``commodity_ids``. ``consumption_t`` is what the unit uses each day at its destination
-    (zero before it arrives); ``buildup_t`` is the one-time stock it must receive on arrival
-    to hold its days-of-supply target. Both are in tonnes.
+    (zero before it arrives); ``buildup_t`` is the change in the stock it should hold, its
+    days-of-supply target: the whole target on arrival, then its rise (or fall, negative)
+    as the unit's rate of consumption changes. Both are in tonnes.
     """
 
     start_date: dt.date
@@ -48,6 +49,22 @@ class Demand:
             raise ValueError("arrival_day needs one entry per unit")
 
     @property
+    def target_t(self) -> FloatArray:
+        """The days-of-supply target each unit should hold at the end of each day, ``[u, c, d]``."""
+        target: FloatArray = np.cumsum(self.buildup_t, axis=2)
+        return target
+
+    @property
+    def target_on_arrival_t(self) -> FloatArray:
+        """The target on each unit's arrival day, ``[unit, commodity]`` (0 if never in place)."""
+        n_u, n_c, n_d = self.buildup_t.shape
+        day = np.asarray(self.arrival_day, dtype=np.int64).reshape(n_u)
+        inside = day < n_d
+        out: FloatArray = np.zeros((n_u, n_c))
+        out[inside] = self.target_t[np.flatnonzero(inside), :, day[inside]]
+        return out
+
+    @property
     def total_t(self) -> FloatArray:
         """Consumption plus build-up, ``[unit, commodity, day]``."""
         return self.consumption_t + self.buildup_t
@@ -66,12 +83,13 @@ def held_at_start(scenario: Scenario, demand: Demand) -> FloatArray:
 
     A unit in place holds its ``on_hand_days`` at its mean consumption over that many days
     from its arrival (the rate its days-of-supply target is set at), or, without them, its
-    days-of-supply build-up itself. A deploying unit holds nothing: its target is delivered.
+    days-of-supply target on that day. A deploying unit holds nothing: its target is
+    delivered.
     """
     n_u, n_c, n_d = demand.consumption_t.shape
     units = [scenario.unit(u) for u in demand.unit_ids]
     as_target = np.array([u.in_place and u.on_hand_days is None for u in units], dtype=bool)
-    held: FloatArray = demand.buildup_t.sum(axis=2) * as_target[:, None]
+    held: FloatArray = demand.target_on_arrival_t * as_target[:, None]
     days = np.array([(u.on_hand_days or 0.0) if u.in_place else 0.0 for u in units])
     start = np.asarray(demand.arrival_day, dtype=np.int64).reshape(n_u)
     given = np.flatnonzero((days > 0) & (start < n_d))

@@ -64,7 +64,7 @@ class Problem:
     consumption_t: FloatArray
     """``[unit, commodity, day]`` demand, with amounts below :data:`NEGLIGIBLE_T` as zero."""
     target_t: FloatArray
-    """``[unit, commodity, day]`` stock a unit should hold: the cumulative build-up."""
+    """``[unit, commodity, day]`` stock a unit should hold: its days-of-supply target."""
     priority: IntArray
     """Priority of each demand commodity (1 is the most important)."""
     on_hand_t: FloatArray
@@ -122,9 +122,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
             [pos[scenario.unit(u).destination] for u in demand.unit_ids], dtype=np.int64
         ),
         consumption_t=np.where(demand.consumption_t < NEGLIGIBLE_T, 0.0, demand.consumption_t),
-        target_t=np.cumsum(
-            np.where(demand.buildup_t < NEGLIGIBLE_T, 0.0, demand.buildup_t), axis=2
-        ),
+        target_t=np.where(demand.target_t < NEGLIGIBLE_T, 0.0, demand.target_t),
         on_hand_t=held_at_start(scenario, demand),
         earliest_arrival=arrival.whole,
         priority=np.array(priority, dtype=np.int64),

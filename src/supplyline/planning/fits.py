@@ -11,6 +11,7 @@ import numpy as np
 
 from supplyline.domain import Demand, Scenario, check_scenario
 from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.planning.network import NEGLIGIBLE_T
 
 __all__ = ["check_demand_fits", "check_scenario_sound"]
 
@@ -78,14 +79,16 @@ def check_demand_fits(scenario: Scenario, demand: Demand) -> None:
             shown = ", ".join(repr(x) for x in unknown[:3])
             more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
             bad(column, f"no {what} {shown}{more} in the scenario {scenario.name!r}")
-    for column in ("consumption_t", "buildup_t"):
-        values = getattr(demand, column)
-        wrong = ~np.isfinite(values) | (values < 0) | (values > MAX_TONNES)
+    # the build-up is the target's change, negative where it falls: the target itself is
+    # what must be tonnes
+    for column, values in (("consumption_t", demand.consumption_t), ("buildup_t", demand.target_t)):
+        wrong = ~np.isfinite(values) | (values < -NEGLIGIBLE_T) | (values > MAX_TONNES)
         if wrong.any():
             u, k, t = (int(x[0]) for x in np.nonzero(wrong))
+            what = "value(s) are" if column == "consumption_t" else "target(s) it sums to are"
             bad(
                 column,
-                f"{int(wrong.sum()):,} value(s) are not tonnes from 0 to {MAX_TONNES:.0e}, "
+                f"{int(wrong.sum()):,} {what} not tonnes from 0 to {MAX_TONNES:.0e}, "
                 "the first "
                 f"{float(values[u, k, t])!r} for {demand.unit_ids[u]!r}, "
                 f"{demand.commodity_ids[k]!r} on day {t}",

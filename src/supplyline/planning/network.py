@@ -279,7 +279,7 @@ def _goods_ends(
     for st in scenario.stocks:
         if st.commodity in com and (st.initial_t > 0 or st.replenishment_t_per_day > 0):
             sources[com[st.commodity]].append(pos[st.location])
-    needs = (demand.consumption_t + demand.buildup_t).sum(axis=2) > 0  # [unit, commodity]
+    needs = (demand.consumption_t.sum(axis=2) > 0) | (demand.target_t > 0).any(axis=2)
     sinks: list[list[int]] = [[] for _ in demand.commodity_ids]
     for ui, unit_id in enumerate(demand.unit_ids):
         dest = pos[scenario.unit(unit_id).destination]

@@ -227,7 +227,7 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
     ``why`` gives, from the plan's target gaps, what no capacity could change (no such
     goods can arrive yet: a unit in place on C+0 eats into the target it starts with).
     """
-    target = np.cumsum(demand.buildup_t, axis=2)  # [unit, commodity, day]
+    target = demand.target_t  # [unit, commodity, day]
     if not (target > TARGET_TOL_T).any():
         return []
     unit_of = {u: i for i, u in enumerate(demand.unit_ids)}

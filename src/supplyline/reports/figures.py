@@ -177,8 +177,8 @@ class _SupplyData:
     mean_use: FloatArray
     """Average daily consumption ``[unit, commodity]`` over the days it consumes."""
     target_rate: FloatArray
-    """``[unit, commodity]`` the daily rate its days-of-supply target was set at (its
-    build-up over ``days_of_supply``); 0 where it has no target."""
+    """``[unit, commodity, day]`` the daily rate its days-of-supply target is set at that
+    day (the target over ``days_of_supply``); 0 where it has no target."""
     place_use: dict[tuple[str, str], float]
     """Average daily consumption per (location, commodity), of all units there."""
     short_days: dict[UnitId, set[int]]
@@ -204,10 +204,10 @@ def _supply_data(scenario: Scenario, demand: Demand, plan: Plan) -> _SupplyData:
     unit_stock, place_stock = _stock_series(plan, plan.horizon_days)
     dos = np.array([_target(scenario, u) for u in demand.unit_ids], dtype=np.float64)
     target_rate = np.divide(
-        demand.buildup_t.sum(axis=2),
-        dos[:, None],
-        out=np.zeros(mean_use.shape),
-        where=dos[:, None] > 0,
+        demand.target_t,
+        dos[:, None, None],
+        out=np.zeros(demand.target_t.shape),
+        where=dos[:, None, None] > 0,
     )
     return _SupplyData(
         unit_stock=unit_stock,
@@ -236,14 +236,17 @@ def _unit_panel(
     peak = 1.0
     for c, commodity in enumerate(demand.commodity_ids):
         own = data.unit_stock.get((unit_id, commodity))
-        # in days at the rate its target was set at, so that a curve under the dashed line
+        if own is None and data.unit_stock:  # the plan keeps units' stock: this one holds none
+            own = np.zeros(horizon)  # (a tester's camp was drawn with the water source there)
+        # in days at the rate its target is set at, so that a curve under the dashed line
         # is a target missed (a planner saw fuel at 1.2 days against 3 where none was)
+        rate = data.target_rate[u, c]
         use = (
-            float(data.target_rate[u, c] or data.mean_use[u, c])
+            np.where(rate > 0, rate, data.mean_use[u, c])
             if own is not None
-            else data.place_use[(where, commodity)]
+            else np.full(horizon, data.place_use[(where, commodity)])
         )
-        if data.mean_use[u, c] <= 0 or use <= 0:
+        if data.mean_use[u, c] <= 0 or not (use > 0).all():
             continue
         stock = own if own is not None else data.place_stock.get((where, commodity))
         dos = (stock if stock is not None else np.zeros(horizon)) / use
@@ -282,13 +285,14 @@ def unit_supply_figure(
 ) -> Figure | None:
     """Days of supply on hand at each unit, per commodity, over the horizon.
 
-    Days of supply is the stock the unit holds divided by the daily rate its target was
-    set at (its build-up over its ``days_of_supply``; its average daily consumption where
-    it has no target), so that the curves meet the dashed target line where the target is
-    met; when the plan gives no per-unit stock, the stock at the unit's destination
-    divided by the consumption of every unit there. A dashed line marks the
-    unit's target; red ticks under the curves mark days with a shortfall. Over a short
-    horizon each day's value is also marked, so that a one-day plan still shows its stock.
+    Days of supply is the stock the unit holds divided by the daily rate its target is
+    set at that day (the target over its ``days_of_supply``: its mean consumption over the
+    days ahead; its average daily consumption where it has no target), so that the curves
+    meet the dashed target line where the target is met; when the plan gives no per-unit
+    stock, the stock at the unit's destination divided by the consumption of every unit
+    there. A dashed line marks the unit's target; red ticks under the curves mark days
+    with a shortfall. Over a short horizon each day's value is also marked, so that a
+    one-day plan still shows its stock.
     Commodities the unit does not consume are left out. Returns ``None`` when there is
     nothing to draw.
     """

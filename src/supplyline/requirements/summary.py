@@ -19,16 +19,18 @@ def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
     A planner met three "demand" totals (requirements, the plan's deliveries, the report's
     demand) and could not tell them apart: the requirements' total holds the build-up of
     units already in place, which the plan takes as on hand and never delivers.
-    ``held_beyond_t`` is what units in place hold beyond their targets at the start
+    The build-up sums to the targets at the horizon's end (a target rises and falls with
+    the unit's rate). ``buildup_on_hand_t`` is the part of the targets on arrival that
+    units in place hold from the start; ``held_beyond_t`` what they hold beyond them
     (``on_hand_days`` above ``days_of_supply``): they consume it first.
     """
     held = held_at_start(scenario, demand)
-    built = demand.buildup_t.sum(axis=2)
+    first = demand.target_on_arrival_t
     return {
         "consumption_t": float(demand.consumption_t.sum()),
-        "buildup_t": float(built.sum()),
-        "buildup_on_hand_t": float(np.minimum(built, held).sum()),
-        "held_beyond_t": float(np.maximum(held - built, 0.0).sum()),
+        "buildup_t": float(demand.buildup_t.sum()),
+        "buildup_on_hand_t": float(np.minimum(first, held).sum()),
+        "held_beyond_t": float(np.maximum(held - first, 0.0).sum()),
         "total_t": float(demand.total_t.sum()),
     }
 
@@ -99,7 +101,7 @@ def totals_by_commodity(demand: Demand) -> list[dict[str, Any]]:
 def daily_rows(demand: Demand) -> list[dict[str, Any]]:
     """Every non-zero unit × commodity × day, in the long form a spreadsheet wants."""
     total = demand.total_t
-    u_idx, c_idx, d_idx = np.nonzero(total)
+    u_idx, c_idx, d_idx = np.nonzero((demand.consumption_t != 0) | (demand.buildup_t != 0))
     rows = []
     for u, c, d in zip(u_idx.tolist(), c_idx.tolist(), d_idx.tolist(), strict=True):
         rows.append(
