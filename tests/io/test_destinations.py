@@ -79,6 +79,41 @@ def test_outputs_may_not_overwrite_the_scenario(tmp_path: Path) -> None:
     check_outputs(scenario, None, {"the report": scenario / "plan.html"})  # not a scenario file
 
 
+def test_outputs_may_not_overwrite_another_scenario(tmp_path: Path) -> None:
+    """A tester's ``plan s1 --out victim``, victim another scenario, replaced its stocks.csv."""
+    scenario, victim = tmp_path / "scenario", tmp_path / "victim"
+    scenario.mkdir()
+    victim.mkdir()
+    (victim / "scenario.yaml").write_text("name: v\n")
+    (victim / "stocks.csv").write_text("location,commodity\n")
+    with pytest.raises(OutputError, match=r"overwrite the stocks\.csv of the scenario in"):
+        check_outputs(scenario, ("the plan files", victim, ("movements.csv", "stocks.csv")))
+    check_outputs(scenario, ("the plan files", victim, ("movements.csv",)))  # no clash
+
+
+def test_a_folder_write_never_replaces_a_scenarios_files(tmp_path: Path) -> None:
+    """Through the API (``write_plan``) as through the CLI: nothing moves, nothing is lost."""
+    (tmp_path / "scenario.yaml").write_text("name: v\n")
+    (tmp_path / "stocks.csv").write_text("mine\n")
+    with (
+        pytest.raises(OutputError, match=r"holds a scenario, whose stocks\.csv would be replaced"),
+        atomic_output_dir(tmp_path) as scratch,
+    ):
+        (scratch / "movements.csv").write_text("a")
+        (scratch / "stocks.csv").write_text("plan")
+    assert (tmp_path / "stocks.csv").read_text() == "mine\n"
+    assert not (tmp_path / "movements.csv").exists()
+    with atomic_output_dir(tmp_path, replaces_scenario=True) as scratch:  # init --force
+        (scratch / "stocks.csv").write_text("new")
+    assert (tmp_path / "stocks.csv").read_text() == "new"
+
+
+def test_an_empty_output_path_is_refused() -> None:
+    """``write_plan("", ...)`` wrote every plan file into the current folder."""
+    with pytest.raises(OutputError, match="empty path"), atomic_output_dir(""):
+        pass
+
+
 def test_atomic_writes_name_the_target_not_the_scratch_file(tmp_path: Path) -> None:
     """A file system error at writing time is an OutputError about the user's path."""
     (tmp_path / "f").write_text("x")

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
+from supplyline.io.loader import SCENARIO_FILES
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
@@ -33,10 +34,19 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()) -> Iterator[Path]:
+def atomic_output_dir(
+    target: str | Path,
+    also: Sequence[tuple[Path, Path]] = (),
+    *,
+    replaces_scenario: bool = False,
+) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
-    Files already in ``target`` with other names are kept; same-named ones are replaced.
+    Files already in ``target`` with other names are kept; same-named ones are replaced,
+    except a scenario's own files (in a folder with a ``scenario.yaml``) unless
+    ``replaces_scenario``: a tester's ``write_plan`` into another scenario's folder replaced
+    its ``stocks.csv`` with the plan's. An empty path is refused (it meant the current
+    folder).
     ``also`` lists more finished (scratch file, target) pairs to move with them (read
     when the block ends, so the block may add to it); Ctrl+C waits until all are moved.
     On an exception nothing in ``target`` changes and the scratch folder is removed; a
@@ -44,6 +54,8 @@ def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
     scratch folder.
     """
+    if not str(target).strip():
+        raise OutputError("the output folder is an empty path: name a folder")
     target = Path(target)
     resolved = target.resolve()
     parent, name = resolved.parent, resolved.name
@@ -56,6 +68,8 @@ def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()
         raise _output_error(target, error) from None
     try:
         yield scratch
+        if not replaces_scenario:
+            _keep_scenario_files(target, [item.name for item in scratch.iterdir()])
         try:
             with ctrl_c_held_back():
                 try:
@@ -70,6 +84,16 @@ def atomic_output_dir(target: str | Path, also: Sequence[tuple[Path, Path]] = ()
             raise InterruptedAfterWriting from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _keep_scenario_files(target: Path, names: Sequence[str]) -> None:
+    """Raise OutputError if writing ``names`` into ``target`` would replace a scenario's file."""
+    clash = sorted(n for n in names if n in SCENARIO_FILES and (target / n).exists())
+    if clash and (target / "scenario.yaml").is_file():
+        raise OutputError(
+            f"cannot write into {target}: it holds a scenario, whose {', '.join(clash)} "
+            "would be replaced; choose another folder"
+        )
 
 
 @contextmanager

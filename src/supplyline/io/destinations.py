@@ -117,6 +117,11 @@ def check_outputs(
                 f"{name} would overwrite the scenario's own {real.name} ({path}): "
                 "choose another path"
             )
+        if real.name in SCENARIO_FILES and (real.parent / "scenario.yaml").is_file():
+            raise OutputError(  # a tester's --out was another scenario's folder
+                f"{name} would overwrite the {real.name} of the scenario in {real.parent} "
+                f"({path}): choose another path"
+            )
         if real in written:
             raise OutputError(f"{name} and {written[real]} would both be {path}: choose another")
         written[real] = name

@@ -157,7 +157,7 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
             ]
         )
     try:
-        with atomic_output_dir(folder) as scratch:
+        with atomic_output_dir(folder, replaces_scenario=True) as scratch:
             for name, text in TEMPLATE_FILES.items():
                 (scratch / name).write_text(text, encoding="utf-8")
     except OSError as error:
