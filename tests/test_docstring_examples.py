@@ -10,7 +10,7 @@ import pytest
 
 import supplyline
 
-MODULES = sorted(
+MODULES = ["supplyline"] + sorted(
     m.name
     for m in pkgutil.walk_packages(supplyline.__path__, prefix="supplyline.")
     if ".migrations" not in m.name  # Alembic's env.py runs only under Alembic

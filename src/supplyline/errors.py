@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "ArgumentError",
     "ConflictError",
     "Issue",
     "NotFoundError",
@@ -32,6 +33,7 @@ __all__ = [
     "SolverError",
     "StorageError",
     "SupplylineError",
+    "require",
 ]
 
 
@@ -77,6 +79,30 @@ class ScenarioError(SupplylineError, ValueError):
         head = summary or f"{len(errors)} error(s) in the input"
         super().__init__(head + "".join(f"\n  {i}" for i in self.issues))
         self.summary = head
+
+
+class ArgumentError(SupplylineError, ValueError, TypeError):
+    """A value given through the Python API is out of its range or of the wrong kind.
+
+    The API's counterpart of a :class:`ScenarioError` for one value: ``PlanParams(threads=0)``,
+    ``Unit(priority=10)``, a report's ``max_unit_panels=-1``, a path where a Scenario goes.
+    It is a ``ValueError`` and a ``TypeError`` too, as these were before: an API user's
+    ``except SupplylineError`` missed them all.
+    """
+
+
+def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is a ``kind``, naming ``what`` it is.
+
+    For the API's front doors: a path where a Scenario goes failed three calls deep with an
+    ``AttributeError`` ('str' object has no attribute 'units').
+    """
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        article = "an" if names[0] in "AEIOU" else "a"
+        raise ArgumentError(
+            f"{what} must be {article} {names}, not {type(value).__name__} {value!r:.60}"
+        )
 
 
 class NotFoundError(SupplylineError, LookupError):

@@ -147,15 +147,17 @@ def _print_table(run: PlanRun) -> None:
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
         f"{head['units_late']} unit(s) late"
         + (
-            f" ({_tonnes(head['late_t_days'])} t-days"
-            + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")
-            + " of lift late)"
-            if head["late_t_days"] or head["late_pax_days"]
-            else ""
-        )
-        + (
             f", {head['units_not_closed']} not closed within the horizon"
             if head["units_not_closed"]
+            else ""
+        )
+        + (  # of both: a tester added the late units' own figures and missed 150 t-days
+            f" ({_tonnes(head['late_t_days'])} t-days"
+            + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")
+            + " of lift late"
+            + (" in all" if head["units_not_closed"] else "")
+            + ")"
+            if head["late_t_days"] or head["late_pax_days"]
             else ""
         ),
         highlight=False,

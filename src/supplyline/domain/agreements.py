@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
 __all__ = ["Agreement", "Price", "ReimbursementMode"]
@@ -30,9 +31,9 @@ class Price:
 
     def __post_init__(self) -> None:
         if not self.per_t.is_finite() or self.per_t < 0:
-            raise ValueError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
+            raise ArgumentError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
         if len(self.currency) != 3 or not self.currency.isupper():
-            raise ValueError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")
+            raise ArgumentError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,19 +59,21 @@ class Agreement:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("agreement id must not be empty")
+            raise ArgumentError("agreement id must not be empty")
         if self.parties[0] == self.parties[1]:
-            raise ValueError(
+            raise ArgumentError(
                 f"an agreement needs two different parties, not {self.parties[0]} twice"
             )
         if self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to(={self.valid_to}) is before valid_from(={self.valid_from})")
+            raise ArgumentError(
+                f"valid_to(={self.valid_to}) is before valid_from(={self.valid_from})"
+            )
         if not self.reimbursement_modes:
-            raise ValueError("an agreement needs at least one reimbursement mode")
+            raise ArgumentError("an agreement needs at least one reimbursement mode")
         for name in ("ceiling_per_order", "ceiling_total"):
             value = getattr(self, name)
             if value is not None and (not value.is_finite() or value <= 0):
-                raise ValueError(f"{name}(={value}) must be a finite amount > 0")
+                raise ArgumentError(f"{name}(={value}) must be a finite amount > 0")
 
     def covers(
         self, *, provider: PartnerId, receiver: PartnerId, commodity: CommodityId, on: dt.date

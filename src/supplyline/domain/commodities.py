@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from supplyline.domain.members import member_of
+from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
 
 __all__ = ["RESERVED_PREFIXES", "Commodity", "DemandUnit", "Rate", "SupplyClass", "VehicleClass"]
@@ -62,17 +64,17 @@ _MASS_UNITS = {DemandUnit.KG: 1.0, DemandUnit.T: 1000.0}
 def _check_rate(name: str, rate: Rate | None) -> None:
     if rate is None or isinstance(rate, str):
         if isinstance(rate, str) and not rate.strip():
-            raise ValueError(f"{name} must be a number or a planning-factor key, not empty")
+            raise ArgumentError(f"{name} must be a number or a planning-factor key, not empty")
         return
     if not math.isfinite(rate) or rate < 0:
-        raise ValueError(f"{name}(={rate}) must be a finite number >= 0")
+        raise ArgumentError(f"{name}(={rate}) must be a finite number >= 0")
 
 
 def _check_not_reserved(commodity_id: str) -> None:
     for prefix in RESERVED_PREFIXES:
         written = commodity_id[: len(prefix)]
         if written.lower() == prefix:
-            raise ValueError(
+            raise ArgumentError(
                 f"commodity id {commodity_id!r} starts with {written!r}, which is kept (in any "
                 "letter case) for the units' own lift (plans name it 'deploy:<unit id>', and "
                 "its people 'deploy-pax:<unit id>'); give the commodity another id, such as "
@@ -101,20 +103,26 @@ class Commodity:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("commodity id must not be empty")
+            raise ArgumentError("commodity id must not be empty")
         _check_not_reserved(self.id)
+        object.__setattr__(
+            self, "supply_class", member_of(SupplyClass, self.supply_class, "supply_class")
+        )
+        object.__setattr__(
+            self, "demand_unit", member_of(DemandUnit, self.demand_unit, "demand_unit")
+        )
         if not 1 <= self.priority <= 9:
-            raise ValueError(f"priority(={self.priority}) must be between 1 and 9")
+            raise ArgumentError(f"priority(={self.priority}) must be between 1 and 9")
         if self.volume_m3_per_t is not None and not (
             math.isfinite(self.volume_m3_per_t) and self.volume_m3_per_t > 0
         ):
-            raise ValueError(f"volume_m3_per_t(={self.volume_m3_per_t}) must be > 0")
+            raise ArgumentError(f"volume_m3_per_t(={self.volume_m3_per_t}) must be > 0")
         kg = self.kg_per_demand_unit
         if kg is not None and not (math.isfinite(kg) and kg > 0):
-            raise ValueError(f"kg_per_demand_unit(={kg}) must be > 0")
+            raise ArgumentError(f"kg_per_demand_unit(={kg}) must be > 0")
         mass = _MASS_UNITS.get(self.demand_unit)
         if kg is not None and mass is not None and kg != mass:
-            raise ValueError(
+            raise ArgumentError(
                 f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
                 f"which is {mass:,.0f} kg (leave it out; it is for litres)"
             )
@@ -154,7 +162,7 @@ class VehicleClass:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("vehicle class id must not be empty")
+            raise ArgumentError("vehicle class id must not be empty")
         _check_rate("fuel_l_per_100km", self.fuel_l_per_100km)
         if not (math.isfinite(self.km_per_day) and self.km_per_day >= 0):
-            raise ValueError(f"km_per_day(={self.km_per_day}) must be >= 0")
+            raise ArgumentError(f"km_per_day(={self.km_per_day}) must be >= 0")

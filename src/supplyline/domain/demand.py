@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, UnitId
 
 if TYPE_CHECKING:
@@ -44,9 +45,11 @@ class Demand:
         shape = (len(self.unit_ids), len(self.commodity_ids), self.horizon_days)
         for name in ("consumption_t", "buildup_t"):
             if getattr(self, name).shape != shape:
-                raise ValueError(f"{name} has shape {getattr(self, name).shape}, expected {shape}")
+                raise ArgumentError(
+                    f"{name} has shape {getattr(self, name).shape}, expected {shape}"
+                )
         if self.arrival_day.shape != (len(self.unit_ids),):
-            raise ValueError("arrival_day needs one entry per unit")
+            raise ArgumentError("arrival_day needs one entry per unit")
 
     @property
     def target_t(self) -> FloatArray:

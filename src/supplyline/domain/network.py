@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from supplyline.domain.members import member_of
+from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
 
 __all__ = ["Link", "Location", "LocationKind", "Mode"]
@@ -38,7 +40,7 @@ class Mode(StrEnum):
 
 def _nonneg_or_none(name: str, value: float | None) -> None:
     if value is not None and not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+        raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,16 +63,17 @@ class Location:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("location id must not be empty")
+            raise ArgumentError("location id must not be empty")
+        object.__setattr__(self, "kind", member_of(LocationKind, self.kind, "kind"))
         if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
-            raise ValueError(f"lat(={self.lat}) must be between -90 and 90")
+            raise ArgumentError(f"lat(={self.lat}) must be between -90 and 90")
         if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
-            raise ValueError(f"lon(={self.lon}) must be between -180 and 180")
+            raise ArgumentError(f"lon(={self.lon}) must be between -180 and 180")
         _nonneg_or_none("handling_t_per_day", self.handling_t_per_day)
         _nonneg_or_none("handling_pax_per_day", self.handling_pax_per_day)
         _nonneg_or_none("storage_t", self.storage_t)
         if self.dwell_days < 0:
-            raise ValueError(f"dwell_days(={self.dwell_days}) must be >= 0")
+            raise ArgumentError(f"dwell_days(={self.dwell_days}) must be >= 0")
 
     @property
     def handles_tonnes(self) -> bool:
@@ -108,21 +111,22 @@ class Link:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("link id must not be empty")
+            raise ArgumentError("link id must not be empty")
+        object.__setattr__(self, "mode", member_of(Mode, self.mode, "mode"))
         if self.origin == self.destination:
-            raise ValueError(f"link {self.id} starts and ends at {self.origin}")
+            raise ArgumentError(f"link {self.id} starts and ends at {self.origin}")
         if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
-            raise ValueError(f"distance_km(={self.distance_km}) must be >= 0")
+            raise ArgumentError(f"distance_km(={self.distance_km}) must be >= 0")
         if self.transit_days < 0:
-            raise ValueError(f"transit_days(={self.transit_days}) must be >= 0")
+            raise ArgumentError(f"transit_days(={self.transit_days}) must be >= 0")
         _nonneg_or_none("capacity_t_per_day", self.capacity_t_per_day)
         _nonneg_or_none("capacity_pax_per_day", self.capacity_pax_per_day)
         _nonneg_or_none("cost_per_t", self.cost_per_t)
         _nonneg_or_none("cost_per_pax", self.cost_per_pax)
         if self.gauge_mm is not None and self.mode is not Mode.RAIL:
-            raise ValueError(f"gauge_mm is only for rail links, not {self.mode}")
+            raise ArgumentError(f"gauge_mm is only for rail links, not {self.mode}")
         if self.gauge_mm is not None and not 300 <= self.gauge_mm <= 2000:
-            raise ValueError(f"gauge_mm(={self.gauge_mm}) must be between 300 and 2000")
+            raise ArgumentError(f"gauge_mm(={self.gauge_mm}) must be between 300 and 2000")
 
     def directions(self) -> tuple[tuple[LocationId, LocationId], ...]:
         """The (from, to) pairs this link can be used in."""

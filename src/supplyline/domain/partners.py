@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from supplyline.errors import ArgumentError
 from supplyline.types import PartnerId
 
 __all__ = ["Partner"]
@@ -19,6 +20,6 @@ class Partner:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("partner id must not be empty")
+            raise ArgumentError("partner id must not be empty")
         if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
-            raise ValueError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")
+            raise ArgumentError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")

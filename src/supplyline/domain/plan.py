@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from supplyline.domain.network import Mode
-from supplyline.errors import Issue, ScenarioError
+from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
 
 if TYPE_CHECKING:
@@ -254,6 +254,10 @@ def check_plan_of(scenario: Scenario, plan: Plan) -> None:
     Its name, start date and horizon must be the scenario's: a tester's report of the
     bilateral plan over the relief scenario showed 0.0 tonne-km and the relief's title.
     """
+    from supplyline.domain.scenario import Scenario  # the scenario module imports this one
+
+    require(scenario, Scenario, "the scenario")
+    require(plan, Plan, "the plan")
     wrong = [
         (what, mine, theirs)
         for what, mine, theirs in (

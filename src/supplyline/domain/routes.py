@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = [
@@ -194,7 +195,7 @@ class ReachRow:
         for name in ("trucks_available", "payload_t", "daily_t", "capacity_t_per_day"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,7 +15,7 @@ from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
 from supplyline.domain.stocks import FleetGroup, Stock
 from supplyline.domain.units import Unit
-from supplyline.errors import NotFoundError
+from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
 
 __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
@@ -34,9 +34,9 @@ class SolverOptions:
 
     def __post_init__(self) -> None:
         if self.time_limit_s is not None and not self.time_limit_s > 0:
-            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+            raise ArgumentError(f"time_limit_s(={self.time_limit_s}) must be > 0")
         if self.threads is not None and self.threads < 1:
-            raise ValueError(f"threads(={self.threads}) must be >= 1")
+            raise ArgumentError(f"threads(={self.threads}) must be >= 1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,9 +48,9 @@ class RoutingOptions:
 
     def __post_init__(self) -> None:
         if not self.detour_factor >= 1.0:
-            raise ValueError(f"detour_factor(={self.detour_factor}) must be >= 1")
+            raise ArgumentError(f"detour_factor(={self.detour_factor}) must be >= 1")
         if not self.service_minutes >= 0:
-            raise ValueError(f"service_minutes(={self.service_minutes}) must be >= 0")
+            raise ArgumentError(f"service_minutes(={self.service_minutes}) must be >= 0")
 
 
 def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
@@ -85,9 +85,9 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if not 1 <= self.horizon_days <= 3660:
-            raise ValueError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
+            raise ArgumentError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
         if (dt.date.max - self.start_date).days < self.horizon_days - 1:
-            raise ValueError(
+            raise ArgumentError(
                 f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "
                 f"runs past {dt.date.max}, the last date the calendar holds"
             )

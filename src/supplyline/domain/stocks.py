@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
 
 __all__ = ["FleetGroup", "Stock"]
@@ -29,7 +30,7 @@ class Stock:
         for name in ("initial_t", "replenishment_t_per_day"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,18 +51,18 @@ class FleetGroup:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("fleet id must not be empty")
+            raise ArgumentError("fleet id must not be empty")
         if self.count < 0:
-            raise ValueError(f"count(={self.count}) must be >= 0")
+            raise ArgumentError(f"count(={self.count}) must be >= 0")
         for name in ("payload_t", "speed_kmh", "max_route_hours"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value > 0):
-                raise ValueError(f"{name}(={value}) must be a finite number > 0")
+                raise ArgumentError(f"{name}(={value}) must be a finite number > 0")
         for name in ("fixed_cost", "cost_per_km"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
         if self.volume_m3 is not None and not (
             math.isfinite(self.volume_m3) and self.volume_m3 > 0
         ):
-            raise ValueError(f"volume_m3(={self.volume_m3}) must be > 0")
+            raise ArgumentError(f"volume_m3(={self.volume_m3}) must be > 0")

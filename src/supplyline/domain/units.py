@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from numbers import Integral
 from types import MappingProxyType
 
+from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
 
 __all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
@@ -61,45 +63,48 @@ class Unit:
 
     def __post_init__(self) -> None:
         if not self.id:
-            raise ValueError("unit id must not be empty")
+            raise ArgumentError("unit id must not be empty")
+        if isinstance(self.personnel, bool) or not isinstance(self.personnel, Integral):
+            raise ArgumentError(f"personnel(={self.personnel!r}) must be a whole number of people")
+        object.__setattr__(self, "personnel", int(self.personnel))
         if self.personnel < 0:
-            raise ValueError(f"personnel(={self.personnel}) must be >= 0")
+            raise ArgumentError(f"personnel(={self.personnel}) must be >= 0")
         for cls, count in self.vehicles.items():
             if count < 0:
-                raise ValueError(f"vehicles of class {cls}(={count}) must be >= 0")
+                raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")
         object.__setattr__(self, "vehicles", MappingProxyType(dict(self.vehicles)))
         if self.available_day < 0:
-            raise ValueError(f"available_day(={self.available_day}) must be >= 0")
+            raise ArgumentError(f"available_day(={self.available_day}) must be >= 0")
         if self.required_day < self.available_day:
-            raise ValueError(
+            raise ArgumentError(
                 f"required_day(={self.required_day}) must not be before "
                 f"available_day(={self.available_day})"
             )
         if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
-            raise ValueError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
+            raise ArgumentError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
         if (
             isinstance(self.priority, bool)
             or not isinstance(self.priority, int)
             or not 1 <= self.priority <= 9
         ):
-            raise ValueError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
+            raise ArgumentError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
         self._check_days_held()
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
-            raise ValueError(
+            raise ArgumentError(
                 f"receiving window {self.receive_open_h}-{self.receive_close_h} h must satisfy "
                 "0 <= open < close <= 24"
             )
         starts = [p.start_day for p in self.activity]
         if starts != sorted(set(starts)):
-            raise ValueError("activity periods must start on increasing days")
+            raise ArgumentError("activity periods must start on increasing days")
 
     def _check_days_held(self) -> None:
         for name in ("days_of_supply", "on_hand_days"):
             days = getattr(self, name)
             if days is not None and not (math.isfinite(days) and 0 <= days <= MAX_DAYS_HELD):
-                raise ValueError(f"{name}(={days}) must be from 0 to {MAX_DAYS_HELD} days")
+                raise ArgumentError(f"{name}(={days}) must be from 0 to {MAX_DAYS_HELD} days")
         if self.on_hand_days is not None and not self.in_place:
-            raise ValueError(
+            raise ArgumentError(
                 f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "
                 f"(home = destination); unit {self.id!r} deploys from {self.home!r} to "
                 f"{self.destination!r}: what it brings goes in its deployment_lift_t"

@@ -175,6 +175,8 @@ def _remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
 def move_into_place(scratch: Path, target: str | Path) -> Path:
     """Rename a finished scratch file onto ``target``, creating its folder if needed."""
     target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"cannot write the file {target}: it is a folder")
     if target.exists() and not target.is_file():  # a rename would replace a device node
         raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
     try:

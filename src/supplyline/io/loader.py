@@ -9,6 +9,7 @@ reach) are pointed back at the row or key the entity came from.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from supplyline.domain import (
     check_scenario,
     unknown_reference,
 )
-from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._scenario_yaml import read_scenario_yaml
 from supplyline.io._source import Origins, Report, read_text
@@ -156,6 +157,7 @@ def load_scenario_with_warnings(
     >>> scenario.name, [str(w) for w in warnings]
     ('Earthquake relief (fictional)', [])
     """
+    require(path, (str, os.PathLike), "the scenario folder")
     folder = Path(path)
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import os
 import re
 import typing
 from collections import defaultdict
@@ -36,7 +37,7 @@ from supplyline.domain import (
     TargetGap,
     check_plan_of,
 )
-from supplyline.errors import Issue, NotFoundError, ScenarioError
+from supplyline.errors import Issue, NotFoundError, ScenarioError, require
 from supplyline.io._cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
@@ -325,6 +326,7 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
     ``scenario`` (its network would be written without the plan's flows).
     """
+    require(out, (str, os.PathLike), "the output folder")
     check_plan_of(scenario, plan)
     with atomic_output_dir(out) as scratch:
         names = [p.name for p in write_plan_files(scratch, scenario, plan)]
@@ -378,6 +380,7 @@ def _kind_of(hint: Any) -> str:
 
 def read_plan(path: str | Path) -> Plan:
     """Read a plan.json (or the folder holding one) written by :func:`write_plan`."""
+    require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
     if path.is_dir():
         path = path / "plan.json"

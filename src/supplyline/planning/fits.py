@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from supplyline.domain import Demand, Scenario, check_scenario
-from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.planning.network import NEGLIGIBLE_T
 
 __all__ = ["check_demand_fits", "check_scenario_sound"]
@@ -51,6 +51,8 @@ def check_demand_fits(scenario: Scenario, demand: Demand) -> None:
     Its horizon and start must be the scenario's, its units and commodities the
     scenario's, its tonnes finite and not negative, its arrival days within the horizon.
     """
+    require(scenario, Scenario, "the scenario")
+    require(demand, Demand, "the demand")
     issues: list[Issue] = []
 
     def bad(column: str, message: str) -> None:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-from supplyline.errors import Issue, ScenarioError
+from supplyline.errors import ArgumentError, Issue, ScenarioError
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
 
@@ -74,7 +74,7 @@ class Weights:
         for f in fields(self):
             value = getattr(self, f.name)
             if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{f.name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(f"{f.name}(={value}) must be a finite number >= 0")
 
     def shortfall(self, priority: int) -> float:
         """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
@@ -142,25 +142,27 @@ class PlanParams:
         # a script's mistakes said here, not deep in the build (a tester's weights dict
         # failed as "AttributeError: move_per_t", threads=1.5 was taken)
         if not isinstance(self.weights, Weights):
-            raise ValueError(f"weights(={self.weights!r}) must be a Weights")
+            raise ArgumentError(f"weights(={self.weights!r}) must be a Weights")
         for name in ("threads", "explain_top"):
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ValueError(f"{name}(={value!r}) must be a whole number")
+                raise ArgumentError(f"{name}(={value!r}) must be a whole number")
         if self.explain_top is None:
-            raise ValueError("explain_top(=None) must be a whole number")
+            raise ArgumentError("explain_top(=None) must be a whole number")
         limit = self.time_limit_s
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float)):
-            raise ValueError(f"time_limit_s(={limit!r}) must be a number of seconds (or None)")
+            raise ArgumentError(f"time_limit_s(={limit!r}) must be a number of seconds (or None)")
         if str(self.method) not in {m.value for m in Method}:
             known = ", ".join(m.value for m in Method)
-            raise ValueError(f"method(={self.method!r}) must be one of {known}")
+            raise ArgumentError(f"method(={self.method!r}) must be one of {known}")
         if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
-            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)")
+            raise ArgumentError(
+                f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)"
+            )
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
-            raise ValueError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
+            raise ArgumentError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
         if self.explain_top < 0:
-            raise ValueError(f"explain_top(={self.explain_top}) must be >= 0")
+            raise ArgumentError(f"explain_top(={self.explain_top}) must be >= 0")
         object.__setattr__(self, "method", Method(self.method))
 
     @classmethod

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.errors import require
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
@@ -170,6 +171,10 @@ def plan_movements(
     >>> plan.status.value, round(plan.total_short_t, 3)
     ('optimal', 20.0)
     """
+    require(scenario, Scenario, "the scenario")
+    require(demand, Demand, "the demand")
+    if params is not None:
+        require(params, PlanParams, "params")
     params = params or PlanParams()
     say = progress or _quiet
     began = time.perf_counter()

@@ -20,9 +20,10 @@ from matplotlib.figure import Figure
 
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
-from supplyline.errors import NotFoundError
+from supplyline.errors import ArgumentError, NotFoundError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
-from supplyline.planning.fits import check_demand_fits
+from supplyline.io.destinations import check_file_target
+from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.summary import bottleneck_caveats, bottleneck_note
 from supplyline.reports.figures import (
     figure_to_svg,
@@ -223,6 +224,26 @@ def _plan_sections(
     return sections
 
 
+def _check_options(
+    extra_sections: Sequence[ReportSection],
+    map_layers: Sequence[MapLayer],
+    max_unit_panels: int,
+    top_bottlenecks: int,
+) -> None:
+    """Raise ArgumentError for a report option no report can have (a count below 0, say)."""
+    for value, what in ((max_unit_panels, "max_unit_panels"), (top_bottlenecks, "top_bottlenecks")):
+        require(value, int, what)
+        if isinstance(value, bool) or value < 0:
+            raise ArgumentError(f"{what}(={value!r}) must be a whole number, 0 or more")
+    for items, kind, what in (
+        (extra_sections, ReportSection, "extra_sections"),
+        (map_layers, MapLayer, "map_layers"),
+    ):
+        require(items, (list, tuple), what)
+        for item in items:
+            require(item, kind, f"each of {what}")
+
+
 def render_plan_report(
     scenario: Scenario,
     demand: Demand,
@@ -240,7 +261,11 @@ def render_plan_report(
     made for the scenario (a tester's report read another operation's demand).
     """
     check_plan_of(scenario, plan)
-    check_demand_fits(scenario, demand)
+    # the demand the plan was made for: a tester's report from compute_requirements' own
+    # showed a late team fed from its required day, 6 t more than the plan's (a no-op on
+    # the plan's demand)
+    demand = demand_on_arrival(scenario, demand)
+    _check_options(extra_sections, map_layers, max_unit_panels, top_bottlenecks)
     sections = _plan_sections(
         scenario,
         demand,
@@ -253,7 +278,7 @@ def render_plan_report(
     ids = [s.id for s in sections]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise ValueError(f"section ids must be unique; repeated: {', '.join(duplicated)}")
+        raise ArgumentError(f"section ids must be unique; repeated: {', '.join(duplicated)}")
     last = plan.horizon_days - 1
     subtitle = (
         f"Movement plan, {plan.start_date.isoformat()} to {plan.date_of(last).isoformat()} "
@@ -306,9 +331,11 @@ def write_plan_report(
     >>> write_plan_report(scenario, demand, plan, "out/plan.html")  # doctest: +SKIP
     PosixPath('out/plan.html')
     """
+    require(path, (str, os.PathLike), "the report's path")
     target = Path(path)
     if not target.parent.is_dir():
         raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
+    check_file_target(target)  # a folder, a device, a scenario's file: before the work
     html = render_plan_report(
         scenario,
         demand,

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from supplyline.errors import ArgumentError
+
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
 Cell = str | int | float | None
@@ -45,7 +47,7 @@ class Table:
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
-                raise ValueError(
+                raise ArgumentError(
                     f"row {number} has {len(row)} cells, expected {len(self.columns)} "
                     f"({', '.join(self.columns)})"
                 )
@@ -58,7 +60,11 @@ class Table:
         return bool(values) and all(isinstance(v, int | float) for v in values)
 
     def format_cell(self, value: Cell) -> str:
-        """The text of one cell: thousands separators, ``decimals`` digits for floats."""
+        """The text of one cell: thousands separators, ``decimals`` digits for floats.
+
+        Below 1, two significant digits where ``decimals`` show fewer: a tester's
+        shortfall of 0.045 t read "0.0" beside "short % 3.3", and 0.25 t read 0.2.
+        """
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -68,6 +74,8 @@ class Table:
         if isinstance(value, float):
             if not math.isfinite(value):
                 return str(value)
+            if 0 < abs(value) < 1 and abs(value) < 10 ** (1 - self.decimals):
+                return f"{value:.2g}" if abs(value) >= 1e-4 else f"{value:.1e}"
             return f"{value:,.{self.decimals}f}"
         return value
 
@@ -90,7 +98,7 @@ class ReportSection:
 
     def __post_init__(self) -> None:
         if not _SECTION_ID.match(self.id):
-            raise ValueError(
+            raise ArgumentError(
                 f"section id(={self.id!r}) must be lowercase letters, digits and hyphens"
             )
 
@@ -104,10 +112,10 @@ class MapPolyline:
 
     def __post_init__(self) -> None:
         if len(self.points) < 2:
-            raise ValueError(f"a polyline needs at least 2 points, got {len(self.points)}")
+            raise ArgumentError(f"a polyline needs at least 2 points, got {len(self.points)}")
         for lon, lat in self.points:
             if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                raise ValueError(f"point (lon={lon}, lat={lat}) is not a valid lon/lat pair")
+                raise ArgumentError(f"point (lon={lon}, lat={lat}) is not a valid lon/lat pair")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, FactorTable, Scenario
+from supplyline.errors import require
 from supplyline.requirements.rates import resolve_rates
 
 __all__ = ["activity_matrix", "compute_requirements"]
@@ -104,6 +105,8 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     >>> demand = compute_requirements(scenario, factors)  # doctest: +SKIP
     >>> demand.total_t.sum()  # doctest: +SKIP
     """
+    require(scenario, Scenario, "the scenario")
+    require(factors, FactorTable, "the factors")
     n_u, n_c, n_d = len(scenario.units), len(scenario.commodities), scenario.horizon_days
     flat, scaled = _parts(scenario, factors)
     arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64).reshape(n_u)

@@ -9,13 +9,15 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import Issue, OutputError, ScenarioError, SolverError
+from supplyline.errors import ArgumentError, Issue, OutputError, ScenarioError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
@@ -99,6 +101,33 @@ def why_unavailable(method: Method | str) -> str | None:
     )
 
 
+def _check_report(report: tuple[str | Path, ReportWriter]) -> None:
+    """Raise ArgumentError unless ``report`` is a path and a writer of five arguments.
+
+    The writer takes a ReportWriter's (scenario, demand, plan, reach, path). Checked
+    before the solve: a tester passed ``write_plan_report`` (four: no reach check), and
+    learned it once the whole plan was made.
+    """
+    if not (isinstance(report, tuple) and len(report) == 2 and callable(report[1])):
+        raise ArgumentError(f"report(={report!r}) must be a (path, writer) pair")
+    writer = report[1]
+    try:
+        inspect.signature(writer).bind(None, None, None, None, None)
+    except TypeError:
+        raise ArgumentError(
+            f"the report writer {getattr(writer, '__name__', writer)!r} does not take "
+            "(scenario, demand, plan, reach, path): pass "
+            "supplyline.reports.write_plan_report_with_reach"
+        ) from None
+    except ValueError:  # no signature to read (a builtin): it is tried when it writes
+        return
+
+
+def _first_given(*values: Any) -> Any:
+    """The first value that is not None (0 is given: a tester's time_limit_s=0 was ignored)."""
+    return next((v for v in values if v is not None), None)
+
+
 def solver_params(
     scenario: Scenario,
     params: PlanParams | None = None,
@@ -118,8 +147,8 @@ def solver_params(
     base = params or PlanParams()
     return replace(
         base,
-        time_limit_s=time_limit_s or base.time_limit_s or scenario.solver.time_limit_s,
-        threads=threads or base.threads or scenario.solver.threads,
+        time_limit_s=_first_given(time_limit_s, base.time_limit_s, scenario.solver.time_limit_s),
+        threads=_first_given(threads, base.threads, scenario.solver.threads),
     )
 
 
@@ -209,10 +238,8 @@ def plan_scenario(
     method = (params or PlanParams()).method
     if (why := why_unavailable(method)) is not None:
         raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
-    if report is not None and not (
-        isinstance(report, tuple) and len(report) == 2 and callable(report[1])
-    ):
-        raise ValueError(f"report(={report!r}) must be a (path, writer) pair")
+    if report is not None:
+        _check_report(report)
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
