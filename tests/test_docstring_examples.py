@@ -10,11 +10,14 @@ import pytest
 
 import supplyline
 
-MODULES = ["supplyline"] + sorted(
-    m.name
-    for m in pkgutil.walk_packages(supplyline.__path__, prefix="supplyline.")
-    if ".migrations" not in m.name  # Alembic's env.py runs only under Alembic
-)
+MODULES = [
+    "supplyline",
+    *sorted(
+        m.name
+        for m in pkgutil.walk_packages(supplyline.__path__, prefix="supplyline.")
+        if ".migrations" not in m.name  # Alembic's env.py runs only under Alembic
+    ),
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

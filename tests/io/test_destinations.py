@@ -95,12 +95,14 @@ def test_a_folder_write_never_replaces_a_scenarios_files(tmp_path: Path) -> None
     """Through the API (``write_plan``) as through the CLI: nothing moves, nothing is lost."""
     (tmp_path / "scenario.yaml").write_text("name: v\n")
     (tmp_path / "stocks.csv").write_text("mine\n")
-    with (
-        pytest.raises(OutputError, match=r"holds a scenario, whose stocks\.csv would be replaced"),
-        atomic_output_dir(tmp_path) as scratch,
-    ):
-        (scratch / "movements.csv").write_text("a")
-        (scratch / "stocks.csv").write_text("plan")
+
+    def write_plan_like() -> None:
+        with atomic_output_dir(tmp_path) as scratch:
+            (scratch / "movements.csv").write_text("a")
+            (scratch / "stocks.csv").write_text("plan")
+
+    with pytest.raises(OutputError, match=r"holds a scenario, whose stocks\.csv would be replaced"):
+        write_plan_like()
     assert (tmp_path / "stocks.csv").read_text() == "mine\n"
     assert not (tmp_path / "movements.csv").exists()
     with atomic_output_dir(tmp_path, replaces_scenario=True) as scratch:  # init --force

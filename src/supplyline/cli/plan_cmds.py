@@ -164,7 +164,8 @@ def _print_table(run: PlanRun) -> None:
     )
     console.print(
         f"LP {head['columns']:,} columns × {head['rows']:,} rows ({head['nonzeros']:,} nonzeros), "
-        f"{head['method']}: build {head['build_s']:.2f} s, solve {head['solve_s']:.2f} s, "
+        f"{head['method']}{', fair shares' if head['fair_share'] else ''}: "
+        f"build {head['build_s']:.2f} s, solve {head['solve_s']:.2f} s, "
         f"extract {head['extract_s']:.2f} s, bottlenecks {head['explain_s']:.2f} s",
         style="dim",
         highlight=False,
@@ -255,6 +256,12 @@ def plan_cmd(
         None, "--threads", min=1, max=MAX_THREADS, help="Solver threads."
     ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
+    fair_share: bool | None = typer.Option(
+        None,
+        "--fair-share/--no-fair-share",
+        help="Spread a shortfall between units as shares of what each consumes, rather than "
+        "let it fall where it costs least (default: solver.fair_share in scenario.yaml).",
+    ),
     mps: Path | None = output_file_option(
         "--mps",
         "Also write the LP as an MPS file (its name ending in .mps).",
@@ -297,6 +304,7 @@ def plan_cmd(
             params=params,
             time_limit_s=time_limit,
             threads=threads,
+            fair_share=fair_share,
             mps=mps,
             report=(report, _report_writer()) if report is not None else None,
             progress=show,

@@ -218,6 +218,8 @@ class SolveStats:
     """Time spent re-solving to measure what the top bottlenecks would buy."""
     solver: str = "highs"
     method: str = ""
+    fair_share: bool = False
+    """Whether shortfall was spread between units as shares of their demand."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

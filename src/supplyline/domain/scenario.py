@@ -31,8 +31,12 @@ class SolverOptions:
 
     time_limit_s: float | None = None
     threads: int | None = None
+    fair_share: bool = False
+    """Spread a shortfall between units as shares of their demand (see PlanParams)."""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.fair_share, bool):
+            raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.time_limit_s is not None and not self.time_limit_s > 0:
             raise ArgumentError(f"time_limit_s(={self.time_limit_s}) must be > 0")
         if self.threads is not None and self.threads < 1:

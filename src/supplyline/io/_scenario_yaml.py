@@ -323,7 +323,7 @@ def _factor_key(key: Any) -> str:
 def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOptions, RoutingOptions]:
     solver, routing = SolverOptions(), RoutingOptions()
     for key, keys in (
-        ("solver", ("time_limit_s", "threads")),
+        ("solver", ("time_limit_s", "threads", "fair_share")),
         ("routing", ("detour_factor", "service_minutes")),
     ):
         node = entries.get(key)
@@ -338,8 +338,9 @@ def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOption
                 f, e, "time_limit_s", partial(parse_float, hi=1e6, unit="s", above_lo=True), None
             )
             threads = take(f, e, "threads", partial(parse_int, lo=1, hi=1024), None)
+            fair = take(f, e, "fair_share", parse_bool, False)
             if f.ok:
-                solver = SolverOptions(time_limit_s=limit, threads=threads)
+                solver = SolverOptions(time_limit_s=limit, threads=threads, fair_share=fair)
         else:
             detour = take(f, e, "detour_factor", partial(parse_float, lo=1.0, hi=10.0), 1.3)
             service = take(f, e, "service_minutes", partial(parse_float, hi=1440, unit="min"), 30.0)

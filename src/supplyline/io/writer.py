@@ -105,7 +105,11 @@ def _scenario_yaml(s: Scenario) -> str:
         ],
         "activity_levels": dict(s.activity_levels),
         "planning_factors": dict(s.factor_overrides),
-        "solver": {"time_limit_s": s.solver.time_limit_s, "threads": s.solver.threads},
+        "solver": {
+            "time_limit_s": s.solver.time_limit_s,
+            "threads": s.solver.threads,
+            "fair_share": s.solver.fair_share,
+        },
         "routing": {
             "detour_factor": s.routing.detour_factor,
             "service_minutes": s.routing.service_minutes,

@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock, held_at_start
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
+from supplyline.planning.fair_share import add_fair_shares
 from supplyline.planning.fits import check_demand_fits, check_scenario_sound
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
@@ -419,6 +420,8 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
         upper=demand[has],
     )
     asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
+    if p.params.fair_share:
+        add_fair_shares(p, asm, short, lambda uu, kk: keys.unit(uu, kk, np.zeros_like(uu)))
     hold = asm.add_columns("hold", {"u": u, "k": k, "t": t}, cost=w.hold_per_t_day * p.cost_scale)
     asm.add_entries("unit", keys.unit(u, k, t), hold.index, -1.0)
     more = t + 1 <= days - 1
@@ -445,6 +448,8 @@ def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
         zero = np.zeros(n)
         if name == "balance":
             return {"f": rest // n_v, "v": rest % n_v, "t": t}, zero, zero.copy()
+        if name == "fair":  # a unit's shortfall of a commodity, in share bands
+            return {"u": rest // n_k, "k": rest % n_k}, zero, zero.copy()
         if name in ("unit", "target"):
             u, k = rest // n_k, rest % n_k
             attrs = {"u": u, "k": k, "t": t}

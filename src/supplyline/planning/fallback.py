@@ -142,7 +142,7 @@ def mixed_plan(
 def _unit_of_rows(model: LpModel) -> IntArray:
     """The unit of every row of a unit's own (stock balance, target), :data:`REST` elsewhere."""
     unit_of_row = np.full(model.num_rows, REST, dtype=np.int64)
-    for name in ("unit", "target"):
+    for name in ("unit", "target", "fair"):
         block = model.rows.get(name)
         if block is not None:
             unit_of_row[block.start : block.start + block.size] = block["u"]

@@ -109,6 +109,13 @@ def _names(p: Problem, b: Block) -> list[str]:
         for a in range(len(link))
     ]
     attrs = b.attrs
+    if "t" not in attrs:  # a unit's shortfall share (a row, or a band's column)
+        u, k = attrs["u"].tolist(), attrs["k"].tolist()
+        band = attrs["band"].tolist() if "band" in attrs else [None] * len(u)
+        return [
+            f"{b.name}|{unit[i]}|{com[j]}" + ("" if s is None else f"|b{s}")
+            for i, j, s in zip(u, k, band, strict=True)
+        ]
     t = attrs["t"].tolist()
     if "u" in attrs:
         u, k = attrs["u"].tolist(), attrs["k"].tolist()

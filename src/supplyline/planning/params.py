@@ -136,6 +136,9 @@ class PlanParams:
     apart in 4.2 s instead of 10 s (off only to measure the gain)."""
     explain_top: int = 3
     """How many of the top bottlenecks to re-solve with more capacity, to say what it buys."""
+    fair_share: bool = False
+    """Spread a shortfall between units, as shares of what each consumes, rather than
+    let it fall where it costs least (see :mod:`supplyline.planning.fair_share`)."""
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
@@ -147,6 +150,8 @@ class PlanParams:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise ArgumentError(f"{name}(={value!r}) must be a whole number")
+        if not isinstance(self.fair_share, bool):
+            raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.explain_top is None:
             raise ArgumentError("explain_top(=None) must be a whole number")
         limit = self.time_limit_s
@@ -217,6 +222,7 @@ _KINDS: dict[str, type | tuple[type, ...]] = {
     "block_start": bool,
     "alike_start": bool,
     "explain_top": int,
+    "fair_share": bool,
 }
 """What each top-level key of a parameters file holds (``[weights]`` holds numbers)."""
 _KIND_WORDS: dict[type | tuple[type, ...], str] = {

@@ -223,6 +223,7 @@ def plan_movements(
         solve_s=start_s + sol.solve_s,
         start_s=start_s,
         method=sol.method,
+        fair_share=params.fair_share,
     )
     if sol.x is None:
         return Plan(
@@ -274,5 +275,6 @@ def plan_movements(
             extract_s=extract_s,
             explain_s=time.perf_counter() - began,
             method=sol.method,
+            fair_share=params.fair_share,
         ),
     )

@@ -210,6 +210,7 @@ def solve_table(plan: Plan) -> Table:
         {
             "solver": "solver",
             "method": "method",
+            "fair_share": "fair shares",
             "columns": "columns",
             "rows": "rows",
             "nonzeros": "nonzeros",

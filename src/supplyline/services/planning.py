@@ -134,8 +134,12 @@ def solver_params(
     *,
     time_limit_s: float | None = None,
     threads: int | None = None,
+    fair_share: bool | None = None,
 ) -> PlanParams:
     """The parameters in force: explicit arguments over the scenario's solver options.
+
+    Fair shares hold if asked for anywhere (the argument, ``params``, the scenario),
+    unless the argument is False.
 
     >>> import datetime as dt
     >>> from supplyline.domain import Scenario, SolverOptions
@@ -149,6 +153,7 @@ def solver_params(
         base,
         time_limit_s=_first_given(time_limit_s, base.time_limit_s, scenario.solver.time_limit_s),
         threads=_first_given(threads, base.threads, scenario.solver.threads),
+        fair_share=_first_given(fair_share, base.fair_share or scenario.solver.fair_share),
     )
 
 
@@ -216,6 +221,7 @@ def plan_scenario(
     params: PlanParams | None = None,
     time_limit_s: float | None = None,
     threads: int | None = None,
+    fair_share: bool | None = None,
     mps: str | Path | None = None,
     report: tuple[str | Path, ReportWriter] | None = None,
     progress: Progress | None = None,
@@ -250,7 +256,9 @@ def plan_scenario(
         on_warnings(assessed.opened.warnings)
     scenario = assessed.opened.scenario
     reach = reach_for(scenario, assessed.demand)
-    run_params = solver_params(scenario, params, time_limit_s=time_limit_s, threads=threads)
+    run_params = solver_params(
+        scenario, params, time_limit_s=time_limit_s, threads=threads, fair_share=fair_share
+    )
     made: list[Responses] = []
     try:
         with atomic_output_dir(out, also=extras) as scratch:

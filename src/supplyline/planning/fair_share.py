@@ -1,0 +1,65 @@
+"""Fair shares of a shortfall between units: an option (``PlanParams.fair_share``).
+
+By default a tonne short weighs the same wherever it falls, so the plan falls short where
+that costs least: often all of it at the hardest-to-reach site (a relief planner's
+cut-off camps went 90 % short while the camps by the port got everything). With fair
+shares, each unit's shortfall of a commodity over the horizon, as a share of what it
+consumes, is cut into :data:`BANDS` bands of equal width, and a tonne in a higher band
+costs a little more (:data:`STEP` of the shortfall weight per band). The plan then
+spreads a shortfall so that the units' shares come within a band of one another where
+the capacities allow, at the price of up to ``(BANDS - 1) × STEP`` (1.35 %) more tonnes
+short in all where spreading them wastes capacity (a dearer or longer way round).
+
+In the LP: per unit and commodity with demand, one row ``Σ_t short − Σ_b share_b = 0``
+and columns ``share_b ≤ demand / BANDS`` costing ``b × STEP × the shortfall weight``
+(``b = 0 .. BANDS - 1``); convex, so the cheaper bands fill first. The largest surcharge
+stays below a step of priority and the target gap (see
+:meth:`~supplyline.planning.params.Weights.target_gap`): a higher priority is never short
+to spread a lower one more fairly, nor a shortfall traded for stock above a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from supplyline.planning.model import Assembler, Block, IntArray
+
+if TYPE_CHECKING:
+    from supplyline.planning.build import Problem
+
+__all__ = ["BANDS", "STEP", "add_fair_shares"]
+
+BANDS = 10
+"""Bands of a unit's shortfall share (10 % each)."""
+STEP = 0.0015
+"""A band's surcharge per tonne, as a share of the shortfall weight; ``(BANDS - 1) × STEP``
+(0.0135) stays below the 0.0229 that the target gap leaves under a priority step."""
+
+
+def add_fair_shares(
+    p: Problem, asm: Assembler, short: Block, key: Callable[[IntArray, IntArray], IntArray]
+) -> None:
+    """Add the share bands of every unit and commodity that has shortfall columns.
+
+    ``short`` is the block of shortfall columns (attributes ``u``, ``k``, ``t``); ``key``
+    turns (unit, commodity) into the row key of the ``fair`` row block.
+    """
+    if short.size == 0:
+        return
+    total = p.consumption_t.sum(axis=2)  # [unit, commodity]
+    n_k = total.shape[1]
+    pairs = np.unique(short["u"] * n_k + short["k"])
+    asm.add_entries("fair", key(short["u"], short["k"]), short.index, 1.0)
+    band = np.repeat(np.arange(BANDS, dtype=np.int64), len(pairs))
+    u_b, k_b = np.tile(pairs // n_k, BANDS), np.tile(pairs % n_k, BANDS)
+    weight = (10 - p.priority[k_b]) / 9 * p.cost_scale * p.params.weights.shortfall_per_t
+    shares = asm.add_columns(
+        "share",
+        {"u": u_b, "k": k_b, "band": band},
+        cost=band * STEP * weight,
+        upper=total[u_b, k_b] / BANDS,
+    )
+    asm.add_entries("fair", key(u_b, k_b), shares.index, -1.0)
