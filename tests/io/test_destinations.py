@@ -86,9 +86,12 @@ def test_outputs_may_not_overwrite_another_scenario(tmp_path: Path) -> None:
     victim.mkdir()
     (victim / "scenario.yaml").write_text("name: v\n")
     (victim / "stocks.csv").write_text("location,commodity\n")
-    with pytest.raises(OutputError, match=r"overwrite the stocks\.csv of the scenario in"):
+    with pytest.raises(OutputError, match=r"would write the stocks\.csv of the scenario in"):
         check_outputs(scenario, ("the plan files", victim, ("movements.csv", "stocks.csv")))
     check_outputs(scenario, ("the plan files", victim, ("movements.csv",)))  # no clash
+    (victim / "stocks.csv").unlink()  # optional: still the scenario's file to be
+    with pytest.raises(OutputError, match=r"would write the stocks\.csv of the scenario in"):
+        check_outputs(scenario, ("the plan files", victim, ("movements.csv", "stocks.csv")))
 
 
 def test_a_folder_write_never_replaces_a_scenarios_files(tmp_path: Path) -> None:
@@ -101,10 +104,16 @@ def test_a_folder_write_never_replaces_a_scenarios_files(tmp_path: Path) -> None
             (scratch / "movements.csv").write_text("a")
             (scratch / "stocks.csv").write_text("plan")
 
-    with pytest.raises(OutputError, match=r"holds a scenario, whose stocks\.csv would be replaced"):
+    with pytest.raises(
+        OutputError, match=r"holds a scenario, and stocks\.csv would be taken as its own"
+    ):
         write_plan_like()
     assert (tmp_path / "stocks.csv").read_text() == "mine\n"
     assert not (tmp_path / "movements.csv").exists()
+    (tmp_path / "stocks.csv").unlink()  # a scenario without the optional stocks.csv
+    with pytest.raises(OutputError, match=r"stocks\.csv would be taken as its own"):
+        write_plan_like()
+    assert not (tmp_path / "stocks.csv").exists()
     with atomic_output_dir(tmp_path, replaces_scenario=True) as scratch:  # init --force
         (scratch / "stocks.csv").write_text("new")
     assert (tmp_path / "stocks.csv").read_text() == "new"

@@ -134,7 +134,9 @@ def _not_proven_warning(run: PlanRun) -> str:
 
 def _tonnes(tonnes: float) -> str:
     """To 0.1 t, and two significant digits below a tonne (0.15 t delivered read "0.1")."""
-    return f"{tonnes:,.1f}" if tonnes >= 1 or tonnes == 0 else f"{tonnes:.2g}"
+    if tonnes >= 1 or tonnes == 0:
+        return f"{tonnes:,.1f}"
+    return f"{tonnes:.2g}" if tonnes >= 1e-4 else f"{tonnes:.1e}"  # as the HTML says it
 
 
 def _print_table(run: PlanRun) -> None:

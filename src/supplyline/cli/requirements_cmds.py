@@ -83,17 +83,15 @@ def requirements_cmd(
     emit_rows(rows, cols, fmt, console=console, title=title)
     if fmt is OutputFormat.TABLE:
         t = grand_totals(scenario, demand)
-        held = (
-            f", {t['buildup_on_hand_t']:,.1f} t of it held by units already in place"
-            if t["buildup_on_hand_t"]
-            else ""
-        )
-        if t["held_beyond_t"]:
-            held += f"; units in place hold {t['held_beyond_t']:,.1f} t more than their targets"
         console.print(
             f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
-            f"days-of-supply build-up {t['buildup_t']:,.1f} t{held}); "
-            f"factors used: {', '.join(result.factors_used) or 'none'}"
+            f"days-of-supply build-up {t['buildup_t']:,.1f} t); "
+            + (
+                f"units already in place start with {t['on_hand_t']:,.1f} t on hand; "
+                if t["on_hand_t"]
+                else ""
+            )
+            + f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
     if written:
         err.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False)

@@ -88,11 +88,13 @@ def atomic_output_dir(
 
 def _keep_scenario_files(target: Path, names: Sequence[str]) -> None:
     """Raise OutputError if writing ``names`` into ``target`` would replace a scenario's file."""
-    clash = sorted(n for n in names if n in SCENARIO_FILES and (target / n).exists())
+    # a scenario's optional files too: a plan's stocks.csv beside a scenario without one
+    # became the scenario's, and the folder no longer loaded
+    clash = sorted(n for n in names if n in SCENARIO_FILES)
     if clash and (target / "scenario.yaml").is_file():
         raise OutputError(
-            f"cannot write into {target}: it holds a scenario, whose {', '.join(clash)} "
-            "would be replaced; choose another folder"
+            f"cannot write into {target}: it holds a scenario, and {', '.join(clash)} would "
+            "be taken as its own; choose another folder"
         )
 
 

@@ -119,7 +119,7 @@ def check_outputs(
             )
         if real.name in SCENARIO_FILES and (real.parent / "scenario.yaml").is_file():
             raise OutputError(  # a tester's --out was another scenario's folder
-                f"{name} would overwrite the {real.name} of the scenario in {real.parent} "
+                f"{name} would write the {real.name} of the scenario in {real.parent} "
                 f"({path}): choose another path"
             )
         if real in written:

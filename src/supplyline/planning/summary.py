@@ -252,7 +252,9 @@ def target_rows(plan: Plan, demand: Demand) -> list[dict[str, Any]]:
             {
                 "unit": unit,
                 "commodity": com,
-                "target_t": to_gram(float(target[u, k].max())),
+                # on the days below it, not its peak: a tester read a 6.8 t exercise-phase
+                # target beside a gap on C+0, where it was 1.89 t
+                "target_t": to_gram(float(target[u, k, days].max())),
                 "below_t_days": to_gram(float(gap[u, k].sum())),
                 "most_below_t": to_gram(float(gap[u, k].max())),
                 "first": day_label(days[0]),

@@ -200,9 +200,10 @@ def _plan_sections(
             figure_svg=_svg(unit_supply_figure(scenario, demand, plan, shown), "supply"),
             figure_caption=(
                 "Stock the unit holds at the end of each day, in days at the daily rate its "
-                "days-of-supply target was set at (its consumption over the days after it "
-                "arrives; its average daily consumption where it has no target). Dashed: the "
-                "target; dotted: the day it is in place; red ticks: days with a shortfall."
+                "days-of-supply target is set at that day (its mean consumption over the days "
+                "ahead; its average daily consumption where it has no target; 0 for a unit "
+                "that holds none of its own). Dashed: the target; dotted: the day it is in "
+                "place; red ticks: days with a shortfall."
             ),
             notes=(
                 (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)

@@ -9,7 +9,8 @@ where ``W`` is the personal part that does not follow activity and ``V`` the par
 destination from its required day on. From that day it should hold its days-of-supply
 target: ``days_of_supply`` × its mean daily consumption over the days from each day on.
 The build-up is the target's change: all of it on arrival, then its rise before a busier
-phase and its fall (negative) before a quieter one. Both parts are a batched matrix
+phase and its fall (negative, at most what the unit eats that day: it cannot hand stock
+back) before a quieter one. Both parts are a batched matrix
 product, so 10,000 units × 20 commodities × 180 days take a fraction of a second.
 """
 
@@ -76,6 +77,18 @@ def _targets(basis: FloatArray, kg_to_t: FloatArray, dos: FloatArray) -> FloatAr
     return target
 
 
+def _falling_no_faster_than_eaten(target: FloatArray, eaten: FloatArray) -> FloatArray:
+    """``target`` that falls by at most what the unit eats each day.
+
+    ``T'(d) = max(T(d), T'(d−1) − eaten(d))``. A unit cannot hand stock back: a tester's
+    fuel target fell by 1.26 t into a quiet phase where the unit ate 0.63 t a day, and
+    the day's requirement read −0.63 t. As running maxima of ``T + cumulative eaten``.
+    """
+    eaten_so_far = np.cumsum(eaten, axis=-1)
+    kept: FloatArray = np.maximum.accumulate(target + eaten_so_far, axis=-1) - eaten_so_far
+    return kept
+
+
 def _changes(target: FloatArray) -> FloatArray:
     """Day-to-day changes of ``target`` along its last axis, the first day's from zero.
 
@@ -121,7 +134,7 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     if stocking.size:
         target = _targets(basis[stocking], kg_to_t[stocking], dos[stocking])
         target *= (np.arange(n_d)[None, :] >= arrival[stocking][:, None])[:, None, :]
-        buildup[stocking] = _changes(target)
+        buildup[stocking] = _changes(_falling_no_faster_than_eaten(target, consumption[stocking]))
     return Demand(
         start_date=scenario.start_date,
         horizon_days=n_d,
