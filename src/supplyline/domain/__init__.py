@@ -6,7 +6,13 @@ No I/O and no solver code lives here.
 from __future__ import annotations
 
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
-from supplyline.domain.checks import Finding, check_scenario, reachable_from, unknown_reference
+from supplyline.domain.checks import (
+    Finding,
+    check_scenario,
+    check_scenario_sound,
+    reachable_from,
+    unknown_reference,
+)
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
 from supplyline.domain.demand import Demand, held_at_start
 from supplyline.domain.factors import FactorTable, PlanningFactor
@@ -92,6 +98,7 @@ __all__ = [
     "VehicleClass",
     "check_plan_of",
     "check_scenario",
+    "check_scenario_sound",
     "held_at_start",
     "reachable_from",
     "unknown_reference",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
@@ -30,6 +31,7 @@ class Price:
     per_t: Decimal
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.per_t.is_finite() or self.per_t < 0:
             raise ArgumentError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
         if len(self.currency) != 3 or not self.currency.isupper():
@@ -58,6 +60,7 @@ class Agreement:
     ceiling_total: Decimal | None = None
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("agreement id must not be empty")
         if self.parties[0] == self.parties[1]:

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 from supplyline.domain.network import Link, LocationKind, Mode
 from supplyline.domain.scenario import Scenario
-from supplyline.errors import Severity
+from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.types import day_runs
 
-__all__ = ["Finding", "check_scenario", "reachable_from", "unknown_reference"]
+__all__ = [
+    "Finding",
+    "check_scenario",
+    "check_scenario_sound",
+    "reachable_from",
+    "unknown_reference",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -422,3 +428,25 @@ def check_scenario(s: Scenario) -> list[Finding]:
     if not errors:
         found += _check_reach(s)
     return found
+
+
+def check_scenario_sound(scenario: Scenario) -> None:
+    """Raise :class:`~supplyline.errors.ScenarioError` for a scenario with errors.
+
+    What the loader checks of a folder (dangling references, duplicates, days outside the
+    horizon, gauges), for a scenario built in Python: a tester's unit bound for an unknown
+    place crashed with a bare KeyError, and a stock listed twice doubled the supply.
+    """
+    errors = [f for f in check_scenario(scenario) if f.severity is Severity.ERROR]
+    if errors:
+        raise ScenarioError(
+            [
+                Issue(
+                    file=f"scenario {scenario.name!r}",
+                    column=f"{f.entity} {f.entity_id!r}: {f.field}",
+                    message=f.message,
+                )
+                for f in errors
+            ],
+            summary=f"{len(errors)} error(s) in the scenario",
+        )

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from supplyline.domain.fields import check_fields
 from supplyline.domain.members import member_of
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
@@ -102,6 +103,7 @@ class Commodity:
     activity_scaled: bool = False
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("commodity id must not be empty")
         _check_not_reserved(self.id)
@@ -161,6 +163,7 @@ class VehicleClass:
     """Distance driven on a normal-activity day; activity levels scale it."""
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("vehicle class id must not be empty")
         _check_rate("fuel_l_per_100km", self.fuel_l_per_100km)

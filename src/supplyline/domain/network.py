@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from supplyline.domain.fields import check_fields
 from supplyline.domain.members import member_of
 from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
@@ -62,6 +63,7 @@ class Location:
     """Days cargo waits here before it can move on (transshipment, customs)."""
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("location id must not be empty")
         object.__setattr__(self, "kind", member_of(LocationKind, self.kind, "kind"))
@@ -110,6 +112,7 @@ class Link:
     outage_days: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("link id must not be empty")
         object.__setattr__(self, "mode", member_of(Mode, self.mode, "mode"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import PartnerId
 
@@ -19,6 +20,7 @@ class Partner:
     currency: str = "EUR"
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("partner id must not be empty")
         if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():

@@ -11,6 +11,7 @@ from typing import Any
 
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
+from supplyline.domain.fields import check_fields
 from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
 from supplyline.domain.stocks import FleetGroup, Stock
@@ -35,6 +36,7 @@ class SolverOptions:
     """Spread a shortfall between units as shares of their demand (see PlanParams)."""
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not isinstance(self.fair_share, bool):
             raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.time_limit_s is not None and not self.time_limit_s > 0:
@@ -51,6 +53,7 @@ class RoutingOptions:
     service_minutes: float = 30.0
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.detour_factor >= 1.0:
             raise ArgumentError(f"detour_factor(={self.detour_factor}) must be >= 1")
         if not self.service_minutes >= 0:
@@ -88,6 +91,7 @@ class Scenario:
     agreements: tuple[Agreement, ...] = ()
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not 1 <= self.horizon_days <= 3660:
             raise ArgumentError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
         if (dt.date.max - self.start_date).days < self.horizon_days - 1:
@@ -95,7 +99,10 @@ class Scenario:
                 f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "
                 f"runs past {dt.date.max}, the last date the calendar holds"
             )
-        object.__setattr__(self, "activity_levels", MappingProxyType(dict(self.activity_levels)))
+        # added to the defaults, as scenario.yaml's are: a script's {"exercise": 1.8} lost
+        # "normal" and failed with KeyError, and did not load back equal once written
+        levels = {**DEFAULT_ACTIVITY_LEVELS, **self.activity_levels}
+        object.__setattr__(self, "activity_levels", MappingProxyType(levels))
         object.__setattr__(self, "factor_overrides", MappingProxyType(dict(self.factor_overrides)))
 
     def date_of(self, day: int) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
 
@@ -27,6 +28,7 @@ class Stock:
     owner: PartnerId | None = None
 
     def __post_init__(self) -> None:
+        check_fields(self)
         for name in ("initial_t", "replenishment_t_per_day"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
@@ -50,6 +52,7 @@ class FleetGroup:
     max_route_hours: float = 9.0
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("fleet id must not be empty")
         if self.count < 0:

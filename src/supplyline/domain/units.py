@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from numbers import Integral
 from types import MappingProxyType
 
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
 
@@ -23,6 +24,9 @@ class ActivityPeriod:
 
     start_day: int
     level: str
+
+    def __post_init__(self) -> None:
+        check_fields(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +66,7 @@ class Unit:
     sites that start with nothing give 0 (their buffer got free on C+0 otherwise)."""
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if not self.id:
             raise ArgumentError("unit id must not be empty")
         if isinstance(self.personnel, bool) or not isinstance(self.personnel, Integral):

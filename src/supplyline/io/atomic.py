@@ -68,8 +68,14 @@ def atomic_output_dir(
         raise _output_error(target, error) from None
     try:
         yield scratch
+        names = [item.name for item in scratch.iterdir()]
         if not replaces_scenario:
-            _keep_scenario_files(target, [item.name for item in scratch.iterdir()])
+            _keep_scenario_files(target, names)
+        blocked = sorted(n for n in names if (target / n).is_dir())
+        if blocked:  # before any moves: a tester's folder got three files of seven
+            raise OutputError(
+                f"cannot write {target / blocked[0]}: it is a folder (nothing was written)"
+            )
         try:
             with ctrl_c_held_back():
                 try:

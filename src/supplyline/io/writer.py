@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -18,6 +19,7 @@ import numpy as np
 import yaml
 
 from supplyline.domain import Agreement, Commodity, Scenario
+from supplyline.errors import require
 from supplyline.io._cells import format_activity, format_outage_days
 from supplyline.io._tables import (
     FLEET_COLUMNS,
@@ -27,7 +29,7 @@ from supplyline.io._tables import (
     UNIT_COLUMNS,
     VEHICLES_PREFIX,
 )
-from supplyline.io.atomic import move_into_place, scratch_file_for, writing
+from supplyline.io.atomic import atomic_output_dir, writing
 
 __all__ = ["scenario_texts", "write_scenario"]
 
@@ -246,9 +248,10 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
 def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     """Write ``scenario`` as a folder of files at ``path`` (created if needed); return the path.
 
-    Each file is written to a scratch name and renamed into place, so a reader never sees
-    half a file. Files of the same names are replaced; other files are left alone. A file
-    that cannot be written raises :class:`~supplyline.errors.OutputError`.
+    All the files or none: they are written into a scratch folder and moved into place
+    together (a tester's folder got three files of seven when the fourth failed). Files
+    of the same names are replaced; other files are left alone. A folder that cannot be
+    written, or an empty path, raises :class:`~supplyline.errors.OutputError`.
 
     >>> import tempfile
     >>> from supplyline.io import load_scenario
@@ -256,14 +259,11 @@ def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     >>> load_scenario(write_scenario(s, tempfile.mkdtemp())) == s
     True
     """
-    folder = Path(path)
-    for name, text in scenario_texts(scenario).items():
-        target = folder / name
-        scratch = scratch_file_for(target)  # named with this process, as every output's
-        try:
-            with writing(target), scratch.open("x", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            move_into_place(scratch, target)
-        finally:
-            scratch.unlink(missing_ok=True)
-    return folder
+    require(scenario, Scenario, "the scenario")
+    require(path, (str, os.PathLike), "the scenario folder")
+    texts = scenario_texts(scenario)
+    with atomic_output_dir(path, replaces_scenario=True) as scratch:
+        for name, text in texts.items():
+            with writing(Path(path) / name):
+                (scratch / name).write_text(text, encoding="utf-8", newline="")
+    return Path(path)

@@ -9,36 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from supplyline.domain import Demand, Scenario, check_scenario
-from supplyline.errors import Issue, ScenarioError, Severity, require
+from supplyline.domain import Demand, Scenario, check_scenario_sound
+from supplyline.errors import Issue, ScenarioError, require
 from supplyline.planning.network import NEGLIGIBLE_T
 
 __all__ = ["check_demand_fits", "check_scenario_sound"]
 
 MAX_TONNES = 1e12
 """Tonnes a day above which a demand figure is taken for a mistake (HiGHS refuses 1e30)."""
-
-
-def check_scenario_sound(scenario: Scenario) -> None:
-    """Raise :class:`~supplyline.errors.ScenarioError` for a scenario with errors.
-
-    What the loader checks of a folder (dangling references, duplicates, days outside the
-    horizon, gauges), for a scenario built in Python: a tester's unit bound for an unknown
-    place crashed with a bare KeyError, and a stock listed twice doubled the supply.
-    """
-    errors = [f for f in check_scenario(scenario) if f.severity is Severity.ERROR]
-    if errors:
-        raise ScenarioError(
-            [
-                Issue(
-                    file=f"scenario {scenario.name!r}",
-                    column=f"{f.entity} {f.entity_id!r}: {f.field}",
-                    message=f.message,
-                )
-                for f in errors
-            ],
-            summary=f"{len(errors)} error(s) in the scenario",
-        )
 
 
 WHERE = "demand"

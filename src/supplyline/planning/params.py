@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError, Issue, ScenarioError
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
@@ -71,6 +72,7 @@ class Weights:
     against a link's real cost."""
 
     def __post_init__(self) -> None:
+        check_fields(self)
         for f in fields(self):
             value = getattr(self, f.name)
             if not (math.isfinite(value) and value >= 0):
@@ -142,6 +144,7 @@ class PlanParams:
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
+        check_fields(self)
         # a script's mistakes said here, not deep in the build (a tester's weights dict
         # failed as "AttributeError: move_per_t", threads=1.5 was taken)
         if not isinstance(self.weights, Weights):

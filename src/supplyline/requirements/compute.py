@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, FactorTable, Scenario
+from supplyline.domain import Demand, FactorTable, Scenario, check_scenario_sound
 from supplyline.errors import require
 from supplyline.requirements.rates import resolve_rates
 
@@ -120,6 +120,7 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     """
     require(scenario, Scenario, "the scenario")
     require(factors, FactorTable, "the factors")
+    check_scenario_sound(scenario)  # a script's unknown activity level was a bare KeyError
     n_u, n_c, n_d = len(scenario.units), len(scenario.commodities), scenario.horizon_days
     flat, scaled = _parts(scenario, factors)
     arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64).reshape(n_u)

@@ -146,7 +146,7 @@ def solver_params(
     >>> s = Scenario(name="x", start_date=dt.date(2025, 1, 1), horizon_days=3,
     ...              solver=SolverOptions(time_limit_s=60))
     >>> solver_params(s).time_limit_s, solver_params(s, time_limit_s=5).time_limit_s
-    (60, 5)
+    (60.0, 5.0)
     """
     base = params or PlanParams()
     return replace(

@@ -1,0 +1,240 @@
+"""The fields of the domain's records checked against their annotations, once per record.
+
+The loader hands the domain values it has parsed; a script hands it whatever it has. A
+tester's scenario built in Python planned with ``transit_days=1.5`` (taken as 1), then
+wrote a folder the loader refused; ``Location(lat=np.float32(0.3))`` planned, then broke
+``write_plan`` (not JSON); ``Scenario(start_date="2025-01-01")`` failed later in date
+arithmetic. Here each field's value must be of its annotated kind, and the forms a script
+naturally has are taken as that kind: numpy numbers as Python ones, a whole float for an
+``int``, an enum's value for its member, a list for a tuple, a set for a frozenset.
+Anything else is an :class:`~supplyline.errors.ArgumentError` naming the field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from numbers import Integral, Real
+from typing import Any
+
+from supplyline.errors import ArgumentError
+
+__all__ = ["check_fields"]
+
+Coerce = Callable[[Any, str], Any]
+
+
+def check_fields(record: object) -> None:
+    """Check (and convert in place) every field of a frozen dataclass ``record``."""
+    for name, coerce in _coercers(type(record)):
+        value = getattr(record, name)
+        taken = coerce(value, name)
+        if taken is not value:
+            object.__setattr__(record, name, taken)
+
+
+_COERCERS: dict[type, tuple[tuple[str, Coerce], ...]] = {}
+
+
+def _coercers(cls: type) -> tuple[tuple[str, Coerce], ...]:
+    """Each field's name and check, made once per class (annotations are read once)."""
+    found = _COERCERS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        fields = dataclasses.fields(cls)
+        found = _COERCERS[cls] = tuple((f.name, _coercer(hints[f.name])) for f in fields)
+    return found
+
+
+def _wrong(value: Any, name: str, what: str) -> ArgumentError:
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return ArgumentError(f"{name}(={shown}) must be {what}, not {type(value).__name__}")
+
+
+def _coercer(hint: Any) -> Coerce:  # noqa: C901 (one branch per kind of annotation)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _union(hint, args)
+    if hint is bool:
+        return _bool
+    if hint is int:
+        return _int
+    if hint is float:
+        return _float
+    if hint is str:
+        return _of_type(str, "text")
+    if hint is dt.date:
+        return _date
+    if hint is Decimal:
+        return _decimal
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum(hint)
+    if origin is tuple:
+        return _tuple(args)
+    if origin is frozenset:
+        return _frozenset(_coercer(args[0]) if args else _any)
+    if origin in (Mapping, dict):
+        return _mapping(*(_coercer(a) for a in args)) if args else _of_type(Mapping, "a mapping")
+    if isinstance(hint, type):
+        return _of_type(hint, f"a {hint.__name__}")
+    return _any
+
+
+def _any(value: Any, _: str) -> Any:
+    return value
+
+
+def _of_type(kind: type, what: str) -> Coerce:
+    def check(value: Any, name: str) -> Any:
+        if not isinstance(value, kind):
+            raise _wrong(value, name, what)
+        return value
+
+    return check
+
+
+def _union(hint: Any, args: tuple[Any, ...]) -> Coerce:
+    optional = type(None) in args
+    members = [_coercer(a) for a in args if a is not type(None)]
+    words = " or ".join(_words(a) for a in args if a is not type(None))
+    what = words + (" (or None)" if optional else "")
+
+    def check(value: Any, name: str) -> Any:
+        if value is None and optional:
+            return None
+        for member in members:
+            try:
+                return member(value, name)
+            except ArgumentError:
+                continue
+        raise _wrong(value, name, what)
+
+    return check
+
+
+def _words(hint: Any) -> str:
+    return {
+        bool: "True or False",
+        int: "a whole number",
+        float: "a number",
+        str: "text",
+        dt.date: "a date",
+        Decimal: "an exact amount (Decimal)",
+    }.get(hint, getattr(hint, "__name__", str(hint)))
+
+
+def _bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if type(value).__name__ == "bool_":  # numpy's
+        return bool(value)
+    raise _wrong(value, name, "True or False")
+
+
+def _int(value: Any, name: str) -> int:
+    if type(value) is int:
+        return value
+    if isinstance(value, bool):
+        raise _wrong(value, name, "a whole number")
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real) and float(value).is_integer():
+        return int(float(value))
+    raise _wrong(value, name, "a whole number")
+
+
+def _float(value: Any, name: str) -> float:
+    if type(value) is float:
+        return value
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise _wrong(value, name, "a number")
+    return float(value)
+
+
+def _date(value: Any, name: str) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise _wrong(value, name, "a date (datetime.date)")
+    return value
+
+
+def _decimal(value: Any, name: str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or not isinstance(value, Real | str):
+        raise _wrong(value, name, "an exact amount (Decimal, or text such as '4.50')")
+    try:
+        text = (
+            value
+            if isinstance(value, str)
+            else repr(int(value) if isinstance(value, Integral) else float(value))
+        )
+        return Decimal(text)
+    except InvalidOperation:
+        raise _wrong(value, name, "an exact amount (Decimal, or text such as '4.50')") from None
+
+
+def _enum(kind: type[Enum]) -> Coerce:
+    def check(value: Any, name: str) -> Any:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except ValueError:
+            known = ", ".join(str(m.value) for m in kind)
+            raise ArgumentError(f"{name}(={value!r}) must be one of {known}") from None
+
+    return check
+
+
+def _tuple(args: tuple[Any, ...]) -> Coerce:
+    if len(args) == 2 and args[1] is Ellipsis:
+        each = _coercer(args[0])
+        fixed: list[Coerce] | None = None
+    else:
+        each, fixed = _any, [_coercer(a) for a in args]
+
+    def check(value: Any, name: str) -> Any:
+        if not isinstance(value, tuple | list):
+            raise _wrong(value, name, "a tuple")
+        if fixed is not None:
+            if len(value) != len(fixed):
+                raise _wrong(value, name, f"a tuple of {len(fixed)}")
+            items = [
+                c(v, f"{name}[{i}]") for i, (c, v) in enumerate(zip(fixed, value, strict=True))
+            ]
+        else:
+            items = [each(v, f"{name}[{i}]") for i, v in enumerate(value)]
+        same = isinstance(value, tuple) and all(a is b for a, b in zip(items, value, strict=True))
+        return value if same else tuple(items)
+
+    return check
+
+
+def _frozenset(each: Coerce) -> Coerce:
+    def check(value: Any, name: str) -> Any:
+        if isinstance(value, str) or not isinstance(value, frozenset | set | tuple | list):
+            raise _wrong(value, name, "a set")
+        items = [each(v, f"{name} member") for v in value]
+        same = isinstance(value, frozenset) and all(
+            a is b for a, b in zip(items, value, strict=True)
+        )
+        return value if same else frozenset(items)
+
+    return check
+
+
+def _mapping(key: Coerce, each: Coerce) -> Coerce:
+    def check(value: Any, name: str) -> Any:
+        if not isinstance(value, Mapping):
+            raise _wrong(value, name, "a mapping")
+        items = {key(k, f"{name} key"): each(v, f"{name}[{k!r}]") for k, v in value.items()}
+        same = all(items[k] is v for k, v in value.items() if k in items)
+        return value if same and len(items) == len(value) else items
+
+    return check

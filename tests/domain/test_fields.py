@@ -1,0 +1,154 @@
+"""A scenario built in Python: each field of its kind, the forms a script has taken as it.
+
+A tester's round of API calls (2026-11-29): ``transit_days=1.5`` planned (as 1) and wrote
+a folder the loader refused; ``Location(lat=np.float32(0.3))`` broke ``write_plan``;
+``Scenario(start_date="2025-01-01")`` failed in date arithmetic; agreement modes as text
+broke ``write_scenario``; ``activity_levels={"exercise": 1.8}`` dropped "normal".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from supplyline.domain import (
+    Agreement,
+    Commodity,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Partner,
+    Price,
+    ReimbursementMode,
+    Scenario,
+    Stock,
+    SupplyClass,
+    Unit,
+)
+from supplyline.errors import ArgumentError, OutputError, ScenarioError
+from supplyline.io import load_scenario, write_scenario
+from supplyline.io.factors import factors_for
+from supplyline.planning import plan_movements
+from supplyline.planning.examples import one_link
+from supplyline.requirements import compute_requirements
+
+LINK = dict(id="L", origin="A", destination="B", mode="road", distance_km=10, transit_days=1)
+PLACE = dict(id="A", name="A", partner="p", kind="depot", lat=0, lon=0)
+UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=10)
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda: Link(**{**LINK, "transit_days": 1.5}), r"transit_days\(=1\.5\) must be a whole"),
+        (lambda: Link(**{**LINK, "distance_km": "10"}), r"distance_km\(='10'\) must be a number"),
+        (lambda: Link(**{**LINK, "outage_days": 3}), r"outage_days\(=3\) must be a set"),
+        (lambda: Location(**{**PLACE, "lat": "0"}), r"lat\(='0'\) must be a number"),
+        (lambda: Unit(**{**UNIT, "on_hand_days": "3"}), r"on_hand_days\(='3'\)"),
+        (lambda: Unit(**{**UNIT, "on_hand_days": True}), r"on_hand_days\(=True\)"),
+        (lambda: Unit(**{**UNIT, "vehicles": {"truck": "3"}}), r"vehicles\['truck'\]"),
+        (lambda: Stock(location="A", commodity="food", initial_t=None), r"initial_t\(=None\)"),
+        (lambda: Partner(id="p", name="P", currency=None), r"currency\(=None\) must be text"),
+        (
+            lambda: Scenario(name="x", start_date="2025-01-01", horizon_days=5),
+            r"start_date\(='2025-01-01'\) must be a date",
+        ),
+        (lambda: Scenario(name="x", start_date=dt.date(2025, 1, 1), horizon_days=5.5), "whole"),
+        (
+            lambda: Commodity(id="f", name="F", supply_class="food", priority="1"),
+            r"priority\(='1'\) must be a whole number",
+        ),
+    ],
+)
+def test_a_field_of_the_wrong_kind_is_named(make: Any, says: str) -> None:
+    with pytest.raises(ArgumentError, match=says):
+        make()
+
+
+def test_the_forms_a_script_has_are_taken_as_the_fields_kind() -> None:
+    link = Link(**{**LINK, "transit_days": np.int64(2), "distance_km": np.float32(0.5)})
+    assert (type(link.transit_days), link.transit_days) == (int, 2)
+    assert (type(link.distance_km), link.distance_km) == (float, 0.5)
+    assert link.mode is Mode.ROAD
+    assert Location(**PLACE).kind is LocationKind.DEPOT
+    assert Link(**{**LINK, "transit_days": 3.0, "outage_days": [1, 2]}).outage_days == {1, 2}
+    price = Price(commodity="food", currency="EUR", per_t=4.5)
+    assert price.per_t == Decimal("4.5")
+    deal = Agreement(
+        id="a",
+        name="A",
+        parties=["p", "q"],
+        valid_from=dt.date(2025, 1, 1),
+        valid_to=dt.date(2025, 2, 1),
+        commodities={"food"},
+        reimbursement_modes={"cash", "replacement_in_kind"},
+    )
+    assert deal.parties == ("p", "q")
+    assert deal.reimbursement_modes == {
+        ReimbursementMode.CASH,
+        ReimbursementMode.REPLACEMENT_IN_KIND,
+    }
+    with pytest.raises(ArgumentError, match=r"must be one of"):
+        dataclasses.replace(deal, reimbursement_modes={"bogus"})
+
+
+def test_activity_levels_are_added_to_the_defaults() -> None:
+    levels = Scenario(
+        name="x", start_date=dt.date(2025, 1, 1), horizon_days=5, activity_levels={"exercise": 1.8}
+    ).activity_levels
+    assert levels["exercise"] == 1.8
+    assert levels["normal"] == 1.0
+
+
+def test_a_scenario_of_text_enums_plans_writes_and_loads_back_equal(tmp_path: Path) -> None:
+    base, _ = one_link()
+    scenario = dataclasses.replace(
+        base,
+        commodities=(
+            Commodity(id="food", name="Food", supply_class="food", per_person_per_day=1.0),
+        ),
+        locations=tuple(
+            Location(
+                id=x.id, name=x.name, partner=x.partner, kind=str(x.kind), lat=x.lat, lon=x.lon
+            )
+            for x in base.locations
+        ),
+        links=(Link(**{**LINK, "origin": "D", "destination": "U", "transit_days": np.int64(1)}),),
+        activity_levels={"exercise": 1.8},
+    )
+    assert scenario.commodities[0].supply_class is SupplyClass.FOOD
+    demand = compute_requirements(scenario, factors_for(scenario.factor_overrides))
+    assert plan_movements(scenario, demand).status.value == "optimal"
+    assert load_scenario(write_scenario(scenario, tmp_path / "copy")) == scenario
+
+
+def test_write_scenario_refuses_an_empty_path_and_writes_all_files_or_none(tmp_path: Path) -> None:
+    scenario, _ = one_link()
+    with pytest.raises(OutputError, match="empty path"):
+        write_scenario(scenario, "")
+    target = tmp_path / "half"
+    target.mkdir()
+    (target / "units.csv").mkdir()  # a folder where a file must go
+    with pytest.raises(OutputError, match="it is a folder"):
+        write_scenario(scenario, target)
+    assert sorted(p.name for p in target.iterdir()) == ["units.csv"]
+
+
+def test_requirements_check_a_scenario_built_in_python() -> None:
+    """An unknown activity level was a bare KeyError in compute_requirements."""
+    from supplyline.domain import ActivityPeriod
+
+    scenario, _ = one_link()
+    unit = dataclasses.replace(
+        scenario.units[0], activity=(ActivityPeriod(start_day=1, level="frenzy"),)
+    )
+    broken = dataclasses.replace(scenario, units=(unit,))
+    with pytest.raises(ScenarioError, match="frenzy"):
+        compute_requirements(broken, factors_for(broken.factor_overrides))
