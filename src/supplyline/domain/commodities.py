@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from supplyline.domain.fields import check_fields
-from supplyline.domain.members import member_of
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
 
@@ -107,12 +106,6 @@ class Commodity:
         if not self.id:
             raise ArgumentError("commodity id must not be empty")
         _check_not_reserved(self.id)
-        object.__setattr__(
-            self, "supply_class", member_of(SupplyClass, self.supply_class, "supply_class")
-        )
-        object.__setattr__(
-            self, "demand_unit", member_of(DemandUnit, self.demand_unit, "demand_unit")
-        )
         if not 1 <= self.priority <= 9:
             raise ArgumentError(f"priority(={self.priority}) must be between 1 and 9")
         if self.volume_m3_per_t is not None and not (

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from supplyline.domain.fields import check_fields
-from supplyline.domain.members import member_of
 from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
 
@@ -66,7 +65,6 @@ class Location:
         check_fields(self)
         if not self.id:
             raise ArgumentError("location id must not be empty")
-        object.__setattr__(self, "kind", member_of(LocationKind, self.kind, "kind"))
         if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
             raise ArgumentError(f"lat(={self.lat}) must be between -90 and 90")
         if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
@@ -115,7 +113,6 @@ class Link:
         check_fields(self)
         if not self.id:
             raise ArgumentError("link id must not be empty")
-        object.__setattr__(self, "mode", member_of(Mode, self.mode, "mode"))
         if self.origin == self.destination:
             raise ArgumentError(f"link {self.id} starts and ends at {self.origin}")
         if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
