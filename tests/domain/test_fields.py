@@ -78,6 +78,7 @@ def test_the_forms_a_script_has_are_taken_as_the_fields_kind() -> None:
     assert (type(link.distance_km), link.distance_km) == (float, 0.5)
     assert link.mode is Mode.ROAD
     assert Location(**PLACE).kind is LocationKind.DEPOT
+    assert Link(**{**LINK, "bidirectional": np.bool_(True)}).bidirectional is True
     assert Link(**{**LINK, "transit_days": 3.0, "outage_days": [1, 2]}).outage_days == {1, 2}
     price = Price(commodity="food", currency="EUR", per_t=4.5)
     assert price.per_t == Decimal("4.5")

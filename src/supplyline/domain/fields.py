@@ -22,6 +22,8 @@ from enum import Enum
 from numbers import Integral, Real
 from typing import Any
 
+import numpy as np
+
 from supplyline.errors import ArgumentError
 
 __all__ = ["check_fields"]
@@ -132,7 +134,7 @@ def _words(hint: Any) -> str:
 def _bool(value: Any, name: str) -> bool:
     if isinstance(value, bool):
         return value
-    if type(value).__name__ == "bool_":  # numpy's
+    if isinstance(value, np.bool_):  # numpy's (named "bool" in numpy 2)
         return bool(value)
     raise _wrong(value, name, "True or False")
 

@@ -43,7 +43,7 @@ from supplyline.planning.network import (
     index_network,
     reach,
 )
-from supplyline.planning.params import PlanParams
+from supplyline.planning.params import PlanParams, Weights
 
 __all__ = ["Problem", "build_model", "on_hand_room", "prepare", "stocks_placed"]
 
@@ -79,6 +79,8 @@ class Problem:
     partners: tuple[str, ...]
     """Partners that can own stock; the ``owner`` of a supply column indexes this."""
     params: PlanParams
+    weights: Weights
+    """The objective weights in force: the parameters', adjusted for fair shares."""
 
     @property
     def days(self) -> int:
@@ -138,6 +140,11 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
             )
         ),
         params=params,
+        weights=(
+            params.weights.with_fair_shares(scenario.horizon_days)
+            if params.fair_share
+            else params.weights
+        ),
     )
 
 
@@ -169,7 +176,7 @@ def _keyed(a: IntArray, n_b: int, b: IntArray, n_c: int, c: IntArray) -> IntArra
 
 
 def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
-    net, flows, days, w = p.net, p.flows, p.days, p.params.weights
+    net, flows, days, w = p.net, p.flows, p.days, p.weights
     delay = net.arc_delay
     # [flow, arc]: may the flow use the arc, and from which to which departure day
     is_pax_flow = flows.kind == FlowKind.DEPLOY_PAX
@@ -218,7 +225,7 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 
 def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
-    net, flows, days, w = p.net, p.flows, p.days, p.params.weights
+    net, flows, days, w = p.net, p.flows, p.days, p.weights
     n_v = len(net.location_ids)
     # goods wait in depot storage; a unit's people and vehicles anywhere but at their
     # destination (arrival there is counted by the ``arrived`` block)
@@ -363,7 +370,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
     required day at the earliest). Without it, arriving a week early was as good as
     arriving on time.
     """
-    flows, days, w = p.flows, p.days, p.params.weights
+    flows, days, w = p.flows, p.days, p.weights
     fs: list[IntArray] = []
     ts: list[IntArray] = []
     costs: list[FloatArray] = []
@@ -396,7 +403,7 @@ def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:
 
 def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     """Each unit's own stock: deliveries in, consumption out, shortfall and target gaps."""
-    d, target, days, w = p.consumption_t, p.target_t, p.days, p.params.weights
+    d, target, days, w = p.consumption_t, p.target_t, p.days, p.weights
     arrival = p.demand.arrival_day
     needs = (d.sum(axis=2) + target.sum(axis=2)) > 0
     present = np.arange(days)[None, None, :] >= arrival[:, None, None]

@@ -5,17 +5,21 @@ that costs least: often all of it at the hardest-to-reach site (a relief planner
 cut-off camps went 90 % short while the camps by the port got everything). With fair
 shares, each unit's shortfall of a commodity over the horizon, as a share of what it
 consumes, is cut into :data:`BANDS` bands of equal width, and a tonne in a higher band
-costs a little more (:data:`STEP` of the shortfall weight per band). The plan then
-spreads a shortfall so that the units' shares come within a band of one another where
-the capacities allow, at the price of up to ``(BANDS - 1) × STEP`` (1.35 %) more tonnes
-short in all where spreading them wastes capacity (a dearer or longer way round).
+costs more (:data:`STEP` of the shortfall weight per band). The plan then spreads a
+shortfall so that the units' shares come within a band of one another where the
+capacities allow, at the price of up to ``(BANDS - 1) × STEP`` (9.45 %) more tonnes
+short in all where spreading them wastes capacity (a longer or narrower way round).
 
 In the LP: per unit and commodity with demand, one row ``Σ_t short − Σ_b share_b = 0``
 and columns ``share_b ≤ demand / BANDS`` costing ``b × STEP × the shortfall weight``
-(``b = 0 .. BANDS - 1``); convex, so the cheaper bands fill first. The largest surcharge
-stays below a step of priority and the target gap (see
-:meth:`~supplyline.planning.params.Weights.target_gap`): a higher priority is never short
-to spread a lower one more fairly, nor a shortfall traded for stock above a target.
+(``b = 0 .. BANDS - 1``); convex, so the cheaper bands fill first. A band outweighs when
+a tonne falls short: with fair shares the target gap and lateness weigh a tenth as much
+(:meth:`~supplyline.planning.params.Weights.with_fair_shares`), so that a day earlier
+costs at most 0.0102 of the shortfall weight over the whole horizon (a tester's sites
+one day's transit apart shared nothing while a day cost 1 %). The largest surcharge and
+the timing together (0.105) stay below a step of priority (0.125): a higher priority is
+never short to spread a lower one more fairly. Bands are per commodity: commodities of
+one priority still trade tonnes between them.
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ __all__ = ["BANDS", "STEP", "add_fair_shares"]
 
 BANDS = 10
 """Bands of a unit's shortfall share (10 % each)."""
-STEP = 0.0015
-"""A band's surcharge per tonne, as a share of the shortfall weight; ``(BANDS - 1) × STEP``
-(0.0135) stays below the 0.0229 that the target gap leaves under a priority step."""
+STEP = 0.0105
+"""A band's surcharge per tonne, as a share of the shortfall weight: above what a tonne
+short earlier can cost over the whole horizon with fair shares (0.0102), and with it,
+``(BANDS - 1) × STEP + 0.0102`` (0.105) below a priority step's 0.125."""
 
 
 def add_fair_shares(
@@ -55,7 +60,7 @@ def add_fair_shares(
     asm.add_entries("fair", key(short["u"], short["k"]), short.index, 1.0)
     band = np.repeat(np.arange(BANDS, dtype=np.int64), len(pairs))
     u_b, k_b = np.tile(pairs // n_k, BANDS), np.tile(pairs % n_k, BANDS)
-    weight = (10 - p.priority[k_b]) / 9 * p.cost_scale * p.params.weights.shortfall_per_t
+    weight = (10 - p.priority[k_b]) / 9 * p.cost_scale * p.weights.shortfall_per_t
     shares = asm.add_columns(
         "share",
         {"u": u_b, "k": k_b, "band": band},

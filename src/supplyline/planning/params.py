@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
@@ -108,6 +108,31 @@ class Weights:
         """
         late = self.late_per_pax_day if people else self.late_per_t_day
         return min(late, self.shortfall_per_t / (19.8 * max(1, days)))
+
+    def with_fair_shares(self, days: int) -> Weights:
+        """These weights with the target gap and lateness capped ten times lower.
+
+        So that fair shares outweigh when a shortfall falls (:data:`FAIR_TIMING`). A unit
+        short a day earlier costs more by about a day of target gap (see
+        :meth:`target_gap`), up to a tenth of the shortfall weight over the horizon: more
+        than the bands of fair shares can cost under a step of priority, and a tester's
+        sites one day's transit apart shared nothing (0 % and 70 % short). With both a
+        tenth as large, the timing costs at most about a hundredth of the shortfall weight,
+        below one band (see :mod:`supplyline.planning.fair_share`); the order of the terms
+        is kept (a target above lateness), but beyond about 50 days lateness weighs less
+        than ten legs of the dearest link.
+        """
+        cap = self.shortfall_per_t / (9.9 * FAIR_TIMING * max(1, days))
+        return replace(
+            self,
+            target_gap_per_t_day=min(self.target_gap_per_t_day, cap),
+            late_per_t_day=min(self.late_per_t_day, cap / 2),
+            late_per_pax_day=min(self.late_per_pax_day, cap / 2),
+        )
+
+
+FAIR_TIMING = 10.0
+"""How many times lower the target gap and lateness are capped with fair shares."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

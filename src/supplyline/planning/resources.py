@@ -63,7 +63,7 @@ def tie_breaking_noise(p: Problem) -> float:
     third among its bottlenecks, with "changes little on its own". A run worth no more
     than this per day is not a bottleneck.
     """
-    w = p.params.weights
+    w = p.weights
     return (2 * w.move_per_t + p.days * w.hold_per_t_day) * p.cost_scale
 
 
