@@ -26,7 +26,7 @@ import numpy as np
 
 from supplyline.errors import ArgumentError
 
-__all__ = ["check_fields"]
+__all__ = ["check_fields", "check_value", "whole_number"]
 
 Coerce = Callable[[Any, str], Any]
 
@@ -38,6 +38,28 @@ def check_fields(record: object) -> None:
         taken = coerce(value, name)
         if taken is not value:
             object.__setattr__(record, name, taken)
+
+
+def check_value(value: Any, hint: Any, what: str) -> Any:
+    """``value`` taken as the annotation ``hint`` says, as a record's field is; else ArgumentError.
+
+    For the arguments of the API's calls that are not fields of a record: a tester's
+    ``ledger.request(quantity=40)`` failed deep inside with an ``AttributeError``
+    ('int' object has no attribute 'is_finite'), ``mode="cash"`` likewise.
+    """
+    return _coercer(hint)(value, what)
+
+
+def whole_number(value: object, what: str) -> int:
+    """``value`` as an ``int`` if it is an integer (numpy's too); else ArgumentError.
+
+    Stricter than a field's ``int`` (which takes a whole float): a day or an id given as
+    ``2.5`` or ``"3"`` is a mistake, not a number to round; ``np.int64(3)`` is an integer
+    a script naturally has, and failed as a date offset (``timedelta``) or in JSON.
+    """
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise _wrong(value, what, "a whole number (int)")
+    return int(value)
 
 
 _COERCERS: dict[type, tuple[tuple[str, Coerce], ...]] = {}

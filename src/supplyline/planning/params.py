@@ -10,6 +10,7 @@ scenario's largest link cost so that lateness always outweighs a route's transpo
 from __future__ import annotations
 
 import math
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from supplyline.domain.fields import check_fields
-from supplyline.errors import ArgumentError, Issue, ScenarioError
+from supplyline.errors import ArgumentError, Issue, ScenarioError, require
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
 
@@ -211,6 +212,7 @@ class PlanParams:
         >>> PlanParams.from_file(p).weights.late_per_t_day
         50.0
         """
+        require(path, (str, os.PathLike), "the parameters file")  # None: pathlib's TypeError
         name = str(path)
         try:
             data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))

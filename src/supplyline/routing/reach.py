@@ -23,6 +23,7 @@ from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Scenario
 from supplyline.domain.routes import ReachCheck, ReachRow
+from supplyline.errors import ArgumentError
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.types import LocationId, UnitId
 
@@ -139,10 +140,11 @@ def check_reach(
     ``daily_t`` is the demand a unit's trucks must carry each day (the caller chooses:
     the peak daily consumption is the usual, cautious choice); ``availability`` is the
     share of trucks on the road on a given day (planning factor
-    ``truck.fleet_availability_fraction``).
+    ``truck.fleet_availability_fraction``). One outside (0, 1] is an ArgumentError (a
+    plain ValueError escaped a script's ``except SupplylineError``).
     """
     if not 0 < availability <= 1:
-        raise ValueError(f"availability(={availability}) must be in (0, 1]")
+        raise ArgumentError(f"availability(={availability}) must be in (0, 1]")
     groups_at: dict[LocationId, list[FleetGroup]] = defaultdict(list)
     for g in scenario.fleet:
         if g.count > 0:

@@ -9,7 +9,6 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import ArgumentError, Issue, OutputError, ScenarioError, SolverError
+from supplyline.errors import Issue, OutputError, ScenarioError, SolverError
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
@@ -25,8 +24,9 @@ from supplyline.planning import Method, PlanParams, highs_version, plan_movement
 from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import available_methods
 from supplyline.planning.interrupt import raise_if_interrupted
+from supplyline.services.report_pair import check_report, check_written
 from supplyline.services.routing import reach_for
-from supplyline.services.scenarios import OpenScenario, assess_requirements
+from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
 __all__ = [
     "Fallback",
@@ -43,6 +43,8 @@ Progress = Callable[[str], None]
 ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
 """Writes a report of a plan and its reach check to a path (the faces pass
 ``supplyline.reports``'s writer)."""
+_REPORT_TAKES = ("scenario", "demand", "plan", "reach", "path")
+_REPORT_WRITER = "supplyline.reports.write_plan_report_with_reach"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,28 +101,6 @@ def why_unavailable(method: Method | str) -> str | None:
         f"this HiGHS build ({highs_version()}) has no {_SOLVER_NAMES.get(method, method.value)} "
         f"solver; the methods it has: {', '.join(m.value for m in have)}"
     )
-
-
-def _check_report(report: tuple[str | Path, ReportWriter]) -> None:
-    """Raise ArgumentError unless ``report`` is a path and a writer of five arguments.
-
-    The writer takes a ReportWriter's (scenario, demand, plan, reach, path). Checked
-    before the solve: a tester passed ``write_plan_report`` (four: no reach check), and
-    learned it once the whole plan was made.
-    """
-    if not (isinstance(report, tuple) and len(report) == 2 and callable(report[1])):
-        raise ArgumentError(f"report(={report!r}) must be a (path, writer) pair")
-    writer = report[1]
-    try:
-        inspect.signature(writer).bind(None, None, None, None, None)
-    except TypeError:
-        raise ArgumentError(
-            f"the report writer {getattr(writer, '__name__', writer)!r} does not take "
-            "(scenario, demand, plan, reach, path): pass "
-            "supplyline.reports.write_plan_report_with_reach"
-        ) from None
-    except ValueError:  # no signature to read (a builtin): it is tried when it writes
-        return
 
 
 def _first_given(*values: Any) -> Any:
@@ -241,11 +221,12 @@ def plan_scenario(
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
     writing failed: a full disk), and in every such case no file is written or changed.
     """
+    require_folder(folder)  # None failed in the output checks with a bare TypeError
     method = (params or PlanParams()).method
     if (why := why_unavailable(method)) is not None:
         raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
     if report is not None:
-        _check_report(report)
+        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER)
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
@@ -302,6 +283,7 @@ def plan_scenario(
                 extras.append((report_tmp, Path(report[0])))
                 with writing(f"the report {report[0]}"):
                     report[1](scenario, assessed.demand, plan, reach, report_tmp)
+                check_written(report[1], report_tmp)
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
     finally:

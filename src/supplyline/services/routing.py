@@ -10,24 +10,28 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from numbers import Real
 from pathlib import Path
 
 import numpy as np
 
 from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain.fields import whole_number
 from supplyline.domain.routes import ReachCheck, Routes
-from supplyline.errors import ScenarioError
+from supplyline.errors import ArgumentError, ScenarioError, require
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import ROUTE_FILES, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.reach import check_reach
-from supplyline.services.scenarios import OpenScenario, assess_requirements
+from supplyline.services.report_pair import check_report, check_written
+from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 from supplyline.types import day_label
 
 __all__ = [
@@ -49,6 +53,8 @@ AVAILABILITY_FACTOR = "truck.fleet_availability_fraction"
 Progress = Callable[[str], None]
 RoutesReportWriter = Callable[[Scenario, Demand, Plan, Routes, ReachCheck, Path], object]
 """Writes a report of the plan with the day's routes and the reach check (the face's writer)."""
+_REPORT_TAKES = ("scenario", "demand", "plan", "routes", "reach", "path")
+_REPORT_WRITER = "supplyline.reports.routes_report.write_routes_report"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,7 +90,14 @@ def _request(scenario: Scenario, unit: str, loads: dict[str, float]) -> Delivery
 
 
 def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[DeliveryRequest]:
-    """Each unit's requirement on ``day`` (consumption plus any build-up), at its destination."""
+    """Each unit's requirement on ``day`` (consumption plus any build-up), at its destination.
+
+    The demand must be the scenario's (ScenarioError, as the planner's): another
+    scenario's failed with a bare ``KeyError``, a day past the horizon with an
+    ``IndexError``.
+    """
+    check_demand_fits(scenario, demand)
+    day = _check_day(scenario, day, ArgumentError)
     out = []
     total = demand.total_t[:, :, day]
     for i, unit in enumerate(demand.unit_ids):
@@ -96,6 +109,9 @@ def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[D
 
 def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[DeliveryRequest]:
     """What the movement plan delivers to each unit on ``day``."""
+    require(scenario, Scenario, "the scenario")
+    require(plan, Plan, "the plan")
+    day = _check_day(scenario, day, ArgumentError)
     by_unit: dict[str, dict[str, float]] = {}
     for d in plan.deliveries:
         if d.day == day and d.tonnes > 0:
@@ -104,14 +120,26 @@ def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[Deliver
     return [_request(scenario, u, loads) for u, loads in sorted(by_unit.items())]
 
 
-def _check_day(scenario: Scenario, day: int) -> None:
-    if not 0 <= day < scenario.horizon_days:
+def _check_day(
+    scenario: Scenario, day: object, error: type[ArgumentError | ScenarioError] = ScenarioError
+) -> int:
+    """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
+
+    A ``ScenarioError`` for ``route_scenario_day``'s day (the CLI's ``--day``, a bad
+    option), an ``ArgumentError`` for the helpers' (a script's value). Numpy integers
+    are taken; ``"3"`` and ``2.5`` are not days (a TypeError and an IndexError before).
+    """
+    n = whole_number(day, "day")
+    if not 0 <= n < scenario.horizon_days:
         last = scenario.horizon_days - 1
         message = (
-            f"--day {day} is outside the horizon of {scenario.horizon_days} days "
+            f"day {n} is outside the horizon of {scenario.horizon_days} days "
             f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
         )
-        raise ScenarioError([], summary=message)  # the option, not a line of a file
+        if error is ScenarioError:
+            raise ScenarioError([], summary=message)  # the option, not a line of a file
+        raise ArgumentError(message)
+    return n
 
 
 def route_scenario_day(
@@ -130,7 +158,15 @@ def route_scenario_day(
     unit's requirement of the day is routed as if the plan met it in full. ``report`` is a
     (path, writer) pair for the plan report with the routes and the reach check (the plan
     is solved for it even with ``from_demand``). Files are written all or not at all.
+    The arguments are checked before any work (ArgumentError); a day outside the
+    horizon is a ScenarioError, once the scenario is read.
     """
+    require_folder(folder)
+    day = whole_number(day, "day")
+    if params is not None:
+        require(params, ConvoyParams, "params")
+    if report is not None:
+        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER)
     check_outputs(
         folder,
         ("the route files", out, ROUTE_FILES) if out is not None else None,
@@ -169,6 +205,7 @@ def route_scenario_day(
             reach = reach_of(scenario, assessed.demand, availability)
             with writing(f"the report {report[0]}"):
                 report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
+            check_written(report[1], report_tmp)
         if out is not None:
             with atomic_output_dir(out) as scratch, writing(f"the route files into {out}"):
                 written = write_routes_files(scratch, scenario, routes)
@@ -195,12 +232,23 @@ def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> Rea
 
 def reach_for(scenario: Scenario, demand: Demand) -> ReachCheck:
     """The reach check with the scenario's own truck availability factor (for reports)."""
+    require(scenario, Scenario, "the scenario")  # before its factors are read
     availability = factors_for(dict(scenario.factor_overrides)).value(AVAILABILITY_FACTOR)
     return reach_of(scenario, demand, availability)
 
 
 def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCheck:
-    """The reach check for a scenario and its demand (the report calls this)."""
+    """The reach check for a scenario and its demand (the report calls this).
+
+    The demand must be the scenario's (ScenarioError, as the planner's), ``availability``
+    a share of trucks in (0, 1] (ArgumentError).
+    """
+    check_demand_fits(scenario, demand)
+    if isinstance(availability, bool) or not isinstance(availability, Real):
+        raise ArgumentError(
+            f"availability(={availability!r:.60}) must be a number in (0, 1], "
+            f"not {type(availability).__name__}"
+        )
     peak = demand.consumption_t.sum(axis=1).max(axis=1) if demand.horizon_days else np.zeros(0)
     daily = {u: float(peak[i]) for i, u in enumerate(demand.unit_ids)}
     return check_reach(scenario, daily, availability=availability)

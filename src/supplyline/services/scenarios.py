@@ -6,13 +6,14 @@ API give the same answers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Demand, FactorTable, Scenario
-from supplyline.errors import Issue, NotFoundError
+from supplyline.errors import Issue, NotFoundError, require
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
@@ -36,6 +37,7 @@ __all__ = [
     "export_requirements",
     "factor_rows",
     "open_scenario",
+    "require_folder",
 ]
 
 Progress = Callable[[str], None]
@@ -64,8 +66,18 @@ class RequirementsResult:
     factors_used: tuple[str, ...]
 
 
+def require_folder(folder: object, what: str = "the scenario folder") -> None:
+    """Raise ArgumentError unless ``folder`` is a path (text or ``os.PathLike``).
+
+    ``None`` or a loaded Scenario where a folder goes failed inside pathlib with a bare
+    ``TypeError`` ("expected str, bytes or os.PathLike object").
+    """
+    require(folder, (str, os.PathLike), what)
+
+
 def open_scenario(folder: str | Path) -> OpenScenario:
     """Load and check a scenario folder (raises ScenarioError listing every problem)."""
+    require_folder(folder)
     path = Path(folder)
     scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place,))
     return OpenScenario(
@@ -109,6 +121,8 @@ def export_requirements(result: RequirementsResult, out: str | Path) -> list[Pat
 
     Call :func:`check_requirements_outputs` before the work, as the faces do.
     """
+    require(result, RequirementsResult, "result")  # None failed as an AttributeError
+    require_folder(out, "the output folder")
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,
@@ -147,6 +161,7 @@ def factor_rows(
 
 def bundled_example(name: str = "bilateral-exercise") -> Path:
     """The folder of a bundled example, installed with the package or in a source checkout."""
+    require(name, str, "the example's name")
     here = Path(__file__).resolve()
     candidates = [here.parents[1] / "examples" / name, here.parents[3] / "examples" / name]
     for candidate in candidates:

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario
-from supplyline.errors import NotFoundError
+from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.service import Ledger
@@ -118,6 +118,8 @@ def draft_support_orders(
     >>> draft_support_orders(plan, scenario)  # doctest: +SKIP
     [DraftOrder(provider='DEU', receiver='NLD', item='fuel', quantity=Decimal('120.000'), ...)]
     """
+    require(plan, Plan, "the plan")  # None failed as an AttributeError
+    require(scenario, Scenario, "the scenario")
     pool = scenario.agreements if agreements is None else tuple(agreements)
     groups: dict[tuple[str, str, str, str | None], _Group] = {}
     for delivery in plan.deliveries:
@@ -217,7 +219,7 @@ def scenario_agreements(
     With ``partner``, a partner the scenario does not know is refused (NotFoundError), as
     the ledger refuses a request from a partner to no agreement.
     """
-    scenario = load_scenario(Path(scenario_dir))
+    scenario = load_scenario(scenario_dir)  # which checks it is a path
     known = sorted(
         {p.id for p in scenario.partners} | {p for a in scenario.agreements for p in a.parties}
     )
@@ -233,6 +235,6 @@ def propose_from_files(
     plan_path: str | Path, scenario_dir: str | Path
 ) -> tuple[Plan, Scenario, list[DraftOrder]]:
     """Read a plan (plan.json or its folder) and its scenario; draft the support orders."""
-    scenario = load_scenario(Path(scenario_dir))
+    scenario = load_scenario(scenario_dir)  # which checks it is a path
     plan = read_plan(plan_path)
     return plan, scenario, draft_support_orders(plan, scenario)

@@ -13,6 +13,7 @@ from supplyline.services.db.tables import EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
 from supplyline.services.ledger.agreements import visible_agreements
+from supplyline.services.ledger.arguments import actor_arg, member_arg, order_id_arg, text_arg
 from supplyline.services.ledger.audit import AuditEvent, VerifyReport, verify_chain
 from supplyline.services.ledger.mapping import lines_by_order, order_view
 from supplyline.services.ledger.views import Actor, OrderStatus, SupportOrder
@@ -37,6 +38,10 @@ class LedgerReads:
         with_lines: bool = False,
     ) -> list[SupportOrder]:
         """The orders to which the actor's partner is a party, oldest first."""
+        actor_arg(actor)
+        status = None if status is None else member_arg(status, OrderStatus, "status")
+        agreement_id = None if agreement_id is None else text_arg(agreement_id, "agreement_id")
+        counterparty = None if counterparty is None else text_arg(counterparty, "counterparty")
         me = actor.partner
         query = select(OrderRow).where(or_(OrderRow.provider == me, OrderRow.receiver == me))
         if status is not None:
@@ -54,6 +59,8 @@ class LedgerReads:
 
     def order(self, actor: Actor, order_id: int) -> SupportOrder:
         """One order with its lines (NotFoundError if the actor's partner is not a party)."""
+        actor_arg(actor)
+        order_id = order_id_arg(order_id)
         with self.db.session(write=False) as session:
             row = ops.load_order_for(session, actor, order_id)
             return order_view(row, lines_by_order(session, [row.id])[row.id])
@@ -69,6 +76,7 @@ class LedgerReads:
 
     def events(self, actor: Actor) -> list[AuditEvent]:
         """The audit events about the actor's partner's agreements and orders."""
+        actor_arg(actor)
         me = actor.partner
         with self.db.session(write=False) as session:
             mine_orders = set(

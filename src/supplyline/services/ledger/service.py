@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
-from supplyline.errors import PermissionDenied
+from supplyline.domain.fields import whole_number
+from supplyline.errors import PermissionDenied, require
 from supplyline.services.db import Database, upgrade_database
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
@@ -26,6 +27,14 @@ from supplyline.services.ledger.agreements import (
     get_visible_agreement,
     store_agreement,
     visible_agreements,
+)
+from supplyline.services.ledger.arguments import (
+    actor_arg,
+    amount_arg,
+    date_arg,
+    member_arg,
+    optional_amount_arg,
+    text_arg,
 )
 from supplyline.services.ledger.intake import create_order
 from supplyline.services.ledger.rules import Action
@@ -63,6 +72,8 @@ class Ledger(LedgerCore):
         The same terms again are a no-op (no event); other terms under the same id are a
         ConflictError.
         """
+        actor_arg(actor)
+        require(agreement, Agreement, "agreement")  # an id in its place: AttributeError
         if actor.partner not in agreement.parties:
             raise PermissionDenied(
                 f"{actor.partner} is not a party to agreement {agreement.id} "
@@ -83,6 +94,7 @@ class Ledger(LedgerCore):
 
     def import_agreements(self, actor: Actor, agreements: Iterable[Agreement]) -> ImportResult:
         """Add the agreements to which the actor's partner is a party (others are skipped)."""
+        actor_arg(actor)
         added: list[str] = []
         unchanged: list[str] = []
         skipped: list[str] = []
@@ -97,6 +109,7 @@ class Ledger(LedgerCore):
 
     def agreements(self, actor: Actor) -> list[Agreement]:
         """The agreements to which the actor's partner is a party."""
+        actor_arg(actor)
         with self.db.session(write=False) as session:
             return visible_agreements(session, actor.partner)
 
@@ -119,7 +132,16 @@ class Ledger(LedgerCore):
 
         ``needed_on`` (default today) must fall in the agreement's period; ``mode`` (default
         cash when allowed) must be one it permits; the value must stay within its ceilings.
+        An amount may be given as an int, a float or text, a mode as its value ("cash").
         """
+        actor_arg(actor)
+        agreement_id = text_arg(agreement_id, "agreement_id")
+        item = text_arg(item, "item")
+        quantity = amount_arg(quantity, "quantity")
+        needed_on = date_arg(needed_on, "needed_on")
+        mode = None if mode is None else member_arg(mode, ReimbursementMode, "mode")
+        unit_price = optional_amount_arg(unit_price, "unit_price")
+        note = text_arg(note, "note")
         on = needed_on or self._now().date()
         args = {
             "agreement": agreement_id,
@@ -178,6 +200,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider accepts a requested order."""
+        note = text_arg(note, "note")
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.ACCEPTED, now)
@@ -197,6 +220,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider turns down a requested order."""
+        reason = text_arg(reason, "reason")
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.REJECTED, now)
@@ -222,6 +246,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """Either party calls off an order before anything is issued."""
+        reason = text_arg(reason, "reason")
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.CANCELLED, now)
@@ -248,6 +273,8 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider issues (part of) an accepted order."""
+        quantity = amount_arg(quantity, "quantity")
+        note = text_arg(note, "note")
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.issue_order(session, row, actor, now, quantity, note)
@@ -270,6 +297,10 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The receiver confirms an issue (the oldest open one unless ``issue_line`` says)."""
+        quantity = optional_amount_arg(quantity, "quantity")
+        condition = member_arg(condition, Condition, "condition")
+        issue_line = None if issue_line is None else whole_number(issue_line, "issue_line")
+        note = text_arg(note, "note")
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.receive_order(
@@ -306,6 +337,10 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider bills what was received (money, or a quantity to replace by a date)."""
+        amount = optional_amount_arg(amount, "amount")
+        quantity = optional_amount_arg(quantity, "quantity")
+        due_on = date_arg(due_on, "due_on")
+        note = text_arg(note, "note")
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.bill_order(
@@ -329,6 +364,9 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The receiver settles the bill (all that is outstanding unless told how much)."""
+        amount = optional_amount_arg(amount, "amount")
+        quantity = optional_amount_arg(quantity, "quantity")
+        note = text_arg(note, "note")
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.settle_order(
@@ -346,7 +384,12 @@ class _Unchanged(Exception):
 
 
 def open_ledger(url: str | None = None, *, clock: Clock | None = None) -> Ledger:
-    """Open (creating or upgrading as needed) the ledger at ``url`` or the configured URL."""
+    """Open (creating or upgrading as needed) the ledger at ``url`` or the configured URL.
+
+    A ``url`` that is not text is an ArgumentError (``123`` failed as an AttributeError).
+    """
+    if url is not None:
+        require(url, str, "the database URL")
     settings = get_settings()
     db = Database(url or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s)
     upgrade_database(db)

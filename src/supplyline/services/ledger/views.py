@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from supplyline.domain import ReimbursementMode
+from supplyline.errors import ArgumentError, require
 from supplyline.types import PartnerId
 
 __all__ = [
@@ -95,10 +96,13 @@ class Actor:
     user: str
 
     def __post_init__(self) -> None:
+        """Refuse a missing partner or user as an ArgumentError (a plain ValueError before)."""
+        require(self.partner, str, "an actor's partner")
+        require(self.user, str, "an actor's user")
         if not self.partner.strip():
-            raise ValueError("an actor needs a partner id")
+            raise ArgumentError("an actor needs a partner id (partner is empty)")
         if not self.user.strip():
-            raise ValueError("an actor needs a user name")
+            raise ArgumentError("an actor needs a user name (user is empty)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,6 +24,7 @@ from supplyline.errors import ConflictError
 from supplyline.services.db import Database
 from supplyline.services.db.tables import IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
+from supplyline.services.ledger.arguments import actor_arg, order_id_arg, text_arg, version_arg
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
@@ -66,7 +67,8 @@ class LedgerCore(LedgerReads):
         action: Callable[[Session, dt.datetime], Outcome],
         result: Callable[[Session, int | None, str | None], T],
     ) -> T:
-        if key is not None and not 0 < len(key) <= 200:
+        actor_arg(actor)
+        if key is not None and not 0 < len(text_arg(key, "idempotency_key")) <= 200:
             raise ConflictError("an idempotency key must be 1 to 200 characters")
         now = self._now()
         digest = hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
@@ -124,6 +126,9 @@ class LedgerCore(LedgerReads):
         args: dict[str, Any],
         apply: Callable[[Session, OrderRow, dt.datetime], dict[str, Any]],
     ) -> SupportOrder:
+        order_id = order_id_arg(order_id)
+        expected_version = version_arg(expected_version)
+
         def run(session: Session, now: dt.datetime) -> Outcome:
             row = ops.load_order_for(session, actor, order_id)
             ops.check_transition(row, actor, action, expected_version)
