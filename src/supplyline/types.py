@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import TypeAlias
 
 __all__ = [
     "GRAM_DECIMALS",
+    "ID_PATTERN",
+    "MAX_ID_LEN",
+    "MAX_NAME_LEN",
     "CommodityId",
     "Day",
     "LinkId",
@@ -17,6 +22,8 @@ __all__ = [
     "day_ranges",
     "day_runs",
     "days_text",
+    "id_problem",
+    "text_problem",
     "to_gram",
 ]
 
@@ -27,6 +34,38 @@ LinkId: TypeAlias = str
 UnitId: TypeAlias = str
 Day: TypeAlias = int
 """Days count from the operation's start (C-day): day 0 is C+0."""
+
+MAX_ID_LEN = 64
+MAX_NAME_LEN = 200
+ID_PATTERN = re.compile(r"[^\W_][\w.\-:]*")
+"""An id: letters, digits and ``_ - . :``, starting with a letter or digit."""
+
+
+def id_problem(text: str) -> str | None:
+    """Why ``text`` cannot be an id, or None: the rule of the files and of the records.
+
+    >>> id_problem("depot-1"), id_problem("a,b")[:30]
+    (None, 'has characters ids cannot have')
+    """
+    if not text:
+        return "is empty"
+    if len(text) > MAX_ID_LEN:
+        return f"is too long (at most {MAX_ID_LEN} characters)"
+    if not ID_PATTERN.fullmatch(text):
+        return (
+            "has characters ids cannot have "
+            "(letters, digits and _ - . : only, starting with a letter or digit)"
+        )
+    return None
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name, or None: no control character or lone surrogate."""
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t":
+            return f"has the control character U+{ord(ch):04X} (remove it)"
+    return None
+
 
 GRAM_DECIMALS = 6
 """Amounts in results are given to this many decimals: the gram, for tonnes."""

@@ -62,6 +62,24 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
         ),
         (lambda: Scenario(name="x", start_date=dt.date(2025, 1, 1), horizon_days=5.5), "whole"),
         (
+            lambda: Scenario(
+                name="x",
+                start_date=dt.date(2025, 1, 1),
+                horizon_days=5,
+                activity_levels={"a": np.nan},
+            ),
+            r"activity_levels\['a'\]\(=nan\) must be 0 to 10",
+        ),
+        (
+            lambda: Unit(**{**UNIT, "personnel": 10**12}),
+            r"personnel\(=1000000000000\) must be 0 to",
+        ),
+        (lambda: Location(**{**PLACE, "dwell_days": 10**300}), r"dwell_days\(=1000"),
+        (lambda: Unit(**{**UNIT, "id": "u,1"}), r"id\(='u,1'\) has characters ids cannot have"),
+        (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"control character U\+000A"),
+        (lambda: Location(**{**PLACE, "name": " Depot "}), r"spaces at either end"),
+        (lambda: Stock(location="A", commodity="food", owner=""), r"owner\(=''\) is empty"),
+        (
             lambda: Commodity(id="f", name="F", supply_class="food", priority="1"),
             r"priority\(='1'\) must be a whole number",
         ),

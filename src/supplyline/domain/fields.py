@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.errors import ArgumentError
+from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
 
 __all__ = ["check_fields", "check_value", "whole_number"]
 
@@ -71,8 +72,49 @@ def _coercers(cls: type) -> tuple[tuple[str, Coerce], ...]:
     if found is None:
         hints = typing.get_type_hints(cls)
         fields = dataclasses.fields(cls)
-        found = _COERCERS[cls] = tuple((f.name, _coercer(hints[f.name])) for f in fields)
+        found = _COERCERS[cls] = tuple(
+            (f.name, _with_rule(f.name, _coercer(hints[f.name]))) for f in fields
+        )
     return found
+
+
+ID_FIELDS = frozenset(
+    {"id", "partner", "home", "destination", "origin", "location", "commodity", "depot", "owner"}
+)
+"""Text fields that hold an id (their own, or another record's): the files' id rule."""
+
+
+def _with_rule(name: str, coerce: Coerce) -> Coerce:
+    """``coerce``, then the rule the loader holds such a field's text to.
+
+    A script's unit id with a comma, a name with a line break and a name with spaces
+    around it were taken, and written as folders that did not load back
+    (or loaded back otherwise).
+    """
+    if name in ID_FIELDS:
+        return lambda value, field: _checked_id(coerce(value, field), field)
+    if name == "name":
+        return lambda value, field: _checked_name(coerce(value, field), field)
+    return coerce
+
+
+def _checked_id(value: Any, name: str) -> Any:
+    if isinstance(value, str) and (problem := id_problem(value)) is not None:
+        raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+    return value
+
+
+def _checked_name(value: Any, name: str) -> Any:
+    if not isinstance(value, str):
+        return value
+    problem = text_problem(value)
+    if problem is None and value != value.strip():
+        problem = "has spaces at either end (the files drop them)"
+    if problem is None and len(value) > MAX_NAME_LEN:
+        problem = f"is too long (at most {MAX_NAME_LEN} characters)"
+    if problem is not None:
+        raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+    return value
 
 
 def _wrong(value: Any, name: str, what: str) -> ArgumentError:

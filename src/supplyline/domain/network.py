@@ -12,6 +12,9 @@ from supplyline.types import LinkId, LocationId, PartnerId
 
 __all__ = ["Link", "Location", "LocationKind", "Mode"]
 
+MAX_DAYS_APART = 365
+"""The longest transit or dwell, in days (as the files allow)."""
+
 
 class LocationKind(StrEnum):
     """What a location is; transshipment and border locations bound what crosses them."""
@@ -72,8 +75,8 @@ class Location:
         _nonneg_or_none("handling_t_per_day", self.handling_t_per_day)
         _nonneg_or_none("handling_pax_per_day", self.handling_pax_per_day)
         _nonneg_or_none("storage_t", self.storage_t)
-        if self.dwell_days < 0:
-            raise ArgumentError(f"dwell_days(={self.dwell_days}) must be >= 0")
+        if not 0 <= self.dwell_days <= MAX_DAYS_APART:  # 10**300 overflowed in the planner
+            raise ArgumentError(f"dwell_days(={self.dwell_days}) must be 0 to {MAX_DAYS_APART}")
 
     @property
     def handles_tonnes(self) -> bool:
@@ -117,8 +120,8 @@ class Link:
             raise ArgumentError(f"link {self.id} starts and ends at {self.origin}")
         if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
             raise ArgumentError(f"distance_km(={self.distance_km}) must be >= 0")
-        if self.transit_days < 0:
-            raise ArgumentError(f"transit_days(={self.transit_days}) must be >= 0")
+        if not 0 <= self.transit_days <= MAX_DAYS_APART:
+            raise ArgumentError(f"transit_days(={self.transit_days}) must be 0 to {MAX_DAYS_APART}")
         _nonneg_or_none("capacity_t_per_day", self.capacity_t_per_day)
         _nonneg_or_none("capacity_pax_per_day", self.capacity_pax_per_day)
         _nonneg_or_none("cost_per_t", self.cost_per_t)

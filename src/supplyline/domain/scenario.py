@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,9 @@ from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
 
 __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
+
+MAX_ACTIVITY = 10.0
+"""The largest activity multiplier (as scenario.yaml allows)."""
 
 DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = MappingProxyType(
     {"none": 0.0, "low": 0.5, "normal": 1.0, "high": 1.5, "surge": 2.0}
@@ -102,6 +106,11 @@ class Scenario:
         # added to the defaults, as scenario.yaml's are: a script's {"exercise": 1.8} lost
         # "normal" and failed with KeyError, and did not load back equal once written
         levels = {**DEFAULT_ACTIVITY_LEVELS, **self.activity_levels}
+        for level, multiplier in levels.items():  # NaN made NaN demand, unnoticed
+            if not (math.isfinite(multiplier) and 0 <= multiplier <= MAX_ACTIVITY):
+                raise ArgumentError(
+                    f"activity_levels[{level!r}](={multiplier}) must be 0 to {MAX_ACTIVITY}"
+                )
         object.__setattr__(self, "activity_levels", MappingProxyType(levels))
         object.__setattr__(self, "factor_overrides", MappingProxyType(dict(self.factor_overrides)))
 

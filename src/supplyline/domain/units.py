@@ -14,6 +14,8 @@ from supplyline.types import LocationId, PartnerId, UnitId
 
 __all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
 
+MAX_PERSONNEL = 10_000_000
+"""The most people a unit (or a relief site) can count, as the files allow."""
 MAX_DAYS_HELD = 365
 """The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
 
@@ -72,8 +74,8 @@ class Unit:
         if isinstance(self.personnel, bool) or not isinstance(self.personnel, Integral):
             raise ArgumentError(f"personnel(={self.personnel!r}) must be a whole number of people")
         object.__setattr__(self, "personnel", int(self.personnel))
-        if self.personnel < 0:
-            raise ArgumentError(f"personnel(={self.personnel}) must be >= 0")
+        if not 0 <= self.personnel <= MAX_PERSONNEL:  # 10**12 made HiGHS say "unbounded"
+            raise ArgumentError(f"personnel(={self.personnel}) must be 0 to {MAX_PERSONNEL:,}")
         for cls, count in self.vehicles.items():
             if count < 0:
                 raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")

@@ -19,7 +19,14 @@ from functools import cache
 from typing import Any, TypeVar
 
 from supplyline.domain import ActivityPeriod
-from supplyline.types import day_label, day_runs
+from supplyline.types import (
+    ID_PATTERN,
+    MAX_ID_LEN,
+    MAX_NAME_LEN,
+    day_label,
+    day_runs,
+    text_problem,
+)
 
 __all__ = [
     "MAX_ID_LEN",
@@ -45,9 +52,7 @@ __all__ = [
 
 E = TypeVar("E", bound=StrEnum)
 
-MAX_ID_LEN = 64
-MAX_NAME_LEN = 200
-_ID = re.compile(r"[^\W_][\w.\-:]*")
+_ID = ID_PATTERN
 _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
 _NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
 _LOOKALIKE = re.compile(r"[-+]?[\d.]*[OoIl][\dOoIl.]*")
@@ -226,9 +231,9 @@ def parse_name(value: Any, default: str) -> str:
 
 def check_text(text: str) -> None:
     """Reject control characters and lone surrogates, which no file or screen shows well."""
-    for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t":
-            raise BadValue(f"text has the control character U+{ord(ch):04X} (remove it)")
+    problem = text_problem(text)
+    if problem is not None:
+        raise BadValue(f"text {problem}")
 
 
 @cache

@@ -16,7 +16,8 @@ from functools import partial
 from typing import Any, TypeVar
 
 from supplyline.domain import FleetGroup, Link, Location, LocationKind, Mode, Stock, Unit
-from supplyline.domain.units import MAX_DAYS_HELD
+from supplyline.domain.network import MAX_DAYS_APART
+from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
     parse_activity,
     parse_bool,
@@ -178,7 +179,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
                 "handling_pax_per_day", c("handling_pax_per_day"), _num(1e6, "people/day"), None
             ),
             "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
-            "dwell_days": f.take("dwell_days", c("dwell_days"), _int(365, "days"), 0),
+            "dwell_days": f.take("dwell_days", c("dwell_days"), _int(MAX_DAYS_APART, "days"), 0),
         }
         loc = _build(f, Location, {"partner": ("partner", kw["partner"])}, id=lid, **kw)
         if loc is not None and _unique(f, seen, loc.id, "location"):
@@ -200,7 +201,7 @@ def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
         f.fail("speed_km_per_day", "give transit_days or speed_km_per_day, not both")
         return None
     if days_raw:
-        days: int | None = f.take("transit_days", days_raw, _int(365, "days"))
+        days: int | None = f.take("transit_days", days_raw, _int(MAX_DAYS_APART, "days"))
         return days
     if not speed_raw:
         f.fail("transit_days", "value is missing (transit_days, or speed_km_per_day to derive it)")
@@ -296,7 +297,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "partner": f.take("partner", c("partner"), parse_id),
             "home": f.take("home", c("home"), parse_id),
             "destination": f.take("destination", c("destination"), parse_id),
-            "personnel": f.take("personnel", c("personnel"), _int(10_000_000, "people")),
+            "personnel": f.take("personnel", c("personnel"), _int(MAX_PERSONNEL, "people")),
             "available_day": available,
             "required_day": f.take("required_day", c("required_day"), day, available),
             "deployment_lift_t": f.take(
