@@ -68,17 +68,23 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
                 horizon_days=5,
                 activity_levels={"a": np.nan},
             ),
-            r"activity_levels\['a'\]\(=nan\) must be 0 to 10",
+            r"activity_levels\['a'\]\(=nan\) must be a finite number",
         ),
         (
             lambda: Unit(**{**UNIT, "personnel": 10**12}),
             r"personnel\(=1000000000000\) must be 0 to",
         ),
-        (lambda: Location(**{**PLACE, "dwell_days": 10**300}), r"dwell_days\(=1000"),
+        (
+            lambda: Location(**{**PLACE, "dwell_days": 10**300}),
+            r"dwell_days\(=1e\+300\) is out of range",
+        ),
         (lambda: Unit(**{**UNIT, "id": "u,1"}), r"id\(='u,1'\) has characters ids cannot have"),
         (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"control character U\+000A"),
         (lambda: Location(**{**PLACE, "name": " Depot "}), r"spaces at either end"),
         (lambda: Stock(location="A", commodity="food", owner=""), r"owner\(=''\) is empty"),
+        (lambda: Link(**{**LINK, "cost_per_t": 1e308}), r"cost_per_t\(=1e\+308\) must be a finite"),
+        (lambda: Location(**{**PLACE, "lat": 10**400}), r"lat is out of range"),
+        (lambda: Unit(**{**UNIT, "vehicles": {"truck": 10**30}}), r"vehicles\['truck'\]"),
         (
             lambda: Commodity(id="f", name="F", supply_class="food", priority="1"),
             r"priority\(='1'\) must be a whole number",
@@ -154,10 +160,12 @@ def test_write_scenario_refuses_an_empty_path_and_writes_all_files_or_none(tmp_p
         write_scenario(scenario, "")
     target = tmp_path / "half"
     target.mkdir()
+    (target / "scenario.yaml").write_text("name: old\n")  # over a scenario
     (target / "units.csv").mkdir()  # a folder where a file must go
     with pytest.raises(OutputError, match="it is a folder"):
         write_scenario(scenario, target)
-    assert sorted(p.name for p in target.iterdir()) == ["units.csv"]
+    assert sorted(p.name for p in target.iterdir()) == ["scenario.yaml", "units.csv"]
+    assert (target / "scenario.yaml").read_text() == "name: old\n"
 
 
 def test_requirements_check_a_scenario_built_in_python() -> None:
@@ -171,3 +179,40 @@ def test_requirements_check_a_scenario_built_in_python() -> None:
     broken = dataclasses.replace(scenario, units=(unit,))
     with pytest.raises(ScenarioError, match="frenzy"):
         compute_requirements(broken, factors_for(broken.factor_overrides))
+
+
+def test_write_scenario_writes_only_what_loads_back_equal(tmp_path: Path) -> None:
+    """A tester's unit bound for an unknown place was written over a good folder."""
+    scenario, _ = one_link()
+    good = write_scenario(scenario, tmp_path / "good")
+    before = {p.name: p.read_bytes() for p in good.iterdir()}
+    lost = dataclasses.replace(
+        scenario, units=(dataclasses.replace(scenario.units[0], home="zz", destination="zz"),)
+    )
+    with pytest.raises(ArgumentError, match=r"would not load back .* unknown location 'zz'"):
+        write_scenario(lost, good)
+    assert {p.name: p.read_bytes() for p in good.iterdir()} == before
+
+
+def test_write_scenario_refuses_a_folder_of_other_files_of_its_names(tmp_path: Path) -> None:
+    """A tester's scenario written into a plan's folder replaced the plan's stocks.csv."""
+    scenario, _ = one_link()
+    plan_folder = tmp_path / "plan"
+    plan_folder.mkdir()
+    (plan_folder / "stocks.csv").write_text("the plan's\n")
+    with pytest.raises(OutputError, match=r"holds stocks\.csv but no scenario\.yaml"):
+        write_scenario(scenario, plan_folder)
+    assert (plan_folder / "stocks.csv").read_text() == "the plan's\n"
+
+
+def test_ids_inside_a_record_hold_to_the_id_rule() -> None:
+    """Agreement parties with a line break loaded back without it."""
+    with pytest.raises(ArgumentError, match=r"parties member\(='b\\n'\)"):
+        Agreement(
+            id="a",
+            name="A",
+            parties=("p", "b\n"),
+            valid_from=dt.date(2025, 1, 1),
+            valid_to=dt.date(2025, 2, 1),
+            commodities={"food"},
+        )

@@ -167,6 +167,23 @@ def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more()
     assert _explanation("the yard", run, four[:3], None).endswith("food on C+3–C+4")
 
 
+def test_a_claim_says_when_it_makes_lift_later(bilateral: tuple[Scenario, Demand]) -> None:
+    """A tester's +3 t/day of food removed 56 t short and left a unit no longer closed.
+
+    Late t-days rose from 1,306 to 1,881 and the claim said only the tonnes. Closure days
+    that move with the same lateness are not said (equally good plans differ in them).
+    """
+    problem = prepare(*bilateral, PlanParams())
+    base = _outcome({0: 3}, late_t_days=1306.0, closure={0: 16})
+    worse = _outcome({0: 19}, late_t_days=1881.0, closure={0: None})
+    assert (
+        "lets the lift arriving late grow by 575 t-days (wm-hq no longer closes"
+        in (_effect(problem, base, worse)[1])
+    )
+    shifted = _outcome({0: 5}, late_t_days=1306.0, closure={0: 18})
+    assert "later" not in _effect(problem, base, shifted)[1]
+
+
 def test_a_claim_names_a_unit_that_closes_later_too(bilateral: tuple[Scenario, Demand]) -> None:
     """A planner's unit went from 1 to 11 days late under a claim naming only the earlier."""
     problem = prepare(*bilateral, PlanParams())

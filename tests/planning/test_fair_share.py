@@ -81,6 +81,40 @@ def test_sites_a_days_transit_apart_share_too(tmp_path: Path) -> None:
     assert short["ua"] + short["ub"] == pytest.approx(34.0)  # nothing wasted here
 
 
+@pytest.mark.parametrize("priority", [1, 9])
+def test_a_low_priority_shares_as_fairly_against_a_units_lateness(
+    tmp_path: Path, priority: int
+) -> None:
+    """A tester's priority-9 food came apart (20 / 35.6 / 30 %) to spare a unit's lateness.
+
+    A depot of 8 t/day feeds sites A and B (5 t/day each); a unit deploying 200 t to B
+    shares B's 15 t/day road with B's food. Whatever the food's priority, the shares
+    stay within a band: 25.6, 30 and 30 %.
+    """
+    scenario, demand = scenario_from_files(
+        tmp_path / f"late-{priority}",
+        days=20,
+        commodity=f"{{id: food, supply_class: food, priority: {priority}, "
+        "per_person_per_day: 1.0}",
+        links="r-base-j,base,j,road,,20,0,,,500,1,,false,\nr-dep-j,depot,j,road,,20,0,,,,1,,false,\n"
+        "r-j-B,j,B,road,,20,1,,15,500,1,,false,\nr-j-A,j,A,road,,20,0,,,,1,,false,\n",
+        locations="depot,Depot,home,warehouse,40.0,25.0,,,0\n"
+        "A,Site A,home,unit_area,40.1,25.1,,0,0\n"
+        "B,Site B,home,unit_area,40.15,25.1,,0,0\nbase,Base,home,garrison,40.5,25.5,,,0\n"
+        "j,Junction,home,hub,40.2,25.2,,,0\n",
+        units="UA,Unit A,home,A,A,5000,0,0,0,0\nUB,Unit B,home,B,B,5000,0,0,0,0\n"
+        "UD,Deploying D,home,base,B,1000,0,2,200,0\n",
+        stocks="depot,food,0,8,\n",
+    )
+    plan = plan_movements(scenario, demand, PlanParams(fair_share=True, explain_top=0))
+    short: dict[str, float] = {}
+    for s in plan.shortfalls:
+        short[s.unit] = short.get(s.unit, 0.0) + s.short_t
+    consumed = dict(zip(demand.unit_ids, demand.consumption_t.sum(axis=(1, 2)), strict=True))
+    shares = sorted(short[u] / consumed[u] for u in short)
+    assert shares[-1] - shares[0] <= 0.1 + 1e-6
+
+
 def test_a_cut_off_unit_does_not_change_the_others_shares(tmp_path: Path) -> None:
     """Camp C has no road: all its demand is short whatever the plan; A and B share as before."""
     scenario, demand = _camps(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -79,9 +80,14 @@ def _coercers(cls: type) -> tuple[tuple[str, Coerce], ...]:
 
 
 ID_FIELDS = frozenset(
-    {"id", "partner", "home", "destination", "origin", "location", "commodity", "depot", "owner"}
-)
-"""Text fields that hold an id (their own, or another record's): the files' id rule."""
+    {
+        "id", "partner", "home", "destination", "origin", "location", "commodity", "depot",
+        "owner", "parties", "commodities", "level",
+    }
+)  # fmt: skip
+"""Fields that hold an id, or ids (their own, or other records'): the files' id rule."""
+NAME_FIELDS = frozenset({"name", "vehicle_type", "services"})
+"""Fields that hold text shown as it is, or texts: no control character, no spaces around."""
 
 
 def _with_rule(name: str, coerce: Coerce) -> Coerce:
@@ -92,21 +98,29 @@ def _with_rule(name: str, coerce: Coerce) -> Coerce:
     (or loaded back otherwise).
     """
     if name in ID_FIELDS:
-        return lambda value, field: _checked_id(coerce(value, field), field)
-    if name == "name":
-        return lambda value, field: _checked_name(coerce(value, field), field)
+        return lambda value, field: _each(_checked_id, coerce(value, field), field)
+    if name in NAME_FIELDS:
+        return lambda value, field: _each(_checked_name, coerce(value, field), field)
     return coerce
 
 
-def _checked_id(value: Any, name: str) -> Any:
-    if isinstance(value, str) and (problem := id_problem(value)) is not None:
-        raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+def _each(check: Callable[[str, str], None], value: Any, name: str) -> Any:
+    """``check`` the text ``value``, or each text in a tuple or set of them."""
+    if isinstance(value, str):
+        check(value, name)
+    elif isinstance(value, tuple | frozenset):
+        for item in value:
+            if isinstance(item, str):
+                check(item, f"{name} member")
     return value
 
 
-def _checked_name(value: Any, name: str) -> Any:
-    if not isinstance(value, str):
-        return value
+def _checked_id(value: str, name: str) -> None:
+    if (problem := id_problem(value)) is not None:
+        raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+
+
+def _checked_name(value: str, name: str) -> None:
     problem = text_problem(value)
     if problem is None and value != value.strip():
         problem = "has spaces at either end (the files drop them)"
@@ -114,7 +128,6 @@ def _checked_name(value: Any, name: str) -> Any:
         problem = f"is too long (at most {MAX_NAME_LEN} characters)"
     if problem is not None:
         raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
-    return value
 
 
 def _wrong(value: Any, name: str, what: str) -> ArgumentError:
@@ -203,24 +216,41 @@ def _bool(value: Any, name: str) -> bool:
     raise _wrong(value, name, "True or False")
 
 
+LARGEST = 1e12
+"""No count or amount of a record is larger (the files' ranges are smaller still): a
+tester's 1e308 cost overflowed in the planner, 10**400 in the conversion to float."""
+
+
 def _int(value: Any, name: str) -> int:
-    if type(value) is int:
-        return value
-    if isinstance(value, bool):
-        raise _wrong(value, name, "a whole number")
-    if isinstance(value, Integral):
-        return int(value)
-    if isinstance(value, Real) and float(value).is_integer():
-        return int(float(value))
-    raise _wrong(value, name, "a whole number")
+    if type(value) is not int:
+        if isinstance(value, bool):
+            raise _wrong(value, name, "a whole number")
+        if isinstance(value, Integral):
+            value = int(value)
+        elif isinstance(value, Real) and math.isfinite(value) and float(value).is_integer():
+            value = int(float(value))
+        else:
+            raise _wrong(value, name, "a whole number")
+    whole: int = value
+    if abs(whole) > LARGEST:
+        raise ArgumentError(f"{name}(={whole:.3g}) is out of range (at most {LARGEST:.0e})")
+    return whole
 
 
 def _float(value: Any, name: str) -> float:
-    if type(value) is float:
-        return value
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise _wrong(value, name, "a number")
-    return float(value)
+    if type(value) is not float:
+        if isinstance(value, bool) or not isinstance(value, Real):
+            raise _wrong(value, name, "a number")
+        try:
+            value = float(value)
+        except OverflowError:
+            raise ArgumentError(f"{name} is out of range (at most {LARGEST:.0e})") from None
+    number: float = value
+    if not math.isfinite(number) or abs(number) > LARGEST:
+        raise ArgumentError(
+            f"{name}(={number:.3g}) must be a finite number of at most {LARGEST:.0e}"
+        )
+    return number
 
 
 def _date(value: Any, name: str) -> dt.date:

@@ -18,7 +18,7 @@ from supplyline.domain.partners import Partner
 from supplyline.domain.stocks import FleetGroup, Stock
 from supplyline.domain.units import Unit
 from supplyline.errors import ArgumentError, NotFoundError
-from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
+from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, id_problem
 
 __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
 
@@ -107,6 +107,8 @@ class Scenario:
         # "normal" and failed with KeyError, and did not load back equal once written
         levels = {**DEFAULT_ACTIVITY_LEVELS, **self.activity_levels}
         for level, multiplier in levels.items():  # NaN made NaN demand, unnoticed
+            if (problem := id_problem(level)) is not None:
+                raise ArgumentError(f"activity level {level!r:.60} {problem}")
             if not (math.isfinite(multiplier) and 0 <= multiplier <= MAX_ACTIVITY):
                 raise ArgumentError(
                     f"activity_levels[{level!r}](={multiplier}) must be 0 to {MAX_ACTIVITY}"

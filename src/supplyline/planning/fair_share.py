@@ -12,14 +12,15 @@ short in all where spreading them wastes capacity (a longer or narrower way roun
 
 In the LP: per unit and commodity with demand, one row ``Σ_t short − Σ_b share_b = 0``
 and columns ``share_b ≤ demand / BANDS`` costing ``b × STEP × the shortfall weight``
-(``b = 0 .. BANDS - 1``); convex, so the cheaper bands fill first. A band outweighs when
-a tonne falls short: with fair shares the target gap and lateness weigh a tenth as much
-(:meth:`~supplyline.planning.params.Weights.with_fair_shares`), so that a day earlier
-costs at most 0.0102 of the shortfall weight over the whole horizon (a tester's sites
-one day's transit apart shared nothing while a day cost 1 %). The largest surcharge and
-the timing together (0.105) stay below a step of priority (0.125): a higher priority is
-never short to spread a lower one more fairly. Bands are per commodity: commodities of
-one priority still trade tonnes between them.
+(``b = 0 .. BANDS - 1``), of the priority-1 weight whatever the commodity's priority;
+convex, so the cheaper bands fill first. A band outweighs when a tonne falls short and
+a unit's lateness: with fair shares the target gap and lateness are capped ten times
+lower (:meth:`~supplyline.planning.params.Weights.with_fair_shares`), so that a day
+earlier costs at most 0.0102 of the shortfall weight over the whole horizon (a tester's
+sites one day's transit apart shared nothing while a day cost 1 %). The largest
+surcharge and the timing together (0.104) stay below a step of priority (0.111, a
+ninth): a higher priority is never short to spread a lower one more fairly. Bands are
+per commodity: commodities of one priority still trade tonnes between them.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ __all__ = ["BANDS", "STEP", "add_fair_shares"]
 BANDS = 10
 """Bands of a unit's shortfall share (10 % each)."""
 STEP = 0.0105
-"""A band's surcharge per tonne, as a share of the shortfall weight: above what a tonne
-short earlier can cost over the whole horizon with fair shares (0.0102), and with it,
-``(BANDS - 1) × STEP + 0.0102`` (0.105) below a priority step's 0.125."""
+"""A band's surcharge per tonne, as a share of the priority-1 shortfall weight: above
+what a tonne short earlier can cost over the whole horizon with fair shares (0.0102),
+and with the timing of the next priority, ``(BANDS - 1) × STEP + 0.0091`` (0.104),
+below a priority step (a ninth, 0.111)."""
 
 
 def add_fair_shares(
@@ -60,11 +62,13 @@ def add_fair_shares(
     asm.add_entries("fair", key(short["u"], short["k"]), short.index, 1.0)
     band = np.repeat(np.arange(BANDS, dtype=np.int64), len(pairs))
     u_b, k_b = np.tile(pairs // n_k, BANDS), np.tile(pairs % n_k, BANDS)
-    weight = (10 - p.priority[k_b]) / 9 * p.cost_scale * p.weights.shortfall_per_t
+    # of the priority-1 weight whatever the commodity's: a tester's priority-9 food got a
+    # ninth of a band, and its sites' shares came apart to spare a unit's lateness
+    weight = p.cost_scale * p.weights.shortfall_per_t
     shares = asm.add_columns(
         "share",
         {"u": u_b, "k": k_b, "band": band},
-        cost=band * STEP * weight,
+        cost=(band * (STEP * weight)).astype(np.float64),
         upper=total[u_b, k_b] / BANDS,
     )
     asm.add_entries("fair", key(u_b, k_b), shares.index, -1.0)

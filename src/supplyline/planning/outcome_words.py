@@ -93,10 +93,16 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         parts.append(f"removes {tonnes_text(removed)} t of shortfall{left}{where}")
     if sooner(new, base):
         parts.append(_less_late(p, base, new))
+    elif later := _more_late(p, base, new):
+        parts.append(later)
     filled = base.gap_t_days - new.gap_t_days
     if filled > gap_eps(base):
         parts.append(
             f"fills {tonnes_text(filled)} t-days more of the units' days-of-supply targets"
+        )
+    elif -filled > gap_eps(base):
+        parts.append(
+            f"leaves {tonnes_text(-filled)} t-days more below the units' days-of-supply targets"
         )
     saved = base.transport_cost - new.transport_cost
     cost = ""
@@ -176,6 +182,28 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
     said += _later(base, new, unit)
     return f"{text} ({'; '.join(said)})" if said else text
+
+
+def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
+    """The lift late that grows, with the units it makes later ("" if none).
+
+    A tester's +3 t/day of food removed 56 t of shortfall and left a deploying unit no
+    longer closed within the horizon (late t-days 1,306 → 1,881), and the claim said only
+    the tonnes.
+    """
+    amounts = [
+        f"{text} {what}{'' if text == '1' else 's'}"
+        for loss, what in (
+            (new.late_t_days - base.late_t_days, "t-day"),
+            (new.late_pax_days - base.late_pax_days, "person-day"),
+        )
+        if loss > late_eps(base) and (text := tonnes_text(loss))
+    ]
+    if not amounts:  # closure days alone may differ between equally good plans
+        return ""
+    later = _later(base, new, [u.id for u in p.scenario.units])
+    text = f"lets the lift arriving late grow by {' and '.join(amounts)}"
+    return f"{text} ({'; '.join(later)})" if later else text
 
 
 def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:

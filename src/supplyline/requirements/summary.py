@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Scenario, held_at_start
-from supplyline.types import day_label
+from supplyline.types import day_label, to_gram
 
 __all__ = ["daily_rows", "grand_totals", "totals_by_commodity", "totals_by_unit"]
 
@@ -24,10 +24,10 @@ def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
     (a tester read "build-up 1.9 t, 5.7 t of it held").
     """
     return {
-        "consumption_t": float(demand.consumption_t.sum()),
-        "buildup_t": float(demand.buildup_t.sum()),
-        "total_t": float(demand.total_t.sum()),
-        "on_hand_t": float(held_at_start(scenario, demand).sum()),
+        "consumption_t": to_gram(float(demand.consumption_t.sum())),
+        "buildup_t": to_gram(float(demand.buildup_t.sum())),
+        "total_t": to_gram(float(demand.total_t.sum())),
+        "on_hand_t": to_gram(float(held_at_start(scenario, demand).sum())),
     }
 
 
@@ -67,9 +67,9 @@ def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
                     "unit": unit,
                     "commodity": com,
                     **_arrival(demand, u),
-                    "consumption_t": float(consumed[u, c]),
-                    "buildup_t": float(built[u, c]),
-                    "total_t": float(consumed[u, c] + built[u, c]),
+                    "consumption_t": to_gram(float(consumed[u, c])),
+                    "buildup_t": to_gram(float(built[u, c])),
+                    "total_t": to_gram(float(consumed[u, c] + built[u, c])),
                 }
             )
     return rows
@@ -84,11 +84,11 @@ def totals_by_commodity(demand: Demand) -> list[dict[str, Any]]:
         rows.append(
             {
                 "commodity": com,
-                "total_t": float(per_day[c].sum()),
-                "consumption_t": float(demand.consumption_t[:, c, :].sum()),
-                "buildup_t": float(demand.buildup_t[:, c, :].sum()),
+                "total_t": to_gram(float(per_day[c].sum())),
+                "consumption_t": to_gram(float(demand.consumption_t[:, c, :].sum())),
+                "buildup_t": to_gram(float(demand.buildup_t[:, c, :].sum())),
                 "peak_day": day_label(peak),
-                "peak_t": float(per_day[c, peak]) if per_day.shape[1] else 0.0,
+                "peak_t": to_gram(float(per_day[c, peak])) if per_day.shape[1] else 0.0,
             }
         )
     return rows
@@ -107,9 +107,9 @@ def daily_rows(demand: Demand) -> list[dict[str, Any]]:
                 "day": d,
                 "c_day": day_label(d),
                 "date": (demand.start_date + dt.timedelta(days=d)).isoformat(),
-                "consumption_t": float(demand.consumption_t[u, c, d]),
-                "buildup_t": float(demand.buildup_t[u, c, d]),
-                "total_t": float(total[u, c, d]),
+                "consumption_t": to_gram(float(demand.consumption_t[u, c, d])),
+                "buildup_t": to_gram(float(demand.buildup_t[u, c, d])),
+                "total_t": to_gram(float(total[u, c, d])),
             }
         )
     return rows
