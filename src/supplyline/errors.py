@@ -34,6 +34,7 @@ __all__ = [
     "StorageError",
     "SupplylineError",
     "require",
+    "require_callable",
 ]
 
 
@@ -102,6 +103,18 @@ def require(value: object, kind: type | tuple[type, ...], what: str) -> None:
         article = "an" if names[0] in "AEIOU" else "a"
         raise ArgumentError(
             f"{what} must be {article} {names}, not {type(value).__name__} {value!r:.60}"
+        )
+
+
+def require_callable(value: object, what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is None or can be called.
+
+    For the callbacks the use-cases take (``progress``, ``on_warnings``): ``progress=5``
+    failed as a bare ``TypeError`` ('int' object is not callable) once the work began.
+    """
+    if value is not None and not callable(value):
+        raise ArgumentError(
+            f"{what} must be a function (or None), not {type(value).__name__} {value!r:.60}"
         )
 
 

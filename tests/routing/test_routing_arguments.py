@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import supplyline.services.planning as planning_service
 import supplyline.services.routing as routing_service
 from supplyline.errors import ArgumentError, ScenarioError, SupplylineError
 from supplyline.io import load_scenario
@@ -74,6 +75,10 @@ def _writes_nothing(*_args: object) -> None:
         ),
         pytest.param({"report": (None, _writes_nothing)}, "the report's path", id="path-None"),
         pytest.param({"folder": None}, "the scenario folder must be", id="folder-None"),
+        pytest.param({"out": b"out"}, "the output folder must be", id="out-bytes"),
+        pytest.param({"out": 5}, "the output folder must be", id="out-int"),
+        pytest.param({"progress": 5}, "progress must be a function", id="progress-int"),
+        pytest.param({"from_demand": "no"}, r"from_demand\(='no'\)", id="from_demand-text"),
     ],
 )
 def test_route_scenario_day_refuses_a_wrong_argument_before_any_work(
@@ -146,6 +151,12 @@ def relief() -> tuple[Any, Any]:
         ),
         pytest.param(lambda s, d: reach_of(s, one_link()[1], 0.8), ScenarioError, "does not fit"),
         pytest.param(lambda s, d: requests_from_plan(s, None, 0), ArgumentError, "the plan must"),
+        pytest.param(
+            lambda s, d: requests_from_plan(s, plan_movements(*one_link()), 0),
+            ScenarioError,
+            "the plan was not made for this scenario",
+            id="another-scenario's-plan",
+        ),
         pytest.param(lambda s, d: draft_support_orders(None, s), ArgumentError, "the plan must"),
     ],
 )
@@ -189,3 +200,58 @@ def test_none_or_a_scenario_where_a_path_goes_is_an_argument_error(
 ) -> None:
     with pytest.raises(ArgumentError, match="must be a"):
         call()
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        pytest.param({"params": {"time_limit_s": 5}}, "params must be a PlanParams", id="dict"),
+        pytest.param({"params": "fast"}, "params must be a PlanParams", id="params-text"),
+        pytest.param({"out": None}, "the output folder must be", id="out-None"),
+        pytest.param({"out": b"out"}, "the output folder must be", id="out-bytes"),
+        pytest.param({"mps": 5}, "the MPS file must be", id="mps-int"),
+        pytest.param({"progress": 5}, "progress must be a function", id="progress-int"),
+        pytest.param({"on_warnings": 5}, "on_warnings must be a function", id="on_warnings"),
+    ],
+)
+def test_plan_scenario_refuses_a_wrong_argument_before_any_work(
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    changes: dict[str, Any],
+    named: str,
+) -> None:
+    """Each is refused before the scenario is read, and nothing is written.
+
+    ``params={...}`` failed with an AttributeError ('method'), ``out=None`` and ``mps=5``
+    inside pathlib, ``progress=5`` / ``on_warnings=5`` once the scenario was read.
+    """
+
+    def no_work(*_a: object, **_k: object) -> None:
+        raise AssertionError("the scenario was read before the arguments were checked")
+
+    monkeypatch.setattr(planning_service, "assess_requirements", no_work)
+    args: dict[str, Any] = {"out": tmp_path / "out", **changes}
+    with pytest.raises(ArgumentError, match=named):
+        plan_scenario(folder, args.pop("out"), **args)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda f: assess_requirements(f, progress=5), id="assess_requirements"),
+        pytest.param(lambda f: assess_reach(f, progress="x"), id="assess_reach"),
+    ],
+)
+def test_a_progress_that_cannot_be_called_is_an_argument_error(
+    folder: Path, call: Callable[[Path], object]
+) -> None:
+    with pytest.raises(ArgumentError, match="progress must be a function"):
+        call(folder)
+
+
+def test_an_empty_parameters_path_is_refused_clearly() -> None:
+    """``from_file("")`` said "bad planning parameters in  | : cannot be read: Is a directory"."""
+    with pytest.raises(ArgumentError, match="the parameters file is an empty path"):
+        PlanParams.from_file("")

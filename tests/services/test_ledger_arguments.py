@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from ledger_support import DEU, NLD
+from ledger_support import DEU, NLD, make_agreement
 
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError, SupplylineError
@@ -43,6 +44,10 @@ def _request(**changes: Any) -> Call:
         pytest.param(lambda: Actor(partner="NLD", user=" "), id="blank-user"),
         pytest.param(lambda: Actor(partner=None, user="x"), id="partner-None"),
         pytest.param(lambda: open_ledger(123), id="ledger-url-int"),
+        pytest.param(lambda: Actor(partner="a,b", user="x"), id="partner-not-an-id"),
+        pytest.param(lambda: Actor(partner=" NLD ", user="x"), id="partner-spaces"),
+        pytest.param(lambda: Actor(partner="NLD", user="u\x00"), id="user-control-char"),
+        pytest.param(lambda: Actor(partner="NLD", user="u\n"), id="user-line-break"),
     ],
 )
 def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[], Any]) -> None:
@@ -86,6 +91,17 @@ def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[
         pytest.param(
             lambda ledger: ledger.cancel(NLD, 1, idempotency_key=7), "idempotency_key", id="key"
         ),
+        pytest.param(
+            lambda ledger: ledger.cancel(NLD, 1, idempotency_key=""), "idempotency_key", id="key-''"
+        ),
+        pytest.param(
+            lambda ledger: ledger.request(NLD, **_args(), idempotency_key="k" * 201),
+            r"idempotency_key.* 1 to 200 characters, not 201",
+            id="key-201",
+        ),
+        pytest.param(lambda ledger: ledger.balances(None), "actor", id="balances-None"),
+        pytest.param(lambda ledger: ledger.statement(None), "actor", id="statement-None"),
+        pytest.param(lambda ledger: ledger.orders(NLD, with_lines="no"), "with_lines", id="flag"),
     ],
 )
 def test_a_wrong_argument_is_named_before_anything_is_written(
@@ -140,3 +156,67 @@ def test_the_same_request_as_text_or_as_decimal_is_one_idempotent_request(
     )
     assert again.id == first.id
     assert len(nld_deu.orders(NLD)) == 1
+
+
+_AG2 = make_agreement("NLD-DEU-2")
+
+
+@pytest.mark.parametrize(
+    ("agreements", "named"),
+    [
+        pytest.param([_AG2, None], r"agreements\[1\] must be an Agreement", id="list-with-None"),
+        pytest.param([_AG2, "NLD-DEU-3"], r"agreements\[1\]", id="list-with-an-id"),
+        pytest.param(_AG2, "agreements must be a list", id="one-agreement"),
+        pytest.param(None, "agreements must be a list", id="None"),
+        pytest.param("NLD-DEU-2", "agreements must be a list", id="text"),
+    ],
+)
+def test_an_import_is_checked_whole_before_any_agreement_is_stored(
+    nld_deu: Ledger, agreements: object, named: str
+) -> None:
+    """A tester's ``[agreement, None]`` stored the agreement, then failed (half an import)."""
+    before = len(nld_deu.events(NLD))
+    with pytest.raises(ArgumentError, match=named):
+        nld_deu.import_agreements(NLD, agreements)  # type: ignore[arg-type]
+    assert [a.id for a in nld_deu.agreements(NLD)] == [AGREEMENT]
+    assert len(nld_deu.events(NLD)) == before
+
+
+def test_an_import_from_a_generator_is_taken(nld_deu: Ledger) -> None:
+    result = nld_deu.import_agreements(NLD, (a for a in [_AG2]))
+    assert result.added == ("NLD-DEU-2",)
+
+
+def test_an_empty_database_url_is_refused_and_nothing_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``open_ledger("")`` fell back on the default and made ./supplyline.db quietly."""
+    monkeypatch.chdir(tmp_path)
+    for url in ("", "  "):
+        with pytest.raises(ArgumentError, match="the database URL is empty"):
+            open_ledger(url)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("clock", "named"),
+    [
+        pytest.param(5, "clock must be a function", id="int"),
+        pytest.param(lambda: dt.datetime(2025, 6, 1), "timezone-aware", id="naive"),
+        pytest.param(lambda: "2025-06-01", "must return a datetime", id="text"),
+    ],
+)
+def test_a_bad_clock_is_refused_when_the_ledger_is_opened(
+    tmp_path: Path, clock: object, named: str
+) -> None:
+    """``clock=5`` and a naive clock failed only at the first write (bare TypeError/ValueError)."""
+    with pytest.raises(ArgumentError, match=named):
+        open_ledger(f"sqlite:///{tmp_path / 'l.db'}", clock=clock)  # type: ignore[arg-type]
+
+
+def test_a_clock_that_turns_naive_later_is_an_argument_error(tmp_path: Path) -> None:
+    readings = iter([dt.datetime(2025, 6, 1, tzinfo=dt.UTC), dt.datetime(2025, 6, 2)])
+    ledger = open_ledger(f"sqlite:///{tmp_path / 'l.db'}", clock=lambda: next(readings))
+    with pytest.raises(ArgumentError, match="timezone-aware"):
+        ledger.add_agreement(NLD, make_agreement())
+    ledger.db.dispose()

@@ -213,6 +213,8 @@ class PlanParams:
         50.0
         """
         require(path, (str, os.PathLike), "the parameters file")  # None: pathlib's TypeError
+        if not os.fspath(path):  # "" was read as the current folder: "Is a directory"
+            raise ArgumentError("the parameters file is an empty path: name a TOML file")
         name = str(path)
         try:
             data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))

@@ -26,23 +26,31 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.fields import check_fields, whole_number
 from supplyline.domain.routes import Routes, RouteStatus, Unserved, UnservedReason
-from supplyline.errors import SolverError
+from supplyline.errors import (
+    ArgumentError,
+    Issue,
+    ScenarioError,
+    SolverError,
+    require,
+    require_callable,
+)
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.types import CommodityId, LocationId, UnitId
+from supplyline.types import CommodityId, LocationId, UnitId, day_label
 
-__all__ = ["ConvoyParams", "DeliveryRequest", "route_day"]
+__all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
@@ -65,9 +73,19 @@ class DeliveryRequest:
     """The most urgent priority among its commodities (1 is the most important)."""
 
     def __post_init__(self) -> None:
+        """Refuse what a script may hand in as an ArgumentError, naming the field.
+
+        A NaN or negative load was a plain ValueError (outside ``except SupplylineError``),
+        a list for ``load_t`` a bare TypeError; loads are taken as floats (numpy's too).
+        """
+        check_fields(self)
         object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
         if any(not (math.isfinite(t) and t >= 0) for t in self.load_t.values()):
-            raise ValueError(f"loads of {self.unit} must be finite and >= 0: {dict(self.load_t)}")
+            raise ArgumentError(
+                f"load_t of {self.unit} must be finite and >= 0: {dict(self.load_t)}"
+            )
+        if not (math.isfinite(self.volume_m3) and self.volume_m3 >= 0):
+            raise ArgumentError(f"volume_m3(={self.volume_m3}) must be finite and >= 0")
 
     @property
     def tonnes(self) -> float:
@@ -84,6 +102,71 @@ class ConvoyParams:
     """Trucks may come back to their depot to load again within their hours."""
     min_load_t: float = 0.001
     """Requests lighter than this are ignored (rounding dust from the plan)."""
+
+    def __post_init__(self) -> None:
+        """Refuse a bad knob when the params are built, not after a solve.
+
+        A tester's ``ConvoyParams(router="x")`` was taken, and the day's routing failed
+        only once the movement plan was solved, with an ``AttributeError``.
+        """
+        check_fields(self)
+        if not (math.isfinite(self.min_load_t) and self.min_load_t >= 0):
+            raise ArgumentError(f"min_load_t(={self.min_load_t}) must be finite and >= 0")
+
+
+def horizon_day(
+    scenario: Scenario, day: object, error: type[ArgumentError | ScenarioError] = ArgumentError
+) -> int:
+    """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
+
+    An ``ArgumentError`` for a script's value; the services pass ``ScenarioError`` for
+    the CLI's ``--day`` (a bad option). Numpy integers are taken; ``"3"`` and ``2.5``
+    are not days (a TypeError and an IndexError before), and a day past the horizon
+    was routed on a date the scenario does not cover.
+    """
+    n = whole_number(day, "day")
+    if not 0 <= n < scenario.horizon_days:
+        last = scenario.horizon_days - 1
+        message = (
+            f"day {n} is outside the horizon of {scenario.horizon_days} days "
+            f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
+        )
+        if error is ScenarioError:
+            raise ScenarioError([], summary=message)  # the option, not a line of a file
+        raise ArgumentError(message)
+    return n
+
+
+def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequest]:
+    """The requests as a list, each a DeliveryRequest for a unit and place of the scenario.
+
+    None was a bare TypeError, an unknown location a KeyError deep in the road matrix
+    (after the work began); an unknown unit or location is a ScenarioError listing all.
+    """
+    if isinstance(requests, str | bytes | Mapping) or not isinstance(requests, Iterable):
+        raise ArgumentError(
+            f"requests must be a list of DeliveryRequest, not {type(requests).__name__} "
+            f"{requests!r:.60}"
+        )
+    taken = list(requests)
+    for i, req in enumerate(taken):
+        require(req, DeliveryRequest, f"requests[{i}]")
+    issues = [
+        Issue(
+            file="requests",
+            column=f"[{i}].{what}",
+            message=f"no {what} {value!r} in scenario {scenario.name!r}",
+        )
+        for i, req in enumerate(taken)
+        for what, value, known in (
+            ("unit", req.unit, scenario.unit_by_id),
+            ("location", req.location, scenario.location_by_id),
+        )
+        if value not in known
+    ]
+    if issues:
+        raise ScenarioError(issues, summary="the requests do not fit the scenario")
+    return taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,15 +391,24 @@ def route_day(
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
+    The arguments are checked before any work: a wrong kind or a day outside the
+    horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
+
     Raises
     ------
     SolverError
         When the solver returns routes that break a hard constraint (a bug, not an input
         problem: every stop is optional, so an empty plan is always feasible).
     """
+    require(scenario, Scenario, "the scenario")
+    day = horizon_day(scenario, day)
+    if params is not None:
+        require(params, ConvoyParams, "params")
+    require(source, str, "source")
+    require_callable(on_best, "on_best")
     params = params or ConvoyParams()
     t0 = time.perf_counter()
-    requests = [r for r in requests if r.tonnes >= params.min_load_t]
+    requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
         return Routes(

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from supplyline.domain.fields import check_fields
+from supplyline.errors import ArgumentError
+
 __all__ = ["IntArray", "RouterParams", "VehicleSpec", "VrpProblem", "VrpRoute", "VrpSolution"]
 
 IntArray = npt.NDArray[np.int64]
@@ -178,15 +181,17 @@ class RouterParams:
     fork only; elsewhere one). Use at most the free cores: the time limit is wall-clock."""
 
     def __post_init__(self) -> None:
-        if not self.time_limit_s > 0:
-            raise ValueError(f"time_limit_s(={self.time_limit_s}) must be > 0")
-        if self.max_iterations is not None and self.max_iterations < 1:
-            raise ValueError(f"max_iterations(={self.max_iterations}) must be >= 1")
-        if self.no_improvement is not None and self.no_improvement < 1:
-            raise ValueError(f"no_improvement(={self.no_improvement}) must be >= 1")
-        if self.workers < 1:
-            raise ValueError(f"workers(={self.workers}) must be >= 1")
-        for name in ("num_neighbours", "history_length"):
+        """Refuse a bad knob as an ArgumentError when the params are built.
+
+        A plain ValueError (``time_limit_s=-1``, ``workers=0``) escaped a script's
+        ``except SupplylineError``; a string where a number goes failed inside the solver.
+        """
+        check_fields(self)
+        if not self.time_limit_s > 0:  # NaN too
+            raise ArgumentError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+        for name in ("max_iterations", "no_improvement", "num_neighbours", "history_length"):
             value = getattr(self, name)
             if value is not None and value < 1:
-                raise ValueError(f"{name}(={value}) must be >= 1")
+                raise ArgumentError(f"{name}(={value}) must be >= 1 (or None)")
+        if self.workers < 1:
+            raise ArgumentError(f"workers(={self.workers}) must be >= 1")

@@ -22,8 +22,9 @@ from dataclasses import replace
 from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Scenario
+from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, require
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.types import LocationId, UnitId
 
@@ -141,10 +142,15 @@ def check_reach(
     the peak daily consumption is the usual, cautious choice); ``availability`` is the
     share of trucks on the road on a given day (planning factor
     ``truck.fleet_availability_fraction``). One outside (0, 1] is an ArgumentError (a
-    plain ValueError escaped a script's ``except SupplylineError``).
+    plain ValueError escaped a script's ``except SupplylineError``), as is every argument
+    of the wrong kind (see :func:`_checked_daily`).
     """
-    if not 0 < availability <= 1:
+    require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
+    share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
+    if not 0 < share <= 1:
         raise ArgumentError(f"availability(={availability}) must be in (0, 1]")
+    availability = share
+    daily = _checked_daily(daily_t)
     groups_at: dict[LocationId, list[FleetGroup]] = defaultdict(list)
     for g in scenario.fleet:
         if g.count > 0:
@@ -153,7 +159,7 @@ def check_reach(
     ids = [*heads, *groups_at, *(u.destination for u in scenario.units)]
     km = road_matrix(scenario, ids)
     rows = [
-        _row(scenario, u.id, float(daily_t.get(u.id, 0.0)), km, groups_at, availability, heads)
+        _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, heads)
         for u in scenario.units
     ]
     # Units served from one depot share its trucks: add up the share each one needs.
@@ -178,6 +184,23 @@ def check_reach(
         detour_factor=scenario.routing.detour_factor,
         trucks=sum(g.count for g in scenario.fleet),
     )
+
+
+def _checked_daily(daily_t: object) -> dict[UnitId, float]:
+    """Each unit's daily tonnes, as floats, finite and >= 0; else an ArgumentError.
+
+    None or a list was an ``AttributeError`` ('get'), an infinite demand an
+    ``OverflowError`` in the truck-loads it needs; numpy numbers are taken.
+    """
+    require(daily_t, Mapping, "daily_t")
+    assert isinstance(daily_t, Mapping)  # for the type checker: require raised otherwise
+    daily: dict[UnitId, float] = {}
+    for unit, tonnes in daily_t.items():
+        value: float = check_value(tonnes, float, f"daily_t[{unit!r}]")
+        if not (math.isfinite(value) and value >= 0):
+            raise ArgumentError(f"daily_t[{unit!r}](={value}) must be a finite number >= 0")
+        daily[unit] = value
+    return daily
 
 
 def _replace(row: ReachRow, pct: float | None, reason: str) -> ReachRow:

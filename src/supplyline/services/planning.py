@@ -9,6 +9,7 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,14 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.domain.routes import ReachCheck
-from supplyline.errors import Issue, OutputError, ScenarioError, SolverError
+from supplyline.errors import (
+    Issue,
+    OutputError,
+    ScenarioError,
+    SolverError,
+    require,
+    require_callable,
+)
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.plan_files import PLAN_FILES, write_plan_files
@@ -194,6 +202,30 @@ def check_plan_outputs(
     )
 
 
+def _check_plan_args(
+    folder: object,
+    out: object,
+    *,
+    params: object,
+    mps: object,
+    callbacks: tuple[object, object],
+) -> None:
+    """Raise ArgumentError for an argument of :func:`plan_scenario` of the wrong kind.
+
+    Before any work: ``params={"time_limit_s": 5}`` (or a Scenario) failed with an
+    AttributeError ('method'), ``out=None`` and ``mps=5`` inside pathlib, and
+    ``progress=5`` / ``on_warnings=5`` as bare TypeErrors once the scenario was read.
+    """
+    require_folder(folder)  # None failed in the output checks with a bare TypeError
+    require_folder(out, "the output folder")
+    if params is not None:
+        require(params, PlanParams, "params")
+    if mps is not None:
+        require(mps, (str, os.PathLike), "the MPS file")
+    for callback, name in zip(callbacks, ("progress", "on_warnings"), strict=True):
+        require_callable(callback, name)
+
+
 def plan_scenario(
     folder: str | Path,
     out: str | Path,
@@ -221,7 +253,7 @@ def plan_scenario(
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
     writing failed: a full disk), and in every such case no file is written or changed.
     """
-    require_folder(folder)  # None failed in the output checks with a bare TypeError
+    _check_plan_args(folder, out, params=params, mps=mps, callbacks=(progress, on_warnings))
     method = (params or PlanParams()).method
     if (why := why_unavailable(method)) is not None:
         raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from supplyline.domain import Demand, Plan, Scenario
-from supplyline.domain.fields import whole_number
+from supplyline.domain import Demand, Plan, Scenario, check_plan_of
+from supplyline.domain.fields import check_value, whole_number
 from supplyline.domain.routes import ReachCheck, Routes
-from supplyline.errors import ArgumentError, ScenarioError, require
+from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import factors_for
@@ -27,12 +27,11 @@ from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
-from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.reach import check_reach
 from supplyline.services.report_pair import check_report, check_written
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
-from supplyline.types import day_label
 
 __all__ = [
     "AVAILABILITY_FACTOR",
@@ -108,9 +107,12 @@ def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[D
 
 
 def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[DeliveryRequest]:
-    """What the movement plan delivers to each unit on ``day``."""
-    require(scenario, Scenario, "the scenario")
-    require(plan, Plan, "the plan")
+    """What the movement plan delivers to each unit on ``day``.
+
+    The plan must be the scenario's (ScenarioError): another scenario's failed with a
+    bare ``KeyError`` on a commodity this one lacks.
+    """
+    check_plan_of(scenario, plan)
     day = _check_day(scenario, day, ArgumentError)
     by_unit: dict[str, dict[str, float]] = {}
     for d in plan.deliveries:
@@ -123,23 +125,12 @@ def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[Deliver
 def _check_day(
     scenario: Scenario, day: object, error: type[ArgumentError | ScenarioError] = ScenarioError
 ) -> int:
-    """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
+    """``day`` within the scenario's horizon (:func:`horizon_day`), with the error to raise.
 
-    A ``ScenarioError`` for ``route_scenario_day``'s day (the CLI's ``--day``, a bad
-    option), an ``ArgumentError`` for the helpers' (a script's value). Numpy integers
-    are taken; ``"3"`` and ``2.5`` are not days (a TypeError and an IndexError before).
+    A ScenarioError for ``route_scenario_day``'s day (the CLI's ``--day``, a bad option),
+    an ArgumentError for the helpers' (a script's value).
     """
-    n = whole_number(day, "day")
-    if not 0 <= n < scenario.horizon_days:
-        last = scenario.horizon_days - 1
-        message = (
-            f"day {n} is outside the horizon of {scenario.horizon_days} days "
-            f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
-        )
-        if error is ScenarioError:
-            raise ScenarioError([], summary=message)  # the option, not a line of a file
-        raise ArgumentError(message)
-    return n
+    return horizon_day(scenario, day, error)
 
 
 def route_scenario_day(
@@ -163,8 +154,12 @@ def route_scenario_day(
     """
     require_folder(folder)
     day = whole_number(day, "day")
+    if out is not None:
+        require_folder(out, "the output folder")  # bytes or 5: pathlib's TypeError
+    from_demand = check_value(from_demand, bool, "from_demand")  # "no" was taken as true
     if params is not None:
         require(params, ConvoyParams, "params")
+    require_callable(progress, "progress")
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER)
     check_outputs(
@@ -224,6 +219,8 @@ def route_scenario_day(
 
 def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:
     """The reach check of a scenario folder, against each unit's peak daily consumption."""
+    require_folder(folder)
+    require_callable(progress, "progress")
     assessed = assess_requirements(folder, progress=progress)
     scenario = assessed.opened.scenario
     availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)

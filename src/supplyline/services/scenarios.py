@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Demand, FactorTable, Scenario
-from supplyline.errors import Issue, NotFoundError, require
+from supplyline.errors import Issue, NotFoundError, require, require_callable
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
@@ -95,6 +95,8 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
     plans them (:func:`~supplyline.planning.arrival.demand_on_arrival`): a unit that cannot be
     there on its required day consumes nothing there before it arrives.
     """
+    require_folder(folder)
+    require_callable(progress, "progress")  # 5 was a bare TypeError: not callable
     if progress:
         progress("loading scenario")
     opened = open_scenario(folder)

@@ -13,24 +13,36 @@ enum's value for its member; a numpy integer for an id), as a record's fields ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
+from supplyline.domain import Agreement
 from supplyline.domain.fields import check_value, whole_number
-from supplyline.errors import require
+from supplyline.errors import ArgumentError, require, require_callable
 from supplyline.services.ledger.views import Actor
 
 __all__ = [
+    "MAX_KEY_LEN",
     "actor_arg",
+    "agreements_arg",
     "amount_arg",
+    "aware_time",
+    "clock_arg",
     "date_arg",
+    "flag_arg",
+    "key_arg",
     "member_arg",
     "optional_amount_arg",
     "order_id_arg",
     "text_arg",
+    "url_arg",
     "version_arg",
 ]
+
+MAX_KEY_LEN = 200
+"""The longest idempotency key the ledger keeps (its column's width)."""
 
 E = TypeVar("E", bound=Enum)
 
@@ -80,3 +92,90 @@ def text_arg(value: object, what: str) -> str:
     require(value, str, what)
     assert isinstance(value, str)
     return value
+
+
+def flag_arg(value: object, what: str) -> bool:
+    """True or False (numpy's too): ``with_lines="no"`` was taken as true."""
+    flag: bool = check_value(value, bool, what)
+    return flag
+
+
+def key_arg(key: object) -> str | None:
+    """An idempotency key of 1 to :data:`MAX_KEY_LEN` characters, or None.
+
+    An empty or over-long key was a ConflictError, as if it collided with another call:
+    it is the caller's value out of range.
+    """
+    if key is None:
+        return None
+    text = text_arg(key, "idempotency_key")
+    if not 0 < len(text) <= MAX_KEY_LEN:
+        raise ArgumentError(
+            f"idempotency_key(={text!r:.60}) must be 1 to {MAX_KEY_LEN} characters, not {len(text)}"
+        )
+    return text
+
+
+def agreements_arg(agreements: object) -> list[Agreement]:
+    """The agreements to import, as a list, every one checked before any is stored.
+
+    ``[agreement, None]`` stored the first, then failed with an ``AttributeError``
+    (half an import); one Agreement, None or an id in place of the list failed as a
+    bare TypeError or AttributeError.
+    """
+    if isinstance(agreements, Agreement | str | bytes | Mapping) or not isinstance(
+        agreements, Iterable
+    ):
+        raise ArgumentError(
+            f"agreements must be a list of Agreement, not {type(agreements).__name__} "
+            f"{agreements!r:.60}"
+        )
+    taken = list(agreements)
+    for i, agreement in enumerate(taken):
+        require(agreement, Agreement, f"agreements[{i}]")
+    return taken
+
+
+def url_arg(url: object) -> str | None:
+    """A database URL (or None for the configured one); an empty one is refused.
+
+    ``open_ledger("")`` fell back on the default and quietly made ./supplyline.db.
+    """
+    if url is None:
+        return None
+    require(url, str, "the database URL")
+    assert isinstance(url, str)
+    if not url.strip():
+        raise ArgumentError(
+            "the database URL is empty: give one (sqlite:///path/to/ledger.db) "
+            "or None for the configured one"
+        )
+    return url
+
+
+def clock_arg(clock: object) -> Callable[[], dt.datetime] | None:
+    """A clock: None, or a function returning timezone-aware datetimes (read once, here).
+
+    ``clock=5`` failed with a bare TypeError, a naive clock with a plain ValueError, both
+    only at the first write; now they are refused when the ledger is opened.
+    """
+    if clock is None:
+        return None
+    require_callable(clock, "clock")
+    assert callable(clock)
+    aware_time(clock())
+    return clock
+
+
+def aware_time(now: object) -> dt.datetime:
+    """``now`` (a clock's reading) as a UTC datetime; an ArgumentError unless it is aware."""
+    if not isinstance(now, dt.datetime):
+        raise ArgumentError(
+            f"the ledger's clock must return a datetime, not {type(now).__name__} {now!r:.60}"
+        )
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ArgumentError(
+            f"the ledger's clock must return timezone-aware times, not {now!r:.60} "
+            "(use datetime.now(datetime.UTC))"
+        )
+    return now.astimezone(dt.UTC)

@@ -13,7 +13,13 @@ from supplyline.services.db.tables import EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
 from supplyline.services.ledger.agreements import visible_agreements
-from supplyline.services.ledger.arguments import actor_arg, member_arg, order_id_arg, text_arg
+from supplyline.services.ledger.arguments import (
+    actor_arg,
+    flag_arg,
+    member_arg,
+    order_id_arg,
+    text_arg,
+)
 from supplyline.services.ledger.audit import AuditEvent, VerifyReport, verify_chain
 from supplyline.services.ledger.mapping import lines_by_order, order_view
 from supplyline.services.ledger.views import Actor, OrderStatus, SupportOrder
@@ -42,6 +48,7 @@ class LedgerReads:
         status = None if status is None else member_arg(status, OrderStatus, "status")
         agreement_id = None if agreement_id is None else text_arg(agreement_id, "agreement_id")
         counterparty = None if counterparty is None else text_arg(counterparty, "counterparty")
+        with_lines = flag_arg(with_lines, "with_lines")  # "no" was taken as true
         me = actor.partner
         query = select(OrderRow).where(or_(OrderRow.provider == me, OrderRow.receiver == me))
         if status is not None:
@@ -67,10 +74,12 @@ class LedgerReads:
 
     def balances(self, actor: Actor, *, counterparty: str | None = None) -> list[Balance]:
         """What the actor's partner and each counterparty owe each other, per agreement."""
+        actor_arg(actor)  # None failed as an AttributeError ('partner')
         return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
 
     def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
         """Every bill and settlement of the actor's partner, with running balances."""
+        actor_arg(actor)
         orders = self.orders(actor, counterparty=counterparty, with_lines=True)
         return statement_of(actor.partner, orders, counterparty)
 

@@ -30,11 +30,14 @@ from supplyline.services.ledger.agreements import (
 )
 from supplyline.services.ledger.arguments import (
     actor_arg,
+    agreements_arg,
     amount_arg,
+    clock_arg,
     date_arg,
     member_arg,
     optional_amount_arg,
     text_arg,
+    url_arg,
 )
 from supplyline.services.ledger.intake import create_order
 from supplyline.services.ledger.rules import Action
@@ -93,12 +96,17 @@ class Ledger(LedgerCore):
         return True
 
     def import_agreements(self, actor: Actor, agreements: Iterable[Agreement]) -> ImportResult:
-        """Add the agreements to which the actor's partner is a party (others are skipped)."""
+        """Add the agreements to which the actor's partner is a party (others are skipped).
+
+        Every item is checked before any is stored (ArgumentError): a list holding None
+        stored the agreements before it, then failed.
+        """
         actor_arg(actor)
+        taken = agreements_arg(agreements)
         added: list[str] = []
         unchanged: list[str] = []
         skipped: list[str] = []
-        for agreement in agreements:
+        for agreement in taken:
             if actor.partner not in agreement.parties:
                 skipped.append(agreement.id)
             elif self.add_agreement(actor, agreement):
@@ -386,10 +394,12 @@ class _Unchanged(Exception):
 def open_ledger(url: str | None = None, *, clock: Clock | None = None) -> Ledger:
     """Open (creating or upgrading as needed) the ledger at ``url`` or the configured URL.
 
-    A ``url`` that is not text is an ArgumentError (``123`` failed as an AttributeError).
+    A ``url`` that is not text, or is empty, is an ArgumentError (``123`` failed as an
+    AttributeError, ``""`` quietly made ./supplyline.db); so is a ``clock`` that is not a
+    function returning timezone-aware datetimes (it is read once, here, to see).
     """
-    if url is not None:
-        require(url, str, "the database URL")
+    url = url_arg(url)
+    clock = clock_arg(clock)
     settings = get_settings()
     db = Database(url or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s)
     upgrade_database(db)

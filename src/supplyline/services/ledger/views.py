@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError, require
-from supplyline.types import PartnerId
+from supplyline.types import PartnerId, id_problem, text_problem
 
 __all__ = [
     "LARGEST_ORDER_ID",
@@ -96,13 +96,22 @@ class Actor:
     user: str
 
     def __post_init__(self) -> None:
-        """Refuse a missing partner or user as an ArgumentError (a plain ValueError before)."""
+        r"""Refuse a missing or malformed partner or user as an ArgumentError.
+
+        A plain ValueError before; and ``partner="a,b"`` or ``" NLD "`` (not an id: it
+        matched no agreement) and ``user="u\x00"`` (a control character written into the
+        audit trail) were taken.
+        """
         require(self.partner, str, "an actor's partner")
         require(self.user, str, "an actor's user")
         if not self.partner.strip():
             raise ArgumentError("an actor needs a partner id (partner is empty)")
         if not self.user.strip():
             raise ArgumentError("an actor needs a user name (user is empty)")
+        if (problem := id_problem(self.partner)) is not None:
+            raise ArgumentError(f"an actor's partner(={self.partner!r:.60}) {problem}")
+        if (problem := text_problem(self.user)) is not None:
+            raise ArgumentError(f"an actor's user(={self.user!r:.60}) {problem}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,7 +24,13 @@ from supplyline.errors import ConflictError
 from supplyline.services.db import Database
 from supplyline.services.db.tables import IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
-from supplyline.services.ledger.arguments import actor_arg, order_id_arg, text_arg, version_arg
+from supplyline.services.ledger.arguments import (
+    actor_arg,
+    aware_time,
+    key_arg,
+    order_id_arg,
+    version_arg,
+)
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
@@ -51,10 +57,8 @@ class LedgerCore(LedgerReads):
         self._clock = clock or _utcnow
 
     def _now(self) -> dt.datetime:
-        now = self._clock()
-        if now.tzinfo is None:
-            raise ValueError("the ledger's clock must return timezone-aware UTC times")
-        return now.astimezone(dt.UTC)
+        """The clock's reading in UTC (ArgumentError if it turned naive since it was opened)."""
+        return aware_time(self._clock())
 
     # -- the write path ---------------------------------------------------------------------
 
@@ -68,8 +72,7 @@ class LedgerCore(LedgerReads):
         result: Callable[[Session, int | None, str | None], T],
     ) -> T:
         actor_arg(actor)
-        if key is not None and not 0 < len(text_arg(key, "idempotency_key")) <= 200:
-            raise ConflictError("an idempotency key must be 1 to 200 characters")
+        key = key_arg(key)
         now = self._now()
         digest = hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
         with self.db.session(write=True) as session:
