@@ -138,3 +138,25 @@ def test_a_unit_holds_a_target_that_rises_with_its_activity(tmp_path: Path) -> N
     assert [held.get(day, 0.0) for day in range(DAYS)] == pytest.approx([2, 4, 6, 8, 8, 8])
     # C+0 eats 2 of the 4 t on hand and nothing can come before C+1: the only gap
     assert {(g.day, round(g.below_t, 6)) for g in plan.target_gaps} == {(0, 2.0)}
+
+
+@pytest.mark.parametrize(("on_hand_days", "first_days"), [("", [2, 2, 2]), ("0", [8, 2, 2])])
+def test_what_must_reach_a_site_is_net_of_what_it_holds(
+    tmp_path: Path, on_hand_days: str, first_days: list[float]
+) -> None:
+    """A site's requirement is net of what it holds: a docs tester's C+0 convoys did not.
+
+    The same 941 t on C+0 with or without the relief sites' buffer on hand. The camp
+    eats 2 t a day and wants 6 t: with its target on hand only its ration must come each
+    day; starting with nothing, C+0 needs the 6 t and the day's 2 t.
+    """
+    from supplyline.domain import to_deliver
+    from supplyline.services.routing import requests_from_demand
+
+    scenario, demand = _camp(tmp_path, on_hand_days)
+    need = to_deliver(scenario, demand)[0, 0]
+    assert need[:3] == pytest.approx(first_days)
+    held = 6.0 if not on_hand_days else 0.0
+    assert need.sum() == pytest.approx(demand.total_t.sum() - held)
+    (request,) = requests_from_demand(scenario, demand, 0)
+    assert request.load_t["food"] == pytest.approx(first_days[0])

@@ -65,13 +65,21 @@ def requirements_cmd(
     print_warnings(result.opened.warnings, err)
     demand = result.demand
     if by is GroupBy.UNIT:
-        rows = totals_by_unit(demand)
+        rows = totals_by_unit(demand, result.to_deliver_t)
         arrival = (
             ["arrival_label"]
             if fmt is OutputFormat.TABLE
             else ["arrival_day", "arrival_label", "arrival_date"]
         )
-        cols = ["unit", "commodity", *arrival, "consumption_t", "buildup_t", "total_t"]
+        cols = [
+            "unit",
+            "commodity",
+            *arrival,
+            "consumption_t",
+            "buildup_t",
+            "total_t",
+            "to_deliver_t",
+        ]
     else:
         rows = totals_by_commodity(demand)
         cols = ["commodity", "consumption_t", "buildup_t", "total_t", "peak_day", "peak_t"]

@@ -14,7 +14,7 @@ from supplyline.domain.checks import (
     unknown_reference,
 )
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
-from supplyline.domain.demand import Demand, held_at_start
+from supplyline.domain.demand import Demand, held_at_start, to_deliver
 from supplyline.domain.factors import FactorTable, PlanningFactor
 from supplyline.domain.network import Link, Location, LocationKind, Mode
 from supplyline.domain.partners import Partner
@@ -101,5 +101,6 @@ __all__ = [
     "check_scenario_sound",
     "held_at_start",
     "reachable_from",
+    "to_deliver",
     "unknown_reference",
 ]

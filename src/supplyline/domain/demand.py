@@ -15,7 +15,7 @@ from supplyline.types import CommodityId, UnitId
 if TYPE_CHECKING:
     from supplyline.domain.scenario import Scenario
 
-__all__ = ["Demand", "held_at_start"]
+__all__ = ["Demand", "held_at_start", "to_deliver"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -106,3 +106,19 @@ def held_at_start(scenario: Scenario, demand: Demand) -> FloatArray:
         used = cum[rows, :, start[given] + span] - cum[rows, :, start[given]]
         held[given] = used / span[:, None] * days[given][:, None]
     return held
+
+
+def to_deliver(scenario: Scenario, demand: Demand) -> FloatArray:
+    """What must reach each unit each day, ``[unit, commodity, day]``, net of what it holds.
+
+    Consumption and build-up, less what a unit in place holds at the start
+    (:func:`held_at_start`), which it eats first. A docs tester's relief sites, starting
+    with nothing (``on_hand_days`` 0) or with their buffer, got the same requirements
+    and the same convoys on C+0 (941 t), though the buffer was already there.
+    """
+    eaten_so_far = np.cumsum(demand.total_t, axis=2)
+    held = held_at_start(scenario, demand)[:, :, None]
+    beyond = np.maximum(eaten_so_far - held, 0.0)
+    need: FloatArray = np.diff(beyond, axis=2, prepend=0.0)
+    need[np.abs(need) < 1e-12] = 0.0
+    return need

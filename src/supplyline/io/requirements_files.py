@@ -43,7 +43,17 @@ def write_requirements(
         _write_table(
             tmp / "requirements_daily.csv",
             daily,
-            ["unit", "commodity", "day", "c_day", "date", "consumption_t", "buildup_t", "total_t"],
+            [
+                "unit",
+                "commodity",
+                "day",
+                "c_day",
+                "date",
+                "consumption_t",
+                "buildup_t",
+                "total_t",
+                "to_deliver_t",
+            ],
         )
         _write_table(
             tmp / "requirements_by_unit.csv",
@@ -57,6 +67,7 @@ def write_requirements(
                 "consumption_t",
                 "buildup_t",
                 "total_t",
+                "to_deliver_t",
             ],
         )
         document = {

@@ -6,9 +6,12 @@ import datetime as dt
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, held_at_start
 from supplyline.types import day_label, to_gram
+
+FloatArray = npt.NDArray[np.float64]
 
 __all__ = ["daily_rows", "grand_totals", "totals_by_commodity", "totals_by_unit"]
 
@@ -51,14 +54,17 @@ def _arrival(demand: Demand, u: int) -> dict[str, Any]:
     return {"arrival_day": day, "arrival_label": day_label(day), "arrival_date": date.isoformat()}
 
 
-def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
+def totals_by_unit(demand: Demand, deliver: FloatArray | None = None) -> list[dict[str, Any]]:
     """One row per unit × commodity: arrival, consumption, build-up and total tonnes.
 
     The arrival is the day the unit starts consuming at its destination (its required
-    day, or the first day its people can be there).
+    day, or the first day its people can be there). With ``deliver``
+    (:func:`~supplyline.domain.to_deliver`), ``to_deliver_t`` is what must reach it, net of
+    what a unit in place already holds.
     """
     consumed = demand.consumption_t.sum(axis=2)
     built = demand.buildup_t.sum(axis=2)
+    delivered = None if deliver is None else deliver.sum(axis=2)
     rows = []
     for u, unit in enumerate(demand.unit_ids):
         for c, com in enumerate(demand.commodity_ids):
@@ -70,6 +76,11 @@ def totals_by_unit(demand: Demand) -> list[dict[str, Any]]:
                     "consumption_t": to_gram(float(consumed[u, c])),
                     "buildup_t": to_gram(float(built[u, c])),
                     "total_t": to_gram(float(consumed[u, c] + built[u, c])),
+                    **(
+                        {}
+                        if delivered is None
+                        else {"to_deliver_t": to_gram(float(delivered[u, c]))}
+                    ),
                 }
             )
     return rows
@@ -94,8 +105,11 @@ def totals_by_commodity(demand: Demand) -> list[dict[str, Any]]:
     return rows
 
 
-def daily_rows(demand: Demand) -> list[dict[str, Any]]:
-    """Every non-zero unit × commodity × day, in the long form a spreadsheet wants."""
+def daily_rows(demand: Demand, deliver: FloatArray | None = None) -> list[dict[str, Any]]:
+    """Every non-zero unit × commodity × day, in the long form a spreadsheet wants.
+
+    With ``deliver``, ``to_deliver_t`` as in :func:`totals_by_unit`.
+    """
     total = demand.total_t
     u_idx, c_idx, d_idx = np.nonzero((demand.consumption_t != 0) | (demand.buildup_t != 0))
     rows = []
@@ -110,6 +124,7 @@ def daily_rows(demand: Demand) -> list[dict[str, Any]]:
                 "consumption_t": to_gram(float(demand.consumption_t[u, c, d])),
                 "buildup_t": to_gram(float(demand.buildup_t[u, c, d])),
                 "total_t": to_gram(float(total[u, c, d])),
+                **({} if deliver is None else {"to_deliver_t": to_gram(float(deliver[u, c, d]))}),
             }
         )
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from supplyline.domain import Demand, Plan, Scenario, check_plan_of
+from supplyline.domain import Demand, Plan, Scenario, check_plan_of, to_deliver
 from supplyline.domain.fields import check_value, whole_number
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
@@ -89,7 +89,10 @@ def _request(scenario: Scenario, unit: str, loads: dict[str, float]) -> Delivery
 
 
 def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[DeliveryRequest]:
-    """Each unit's requirement on ``day`` (consumption plus any build-up), at its destination.
+    """What must reach each unit on ``day`` (:func:`~supplyline.domain.to_deliver`).
+
+    Consumption plus any build-up, less what a unit in place already holds, at its
+    destination.
 
     The demand must be the scenario's (ScenarioError, as the planner's): another
     scenario's failed with a bare ``KeyError``, a day past the horizon with an
@@ -98,7 +101,7 @@ def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[D
     check_demand_fits(scenario, demand)
     day = _check_day(scenario, day, ArgumentError)
     out = []
-    total = demand.total_t[:, :, day]
+    total = to_deliver(scenario, demand)[:, :, day]
     for i, unit in enumerate(demand.unit_ids):
         loads = {c: float(total[i, k]) for k, c in enumerate(demand.commodity_ids) if total[i, k]}
         if loads:

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from supplyline.domain import Demand, FactorTable, Scenario
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Demand, FactorTable, Scenario, to_deliver
 from supplyline.errors import Issue, NotFoundError, require, require_callable
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
@@ -40,6 +43,8 @@ __all__ = [
     "require_folder",
 ]
 
+FloatArray = npt.NDArray[np.float64]
+
 Progress = Callable[[str], None]
 
 REQUIREMENTS_FILES = ("requirements_daily.csv", "requirements_by_unit.csv", "requirements.json")
@@ -64,6 +69,11 @@ class RequirementsResult:
     opened: OpenScenario
     demand: Demand
     factors_used: tuple[str, ...]
+
+    @property
+    def to_deliver_t(self) -> FloatArray:
+        """What must reach each unit each day, net of what units in place hold."""
+        return to_deliver(self.opened.scenario, self.demand)
 
 
 def require_folder(folder: object, what: str = "the scenario folder") -> None:
@@ -125,12 +135,13 @@ def export_requirements(result: RequirementsResult, out: str | Path) -> list[Pat
     """
     require(result, RequirementsResult, "result")  # None failed as an AttributeError
     require_folder(out, "the output folder")
+    deliver = result.to_deliver_t
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,
         demand=result.demand,
-        daily=daily_rows(result.demand),
-        by_unit=totals_by_unit(result.demand),
+        daily=daily_rows(result.demand, deliver),
+        by_unit=totals_by_unit(result.demand, deliver),
         by_commodity=totals_by_commodity(result.demand),
         factors_used=[result.opened.factors[k] for k in result.factors_used],
     )
