@@ -18,8 +18,12 @@ A user's mistake is a typed exception with a message made for a person; a bug is
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "ArgumentError",
@@ -35,6 +39,7 @@ __all__ = [
     "SupplylineError",
     "require",
     "require_callable",
+    "require_list",
 ]
 
 
@@ -116,6 +121,23 @@ def require_callable(value: object, what: str) -> None:
         raise ArgumentError(
             f"{what} must be a function (or None), not {type(value).__name__} {value!r:.60}"
         )
+
+
+def require_list(value: object, kind: type[T], what: str) -> list[T]:
+    """``value`` (a list, tuple or other iterable) as a list of ``kind``; else ArgumentError.
+
+    One record, None, text or a mapping in place of the list is refused whole, and each
+    item is checked before any is used: a tester's ``[agreement, None]`` stored the first,
+    then failed (half an import).
+    """
+    if isinstance(value, kind | str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise ArgumentError(
+            f"{what} must be a list of {kind.__name__}, not {type(value).__name__} {value!r:.60}"
+        )
+    taken = list(value)
+    for i, item in enumerate(taken):
+        require(item, kind, f"{what}[{i}]")
+    return taken
 
 
 class NotFoundError(SupplylineError, LookupError):

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from random_networks import scenarios
 from scenario_files import scenario_from_files
-from tests.planning.random_networks import scenarios
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app

@@ -49,6 +49,7 @@ def demo_cmd(
         time_limit=None,
         threads=None,
         method=Method.AUTO,
+        fair_share=None,
         mps=None,
         report=out / "plan.html",
         explain=3,

@@ -147,15 +147,7 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """Lift late cut by so many tonne- and person-days, with the closures that moved."""
-    amounts = [
-        f"{text} {what}{'' if text == '1' else 's'}"
-        for gain, what in (
-            (base.late_t_days - new.late_t_days, "t-day"),
-            (base.late_pax_days - new.late_pax_days, "person-day"),
-        )
-        if gain > late_eps(base) and (text := tonnes_text(gain))
-    ]
-    text = f"cuts the lift arriving late by {' and '.join(amounts)}"
+    text = f"cuts the lift arriving late by {' and '.join(_late_amounts(base, new))}"
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
     sooner = sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
     unit = [u.id for u in p.scenario.units]
@@ -184,6 +176,22 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     return f"{text} ({'; '.join(said)})" if said else text
 
 
+def _late_amounts(more: Outcome, less: Outcome, eps: float | None = None) -> list[str]:
+    """How much more lift is late in ``more`` than in ``less``: "30 t-days", "2 person-days".
+
+    Within ``eps`` (by default :func:`late_eps` of ``more``) is no difference.
+    """
+    eps = late_eps(more) if eps is None else eps
+    return [
+        f"{text} {what}{'' if text == '1' else 's'}"
+        for change, what in (
+            (more.late_t_days - less.late_t_days, "t-day"),
+            (more.late_pax_days - less.late_pax_days, "person-day"),
+        )
+        if change > eps and (text := tonnes_text(change))
+    ]
+
+
 def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """The lift late that grows, with the units it makes later ("" if none).
 
@@ -191,14 +199,7 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
     longer closed within the horizon (late t-days 1,306 → 1,881), and the claim said only
     the tonnes.
     """
-    amounts = [
-        f"{text} {what}{'' if text == '1' else 's'}"
-        for loss, what in (
-            (new.late_t_days - base.late_t_days, "t-day"),
-            (new.late_pax_days - base.late_pax_days, "person-day"),
-        )
-        if loss > late_eps(base) and (text := tonnes_text(loss))
-    ]
+    amounts = _late_amounts(new, base, eps=late_eps(base))
     if not amounts:  # closure days alone may differ between equally good plans
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])

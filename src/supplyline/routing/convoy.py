@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -42,6 +42,7 @@ from supplyline.errors import (
     SolverError,
     require,
     require_callable,
+    require_list,
 )
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
@@ -143,14 +144,7 @@ def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequ
     None was a bare TypeError, an unknown location a KeyError deep in the road matrix
     (after the work began); an unknown unit or location is a ScenarioError listing all.
     """
-    if isinstance(requests, str | bytes | Mapping) or not isinstance(requests, Iterable):
-        raise ArgumentError(
-            f"requests must be a list of DeliveryRequest, not {type(requests).__name__} "
-            f"{requests!r:.60}"
-        )
-    taken = list(requests)
-    for i, req in enumerate(taken):
-        require(req, DeliveryRequest, f"requests[{i}]")
+    taken = require_list(requests, DeliveryRequest, "requests")
     issues = [
         Issue(
             file="requests",

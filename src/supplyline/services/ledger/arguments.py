@@ -13,14 +13,14 @@ enum's value for its member; a numpy integer for an id), as a record's fields ar
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
 from supplyline.domain import Agreement
 from supplyline.domain.fields import check_value, whole_number
-from supplyline.errors import ArgumentError, require, require_callable
+from supplyline.errors import ArgumentError, require, require_callable, require_list
 from supplyline.services.ledger.views import Actor
 
 __all__ = [
@@ -123,17 +123,7 @@ def agreements_arg(agreements: object) -> list[Agreement]:
     (half an import); one Agreement, None or an id in place of the list failed as a
     bare TypeError or AttributeError.
     """
-    if isinstance(agreements, Agreement | str | bytes | Mapping) or not isinstance(
-        agreements, Iterable
-    ):
-        raise ArgumentError(
-            f"agreements must be a list of Agreement, not {type(agreements).__name__} "
-            f"{agreements!r:.60}"
-        )
-    taken = list(agreements)
-    for i, agreement in enumerate(taken):
-        require(agreement, Agreement, f"agreements[{i}]")
-    return taken
+    return require_list(agreements, Agreement, "agreements")
 
 
 def url_arg(url: object) -> str | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests.planning.scenario_files import UNITS, scenario_from_files
+from scenario_files import UNITS, scenario_from_files
 
 from supplyline.planning import plan_movements
 from supplyline.reports.figures import unit_supply_figure
