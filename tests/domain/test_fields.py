@@ -216,3 +216,23 @@ def test_ids_inside_a_record_hold_to_the_id_rule() -> None:
             valid_to=dt.date(2025, 2, 1),
             commodities={"food"},
         )
+
+
+def test_ids_are_taken_in_nfc_and_text_subclasses_as_plain_text() -> None:
+    """Ids in NFC, as the files take them; text subclasses as plain text.
+
+    A tester's location 한국 (NFC) and a unit at 한국 (NFD) did not meet; a str subclass
+    and another enum's member as a name broke the YAML writer.
+    """
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "한국")
+    assert Location(**{**PLACE, "id": nfd}).id == unicodedata.normalize("NFC", "한국")
+    name = Partner(id="a", name=Mode.ROAD).name
+    assert (type(name), name) == (str, "road")
+
+
+@pytest.mark.parametrize("bad", [np.timedelta64(2, "D"), np.datetime64("2025-01-01")])
+def test_numpy_times_are_not_numbers(bad: object) -> None:
+    with pytest.raises(ArgumentError, match="personnel"):
+        Unit(**{**UNIT, "personnel": bad})

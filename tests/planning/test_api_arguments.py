@@ -112,3 +112,31 @@ def test_plan_scenario_refuses_a_writer_and_a_limit_before_solving(tmp_path: Pat
     with pytest.raises(ArgumentError, match=r"time_limit_s\(=0(\.0)?\)"):
         plan_scenario(folder, out, time_limit_s=0)
     assert not out.exists()
+
+
+def test_a_plan_is_checked_against_what_the_scenario_names(tmp_path: Path) -> None:
+    """A tester wrote a plan's files over its scenario with a unit renamed."""
+    from supplyline.errors import ScenarioError
+    from supplyline.io.plan_files import write_plan
+
+    scenario, demand = one_link()
+    plan = plan_movements(scenario, demand)
+    renamed = dataclasses.replace(
+        scenario, units=(dataclasses.replace(scenario.units[0], id="v1"),)
+    )
+    with pytest.raises(ScenarioError, match="the plan names u1, which the scenario does not"):
+        write_plan(tmp_path / "out", renamed, plan)
+    assert not (tmp_path / "out").exists()
+
+
+def test_callbacks_and_a_deep_plan_file_are_refused_by_name(tmp_path: Path) -> None:
+    from supplyline.errors import ScenarioError
+    from supplyline.io.plan_files import read_plan
+
+    scenario, demand = one_link()
+    with pytest.raises(ArgumentError, match="progress must be a function"):
+        plan_movements(scenario, demand, progress=5)  # type: ignore[arg-type]
+    deep = tmp_path / "plan.json"
+    deep.write_text("[" * 100_000)
+    with pytest.raises(ScenarioError):
+        read_plan(deep)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, require
 from supplyline.types import CommodityId, UnitId
 
 if TYPE_CHECKING:
@@ -81,6 +81,30 @@ class Demand:
         return self.commodity_ids.index(commodity_id)
 
 
+def _check_pair(scenario: Scenario, demand: Demand) -> None:
+    """Raise ArgumentError unless ``demand`` is a Demand made for ``scenario``.
+
+    A tester's arguments swapped, or None, failed as bare AttributeErrors; a demand of 5
+    days over a scenario of 7 was taken.
+    """
+    from supplyline.domain.scenario import Scenario  # it imports this module's neighbours
+
+    require(scenario, Scenario, "the scenario")
+    require(demand, Demand, "the demand")
+    unknown = sorted(set(demand.unit_ids) - {u.id for u in scenario.units})
+    if demand.horizon_days != scenario.horizon_days or unknown:
+        raise ArgumentError(
+            f"the demand was not made for the scenario {scenario.name!r}: "
+            + (f"units {', '.join(unknown[:3])} are not its" if unknown else "")
+            + ("; " if unknown and demand.horizon_days != scenario.horizon_days else "")
+            + (
+                f"its {demand.horizon_days} days are not the scenario's {scenario.horizon_days}"
+                if demand.horizon_days != scenario.horizon_days
+                else ""
+            )
+        )
+
+
 def held_at_start(scenario: Scenario, demand: Demand) -> FloatArray:
     """Tonnes each unit already in place holds when it starts consuming, ``[unit, commodity]``.
 
@@ -89,6 +113,7 @@ def held_at_start(scenario: Scenario, demand: Demand) -> FloatArray:
     days-of-supply target on that day. A deploying unit holds nothing: its target is
     delivered.
     """
+    _check_pair(scenario, demand)
     n_u, n_c, n_d = demand.consumption_t.shape
     units = [scenario.unit(u) for u in demand.unit_ids]
     as_target = np.array([u.in_place and u.on_hand_days is None for u in units], dtype=bool)

@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -104,23 +105,30 @@ def _with_rule(name: str, coerce: Coerce) -> Coerce:
     return coerce
 
 
-def _each(check: Callable[[str, str], None], value: Any, name: str) -> Any:
+def _each(check: Callable[[str, str], str], value: Any, name: str) -> Any:
     """``check`` the text ``value``, or each text in a tuple or set of them."""
     if isinstance(value, str):
-        check(value, name)
-    elif isinstance(value, tuple | frozenset):
-        for item in value:
-            if isinstance(item, str):
-                check(item, f"{name} member")
+        return check(value, name)
+    if isinstance(value, tuple | frozenset):
+        items = [check(v, f"{name} member") if isinstance(v, str) else v for v in value]
+        if any(a is not b for a, b in zip(items, value, strict=True)):
+            return type(value)(items)
     return value
 
 
-def _checked_id(value: str, name: str) -> None:
-    if (problem := id_problem(value)) is not None:
+def _checked_id(value: str, name: str) -> str:
+    """``value`` as the files take an id: NFC-normalised (é typed as e + accent is é).
+
+    A tester's location ``한국`` (NFC) and a unit at ``한국`` (NFD) did not meet, and two
+    locations of the two forms planned as two places.
+    """
+    normal = unicodedata.normalize("NFC", value)
+    if (problem := id_problem(normal)) is not None:
         raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+    return value if normal == value else normal
 
 
-def _checked_name(value: str, name: str) -> None:
+def _checked_name(value: str, name: str) -> str:
     problem = text_problem(value)
     if problem is None and value != value.strip():
         problem = "has spaces at either end (the files drop them)"
@@ -128,6 +136,7 @@ def _checked_name(value: str, name: str) -> None:
         problem = f"is too long (at most {MAX_NAME_LEN} characters)"
     if problem is not None:
         raise ArgumentError(f"{name}(={value!r:.60}) {problem}")
+    return value
 
 
 def _wrong(value: Any, name: str, what: str) -> ArgumentError:
@@ -173,6 +182,8 @@ def _of_type(kind: type, what: str) -> Coerce:
     def check(value: Any, name: str) -> Any:
         if not isinstance(value, kind):
             raise _wrong(value, name, what)
+        if kind is str and type(value) is not str:  # a subclass (an enum member): plain text
+            return str.__str__(value)  # a tester's broke the YAML writer
         return value
 
     return check
@@ -223,7 +234,7 @@ tester's 1e308 cost overflowed in the planner, 10**400 in the conversion to floa
 
 def _int(value: Any, name: str) -> int:
     if type(value) is not int:
-        if isinstance(value, bool):
+        if isinstance(value, bool | np.timedelta64 | np.datetime64):
             raise _wrong(value, name, "a whole number")
         if isinstance(value, Integral):
             value = int(value)
@@ -239,7 +250,7 @@ def _int(value: Any, name: str) -> int:
 
 def _float(value: Any, name: str) -> float:
     if type(value) is not float:
-        if isinstance(value, bool) or not isinstance(value, Real):
+        if isinstance(value, bool | np.timedelta64 | np.datetime64) or not isinstance(value, Real):
             raise _wrong(value, name, "a number")
         try:
             value = float(value)
@@ -260,19 +271,22 @@ def _date(value: Any, name: str) -> dt.date:
 
 
 def _decimal(value: Any, name: str) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool) or not isinstance(value, Real | str):
-        raise _wrong(value, name, "an exact amount (Decimal, or text such as '4.50')")
-    try:
-        text = (
-            value
-            if isinstance(value, str)
-            else repr(int(value) if isinstance(value, Integral) else float(value))
-        )
-        return Decimal(text)
-    except InvalidOperation:
-        raise _wrong(value, name, "an exact amount (Decimal, or text such as '4.50')") from None
+    what = "an exact amount (Decimal, or text such as '4.50')"
+    if not isinstance(value, Decimal):
+        if isinstance(value, bool | np.timedelta64) or not isinstance(value, Real | str):
+            raise _wrong(value, name, what)
+        try:
+            value = Decimal(
+                value
+                if isinstance(value, str)
+                else repr(int(value) if isinstance(value, Integral) else float(value))
+            )
+        except (InvalidOperation, OverflowError, ValueError):
+            raise _wrong(value, name, what) from None
+    amount: Decimal = value
+    if not amount.is_finite():  # how large an amount may be is the ledger's to say
+        raise ArgumentError(f"{name}(={amount}) must be a finite amount")
+    return amount
 
 
 def _enum(kind: type[Enum]) -> Coerce:

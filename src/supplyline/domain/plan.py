@@ -250,6 +250,13 @@ class Plan:
         return self.start_date + dt.timedelta(days=day)
 
 
+def _units_named(plan: Plan) -> set[str]:
+    """The units a plan's records name (closures, deliveries, shortfalls, stocks)."""
+    named = {c.unit for c in plan.closures} | {d.unit for d in plan.deliveries}
+    named |= {s.unit for s in plan.shortfalls} | {s.unit for s in plan.stocks if s.unit}
+    return named
+
+
 def check_plan_of(scenario: Scenario, plan: Plan) -> None:
     """Raise :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for ``scenario``.
 
@@ -261,7 +268,7 @@ def check_plan_of(scenario: Scenario, plan: Plan) -> None:
     require(scenario, Scenario, "the scenario")
     require(plan, Plan, "the plan")
     wrong = [
-        (what, mine, theirs)
+        (what, f"the plan's is {mine!s}, the scenario's {theirs!s}")
         for what, mine, theirs in (
             ("scenario", plan.scenario, scenario.name),
             ("start_date", plan.start_date, scenario.start_date),
@@ -269,15 +276,19 @@ def check_plan_of(scenario: Scenario, plan: Plan) -> None:
         )
         if mine != theirs
     ]
+    # and what it names: a tester's plan was written over the same scenario with a unit
+    # renamed, and its files named a unit the scenario did not have
+    for what, named, known in (
+        ("units", _units_named(plan), {u.id for u in scenario.units}),
+        ("links", {m.link for m in plan.movements}, {x.id for x in scenario.links}),
+    ):
+        unknown = sorted(named - known)
+        if unknown:
+            more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+            shown = ", ".join(unknown[:3]) + more
+            wrong.append((what, f"the plan names {shown}, which the scenario does not have"))
     if wrong:
         raise ScenarioError(
-            [
-                Issue(
-                    file="plan",
-                    column=what,
-                    message=f"the plan's is {mine!s}, the scenario's {theirs!s}",
-                )
-                for what, mine, theirs in wrong
-            ],
+            [Issue(file="plan", column=what, message=message) for what, message in wrong],
             summary="the plan was not made for this scenario",
         )

@@ -414,7 +414,7 @@ def read_plan(path: str | Path) -> Plan:
             # plans written before the gaps were recorded have none
             target_gaps=_records(TargetGap, data.get("target_gaps", [])),
         )
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ScenarioError(
             [Issue(file=str(path), message=f"cannot read the plan: {error}")],
             summary=f"{path} is not a readable supplyline plan",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
-from supplyline.errors import require
+from supplyline.errors import require, require_callable
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import find_bottlenecks
@@ -173,6 +173,8 @@ def plan_movements(
     """
     require(scenario, Scenario, "the scenario")
     require(demand, Demand, "the demand")
+    require_callable(progress, "progress")
+    require_callable(on_fallback, "on_fallback")
     if params is not None:
         require(params, PlanParams, "params")
     params = params or PlanParams()

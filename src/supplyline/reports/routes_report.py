@@ -12,6 +12,7 @@ from pathlib import Path
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
+from supplyline.errors import require
 from supplyline.io.route_files import truck_rows, unserved_rows
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
@@ -106,6 +107,7 @@ def write_plan_report_with_reach(
     scenario: Scenario, demand: Demand, plan: Plan, reach: ReachCheck, path: Path
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``)."""
+    require(reach, ReachCheck, "reach")  # None failed deep in the section's table
     return write_plan_report(scenario, demand, plan, path, extra_sections=(reach_section(reach),))
 
 
