@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,14 +29,19 @@ from supplyline.planning.names import (
     safe_name,
     unique_names,
 )
+from supplyline.types import id_problem
 
 # names that collide often, and with the suffixes unique_names gives
 NAMES = st.lists(
     st.sampled_from(["a", "a~2", "a~3", "a~2~2", "b", "~", ""]) | st.text(max_size=3),
     max_size=30,
 )
-LOADER_IDS = st.from_regex(r"[^\W_][\w.\-:]{0,63}", fullmatch=True)
-"""Ids as the loader accepts them (``supplyline.io._cells.parse_id``)."""
+LOADER_IDS = (
+    st.from_regex(r"[^\W_][\w.\-:]{0,63}", fullmatch=True)
+    .map(lambda text: unicodedata.normalize("NFC", text))
+    .filter(lambda text: id_problem(text) is None)
+)
+"""Ids as the loader accepts them (``supplyline.io._cells.parse_id``), in NFC as it takes them."""
 
 
 @given(NAMES)

@@ -81,8 +81,16 @@ def requirements_cmd(
             "to_deliver_t",
         ]
     else:
-        rows = totals_by_commodity(demand)
-        cols = ["commodity", "consumption_t", "buildup_t", "total_t", "peak_day", "peak_t"]
+        rows = totals_by_commodity(demand, result.to_deliver_t)
+        cols = [
+            "commodity",
+            "consumption_t",
+            "buildup_t",
+            "total_t",
+            "to_deliver_t",
+            "peak_day",
+            "peak_t",
+        ]
     scenario = result.opened.scenario
     title = (
         f"{scenario.name}: requirements over {scenario.horizon_days} days from "

@@ -86,18 +86,25 @@ def totals_by_unit(demand: Demand, deliver: FloatArray | None = None) -> list[di
     return rows
 
 
-def totals_by_commodity(demand: Demand) -> list[dict[str, Any]]:
-    """One row per commodity: total tonnes, and the peak day's tonnes with its day."""
-    per_day = demand.total_t.sum(axis=0)  # [c, d]
+def totals_by_commodity(demand: Demand, deliver: FloatArray | None = None) -> list[dict[str, Any]]:
+    """One row per commodity: total tonnes, and the peak day's tonnes with its day.
+
+    With ``deliver`` (:func:`~supplyline.domain.to_deliver`), ``to_deliver_t`` too, and the
+    peak is of what must reach the units: a tester sizing transport read a C+0 peak of
+    338 t of water where 142.5 t had to move (the sites held the rest) and the peak was
+    157.5 t on C+4.
+    """
+    per_day = (demand.total_t if deliver is None else deliver).sum(axis=0)  # [c, d]
     rows = []
     for c, com in enumerate(demand.commodity_ids):
         peak = int(np.argmax(per_day[c])) if per_day.shape[1] else 0
         rows.append(
             {
                 "commodity": com,
-                "total_t": to_gram(float(per_day[c].sum())),
+                "total_t": to_gram(float(demand.total_t[:, c, :].sum())),
                 "consumption_t": to_gram(float(demand.consumption_t[:, c, :].sum())),
                 "buildup_t": to_gram(float(demand.buildup_t[:, c, :].sum())),
+                **({} if deliver is None else {"to_deliver_t": to_gram(float(per_day[c].sum()))}),
                 "peak_day": day_label(peak),
                 "peak_t": to_gram(float(per_day[c, peak])) if per_day.shape[1] else 0.0,
             }
