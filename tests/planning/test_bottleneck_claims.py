@@ -203,3 +203,10 @@ def test_the_suggestions_say_they_are_each_measured_alone(
     caveats = bottleneck_caveats(plan, 5)
     assert caveats[0].startswith("each suggestion is measured on its own")
     assert caveats[1] == "ranks 4–5 are ranked by shadow price only, not measured"
+
+
+def test_a_claims_tonnes_read_as_the_tables_round_them() -> None:
+    """A tester read "removes 6.32 t" in the sentence beside 6.33 in the table (6.325)."""
+    from supplyline.planning.outcome_words import tonnes_text
+
+    assert tonnes_text(6.46 - 0.135) == "6.33"

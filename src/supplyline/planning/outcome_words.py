@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.types import day_label, days_text
+from supplyline.types import day_label, days_text, to_gram
 
 __all__ = [
     "cost_eps",
@@ -66,6 +66,7 @@ def tonnes_text(tonnes: float) -> str:
     >>> tonnes_text(1234.4), tonnes_text(6.6), tonnes_text(9.0), tonnes_text(0.153)
     ('1,234', '6.6', '9', '0.153')
     """
+    tonnes = to_gram(tonnes)  # as the tables round it: 6.3249999 read 6.32 beside 6.33
     return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
 
 
