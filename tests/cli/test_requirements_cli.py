@@ -48,3 +48,25 @@ def test_factors_json_carries_sources() -> None:
     rows = json.loads(done.stdout)
     assert rows
     assert all(r["source_url"].startswith("http") for r in rows)
+
+
+def test_the_json_says_what_must_move_each_day_net_of_what_sites_hold(tmp_path: Path) -> None:
+    """A tester sizing transport read the sites' starting stock as a C+0 peak to move."""
+    from typer.testing import CliRunner
+
+    from supplyline.cli.app import _register_commands, app
+
+    _register_commands()
+    result = CliRunner().invoke(
+        app,
+        ["requirements", str(BILATERAL.parent / "relief-operation"), "--out", str(tmp_path / "rq")],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "rq" / "requirements.json").read_text())
+    totals, moved = (
+        document["daily_total_t_by_commodity"],
+        document["daily_to_deliver_t_by_commodity"],
+    )
+    assert sum(map(sum, moved.values())) < sum(map(sum, totals.values()))  # the sites hold some
+    rows = {r["commodity"]: r for r in document["by_commodity"]}
+    assert all(abs(rows[c]["to_deliver_t"] - sum(moved[c])) < 1e-3 for c in rows)

@@ -7,11 +7,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import to_gram, write_csv
 
 __all__ = ["write_requirements"]
+
+FloatArray = npt.NDArray[np.float64]
 
 
 def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
@@ -33,6 +38,7 @@ def write_requirements(
     by_unit: Sequence[Mapping[str, Any]],
     by_commodity: Sequence[Mapping[str, Any]],
     factors_used: Sequence[PlanningFactor],
+    deliver: FloatArray | None = None,
 ) -> list[Path]:
     """Write ``requirements_daily.csv``, ``requirements_by_unit.csv`` and ``requirements.json``.
 
@@ -82,6 +88,16 @@ def write_requirements(
                 com: [round(float(x), 6) for x in demand.total_t[:, c, :].sum(axis=0)]
                 for c, com in enumerate(demand.commodity_ids)
             },
+            **(
+                {}
+                if deliver is None
+                else {  # net of what units in place hold: what transport must move
+                    "daily_to_deliver_t_by_commodity": {
+                        com: [round(float(x), 6) for x in deliver[:, c, :].sum(axis=0)]
+                        for c, com in enumerate(demand.commodity_ids)
+                    }
+                }
+            ),
             "factors_used": [
                 {
                     "key": f.key,

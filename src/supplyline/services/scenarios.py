@@ -144,6 +144,7 @@ def export_requirements(result: RequirementsResult, out: str | Path) -> list[Pat
         by_unit=totals_by_unit(result.demand, deliver),
         by_commodity=totals_by_commodity(result.demand, deliver),
         factors_used=[result.opened.factors[k] for k in result.factors_used],
+        deliver=deliver,
     )
 
 
