@@ -22,3 +22,40 @@ def test_the_demo_plans_the_bundled_example_and_writes_its_report(tmp_path: Path
     assert "plan optimal" in result.output
     assert (out / "plan.html").stat().st_size > 10_000
     assert (out / "movements.csv").is_file()
+
+
+def test_an_unknown_example_is_a_bad_option(tmp_path: Path) -> None:
+    """`demo --example bogus` exited 3 (not found); a bad option value is 2, as any."""
+    _register_commands()
+    result = CliRunner().invoke(app, ["demo", "--example", "bogus", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_init_refuses_a_plans_folder_even_with_force(tmp_path: Path) -> None:
+    """`init out/plan --force` replaced a plan's stocks.csv and left half of each."""
+    from cli_helpers import run
+
+    (tmp_path / "stocks.csv").write_text("the plan's\n")
+    done = run("init", tmp_path, "--force")
+    assert done.returncode == 8, done.stderr
+    assert (tmp_path / "stocks.csv").read_text() == "the plan's\n"
+
+
+def test_a_terminal_that_cannot_show_a_dash_gets_no_traceback(tmp_path: Path) -> None:
+    """A latin-1 terminal: `plan` wrote its files, then failed on "–" with a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from cli_helpers import BILATERAL
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", str(BILATERAL), "--out", str(tmp_path / "o")],
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("ascii", "replace")[-500:]
+    assert b"Traceback" not in done.stderr
+    assert b"C+4?C+11" in done.stdout  # the dash it cannot show, replaced

@@ -14,6 +14,7 @@ import sys
 
 try:  # Ctrl+C during these imports: the message and 130, not a traceback
     import importlib
+    import io
     import logging
     import os
     from collections.abc import Iterator
@@ -170,6 +171,11 @@ def _register_commands() -> None:
 
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit codes."""
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal that cannot show "–" or "×" gets "?" rather than a traceback after the
+        # files are written (a tester's latin-1 terminal)
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         if not sys.stdout.isatty():
             # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider

@@ -12,6 +12,7 @@ from supplyline.cli.output import OutputFormat
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
+from supplyline.errors import NotFoundError
 from supplyline.planning import Method
 from supplyline.services.planning import check_plan_outputs
 from supplyline.services.scenarios import bundled_example
@@ -38,7 +39,10 @@ def demo_cmd(
     The same as ``supplyline requirements EXAMPLE`` followed by
     ``supplyline plan EXAMPLE --out OUT --report OUT/plan.html``.
     """
-    folder = bundled_example(example)
+    try:
+        folder = bundled_example(example)
+    except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)
+        raise typer.BadParameter(str(unknown), param_hint="'--example'") from None
     check_plan_outputs(folder, out, report=out / "plan.html")
     console.rule(f"[bold]1. What is needed[/] — {folder}")
     requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)

@@ -28,7 +28,13 @@ from supplyline.errors import InterruptedAfterWriting, OutputError
 from supplyline.io.loader import SCENARIO_FILES
 from supplyline.signals import ctrl_c_held_back
 
-__all__ = ["atomic_output_dir", "move_into_place", "scratch_file_for", "writing"]
+__all__ = [
+    "atomic_output_dir",
+    "check_not_over_other_files",
+    "move_into_place",
+    "scratch_file_for",
+    "writing",
+]
 
 log = logging.getLogger(__name__)
 
@@ -193,3 +199,21 @@ def move_into_place(scratch: Path, target: str | Path) -> Path:
     except OSError as error:
         raise _output_error(target, error) from None
     return target
+
+
+def check_not_over_other_files(folder: Path) -> None:
+    """Raise OutputError if ``folder`` holds files of a scenario's names but no scenario.
+
+    For what writes a scenario (``write_scenario``, ``init --force``): a tester's scenario
+    written into a plan's folder replaced the plan's ``stocks.csv`` and left a folder of
+    neither. Over a scenario (its ``scenario.yaml`` there), or into a
+    folder without such files, is fine.
+    """
+    if not folder.is_dir() or (folder / "scenario.yaml").is_file():
+        return
+    clash = sorted(n for n in SCENARIO_FILES if (folder / n).exists())
+    if clash:
+        raise OutputError(
+            f"cannot write the scenario into {folder}: it holds {', '.join(clash)} but no "
+            "scenario.yaml (a plan's files?), which would be replaced; choose another folder"
+        )

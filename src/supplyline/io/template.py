@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from supplyline.errors import Issue, ScenarioError
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -156,6 +156,7 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
                 )
             ]
         )
+    check_not_over_other_files(folder)  # --force over a plan's folder left half of each
     try:
         with atomic_output_dir(folder, replaces_scenario=True) as scratch:
             for name, text in TEMPLATE_FILES.items():

@@ -20,7 +20,7 @@ import numpy as np
 import yaml
 
 from supplyline.domain import Agreement, Commodity, Scenario
-from supplyline.errors import ArgumentError, OutputError, ScenarioError, require
+from supplyline.errors import ArgumentError, ScenarioError, require
 from supplyline.io._cells import format_activity, format_outage_days
 from supplyline.io._tables import (
     FLEET_COLUMNS,
@@ -30,8 +30,8 @@ from supplyline.io._tables import (
     UNIT_COLUMNS,
     VEHICLES_PREFIX,
 )
-from supplyline.io.atomic import atomic_output_dir, writing
-from supplyline.io.loader import SCENARIO_FILES, load_scenario
+from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files, writing
+from supplyline.io.loader import load_scenario
 
 __all__ = ["scenario_texts", "write_scenario"]
 
@@ -263,7 +263,7 @@ def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     """
     require(scenario, Scenario, "the scenario")
     require(path, (str, os.PathLike), "the scenario folder")
-    _not_over_other_files(Path(path))
+    check_not_over_other_files(Path(path))
     texts = scenario_texts(scenario)
     with atomic_output_dir(path, replaces_scenario=True) as scratch:
         for name, text in texts.items():
@@ -271,23 +271,6 @@ def write_scenario(scenario: Scenario, path: str | Path) -> Path:
                 (scratch / name).write_text(text, encoding="utf-8", newline="")
         _loads_back(scenario, scratch)
     return Path(path)
-
-
-def _not_over_other_files(folder: Path) -> None:
-    """Raise OutputError if ``folder`` holds files of a scenario's names but no scenario.
-
-    A tester's scenario written into a plan's folder replaced the plan's ``stocks.csv``
-    and left a folder of neither. Over a scenario (its ``scenario.yaml`` there), or into a
-    folder without such files, is fine.
-    """
-    if not folder.is_dir() or (folder / "scenario.yaml").is_file():
-        return
-    clash = sorted(n for n in SCENARIO_FILES if (folder / n).exists())
-    if clash:
-        raise OutputError(
-            f"cannot write the scenario into {folder}: it holds {', '.join(clash)} but no "
-            "scenario.yaml (a plan's files?), which would be replaced; choose another folder"
-        )
 
 
 def _loads_back(scenario: Scenario, folder: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from supplyline.domain import Agreement, Plan, Scenario
+from supplyline.domain import Agreement, Plan, Scenario, check_plan_of
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
@@ -120,6 +120,7 @@ def draft_support_orders(
     """
     require(plan, Plan, "the plan")  # None failed as an AttributeError
     require(scenario, Scenario, "the scenario")
+    check_plan_of(scenario, plan)  # another scenario's plan was "no unit 'bn-1'" (exit 3)
     pool = scenario.agreements if agreements is None else tuple(agreements)
     groups: dict[tuple[str, str, str, str | None], _Group] = {}
     for delivery in plan.deliveries:
