@@ -23,6 +23,7 @@ from supplyline.domain import (
     SupplyClass,
     VehicleClass,
 )
+from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
     BadValue,
     check_text,
@@ -399,7 +400,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
             "activity_levels",
             report,
             partial(parse_id, what="activity level"),
-            10.0,
+            MAX_ACTIVITY,
             "× normal",
         )
     )

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, Scenario, Stock, held_at_start
+from supplyline.domain import Demand, Scenario, Stock, check_scenario_sound, held_at_start
 from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
 from supplyline.planning.fair_share import add_fair_shares
-from supplyline.planning.fits import check_demand_fits, check_scenario_sound
+from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     NEGLIGIBLE_T,
