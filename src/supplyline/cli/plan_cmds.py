@@ -40,6 +40,8 @@ err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
 APPROXIMATE_METHODS = (Method.IPM_NO_CROSSOVER.value, Method.PDLP.value)
 """Methods whose optimum is an interior or first-order point (no crossover to a vertex)."""
+NOTICEABLE_T = 1e-6
+"""A plan off its constraints by more than a gram gets the note whatever its method."""
 
 
 def _report_writer() -> ReportWriter:
@@ -193,13 +195,27 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     out = []
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run))
+    stats = run.plan.stats
+    off = (
+        f"In this plan a balance or capacity is off by {_kg_text(stats.max_violation)} at "
+        f"most, {_kg_text(stats.total_violation)} summed over all of them (what a total over "
+        "the horizon may be off by)."
+    )
     if head["method"] in APPROXIMATE_METHODS:
         out.append(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
-            "a vertex: expect tiny movements that are only numerical noise, and balances "
-            "that hold to about a kilogram. The default (simplex) gives an exact plan."
+            f"a vertex: expect tiny movements that are only numerical noise. {off} The "
+            "default (simplex) gives an exact plan."
         )
+    elif stats.max_violation > NOTICEABLE_T:
+        out.append(f"note: the solver stopped within its tolerances. {off}")
     return out
+
+
+def _kg_text(tonnes: float) -> str:
+    """A small mass as a planner reads it: 2.4 kg, 476 kg, 1,234 kg."""
+    kg = tonnes * 1000.0
+    return f"{kg:,.0f} kg" if kg >= 10 else f"{kg:.2g} kg"
 
 
 def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:

@@ -220,6 +220,11 @@ class SolveStats:
     method: str = ""
     fair_share: bool = False
     """Whether shortfall was spread between units as shares of their demand."""
+    max_violation: float = 0.0
+    """The most any balance, capacity or bound is off in the plan (tonnes or people): 0
+    from simplex; methods that stop within tolerances leave up to a few kilograms."""
+    total_violation: float = 0.0
+    """All those amounts summed: what a total over the horizon may be off by."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import highspy
@@ -26,7 +26,7 @@ import numpy.typing as npt
 from supplyline.domain import PlanStatus
 from supplyline.errors import OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
-from supplyline.planning.model import LpModel
+from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 
@@ -158,6 +158,8 @@ class Solution:
     fetch_s: float = 0.0
     """Seconds spent copying ``x`` out of HiGHS (the planner counts it as extraction)."""
     method: str
+    violation: Violation = field(default_factory=lambda: Violation())
+    """How far ``x`` is off the constraints and bounds (nothing at a simplex vertex)."""
 
 
 def objective_scale(cost: FloatArray, target: float = COST_TARGET) -> float:
@@ -357,6 +359,11 @@ class HighsSession:
             solve_s=elapsed,
             fetch_s=time.perf_counter() - began,
             method=self.method,
+            # rows are tonnes or people, and only costs are scaled: HiGHS's figures hold
+            violation=Violation(
+                largest=max(0.0, float(info.max_primal_infeasibility)),
+                total=max(0.0, float(info.sum_primal_infeasibilities)),
+            ),
         )
 
     def duals(self) -> tuple[FloatArray, FloatArray] | None:

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.sparse import csc_matrix
 
-__all__ = ["Assembler", "Block", "LpModel"]
+__all__ = ["Assembler", "Block", "LpModel", "Violation"]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -236,3 +236,31 @@ class Assembler:
             cols=self._cols,
             rows=rows,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """How far a solution is off its model's rows and bounds, in their units (t or people).
+
+    Nothing at a simplex vertex; interior point without crossover and PDLP stop within
+    their tolerances, so a balance may be off by a kilogram on one day and the sums over
+    the horizon by more (measured on the relief example with PDLP: 2.4 kg at most, 0.48 t
+    summed over 2,694 rows).
+    """
+
+    largest: float = 0.0
+    total: float = 0.0
+
+    @classmethod
+    def of(cls, model: LpModel, x: FloatArray) -> Violation:
+        """Measured on ``x`` (for plans HiGHS did not make, such as the fallback's)."""
+        activity = model.matrix @ x
+        off = np.concatenate(
+            [
+                np.maximum(model.row_lower - activity, 0.0),
+                np.maximum(activity - model.row_upper, 0.0),
+                np.maximum(model.col_lower - x, 0.0),
+                np.maximum(x - model.col_upper, 0.0),
+            ]
+        )
+        return cls(largest=float(off.max(initial=0.0)), total=float(off.sum()))

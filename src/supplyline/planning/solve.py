@@ -20,7 +20,7 @@ from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution
-from supplyline.planning.model import LpModel
+from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
@@ -144,6 +144,7 @@ def _fallback(
         objective=float(model.cost @ made.x + model.offset),
         x=made.x,
         solve_s=sol.solve_s + spent,
+        violation=Violation.of(model, made.x),
     )
     return mixed, made
 
@@ -226,6 +227,8 @@ def plan_movements(
         start_s=start_s,
         method=sol.method,
         fair_share=params.fair_share,
+        max_violation=sol.violation.largest,
+        total_violation=sol.violation.total,
     )
     if sol.x is None:
         return Plan(
@@ -278,5 +281,7 @@ def plan_movements(
             explain_s=time.perf_counter() - began,
             method=sol.method,
             fair_share=params.fair_share,
+            max_violation=sol.violation.largest,
+            total_violation=sol.violation.total,
         ),
     )

@@ -214,6 +214,7 @@ def solve_table(plan: Plan) -> Table:
             "columns": "columns",
             "rows": "rows",
             "nonzeros": "nonzeros",
+            "max_violation_t": "off by at most t",
             "build_s": "build s",
             "solve_s": "solve s",
             "extract_s": "extract s",
