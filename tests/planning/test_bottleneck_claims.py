@@ -15,6 +15,7 @@ from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.build import prepare
 from supplyline.planning.extract import Outcome
+from supplyline.planning.outcome_words import AS_RESOLVED
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
 from supplyline.planning.summary import bottleneck_caveats
@@ -45,8 +46,8 @@ def test_closure_days_that_move_without_less_lateness_are_no_gain(
     gain = _outcome({0: 1, 1: 2}, late_t_days=20.0)
     assert "earlier" not in _effect(problem, base, tie)[1]
     assert _effect(problem, base, gain)[1] == (
-        f"cuts the lift arriving late by 30 t-days ({problem.scenario.units[0].id} closes "
-        "2 days earlier)"
+        f"cuts the lift arriving late by 30 t-days ({AS_RESOLVED}"
+        f"{problem.scenario.units[0].id} closes 2 days earlier)"
     )
 
 
@@ -60,8 +61,8 @@ def test_a_unit_that_does_not_close_is_said_to_close_by_a_day_not_days_earlier(
     effect = _effect(problem, base, gain)[1]
     unit = problem.scenario.units[0].id
     assert effect == (
-        f"cuts the lift arriving late by 50 t-days ({unit} closes by C+12, where now it does "
-        "not close within the horizon)"
+        f"cuts the lift arriving late by 50 t-days ({AS_RESOLVED}{unit} closes by C+12, where "
+        "now it does not close within the horizon)"
     )
 
 
@@ -177,7 +178,7 @@ def test_a_claim_says_when_it_makes_lift_later(bilateral: tuple[Scenario, Demand
     base = _outcome({0: 3}, late_t_days=1306.0, closure={0: 16})
     worse = _outcome({0: 19}, late_t_days=1881.0, closure={0: None})
     assert (
-        "lets the lift arriving late grow by 575 t-days (wm-hq no longer closes"
+        f"lets the lift arriving late grow by 575 t-days ({AS_RESOLVED}wm-hq no longer closes"
         in (_effect(problem, base, worse)[1])
     )
     shifted = _outcome({0: 5}, late_t_days=1306.0, closure={0: 18})
@@ -191,7 +192,8 @@ def test_a_claim_names_a_unit_that_closes_later_too(bilateral: tuple[Scenario, D
     gain = _outcome({0: 0, 1: 11}, late_t_days=20.0, closure={0: 13, 1: 24})
     units = [u.id for u in problem.scenario.units]
     assert _effect(problem, base, gain)[1] == (
-        f"cuts the lift arriving late by 30 t-days ({units[0]} closes 3 days earlier; "
+        f"cuts the lift arriving late by 30 t-days ({AS_RESOLVED}{units[0]} closes 3 days "
+        "earlier; "
         f"{units[1]} closes 10 days later)"
     )
 

@@ -12,6 +12,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.types import day_label, days_text, to_gram
 
 __all__ = [
+    "AS_RESOLVED",
     "cost_eps",
     "effect",
     "gap_eps",
@@ -20,6 +21,13 @@ __all__ = [
     "sooner",
     "tonnes_text",
 ]
+
+
+AS_RESOLVED = "in the re-solved plan; others as good may differ: "
+"""Before the closure days a claim names: the optimum fixes the tonne-days late, not which
+unit's tonnes they are. A tester's air-link claim said a unit that cannot use the
+airbridge "closes 1 day later", and a yard claim said "3 days earlier" where the re-plan
+from the files gave 1 with the same tonne-days."""
 
 
 def short_eps(base: Outcome) -> float:
@@ -174,7 +182,7 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     elif newly and closes:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
     said += _later(base, new, unit)
-    return f"{text} ({'; '.join(said)})" if said else text
+    return f"{text} ({AS_RESOLVED}{'; '.join(said)})" if said else text
 
 
 def _late_amounts(more: Outcome, less: Outcome, eps: float | None = None) -> list[str]:
@@ -205,7 +213,7 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])
     text = f"lets the lift arriving late grow by {' and '.join(amounts)}"
-    return f"{text} ({'; '.join(later)})" if later else text
+    return f"{text} ({AS_RESOLVED}{'; '.join(later)})" if later else text
 
 
 def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:
