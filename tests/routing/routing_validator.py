@@ -1,10 +1,12 @@
 """An independent checker of convoy routes, written without the router's code.
 
 It recomputes road distances with its own Floyd–Warshall over the scenario's road links
-(great circle × detour where no road connects), replays every truck's day from its own
-start time, and returns the list of violations: capacity per trip, receiving windows,
-drivers' hours, the 0–24 h day, trucks per fleet group, and tonnes conserved (delivered
-plus reported unserved equals what was asked).
+open that day (great circle × detour only where no road joins two places on any day;
+infinite where roads exist but are all closed that day), replays every truck's day from
+its own start time, and returns the list of violations: a leg with no open road,
+capacity per trip, receiving windows, drivers' hours, the 0–24 h day, trucks per fleet
+group, and tonnes conserved (delivered plus drawn on site plus reported unserved equals
+what was asked).
 """
 
 from __future__ import annotations
@@ -30,11 +32,26 @@ def _haversine(scenario: Scenario, a: str, b: str) -> float:
 
 
 def road_km(scenario: Scenario, day: int) -> dict[tuple[str, str], float]:
-    """All-pairs km by Floyd–Warshall, falling back to great circle × detour."""
+    """All-pairs km by Floyd–Warshall on the day's open roads.
+
+    Great circle × detour where no road joins two places on any day; infinite where roads
+    do but none is open that day.
+    """
+    on_day = _floyd(scenario, day)
+    any_day = _floyd(scenario, None)
+    f = scenario.routing.detour_factor
+    return {
+        key: v if v < math.inf else math.inf if any_day[key] < math.inf
+        else _haversine(scenario, *key) * f
+        for key, v in on_day.items()
+    }  # fmt: skip
+
+
+def _floyd(scenario: Scenario, day: int | None) -> dict[tuple[str, str], float]:
     ids = [loc.id for loc in scenario.locations]
     d = {(a, b): (0.0 if a == b else math.inf) for a in ids for b in ids}
     for link in scenario.links:
-        if link.mode is Mode.ROAD and link.is_open(day):
+        if link.mode is Mode.ROAD and (day is None or link.is_open(day)):
             for a, b in link.directions():
                 d[a, b] = min(d[a, b], link.distance_km)
     for k in ids:
@@ -45,8 +62,7 @@ def road_km(scenario: Scenario, day: int) -> dict[tuple[str, str], float]:
             for j in ids:
                 if dik + d[k, j] < d[i, j]:
                     d[i, j] = dik + d[k, j]
-    f = scenario.routing.detour_factor
-    return {key: (v if v < math.inf else _haversine(scenario, *key) * f) for key, v in d.items()}
+    return d
 
 
 def validate(
@@ -77,11 +93,11 @@ def _conservation(routes: Routes, asked: dict[str, dict[str, float]]) -> list[st
         for s in r.stops:
             for c, t in s.load_t.items():
                 got[s.unit][c] += t
-    for u in routes.unserved:
+    for u in [*routes.unserved, *routes.on_site]:
         for c, t in u.load_t.items():
             got[u.unit][c] += t
     return [
-        f"{unit} {c}: asked {t}, delivered+unserved {got[unit][c]}"
+        f"{unit} {c}: asked {t}, delivered+on site+unserved {got[unit][c]}"
         for unit, loads in asked.items()
         for c, t in loads.items()
         if abs(got[unit][c] - t) > TOL_T
@@ -118,6 +134,11 @@ def _replay(scenario, r, g, km, service_h) -> list[str]:  # type: ignore[no-unty
             out.append(f"{r.truck} trip {trip} carries {tonnes:.3f} t > {g.payload_t} t")
         if g.volume_m3 is not None and volume > g.volume_m3 + TOL_T:
             out.append(f"{r.truck} trip {trip} carries {volume:.3f} m3 > {g.volume_m3} m3")
+    out += [
+        f"{r.truck} drives {a}→{b}, which no open road joins that day"
+        for a, b in itertools.pairwise(path)
+        if km[a, b] == math.inf
+    ]
     dist = sum(km[a, b] for a, b in itertools.pairwise(path))
     if abs(dist - r.distance_km) > 1e-6 * max(1.0, dist):
         out.append(f"{r.truck} claims {r.distance_km:.3f} km, path is {dist:.3f} km")

@@ -14,7 +14,7 @@ from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
-from supplyline.io.route_files import ROUTE_FILES, truck_rows, unserved_rows
+from supplyline.io.route_files import ROUTE_FILES, on_site_rows, truck_rows, unserved_rows
 from supplyline.routing import Convention, RouterParams
 from supplyline.routing.convoy import ConvoyParams
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -44,9 +44,10 @@ def _routes_report_writer() -> RoutesReportWriter:
 
 def _headline(routes: Routes) -> str:
     style = "green" if not routes.unserved else "red"
+    on_site = f"{routes.on_site_t:,.1f} t drawn on site, " if routes.on_site else ""
     return (
         f"[bold]{routes.scenario}[/] {day_label(routes.day)} ({routes.date}): "
-        f"{len(routes.routes)} truck(s), {routes.delivered_t:,.1f} t delivered, "
+        f"{len(routes.routes)} truck(s), {routes.delivered_t:,.1f} t delivered, {on_site}"
         f"[{style}]{routes.unserved_t:,.1f} t unserved[/], "
         f"{routes.total_distance_km:,.1f} km, cost {routes.total_cost:,.2f} "
         f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
@@ -107,12 +108,16 @@ def routes_cmd(
         )
     print_warnings(run.opened.warnings, err)
     routes = run.routes
-    trucks, unserved = truck_rows(routes), unserved_rows(routes)
+    trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
     if fmt is OutputFormat.TABLE:
         console.print(_headline(routes), highlight=False)
         if trucks:
             cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
             emit_rows(trucks, cols, fmt, console=console, title="Trucks")
+        if on_site:
+            cols = ["unit", "location", "tonnes", "load_t"]
+            title = "Drawn on site (from the stock of the unit's own place, no truck)"
+            emit_rows(on_site, cols, fmt, console=console, title=title)
         if unserved:
             cols = ["unit", "tonnes", "reason", "detail"]
             emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
@@ -121,6 +126,7 @@ def routes_cmd(
     else:
         rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
         rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
+        rows += [{**d, "kind": "on_site", "truck": None} for d in on_site]
         cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
                 "detail"]  # fmt: skip
         emit_rows(rows, cols, fmt, console=console)

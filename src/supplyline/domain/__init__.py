@@ -33,6 +33,7 @@ from supplyline.domain.plan import (
     check_plan_of,
 )
 from supplyline.domain.routes import (
+    DrawnOnSite,
     ReachCheck,
     ReachRow,
     Routes,
@@ -61,6 +62,7 @@ __all__ = [
     "Delivery",
     "Demand",
     "DemandUnit",
+    "DrawnOnSite",
     "FactorTable",
     "Finding",
     "FleetGroup",

@@ -19,6 +19,7 @@ from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = [
+    "DrawnOnSite",
     "ReachCheck",
     "ReachRow",
     "RouteStatus",
@@ -46,6 +47,8 @@ class UnservedReason(StrEnum):
 
     NO_TRUCK_REACHES = "no_truck_reaches"
     """No depot with trucks is connected to the unit (no fleet at all, or zero trucks)."""
+    ROAD_CLOSED = "road_closed"
+    """Roads join the unit to the depots with trucks, but the ones it needs are closed that day."""
     BEYOND_DURATION = "beyond_duration"
     """Depot → unit → depot plus the stop takes longer than every truck's maximum route hours."""
     WINDOW_IMPOSSIBLE = "window_impossible"
@@ -71,6 +74,9 @@ class Stop:
     load_t: Mapping[CommodityId, float]
     volume_m3: float = 0.0
     distance_from_previous_km: float = 0.0
+    leg_by_road: bool = True
+    """False when the leg from the previous place is an estimate (great circle × detour:
+    the scenario has no road between them)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
@@ -136,6 +142,23 @@ class Unserved:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DrawnOnSite:
+    """What a unit takes from the stock of the place it is at: served there, no truck."""
+
+    unit: UnitId
+    location: LocationId
+    load_t: Mapping[CommodityId, float]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+
+    @property
+    def tonnes(self) -> float:
+        """Tonnes drawn on site."""
+        return sum(self.load_t.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Routes:
     """The convoy routes of one day, and every delivery they leave out."""
 
@@ -145,6 +168,8 @@ class Routes:
     status: RouteStatus
     routes: tuple[TruckRoute, ...] = ()
     unserved: tuple[Unserved, ...] = ()
+    on_site: tuple[DrawnOnSite, ...] = ()
+    """Deliveries served from the stock of the unit's own place, without a truck."""
     source: str = "demand"
     """Where the deliveries came from: ``plan`` (the movement plan) or ``demand``."""
     total_distance_km: float = 0.0
@@ -162,6 +187,11 @@ class Routes:
     def unserved_t(self) -> float:
         """Tonnes that no route brings."""
         return sum(u.tonnes for u in self.unserved)
+
+    @property
+    def on_site_t(self) -> float:
+        """Tonnes units draw from the stock of their own place (no truck)."""
+        return sum(d.tonnes for d in self.on_site)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,9 +1,11 @@
 """A day's convoy routes on disk: CSV tables for spreadsheets, GeoJSON for a map.
 
 ``routes.csv`` has one row per stop (truck, trip, order, unit, hours, tonnes by
-commodity); ``trucks.csv`` one row per truck; ``unserved.csv`` every delivery no route
-brings, with the reason; ``routes.geojson`` the truck paths as lines (straight between
-the places visited) and the unserved units as points; ``routes.json`` the summary.
+commodity, whether the leg's km is by road); ``trucks.csv`` one row per truck;
+``unserved.csv`` every delivery no route brings, with the reason; ``on_site.csv`` what
+units draw from the stock of their own place (no truck); ``routes.geojson`` the truck
+paths as lines (straight between the places visited), the unserved units and the
+on-site draws as points; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
 """
 
@@ -20,9 +22,23 @@ from supplyline.io.csv_out import write_csv
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
-__all__ = ["ROUTE_FILES", "route_rows", "truck_rows", "unserved_rows", "write_routes_files"]
+__all__ = [
+    "ROUTE_FILES",
+    "on_site_rows",
+    "route_rows",
+    "truck_rows",
+    "unserved_rows",
+    "write_routes_files",
+]
 
-ROUTE_FILES = ("routes.csv", "trucks.csv", "unserved.csv", "routes.geojson", "routes.json")
+ROUTE_FILES = (
+    "routes.csv",
+    "trucks.csv",
+    "unserved.csv",
+    "on_site.csv",
+    "routes.geojson",
+    "routes.json",
+)
 
 
 def _loads(load: Mapping[str, float]) -> str:
@@ -51,6 +67,7 @@ def route_rows(routes: Routes) -> list[dict[str, Any]]:
                     "volume_m3": round(s.volume_m3, 3),
                     "load_t": _loads(s.load_t),
                     "leg_km": round(s.distance_from_previous_km, 2),
+                    "leg_by_road": s.leg_by_road,
                 }
             )
     return rows
@@ -93,19 +110,34 @@ def unserved_rows(routes: Routes) -> list[dict[str, Any]]:
     ]
 
 
+def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
+    """One row per unit that draws from the stock of its own place: served there, no truck."""
+    return [
+        {
+            "unit": d.unit,
+            "location": d.location,
+            "tonnes": round(d.tonnes, 3),
+            "load_t": _loads(d.load_t),
+        }
+        for d in routes.on_site
+    ]
+
+
 _ROUTE_COLS = [
     "truck", "fleet_group", "vehicle_type", "depot", "trip", "stop", "unit", "location",
     "arrival_h", "service_start_h", "departure_h", "tonnes", "volume_m3", "load_t", "leg_km",
+    "leg_by_road",
 ]  # fmt: skip
 _TRUCK_COLS = [
     "truck", "fleet_group", "vehicle_type", "depot", "trips", "stops", "start_h", "end_h",
     "hours", "km", "tonnes", "payload_t", "cost",
 ]  # fmt: skip
 _UNSERVED_COLS = ["unit", "location", "tonnes", "load_t", "reason", "detail"]
+_ON_SITE_COLS = ["unit", "location", "tonnes", "load_t"]
 
 
 def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
-    """Truck paths as LineStrings, unserved units as Points (GeoJSON, lon/lat).
+    """Truck paths as LineStrings, unserved units and on-site draws as Points (lon/lat).
 
     A path with a leg across the antimeridian is a MultiLineString cut there.
     """
@@ -125,6 +157,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                     "km": round(r.distance_km, 2),
                     "tonnes": round(r.tonnes, 3),
                     "units": [s.unit for s in r.stops],
+                    "by_road": all(s.leg_by_road for s in r.stops),
                 },
             }
         )
@@ -143,6 +176,20 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 },
             }
         )
+    for d in routes.on_site:
+        loc = where[d.location]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": {
+                    "kind": "on_site",
+                    "unit": d.unit,
+                    "tonnes": round(d.tonnes, 3),
+                    "load_t": _loads(d.load_t),
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -158,6 +205,7 @@ def routes_summary(routes: Routes) -> dict[str, Any]:
         "trucks": len(routes.routes),
         "delivered_t": round(routes.delivered_t, 3),
         "unserved_t": round(routes.unserved_t, 3),
+        "on_site_t": round(routes.on_site_t, 3),
         "distance_km": round(routes.total_distance_km, 2),
         "cost": round(routes.total_cost, 2),
         "solve_s": round(routes.solve_s, 3),
@@ -172,10 +220,11 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
     write_csv(paths[0], _ROUTE_COLS, route_rows(routes))
     write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
     write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
-    paths[3].write_text(
+    write_csv(paths[3], _ON_SITE_COLS, on_site_rows(routes))
+    paths[4].write_text(
         json.dumps(routes_geojson(scenario, routes), indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    paths[4].write_text(
+    paths[5].write_text(
         json.dumps(routes_summary(routes), indent=2, ensure_ascii=False), encoding="utf-8"
     )
     return paths

@@ -13,7 +13,7 @@ from pathlib import Path
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
-from supplyline.io.route_files import truck_rows, unserved_rows
+from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -29,6 +29,7 @@ __all__ = [
 
 _TRUCK_COLUMNS = ("truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost")
 _UNSERVED_COLUMNS = ("unit", "tonnes", "reason", "detail")
+_ON_SITE_COLUMNS = ("unit", "location", "tonnes", "load_t")
 
 
 def reach_section(check: ReachCheck) -> ReportSection:
@@ -70,6 +71,15 @@ def routes_section(routes: Routes) -> ReportSection:
             rows=tuple(tuple(t[c] for c in _TRUCK_COLUMNS) for t in trucks),
         )
     ]
+    drawn = on_site_rows(routes)
+    if drawn:
+        tables.append(
+            Table(
+                columns=_ON_SITE_COLUMNS,
+                caption="Drawn on site (from the stock of the unit's own place, no truck)",
+                rows=tuple(tuple(d[c] for c in _ON_SITE_COLUMNS) for d in drawn),
+            )
+        )
     missing = unserved_rows(routes)
     if missing:
         tables.append(
@@ -84,7 +94,8 @@ def routes_section(routes: Routes) -> ReportSection:
         title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
         intro=(
             f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.1f} t over "
-            f"{routes.total_distance_km:,.0f} km; {routes.unserved_t:,.1f} t not delivered "
+            f"{routes.total_distance_km:,.0f} km; {routes.on_site_t:,.1f} t drawn on site; "
+            f"{routes.unserved_t:,.1f} t not delivered "
             f"(deliveries from the {routes.source})."
         ),
         tables=tuple(tables),

@@ -12,8 +12,11 @@ How a day is modelled (also in ``docs/routing.md``):
   one's (so a mixed fleet shares the work, and small vehicles do not shrink the loads);
   each load carries the same share of every commodity, and each is a separate stop that
   may go on a different truck;
+* what a unit's own place holds of a commodity (``stocks.csv``) is drawn there, without a
+  truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
-  than the drivers' hours, or no way to arrive inside the receiving window, rules that
+  than the drivers' hours, no way to arrive inside the receiving window, or no road open
+  that day (a road that exists but is closed is never replaced by an estimate), rules that
   type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
   cost (a truck's fixed cost plus the round trip), so the solver serves all it can;
@@ -28,13 +31,12 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import numpy as np
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.fields import check_fields, whole_number
-from supplyline.domain.routes import Routes, RouteStatus, Unserved, UnservedReason
+from supplyline.domain.routes import Routes, RouteStatus, TruckRoute, Unserved, UnservedReason
 from supplyline.errors import (
     ArgumentError,
     Issue,
@@ -46,10 +48,12 @@ from supplyline.errors import (
 )
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
-from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.roads import RoadMatrix, closed_roads, describe_closed, road_matrix
+from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.types import CommodityId, LocationId, UnitId, day_label
+from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
@@ -60,38 +64,6 @@ _DAM_PER_KM = 100
 """The solver counts distance in decametres: fine enough, and it keeps costs (in
 thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
 _NO_VOLUME_LIMIT = 10**12
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DeliveryRequest:
-    """What one unit is to receive on the day, by commodity, at its location."""
-
-    unit: UnitId
-    location: LocationId
-    load_t: Mapping[CommodityId, float]
-    volume_m3: float = 0.0
-    priority: int = 3
-    """The most urgent priority among its commodities (1 is the most important)."""
-
-    def __post_init__(self) -> None:
-        """Refuse what a script may hand in as an ArgumentError, naming the field.
-
-        A NaN or negative load was a plain ValueError (outside ``except SupplylineError``),
-        a list for ``load_t`` a bare TypeError; loads are taken as floats (numpy's too).
-        """
-        check_fields(self)
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
-        if any(not (math.isfinite(t) and t >= 0) for t in self.load_t.values()):
-            raise ArgumentError(
-                f"load_t of {self.unit} must be finite and >= 0: {dict(self.load_t)}"
-            )
-        if not (math.isfinite(self.volume_m3) and self.volume_m3 >= 0):
-            raise ArgumentError(f"volume_m3(={self.volume_m3}) must be finite and >= 0")
-
-    @property
-    def tonnes(self) -> float:
-        """Total tonnes."""
-        return sum(self.load_t.values())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -174,10 +146,27 @@ class _Fit:
 
 
 def _fit(
-    req: DeliveryRequest, g: FleetGroup, km: RoadMatrix, service_h: float, scenario: Scenario
+    req: DeliveryRequest,
+    g: FleetGroup,
+    km: RoadMatrix,
+    service_h: float,
+    scenario: Scenario,
+    day: int,
 ) -> _Fit:
     unit = scenario.unit(req.unit)
     dep, loc = km.index(g.depot), km.index(req.location)
+    if km.closed[dep, loc] or km.closed[loc, dep]:
+        cut = [
+            *closed_roads(scenario, g.depot, req.location, day),
+            *closed_roads(scenario, req.location, g.depot, day),
+        ]
+        why = describe_closed(list(dict.fromkeys(cut)), day) or "every road is closed"
+        return _Fit(
+            False,
+            UnservedReason.ROAD_CLOSED,
+            f"{why}: no open road between {g.depot} and {req.location} ({g.id})",
+            math.inf,
+        )
     out_h = km.km[dep, loc] / g.speed_kmh
     back_h = km.km[loc, dep] / g.speed_kmh
     rt = out_h + back_h + service_h
@@ -217,6 +206,7 @@ def _plan_chunks(
     km: RoadMatrix,
     scenario: Scenario,
     params: ConvoyParams,
+    day: int,
 ) -> tuple[list[Chunk], list[Unserved], dict[int, tuple[int, str]]]:
     """Split requests into truck-loads; rule out the ones no truck type can serve."""
     service_h = scenario.routing.service_minutes / 60
@@ -227,13 +217,10 @@ def _plan_chunks(
         if not groups:
             unserved.append(_whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
             continue
-        fits = {g.id: _fit(req, g, km, service_h, scenario) for g in groups}
+        fits = {g.id: _fit(req, g, km, service_h, scenario, day) for g in groups}
         allowed = [g for g in groups if fits[g.id].ok]
         if not allowed:
-            window = [f for f in fits.values() if f.reason is UnservedReason.WINDOW_IMPOSSIBLE]
-            worst = window[0] if window else min(fits.values(), key=lambda f: f.round_trip_h)
-            assert worst.reason is not None
-            unserved.append(_whole(req, worst.reason, worst.detail))
+            unserved.append(_not_reached(req, list(fits.values())))
             continue
         # Loads that fit every truck type at least half the size of the largest one, so
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
@@ -269,6 +256,29 @@ def _plan_chunks(
     return chunks, unserved, bounds
 
 
+def _not_reached(req: DeliveryRequest, fits: Sequence[_Fit]) -> Unserved:
+    """Why no truck type can serve a request: a closed road first, as what cut it off."""
+    closed = [f for f in fits if f.reason is UnservedReason.ROAD_CLOSED]
+    if closed:
+        detail = "; ".join(dict.fromkeys(f.detail for f in closed))
+        return _whole(req, UnservedReason.ROAD_CLOSED, detail)
+    window = [f for f in fits if f.reason is UnservedReason.WINDOW_IMPOSSIBLE]
+    worst = window[0] if window else min(fits, key=lambda f: f.round_trip_h)
+    assert worst.reason is not None
+    return _whole(req, worst.reason, worst.detail)
+
+
+def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
+    """The legs driven whose km is an estimate (no road data between the two places)."""
+    legs = (
+        (a, b)
+        for r in routes
+        for a, b in zip(r.path, r.path[1:], strict=False)
+        if a != b and not km.by_road[km.index(a), km.index(b)]
+    )
+    return [f"{a}→{b}" for a, b in dict.fromkeys(legs)]
+
+
 def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserved:
     return Unserved(
         unit=req.unit, location=req.location, load_t=req.load_t, reason=reason, detail=detail
@@ -278,8 +288,13 @@ def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserve
 def _matrices(
     groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
 ) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
-    """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile."""
-    metres = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * _DAM_PER_KM).astype(np.int64)
+    """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile.
+
+    Places no open road joins that day (infinite km) are ``_FAR`` apart, as a banned arc.
+    """
+    sub = km.km[np.ix_(nodes_loc, nodes_loc)]
+    cut = ~np.isfinite(sub)
+    metres = _dam(sub)
     d = len(nodes_loc) - len(chunks)
     dist: list[IntArray] = []
     dur: list[IntArray] = []
@@ -289,8 +304,8 @@ def _matrices(
         banned = frozenset(d + i for i, c in enumerate(chunks) if g.id not in c.allowed)
         key = (g.speed_kmh, banned)
         if key not in keys:
-            seconds = np.ceil(km.km[np.ix_(nodes_loc, nodes_loc)] / g.speed_kmh * 3600)
-            dmat, tmat = metres.copy(), seconds.astype(np.int64)
+            seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
+            dmat, tmat = metres.copy(), np.where(cut, _FAR, seconds).astype(np.int64)
             idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
             for mat in (dmat, tmat):
                 mat[idx, :] = _FAR
@@ -301,6 +316,13 @@ def _matrices(
             dur.append(tmat)
         profile_of[g.id] = keys[key]
     return dist, dur, profile_of
+
+
+def _dam(sub: np.ndarray) -> IntArray:
+    """Km as whole decametres, ``_FAR`` where no open road joins the places."""
+    finite = np.isfinite(sub)
+    dam = np.round(np.where(finite, sub, 0.0) * _DAM_PER_KM)
+    return np.where(finite, np.minimum(dam, _FAR), _FAR).astype(np.int64)
 
 
 def _problem(
@@ -353,7 +375,7 @@ def _problem(
     # more (×2 for priority 9 up to ×10 for priority 1) when trucks are short.
     fixed = max(v.fixed_cost for v in vehicles)
     rate = max(unit_cost.values())
-    raw = np.round(km.km[np.ix_(nodes_loc, nodes_loc)] * _DAM_PER_KM).astype(np.int64)
+    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
     prize = np.zeros(n, dtype=np.int64)
     for i, c in enumerate(chunks):
         homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
@@ -382,8 +404,15 @@ def route_day(
     params: ConvoyParams | None = None,
     source: str = "demand",
     on_best: BestCallback | None = None,
+    held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
+
+    What a unit's own place holds of a commodity is drawn there, without a truck
+    (``Routes.on_site``); only the rest is routed. ``held_t`` is what each place holds at
+    the start of the day, by (location, commodity): :func:`~supplyline.routing.site_stock.
+    held_on_day` gives it after earlier days' draws; without it, the scenario's stocks as if
+    nothing had been drawn before (initial + (day + 1) days of replenishment).
 
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
@@ -400,19 +429,23 @@ def route_day(
         require(params, ConvoyParams, "params")
     require(source, str, "source")
     require_callable(on_best, "on_best")
+    held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
+    requests, drawn, _ = draw_on_site(scenario, requests, held)
+    on_site = tuple(drawn)
+    requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
         return Routes(
-            scenario=scenario.name, day=day, date=date, status=RouteStatus.NOTHING_TO_DO,
-            source=source,
+            scenario=scenario.name, day=day, date=date, on_site=on_site, source=source,
+            status=RouteStatus.SOLVED if on_site else RouteStatus.NOTHING_TO_DO,
         )  # fmt: skip
     groups = [g for g in scenario.fleet if g.count > 0]
     ids = [*(g.depot for g in groups), *(r.location for r in requests)]
     km = road_matrix(scenario, ids, day=day)
-    chunks, unserved, bounds = _plan_chunks(requests, groups, km, scenario, params)
+    chunks, unserved, bounds = _plan_chunks(requests, groups, km, scenario, params, day)
     notes: list[str] = []
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
     if split:
@@ -420,7 +453,8 @@ def route_day(
     if not chunks:
         return Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
-            unserved=tuple(unserved), source=source, solve_s=time.perf_counter() - t0,
+            unserved=tuple(unserved), on_site=on_site, source=source,
+            solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
         )  # fmt: skip
     problem = _problem(scenario, requests, groups, chunks, km, params)
@@ -453,6 +487,12 @@ def route_day(
             )
         )
     notes.extend(solution.notes)
+    estimated = _estimated_legs(routes, km)
+    if estimated:
+        notes.append(
+            f"no road in the scenario, distance estimated as great circle × "
+            f"{scenario.routing.detour_factor:g}: " + ", ".join(estimated)
+        )
     return Routes(
         scenario=scenario.name,
         day=day,
@@ -460,6 +500,7 @@ def route_day(
         status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
         routes=tuple(routes),
         unserved=tuple(unserved),
+        on_site=on_site,
         source=source,
         total_distance_km=sum(r.distance_km for r in routes),
         total_cost=sum(r.cost for r in routes),

@@ -2,8 +2,15 @@
 
 Trucks drive on roads. Where the scenario gives road links, the distance between two
 places is the shortest path over them (``scipy.sparse.csgraph.dijkstra``); where no road
-path connects them, it is the great-circle distance times the scenario's detour factor,
-and the matrix says so (``by_road`` is False) so that reports can flag the estimate.
+path connects them on any day (the scenario has no road data between them), it is the
+great-circle distance times the scenario's detour factor, and the matrix says so
+(``by_road`` is False) so that reports can flag the estimate.
+
+On a given day the roads closed that day (``outage_days``) are left out. Where roads
+join two places on some day but none is open on this one, the estimate does *not* stand
+in: the pair is ``closed`` that day and its distance is infinite (a tester's site whose
+only road was cut was "served" over it as a straight line). :func:`closed_roads` names the
+closed roads that cut it off.
 """
 
 from __future__ import annotations
@@ -17,10 +24,17 @@ import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from supplyline.domain import Mode, Scenario
-from supplyline.types import LocationId
+from supplyline.domain import Link, Mode, Scenario
+from supplyline.types import LocationId, day_label
 
-__all__ = ["EARTH_RADIUS_KM", "RoadMatrix", "great_circle_km", "road_matrix"]
+__all__ = [
+    "EARTH_RADIUS_KM",
+    "RoadMatrix",
+    "closed_roads",
+    "describe_closed",
+    "great_circle_km",
+    "road_matrix",
+]
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), the usual choice for haversine distances."""
@@ -50,16 +64,53 @@ def _haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RoadMatrix:
-    """Distances in km between ``ids`` (row = from, column = to)."""
+    """Distances in km between ``ids`` (row = from, column = to).
+
+    ``km`` is the road distance where a road path is open, great circle × detour where
+    the scenario has no road path between the two places on any day, and infinite where
+    roads join them but every path is closed that day (``closed``).
+    """
 
     ids: tuple[LocationId, ...]
     km: FloatArray
     by_road: npt.NDArray[np.bool_]
-    """True where a road path exists; False where ``km`` is great circle × detour."""
+    """True where ``km`` is a road distance; False where it is an estimate or closed."""
+    closed: npt.NDArray[np.bool_]
+    """True where roads join the two places on some day but none is open on this one."""
 
     def index(self, location: LocationId) -> int:
         """Row/column of a location."""
         return self.ids.index(location)
+
+
+def _road_links(scenario: Scenario, pos: dict[LocationId, int]) -> list[Link]:
+    return [
+        link
+        for link in scenario.links
+        if link.mode is Mode.ROAD and all(a in pos and b in pos for a, b in link.directions())
+    ]
+
+
+def _shortest(
+    links: Sequence[Link], pos: dict[LocationId, int], wanted: npt.NDArray[np.int64]
+) -> FloatArray:
+    """Shortest road km from and to the ``wanted`` rows over ``links`` (inf where none)."""
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for link in links:
+        for a, b in link.directions():
+            rows.append(pos[a])
+            cols.append(pos[b])
+            # a zero-length road still counts as connected: dijkstra drops explicit zeros
+            vals.append(max(link.distance_km, 1e-9))
+    if not vals:
+        road = np.full((len(wanted), len(wanted)), np.inf)
+    else:
+        graph = _min_graph(rows, cols, vals, len(pos))
+        road = dijkstra(graph, directed=True, indices=wanted)[:, wanted]
+    np.fill_diagonal(road, 0.0)
+    return np.asarray(road, dtype=np.float64)
 
 
 def road_matrix(
@@ -76,33 +127,78 @@ def road_matrix(
     ids = tuple(dict.fromkeys(ids))
     all_ids = list(dict.fromkeys([*ids, *(loc.id for loc in scenario.locations)]))
     pos = {loc: i for i, loc in enumerate(all_ids)}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for link in scenario.links:
-        if link.mode is not Mode.ROAD or (day is not None and not link.is_open(day)):
-            continue
-        for a, b in link.directions():
-            if a in pos and b in pos:
-                rows.append(pos[a])
-                cols.append(pos[b])
-                # a zero-length road still counts as connected: dijkstra drops explicit zeros
-                vals.append(max(link.distance_km, 1e-9))
-    n = len(all_ids)
     wanted = np.array([pos[i] for i in ids], dtype=np.int64)
-    if vals:
-        road = dijkstra(_min_graph(rows, cols, vals, n), directed=True, indices=wanted)
-        road = road[:, wanted]
-    else:
-        road = np.full((len(ids), len(ids)), np.inf)
-    np.fill_diagonal(road, 0.0)
+    every = _road_links(scenario, pos)
+    any_day = _shortest(every, pos, wanted)
+    open_links = [link for link in every if day is None or link.is_open(day)]
+    on_day = any_day if len(open_links) == len(every) else _shortest(open_links, pos, wanted)
     by_location = scenario.location_by_id
     lat = np.array([by_location[i].lat for i in ids], dtype=np.float64)
     lon = np.array([by_location[i].lon for i in ids], dtype=np.float64)
     estimate = _haversine_matrix(lat, lon) * scenario.routing.detour_factor
-    by_road = np.isfinite(road)
-    km = np.where(by_road, road, estimate)
-    return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road)
+    has_road = np.isfinite(any_day)
+    by_road = np.isfinite(on_day)
+    closed = has_road & ~by_road
+    km = np.where(by_road, on_day, np.where(closed, np.inf, estimate))
+    return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road, closed=closed)
+
+
+def closed_roads(
+    scenario: Scenario, origin: LocationId, destination: LocationId, day: int
+) -> list[Link]:
+    """The road links closed on ``day`` along the shortest road from ``origin`` on any day.
+
+    What cuts ``destination`` off from ``origin`` that day, in a planner's terms (empty
+    when an open road joins them, or no road does on any day).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> closed_roads(s, s.locations[0].id, s.locations[-1].id, 0)
+    []
+    """
+    ids = [loc.id for loc in scenario.locations]
+    pos = {loc: i for i, loc in enumerate(ids)}
+    every = _road_links(scenario, pos)
+    if not every or origin == destination:
+        return []
+    best: dict[tuple[int, int], Link] = {}
+    open_pair: set[tuple[int, int]] = set()
+    for link in every:
+        for a, b in link.directions():
+            key = (pos[a], pos[b])
+            if key not in best or link.distance_km < best[key].distance_km:
+                best[key] = link
+            if link.is_open(day):
+                open_pair.add(key)
+    rows = [k[0] for k in best]
+    cols = [k[1] for k in best]
+    vals = [max(link.distance_km, 1e-9) for link in best.values()]
+    graph = _min_graph(rows, cols, vals, len(ids))
+    dist, pred = dijkstra(graph, directed=True, indices=pos[origin], return_predecessors=True)
+    j = pos[destination]
+    if not np.isfinite(dist[j]):
+        return []
+    path: list[tuple[int, int]] = []
+    while j != pos[origin]:
+        i = int(pred[j])
+        path.append((i, j))
+        j = i
+    return [best[k] for k in reversed(path) if k not in open_pair]
+
+
+def describe_closed(links: Sequence[Link], day: int) -> str:
+    """``road X–Y closed on C+N (link id)``, for each closed road.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...          transit_days=0, outage_days=frozenset({2}))
+    >>> describe_closed([r], 2)
+    'road A–B closed on C+2 (link r1)'
+    """
+    return ", ".join(
+        f"road {link.origin}–{link.destination} closed on {day_label(day)} (link {link.id})"
+        for link in links
+    )
 
 
 def _min_graph(rows: list[int], cols: list[int], vals: list[float], n: int) -> csr_matrix:

@@ -71,7 +71,8 @@ def to_routes(
                 path.append(g.depot)
                 continue
             c = chunks[node - d]
-            leg = float(km.km[km.index(prev), km.index(c.location)])
+            i, j = km.index(prev), km.index(c.location)
+            leg = float(km.km[i, j])
             total_km += leg
             last = stops[-1] if stops else None
             if last is not None and last.unit == c.unit and last.trip == trip:
@@ -92,6 +93,7 @@ def to_routes(
                     load_t=c.load_t,
                     volume_m3=c.volume_m3,
                     distance_from_previous_km=leg,
+                    leg_by_road=bool(km.by_road[i, j]),
                 )
             )
             path.append(c.location)

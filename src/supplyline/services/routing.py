@@ -30,6 +30,7 @@ from supplyline.routing import Convention, RouterParams, read_instance, solve_vr
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.reach import check_reach
+from supplyline.routing.site_stock import held_on_day
 from supplyline.services.report_pair import check_report, check_written
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
@@ -183,9 +184,13 @@ def route_scenario_day(
         )
         plan = plan_movements(scenario, assessed.demand, solver, progress=say)
     if from_demand or plan is None:
-        requests, source = requests_from_demand(scenario, assessed.demand, day), "demand"
+        by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
+        source = "demand"
     else:
-        requests, source = requests_from_plan(scenario, plan, day), "plan"
+        by_day = [requests_from_plan(scenario, plan, k) for k in range(day + 1)]
+        source = "plan"
+    requests = by_day[day]
+    held = held_on_day(scenario, by_day[:day], day)  # less what units drew on site before
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(
         scenario,
@@ -194,6 +199,7 @@ def route_scenario_day(
         params=params,
         source=source,
         on_best=lambda _cost, secs: say(f"routing: better routes found after {secs:.1f} s"),
+        held_t=held,
     )
     files: list[Path] = []
     try:

@@ -1,0 +1,46 @@
+"""A delivery request: what one unit is to receive on a day, at its place."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from supplyline.domain.fields import check_fields
+from supplyline.errors import ArgumentError
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = ["DeliveryRequest"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryRequest:
+    """What one unit is to receive on the day, by commodity, at its location."""
+
+    unit: UnitId
+    location: LocationId
+    load_t: Mapping[CommodityId, float]
+    volume_m3: float = 0.0
+    priority: int = 3
+    """The most urgent priority among its commodities (1 is the most important)."""
+
+    def __post_init__(self) -> None:
+        """Refuse what a script may hand in as an ArgumentError, naming the field.
+
+        A NaN or negative load was a plain ValueError (outside ``except SupplylineError``),
+        a list for ``load_t`` a bare TypeError; loads are taken as floats (numpy's too).
+        """
+        check_fields(self)
+        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        if any(not (math.isfinite(t) and t >= 0) for t in self.load_t.values()):
+            raise ArgumentError(
+                f"load_t of {self.unit} must be finite and >= 0: {dict(self.load_t)}"
+            )
+        if not (math.isfinite(self.volume_m3) and self.volume_m3 >= 0):
+            raise ArgumentError(f"volume_m3(={self.volume_m3}) must be finite and >= 0")
+
+    @property
+    def tonnes(self) -> float:
+        """Total tonnes."""
+        return sum(self.load_t.values())

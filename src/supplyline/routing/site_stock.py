@@ -1,0 +1,148 @@
+"""What each place holds for the convoys of a day, and what units draw from it on site.
+
+A unit that sits at a place holding stock of a commodity (a depot, a host unit's own
+store) takes that commodity from there: no truck drives it in. A tester's host battalion
+at a site with its own spares had its spares driven to it from the forward depot.
+
+Stocks follow ``stocks.csv``: on day ``d`` a place has had its initial stock and
+``d + 1`` days of replenishment (as in the movement plan, day 0's arrives on day 0), less
+what was drawn from it on the days before. :func:`held_on_day` replays those earlier
+days' draws from the requests of each day; :func:`draw_on_site` takes the day's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from supplyline.domain import Scenario
+from supplyline.domain.routes import DrawnOnSite
+from supplyline.errors import ArgumentError, require
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.types import CommodityId, LocationId
+
+__all__ = ["StockBook", "check_held", "draw_on_site", "held_on_day", "stock_on_day"]
+
+StockBook = dict[tuple[LocationId, CommodityId], float]
+"""Tonnes held, by (place, commodity)."""
+_DUST_T = 1e-9
+
+
+def stock_on_day(scenario: Scenario, day: int) -> StockBook:
+    """What each place has had by ``day`` with nothing drawn: initial + (day + 1) × daily.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> stock_on_day(s, 2)
+    {('D', 'food'): 150.0}
+    """
+    book: StockBook = {}
+    for st in scenario.stocks:
+        key = (st.location, st.commodity)
+        book[key] = book.get(key, 0.0) + st.initial_t + st.replenishment_t_per_day * (day + 1)
+    return book
+
+
+def held_on_day(
+    scenario: Scenario, earlier: Sequence[Sequence[DeliveryRequest]], day: int
+) -> StockBook:
+    """What each place holds at the start of ``day``, after the on-site draws of ``earlier``.
+
+    ``earlier[k]`` are the requests of day ``k`` (``k < day``); each day draws what its
+    units take on site (:func:`draw_on_site`).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> held_on_day(s, [], 0)
+    {('D', 'food'): 50.0}
+    """
+    if len(earlier) > day:
+        raise ArgumentError(f"earlier has {len(earlier)} days of requests, before day {day}")
+    book = stock_on_day(scenario, -1)  # initial stock only
+    for requests in earlier:
+        _replenish(scenario, book)
+        _, _, book = draw_on_site(scenario, requests, book)
+    for _ in range(day - len(earlier) + 1):
+        _replenish(scenario, book)
+    return book
+
+
+def _replenish(scenario: Scenario, book: StockBook) -> None:
+    for st in scenario.stocks:
+        key = (st.location, st.commodity)
+        book[key] = book.get(key, 0.0) + st.replenishment_t_per_day
+
+
+def draw_on_site(
+    scenario: Scenario, requests: Sequence[DeliveryRequest], held: Mapping[tuple[str, str], float]
+) -> tuple[list[DeliveryRequest], list[DrawnOnSite], StockBook]:
+    """Serve what each unit's own place holds there; the rest is left for the trucks.
+
+    Units at one place share its stock, the most urgent first (then by unit id). Returns
+    the requests that still need a truck (with the drawn part taken off, volume in
+    proportion), what was drawn on site, and what the places hold afterwards.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> req = DeliveryRequest(unit="u1", location="D", load_t={"food": 80.0})
+    >>> rest, drawn, after = draw_on_site(s, [req], {("D", "food"): 50.0})
+    >>> rest[0].load_t["food"], drawn[0].load_t["food"], after[("D", "food")]
+    (30.0, 50.0, 0.0)
+    """
+    book: StockBook = dict(held)
+    order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, requests[i].unit))
+    rest: dict[int, DeliveryRequest | None] = {}
+    drawn: dict[int, DrawnOnSite] = {}
+    for i in order:
+        req = requests[i]
+        take: dict[CommodityId, float] = {}
+        for com, tonnes in req.load_t.items():
+            key = (req.location, com)
+            have = book.get(key, 0.0)
+            t = min(tonnes, have)
+            if t > _DUST_T:
+                take[com] = t
+                book[key] = have - t
+        if not take:
+            rest[i] = req
+            continue
+        drawn[i] = DrawnOnSite(unit=req.unit, location=req.location, load_t=take)
+        left = {c: t - take.get(c, 0.0) for c, t in req.load_t.items()}
+        left = {c: t for c, t in left.items() if t > _DUST_T}
+        rest[i] = (
+            replace(req, load_t=left, volume_m3=_volume_left(scenario, req, left)) if left else None
+        )
+    kept = [r for i in range(len(requests)) if (r := rest[i]) is not None]
+    return kept, [drawn[i] for i in range(len(requests)) if i in drawn], book
+
+
+def _volume_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, float]) -> float:
+    """The request's volume in proportion to what is left (by m³/t where commodities say)."""
+    coms = scenario.commodity_by_id
+
+    def weigh(load: Mapping[str, float]) -> float:
+        by_volume = sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in load.items() if c in coms)
+        return by_volume if by_volume > 0 else sum(load.values())
+
+    whole = weigh(req.load_t)
+    return req.volume_m3 * weigh(left) / whole if whole > 0 else 0.0
+
+
+def check_held(scenario: Scenario, held: object) -> StockBook:
+    """``held`` (tonnes by (place, commodity)) checked against the scenario; else ArgumentError."""
+    require(held, Mapping, "held_t")
+    assert isinstance(held, Mapping)
+    book: StockBook = {}
+    for key, value in held.items():
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise ArgumentError(f"held_t keys are (location, commodity) pairs, not {key!r:.60}")
+        where, com = key
+        if where not in scenario.location_by_id or com not in scenario.commodity_by_id:
+            raise ArgumentError(f"held_t{key!r}: no such location and commodity in the scenario")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ArgumentError(f"held_t{key!r}(={value!r:.60}) must be a number")
+        if not (math.isfinite(value) and value >= 0):
+            raise ArgumentError(f"held_t{key!r}(={value}) must be finite and >= 0")
+        book[(where, com)] = float(value)
+    return book
