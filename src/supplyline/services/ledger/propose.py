@@ -17,6 +17,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario, check_plan_of
+from supplyline.domain.amounts import (
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    check_amount,
+)
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
@@ -53,6 +59,12 @@ class DraftOrder:
     value: Decimal | None = None
     currency: str | None = None
     note: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
+        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
+        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
+        check_amount(self.value, "value", MONEY_DECIMALS)
 
     @property
     def covered(self) -> bool:
