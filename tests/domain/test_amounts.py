@@ -31,6 +31,7 @@ from supplyline.services.ledger import (
     ItemKind,
     LineKind,
     OrderLine,
+    OrderRequest,
     OrderStatus,
     SupportOrder,
 )
@@ -178,8 +179,8 @@ def test_an_order_line_is_bounded() -> None:
     assert OrderLine(**line, amount=largest_amount(MONEY_DECIMALS)).amount is not None
 
 
-def test_a_draft_is_bounded() -> None:
-    """What a plan drafts is refused when built, not at the ledger."""
+def test_a_draft_and_a_request_are_bounded() -> None:
+    """What a plan drafts and what a script requests: refused when built, not at the ledger."""
     draft: dict[str, Any] = {
         "provider": "DEU",
         "receiver": "NLD",
@@ -193,3 +194,8 @@ def test_a_draft_is_bounded() -> None:
     }
     with pytest.raises(ArgumentError, match="value"):
         DraftOrder(**draft, value=D("1e16"))
+    with pytest.raises(ArgumentError, match="quantity"):
+        OrderRequest(agreement_id="A", item="fuel", quantity=D("1e15"))
+    with pytest.raises(ArgumentError, match="unit_price"):
+        OrderRequest(agreement_id="A", item="transport", quantity=D("1"), unit_price=D("1e14"))
+    assert OrderRequest(agreement_id="A", item="fuel", quantity="40").quantity == D("40")  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from supplyline.domain.amounts import (
     check_amount,
     largest_amount,
 )
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError, require
 from supplyline.types import PartnerId, id_problem, text_problem
 
@@ -32,6 +33,7 @@ __all__ = [
     "ItemKind",
     "LineKind",
     "OrderLine",
+    "OrderRequest",
     "OrderStatus",
     "SupportOrder",
     "largest_amount",
@@ -104,6 +106,30 @@ class Actor:
             raise ArgumentError(f"an actor's partner(={self.partner!r:.60}) {problem}")
         if (problem := text_problem(self.user)) is not None:
             raise ArgumentError(f"an actor's user(={self.user!r:.60}) {problem}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderRequest:
+    """One request of ``Ledger.request_all``: what ``Ledger.request`` takes, as a record.
+
+    Its fields are checked when it is built (ArgumentError): an amount as
+    :func:`~supplyline.domain.fields.check_fields` takes one, and no larger than the
+    ledger stores.
+    """
+
+    agreement_id: str
+    item: str
+    quantity: Decimal
+    needed_on: dt.date | None = None
+    mode: ReimbursementMode | None = None
+    unit_price: Decimal | None = None
+    note: str = ""
+    idempotency_key: str | None = None
+
+    def __post_init__(self) -> None:
+        check_fields(self)
+        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
+        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
