@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from supplyline.cli.output import OutputFormat, _drawn_width, emit_rows, fitted_table
+from supplyline.cli.output import (
+    OutputFormat,
+    WithUnit,
+    _cell,
+    _drawn_width,
+    emit_rows,
+    fitted_table,
+)
 
 MODES = [
     {
@@ -178,3 +187,92 @@ def test_integers_that_name_things_keep_no_separator() -> None:
         for c in line
     ]
     assert {"1000", "2000", "3,000"} <= set(cells)
+
+
+# -- the ledger's exact amounts (Decimals) ---------------------------------------------------
+
+ORDER_COLUMNS = [
+    "id", "agreement", "provider", "receiver", "item", "quantity", "value", "currency", "mode",
+    "needed_on", "status", "version", "issued", "received", "billed", "settled",
+]  # fmt: skip
+
+
+D3 = Decimal("12.000")
+
+
+def _order_row(quantity: Decimal, value: Decimal, billed: object) -> dict[str, object]:
+    return {
+        "id": 1, "agreement": "wm-os-hns-2025", "provider": "ostravia", "receiver": "westmark",
+        "item": "fuel", "quantity": quantity, "value": value, "currency": "EUR", "mode": "cash",
+        "needed_on": "2025-08-01", "status": "requested", "version": 1,
+        "issued": Decimal("0.000"), "received": Decimal("0.000"), "billed": billed,
+        "settled": Decimal("0.00"),
+    }  # fmt: skip
+
+
+def _lines(rows: list[dict[str, object]], width: int) -> list[str]:
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, legacy_windows=False)
+    emit_rows(rows, ORDER_COLUMNS, OutputFormat.TABLE, console=console, title="orders")
+    return out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (Decimal("17901233825.00"), "17,901,233,825"),
+        (Decimal("100.00"), "100"),
+        (Decimal("1234.56"), "1,235"),
+        (Decimal("99.995"), "100.00"),  # as a float's: rounded to the cent, half to even
+        (Decimal("13.30"), "13.30"),
+        (Decimal("3.500"), "3.50"),
+        (Decimal("40.000"), "40"),
+        (Decimal("0.00"), "0"),
+        (Decimal("-17550.00"), "-17,550"),
+        (WithUnit(Decimal("12.000"), "t"), "12 t"),
+        (WithUnit(Decimal("1234.500"), "t"), "1,234 t"),
+    ],
+)
+def test_exact_amounts_read_as_other_numbers(amount: object, shown: str) -> None:
+    """Thousands separated, no decimals from 100 up, to the cent below: as floats read."""
+    assert _cell(amount, "value") == shown
+
+
+def test_csv_and_json_keep_every_digit_of_an_amount(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the table rounds: CSV and JSON get the exact value (and the unit as text)."""
+    rows = [_order_row(Decimal("3.500"), Decimal("17901233825.00"), WithUnit(D3, "t"))]
+    emit_rows(rows, ORDER_COLUMNS, OutputFormat.CSV, console=Console())
+    emit_rows(rows, ORDER_COLUMNS, OutputFormat.JSON, console=Console())
+    out = capsys.readouterr().out
+    assert ",3.500,17901233825.00,EUR," in out
+    assert ",12.000 t,0.00" in out
+    assert '"value": "17901233825.00"' in out
+    assert '"billed": "12.000 t"' in out
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_a_long_amount_never_folds_in_the_ledgers_orders(width: int) -> None:
+    """Sixteen columns of orders at 100 columns folded 17901233825.00 over four lines."""
+    rows = [
+        _order_row(Decimal("12345678.500"), Decimal("17901233825.00"), Decimal("0.00")),
+        _order_row(Decimal("3.500"), Decimal("13.30"), WithUnit(D3, "t")),
+    ]
+    lines = _lines(rows, width)
+    assert max(map(len, lines)) <= width
+    for number in ("12,345,678", "17,901,233,825", "3.50", "13.30", "12 t"):
+        assert any(number in line for line in lines), (number, "\n".join(lines))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    digits=st.lists(st.integers(min_value=0, max_value=10**17), min_size=2, max_size=2),
+    width=st.integers(min_value=80, max_value=160),
+)
+def test_any_stored_amount_stays_whole_in_the_orders_table(digits: list[int], width: int) -> None:
+    """Whatever the amounts (up to the ledger's largest), each is on one line, whole."""
+    quantity, value = (Decimal(digits[0]).scaleb(-3), Decimal(digits[1]).scaleb(-2))
+    rows = [_order_row(quantity, value, Decimal("0.00"))]
+    lines = _lines(rows, width)
+    assert max(map(len, lines)) <= width
+    for amount in (quantity, value):
+        assert any(_cell(amount, "value") in line for line in lines), "\n".join(lines)

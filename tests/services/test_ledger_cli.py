@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -276,5 +277,26 @@ def test_importing_agreements_as_an_unknown_partner_is_refused(tmp_path: Path) -
     """A partner the scenario does not know is not found (exit 3), as for ``request``."""
     done = run(tmp_path, "ledger", "agreements", "import", str(EXAMPLE), "--as", "nobody")
     assert (done.returncode, "no partner 'nobody' in the scenario" in done.stderr) == (3, True)
+    listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
+    assert json.loads(listed.stdout) == []
+
+
+def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) -> None:
+    """A second agreement priced to 5 decimals: exit 5 naming it, and the first is not kept."""
+    scenario = tmp_path / "scenario"
+    shutil.copytree(EXAMPLE, scenario)
+    yaml_file = scenario / "agreements.yaml"
+    text_ = yaml_file.read_text(encoding="utf-8")
+    second = (
+        text_.split("\n", 1)[1].replace(AGREEMENT, "wm-os-2").replace('"4200.00"', '"4200.12345"')
+    )
+    yaml_file.write_text(text_ + second, encoding="utf-8")
+    done = run_process(tmp_path, "ledger", "agreements", "import", str(scenario), "--as=westmark")
+    assert done.returncode == 5
+    assert "Traceback" not in done.stderr
+    assert (
+        "agreements[1]: agreement 'wm-os-2': price of food in EUR: per_t(=4200.12345) has more "
+        "decimal places than 0.0001; nothing was imported"
+    ) in done.stderr
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
     assert json.loads(listed.stdout) == []

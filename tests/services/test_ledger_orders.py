@@ -134,6 +134,9 @@ def test_a_service_without_a_price_is_refused(nld_deu: Ledger) -> None:
         ({"quantity": D("-1")}, r"quantity\(=-1\) must be"),
         ({"quantity": D("1.0001")}, "more decimal places"),
         ({"unit_price": D("1")}, r"costs 950\.50* EUR/t"),
+        # a service's price to 5 decimals was rounded into the order, its value was not
+        ({"item": "transport", "unit_price": D("1.00005")},
+         r"unit price\(=1\.00005\) has more decimal places than 0\.0001"),
         # huge numbers from Python callers: a rule error, never decimal.InvalidOperation
         ({"quantity": D("1e30")}, "above the largest the ledger stores"),
         ({"quantity": D("1e400")}, "above the largest the ledger stores"),

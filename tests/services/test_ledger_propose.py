@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal as D
 
+import pytest
 from ledger_support import DEU, NLD, make_agreement
 
 from supplyline.domain import Delivery, Partner, Plan, PlanStatus, Scenario, Unit
-from supplyline.services.ledger import Ledger, OrderStatus, draft_support_orders, request_drafts
+from supplyline.services.ledger import (
+    Ledger,
+    LedgerRuleError,
+    OrderStatus,
+    draft_support_orders,
+    request_drafts,
+)
 
 START = dt.date(2025, 8, 1)
 
@@ -102,3 +110,15 @@ def test_submitting_drafts_requests_them_once(nld_deu: Ledger) -> None:
         ("fuel", "DEU", OrderStatus.REQUESTED)
     ]
     assert [o.id for o in made] == [o.id for o in nld_deu.orders(DEU)]
+
+
+def test_a_plan_whose_second_request_fails_requests_nothing(ledger: Ledger) -> None:
+    """Submitting is all-or-nothing: over the total ceiling, no agreement and no order is kept."""
+    plan = _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("nl-bn", "water", 4, 8.0, "DEU"))
+    scenario = dataclasses.replace(
+        _scenario(), agreements=(make_agreement(ceiling_total=D("9600")),)
+    )  # fuel is worth 9505.00, water 98.00: the second goes over
+    drafts = draft_support_orders(plan, scenario)
+    with pytest.raises(LedgerRuleError, match=r"^requests\[1\] \(water under NLD-DEU-1\)"):
+        request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=scenario.agreements)
+    assert (ledger.agreements(NLD), ledger.orders(NLD), ledger.events(NLD)) == ([], [], [])

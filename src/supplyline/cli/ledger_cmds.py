@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import OutputFormat, WithUnit, emit_rows
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.views import (
@@ -165,8 +165,8 @@ def _order_row(order: SupportOrder) -> dict[str, Any]:
         "version": order.version,
         "issued": order.issued_qty,
         "received": order.received_qty,
-        "billed": f"{order.billed_qty} t" if in_kind else order.billed_amount,
-        "settled": f"{order.settled_qty} t" if in_kind else order.settled_amount,
+        "billed": WithUnit(order.billed_qty, "t") if in_kind else order.billed_amount,
+        "settled": WithUnit(order.settled_qty, "t") if in_kind else order.settled_amount,
     }
 
 

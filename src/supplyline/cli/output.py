@@ -8,6 +8,8 @@ import json
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -16,7 +18,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["OutputFormat", "emit_rows", "listed", "write_json"]
+__all__ = ["OutputFormat", "WithUnit", "emit_rows", "listed", "write_json"]
 
 
 TEXT_ROOM = 20
@@ -31,6 +33,21 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+
+
+@dataclass(frozen=True, slots=True)
+class WithUnit:
+    """A number and its unit (``12.000 t``): a number in a table, its plain text elsewhere.
+
+    A table right-aligns it, never breaks it and formats it as other numbers; CSV and
+    JSON get ``str()`` of it, the exact value and the unit.
+    """
+
+    value: Decimal | float | int
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}"
 
 
 def listed(names: Sequence[str]) -> str:
@@ -60,7 +77,9 @@ day): written as they are, 1000 not 1,000. Other integers are counts and get sep
 def _cell(value: Any, col: str = "") -> str:
     """A value as a person reads it: 100 or more, or whole, without decimals; else to 0.01.
 
-    A tester read "60.00" people in the closure table.
+    A tester read "60.00" people in the closure table. The ledger's exact amounts
+    (Decimals) read the same: 17,901,233,825 EUR, not 17901233825.00 folded over four
+    lines; CSV and JSON keep every digit.
 
     One rule per number, not per column: a column of thousands keeps its width beside a
     small figure, and a table fits an 80-column terminal.
@@ -69,6 +88,13 @@ def _cell(value: Any, col: str = "") -> str:
         return "" if value is None else str(value)
     if isinstance(value, int):
         return str(value) if _LABELS.fullmatch(col) else f"{value:,}"
+    if isinstance(value, WithUnit):
+        return f"{_cell(value.value, col)} {value.unit}"
+    if isinstance(value, Decimal) and value.is_finite():  # the ledger's money and tonnes
+        if value == 0:
+            return "0"
+        whole = abs(value) >= 100 or value == value.to_integral_value()
+        return f"{value:,.0f}" if whole else f"{value:,.2f}"
     if isinstance(value, float):
         if value == 0:
             return "0"
@@ -81,7 +107,7 @@ def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
     """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
     values = [v for row in rows if (v := row.get(col)) is not None]
     return bool(values) and all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+        isinstance(v, int | float | Decimal | WithUnit) and not isinstance(v, bool) for v in values
     )
 
 
@@ -94,6 +120,7 @@ def _table(
     fold_numbers: bool = False,
     compact: bool = False,
     fold_headings: bool = False,
+    fixed: bool = False,
 ) -> Table:
     """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
@@ -103,7 +130,10 @@ def _table(
     number's heading stands one word per line. ``compact`` drops the vertical rules and the
     outer padding, and ``fold_headings`` lets headings and text break inside words while
     numbers keep their width: eleven columns of the reach check then fit 80 columns, where
-    a tester saw its numbers folded ("32.2" over "0").
+    a tester saw its numbers folded ("32.2" over "0"). ``fixed`` sets every column's width
+    here (:func:`_fixed_widths`) rather than leaving it to rich, which narrows all columns
+    alike once its own narrowing falls short: sixteen columns of ledger orders on 100
+    columns folded 17,901,233,825 over four lines.
     """
     numeric = {col: _numeric(rows, col) for col in columns}
     cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
@@ -131,6 +161,11 @@ def _table(
         if compact
         else Table(title=title, show_lines=False)
     )
+    given = (
+        _fixed_widths(cells, headers, [numeric[c] for c in columns], width)
+        if fixed and width is not None
+        else None
+    )
     for i, (col, header) in enumerate(zip(columns, headers, strict=True)):
         table.add_column(
             header.replace(" ", "\n") if stack and numeric[col] else header,
@@ -146,10 +181,41 @@ def _table(
                 fold_numbers=fold_numbers,
                 fold_headings=fold_headings,
             ),
+            width=None if given is None else given[i],
         )
     for row_cells in cells:
         table.add_row(*row_cells)
     return table
+
+
+def _fixed_widths(
+    cells: list[list[str]], headers: list[str], numeric: list[bool], width: int
+) -> list[int] | None:
+    """Widths for a compact table ``width`` wide: each number's its widest, text the rest.
+
+    Text columns share what the numbers leave, none wider than it needs, the narrow ones
+    served first. None if the numbers leave each text column less than one character.
+    """
+    rules = 2 * len(headers)  # a compact table's padding between columns
+    word = [max([cell_len(w) for w in header.split()] or [1]) for header in headers]
+    longest = [max([cell_len(r[i]) for r in cells] or [1]) for i in range(len(headers))]
+    texts = [i for i, is_number in enumerate(numeric) if not is_number]
+    need = [max(word[i], longest[i], cell_len(headers[i])) for i in range(len(headers))]
+    for least in (TEXT_ROOM // 4, 1):  # numbers' headings whole if text keeps a little room
+        for i, is_number in enumerate(numeric):
+            if is_number:
+                need[i] = max(longest[i], word[i] if least > 1 else 1)
+        left = width - rules - sum(need[i] for i, is_number in enumerate(numeric) if is_number)
+        if left >= least * len(texts):
+            break
+    else:
+        return None
+    widths = list(need)
+    for done, i in enumerate(sorted(texts, key=lambda i: need[i])):
+        share = left // (len(texts) - done)
+        widths[i] = min(need[i], share)
+        left -= widths[i]
+    return widths
 
 
 def _least_width(
@@ -202,11 +268,14 @@ def fitted_table(
     table = _table(rows, columns, title)
     if console.measure(table, options=unbounded).maximum <= console.width:
         return table
-    for compact, headings, fold in (
-        (False, False, False),
-        (True, False, False),
-        (True, True, False),
-        (True, False, True),  # not even the numbers fit side by side: fold them
+    numeric = [_numeric(rows, c) for c in columns]
+    cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
+    for compact, headings, fixed, fold in (
+        (False, False, False, False),
+        (True, False, False, False),
+        (True, True, False, False),
+        (True, True, True, False),
+        (True, False, False, True),  # not even the numbers fit side by side: fold them
     ):
         table = _table(
             rows,
@@ -216,10 +285,32 @@ def fitted_table(
             compact=compact,
             fold_headings=headings,
             fold_numbers=fold,
+            fixed=fixed,
         )
-        if _drawn_width(table, console.width) <= console.width:
+        if fold or _numbers_whole(table, cells, numeric, console.width):
             break
     return table
+
+
+def _numbers_whole(table: Table, cells: list[list[str]], numeric: list[bool], width: int) -> bool:
+    """Whether ``table`` fits ``width`` with every number whole and every column shown.
+
+    Its drawn width alone was not enough: rich narrowed sixteen columns of ledger orders
+    into 80 by cutting "17,901,233,825" to "17,901,233,8" and text columns to nothing.
+    """
+    if _drawn_width(table, width) > width:
+        return False
+    scratch = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    room_for_columns = width - table._extra_width  # what rich gives the columns: less rules
+    widths = table._calculate_column_widths(scratch, scratch.options.update_width(room_for_columns))
+    if sum(widths) > room_for_columns:  # rich then cuts what is drawn at the right
+        return False
+    for i, drawn in enumerate(widths):
+        room = drawn - table._get_padding_width(i)
+        need = max((cell_len(r[i]) for r in cells), default=0) if numeric[i] else 1
+        if room < need:
+            return False
+    return True
 
 
 def emit_rows(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amount
 from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
@@ -22,6 +23,11 @@ class ReimbursementMode(StrEnum):
     EQUAL_VALUE_EXCHANGE = "equal_value_exchange"
 
 
+def _check_currency(currency: str) -> None:
+    if len(currency) != 3 or not currency.isupper():
+        raise ArgumentError(f"currency(={currency!r}) must be a 3-letter ISO 4217 code")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Price:
     """The agreed price of one tonne of a commodity, in a currency (money is Decimal)."""
@@ -34,8 +40,8 @@ class Price:
         check_fields(self)
         if not self.per_t.is_finite() or self.per_t < 0:
             raise ArgumentError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
-        if len(self.currency) != 3 or not self.currency.isupper():
-            raise ArgumentError(f"currency(={self.currency!r}) must be a 3-letter ISO 4217 code")
+        check_amount(self.per_t, "price per_t", UNIT_PRICE_DECIMALS)
+        _check_currency(self.currency)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +83,8 @@ class Agreement:
             value = getattr(self, name)
             if value is not None and (not value.is_finite() or value <= 0):
                 raise ArgumentError(f"{name}(={value}) must be a finite amount > 0")
+            check_amount(value, name, MONEY_DECIMALS)
+        _check_currency(self.currency)  # "EURO" failed in the database (3 characters)
 
     def covers(
         self, *, provider: PartnerId, receiver: PartnerId, commodity: CommodityId, on: dt.date

@@ -284,7 +284,7 @@ def _decimal(value: Any, name: str) -> Decimal:
         except (InvalidOperation, OverflowError, ValueError):
             raise _wrong(value, name, what) from None
     amount: Decimal = value
-    if not amount.is_finite():  # how large an amount may be is the ledger's to say
+    if not amount.is_finite():  # how large: the records that hold amounts say (domain.amounts)
         raise ArgumentError(f"{name}(={amount}) must be a finite amount")
     return amount
 

@@ -12,6 +12,12 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from supplyline.domain.amounts import (
+    AMOUNT_DIGITS,
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+)
 from supplyline.services.db.types import DecimalType, UTCDateTime
 
 __all__ = [
@@ -33,9 +39,10 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-Money = DecimalType(18, 2)
-Quantity = DecimalType(18, 3)
-UnitPrice = DecimalType(18, 4)
+Money = DecimalType(AMOUNT_DIGITS, MONEY_DECIMALS)
+Quantity = DecimalType(AMOUNT_DIGITS, QUANTITY_DECIMALS)
+UnitPrice = DecimalType(AMOUNT_DIGITS, UNIT_PRICE_DECIMALS)
+"""The amount columns: their bound is the records' too (``domain.amounts``)."""
 
 
 class Base(DeclarativeBase):

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         ItemKind,
         LineKind,
         OrderLine,
+        OrderRequest,
         OrderStatus,
         SupportOrder,
     )
@@ -46,6 +47,7 @@ _WHERE = {
     "LedgerRuleError": "errors",
     "LineKind": "views",
     "OrderLine": "views",
+    "OrderRequest": "views",
     "OrderStatus": "views",
     "StatementLine": "accounts",
     "SupportOrder": "views",
@@ -69,6 +71,7 @@ __all__ = [
     "LedgerRuleError",
     "LineKind",
     "OrderLine",
+    "OrderRequest",
     "OrderStatus",
     "StatementLine",
     "SupportOrder",

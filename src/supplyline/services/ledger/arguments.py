@@ -100,7 +100,7 @@ def flag_arg(value: object, what: str) -> bool:
     return flag
 
 
-def key_arg(key: object) -> str | None:
+def key_arg(key: object, what: str = "idempotency_key") -> str | None:
     """An idempotency key of 1 to :data:`MAX_KEY_LEN` characters, or None.
 
     An empty or over-long key was a ConflictError, as if it collided with another call:
@@ -108,10 +108,10 @@ def key_arg(key: object) -> str | None:
     """
     if key is None:
         return None
-    text = text_arg(key, "idempotency_key")
+    text = text_arg(key, what)
     if not 0 < len(text) <= MAX_KEY_LEN:
         raise ArgumentError(
-            f"idempotency_key(={text!r:.60}) must be 1 to {MAX_KEY_LEN} characters, not {len(text)}"
+            f"{what}(={text!r:.60}) must be 1 to {MAX_KEY_LEN} characters, not {len(text)}"
         )
     return text
 

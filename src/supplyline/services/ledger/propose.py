@@ -5,7 +5,7 @@ another partner, the receiving partner owes the provider for it — under a mutu
 agreement, if one covers that commodity on that date. :func:`draft_support_orders` groups
 such deliveries into one draft order per provider, receiver, commodity and agreement, and
 says plainly when no agreement covers them. Drafting reads nothing from the database;
-:meth:`Ledger.submit_drafts <supplyline.services.ledger.Ledger>` turns drafts into requests.
+:func:`request_drafts` turns drafts into requests, all in one transaction.
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario, check_plan_of
+from supplyline.domain.amounts import (
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    check_amount,
+)
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.service import Ledger
-from supplyline.services.ledger.views import Actor, SupportOrder
+from supplyline.services.ledger.views import Actor, OrderRequest, SupportOrder
 from supplyline.types import CommodityId, PartnerId, UnitId
 
 __all__ = [
@@ -53,6 +59,12 @@ class DraftOrder:
     value: Decimal | None = None
     currency: str | None = None
     note: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
+        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
+        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
+        check_amount(self.value, "value", MONEY_DECIMALS)
 
     @property
     def covered(self) -> bool:
@@ -182,12 +194,15 @@ def request_drafts(
     """Request the drafts that ``actor``'s partner receives and an agreement covers.
 
     ``agreements`` (the scenario's) are entered first where the partner is a party and
-    they are not in the ledger yet. Each request carries an idempotency key made from
-    ``key_prefix`` and the draft, so submitting the same plan twice requests nothing
-    new. Returns each draft with the order made (or None) and why not.
+    they are not in the ledger yet. All of it is one transaction
+    (:meth:`Ledger.request_all`): if one request fails (a ceiling, a database error), no
+    order is made and no agreement entered, and the error names the request. Each
+    request carries an idempotency key made from ``key_prefix`` and the draft, so
+    submitting the same plan twice requests nothing new. Returns each draft with the
+    order made (or None) and why not.
     """
-    ledger.import_agreements(actor, agreements)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
+    wanted: list[OrderRequest] = []
     for draft in drafts:
         if draft.receiver != actor.partner:
             done.append((draft, None, f"{draft.receiver} requests this, not {actor.partner}"))
@@ -198,18 +213,21 @@ def request_drafts(
                 f"{key_prefix}:{draft.provider}:{draft.item}:{draft.agreement_id}:"
                 f"{draft.needed_on}:{draft.quantity}"
             )
-            order = ledger.request(
-                actor,
-                agreement_id=draft.agreement_id,
-                item=draft.item,
-                quantity=draft.quantity,
-                needed_on=draft.needed_on,
-                note=f"from plan: units {', '.join(draft.units)}, "
-                f"days {draft.first_day}-{draft.last_day}",
-                idempotency_key=key[:200],
+            wanted.append(
+                OrderRequest(
+                    agreement_id=draft.agreement_id,
+                    item=draft.item,
+                    quantity=draft.quantity,
+                    needed_on=draft.needed_on,
+                    note=f"from plan: units {', '.join(draft.units)}, "
+                    f"days {draft.first_day}-{draft.last_day}",
+                    idempotency_key=key[:200],
+                )
             )
-            done.append((draft, order, ""))
-    return done
+            done.append((draft, None, ""))
+    _imported, made = ledger.request_all(actor, wanted, agreements=agreements)
+    orders = iter(made)  # in the order of the drafts requested
+    return [(draft, None if why else next(orders), why) for draft, _none, why in done]
 
 
 def scenario_agreements(

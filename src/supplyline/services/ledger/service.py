@@ -9,21 +9,32 @@ that is identity-checked, idempotent (with a key) and audited (see ``writing``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
 from supplyline.domain.fields import whole_number
-from supplyline.errors import PermissionDenied, require
+from supplyline.errors import (
+    ArgumentError,
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    StorageError,
+    require,
+    require_list,
+)
 from supplyline.services.db import Database, upgrade_database
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.agreements import (
     agreement_payload,
+    check_storable,
     get_visible_agreement,
     store_agreement,
     visible_agreements,
@@ -34,15 +45,23 @@ from supplyline.services.ledger.arguments import (
     amount_arg,
     clock_arg,
     date_arg,
+    key_arg,
     member_arg,
     optional_amount_arg,
     text_arg,
     url_arg,
 )
 from supplyline.services.ledger.intake import create_order
+from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.rules import Action
-from supplyline.services.ledger.views import Actor, Condition, OrderStatus, SupportOrder
-from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome
+from supplyline.services.ledger.views import (
+    Actor,
+    Condition,
+    OrderRequest,
+    OrderStatus,
+    SupportOrder,
+)
+from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction
 from supplyline.services.settings import get_settings
 
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
@@ -73,47 +92,38 @@ class Ledger(LedgerCore):
         """Store an agreement to which the actor's partner is a party; False if already there.
 
         The same terms again are a no-op (no event); other terms under the same id are a
-        ConflictError.
+        ConflictError. What the ledger's tables could not hold (a price to 5 decimals) is
+        a LedgerRuleError before anything is written.
         """
         actor_arg(actor)
         require(agreement, Agreement, "agreement")  # an id in its place: AttributeError
-        if actor.partner not in agreement.parties:
-            raise PermissionDenied(
-                f"{actor.partner} is not a party to agreement {agreement.id} "
-                f"({' and '.join(agreement.parties)}) and cannot enter it"
-            )
-        terms = agreement_payload(agreement)
-
-        def run(session: Session, now: dt.datetime) -> Outcome:
-            if not store_agreement(session, agreement, now):
-                raise _Unchanged
-            return None, agreement.id, {"agreement": terms}
-
-        try:
-            self._write(actor, "agreement", idempotency_key, terms, run, lambda _s, _o, _a: None)
-        except _Unchanged:
-            return False
-        return True
+        key = key_arg(idempotency_key)
+        _check_party(actor, agreement)
+        check_storable(agreement)
+        with self._transaction(actor) as tx:
+            return _store_step(tx, agreement, key) is not None
 
     def import_agreements(self, actor: Actor, agreements: Iterable[Agreement]) -> ImportResult:
         """Add the agreements to which the actor's partner is a party (others are skipped).
 
-        Every item is checked before any is stored (ArgumentError): a list holding None
-        stored the agreements before it, then failed.
+        All or nothing: every item is checked before any is stored (ArgumentError for one
+        that is not an Agreement, LedgerRuleError for one the ledger cannot hold), and
+        they are stored in one transaction, so one that fails even then (a conflict, a
+        database error) leaves the ledger as it was. The error names the agreement.
         """
         actor_arg(actor)
         taken = agreements_arg(agreements)
+        ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
+        _check_import(ours)
         added: list[str] = []
         unchanged: list[str] = []
-        skipped: list[str] = []
-        for agreement in taken:
-            if actor.partner not in agreement.parties:
-                skipped.append(agreement.id)
-            elif self.add_agreement(actor, agreement):
-                added.append(agreement.id)
-            else:
-                unchanged.append(agreement.id)
-        return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=tuple(skipped))
+        with self._transaction(actor) as tx:
+            for i, agreement in ours:
+                with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", _NOTHING_IMPORTED):
+                    stored = _store_step(tx, agreement, None) is not None
+                (added if stored else unchanged).append(agreement.id)
+        skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
+        return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
         """The agreements to which the actor's partner is a party."""
@@ -150,53 +160,68 @@ class Ledger(LedgerCore):
         mode = None if mode is None else member_arg(mode, ReimbursementMode, "mode")
         unit_price = optional_amount_arg(unit_price, "unit_price")
         note = text_arg(note, "note")
-        on = needed_on or self._now().date()
-        args = {
-            "agreement": agreement_id,
-            "item": item,
-            "quantity": quantity,
-            "needed_on": on,
-            "mode": mode.value if mode else None,
-            "unit_price": unit_price,
-            "note": note,
-        }
-
-        def run(session: Session, now: dt.datetime) -> Outcome:
-            agreement = get_visible_agreement(session, actor.partner, agreement_id)
-            chosen = mode or (
-                ReimbursementMode.CASH
-                if ReimbursementMode.CASH in agreement.reimbursement_modes
-                else sorted(agreement.reimbursement_modes)[0]
-            )
-            row = create_order(
-                session,
-                agreement,
-                actor,
-                now,
+        key = key_arg(idempotency_key)
+        with self._transaction(actor) as tx:
+            return _request_step(
+                tx,
+                agreement_id=agreement_id,
                 item=item,
                 quantity=quantity,
-                needed_on=on,
-                mode=chosen,
+                needed_on=needed_on,
+                mode=mode,
                 unit_price=unit_price,
                 note=note,
+                key=key,
             )
-            payload = ops.snapshot_payload(
-                row,
-                {
-                    **args,
-                    "mode": chosen.value,
-                    "provider": row.provider,
-                    "receiver": row.receiver,
-                    "unit_price": row.unit_price,
-                    "value": row.value,
-                    "currency": row.currency,
-                },
-            )
-            return row.id, agreement_id, payload
 
-        return self._write(
-            actor, Action.REQUEST.value, idempotency_key, args, run, self._order_result
-        )
+    def request_all(
+        self,
+        actor: Actor,
+        requests: Iterable[OrderRequest],
+        *,
+        agreements: Iterable[Agreement] = (),
+    ) -> tuple[ImportResult, list[SupportOrder]]:
+        """Import ``agreements`` and make every request, all in one transaction.
+
+        All or nothing: if one request breaks a rule (a ceiling, the scope) or the
+        database fails, no agreement is imported and no order is made, and the error says
+        which request (``requests[2]``) it was. Each request is checked as
+        :meth:`request` checks its arguments; its idempotency key makes a retry of the
+        whole batch request nothing twice.
+        """
+        actor_arg(actor)
+        taken = agreements_arg(agreements)
+        wanted = require_list(requests, OrderRequest, "requests")
+        for i, one in enumerate(wanted):
+            key_arg(one.idempotency_key, f"requests[{i}].idempotency_key")
+        ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
+        _check_import(ours)
+        added: list[str] = []
+        unchanged: list[str] = []
+        made: list[SupportOrder] = []
+        with self._transaction(actor) as tx:
+            for i, agreement in ours:
+                with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", _NOTHING_STORED):
+                    stored = _store_step(tx, agreement, None) is not None
+                (added if stored else unchanged).append(agreement.id)
+            for i, one in enumerate(wanted):
+                with _all_or_nothing(f"requests[{i}] ({one.item} under {one.agreement_id})",
+                                     _NOTHING_STORED):  # fmt: skip
+                    order = _request_step(
+                        tx,
+                        agreement_id=one.agreement_id,
+                        item=one.item,
+                        quantity=one.quantity,
+                        needed_on=one.needed_on,
+                        mode=one.mode,
+                        unit_price=one.unit_price,
+                        note=one.note,
+                        key=one.idempotency_key,
+                    )
+                made.append(order)
+        skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
+        imported = ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
+        return imported, made
 
     def accept(
         self,
@@ -387,8 +412,128 @@ class Ledger(LedgerCore):
         )
 
 
-class _Unchanged(Exception):
-    """Internal: an agreement import found the same terms; roll back without an event."""
+_NOTHING_IMPORTED = "nothing was imported"
+_NOTHING_STORED = "nothing was stored (no agreement imported, no order made)"
+_RETYPED = (ArgumentError, ConflictError, NotFoundError, PermissionDenied, StorageError)
+"""Errors said again with the item that failed, keeping their type (and exit code)."""
+
+
+@contextmanager
+def _all_or_nothing(where: str, nothing: str) -> Iterator[None]:
+    """Name the item of a batch that failed, and say that the batch left nothing behind.
+
+    The transaction around the batch rolls back on the error raised here.
+    """
+    try:
+        yield
+    except SQLAlchemyError as error:  # a database error the checks did not foresee
+        orig = getattr(error, "orig", None) or error
+        raise StorageError(f"{where}: database error: {str(orig).strip()}; {nothing}") from error
+    except _RETYPED as error:
+        raise type(error)(f"{where}: {error}; {nothing}") from error
+
+
+def _check_party(actor: Actor, agreement: Agreement) -> None:
+    if actor.partner not in agreement.parties:
+        raise PermissionDenied(
+            f"{actor.partner} is not a party to agreement {agreement.id} "
+            f"({' and '.join(agreement.parties)}) and cannot enter it"
+        )
+
+
+def _check_import(ours: Sequence[tuple[int, Agreement]]) -> None:
+    """Refuse, before any write, an agreement the ledger cannot hold or an id given twice."""
+    first: dict[str, tuple[int, dict[str, Any]]] = {}
+    for i, agreement in ours:
+        with _all_or_nothing(f"agreements[{i}]", _NOTHING_IMPORTED):
+            check_storable(agreement)
+        terms = agreement_payload(agreement)
+        seen = first.setdefault(agreement.id, (i, terms))
+        if seen[1] != terms:
+            raise ConflictError(
+                f"agreements[{seen[0]}] and agreements[{i}] are both {agreement.id!r}, with "
+                f"different terms; give the new terms a new id; {_NOTHING_IMPORTED}"
+            )
+
+
+def _store_step(
+    tx: Transaction, agreement: Agreement, key: str | None
+) -> tuple[int | None, str | None] | None:
+    """Store one agreement as one audited step; None if the same terms were there."""
+    terms = agreement_payload(agreement)
+
+    def run(session: Session, now: dt.datetime) -> Outcome | None:
+        if not store_agreement(session, agreement, now):
+            return None
+        return None, agreement.id, {"agreement": terms}
+
+    return tx.step("agreement", key, terms, run)
+
+
+def _request_step(
+    tx: Transaction,
+    *,
+    agreement_id: str,
+    item: str,
+    quantity: Decimal,
+    needed_on: dt.date | None,
+    mode: ReimbursementMode | None,
+    unit_price: Decimal | None,
+    note: str,
+    key: str | None,
+) -> SupportOrder:
+    """Make one order request as one audited step of ``tx`` (see :meth:`Ledger.request`)."""
+    actor = tx.actor
+    on = needed_on or tx.now.date()
+    args = {
+        "agreement": agreement_id,
+        "item": item,
+        "quantity": quantity,
+        "needed_on": on,
+        "mode": mode.value if mode else None,
+        "unit_price": unit_price,
+        "note": note,
+    }
+
+    def run(session: Session, now: dt.datetime) -> Outcome:
+        agreement = get_visible_agreement(session, actor.partner, agreement_id)
+        chosen = mode or (
+            ReimbursementMode.CASH
+            if ReimbursementMode.CASH in agreement.reimbursement_modes
+            else sorted(agreement.reimbursement_modes)[0]
+        )
+        row = create_order(
+            session,
+            agreement,
+            actor,
+            now,
+            item=item,
+            quantity=quantity,
+            needed_on=on,
+            mode=chosen,
+            unit_price=unit_price,
+            note=note,
+        )
+        payload = ops.snapshot_payload(
+            row,
+            {
+                **args,
+                "mode": chosen.value,
+                "provider": row.provider,
+                "receiver": row.receiver,
+                "unit_price": row.unit_price,
+                "value": row.value,
+                "currency": row.currency,
+            },
+        )
+        return row.id, agreement_id, payload
+
+    done = tx.step(Action.REQUEST.value, key, args, run)
+    order_id = None if done is None else done[0]
+    assert order_id is not None  # a request always makes (or replays) an order
+    row = tx.session.get(OrderRow, order_id)
+    assert row is not None
+    return order_view(row)
 
 
 def open_ledger(url: str | None = None, *, clock: Clock | None = None) -> Ledger:

@@ -12,6 +12,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.amounts import (
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    check_amount,
+    largest_amount,
+)
+from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError, require
 from supplyline.types import PartnerId, id_problem, text_problem
 
@@ -25,28 +33,14 @@ __all__ = [
     "ItemKind",
     "LineKind",
     "OrderLine",
+    "OrderRequest",
     "OrderStatus",
     "SupportOrder",
     "largest_amount",
 ]
 
-QUANTITY_DECIMALS = 3
-"""Tonnes (or service units) are kept to the kilogram."""
-MONEY_DECIMALS = 2
-"""Money is kept to the cent."""
-UNIT_PRICE_DECIMALS = 4
-"""Prices per tonne (or per service unit) are kept to 1/100 of a cent."""
 LARGEST_ORDER_ID = 2**63 - 1
 """No order number is larger (a 64-bit integer column)."""
-
-
-def largest_amount(decimals: int) -> Decimal:
-    """The largest amount the ledger stores with ``decimals`` decimals (18 digits in all).
-
-    >>> largest_amount(2)
-    Decimal('9999999999999999.99')
-    """
-    return Decimal(10) ** (18 - decimals) - Decimal(1).scaleb(-decimals)
 
 
 class OrderStatus(StrEnum):
@@ -115,6 +109,30 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class OrderRequest:
+    """One request of ``Ledger.request_all``: what ``Ledger.request`` takes, as a record.
+
+    Its fields are checked when it is built (ArgumentError): an amount as
+    :func:`~supplyline.domain.fields.check_fields` takes one, and no larger than the
+    ledger stores.
+    """
+
+    agreement_id: str
+    item: str
+    quantity: Decimal
+    needed_on: dt.date | None = None
+    mode: ReimbursementMode | None = None
+    unit_price: Decimal | None = None
+    note: str = ""
+    idempotency_key: str | None = None
+
+    def __post_init__(self) -> None:
+        check_fields(self)
+        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
+        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OrderLine:
     """One issue, receipt, bill or settlement of an order."""
 
@@ -130,6 +148,11 @@ class OrderLine:
     mode: ReimbursementMode | None = None
     due_on: dt.date | None = None
     note: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
+        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
+        check_amount(self.amount, "amount", MONEY_DECIMALS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,7 +192,21 @@ class SupportOrder:
     updated_at: dt.datetime
     lines: tuple[OrderLine, ...] = ()
 
+    def __post_init__(self) -> None:
+        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
+        for name, decimals in _ORDER_AMOUNTS:
+            check_amount(getattr(self, name), name, decimals)
+
     @property
     def received_value(self) -> Decimal:
         """The value of what the receiver confirmed, at the order's unit price."""
         return (self.received_qty * self.unit_price).quantize(Decimal("0.01"))
+
+
+_ORDER_AMOUNTS = (
+    *((name, QUANTITY_DECIMALS) for name in ("quantity", "issued_qty", "received_qty")),
+    *((name, QUANTITY_DECIMALS) for name in ("billed_qty", "settled_qty")),
+    ("unit_price", UNIT_PRICE_DECIMALS),
+    *((name, MONEY_DECIMALS) for name in ("value", "billed_amount", "settled_amount")),
+)
+"""A support order's amounts and the decimals the ledger keeps of each (its columns)."""

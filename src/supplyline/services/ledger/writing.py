@@ -9,20 +9,25 @@ Every mutating call of :class:`~supplyline.services.ledger.Ledger` goes through
    outcome (same request) or raise ConflictError (a different request);
 3. check and apply the change, append one audit event, record the key;
 4. commit — or roll back everything if any step failed.
+
+A call that makes several changes (an import of agreements, a plan's requests) makes
+them as steps 2–3 of one :class:`Transaction` (:meth:`LedgerCore._transaction`): all of
+them are stored, or none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from supplyline.errors import ConflictError
 from supplyline.services.db import Database
-from supplyline.services.db.tables import IdempotencyRow, OrderRow
+from supplyline.services.db.tables import ChainHeadRow, IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.arguments import (
     actor_arg,
@@ -37,7 +42,7 @@ from supplyline.services.ledger.reading import LedgerReads
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.views import Actor, SupportOrder
 
-__all__ = ["Clock", "LedgerCore", "Outcome"]
+__all__ = ["Clock", "LedgerCore", "Outcome", "Transaction"]
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
@@ -47,6 +52,70 @@ Outcome = tuple[int | None, str | None, dict[str, Any]]
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class Transaction:
+    """An open write transaction: each :meth:`step` is one audited, idempotent change."""
+
+    def __init__(self, session: Session, head: ChainHeadRow, actor: Actor, now: dt.datetime):
+        self.session = session
+        self.head = head
+        self.actor = actor
+        self.now = now
+
+    def step(
+        self,
+        kind: str,
+        key: str | None,
+        request: dict[str, Any],
+        action: Callable[[Session, dt.datetime], Outcome | None],
+    ) -> tuple[int | None, str | None] | None:
+        """Do one change: replay it if ``key`` was used for it, else apply and audit it.
+
+        Returns the order and agreement it was about, or None if ``action`` returned None
+        (nothing changed: no event, no key kept). A key used for a different request is a
+        ConflictError.
+        """
+        key = key_arg(key)
+        actor = self.actor
+        digest = hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
+        if key is not None:
+            done = self.session.get(IdempotencyRow, (actor.partner, key))
+            if done is not None:
+                if done.request_hash != digest:
+                    raise ConflictError(
+                        f"idempotency key {key!r} was already used by {actor.partner} for "
+                        f"a different request ({done.kind} at event {done.event_seq})"
+                    )
+                return done.order_id, done.agreement_id
+        outcome = action(self.session, self.now)
+        if outcome is None:
+            return None
+        order_id, agreement_id, payload = outcome
+        event = append_event(
+            self.session,
+            self.head,
+            actor=actor,
+            kind=kind,
+            at=self.now,
+            payload=payload,
+            agreement_id=agreement_id,
+            order_id=order_id,
+        )
+        if key is not None:
+            self.session.add(
+                IdempotencyRow(
+                    partner=actor.partner,
+                    key=key,
+                    request_hash=digest,
+                    kind=kind,
+                    order_id=order_id,
+                    agreement_id=agreement_id,
+                    event_seq=event.seq,
+                    created_at=self.now,
+                )
+            )
+        return order_id, agreement_id
 
 
 class LedgerCore(LedgerReads):
@@ -71,46 +140,23 @@ class LedgerCore(LedgerReads):
         action: Callable[[Session, dt.datetime], Outcome],
         result: Callable[[Session, int | None, str | None], T],
     ) -> T:
+        key = key_arg(key)  # refused before the transaction, as every argument is
+        with self._transaction(actor) as tx:
+            done = tx.step(kind, key, request, action)
+            assert done is not None  # only an action that may return None gets None back
+            return result(tx.session, *done)
+
+    @contextmanager
+    def _transaction(self, actor: Actor) -> Iterator[Transaction]:
+        """One write transaction with the chain head locked, for one change or several.
+
+        Everything done through it is committed together when the block ends, or rolled
+        back together if anything in it fails: several changes are all-or-nothing.
+        """
         actor_arg(actor)
-        key = key_arg(key)
         now = self._now()
-        digest = hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
         with self.db.session(write=True) as session:
-            head = lock_head(session)
-            if key is not None:
-                done = session.get(IdempotencyRow, (actor.partner, key))
-                if done is not None:
-                    if done.request_hash != digest:
-                        raise ConflictError(
-                            f"idempotency key {key!r} was already used by {actor.partner} for "
-                            f"a different request ({done.kind} at event {done.event_seq})"
-                        )
-                    return result(session, done.order_id, done.agreement_id)
-            order_id, agreement_id, payload = action(session, now)
-            event = append_event(
-                session,
-                head,
-                actor=actor,
-                kind=kind,
-                at=now,
-                payload=payload,
-                agreement_id=agreement_id,
-                order_id=order_id,
-            )
-            if key is not None:
-                session.add(
-                    IdempotencyRow(
-                        partner=actor.partner,
-                        key=key,
-                        request_hash=digest,
-                        kind=kind,
-                        order_id=order_id,
-                        agreement_id=agreement_id,
-                        event_seq=event.seq,
-                        created_at=now,
-                    )
-                )
-            return result(session, order_id, agreement_id)
+            yield Transaction(session, lock_head(session), actor, now)
 
     def _order_result(self, session: Session, order_id: int | None, _a: str | None) -> SupportOrder:
         """The order after the change, without its lines (``Ledger.order`` has those)."""

@@ -1,0 +1,76 @@
+"""How large an exact amount may be, and to how many decimals: the ledger's storage bound.
+
+The ledger keeps every amount in a ``NUMERIC(AMOUNT_DIGITS, decimals)`` column (text of
+the same digits on SQLite), so money to the cent goes up to 9,999,999,999,999,999.99.
+The tables (``services.db.tables``) and the records that hold amounts (:class:`Price`,
+:class:`Agreement`, the ledger's orders) take the bound from here, so the two cannot
+drift apart: a record the ledger could not store is refused when it is built
+(:class:`~supplyline.errors.ArgumentError`), not by the database at the end of a write.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from supplyline.errors import ArgumentError
+
+__all__ = [
+    "AMOUNT_DIGITS",
+    "MONEY_DECIMALS",
+    "QUANTITY_DECIMALS",
+    "UNIT_PRICE_DECIMALS",
+    "amount_problem",
+    "check_amount",
+    "largest_amount",
+]
+
+AMOUNT_DIGITS = 18
+"""Digits in all of an amount the ledger stores (its columns' precision)."""
+QUANTITY_DECIMALS = 3
+"""Tonnes (or service units) are kept to the kilogram."""
+MONEY_DECIMALS = 2
+"""Money is kept to the cent."""
+UNIT_PRICE_DECIMALS = 4
+"""Prices per tonne (or per service unit) are kept to 1/100 of a cent."""
+
+
+def largest_amount(decimals: int) -> Decimal:
+    """The largest amount the ledger stores with ``decimals`` decimals.
+
+    >>> largest_amount(MONEY_DECIMALS)
+    Decimal('9999999999999999.99')
+    """
+    return Decimal(10) ** (AMOUNT_DIGITS - decimals) - Decimal(1).scaleb(-decimals)
+
+
+def amount_problem(value: Decimal, decimals: int, *, places: bool = True) -> str | None:
+    """Why the ledger cannot store finite ``value`` with ``decimals`` decimals, or None.
+
+    ``places=False`` asks about the size only (a record may hold more decimals than the
+    ledger keeps; the ledger says so when asked to store it).
+
+    >>> amount_problem(Decimal("1.255"), MONEY_DECIMALS)
+    'has more decimal places than 0.01'
+    >>> amount_problem(Decimal("1e16"), MONEY_DECIMALS)
+    'is above the largest the ledger stores (9999999999999999.99)'
+    """
+    most = largest_amount(decimals)
+    if abs(value) > most:
+        return f"is above the largest the ledger stores ({most})"
+    quantum = Decimal(1).scaleb(-decimals)
+    if places and value != value.quantize(quantum):
+        return f"has more decimal places than {quantum}"
+    return None
+
+
+def check_amount(value: Decimal | None, name: str, decimals: int) -> None:
+    """Refuse finite ``value`` (None passes) if it is beyond the ledger's bound (ArgumentError).
+
+    For a record's ``__post_init__``, after :func:`~supplyline.domain.fields.check_fields`
+    made its fields Decimals: ``Price(per_t=Decimal("1e30"))`` was taken, then refused by
+    the database (PostgreSQL) or stored beyond the column (SQLite).
+    """
+    if value is None or not value.is_finite():
+        return
+    if (problem := amount_problem(value, decimals, places=False)) is not None:
+        raise ArgumentError(f"{name}(={value}) {problem}")
