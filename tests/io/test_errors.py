@@ -166,6 +166,12 @@ CSV_CASES = [
         "links.csv", ",1200,600,", ',"12,5",600,', 5, "capacity_t_per_day", r"uses a comma",
         id="decimal-comma",
     ),
+    pytest.param(
+        "links.csv", ",420,2,", ',"1,180",2,', 5, "distance_km",
+        r"^'1,180' has a comma: write 1180 if it is a thousands separator, or 1\.18 if it is "
+        r"a decimal comma \(a number from 0 to 40,000 km, ",
+        id="thousands-separator",
+    ),
 ]  # fmt: skip
 
 
