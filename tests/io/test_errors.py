@@ -167,6 +167,17 @@ CSV_CASES = [
         id="decimal-comma",
     ),
     pytest.param(
+        "units.csv", ",home,home-base,field-camp,", ",home,home-bse,field-camp,", 4, "home",
+        r"^unit 'bn-1' refers to unknown location 'home-bse' \(did you mean 'home-base'\?; "
+        r"known: field-camp, home-base, host-depot\)$",
+        id="unknown-id-did-you-mean",
+    ),
+    pytest.param(
+        "units.csv", "vehicles_truck,", "vehicles_truk,", 3, "vehicles_truk",
+        r"no vehicle class 'truk' in scenario\.yaml; did you mean 'truck'\?; vehicle classes",
+        id="unknown-vehicle-class-did-you-mean",
+    ),
+    pytest.param(
         "links.csv", ",420,2,", ',"1,180",2,', 5, "distance_km",
         r"^'1,180' has a comma: write 1180 if it is a thousands separator, or 1\.18 if it is "
         r"a decimal comma \(a number from 0 to 40,000 km, ",

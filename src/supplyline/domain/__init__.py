@@ -11,7 +11,6 @@ from supplyline.domain.checks import (
     check_scenario,
     check_scenario_sound,
     reachable_from,
-    unknown_reference,
 )
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
 from supplyline.domain.demand import Demand, held_at_start, to_deliver
@@ -32,6 +31,7 @@ from supplyline.domain.plan import (
     TargetGap,
     check_plan_of,
 )
+from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
 from supplyline.domain.routes import (
     DrawnOnSite,
     ReachCheck,
@@ -101,6 +101,8 @@ __all__ = [
     "check_plan_of",
     "check_scenario",
     "check_scenario_sound",
+    "close_matches",
+    "did_you_mean",
     "held_at_start",
     "reachable_from",
     "to_deliver",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from supplyline.domain.network import Link, LocationKind, Mode
+from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.types import day_runs
@@ -20,7 +21,6 @@ __all__ = [
     "check_scenario",
     "check_scenario_sound",
     "reachable_from",
-    "unknown_reference",
 ]
 
 
@@ -64,20 +64,6 @@ def _unknown(
         ref_kind=kind,
         ref_id=ref,
     )
-
-
-def unknown_reference(
-    entity: str, entity_id: str | None, kind: str, ref: str, known: Iterable[str]
-) -> str:
-    """The words for a reference to an id that does not exist, with the ids that do.
-
-    >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
-    "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
-    """
-    known_list = sorted(known)
-    hint = ", ".join(known_list[:8]) + (", …" if len(known_list) > 8 else "")
-    who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
-    return f"{who} refers to unknown {kind} {ref!r} (known: {hint or 'none'})"
 
 
 def _day_spans(days: Iterable[int]) -> str:
