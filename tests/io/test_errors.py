@@ -464,3 +464,46 @@ def test_a_broken_link_is_said_to_be_one(folder: Path) -> None:
     issue = only_error(folder)
     assert issue.file == "stocks.csv"
     assert issue.message.endswith("gone.csv, which does not exist")
+
+
+@pytest.mark.parametrize(
+    "name", ["locations.csv", "links.csv", "units.csv", "stocks.csv", "fleet.csv"]
+)
+@pytest.mark.parametrize("line", ["sep=,", "SEP=,", '"sep=,"', "sep=,,,"])
+def test_excel_sep_comma_line_is_skipped_with_a_warning(folder: Path, name: str, line: str) -> None:
+    """A first line 'sep=,' (Excel's hint) is skipped with one warning; nothing else changes.
+
+    A tester's 'sep=,' gave six errors (an unknown column 'sep=', a nameless column, every
+    required column missing).
+    """
+    plain = load_scenario(folder)
+    path = folder / name
+    path.write_text(f"{line}\r\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    scenario, warnings = load_scenario_with_warnings(folder)
+    assert scenario == plain
+    assert [(w.file, w.line) for w in warnings] == [(name, 1)]
+    assert "is a hint for Excel, not CSV: it is skipped" in warnings[0].message
+
+
+def test_lines_after_a_sep_line_keep_their_numbers(folder: Path) -> None:
+    """With the sep= line skipped, an error below it is on the line an editor shows."""
+    edit(folder, "units.csv", ",450,40,", ",-450,40,")
+    before = only_error(folder).line
+    path = folder / "units.csv"
+    path.write_text("sep=,\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert before is not None
+    assert only_error(folder).line == before + 1
+
+
+@pytest.mark.parametrize(("sep", "said"), [(";", "semicolons"), ("\t", "tabs")])
+def test_excel_sep_line_of_another_separator_is_one_error(
+    folder: Path, sep: str, said: str
+) -> None:
+    """'sep=;' above a semicolon-separated file is one error that says so, not a cascade."""
+    path = folder / "links.csv"
+    rows = path.read_text(encoding="utf-8").replace(",", sep)
+    path.write_text(f"sep={sep}\n{rows}", encoding="utf-8")
+    issue = only_error(folder)
+    assert (issue.file, issue.line) == ("links.csv", 1)
+    assert f"says the file is separated by {said}" in issue.message
+    assert "must be comma-separated" in issue.message
