@@ -15,6 +15,7 @@ from supplyline.domain.checks import (
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
 from supplyline.domain.demand import Demand, held_at_start, to_deliver
 from supplyline.domain.factors import FactorTable, PlanningFactor
+from supplyline.domain.geo import great_circle_km
 from supplyline.domain.network import Link, Location, LocationKind, Mode
 from supplyline.domain.partners import Partner
 from supplyline.domain.plan import (
@@ -103,6 +104,7 @@ __all__ = [
     "check_scenario_sound",
     "close_matches",
     "did_you_mean",
+    "great_circle_km",
     "held_at_start",
     "reachable_from",
     "to_deliver",
