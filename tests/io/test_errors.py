@@ -507,3 +507,18 @@ def test_excel_sep_line_of_another_separator_is_one_error(
     assert (issue.file, issue.line) == ("links.csv", 1)
     assert f"says the file is separated by {said}" in issue.message
     assert "must be comma-separated" in issue.message
+
+
+def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Path) -> None:
+    """A place with latitude and longitude swapped is warned of on its link's distance_km."""
+    edit(
+        folder,
+        "locations.csv",
+        "field-camp,Field camp,host,unit_area,50.30,20.40,",
+        "field-camp,Field camp,host,unit_area,20.40,50.30,",
+    )
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column == "distance_km"]
+    assert (warning.file, warning.line) == ("links.csv", 6)
+    assert "road link 'road-1' is 45 km long, but 'host-depot'" in warning.message
+    assert "check the coordinates or the distance" in warning.message
