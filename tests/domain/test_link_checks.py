@@ -1,4 +1,4 @@
-"""Warnings about links: a distance the coordinates contradict."""
+"""Warnings about links: a distance the coordinates contradict, a gauge that cannot be checked."""
 
 from __future__ import annotations
 
@@ -116,3 +116,43 @@ def test_a_link_under_half_the_great_circle_is_warned_of(
     assume(crow - km >= SHORT_LINK_MARGIN_KM)
     s = _scenario((_loc("x", lat1, lon1), _loc("y", lat2, lon2)), (_link("l", "x", "y", km),))
     assert len(_warnings(s, "distance_km")) == 1
+
+
+def _yard(kind: LocationKind, broad: int | None, std: int | None = 1435) -> Scenario:
+    """Standard rail w→yard, broad rail yard→e, the yard of ``kind``; all at one spot."""
+    return _scenario(
+        (_loc("w", 50, 20), _loc("yard", 50, 20, kind), _loc("e", 50, 20)),
+        (
+            _link("rail-w", "w", "yard", 100, Mode.RAIL, std),
+            _link("rail-e", "yard", "e", 100, Mode.RAIL, broad),
+        ),
+    )
+
+
+def test_a_gauge_left_empty_where_gauged_rail_meets_a_depot_is_warned_of() -> None:
+    """Broad-gauge links with gauge_mm empty at a depot: the break of gauge cannot be checked.
+
+    A tester's setup validated silently, and was refused once the gauges were filled in.
+    """
+    (message,) = _warnings(_yard(LocationKind.DEPOT, None), "gauge_mm")
+    assert message.startswith(
+        "rail link 'rail-e' has no gauge_mm, but meets rail link 'rail-w' (1435 mm) at 'yard', "
+        "which is a depot: whether the gauge breaks there cannot be checked"
+    )
+    filled = [f for f in check_scenario(_yard(LocationKind.DEPOT, 1520)) if f.field == "gauge_mm"]
+    assert [f.severity for f in filled] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("kind", "broad", "std"),
+    [
+        pytest.param(LocationKind.TRANSSHIPMENT, None, 1435, id="at-a-transshipment-yard"),
+        pytest.param(LocationKind.DEPOT, None, None, id="no-gauges-at-all"),
+        pytest.param(LocationKind.DEPOT, 1435, 1435, id="both-given"),
+    ],
+)
+def test_no_gauge_warning_where_nothing_is_hidden(
+    kind: LocationKind, broad: int | None, std: int | None
+) -> None:
+    """Any gauges may meet at a yard; with no gauge given at all, or all given, none is hidden."""
+    assert _warnings(_yard(kind, broad, std), "gauge_mm") == []

@@ -522,3 +522,17 @@ def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Pa
     assert (warning.file, warning.line) == ("links.csv", 6)
     assert "road link 'road-1' is 45 km long, but 'host-depot'" in warning.message
     assert "check the coordinates or the distance" in warning.message
+
+
+def test_a_rail_link_without_gauge_at_a_depot_of_gauged_rail_is_a_located_warning(
+    folder: Path,
+) -> None:
+    """A gauge left empty where gauged rail meets a depot is warned of on its gauge_mm."""
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,,60,1,,500,,4.0,,true,")
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column == "gauge_mm"]
+    assert (warning.file, warning.line) == ("links.csv", 7)
+    assert warning.message.startswith(
+        "rail link 'rail-2' has no gauge_mm, but meets rail link 'rail-1' (1435 mm) at "
+        "'host-depot', which is a depot"
+    )

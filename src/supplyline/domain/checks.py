@@ -10,7 +10,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 
 from supplyline.domain.findings import Finding
-from supplyline.domain.link_checks import check_distances, check_gauges
+from supplyline.domain.link_checks import check_distances, check_gauges, check_gauges_known
 from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
@@ -379,6 +379,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
     found += _check_references(s)
     found += _check_days(s)
     found += check_gauges(s)
+    found += check_gauges_known(s)
     found += check_distances(s)
     found += _check_storage(s)
     errors = [f for f in found if f.severity is Severity.ERROR]

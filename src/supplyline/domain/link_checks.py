@@ -1,6 +1,8 @@
 """Checks of the network's links: rail gauges where they meet, and distances the map contradicts.
 
 - Two rail gauges may only meet at a transshipment location (an error).
+- A rail link without a gauge that meets gauged rail elsewhere hides a break of gauge from
+  that check (a warning).
 - A link much shorter than the great circle between its ends means a coordinate or the
   distance is wrong (a warning).
 """
@@ -20,6 +22,7 @@ __all__ = [
     "SHORT_LINK_RATIO",
     "check_distances",
     "check_gauges",
+    "check_gauges_known",
 ]
 
 SHORT_LINK_RATIO = 0.5
@@ -37,19 +40,24 @@ to 0.1° put each end up to about 7 km off, so a 2 km spur between two such plac
 called a contradiction."""
 
 
-def _rail_ends(s: Scenario) -> dict[str, dict[int, str]]:
-    """For each location: its rail gauges, with the first link of each."""
+def _rail_ends(s: Scenario) -> tuple[dict[str, dict[int, str]], dict[str, list[str]]]:
+    """For each location: its rail gauges (with the first link of each), and its gauge-less rail."""
     gauged: defaultdict[str, dict[int, str]] = defaultdict(dict)
+    ungauged: defaultdict[str, list[str]] = defaultdict(list)
     for link in s.links:
-        if link.mode is Mode.RAIL and link.gauge_mm is not None:
-            for end in (link.origin, link.destination):
+        if link.mode is not Mode.RAIL:
+            continue
+        for end in dict.fromkeys((link.origin, link.destination)):
+            if link.gauge_mm is None:
+                ungauged[end].append(link.id)
+            else:
                 gauged[end].setdefault(link.gauge_mm, link.id)
-    return gauged
+    return gauged, ungauged
 
 
 def check_gauges(s: Scenario) -> list[Finding]:
     """Rail links of different gauges may only meet at a transshipment location."""
-    gauged = _rail_ends(s)
+    gauged, _ = _rail_ends(s)
     found: list[Finding] = []
     for loc_id, by_gauge in gauged.items():
         loc = s.location_by_id.get(loc_id)
@@ -64,6 +72,39 @@ def check_gauges(s: Scenario) -> list[Finding]:
                     f"at {loc_id!r}, "
                     f"which is a {loc.kind} (make it kind 'transshipment', or add a "
                     "transshipment yard between the two gauges)",
+                )
+            )
+    return found
+
+
+def check_gauges_known(s: Scenario) -> list[Finding]:
+    """Warn where a rail link without a gauge meets gauged rail outside a transshipment yard.
+
+    There :func:`check_gauges` cannot tell whether the gauge breaks: a tester's depot where
+    1435 mm rail met broad-gauge links left empty validated silently, and was refused once
+    the gauges were filled in. At a transshipment location any gauges may meet, so nothing
+    is hidden there.
+    """
+    gauged, ungauged = _rail_ends(s)
+    found: list[Finding] = []
+    for loc_id, link_ids in ungauged.items():
+        loc = s.location_by_id.get(loc_id)
+        by_gauge = gauged.get(loc_id)
+        if loc is None or not by_gauge or loc.kind is LocationKind.TRANSSHIPMENT:
+            continue
+        others = ", ".join(f"{lid!r} ({g} mm)" for g, lid in sorted(by_gauge.items()))
+        links = "rail link" if len(by_gauge) == 1 else "rail links"
+        for link_id in link_ids:
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=link_id,
+                    field="gauge_mm",
+                    severity=Severity.WARNING,
+                    message=f"rail link {link_id!r} has no gauge_mm, but meets {links} "
+                    f"{others} at {loc_id!r}, which is a {loc.kind}: whether the gauge breaks "
+                    "there cannot be checked (fill in gauge_mm; two gauges may only meet at a "
+                    "transshipment location)",
                 )
             )
     return found
