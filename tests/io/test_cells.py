@@ -159,3 +159,60 @@ def test_every_bad_part_of_an_outage_cell_is_said_at_once() -> None:
     assert str(caught.value) == (
         "range '5-3' ends before it starts (write 3-5); 'x' is not a day or range (such as 3-5;10)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1,180", "write 1180 if it is a thousands separator, or 1.18 if it is a decimal comma"),
+        ("-2,050", "write -2050 if it is a thousands separator, or -2.05 if it is a decimal"),
+        ("12,345,678", "has thousands separators: write 12345678"),
+        ("1,180.5", "has a thousands separator: write 1180.5"),
+    ],
+)
+def test_a_comma_that_may_group_thousands_says_both_readings(text: str, says: str) -> None:
+    """'1,180' may be 1180 or 1.18: the message gives whichever readings the digits allow.
+
+    A tester's distance_km '1,180' (Excel with thousands separators) was called a decimal
+    comma; following the hint, 1.180 loaded silently as 1.18 km.
+    """
+    _, message = outcome(partial(parse_float, hi=1e9, unit="km"), text)
+    assert says in message
+
+
+@pytest.mark.parametrize("text", ["12,5", "0,500", "1,2345", "1180,000", "3,14"])
+def test_a_plain_decimal_comma_keeps_its_message(text: str) -> None:
+    """A comma that cannot group thousands is a decimal comma, as before."""
+    _, message = outcome(partial(parse_float, hi=1e9), text)
+    assert "uses a comma" in message
+    assert "thousands" not in message
+
+
+@given(st.integers(1000, 10**12))
+def test_thousands_separated_number_message_gives_the_number(n: int) -> None:
+    """Any number written with thousands separators is refused with the number to write."""
+    for parse in (partial(parse_float, hi=1e15), partial(parse_int, hi=10**15)):
+        value, message = outcome(parse, f"{n:,}")
+        assert value is None
+        assert f"write {n} " in message
+
+
+@given(st.integers(1, 999), st.integers(0, 999))
+def test_one_group_of_three_gives_the_decimal_reading_exactly(head: int, tail: int) -> None:
+    """With one comma, the decimal-comma reading offered is the value that comma means."""
+    text = f"{head},{tail:03d}"
+    _, message = outcome(partial(parse_float, hi=1e9), text)
+    assert f"or {float(f'{head}.{tail:03d}')!r} if it is a decimal comma" in message
+
+
+def test_a_whole_number_column_offers_only_the_thousands_reading() -> None:
+    """In a count ('1,200' people) a decimal comma cannot be meant: only 1200 is offered."""
+    _, message = outcome(partial(parse_int, hi=10_000_000), "1,200")
+    assert "write 1200 " in message
+    assert "decimal comma" not in message
+
+
+def test_money_with_thousands_separators_is_explained() -> None:
+    """A price written '1,450.00' (as a spreadsheet shows money) says to write 1450.00."""
+    _, message = outcome(partial(parse_decimal, hi=Decimal(10**12)), "1,450.00")
+    assert "write 1450.00 " in message

@@ -166,6 +166,23 @@ CSV_CASES = [
         "links.csv", ",1200,600,", ',"12,5",600,', 5, "capacity_t_per_day", r"uses a comma",
         id="decimal-comma",
     ),
+    pytest.param(
+        "units.csv", ",home,home-base,field-camp,", ",home,home-bse,field-camp,", 4, "home",
+        r"^unit 'bn-1' refers to unknown location 'home-bse' \(did you mean 'home-base'\?; "
+        r"known: field-camp, home-base, host-depot\)$",
+        id="unknown-id-did-you-mean",
+    ),
+    pytest.param(
+        "units.csv", "vehicles_truck,", "vehicles_truk,", 3, "vehicles_truk",
+        r"no vehicle class 'truk' in scenario\.yaml; did you mean 'truck'\?; vehicle classes",
+        id="unknown-vehicle-class-did-you-mean",
+    ),
+    pytest.param(
+        "links.csv", ",420,2,", ',"1,180",2,', 5, "distance_km",
+        r"^'1,180' has a comma: write 1180 if it is a thousands separator, or 1\.18 if it is "
+        r"a decimal comma \(a number from 0 to 40,000 km, ",
+        id="thousands-separator",
+    ),
 ]  # fmt: skip
 
 
@@ -447,3 +464,75 @@ def test_a_broken_link_is_said_to_be_one(folder: Path) -> None:
     issue = only_error(folder)
     assert issue.file == "stocks.csv"
     assert issue.message.endswith("gone.csv, which does not exist")
+
+
+@pytest.mark.parametrize(
+    "name", ["locations.csv", "links.csv", "units.csv", "stocks.csv", "fleet.csv"]
+)
+@pytest.mark.parametrize("line", ["sep=,", "SEP=,", '"sep=,"', "sep=,,,"])
+def test_excel_sep_comma_line_is_skipped_with_a_warning(folder: Path, name: str, line: str) -> None:
+    """A first line 'sep=,' (Excel's hint) is skipped with one warning; nothing else changes.
+
+    A tester's 'sep=,' gave six errors (an unknown column 'sep=', a nameless column, every
+    required column missing).
+    """
+    plain = load_scenario(folder)
+    path = folder / name
+    path.write_text(f"{line}\r\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    scenario, warnings = load_scenario_with_warnings(folder)
+    assert scenario == plain
+    assert [(w.file, w.line) for w in warnings] == [(name, 1)]
+    assert "is a hint for Excel, not CSV: it is skipped" in warnings[0].message
+
+
+def test_lines_after_a_sep_line_keep_their_numbers(folder: Path) -> None:
+    """With the sep= line skipped, an error below it is on the line an editor shows."""
+    edit(folder, "units.csv", ",450,40,", ",-450,40,")
+    before = only_error(folder).line
+    path = folder / "units.csv"
+    path.write_text("sep=,\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert before is not None
+    assert only_error(folder).line == before + 1
+
+
+@pytest.mark.parametrize(("sep", "said"), [(";", "semicolons"), ("\t", "tabs")])
+def test_excel_sep_line_of_another_separator_is_one_error(
+    folder: Path, sep: str, said: str
+) -> None:
+    """'sep=;' above a semicolon-separated file is one error that says so, not a cascade."""
+    path = folder / "links.csv"
+    rows = path.read_text(encoding="utf-8").replace(",", sep)
+    path.write_text(f"sep={sep}\n{rows}", encoding="utf-8")
+    issue = only_error(folder)
+    assert (issue.file, issue.line) == ("links.csv", 1)
+    assert f"says the file is separated by {said}" in issue.message
+    assert "must be comma-separated" in issue.message
+
+
+def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Path) -> None:
+    """A place with latitude and longitude swapped is warned of on its link's distance_km."""
+    edit(
+        folder,
+        "locations.csv",
+        "field-camp,Field camp,host,unit_area,50.30,20.40,",
+        "field-camp,Field camp,host,unit_area,20.40,50.30,",
+    )
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column == "distance_km"]
+    assert (warning.file, warning.line) == ("links.csv", 6)
+    assert "road link 'road-1' is 45 km long, but 'host-depot'" in warning.message
+    assert "check the coordinates or the distance" in warning.message
+
+
+def test_a_rail_link_without_gauge_at_a_depot_of_gauged_rail_is_a_located_warning(
+    folder: Path,
+) -> None:
+    """A gauge left empty where gauged rail meets a depot is warned of on its gauge_mm."""
+    append(folder, "links.csv", "rail-2,host-depot,field-camp,rail,,60,1,,500,,4.0,,true,")
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column == "gauge_mm"]
+    assert (warning.file, warning.line) == ("links.csv", 7)
+    assert warning.message.startswith(
+        "rail link 'rail-2' has no gauge_mm, but meets rail link 'rail-1' (1435 mm) at "
+        "'host-depot', which is a depot"
+    )

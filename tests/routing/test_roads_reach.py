@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 from routing_scenarios import fleet, loc, road, scenario, star, unit
 
-from supplyline.domain import LocationKind, Mode
+from supplyline.domain import LocationKind, Mode, great_circle_km
 from supplyline.routing.reach import check_reach
-from supplyline.routing.roads import great_circle_km, road_matrix
+from supplyline.routing.roads import road_matrix
 
 
 def _line() -> object:

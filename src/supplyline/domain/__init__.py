@@ -11,11 +11,11 @@ from supplyline.domain.checks import (
     check_scenario,
     check_scenario_sound,
     reachable_from,
-    unknown_reference,
 )
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
 from supplyline.domain.demand import Demand, held_at_start, to_deliver
 from supplyline.domain.factors import FactorTable, PlanningFactor
+from supplyline.domain.geo import great_circle_km
 from supplyline.domain.network import Link, Location, LocationKind, Mode
 from supplyline.domain.partners import Partner
 from supplyline.domain.plan import (
@@ -32,6 +32,7 @@ from supplyline.domain.plan import (
     TargetGap,
     check_plan_of,
 )
+from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
 from supplyline.domain.routes import (
     DrawnOnSite,
     ReachCheck,
@@ -101,6 +102,9 @@ __all__ = [
     "check_plan_of",
     "check_scenario",
     "check_scenario_sound",
+    "close_matches",
+    "did_you_mean",
+    "great_circle_km",
     "held_at_start",
     "reachable_from",
     "to_deliver",

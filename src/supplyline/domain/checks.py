@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from supplyline.domain.network import Link, LocationKind, Mode
+from supplyline.domain.findings import Finding
+from supplyline.domain.link_checks import check_distances, check_gauges, check_gauges_known
+from supplyline.domain.network import Link
+from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.types import day_runs
@@ -20,23 +22,7 @@ __all__ = [
     "check_scenario",
     "check_scenario_sound",
     "reachable_from",
-    "unknown_reference",
 ]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
-    """One problem found across entities."""
-
-    entity: str
-    entity_id: str
-    field: str
-    message: str
-    severity: Severity = Severity.ERROR
-    ref_kind: str = ""
-    """For a dangling reference: the kind of entity referred to (``"location"``…)."""
-    ref_id: str = ""
-    """For a dangling reference: the id referred to, which does not exist."""
 
 
 def _duplicates(entity: str, ids: Iterable[str]) -> list[Finding]:
@@ -64,20 +50,6 @@ def _unknown(
         ref_kind=kind,
         ref_id=ref,
     )
-
-
-def unknown_reference(
-    entity: str, entity_id: str | None, kind: str, ref: str, known: Iterable[str]
-) -> str:
-    """The words for a reference to an id that does not exist, with the ids that do.
-
-    >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
-    "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
-    """
-    known_list = sorted(known)
-    hint = ", ".join(known_list[:8]) + (", …" if len(known_list) > 8 else "")
-    who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
-    return f"{who} refers to unknown {kind} {ref!r} (known: {hint or 'none'})"
 
 
 def _day_spans(days: Iterable[int]) -> str:
@@ -276,32 +248,6 @@ def _check_days(s: Scenario) -> list[Finding]:
     return found
 
 
-def _check_gauges(s: Scenario) -> list[Finding]:
-    """Rail links of different gauges may only meet at a transshipment location."""
-    gauges: defaultdict[str, dict[int, str]] = defaultdict(dict)
-    for link in s.links:
-        if link.mode is Mode.RAIL and link.gauge_mm is not None:
-            for end in (link.origin, link.destination):
-                gauges[end].setdefault(link.gauge_mm, link.id)
-    found: list[Finding] = []
-    for loc_id, by_gauge in gauges.items():
-        loc = s.location_by_id.get(loc_id)
-        if len(by_gauge) > 1 and loc is not None and loc.kind is not LocationKind.TRANSSHIPMENT:
-            (g1, l1), (g2, l2) = sorted(by_gauge.items())[:2]
-            found.append(
-                Finding(
-                    entity="link",
-                    entity_id=l2,
-                    field="gauge_mm",
-                    message=f"rail link {l2!r} ({g2} mm) meets link {l1!r} ({g1} mm) "
-                    f"at {loc_id!r}, "
-                    f"which is a {loc.kind} (make it kind 'transshipment', or add a "
-                    "transshipment yard between the two gauges)",
-                )
-            )
-    return found
-
-
 def _check_reach(s: Scenario) -> list[Finding]:
     """Warn about units that no source of supply (or their own home) can reach."""
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
@@ -416,7 +362,7 @@ def _check_storage(s: Scenario) -> list[Finding]:
 
 
 def check_scenario(s: Scenario) -> list[Finding]:
-    """Every cross-entity problem: duplicates, dangling references, days, gauges, reach."""
+    """Every cross-entity problem: duplicates, dangling references, days, gauges, links, reach."""
     found: list[Finding] = []
     for entity, items in (
         ("partner", s.partners),
@@ -432,7 +378,9 @@ def check_scenario(s: Scenario) -> list[Finding]:
     found += _duplicates("stock", (f"{st.location}/{st.commodity}" for st in s.stocks))
     found += _check_references(s)
     found += _check_days(s)
-    found += _check_gauges(s)
+    found += check_gauges(s)
+    found += check_gauges_known(s)
+    found += check_distances(s)
     found += _check_storage(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:

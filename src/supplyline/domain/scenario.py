@@ -15,6 +15,7 @@ from supplyline.domain.commodities import Commodity, VehicleClass
 from supplyline.domain.fields import check_fields
 from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
+from supplyline.domain.references import did_you_mean
 from supplyline.domain.stocks import FleetGroup, Stock
 from supplyline.domain.units import Unit
 from supplyline.errors import ArgumentError, NotFoundError
@@ -150,11 +151,18 @@ class Scenario:
         try:
             return self.location_by_id[location_id]
         except KeyError:
-            raise NotFoundError(f"no location {location_id!r} in scenario {self.name!r}") from None
+            guess = did_you_mean(location_id, self.location_by_id)
+            raise NotFoundError(
+                f"no location {location_id!r} in scenario {self.name!r}"
+                + (f" ({guess})" if guess else "")
+            ) from None
 
     def unit(self, unit_id: UnitId) -> Unit:
         """The unit with this id, or a NotFoundError that names it."""
         try:
             return self.unit_by_id[unit_id]
         except KeyError:
-            raise NotFoundError(f"no unit {unit_id!r} in scenario {self.name!r}") from None
+            guess = did_you_mean(unit_id, self.unit_by_id)
+            raise NotFoundError(
+                f"no unit {unit_id!r} in scenario {self.name!r}" + (f" ({guess})" if guess else "")
+            ) from None

@@ -57,6 +57,8 @@ _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
 _NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
 _LOOKALIKE = re.compile(r"[-+]?[\d.]*[OoIl][\dOoIl.]*")
 """Digits with a letter that looks like one (``18OO``, ``1l0``): a typo, not a unit."""
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+"""A number whose commas could be thousands separators: ``1,180``, ``12,345,678``, ``1,180.5``."""
 _DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
@@ -94,7 +96,7 @@ def _range_hint(lo: float, hi: float, unit: str) -> str:
     return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
-def _number_from_text(text: str, hint: str) -> float:
+def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
     text = text.strip()
     try:
         return float(text.replace("_", "x"))  # underscores are not digits for a planner
@@ -112,9 +114,32 @@ def _number_from_text(text: str, hint: str) -> float:
             f"{show(text)} has a unit in it ({hint}, written alone — "
             f"the unit is part of the column's or key's name)"
         )
+    if _THOUSANDS.fullmatch(text):
+        raise BadValue(_thousands_message(text, hint, whole=whole))
     if re.fullmatch(r"[-+]?\d+,\d+", text):
         raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
     raise BadValue(f"{show(text)} is not a number ({hint})")
+
+
+def _thousands_message(text: str, hint: str, *, whole: bool) -> str:
+    """The words for a number whose commas may be thousands separators (``1,180``).
+
+    A spreadsheet with thousands separators writes ``1,180`` for 1180; the old hint ("use a
+    point as decimal separator") led a tester to type ``1.180`` and silently get 1.18 km.
+    With one comma and three digits after it, both readings are said; with more groups
+    (``12,345,678``), a decimal point after them (``1,180.5``) or in a column of ``whole``
+    numbers (counts, days), only thousands fit.
+    """
+    plain = text.replace(",", "")
+    if text.count(",") == 1 and "." not in text and not whole:
+        decimal = repr(float(text.replace(",", ".")))
+        return (
+            f"{show(text)} has a comma: write {plain} if it is a thousands separator, "
+            f"or {decimal} if it is a decimal comma ({hint}, with no thousands separators "
+            "and a point as decimal separator)"
+        )
+    what = "a thousands separator" if text.count(",") == 1 else "thousands separators"
+    return f"{show(text)} has {what}: write {plain} ({hint}, without thousands separators)"
 
 
 def parse_float(
@@ -168,7 +193,7 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     elif isinstance(value, float):
         number = value
     else:
-        number = _number_from_text(value, hint)
+        number = _number_from_text(value, hint, whole=True)
     if math.isnan(number):
         raise BadValue(f"{show(value)} is not a number ({hint})")
     if number > hi:
@@ -404,11 +429,13 @@ def parse_decimal(value: Any, *, hi: Decimal, above_zero: bool = False) -> Decim
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
         raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)")
     text = value.strip() if isinstance(value, str) else str(value)
+    hint = f"an amount from {'more than ' if above_zero else ''}0 to {hi:,}"
     try:
         amount = Decimal(text)
     except InvalidOperation:
+        if _THOUSANDS.fullmatch(text):  # "1,450.00" as a spreadsheet shows money
+            raise BadValue(_thousands_message(text, hint, whole=False)) from None
         raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)") from None
-    hint = f"an amount from {'more than ' if above_zero else ''}0 to {hi:,}"
     if not amount.is_finite():
         raise BadValue(f"{show(value)} is not a finite amount ({hint})")
     if amount < 0 or (above_zero and amount == 0):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -41,7 +42,49 @@ class Table:
     rows: tuple[Row, ...]
 
 
+_EXCEL_SEP = re.compile(r'"?sep=(.)"?[,;\t ]*', re.IGNORECASE)
+"""Excel's separator hint on a CSV file's first line: ``sep=,`` (``sep=;`` for semicolons)."""
+
+
+def _without_sep_line(text: str, file: str, report: Report) -> str | None:
+    """``text`` with an Excel ``sep=,`` first line blanked (and a warning), or ``None``.
+
+    ``sep=,`` is not CSV: read as the header, it gave six errors (an unknown column
+    'sep=', a column without a name, each required column missing). With a comma it only
+    says what the file already is, so it is skipped with a warning (other programs, pandas
+    or QGIS, read it as the header: removing it is better). Any other separator is one
+    error, as a header separated by semicolons is. The line stays, blank, so that line
+    numbers are the editor's.
+    """
+    first, newline, rest = text.partition("\n")
+    hint = _EXCEL_SEP.fullmatch(first.rstrip("\r"))
+    if hint is None:
+        return text
+    sep = hint.group(1)
+    if sep == ",":
+        report.warning(
+            file,
+            f"the first line {show(first.strip())} is a hint for Excel, not CSV: it is skipped "
+            "(remove it; other programs read it as the header)",
+            1,
+        )
+        return newline + rest
+    name = dict(_OTHER_DELIMITERS).get(sep, repr(sep))
+    report.error(
+        file,
+        f"the first line {show(first.strip())} says the file is separated by {name}, but "
+        f"{file} must be comma-separated (in a spreadsheet, save as 'CSV UTF-8 (Comma "
+        "delimited)', and remove the sep= line)",
+        1,
+    )
+    return None
+
+
 def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]] | None:
+    text_or_none = _without_sep_line(text, file, report)
+    if text_or_none is None:
+        return None
+    text = text_or_none
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[tuple[int, list[str]]] = []
     line = 1

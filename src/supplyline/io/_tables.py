@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from supplyline.domain import FleetGroup, Link, Location, LocationKind, Mode, Stock, Unit
+from supplyline.domain import (
+    FleetGroup,
+    Link,
+    Location,
+    LocationKind,
+    Mode,
+    Stock,
+    Unit,
+    did_you_mean,
+)
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
@@ -267,7 +276,9 @@ def _vehicle_column(classes: tuple[str, ...] | None, name: str) -> str | None:
     if classes is None or cls in classes:
         return None
     known = ", ".join(classes) or "none"
-    return f"no vehicle class {cls!r} in scenario.yaml; vehicle classes: {known}"
+    guess = did_you_mean(cls, classes)
+    guess = f"{guess}; " if guess else ""
+    return f"no vehicle class {cls!r} in scenario.yaml; {guess}vehicle classes: {known}"
 
 
 def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> list[Unit]:

@@ -8,7 +8,6 @@ reach) are pointed back at the row or key the entity came from.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from supplyline.domain import (
     Scenario,
     VehicleClass,
     check_scenario,
+    close_matches,
     unknown_reference,
 )
 from supplyline.errors import Issue, ScenarioError, Severity, require
@@ -107,7 +107,7 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
         origin = origins.get(entity, item.id)
         where = (origin.line_of(field), origin.column(field)) if origin else (None, field)
         if rate not in known:
-            close = difflib.get_close_matches(rate, sorted(known), n=4, cutoff=0.6)
+            close = close_matches(rate, known, n=4, cutoff=0.6)  # keys are long and alike
             hint = (
                 f"known keys like it: {', '.join(close)}" if close else "see `supplyline factors`"
             )

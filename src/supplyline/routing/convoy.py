@@ -29,12 +29,12 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain import FleetGroup, Scenario, did_you_mean
 from supplyline.domain.fields import check_fields, whole_number
 from supplyline.domain.routes import Routes, RouteStatus, TruckRoute, Unserved, UnservedReason
 from supplyline.errors import (
@@ -121,7 +121,7 @@ def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequ
         Issue(
             file="requests",
             column=f"[{i}].{what}",
-            message=f"no {what} {value!r} in scenario {scenario.name!r}",
+            message=f"no {what} {value!r} in scenario {scenario.name!r}{_guess(value, known)}",
         )
         for i, req in enumerate(taken)
         for what, value, known in (
@@ -133,6 +133,12 @@ def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequ
     if issues:
         raise ScenarioError(issues, summary="the requests do not fit the scenario")
     return taken
+
+
+def _guess(value: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a request's unknown id, or ``""``."""
+    guess = did_you_mean(value, known)
+    return f" ({guess})" if guess else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,36 +25,21 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from supplyline.domain import Link, Mode, Scenario
+from supplyline.domain.geo import EARTH_RADIUS_KM
 from supplyline.types import LocationId, day_label
 
 __all__ = [
-    "EARTH_RADIUS_KM",
     "RoadMatrix",
     "closed_roads",
     "describe_closed",
-    "great_circle_km",
     "road_matrix",
 ]
-
-EARTH_RADIUS_KM = 6371.0088
-"""Mean Earth radius (IUGG), the usual choice for haversine distances."""
 
 FloatArray = npt.NDArray[np.float64]
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in km.
-
-    >>> round(great_circle_km(52.0, 13.0, 52.0, 14.0), 1)
-    68.5
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """:func:`~supplyline.domain.geo.great_circle_km` between every pair, as one numpy sum."""
     p, lam = np.radians(lat), np.radians(lon)
     dp = p[:, None] - p[None, :]
     dl = lam[:, None] - lam[None, :]

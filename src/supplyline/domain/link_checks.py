@@ -1,0 +1,143 @@
+"""Checks of the network's links: rail gauges where they meet, and distances the map contradicts.
+
+- Two rail gauges may only meet at a transshipment location (an error).
+- A rail link without a gauge that meets gauged rail elsewhere hides a break of gauge from
+  that check (a warning).
+- A link much shorter than the great circle between its ends means a coordinate or the
+  distance is wrong (a warning).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from supplyline.domain.findings import Finding
+from supplyline.domain.geo import great_circle_km
+from supplyline.domain.network import LocationKind, Mode
+from supplyline.domain.scenario import Scenario
+from supplyline.errors import Severity
+
+__all__ = [
+    "SHORT_LINK_MARGIN_KM",
+    "SHORT_LINK_RATIO",
+    "check_distances",
+    "check_gauges",
+    "check_gauges_known",
+]
+
+SHORT_LINK_RATIO = 0.5
+"""A link's ``distance_km`` below this share of the great circle between its ends is warned of.
+
+No road, railway, flight or sea route is shorter than the great circle (roads run about 1.2
+to 1.5 times it, flights 1.05): below it at all, the data contradict each other. Half leaves
+room for coordinates that are only roughly right (a town's centre for its yard, a figure
+rounded to 0.1°) and a distance read off a timetable, while a latitude and longitude swapped,
+a lost sign or a digit slipped put places hundreds or thousands of km off and are caught.
+"""
+SHORT_LINK_MARGIN_KM = 20.0
+"""...and only when the great circle is this much longer than the link: coordinates rounded
+to 0.1° put each end up to about 7 km off, so a 2 km spur between two such places is not
+called a contradiction."""
+
+
+def _rail_ends(s: Scenario) -> tuple[dict[str, dict[int, str]], dict[str, list[str]]]:
+    """For each location: its rail gauges (with the first link of each), and its gauge-less rail."""
+    gauged: defaultdict[str, dict[int, str]] = defaultdict(dict)
+    ungauged: defaultdict[str, list[str]] = defaultdict(list)
+    for link in s.links:
+        if link.mode is not Mode.RAIL:
+            continue
+        for end in dict.fromkeys((link.origin, link.destination)):
+            if link.gauge_mm is None:
+                ungauged[end].append(link.id)
+            else:
+                gauged[end].setdefault(link.gauge_mm, link.id)
+    return gauged, ungauged
+
+
+def check_gauges(s: Scenario) -> list[Finding]:
+    """Rail links of different gauges may only meet at a transshipment location."""
+    gauged, _ = _rail_ends(s)
+    found: list[Finding] = []
+    for loc_id, by_gauge in gauged.items():
+        loc = s.location_by_id.get(loc_id)
+        if len(by_gauge) > 1 and loc is not None and loc.kind is not LocationKind.TRANSSHIPMENT:
+            (g1, l1), (g2, l2) = sorted(by_gauge.items())[:2]
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=l2,
+                    field="gauge_mm",
+                    message=f"rail link {l2!r} ({g2} mm) meets link {l1!r} ({g1} mm) "
+                    f"at {loc_id!r}, "
+                    f"which is a {loc.kind} (make it kind 'transshipment', or add a "
+                    "transshipment yard between the two gauges)",
+                )
+            )
+    return found
+
+
+def check_gauges_known(s: Scenario) -> list[Finding]:
+    """Warn where a rail link without a gauge meets gauged rail outside a transshipment yard.
+
+    There :func:`check_gauges` cannot tell whether the gauge breaks: a tester's depot where
+    1435 mm rail met broad-gauge links left empty validated silently, and was refused once
+    the gauges were filled in. At a transshipment location any gauges may meet, so nothing
+    is hidden there.
+    """
+    gauged, ungauged = _rail_ends(s)
+    found: list[Finding] = []
+    for loc_id, link_ids in ungauged.items():
+        loc = s.location_by_id.get(loc_id)
+        by_gauge = gauged.get(loc_id)
+        if loc is None or not by_gauge or loc.kind is LocationKind.TRANSSHIPMENT:
+            continue
+        others = ", ".join(f"{lid!r} ({g} mm)" for g, lid in sorted(by_gauge.items()))
+        links = "rail link" if len(by_gauge) == 1 else "rail links"
+        for link_id in link_ids:
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=link_id,
+                    field="gauge_mm",
+                    severity=Severity.WARNING,
+                    message=f"rail link {link_id!r} has no gauge_mm, but meets {links} "
+                    f"{others} at {loc_id!r}, which is a {loc.kind}: whether the gauge breaks "
+                    "there cannot be checked (fill in gauge_mm; two gauges may only meet at a "
+                    "transshipment location)",
+                )
+            )
+    return found
+
+
+def check_distances(s: Scenario) -> list[Finding]:
+    """Warn of links much shorter than the great circle between their ends.
+
+    A tester's place put at 73.2 N 149.85 E (latitude and longitude swapped), joined to
+    its neighbour by a 12 km road, validated silently. Below :data:`SHORT_LINK_RATIO` of the
+    great circle and :data:`SHORT_LINK_MARGIN_KM` short of it, whatever the mode: air and
+    sea cannot beat the great circle either.
+    """
+    found: list[Finding] = []
+    where = s.location_by_id
+    for link in s.links:
+        a, b = where.get(link.origin), where.get(link.destination)
+        if a is None or b is None:
+            continue  # a dangling end is an error of its own
+        crow_km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
+        short = link.distance_km < SHORT_LINK_RATIO * crow_km
+        if short and crow_km - link.distance_km >= SHORT_LINK_MARGIN_KM:
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=link.id,
+                    field="distance_km",
+                    severity=Severity.WARNING,
+                    message=f"{link.mode} link {link.id!r} is {link.distance_km:,.6g} km long, "
+                    f"but {a.id!r} ({a.lat:g}, {a.lon:g}) and {b.id!r} ({b.lat:g}, {b.lon:g}) "
+                    f"are {crow_km:,.0f} km apart on the great circle, the shortest way "
+                    "between them: check the coordinates or the distance (a latitude and "
+                    "longitude swapped, a sign lost?)",
+                )
+            )
+    return found

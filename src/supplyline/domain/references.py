@@ -1,0 +1,80 @@
+"""The words for a reference to an id that does not exist: the ids most like it, then the rest.
+
+One place for every "unknown …" message of a scenario (locations, links, units, commodities,
+partners, vehicle classes, activity levels, planning-factor keys): a typo such as
+``wm-garrisn`` is shown its likely intent first, rather than hidden behind the first eight
+ids in alphabetical order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = ["close_matches", "did_you_mean", "unknown_reference"]
+
+SHOWN_KNOWN = 8
+"""How many known ids a message lists (alphabetically, after the close matches)."""
+ID_CUTOFF = 0.75
+"""Similarity (difflib's ratio) an id must reach to be offered: a typo of a letter or two
+(``wm-garrisn`` for ``wm-garrison``, 0.95; ``grenzfled``, 0.89) is offered, a sibling id
+(``wm-airbase`` for ``wm-garrisn``, 0.6) is not."""
+
+
+def close_matches(
+    ref: str, known: Iterable[str], *, n: int = 3, cutoff: float = ID_CUTOFF
+) -> list[str]:
+    """The known ids most like ``ref``, closest first (letter case aside), at most ``n``.
+
+    ``cutoff`` is difflib's similarity ratio below which a known id is not offered.
+
+    >>> close_matches("wm-garrisn", ["camp-kestrel", "grenzfeld", "wm-garrison", "wm-airbase"])
+    ['wm-garrison']
+    >>> close_matches("Depot-1", ["depot-1", "depot-2", "port"])
+    ['depot-1', 'depot-2']
+    """
+    return list(_close_matches(ref, tuple(sorted(set(known))), n, cutoff))
+
+
+@lru_cache(maxsize=4096)
+def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> tuple[str, ...]:
+    # cached: rows that name the same missing id (every stock of a renamed depot) ask once;
+    # difflib takes about 10 ms a question over 1,000 ids
+    by_folded: dict[str, list[str]] = {}
+    for k in known:
+        by_folded.setdefault(k.casefold(), []).append(k)
+    folded = difflib.get_close_matches(ref.casefold(), list(by_folded), n=n, cutoff=cutoff)
+    return tuple([k for f in folded for k in by_folded[f]][:n])
+
+
+def did_you_mean(ref: str, known: Iterable[str]) -> str:
+    """``"did you mean 'x'?"`` (or ``'x' or 'y'``) for the ids most like ``ref``; ``""`` if none.
+
+    >>> did_you_mean("wm-garrisn", ["wm-garrison", "wm-railhead"])
+    "did you mean 'wm-garrison'?"
+    """
+    close = close_matches(ref, known)
+    if not close:
+        return ""
+    quoted = [repr(c) for c in close]
+    either = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {either}?"
+
+
+def unknown_reference(
+    entity: str, entity_id: str | None, kind: str, ref: str, known: Iterable[str]
+) -> str:
+    """The words for a reference to an id that does not exist, the closest known ids first.
+
+    >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
+    "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
+    >>> unknown_reference("unit", "hq", "location", "wm-garrisn", ["camp", "wm-garrison"])
+    "unit 'hq' refers to unknown location 'wm-garrisn' (did you mean 'wm-garrison'?; known: ...)"
+    """
+    known_list = sorted(set(known))
+    listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
+    guess = did_you_mean(ref, known_list)
+    who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
+    hint = f"{guess}; known: {listed}" if guess else f"known: {listed or 'none'}"
+    return f"{who} refers to unknown {kind} {ref!r} ({hint})"
