@@ -30,6 +30,7 @@ from supplyline.domain.plan import (
     SolveStats,
     StockLevel,
     TargetGap,
+    amount_unit,
     check_plan_of,
 )
 from supplyline.domain.routes import (
@@ -98,6 +99,7 @@ __all__ = [
     "Unserved",
     "UnservedReason",
     "VehicleClass",
+    "amount_unit",
     "check_plan_of",
     "check_scenario",
     "check_scenario_sound",
