@@ -276,3 +276,19 @@ def test_any_stored_amount_stays_whole_in_the_orders_table(digits: list[int], wi
     assert max(map(len, lines)) <= width
     for amount in (quantity, value):
         assert any(_cell(amount, "value") in line for line in lines), "\n".join(lines)
+
+
+def test_a_column_of_hours_takes_one_number_of_decimals() -> None:
+    """Start hours 5.77, 6, 6.93 read 5.77, 6.00, 6.93; a column of whole numbers none."""
+    rows = [{"start_h": h, "trips": n} for h, n in ((5.77, 5.0), (6.0, 12.0), (6.93, 3.0))]
+    cells = [c for line in _cells(_render(rows, 80)) for c in line]
+    assert [c for c in cells if c[:1].isdigit() and "." in c] == ["5.77", "6.00", "6.93"]
+    assert {"5", "12", "3"} <= set(cells)
+
+
+def test_truth_values_read_yes_and_no_in_tables_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    """A table and the CSV on stdout write yes/no, as the files do; JSON keeps true/false."""
+    rows = [{"unit": "U1", "by_road": True}, {"unit": "U2", "by_road": False}]
+    assert {"yes", "no"} <= {c for line in _cells(_render(rows, 80)) for c in line}
+    emit_rows(rows, ["unit", "by_road"], OutputFormat.CSV, console=Console())
+    assert capsys.readouterr().out.splitlines() == ["unit,by_road", "U1,yes", "U2,no"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.io.csv_out import CSV_ENCODING, write_csv
+from supplyline.io.csv_out import CSV_ENCODING, apportion, write_csv
 
 BOM = b"\xef\xbb\xbf"
 
@@ -40,3 +40,25 @@ def test_any_text_reads_back_as_written(
     write_csv(path, ["name"], [{"name": n} for n in names])
     with path.open(encoding=CSV_ENCODING, newline="") as handle:
         assert [row["name"] for row in csv.DictReader(handle)] == names
+
+
+def test_truth_values_are_written_yes_and_no(tmp_path: Path) -> None:
+    """Every result CSV writes a truth value as yes/no, never Python's True/False."""
+    path = tmp_path / "t.csv"
+    write_csv(path, ["ok", "by_road", "note"], [{"ok": True, "by_road": False, "note": None}])
+    with path.open(encoding=CSV_ENCODING, newline="") as fh:
+        assert list(csv.DictReader(fh)) == [{"ok": "yes", "by_road": "no", "note": ""}]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    exact=st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=30)
+)
+def test_apportioned_parts_add_up_and_stay_within_one_of_their_exact_value(
+    exact: list[float],
+) -> None:
+    """Largest remainders: the parts sum to the rounded total, each its value rounded down or up."""
+    total = round(sum(exact))
+    parts = apportion(total, exact)
+    assert sum(parts) == total
+    assert all(abs(p - x) < 1 + 1e-6 for p, x in zip(parts, exact, strict=True))

@@ -134,7 +134,7 @@ def test_the_route_files_say_road_closed_and_flag_estimated_legs(tmp_path: Path)
     assert row["detail"].startswith("road RH–L0 closed on C+1")
     with (out / "routes.csv").open(encoding="utf-8-sig") as fh:
         stops = list(csv.DictReader(fh))
-    assert [(s["unit"], s["leg_by_road"]) for s in stops] == [("U1", "True")]
+    assert [(s["unit"], s["leg_by_road"]) for s in stops] == [("U1", "yes")]
 
 
 closure_st = st.lists(

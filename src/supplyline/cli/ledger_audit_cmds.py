@@ -26,6 +26,7 @@ from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
+from supplyline.types import day_ranges
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -206,7 +207,7 @@ def propose_cmd(
             "item": d.item,
             "quantity_t": d.quantity,
             "needed_on": d.needed_on.isoformat(),
-            "days": f"{d.first_day}-{d.last_day}",
+            "days": day_ranges(range(d.first_day, d.last_day + 1)),  # C+12–C+34, as elsewhere
             "units": " ".join(d.units),
             "agreement": d.agreement_id or "NONE",
             "value": d.value,

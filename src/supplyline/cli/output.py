@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,8 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+
+from supplyline.io.csv_out import csv_cell, yes_no
 
 __all__ = ["OutputFormat", "WithUnit", "emit_rows", "listed", "write_json"]
 
@@ -74,18 +77,41 @@ _LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)
 day): written as they are, 1000 not 1,000. Other integers are counts and get separators."""
 
 
-def _cell(value: Any, col: str = "") -> str:
-    """A value as a person reads it: 100 or more, or whole, without decimals; else to 0.01.
+def _decimals(values: Sequence[Any]) -> int:
+    """Digits after the point for a column's numbers: 2 if one of them needs them, else 0.
 
-    A tester read "60.00" people in the closure table. The ledger's exact amounts
-    (Decimals) read the same: 17,901,233,825 EUR, not 17901233825.00 folded over four
-    lines; CSV and JSON keep every digit.
-
-    One rule per number, not per column: a column of thousands keeps its width beside a
-    small figure, and a table fits an 80-column terminal.
+    A number needs them when it is below 100 and not whole (100 or more reads whole). One
+    number of decimals in a column: a tester read start hours 5.77, 6, 6.93 one above the
+    other.
     """
-    if isinstance(value, bool) or value is None:
-        return "" if value is None else str(value)
+    return (
+        2
+        if any(
+            isinstance(v, float) and abs(v) < 100 and not v.is_integer() and math.isfinite(v)
+            for v in values
+        )
+        else 0
+    )
+
+
+def _cells(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[list[str]]:
+    """The rows' cells as shown: each column's numbers to one number of decimals."""
+    places = {c: _decimals([row.get(c) for row in rows]) for c in columns}
+    return [[_cell(row.get(c), c, places[c]) for c in columns] for row in rows]
+
+
+def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
+    """A value as a person reads it: a float to its column's ``decimals`` (:func:`_decimals`).
+
+    A tester read "60.00" people in the closure table: a column of whole numbers has none.
+    Truth values read ``yes``/``no``, as in the CSV files. The ledger's exact amounts
+    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines; CSV
+    and JSON keep every digit.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value)
     if isinstance(value, int):
         return str(value) if _LABELS.fullmatch(col) else f"{value:,}"
     if isinstance(value, WithUnit):
@@ -96,10 +122,9 @@ def _cell(value: Any, col: str = "") -> str:
         whole = abs(value) >= 100 or value == value.to_integral_value()
         return f"{value:,.0f}" if whole else f"{value:,.2f}"
     if isinstance(value, float):
-        if value == 0:
-            return "0"
-        whole = abs(value) >= 100 or float(value).is_integer()
-        return f"{value:,.0f}" if whole else f"{value:,.2f}"
+        if not math.isfinite(value):
+            return str(value)
+        return f"{value or 0.0:,.{decimals}f}"  # -0.0 as 0
     return str(value)
 
 
@@ -136,7 +161,7 @@ def _table(
     columns folded 17,901,233,825 over four lines.
     """
     numeric = {col: _numeric(rows, col) for col in columns}
-    cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
+    cells = _cells(rows, columns)
     headers = [_header(c) for c in columns]
     stack = False
     if width is not None:
@@ -269,7 +294,7 @@ def fitted_table(
     if console.measure(table, options=unbounded).maximum <= console.width:
         return table
     numeric = [_numeric(rows, c) for c in columns]
-    cells = [[_cell(row.get(c), c) for c in columns] for row in rows]
+    cells = _cells(rows, columns)
     for compact, headings, fixed, fold in (
         (False, False, False, False),
         (True, False, False, False),
@@ -329,6 +354,6 @@ def emit_rows(
             sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     else:
         console.print(fitted_table(rows, columns, title, console))

@@ -27,6 +27,7 @@ from supplyline.planning.summary import (
     bottleneck_caveats,
     bottleneck_note,
     bottleneck_rows,
+    bottleneck_table_rows,
     closure_rows,
     headline,
     shortfall_rows,
@@ -50,12 +51,19 @@ def _report_writer() -> ReportWriter:
     return write_plan_report_with_reach
 
 
-def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], str]]:
+def _sections(
+    run: PlanRun, *, for_people: bool = False
+) -> dict[str, tuple[list[dict[str, Any]], list[str], str]]:
+    """The summary's sections: rows, the table's columns, title.
+
+    ``for_people``: the bottlenecks' capacity and extra as figures with their units
+    (:func:`bottleneck_table_rows`); programs get the numbers and units apart.
+    """
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     closures = closure_rows(plan, run.opened.scenario)
     shorts = shortfall_rows(plan, run.demand)
-    necks = bottleneck_rows(plan, TOP_BOTTLENECKS)
+    necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
     return {
         "moved_by_mode": (
             by_mode,
@@ -96,8 +104,8 @@ def _sections(run: PlanRun) -> dict[str, tuple[list[dict[str, Any]], list[str], 
                 "resource",
                 "days",
                 "shadow_price",
+                "capacity",
                 "extra",
-                "extra_unit",
                 "removes_t",
             ],
             f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks (all in bottlenecks.csv)"
@@ -176,7 +184,7 @@ def _print_table(run: PlanRun) -> None:
     )
     for warning in _warnings(run, head):
         console.print(warning, style="yellow", highlight=False)
-    for rows, cols, title in _sections(run).values():
+    for rows, cols, title in _sections(run, for_people=True).values():
         if rows:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
@@ -338,3 +346,5 @@ def plan_cmd(
         + (f", {mps}" if mps is not None else ""),
         highlight=False,
     )
+    for path in run.removed:
+        err.print(f"removed {path}, the report of the earlier plan", highlight=False)

@@ -132,6 +132,8 @@ def routes_cmd(
         emit_rows(rows, cols, fmt, console=console)
     if run.files:
         err.print(f"wrote {', '.join(str(p) for p in run.files)}", highlight=False)
+    for path in run.removed:
+        err.print(f"removed {path}, the report of the earlier routes", highlight=False)
 
 
 @app.command("reach", rich_help_panel="Convoys")

@@ -30,6 +30,7 @@ from supplyline.domain.plan import (
     SolveStats,
     StockLevel,
     TargetGap,
+    amount_unit,
     check_plan_of,
 )
 from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
@@ -99,6 +100,7 @@ __all__ = [
     "Unserved",
     "UnservedReason",
     "VehicleClass",
+    "amount_unit",
     "check_plan_of",
     "check_scenario",
     "check_scenario_sound",

@@ -30,6 +30,7 @@ __all__ = [
     "Shortfall",
     "SolveStats",
     "StockLevel",
+    "amount_unit",
     "check_plan_of",
 ]
 
@@ -54,6 +55,27 @@ class ResourceKind(StrEnum):
     """People through a place per day (a border post's checks)."""
     STORAGE = "storage"
     SUPPLY = "supply"
+
+
+def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
+    """What an amount of a resource of ``kind`` counts: its capacity, or an extra of it.
+
+    ``t/day`` (a link's tonnes, a place's handling, a supply's resupply), ``pax/day``
+    (people over a link or through a place), ``t`` for storage and for a supply given
+    ``once`` (the stock on hand on one day). The one mapping behind a bottleneck's
+    ``capacity_unit`` and ``extra_unit``.
+
+    >>> amount_unit(ResourceKind.LINK_PAX), amount_unit(ResourceKind.STORAGE)
+    ('pax/day', 't')
+    >>> amount_unit(ResourceKind.SUPPLY), amount_unit(ResourceKind.SUPPLY, once=True)
+    ('t/day', 't')
+    """
+    kind = ResourceKind(kind)
+    if kind is ResourceKind.STORAGE or (kind is ResourceKind.SUPPLY and once):
+        return "t"
+    if kind in (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX):
+        return "pax/day"
+    return "t/day"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -200,6 +222,15 @@ class Bottleneck:
     stock given once (a supply on hand on one day) or storage."""
     shortfall_removed_t: float | None = None
     explanation: str = ""
+    capacity_unit: str = ""
+    """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
+    for a supply only on C+0 (the stock on hand then). Plans written before it was
+    recorded get that default when read back."""
+
+    def __post_init__(self) -> None:
+        if not self.capacity_unit:
+            once = self.kind == ResourceKind.SUPPLY and tuple(self.days) == (0,)
+            object.__setattr__(self, "capacity_unit", amount_unit(self.kind, once=once))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -45,6 +45,7 @@ def atomic_output_dir(
     also: Sequence[tuple[Path, Path]] = (),
     *,
     replaces_scenario: bool = False,
+    remove: Sequence[Path] = (),
 ) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
@@ -55,6 +56,10 @@ def atomic_output_dir(
     folder).
     ``also`` lists more finished (scratch file, target) pairs to move with them (read
     when the block ends, so the block may add to it); Ctrl+C waits until all are moved.
+    ``remove`` (read when the block ends, too) lists files that the new ones make wrong (the
+    earlier plan's report, :mod:`supplyline.io.earlier_reports`): they are removed right
+    after the moves, under the same hold on Ctrl+C, and only if every move succeeded; one
+    that cannot be removed stays (the caller sees it still there).
     On an exception nothing in ``target`` changes and the scratch folder is removed; a
     file system error (a file where a folder should be, no permission, a full disk)
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
@@ -92,6 +97,11 @@ def atomic_output_dir(
                     raise _output_error(target, error) from None
                 for tmp, final in also:
                     move_into_place(tmp, final)
+                for stale in remove:
+                    try:
+                        stale.unlink(missing_ok=True)
+                    except OSError:
+                        log.warning("could not remove %s", stale, exc_info=True)
         except KeyboardInterrupt:  # pressed while they moved: they are all in place now
             raise InterruptedAfterWriting from None
     finally:

@@ -11,16 +11,75 @@ people to fill in keep plain UTF-8: they are inputs, and the reader takes either
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from supplyline.types import GRAM_DECIMALS, to_gram
 
-__all__ = ["CSV_ENCODING", "GRAM_DECIMALS", "to_gram", "write_csv", "write_rows"]
+__all__ = [
+    "CSV_ENCODING",
+    "GRAM_DECIMALS",
+    "apportion",
+    "csv_cell",
+    "to_gram",
+    "write_csv",
+    "write_rows",
+    "yes_no",
+]
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 that starts the file with a byte-order mark (see the module docstring)."""
+
+
+def yes_no(value: bool) -> str:
+    """A truth value as every table and CSV file of supplyline writes it.
+
+    One way for all: a tester found ``True`` in one CSV beside ``yes`` in the next
+    column (JSON keeps ``true``/``false``).
+
+    >>> yes_no(True), yes_no(False)
+    ('yes', 'no')
+    """
+    return "yes" if value else "no"
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: ``yes``/``no`` for a truth value, blank for none, else as is.
+
+    >>> [csv_cell(v) for v in (True, None, 2.5, "x")]
+    ['yes', '', 2.5, 'x']
+    """
+    if isinstance(value, bool):
+        return yes_no(value)
+    return "" if value is None else value
+
+
+def apportion(total: int, exact: Sequence[float]) -> list[int]:
+    """Whole numbers near ``exact`` that add up to ``total`` (largest remainders).
+
+    Each part is its exact value rounded down, and the parts with the largest remainders
+    get one more until the sum is ``total`` (one less from the smallest, if the floors
+    overshoot). With ``total`` the exact sum rounded, every part is its exact value
+    rounded down or up: 13 truck-loads of 7.8447 t of a 101.981 t delivery are 7.844 and
+    7.845 t in kilograms, adding up to 101.981, not 13 × 7.845 = 101.985.
+
+    >>> parts = apportion(101_981, [101_981 / 13] * 13)
+    >>> parts.count(7845), parts.count(7844), sum(parts), apportion(10, [3.4] * 3)
+    (9, 4, 101981, [4, 3, 3])
+    """
+    if not exact:
+        return []
+    floors = [math.floor(x) for x in exact]
+    left = total - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: floors[i] - exact[i])  # largest first
+    step = 1 if left > 0 else -1
+    if step < 0:
+        order.reverse()
+    for k in range(abs(left)):
+        floors[order[k % len(order)]] += step
+    return floors
 
 
 def write_rows(
@@ -34,7 +93,8 @@ def write_rows(
 
     With lines ended by a line feed alone, Python's ``csv`` leaves a lone carriage return in
     a value unquoted, and a reader takes it for the end of the line: the value is lost.
-    A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``.
+    A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``. Cells go
+    through :func:`csv_cell` (truth values as ``yes``/``no``).
     """
     writer = csv.DictWriter(
         handle,
@@ -43,7 +103,7 @@ def write_rows(
         lineterminator="\r\n",
     )
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def write_csv(

@@ -41,10 +41,18 @@ from supplyline.errors import Issue, NotFoundError, ScenarioError, require
 from supplyline.io._cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
+from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
-__all__ = ["PLAN_FILES", "plan_to_dict", "read_plan", "write_plan", "write_plan_files"]
+__all__ = [
+    "PLAN_FILES",
+    "plan_id",
+    "plan_to_dict",
+    "read_plan",
+    "write_plan",
+    "write_plan_files",
+]
 
 PLAN_FORMAT = "supplyline-plan"
 PLAN_VERSION = 1
@@ -114,6 +122,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
             "shortfall_removed_t": b.shortfall_removed_t,
             "explanation": b.explanation,
+            "capacity_unit": b.capacity_unit,
         }
 
 
@@ -219,6 +228,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 "extra_unit",
                 "shortfall_removed_t",
                 "explanation",
+                "capacity_unit",  # last: a spreadsheet that counts columns keeps its place
             ),
             _bottleneck_rows(plan),
         ),
@@ -229,14 +239,31 @@ def _finite(value: float | None) -> float | None:
     return None if value is None or not math.isfinite(value) else value
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null)."""
+def _plan_data(plan: Plan) -> dict[str, Any]:
     data = dataclasses.asdict(plan)
     data["start_date"] = plan.start_date.isoformat()
     data["objective"] = _finite(plan.objective)
     for b in data["bottlenecks"]:
         b["capacity"] = _finite(b["capacity"])
-    return {"format": PLAN_FORMAT, "version": PLAN_VERSION, **data}
+    return data
+
+
+def plan_id(plan: Plan) -> str:
+    """The plan's identity: a digest of its content, in plan.json and in its report.
+
+    It ties a report to the plan files it describes, so that plan files written over
+    another plan's remove that plan's report (:mod:`supplyline.io.earlier_reports`).
+    """
+    return content_id(_plan_data(plan))
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
+
+    ``plan_id`` is :func:`plan_id`; reading the plan back ignores it.
+    """
+    data = _plan_data(plan)
+    return {"format": PLAN_FORMAT, "version": PLAN_VERSION, "plan_id": content_id(data), **data}
 
 
 def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
@@ -324,12 +351,16 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     """Write every plan file into ``out``: all of them, or none if anything fails.
 
     Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
-    ``scenario`` (its network would be written without the plan's flows).
+    ``scenario`` (its network would be written without the plan's flows). A report that
+    supplyline wrote in ``out`` of the plan these files replace is removed with the move
+    (:mod:`supplyline.io.earlier_reports`).
     """
     require(out, (str, os.PathLike), "the output folder")
     check_plan_of(scenario, plan)
-    with atomic_output_dir(out) as scratch:
+    stale: list[Path] = []
+    with atomic_output_dir(out, remove=stale) as scratch:
         names = [p.name for p in write_plan_files(scratch, scenario, plan)]
+        stale += earlier_reports(out, ReportOf.PLAN, new_id=plan_id(plan))
     return [Path(out) / n for n in names]
 
 

@@ -7,25 +7,40 @@ units draw from the stock of their own place (no truck); ``routes.geojson`` the 
 paths as lines (straight between the places visited), the unserved units and the
 on-site draws as points; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
+
+Tonnes are written to the kilogram, rounded so that they add up in every file: each unit's
+day (stops, unserved and on-site parts together) to its total rounded, then its
+commodities and the parts each is split into by largest remainders
+(:func:`~supplyline.io.csv_out.apportion`). A stop's tonnes are the sum of its ``load_t``,
+a truck's the sum of its stops', ``routes.json``'s totals the sums of the rows: a tester
+found 13 × 7.845 = 101.985 t against a requirement of 101.981 t, each load rounded after
+splitting.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Scenario
 from supplyline.domain.routes import Routes
-from supplyline.io.csv_out import write_csv
+from supplyline.io.csv_out import apportion, write_csv
+from supplyline.io.earlier_reports import content_id
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
 
 __all__ = [
+    "KG_PER_T",
     "ROUTE_FILES",
+    "Kilograms",
+    "kilograms",
     "on_site_rows",
     "route_rows",
+    "routes_id",
     "truck_rows",
     "unserved_rows",
     "write_routes_files",
@@ -41,14 +56,92 @@ ROUTE_FILES = (
 )
 
 
-def _loads(load: Mapping[str, float]) -> str:
-    return ";".join(f"{c}={t:.3f}" for c, t in sorted(load.items()))
+KG_PER_T = 1000
+"""The route files write tonnes to the kilogram (3 decimals)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kilograms:
+    """Every part of a day's routes in whole kilograms by commodity, adding up (see above)."""
+
+    stops: tuple[tuple[dict[str, int], ...], ...]
+    """Per route, per stop."""
+    unserved: tuple[dict[str, int], ...]
+    on_site: tuple[dict[str, int], ...]
+
+    def stop_t(self, route: int, stop: int) -> float:
+        """Tonnes of one stop: the sum of its commodities'."""
+        return _t(sum(self.stops[route][stop].values()))
+
+    def route_t(self, route: int) -> float:
+        """Tonnes of one truck: the sum of its stops'."""
+        return _t(sum(sum(s.values()) for s in self.stops[route]))
+
+    def delivered_t(self) -> float:
+        """Tonnes on all routes."""
+        return _t(sum(sum(s.values()) for stops in self.stops for s in stops))
+
+    def unserved_t(self) -> float:
+        """Tonnes no route brings."""
+        return _t(sum(sum(u.values()) for u in self.unserved))
+
+    def on_site_t(self) -> float:
+        """Tonnes drawn on site."""
+        return _t(sum(sum(d.values()) for d in self.on_site))
+
+
+def _t(kg: int) -> float:
+    return round(kg / KG_PER_T, 3)
+
+
+def kilograms(routes: Routes) -> Kilograms:
+    """The routes' tonnes in kilograms that add up, per unit, commodity and part.
+
+    A unit's parts (its stops on every truck, what is not delivered, what it draws on site)
+    share its day's total rounded to the kilogram; its commodities share that by largest
+    remainders, and each commodity's kilograms are shared between the parts it is split
+    into the same way. Every sum the files show then adds up to the kilogram, and to the
+    unit's total as requested.
+    """
+    parts: list[tuple[str, Mapping[str, float]]] = []
+    for r in routes.routes:
+        parts += [(s.unit, s.load_t) for s in r.stops]
+    parts += [(u.unit, u.load_t) for u in routes.unserved]
+    parts += [(d.unit, d.load_t) for d in routes.on_site]
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, (unit, _) in enumerate(parts):
+        by_unit[unit].append(i)
+    kg: list[dict[str, int]] = [{} for _ in parts]
+    for members in by_unit.values():
+        exact: dict[str, float] = defaultdict(float)
+        for i in members:
+            for c, t in parts[i][1].items():
+                exact[c] += t * KG_PER_T
+        names = sorted(exact)
+        unit_kg = round(sum(exact.values()))
+        for c, c_kg in zip(names, apportion(unit_kg, [exact[c] for c in names]), strict=True):
+            holders = [i for i in members if c in parts[i][1]]
+            shares = apportion(c_kg, [parts[i][1][c] * KG_PER_T for i in holders])
+            for i, share in zip(holders, shares, strict=True):
+                kg[i][c] = share
+    it = iter(kg)
+    return Kilograms(
+        stops=tuple(tuple(next(it) for _ in r.stops) for r in routes.routes),
+        unserved=tuple(next(it) for _ in routes.unserved),
+        on_site=tuple(next(it) for _ in routes.on_site),
+    )
+
+
+def _loads(load: Mapping[str, int]) -> str:
+    """Tonnes by commodity from kilograms: ``food=7.500;water=0.278``."""
+    return ";".join(f"{c}={t / KG_PER_T:.3f}" for c, t in sorted(load.items()))
 
 
 def route_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per stop, in truck and visiting order."""
+    kg = kilograms(routes)
     rows = []
-    for r in routes.routes:
+    for n, r in enumerate(routes.routes):
         for seq, s in enumerate(r.stops, start=1):
             rows.append(
                 {
@@ -63,9 +156,9 @@ def route_rows(routes: Routes) -> list[dict[str, Any]]:
                     "arrival_h": round(s.arrival_h, 3),
                     "service_start_h": round(s.service_start_h, 3),
                     "departure_h": round(s.departure_h, 3),
-                    "tonnes": round(s.tonnes, 3),
+                    "tonnes": kg.stop_t(n, seq - 1),
                     "volume_m3": round(s.volume_m3, 3),
-                    "load_t": _loads(s.load_t),
+                    "load_t": _loads(kg.stops[n][seq - 1]),
                     "leg_km": round(s.distance_from_previous_km, 2),
                     "leg_by_road": s.leg_by_road,
                 }
@@ -75,6 +168,7 @@ def route_rows(routes: Routes) -> list[dict[str, Any]]:
 
 def truck_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per truck on the road: when, how far, how much, at what cost."""
+    kg = kilograms(routes)
     return [
         {
             "truck": r.truck,
@@ -87,39 +181,41 @@ def truck_rows(routes: Routes) -> list[dict[str, Any]]:
             "end_h": round(r.end_h, 3),
             "hours": round(r.duration_h, 3),
             "km": round(r.distance_km, 2),
-            "tonnes": round(r.tonnes, 3),
+            "tonnes": kg.route_t(n),
             "payload_t": r.payload_t,
             "cost": round(r.cost, 2),
         }
-        for r in routes.routes
+        for n, r in enumerate(routes.routes)
     ]
 
 
 def unserved_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per delivery (or part of one) that no route brings, with the reason."""
+    kg = kilograms(routes).unserved
     return [
         {
             "unit": u.unit,
             "location": u.location,
-            "tonnes": round(u.tonnes, 3),
-            "load_t": _loads(u.load_t),
+            "tonnes": _t(sum(kg[n].values())),
+            "load_t": _loads(kg[n]),
             "reason": str(u.reason),
             "detail": u.detail,
         }
-        for u in routes.unserved
+        for n, u in enumerate(routes.unserved)
     ]
 
 
 def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per unit that draws from the stock of its own place: served there, no truck."""
+    kg = kilograms(routes).on_site
     return [
         {
             "unit": d.unit,
             "location": d.location,
-            "tonnes": round(d.tonnes, 3),
-            "load_t": _loads(d.load_t),
+            "tonnes": _t(sum(kg[n].values())),
+            "load_t": _loads(kg[n]),
         }
-        for d in routes.on_site
+        for n, d in enumerate(routes.on_site)
     ]
 
 
@@ -142,8 +238,9 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
     A path with a leg across the antimeridian is a MultiLineString cut there.
     """
     where = scenario.location_by_id
+    kg = kilograms(routes)
     features: list[dict[str, Any]] = []
-    for r in routes.routes:
+    for n, r in enumerate(routes.routes):
         points = [(where[x].lon, where[x].lat) for x in r.path]
         features.append(
             {
@@ -155,13 +252,13 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                     "depot": r.depot,
                     "trips": r.trips,
                     "km": round(r.distance_km, 2),
-                    "tonnes": round(r.tonnes, 3),
+                    "tonnes": kg.route_t(n),
                     "units": [s.unit for s in r.stops],
                     "by_road": all(s.leg_by_road for s in r.stops),
                 },
             }
         )
-    for u in routes.unserved:
+    for n, u in enumerate(routes.unserved):
         loc = where[u.location]
         features.append(
             {
@@ -170,13 +267,13 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "properties": {
                     "kind": "unserved",
                     "unit": u.unit,
-                    "tonnes": round(u.tonnes, 3),
+                    "tonnes": _t(sum(kg.unserved[n].values())),
                     "reason": str(u.reason),
                     "detail": u.detail,
                 },
             }
         )
-    for d in routes.on_site:
+    for n, d in enumerate(routes.on_site):
         loc = where[d.location]
         features.append(
             {
@@ -185,16 +282,42 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "properties": {
                     "kind": "on_site",
                     "unit": d.unit,
-                    "tonnes": round(d.tonnes, 3),
-                    "load_t": _loads(d.load_t),
+                    "tonnes": _t(sum(kg.on_site[n].values())),
+                    "load_t": _loads(kg.on_site[n]),
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
 
 
+def routes_id(routes: Routes) -> str:
+    """The routes' identity: a digest of every row, in routes.json and in their report.
+
+    It ties a report to the route files it describes, so that route files written over
+    these remove their report when it is in the folder
+    (:mod:`supplyline.io.earlier_reports`).
+    """
+    return content_id(
+        {
+            "summary": _summary(routes),
+            "routes": route_rows(routes),
+            "unserved": unserved_rows(routes),
+            "on_site": on_site_rows(routes),
+        }
+    )
+
+
 def routes_summary(routes: Routes) -> dict[str, Any]:
-    """The figures of the day in one mapping (``routes.json``)."""
+    """The figures of the day in one mapping (``routes.json``): tonnes as the files add up.
+
+    ``routes_id`` is :func:`routes_id`.
+    """
+    summary = _summary(routes)  # the identity near the top, where a reader finds it fast
+    return {"scenario": summary.pop("scenario"), "routes_id": routes_id(routes), **summary}
+
+
+def _summary(routes: Routes) -> dict[str, Any]:
+    kg = kilograms(routes)
     return {
         "scenario": routes.scenario,
         "day": routes.day,
@@ -203,9 +326,9 @@ def routes_summary(routes: Routes) -> dict[str, Any]:
         "status": str(routes.status),
         "source": routes.source,
         "trucks": len(routes.routes),
-        "delivered_t": round(routes.delivered_t, 3),
-        "unserved_t": round(routes.unserved_t, 3),
-        "on_site_t": round(routes.on_site_t, 3),
+        "delivered_t": kg.delivered_t(),
+        "unserved_t": kg.unserved_t(),
+        "on_site_t": kg.on_site_t(),
         "distance_km": round(routes.total_distance_km, 2),
         "cost": round(routes.total_cost, 2),
         "solve_s": round(routes.solve_s, 3),

@@ -17,8 +17,9 @@ from supplyline.domain import Bottleneck
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
-from supplyline.planning.measure import Measured, Resolver, amount_text, measure_run
+from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
+from supplyline.planning.outcome_words import extra_text
 from supplyline.planning.resources import (
     Run,
     candidates,
@@ -63,7 +64,7 @@ def find_bottlenecks(
     out: list[Bottleneck] = []
     for run in runs:
         run.lifted = lifted_days(p, m, run)
-        resource, words, capacity = describe(p, run)
+        resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         measured = (
             measure_run(p, m, Resolver(session, deadline), run, base)
@@ -78,6 +79,7 @@ def find_bottlenecks(
                 shadow_price=round(run.value, 6),
                 commodities=coms,
                 capacity=capacity,
+                capacity_unit=capacity_unit,
                 suggested_extra_per_day=None
                 if measured is None or measured.alone
                 else measured.extra,
@@ -120,5 +122,5 @@ def _explanation(
     if measured.alone:
         return f"{text}; more there changes nothing on its own"
     when = extra_days(run, run.days)
-    extra = f"+{amount_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
+    extra = f"+{extra_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
     return f"{text}; {extra}{measured.with_partner} {measured.effect}"

@@ -23,6 +23,7 @@ from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.outcome_words import (
     cost_eps,
     effect,
+    extra_text,
     gap_eps,
     late_eps,
     short_eps,
@@ -43,7 +44,7 @@ from supplyline.planning.resources import (
     rows_to_lift,
 )
 
-__all__ = ["Measured", "Resolver", "amount_text", "measure_run"]
+__all__ = ["Measured", "Resolver", "measure_run"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -372,7 +373,7 @@ def measure_run(
             x,
         )
         with_partners = [
-            f"+{amount_text(figure)} "
+            f"+{extra_text(figure)} "
             f"{extra_unit(runs[i], runs[i].lifted)} at {describe(p, runs[i])[1]}"
             + extra_days(runs[i], run.lifted)
             for i, figure in zip(kept[1:], figures[1:], strict=True)
@@ -446,8 +447,3 @@ def _binding_with(
         return None
     pool[0].lifted = lifted_days(p, m, pool[0])
     return pool[0]
-
-
-def amount_text(value: float) -> str:
-    """An extra as said: whole from 1, else two significant digits."""
-    return f"{value:,.0f}" if value >= 1 else f"{value:.2g}"

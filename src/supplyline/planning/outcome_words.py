@@ -15,6 +15,7 @@ __all__ = [
     "AS_RESOLVED",
     "cost_eps",
     "effect",
+    "extra_text",
     "gap_eps",
     "late_eps",
     "short_eps",
@@ -76,6 +77,18 @@ def tonnes_text(tonnes: float) -> str:
     """
     tonnes = to_gram(tonnes)  # as the tables round it: 6.3249999 read 6.32 beside 6.33
     return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
+
+
+def extra_text(value: float) -> str:
+    """A suggested extra as the bottleneck report says it: whole from 1, else 2 significant digits.
+
+    The tables show the same figure: a tester read "0.10" in the table beside
+    "+0.099 t/day" in the sentence.
+
+    >>> extra_text(400.0), extra_text(2.4), extra_text(0.0994)
+    ('400', '2', '0.099')
+    """
+    return f"{value:,.0f}" if value >= 1 else f"{value:.2g}"
 
 
 def sooner(new: Outcome, base: Outcome) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import ResourceKind
+from supplyline.domain import ResourceKind, amount_unit
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import TOL
 from supplyline.planning.model import IntArray, LpModel
@@ -197,10 +197,15 @@ def _supply_to_raise(m: LpModel, flow: int, place: int, days: list[int]) -> list
     return (sup.start + np.flatnonzero(pick)).tolist()
 
 
-def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
-    """Resource id, its description in words, and its capacity per day."""
+def describe(p: Problem, run: Run) -> tuple[str, str, float | None, str]:
+    """Resource id, its description in words, its capacity, and what that counts.
+
+    The unit is :func:`~supplyline.domain.amount_unit`'s: per day, or ``t`` for storage
+    and for a supply's stock on hand on C+0 alone.
+    """
     prefix, ident = run.key
     net = p.net
+    unit = amount_unit(run.kind)
     if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
         link = p.scenario.links[int(net.arc_link[ident])]
         a, b = net.location_ids[int(net.arc_from[ident])], net.location_ids[int(net.arc_to[ident])]
@@ -209,11 +214,11 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
             if run.kind is ResourceKind.LINK_TONNES
             else (net.arc_cap_pax[ident])
         )
-        unit = "t" if run.kind is ResourceKind.LINK_TONNES else "pax"
         return (
             f"{link.id} ({a}→{b})",
-            f"the {link.mode} link {link.id} {a}→{b} ({tonnes_text(cap)} {unit}/day)",
+            f"the {link.mode} link {link.id} {a}→{b} ({tonnes_text(cap)} {unit})",
             float(cap),
+            unit,
         )
     loc = p.scenario.locations[ident]
     if run.kind in _HANDLING_ROWS:
@@ -221,25 +226,29 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None]:
         what = loc.name if kind.split()[0] in loc.name.lower() else f"the {kind} {loc.name}"
         people = run.kind is ResourceKind.HANDLING_PAX
         cap = float((net.handling_pax if people else net.handling)[ident])
-        return loc.id, f"{what} (handling {tonnes_text(cap)} {'pax' if people else 't'}/day)", cap
+        return loc.id, f"{what} (handling {tonnes_text(cap)} {unit})", cap, unit
     if run.kind is ResourceKind.STORAGE:
         return (
             loc.id,
-            f"storage at {loc.name} ({tonnes_text(float(net.storage[ident]))} t)",
+            f"storage at {loc.name} ({tonnes_text(float(net.storage[ident]))} {unit})",
             float(net.storage[ident]),
+            unit,
         )
     com = p.flows.names[int(prefix.removeprefix("supply"))]
     st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
     daily = st.replenishment_t_per_day
     if st.initial_t > 0 and run.days[0] == 0:  # day 0 gives the stock on hand as well
-        after = f"then {tonnes_text(daily)} t/day" if daily > 0 else "no resupply"
+        after = f"then {tonnes_text(daily)} {unit}" if daily > 0 else "no resupply"
         amount = f"{tonnes_text(st.initial_t)} t on hand on C+0, {after}"
         # in the extra's own unit: tonnes on hand for C+0 alone, else t/day (a planner
         # read 600 t on hand plus 700 t/day as "1,300" beside an extra in t/day)
-        capacity = st.initial_t if run.days == [0] else daily
+        if run.days == [0]:
+            capacity, unit = st.initial_t, amount_unit(run.kind, once=True)
+        else:
+            capacity = daily
     else:
-        amount, capacity = f"{tonnes_text(daily)} t/day", daily
-    return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity
+        amount, capacity = f"{tonnes_text(daily)} {unit}", daily
+    return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity, unit
 
 
 def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[str, ...]:
@@ -276,11 +285,9 @@ def _busiest(p: Problem, flows: IntArray, amount: FloatArray) -> tuple[str, ...]
 
 
 def extra_unit(run: Run, lifted: list[int]) -> str:
-    """What an extra of the run's resource counts: per day, or once."""
-    if run.kind is ResourceKind.SUPPLY and len(lifted) == 1:
-        return "t"  # one day's supply (a stock on hand once): more of it, not more a day
-    per = {ResourceKind.LINK_PAX: "pax/day", ResourceKind.HANDLING_PAX: "pax/day"}
-    return {**per, ResourceKind.STORAGE: "t"}.get(run.kind, "t/day")
+    """What an extra of the run's resource counts: per day, or once (a day's supply)."""
+    # one day's supply (a stock on hand once): more of it, not more a day
+    return amount_unit(run.kind, once=run.kind is ResourceKind.SUPPLY and len(lifted) == 1)
 
 
 def rows_to_lift(p: Problem, m: LpModel, run: Run) -> list[int]:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario
+from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "bottleneck_caveats",
     "bottleneck_note",
     "bottleneck_rows",
+    "bottleneck_table_rows",
     "closure_rows",
     "headline",
     "shortfall_rows",
@@ -342,6 +344,7 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "commodities": ", ".join(b.commodities),
             "shadow_price": b.shadow_price,
             "capacity": b.capacity,
+            "capacity_unit": b.capacity_unit,
             "extra": b.suggested_extra_per_day,
             "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
             "removes_t": b.shortfall_removed_t,
@@ -349,3 +352,20 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
         }
         for i, b in enumerate(plan.bottlenecks[:top] if top else plan.bottlenecks, start=1)
     ]
+
+
+def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
+    """:func:`bottleneck_rows` for people: capacity and extra as figures with their unit.
+
+    ``capacity`` as "40 t/day" (or "600 t" for a stock on hand, "60 pax/day"), as the
+    explanation says it: a tester could not tell t/day from t. ``extra`` as the sentence
+    says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"). The CLI
+    table and the HTML report show these; CSV and JSON keep the numbers and units apart.
+    """
+    rows = bottleneck_rows(plan, top)
+    for row in rows:
+        cap, extra = row["capacity"], row["extra"]
+        row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
+        row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
+        del row["capacity_unit"], row["extra_unit"]
+    return rows

@@ -23,6 +23,8 @@ from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.errors import ArgumentError, NotFoundError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target
+from supplyline.io.earlier_reports import ReportOf, identity_meta
+from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.summary import bottleneck_caveats, bottleneck_note
 from supplyline.reports.figures import (
@@ -255,6 +257,7 @@ def render_plan_report(
     title: str | None = None,
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
+    meta: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The plan report as one HTML string; see :func:`write_plan_report`.
 
@@ -290,6 +293,7 @@ def render_plan_report(
         title=title or f"Plan report: {scenario.name}",
         subtitle=subtitle,
         version=__version__,
+        meta=[identity_meta(ReportOf.PLAN, plan_id(plan)), *meta],
         cards=_cards(demand, plan),
         sections=sections,
     )
@@ -306,6 +310,7 @@ def write_plan_report(
     title: str | None = None,
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
+    meta: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -326,6 +331,11 @@ def write_plan_report(
         How many units get a days-of-supply panel (the most short first).
     top_bottlenecks
         How many bottlenecks the table lists.
+    meta
+        More ``<meta name content>`` pairs for the page's head. The report always carries
+        ``generator`` (supplyline and its version) and ``supplyline-plan``, the plan's
+        :func:`~supplyline.io.plan_files.plan_id`: plan files written over this plan's
+        remove the report when it is in their folder.
 
     Examples
     --------
@@ -346,6 +356,7 @@ def write_plan_report(
         title=title,
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
+        meta=meta,
     )
     scratch = scratch_file_for(target)  # named with this process, as every output's
     try:

@@ -13,7 +13,8 @@ from pathlib import Path
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
-from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
+from supplyline.io.earlier_reports import ReportOf, identity_meta
+from supplyline.io.route_files import on_site_rows, routes_id, truck_rows, unserved_rows
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -125,7 +126,11 @@ def write_plan_report_with_reach(
 def write_routes_report(
     scenario: Scenario, demand: Demand, plan: Plan, routes: Routes, reach: ReachCheck, path: Path
 ) -> Path:
-    """The plan report with the day's convoys on its map, their table and the reach check."""
+    """The plan report with the day's convoys on its map, their table and the reach check.
+
+    It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
+    written over these remove it when it is in their folder).
+    """
     sections: Sequence[ReportSection] = (routes_section(routes), reach_section(reach))
     return write_plan_report(
         scenario,
@@ -134,4 +139,5 @@ def write_routes_report(
         path,
         extra_sections=sections,
         map_layers=(routes_layer(scenario, routes),),
+        meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
     )

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from supplyline.errors import ArgumentError
+from supplyline.io.csv_out import yes_no
 
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
@@ -59,25 +60,55 @@ class Table:
         values = [row[index] for row in self.rows if row[index] is not None]
         return bool(values) and all(isinstance(v, int | float) for v in values)
 
-    def format_cell(self, value: Cell) -> str:
+    def column_decimals(self) -> tuple[int, ...]:
+        """Digits after the point for each column's floats: one number for a whole column.
+
+        ``decimals``, or more where a small number would show fewer than two significant
+        digits (0.52 beside 1.0 makes the column 1.00 and 0.52: a tester read "1.0" over
+        "0.52"). Numbers below 0.0001 are written with an exponent, and need none.
+        """
+        return tuple(
+            max(
+                [self.decimals]
+                + [_small_decimals(v) for row in self.rows if isinstance(v := row[i], float)]
+            )
+            for i in range(len(self.columns))
+        )
+
+    def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.
 
-        Below 1, two significant digits where ``decimals`` show fewer: a tester's
-        shortfall of 0.045 t read "0.0" beside "short % 3.3", and 0.25 t read 0.2.
+        ``decimals`` is the column's (:meth:`column_decimals`); without it, the table's
+        ``decimals``, and two significant digits below 1 where those show fewer (a tester's
+        shortfall of 0.045 t read "0.0" beside "short % 3.3", and 0.25 t read 0.2).
+        Truth values read ``yes``/``no``, as in the CSV files.
         """
         if value is None:
             return ""
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return yes_no(value)
         if isinstance(value, int):
             return f"{value:,}"
         if isinstance(value, float):
             if not math.isfinite(value):
                 return str(value)
-            if 0 < abs(value) < 1 and abs(value) < 10 ** (1 - self.decimals):
-                return f"{value:.2g}" if abs(value) >= 1e-4 else f"{value:.1e}"
-            return f"{value:,.{self.decimals}f}"
+            if 0 < abs(value) < 1e-4:
+                return f"{value:.1e}"
+            if decimals is None:
+                decimals = max(self.decimals, _small_decimals(value))
+            return f"{value:,.{decimals}f}"
         return value
+
+
+def _small_decimals(value: float) -> int:
+    """Decimals that show two significant digits of a number below 1 (0 for others).
+
+    >>> _small_decimals(0.52), _small_decimals(0.045), _small_decimals(3.0)
+    (2, 3, 0)
+    """
+    if not math.isfinite(value) or not 1e-4 <= abs(value) < 1:
+        return 0
+    return 1 - math.floor(math.log10(abs(value)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
-    bottleneck_rows,
+    bottleneck_table_rows,
     closure_rows,
     shortfall_rows,
     target_rows,
@@ -167,14 +167,15 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
 
 def bottleneck_table(plan: Plan, top: int) -> Table:
     """The ``top`` binding capacities in the plan's ranking, with the plan's explanation."""
-    rows = bottleneck_rows(plan, top)
+    rows = bottleneck_table_rows(plan, top)
     for row in rows:
         row["kind"] = str(row["kind"]).replace("_", " ")
     caption = (
         f"{len(rows)} of {len(plan.bottlenecks)} binding capacities. The shadow price is "
         "the rate at which more of the resource on its days saves objective, per tonne (or "
         "person) a day at the margin: it ranks them, but a whole tonne may buy less. What a "
-        "round extra buys, measured by re-solving, is in the explanation."
+        "round extra buys, measured by re-solving, is in the explanation. Capacity and extra "
+        "are per day (t/day, pax/day) except storage and a stock on hand once (t)."
     )
     return _table(
         rows,
@@ -187,7 +188,6 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "shadow_price": "shadow price",
             "capacity": "capacity",
             "extra": "suggested extra",
-            "extra_unit": "extra in",
             "removes_t": "shortfall removed t",
             "explanation": "explanation",
         },

@@ -27,7 +27,8 @@ from supplyline.errors import (
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
-from supplyline.io.plan_files import PLAN_FILES, write_plan_files
+from supplyline.io.earlier_reports import ReportOf, earlier_reports
+from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import Method, PlanParams, highs_version, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import available_methods
@@ -83,6 +84,10 @@ class PlanRun:
     reach: ReachCheck
     files: tuple[Path, ...]
     fallback: Fallback | None = None
+    removed: tuple[Path, ...] = ()
+    """Reports supplyline wrote in ``out`` of the plan these files replaced, now removed
+    (:mod:`supplyline.io.earlier_reports`): a report of another plan beside these files
+    would be read as theirs."""
 
 
 _SOLVER_NAMES = {
@@ -252,6 +257,8 @@ def plan_scenario(
     ScenarioError, a solver failure or no plan at all (the time limit came first)
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
     writing failed: a full disk), and in every such case no file is written or changed.
+    A report supplyline wrote in ``out`` of the plan these files replace is removed with
+    their move (``PlanRun.removed``; :mod:`supplyline.io.earlier_reports`).
     """
     _check_plan_args(folder, out, params=params, mps=mps, callbacks=(progress, on_warnings))
     method = (params or PlanParams()).method
@@ -273,8 +280,9 @@ def plan_scenario(
         scenario, params, time_limit_s=time_limit_s, threads=threads, fair_share=fair_share
     )
     made: list[Responses] = []
+    stale: list[Path] = []
     try:
-        with atomic_output_dir(out, also=extras) as scratch:
+        with atomic_output_dir(out, also=extras, remove=stale) as scratch:
             try:
                 plan = plan_movements(
                     scenario,
@@ -316,6 +324,12 @@ def plan_scenario(
                 with writing(f"the report {report[0]}"):
                     report[1](scenario, assessed.demand, plan, reach, report_tmp)
                 check_written(report[1], report_tmp)
+            stale += earlier_reports(
+                out,
+                ReportOf.PLAN,
+                new_id=plan_id(plan),
+                keep=[report[0]] if report is not None else [],
+            )
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
     finally:
@@ -329,4 +343,5 @@ def plan_scenario(
         reach=reach,
         files=tuple(written),
         fallback=Fallback(flows=made[0].flows, responded=made[0].responded) if made else None,
+        removed=tuple(p for p in stale if not p.exists()),
     )

@@ -21,8 +21,9 @@ from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
+from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
-from supplyline.io.route_files import ROUTE_FILES, write_routes_files
+from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
@@ -66,6 +67,9 @@ class RoutesRun:
     files: tuple[Path, ...] = ()
     plan: Plan | None = None
     """The movement plan the deliveries came from (None with ``from_demand`` and no report)."""
+    removed: tuple[Path, ...] = ()
+    """Reports supplyline wrote in ``out`` of the routes these files replaced, now removed
+    (:mod:`supplyline.io.earlier_reports`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,7 +156,9 @@ def route_scenario_day(
     Deliveries come from the movement plan (solved here) unless ``from_demand``; then each
     unit's requirement of the day is routed as if the plan met it in full. ``report`` is a
     (path, writer) pair for the plan report with the routes and the reach check (the plan
-    is solved for it even with ``from_demand``). Files are written all or not at all.
+    is solved for it even with ``from_demand``). Files are written all or not at all; a
+    report supplyline wrote in ``out`` of the routes they replace is removed with their
+    move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
     horizon is a ScenarioError, once the scenario is read.
     """
@@ -202,6 +208,7 @@ def route_scenario_day(
         held_t=held,
     )
     files: list[Path] = []
+    stale: list[Path] = []
     try:
         if report is not None and report_tmp is not None and plan is not None:
             say("writing the report")
@@ -211,8 +218,17 @@ def route_scenario_day(
                 report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
             check_written(report[1], report_tmp)
         if out is not None:
-            with atomic_output_dir(out) as scratch, writing(f"the route files into {out}"):
+            with (
+                atomic_output_dir(out, remove=stale) as scratch,
+                writing(f"the route files into {out}"),
+            ):
                 written = write_routes_files(scratch, scenario, routes)
+                stale += earlier_reports(
+                    out,
+                    ReportOf.ROUTES,
+                    new_id=routes_id(routes),
+                    keep=[report[0]] if report is not None else [],
+                )
                 raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
             files = [Path(out) / p.name for p in written]
         else:
@@ -223,7 +239,13 @@ def route_scenario_day(
     finally:
         if report_tmp is not None:
             report_tmp.unlink(missing_ok=True)
-    return RoutesRun(opened=assessed.opened, routes=routes, files=tuple(files), plan=plan)
+    return RoutesRun(
+        opened=assessed.opened,
+        routes=routes,
+        files=tuple(files),
+        plan=plan,
+        removed=tuple(p for p in stale if not p.exists()),
+    )
 
 
 def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:

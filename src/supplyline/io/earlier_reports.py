@@ -1,0 +1,114 @@
+"""Reports that describe the files an output folder held before: found, to be removed.
+
+A tester wrote ``plan s1 --out ox --report ox/plan.html``, then ``plan bil --out ox``: the
+folder held bil's plan files beside s1's report, and a reader opened the wrong plan's
+report. Each result that a report describes carries an identity (``plan_id`` in
+``plan.json``, ``routes_id`` in ``routes.json``, a digest of its content) and the report
+carries the same in a ``<meta>`` tag, beside ``<meta name="generator" content="supplyline
+…">``. When new files replace a folder's, a report in that folder whose tag names the
+identity of the files being replaced is the earlier files' report: the writer removes it
+with the move of the new files (:func:`~supplyline.io.atomic.atomic_output_dir`).
+
+Safe by construction: only an ``.html``/``.htm`` file directly in the folder, written by
+supplyline (its generator tag) for exactly the result the folder held (its identity tag
+equal to the one in the folder's ``plan.json`` or ``routes.json``), is ever named. A
+report of another plan, one put there by hand, an older report without the tag, or the
+report this run writes are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ReportOf", "content_id", "earlier_reports", "identity_meta", "recorded_id"]
+
+_HEAD_CHARS = 4096
+"""The tags sit in the first lines of a report, the identity in the first of a summary."""
+_GENERATOR = re.compile(r'<meta name="generator" content="supplyline[ "]')
+REPORT_SUFFIXES = (".html", ".htm")
+
+
+class ReportOf(StrEnum):
+    """What a report's identity tag names: a movement plan, or a day's convoy routes."""
+
+    PLAN = "plan"
+    ROUTES = "routes"
+
+    @property
+    def meta_name(self) -> str:
+        """The ``<meta name>`` of the identity tag: ``supplyline-plan``."""
+        return f"supplyline-{self.value}"
+
+    @property
+    def summary_file(self) -> str:
+        """The file of the output folder that records the identity: ``plan.json``."""
+        return f"{self.value}.json"
+
+    @property
+    def key(self) -> str:
+        """The key of the identity in that file: ``plan_id``."""
+        return f"{self.value}_id"
+
+
+def content_id(data: Any) -> str:
+    """A short digest of JSON-ready data: the identity of a plan or a day's routes.
+
+    Two runs differ in it even for the same scenario (their solve times are part of it).
+
+    >>> content_id({"a": 1}) == content_id({"a": 1}) != content_id({"a": 2})
+    True
+    """
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def identity_meta(of: ReportOf, ident: str) -> tuple[str, str]:
+    """The (name, content) of the ``<meta>`` tag that ties a report to what it shows."""
+    return of.meta_name, ident
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(_HEAD_CHARS)
+    except OSError:
+        return ""
+
+
+def recorded_id(folder: Path, of: ReportOf) -> str | None:
+    """The identity the folder's ``plan.json`` (or ``routes.json``) records, if any."""
+    found = re.search(rf'"{of.key}": "([0-9a-f]+)"', _head(folder / of.summary_file))
+    return None if found is None else found[1]
+
+
+def earlier_reports(
+    folder: str | Path, of: ReportOf, *, new_id: str, keep: Iterable[str | Path] = ()
+) -> list[Path]:
+    """The reports supplyline wrote in ``folder`` of the result that new files there replace.
+
+    ``new_id`` is the identity of the new files (a report of them stays); ``keep`` the
+    paths written in the same run. Nothing is removed here; best effort: what cannot
+    be read is not named.
+    """
+    folder = Path(folder)
+    old = recorded_id(folder, of)
+    if old is None or old == new_id or not folder.is_dir():
+        return []
+    kept = {Path(p).resolve() for p in keep}
+    tag = re.compile(rf'<meta name="{re.escape(of.meta_name)}" content="{old}"')
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in REPORT_SUFFIXES or path.is_symlink() or not path.is_file():
+            continue
+        if path.resolve() in kept:
+            continue
+        head = _head(path)
+        if _GENERATOR.search(head) and tag.search(head):
+            found.append(path)
+    return found

@@ -1,0 +1,64 @@
+"""The command line removes the earlier plan's (or routes') report in OUT, and says so."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from supplyline.cli.app import _register_commands, app
+
+_register_commands()
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Copies of the two bundled examples."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("bundled examples not available")
+    return (
+        Path(shutil.copytree(EXAMPLES / "relief-operation", tmp_path / "s1")),
+        Path(shutil.copytree(EXAMPLES / "bilateral-exercise", tmp_path / "bil")),
+    )
+
+
+def test_a_new_plan_removes_the_earlier_plans_report_and_says_so(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Plan s1 --out ox --report ox/plan.html, then plan bil --out ox: no s1 report left."""
+    s1, bil = folders
+    ox = tmp_path / "ox"
+    first = runner.invoke(
+        app, ["plan", str(s1), "--out", str(ox), "--report", str(ox / "plan.html"),
+              "--explain", "0"],
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    (ox / "notes.html").write_text("<p>mine</p>", encoding="utf-8")
+    second = runner.invoke(app, ["plan", str(bil), "--out", str(ox), "--explain", "0"])
+    assert second.exit_code == 0, second.output
+    assert not (ox / "plan.html").exists()
+    assert (ox / "notes.html").exists()
+    said = "".join(second.output.split())  # rich folds the line, inside the path too
+    assert "".join(f"removed {ox / 'plan.html'}, the report of the earlier plan".split()) in said
+
+
+def test_new_routes_remove_the_earlier_routes_report(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Route files of another day over a folder with the earlier day's report remove it."""
+    _, bil = folders
+    out = tmp_path / "c20"
+    args = ["routes", str(bil), "--from-demand", "--time-limit", "0.5", "--out", str(out)]
+    first = runner.invoke(app, [*args, "--day", "20", "--report", str(out / "routes.html")])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, [*args, "--day", "20", "--report", str(out / "routes.html")])
+    assert again.exit_code == 0, again.output
+    assert (out / "routes.html").exists()  # rewritten by this run, not removed
+    second = runner.invoke(app, [*args, "--day", "21"])
+    assert second.exit_code == 0, second.output
+    assert not (out / "routes.html").exists()
+    assert "thereportoftheearlierroutes" in "".join(second.output.split())
