@@ -16,7 +16,8 @@ How a day is modelled (also in ``docs/routing.md``):
   truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
   than the drivers' hours, no way to arrive inside the receiving window, or no road open
-  that day (a road that exists but is closed is never replaced by an estimate), rules that
+  that day (a road that exists but is closed is never replaced by an estimate, and a place
+  whose road links are all closed is cut off whatever the depot's road data), rules that
   type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
   cost (a truck's fixed cost plus the round trip), so the solver serves all it can;
@@ -49,7 +50,13 @@ from supplyline.errors import (
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.roads import RoadMatrix, closed_roads, describe_closed, road_matrix
+from supplyline.routing.roads import (
+    RoadMatrix,
+    closed_roads,
+    cut_off_roads,
+    describe_closed,
+    road_matrix,
+)
 from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
@@ -157,6 +164,8 @@ def _fit(
     dep, loc = km.index(g.depot), km.index(req.location)
     if km.closed[dep, loc] or km.closed[loc, dep]:
         cut = [
+            *cut_off_roads(scenario, g.depot, day),
+            *cut_off_roads(scenario, req.location, day),
             *closed_roads(scenario, g.depot, req.location, day),
             *closed_roads(scenario, req.location, g.depot, day),
         ]
