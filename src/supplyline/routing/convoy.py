@@ -20,8 +20,9 @@ How a day is modelled (also in ``docs/routing.md``):
   whose road links are all closed is cut off whatever the depot's road data), rules that
   type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
-  cost (a truck's fixed cost plus the round trip), so the solver serves all it can;
-  loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
+  cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
+  times its urgency, so the solver serves all it can and, when trucks are short, the most
+  tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
   even every reaching truck turning all day could not carry them).
 """
 
@@ -334,6 +335,52 @@ def _dam(sub: np.ndarray) -> IntArray:
     return np.where(finite, np.minimum(dam, _FAR), _FAR).astype(np.int64)
 
 
+_PRIZE_BUDGET = 2**55
+"""Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
+
+
+def _prizes(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    nodes_loc: IntArray,
+    depots: list[LocationId],
+    vehicles: Sequence[VehicleSpec],
+    unit_cost: Mapping[str, int],
+) -> IntArray:
+    """What leaving each truck-load out costs: ``urgency × (own trip + 1 + C × tonnes)``.
+
+    ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
+    cost plus the round trip at the dearest rate), so that every load is worth more than
+    that and the router serves all it can. ``C`` is the dearest such trip of the day: each
+    tonne is worth more than any one truck trip, so when trucks are short the router
+    serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
+    served and a 6.3 t one left when the prize was the load's own trip cost alone).
+    Urgency is ``11 - priority`` of the request (×10 for priority 1 down to ×2 for
+    priority 9). Scaled down, if need be, so that the prizes add up to at most
+    ``_PRIZE_BUDGET``.
+    """
+    d = len(depots)
+    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
+    fixed = max(v.fixed_cost for v in vehicles)
+    rate = max(unit_cost.values())
+    own = []
+    for i, c in enumerate(chunks):
+        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
+        own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
+    dearest = max(own)
+    prize = [
+        (11 - requests[c.request].priority)
+        * (trip + dearest * math.ceil(c.tonnes * 1000 - 1e-6) // 1000)
+        for c, trip in zip(chunks, own, strict=True)
+    ]
+    total = sum(prize)
+    if total > _PRIZE_BUDGET:
+        prize = [max(1, p * _PRIZE_BUDGET // total) for p in prize]
+    return np.array(prize, dtype=np.int64)
+
+
 def _problem(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -379,18 +426,8 @@ def _problem(
         )
         for g in groups
     )
-    # Skipping a load must cost more than serving it on a trip of its own would: a new
-    # truck's fixed cost plus the round trip at the dearest rate. Urgent commodities weigh
-    # more (×2 for priority 9 up to ×10 for priority 1) when trucks are short.
-    fixed = max(v.fixed_cost for v in vehicles)
-    rate = max(unit_cost.values())
-    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
     prize = np.zeros(n, dtype=np.int64)
-    for i, c in enumerate(chunks):
-        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
-        trip = min(int(raw[h, d + i] + raw[d + i, h]) for h in homes)
-        urgency = 11 - requests[c.request].priority
-        prize[d + i] = (fixed + rate * trip + 1) * urgency
+    prize[d:] = _prizes(requests, groups, chunks, km, nodes_loc, depots, vehicles, unit_cost)
     return VrpProblem(
         num_depots=d,
         demand=demand,
