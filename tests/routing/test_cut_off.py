@@ -42,16 +42,20 @@ def _food(tonnes: float = 4.0) -> list[DeliveryRequest]:
 def test_a_roadless_depot_cannot_reach_a_site_whose_roads_are_all_closed() -> None:
     """C+1: D3–W is closed and infinite both ways, though no road joins D3 and W on any day."""
     m = road_matrix(_two_depots(), ["D3", "W"], day=1)
-    assert m.closed[0, 1] and m.closed[1, 0]
-    assert math.isinf(m.km[0, 1]) and math.isinf(m.km[1, 0])
-    assert not m.closed[0, 0] and not m.closed[1, 1]
+    assert m.closed[0, 1]
+    assert m.closed[1, 0]
+    assert math.isinf(m.km[0, 1])
+    assert math.isinf(m.km[1, 0])
+    assert not m.closed[0, 0]
+    assert not m.closed[1, 1]
 
 
 def test_the_same_pair_is_estimated_on_a_day_the_road_is_open() -> None:
     """C+0: D3→W is great circle (0.1° = 11.12 km) × 1.3, flagged as an estimate."""
     m = road_matrix(_two_depots(), ["D3", "W"], day=0)
     assert m.km[0, 1] == pytest.approx(great_circle_km(0, 0.3, 0, 0.2) * 1.3)
-    assert not m.by_road[0, 1] and not m.closed[0, 1]
+    assert not m.by_road[0, 1]
+    assert not m.closed[0, 1]
 
 
 def test_cut_off_roads_names_all_the_roads_of_a_place_only_when_all_are_closed() -> None:
@@ -73,7 +77,8 @@ def test_the_cut_off_site_is_road_closed_naming_its_road() -> None:
     )
     assert day1.routes == ()
     day0 = route_day(s, _food(), day=0, params=PARAMS)
-    assert day0.unserved == () and day0.delivered_t == pytest.approx(4.0)
+    assert day0.unserved == ()
+    assert day0.delivered_t == pytest.approx(4.0)
 
 
 def test_a_depot_whose_roads_are_all_closed_sends_no_truck() -> None:

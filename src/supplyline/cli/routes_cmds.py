@@ -69,7 +69,7 @@ def routes_cmd(
     from_demand: bool = typer.Option(
         False,
         "--from-demand",
-        help="Route each unit's requirement instead of the plan's deliveries.",
+        help="Route each unit's requirement instead of what the plan's road legs bring.",
     ),
     time_limit: float = typer.Option(
         10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."

@@ -22,8 +22,8 @@ How a day is modelled (also in ``docs/routing.md``):
 * stops are optional, each with a prize above what serving it on a trip of its own could
   cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
   times its urgency, so the solver serves all it can and, when trucks are short, the most
-  tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
-  even every reaching truck turning all day could not carry them).
+  tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or
+  ``too_large`` when even every reaching truck turning all day could not carry them).
 """
 
 from __future__ import annotations
@@ -38,7 +38,14 @@ import numpy as np
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.fields import check_fields, whole_number
-from supplyline.domain.routes import Routes, RouteStatus, TruckRoute, Unserved, UnservedReason
+from supplyline.domain.routes import (
+    DrawnOnSite,
+    Routes,
+    RouteStatus,
+    TruckRoute,
+    Unserved,
+    UnservedReason,
+)
 from supplyline.errors import (
     ArgumentError,
     Issue,
@@ -442,6 +449,19 @@ def _problem(
     )
 
 
+def _drawn(
+    scenario: Scenario,
+    requests: list[DeliveryRequest],
+    held: Mapping[tuple[str, str], float],
+    given: tuple[DrawnOnSite, ...] | None,
+) -> tuple[list[DeliveryRequest], tuple[DrawnOnSite, ...]]:
+    """The requests left for the trucks and what is drawn on site (``given``, if any)."""
+    if given is not None:
+        return requests, given
+    rest, drawn, _ = draw_on_site(scenario, requests, held)
+    return rest, tuple(drawn)
+
+
 def route_day(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -451,6 +471,7 @@ def route_day(
     source: str = "demand",
     on_best: BestCallback | None = None,
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
+    on_site: Sequence[DrawnOnSite] | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -459,6 +480,11 @@ def route_day(
     the start of the day, by (location, commodity): :func:`~supplyline.routing.site_stock.
     held_on_day` gives it after earlier days' draws; without it, the scenario's stocks as if
     nothing had been drawn before (initial + (day + 1) days of replenishment).
+
+    ``on_site`` is what units draw at their place, worked out by the caller (the movement
+    plan's, :func:`~supplyline.routing.plan_loads.plan_truck_loads`): then every request
+    goes on the trucks as it is, nothing is drawn from ``held_t`` (give one or the other),
+    and ``Routes.on_site`` is ``on_site``.
 
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
@@ -475,12 +501,14 @@ def route_day(
         require(params, ConvoyParams, "params")
     require(source, str, "source")
     require_callable(on_best, "on_best")
+    if on_site is not None and held_t is not None:
+        raise ArgumentError("give held_t (drawn here) or on_site (drawn by the caller), not both")
+    given = None if on_site is None else tuple(require_list(on_site, DrawnOnSite, "on_site"))
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
-    requests, drawn, _ = draw_on_site(scenario, requests, held)
-    on_site = tuple(drawn)
+    requests, on_site = _drawn(scenario, requests, held, given)
     requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
