@@ -166,6 +166,14 @@ def reach_cmd(
         console.print(f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged[/]")
         for r in flagged:
             console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
+    if fmt is OutputFormat.TABLE:
+        for r in check.rows:
+            if r.cut_off and r.sustainable:
+                console.print(
+                    f"  {r.unit}: cut off by road on days it has no demand: {r.cut_off}",
+                    markup=False,
+                    highlight=False,
+                )
 
 
 @app.command("routes-bench", rich_help_panel="Convoys")

@@ -261,9 +261,13 @@ def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCh
             f"availability(={availability!r:.60}) must be a number in (0, 1], "
             f"not {type(availability).__name__}"
         )
-    peak = demand.consumption_t.sum(axis=1).max(axis=1) if demand.horizon_days else np.zeros(0)
+    eaten = demand.consumption_t.sum(axis=1)
+    peak = eaten.max(axis=1) if demand.horizon_days else np.zeros(0)
     daily = {u: float(peak[i]) for i, u in enumerate(demand.unit_ids)}
-    return check_reach(scenario, daily, availability=availability)
+    days = {
+        u: [int(d) for d in np.flatnonzero(eaten[i] > 0)] for i, u in enumerate(demand.unit_ids)
+    }
+    return check_reach(scenario, daily, availability=availability, demand_days=days)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
