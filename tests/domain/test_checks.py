@@ -243,3 +243,28 @@ def test_a_unit_behind_a_place_that_handles_nothing_cannot_be_supplied() -> None
     (finding,) = check_scenario(s)
     assert "cannot be supplied" in finding.message
     assert "handling_t_per_day" in finding.message
+
+
+@pytest.mark.parametrize(("out", "warned"), [(range(10), True), (range(9), False)])
+def test_a_place_whose_only_road_is_closed_all_horizon_cannot_be_supplied(
+    out: range, warned: bool
+) -> None:
+    """Road x→y closed on C+0–C+9 (all 10 days): y cannot be supplied, the road is named.
+
+    Open on C+9 only, it still leads there: no warning.
+    """
+    s = _scenario(
+        links=(_road_out(out),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(Unit(id="u", name="U", partner="a", home="y", destination="y", personnel=5),),
+    )
+    found = [f for f in check_scenario(s) if f.field == "destination"]
+    if not warned:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.severity is Severity.WARNING
+    assert finding.message.startswith("destination 'y' cannot be supplied")
+    assert finding.message.endswith(
+        "; closed on every day of the horizon (C+0–C+9), so not counted: r"
+    )

@@ -50,8 +50,11 @@ def test_matrix_marks_a_closed_pair_infinite_not_estimated() -> None:
 
 
 def test_place_without_road_data_keeps_the_estimate_on_a_closure_day() -> None:
-    """A place no road joins on any day is great circle × 1.3 away, flagged, not closed."""
-    s = _close(star(1, 50.0), "RH-L0", 1)
+    """A place no road joins on any day is great circle × 1.3 away, flagged, not closed.
+
+    RH keeps an open road (RH–L1) on C+1, so it is not cut off by road itself.
+    """
+    s = _close(star(2, 50.0), "RH-L0", 1)
     s = dataclasses.replace(s, locations=(*s.locations, loc("X", 1.0)))
     m = road_matrix(s, ["RH", "X"], day=1)
     assert m.km[0, 1] == pytest.approx(great_circle_km(0, 0, 0, 1.0) * 1.3)

@@ -69,7 +69,7 @@ def routes_cmd(
     from_demand: bool = typer.Option(
         False,
         "--from-demand",
-        help="Route each unit's requirement instead of the plan's deliveries.",
+        help="Route each unit's requirement instead of what the plan's road legs bring.",
     ),
     time_limit: float = typer.Option(
         10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."
@@ -168,6 +168,14 @@ def reach_cmd(
         console.print(f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged[/]")
         for r in flagged:
             console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
+    if fmt is OutputFormat.TABLE:
+        for r in check.rows:
+            if r.cut_off and r.sustainable:
+                console.print(
+                    f"  {r.unit}: cut off by road on days it has no demand: {r.cut_off}",
+                    markup=False,
+                    highlight=False,
+                )
 
 
 @app.command("routes-bench", rich_help_panel="Convoys")

@@ -15,7 +15,7 @@ from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Issue, ScenarioError, Severity
-from supplyline.types import day_runs
+from supplyline.types import day_label, day_runs
 
 __all__ = [
     "Finding",
@@ -249,11 +249,29 @@ def _check_days(s: Scenario) -> list[Finding]:
 
 
 def _check_reach(s: Scenario) -> list[Finding]:
-    """Warn about units that no source of supply (or their own home) can reach."""
+    """Warn about units that no source of supply (or their own home) can reach.
+
+    A link closed on every day of the horizon (``outage_days``) leads nowhere: a tester's
+    site whose only road was closed throughout passed without a word, while routes reported
+    it ``road_closed`` every day. The warning then names those links.
+    """
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
-    out = _adjacency(s)
-    by_people = _adjacency(s, lambda link: link.carries_people and _ends_handle(s, link, "people"))
-    by_tonnes = _adjacency(s, lambda link: link.carries_tonnes and _ends_handle(s, link, "tonnes"))
+    days = range(s.horizon_days)
+    shut = {link.id for link in s.links if days and not any(link.is_open(d) for d in days)}
+    out = _adjacency(s, lambda link: link.id not in shut)
+    by_people = _adjacency(
+        s,
+        lambda link: (
+            link.id not in shut and link.carries_people and _ends_handle(s, link, "people")
+        ),
+    )
+    by_tonnes = _adjacency(
+        s,
+        lambda link: (
+            link.id not in shut and link.carries_tonnes and _ends_handle(s, link, "tonnes")
+        ),
+    )
+    closed_note = _closed_note(s, shut)
     from_sources = _reach(by_tonnes, sources)
     reached: dict[tuple[int, str], set[str]] = {}
 
@@ -275,7 +293,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
                     field="destination",
                     severity=Severity.WARNING,
                     message=f"destination {unit.destination!r} cannot be reached from home "
-                    f"{unit.home!r} over any chain of links: the unit cannot deploy",
+                    f"{unit.home!r} over any chain of links: the unit cannot deploy"
+                    + closed_note(unit.destination),
                 )
             )
         elif unit.deploys:
@@ -315,7 +334,7 @@ def _check_reach(s: Scenario) -> list[Finding]:
                 if not sources
                 else "no chain of links that carries tonnes (capacity_t_per_day above 0, "
                 "handling_t_per_day not 0 at either end) leads there from any stocked location "
-                f"({len(sources)} checked)"
+                f"({len(sources)} checked)" + closed_note(unit.destination)
             )
             found.append(
                 Finding(
@@ -327,6 +346,27 @@ def _check_reach(s: Scenario) -> list[Finding]:
                 )
             )
     return found
+
+
+def _closed_note(s: Scenario, shut: set[str]) -> Callable[[str], str]:
+    """``place`` -> ``; link(s) closed on every day of the horizon lead there: r-dh``."""
+    touching: defaultdict[str, list[str]] = defaultdict(list)
+    for link in s.links:
+        if link.id in shut:
+            for end in (link.origin, link.destination):
+                touching[end].append(link.id)
+
+    def note(place: str) -> str:
+        named = touching.get(place, [])
+        if not named:
+            return ""
+        return (
+            f"; closed on every day of the horizon (C+0–{day_label(s.horizon_days - 1)}), "
+            "so not counted: "
+            f"{', '.join(named)}"
+        )
+
+    return note
 
 
 def _check_storage(s: Scenario) -> list[Finding]:

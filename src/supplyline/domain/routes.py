@@ -220,6 +220,10 @@ class ReachRow:
     """Share of the depot's available truck-hours that all units it serves need."""
     sustainable: bool
     reason: str = ""
+    cut_off_days: tuple[int, ...] = ()
+    """Days no truck depot reaches the unit's place by road (its roads, or the way, closed)."""
+    cut_off: str = ""
+    """Those days and the closed roads, for a planner (``C+1–C+2: road A–C (link r-ac)``)."""
 
     def __post_init__(self) -> None:
         for name in ("trucks_available", "payload_t", "daily_t", "capacity_t_per_day"):

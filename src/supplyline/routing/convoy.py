@@ -16,12 +16,14 @@ How a day is modelled (also in ``docs/routing.md``):
   truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
   than the drivers' hours, no way to arrive inside the receiving window, or no road open
-  that day (a road that exists but is closed is never replaced by an estimate), rules that
+  that day (a road that exists but is closed is never replaced by an estimate, and a place
+  whose road links are all closed is cut off whatever the depot's road data), rules that
   type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
-  cost (a truck's fixed cost plus the round trip), so the solver serves all it can;
-  loads it leaves out are reported as ``not_enough_trucks`` (or ``too_large`` when
-  even every reaching truck turning all day could not carry them).
+  cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
+  times its urgency, so the solver serves all it can and, when trucks are short, the most
+  tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or
+  ``too_large`` when even every reaching truck turning all day could not carry them).
 """
 
 from __future__ import annotations
@@ -36,7 +38,14 @@ import numpy as np
 
 from supplyline.domain import FleetGroup, Scenario, did_you_mean
 from supplyline.domain.fields import check_fields, whole_number
-from supplyline.domain.routes import Routes, RouteStatus, TruckRoute, Unserved, UnservedReason
+from supplyline.domain.routes import (
+    DrawnOnSite,
+    Routes,
+    RouteStatus,
+    TruckRoute,
+    Unserved,
+    UnservedReason,
+)
 from supplyline.errors import (
     ArgumentError,
     Issue,
@@ -49,7 +58,13 @@ from supplyline.errors import (
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.roads import RoadMatrix, closed_roads, describe_closed, road_matrix
+from supplyline.routing.roads import (
+    RoadMatrix,
+    closed_roads,
+    cut_off_roads,
+    describe_closed,
+    road_matrix,
+)
 from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
@@ -163,6 +178,8 @@ def _fit(
     dep, loc = km.index(g.depot), km.index(req.location)
     if km.closed[dep, loc] or km.closed[loc, dep]:
         cut = [
+            *cut_off_roads(scenario, g.depot, day),
+            *cut_off_roads(scenario, req.location, day),
             *closed_roads(scenario, g.depot, req.location, day),
             *closed_roads(scenario, req.location, g.depot, day),
         ]
@@ -331,6 +348,52 @@ def _dam(sub: np.ndarray) -> IntArray:
     return np.where(finite, np.minimum(dam, _FAR), _FAR).astype(np.int64)
 
 
+_PRIZE_BUDGET = 2**55
+"""Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
+
+
+def _prizes(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    nodes_loc: IntArray,
+    depots: list[LocationId],
+    vehicles: Sequence[VehicleSpec],
+    unit_cost: Mapping[str, int],
+) -> IntArray:
+    """What leaving each truck-load out costs: ``urgency × (own trip + 1 + C × tonnes)``.
+
+    ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
+    cost plus the round trip at the dearest rate), so that every load is worth more than
+    that and the router serves all it can. ``C`` is the dearest such trip of the day: each
+    tonne is worth more than any one truck trip, so when trucks are short the router
+    serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
+    served and a 6.3 t one left when the prize was the load's own trip cost alone).
+    Urgency is ``11 - priority`` of the request (×10 for priority 1 down to ×2 for
+    priority 9). Scaled down, if need be, so that the prizes add up to at most
+    ``_PRIZE_BUDGET``.
+    """
+    d = len(depots)
+    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
+    fixed = max(v.fixed_cost for v in vehicles)
+    rate = max(unit_cost.values())
+    own = []
+    for i, c in enumerate(chunks):
+        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
+        own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
+    dearest = max(own)
+    prize = [
+        (11 - requests[c.request].priority)
+        * (trip + dearest * math.ceil(c.tonnes * 1000 - 1e-6) // 1000)
+        for c, trip in zip(chunks, own, strict=True)
+    ]
+    total = sum(prize)
+    if total > _PRIZE_BUDGET:
+        prize = [max(1, p * _PRIZE_BUDGET // total) for p in prize]
+    return np.array(prize, dtype=np.int64)
+
+
 def _problem(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -376,18 +439,8 @@ def _problem(
         )
         for g in groups
     )
-    # Skipping a load must cost more than serving it on a trip of its own would: a new
-    # truck's fixed cost plus the round trip at the dearest rate. Urgent commodities weigh
-    # more (×2 for priority 9 up to ×10 for priority 1) when trucks are short.
-    fixed = max(v.fixed_cost for v in vehicles)
-    rate = max(unit_cost.values())
-    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
     prize = np.zeros(n, dtype=np.int64)
-    for i, c in enumerate(chunks):
-        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
-        trip = min(int(raw[h, d + i] + raw[d + i, h]) for h in homes)
-        urgency = 11 - requests[c.request].priority
-        prize[d + i] = (fixed + rate * trip + 1) * urgency
+    prize[d:] = _prizes(requests, groups, chunks, km, nodes_loc, depots, vehicles, unit_cost)
     return VrpProblem(
         num_depots=d,
         demand=demand,
@@ -402,6 +455,19 @@ def _problem(
     )
 
 
+def _drawn(
+    scenario: Scenario,
+    requests: list[DeliveryRequest],
+    held: Mapping[tuple[str, str], float],
+    given: tuple[DrawnOnSite, ...] | None,
+) -> tuple[list[DeliveryRequest], tuple[DrawnOnSite, ...]]:
+    """The requests left for the trucks and what is drawn on site (``given``, if any)."""
+    if given is not None:
+        return requests, given
+    rest, drawn, _ = draw_on_site(scenario, requests, held)
+    return rest, tuple(drawn)
+
+
 def route_day(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -411,6 +477,7 @@ def route_day(
     source: str = "demand",
     on_best: BestCallback | None = None,
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
+    on_site: Sequence[DrawnOnSite] | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -419,6 +486,11 @@ def route_day(
     the start of the day, by (location, commodity): :func:`~supplyline.routing.site_stock.
     held_on_day` gives it after earlier days' draws; without it, the scenario's stocks as if
     nothing had been drawn before (initial + (day + 1) days of replenishment).
+
+    ``on_site`` is what units draw at their place, worked out by the caller (the movement
+    plan's, :func:`~supplyline.routing.plan_loads.plan_truck_loads`): then every request
+    goes on the trucks as it is, nothing is drawn from ``held_t`` (give one or the other),
+    and ``Routes.on_site`` is ``on_site``.
 
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
@@ -435,12 +507,14 @@ def route_day(
         require(params, ConvoyParams, "params")
     require(source, str, "source")
     require_callable(on_best, "on_best")
+    if on_site is not None and held_t is not None:
+        raise ArgumentError("give held_t (drawn here) or on_site (drawn by the caller), not both")
+    given = None if on_site is None else tuple(require_list(on_site, DrawnOnSite, "on_site"))
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
-    requests, drawn, _ = draw_on_site(scenario, requests, held)
-    on_site = tuple(drawn)
+    requests, on_site = _drawn(scenario, requests, held, given)
     requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:

@@ -10,23 +10,28 @@ what they consumed. This makes that visible before it happens, per unit:
   drivers' hours, the truck-loads a day its demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
   that covers the unit's demand, alone and together with the other units the same depot
-  serves (``depot_load_pct``).
+  serves (``depot_load_pct``);
+* the days its place is cut off by road — no truck depot reaches it over a road open that
+  day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
+  — naming the closed roads; a unit cut off on a day it has demand, or on every day, is
+  not sustainable (a tester's unit whose only road was closed for the whole horizon was
+  "ok" with a 1.7 h round trip).
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from supplyline.domain import FleetGroup, LocationKind, Mode, Scenario
+from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
-from supplyline.routing.roads import RoadMatrix, road_matrix
-from supplyline.types import LocationId, UnitId
+from supplyline.routing.roads import RoadMatrix, closed_roads, cut_off_roads, road_matrix
+from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows"]
 
@@ -133,8 +138,89 @@ def _row(
     )  # fmt: skip
 
 
+def _cut_off(
+    scenario: Scenario, depots: Sequence[LocationId], places: Sequence[LocationId]
+) -> dict[LocationId, list[tuple[int, list[Link]]]]:
+    """For each place, the days no depot reaches it by road, each with the roads to blame.
+
+    Without depots, the days all of the place's own road links are closed. Days are grouped
+    by the set of roads closed on them: one road matrix per set, not per day.
+    """
+    roads = [link for link in scenario.links if link.mode is Mode.ROAD]
+    by_closure: dict[frozenset[str], list[int]] = defaultdict(list)
+    for day in range(scenario.horizon_days):
+        shut = frozenset(link.id for link in roads if not link.is_open(day))
+        if shut:
+            by_closure[shut].append(day)
+    out: dict[LocationId, list[tuple[int, list[Link]]]] = defaultdict(list)
+    for days in by_closure.values():
+        first = days[0]
+        km = road_matrix(scenario, [*depots, *places], day=first)
+        for place in places:
+            if not depots:
+                blame = cut_off_roads(scenario, place, first)
+                if blame:
+                    out[place].extend((d, blame) for d in days)
+                continue
+            j = km.index(place)
+            if not all(km.closed[km.index(x), j] or km.closed[j, km.index(x)] for x in depots):
+                continue
+            named = [*cut_off_roads(scenario, place, first)]
+            for x in depots:
+                named += cut_off_roads(scenario, x, first)
+                named += closed_roads(scenario, x, place, first)
+                named += closed_roads(scenario, place, x, first)
+            blame = list({link.id: link for link in named}.values())
+            out[place].extend((d, blame) for d in days)
+    return out
+
+
+def _spans(days: Collection[int]) -> str:
+    """``C+1–C+2, C+5``."""
+    return ", ".join(
+        day_label(a) if a == b else f"{day_label(a)}–{day_label(b)}" for a, b in day_runs(days)
+    )
+
+
+def _with_cut_off(
+    row: ReachRow,
+    cut: list[tuple[int, list[Link]]],
+    demand_days: Collection[int],
+    horizon_days: int,
+) -> ReachRow:
+    """The row with its cut-off days; not sustainable if cut off on a demand day or all days."""
+    if not cut:
+        return row
+    days = tuple(sorted(d for d, _ in cut))
+    by_roads: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    names: dict[tuple[str, ...], str] = {}
+    for d, links in sorted(cut, key=lambda x: x[0]):
+        key = tuple(link.id for link in links)
+        by_roads[key].append(d)
+        names[key] = (
+            ", ".join(f"road {link.origin}–{link.destination} (link {link.id})" for link in links)
+            or "every road closed"
+        )
+    text = "; ".join(f"{_spans(ds)}: {names[k]}" for k, ds in by_roads.items())
+    hit = sorted(set(days) & set(demand_days))
+    reason = row.reason
+    if hit or len(days) == horizon_days:
+        why = (
+            f"cut off by road on {_spans(hit)}, days it has demand"
+            if hit
+            else f"cut off by road on every day ({_spans(days)})"
+        )
+        why += f" ({text})"
+        reason = f"{reason}; {why}" if reason else why
+    return replace(row, cut_off_days=days, cut_off=text, reason=reason, sustainable=not reason)
+
+
 def check_reach(
-    scenario: Scenario, daily_t: Mapping[UnitId, float], *, availability: float
+    scenario: Scenario,
+    daily_t: Mapping[UnitId, float],
+    *,
+    availability: float,
+    demand_days: Mapping[UnitId, Collection[int]] | None = None,
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -144,6 +230,10 @@ def check_reach(
     ``truck.fleet_availability_fraction``). One outside (0, 1] is an ArgumentError (a
     plain ValueError escaped a script's ``except SupplylineError``), as is every argument
     of the wrong kind (see :func:`_checked_daily`).
+
+    ``demand_days`` are the days each unit has demand (consumption above 0); a unit cut
+    off by road on one of them, or on every day, is flagged. Without it, a unit with
+    ``daily_t`` above 0 is taken to have demand every day.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
@@ -158,8 +248,23 @@ def check_reach(
     heads = _railheads(scenario)
     ids = [*heads, *groups_at, *(u.destination for u in scenario.units)]
     km = road_matrix(scenario, ids)
+    cut = _cut_off(
+        scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
+    )
+    every_day = range(scenario.horizon_days)
     rows = [
-        _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, heads)
+        _with_cut_off(
+            _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, heads),
+            cut.get(u.destination, []),
+            (
+                demand_days.get(u.id, ())
+                if demand_days is not None
+                else every_day
+                if daily.get(u.id, 0.0) > 0
+                else ()
+            ),
+            scenario.horizon_days,
+        )
         for u in scenario.units
     ]
     # Units served from one depot share its trucks: add up the share each one needs.
@@ -229,6 +334,7 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
             "capacity_t": round(r.capacity_t_per_day, 2),
             "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
             "ok": "-" if not check.trucks else "yes" if r.sustainable else "NO",
+            "cut_off": r.cut_off,
             "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         }
         for r in check.rows

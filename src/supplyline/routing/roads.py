@@ -11,6 +11,13 @@ join two places on some day but none is open on this one, the estimate does *not
 in: the pair is ``closed`` that day and its distance is infinite (a tester's site whose
 only road was cut was "served" over it as a straight line). :func:`closed_roads` names the
 closed roads that cut it off.
+
+A place that has road links is reached and left by truck only while one of them is open:
+on a day when every road link of a place is closed, the place is *cut off by road* and
+every pair with it is ``closed``, even from a place no road joins on any day (a tester's
+roadless airstrip depot "reached" a site whose only road was closed by a straight line).
+:func:`cut_off_roads` names its roads. The estimate stands in only between places that no
+road path joins on any day and that are not cut off that day.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from supplyline.types import LocationId, day_label
 __all__ = [
     "RoadMatrix",
     "closed_roads",
+    "cut_off_roads",
     "describe_closed",
     "road_matrix",
 ]
@@ -53,7 +61,8 @@ class RoadMatrix:
 
     ``km`` is the road distance where a road path is open, great circle × detour where
     the scenario has no road path between the two places on any day, and infinite where
-    roads join them but every path is closed that day (``closed``).
+    roads join them but every path is closed that day, or where either place has road
+    links and all of them are closed that day (``closed``).
     """
 
     ids: tuple[LocationId, ...]
@@ -61,7 +70,8 @@ class RoadMatrix:
     by_road: npt.NDArray[np.bool_]
     """True where ``km`` is a road distance; False where it is an estimate or closed."""
     closed: npt.NDArray[np.bool_]
-    """True where roads join the two places on some day but none is open on this one."""
+    """True where roads join the two places on some day but none is open on this one, or
+    where either place is cut off by road that day (it has road links, all closed)."""
 
     def index(self, location: LocationId) -> int:
         """Row/column of a location."""
@@ -124,6 +134,10 @@ def road_matrix(
     has_road = np.isfinite(any_day)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
+    if day is not None:
+        shut = _cut_off_places(every, day)
+        cut = np.array([x in shut for x in ids], dtype=np.bool_)
+        closed |= (cut[:, None] | cut[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
     km = np.where(by_road, on_day, np.where(closed, np.inf, estimate))
     return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road, closed=closed)
 
@@ -169,6 +183,34 @@ def closed_roads(
         path.append((i, j))
         j = i
     return [best[k] for k in reversed(path) if k not in open_pair]
+
+
+def _cut_off_places(links: Sequence[Link], day: int) -> set[LocationId]:
+    """Places with road links among ``links`` of which none is open on ``day``."""
+    ends = {x for link in links for x in (link.origin, link.destination)}
+    open_ends = {x for link in links if link.is_open(day) for x in (link.origin, link.destination)}
+    return ends - open_ends
+
+
+def _cut_off(links: Sequence[Link], place: LocationId, day: int) -> list[Link]:
+    """The road links of ``place`` among ``links`` if every one is closed on ``day``, else []."""
+    own = [link for link in links if place in (link.origin, link.destination)]
+    return own if own and not any(link.is_open(day) for link in own) else []
+
+
+def cut_off_roads(scenario: Scenario, place: LocationId, day: int) -> list[Link]:
+    """The road links of ``place`` when all of them are closed on ``day`` (it is cut off).
+
+    Empty when one of its roads is open that day, or when it has no road link at all (then
+    the straight-line estimate stands in, see :func:`road_matrix`).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> cut_off_roads(s, s.locations[-1].id, 0)
+    []
+    """
+    roads = [link for link in scenario.links if link.mode is Mode.ROAD]
+    return _cut_off(roads, place, day)
 
 
 def describe_closed(links: Sequence[Link], day: int) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 
 from supplyline.domain import Demand, Plan, Scenario, check_plan_of, to_deliver
 from supplyline.domain.fields import check_value, whole_number
-from supplyline.domain.routes import ReachCheck, Routes
+from supplyline.domain.routes import DrawnOnSite, ReachCheck, Routes
 from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
@@ -30,6 +30,7 @@ from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
+from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.reach import check_reach
 from supplyline.routing.site_stock import held_on_day
 from supplyline.services.report_pair import check_report, check_written
@@ -115,19 +116,19 @@ def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[D
 
 
 def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[DeliveryRequest]:
-    """What the movement plan delivers to each unit on ``day``.
+    """What the movement plan's road legs bring to each unit's place on ``day``.
+
+    Not the plan's deliveries (what units take from stock at their place): the trucks
+    carry what the plan moves by road into the units' places that day, pre-stocking
+    included (:func:`~supplyline.routing.plan_loads.plan_truck_loads`, which also gives
+    what units draw on site).
 
     The plan must be the scenario's (ScenarioError): another scenario's failed with a
     bare ``KeyError`` on a commodity this one lacks.
     """
     check_plan_of(scenario, plan)
     day = _check_day(scenario, day, ArgumentError)
-    by_unit: dict[str, dict[str, float]] = {}
-    for d in plan.deliveries:
-        if d.day == day and d.tonnes > 0:
-            loads = by_unit.setdefault(d.unit, {})
-            loads[d.commodity] = loads.get(d.commodity, 0.0) + d.tonnes
-    return [_request(scenario, u, loads) for u, loads in sorted(by_unit.items())]
+    return plan_truck_loads(scenario, plan, day)[0]
 
 
 def _check_day(
@@ -189,14 +190,18 @@ def route_scenario_day(
             time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads
         )
         plan = plan_movements(scenario, assessed.demand, solver, progress=say)
+    held: dict[tuple[str, str], float] | None = None
+    drawn: list[DrawnOnSite] | None = None
     if from_demand or plan is None:
         by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
         source = "demand"
+        requests = by_day[day]
+        held = held_on_day(scenario, by_day[:day], day)  # less what units drew on site before
     else:
-        by_day = [requests_from_plan(scenario, plan, k) for k in range(day + 1)]
+        # the plan's road legs into the units' places; what units take beyond them is
+        # drawn on site (the plan keeps the places' stocks)
+        requests, drawn = plan_truck_loads(scenario, plan, day)
         source = "plan"
-    requests = by_day[day]
-    held = held_on_day(scenario, by_day[:day], day)  # less what units drew on site before
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(
         scenario,
@@ -206,6 +211,7 @@ def route_scenario_day(
         source=source,
         on_best=lambda _cost, secs: say(f"routing: better routes found after {secs:.1f} s"),
         held_t=held,
+        on_site=drawn,
     )
     files: list[Path] = []
     stale: list[Path] = []
@@ -277,9 +283,13 @@ def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCh
             f"availability(={availability!r:.60}) must be a number in (0, 1], "
             f"not {type(availability).__name__}"
         )
-    peak = demand.consumption_t.sum(axis=1).max(axis=1) if demand.horizon_days else np.zeros(0)
+    eaten = demand.consumption_t.sum(axis=1)
+    peak = eaten.max(axis=1) if demand.horizon_days else np.zeros(0)
     daily = {u: float(peak[i]) for i, u in enumerate(demand.unit_ids)}
-    return check_reach(scenario, daily, availability=availability)
+    days = {
+        u: [int(d) for d in np.flatnonzero(eaten[i] > 0)] for i, u in enumerate(demand.unit_ids)
+    }
+    return check_reach(scenario, daily, availability=availability, demand_days=days)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

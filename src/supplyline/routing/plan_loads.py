@@ -1,0 +1,109 @@
+"""What the trucks carry on a day of the movement plan: its last-mile road legs.
+
+The plan's deliveries are what a unit takes from the stock at its place that day, not what
+trucks bring it that day: a tester's plan moved 12.6 t over a road on C+0 to stock a site
+for the two days its road was closed, and the routes, built from the deliveries, took
+4.2 t there and then reported the next day's 4.2 t cut off. So in plan mode the trucks
+carry what the plan's road movements bring into each unit's place that day:
+
+* by commodity, road tonnes arriving at the place that day less road tonnes leaving it
+  that day (goods only passing through, D→A→C, are delivered at C, not at A: the net of
+  the day's road flow at each place is where it ends), when above zero; movements of
+  units' own equipment (``deploy:…``) are not supplies;
+* a place with several units shares it in proportion to what each unit is delivered of
+  that commodity there from that day on (equally when none is);
+* goods arriving by rail, air or water at a unit's own place need no truck, and road
+  legs ending at a place without units (a hub) are not routed;
+* what a unit takes that day beyond what the trucks bring it is drawn on site (from what
+  its place holds: its stock, earlier days' loads, rail arrivals).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain.routes import DrawnOnSite
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = ["plan_truck_loads"]
+
+_DUST_T = 1e-6
+
+
+def _road_net(plan: Plan, day: int) -> dict[tuple[LocationId, CommodityId], float]:
+    """Road tonnes into each place on ``day`` less road tonnes out of it, by commodity."""
+    net: dict[tuple[LocationId, CommodityId], float] = defaultdict(float)
+    for m in plan.movements:
+        if m.mode is not Mode.ROAD or m.commodity.startswith("deploy:") or m.tonnes <= 0:
+            continue
+        if m.arrival_day == day:
+            net[(m.destination, m.commodity)] += m.tonnes
+        if m.departure_day == day:
+            net[(m.origin, m.commodity)] -= m.tonnes
+    return {k: t for k, t in net.items() if t > _DUST_T}
+
+
+def plan_truck_loads(
+    scenario: Scenario, plan: Plan, day: int
+) -> tuple[list[DeliveryRequest], list[DrawnOnSite]]:
+    """The truck-loads of ``day`` (one request per unit) and what units draw on site.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> loads, drawn = plan_truck_loads(s, plan_movements(s, demand), 1)
+    >>> [(r.unit, dict(r.load_t)) for r in loads], drawn
+    ([('u1', {'food': 8.0})], [])
+    """
+    ahead: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
+    today: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
+    for d in plan.deliveries:
+        if d.day >= day and d.tonnes > 0:
+            ahead[(d.unit, d.commodity)] += d.tonnes
+        if d.day == day and d.tonnes > 0:
+            today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
+    trucked = _shares(scenario, _road_net(plan, day), ahead)
+    coms = scenario.commodity_by_id
+    requests = [
+        DeliveryRequest(
+            unit=uid,
+            location=scenario.unit(uid).destination,
+            load_t=loads,
+            volume_m3=sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items()),
+            priority=min(coms[c].priority for c in loads),
+        )
+        for uid, loads in sorted(trucked.items())
+    ]
+    drawn = []
+    for uid in sorted(today):
+        mine = trucked.get(uid, {})
+        left = {c: t - mine.get(c, 0.0) for c, t in today[uid].items()}
+        left = {c: t for c, t in left.items() if t > _DUST_T}
+        if left:
+            where = scenario.unit(uid).destination
+            drawn.append(DrawnOnSite(unit=uid, location=where, load_t=left))
+    return requests, drawn
+
+
+def _shares(
+    scenario: Scenario,
+    net: dict[tuple[LocationId, CommodityId], float],
+    ahead: dict[tuple[UnitId, CommodityId], float],
+) -> dict[UnitId, dict[CommodityId, float]]:
+    """Each place's road tonnes shared between its units, by what they take from then on."""
+    units_at: dict[LocationId, list[UnitId]] = defaultdict(list)
+    for unit in scenario.units:
+        units_at[unit.destination].append(unit.id)
+    trucked: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
+    for (place, com), tonnes in sorted(net.items()):
+        here = units_at.get(place, [])
+        weights = [ahead.get((uid, com), 0.0) for uid in here]
+        if sum(weights) <= 0:
+            weights = [1.0] * len(here)
+        total = sum(weights)
+        for uid, w in zip(here, weights, strict=True):
+            if w > 0:
+                trucked[uid][com] = tonnes * w / total
+    return trucked
