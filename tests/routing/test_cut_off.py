@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
 from routing_validator import validate
 
-from supplyline.domain import LocationKind, Scenario
+from supplyline.domain import LocationKind, Scenario, great_circle_km
 from supplyline.domain.routes import UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
-from supplyline.routing.roads import cut_off_roads, great_circle_km, road_matrix
+from supplyline.routing.roads import cut_off_roads, road_matrix
 
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=100, seed=3))
 

@@ -61,7 +61,7 @@ def test_the_more_urgent_of_two_equal_loads_is_served() -> None:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     loads=st.lists(
-        st.tuples(st.floats(130.0, 200.0), st.integers(5, 100)),
+        st.tuples(st.floats(130.0, 200.0), st.integers(1, 10)),
         min_size=2,
         max_size=4,
         unique_by=lambda x: x[1],
@@ -70,9 +70,13 @@ def test_the_more_urgent_of_two_equal_loads_is_served() -> None:
 def test_with_one_stop_a_day_the_heaviest_load_is_the_one_served(
     loads: list[tuple[float, int]],
 ) -> None:
-    """Random spokes and loads (0.5–10 t, all different): the one stop is the heaviest load."""
+    """Random spokes and loads (1–10 t, all different): the one stop is the heaviest load.
+
+    Loads a tonne or more apart: a tonne outweighs any one trip, a tenth of one need not
+    (0.6 t at 130 km against 0.5 t at 154 km may go either way; docs/routing.md says so).
+    """
     s = _spokes(*(km for km, _ in loads))
-    reqs = [_req(i, t / 10) for i, (_, t) in enumerate(loads)]
+    reqs = [_req(i, float(t)) for i, (_, t) in enumerate(loads)]
     routes = route_day(s, reqs, day=0, params=PARAMS)
-    assert routes.delivered_t == pytest.approx(max(t for _, t in loads) / 10)
+    assert routes.delivered_t == pytest.approx(max(t for _, t in loads))
     assert len(routes.unserved) == len(loads) - 1
