@@ -115,15 +115,8 @@ class Ledger(LedgerCore):
         taken = agreements_arg(agreements)
         ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
         _check_import(ours)
-        added: list[str] = []
-        unchanged: list[str] = []
         with self._transaction(actor) as tx:
-            for i, agreement in ours:
-                with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", _NOTHING_IMPORTED):
-                    stored = _store_step(tx, agreement, None) is not None
-                (added if stored else unchanged).append(agreement.id)
-        skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
-        return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
+            return _import_step(tx, actor, taken, ours, _NOTHING_IMPORTED)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
         """The agreements to which the actor's partner is a party."""
@@ -196,14 +189,9 @@ class Ledger(LedgerCore):
             key_arg(one.idempotency_key, f"requests[{i}].idempotency_key")
         ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
         _check_import(ours)
-        added: list[str] = []
-        unchanged: list[str] = []
         made: list[SupportOrder] = []
         with self._transaction(actor) as tx:
-            for i, agreement in ours:
-                with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", _NOTHING_STORED):
-                    stored = _store_step(tx, agreement, None) is not None
-                (added if stored else unchanged).append(agreement.id)
+            imported = _import_step(tx, actor, taken, ours, _NOTHING_STORED)
             for i, one in enumerate(wanted):
                 with _all_or_nothing(f"requests[{i}] ({one.item} under {one.agreement_id})",
                                      _NOTHING_STORED):  # fmt: skip
@@ -219,8 +207,6 @@ class Ledger(LedgerCore):
                         key=one.idempotency_key,
                     )
                 made.append(order)
-        skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
-        imported = ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
         return imported, made
 
     def accept(
@@ -439,6 +425,24 @@ def _check_party(actor: Actor, agreement: Agreement) -> None:
             f"{actor.partner} is not a party to agreement {agreement.id} "
             f"({' and '.join(agreement.parties)}) and cannot enter it"
         )
+
+
+def _import_step(
+    tx: Transaction,
+    actor: Actor,
+    taken: Sequence[Agreement],
+    ours: Sequence[tuple[int, Agreement]],
+    nothing: str,
+) -> ImportResult:
+    """Store ``ours`` (the actor's among ``taken``) in ``tx``; one failing undoes them all."""
+    added: list[str] = []
+    unchanged: list[str] = []
+    for i, agreement in ours:
+        with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", nothing):
+            stored = _store_step(tx, agreement, None) is not None
+        (added if stored else unchanged).append(agreement.id)
+    skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
+    return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
 
 
 def _check_import(ours: Sequence[tuple[int, Agreement]]) -> None:
