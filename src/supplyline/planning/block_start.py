@@ -209,13 +209,15 @@ def solve_pieces(
     zero: BoolArray | None = None,
     stop: threading.Event | None = None,
     alike: bool = False,
+    done_so_far: Callable[[int, int], None] | None = None,
 ) -> list[Piece]:
     """Solve each (columns, rows) part of the LP alone, ``threads`` at once.
 
     HiGHS releases the GIL while it runs; the columns marked in ``zero`` are fixed at 0.
     With ``alike``, parts of the same shape (:func:`~supplyline.planning.shapes.same_shapes`)
     wait for the first of them and start from its optimal basis; the first ones of each
-    shape go first, the largest first.
+    shape go first, the largest first. ``done_so_far(k, n)`` hears, in the calling
+    thread, each time a part is solved.
     """
     workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
     shapes = same_shapes(model, jobs) if alike else apart(len(jobs))
@@ -243,6 +245,8 @@ def solve_pieces(
             for future in done:
                 i = futures[future]
                 piece = pieces[i] = future.result()
+                if done_so_far is not None:
+                    done_so_far(sum(p is not None for p in pieces), len(jobs))
                 start = None
                 if piece.col_status is not None and piece.row_status is not None:
                     start = (piece.col_status, piece.row_status)
@@ -265,6 +269,7 @@ def solve_blocks(
     threads: int | None = None,
     time_limit_s: float | None = None,
     alike: bool = True,
+    done_so_far: Callable[[int, int], None] | None = None,
 ) -> BlockStart | None:
     """Solve every flow alone and join the bases; None if any piece was not solved.
 
@@ -276,7 +281,13 @@ def solve_blocks(
     began = time.perf_counter()
     deadline = None if time_limit_s is None else began + time_limit_s
     pieces = solve_pieces(
-        model, flow_parts(part), scale=scale, threads=threads, deadline=deadline, alike=alike
+        model,
+        flow_parts(part),
+        scale=scale,
+        threads=threads,
+        deadline=deadline,
+        alike=alike,
+        done_so_far=done_so_far,
     )
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)

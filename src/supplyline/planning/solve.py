@@ -29,6 +29,9 @@ from supplyline.planning.unreachable import explain_unreachable
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
 
 Progress = Callable[[str], None]
+PROGRESS_EVERY_S = 5.0
+"""How often a long stage says how far it is (a tester's flows apart ran 73-156 s with no
+word of how many were left)."""
 """Called with a short description of each stage as it starts."""
 
 
@@ -78,8 +81,17 @@ def _block_start(
     part = partition(model)
     if len(part.flows) < 2:
         return 0.0, None, None
-    say(f"solving {len(part.flows)} flows apart for a starting basis")
+    stage = f"solving {len(part.flows)} flows apart for a starting basis"
+    say(stage)
     began = time.perf_counter()
+    said = [began]
+
+    def done_so_far(k: int, n: int) -> None:  # a line every few seconds, not every flow
+        now = time.perf_counter()
+        if k < n and now - said[0] >= PROGRESS_EVERY_S:
+            said[0] = now
+            say(f"{stage}: {k} of {n} solved")
+
     start = solve_blocks(
         model,
         part,
@@ -87,6 +99,7 @@ def _block_start(
         threads=params.threads,
         time_limit_s=params.time_limit_s,
         alike=params.alike_start,
+        done_so_far=done_so_far,
     )
     if start is not None:
         session.start_from(start.basis())
@@ -256,6 +269,7 @@ def plan_movements(
             session,
             outcome_of(problem, model, sol.x),
             solve_s=start_s + sol.solve_s,
+            progress=say,
         )
     return Plan(
         scenario=scenario.name,
