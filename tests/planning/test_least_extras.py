@@ -81,8 +81,8 @@ def test_an_extra_that_leaves_a_tonne_late_is_not_taken_for_one_that_closes_the_
     rail = _top(plan, ResourceKind.LINK_TONNES, "rl2 (h→c)")
     assert rail.suggested_extra_per_day == 1.0
     assert rail.explanation.endswith(
-        "+1 t/day there cuts the lift arriving late by 1 t-day (in the re-solved plan; others as "
-        "good may differ: ua closes 1 day earlier)"
+        "+1 t/day there cuts the lift arriving late by 1 t-day (in one plan that does so, ua "
+        "closes 1 day earlier; other equally good plans may close units on other days)"
     )
     closes = {c.unit: c.closure_day for c in plan.closures}
     links = tuple(

@@ -13,6 +13,7 @@ from supplyline.types import day_label, days_text, to_gram
 
 __all__ = [
     "AS_RESOLVED",
+    "OTHERS_MAY_DIFFER",
     "cost_eps",
     "effect",
     "extra_text",
@@ -24,11 +25,14 @@ __all__ = [
 ]
 
 
-AS_RESOLVED = "in the re-solved plan; others as good may differ: "
-"""Before the closure days a claim names: the optimum fixes the tonne-days late, not which
-unit's tonnes they are. A tester's air-link claim said a unit that cannot use the
-airbridge "closes 1 day later", and a yard claim said "3 days earlier" where the re-plan
-from the files gave 1 with the same tonne-days."""
+AS_RESOLVED = "in one plan that does so, "
+"""Before the closure days a claim names, with :data:`OTHERS_MAY_DIFFER` after them: the
+optimum fixes the tonne-days late, not which unit's tonnes they are. A tester's air-link
+claim said a unit that cannot use the airbridge "closes 1 day later", and a yard claim
+said "3 days earlier" where the re-plan from the files gave 1 with the same tonne-days;
+"(in the re-solved plan; others as good may differ: …)" right after the figure read as
+if the figure might differ."""
+OTHERS_MAY_DIFFER = "; other equally good plans may close units on other days"
 
 
 def short_eps(base: Outcome) -> float:
@@ -195,7 +199,7 @@ def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     elif newly and closes:
         said.append(f"{len(newly)} units not closed now close by {day_label(max(closes))}")
     said += _later(base, new, unit)
-    return f"{text} ({AS_RESOLVED}{'; '.join(said)})" if said else text
+    return f"{text} ({AS_RESOLVED}{'; '.join(said)}{OTHERS_MAY_DIFFER})" if said else text
 
 
 def _late_amounts(more: Outcome, less: Outcome, eps: float | None = None) -> list[str]:
@@ -226,7 +230,7 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])
     text = f"lets the lift arriving late grow by {' and '.join(amounts)}"
-    return f"{text} ({AS_RESOLVED}{'; '.join(later)})" if later else text
+    return f"{text} ({AS_RESOLVED}{'; '.join(later)}{OTHERS_MAY_DIFFER})" if later else text
 
 
 def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:

@@ -78,6 +78,7 @@ def headline(plan: Plan, demand: Demand | None = None) -> dict[str, Any]:
         "method": s.method,
         "fair_share": s.fair_share,
         "max_violation_t": s.max_violation,
+        "total_violation_t": s.total_violation,
         "build_s": round(s.build_s, 3),
         "solve_s": round(s.solve_s, 3),
         "extract_s": round(s.extract_s, 3),
