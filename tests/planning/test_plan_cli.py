@@ -296,7 +296,7 @@ def test_a_scenario_without_trucks_skips_the_reach_check(
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert rows
-    assert {(r["ok"], r["reason"]) for r in rows} == {("-", "not checked: no trucks in fleet.csv")}
+    assert {(r["ok"], r["reason"]) for r in rows} == {(None, "not checked: no trucks in fleet.csv")}
 
 
 def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_a_detour_open_that_day_means_not_cut_off() -> None:
 
 
 def test_reach_and_validate_on_a_folder_say_it(tmp_path: Path) -> None:
-    """CLI: ``reach`` flags U0 (NO, cut off C+0–C+2); ``validate`` warns that L0 gets nothing."""
+    """CLI: ``reach`` flags U0 (no, cut off C+0–C+2); ``validate`` warns that L0 gets nothing."""
     s = dataclasses.replace(
         _star(), stocks=(Stock(location="RH", commodity="food", initial_t=100.0),)
     )
@@ -89,7 +89,7 @@ def test_reach_and_validate_on_a_folder_say_it(tmp_path: Path) -> None:
     reach = subprocess.run([*run, "reach", str(folder), "--format", "csv"],
                            capture_output=True, text=True, check=True)  # fmt: skip
     rows = {r["unit"]: r for r in csv.DictReader(io.StringIO(reach.stdout.lstrip("\ufeff")))}
-    assert (rows["U0"]["ok"], rows["U0"]["cut_off"]) == ("NO", "C+0–C+2: road RH–L0 (link RH-L0)")
+    assert (rows["U0"]["ok"], rows["U0"]["cut_off"]) == ("no", "C+0–C+2: road RH–L0 (link RH-L0)")
     assert rows["U2"]["ok"] == "yes"
     check = subprocess.run([*run, "validate", str(folder)], capture_output=True, text=True,
                            check=True)  # fmt: skip

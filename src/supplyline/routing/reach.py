@@ -333,7 +333,7 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
             "loads_needed": r.turns_needed,
             "capacity_t": round(r.capacity_t_per_day, 2),
             "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
-            "ok": "-" if not check.trucks else "yes" if r.sustainable else "NO",
+            "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
             "cut_off": r.cut_off,
             "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         }
