@@ -40,7 +40,8 @@ def test_a_unit_cut_off_every_day_is_not_ok_and_the_road_is_named() -> None:
     assert row.cut_off == "C+0–C+2: road RH–L0 (link RH-L0)"
     assert not row.sustainable
     assert row.reason == (
-        "cut off by road on C+0–C+2, days it has demand (C+0–C+2: road RH–L0 (link RH-L0))"
+        "cut off by road on C+0–C+2, with demand on C+0–C+2 (roads closed: C+0–C+2: road "
+        "RH–L0 (link RH-L0))"
     )
 
 
@@ -64,7 +65,7 @@ def test_a_closure_on_a_day_with_demand_is_flagged() -> None:
     """U1 has demand every day (the default for daily_t above 0): flagged for C+1."""
     row = check_reach(_star(), {"U1": 2.0}, availability=1.0).rows[1]
     assert not row.sustainable
-    assert row.reason.startswith("cut off by road on C+1, days it has demand")
+    assert row.reason.startswith("cut off by road on C+1, with demand on C+1 (roads closed: C+1:")
 
 
 def test_a_detour_open_that_day_means_not_cut_off() -> None:

@@ -205,12 +205,13 @@ def _with_cut_off(
     hit = sorted(set(days) & set(demand_days))
     reason = row.reason
     if hit or len(days) == horizon_days:
+        # a tester could not parse "cut off by road on C+3, days it has demand (C+0–C+1: …"
         why = (
-            f"cut off by road on {_spans(hit)}, days it has demand"
+            f"cut off by road on {_spans(days)}, with demand on {_spans(hit)}"
             if hit
             else f"cut off by road on every day ({_spans(days)})"
         )
-        why += f" ({text})"
+        why += f" (roads closed: {text})"
         reason = f"{reason}; {why}" if reason else why
     return replace(row, cut_off_days=days, cut_off=text, reason=reason, sustainable=not reason)
 
