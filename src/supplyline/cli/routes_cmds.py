@@ -90,8 +90,9 @@ def routes_cmd(
 ) -> None:
     """Route the trucks of every depot to bring the day's deliveries to the units.
 
-    Deliveries larger than a truck are split into equal truck-loads; anything that cannot
-    be brought is listed with the reason (no truck, drivers' hours, window, too few trucks).
+    Deliveries larger than a truck are split into truck-loads equal to the kilogram;
+    anything that cannot be brought is listed with the reason (no truck, drivers' hours,
+    window, too few trucks).
     """
     params = ConvoyParams(
         router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip

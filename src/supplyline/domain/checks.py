@@ -186,7 +186,7 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
                         entity_id=ag.id,
                         field="prices",
                         message=f"price for {price.commodity!r}, which is not in the agreement's "
-                        f"commodities {sorted(ag.commodities)}",
+                        f"commodities ({', '.join(sorted(ag.commodities)) or 'none'})",
                     )
                 )
     return found

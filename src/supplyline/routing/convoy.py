@@ -7,11 +7,11 @@ How a day is modelled (also in ``docs/routing.md``):
   ``max_route_hours`` (drivers' hours), and may come back to its depot to load again;
 * a unit's deliveries of the day are one request (all commodities together), loads by
   weight and, where a commodity has ``volume_m3_per_t``, by volume;
-* **a request larger than a truck is split** into the fewest equal truck-loads that fit
-  every truck type able to reach the unit whose payload is at least half the largest
-  one's (so a mixed fleet shares the work, and small vehicles do not shrink the loads);
-  each load carries the same share of every commodity, and each is a separate stop that
-  may go on a different truck;
+* **a request larger than a truck is split** into the fewest truck-loads, equal to the
+  kilogram, that fit every truck type able to reach the unit whose payload is at least
+  half the largest one's (so a mixed fleet shares the work, and small vehicles do not
+  shrink the loads); each load carries the same share of every commodity, and each is a
+  separate stop that may go on a different truck;
 * what a unit's own place holds of a commodity (``stocks.csv``) is drawn there, without a
   truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
@@ -529,7 +529,10 @@ def route_day(
     notes: list[str] = []
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
     if split:
-        notes.append("split into equal truck-loads: " + ", ".join(f"{u} ×{n}" for u, n in split))
+        notes.append(
+            "split into truck-loads as equal as the kilogram allows: "
+            + ", ".join(f"{u} ×{n}" for u, n in split)
+        )
     if not chunks:
         return Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
