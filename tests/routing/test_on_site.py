@@ -73,6 +73,20 @@ def test_units_at_one_place_share_its_stock_most_urgent_first() -> None:
     assert after[("L0", "food")] == 0.0
 
 
+def test_what_is_left_to_drive_takes_its_own_commodities_priority() -> None:
+    """Fuel (1) drawn on site leaves food (2): the truck-load is priority 2, not 1.
+
+    A tester's shelter-only load kept the water's priority 1 and took the one truck from
+    another unit's water. A priority a script set (not its commodities') is kept.
+    """
+    s = star(1, 50.0)
+    held = {("L0", "fuel"): 5.0}
+    (rest,), _, _ = draw_on_site(s, [_req("U0", "L0", 1, food=3.0, fuel=2.0)], held)
+    assert (dict(rest.load_t), rest.priority) == ({"food": 3.0}, 2)
+    (kept,), _, _ = draw_on_site(s, [_req("U0", "L0", 4, food=3.0, fuel=2.0)], held)
+    assert kept.priority == 4
+
+
 def test_volume_left_for_the_truck_is_in_proportion() -> None:
     """Food is 2 m³/t: 4 t food (8 m³) with 3 t drawn leaves 1 t and 2 m³ for the truck."""
     s = star(1, 50.0)

@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
-from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = ["plan_truck_loads"]
@@ -65,17 +65,7 @@ def plan_truck_loads(
         if d.day == day and d.tonnes > 0:
             today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
     trucked = _shares(scenario, _road_net(plan, day), ahead)
-    coms = scenario.commodity_by_id
-    requests = [
-        DeliveryRequest(
-            unit=uid,
-            location=scenario.unit(uid).destination,
-            load_t=loads,
-            volume_m3=sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items()),
-            priority=min(coms[c].priority for c in loads),
-        )
-        for uid, loads in sorted(trucked.items())
-    ]
+    requests = [request_for(scenario, uid, loads) for uid, loads in sorted(trucked.items())]
     drawn = []
     for uid in sorted(today):
         mine = trucked.get(uid, {})

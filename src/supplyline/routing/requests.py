@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from supplyline.domain import Scenario
 from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["DeliveryRequest"]
+__all__ = ["DeliveryRequest", "request_for"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,3 +45,21 @@ class DeliveryRequest:
     def tonnes(self) -> float:
         """Total tonnes."""
         return sum(self.load_t.values())
+
+
+def request_for(
+    scenario: Scenario, unit: UnitId, loads: Mapping[CommodityId, float]
+) -> DeliveryRequest:
+    """The request of ``loads`` for ``unit`` at its destination.
+
+    Its volume by the commodities' m³/t; its priority the most urgent of the commodities
+    it carries (one rule for requests from the demand and from the plan).
+    """
+    coms = scenario.commodity_by_id
+    return DeliveryRequest(
+        unit=unit,
+        location=scenario.unit(unit).destination,
+        load_t=loads,
+        volume_m3=sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items() if c in coms),
+        priority=min((coms[c].priority for c in loads if c in coms), default=3),
+    )

@@ -111,10 +111,33 @@ def draw_on_site(
         left = {c: t - take.get(c, 0.0) for c, t in req.load_t.items()}
         left = {c: t for c, t in left.items() if t > _DUST_T}
         rest[i] = (
-            replace(req, load_t=left, volume_m3=_volume_left(scenario, req, left)) if left else None
+            replace(
+                req,
+                load_t=left,
+                volume_m3=_volume_left(scenario, req, left),
+                priority=_priority_left(scenario, req, left),
+            )
+            if left
+            else None
         )
     kept = [r for i in range(len(requests)) if (r := rest[i]) is not None]
     return kept, [drawn[i] for i in range(len(requests)) if i in drawn], book
+
+
+def _priority_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, float]) -> int:
+    """The most urgent priority of what is left to drive, not of what was drawn on site.
+
+    A tester's shelter-only load kept the water's priority 1 once the water was drawn on
+    site, and took the one truck from another unit's water. A priority that is not its
+    commodities' own (a script set it), or commodities the scenario does not know, stay
+    as they were.
+    """
+    coms = scenario.commodity_by_id
+    if any(c not in coms for c in req.load_t):
+        return req.priority
+    if req.priority != min(coms[c].priority for c in req.load_t):
+        return req.priority
+    return min(coms[c].priority for c in left)
 
 
 def _volume_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, float]) -> float:

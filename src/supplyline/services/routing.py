@@ -32,6 +32,7 @@ from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.reach import check_reach
+from supplyline.routing.requests import request_for
 from supplyline.routing.site_stock import held_on_day
 from supplyline.services.report_pair import check_report, check_written
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
@@ -81,19 +82,6 @@ class ReachRun:
     check: ReachCheck
 
 
-def _request(scenario: Scenario, unit: str, loads: dict[str, float]) -> DeliveryRequest:
-    coms = scenario.commodity_by_id
-    volume = sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items())
-    priority = min((coms[c].priority for c in loads), default=3)
-    return DeliveryRequest(
-        unit=unit,
-        location=scenario.unit(unit).destination,
-        load_t=loads,
-        volume_m3=volume,
-        priority=priority,
-    )
-
-
 def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[DeliveryRequest]:
     """What must reach each unit on ``day`` (:func:`~supplyline.domain.to_deliver`).
 
@@ -111,7 +99,7 @@ def requests_from_demand(scenario: Scenario, demand: Demand, day: int) -> list[D
     for i, unit in enumerate(demand.unit_ids):
         loads = {c: float(total[i, k]) for k, c in enumerate(demand.commodity_ids) if total[i, k]}
         if loads:
-            out.append(_request(scenario, unit, loads))
+            out.append(request_for(scenario, unit, loads))
     return out
 
 
