@@ -129,6 +129,28 @@ def test_statement_csv_file_matches_the_printed_balance(session: Path) -> None:
     ]
 
 
+def test_show_as_json_is_one_object_of_the_order_and_its_lines(session: Path) -> None:
+    """``show --format json`` printed two arrays one after the other (not JSON)."""
+    done = run(session, "ledger", "show", "1", "--as", "westmark", "--format", "json")
+    shown = json.loads(done.stdout)
+    assert (shown["order"]["id"], [ln["kind"] for ln in shown["lines"]]) == (
+        1,
+        ["issue", "receipt", "bill", "settlement"],
+    )
+
+
+def test_show_as_csv_is_one_table_of_lines_with_the_order_repeated(session: Path) -> None:
+    """``show --format csv`` printed two tables with different headers in one stream."""
+    done = run(session, "ledger", "show", "1", "--as", "westmark", "--format", "csv")
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["id"], r["status"], r["line_kind"], r["line_quantity"]) for r in rows] == [
+        ("1", "billed", "issue", "20.000"),
+        ("1", "billed", "receipt", "19.000"),
+        ("1", "billed", "bill", ""),
+        ("1", "billed", "settlement", ""),
+    ]
+
+
 def test_a_wrong_party_gets_exit_4_and_no_traceback(session: Path) -> None:
     """Ostravia may not confirm a receipt: exit code 4, one clear line."""
     done = run_process(session, "ledger", "receive", "1", "--as", "ostravia")
