@@ -21,7 +21,7 @@ from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
-    check_amount,
+    check_amounts,
 )
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
@@ -61,15 +61,20 @@ class DraftOrder:
     note: str = ""
 
     def __post_init__(self) -> None:
-        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
-        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
-        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
-        check_amount(self.value, "value", MONEY_DECIMALS)
+        """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
+        check_amounts(self, _DRAFT_AMOUNTS)
 
     @property
     def covered(self) -> bool:
         """Whether an agreement covers this support (so it can be requested)."""
         return self.agreement_id is not None
+
+
+_DRAFT_AMOUNTS = (
+    ("quantity", QUANTITY_DECIMALS),
+    ("unit_price", UNIT_PRICE_DECIMALS),
+    ("value", MONEY_DECIMALS),
+)
 
 
 @dataclass(slots=True)
