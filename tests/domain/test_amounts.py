@@ -123,7 +123,7 @@ def test_a_price_above_the_bound_is_refused_when_built() -> None:
         Price(commodity="fuel", currency="EUR", per_t=most + D("0.0001"))
     assert str(caught.value) == (
         "price per_t(=100000000000000.0000) is above the largest the ledger stores "
-        "(99999999999999.9999)"
+        "(99,999,999,999,999.9999)"
     )
 
 

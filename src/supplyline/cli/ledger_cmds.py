@@ -120,7 +120,7 @@ def _amount(text: str | None, name: str, *, decimals: int, zero_ok: bool = False
     most = largest_amount(decimals)
     if value > most:
         raise typer.BadParameter(
-            f"{name} is too large: the ledger stores at most {most} (got {text})",
+            f"{name} is too large: the ledger stores at most {most:,} (got {text})",
             param_hint=name,
         )
     if value.quantize(Decimal(1).scaleb(-decimals)) != value:

@@ -55,11 +55,11 @@ def amount_problem(value: Decimal, decimals: int, *, places: bool = True) -> str
     >>> amount_problem(Decimal("1.255"), MONEY_DECIMALS)
     'has more decimal places than 0.01'
     >>> amount_problem(Decimal("1e16"), MONEY_DECIMALS)
-    'is above the largest the ledger stores (9999999999999999.99)'
+    'is above the largest the ledger stores (9,999,999,999,999,999.99)'
     """
     most = largest_amount(decimals)
     if abs(value) > most:
-        return f"is above the largest the ledger stores ({most})"
+        return f"is above the largest the ledger stores ({most:,})"
     quantum = Decimal(1).scaleb(-decimals)
     if places and value != value.quantize(quantum):
         return f"has more decimal places than {quantum}"
