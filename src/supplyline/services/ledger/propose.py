@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 MILLI = Decimal("0.001")
+GRAM = Decimal("0.000001")
+"""A gram, in tonnes: the plan's float tonnes are taken to it before they are summed."""
 CENT = Decimal("0.01")
 
 
@@ -79,7 +81,7 @@ _DRAFT_AMOUNTS = (
 
 @dataclass(slots=True)
 class _Group:
-    tonnes: float
+    tonnes: Decimal
     first_day: int
     last_day: int
     units: set[UnitId]
@@ -92,6 +94,16 @@ def _covering(
         if agreement.covers(provider=provider, receiver=receiver, commodity=item, on=on):
             return agreement
     return None
+
+
+def _to_the_gram(tonnes: float) -> Decimal:
+    """A delivery's tonnes as the Decimal it reads (its shortest repr), to the gram.
+
+    Deliveries are summed as these Decimals, then rounded half up to the kilogram: summed
+    as floats, deliveries of exactly 7.6875 t in all came to 7.687499999999989 and were
+    drafted as 7.687 t, a kilogram short.
+    """
+    return Decimal(repr(tonnes)).quantize(GRAM, rounding=ROUND_HALF_UP)
 
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
@@ -151,17 +163,18 @@ def draft_support_orders(
         agreement = _covering(pool, source, receiver, delivery.commodity, on)
         key = (source, receiver, delivery.commodity, agreement.id if agreement else None)
         group = groups.get(key)
+        tonnes = _to_the_gram(delivery.tonnes)
         if group is None:
-            groups[key] = _Group(delivery.tonnes, delivery.day, delivery.day, {delivery.unit})
+            groups[key] = _Group(tonnes, delivery.day, delivery.day, {delivery.unit})
         else:
-            group.tonnes += delivery.tonnes
+            group.tonnes += tonnes
             group.first_day = min(group.first_day, delivery.day)
             group.last_day = max(group.last_day, delivery.day)
             group.units.add(delivery.unit)
     by_id = {a.id: a for a in pool}
     drafts: list[DraftOrder] = []
     for (provider, receiver, item, agreement_id), group in groups.items():
-        quantity = Decimal(repr(group.tonnes)).quantize(MILLI, rounding=ROUND_HALF_UP)
+        quantity = group.tonnes.quantize(MILLI, rounding=ROUND_HALF_UP)
         if quantity <= 0:
             continue
         draft = DraftOrder(
