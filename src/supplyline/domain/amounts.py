@@ -69,9 +69,9 @@ def amount_problem(value: Decimal, decimals: int, *, places: bool = True) -> str
 def check_amount(value: Decimal | None, name: str, decimals: int) -> None:
     """Refuse finite ``value`` (None passes) if it is beyond the ledger's bound (ArgumentError).
 
-    For a record's ``__post_init__``, after :func:`~supplyline.domain.fields.check_fields`
-    made its fields Decimals: ``Price(per_t=Decimal("1e30"))`` was taken, then refused by
-    the database (PostgreSQL) or stored beyond the column (SQLite).
+    Records reach it through :func:`check_amounts`, which makes their fields Decimals
+    first: ``Price(per_t=Decimal("1e30"))`` was taken, then refused by the database
+    (PostgreSQL) or stored beyond the column (SQLite).
     """
     if value is None or not value.is_finite():
         return
