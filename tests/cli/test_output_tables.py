@@ -223,9 +223,14 @@ def _lines(rows: list[dict[str, object]], width: int) -> list[str]:
         (Decimal("17901233825.00"), "17,901,233,825"),
         (Decimal("100.00"), "100"),
         (Decimal("1234.56"), "1,235"),
-        (Decimal("99.995"), "100.00"),  # as a float's: rounded to the cent, half to even
+        (Decimal("99.995"), "99.995"),  # tonnes to the kilogram
         (Decimal("13.30"), "13.30"),
-        (Decimal("3.500"), "3.50"),
+        (Decimal("3.500"), "3.500"),
+        (Decimal("0.001"), "0.001"),  # read 0.00
+        (Decimal("29.505"), "29.505"),  # read 29.50
+        (Decimal("1.45"), "1.45"),
+        (Decimal("13.3"), "13.30"),
+        (Decimal("0.0001"), "0.0001"),  # a price per tonne, to 1/100 of a cent
         (Decimal("40.000"), "40"),
         (Decimal("0.00"), "0"),
         (Decimal("-17550.00"), "-17,550"),
@@ -234,7 +239,10 @@ def _lines(rows: list[dict[str, object]], width: int) -> list[str]:
     ],
 )
 def test_exact_amounts_read_as_other_numbers(amount: object, shown: str) -> None:
-    """Thousands separated, no decimals from 100 up, to the cent below: as floats read."""
+    """Thousands separated, no decimals from 100 up; below, to the amount's own decimals.
+
+    The ledger keeps tonnes to the kilogram and money to the cent (at least 2 shown).
+    """
     assert _cell(amount, "value") == shown
 
 
@@ -259,7 +267,7 @@ def test_a_long_amount_never_folds_in_the_ledgers_orders(width: int) -> None:
     ]
     lines = _lines(rows, width)
     assert max(map(len, lines)) <= width
-    for number in ("12,345,678", "17,901,233,825", "3.50", "13.30", "12 t"):
+    for number in ("12,345,678", "17,901,233,825", "3.500", "13.30", "12 t"):
         assert any(number in line for line in lines), (number, "\n".join(lines))
 
 

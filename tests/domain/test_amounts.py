@@ -123,7 +123,7 @@ def test_a_price_above_the_bound_is_refused_when_built() -> None:
         Price(commodity="fuel", currency="EUR", per_t=most + D("0.0001"))
     assert str(caught.value) == (
         "price per_t(=100000000000000.0000) is above the largest the ledger stores "
-        "(99999999999999.9999)"
+        "(99,999,999,999,999.9999)"
     )
 
 
@@ -199,3 +199,56 @@ def test_a_draft_and_a_request_are_bounded() -> None:
     with pytest.raises(ArgumentError, match="unit_price"):
         OrderRequest(agreement_id="A", item="transport", quantity=D("1"), unit_price=D("1e14"))
     assert OrderRequest(agreement_id="A", item="fuel", quantity="40").quantity == D("40")  # type: ignore[arg-type]
+
+
+_LINE: dict[str, Any] = {"id": 1, "kind": LineKind.BILL, "at": AT, "partner": "DEU", "user": "h"}
+_DRAFT: dict[str, Any] = {
+    "provider": "DEU",
+    "receiver": "NLD",
+    "item": "fuel",
+    "quantity": D("1"),
+    "needed_on": dt.date(2025, 8, 1),
+    "agreement_id": "A",
+    "units": ("nl-bn",),
+    "first_day": 0,
+    "last_day": 0,
+}
+_BUILDERS: dict[str, Any] = {
+    "OrderLine.amount": lambda v: OrderLine(**_LINE, amount=v),
+    "OrderLine.quantity": lambda v: OrderLine(**_LINE, quantity=v),
+    "DraftOrder.quantity": lambda v: DraftOrder(**{**_DRAFT, "quantity": v}),
+    "DraftOrder.value": lambda v: DraftOrder(**_DRAFT, value=v),
+    "SupportOrder.value": lambda v: _order(value=v),
+    "SupportOrder.quantity": lambda v: _order(quantity=v),
+    "OrderRequest.quantity": lambda v: OrderRequest(agreement_id="A", item="fuel", quantity=v),
+}
+
+
+@pytest.mark.parametrize("where", sorted(_BUILDERS))
+@pytest.mark.parametrize("value", [1e30, "1e30", 10**20])
+def test_a_huge_amount_of_any_form_is_refused_naming_the_field(where: str, value: Any) -> None:
+    """A float, text or int beyond the bound: ArgumentError naming the field, not AttributeError.
+
+    ``OrderLine(amount=1e30)``, ``DraftOrder(quantity=1e30)`` and ``SupportOrder(value=1e30)``
+    failed with 'float' object has no attribute 'is_finite'.
+    """
+    field = where.split(".")[1]
+    with pytest.raises(ArgumentError, match=rf"^{field}\(=.*\) is above the largest"):
+        _BUILDERS[where](value)
+
+
+@pytest.mark.parametrize("where", sorted(_BUILDERS))
+@pytest.mark.parametrize(("value", "taken"), [(1.5, D("1.5")), ("2.25", D("2.25")), (3, D(3))])
+def test_every_record_takes_an_amount_as_a_decimal(where: str, value: Any, taken: D) -> None:
+    """The records that hold amounts convert as Price, Agreement and OrderRequest do."""
+    record = _BUILDERS[where](value)
+    held = getattr(record, where.split(".")[1])
+    assert (type(held), held) == (D, taken)
+
+
+@pytest.mark.parametrize("where", sorted(_BUILDERS))
+def test_a_record_refuses_what_is_not_an_amount(where: str) -> None:
+    """Not a number at all (a list): ArgumentError naming the field."""
+    field = where.split(".")[1]
+    with pytest.raises(ArgumentError, match=rf"^{field}\(=\[1\]\) must be an exact amount"):
+        _BUILDERS[where]([1])

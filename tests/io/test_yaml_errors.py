@@ -137,6 +137,24 @@ YAML_CASES = [
         id="price-with-currency",
     ),
     pytest.param(
+        "agreements.yaml", '"1450.00"', '"1450.12345"', 11, "[0].prices",
+        r"price of 'fuel': '1450.12345' has more decimal places than 0.0001",
+        id="price-below-the-ledgers-decimals",
+    ),
+    pytest.param(
+        "agreements.yaml", '"1450.00"', '"1e14"', 11, "[0].prices",
+        r"too large \(an amount from 0 to 99,999,999,999,999.9999\)$",
+        id="price-above-the-ledgers-bound",
+    ),
+    pytest.param(
+        "agreements.yaml", 'ceiling_total: "250000.00"', "ceiling_total: 250000.005", 12,
+        "[0].ceiling_total", r"has more decimal places than 0.01", id="ceiling-below-the-cent",
+    ),
+    pytest.param(
+        "agreements.yaml", 'fuel: "1450.00"}', 'fuel: "1450.00", "fuel ": 1}', 11, "[0].prices",
+        r"price of 'fuel ': a second price in EUR", id="price-twice",
+    ),
+    pytest.param(
         "agreements.yaml", "commodities: [water, fuel]", "commodities: [water]", 11,
         "[0].prices", r"price for 'fuel', which is not in the agreement's commodities",
         id="price-not-covered",

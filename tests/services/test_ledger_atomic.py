@@ -80,7 +80,7 @@ def test_a_price_to_five_decimals_imports_nothing_and_names_the_agreement(ledger
     with pytest.raises(LedgerRuleError) as caught:
         ledger.import_agreements(NLD, [good, bad])
     assert str(caught.value) == (
-        "agreements[1]: agreement 'A-2': price of fuel in EUR: per_t(=950.12345) has more "
+        "agreements[1] ('A-2'): price of fuel in EUR: per_t(=950.12345) has more "
         "decimal places than 0.0001; nothing was imported"
     )
     assert _everything(ledger) == before
@@ -116,9 +116,31 @@ def test_one_id_twice_with_other_terms_imports_nothing(ledger: Ledger) -> None:
     """The same id with other terms later in the same import is a conflict, before any write."""
     before = _everything(ledger)
     other = dataclasses.replace(make_agreement("A-1"), name="other terms")
-    with pytest.raises(ConflictError, match=r"agreements\[0\] and agreements\[2\] are both 'A-1'"):
+    with pytest.raises(
+        ConflictError, match=r"^agreements\[2\] \('A-1'\): the same id as agreements\[0\] with"
+    ):
         ledger.import_agreements(NLD, [make_agreement("A-1"), make_agreement("A-2"), other])
     assert _everything(ledger) == before
+
+
+def test_one_id_twice_with_the_same_terms_is_imported_and_listed_once(ledger: Ledger) -> None:
+    """The same agreement twice in one call: one event, listed as added once (not unchanged too)."""
+    result = ledger.import_agreements(NLD, [make_agreement("A-1"), make_agreement("A-1")])
+    assert (result.added, result.unchanged) == (("A-1",), ())
+    again = ledger.import_agreements(NLD, [make_agreement("A-1"), make_agreement("A-1")])
+    assert (again.added, again.unchanged) == ((), ("A-1",))
+    assert ledger.verify().events == 1
+
+
+def test_add_agreement_names_the_agreement_it_cannot_store(ledger: Ledger) -> None:
+    """One agreement alone: ``agreement 'A-2': …`` (no batch, so no index)."""
+    bad = _with_price(make_agreement("A-2"), D("950.12345"))
+    with pytest.raises(LedgerRuleError) as caught:
+        ledger.add_agreement(NLD, bad)
+    assert str(caught.value) == (
+        "agreement 'A-2': price of fuel in EUR: per_t(=950.12345) has more decimal places "
+        "than 0.0001"
+    )
 
 
 def test_a_conflict_with_a_stored_agreement_keeps_none_of_the_import(nld_deu: Ledger) -> None:
@@ -243,6 +265,21 @@ def test_a_request_over_the_ceiling_makes_no_order_and_imports_nothing(ledger: L
     assert str(caught.value).startswith("requests[2] (fuel under A-1): order value 11406.00")
     assert str(caught.value).endswith("nothing was stored (no agreement imported, no order made)")
     assert _everything(ledger) == before
+
+
+def test_an_agreement_of_a_batch_it_cannot_store_says_nothing_was_stored(ledger: Ledger) -> None:
+    """``request_all`` (``propose --submit``) ends every refusal the same way.
+
+    An agreement it could not store said "nothing was imported", a request that failed
+    "nothing was stored (no agreement imported, no order made)".
+    """
+    bad = _with_price(make_agreement("A-1"), D("950.12345"))
+    with pytest.raises(LedgerRuleError) as caught:
+        ledger.request_all(NLD, [_fuel("5")], agreements=[bad])
+    assert str(caught.value) == (
+        "agreements[0] ('A-1'): price of fuel in EUR: per_t(=950.12345) has more decimal "
+        "places than 0.0001; nothing was stored (no agreement imported, no order made)"
+    )
 
 
 def test_a_database_error_on_a_request_makes_no_order(nld_deu: Ledger) -> None:

@@ -129,6 +129,28 @@ def test_statement_csv_file_matches_the_printed_balance(session: Path) -> None:
     ]
 
 
+def test_show_as_json_is_one_object_of_the_order_and_its_lines(session: Path) -> None:
+    """``show --format json`` printed two arrays one after the other (not JSON)."""
+    done = run(session, "ledger", "show", "1", "--as", "westmark", "--format", "json")
+    shown = json.loads(done.stdout)
+    assert (shown["order"]["id"], [ln["kind"] for ln in shown["lines"]]) == (
+        1,
+        ["issue", "receipt", "bill", "settlement"],
+    )
+
+
+def test_show_as_csv_is_one_table_of_lines_with_the_order_repeated(session: Path) -> None:
+    """``show --format csv`` printed two tables with different headers in one stream."""
+    done = run(session, "ledger", "show", "1", "--as", "westmark", "--format", "csv")
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["id"], r["status"], r["line_kind"], r["line_quantity"]) for r in rows] == [
+        ("1", "billed", "issue", "20.000"),
+        ("1", "billed", "receipt", "19.000"),
+        ("1", "billed", "bill", ""),
+        ("1", "billed", "settlement", ""),
+    ]
+
+
 def test_a_wrong_party_gets_exit_4_and_no_traceback(session: Path) -> None:
     """Ostravia may not confirm a receipt: exit code 4, one clear line."""
     done = run_process(session, "ledger", "receive", "1", "--as", "ostravia")
@@ -202,25 +224,25 @@ REQUEST = ["ledger", "request", "--as", "westmark", "--agreement", AGREEMENT,
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([*REQUEST, "--item", "fuel", "--quantity", "1e30"], "at most 999999999999999.999"),
-        ([*REQUEST, "--item", "fuel", "--quantity", "1e400"], "at most 999999999999999.999"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "1e30"], "at most 999,999,999,999,999.999"),
+        ([*REQUEST, "--item", "fuel", "--quantity", "1e400"], "at most 999,999,999,999,999.999"),
         ([*REQUEST, "--item", "fuel", "--quantity", "-5"], "must be more than 0 (got -5)"),
         ([*REQUEST, "--item", "fuel", "--quantity", "0"], "must be more than 0 (got 0)"),
         ([*REQUEST, "--item", "fuel", "--quantity", "-0"], "must be more than 0 (got -0)"),
         ([*REQUEST, "--item", "fuel", "--quantity", "0.0000001"],
          "--quantity has at most 3 decimals (got 0.0000001)"),
         ([*REQUEST, "--item", "transport", "--quantity", "1", "--unit-price", "1e30"],
-         "at most 99999999999999.9999"),
+         "at most 99,999,999,999,999.9999"),
         ([*REQUEST, "--item", "transport", "--quantity", "1", "--unit-price", "-1"],
          "--unit-price must be 0 or more (got -1)"),
         (["ledger", "issue", "1", "--as", "ostravia", "--quantity", "1e400"], "at most"),
         (["ledger", "receive", "1", "--as", "westmark", "--quantity", "-1"],
          "--quantity must be 0 or more (got -1)"),
         (["ledger", "bill", "1", "--as", "ostravia", "--amount", "1e400"],
-         "at most 9999999999999999.99"),
+         "at most 9,999,999,999,999,999.99"),
         (["ledger", "bill", "1", "--as", "ostravia", "--amount", "-3"], "0 or more (got -3)"),
         (["ledger", "settle", "1", "--as", "westmark", "--amount", "1e400"],
-         "at most 9999999999999999.99"),
+         "at most 9,999,999,999,999,999.99"),
         (["ledger", "settle", "1", "--as", "westmark", "--amount", "-3"],
          "--amount must be more than 0 (got -3)"),
         (["ledger", "settle", "1", "--as", "westmark", "--amount", "0.001"],
@@ -244,7 +266,7 @@ def test_a_huge_amount_is_refused_by_the_process_without_a_traceback(session: Pa
     """As a user runs it: exit 2 and the largest amount allowed, no ``InvalidOperation``."""
     done = run_process(session, *REQUEST, "--item", "fuel", "--quantity", "1e30")
     assert (done.returncode, "Traceback" in done.stderr) == (2, False)
-    assert "999999999999999.999" in done.stderr
+    assert "999,999,999,999,999.999" in " ".join(done.stderr.replace("│", " ").split())
 
 
 @pytest.mark.parametrize("command", ["accept", "show", "cancel"])
@@ -282,7 +304,11 @@ def test_importing_agreements_as_an_unknown_partner_is_refused(tmp_path: Path) -
 
 
 def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) -> None:
-    """A second agreement priced to 5 decimals: exit 5 naming it, and the first is not kept."""
+    """A second agreement priced to 5 decimals: exit 2 at its line, and the first is not kept.
+
+    It was exit 5 with ``agreements[1]: …`` and no line, while a negative price was exit 2
+    at its line: the loader checks the decimals now, as it checks the other fields.
+    """
     scenario = tmp_path / "scenario"
     shutil.copytree(EXAMPLE, scenario)
     yaml_file = scenario / "agreements.yaml"
@@ -291,12 +317,45 @@ def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) ->
         text_.split("\n", 1)[1].replace(AGREEMENT, "wm-os-2").replace('"4200.00"', '"4200.12345"')
     )
     yaml_file.write_text(text_ + second, encoding="utf-8")
+    line = 1 + (text_ + second).splitlines().index(next(
+        ln for ln in second.splitlines() if "4200.12345" in ln
+    ))  # fmt: skip
     done = run_process(tmp_path, "ledger", "agreements", "import", str(scenario), "--as=westmark")
-    assert done.returncode == 5
+    assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert (
-        "agreements[1]: agreement 'wm-os-2': price of food in EUR: per_t(=4200.12345) has more "
-        "decimal places than 0.0001; nothing was imported"
+        f"agreements.yaml:{line}: [1].prices: price of 'food': '4200.12345' has more decimal "
+        "places than 0.0001 (an amount from 0 to 99,999,999,999,999.9999)"
     ) in done.stderr
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
     assert json.loads(listed.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("ceiling_total", '"9999999999999999.99"', None),  # the ledger's bound: taken
+        ("ceiling_total", '"10000000000000000.00"',
+         "'10000000000000000.00' is too large (an amount from more than 0 to "
+         "9,999,999,999,999,999.99)"),
+        ("ceiling_per_order", '"150000.001"',
+         "'150000.001' has more decimal places than 0.01"),
+    ],
+)  # fmt: skip
+def test_an_agreements_ceilings_are_read_to_the_ledgers_bound(
+    tmp_path: Path, key: str, value: str, message: str | None
+) -> None:
+    """agreements.yaml has the ledger's bound (it refused a ceiling the API stores) and cents."""
+    scenario = tmp_path / "scenario"
+    shutil.copytree(EXAMPLE, scenario)
+    yaml_file = scenario / "agreements.yaml"
+    lines = yaml_file.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.strip().startswith(f"{key}:"))
+    lines[at] = f"  {key}: {value}"
+    yaml_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run(tmp_path, "ledger", "agreements", "import", str(scenario), "--as", "westmark")
+    if message is None:
+        assert done.returncode == 0, done.stderr
+    else:
+        expected = f"agreements.yaml:{at + 1}: [0].{key}: {message}"
+        assert (done.returncode, expected in done.stderr) == (2, True), done.stderr

@@ -122,3 +122,22 @@ def test_a_plan_whose_second_request_fails_requests_nothing(ledger: Ledger) -> N
     with pytest.raises(LedgerRuleError, match=r"^requests\[1\] \(water under NLD-DEU-1\)"):
         request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=scenario.agreements)
     assert (ledger.agreements(NLD), ledger.orders(NLD), ledger.events(NLD)) == ([], [], [])
+
+
+def test_deliveries_are_summed_as_decimals_then_rounded_half_up() -> None:
+    """Five deliveries of exactly 7.6875 t in all are 7.688 t, not a kilogram short.
+
+    Summed as floats they came to 7.687499999999999 and were drafted as 7.687 t.
+    """
+    tonnes = [0.8728, 2.3644, 2.6275, 0.7497, 1.0731]
+    assert sum(tonnes) < 7.6875  # the float sum the drafts used to round
+    deliveries = [_d("nl-bn", "fuel", day, t, "DEU") for day, t in enumerate(tonnes, 1)]
+    drafts = draft_support_orders(_plan(*deliveries), _scenario())
+    assert [d.quantity for d in drafts] == [D("7.688")]
+
+
+def test_a_delivery_to_the_kilogram_is_drafted_as_it_reads() -> None:
+    """0.1 + 0.2 t (0.30000000000000004 as floats) is 0.300 t; a gram's float noise is gone."""
+    deliveries = [_d("nl-bn", "fuel", 1, 0.1, "DEU"), _d("nl-bn", "fuel", 2, 0.2, "DEU")]
+    drafts = draft_support_orders(_plan(*deliveries), _scenario())
+    assert [d.quantity for d in drafts] == [D("0.300")]

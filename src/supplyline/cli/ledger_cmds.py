@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, WithUnit, emit_rows
+from supplyline.cli.output import OutputFormat, WithUnit, emit_rows, write_json
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.views import (
@@ -28,7 +28,7 @@ from supplyline.services.ledger.views import (
 )
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
-    from supplyline.services.ledger import Ledger, SupportOrder
+    from supplyline.services.ledger import Ledger, OrderLine, SupportOrder
 
 console = Console()
 err = Console(stderr=True)
@@ -120,7 +120,7 @@ def _amount(text: str | None, name: str, *, decimals: int, zero_ok: bool = False
     most = largest_amount(decimals)
     if value > most:
         raise typer.BadParameter(
-            f"{name} is too large: the ledger stores at most {most} (got {text})",
+            f"{name} is too large: the ledger stores at most {most:,} (got {text})",
             param_hint=name,
         )
     if value.quantize(Decimal(1).scaleb(-decimals)) != value:
@@ -275,25 +275,44 @@ def show_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Show one order and its issues, receipts, bills and settlements."""
+    """Show one order and its issues, receipts, bills and settlements.
+
+    A table for people shows the order, then its lines. JSON is one object,
+    ``{"order": {...}, "lines": [...]}``; CSV is one table, a row per line with the
+    order's fields repeated before the line's (``line_kind``, ``line_quantity``…), and
+    one row with empty line fields for an order without lines.
+    """
     order = ledger_at(db).order(actor_from(partner, user), order_id)
-    _show(order, fmt)
-    rows = [
-        {
-            "line": ln.id,
-            "kind": ln.kind.value,
-            "at": ln.at.isoformat(timespec="seconds"),
-            "by": f"{ln.user}@{ln.partner}",
-            "quantity": ln.quantity,
-            "amount": ln.amount,
-            "condition": ln.condition.value if ln.condition else None,
-            "due_on": ln.due_on.isoformat() if ln.due_on else None,
-            "note": ln.note,
-        }
-        for ln in order.lines
-    ]
-    cols = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
-    emit_rows(rows, cols, fmt, console=console, title=f"order {order.id}: lines")
+    lines = [_line_row(ln) for ln in order.lines]
+    if fmt is OutputFormat.TABLE:
+        _show(order, fmt)
+        emit_rows(lines, LINE_COLUMNS, fmt, console=console, title=f"order {order.id}: lines")
+    elif fmt is OutputFormat.JSON:
+        row = _order_row(order)
+        write_json({"order": {c: row[c] for c in ORDER_COLUMNS}, "lines": lines})
+    else:
+        row = _order_row(order)
+        named = [{f"line_{k}" if k != "line" else k: v for k, v in ln.items()} for ln in lines]
+        rows = [{**row, **ln} for ln in named] or [row]
+        columns = [*ORDER_COLUMNS, *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS)]
+        emit_rows(rows, columns, fmt, console=console)
+
+
+LINE_COLUMNS = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
+
+
+def _line_row(ln: OrderLine) -> dict[str, Any]:
+    return {
+        "line": ln.id,
+        "kind": ln.kind.value,
+        "at": ln.at.isoformat(timespec="seconds"),
+        "by": f"{ln.user}@{ln.partner}",
+        "quantity": ln.quantity,
+        "amount": ln.amount,
+        "condition": ln.condition.value if ln.condition else None,
+        "due_on": ln.due_on.isoformat() if ln.due_on else None,
+        "note": ln.note,
+    }
 
 
 @ledger_app.command("request")

@@ -105,8 +105,9 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
 
     A tester read "60.00" people in the closure table: a column of whole numbers has none.
     Truth values read ``yes``/``no``, as in the CSV files. The ledger's exact amounts
-    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines; CSV
-    and JSON keep every digit.
+    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines; below
+    100 to their own decimals (:func:`_places`: tonnes to the kilogram, money to the
+    cent); CSV and JSON keep every digit.
     """
     if value is None:
         return ""
@@ -120,12 +121,23 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
         if value == 0:
             return "0"
         whole = abs(value) >= 100 or value == value.to_integral_value()
-        return f"{value:,.0f}" if whole else f"{value:,.2f}"
+        return f"{value:,.0f}" if whole else f"{value:,.{_places(value)}f}"
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
         return f"{value or 0.0:,.{decimals}f}"  # -0.0 as 0
     return str(value)
+
+
+def _places(amount: Decimal) -> int:
+    """Decimals to show of an exact amount below 100: as many as it carries, 2 to 4.
+
+    The ledger keeps tonnes to the kilogram (``29.505``), money to the cent and prices to
+    1/100 of a cent, and its Decimals carry that exponent: a tester read 0.001 t as
+    ``0.00`` and 29.505 t as ``29.50``.
+    """
+    exponent = amount.as_tuple().exponent
+    return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
 
 
 def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:

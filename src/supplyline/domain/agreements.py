@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amount
+from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amounts
 from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
@@ -40,7 +40,7 @@ class Price:
         check_fields(self)
         if not self.per_t.is_finite() or self.per_t < 0:
             raise ArgumentError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
-        check_amount(self.per_t, "price per_t", UNIT_PRICE_DECIMALS)
+        check_amounts(self, (("per_t", UNIT_PRICE_DECIMALS),), prefix="price ")
         _check_currency(self.currency)
 
 
@@ -83,7 +83,9 @@ class Agreement:
             value = getattr(self, name)
             if value is not None and (not value.is_finite() or value <= 0):
                 raise ArgumentError(f"{name}(={value}) must be a finite amount > 0")
-            check_amount(value, name, MONEY_DECIMALS)
+        check_amounts(
+            self, (("ceiling_per_order", MONEY_DECIMALS), ("ceiling_total", MONEY_DECIMALS))
+        )
         _check_currency(self.currency)  # "EURO" failed in the database (3 characters)
 
     def covers(

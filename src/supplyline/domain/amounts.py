@@ -10,8 +10,10 @@ drift apart: a record the ledger could not store is refused when it is built
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
+from supplyline.domain.fields import check_value
 from supplyline.errors import ArgumentError
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "UNIT_PRICE_DECIMALS",
     "amount_problem",
     "check_amount",
+    "check_amounts",
     "largest_amount",
 ]
 
@@ -52,11 +55,11 @@ def amount_problem(value: Decimal, decimals: int, *, places: bool = True) -> str
     >>> amount_problem(Decimal("1.255"), MONEY_DECIMALS)
     'has more decimal places than 0.01'
     >>> amount_problem(Decimal("1e16"), MONEY_DECIMALS)
-    'is above the largest the ledger stores (9999999999999999.99)'
+    'is above the largest the ledger stores (9,999,999,999,999,999.99)'
     """
     most = largest_amount(decimals)
     if abs(value) > most:
-        return f"is above the largest the ledger stores ({most})"
+        return f"is above the largest the ledger stores ({most:,})"
     quantum = Decimal(1).scaleb(-decimals)
     if places and value != value.quantize(quantum):
         return f"has more decimal places than {quantum}"
@@ -66,11 +69,31 @@ def amount_problem(value: Decimal, decimals: int, *, places: bool = True) -> str
 def check_amount(value: Decimal | None, name: str, decimals: int) -> None:
     """Refuse finite ``value`` (None passes) if it is beyond the ledger's bound (ArgumentError).
 
-    For a record's ``__post_init__``, after :func:`~supplyline.domain.fields.check_fields`
-    made its fields Decimals: ``Price(per_t=Decimal("1e30"))`` was taken, then refused by
-    the database (PostgreSQL) or stored beyond the column (SQLite).
+    Records reach it through :func:`check_amounts`, which makes their fields Decimals
+    first: ``Price(per_t=Decimal("1e30"))`` was taken, then refused by the database
+    (PostgreSQL) or stored beyond the column (SQLite).
     """
     if value is None or not value.is_finite():
         return
     if (problem := amount_problem(value, decimals, places=False)) is not None:
         raise ArgumentError(f"{name}(={value}) {problem}")
+
+
+def check_amounts(record: object, amounts: Iterable[tuple[str, int]], *, prefix: str = "") -> None:
+    """Take each named field of ``record`` as an exact amount, within the ledger's bound.
+
+    The one path of every record that holds amounts (``Price``, ``Agreement``, the
+    ledger's orders, lines, drafts and requests): each field in ``amounts`` (its name and
+    the decimals the ledger keeps of it) is converted in place as
+    :func:`~supplyline.domain.fields.check_fields` converts a Decimal field (text, an
+    int, a float by its shortest form; None stays None), then bounded with
+    :func:`check_amount`; anything else is an ArgumentError naming the field
+    (``prefix`` + its name). A tester's ``OrderLine(amount=1e30)`` failed with an
+    AttributeError ('float' object has no attribute 'is_finite').
+    """
+    for name, decimals in amounts:
+        value = getattr(record, name)
+        taken = check_value(value, Decimal | None, prefix + name)
+        if taken is not value:
+            object.__setattr__(record, name, taken)
+        check_amount(taken, prefix + name, decimals)

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, largest_amount
 from supplyline.io._cells import (
     BadValue,
     parse_currency,
@@ -32,15 +33,15 @@ AGREEMENT_KEYS = (
     "id", "name", "parties", "valid_from", "valid_to", "commodities", "services",
     "reimbursement_modes", "currency", "prices", "ceiling_per_order", "ceiling_total",
 )  # fmt: skip
-MAX_PRICE = Decimal("1e12")
-MAX_CEILING = Decimal("1e15")
 
 
-def _money(node: YNode, *, hi: Decimal, above_zero: bool = False) -> Decimal:
+def _money(node: YNode, *, decimals: int, above_zero: bool = False) -> Decimal:
+    """An amount as the ledger stores it: its bound and decimals (``domain.amounts``)."""
     raw = node.raw if node.raw is not None else node.value
     if isinstance(node.value, bool) or node.value is None:
         raw = node.value
-    return parse_decimal(raw, hi=hi, above_zero=above_zero)
+    hi = largest_amount(decimals)
+    return parse_decimal(raw, hi=hi, above_zero=above_zero, places=decimals)
 
 
 def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[Any] | None:
@@ -80,7 +81,9 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
                     raise BadValue("a price is an amount, or {per_t: amount, currency: XXX}")
                 cur = parse_currency(sub["currency"].value) if "currency" in sub else currency
                 value = sub["per_t"]
-            amount = _money(value, hi=MAX_PRICE)
+            amount = _money(value, decimals=UNIT_PRICE_DECIMALS)
+            if any(p.commodity == cid and p.currency == cur for p in out):
+                raise BadValue(f"a second price in {cur} (one price per commodity and currency)")
             out.append(Price(commodity=cid, currency=cur, per_t=amount))
         except BadValue as bad:
             f.fail("prices", f"price of {show(com)}: {bad}", value.line)
@@ -121,7 +124,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         sub = e.get(key)
         if sub is not None and sub.value is not None:
             try:
-                ceilings[key] = _money(sub, hi=MAX_CEILING, above_zero=True)
+                ceilings[key] = _money(sub, decimals=MONEY_DECIMALS, above_zero=True)
             except BadValue as bad:
                 f.fail(key, str(bad))
     if not f.ok:

@@ -424,8 +424,14 @@ def parse_rate(value: Any, *, hi: float, unit: str) -> float | str:
         ) from None
 
 
-def parse_decimal(value: Any, *, hi: Decimal, above_zero: bool = False) -> Decimal:
-    """An amount of money as an exact Decimal (write it as text or a plain number)."""
+def parse_decimal(
+    value: Any, *, hi: Decimal, above_zero: bool = False, places: int | None = None
+) -> Decimal:
+    """An amount of money as an exact Decimal (write it as text or a plain number).
+
+    ``places``: the most decimals it may have (the ledger keeps money to the cent), so
+    that ``4200.12345`` is refused with the file's line, as a negative amount is.
+    """
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
         raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)")
     text = value.strip() if isinstance(value, str) else str(value)
@@ -442,4 +448,6 @@ def parse_decimal(value: Any, *, hi: Decimal, above_zero: bool = False) -> Decim
         raise BadValue(f"{show(value)} is {'negative' if amount < 0 else 'zero'} ({hint})")
     if amount > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
+    if places is not None and amount != amount.quantize(quantum := Decimal(1).scaleb(-places)):
+        raise BadValue(f"{show(value)} has more decimal places than {quantum} ({hint})")
     return amount

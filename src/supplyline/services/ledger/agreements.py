@@ -101,21 +101,21 @@ def check_storable(agreement: Agreement) -> None:
     the agreements before it were stored); on SQLite an amount beyond the column's digits
     was stored as it was. So: prices to 4 decimals, ceilings to the cent, both within
     :func:`~supplyline.domain.amounts.largest_amount`, one price per commodity and
-    currency (the price list's key).
+    currency (the price list's key). The message does not name the agreement: the
+    caller does (``agreement 'x': …``, or ``agreements[2] ('x'): …`` in an import).
     """
-    where = f"agreement {agreement.id!r}"
     seen: set[tuple[str, str]] = set()
     for price in agreement.prices:
         what = f"price of {price.commodity} in {price.currency}"
         if (price.commodity, price.currency) in seen:
-            raise LedgerRuleError(f"{where}: {what} is given twice; give it once")
+            raise LedgerRuleError(f"{what} is given twice; give it once")
         seen.add((price.commodity, price.currency))
         if (problem := amount_problem(price.per_t, UNIT_PRICE_DECIMALS)) is not None:
-            raise LedgerRuleError(f"{where}: {what}: per_t(={price.per_t}) {problem}")
+            raise LedgerRuleError(f"{what}: per_t(={price.per_t}) {problem}")
     for name in ("ceiling_per_order", "ceiling_total"):
         value = getattr(agreement, name)
         if value is not None and (problem := amount_problem(value, MONEY_DECIMALS)) is not None:
-            raise LedgerRuleError(f"{where}: {name}(={value}) {problem}")
+            raise LedgerRuleError(f"{name}(={value}) {problem}")
 
 
 def load_agreement(session: Session, agreement_id: str) -> Agreement | None:

@@ -54,7 +54,7 @@ def _largest(name: str, value: Decimal, quantum: Decimal) -> None:
     """Refuse a finite ``value`` beyond what a column of ``quantum`` stores (LedgerRuleError)."""
     most = largest_amount(-int(quantum.as_tuple().exponent))
     if abs(value) > most:
-        raise LedgerRuleError(f"{name}(={value}) is above the largest the ledger stores ({most})")
+        raise LedgerRuleError(f"{name}(={value}) is above the largest the ledger stores ({most:,})")
 
 
 def fits(value: Decimal, quantum: Decimal) -> bool:

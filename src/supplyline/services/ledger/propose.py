@@ -21,7 +21,7 @@ from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
-    check_amount,
+    check_amounts,
 )
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 MILLI = Decimal("0.001")
+GRAM = Decimal("0.000001")
+"""A gram, in tonnes: the plan's float tonnes are taken to it before they are summed."""
 CENT = Decimal("0.01")
 
 
@@ -61,10 +63,8 @@ class DraftOrder:
     note: str = ""
 
     def __post_init__(self) -> None:
-        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
-        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
-        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
-        check_amount(self.value, "value", MONEY_DECIMALS)
+        """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
+        check_amounts(self, _DRAFT_AMOUNTS)
 
     @property
     def covered(self) -> bool:
@@ -72,9 +72,16 @@ class DraftOrder:
         return self.agreement_id is not None
 
 
+_DRAFT_AMOUNTS = (
+    ("quantity", QUANTITY_DECIMALS),
+    ("unit_price", UNIT_PRICE_DECIMALS),
+    ("value", MONEY_DECIMALS),
+)
+
+
 @dataclass(slots=True)
 class _Group:
-    tonnes: float
+    tonnes: Decimal
     first_day: int
     last_day: int
     units: set[UnitId]
@@ -87,6 +94,16 @@ def _covering(
         if agreement.covers(provider=provider, receiver=receiver, commodity=item, on=on):
             return agreement
     return None
+
+
+def _to_the_gram(tonnes: float) -> Decimal:
+    """A delivery's tonnes as the Decimal it reads (its shortest repr), to the gram.
+
+    Deliveries are summed as these Decimals, then rounded half up to the kilogram: summed
+    as floats, deliveries of exactly 7.6875 t in all came to 7.687499999999989 and were
+    drafted as 7.687 t, a kilogram short.
+    """
+    return Decimal(repr(tonnes)).quantize(GRAM, rounding=ROUND_HALF_UP)
 
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
@@ -146,17 +163,18 @@ def draft_support_orders(
         agreement = _covering(pool, source, receiver, delivery.commodity, on)
         key = (source, receiver, delivery.commodity, agreement.id if agreement else None)
         group = groups.get(key)
+        tonnes = _to_the_gram(delivery.tonnes)
         if group is None:
-            groups[key] = _Group(delivery.tonnes, delivery.day, delivery.day, {delivery.unit})
+            groups[key] = _Group(tonnes, delivery.day, delivery.day, {delivery.unit})
         else:
-            group.tonnes += delivery.tonnes
+            group.tonnes += tonnes
             group.first_day = min(group.first_day, delivery.day)
             group.last_day = max(group.last_day, delivery.day)
             group.units.add(delivery.unit)
     by_id = {a.id: a for a in pool}
     drafts: list[DraftOrder] = []
     for (provider, receiver, item, agreement_id), group in groups.items():
-        quantity = Decimal(repr(group.tonnes)).quantize(MILLI, rounding=ROUND_HALF_UP)
+        quantity = group.tonnes.quantize(MILLI, rounding=ROUND_HALF_UP)
         if quantity <= 0:
             continue
         draft = DraftOrder(

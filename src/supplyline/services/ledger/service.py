@@ -51,6 +51,7 @@ from supplyline.services.ledger.arguments import (
     text_arg,
     url_arg,
 )
+from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.intake import create_order
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.rules import Action
@@ -99,7 +100,10 @@ class Ledger(LedgerCore):
         require(agreement, Agreement, "agreement")  # an id in its place: AttributeError
         key = key_arg(idempotency_key)
         _check_party(actor, agreement)
-        check_storable(agreement)
+        try:
+            check_storable(agreement)
+        except LedgerRuleError as error:
+            raise LedgerRuleError(f"agreement {agreement.id!r}: {error}") from error
         with self._transaction(actor) as tx:
             return _store_step(tx, agreement, key) is not None
 
@@ -114,7 +118,7 @@ class Ledger(LedgerCore):
         actor_arg(actor)
         taken = agreements_arg(agreements)
         ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
-        _check_import(ours)
+        _check_import(ours, _NOTHING_IMPORTED)
         with self._transaction(actor) as tx:
             return _import_step(tx, actor, taken, ours, _NOTHING_IMPORTED)
 
@@ -188,7 +192,7 @@ class Ledger(LedgerCore):
         for i, one in enumerate(wanted):
             key_arg(one.idempotency_key, f"requests[{i}].idempotency_key")
         ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
-        _check_import(ours)
+        _check_import(ours, _NOTHING_STORED)
         made: list[SupportOrder] = []
         with self._transaction(actor) as tx:
             imported = _import_step(tx, actor, taken, ours, _NOTHING_STORED)
@@ -434,29 +438,43 @@ def _import_step(
     ours: Sequence[tuple[int, Agreement]],
     nothing: str,
 ) -> ImportResult:
-    """Store ``ours`` (the actor's among ``taken``) in ``tx``; one failing undoes them all."""
+    """Store ``ours`` (the actor's among ``taken``) in ``tx``; one failing undoes them all.
+
+    An agreement given twice (with the same terms, :func:`_check_import` saw to that) is
+    stored and listed once: it was listed as both added and unchanged.
+    """
     added: list[str] = []
     unchanged: list[str] = []
+    done: set[str] = set()
     for i, agreement in ours:
+        if agreement.id in done:
+            continue
+        done.add(agreement.id)
         with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", nothing):
             stored = _store_step(tx, agreement, None) is not None
         (added if stored else unchanged).append(agreement.id)
-    skipped = tuple(a.id for a in taken if actor.partner not in a.parties)
+    skipped = tuple(dict.fromkeys(a.id for a in taken if actor.partner not in a.parties))
     return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
 
 
-def _check_import(ours: Sequence[tuple[int, Agreement]]) -> None:
-    """Refuse, before any write, an agreement the ledger cannot hold or an id given twice."""
+def _check_import(ours: Sequence[tuple[int, Agreement]], nothing: str) -> None:
+    """Refuse, before any write, an agreement the ledger cannot hold or an id given twice.
+
+    Every message has one form, as the conflicts and database errors of the import:
+    ``agreements[2] ('wm-os-3'): …; nothing was imported`` (or, for ``request_all``,
+    its own ``nothing was stored …``).
+    """
     first: dict[str, tuple[int, dict[str, Any]]] = {}
     for i, agreement in ours:
-        with _all_or_nothing(f"agreements[{i}]", _NOTHING_IMPORTED):
+        where = f"agreements[{i}] ({agreement.id!r})"
+        with _all_or_nothing(where, nothing):
             check_storable(agreement)
         terms = agreement_payload(agreement)
         seen = first.setdefault(agreement.id, (i, terms))
         if seen[1] != terms:
             raise ConflictError(
-                f"agreements[{seen[0]}] and agreements[{i}] are both {agreement.id!r}, with "
-                f"different terms; give the new terms a new id; {_NOTHING_IMPORTED}"
+                f"{where}: the same id as agreements[{seen[0]}] with different terms; "
+                f"give the new terms a new id; {nothing}"
             )
 
 

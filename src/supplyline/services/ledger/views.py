@@ -16,7 +16,7 @@ from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
-    check_amount,
+    check_amounts,
     largest_amount,
 )
 from supplyline.domain.fields import check_fields
@@ -128,8 +128,7 @@ class OrderRequest:
 
     def __post_init__(self) -> None:
         check_fields(self)
-        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
-        check_amount(self.unit_price, "unit_price", UNIT_PRICE_DECIMALS)
+        check_amounts(self, (("quantity", QUANTITY_DECIMALS), ("unit_price", UNIT_PRICE_DECIMALS)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,9 +149,8 @@ class OrderLine:
     note: str = ""
 
     def __post_init__(self) -> None:
-        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
-        check_amount(self.quantity, "quantity", QUANTITY_DECIMALS)
-        check_amount(self.amount, "amount", MONEY_DECIMALS)
+        """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
+        check_amounts(self, (("quantity", QUANTITY_DECIMALS), ("amount", MONEY_DECIMALS)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,9 +191,8 @@ class SupportOrder:
     lines: tuple[OrderLine, ...] = ()
 
     def __post_init__(self) -> None:
-        """Refuse an amount beyond what the ledger stores (ArgumentError)."""
-        for name, decimals in _ORDER_AMOUNTS:
-            check_amount(getattr(self, name), name, decimals)
+        """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
+        check_amounts(self, _ORDER_AMOUNTS)
 
     @property
     def received_value(self) -> Decimal:
