@@ -96,3 +96,33 @@ def test_reach_and_validate_on_a_folder_say_it(tmp_path: Path) -> None:
                            check=True)  # fmt: skip
     assert "destination 'L0' cannot be supplied" in check.stderr + check.stdout
     assert "so not counted: RH-L0" in check.stderr + check.stdout
+
+
+def test_a_road_closed_every_day_joins_nothing_in_reach() -> None:
+    """U0's only road is closed all horizon: no road km over it, no round trip, one reason.
+
+    A tester's reach check took a railhead 140 km away over such a road (by road: yes).
+    """
+    check = check_reach(_star(), {"U0": 1.0}, availability=1.0)
+    row = reach_rows(check)[0]
+    assert (row["road_km"], row["by_road"], row["round_trip_h"]) == (None, False, None)
+    assert row["reason"].startswith("cut off by road on C+0–C+2")
+
+
+def test_a_unit_at_a_railhead_needs_no_truck() -> None:
+    """Its goods arrive where it is: ok, no depot, nothing cut off.
+
+    A tester's rail-served unit was flagged "cut off by road" every day.
+    """
+    s = _star()
+    at_head = dataclasses.replace(s.units[0], destination="RH")
+    s = dataclasses.replace(s, units=(at_head, *s.units[1:]))
+    row = check_reach(s, {"U0": 5.0}, availability=1.0).rows[0]
+    assert (row.railhead, row.road_km, row.depot, row.sustainable, row.reason) == (
+        "RH",
+        0.0,
+        None,
+        True,
+        "",
+    )
+    assert row.cut_off_days == ()

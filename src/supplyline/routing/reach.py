@@ -99,6 +99,12 @@ def _row(
         "daily_t": daily,
         "turns_needed": 0,
     }
+    if loc in heads:  # its goods arrive where it is: no truck leg to check
+        return ReachRow(
+            **common,  # type: ignore[arg-type]
+            depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
+            turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
+        )  # fmt: skip
     if depot is None:
         return ReachRow(
             **common,  # type: ignore[arg-type]
@@ -117,7 +123,8 @@ def _row(
     needed = math.ceil(daily / payload - 1e-9) if daily > 0 else 0
     common["turns_needed"] = needed
     reason = ""
-    if daily > capacity + 1e-9:
+    closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
+    if daily > capacity + 1e-9 and not closed:
         if max(turns.values()) == 0:
             reason = (
                 f"round trip {trips[main.id]:.1f} h from {depot} "
@@ -133,7 +140,8 @@ def _row(
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
-        payload_t=payload, round_trip_h=trips[main.id], turns_per_truck=turns[main.id],
+        payload_t=payload, round_trip_h=None if closed else trips[main.id],
+        turns_per_truck=turns[main.id],
         capacity_t_per_day=capacity, sustainable=not reason, reason=reason,
     )  # fmt: skip
 
@@ -256,7 +264,9 @@ def check_reach(
     rows = [
         _with_cut_off(
             _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, heads),
-            cut.get(u.destination, []),
+            # a unit at a railhead gets its goods there, without a truck: no cut-off to
+            # flag (a tester's rail-served unit was "cut off by road" every day)
+            [] if u.destination in heads else cut.get(u.destination, []),
             (
                 demand_days.get(u.id, ())
                 if demand_days is not None
@@ -324,7 +334,10 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
         {
             "unit": r.unit,
             "railhead": r.railhead,
-            "road_km": None if r.road_km is None else round(r.road_km, 1),
+            # empty where no road open on some day joins it to its railhead
+            "road_km": None
+            if r.road_km is None or not math.isfinite(r.road_km)
+            else round(r.road_km, 1),
             "by_road": r.by_road,
             "depot": r.depot,
             "trucks": r.trucks,

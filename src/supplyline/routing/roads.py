@@ -62,7 +62,8 @@ class RoadMatrix:
     ``km`` is the road distance where a road path is open, great circle × detour where
     the scenario has no road path between the two places on any day, and infinite where
     roads join them but every path is closed that day, or where either place has road
-    links and all of them are closed that day (``closed``).
+    links and all of them are closed that day (``closed``). Without a day, "that day" is
+    any day of the horizon: a road closed on every day joins nothing.
     """
 
     ids: tuple[LocationId, ...]
@@ -125,7 +126,13 @@ def road_matrix(
     wanted = np.array([pos[i] for i in ids], dtype=np.int64)
     every = _road_links(scenario, pos)
     any_day = _shortest(every, pos, wanted)
-    open_links = [link for link in every if day is None or link.is_open(day)]
+    # without a day: the roads open on some day of the horizon (a tester's reach check
+    # took its railhead over a road closed on every day)
+    open_links = [
+        link
+        for link in every
+        if (link.is_open(day) if day is not None else _open_some_day(link, scenario))
+    ]
     on_day = any_day if len(open_links) == len(every) else _shortest(open_links, pos, wanted)
     by_location = scenario.location_by_id
     lat = np.array([by_location[i].lat for i in ids], dtype=np.float64)
@@ -140,6 +147,10 @@ def road_matrix(
         closed |= (cut[:, None] | cut[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
     km = np.where(by_road, on_day, np.where(closed, np.inf, estimate))
     return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road, closed=closed)
+
+
+def _open_some_day(link: Link, scenario: Scenario) -> bool:
+    return any(link.is_open(d) for d in range(scenario.horizon_days))
 
 
 def closed_roads(
