@@ -300,3 +300,14 @@ def test_truth_values_read_yes_and_no_in_tables_and_csv(capsys: pytest.CaptureFi
     assert {"yes", "no"} <= {c for line in _cells(_render(rows, 80)) for c in line}
     emit_rows(rows, ["unit", "by_road"], OutputFormat.CSV, console=Console())
     assert capsys.readouterr().out.splitlines() == ["unit,by_road", "U1,yes", "U2,no"]
+
+
+def test_square_brackets_in_names_and_titles_are_shown_not_read_as_markup() -> None:
+    """ "Training area [south]" read "Training area " and source notes lost "[primary-copy]"."""
+    rows = [{"location": "Training area [south]", "note": "[primary-copy] QM4923 [b]x[/b]"}]
+    out = io.StringIO()
+    console = Console(file=out, width=120, color_system=None, legacy_windows=False)
+    emit_rows(rows, list(rows[0]), OutputFormat.TABLE, console=console, title="Plan [draft]")
+    text = out.getvalue()
+    for shown in ("Training area [south]", "[primary-copy] QM4923 [b]x[/b]", "Plan [draft]"):
+        assert shown in text

@@ -18,6 +18,7 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from supplyline.io.csv_out import csv_cell, yes_no
 
@@ -186,9 +187,10 @@ def _table(
         )
         rules = (2 if compact else 3) * len(columns) + (0 if compact else 1)  # borders, padding
         stack = fold_numbers or least + rules > width
+    heading = None if title is None else Text(title)  # a scenario's name may hold "[…]"
     table = (
         Table(
-            title=title,
+            title=heading,
             show_lines=False,
             box=box.SIMPLE_HEAD,
             show_edge=False,
@@ -196,7 +198,7 @@ def _table(
             collapse_padding=True,
         )
         if compact
-        else Table(title=title, show_lines=False)
+        else Table(title=heading, show_lines=False)
     )
     given = (
         _fixed_widths(cells, headers, [numeric[c] for c in columns], width)
@@ -221,7 +223,9 @@ def _table(
             width=None if given is None else given[i],
         )
     for row_cells in cells:
-        table.add_row(*row_cells)
+        # as Text, not markup: a name like "Training area [south]" lost its "[south]" to
+        # rich's markup, and every factor's source note its "[primary-copy]" tag
+        table.add_row(*(Text(cell) for cell in row_cells))
     return table
 
 
