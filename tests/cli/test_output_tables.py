@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from supplyline.cli.output import (
+    Exact,
     OutputFormat,
     WithUnit,
     _cell,
@@ -303,7 +304,7 @@ def test_truth_values_read_yes_and_no_in_tables_and_csv(capsys: pytest.CaptureFi
 
 
 def test_square_brackets_in_names_and_titles_are_shown_not_read_as_markup() -> None:
-    """ "Training area [south]" read "Training area " and source notes lost "[primary-copy]"."""
+    """A name "Training area [south]" read "Training area "; source notes lost their tags."""
     rows = [{"location": "Training area [south]", "note": "[primary-copy] QM4923 [b]x[/b]"}]
     out = io.StringIO()
     console = Console(file=out, width=120, color_system=None, legacy_windows=False)
@@ -311,3 +312,18 @@ def test_square_brackets_in_names_and_titles_are_shown_not_read_as_markup() -> N
     text = out.getvalue()
     for shown in ("Training area [south]", "[primary-copy] QM4923 [b]x[/b]", "Plan [draft]"):
         assert shown in text
+
+
+def test_exact_numbers_show_every_digit_and_stay_numbers_in_csv_and_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Planning factors: WFP's 0.555 kg read 0.56, 2.495 read 2.50 and 0.00289 read 0.00."""
+    values = (("a", 0.555), ("b", 2.495), ("c", 0.00289), ("d", 170900.0))
+    rows = [{"key": k, "value": Exact(v)} for k, v in values]
+    cells = {c for line in _cells(_render(rows, 80)) for c in line}
+    assert {"0.555", "2.495", "0.00289", "170,900"} <= cells
+    emit_rows(rows, ["key", "value"], OutputFormat.CSV, console=Console())
+    emit_rows(rows, ["key", "value"], OutputFormat.JSON, console=Console())
+    out = capsys.readouterr().out
+    assert "a,0.555\nb,2.495\nc,0.00289\nd,170900.0" in out
+    assert '"value": 0.00289' in out

@@ -36,8 +36,8 @@ def demo_cmd(
 ) -> None:
     """Run the main job on a bundled example: requirements, movement plan, report.
 
-    The same as ``supplyline requirements EXAMPLE`` followed by
-    ``supplyline plan EXAMPLE --out OUT --report OUT/plan.html``.
+    The same as 'supplyline requirements EXAMPLE' followed by
+    'supplyline plan EXAMPLE --out OUT --report OUT/plan.html'.
     """
     try:
         folder = bundled_example(example)

@@ -41,7 +41,7 @@ def balance_cmd(
 ) -> None:
     """What your partner and each counterparty owe each other, per agreement and unit.
 
-    Positive ``net`` means the counterparty owes you. Units are a currency, or tonnes of a
+    Positive 'net' means the counterparty owes you. Units are a currency, or tonnes of a
     commodity for replacement in kind.
     """
     rows = [

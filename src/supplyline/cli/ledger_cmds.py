@@ -191,7 +191,7 @@ def agreements_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """List the agreements your partner is a party to (``import DIR`` adds a scenario's)."""
+    """List the agreements your partner is a party to ('import DIR' adds a scenario's)."""
     if ctx.invoked_subcommand is not None:
         return
     if partner is None:
@@ -278,8 +278,8 @@ def show_cmd(
     """Show one order and its issues, receipts, bills and settlements.
 
     A table for people shows the order, then its lines. JSON is one object,
-    ``{"order": {...}, "lines": [...]}``; CSV is one table, a row per line with the
-    order's fields repeated before the line's (``line_kind``, ``line_quantity``…), and
+    '{"order": {...}, "lines": [...]}'; CSV is one table, a row per line with the
+    order's fields repeated before the line's ('line_kind', 'line_quantity'…), and
     one row with empty line fields for an order without lines.
     """
     order = ledger_at(db).order(actor_from(partner, user), order_id)

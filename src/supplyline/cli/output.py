@@ -22,7 +22,7 @@ from rich.text import Text
 
 from supplyline.io.csv_out import csv_cell, yes_no
 
-__all__ = ["OutputFormat", "WithUnit", "emit_rows", "listed", "write_json"]
+__all__ = ["Exact", "OutputFormat", "WithUnit", "emit_rows", "listed", "write_json"]
 
 
 TEXT_ROOM = 20
@@ -52,6 +52,24 @@ class WithUnit:
 
     def __str__(self) -> str:
         return f"{self.value} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Exact:
+    """A number a table shows with every digit it has; CSV and JSON get the number itself.
+
+    For figures a planner copies, such as planning factors: at two decimals a tester read
+    WFP's 0.555 kg as 0.56, 2.495 kg as 2.50 and 0.00289 m³ a ration as 0.00.
+    """
+
+    value: float | int
+
+    def text(self) -> str:
+        """``0.555``, ``0.00289``, ``170,900``: the shortest text that reads back exactly."""
+        v = self.value
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+            return f"{int(v):,}"
+        return f"{v:,}"
 
 
 def listed(names: Sequence[str]) -> str:
@@ -116,6 +134,8 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
         return yes_no(value)
     if isinstance(value, int):
         return str(value) if _LABELS.fullmatch(col) else f"{value:,}"
+    if isinstance(value, Exact):
+        return value.text()
     if isinstance(value, WithUnit):
         return f"{_cell(value.value, col)} {value.unit}"
     if isinstance(value, Decimal) and value.is_finite():  # the ledger's money and tonnes
@@ -145,7 +165,8 @@ def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
     """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
     values = [v for row in rows if (v := row.get(col)) is not None]
     return bool(values) and all(
-        isinstance(v, int | float | Decimal | WithUnit) and not isinstance(v, bool) for v in values
+        isinstance(v, int | float | Decimal | WithUnit | Exact) and not isinstance(v, bool)
+        for v in values
     )
 
 
@@ -363,6 +384,8 @@ def emit_rows(
     title: str | None = None,
 ) -> None:
     """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``."""
+    if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
+        rows = [{k: v.value if isinstance(v, Exact) else v for k, v in r.items()} for r in rows]
     if fmt is OutputFormat.JSON:
         write_json([{c: row.get(c) for c in columns} for row in rows])
     elif fmt is OutputFormat.CSV:

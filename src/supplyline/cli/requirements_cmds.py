@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows, listed
+from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
@@ -125,7 +125,7 @@ def factors_cmd(
     sources: bool = typer.Option(False, "--sources", help="Add the source notes to the table."),
 ) -> None:
     """List the planning factors in force, with their units and public sources."""
-    rows = factor_rows(pattern, scenario)
+    rows = [{**row, "value": Exact(row["value"])} for row in factor_rows(pattern, scenario)]
     cols = ["key", "value", "unit", "overridden", "source_url"]
     if sources or fmt is not OutputFormat.TABLE:
         cols += ["description", "source_note"]

@@ -146,7 +146,7 @@ def reach_cmd(
 ) -> None:
     """Check, unit by unit, that its trucks can carry its peak daily demand from the railhead.
 
-    Exits 0 even when units are flagged: the flags are the result (see the ``ok`` column).
+    Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
     with err.status("checking reach…"):
         run = assess_reach(folder)
