@@ -146,6 +146,16 @@ def test_totals_by_commodity_sum_the_arrays() -> None:
     assert rows["food"]["total_t"] == pytest.approx(0.2 * 8 + 0.2)
 
 
+def test_a_plateau_peaks_on_its_first_day_whatever_the_rounding_noise() -> None:
+    """A tester's food, 21.645 t every day from C+3, peaked on C+12 by noise below a gram."""
+    demand = compute_requirements(_scenario(units=(_unit(),)), FACTORS)
+    flat = np.zeros_like(demand.consumption_t)
+    flat[0, 0, 3:] = 21.645
+    flat[0, 0, 7] += 3e-12  # what summing in another order leaves
+    (row, *_) = totals_by_commodity(demand, flat)
+    assert (row["peak_day"], row["peak_t"]) == ("C+3", 21.645)
+
+
 def test_the_target_follows_the_rate_of_the_days_ahead() -> None:
     """A planner's 3 days of fuel, set at a quiet rate, were 0.83 days at the exercise rate.
 
