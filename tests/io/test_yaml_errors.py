@@ -226,6 +226,11 @@ def test_unused_new_factor_is_a_warning(folder: Path) -> None:
     )
     _, warnings = load_scenario_with_warnings(folder)
     assert [w.column for w in warnings] == ["planning_factors.food.mil.ration_3mre_kgppd"]
+    # its own line, and the keys it is like (a tester's typo had neither)
+    lines = (folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, text in enumerate(lines) if "ration_3mre_kgppd" in text)
+    assert warnings[0].line == line
+    assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warnings[0].message
 
 
 def test_factor_in_wrong_unit_is_a_warning(folder: Path) -> None:

@@ -291,13 +291,20 @@ def _numbers(
     check_key: Callable[[Any], str],
     hi: float,
     unit: str,
+    origins: Origins | None = None,
 ) -> dict[str, float]:
-    """A mapping ``{key: number}`` such as activity_levels or planning_factors."""
+    """A mapping ``{key: number}`` such as activity_levels or planning_factors.
+
+    With ``origins``, the mapping is remembered as the entity ``path`` (id ``path``), so
+    that a later check can give each key's line.
+    """
     if node is None or node.value is None:
         return {}
     entries = mapping_of(node, FILE, path, report, None)
     out: dict[str, float] = {}
     origin = Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in (entries or {}).items()})
+    if origins is not None:
+        origins.add(path, path, origin)
     f = Fields(report, origin)
     for key, value in (entries or {}).items():
         try:
@@ -405,7 +412,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         )
     )
     head.factor_overrides = _numbers(
-        entries.get("planning_factors"), "planning_factors", report, _factor_key, 1e9, ""
+        entries.get("planning_factors"), "planning_factors", report, _factor_key, 1e9, "", origins
     )
     head.solver, head.routing = _options(entries, report)
     return head

@@ -123,12 +123,15 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
                 "(check that the commodity's demand_unit matches the factor)",
                 *where,
             )
+    overrides = origins.get("planning_factors", "planning_factors")
     for key in s.factor_overrides:
         if key not in default_factors() and key not in used:
+            close = close_matches(key, set(default_factors()), n=4, cutoff=0.6)
+            like = f"known keys like it: {', '.join(close)}" if close else "a typo of a key?"
             report.warning(
                 "scenario.yaml",
-                f"{key!r} is not a default planning factor and no rate uses it (a typo of a key?)",
-                None,
+                f"{key!r} is not a default planning factor and no rate uses it ({like})",
+                None if overrides is None else overrides.line_of(key),
                 f"planning_factors.{key}",
             )
 
