@@ -12,6 +12,7 @@ from io_helpers import edit
 
 from supplyline.errors import ScenarioError, Severity
 from supplyline.io import load_scenario, load_scenario_with_warnings
+from supplyline.io.factors import factors_for
 
 YAML_CASES = [
     pytest.param(
@@ -204,6 +205,13 @@ def test_override_of_default_factor(folder: Path) -> None:
     scenario, warnings = load_scenario_with_warnings(folder)
     assert warnings == []
     assert scenario.factor_overrides == {"food.mil.ration_3mre_kg_ppd": 2.2}
+    # its source is the scenario's now, with the default's for reference (a tester's
+    # override of 2.2 still cited the doctrine's 5.50 lb alone)
+    factor = factors_for(scenario.factor_overrides)["food.mil.ration_3mre_kg_ppd"]
+    assert (factor.value, factor.overridden) == (2.2, True)
+    assert factor.source_note.startswith(
+        "[scenario] user value, in place of the default 2.495 ([primary"
+    )
 
 
 def test_new_factor_key_can_be_used_by_a_rate(folder: Path) -> None:

@@ -84,6 +84,12 @@ class FactorTable(Mapping[str, PlanningFactor]):
                     source_note="[scenario] user value",
                     overridden=True,
                 )
-            else:
-                merged[key] = replace(base, value=value, overridden=True)
+            else:  # the source is now the scenario's; the default's stays for reference
+                merged[key] = replace(
+                    base,
+                    value=value,
+                    overridden=True,
+                    source_note=f"[scenario] user value, in place of the default "
+                    f"{base.value:g} ({base.source_note})",
+                )
         return FactorTable(merged)
