@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat
@@ -44,7 +45,7 @@ def demo_cmd(
     except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)
         raise typer.BadParameter(str(unknown), param_hint="'--example'") from None
     check_plan_outputs(folder, out, report=out / "plan.html")
-    console.rule(f"[bold]1. What is needed[/] — {folder}")
+    console.rule(f"[bold]1. What is needed[/] — {escape(str(folder))}")
     requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
     console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
     plan_cmd(
@@ -60,7 +61,9 @@ def demo_cmd(
         fmt=OutputFormat.TABLE,
     )
     console.print(
-        f"\nOpen [bold]{out / 'plan.html'}[/] in a browser (works offline). "
-        f"Next: `supplyline routes {folder} --day 14 --out {out}/routes`, "
-        f"`supplyline reach {folder}`, `supplyline ledger --help`."
+        f"\nOpen [bold]{escape(str(out / 'plan.html'))}[/] in a browser (works offline). "
+        + escape(
+            f"Next: `supplyline routes {folder} --day 14 --out {out}/routes`, "
+            f"`supplyline reach {folder}`, `supplyline ledger --help`."
+        )
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows, write_json
@@ -153,7 +154,8 @@ def _print_table(run: PlanRun) -> None:
     head = headline(run.plan, run.demand)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     console.print(
-        f"[bold]{head['scenario']}[/]: plan [{status_style}]{head['status']}[/], "
+        # the name escaped: "Draft [/] x" was read as markup and stopped the command
+        f"[bold]{escape(head['scenario'])}[/]: plan [{status_style}]{head['status']}[/], "
         f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
         f"{_tonnes(head['delivered_t'])} t delivered (build-up included), "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
@@ -344,7 +346,8 @@ def plan_cmd(
         f"wrote {len(run.files)} files to {out}"
         + (f", {report}" if report is not None else "")
         + (f", {mps}" if mps is not None else ""),
+        markup=False,
         highlight=False,
     )
     for path in run.removed:
-        err.print(f"removed {path}, the report of the earlier plan", highlight=False)
+        err.print(f"removed {path}, the report of the earlier plan", markup=False, highlight=False)

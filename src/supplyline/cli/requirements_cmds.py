@@ -110,7 +110,7 @@ def requirements_cmd(
             + f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
     if written:
-        err.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False)
+        err.print(f"wrote {', '.join(str(p) for p in written)}", markup=False, highlight=False)
 
 
 @app.command("factors", rich_help_panel="Plan")

@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows, listed
@@ -46,7 +47,7 @@ def _headline(routes: Routes) -> str:
     style = "green" if not routes.unserved else "red"
     on_site = f"{routes.on_site_t:,.1f} t drawn on site, " if routes.on_site else ""
     return (
-        f"[bold]{routes.scenario}[/] {day_label(routes.day)} ({routes.date}): "
+        f"[bold]{escape(routes.scenario)}[/] {day_label(routes.day)} ({routes.date}): "
         f"{len(routes.routes)} truck(s), {routes.delivered_t:,.1f} t delivered, {on_site}"
         f"[{style}]{routes.unserved_t:,.1f} t unserved[/], "
         f"{routes.total_distance_km:,.1f} km, cost {routes.total_cost:,.2f} "
@@ -132,9 +133,11 @@ def routes_cmd(
                 "detail"]  # fmt: skip
         emit_rows(rows, cols, fmt, console=console)
     if run.files:
-        err.print(f"wrote {', '.join(str(p) for p in run.files)}", highlight=False)
+        err.print(f"wrote {', '.join(str(p) for p in run.files)}", markup=False, highlight=False)
     for path in run.removed:
-        err.print(f"removed {path}, the report of the earlier routes", highlight=False)
+        err.print(
+            f"removed {path}, the report of the earlier routes", markup=False, highlight=False
+        )
 
 
 @app.command("reach", rich_help_panel="Convoys")
