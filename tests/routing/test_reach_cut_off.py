@@ -126,3 +126,17 @@ def test_a_unit_at_a_railhead_needs_no_truck() -> None:
         "",
     )
     assert row.cut_off_days == ()
+
+
+def test_a_roadless_railhead_does_not_stand_in_for_a_road_closed_all_horizon() -> None:
+    """A second railhead with no road at all is no nearer by estimate: U0 is cut off.
+
+    A tester's units behind a road closed all horizon were given a railhead 961 km away
+    by straight line.
+    """
+    s = _star()
+    far = dataclasses.replace(s.locations[0], id="RH2", name="RH2", lon=5.0)
+    s = dataclasses.replace(s, locations=(*s.locations, far))
+    row = check_reach(s, {"U0": 1.0}, availability=1.0).rows[0]
+    assert (row.railhead, row.road_km, row.sustainable) == (None, None, False)
+    assert row.reason.startswith("cut off by road on C+0–C+2, with demand on C+0–C+2")

@@ -57,9 +57,13 @@ def _railheads(scenario: Scenario) -> list[LocationId]:
 
 
 def _nearest(
-    km: RoadMatrix, to: LocationId, candidates: list[LocationId]
+    km: RoadMatrix, to: LocationId, candidates: list[LocationId], *, railhead: bool = False
 ) -> tuple[LocationId | None, float | None, bool]:
-    """Nearest candidate to ``to``, preferring places with a road path over estimates."""
+    """Nearest candidate to ``to``, preferring places with a road path over estimates.
+
+    A ``railhead`` cut off by road from ``to`` is none: a tester's unit behind a road
+    closed all horizon was given a railhead 961 km away, or one joined only by that road.
+    """
     if not candidates:
         return None, None, False
     j = km.index(to)
@@ -70,6 +74,8 @@ def _nearest(
 
     best = min(candidates, key=key)
     i = km.index(best)
+    if railhead and not math.isfinite(km.km[i, j]):  # cut off by road from them all
+        return None, None, False
     return best, float(km.km[i, j]), bool(km.by_road[i, j])
 
 
@@ -84,7 +90,7 @@ def _row(
 ) -> ReachRow:
     unit = scenario.unit(unit_id)
     loc = unit.destination
-    head, head_km, by_road = _nearest(km, loc, heads)
+    head, head_km, by_road = _nearest(km, loc, heads, railhead=True)
     depot = head if head is not None and head in groups_at else None
     if depot is None:
         depot, _, _ = _nearest(km, loc, list(groups_at))

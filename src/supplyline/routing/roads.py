@@ -141,10 +141,15 @@ def road_matrix(
     has_road = np.isfinite(any_day)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
-    if day is not None:
-        shut = _cut_off_places(every, day)
-        cut = np.array([x in shut for x in ids], dtype=np.bool_)
-        closed |= (cut[:, None] | cut[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
+    # a place whose roads are all closed that day (without a day: every day) is cut off,
+    # from roadless places too (a tester's reach took a railhead 961 km away by estimate)
+    shut = (
+        _cut_off_places(every, day)
+        if day is not None
+        else _cut_off_places(every, *range(scenario.horizon_days))
+    )
+    cut = np.array([x in shut for x in ids], dtype=np.bool_)
+    closed |= (cut[:, None] | cut[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
     km = np.where(by_road, on_day, np.where(closed, np.inf, estimate))
     return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road, closed=closed)
 
@@ -196,10 +201,15 @@ def closed_roads(
     return [best[k] for k in reversed(path) if k not in open_pair]
 
 
-def _cut_off_places(links: Sequence[Link], day: int) -> set[LocationId]:
-    """Places with road links among ``links`` of which none is open on ``day``."""
+def _cut_off_places(links: Sequence[Link], *days: int) -> set[LocationId]:
+    """Places with road links among ``links`` of which none is open on any of ``days``."""
     ends = {x for link in links for x in (link.origin, link.destination)}
-    open_ends = {x for link in links if link.is_open(day) for x in (link.origin, link.destination)}
+    open_ends = {
+        x
+        for link in links
+        if any(link.is_open(d) for d in days)
+        for x in (link.origin, link.destination)
+    }
     return ends - open_ends
 
 
