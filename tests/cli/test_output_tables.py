@@ -322,10 +322,10 @@ def test_exact_numbers_show_every_digit_and_stay_numbers_in_csv_and_json(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Planning factors: WFP's 0.555 kg read 0.56, 2.495 read 2.50 and 0.00289 read 0.00."""
-    values = (("a", 0.555), ("b", 2.495), ("c", 0.00289), ("d", 170900.0))
+    values = (("a", 0.555), ("b", 2.495), ("c", 0.00289), ("d", 170900.0), ("e", 1.23e-05))
     rows = [{"key": k, "value": Exact(v)} for k, v in values]
     cells = {c for line in _cells(_render(rows, 80)) for c in line}
-    assert {"0.555", "2.495", "0.00289", "170,900"} <= cells
+    assert {"0.555", "2.495", "0.00289", "170,900", "0.0000123"} <= cells
     emit_rows(rows, ["key", "value"], OutputFormat.CSV, console=Console())
     emit_rows(rows, ["key", "value"], OutputFormat.JSON, console=Console())
     out = capsys.readouterr().out

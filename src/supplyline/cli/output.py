@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
@@ -69,7 +70,10 @@ class Exact:
         v = self.value
         if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
             return f"{int(v):,}"
-        return f"{v:,}"
+        text = f"{v:,}"
+        if "e" in text:  # 1.23e-05 reads 0.0000123: positional, every digit kept
+            text = np.format_float_positional(v, trim="-")
+        return text
 
 
 def listed(names: Sequence[str]) -> str:
