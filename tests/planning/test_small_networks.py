@@ -413,3 +413,18 @@ def test_three_capacities_in_a_row_are_raised_together() -> None:
     assert "and +60 t/day at the rail link std H→Y (60 t/day)" in said
     assert "removes 420 t of shortfall" in said
     assert plan_movements(*_rail_and_yard_at(120.0)).total_short_t == pytest.approx(360.0)
+
+
+def test_handling_at_the_units_own_place_limits_what_arrives_there() -> None:
+    """What a place handles arrives days after it departed: a tester's camp took 3 t a day.
+
+    The camp was said to "block everything that would pass through it", no commodity named.
+    """
+    scenario, _ = one_link(transit_days=2, days=5)  # departures C+0–C+2, arrivals C+2–C+4
+    camp = dataclasses.replace(scenario.locations[1], handling_t_per_day=3.0, dwell_days=1)
+    scenario = dataclasses.replace(scenario, locations=(scenario.locations[0], camp))
+    plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 4.0}))
+    top = next(b for b in plan.bottlenecks if b.resource == camp.id)
+    assert (top.kind, top.commodities) == (ResourceKind.HANDLING, ("food",))
+    assert " limits food on C+" in top.explanation
+    assert "blocks" not in top.explanation

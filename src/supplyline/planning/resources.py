@@ -264,8 +264,9 @@ def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[
     if run.kind in (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX):
         on = days & (a == run.key[1]) & counted
     elif run.kind in _HANDLING_ROWS:
-        at = (p.net.arc_from[a] == run.key[1]) | (p.net.arc_to[a] == run.key[1])
-        on = days & at & counted
+        # a place's rows count what arrives there on the run's days, which departed days
+        # before: a tester's camp took 3 t a day and was said to block everything
+        on = np.isin(np.arange(arc.size), _columns_in(m, _place_rows(m, run, run.days)))
     else:
         st = m.cols["stock"]
         on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1])
@@ -273,6 +274,27 @@ def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[
         return _busiest(p, st["f"][on_s], vals[on_s])
     vals = x[arc.start : arc.start + arc.size]
     return _busiest(p, arc["f"][on], vals[on])
+
+
+def _place_rows(m: LpModel, run: Run, days: list[int]) -> list[int]:
+    """A place's handling rows (arriving and leaving) on ``days``."""
+    v = run.key[1]
+    rows: list[int] = []
+    for name in _HANDLING_ROWS[run.kind]:
+        b = m.rows.get(name)
+        if b is not None:
+            hit = (b["v"] == v) & np.isin(b["t"], days)
+            rows += (b.start + np.flatnonzero(hit)).tolist()
+    return rows
+
+
+def _columns_in(m: LpModel, rows: list[int]) -> IntArray:
+    """The arc columns (numbered within the arc block) with an entry in any of ``rows``."""
+    mat, arc = m.matrix, m.cols["arc"]
+    entry = np.isin(mat.indices, rows)
+    col = np.repeat(np.arange(mat.shape[1]), np.diff(mat.indptr))[entry]
+    inside = (col >= arc.start) & (col < arc.start + arc.size)
+    return np.unique(col[inside] - arc.start)
 
 
 def _busiest(p: Problem, flows: IntArray, amount: FloatArray) -> tuple[str, ...]:
@@ -296,18 +318,13 @@ def rows_to_lift(p: Problem, m: LpModel, run: Run) -> list[int]:
     A yard's unloading and loading rows bind together (its dual may sit on either), so
     lift both; a yard's and a store's over their lifted days.
     """
-    names = _HANDLING_ROWS.get(run.kind, ("storage",) if run.kind is ResourceKind.STORAGE else ())
-    if not names:
+    if run.kind in _HANDLING_ROWS:
+        return _place_rows(m, run, run.lifted)
+    if run.kind is not ResourceKind.STORAGE:
         return run.rows
-    v = run.key[1]
-    lo, hi = run.lifted[0], run.lifted[-1]
-    rows: list[int] = []
-    for name in names:
-        b = m.rows.get(name)
-        if b is not None:
-            hit = (b["v"] == v) & (b["t"] >= lo) & (b["t"] <= hi)
-            rows += (b.start + np.flatnonzero(hit)).tolist()
-    return rows
+    b = m.rows["storage"]
+    hit = (b["v"] == run.key[1]) & np.isin(b["t"], run.lifted)
+    return (b.start + np.flatnonzero(hit)).tolist()
 
 
 def lifted_days(p: Problem, m: LpModel, run: Run) -> list[int]:
