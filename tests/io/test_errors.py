@@ -244,6 +244,17 @@ def test_failed_row_is_not_reported_as_missing(folder: Path) -> None:
     assert [i.column for i in issues_of(folder)] == ["handling_t_per_day"]
 
 
+def test_a_typo_is_offered_the_id_whose_own_row_has_an_error(folder: Path) -> None:
+    """A tester's ``yrad`` was offered nothing: the row of ``yard`` had an error of its own."""
+    edit(folder, "locations.csv", ",400,5000,", ",-400,5000,")  # host-depot's row
+    edit(folder, "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,host-depto")
+    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv"]
+    assert typo.message.endswith(
+        "unknown location 'host-depto' (did you mean 'host-depot' (which has an error of its "
+        "own)?; known: field-camp, home-base)"
+    ), typo.message
+
+
 def test_duplicate_id_names_the_first_line(folder: Path) -> None:
     """A repeated id is an error on the later row that names the line of the first."""
     append(folder, "locations.csv", "home-base,Again,home,depot,1,1,,,0")

@@ -48,24 +48,40 @@ def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> t
     return tuple([k for f in folded for k in by_folded[f]][:n])
 
 
-def did_you_mean(ref: str, known: Iterable[str]) -> str:
+def did_you_mean(ref: str, known: Iterable[str], *, broken: Iterable[str] = ()) -> str:
     """``"did you mean 'x'?"`` (or ``'x' or 'y'``) for the ids most like ``ref``; ``""`` if none.
+
+    ``broken`` are ids of rows that had errors of their own (so were not loaded): they are
+    offered too, said as such. A tester's ``yrad`` was offered nothing, because the row of
+    ``yard`` had an error.
 
     >>> did_you_mean("wm-garrisn", ["wm-garrison", "wm-railhead"])
     "did you mean 'wm-garrison'?"
+    >>> did_you_mean("yrad", ["camp"], broken=["yard"])
+    "did you mean 'yard' (which has an error of its own)?"
     """
-    close = close_matches(ref, known)
+    loaded = set(known)
+    faulty = set(broken) - loaded
+    close = close_matches(ref, loaded | faulty)
     if not close:
         return ""
-    quoted = [repr(c) for c in close]
+    quoted = [repr(c) + (" (which has an error of its own)" if c in faulty else "") for c in close]
     either = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"did you mean {either}?"
 
 
 def unknown_reference(
-    entity: str, entity_id: str | None, kind: str, ref: str, known: Iterable[str]
+    entity: str,
+    entity_id: str | None,
+    kind: str,
+    ref: str,
+    known: Iterable[str],
+    *,
+    broken: Iterable[str] = (),
 ) -> str:
     """The words for a reference to an id that does not exist, the closest known ids first.
+
+    ``broken``: ids of rows with errors, offered as :func:`did_you_mean` says.
 
     >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
     "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
@@ -74,7 +90,7 @@ def unknown_reference(
     """
     known_list = sorted(set(known))
     listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
-    guess = did_you_mean(ref, known_list)
+    guess = did_you_mean(ref, known_list, broken=broken)
     who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
-    hint = f"{guess}; known: {listed}" if guess else f"known: {listed or 'none'}"
+    hint = f"{guess}; known: {listed or 'none'}" if guess else f"known: {listed or 'none'}"
     return f"{who} refers to unknown {kind} {ref!r} ({hint})"

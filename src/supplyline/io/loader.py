@@ -8,9 +8,10 @@ reach) are pointed back at the row or key the entity came from.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from supplyline.domain import (
@@ -254,7 +255,7 @@ def _cross_check(
     for finding in found:
         if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
             continue
-        report.issues.append(_issue_of(finding, origins))
+        report.issues.append(_issue_of(_offering_broken(finding, scenario, report), origins))
     _check_loose_refs(scenario, report)
     if not report.has_errors:
         warned = {(f.entity, f.entity_id) for f in found}
@@ -268,22 +269,51 @@ def _cross_check(
     _check_rates(scenario, factors, report, origins)
 
 
+def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
+    """The ids a reference may name, by kind, as loaded."""
+    return {
+        "partner": scenario.partner_by_id,
+        "location": scenario.location_by_id,
+        "commodity": scenario.commodity_by_id,
+        "vehicle class": [v.id for v in scenario.vehicle_classes],
+        "activity level": scenario.activity_levels,
+    }
+
+
 def _check_loose_refs(scenario: Scenario, report: Report) -> None:
     """The references of rows that could not be built, against what was loaded.
 
     A reference to a kind whose list lost an entry of unknown id, or to an id whose own
     row had an error, may be meant for that entry and is not reported.
     """
-    known = {
-        "partner": scenario.partner_by_id,
-        "location": scenario.location_by_id,
-        "commodity": scenario.commodity_by_id,
-    }
+    known = _loaded_ids(scenario)
     for r in report.loose_refs:
         if r.kind in report.incomplete or r.ref in report.failed_ids or r.ref in known[r.kind]:
             continue
-        message = unknown_reference(r.entity, r.entity_id, r.kind, r.ref, known[r.kind])
+        message = unknown_reference(
+            r.entity, r.entity_id, r.kind, r.ref, known[r.kind], broken=report.failed_ids
+        )
         report.error(r.file, message, r.line, r.column)
+
+
+def _offering_broken(finding: Finding, scenario: Scenario, report: Report) -> Finding:
+    """A dangling reference's finding that also offers the ids of rows with errors.
+
+    The domain's checks see only what loaded: a tester's ``yrad`` was offered nothing, and
+    ``fod`` was told "known: none", because the rows of ``yard`` and ``food`` had errors.
+    """
+    known = _loaded_ids(scenario).get(finding.ref_kind)
+    if not report.failed_ids or known is None:
+        return finding
+    message = unknown_reference(
+        finding.entity,
+        finding.entity_id,
+        finding.ref_kind,
+        finding.ref_id,
+        known,
+        broken=report.failed_ids,
+    )
+    return dataclasses.replace(finding, message=message)
 
 
 _QUOTED_ID = re.compile(r"'([^'\s]+)'")
