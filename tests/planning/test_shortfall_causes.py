@@ -153,7 +153,8 @@ def test_a_closure_after_goods_could_arrive_says_earlier_stock_would_cover_it() 
     assert causes[0] == "no Rations can reach U before C+1"
     assert {causes[4], causes[5]} == {
         "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
-        "stock delivered before could cover these days"
+        "stock delivered before could cover these days (as far as capacities allow: see the "
+        "bottlenecks)"
     }
 
 
@@ -164,7 +165,8 @@ def test_a_closure_mid_horizon_is_named_though_the_place_could_hold_stock() -> N
     )
     assert {s.cause for s in plan.shortfalls if s.day in (4, 5)} == {
         "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
-        "stock delivered before could cover these days"
+        "stock delivered before could cover these days (as far as capacities allow: see the "
+        "bottlenecks)"
     }
 
 

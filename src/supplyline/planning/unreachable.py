@@ -31,6 +31,11 @@ __all__ = ["explain_unreachable", "reachable"]
 
 BoolArray = npt.NDArray[np.bool_]
 
+CAPACITIES_ALLOWING = "(as far as capacities allow: see the bottlenecks)"
+"""Said after "stock delivered before could cover these days": a tester's road, closed two
+days, had a link capacity too small to stock the camp ahead, and the cause named only the
+closure, so that reopening the road looked like the only help."""
+
 
 def _sources(p: Problem) -> BoolArray:
     """``[commodity, location, day]``: where and when a stock gives goods (as the LP's supply)."""
@@ -165,7 +170,7 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
         if now[key[0], key[1], arrival : key[2] + 1].any():
-            cause += "; stock delivered before could cover these days"
+            cause += f"; stock delivered before could cover these days {CAPACITIES_ALLOWING}"
         out.append(replace(s, cause=cause))
     return tuple(out)
 
