@@ -547,3 +547,12 @@ def test_a_rail_link_without_gauge_at_a_depot_of_gauged_rail_is_a_located_warnin
         "rail link 'rail-2' has no gauge_mm, but meets rail link 'rail-1' (1435 mm) at "
         "'host-depot', which is a depot"
     )
+
+
+def test_an_unquoted_comma_that_leaves_the_extra_cell_empty_is_an_error(folder: Path) -> None:
+    """A tester's "1,200,," read 1 t on hand and 200 t a day, and the scenario validated."""
+    edit(folder, "stocks.csv", "home-base,food,40,5,home", "home-base,food,1,200,,")
+    issue = only_error(folder)
+    assert (issue.file, issue.line, issue.column) == ("stocks.csv", 4, None)
+    assert issue.message.startswith("row has 6 cells but the header has 5 columns (the extra ")
+    assert "quote such a cell, or remove a stray comma at the end of the row" in issue.message

@@ -164,16 +164,22 @@ def read_table(
     rows: list[Row] = []
     for line, record in records[1:]:
         if len(record) > len(columns):
+            # even empty extra cells: "1,200,," for 1200 and an empty last column reads as
+            # 1 and 200 and looks whole (a tester's depot got 200 t a day for 1,200 t once)
             extra_cells = [c for c in record[len(columns) :] if c.strip()]
-            if extra_cells:
-                report.error(
-                    file,
-                    f"row has {len(record)} cells but the header has {len(columns)} columns "
-                    f"(extra {show(extra_cells[0])}; quote a cell that contains a comma)",
-                    line,
-                )
-                report.failed_ids.add(record[0].strip())  # likely its id: not "dangling" elsewhere
-                continue
+            what = (
+                f"extra {show(extra_cells[0])}; quote a cell that contains a comma"
+                if extra_cells
+                else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
+                "after it; quote such a cell, or remove a stray comma at the end of the row"
+            )
+            report.error(
+                file,
+                f"row has {len(record)} cells but the header has {len(columns)} columns ({what})",
+                line,
+            )
+            report.failed_ids.add(record[0].strip())  # likely its id: not "dangling" elsewhere
+            continue
         cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
         rows.append(Row(line, cells))
     return Table(header_line, tuple(c for c in columns if c), tuple(rows))
