@@ -283,3 +283,21 @@ def test_the_scenarios_warnings_come_before_the_solve_not_after_it(tmp_path: Pat
     solving = next(i for i, line in enumerate(lines) if "solving" in line)
     assert warned < solving
     assert sum("no units" in line for line in lines) == 1  # said once
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "0", "-3"])
+def test_explain_time_must_be_seconds(tmp_path: Path, seconds: str) -> None:
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), "--explain-time", seconds])
+    assert result.exit_code == 2, result.output
+    assert "--explain-time" in _words(result.output)
+    assert not out.exists()
+
+
+def test_explain_time_is_the_measuring_budget_the_plan_records(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    args = ["plan", B, "--out", str(out), "--explain", "1", "--explain-time", "45"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    stats = json.loads((out / "plan.json").read_text(encoding="utf-8"))["stats"]
+    assert (stats["explain_top"], stats["explain_budget_s"]) == (1, 45.0)

@@ -13,11 +13,15 @@ from pathlib import Path
 
 from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.planning import plan_movements
-from supplyline.planning.build import prepare
+from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
+from supplyline.planning.build import build_model, prepare
 from supplyline.planning.extract import Outcome
+from supplyline.planning.highs import HighsSession
+from supplyline.planning.measure import Measured, Resolver, _closes_as_early
 from supplyline.planning.outcome_words import AS_RESOLVED, OTHERS_MAY_DIFFER
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
+from supplyline.planning.resources import Run
 from supplyline.planning.summary import bottleneck_caveats
 from supplyline.services.scenarios import assess_requirements
 
@@ -212,3 +216,73 @@ def test_a_claims_tonnes_read_as_the_tables_round_them() -> None:
     from supplyline.planning.outcome_words import tonnes_text
 
     assert tonnes_text(6.3249999999) == "6.33"  # 6.325 to the gram, as the table has it
+
+
+def test_a_unit_on_time_in_both_plans_is_not_said_to_close_later(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A tester's u01 "closes 1 day later" and was on time in both plans."""
+    problem = prepare(*bilateral, PlanParams())
+    base = _outcome({0: 3, 1: 0}, late_t_days=50.0, closure={0: 16, 1: 10})
+    gain = _outcome({0: 0, 1: 0}, late_t_days=20.0, closure={0: 13, 1: 11})
+    said = _effect(problem, base, gain)[1]
+    assert "later" not in said
+    assert said.endswith(
+        f"{problem.scenario.units[0].id} closes 3 days earlier{OTHERS_MAY_DIFFER})"
+    )
+
+
+def test_a_unit_on_time_that_becomes_late_is_said_so(bilateral: tuple[Scenario, Demand]) -> None:
+    problem = prepare(*bilateral, PlanParams())
+    base = _outcome({0: 3, 1: 0}, late_t_days=50.0, closure={0: 16, 1: 10})
+    gain = _outcome({0: 0, 1: 2}, late_t_days=20.0, closure={0: 13, 1: 14})
+    assert _effect(problem, base, gain)[1].endswith(
+        f"{problem.scenario.units[1].id} closes 2 days late, where now it is on time"
+        f"{OTHERS_MAY_DIFFER})"
+    )
+
+
+def test_closing_before_the_required_day_is_as_good_as_closing_on_it() -> None:
+    """A tester's yard was offered +1,100 t/day where +200 closed every unit on time.
+
+    With the yard unlimited, units closed days before they were required; the search for
+    the least extra took those days as the goal.
+    """
+    goal = _outcome({0: 0, 1: 2}, late_t_days=0.0, closure={0: 5, 1: 14})
+    on_time_later = _outcome({0: 0, 1: 2}, late_t_days=0.0, closure={0: 9, 1: 14})
+    late = _outcome({0: 1, 1: 2}, late_t_days=0.0, closure={0: 11, 1: 14})
+    assert _closes_as_early(on_time_later, goal)
+    assert not _closes_as_early(late, goal)
+
+
+def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A tester raised --explain to 5 and read "--explain N measures the top N" again."""
+    plan = plan_movements(*bilateral, PlanParams(explain_top=2, explain_time_s=30.0))
+    top = plan.bottlenecks[:2]
+    # as if the time had run out before the second: what the caveat says of it
+    cut = replace(top[1], shortfall_removed_t=None, suggested_extra_per_day=None)
+    plan = replace(plan, bottlenecks=(top[0], cut, *plan.bottlenecks[2:]))
+    assert (plan.stats.explain_top, plan.stats.explain_budget_s) == (2, 30.0)
+    caveats = bottleneck_caveats(plan, 4)
+    assert "rank 2 is not measured: the measuring time (30 s) ran out" in caveats
+    assert "ranks 3–4 are ranked by shadow price only, not measured" in caveats
+
+
+def test_an_extra_found_when_time_ran_out_is_said_to_be_enough_not_least() -> None:
+    measured = Measured(extra=1100.0, removed_t=0.0, effect="cuts …", crossing=(), least=False)
+    run = Run(
+        kind=ResourceKind.HANDLING, key=("handle", 0), days=[4, 5], value=1.0, rows=[], cols=[]
+    )
+    run.lifted = [4, 5]
+    said = _explanation("the yard Y", run, ("food",), measured)
+    assert f"+1,100 t/day there {NOT_LEAST} cuts …" in said
+
+
+def test_a_resolver_past_its_deadline_says_it_ran_out(bilateral: tuple[Scenario, Demand]) -> None:
+    problem = prepare(*bilateral, PlanParams())
+    model = build_model(problem)
+    resolve = Resolver(HighsSession(model, PlanParams()), deadline=0.0)
+    assert resolve() is None
+    assert resolve.ran_out

@@ -13,13 +13,17 @@ import pytest
 import supplyline.planning.solve as solve_module
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.outcome_words import extra_text
 
 
 def test_a_plan_names_each_bottleneck_it_measures(bilateral: tuple[Scenario, Demand]) -> None:
     heard: list[str] = []
     plan = plan_movements(*bilateral, PlanParams(explain_top=2), progress=heard.append)
     measuring = [m for m in heard if m.startswith("measuring bottleneck")]
-    names = [b.resource for b in plan.bottlenecks[:2]]
+    # with the capacity and its unit: two runs of one link may be its tonnes and its people
+    names = [
+        f"{b.resource}, {extra_text(b.capacity)} {b.capacity_unit}" for b in plan.bottlenecks[:2]
+    ]
     assert measuring == [f"measuring bottleneck {i} of 2: {n}" for i, n in enumerate(names, 1)]
     assert heard.index("explaining bottlenecks") < heard.index(measuring[0])
 

@@ -58,6 +58,7 @@ def demo_cmd(
         mps=None,
         report=out / "plan.html",
         explain=3,
+        explain_time=None,
         fmt=OutputFormat.TABLE,
     )
     console.print(

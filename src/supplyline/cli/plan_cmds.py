@@ -195,7 +195,13 @@ def _print_table(run: PlanRun) -> None:
     if note is not None:
         console.print(note, highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
-        more = " (--explain N measures the top N)" if "not measured" in caveat else ""
+        more = (
+            " (--explain-time SECONDS gives it more)"
+            if "ran out" in caveat
+            else " (--explain N measures the top N)"
+            if "not measured" in caveat
+            else ""
+        )
         console.print(f"{caveat[0].upper()}{caveat[1:]}{more}.", style="dim", highlight=False)
     print_reach_flags(run.reach, console)
 
@@ -308,6 +314,13 @@ def plan_cmd(
         min=0,
         help="Re-solve for this many top bottlenecks to say what more capacity there would buy.",
     ),
+    explain_time: float | None = typer.Option(
+        None,
+        "--explain-time",
+        min=0.001,
+        help="Seconds the --explain re-solves may take in all (default: as long as the "
+        "solve, at least 10).",
+    ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
     ),
@@ -324,7 +337,12 @@ def plan_cmd(
         )
     if (why := why_unavailable(method)) is not None:
         raise typer.BadParameter(why, param_hint="'--method'")
-    params = PlanParams(method=method, explain_top=explain)
+    if explain_time is not None and not math.isfinite(explain_time):
+        raise typer.BadParameter(
+            f"{explain_time} is not a number of seconds (leave --explain-time out for the default)",
+            param_hint="--explain-time",
+        )
+    params = PlanParams(method=method, explain_top=explain, explain_time_s=explain_time)
     with interruptible(err, "no plan written"), stages(err, "planning") as show:
         run = plan_scenario(
             folder,

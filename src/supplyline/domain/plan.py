@@ -256,6 +256,11 @@ class SolveStats:
     from simplex; methods that stop within tolerances leave up to a few kilograms."""
     total_violation: float = 0.0
     """All those amounts summed: what a total over the horizon may be off by."""
+    explain_top: int = 0
+    """How many of the top bottlenecks the plan was asked to measure (``--explain``)."""
+    explain_budget_s: float = 0.0
+    """Seconds the measuring re-solves were given in all: ranks within ``explain_top`` left
+    unmeasured ran out of it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

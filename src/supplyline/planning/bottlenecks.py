@@ -21,6 +21,7 @@ from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
 from supplyline.planning.outcome_words import extra_text
+from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import (
     Run,
     candidates,
@@ -36,10 +37,19 @@ from supplyline.planning.resources import (
 )
 from supplyline.types import day_ranges
 
-__all__ = ["find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
+__all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
+NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out before less was tried)"
+"""Said of an extra whose search for the least figure the time cut short."""
+
+
+def explain_budget(params: PlanParams, solve_s: float) -> float:
+    """Seconds the measuring re-solves get in all: as asked, else as long as the solve."""
+    if params.explain_time_s is not None:
+        return float(params.explain_time_s)
+    return max(EXPLAIN_MIN_S, solve_s)
 
 
 def find_bottlenecks(
@@ -54,15 +64,16 @@ def find_bottlenecks(
 ) -> tuple[Bottleneck, ...]:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
-    The measuring re-solves get as long as the plan's own solve took (``solve_s``, at
-    least :data:`EXPLAIN_MIN_S`); a bottleneck left unmeasured when that runs out is
-    still listed and ranked, without the "+N t/day there…" part. ``progress`` hears which
+    The measuring re-solves get ``params.explain_time_s``, or as long as the plan's own
+    solve took (``solve_s``, at least :data:`EXPLAIN_MIN_S`); a bottleneck left
+    unmeasured when that runs out is still listed and ranked, without the "+N t/day
+    there…" part. ``progress`` hears which
     one is being measured (a tester's large plan spent 98 s here in silence).
     """
     duals = session.duals()
     if sol.x is None or duals is None:
         return ()
-    deadline = time.perf_counter() + max(EXPLAIN_MIN_S, solve_s)
+    deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     runs = one_per_store(m, sol.x, candidates(p, m, *duals))
     out: list[Bottleneck] = []
     for run in runs:
@@ -73,7 +84,9 @@ def find_bottlenecks(
         if len(out) < p.params.explain_top:
             if progress is not None:
                 top = min(p.params.explain_top, len(runs))
-                progress(f"measuring bottleneck {len(out) + 1} of {top}: {resource}")
+                # two runs of one link differ in what they carry: say tonnes or people
+                of = "" if capacity is None else f", {extra_text(capacity)} {capacity_unit}"
+                progress(f"measuring bottleneck {len(out) + 1} of {top}: {resource}{of}")
             measured = measure_run(p, m, Resolver(session, deadline), run, base)
         out.append(
             Bottleneck(
@@ -127,4 +140,6 @@ def _explanation(
         return f"{text}; more there changes nothing on its own"
     when = extra_days(run, run.days)
     extra = f"+{extra_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
+    if not measured.least:
+        extra += f" {NOT_LEAST}"
     return f"{text}; {extra}{measured.with_partner} {measured.effect}"

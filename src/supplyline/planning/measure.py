@@ -84,6 +84,8 @@ class Resolver:
     def __init__(self, session: HighsSession, deadline: float) -> None:
         self.session = session
         self._deadline = deadline
+        self.ran_out = False
+        """Whether a re-solve was cut off (or not started) for want of time."""
 
     @property
     def out_of_time(self) -> bool:
@@ -94,10 +96,14 @@ class Resolver:
         """Re-solve within the time left; the solution if proven optimal, else None."""
         left = self._deadline - time.perf_counter()
         if left <= 0:
+            self.ran_out = True
             return None
         self.session.set_time_limit(left)
         sol = self.session.solve()
-        return sol.x if sol.status is PlanStatus.OPTIMAL else None
+        if sol.status is PlanStatus.OPTIMAL:
+            return sol.x
+        self.ran_out = self.ran_out or self.out_of_time
+        return None
 
 
 def _tier(goal: Outcome, base: Outcome) -> int | None:
@@ -146,15 +152,14 @@ def _near(new: float, goal: float, base: float, eps: float) -> bool:
 
 
 def _closes_as_early(new: Outcome, goal: Outcome) -> bool:
-    """No deploying unit closes later in ``new`` than in ``goal`` (never: after any day)."""
-    return all(
-        _day_or_never(new.closure_day.get(u)) <= _day_or_never(day)
-        for u, day in goal.closure_day.items()
-    )
+    """No deploying unit is later past its required day in ``new`` than in ``goal``.
 
-
-def _day_or_never(day: int | None) -> float:
-    return float("inf") if day is None else float(day)
+    Days late, not closure days: a unit on time is on time whatever its day, and one of
+    many equally good plans may close it earlier. A tester's yard was offered +1,100 t/day
+    where +200 closed every unit on time, because with the yard unlimited some closed days
+    before they were required.
+    """
+    return all(new.late_days.get(u, 0) <= days for u, days in goal.late_days.items())
 
 
 def _least_extra(
@@ -216,6 +221,9 @@ class Measured:
     """More of it buys nothing on its own, and no other capacity was found to go with it."""
     with_partner: str = ""
     """The other capacity raised with it, in words, when more of it alone bought nothing."""
+    least: bool = True
+    """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
+    maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
 
 
 @dataclass(slots=True)
@@ -389,6 +397,7 @@ def measure_run(
         effect=said,
         crossing=commodities_using(p, m, x, run),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
+        least=not resolve.ran_out,
     )
 
 

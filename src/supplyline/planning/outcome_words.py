@@ -234,16 +234,24 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
 
 
 def _later(base: Outcome, new: Outcome, unit: list[str]) -> list[str]:
-    """Units the re-solved plan closes later, or no longer within the horizon.
+    """Units the re-solved plan makes later past their required day, or leaves unclosed.
 
     Less lift late in all can still leave one unit's last tonnes later: a tester's unit
     went from 1 to 11 days late under a claim that named only the three closing earlier.
+    A unit still on time is not named: another's units "closed 1 day later" and were on
+    time in both plans.
     """
     out = []
     for u, before in sorted(base.closure_day.items()):
         after = new.closure_day.get(u)
         if before is not None and after is None:
             out.append(f"{unit[u]} no longer closes within the horizon")
-        elif before is not None and after is not None and after > before:
-            out.append(f"{unit[u]} closes {days_text(after - before)} later")
+            continue
+        more = new.late_days.get(u, 0) - base.late_days.get(u, 0)
+        if after is None or more <= 0:
+            continue
+        if base.late_days.get(u, 0) == 0:
+            out.append(f"{unit[u]} closes {days_text(more)} late, where now it is on time")
+        else:
+            out.append(f"{unit[u]} closes {days_text(more)} later")
     return out

@@ -164,6 +164,10 @@ class PlanParams:
     apart in 4.2 s instead of 10 s (off only to measure the gain)."""
     explain_top: int = 3
     """How many of the top bottlenecks to re-solve with more capacity, to say what it buys."""
+    explain_time_s: float | None = None
+    """Seconds those re-solves may take in all; None: as long as the plan's own solve, at
+    least 10 s. What is not measured by then is ranked by shadow price alone, and an extra
+    whose least figure was not found is said to be enough, perhaps more than needed."""
     fair_share: bool = False
     """Spread a shortfall between units, as shares of what each consumes, rather than
     let it fall where it costs least (see :mod:`supplyline.planning.fair_share`)."""
@@ -189,10 +193,16 @@ class PlanParams:
         if str(self.method) not in {m.value for m in Method}:
             known = ", ".join(m.value for m in Method)
             raise ArgumentError(f"method(={self.method!r}) must be one of {known}")
-        if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
-            raise ArgumentError(
-                f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)"
-            )
+        for name in ("time_limit_s", "explain_time_s"):
+            seconds = getattr(self, name)
+            if seconds is not None and (
+                isinstance(seconds, bool)
+                or not isinstance(seconds, int | float)
+                or not 0 < seconds < math.inf
+            ):
+                raise ArgumentError(
+                    f"{name}(={seconds!r}) must be a number of seconds > 0 and finite (or None)"
+                )
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
             raise ArgumentError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
         if self.explain_top < 0:
@@ -254,6 +264,7 @@ _KINDS: dict[str, type | tuple[type, ...]] = {
     "block_start": bool,
     "alike_start": bool,
     "explain_top": int,
+    "explain_time_s": (int, float),
     "fair_share": bool,
 }
 """What each top-level key of a parameters file holds (``[weights]`` holds numbers)."""

@@ -15,7 +15,7 @@ from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, So
 from supplyline.errors import require, require_callable
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
-from supplyline.planning.bottlenecks import find_bottlenecks
+from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
@@ -297,5 +297,9 @@ def plan_movements(
             fair_share=params.fair_share,
             max_violation=sol.violation.largest,
             total_violation=sol.violation.total,
+            explain_top=params.explain_top if sol.status is PlanStatus.OPTIMAL else 0,
+            explain_budget_s=explain_budget(params, start_s + sol.solve_s)
+            if sol.status is PlanStatus.OPTIMAL
+            else 0.0,
         ),
     )

@@ -313,13 +313,23 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
             "both may buy no more than one"
         )
     unmeasured = [i for i, b in enumerate(shown, start=1) if b.shortfall_removed_t is None]
-    if unmeasured:
-        ranks = day_ranges(unmeasured).replace("C+", "")
-        out.append(
-            f"rank{'s' if len(unmeasured) > 1 else ''} {ranks} "
-            f"{'are' if len(unmeasured) > 1 else 'is'} ranked by shadow price only, not measured"
-        )
+    asked = plan.stats.explain_top
+    # within the ranks asked for, the measuring time ran out: no --explain N can help
+    cut, beyond = [i for i in unmeasured if i <= asked], [i for i in unmeasured if i > asked]
+    if cut:
+        budget = f"{plan.stats.explain_budget_s:,.0f} s"
+        out.append(f"{_ranks(cut)} not measured: the measuring time ({budget}) ran out")
+    if beyond:
+        out.append(f"{_ranks(beyond)} ranked by shadow price only, not measured")
     return out
+
+
+def _ranks(ranks: list[int]) -> str:
+    """``rank 4 is`` or ``ranks 4–5 are``."""
+    many = len(ranks) > 1
+    return (
+        f"rank{'s' if many else ''} {day_ranges(ranks).replace('C+', '')} {'are' if many else 'is'}"
+    )
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:
