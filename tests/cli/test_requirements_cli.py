@@ -31,6 +31,14 @@ def test_requirements_csv_sums_match_json_export(tmp_path: Path) -> None:
     assert (tmp_path / "requirements_daily.csv").stat().st_size > 0
 
 
+def test_writing_the_daily_rows_says_how_far_it_is(tmp_path: Path) -> None:
+    """In a log (stderr not a terminal) the write of the daily file is a stage of its own."""
+    done = run("requirements", BILATERAL, "--out", tmp_path / "req")
+    assert done.returncode == 0, done.stderr
+    assert "writing requirements_daily.csv (100 % of the units)" in done.stderr
+    assert (tmp_path / "req" / "requirements_daily.csv").read_bytes().endswith(b"\r\n")
+
+
 def test_requirements_of_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
     """A folder without scenario.yaml exits 2 with a message and no traceback, writing nothing."""
     out = tmp_path / "out"

@@ -11,6 +11,7 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed
 from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.progress import stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import (
@@ -58,10 +59,10 @@ def requirements_cmd(
     """
     if out is not None:
         check_requirements_outputs(folder, out)  # before any work, as plan and routes do
-    with err.status("computing requirements…"):
+    with stages(err, "computing requirements") as show:
         result = assess_requirements(folder)
-    # the files first, then the printing: a reader that stops early (| head) loses no file
-    written = export_requirements(result, out) if out is not None else []
+        # the files first, then the printing: a reader that stops early (| head) loses none
+        written = export_requirements(result, out, progress=show) if out is not None else []
     print_warnings(result.opened.warnings, err)
     demand = result.demand
     if by is GroupBy.UNIT:

@@ -24,7 +24,6 @@ from supplyline.io.requirements_files import write_requirements
 from supplyline.planning.arrival import demand_on_arrival, never_in_place
 from supplyline.requirements import (
     compute_requirements,
-    daily_rows,
     resolve_rates,
     totals_by_commodity,
     totals_by_unit,
@@ -128,23 +127,27 @@ def check_requirements_outputs(folder: str | Path, out: str | Path) -> None:
     check_outputs(folder, ("the requirements files", out, REQUIREMENTS_FILES))
 
 
-def export_requirements(result: RequirementsResult, out: str | Path) -> list[Path]:
+def export_requirements(
+    result: RequirementsResult, out: str | Path, progress: Progress | None = None
+) -> list[Path]:
     """Write the requirements as CSV and JSON into ``out`` (all files, or none).
 
-    Call :func:`check_requirements_outputs` before the work, as the faces do.
+    Call :func:`check_requirements_outputs` before the work, as the faces do. ``progress``
+    hears how far the daily rows are written (millions of rows take seconds).
     """
     require(result, RequirementsResult, "result")  # None failed as an AttributeError
     require_folder(out, "the output folder")
+    require_callable(progress, "progress")
     deliver = result.to_deliver_t
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,
         demand=result.demand,
-        daily=daily_rows(result.demand, deliver),
         by_unit=totals_by_unit(result.demand, deliver),
         by_commodity=totals_by_commodity(result.demand, deliver),
         factors_used=[result.opened.factors[k] for k in result.factors_used],
         deliver=deliver,
+        progress=progress,
     )
 
 
