@@ -19,7 +19,7 @@ from supplyline.services.scenarios import (
     assess_requirements,
     check_requirements_outputs,
     export_requirements,
-    factor_rows,
+    list_factors,
 )
 
 console = Console()
@@ -125,8 +125,14 @@ def factors_cmd(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f"),
     sources: bool = typer.Option(False, "--sources", help="Add the source notes to the table."),
 ) -> None:
-    """List the planning factors in force, with their units and public sources."""
-    rows = [{**row, "value": Exact(row["value"])} for row in factor_rows(pattern, scenario)]
+    """List the planning factors in force, with their units and public sources.
+
+    With --scenario, what loading it warns of comes first, on stderr, as validate says it
+    (an override key that is no factor, with the known keys like it).
+    """
+    listing = list_factors(pattern, scenario)
+    print_warnings(listing.warnings, err)
+    rows = [{**row, "value": Exact(row["value"])} for row in listing.rows]
     cols = ["key", "value", "unit", "overridden", "source_url"]
     if sources or fmt is not OutputFormat.TABLE:
         cols += ["description", "source_note"]
