@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
+import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from supplyline.domain import Demand, to_deliver
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, OutputError
 from supplyline.io import requirements_daily
 from supplyline.io.csv_out import to_gram, write_csv
 from supplyline.io.requirements_daily import DAILY_COLUMNS, gram_texts, write_daily_csv
@@ -142,6 +145,19 @@ def test_a_failure_while_writing_leaves_nothing_in_the_folder(tmp_path: Path) ->
         export_requirements(result, out, progress=fail)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".req")]  # no scratch
+
+
+def test_a_full_disk_while_writing_is_an_output_error_and_leaves_nothing(tmp_path: Path) -> None:
+    """No space left half-way: the error names the output folder, and no file is there."""
+    result = assess_requirements(Path(__file__).parents[2] / "examples" / "bilateral-exercise")
+    out = tmp_path / "req"
+
+    def disk_full(step: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(OutputError, match=rf"the requirements files into {re.escape(str(out))}"):
+        export_requirements(result, out, progress=disk_full)
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor a scratch
 
 
 def test_the_to_deliver_column_is_what_must_reach_the_units(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ DAILY_COLUMNS = (
 """The columns of ``requirements_daily.csv``, in order."""
 
 BLOCK_CELLS = 100_000
-"""Unit × commodity × day cells per block: some 30 MB of byte matrices at most."""
+"""Unit × commodity × day cells per block: some 75 MiB at the peak, whatever the table's size."""
 
 _SCALE = 10.0**GRAM_DECIMALS
 _INT_DIGITS = 9

@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, PlanningFactor
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import to_gram, write_csv
 from supplyline.io.requirements_daily import write_daily_csv
 
@@ -62,7 +62,8 @@ def write_requirements(
     them take seconds); ``progress`` hears how far their writing is, every tenth of the
     units.
     """
-    with atomic_output_dir(out) as tmp:
+    # a full disk half-way through millions of rows: an OutputError naming the output
+    with atomic_output_dir(out) as tmp, writing(f"the requirements files into {out}"):
         write_daily_csv(
             tmp / "requirements_daily.csv",
             demand,
