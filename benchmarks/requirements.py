@@ -55,7 +55,7 @@ def synthetic(n_units: int, n_commodities: int, n_days: int, seed: int = 7) -> S
                 id=f"c{c}",
                 name=f"commodity {c}",
                 supply_class=SupplyClass.GENERAL,
-                demand_unit=DemandUnit.L if kind == 1 else DemandUnit.KG,
+                demand_unit=DemandUnit.L if kind in (1, 3) else DemandUnit.KG,
                 per_person_per_day="food.wfp.full_ration_net_kg_ppd"
                 if kind == 0
                 else (float(rng.uniform(1, 30)) if kind == 1 else None),

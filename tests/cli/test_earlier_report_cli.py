@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -62,3 +63,25 @@ def test_new_routes_remove_the_earlier_routes_report(
     assert second.exit_code == 0, second.output
     assert not (out / "routes.html").exists()
     assert "thereportoftheearlierroutes" in "".join(second.output.split())
+
+
+def test_the_json_summary_lists_the_report_it_removed(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """--format json names the removed report under removed_files, beside the files written."""
+    s1, bil = folders
+    ox = tmp_path / "ox"
+    first = runner.invoke(
+        app, ["plan", str(s1), "--out", str(ox), "--report", str(ox / "plan.html"),
+              "--explain", "0", "--format", "json"],
+    )  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["removed_files"] == []  # its own report stays
+    second = runner.invoke(
+        app, ["plan", str(bil), "--out", str(ox), "--explain", "0", "--format", "json"]
+    )
+    assert second.exit_code == 0, second.output
+    document = json.loads(second.stdout)
+    assert document["removed_files"] == [str(ox / "plan.html")]
+    assert not (ox / "plan.html").exists()
+    assert str(ox / "plan.json") in document["files"]

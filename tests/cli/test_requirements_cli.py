@@ -31,6 +31,14 @@ def test_requirements_csv_sums_match_json_export(tmp_path: Path) -> None:
     assert (tmp_path / "requirements_daily.csv").stat().st_size > 0
 
 
+def test_writing_the_daily_rows_says_how_far_it_is(tmp_path: Path) -> None:
+    """In a log (stderr not a terminal) the write of the daily file is a stage of its own."""
+    done = run("requirements", BILATERAL, "--out", tmp_path / "req")
+    assert done.returncode == 0, done.stderr
+    assert "writing requirements_daily.csv (100 % of the units)" in done.stderr
+    assert (tmp_path / "req" / "requirements_daily.csv").read_bytes().endswith(b"\r\n")
+
+
 def test_requirements_of_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
     """A folder without scenario.yaml exits 2 with a message and no traceback, writing nothing."""
     out = tmp_path / "out"
@@ -70,3 +78,36 @@ def test_the_json_says_what_must_move_each_day_net_of_what_sites_hold(tmp_path: 
     assert sum(map(sum, moved.values())) < sum(map(sum, totals.values()))  # the sites hold some
     rows = {r["commodity"]: r for r in document["by_commodity"]}
     assert all(abs(rows[c]["to_deliver_t"] - sum(moved[c])) < 1e-3 for c in rows)
+
+
+@pytest.fixture
+def misspelt_override(tmp_path: Path) -> Path:
+    """The init template with an override key one letter short of a factor's."""
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "scenario")
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    assert "planning_factors: {}" in text
+    yaml.write_text(
+        text.replace("planning_factors: {}", "planning_factors: {food.mil.ration_3mre_kg_pd: 2.2}"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_factors_warns_of_a_misspelt_override_as_validate_does(
+    misspelt_override: Path, fmt: str
+) -> None:
+    """Both faces give the same line: file, line, key, and the known keys like it."""
+    checked = run("validate", misspelt_override)
+    listed = run("factors", "ration", "--scenario", misspelt_override, "--format", fmt)
+    assert checked.returncode == 0, checked.stderr
+    assert listed.returncode == 0, listed.stderr
+    warning = next(line for line in checked.stderr.splitlines() if "3mre_kg_pd" in line)
+    assert warning.startswith("scenario.yaml:")
+    assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warning
+    assert warning in listed.stderr.splitlines()
+    if fmt == "json":  # the listing on stdout stays pure JSON
+        assert {r["key"] for r in json.loads(listed.stdout)} >= {"food.mil.ration_3mre_kg_ppd"}

@@ -245,6 +245,9 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
             "summary": head,
             "warnings": warnings,
             "files": [str(p) for p in run.files],
+            # the earlier plan's report that these files replaced, gone with it: a program
+            # reading stdout alone learnt of it only from stderr
+            "removed_files": [str(p) for p in run.removed],
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
         write_json(data)

@@ -11,6 +11,7 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed
 from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.progress import stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import (
@@ -18,7 +19,7 @@ from supplyline.services.scenarios import (
     assess_requirements,
     check_requirements_outputs,
     export_requirements,
-    factor_rows,
+    list_factors,
 )
 
 console = Console()
@@ -58,10 +59,10 @@ def requirements_cmd(
     """
     if out is not None:
         check_requirements_outputs(folder, out)  # before any work, as plan and routes do
-    with err.status("computing requirements…"):
+    with stages(err, "computing requirements") as show:
         result = assess_requirements(folder)
-    # the files first, then the printing: a reader that stops early (| head) loses no file
-    written = export_requirements(result, out) if out is not None else []
+        # the files first, then the printing: a reader that stops early (| head) loses none
+        written = export_requirements(result, out, progress=show) if out is not None else []
     print_warnings(result.opened.warnings, err)
     demand = result.demand
     if by is GroupBy.UNIT:
@@ -124,8 +125,14 @@ def factors_cmd(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f"),
     sources: bool = typer.Option(False, "--sources", help="Add the source notes to the table."),
 ) -> None:
-    """List the planning factors in force, with their units and public sources."""
-    rows = [{**row, "value": Exact(row["value"])} for row in factor_rows(pattern, scenario)]
+    """List the planning factors in force, with their units and public sources.
+
+    With --scenario, what loading it warns of comes first, on stderr, as validate says it
+    (an override key that is no factor, with the known keys like it).
+    """
+    listing = list_factors(pattern, scenario)
+    print_warnings(listing.warnings, err)
+    rows = [{**row, "value": Exact(row["value"])} for row in listing.rows]
     cols = ["key", "value", "unit", "overridden", "source_url"]
     if sources or fmt is not OutputFormat.TABLE:
         cols += ["description", "source_note"]

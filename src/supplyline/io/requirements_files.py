@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +11,9 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, PlanningFactor
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import to_gram, write_csv
+from supplyline.io.requirements_daily import write_daily_csv
 
 __all__ = ["write_requirements"]
 
@@ -29,37 +30,45 @@ def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequenc
     )
 
 
+def _tenths(progress: Callable[[str], None]) -> Callable[[int, int], None]:
+    """Say the share of units written each time it passes a tenth (a log gets ten lines)."""
+    said = [0]
+
+    def tell(done: int, units: int) -> None:
+        tenth = 10 * done // max(units, 1)
+        if tenth > said[0]:
+            said[0] = tenth
+            progress(f"writing requirements_daily.csv ({10 * tenth} % of the units)")
+
+    return tell
+
+
 def write_requirements(
     out: str | Path,
     *,
     scenario_name: str,
     demand: Demand,
-    daily: Sequence[Mapping[str, Any]],
     by_unit: Sequence[Mapping[str, Any]],
     by_commodity: Sequence[Mapping[str, Any]],
     factors_used: Sequence[PlanningFactor],
     deliver: FloatArray | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write ``requirements_daily.csv``, ``requirements_by_unit.csv`` and ``requirements.json``.
 
     The JSON carries the totals and the planning factors used, each with its source, so
-    that a figure in a briefing can be traced to where it came from.
+    that a figure in a briefing can be traced to where it came from. The daily rows come
+    from ``demand`` and ``deliver`` (:mod:`supplyline.io.requirements_daily`: millions of
+    them take seconds); ``progress`` hears how far their writing is, every tenth of the
+    units.
     """
-    with atomic_output_dir(out) as tmp:
-        _write_table(
+    # a full disk half-way through millions of rows: an OutputError naming the output
+    with atomic_output_dir(out) as tmp, writing(f"the requirements files into {out}"):
+        write_daily_csv(
             tmp / "requirements_daily.csv",
-            daily,
-            [
-                "unit",
-                "commodity",
-                "day",
-                "c_day",
-                "date",
-                "consumption_t",
-                "buildup_t",
-                "total_t",
-                "to_deliver_t",
-            ],
+            demand,
+            deliver,
+            progress=None if progress is None else _tenths(progress),
         )
         _write_table(
             tmp / "requirements_by_unit.csv",

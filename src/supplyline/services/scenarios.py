@@ -24,7 +24,6 @@ from supplyline.io.requirements_files import write_requirements
 from supplyline.planning.arrival import demand_on_arrival, never_in_place
 from supplyline.requirements import (
     compute_requirements,
-    daily_rows,
     resolve_rates,
     totals_by_commodity,
     totals_by_unit,
@@ -32,13 +31,14 @@ from supplyline.requirements import (
 
 __all__ = [
     "REQUIREMENTS_FILES",
+    "FactorListing",
     "OpenScenario",
     "RequirementsResult",
     "assess_requirements",
     "bundled_example",
     "check_requirements_outputs",
     "export_requirements",
-    "factor_rows",
+    "list_factors",
     "open_scenario",
     "require_folder",
 ]
@@ -128,34 +128,54 @@ def check_requirements_outputs(folder: str | Path, out: str | Path) -> None:
     check_outputs(folder, ("the requirements files", out, REQUIREMENTS_FILES))
 
 
-def export_requirements(result: RequirementsResult, out: str | Path) -> list[Path]:
+def export_requirements(
+    result: RequirementsResult, out: str | Path, progress: Progress | None = None
+) -> list[Path]:
     """Write the requirements as CSV and JSON into ``out`` (all files, or none).
 
-    Call :func:`check_requirements_outputs` before the work, as the faces do.
+    Call :func:`check_requirements_outputs` before the work, as the faces do. ``progress``
+    hears how far the daily rows are written (millions of rows take seconds).
     """
     require(result, RequirementsResult, "result")  # None failed as an AttributeError
     require_folder(out, "the output folder")
+    require_callable(progress, "progress")
     deliver = result.to_deliver_t
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,
         demand=result.demand,
-        daily=daily_rows(result.demand, deliver),
         by_unit=totals_by_unit(result.demand, deliver),
         by_commodity=totals_by_commodity(result.demand, deliver),
         factors_used=[result.opened.factors[k] for k in result.factors_used],
         deliver=deliver,
+        progress=progress,
     )
 
 
-def factor_rows(
-    pattern: str | None = None, folder: str | Path | None = None
-) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactorListing:
+    """Planning factors as rows, and the warnings of the scenario whose overrides they carry."""
+
+    rows: list[dict[str, Any]]
+    warnings: tuple[Issue, ...] = ()
+    """What loading the scenario warned of, as ``validate`` says it (an override key that
+    is no factor, at its line, with the known keys like it); none without a scenario."""
+
+
+def list_factors(pattern: str | None = None, folder: str | Path | None = None) -> FactorListing:
     """Planning factors as rows (key, value, unit, overridden, source), filtered by a substring.
 
-    With a scenario folder, its overrides are applied and marked.
+    With a scenario folder, its overrides are applied and marked, and the listing carries
+    the warnings its load raised: the loader's checks are the one place that finds a
+    misspelt override key (a tester's ``food.mil.ration_3mre_kg_pd`` was listed as a factor
+    "defined by the scenario" with no word of the key it was meant to be).
+
+    >>> listing = list_factors("sphere.total_min")
+    >>> [(row["key"], row["value"]) for row in listing.rows], listing.warnings
+    ([('water.sphere.total_min_lppd', 15.0)], ())
     """
-    table = open_scenario(folder).factors if folder is not None else default_factors()
+    opened = open_scenario(folder) if folder is not None else None
+    table = opened.factors if opened is not None else default_factors()
     needle = (pattern or "").lower()
     rows = [
         {
@@ -170,7 +190,10 @@ def factor_rows(
         for f in table.values()
         if needle in f.key.lower() or needle in f.description.lower()
     ]
-    return sorted(rows, key=lambda r: str(r["key"]))
+    return FactorListing(
+        rows=sorted(rows, key=lambda r: str(r["key"])),
+        warnings=opened.warnings if opened is not None else (),
+    )
 
 
 def bundled_example(name: str = "bilateral-exercise") -> Path:

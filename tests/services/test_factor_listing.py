@@ -1,0 +1,54 @@
+"""The factors listing of a scenario carries what its load warns of, as validate finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from supplyline.io import write_template
+from supplyline.services.scenarios import list_factors, open_scenario
+
+
+def _with_override(tmp_path: Path, key: str) -> Path:
+    folder = write_template(tmp_path / "scenario")
+    yaml = folder / "scenario.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(
+            "planning_factors: {}", f"planning_factors: {{{key}: 2.2}}"
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_misspelt_override_key_is_warned_of_at_its_line(tmp_path: Path) -> None:
+    """The listing's warnings are validate's: the key's line and the known keys like it."""
+    folder = _with_override(tmp_path, "food.mil.ration_3mre_kg_pd")
+    listing = list_factors("ration", folder)
+    assert listing.warnings == open_scenario(folder).warnings
+    [warning] = [w for w in listing.warnings if "3mre_kg_pd" in w.message]
+    assert (warning.file, warning.column) == (
+        "scenario.yaml",
+        "planning_factors.food.mil.ration_3mre_kg_pd",
+    )
+    assert warning.line is not None
+    assert (
+        "planning_factors" in (folder / "scenario.yaml").read_text().splitlines()[warning.line - 1]
+    )
+    assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warning.message
+
+
+def test_a_known_override_key_gives_no_warning_and_is_marked(tmp_path: Path) -> None:
+    """A key spelt right is listed as overridden, with nothing to warn of."""
+    listing = list_factors("ration_3mre", _with_override(tmp_path, "food.mil.ration_3mre_kg_ppd"))
+    assert listing.warnings == ()
+    assert [(r["key"], r["value"], r["overridden"]) for r in listing.rows] == [
+        ("food.mil.ration_3mre_kg_ppd", 2.2, True)
+    ]
+
+
+def test_without_a_scenario_the_defaults_have_no_warnings() -> None:
+    """The bare listing is the shipped defaults, none overridden."""
+    listing = list_factors()
+    assert listing.rows
+    assert listing.warnings == ()
+    assert not any(r["overridden"] for r in listing.rows)
