@@ -58,16 +58,11 @@ from supplyline.errors import (
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.roads import (
-    RoadMatrix,
-    closed_roads,
-    cut_off_roads,
-    describe_closed,
-    road_matrix,
-)
+from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
+from supplyline.routing.truck_fit import fit, not_reached, whole
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -156,65 +151,6 @@ def _guess(value: str, known: Iterable[str]) -> str:
     return f" ({guess})" if guess else ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Fit:
-    """Whether a fleet group can serve a request, and if not why."""
-
-    ok: bool
-    reason: UnservedReason | None
-    detail: str
-    round_trip_h: float
-
-
-def _fit(
-    req: DeliveryRequest,
-    g: FleetGroup,
-    km: RoadMatrix,
-    service_h: float,
-    scenario: Scenario,
-    day: int,
-) -> _Fit:
-    unit = scenario.unit(req.unit)
-    dep, loc = km.index(g.depot), km.index(req.location)
-    if km.closed[dep, loc] or km.closed[loc, dep]:
-        cut = [
-            *cut_off_roads(scenario, g.depot, day),
-            *cut_off_roads(scenario, req.location, day),
-            *closed_roads(scenario, g.depot, req.location, day),
-            *closed_roads(scenario, req.location, g.depot, day),
-        ]
-        why = describe_closed(list(dict.fromkeys(cut)), day) or "every road is closed"
-        return _Fit(
-            False,
-            UnservedReason.ROAD_CLOSED,
-            f"{why}: no open road between {g.depot} and {req.location} ({g.id})",
-            math.inf,
-        )
-    out_h = km.km[dep, loc] / g.speed_kmh
-    back_h = km.km[loc, dep] / g.speed_kmh
-    rt = out_h + back_h + service_h
-    road = "" if km.by_road[dep, loc] and km.by_road[loc, dep] else " (no road: estimated)"
-    if rt > g.max_route_hours:
-        return _Fit(
-            False,
-            UnservedReason.BEYOND_DURATION,
-            f"{g.id} from {g.depot}: round trip {rt:.1f} h "
-            f"({km.km[dep, loc] + km.km[loc, dep]:.0f} km{road} at {g.speed_kmh:g} km/h "
-            f"+ {service_h:.1f} h stop) > {g.max_route_hours:g} h",
-            rt,
-        )
-    start = max(out_h, unit.receive_open_h)
-    if start > unit.receive_close_h or start + service_h + back_h > 24.0:
-        return _Fit(
-            False,
-            UnservedReason.WINDOW_IMPOSSIBLE,
-            f"{g.id} from {g.depot}: earliest arrival {out_h:.1f} h, window "
-            f"{unit.receive_open_h:g}-{unit.receive_close_h:g} h, back by 24 h impossible",
-            rt,
-        )
-    return _Fit(True, None, "", rt)
-
-
 def _n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
     kg = round(req.tonnes * 1000)
     n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
@@ -238,12 +174,12 @@ def _plan_chunks(
     bounds: dict[int, tuple[int, str]] = {}
     for r, req in enumerate(requests):
         if not groups:
-            unserved.append(_whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
+            unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
             continue
-        fits = {g.id: _fit(req, g, km, service_h, scenario, day) for g in groups}
+        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
         allowed = [g for g in groups if fits[g.id].ok]
         if not allowed:
-            unserved.append(_not_reached(req, list(fits.values())))
+            unserved.append(not_reached(req, list(fits.values())))
             continue
         # Loads that fit every truck type at least half the size of the largest one, so
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
@@ -279,18 +215,6 @@ def _plan_chunks(
     return chunks, unserved, bounds
 
 
-def _not_reached(req: DeliveryRequest, fits: Sequence[_Fit]) -> Unserved:
-    """Why no truck type can serve a request: a closed road first, as what cut it off."""
-    closed = [f for f in fits if f.reason is UnservedReason.ROAD_CLOSED]
-    if closed:
-        detail = "; ".join(dict.fromkeys(f.detail for f in closed))
-        return _whole(req, UnservedReason.ROAD_CLOSED, detail)
-    window = [f for f in fits if f.reason is UnservedReason.WINDOW_IMPOSSIBLE]
-    worst = window[0] if window else min(fits, key=lambda f: f.round_trip_h)
-    assert worst.reason is not None
-    return _whole(req, worst.reason, worst.detail)
-
-
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
     """The legs driven whose km is an estimate (no road data between the two places)."""
     legs = (
@@ -300,12 +224,6 @@ def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
         if a != b and not km.by_road[km.index(a), km.index(b)]
     )
     return [f"{a}→{b}" for a, b in dict.fromkeys(legs)]
-
-
-def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserved:
-    return Unserved(
-        unit=req.unit, location=req.location, load_t=req.load_t, reason=reason, detail=detail
-    )
 
 
 def _matrices(
