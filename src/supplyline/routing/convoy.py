@@ -55,6 +55,7 @@ from supplyline.errors import (
     require_callable,
     require_list,
 )
+from supplyline.routing.depot_stock import DEMAND_BASIS, with_depot_check
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
@@ -386,6 +387,22 @@ def _drawn(
     return rest, tuple(drawn)
 
 
+def _less_drawn(
+    held: Mapping[tuple[str, str], float], drawn: Sequence[DrawnOnSite]
+) -> dict[tuple[str, str], float]:
+    """What the places hold once the day's on-site draws are taken."""
+    book = dict(held)
+    for d in drawn:
+        for com, tonnes in d.load_t.items():
+            book[(d.location, com)] = book.get((d.location, com), 0.0) - tonnes
+    return book
+
+
+def _checked(routes: Routes, depot_t: Mapping[tuple[str, str], float] | None) -> Routes:
+    """The routes with the depots' stocks checked (:mod:`~supplyline.routing.depot_stock`)."""
+    return routes if depot_t is None else with_depot_check(routes, depot_t, DEMAND_BASIS)
+
+
 def route_day(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -410,6 +427,12 @@ def route_day(
     goes on the trucks as it is, nothing is drawn from ``held_t`` (give one or the other),
     and ``Routes.on_site`` is ``on_site``.
 
+    The day's truck-loads are checked against what each depot holds (``held_t``, or the
+    scenario's stocks, after the day's on-site draws; earlier days' truck-loads are not
+    known here): ``Routes.depot_short`` lists each depot and commodity the loads ask more
+    of (:mod:`~supplyline.routing.depot_stock`). With ``on_site`` the caller knows the
+    stocks and checks (:func:`~supplyline.routing.depot_stock.with_depot_check`).
+
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
 
@@ -433,13 +456,17 @@ def route_day(
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     requests, on_site = _drawn(scenario, requests, held, given)
+    # what the depots hold for the trucks: the places' stocks after the day's on-site draws
+    # (unknown here when the caller drew on site: it checks, as with the movement plan)
+    depot_t = None if given is not None else _less_drawn(held, on_site)
     requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
-        return Routes(
+        nothing = Routes(
             scenario=scenario.name, day=day, date=date, on_site=on_site, source=source,
             status=RouteStatus.SOLVED if on_site else RouteStatus.NOTHING_TO_DO,
         )  # fmt: skip
+        return _checked(nothing, depot_t)
     groups = [g for g in scenario.fleet if g.count > 0]
     ids = [*(g.depot for g in groups), *(r.location for r in requests)]
     km = road_matrix(scenario, ids, day=day)
@@ -452,12 +479,13 @@ def route_day(
             + ", ".join(f"{u} ×{n}" for u, n in split)
         )
     if not chunks:
-        return Routes(
+        none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
             unserved=tuple(unserved), on_site=on_site, source=source,
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
         )  # fmt: skip
+        return _checked(none_routed, depot_t)
     problem = _problem(scenario, requests, groups, chunks, km, params)
     start = greedy_routes(problem)
     solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
@@ -494,17 +522,20 @@ def route_day(
             f"no road in the scenario, distance estimated as great circle × "
             f"{scenario.routing.detour_factor:g}: " + ", ".join(estimated)
         )
-    return Routes(
-        scenario=scenario.name,
-        day=day,
-        date=date,
-        status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
-        routes=tuple(routes),
-        unserved=tuple(unserved),
-        on_site=on_site,
-        source=source,
-        total_distance_km=sum(r.distance_km for r in routes),
-        total_cost=sum(r.cost for r in routes),
-        solve_s=time.perf_counter() - t0,
-        notes=tuple(notes),
+    return _checked(
+        Routes(
+            scenario=scenario.name,
+            day=day,
+            date=date,
+            status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
+            routes=tuple(routes),
+            unserved=tuple(unserved),
+            on_site=on_site,
+            source=source,
+            total_distance_km=sum(r.distance_km for r in routes),
+            total_cost=sum(r.cost for r in routes),
+            solve_s=time.perf_counter() - t0,
+            notes=tuple(notes),
+        ),
+        depot_t,
     )

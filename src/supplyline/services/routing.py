@@ -29,6 +29,7 @@ from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
+from supplyline.routing.depot_stock import PLAN_BASIS, plan_depot_stock, with_depot_check
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.reach import check_reach
@@ -201,6 +202,9 @@ def route_scenario_day(
         held_t=held,
         on_site=drawn,
     )
+    if plan is not None and drawn is not None:  # route_day checked the depots from stocks
+        held_t = plan_depot_stock(scenario, plan, day, drawn)
+        routes = with_depot_check(routes, held_t, PLAN_BASIS)
     files: list[Path] = []
     stale: list[Path] = []
     try:
