@@ -14,7 +14,7 @@ from supplyline.cli.output import OutputFormat, emit_rows, listed
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.routes import Routes
+from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
@@ -125,9 +125,14 @@ def routes_cmd(
             soft_wrap=True,
         )
     if routes.depot_short:
+        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
         err.print(
-            f"  (what a depot holds: {routes.depot_stock_basis}; the trucks are loaded all "
-            "the same, see depot_short.csv)",
+            f"  (what a depot holds: {routes.depot_stock_basis}; "
+            + (
+                "what none holds is not loaded: depot_short under Not delivered)"
+                if left
+                else "the trucks are loaded all the same, see depot_short.csv)"
+            ),
             style="yellow",
             markup=False,
             highlight=False,

@@ -58,6 +58,9 @@ class UnservedReason(StrEnum):
     """The delivery needs more truck-loads than the reaching trucks could ever carry in a day."""
     NOT_ENOUGH_TRUCKS = "not_enough_trucks"
     """Reachable in principle, but the trucks were all used for other deliveries."""
+    DEPOT_SHORT = "depot_short"
+    """No depot whose trucks can serve the unit holds the goods that day (what they hold
+    went on more urgent loads): the trucks do not load what their depot does not have."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -32,7 +32,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,15 +55,21 @@ from supplyline.errors import (
     require_callable,
     require_list,
 )
-from supplyline.routing.depot_stock import DEMAND_BASIS, with_depot_check
+from supplyline.routing.depot_stock import (
+    DEMAND_BASIS,
+    Allocation,
+    DepotStock,
+    allocate,
+    with_depot_check,
+)
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, road_matrix
-from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
+from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.truck_fit import fit, not_reached, whole
+from supplyline.routing.truck_fit import depot_options, fit, not_reached, whole
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -167,8 +173,12 @@ def _plan_chunks(
     scenario: Scenario,
     params: ConvoyParams,
     day: int,
+    pinned: Sequence[LocationId | None],
 ) -> tuple[list[Chunk], list[Unserved], dict[int, tuple[int, str]]]:
-    """Split requests into truck-loads; rule out the ones no truck type can serve."""
+    """Split requests into truck-loads; rule out the ones no truck type can serve.
+
+    A request ``pinned`` to a depot goes on that depot's trucks only (it holds the goods).
+    """
     service_h = scenario.routing.service_minutes / 60
     chunks: list[Chunk] = []
     unserved: list[Unserved] = []
@@ -178,7 +188,7 @@ def _plan_chunks(
             unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
             continue
         fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
-        allowed = [g for g in groups if fits[g.id].ok]
+        allowed = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
         if not allowed:
             unserved.append(not_reached(req, list(fits.values())))
             continue
@@ -387,19 +397,50 @@ def _drawn(
     return rest, tuple(drawn)
 
 
-def _less_drawn(
-    held: Mapping[tuple[str, str], float], drawn: Sequence[DrawnOnSite]
-) -> dict[tuple[str, str], float]:
-    """What the places hold once the day's on-site draws are taken."""
-    book = dict(held)
-    for d in drawn:
-        for com, tonnes in d.load_t.items():
-            book[(d.location, com)] = book.get((d.location, com), 0.0) - tonnes
-    return book
+def _left_out(
+    requests: Sequence[DeliveryRequest],
+    left: Sequence[Chunk],
+    bounds: Mapping[int, tuple[int, str]],
+) -> list[Unserved]:
+    """The truck-loads the router left out, per request: too large, or not enough trucks."""
+    by_request: dict[int, list[Chunk]] = defaultdict(list)
+    for c in left:
+        by_request[c.request].append(c)
+    out = []
+    for r, lost in by_request.items():
+        most, why = bounds[r]
+        req = requests[r]
+        too_large = lost[0].parts > most
+        load: dict[str, float] = defaultdict(float)
+        for c in lost:
+            for com, t in c.load_t.items():
+                load[com] += t
+        out.append(
+            Unserved(
+                unit=req.unit,
+                location=req.location,
+                load_t=load,
+                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
+                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
+            )
+        )
+    return out
 
 
-def _checked(routes: Routes, depot_t: Mapping[tuple[str, str], float] | None) -> Routes:
-    """The routes with the depots' stocks checked (:mod:`~supplyline.routing.depot_stock`)."""
+def _checked(
+    routes: Routes,
+    depot_t: Mapping[tuple[str, str], float] | None,
+    given: tuple[DepotStock, Allocation | None] | None = None,
+) -> Routes:
+    """The routes with the depots' stocks checked (:mod:`~supplyline.routing.depot_stock`).
+
+    With a ``DepotStock`` given, the loads were allocated to the depots that hold them:
+    the excesses are what the allocation could not give.
+    """
+    if given is not None:
+        stock, alloc = given
+        short = alloc.short if alloc is not None else ()
+        return replace(routes, depot_short=short, depot_stock_basis=stock.basis)
     return routes if depot_t is None else with_depot_check(routes, depot_t, DEMAND_BASIS)
 
 
@@ -413,6 +454,7 @@ def route_day(
     on_best: BestCallback | None = None,
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
     on_site: Sequence[DrawnOnSite] | None = None,
+    depot_stock: DepotStock | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -433,6 +475,13 @@ def route_day(
     of (:mod:`~supplyline.routing.depot_stock`). With ``on_site`` the caller knows the
     stocks and checks (:func:`~supplyline.routing.depot_stock.with_depot_check`).
 
+    ``depot_stock`` is what each depot holds for its trucks that day, as the caller knows
+    it (the movement plan's, :func:`~supplyline.routing.depot_stock.plan_depot_stock`):
+    then the routes respect it. The loads are split among the depots that hold them
+    (:func:`~supplyline.routing.depot_stock.allocate`), a truck carries only what its
+    depot holds, and what no depot that reaches the unit holds is unserved,
+    ``depot_short``, with the figures (and in ``Routes.depot_short``, per depot).
+
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
 
@@ -451,6 +500,9 @@ def route_day(
     if on_site is not None and held_t is not None:
         raise ArgumentError("give held_t (drawn here) or on_site (drawn by the caller), not both")
     given = None if on_site is None else tuple(require_list(on_site, DrawnOnSite, "on_site"))
+    if depot_stock is not None:
+        require(depot_stock, DepotStock, "depot_stock")
+        check_held(scenario, depot_stock.held_t)
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
@@ -458,7 +510,10 @@ def route_day(
     requests, on_site = _drawn(scenario, requests, held, given)
     # what the depots hold for the trucks: the places' stocks after the day's on-site draws
     # (unknown here when the caller drew on site: it checks, as with the movement plan)
-    depot_t = None if given is not None else _less_drawn(held, on_site)
+    depot_t = None if given is not None else less_drawn(held, on_site)
+    respected: tuple[DepotStock, Allocation | None] | None = (
+        None if depot_stock is None else (depot_stock, None)
+    )
     requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
@@ -466,11 +521,19 @@ def route_day(
             scenario=scenario.name, day=day, date=date, on_site=on_site, source=source,
             status=RouteStatus.SOLVED if on_site else RouteStatus.NOTHING_TO_DO,
         )  # fmt: skip
-        return _checked(nothing, depot_t)
+        return _checked(nothing, depot_t, respected)
     groups = [g for g in scenario.fleet if g.count > 0]
     ids = [*(g.depot for g in groups), *(r.location for r in requests)]
     km = road_matrix(scenario, ids, day=day)
-    chunks, unserved, bounds = _plan_chunks(requests, groups, km, scenario, params, day)
+    pinned: list[LocationId | None] = [None] * len(requests)
+    unserved: list[Unserved] = []
+    if depot_stock is not None and groups:
+        options = depot_options(requests, groups, km, scenario, day)
+        alloc = allocate(scenario, requests, options, depot_stock.held_t, day)
+        requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
+        respected = (depot_stock, alloc)
+    chunks, more, bounds = _plan_chunks(requests, groups, km, scenario, params, day, pinned)
+    unserved += more
     notes: list[str] = []
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
     if split:
@@ -485,7 +548,7 @@ def route_day(
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
         )  # fmt: skip
-        return _checked(none_routed, depot_t)
+        return _checked(none_routed, depot_t, respected)
     problem = _problem(scenario, requests, groups, chunks, km, params)
     start = greedy_routes(problem)
     solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
@@ -495,26 +558,7 @@ def route_day(
             f"(day {day}); this is a bug, please report it with the scenario"
         )
     routes, left = to_routes(problem, solution, chunks, groups, km, scenario)
-    by_request: dict[int, list[Chunk]] = defaultdict(list)
-    for c in left:
-        by_request[c.request].append(c)
-    for r, lost in by_request.items():
-        most, why = bounds[r]
-        req = requests[r]
-        too_large = lost[0].parts > most
-        load: dict[str, float] = defaultdict(float)
-        for c in lost:
-            for com, t in c.load_t.items():
-                load[com] += t
-        unserved.append(
-            Unserved(
-                unit=req.unit,
-                location=req.location,
-                load_t=load,
-                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
-                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
-            )
-        )
+    unserved += _left_out(requests, left, bounds)
     notes.extend(solution.notes)
     estimated = _estimated_legs(routes, km)
     if estimated:
@@ -538,4 +582,5 @@ def route_day(
             notes=tuple(notes),
         ),
         depot_t,
+        respected,
     )

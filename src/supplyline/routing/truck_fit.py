@@ -22,7 +22,7 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, describe_closed, round_trip_blockers
 from supplyline.types import LocationId
 
-__all__ = ["Fit", "fit", "not_reached", "whole"]
+__all__ = ["Fit", "depot_options", "fit", "not_reached", "whole"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +132,23 @@ def whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserved
     return Unserved(
         unit=req.unit, location=req.location, load_t=req.load_t, reason=reason, detail=detail
     )
+
+
+def depot_options(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    scenario: Scenario,
+    day: int,
+) -> list[list[LocationId]]:
+    """For each request, the depots whose trucks can serve it that day, nearest first."""
+    service_h = scenario.routing.service_minutes / 60
+    out = []
+    for req in requests:
+        best: dict[LocationId, float] = {}
+        for g in groups:
+            f = fit(req, g, km, service_h, scenario, day)
+            if f.ok:
+                best[g.depot] = min(best.get(g.depot, math.inf), f.round_trip_h)
+        out.append(sorted(best, key=lambda d: (best[d], d)))
+    return out
