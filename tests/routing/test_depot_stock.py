@@ -264,3 +264,14 @@ def test_depot_short_refuses_a_negative_or_infinite_figure() -> None:
         DepotShort(depot="D", commodity="food", day=0, held_t=-1, asked_t=2)
     with pytest.raises(ArgumentError, match=r"asked_t\(=inf"):
         DepotShort(depot="D", commodity="food", day=0, held_t=1, asked_t=float("inf"))
+
+
+def test_the_routes_report_section_has_a_table_of_the_depots_short() -> None:
+    """The HTML report's convoy section lists RH's food: held 4.0 t, asked 6.5 t, short 2.5."""
+    from supplyline.reports.routes_report import routes_section
+
+    s = _stocked(star(1, 50.0), ("RH", "food", 4.0, 0.0))
+    routes = route_day(s, [_food("U0", "L0", 6.5)], day=0, params=PARAMS)
+    (table,) = [t for t in routes_section(routes).tables if t.caption.startswith("Depots")]
+    assert table.caption == f"Depots asked for more than they hold (by {DEMAND_BASIS})"
+    assert table.rows == (("RH", "food", 4.0, 6.5, 2.5),)
