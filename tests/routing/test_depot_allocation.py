@@ -20,6 +20,7 @@ from supplyline.domain import LocationKind, Scenario
 from supplyline.domain.routes import UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.depot_stock import (
+    GIVEN_BASIS,
     PLAN_BASIS,
     DepotStock,
     allocate,
@@ -60,7 +61,7 @@ def test_no_truck_loads_what_its_depot_does_not_hold() -> None:
     )  # fmt: skip
     assert routes.unserved == ()
     assert depot_loads(routes) == pytest.approx({("DW", "fuel"): 2.0, ("DF", "food"): 3.0})
-    assert (routes.depot_short, routes.depot_stock_basis) == ((), PLAN_BASIS)
+    assert (routes.depot_short, routes.depot_stock_basis) == ((), GIVEN_BASIS)
 
 
 def test_a_request_one_depot_holds_whole_stays_one_stop_from_the_nearest() -> None:

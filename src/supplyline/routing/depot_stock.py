@@ -44,6 +44,7 @@ from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = [
     "DEMAND_BASIS",
+    "GIVEN_BASIS",
     "PLAN_BASIS",
     "Allocation",
     "DepotStock",
@@ -67,6 +68,7 @@ PLAN_BASIS = (
     "the plan brings in by then, less what it sends on by road on legs arriving before "
     "the day, by other modes up to the day, and what units take there)"
 )
+GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"
 _HALF_KG_T = 0.0005
 """Loads asking less than this beyond what a depot holds are rounding, not a shortage."""
 _DUST_T = 1e-9
@@ -78,7 +80,8 @@ class DepotStock:
 
     held_t: Mapping[tuple[LocationId, CommodityId], float]
     """Tonnes by (depot, commodity); a pair not given holds nothing."""
-    basis: str = PLAN_BASIS
+    basis: str = GIVEN_BASIS
+    """What ``held_t`` was worked out from, for the files and warnings (``PLAN_BASIS``…)."""
 
     def __post_init__(self) -> None:
         check_fields(self)
