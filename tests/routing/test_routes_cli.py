@@ -35,7 +35,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
-    """Routes --from-demand writes the six files, and routes.csv rows add up to trucks.csv."""
+    """Routes --from-demand writes the seven files, and routes.csv rows add up to trucks.csv."""
     out = tmp_path / "out"
     result = runner.invoke(
         app, ["routes", str(folder), "--day", "20", "--from-demand", "--time-limit", "1",
@@ -44,7 +44,8 @@ def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == [
-        "on_site.csv", "routes.csv", "routes.geojson", "routes.json", "trucks.csv", "unserved.csv"
+        "depot_short.csv", "on_site.csv", "routes.csv", "routes.geojson", "routes.json",
+        "trucks.csv", "unserved.csv",
     ]  # fmt: skip
     with (out / "routes.csv").open(encoding="utf-8-sig") as fh:
         stops = list(csv.DictReader(fh))

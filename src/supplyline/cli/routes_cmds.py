@@ -14,8 +14,14 @@ from supplyline.cli.output import OutputFormat, emit_rows, listed
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.routes import Routes
-from supplyline.io.route_files import ROUTE_FILES, on_site_rows, truck_rows, unserved_rows
+from supplyline.domain.routes import Routes, UnservedReason
+from supplyline.io.route_files import (
+    ROUTE_FILES,
+    depot_short_rows,
+    on_site_rows,
+    truck_rows,
+    unserved_rows,
+)
 from supplyline.routing import Convention, RouterParams
 from supplyline.routing.convoy import ConvoyParams
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -110,6 +116,28 @@ def routes_cmd(
         )
     print_warnings(run.opened.warnings, err)
     routes = run.routes
+    for short in routes.depot_short:
+        err.print(
+            f"warning: {short.message}",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if routes.depot_short:
+        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
+        err.print(
+            f"  (what a depot holds: {routes.depot_stock_basis}; "
+            + (
+                "what none holds is not loaded: depot_short under Not delivered)"
+                if left
+                else "the trucks are loaded all the same, see depot_short.csv)"
+            ),
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
     if fmt is OutputFormat.TABLE:
         console.print(_headline(routes), highlight=False)
@@ -129,6 +157,11 @@ def routes_cmd(
         rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
         rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
         rows += [{**d, "kind": "on_site", "truck": None} for d in on_site]
+        rows += [
+            {"kind": "depot_short", "truck": None, "depot": d["depot"], "tonnes": d["short_t"],
+             "detail": d["detail"]}
+            for d in depot_short_rows(routes)
+        ]  # fmt: skip
         cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
                 "detail"]  # fmt: skip
         emit_rows(rows, cols, fmt, console=console)

@@ -35,6 +35,7 @@ from supplyline.domain.plan import (
 )
 from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
 from supplyline.domain.routes import (
+    DepotShort,
     DrawnOnSite,
     ReachCheck,
     ReachRow,
@@ -64,6 +65,7 @@ __all__ = [
     "Delivery",
     "Demand",
     "DemandUnit",
+    "DepotShort",
     "DrawnOnSite",
     "FactorTable",
     "Finding",

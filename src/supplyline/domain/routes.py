@@ -16,9 +16,10 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from supplyline.errors import ArgumentError
-from supplyline.types import CommodityId, LocationId, UnitId
+from supplyline.types import CommodityId, LocationId, UnitId, day_label
 
 __all__ = [
+    "DepotShort",
     "DrawnOnSite",
     "ReachCheck",
     "ReachRow",
@@ -57,6 +58,9 @@ class UnservedReason(StrEnum):
     """The delivery needs more truck-loads than the reaching trucks could ever carry in a day."""
     NOT_ENOUGH_TRUCKS = "not_enough_trucks"
     """Reachable in principle, but the trucks were all used for other deliveries."""
+    DEPOT_SHORT = "depot_short"
+    """No depot whose trucks can serve the unit holds the goods that day (what they hold
+    went on more urgent loads): the trucks do not load what their depot does not have."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +163,48 @@ class DrawnOnSite:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DepotShort:
+    """A depot whose trucks are loaded, on a day, with more of a commodity than it holds.
+
+    ``held_t`` is the most the depot can hold for its trucks that day by what supplyline
+    knows (``Routes.depot_stock_basis`` says from what); ``asked_t`` what the day's
+    truck-loads from it carry. A tester's depot without food sent food on its trucks.
+    """
+
+    depot: LocationId
+    commodity: CommodityId
+    day: int
+    held_t: float
+    asked_t: float
+
+    def __post_init__(self) -> None:
+        for name in ("held_t", "asked_t"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
+
+    @property
+    def short_t(self) -> float:
+        """Tonnes the loads ask beyond what the depot holds."""
+        return self.asked_t - self.held_t
+
+    @property
+    def message(self) -> str:
+        """``depot D3 holds 4.0 t of food on C+2; the day's truck-loads from it ask 6.5 t``."""
+        held, asked, short = _tonnes(self.held_t, self.asked_t, self.short_t)
+        return (
+            f"depot {self.depot} holds {held} t of {self.commodity} on {day_label(self.day)}; "
+            f"the day's truck-loads from it ask {asked} t ({short} t more)"
+        )
+
+
+def _tonnes(*tonnes: float) -> list[str]:
+    """``4.0``, or all to the kilogram where a tenth would hide one (``0.050``, not ``0.1``)."""
+    tenths = all(abs(round(t, 1) - t) < 0.0005 for t in tonnes)
+    return [f"{t:,.1f}" if tenths else f"{t:,.3f}" for t in tonnes]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Routes:
     """The convoy routes of one day, and every delivery they leave out."""
 
@@ -177,6 +223,10 @@ class Routes:
     solve_s: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
     """How deliveries were split into truck-loads and other choices a planner should know."""
+    depot_short: tuple[DepotShort, ...] = ()
+    """Depots whose trucks carry more of a commodity than the depot holds that day."""
+    depot_stock_basis: str = ""
+    """What the depots' stocks were checked against; empty when they were not checked."""
 
     @property
     def delivered_t(self) -> float:

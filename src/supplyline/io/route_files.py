@@ -3,7 +3,9 @@
 ``routes.csv`` has one row per stop (truck, trip, order, unit, hours, tonnes by
 commodity, whether the leg's km is by road); ``trucks.csv`` one row per truck;
 ``unserved.csv`` every delivery no route brings, with the reason; ``on_site.csv`` what
-units draw from the stock of their own place (no truck); ``routes.geojson`` the truck
+units draw from the stock of their own place (no truck); ``depot_short.csv`` each depot
+and commodity whose truck-loads ask more than the depot holds that day (with what it
+holds and what they ask); ``routes.geojson`` the truck
 paths as lines (straight between the places visited), the unserved units and the
 on-site draws as points; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
@@ -37,6 +39,7 @@ __all__ = [
     "KG_PER_T",
     "ROUTE_FILES",
     "Kilograms",
+    "depot_short_rows",
     "kilograms",
     "on_site_rows",
     "route_rows",
@@ -51,6 +54,7 @@ ROUTE_FILES = (
     "trucks.csv",
     "unserved.csv",
     "on_site.csv",
+    "depot_short.csv",
     "routes.geojson",
     "routes.json",
 )
@@ -219,6 +223,23 @@ def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
     ]
 
 
+def depot_short_rows(routes: Routes) -> list[dict[str, Any]]:
+    """One row per depot and commodity whose truck-loads ask more than the depot holds."""
+    return [
+        {
+            "depot": d.depot,
+            "commodity": d.commodity,
+            "day": d.day,
+            "day_label": day_label(d.day),
+            "held_t": round(d.held_t, 3),
+            "asked_t": round(d.asked_t, 3),
+            "short_t": round(d.short_t, 3),
+            "detail": d.message,
+        }
+        for d in routes.depot_short
+    ]
+
+
 _ROUTE_COLS = [
     "truck", "fleet_group", "vehicle_type", "depot", "trip", "stop", "unit", "location",
     "arrival_h", "service_start_h", "departure_h", "tonnes", "volume_m3", "load_t", "leg_km",
@@ -230,6 +251,9 @@ _TRUCK_COLS = [
 ]  # fmt: skip
 _UNSERVED_COLS = ["unit", "location", "tonnes", "load_t", "reason", "detail"]
 _ON_SITE_COLS = ["unit", "location", "tonnes", "load_t"]
+_DEPOT_SHORT_COLS = [
+    "depot", "commodity", "day", "day_label", "held_t", "asked_t", "short_t", "detail"
+]  # fmt: skip
 
 
 def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
@@ -333,6 +357,11 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "cost": round(routes.total_cost, 2),
         "solve_s": round(routes.solve_s, 3),
         "notes": list(routes.notes),
+        # the depots' stocks: checked against what (empty: not checked), and the excesses
+        "depot_stock_basis": routes.depot_stock_basis,
+        "depot_short": [
+            {k: v for k, v in row.items() if k != "day_label"} for row in depot_short_rows(routes)
+        ],
     }
 
 
@@ -344,10 +373,11 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
     write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
     write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
     write_csv(paths[3], _ON_SITE_COLS, on_site_rows(routes))
-    paths[4].write_text(
+    write_csv(paths[4], _DEPOT_SHORT_COLS, depot_short_rows(routes))
+    paths[5].write_text(
         json.dumps(routes_geojson(scenario, routes), indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    paths[5].write_text(
+    paths[6].write_text(
         json.dumps(routes_summary(routes), indent=2, ensure_ascii=False), encoding="utf-8"
     )
     return paths

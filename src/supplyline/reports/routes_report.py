@@ -14,7 +14,13 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
-from supplyline.io.route_files import on_site_rows, routes_id, truck_rows, unserved_rows
+from supplyline.io.route_files import (
+    depot_short_rows,
+    on_site_rows,
+    routes_id,
+    truck_rows,
+    unserved_rows,
+)
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
@@ -30,6 +36,7 @@ __all__ = [
 
 _TRUCK_COLUMNS = ("truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost")
 _UNSERVED_COLUMNS = ("unit", "tonnes", "reason", "detail")
+_DEPOT_SHORT_COLUMNS = ("depot", "commodity", "held_t", "asked_t", "short_t")
 _ON_SITE_COLUMNS = ("unit", "location", "tonnes", "load_t")
 
 
@@ -88,6 +95,15 @@ def routes_section(routes: Routes) -> ReportSection:
                 columns=_UNSERVED_COLUMNS,
                 caption="Not delivered",
                 rows=tuple(tuple(u[c] for c in _UNSERVED_COLUMNS) for u in missing),
+            )
+        )
+    short = depot_short_rows(routes)
+    if short:
+        tables.append(
+            Table(
+                columns=_DEPOT_SHORT_COLUMNS,
+                caption=f"Depots asked for more than they hold (by {routes.depot_stock_basis})",
+                rows=tuple(tuple(d[c] for c in _DEPOT_SHORT_COLUMNS) for d in short),
             )
         )
     return ReportSection(

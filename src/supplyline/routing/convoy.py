@@ -32,7 +32,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,19 +55,21 @@ from supplyline.errors import (
     require_callable,
     require_list,
 )
+from supplyline.routing.depot_stock import (
+    DEMAND_BASIS,
+    Allocation,
+    DepotStock,
+    allocate,
+    with_depot_check,
+)
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.roads import (
-    RoadMatrix,
-    closed_roads,
-    cut_off_roads,
-    describe_closed,
-    road_matrix,
-)
-from supplyline.routing.site_stock import check_held, draw_on_site, stock_on_day
+from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
+from supplyline.routing.truck_fit import depot_options, fit, not_reached, whole
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -156,65 +158,6 @@ def _guess(value: str, known: Iterable[str]) -> str:
     return f" ({guess})" if guess else ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Fit:
-    """Whether a fleet group can serve a request, and if not why."""
-
-    ok: bool
-    reason: UnservedReason | None
-    detail: str
-    round_trip_h: float
-
-
-def _fit(
-    req: DeliveryRequest,
-    g: FleetGroup,
-    km: RoadMatrix,
-    service_h: float,
-    scenario: Scenario,
-    day: int,
-) -> _Fit:
-    unit = scenario.unit(req.unit)
-    dep, loc = km.index(g.depot), km.index(req.location)
-    if km.closed[dep, loc] or km.closed[loc, dep]:
-        cut = [
-            *cut_off_roads(scenario, g.depot, day),
-            *cut_off_roads(scenario, req.location, day),
-            *closed_roads(scenario, g.depot, req.location, day),
-            *closed_roads(scenario, req.location, g.depot, day),
-        ]
-        why = describe_closed(list(dict.fromkeys(cut)), day) or "every road is closed"
-        return _Fit(
-            False,
-            UnservedReason.ROAD_CLOSED,
-            f"{why}: no open road between {g.depot} and {req.location} ({g.id})",
-            math.inf,
-        )
-    out_h = km.km[dep, loc] / g.speed_kmh
-    back_h = km.km[loc, dep] / g.speed_kmh
-    rt = out_h + back_h + service_h
-    road = "" if km.by_road[dep, loc] and km.by_road[loc, dep] else " (no road: estimated)"
-    if rt > g.max_route_hours:
-        return _Fit(
-            False,
-            UnservedReason.BEYOND_DURATION,
-            f"{g.id} from {g.depot}: round trip {rt:.1f} h "
-            f"({km.km[dep, loc] + km.km[loc, dep]:.0f} km{road} at {g.speed_kmh:g} km/h "
-            f"+ {service_h:.1f} h stop) > {g.max_route_hours:g} h",
-            rt,
-        )
-    start = max(out_h, unit.receive_open_h)
-    if start > unit.receive_close_h or start + service_h + back_h > 24.0:
-        return _Fit(
-            False,
-            UnservedReason.WINDOW_IMPOSSIBLE,
-            f"{g.id} from {g.depot}: earliest arrival {out_h:.1f} h, window "
-            f"{unit.receive_open_h:g}-{unit.receive_close_h:g} h, back by 24 h impossible",
-            rt,
-        )
-    return _Fit(True, None, "", rt)
-
-
 def _n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
     kg = round(req.tonnes * 1000)
     n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
@@ -230,20 +173,24 @@ def _plan_chunks(
     scenario: Scenario,
     params: ConvoyParams,
     day: int,
+    pinned: Sequence[LocationId | None],
 ) -> tuple[list[Chunk], list[Unserved], dict[int, tuple[int, str]]]:
-    """Split requests into truck-loads; rule out the ones no truck type can serve."""
+    """Split requests into truck-loads; rule out the ones no truck type can serve.
+
+    A request ``pinned`` to a depot goes on that depot's trucks only (it holds the goods).
+    """
     service_h = scenario.routing.service_minutes / 60
     chunks: list[Chunk] = []
     unserved: list[Unserved] = []
     bounds: dict[int, tuple[int, str]] = {}
     for r, req in enumerate(requests):
         if not groups:
-            unserved.append(_whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
+            unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
             continue
-        fits = {g.id: _fit(req, g, km, service_h, scenario, day) for g in groups}
-        allowed = [g for g in groups if fits[g.id].ok]
+        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
+        allowed = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
         if not allowed:
-            unserved.append(_not_reached(req, list(fits.values())))
+            unserved.append(not_reached(req, list(fits.values())))
             continue
         # Loads that fit every truck type at least half the size of the largest one, so
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
@@ -279,18 +226,6 @@ def _plan_chunks(
     return chunks, unserved, bounds
 
 
-def _not_reached(req: DeliveryRequest, fits: Sequence[_Fit]) -> Unserved:
-    """Why no truck type can serve a request: a closed road first, as what cut it off."""
-    closed = [f for f in fits if f.reason is UnservedReason.ROAD_CLOSED]
-    if closed:
-        detail = "; ".join(dict.fromkeys(f.detail for f in closed))
-        return _whole(req, UnservedReason.ROAD_CLOSED, detail)
-    window = [f for f in fits if f.reason is UnservedReason.WINDOW_IMPOSSIBLE]
-    worst = window[0] if window else min(fits, key=lambda f: f.round_trip_h)
-    assert worst.reason is not None
-    return _whole(req, worst.reason, worst.detail)
-
-
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
     """The legs driven whose km is an estimate (no road data between the two places)."""
     legs = (
@@ -300,12 +235,6 @@ def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
         if a != b and not km.by_road[km.index(a), km.index(b)]
     )
     return [f"{a}→{b}" for a, b in dict.fromkeys(legs)]
-
-
-def _whole(req: DeliveryRequest, reason: UnservedReason, detail: str) -> Unserved:
-    return Unserved(
-        unit=req.unit, location=req.location, load_t=req.load_t, reason=reason, detail=detail
-    )
 
 
 def _matrices(
@@ -468,6 +397,53 @@ def _drawn(
     return rest, tuple(drawn)
 
 
+def _left_out(
+    requests: Sequence[DeliveryRequest],
+    left: Sequence[Chunk],
+    bounds: Mapping[int, tuple[int, str]],
+) -> list[Unserved]:
+    """The truck-loads the router left out, per request: too large, or not enough trucks."""
+    by_request: dict[int, list[Chunk]] = defaultdict(list)
+    for c in left:
+        by_request[c.request].append(c)
+    out = []
+    for r, lost in by_request.items():
+        most, why = bounds[r]
+        req = requests[r]
+        too_large = lost[0].parts > most
+        load: dict[str, float] = defaultdict(float)
+        for c in lost:
+            for com, t in c.load_t.items():
+                load[com] += t
+        out.append(
+            Unserved(
+                unit=req.unit,
+                location=req.location,
+                load_t=load,
+                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
+                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
+            )
+        )
+    return out
+
+
+def _checked(
+    routes: Routes,
+    depot_t: Mapping[tuple[str, str], float] | None,
+    given: tuple[DepotStock, Allocation | None] | None = None,
+) -> Routes:
+    """The routes with the depots' stocks checked (:mod:`~supplyline.routing.depot_stock`).
+
+    With a ``DepotStock`` given, the loads were allocated to the depots that hold them:
+    the excesses are what the allocation could not give.
+    """
+    if given is not None:
+        stock, alloc = given
+        short = alloc.short if alloc is not None else ()
+        return replace(routes, depot_short=short, depot_stock_basis=stock.basis)
+    return routes if depot_t is None else with_depot_check(routes, depot_t, DEMAND_BASIS)
+
+
 def route_day(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
@@ -478,6 +454,7 @@ def route_day(
     on_best: BestCallback | None = None,
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
     on_site: Sequence[DrawnOnSite] | None = None,
+    depot_stock: DepotStock | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -491,6 +468,19 @@ def route_day(
     plan's, :func:`~supplyline.routing.plan_loads.plan_truck_loads`): then every request
     goes on the trucks as it is, nothing is drawn from ``held_t`` (give one or the other),
     and ``Routes.on_site`` is ``on_site``.
+
+    The day's truck-loads are checked against what each depot holds (``held_t``, or the
+    scenario's stocks, after the day's on-site draws; earlier days' truck-loads are not
+    known here): ``Routes.depot_short`` lists each depot and commodity the loads ask more
+    of (:mod:`~supplyline.routing.depot_stock`). With ``on_site`` the caller knows the
+    stocks and checks (:func:`~supplyline.routing.depot_stock.with_depot_check`).
+
+    ``depot_stock`` is what each depot holds for its trucks that day, as the caller knows
+    it (the movement plan's, :func:`~supplyline.routing.depot_stock.plan_depot_stock`):
+    then the routes respect it. The loads are split among the depots that hold them
+    (:func:`~supplyline.routing.depot_stock.allocate`), a truck carries only what its
+    depot holds, and what no depot that reaches the unit holds is unserved,
+    ``depot_short``, with the figures (and in ``Routes.depot_short``, per depot).
 
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
@@ -510,22 +500,40 @@ def route_day(
     if on_site is not None and held_t is not None:
         raise ArgumentError("give held_t (drawn here) or on_site (drawn by the caller), not both")
     given = None if on_site is None else tuple(require_list(on_site, DrawnOnSite, "on_site"))
+    if depot_stock is not None:
+        require(depot_stock, DepotStock, "depot_stock")
+        check_held(scenario, depot_stock.held_t)
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     requests, on_site = _drawn(scenario, requests, held, given)
+    # what the depots hold for the trucks: the places' stocks after the day's on-site draws
+    # (unknown here when the caller drew on site: it checks, as with the movement plan)
+    depot_t = None if given is not None else less_drawn(held, on_site)
+    respected: tuple[DepotStock, Allocation | None] | None = (
+        None if depot_stock is None else (depot_stock, None)
+    )
     requests = [r for r in requests if r.tonnes >= params.min_load_t]
     date = scenario.date_of(day)
     if not requests:
-        return Routes(
+        nothing = Routes(
             scenario=scenario.name, day=day, date=date, on_site=on_site, source=source,
             status=RouteStatus.SOLVED if on_site else RouteStatus.NOTHING_TO_DO,
         )  # fmt: skip
+        return _checked(nothing, depot_t, respected)
     groups = [g for g in scenario.fleet if g.count > 0]
     ids = [*(g.depot for g in groups), *(r.location for r in requests)]
     km = road_matrix(scenario, ids, day=day)
-    chunks, unserved, bounds = _plan_chunks(requests, groups, km, scenario, params, day)
+    pinned: list[LocationId | None] = [None] * len(requests)
+    unserved: list[Unserved] = []
+    if depot_stock is not None and groups:
+        options = depot_options(requests, groups, km, scenario, day)
+        alloc = allocate(scenario, requests, options, depot_stock.held_t, day)
+        requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
+        respected = (depot_stock, alloc)
+    chunks, more, bounds = _plan_chunks(requests, groups, km, scenario, params, day, pinned)
+    unserved += more
     notes: list[str] = []
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
     if split:
@@ -534,12 +542,13 @@ def route_day(
             + ", ".join(f"{u} ×{n}" for u, n in split)
         )
     if not chunks:
-        return Routes(
+        none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
             unserved=tuple(unserved), on_site=on_site, source=source,
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
         )  # fmt: skip
+        return _checked(none_routed, depot_t, respected)
     problem = _problem(scenario, requests, groups, chunks, km, params)
     start = greedy_routes(problem)
     solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
@@ -549,26 +558,7 @@ def route_day(
             f"(day {day}); this is a bug, please report it with the scenario"
         )
     routes, left = to_routes(problem, solution, chunks, groups, km, scenario)
-    by_request: dict[int, list[Chunk]] = defaultdict(list)
-    for c in left:
-        by_request[c.request].append(c)
-    for r, lost in by_request.items():
-        most, why = bounds[r]
-        req = requests[r]
-        too_large = lost[0].parts > most
-        load: dict[str, float] = defaultdict(float)
-        for c in lost:
-            for com, t in c.load_t.items():
-                load[com] += t
-        unserved.append(
-            Unserved(
-                unit=req.unit,
-                location=req.location,
-                load_t=load,
-                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
-                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
-            )
-        )
+    unserved += _left_out(requests, left, bounds)
     notes.extend(solution.notes)
     estimated = _estimated_legs(routes, km)
     if estimated:
@@ -576,17 +566,21 @@ def route_day(
             f"no road in the scenario, distance estimated as great circle × "
             f"{scenario.routing.detour_factor:g}: " + ", ".join(estimated)
         )
-    return Routes(
-        scenario=scenario.name,
-        day=day,
-        date=date,
-        status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
-        routes=tuple(routes),
-        unserved=tuple(unserved),
-        on_site=on_site,
-        source=source,
-        total_distance_km=sum(r.distance_km for r in routes),
-        total_cost=sum(r.cost for r in routes),
-        solve_s=time.perf_counter() - t0,
-        notes=tuple(notes),
+    return _checked(
+        Routes(
+            scenario=scenario.name,
+            day=day,
+            date=date,
+            status=RouteStatus.PARTIAL if unserved else RouteStatus.SOLVED,
+            routes=tuple(routes),
+            unserved=tuple(unserved),
+            on_site=on_site,
+            source=source,
+            total_distance_km=sum(r.distance_km for r in routes),
+            total_cost=sum(r.cost for r in routes),
+            solve_s=time.perf_counter() - t0,
+            notes=tuple(notes),
+        ),
+        depot_t,
+        respected,
     )

@@ -30,7 +30,13 @@ from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
-from supplyline.routing.roads import RoadMatrix, closed_roads, cut_off_roads, road_matrix
+from supplyline.routing.roads import (
+    RoadMatrix,
+    cut_off_roads,
+    road_matrix,
+    road_name,
+    round_trip_blockers,
+)
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows"]
@@ -157,8 +163,13 @@ def _cut_off(
 ) -> dict[LocationId, list[tuple[int, list[Link]]]]:
     """For each place, the days no depot reaches it by road, each with the roads to blame.
 
-    Without depots, the days all of the place's own road links are closed. Days are grouped
-    by the set of roads closed on them: one road matrix per set, not per day.
+    A day counts when, for every depot, the way there or the way back is closed (a one-way
+    road open that day leads one way only). To blame: the place's own roads when it is cut
+    off (every road into it, or out of it, closed), else the closed roads between it and
+    each depot, the ways that are closed only (a tester's site behind its own closed road
+    was also blamed on the closed roads of other depots' ways). Without depots, the days
+    the place is cut off. Days are grouped by the set of roads closed on them: one road
+    matrix per set, not per day.
     """
     roads = [link for link in scenario.links if link.mode is Mode.ROAD]
     by_closure: dict[frozenset[str], list[int]] = defaultdict(list)
@@ -171,19 +182,23 @@ def _cut_off(
         first = days[0]
         km = road_matrix(scenario, [*depots, *places], day=first)
         for place in places:
+            own = cut_off_roads(scenario, place, first)
             if not depots:
-                blame = cut_off_roads(scenario, place, first)
-                if blame:
-                    out[place].extend((d, blame) for d in days)
+                if own:
+                    out[place].extend((d, own) for d in days)
                 continue
             j = km.index(place)
-            if not all(km.closed[km.index(x), j] or km.closed[j, km.index(x)] for x in depots):
+            ways = [
+                (x, bool(km.closed[km.index(x), j]), bool(km.closed[j, km.index(x)]))
+                for x in depots
+            ]
+            if not all(there or back for _, there, back in ways):
                 continue
-            named = [*cut_off_roads(scenario, place, first)]
-            for x in depots:
-                named += cut_off_roads(scenario, x, first)
-                named += closed_roads(scenario, x, place, first)
-                named += closed_roads(scenario, place, x, first)
+            named = own or [
+                link
+                for x, there, back in ways
+                for link in round_trip_blockers(scenario, x, place, first, out=there, back=back)
+            ]
             blame = list({link.id: link for link in named}.values())
             out[place].extend((d, blame) for d in days)
     return out
@@ -212,7 +227,7 @@ def _with_cut_off(
         key = tuple(link.id for link in links)
         by_roads[key].append(d)
         names[key] = (
-            ", ".join(f"road {link.origin}–{link.destination} (link {link.id})" for link in links)
+            ", ".join(f"{road_name(link)} (link {link.id})" for link in links)
             or "every road closed"
         )
     text = "; ".join(f"{_spans(ds)}: {names[k]}" for k, ds in by_roads.items())

@@ -12,12 +12,17 @@ in: the pair is ``closed`` that day and its distance is infinite (a tester's sit
 only road was cut was "served" over it as a straight line). :func:`closed_roads` names the
 closed roads that cut it off.
 
-A place that has road links is reached and left by truck only while one of them is open:
-on a day when every road link of a place is closed, the place is *cut off by road* and
-every pair with it is ``closed``, even from a place no road joins on any day (a tester's
-roadless airstrip depot "reached" a site whose only road was closed by a straight line).
-:func:`cut_off_roads` names its roads. The estimate stands in only between places that no
-road path joins on any day and that are not cut off that day.
+A place is entered by truck only over a road leading into it, and left only over a road
+leading out of it (a one-way road leads one way only): on a day when every road *into* a
+place is closed, no truck reaches it, and when every road *out of* it is closed, no truck
+leaves it, whatever the other place's road data (a tester's roadless airstrip depot
+"reached" a site whose only road was closed by a straight line; a site whose open roads
+all led out, one way, was "reached" over them). Such a place is *cut off by road* that
+day, and the pairs into (or out of) it are ``closed``. :func:`cut_off_roads` names its
+roads. A place with roads but none leading in (or out) at all, on any day, is one the
+scenario's roads say nothing about in that direction: the estimate stands in there, as
+between places that no road path joins on any day and that are not cut off that day.
+:func:`blocking_roads` names only the closed roads that stand between two places.
 """
 
 from __future__ import annotations
@@ -37,10 +42,13 @@ from supplyline.types import LocationId, day_label
 
 __all__ = [
     "RoadMatrix",
+    "blocking_roads",
     "closed_roads",
     "cut_off_roads",
     "describe_closed",
     "road_matrix",
+    "road_name",
+    "round_trip_blockers",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -141,15 +149,14 @@ def road_matrix(
     has_road = np.isfinite(any_day)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
-    # a place whose roads are all closed that day (without a day: every day) is cut off,
-    # from roadless places too (a tester's reach took a railhead 961 km away by estimate)
-    shut = (
-        _cut_off_places(every, day)
-        if day is not None
-        else _cut_off_places(every, *range(scenario.horizon_days))
-    )
-    cut = np.array([x in shut for x in ids], dtype=np.bool_)
-    closed |= (cut[:, None] | cut[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
+    # a place whose roads in (out) are all closed that day (without a day: every day) is
+    # not entered (left), from or to roadless places too (a tester's reach took a railhead
+    # 961 km away by estimate)
+    days = (day,) if day is not None else tuple(range(scenario.horizon_days))
+    no_entry, no_exit = _shut_places(every, *days)
+    enter = np.array([x in no_entry for x in ids], dtype=np.bool_)
+    leave = np.array([x in no_exit for x in ids], dtype=np.bool_)
+    closed |= (leave[:, None] | enter[None, :]) & ~np.eye(len(ids), dtype=np.bool_)
     km = np.where(by_road, on_day, np.where(closed, np.inf, estimate))
     return RoadMatrix(ids=ids, km=np.asarray(km, dtype=np.float64), by_road=by_road, closed=closed)
 
@@ -163,8 +170,9 @@ def closed_roads(
 ) -> list[Link]:
     """The road links closed on ``day`` along the shortest road from ``origin`` on any day.
 
-    What cuts ``destination`` off from ``origin`` that day, in a planner's terms (empty
-    when an open road joins them, or no road does on any day).
+    What cuts ``destination`` off from ``origin`` that day, in a planner's terms: empty
+    when an open road leads there that day (a closed link on the usual road is not to
+    blame when a detour is open), or when no road does on any day.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -185,6 +193,10 @@ def closed_roads(
                 best[key] = link
             if link.is_open(day):
                 open_pair.add(key)
+    wanted = np.array([pos[origin], pos[destination]], dtype=np.int64)
+    today = [link for link in every if link.is_open(day)]
+    if np.isfinite(_shortest(today, pos, wanted)[0, 1]):
+        return []
     rows = [k[0] for k in best]
     cols = [k[1] for k in best]
     vals = [max(link.distance_km, 1e-9) for link in best.values()]
@@ -201,51 +213,132 @@ def closed_roads(
     return [best[k] for k in reversed(path) if k not in open_pair]
 
 
-def _cut_off_places(links: Sequence[Link], *days: int) -> set[LocationId]:
-    """Places with road links among ``links`` of which none is open on any of ``days``."""
-    ends = {x for link in links for x in (link.origin, link.destination)}
-    open_ends = {
-        x
-        for link in links
-        if any(link.is_open(d) for d in days)
-        for x in (link.origin, link.destination)
-    }
-    return ends - open_ends
+def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], set[LocationId]]:
+    """Places that roads among ``links`` lead into (out of), none open on any of ``days``.
+
+    Returns (not entered, not left): a one-way road open that day leads into its
+    destination and out of its origin only.
+    """
+    into: dict[LocationId, bool] = {}
+    out_of: dict[LocationId, bool] = {}
+    for link in links:
+        is_open = any(link.is_open(d) for d in days)
+        for a, b in link.directions():
+            into[b] = into.get(b, False) or is_open
+            out_of[a] = out_of.get(a, False) or is_open
+    return {x for x, o in into.items() if not o}, {x for x, o in out_of.items() if not o}
 
 
-def _cut_off(links: Sequence[Link], place: LocationId, day: int) -> list[Link]:
-    """The road links of ``place`` among ``links`` if every one is closed on ``day``, else []."""
-    own = [link for link in links if place in (link.origin, link.destination)]
+def _shut(links: Sequence[Link], place: LocationId, day: int, *, into: bool) -> list[Link]:
+    """The roads among ``links`` leading into (or out of) ``place`` if all are closed on ``day``."""
+    own = [link for link in links if any((b if into else a) == place for a, b in link.directions())]
     return own if own and not any(link.is_open(day) for link in own) else []
 
 
-def cut_off_roads(scenario: Scenario, place: LocationId, day: int) -> list[Link]:
-    """The road links of ``place`` when all of them are closed on ``day`` (it is cut off).
+def _roads(scenario: Scenario) -> list[Link]:
+    return [link for link in scenario.links if link.mode is Mode.ROAD]
 
-    Empty when one of its roads is open that day, or when it has no road link at all (then
-    the straight-line estimate stands in, see :func:`road_matrix`).
+
+def cut_off_roads(scenario: Scenario, place: LocationId, day: int) -> list[Link]:
+    """The roads that cut ``place`` off on ``day``: all those into it, or out of it, closed.
+
+    The roads leading into the place when every one of them is closed that day (no truck
+    reaches it), then those leading out of it when every one is closed (no truck leaves
+    it); a two-way road leads both ways. Empty when the place can be entered and left
+    over a road open that day, or when it has no road link at all (then the straight-line
+    estimate stands in, see :func:`road_matrix`).
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
     >>> cut_off_roads(s, s.locations[-1].id, 0)
     []
     """
-    roads = [link for link in scenario.links if link.mode is Mode.ROAD]
-    return _cut_off(roads, place, day)
+    roads = _roads(scenario)
+    both = [*_shut(roads, place, day, into=True), *_shut(roads, place, day, into=False)]
+    return list({link.id: link for link in both}.values())
+
+
+def blocking_roads(
+    scenario: Scenario, origin: LocationId, destination: LocationId, day: int
+) -> list[Link]:
+    """The closed roads that keep a truck from driving from ``origin`` to ``destination``.
+
+    The roads into ``destination`` when all of them are closed on ``day``, and those out
+    of ``origin`` when all of them are; else the closed links on the shortest road between
+    them on the days it is open (:func:`closed_roads`). Only what stands between the two:
+    a tester's closure message for a site behind its own closed road also named roads on
+    other depots' ways. Empty when an open road (or, with no road data, the estimate)
+    joins them that day.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> blocking_roads(s, s.locations[0].id, s.locations[-1].id, 0)
+    []
+    """
+    roads = _roads(scenario)
+    ends = [*_shut(roads, destination, day, into=True), *_shut(roads, origin, day, into=False)]
+    if ends:
+        return list({link.id: link for link in ends}.values())
+    return closed_roads(scenario, origin, destination, day)
+
+
+def round_trip_blockers(
+    scenario: Scenario,
+    depot: LocationId,
+    place: LocationId,
+    day: int,
+    *,
+    out: bool = True,
+    back: bool = True,
+) -> list[Link]:
+    """The closed roads that stand between a depot and a place on ``day``, there and back.
+
+    ``out`` and ``back`` say which ways are closed (the others are not looked at). When
+    the place itself is cut off (:func:`cut_off_roads`, in a way that is closed), its own
+    roads alone are to blame; else the roads that block each closed way
+    (:func:`blocking_roads`).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> round_trip_blockers(s, s.locations[0].id, s.locations[-1].id, 0)
+    []
+    """
+    roads = _roads(scenario)
+    own = [
+        *(_shut(roads, place, day, into=True) if out else []),
+        *(_shut(roads, place, day, into=False) if back else []),
+    ]
+    if not own:
+        own = [
+            *(blocking_roads(scenario, depot, place, day) if out else []),
+            *(blocking_roads(scenario, place, depot, day) if back else []),
+        ]
+    return list({link.id: link for link in own}.values())
+
+
+def road_name(link: Link) -> str:
+    """``road A–B`` for a two-way road, ``road A→B`` for a one-way one.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> road_name(Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...                transit_days=0))
+    'road A→B'
+    """
+    dash = "–" if link.bidirectional else "→"
+    return f"road {link.origin}{dash}{link.destination}"
 
 
 def describe_closed(links: Sequence[Link], day: int) -> str:
-    """``road X–Y closed on C+N (link id)``, for each closed road.
+    """``road X–Y closed on C+N (link id)``, for each closed road (``X→Y`` if one-way).
 
     >>> from supplyline.domain import Link, Mode
     >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
-    ...          transit_days=0, outage_days=frozenset({2}))
+    ...          transit_days=0, outage_days=frozenset({2}), bidirectional=True)
     >>> describe_closed([r], 2)
     'road A–B closed on C+2 (link r1)'
     """
     return ", ".join(
-        f"road {link.origin}–{link.destination} closed on {day_label(day)} (link {link.id})"
-        for link in links
+        f"{road_name(link)} closed on {day_label(day)} (link {link.id})" for link in links
     )
 
 

@@ -22,7 +22,15 @@ from supplyline.errors import ArgumentError, require
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.types import CommodityId, LocationId
 
-__all__ = ["StockBook", "check_held", "draw_on_site", "held_on_day", "stock_on_day"]
+__all__ = [
+    "StockBook",
+    "check_held",
+    "draw_on_site",
+    "held_on_day",
+    "less_drawn",
+    "part_of",
+    "stock_on_day",
+]
 
 StockBook = dict[tuple[LocationId, CommodityId], float]
 """Tonnes held, by (place, commodity)."""
@@ -110,18 +118,26 @@ def draw_on_site(
         drawn[i] = DrawnOnSite(unit=req.unit, location=req.location, load_t=take)
         left = {c: t - take.get(c, 0.0) for c, t in req.load_t.items()}
         left = {c: t for c, t in left.items() if t > _DUST_T}
-        rest[i] = (
-            replace(
-                req,
-                load_t=left,
-                volume_m3=_volume_left(scenario, req, left),
-                priority=_priority_left(scenario, req, left),
-            )
-            if left
-            else None
-        )
+        rest[i] = part_of(scenario, req, left) if left else None
     kept = [r for i in range(len(requests)) if (r := rest[i]) is not None]
     return kept, [drawn[i] for i in range(len(requests)) if i in drawn], book
+
+
+def part_of(scenario: Scenario, req: DeliveryRequest, load: Mapping[str, float]) -> DeliveryRequest:
+    """The part ``load`` of a request: its volume in proportion, the priority of what it carries.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> req = DeliveryRequest(unit="u1", location="U", load_t={"food": 8.0}, volume_m3=4.0)
+    >>> part_of(s, req, {"food": 2.0}).volume_m3
+    1.0
+    """
+    return replace(
+        req,
+        load_t=load,
+        volume_m3=_volume_left(scenario, req, load),
+        priority=_priority_left(scenario, req, load),
+    )
 
 
 def _priority_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, float]) -> int:
@@ -168,4 +184,18 @@ def check_held(scenario: Scenario, held: object) -> StockBook:
         if not (math.isfinite(value) and value >= 0):
             raise ArgumentError(f"held_t{key!r}(={value}) must be finite and >= 0")
         book[(where, com)] = float(value)
+    return book
+
+
+def less_drawn(held: Mapping[tuple[str, str], float], drawn: Sequence[DrawnOnSite]) -> StockBook:
+    """What the places hold once the day's on-site draws (``drawn``) are taken off ``held``.
+
+    >>> drawn = [DrawnOnSite(unit="u", location="D", load_t={"food": 2.0})]
+    >>> less_drawn({("D", "food"): 5.0}, drawn)
+    {('D', 'food'): 3.0}
+    """
+    book = dict(held)
+    for d in drawn:
+        for com, tonnes in d.load_t.items():
+            book[(d.location, com)] = book.get((d.location, com), 0.0) - tonnes
     return book

@@ -29,6 +29,7 @@ from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
+from supplyline.routing.depot_stock import PLAN_BASIS, DepotStock, plan_depot_stock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.reach import check_reach
@@ -180,6 +181,7 @@ def route_scenario_day(
         plan = plan_movements(scenario, assessed.demand, solver, progress=say)
     held: dict[tuple[str, str], float] | None = None
     drawn: list[DrawnOnSite] | None = None
+    depots: DepotStock | None = None
     if from_demand or plan is None:
         by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
         source = "demand"
@@ -190,6 +192,8 @@ def route_scenario_day(
         # drawn on site (the plan keeps the places' stocks)
         requests, drawn = plan_truck_loads(scenario, plan, day)
         source = "plan"
+        # the trucks load only what the plan puts at their depots (the rest: depot_short)
+        depots = DepotStock(held_t=plan_depot_stock(scenario, plan, day, drawn), basis=PLAN_BASIS)
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(
         scenario,
@@ -200,6 +204,7 @@ def route_scenario_day(
         on_best=lambda _cost, secs: say(f"routing: better routes found after {secs:.1f} s"),
         held_t=held,
         on_site=drawn,
+        depot_stock=depots,
     )
     files: list[Path] = []
     stale: list[Path] = []

@@ -1,0 +1,289 @@
+"""What each depot holds for its trucks on a day, and the truck-loads that ask for more.
+
+The router loads a truck at its depot with whatever the day's loads ask for; it does not
+know what the depot holds (a tester's depot without food sent food on its trucks). This
+checks it afterwards, per depot, day and commodity: the tonnes of the day's truck-loads
+from a depot against the most it can hold that day by what supplyline knows, and reports
+each excess as a :class:`~supplyline.domain.routes.DepotShort`.
+
+What a depot holds, at most:
+
+* from the requirements (``routes --from-demand``): its ``stocks.csv`` initial stock and
+  replenishment up to that day, less what units drew on site there before and on that
+  day (:mod:`~supplyline.routing.site_stock`); earlier days' truck-loads are not taken
+  off, since those days are not routed;
+* from the movement plan: the same ``stocks.csv`` supply, plus what the plan brings in
+  by that day (usable after the place's dwell), less what it sends on by road on legs
+  that arrive before that day (the routes drive a road leg's goods on the day it arrives,
+  so the legs arriving that day are what the trucks carry), what it sends on by other
+  modes up to that day, what units take there before that day, and the on-site draws of
+  that day.
+
+Both are upper bounds (storage limits are not applied): a depot flagged is short.
+
+Given what the depots hold (a :class:`DepotStock`, as plan mode does), the routes respect
+it: :func:`allocate` splits the day's requests among the depots whose trucks can serve
+them and that hold their goods, the most urgent first, each commodity from the nearest
+such depot (by round trip) while it has some; no truck loads what its depot does not hold, and what
+no depot holds is left out as ``depot_short``, with the figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain.fields import check_fields
+from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.site_stock import part_of
+from supplyline.types import CommodityId, LocationId, day_label
+
+__all__ = [
+    "DEMAND_BASIS",
+    "GIVEN_BASIS",
+    "PLAN_BASIS",
+    "Allocation",
+    "DepotStock",
+    "StockBook",
+    "allocate",
+    "check_depot_stocks",
+    "depot_loads",
+    "plan_depot_stock",
+    "with_depot_check",
+]
+
+StockBook = dict[tuple[LocationId, CommodityId], float]
+"""Tonnes, by (place, commodity)."""
+
+DEMAND_BASIS = (
+    "stocks.csv (initial_t and replenishment to the day, less what units drew on site "
+    "there; earlier days' truck-loads are not taken off, so a depot may hold less)"
+)
+PLAN_BASIS = (
+    "stocks.csv and the movement plan (initial_t and replenishment to the day, plus what "
+    "the plan brings in by then, less what it sends on by road on legs arriving before "
+    "the day, by other modes up to the day, and what units take there)"
+)
+GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"
+_HALF_KG_T = 0.0005
+"""Loads asking less than this beyond what a depot holds are rounding, not a shortage."""
+_DUST_T = 1e-9
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DepotStock:
+    """What each depot holds for its trucks on a day, and from what that was worked out."""
+
+    held_t: Mapping[tuple[LocationId, CommodityId], float]
+    """Tonnes by (depot, commodity); a pair not given holds nothing."""
+    basis: str = GIVEN_BASIS
+    """What ``held_t`` was worked out from, for the files and warnings (``PLAN_BASIS``…)."""
+
+    def __post_init__(self) -> None:
+        check_fields(self)
+        object.__setattr__(self, "held_t", MappingProxyType(dict(self.held_t)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Allocation:
+    """The day's requests split among the depots that hold their goods."""
+
+    requests: tuple[DeliveryRequest, ...]
+    depots: tuple[LocationId | None, ...]
+    """The depot whose trucks carry each request (None: no truck can serve it at all)."""
+    unserved: tuple[Unserved, ...] = ()
+    """What no depot that reaches the unit holds (``depot_short``)."""
+    short: tuple[DepotShort, ...] = field(default_factory=tuple)
+    """Per depot and commodity: what it held, and what the loads asked of it."""
+
+
+def allocate(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    options: Sequence[Sequence[LocationId]],
+    held_t: Mapping[tuple[LocationId, CommodityId], float],
+    day: int,
+) -> Allocation:
+    """Split ``requests`` among the depots that can serve them and hold their goods.
+
+    ``options[i]`` are the depots whose trucks can serve request ``i`` that day, nearest
+    (shortest round trip) first; a request without any passes as it is, for the router to
+    say why. The most urgent requests (then by unit) take first, each commodity from the
+    nearest depot that holds some, then the next (a request stays whole where its nearest
+    depot holds all of it; else one part per depot, each carried by that depot's trucks
+    only). What none holds is unserved, ``depot_short``, and counted as asked of the
+    request's nearest depot (``Allocation.short``).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> req = DeliveryRequest(unit="u1", location="U", load_t={"food": 8.0})
+    >>> a = allocate(s, [req], [["D"]], {("D", "food"): 5.0}, 0)
+    >>> [dict(r.load_t) for r in a.requests], a.depots, [dict(u.load_t) for u in a.unserved]
+    ([{'food': 5.0}], ('D',), [{'food': 3.0}])
+    """
+    budget: StockBook = defaultdict(float, {k: max(0.0, t) for k, t in held_t.items()})
+    start = dict(budget)
+    beyond: StockBook = defaultdict(float)
+    taken: StockBook = defaultdict(float)
+    out: list[tuple[int, DeliveryRequest, LocationId | None]] = []
+    unserved: list[Unserved] = []
+    order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, requests[i].unit))
+    for i in order:
+        req, where = requests[i], list(options[i])
+        if not where:
+            out.append((i, req, None))
+            continue
+        parts: dict[LocationId, dict[CommodityId, float]] = defaultdict(dict)
+        left: dict[CommodityId, float] = {}
+        for com, tonnes in req.load_t.items():
+            need, last = tonnes, None
+            for d in where:
+                got = min(need, budget[(d, com)])
+                if got > _DUST_T:
+                    parts[d][com], last = got, d
+                    budget[(d, com)] -= got
+                    taken[(d, com)] += got
+                    need -= got
+            if last is not None and need <= _HALF_KG_T:  # rounding: on the last depot's load
+                parts[last][com] += need
+                taken[(last, com)] += need
+            elif need > _DUST_T:
+                left[com] = need
+                beyond[(where[0], com)] += need
+        out += [(i, part_of(scenario, req, load), d) for d, load in parts.items()]
+        if left:
+            unserved.append(_not_held(req, left, where, start, day))
+    out.sort(key=lambda x: x[0])  # in the order given, parts of a request together
+    short = tuple(
+        DepotShort(depot=d, commodity=c, day=day, held_t=start.get((d, c), 0.0),
+                   asked_t=taken[(d, c)] + t)
+        for (d, c), t in sorted(beyond.items())
+    )  # fmt: skip
+    return Allocation(
+        requests=tuple(r for _, r, _ in out),
+        depots=tuple(d for _, _, d in out),
+        unserved=tuple(unserved),
+        short=short,
+    )
+
+
+def _not_held(
+    req: DeliveryRequest,
+    left: Mapping[CommodityId, float],
+    where: Sequence[LocationId],
+    held: Mapping[tuple[LocationId, CommodityId], float],
+    day: int,
+) -> Unserved:
+    """``2.5 t of food: the depots whose trucks reach U0 (RH) hold 4.0 t on C+2, …``."""
+    said = []
+    for com, tonnes in left.items():
+        have = [(d, held.get((d, com), 0.0)) for d in where]
+        total = sum(t for _, t in have)
+        said.append(
+            f"{tonnes:.3f} t of {com} not loaded: the depots whose trucks reach "
+            f"{req.location} ({', '.join(f'{d} {t:.3f} t' for d, t in have)}) hold "
+            f"{total:.3f} t of it on {day_label(day)}, all loaded for this and more urgent "
+            "units"
+        )
+    return Unserved(
+        unit=req.unit,
+        location=req.location,
+        load_t=left,
+        reason=UnservedReason.DEPOT_SHORT,
+        detail="; ".join(said),
+    )
+
+
+def depot_loads(routes: Routes) -> StockBook:
+    """Tonnes the day's trucks load at each depot, by (depot, commodity).
+
+    >>> from supplyline.domain.routes import Routes, RouteStatus
+    >>> import datetime as dt
+    >>> depot_loads(Routes(scenario="s", day=0, date=dt.date(2025, 1, 1),
+    ...                    status=RouteStatus.NOTHING_TO_DO))
+    {}
+    """
+    book: StockBook = defaultdict(float)
+    for r in routes.routes:
+        for stop in r.stops:
+            for com, tonnes in stop.load_t.items():
+                book[(r.depot, com)] += tonnes
+    return dict(book)
+
+
+def check_depot_stocks(
+    routes: Routes, held_t: Mapping[tuple[LocationId, CommodityId], float]
+) -> tuple[DepotShort, ...]:
+    """Each depot and commodity whose truck-loads of the day ask more than ``held_t``.
+
+    ``held_t`` is the most each depot holds for its trucks that day (missing: none).
+
+    >>> from supplyline.domain.routes import Routes, RouteStatus
+    >>> import datetime as dt
+    >>> check_depot_stocks(Routes(scenario="s", day=0, date=dt.date(2025, 1, 1),
+    ...                           status=RouteStatus.NOTHING_TO_DO), {})
+    ()
+    """
+    out = []
+    for (depot, com), asked in sorted(depot_loads(routes).items()):
+        held = max(0.0, held_t.get((depot, com), 0.0))
+        if asked > held + _HALF_KG_T:
+            out.append(
+                DepotShort(depot=depot, commodity=com, day=routes.day, held_t=held, asked_t=asked)
+            )
+    return tuple(out)
+
+
+def with_depot_check(
+    routes: Routes, held_t: Mapping[tuple[LocationId, CommodityId], float], basis: str
+) -> Routes:
+    """The routes with their depots' stocks checked against ``held_t`` (see ``basis``)."""
+    return replace(routes, depot_short=check_depot_stocks(routes, held_t), depot_stock_basis=basis)
+
+
+def plan_depot_stock(
+    scenario: Scenario, plan: Plan, day: int, on_site: Sequence[DrawnOnSite] = ()
+) -> StockBook:
+    """The most each depot with trucks holds for them on ``day`` of the movement plan.
+
+    ``stocks.csv`` initial stock and ``day + 1`` days of replenishment, plus the plan's
+    arrivals usable by ``day`` (arrival day + the place's ``dwell_days``), less its road
+    legs out that arrive before ``day`` (a road leg is driven on the day it arrives: the
+    bilateral plan's legs leaving ``os-forward`` on C+4 are the trucks' loads of C+5) and
+    its other legs out departing by ``day``, less its deliveries there before ``day`` and
+    the day's ``on_site`` draws there.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> plan_depot_stock(s, plan_movements(s, demand), 0)
+    {}
+    """
+    depots = {g.depot for g in scenario.fleet if g.count > 0}
+    book: StockBook = defaultdict(float)
+    for st in scenario.stocks:
+        if st.location in depots:
+            book[(st.location, st.commodity)] += st.initial_t + st.replenishment_t_per_day * (
+                day + 1
+            )
+    dwell = {loc.id: loc.dwell_days for loc in scenario.locations}
+    for m in plan.movements:
+        if m.commodity.startswith("deploy:") or m.tonnes <= 0:
+            continue
+        if m.destination in depots and m.arrival_day + dwell.get(m.destination, 0) <= day:
+            book[(m.destination, m.commodity)] += m.tonnes
+        leaves = m.arrival_day < day if m.mode is Mode.ROAD else m.departure_day <= day
+        if m.origin in depots and leaves:
+            book[(m.origin, m.commodity)] -= m.tonnes
+    taken: Iterable[tuple[LocationId, CommodityId, float]] = [
+        *((d.location, d.commodity, d.tonnes) for d in plan.deliveries if d.day < day),
+        *((d.location, c, t) for d in on_site for c, t in d.load_t.items()),
+    ]
+    for where, com, tonnes in taken:
+        if where in depots:
+            book[(where, com)] -= tonnes
+    return {k: max(0.0, t) for k, t in book.items()}
