@@ -301,3 +301,24 @@ def test_explain_time_is_the_measuring_budget_the_plan_records(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     stats = json.loads((out / "plan.json").read_text(encoding="utf-8"))["stats"]
     assert (stats["explain_top"], stats["explain_budget_s"]) == (1, 45.0)
+
+
+def test_a_fallback_plan_says_how_many_units_it_leaves_undeployed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A tester's fallback came within 5 % of the optimum's cost and closed 6 of 14 units.
+
+    The warning said only that "shortfalls and lateness may be larger".
+    """
+    _stopped(monkeypatch)
+    _responding(monkeypatch, 0)  # the mix alone: units left part-way
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), "--explain", "0"])
+    assert result.exit_code == 0, result.output
+    closures = json.loads((out / "plan.json").read_text(encoding="utf-8"))["closures"]
+    never = sum(1 for c in closures if c["closure_day"] is None)
+    assert never > 0
+    assert (
+        f"In it {never} of {len(closures)} deploying unit(s) do not close within the horizon"
+        in _words(result.stdout)
+    )
