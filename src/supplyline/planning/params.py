@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, number_problem
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
@@ -77,7 +77,9 @@ class Weights:
         for f in fields(self):
             value = getattr(self, f.name)
             if not (math.isfinite(value) and value >= 0):
-                raise ArgumentError(f"{f.name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(
+                    f"{f.name}(={value}) {number_problem(value)} (a finite number >= 0)"
+                )
 
     def shortfall(self, priority: int) -> float:
         """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
@@ -191,7 +193,9 @@ class PlanParams:
             raise ArgumentError(f"method(={self.method!r}) must be one of {known}")
         if self.time_limit_s is not None and not 0 < self.time_limit_s < math.inf:
             raise ArgumentError(
-                f"time_limit_s(={self.time_limit_s}) must be > 0 and finite (or None)"
+                f"time_limit_s(={self.time_limit_s}) "
+                f"{number_problem(self.time_limit_s, above_zero=True)} "
+                "(a number of seconds > 0 and finite, or None for no limit)"
             )
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
             raise ArgumentError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
