@@ -15,6 +15,7 @@ from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
+from supplyline.io import DayText
 from supplyline.io.route_files import ROUTE_FILES, on_site_rows, truck_rows, unserved_rows
 from supplyline.routing import Convention, RouterParams
 from supplyline.routing.convoy import ConvoyParams
@@ -58,7 +59,14 @@ def _headline(routes: Routes) -> str:
 @app.command("routes", rich_help_panel="Convoys")
 def routes_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
-    day: int = typer.Option(..., "--day", "-d", help="Day to route, counted from the start (C+N)."),
+    day: str = typer.Option(
+        ...,
+        "--day",
+        "-d",
+        metavar="DAY",
+        help="Day to route: C+N or N (days from the start) or a date YYYY-MM-DD, "
+        "within the horizon.",
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -101,7 +109,7 @@ def routes_cmd(
     with interruptible(err, "no routes written"), stages(err, "routing") as show:
         run = route_scenario_day(
             folder,
-            day=day,
+            day=DayText(day),
             out=out,
             from_demand=from_demand,
             params=params,
