@@ -306,3 +306,13 @@ def test_space_grouped_money() -> None:
     """Money grouped by spaces gets the same hint as a number."""
     with pytest.raises(BadValue, match=r"no-break space \(U\+00A0\) as a thousands separator"):
         parse_decimal("1\u00a0450,00", hi=Decimal("1e12"))
+
+
+@given(st.integers(1_000, 10**9), st.integers(1, 99))
+def test_points_as_thousands_with_a_decimal_comma(number: int, cents: int) -> None:
+    """German Excel's 1.180,5 is refused with the number to write, not as "not a number"."""
+    text = f"{number:,}".replace(",", ".") + f",{cents}"
+    _, message = outcome(partial(parse_float, hi=1e12), text)
+    assert message.startswith(
+        f"{text!r} has points as thousands separators and a decimal comma: write {number}.{cents} ("
+    )

@@ -65,6 +65,8 @@ _SPACES = " \u00a0\u202f\u2007\u2009"
 Excel), figure and thin."""
 _SPACED_THOUSANDS = re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?")
 """A number grouped by spaces: ``8 000``, ``1 180,5`` (the comma then is a decimal comma)."""
+_POINT_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+"""A number grouped by points with a decimal comma, as German Excel writes: ``1.180,5``."""
 _DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
@@ -153,6 +155,12 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
         raise BadValue(_thousands_message(text, hint, whole=whole))
     if _SPACED_THOUSANDS.fullmatch(text):
         raise BadValue(_spaced_thousands_message(text, hint))
+    if _POINT_THOUSANDS.fullmatch(text):
+        plain = text.replace(".", "").replace(",", ".")
+        raise BadValue(
+            f"{show(text)} has points as thousands separators and a decimal comma: write "
+            f"{plain} ({hint}, without thousands separators and a point as decimal separator)"
+        )
     if re.fullmatch(r"[-+]?\d+,\d+", text):
         raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
     raise BadValue(f"{show(text)} is not a number ({hint})")
