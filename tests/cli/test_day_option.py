@@ -7,6 +7,7 @@ integer") although the help said "counted from the start (C+N)".
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,18 @@ def test_routes_bad_day_exits_2_with_the_files_words(
     assert said in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not out.exists()
+
+
+def test_ledger_date_option_gets_the_files_words(tmp_path: Path) -> None:
+    """--needed-on with a time of day says so, as scenario.yaml does (exit 2)."""
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    proc = run(
+        "ledger", "request", "--db", db, "--as", "westmark", "--agreement", "a", "--item",
+        "fuel", "--quantity", "3", "--needed-on", "2025-08-01T10:00",
+    )  # fmt: skip
+    assert proc.returncode == 2
+    said = " ".join(re.sub(r"[│╭╮╰╯─]", " ", proc.stderr).split())  # rich's box, unwrapped
+    assert "'2025-08-01T10:00' is a date and time (a date is expected, YYYY-MM-DD: 2025-08-01)" in (
+        said
+    )
+    assert "Traceback" not in proc.stderr + proc.stdout

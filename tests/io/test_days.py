@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from supplyline.errors import ArgumentError, ScenarioError
-from supplyline.io import DayText, day_from_text
+from supplyline.io import DayText, date_from_text, day_from_text
 
 
 @given(st.dates(dt.date(1900, 1, 1), dt.date(9000, 1, 1)), st.integers(0, 3659))
@@ -35,3 +36,23 @@ def test_day_text_must_be_text() -> None:
     """A DayText holds text, as written: a number given to it is a script's mistake."""
     with pytest.raises(ArgumentError, match=r"DayText\(=3\) must be text"):
         DayText(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2025-08-01T10:00", "'2025-08-01T10:00' is a date and time (a date is expected"),
+        ("2025-02-30", "'2025-02-30' is not a real date (February 2025 has 28 days)"),
+        ("20250801", "'20250801' is not a date (YYYY-MM-DD"),
+    ],
+)
+def test_a_date_option_gets_the_files_words(text: str, said: str) -> None:
+    """A date given outside the files is refused as scenario.yaml refuses it."""
+    with pytest.raises(ArgumentError, match=re.escape(said)):
+        date_from_text(text)
+
+
+@given(st.dates())
+def test_a_date_option_at_midnight_is_the_date(day: dt.date) -> None:
+    """A date, or the date at midnight, is that date."""
+    assert date_from_text(day.isoformat()) == date_from_text(f"{day}T00:00:00") == day

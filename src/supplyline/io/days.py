@@ -1,4 +1,4 @@
-"""A day as a person writes it outside the files (a command-line option), read as the files are.
+"""A day or date as a person writes it outside the files (an option), read as the files read one.
 
 ``C+3``, ``3`` or ``2026-02-04``: the same parser and messages as the day columns of
 ``units.csv`` (:func:`supplyline.io._cells.parse_day`), so that ``routes --day C+3`` is
@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from supplyline.errors import ArgumentError, ScenarioError
-from supplyline.io._cells import BadValue, parse_day
+from supplyline.io._cells import BadValue, parse_date, parse_day
 
-__all__ = ["DayText", "day_from_text"]
+__all__ = ["DayText", "date_from_text", "day_from_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +47,18 @@ def day_from_text(text: str, start_date: dt.date) -> int:
         return parse_day(text, start_date)
     except BadValue as bad:
         raise ScenarioError([], summary=str(bad)) from None
+
+
+def date_from_text(text: str) -> dt.date:
+    """The calendar date ``text`` names (YYYY-MM-DD, or that at midnight); else ArgumentError.
+
+    The files' date parser and words, for an option that takes a date (the ledger's
+    ``--needed-on``): a date with a time of day says so, an impossible one says why.
+
+    >>> date_from_text("2025-08-01 00:00")
+    datetime.date(2025, 8, 1)
+    """
+    try:
+        return parse_date(text)
+    except BadValue as bad:
+        raise ArgumentError(str(bad)) from None
