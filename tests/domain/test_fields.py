@@ -68,7 +68,7 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
                 horizon_days=5,
                 activity_levels={"a": np.nan},
             ),
-            r"activity_levels\['a'\]\(=nan\) must be a finite number",
+            r"activity_levels\['a'\]\(=nan\) is not a number \(nan\) \(a finite number",
         ),
         (
             lambda: Unit(**{**UNIT, "personnel": 10**12}),
@@ -82,7 +82,10 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
         (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"control character U\+000A"),
         (lambda: Location(**{**PLACE, "name": " Depot "}), r"spaces at either end"),
         (lambda: Stock(location="A", commodity="food", owner=""), r"owner\(=''\) is empty"),
-        (lambda: Link(**{**LINK, "cost_per_t": 1e308}), r"cost_per_t\(=1e\+308\) must be a finite"),
+        (
+            lambda: Link(**{**LINK, "cost_per_t": 1e308}),
+            r"cost_per_t\(=1e\+308\) is out of range \(a finite",
+        ),
         (lambda: Location(**{**PLACE, "lat": 10**400}), r"lat is out of range"),
         (lambda: Unit(**{**UNIT, "vehicles": {"truck": 10**30}}), r"vehicles\['truck'\]"),
         (

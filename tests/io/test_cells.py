@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from supplyline.io._cells import (
@@ -102,6 +102,7 @@ def test_date_round_trip(day: dt.date) -> None:
 @given(st.datetimes(), st.sampled_from(["T", " "]))
 def test_date_and_time_is_refused(moment: dt.datetime, sep: str) -> None:
     """A date with a time of day (as YAML reads it, or as text) is refused, naming the date."""
+    assume(moment.time() != dt.time(0))  # exact midnight is the date itself
     expected = f"is a date and time (a date is expected, YYYY-MM-DD: {moment.date().isoformat()})"
     for value in (moment, moment.isoformat(sep=sep)):
         with pytest.raises(BadValue, match=re.escape(expected)):
@@ -216,3 +217,102 @@ def test_money_with_thousands_separators_is_explained() -> None:
     """A price written '1,450.00' (as a spreadsheet shows money) says to write 1450.00."""
     _, message = outcome(partial(parse_decimal, hi=Decimal(10**12)), "1,450.00")
     assert "write 1450.00 " in message
+
+
+@given(st.dates(), st.sampled_from(["T", " ", "t", "  "]), st.sampled_from(["00:00", "00:00:00"]))
+def test_midnight_is_the_date(day: dt.date, sep: str, clock: str) -> None:
+    """A date at exact midnight, as a spreadsheet exports a date cell, is the date itself."""
+    text = f"{day.isoformat()}{sep}{clock}"
+    assert parse_date(text) == day
+    assert parse_date(dt.datetime.combine(day, dt.time(0))) == day  # as YAML reads it
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), st.integers(0, 400))
+def test_day_at_midnight_is_the_date_and_a_time_is_said(start: dt.date, offset: int) -> None:
+    """A CSV day cell with a date and midnight is that day; with another time it says so.
+
+    The message is parse_date's, word for word: one parser for dates in days and in
+    scenario.yaml (a tester got "is not a day" for the usual Excel export).
+    """
+    date = start + dt.timedelta(days=offset)
+    assert parse_day(f"{date} 00:00:00", start) == offset
+    _, message = outcome(partial(parse_day, start=start), f"{date} 08:00")
+    assert message == outcome(parse_date, f"{date} 08:00")[1]
+    assert f"is a date and time (a date is expected, YYYY-MM-DD: {date})" in message
+
+
+@given(st.integers(20_000, 80_000), st.booleans())
+def test_spreadsheet_serial_is_named_with_its_date(serial: int, as_text: bool) -> None:
+    """A bare day in the range of spreadsheet date serials says which date it stands for."""
+    date = dt.date(1899, 12, 30) + dt.timedelta(days=serial)
+    _, message = outcome(partial(parse_day, start=None), str(serial) if as_text else serial)
+    assert message == (
+        f"{serial} looks like a spreadsheet date serial ({date}); write the date as "
+        "YYYY-MM-DD or the day as C+N"
+    )
+
+
+def test_excel_serial_example() -> None:
+    """The tester's 46056 is 2026-02-03 (Excel's 1900 date system)."""
+    with pytest.raises(
+        BadValue, match=r"46056 looks like a spreadsheet date serial \(2026-02-03\)"
+    ):
+        parse_day("46056", dt.date(2026, 2, 1))
+
+
+def test_explicit_day_is_not_taken_for_a_serial() -> None:
+    """C+N is a day counted from the start, whatever its size (the horizon check says more)."""
+    assert parse_day("C+46056", None) == 46056
+
+
+SPACES = {" ": "a space", "\u00a0": "a no-break space (U+00A0)",
+          "\u202f": "a narrow no-break space (U+202F)"}  # fmt: skip
+
+
+@given(
+    st.integers(1_000, 10**9),
+    st.sampled_from(sorted(SPACES)),
+    st.sampled_from([partial(parse_float, hi=1e12), partial(parse_int, hi=10**12)]),
+)
+def test_space_as_thousands_separator(number: int, space: str, parse: Any) -> None:
+    """A number grouped by spaces (French Excel) is refused with the plain number to write.
+
+    The space is named when it is not the plain one, and the value is quoted readably (no
+    escape code): a tester was shown one, with no hint.
+    """
+    text = f"{number:,}".replace(",", space)
+    _, message = outcome(parse, text)
+    shown = f"{number:,}".replace(",", " ")
+    assert message.startswith(
+        f"{shown!r} has {SPACES[space]} as a thousands separator: write {number} ("
+    )
+    assert "\\x" not in message
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", " "])
+def test_space_grouped_decimal_comma(space: str) -> None:
+    """With spaces as groups a comma is a decimal comma: only that reading is offered."""
+    with pytest.raises(BadValue, match=r"write 1180\.5 \(.*and a point as decimal separator\)"):
+        parse_float(f"1{space}180,5", hi=1e6)
+
+
+def test_invisible_space_is_named_in_any_message() -> None:
+    """A no-break space in a value shown in any message is shown as a space and named."""
+    with pytest.raises(BadValue, match=r"^'8 000 kg' \(holding U\+00A0 NO-BREAK SPACE\) "):
+        parse_float("8\u00a0000 kg", hi=1e6)
+
+
+def test_space_grouped_money() -> None:
+    """Money grouped by spaces gets the same hint as a number."""
+    with pytest.raises(BadValue, match=r"no-break space \(U\+00A0\) as a thousands separator"):
+        parse_decimal("1\u00a0450,00", hi=Decimal("1e12"))
+
+
+@given(st.integers(1_000, 10**9), st.integers(1, 99))
+def test_points_as_thousands_with_a_decimal_comma(number: int, cents: int) -> None:
+    """German Excel's 1.180,5 is refused with the number to write, not as "not a number"."""
+    text = f"{number:,}".replace(",", ".") + f",{cents}"
+    _, message = outcome(partial(parse_float, hi=1e12), text)
+    assert message.startswith(
+        f"{text!r} has points as thousands separators and a decimal comma: write {number}.{cents} ("
+    )

@@ -33,8 +33,8 @@ YAML_CASES = [
         id="date-and-time",
     ),
     pytest.param(
-        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-06-01 00:00:00", 5,
-        "start_date", r"is a date and time", id="date-and-midnight",
+        "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-06-01 08:00:00", 5,
+        "start_date", r"is a date and time", id="date-and-time-with-space",
     ),
     pytest.param(
         "scenario.yaml", "start_date: 2025-06-01", "start_date: 9999-12-20", 5, "start_date",

@@ -10,6 +10,7 @@ as ``plan_scenario``'s writer failed after the whole solve.
 from __future__ import annotations
 
 import dataclasses
+import math
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from supplyline.errors import ArgumentError, OutputError, SupplylineError
 from supplyline.io.factors import factors_for
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import late_unit, one_link
+from supplyline.planning.params import Weights
 from supplyline.reports import render_plan_report, write_plan_report
 from supplyline.requirements import compute_requirements
 from supplyline.services.planning import plan_scenario
@@ -44,6 +46,34 @@ def test_a_value_out_of_range_is_an_argument_error(make: Any) -> None:
         make()
     assert isinstance(caught.value, SupplylineError)
     assert isinstance(caught.value, ValueError)  # as it was: scripts catching it still do
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda v: PlanParams(time_limit_s=v), "time_limit_s(={v}) {what}"),
+        (lambda v: Weights(late_per_t_day=v), "late_per_t_day(={v}) {what}"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("value", "what"),
+    [
+        (math.nan, "is not a number (nan)"),
+        (math.inf, "is infinite (inf)"),
+        (-math.inf, "is infinite (-inf)"),
+        (-2.5, "is negative"),
+    ],
+)
+def test_a_number_param_says_what_is_wrong_with_it(
+    make: Any, said: str, value: float, what: str
+) -> None:
+    """nan, inf and a negative number are named as such, not "must be a number, not float".
+
+    A tester's ``PlanParams(time_limit_s=float('nan'))`` was told it must be a number.
+    """
+    with pytest.raises(ArgumentError) as caught:
+        make(value)
+    assert str(caught.value).startswith(said.format(v=value, what=what))
 
 
 def test_an_enum_field_takes_its_value_and_a_count_takes_numpy_integers() -> None:

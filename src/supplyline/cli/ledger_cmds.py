@@ -19,6 +19,8 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, WithUnit, emit_rows, write_json
 from supplyline.domain import ReimbursementMode
+from supplyline.errors import ArgumentError
+from supplyline.io import date_from_text
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
@@ -133,12 +135,10 @@ def _amount(text: str | None, name: str, *, decimals: int, zero_ok: bool = False
 def _date(text: str | None, name: str) -> dt.date | None:
     if text is None:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{text!r} is not a date like 2025-08-01", param_hint=name
-        ) from None
+    try:  # the files' parser: a time of day, an impossible date are said as such
+        return date_from_text(text)
+    except ArgumentError as bad:
+        raise typer.BadParameter(str(bad), param_hint=name) from None
 
 
 def ledger_at(db: str | None) -> Ledger:

@@ -163,7 +163,7 @@ def _tonnes(tonnes: float) -> str:
 
 
 def _print_table(run: PlanRun) -> None:
-    head = headline(run.plan, run.demand)
+    head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     console.print(
         # the name escaped: "Draft [/] x" was read as markup and stopped the command
@@ -171,7 +171,13 @@ def _print_table(run: PlanRun) -> None:
         f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
         f"{_tonnes(head['delivered_t'])} t delivered (build-up included), "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
-        f"{head['units_late']} unit(s) late"
+        + (  # so that the three add up to what `requirements` says is to deliver
+            f"{_tonnes(head['buildup_not_delivered_t'])} t of days-of-supply build-up not "
+            f"delivered (of {_tonnes(head['to_deliver_t'])} t to deliver), "
+            if head["buildup_not_delivered_t"] and head["to_deliver_t"] is not None
+            else ""
+        )
+        + f"{head['units_late']} unit(s) late"
         + (
             f", {head['units_not_closed']} not closed within the horizon"
             if head["units_not_closed"]
@@ -248,7 +254,7 @@ def _kg_text(tonnes: float) -> str:
 
 def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     sections = _sections(run)
-    head = headline(run.plan, run.demand)
+    head = headline(run.plan, run.demand, run.opened.scenario)
     warnings = _warnings(run, head)
     for warning in warnings:  # on stderr too: a person running it sees them
         err.print(warning, style="yellow", highlight=False)

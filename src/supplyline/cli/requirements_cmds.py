@@ -108,6 +108,7 @@ def requirements_cmd(
                 if t["on_hand_t"]
                 else ""
             )
+            + f"{t['to_deliver_t']:,.1f} t to deliver; "
             + f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
     if written:

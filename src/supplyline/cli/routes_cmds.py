@@ -15,6 +15,7 @@ from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
+from supplyline.io import DayText
 from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
@@ -64,7 +65,14 @@ def _headline(routes: Routes) -> str:
 @app.command("routes", rich_help_panel="Convoys")
 def routes_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
-    day: int = typer.Option(..., "--day", "-d", help="Day to route, counted from the start (C+N)."),
+    day: str = typer.Option(
+        ...,
+        "--day",
+        "-d",
+        metavar="DAY",
+        help="Day to route: C+N or N (days from the start) or a date YYYY-MM-DD, "
+        "within the horizon.",
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -107,7 +115,7 @@ def routes_cmd(
     with interruptible(err, "no routes written"), stages(err, "routing") as show:
         run = route_scenario_day(
             folder,
-            day=day,
+            day=DayText(day),
             out=out,
             from_demand=from_demand,
             params=params,

@@ -12,7 +12,7 @@ from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
-__all__ = ["Agreement", "Price", "ReimbursementMode"]
+__all__ = ["Agreement", "Price", "ReimbursementMode", "prices_outside"]
 
 
 class ReimbursementMode(StrEnum):
@@ -21,6 +21,25 @@ class ReimbursementMode(StrEnum):
     CASH = "cash"
     REPLACEMENT_IN_KIND = "replacement_in_kind"
     EQUAL_VALUE_EXCHANGE = "equal_value_exchange"
+
+
+def prices_outside(
+    commodities: frozenset[str] | set[str], prices: tuple[Price, ...] | list[Price]
+) -> list[str]:
+    """Why each price outside an agreement's commodities is wrong, one message per price.
+
+    One wording for the checks of a loaded scenario and of an agreement entry that had
+    another error (so both are said in one run).
+
+    >>> prices_outside({"food"}, [Price(commodity="fuel", currency="EUR", per_t=Decimal(1))])
+    ["price for 'fuel', which is not in the agreement's commodities (food)"]
+    """
+    return [
+        f"price for {price.commodity!r}, which is not in the agreement's commodities "
+        f"({', '.join(sorted(commodities)) or 'none'})"
+        for price in prices
+        if price.commodity not in commodities
+    ]
 
 
 def _check_currency(currency: str) -> None:

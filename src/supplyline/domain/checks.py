@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 
+from supplyline.domain.agreements import prices_outside
 from supplyline.domain.findings import Finding
 from supplyline.domain.link_checks import check_distances, check_gauges, check_gauges_known
 from supplyline.domain.network import Link
@@ -178,17 +179,10 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
                 found.append(
                     _unknown("agreement", ag.id, "commodities", "commodity", com, commodities)
                 )
-        for price in ag.prices:
-            if price.commodity not in ag.commodities:
-                found.append(
-                    Finding(
-                        entity="agreement",
-                        entity_id=ag.id,
-                        field="prices",
-                        message=f"price for {price.commodity!r}, which is not in the agreement's "
-                        f"commodities ({', '.join(sorted(ag.commodities)) or 'none'})",
-                    )
-                )
+        for message in prices_outside(ag.commodities, ag.prices):
+            found.append(
+                Finding(entity="agreement", entity_id=ag.id, field="prices", message=message)
+            )
     return found
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from supplyline.errors import ArgumentError
 from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
 
-__all__ = ["check_fields", "check_value", "whole_number"]
+__all__ = ["check_fields", "check_value", "number_problem", "whole_number"]
 
 Coerce = Callable[[Any, str], Any]
 
@@ -142,7 +142,13 @@ def _checked_name(value: str, name: str) -> str:
 def _wrong(value: Any, name: str, what: str) -> ArgumentError:
     shown = repr(value)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
-    return ArgumentError(f"{name}(={shown}) must be {what}, not {type(value).__name__}")
+    error = ArgumentError(f"{name}(={shown}) must be {what}, not {type(value).__name__}")
+    setattr(error, _WRONG_KIND, True)  # a union then tries its next member
+    return error
+
+
+_WRONG_KIND = "_supplyline_wrong_kind"
+"""Marks an ArgumentError about a value's kind (not its value), so a union tries on."""
 
 
 def _coercer(hint: Any) -> Coerce:  # noqa: C901 (one branch per kind of annotation)
@@ -198,12 +204,15 @@ def _union(hint: Any, args: tuple[Any, ...]) -> Coerce:
     def check(value: Any, name: str) -> Any:
         if value is None and optional:
             return None
+        said: ArgumentError | None = None
         for member in members:
             try:
                 return member(value, name)
-            except ArgumentError:
-                continue
-        raise _wrong(value, name, what)
+            except ArgumentError as error:
+                if not getattr(error, _WRONG_KIND, False):
+                    said = said or error  # the right kind, a wrong value: say what is wrong
+        # a nan was told "must be a number (or None), not float": the kind was right
+        raise said or _wrong(value, name, what)
 
     return check
 
@@ -259,9 +268,27 @@ def _float(value: Any, name: str) -> float:
     number: float = value
     if not math.isfinite(number) or abs(number) > LARGEST:
         raise ArgumentError(
-            f"{name}(={number:.3g}) must be a finite number of at most {LARGEST:.0e}"
+            f"{name}(={number:.3g}) {number_problem(number)} "
+            f"(a finite number of at most {LARGEST:.0e})"
         )
     return number
+
+
+def number_problem(number: float, *, above_zero: bool = False) -> str:
+    """What is wrong with a number given for a parameter, in words (or "is out of range").
+
+    >>> number_problem(float("nan")), number_problem(float("-inf")), number_problem(-2.0)
+    ('is not a number (nan)', 'is infinite (-inf)', 'is negative')
+    """
+    if math.isnan(number):
+        return "is not a number (nan)"
+    if math.isinf(number):
+        return f"is infinite ({number})"
+    if number < 0:
+        return "is negative"
+    if number == 0 and above_zero:
+        return "is zero"
+    return "is out of range"
 
 
 def _date(value: Any, name: str) -> dt.date:

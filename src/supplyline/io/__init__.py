@@ -2,12 +2,14 @@
 
 The public surface is small: :func:`load_scenario` (and :func:`load_scenario_with_warnings`,
 which also returns the warnings), :func:`write_scenario`, :func:`write_template` for
-``supplyline init``, and the default planning factors. Everything else in this package is
-private implementation.
+``supplyline init``, the default planning factors, and :func:`day_from_text` and
+:func:`date_from_text` for a day or date written outside the files (a command-line option)
+as the files write one. Everything else in this package is private implementation.
 """
 
 from __future__ import annotations
 
+from supplyline.io.days import DayText, date_from_text, day_from_text
 from supplyline.io.factors import default_factors
 from supplyline.io.loader import SCENARIO_FILES, load_scenario, load_scenario_with_warnings
 from supplyline.io.template import write_template
@@ -15,6 +17,9 @@ from supplyline.io.writer import write_scenario
 
 __all__ = [
     "SCENARIO_FILES",
+    "DayText",
+    "date_from_text",
+    "day_from_text",
     "default_factors",
     "load_scenario",
     "load_scenario_with_warnings",

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.domain.agreements import prices_outside
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, largest_amount
 from supplyline.io._cells import (
     BadValue,
@@ -23,7 +24,7 @@ from supplyline.io._cells import (
     show,
 )
 from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
-from supplyline.io._source import Fields, Origin, Origins, Report
+from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
 
 __all__ = ["AGREEMENT_KEYS", "read_agreements"]
@@ -54,12 +55,14 @@ def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[A
         f.fail(key, f"must be a list such as [a, b], not {show(node.value)}")
         return None
     out = []
+    failed = False  # this list's own errors: another key's must not lose it (checked on)
     for item in items:
         try:
             out.append(parse(item.value))
         except BadValue as bad:
             f.fail(key, str(bad), item.line)
-    return out if f.ok else None
+            failed = True
+    return None if failed else out
 
 
 def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price, ...]:
@@ -90,6 +93,38 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
     return tuple(out)
 
 
+def _check_failed_entry(
+    f: Fields,
+    aid: str | None,
+    parties: list[str] | None,
+    commodities: list[str] | None,
+    prices: tuple[Price, ...],
+) -> None:
+    """The checks of an agreement that had an error, on what of it did parse.
+
+    Its parties and commodities are kept to check against the scenario once every file is
+    read, and its prices against its commodities, so that an entry's problems are said in
+    one run (a tester's bad date hid an unknown commodity and a price outside the list).
+    """
+    refs = [("parties", "partner", p) for p in parties or ()]
+    refs += [("commodities", "commodity", c) for c in commodities or ()]
+    for key, kind, ref in refs:
+        f.report.loose_refs.append(
+            LooseRef(
+                file=FILE,
+                line=f.origin.line_of(key),
+                column=f.origin.column(key),
+                entity="agreement",
+                entity_id=aid,
+                kind=kind,
+                ref=ref,
+            )
+        )
+    if commodities is not None:
+        for message in prices_outside(set(commodities), prices):
+            f.fail("prices", message)
+
+
 def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreement | None:
     path = f"[{i}]"
     required = ("id", "parties", "valid_from", "valid_to")
@@ -99,6 +134,9 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
     f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
     f.reported = missing_keys(e, required)
     aid = take(f, e, "id", parse_id)
+    # nothing in a scenario refers to an agreement: its id, were its entry to fail, must
+    # not be offered for a partner or commodity ("did you mean 'hra-unicef'?" for 'unicef')
+    f.record_id = None
     name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
     parties = _words(f, e, "parties", parse_id)
     if parties is not None and len(parties) != 2:
@@ -107,7 +145,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         f.fail("parties", f"the two parties must differ (not {parties[0]!r} twice)")
     valid_from = take(f, e, "valid_from", parse_date)
     valid_to = take(f, e, "valid_to", parse_date)
-    if f.ok and valid_to < valid_from:
+    if valid_from is not None and valid_to is not None and valid_to < valid_from:
         f.fail("valid_to", f"{valid_to} is before valid_from {valid_from} (a date on or after it)")
     commodities = _words(f, e, "commodities", partial(parse_id, what="commodity"))
     services = _words(f, e, "services", partial(parse_name, default=""))
@@ -128,6 +166,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
             except BadValue as bad:
                 f.fail(key, str(bad))
     if not f.ok:
+        _check_failed_entry(f, aid, parties, commodities, prices)
         return None
     assert parties is not None
     assert commodities is not None

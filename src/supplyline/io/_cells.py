@@ -32,6 +32,7 @@ __all__ = [
     "MAX_ID_LEN",
     "MAX_NAME_LEN",
     "BadValue",
+    "activity_levels_named",
     "check_text",
     "is_blank",
     "parse_activity",
@@ -59,9 +60,24 @@ _LOOKALIKE = re.compile(r"[-+]?[\d.]*[OoIl][\dOoIl.]*")
 """Digits with a letter that looks like one (``18OO``, ``1l0``): a typo, not a unit."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 """A number whose commas could be thousands separators: ``1,180``, ``12,345,678``, ``1,180.5``."""
+_SPACES = " \u00a0\u202f\u2007\u2009"
+"""Spaces a spreadsheet may group digits with: plain, no-break, narrow no-break (French
+Excel), figure and thin."""
+_SPACED_THOUSANDS = re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?")
+"""A number grouped by spaces: ``8 000``, ``1 180,5`` (the comma then is a decimal comma)."""
+_POINT_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+"""A number grouped by points with a decimal comma, as German Excel writes: ``1.180,5``."""
 _DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
+_MIDNIGHT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)00:00(?::00(?:\.0+)?)?")
+"""A date at exact midnight, as a spreadsheet exports a date cell (``2026-02-01 00:00:00``):
+the date itself, since nothing of a time of day is dropped."""
+_SERIALS = (20_000, 80_000)
+"""Whole numbers in this range, given as a day, look like spreadsheet date serials
+(1954-10-03 .. 2119-01-10); no horizon is that long (at most 3660 days)."""
+_SERIAL_EPOCH = dt.date(1899, 12, 30)
+"""Day 0 of spreadsheet date serials (Excel's 1900 system, as LibreOffice counts it)."""
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -75,9 +91,30 @@ class BadValue(Exception):
 
 
 def show(value: Any, limit: int = 40) -> str:
-    """Quote a user's value for a message, shortened so a huge cell stays readable."""
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Quote a user's value for a message, shortened so a huge cell stays readable.
+
+    A space other than the plain one (a no-break space from French Excel) is shown as a
+    space and named after the quote: ``'8 000' (holding U+00A0 NO-BREAK SPACE)``, where
+    Python's quoting wrote it as an escape code, which a planner cannot read.
+    """
+    if not isinstance(value, str):
+        text = str(value)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+    odd = _odd_spaces(value)
+    text = repr("".join(" " if ch in odd else ch for ch in value) if odd else value)
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text + (f" (holding {_names(odd)})" if odd else "")
+
+
+def _odd_spaces(text: str) -> list[str]:
+    """The space characters in ``text`` other than the plain space, in order of appearance."""
+    found = [ch for ch in text if ch != " " and unicodedata.category(ch) == "Zs"]
+    return list(dict.fromkeys(found))
+
+
+def _names(chars: list[str]) -> str:
+    """Characters by code point and name: ``U+00A0 NO-BREAK SPACE``."""
+    return " and ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in chars)
 
 
 def is_blank(value: Any) -> bool:
@@ -116,6 +153,14 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
         )
     if _THOUSANDS.fullmatch(text):
         raise BadValue(_thousands_message(text, hint, whole=whole))
+    if _SPACED_THOUSANDS.fullmatch(text):
+        raise BadValue(_spaced_thousands_message(text, hint))
+    if _POINT_THOUSANDS.fullmatch(text):
+        plain = text.replace(".", "").replace(",", ".")
+        raise BadValue(
+            f"{show(text)} has points as thousands separators and a decimal comma: write "
+            f"{plain} ({hint}, without thousands separators and a point as decimal separator)"
+        )
     if re.fullmatch(r"[-+]?\d+,\d+", text):
         raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
     raise BadValue(f"{show(text)} is not a number ({hint})")
@@ -140,6 +185,29 @@ def _thousands_message(text: str, hint: str, *, whole: bool) -> str:
         )
     what = "a thousands separator" if text.count(",") == 1 else "thousands separators"
     return f"{show(text)} has {what}: write {plain} ({hint}, without thousands separators)"
+
+
+def _spaced_thousands_message(text: str, hint: str) -> str:
+    """The words for a number grouped by spaces (``8 000``, ``1 180,5``), as French Excel writes.
+
+    A space is never a decimal separator, so only the thousands reading is offered; a comma
+    after the groups is then a decimal comma. A no-break or narrow no-break space looks like
+    a plain one, so it is named: a tester was shown it as an escape code, with no hint.
+    """
+    plain = "".join(ch for ch in text if ch not in _SPACES).replace(",", ".")
+    odd = _odd_spaces(text)
+    if not odd:
+        space = "a space"
+    elif len(odd) == 1 and " " not in text:
+        space = f"a {unicodedata.name(odd[0], 'space').lower()} (U+{ord(odd[0]):04X})"
+    else:
+        space = f"spaces ({_names(odd)})"
+    quoted = repr("".join(" " if ch in _SPACES else ch for ch in text))
+    point = " and a point as decimal separator" if "," in text else ""
+    return (
+        f"{quoted} has {space} as a thousands separator: write {plain} "
+        f"({hint}, without thousands separators{point})"
+    )
 
 
 def parse_float(
@@ -299,10 +367,16 @@ def _why_not_a_date(year: int, month: int, day: int) -> str:
 def parse_date(value: Any) -> dt.date:
     """An ISO 8601 calendar date (YYYY-MM-DD); a date with a time of day is refused.
 
-    >>> parse_date("2025-06-01")
-    datetime.date(2025, 6, 1)
+    Exact midnight (``2026-02-01 00:00`` or ``00:00:00``, as a spreadsheet exports a date
+    cell, or a YAML date-time at midnight) is the date itself: nothing is dropped. Any
+    other time of day, or a time zone, is refused rather than dropped.
+
+    >>> parse_date("2025-06-01"), parse_date("2025-06-01 00:00:00")
+    (datetime.date(2025, 6, 1), datetime.date(2025, 6, 1))
     """
     if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time(0):
+            return value.date()
         raise BadValue(
             f"{show(value.isoformat())} is a date and time (a date is expected, YYYY-MM-DD: "
             f"{value.date().isoformat()})"
@@ -310,7 +384,10 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = value.strip() if isinstance(value, str) else ""
-    if _DATE_TIME.match(text):
+    midnight = _MIDNIGHT.fullmatch(text)
+    if midnight:
+        text = midnight.group(1)
+    elif _DATE_TIME.match(text):
         raise BadValue(
             f"{show(text)} is a date and time (a date is expected, YYYY-MM-DD: {text[:10]})"
         )
@@ -320,22 +397,50 @@ def parse_date(value: Any) -> dt.date:
             return dt.date(year, month, day)
         except ValueError:
             why = _why_not_a_date(year, month, day)
-            raise BadValue(f"{show(text)} is not a real date ({why})") from None
+            raise BadValue(f"{show(value.strip())} is not a real date ({why})") from None
     raise BadValue(f"{show(value)} is not a date (YYYY-MM-DD, such as 2025-06-01)")
+
+
+def _looks_like_date(value: Any) -> bool:
+    """Whether a day's value is written as a date (with or without a time of day)."""
+    if isinstance(value, dt.date):
+        return True
+    text = value.strip() if isinstance(value, str) else ""
+    return bool(_DATE.fullmatch(text) or _DATE_TIME.match(text))
+
+
+def _serial_hint(number: int) -> None:
+    """Refuse a day that looks like a spreadsheet date serial (``46056``), saying its date.
+
+    A spreadsheet that turns a date cell into a number writes days since 1899-12-30; read
+    as a day it was "outside the horizon (0..19)", which did not say why.
+    """
+    if _SERIALS[0] <= number <= _SERIALS[1]:
+        date = _SERIAL_EPOCH + dt.timedelta(days=number)
+        raise BadValue(
+            f"{number} looks like a spreadsheet date serial ({date.isoformat()}); write the "
+            "date as YYYY-MM-DD or the day as C+N"
+        )
 
 
 def parse_day(value: Any, start: dt.date | None) -> int:
     """A day counted from the start: ``12``, ``C+12``, or a date (when the start is known).
 
+    A date is read by :func:`parse_date` (so a time of day says so, and midnight is the
+    date); a bare number that looks like a spreadsheet date serial is refused with its date.
+
     >>> parse_day("C+12", None), parse_day("2025-06-03", dt.date(2025, 6, 1))
     (12, 2)
     """
     if isinstance(value, int) and not isinstance(value, bool):
-        return parse_int(value, lo=-999_999, hi=999_999)
-    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.fullmatch(value.strip())):
+        day = parse_int(value, lo=-999_999, hi=999_999)
+        _serial_hint(day)
+        return day
+    if _looks_like_date(value):
+        date = parse_date(value)  # its own message first: a bad date needs no start to say so
         if start is None:
             raise BadValue(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
-        return (parse_date(value) - start).days
+        return (date - start).days
     text = value.strip().upper() if isinstance(value, str) else ""
     m = _DAY.fullmatch(text)
     if not m:
@@ -343,6 +448,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
             f"{show(value)} is not a day (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
         )
     if m.group(3) is not None:
+        _serial_hint(int(m.group(3)))
         return int(m.group(3))
     return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
 
@@ -386,21 +492,37 @@ def format_outage_days(days: frozenset[int]) -> str:
     return ";".join(str(a) if a == b else f"{a}-{b}" for a, b in day_runs(days))
 
 
+def _activity_parts(value: str) -> list[tuple[str, str, str]]:
+    """The parts of an activity schedule as (part, day text, level text); level "" if none."""
+    out = []
+    for part in value.split(";"):
+        if part.strip():
+            day_txt, sep, level = part.partition(":")
+            out.append((part.strip(), day_txt, level.strip() if sep else ""))
+    return out
+
+
+def activity_levels_named(value: str) -> list[str]:
+    """The activity levels a schedule names (valid ids only), whatever else is wrong with it.
+
+    >>> activity_levels_named("0:normal;5:hgh;3:low;x")
+    ['normal', 'hgh', 'low']
+    """
+    return [level for _, _, level in _activity_parts(value) if _ID.fullmatch(level)]
+
+
 def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, ...]:
     """Periods ``day:level`` separated by ``;``, in increasing day order: ``0:normal;7:high``."""
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not an activity schedule (such as 0:normal;7:high)")
     periods: list[ActivityPeriod] = []
-    for part in value.split(";"):
-        if not part.strip():
-            continue
-        day_txt, sep, level = part.partition(":")
-        if not sep or not level.strip():
-            raise BadValue(f"{show(part.strip())} is not day:level (such as 7:high)")
+    for part, day_txt, level in _activity_parts(value):
+        if not level:
+            raise BadValue(f"{show(part)} is not day:level (such as 7:high)")
         day = parse_day(day_txt, start)
         if periods and day <= periods[-1].start_day:
             raise BadValue(
-                f"period {show(part.strip())} does not start after "
+                f"period {show(part)} does not start after "
                 f"{day_label(periods[-1].start_day)} (list periods in increasing day order)"
             )
         periods.append(ActivityPeriod(start_day=day, level=parse_id(level, "activity level")))
@@ -441,6 +563,8 @@ def parse_decimal(
     except InvalidOperation:
         if _THOUSANDS.fullmatch(text):  # "1,450.00" as a spreadsheet shows money
             raise BadValue(_thousands_message(text, hint, whole=False)) from None
+        if _SPACED_THOUSANDS.fullmatch(text):  # "1 450,00" as French Excel shows money
+            raise BadValue(_spaced_thousands_message(text, hint)) from None
         raise BadValue(f"{show(value)} is not an amount (a number such as 1250.00)") from None
     if not amount.is_finite():
         raise BadValue(f"{show(value)} is not a finite amount ({hint})")

@@ -138,26 +138,32 @@ def read_table(
     required: Sequence[str],
     extra: Callable[[str], str | None] | None = None,
     optional_file: bool = False,
+    header: Sequence[str] | None = None,
 ) -> Table | None:
     """Read a CSV text into a :class:`Table`, or ``None`` if it cannot be used at all.
 
     ``extra`` may accept a column name outside ``known`` (such as ``vehicles_truck``): it
-    returns ``None`` to accept it or a message saying why not.
+    returns ``None`` to accept it or a message saying why not. ``header`` is the header
+    line to suggest when the file has none (default ``known``): with the columns ``extra``
+    accepts, so a tester's empty units.csv was not told a header without ``vehicles_pickup``.
     """
+    header = known if header is None else header
     records = _records(text, file, report)
     if records is None:
         report.unusable.add(file)
         return None
     if not records:
-        message = f"file is empty (it needs a header line: {','.join(known)})"
+        message = f"file is empty (it needs a header line: {','.join(header)})"
         if optional_file:
             report.warning(file, message + "; read as no rows")
             return Table(1, (), ())
         report.error(file, message)
         report.unusable.add(file)
         return None
-    header_line, header = records[0]
-    columns = _match_header(header, header_line, file, report, known, required, extra)
+    header_line = records[0][0]
+    columns = _match_header(
+        records[0][1], header_line, file, report, known, required, extra, suggest=header
+    )
     if columns is None:
         report.unusable.add(file)
         return None
@@ -193,8 +199,13 @@ def _match_header(
     known: Sequence[str],
     required: Sequence[str],
     extra: Callable[[str], str | None] | None,
+    *,
+    suggest: Sequence[str],
 ) -> list[str] | None:
-    """Column names in header order ('' for an ignored column), or None if unusable."""
+    """Column names in header order ('' for an ignored column), or None if unusable.
+
+    ``suggest`` is the header line a message offers (``known`` and the accepted extras).
+    """
     lower = {k.lower(): k for k in known}
     if not _delimited_right(header, line, file, report, lower):
         return None
@@ -204,7 +215,7 @@ def _match_header(
         report.error(
             file,
             f"the first line looks like data, not a header: the file needs a header line "
-            f"first ({', '.join(known)})",
+            f"first ({', '.join(suggest)})",
             line,
         )
         return None

@@ -28,6 +28,7 @@ from supplyline.domain import (
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
+    activity_levels_named,
     parse_activity,
     parse_bool,
     parse_day,
@@ -257,9 +258,10 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 frozenset(),
             ),
         }
-        if f.ok and kw["gauge_mm"] is not None and kw["mode"] is not Mode.RAIL:
+        # on the fields that parsed, whatever else in the row is wrong
+        if kw["gauge_mm"] is not None and kw["mode"] not in (None, Mode.RAIL):
             f.fail("gauge_mm", f"a gauge is only for rail links (leave it empty for {kw['mode']})")
-        if f.ok and kw["origin"] == kw["destination"]:
+        if kw["origin"] is not None and kw["origin"] == kw["destination"]:
             f.fail("to", f"link starts and ends at {kw['origin']!r} (a link joins two locations)")
         ends = {"from": ("location", kw["origin"]), "to": ("location", kw["destination"])}
         link = _build(f, Link, ends, **kw)
@@ -281,12 +283,19 @@ def _vehicle_column(classes: tuple[str, ...] | None, name: str) -> str | None:
     return f"no vehicle class {cls!r} in scenario.yaml; {guess}vehicle classes: {known}"
 
 
+def _unit_header(ctx: Context) -> tuple[str, ...]:
+    """units.csv's columns as a header line, with a ``vehicles_<class>`` column per class."""
+    at = UNIT_COLUMNS.index("personnel") + 1
+    vehicles = tuple(f"{VEHICLES_PREFIX}{c}" for c in ctx.vehicle_classes or ())
+    return UNIT_COLUMNS[:at] + vehicles + UNIT_COLUMNS[at:]
+
+
 def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> list[Unit]:
     """``units.csv``: the units to deploy and sustain, with a column per vehicle class."""
     file = "units.csv"
     table = _table(
         text, file, report, UNIT_COLUMNS, ("id", "partner", "home", "destination", "personnel"),
-        extra=partial(_vehicle_column, ctx.vehicle_classes),
+        extra=partial(_vehicle_column, ctx.vehicle_classes), header=_unit_header(ctx),
     )  # fmt: skip
     out: list[Unit] = []
     seen: dict[str, int] = {}
@@ -323,31 +332,67 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "priority": f.take("priority", c("priority"), _int(9, lo=1), 1),
             "on_hand_days": f.take("on_hand_days", c("on_hand_days"), days_held, None),
         }
-        for column in ("available_day", "required_day"):
-            if f.ok and kw[column] < 0:
-                f.fail(column, _before_start(kw[column], ctx.start_date))
-        if f.ok and kw["required_day"] < kw["available_day"]:
-            f.fail(
-                "required_day",
-                f"required_day {kw['required_day']} is before available_day "
-                f"{kw['available_day']} (a day on or after it)",
-            )
-        if f.ok and not kw["receive_open_h"] < kw["receive_close_h"]:
-            f.fail(
-                "receive_close_h",
-                f"the receiving window closes at {kw['receive_close_h']:g} h, before it opens at "
-                f"{kw['receive_open_h']:g} h (open < close, hours of the day)",
-            )
+        _check_unit_fields(f, kw, ctx.start_date)
         refs = {
             "partner": ("partner", kw["partner"]),
             "home": ("location", kw["home"]),
             "destination": ("location", kw["destination"]),
         }
         unit = _build(f, Unit, refs, id=uid, vehicles=vehicles, **kw)
-        if unit is not None and _unique(f, seen, unit.id, "unit"):
+        if unit is None:
+            _keep_level_refs(f, kw["activity"], c("activity"))
+        elif _unique(f, seen, unit.id, "unit"):
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
     return out
+
+
+def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> None:
+    """The checks of a unit row that combine fields, on every field that parsed.
+
+    They run whatever else in the row is wrong (a tester's row with a bad personnel hid
+    its receiving window closing before it opened until the personnel was mended).
+    """
+    days = {}
+    for column in ("available_day", "required_day"):
+        if kw[column] is not None and kw[column] < 0:
+            f.fail(column, _before_start(kw[column], start))
+        else:  # a day before the start is one mistake, not two
+            days[column] = kw[column]
+    available, required = days.get("available_day"), days.get("required_day")
+    if available is not None and required is not None and required < available:
+        f.fail(
+            "required_day",
+            f"required_day {required} is before available_day {available} (a day on or after it)",
+        )
+    opens, closes = kw["receive_open_h"], kw["receive_close_h"]
+    if opens is not None and closes is not None and not opens < closes:
+        f.fail(
+            "receive_close_h",
+            f"the receiving window closes at {closes:g} h, before it opens at "
+            f"{opens:g} h (open < close, hours of the day)",
+        )
+
+
+def _keep_level_refs(f: Fields, activity: Any, raw: str | None) -> None:
+    """Keep the activity levels a row that could not be built names, to check them later.
+
+    From the parsed periods, or from the cell when the schedule itself had an error (a
+    tester's ``0:normal;5:hgh;3:low`` was told the order, and ``hgh`` only after mending it).
+    """
+    levels = [p.level for p in activity] if activity else activity_levels_named(raw or "")
+    for level in dict.fromkeys(levels):
+        f.report.loose_refs.append(
+            LooseRef(
+                file=f.origin.file,
+                line=f.origin.line,
+                column="activity",
+                entity="unit",
+                entity_id=f.record_id,
+                kind="activity level",
+                ref=level,
+            )
+        )
 
 
 def _before_start(day: int, start: dt.date | None) -> str:

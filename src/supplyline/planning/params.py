@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, number_problem
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
@@ -77,7 +77,9 @@ class Weights:
         for f in fields(self):
             value = getattr(self, f.name)
             if not (math.isfinite(value) and value >= 0):
-                raise ArgumentError(f"{f.name}(={value}) must be a finite number >= 0")
+                raise ArgumentError(
+                    f"{f.name}(={value}) {number_problem(value)} (a finite number >= 0)"
+                )
 
     def shortfall(self, priority: int) -> float:
         """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
@@ -187,27 +189,29 @@ class PlanParams:
             raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.explain_top is None:
             raise ArgumentError("explain_top(=None) must be a whole number")
-        limit = self.time_limit_s
-        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float)):
-            raise ArgumentError(f"time_limit_s(={limit!r}) must be a number of seconds (or None)")
+        self._check_seconds()
         if str(self.method) not in {m.value for m in Method}:
             known = ", ".join(m.value for m in Method)
             raise ArgumentError(f"method(={self.method!r}) must be one of {known}")
-        for name in ("time_limit_s", "explain_time_s"):
-            seconds = getattr(self, name)
-            if seconds is not None and (
-                isinstance(seconds, bool)
-                or not isinstance(seconds, int | float)
-                or not 0 < seconds < math.inf
-            ):
-                raise ArgumentError(
-                    f"{name}(={seconds!r}) must be a number of seconds > 0 and finite (or None)"
-                )
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
             raise ArgumentError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
         if self.explain_top < 0:
             raise ArgumentError(f"explain_top(={self.explain_top}) must be >= 0")
         object.__setattr__(self, "method", Method(self.method))
+
+    def _check_seconds(self) -> None:
+        """The time limit and the measuring time: seconds above 0, finite, or None."""
+        for name, none in (("time_limit_s", "no limit"), ("explain_time_s", "the default")):
+            seconds = getattr(self, name)
+            if seconds is None:
+                continue
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+                raise ArgumentError(f"{name}(={seconds!r}) must be a number of seconds (or None)")
+            if not 0 < seconds < math.inf:
+                raise ArgumentError(
+                    f"{name}(={seconds}) {number_problem(seconds, above_zero=True)} "
+                    f"(a number of seconds > 0 and finite, or None for {none})"
+                )
 
     @classmethod
     def from_file(cls, path: str | Path) -> Self:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, Scenario, held_at_start
+from supplyline.domain import Demand, Scenario, held_at_start, to_deliver
 from supplyline.types import day_label, to_gram
 
 FloatArray = npt.NDArray[np.float64]
@@ -17,7 +17,7 @@ __all__ = ["daily_rows", "grand_totals", "totals_by_commodity", "totals_by_unit"
 
 
 def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
-    """Consumption, build-up, their sum, and what units in place hold at the start.
+    """Consumption, build-up, their sum, what units in place hold at the start, and to deliver.
 
     A planner met three "demand" totals (requirements, the plan's deliveries, the report's
     demand) and could not tell them apart: the requirements' total holds the build-up of
@@ -31,6 +31,9 @@ def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
         "buildup_t": to_gram(float(demand.buildup_t.sum())),
         "total_t": to_gram(float(demand.total_t.sum())),
         "on_hand_t": to_gram(float(held_at_start(scenario, demand).sum())),
+        # what the plan is asked to bring: its delivered, short and build-up not delivered
+        # add up to this (a tester summed the table's column to reconcile them)
+        "to_deliver_t": to_gram(float(to_deliver(scenario, demand).sum())),
     }
 
 

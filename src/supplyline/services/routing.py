@@ -20,6 +20,7 @@ from supplyline.domain.fields import check_value, whole_number
 from supplyline.domain.routes import DrawnOnSite, ReachCheck, Routes
 from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
+from supplyline.io.days import DayText, day_from_text
 from supplyline.io.destinations import check_outputs
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
@@ -134,7 +135,7 @@ def _check_day(
 def route_scenario_day(
     folder: str | Path,
     *,
-    day: int,
+    day: int | DayText,
     out: str | Path | None = None,
     from_demand: bool = False,
     params: ConvoyParams | None = None,
@@ -150,10 +151,12 @@ def route_scenario_day(
     report supplyline wrote in ``out`` of the routes they replace is removed with their
     move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
-    horizon is a ScenarioError, once the scenario is read.
+    horizon is a ScenarioError, once the scenario is read. A :class:`~supplyline.io.DayText`
+    (the CLI's ``--day``: ``C+3``, ``3`` or a date) is read then, as the files read a day.
     """
     require_folder(folder)
-    day = whole_number(day, "day")
+    day_text = day if isinstance(day, DayText) else None
+    day = 0 if day_text is not None else whole_number(day, "day")
     if out is not None:
         require_folder(out, "the output folder")  # bytes or 5: pathlib's TypeError
     from_demand = check_value(from_demand, bool, "from_demand")  # "no" was taken as true
@@ -170,6 +173,8 @@ def route_scenario_day(
     say = progress or (lambda _: None)
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
+    if day_text is not None:
+        day = day_from_text(day_text.text, scenario.start_date)
     _check_day(scenario, day)
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None

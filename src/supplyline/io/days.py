@@ -1,0 +1,64 @@
+"""A day or date as a person writes it outside the files (an option), read as the files read one.
+
+``C+3``, ``3`` or ``2026-02-04``: the same parser and messages as the day columns of
+``units.csv`` (:func:`supplyline.io._cells.parse_day`), so that ``routes --day C+3`` is
+taken as the files take it, not refused as "not a valid integer".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from supplyline.errors import ArgumentError, ScenarioError
+from supplyline.io._cells import BadValue, parse_date, parse_day
+
+__all__ = ["DayText", "date_from_text", "day_from_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class DayText:
+    """A day as written (``C+3``, ``3``, ``2026-02-04``), to be read against a scenario.
+
+    A command-line option cannot know the scenario's start date, so the use-case that
+    loads the scenario reads it with :func:`day_from_text`.
+
+    >>> DayText("C+3").text
+    'C+3'
+    """
+
+    text: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise ArgumentError(f"DayText(={self.text!r}) must be text such as 'C+3'")
+
+
+def day_from_text(text: str, start_date: dt.date) -> int:
+    """The day ``text`` names, counted from ``start_date``; a ScenarioError saying why not.
+
+    Whether the day is within the horizon is the caller's to check (it knows the horizon
+    and what the day is for).
+
+    >>> day_from_text("C+3", dt.date(2026, 2, 1)), day_from_text("2026-02-04", dt.date(2026, 2, 1))
+    (3, 3)
+    """
+    try:
+        return parse_day(text, start_date)
+    except BadValue as bad:
+        raise ScenarioError([], summary=str(bad)) from None
+
+
+def date_from_text(text: str) -> dt.date:
+    """The calendar date ``text`` names (YYYY-MM-DD, or that at midnight); else ArgumentError.
+
+    The files' date parser and words, for an option that takes a date (the ledger's
+    ``--needed-on``): a date with a time of day says so, an impossible one says why.
+
+    >>> date_from_text("2025-08-01 00:00")
+    datetime.date(2025, 8, 1)
+    """
+    try:
+        return parse_date(text)
+    except BadValue as bad:
+        raise ArgumentError(str(bad)) from None
