@@ -129,6 +129,20 @@ class _Entries:
     keys: IntArray
     cols: IntArray
     value: NumberArray | float
+    run: slice | None
+    """``cols`` as a slice where they are consecutive and ascending (a whole block's
+    columns, as most entries are): the matrix is then filled through it, not through
+    the column numbers one by one."""
+
+
+def _as_run(cols: IntArray) -> slice | None:
+    """``cols`` as ``slice(first, last + 1)`` if they are ``first, first + 1, …, last``."""
+    n = len(cols)
+    if n == 0 or int(cols[-1]) - int(cols[0]) != n - 1:
+        return None
+    if n > 1 and not bool((np.diff(cols) == 1).all()):
+        return None
+    return slice(int(cols[0]), int(cols[0]) + n)
 
 
 class Assembler:
@@ -181,7 +195,8 @@ class Assembler:
             nonzero = value != 0
             if not nonzero.all():
                 keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
-        self._parts.setdefault(row_block, []).append(_Entries(keys=keys, cols=cols, value=value))
+        entries = _Entries(keys=keys, cols=cols, value=value, run=_as_run(cols))
+        self._parts.setdefault(row_block, []).append(entries)
 
     def finish(self, decode: RowDecoder) -> LpModel:
         """Number the rows that received entries, block by block, and build the model.
@@ -200,7 +215,7 @@ class Assembler:
         indptr = np.zeros(n_cols + 1, dtype=index_type)
         per_col = indptr[1:]
         for e in calls:
-            per_col[e.cols] += 1
+            per_col[e.cols if e.run is None else e.run] += 1
         np.cumsum(per_col, out=per_col)
         next_slot = indptr[:-1].copy()
         indices = np.empty(nnz, dtype=index_type)
@@ -217,6 +232,12 @@ class Assembler:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
             for e, row in zip(entries, row_of, strict=True):
+                if e.run is not None:  # a run of columns: their next slots are a slice
+                    slot = next_slot[e.run]
+                    indices[slot] = row
+                    data[slot] = e.value
+                    slot += 1  # in place: the slice is a view
+                    continue
                 slot = next_slot[e.cols]
                 indices[slot] = row
                 data[slot] = e.value
