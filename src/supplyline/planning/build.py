@@ -197,7 +197,8 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
     per_pair = np.count_nonzero(mask, axis=2)
     is_pax = np.repeat(is_pax_flow, per_pair.sum(axis=1))
     pair_cost = np.where(is_pax_flow[:, None], net.arc_cost_pax, net.arc_cost)
-    cost = np.repeat(pair_cost.ravel(), per_pair.ravel()) + w.move_per_t * p.cost_scale
+    pair_cost += w.move_per_t * p.cost_scale
+    cost = np.repeat(pair_cost.ravel(), per_pair.ravel())
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
     col = block.index
     # the lower row first: every column's rows then come in order, as scipy's canonical

@@ -77,13 +77,26 @@ class LpModel:
         return int(self.matrix.nnz)
 
 
-def _filled(value: FloatArray | float, size: int) -> FloatArray:
-    """``value`` as a float array of ``size`` (a scalar repeated, an array as it is)."""
+def _checked(value: FloatArray | float, size: int) -> FloatArray | float:
+    """``value`` as a float, or a float array of ``size`` (checked)."""
     if np.ndim(value) == 0:
-        return np.full(size, float(value))
+        return float(value)
     out: FloatArray = np.asarray(value, dtype=np.float64)
     if out.shape != (size,):
         raise ValueError(f"{out.shape} values for {size} columns")
+    return out
+
+
+def _joined(parts: Sequence[tuple[int, FloatArray | float]], size: int) -> FloatArray:
+    """One array of ``size`` from the blocks' values in order, each ``(block size, values)``.
+
+    A scalar fills its block's run in place: no array of it is made only to be copied.
+    """
+    out = np.empty(size)
+    start = 0
+    for n, value in parts:
+        out[start : start + n] = value
+        start += n
     return out
 
 
@@ -157,8 +170,8 @@ class Assembler:
     def __init__(self) -> None:
         self._n_cols = 0
         self._cols: dict[str, Block] = {}
-        self._cost: list[FloatArray] = []
-        self._upper: list[FloatArray] = []
+        self._cost: list[tuple[int, FloatArray | float]] = []
+        self._upper: list[tuple[int, FloatArray | float]] = []
         self._parts: dict[str, list[_Entries]] = {}
         self.offset = 0.0
 
@@ -175,8 +188,8 @@ class Assembler:
         block = Block(name=name, start=self._n_cols, size=size, attrs=dict(attrs))
         self._cols[name] = block
         self._n_cols += size
-        self._cost.append(_filled(cost, size))
-        self._upper.append(_filled(upper, size))
+        self._cost.append((size, _checked(cost, size)))
+        self._upper.append((size, _checked(upper, size)))
         return block
 
     def add_entries(
@@ -247,9 +260,9 @@ class Assembler:
             upper.append(up)
             n_rows += size
         return LpModel(
-            cost=np.concatenate(self._cost) if self._cost else np.empty(0),
+            cost=_joined(self._cost, n_cols),
             col_lower=np.zeros(n_cols),
-            col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
+            col_upper=_joined(self._upper, n_cols),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
             matrix=csc_matrix((data, indices, indptr), shape=(n_rows, n_cols)),
