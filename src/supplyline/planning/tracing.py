@@ -95,14 +95,16 @@ def _mixed_shares(
     amounts: list[FloatArray] = []
     arc = m.cols["arc"]
     xa = x[arc.start : arc.start + arc.size]
-    on = np.flatnonzero((xa > _TOL) & mixed[arc["f"]])
+    on = np.flatnonzero(xa > _TOL)  # the few columns used, then theirs that are mixed
+    on = on[mixed[arc["f"][on]]]
     f, a, day = arc["f"][on], arc["a"][on], arc["t"][on]
     tails.append(row(f, p.net.arc_from[a], day))
     heads.append(row(f, p.net.arc_to[a], day + p.net.arc_delay[a]))
     amounts.append(xa[on])
     st = m.cols["stock"]
     xs = x[st.start : st.start + st.size]
-    on = np.flatnonzero((xs > _TOL) & mixed[st["f"]])
+    on = np.flatnonzero(xs > _TOL)
+    on = on[mixed[st["f"][on]]]
     tails.append(row(st["f"][on], st["v"][on], st["t"][on]))
     heads.append(row(st["f"][on], st["v"][on], st["t"][on] + 1))
     amounts.append(xs[on])
@@ -162,25 +164,24 @@ def _sweep_by_day(
     """
     n_a, n_p = supply.shape
     order = np.argsort(head, kind="stable")
-    head, tail, amount = head[order], tail[order], amount[order]
+    head, tail, amount = head[order], tail[order], amount[order, None]
     node_start = np.searchsorted(node_day, np.arange(int(node_day[-1]) + 2))
     edge_start = np.searchsorted(head, node_start).tolist()
-    node_start_list = node_start.tolist()
-    owner = np.arange(n_p)
+    # where each flow's tonnes land among its day's nodes and owners (row-major)
+    slot = (head - node_start[node_day[head]])[:, None] * n_p + np.arange(n_p)
     shares = np.empty((n_a, n_p))
-    for d in range(len(node_start_list) - 1):
-        lo, hi = node_start_list[d], node_start_list[d + 1]
+    lo = 0
+    for d, hi in enumerate(node_start[1:].tolist()):
         if lo == hi:
             continue
-        entering = supply[lo:hi]
         e0, e1 = edge_start[d], edge_start[d + 1]
+        entering = supply[lo:hi]
         if e1 > e0:
-            slot = (head[e0:e1, None] - lo) * n_p + owner
-            carried = amount[e0:e1, None] * shares[tail[e0:e1]]
-            entering = entering + np.bincount(
-                slot.ravel(), weights=carried.ravel(), minlength=(hi - lo) * n_p
-            ).reshape(hi - lo, n_p)
+            carried = amount[e0:e1] * shares[tail[e0:e1]]
+            inflow = np.bincount(slot[e0:e1].ravel(), carried.ravel(), (hi - lo) * n_p)
+            entering = entering + inflow.reshape(hi - lo, n_p)
         shares[lo:hi] = entering / through[lo:hi, None]
+        lo = hi
     return shares
 
 
