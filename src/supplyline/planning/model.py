@@ -140,12 +140,11 @@ class _Entries:
     """The entries one call of :meth:`Assembler.add_entries` put into a row block."""
 
     keys: IntArray
-    cols: IntArray
+    cols: IntArray | slice
+    """The columns, or a slice where they are consecutive and ascending (a whole block's
+    columns, as most entries are): the matrix is then filled through the slice, not
+    through the column numbers one by one, and no array of them is kept."""
     value: NumberArray | float
-    run: slice | None
-    """``cols`` as a slice where they are consecutive and ascending (a whole block's
-    columns, as most entries are): the matrix is then filled through it, not through
-    the column numbers one by one."""
 
 
 def _as_run(cols: IntArray) -> slice | None:
@@ -208,7 +207,8 @@ class Assembler:
             nonzero = value != 0
             if not nonzero.all():
                 keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
-        entries = _Entries(keys=keys, cols=cols, value=value, run=_as_run(cols))
+        run = _as_run(cols)
+        entries = _Entries(keys=keys, cols=cols if run is None else run, value=value)
         self._parts.setdefault(row_block, []).append(entries)
 
     def finish(self, decode: RowDecoder) -> LpModel:
@@ -219,16 +219,19 @@ class Assembler:
 
         The entries go straight to their places in the CSC arrays (a counting sort by
         column, one call at a time): in a fresh process, first touches of new memory were
-        most of the build, and triplet arrays plus scipy's conversion doubled it.
+        most of the build, and triplet arrays plus scipy's conversion doubled it. For the
+        same reason the assembler lets go of each row block's entries once they are placed
+        (it is empty afterwards): what the model needs next reuses their memory.
         """
         n_cols = self._n_cols
-        calls = [e for entries in self._parts.values() for e in entries]
-        nnz = sum(len(e.cols) for e in calls)
+        parts, self._parts = self._parts, {}
+        nnz = sum(len(e.keys) for entries in parts.values() for e in entries)
         index_type = _index_type(max(n_cols, nnz))  # a row has an entry: rows ≤ entries
         indptr = np.zeros(n_cols + 1, dtype=index_type)
         per_col = indptr[1:]
-        for e in calls:
-            per_col[e.cols if e.run is None else e.run] += 1
+        for entries in parts.values():
+            for e in entries:
+                per_col[e.cols] += 1
         np.cumsum(per_col, out=per_col)
         next_slot = indptr[:-1].copy()
         indices = np.empty(nnz, dtype=index_type)
@@ -237,7 +240,8 @@ class Assembler:
         lower: list[FloatArray] = []
         upper: list[FloatArray] = []
         n_rows = 0
-        for name, entries in self._parts.items():
+        for name in list(parts):
+            entries = parts.pop(name)
             uniq, row_of = _number([e.keys for e in entries], first=n_rows, dtype=index_type)
             attrs, lo, up = decode(name, uniq)
             size = len(uniq)
@@ -245,24 +249,22 @@ class Assembler:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
             for e, row in zip(entries, row_of, strict=True):
-                if e.run is not None:  # a run of columns: their next slots are a slice
-                    slot = next_slot[e.run]
-                    indices[slot] = row
-                    data[slot] = e.value
-                    slot += 1  # in place: the slice is a view
-                    continue
-                slot = next_slot[e.cols]
+                slot = next_slot[e.cols]  # a view where the columns are a slice
                 indices[slot] = row
                 data[slot] = e.value
                 slot += 1  # the columns of one call are distinct: no slot is taken twice
-                next_slot[e.cols] = slot
+                if not isinstance(e.cols, slice):
+                    next_slot[e.cols] = slot
+            entries.clear()  # placed: their memory is free for what comes next
             lower.append(lo)
             upper.append(up)
             n_rows += size
+        cost, upper_bounds = self._cost, self._upper
+        self._cost, self._upper = [], []
         return LpModel(
-            cost=_joined(self._cost, n_cols),
+            cost=_joined(cost, n_cols),
             col_lower=np.zeros(n_cols),
-            col_upper=_joined(self._upper, n_cols),
+            col_upper=_joined(upper_bounds, n_cols),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
             matrix=csc_matrix((data, indices, indptr), shape=(n_rows, n_cols)),
