@@ -48,9 +48,9 @@ def _alone(scenario: Scenario, demand: Demand) -> tuple[np.ndarray, np.ndarray]:
         for v in srcs:
             d = days_from(net, usable, np.array([v]))[0] + start
             earliest[f] = np.where(np.isfinite(d), np.minimum(earliest[f], d), earliest[f])
-        for v in snks:
-            d = (days - 1) - days_from(back, usable, np.array([v]))[0]
-            latest[f] = np.where(np.isfinite(d), np.maximum(latest[f], d), latest[f])
+        if snks:  # the nearest sink decides (its day may be before day 0: never useful)
+            nearest = np.min([days_from(back, usable, np.array([v]))[0] for v in snks], axis=0)
+            latest[f] = np.where(np.isfinite(nearest), (days - 1) - nearest, -1)
     return earliest, latest
 
 
