@@ -23,8 +23,9 @@ from supplyline.domain import (
     SupplyClass,
     Unit,
     check_scenario,
+    check_scenario_sound,
 )
-from supplyline.errors import Severity
+from supplyline.errors import ScenarioError, Severity
 
 
 def _loc(i: str, kind: LocationKind = LocationKind.DEPOT) -> Location:
@@ -268,3 +269,25 @@ def test_a_place_whose_only_road_is_closed_all_horizon_cannot_be_supplied(
     assert finding.message.endswith(
         "; closed on every day of the horizon (C+0–C+9), so not counted: r"
     )
+
+
+def test_a_scenario_that_only_warns_is_sound_and_one_error_is_not() -> None:
+    """``check_scenario_sound`` skips the checks that only warn, and still finds errors.
+
+    The scenario draws warnings from the reach, storage and distance checks; the same with
+    a link to an unknown place is refused.
+    """
+    far = dataclasses.replace(_loc("y"), lon=30.0)  # ~700 km from x by a 100 km rail link
+    s = _scenario(
+        locations=(dataclasses.replace(_loc("x"), storage_t=5.0), far, _loc("z")),
+        links=(_rail("r1", "x", "y", 1435),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(Unit(id="u", name="U", partner="a", home="z", destination="z", personnel=5),),
+    )
+    found = check_scenario(s)
+    assert {f.severity for f in found} == {Severity.WARNING}
+    assert {f.entity for f in found} == {"unit", "stock", "link"}
+    check_scenario_sound(s)
+    broken = dataclasses.replace(s, links=(*s.links, _rail("r2", "x", "nowhere", 1435)))
+    with pytest.raises(ScenarioError, match=r"1 error\(s\) in the scenario"):
+        check_scenario_sound(broken)

@@ -193,35 +193,64 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
         & (t_grid <= last[:, :, None])
     )
     f, a, t = np.nonzero(mask)  # flow by flow, arc by arc, day by day
-    is_pax = flows.kind[f] == FlowKind.DEPLOY_PAX
-    cost = np.where(is_pax, net.arc_cost_pax[a], net.arc_cost[a]) + w.move_per_t * p.cost_scale
+    # what depends on the flow and arc alone, repeated over each pair's days in one pass
+    per_pair = np.count_nonzero(mask, axis=2)
+    is_pax = np.repeat(is_pax_flow, per_pair.sum(axis=1))
+    pair_cost = np.where(is_pax_flow[:, None], net.arc_cost_pax, net.arc_cost)
+    pair_cost += w.move_per_t * p.cost_scale
+    cost = np.repeat(pair_cost.ravel(), per_pair.ravel())
     block = asm.add_columns("arc", {"f": f, "a": a, "t": t}, cost=cost)
     col = block.index
-    src, dst = net.arc_from[a], net.arc_to[a]
-    leave, arrive = keys.balance(f, src, t), keys.balance(f, dst, t + delay[a])
     # the lower row first: every column's rows then come in order, as scipy's canonical
-    # layout had them (HiGHS's pivoting, and so which of tied optima it returns, follows it)
-    sign = np.ones(len(col), dtype=np.int8)  # of the lower row's entry: -1 where it is leave
-    sign[leave < arrive] = -1
-    lower_row = np.minimum(leave, arrive)
-    higher_row = np.maximum(leave, arrive, out=leave)
+    # layout had them (HiGHS's pivoting, and so which of tied optima it returns, follows it).
+    # A flow's balance rows go by location, then day: the row where an arc leaves is the
+    # lower of its two where the arc runs to a later-numbered location (a column's day is
+    # before the horizon's end less the arc's delay, so the location decides)
+    forward = net.arc_from < net.arc_to
+    leave_at, arrive_at = net.arc_from * days, net.arc_to * days + delay
+    row_at_0 = np.multiply(f, len(net.location_ids) * days, dtype=np.int64)
+    row_at_0 += t  # the flow's balance row at location 0 that day
+    lower_row = row_at_0 + np.where(forward, leave_at, arrive_at)[a]
+    higher_row = np.add(row_at_0, np.where(forward, arrive_at, leave_at)[a], out=row_at_0)
+    sign = np.where(forward, -1, 1).astype(np.int8)[a]  # of the lower row's entry (-1: leave)
     asm.add_entries("balance", lower_row, col, sign)
     asm.add_entries("balance", higher_row, col, -sign)
+    # capacities and handling by the arc's (or its ends') finiteness, looked up per arc
     tonnes = ~is_pax
-    cap_t = tonnes & np.isfinite(net.arc_cap_t[a])
+    cap_t = tonnes & np.isfinite(net.arc_cap_t)[a]
     asm.add_entries("link_t", keys.day(a[cap_t], t[cap_t]), col[cap_t], 1.0)
-    cap_p = is_pax & np.isfinite(net.arc_cap_pax[a])
+    cap_p = is_pax & np.isfinite(net.arc_cap_pax)[a]
     asm.add_entries("link_pax", keys.day(a[cap_p], t[cap_p]), col[cap_p], 1.0)
-    h_out = tonnes & np.isfinite(net.handling[src])
-    asm.add_entries("handle_out", keys.day(src[h_out], t[h_out]), col[h_out], 1.0)
-    h_in = tonnes & np.isfinite(net.handling[dst])
-    t_in = t + net.arc_transit[a]
-    asm.add_entries("handle_in", keys.day(dst[h_in], t_in[h_in]), col[h_in], 1.0)
+    _add_handling(net, asm, keys, (tonnes, a, t, col), net.handling, "handle_out", "handle_in")
     if np.isfinite(net.handling_pax).any():  # people through a border post's checks
-        p_out = is_pax & np.isfinite(net.handling_pax[src])
-        asm.add_entries("handle_pax_out", keys.day(src[p_out], t[p_out]), col[p_out], 1.0)
-        p_in = is_pax & np.isfinite(net.handling_pax[dst])
-        asm.add_entries("handle_pax_in", keys.day(dst[p_in], t_in[p_in]), col[p_in], 1.0)
+        pax = (is_pax, a, t, col)
+        _add_handling(net, asm, keys, pax, net.handling_pax, "handle_pax_out", "handle_pax_in")
+
+
+def _add_handling(
+    net: NetworkArrays,
+    asm: Assembler,
+    keys: _Keys,
+    arcs: tuple[npt.NDArray[np.bool_], IntArray, IntArray, IntArray],
+    handling: FloatArray,
+    out_rows: str,
+    in_rows: str,
+) -> None:
+    """Enter arc columns in the handling rows of the places they leave and reach.
+
+    ``arcs`` says which columns count, and their arcs, days and column numbers; only places
+    whose ``handling`` is finite have rows. What leaves counts on its departure day, what
+    arrives on its arrival day (before the destination's dwell).
+    """
+    counts, a, t, col = arcs
+    limited = np.isfinite(handling)
+    h_out = counts & limited[net.arc_from][a]
+    a_out = a[h_out]
+    asm.add_entries(out_rows, keys.day(net.arc_from[a_out], t[h_out]), col[h_out], 1.0)
+    h_in = counts & limited[net.arc_to][a]
+    a_in = a[h_in]
+    t_in = t[h_in] + net.arc_transit[a_in]
+    asm.add_entries(in_rows, keys.day(net.arc_to[a_in], t_in), col[h_in], 1.0)
 
 
 def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:

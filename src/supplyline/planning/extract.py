@@ -248,10 +248,11 @@ def _arrived(p: Problem, m: LpModel, x: FloatArray) -> FloatArray:
 def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
     arrived = _arrived(p, m, x)
     out: list[Closure] = []
-    for ui, unit in enumerate(p.scenario.units):
-        fs = np.flatnonzero((p.flows.unit == ui) & (p.flows.kind != FlowKind.GOODS))
-        if len(fs) == 0:
-            continue
+    flows_of: dict[int, list[int]] = {}  # each deploying unit's flows, in unit order
+    for f in np.flatnonzero(p.flows.kind != FlowKind.GOODS).tolist():
+        flows_of.setdefault(int(p.flows.unit[f]), []).append(f)
+    for ui, fs in sorted(flows_of.items()):
+        unit = p.scenario.units[ui]
         done = np.ones(p.days, dtype=bool)
         moved = {FlowKind.DEPLOY_T: 0.0, FlowKind.DEPLOY_PAX: 0.0}
         late = {FlowKind.DEPLOY_T: 0.0, FlowKind.DEPLOY_PAX: 0.0}

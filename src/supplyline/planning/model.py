@@ -77,13 +77,26 @@ class LpModel:
         return int(self.matrix.nnz)
 
 
-def _filled(value: FloatArray | float, size: int) -> FloatArray:
-    """``value`` as a float array of ``size`` (a scalar repeated, an array as it is)."""
+def _checked(value: FloatArray | float, size: int) -> FloatArray | float:
+    """``value`` as a float, or a float array of ``size`` (checked)."""
     if np.ndim(value) == 0:
-        return np.full(size, float(value))
+        return float(value)
     out: FloatArray = np.asarray(value, dtype=np.float64)
     if out.shape != (size,):
         raise ValueError(f"{out.shape} values for {size} columns")
+    return out
+
+
+def _joined(parts: Sequence[tuple[int, FloatArray | float]], size: int) -> FloatArray:
+    """One array of ``size`` from the blocks' values in order, each ``(block size, values)``.
+
+    A scalar fills its block's run in place: no array of it is made only to be copied.
+    """
+    out = np.empty(size)
+    start = 0
+    for n, value in parts:
+        out[start : start + n] = value
+        start += n
     return out
 
 
@@ -127,8 +140,21 @@ class _Entries:
     """The entries one call of :meth:`Assembler.add_entries` put into a row block."""
 
     keys: IntArray
-    cols: IntArray
+    cols: IntArray | slice
+    """The columns, or a slice where they are consecutive and ascending (a whole block's
+    columns, as most entries are): the matrix is then filled through the slice, not
+    through the column numbers one by one, and no array of them is kept."""
     value: NumberArray | float
+
+
+def _as_run(cols: IntArray) -> slice | None:
+    """``cols`` as ``slice(first, last + 1)`` if they are ``first, first + 1, …, last``."""
+    n = len(cols)
+    if n == 0 or int(cols[-1]) - int(cols[0]) != n - 1:
+        return None
+    if n > 1 and not bool((np.diff(cols) == 1).all()):
+        return None
+    return slice(int(cols[0]), int(cols[0]) + n)
 
 
 class Assembler:
@@ -143,8 +169,8 @@ class Assembler:
     def __init__(self) -> None:
         self._n_cols = 0
         self._cols: dict[str, Block] = {}
-        self._cost: list[FloatArray] = []
-        self._upper: list[FloatArray] = []
+        self._cost: list[tuple[int, FloatArray | float]] = []
+        self._upper: list[tuple[int, FloatArray | float]] = []
         self._parts: dict[str, list[_Entries]] = {}
         self.offset = 0.0
 
@@ -161,8 +187,8 @@ class Assembler:
         block = Block(name=name, start=self._n_cols, size=size, attrs=dict(attrs))
         self._cols[name] = block
         self._n_cols += size
-        self._cost.append(_filled(cost, size))
-        self._upper.append(_filled(upper, size))
+        self._cost.append((size, _checked(cost, size)))
+        self._upper.append((size, _checked(upper, size)))
         return block
 
     def add_entries(
@@ -181,7 +207,9 @@ class Assembler:
             nonzero = value != 0
             if not nonzero.all():
                 keys, cols, value = keys[nonzero], cols[nonzero], value[nonzero]
-        self._parts.setdefault(row_block, []).append(_Entries(keys=keys, cols=cols, value=value))
+        run = _as_run(cols)
+        entries = _Entries(keys=keys, cols=cols if run is None else run, value=value)
+        self._parts.setdefault(row_block, []).append(entries)
 
     def finish(self, decode: RowDecoder) -> LpModel:
         """Number the rows that received entries, block by block, and build the model.
@@ -191,16 +219,19 @@ class Assembler:
 
         The entries go straight to their places in the CSC arrays (a counting sort by
         column, one call at a time): in a fresh process, first touches of new memory were
-        most of the build, and triplet arrays plus scipy's conversion doubled it.
+        most of the build, and triplet arrays plus scipy's conversion doubled it. For the
+        same reason the assembler lets go of each row block's entries once they are placed
+        (it is empty afterwards): what the model needs next reuses their memory.
         """
         n_cols = self._n_cols
-        calls = [e for entries in self._parts.values() for e in entries]
-        nnz = sum(len(e.cols) for e in calls)
+        parts, self._parts = self._parts, {}
+        nnz = sum(len(e.keys) for entries in parts.values() for e in entries)
         index_type = _index_type(max(n_cols, nnz))  # a row has an entry: rows ≤ entries
         indptr = np.zeros(n_cols + 1, dtype=index_type)
         per_col = indptr[1:]
-        for e in calls:
-            per_col[e.cols] += 1
+        for entries in parts.values():
+            for e in entries:
+                per_col[e.cols] += 1
         np.cumsum(per_col, out=per_col)
         next_slot = indptr[:-1].copy()
         indices = np.empty(nnz, dtype=index_type)
@@ -209,7 +240,8 @@ class Assembler:
         lower: list[FloatArray] = []
         upper: list[FloatArray] = []
         n_rows = 0
-        for name, entries in self._parts.items():
+        for name in list(parts):
+            entries = parts.pop(name)
             uniq, row_of = _number([e.keys for e in entries], first=n_rows, dtype=index_type)
             attrs, lo, up = decode(name, uniq)
             size = len(uniq)
@@ -217,18 +249,22 @@ class Assembler:
                 raise ValueError(f"row block {name}: attributes do not match its {size} rows")
             rows[name] = Block(name=name, start=n_rows, size=size, attrs=dict(attrs))
             for e, row in zip(entries, row_of, strict=True):
-                slot = next_slot[e.cols]
+                slot = next_slot[e.cols]  # a view where the columns are a slice
                 indices[slot] = row
                 data[slot] = e.value
                 slot += 1  # the columns of one call are distinct: no slot is taken twice
-                next_slot[e.cols] = slot
+                if not isinstance(e.cols, slice):
+                    next_slot[e.cols] = slot
+            entries.clear()  # placed: their memory is free for what comes next
             lower.append(lo)
             upper.append(up)
             n_rows += size
+        cost, upper_bounds = self._cost, self._upper
+        self._cost, self._upper = [], []
         return LpModel(
-            cost=np.concatenate(self._cost) if self._cost else np.empty(0),
+            cost=_joined(cost, n_cols),
             col_lower=np.zeros(n_cols),
-            col_upper=np.concatenate(self._upper) if self._upper else np.empty(0),
+            col_upper=_joined(upper_bounds, n_cols),
             row_lower=np.concatenate(lower) if lower else np.empty(0),
             row_upper=np.concatenate(upper) if upper else np.empty(0),
             matrix=csc_matrix((data, indices, indptr), shape=(n_rows, n_cols)),

@@ -230,26 +230,38 @@ class Reach:
     latest: IntArray
 
 
-def _delay_graph(net: NetworkArrays, usable: BoolArray, *, reverse: bool = False) -> csr_matrix:
+def _delay_graph(
+    net: NetworkArrays,
+    usable: BoolArray,
+    *,
+    reverse: bool | BoolArray = False,
+    blocks: int = 1,
+) -> csr_matrix:
     """The usable arcs as a graph weighted by availability delay (shortest of parallel arcs).
 
-    ``reverse`` turns every arc round (for distances *to* the sinks). Laid out as CSR
-    directly: scipy's conversion from triplets, and a transpose for the reverse graph,
-    were most of the reachability bounds' time in a fresh process.
+    ``reverse`` turns every arc round (for distances *to* the sinks). ``usable`` may be
+    ``[block, arc]`` with ``reverse`` one per block: the graphs then lie side by side in
+    one, block ``i``'s location ``v`` at node ``i × locations + v``, with no edge between
+    blocks, so that one Dijkstra call serves them all. Laid out as CSR directly: scipy's
+    conversion from triplets, and a transpose for the reverse graph, were most of the
+    reachability bounds' time in a fresh process.
     """
     n = len(net.location_ids)
-    a, b = net.arc_from[usable], net.arc_to[usable]
-    if reverse:
-        a, b = b, a
-    w = net.arc_delay[usable].astype(np.float64) + _EPS_DAY
+    use = np.reshape(usable, (blocks, -1))
+    turned = np.reshape(np.asarray(reverse), (-1, 1))
+    block, arc = np.nonzero(use)
+    a = np.where(turned[block, 0], net.arc_to[arc], net.arc_from[arc]) + block * n
+    b = np.where(turned[block, 0], net.arc_from[arc], net.arc_to[arc]) + block * n
+    w = net.arc_delay[arc].astype(np.float64) + _EPS_DAY
     # rows in order, and the shortest of parallel arcs first: csr_matrix would add them up
     order = np.lexsort((w, b, a))
     a, b, w = a[order], b[order], w[order]
     first = np.ones(len(a), dtype=bool)
     first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(np.bincount(a[first], minlength=n), out=indptr[1:])
-    return csr_matrix((w[first], b[first].astype(np.int32), indptr), shape=(n, n))
+    size = blocks * n
+    indptr = np.zeros(size + 1, dtype=np.int32)
+    np.cumsum(np.bincount(a[first], minlength=size), out=indptr[1:])
+    return csr_matrix((w[first], b[first].astype(np.int32), indptr), shape=(size, size))
 
 
 def _days_apart(graph: csr_matrix, nodes: IntArray) -> FloatArray:
@@ -288,43 +300,78 @@ def _goods_ends(
     return sources, sinks
 
 
+def _nearest(
+    apart: FloatArray, nodes: IntArray, ends: list[list[int]]
+) -> tuple[FloatArray, BoolArray]:
+    """``[flow, location]`` days from the nearest of each flow's ``ends``; who has any.
+
+    The rows of ``apart`` follow ``nodes``.
+    """
+    has = np.zeros((len(ends), len(nodes)), dtype=bool)
+    for i, mine in enumerate(ends):
+        has[i, np.searchsorted(nodes, mine)] = True
+    best: FloatArray = np.where(has[:, :, None], apart[None, :, :], np.inf).min(
+        axis=1, initial=np.inf
+    )
+    anywhere: BoolArray = np.any(has, axis=1)
+    return best, anywhere
+
+
 def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) -> Reach:
     """Earliest and latest useful day of every flow at every location.
 
     Flows that move over the same arcs (goods and a unit's tonnes go where tonnes may go;
-    people where people may) share one Dijkstra run from all their sources and one, on the
-    reversed graph, from all their sinks.
+    people where people may) share one search from all their sources and one, on the
+    reversed graph, from all their sinks; all the searches are one Dijkstra call, over
+    the graphs side by side.
     """
     n_f, n_v, days = len(flows.names), len(net.location_ids), scenario.horizon_days
     earliest = np.full((n_f, n_v), np.iinfo(np.int64).max // 4, dtype=np.int64)
     latest = np.full((n_f, n_v), -1, dtype=np.int64)
     sources, sinks = _goods_ends(scenario, demand, net)
-    ends: list[tuple[list[int], int, list[int]]] = [
-        (sources[int(flows.goods[f])], 0, sinks[int(flows.goods[f])])
-        if flows.kind[f] == FlowKind.GOODS
-        else ([int(flows.home[f])], int(flows.start_day[f]), [int(flows.dest[f])])
-        for f in range(n_f)
+    goods = (flows.kind == FlowKind.GOODS).tolist()
+    src_of = [
+        sources[int(flows.goods[f])] if goods[f] else [int(flows.home[f])] for f in range(n_f)
     ]
-    for usable, moves in (
-        (net.arc_cap_t > 0, flows.kind != FlowKind.DEPLOY_PAX),
-        (net.arc_cap_pax > 0, flows.kind == FlowKind.DEPLOY_PAX),
-    ):
-        fs = np.flatnonzero(moves).tolist()
-        if not fs:
-            continue
-        graph = _delay_graph(net, usable)
-        src_nodes = np.unique(np.array([v for f in fs for v in ends[f][0]], dtype=np.int64))
-        snk_nodes = np.unique(np.array([v for f in fs for v in ends[f][2]], dtype=np.int64))
-        d_from = _days_apart(graph, src_nodes)
-        d_to = _days_apart(_delay_graph(net, usable, reverse=True), snk_nodes)
-        for f in fs:
-            srcs, start, snks = ends[f]
-            if srcs:
-                best = d_from[np.searchsorted(src_nodes, srcs)].min(axis=0) + start
-                earliest[f] = np.where(np.isfinite(best), best, earliest[f]).astype(np.int64)
-            if snks:
-                best = (days - 1) - d_to[np.searchsorted(snk_nodes, snks)].min(axis=0)
-                latest[f] = np.where(np.isfinite(best), best, -1).astype(np.int64)
+    snk_of = [sinks[int(flows.goods[f])] if goods[f] else [int(flows.dest[f])] for f in range(n_f)]
+    groups = [
+        (usable, np.flatnonzero(moves))
+        for usable, moves in (
+            (net.arc_cap_t > 0, flows.kind != FlowKind.DEPLOY_PAX),
+            (net.arc_cap_pax > 0, flows.kind == FlowKind.DEPLOY_PAX),
+        )
+        if moves.any()
+    ]
+    if not groups:
+        return Reach(earliest=earliest, latest=latest)
+    # each group's graph searched from its sources (block 2i), reversed from its sinks
+    # (block 2i + 1)
+    graph = _delay_graph(
+        net,
+        np.repeat(np.array([usable for usable, _ in groups]), 2, axis=0),
+        reverse=np.tile([False, True], len(groups)),
+        blocks=2 * len(groups),
+    )
+    starts = [
+        np.unique(np.array([v for f in fs.tolist() for v in of[f]], dtype=np.int64))
+        for _, fs in groups
+        for of in (src_of, snk_of)
+    ]
+    apart = _days_apart(graph, np.concatenate([x + b * n_v for b, x in enumerate(starts)]))
+    row = 0
+    for b, nodes in enumerate(starts):
+        fs = groups[b // 2][1]
+        days_to = apart[row : row + len(nodes), b * n_v : (b + 1) * n_v]
+        row += len(nodes)
+        if b % 2 == 0:  # from the sources, after the flow's first day
+            best, has = _nearest(days_to, nodes, [src_of[f] for f in fs.tolist()])
+            best += flows.start_day[fs, None]  # 0 for goods
+            got = np.where(np.isfinite(best), best, earliest[fs])
+            earliest[fs[has]] = got[has]
+        else:  # to the sinks, before the horizon's end
+            best, has = _nearest(days_to, nodes, [snk_of[f] for f in fs.tolist()])
+            best = (days - 1) - best
+            latest[fs[has]] = np.where(np.isfinite(best), best, -1)[has]
     return Reach(earliest=earliest, latest=latest)
 
 

@@ -1,0 +1,98 @@
+"""Owner tracing: the day-by-day sweep solves the same system as SuperLU.
+
+:func:`~supplyline.planning.tracing._sweep_by_day` replaces the LU solve where every flow
+ends on a later day than it starts; it must give the LU's shares wherever it is used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from supplyline.domain import Demand, Scenario, Stock
+from supplyline.planning import plan_movements, tracing
+from supplyline.planning.examples import make_demand, one_link
+from supplyline.planning.tracing import _solve_by_lu, _sweep_by_day
+
+
+@st.composite
+def systems(
+    draw: st.DrawFn,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Nodes on days (ascending), flows from a day to a later one, supply by two owners."""
+    per_day = draw(st.lists(st.integers(0, 4), min_size=2, max_size=6).filter(sum))
+    node_day = np.repeat(np.arange(len(per_day)), per_day).astype(np.int64)
+    n_a = len(node_day)
+    pairs = [
+        (a, b) for a in range(n_a) for b in range(n_a) if node_day[b] > node_day[a]
+    ]  # tail, head
+    chosen = draw(st.lists(st.sampled_from(pairs), max_size=12)) if pairs else []
+    tail = np.array([a for a, _ in chosen], dtype=np.int64)
+    head = np.array([b for _, b in chosen], dtype=np.int64)
+    amount = np.array(
+        draw(st.lists(st.floats(0.01, 50), min_size=len(chosen), max_size=len(chosen)))
+    )
+    supply = np.array(
+        draw(st.lists(st.sampled_from([0.0, 0.5, 3.0, 20.0]), min_size=2 * n_a, max_size=2 * n_a))
+    ).reshape(n_a, 2)
+    throughput = supply.sum(axis=1) + np.bincount(head, weights=amount, minlength=n_a)
+    through = np.where(throughput > 1e-9, throughput, 1.0)
+    return node_day, head, tail, amount, supply, through
+
+
+@given(systems())
+def test_the_day_sweep_gives_the_lu_solves_shares(
+    case: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> None:
+    """Wherever every flow goes to a later day, both give the same shares (to rounding)."""
+    node_day, head, tail, amount, supply, through = case
+    swept = _sweep_by_day(node_day, head, tail, amount, supply, through)
+    solved = _solve_by_lu(head, tail, amount, supply, through)
+    np.testing.assert_allclose(swept, solved, rtol=1e-9, atol=1e-12)
+
+
+def _two_depots_one_hub(transit_days: int) -> tuple[Scenario, Demand]:
+    """Depots of A and B each send 4 t/day through a hub that stores nothing to a unit."""
+    scenario, _ = one_link(days=6, transit_days=transit_days)
+    depot, unit_area = scenario.locations
+    hub = dataclasses.replace(depot, id="H", storage_t=0.0)
+    bravo = dataclasses.replace(depot, id="E", partner="B")
+    road = scenario.links[0]
+    scenario = dataclasses.replace(
+        scenario,
+        partners=(*scenario.partners, dataclasses.replace(scenario.partners[0], id="B")),
+        locations=(depot, bravo, hub, unit_area),
+        links=(
+            dataclasses.replace(road, id="DH", destination="H"),
+            dataclasses.replace(road, id="EH", origin="E", destination="H"),
+            dataclasses.replace(road, id="HU", origin="H"),
+        ),
+        stocks=(
+            Stock(location="D", commodity="food", replenishment_t_per_day=4.0),
+            Stock(location="E", commodity="food", replenishment_t_per_day=4.0),
+        ),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 8.0})
+
+
+@pytest.mark.parametrize(("transit_days", "solver"), [(0, "_solve_by_lu"), (1, "_sweep_by_day")])
+def test_mixed_sources_are_traced_in_proportion_by_either_solver(
+    transit_days: int, solver: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same-day roads go to SuperLU, day-long ones to the sweep: each delivery 4 t A, 4 t B."""
+    used: list[str] = []
+    real = getattr(tracing, solver)
+
+    def spy(*args: object) -> object:
+        used.append(solver)
+        return real(*args)
+
+    monkeypatch.setattr(tracing, solver, spy)
+    plan = plan_movements(*_two_depots_one_hub(transit_days))
+    got = sorted((d.day, d.source_partner, d.tonnes) for d in plan.deliveries)
+    assert got == [(d, p, 4.0) for d in range(2 * transit_days, 6) for p in ("A", "B")]
+    assert used == [solver]
