@@ -17,7 +17,7 @@ from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
 from supplyline.planning.build import build_model, prepare
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
-from supplyline.planning.measure import Measured, Resolver, _closes_as_early
+from supplyline.planning.measure import Measured, Resolver, _as_good
 from supplyline.planning.outcome_words import AS_RESOLVED, OTHERS_MAY_DIFFER
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
@@ -242,17 +242,18 @@ def test_a_unit_on_time_that_becomes_late_is_said_so(bilateral: tuple[Scenario, 
     )
 
 
-def test_closing_before_the_required_day_is_as_good_as_closing_on_it() -> None:
-    """A tester's yard was offered +1,100 t/day where +200 closed every unit on time.
+def test_as_good_is_lateness_as_the_objective_counts_it_not_closure_days() -> None:
+    """Testers' yards were offered +1,100 and +340 t/day where +200 did as well.
 
-    With the yard unlimited, units closed days before they were required; the search for
-    the least extra took those days as the goal.
+    The goal (the unlimited re-solve) is one optimum of many: its units' closure days, or
+    days late, are no target; its tonne- and person-days of lift late are.
     """
-    goal = _outcome({0: 0, 1: 2}, late_t_days=0.0, closure={0: 5, 1: 14})
-    on_time_later = _outcome({0: 0, 1: 2}, late_t_days=0.0, closure={0: 9, 1: 14})
-    late = _outcome({0: 1, 1: 2}, late_t_days=0.0, closure={0: 11, 1: 14})
-    assert _closes_as_early(on_time_later, goal)
-    assert not _closes_as_early(late, goal)
+    base = _outcome({0: 3, 1: 2}, late_t_days=500.0, closure={0: 16, 1: 14})
+    goal = _outcome({0: 0, 1: 2}, late_t_days=100.0, closure={0: 5, 1: 14})
+    tie = _outcome({0: 1, 1: 1}, late_t_days=100.0, closure={0: 14, 1: 13})
+    short_of_it = _outcome({0: 0, 1: 2}, late_t_days=101.0, closure={0: 5, 1: 14})
+    assert _as_good(tie, goal, 1, base)
+    assert not _as_good(short_of_it, goal, 1, base)
 
 
 def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(

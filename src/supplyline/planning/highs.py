@@ -284,7 +284,10 @@ class HighsSession:
 
     def set_col_upper(self, cols: IntArray, upper: FloatArray) -> None:
         """Change the upper bounds of some columns (what a source can supply)."""
-        lower = np.zeros(len(cols))
+        self.set_col_bounds(cols, np.zeros(len(cols)), upper)
+
+    def set_col_bounds(self, cols: IntArray, lower: FloatArray, upper: FloatArray) -> None:
+        """Change both bounds of some columns (a unit held to arrive by a day: lower = all)."""
         self._h.changeColsBounds(len(cols), cols.astype(np.int32), lower, upper)
 
     def set_col_cost(self, cols: IntArray, cost: FloatArray) -> None:
