@@ -184,7 +184,7 @@ def reach_cmd(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
     ),
 ) -> None:
-    """Check, unit by unit, that its trucks can carry its peak daily demand from the railhead.
+    """Check, unit by unit, that its trucks can carry its peak daily demand from its supply point.
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
