@@ -16,6 +16,7 @@ from routing_validator import validate
 from supplyline.domain import LocationKind, Scenario
 from supplyline.domain.routes import UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.depot_stock import DepotStock
 from supplyline.routing.problem import RouterParams
 
 ROUTER = RouterParams(time_limit_s=5, max_iterations=300, seed=4)
@@ -43,7 +44,7 @@ def test_the_reason_counts_only_trucks_that_can_carry_a_load() -> None:
     (lost,) = routes.unserved
     assert (lost.reason, lost.tonnes) == (UnservedReason.TOO_LARGE, pytest.approx(12.0))
     assert lost.detail == (
-        "2 of 4 truck-loads not routed: 24.0 t needs 4 truck-loads of 6.000 t; the 1 truck "
+        "2 of 4 truck-loads not routed: 24.000 t needs 4 truck-loads of 6.000 t; the 1 truck "
         "that reaches it and can carry one (BIG) can make at most 2 trips a day; 3 trucks "
         "that reach it cannot carry one (SMALL 1 t)"
     )
@@ -69,9 +70,9 @@ def test_what_the_idle_trucks_cannot_carry_either_is_said_with_both_rounds() -> 
     assert routes.delivered_t == pytest.approx(14.0)
     (lost,) = routes.unserved
     assert (lost.reason, lost.tonnes) == (UnservedReason.TOO_LARGE, pytest.approx(10.0))
-    assert lost.detail.startswith("10 of 12 truck-loads not routed: 12.0 t needs 12")
+    assert lost.detail.startswith("10 of 12 truck-loads not routed: 12.000 t needs 12")
     assert lost.detail.endswith(
-        "(after 2 of 4 truck-loads found no truck: 24.0 t needs 4 truck-loads of 6.000 t; "
+        "(after 2 of 4 truck-loads found no truck: 24.000 t needs 4 truck-loads of 6.000 t; "
         "the 1 truck that reaches it and can carry one (BIG) can make at most 2 trips a "
         "day; 1 truck that reaches it cannot carry one (SMALL 1 t))"
     )
@@ -93,3 +94,25 @@ def test_trucks_of_the_second_round_are_numbered_after_the_first_rounds() -> Non
     names = sorted(r.truck for r in routes.routes)
     assert names == ["BIG#1", "SMALL#1", "SMALL#2", "SMALL#3"]
     assert validate(s, routes, {"U": {"food": 24.0}, "V": {"food": 0.8}}) == []
+
+
+def test_loads_held_at_one_depot_do_not_go_on_another_depots_idle_trucks() -> None:
+    """D holds the food, E nothing: E's idle 1 t trucks take none; the first reason stays.
+
+    (The second round once failed on such a load with an AssertionError.)
+    """
+    base = _depot(small_count=0)
+    small = fleet("SMALL", "E", count=3, payload_t=1.0)
+    s = scenario(
+        [*base.locations, loc("E", 0.05, LocationKind.DEPOT)],
+        base.units,
+        [*base.links, road("E", "L", 5.0)],
+        [base.fleet[0], small],
+    )
+    held = DepotStock(held_t={("D", "food"): 24.0})
+    routes = route_day(s, _ASK, day=0, params=BOTH, depot_stock=held)
+    assert {r.fleet_group for r in routes.routes} == {"BIG"}
+    (lost,) = routes.unserved
+    assert (lost.reason, lost.tonnes) == (UnservedReason.TOO_LARGE, pytest.approx(12.0))
+    assert "(after" not in lost.detail
+    assert not any("idle trucks" in n for n in routes.notes)

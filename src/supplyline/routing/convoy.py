@@ -241,14 +241,18 @@ def _idle_round(
     of ``_IDLE_ROUND_SHARE`` of the time limit, and what is still left is said with both
     rounds' figures. Adds a note naming the loads split for the idle trucks.
     """
-    left, bounds, pinned = first
+    everything, bounds, pinned = first
+    depots = {g.depot for g in idle}
+    # a load pinned to a depot (it holds the goods) goes on that depot's idle trucks only
+    left = [c for c in everything if pinned[c.request] in (None, *depots)]
+    kept = [c for c in everything if pinned[c.request] not in (None, *depots)]
     parts, origin, said = leftovers(scenario, requests, left, bounds)
     chunks, _, bounds2 = plan_chunks(
         parts, idle, km, scenario, multi_trip=params.multi_trip, day=day,
         pinned=[pinned[r] for r in origin],
     )  # fmt: skip
     tried = {c.request for c in chunks}
-    kept = [c for c in left if origin.index(c.request) not in tried]
+    kept += [c for c in left if origin.index(c.request) not in tried]
     lost = left_out(requests, kept, bounds)
     if not chunks:
         return [], lost

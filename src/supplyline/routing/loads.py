@@ -88,8 +88,9 @@ def plan_chunks(
             continue
         fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
         reach = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
-        if not reach:
-            unserved.append(not_reached(req, list(fits.values())))
+        if not reach:  # why: said of the trucks it may go on (its depot's, when pinned)
+            mine = [fits[g.id] for g in groups if pinned[r] in (None, g.depot)]
+            unserved.append(not_reached(req, mine or list(fits.values())))
             continue
         # Loads that fit every truck type at least half the size of the largest one, so
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
@@ -105,7 +106,8 @@ def plan_chunks(
         }
         most = sum(g.count * turns[g.id] for g in able)
         why = (
-            f"{req.tonnes:.1f} t needs {n} truck-loads of {req.tonnes / n:.3f} t; the "
+            f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} of "
+            f"{req.tonnes / n:.3f} t; the "
             f"{_trucks(sum(g.count for g in able))} it and can carry one "
             f"({', '.join(g.id for g in able)}) can make at most {most} trips a day"
         )
