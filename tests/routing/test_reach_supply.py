@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from routing_scenarios import START, fleet, loc, road, scenario, unit
 
 from supplyline.domain import LocationKind, Mode, Movement, Plan, PlanStatus, Scenario, Stock
@@ -81,3 +83,35 @@ def test_trucks_that_cannot_make_the_round_trip_are_passed_over() -> None:
     (row,) = check_reach(s, {"U": 1.0}, availability=1.0).rows
     assert (row.supply_point, row.depot, row.trucks) == ("AF", "AF", 3)
     assert row.sustainable
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    depots=st.lists(
+        st.tuples(st.floats(1.0, 300.0), st.booleans(), st.floats(1.0, 12.0)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_serving_depot_is_the_nearest_stocked_one_whose_trucks_make_the_trip(
+    depots: list[tuple[float, bool, float]],
+) -> None:
+    """Depots D<i> at km_i from U's place, stocked or not, trucks of h_i drivers' hours.
+
+    When some stocked depot's trucks make the round trip (2 km / 50 km/h + 0.5 h ≤ h),
+    the serving depot is stocked, its trucks make it, and none such is nearer.
+    """
+    locs = [loc("L", 0.0)] + [loc(f"D{i}", 0.01 * (i + 1), LocationKind.DEPOT)
+                              for i in range(len(depots))]  # fmt: skip
+    links = [road(f"D{i}", "L", km) for i, (km, _, _) in enumerate(depots)]
+    trucks = [fleet(f"F{i}", f"D{i}", hours=h) for i, (_, _, h) in enumerate(depots)]
+    stocks = tuple(Stock(location=f"D{i}", commodity="food", initial_t=10.0)
+                   for i, (_, held, _) in enumerate(depots) if held)  # fmt: skip
+    s = dataclasses.replace(scenario(locs, [unit("U", "L")], links, trucks), stocks=stocks)
+    (row,) = check_reach(s, {"U": 1.0}, availability=1.0).rows
+    able = [(km, f"D{i}") for i, (km, held, h) in enumerate(depots)
+            if held and 2 * km / 50.0 + 0.5 <= h]  # fmt: skip
+    if able:
+        assert row.depot is not None
+        assert row.depot == row.supply_point
+        assert (depots[int(row.depot[1:])][0], row.depot) == min(able)

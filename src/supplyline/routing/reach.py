@@ -132,16 +132,17 @@ def _depot(
 ) -> LocationId | None:
     """The depot whose trucks serve ``loc``, as ``routes`` would pick it.
 
-    The nearest (by road first, then round trip km) that is a supply point and whose
-    trucks can serve it within their hours; else the nearest whose trucks can; else the
-    nearest.
+    The nearest (by road first, then by its fastest trucks' round trip, as ``routes``
+    allocates loads to depots) that is a supply point and whose trucks can serve it within
+    their hours; else the nearest whose trucks can; else the nearest.
     """
     u = km.index(loc)
 
     def key(x: LocationId) -> tuple[bool, float, str]:
         i = km.index(x)
         by_road = bool(km.by_road[i, u]) and bool(km.by_road[u, i])
-        return (not by_road, float(km.km[i, u] + km.km[u, i]), x)
+        there_back = float(km.km[i, u] + km.km[u, i])
+        return (not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
 
     able = [x for x in groups_at if _serving(km, x, loc, groups_at[x], service_h)]
     for pool in ([x for x in able if x in sources], able, list(groups_at)):
