@@ -118,7 +118,7 @@ def test_a_unit_at_a_railhead_needs_no_truck() -> None:
     at_head = dataclasses.replace(s.units[0], destination="RH")
     s = dataclasses.replace(s, units=(at_head, *s.units[1:]))
     row = check_reach(s, {"U0": 5.0}, availability=1.0).rows[0]
-    assert (row.railhead, row.road_km, row.depot, row.sustainable, row.reason) == (
+    assert (row.supply_point, row.road_km, row.depot, row.sustainable, row.reason) == (
         "RH",
         0.0,
         None,
@@ -138,5 +138,5 @@ def test_a_roadless_railhead_does_not_stand_in_for_a_road_closed_all_horizon() -
     far = dataclasses.replace(s.locations[0], id="RH2", name="RH2", lon=5.0)
     s = dataclasses.replace(s, locations=(*s.locations, far))
     row = check_reach(s, {"U0": 1.0}, availability=1.0).rows[0]
-    assert (row.railhead, row.road_km, row.sustainable) == (None, None, False)
+    assert (row.supply_point, row.road_km, row.sustainable) == (None, None, False)
     assert row.reason.startswith("cut off by road on C+0–C+2, with demand on C+0–C+2")

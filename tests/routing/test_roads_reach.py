@@ -49,7 +49,7 @@ def test_reach_numbers_for_a_simple_star() -> None:
     """100 km at 50 km/h + 30 min = 4.5 h round trip, 2 turns in 9 h; 2×0.75×2×10 = 30 t/day."""
     check = check_reach(star(1, 100.0, count=2, payload_t=10.0), {"U0": 20.0}, availability=0.75)
     (row,) = check.rows
-    assert (row.railhead, row.depot, row.road_km) == ("RH", "RH", 100.0)
+    assert (row.supply_point, row.depot, row.road_km) == ("RH", "RH", 100.0)
     assert row.round_trip_h == pytest.approx(4.5)
     assert row.turns_per_truck == 2
     assert row.capacity_t_per_day == pytest.approx(30.0)
@@ -86,7 +86,7 @@ def test_railhead_by_road_is_preferred_over_a_closer_estimate() -> None:
             loc("L0", 0.3)]  # fmt: skip
     s = scenario(locs, [unit("U0", "L0")], [road("R1", "L0", 40.0)], [fleet("F", "R1")])
     (row,) = check_reach(s, {"U0": 1.0}, availability=1.0).rows
-    assert (row.railhead, row.by_road) == ("R1", True)
+    assert (row.supply_point, row.by_road) == ("R1", True)
 
 
 def test_no_trucks_means_not_sustainable() -> None:
@@ -114,6 +114,7 @@ def test_a_people_only_airfield_is_not_where_freight_arrives() -> None:
         loc("AF", 0.05, LocationKind.AIRFIELD),
         loc("RH", 0.2, LocationKind.RAILHEAD),
         loc("L0", 0.1),
+        loc("D", 0.15, LocationKind.DEPOT),
     ]
     long_haul = [
         dataclasses.replace(
@@ -121,10 +122,11 @@ def test_a_people_only_airfield_is_not_where_freight_arrives() -> None:
         ),
         dataclasses.replace(road("HOME", "RH", 900.0), id="rail", mode=Mode.RAIL),
     ]
-    roads = [road("AF", "L0", 10.0), road("RH", "L0", 30.0)]
-    s = scenario(locs, [unit("U0", "L0")], [*long_haul, *roads], [fleet("F", "RH")])
+    roads = [road("AF", "L0", 10.0), road("RH", "L0", 30.0), road("D", "L0", 20.0)]
+    # the trucks' depot D holds nothing: the unit's supply point is where freight arrives
+    s = scenario(locs, [unit("U0", "L0")], [*long_haul, *roads], [fleet("F", "D")])
     (row,) = check_reach(s, {"U0": 1.0}, availability=1.0).rows
-    assert (row.railhead, row.road_km) == ("RH", 30.0)
+    assert (row.supply_point, row.road_km) == ("RH", 30.0)
     without_rail = dataclasses.replace(s, links=(long_haul[0], *roads))
     (row,) = check_reach(without_rail, {"U0": 1.0}, availability=1.0).rows
-    assert row.railhead == "AF"  # no freight arrives anywhere: the nearest, as before
+    assert row.supply_point == "AF"  # no freight arrives anywhere: the nearest, as before

@@ -87,13 +87,17 @@ def test_reach_json_has_a_row_per_unit(folder: Path) -> None:
 
 
 def test_reach_flags_a_unit_when_trucks_are_cut(folder: Path) -> None:
-    """With one truck per fleet group left, reach flags units and says why."""
+    """With the forward depot's trucks gone and one railhead truck left, reach flags units.
+
+    (One truck per group left was enough once the units were judged from the forward
+    depot's three, where their goods are loaded, not from the railhead's one.)
+    """
     fleet = folder / "fleet.csv"
     lines = fleet.read_text().splitlines()
     head = [ln for ln in lines if ln.startswith(("#", "id,"))]
     body = [ln.split(",") for ln in lines if not ln.startswith(("#", "id,"))]
     for row in body:
-        row[4] = "1"
+        row[4] = "1" if row[1] == "kar-tobe-rh" else "0"
     fleet.write_text("\n".join(head + [",".join(r) for r in body]) + "\n")
     result = runner.invoke(app, ["reach", str(folder)], terminal_width=200)
     assert result.exit_code == 0, result.output

@@ -87,7 +87,11 @@ def routes_cmd(
         help="Route each unit's requirement instead of what the plan's road legs bring.",
     ),
     time_limit: float = typer.Option(
-        10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."
+        10.0,
+        "--time-limit",
+        min=0.01,
+        max=MAX_ROUTER_S,
+        help="Router seconds (a second round on idle trucks, if any, takes a quarter more).",
     ),
     seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
     single_trip: bool = typer.Option(
@@ -188,7 +192,7 @@ def reach_cmd(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
     ),
 ) -> None:
-    """Check, unit by unit, that its trucks can carry its peak daily demand from the railhead.
+    """Check, unit by unit, that its trucks can carry its peak daily demand from its supply point.
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """

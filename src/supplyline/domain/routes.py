@@ -250,9 +250,11 @@ class ReachRow:
 
     unit: UnitId
     location: LocationId
-    railhead: LocationId | None
-    """Nearest railhead, port or airfield by road (None when none is connected)."""
-    railhead_kind: str | None
+    supply_point: LocationId | None
+    """Where its goods come from by road: the serving depot when it holds goods, else the
+    nearest freight railhead, port, airfield or place with stock (or, given the movement
+    plan, start of its road legs); None when none is connected."""
+    supply_kind: str | None
     road_km: float | None
     by_road: bool
     """False when no road path exists and the distance is great-circle × detour factor."""

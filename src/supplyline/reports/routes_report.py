@@ -56,7 +56,8 @@ def reach_section(check: ReachCheck) -> ReportSection:
         intro=(
             f"Each unit's peak daily demand against what the trucks serving it carry a day: "
             f"trucks × availability ({check.availability:.0%}) × turns within drivers' hours "
-            f"× payload, from the nearest railhead, port or airfield by road "
+            f"× payload, from where its goods come by road (the nearest depot holding them "
+            f"whose trucks can serve it, else the nearest railhead, port, airfield or stock) "
             f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
             f"unit(s) flagged."
         ),

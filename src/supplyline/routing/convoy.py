@@ -11,7 +11,9 @@ How a day is modelled (also in ``docs/routing.md``):
   kilogram, that fit every truck type able to reach the unit whose payload is at least
   half the largest one's (so a mixed fleet shares the work, and small vehicles do not
   shrink the loads); each load carries the same share of every commodity, and each is a
-  separate stop that may go on a different truck;
+  separate stop that may go on a different truck (:mod:`~supplyline.routing.loads`);
+  loads the search leaves out while some trucks stay idle are split again to fit those
+  trucks and routed on them in a second, shorter search (``ConvoyParams.idle_round``);
 * what a unit's own place holds of a commodity (``stocks.csv``) is drawn there, without a
   truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
@@ -34,8 +36,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-
 from supplyline.domain import FleetGroup, Scenario, did_you_mean
 from supplyline.domain.fields import check_fields, whole_number
 from supplyline.domain.routes import (
@@ -44,7 +44,6 @@ from supplyline.domain.routes import (
     RouteStatus,
     TruckRoute,
     Unserved,
-    UnservedReason,
 )
 from supplyline.errors import (
     ArgumentError,
@@ -55,6 +54,7 @@ from supplyline.errors import (
     require_callable,
     require_list,
 )
+from supplyline.routing.day_model import build_problem
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
     Allocation,
@@ -63,24 +63,20 @@ from supplyline.routing.depot_stock import (
     with_depot_check,
 )
 from supplyline.routing.greedy import greedy_routes
-from supplyline.routing.problem import IntArray, RouterParams, VehicleSpec, VrpProblem
+from supplyline.routing.loads import LoadBound, idle_groups, left_out, leftovers, plan_chunks
+from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.truck_fit import depot_options, fit, not_reached, whole
+from supplyline.routing.truck_fit import depot_options
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
-DAY_S = 24 * 3600
-_FAR = 10**9
-"""Distance (10 m) and time (s) that rule an arc out: more than any truck can do."""
-_DAM_PER_KM = 100
-"""The solver counts distance in decametres: fine enough, and it keeps costs (in
-thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
-_NO_VOLUME_LIMIT = 10**12
+_IDLE_ROUND_SHARE = 0.25
+"""The second round's search time, as a share of ``router.time_limit_s``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +88,10 @@ class ConvoyParams:
     """Trucks may come back to their depot to load again within their hours."""
     min_load_t: float = 0.001
     """Requests lighter than this are ignored (rounding dust from the plan)."""
+    idle_round: bool = True
+    """Loads the router leaves out while trucks stay idle (too small for the loads, as a
+    tester's 1 t pick-ups beside 4.962 t loads) are split again to fit the idle trucks
+    and routed on them in a second, shorter search (a quarter of the time limit)."""
 
     def __post_init__(self) -> None:
         """Refuse a bad knob when the params are built, not after a solve.
@@ -158,74 +158,6 @@ def _guess(value: str, known: Iterable[str]) -> str:
     return f" ({guess})" if guess else ""
 
 
-def _n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
-    kg = round(req.tonnes * 1000)
-    n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
-    if g.volume_m3 is not None and req.volume_m3 > 0:
-        n = max(n, math.ceil(round(req.volume_m3 * 1000) / math.floor(g.volume_m3 * 1000)))
-    return max(1, n)
-
-
-def _plan_chunks(
-    requests: Sequence[DeliveryRequest],
-    groups: Sequence[FleetGroup],
-    km: RoadMatrix,
-    scenario: Scenario,
-    params: ConvoyParams,
-    day: int,
-    pinned: Sequence[LocationId | None],
-) -> tuple[list[Chunk], list[Unserved], dict[int, tuple[int, str]]]:
-    """Split requests into truck-loads; rule out the ones no truck type can serve.
-
-    A request ``pinned`` to a depot goes on that depot's trucks only (it holds the goods).
-    """
-    service_h = scenario.routing.service_minutes / 60
-    chunks: list[Chunk] = []
-    unserved: list[Unserved] = []
-    bounds: dict[int, tuple[int, str]] = {}
-    for r, req in enumerate(requests):
-        if not groups:
-            unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
-            continue
-        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
-        allowed = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
-        if not allowed:
-            unserved.append(not_reached(req, list(fits.values())))
-            continue
-        # Loads that fit every truck type at least half the size of the largest one, so
-        # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
-        big = max(g.payload_t for g in allowed)
-        n = max(_n_loads(req, g) for g in allowed if g.payload_t >= 0.5 * big)
-        turns = {
-            g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
-            if params.multi_trip
-            else 1
-            for g in allowed
-        }
-        most = sum(g.count * turns[g.id] for g in allowed)
-        bounds[r] = (
-            most,
-            f"{req.tonnes:.1f} t needs {n} truck-loads; the {sum(g.count for g in allowed)} "
-            f"trucks that reach it ({', '.join(g.id for g in allowed)}) can make at most "
-            f"{most} trips a day",
-        )
-        share = {c: t / n for c, t in req.load_t.items()}
-        for k in range(n):
-            chunks.append(
-                Chunk(
-                    request=r,
-                    part=k,
-                    parts=n,
-                    unit=req.unit,
-                    location=req.location,
-                    load_t=share,
-                    volume_m3=req.volume_m3 / n,
-                    allowed=frozenset(g.id for g in allowed),
-                )
-            )
-    return chunks, unserved, bounds
-
-
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
     """The legs driven whose km is an estimate (no road data between the two places)."""
     legs = (
@@ -235,153 +167,6 @@ def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
         if a != b and not km.by_road[km.index(a), km.index(b)]
     )
     return [f"{a}→{b}" for a, b in dict.fromkeys(legs)]
-
-
-def _matrices(
-    groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
-) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
-    """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile.
-
-    Places no open road joins that day (infinite km) are ``_FAR`` apart, as a banned arc.
-    """
-    sub = km.km[np.ix_(nodes_loc, nodes_loc)]
-    cut = ~np.isfinite(sub)
-    metres = _dam(sub)
-    d = len(nodes_loc) - len(chunks)
-    dist: list[IntArray] = []
-    dur: list[IntArray] = []
-    keys: dict[tuple[float, frozenset[int]], int] = {}
-    profile_of: dict[str, int] = {}
-    for g in groups:
-        banned = frozenset(d + i for i, c in enumerate(chunks) if g.id not in c.allowed)
-        key = (g.speed_kmh, banned)
-        if key not in keys:
-            seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
-            dmat, tmat = metres.copy(), np.where(cut, _FAR, seconds).astype(np.int64)
-            idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
-            for mat in (dmat, tmat):
-                mat[idx, :] = _FAR
-                mat[:, idx] = _FAR
-                np.fill_diagonal(mat, 0)
-            keys[key] = len(dist)
-            dist.append(dmat)
-            dur.append(tmat)
-        profile_of[g.id] = keys[key]
-    return dist, dur, profile_of
-
-
-def _dam(sub: np.ndarray) -> IntArray:
-    """Km as whole decametres, ``_FAR`` where no open road joins the places."""
-    finite = np.isfinite(sub)
-    dam = np.round(np.where(finite, sub, 0.0) * _DAM_PER_KM)
-    return np.where(finite, np.minimum(dam, _FAR), _FAR).astype(np.int64)
-
-
-_PRIZE_BUDGET = 2**55
-"""Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
-
-
-def _prizes(
-    requests: Sequence[DeliveryRequest],
-    groups: Sequence[FleetGroup],
-    chunks: Sequence[Chunk],
-    km: RoadMatrix,
-    nodes_loc: IntArray,
-    depots: list[LocationId],
-    vehicles: Sequence[VehicleSpec],
-    unit_cost: Mapping[str, int],
-) -> IntArray:
-    """What leaving each truck-load out costs: ``urgency × (own trip + 1 + C × tonnes)``.
-
-    ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
-    cost plus the round trip at the dearest rate), so that every load is worth more than
-    that and the router serves all it can. ``C`` is the dearest such trip of the day: each
-    tonne is worth more than any one truck trip, so when trucks are short the router
-    serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
-    served and a 6.3 t one left when the prize was the load's own trip cost alone).
-    Urgency is ``11 - priority`` of the request (×10 for priority 1 down to ×2 for
-    priority 9). Scaled down, if need be, so that the prizes add up to at most
-    ``_PRIZE_BUDGET``.
-    """
-    d = len(depots)
-    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
-    fixed = max(v.fixed_cost for v in vehicles)
-    rate = max(unit_cost.values())
-    own = []
-    for i, c in enumerate(chunks):
-        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
-        own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
-    dearest = max(own)
-    prize = [
-        (11 - requests[c.request].priority)
-        * (trip + dearest * math.ceil(c.tonnes * 1000 - 1e-6) // 1000)
-        for c, trip in zip(chunks, own, strict=True)
-    ]
-    total = sum(prize)
-    if total > _PRIZE_BUDGET:
-        prize = [max(1, p * _PRIZE_BUDGET // total) for p in prize]
-    return np.array(prize, dtype=np.int64)
-
-
-def _problem(
-    scenario: Scenario,
-    requests: Sequence[DeliveryRequest],
-    groups: Sequence[FleetGroup],
-    chunks: Sequence[Chunk],
-    km: RoadMatrix,
-    params: ConvoyParams,
-) -> VrpProblem:
-    depots = list(dict.fromkeys(g.depot for g in groups))
-    nodes_loc = np.array(
-        [km.index(x) for x in depots] + [km.index(c.location) for c in chunks], dtype=np.int64
-    )
-    n, d = len(nodes_loc), len(depots)
-    dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km)
-    demand = np.zeros((n, 2), dtype=np.int64)
-    tw_early = np.zeros(n, dtype=np.int64)
-    tw_late = np.full(n, DAY_S, dtype=np.int64)
-    service = np.zeros(n, dtype=np.int64)
-    for i, c in enumerate(chunks):
-        unit = scenario.unit(c.unit)
-        demand[d + i] = (math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6))
-        tw_early[d + i] = round(unit.receive_open_h * 3600)
-        tw_late[d + i] = round(unit.receive_close_h * 3600)
-        service[d + i] = round(scenario.routing.service_minutes * 60)
-    # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
-    unit_cost = {g.id: max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM)) for g in groups}
-    vehicles = tuple(
-        VehicleSpec(
-            name=g.id,
-            count=g.count,
-            capacity=(
-                math.floor(g.payload_t * 1000 + 1e-6),
-                math.floor(g.volume_m3 * 1000) if g.volume_m3 is not None else _NO_VOLUME_LIMIT,
-            ),
-            depot=depots.index(g.depot),
-            fixed_cost=round(g.fixed_cost * 1000),
-            unit_distance_cost=unit_cost[g.id],
-            tw_early=0,
-            tw_late=DAY_S,
-            max_duration=math.floor(g.max_route_hours * 3600),
-            profile=profile_of[g.id],
-            reload=params.multi_trip,
-        )
-        for g in groups
-    )
-    prize = np.zeros(n, dtype=np.int64)
-    prize[d:] = _prizes(requests, groups, chunks, km, nodes_loc, depots, vehicles, unit_cost)
-    return VrpProblem(
-        num_depots=d,
-        demand=demand,
-        tw_early=tw_early,
-        tw_late=tw_late,
-        service=service,
-        distance=tuple(dist),
-        duration=tuple(dur),
-        vehicles=vehicles,
-        prize=prize,
-        names=tuple(depots) + tuple(f"{c.unit}/{c.part + 1}" for c in chunks),
-    )
 
 
 def _drawn(
@@ -395,36 +180,6 @@ def _drawn(
         return requests, given
     rest, drawn, _ = draw_on_site(scenario, requests, held)
     return rest, tuple(drawn)
-
-
-def _left_out(
-    requests: Sequence[DeliveryRequest],
-    left: Sequence[Chunk],
-    bounds: Mapping[int, tuple[int, str]],
-) -> list[Unserved]:
-    """The truck-loads the router left out, per request: too large, or not enough trucks."""
-    by_request: dict[int, list[Chunk]] = defaultdict(list)
-    for c in left:
-        by_request[c.request].append(c)
-    out = []
-    for r, lost in by_request.items():
-        most, why = bounds[r]
-        req = requests[r]
-        too_large = lost[0].parts > most
-        load: dict[str, float] = defaultdict(float)
-        for c in lost:
-            for com, t in c.load_t.items():
-                load[com] += t
-        out.append(
-            Unserved(
-                unit=req.unit,
-                location=req.location,
-                load_t=load,
-                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
-                detail=f"{len(lost)} of {lost[0].parts} truck-loads not routed: {why}",
-            )
-        )
-    return out
 
 
 def _checked(
@@ -442,6 +197,80 @@ def _checked(
         short = alloc.short if alloc is not None else ()
         return replace(routes, depot_short=short, depot_stock_basis=stock.basis)
     return routes if depot_t is None else with_depot_check(routes, depot_t, DEMAND_BASIS)
+
+
+def _solve(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    params: ConvoyParams,
+    on_best: BestCallback | None,
+    numbered_after: Mapping[str, int] | None = None,
+) -> tuple[list[TruckRoute], list[Chunk], list[str]]:
+    """One search: the truck routes, the loads left out and the solver's notes."""
+    problem = build_problem(scenario, requests, groups, chunks, km, multi_trip=params.multi_trip)
+    start = greedy_routes(problem)
+    solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
+    if not solution.feasible:
+        raise SolverError(
+            "the routing solver returned routes that break capacity, windows or hours; "
+            "this is a bug, please report it with the scenario"
+        )
+    routes, left = to_routes(problem, solution, chunks, groups, km, scenario, numbered_after)
+    return routes, left, list(solution.notes)
+
+
+def _idle_round(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    first: tuple[Sequence[Chunk], Mapping[int, LoadBound], Sequence[LocationId | None]],
+    idle: Sequence[FleetGroup],
+    km: RoadMatrix,
+    params: ConvoyParams,
+    routes: Sequence[TruckRoute],
+    day: int,
+    notes: list[str],
+) -> tuple[list[TruckRoute], list[Unserved]]:
+    """The loads the first search left out, split again to fit the trucks it left idle.
+
+    ``first`` is the first round's loads left out, its bounds and each request's pinned
+    depot. A request no idle truck can serve keeps the first round's reason; the rest
+    are routed on the idle trucks only (numbered after the first round's), in a search
+    of ``_IDLE_ROUND_SHARE`` of the time limit, and what is still left is said with both
+    rounds' figures. Adds a note naming the loads split for the idle trucks.
+    """
+    everything, bounds, pinned = first
+    depots = {g.depot for g in idle}
+    # a load pinned to a depot (it holds the goods) goes on that depot's idle trucks only
+    left = [c for c in everything if pinned[c.request] in (None, *depots)]
+    kept = [c for c in everything if pinned[c.request] not in (None, *depots)]
+    parts, origin, said = leftovers(scenario, requests, left, bounds)
+    chunks, _, bounds2 = plan_chunks(
+        parts, idle, km, scenario, multi_trip=params.multi_trip, day=day,
+        pinned=[pinned[r] for r in origin],
+    )  # fmt: skip
+    tried = {c.request for c in chunks}
+    kept += [c for c in left if origin.index(c.request) not in tried]
+    lost = left_out(requests, kept, bounds)
+    if not chunks:
+        return [], lost
+    used: dict[str, int] = defaultdict(int)
+    for r in routes:
+        used[r.fleet_group] += 1
+    router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
+    more, left2, extra = _solve(
+        scenario, parts, idle, chunks, km, replace(params, router=router), None, used
+    )
+    notes.extend(extra)
+    loads = sorted({(c.unit, c.parts, c.tonnes, c.allowed) for c in chunks})
+    notes.append(
+        "loads no truck was left for, split again for the idle trucks: "
+        + ", ".join(f"{u} ×{n} of {t:.3f} t ({', '.join(sorted(ids))})" for u, n, t, ids in loads)
+    )
+    before = {i: said[i] for i in range(len(parts))}
+    return more, [*lost, *left_out(parts, left2, bounds2, before)]
 
 
 def route_day(
@@ -532,7 +361,9 @@ def route_day(
         alloc = allocate(scenario, requests, options, depot_stock.held_t, day)
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
-    chunks, more, bounds = _plan_chunks(requests, groups, km, scenario, params, day, pinned)
+    chunks, more, bounds = plan_chunks(
+        requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
+    )
     unserved += more
     notes: list[str] = []
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
@@ -549,17 +380,17 @@ def route_day(
             notes=tuple(notes),
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
-    problem = _problem(scenario, requests, groups, chunks, km, params)
-    start = greedy_routes(problem)
-    solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
-    if not solution.feasible:
-        raise SolverError(
-            "the routing solver returned routes that break capacity, windows or hours "
-            f"(day {day}); this is a bug, please report it with the scenario"
+    routes, left, said = _solve(scenario, requests, groups, chunks, km, params, on_best)
+    notes += said
+    idle = idle_groups(groups, routes) if left and params.idle_round else []
+    if idle:
+        more_routes, lost = _idle_round(
+            scenario, requests, (left, bounds, pinned), idle, km, params, routes, day, notes
         )
-    routes, left = to_routes(problem, solution, chunks, groups, km, scenario)
-    unserved += _left_out(requests, left, bounds)
-    notes.extend(solution.notes)
+        routes += more_routes
+        unserved += lost
+    else:
+        unserved += left_out(requests, left, bounds)
     estimated = _estimated_legs(routes, km)
     if estimated:
         notes.append(

@@ -10,8 +10,14 @@ carry what the plan's road movements bring into each unit's place that day:
   that day (goods only passing through, D→A→C, are delivered at C, not at A: the net of
   the day's road flow at each place is where it ends), when above zero; movements of
   units' own equipment (``deploy:…``) are not supplies;
-* a place with several units shares it in proportion to what each unit is delivered of
-  that commodity there from that day on (equally when none is);
+* a place with several units shares it so that tonnes add up at the place: each unit
+  first gets what it is delivered of that commodity that day, and what is left (stock
+  for later days) goes in proportion to what each is delivered there after that day
+  (equally when none is); when the road brings less than the units take that day, each
+  gets that share of its delivery by truck and draws the rest on site, so the trucked
+  and drawn tonnes of the place add up to what the units take (a tester's two units at
+  one site had 0.272 t drawn on site beside the full 20 t the road brought: the
+  place got 20.272 t);
 * goods arriving by rail, air or water at a unit's own place need no truck, and road
   legs ending at a place without units (a hub) are not routed;
 * what a unit takes that day beyond what the trucks bring it is drawn on site (from what
@@ -21,13 +27,14 @@ carry what the plan's road movements bring into each unit's place that day:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["plan_truck_loads"]
+__all__ = ["plan_truck_loads", "share_place"]
 
 _DUST_T = 1e-6
 
@@ -50,6 +57,9 @@ def plan_truck_loads(
 ) -> tuple[list[DeliveryRequest], list[DrawnOnSite]]:
     """The truck-loads of ``day`` (one request per unit) and what units draw on site.
 
+    At each place and commodity, what the trucks bring and what is drawn on site add up
+    to the larger of the road's tonnes and what the units take that day (:func:`share_place`).
+
     >>> from supplyline.planning import plan_movements
     >>> from supplyline.planning.examples import one_link
     >>> s, demand = one_link(transit_days=0)
@@ -57,14 +67,14 @@ def plan_truck_loads(
     >>> [(r.unit, dict(r.load_t)) for r in loads], drawn
     ([('u1', {'food': 8.0})], [])
     """
-    ahead: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
+    later: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
     today: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
     for d in plan.deliveries:
-        if d.day >= day and d.tonnes > 0:
-            ahead[(d.unit, d.commodity)] += d.tonnes
+        if d.day > day and d.tonnes > 0:
+            later[(d.unit, d.commodity)] += d.tonnes
         if d.day == day and d.tonnes > 0:
             today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
-    trucked = _shares(scenario, _road_net(plan, day), ahead)
+    trucked = _shares(scenario, _road_net(plan, day), today, later)
     requests = [request_for(scenario, uid, loads) for uid, loads in sorted(trucked.items())]
     drawn = []
     for uid in sorted(today):
@@ -77,23 +87,55 @@ def plan_truck_loads(
     return requests, drawn
 
 
+def share_place(
+    tonnes: float, today: Mapping[UnitId, float], later: Mapping[UnitId, float]
+) -> dict[UnitId, float]:
+    """The road's ``tonnes`` into one place shared among its units (the keys of ``today``).
+
+    ``today`` is what each unit takes there that day, ``later`` what it takes after that
+    day. Each unit first gets its own day's take; what is left (stock for later days)
+    goes by ``later`` (equally when that is none). When ``tonnes`` is less than the day's
+    takes, each unit gets the same share of its take: the rest of it is drawn on site. So
+    the units' truck-loads add up to ``tonnes``, and with what they draw on site (their
+    take less their truck-load, when above zero) to the larger of ``tonnes`` and the
+    day's takes.
+
+    >>> share_place(20.0, {"pass": 19.2, "fh": 0.8}, {"pass": 100.0, "fh": 10.0})
+    {'pass': 19.2, 'fh': 0.8}
+    >>> share_place(10.0, {"a": 15.0, "b": 5.0}, {})
+    {'a': 7.5, 'b': 2.5}
+    """
+    taken = sum(today.values())
+    if tonnes <= taken:
+        ratio = tonnes / taken if taken > 0 else 0.0
+        return {uid: t * ratio for uid, t in today.items()}
+    spare = tonnes - taken
+    weights = {uid: later.get(uid, 0.0) for uid in today}
+    total = sum(weights.values())
+    if total <= 0:
+        weights, total = dict.fromkeys(today, 1.0), float(len(today))
+    return {uid: today[uid] + spare * weights[uid] / total for uid in today}
+
+
 def _shares(
     scenario: Scenario,
     net: dict[tuple[LocationId, CommodityId], float],
-    ahead: dict[tuple[UnitId, CommodityId], float],
+    today: Mapping[UnitId, Mapping[CommodityId, float]],
+    later: Mapping[tuple[UnitId, CommodityId], float],
 ) -> dict[UnitId, dict[CommodityId, float]]:
-    """Each place's road tonnes shared between its units, by what they take from then on."""
+    """Each place's road tonnes shared between its units (:func:`share_place`)."""
     units_at: dict[LocationId, list[UnitId]] = defaultdict(list)
     for unit in scenario.units:
         units_at[unit.destination].append(unit.id)
     trucked: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
     for (place, com), tonnes in sorted(net.items()):
         here = units_at.get(place, [])
-        weights = [ahead.get((uid, com), 0.0) for uid in here]
-        if sum(weights) <= 0:
-            weights = [1.0] * len(here)
-        total = sum(weights)
-        for uid, w in zip(here, weights, strict=True):
-            if w > 0:
-                trucked[uid][com] = tonnes * w / total
+        shares = share_place(
+            tonnes,
+            {uid: today.get(uid, {}).get(com, 0.0) for uid in here},
+            {uid: later.get((uid, com), 0.0) for uid in here},
+        )
+        for uid, t in shares.items():
+            if t > _DUST_T:
+                trucked[uid][com] = t
     return trucked

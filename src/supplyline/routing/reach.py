@@ -3,9 +3,16 @@
 Forces that outran their railheads failed because the last leg by truck could not carry
 what they consumed. This makes that visible before it happens, per unit:
 
-* its nearest railhead (or port, or airfield) by road, the road distance;
-* the fleet that serves it: the trucks based at that railhead, or else at the fleet depot
-  nearest to the unit by road;
+* where its goods come from by road (its *supply point*) and the road distance: the
+  nearest of the railheads, ports and airfields where freight arrives and the places
+  that hold stock (``stocks.csv``), or, given the movement plan, the places its road legs
+  start from (where more goods leave by road than arrive by road); a tester's relief
+  units were all judged from an airstrip's three 1 t pick-ups 90 km away, though a
+  warehouse with ten 8 t bowsers stood 5 km from the largest site;
+* the fleet that serves it, as ``routes`` picks depots: the trucks of the nearest fleet
+  depot (by round trip) that is a supply point and whose trucks can serve the unit within
+  their drivers' hours, else the nearest depot whose trucks can, else the nearest; only
+  the truck types that can make the round trip count;
 * the round trip (out, back, and the stop), the turns a truck can make within its
   drivers' hours, the truck-loads a day its demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
@@ -26,7 +33,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Scenario
+from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
@@ -39,10 +46,11 @@ from supplyline.routing.roads import (
 )
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
-__all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows"]
+__all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
 
 RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
 """Where the long haul ends and trucks take over."""
+_DUST_T = 1e-6
 
 
 def _railheads(scenario: Scenario) -> list[LocationId]:
@@ -85,6 +93,64 @@ def _nearest(
     return best, float(km.km[i, j]), bool(km.by_road[i, j])
 
 
+def supply_points(scenario: Scenario, plan: Plan | None = None) -> list[LocationId]:
+    """Where goods can be loaded on trucks: freight railheads and the places holding stock.
+
+    The railheads, ports and airfields where freight arrives (:func:`_railheads`) and the
+    places with stock in ``stocks.csv`` (initial or replenished); given the movement
+    ``plan``, the places its road legs start from instead (more supplies leave there by
+    road than arrive by road over the horizon), or the former when it moves nothing by road.
+    """
+    if plan is not None:
+        net: dict[LocationId, float] = defaultdict(float)
+        for m in plan.movements:
+            if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > 0:
+                net[m.origin] += m.tonnes
+                net[m.destination] -= m.tonnes
+        starts = sorted(x for x, t in net.items() if t > _DUST_T)
+        if starts:
+            return starts
+    held = [st.location for st in scenario.stocks if st.initial_t + st.replenishment_t_per_day > 0]
+    return list(dict.fromkeys([*_railheads(scenario), *held]))
+
+
+def _serving(
+    km: RoadMatrix, depot: LocationId, loc: LocationId, groups: list[FleetGroup], service_h: float
+) -> list[FleetGroup]:
+    """The groups at ``depot`` whose trucks make the round trip to ``loc`` within their hours."""
+    d, u = km.index(depot), km.index(loc)
+    there_back = float(km.km[d, u] + km.km[u, d])
+    return [g for g in groups if there_back / g.speed_kmh + service_h <= g.max_route_hours]
+
+
+def _depot(
+    km: RoadMatrix,
+    loc: LocationId,
+    groups_at: Mapping[LocationId, list[FleetGroup]],
+    sources: Collection[LocationId],
+    service_h: float,
+) -> LocationId | None:
+    """The depot whose trucks serve ``loc``, as ``routes`` would pick it.
+
+    The nearest (by road first, then by its fastest trucks' round trip, as ``routes``
+    allocates loads to depots) that is a supply point and whose trucks can serve it within
+    their hours; else the nearest whose trucks can; else the nearest.
+    """
+    u = km.index(loc)
+
+    def key(x: LocationId) -> tuple[bool, float, str]:
+        i = km.index(x)
+        by_road = bool(km.by_road[i, u]) and bool(km.by_road[u, i])
+        there_back = float(km.km[i, u] + km.km[u, i])
+        return (not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
+
+    able = [x for x in groups_at if _serving(km, x, loc, groups_at[x], service_h)]
+    for pool in ([x for x in able if x in sources], able, list(groups_at)):
+        if pool:
+            return min(pool, key=key)
+    return None
+
+
 def _row(
     scenario: Scenario,
     unit_id: UnitId,
@@ -92,21 +158,25 @@ def _row(
     km: RoadMatrix,
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
-    heads: list[LocationId],
+    points: tuple[list[LocationId], list[LocationId]],
 ) -> ReachRow:
+    heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
-    head, head_km, by_road = _nearest(km, loc, heads, railhead=True)
-    depot = head if head is not None and head in groups_at else None
-    if depot is None:
-        depot, _, _ = _nearest(km, loc, list(groups_at))
     service_h = scenario.routing.service_minutes / 60
+    depot = None if loc in heads else _depot(km, loc, groups_at, sources, service_h)
+    if depot is not None and depot in sources and depot != loc:
+        supply, supply_km, by_road = _nearest(km, loc, [depot], railhead=True)
+    else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
+        supply, supply_km, by_road = _nearest(
+            km, loc, [x for x in sources if x != loc or x in heads], railhead=True
+        )
     common = {
         "unit": unit_id,
         "location": loc,
-        "railhead": head,
-        "railhead_kind": str(scenario.location(head).kind) if head else None,
-        "road_km": head_km,
+        "supply_point": supply,
+        "supply_kind": str(scenario.location(supply).kind) if supply else None,
+        "road_km": supply_km,
         "by_road": by_road,
         "daily_t": daily,
         "turns_needed": 0,
@@ -124,7 +194,7 @@ def _row(
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
         )  # fmt: skip
-    groups = groups_at[depot]
+    groups = _serving(km, depot, loc, groups_at[depot], service_h) or groups_at[depot]
     d, u = km.index(depot), km.index(loc)
     trips = {g.id: float(km.km[d, u] + km.km[u, d]) / g.speed_kmh + service_h for g in groups}
     turns = {g.id: int(g.max_route_hours // trips[g.id]) for g in groups}
@@ -251,6 +321,7 @@ def check_reach(
     *,
     availability: float,
     demand_days: Mapping[UnitId, Collection[int]] | None = None,
+    plan: Plan | None = None,
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -264,6 +335,9 @@ def check_reach(
     ``demand_days`` are the days each unit has demand (consumption above 0); a unit cut
     off by road on one of them, or on every day, is flagged. Without it, a unit with
     ``daily_t`` above 0 is taken to have demand every day.
+
+    ``plan`` is the movement plan, where there is one: each unit is then judged from the
+    places its road legs start from (:func:`supply_points`), not from ``stocks.csv``.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
@@ -276,7 +350,8 @@ def check_reach(
         if g.count > 0:
             groups_at[g.depot].append(g)
     heads = _railheads(scenario)
-    ids = [*heads, *groups_at, *(u.destination for u in scenario.units)]
+    sources = supply_points(scenario, plan)
+    ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units)]
     km = road_matrix(scenario, ids)
     cut = _cut_off(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
@@ -284,7 +359,9 @@ def check_reach(
     every_day = range(scenario.horizon_days)
     rows = [
         _with_cut_off(
-            _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, heads),
+            _row(
+                scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, (heads, sources)
+            ),
             # a unit at a railhead gets its goods there, without a truck: no cut-off to
             # flag (a tester's rail-served unit was "cut off by road" every day)
             [] if u.destination in heads else cut.get(u.destination, []),
@@ -344,7 +421,7 @@ def _replace(row: ReachRow, pct: float | None, reason: str) -> ReachRow:
     return replace(row, depot_load_pct=pct, reason=reason, sustainable=not reason)
 
 
-REACH_COLUMNS = ("unit", "railhead", "road_km", "depot", "round_trip_h", "turns_per_truck",
+REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
                  "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
 """The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
 
@@ -354,8 +431,8 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     return [
         {
             "unit": r.unit,
-            "railhead": r.railhead,
-            # empty where no road open on some day joins it to its railhead
+            "supply_point": r.supply_point,
+            # empty where no road open on some day joins it to its supply point
             "road_km": None
             if r.road_km is None or not math.isfinite(r.road_km)
             else round(r.road_km, 1),

@@ -51,11 +51,16 @@ def to_routes(
     groups: Sequence[FleetGroup],
     km: RoadMatrix,
     scenario: Scenario,
+    numbered_after: Mapping[str, int] | None = None,
 ) -> tuple[list[TruckRoute], list[Chunk]]:
-    """Truck routes of a solution, and the chunks it left out."""
+    """Truck routes of a solution, and the chunks it left out.
+
+    Trucks are numbered ``group#1``… in each group, after ``numbered_after[group]`` (the
+    trucks an earlier round of the day used).
+    """
     d = problem.num_depots
     service_h = scenario.routing.service_minutes / 60
-    used: dict[str, int] = defaultdict(int)
+    used: dict[str, int] = defaultdict(int, numbered_after or {})
     out: list[TruckRoute] = []
     for vr in sorted(solution.routes, key=lambda r: (r.vehicle, r.start)):
         g = groups[vr.vehicle]

@@ -275,7 +275,6 @@ def plan_scenario(
     if on_warnings is not None and assessed.opened.warnings:
         on_warnings(assessed.opened.warnings)
     scenario = assessed.opened.scenario
-    reach = reach_for(scenario, assessed.demand)
     run_params = solver_params(
         scenario, params, time_limit_s=time_limit_s, threads=threads, fair_share=fair_share
     )
@@ -315,6 +314,8 @@ def plan_scenario(
                 )
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
+            # judged from where the plan's road legs start, as its routes would load
+            reach = reach_for(scenario, assessed.demand, plan=plan)
             say("writing the plan files")
             with writing(f"the plan files into {out}"):
                 written = [Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)]

@@ -217,7 +217,7 @@ def route_scenario_day(
         if report is not None and report_tmp is not None and plan is not None:
             say("writing the report")
             availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
-            reach = reach_of(scenario, assessed.demand, availability)
+            reach = reach_of(scenario, assessed.demand, availability, plan=plan)
             with writing(f"the report {report[0]}"):
                 report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
             check_written(report[1], report_tmp)
@@ -262,20 +262,29 @@ def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> Rea
     return ReachRun(opened=assessed.opened, check=reach_of(scenario, assessed.demand, availability))
 
 
-def reach_for(scenario: Scenario, demand: Demand) -> ReachCheck:
-    """The reach check with the scenario's own truck availability factor (for reports)."""
+def reach_for(scenario: Scenario, demand: Demand, *, plan: Plan | None = None) -> ReachCheck:
+    """The reach check with the scenario's own truck availability factor (for reports).
+
+    Given the movement ``plan``, units are judged from where its road legs start.
+    """
     require(scenario, Scenario, "the scenario")  # before its factors are read
     availability = factors_for(dict(scenario.factor_overrides)).value(AVAILABILITY_FACTOR)
-    return reach_of(scenario, demand, availability)
+    return reach_of(scenario, demand, availability, plan=plan)
 
 
-def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCheck:
+def reach_of(
+    scenario: Scenario, demand: Demand, availability: float, *, plan: Plan | None = None
+) -> ReachCheck:
     """The reach check for a scenario and its demand (the report calls this).
 
     The demand must be the scenario's (ScenarioError, as the planner's), ``availability``
-    a share of trucks in (0, 1] (ArgumentError).
+    a share of trucks in (0, 1] (ArgumentError), the ``plan`` (if any) the scenario's
+    (ScenarioError): then units are judged from where its road legs start
+    (:func:`~supplyline.routing.reach.supply_points`), else from ``stocks.csv``.
     """
     check_demand_fits(scenario, demand)
+    if plan is not None:
+        check_plan_of(scenario, plan)
     if isinstance(availability, bool) or not isinstance(availability, Real):
         raise ArgumentError(
             f"availability(={availability!r:.60}) must be a number in (0, 1], "
@@ -287,7 +296,7 @@ def reach_of(scenario: Scenario, demand: Demand, availability: float) -> ReachCh
     days = {
         u: [int(d) for d in np.flatnonzero(eaten[i] > 0)] for i, u in enumerate(demand.unit_ids)
     }
-    return check_reach(scenario, daily, availability=availability, demand_days=days)
+    return check_reach(scenario, daily, availability=availability, demand_days=days, plan=plan)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

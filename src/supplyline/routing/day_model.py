@@ -1,0 +1,184 @@
+"""The day's convoy model: truck-loads, depots and fleets as one solver-neutral problem.
+
+Distances are whole decametres and times whole seconds (places no open road joins that
+day are ``_FAR`` apart, a banned arc); each load is an optional client whose prize is
+what leaving it out costs, so that the router serves all it can and, when trucks are
+short, the most tonnes by priority (``docs/routing.md``, *Objective*).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from supplyline.domain import FleetGroup, Scenario
+from supplyline.routing.problem import IntArray, VehicleSpec, VrpProblem
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.roads import RoadMatrix
+from supplyline.routing.translate import Chunk
+from supplyline.types import LocationId
+
+__all__ = ["DAY_S", "build_problem"]
+
+DAY_S = 24 * 3600
+_FAR = 10**9
+"""Distance (10 m) and time (s) that rule an arc out: more than any truck can do."""
+_DAM_PER_KM = 100
+"""The solver counts distance in decametres: fine enough, and it keeps costs (in
+thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
+_NO_VOLUME_LIMIT = 10**12
+
+
+def _matrices(
+    groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
+) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
+    """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile.
+
+    Places no open road joins that day (infinite km) are ``_FAR`` apart, as a banned arc.
+    """
+    sub = km.km[np.ix_(nodes_loc, nodes_loc)]
+    cut = ~np.isfinite(sub)
+    metres = _dam(sub)
+    d = len(nodes_loc) - len(chunks)
+    dist: list[IntArray] = []
+    dur: list[IntArray] = []
+    keys: dict[tuple[float, frozenset[int]], int] = {}
+    profile_of: dict[str, int] = {}
+    for g in groups:
+        banned = frozenset(d + i for i, c in enumerate(chunks) if g.id not in c.allowed)
+        key = (g.speed_kmh, banned)
+        if key not in keys:
+            seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
+            dmat, tmat = metres.copy(), np.where(cut, _FAR, seconds).astype(np.int64)
+            idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
+            for mat in (dmat, tmat):
+                mat[idx, :] = _FAR
+                mat[:, idx] = _FAR
+                np.fill_diagonal(mat, 0)
+            keys[key] = len(dist)
+            dist.append(dmat)
+            dur.append(tmat)
+        profile_of[g.id] = keys[key]
+    return dist, dur, profile_of
+
+
+def _dam(sub: np.ndarray) -> IntArray:
+    """Km as whole decametres, ``_FAR`` where no open road joins the places."""
+    finite = np.isfinite(sub)
+    dam = np.round(np.where(finite, sub, 0.0) * _DAM_PER_KM)
+    return np.where(finite, np.minimum(dam, _FAR), _FAR).astype(np.int64)
+
+
+_PRIZE_BUDGET = 2**55
+"""Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
+
+
+def _prizes(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    nodes_loc: IntArray,
+    depots: list[LocationId],
+    vehicles: Sequence[VehicleSpec],
+    unit_cost: Mapping[str, int],
+) -> IntArray:
+    """What leaving each truck-load out costs: ``urgency × (own trip + 1 + C × tonnes)``.
+
+    ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
+    cost plus the round trip at the dearest rate), so that every load is worth more than
+    that and the router serves all it can. ``C`` is the dearest such trip of the day: each
+    tonne is worth more than any one truck trip, so when trucks are short the router
+    serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
+    served and a 6.3 t one left when the prize was the load's own trip cost alone).
+    Urgency is ``11 - priority`` of the request (×10 for priority 1 down to ×2 for
+    priority 9). Scaled down, if need be, so that the prizes add up to at most
+    ``_PRIZE_BUDGET``.
+    """
+    d = len(depots)
+    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
+    fixed = max(v.fixed_cost for v in vehicles)
+    rate = max(unit_cost.values())
+    own = []
+    for i, c in enumerate(chunks):
+        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
+        own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
+    dearest = max(own)
+    prize = [
+        (11 - requests[c.request].priority)
+        * (trip + dearest * math.ceil(c.tonnes * 1000 - 1e-6) // 1000)
+        for c, trip in zip(chunks, own, strict=True)
+    ]
+    total = sum(prize)
+    if total > _PRIZE_BUDGET:
+        prize = [max(1, p * _PRIZE_BUDGET // total) for p in prize]
+    return np.array(prize, dtype=np.int64)
+
+
+def build_problem(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    *,
+    multi_trip: bool,
+) -> VrpProblem:
+    """The day's routing model: the depots, one optional client per truck-load, the fleets.
+
+    Each fleet group is a vehicle type at its depot (``multi_trip``: it may reload there);
+    a load's prize is what leaving it out costs (:func:`_prizes`).
+    """
+    depots = list(dict.fromkeys(g.depot for g in groups))
+    nodes_loc = np.array(
+        [km.index(x) for x in depots] + [km.index(c.location) for c in chunks], dtype=np.int64
+    )
+    n, d = len(nodes_loc), len(depots)
+    dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km)
+    demand = np.zeros((n, 2), dtype=np.int64)
+    tw_early = np.zeros(n, dtype=np.int64)
+    tw_late = np.full(n, DAY_S, dtype=np.int64)
+    service = np.zeros(n, dtype=np.int64)
+    for i, c in enumerate(chunks):
+        unit = scenario.unit(c.unit)
+        demand[d + i] = (math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6))
+        tw_early[d + i] = round(unit.receive_open_h * 3600)
+        tw_late[d + i] = round(unit.receive_close_h * 3600)
+        service[d + i] = round(scenario.routing.service_minutes * 60)
+    # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
+    unit_cost = {g.id: max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM)) for g in groups}
+    vehicles = tuple(
+        VehicleSpec(
+            name=g.id,
+            count=g.count,
+            capacity=(
+                math.floor(g.payload_t * 1000 + 1e-6),
+                math.floor(g.volume_m3 * 1000) if g.volume_m3 is not None else _NO_VOLUME_LIMIT,
+            ),
+            depot=depots.index(g.depot),
+            fixed_cost=round(g.fixed_cost * 1000),
+            unit_distance_cost=unit_cost[g.id],
+            tw_early=0,
+            tw_late=DAY_S,
+            max_duration=math.floor(g.max_route_hours * 3600),
+            profile=profile_of[g.id],
+            reload=multi_trip,
+        )
+        for g in groups
+    )
+    prize = np.zeros(n, dtype=np.int64)
+    prize[d:] = _prizes(requests, groups, chunks, km, nodes_loc, depots, vehicles, unit_cost)
+    return VrpProblem(
+        num_depots=d,
+        demand=demand,
+        tw_early=tw_early,
+        tw_late=tw_late,
+        service=service,
+        distance=tuple(dist),
+        duration=tuple(dur),
+        vehicles=vehicles,
+        prize=prize,
+        names=tuple(depots) + tuple(f"{c.unit}/{c.part + 1}" for c in chunks),
+    )

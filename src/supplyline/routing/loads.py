@@ -1,0 +1,201 @@
+"""Truck-loads: a day's requests split to fit the trucks, and why loads were left out.
+
+A request larger than a truck is split into the fewest truck-loads, equal to the
+kilogram, that fit every truck type able to reach the unit whose payload is at least half
+the largest one's (so a mixed fleet shares the work, and small vehicles do not shrink the
+loads). Loads the router leaves out are ``not_enough_trucks`` (or ``too_large``, when
+even every truck that can carry one, turning all day, could not carry them all): counted
+over the trucks that can carry such a load only, so that a tester's three 1 t pick-ups,
+idle beside 4.962 t loads, were not counted among the trucks that could take them.
+
+What no truck was left for may get a second chance on the trucks the router left idle
+(:func:`leftovers`, :func:`idle_groups`): split again to fit them, smaller trucks
+included, as :func:`~supplyline.routing.convoy.route_day` does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.roads import RoadMatrix
+from supplyline.routing.site_stock import part_of
+from supplyline.routing.translate import Chunk
+from supplyline.routing.truck_fit import fit, not_reached, whole
+from supplyline.types import LocationId
+
+__all__ = ["LoadBound", "idle_groups", "left_out", "leftovers", "n_loads", "plan_chunks"]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadBound:
+    """The most trips a day the trucks able to carry a request's loads can make, said."""
+
+    most: int
+    why: str
+
+
+def n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
+    """The fewest equal loads of ``req`` that fit a truck of ``g`` (weight and volume)."""
+    kg = round(req.tonnes * 1000)
+    n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
+    if g.volume_m3 is not None and req.volume_m3 > 0:
+        n = max(n, math.ceil(round(req.volume_m3 * 1000) / math.floor(g.volume_m3 * 1000)))
+    return max(1, n)
+
+
+def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
+    """Whether a truck of ``g`` can carry one of ``n`` equal loads of ``req``."""
+    if math.ceil(round(req.tonnes * 1000) / n) > math.floor(g.payload_t * 1000 + 1e-6):
+        return False
+    return g.volume_m3 is None or req.volume_m3 / n <= g.volume_m3 + 1e-9
+
+
+def _trucks(n: int) -> str:
+    """``1 truck that reaches``, ``3 trucks that reach``."""
+    return f"{n} truck that reaches" if n == 1 else f"{n} trucks that reach"
+
+
+def plan_chunks(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    scenario: Scenario,
+    *,
+    multi_trip: bool,
+    day: int,
+    pinned: Sequence[LocationId | None],
+) -> tuple[list[Chunk], list[Unserved], dict[int, LoadBound]]:
+    """Split requests into truck-loads; rule out the ones no truck type can serve.
+
+    A request ``pinned`` to a depot goes on that depot's trucks only (it holds the goods).
+    Each load may go on any truck type that reaches the unit and can carry it; the bound
+    of a request counts the trips of those trucks only, and names the smaller trucks that
+    reach the unit but cannot carry a load.
+    """
+    service_h = scenario.routing.service_minutes / 60
+    chunks: list[Chunk] = []
+    unserved: list[Unserved] = []
+    bounds: dict[int, LoadBound] = {}
+    for r, req in enumerate(requests):
+        if not groups:
+            unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
+            continue
+        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
+        reach = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
+        if not reach:  # why: said of the trucks it may go on (its depot's, when pinned)
+            mine = [fits[g.id] for g in groups if pinned[r] in (None, g.depot)]
+            unserved.append(not_reached(req, mine or list(fits.values())))
+            continue
+        # Loads that fit every truck type at least half the size of the largest one, so
+        # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
+        big = max(g.payload_t for g in reach)
+        n = max(n_loads(req, g) for g in reach if g.payload_t >= 0.5 * big)
+        able = [g for g in reach if _carries(g, req, n)]
+        small = [g for g in reach if g not in able]
+        turns = {
+            g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
+            if multi_trip
+            else 1
+            for g in able
+        }
+        most = sum(g.count * turns[g.id] for g in able)
+        why = (
+            f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} of "
+            f"{req.tonnes / n:.3f} t; the "
+            f"{_trucks(sum(g.count for g in able))} it and can carry one "
+            f"({', '.join(g.id for g in able)}) can make at most {most} trips a day"
+        )
+        if small:
+            why += (
+                f"; {_trucks(sum(g.count for g in small))} it cannot carry "
+                f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
+            )
+        bounds[r] = LoadBound(most, why)
+        share = {c: t / n for c, t in req.load_t.items()}
+        chunks += [
+            Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
+                  load_t=share, volume_m3=req.volume_m3 / n,
+                  allowed=frozenset(g.id for g in able))
+            for k in range(n)
+        ]  # fmt: skip
+    return chunks, unserved, bounds
+
+
+def left_out(
+    requests: Sequence[DeliveryRequest],
+    left: Sequence[Chunk],
+    bounds: Mapping[int, LoadBound],
+    before: Mapping[int, str] | None = None,
+) -> list[Unserved]:
+    """The truck-loads the router left out, per request: too large, or not enough trucks.
+
+    ``before`` says, per request, what an earlier round left of it (the second round on
+    idle trucks: ``after …``).
+    """
+    by_request: dict[int, list[Chunk]] = defaultdict(list)
+    for c in left:
+        by_request[c.request].append(c)
+    out = []
+    for r, lost in by_request.items():
+        bound = bounds[r]
+        req = requests[r]
+        too_large = lost[0].parts > bound.most
+        load: dict[str, float] = defaultdict(float)
+        for c in lost:
+            for com, t in c.load_t.items():
+                load[com] += t
+        detail = f"{len(lost)} of {lost[0].parts} truck-loads not routed: {bound.why}"
+        if before is not None and r in before:
+            detail += f" (after {before[r]})"
+        out.append(
+            Unserved(
+                unit=req.unit,
+                location=req.location,
+                load_t=load,
+                reason=UnservedReason.TOO_LARGE if too_large else UnservedReason.NOT_ENOUGH_TRUCKS,
+                detail=detail,
+            )
+        )
+    return out
+
+
+def leftovers(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    left: Sequence[Chunk],
+    bounds: Mapping[int, LoadBound],
+) -> tuple[list[DeliveryRequest], list[int], list[str]]:
+    """What the router left of each request, as requests of their own, in request order.
+
+    Returns the parts left (their volume in proportion), the index of the request each
+    came from, and what the first round said of it (for the second round's reasons).
+    """
+    lost: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    counts: dict[int, int] = defaultdict(int)
+    for c in left:
+        counts[c.request] += 1
+        for com, t in c.load_t.items():
+            lost[c.request][com] += t
+    order = sorted(lost)
+    parts = [part_of(scenario, requests[r], dict(lost[r])) for r in order]
+    said = [
+        f"{counts[r]} of {next(c.parts for c in left if c.request == r)} truck-loads found "
+        f"no truck: {bounds[r].why}"
+        for r in order
+    ]
+    return parts, order, said
+
+
+def idle_groups(groups: Sequence[FleetGroup], routes: Sequence[TruckRoute]) -> list[FleetGroup]:
+    """The fleet groups with trucks the routes leave unused, each counting those only."""
+    used: dict[str, int] = defaultdict(int)
+    for route in routes:
+        used[route.fleet_group] += 1
+    idle = [replace(g, count=g.count - used[g.id]) for g in groups]
+    return [g for g in idle if g.count > 0]
