@@ -269,6 +269,10 @@ def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(
     caveats = bottleneck_caveats(plan, 4)
     assert "rank 2 is not measured: the measuring time (30 s) ran out" in caveats
     assert "ranks 3–4 are ranked by shadow price only, not measured" in caveats
+    short = replace(plan, stats=replace(plan.stats, explain_budget_s=0.3))
+    assert "rank 2 is not measured: the measuring time (0.3 s) ran out" in bottleneck_caveats(
+        short, 4
+    )
 
 
 def test_an_extra_found_when_time_ran_out_is_said_to_be_enough_not_least() -> None:

@@ -358,7 +358,8 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
     # within the ranks asked for, the measuring time ran out: no --explain N can help
     cut, beyond = [i for i in unmeasured if i <= asked], [i for i in unmeasured if i > asked]
     if cut:
-        budget = f"{plan.stats.explain_budget_s:,.0f} s"
+        seconds = plan.stats.explain_budget_s
+        budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
         out.append(f"{_ranks(cut)} not measured: the measuring time ({budget}) ran out")
     if beyond:
         out.append(f"{_ranks(beyond)} ranked by shadow price only, not measured")
