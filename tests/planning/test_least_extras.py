@@ -178,3 +178,23 @@ def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: P
     plan = plan_movements(scenario, demand)
     road = _top(plan, ResourceKind.LINK_TONNES, "cheap (d→c)")
     assert road.explanation.endswith("; +0.4 t/day there saves 0.288 in transport cost")
+
+
+def test_a_resource_whose_partner_alone_does_the_work_changes_nothing_on_its_own(
+    relief: tuple[Scenario, Demand],
+) -> None:
+    """A tester's fuel supply "+0.00017 t/day together with +61 t/day at the road link".
+
+    The road alone filled the 77.7 t-days; more fuel supply there bought nothing of it.
+    """
+    scenario, demand = relief
+    small = tuple(
+        dataclasses.replace(loc, storage_t=120.0) if loc.id == "vardo" else loc
+        for loc in scenario.locations
+    )
+    scenario = dataclasses.replace(scenario, locations=small)
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=13, explain_time_s=300.0))
+    fuel = [b for b in plan.bottlenecks if b.resource == "vardo/fuel" and b.days[0] == 4]
+    assert fuel, [b.resource for b in plan.bottlenecks]
+    assert fuel[0].explanation.endswith("more there changes nothing on its own")
+    assert all("together with" not in b.explanation for b in plan.bottlenecks)

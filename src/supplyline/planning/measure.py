@@ -371,6 +371,8 @@ def measure_run(
             free_x,
             x,
         )
+        if len(kept) > 1 and _partners_alone(p, m, resolve, base, lifts[kept[0]], x):
+            return nothing
         with_partners = [
             f"+{extra_text(figure)} "
             f"{extra_unit(runs[i], runs[i].lifted)} at {describe(p, runs[i])[1]}"
@@ -391,6 +393,26 @@ def measure_run(
         crossing=commodities_using(p, m, x, run),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
         least=least,
+    )
+
+
+def _partners_alone(
+    p: Problem, m: LpModel, resolve: Resolver, base: Outcome, named: _Lift, x: FloatArray
+) -> bool:
+    """Whether the partners' extras alone do what they do with the named resource's.
+
+    A tester's fuel supply was said to fill 77.7 t-days "+0.00017 t/day there together with
+    +61 t/day at the road link", which the road alone filled: more of the supply then
+    changes nothing on its own. Leaves the named resource at its old capacity.
+    """
+    goal = outcome_of(p, m, x)
+    tier = _tier(goal, base)
+    named.restore()
+    alone = resolve()
+    return (
+        tier is not None
+        and alone is not None
+        and _as_good(outcome_of(p, m, alone), goal, tier, base)
     )
 
 
