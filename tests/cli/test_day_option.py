@@ -34,7 +34,8 @@ def test_routes_day_as_the_files_write_it(written: str, tmp_path: Path) -> None:
         ("C+x", "error: 'C+x' is not a day (a number of days such as 12, C+12, or a date"),
         ("2025-03-13 08:00", "error: '2025-03-13 08:00' is a date and time (a date is expected"),
         ("45729", "error: 45729 looks like a spreadsheet date serial (2025-03-13)"),
-        ("2025-05-01", "error: day 52 is outside the horizon of 30 days"),
+        ("2025-05-01", "error: '2025-05-01' (day 52) is outside the horizon of 30 days"),
+        ("31", "error: day 31 is outside the horizon of 30 days"),
         ("2025-02-30", "error: '2025-02-30' is not a real date (February 2025 has 28 days)"),
     ],
 )

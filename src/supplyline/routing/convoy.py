@@ -105,9 +105,16 @@ class ConvoyParams:
 
 
 def horizon_day(
-    scenario: Scenario, day: object, error: type[ArgumentError | ScenarioError] = ArgumentError
+    scenario: Scenario,
+    day: object,
+    error: type[ArgumentError | ScenarioError] = ArgumentError,
+    *,
+    written: str | None = None,
 ) -> int:
     """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
+
+    ``written``: the day as the user wrote it (a date), said before its number: "day 52"
+    alone did not say where the tester's 2025-05-01 fell.
 
     An ``ArgumentError`` for a script's value; the services pass ``ScenarioError`` for
     the CLI's ``--day`` (a bad option). Numpy integers are taken; ``"3"`` and ``2.5``
@@ -117,8 +124,9 @@ def horizon_day(
     n = whole_number(day, "day")
     if not 0 <= n < scenario.horizon_days:
         last = scenario.horizon_days - 1
+        said = f"{written!r} (day {n})" if written is not None and written != str(n) else f"day {n}"
         message = (
-            f"day {n} is outside the horizon of {scenario.horizon_days} days "
+            f"{said} is outside the horizon of {scenario.horizon_days} days "
             f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
         )
         if error is ScenarioError:

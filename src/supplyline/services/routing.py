@@ -122,14 +122,18 @@ def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[Deliver
 
 
 def _check_day(
-    scenario: Scenario, day: object, error: type[ArgumentError | ScenarioError] = ScenarioError
+    scenario: Scenario,
+    day: object,
+    error: type[ArgumentError | ScenarioError] = ScenarioError,
+    *,
+    written: str | None = None,
 ) -> int:
     """``day`` within the scenario's horizon (:func:`horizon_day`), with the error to raise.
 
     A ScenarioError for ``route_scenario_day``'s day (the CLI's ``--day``, a bad option),
     an ArgumentError for the helpers' (a script's value).
     """
-    return horizon_day(scenario, day, error)
+    return horizon_day(scenario, day, error, written=written)
 
 
 def route_scenario_day(
@@ -175,7 +179,7 @@ def route_scenario_day(
     scenario = assessed.opened.scenario
     if day_text is not None:
         day = day_from_text(day_text.text, scenario.start_date)
-    _check_day(scenario, day)
+    _check_day(scenario, day, written=None if day_text is None else day_text.text)
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None
     if not from_demand or report is not None:
