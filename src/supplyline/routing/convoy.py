@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from supplyline.domain import FleetGroup, Scenario, did_you_mean
-from supplyline.domain.fields import check_fields, whole_number
+from supplyline.domain.fields import check_fields, number_problem, whole_number
 from supplyline.domain.routes import (
     DrawnOnSite,
     Routes,
@@ -101,7 +101,10 @@ class ConvoyParams:
         """
         check_fields(self)
         if not (math.isfinite(self.min_load_t) and self.min_load_t >= 0):
-            raise ArgumentError(f"min_load_t(={self.min_load_t}) must be finite and >= 0")
+            raise ArgumentError(
+                f"min_load_t(={self.min_load_t}) {number_problem(self.min_load_t)} "
+                "(a finite number of tonnes >= 0)"
+            )
 
 
 def horizon_day(

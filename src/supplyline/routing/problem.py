@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, number_problem
 from supplyline.errors import ArgumentError
 
 __all__ = ["IntArray", "RouterParams", "VehicleSpec", "VrpProblem", "VrpRoute", "VrpSolution"]
@@ -188,7 +188,10 @@ class RouterParams:
         """
         check_fields(self)
         if not self.time_limit_s > 0:  # NaN too
-            raise ArgumentError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+            raise ArgumentError(
+                f"time_limit_s(={self.time_limit_s}) "
+                f"{number_problem(self.time_limit_s, above_zero=True)} (a number of seconds > 0)"
+            )
         for name in ("max_iterations", "no_improvement", "num_neighbours", "history_length"):
             value = getattr(self, name)
             if value is not None and value < 1:
