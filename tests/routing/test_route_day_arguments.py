@@ -35,9 +35,11 @@ OK = DeliveryRequest(unit="U0", location="L0", load_t={"food": 4.0})
     ("make", "named"),
     [
         pytest.param(
-            lambda: RouterParams(time_limit_s=-1), r"time_limit_s\(=-1\) is negative", id="limit<0"
+            lambda: RouterParams(time_limit_s=-1),
+            r"time_limit_s\(=-1.0\) is negative",
+            id="limit<0",
         ),
-        pytest.param(lambda: RouterParams(time_limit_s=0), r"\(=0\) is zero", id="limit-0"),
+        pytest.param(lambda: RouterParams(time_limit_s=0), r"\(=0.0\) is zero", id="limit-0"),
         pytest.param(lambda: ConvoyParams(min_load_t=-2.0), r"\(=-2.0\) is negative", id="min<0"),
         pytest.param(lambda: RouterParams(time_limit_s=math.nan), "time_limit_s", id="limit-nan"),
         pytest.param(lambda: RouterParams(time_limit_s="5"), "time_limit_s", id="limit-text"),
