@@ -140,6 +140,12 @@ def _plan_sections(
                 f"{h.short_t:,.1f} t of the {h.demand_t:,.1f} t the units consume cannot be "
                 f"delivered ({h.delivered_t:,.1f} t delivered, days-of-supply build-up "
                 "included)."
+                + (
+                    f" {h.buildup_not_delivered_t:,.1f} t of days-of-supply build-up is not "
+                    "delivered by the horizon's end (a soft target: see the targets not met)."
+                    if h.buildup_not_delivered_t > 0.05
+                    else ""
+                )
             ),
             tables=(mode_table(scenario, plan),),
             notes=() if plan.movements else ("The plan moves nothing.",),

@@ -42,6 +42,8 @@ class Headline:
     delivered_t: float
     demand_t: float
     short_t: float
+    buildup_not_delivered_t: float
+    """Days-of-supply build-up the plan does not deliver by the horizon's end (a soft target)."""
     units: int
     deploying_units: int
     closed_on_time: int
@@ -59,6 +61,7 @@ def headline(demand: Demand, plan: Plan) -> Headline:
         delivered_t=h["delivered_t"],
         demand_t=h["demand_t"],
         short_t=h["short_t"],
+        buildup_not_delivered_t=h["buildup_not_delivered_t"] or 0.0,
         units=h["units"],
         deploying_units=h["deploying_units"],
         closed_on_time=h["closed_on_time"],
