@@ -316,3 +316,30 @@ def test_points_as_thousands_with_a_decimal_comma(number: int, cents: int) -> No
     assert message.startswith(
         f"{text!r} has points as thousands separators and a decimal comma: write {number}.{cents} ("
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("03/02/2026", "(write it as YYYY-MM-DD: 2026-02-03 or 2026-03-02?)"),
+        ("13/02/2026", "(write it as YYYY-MM-DD: 2026-02-13)"),
+        ("02/13/2026", "(write it as YYYY-MM-DD: 2026-02-13)"),
+        ("2026/02/03", "(write it as YYYY-MM-DD: 2026-02-03)"),
+        ("03.02.26", "(write it as YYYY-MM-DD: 2026-02-03 or 2026-03-02?)"),
+        ("46056.5", "looks like a spreadsheet date-and-time serial, 2026-02-03 with a time of day"),
+    ],
+)
+def test_a_date_written_otherwise_is_shown_how_to_write_it(written: str, said: str) -> None:
+    """A tester's 03/02/2026 and 46056.5 were told only "is not a day"; neither is guessed."""
+    for parse in (parse_date, lambda v: parse_day(v, dt.date(2026, 2, 1))):
+        with pytest.raises(BadValue) as caught:
+            parse(written)
+        assert said in str(caught.value)
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_a_day_first_date_is_offered_as_written(date: dt.date) -> None:
+    written = f"{date.day:02d}/{date.month:02d}/{date.year}"
+    with pytest.raises(BadValue) as caught:
+        parse_date(written)
+    assert date.isoformat() in str(caught.value)

@@ -34,7 +34,7 @@ CSV_CASES = [
     ),
     pytest.param(
         "units.csv", ",0,C+4,", ",0,04/06/2025,", 4, "required_day",
-        r"is not a day \(a number of days such as 12, C\+12, or a date YYYY-MM-DD\)",
+        r"is not a day \(write it as YYYY-MM-DD: 2025-06-04 or 2025-04-06\?\)",
         id="day-not-iso",
     ),
     pytest.param(

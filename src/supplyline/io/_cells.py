@@ -398,7 +398,47 @@ def parse_date(value: Any) -> dt.date:
         except ValueError:
             why = _why_not_a_date(year, month, day)
             raise BadValue(f"{show(value.strip())} is not a real date ({why})") from None
-    raise BadValue(f"{show(value)} is not a date (YYYY-MM-DD, such as 2025-06-01)")
+    hint = _other_date_form(text) or " (YYYY-MM-DD, such as 2025-06-01)"
+    raise BadValue(f"{show(value)} is not a date{hint}")
+
+
+_OTHER_DATE = re.compile(r"(\d{4}|\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
+
+
+def _other_date_form(text: str) -> str:
+    """How to write a date a spreadsheet wrote otherwise ("" when ``text`` is not one).
+
+    ``03/02/2026`` is the 3rd of February to some and the 2nd of March to others: both
+    readings are said, none is guessed. ``46056.5`` is a date serial with a time of day.
+    """
+    serial = _SERIAL_TIME.fullmatch(text)
+    if serial and _SERIALS[0] <= int(serial.group(1)) <= _SERIALS[1]:
+        date = _SERIAL_EPOCH + dt.timedelta(days=int(serial.group(1)))
+        return (
+            f" ({text} looks like a spreadsheet date-and-time serial, {date.isoformat()} with a "
+            "time of day: write the date as YYYY-MM-DD)"
+        )
+    m = _OTHER_DATE.fullmatch(text)
+    if not m:
+        return ""
+    a, b, c = (int(g) for g in m.groups())
+    if len(m.group(1)) == 4:  # year first: 2026/02/03
+        readings = [(a, b, c)]
+    else:
+        year = c + 2000 if len(m.group(3)) == 2 else c
+        readings = [(year, b, a), (year, a, b)]  # day first, then month first
+    valid = []
+    for year, month, day in readings:
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if iso not in valid:
+            valid.append(iso)
+    if not valid:
+        return ""
+    return f" (write it as YYYY-MM-DD: {' or '.join(valid)}{'?' if len(valid) > 1 else ''})"
 
 
 def _looks_like_date(value: Any) -> bool:
@@ -444,9 +484,10 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     text = value.strip().upper() if isinstance(value, str) else ""
     m = _DAY.fullmatch(text)
     if not m:
-        raise BadValue(
-            f"{show(value)} is not a day (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
+        hint = (
+            _other_date_form(text) or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
         )
+        raise BadValue(f"{show(value)} is not a day{hint}")
     if m.group(3) is not None:
         _serial_hint(int(m.group(3)))
         return int(m.group(3))
