@@ -13,16 +13,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from supplyline.io._cells import (
-    BadValue,
-    format_outage_days,
-    parse_date,
-    parse_day,
-    parse_decimal,
-    parse_float,
-    parse_int,
-    parse_outage_days,
-)
+from supplyline.io._cells import BadValue, parse_decimal, parse_float, parse_int
+from supplyline.io._day_cells import format_outage_days, parse_date, parse_day, parse_outage_days
 
 
 def outcome(parse: Any, value: Any) -> tuple[Any, str]:

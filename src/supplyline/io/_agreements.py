@@ -16,13 +16,13 @@ from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, large
 from supplyline.io._cells import (
     BadValue,
     parse_currency,
-    parse_date,
     parse_decimal,
     parse_enum,
     parse_id,
     parse_name,
     show,
 )
+from supplyline.io._day_cells import parse_date
 from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml

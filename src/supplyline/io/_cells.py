@@ -8,8 +8,6 @@ turn a ``BadValue`` into an :class:`~supplyline.errors.Issue` with file, line an
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import math
 import re
 import unicodedata
@@ -18,13 +16,10 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
-from supplyline.domain import ActivityPeriod
 from supplyline.types import (
     ID_PATTERN,
     MAX_ID_LEN,
     MAX_NAME_LEN,
-    day_label,
-    day_runs,
     text_problem,
 )
 
@@ -32,21 +27,16 @@ __all__ = [
     "MAX_ID_LEN",
     "MAX_NAME_LEN",
     "BadValue",
-    "activity_levels_named",
     "check_text",
     "is_blank",
-    "parse_activity",
     "parse_bool",
     "parse_currency",
-    "parse_date",
-    "parse_day",
     "parse_decimal",
     "parse_enum",
     "parse_float",
     "parse_id",
     "parse_int",
     "parse_name",
-    "parse_outage_days",
     "parse_rate",
     "show",
 ]
@@ -67,21 +57,6 @@ _SPACED_THOUSANDS = re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:[{_SPACES}]\d{{3}})+(?:[
 """A number grouped by spaces: ``8 000``, ``1 180,5`` (the comma then is a decimal comma)."""
 _POINT_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 """A number grouped by points with a decimal comma, as German Excel writes: ``1.180,5``."""
-_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
-_MIDNIGHT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)00:00(?::00(?:\.0+)?)?")
-"""A date at exact midnight, as a spreadsheet exports a date cell (``2026-02-01 00:00:00``):
-the date itself, since nothing of a time of day is dropped."""
-_SERIALS = (20_000, 80_000)
-"""Whole numbers in this range, given as a day, look like spreadsheet date serials
-(1954-10-03 .. 2119-01-10); no horizon is that long (at most 3660 days)."""
-_SERIAL_EPOCH = dt.date(1899, 12, 30)
-"""Day 0 of spreadsheet date serials (Excel's 1900 system, as LibreOffice counts it)."""
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
 
@@ -350,229 +325,6 @@ def parse_currency(value: Any) -> str:
     if len(text) == 3 and text.isascii() and text.isalpha():
         return text.upper()
     raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
-
-
-def _why_not_a_date(year: int, month: int, day: int) -> str:
-    """Why the numbers of a YYYY-MM-DD text are no day of the calendar, in a few words."""
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        return f"years run from {dt.MINYEAR} to {dt.MAXYEAR}"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}; months run from 01 to 12"
-    length = calendar.monthrange(year, month)[1]
-    if day == 0:
-        return "there is no day 0 of a month"
-    return f"{_MONTHS[month - 1]} {year} has {length} days"
-
-
-def parse_date(value: Any) -> dt.date:
-    """An ISO 8601 calendar date (YYYY-MM-DD); a date with a time of day is refused.
-
-    Exact midnight (``2026-02-01 00:00`` or ``00:00:00``, as a spreadsheet exports a date
-    cell, or a YAML date-time at midnight) is the date itself: nothing is dropped. Any
-    other time of day, or a time zone, is refused rather than dropped.
-
-    >>> parse_date("2025-06-01"), parse_date("2025-06-01 00:00:00")
-    (datetime.date(2025, 6, 1), datetime.date(2025, 6, 1))
-    """
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None and value.time() == dt.time(0):
-            return value.date()
-        raise BadValue(
-            f"{show(value.isoformat())} is a date and time (a date is expected, YYYY-MM-DD: "
-            f"{value.date().isoformat()})"
-        )
-    if isinstance(value, dt.date):
-        return value
-    text = value.strip() if isinstance(value, str) else ""
-    midnight = _MIDNIGHT.fullmatch(text)
-    if midnight:
-        text = midnight.group(1)
-    elif _DATE_TIME.match(text):
-        raise BadValue(
-            f"{show(text)} is a date and time (a date is expected, YYYY-MM-DD: {text[:10]})"
-        )
-    if _DATE.fullmatch(text):
-        year, month, day = (int(part) for part in text.split("-"))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            why = _why_not_a_date(year, month, day)
-            raise BadValue(f"{show(value.strip())} is not a real date ({why})") from None
-    hint = _other_date_form(text) or " (YYYY-MM-DD, such as 2025-06-01)"
-    raise BadValue(f"{show(value)} is not a date{hint}")
-
-
-_OTHER_DATE = re.compile(r"(\d{4}|\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
-_SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
-
-
-def _other_date_form(text: str) -> str:
-    """How to write a date a spreadsheet wrote otherwise ("" when ``text`` is not one).
-
-    ``03/02/2026`` is the 3rd of February to some and the 2nd of March to others: both
-    readings are said, none is guessed. ``46056.5`` is a date serial with a time of day.
-    """
-    serial = _SERIAL_TIME.fullmatch(text)
-    if serial and _SERIALS[0] <= int(serial.group(1)) <= _SERIALS[1]:
-        date = _SERIAL_EPOCH + dt.timedelta(days=int(serial.group(1)))
-        return (
-            f" ({text} looks like a spreadsheet date-and-time serial, {date.isoformat()} with a "
-            "time of day: write the date as YYYY-MM-DD)"
-        )
-    m = _OTHER_DATE.fullmatch(text)
-    if not m:
-        return ""
-    a, b, c = (int(g) for g in m.groups())
-    if len(m.group(1)) == 4:  # year first: 2026/02/03
-        readings = [(a, b, c)]
-    else:
-        year = c + 2000 if len(m.group(3)) == 2 else c
-        readings = [(year, b, a), (year, a, b)]  # day first, then month first
-    valid = []
-    for year, month, day in readings:
-        try:
-            iso = dt.date(year, month, day).isoformat()
-        except ValueError:
-            continue
-        if iso not in valid:
-            valid.append(iso)
-    if not valid:
-        return ""
-    return f" (write it as YYYY-MM-DD: {' or '.join(valid)}{'?' if len(valid) > 1 else ''})"
-
-
-def _looks_like_date(value: Any) -> bool:
-    """Whether a day's value is written as a date (with or without a time of day)."""
-    if isinstance(value, dt.date):
-        return True
-    text = value.strip() if isinstance(value, str) else ""
-    return bool(_DATE.fullmatch(text) or _DATE_TIME.match(text))
-
-
-def _serial_hint(number: int) -> None:
-    """Refuse a day that looks like a spreadsheet date serial (``46056``), saying its date.
-
-    A spreadsheet that turns a date cell into a number writes days since 1899-12-30; read
-    as a day it was "outside the horizon (0..19)", which did not say why.
-    """
-    if _SERIALS[0] <= number <= _SERIALS[1]:
-        date = _SERIAL_EPOCH + dt.timedelta(days=number)
-        raise BadValue(
-            f"{number} looks like a spreadsheet date serial ({date.isoformat()}); write the "
-            "date as YYYY-MM-DD or the day as C+N"
-        )
-
-
-def parse_day(value: Any, start: dt.date | None) -> int:
-    """A day counted from the start: ``12``, ``C+12``, or a date (when the start is known).
-
-    A date is read by :func:`parse_date` (so a time of day says so, and midnight is the
-    date); a bare number that looks like a spreadsheet date serial is refused with its date.
-
-    >>> parse_day("C+12", None), parse_day("2025-06-03", dt.date(2025, 6, 1))
-    (12, 2)
-    """
-    if isinstance(value, int) and not isinstance(value, bool):
-        day = parse_int(value, lo=-999_999, hi=999_999)
-        _serial_hint(day)
-        return day
-    if _looks_like_date(value):
-        date = parse_date(value)  # its own message first: a bad date needs no start to say so
-        if start is None:
-            raise BadValue(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
-        return (date - start).days
-    text = value.strip().upper() if isinstance(value, str) else ""
-    m = _DAY.fullmatch(text)
-    if not m:
-        hint = (
-            _other_date_form(text) or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
-        )
-        raise BadValue(f"{show(value)} is not a day{hint}")
-    if m.group(3) is not None:
-        _serial_hint(int(m.group(3)))
-        return int(m.group(3))
-    return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
-
-
-def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
-    """Days and ranges separated by ``;``: ``3-5;10`` or ``C+3-C+5;C+10``."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return frozenset({parse_day(value, start)})
-    if not isinstance(value, str):
-        raise BadValue(f"{show(value)} is not a list of days (such as 3-5;10)")
-    days: set[int] = set()
-    problems: list[str] = []  # every part's, not the first only (a tester fixed one at a time)
-    for part in value.split(";"):
-        if not part.strip():
-            continue
-        m = re.fullmatch(r"\s*(C[+-]?\d+|\d+)\s*(?:-\s*(C[+-]?\d+|\d+)\s*)?", part, re.IGNORECASE)
-        if not m:
-            problems.append(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
-            continue
-        try:
-            first = parse_day(m.group(1), start)
-            last = parse_day(m.group(2), start) if m.group(2) else first
-        except BadValue as bad:
-            problems.append(str(bad))
-            continue
-        if last < first:
-            problems.append(
-                f"range {show(part.strip())} ends before it starts (write {last}-{first})"
-            )
-        elif last - first > 3660:
-            problems.append(f"range {show(part.strip())} is longer than 3660 days")
-        else:
-            days.update(range(first, last + 1))
-    if problems:
-        raise BadValue("; ".join(problems))
-    return frozenset(days)
-
-
-def format_outage_days(days: frozenset[int]) -> str:
-    """The inverse of :func:`parse_outage_days`: ``{3, 4, 5, 10}`` becomes ``3-5;10``."""
-    return ";".join(str(a) if a == b else f"{a}-{b}" for a, b in day_runs(days))
-
-
-def _activity_parts(value: str) -> list[tuple[str, str, str]]:
-    """The parts of an activity schedule as (part, day text, level text); level "" if none."""
-    out = []
-    for part in value.split(";"):
-        if part.strip():
-            day_txt, sep, level = part.partition(":")
-            out.append((part.strip(), day_txt, level.strip() if sep else ""))
-    return out
-
-
-def activity_levels_named(value: str) -> list[str]:
-    """The activity levels a schedule names (valid ids only), whatever else is wrong with it.
-
-    >>> activity_levels_named("0:normal;5:hgh;3:low;x")
-    ['normal', 'hgh', 'low']
-    """
-    return [level for _, _, level in _activity_parts(value) if _ID.fullmatch(level)]
-
-
-def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, ...]:
-    """Periods ``day:level`` separated by ``;``, in increasing day order: ``0:normal;7:high``."""
-    if not isinstance(value, str):
-        raise BadValue(f"{show(value)} is not an activity schedule (such as 0:normal;7:high)")
-    periods: list[ActivityPeriod] = []
-    for part, day_txt, level in _activity_parts(value):
-        if not level:
-            raise BadValue(f"{show(part)} is not day:level (such as 7:high)")
-        day = parse_day(day_txt, start)
-        if periods and day <= periods[-1].start_day:
-            raise BadValue(
-                f"period {show(part)} does not start after "
-                f"{day_label(periods[-1].start_day)} (list periods in increasing day order)"
-            )
-        periods.append(ActivityPeriod(start_day=day, level=parse_id(level, "activity level")))
-    return tuple(periods)
-
-
-def format_activity(periods: tuple[ActivityPeriod, ...]) -> str:
-    """The inverse of :func:`parse_activity`."""
-    return ";".join(f"{p.start_day}:{p.level}" for p in periods)
 
 
 def parse_rate(value: Any, *, hi: float, unit: str) -> float | str:

@@ -30,7 +30,6 @@ from supplyline.io._cells import (
     is_blank,
     parse_bool,
     parse_currency,
-    parse_date,
     parse_enum,
     parse_float,
     parse_id,
@@ -39,6 +38,7 @@ from supplyline.io._cells import (
     parse_rate,
     show,
 )
+from supplyline.io._day_cells import parse_date
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
 

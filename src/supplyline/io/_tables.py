@@ -28,18 +28,20 @@ from supplyline.domain import (
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
-    activity_levels_named,
-    parse_activity,
     parse_bool,
-    parse_day,
     parse_enum,
     parse_float,
     parse_id,
     parse_int,
     parse_name,
-    parse_outage_days,
 )
 from supplyline.io._csvtable import Row, Table, read_table
+from supplyline.io._day_cells import (
+    activity_levels_named,
+    parse_activity,
+    parse_day,
+    parse_outage_days,
+)
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 
 __all__ = [

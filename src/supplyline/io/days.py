@@ -1,7 +1,7 @@
 """A day or date as a person writes it outside the files (an option), read as the files read one.
 
 ``C+3``, ``3`` or ``2026-02-04``: the same parser and messages as the day columns of
-``units.csv`` (:func:`supplyline.io._cells.parse_day`), so that ``routes --day C+3`` is
+``units.csv`` (:func:`supplyline.io._day_cells.parse_day`), so that ``routes --day C+3`` is
 taken as the files take it, not refused as "not a valid integer".
 """
 
@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from supplyline.errors import ArgumentError, ScenarioError
-from supplyline.io._cells import BadValue, parse_date, parse_day
+from supplyline.io._cells import BadValue
+from supplyline.io._day_cells import parse_date, parse_day
 
 __all__ = ["DayText", "date_from_text", "day_from_text"]
 

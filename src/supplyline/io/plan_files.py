@@ -38,7 +38,7 @@ from supplyline.domain import (
     check_plan_of,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError, require
-from supplyline.io._cells import format_outage_days
+from supplyline.io._day_cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports

@@ -21,7 +21,7 @@ import yaml
 
 from supplyline.domain import Agreement, Commodity, Scenario
 from supplyline.errors import ArgumentError, ScenarioError, require
-from supplyline.io._cells import format_activity, format_outage_days
+from supplyline.io._day_cells import format_activity, format_outage_days
 from supplyline.io._tables import (
     FLEET_COLUMNS,
     LINK_COLUMNS,
