@@ -147,15 +147,15 @@ def test_days_of_supply_filled_sooner_are_said(bilateral: tuple[Scenario, Demand
 def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
     bilateral: tuple[Scenario, Demand],
 ) -> None:
-    """The bilateral forward depot's spares: +0.24 t/day saves all 228 (it said +41, then +1).
+    """The bilateral forward depot's spares: +0.25 t/day saves all 229 (it said +41, then +1).
 
-    Re-planned with 2.24 t/day there, the objective falls by 229.7 (the cost and the
-    tie-breakers); with 2.2, by 191.
+    Two testers re-solved the plan's MPS: +0.24 saved 228.48, +0.25 and unlimited 229.38;
+    +0.24 had been taken as good within a millionth of the transport cost.
     """
     plan = plan_movements(*bilateral)
     spares = next(b for b in plan.bottlenecks if b.resource == "os-forward/spares")
-    assert spares.suggested_extra_per_day == 0.24
-    assert spares.explanation.endswith("+0.24 t/day there saves 228 in transport cost")
+    assert spares.suggested_extra_per_day == 0.25
+    assert spares.explanation.endswith("+0.25 t/day there saves 229 in transport cost")
 
 
 def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more() -> None:
@@ -291,3 +291,24 @@ def test_a_resolver_past_its_deadline_says_it_ran_out(bilateral: tuple[Scenario,
     resolve = Resolver(HighsSession(model, PlanParams()), deadline=0.0)
     assert resolve() is None
     assert resolve.ran_out
+
+
+def test_a_claim_with_partners_says_the_plan_that_keeps_units_on_their_days(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A tester's "together with" claims named units closing later; each was a tie.
+
+    The named resource had been left unraised after checking the partners alone, so no
+    plan that kept the units on their days could be found.
+    """
+    scenario, demand = bilateral
+    narrow = {"rail-west": 300.0, "rail-east-1": 300.0}
+    links = tuple(
+        replace(x, capacity_t_per_day=narrow[x.id]) if x.id in narrow else x for x in scenario.links
+    )
+    plan = plan_movements(replace(scenario, links=links), demand)
+    together = [b for b in plan.bottlenecks if "together with" in b.explanation]
+    assert together
+    for b in together:
+        assert "later" not in b.explanation
+        assert " late, where now" not in b.explanation
