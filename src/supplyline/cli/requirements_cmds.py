@@ -55,7 +55,8 @@ def requirements_cmd(
 
     Units consume at their destination from their arrival (their required day, or the
     first day their people can be there if later); on that day they also receive the stock
-    for their days-of-supply target (the build-up).
+    for their days-of-supply target, and after it what the target gains or gives back as
+    their activity changes (the build-up, negative when the target falls).
     """
     if out is not None:
         check_requirements_outputs(folder, out)  # before any work, as plan and routes do

@@ -256,7 +256,7 @@ def routes_bench_cmd(
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
     with (
         interruptible(err, "nothing written"),
-        stages(err, f"solving {instance.name} for {time_limit:g} s"),
+        stages(err, f"reading {instance.name}") as show,
     ):
         run = bench_instance(
             instance,
@@ -265,6 +265,7 @@ def routes_bench_cmd(
             convention=convention,
             seed=seed,
             workers=workers,
+            progress=show,
         )
     gap = run.gap_pct
     row = {

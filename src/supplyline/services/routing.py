@@ -333,16 +333,20 @@ def bench_instance(
     convention: Convention | str | None = None,
     seed: int = 0,
     workers: int = 1,
+    progress: Progress | None = None,
 ) -> BenchRun:
     """Solve a VRPLIB/Solomon instance with supplyline's router and compare with a BKS.
 
     ``bks`` is a number, or a solution file whose routes are re-scored in the same
     convention (so the comparison never mixes conventions). ``workers`` processes search
-    at once in the vehicles-first (hierarchical) convention.
+    at once in the vehicles-first (hierarchical) convention. ``progress`` hears when the
+    instance is read and the search starts (a missing file had been "solving" first).
     """
     t0 = time.perf_counter()
     inst = read_instance(path, convention)
     bks_value, bks_vehicles = _bks(bks, inst)
+    if progress is not None:
+        progress(f"solving {inst.name} for {time_limit_s:g} s")
     vehicles_first = inst.convention is Convention.HIERARCHICAL
     params = RouterParams(
         time_limit_s=time_limit_s, seed=seed, vehicles_first=vehicles_first, workers=workers
