@@ -388,3 +388,19 @@ def test_the_csv_summary_is_long_form_one_value_per_cell(tmp_path: Path) -> None
     fields = {(r["section"], r["field"]) for r in rows}
     assert {("summary", "short_t"), ("bottlenecks", "explanation")} <= fields
     assert any(r["section"] == "shortfalls" and r["field"] == "demand_t" for r in rows)
+
+
+def test_verbose_logs_what_the_plan_did(bilateral_dir: Path, tmp_path: Path) -> None:
+    """A newcomer's -v added nothing to stderr (only the solver's rare fallbacks logged)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "-v", "plan", str(bilateral_dir), "--out",
+         str(tmp_path / "o"), "--explain", "0"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    info = [line for line in done.stderr.splitlines() if line.startswith("INFO ")]
+    assert any("supplyline.services.scenarios: read " in line for line in info), info
+    assert any(" columns × " in line and "plan optimal" in line for line in info), info
+    assert any(line.endswith("network.geojson") and " wrote " in line for line in info), info

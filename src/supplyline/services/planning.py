@@ -9,6 +9,7 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +48,8 @@ __all__ = [
     "solver_params",
     "why_unavailable",
 ]
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
@@ -314,6 +317,25 @@ def plan_scenario(
                 )
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
+            st = plan.stats
+            log.info(
+                "plan %s: %s columns × %s rows, %s, objective %.6g; build %.3f s, solve %.3f s "
+                "(start %.3f s), extract %.3f s, bottlenecks %.3f s (%d measured of %d asked, "
+                "%.0f s budget)",
+                plan.status.value,
+                f"{st.columns:,}",
+                f"{st.rows:,}",
+                st.method,
+                plan.objective,
+                st.build_s,
+                st.solve_s,
+                st.start_s,
+                st.extract_s,
+                st.explain_s,
+                sum(1 for b in plan.bottlenecks if b.shortfall_removed_t is not None),
+                st.explain_top,
+                st.explain_budget_s,
+            )
             # judged from where the plan's road legs start, as its routes would load
             reach = reach_for(scenario, assessed.demand, plan=plan)
             say("writing the plan files")
@@ -333,6 +355,7 @@ def plan_scenario(
             )
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
+        log.info("wrote %s", ", ".join(str(p) for p in written))
     finally:
         for leftover in (mps_tmp, report_tmp):
             if leftover is not None:

@@ -6,6 +6,7 @@ API give the same answers.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ __all__ = [
     "open_scenario",
     "require_folder",
 ]
+
+log = logging.getLogger(__name__)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -90,6 +93,17 @@ def open_scenario(folder: str | Path) -> OpenScenario:
     require_folder(folder)
     path = Path(folder)
     scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place,))
+    log.info(
+        "read %s: %d locations, %d links, %d units, %d commodities, %d days from %s; %d warning(s)",
+        path,
+        len(scenario.locations),
+        len(scenario.links),
+        len(scenario.units),
+        len(scenario.commodities),
+        scenario.horizon_days,
+        scenario.start_date.isoformat(),
+        len(warnings),
+    )
     return OpenScenario(
         folder=path,
         scenario=scenario,
@@ -116,6 +130,12 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
         opened.scenario, compute_requirements(opened.scenario, opened.factors)
     )
     used = resolve_rates(opened.scenario, opened.factors).factors_used
+    log.info(
+        "requirements: %.1f t consumed and %.1f t of days-of-supply build-up, %d factor(s) used",
+        float(demand.consumption_t.sum()),
+        float(demand.buildup_t.sum()),
+        len(used),
+    )
     return RequirementsResult(opened=opened, demand=demand, factors_used=used)
 
 
