@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -331,3 +332,22 @@ def test_exact_numbers_show_every_digit_and_stay_numbers_in_csv_and_json(
     out = capsys.readouterr().out
     assert "a,0.555\nb,2.495\nc,0.00289\nd,170900.0" in out
     assert '"value": 0.00289' in out
+
+
+def test_a_date_is_never_broken_where_the_table_has_room() -> None:
+    """A newcomer read "2025-08-0" over "1" in the orders' needed-on column at 160 columns."""
+    rows = [
+        {
+            **_order_row(Decimal("30.000"), Decimal("43500.00"), Decimal("42775.00")),
+            "needed_on": dt.date(2025, 8, 1),
+            "status": "billed",
+            "version": 7,
+            "issued": Decimal("30.000"),
+            "received": Decimal("29.500"),
+            "settled": Decimal("20000.00"),
+        },
+        {**_order_row(Decimal("150.250"), Decimal("570.95"), Decimal("0.00")), "item": "water"},
+    ]
+    lines = _lines(rows, 160)
+    assert max(map(len, lines)) <= 160
+    assert any("2025-08-01" in line for line in lines), "\n".join(lines)

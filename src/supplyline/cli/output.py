@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -30,6 +31,8 @@ TEXT_ROOM = 20
 """Characters a long text column (a shortfall's cause) should keep on a narrow terminal."""
 _UNBOUNDED = 100_000
 """A width no table reaches: to measure a table's natural width, not the terminal's."""
+TIGHT_TEXT_ROOM = 6
+"""The least a text column may be wrapped to so that the dates of a table stay whole."""
 
 
 class OutputFormat(StrEnum):
@@ -165,6 +168,18 @@ def _places(amount: Decimal) -> int:
     return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
 
 
+_TOKEN = re.compile(r"(\d{4}-\d{2}-\d{2}|C[+-]\d+)([–-](\d{4}-\d{2}-\d{2}|C[+-]\d+))?")
+"""A date or a C+N label (or a span of them), which a table must never break."""
+
+
+def _tokens(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
+    """Whether a column holds dates or C+N labels only (blanks aside)."""
+    values = [v for row in rows if (v := row.get(col)) is not None and v != ""]
+    return bool(values) and all(
+        isinstance(v, dt.date) or (isinstance(v, str) and _TOKEN.fullmatch(v)) for v in values
+    )
+
+
 def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
     """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
     values = [v for row in rows if (v := row.get(col)) is not None]
@@ -198,20 +213,29 @@ def _table(
     alike once its own narrowing falls short: sixteen columns of ledger orders on 100
     columns folded 17,901,233,825 over four lines.
     """
-    numeric = {col: _numeric(rows, col) for col in columns}
+    figures = {col: _numeric(rows, col) for col in columns}
     cells = _cells(rows, columns)
     headers = [_header(c) for c in columns]
+    # dates and C+N labels keep their width as numbers do where the table has room for it:
+    # a tester's 2025-08-0 over 1 read as no date, at 160 columns
+    kept = {col: figures[col] or _tokens(rows, col) for col in columns}
+    numeric = figures
     stack = False
-    if width is not None:
+    if width is None:
+        numeric = kept
+    else:
         widest = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-        least = sum(
-            widest[i]
-            if numeric[c]
-            else min(widest[i], max(TEXT_ROOM, *map(len, headers[i].split())))
-            for i, c in enumerate(columns)
-        )
+
+        def least(whole: Mapping[str, bool], room: int = TEXT_ROOM) -> int:
+            return sum(
+                widest[i] if whole[c] else min(widest[i], max(room, *map(len, headers[i].split())))
+                for i, c in enumerate(columns)
+            )
+
         rules = (2 if compact else 3) * len(columns) + (0 if compact else 1)  # borders, padding
-        stack = fold_numbers or least + rules > width
+        if least(kept, TIGHT_TEXT_ROOM) + rules <= width:  # text wraps to make room for them
+            numeric = kept
+        stack = fold_numbers or least(numeric) + rules > width
     heading = None if title is None else Text(title)  # a scenario's name may hold "[…]"
     table = (
         Table(
@@ -233,7 +257,7 @@ def _table(
     for i, (col, header) in enumerate(zip(columns, headers, strict=True)):
         table.add_column(
             header.replace(" ", "\n") if stack and numeric[col] else header,
-            justify="right" if numeric[col] else "left",
+            justify="right" if figures[col] else "left",
             overflow="fold",  # only a terminal too narrow for the numbers alone folds them
             # with headings folded, a number keeps its width by its column's least width
             no_wrap=numeric[col] and not (fold_numbers or fold_headings),
