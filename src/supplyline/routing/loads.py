@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
@@ -29,7 +30,15 @@ from supplyline.routing.translate import Chunk
 from supplyline.routing.truck_fit import fit, not_reached, whole
 from supplyline.types import LocationId
 
-__all__ = ["LoadBound", "idle_groups", "left_out", "leftovers", "n_loads", "plan_chunks"]
+__all__ = [
+    "LoadBound",
+    "idle_groups",
+    "left_out",
+    "leftovers",
+    "n_loads",
+    "plan_chunks",
+    "split_kg",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,32 @@ def n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
     if g.volume_m3 is not None and req.volume_m3 > 0:
         n = max(n, math.ceil(round(req.volume_m3 * 1000) / math.floor(g.volume_m3 * 1000)))
     return max(1, n)
+
+
+def split_kg(load_t: Mapping[str, float], n: int) -> list[dict[str, int]]:
+    """``load_t`` in ``n`` loads of whole kilograms: totals within 1 kg, each commodity even.
+
+    The load's kilograms are its total rounded, shared between its commodities by largest
+    remainders; each commodity's kilograms go ``k`` or ``k + 1`` to every load, the extra
+    ones dealt round the loads in turn (one commodity after another), so the loads' totals
+    differ by at most a kilogram and the first ones carry the extra. Rounding each
+    commodity's share apart (before) could put a load a kilogram above the payload: ten
+    loads of 80 t for an 8 t truck were 8.001 and 7.999 t.
+
+    >>> split_kg({"food": 1.667, "water": 78.333}, 10)[0], split_kg({"food": 1.667}, 2)
+    ({'food': 167, 'water': 7833}, [{'food': 834}, {'food': 833}])
+    """
+    names = sorted(load_t)
+    exact = [load_t[c] * 1000 for c in names]
+    kg = apportion(max(0, round(sum(exact))), exact)
+    even = {c: k // n for c, k in zip(names, kg, strict=True)}
+    loads = [dict(even) for _ in range(n)]
+    turn = 0
+    for c, k in zip(names, kg, strict=True):
+        for _ in range(k % n):
+            loads[turn % n][c] += 1
+            turn += 1
+    return loads
 
 
 def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
@@ -117,12 +152,11 @@ def plan_chunks(
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
-        share = {c: t / n for c, t in req.load_t.items()}
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
-                  load_t=share, volume_m3=req.volume_m3 / n,
+                  load_t={c: t / 1000 for c, t in share.items()}, volume_m3=req.volume_m3 / n,
                   allowed=frozenset(g.id for g in able))
-            for k in range(n)
+            for k, share in enumerate(split_kg(req.load_t, n))
         ]  # fmt: skip
     return chunks, unserved, bounds
 
