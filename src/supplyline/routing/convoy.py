@@ -70,7 +70,7 @@ from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.truck_fit import depot_options
+from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -369,7 +369,7 @@ def route_day(
     unserved: list[Unserved] = []
     if depot_stock is not None and groups:
         options = depot_options(requests, groups, km, scenario, day)
-        alloc = allocate(scenario, requests, options, depot_stock.held_t, day)
+        alloc = allocate(scenario, requests, options, depot_stock.held_t, day, truck_hours(groups))
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
     chunks, more, bounds = plan_chunks(
