@@ -91,9 +91,31 @@ def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
     return g.volume_m3 is None or req.volume_m3 / n <= g.volume_m3 + 1e-9
 
 
-def _trucks(n: int) -> str:
-    """``1 truck that reaches``, ``3 trucks that reach``."""
-    return f"{n} truck that reaches" if n == 1 else f"{n} trucks that reach"
+def _trucks(n: int, of: str = "") -> str:
+    """``1 truck that reaches``, ``3 trucks of depot D that reach``."""
+    return f"{n} truck{of} that reaches" if n == 1 else f"{n} trucks{of} that reach"
+
+
+def _turns(g: FleetGroup, round_trip_h: float, window_h: float, multi_trip: bool) -> int:
+    """Trips a truck of ``g`` can bring to a unit in a day: by its hours and the window.
+
+    Service starts inside the receiving window, and a truck is back for its next load a
+    round trip later: within a window of ``w`` hours it arrives at most ``w // rt + 1``
+    times (a tester's unit open 0-0.5 h was told of 10 trips a truck by hours alone).
+    """
+    if not multi_trip:
+        return 1
+    rt = max(round_trip_h, 1e-9)
+    by_hours = max(1, math.floor(g.max_route_hours / rt))
+    by_window = math.floor(max(0.0, window_h) / rt + 1e-9) + 1
+    return min(by_hours, by_window)
+
+
+def _load_sizes(req: DeliveryRequest, n: int) -> str:
+    """``8.000 t`` or ``8.209 and 8.208 t``: the loads' sizes to the kilogram."""
+    kg = round(req.tonnes * 1000)
+    low, high = kg // n, -(-kg // n)
+    return f"{high / 1000:.3f} t" if low == high else f"{high / 1000:.3f} and {low / 1000:.3f} t"
 
 
 def plan_chunks(
@@ -133,22 +155,27 @@ def plan_chunks(
         n = max(n_loads(req, g) for g in reach if g.payload_t >= 0.5 * big)
         able = [g for g in reach if _carries(g, req, n)]
         small = [g for g in reach if g not in able]
-        turns = {
-            g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
-            if multi_trip
-            else 1
-            for g in able
-        }
+        unit = scenario.unit(req.unit)
+        window_h = unit.receive_close_h - unit.receive_open_h
+        turns = {g.id: _turns(g, fits[g.id].round_trip_h, window_h, multi_trip) for g in able}
+        by_hours = {g.id: _turns(g, fits[g.id].round_trip_h, 24.0, multi_trip) for g in able}
         most = sum(g.count * turns[g.id] for g in able)
+        window = (
+            f" within its receiving window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
+            if any(turns[k] < by_hours[k] for k in turns)
+            else ""
+        )
+        of = "" if pinned[r] is None else f" of depot {pinned[r]}"
         why = (
             f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} of "
-            f"{req.tonnes / n:.3f} t; the "
-            f"{_trucks(sum(g.count for g in able))} it and can carry one "
-            f"({', '.join(g.id for g in able)}) can make at most {most} trips a day"
+            f"{_load_sizes(req, n)}; the "
+            f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
+            f"({', '.join(g.id for g in able)}) can make at most {most} "
+            f"trip{'s' if most != 1 else ''} a day{window}"
         )
         if small:
             why += (
-                f"; {_trucks(sum(g.count for g in small))} it cannot carry "
+                f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
