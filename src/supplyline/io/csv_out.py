@@ -11,11 +11,11 @@ people to fill in keep plain UTF-8: they are inputs, and the reader takes either
 from __future__ import annotations
 
 import csv
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from supplyline.domain.rounding import apportion
 from supplyline.types import GRAM_DECIMALS, to_gram
 
 __all__ = [
@@ -54,32 +54,6 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return yes_no(value)
     return "" if value is None else value
-
-
-def apportion(total: int, exact: Sequence[float]) -> list[int]:
-    """Whole numbers near ``exact`` that add up to ``total`` (largest remainders).
-
-    Each part is its exact value rounded down, and the parts with the largest remainders
-    get one more until the sum is ``total`` (one less from the smallest, if the floors
-    overshoot). With ``total`` the exact sum rounded, every part is its exact value
-    rounded down or up: 13 truck-loads of 7.8447 t of a 101.981 t delivery are 7.844 and
-    7.845 t in kilograms, adding up to 101.981, not 13 × 7.845 = 101.985.
-
-    >>> parts = apportion(101_981, [101_981 / 13] * 13)
-    >>> parts.count(7845), parts.count(7844), sum(parts), apportion(10, [3.4] * 3)
-    (9, 4, 101981, [4, 3, 3])
-    """
-    if not exact:
-        return []
-    floors = [math.floor(x) for x in exact]
-    left = total - sum(floors)
-    order = sorted(range(len(exact)), key=lambda i: floors[i] - exact[i])  # largest first
-    step = 1 if left > 0 else -1
-    if step < 0:
-        order.reverse()
-    for k in range(abs(left)):
-        floors[order[k % len(order)]] += step
-    return floors
 
 
 def write_rows(

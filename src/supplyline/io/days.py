@@ -8,6 +8,7 @@ taken as the files take it, not refused as "not a valid integer".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from supplyline.errors import ArgumentError, ScenarioError
@@ -15,6 +16,9 @@ from supplyline.io._cells import BadValue
 from supplyline.io._day_cells import parse_date, parse_day
 
 __all__ = ["DayText", "date_from_text", "day_from_text"]
+
+_MINUS_DAYS = re.compile(r"-\d{1,6}")
+"""``-1`` as an option: the day before the start (the files write ``C-1``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +45,16 @@ def day_from_text(text: str, start_date: dt.date) -> int:
     Whether the day is within the horizon is the caller's to check (it knows the horizon
     and what the day is for).
 
+    ``-1`` is read as ``C-1`` (a tester's ``--day=-1`` was "not a day" where ``C-1`` and
+    the date before the start were "outside the horizon").
+
     >>> day_from_text("C+3", dt.date(2026, 2, 1)), day_from_text("2026-02-04", dt.date(2026, 2, 1))
     (3, 3)
+    >>> day_from_text("-1", dt.date(2026, 2, 1)), day_from_text("C-1", dt.date(2026, 2, 1))
+    (-1, -1)
     """
+    if _MINUS_DAYS.fullmatch(text.strip()):  # why: --day=-1 is C-1, told as out of horizon
+        return int(text.strip())
     try:
         return parse_day(text, start_date)
     except BadValue as bad:

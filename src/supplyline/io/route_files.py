@@ -98,6 +98,15 @@ def _t(kg: int) -> float:
     return round(kg / KG_PER_T, 3)
 
 
+def _exact_kg(t: float) -> float:
+    """Kilograms of ``t`` tonnes, to the milligram.
+
+    A truck-load of whole kilograms (7.819 t, 7818.999999999999 kg in floating point) stays
+    whole, and so keeps its kilograms in the files.
+    """
+    return round(t * KG_PER_T, 6)
+
+
 def kilograms(routes: Routes) -> Kilograms:
     """The routes' tonnes in kilograms that add up, per unit, commodity and part.
 
@@ -120,12 +129,12 @@ def kilograms(routes: Routes) -> Kilograms:
         exact: dict[str, float] = defaultdict(float)
         for i in members:
             for c, t in parts[i][1].items():
-                exact[c] += t * KG_PER_T
+                exact[c] += _exact_kg(t)
         names = sorted(exact)
         unit_kg = round(sum(exact.values()))
         for c, c_kg in zip(names, apportion(unit_kg, [exact[c] for c in names]), strict=True):
             holders = [i for i in members if c in parts[i][1]]
-            shares = apportion(c_kg, [parts[i][1][c] * KG_PER_T for i in holders])
+            shares = apportion(c_kg, [_exact_kg(parts[i][1][c]) for i in holders])
             for i, share in zip(holders, shares, strict=True):
                 kg[i][c] = share
     it = iter(kg)

@@ -30,6 +30,7 @@ How a day is modelled (also in ``docs/routing.md``):
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import time
 from collections import defaultdict
@@ -70,7 +71,7 @@ from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.truck_fit import depot_options
+from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -116,21 +117,30 @@ def horizon_day(
 ) -> int:
     """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
 
-    ``written``: the day as the user wrote it (a date), said before its number: "day 52"
-    alone did not say where the tester's 2025-05-01 fell.
+    One message however the day was written (``written``, kept for callers, is not said):
+    its number, C+N and date (a tester's ``-1``, ``C-1`` and ``2026-01-31`` were told three
+    ways; "day 52" alone did not say where another's 2025-05-01 fell).
 
     An ``ArgumentError`` for a script's value; the services pass ``ScenarioError`` for
     the CLI's ``--day`` (a bad option). Numpy integers are taken; ``"3"`` and ``2.5``
     are not days (a TypeError and an IndexError before), and a day past the horizon
     was routed on a date the scenario does not cover.
     """
+    del written  # the message is one however the day was written
     n = whole_number(day, "day")
     if not 0 <= n < scenario.horizon_days:
         last = scenario.horizon_days - 1
-        said = f"{written!r} (day {n})" if written is not None and written != str(n) else f"day {n}"
+        ordinal = scenario.start_date.toordinal() + n
+        when = (
+            f" is {dt.date.fromordinal(ordinal).isoformat()}"
+            if 1 <= ordinal <= dt.date.max.toordinal()
+            else ""
+        )
         message = (
-            f"{said} is outside the horizon of {scenario.horizon_days} days "
-            f"(scenario.yaml horizon_days): choose 0 to {last} (C+0 to {day_label(last)})"
+            f"day {n} is outside the horizon of {scenario.horizon_days} days "
+            f"(scenario.yaml horizon_days): {day_label(n)}{when}; choose 0 to {last} "
+            f"(C+0 to {day_label(last)}, {scenario.start_date.isoformat()} to "
+            f"{scenario.date_of(last).isoformat()})"
         )
         if error is ScenarioError:
             raise ScenarioError([], summary=message)  # the option, not a line of a file
@@ -369,7 +379,7 @@ def route_day(
     unserved: list[Unserved] = []
     if depot_stock is not None and groups:
         options = depot_options(requests, groups, km, scenario, day)
-        alloc = allocate(scenario, requests, options, depot_stock.held_t, day)
+        alloc = allocate(scenario, requests, options, depot_stock.held_t, day, truck_hours(groups))
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
     chunks, more, bounds = plan_chunks(

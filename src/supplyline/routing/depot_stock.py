@@ -24,12 +24,14 @@ Both are upper bounds (storage limits are not applied): a depot flagged is short
 Given what the depots hold (a :class:`DepotStock`, as plan mode does), the routes respect
 it: :func:`allocate` splits the day's requests among the depots whose trucks can serve
 them and that hold their goods, the most urgent first, each commodity from the nearest
-such depot (by round trip) while it has some; no truck loads what its depot does not hold, and what
-no depot holds is left out as ``depot_short``, with the figures.
+such depot (by road before estimated, then by round trip) while it has some and its
+trucks have hours; no truck loads what its depot does not hold, and what no depot holds
+is left out as ``depot_short``, with the figures.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,6 +42,7 @@ from supplyline.domain.fields import check_fields
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
+from supplyline.routing.truck_fit import DepotReach
 from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = [
@@ -71,6 +74,8 @@ PLAN_BASIS = (
 GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"
 _HALF_KG_T = 0.0005
 """Loads asking less than this beyond what a depot holds are rounding, not a shortage."""
+_KG_T = 0.001
+"""A unit's truck-loads are whole kilograms: a commodity may round up by less than this."""
 _DUST_T = 1e-9
 
 
@@ -104,19 +109,27 @@ class Allocation:
 def allocate(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
-    options: Sequence[Sequence[LocationId]],
+    options: Sequence[Sequence[LocationId | DepotReach]],
     held_t: Mapping[tuple[LocationId, CommodityId], float],
     day: int,
+    hours: Mapping[LocationId, float] | None = None,
 ) -> Allocation:
     """Split ``requests`` among the depots that can serve them and hold their goods.
 
-    ``options[i]`` are the depots whose trucks can serve request ``i`` that day, nearest
-    (shortest round trip) first; a request without any passes as it is, for the router to
-    say why. The most urgent requests (then by unit) take first, each commodity from the
-    nearest depot that holds some, then the next (a request stays whole where its nearest
-    depot holds all of it; else one part per depot, each carried by that depot's trucks
-    only). What none holds is unserved, ``depot_short``, and counted as asked of the
-    request's nearest depot (``Allocation.short``).
+    ``options[i]`` are the depots whose trucks can serve request ``i`` that day, best
+    first (:func:`~supplyline.routing.truck_fit.depot_options`: by road before estimated,
+    then the shortest round trip; a bare depot id ranks by its place in the list); a
+    request without any passes as it is, for the router to say why. The most urgent
+    requests take first; among equally urgent ones, each depot's stock goes to the units
+    it serves best, nearest first (a tester's airstrip water went alphabetically to a
+    site 44 km away while one 3 km away got none). A depot gives while it holds the
+    goods and, given ``hours`` (its trucks' drivers' hours a day), while its trucks have
+    hours for the trips (a tonne costs ``1 / t_per_truck_h`` truck-hours); what is left
+    then goes to the nearest depot still holding it, hours or not (the router says
+    ``not_enough_trucks``). A request stays whole where one depot gives all of it; else
+    one part per depot, each carried by that depot's trucks only. What none holds is
+    unserved, ``depot_short``, and counted as asked of the request's first depot
+    (``Allocation.short``).
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -127,40 +140,55 @@ def allocate(
     """
     budget: StockBook = defaultdict(float, {k: max(0.0, t) for k, t in held_t.items()})
     start = dict(budget)
-    beyond: StockBook = defaultdict(float)
-    taken: StockBook = defaultdict(float)
+    hours_left = defaultdict(lambda: math.inf, hours or {})
+    opts = [
+        [o if isinstance(o, DepotReach) else DepotReach(o, float(k)) for k, o in enumerate(where)]
+        for where in options
+    ]
+    need = [dict(r.load_t) for r in requests]
+    parts: list[dict[LocationId, dict[CommodityId, float]]] = [defaultdict(dict) for _ in requests]
+    given: dict[tuple[LocationId, CommodityId], dict[str, float]] = defaultdict(
+        lambda: defaultdict(float)
+    )
+    pairs = sorted(
+        ((requests[i].priority, not o.by_road, o.round_trip_h, requests[i].unit, k), i, o)
+        for i, where in enumerate(opts)
+        for k, o in enumerate(where)
+    )
+    for with_hours in (True, False):
+        for _, i, o in pairs:
+            for com in sorted(need[i]):
+                can = min(need[i][com], budget[(o.depot, com)])
+                if with_hours:
+                    can = min(can, max(0.0, hours_left[o.depot]) * o.t_per_truck_h)
+                if can > _DUST_T:
+                    _give(parts[i], o.depot, com, can)
+                    budget[(o.depot, com)] -= can
+                    given[(o.depot, com)][requests[i].unit] += can
+                    need[i][com] -= can
+                    hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
     out: list[tuple[int, DeliveryRequest, LocationId | None]] = []
     unserved: list[Unserved] = []
-    order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, requests[i].unit))
-    for i in order:
-        req, where = requests[i], list(options[i])
-        if not where:
+    beyond: StockBook = defaultdict(float)
+    for i, req in enumerate(requests):
+        if not opts[i]:
             out.append((i, req, None))
             continue
-        parts: dict[LocationId, dict[CommodityId, float]] = defaultdict(dict)
         left: dict[CommodityId, float] = {}
-        for com, tonnes in req.load_t.items():
-            need, last = tonnes, None
-            for d in where:
-                got = min(need, budget[(d, com)])
-                if got > _DUST_T:
-                    parts[d][com], last = got, d
-                    budget[(d, com)] -= got
-                    taken[(d, com)] += got
-                    need -= got
-            if last is not None and need <= _HALF_KG_T:  # rounding: on the last depot's load
-                parts[last][com] += need
-                taken[(last, com)] += need
-            elif need > _DUST_T:
-                left[com] = need
-                beyond[(where[0], com)] += need
-        out += [(i, part_of(scenario, req, load), d) for d, load in parts.items()]
+        for com, tonnes in need[i].items():
+            last = [d for d, load in parts[i].items() if com in load]
+            if last and tonnes <= _HALF_KG_T:  # rounding: on the last depot's load
+                _give(parts[i], last[-1], com, tonnes)
+                given[(last[-1], com)][req.unit] += tonnes
+            elif tonnes > _DUST_T:
+                left[com] = tonnes
+                beyond[(opts[i][0].depot, com)] += tonnes
+        out += [(i, part_of(scenario, req, load), d) for d, load in parts[i].items()]
         if left:
-            unserved.append(_not_held(req, left, where, start, day))
-    out.sort(key=lambda x: x[0])  # in the order given, parts of a request together
+            unserved.append(_not_held(req, left, [o.depot for o in opts[i]], start, given, day))
     short = tuple(
         DepotShort(depot=d, commodity=c, day=day, held_t=start.get((d, c), 0.0),
-                   asked_t=taken[(d, c)] + t)
+                   asked_t=sum(given[(d, c)].values()) + t)
         for (d, c), t in sorted(beyond.items())
     )  # fmt: skip
     return Allocation(
@@ -171,23 +199,43 @@ def allocate(
     )
 
 
+def _give(
+    parts: dict[LocationId, dict[CommodityId, float]], depot: LocationId, com: str, t: float
+) -> None:
+    """Add ``t`` tonnes of ``com`` to the part of a request that ``depot`` carries."""
+    part = parts.setdefault(depot, {})
+    part[com] = part.get(com, 0.0) + t
+
+
 def _not_held(
     req: DeliveryRequest,
     left: Mapping[CommodityId, float],
     where: Sequence[LocationId],
     held: Mapping[tuple[LocationId, CommodityId], float],
+    given: Mapping[tuple[LocationId, CommodityId], Mapping[str, float]],
     day: int,
 ) -> Unserved:
-    """``2.5 t of food: the depots whose trucks reach U0 (RH) hold 4.0 t on C+2, …``."""
+    """``2.5 t of food not loaded: … (RH holds none; D2 holds 4.0 t, all loaded: U1 4.0 t)``.
+
+    What each depot that reaches the unit held, and to which units it all went: a
+    tester read "all loaded for this and more urgent units" where a unit had been given
+    9.4 of 20 t, and equally urgent ones had taken the rest.
+    """
     said = []
     for com, tonnes in left.items():
-        have = [(d, held.get((d, com), 0.0)) for d in where]
-        total = sum(t for _, t in have)
+        each = []
+        for d in where:
+            have = held.get((d, com), 0.0)
+            if have <= _DUST_T:
+                each.append(f"{d} holds none")
+                continue
+            to = sorted(given.get((d, com), {}).items(), key=lambda x: (-x[1], x[0]))
+            units = ", ".join(f"{u} {t:.3f} t" for u, t in to[:4])
+            more = f" and {len(to) - 4} more" if len(to) > 4 else ""
+            each.append(f"{d} holds {have:.3f} t, all loaded ({units}{more})")
         said.append(
             f"{tonnes:.3f} t of {com} not loaded: the depots whose trucks reach "
-            f"{req.location} ({', '.join(f'{d} {t:.3f} t' for d, t in have)}) hold "
-            f"{total:.3f} t of it on {day_label(day)}, all loaded for this and more urgent "
-            "units"
+            f"{req.location} on {day_label(day)} have no more of it ({'; '.join(each)})"
         )
     return Unserved(
         unit=req.unit,
@@ -228,10 +276,16 @@ def check_depot_stocks(
     ...                           status=RouteStatus.NOTHING_TO_DO), {})
     ()
     """
+    units: dict[tuple[LocationId, CommodityId], set[str]] = defaultdict(set)
+    for r in routes.routes:
+        for stop in r.stops:
+            for com in stop.load_t:
+                units[(r.depot, com)].add(stop.unit)
     out = []
     for (depot, com), asked in sorted(depot_loads(routes).items()):
         held = max(0.0, held_t.get((depot, com), 0.0))
-        if asked > held + _HALF_KG_T:
+        # why: each unit's loads are whole kilograms, a commodity rounded up by < 1 kg
+        if asked > held + _HALF_KG_T + _KG_T * len(units[(depot, com)]):
             out.append(
                 DepotShort(depot=depot, commodity=com, day=routes.day, held_t=held, asked_t=asked)
             )

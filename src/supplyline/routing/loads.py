@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
@@ -29,7 +30,15 @@ from supplyline.routing.translate import Chunk
 from supplyline.routing.truck_fit import fit, not_reached, whole
 from supplyline.types import LocationId
 
-__all__ = ["LoadBound", "idle_groups", "left_out", "leftovers", "n_loads", "plan_chunks"]
+__all__ = [
+    "LoadBound",
+    "idle_groups",
+    "left_out",
+    "leftovers",
+    "n_loads",
+    "plan_chunks",
+    "split_kg",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +58,32 @@ def n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
     return max(1, n)
 
 
+def split_kg(load_t: Mapping[str, float], n: int) -> list[dict[str, int]]:
+    """``load_t`` in ``n`` loads of whole kilograms: totals within 1 kg, each commodity even.
+
+    The load's kilograms are its total rounded, shared between its commodities by largest
+    remainders; each commodity's kilograms go ``k`` or ``k + 1`` to every load, the extra
+    ones dealt round the loads in turn (one commodity after another), so the loads' totals
+    differ by at most a kilogram and the first ones carry the extra. Rounding each
+    commodity's share apart (before) could put a load a kilogram above the payload: ten
+    loads of 80 t for an 8 t truck were 8.001 and 7.999 t.
+
+    >>> split_kg({"food": 1.667, "water": 78.333}, 10)[0], split_kg({"food": 1.667}, 2)
+    ({'food': 167, 'water': 7833}, [{'food': 834}, {'food': 833}])
+    """
+    names = sorted(load_t)
+    exact = [load_t[c] * 1000 for c in names]
+    kg = apportion(max(0, round(sum(exact))), exact)
+    even = {c: k // n for c, k in zip(names, kg, strict=True)}
+    loads = [dict(even) for _ in range(n)]
+    turn = 0
+    for c, k in zip(names, kg, strict=True):
+        for _ in range(k % n):
+            loads[turn % n][c] += 1
+            turn += 1
+    return loads
+
+
 def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
     """Whether a truck of ``g`` can carry one of ``n`` equal loads of ``req``."""
     if math.ceil(round(req.tonnes * 1000) / n) > math.floor(g.payload_t * 1000 + 1e-6):
@@ -56,9 +91,31 @@ def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
     return g.volume_m3 is None or req.volume_m3 / n <= g.volume_m3 + 1e-9
 
 
-def _trucks(n: int) -> str:
-    """``1 truck that reaches``, ``3 trucks that reach``."""
-    return f"{n} truck that reaches" if n == 1 else f"{n} trucks that reach"
+def _trucks(n: int, of: str = "") -> str:
+    """``1 truck that reaches``, ``3 trucks of depot D that reach``."""
+    return f"{n} truck{of} that reaches" if n == 1 else f"{n} trucks{of} that reach"
+
+
+def _turns(g: FleetGroup, round_trip_h: float, window_h: float, multi_trip: bool) -> int:
+    """Trips a truck of ``g`` can bring to a unit in a day: by its hours and the window.
+
+    Service starts inside the receiving window, and a truck is back for its next load a
+    round trip later: within a window of ``w`` hours it arrives at most ``w // rt + 1``
+    times (a tester's unit open 0-0.5 h was told of 10 trips a truck by hours alone).
+    """
+    if not multi_trip:
+        return 1
+    rt = max(round_trip_h, 1e-9)
+    by_hours = max(1, math.floor(g.max_route_hours / rt))
+    by_window = math.floor(max(0.0, window_h) / rt + 1e-9) + 1
+    return min(by_hours, by_window)
+
+
+def _load_sizes(req: DeliveryRequest, n: int) -> str:
+    """``8.000 t`` or ``8.209 and 8.208 t``: the loads' sizes to the kilogram."""
+    kg = round(req.tonnes * 1000)
+    low, high = kg // n, -(-kg // n)
+    return f"{high / 1000:.3f} t" if low == high else f"{high / 1000:.3f} and {low / 1000:.3f} t"
 
 
 def plan_chunks(
@@ -98,31 +155,35 @@ def plan_chunks(
         n = max(n_loads(req, g) for g in reach if g.payload_t >= 0.5 * big)
         able = [g for g in reach if _carries(g, req, n)]
         small = [g for g in reach if g not in able]
-        turns = {
-            g.id: max(1, math.floor(g.max_route_hours / max(fits[g.id].round_trip_h, 1e-9)))
-            if multi_trip
-            else 1
-            for g in able
-        }
+        unit = scenario.unit(req.unit)
+        window_h = unit.receive_close_h - unit.receive_open_h
+        turns = {g.id: _turns(g, fits[g.id].round_trip_h, window_h, multi_trip) for g in able}
+        by_hours = {g.id: _turns(g, fits[g.id].round_trip_h, 24.0, multi_trip) for g in able}
         most = sum(g.count * turns[g.id] for g in able)
+        window = (
+            f" within its receiving window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
+            if any(turns[k] < by_hours[k] for k in turns)
+            else ""
+        )
+        of = "" if pinned[r] is None else f" of depot {pinned[r]}"
         why = (
             f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} of "
-            f"{req.tonnes / n:.3f} t; the "
-            f"{_trucks(sum(g.count for g in able))} it and can carry one "
-            f"({', '.join(g.id for g in able)}) can make at most {most} trips a day"
+            f"{_load_sizes(req, n)}; the "
+            f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
+            f"({', '.join(g.id for g in able)}) can make at most {most} "
+            f"trip{'s' if most != 1 else ''} a day{window}"
         )
         if small:
             why += (
-                f"; {_trucks(sum(g.count for g in small))} it cannot carry "
+                f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
-        share = {c: t / n for c, t in req.load_t.items()}
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
-                  load_t=share, volume_m3=req.volume_m3 / n,
+                  load_t={c: t / 1000 for c, t in share.items()}, volume_m3=req.volume_m3 / n,
                   allowed=frozenset(g.id for g in able))
-            for k in range(n)
+            for k, share in enumerate(split_kg(req.load_t, n))
         ]  # fmt: skip
     return chunks, unserved, bounds
 

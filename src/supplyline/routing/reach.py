@@ -114,6 +114,17 @@ def supply_points(scenario: Scenario, plan: Plan | None = None) -> list[Location
     return list(dict.fromkeys([*_railheads(scenario), *held]))
 
 
+def _trucked_to(plan: Plan | None) -> set[LocationId]:
+    """The places the plan's road legs bring supplies into (none without a plan)."""
+    if plan is None:
+        return set()
+    return {
+        m.destination
+        for m in plan.movements
+        if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > _DUST_T
+    }
+
+
 def _serving(
     km: RoadMatrix, depot: LocationId, loc: LocationId, groups: list[FleetGroup], service_h: float
 ) -> list[FleetGroup]:
@@ -352,6 +363,9 @@ def check_reach(
     heads = _railheads(scenario)
     sources = supply_points(scenario, plan)
     ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units)]
+    # A unit at a railhead needs no truck, unless the plan trucks goods into its place (a
+    # tester's plan drove water by road to a railhead before the first train arrived).
+    no_truck = [h for h in heads if h not in _trucked_to(plan)]
     km = road_matrix(scenario, ids)
     cut = _cut_off(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
@@ -360,11 +374,17 @@ def check_reach(
     rows = [
         _with_cut_off(
             _row(
-                scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, (heads, sources)
+                scenario,
+                u.id,
+                daily.get(u.id, 0.0),
+                km,
+                groups_at,
+                availability,
+                (no_truck, sources),
             ),
             # a unit at a railhead gets its goods there, without a truck: no cut-off to
             # flag (a tester's rail-served unit was "cut off by road" every day)
-            [] if u.destination in heads else cut.get(u.destination, []),
+            [] if u.destination in no_truck else cut.get(u.destination, []),
             (
                 demand_days.get(u.id, ())
                 if demand_days is not None

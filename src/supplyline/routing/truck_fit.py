@@ -22,7 +22,7 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, describe_closed, round_trip_blockers
 from supplyline.types import LocationId
 
-__all__ = ["Fit", "depot_options", "fit", "not_reached", "whole"]
+__all__ = ["DepotReach", "Fit", "depot_options", "fit", "not_reached", "truck_hours", "whole"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,19 @@ class Fit:
     """For ``road_closed``: the closed roads that stand between (``road X–Y closed on …``)."""
     way: str = ""
     """For ``road_closed``: ``between`` (both ways closed), ``to`` or ``back``."""
+
+
+@dataclass(frozen=True, slots=True)
+class DepotReach:
+    """A depot whose trucks can bring a request that day, and at what pace."""
+
+    depot: LocationId
+    round_trip_h: float
+    """The shortest round trip of its trucks that can make it (with the stop)."""
+    by_road: bool = True
+    """Whether the way there and back is by the scenario's roads (else an estimate)."""
+    t_per_truck_h: float = math.inf
+    """Tonnes its trucks bring there per truck-hour, at best (payload ÷ round trip)."""
 
 
 def fit(
@@ -140,15 +153,40 @@ def depot_options(
     km: RoadMatrix,
     scenario: Scenario,
     day: int,
-) -> list[list[LocationId]]:
-    """For each request, the depots whose trucks can serve it that day, nearest first."""
+) -> list[list[DepotReach]]:
+    """For each request, the depots whose trucks can serve it that day, best first.
+
+    Depots joined to the unit's place by the scenario's roads come before those reached
+    by a straight-line estimate (a tester's roadless airstrip was "nearer" only by great
+    circle × detour than a depot on the road holding hundreds of tonnes), then the
+    shortest round trip first.
+    """
     service_h = scenario.routing.service_minutes / 60
     out = []
     for req in requests:
-        best: dict[LocationId, float] = {}
+        best: dict[LocationId, DepotReach] = {}
         for g in groups:
             f = fit(req, g, km, service_h, scenario, day)
-            if f.ok:
-                best[g.depot] = min(best.get(g.depot, math.inf), f.round_trip_h)
-        out.append(sorted(best, key=lambda d: (best[d], d)))
+            if not f.ok:
+                continue
+            dep, loc = km.index(g.depot), km.index(req.location)
+            was = best.get(g.depot)
+            best[g.depot] = DepotReach(
+                g.depot,
+                min(f.round_trip_h, math.inf if was is None else was.round_trip_h),
+                bool(km.by_road[dep, loc] and km.by_road[loc, dep]),
+                max(
+                    g.payload_t / max(f.round_trip_h, 1e-9),
+                    0.0 if was is None else was.t_per_truck_h,
+                ),
+            )
+        out.append(sorted(best.values(), key=lambda o: (not o.by_road, o.round_trip_h, o.depot)))
     return out
+
+
+def truck_hours(groups: Sequence[FleetGroup]) -> dict[LocationId, float]:
+    """The drivers' hours of each depot's trucks in a day (count × ``max_route_hours``)."""
+    hours: dict[LocationId, float] = defaultdict(float)
+    for g in groups:
+        hours[g.depot] += g.count * g.max_route_hours
+    return dict(hours)
