@@ -58,6 +58,23 @@ def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
     assert len([f for f in geo["features"] if f["properties"]["kind"] == "route"]) == len(trucks)
 
 
+def test_routes_json_has_the_days_summary_and_the_files(folder: Path, tmp_path: Path) -> None:
+    """A newcomer's program got rows only: no day, tonnes, km or files (plan's JSON has them)."""
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["routes", str(folder), "--day", "20", "--from-demand", "--time-limit", "1",
+              "--out", str(out), "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["summary"]["day"], data["removed_files"]) == (20, [])
+    assert sorted(Path(f).name for f in data["files"]) == sorted(p.name for p in out.iterdir())
+    trucked = sum(r["tonnes"] for r in data["rows"] if r["kind"] == "truck")
+    assert data["summary"]["delivered_t"] == pytest.approx(trucked, abs=0.01)
+    saved = json.loads((out / "routes.json").read_text(encoding="utf-8"))
+    assert saved["delivered_t"] == data["summary"]["delivered_t"]
+
+
 def test_routes_day_outside_horizon_exits_2_and_writes_nothing(
     folder: Path, tmp_path: Path
 ) -> None:

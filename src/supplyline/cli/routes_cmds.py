@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows, listed
+from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
@@ -20,6 +20,7 @@ from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
     on_site_rows,
+    routes_summary,
     truck_rows,
     unserved_rows,
 )
@@ -176,7 +177,19 @@ def routes_cmd(
         ]  # fmt: skip
         cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
                 "detail"]  # fmt: skip
-        emit_rows(rows, cols, fmt, console=console)
+        if fmt is OutputFormat.JSON:
+            # the day's summary and the files, as plan's JSON has them: a newcomer's program
+            # got rows only, and learnt of a removed report from stderr alone
+            write_json(
+                {
+                    "summary": routes_summary(routes),
+                    "files": [str(p) for p in run.files],
+                    "removed_files": [str(p) for p in run.removed],
+                    "rows": [{c: row.get(c) for c in cols} for row in rows],
+                }
+            )
+        else:
+            emit_rows(rows, cols, fmt, console=console)
     if run.files:
         err.print(f"wrote {', '.join(str(p) for p in run.files)}", markup=False, highlight=False)
     for path in run.removed:
