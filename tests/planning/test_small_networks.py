@@ -17,7 +17,13 @@ from supplyline.domain import (
     Unit,
 )
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import gauge_break, late_unit, make_demand, one_link
+from supplyline.planning.examples import (
+    gauge_break,
+    late_unit,
+    make_demand,
+    one_link,
+    two_depots_one_hub,
+)
 from supplyline.planning.summary import totals_by_mode
 
 
@@ -152,26 +158,7 @@ def test_deliveries_name_the_partner_whose_stock_they_came_from() -> None:
 
 def test_mixed_sources_are_traced_in_proportion() -> None:
     """Depots of A and B each send 4 t/day through one hub: each delivery is 4 t A, 4 t B."""
-    scenario, _ = one_link(days=6)
-    depot, unit_area = scenario.locations
-    hub = dataclasses.replace(depot, id="H", storage_t=0.0)
-    bravo = dataclasses.replace(depot, id="E", partner="B")
-    road = scenario.links[0]
-    scenario = dataclasses.replace(
-        scenario,
-        partners=(*scenario.partners, dataclasses.replace(scenario.partners[0], id="B")),
-        locations=(depot, bravo, hub, unit_area),
-        links=(
-            dataclasses.replace(road, id="DH", destination="H"),
-            dataclasses.replace(road, id="EH", origin="E", destination="H"),
-            dataclasses.replace(road, id="HU", origin="H"),
-        ),
-        stocks=(
-            Stock(location="D", commodity="food", replenishment_t_per_day=4.0),
-            Stock(location="E", commodity="food", replenishment_t_per_day=4.0),
-        ),
-    )
-    plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 8.0}))
+    plan = plan_movements(*two_depots_one_hub())
     got = sorted((d.day, d.source_partner, d.tonnes) for d in plan.deliveries)
     assert got == [(d, p, 4.0) for d in range(2, 6) for p in ("A", "B")]
 

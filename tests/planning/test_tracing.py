@@ -6,16 +6,13 @@ ends on a later day than it starts; it must give the LU's shares wherever it is 
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supplyline.domain import Demand, Scenario, Stock
 from supplyline.planning import plan_movements, tracing
-from supplyline.planning.examples import make_demand, one_link
+from supplyline.planning.examples import two_depots_one_hub
 from supplyline.planning.tracing import _solve_by_lu, _sweep_by_day
 
 
@@ -55,30 +52,6 @@ def test_the_day_sweep_gives_the_lu_solves_shares(
     np.testing.assert_allclose(swept, solved, rtol=1e-9, atol=1e-12)
 
 
-def _two_depots_one_hub(transit_days: int) -> tuple[Scenario, Demand]:
-    """Depots of A and B each send 4 t/day through a hub that stores nothing to a unit."""
-    scenario, _ = one_link(days=6, transit_days=transit_days)
-    depot, unit_area = scenario.locations
-    hub = dataclasses.replace(depot, id="H", storage_t=0.0)
-    bravo = dataclasses.replace(depot, id="E", partner="B")
-    road = scenario.links[0]
-    scenario = dataclasses.replace(
-        scenario,
-        partners=(*scenario.partners, dataclasses.replace(scenario.partners[0], id="B")),
-        locations=(depot, bravo, hub, unit_area),
-        links=(
-            dataclasses.replace(road, id="DH", destination="H"),
-            dataclasses.replace(road, id="EH", origin="E", destination="H"),
-            dataclasses.replace(road, id="HU", origin="H"),
-        ),
-        stocks=(
-            Stock(location="D", commodity="food", replenishment_t_per_day=4.0),
-            Stock(location="E", commodity="food", replenishment_t_per_day=4.0),
-        ),
-    )
-    return scenario, make_demand(scenario, {("u1", "food"): 8.0})
-
-
 @pytest.mark.parametrize(("transit_days", "solver"), [(0, "_solve_by_lu"), (1, "_sweep_by_day")])
 def test_mixed_sources_are_traced_in_proportion_by_either_solver(
     transit_days: int, solver: str, monkeypatch: pytest.MonkeyPatch
@@ -92,7 +65,7 @@ def test_mixed_sources_are_traced_in_proportion_by_either_solver(
         return real(*args)
 
     monkeypatch.setattr(tracing, solver, spy)
-    plan = plan_movements(*_two_depots_one_hub(transit_days))
+    plan = plan_movements(*two_depots_one_hub(transit_days))
     got = sorted((d.day, d.source_partner, d.tonnes) for d in plan.deliveries)
     assert got == [(d, p, 4.0) for d in range(2 * transit_days, 6) for p in ("A", "B")]
     assert used == [solver]

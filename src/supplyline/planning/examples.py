@@ -6,6 +6,7 @@ factors), so the right plan can be worked out on paper.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -25,7 +26,14 @@ from supplyline.domain import (
     Unit,
 )
 
-__all__ = ["border_post", "gauge_break", "late_unit", "make_demand", "one_link"]
+__all__ = [
+    "border_post",
+    "gauge_break",
+    "late_unit",
+    "make_demand",
+    "one_link",
+    "two_depots_one_hub",
+]
 
 START = dt.date(2025, 3, 1)
 FOOD = Commodity(
@@ -120,6 +128,37 @@ def one_link(
         ),
     )
     return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def two_depots_one_hub(transit_days: int = 1) -> tuple[Scenario, Demand]:
+    """Depots of partners A and B each send 4 t/day through a hub that stores nothing.
+
+    To a unit eating 8 t a day: each delivery is half A's, half B's (owner tracing).
+
+    >>> scenario, demand = two_depots_one_hub()
+    >>> [loc.id for loc in scenario.locations], float(demand.consumption_t[0, 0, 0])
+    (['D', 'E', 'H', 'U'], 8.0)
+    """
+    scenario, _ = one_link(days=6, transit_days=transit_days)
+    depot, unit_area = scenario.locations
+    hub = dataclasses.replace(depot, id="H", storage_t=0.0)
+    bravo = dataclasses.replace(depot, id="E", partner="B")
+    road = scenario.links[0]
+    scenario = dataclasses.replace(
+        scenario,
+        partners=(*scenario.partners, dataclasses.replace(scenario.partners[0], id="B")),
+        locations=(depot, bravo, hub, unit_area),
+        links=(
+            dataclasses.replace(road, id="DH", destination="H"),
+            dataclasses.replace(road, id="EH", origin="E", destination="H"),
+            dataclasses.replace(road, id="HU", origin="H"),
+        ),
+        stocks=(
+            Stock(location="D", commodity="food", replenishment_t_per_day=4.0),
+            Stock(location="E", commodity="food", replenishment_t_per_day=4.0),
+        ),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 8.0})
 
 
 def gauge_break(
