@@ -404,3 +404,18 @@ def test_verbose_logs_what_the_plan_did(bilateral_dir: Path, tmp_path: Path) -> 
     assert any("supplyline.services.scenarios: read " in line for line in info), info
     assert any(" columns × " in line and "plan optimal" in line for line in info), info
     assert any(line.endswith("network.geojson") and " wrote " in line for line in info), info
+
+
+def test_verbose_routes_logs_the_plan_it_solved_and_the_routes(bilateral_dir: Path) -> None:
+    """A tester's -v routes said nothing of the movement plan it solves first."""
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "-v", "routes", str(bilateral_dir), "--day", "14",
+         "--time-limit", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    info = [line for line in done.stderr.splitlines() if line.startswith("INFO ")]
+    assert any("plan optimal: " in line for line in info), info
+    assert any(": routes C+14 (plan): " in line for line in info), info

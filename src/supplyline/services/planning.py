@@ -36,6 +36,7 @@ from supplyline.planning.highs import available_methods
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.report_pair import check_report, check_written
 from supplyline.services.routing import reach_for
+from supplyline.services.run_log import log_plan
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
 __all__ = [
@@ -317,25 +318,7 @@ def plan_scenario(
                 )
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
-            st = plan.stats
-            log.info(
-                "plan %s: %s columns × %s rows, %s, objective %.6g; build %.3f s, solve %.3f s "
-                "(start %.3f s), extract %.3f s, bottlenecks %.3f s (%d measured of %d asked, "
-                "%.0f s budget)",
-                plan.status.value,
-                f"{st.columns:,}",
-                f"{st.rows:,}",
-                st.method,
-                plan.objective,
-                st.build_s,
-                st.solve_s,
-                st.start_s,
-                st.extract_s,
-                st.explain_s,
-                sum(1 for b in plan.bottlenecks if b.shortfall_removed_t is not None),
-                st.explain_top,
-                st.explain_budget_s,
-            )
+            log_plan(plan)
             # judged from where the plan's road legs start, as its routes would load
             reach = reach_for(scenario, assessed.demand, plan=plan)
             say("writing the plan files")

@@ -37,6 +37,7 @@ from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
 from supplyline.routing.site_stock import held_on_day
 from supplyline.services.report_pair import check_report, check_written
+from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
 __all__ = [
@@ -188,6 +189,7 @@ def route_scenario_day(
             time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads
         )
         plan = plan_movements(scenario, assessed.demand, solver, progress=say)
+        log_plan(plan)
     held: dict[tuple[str, str], float] | None = None
     drawn: list[DrawnOnSite] | None = None
     depots: DepotStock | None = None
@@ -247,6 +249,7 @@ def route_scenario_day(
     finally:
         if report_tmp is not None:
             report_tmp.unlink(missing_ok=True)
+    log_routes(routes)
     return RoutesRun(
         opened=assessed.opened,
         routes=routes,

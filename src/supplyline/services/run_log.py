@@ -1,0 +1,56 @@
+"""What a long run did, for ``--verbose``: one line per plan and per day of routes.
+
+One place for the words, so that ``plan`` and ``routes`` (which plans first) say the same:
+a tester's ``-v routes`` said nothing of the plan it had solved.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from supplyline.domain import Plan
+from supplyline.domain.routes import Routes
+
+__all__ = ["log_plan", "log_routes"]
+
+log = logging.getLogger("supplyline.services")
+
+
+def log_plan(plan: Plan) -> None:
+    """The plan's status, model size, method, objective, times and bottlenecks measured."""
+    st = plan.stats
+    log.info(
+        "plan %s: %s columns × %s rows, %s, objective %.6g; build %.3f s, solve %.3f s "
+        "(start %.3f s), extract %.3f s, bottlenecks %.3f s (%d measured of %d asked, "
+        "%.0f s budget)",
+        plan.status.value,
+        f"{st.columns:,}",
+        f"{st.rows:,}",
+        st.method,
+        plan.objective,
+        st.build_s,
+        st.solve_s,
+        st.start_s,
+        st.extract_s,
+        st.explain_s,
+        sum(1 for b in plan.bottlenecks if b.shortfall_removed_t is not None),
+        st.explain_top,
+        st.explain_budget_s,
+    )
+
+
+def log_routes(routes: Routes) -> None:
+    """The day's routes: trucks, tonnes delivered, left out and drawn on site, km, cost."""
+    log.info(
+        "routes C+%d (%s): %d truck(s), %.3f t delivered, %.3f t not, %.3f t drawn on site, "
+        "%.1f km, cost %.2f; search %.2f s",
+        routes.day,
+        routes.source,
+        len(routes.routes),
+        routes.delivered_t,
+        sum(u.tonnes for u in routes.unserved),
+        sum(d.tonnes for d in routes.on_site),
+        routes.total_distance_km,
+        routes.total_cost,
+        routes.solve_s,
+    )
