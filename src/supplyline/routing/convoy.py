@@ -415,7 +415,7 @@ def route_day(
     estimated = _estimated_legs(routes, km)
     if estimated:
         notes.append(
-            f"no road in the scenario, distance estimated as great circle × "
+            f"no road that way in the scenario, distance estimated as great circle × "
             f"{scenario.routing.detour_factor:g}: " + ", ".join(estimated)
         )
     return _checked(
