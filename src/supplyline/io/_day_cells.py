@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 from supplyline.domain import ActivityPeriod
-from supplyline.io._cells import _ID, BadValue, parse_id, parse_int, show
-from supplyline.types import day_label, day_runs
+from supplyline.io._cells import BadValue, parse_id, parse_int, show
+from supplyline.types import ID_PATTERN, day_label, day_runs
 
 __all__ = [
     "activity_levels_named",
@@ -242,7 +242,7 @@ def activity_levels_named(value: str) -> list[str]:
     >>> activity_levels_named("0:normal;5:hgh;3:low;x")
     ['normal', 'hgh', 'low']
     """
-    return [level for _, _, level in _activity_parts(value) if _ID.fullmatch(level)]
+    return [level for _, _, level in _activity_parts(value) if ID_PATTERN.fullmatch(level)]
 
 
 def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, ...]:

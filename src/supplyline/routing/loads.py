@@ -119,11 +119,11 @@ def _densities(req: DeliveryRequest, scenario: Scenario) -> dict[str, float]:
     return dict.fromkeys(req.load_t, even)
 
 
-def _carries(g: FleetGroup, req: DeliveryRequest, n: int) -> bool:
-    """Whether a truck of ``g`` can carry one of ``n`` equal loads of ``req``."""
+def _carries(g: FleetGroup, req: DeliveryRequest, n: int, most_m3: float) -> bool:
+    """Whether a truck of ``g`` carries each of ``n`` loads of ``req``, at most ``most_m3``."""
     if math.ceil(round(req.tonnes * 1000) / n) > math.floor(g.payload_t * 1000 + 1e-6):
         return False
-    return g.volume_m3 is None or req.volume_m3 / n <= g.volume_m3 + 1e-9
+    return g.volume_m3 is None or most_m3 <= g.volume_m3 + 1e-9
 
 
 def _trucks(n: int, of: str = "") -> str:
@@ -191,11 +191,7 @@ def plan_chunks(
         n = max(n_loads(req, g) for g in sizing)
         shares, volumes = _shares(req, n, scenario, sizing)
         n = len(shares)
-        able = [
-            g
-            for g in reach
-            if _carries(g, req, n) and (g.volume_m3 is None or max(volumes) <= g.volume_m3 + 1e-9)
-        ]
+        able = [g for g in reach if _carries(g, req, n, max(volumes))]
         small = [g for g in reach if g not in able]
         unit = scenario.unit(req.unit)
         window_h = unit.receive_close_h - unit.receive_open_h

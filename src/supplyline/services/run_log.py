@@ -13,7 +13,7 @@ from supplyline.domain.routes import Routes
 
 __all__ = ["log_plan", "log_routes"]
 
-log = logging.getLogger("supplyline.services")
+log = logging.getLogger(__name__)
 
 
 def log_plan(plan: Plan) -> None:
