@@ -74,7 +74,7 @@ def find_bottlenecks(
     if sol.x is None or duals is None:
         return ()
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
-    runs = one_per_store(m, sol.x, candidates(p, m, *duals))
+    runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     out: list[Bottleneck] = []
     for run in runs:
         run.lifted = lifted_days(p, m, run)

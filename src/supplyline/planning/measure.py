@@ -529,7 +529,7 @@ def _binding_with(
     here = set().union(*(places(p, r) for r in runs))
     alike = [
         other
-        for other in candidates(p, m, *duals)
+        for other in candidates(p, m, *duals, x)
         if (other.kind, other.key) not in taken
         and other.kind is not ResourceKind.SUPPLY
         and (other.kind in PEOPLE_KINDS) == people

@@ -123,8 +123,31 @@ class Run:
     """The days a measurement raises the resource on (:func:`lifted_days`)."""
 
 
-def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArray) -> list[Run]:
-    """Per (resource, day) the saving of one more unit, grouped into runs of days."""
+BINDING_SLACK = 1e-3
+"""A capacity binds on a day when what is used is within this share of it (or a gram).
+
+A simplex vertex has priced capacities exactly full; PDLP's duals are approximate, and a
+tester's gauge-break plan with it named a fuel supply of 1,000 t/day as a bottleneck
+while the plan drew 60 t a day from it."""
+
+
+def _full(used: FloatArray, capacity: FloatArray) -> npt.NDArray[np.bool_]:
+    """Where ``used`` reaches ``capacity`` (within :data:`BINDING_SLACK`)."""
+    full: npt.NDArray[np.bool_] = capacity - used <= np.maximum(
+        BINDING_SLACK * np.abs(capacity), TOL
+    )
+    return full
+
+
+def candidates(
+    p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArray, x: FloatArray
+) -> list[Run]:
+    """Per (resource, day) the saving of one more unit, grouped into runs of days.
+
+    Only where the plan ``x`` uses the capacity to the full: a price on a capacity with
+    room left is the solver's noise, not a bottleneck.
+    """
+    activity = m.matrix @ x
     per: dict[tuple[ResourceKind, tuple[str, int]], dict[int, tuple[float, list[int]]]] = (
         defaultdict(dict)
     )
@@ -134,16 +157,19 @@ def candidates(p: Problem, m: LpModel, row_dual: FloatArray, col_dual: FloatArra
             continue
         value = -row_dual[b.start : b.start + b.size]
         ident = b["a"] if name.startswith("link") else b["v"]
-        for j in np.flatnonzero(value > TOL):
+        span = slice(b.start, b.start + b.size)
+        full = _full(activity[span], m.row_upper[span])
+        for j in np.flatnonzero((value > TOL) & full):
             key = (name.split("_")[0], int(ident[j]))
             day = int(b["t"][j])
             old_v, old_rows = per[(kind, key)].get(day, (0.0, []))
             per[(kind, key)][day] = (old_v + float(value[j]), [*old_rows, b.start + int(j)])
     sup = m.cols["supply"]
     source_of: dict[tuple[str, int], tuple[int, int]] = {}
-    value = -col_dual[sup.start : sup.start + sup.size]
+    cols = slice(sup.start, sup.start + sup.size)
+    value = -col_dual[cols]
     goods = p.flows.kind[sup["f"]] == FlowKind.GOODS
-    for j in np.flatnonzero((value > TOL) & goods):
+    for j in np.flatnonzero((value > TOL) & goods & _full(x[cols], m.col_upper[cols])):
         key = (f"supply{int(sup['f'][j])}", int(sup["v"][j]))
         source_of[key] = (int(sup["f"][j]), int(sup["v"][j]))
         day = int(sup["t"][j])  # on day 0 what is on hand and that day's replenishment
