@@ -322,3 +322,6 @@ def test_a_fallback_plan_says_how_many_units_it_leaves_undeployed(
         f"In it {never} of {len(closures)} deploying unit(s) do not close within the horizon"
         in _words(result.stdout)
     )
+    person_days = sum(c["late_pax_days"] for c in closures)
+    assert person_days >= 0.5  # the bilateral units' people wait too
+    assert f"and {person_days:,.0f} person-days late in all" in _words(result.stdout)

@@ -143,7 +143,13 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
     never = head["units_not_closed"]
     undeployed = (
         f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "
-        f"horizon ({_tonnes(head['late_t_days'])} t-days of lift late in all)."
+        f"horizon ({_tonnes(head['late_t_days'])} t-days of lift"
+        + (
+            f" and {head['late_pax_days']:,.0f} person-days"
+            if head["late_pax_days"] >= 0.5
+            else ""
+        )
+        + " late in all)."
         if never
         else ""
     )
