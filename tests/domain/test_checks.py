@@ -291,3 +291,29 @@ def test_a_scenario_that_only_warns_is_sound_and_one_error_is_not() -> None:
     broken = dataclasses.replace(s, links=(*s.links, _rail("r2", "x", "nowhere", 1435)))
     with pytest.raises(ScenarioError, match=r"1 error\(s\) in the scenario"):
         check_scenario_sound(broken)
+
+
+def test_a_unit_away_from_home_with_nothing_to_move_is_a_warning() -> None:
+    """A tester's 21 trucks, 0 people and no lift, a week away, were fed there from C+1."""
+    away = Unit(
+        id="u",
+        name="U",
+        partner="a",
+        home="x",
+        destination="y",
+        personnel=0,
+    )
+    s = _scenario(
+        links=(_rail("r1", "x", "y", 1435),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(away,),
+    )
+    (finding,) = check_scenario(s)
+    assert (finding.severity, finding.entity_id, finding.field) == (
+        Severity.WARNING,
+        "u",
+        "deployment_lift_t",
+    )
+    assert "planned as already at 'y'" in finding.message
+    moving = dataclasses.replace(away, deployment_lift_t=30.0)
+    assert check_scenario(dataclasses.replace(s, units=(moving,))) == []

@@ -15,6 +15,7 @@ from supplyline.domain.link_checks import check_distances, check_gauges, check_g
 from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
+from supplyline.domain.units import Unit
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.types import day_label, day_runs
 
@@ -321,6 +322,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
                             "unit never closes",
                         )
                     )
+        if not unit.in_place and not unit.deploys:
+            found.append(_nothing_to_move(unit))
         needs = any(c.is_consumed for c in s.commodities)
         if needs and unit.destination not in from_sources:
             reason = (
@@ -453,3 +456,23 @@ def check_scenario_sound(scenario: Scenario) -> None:
             ],
             summary=f"{len(errors)} error(s) in the scenario",
         )
+
+
+def _nothing_to_move(unit: Unit) -> Finding:
+    """A unit whose home is not its destination but that has no people and no lift.
+
+    It is planned as already there, fed from its required day: a tester's unit of 21
+    trucks, 0 people and no lift, a week's drive from its destination, was fed there from
+    C+1 without a word.
+    """
+    return Finding(
+        entity="unit",
+        entity_id=unit.id,
+        field="deployment_lift_t",
+        severity=Severity.WARNING,
+        message=f"unit {unit.id!r} has home {unit.home!r} and destination "
+        f"{unit.destination!r} but no personnel and no deployment_lift_t: nothing of it "
+        f"moves, so it is planned as already at {unit.destination!r} and fed there from "
+        "its required day; give what it brings (deployment_lift_t, personnel), or set home "
+        "to its destination",
+    )
