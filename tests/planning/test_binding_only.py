@@ -24,7 +24,8 @@ def test_a_price_on_a_capacity_with_room_left_is_no_bottleneck() -> None:
     session = HighsSession(model, params)
     sol = session.solve()
     duals = session.duals()
-    assert sol.x is not None and duals is not None
+    assert sol.x is not None
+    assert duals is not None
     row_dual, col_dual = duals
     kinds = {run.kind for run in candidates(problem, model, row_dual, col_dual, sol.x)}
     assert kinds == {ResourceKind.HANDLING}  # the yard, as the example is made

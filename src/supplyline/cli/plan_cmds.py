@@ -40,8 +40,6 @@ from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, w
 console = Console()
 err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
-APPROXIMATE_METHODS = (Method.IPM_NO_CROSSOVER.value, Method.PDLP.value)
-"""Methods whose optimum is an interior or first-order point (no crossover to a vertex)."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
 
@@ -144,11 +142,7 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
     undeployed = (
         f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "
         f"horizon ({_tonnes(head['late_t_days'])} t-days of lift"
-        + (
-            f" and {head['late_pax_days']:,.0f} person-days"
-            if head["late_pax_days"] >= 0.5
-            else ""
-        )
+        + (f" and {head['late_pax_days']:,.0f} person-days" if head["late_pax_days"] >= 0.5 else "")
         + " late in all)."
         if never
         else ""
@@ -241,7 +235,7 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
         f"most, {_kg_text(stats.total_violation)} summed over all of them (what a total over "
         "the horizon may be off by)."
     )
-    if head["method"] in APPROXIMATE_METHODS:
+    if not Method(head["method"]).at_a_vertex:
         out.append(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
             f"a vertex: expect tiny movements that are only numerical noise. {off} The "
