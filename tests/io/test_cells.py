@@ -335,3 +335,19 @@ def test_a_day_first_date_is_offered_as_written(date: dt.date) -> None:
     with pytest.raises(BadValue) as caught:
         parse_date(written)
     assert date.isoformat() in str(caught.value)
+
+
+@given(st.integers(min_value=0, max_value=19_990), st.integers(min_value=1, max_value=3))
+def test_a_whole_day_written_with_zero_decimals_is_that_day(day: int, zeros: int) -> None:
+    """scenario-format.md: whole numbers (counts, days) accept ``12`` and ``12.0``.
+
+    A tester's spreadsheet wrote ``13.0`` for a required day and ``20.0`` for an outage
+    day; both were refused as "not a day".
+    """
+    text = f"{day}.{'0' * zeros}"
+    assert parse_day(text, None) == day
+    assert parse_day(float(day), None) == day
+    assert parse_outage_days(text, None) == {day}
+    assert parse_outage_days(f"{text}-{day + 2}.0", None) == {day, day + 1, day + 2}
+    _, message = outcome(partial(parse_day, start=None), f"{day}.5")
+    assert "days are whole" in message

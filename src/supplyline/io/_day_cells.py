@@ -28,7 +28,8 @@ __all__ = [
     "parse_outage_days",
 ]
 
-_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6}))")
+_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6})(?:\.0+)?)")
+"""``C+12``, ``C-1``, ``12``, or ``12.0`` (a spreadsheet's day cell: whole numbers accept it)."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
 _MIDNIGHT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)00:00(?::00(?:\.0+)?)?")
@@ -165,6 +166,8 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     >>> parse_day("C+12", None), parse_day("2025-06-03", dt.date(2025, 6, 1))
     (12, 2)
     """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 13.0 from a YAML or spreadsheet number is day 13
     if isinstance(value, int) and not isinstance(value, bool):
         day = parse_int(value, lo=-999_999, hi=999_999)
         _serial_hint(day)
@@ -178,7 +181,9 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     m = _DAY.fullmatch(text)
     if not m:
         hint = (
-            _other_date_form(text) or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
+            _other_date_form(text)
+            or (" (days are whole: 12 or 12.0)" if re.fullmatch(r"\d+\.\d*", text) else "")
+            or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
         )
         raise BadValue(f"{show(value)} is not a day{hint}")
     if m.group(3) is not None:
@@ -189,7 +194,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
 
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     """Days and ranges separated by ``;``: ``3-5;10`` or ``C+3-C+5;C+10``."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return frozenset({parse_day(value, start)})
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not a list of days (such as 3-5;10)")
@@ -198,7 +203,11 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     for part in value.split(";"):
         if not part.strip():
             continue
-        m = re.fullmatch(r"\s*(C[+-]?\d+|\d+)\s*(?:-\s*(C[+-]?\d+|\d+)\s*)?", part, re.IGNORECASE)
+        m = re.fullmatch(
+            r"\s*(C[+-]?\d+|\d+(?:\.0+)?)\s*(?:-\s*(C[+-]?\d+|\d+(?:\.0+)?)\s*)?",
+            part,
+            re.IGNORECASE,
+        )
         if not m:
             problems.append(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
             continue
