@@ -49,6 +49,8 @@ __all__ = ["Problem", "build_model", "on_hand_room", "prepare", "stocks_placed"]
 
 FloatArray = npt.NDArray[np.float64]
 RowSpec = tuple[Mapping[str, IntArray], FloatArray, FloatArray]
+TOL_HELD_T = 1e-6
+"""A gram more than a unit can use may be held: the bound never cuts a plan by rounding."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -458,7 +460,12 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
     if p.params.fair_share:
         add_fair_shares(p, asm, short, lambda uu, kk: keys.unit(uu, kk, np.zeros_like(uu)))
-    hold = asm.add_columns("hold", {"u": u, "k": k, "t": t}, cost=w.hold_per_t_day * p.cost_scale)
+    hold = asm.add_columns(
+        "hold",
+        {"u": u, "k": k, "t": t},
+        cost=w.hold_per_t_day * p.cost_scale,
+        upper=_most_worth_holding(p)[u, k, t],
+    )
     asm.add_entries("unit", keys.unit(u, k, t), hold.index, -1.0)
     more = t + 1 <= days - 1
     asm.add_entries("unit", keys.unit(u[more], k[more], t[more] + 1), hold.index[more], 1.0)
@@ -470,6 +477,22 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
         cost=gap_per_t_day * weight[goal],
     )
     asm.add_entries("target", keys.unit(u[goal], k[goal], t[goal]), gap.index, 1.0)
+
+
+def _most_worth_holding(p: Problem) -> FloatArray:
+    """``[unit, commodity, day]``: the most a unit can use of what it holds at a day's end.
+
+    All it will still eat and the highest target still to come (or what is left of its
+    stock at the start, eaten day by day, if more). A unit is no dump: with a depot's store
+    full from the start, a tester's plan sent 26.8 t of medical to a camp that needed 2.5 t
+    to make room, and the plan delivered more than the requirements ask.
+    """
+    eaten = np.cumsum(p.consumption_t, axis=2)
+    still_to_eat = eaten[:, :, -1:] - eaten
+    highest_target_ahead = np.maximum.accumulate(p.target_t[:, :, ::-1], axis=2)[:, :, ::-1]
+    left_of_start = p.on_hand_t[:, :, None] - eaten
+    most: FloatArray = np.maximum(still_to_eat + highest_target_ahead, left_of_start)
+    return most * (1 + 1e-9) + TOL_HELD_T
 
 
 def _decoder(p: Problem) -> Callable[[str, IntArray], RowSpec]:
