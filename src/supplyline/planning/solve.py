@@ -258,6 +258,8 @@ def plan_movements(
     extract_s = time.perf_counter() - began + sol.fetch_s  # copying x out of HiGHS counts too
     bottlenecks: tuple[Bottleneck, ...] = ()
     began = time.perf_counter()
+    if records.shortfalls or records.target_gaps:
+        say("explaining shortfalls on days nothing can arrive")
     shortfalls = explain_unreachable(problem, records.shortfalls)  # no capacity could help
     target_gaps = explain_unreachable(problem, records.target_gaps)
     if sol.status is PlanStatus.OPTIMAL:

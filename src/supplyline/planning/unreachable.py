@@ -102,6 +102,7 @@ class _Arrivals:
     p: Problem
     sources: BoolArray
     _there: dict[frozenset[int], BoolArray] = field(default_factory=dict)
+    _arriving: dict[frozenset[int], BoolArray] = field(default_factory=dict)
 
     def there(self, reopened: frozenset[int]) -> BoolArray:
         """``[commodity, location, day]``: goods can be there (waiting included)."""
@@ -111,17 +112,31 @@ class _Arrivals:
 
     def arrive(self, reopened: frozenset[int], k: IntArray, v: IntArray, t: IntArray) -> BoolArray:
         """For each query, whether goods ``k`` can arrive at (or be supplied at) ``v`` on ``t``."""
-        net, there = self.p.net, self.there(reopened)
+        if reopened not in self._arriving:
+            self._arriving[reopened] = self._arriving_table(reopened)
+        return self._arriving[reopened][k, v, t]
+
+    def _arriving_table(self, reopened: frozenset[int]) -> BoolArray:
+        """``[commodity, location, day]``: goods can arrive there that day, or be supplied.
+
+        One table per set of closures reopened, looked up for every query: asked arc by
+        arc for each query, a tester's relief example with every link closed spent 5 s
+        naming the closures to blame for 1,883 shortfall days.
+        """
+        net, days, there = self.p.net, self.p.days, self.there(reopened)
         arc_open = _reopened(self.p, reopened)
         usable = np.flatnonzero(net.arc_carries(people=False))
-        q, i = np.nonzero(net.arc_to[usable][None, :] == v[:, None])  # arcs into each place
-        a = usable[i]
-        left = t[q] - net.arc_delay[a]
-        ok = left >= 0
-        q, a, left = q[ok], a[ok], left[ok]
-        came = arc_open[a, left] & there[k[q], net.arc_from[a], left]
-        out = self.sources[k, v, t].copy()
-        out[q[came]] = True
+        delay = net.arc_delay[usable]
+        a, left = (x.ravel() for x in np.meshgrid(usable, np.arange(days), indexing="ij"))
+        day = left + np.repeat(delay, days)
+        inside = day < days
+        a, left, day = a[inside], left[inside], day[inside]
+        came = arc_open[a, left][None, :] & there[:, net.arc_from[a], left]  # [commodity, n]
+        out = self.sources.copy()
+        flat = out.reshape(len(out), -1)  # a view: [commodity, location × day]
+        cell = net.arc_to[a] * days + day
+        for k in range(len(out)):
+            flat[k, cell[came[k]]] = True
         return out
 
 
