@@ -232,3 +232,54 @@ def test_a_unit_that_cannot_be_there_by_its_required_day_is_warned_of(tmp_path: 
 def test_a_unit_that_can_arrive_on_time_gets_no_warning(tmp_path: Path) -> None:
     scenario, _ = late_unit(transit_days=0)
     assert open_scenario(write_scenario(scenario, tmp_path / "on-time")).warnings == ()
+
+
+def test_the_most_a_day_is_the_narrowest_cut_of_links_and_handling() -> None:
+    """Parallel links add up; a place's handling bounds what passes through it."""
+    from supplyline.planning.throughput import most_per_day
+
+    scenario, _ = late_unit(transit_days=1)
+    march = dataclasses.replace(scenario.links[0], capacity_t_per_day=30.0)
+    second = dataclasses.replace(march, id="march-2", capacity_t_per_day=12.5)
+    scenario = dataclasses.replace(scenario, links=(march, second, *scenario.links[1:]))
+    net = index_network(scenario)
+    h, u = net.location_ids.index("H"), net.location_ids.index("U")
+    assert most_per_day(net, h, u, people=False) == 42.5
+    home = dataclasses.replace(scenario.locations[0], handling_t_per_day=20.0)
+    yard = dataclasses.replace(scenario, locations=(home, *scenario.locations[1:]))
+    assert most_per_day(index_network(yard), h, u, people=False) == 20.0
+    assert most_per_day(net, u, h, people=False) == 0.0  # one-way roads
+
+
+@pytest.mark.parametrize(
+    ("capacity", "message"),
+    [
+        (1.0, "its 20 t of lift cannot all be at 'U' within the 8-day horizon: at most 1 t/day"),
+        (
+            5.0,
+            "its 20 t of lift can all be at 'U' on C+5 at the earliest, 4 days after its "
+            "required day, whatever the other units do: at most 5 t/day",
+        ),
+    ],
+)
+def test_a_lift_the_capacities_cannot_move_in_time_is_warned_of(
+    tmp_path: Path, capacity: float, message: str
+) -> None:
+    """A tester's unit of 10,000,000 t behind a 300 t/day yard validated silently.
+
+    Its lift took the yard while three units that could close did not.
+    """
+    scenario, _ = late_unit(transit_days=1)  # there on C+2 as time goes
+    march = dataclasses.replace(scenario.links[0], capacity_t_per_day=capacity)
+    scenario = dataclasses.replace(scenario, links=(march, *scenario.links[1:]))
+    warnings = open_scenario(write_scenario(scenario, tmp_path / "narrow")).warnings
+    lift = [w for w in warnings if w.column == "deployment_lift_t"]
+    assert len(lift) == 1, warnings
+    assert message in lift[0].message
+    plan = plan_movements(scenario, assess_requirements(tmp_path / "narrow").demand)
+    (closure,) = plan.closures
+    bound = 2 + int(np.ceil(20.0 / capacity)) - 1  # the last tonne's day at the earliest
+    if closure.closure_day is None:
+        assert bound >= scenario.horizon_days
+    else:
+        assert closure.closure_day >= bound

@@ -21,6 +21,7 @@ fed from the first day its people could have been there.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,7 @@ from supplyline.planning.network import (
     index_flows,
     index_network,
 )
+from supplyline.planning.throughput import most_per_day
 from supplyline.types import day_label, days_text
 
 __all__ = [
@@ -77,6 +79,10 @@ class Arrival:
     """All of the unit, people and equipment: its earliest closure."""
     fed_from: IntArray
     """Its people (its equipment, for a unit without people): when it starts consuming."""
+    equipment: IntArray
+    """The first of its equipment (0 for a unit with none to move)."""
+    people: IntArray
+    """The first of its people (0 for a unit with none to move)."""
 
 
 def earliest_arrival(
@@ -92,9 +98,11 @@ def earliest_arrival(
     """
     whole = np.zeros(n_units, dtype=np.int64)
     fed_from = np.zeros(n_units, dtype=np.int64)
+    equipment = np.zeros(n_units, dtype=np.int64)
+    people_first = np.zeros(n_units, dtype=np.int64)
     deploy = np.flatnonzero(flows.kind != FlowKind.GOODS)
     if len(deploy) == 0:
-        return Arrival(whole=whole, fed_from=fed_from)
+        return Arrival(whole=whole, fed_from=fed_from, equipment=equipment, people=people_first)
     at_dest = None if reach is None else _reached_arrival(net, flows, deploy, days, reach)
     if at_dest is None:
         at_dest = _shortest_arrival(net, flows, deploy, days)
@@ -105,7 +113,9 @@ def earliest_arrival(
     people = flows.kind[deploy] == FlowKind.DEPLOY_PAX
     fed_from[unit[~people]] = at_dest[~people]
     fed_from[unit[people]] = at_dest[people]  # people's day where the unit has people
-    return Arrival(whole=whole, fed_from=fed_from)
+    equipment[unit[~people]] = at_dest[~people]
+    people_first[unit[people]] = at_dest[people]
+    return Arrival(whole=whole, fed_from=fed_from, equipment=equipment, people=people_first)
 
 
 def _usable(net: NetworkArrays, kind: IntArray) -> npt.NDArray[np.bool_]:
@@ -246,7 +256,8 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
     (:func:`~supplyline.domain.check_scenario`).
     """
     days = scenario.horizon_days
-    whole = _whole_arrival(scenario)
+    net, arrival = _arrival_of(scenario)
+    whole = arrival.whole
     found = [
         _warning(
             unit.id,
@@ -259,6 +270,7 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
         for i, unit in enumerate(scenario.units)
         if unit.deploys and unit.required_day < whole[i] < days
     ]
+    found += _too_much_to_move(scenario, net, arrival)
     unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
     if not unclosed:
         return found
@@ -266,7 +278,7 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
         scenario,
         links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
     )
-    without_outages = _whole_arrival(open_links)
+    without_outages = _arrival_of(open_links)[1].whole
     for i in unclosed:
         unit = scenario.units[i]
         if unit.available_day >= days:
@@ -298,8 +310,58 @@ def _warning(unit_id: str, field: str, message: str) -> Finding:
     )
 
 
-def _whole_arrival(scenario: Scenario) -> IntArray:
-    """The first day each unit can be wholly at its destination (the horizon's length: never)."""
+def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) -> list[Finding]:
+    """Warnings for units whose lift or people take longer than time alone says.
+
+    At most :func:`most_per_day` a day can get there, every capacity on the way to the unit
+    itself: its last tonne (person) arrives that many days after its first at the earliest.
+    """
+    days = scenario.horizon_days
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    found: list[Finding] = []
+    for i, unit in enumerate(scenario.units):
+        if not unit.deploys or arrival.whole[i] >= days:
+            continue  # time alone keeps it out: said apart
+        home, dest = pos[unit.home], pos[unit.destination]
+        for people, amount, first in (
+            (False, unit.deployment_lift_t, arrival.equipment[i]),
+            (True, float(unit.personnel), arrival.people[i]),
+        ):
+            rate = most_per_day(net, home, dest, people=people) if amount > 0 else 0.0
+            if rate <= 0:
+                continue  # nothing to move, or no way at all (the domain check says so)
+            need = max(1, math.ceil(amount / rate - 1e-9))
+            last = int(first) + need - 1
+            if last < days and last <= max(unit.required_day, int(arrival.whole[i])):
+                continue
+            what = f"{amount:,.10g} people" if people else f"{amount:,.10g} t of lift"
+            per_day = "people a day" if people else "t/day"
+            why = (
+                f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} (every "
+                f"capacity on the way to it alone, outages aside), so they take "
+                f"{days_text(need)} to move"
+            )
+            if last >= days:
+                message = (
+                    f"unit {unit.id!r}: its {what} cannot all be at {unit.destination!r} "
+                    f"within the {days}-day horizon: {why}; the plan shows the unit not "
+                    "closed, and what it moves takes capacity that units which could close "
+                    "may need"
+                )
+            else:
+                message = (
+                    f"unit {unit.id!r}: its {what} can all be at {unit.destination!r} on "
+                    f"{day_label(last)} at the earliest, "
+                    f"{days_text(last - unit.required_day)} after its required day, whatever "
+                    f"the other units do: {why}"
+                )
+            field = "personnel" if people else "deployment_lift_t"
+            found.append(_warning(unit.id, field, message))
+    return found
+
+
+def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:
+    """The network and each unit's first days at its destination, capacities aside."""
     empty = Demand(
         start_date=scenario.start_date,
         horizon_days=scenario.horizon_days,
@@ -311,4 +373,4 @@ def _whole_arrival(scenario: Scenario) -> IntArray:
     )
     net = index_network(scenario)
     flows = index_flows(scenario, empty, net)
-    return earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days).whole
+    return net, earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
