@@ -345,6 +345,7 @@ def test_a_day_first_date_is_offered_as_written(date: dt.date) -> None:
         ("N 52°30'", 90, "here 52.5"),
         ("52°30'15\"N", 90, "here 52.504167"),
         ("12.5E", 90, "negative decimal degrees, e.g. -12.1"),  # E on a latitude: no one number
+        ("100°N", 90, "negative decimal degrees, e.g. -12.1"),  # beyond a pole: none either
     ],
 )
 def test_degrees_with_a_hemisphere_or_minutes_say_how_to_write_them(

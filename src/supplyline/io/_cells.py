@@ -213,8 +213,8 @@ def parse_degrees(value: Any, *, hi: float) -> float:
     hint = _range_hint(-hi, hi, "degrees")
     letters = {(found["pre"] or "").upper(), (found["post"] or "").upper()} - {""}
     number = float(found["deg"]) + float(found["min"] or 0) / 60 + float(found["sec"] or 0) / 3600
-    if len(letters) > 1 or letters & ({"E", "W"} if hi == 90 else {"N", "S"}):
-        here = ""  # N and S on one value, or E/W on a latitude: no one number to suggest
+    if len(letters) > 1 or letters & ({"E", "W"} if hi == 90 else {"N", "S"}) or number > hi:
+        here = ""  # N and S on one value, E/W on a latitude, 100°N: no number to suggest
     else:
         here = f", here {round(-number if letters & {'S', 'W'} else number, 6)!r}"
     raise BadValue(

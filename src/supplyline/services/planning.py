@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -233,9 +232,8 @@ def _check_plan_args(
         require(params, PlanParams, "params")
     if mps is not None:
         require(mps, (str, os.PathLike), "the MPS file")
-        check_mps_path(
-            typing.cast("str | os.PathLike[str]", mps)
-        )  # "x.lp" failed after the solve was built, blaming the disk
+        if isinstance(mps, str | os.PathLike):  # as required: narrowed for mypy
+            check_mps_path(mps)  # "x.lp" failed after the model was built, blaming the disk
     for callback, name in zip(callbacks, ("progress", "on_warnings"), strict=True):
         require_callable(callback, name)
 
