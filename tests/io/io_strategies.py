@@ -33,10 +33,16 @@ from supplyline.domain import (
 from supplyline.io import default_factors
 
 ids = st.from_regex(r"[a-z][a-z0-9_\-]{0,8}", fullmatch=True)
-names = (
+_plain_names = (
     st.text(alphabet=st.characters(categories=["L", "N", "P", "S", "Zs"]), min_size=1, max_size=24)
     .map(str.strip)
     .filter(bool)
+)
+# and names a spreadsheet would run as a formula, which are written behind an apostrophe
+# and must read back without it (and a name's own leading apostrophe kept)
+names = st.one_of(
+    _plain_names,
+    st.tuples(st.sampled_from(["=", "+", "-", "@", "'=", "'", "''-"]), _plain_names).map("".join),
 )
 currencies = st.sampled_from(["EUR", "USD", "GBP", "KZT"])
 FACTOR_KEYS = sorted(default_factors())

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from supplyline.io._cells import BadValue, parse_decimal, parse_float, parse_int
+from supplyline.io._cells import BadValue, parse_decimal, parse_degrees, parse_float, parse_int
 from supplyline.io._day_cells import format_outage_days, parse_date, parse_day, parse_outage_days
 
 
@@ -351,3 +351,45 @@ def test_a_whole_day_written_with_zero_decimals_is_that_day(day: int, zeros: int
     assert parse_outage_days(f"{text}-{day + 2}.0", None) == {day, day + 1, day + 2}
     _, message = outcome(partial(parse_day, start=None), f"{day}.5")
     assert "days are whole" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "hi", "said"),
+    [
+        ("12°06′S", 90, "write south and west as negative decimal degrees, here -12.1"),
+        ("179.5W", 180, "write south and west as negative decimal degrees, here -179.5"),
+        ("N 52°30'", 90, "here 52.5"),
+        ("52°30'15\"N", 90, "here 52.504167"),
+        ("12.5E", 90, "negative decimal degrees, e.g. -12.1"),  # E on a latitude: no one number
+        ("100°N", 90, "negative decimal degrees, e.g. -12.1"),  # beyond a pole: none either
+    ],
+)
+def test_degrees_with_a_hemisphere_or_minutes_say_how_to_write_them(
+    value: str, hi: int, said: str
+) -> None:
+    """A tester's '12°06′S' was 'not a number' and '179.5W' 'has a unit in it', no more."""
+    with pytest.raises(BadValue, match=re.escape(said)):
+        parse_degrees(value, hi=hi)
+
+
+@pytest.mark.parametrize(("value", "said"), [("abc", "is not a number ("), ("95", "too large")])
+def test_other_bad_degrees_keep_their_own_message(value: str, said: str) -> None:
+    """Only what looks like degrees with a hemisphere or minutes gets the advice."""
+    with pytest.raises(BadValue, match=re.escape(said)) as caught:
+        parse_degrees(value, hi=90)
+    assert "decimal degrees" not in str(caught.value)
+
+
+@given(
+    degrees=st.floats(min_value=-90, max_value=90, allow_nan=False).map(lambda d: round(d, 4)),
+    before=st.booleans(),
+)
+def test_the_number_a_degrees_message_suggests_is_the_same_place(
+    degrees: float, before: bool
+) -> None:
+    """'12.5S' (or 'S 12.5') suggests -12.5, which parses to that value: south is negative."""
+    letter = "S" if degrees < 0 else "N"
+    text = f"{letter} {abs(degrees)}" if before else f"{abs(degrees)}{letter}"
+    _, said = outcome(partial(parse_degrees, hi=90), text)
+    suggested = said.rsplit("here ", 1)[1]
+    assert parse_degrees(suggested, hi=90) == pytest.approx(degrees, abs=1e-6)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.io.csv_out import CSV_ENCODING, apportion, write_csv
+from supplyline.io.csv_out import (
+    CSV_ENCODING,
+    FORMULA_STARTS,
+    apportion,
+    unguarded,
+    write_csv,
+)
 
 BOM = b"\xef\xbb\xbf"
 
@@ -36,10 +43,60 @@ def test_a_key_outside_the_columns_is_a_bug_unless_ignored(tmp_path: Path) -> No
 def test_any_text_reads_back_as_written(
     tmp_path_factory: pytest.TempPathFactory, names: list[str]
 ) -> None:
+    """Any text reads back as written once the formula guard is taken off."""
     path = tmp_path_factory.mktemp("csv") / "t.csv"
     write_csv(path, ["name"], [{"name": n} for n in names])
     with path.open(encoding=CSV_ENCODING, newline="") as handle:
-        assert [row["name"] for row in csv.DictReader(handle)] == names
+        assert [unguarded(row["name"]) for row in csv.DictReader(handle)] == names
+
+
+_FORMULA_TEXT = st.text(
+    alphabet=st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "1", ".", "e", "a", " ", ","]),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FORMULA_TEXT, st.text(max_size=12)), min_size=1, max_size=6))
+def test_no_text_cell_starts_a_formula_and_each_reads_back(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str]
+) -> None:
+    """A written text cell starts with =, +, -, @, tab or CR only as a plain number (-5).
+
+    And stripped of its leading apostrophe by :func:`unguarded`, it is the text written.
+    """
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_csv(path, ["name"], [{"name": n} for n in names])
+    with path.open(encoding=CSV_ENCODING, newline="") as handle:
+        cells = [row["name"] for row in csv.DictReader(handle)]
+    for cell in cells:
+        if cell.startswith(FORMULA_STARTS):
+            assert re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", cell)
+    assert [unguarded(c) for c in cells] == names
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("http://example.invalid";"Grenzfeld")', "'=HYPERLINK"),
+        ("+49 30 1234", "'+49 30 1234"),
+        ("-", "'-"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("-5", "-5"),
+        (-5.0, "-5.0"),
+        ("Łódź", "Łódź"),
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_gets_an_apostrophe(
+    tmp_path: Path, value: object, cell: str
+) -> None:
+    """Text starting as a formula gets a leading apostrophe; numbers, and text as -5, do not."""
+    path = tmp_path / "t.csv"
+    write_csv(path, ["v"], [{"v": value}])
+    with path.open(encoding=CSV_ENCODING, newline="") as handle:
+        [row] = csv.DictReader(handle)
+    assert row["v"].startswith(cell)
 
 
 def test_truth_values_are_written_yes_and_no(tmp_path: Path) -> None:

@@ -183,6 +183,19 @@ CSV_CASES = [
         r"a decimal comma \(a number from 0 to 40,000 km, ",
         id="thousands-separator",
     ),
+    # a tester's coordinates with a hemisphere letter and minutes said neither how to write
+    # them nor that south and west are negative
+    pytest.param(
+        "locations.csv", "depot,50.10,19.90,", "depot,50°06′S,19.90,", 6, "lat",
+        r"^'50°06′S' is not a number in decimal degrees \(a number from -90 to 90 degrees\): "
+        r"write south and west as negative decimal degrees, here -50\.1$",
+        id="degrees-minutes-south",
+    ),
+    pytest.param(
+        "locations.csv", "depot,50.10,19.90,", "depot,50.10,19.9W,", 6, "lon",
+        r"write south and west as negative decimal degrees, here -19\.9$",
+        id="degrees-west",
+    ),
 ]  # fmt: skip
 
 

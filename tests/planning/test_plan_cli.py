@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
 from supplyline.io.plan_files import PLAN_FILES, read_plan
+from supplyline.io.writer import write_scenario
+from supplyline.planning.examples import gauge_break
 
 _register_commands()
 runner = CliRunner()
@@ -419,3 +421,21 @@ def test_verbose_routes_logs_the_plan_it_solved_and_the_routes(bilateral_dir: Pa
     info = [line for line in done.stderr.splitlines() if line.startswith("INFO ")]
     assert any("plan optimal: " in line for line in info), info
     assert any(": routes C+14 (plan): " in line for line in info), info
+
+
+def test_plan_counts_the_files_in_out_and_names_the_report_and_model_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """A tester's 'wrote 9 files to n1/n2/n3, n1/r/plan.html' counted the report among eight."""
+    scenario, _ = gauge_break()
+    folder = write_scenario(scenario, tmp_path / "sc")
+    out, report = tmp_path / "n1" / "n2" / "n3", tmp_path / "n1" / "r" / "plan.html"
+    mps = tmp_path / "m.mps"
+    args = ["plan", str(folder), "--out", str(out), "--explain", "0", "--report", str(report)]
+    result = runner.invoke(app, [*args, "--mps", str(mps)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert f"wrote 8 files to {out}, the model to {mps} and the report to {report}" in said
+    inside = runner.invoke(app, [*args[:-1], str(out / "plan.html")])
+    assert inside.exit_code == 0, inside.output
+    assert f"wrote 9 files to {out}" in " ".join(inside.stderr.split())

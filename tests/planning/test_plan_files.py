@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import errno
 import json
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ from supplyline.domain import (
     PlanStatus,
     Scenario,
 )
-from supplyline.errors import NotFoundError, ScenarioError
+from supplyline.errors import NotFoundError, OutputError, ScenarioError, SolverError
 from supplyline.io.csv_out import to_gram as _to_gram
 from supplyline.io.plan_files import PLAN_FILES, _cell, read_plan, write_plan
 from supplyline.planning import plan_movements
@@ -357,3 +358,73 @@ def test_a_plan_file_with_a_value_of_the_wrong_type_is_refused(
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ScenarioError, match=re.escape(said)):
         read_plan(bad)
+
+
+def test_a_plan_with_no_solution_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """write_plan of a plan the time limit left without a solution writes nothing (SolverError).
+
+    A tester's such plan was written as a clean one, nothing short, and read back unequal.
+    """
+    scenario, _ = gauge_break()
+    empty = Plan(
+        scenario=scenario.name,
+        start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days,
+        status=PlanStatus.NO_SOLUTION,
+        objective=float("nan"),
+    )
+    with pytest.raises(SolverError, match=r"^no plan: .*; nothing written"):
+        write_plan(tmp_path / "out", scenario, empty)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plan_file_that_cannot_be_replaced_leaves_the_earlier_plan_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier movements.csv that cannot be moved (immutable) keeps every earlier file.
+
+    The fault is injected into our own rename: a tester's ``chattr +i`` left bottlenecks,
+    deliveries and deployment of the new plan beside the rest of the old one.
+    """
+    scenario, demand = gauge_break()
+    plan = plan_movements(scenario, demand)
+    out = tmp_path / "p6"
+    write_plan(out, scenario, plan)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = Path.rename
+
+    def immutable(self: Path, target: str | Path) -> Path:
+        if self.name == "movements.csv":
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", immutable)
+    other = dataclasses.replace(plan, objective=plan.objective + 1.0)  # plan.json differs
+    with pytest.raises(OutputError, match=r"cannot replace .*p6/movements\.csv: Operation not"):
+        write_plan(out, scenario, other)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_name_a_spreadsheet_would_run_is_written_behind_an_apostrophe(tmp_path: Path) -> None:
+    """A location named as a formula starts no cell of the plan files as one.
+
+    A tester's yard ``=HYPERLINK(…)`` opened as a live link in bottlenecks.csv's explanation.
+    """
+    scenario, demand = gauge_break()
+    trap = '=HYPERLINK("http://example.invalid";"Y transshipment yard")'
+    scenario = dataclasses.replace(
+        scenario,
+        locations=tuple(
+            dataclasses.replace(loc, name=trap) if loc.id == "Y" else loc
+            for loc in scenario.locations
+        ),
+    )
+    write_plan(tmp_path / "out", scenario, plan_movements(scenario, demand))
+    cells = []
+    for path in (tmp_path / "out").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            cells += [c for row in csv.reader(handle) for c in row]
+    assert f"'{trap}" in " ".join(cells)
+    starting = [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    starting += [c for c in cells if c.startswith("-") and not re.fullmatch(r"-[0-9.e+-]+", c)]
+    assert starting == []

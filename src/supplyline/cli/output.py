@@ -7,12 +7,14 @@ import datetime as dt
 import io
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,7 +26,15 @@ from rich.text import Text
 
 from supplyline.io.csv_out import csv_cell, yes_no
 
-__all__ = ["Exact", "OutputFormat", "WithUnit", "emit_rows", "listed", "write_json"]
+__all__ = [
+    "Exact",
+    "OutputFormat",
+    "WithUnit",
+    "emit_rows",
+    "listed",
+    "write_json",
+    "wrote_what",
+]
 
 
 TEXT_ROOM = 20
@@ -424,3 +434,30 @@ def emit_rows(
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     else:
         console.print(fitted_table(rows, columns, title, console))
+
+
+def wrote_what(
+    folder: Path | None, files: Sequence[Path], named: Mapping[str, Path | None] | None = None
+) -> str:
+    """What a command says it wrote: how many files went into ``folder``, and the others.
+
+    ``named`` gives the files that may go elsewhere a name (``{"the report": path}``);
+    a file outside ``folder`` without one is given by its path. A tester's ``wrote 9 files
+    to n1/n2/n3, n1/r/plan.html`` counted the report, written elsewhere, among the
+    folder's eight.
+
+    >>> wrote_what(Path("n1/n2"), [Path("n1/n2/a.csv"), Path("n1/r.html")],
+    ...            {"the report": Path("n1/r.html"), "the model": None})
+    'wrote 1 file to n1/n2 and the report to n1/r.html'
+    """
+    inside = os.path.realpath(folder) if folder is not None else None
+    names = {os.path.realpath(p): label for label, p in (named or {}).items() if p is not None}
+    here = [p for p in files if os.path.realpath(p.parent) == inside]
+    parts = [f"{len(here)} file{'' if len(here) == 1 else 's'} to {folder}"] if here else []
+    for path in files:
+        if path not in here:
+            label = names.get(os.path.realpath(path))
+            parts.append(f"{label} to {path}" if label else str(path))
+    if len(parts) < 2:
+        return "wrote " + "".join(parts)
+    return "wrote " + ", ".join(parts[:-1]) + " and " + parts[-1]

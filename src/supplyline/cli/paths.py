@@ -18,6 +18,8 @@ from typing import Any
 
 import typer
 
+from supplyline.services.report_pair import HTML_SUFFIXES
+
 __all__ = [
     "HTML_SUFFIXES",
     "MPS_SUFFIXES",
@@ -32,8 +34,6 @@ PATH_METAVAR = "<path>"
 
 MPS_SUFFIXES = (".mps",)
 """HiGHS picks a model file's format by its suffix: ``.mps`` is the one we write."""
-HTML_SUFFIXES = (".html", ".htm")
-"""What a browser opens as a web page (and what no plan, route or scenario file is named)."""
 
 
 def output_path(what: str) -> Callable[[str | Path], Path]:

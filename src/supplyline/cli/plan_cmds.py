@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows, write_json
+from supplyline.cli.output import OutputFormat, emit_rows, write_json, wrote_what
 from supplyline.cli.paths import (
     HTML_SUFFIXES,
     MPS_SUFFIXES,
@@ -382,9 +382,7 @@ def plan_cmd(
     else:
         _print_machine(run, fmt)
     err.print(
-        f"wrote {len(run.files)} files to {out}"
-        + (f", {report}" if report is not None else "")
-        + (f", {mps}" if mps is not None else ""),
+        wrote_what(out, run.files, {"the report": report, "the model": mps}),
         markup=False,
         highlight=False,
     )

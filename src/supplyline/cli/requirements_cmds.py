@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed
+from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed, wrote_what
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import stages
 from supplyline.cli.warnings import print_warnings
@@ -113,7 +113,7 @@ def requirements_cmd(
             + f"factors used: {', '.join(result.factors_used) or 'none'}"
         )
     if written:
-        err.print(f"wrote {', '.join(str(p) for p in written)}", markup=False, highlight=False)
+        err.print(wrote_what(out, written), markup=False, highlight=False)
 
 
 @app.command("factors", rich_help_panel="Plan")

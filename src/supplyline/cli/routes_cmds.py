@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json
+from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.warnings import print_warnings
@@ -191,7 +191,7 @@ def routes_cmd(
         else:
             emit_rows(rows, cols, fmt, console=console)
     if run.files:
-        err.print(f"wrote {', '.join(str(p) for p in run.files)}", markup=False, highlight=False)
+        err.print(wrote_what(out, run.files, {"the report": report}), markup=False, highlight=False)
     for path in run.removed:
         err.print(
             f"removed {path}, the report of the earlier routes", markup=False, highlight=False

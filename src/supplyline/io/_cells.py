@@ -32,6 +32,7 @@ __all__ = [
     "parse_bool",
     "parse_currency",
     "parse_decimal",
+    "parse_degrees",
     "parse_enum",
     "parse_float",
     "parse_id",
@@ -182,6 +183,43 @@ def _spaced_thousands_message(text: str, hint: str) -> str:
     return (
         f"{quoted} has {space} as a thousands separator: write {plain} "
         f"({hint}, without thousands separators{point})"
+    )
+
+
+_DEGREES = re.compile(
+    r"(?P<pre>[NSEW])?\s*(?P<deg>[0-9]+(?:\.[0-9]*)?)\s*(?P<sign>°|º|deg)?\s*"
+    r"(?:(?P<min>[0-9]+(?:\.[0-9]*)?)\s*['′’]\s*)?"
+    r"(?:(?P<sec>[0-9]+(?:\.[0-9]*)?)\s*(?:\"|″|''|’’)\s*)?(?P<post>[NSEW])?",
+    re.IGNORECASE,
+)
+
+
+def parse_degrees(value: Any, *, hi: float) -> float:
+    """A latitude (``hi`` 90) or longitude (``hi`` 180) in decimal degrees.
+
+    Degrees, minutes and a hemisphere letter (``12°06′S``, ``179.5W``) are refused with
+    the number to write instead: a tester's were called "not a number" and "a unit in
+    it", which said neither how to write one nor that south and west are negative.
+
+    >>> parse_degrees("-12.1", hi=90)
+    -12.1
+    """
+    try:
+        return parse_float(value, lo=-hi, hi=hi, unit="degrees")
+    except BadValue:
+        found = _DEGREES.fullmatch(value.strip()) if isinstance(value, str) else None
+        if found is None or not (found["pre"] or found["post"] or found["sign"] or found["min"]):
+            raise
+    hint = _range_hint(-hi, hi, "degrees")
+    letters = {(found["pre"] or "").upper(), (found["post"] or "").upper()} - {""}
+    number = float(found["deg"]) + float(found["min"] or 0) / 60 + float(found["sec"] or 0) / 3600
+    if len(letters) > 1 or letters & ({"E", "W"} if hi == 90 else {"N", "S"}) or number > hi:
+        here = ""  # N and S on one value, E/W on a latitude, 100°N: no number to suggest
+    else:
+        here = f", here {round(-number if letters & {'S', 'W'} else number, 6)!r}"
+    raise BadValue(
+        f"{show(value)} is not a number in decimal degrees ({hint}): write south and west "
+        f"as negative decimal degrees{here or ', e.g. -12.1'}"
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from supplyline.io._cells import show
 from supplyline.io._source import Report
+from supplyline.io.csv_out import unguarded
 
 __all__ = ["Row", "Table", "read_table"]
 
@@ -91,7 +92,8 @@ def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]
     try:
         for record in reader:
             if record and any(c.strip() for c in record) and not record[0].lstrip().startswith("#"):
-                out.append((line, record))
+                # a text supplyline wrote with a guard against spreadsheet formulas
+                out.append((line, [unguarded(cell) for cell in record]))
             line = reader.line_num + 1
     except csv.Error as error:
         how = (

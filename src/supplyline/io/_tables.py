@@ -29,6 +29,7 @@ from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
     parse_bool,
+    parse_degrees,
     parse_enum,
     parse_float,
     parse_id,
@@ -182,8 +183,8 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
             "name": f.take("name", c("name"), partial(parse_name, default=lid or ""), lid or ""),
             "partner": f.take("partner", c("partner"), parse_id),
             "kind": f.take("kind", c("kind"), partial(parse_enum, enum=LocationKind)),
-            "lat": f.take("lat", c("lat"), _num(90, "degrees", lo=-90)),
-            "lon": f.take("lon", c("lon"), _num(180, "degrees", lo=-180)),
+            "lat": f.take("lat", c("lat"), partial(parse_degrees, hi=90)),
+            "lon": f.take("lon", c("lon"), partial(parse_degrees, hi=180)),
             "handling_t_per_day": f.take(
                 "handling_t_per_day", c("handling_t_per_day"), _num(1e6, "t/day"), None
             ),

@@ -1,7 +1,9 @@
 """Writing output folders so that a failure leaves nothing half-written.
 
 Files are written into a temporary folder beside the target; only when every file is
-complete are they moved into place, one rename each.
+complete are they moved into place, one rename each, all or none: an earlier file of the
+same name is first moved aside (beside itself), and if any move fails every one is undone
+(:func:`_swap_in`).
 
 Ctrl+C while the files are moved into place is held off until all of them are, then
 raised as :class:`~supplyline.errors.InterruptedAfterWriting` (moved half, the folder
@@ -15,6 +17,7 @@ of that target left by a process that no longer runs; nothing else is touched.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -22,6 +25,7 @@ import shutil
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
@@ -55,7 +59,9 @@ def atomic_output_dir(
     its ``stocks.csv`` with the plan's. An empty path is refused (it meant the current
     folder).
     ``also`` lists more finished (scratch file, target) pairs to move with them (read
-    when the block ends, so the block may add to it); Ctrl+C waits until all are moved.
+    when the block ends, so the block may add to it), all or none of them (a file that
+    cannot be replaced, immutable say, puts back those already moved; the
+    :class:`~supplyline.errors.OutputError` names it); Ctrl+C waits until all are moved.
     ``remove`` (read when the block ends, too) lists files that the new ones make wrong (the
     earlier plan's report, :mod:`supplyline.io.earlier_reports`): they are removed right
     after the moves, under the same hold on Ctrl+C, and only if every move succeeded; one
@@ -70,33 +76,26 @@ def atomic_output_dir(
     target = Path(target)
     resolved = target.resolve()
     parent, name = resolved.parent, resolved.name
+    made: list[Path] = []  # folders made for the scratch, removed again on a failure
     try:
-        parent.mkdir(parents=True, exist_ok=True)
+        made += _make_folders(parent)
         _remove_dead_scratch(parent, name, "")
         scratch = parent / _scratch_name(name, "")
         scratch.mkdir(mode=0o700)
     except OSError as error:
+        _remove_folders(made)
         raise _output_error(target, error) from None
     try:
         yield scratch
         names = [item.name for item in scratch.iterdir()]
         if not replaces_scenario:
             _keep_scenario_files(target, names)
-        blocked = sorted(n for n in names if (target / n).is_dir())
-        if blocked:  # before any moves: a tester's folder got three files of seven
-            raise OutputError(
-                f"cannot write {target / blocked[0]}: it is a folder (nothing was written)"
-            )
+        moves = [(item, target / item.name) for item in sorted(scratch.iterdir())]
+        moves += list(also)
+        _check_finals([final for _, final in moves])  # before any moves
         try:
-            with ctrl_c_held_back():
-                try:
-                    target.mkdir(parents=True, exist_ok=True)
-                    for item in sorted(scratch.iterdir()):
-                        item.replace(target / item.name)
-                except OSError as error:
-                    raise _output_error(target, error) from None
-                for tmp, final in also:
-                    move_into_place(tmp, final)
+            with ctrl_c_held_back():  # the whole swap, its undoing included
+                _swap_in(target, moves)
                 for stale in remove:
                     try:
                         stale.unlink(missing_ok=True)
@@ -104,8 +103,149 @@ def atomic_output_dir(
                         log.warning("could not remove %s", stale, exc_info=True)
         except KeyboardInterrupt:  # pressed while they moved: they are all in place now
             raise InterruptedAfterWriting from None
+    except InterruptedAfterWriting:
+        raise
+    except BaseException:  # nothing moved: the folders made for it go too
+        shutil.rmtree(scratch, ignore_errors=True)
+        _remove_folders(made)
+        raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _check_finals(finals: Sequence[Path]) -> None:
+    """Raise OutputError, before any move, if a final path is a folder or not a plain file."""
+    for final in finals:
+        if final.is_dir():  # a tester's folder got three files of seven
+            raise OutputError(f"cannot write {final}: it is a folder (nothing was written)")
+        if final.exists() and not final.is_file():  # a rename would replace a device node
+            raise OutputError(
+                f"cannot write {final}: it is not a regular file (a device or a pipe; "
+                "nothing was written)"
+            )
+
+
+@dataclass(slots=True)
+class _Moved:
+    """One file of a swap: its new file, where it goes, and where the earlier one was put."""
+
+    new: Path
+    final: Path
+    earlier: bool = False  # whether final held a file before
+    aside: Path | None = None  # where the earlier file was moved (None: not yet, or none)
+    moved_in: bool = False
+
+
+def _swap_in(target: Path, moves: Sequence[tuple[Path, Path]]) -> None:
+    """Move each finished (new, final) file onto its final path: all of them, or none.
+
+    Renamed one by one, a file that could not be replaced (an immutable one) left a
+    tester's folder with three files of the new plan and five of the earlier one. So each
+    earlier file of the same name is first moved aside, beside itself (same file system),
+    then the new one is moved in; when one step fails, every step taken is undone, last
+    first, and the error names the file that could not be replaced. Only when every new
+    file is in are the earlier ones deleted. Folders made on the way are removed again on
+    failure. If the undoing fails too, the error says which files are which.
+    """
+    made: list[Path] = []
+    done: list[_Moved] = []
+    step: _Moved | None = None
+    try:
+        made += _make_folders(target)
+        for new, final in moves:
+            step = _Moved(new=new, final=final)
+            made += _make_folders(final.parent)
+            step.earlier = os.path.lexists(final)
+            if step.earlier:
+                aside = final.with_name(_aside_name(final.name))
+                final.rename(aside)
+                step.aside = aside
+            done.append(step)
+            new.replace(final)
+            step.moved_in = True
+    except BaseException as error:  # OSError, or a bug: undo, then let it go on as it is
+        problems = _undo(done, made)
+        if not isinstance(error, OSError):
+            raise
+        what = "replace" if step is not None and step.earlier else "write"
+        where = step.final if step is not None else target
+        reason = error.strerror or str(error)
+        if not problems:
+            raise OutputError(
+                f"cannot {what} {where}: {reason} (nothing was written: every earlier file "
+                "is as it was)"
+            ) from None
+        raise OutputError(
+            f"cannot {what} {where}: {reason}; putting the earlier files back failed too: "
+            + "; ".join(problems)
+            + "; every other file is as it was"
+        ) from None
+    for moved in done:
+        if moved.aside is not None:
+            try:
+                moved.aside.unlink()
+            except OSError:
+                log.warning(
+                    "could not remove %s, the earlier %s", moved.aside, moved.final, exc_info=True
+                )
+
+
+def _undo(done: Sequence[_Moved], made: Sequence[Path]) -> list[str]:
+    """Undo the steps of :func:`_swap_in`, last first; say what could not be put back."""
+    problems: list[str] = []
+    for moved in reversed(done):
+        try:
+            if moved.aside is not None:
+                moved.aside.replace(moved.final)  # over the new file, if it was moved in
+            elif moved.moved_in:
+                moved.final.replace(moved.new)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if moved.aside is None:
+                problems.append(f"{moved.final} is the new one (there was none before; {reason})")
+            else:
+                now = "the new one" if moved.moved_in else "missing"
+                problems.append(
+                    f"{moved.final} is {now}, the earlier one is kept as {moved.aside} ({reason})"
+                )
+    _remove_folders(made)
+    return problems
+
+
+def _remove_folders(made: Sequence[Path]) -> None:
+    """Remove the folders :func:`_make_folders` made (outermost first), innermost first.
+
+    One that holds something now (an MPS file written for a plan that had no solution)
+    stays, as it should.
+    """
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError as error:
+            if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                log.warning("could not remove the folder %s made for the output", folder)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; return those made, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    for path in reversed(missing):
+        path.mkdir()
+        made.append(path)
+    return made
+
+
+def _aside_name(name: str) -> str:
+    """A hidden name for an earlier file moved aside, which no scratch clean-up ever matches.
+
+    It ends in ``-earlier``, not in a scratch name's 32 hex digits or a suffix: a dead
+    process's earlier file that could not be put back is the user's, and stays.
+    """
+    return f".{name}-{os.getpid()}-{uuid.uuid4().hex}-earlier"
 
 
 def _keep_scenario_files(target: Path, names: Sequence[str]) -> None:

@@ -6,11 +6,21 @@ called Łódź shows each of its letters Ł, ó and ź as two wrong ones. With t
 UTF-8; pandas, LibreOffice, QGIS and supplyline's own readers skip the mark (Python's
 ``csv`` module wants ``encoding="utf-8-sig"``). Scenario files supplyline writes for
 people to fill in keep plain UTF-8: they are inputs, and the reader takes either.
+
+Why a leading apostrophe on some text: a spreadsheet takes a cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return for a formula, and a scenario accepts any
+text as a name: a tester's location called ``=HYPERLINK("http://…";"Grenzfeld")`` came out
+at the start of a cell of ``bottlenecks.csv`` as a live link. Every text cell that starts
+so (and is not a plain number, such as ``-5``) gets an apostrophe before it, as OWASP
+advises against CSV injection (:func:`formula_safe`); numbers are never touched.
+supplyline's readers drop it again (:func:`unguarded`), so what is read is what was
+written.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,10 +30,13 @@ from supplyline.types import GRAM_DECIMALS, to_gram
 
 __all__ = [
     "CSV_ENCODING",
+    "FORMULA_STARTS",
     "GRAM_DECIMALS",
     "apportion",
     "csv_cell",
+    "formula_safe",
     "to_gram",
+    "unguarded",
     "write_csv",
     "write_rows",
     "yes_no",
@@ -45,14 +58,51 @@ def yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads, at the start of a cell, as the start of a formula."""
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _needs_guard(text: str) -> bool:
+    """Whether ``text`` gets the apostrophe: it starts a formula (behind any apostrophes).
+
+    Behind apostrophes too, so that a text that starts with an apostrophe of its own reads
+    back as it was (``'=x`` is written ``''=x``).
+    """
+    return text.lstrip("'").startswith(FORMULA_STARTS) and _PLAIN_NUMBER.fullmatch(text) is None
+
+
+def formula_safe(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet runs as a formula (the module docstring).
+
+    >>> [formula_safe(t) for t in ("=1+1", "-5", "-", "@x", "Łódź", "'=x")]
+    ["'=1+1", '-5', "'-", "'@x", 'Łódź', "''=x"]
+    """
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguarded(text: str) -> str:
+    """A cell's text as it was before :func:`formula_safe`: the reader's side.
+
+    >>> [unguarded(formula_safe(t)) for t in ("=1+1", "-5", "'=x", "'plain")]
+    ['=1+1', '-5', "'=x", "'plain"]
+    """
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: ``yes``/``no`` for a truth value, blank for none, else as is.
 
-    >>> [csv_cell(v) for v in (True, None, 2.5, "x")]
-    ['yes', '', 2.5, 'x']
+    Text is made :func:`formula_safe`; numbers are left as they are.
+
+    >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x")]
+    ['yes', '', -2.5, 'x', "'=x"]
     """
     if isinstance(value, bool):
         return yes_no(value)
+    if isinstance(value, str):
+        return formula_safe(value)
     return "" if value is None else value
 
 
@@ -68,7 +118,8 @@ def write_rows(
     With lines ended by a line feed alone, Python's ``csv`` leaves a lone carriage return in
     a value unquoted, and a reader takes it for the end of the line: the value is lost.
     A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``. Cells go
-    through :func:`csv_cell` (truth values as ``yes``/``no``).
+    through :func:`csv_cell` (truth values as ``yes``/``no``, text safe from spreadsheets'
+    formulas).
     """
     writer = csv.DictWriter(
         handle,

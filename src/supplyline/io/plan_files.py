@@ -37,7 +37,7 @@ from supplyline.domain import (
     TargetGap,
     check_plan_of,
 )
-from supplyline.errors import Issue, NotFoundError, ScenarioError, require
+from supplyline.errors import Issue, NotFoundError, ScenarioError, SolverError, require
 from supplyline.io._day_cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
@@ -351,12 +351,20 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     """Write every plan file into ``out``: all of them, or none if anything fails.
 
     Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
-    ``scenario`` (its network would be written without the plan's flows). A report that
+    ``scenario`` (its network would be written without the plan's flows), and
+    :class:`~supplyline.errors.SolverError` for a plan with no solution (the time limit
+    came first), before anything is written: a tester's such plan was written as a clean
+    one, nothing short, and did not read back as written. A report that
     supplyline wrote in ``out`` of the plan these files replace is removed with the move
     (:mod:`supplyline.io.earlier_reports`).
     """
     require(out, (str, os.PathLike), "the output folder")
     check_plan_of(scenario, plan)
+    if plan.status is PlanStatus.NO_SOLUTION:  # its files read as a clean plan, short nothing
+        raise SolverError(
+            "no plan: the solver had not reached a feasible plan when it stopped (status "
+            f"{plan.status.value}); nothing written: give it more time (a larger time_limit_s)"
+        )
     stale: list[Path] = []
     with atomic_output_dir(out, remove=stale) as scratch:
         names = [p.name for p in write_plan_files(scratch, scenario, plan)]

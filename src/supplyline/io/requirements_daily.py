@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand
+from supplyline.io.csv_out import formula_safe
 from supplyline.types import GRAM_DECIMALS, day_label, to_gram
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
@@ -146,7 +147,8 @@ def gram_texts(values: FloatArray) -> list[str]:
 def _csv_line(cells: Sequence[object]) -> str:
     """Cells as Python's ``csv`` writes them in a result file (quoted where it must)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(cells)  # quoting looks at it
+    guarded = [formula_safe(c) if isinstance(c, str) else c for c in cells]
+    csv.writer(buffer, lineterminator="\r\n").writerow(guarded)  # quoting looks at it
     return buffer.getvalue().removesuffix("\r\n")
 
 

@@ -31,6 +31,7 @@ from supplyline.io._tables import (
     VEHICLES_PREFIX,
 )
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files, writing
+from supplyline.io.csv_out import formula_safe
 from supplyline.io.loader import load_scenario
 
 __all__ = ["scenario_texts", "write_scenario"]
@@ -53,7 +54,7 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([formula_safe(_cell(v)) for v in row])  # a name "=HYPERLINK(…)"
     return out.getvalue()
 
 

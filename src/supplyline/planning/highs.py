@@ -34,6 +34,7 @@ __all__ = [
     "HighsSession",
     "Solution",
     "available_methods",
+    "check_mps_path",
     "highs_version",
     "new_highs",
     "pass_lp",
@@ -214,6 +215,19 @@ _S = highspy.HighsModelStatus
 _STOPPED = {_S.kTimeLimit, _S.kIterationLimit, _S.kInterrupt, getattr(_S, "kHighsInterrupt", None)}
 
 
+def check_mps_path(path: str | os.PathLike[str]) -> None:
+    """Raise OutputError unless ``path`` names an MPS file (``.mps``).
+
+    HiGHS picks a model file's format by its suffix, and ``model.lp`` failed only after
+    the model was built, as if the disk were full. Callers check first, before any work.
+
+    >>> check_mps_path("out/model.mps")
+    """
+    name = Path(path).name
+    if Path(path).suffix.lower() != ".mps":
+        raise OutputError(f"an MPS file name must end in .mps, not {name!r}")
+
+
 class HighsSession:
     """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
 
@@ -252,8 +266,7 @@ class HighsSession:
     def write_mps(self, path: str | Path) -> None:
         """Write the model as (free) MPS, for another solver."""
         target = Path(path)
-        if target.suffix.lower() != ".mps":
-            raise OutputError(f"an MPS file name must end in .mps, not {target.name!r}")
+        check_mps_path(target)
         if not target.parent.is_dir():
             raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
         h = self._h

@@ -19,7 +19,7 @@ from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
-from supplyline.planning.highs import HighsSession, Solution
+from supplyline.planning.highs import HighsSession, Solution, check_mps_path
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
@@ -52,8 +52,10 @@ def write_mps(
 ) -> LpModel:
     """Write the scenario's LP as an MPS file with readable names; return the model.
 
-    Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write the file.
+    Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write the file (a name
+    not ending in ``.mps``: before any work).
     """
+    check_mps_path(path)
     problem, model = build(scenario, demand, params)
     HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
     return model
@@ -191,6 +193,8 @@ def plan_movements(
     require_callable(on_fallback, "on_fallback")
     if params is not None:
         require(params, PlanParams, "params")
+    if mps_path is not None:
+        check_mps_path(mps_path)  # before any work
     params = params or PlanParams()
     say = progress or _quiet
     began = time.perf_counter()

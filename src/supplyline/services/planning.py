@@ -32,9 +32,9 @@ from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import Method, PlanParams, highs_version, plan_movements
 from supplyline.planning.best_response import Responses
-from supplyline.planning.highs import available_methods
+from supplyline.planning.highs import available_methods, check_mps_path
 from supplyline.planning.interrupt import raise_if_interrupted
-from supplyline.services.report_pair import check_report, check_written
+from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.routing import reach_for
 from supplyline.services.run_log import log_plan
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
@@ -222,7 +222,8 @@ def _check_plan_args(
     """Raise ArgumentError for an argument of :func:`plan_scenario` of the wrong kind.
 
     Before any work: ``params={"time_limit_s": 5}`` (or a Scenario) failed with an
-    AttributeError ('method'), ``out=None`` and ``mps=5`` inside pathlib, and
+    AttributeError ('method'), ``out=None`` and ``mps=5`` inside pathlib, ``mps="x.lp"``
+    (an OutputError, as the CLI's ``--mps``) after the model was built, and
     ``progress=5`` / ``on_warnings=5`` as bare TypeErrors once the scenario was read.
     """
     require_folder(folder)  # None failed in the output checks with a bare TypeError
@@ -231,6 +232,8 @@ def _check_plan_args(
         require(params, PlanParams, "params")
     if mps is not None:
         require(mps, (str, os.PathLike), "the MPS file")
+        if isinstance(mps, str | os.PathLike):  # as required: narrowed for mypy
+            check_mps_path(mps)  # "x.lp" failed after the model was built, blaming the disk
     for callback, name in zip(callbacks, ("progress", "on_warnings"), strict=True):
         require_callable(callback, name)
 
@@ -269,7 +272,7 @@ def plan_scenario(
     if (why := why_unavailable(method)) is not None:
         raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
     if report is not None:
-        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER)
+        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []

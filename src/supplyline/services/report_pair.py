@@ -14,21 +14,32 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from supplyline.errors import ArgumentError, require
+from supplyline.errors import ArgumentError, OutputError, require
 
-__all__ = ["check_report", "check_written"]
+__all__ = ["HTML_SUFFIXES", "check_report", "check_written"]
+
+HTML_SUFFIXES = (".html", ".htm")
+"""What a browser opens as a web page (and what no plan, route or scenario file is named)."""
 
 
-def check_report(report: object, *, takes: Sequence[str], suggest: str) -> None:
+def check_report(
+    report: object, *, takes: Sequence[str], suggest: str, suffixes: Sequence[str] = ()
+) -> None:
     """Raise ArgumentError unless ``report`` is a (path, writer) pair whose writer ``takes``.
 
     ``takes`` names the writer's arguments, in order (it is called with them all);
     ``suggest`` is the writer to pass instead, for the message. A writer without a
     signature to read (a builtin) is taken as it is: it is tried when it writes.
+    ``suffixes`` (if any) are the endings the path may have, as the CLI's ``--report``:
+    a tester's ``("x.pdf", write_plan_report_with_reach)`` wrote a web page named x.pdf
+    (an OutputError, as an MPS file's name).
     """
     if not (isinstance(report, tuple) and len(report) == 2 and callable(report[1])):
         raise ArgumentError(f"report(={report!r:.60}) must be a (path, writer) pair")
     require(report[0], (str, os.PathLike), "the report's path")
+    name = Path(report[0]).name
+    if suffixes and Path(report[0]).suffix.lower() not in suffixes:
+        raise OutputError(f"a report's file name must end in {' or '.join(suffixes)}, not {name!r}")
     writer = report[1]
     if inspect.isbuiltin(writer):  # print takes anything, and writes no file
         raise ArgumentError(

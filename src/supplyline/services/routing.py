@@ -36,7 +36,7 @@ from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
 from supplyline.routing.site_stock import held_on_day
-from supplyline.services.report_pair import check_report, check_written
+from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
@@ -169,7 +169,7 @@ def route_scenario_day(
         require(params, ConvoyParams, "params")
     require_callable(progress, "progress")
     if report is not None:
-        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER)
+        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     check_outputs(
         folder,
         ("the route files", out, ROUTE_FILES) if out is not None else None,
@@ -228,8 +228,14 @@ def route_scenario_day(
                 report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
             check_written(report[1], report_tmp)
         if out is not None:
+            # the report moves with the route files, all or none (it was moved after them)
+            with_them = (
+                [(report_tmp, Path(report[0]))]
+                if report is not None and report_tmp is not None
+                else []
+            )
             with (
-                atomic_output_dir(out, remove=stale) as scratch,
+                atomic_output_dir(out, also=with_them, remove=stale) as scratch,
                 writing(f"the route files into {out}"),
             ):
                 written = write_routes_files(scratch, scenario, routes)
@@ -240,12 +246,12 @@ def route_scenario_day(
                     keep=[report[0]] if report is not None else [],
                 )
                 raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
-            files = [Path(out) / p.name for p in written]
+            files = [Path(out) / p.name for p in written] + [final for _, final in with_them]
         else:
             raise_if_interrupted()  # likewise, before the report is moved
-        if report is not None and report_tmp is not None:
-            move_into_place(report_tmp, report[0])
-            files.append(Path(report[0]))
+            if report is not None and report_tmp is not None:
+                move_into_place(report_tmp, report[0])
+                files.append(Path(report[0]))
     finally:
         if report_tmp is not None:
             report_tmp.unlink(missing_ok=True)
