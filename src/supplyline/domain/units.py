@@ -6,9 +6,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Integral
-from types import MappingProxyType
 
 from supplyline.domain.fields import check_fields
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
 
@@ -47,7 +47,7 @@ class Unit:
     home: LocationId
     destination: LocationId
     personnel: int
-    vehicles: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    vehicles: Mapping[str, int] = field(default_factory=lambda: FrozenMap({}))
     available_day: int = 0
     required_day: int = 0
     deployment_lift_t: float = 0.0
@@ -79,7 +79,7 @@ class Unit:
         for cls, count in self.vehicles.items():
             if count < 0:
                 raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")
-        object.__setattr__(self, "vehicles", MappingProxyType(dict(self.vehicles)))
+        object.__setattr__(self, "vehicles", FrozenMap(self.vehicles))
         if self.available_day < 0:
             raise ArgumentError(f"available_day(={self.available_day}) must be >= 0")
         if self.required_day < self.available_day:
