@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain.fields import whole_number
+from supplyline.domain.fields import named_fields, whole_number
 from supplyline.errors import ArgumentError, require, require_list
 from supplyline.types import CommodityId, UnitId
 
@@ -21,6 +21,7 @@ __all__ = ["Demand", "held_at_start", "to_deliver"]
 FloatArray = npt.NDArray[np.float64]
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Demand:
     """Daily requirements of every unit.

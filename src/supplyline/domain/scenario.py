@@ -11,7 +11,7 @@ from typing import Any
 
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
@@ -31,6 +31,7 @@ DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = FrozenMap(
 )
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SolverOptions:
     """Knobs of the movement-plan solver that a scenario may set (the CLI may override)."""
@@ -50,6 +51,7 @@ class SolverOptions:
             raise ArgumentError(f"threads(={self.threads}) must be >= 1")
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RoutingOptions:
     """Last-mile routing defaults: detour over great-circle distance, time spent at a stop."""
@@ -69,6 +71,7 @@ def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
     return FrozenMap({getattr(item, key): item for item in items})
 
 
+@named_fields
 @dataclass(frozen=True, kw_only=True)
 class Scenario:
     """Everything supplyline knows about one operation.

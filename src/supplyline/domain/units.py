@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Integral
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
@@ -20,6 +20,7 @@ MAX_DAYS_HELD = 365
 """The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActivityPeriod:
     """From ``start_day`` on (until the next period), the unit works at ``level``."""
@@ -31,6 +32,7 @@ class ActivityPeriod:
         check_fields(self)
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Unit:
     """A unit to deploy and sustain.
