@@ -12,7 +12,7 @@ import pytest
 from cli_helpers import BILATERAL, run
 from typer.testing import CliRunner
 
-import supplyline.services.planning as planning_service
+import supplyline.planning.highs as highs_module
 from supplyline.cli.app import _register_commands, app
 from supplyline.cli.paths import HTML_SUFFIXES, MPS_SUFFIXES, output_file
 from supplyline.domain import PlanStatus
@@ -46,9 +46,7 @@ def test_a_method_this_highs_lacks_is_a_usage_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Exit 2 naming HiGHS's version and the methods it has, before any work."""
-    monkeypatch.setattr(
-        planning_service, "available_methods", lambda: (Method.AUTO, Method.SIMPLEX)
-    )
+    monkeypatch.setattr(highs_module, "available_methods", lambda: (Method.AUTO, Method.SIMPLEX))
     result = runner.invoke(app, ["plan", B, "--out", str(tmp_path / "o"), "--method", "pdlp"])
     assert result.exit_code == 2, result.output
     said = _words(result.output)

@@ -35,7 +35,7 @@ from supplyline.domain import (
 from supplyline.errors import ArgumentError, OutputError, ScenarioError
 from supplyline.io import load_scenario, write_scenario
 from supplyline.io.factors import factors_for
-from supplyline.planning import plan_movements
+from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import one_link
 from supplyline.requirements import compute_requirements
 
@@ -239,3 +239,25 @@ def test_ids_are_taken_in_nfc_and_text_subclasses_as_plain_text() -> None:
 def test_numpy_times_are_not_numbers(bad: object) -> None:
     with pytest.raises(ArgumentError, match="personnel"):
         Unit(**{**UNIT, "personnel": bad})
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (
+            lambda: Location(id="D", name="D", partner="A", kindd="depot", lat=5, lon=1),
+            r"Location has no field 'kindd' \(did you mean 'kind'\?; its fields: id, name,",
+        ),
+        (lambda: PlanParams(time_limit=5), "PlanParams has no field 'time_limit' .did you mean"),
+        (
+            lambda: dataclasses.replace(one_link()[0], colour="red"),
+            r"Scenario has no field 'colour' \(its fields: name, start_date",
+        ),
+    ],
+)
+def test_an_unknown_keyword_is_an_argument_error_offering_the_field_meant(
+    make: Any, says: str
+) -> None:
+    """Python's 'unexpected keyword argument' named neither the record nor what was meant."""
+    with pytest.raises(ArgumentError, match=says):
+        make()

@@ -21,7 +21,7 @@ import pytest
 from supplyline.domain import Location, LocationKind, Unit
 from supplyline.errors import ArgumentError, OutputError, SupplylineError
 from supplyline.io.factors import factors_for
-from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning import Method, PlanParams, plan_movements
 from supplyline.planning.examples import late_unit, one_link
 from supplyline.planning.params import Weights
 from supplyline.reports import render_plan_report, write_plan_report
@@ -170,3 +170,29 @@ def test_callbacks_and_a_deep_plan_file_are_refused_by_name(tmp_path: Path) -> N
     deep.write_text("[" * 100_000)
     with pytest.raises(ScenarioError):
         read_plan(deep)
+
+
+@pytest.mark.parametrize("call", ["plan_movements", "write_mps"])
+def test_a_method_this_highs_lacks_is_refused_before_any_work(
+    call: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In the CLI's words, before a stage starts (it failed once the model was built)."""
+    import supplyline.planning.highs as highs_module
+    from supplyline.planning import write_mps
+    from supplyline.planning.highs import why_unavailable
+
+    monkeypatch.setattr(highs_module, "available_methods", lambda: (Method.AUTO, Method.SIMPLEX))
+    why = why_unavailable(Method.PDLP)
+    assert why is not None
+    stages: list[str] = []
+    scenario, demand = one_link()
+    params = PlanParams(method=Method.PDLP)
+    run = {
+        "plan_movements": lambda: plan_movements(scenario, demand, params, progress=stages.append),
+        "write_mps": lambda: write_mps(scenario, demand, tmp_path / "m.mps", params),
+    }[call]
+    with pytest.raises(ArgumentError, match="method 'pdlp': this HiGHS build") as raised:
+        run()
+    assert str(raised.value) == f"method 'pdlp': {why}"
+    assert stages == []
+    assert list(tmp_path.iterdir()) == []

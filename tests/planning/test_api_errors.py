@@ -61,11 +61,12 @@ def test_a_factor_override_that_is_not_a_number_of_0_or_more_is_refused() -> Non
 @pytest.mark.parametrize(
     ("text", "column", "message"),
     [
-        ("time_limit = 5\n", "time_limit", "unknown key"),
+        ("time_limit = 5\n", "time_limit", r"unknown key \(did you mean 'time_limit_s'\?; known"),
+        ("bogus = 5\n", "bogus", r"unknown key \(known: alike_start"),
         ('time_limit_s = "10"\n', "time_limit_s", "'10' is not a number"),
         ("threads = true\n", "threads", "true is not a whole number"),
         ('method = "fast"\n', "method", "'fast' is not one of auto, simplex"),
-        ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key"),
+        ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key .did you mean"),
         ('[weights]\nlate_per_t_day = "x"\n', "weights.late_per_t_day", "'x' is not a number"),
         ("threads = 5000\n", None, r"threads\(=5000\) must be 1 to 1024"),
         ("x = [\n", None, "is not valid TOML"),

@@ -256,12 +256,21 @@ def test_outputs_that_cannot_go_where_asked_exit_8_before_solving(
 
 @pytest.mark.parametrize(
     ("option", "value", "message"),
-    [("--time-limit", "inf", "not a number of seconds"), ("--threads", "5000", "1024")],
+    [
+        ("--time-limit", "inf", "not a number of seconds"),
+        ("--time-limit", "nan", "nan is not a number of seconds"),
+        ("--time-limit", "0", "0 is less than the least, 0.001 seconds"),
+        ("--explain-time", "nan", "nan is not a number of seconds"),
+        ("--threads", "5000", "1024"),
+    ],
 )
 def test_plan_refuses_an_endless_limit_and_absurd_threads(
     bilateral_dir: Path, tmp_path: Path, option: str, value: str, message: str
 ) -> None:
-    """``inf`` seconds (was a worse plan at once) and more than 1,024 threads: exit 2."""
+    """``inf`` seconds (was a worse plan at once) and more than 1,024 threads: exit 2.
+
+    ``nan`` was "Input should be greater than or equal to 0.001" (pydantic's words).
+    """
     result = runner.invoke(
         app, ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), option, value]
     )
@@ -439,3 +448,12 @@ def test_plan_counts_the_files_in_out_and_names_the_report_and_model_elsewhere(
     inside = runner.invoke(app, [*args[:-1], str(out / "plan.html")])
     assert inside.exit_code == 0, inside.output
     assert f"wrote 9 files to {out}" in " ".join(inside.stderr.split())
+
+
+def test_the_solver_options_help_says_where_their_default_comes_from() -> None:
+    """--time-limit and --threads default to scenario.yaml's solver options; wall-clock seconds."""
+    result = runner.invoke(app, ["plan", "--help"], env={"COLUMNS": "400"})
+    said = " ".join(result.output.split())
+    assert "(default: solver.time_limit_s in scenario.yaml, else no limit)" in said
+    assert "(default: solver.threads in scenario.yaml, else HiGHS's choice)" in said
+    assert "seconds of wall-clock time" in said

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import supplyline.planning.highs as highs_module
 import supplyline.services.planning as planning_service
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
 from supplyline.errors import OutputError, ScenarioError, SolverError
@@ -60,7 +61,7 @@ def test_a_missing_method_is_said_with_the_highs_version_and_what_it_has(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The message names HiGHS's version, the missing solver, and the methods there are."""
-    monkeypatch.setattr(planning_service, "available_methods", lambda: (Method.AUTO, Method.IPM))
+    monkeypatch.setattr(highs_module, "available_methods", lambda: (Method.AUTO, Method.IPM))
     why = why_unavailable(Method.HIPO)
     assert why == (
         f"this HiGHS build ({highs_version()}) has no HiPO solver; the methods it has: auto, ipm"
@@ -71,7 +72,7 @@ def test_plan_scenario_refuses_a_missing_method_before_any_work(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A bad option (exit 2 in the CLI), raised before the scenario is even read."""
-    monkeypatch.setattr(planning_service, "available_methods", lambda: (Method.SIMPLEX,))
+    monkeypatch.setattr(highs_module, "available_methods", lambda: (Method.SIMPLEX,))
     with pytest.raises(ScenarioError, match=r"method 'pdlp': this HiGHS build .* no PDLP solver"):
         plan_scenario(tmp_path / "no-such-scenario", tmp_path / "out", params=_params("pdlp"))
     assert list(tmp_path.iterdir()) == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from supplyline.cli.paths import (
 )
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
+from supplyline.cli.seconds import SECONDS_METAVAR, seconds
 from supplyline.cli.warnings import print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
@@ -305,10 +305,20 @@ def plan_cmd(
         metavar=PATH_METAVAR,
     ),
     time_limit: float | None = typer.Option(
-        None, "--time-limit", min=0.001, help="Stop the solver after this many seconds."
+        None,
+        "--time-limit",
+        help="Stop the solver after this many seconds of wall-clock time, at least 0.001 (a "
+        "loaded machine gets less done in them, so a plan may stop earlier than on a quiet "
+        "one) (default: solver.time_limit_s in scenario.yaml, else no limit).",
+        parser=seconds(least=0.001, leave_out="leave --time-limit out for no limit"),
+        metavar=SECONDS_METAVAR,
     ),
     threads: int | None = typer.Option(
-        None, "--threads", min=1, max=MAX_THREADS, help="Solver threads."
+        None,
+        "--threads",
+        min=1,
+        max=MAX_THREADS,
+        help="Solver threads (default: solver.threads in scenario.yaml, else HiGHS's choice).",
     ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
     fair_share: bool | None = typer.Option(
@@ -338,9 +348,10 @@ def plan_cmd(
     explain_time: float | None = typer.Option(
         None,
         "--explain-time",
-        min=0.001,
-        help="Seconds the --explain re-solves may take in all (default: as long as the "
-        "solve, at least 10).",
+        help="Seconds the --explain re-solves may take in all, at least 0.001 (default: as "
+        "long as the solve, at least 10).",
+        parser=seconds(least=0.001, leave_out="leave --explain-time out for the default"),
+        metavar=SECONDS_METAVAR,
     ),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
@@ -351,18 +362,8 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    if time_limit is not None and not math.isfinite(time_limit):
-        raise typer.BadParameter(
-            f"{time_limit} is not a number of seconds (leave --time-limit out for no limit)",
-            param_hint="--time-limit",
-        )
     if (why := why_unavailable(method)) is not None:
         raise typer.BadParameter(why, param_hint="'--method'")
-    if explain_time is not None and not math.isfinite(explain_time):
-        raise typer.BadParameter(
-            f"{explain_time} is not a number of seconds (leave --explain-time out for the default)",
-            param_hint="--explain-time",
-        )
     params = PlanParams(method=method, explain_top=explain, explain_time_s=explain_time)
     with interruptible(err, "no plan written"), stages(err, "planning") as show:
         run = plan_scenario(

@@ -32,6 +32,7 @@ from supplyline.domain.plan import (
     TargetGap,
     amount_unit,
     check_plan_of,
+    run_dependent_stats,
 )
 from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
 from supplyline.domain.routes import (
@@ -111,6 +112,7 @@ __all__ = [
     "great_circle_km",
     "held_at_start",
     "reachable_from",
+    "run_dependent_stats",
     "to_deliver",
     "unknown_reference",
 ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amounts
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
@@ -47,6 +47,7 @@ def _check_currency(currency: str) -> None:
         raise ArgumentError(f"currency(={currency!r}) must be a 3-letter ISO 4217 code")
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Price:
     """The agreed price of one tonne of a commodity, in a currency (money is Decimal)."""
@@ -63,6 +64,7 @@ class Price:
         _check_currency(self.currency)
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Agreement:
     """Who may support whom with what, for how long, up to what value, and how it is repaid.

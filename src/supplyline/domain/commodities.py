@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
 
@@ -82,6 +82,7 @@ def _check_not_reserved(commodity_id: str) -> None:
             )
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Commodity:
     """A thing that is consumed and moved, counted in tonnes in every plan."""
@@ -145,6 +146,7 @@ class Commodity:
         )
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VehicleClass:
     """A class of the units' own vehicles, for fuel consumption (not the supply trucks)."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.errors import ArgumentError, require
+from supplyline.domain.fields import named_fields, whole_number
+from supplyline.errors import ArgumentError, require, require_list
 from supplyline.types import CommodityId, UnitId
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ __all__ = ["Demand", "held_at_start", "to_deliver"]
 FloatArray = npt.NDArray[np.float64]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@named_fields
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Demand:
     """Daily requirements of every unit.
 
@@ -29,6 +31,16 @@ class Demand:
     (zero before it arrives); ``buildup_t`` is the change in the stock it should hold, its
     days-of-supply target: the whole target on arrival, then its rise (or fall, negative)
     as the unit's rate of consumption changes. Both are in tonnes.
+
+    A value, as the other records are: its arrays are read-only (a tester's
+    ``d.consumption_t[:] = 0`` silently changed the next plan), copied from what the
+    caller passed unless that is already a read-only array of its own (so the caller's
+    array stays writable); anything shaped like an array of numbers is taken (a list, an
+    int array), anything else is an :class:`~supplyline.errors.ArgumentError`. Two demands
+    are equal when their dates, ids and arrays are (``np.array_equal``). A Demand is *not*
+    hashable: a hash would read every cell of arrays that may hold millions, and a dict
+    keyed by demands is no use the project has; key by the scenario instead. It pickles
+    and deep-copies to an equal, read-only demand.
     """
 
     start_date: dt.date
@@ -42,14 +54,53 @@ class Demand:
     first day its people can be at its destination if later (``planning.arrival``)."""
 
     def __post_init__(self) -> None:
+        require(self.start_date, dt.date, "start_date")
+        object.__setattr__(self, "horizon_days", whole_number(self.horizon_days, "horizon_days"))
+        for name in ("unit_ids", "commodity_ids"):
+            ids = require_list(getattr(self, name), str, name)
+            object.__setattr__(self, name, tuple(ids))
         shape = (len(self.unit_ids), len(self.commodity_ids), self.horizon_days)
         for name in ("consumption_t", "buildup_t"):
-            if getattr(self, name).shape != shape:
+            taken = _read_only(getattr(self, name), np.float64, name)
+            if taken.shape != shape:
                 raise ArgumentError(
-                    f"{name} has shape {getattr(self, name).shape}, expected {shape}"
+                    f"{name} has shape {taken.shape}, expected {shape} (units, commodities, days)"
                 )
-        if self.arrival_day.shape != (len(self.unit_ids),):
-            raise ArgumentError("arrival_day needs one entry per unit")
+            object.__setattr__(self, name, taken)
+        arrival = _read_only(self.arrival_day, np.int64, "arrival_day")
+        if arrival.shape != (len(self.unit_ids),):
+            raise ArgumentError(
+                f"arrival_day has shape {arrival.shape}: it needs one entry per unit, "
+                f"({len(self.unit_ids)},)"
+            )
+        object.__setattr__(self, "arrival_day", arrival)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Demand):
+            return NotImplemented
+        return (
+            self.start_date == other.start_date
+            and self.horizon_days == other.horizon_days
+            and self.unit_ids == other.unit_ids
+            and self.commodity_ids == other.commodity_ids
+            and all(
+                np.array_equal(getattr(self, name), getattr(other, name))
+                for name in ("arrival_day", "consumption_t", "buildup_t")
+            )
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # see the class docstring
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its fields; unpickled read-only again (numpy's pickles come back writable)."""
+        return (_demand_of, ({f.name: getattr(self, f.name) for f in fields(self)},))
+
+    def __repr__(self) -> str:
+        return (
+            f"Demand(start_date={self.start_date.isoformat()}, horizon_days={self.horizon_days}, "
+            f"{len(self.unit_ids)} units, {len(self.commodity_ids)} commodities, "
+            f"total_t={float(self.total_t.sum()):.6g})"
+        )
 
     @property
     def target_t(self) -> FloatArray:
@@ -79,6 +130,47 @@ class Demand:
     def commodity_index(self, commodity_id: CommodityId) -> int:
         """Position of a commodity in the arrays."""
         return self.commodity_ids.index(commodity_id)
+
+
+def _read_only(value: object, dtype: type[np.generic], name: str) -> npt.NDArray[Any]:
+    """``value`` as a read-only array of ``dtype``: a copy, unless it is one already.
+
+    A read-only array that owns its data is taken as it is (``compute_requirements``
+    hands its own over so, without a copy); any other is copied, so that the caller's
+    array stays the caller's.
+    """
+    if (
+        isinstance(value, np.ndarray)
+        and value.dtype == dtype
+        and not value.flags.writeable
+        and value.flags.owndata
+    ):
+        return value
+    try:
+        given = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # ragged lists
+        raise ArgumentError(f"{name} must be an array of numbers: {exc}") from None
+    whole = np.issubdtype(dtype, np.integer)
+    kinds = "iu" if whole else "iuf"
+    if given.dtype.kind == "f" and whole and np.all(np.mod(given, 1) == 0):
+        kinds = "f"  # whole days given as floats
+    if given.dtype.kind not in kinds or given.dtype == np.bool_:
+        kind = "whole numbers" if whole else "numbers"
+        raise ArgumentError(
+            f"{name} must be an array of {kind}, not of {given.dtype} "
+            f"({type(value).__name__} {value!r:.60})"
+        )
+    taken: npt.NDArray[Any] = np.array(given, dtype=dtype)  # a copy, always
+    taken.setflags(write=False)
+    return taken
+
+
+def _demand_of(values: dict[str, Any]) -> Demand:
+    """A Demand from its pickled fields, their arrays frozen in place (no second copy)."""
+    for value in values.values():
+        if isinstance(value, np.ndarray) and value.flags.owndata:
+            value.setflags(write=False)
+    return Demand(**values)
 
 
 def _check_pair(scenario: Scenario, demand: Demand) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import types
 import typing
@@ -22,14 +23,15 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
+from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError
 from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
 
-__all__ = ["check_fields", "check_value", "number_problem", "whole_number"]
+__all__ = ["check_fields", "check_value", "named_fields", "number_problem", "whole_number"]
 
 Coerce = Callable[[Any, str], Any]
 
@@ -78,6 +80,37 @@ def _coercers(cls: type) -> tuple[tuple[str, Coerce], ...]:
             (f.name, _with_rule(f.name, _coercer(hints[f.name]))) for f in fields
         )
     return found
+
+
+R = TypeVar("R")
+
+
+def named_fields(cls: type[R]) -> type[R]:
+    """A record class whose unknown keyword is an ArgumentError offering the closest field.
+
+    Python's own words (``__init__() got an unexpected keyword argument 'kindd'``) named
+    neither the record nor what was meant. Put above ``@dataclass``; the check runs only
+    when the call fails, so a record made right costs one call more.
+    """
+    init = cls.__init__
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)  # type: ignore[arg-type]
+
+    def __init__(self: R, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except TypeError as error:
+            unknown = [k for k in kwargs if k not in names]
+            if not unknown or isinstance(error, ArgumentError):
+                raise
+            guess = did_you_mean(unknown[0], names)
+            raise ArgumentError(
+                f"{cls.__name__} has no field {unknown[0]!r} "
+                f"({guess + '; ' if guess else ''}its fields: {', '.join(names)})"
+            ) from None
+
+    functools.update_wrapper(__init__, init)
+    setattr(cls, "__init__", __init__)  # noqa: B010  # mypy refuses an assignment to a method
+    return cls
 
 
 ID_FIELDS = frozenset(

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
 
@@ -46,6 +46,7 @@ def _nonneg_or_none(name: str, value: float | None) -> None:
         raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
     """A place in the network. ``None`` capacities mean "not limited"."""
@@ -89,6 +90,7 @@ class Location:
         return self.handling_pax_per_day is None or self.handling_pax_per_day > 0
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
     """A transport connection; with ``bidirectional`` it runs both ways with the same figures.

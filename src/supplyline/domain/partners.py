@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import PartnerId
 
 __all__ = ["Partner"]
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Partner:
     """One partner organisation, with the currency its money is kept in (ISO 4217)."""

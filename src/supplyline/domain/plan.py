@@ -8,7 +8,7 @@ and the Bottleneck records say which capacity is to blame.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ __all__ = [
     "StockLevel",
     "amount_unit",
     "check_plan_of",
+    "run_dependent_stats",
 ]
 
 
@@ -233,19 +234,30 @@ class Bottleneck:
             object.__setattr__(self, "capacity_unit", amount_unit(self.kind, once=once))
 
 
+def _timing() -> float:
+    """A field of seconds that equality leaves out (see SolveStats)."""
+    return field(default=0.0, compare=False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SolveStats:
-    """Size and timing of the solve, for the summary and the benchmarks."""
+    """Size and timing of the solve, for the summary and the benchmarks.
+
+    The timings (``*_s``: how long each stage took on this machine, this time, and the
+    measuring budget made from them) are left out of equality, of the hash and of the
+    plan's identity (:func:`run_dependent_stats`): two runs that plan the same are equal
+    plans with one ``plan_id``, though their seconds differ.
+    """
 
     columns: int = 0
     rows: int = 0
     nonzeros: int = 0
-    build_s: float = 0.0
-    solve_s: float = 0.0
-    start_s: float = 0.0
+    build_s: float = _timing()
+    solve_s: float = _timing()
+    start_s: float = _timing()
     """Of ``solve_s``, the time spent solving each flow apart for a starting basis."""
-    extract_s: float = 0.0
-    explain_s: float = 0.0
+    extract_s: float = _timing()
+    explain_s: float = _timing()
     """Time spent re-solving to measure what the top bottlenecks would buy."""
     solver: str = "highs"
     method: str = ""
@@ -258,14 +270,28 @@ class SolveStats:
     """All those amounts summed: what a total over the horizon may be off by."""
     explain_top: int = 0
     """How many of the top bottlenecks the plan was asked to measure (``--explain``)."""
-    explain_budget_s: float = 0.0
+    explain_budget_s: float = _timing()
     """Seconds the measuring re-solves were given in all: ranks within ``explain_top`` left
-    unmeasured ran out of it."""
+    unmeasured ran out of it. As long as the solve took, unless given: a timing too."""
+
+
+def run_dependent_stats() -> tuple[str, ...]:
+    """The fields of :class:`SolveStats` that differ from run to run: its timings.
+
+    >>> run_dependent_stats()
+    ('build_s', 'solve_s', 'start_s', 'extract_s', 'explain_s', 'explain_budget_s')
+    """
+    return tuple(f.name for f in fields(SolveStats) if not f.compare)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
-    """The movement plan for one scenario."""
+    """The movement plan for one scenario.
+
+    Equal to another plan of the same content: the solve's timings are not compared
+    (:class:`SolveStats`). Its ``repr`` says what it is and counts its records (the
+    relief example's whole plan ran to half a million characters).
+    """
 
     scenario: str
     start_date: dt.date
@@ -283,8 +309,26 @@ class Plan:
 
     @property
     def total_short_t(self) -> float:
-        """All unmet demand, in tonnes."""
-        return sum(s.short_t for s in self.shortfalls)
+        """All unmet demand, in tonnes (0.0 when nothing is short)."""
+        return float(sum(s.short_t for s in self.shortfalls))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in (
+                "movements",
+                "stocks",
+                "deliveries",
+                "shortfalls",
+                "target_gaps",
+                "closures",
+                "bottlenecks",
+            )
+        )
+        return (
+            f"Plan(scenario={self.scenario!r}, status={self.status.value}, "
+            f"objective={self.objective:.10g}, total_short_t={self.total_short_t:.6g}, {counts})"
+        )
 
     def date_of(self, day: int) -> dt.date:
         """Calendar date of a plan day."""

@@ -13,8 +13,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId, day_label
 
@@ -83,7 +83,7 @@ class Stop:
     the scenario has no road between them)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        object.__setattr__(self, "load_t", FrozenMap(self.load_t))
 
     @property
     def tonnes(self) -> float:
@@ -137,7 +137,7 @@ class Unserved:
     """The numbers behind the reason, in a planner's words."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        object.__setattr__(self, "load_t", FrozenMap(self.load_t))
 
     @property
     def tonnes(self) -> float:
@@ -154,7 +154,7 @@ class DrawnOnSite:
     load_t: Mapping[CommodityId, float]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        object.__setattr__(self, "load_t", FrozenMap(self.load_t))
 
     @property
     def tonnes(self) -> float:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
-from types import MappingProxyType
 from typing import Any
 
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
 from supplyline.domain.references import did_you_mean
@@ -26,11 +26,12 @@ __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptio
 MAX_ACTIVITY = 10.0
 """The largest activity multiplier (as scenario.yaml allows)."""
 
-DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = MappingProxyType(
+DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = FrozenMap(
     {"none": 0.0, "low": 0.5, "normal": 1.0, "high": 1.5, "surge": 2.0}
 )
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SolverOptions:
     """Knobs of the movement-plan solver that a scenario may set (the CLI may override)."""
@@ -50,6 +51,7 @@ class SolverOptions:
             raise ArgumentError(f"threads(={self.threads}) must be >= 1")
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RoutingOptions:
     """Last-mile routing defaults: detour over great-circle distance, time spent at a stop."""
@@ -66,15 +68,21 @@ class RoutingOptions:
 
 
 def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
-    return MappingProxyType({getattr(item, key): item for item in items})
+    return FrozenMap({getattr(item, key): item for item in items})
 
 
+@named_fields
 @dataclass(frozen=True, kw_only=True)
 class Scenario:
     """Everything supplyline knows about one operation.
 
     Construction checks nothing across entities; call
     :func:`supplyline.domain.checks.check_scenario` for that (the loader does).
+
+    It pickles and deep-copies to an equal scenario (for a process pool), without its
+    indexes by id, which are made again when first asked for. Its ``repr`` names it and
+    counts its records: the whole of the relief example ran to tens of thousands of
+    characters.
     """
 
     name: str
@@ -85,7 +93,7 @@ class Scenario:
     commodities: tuple[Commodity, ...] = ()
     vehicle_classes: tuple[VehicleClass, ...] = ()
     activity_levels: Mapping[str, float] = field(default_factory=lambda: DEFAULT_ACTIVITY_LEVELS)
-    factor_overrides: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    factor_overrides: Mapping[str, float] = field(default_factory=lambda: FrozenMap({}))
     solver: SolverOptions = field(default_factory=SolverOptions)
     routing: RoutingOptions = field(default_factory=RoutingOptions)
     locations: tuple[Location, ...] = ()
@@ -114,8 +122,22 @@ class Scenario:
                 raise ArgumentError(
                     f"activity_levels[{level!r}](={multiplier}) must be 0 to {MAX_ACTIVITY}"
                 )
-        object.__setattr__(self, "activity_levels", MappingProxyType(levels))
-        object.__setattr__(self, "factor_overrides", MappingProxyType(dict(self.factor_overrides)))
+        object.__setattr__(self, "activity_levels", FrozenMap(levels))
+        object.__setattr__(self, "factor_overrides", FrozenMap(self.factor_overrides))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Its fields only: the indexes by id (cached properties) are made again on demand."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("partners", "commodities", "locations", "links", "units", "stocks")
+        )
+        return (
+            f"Scenario(name={self.name!r}, start_date={self.start_date.isoformat()}, "
+            f"horizon_days={self.horizon_days}, {counts})"
+        )
 
     def date_of(self, day: int) -> dt.date:
         """Calendar date of a day counted from the start."""

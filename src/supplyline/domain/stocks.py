@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
 
 __all__ = ["FleetGroup", "Stock"]
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Stock:
     """What a location holds of one commodity at the start, and what arrives there daily.
@@ -35,6 +36,7 @@ class Stock:
                 raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FleetGroup:
     """``count`` trucks of one type based at ``depot``, for last-mile convoy routing."""

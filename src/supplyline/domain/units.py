@@ -6,9 +6,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Integral
-from types import MappingProxyType
 
-from supplyline.domain.fields import check_fields
+from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
 
@@ -20,6 +20,7 @@ MAX_DAYS_HELD = 365
 """The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActivityPeriod:
     """From ``start_day`` on (until the next period), the unit works at ``level``."""
@@ -31,6 +32,7 @@ class ActivityPeriod:
         check_fields(self)
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Unit:
     """A unit to deploy and sustain.
@@ -47,7 +49,7 @@ class Unit:
     home: LocationId
     destination: LocationId
     personnel: int
-    vehicles: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    vehicles: Mapping[str, int] = field(default_factory=lambda: FrozenMap({}))
     available_day: int = 0
     required_day: int = 0
     deployment_lift_t: float = 0.0
@@ -79,7 +81,7 @@ class Unit:
         for cls, count in self.vehicles.items():
             if count < 0:
                 raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")
-        object.__setattr__(self, "vehicles", MappingProxyType(dict(self.vehicles)))
+        object.__setattr__(self, "vehicles", FrozenMap(self.vehicles))
         if self.available_day < 0:
             raise ArgumentError(f"available_day(={self.available_day}) must be >= 0")
         if self.required_day < self.available_day:

@@ -59,7 +59,8 @@ class ReportOf(StrEnum):
 def content_id(data: Any) -> str:
     """A short digest of JSON-ready data: the identity of a plan or a day's routes.
 
-    Two runs differ in it even for the same scenario (their solve times are part of it).
+    Of the data given: the caller leaves out what differs from run to run (a plan's
+    timings, :func:`~supplyline.io.plan_files.plan_id`).
 
     >>> content_id({"a": 1}) == content_id({"a": 1}) != content_id({"a": 2})
     True

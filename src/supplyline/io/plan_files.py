@@ -36,6 +36,7 @@ from supplyline.domain import (
     StockLevel,
     TargetGap,
     check_plan_of,
+    run_dependent_stats,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError, SolverError, require
 from supplyline.io._day_cells import format_outage_days
@@ -248,13 +249,26 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
     return data
 
 
-def plan_id(plan: Plan) -> str:
-    """The plan's identity: a digest of its content, in plan.json and in its report.
+def _planned(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without the solve's timings: what was planned, not how long it took."""
+    timings = set(run_dependent_stats())
+    return {**data, "stats": {k: v for k, v in data["stats"].items() if k not in timings}}
 
-    It ties a report to the plan files it describes, so that plan files written over
-    another plan's remove that plan's report (:mod:`supplyline.io.earlier_reports`).
+
+def plan_id(plan: Plan) -> str:
+    """The plan's identity: a digest of what was planned, in plan.json and in its report.
+
+    The solve's timings are left out (:func:`~supplyline.domain.run_dependent_stats`):
+    two runs that plan the same have one id, as their equal plans are equal. It ties a
+    report to the plan files it describes, so that plan files written over another
+    plan's remove that plan's report (:mod:`supplyline.io.earlier_reports`).
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> plan_id(plan_movements(*one_link())) == plan_id(plan_movements(*one_link()))
+    True
     """
-    return content_id(_plan_data(plan))
+    return content_id(_planned(_plan_data(plan)))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -263,7 +277,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     ``plan_id`` is :func:`plan_id`; reading the plan back ignores it.
     """
     data = _plan_data(plan)
-    return {"format": PLAN_FORMAT, "version": PLAN_VERSION, "plan_id": content_id(data), **data}
+    return {
+        "format": PLAN_FORMAT,
+        "version": PLAN_VERSION,
+        "plan_id": content_id(_planned(data)),
+        **data,
+    }
 
 
 def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:

@@ -215,11 +215,11 @@ def consume_from_arrival(demand: Demand, arrival: dict[str, int]) -> Demand:
     buildup = np.where(before, 0.0, demand.buildup_t)
     inside = np.flatnonzero((day < demand.horizon_days) & (moved.sum(axis=1) > 0))
     buildup[inside, :, day[inside]] += moved[inside]
+    consumption = np.where(before, 0.0, demand.consumption_t)
+    for handed_over in (consumption, buildup, day):  # read-only: Demand takes them, no copy
+        handed_over.setflags(write=False)
     return dataclasses.replace(
-        demand,
-        consumption_t=np.where(before, 0.0, demand.consumption_t),
-        buildup_t=buildup,
-        arrival_day=day,
+        demand, consumption_t=consumption, buildup_t=buildup, arrival_day=day
     )
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "highs_version",
     "new_highs",
     "pass_lp",
+    "why_unavailable",
 ]
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,35 @@ def available_methods() -> tuple[Method, ...]:
         if all(h.setOptionValue(k, v) == highspy.HighsStatus.kOk for k, v in options.items()):
             have.append(method)
     return tuple(have)
+
+
+_SOLVER_NAMES = {
+    Method.SIMPLEX: "simplex",
+    Method.IPM: "interior point (IPX)",
+    Method.IPM_NO_CROSSOVER: "interior point (IPX)",
+    Method.HIPO: "HiPO",
+    Method.PDLP: "PDLP",
+}
+"""What each method's solver is called in HiGHS's documentation (for messages)."""
+
+
+def why_unavailable(method: Method | str) -> str | None:
+    """Why the installed HiGHS cannot solve with ``method``, or None when it can.
+
+    The one check (and its words) of the CLI's ``--method``, of ``plan_scenario`` and of
+    ``plan_movements``, each before any work.
+
+    >>> why_unavailable("simplex") is None
+    True
+    """
+    method = Method(method)
+    have = available_methods()
+    if method in have:
+        return None
+    return (
+        f"this HiGHS build ({highs_version()}) has no {_SOLVER_NAMES.get(method, method.value)} "
+        f"solver; the methods it has: {', '.join(m.value for m in have)}"
+    )
 
 
 _S = highspy.HighsModelStatus

@@ -49,7 +49,11 @@ class Block:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LpModel:
-    """``min c·x + offset`` s.t. ``row_lower ≤ A x ≤ row_upper``, ``col_lower ≤ x ≤ col_upper``."""
+    """``min c·x + offset`` s.t. ``row_lower ≤ A x ≤ row_upper``, ``col_lower ≤ x ≤ col_upper``.
+
+    Its ``repr`` gives its size and blocks, not its arrays (a dataclass's printed every
+    one: megabytes for a large scenario).
+    """
 
     cost: FloatArray
     col_lower: FloatArray
@@ -60,6 +64,13 @@ class LpModel:
     offset: float
     cols: Mapping[str, Block]
     rows: Mapping[str, Block]
+
+    def __repr__(self) -> str:
+        return (
+            f"LpModel({self.num_cols:,} columns, {self.num_rows:,} rows, "
+            f"{self.num_nonzeros:,} nonzeros; column blocks {', '.join(self.cols)}; "
+            f"row blocks {', '.join(self.rows)})"
+        )
 
     @property
     def num_cols(self) -> int:

@@ -17,7 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
 
-from supplyline.domain.fields import check_fields, number_problem
+from supplyline.domain.fields import check_fields, named_fields, number_problem
+from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
 
 __all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
@@ -51,6 +52,7 @@ class Method(StrEnum):
         return self not in (Method.IPM_NO_CROSSOVER, Method.PDLP)
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Weights:
     """Objective weights, in objective units per tonne (or person, or tonne-day).
@@ -147,6 +149,7 @@ FAIR_TIMING = 10.0
 """How many times lower the target gap and lateness are capped with fair shares."""
 
 
+@named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanParams:
     """How to plan: solver limits and method, weights, how far to explain bottlenecks.
@@ -299,11 +302,13 @@ def _params_error(
 
 
 def _known(file: str, table: dict[str, Any], known: set[str], prefix: str) -> None:
+    """Raise for the first key not ``known``, offering the closest (``time_limit``'s ``_s``)."""
     for key in table:
         if key not in known:
+            guess = did_you_mean(key, known)
             raise _params_error(
                 file,
-                f"unknown key (known: {', '.join(sorted(known))})",
+                f"unknown key ({guess + '; ' if guess else ''}known: {', '.join(sorted(known))})",
                 column=prefix + key,
             )
 

@@ -12,14 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
-from supplyline.errors import require, require_callable
+from supplyline.errors import ArgumentError, require, require_callable
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
-from supplyline.planning.highs import HighsSession, Solution, check_mps_path
+from supplyline.planning.highs import HighsSession, Solution, check_mps_path, why_unavailable
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
@@ -52,13 +52,37 @@ def write_mps(
 ) -> LpModel:
     """Write the scenario's LP as an MPS file with readable names; return the model.
 
-    Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write the file (a name
-    not ending in ``.mps``: before any work).
+    The model returned (:class:`~supplyline.planning.model.LpModel`) is the one written:
+    its arrays (``cost``, bounds, the sparse ``matrix``) and its blocks of columns and
+    rows by name, for a script that wants to inspect or solve it elsewhere; its ``repr``
+    gives its size. Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write
+    the file (a name not ending in ``.mps``: before any work), and
+    :class:`~supplyline.errors.ArgumentError` for a method the installed HiGHS lacks.
+
+    >>> import tempfile, pathlib
+    >>> from supplyline.planning.examples import one_link
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     model = write_mps(*one_link(), pathlib.Path(tmp) / "one-link.mps")
+    >>> model.num_cols > 0, repr(model).startswith("LpModel(")
+    (True, True)
     """
+    if params is not None:
+        require(params, PlanParams, "params")
     check_mps_path(path)
+    _check_method(params or PlanParams())
     problem, model = build(scenario, demand, params)
     HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
     return model
+
+
+def _check_method(params: PlanParams) -> None:
+    """Raise ArgumentError before any work if the installed HiGHS lacks the method.
+
+    ``PlanParams(method="hipo")`` failed only once the model was built ("HiGHS rejected
+    option solver='hipo'"); the CLI and ``plan_scenario`` refused it up front, in these words.
+    """
+    if (why := why_unavailable(params.method)) is not None:
+        raise ArgumentError(f"method {params.method.value!r}: {why}")
 
 
 FALLBACK_SHARE = 0.10
@@ -176,8 +200,10 @@ def plan_movements(
     """The optimal movement plan of a scenario for the given demand.
 
     Never raises for a plan that falls short: shortfalls and bottlenecks are in the
-    result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails, and
-    :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``.
+    result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails,
+    :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``, and
+    :class:`~supplyline.errors.ArgumentError` before any work for a method the installed
+    HiGHS lacks (``hipo`` in some builds), in the CLI's words.
     ``on_fallback`` is called when the time limit left the solver without a plan and the
     plan is the fallback: with how many flows took their best response after the mix.
 
@@ -196,6 +222,7 @@ def plan_movements(
     if mps_path is not None:
         check_mps_path(mps_path)  # before any work
     params = params or PlanParams()
+    _check_method(params)
     say = progress or _quiet
     began = time.perf_counter()
     say("indexing the network")

@@ -136,6 +136,8 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
         target = _targets(basis[stocking], kg_to_t[stocking], dos[stocking])
         target *= (np.arange(n_d)[None, :] >= arrival[stocking][:, None])[:, None, :]
         buildup[stocking] = _changes(_falling_no_faster_than_eaten(target, consumption[stocking]))
+    for handed_over in (consumption, buildup, arrival):  # read-only: Demand takes them, no copy
+        handed_over.setflags(write=False)
     return Demand(
         start_date=scenario.start_date,
         horizon_days=n_d,

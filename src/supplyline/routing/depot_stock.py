@@ -35,10 +35,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.fields import check_fields
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
@@ -90,7 +90,7 @@ class DepotStock:
 
     def __post_init__(self) -> None:
         check_fields(self)
-        object.__setattr__(self, "held_t", MappingProxyType(dict(self.held_t)))
+        object.__setattr__(self, "held_t", FrozenMap(self.held_t))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

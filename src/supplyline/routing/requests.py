@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from supplyline.domain import Scenario
 from supplyline.domain.fields import check_fields
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -33,7 +33,7 @@ class DeliveryRequest:
         a list for ``load_t`` a bare TypeError; loads are taken as floats (numpy's too).
         """
         check_fields(self)
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        object.__setattr__(self, "load_t", FrozenMap(self.load_t))
         if any(not (math.isfinite(t) and t >= 0) for t in self.load_t.values()):
             raise ArgumentError(
                 f"load_t of {self.unit} must be finite and >= 0: {dict(self.load_t)}"

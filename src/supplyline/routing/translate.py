@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.routes import Stop, TruckRoute
 from supplyline.routing.problem import VrpProblem, VrpSolution
 from supplyline.routing.roads import RoadMatrix
@@ -36,7 +36,7 @@ class Chunk:
     """Fleet groups whose trucks can serve it."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "load_t", MappingProxyType(dict(self.load_t)))
+        object.__setattr__(self, "load_t", FrozenMap(self.load_t))
 
     @property
     def tonnes(self) -> float:

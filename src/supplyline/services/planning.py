@@ -30,9 +30,9 @@ from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_fil
 from supplyline.io.destinations import check_outputs
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
-from supplyline.planning import Method, PlanParams, highs_version, plan_movements
+from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
-from supplyline.planning.highs import available_methods, check_mps_path
+from supplyline.planning.highs import available_methods, check_mps_path, why_unavailable
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.routing import reach_for
@@ -92,32 +92,6 @@ class PlanRun:
     """Reports supplyline wrote in ``out`` of the plan these files replaced, now removed
     (:mod:`supplyline.io.earlier_reports`): a report of another plan beside these files
     would be read as theirs."""
-
-
-_SOLVER_NAMES = {
-    Method.SIMPLEX: "simplex",
-    Method.IPM: "interior point (IPX)",
-    Method.IPM_NO_CROSSOVER: "interior point (IPX)",
-    Method.HIPO: "HiPO",
-    Method.PDLP: "PDLP",
-}
-"""What each method's solver is called in HiGHS's documentation (for messages)."""
-
-
-def why_unavailable(method: Method | str) -> str | None:
-    """Why the installed HiGHS cannot solve with ``method``, or None when it can.
-
-    >>> why_unavailable("simplex") is None
-    True
-    """
-    method = Method(method)
-    have = available_methods()
-    if method in have:
-        return None
-    return (
-        f"this HiGHS build ({highs_version()}) has no {_SOLVER_NAMES.get(method, method.value)} "
-        f"solver; the methods it has: {', '.join(m.value for m in have)}"
-    )
 
 
 def _first_given(*values: Any) -> Any:

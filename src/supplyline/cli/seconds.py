@@ -1,0 +1,50 @@
+"""Options that take a number of seconds: parsed here, so that each mistake says what it is.
+
+Typer checks an option's ``min`` with pydantic, whose words for ``--time-limit nan`` were
+"Input should be greater than or equal to 0.001": true of no number, and silent on what
+was wrong. Here ``nan`` and ``inf`` are "not a number of seconds", and a number below
+the least is said as that.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import typer
+
+__all__ = ["SECONDS_METAVAR", "seconds"]
+
+SECONDS_METAVAR = "SECONDS"
+
+
+def seconds(*, least: float, leave_out: str) -> Callable[[str | float | None], float | None]:
+    """A Typer ``parser`` for a number of seconds of at least ``least``.
+
+    ``leave_out`` says what leaving the option out gives (``leave --time-limit out for
+    no limit``); a mistake raises ``typer.BadParameter`` (exit code 2).
+
+    >>> parse = seconds(least=0.001, leave_out="leave --time-limit out for no limit")
+    >>> parse("2.5"), parse(None)
+    (2.5, None)
+    >>> try:
+    ...     parse("nan")
+    ... except typer.BadParameter as exc:
+    ...     print(exc)
+    nan is not a number of seconds (leave --time-limit out for no limit)
+    """
+
+    def parse(value: str | float | None) -> float | None:
+        if value is None or isinstance(value, float):  # a default, not typed by the user
+            return value
+        try:
+            number = float(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a number of seconds") from None
+        if not math.isfinite(number):
+            raise typer.BadParameter(f"{value} is not a number of seconds ({leave_out})")
+        if number < least:
+            raise typer.BadParameter(f"{value} is less than the least, {least:g} seconds")
+        return number
+
+    return parse
