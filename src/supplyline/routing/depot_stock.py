@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
+from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
@@ -183,7 +184,8 @@ def allocate(
             elif tonnes > _DUST_T:
                 left[com] = tonnes
                 beyond[(opts[i][0].depot, com)] += tonnes
-        out += [(i, part_of(scenario, req, load), d) for d, load in parts[i].items()]
+        _to_whole_kg(parts[i])
+        out += [(i, part_of(scenario, req, load), d) for d, load in parts[i].items() if load]
         if left:
             unserved.append(_not_held(req, left, [o.depot for o in opts[i]], start, given, day))
     short = tuple(
@@ -197,6 +199,25 @@ def allocate(
         unserved=tuple(unserved),
         short=short,
     )
+
+
+def _to_whole_kg(parts: dict[LocationId, dict[CommodityId, float]]) -> None:
+    """Round a request's parts from several depots to kilograms that add up (in place).
+
+    Each part rounded on its own, a tester's 1.6249795 t of fuel from two depots came to
+    1.259 + 0.367 = 1.626 t loaded: a kilogram more than asked. A part of less than half a
+    kilogram goes.
+    """
+    for com in {c for load in parts.values() for c in load}:
+        holders = [d for d, load in parts.items() if com in load]
+        if len(holders) < 2:
+            continue
+        exact = [parts[d][com] * 1000 for d in holders]
+        for d, kg in zip(holders, apportion(round(sum(exact)), exact), strict=True):
+            if kg > 0:
+                parts[d][com] = kg / 1000
+            else:
+                del parts[d][com]
 
 
 def _give(
