@@ -1,8 +1,8 @@
 """Time the requirements computation at 10,000 units × 20 commodities × 180 days.
 
 Prints sizes, seconds (best of --repeat runs), peak memory, and the ratio against a
-per-unit loop (the obvious way to write it: one small numpy computation per unit),
-both measured in this run.
+per-unit loop (the obvious way to write it: one small numpy computation per unit, for
+the consumption and the days-of-supply build-up alike), both measured in this run.
 
 Usage: python benchmarks/requirements.py [--units 10000] [--commodities 20] [--days 180]
 """
@@ -32,6 +32,11 @@ from supplyline.domain import (
 )
 from supplyline.io.factors import default_factors
 from supplyline.requirements import activity_matrix, compute_requirements
+from supplyline.requirements.compute import (
+    _changes,
+    _falling_no_faster_than_eaten,
+    _targets,
+)
 from supplyline.requirements.rates import resolve_rates
 
 
@@ -102,14 +107,19 @@ def synthetic(n_units: int, n_commodities: int, n_days: int, seed: int = 7) -> S
     )
 
 
-def per_unit_loop(scenario: Scenario) -> np.ndarray:
-    """The peer: the same consumption, computed one unit at a time."""
+def per_unit_loop(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """The peer: the same consumption and days-of-supply build-up, one unit at a time.
+
+    The build-up goes through the same steps (targets over the days ahead, falling no
+    faster than eaten, day-to-day changes) on one unit's arrays.
+    """
     factors = default_factors()
     rates = resolve_rates(scenario, factors)
     act = activity_matrix(scenario)
     classes = [k.id for k in scenario.vehicle_classes]
     n_d = scenario.horizon_days
     out = np.zeros((len(scenario.units), len(scenario.commodities), n_d))
+    build = np.zeros_like(out)
     for u, unit in enumerate(scenario.units):
         veh = np.array([unit.vehicles.get(k, 0) for k in classes], dtype=float)
         personal = unit.personnel * rates.per_person_kg
@@ -118,7 +128,13 @@ def per_unit_loop(scenario: Scenario) -> np.ndarray:
         scaled = scaled + rates.fuel_kg @ veh
         present = (np.arange(n_d) >= unit.required_day).astype(float)
         out[u] = (np.outer(flat, present) + np.outer(scaled, present * act[u])) / 1000
-    return out
+        if unit.days_of_supply > 0 and unit.required_day < n_d:
+            basis = np.stack([present, present * act[u]])[None]  # [1, 2, day]
+            kg_to_t = np.stack([flat, scaled], axis=1)[None] / 1000.0  # [1, commodity, 2]
+            target = _targets(basis, kg_to_t, np.array([unit.days_of_supply]))
+            target *= present[None, None, :]
+            build[u] = _changes(_falling_no_faster_than_eaten(target, out[u][None]))[0]
+    return out, build
 
 
 def main() -> None:
@@ -144,9 +160,10 @@ def main() -> None:
     tracemalloc.stop()
 
     t0 = time.perf_counter()
-    reference = per_unit_loop(scenario)
+    reference, reference_build = per_unit_loop(scenario)
     loop_s = time.perf_counter() - t0
     assert np.allclose(reference, demand.consumption_t), "peer disagrees with the vectorised result"
+    assert np.allclose(reference_build, demand.buildup_t), "peer's build-up disagrees"
 
     cells = args.units * args.commodities * args.days
     print(

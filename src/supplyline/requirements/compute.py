@@ -27,6 +27,11 @@ __all__ = ["activity_matrix", "compute_requirements"]
 
 FloatArray = npt.NDArray[np.float64]
 
+UNITS_AT_ONCE = 256
+"""Units whose days-of-supply targets are worked out together: their arrays (256 × 20
+commodities × 180 days, 7 MB each) stay in the processor's cache. All 10,000 units at once
+took 1.5 s and 2.1 GB of temporaries on the benchmark, against a per-unit loop's 0.4 s."""
+
 
 def activity_matrix(scenario: Scenario) -> FloatArray:
     """Activity multiplier of every unit on every day, ``[unit, day]``.
@@ -73,7 +78,7 @@ def _targets(basis: FloatArray, kg_to_t: FloatArray, dos: FloatArray) -> FloatAr
     span = np.minimum(np.ceil(dos).astype(np.int64)[:, None], n_d - day)  # [s, d], ≥ 1
     ahead = np.take_along_axis(cum, np.broadcast_to((day + span)[:, None, :], basis.shape), 2)
     window = (ahead - cum[:, :, :n_d]) / span[:, None, :]  # mean presence and activity
-    target: FloatArray = np.einsum("sck,skd->scd", kg_to_t, window) * dos[:, None, None]
+    target: FloatArray = np.einsum("sck,skd->scd", kg_to_t * dos[:, None, None], window)
     return target
 
 
@@ -85,7 +90,9 @@ def _falling_no_faster_than_eaten(target: FloatArray, eaten: FloatArray) -> Floa
     the day's requirement read −0.63 t. As running maxima of ``T + cumulative eaten``.
     """
     eaten_so_far = np.cumsum(eaten, axis=-1)
-    kept: FloatArray = np.maximum.accumulate(target + eaten_so_far, axis=-1) - eaten_so_far
+    kept: FloatArray = target + eaten_so_far
+    np.maximum.accumulate(kept, axis=-1, out=kept)
+    kept -= eaten_so_far
     return kept
 
 
@@ -95,9 +102,11 @@ def _changes(target: FloatArray) -> FloatArray:
     A change within rounding of the running sums (a constant rate) is no change, so that
     a unit at a steady rate has its whole target on its arrival day and nothing after.
     """
-    before = np.concatenate([np.zeros((*target.shape[:-1], 1)), target[..., :-1]], axis=-1)
-    change: FloatArray = target - before
-    change[np.abs(change) <= 1e-9 * np.abs(before)] = 0.0
+    change: FloatArray = np.empty_like(target)
+    change[..., 0] = target[..., 0]
+    later, before = change[..., 1:], target[..., :-1]
+    np.subtract(target[..., 1:], before, out=later)
+    later[np.abs(later) <= 1e-9 * np.abs(before)] = 0.0
     return change
 
 
@@ -132,10 +141,11 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     dos = np.array([u.days_of_supply for u in scenario.units], dtype=np.float64).reshape(n_u)
     stocking = np.flatnonzero((dos > 0) & (arrival < n_d))
     buildup = np.zeros((n_u, n_c, n_d), dtype=np.float64)
-    if stocking.size:
-        target = _targets(basis[stocking], kg_to_t[stocking], dos[stocking])
-        target *= (np.arange(n_d)[None, :] >= arrival[stocking][:, None])[:, None, :]
-        buildup[stocking] = _changes(_falling_no_faster_than_eaten(target, consumption[stocking]))
+    for first in range(0, stocking.size, UNITS_AT_ONCE):
+        some = stocking[first : first + UNITS_AT_ONCE]
+        target = _targets(basis[some], kg_to_t[some], dos[some])
+        target *= (np.arange(n_d)[None, :] >= arrival[some][:, None])[:, None, :]
+        buildup[some] = _changes(_falling_no_faster_than_eaten(target, consumption[some]))
     for handed_over in (consumption, buildup, arrival):  # read-only: Demand takes them, no copy
         handed_over.setflags(write=False)
     return Demand(
