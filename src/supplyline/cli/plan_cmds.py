@@ -229,6 +229,8 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     out = []
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run, head))
+    if run.threads_note is not None:
+        out.append(run.threads_note)
     stats = run.plan.stats
     off = (
         f"In this plan a balance or capacity is off by {_kg_text(stats.max_violation)} at "

@@ -92,6 +92,26 @@ class PlanRun:
     """Reports supplyline wrote in ``out`` of the plan these files replaced, now removed
     (:mod:`supplyline.io.earlier_reports`): a report of another plan beside these files
     would be read as theirs."""
+    params: PlanParams | None = None
+    """The parameters the plan was made with (the scenario's solver section and the
+    arguments given, together)."""
+
+    @property
+    def threads_note(self) -> str | None:
+        """A note when the plan asked HiGHS for more threads than the machine has cores.
+
+        A tester's ``--threads 999`` on 2 cores solved the relief example in 9.7 s against
+        0.20 s with 1, and nothing said why.
+        """
+        threads = self.params.threads if self.params is not None else None
+        cores = os.cpu_count() or 1
+        if threads is None or threads <= cores:
+            return None
+        return (
+            f"note: {threads} solver threads on a machine with {cores} core(s): HiGHS slows "
+            "down with more threads than cores; give at most as many (--threads, or "
+            "solver.threads in scenario.yaml)"
+        )
 
 
 def _first_given(*values: Any) -> Any:
@@ -328,4 +348,5 @@ def plan_scenario(
         files=tuple(written),
         fallback=Fallback(flows=made[0].flows, responded=made[0].responded) if made else None,
         removed=tuple(p for p in stale if not p.exists()),
+        params=run_params,
     )
