@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -267,7 +268,13 @@ class PlanParams:
         try:
             return cls(weights=Weights(**numbers), **data)
         except ValueError as error:  # a value out of range: "field(=value) must be ..."
-            raise _params_error(name, str(error)) from None
+            said = re.fullmatch(r"(?:weights\.)?(\w+)\(=([^)]*)\) (.*)", str(error), re.S)
+            if said is None:
+                raise _params_error(name, str(error)) from None
+            key, value, why = said.groups()  # said as the file says it: key = value
+            why = why.replace("or None for no limit", "or leave the key out for no limit")
+            column = key if key in data else f"weights.{key}"
+            raise _params_error(name, f"{value} {why}", column=column) from None
 
 
 _KINDS: dict[str, type | tuple[type, ...]] = {
