@@ -156,9 +156,10 @@ def _plan_sections(
             figure_svg=_network_svg(scenario, plan, map_layers),
             figure_caption=(
                 "Links are drawn straight between their ends, as wide as the tonnes planned on "
-                "them over the horizon and coloured by mode. Where places crowd together only "
-                "some are named; when the units stand in a small corner of the network, a second "
-                "map shows their area. Country outlines: Natural Earth."
+                "them over the horizon and coloured by mode. A place whose name has no room "
+                "beside it is numbered, and named in the list under its map; when the units "
+                "stand in a small corner of the network, a second map shows their area. "
+                "Country outlines: Natural Earth."
             ),
         ),
     ]
