@@ -43,7 +43,13 @@ from supplyline.reports.longitudes import (
 from supplyline.reports.map_labels import PLACE_GIDS, Placed, Spot, label_places
 from supplyline.reports.sections import MapLayer
 
-__all__ = ["country_outlines", "link_tonnes", "network_map_figure", "theatre_box"]
+__all__ = [
+    "country_outlines",
+    "link_people",
+    "link_tonnes",
+    "network_map_figure",
+    "theatre_box",
+]
 
 Ring = list[tuple[float, float]]
 Box = tuple[float, float, float, float]
@@ -110,8 +116,12 @@ def link_tonnes(plan: Plan) -> dict[str, float]:
     return dict(total)
 
 
-def _links_with_people(plan: Plan) -> set[str]:
-    return {mv.link for mv in plan.movements if mv.pax > 0}
+def link_people(plan: Plan) -> dict[str, float]:
+    """People planned on each link over the whole horizon, both directions together."""
+    total: dict[str, float] = defaultdict(float)
+    for mv in plan.movements:
+        total[mv.link] += mv.pax
+    return {link: pax for link, pax in total.items() if pax > 0}
 
 
 def _grow(lo: float, hi: float, grow: float, floor: float, ceiling: float) -> tuple[float, float]:
@@ -176,17 +186,31 @@ def _rings_in(box: Box) -> list[Ring]:
     return shown
 
 
-def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
-    """Links as wide as their planned tonnes; idle links as thin grey dots.
+_WIDEST_PT = 7.0
+"""The busiest link's width; the others are as wide as their share of it, from 0.8 pt."""
+_WIDEST_PAX_PT = 4.0
+"""The width of the people-only link with most people: dashes read as a line up to about
+this, and so wide they would hide the tonnes' links and the names."""
 
+
+def _width(amount: float, busiest: float, widest: float = _WIDEST_PT) -> float:
+    return 0.8 + (widest - 0.8) * amount / max(busiest, 1e-9)
+
+
+def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
+    """Links as wide as their planned tonnes, dashed as wide as their people if no tonnes.
+
+    Idle links are thin grey dots.
     Each runs the short way between its ends: one more than 180° of longitude apart crosses
     the antimeridian, and is drawn on both sides of it when both show in the frame.
     """
     flows = link_tonnes(plan)
-    people = _links_with_people(plan)
+    people = link_people(plan)
     busiest = max(flows.values(), default=0.0)
+    busiest_pax = max(people.values(), default=0.0)
     idle: list[list[tuple[float, float]]] = []
     used_modes: set[Mode] = set()
+    pax_modes: set[Mode] = set()
     for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
         if link.origin not in where or link.destination not in where:
             continue
@@ -197,15 +221,22 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box
             for shift in turns_into(min(x0, x1), max(x0, x1), box[:2])
         ]
         tonnes = flows.get(link.id, 0.0)
-        if tonnes <= 1e-9 and link.id not in people:
+        pax = people.get(link.id, 0.0)
+        if tonnes <= 1e-9 and pax <= 0:
             idle.extend(segments)
             continue
-        used_modes.add(link.mode)
+        people_only = tonnes <= 1e-9
+        (pax_modes if people_only else used_modes).add(link.mode)
         for segment in segments:
             ax.plot(
                 *zip(*segment, strict=True),
                 color=MODE_COLOURS[link.mode],
-                linewidth=0.8 + 6.2 * tonnes / max(busiest, 1e-9),
+                linewidth=(
+                    _width(pax, busiest_pax, _WIDEST_PAX_PT)
+                    if people_only
+                    else _width(tonnes, busiest)
+                ),
+                linestyle=(0, (3, 1.5)) if people_only else "-",
                 solid_capstyle="round",
                 alpha=0.85,
                 zorder=2,
@@ -217,9 +248,24 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box
         )
         legend.append(Line2D([], [], color="#9a9a9a", linestyle=":", label="no planned flow"))
     for mode in Mode:
+        name = mode.value.replace("_", " ")
         if mode in used_modes:
-            label = f"{mode.value.replace('_', ' ')} (width ∝ tonnes)"
+            label = f"{name} (width ∝ tonnes)"
             legend.append(Line2D([], [], color=MODE_COLOURS[mode], linewidth=3, label=label))
+        if mode in pax_modes:
+            label = (
+                f"{name}, people only (width ∝ people: {busiest_pax:,.0f} = {_WIDEST_PAX_PT:g} pt)"
+            )
+            legend.append(
+                Line2D(
+                    [],
+                    [],
+                    color=MODE_COLOURS[mode],
+                    linewidth=3,
+                    linestyle=(0, (3, 1.5)),
+                    label=label,
+                )
+            )
     return legend
 
 
@@ -401,8 +447,10 @@ def network_map_figure(
 ) -> Figure | None:
     """The map of the network with planned flows; ``None`` if the scenario has no locations.
 
-    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link);
-    links that carry nothing are thin grey dots, so that what is *not* used shows too.
+    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link); a
+    link that carries people and no tonnes is dashed, as wide as its people against the
+    link with most people (up to 4 pt: its legend entry says how many); links that carry
+    nothing are thin grey dots, so that what is *not* used shows too.
     ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
     lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
     by default the map frames everything.
