@@ -40,6 +40,8 @@ PLACE_GIDS = (LABEL_GID, NUMBER_GID)
 _FONT_PT = 7.0
 _GAP_PT = 1.5
 """Room between a name and its marker's edge, and around every box."""
+_VEIL_PT = 1.0
+"""How far the pale box behind a name reaches past its words (within ``_GAP_PT``)."""
 _DIRECTIONS = (
     (1, 0),
     (-1, 0),
@@ -132,6 +134,13 @@ class _Placer:
             color="#222222",
             zorder=6,
             annotation_clip=False,
+            # a veil behind the words, so that a link drawn under a name does not cross it out
+            bbox={
+                "boxstyle": f"square,pad={_VEIL_PT / _FONT_PT}",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.6,
+            },
         )
         label.set_in_layout(False)
         label.set_gid(f"{gid}-{self.count}")
@@ -155,7 +164,8 @@ class _Placer:
                 padded = box.expanded((w + 2 * pad) / w, (h + 2 * pad) / h)
                 if not _inside(box, self.frame) or _overlaps(padded, self.taken):
                     continue
-                if _overlaps(box, self.markers):
+                veil = _VEIL_PT * self.px_per_pt
+                if _overlaps(box.expanded((w + 2 * veil) / w, (h + 2 * veil) / h), self.markers):
                     continue
                 self.taken.append(padded)
                 at = ((x0 - cx) / self.px_per_pt, (y0 - cy) / self.px_per_pt)
