@@ -13,6 +13,9 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from svg_text import TextBox, group_box, text_boxes
 
 from supplyline.domain import Location, LocationKind, Plan, PlanStatus, Scenario
@@ -185,3 +188,30 @@ def test_units_and_depots_are_named_before_the_rest() -> None:
         LocationKind.DEPOT,
         LocationKind.PORT,
     ]
+
+
+def test_no_name_or_number_covers_a_marker() -> None:
+    """Measured on the figure: each text's box (with its veil) keeps off every marker."""
+    spots = [(40.0 + 0.07 * (i % 6), 20.0 + 0.11 * (i // 6)) for i in range(30)]
+    kinds = [list(LocationKind)[i % len(LocationKind)] for i in range(30)]
+    scenario = _crowd(spots, kinds)
+    fig = network_map_figure(scenario, _empty_plan())
+    assert fig is not None
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    markers = [
+        (ax.transData.transform((ln.get_xdata()[0], ln.get_ydata()[0])), ln.get_markersize())
+        for ln in ax.get_lines()
+        if ln.get_marker() not in (None, "None", "")
+    ]
+    assert len(markers) == 30
+    texts = [t for t in ax.texts if str(t.get_gid()).startswith("place-")]
+    assert texts
+    px_per_pt = fig.dpi / 72
+    for text in texts:
+        box = Text.get_window_extent(text, renderer).padded(px_per_pt)  # words and veil, no leader
+        for (cx, cy), size in markers:
+            r = size / 2 * px_per_pt
+            assert not box.overlaps(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)), (
+                text.get_text()
+            )
