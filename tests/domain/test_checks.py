@@ -29,7 +29,12 @@ from supplyline.errors import ScenarioError, Severity
 
 
 def _loc(i: str, kind: LocationKind = LocationKind.DEPOT) -> Location:
-    return Location(id=i, name=i.upper(), partner="a", kind=kind, lat=50.0, lon=20.0)
+    """A place near 50 N 20 E, each id a few hundred metres from the others (x, y, z).
+
+    Not at one spot: a link between places at the same coordinates is warned of.
+    """
+    lon = 20.0 + 0.005 * (int.from_bytes(i.encode(), "big") % 101)
+    return Location(id=i, name=i.upper(), partner="a", kind=kind, lat=50.0, lon=lon)
 
 
 def _rail(i: str, a: str, b: str, gauge: int) -> Link:

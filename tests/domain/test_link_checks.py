@@ -156,3 +156,27 @@ def test_no_gauge_warning_where_nothing_is_hidden(
 ) -> None:
     """Any gauges may meet at a yard; with no gauge given at all, or all given, none is hidden."""
     assert _warnings(_yard(kind, broad, std), "gauge_mm") == []
+
+
+@pytest.mark.parametrize(
+    ("lon_a", "lon_b"), [(-179.5, -179.5), (180.0, -180.0), (12.25, 12.25)], ids=str
+)
+def test_a_link_between_places_at_one_spot_is_warned_of(lon_a: float, lon_b: float) -> None:
+    """A depot and its camp 45 km away at the same coordinates (a tester's s6).
+
+    The warning names the link, both places and the coordinates; 180 and −180 are one spot.
+    """
+    s = _scenario(
+        (_loc("depot", -12.1, lon_a), _loc("camp", -12.1, lon_b, LocationKind.UNIT_AREA)),
+        (_link("road-1", "depot", "camp", 45),),
+    )
+    (message,) = _warnings(s, "to")
+    assert "'road-1' joins 'depot' and 'camp'" in message
+    assert "same coordinates (-12.1, " in message
+
+
+@given(st.floats(-89, 89), st.floats(-179, 179), st.floats(0.0001, 1.0))
+def test_places_apart_are_never_warned_of_as_one_spot(lat: float, lon: float, step: float) -> None:
+    """However close two places are, a link between distinct coordinates is not warned of."""
+    s = _scenario((_loc("a", lat, lon), _loc("b", lat, lon + step)), (_link("l", "a", "b", 500),))
+    assert _warnings(s, "to") == []

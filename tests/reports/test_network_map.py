@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pytest
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.collections import LineCollection, PolyCollection
-from matplotlib.font_manager import FontProperties
+from svg_text import text_boxes, view_box
 
 from supplyline.domain import Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
@@ -174,41 +170,18 @@ def relief_planned() -> tuple[Scenario, Plan]:
     return scenario, plan_movements(scenario, assessed.demand, PlanParams(explain_top=0))
 
 
-_SVG = "{http://www.w3.org/2000/svg}"
-_TEXT_ANCHOR = {"start": 0.0, "middle": 0.5, "end": 1.0}
-
-
 def _texts_off_the_figure(svg: str, slack_pt: float = 0.5) -> list[str]:
     """The texts of an SVG figure that reach past its edges, measured as matplotlib drew them.
 
-    Each text's box (font metrics at 72 dpi, where an SVG unit is a point) is placed by its
-    anchor and turned by its rotation; the page shows only the viewBox, so what falls
-    outside it is cut off.
+    The page shows only the viewBox, so what falls outside it is cut off.
     """
-    root = ET.fromstring(svg)
-    width, height = (float(v) for v in root.attrib["viewBox"].split()[2:])
-    renderer = RendererAgg(1, 1, 72)
-    off = []
-    for el in root.iter(f"{_SVG}text"):
-        style = dict(part.split(": ", 1) for part in el.attrib["style"].split("; "))
-        text = "".join(el.itertext())
-        size = float(style["font-size"].removesuffix("px"))
-        w, h, descent = renderer.get_text_width_height_descent(
-            text, FontProperties(size=size), ismath=False
-        )
-        x, y = float(el.attrib["x"]), float(el.attrib["y"])
-        turn = re.match(r"rotate\((-?[\d.]+)", el.attrib.get("transform", "rotate(0)"))
-        assert turn is not None, el.attrib
-        a = math.radians(float(turn[1]))
-        left = -w * _TEXT_ANCHOR[style.get("text-anchor", "start")]
-        corners = [(dx, dy) for dx in (left, left + w) for dy in (descent - h, descent)]
-        xs = [x + dx * math.cos(a) - dy * math.sin(a) for dx, dy in corners]
-        ys = [y + dx * math.sin(a) + dy * math.cos(a) for dx, dy in corners]
-        if not (-slack_pt <= min(xs) and max(xs) <= width + slack_pt) or not (
-            -slack_pt <= min(ys) and max(ys) <= height + slack_pt
-        ):
-            off.append(text)
-    return off
+    width, height = view_box(svg)
+    return [
+        t.text
+        for t in text_boxes(svg)
+        if not (-slack_pt <= t.box[0] and t.box[2] <= width + slack_pt)
+        or not (-slack_pt <= t.box[1] and t.box[3] <= height + slack_pt)
+    ]
 
 
 def test_relief_map_keeps_every_text_on_the_figure(relief_planned: tuple[Scenario, Plan]) -> None:

@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterable
 
 from supplyline.domain.agreements import prices_outside
 from supplyline.domain.findings import Finding
-from supplyline.domain.link_checks import check_distances, check_gauges, check_gauges_known
+from supplyline.domain.link_checks import (
+    check_distances,
+    check_gauges,
+    check_gauges_known,
+    check_same_spot,
+)
 from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
@@ -403,6 +408,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
     found = _check_for_errors(s)
     found += check_gauges_known(s)
     found += check_distances(s)
+    found += check_same_spot(s)
     found += _check_storage(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:
@@ -413,9 +419,10 @@ def check_scenario(s: Scenario) -> list[Finding]:
 def _check_for_errors(s: Scenario) -> list[Finding]:
     """The checks that can find errors (with what warnings they find on the way).
 
-    The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`_check_storage`,
-    :func:`_check_reach`) only ever warn, so :func:`check_scenario_sound` leaves them out:
-    it would drop what they find, after half the time of a plan's checks (corridor-S).
+    The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`check_same_spot`,
+    :func:`_check_storage`, :func:`_check_reach`) only ever warn, so
+    :func:`check_scenario_sound` leaves them out: it would drop what they find, after half
+    the time of a plan's checks (corridor-S).
     """
     found: list[Finding] = []
     for entity, items in (

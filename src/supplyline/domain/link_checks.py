@@ -5,6 +5,8 @@
   that check (a warning).
 - A link much shorter than the great circle between its ends means a coordinate or the
   distance is wrong (a warning).
+- A link between two places at the same coordinates means one of them is misplaced (a
+  warning).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ __all__ = [
     "check_distances",
     "check_gauges",
     "check_gauges_known",
+    "check_same_spot",
 ]
 
 SHORT_LINK_RATIO = 0.5
@@ -138,6 +141,42 @@ def check_distances(s: Scenario) -> list[Finding]:
                     f"are {crow_km:,.0f} km apart on the great circle, the shortest way "
                     "between them: check the coordinates or the distance (a latitude and "
                     "longitude swapped, a sign lost?)",
+                )
+            )
+    return found
+
+
+def _same_spot(lat0: float, lon0: float, lat1: float, lon1: float) -> bool:
+    """Whether two coordinates are one place (180 and -180 being one meridian)."""
+    return lat0 == lat1 and (lon0 == lon1 or abs(lon0) == abs(lon1) == 180.0)
+
+
+def check_same_spot(s: Scenario) -> list[Finding]:
+    """Warn of links between two places at exactly the same coordinates.
+
+    Two places of a network are not one spot: a depot and the camp it serves 45 km away
+    at equal coordinates is a coordinate copied from the row above (a tester's). The map
+    draws such a link as nothing, and ``network.geojson`` has no line for it (a line of
+    two equal points is invalid in GEOS); the plan is unchanged, as it reads
+    ``distance_km``.
+    """
+    found: list[Finding] = []
+    where = s.location_by_id
+    for link in s.links:
+        a, b = where.get(link.origin), where.get(link.destination)
+        if a is None or b is None or a.id == b.id:
+            continue  # a dangling end, or a loop, is an error of its own
+        if _same_spot(a.lat, a.lon, b.lat, b.lon):
+            found.append(
+                Finding(
+                    entity="link",
+                    entity_id=link.id,
+                    field="to",
+                    severity=Severity.WARNING,
+                    message=f"{link.mode} link {link.id!r} joins {a.id!r} and {b.id!r}, which "
+                    f"are at the same coordinates ({a.lat:g}, {a.lon:g}) in locations.csv: "
+                    "one of them is likely misplaced (check their lat and lon; the map and "
+                    "network.geojson draw no line for this link)",
                 )
             )
     return found

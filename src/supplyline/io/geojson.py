@@ -1,44 +1,116 @@
-"""Lines for GeoJSON that run the short way across the antimeridian.
+"""Lines for GeoJSON that run the short way across the antimeridian, and end on their places.
 
 A line between two places more than 180° of longitude apart runs the short way, across
 ±180°; GeoJSON has it as a MultiLineString whose parts meet at the antimeridian (RFC 7946,
 section 3.1.9), so that GIS software does not draw it the long way round the world. The
 plan's links and the trucks' paths both go through :func:`path_geometry`.
+
+A place *on* the antimeridian (longitude 180 or −180, the same meridian) is written on
+the side its lines leave it to (:func:`antimeridian_sides`): a line from it to −179.5 starts
+at −180, so that the line's end and the place's Point are the same coordinates, which GIS
+snapping and network tools need to join them. A path with no length (places at the same
+coordinates) has no line at all: its feature's geometry is ``null`` (RFC 7946, section
+3.2), which GDAL, QGIS and shapely read, where a line of two equal points is invalid.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-__all__ = ["path_geometry"]
+__all__ = ["antimeridian_sides", "path_geometry"]
 
 Point = tuple[float, float]
 """(longitude, latitude) in degrees."""
 
 
+def _on_antimeridian(lon: float) -> bool:
+    return abs(lon) == 180.0
+
+
+def antimeridian_sides(
+    lons: Mapping[str, float], joins: Iterable[tuple[str, str]]
+) -> dict[str, float]:
+    """Each place's longitude as GeoJSON writes it: ±180 put on the side of its lines.
+
+    ``lons`` maps places to their longitudes, ``joins`` are the pairs of places a line
+    joins. A place at ±180 takes the sign of most of the places it is joined to (a place
+    east of the antimeridian has a negative longitude: −180), counting, when it has none off
+    the antimeridian, the places on it already settled; a tie keeps it as written. Every
+    other longitude is as given; of places joined only to places on the antimeridian, the
+    first by name stays as written and the others follow it. A place joined to places on
+    both sides cannot be one coordinate for both: its lines to the fewer start at the other
+    sign (the same meridian).
+
+    >>> antimeridian_sides({"a": 180.0, "b": -179.5, "c": 10.0}, [("a", "b")])
+    {'a': -180.0, 'b': -179.5, 'c': 10.0}
+    """
+    out = dict(lons)
+    near: dict[str, list[str]] = defaultdict(list)
+    for a, b in joins:
+        if a in out and b in out:
+            near[a].append(b)
+            near[b].append(a)
+    unsettled = {p for p, lon in out.items() if _on_antimeridian(lon)}
+    while unsettled:
+        settled: dict[str, float] = {}
+        for place in sorted(unsettled):
+            votes = [out[q] for q in near[place] if q not in unsettled and q != place]
+            if not votes:
+                continue
+            east = sum(1 for lon in votes if lon < 0)
+            west = sum(1 for lon in votes if lon > 0)
+            settled[place] = out[place] if east == west else (-180.0 if east > west else 180.0)
+        if not settled:  # joined to nothing settled: the first stays as written, and
+            first = min(unsettled)  # those on the antimeridian joined to it follow it
+            settled[first] = out[first]
+        out.update(settled)
+        unsettled -= settled.keys()
+    return out
+
+
 def _segment(a: Point, b: Point) -> list[list[list[float]]]:
-    """One leg as one part, or as two parts meeting at ±180° when it crosses there."""
-    start, end = [a[0], a[1]], [b[0], b[1]]
-    if abs(b[0] - a[0]) <= 180.0:
-        return [[start, end]]
-    edge = 180.0 if a[0] > b[0] else -180.0
-    run = b[0] - a[0] + 2 * edge  # the short way, in degrees: across the edge
-    if run == 0.0:  # both ends on the antimeridian, one written -180 and one 180
-        return [[start, [a[0], b[1]]]]
-    lat = a[1] + (b[1] - a[1]) * (edge - a[0]) / run
-    parts = [[start, [edge, lat]], [[-edge, lat], end]]
-    return [part for part in parts if part[0] != part[1]] or [[start, end]]
+    """One leg as one part, or as two parts meeting at ±180° when it crosses there.
+
+    A leg from a point on the antimeridian starts at the sign of the side it goes to, and
+    one to a point on it ends at the sign of the side it comes from: no part is cut to
+    nothing.
+    """
+    (x0, y0), (x1, y1) = a, b
+    if abs(x1 - x0) <= 180.0:
+        return [[[x0, y0], [x1, y1]]]
+    if _on_antimeridian(x0):
+        return [[[-x0, y0], [x1, y1]]]
+    if _on_antimeridian(x1):
+        return [[[x0, y0], [-x1, y1]]]
+    edge = 180.0 if x0 > x1 else -180.0
+    run = x1 - x0 + 2 * edge  # the short way, in degrees: across the edge
+    lat = y0 + (y1 - y0) * (edge - x0) / run
+    return [[[x0, y0], [edge, lat]], [[-edge, lat], [x1, y1]]]
 
 
-def path_geometry(points: Sequence[Point]) -> dict[str, Any]:
+def _without_repeats(part: list[list[float]]) -> list[list[float]]:
+    """A part with each point that repeats the one before dropped."""
+    return [p for i, p in enumerate(part) if i == 0 or p != part[i - 1]]
+
+
+def path_geometry(points: Sequence[Point]) -> dict[str, Any] | None:
     """A LineString through ``points``, cut into a MultiLineString where a leg crosses ±180°.
+
+    ``None`` (a feature's ``null`` geometry) for a path that does not move: fewer than two
+    points, or all of them at one place. A point that repeats the one before is dropped, so
+    every part has two distinct points at least, as GEOS wants of a valid line.
 
     >>> path_geometry([(10.0, 50.0), (12.0, 51.0)])["type"]
     'LineString'
     >>> path_geometry([(179.0, -17.0), (-179.0, -17.0)])["coordinates"]
     [[[179.0, -17.0], [180.0, -17.0]], [[-180.0, -17.0], [-179.0, -17.0]]]
+    >>> path_geometry([(180.0, -10.0), (-179.5, -12.1)])["coordinates"]
+    [[-180.0, -10.0], [-179.5, -12.1]]
+    >>> path_geometry([(3.0, 4.0), (3.0, 4.0)]) is None
+    True
     """
     parts: list[list[list[float]]] = []
     for a, b in pairwise(points):
@@ -48,9 +120,9 @@ def path_geometry(points: Sequence[Point]) -> dict[str, Any]:
         else:
             parts.append(legs[0])
         parts.extend(legs[1:])
-    if not parts:  # a single point: a line that does not move
-        first = [points[0][0], points[0][1]] if points else []
-        return {"type": "LineString", "coordinates": [first, first] if points else []}
-    if len(parts) == 1:
-        return {"type": "LineString", "coordinates": parts[0]}
-    return {"type": "MultiLineString", "coordinates": parts}
+    kept = [part for part in map(_without_repeats, parts) if len(part) >= 2]
+    if not kept:
+        return None
+    if len(kept) == 1:
+        return {"type": "LineString", "coordinates": kept[0]}
+    return {"type": "MultiLineString", "coordinates": kept}

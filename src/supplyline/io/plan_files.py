@@ -16,7 +16,6 @@ import math
 import os
 import re
 import typing
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,11 +38,10 @@ from supplyline.domain import (
     run_dependent_stats,
 )
 from supplyline.errors import Issue, NotFoundError, ScenarioError, SolverError, require
-from supplyline.io._day_cells import format_outage_days
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
-from supplyline.io.geojson import path_geometry
+from supplyline.io.network_geojson import network_geojson
 from supplyline.types import day_label
 
 __all__ = [
@@ -285,69 +283,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
-    """Locations as points and links as lines, with the tonnes and people planned on them.
-
-    Amounts are rounded as in the CSV files (:func:`to_gram`), so the two agree.
-    """
-    per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    pax: dict[str, float] = defaultdict(float)
-    through: dict[str, float] = defaultdict(float)
-    for m in plan.movements:
-        # keyed as movements.csv names them: a unit's lift is "deploy:<unit>", an id no
-        # commodity may have (it was "deploy", which a commodity could be called too)
-        per_link[m.link][m.commodity] += m.tonnes
-        pax[m.link] += m.pax
-        through[m.origin] += m.tonnes
-        through[m.destination] += m.tonnes
-    features: list[dict[str, Any]] = []
-    for loc in scenario.locations:
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": {
-                    "id": loc.id,
-                    "name": loc.name,
-                    "partner": loc.partner,
-                    "kind": loc.kind.value,
-                    "handling_t_per_day": loc.handling_t_per_day,
-                    "handling_pax_per_day": loc.handling_pax_per_day,
-                    "storage_t": loc.storage_t,
-                    "throughput_t": to_gram(through[loc.id]),
-                },
-            }
-        )
-    for link in scenario.links:
-        a, b = scenario.location(link.origin), scenario.location(link.destination)
-        tonnes = per_link.get(link.id, {})
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": path_geometry([(a.lon, a.lat), (b.lon, b.lat)]),
-                "properties": {
-                    "id": link.id,
-                    "mode": link.mode.value,
-                    "from": link.origin,
-                    "to": link.destination,
-                    "gauge_mm": link.gauge_mm,
-                    "bidirectional": link.bidirectional,
-                    "distance_km": link.distance_km,
-                    "transit_days": link.transit_days,
-                    "capacity_t_per_day": link.capacity_t_per_day,
-                    "capacity_pax_per_day": link.capacity_pax_per_day,
-                    "cost_per_t": link.cost_per_t,
-                    "cost_per_pax": link.cost_per_pax,
-                    "outage_days": format_outage_days(link.outage_days),
-                    "planned_t": to_gram(sum(tonnes.values())),
-                    "planned_pax": to_gram(pax.get(link.id, 0.0)),
-                    "planned_t_by_commodity": {k: to_gram(v) for k, v in tonnes.items()},
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "name": f"{plan.scenario} plan", "features": features}
-
-
 def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`)."""
     folder = Path(folder)
@@ -357,7 +292,7 @@ def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list
         written.append(folder / name)
     for name, data in (
         ("plan.json", plan_to_dict(plan)),
-        ("network.geojson", _geojson(scenario, plan)),
+        ("network.geojson", network_geojson(scenario, plan)),
     ):
         (folder / name).write_text(
             json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from supplyline.domain import Demand, Mode, Plan, Scenario
+from supplyline.domain import Demand, Mode, Movement, Plan, Scenario
 from supplyline.types import UnitId, day_label
 
 __all__ = [
@@ -346,40 +346,64 @@ def _day_ticks(ax: Axes, horizon: int) -> None:
     ax.set_xlim(-0.5, horizon - 0.5)
 
 
-def flow_matrix(plan: Plan) -> tuple[list[Mode], FloatArray]:
-    """Tonnes departing per mode and day: the modes used, and an array ``[mode, day]``."""
-    used = [m for m in Mode if any(mv.mode is m and mv.tonnes > 0 for mv in plan.movements)]
+def flow_matrix(plan: Plan, *, people: bool = False) -> tuple[list[Mode], FloatArray]:
+    """Tonnes (or people) departing per mode and day: the modes used, and ``[mode, day]``."""
+
+    def amount(mv: Movement) -> float:
+        return mv.pax if people else mv.tonnes
+
+    used = [m for m in Mode if any(mv.mode is m and amount(mv) > 0 for mv in plan.movements)]
     index = {m: i for i, m in enumerate(used)}
-    tonnes = np.zeros((len(used), plan.horizon_days))
+    moved = np.zeros((len(used), plan.horizon_days))
     for mv in plan.movements:
-        if mv.tonnes > 0 and 0 <= mv.departure_day < plan.horizon_days:
-            tonnes[index[mv.mode], mv.departure_day] += mv.tonnes
-    return used, tonnes
+        if amount(mv) > 0 and 0 <= mv.departure_day < plan.horizon_days:
+            moved[index[mv.mode], mv.departure_day] += amount(mv)
+    return used, moved
 
 
-@literal_text()
-def flows_by_mode_figure(plan: Plan) -> Figure | None:
-    """Tonnes departing each day, stacked by mode; ``None`` when nothing moves."""
-    modes, tonnes = flow_matrix(plan)
-    if not modes:
-        return None
-    days = np.arange(plan.horizon_days)
-    fig = Figure(figsize=(11, 3.6), layout="constrained")
-    ax = fig.subplots()
+def _stacked_bars(ax: Axes, modes: Sequence[Mode], moved: FloatArray, ylabel: str) -> None:
+    """One bar a day, stacked by mode, in the modes' colours."""
     _style(ax)
-    bottom = np.zeros(plan.horizon_days)
+    days = np.arange(moved.shape[1])
+    bottom = np.zeros(moved.shape[1])
     for i, mode in enumerate(modes):
         ax.bar(
             days,
-            tonnes[i],
+            moved[i],
             bottom=bottom,
             width=0.85,
             color=MODE_COLOURS[mode],
             label=mode.value.replace("_", " "),
         )
-        bottom += tonnes[i]
-    ax.set_ylabel("tonnes departing", fontsize=9)
+        bottom += moved[i]
+    ax.set_ylabel(ylabel, fontsize=9)
     ax.tick_params(labelsize=8)
-    _day_ticks(ax, plan.horizon_days)
     ax.legend(fontsize=8, frameon=False, ncols=len(modes), loc="upper right")
+
+
+@literal_text()
+def flows_by_mode_figure(plan: Plan) -> Figure | None:
+    """Tonnes departing each day, stacked by mode, and people in a panel of their own.
+
+    People are not tonnes: an airbridge that flies a thousand people and no cargo (the
+    largest cost of a tester's plan) showed as nothing on a tonnes-only plot. The people's
+    panel, on its own axis, is there when the plan moves any; ``None`` when nothing moves.
+    """
+    modes, tonnes = flow_matrix(plan)
+    pax_modes, pax = flow_matrix(plan, people=True)
+    panels = [
+        (m, a, label)
+        for m, a, label in (
+            (modes, tonnes, "tonnes departing"),
+            (pax_modes, pax, "people departing"),
+        )
+        if m
+    ]
+    if not panels:
+        return None
+    fig = Figure(figsize=(11, 3.2 * len(panels) + 0.4), layout="constrained")
+    axes = fig.subplots(len(panels), 1, squeeze=False, sharex=True)
+    for ax, (used, moved, label) in zip(axes[:, 0], panels, strict=True):
+        _stacked_bars(ax, used, moved, label)
+    _day_ticks(axes[-1, 0], plan.horizon_days)
     return fig

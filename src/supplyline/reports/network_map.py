@@ -40,9 +40,16 @@ from supplyline.reports.longitudes import (
     turns_into,
     western_edge,
 )
+from supplyline.reports.map_labels import PLACE_GIDS, Placed, Spot, label_places
 from supplyline.reports.sections import MapLayer
 
-__all__ = ["country_outlines", "link_tonnes", "network_map_figure", "theatre_box"]
+__all__ = [
+    "country_outlines",
+    "link_people",
+    "link_tonnes",
+    "network_map_figure",
+    "theatre_box",
+]
 
 Ring = list[tuple[float, float]]
 Box = tuple[float, float, float, float]
@@ -66,10 +73,8 @@ _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
 """Marker, colour and size per kind of location."""
 
 _MAX_LABELS = 60
-"""Above this many locations the map shows no names (they would hide the network)."""
-
-_LABEL_ROOM = (0.10, 0.035)
-"""A name is left out when one already drawn is closer than this (axes fractions x, y)."""
+"""Above this many places in its frame the map shows no names nor numbers (they would hide
+the network; ``network.geojson`` in a GIS names them)."""
 
 _MIN_HEIGHT_RATIO = 0.4
 """A very wide network is framed at least this tall (projected), so the map stays readable."""
@@ -111,8 +116,12 @@ def link_tonnes(plan: Plan) -> dict[str, float]:
     return dict(total)
 
 
-def _links_with_people(plan: Plan) -> set[str]:
-    return {mv.link for mv in plan.movements if mv.pax > 0}
+def link_people(plan: Plan) -> dict[str, float]:
+    """People planned on each link over the whole horizon, both directions together."""
+    total: dict[str, float] = defaultdict(float)
+    for mv in plan.movements:
+        total[mv.link] += mv.pax
+    return {link: pax for link, pax in total.items() if pax > 0}
 
 
 def _grow(lo: float, hi: float, grow: float, floor: float, ceiling: float) -> tuple[float, float]:
@@ -177,17 +186,31 @@ def _rings_in(box: Box) -> list[Ring]:
     return shown
 
 
-def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
-    """Links as wide as their planned tonnes; idle links as thin grey dots.
+_WIDEST_PT = 7.0
+"""The busiest link's width; the others are as wide as their share of it, from 0.8 pt."""
+_WIDEST_PAX_PT = 4.0
+"""The width of the people-only link with most people: dashes read as a line up to about
+this, and so wide they would hide the tonnes' links and the names."""
 
+
+def _width(amount: float, busiest: float, widest: float = _WIDEST_PT) -> float:
+    return 0.8 + (widest - 0.8) * amount / max(busiest, 1e-9)
+
+
+def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
+    """Links as wide as their planned tonnes, dashed as wide as their people if no tonnes.
+
+    Idle links are thin grey dots.
     Each runs the short way between its ends: one more than 180° of longitude apart crosses
     the antimeridian, and is drawn on both sides of it when both show in the frame.
     """
     flows = link_tonnes(plan)
-    people = _links_with_people(plan)
+    people = link_people(plan)
     busiest = max(flows.values(), default=0.0)
+    busiest_pax = max(people.values(), default=0.0)
     idle: list[list[tuple[float, float]]] = []
     used_modes: set[Mode] = set()
+    pax_modes: set[Mode] = set()
     for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
         if link.origin not in where or link.destination not in where:
             continue
@@ -198,15 +221,22 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box
             for shift in turns_into(min(x0, x1), max(x0, x1), box[:2])
         ]
         tonnes = flows.get(link.id, 0.0)
-        if tonnes <= 1e-9 and link.id not in people:
+        pax = people.get(link.id, 0.0)
+        if tonnes <= 1e-9 and pax <= 0:
             idle.extend(segments)
             continue
-        used_modes.add(link.mode)
+        people_only = tonnes <= 1e-9
+        (pax_modes if people_only else used_modes).add(link.mode)
         for segment in segments:
             ax.plot(
                 *zip(*segment, strict=True),
                 color=MODE_COLOURS[link.mode],
-                linewidth=0.8 + 6.2 * tonnes / max(busiest, 1e-9),
+                linewidth=(
+                    _width(pax, busiest_pax, _WIDEST_PAX_PT)
+                    if people_only
+                    else _width(tonnes, busiest)
+                ),
+                linestyle=(0, (3, 1.5)) if people_only else "-",
                 solid_capstyle="round",
                 alpha=0.85,
                 zorder=2,
@@ -218,9 +248,24 @@ def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box
         )
         legend.append(Line2D([], [], color="#9a9a9a", linestyle=":", label="no planned flow"))
     for mode in Mode:
+        name = mode.value.replace("_", " ")
         if mode in used_modes:
-            label = f"{mode.value.replace('_', ' ')} (width ∝ tonnes)"
+            label = f"{name} (width ∝ tonnes)"
             legend.append(Line2D([], [], color=MODE_COLOURS[mode], linewidth=3, label=label))
+        if mode in pax_modes:
+            label = (
+                f"{name}, people only (width ∝ people: {busiest_pax:,.0f} = {_WIDEST_PAX_PT:g} pt)"
+            )
+            legend.append(
+                Line2D(
+                    [],
+                    [],
+                    color=MODE_COLOURS[mode],
+                    linewidth=3,
+                    linestyle=(0, (3, 1.5)),
+                    label=label,
+                )
+            )
     return legend
 
 
@@ -257,43 +302,21 @@ def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) ->
     return legend
 
 
-def _label_order(loc: Location) -> tuple[int, str]:
-    """Gateways and yards are named first, unit areas last: they crowd together."""
-    return (list(_KIND_MARKERS).index(loc.kind) if loc.kind in _KIND_MARKERS else 99, loc.id)
-
-
-def _draw_labels(ax: Axes, scenario: Scenario, where: Where, box: Box) -> None:
-    """Name the locations, leaving out a name that would sit on one already drawn."""
-    if len(scenario.locations) > _MAX_LABELS:
-        return
+def _spots(scenario: Scenario, where: Where, box: Box) -> list[Spot]:
+    """Every place drawn in the frame, once for each copy of it that shows."""
     lon0, lon1, lat0, lat1 = box
-    placed: list[tuple[float, float]] = []
-    inside = [
-        (loc, where[loc.id][0] + shift, loc.lat)
-        for loc in scenario.locations
-        if lat0 <= loc.lat <= lat1
-        for shift in turns_into(where[loc.id][0], where[loc.id][0], box[:2])
-    ]
-    for loc, x, lat in sorted(inside, key=lambda spot: _label_order(spot[0])):
-        fx, fy = (x - lon0) / (lon1 - lon0), (lat - lat0) / (lat1 - lat0)
-        if any(
-            abs(fx - px) < _LABEL_ROOM[0] and abs(fy - py) < _LABEL_ROOM[1] for px, py in placed
-        ):
-            continue
-        placed.append((fx, fy))
-        ax.annotate(
-            loc.name or loc.id,
-            (x, lat),
-            xytext=(4, 4),
-            textcoords="offset points",
-            fontsize=7,
-            color="#222222",
-            zorder=6,
-        )
+    spots: list[Spot] = []
+    for loc in scenario.locations:
+        x = where[loc.id][0]
+        size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))[2]
+        for shift in turns_into(x, x, box[:2]):
+            if lon0 <= x + shift <= lon1 and lat0 <= loc.lat <= lat1:
+                spots.append(Spot(location=loc, x=x + shift, lat=loc.lat, marker_pt=size))
+    return spots
 
 
 def _draw_locations(ax: Axes, scenario: Scenario, where: Where, box: Box) -> list[Artist]:
-    """Locations marked by kind, named where there is room to read the names."""
+    """Locations marked by kind (their names come last, once the layout is done)."""
     kinds_seen: list[LocationKind] = []
     for loc in scenario.locations:
         marker, colour, size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))
@@ -311,7 +334,6 @@ def _draw_locations(ax: Axes, scenario: Scenario, where: Where, box: Box) -> lis
             )
         if loc.kind not in kinds_seen:
             kinds_seen.append(loc.kind)
-    _draw_labels(ax, scenario, where, box)
     legend: list[Artist] = []
     for kind in sorted(kinds_seen, key=list(LocationKind).index):
         marker, colour, size = _KIND_MARKERS.get(kind, ("o", "#333333", 6))
@@ -348,32 +370,39 @@ def theatre_box(scenario: Scenario) -> Box | None:
     return near if near_area < 0.08 * full_area else None
 
 
-@literal_text()
-def network_map_figure(
-    scenario: Scenario,
-    plan: Plan,
-    layers: Sequence[MapLayer] = (),
-    *,
-    box: Box | None = None,
-    title: str = "",
-) -> Figure | None:
-    """The map of the network with planned flows; ``None`` if the scenario has no locations.
+def _draw_key(fig: Figure, numbered: Sequence[tuple[int, Location, str]]) -> None:
+    """The numbered places, listed with their names (and notes) under the map."""
+    entries = [
+        f"{number}  {loc.name or loc.id}" + (f" ({note})" if note else "")
+        for number, loc, note in numbered
+    ]
+    fig.legend(
+        handles=[Line2D([], [], linestyle="none") for _ in entries],
+        labels=entries,
+        loc="outside lower left",
+        ncols=1 if len(entries) <= 3 else 3 if len(entries) > 12 else 2,
+        fontsize=7,
+        frameon=False,
+        handlelength=0,
+        handletextpad=0,
+        columnspacing=2.0,
+        title="Numbered places",
+        title_fontsize=8,
+        alignment="left",
+    )
 
-    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link);
-    links that carry nothing are thin grey dots, so that what is *not* used shows too.
-    ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
-    lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
-    by default the map frames everything.
-    """
-    if not scenario.locations:
-        return None
+
+def _drawn_map(
+    scenario: Scenario, plan: Plan, layers: Sequence[MapLayer], zoom: Box | None, title: str
+) -> tuple[Figure, Axes, list[Spot]]:
+    """The map with everything but its places' names, and the places it shows."""
     lines = [line.points for layer in layers for line in layer.lines]
     west = western_edge(
         itertools.chain((loc.lon for loc in scenario.locations), (p[0] for ps in lines for p in ps))
     )
     where: Where = {loc.id: (map_x(loc.lon, west), loc.lat) for loc in scenario.locations}
     points = list(where.values()) + [p for ps in lines for p in on_map(ps, west)]
-    box, aspect = _frame(_extent(points) if box is None else box)
+    box, aspect = _frame(_extent(points) if zoom is None else zoom)
     span_x = (box[1] - box[0]) / aspect
     span_y = box[3] - box[2]
     map_width_in = 8.2  # the legend takes the rest of the 11 inches
@@ -381,6 +410,7 @@ def network_map_figure(
     fig = Figure(figsize=(11.0, height_in), layout="constrained")
     ax = fig.subplots()
     ax.set_facecolor("#eaf2f8")
+    ax.patch.set_gid("map-frame")
     if title:
         ax.set_title(title, fontsize=10, loc="left")
     ax.add_collection(
@@ -403,4 +433,63 @@ def network_map_figure(
     ax.set_ylabel("latitude (°)", fontsize=8)
     ax.tick_params(labelsize=8)
     fig.legend(handles=legend, loc="outside right upper", fontsize=8, frameon=False)
+    return fig, ax, _spots(scenario, where, box)
+
+
+@literal_text()
+def network_map_figure(
+    scenario: Scenario,
+    plan: Plan,
+    layers: Sequence[MapLayer] = (),
+    *,
+    box: Box | None = None,
+    title: str = "",
+) -> Figure | None:
+    """The map of the network with planned flows; ``None`` if the scenario has no locations.
+
+    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link); a
+    link that carries people and no tonnes is dashed, as wide as its people against the
+    link with most people (up to 4 pt: its legend entry says how many); links that carry
+    nothing are thin grey dots, so that what is *not* used shows too.
+    ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
+    lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
+    by default the map frames everything.
+
+    Up to :data:`_MAX_LABELS` places in the frame are each named or numbered
+    (:mod:`supplyline.reports.map_labels`), the numbers listed in a key under the map. The
+    key takes room from the map, which may leave less for names: the names are placed
+    again with the key drawn until no more place needs a number than the key lists.
+    """
+    if not scenario.locations:
+        return None
+    fig, ax, spots = _drawn_map(scenario, plan, layers, box, title)
+    if len(spots) > _MAX_LABELS:
+        return fig
+    key: dict[str, int] = {}
+    drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
+    passes = len(spots) + 3  # each pass numbers more places, or notes one, or is the last
+    for attempt in range(passes):
+        placed = label_places(fig, ax, spots, numbers=key)
+        if placed.numbered == drawn or attempt == passes - 1:
+            break
+        key |= {loc.id: number for number, loc, _ in placed.numbered}
+        for text in [t for t in ax.texts if str(t.get_gid()).startswith(PLACE_GIDS)]:
+            text.remove()
+        if drawn:
+            fig.legends[-1].remove()
+        # the notes of the numbers that found no room are known after placing: the next
+        # pass has them in its key; a place new to the key goes in without its note yet
+        drawn = tuple(sorted({*placed.numbered, *_key_entries(spots, key, placed)}))
+        _draw_key(fig, drawn)
+    # held where the names were measured: drawing the SVG lays nothing out again
+    fig.set_layout_engine("none")
     return fig
+
+
+def _key_entries(
+    spots: Sequence[Spot], key: dict[str, int], placed: Placed
+) -> set[tuple[int, Location, str]]:
+    """The key's entries for places numbered in an earlier pass and not in ``placed``."""
+    places = {spot.location.id: spot.location for spot in spots}
+    now = {loc.id for _, loc, _ in placed.numbered}
+    return {(n, places[i], "") for i, n in key.items() if i in places and i not in now}

@@ -156,9 +156,12 @@ def _plan_sections(
             figure_svg=_network_svg(scenario, plan, map_layers),
             figure_caption=(
                 "Links are drawn straight between their ends, as wide as the tonnes planned on "
-                "them over the horizon and coloured by mode. Where places crowd together only "
-                "some are named; when the units stand in a small corner of the network, a second "
-                "map shows their area. Country outlines: Natural Earth."
+                "them over the horizon and coloured by mode; a link that carries people and no "
+                "tonnes is dashed, as wide as its people (the legend gives the scale). A place "
+                "whose name has no room beside it is numbered, and named in the list under its "
+                "map; when the units "
+                "stand in a small corner of the network, a second map shows their area. "
+                "Country outlines: Natural Earth."
             ),
         ),
     ]
@@ -225,7 +228,11 @@ def _plan_sections(
             id="flows",
             title="Flows by mode over time",
             figure_svg=_svg(flows_by_mode_figure(plan), "flows"),
-            figure_caption="Tonnes departing each day, stacked by mode (deployment included).",
+            figure_caption=(
+                "Tonnes departing each day, stacked by mode (deployment included), and under "
+                "them, on their own axis, the people departing each day by mode (when the plan "
+                "moves any)."
+            ),
             notes=() if plan.movements else ("Nothing moves.",),
         )
     )

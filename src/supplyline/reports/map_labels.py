@@ -1,0 +1,243 @@
+"""Names on the network map, placed so that none overlaps another or leaves the frame.
+
+Each place in the frame is tried, in order, at eight spots around its marker (right, left,
+above, below, then the diagonals); the first spot whose box stays inside the map's frame
+and clear of every name already placed and of every marker takes the name. Unit areas and
+garrisons go first, then depots and warehouses, then the rest: the places a planner looks
+for. A name that fits nowhere is replaced by a number, tried at the same spots and then
+further out (with a thin line to its marker); the caller lists the numbers with their
+names in a key under the map, so that every place on the map can be identified. A number
+that fits nowhere either is noted as not marked, with the named place nearest it.
+
+Boxes are measured in display units with the figure's own renderer, after its layout is
+done; the texts are kept out of the layout (``in_layout`` off), so placing them moves
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox
+
+from supplyline.domain import Location, LocationKind
+
+__all__ = ["LABEL_GID", "NUMBER_GID", "PLACE_GIDS", "Placed", "Spot", "label_places", "place_order"]
+
+LABEL_GID = "place-name"
+"""The SVG group id of each name drawn on the map, before the figure's prefix and after it
+a count (``map-place-name-3``): tests and stylesheets find the names by it."""
+NUMBER_GID = "place-number"
+"""The same for each number drawn in place of a name (``map-place-number-1``)."""
+PLACE_GIDS = (LABEL_GID, NUMBER_GID)
+
+_FONT_PT = 7.0
+_GAP_PT = 1.5
+"""Room between a name and its marker's edge, and around every box."""
+_VEIL_PT = 1.0
+"""How far the pale box behind a name reaches past its words (within ``_GAP_PT``)."""
+_DIRECTIONS = (
+    (1, 0),
+    (-1, 0),
+    (0, 1),
+    (0, -1),
+    (1, 1),
+    (-1, 1),
+    (1, -1),
+    (-1, -1),
+)
+"""Right, left, above, below, then the diagonals: (x, y) signs of the offset."""
+_NUMBER_RINGS = (1.0, 2.0, 3.0, 4.5)
+"""A number is tried around its marker at these multiples of the first ring's distance."""
+
+_FIRST_KINDS = (
+    LocationKind.UNIT_AREA,
+    LocationKind.GARRISON,
+    LocationKind.DEPOT,
+    LocationKind.WAREHOUSE,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spot:
+    """One place as drawn: where (map x, latitude) and how big its marker is (points)."""
+
+    location: Location
+    x: float
+    lat: float
+    marker_pt: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Placed:
+    """What :func:`label_places` did: the names drawn, and the numbers with their names."""
+
+    named: tuple[str, ...]
+    """Ids of the places named on the map."""
+    numbered: tuple[tuple[int, Location, str], ...]
+    """(number, place, note) for each place numbered; the note says where an unmarked
+    number's place is ("" when the number is on the map)."""
+
+
+def place_order(loc: Location) -> tuple[int, str]:
+    """Unit areas and garrisons first, then depots and warehouses, then the rest, by id."""
+    rank = _FIRST_KINDS.index(loc.kind) if loc.kind in _FIRST_KINDS else len(_FIRST_KINDS)
+    return rank, loc.id
+
+
+def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
+    return any(box.overlaps(other) for other in others)
+
+
+def _inside(box: Bbox, frame: Bbox) -> bool:
+    return bool(
+        box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
+    )
+
+
+class _Placer:
+    """Greedy placement of text boxes in display units around points of one axes."""
+
+    def __init__(self, ax: Axes, renderer: RendererBase, spots: Sequence[Spot]) -> None:
+        self.ax = ax
+        self.renderer = renderer
+        self.px_per_pt = ax.figure.dpi / 72.0
+        self.frame = ax.get_window_extent(renderer)
+        self.taken: list[Bbox] = []
+        self.count = 0
+        self.markers: list[Bbox] = []
+        for spot in spots:
+            cx, cy = ax.transData.transform((spot.x, spot.lat))
+            r = spot.marker_pt / 2 * self.px_per_pt
+            self.markers.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+
+    def _text(
+        self, spot: Spot, text: str, gid: str, weight: str, at: tuple[float, float] = (0, 0)
+    ) -> Annotation:
+        far = at != (0, 0)
+        label = self.ax.annotate(
+            text,
+            (spot.x, spot.lat),
+            xytext=at,
+            textcoords="offset points",
+            arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.5} if far else None,
+            ha="left",
+            va="bottom",
+            fontsize=_FONT_PT,
+            fontweight=weight,
+            color="#222222",
+            zorder=6,
+            annotation_clip=False,
+            # a veil behind the words, so that a link drawn under a name does not cross it out
+            bbox={
+                "boxstyle": f"square,pad={_VEIL_PT / _FONT_PT}",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.6,
+            },
+        )
+        label.set_in_layout(False)
+        label.set_gid(f"{gid}-{self.count}")
+        self.count += 1
+        return label
+
+    def place(self, spot: Spot, text: str, gid: str, rings: Sequence[float]) -> bool:
+        """Put ``text`` at the first free spot around ``spot``; False (and nothing) if none."""
+        label = self._text(spot, text, gid, "bold" if gid == NUMBER_GID else "normal")
+        extent = label.get_window_extent(self.renderer)
+        w, h = extent.width, extent.height
+        cx, cy = self.ax.transData.transform((spot.x, spot.lat))
+        pad = _GAP_PT * self.px_per_pt
+        reach = spot.marker_pt / 2 * self.px_per_pt + pad
+        for ring in rings:
+            for sx, sy in _DIRECTIONS:
+                d = reach * ring
+                x0 = cx + d if sx > 0 else cx - d - w if sx < 0 else cx - w / 2
+                y0 = cy + d if sy > 0 else cy - d - h if sy < 0 else cy - h / 2
+                box = Bbox.from_extents(x0, y0, x0 + w, y0 + h)
+                padded = box.expanded((w + 2 * pad) / w, (h + 2 * pad) / h)
+                if not _inside(box, self.frame) or _overlaps(padded, self.taken):
+                    continue
+                veil = _VEIL_PT * self.px_per_pt
+                if _overlaps(box.expanded((w + 2 * veil) / w, (h + 2 * veil) / h), self.markers):
+                    continue
+                self.taken.append(padded)
+                at = ((x0 - cx) / self.px_per_pt, (y0 - cy) / self.px_per_pt)
+                if ring == rings[0]:
+                    label.xyann = at
+                else:  # away from its marker: a thin line leads to it
+                    label.remove()
+                    self.count -= 1
+                    self._text(spot, text, gid, "bold" if gid == NUMBER_GID else "normal", at)
+                return True
+        label.remove()
+        return False
+
+
+def _renderer(fig: Figure) -> RendererBase:
+    """The figure's renderer after its layout is done (on an Agg canvas, as a SVG is laid out)."""
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    engine = fig.get_layout_engine()
+    if engine is not None:  # lay out as a drawing would, without drawing (half the time)
+        engine.execute(fig)
+    for ax in fig.axes:
+        ax.apply_aspect()
+    renderer: RendererBase = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    return renderer
+
+
+def label_places(
+    fig: Figure, ax: Axes, spots: Sequence[Spot], *, numbers: dict[str, int] | None = None
+) -> Placed:
+    """Name every spot where its name fits; number the rest (see the module's docstring).
+
+    ``numbers`` are the places of the key drawn before the names were placed: each of them
+    is shown by its number, never by name, so that the key stays true; a place that needs
+    a number and has none gets the next number free.
+    """
+    renderer = _renderer(fig)
+    placer = _Placer(ax, renderer, spots)
+    order = sorted(range(len(spots)), key=lambda i: place_order(spots[i].location))
+    named: list[str] = []
+    unnamed: list[int] = []
+    given = dict(numbers or {})
+    for i in order:
+        spot = spots[i]
+        if spot.location.id in given:
+            unnamed.append(i)  # in the key already: stays a number, as the key says
+        elif placer.place(spot, spot.location.name or spot.location.id, LABEL_GID, (1.0,)):
+            named.append(spot.location.id)
+        else:
+            unnamed.append(i)
+    next_free = max(given.values(), default=0) + 1
+    numbered: dict[str, tuple[int, Location, str]] = {}
+    for i in unnamed:
+        loc = spots[i].location
+        if loc.id in named:
+            continue  # another copy of it (across the antimeridian) is named
+        if loc.id not in given:
+            given[loc.id] = next_free
+            next_free += 1
+        number = given[loc.id]
+        if placer.place(spots[i], str(number), NUMBER_GID, _NUMBER_RINGS):
+            numbered[loc.id] = (number, loc, "")
+        elif loc.id not in numbered:
+            near = _nearest_named(spots, i, named)
+            numbered[loc.id] = (number, loc, f"not marked: no room; beside {near}")
+    return Placed(named=tuple(named), numbered=tuple(sorted(numbered.values())))
+
+
+def _nearest_named(spots: Sequence[Spot], i: int, named: Sequence[str]) -> str:
+    """The name of the named place nearest spot ``i`` (on the map), or its coordinates."""
+    here = spots[i]
+    candidates = [s for s in spots if s.location.id in named]
+    if not candidates:
+        return f"{here.lat:.3f}, {here.location.lon:.3f}"
+    best = min(candidates, key=lambda s: (s.x - here.x) ** 2 + (s.lat - here.lat) ** 2)
+    return best.location.name or best.location.id
