@@ -28,12 +28,12 @@ def only_error(folder: Path) -> Issue:
 CSV_CASES = [
     # round 4 of testing: what a message should say to be acted on
     pytest.param(
-        "units.csv", ",0,C+4,", ",0,2025-05-29,", 4, "required_day",
+        "units.csv", ",0,C+6,", ",0,2025-05-29,", 4, "required_day",
         r"^2025-05-29 \(day -3\) is before start_date 2025-06-01 \(day 0 or later\)$",
         id="date-before-start",
     ),
     pytest.param(
-        "units.csv", ",0,C+4,", ",0,04/06/2025,", 4, "required_day",
+        "units.csv", ",0,C+6,", ",0,04/06/2025,", 4, "required_day",
         r"is not a day \(write it as YYYY-MM-DD: 2025-06-04 or 2025-04-06\?\)",
         id="day-not-iso",
     ),
@@ -98,15 +98,15 @@ CSV_CASES = [
         r"unknown partner 'mars' \(known: home, host\)", id="dangling-partner",
     ),
     pytest.param(
-        "units.csv", ",0,C+4,", ",0,C+40,", 4, "required_day", r"day 40 is outside the horizon",
+        "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day", r"day 40 is outside the horizon",
         id="day-outside-horizon",
     ),
     pytest.param(
-        "units.csv", ",0,C+4,", ",5,C+4,", 4, "required_day", r"before available_day",
+        "units.csv", ",0,C+6,", ",7,C+6,", 4, "required_day", r"before available_day",
         id="required-before-available",
     ),
     pytest.param(
-        "units.csv", ",0,C+4,", ",0,2025-06-09,", None, None, None, id="iso-date-is-a-day",
+        "units.csv", ",0,C+6,", ",0,2025-06-09,", None, None, None, id="iso-date-is-a-day",
     ),
     pytest.param(
         "units.csv", "0:normal;8:exercise", "0:normal;8:party", 4, "activity",

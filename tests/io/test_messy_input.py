@@ -31,7 +31,7 @@ def messages(folder: Path) -> list[str]:
 def test_midnight_dates_load_as_their_days(folder: Path) -> None:
     """A start date and a unit's day exported with midnight are the dates themselves."""
     edit(folder, "scenario.yaml", "start_date: 2025-06-01", "start_date: 2025-06-01 00:00:00")
-    edit(folder, "units.csv", ",0,C+4,", ",2025-06-02T00:00,2025-06-05 00:00:00,")
+    edit(folder, "units.csv", ",0,C+6,", ",2025-06-02T00:00,2025-06-05 00:00:00,")
     scenario = load_scenario(folder)
     assert scenario.start_date == dt.date(2025, 6, 1)
     assert (scenario.units[0].available_day, scenario.units[0].required_day) == (1, 4)
@@ -39,7 +39,7 @@ def test_midnight_dates_load_as_their_days(folder: Path) -> None:
 
 def test_time_of_day_in_a_day_column_says_so(folder: Path) -> None:
     """A day with a time of day gets the words scenario.yaml gives a start date with one."""
-    edit(folder, "units.csv", ",0,C+4,", ",0,2025-06-05 08:00,")
+    edit(folder, "units.csv", ",0,C+6,", ",0,2025-06-05 08:00,")
     assert messages(folder) == [
         "units.csv:4: required_day: '2025-06-05 08:00' is a date and time "
         "(a date is expected, YYYY-MM-DD: 2025-06-05)"
@@ -48,7 +48,7 @@ def test_time_of_day_in_a_day_column_says_so(folder: Path) -> None:
 
 def test_date_serial_in_a_day_column(folder: Path) -> None:
     """A spreadsheet date serial in a day column is named with the date it stands for."""
-    edit(folder, "units.csv", ",0,C+4,", ",0,45813,")
+    edit(folder, "units.csv", ",0,C+6,", ",0,45813,")
     assert messages(folder) == [
         "units.csv:4: required_day: 45813 looks like a spreadsheet date serial (2025-06-05); "
         "write the date as YYYY-MM-DD or the day as C+N"

@@ -282,6 +282,6 @@ def test_csvs_are_checked_when_yaml_is_broken(folder: Path) -> None:
 def test_horizon_may_end_on_the_last_calendar_day(folder: Path) -> None:
     """A 30-day horizon from 9999-12-02 ends on 9999-12-31 and loads."""
     edit(folder, "scenario.yaml", "start_date: 2025-06-01", "start_date: 9999-12-02")
-    edit(folder, "units.csv", ",0,C+4,", ",0,4,")
+    edit(folder, "units.csv", ",0,C+6,", ",0,4,")
     scenario, _ = load_scenario_with_warnings(folder)
     assert scenario.date_of(scenario.horizon_days - 1) == dt.date.max

@@ -70,7 +70,7 @@ _LOCATIONS = """\
 id,name,partner,kind,lat,lon,handling_t_per_day,storage_t,dwell_days
 home-base,Home garrison,home,garrison,52.40,16.90,,,0
 host-depot,Host depot,host,depot,50.10,19.90,400,5000,0
-field-camp,Field camp,host,unit_area,50.30,20.40,150,800,0
+field-camp,Field camp,host,unit_area,50.30,20.40,300,800,0
 """
 
 _LINKS = """\
@@ -86,7 +86,7 @@ _UNITS = """\
 # units.csv: one row per unit to deploy and sustain. Days are numbers (12) or C+12.
 # activity like 0:normal;7:exercise. A unit already in place has home = destination.
 id,name,partner,home,destination,personnel,vehicles_truck,available_day,required_day,deployment_lift_t,activity,days_of_supply,receive_open_h,receive_close_h
-bn-1,1st Battalion,home,home-base,field-camp,450,40,0,C+4,900,0:normal;8:exercise;20:low,3,6,18
+bn-1,1st Battalion,home,home-base,field-camp,450,40,0,C+6,900,0:normal;8:exercise;20:low,3,6,18
 """
 
 _STOCKS = """\
