@@ -249,6 +249,12 @@ def test_the_most_a_day_is_the_narrowest_cut_of_links_and_handling() -> None:
     yard = dataclasses.replace(scenario, locations=(home, *scenario.locations[1:]))
     assert most_per_day(index_network(yard), h, u, people=False) == 20.0
     assert most_per_day(net, u, h, people=False) == 0.0  # one-way roads
+    # 30 unlimited parallel links: added in 32-bit integers, 22 or more wrapped to nothing
+    free = tuple(
+        dataclasses.replace(march, id=f"free-{i}", capacity_t_per_day=None) for i in range(30)
+    )
+    wide = dataclasses.replace(scenario, links=(*free, *scenario.links[2:]))
+    assert most_per_day(index_network(wide), h, u, people=False) > 1e6
 
 
 @pytest.mark.parametrize(
@@ -283,3 +289,36 @@ def test_a_lift_the_capacities_cannot_move_in_time_is_warned_of(
         assert bound >= scenario.horizon_days
     else:
         assert closure.closure_day >= bound
+
+
+def test_a_closure_past_the_narrowest_capacity_does_not_delay_the_bound(tmp_path: Path) -> None:
+    """A tester's lift gathered at a hub while the road on closed, then crossed in one go.
+
+    1,000 t at 100 t/day to a hub, then a road of 1,000 t/day closed C+1–C+5: the warning
+    counted ten days from the first day the closure let anything arrive (C+16); the plan
+    closed the unit on C+11, which is the first day without the closure plus ten days.
+    """
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "hub")
+    files = {
+        "locations.csv": "id,name,partner,kind,lat,lon,handling_t_per_day,storage_t,dwell_days\n"
+        "home-base,Home,home,garrison,52.40,16.90,,,0\nmid,Mid hub,host,hub,51.00,18.50,,,0\n"
+        "host-depot,Depot,host,depot,50.10,19.90,,,0\n"
+        "field-camp,Camp,host,unit_area,50.30,20.40,,,0\n",
+        "links.csv": "id,from,to,mode,distance_km,transit_days,capacity_t_per_day,cost_per_t,"
+        "bidirectional,outage_days\nl1,home-base,mid,road,250,1,100,1,false,\n"
+        "l2,mid,field-camp,road,250,1,1000,1,false,1-5\n"
+        "l3,host-depot,field-camp,road,45,1,,1,true,\n",
+        "units.csv": "id,name,partner,home,destination,personnel,available_day,required_day,"
+        "deployment_lift_t,days_of_supply\nbn-1,Bn,home,home-base,field-camp,0,0,7,1000,0\n",
+        "stocks.csv": "location,commodity,initial_t,replenishment_t_per_day,owner\n"
+        "host-depot,water,200,30,host\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (warning,) = [w for w in open_scenario(folder).warnings if w.column == "deployment_lift_t"]
+    assert "can all be at 'field-camp' on C+11 at the earliest" in warning.message
+    assessed = assess_requirements(folder)
+    plan = plan_movements(assessed.opened.scenario, assessed.demand)
+    assert [c.closure_day for c in plan.closures] == [11]

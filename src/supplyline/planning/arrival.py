@@ -256,7 +256,7 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
     (:func:`~supplyline.domain.check_scenario`).
     """
     days = scenario.horizon_days
-    net, arrival = _arrival_of(scenario)
+    _, arrival = _arrival_of(scenario)
     whole = arrival.whole
     found = [
         _warning(
@@ -270,15 +270,16 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
         for i, unit in enumerate(scenario.units)
         if unit.deploys and unit.required_day < whole[i] < days
     ]
-    found += _too_much_to_move(scenario, net, arrival)
-    unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
-    if not unclosed:
-        return found
     open_links = dataclasses.replace(
         scenario,
         links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
     )
-    without_outages = _arrival_of(open_links)[1].whole
+    open_net, open_arrival = _arrival_of(open_links)
+    found += _too_much_to_move(scenario, open_net, open_arrival, whole)
+    unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
+    if not unclosed:
+        return found
+    without_outages = open_arrival.whole
     for i in unclosed:
         unit = scenario.units[i]
         if unit.available_day >= days:
@@ -310,17 +311,24 @@ def _warning(unit_id: str, field: str, message: str) -> Finding:
     )
 
 
-def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) -> list[Finding]:
+def _too_much_to_move(
+    scenario: Scenario, net: NetworkArrays, arrival: Arrival, whole: IntArray
+) -> list[Finding]:
     """Warnings for units whose lift or people take longer than time alone says.
 
     At most :func:`most_per_day` a day can get there, every capacity on the way to the unit
-    itself: its last tonne (person) arrives that many days after its first at the earliest.
+    itself: its last tonne (person) arrives that many days after its first could, at the
+    earliest. Both on the network without outages (``net``, ``arrival``): a closure
+    downstream of the narrowest capacity lets the lift gather before it and cross in one
+    go when it opens, so a tester's unit, said to close on C+16 at the earliest counting
+    from its first day with the closure, closed on C+11. ``whole`` (with the outages)
+    says which units time alone keeps out (warned of apart).
     """
     days = scenario.horizon_days
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     found: list[Finding] = []
     for i, unit in enumerate(scenario.units):
-        if not unit.deploys or arrival.whole[i] >= days:
+        if not unit.deploys or whole[i] >= days:
             continue  # time alone keeps it out: said apart
         home, dest = pos[unit.home], pos[unit.destination]
         for people, amount, first in (
@@ -332,7 +340,7 @@ def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) 
                 continue  # nothing to move, or no way at all (the domain check says so)
             need = max(1, math.ceil(amount / rate - 1e-9))
             last = int(first) + need - 1
-            if last < days and last <= max(unit.required_day, int(arrival.whole[i])):
+            if last < days and last <= max(unit.required_day, int(whole[i])):
                 continue
             what = f"{amount:,.10g} people" if people else f"{amount:,.10g} t of lift"
             per_day = "people a day" if people else "t/day"

@@ -23,9 +23,9 @@ UNLIMITED_STEPS = 10**8
 """What an unlimited capacity counts as: ten million tonnes a day, above any lift."""
 
 
-def _steps(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int32]:
+def _steps(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     scaled = np.ceil(np.minimum(values * STEPS_PER_UNIT, UNLIMITED_STEPS))
-    return scaled.astype(np.int32)
+    return scaled.astype(np.int64)
 
 
 def most_per_day(net: NetworkArrays, home: int, dest: int, *, people: bool) -> float:
@@ -44,7 +44,9 @@ def most_per_day(net: NetworkArrays, home: int, dest: int, *, people: bool) -> f
     tails = np.concatenate([places, n + net.arc_from[usable]])
     heads = np.concatenate([n + places, net.arc_to[usable]])
     steps = np.concatenate([_steps(handling), _steps(cap[usable])])
-    graph = csr_matrix((steps, (tails, heads)), shape=(2 * n, 2 * n), dtype=np.int32)
-    graph.sum_duplicates()  # parallel links add up
+    graph = csr_matrix((steps, (tails, heads)), shape=(2 * n, 2 * n), dtype=np.int64)
+    graph.sum_duplicates()  # parallel links add up (in 64 bits: 22 unlimited ones overflowed)
+    np.minimum(graph.data, UNLIMITED_STEPS, out=graph.data)
+    graph = csr_matrix(graph, dtype=np.int32)
     flow = maximum_flow(graph, home, n + dest).flow_value
     return float(flow) / STEPS_PER_UNIT
