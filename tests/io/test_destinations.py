@@ -267,3 +267,12 @@ def test_a_failed_probe_leaves_nothing_either(tmp_path: Path) -> None:
             {"the report": CANNOT_CREATE / "plan.html"},
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_where_an_output_file_goes_is_refused_before_any_work(tmp_path: Path) -> None:
+    """A tester's earlier plan folder held a folder named movements.csv: found after solving."""
+    out = tmp_path / "out"
+    (out / "movements.csv").mkdir(parents=True)
+    with pytest.raises(OutputError, match=r"movements\.csv: it is a folder"):
+        check_outputs(tmp_path / "scenario", ("the plan files", out, ("movements.csv",)))
+    check_outputs(tmp_path / "scenario", ("the plan files", out, ("stocks.csv",)))

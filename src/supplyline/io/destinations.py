@@ -137,6 +137,11 @@ def check_outputs(
         claim(f"the folder of {name}", Path(out))
         for file_name in names:
             claim(name, Path(out) / file_name)
+            if (Path(out) / file_name).is_dir():  # found only once the work was done
+                raise OutputError(
+                    f"cannot write {Path(out) / file_name}: it is a folder (nothing was "
+                    "written); move it away or choose another output folder"
+                )
     for name, path in (files or {}).items():
         if path is not None:
             check_file_target(path)
