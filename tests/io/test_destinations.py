@@ -276,3 +276,9 @@ def test_a_folder_where_an_output_file_goes_is_refused_before_any_work(tmp_path:
     with pytest.raises(OutputError, match=r"movements\.csv: it is a folder"):
         check_outputs(tmp_path / "scenario", ("the plan files", out, ("movements.csv",)))
     check_outputs(tmp_path / "scenario", ("the plan files", out, ("stocks.csv",)))
+
+
+def test_an_empty_output_folder_is_refused_by_the_checks_before_any_work() -> None:
+    """route_scenario_day(out="") was refused only after planning and routing (11 s)."""
+    with pytest.raises(OutputError, match="empty path"):
+        check_folder_target("")

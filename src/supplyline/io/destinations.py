@@ -68,6 +68,8 @@ def check_folder_target(target: str | Path) -> None:
     its nearest existing parent). The files are made beside it and moved into it, so a
     file is tried in both.
     """
+    if not str(target).strip():  # "" is the current folder to pathlib; found only at the end
+        raise OutputError("the output folder is an empty path: name a folder")
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write into {target}: it is a file, not a folder")
