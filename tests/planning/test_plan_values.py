@@ -72,6 +72,16 @@ def test_total_short_is_a_float_when_nothing_is_short() -> None:
     assert plan.total_short_t == 0.0
 
 
+def test_total_short_is_not_a_number_without_a_plan() -> None:
+    """A newcomer's script was told 0.0 t short of a plan the time limit left empty."""
+    import math
+
+    from supplyline.domain import PlanStatus
+
+    plan = dataclasses.replace(plan_movements(*one_link()), status=PlanStatus.NO_SOLUTION)
+    assert math.isnan(plan.total_short_t)
+
+
 def test_the_reprs_are_short_and_say_what_they_are(relief: tuple[Scenario, Demand]) -> None:
     """Plan, Scenario and Demand name themselves and count their records."""
     scenario, demand = relief

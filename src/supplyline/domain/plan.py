@@ -8,6 +8,7 @@ and the Bottleneck records say which capacity is to blame.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -309,7 +310,13 @@ class Plan:
 
     @property
     def total_short_t(self) -> float:
-        """All unmet demand, in tonnes (0.0 when nothing is short)."""
+        """All unmet demand, in tonnes (0.0 when nothing is short; NaN without a plan).
+
+        A plan with status ``no_solution`` has no shortfall records because it has no
+        records at all: 0.0 told a script that nothing was short.
+        """
+        if self.status is PlanStatus.NO_SOLUTION:
+            return math.nan
         return float(sum(s.short_t for s in self.shortfalls))
 
     def __repr__(self) -> str:
