@@ -28,7 +28,7 @@ __all__ = [
     "parse_outage_days",
 ]
 
-_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6})(?:\.0+)?)")
+_DAY = re.compile(r"(?:C([+-])(\d{1,6})|(\d{1,6})(?:\.0*)?)")
 """``C+12``, ``C-1``, ``12``, or ``12.0`` (a spreadsheet's day cell: whole numbers accept it)."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d")
@@ -204,7 +204,7 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
         if not part.strip():
             continue
         m = re.fullmatch(
-            r"\s*(C[+-]?\d+|\d+(?:\.0+)?)\s*(?:-\s*(C[+-]?\d+|\d+(?:\.0+)?)\s*)?",
+            r"\s*(C[+-]?\d+|\d+(?:\.0*)?)\s*(?:-\s*(C[+-]?\d+|\d+(?:\.0*)?)\s*)?",
             part,
             re.IGNORECASE,
         )
