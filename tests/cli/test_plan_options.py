@@ -340,3 +340,18 @@ def test_more_threads_than_cores_get_a_note(tmp_path: Path) -> None:
         assert bool(said) == noted, warnings
         if noted:
             assert said[0].startswith(f"note: {threads} solver threads on a machine with {cores}")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("nan", "nan is not a number of seconds"),
+        ("0", "0 is less than the least, 0.01 seconds"),
+        ("1e9", "1e9 is more than the most, 86,400 seconds"),
+    ],
+)
+def test_routes_time_limit_mistakes_say_what_is_wrong(value: str, message: str) -> None:
+    """``routes --time-limit nan`` said "Input should be less than or equal to 86400"."""
+    result = runner.invoke(app, ["routes", B, "--day", "3", "--time-limit", value])
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.replace("│", " ").split())

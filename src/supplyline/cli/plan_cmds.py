@@ -20,7 +20,7 @@ from supplyline.cli.paths import (
 )
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
-from supplyline.cli.seconds import SECONDS_METAVAR, seconds
+from supplyline.cli.seconds import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.warnings import print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
@@ -318,9 +318,9 @@ def plan_cmd(
     threads: int | None = typer.Option(
         None,
         "--threads",
-        min=1,
-        max=MAX_THREADS,
         help="Solver threads (default: solver.threads in scenario.yaml, else HiGHS's choice).",
+        parser=whole_number(least=1, most=MAX_THREADS, what="solver threads"),
+        metavar="N",
     ),
     method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
     fair_share: bool | None = typer.Option(
@@ -344,8 +344,9 @@ def plan_cmd(
     explain: int = typer.Option(
         3,
         "--explain",
-        min=0,
         help="Re-solve for this many top bottlenecks to say what more capacity there would buy.",
+        parser=whole_number(least=0, what="bottlenecks to measure"),
+        metavar="N",
     ),
     explain_time: float | None = typer.Option(
         None,

@@ -13,6 +13,7 @@ from supplyline.cli.app import app
 from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
+from supplyline.cli.seconds import SECONDS_METAVAR, seconds
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import DayText
@@ -90,9 +91,9 @@ def routes_cmd(
     time_limit: float = typer.Option(
         10.0,
         "--time-limit",
-        min=0.01,
-        max=MAX_ROUTER_S,
         help="Router seconds (a second round on idle trucks, if any, takes a quarter more).",
+        parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
+        metavar=SECONDS_METAVAR,
     ),
     seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
     single_trip: bool = typer.Option(
@@ -244,7 +245,11 @@ def reach_cmd(
 def routes_bench_cmd(
     instance: Path = typer.Argument(..., help="A VRPLIB .vrp or Solomon .txt instance."),
     time_limit: float = typer.Option(
-        10.0, "--time-limit", min=0.01, max=MAX_ROUTER_S, help="Router seconds."
+        10.0,
+        "--time-limit",
+        help="Router seconds.",
+        parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
+        metavar=SECONDS_METAVAR,
     ),
     bks: str | None = typer.Option(
         None, "--bks", help="Best-known value, or a .sol file re-scored in the same convention."
