@@ -122,3 +122,21 @@ def test_a_plan_is_not_written_or_reported_over_another_scenario(tmp_path: Path)
     assert not (tmp_path / "out").exists()
     with pytest.raises(ScenarioError, match="not made for this scenario"):
         render_plan_report(other, demand, plan)
+
+
+def test_every_mistake_of_a_parameters_file_is_said_at_its_line(tmp_path: Path) -> None:
+    """A tester's file with a bad time limit and an unknown weight heard of the first only."""
+    path = tmp_path / "plan.toml"
+    path.write_text(
+        'time_limit_s = "fast"\nthreads = 0\nexplain_top = 2\n[weights]\nshortfall = -1\n'
+        "late_per_t_day = -5\n"
+    )
+    with pytest.raises(ScenarioError) as caught:
+        PlanParams.from_file(path)
+    said = [(i.line, i.column) for i in caught.value.issues]
+    assert said == [
+        (1, "time_limit_s"),
+        (2, "threads"),
+        (5, "weights.shortfall"),
+        (6, "weights.late_per_t_day"),
+    ]

@@ -13,8 +13,10 @@ import math
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any, Self
 
@@ -244,7 +246,8 @@ class PlanParams:
             raise ArgumentError("the parameters file is an empty path: name a TOML file")
         name = str(path)
         try:
-            data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8")
+            data: dict[str, Any] = tomllib.loads(text)
         except OSError as error:
             raise _params_error(name, f"cannot be read: {error.strerror or error}") from None
         except UnicodeDecodeError:
@@ -252,29 +255,110 @@ class PlanParams:
         except tomllib.TOMLDecodeError as error:
             line = getattr(error, "lineno", None)
             raise _params_error(name, f"is not valid TOML: {error}", line=line) from None
+        found = _ParamsFile(name, text)
         weights = data.pop("weights", {})
         if not isinstance(weights, dict):
-            raise _params_error(name, "must be a table ([weights])", column="weights")
-        _known(name, data, set(_KINDS), "")
-        for key, value in data.items():
-            kind = _KINDS[key]
-            if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
-                raise _params_error(name, f"{_toml(value)} is not {_KIND_WORDS[kind]}", column=key)
-        _known(name, weights, {f.name for f in fields(Weights)}, "weights.")
-        numbers = {k: _number(name, k, v) for k, v in weights.items()}
-        if "method" in data and data["method"] not in {m.value for m in Method}:
-            known = ", ".join(m.value for m in Method)
-            raise _params_error(name, f"{data['method']!r} is not one of {known}", column="method")
+            found.bad("must be a table ([weights])", "weights")
+            weights = {}
+        top = found.top_values(data, cls)
+        numbers = found.weight_values(weights)
+        found.raise_any()
         try:
-            return cls(weights=Weights(**numbers), **data)
-        except ValueError as error:  # a value out of range: "field(=value) must be ..."
+            return cls(weights=Weights(**numbers), **top)
+        except ValueError as error:  # values that are wrong only together
+            raise _params_error(name, str(error)) from None
+
+
+class _ParamsFile:
+    """The mistakes found in a parameters file, each at its key's line, said all at once.
+
+    A tester's file with a bad time limit and an unknown weight heard of the first only.
+    """
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.lines = text.splitlines()
+        self.issues: list[Issue] = []
+
+    def line_of(self, column: str) -> int | None:
+        """The line of ``key = …`` (a ``weights.`` key's after ``[weights]``), if any."""
+        table, _, key = column.rpartition(".")
+        start = 0
+        if table:
+            heads = [i for i, ln in enumerate(self.lines) if ln.strip() == f"[{table}]"]
+            if not heads:
+                return None
+            start = heads[0] + 1
+        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+        for i in range(start, len(self.lines)):
+            if pattern.match(self.lines[i]):
+                return i + 1
+        return None
+
+    def bad(self, message: str, column: str) -> None:
+        self.issues.append(
+            Issue(file=self.name, line=self.line_of(column), column=column, message=message)
+        )
+
+    def unknown(self, table: dict[str, Any], known: set[str], prefix: str) -> None:
+        """Each key not ``known``, offering the closest (``time_limit``'s ``_s``)."""
+        for key in table:
+            if key not in known:
+                guess = did_you_mean(key, known)
+                listed = ", ".join(sorted(known))
+                self.bad(
+                    f"unknown key ({guess + '; ' if guess else ''}known: {listed})", prefix + key
+                )
+
+    def top_values(self, data: dict[str, Any], params: type[PlanParams]) -> dict[str, Any]:
+        """The top-level values that are right, each checked alone (the rest said)."""
+        self.unknown(data, set(_KINDS), "")
+        top: dict[str, Any] = {}
+        for key, value in data.items():
+            kind = _KINDS.get(key)
+            if kind is None:
+                continue
+            if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+                self.bad(f"{_toml(value)} is not {_KIND_WORDS[kind]}", key)
+            elif key == "method" and value not in {m.value for m in Method}:
+                self.bad(f"{value!r} is not one of {', '.join(m.value for m in Method)}", key)
+            elif self.check(partial(params, **{key: value}), key):  # type: ignore[arg-type]
+                top[key] = value
+        return top
+
+    def weight_values(self, weights: dict[str, Any]) -> dict[str, float]:
+        """The ``[weights]`` numbers that are right, each checked alone (the rest said)."""
+        known = {f.name for f in fields(Weights)}
+        self.unknown(weights, known, "weights.")
+        numbers: dict[str, float] = {}
+        for key, value in weights.items():
+            if key not in known:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self.bad(f"{_toml(value)} is not a number", f"weights.{key}")
+            elif self.check(partial(Weights, **{key: float(value)}), f"weights.{key}"):
+                numbers[key] = float(value)
+        return numbers
+
+    def check(self, make: Callable[[], object], column: str) -> bool:
+        """Say what is wrong with one value, as the file says it (``threads: 0 must be …``)."""
+        try:
+            make()
+        except ValueError as error:
             said = re.fullmatch(r"(?:weights\.)?(\w+)\(=([^)]*)\) (.*)", str(error), re.S)
             if said is None:
-                raise _params_error(name, str(error)) from None
-            key, value, why = said.groups()  # said as the file says it: key = value
+                self.bad(str(error), column)
+                return False
+            _, value, why = said.groups()
             why = why.replace("or None for no limit", "or leave the key out for no limit")
-            column = key if key in data else f"weights.{key}"
-            raise _params_error(name, f"{value} {why}", column=column) from None
+            self.bad(f"{value} {why}", column)
+            return False
+        return True
+
+    def raise_any(self) -> None:
+        self.issues.sort(key=lambda i: (i.line is None, i.line or 0))  # as the file reads
+        if self.issues:
+            raise ScenarioError(self.issues, summary=f"bad planning parameters in {self.name}")
 
 
 _KINDS: dict[str, type | tuple[type, ...]] = {
@@ -306,24 +390,6 @@ def _params_error(
         [Issue(file=file, line=line, column=column, message=message)],
         summary=f"bad planning parameters in {file}",
     )
-
-
-def _known(file: str, table: dict[str, Any], known: set[str], prefix: str) -> None:
-    """Raise for the first key not ``known``, offering the closest (``time_limit``'s ``_s``)."""
-    for key in table:
-        if key not in known:
-            guess = did_you_mean(key, known)
-            raise _params_error(
-                file,
-                f"unknown key ({guess + '; ' if guess else ''}known: {', '.join(sorted(known))})",
-                column=prefix + key,
-            )
-
-
-def _number(file: str, key: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _params_error(file, f"{_toml(value)} is not a number", column=f"weights.{key}")
-    return float(value)
 
 
 def _toml(value: Any) -> str:
