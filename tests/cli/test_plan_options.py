@@ -355,3 +355,20 @@ def test_routes_time_limit_mistakes_say_what_is_wrong(value: str, message: str) 
     result = runner.invoke(app, ["routes", B, "--day", "3", "--time-limit", value])
     assert result.exit_code == 2
     assert message in " ".join(result.output.replace("│", " ").split())
+
+
+def test_the_scenarios_warnings_are_in_the_json_and_csv_summaries(tmp_path: Path) -> None:
+    """A program reading stdout never saw what validate warns of (stderr had it)."""
+    result = runner.invoke(
+        app, ["plan", B, "--out", str(tmp_path / "j"), "--explain", "0", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.stdout)["scenario_warnings"]
+    assert said
+    assert {w["file"] for w in said} == {"units.csv"}
+    assert {"file", "line", "column", "severity", "message"} == set(said[0])
+    long = runner.invoke(
+        app, ["plan", B, "--out", str(tmp_path / "c"), "--explain", "0", "--format", "csv"]
+    )
+    assert long.exit_code == 0, long.output
+    assert long.stdout.count("scenario_warnings,") == 5 * len(said)

@@ -21,7 +21,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.seconds import SECONDS_METAVAR, seconds, whole_number
-from supplyline.cli.warnings import print_warnings
+from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.summary import (
@@ -264,6 +264,8 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
         data: dict[str, Any] = {
             "summary": head,
             "warnings": warnings,
+            # what validate says of the scenario (stderr had them, stdout did not)
+            "scenario_warnings": issue_rows(run.opened.warnings),
             "files": [str(p) for p in run.files],
             # the earlier plan's report that these files replaced, gone with it: a program
             # reading stdout alone learnt of it only from stderr
@@ -275,6 +277,8 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     # long form, one value per cell: a program filters on section and field
     rows = [_long("summary", "", k, v) for k, v in head.items()]
     rows += [_long("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
+    for n, issue in enumerate(issue_rows(run.opened.warnings), start=1):
+        rows += [_long("scenario_warnings", n, k, v) for k, v in issue.items()]
     for name, (items, _, _) in sections.items():
         for n, item in enumerate(items, start=1):  # item numbers the record in its section
             rows += [_long(name, n, k, v) for k, v in item.items()]  # every field the JSON has

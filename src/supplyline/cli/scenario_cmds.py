@@ -11,9 +11,9 @@ from supplyline.cli.app import app
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import output_path
-from supplyline.cli.warnings import print_warnings
+from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.domain import Scenario
-from supplyline.errors import Issue, ScenarioError
+from supplyline.errors import ScenarioError
 from supplyline.io import write_template
 from supplyline.services.scenarios import open_scenario
 
@@ -23,19 +23,6 @@ console = Console()
 err = Console(stderr=True)
 
 ISSUE_COLUMNS = ("file", "line", "column", "severity", "message")
-
-
-def _rows(issues: tuple[Issue, ...] | list[Issue]) -> list[dict[str, object]]:
-    return [
-        {
-            "file": i.file,
-            "line": i.line,
-            "column": i.column,
-            "severity": i.severity.value,
-            "message": i.message,
-        }
-        for i in issues
-    ]
 
 
 def _summary(s: Scenario) -> str:
@@ -82,10 +69,10 @@ def validate_cmd(
         scenario, warnings = opened.scenario, list(opened.warnings)
     except ScenarioError as error:
         # Here the issues are this command's output, so they go to stdout in the format asked.
-        emit_rows(_rows(error.issues), ISSUE_COLUMNS, fmt, console=console)
+        emit_rows(issue_rows(error.issues), ISSUE_COLUMNS, fmt, console=console)
         err.print(f"error: {error.summary}", style="bold red", markup=False, highlight=False)
         raise typer.Exit(exit_code_for(error)) from None
-    emit_rows(_rows(warnings), ISSUE_COLUMNS, fmt, console=console)
+    emit_rows(issue_rows(warnings), ISSUE_COLUMNS, fmt, console=console)
     err.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
 
 
