@@ -341,7 +341,7 @@ def plan_cmd(
     ),
     report: Path | None = output_file_option(
         "--report",
-        "Also write an HTML report of the plan (offline, one file ending in .html).",
+        "Also write an HTML report of the plan (offline, one file ending in .html or .htm).",
         "an HTML report",
         HTML_SUFFIXES,
     ),

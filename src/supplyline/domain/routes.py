@@ -192,8 +192,13 @@ class DepotShort:
     def message(self) -> str:
         """``depot D3 holds 4.0 t of food on C+2; the day's truck-loads from it ask 6.5 t``."""
         held, asked, short = _tonnes(self.held_t, self.asked_t, self.short_t)
+        holds = (  # "holds 0.000 t" beside another depot's "holds 0.0 t" read as two rules
+            f"holds no {self.commodity}"
+            if self.held_t == 0
+            else f"holds {held} t of {self.commodity}"
+        )
         return (
-            f"depot {self.depot} holds {held} t of {self.commodity} on {day_label(self.day)}; "
+            f"depot {self.depot} {holds} on {day_label(self.day)}; "
             f"the day's truck-loads from it ask {asked} t ({short} t more)"
         )
 
