@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Scenario
@@ -322,3 +323,33 @@ def test_a_closure_past_the_narrowest_capacity_does_not_delay_the_bound(tmp_path
     assessed = assess_requirements(folder)
     plan = plan_movements(assessed.opened.scenario, assessed.demand)
     assert [c.closure_day for c in plan.closures] == [11]
+
+
+@SETTINGS
+@given(scenarios(), st.floats(0.5, 5000.0), st.integers(0, 12))
+def test_days_to_move_asks_the_maximum_flow_only_where_it_can_matter(
+    case: tuple[Scenario, Demand], amount: float, within: int
+) -> None:
+    """The widest single way answers when it moves the lift in time; else the maximum flow.
+
+    Either way the answer agrees with the maximum flow on whether it is in ``within`` days.
+    """
+    from supplyline.planning.throughput import Throughput, most_per_day
+
+    scenario, _ = case
+    net = index_network(scenario)
+    for people in (False, True):
+        ways = Throughput(net, people=people)
+        for home in range(len(net.location_ids)):
+            for dest in range(len(net.location_ids)):
+                if home == dest:
+                    continue
+                need, rate = ways.days_to_move(home, dest, amount, within)
+                most = most_per_day(net, home, dest, people=people)
+                assert ways.widest(home, dest) <= most + 1e-9  # one way is one of the flows
+                if most <= 0:
+                    assert (need, rate) == (0, 0.0)
+                    continue
+                exact = max(1, int(np.ceil(amount / most - 1e-9)))
+                assert need >= exact  # never fewer days than the flow allows
+                assert (need <= within) == (exact <= within)
