@@ -43,6 +43,7 @@ from supplyline.domain import (
     check_scenario,
 )
 from supplyline.io import SCENARIO_FILES, load_scenario_with_warnings, write_scenario
+from supplyline.services.scenarios import open_scenario
 
 
 def synthetic(n_units: int, n_locations: int, seed: int = 11) -> Scenario:
@@ -196,6 +197,8 @@ def main() -> None:
         t_load = best(lambda: load_scenario_with_warnings(folder), args.repeat)
         mem_load = peak_mib(lambda: load_scenario_with_warnings(folder))
         t_checks = best(lambda: check_scenario(loaded), args.repeat)
+        # what `validate` and `plan` open: also the arrival and capacity warnings
+        t_open = best(lambda: open_scenario(folder), args.repeat)
         t_stdlib = best(lambda: parse_stdlib(folder), args.repeat)
         try:
             t_pandas: float | None = best(lambda: parse_pandas(folder), args.repeat)
@@ -210,6 +213,7 @@ def main() -> None:
     print(f"load_scenario_with_warnings: {t_load:.3f} s (best of {args.repeat})")
     print(f"  peak memory (tracemalloc): {mem_load:.0f} MiB")
     print(f"  of which domain check_scenario: {t_checks:.3f} s")
+    print(f"open_scenario (validate's load, with arrival and capacity warnings): {t_open:.3f} s")
     print(f"write_scenario:              {t_write:.3f} s")
     print(f"peer csv.DictReader+yaml:    {t_stdlib:.3f} s, load/peer = {t_load / t_stdlib:.1f}x")
     if t_pandas is not None:
