@@ -380,7 +380,7 @@ def _draw_key(fig: Figure, numbered: Sequence[tuple[int, Location, str]]) -> Non
         handles=[Line2D([], [], linestyle="none") for _ in entries],
         labels=entries,
         loc="outside lower left",
-        ncols=1 if len(entries) <= 3 else 3 if len(entries) > 12 else 2,
+        ncols=_key_columns(fig, entries),
         fontsize=7,
         frameon=False,
         handlelength=0,
@@ -390,6 +390,23 @@ def _draw_key(fig: Figure, numbered: Sequence[tuple[int, Location, str]]) -> Non
         title_fontsize=8,
         alignment="left",
     )
+
+
+_KEY_CHAR_PT = 7 * 0.6
+"""The width of a character of the key's 7 pt text, at most (DejaVu Sans' widest are
+about 0.6 em)."""
+
+
+def _key_columns(fig: Figure, entries: Sequence[str]) -> int:
+    """Columns for the key: up to three, as many as its longest entry lets fit the figure.
+
+    Three fixed columns of a tester's crowded map ran off the right edge, cutting six
+    names ("… beside Site 18 Hil").
+    """
+    wanted = 1 if len(entries) <= 3 else 3 if len(entries) > 12 else 2
+    widest = max((len(e) for e in entries), default=0) * _KEY_CHAR_PT + 2.0 * 7  # spacing
+    fits = int(fig.get_figwidth() * 72 // max(widest, 1.0))
+    return max(1, min(wanted, fits))
 
 
 def _drawn_map(
@@ -455,7 +472,8 @@ def network_map_figure(
     lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
     by default the map frames everything.
 
-    Up to :data:`_MAX_LABELS` places in the frame are each named or numbered
+    Up to :data:`_MAX_LABELS` places in the frame are each named, numbered, or listed in
+    the key as not marked beside the named place nearest it
     (:mod:`supplyline.reports.map_labels`), the numbers listed in a key under the map. The
     key takes room from the map, which may leave less for names: the names are placed
     again with the key drawn until no more place needs a number than the key lists.
