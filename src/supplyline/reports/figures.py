@@ -376,6 +376,9 @@ def _stacked_bars(ax: Axes, modes: Sequence[Mode], moved: FloatArray, ylabel: st
             label=mode.value.replace("_", " "),
         )
         bottom += moved[i]
+    # headroom over the tallest bar (and for the legend): a bar whose top met the axis's
+    # read as clipped
+    ax.set_ylim(0, max(float(bottom.max()), 1e-9) * 1.15)
     ax.set_ylabel(ylabel, fontsize=9)
     ax.tick_params(labelsize=8)
     ax.legend(fontsize=8, frameon=False, ncols=len(modes), loc="upper right")
