@@ -353,3 +353,13 @@ def test_days_to_move_asks_the_maximum_flow_only_where_it_can_matter(
                 exact = max(1, int(np.ceil(amount / most - 1e-9)))
                 assert need >= exact  # never fewer days than the flow allows
                 assert (need <= within) == (exact <= within)
+
+
+def test_a_unit_that_cannot_be_supplied_is_still_warned_of_being_late(tmp_path: Path) -> None:
+    """A tester's scenario without stocks said only "cannot be supplied", not "late"."""
+    scenario, _ = late_unit()
+    bare = dataclasses.replace(scenario, stocks=())
+    warnings = open_scenario(write_scenario(bare, tmp_path / "bare")).warnings
+    said = {(w.column, "cannot be supplied" in w.message) for w in warnings}
+    assert ("destination", True) in said
+    assert ("required_day", False) in said

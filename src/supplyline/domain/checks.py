@@ -295,6 +295,7 @@ def _check_reach(s: Scenario) -> list[Finding]:
                     message=f"destination {unit.destination!r} cannot be reached from home "
                     f"{unit.home!r} over any chain of links: the unit cannot deploy"
                     + closed_note(unit.destination),
+                    about_deploying=True,
                 )
             )
         elif unit.deploys:
@@ -325,6 +326,7 @@ def _check_reach(s: Scenario) -> list[Finding]:
                             f"{unit.destination!r}: no chain of links with {capacity} above 0, "
                             f"through places whose {handling} is not 0, leads there, so the "
                             "unit never closes",
+                            about_deploying=True,
                         )
                     )
         if not unit.in_place and not unit.deploys:

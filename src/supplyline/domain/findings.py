@@ -22,3 +22,6 @@ class Finding:
     """For a dangling reference: the kind of entity referred to (``"location"``…)."""
     ref_id: str = ""
     """For a dangling reference: the id referred to, which does not exist."""
+    about_deploying: bool = False
+    """That the unit cannot deploy at all: the planner's arrival checks, which would say
+    it cannot be in place in time, then say the same thing again and are left out."""
