@@ -69,7 +69,7 @@ def test_noise_off_a_vertex_does_not_delay_a_closure() -> None:
 
     A tester's ipm-nocrossover plan had 399.99997 of 400 t there on C+16 and 10 g a day
     arriving until C+19: it said the unit closed 3 days later than the simplex plan did.
-    Off a vertex a unit is there when all but a hundred-thousandth of it is; at a vertex
+    Off a vertex a unit is there when all but a ten-thousandth of it is; at a vertex
     the solver's own values are exact, and a ten-millionth is all that is let pass.
     """
     for method, closes_on in ((Method.IPM_NO_CROSSOVER, 5), (Method.SIMPLEX, 7)):
@@ -82,6 +82,6 @@ def test_noise_off_a_vertex_does_not_delay_a_closure() -> None:
         need = problem.flows.amount[b["f"]]
         noisy = x.copy()
         trickle = (b["t"] >= 5) & (b["t"] < 7)  # still arriving on C+5 and C+6
-        noisy[b.start + np.flatnonzero(trickle)] -= 3e-6 * need[trickle]
+        noisy[b.start + np.flatnonzero(trickle)] -= 3e-5 * need[trickle]
         (closure,) = _closures(problem, model, noisy)
         assert closure.closure_day == closes_on, method
