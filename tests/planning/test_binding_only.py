@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from supplyline.domain import ResourceKind
+from supplyline.domain import Demand, ResourceKind, Scenario
+from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.build import build_model, prepare
 from supplyline.planning.examples import gauge_break
 from supplyline.planning.highs import HighsSession
+from supplyline.planning.network import FlowKind
 from supplyline.planning.params import PlanParams
-from supplyline.planning.resources import candidates
+from supplyline.planning.resources import Run, candidates, commodities_using
 
 
 def test_a_price_on_a_capacity_with_room_left_is_no_bottleneck() -> None:
@@ -43,3 +45,30 @@ def test_a_price_on_a_capacity_with_room_left_is_no_bottleneck() -> None:
     assert np.isfinite(model.col_upper[span]).all()
     priced = candidates(problem, model, row_dual, noisy, full)
     assert ResourceKind.SUPPLY in {run.kind for run in priced}
+
+
+def test_a_store_is_said_to_hold_goods_never_a_units_lift(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A unit's own lift waits anywhere without using the store.
+
+    An auditor's yard was said to limit "deployment, food and water" where the unit's lift
+    only waited.
+    """
+    scenario, demand = bilateral
+    params = PlanParams(explain_top=0)
+    problem = prepare(scenario, demand_on_arrival(scenario, demand), params)
+    model = build_model(problem)
+    x = HighsSession(model, params).solve().x
+    assert x is not None
+    st = model.cols["stock"]
+    held = x[st.start : st.start + st.size] > 1e-6
+    lift = problem.flows.kind[st["f"]] != FlowKind.GOODS
+    waiting = np.flatnonzero(held & lift)
+    assert len(waiting)  # the lift waits somewhere in this plan (a yard's dwell)
+    for j in waiting[:20].tolist():
+        v, t = int(st["v"][j]), int(st["t"][j])
+        run = Run(
+            kind=ResourceKind.STORAGE, key=("storage", v), days=[t], value=1.0, rows=[], cols=[]
+        )
+        assert "deployment" not in commodities_using(problem, model, x, run)

@@ -295,7 +295,10 @@ def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[
         on = np.isin(np.arange(arc.size), _columns_in(m, _place_rows(m, run, run.days)))
     else:
         st = m.cols["stock"]
-        on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1])
+        # goods only: a unit's own lift waits there without using the store (an auditor's
+        # yard was said to limit "deployment, food and water")
+        goods = p.flows.kind[st["f"]] == FlowKind.GOODS
+        on_s = np.isin(st["t"], run.days) & (st["v"] == run.key[1]) & goods
         vals = x[st.start : st.start + st.size]
         return _busiest(p, st["f"][on_s], vals[on_s])
     vals = x[arc.start : arc.start + arc.size]
