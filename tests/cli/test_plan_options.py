@@ -372,3 +372,21 @@ def test_the_scenarios_warnings_are_in_the_json_and_csv_summaries(tmp_path: Path
     )
     assert long.exit_code == 0, long.output
     assert long.stdout.count("scenario_warnings,") == 5 * len(said)
+
+
+def test_a_solver_failure_keeps_the_mps_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An auditor's ipm-nocrossover run ended 'Unknown' (exit 6), and the MPS was gone too."""
+    from supplyline.errors import SolverError
+    from supplyline.services.planning import plan_scenario
+
+    def failed(self: HighsSession) -> Solution:
+        raise SolverError("HiGHS ended with status 'Unknown'; the plan cannot be trusted")
+
+    monkeypatch.setattr(HighsSession, "solve", failed)
+    out, mps = tmp_path / "out", tmp_path / "model.mps"
+    with pytest.raises(SolverError, match="Unknown"):
+        plan_scenario(BILATERAL, out, mps=mps)
+    assert mps.stat().st_size > 0
+    assert not out.exists()

@@ -390,7 +390,15 @@ class HighsSession:
             log.warning("HiGHS calls the movement plan infeasible; reporting no solution")
             status = PlanStatus.NO_SOLUTION
         else:
-            raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted")
+            hint = (
+                ""
+                if self.method == Method.SIMPLEX.value
+                else f" ({self.method} stops short of a vertex and can end so on a small or "
+                "badly scaled model: --method simplex, the default, solves it)"
+            )
+            raise SolverError(
+                f"HiGHS ended with status {name!r}; the plan cannot be trusted{hint}"
+            )
         if status is PlanStatus.NO_SOLUTION:
             return Solution(
                 status=status,

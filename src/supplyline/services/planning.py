@@ -299,6 +299,10 @@ def plan_scenario(
                     f"cannot write {mps}: HiGHS failed to write the file "
                     "(is the disk full or the folder read-only?)"
                 ) from None
+            except SolverError:  # the model is whole: another solver may do what HiGHS did not
+                if mps is not None and mps_tmp is not None and mps_tmp.exists():
+                    move_into_place(mps_tmp, Path(mps))
+                raise
             if plan.status is PlanStatus.NO_SOLUTION:
                 if mps is not None and mps_tmp is not None:
                     # the model is whole: another solver may find the plan HiGHS had no
