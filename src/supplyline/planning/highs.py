@@ -396,9 +396,7 @@ class HighsSession:
                 else f" ({self.method} stops short of a vertex and can end so on a small or "
                 "badly scaled model: --method simplex, the default, solves it)"
             )
-            raise SolverError(
-                f"HiGHS ended with status {name!r}; the plan cannot be trusted{hint}"
-            )
+            raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted{hint}")
         if status is PlanStatus.NO_SOLUTION:
             return Solution(
                 status=status,

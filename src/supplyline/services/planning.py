@@ -232,6 +232,49 @@ def _check_plan_args(
         require_callable(callback, name)
 
 
+def _solved(
+    scenario: Scenario,
+    demand: Demand,
+    run_params: PlanParams,
+    *,
+    say: Progress,
+    mps: tuple[Path, Path] | None,
+    on_fallback: Callable[[Responses], None],
+    limits: tuple[float | None, float | None],
+) -> Plan:
+    """The plan, or the error to say instead (SolverError, OutputError).
+
+    ``mps`` is (where the user asked for it, where HiGHS writes it first). Whenever the
+    model was written but no plan can be trusted, the file is moved where asked: another
+    solver may find the plan HiGHS had no time for, or do what HiGHS did not (an auditor's
+    ipm-nocrossover run ended 'Unknown' and the file was gone). ``limits`` are the time
+    limits given as an argument and in ``params``, for the no-plan message.
+    """
+    asked, first = mps if mps is not None else (None, None)
+    try:
+        plan = plan_movements(
+            scenario, demand, run_params, progress=say, mps_path=first, on_fallback=on_fallback
+        )
+    except OutputError:  # HiGHS could not write the MPS file (into its scratch path)
+        if asked is None:
+            raise
+        raise OutputError(
+            f"cannot write {asked}: HiGHS failed to write the file "
+            "(is the disk full or the folder read-only?)"
+        ) from None
+    except SolverError:
+        if asked is not None and first is not None and first.exists():
+            move_into_place(first, asked)
+        raise
+    if plan.status is PlanStatus.NO_SOLUTION:
+        if asked is not None and first is not None:
+            move_into_place(first, asked)
+        raise SolverError(
+            _no_plan_message(run_params, scenario, given_s=limits[0], params_s=limits[1], mps=asked)
+        )
+    return plan
+
+
 def plan_scenario(
     folder: str | Path,
     out: str | Path,
@@ -283,40 +326,15 @@ def plan_scenario(
     stale: list[Path] = []
     try:
         with atomic_output_dir(out, also=extras, remove=stale) as scratch:
-            try:
-                plan = plan_movements(
-                    scenario,
-                    assessed.demand,
-                    run_params,
-                    progress=say,
-                    mps_path=mps_tmp,
-                    on_fallback=made.append,
-                )
-            except OutputError:  # HiGHS could not write the MPS file (into mps_tmp)
-                if mps is None:
-                    raise
-                raise OutputError(
-                    f"cannot write {mps}: HiGHS failed to write the file "
-                    "(is the disk full or the folder read-only?)"
-                ) from None
-            except SolverError:  # the model is whole: another solver may do what HiGHS did not
-                if mps is not None and mps_tmp is not None and mps_tmp.exists():
-                    move_into_place(mps_tmp, Path(mps))
-                raise
-            if plan.status is PlanStatus.NO_SOLUTION:
-                if mps is not None and mps_tmp is not None:
-                    # the model is whole: another solver may find the plan HiGHS had no
-                    # time for, which is what the file is for
-                    move_into_place(mps_tmp, Path(mps))
-                raise SolverError(
-                    _no_plan_message(
-                        run_params,
-                        scenario,
-                        given_s=time_limit_s,
-                        params_s=params.time_limit_s if params else None,
-                        mps=mps,
-                    )
-                )
+            plan = _solved(
+                scenario,
+                assessed.demand,
+                run_params,
+                say=say,
+                mps=(Path(mps), mps_tmp) if mps is not None and mps_tmp is not None else None,
+                on_fallback=made.append,
+                limits=(time_limit_s, params.time_limit_s if params else None),
+            )
             if mps is not None and mps_tmp is not None:
                 extras.append((mps_tmp, Path(mps)))
             log_plan(plan)
