@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import OutputFormat, emit_rows, write_json, wrote_what
 from supplyline.cli.paths import (
     HTML_SUFFIXES,
@@ -20,7 +21,6 @@ from supplyline.cli.paths import (
 )
 from supplyline.cli.progress import interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
-from supplyline.cli.seconds import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams

@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.number_options import SECONDS_METAVAR, seconds
 from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import interruptible, stages
-from supplyline.cli.seconds import SECONDS_METAVAR, seconds
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import DayText

@@ -1,9 +1,9 @@
-"""Options that take a number of seconds: parsed here, so that each mistake says what it is.
+"""Options that take a number, seconds or a whole count: each mistake said as what it is.
 
 Typer checks an option's ``min`` with pydantic, whose words for ``--time-limit nan`` were
 "Input should be greater than or equal to 0.001": true of no number, and silent on what
-was wrong. Here ``nan`` and ``inf`` are "not a number of seconds", and a number below
-the least is said as that.
+was wrong. Here ``nan`` and ``inf`` are "not a number of seconds", and a number out of
+range is said as that.
 """
 
 from __future__ import annotations
