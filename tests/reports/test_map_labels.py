@@ -11,7 +11,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -165,6 +165,9 @@ def _empty_plan() -> Plan:
         min_size=2,
         max_size=45,
     )
+)
+@example(  # a long key of unmarked places once left the map no height (layout collapsed)
+    places=[((40.0 + 0.02 * (i % 3), 20.0), LocationKind.DEPOT) for i in range(45)]
 )
 def test_a_crowded_map_names_or_numbers_every_place(
     places: list[tuple[tuple[float, float], LocationKind]],

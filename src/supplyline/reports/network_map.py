@@ -381,17 +381,26 @@ def theatre_box(scenario: Scenario) -> Box | None:
     return near if near_area < 0.08 * full_area else None
 
 
-def _draw_key(fig: Figure, numbered: Sequence[tuple[int, Location, str]]) -> None:
-    """The numbered places, listed with their names (and notes) under the map."""
+def _draw_key(
+    fig: Figure, numbered: Sequence[tuple[int, Location, str]], map_height_in: float
+) -> None:
+    """The numbered places, listed with their names (and notes) under the map.
+
+    The figure grows by the key's height, so that the map keeps its own: a long key in a
+    figure of fixed height left the map no room at all (constrained layout collapsed it).
+    """
     entries = [
         f"{number}  {loc.name or loc.id}" + (f" ({note})" if note else "")
         for number, loc, note in numbered
     ]
+    ncols = _key_columns(fig, entries)
+    rows = math.ceil(len(entries) / ncols) + 2  # and the title, and a line's slack
+    fig.set_figheight(map_height_in + rows * _KEY_LINE_PT / 72)
     fig.legend(
         handles=[Line2D([], [], linestyle="none") for _ in entries],
         labels=entries,
         loc="outside lower left",
-        ncols=_key_columns(fig, entries),
+        ncols=ncols,
         fontsize=7,
         frameon=False,
         handlelength=0,
@@ -403,6 +412,8 @@ def _draw_key(fig: Figure, numbered: Sequence[tuple[int, Location, str]]) -> Non
     )
 
 
+_KEY_LINE_PT = 7 * 1.35
+"""The height of a line of the key's 7 pt text, with matplotlib's legend spacing."""
 _KEY_CHAR_PT = 7 * 0.6
 """The width of a character of the key's 7 pt text, at most (DejaVu Sans' widest are
 about 0.6 em)."""
@@ -412,7 +423,7 @@ def _key_columns(fig: Figure, entries: Sequence[str]) -> int:
     """Columns for the key: up to three, as many as its longest entry lets fit the figure.
 
     Three fixed columns of a tester's crowded map ran off the right edge, cutting six
-    names ("… beside Site 18 Hil").
+    names ("… beside Site 18 Hil"); the figure grows by the key's height instead.
     """
     wanted = 1 if len(entries) <= 3 else 3 if len(entries) > 12 else 2
     widest = max((len(e) for e in entries), default=0) * _KEY_CHAR_PT + 2.0 * 7  # spacing
@@ -495,6 +506,7 @@ def network_map_figure(
     if len(spots) > _MAX_LABELS:
         return fig
     key: dict[str, int] = {}
+    map_height_in = fig.get_figheight()  # the key adds its own height below the map
     drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
     passes = len(spots) + 3  # each pass numbers more places, or notes one, or is the last
     for attempt in range(passes):
@@ -509,7 +521,7 @@ def network_map_figure(
         # the notes of the numbers that found no room are known after placing: the next
         # pass has them in its key; a place new to the key goes in without its note yet
         drawn = tuple(sorted({*placed.numbered, *_key_entries(spots, key, placed)}))
-        _draw_key(fig, drawn)
+        _draw_key(fig, drawn, map_height_in)
     # held where the names were measured: drawing the SVG lays nothing out again
     fig.set_layout_engine("none")
     return fig
