@@ -53,6 +53,7 @@ def demo_cmd(
         out=out,
         time_limit=None,
         threads=None,
+        params_file=None,
         method=Method.AUTO,
         fair_share=None,
         mps=None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,8 @@ def _print_table(run: PlanRun) -> None:
     )
     console.print(
         f"LP {head['columns']:,} columns × {head['rows']:,} rows ({head['nonzeros']:,} nonzeros), "
-        f"{head['method']}{', fair shares' if head['fair_share'] else ''}: "
+        f"{head['method']}{', fair shares' if head['fair_share'] else ''}"
+        f"{', weights ' + head['weights_changed'] if head['weights_changed'] else ''}: "
         f"build {head['build_s']:.2f} s, solve {head['solve_s']:.2f} s, "
         f"extract {head['extract_s']:.2f} s, bottlenecks {head['explain_s']:.2f} s",
         style="dim",
@@ -326,7 +328,16 @@ def plan_cmd(
         parser=whole_number(least=1, most=MAX_THREADS, what="solver threads"),
         metavar="N",
     ),
-    method: Method = typer.Option(Method.AUTO, "--method", help="LP algorithm (HiGHS)."),
+    params_file: Path | None = typer.Option(
+        None,
+        "--params",
+        help="A TOML file of planning parameters (method, explain_top, weights and the "
+        "others PlanParams has; see docs/planning.md); the options given here override it.",
+        metavar="FILE",
+    ),
+    method: Method | None = typer.Option(
+        None, "--method", help="LP algorithm (HiGHS) (default: the --params file's, else auto)."
+    ),
     fair_share: bool | None = typer.Option(
         None,
         "--fair-share/--no-fair-share",
@@ -345,10 +356,11 @@ def plan_cmd(
         "an HTML report",
         HTML_SUFFIXES,
     ),
-    explain: int = typer.Option(
-        3,
+    explain: int | None = typer.Option(
+        None,
         "--explain",
-        help="Re-solve for this many top bottlenecks to say what more capacity there would buy.",
+        help="Re-solve for this many top bottlenecks to say what more capacity there would buy "
+        "(default: the --params file's explain_top, else 3).",
         parser=whole_number(least=0, what="bottlenecks to measure"),
         metavar="N",
     ),
@@ -369,9 +381,16 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    if (why := why_unavailable(method)) is not None:
-        raise typer.BadParameter(why, param_hint="'--method'")
-    params = PlanParams(method=method, explain_top=explain, explain_time_s=explain_time)
+    base = PlanParams() if params_file is None else PlanParams.from_file(params_file)
+    params = replace(
+        base,
+        method=base.method if method is None else method,
+        explain_top=base.explain_top if explain is None else explain,
+        explain_time_s=base.explain_time_s if explain_time is None else explain_time,
+    )
+    if (why := why_unavailable(params.method)) is not None:
+        hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
+        raise typer.BadParameter(why, param_hint=hint)
     with interruptible(err, "no plan written"), stages(err, "planning") as show:
         run = plan_scenario(
             folder,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
 from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
@@ -274,6 +276,15 @@ class SolveStats:
     explain_budget_s: float = _timing()
     """Seconds the measuring re-solves were given in all: ranks within ``explain_top`` left
     unmeasured ran out of it. As long as the solve took, unless given: a timing too."""
+    weights: Mapping[str, float] = field(default_factory=FrozenMap)
+    """The objective's weights the plan was asked to use (``PlanParams.weights`` by name,
+    before fair shares cap two of them), so that a plan made with a parameters file says
+    so and can be made again. Empty for a plan written before they were recorded."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
+            weights = FrozenMap({str(k): float(v) for k, v in self.weights.items()})
+            object.__setattr__(self, "weights", weights)
 
 
 def run_dependent_stats() -> tuple[str, ...]:

@@ -241,6 +241,7 @@ def _finite(value: float | None) -> float | None:
 def _plan_data(plan: Plan) -> dict[str, Any]:
     data = dataclasses.asdict(plan)
     data["start_date"] = plan.start_date.isoformat()
+    data["stats"]["weights"] = dict(plan.stats.weights)  # a JSON object, as it is read back
     data["objective"] = _finite(plan.objective)
     for b in data["bottlenecks"]:
         b["capacity"] = _finite(b["capacity"])

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError, require, require_callable
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
@@ -273,6 +274,7 @@ def plan_movements(
         fair_share=params.fair_share,
         max_violation=sol.violation.largest,
         total_violation=sol.violation.total,
+        weights=FrozenMap(asdict(params.weights)),
     )
     if sol.x is None:
         return Plan(
@@ -330,6 +332,7 @@ def plan_movements(
             fair_share=params.fair_share,
             max_violation=sol.violation.largest,
             total_violation=sol.violation.total,
+            weights=stats.weights,
             explain_top=params.explain_top if sol.status is PlanStatus.OPTIMAL else 0,
             explain_budget_s=explain_budget(params, start_s + sol.solve_s)
             if sol.status is PlanStatus.OPTIMAL

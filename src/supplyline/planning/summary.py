@@ -14,12 +14,15 @@ anything up itself. Functions take the scenario and demand where a figure needs 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.planning.outcome_words import extra_text, tonnes_text
+from supplyline.planning.params import Weights
 from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
@@ -93,6 +96,7 @@ def headline(
         "nonzeros": s.nonzeros,
         "method": s.method,
         "fair_share": s.fair_share,
+        "weights_changed": changed_weights(s.weights),
         "max_violation_t": s.max_violation,
         "total_violation_t": s.total_violation,
         "build_s": round(s.build_s, 3),
@@ -422,3 +426,20 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
         del row["capacity_unit"], row["extra_unit"]
     return rows
+
+
+def changed_weights(weights: Mapping[str, float]) -> str:
+    """The weights a plan was made with that are not the defaults, as a planner reads them.
+
+    A plan made with a parameters file says so beside its method (empty: the defaults, or
+    a plan written before its weights were recorded).
+
+    >>> changed_weights({"target_gap_per_t_day": 10.0, "late_per_t_day": 20.0})
+    'target_gap_per_t_day 10 (default 1,000)'
+    """
+    default = asdict(Weights())
+    return ", ".join(
+        f"{name} {value:,.6g} (default {default[name]:,.6g})"
+        for name, value in weights.items()
+        if name in default and value != default[name]
+    )

@@ -1,0 +1,75 @@
+"""`plan --params FILE`: the planning parameters (weights above all) from a TOML file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_helpers import BILATERAL, run
+from typer.testing import CliRunner
+
+from supplyline.cli.app import _register_commands, app
+from supplyline.io.plan_files import read_plan
+from supplyline.planning import PlanParams
+
+_register_commands()
+runner = CliRunner()
+
+
+def _plan(tmp_path: Path, *extra: str) -> tuple[int, str, Path]:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["plan", str(BILATERAL), "--out", str(out), "--explain", "0", *extra]
+    )
+    return result.exit_code, " ".join(result.output.split()), out
+
+
+def test_the_files_weights_make_the_plan_and_are_recorded_in_it(tmp_path: Path) -> None:
+    """plan.json keeps every weight; the summary names the ones changed; read back equal."""
+    params = tmp_path / "plan.toml"
+    params.write_text("[weights]\ntarget_gap_per_t_day = 10\n", encoding="utf-8")
+    code, said, out = _plan(tmp_path, "--params", str(params))
+    assert code == 0, said
+    assert "weights target_gap_per_t_day 10 (default 1,000)" in said
+    written = json.loads((out / "plan.json").read_text(encoding="utf-8"))["stats"]["weights"]
+    assert written["target_gap_per_t_day"] == 10.0
+    assert written["late_per_t_day"] == PlanParams().weights.late_per_t_day
+    assert read_plan(out / "plan.json").stats.weights == written
+
+
+def test_an_option_given_overrides_the_file(tmp_path: Path) -> None:
+    """The file says explain_top 5 and method ipm; --explain 0 and --method simplex win."""
+    params = tmp_path / "plan.toml"
+    params.write_text('method = "ipm"\nexplain_top = 5\n', encoding="utf-8")
+    code, said, out = _plan(tmp_path, "--params", str(params), "--method", "simplex")
+    assert code == 0, said
+    stats = json.loads((out / "plan.json").read_text(encoding="utf-8"))["stats"]
+    assert (stats["method"], stats["explain_top"]) == ("simplex", 0)
+    assert "weights" not in said.split("simplex")[1].split(":")[0]  # the defaults: no word
+
+
+def _run_plan(tmp_path: Path, *extra: str) -> tuple[int, str, Path]:
+    """As a user runs it (the entry point maps a scenario error to exit 2 and words)."""
+    out = tmp_path / "out"
+    done = run("plan", BILATERAL, "--out", out, "--explain", "0", *extra)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.returncode, " ".join(done.stderr.split()), out
+
+
+def test_every_mistake_in_the_file_is_said_at_its_line_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    params = tmp_path / "plan.toml"
+    params.write_text('metod = "ipm"\n[weights]\nlate_per_t_day = -1\n', encoding="utf-8")
+    code, said, out = _run_plan(tmp_path, "--params", str(params))
+    assert code == 2, said
+    assert f"{params}:1: metod: unknown key (did you mean 'method'?" in said
+    assert f"{params}:3: weights.late_per_t_day" in said
+    assert not out.exists()
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    code, said, out = _run_plan(tmp_path, "--params", str(tmp_path / "nope.toml"))
+    assert code == 2, said
+    assert "nope.toml: cannot be read" in said
+    assert not out.exists()
