@@ -83,3 +83,15 @@ def test_numbers_in_one_column_take_one_number_of_decimals() -> None:
     assert places == (3, 1)
     assert [table.format_cell(r[0], places[0]) for r in table.rows] == ["1.000", "0.520", "0.045"]
     assert [table.format_cell(r[1], places[1]) for r in table.rows] == ["3.0", "12.2", "4.0"]
+
+
+def test_columns_of_one_quantity_share_their_decimals() -> None:
+    """A demand of 2.503 t beside 0.045 t short read "2.50" while short read "2.503"."""
+    table = Table(
+        columns=("demand t", "short t", "short %"),
+        rows=((2.503, 2.503, 100.0), (0.52, 0.045, 8.65)),
+        alike=(("demand t", "short t"),),
+    )
+    places = table.column_decimals()
+    assert places == (3, 3, 1)
+    assert [table.format_cell(r[0], places[0]) for r in table.rows] == ["2.503", "0.520"]

@@ -44,6 +44,10 @@ class Table:
     numeric: frozenset[str] | None = None
     decimals: int = 1
     """Digits after the point for float cells."""
+    alike: tuple[tuple[str, ...], ...] = ()
+    """Groups of columns of one quantity, shown with one number of decimals: a shortfall
+    table wrote a demand of 2.503 t as "2.50" beside "short t 2.503", a shortfall larger
+    than its demand to the reader."""
 
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):
@@ -67,13 +71,20 @@ class Table:
         digits (0.52 beside 1.0 makes the column 1.00 and 0.52: a tester read "1.0" over
         "0.52"). Numbers below 0.0001 are written with an exponent, and need none.
         """
-        return tuple(
+        own = [
             max(
                 [self.decimals]
                 + [_small_decimals(v) for row in self.rows if isinstance(v := row[i], float)]
             )
             for i in range(len(self.columns))
-        )
+        ]
+        shared = list(own)
+        for group in self.alike:
+            at = [self.columns.index(c) for c in group if c in self.columns]
+            most = max((own[i] for i in at), default=0)
+            for i in at:
+                shared[i] = most
+        return tuple(shared)
 
     def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.

@@ -94,6 +94,7 @@ def mode_table(scenario: Scenario, plan: Plan) -> Table:
             "tonne_km": "tonne-km",
             "cost": "cost",
         },
+        alike=(("tonnes", "of which deployment t"),),
         caption="Over the whole horizon; deployment is the units' own lift.",
     )
 
@@ -111,6 +112,7 @@ def shortfall_table(demand: Demand, plan: Plan) -> Table:
             "days": "days short",
             "why": "why",
         },
+        alike=(("demand t", "short t"),),
         caption="Demand is what the unit consumes over the horizon (its days-of-supply "
         "build-up is a soft target, shown below when not met). "
         "Why: what no capacity could change (too far for those days, or closed links); "
@@ -131,6 +133,7 @@ def target_table(demand: Demand, plan: Plan) -> Table:
             "days": "days below",
             "why": "why",
         },
+        alike=(("target t", "most below t"),),
         caption="The target is the stock a unit's days_of_supply asks it to hold at the end "
         "of each day; below it is a soft gap the plan weighs under any shortfall and above "
         "lateness. Why: what no capacity could change (no such goods can arrive yet); "
