@@ -88,3 +88,56 @@ def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:
     assert plan.total_short_t == pytest.approx(30.0)
     supply = next(b for b in plan.bottlenecks if b.kind.value == "supply")
     assert "removes" not in supply.explanation
+
+
+@pytest.mark.parametrize("storage_t", ["0", "1", "100", ""])
+@pytest.mark.parametrize("where", ["store", "camp"])
+def test_a_store_of_storage_0_still_holds_and_gives_what_is_on_hand(
+    tmp_path: Path, storage_t: str, where: str
+) -> None:
+    """100 t of water on hand, a camp eating 10 t a day for 10 days: nothing short.
+
+    Its room is what is on hand (the larger of the two, as validate says), whatever
+    storage_t says below it: with storage_t 0 a tester's 100 t could be drawn on C+0
+    only, 90 t short beside 90 t that sat in the store every day; the same at the camp
+    itself (70 t short beside 70 t held there).
+    """
+    store_storage, camp_storage = (storage_t, "") if where == "store" else ("", storage_t)
+    scenario, demand = scenario_from_files(
+        tmp_path / f"s-{where}-{storage_t or 'none'}",
+        days=10,
+        commodity="{id: water, supply_class: water, priority: 1, demand_unit: L, "
+        "per_person_per_day: 10}",
+        links="r1,store,camp,road,,20,0,,10,,1,,false,\n",
+        locations=f"store,store,home,warehouse,50.0,10.0,,{store_storage},0\n"
+        f"camp,camp,home,unit_area,50.1,10.1,,{camp_storage},0\n",
+        units="site,site,home,camp,camp,1000,0,0,0,0\n",
+        stocks=f"{where},water,100,0,home\n",
+    )
+    plan = plan_movements(scenario, demand)
+    assert plan.total_short_t == pytest.approx(0.0, abs=1e-9)
+    assert sum(d.tonnes for d in plan.deliveries) == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize("storage_t", ["0", ""])
+def test_a_camp_of_storage_0_keeps_its_water_for_the_unit_that_comes(
+    tmp_path: Path, storage_t: str
+) -> None:
+    """70 t at a camp of storage_t 0; a unit of 1,000 arrives on C+3 and eats 10 t a day.
+
+    It eats the 70 t over C+3–C+9 (a tester's plan left it 70 t short beside them).
+    """
+    scenario, demand = scenario_from_files(
+        tmp_path / f"camp-{storage_t or 'none'}",
+        days=10,
+        commodity="{id: water, supply_class: water, priority: 1, demand_unit: L, "
+        "per_person_per_day: 10}",
+        links="r1,home,camp,road,,20,1,,,,1,,false,\n",
+        locations=f"home,home,home,garrison,50.0,10.0,,,0\n"
+        f"camp,camp,home,unit_area,50.1,10.1,,{storage_t},0\n",
+        units="bn,bn,home,home,camp,1000,2,3,0,0\n",
+        stocks="camp,water,70,0,home\n",
+    )
+    plan = plan_movements(scenario, demand)
+    assert plan.total_short_t == pytest.approx(0.0, abs=1e-9)
+    assert sum(d.tonnes for d in plan.deliveries) == pytest.approx(70.0)

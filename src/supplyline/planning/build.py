@@ -258,10 +258,13 @@ def _add_handling(
 def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     net, flows, days, w = p.net, p.flows, p.days, p.weights
     n_v = len(net.location_ids)
-    # goods wait in depot storage; a unit's people and vehicles anywhere but at their
-    # destination (arrival there is counted by the ``arrived`` block)
+    # goods wait in depot storage (a store of storage_t 0 still holds what is on hand in
+    # it: its room is that, see on_hand_room; a tester's 100 t on hand could be drawn on
+    # C+0 only, and camps went short beside it); a unit's people and vehicles anywhere but
+    # at their destination (arrival there is counted by the ``arrived`` block)
     goods_flow = flows.kind == FlowKind.GOODS
-    storable = np.where(goods_flow[:, None], net.storage[None, :] > 0, True)
+    room = (net.storage > 0) | (on_hand_room(p.scenario, net)[0] > 0)
+    storable = np.where(goods_flow[:, None], room[None, :], True)
     storable &= np.arange(n_v)[None, :] != flows.dest[:, None]
     last = np.minimum(p.reach.latest - 1, days - 2)
     t_grid = np.arange(days)
