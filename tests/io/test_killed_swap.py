@@ -43,7 +43,7 @@ def counted(real):
         return real(self, *args, **kwargs)
     return step
 
-with atomic_output_dir(target) as scratch:
+with atomic_output_dir(target, remove=[Path(p) for p in sys.argv[4:]]) as scratch:
     for name, text in files.items():
         (scratch / name).write_bytes(text.encode())
     # counted from here: the writing above is not part of the swap
@@ -63,11 +63,15 @@ def _contents(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _killed_at(target: Path, step: int) -> int:
-    """Write NEW into ``target`` in a child killed before its ``step``-th rename or unlink."""
+def _killed_at(target: Path, step: int, remove: tuple[Path, ...] = ()) -> int:
+    """Write NEW into ``target`` in a child killed before its ``step``-th rename or unlink.
+
+    ``remove``: the files the write removes once its files are in (an earlier report).
+    """
     files = {name: data.decode() for name, data in NEW.items()}
     child = subprocess.run(
-        [sys.executable, "-c", KILLED_WRITER, str(target), str(step), json.dumps(files)],
+        [sys.executable, "-c", KILLED_WRITER, str(target), str(step), json.dumps(files)]
+        + [str(p) for p in remove],
         capture_output=True,
         text=True,
         timeout=120,
@@ -179,13 +183,14 @@ main()
 """
 
 
-def _supplyline(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def _supplyline(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "supplyline", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        cwd=cwd,
     )
 
 
@@ -195,28 +200,45 @@ def test_a_command_killed_while_moving_its_files_in_is_undone_by_the_next(
     """``requirements --out`` killed after one of three files: the next run says so and ends clean.
 
     The killed run leaves the folder mixed (the relief's first file, the second one moved
-    aside, the bilateral's third); the next run warns in one line naming the folder, and
-    leaves exactly its own files.
+    aside, the bilateral's third); the next run, from another folder (the journal's paths
+    are absolute), warns in one line naming the folder as it was given, and leaves exactly
+    its own files.
     """
     out = tmp_path / "req"
-    first = _supplyline("requirements", bilateral_dir, "--out", out)
+    first = _supplyline("requirements", bilateral_dir, "--out", "req", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     earlier = _contents(out)
-    command = ["requirements", str(relief_dir), "--out", str(out)]
+    command = ["requirements", str(relief_dir), "--out", "req"]
     killed = subprocess.run(
-        [sys.executable, "-c", KILLED_COMMAND, str(out), "1", *command],
+        [sys.executable, "-c", KILLED_COMMAND, "req", "1", *command],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        cwd=tmp_path,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     mixed = {name: data for name, data in _contents(out).items() if not name.startswith(".")}
     assert [name for name in earlier if mixed.get(name) == earlier[name]]  # earlier files
     assert [name for name in earlier if mixed.get(name, earlier[name]) != earlier[name]]  # new
-    again = _supplyline("requirements", bilateral_dir, "--out", out)
+    shown = Path(tmp_path.name) / "req"
+    again = _supplyline("requirements", bilateral_dir, "--out", shown, cwd=tmp_path.parent)
     assert again.returncode == 0, again.stderr
     (line,) = [line for line in again.stderr.splitlines() if "a write into it" in line]
-    assert line.startswith(f"WARNING supplyline.io.swap_journal: {out}: a write into it (process")
+    assert line.startswith(f"WARNING supplyline.io.swap_journal: {shown}: a write into it (pro")
     assert _contents(out) == earlier
     assert sorted(p.name for p in tmp_path.iterdir()) == ["req"]
+
+
+@pytest.mark.parametrize("step", [MOVES - 1, MOVES, MOVES + CLEAN_UP - 1])
+def test_an_earlier_report_goes_only_if_the_killed_write_was_done(
+    tmp_path: Path, step: int
+) -> None:
+    """The report the killed write was to remove stays on a roll back, and goes on a finish."""
+    target = _folder(tmp_path / "p6", {**OLD, "plan.html": b"the earlier plan's report"})
+    _killed_at(target, step, remove=(target / "plan.html",))
+    _next_write_fails(target)
+    if step < MOVES:
+        assert _contents(target) == {**OLD, "plan.html": b"the earlier plan's report"}
+    else:
+        assert _contents(target) == {**OLD, **NEW}

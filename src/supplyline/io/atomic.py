@@ -90,7 +90,7 @@ def atomic_output_dir(
     parent, name = resolved.parent, resolved.name
     made: list[Path] = []  # folders made for the scratch, removed again on a failure
     try:
-        recover_swaps(resolved)  # a swap into it that a killed process left halfway
+        recover_swaps(target)  # a swap into it that a killed process left halfway
         made += _make_folders(parent)
         _remove_dead_scratch(parent, name, "")
         scratch = parent / _scratch_name(name, "")

@@ -100,32 +100,38 @@ def start_journal(
     ``remove`` lists the files the swap deletes once committed (an earlier plan's report),
     ``scratch`` is the folder the new files were written in, ``folders`` those made for
     them or for the swap (removed again, when empty, on a roll back, as a failed write
-    removes them). The new files are synced to disk first, so that a power cut after the commit
-    cannot leave a final name on an empty file.
+    removes them). Paths are recorded absolute: the next write may run elsewhere. The new
+    files are synced to disk first, so that a power cut after the commit cannot leave a
+    final name on an empty file. A journal that cannot be written (a full disk) is removed
+    again, and the error goes on.
     """
     for step in steps:
         _sync_file(step.new)
     record = {
         "steps": [
             {
-                "new": str(step.new),
-                "final": str(step.final),
-                "aside": None if step.aside is None else str(step.aside),
+                "new": os.path.abspath(step.new),
+                "final": os.path.abspath(step.final),
+                "aside": None if step.aside is None else os.path.abspath(step.aside),
                 "new_id": list(step.new_id),
             }
             for step in steps
         ],
-        "remove": [{"path": str(p), "id": file_id(p)} for p in remove],
-        "scratch": None if scratch is None else str(scratch),
-        "folders": [str(f) for f in folders],
+        "remove": [{"path": os.path.abspath(p), "id": file_id(p)} for p in remove],
+        "scratch": None if scratch is None else os.path.abspath(scratch),
+        "folders": [os.path.abspath(f) for f in folders],
     }
     stem = f"{_PREFIX}-{os.getpid()}-{uuid.uuid4().hex}"
     writing, moving = folder / f"{stem}-writing", folder / f"{stem}-moving"
-    with writing.open("x", encoding="utf-8") as handle:
-        json.dump(record, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(writing, moving)
+    try:
+        with writing.open("x", encoding="utf-8") as handle:
+            json.dump(record, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(writing, moving)
+    except BaseException:
+        writing.unlink(missing_ok=True)
+        raise
     _sync_folder(folder)
     return moving
 
