@@ -530,7 +530,8 @@ def network_map_figure(
     drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
     passes = len(spots) + 3  # each pass numbers more places, or notes one, or is the last
     for attempt in range(passes):
-        placed = label_places(fig, ax, spots, numbers=key)
+        # laid out for the fans (map_fans), and nothing moved since but on a key's pass
+        placed = label_places(fig, ax, spots, numbers=key, lay_out=attempt > 0)
         if placed.numbered == drawn or attempt == passes - 1:
             break
         key |= {loc.id: number for number, loc, _ in placed.numbered}
