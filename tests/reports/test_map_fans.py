@@ -7,11 +7,14 @@ the shared warehouse and the waterworks moved onto Site 1's coordinates.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -19,7 +22,7 @@ from matplotlib.patches import ConnectionPatch
 from matplotlib.text import Annotation
 from matplotlib.transforms import Transform
 
-from supplyline.domain import Plan, Scenario
+from supplyline.domain import Location, LocationKind, Plan, PlanStatus, Scenario
 from supplyline.io.network_geojson import network_geojson
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.reports.map_fans import FAN_GID, SPOT_GID
@@ -161,3 +164,53 @@ def test_places_apart_are_not_fanned() -> None:
     assert markers
     assert all(ln.get_transform() == ax.transData for ln in markers)
     assert not [p for p in ax.patches if str(p.get_gid()).startswith(f"{FAN_GID}-")]
+
+
+def _crowd(places: list[tuple[tuple[float, float], LocationKind]]) -> Scenario:
+    """Places at (lat, lon) of the given kinds; no links."""
+    return Scenario(
+        name="Crowd",
+        start_date=dt.date(2026, 3, 1),
+        horizon_days=3,
+        locations=tuple(
+            Location(id=f"p{i:02d}", name=f"P{i}", partner="P", kind=kind, lat=lat, lon=lon)
+            for i, ((lat, lon), kind) in enumerate(places)
+        ),
+    )
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.tuples(st.floats(40.0, 40.5), st.floats(20.0, 21.0)),
+            st.sampled_from(list(LocationKind)),
+            st.integers(1, 6),  # how many places at that spot
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_places_at_one_spot_never_hide_one_another(
+    spots: list[tuple[tuple[float, float], LocationKind, int]],
+) -> None:
+    """Wherever several places share coordinates, their markers are apart by their size."""
+    places = [(spot, kind) for spot, kind, n in spots for _ in range(n)]
+    scenario = _crowd(places)
+    plan = Plan(
+        scenario="Crowd", start_date=dt.date(2026, 3, 1), horizon_days=3,
+        status=PlanStatus.OPTIMAL, objective=0,
+    )  # fmt: skip
+    fig = network_map_figure(scenario, plan)
+    assert fig is not None
+    ax = fig.axes[0]
+    by_spot: dict[tuple[float, float], list[Line2D]] = {}
+    for ln in _markers(ax):
+        x, y = ln.get_xydata()[0]
+        by_spot.setdefault((float(x), float(y)), []).append(ln)
+    assert sum(len(lines) for lines in by_spot.values()) == len(places)
+    for spot, lines in by_spot.items():
+        drawn = [_points(ax, ln.get_transform(), spot) for ln in lines]
+        for a, b in itertools.combinations(range(len(lines)), 2):
+            apart = (lines[a].get_markersize() + lines[b].get_markersize()) / 2
+            assert math.dist(drawn[a], drawn[b]) >= apart - 1e-6

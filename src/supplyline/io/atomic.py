@@ -81,7 +81,9 @@ def atomic_output_dir(
     On an exception nothing in ``target`` changes and the scratch folder is removed; a
     file system error (a file where a folder should be, no permission, a full disk)
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
-    scratch folder.
+    scratch folder. Before anything else, a swap into ``target`` that a killed process
+    left halfway is rolled back (or, every new file in, finished), with a warning
+    (:mod:`supplyline.io.swap_journal`).
     """
     if not str(target).strip():
         raise OutputError("the output folder is an empty path: name a folder")
