@@ -22,7 +22,7 @@ from supplyline.domain import Location, LocationKind, Plan, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.reports.figures import figure_to_svg
 from supplyline.reports.map_labels import place_order
-from supplyline.reports.network_map import network_map_figure, theatre_box
+from supplyline.reports.network_map import MARKER_GID, network_map_figure, theatre_box
 from supplyline.services.scenarios import assess_requirements, bundled_example
 
 START = dt.date(2026, 3, 1)
@@ -193,9 +193,14 @@ def test_units_and_depots_are_named_before_the_rest() -> None:
     ]
 
 
-def test_no_name_or_number_covers_a_marker() -> None:
-    """Measured on the figure: each text's box (with its veil) keeps off every marker."""
-    spots = [(40.0 + 0.07 * (i % 6), 20.0 + 0.11 * (i // 6)) for i in range(30)]
+@pytest.mark.parametrize("shared", [0, 6], ids=["apart", "six-on-others-spots"])
+def test_no_name_or_number_covers_a_marker(shared: int) -> None:
+    """Measured on the figure: each text's box (with its veil) keeps off every marker.
+
+    Markers fanned out round a spot they share are measured where they are drawn.
+    """
+    spots = [(40.0 + 0.07 * (i % 6), 20.0 + 0.11 * (i // 6)) for i in range(30 - shared)]
+    spots += spots[:shared]
     kinds = [list(LocationKind)[i % len(LocationKind)] for i in range(30)]
     scenario = _crowd(spots, kinds)
     fig = network_map_figure(scenario, _empty_plan())
@@ -203,9 +208,9 @@ def test_no_name_or_number_covers_a_marker() -> None:
     ax = fig.axes[0]
     renderer = FigureCanvasAgg(fig).get_renderer()
     markers = [
-        (ax.transData.transform((ln.get_xdata()[0], ln.get_ydata()[0])), ln.get_markersize())
+        (ln.get_transform().transform(ln.get_xydata()[0]), ln.get_markersize())
         for ln in ax.get_lines()
-        if ln.get_marker() not in (None, "None", "")
+        if str(ln.get_gid()).startswith(f"{MARKER_GID}-")
     ]
     assert len(markers) == 30
     texts = [t for t in ax.texts if str(t.get_gid()).startswith("place-")]

@@ -12,7 +12,10 @@ would mix the new plan's files with an old one's).
 A scratch name carries the writer's process id (``.plan-4711-<hex>`` for ``plan``,
 ``.model-4711-<hex>.mps`` for ``model.mps``). A process killed outright (SIGKILL, a
 power cut) cannot clean up, so the next write to the same target removes the scratch
-of that target left by a process that no longer runs; nothing else is touched.
+of that target left by a process that no longer runs; nothing else is touched. Killed
+in the middle of the moves, it left the folder half swapped: the swap keeps a journal
+(:mod:`supplyline.io.swap_journal`), and the next write into the folder puts the earlier
+files back first (or, if every new file was in, finishes the clean-up), with a warning.
 """
 
 from __future__ import annotations
@@ -30,6 +33,15 @@ from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
 from supplyline.io.loader import SCENARIO_FILES
+from supplyline.io.swap_journal import (
+    JournalStep,
+    commit_journal,
+    end_journal,
+    file_id,
+    process_running,
+    recover_swaps,
+    start_journal,
+)
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = [
@@ -69,7 +81,9 @@ def atomic_output_dir(
     On an exception nothing in ``target`` changes and the scratch folder is removed; a
     file system error (a file where a folder should be, no permission, a full disk)
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
-    scratch folder.
+    scratch folder. Before anything else, a swap into ``target`` that a killed process
+    left halfway is rolled back (or, every new file in, finished), with a warning
+    (:mod:`supplyline.io.swap_journal`).
     """
     if not str(target).strip():
         raise OutputError("the output folder is an empty path: name a folder")
@@ -78,6 +92,7 @@ def atomic_output_dir(
     parent, name = resolved.parent, resolved.name
     made: list[Path] = []  # folders made for the scratch, removed again on a failure
     try:
+        recover_swaps(target)  # a swap into it that a killed process left halfway
         made += _make_folders(parent)
         _remove_dead_scratch(parent, name, "")
         scratch = parent / _scratch_name(name, "")
@@ -95,12 +110,7 @@ def atomic_output_dir(
         _check_finals([final for _, final in moves])  # before any moves
         try:
             with ctrl_c_held_back():  # the whole swap, its undoing included
-                _swap_in(target, moves)
-                for stale in remove:
-                    try:
-                        stale.unlink(missing_ok=True)
-                    except OSError:
-                        log.warning("could not remove %s", stale, exc_info=True)
+                _swap_in(target, moves, remove, scratch=(scratch, made))
         except KeyboardInterrupt:  # pressed while they moved: they are all in place now
             raise InterruptedAfterWriting from None
     except InterruptedAfterWriting:
@@ -136,7 +146,13 @@ class _Moved:
     moved_in: bool = False
 
 
-def _swap_in(target: Path, moves: Sequence[tuple[Path, Path]]) -> None:
+def _swap_in(
+    target: Path,
+    moves: Sequence[tuple[Path, Path]],
+    remove: Sequence[Path],
+    *,
+    scratch: tuple[Path, Sequence[Path]],
+) -> None:
     """Move each finished (new, final) file onto its final path: all of them, or none.
 
     Renamed one by one, a file that could not be replaced (an immutable one) left a
@@ -144,27 +160,34 @@ def _swap_in(target: Path, moves: Sequence[tuple[Path, Path]]) -> None:
     earlier file of the same name is first moved aside, beside itself (same file system),
     then the new one is moved in; when one step fails, every step taken is undone, last
     first, and the error names the file that could not be replaced. Only when every new
-    file is in are the earlier ones deleted. Folders made on the way are removed again on
-    failure. If the undoing fails too, the error says which files are which.
+    file is in are the earlier ones deleted, and then the files of ``remove`` (one that
+    cannot be removed stays, with a warning). Folders made on the way are removed again on
+    failure. If the undoing fails too, the error says which files are which. A journal in
+    ``target`` records the swap until it is over, so that the next write can undo or
+    finish one whose process was killed (:mod:`supplyline.io.swap_journal`): with the
+    scratch folder and the folders made for it (``scratch``), which a roll back removes.
     """
     made: list[Path] = []
     done: list[_Moved] = []
     step: _Moved | None = None
+    journal: Path | None = None
     try:
         made += _make_folders(target)
-        for new, final in moves:
-            step = _Moved(new=new, final=final)
-            made += _make_folders(final.parent)
-            step.earlier = os.path.lexists(final)
-            if step.earlier:
-                aside = final.with_name(_aside_name(final.name))
-                final.rename(aside)
-                step.aside = aside
+        steps = [_planned(new, final) for new, final in moves]
+        folders = [*scratch[1], *made, *_missing_folders([final.parent for _, final in moves])]
+        journal = start_journal(target, steps, remove=remove, scratch=scratch[0], folders=folders)
+        for planned in steps:
+            step = _Moved(new=planned.new, final=planned.final, earlier=planned.aside is not None)
+            made += _make_folders(planned.final.parent)
+            if planned.aside is not None:
+                planned.final.rename(planned.aside)
+                step.aside = planned.aside
             done.append(step)
-            new.replace(final)
+            planned.new.replace(planned.final)
             step.moved_in = True
+        journal = commit_journal(journal)
     except BaseException as error:  # OSError, or a bug: undo, then let it go on as it is
-        problems = _undo(done, made)
+        problems = _undo(done, made, journal)
         if not isinstance(error, OSError):
             raise
         what = "replace" if step is not None and step.earlier else "write"
@@ -188,10 +211,46 @@ def _swap_in(target: Path, moves: Sequence[tuple[Path, Path]]) -> None:
                 log.warning(
                     "could not remove %s, the earlier %s", moved.aside, moved.final, exc_info=True
                 )
+    for stale in remove:
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove %s", stale, exc_info=True)
+    end_journal(journal)
 
 
-def _undo(done: Sequence[_Moved], made: Sequence[Path]) -> list[str]:
-    """Undo the steps of :func:`_swap_in`, last first; say what could not be put back."""
+def _planned(new: Path, final: Path) -> JournalStep:
+    """The step that moves ``new`` onto ``final``, naming where an earlier file goes aside."""
+    new_id = file_id(new)
+    if new_id is None:  # a writer's bug: undone like any failure
+        raise FileNotFoundError(errno.ENOENT, "the finished file is missing", str(new))
+    earlier = os.path.lexists(final)
+    return JournalStep(
+        new=new,
+        final=final,
+        aside=final.with_name(_aside_name(final.name)) if earlier else None,
+        new_id=new_id,
+    )
+
+
+def _missing_folders(folders: Sequence[Path]) -> list[Path]:
+    """The folders (and parents) of ``folders`` that do not exist yet, outermost first."""
+    missing: list[Path] = []
+    for folder in folders:
+        chain: list[Path] = []
+        while not folder.exists() and folder != folder.parent:
+            chain.append(folder)
+            folder = folder.parent
+        missing += [f for f in reversed(chain) if f not in missing]
+    return missing
+
+
+def _undo(done: Sequence[_Moved], made: Sequence[Path], journal: Path | None) -> list[str]:
+    """Undo the steps of :func:`_swap_in`, last first; say what could not be put back.
+
+    The journal goes once they are undone (what could not be put back, the error says),
+    and before the folders made for the swap, where it may sit.
+    """
     problems: list[str] = []
     for moved in reversed(done):
         try:
@@ -208,6 +267,8 @@ def _undo(done: Sequence[_Moved], made: Sequence[Path]) -> list[str]:
                 problems.append(
                     f"{moved.final} is {now}, the earlier one is kept as {moved.aside} ({reason})"
                 )
+    if journal is not None:
+        end_journal(journal)
     _remove_folders(made)
     return problems
 
@@ -297,19 +358,6 @@ def _scratch_name(stem: str, suffix: str) -> str:
     return f".{stem}-{os.getpid()}-{uuid.uuid4().hex}{suffix}"
 
 
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists; True when that cannot be told (keep its scratch)."""
-    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):  # PermissionError: it runs, as another user
-        return True
-    return True
-
-
 def _remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
     """Remove from ``folder`` what :func:`_scratch_name` made for stem+suffix in a dead process.
 
@@ -324,7 +372,7 @@ def _remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
         return
     for name in names:
         found = pattern.fullmatch(name)
-        if found is None or _running(int(found["pid"])):
+        if found is None or process_running(int(found["pid"])):
             continue
         path = folder / name
         try:

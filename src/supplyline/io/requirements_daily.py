@@ -175,8 +175,9 @@ def write_daily_csv(
     >>> d = Demand(start_date=datetime.date(2025, 3, 1), horizon_days=2, unit_ids=("u",),
     ...            commodity_ids=("water",), consumption_t=np.array([[[0.0, 1.5]]]),
     ...            buildup_t=np.zeros((1, 1, 2)), arrival_day=np.array([1]))
-    >>> path = Path(tempfile.mkdtemp()) / "daily.csv"
-    >>> write_daily_csv(path, d), path.read_bytes().splitlines()[1]
+    >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the file
+    ...     path = Path(tmp) / "daily.csv"
+    ...     write_daily_csv(path, d), path.read_bytes().splitlines()[1]
     (1, b'u,water,1,C+1,2025-03-02,1.5,0.0,1.5,')
     """
     n_u, n_c, n_d = demand.consumption_t.shape

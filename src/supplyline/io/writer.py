@@ -259,7 +259,8 @@ def write_scenario(scenario: Scenario, path: str | Path) -> Path:
     >>> import tempfile
     >>> from supplyline.io import load_scenario
     >>> s = load_scenario("examples/relief-operation")
-    >>> load_scenario(write_scenario(s, tempfile.mkdtemp())) == s
+    >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the files
+    ...     load_scenario(write_scenario(s, tmp)) == s
     True
     """
     require(scenario, Scenario, "the scenario")

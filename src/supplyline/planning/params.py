@@ -236,9 +236,10 @@ class PlanParams:
         key, of what is wrong (a missing file, bad TOML, an unknown key, a bad value).
 
         >>> import tempfile, pathlib
-        >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.toml"
-        >>> _ = p.write_text('method = "ipm"\n[weights]\nlate_per_t_day = 50\n')
-        >>> PlanParams.from_file(p).weights.late_per_t_day
+        >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the file
+        ...     p = pathlib.Path(tmp) / "plan.toml"
+        ...     _ = p.write_text('method = "ipm"\n[weights]\nlate_per_t_day = 50\n')
+        ...     PlanParams.from_file(p).weights.late_per_t_day
         50.0
         """
         require(path, (str, os.PathLike), "the parameters file")  # None: pathlib's TypeError

@@ -25,11 +25,21 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, ScaledTranslation, Transform
 
 from supplyline.domain import Location, LocationKind
 
-__all__ = ["LABEL_GID", "NUMBER_GID", "PLACE_GIDS", "Placed", "Spot", "label_places", "place_order"]
+__all__ = [
+    "LABEL_GID",
+    "NUMBER_GID",
+    "PLACE_GIDS",
+    "Placed",
+    "Spot",
+    "label_places",
+    "laid_out",
+    "marker_transform",
+    "place_order",
+]
 
 LABEL_GID = "place-name"
 """The SVG group id of each name drawn on the map, before the figure's prefix and after it
@@ -54,6 +64,8 @@ _DIRECTIONS = (
     (-1, -1),
 )
 """Right, left, above, below, then the diagonals: (x, y) signs of the offset."""
+_DOT_PT = 3.0
+"""The dot on the true spot of places fanned out around it (:mod:`supplyline.reports.map_fans`)."""
 _NUMBER_RINGS = (1.0, 2.0, 3.0, 4.5)
 """A number is tried around its marker at these multiples of the first ring's distance."""
 
@@ -67,12 +79,17 @@ _FIRST_KINDS = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Spot:
-    """One place as drawn: where (map x, latitude) and how big its marker is (points)."""
+    """One place as drawn: where (map x, latitude) and how big its marker is (points).
+
+    ``offset_pt`` moves its marker (and so its name) off that spot by so many points, as
+    :mod:`supplyline.reports.map_fans` fans out the places that share a spot.
+    """
 
     location: Location
     x: float
     lat: float
     marker_pt: float
+    offset_pt: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,6 +101,14 @@ class Placed:
     numbered: tuple[tuple[int, Location, str], ...]
     """(number, place, note) for each place numbered; the note says where an unmarked
     number's place is ("" when the number is on the map)."""
+
+
+def marker_transform(ax: Axes, spot: Spot) -> Transform:
+    """The transform that puts a point of ``spot`` where its marker is (moved by its offset)."""
+    if spot.offset_pt == (0.0, 0.0):
+        return ax.transData
+    dx, dy = spot.offset_pt
+    return ax.transData + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
 
 
 def place_order(loc: Location) -> tuple[int, str]:
@@ -114,9 +139,18 @@ class _Placer:
         self.count = 0
         self.markers: list[Bbox] = []
         for spot in spots:
-            cx, cy = ax.transData.transform((spot.x, spot.lat))
+            cx, cy = self._centre(spot)
             r = spot.marker_pt / 2 * self.px_per_pt
             self.markers.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+            if spot.offset_pt != (0.0, 0.0):  # the dot on its true spot, too
+                tx, ty = ax.transData.transform((spot.x, spot.lat))
+                r = _DOT_PT / 2 * self.px_per_pt
+                self.markers.append(Bbox.from_extents(tx - r, ty - r, tx + r, ty + r))
+
+    def _centre(self, spot: Spot) -> tuple[float, float]:
+        """Where ``spot``'s marker is drawn, in display units."""
+        x, y = self.ax.transData.transform((spot.x, spot.lat))
+        return x + spot.offset_pt[0] * self.px_per_pt, y + spot.offset_pt[1] * self.px_per_pt
 
     def _text(
         self, spot: Spot, text: str, gid: str, weight: str, at: tuple[float, float] = (0, 0)
@@ -125,6 +159,7 @@ class _Placer:
         label = self.ax.annotate(
             text,
             (spot.x, spot.lat),
+            xycoords=marker_transform(self.ax, spot),
             xytext=at,
             textcoords="offset points",
             arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.5} if far else None,
@@ -153,7 +188,7 @@ class _Placer:
         label = self._text(spot, text, gid, "bold" if gid == NUMBER_GID else "normal")
         extent = label.get_window_extent(self.renderer)
         w, h = extent.width, extent.height
-        cx, cy = self.ax.transData.transform((spot.x, spot.lat))
+        cx, cy = self._centre(spot)
         pad = _GAP_PT * self.px_per_pt
         reach = spot.marker_pt / 2 * self.px_per_pt + pad
         for ring in rings:
@@ -181,11 +216,15 @@ class _Placer:
         return False
 
 
-def _renderer(fig: Figure) -> RendererBase:
-    """The figure's renderer after its layout is done (on an Agg canvas, as a SVG is laid out)."""
+def laid_out(fig: Figure, *, again: bool = True) -> RendererBase:
+    """The figure's renderer after its layout is done (on an Agg canvas, as a SVG is laid out).
+
+    ``again=False`` trusts the layout already done (the places' markers, drawn since, move
+    nothing: they stay inside the map), which saves a layout, a tenth of a second a map.
+    """
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     engine = fig.get_layout_engine()
-    if engine is not None:  # lay out as a drawing would, without drawing (half the time)
+    if engine is not None and again:  # lay out as a drawing would, without drawing (half the time)
         engine.execute(fig)
     for ax in fig.axes:
         ax.apply_aspect()
@@ -194,15 +233,21 @@ def _renderer(fig: Figure) -> RendererBase:
 
 
 def label_places(
-    fig: Figure, ax: Axes, spots: Sequence[Spot], *, numbers: dict[str, int] | None = None
+    fig: Figure,
+    ax: Axes,
+    spots: Sequence[Spot],
+    *,
+    numbers: dict[str, int] | None = None,
+    lay_out: bool = True,
 ) -> Placed:
     """Name every spot where its name fits; number the rest (see the module's docstring).
 
     ``numbers`` are the places of the key drawn before the names were placed: each of them
     is shown by its number, never by name, so that the key stays true; a place that needs
-    a number and has none gets the next number free.
+    a number and has none gets the next number free. ``lay_out=False``: the figure's layout
+    is done and nothing that moves it was added since (see :func:`laid_out`).
     """
-    renderer = _renderer(fig)
+    renderer = laid_out(fig, again=lay_out)
     placer = _Placer(ax, renderer, spots)
     order = sorted(range(len(spots)), key=lambda i: place_order(spots[i].location))
     named: list[str] = []

@@ -40,10 +40,18 @@ from supplyline.reports.longitudes import (
     turns_into,
     western_edge,
 )
-from supplyline.reports.map_labels import PLACE_GIDS, Placed, Spot, label_places
+from supplyline.reports.map_fans import draw_fans, fan_out
+from supplyline.reports.map_labels import (
+    PLACE_GIDS,
+    Placed,
+    Spot,
+    label_places,
+    marker_transform,
+)
 from supplyline.reports.sections import MapLayer
 
 __all__ = [
+    "MARKER_GID",
     "country_outlines",
     "link_people",
     "link_tonnes",
@@ -71,6 +79,10 @@ _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
     LocationKind.GARRISON: ("p", "#1b7837", 8),
 }
 """Marker, colour and size per kind of location."""
+
+MARKER_GID = "place-marker"
+"""The group id of each place's marker, before a count (``place-marker-3``; the fans' lines
+and dots have their own, :mod:`supplyline.reports.map_fans`)."""
 
 _MAX_LABELS = 60
 """Above this many places in its frame the map shows no names nor numbers (they would hide
@@ -326,27 +338,11 @@ def _spots(scenario: Scenario, where: Where, box: Box) -> list[Spot]:
     return spots
 
 
-def _draw_locations(ax: Axes, scenario: Scenario, where: Where, box: Box) -> list[Artist]:
-    """Locations marked by kind (their names come last, once the layout is done)."""
-    kinds_seen: list[LocationKind] = []
-    for loc in scenario.locations:
-        marker, colour, size = _KIND_MARKERS.get(loc.kind, ("o", "#333333", 6))
-        x = where[loc.id][0]
-        for shift in turns_into(x, x, box[:2]):
-            ax.plot(
-                x + shift,
-                loc.lat,
-                marker=marker,
-                color=colour,
-                markersize=size,
-                markeredgecolor="white",
-                markeredgewidth=0.6,
-                zorder=5,
-            )
-        if loc.kind not in kinds_seen:
-            kinds_seen.append(loc.kind)
+def _location_legend(scenario: Scenario) -> list[Artist]:
+    """One legend entry per kind of location in the scenario, in the kinds' order."""
+    kinds = {loc.kind for loc in scenario.locations}
     legend: list[Artist] = []
-    for kind in sorted(kinds_seen, key=list(LocationKind).index):
+    for kind in sorted(kinds, key=list(LocationKind).index):
         marker, colour, size = _KIND_MARKERS.get(kind, ("o", "#333333", 6))
         label = kind.value.replace("_", " ")
         legend.append(
@@ -361,6 +357,28 @@ def _draw_locations(ax: Axes, scenario: Scenario, where: Where, box: Box) -> lis
             )
         )
     return legend
+
+
+def _draw_locations(ax: Axes, spots: Sequence[Spot]) -> None:
+    """Locations marked by kind where they are, or on the fan round a spot they share.
+
+    Their names come last, once the layout is done (:mod:`supplyline.reports.map_labels`).
+    """
+    draw_fans(ax, spots)
+    for i, spot in enumerate(spots):
+        marker, colour, size = _KIND_MARKERS.get(spot.location.kind, ("o", "#333333", 6))
+        (line,) = ax.plot(
+            spot.x,
+            spot.lat,
+            marker=marker,
+            color=colour,
+            markersize=size,
+            markeredgecolor="white",
+            markeredgewidth=0.6,
+            zorder=5,
+            transform=marker_transform(ax, spot),
+        )
+        line.set_gid(f"{MARKER_GID}-{i}")
 
 
 def theatre_box(scenario: Scenario) -> Box | None:
@@ -459,7 +477,7 @@ def _drawn_map(
     )
     legend = _draw_links(ax, scenario, plan, where, box)
     legend += _draw_layers(ax, layers, west, box)
-    legend += _draw_locations(ax, scenario, where, box)
+    legend += _location_legend(scenario)
     if box[0] < -180.0 or box[1] > 180.0:
         ax.xaxis.set_major_formatter(FuncFormatter(lon_label))
     ax.set_xlim(box[0], box[1])
@@ -472,7 +490,9 @@ def _drawn_map(
     ax.set_ylabel("latitude (°)", fontsize=8)
     ax.tick_params(labelsize=8)
     fig.legend(handles=legend, loc="outside right upper", fontsize=8, frameon=False)
-    return fig, ax, _spots(scenario, where, box)
+    spots = fan_out(fig, ax, _spots(scenario, where, box))  # at the laid-out map's scale
+    _draw_locations(ax, spots)
+    return fig, ax, spots
 
 
 @literal_text()
@@ -510,7 +530,8 @@ def network_map_figure(
     drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
     passes = len(spots) + 3  # each pass numbers more places, or notes one, or is the last
     for attempt in range(passes):
-        placed = label_places(fig, ax, spots, numbers=key)
+        # laid out for the fans (map_fans), and nothing moved since but on a key's pass
+        placed = label_places(fig, ax, spots, numbers=key, lay_out=attempt > 0)
         if placed.numbered == drawn or attempt == passes - 1:
             break
         key |= {loc.id: number for number, loc, _ in placed.numbered}
