@@ -59,11 +59,29 @@ def id_problem(text: str) -> str | None:
     return None
 
 
+DIRECTION_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+"""Embeddings, overrides and isolates of text direction: one in a tester's camp name made
+the report's map read "live camp" for "evil camp", and it turns whatever follows it on a
+line. The marks U+200E, U+200F and U+061C, which right-to-left names may need, are no
+such switch and stay allowed."""
+
+
 def text_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a name, or None: no control character or lone surrogate."""
+    """Why ``text`` cannot be a name, or None: no control character or lone surrogate.
+
+    >>> text_problem("\u202eevil\u202c camp")
+    'has the text-direction control U+202E, which turns what follows it on screen (remove it)'
+    >>> text_problem("\u05e9\u05dc\u05d5\u05dd\u200f camp") is None
+    True
+    """
     for ch in text:
         if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t":
             return f"has the control character U+{ord(ch):04X} (remove it)"
+        if ch in DIRECTION_CONTROLS:
+            return (
+                f"has the text-direction control U+{ord(ch):04X}, which turns what follows it "
+                "on screen (remove it)"
+            )
     return None
 
 

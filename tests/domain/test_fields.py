@@ -80,6 +80,10 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
         ),
         (lambda: Unit(**{**UNIT, "id": "u,1"}), r"id\(='u,1'\) has characters ids cannot have"),
         (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"control character U\+000A"),
+        (
+            lambda: Location(**{**PLACE, "name": "\u202eevil\u202c camp"}),
+            r"text-direction control U\+202E, which turns what follows",
+        ),
         (lambda: Location(**{**PLACE, "name": " Depot "}), r"spaces at either end"),
         (lambda: Stock(location="A", commodity="food", owner=""), r"owner\(=''\) is empty"),
         (

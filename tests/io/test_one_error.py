@@ -267,3 +267,11 @@ def test_a_bad_row_whose_references_are_good_is_one_error(bilateral: Path) -> No
         "wm-hq,Contingent HQ and signals company,westmark,wm-garrison,camp-kestrel,-40,",
     )
     assert only_error(bilateral).column == "personnel"
+
+
+def test_a_text_direction_control_in_a_name_is_an_error_at_its_cell(bilateral: Path) -> None:
+    """A tester's camp named with U+202E validated, and the map read "live camp"."""
+    edit(bilateral, "locations.csv", "Kar-Tobe forward depot", "\u202eKar-Tobe\u202c depot")
+    error = only_error(bilateral)
+    assert (error.file, error.line, error.column) == ("locations.csv", 13, "name")
+    assert "text-direction control U+202E" in error.message
