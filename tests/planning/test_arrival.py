@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from random_networks import SETTINGS, scenarios
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import ActivityPeriod, Demand, Scenario
+from supplyline.io.factors import factors_for
 from supplyline.io.writer import write_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import (
@@ -27,6 +28,7 @@ from supplyline.planning.arrival import (
 )
 from supplyline.planning.examples import late_unit, make_demand, one_link
 from supplyline.planning.network import FlowKind, index_flows, index_network, reach
+from supplyline.requirements import compute_requirements
 from supplyline.requirements.summary import totals_by_unit
 from supplyline.services.scenarios import assess_requirements, open_scenario
 
@@ -111,9 +113,11 @@ def test_units_on_time_keep_their_demand_as_it_is() -> None:
 def test_consumption_from_arrival_keeps_what_comes_after() -> None:
     """Only the days before the later arrival lose their consumption."""
     _, demand = late_unit()
-    shifted = consume_from_arrival(demand, {"u1": 3})
+    shifted = consume_from_arrival(demand, {"u1": 3}, days_of_supply={})
     assert shifted.consumption_t[0, 0].tolist() == [0.0, 0.0, 0.0] + [2.0] * 5
-    assert consume_from_arrival(demand, {"u1": 0}) is demand  # earlier than assumed: no change
+    assert (
+        consume_from_arrival(demand, {"u1": 0}, days_of_supply={}) is demand
+    )  # earlier than assumed: no change
 
 
 def _searched_arrival(scenario: Scenario, demand: Demand) -> tuple[list[int], list[int]]:
@@ -363,3 +367,33 @@ def test_a_unit_that_cannot_be_supplied_is_still_warned_of_being_late(tmp_path: 
     said = {(w.column, "cannot be supplied" in w.message) for w in warnings}
     assert ("destination", True) in said
     assert ("required_day", False) in said
+
+
+def test_a_late_units_targets_are_those_of_a_unit_required_on_its_arrival() -> None:
+    """Required C+1, in place C+5 only, its work falling to a fifth on C+5: no target kept.
+
+    Worked out from C+1, its 3-day food target could fall no faster than it ate, and the
+    unit kept on C+5 more than a unit required on C+5 is asked to hold.
+    """
+    scenario, _ = late_unit(days=12)
+    food = dataclasses.replace(scenario.commodities[0], activity_scaled=True)
+    busy_then_quiet = dataclasses.replace(
+        scenario.units[0],
+        days_of_supply=3.0,
+        activity=(ActivityPeriod(start_day=5, level="quiet"),),
+    )
+    scenario = dataclasses.replace(
+        scenario,
+        commodities=(food,),
+        units=(busy_then_quiet,),
+        activity_levels={"normal": 1.0, "quiet": 0.2},
+    )
+    late = demand_on_arrival(scenario, compute_requirements(scenario, factors_for()))
+    assert int(late.arrival_day[0]) == 5
+    on_time = dataclasses.replace(
+        scenario, units=(dataclasses.replace(busy_then_quiet, available_day=1, required_day=5),)
+    )
+    due = compute_requirements(on_time, factors_for())
+    assert np.allclose(late.buildup_t, due.buildup_t, rtol=1e-12, atol=1e-12)
+    assert np.allclose(late.consumption_t, due.consumption_t)
+    assert late.buildup_t[0, 0, 5] == pytest.approx(3 * 10 * 0.2 / 1000)  # 3 quiet days

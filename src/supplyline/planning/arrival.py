@@ -21,12 +21,14 @@ fed from the first day its people could have been there.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Finding, Scenario
+from supplyline.domain.targets import buildup_from
 from supplyline.errors import Severity
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.network import (
@@ -45,6 +47,7 @@ __all__ = [
     "Arrival",
     "consume_from_arrival",
     "consumption_start",
+    "days_of_supply",
     "demand_on_arrival",
     "earliest_arrival",
     "never_in_place",
@@ -204,23 +207,35 @@ def _open_arrival(net: NetworkArrays, flows: Flows, deploy: IntArray, days: int)
     return at_dest
 
 
-def consume_from_arrival(demand: Demand, arrival: dict[str, int]) -> Demand:
+def consume_from_arrival(
+    demand: Demand, arrival: Mapping[str, int], *, days_of_supply: Mapping[str, float]
+) -> Demand:
     """``demand`` with each unit's consumption and build-up from ``arrival[unit]`` if later.
 
-    Consumption before the later day is dropped; the build-up scheduled before it comes on
-    that day instead (none if it lies beyond the horizon). Applying it twice changes
-    nothing. Returns ``demand`` itself when no unit arrives later than it assumed.
+    Consumption before the later day is dropped. The days-of-supply targets of a unit
+    with ``days_of_supply[unit]`` > 0 are worked out again from that day, as if it were
+    the unit's required day (as `requirements` does; none if the day lies beyond the
+    horizon): a unit required on C+4 that could be in place on C+6 only, with its
+    activity falling on C+6, had kept the 2 t food target its required day had led to.
+    Any other unit's build-up (a demand made by hand) scheduled before the later day comes
+    on that day instead. Applying it twice changes nothing. Returns ``demand`` itself when
+    no unit arrives later than it assumed.
     """
     late = np.array([arrival.get(u, 0) for u in demand.unit_ids], dtype=np.int64)
     day = np.maximum(demand.arrival_day, late.reshape(demand.arrival_day.shape))
     if np.array_equal(day, demand.arrival_day):
         return demand
     before = np.arange(demand.horizon_days)[None, None, :] < day[:, None, None]
+    consumption = np.where(before, 0.0, demand.consumption_t)
     moved = np.where(before, demand.buildup_t, 0.0).sum(axis=2)  # [unit, commodity]
     buildup = np.where(before, 0.0, demand.buildup_t)
     inside = np.flatnonzero((day < demand.horizon_days) & (moved.sum(axis=1) > 0))
     buildup[inside, :, day[inside]] += moved[inside]
-    consumption = np.where(before, 0.0, demand.consumption_t)
+    later = np.flatnonzero(day > demand.arrival_day)
+    dos = np.array([days_of_supply.get(demand.unit_ids[i], 0.0) for i in later])
+    stocking = later[dos > 0]
+    if len(stocking):
+        buildup[stocking] = buildup_from(consumption[stocking], dos[dos > 0], day[stocking])
     for handed_over in (consumption, buildup, day):  # read-only: Demand takes them, no copy
         handed_over.setflags(write=False)
     return dataclasses.replace(
@@ -242,7 +257,14 @@ def demand_on_arrival(scenario: Scenario, demand: Demand) -> Demand:
     net = index_network(scenario)
     flows = index_flows(scenario, demand, net)
     arrival = earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
-    return consume_from_arrival(demand, consumption_start(scenario, arrival))
+    return consume_from_arrival(
+        demand, consumption_start(scenario, arrival), days_of_supply=days_of_supply(scenario)
+    )
+
+
+def days_of_supply(scenario: Scenario) -> dict[str, float]:
+    """Each unit's days-of-supply target, by unit id."""
+    return {u.id: u.days_of_supply for u in scenario.units}
 
 
 def consumption_start(scenario: Scenario, arrival: Arrival) -> dict[str, int]:

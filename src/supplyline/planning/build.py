@@ -28,7 +28,12 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, Stock, check_scenario_sound, held_at_start
-from supplyline.planning.arrival import consume_from_arrival, consumption_start, earliest_arrival
+from supplyline.planning.arrival import (
+    consume_from_arrival,
+    consumption_start,
+    days_of_supply,
+    earliest_arrival,
+)
 from supplyline.planning.fair_share import add_fair_shares
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.model import Assembler, IntArray, LpModel
@@ -111,7 +116,9 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     arrival = earliest_arrival(
         net, flows, len(scenario.units), scenario.horizon_days, bounds if params.prune else None
     )
-    demand = consume_from_arrival(demand, consumption_start(scenario, arrival))
+    demand = consume_from_arrival(
+        demand, consumption_start(scenario, arrival), days_of_supply=days_of_supply(scenario)
+    )
     pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
     priority = [
         scenario.commodity_by_id[c].priority if c in scenario.commodity_by_id else 3

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, FactorTable, Scenario, check_scenario_sound
+from supplyline.domain.targets import held_from, mean_ahead
 from supplyline.errors import require
 from supplyline.requirements.rates import resolve_rates
 
@@ -70,44 +71,12 @@ def _targets(basis: FloatArray, kg_to_t: FloatArray, dos: FloatArray) -> FloatAr
 
     ``dos`` days of the unit's mean consumption over the days from that day on (fewer near
     the horizon's end): a planner's 3 days of fuel, set on arrival at a quiet rate, were
-    0.83 days at the exercise rate when the target stayed as set.
+    0.83 days at the exercise rate when the target stayed as set. Worked out on presence
+    and activity (two rows a unit), not on every commodity's consumption.
     """
-    n_s, _, n_d = basis.shape
-    cum = np.concatenate([np.zeros((n_s, 2, 1)), np.cumsum(basis, axis=2)], axis=2)
-    day = np.arange(n_d)[None, :]
-    span = np.minimum(np.ceil(dos).astype(np.int64)[:, None], n_d - day)  # [s, d], ≥ 1
-    ahead = np.take_along_axis(cum, np.broadcast_to((day + span)[:, None, :], basis.shape), 2)
-    window = (ahead - cum[:, :, :n_d]) / span[:, None, :]  # mean presence and activity
+    window = mean_ahead(basis, dos)  # mean presence and activity
     target: FloatArray = np.einsum("sck,skd->scd", kg_to_t * dos[:, None, None], window)
     return target
-
-
-def _falling_no_faster_than_eaten(target: FloatArray, eaten: FloatArray) -> FloatArray:
-    """``target`` that falls by at most what the unit eats each day.
-
-    ``T'(d) = max(T(d), T'(d−1) − eaten(d))``. A unit cannot hand stock back: a tester's
-    fuel target fell by 1.26 t into a quiet phase where the unit ate 0.63 t a day, and
-    the day's requirement read −0.63 t. As running maxima of ``T + cumulative eaten``.
-    """
-    eaten_so_far = np.cumsum(eaten, axis=-1)
-    kept: FloatArray = target + eaten_so_far
-    np.maximum.accumulate(kept, axis=-1, out=kept)
-    kept -= eaten_so_far
-    return kept
-
-
-def _changes(target: FloatArray) -> FloatArray:
-    """Day-to-day changes of ``target`` along its last axis, the first day's from zero.
-
-    A change within rounding of the running sums (a constant rate) is no change, so that
-    a unit at a steady rate has its whole target on its arrival day and nothing after.
-    """
-    change: FloatArray = np.empty_like(target)
-    change[..., 0] = target[..., 0]
-    later, before = change[..., 1:], target[..., :-1]
-    np.subtract(target[..., 1:], before, out=later)
-    later[np.abs(later) <= 1e-9 * np.abs(before)] = 0.0
-    return change
 
 
 def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
@@ -144,8 +113,7 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     for first in range(0, stocking.size, UNITS_AT_ONCE):
         some = stocking[first : first + UNITS_AT_ONCE]
         target = _targets(basis[some], kg_to_t[some], dos[some])
-        target *= (np.arange(n_d)[None, :] >= arrival[some][:, None])[:, None, :]
-        buildup[some] = _changes(_falling_no_faster_than_eaten(target, consumption[some]))
+        buildup[some] = held_from(target, consumption[some], arrival[some])
     for handed_over in (consumption, buildup, arrival):  # read-only: Demand takes them, no copy
         handed_over.setflags(write=False)
     return Demand(
