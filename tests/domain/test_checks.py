@@ -50,7 +50,10 @@ def _rail(i: str, a: str, b: str, gauge: int) -> Link:
 
 
 def _road_out(days: Iterable[int]) -> Link:
-    """A one-day road link x→y that is out on ``days``."""
+    """A one-day road link x–y that is out on ``days``.
+
+    Two-way: a one-way road into y, which no road leaves, is warned of on its own.
+    """
     return Link(
         id="r",
         origin="x",
@@ -58,6 +61,7 @@ def _road_out(days: Iterable[int]) -> Link:
         mode=Mode.ROAD,
         distance_km=1,
         transit_days=1,
+        bidirectional=True,
         outage_days=frozenset(days),
     )
 

@@ -180,3 +180,44 @@ def test_places_apart_are_never_warned_of_as_one_spot(lat: float, lon: float, st
     """However close two places are, a link between distinct coordinates is not warned of."""
     s = _scenario((_loc("a", lat, lon), _loc("b", lat, lon + step)), (_link("l", "a", "b", 500),))
     assert _warnings(s, "to") == []
+
+
+def _one_way(i: str, a: str, b: str, mode: Mode = Mode.ROAD) -> Link:
+    return Link(id=i, origin=a, destination=b, mode=mode, distance_km=5, transit_days=0)
+
+
+def _dead_end(*links: Link) -> Scenario:
+    places = (_loc("depot", 50.0, 20.0), _loc("camp", 50.0, 20.05), _loc("farm", 50.0, 20.1))
+    return _scenario(places, links)
+
+
+def test_a_one_way_road_into_a_place_no_road_leaves_is_warned_of() -> None:
+    """depot→camp, one way, and nothing out of camp: the warning names the road and camp.
+
+    It says what the plan and routes do (an estimated way back) and what would mend it.
+    """
+    (message,) = _warnings(_dead_end(_one_way("r-in", "depot", "camp")), "bidirectional")
+    assert message.startswith("road link 'r-in' leads one way into 'camp', and no road leads ")
+    assert "estimated as the great circle" in message
+    assert message.endswith("make the road bidirectional, or add the road out of 'camp'")
+
+
+_TWO_WAY = Link(
+    id="r", origin="depot", destination="camp", mode=Mode.ROAD, distance_km=5, transit_days=0,
+    bidirectional=True,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        pytest.param(
+            (_one_way("r-in", "depot", "camp"), _one_way("r-out", "camp", "depot")), id="loop"
+        ),
+        pytest.param((_TWO_WAY,), id="two-way"),
+        pytest.param((_one_way("rail-in", "depot", "camp", Mode.RAIL),), id="rail"),
+    ],
+)
+def test_a_place_a_road_leaves_or_no_road_enters_is_not_warned_of(links: tuple[Link, ...]) -> None:
+    """A road out, however it runs, or no road in at all (trucks do not ride rail)."""
+    assert _warnings(_dead_end(*links), "bidirectional") == []

@@ -399,6 +399,16 @@ def test_unreachable_destination_is_a_warning(folder: Path) -> None:
     assert "'island' cannot be supplied" in w.message
 
 
+def test_a_one_way_road_into_a_dead_end_is_a_warning_on_its_row(folder: Path) -> None:
+    """A one-way road into a new place that no road leaves: links.csv's line, `bidirectional`."""
+    append(folder, "locations.csv", "outpost,Outpost,host,unit_area,50,20.01,,,")
+    append(folder, "links.csv", "road-op,field-camp,outpost,road,,5,0,,50,,1,,false,")
+    _, warnings = load_scenario_with_warnings(folder)
+    (w,) = [w for w in warnings if w.column == "bidirectional"]
+    assert (w.file, w.line) == ("links.csv", 7)
+    assert w.message.startswith("road link 'road-op' leads one way into 'outpost'")
+
+
 def test_missing_value_of_required_field(folder: Path) -> None:
     """An empty cell where a value is required says the value is missing."""
     edit(folder, "locations.csv", "field-camp,Field camp,host,", "field-camp,Field camp,,")

@@ -176,3 +176,28 @@ def test_plan_mode_routes_of_a_scenario_folder_prestock_a_site_cut_off_next_day(
     assert day1.unserved == ()
     assert day1.routes == ()
     assert day1.on_site_t == pytest.approx(0.2)
+
+
+def test_plan_mode_routes_have_no_road_closed_where_only_the_way_back_closes(
+    tmp_path: Path,
+) -> None:
+    """A tester's one-way roads: D→A open, A→D (the way back) closed on C+1.
+
+    The plan used to bring C+1's 0.2 t over D→A on C+1, which the routes reported
+    ``road_closed`` ("no open road back from A to D"); now it stocks A on C+0: C+0's trucks
+    carry 0.4 t, C+1's 0.2 t are drawn on site, and nothing is road_closed on any day.
+    """
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("A", 0.3)]
+    there = dataclasses.replace(road("D", "A", 50.0), bidirectional=False)
+    back = dataclasses.replace(
+        road("A", "D", 50.0), bidirectional=False, outage_days=frozenset({1})
+    )
+    s = scenario(locs, [unit("UA", "A")], [there, back], [fleet("F", "D")])
+    stocks = tuple(Stock(location="D", commodity=c, initial_t=10.0) for c in ("food", "fuel"))
+    folder = tmp_path / "sc"
+    write_scenario(dataclasses.replace(s, stocks=stocks), folder)
+    days = [route_scenario_day(folder, day=d, params=PARAMS).routes for d in range(3)]
+    assert [r.unserved for r in days] == [(), (), ()]
+    assert [r.delivered_t for r in days] == pytest.approx([0.4, 0.0, 0.2])
+    assert days[1].routes == ()
+    assert days[1].on_site_t == pytest.approx(0.2)

@@ -15,6 +15,7 @@ from supplyline.domain.link_checks import (
     check_distances,
     check_gauges,
     check_gauges_known,
+    check_one_way_dead_ends,
     check_same_spot,
 )
 from supplyline.domain.network import Link
@@ -411,6 +412,7 @@ def check_scenario(s: Scenario) -> list[Finding]:
     found += check_gauges_known(s)
     found += check_distances(s)
     found += check_same_spot(s)
+    found += check_one_way_dead_ends(s)
     found += _check_storage(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:
@@ -422,9 +424,9 @@ def _check_for_errors(s: Scenario) -> list[Finding]:
     """The checks that can find errors (with what warnings they find on the way).
 
     The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`check_same_spot`,
-    :func:`_check_storage`, :func:`_check_reach`) only ever warn, so
-    :func:`check_scenario_sound` leaves them out: it would drop what they find, after half
-    the time of a plan's checks (corridor-S).
+    :func:`check_one_way_dead_ends`, :func:`_check_storage`, :func:`_check_reach`) only ever
+    warn, so :func:`check_scenario_sound` leaves them out: it would drop what they find,
+    after half the time of a plan's checks (corridor-S).
     """
     found: list[Finding] = []
     for entity, items in (

@@ -7,6 +7,8 @@
   distance is wrong (a warning).
 - A link between two places at the same coordinates means one of them is misplaced (a
   warning).
+- A one-way road into a place that no road leads out of leaves a truck no road back (a
+  warning).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "check_distances",
     "check_gauges",
     "check_gauges_known",
+    "check_one_way_dead_ends",
     "check_same_spot",
 ]
 
@@ -179,4 +182,36 @@ def check_same_spot(s: Scenario) -> list[Finding]:
                     "network.geojson draw no line for this link)",
                 )
             )
+    return found
+
+
+def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
+    """Warn of one-way roads into a place that no road leads out of, on any day.
+
+    A truck that drives such a road has no road back in the scenario. The convoy router
+    then estimates the way back (great circle × ``routing.detour_factor``), the scenario
+    being silent on it, and the movement plan, which follows the router's rule of who can
+    come back (:mod:`supplyline.planning.truck_return`), drives it too; most likely the
+    road was meant two-way, or the road back is missing. One warning per road in.
+    """
+    roads = [link for link in s.links if link.mode is Mode.ROAD]
+    leads_out = {a for link in roads for a, _ in link.directions()}
+    found: list[Finding] = []
+    for link in roads:
+        place = link.destination
+        if link.bidirectional or place in leads_out or place == link.origin:
+            continue
+        found.append(
+            Finding(
+                entity="link",
+                entity_id=link.id,
+                field="bidirectional",
+                severity=Severity.WARNING,
+                message=f"road link {link.id!r} leads one way into {place!r}, and no road "
+                f"leads out of {place!r}: a truck has no road back (routes and the plan "
+                "take it back over a road the scenario does not give, estimated as the "
+                "great circle × routing.detour_factor); make the road bidirectional, or "
+                f"add the road out of {place!r}",
+            )
+        )
     return found

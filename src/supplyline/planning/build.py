@@ -201,6 +201,9 @@ def _add_arcs(p: Problem, asm: Assembler, keys: _Keys) -> None:
         & (t_grid >= first[:, :, None])
         & (t_grid <= last[:, :, None])
     )
+    if net.arc_open_goods is not net.arc_open:  # a truck must come back: goods only
+        goods = np.flatnonzero(~deploys)
+        mask[goods] &= net.arc_open_goods[None, :, :]
     f, a, t = np.nonzero(mask)  # flow by flow, arc by arc, day by day
     # what depends on the flow and arc alone, repeated over each pair's days in one pass
     per_pair = np.count_nonzero(mask, axis=2)

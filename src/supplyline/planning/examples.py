@@ -32,6 +32,7 @@ __all__ = [
     "late_unit",
     "make_demand",
     "one_link",
+    "one_way_back",
     "two_depots_one_hub",
 ]
 
@@ -127,6 +128,46 @@ def one_link(
             Stock(location="D", commodity="food", replenishment_t_per_day=replenishment_t_per_day),
         ),
     )
+    return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def one_way_back(
+    *,
+    back_closed: Sequence[int] = (1, 2),
+    capacity_t_per_day: float | None = None,
+    transit_days: int = 0,
+    days: int = 5,
+    daily_t: float = 4.0,
+) -> tuple[Scenario, Demand]:
+    """A depot ``D`` feeding a unit at ``U`` over a one-way road in, trucks back over another.
+
+    ``D-U`` leads from ``D`` to ``U`` only (open every day, ``transit_days`` on the way);
+    ``U-D`` leads back, closed on ``back_closed``. On those days no truck can leave ``U``,
+    so no road leg may arrive there: the plan brings their food before (C+0: 4 + 8 = 12 t
+    with the defaults, then 4 t on C+3 and C+4), and nothing falls short unless
+    ``capacity_t_per_day`` is too small to stock ahead (10 t/day: 2 t short on C+2).
+
+    >>> scenario, demand = one_way_back()
+    >>> [(x.id, x.bidirectional, sorted(x.outage_days)) for x in scenario.links]
+    [('D-U', False, []), ('U-D', False, [1, 2])]
+    """
+    scenario, _ = one_link(
+        capacity_t_per_day=capacity_t_per_day,
+        transit_days=transit_days,
+        days=days,
+        daily_t=daily_t,
+    )
+    road_in = dataclasses.replace(scenario.links[0], id="D-U")
+    back = dataclasses.replace(
+        road_in,
+        id="U-D",
+        origin="U",
+        destination="D",
+        capacity_t_per_day=None,
+        transit_days=0,
+        outage_days=frozenset(back_closed),
+    )
+    scenario = dataclasses.replace(scenario, name="one-way-back", links=(road_in, back))
     return scenario, make_demand(scenario, {("u1", "food"): daily_t})
 
 

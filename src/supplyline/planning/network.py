@@ -17,7 +17,8 @@ import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from supplyline.domain import Demand, Scenario
+from supplyline.domain import Demand, Mode, Scenario
+from supplyline.planning.truck_return import truck_open
 
 __all__ = [
     "NEGLIGIBLE_T",
@@ -72,6 +73,12 @@ class NetworkArrays:
     arc_cap_pax: FloatArray
     arc_open: BoolArray
     """``[arc, day]``: whether anything may depart on that day (False on outage days)."""
+    arc_road: BoolArray
+    """Arcs of road links: trucks drive them, and must come back."""
+    arc_open_goods: BoolArray
+    """``[arc, day]``: whether goods may depart on that day: ``arc_open``, less road arcs
+    that arrive at a place cut off by road that day (:mod:`~supplyline.planning.truck_return`).
+    A unit's own lift and people go by ``arc_open``."""
 
     @property
     def arc_delay(self) -> IntArray:
@@ -148,6 +155,9 @@ def index_network(scenario: Scenario) -> NetworkArrays:
     backward[1:] = arc_link[1:] == arc_link[:-1]
     arc_from = np.where(backward, ends[arc_link, 1], ends[arc_link, 0])
     arc_to = np.where(backward, ends[arc_link, 0], ends[arc_link, 1])
+    arc_transit = per_link[arc_link, 0].astype(np.int64)
+    arc_road = np.array([x.mode is Mode.ROAD for x in links], dtype=bool)[arc_link]
+    arc_open = link_open[arc_link]
     return NetworkArrays(
         location_ids=tuple(loc.id for loc in locs),
         partner_of=tuple(loc.partner for loc in locs),
@@ -164,12 +174,14 @@ def index_network(scenario: Scenario) -> NetworkArrays:
         arc_link=arc_link,
         arc_from=arc_from,
         arc_to=arc_to,
-        arc_transit=per_link[arc_link, 0].astype(np.int64),
+        arc_transit=arc_transit,
         arc_cost=per_link[arc_link, 1],
         arc_cost_pax=per_link[arc_link, 4],
         arc_cap_t=per_link[arc_link, 2],
         arc_cap_pax=per_link[arc_link, 3],
-        arc_open=link_open[arc_link],
+        arc_open=arc_open,
+        arc_road=arc_road,
+        arc_open_goods=truck_open(arc_from, arc_to, arc_transit, arc_road, arc_open, len(locs)),
     )
 
 

@@ -8,8 +8,10 @@ and the cause says so.
 This module finds the days on which no goods of the kind can *arrive* at the unit's place
 (stock already waiting there is the capacities' business: it could have come before),
 with the model's own rules: transit plus the destination's dwell, nothing departs on a
-link's outage days, goods wait only where there is storage. The closures to blame are
-the fewest whose reopening lets goods arrive that day; otherwise the place is too far.
+link's outage days, no road leg arrives where every road out is closed that day (a truck
+must come back: :mod:`~supplyline.planning.truck_return`), goods wait only where there is
+storage. The closures to blame are the fewest whose reopening lets goods arrive that day
+(a closed road out among them); otherwise the place is too far.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.build import Problem
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
+from supplyline.planning.truck_return import truck_open
 from supplyline.types import day_label, day_ranges
 
 __all__ = ["explain_unreachable", "reachable"]
@@ -90,9 +93,18 @@ def _closed_links(p: Problem) -> list[int]:
 
 
 def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
-    arc_open = p.net.arc_open.copy()
-    arc_open[np.isin(p.net.arc_link, sorted(links))] = True
-    return arc_open
+    """``[arc, day]``: the days goods may leave on each arc, with ``links`` reopened.
+
+    A closed road out of a place keeps road legs from arriving there (a truck must come
+    back), so reopening it opens them: the cause names it.
+    """
+    net = p.net
+    if not links:
+        return net.arc_open_goods
+    arc_open = net.arc_open.copy()
+    arc_open[np.isin(net.arc_link, sorted(links))] = True
+    places = len(net.location_ids)
+    return truck_open(net.arc_from, net.arc_to, net.arc_transit, net.arc_road, arc_open, places)
 
 
 @dataclass

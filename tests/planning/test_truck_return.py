@@ -1,0 +1,119 @@
+"""A truck must come back: no road leg of goods arrives where no road out is open that day.
+
+A tester's one-way road into a place whose only road out was closed on C+1–C+2 carried
+41.2 t in the plan on those days, which ``routes`` reported ``road_closed`` ("no open road
+back from A to …"); the plan now stocks such a place ahead, as the convoy router's rule
+(``supplyline.routing.roads``) wants.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import given
+from random_networks import SETTINGS, scenarios
+
+from supplyline.domain import Demand, Link, Mode, Plan, Scenario, Unit
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import make_demand, one_way_back
+from supplyline.planning.network import index_network
+
+QUICK = PlanParams(explain_top=0)
+
+
+def _legs(plan: Plan, link: str = "D-U") -> dict[int, float]:
+    """Tonnes of goods over ``link`` by departure day."""
+    return {
+        m.departure_day: m.tonnes
+        for m in plan.movements
+        if m.link == link and not m.commodity.startswith("deploy:")
+    }
+
+
+def test_the_plan_stocks_the_place_before_its_way_back_closes() -> None:
+    """C+0 brings C+0–C+2 (12 t), C+3 and C+4 their own 4 t; nothing arrives on C+1–C+2."""
+    plan = plan_movements(*one_way_back(), QUICK)
+    assert _legs(plan) == pytest.approx({0: 12.0, 3: 4.0, 4: 4.0})
+    assert plan.shortfalls == ()
+    assert {d.day: d.tonnes for d in plan.deliveries} == pytest.approx(dict.fromkeys(range(5), 4.0))
+
+
+def test_what_the_road_cannot_stock_ahead_falls_short_naming_the_way_back() -> None:
+    """At 10 t/day C+0 covers C+0, C+1 and 2 t of C+2: C+2 is 2 t short, its cause the road back."""
+    plan = plan_movements(*one_way_back(capacity_t_per_day=10.0), QUICK)
+    assert _legs(plan) == pytest.approx({0: 10.0, 3: 4.0, 4: 4.0})
+    ((day, short, cause),) = [(s.day, s.short_t, s.cause) for s in plan.shortfalls]
+    assert (day, short) == (2, pytest.approx(2.0))
+    assert cause.startswith("the closure of road link U-D (closed C+1–C+2) cuts U off from Rations")
+
+
+def test_the_arrival_day_counts_not_the_departure_day() -> None:
+    """A day's transit, way back closed on C+2: leaving C+1 (arriving C+2) is barred, C+2 not.
+
+    C+0 brings C+1 and C+2 (8 t, arriving C+1), C+2 and C+3 bring C+3's and C+4's; C+0's
+    4 t cannot arrive in time at all.
+    """
+    plan = plan_movements(*one_way_back(transit_days=1, back_closed=(2,)), QUICK)
+    assert _legs(plan) == pytest.approx({0: 8.0, 2: 4.0, 3: 4.0})
+    assert {s.day: s.short_t for s in plan.shortfalls} == pytest.approx({0: 4.0})
+
+
+def test_rail_legs_are_not_trucks() -> None:
+    """The way in by rail: it arrives on C+1 and C+2 as on any day, 4 t a day."""
+    scenario, demand = one_way_back()
+    rail = dataclasses.replace(scenario.links[0], mode=Mode.RAIL)
+    plan = plan_movements(dataclasses.replace(scenario, links=(rail, scenario.links[1])), demand)
+    assert _legs(plan) == pytest.approx(dict.fromkeys(range(5), 4.0))
+
+
+def test_a_units_own_lift_drives_in_on_a_day_its_way_back_is_closed() -> None:
+    """u2 (5 t, no people) leaves D on C+1 and closes there that day: its vehicles stay with it."""
+    scenario, _ = one_way_back()
+    mover = Unit(id="u2", name="2nd", partner="A", home="D", destination="U", personnel=0,
+                 available_day=1, required_day=1, deployment_lift_t=5.0)  # fmt: skip
+    scenario = dataclasses.replace(scenario, units=(*scenario.units, mover))
+    plan = plan_movements(scenario, make_demand(scenario, {("u1", "food"): 4.0}), QUICK)
+    assert _legs(plan) == pytest.approx({0: 12.0, 3: 4.0, 4: 4.0})
+    lift = [(m.departure_day, m.tonnes) for m in plan.movements if m.commodity == "deploy:u2"]
+    assert lift == [(1, pytest.approx(5.0))]
+
+
+def _no_road_out(scenario: Scenario, place: str, day: int) -> bool:
+    """The router's rule, from the scenario's links: roads lead out of ``place``, all closed."""
+    out = [
+        link
+        for link in scenario.links
+        if link.mode is Mode.ROAD and any(a == place for a, _ in link.directions())
+    ]
+    return bool(out) and not any(link.is_open(day) for link in out)
+
+
+@SETTINGS
+@given(case=scenarios())
+def test_no_road_leg_of_goods_arrives_where_every_road_out_is_closed(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """Small random networks with one- and two-way roads, transits and outages."""
+    scenario, demand = case
+    plan = plan_movements(scenario, demand, QUICK)
+    for m in plan.movements:
+        if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:"):
+            assert not _no_road_out(scenario, m.destination, m.arrival_day), m
+
+
+@SETTINGS
+@given(case=scenarios())
+def test_two_way_roads_without_transit_lose_no_day(case: tuple[Scenario, Demand]) -> None:
+    """Such a road's closure shuts the way in with the way out: the rule bars no leg more.
+
+    So networks of same-day two-way roads (the synthetic benchmarks' closures are none)
+    plan as before.
+    """
+    scenario, _ = case
+    roads: tuple[Link, ...] = tuple(
+        dataclasses.replace(link, bidirectional=True, transit_days=0) for link in scenario.links
+    )
+    net = index_network(dataclasses.replace(scenario, links=roads))
+    assert np.array_equal(net.arc_open_goods, net.arc_open)
