@@ -6,11 +6,17 @@ path connects them on any day (the scenario has no road data between them), it i
 great-circle distance times the scenario's detour factor, and the matrix says so
 (``by_road`` is False) so that reports can flag the estimate.
 
-On a given day the roads closed that day (``outage_days``) are left out. Where roads
-join two places on some day but none is open on this one, the estimate does *not* stand
-in: the pair is ``closed`` that day and its distance is infinite (a tester's site whose
-only road was cut was "served" over it as a straight line). :func:`closed_roads` names the
-closed roads that cut it off.
+A road link is driven on day *N* (:func:`drives`) when it carries tonnes (a
+``capacity_t_per_day`` of 0 closes it on every day: a tester's routes drove five loads
+over such a road that the plan said nothing could use) and it was open on the day what
+arrives over it on *N* left (*N* − ``transit_days``, C+0 at the earliest): the movement
+plan closes a link to what departs on an outage day, so a link closed C+6–C+8 with one
+day in transit brings nothing on C+7–C+9, and routes and the reach check say so (they
+said C+6–C+8, against the plan's C+7–C+9). Where roads join two places on some day but
+none is driven on this one, the estimate does *not* stand in: the pair is ``closed``
+that day and its distance is infinite (a tester's site whose only road was cut was
+"served" over it as a straight line). :func:`closed_roads` names the closed roads that
+cut it off.
 
 A place is entered by truck only over a road leading into it, and left only over a road
 leading out of it (a one-way road leads one way only): on a day when every road *into* a
@@ -46,6 +52,8 @@ __all__ = [
     "closed_roads",
     "cut_off_roads",
     "describe_closed",
+    "drives",
+    "left_on",
     "road_matrix",
     "road_name",
     "round_trip_blockers",
@@ -67,11 +75,11 @@ def _haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
 class RoadMatrix:
     """Distances in km between ``ids`` (row = from, column = to).
 
-    ``km`` is the road distance where a road path is open, great circle × detour where
-    the scenario has no road path between the two places on any day, and infinite where
-    roads join them but every path is closed that day, or where either place has road
-    links and all of them are closed that day (``closed``). Without a day, "that day" is
-    any day of the horizon: a road closed on every day joins nothing.
+    ``km`` is the road distance where a road path is driven (:func:`drives`), great
+    circle × detour where the scenario has no road path between the two places on any
+    day, and infinite where roads join them but no path is driven that day, or where
+    either place has road links and all of them are closed that day (``closed``). Without
+    a day, "that day" is any day of the horizon: a road closed on every day joins nothing.
     """
 
     ids: tuple[LocationId, ...]
@@ -79,7 +87,7 @@ class RoadMatrix:
     by_road: npt.NDArray[np.bool_]
     """True where ``km`` is a road distance; False where it is an estimate or closed."""
     closed: npt.NDArray[np.bool_]
-    """True where roads join the two places on some day but none is open on this one, or
+    """True where roads join the two places on some day but none is driven on this one, or
     where either place is cut off by road that day (it has road links, all closed)."""
 
     def index(self, location: LocationId) -> int:
@@ -139,7 +147,7 @@ def road_matrix(
     open_links = [
         link
         for link in every
-        if (link.is_open(day) if day is not None else _open_some_day(link, scenario))
+        if (drives(link, day) if day is not None else _open_some_day(link, scenario))
     ]
     on_day = any_day if len(open_links) == len(every) else _shortest(open_links, pos, wanted)
     by_location = scenario.location_by_id
@@ -162,7 +170,36 @@ def road_matrix(
 
 
 def _open_some_day(link: Link, scenario: Scenario) -> bool:
-    return any(link.is_open(d) for d in range(scenario.horizon_days))
+    return any(drives(link, d) for d in range(scenario.horizon_days))
+
+
+def left_on(link: Link, day: int) -> int:
+    """The day what arrives over ``link`` on ``day`` left: ``day - transit_days``, C+0 at least.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> left_on(Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...              transit_days=1), 7)
+    6
+    """
+    return max(day - link.transit_days, 0)
+
+
+def drives(link: Link, day: int) -> bool:
+    """Whether trucks drive ``link`` for what arrives on ``day``, as the movement plan does.
+
+    The link carries tonnes (a ``capacity_t_per_day`` of 0 closes it on every day: the
+    plan moves nothing over it) and it was open on the day its goods left
+    (:func:`left_on`): the plan closes a link to what *departs* on an outage day, so a
+    link with one day in transit, closed on C+6, brings nothing on C+7 and may bring
+    what left on C+5 on C+6. Before the start a link is as it is on C+0.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...          transit_days=1, outage_days=frozenset({6}))
+    >>> [drives(r, d) for d in (6, 7, 8)]
+    [True, False, True]
+    """
+    return link.carries_tonnes and link.is_open(left_on(link, day))
 
 
 def closed_roads(
@@ -191,26 +228,34 @@ def closed_roads(
             key = (pos[a], pos[b])
             if key not in best or link.distance_km < best[key].distance_km:
                 best[key] = link
-            if link.is_open(day):
+            if drives(link, day):
                 open_pair.add(key)
     wanted = np.array([pos[origin], pos[destination]], dtype=np.int64)
-    today = [link for link in every if link.is_open(day)]
+    today = [link for link in every if drives(link, day)]
     if np.isfinite(_shortest(today, pos, wanted)[0, 1]):
         return []
+    path = _path(best, pos[origin], pos[destination], len(ids))
+    return [best[k] for k in path if k not in open_pair]
+
+
+def _path(
+    best: dict[tuple[int, int], Link], origin: int, destination: int, n: int
+) -> list[tuple[int, int]]:
+    """The (from, to) pairs of the shortest path over ``best``'s links; empty if none."""
     rows = [k[0] for k in best]
     cols = [k[1] for k in best]
     vals = [max(link.distance_km, 1e-9) for link in best.values()]
-    graph = _min_graph(rows, cols, vals, len(ids))
-    dist, pred = dijkstra(graph, directed=True, indices=pos[origin], return_predecessors=True)
-    j = pos[destination]
+    graph = _min_graph(rows, cols, vals, n)
+    dist, pred = dijkstra(graph, directed=True, indices=origin, return_predecessors=True)
+    j = destination
     if not np.isfinite(dist[j]):
         return []
     path: list[tuple[int, int]] = []
-    while j != pos[origin]:
+    while j != origin:
         i = int(pred[j])
         path.append((i, j))
         j = i
-    return [best[k] for k in reversed(path) if k not in open_pair]
+    return path[::-1]
 
 
 def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], set[LocationId]]:
@@ -222,7 +267,7 @@ def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], se
     into: dict[LocationId, bool] = {}
     out_of: dict[LocationId, bool] = {}
     for link in links:
-        is_open = any(link.is_open(d) for d in days)
+        is_open = any(drives(link, d) for d in days)
         for a, b in link.directions():
             into[b] = into.get(b, False) or is_open
             out_of[a] = out_of.get(a, False) or is_open
@@ -232,7 +277,7 @@ def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], se
 def _shut(links: Sequence[Link], place: LocationId, day: int, *, into: bool) -> list[Link]:
     """The roads among ``links`` leading into (or out of) ``place`` if all are closed on ``day``."""
     own = [link for link in links if any((b if into else a) == place for a, b in link.directions())]
-    return own if own and not any(link.is_open(day) for link in own) else []
+    return own if own and not any(drives(link, day) for link in own) else []
 
 
 def _roads(scenario: Scenario) -> list[Link]:
@@ -331,15 +376,29 @@ def road_name(link: Link) -> str:
 def describe_closed(links: Sequence[Link], day: int) -> str:
     """``road X–Y closed on C+N (link id)``, for each closed road (``X→Y`` if one-way).
 
+    Said as the road is not driven on ``day`` (:func:`drives`): ``closed on every day
+    (link id: capacity 0 t/day)``; ``closed on C+6 (link id: what leaves on C+6 arrives
+    on C+7)`` for a link in transit a day.
+
     >>> from supplyline.domain import Link, Mode
     >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
     ...          transit_days=0, outage_days=frozenset({2}), bidirectional=True)
     >>> describe_closed([r], 2)
     'road A–B closed on C+2 (link r1)'
     """
-    return ", ".join(
-        f"{road_name(link)} closed on {day_label(day)} (link {link.id})" for link in links
-    )
+    return ", ".join(f"{road_name(link)} {_why_shut(link, day)}" for link in links)
+
+
+def _why_shut(link: Link, day: int) -> str:
+    if not link.carries_tonnes:
+        return f"closed on every day (link {link.id}: capacity 0 t/day)"
+    left = left_on(link, day)
+    if link.transit_days and day >= link.transit_days:
+        return (
+            f"closed on {day_label(left)} (link {link.id}: what leaves on {day_label(left)} "
+            f"arrives on {day_label(day)})"
+        )
+    return f"closed on {day_label(day)} (link {link.id})"
 
 
 def _min_graph(rows: list[int], cols: list[int], vals: list[float], n: int) -> csr_matrix:
