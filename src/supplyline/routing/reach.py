@@ -252,14 +252,13 @@ def _cut_off(
     was also blamed on the closed roads of other depots' ways). Without depots, the days
     the place is cut off. Days are grouped by the set of roads not driven on them
     (:func:`~supplyline.routing.roads.drives`: closed when their goods left, or of
-    capacity 0): one road matrix per set, not per day.
+    capacity 0): one road matrix per set, not per day; the days with none closed too, for
+    a place no depot reaches against a one-way road.
     """
     roads = [link for link in scenario.links if link.mode is Mode.ROAD]
     by_closure: dict[frozenset[str], list[int]] = defaultdict(list)
     for day in range(scenario.horizon_days):
-        shut = frozenset(link.id for link in roads if not drives(link, day))
-        if shut:
-            by_closure[shut].append(day)
+        by_closure[frozenset(link.id for link in roads if not drives(link, day))].append(day)
     out: dict[LocationId, list[tuple[int, list[Link]]]] = defaultdict(list)
     for days in by_closure.values():
         first = days[0]
@@ -291,6 +290,8 @@ def _note(link: Link, day: int) -> str:
     """Why a named road is not driven, where its closure days do not say it."""
     if not link.carries_tonnes:
         return ": capacity 0 t/day"
+    if drives(link, day):
+        return ": one way only"
     if link.transit_days:
         closed = [x for x in link.outage_days if x >= 0]
         days = "day" if link.transit_days == 1 else "days"

@@ -2,9 +2,13 @@
 
 Trucks drive on roads. Where the scenario gives road links, the distance between two
 places is the shortest path over them (``scipy.sparse.csgraph.dijkstra``); where no road
-path connects them on any day (the scenario has no road data between them), it is the
-great-circle distance times the scenario's detour factor, and the matrix says so
-(``by_road`` is False) so that reports can flag the estimate.
+path joins them in either direction on any day (the scenario has no road data between
+them: a place without road links, or separate road networks), it is the great-circle
+distance times the scenario's detour factor, and the matrix says so (``by_road`` is
+False) so that reports can flag the estimate. Where a road path leads one way only (a
+one-way track, town-a → town-b), the other way is not estimated: it cannot be driven
+(a tester's trucks at town-b "drove" to a site behind the one-way track over a straight
+line).
 
 A road link is driven on day *N* (:func:`drives`) when it carries tonnes (a
 ``capacity_t_per_day`` of 0 closes it on every day: a tester's routes drove five loads
@@ -27,8 +31,9 @@ all led out, one way, was "reached" over them). Such a place is *cut off by road
 day, and the pairs into (or out of) it are ``closed``. :func:`cut_off_roads` names its
 roads. A place with roads but none leading in (or out) at all, on any day, is one the
 scenario's roads say nothing about in that direction: the estimate stands in there, as
-between places that no road path joins on any day and that are not cut off that day.
-:func:`blocking_roads` names only the closed roads that stand between two places.
+between places that no road path joins on any day and that are not cut off that day,
+unless a road path joins them the other way. :func:`blocking_roads` names only the
+closed (or one-way) roads that stand between two places.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ __all__ = [
     "describe_closed",
     "drives",
     "left_on",
+    "one_way_roads",
     "road_matrix",
     "road_name",
     "round_trip_blockers",
@@ -76,10 +82,11 @@ class RoadMatrix:
     """Distances in km between ``ids`` (row = from, column = to).
 
     ``km`` is the road distance where a road path is driven (:func:`drives`), great
-    circle × detour where the scenario has no road path between the two places on any
-    day, and infinite where roads join them but no path is driven that day, or where
-    either place has road links and all of them are closed that day (``closed``). Without
-    a day, "that day" is any day of the horizon: a road closed on every day joins nothing.
+    circle × detour where the scenario has no road path between the two places in either
+    direction on any day, and infinite where roads join them but no path is driven that
+    day (a one-way road leading only the other way: on no day), or where either place has
+    road links and all of them are closed that day (``closed``). Without a day, "that
+    day" is any day of the horizon: a road closed on every day joins nothing.
     """
 
     ids: tuple[LocationId, ...]
@@ -87,8 +94,9 @@ class RoadMatrix:
     by_road: npt.NDArray[np.bool_]
     """True where ``km`` is a road distance; False where it is an estimate or closed."""
     closed: npt.NDArray[np.bool_]
-    """True where roads join the two places on some day but none is driven on this one, or
-    where either place is cut off by road that day (it has road links, all closed)."""
+    """True where roads join the two places (either way) on some day but no path from the
+    first to the second is driven on this one, or where either place is cut off by road
+    that day (it has road links, all closed)."""
 
     def index(self, location: LocationId) -> int:
         """Row/column of a location."""
@@ -154,7 +162,9 @@ def road_matrix(
     lat = np.array([by_location[i].lat for i in ids], dtype=np.float64)
     lon = np.array([by_location[i].lon for i in ids], dtype=np.float64)
     estimate = _haversine_matrix(lat, lon) * scenario.routing.detour_factor
-    has_road = np.isfinite(any_day)
+    # roads join two places when a road path leads from one to the other, either way, on
+    # some day: the way against a one-way track is not estimated, it cannot be driven
+    has_road = np.isfinite(any_day) | np.isfinite(any_day.T)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
     # a place whose roads in (out) are all closed that day (without a day: every day) is
@@ -258,6 +268,34 @@ def _path(
     return path[::-1]
 
 
+def one_way_roads(scenario: Scenario, origin: LocationId, destination: LocationId) -> list[Link]:
+    """The one-way roads that keep ``origin`` from ``destination`` on every day.
+
+    When no road path leads from ``origin`` to ``destination`` on any day but one leads
+    back, the one-way links on the shortest road back that have no road the other way
+    (a tester's ``track-a-b``, town-a → town-b, the only road between two valleys: no
+    truck drives from town-b to town-a's sites). Empty when a road leads there, or none
+    joins the two either way (then the straight-line estimate stands in).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> one_way_roads(s, s.locations[0].id, s.locations[-1].id)
+    []
+    """
+    ids = [loc.id for loc in scenario.locations]
+    pos = {loc: i for i, loc in enumerate(ids)}
+    best: dict[tuple[int, int], Link] = {}
+    for link in _road_links(scenario, pos):
+        for a, b in link.directions():
+            key = (pos[a], pos[b])
+            if key not in best or link.distance_km < best[key].distance_km:
+                best[key] = link
+    if origin == destination or not best or _path(best, pos[origin], pos[destination], len(ids)):
+        return []
+    back = _path(best, pos[destination], pos[origin], len(ids))
+    return [best[(i, j)] for i, j in back if (j, i) not in best]
+
+
 def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], set[LocationId]]:
     """Places that roads among ``links`` lead into (out of), none open on any of ``days``.
 
@@ -310,10 +348,11 @@ def blocking_roads(
 
     The roads into ``destination`` when all of them are closed on ``day``, and those out
     of ``origin`` when all of them are; else the closed links on the shortest road between
-    them on the days it is open (:func:`closed_roads`). Only what stands between the two:
-    a tester's closure message for a site behind its own closed road also named roads on
-    other depots' ways. Empty when an open road (or, with no road data, the estimate)
-    joins them that day.
+    them on the days it is open (:func:`closed_roads`); else, when roads lead only the other
+    way, the one-way roads on the way back (:func:`one_way_roads`). Only what stands
+    between the two: a tester's closure message for a site behind its own closed road
+    also named roads on other depots' ways. Empty when an open road (or, with no road
+    data, the estimate) joins them that day.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -324,7 +363,9 @@ def blocking_roads(
     ends = [*_shut(roads, destination, day, into=True), *_shut(roads, origin, day, into=False)]
     if ends:
         return list({link.id: link for link in ends}.values())
-    return closed_roads(scenario, origin, destination, day)
+    return closed_roads(scenario, origin, destination, day) or one_way_roads(
+        scenario, origin, destination
+    )
 
 
 def round_trip_blockers(
@@ -345,8 +386,10 @@ def round_trip_blockers(
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
-    >>> round_trip_blockers(s, s.locations[0].id, s.locations[-1].id, 0)
+    >>> [link.id for link in round_trip_blockers(s, "D", "U", 0, back=False)]
     []
+    >>> [link.id for link in round_trip_blockers(s, "D", "U", 0)]  # L1 leads D→U only
+    ['L1']
     """
     roads = _roads(scenario)
     own = [
@@ -378,7 +421,8 @@ def describe_closed(links: Sequence[Link], day: int) -> str:
 
     Said as the road is not driven on ``day`` (:func:`drives`): ``closed on every day
     (link id: capacity 0 t/day)``; ``closed on C+6 (link id: what leaves on C+6 arrives
-    on C+7)`` for a link in transit a day.
+    on C+7)`` for a link in transit a day; ``leads one way only (link id)`` for a one-way
+    road on the way back that is open (:func:`one_way_roads`).
 
     >>> from supplyline.domain import Link, Mode
     >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
@@ -392,6 +436,8 @@ def describe_closed(links: Sequence[Link], day: int) -> str:
 def _why_shut(link: Link, day: int) -> str:
     if not link.carries_tonnes:
         return f"closed on every day (link {link.id}: capacity 0 t/day)"
+    if drives(link, day):
+        return f"leads one way only (link {link.id})"
     left = left_on(link, day)
     if link.transit_days and day >= link.transit_days:
         return (
