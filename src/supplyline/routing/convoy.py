@@ -18,9 +18,11 @@ How a day is modelled (also in ``docs/routing.md``):
   truck (``Routes.on_site``); only the rest goes on the trucks;
 * before solving, each request is checked against every truck type: a round trip longer
   than the drivers' hours, no way to arrive inside the receiving window, or no road open
-  that day (a road that exists but is closed is never replaced by an estimate, and a place
-  whose road links are all closed is cut off whatever the depot's road data), rules that
-  type out; a request no type can serve is reported with the reason and the numbers;
+  that day (a road that exists but is closed is never replaced by an estimate, nor is the
+  way against a one-way road, and a place whose road links are all closed is cut off
+  whatever the depot's road data; a road is judged as the plan judges it, on the day its
+  goods left, and one of capacity 0 on no day: :mod:`~supplyline.routing.roads`), rules
+  that type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
   cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
   times its urgency, so the solver serves all it can and, when trucks are short, the most

@@ -40,6 +40,7 @@ from supplyline.errors import ArgumentError, require
 from supplyline.routing.roads import (
     RoadMatrix,
     cut_off_roads,
+    drives,
     road_matrix,
     road_name,
     round_trip_blockers,
@@ -249,15 +250,15 @@ def _cut_off(
     off (every road into it, or out of it, closed), else the closed roads between it and
     each depot, the ways that are closed only (a tester's site behind its own closed road
     was also blamed on the closed roads of other depots' ways). Without depots, the days
-    the place is cut off. Days are grouped by the set of roads closed on them: one road
-    matrix per set, not per day.
+    the place is cut off. Days are grouped by the set of roads not driven on them
+    (:func:`~supplyline.routing.roads.drives`: closed when their goods left, or of
+    capacity 0): one road matrix per set, not per day; the days with none closed too, for
+    a place no depot reaches against a one-way road.
     """
     roads = [link for link in scenario.links if link.mode is Mode.ROAD]
     by_closure: dict[frozenset[str], list[int]] = defaultdict(list)
     for day in range(scenario.horizon_days):
-        shut = frozenset(link.id for link in roads if not link.is_open(day))
-        if shut:
-            by_closure[shut].append(day)
+        by_closure[frozenset(link.id for link in roads if not drives(link, day))].append(day)
     out: dict[LocationId, list[tuple[int, list[Link]]]] = defaultdict(list)
     for days in by_closure.values():
         first = days[0]
@@ -285,6 +286,19 @@ def _cut_off(
     return out
 
 
+def _note(link: Link, day: int) -> str:
+    """Why a named road is not driven, where its closure days do not say it."""
+    if not link.carries_tonnes:
+        return ": capacity 0 t/day"
+    if drives(link, day):
+        return ": one way only"
+    if link.transit_days:
+        closed = [x for x in link.outage_days if x >= 0]
+        days = "day" if link.transit_days == 1 else "days"
+        return f": closed {_spans(closed)}, {link.transit_days} {days} in transit"
+    return ""
+
+
 def _spans(days: Collection[int]) -> str:
     """``C+1–C+2, C+5``."""
     return ", ".join(
@@ -308,7 +322,7 @@ def _with_cut_off(
         key = tuple(link.id for link in links)
         by_roads[key].append(d)
         names[key] = (
-            ", ".join(f"{road_name(link)} (link {link.id})" for link in links)
+            ", ".join(f"{road_name(link)} (link {link.id}{_note(link, d)})" for link in links)
             or "every road closed"
         )
     text = "; ".join(f"{_spans(ds)}: {names[k]}" for k, ds in by_roads.items())

@@ -2,15 +2,25 @@
 
 Trucks drive on roads. Where the scenario gives road links, the distance between two
 places is the shortest path over them (``scipy.sparse.csgraph.dijkstra``); where no road
-path connects them on any day (the scenario has no road data between them), it is the
-great-circle distance times the scenario's detour factor, and the matrix says so
-(``by_road`` is False) so that reports can flag the estimate.
+path joins them in either direction on any day (the scenario has no road data between
+them: a place without road links, or separate road networks), it is the great-circle
+distance times the scenario's detour factor, and the matrix says so (``by_road`` is
+False) so that reports can flag the estimate. Where a road path leads one way only (a
+one-way track, town-a → town-b), the other way is not estimated: it cannot be driven
+(a tester's trucks at town-b "drove" to a site behind the one-way track over a straight
+line).
 
-On a given day the roads closed that day (``outage_days``) are left out. Where roads
-join two places on some day but none is open on this one, the estimate does *not* stand
-in: the pair is ``closed`` that day and its distance is infinite (a tester's site whose
-only road was cut was "served" over it as a straight line). :func:`closed_roads` names the
-closed roads that cut it off.
+A road link is driven on day *N* (:func:`drives`) when it carries tonnes (a
+``capacity_t_per_day`` of 0 closes it on every day: a tester's routes drove five loads
+over such a road that the plan said nothing could use) and it was open on the day what
+arrives over it on *N* left (*N* − ``transit_days``, C+0 at the earliest): the movement
+plan closes a link to what departs on an outage day, so a link closed C+6–C+8 with one
+day in transit brings nothing on C+7–C+9, and routes and the reach check say so (they
+said C+6–C+8, against the plan's C+7–C+9). Where roads join two places on some day but
+none is driven on this one, the estimate does *not* stand in: the pair is ``closed``
+that day and its distance is infinite (a tester's site whose only road was cut was
+"served" over it as a straight line). :func:`closed_roads` names the closed roads that
+cut it off.
 
 A place is entered by truck only over a road leading into it, and left only over a road
 leading out of it (a one-way road leads one way only): on a day when every road *into* a
@@ -21,8 +31,9 @@ all led out, one way, was "reached" over them). Such a place is *cut off by road
 day, and the pairs into (or out of) it are ``closed``. :func:`cut_off_roads` names its
 roads. A place with roads but none leading in (or out) at all, on any day, is one the
 scenario's roads say nothing about in that direction: the estimate stands in there, as
-between places that no road path joins on any day and that are not cut off that day.
-:func:`blocking_roads` names only the closed roads that stand between two places.
+between places that no road path joins on any day and that are not cut off that day,
+unless a road path joins them the other way. :func:`blocking_roads` names only the
+closed (or one-way) roads that stand between two places.
 """
 
 from __future__ import annotations
@@ -46,6 +57,9 @@ __all__ = [
     "closed_roads",
     "cut_off_roads",
     "describe_closed",
+    "drives",
+    "left_on",
+    "one_way_roads",
     "road_matrix",
     "road_name",
     "round_trip_blockers",
@@ -67,11 +81,12 @@ def _haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
 class RoadMatrix:
     """Distances in km between ``ids`` (row = from, column = to).
 
-    ``km`` is the road distance where a road path is open, great circle × detour where
-    the scenario has no road path between the two places on any day, and infinite where
-    roads join them but every path is closed that day, or where either place has road
-    links and all of them are closed that day (``closed``). Without a day, "that day" is
-    any day of the horizon: a road closed on every day joins nothing.
+    ``km`` is the road distance where a road path is driven (:func:`drives`), great
+    circle × detour where the scenario has no road path between the two places in either
+    direction on any day, and infinite where roads join them but no path is driven that
+    day (a one-way road leading only the other way: on no day), or where either place has
+    road links and all of them are closed that day (``closed``). Without a day, "that
+    day" is any day of the horizon: a road closed on every day joins nothing.
     """
 
     ids: tuple[LocationId, ...]
@@ -79,8 +94,9 @@ class RoadMatrix:
     by_road: npt.NDArray[np.bool_]
     """True where ``km`` is a road distance; False where it is an estimate or closed."""
     closed: npt.NDArray[np.bool_]
-    """True where roads join the two places on some day but none is open on this one, or
-    where either place is cut off by road that day (it has road links, all closed)."""
+    """True where roads join the two places (either way) on some day but no path from the
+    first to the second is driven on this one, or where either place is cut off by road
+    that day (it has road links, all closed)."""
 
     def index(self, location: LocationId) -> int:
         """Row/column of a location."""
@@ -139,14 +155,16 @@ def road_matrix(
     open_links = [
         link
         for link in every
-        if (link.is_open(day) if day is not None else _open_some_day(link, scenario))
+        if (drives(link, day) if day is not None else _open_some_day(link, scenario))
     ]
     on_day = any_day if len(open_links) == len(every) else _shortest(open_links, pos, wanted)
     by_location = scenario.location_by_id
     lat = np.array([by_location[i].lat for i in ids], dtype=np.float64)
     lon = np.array([by_location[i].lon for i in ids], dtype=np.float64)
     estimate = _haversine_matrix(lat, lon) * scenario.routing.detour_factor
-    has_road = np.isfinite(any_day)
+    # roads join two places when a road path leads from one to the other, either way, on
+    # some day: the way against a one-way track is not estimated, it cannot be driven
+    has_road = np.isfinite(any_day) | np.isfinite(any_day.T)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
     # a place whose roads in (out) are all closed that day (without a day: every day) is
@@ -162,7 +180,36 @@ def road_matrix(
 
 
 def _open_some_day(link: Link, scenario: Scenario) -> bool:
-    return any(link.is_open(d) for d in range(scenario.horizon_days))
+    return any(drives(link, d) for d in range(scenario.horizon_days))
+
+
+def left_on(link: Link, day: int) -> int:
+    """The day what arrives over ``link`` on ``day`` left: ``day - transit_days``, C+0 at least.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> left_on(Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...              transit_days=1), 7)
+    6
+    """
+    return max(day - link.transit_days, 0)
+
+
+def drives(link: Link, day: int) -> bool:
+    """Whether trucks drive ``link`` for what arrives on ``day``, as the movement plan does.
+
+    The link carries tonnes (a ``capacity_t_per_day`` of 0 closes it on every day: the
+    plan moves nothing over it) and it was open on the day its goods left
+    (:func:`left_on`): the plan closes a link to what *departs* on an outage day, so a
+    link with one day in transit, closed on C+6, brings nothing on C+7 and may bring
+    what left on C+5 on C+6. Before the start a link is as it is on C+0.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
+    ...          transit_days=1, outage_days=frozenset({6}))
+    >>> [drives(r, d) for d in (6, 7, 8)]
+    [True, False, True]
+    """
+    return link.carries_tonnes and link.is_open(left_on(link, day))
 
 
 def closed_roads(
@@ -191,26 +238,62 @@ def closed_roads(
             key = (pos[a], pos[b])
             if key not in best or link.distance_km < best[key].distance_km:
                 best[key] = link
-            if link.is_open(day):
+            if drives(link, day):
                 open_pair.add(key)
     wanted = np.array([pos[origin], pos[destination]], dtype=np.int64)
-    today = [link for link in every if link.is_open(day)]
+    today = [link for link in every if drives(link, day)]
     if np.isfinite(_shortest(today, pos, wanted)[0, 1]):
         return []
+    path = _path(best, pos[origin], pos[destination], len(ids))
+    return [best[k] for k in path if k not in open_pair]
+
+
+def _path(
+    best: dict[tuple[int, int], Link], origin: int, destination: int, n: int
+) -> list[tuple[int, int]]:
+    """The (from, to) pairs of the shortest path over ``best``'s links; empty if none."""
     rows = [k[0] for k in best]
     cols = [k[1] for k in best]
     vals = [max(link.distance_km, 1e-9) for link in best.values()]
-    graph = _min_graph(rows, cols, vals, len(ids))
-    dist, pred = dijkstra(graph, directed=True, indices=pos[origin], return_predecessors=True)
-    j = pos[destination]
+    graph = _min_graph(rows, cols, vals, n)
+    dist, pred = dijkstra(graph, directed=True, indices=origin, return_predecessors=True)
+    j = destination
     if not np.isfinite(dist[j]):
         return []
     path: list[tuple[int, int]] = []
-    while j != pos[origin]:
+    while j != origin:
         i = int(pred[j])
         path.append((i, j))
         j = i
-    return [best[k] for k in reversed(path) if k not in open_pair]
+    return path[::-1]
+
+
+def one_way_roads(scenario: Scenario, origin: LocationId, destination: LocationId) -> list[Link]:
+    """The one-way roads that keep ``origin`` from ``destination`` on every day.
+
+    When no road path leads from ``origin`` to ``destination`` on any day but one leads
+    back, the one-way links on the shortest road back that have no road the other way
+    (a tester's ``track-a-b``, town-a → town-b, the only road between two valleys: no
+    truck drives from town-b to town-a's sites). Empty when a road leads there, or none
+    joins the two either way (then the straight-line estimate stands in).
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> one_way_roads(s, s.locations[0].id, s.locations[-1].id)
+    []
+    """
+    ids = [loc.id for loc in scenario.locations]
+    pos = {loc: i for i, loc in enumerate(ids)}
+    best: dict[tuple[int, int], Link] = {}
+    for link in _road_links(scenario, pos):
+        for a, b in link.directions():
+            key = (pos[a], pos[b])
+            if key not in best or link.distance_km < best[key].distance_km:
+                best[key] = link
+    if origin == destination or not best or _path(best, pos[origin], pos[destination], len(ids)):
+        return []
+    back = _path(best, pos[destination], pos[origin], len(ids))
+    return [best[(i, j)] for i, j in back if (j, i) not in best]
 
 
 def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], set[LocationId]]:
@@ -222,7 +305,7 @@ def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], se
     into: dict[LocationId, bool] = {}
     out_of: dict[LocationId, bool] = {}
     for link in links:
-        is_open = any(link.is_open(d) for d in days)
+        is_open = any(drives(link, d) for d in days)
         for a, b in link.directions():
             into[b] = into.get(b, False) or is_open
             out_of[a] = out_of.get(a, False) or is_open
@@ -232,7 +315,7 @@ def _shut_places(links: Sequence[Link], *days: int) -> tuple[set[LocationId], se
 def _shut(links: Sequence[Link], place: LocationId, day: int, *, into: bool) -> list[Link]:
     """The roads among ``links`` leading into (or out of) ``place`` if all are closed on ``day``."""
     own = [link for link in links if any((b if into else a) == place for a, b in link.directions())]
-    return own if own and not any(link.is_open(day) for link in own) else []
+    return own if own and not any(drives(link, day) for link in own) else []
 
 
 def _roads(scenario: Scenario) -> list[Link]:
@@ -265,10 +348,11 @@ def blocking_roads(
 
     The roads into ``destination`` when all of them are closed on ``day``, and those out
     of ``origin`` when all of them are; else the closed links on the shortest road between
-    them on the days it is open (:func:`closed_roads`). Only what stands between the two:
-    a tester's closure message for a site behind its own closed road also named roads on
-    other depots' ways. Empty when an open road (or, with no road data, the estimate)
-    joins them that day.
+    them on the days it is open (:func:`closed_roads`); else, when roads lead only the other
+    way, the one-way roads on the way back (:func:`one_way_roads`). Only what stands
+    between the two: a tester's closure message for a site behind its own closed road
+    also named roads on other depots' ways. Empty when an open road (or, with no road
+    data, the estimate) joins them that day.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -279,7 +363,9 @@ def blocking_roads(
     ends = [*_shut(roads, destination, day, into=True), *_shut(roads, origin, day, into=False)]
     if ends:
         return list({link.id: link for link in ends}.values())
-    return closed_roads(scenario, origin, destination, day)
+    return closed_roads(scenario, origin, destination, day) or one_way_roads(
+        scenario, origin, destination
+    )
 
 
 def round_trip_blockers(
@@ -300,8 +386,10 @@ def round_trip_blockers(
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
-    >>> round_trip_blockers(s, s.locations[0].id, s.locations[-1].id, 0)
+    >>> [link.id for link in round_trip_blockers(s, "D", "U", 0, back=False)]
     []
+    >>> [link.id for link in round_trip_blockers(s, "D", "U", 0)]  # L1 leads D→U only
+    ['L1']
     """
     roads = _roads(scenario)
     own = [
@@ -331,15 +419,32 @@ def road_name(link: Link) -> str:
 def describe_closed(links: Sequence[Link], day: int) -> str:
     """``road X–Y closed on C+N (link id)``, for each closed road (``X→Y`` if one-way).
 
+    Said as the road is not driven on ``day`` (:func:`drives`): ``closed on every day
+    (link id: capacity 0 t/day)``; ``closed on C+6 (link id: what leaves on C+6 arrives
+    on C+7)`` for a link in transit a day; ``leads one way only (link id)`` for a one-way
+    road on the way back that is open (:func:`one_way_roads`).
+
     >>> from supplyline.domain import Link, Mode
     >>> r = Link(id="r1", origin="A", destination="B", mode=Mode.ROAD, distance_km=5,
     ...          transit_days=0, outage_days=frozenset({2}), bidirectional=True)
     >>> describe_closed([r], 2)
     'road A–B closed on C+2 (link r1)'
     """
-    return ", ".join(
-        f"{road_name(link)} closed on {day_label(day)} (link {link.id})" for link in links
-    )
+    return ", ".join(f"{road_name(link)} {_why_shut(link, day)}" for link in links)
+
+
+def _why_shut(link: Link, day: int) -> str:
+    if not link.carries_tonnes:
+        return f"closed on every day (link {link.id}: capacity 0 t/day)"
+    if drives(link, day):
+        return f"leads one way only (link {link.id})"
+    left = left_on(link, day)
+    if link.transit_days and day >= link.transit_days:
+        return (
+            f"closed on {day_label(left)} (link {link.id}: what leaves on {day_label(left)} "
+            f"arrives on {day_label(day)})"
+        )
+    return f"closed on {day_label(day)} (link {link.id})"
 
 
 def _min_graph(rows: list[int], cols: list[int], vals: list[float], n: int) -> csr_matrix:
