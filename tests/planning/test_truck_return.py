@@ -19,6 +19,7 @@ from supplyline.domain import Demand, Link, Mode, Plan, Scenario, Unit
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import make_demand, one_way_back
 from supplyline.planning.network import index_network
+from supplyline.routing.roads import drives
 
 QUICK = PlanParams(explain_top=0)
 
@@ -81,13 +82,17 @@ def test_a_units_own_lift_drives_in_on_a_day_its_way_back_is_closed() -> None:
 
 
 def _no_road_out(scenario: Scenario, place: str, day: int) -> bool:
-    """The router's rule, from the scenario's links: roads lead out of ``place``, all closed."""
+    """The router's rule, from the scenario's links: roads lead out of ``place``, none driven.
+
+    A road is driven on ``day`` for what left on ``day − transit`` and if it carries
+    tonnes (:func:`supplyline.routing.roads.drives`, what ``routes`` and ``reach`` use).
+    """
     out = [
         link
         for link in scenario.links
         if link.mode is Mode.ROAD and any(a == place for a, _ in link.directions())
     ]
-    return bool(out) and not any(link.is_open(day) for link in out)
+    return bool(out) and not any(drives(link, day) for link in out)
 
 
 @SETTINGS

@@ -44,22 +44,35 @@ BoolArray = npt.NDArray[np.bool_]
 
 
 def no_road_out(
-    arc_from: IntArray, arc_road: BoolArray, arc_open: BoolArray, places: int
+    arc_from: IntArray,
+    arc_transit: IntArray,
+    arc_road: BoolArray,
+    arc_open: BoolArray,
+    places: int,
 ) -> BoolArray:
-    """``[place, day]``: roads lead out of the place, and all of them are closed that day.
+    """``[place, day]``: roads lead out of the place, and none is driven that day.
 
-    ``arc_open`` is ``[arc, day]``, an arc open on the days its link is; each road arc
-    leads out of its ``arc_from``.
+    ``arc_open`` is ``[arc, day]``, an arc open to what leaves on the days its link is
+    (none on any day for a link that carries no tonnes); each road arc leads out of its
+    ``arc_from``. A road out is driven on day ``N`` when it was open on ``N − transit``
+    (C+0 before the start), as ``routes`` judges a road for the goods of day ``N``
+    (:func:`supplyline.routing.roads.drives`).
 
     >>> import numpy as np
     >>> # one-way roads 0 → 1 (open) and 1 → 0 (closed on day 1); place 2 has no road
     >>> opened = np.array([[True, True], [True, False]])
-    >>> no_road_out(np.array([0, 1]), np.array([True, True]), opened, 3).tolist()
+    >>> no_road_out(np.array([0, 1]), np.array([0, 0]), np.array([True, True]), opened, 3).tolist()
     [[False, False], [False, True], [False, False]]
+    >>> # with a day in transit, the road back closed on day 1 is not driven on day 2
+    >>> opened = np.array([[True] * 3, [True, False, True]])
+    >>> no_road_out(np.array([0, 1]), np.array([0, 1]), np.array([True, True]), opened, 2)[1]
+    array([False, False,  True])
     """
     road = np.flatnonzero(arc_road)
     days = arc_open.shape[1]
-    arc, day = np.nonzero(arc_open[road])  # each road open on a day: a way out that day
+    left = np.maximum(np.arange(days)[None, :] - arc_transit[road][:, None], 0)
+    driven = np.take_along_axis(arc_open[road], left, axis=1)  # [road arc, day driven]
+    arc, day = np.nonzero(driven)  # each road driven on a day: a way out that day
     open_count = np.bincount(arc_from[road][arc] * days + day, minlength=places * days)
     open_count = open_count.reshape(places, days)
     leads_out = np.bincount(arc_from[road], minlength=places) > 0
@@ -78,7 +91,7 @@ def truck_open(
     """``[arc, day]``: ``arc_open``, less road arcs arriving where no truck can leave.
 
     A road arc leaving on day ``t`` arrives on ``t + transit``; it is closed on ``t`` if
-    every road out of its far end is closed on that arrival day (:func:`no_road_out`). Arcs
+    no road out of its far end is driven on that arrival day (:func:`no_road_out`). Arcs
     arriving after the horizon and arcs of other modes keep ``arc_open``. Numpy over
     arcs × days; ``arc_open`` itself is returned (not a copy) when no arc is closed by
     the rule, so that the builder can skip it.
@@ -92,7 +105,7 @@ def truck_open(
     if arc_open.all() or not arc_road.any():
         return arc_open
     days = arc_open.shape[1]
-    cut = no_road_out(arc_from, arc_road, arc_open, places)
+    cut = no_road_out(arc_from, arc_transit, arc_road, arc_open, places)
     road = np.flatnonzero(arc_road)
     transit = arc_transit[road]
     arrive = np.arange(days)[None, :] + transit[:, None]  # [road arc, departure day]

@@ -103,6 +103,7 @@ def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
         return net.arc_open_goods
     arc_open = net.arc_open.copy()
     arc_open[np.isin(net.arc_link, sorted(links))] = True
+    arc_open &= (net.arc_cap_t > 0)[:, None]  # as index_network: capacity 0 is no way back
     places = len(net.location_ids)
     return truck_open(net.arc_from, net.arc_to, net.arc_transit, net.arc_road, arc_open, places)
 
