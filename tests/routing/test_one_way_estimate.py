@@ -125,3 +125,25 @@ def test_an_estimate_stands_in_only_where_no_road_joins_either_way(
     assert estimated == ("R" in (a, b))
     if "R" not in (a, b):
         assert m.by_road[i, j] != m.closed[i, j]
+
+
+def test_the_way_back_from_a_one_way_dead_end_is_estimated() -> None:
+    """A →30 km→ D one way, and no road out of D at all: the scenario is silent on leaving D.
+
+    links.csv's default is one way, so a planner's outbound roads leave such dead ends; the
+    plan feeds them (only a road out that is closed on a day bars the way in), and the
+    router estimates the way back instead of calling the unit road_closed.
+    """
+    locs = [loc("A", 0.0, LocationKind.DEPOT), loc("D", 0.27)]
+    one_way = dataclasses.replace(road("A", "D", 30.0), bidirectional=False)
+    s = scenario(locs, [unit("UD", "D")], [one_way], [fleet("FA", "A", hours=12.0)])
+    m = road_matrix(s, ["A", "D"], day=0)
+    assert m.km[0, 1] == pytest.approx(30.0)
+    assert m.by_road[0, 1]
+    assert not m.closed[1, 0]
+    assert not m.by_road[1, 0]
+    assert math.isfinite(m.km[1, 0])
+    routes = route_day(
+        s, [DeliveryRequest(unit="UD", location="D", load_t={"food": 2.0})], day=0, params=PARAMS
+    )
+    assert not routes.unserved

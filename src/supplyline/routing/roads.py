@@ -163,8 +163,17 @@ def road_matrix(
     lon = np.array([by_location[i].lon for i in ids], dtype=np.float64)
     estimate = _haversine_matrix(lat, lon) * scenario.routing.detour_factor
     # roads join two places when a road path leads from one to the other, either way, on
-    # some day: the way against a one-way track is not estimated, it cannot be driven
-    has_road = np.isfinite(any_day) | np.isfinite(any_day.T)
+    # some day: the way against a one-way track is not estimated, it cannot be driven;
+    # unless the scenario's roads say nothing of it: none leads out of the first place at
+    # all, or none into the second (a one-way road into a dead end, as links.csv's default
+    # of one way leaves it: the plan feeds such a place, and the way back is estimated)
+    starts = {a for link in every for a, _ in link.directions()}
+    ends = {b for link in every for _, b in link.directions()}
+    silent = (
+        np.array([x not in starts for x in ids])[:, None]
+        | np.array([x not in ends for x in ids])[None, :]
+    )
+    has_road = np.isfinite(any_day) | (np.isfinite(any_day.T) & ~silent)
     by_road = np.isfinite(on_day)
     closed = has_road & ~by_road
     # a place whose roads in (out) are all closed that day (without a day: every day) is
