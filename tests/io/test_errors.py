@@ -98,7 +98,8 @@ CSV_CASES = [
         r"unknown partner 'mars' \(known: home, host\)", id="dangling-partner",
     ),
     pytest.param(
-        "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day", r"day 40 is outside the horizon",
+        "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day",
+        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
         id="day-outside-horizon",
     ),
     pytest.param(
@@ -118,17 +119,20 @@ CSV_CASES = [
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days",
-        r"^outage days 30–40 are outside the horizon of 30 days \(0–29\)$",
+        r"^outage days 2025-07-01..2025-07-11 are C\+30–C\+40, after the horizon's last day C\+29 "
+        r"\(2025-06-30\)$",
         id="outage-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12;31;33-34;C-2\n", 6, "outage_days",
-        r"^outage days -2, 31, 33–34 are outside the horizon of 30 days \(0–29\)$",
+        r"^outage days 2025-05-30, 2025-07-02, 2025-07-04..2025-07-05 are C-2, C\+31, C\+33–C\+34, "
+        r"outside the horizon, C\+0 \(2025-06-01\) to C\+29 \(2025-06-30\)$",
         id="outage-days-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,45\n", 6, "outage_days",
-        r"^outage day 45 is outside the horizon", id="outage-day-outside-horizon",
+        r"^outage day 2025-07-16 is C\+45, after the horizon's last day",
+        id="outage-day-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,5-2\n", 6, "outage_days", r"ends before it starts",
@@ -233,8 +237,8 @@ def test_every_problem_is_reported_together(folder: Path) -> None:
     edit(folder, "links.csv", ",420,2,", ",far,2,")
     edit(folder, "locations.csv", ",400,5000,", ",lots,5000,")
     edit(folder, "scenario.yaml", "horizon_days: 30", "horizon_days: thirty")
-    found = [(i.file, i.column) for i in issues_of(folder)]
-    assert found == [
+    found = [(i.file, i.column, i.severity) for i in issues_of(folder)]
+    assert [(f, c) for f, c, severity in found if severity is Severity.ERROR] == [
         ("scenario.yaml", "horizon_days"),
         ("locations.csv", "handling_t_per_day"),
         ("links.csv", "distance_km"),

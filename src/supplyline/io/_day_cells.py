@@ -19,6 +19,7 @@ from supplyline.io._cells import BadValue, parse_id, parse_int, show
 from supplyline.types import ID_PATTERN, day_label, day_runs
 
 __all__ = [
+    "NeedsStart",
     "activity_levels_named",
     "format_activity",
     "format_outage_days",
@@ -44,6 +45,15 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+
+
+class NeedsStart(BadValue):
+    """A real date in a day cell, while the start date is unknown (scenario.yaml's is wrong).
+
+    Not a mistake of the cell: its day cannot be counted until start_date is mended. The
+    reader then leaves the row unbuilt without an error of its own, and the load says once
+    which cells waited (a tester's wrong start_date hid every error of the CSV files).
+    """
 
 
 def _why_not_a_date(year: int, month: int, day: int) -> str:
@@ -175,7 +185,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     if _looks_like_date(value):
         date = parse_date(value)  # its own message first: a bad date needs no start to say so
         if start is None:
-            raise BadValue(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
+            raise NeedsStart(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
         return (date - start).days
     text = value.strip().upper() if isinstance(value, str) else ""
     m = _DAY.fullmatch(text)
@@ -214,6 +224,8 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
         try:
             first = parse_day(m.group(1), start)
             last = parse_day(m.group(2), start) if m.group(2) else first
+        except NeedsStart:
+            raise
         except BadValue as bad:
             problems.append(str(bad))
             continue

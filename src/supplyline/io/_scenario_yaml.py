@@ -76,6 +76,8 @@ class Header:
     factor_overrides: dict[str, float] = field(default_factory=dict)
     solver: SolverOptions = field(default_factory=SolverOptions)
     routing: RoutingOptions = field(default_factory=RoutingOptions)
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each top-level key, for what is said about a key after reading."""
 
 
 def mapping_of(
@@ -376,7 +378,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     entries = mapping_of(tree, FILE, "", report, SCENARIO_KEYS, required)
     if entries is None:
         return None
-    head = Header()
+    head = Header(lines={k: v.line for k, v in entries.items()})
     f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)
