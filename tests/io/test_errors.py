@@ -103,6 +103,16 @@ CSV_CASES = [
         id="day-outside-horizon",
     ),
     pytest.param(
+        "units.csv", ",0,C+6,", ",0,2025-07-11,", 4, "required_day",
+        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
+        id="date-outside-horizon",
+    ),
+    pytest.param(
+        "units.csv", "0:normal;8:exercise;20:low", "0:normal;2025-07-03:exercise", 4, "activity",
+        r"^the period 'exercise' from 2025-07-03 is C\+32, after the horizon's last day C\+29 ",
+        id="activity-outside-horizon",
+    ),
+    pytest.param(
         "units.csv", ",0,C+6,", ",7,C+6,", 4, "required_day", r"before available_day",
         id="required-before-available",
     ),
@@ -538,7 +548,11 @@ def test_excel_sep_line_of_another_separator_is_one_error(
 
 
 def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Path) -> None:
-    """A place with latitude and longitude swapped is warned of on its link's distance_km."""
+    """A place with latitude and longitude swapped is warned of on its row, by name.
+
+    The camp's one road leads to a depot whose other link fits the map: the camp is the
+    one swapped, and its road is not warned of apart.
+    """
     edit(
         folder,
         "locations.csv",
@@ -546,9 +560,23 @@ def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Pa
         "field-camp,Field camp,host,unit_area,20.40,50.30,",
     )
     _, warnings = load_scenario_with_warnings(folder)
-    (warning,) = [w for w in warnings if w.column == "distance_km"]
+    (warning,) = [w for w in warnings if w.column in ("lat", "distance_km")]
+    assert (warning.file, warning.line, warning.column) == ("locations.csv", 7, "lat")
+    assert warning.message.startswith(
+        "'field-camp' at (20.4, 50.3) looks to have its latitude and longitude swapped: its "
+        "link is far shorter than the great circle from there (link 'road-1': 45 km, against "
+    )
+
+
+def test_a_distance_that_contradicts_the_map_is_a_located_warning(folder: Path) -> None:
+    """A link far shorter than the great circle, that no swap mends, is warned of on its row."""
+    edit(folder, "links.csv", "road-1,host-depot,field-camp,road,,45,", "road-1,host-depot,"
+         "field-camp,road,,4.5,")  # fmt: skip
+    edit(folder, "locations.csv", ",50.30,20.40,", ",50.90,21.40,")
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column in ("lat", "distance_km")]
     assert (warning.file, warning.line) == ("links.csv", 6)
-    assert "road link 'road-1' is 45 km long, but 'host-depot'" in warning.message
+    assert "road link 'road-1' is 4.5 km long, but 'host-depot'" in warning.message
     assert "check the coordinates or the distance" in warning.message
 
 

@@ -49,7 +49,8 @@ def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> t
     # holds short ids to a letter in four, so a tester's 'wfp' was not offered 'wfr'
     slips = [f for f in by_folded if f != want and one_slip_apart(want, f)]
     folded = difflib.get_close_matches(want, list(by_folded), n=n, cutoff=cutoff)
-    ordered = list(dict.fromkeys(slips + folded))
+    same = [want] if want in by_folded else []  # the same id in another letter case first
+    ordered = list(dict.fromkeys(same + slips + folded))
     return tuple([k for f in ordered for k in by_folded[f]][:n])
 
 
