@@ -133,11 +133,27 @@ def test_outage_outside_horizon_is_an_error(day: int) -> None:
 
 
 def _spans(text: str) -> set[int]:
-    """The days of a message's ranges such as ``-2, 31, 33–34``."""
+    """The days of a message's ranges such as ``C-2, C+31, C+33–C+34``."""
     days: set[int] = set()
     for part in text.split(", "):
         first, _, last = part.partition("–")
-        days.update(range(int(first), int(last or first) + 1))
+        days.update(range(_day(first), _day(last or first) + 1))
+    return days
+
+
+def _day(label: str) -> int:
+    """The day of a label ``C+3`` or ``C-2``."""
+    return int(label.removeprefix("C"))
+
+
+def _dates(text: str, start: dt.date) -> set[int]:
+    """The days of a message's dates such as ``2026-12-30, 2027-02-01..2027-02-03``."""
+    days: set[int] = set()
+    for part in text.split(", "):
+        first, _, last = part.partition("..")
+        a = (dt.date.fromisoformat(first) - start).days
+        b = (dt.date.fromisoformat(last or first) - start).days
+        days.update(range(a, b + 1))
     return days
 
 
@@ -152,17 +168,24 @@ def test_outage_outside_horizon_names_ranges(days: set[int]) -> None:
         return
     (finding,) = findings
     m = re.fullmatch(
-        r"outage days? (.+) (?:is|are) outside the horizon of 10 days \(0–9\)", finding.message
+        r"outage days? (.+) (?:is|are) (.+), (?:after the horizon's last day C\+9 \(2027-01-10\)"
+        r"|before the horizon's first day C\+0 \(2027-01-01\)"
+        r"|outside the horizon, C\+0 \(2027-01-01\) to C\+9 \(2027-01-10\))",
+        finding.message,
     )
     assert m, finding.message
-    assert _spans(m.group(1)) == outside
+    assert _dates(m.group(1), dt.date(2027, 1, 1)) == outside
+    assert _spans(m.group(2)) == outside
 
 
 def test_outage_range_message() -> None:
     """A long outage past the horizon is one range, not a list of every day."""
     link = _road_out(range(5, 100))
     (finding,) = check_scenario(_scenario(links=(link,)))
-    assert finding.message == "outage days 10–99 are outside the horizon of 10 days (0–9)"
+    assert finding.message == (
+        "outage days 2027-01-11..2027-04-10 are C+10–C+99, "
+        "after the horizon's last day C+9 (2027-01-10)"
+    )
 
 
 @pytest.mark.parametrize(("horizon", "fits"), [(12, True), (13, False)])

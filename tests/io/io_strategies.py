@@ -30,6 +30,7 @@ from supplyline.domain import (
     Unit,
     VehicleClass,
 )
+from supplyline.domain.commodities import MAX_KG_PER_LITRE
 from supplyline.io import default_factors
 
 ids = st.from_regex(r"[a-z][a-z0-9_\-]{0,8}", fullmatch=True)
@@ -89,7 +90,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             volume_m3_per_t=draw(optional(st.floats(0.01, 1000))),
             demand_unit=units[c],
             # a litre's mass; a kg and a t weigh what they say
-            kg_per_demand_unit=draw(optional(st.floats(0.01, 1e6)))
+            kg_per_demand_unit=draw(optional(st.floats(0.01, MAX_KG_PER_LITRE)))
             if units[c] is DemandUnit.L
             else None,
             per_person_per_day=draw(optional(rates(1e6))),

@@ -150,7 +150,8 @@ def test_every_bad_part_of_an_outage_cell_is_said_at_once() -> None:
     with pytest.raises(BadValue) as caught:
         parse_outage_days("5-3;x;7", None)
     assert str(caught.value) == (
-        "range '5-3' ends before it starts (write 3-5); 'x' is not a day or range (such as 3-5;10)"
+        "range '5-3' ends before it starts (write 3-5); 'x' is not a day or range "
+        "(such as 3-5;10, C+3-C+5, or 2026-02-05..2026-02-07)"
     )
 
 

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from supplyline.errors import ArgumentError, ScenarioError
 from supplyline.io import DayText, date_from_text, day_from_text
+from supplyline.io._cells import BadValue
+from supplyline.io._day_cells import parse_outage_days
 
 
 @given(st.dates(dt.date(1900, 1, 1), dt.date(9000, 1, 1)), st.integers(0, 3659))
@@ -56,3 +58,24 @@ def test_a_date_option_gets_the_files_words(text: str, said: str) -> None:
 def test_a_date_option_at_midnight_is_the_date(day: dt.date) -> None:
     """A date, or the date at midnight, is that date."""
     assert date_from_text(day.isoformat()) == date_from_text(f"{day}T00:00:00") == day
+
+
+@pytest.mark.parametrize(
+    ("cell", "days"),
+    [
+        ("2025-06-05", {4}),
+        ("2025-06-05..2025-06-07", {4, 5, 6}),
+        ("2025-06-05-2025-06-07", {4, 5, 6}),
+        ("2025-06-05 – 2025-06-07;10", {4, 5, 6, 10}),
+        ("3..5;C+9", {3, 4, 5, 9}),
+    ],
+)
+def test_outage_days_take_dates_as_units_csv_does(cell: str, days: set[int]) -> None:
+    """A date, or a range of two, counts from the start, as units.csv's day columns do."""
+    assert parse_outage_days(cell, dt.date(2025, 6, 1)) == days
+
+
+def test_outage_date_range_backwards_is_turned_in_dates() -> None:
+    """A range of dates that ends before it starts is told the range in dates."""
+    with pytest.raises(BadValue, match=r"\(write 2025-06-05\.\.2025-06-07\)$"):
+        parse_outage_days("2025-06-07..2025-06-05", dt.date(2025, 6, 1))

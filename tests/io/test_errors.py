@@ -98,8 +98,19 @@ CSV_CASES = [
         r"unknown partner 'mars' \(known: home, host\)", id="dangling-partner",
     ),
     pytest.param(
-        "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day", r"day 40 is outside the horizon",
+        "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day",
+        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
         id="day-outside-horizon",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+6,", ",0,2025-07-11,", 4, "required_day",
+        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
+        id="date-outside-horizon",
+    ),
+    pytest.param(
+        "units.csv", "0:normal;8:exercise;20:low", "0:normal;2025-07-03:exercise", 4, "activity",
+        r"^the period 'exercise' from 2025-07-03 is C\+32, after the horizon's last day C\+29 ",
+        id="activity-outside-horizon",
     ),
     pytest.param(
         "units.csv", ",0,C+6,", ",7,C+6,", 4, "required_day", r"before available_day",
@@ -118,17 +129,20 @@ CSV_CASES = [
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days",
-        r"^outage days 30–40 are outside the horizon of 30 days \(0–29\)$",
+        r"^outage days 2025-07-01..2025-07-11 are C\+30–C\+40, after the horizon's last day C\+29 "
+        r"\(2025-06-30\)$",
         id="outage-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12;31;33-34;C-2\n", 6, "outage_days",
-        r"^outage days -2, 31, 33–34 are outside the horizon of 30 days \(0–29\)$",
+        r"^outage days 2025-05-30, 2025-07-02, 2025-07-04..2025-07-05 are C-2, C\+31, C\+33–C\+34, "
+        r"outside the horizon, C\+0 \(2025-06-01\) to C\+29 \(2025-06-30\)$",
         id="outage-days-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,45\n", 6, "outage_days",
-        r"^outage day 45 is outside the horizon", id="outage-day-outside-horizon",
+        r"^outage day 2025-07-16 is C\+45, after the horizon's last day",
+        id="outage-day-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,5-2\n", 6, "outage_days", r"ends before it starts",
@@ -233,8 +247,8 @@ def test_every_problem_is_reported_together(folder: Path) -> None:
     edit(folder, "links.csv", ",420,2,", ",far,2,")
     edit(folder, "locations.csv", ",400,5000,", ",lots,5000,")
     edit(folder, "scenario.yaml", "horizon_days: 30", "horizon_days: thirty")
-    found = [(i.file, i.column) for i in issues_of(folder)]
-    assert found == [
+    found = [(i.file, i.column, i.severity) for i in issues_of(folder)]
+    assert [(f, c) for f, c, severity in found if severity is Severity.ERROR] == [
         ("scenario.yaml", "horizon_days"),
         ("locations.csv", "handling_t_per_day"),
         ("links.csv", "distance_km"),
@@ -544,7 +558,11 @@ def test_excel_sep_line_of_another_separator_is_one_error(
 
 
 def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Path) -> None:
-    """A place with latitude and longitude swapped is warned of on its link's distance_km."""
+    """A place with latitude and longitude swapped is warned of on its row, by name.
+
+    The camp's one road leads to a depot whose other link fits the map: the camp is the
+    one swapped, and its road is not warned of apart.
+    """
     edit(
         folder,
         "locations.csv",
@@ -552,9 +570,23 @@ def test_coordinates_that_contradict_a_distance_are_a_located_warning(folder: Pa
         "field-camp,Field camp,host,unit_area,20.40,50.30,",
     )
     _, warnings = load_scenario_with_warnings(folder)
-    (warning,) = [w for w in warnings if w.column == "distance_km"]
+    (warning,) = [w for w in warnings if w.column in ("lat", "distance_km")]
+    assert (warning.file, warning.line, warning.column) == ("locations.csv", 7, "lat")
+    assert warning.message.startswith(
+        "'field-camp' at (20.4, 50.3) looks to have its latitude and longitude swapped: its "
+        "link is far shorter than the great circle from there (link 'road-1': 45 km, against "
+    )
+
+
+def test_a_distance_that_contradicts_the_map_is_a_located_warning(folder: Path) -> None:
+    """A link far shorter than the great circle, that no swap mends, is warned of on its row."""
+    edit(folder, "links.csv", "road-1,host-depot,field-camp,road,,45,", "road-1,host-depot,"
+         "field-camp,road,,4.5,")  # fmt: skip
+    edit(folder, "locations.csv", ",50.30,20.40,", ",50.90,21.40,")
+    _, warnings = load_scenario_with_warnings(folder)
+    (warning,) = [w for w in warnings if w.column in ("lat", "distance_km")]
     assert (warning.file, warning.line) == ("links.csv", 6)
-    assert "road link 'road-1' is 45 km long, but 'host-depot'" in warning.message
+    assert "road link 'road-1' is 4.5 km long, but 'host-depot'" in warning.message
     assert "check the coordinates or the distance" in warning.message
 
 

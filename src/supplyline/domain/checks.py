@@ -60,11 +60,6 @@ def _unknown(
     )
 
 
-def _day_spans(days: Iterable[int]) -> str:
-    """Days as plain ranges for a sentence: ``[3, 4, 5, 9]`` becomes ``3–5, 9``."""
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in day_runs(days))
-
-
 def _adjacency(
     scenario: Scenario, carries: Callable[[Link], bool] = lambda _: True
 ) -> dict[str, list[str]]:
@@ -193,7 +188,39 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
     return found
 
 
-def _check_days(s: Scenario) -> list[Finding]:
+def _outside_horizon(s: Scenario, days: Iterable[int], *, start_known: bool) -> str:
+    """Days outside the horizon in the files' words: as dates and as C+N, and which end.
+
+    ``2026-03-01 is C+27, after the horizon's last day C+20 (2026-02-22)``: a tester who
+    wrote the date was told "day 27 is outside the horizon (0..20)", and links.csv said
+    the same as "(0–20)".
+    """
+    last = s.horizon_days - 1
+    runs = day_runs(days)
+    many = len(runs) > 1 or runs[0][0] != runs[0][1]
+
+    def dated(day: int) -> str:
+        return f" ({s.date_of(day).isoformat()})" if start_known else ""
+
+    if all(a > last for a, _ in runs):
+        where = f"after the horizon's last day {day_label(last)}{dated(last)}"
+    elif all(b < 0 for _, b in runs):
+        where = f"before the horizon's first day C+0{dated(0)}"
+    else:
+        where = f"outside the horizon, C+0{dated(0)} to {day_label(last)}{dated(last)}"
+    labels = ", ".join(
+        day_label(a) if a == b else f"{day_label(a)}–{day_label(b)}" for a, b in runs
+    )
+    verb = "are" if many else "is"
+    if not start_known:
+        return f"{labels} {verb} {where}"
+    dates = ", ".join(
+        s.date_of(a).isoformat() if a == b else f"{s.date_of(a)}..{s.date_of(b)}" for a, b in runs
+    )
+    return f"{dates} {verb} {labels}, {where}"
+
+
+def _check_days(s: Scenario, *, start_known: bool = True) -> list[Finding]:
     found: list[Finding] = []
     last = s.horizon_days - 1
     for unit in s.units:
@@ -205,7 +232,7 @@ def _check_days(s: Scenario) -> list[Finding]:
                         entity="unit",
                         entity_id=unit.id,
                         field=fld,
-                        message=f"day {day} is outside the horizon (0..{last})",
+                        message=_outside_horizon(s, [day], start_known=start_known),
                     )
                 )
         for period in unit.activity:
@@ -215,24 +242,25 @@ def _check_days(s: Scenario) -> list[Finding]:
                         entity="unit",
                         entity_id=unit.id,
                         field="activity",
-                        message=f"activity from day {period.start_day} is outside "
-                        f"the horizon (0..{last})",
+                        message=f"the period {period.level!r} from "
+                        + _outside_horizon(s, [period.start_day], start_known=start_known),
                     )
                 )
     for link in s.links:
         outside = [d for d in link.outage_days if not 0 <= d <= last]
         if outside:
             days = "day" if len(outside) == 1 else "days"
-            verb = "is" if len(outside) == 1 else "are"
             found.append(
                 Finding(
                     entity="link",
                     entity_id=link.id,
                     field="outage_days",
-                    message=f"outage {days} {_day_spans(outside)} {verb} outside the horizon "
-                    f"of {s.horizon_days} day{'s' if s.horizon_days != 1 else ''} (0–{last})",
+                    message=f"outage {days} "
+                    + _outside_horizon(s, outside, start_known=start_known),
                 )
             )
+    if not start_known:
+        return found
     end = s.date_of(last)
     for ag in s.agreements:
         if ag.valid_to < s.start_date or ag.valid_from > end:
@@ -406,9 +434,16 @@ def _check_storage(s: Scenario) -> list[Finding]:
     return found
 
 
-def check_scenario(s: Scenario) -> list[Finding]:
-    """Every cross-entity problem: duplicates, dangling references, days, gauges, links, reach."""
-    found = _check_for_errors(s)
+def check_scenario(
+    s: Scenario, *, horizon_known: bool = True, start_known: bool = True
+) -> list[Finding]:
+    """Every cross-entity problem: duplicates, dangling references, days, gauges, links, reach.
+
+    ``horizon_known`` / ``start_known`` false: the scenario stands in for one whose
+    horizon or start date could not be read (the loader's, to check all the rest); the
+    checks of days against the horizon, or of dates, are left out.
+    """
+    found = _check_for_errors(s, horizon_known=horizon_known, start_known=start_known)
     found += check_gauges_known(s)
     found += check_distances(s)
     found += check_same_spot(s)
@@ -420,7 +455,9 @@ def check_scenario(s: Scenario) -> list[Finding]:
     return found
 
 
-def _check_for_errors(s: Scenario) -> list[Finding]:
+def _check_for_errors(
+    s: Scenario, *, horizon_known: bool = True, start_known: bool = True
+) -> list[Finding]:
     """The checks that can find errors (with what warnings they find on the way).
 
     The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`check_same_spot`,
@@ -442,7 +479,8 @@ def _check_for_errors(s: Scenario) -> list[Finding]:
         found += _duplicates(entity, (str(getattr(x, "id")) for x in items))  # noqa: B009
     found += _duplicates("stock", (f"{st.location}/{st.commodity}" for st in s.stocks))
     found += _check_references(s)
-    found += _check_days(s)
+    if horizon_known:
+        found += _check_days(s, start_known=start_known)
     found += check_gauges(s)
     return found
 

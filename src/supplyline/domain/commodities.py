@@ -22,7 +22,16 @@ from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
 
-__all__ = ["RESERVED_PREFIXES", "Commodity", "DemandUnit", "Rate", "SupplyClass", "VehicleClass"]
+__all__ = [
+    "MAX_KG_PER_LITRE",
+    "RESERVED_PREFIXES",
+    "USUAL_KG_PER_LITRE",
+    "Commodity",
+    "DemandUnit",
+    "Rate",
+    "SupplyClass",
+    "VehicleClass",
+]
 
 Rate = float | str
 """A planning rate: a number, or a planning-factor key (``food.wfp.full_ration_net_kg_ppd``)."""
@@ -59,6 +68,15 @@ class DemandUnit(StrEnum):
 
 _MASS_UNITS = {DemandUnit.KG: 1.0, DemandUnit.T: 1000.0}
 """Demand units that are masses, in kilograms."""
+
+MAX_KG_PER_LITRE = 25.0
+"""The most a litre of a commodity counted in L may weigh. Nothing shipped by the litre is
+denser than about 20 kg/L (mercury 13.5): above it, a density was given per m³ (diesel's
+840 kg/m³ for 0.84 kg/L), which made a tester's fuel 1,000 times heavier (44,506 t for
+44.5 t), and a load refuses it."""
+USUAL_KG_PER_LITRE = (0.4, 2.0)
+"""The densities of what planners ship by the litre, with room: LPG 0.51, petrol 0.74,
+diesel and jet fuel 0.8–0.84, water 1.0, sulphuric acid 1.84. Outside, a load warns."""
 
 
 def _check_rate(name: str, rate: Rate | None) -> None:
@@ -116,6 +134,11 @@ class Commodity:
         kg = self.kg_per_demand_unit
         if kg is not None and not (math.isfinite(kg) and kg > 0):
             raise ArgumentError(f"kg_per_demand_unit(={kg}) must be > 0")
+        if kg is not None and self.demand_unit is DemandUnit.L and kg > MAX_KG_PER_LITRE:
+            raise ArgumentError(
+                f"kg_per_demand_unit(={kg:g}) is more than {MAX_KG_PER_LITRE:g} kg a litre "
+                f"(kg per litre, not per m³: {kg / 1000:g}?)"
+            )
         mass = _MASS_UNITS.get(self.demand_unit)
         if kg is not None and mass is not None and kg != mass:
             raise ArgumentError(

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["close_matches", "did_you_mean", "unknown_reference"]
+__all__ = ["close_matches", "did_you_mean", "one_slip_apart", "unknown_reference"]
 
 SHOWN_KNOWN = 8
 """How many known ids a message lists (alphabetically, after the close matches)."""
@@ -44,8 +44,35 @@ def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> t
     by_folded: dict[str, list[str]] = {}
     for k in known:
         by_folded.setdefault(k.casefold(), []).append(k)
-    folded = difflib.get_close_matches(ref.casefold(), list(by_folded), n=n, cutoff=cutoff)
-    return tuple([k for f in folded for k in by_folded[f]][:n])
+    want = ref.casefold()
+    # one slip (a letter wrong, missing, extra, or two swapped) first: difflib's ratio
+    # holds short ids to a letter in four, so a tester's 'wfp' was not offered 'wfr'
+    slips = [f for f in by_folded if f != want and one_slip_apart(want, f)]
+    folded = difflib.get_close_matches(want, list(by_folded), n=n, cutoff=cutoff)
+    same = [want] if want in by_folded else []  # the same id in another letter case first
+    ordered = list(dict.fromkeys(same + slips + folded))
+    return tuple([k for f in ordered for k in by_folded[f]][:n])
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter wrong, missing, extra, or two adjacent swapped.
+
+    >>> one_slip_apart("wfp", "wfr"), one_slip_apart("raod", "road"), one_slip_apart("ab", "ba")
+    (True, True, True)
+    >>> one_slip_apart("wfp", "gov"), one_slip_apart("depot", "depot")
+    (False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def did_you_mean(ref: str, known: Iterable[str], *, broken: Iterable[str] = ()) -> str:

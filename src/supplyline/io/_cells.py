@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
+from supplyline.domain.references import did_you_mean
 from supplyline.types import (
     ID_PATTERN,
     MAX_ID_LEN,
@@ -60,6 +61,15 @@ _POINT_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
 """A number grouped by points with a decimal comma, as German Excel writes: ``1.180,5``."""
 _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
+_OTHER_YES_NO = {
+    "ja": "yes", "oui": "yes", "si": "yes", "sí": "yes", "da": "yes", "tak": "yes",
+    "sim": "yes", "evet": "yes", "nein": "no", "non": "no", "nee": "no", "nie": "no",
+    "net": "no", "não": "no", "nao": "no", "hayır": "no",
+}  # fmt: skip
+"""Yes and no in a few other languages (a tester's ``ja``): offered, not taken, since a
+planner reading the file later should see the words the file's columns say."""
+_YES_NO_WORDS = ("true", "false", "yes", "no", "on", "off")
+"""The yes/no words a slip is compared with (one letter is too short to offer)."""
 
 
 class BadValue(Exception):
@@ -295,7 +305,12 @@ def parse_bool(value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise BadValue(f"{show(value)} is not a yes/no value (true or false)")
+    guess = ""
+    if text is not None:
+        word = _OTHER_YES_NO.get(text)
+        guess = f"did you mean {word!r}?" if word else did_you_mean(text, _YES_NO_WORDS)
+    hint = f"{guess}; " if guess else ""
+    raise BadValue(f"{show(value)} is not a yes/no value ({hint}true or false)")
 
 
 def parse_id(value: Any, what: str = "id") -> str:
@@ -347,14 +362,48 @@ def _enum_index(enum: type[StrEnum]) -> dict[str, Any]:
     return {m.value.lower(): m for m in enum}
 
 
+_OTHER_WORDS = {
+    "airport": "airfield", "airstrip": "airfield", "airbase": "airfield", "harbour": "port",
+    "harbor": "port", "seaport": "port", "store": "warehouse", "storage": "warehouse",
+    "camp": "unit_area", "base": "garrison", "barracks": "garrison", "yard": "transshipment",
+    "crossing": "border", "railway": "rail", "railroad": "rail", "train": "rail",
+    "truck": "road", "lorry": "road", "highway": "road", "plane": "air", "flight": "air",
+    "ship": "sea", "sealift": "sea", "river": "inland_water", "barge": "inland_water",
+    "canal": "inland_water", "rations": "food", "diesel": "fuel", "petrol": "fuel",
+    "medicine": "medical", "tents": "shelter", "litre": "L", "liter": "L", "litres": "L",
+    "liters": "L", "kilogram": "kg", "kilograms": "kg", "kgs": "kg", "tonne": "t",
+    "tonnes": "t", "ton": "t", "tons": "t",
+}  # fmt: skip
+"""Words a planner may write for an allowed value (``airport`` for ``airfield``): offered
+as "did you mean" where the enumeration has that value. By letters alone ``airport`` is
+nearest ``port``, which would mislead."""
+
+
+def _guess_member(text: str, enum: type[StrEnum]) -> str:
+    """``"did you mean 'airfield'?; "`` for a word or slip of an allowed value; else ``""``."""
+    index = _enum_index(enum)
+    word = _OTHER_WORDS.get(text.lower())
+    if word is not None and word.lower() in index:
+        return f"did you mean {word!r}?; "
+    guess = did_you_mean(text, [m.value for m in enum])
+    return f"{guess}; " if guess else ""
+
+
 def parse_enum(value: Any, enum: type[E]) -> E:
-    """One of an enumeration's values, case-insensitive."""
+    """One of an enumeration's values, case-insensitive; else the values most like it first.
+
+    >>> from supplyline.domain import Mode
+    >>> parse_enum("Road", Mode)
+    <Mode.ROAD: 'road'>
+    """
+    guess = ""
     if isinstance(value, str):
         member = _enum_index(enum).get(value.strip().lower())
         if member is not None:
             return member  # type: ignore[no-any-return]
+        guess = _guess_member(value.strip(), enum)
     allowed = ", ".join(m.value for m in enum)
-    raise BadValue(f"{show(value)} is not allowed (one of: {allowed})")
+    raise BadValue(f"{show(value)} is not allowed ({guess}one of: {allowed})")
 
 
 def parse_currency(value: Any) -> str:

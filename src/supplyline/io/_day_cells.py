@@ -19,6 +19,7 @@ from supplyline.io._cells import BadValue, parse_id, parse_int, show
 from supplyline.types import ID_PATTERN, day_label, day_runs
 
 __all__ = [
+    "NeedsStart",
     "activity_levels_named",
     "format_activity",
     "format_outage_days",
@@ -44,6 +45,15 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+
+
+class NeedsStart(BadValue):
+    """A real date in a day cell, while the start date is unknown (scenario.yaml's is wrong).
+
+    Not a mistake of the cell: its day cannot be counted until start_date is mended. The
+    reader then leaves the row unbuilt without an error of its own, and the load says once
+    which cells waited (a tester's wrong start_date hid every error of the CSV files).
+    """
 
 
 def _why_not_a_date(year: int, month: int, day: int) -> str:
@@ -175,7 +185,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     if _looks_like_date(value):
         date = parse_date(value)  # its own message first: a bad date needs no start to say so
         if start is None:
-            raise BadValue(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
+            raise NeedsStart(f"{show(value)}: a date needs a valid start_date in scenario.yaml")
         return (date - start).days
     text = value.strip().upper() if isinstance(value, str) else ""
     m = _DAY.fullmatch(text)
@@ -192,35 +202,50 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
 
 
+_OUTAGE_DAY = r"(?:\d{4}-\d{2}-\d{2}|C[+-]?\d+|\d+(?:\.0*)?)"
+_OUTAGE_PART = re.compile(rf"\s*({_OUTAGE_DAY})\s*(?:(?:-|\.\.|–)\s*({_OUTAGE_DAY})\s*)?", re.I)
+"""One part of an outage list: a day (``10``, ``C+10`` or a date) or a range of two,
+joined by ``-``, ``..`` or an en dash (``3-5``, ``2026-02-05..2026-02-07``)."""
+_OUTAGE_EXAMPLE = "such as 3-5;10, C+3-C+5, or 2026-02-05..2026-02-07"
+
+
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
-    """Days and ranges separated by ``;``: ``3-5;10`` or ``C+3-C+5;C+10``."""
+    """Days and ranges separated by ``;``: ``3-5;10``, ``C+3-C+5;C+10``, or dates.
+
+    Dates are read as units.csv's day columns read them (a tester's ``2026-02-05`` was
+    "not a day or range" here, and a day there): ``2026-02-05``, and a range of two dates
+    ``2026-02-05..2026-02-07`` (or with ``-`` between them).
+
+    >>> sorted(parse_outage_days("2026-02-05..2026-02-07;10", dt.date(2026, 2, 2)))
+    [3, 4, 5, 10]
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return frozenset({parse_day(value, start)})
+    if isinstance(value, dt.date):
+        return frozenset({parse_day(value, start)})
     if not isinstance(value, str):
-        raise BadValue(f"{show(value)} is not a list of days (such as 3-5;10)")
+        raise BadValue(f"{show(value)} is not a list of days ({_OUTAGE_EXAMPLE})")
     days: set[int] = set()
     problems: list[str] = []  # every part's, not the first only (a tester fixed one at a time)
     for part in value.split(";"):
         if not part.strip():
             continue
-        m = re.fullmatch(
-            r"\s*(C[+-]?\d+|\d+(?:\.0*)?)\s*(?:-\s*(C[+-]?\d+|\d+(?:\.0*)?)\s*)?",
-            part,
-            re.IGNORECASE,
-        )
+        m = _OUTAGE_PART.fullmatch(part)
         if not m:
-            problems.append(f"{show(part.strip())} is not a day or range (such as 3-5;10)")
+            problems.append(f"{show(part.strip())} is not a day or range ({_OUTAGE_EXAMPLE})")
             continue
         try:
             first = parse_day(m.group(1), start)
             last = parse_day(m.group(2), start) if m.group(2) else first
+        except NeedsStart:
+            raise
         except BadValue as bad:
             problems.append(str(bad))
             continue
         if last < first:
-            problems.append(
-                f"range {show(part.strip())} ends before it starts (write {last}-{first})"
-            )
+            dates = _DATE.fullmatch(m.group(1)) and m.group(2)
+            turned = f"{m.group(2)}..{m.group(1)}" if dates else f"{last}-{first}"
+            problems.append(f"range {show(part.strip())} ends before it starts (write {turned})")
         elif last - first > 3660:
             problems.append(f"range {show(part.strip())} is longer than 3660 days")
         else:

@@ -23,6 +23,7 @@ from supplyline.domain import (
     SupplyClass,
     VehicleClass,
 )
+from supplyline.domain.commodities import MAX_KG_PER_LITRE, USUAL_KG_PER_LITRE
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
     BadValue,
@@ -76,6 +77,8 @@ class Header:
     factor_overrides: dict[str, float] = field(default_factory=dict)
     solver: SolverOptions = field(default_factory=SolverOptions)
     routing: RoutingOptions = field(default_factory=RoutingOptions)
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each top-level key, for what is said about a key after reading."""
 
 
 def mapping_of(
@@ -249,6 +252,8 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             "vehicle_fuel": take(f, e, "vehicle_fuel", parse_bool, False),
             "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),
         }
+        if unit is DemandUnit.L and kw["kg_per_demand_unit"] is not None:
+            _check_litre_mass(f, kw["kg_per_demand_unit"])
         if _keep(f, seen, cid, "commodity"):
             try:
                 out.append(Commodity(id=cid, **kw))
@@ -257,6 +262,45 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 field = str(error).split("(=", 1)[0]
                 f.fail(field if field in kw else "id", str(error))
     return out
+
+
+def _check_litre_mass(f: Fields, kg: float) -> None:
+    """A litre's mass against what is shipped by the litre: an error above the densest.
+
+    The bound of every number "catches a unit slip", but 1,000,000 let through a tester's
+    diesel at 840 (kg/m³ typed for kg/L): requirements asked 44,506 t of fuel for 44.5 t.
+    Above :data:`MAX_KG_PER_LITRE` it is an error; outside :data:`USUAL_KG_PER_LITRE`, a
+    warning. Each offers the value a slip by 1,000 would have meant, where that is usual.
+    """
+    low, high = USUAL_KG_PER_LITRE
+    column = "kg_per_demand_unit"
+    usual = f"water 1.0, diesel 0.84, petrol 0.74; the usual {low:g} to {high:g}"
+    if kg > MAX_KG_PER_LITRE:
+        meant = kg / 1000
+        guess = f"did you mean {meant:g}? " if low <= meant <= high else ""
+        f.fail(
+            column,
+            f"{kg:g} kg a litre is denser than anything shipped by the litre (at most "
+            f"{MAX_KG_PER_LITRE:g}: {usual}): {guess}kg per litre, not per m³",
+        )
+    elif not low <= kg <= high:
+        if kg > high:
+            what, hint = "heavier", "check that it is kg per litre"
+        else:
+            meant = kg * 1000
+            what = "lighter"
+            hint = (
+                f"did you mean {meant:g}? kg per litre, not tonnes"
+                if low <= meant <= high
+                else "check that it is kg per litre"
+            )
+        f.report.warning(
+            FILE,
+            f"{kg:g} kg a litre is {what} than what is usually shipped by the litre "
+            f"({usual}): {hint}",
+            f.origin.line_of(column),
+            f.origin.column(column),
+        )
 
 
 def _vehicle_classes(
@@ -376,7 +420,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     entries = mapping_of(tree, FILE, "", report, SCENARIO_KEYS, required)
     if entries is None:
         return None
-    head = Header()
+    head = Header(lines={k: v.line for k, v in entries.items()})
     f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)

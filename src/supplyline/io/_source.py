@@ -18,6 +18,7 @@ from typing import Any
 
 from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
+from supplyline.io._day_cells import NeedsStart
 
 __all__ = ["MAX_FILE_BYTES", "REQUIRED", "Fields", "Origin", "Origins", "Report", "read_text"]
 
@@ -61,6 +62,9 @@ class Report:
     loose_refs: list[LooseRef] = field(default_factory=list)
     """References made by rows that had an error (so were not built): checked once every
     file is read, so that one row's mistakes are all said in one run."""
+    uncounted: list[tuple[str, int, str]] = field(default_factory=list)
+    """Cells (file, line, column) that give a real date while the start date is unknown:
+    their rows wait, without an error of their own, until start_date is mended."""
     incomplete: set[str] = field(default_factory=set)
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
@@ -168,6 +172,12 @@ class Fields:
             return default
         try:
             value = parse(raw)
+        except NeedsStart:  # not this cell's mistake: said once for the file (the loader)
+            self.ok = False
+            if self.record_id is not None:
+                self.report.failed_ids.add(self.record_id)
+            self.report.uncounted.append((self.origin.file, self.origin.line, column))
+            return None
         except BadValue as bad:
             self.fail(column, str(bad))
             return None

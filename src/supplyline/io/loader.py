@@ -9,6 +9,7 @@ reach) are pointed back at the row or key the entity came from.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +27,7 @@ from supplyline.domain import (
 )
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
-from supplyline.io._scenario_yaml import read_scenario_yaml
+from supplyline.io._scenario_yaml import Header, read_scenario_yaml
 from supplyline.io._source import Origins, Report, read_text
 from supplyline.io._tables import (
     Context,
@@ -199,7 +200,9 @@ def load_scenario_with_warnings(
         if texts["units.csv"] is not None
         else []
     )
-    headed_only = not any(i.file == "units.csv" for i in report.issues)  # no error of its own
+    headed_only = not any(i.file == "units.csv" for i in report.issues) and not any(
+        file == "units.csv" for file, _, _ in report.uncounted
+    )  # no error of its own, and no row waiting for a start date
     if texts["units.csv"] is not None and not units and headed_only:
         report.warning(
             "units.csv",
@@ -212,13 +215,16 @@ def load_scenario_with_warnings(
         read_fleet(texts["fleet.csv"], report, origins) if texts["fleet.csv"] is not None else []
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
-    if head is None or head.start_date is None or head.horizon_days is None:
+    if head is None:
         raise _fail(_sorted(report.issues))
+    # a wrong start_date or horizon_days stops the load, but not the checks that do not
+    # need it: a tester's '21d' hid every reference error of the CSV files
+    _say_days_unchecked(head, report)
     scenario = Scenario(
         name=head.name,
         description=head.description,
-        start_date=head.start_date,
-        horizon_days=head.horizon_days,
+        start_date=head.start_date or _STAND_IN_START,
+        horizon_days=head.horizon_days or 1,
         partners=tuple(head.partners),
         commodities=tuple(head.commodities),
         vehicle_classes=tuple(head.vehicle_classes),
@@ -233,15 +239,68 @@ def load_scenario_with_warnings(
         fleet=tuple(fleet),
         agreements=tuple(agreements),
     )
-    _cross_check(scenario, report, origins, checks)
+    known = _DaysKnown(start=head.start_date is not None, horizon=head.horizon_days is not None)
+    _cross_check(scenario, report, origins, checks, known)
     issues = _sorted(report.issues)
     if report.has_errors:
         raise _fail(issues)
     return scenario, [i for i in issues if i.severity is Severity.WARNING]
 
 
+_STAND_IN_START = dt.date(2000, 1, 1)
+"""The start of a scenario whose start_date is wrong, built only to check what needs no
+date (ids, references, numbers): the load fails on the start_date's error anyway."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _DaysKnown:
+    """Whether scenario.yaml's start_date and horizon_days could be read."""
+
+    start: bool = True
+    horizon: bool = True
+
+
+def _say_days_unchecked(head: Header, report: Report) -> None:
+    """One line for the checks that wait for a wrong start_date or horizon_days.
+
+    The days of the CSV files are checked against the horizon only with a horizon, and
+    dates turned into days only with a start; every other check runs (the errors are
+    said all together, as the files promise).
+    """
+    waiting = []
+    if head.horizon_days is None:
+        waiting.append("days were not checked against the horizon, as horizon_days is wrong")
+    if head.start_date is None:
+        cells = sorted({(file, line) for file, line, _ in report.uncounted})
+        by_file: dict[str, list[str]] = {}
+        for file, line in cells:
+            by_file.setdefault(file, []).append(str(line))
+        written = ", ".join(
+            f"{file} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}"
+            for file, lines in by_file.items()
+        )
+        waiting.append(
+            "dates were not turned into days"
+            + (f" ({written}: their rows wait)" if written else "")
+            + ", as start_date is wrong"
+        )
+    if not waiting:
+        return
+    key = "horizon_days" if head.horizon_days is None else "start_date"
+    report.warning(
+        "scenario.yaml",
+        "; ".join(waiting) + "; mend it and validate again (everything else was checked)",
+        head.lines.get(key),
+        key,
+    )
+
+
 def _cross_check(
-    scenario: Scenario, report: Report, origins: Origins, checks: Sequence[ScenarioCheck] = ()
+    scenario: Scenario,
+    report: Report,
+    origins: Origins,
+    checks: Sequence[ScenarioCheck] = (),
+    known: _DaysKnown = _DaysKnown(),
 ) -> None:
     """Add the domain's cross-entity findings and the factor-key checks to ``report``.
 
@@ -252,7 +311,7 @@ def _cross_check(
     if report.unusable:
         return
     had_errors = report.has_errors
-    found = check_scenario(scenario)
+    found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
     for finding in found:
         if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
             continue

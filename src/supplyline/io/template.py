@@ -76,7 +76,7 @@ field-camp,Field camp,host,unit_area,50.30,20.40,300,800,0
 _LINKS = """\
 # links.csv: one row per connection. mode: rail road air sea inland_water. gauge_mm for rail only.
 # Give transit_days, or speed_km_per_day (transit = ceil(distance / speed)).
-# outage_days like 3-5;10 (nothing departs then). cost_per_t, cost_per_pax: a tonne, a person.
+# outage_days: 3-5;10 or 2025-06-13..2025-06-15 (nothing departs). cost_per_t/_pax: a t, a person.
 id,from,to,mode,gauge_mm,distance_km,transit_days,speed_km_per_day,capacity_t_per_day,capacity_pax_per_day,cost_per_t,cost_per_pax,bidirectional,outage_days
 rail-1,home-base,host-depot,rail,1435,420,2,,1200,600,18.5,35,true,
 road-1,host-depot,field-camp,road,,45,,300,500,,4.0,,true,12
