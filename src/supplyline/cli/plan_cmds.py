@@ -242,8 +242,10 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     if not Method(head["method"]).at_a_vertex:
         out.append(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
-            f"a vertex: expect tiny movements that are only numerical noise. {off} The "
-            "default (simplex) gives an exact plan."
+            "a vertex: where choices are equally good (or differ by less than those "
+            "tolerances tell) the plan may split flows between them and carry round trips "
+            f"(out and back on one day) that cost it nothing it can see. {off} The default "
+            "(simplex) gives a vertex plan, without them."
         )
     elif stats.max_violation > NOTICEABLE_T:
         out.append(f"note: the solver stopped within its tolerances. {off}")
