@@ -11,7 +11,8 @@ runs stopped) as soon as the solve proves its optimum.
 Interior point and PDLP start from no basis, so their solves never solve the flows apart;
 yet a plan they cannot finish within a time limit needs the fallback as much (a tester's
 ``--method pdlp --time-limit 20`` ended with no plan, exit 6, where simplex gave one).
-For them the fallback also solves the flows apart first, by simplex, beside the solve,
+For them the fallback also solves the flows apart first, each to a vertex as for a
+starting basis (by simplex; a large flow by interior point with crossover), beside the solve,
 from half the limit on (:data:`~supplyline.planning.solve.APART_BESIDE_FROM`).
 """
 
@@ -52,8 +53,8 @@ def fallback_plan(
 ) -> Responses | None:
     """The fallback plan: the flows' own optima mixed, then their best responses.
 
-    Without a ``start`` the flows are solved apart first (by simplex, as for a starting
-    basis), within ``deadline``. The responses go on until ``deadline``; the result says
+    Without a ``start`` the flows are solved apart first (each to a vertex, as for a
+    starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
     how many flows made theirs (none when the deadline came first: the plan is the mix).
     None if not even the mix could be made (or the flows apart were not all solved in
     time).

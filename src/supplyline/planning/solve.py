@@ -94,7 +94,7 @@ case the solve runs out of time: the flows' best responses use what the mix leav
 
 APART_BESIDE_FROM = 0.5
 """Of a time limit, the part after which an interior point or PDLP solve still running
-gets its fallback made beside it (the flows solved apart by simplex, mixed, improved;
+gets its fallback made beside it (the flows solved apart to vertices, mixed, improved;
 :func:`_apart_beside`). Started at once, the fallback shared the machine with every
 such solve: corridor-S by interior point with a 600 s limit, median of 5 runs in one
 process, 1.05 s started at once, 0.67 s from half the limit, 0.77 s with no limit (load
@@ -127,7 +127,7 @@ def _block_start(
     stage = (
         f"solving {len(part.flows)} flows apart for a starting basis"
         if simplex
-        else f"solving {len(part.flows)} flows apart by simplex, for a fallback plan"
+        else f"solving {len(part.flows)} flows apart, each to a vertex, for a fallback plan"
     )
     say(stage)
     began = time.perf_counter()
@@ -163,7 +163,7 @@ def _apart_beside(
     """For interior point or PDLP with a time limit: the fallback made beside the solve.
 
     From :data:`APART_BESIDE_FROM` of the limit after ``began`` (or when the solve ends
-    without a plan, if sooner), it solves the flows apart by simplex, mixes their optima
+    without a plan, if sooner), it solves the flows apart (each to a vertex), mixes their optima
     and improves the mix until the limit, on one core while the solve has the other; it
     is dropped as soon as the solve ends with a plan (as :mod:`supplyline.planning.hedge`
     does for the simplex). None for the simplex (its flows apart came before the solve),
@@ -311,7 +311,7 @@ def plan_movements(
     elif (beside := _apart_beside(session, problem, model, solve_began)) is not None:
         aside = (
             "; a fallback plan is made beside it from half the time limit on, "
-            "from the flows solved apart by simplex"
+            "from the flows solved apart"
         )
     say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows){aside}")
     try:
