@@ -238,7 +238,8 @@ def test_a_unit_whose_people_or_equipment_have_no_way_is_a_warning(
     )
     found = [f for f in check_scenario(s) if f.entity == "unit"]
     assert [f.severity for f in found] == [Severity.WARNING] * len(found)
-    assert any(f"its {what} cannot get from home 'x' to 'y'" in f.message for f in found)
+    # named, as every other unit warning is (a tester's read "its equipment" of no unit)
+    assert any(f"unit 'u': its {what} cannot get from home 'x' to 'y'" in f.message for f in found)
     clean = _scenario(links=(_rail("r1", "x", "y", 1435),), stocks=s.stocks, units=s.units)
     assert not [f for f in check_scenario(clean) if f.entity == "unit"]
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
+import json
 import math
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +23,7 @@ from supplyline.errors import ArgumentError, OutputError
 from supplyline.io import requirements_daily
 from supplyline.io.csv_out import to_gram, write_csv
 from supplyline.io.requirements_daily import DAILY_COLUMNS, gram_texts, write_daily_csv
-from supplyline.requirements import daily_rows
+from supplyline.requirements import daily_rows, grand_totals
 from supplyline.services.scenarios import assess_requirements, export_requirements
 
 
@@ -170,3 +173,73 @@ def test_the_to_deliver_column_is_what_must_reach_the_units(tmp_path: Path) -> N
     assert [float(line.rsplit(",", 1)[1]) for line in lines] == [
         to_gram(float(v)) for v in deliver[mask]
     ]
+
+
+def _written_parts(path: Path) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """Each row's consumption, build-up and total, as the decimals the file writes."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [
+            (Decimal(r["consumption_t"]), Decimal(r["buildup_t"]), Decimal(r["total_t"]))
+            for r in csv.DictReader(handle)
+        ]
+
+
+def _adds_up(parts: tuple[Decimal, Decimal, Decimal]) -> bool:
+    used, built, total = parts
+    return used + built == total
+
+
+PLAIN = st.one_of(
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.integers(-(10**12), 10**12).map(lambda k: k * 5e-7),  # near half-grams
+    st.integers(-(10**12), 10**12).map(lambda k: k / 1e6 + 4.9e-7),  # just below one
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(PLAIN, PLAIN), min_size=1, max_size=30))
+def test_the_written_consumption_and_build_up_add_up_to_the_written_total(
+    tmp_path_factory: pytest.TempPathFactory, pairs: list[tuple[float, float]]
+) -> None:
+    """Each to the gram, yet adding up: rounded alone, 2 bilateral rows were a gram off."""
+    used = np.array([[[c for c, _ in pairs]]])
+    built = np.array([[[b for _, b in pairs]]])
+    demand = Demand(
+        start_date=dt.date(2025, 1, 1),
+        horizon_days=len(pairs),
+        unit_ids=("u",),
+        commodity_ids=("fuel",),
+        consumption_t=used,
+        buildup_t=built,
+        arrival_day=np.zeros(1, dtype=np.int64),
+    )
+    path = tmp_path_factory.mktemp("parts") / "daily.csv"
+    write_daily_csv(path, demand)
+    written = _written_parts(path)
+    kept = [(c, b) for c, b in pairs if c != 0 or b != 0]
+    assert len(written) == len(kept)
+    for (c, b), (w_used, w_built, w_total) in zip(kept, written, strict=True):
+        assert w_used + w_built == w_total
+        assert w_used == Decimal(repr(to_gram(c)))  # the consumption and total as rounded alone
+        assert w_total == Decimal(repr(to_gram(c + b)))
+        assert abs(w_built - Decimal(repr(to_gram(b)))) <= Decimal("0.000001")  # a gram at most
+
+
+@pytest.mark.parametrize("example", ["bilateral-exercise", "relief-operation"])
+def test_every_requirements_file_adds_its_parts_up_to_its_totals(
+    tmp_path: Path, example: str
+) -> None:
+    """Daily, by unit, by commodity and in all: consumption + build-up = total, to the gram."""
+    result = assess_requirements(Path(__file__).parents[2] / "examples" / example)
+    export_requirements(result, tmp_path / "req")
+    daily = _written_parts(tmp_path / "req" / "requirements_daily.csv")
+    assert len(daily) > 500
+    assert all(map(_adds_up, daily))
+    assert all(map(_adds_up, _written_parts(tmp_path / "req" / "requirements_by_unit.csv")))
+    summary = json.loads((tmp_path / "req" / "requirements.json").read_text(encoding="utf-8"))
+    rows = [*summary["by_commodity"], *summary["by_unit"]]
+    rows.append(grand_totals(result.opened.scenario, result.demand))  # the command's total line
+    for row in rows:
+        assert _adds_up(
+            tuple(Decimal(repr(row[k])) for k in ("consumption_t", "buildup_t", "total_t"))
+        )

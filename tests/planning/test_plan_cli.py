@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from supplyline.cli import plan_cmds
 from supplyline.cli.app import _register_commands, app
 from supplyline.io.plan_files import PLAN_FILES, read_plan
 from supplyline.io.writer import write_scenario
@@ -69,6 +70,32 @@ def test_plan_summary_names_status_closure_and_bottlenecks(planned: tuple[Path, 
     assert "Unit closure" in out
     assert "Top bottlenecks" in out
     assert "Grenzfeld" in out
+
+
+def test_the_closure_tables_say_their_earliest_day_is_capacities_aside(
+    planned: tuple[Path, str],
+    bilateral_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Table and report head it "capacities aside"; JSON keeps the key ``earliest``.
+
+    The table's "earliest" C+13 read as a contradiction of validate's "can all be at
+    'ta-north' on C+15 at the earliest", which counts the capacities.
+    """
+    base, _ = planned
+    html = (base / "plan.html").read_text(encoding="utf-8")
+    assert "earliest possible (capacities aside)" in html
+    monkeypatch.setattr(plan_cmds.console, "width", 160)  # the heading whole on its line
+    plan = ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), "--explain", "0"]
+    result = runner.invoke(app, plan)
+    assert result.exit_code == 0, result.output
+    assert "earliest (capacities aside)" in " ".join(result.stdout.split())
+    result = runner.invoke(app, [*plan, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    closure = json.loads(result.stdout)["unit_closure"]
+    assert closure
+    assert all("earliest" in row and "capacities" not in " ".join(row) for row in closure)
 
 
 def test_mps_of_ids_alike_once_made_safe_is_written_with_their_names(tmp_path: Path) -> None:
@@ -284,13 +311,20 @@ def test_plan_refuses_an_endless_limit_and_absurd_threads(
 def test_an_approximate_method_is_said_to_be_approximate(
     bilateral_dir: Path, tmp_path: Path
 ) -> None:
-    """Interior point without crossover leaves noise-sized movements: the summary says so."""
+    """Interior point without crossover stops off a vertex: the summary says what that means.
+
+    It called the split flows and round trips such a plan carries "numerical noise": a
+    tester's had 7.1 people of a unit driven out and back on one day, no noise.
+    """
     result = runner.invoke(
         app,
         ["plan", str(bilateral_dir), "--out", str(tmp_path / "o"), "--method", "ipm-nocrossover"],
     )
     assert result.exit_code == 0, result.output
-    assert "not at a vertex" in " ".join(result.stdout.split())  # however rich wraps it
+    said = " ".join(result.stdout.split())  # however rich wraps it
+    assert "not at a vertex" in said
+    assert "round trips (out and back on one day)" in said
+    assert "noise" not in said
 
 
 def test_a_scenario_without_trucks_skips_the_reach_check(

@@ -9,15 +9,32 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
+import math
 import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from supplyline.domain import Demand, Plan, Scenario, run_dependent_stats
+from supplyline.domain import (
+    Bottleneck,
+    Closure,
+    Demand,
+    Movement,
+    Plan,
+    PlanStatus,
+    ResourceKind,
+    Scenario,
+    SolveStats,
+    run_dependent_stats,
+)
+from supplyline.domain.network import Mode
 from supplyline.io.plan_files import plan_id, plan_to_dict, read_plan, write_plan
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import one_link
+from supplyline.planning.highs import HighsSession, Solution
 
 QUICK = PlanParams(explain_top=0)
 
@@ -74,10 +91,6 @@ def test_total_short_is_a_float_when_nothing_is_short() -> None:
 
 def test_total_short_is_not_a_number_without_a_plan() -> None:
     """A newcomer's script was told 0.0 t short of a plan the time limit left empty."""
-    import math
-
-    from supplyline.domain import PlanStatus
-
     plan = dataclasses.replace(plan_movements(*one_link()), status=PlanStatus.NO_SOLUTION)
     assert math.isnan(plan.total_short_t)
 
@@ -97,3 +110,135 @@ def test_a_plan_is_a_plan_after_pickling() -> None:
     """A plan goes through a process pool's pickle equal."""
     plan: Plan = plan_movements(*one_link(capacity_t_per_day=5.0))
     assert pickle.loads(pickle.dumps(plan)) == plan == copy.deepcopy(plan)
+
+
+def _stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HiGHS's answers replaced by "time limit, no plan yet" (no wall clock in the test)."""
+    real = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        return dataclasses.replace(real(self), status=PlanStatus.NO_SOLUTION, x=None)
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+
+
+@pytest.mark.parametrize(
+    ("stopped", "block_start", "status"),
+    [
+        (False, True, PlanStatus.OPTIMAL),
+        (True, True, PlanStatus.FEASIBLE),  # the fallback from the flows apart
+        (True, False, PlanStatus.NO_SOLUTION),  # no flows apart: nothing to fall back to
+    ],
+)
+def test_every_kind_of_plan_pickles_and_copies_to_an_equal_plan_of_one_hash(
+    bilateral: tuple[Scenario, Demand],
+    monkeypatch: pytest.MonkeyPatch,
+    stopped: bool,
+    block_start: bool,
+    status: PlanStatus,
+) -> None:
+    """A tester's ``no_solution`` plan (objective NaN) was unequal to its pickled copy."""
+    if stopped:
+        _stopped(monkeypatch)
+    params = PlanParams(explain_top=0, time_limit_s=600, block_start=block_start)
+    plan = plan_movements(*bilateral, params)
+    assert plan.status is status
+    assert math.isnan(plan.objective) == (status is PlanStatus.NO_SOLUTION)
+    for copied in (pickle.loads(pickle.dumps(plan)), copy.deepcopy(plan), copy.copy(plan)):
+        assert copied == plan
+        assert hash(copied) == hash(plan)
+        assert plan_id(copied) == plan_id(plan)
+    assert plan_movements(*bilateral, params) == plan  # the same plan again: one plan
+
+
+_amounts = st.floats(allow_nan=True, allow_infinity=True, width=64)
+
+
+@st.composite
+def _plans(draw: st.DrawFn) -> Plan:
+    """Small plans whose every float may be NaN (or infinite, or anything)."""
+    day = st.integers(min_value=0, max_value=30)
+    movements = draw(
+        st.lists(
+            st.builds(
+                Movement,
+                link=st.just("L"),
+                origin=st.just("A"),
+                destination=st.just("B"),
+                mode=st.sampled_from(Mode),
+                commodity=st.sampled_from(["food", "deploy:u1"]),
+                departure_day=day,
+                arrival_day=day,
+                tonnes=_amounts,
+                pax=_amounts,
+            ),
+            max_size=3,
+        )
+    )
+    closures = draw(
+        st.lists(
+            st.builds(
+                Closure,
+                unit=st.just("u1"),
+                required_day=day,
+                closure_day=st.none() | day,
+                lift_t=_amounts,
+                pax=_amounts,
+                moved_t=_amounts,
+                moved_pax=_amounts,
+                late_t_days=_amounts,
+            ),
+            max_size=2,
+        )
+    )
+    bottlenecks = draw(
+        st.lists(
+            st.builds(
+                Bottleneck,
+                kind=st.sampled_from(ResourceKind),
+                resource=st.just("L"),
+                days=st.tuples(day),
+                shadow_price=_amounts,
+                capacity=st.none() | _amounts,
+            ),
+            max_size=2,
+        )
+    )
+    stats = SolveStats(
+        max_violation=draw(_amounts),
+        total_violation=draw(_amounts),
+        weights={"shortfall_per_t": draw(_amounts)},
+    )
+    return Plan(
+        scenario="x",
+        start_date=dt.date(2025, 1, 1),
+        horizon_days=31,
+        status=draw(st.sampled_from(PlanStatus)),
+        objective=draw(_amounts),
+        movements=tuple(movements),
+        closures=tuple(closures),
+        bottlenecks=tuple(bottlenecks),
+        stats=stats,
+    )
+
+
+@given(plan=_plans())
+@settings(max_examples=60, deadline=None)
+def test_a_pickled_plan_is_equal_with_one_hash_whatever_nan_it_holds(plan: Plan) -> None:
+    """Every NaN float counts as equal to a NaN: a copy equals its plan, and hashes alike."""
+    back = pickle.loads(pickle.dumps(plan))
+    assert back == plan
+    assert hash(back) == hash(plan)
+    assert copy.deepcopy(plan) == plan
+
+
+@given(plan=_plans(), objective=_amounts)
+@settings(max_examples=60, deadline=None)
+def test_plans_of_another_objective_are_unequal_nan_or_not(plan: Plan, objective: float) -> None:
+    """A NaN equals a NaN only: a number in its place is another plan, with another id."""
+    other = dataclasses.replace(plan, objective=objective)
+    same = objective == plan.objective or (math.isnan(objective) and math.isnan(plan.objective))
+    assert (other == plan) == same
+    assert (plan_id(other) == plan_id(plan)) == (
+        same or not (math.isfinite(objective) or math.isfinite(plan.objective))
+    )

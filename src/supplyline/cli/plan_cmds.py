@@ -41,6 +41,11 @@ from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, w
 console = Console()
 err = Console(stderr=True)
 TOP_BOTTLENECKS = 5
+EARLIEST_HEADING = "earliest (capacities aside)"
+"""The closure table's heading of the earliest day a unit could be there. Plain
+"earliest" read as a contradiction of `validate`'s warning "can all be at 'ta-north' on
+C+15 at the earliest", which counts the capacities: the table said C+13 for that unit.
+CSV and JSON keep the key ``earliest``."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
 
@@ -57,11 +62,16 @@ def _sections(
     """The summary's sections: rows, the table's columns, title.
 
     ``for_people``: the bottlenecks' capacity and extra as figures with their units
-    (:func:`bottleneck_table_rows`); programs get the numbers and units apart.
+    (:func:`bottleneck_table_rows`), and the closure's earliest day headed
+    :data:`EARLIEST_HEADING`; programs get the numbers and units apart, under their keys.
     """
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     closures = closure_rows(plan, run.opened.scenario)
+    earliest = "earliest"
+    if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
+        earliest = EARLIEST_HEADING
+        closures = [{**row, earliest: row["earliest"]} for row in closures]
     shorts = shortfall_rows(plan, run.demand)
     necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
     return {
@@ -75,7 +85,7 @@ def _sections(
             [
                 "unit",
                 "required",
-                "earliest",
+                earliest,
                 "closure",
                 "days_late",
                 "late_t_days",
@@ -242,8 +252,10 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     if not Method(head["method"]).at_a_vertex:
         out.append(
             f"note: {head['method']} stops at a point within the solver's tolerances, not at "
-            f"a vertex: expect tiny movements that are only numerical noise. {off} The "
-            "default (simplex) gives an exact plan."
+            "a vertex: where choices are equally good (or differ by less than those "
+            "tolerances tell) the plan may split flows between them and carry round trips "
+            f"(out and back on one day) that cost it nothing it can see. {off} The default "
+            "(simplex) gives a vertex plan, without them."
         )
     elif stats.max_violation > NOTICEABLE_T:
         out.append(f"note: the solver stopped within its tolerances. {off}")

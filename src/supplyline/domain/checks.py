@@ -351,7 +351,8 @@ def _check_reach(s: Scenario) -> list[Finding]:
                             entity_id=unit.id,
                             field="destination",
                             severity=Severity.WARNING,
-                            message=f"its {what} cannot get from home {unit.home!r} to "
+                            message=f"unit {unit.id!r}: its {what} cannot get from home "
+                            f"{unit.home!r} to "
                             f"{unit.destination!r}: no chain of links with {capacity} above 0, "
                             f"through places whose {handling} is not 0, leads there, so the "
                             "unit never closes",

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
@@ -82,8 +83,67 @@ def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
     return "t/day"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Movement:
+_NAN: Final = object()
+"""What a NaN float is compared as (see :class:`_ByContent`)."""
+
+
+def _comparable(value: object) -> object:
+    """``value`` as equality and the hash see it: a NaN as one marker, equal to itself.
+
+    A mapping (a plan's weights) becomes the set of its items, so compared.
+    """
+    if isinstance(value, float) and math.isnan(value):
+        return _NAN
+    if isinstance(value, Mapping):
+        return frozenset((k, _comparable(v)) for k, v in value.items())
+    return value
+
+
+_READERS: dict[type, Callable[[object], tuple[object, ...]]] = {}
+
+
+def _values_of(cls: type) -> Callable[[object], tuple[object, ...]]:
+    """What reads the fields that equality compares from a record of ``cls``, as a tuple."""
+    reader = _READERS.get(cls)
+    if reader is None:
+        names = tuple(f.name for f in fields(cls) if f.compare)
+        get = operator.attrgetter(*names)
+        reader = _READERS[cls] = (lambda record: (get(record),)) if len(names) == 1 else get
+    return reader
+
+
+def _key(values: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(_comparable(v) for v in values)
+
+
+class _ByContent:
+    """Equality and hash of a plan's records by content, a NaN equal to a NaN.
+
+    Why: a plan without a solution has the objective NaN, and ``nan != nan``: a tester's
+    ``no_solution`` plan was unequal to its own pickled copy, with another hash (Python
+    hashes a NaN by the object). Here every NaN float compares equal to every other
+    NaN, so plans that plan the same are equal whatever NaN they hold, and hash alike;
+    ``plan_id`` (which writes a NaN as null) agrees. The classes using it are dataclasses
+    with ``eq=False``: this is their ``__eq__`` and ``__hash__``. Equal fields are
+    compared as the dataclass would (fast); only fields that differ are looked at again
+    for NaNs.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _ByContent) or other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _values_of(self.__class__)
+        mine, theirs = values(self), values(other)
+        return mine == theirs or _key(mine) == _key(theirs)
+
+    def __hash__(self) -> int:
+        return hash(_key(_values_of(self.__class__)(self)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Movement(_ByContent):
     """Tonnes (and people) of one commodity sent over one link, departing on one day.
 
     ``commodity`` is a commodity id, or ``deploy:<unit id>`` for a unit's own equipment and
@@ -101,8 +161,8 @@ class Movement:
     pax: float = 0.0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StockLevel:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class StockLevel(_ByContent):
     """Stock of a commodity at a location at the end of a day.
 
     With ``unit`` set it is the stock that unit holds (its days of supply on hand) at its
@@ -116,8 +176,8 @@ class StockLevel:
     unit: UnitId | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Delivery:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Delivery(_ByContent):
     """What a unit receives (and consumes or stocks) of a commodity on a day.
 
     ``source_partner`` is the partner whose stock the goods came from, when the plan can
@@ -132,8 +192,8 @@ class Delivery:
     source_partner: PartnerId | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Shortfall:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Shortfall(_ByContent):
     """Demand that the plan does not meet: a unit short of a commodity on a day.
 
     ``cause`` says why when no capacity could have avoided it (no such goods can be at
@@ -149,8 +209,8 @@ class Shortfall:
     cause: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TargetGap:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class TargetGap(_ByContent):
     """Stock a unit holds below its days-of-supply target at the end of a day.
 
     ``cause`` says why when no capacity could have avoided it (no such goods can arrive at
@@ -165,8 +225,8 @@ class TargetGap:
     cause: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Closure:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Closure(_ByContent):
     """When a deploying unit's lift is planned to have arrived, against when it must."""
 
     unit: UnitId
@@ -206,8 +266,8 @@ class Closure:
         return max(0, self.earliest_day - self.required_day)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Bottleneck:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Bottleneck(_ByContent):
     """A binding capacity, ranked by what one more unit of it would save.
 
     ``shadow_price`` is the objective saved per extra tonne (or person) per day of the
@@ -242,8 +302,8 @@ def _timing() -> float:
     return field(default=0.0, compare=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SolveStats:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class SolveStats(_ByContent):
     """Size and timing of the solve, for the summary and the benchmarks.
 
     The timings (``*_s``: how long each stage took on this machine, this time, and the
@@ -296,8 +356,8 @@ def run_dependent_stats() -> tuple[str, ...]:
     return tuple(f.name for f in fields(SolveStats) if not f.compare)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Plan:
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Plan(_ByContent):
     """The movement plan for one scenario.
 
     Equal to another plan of the same content: the solve's timings are not compared

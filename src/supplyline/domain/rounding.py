@@ -2,7 +2,8 @@
 
 Both the convoy router (splitting a delivery into truck-loads) and the route files
 (writing every part of a day's routes to the kilogram) need it, and neither may import
-the other, so it lives here.
+the other, so it lives here; and the requirements' writers, whose two parts and their
+total are written side by side, each to the gram (:func:`gram_parts`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["apportion"]
+from supplyline.types import GRAM_DECIMALS, to_gram
+
+__all__ = ["apportion", "gram_parts"]
+
+GRAMS_PER_T = 10**GRAM_DECIMALS
 
 
 def apportion(total: int, exact: Sequence[float]) -> list[int]:
@@ -37,3 +42,26 @@ def apportion(total: int, exact: Sequence[float]) -> list[int]:
     for k in range(abs(left)):
         floors[order[k % len(order)]] += step
     return floors
+
+
+def gram_parts(first: float, second: float) -> tuple[float, float, float]:
+    """``first``, ``second`` and their sum to the gram, the two adding up to the third.
+
+    The sum and ``first`` are each rounded to the gram (:func:`~supplyline.types.to_gram`)
+    and ``second`` is what is left, in whole grams: rounded alone, two of the bilateral
+    example's 23,669 daily requirements read 0.834322 + 0.602566 t of a 1.436887 t total.
+    ``second`` is then within a gram of its own rounding. Exact as decimals below
+    10**9 t; a NaN or an infinity is rounded alone.
+
+    >>> from supplyline.types import to_gram
+    >>> to_gram(0.8343216), to_gram(0.6025656), to_gram(0.8343216 + 0.6025656)
+    (0.834322, 0.602566, 1.436887)
+    >>> gram_parts(0.8343216, 0.6025656)
+    (0.834322, 0.602565, 1.436887)
+    """
+    total = first + second
+    if not (math.isfinite(first) and math.isfinite(total)):
+        return to_gram(first), to_gram(second), to_gram(total)
+    grams_total = round(to_gram(total) * GRAMS_PER_T)
+    grams_first = round(to_gram(first) * GRAMS_PER_T)
+    return to_gram(first), to_gram((grams_total - grams_first) / GRAMS_PER_T), to_gram(total)

@@ -249,9 +249,25 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
 
 
 def _planned(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` without the solve's timings: what was planned, not how long it took."""
+    """``data`` without the solve's timings: what was planned, not how long it took.
+
+    A zero's sign is dropped too: ``-0.0 == 0.0``, so plans differing only in it are equal
+    (:class:`~supplyline.domain.Plan`) and must have one id.
+    """
     timings = set(run_dependent_stats())
-    return {**data, "stats": {k: v for k, v in data["stats"].items() if k not in timings}}
+    planned = {**data, "stats": {k: v for k, v in data["stats"].items() if k not in timings}}
+    return _unsigned_zeros(planned)  # type: ignore[no-any-return]  # a dict stays a dict
+
+
+def _unsigned_zeros(value: Any) -> Any:
+    """``value`` with every float ``-0.0`` (in dicts and lists, however deep) as ``0.0``."""
+    if isinstance(value, float):
+        return value + 0.0  # -0.0 + 0.0 is 0.0; anything else is itself
+    if isinstance(value, dict):
+        return {k: _unsigned_zeros(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_unsigned_zeros(v) for v in value]
+    return value
 
 
 def plan_id(plan: Plan) -> str:

@@ -270,13 +270,15 @@ def solve_blocks(
     time_limit_s: float | None = None,
     alike: bool = True,
     done_so_far: Callable[[int, int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> BlockStart | None:
     """Solve every flow alone and join the bases; None if any piece was not solved.
 
     ``threads`` pieces run at once (default: the machine's cores); ``time_limit_s``
     bounds the whole of it; with ``alike``, flows of the same shape start from the first
     one's basis. None means: start cold (a piece hit the limit, or HiGHS gave no basis
-    for it).
+    for it). :func:`~supplyline.planning.interrupt.stop_work` on ``stop`` stops it (the
+    flows solved apart beside another method's solve, for its fallback plan).
     """
     began = time.perf_counter()
     deadline = None if time_limit_s is None else began + time_limit_s
@@ -288,6 +290,7 @@ def solve_blocks(
         deadline=deadline,
         alike=alike,
         done_so_far=done_so_far,
+        stop=stop,
     )
     col_status: ObjectArray = np.empty(model.num_cols, dtype=object)
     row_status: ObjectArray = np.full(model.num_rows, highspy.HighsBasisStatus.kBasic, dtype=object)

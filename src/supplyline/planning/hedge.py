@@ -7,14 +7,22 @@ them: the first large goods flow's re-solve did not finish in it. HiGHS's dual s
 runs on one core; here the fallback (the mix, then the best responses) runs on another
 from the moment the flows apart are solved, until the user's limit, and is dropped (its
 runs stopped) as soon as the solve proves its optimum.
+
+Interior point and PDLP start from no basis, so their solves never solve the flows apart;
+yet a plan they cannot finish within a time limit needs the fallback as much (a tester's
+``--method pdlp --time-limit 20`` ended with no plan, exit 6, where simplex gave one).
+For them the fallback also solves the flows apart first, each to a vertex as for a
+starting basis (by simplex; a large flow by interior point with crossover), beside the solve,
+from half the limit on (:data:`~supplyline.planning.solve.APART_BESIDE_FROM`).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 
 from supplyline.planning.best_response import Responses, best_responses
-from supplyline.planning.block_start import BlockStart
+from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.interrupt import stop_work, wait_watching
 from supplyline.planning.model import LpModel
@@ -36,7 +44,7 @@ against 118 s (a 600 s limit leaves 4.1 times). It was 2 while the flows apart t
 def fallback_plan(
     model: LpModel,
     part: Partition,
-    start: BlockStart,
+    start: BlockStart | None,
     *,
     scale: float,
     threads: int | None,
@@ -45,10 +53,23 @@ def fallback_plan(
 ) -> Responses | None:
     """The fallback plan: the flows' own optima mixed, then their best responses.
 
-    The responses go on until ``deadline``; the result says how many flows made theirs (none
-    when the deadline came first: the plan is the mix). None if not even the mix could be
-    made.
+    Without a ``start`` the flows are solved apart first (each to a vertex, as for a
+    starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
+    how many flows made theirs (none when the deadline came first: the plan is the mix).
+    None if not even the mix could be made (or the flows apart were not all solved in
+    time).
     """
+    if start is None:
+        start = solve_blocks(
+            model,
+            part,
+            scale=scale,
+            threads=threads,
+            time_limit_s=None if deadline is None else max(0.0, deadline - time.perf_counter()),
+            stop=stop,
+        )
+        if start is None:
+            return None
     x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
@@ -61,25 +82,37 @@ def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> b
 
 
 class FallbackBeside:
-    """The fallback plan, made in a thread of its own from the moment it is created."""
+    """The fallback plan, made in a thread of its own from the moment it is created.
+
+    From the flows' optima in ``start``; without one, it solves the flows apart first.
+    With ``not_before`` (a ``time.perf_counter()`` time) it begins then, or when its
+    result is asked for if that comes sooner: a solve that ends before then has not
+    shared its cores with a fallback it did not need.
+    """
 
     def __init__(
         self,
         model: LpModel,
         part: Partition,
-        start: BlockStart,
+        start: BlockStart | None,
         *,
         scale: float,
         threads: int | None,
         deadline: float | None,
+        not_before: float | None = None,
     ) -> None:
         self._stop = threading.Event()
+        self._go = threading.Event()
         self._done = threading.Event()
         self._made: Responses | None = None
         self._error: BaseException | None = None
 
         def make() -> None:
             try:
+                if not_before is not None:
+                    self._go.wait(max(0.0, not_before - time.perf_counter()))
+                if self._stop.is_set():  # dropped before it began
+                    return
                 self._made = fallback_plan(
                     model,
                     part,
@@ -106,11 +139,13 @@ class FallbackBeside:
     def drop(self) -> None:
         """Not wanted any more (the solve proved its optimum, or Ctrl+C): stop and wait."""
         stop_work(self._stop)
+        self._go.set()
         wait_watching(self._done)
         self._thread.join()
 
     def result(self) -> Responses | None:
         """The fallback plan, once made (its best responses end at the deadline)."""
+        self._go.set()
         wait_watching(self._done)
         self._thread.join()
         if self._error is not None:

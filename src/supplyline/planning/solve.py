@@ -92,23 +92,43 @@ FALLBACK_SHARE = 0.10
 case the solve runs out of time: the flows' best responses use what the mix leaves."""
 
 
+APART_BESIDE_FROM = 0.5
+"""Of a time limit, the part after which an interior point or PDLP solve still running
+gets its fallback made beside it (the flows solved apart to vertices, mixed, improved;
+:func:`_apart_beside`). Started at once, the fallback shared the machine with every
+such solve: corridor-S by interior point with a 600 s limit, median of 5 runs in one
+process, 1.05 s started at once, 0.67 s from half the limit, 0.77 s with no limit (load
+5-7 on 2 cores, 2026-11-29). The flows apart take about a tenth of a second there,
+against 0.4-0.8 s for interior point and 3-5 s for PDLP. A limit so short that half of
+it is too little for the flows apart and the mix leaves no plan (corridor-S by PDLP at
+0.3 s: once of two runs)."""
+
+
 def _block_start(
     session: HighsSession, problem: Problem, model: LpModel, say: Progress
 ) -> tuple[float, BlockStart | None, Partition | None]:
     """Give the session a starting basis from the flows solved apart.
 
     Returns the seconds it took, the start (None when there is none) and the flows'
-    partition it used (for the fallback). Only for the
-    simplex (interior point and PDLP do not start from a basis), and only with two flows
-    or more (one flow alone is the whole model).
+    partition it used (for the fallback). For the simplex; for another method (interior
+    point and PDLP do not start from a basis) only when a time limit is given and the
+    plan has one thread: then the flows apart are for the fallback alone, solved before
+    the solve as for the simplex (with more threads, beside it: :func:`_apart_beside`).
+    Only with two flows or more (one flow alone is the whole model).
     """
     params = problem.params
-    if not params.block_start or session.method != Method.SIMPLEX.value:
+    simplex = session.method == Method.SIMPLEX.value
+    for_fallback = params.time_limit_s is not None and params.threads == 1
+    if not params.block_start or not (simplex or for_fallback):
         return 0.0, None, None
     part = partition(model)
     if len(part.flows) < 2:
         return 0.0, None, None
-    stage = f"solving {len(part.flows)} flows apart for a starting basis"
+    stage = (
+        f"solving {len(part.flows)} flows apart for a starting basis"
+        if simplex
+        else f"solving {len(part.flows)} flows apart, each to a vertex, for a fallback plan"
+    )
     say(stage)
     began = time.perf_counter()
     said = [began]
@@ -128,13 +148,49 @@ def _block_start(
         alike=params.alike_start,
         done_so_far=done_so_far,
     )
-    if start is not None:
+    if start is not None and simplex:
         session.start_from(start.basis())
     spent = time.perf_counter() - began
     if params.time_limit_s is not None:  # the user's limit covers the start too
         reserve = FALLBACK_SHARE * params.time_limit_s if start is not None else 0.0
         session.set_time_limit(params.time_limit_s - spent - reserve)
     return spent, start, part
+
+
+def _apart_beside(
+    session: HighsSession, problem: Problem, model: LpModel, began: float
+) -> FallbackBeside | None:
+    """For interior point or PDLP with a time limit: the fallback made beside the solve.
+
+    From :data:`APART_BESIDE_FROM` of the limit after ``began`` (or when the solve ends
+    without a plan, if sooner), it solves the flows apart (each to a vertex), mixes their optima
+    and improves the mix until the limit, on one core while the solve has the other; it
+    is dropped as soon as the solve ends with a plan (as :mod:`supplyline.planning.hedge`
+    does for the simplex). None for the simplex (its flows apart came before the solve),
+    without a limit, with one thread (then they came before the solve too:
+    :func:`_block_start`), or with one flow.
+    """
+    params = problem.params
+    limit = params.time_limit_s
+    if (
+        not params.block_start
+        or limit is None
+        or session.method == Method.SIMPLEX.value
+        or params.threads == 1
+    ):
+        return None
+    part = partition(model)
+    if len(part.flows) < 2:
+        return None
+    return FallbackBeside(
+        model,
+        part,
+        None,
+        scale=session.scale,
+        threads=1,
+        deadline=began + limit,
+        not_before=began + APART_BESIDE_FROM * limit,
+    )
 
 
 def _fallback(
@@ -155,7 +211,7 @@ def _fallback(
     ``beside`` the solve already, if it was started there. The second item says how the
     fallback plan was made (None when there is none).
     """
-    if sol.x is not None or start is None or part is None:
+    if sol.x is not None or (beside is None and (start is None or part is None)):
         if beside is not None:
             beside.drop()
         return sol, None
@@ -163,7 +219,7 @@ def _fallback(
     if beside is not None:
         say("no optimal plan within the time limit: taking the plan made beside the solve")
         made = beside.result()
-    else:
+    elif start is not None and part is not None:
         say("no optimal plan within the time limit: mixing the flows' own plans, then improving")
         made = fallback_plan(
             model,
@@ -240,7 +296,8 @@ def plan_movements(
     start_s, start, part = _block_start(session, problem, model, say)
     limit = params.time_limit_s
     deadline = None if limit is None else solve_began + limit
-    beside = None
+    aside = ""
+    beside: FallbackBeside | None
     if (
         start is not None
         and part is not None
@@ -250,10 +307,13 @@ def plan_movements(
         beside = FallbackBeside(  # on one core: the solve keeps its own
             model, part, start, scale=session.scale, threads=1, deadline=deadline
         )
-    say(
-        f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows)"
-        + ("; little time left, so a fallback plan is made beside it" if beside else "")
-    )
+        aside = "; little time left, so a fallback plan is made beside it"
+    elif (beside := _apart_beside(session, problem, model, solve_began)) is not None:
+        aside = (
+            "; a fallback plan is made beside it from half the time limit on, "
+            "from the flows solved apart"
+        )
+    say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows){aside}")
     try:
         sol = session.solve()
     except BaseException:  # Ctrl+C, or HiGHS failed: the plan beside is not wanted

@@ -155,7 +155,7 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
             "unit": "unit",
             "partner": "partner",
             "required": "required",
-            "earliest": "earliest possible",
+            "earliest": "earliest possible (capacities aside)",
             "closure": "closes",
             "state": "state",
             "late_t_days": "late t-days",

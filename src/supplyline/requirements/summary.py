@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, held_at_start, to_deliver
+from supplyline.domain.rounding import gram_parts
 from supplyline.types import day_label, to_gram
 
 FloatArray = npt.NDArray[np.float64]
@@ -26,10 +27,13 @@ def grand_totals(scenario: Scenario, demand: Demand) -> dict[str, float]:
     unit's rate), and may be less than what units hold at the start: it is said apart
     (a tester read "build-up 1.9 t, 5.7 t of it held").
     """
+    consumption, buildup, total = gram_parts(
+        float(demand.consumption_t.sum()), float(demand.buildup_t.sum())
+    )
     return {
-        "consumption_t": to_gram(float(demand.consumption_t.sum())),
-        "buildup_t": to_gram(float(demand.buildup_t.sum())),
-        "total_t": to_gram(float(demand.total_t.sum())),
+        "consumption_t": consumption,
+        "buildup_t": buildup,
+        "total_t": total,
         "on_hand_t": to_gram(float(held_at_start(scenario, demand).sum())),
         # what the plan is asked to bring: its delivered, short and build-up not delivered
         # add up to this (a tester summed the table's column to reconcile them)
@@ -57,13 +61,20 @@ def _arrival(demand: Demand, u: int) -> dict[str, Any]:
     return {"arrival_day": day, "arrival_label": day_label(day), "arrival_date": date.isoformat()}
 
 
+def _parts(consumption: float, buildup: float) -> dict[str, float]:
+    """Consumption, build-up and total to the gram, the two adding up to the total."""
+    consumption_t, buildup_t, total_t = gram_parts(consumption, buildup)
+    return {"consumption_t": consumption_t, "buildup_t": buildup_t, "total_t": total_t}
+
+
 def totals_by_unit(demand: Demand, deliver: FloatArray | None = None) -> list[dict[str, Any]]:
     """One row per unit × commodity: arrival, consumption, build-up and total tonnes.
 
     The arrival is the day the unit starts consuming at its destination (its required
     day, or the first day its people can be there). With ``deliver``
     (:func:`~supplyline.domain.to_deliver`), ``to_deliver_t`` is what must reach it, net of
-    what a unit in place already holds.
+    what a unit in place already holds. Consumption and build-up add up to the total to
+    the gram (:func:`~supplyline.domain.rounding.gram_parts`), here and in every summary.
     """
     consumed = demand.consumption_t.sum(axis=2)
     built = demand.buildup_t.sum(axis=2)
@@ -76,9 +87,7 @@ def totals_by_unit(demand: Demand, deliver: FloatArray | None = None) -> list[di
                     "unit": unit,
                     "commodity": com,
                     **_arrival(demand, u),
-                    "consumption_t": to_gram(float(consumed[u, c])),
-                    "buildup_t": to_gram(float(built[u, c])),
-                    "total_t": to_gram(float(consumed[u, c] + built[u, c])),
+                    **_parts(float(consumed[u, c]), float(built[u, c])),
                     **(
                         {}
                         if delivered is None
@@ -103,12 +112,15 @@ def totals_by_commodity(demand: Demand, deliver: FloatArray | None = None) -> li
         # the first day within half a gram of the most: on a plateau, where it starts (a
         # tester's food, 21.645 t every day from C+3, peaked on C+12 by rounding noise)
         peak = int(np.argmax(per_day[c] >= per_day[c].max() - 5e-7)) if per_day.shape[1] else 0
+        parts = _parts(
+            float(demand.consumption_t[:, c, :].sum()), float(demand.buildup_t[:, c, :].sum())
+        )
         rows.append(
             {
                 "commodity": com,
-                "total_t": to_gram(float(demand.total_t[:, c, :].sum())),
-                "consumption_t": to_gram(float(demand.consumption_t[:, c, :].sum())),
-                "buildup_t": to_gram(float(demand.buildup_t[:, c, :].sum())),
+                "total_t": parts["total_t"],
+                "consumption_t": parts["consumption_t"],
+                "buildup_t": parts["buildup_t"],
                 **({} if deliver is None else {"to_deliver_t": to_gram(float(per_day[c].sum()))}),
                 "peak_day": day_label(peak),
                 "peak_t": to_gram(float(per_day[c, peak])) if per_day.shape[1] else 0.0,
@@ -122,7 +134,6 @@ def daily_rows(demand: Demand, deliver: FloatArray | None = None) -> list[dict[s
 
     With ``deliver``, ``to_deliver_t`` as in :func:`totals_by_unit`.
     """
-    total = demand.total_t
     u_idx, c_idx, d_idx = np.nonzero((demand.consumption_t != 0) | (demand.buildup_t != 0))
     rows = []
     for u, c, d in zip(u_idx.tolist(), c_idx.tolist(), d_idx.tolist(), strict=True):
@@ -133,9 +144,7 @@ def daily_rows(demand: Demand, deliver: FloatArray | None = None) -> list[dict[s
                 "day": d,
                 "c_day": day_label(d),
                 "date": (demand.start_date + dt.timedelta(days=d)).isoformat(),
-                "consumption_t": to_gram(float(demand.consumption_t[u, c, d])),
-                "buildup_t": to_gram(float(demand.buildup_t[u, c, d])),
-                "total_t": to_gram(float(total[u, c, d])),
+                **_parts(float(demand.consumption_t[u, c, d]), float(demand.buildup_t[u, c, d])),
                 **({} if deliver is None else {"to_deliver_t": to_gram(float(deliver[u, c, d]))}),
             }
         )
