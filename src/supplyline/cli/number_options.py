@@ -48,7 +48,7 @@ def seconds(
         if number < least:
             raise typer.BadParameter(f"{value} is less than the least, {least:g} seconds")
         if most is not None and number > most:
-            raise typer.BadParameter(f"{value} is more than the most, {most:,g} seconds")
+            raise typer.BadParameter(f"{value} is more than the most, {_figure(most)} seconds")
         return number
 
     return parse
@@ -88,3 +88,8 @@ def whole_number(
         return number
 
     return parse
+
+
+def _figure(number: float) -> str:
+    """A bound as a person reads it: ``1,000,000`` (``:g`` said ``1e+06``), ``0.001``."""
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,g}"
