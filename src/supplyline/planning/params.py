@@ -25,6 +25,7 @@ from typing import Any, Self
 from supplyline.domain.fields import LARGEST, check_fields, named_fields, number_problem
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
+from supplyline.planning.toml_lines import key_lines, syntax_place
 
 __all__ = ["MAX_EXPLAIN", "MAX_SECONDS", "MAX_THREADS", "Method", "PlanParams", "Weights"]
 
@@ -304,8 +305,13 @@ class PlanParams:
         except UnicodeDecodeError:
             raise _params_error(name, "is not UTF-8 text") from None
         except tomllib.TOMLDecodeError as error:
-            line = getattr(error, "lineno", None)
-            raise _params_error(name, f"is not valid TOML: {error}", line=line) from None
+            what, line, column = syntax_place(str(error))
+            raise _params_error(
+                name,
+                f"is not valid TOML: {what}",
+                line=line,
+                column=None if column is None else f"column {column}",
+            ) from None
         found = _ParamsFile(name, text)
         weights = data.pop("weights", {})
         if not isinstance(weights, dict):
@@ -328,27 +334,13 @@ class _ParamsFile:
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.lines = text.splitlines()
+        self.lines = key_lines(text)
         self.issues: list[Issue] = []
 
-    def line_of(self, column: str) -> int | None:
-        """The line of ``key = …`` (a ``weights.`` key's after ``[weights]``), if any."""
-        table, _, key = column.rpartition(".")
-        start = 0
-        if table:
-            heads = [i for i, ln in enumerate(self.lines) if ln.strip() == f"[{table}]"]
-            if not heads:
-                return None
-            start = heads[0] + 1
-        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
-        for i in range(start, len(self.lines)):
-            if pattern.match(self.lines[i]):
-                return i + 1
-        return None
-
     def bad(self, message: str, column: str) -> None:
+        """Note a mistake at the line of the key ``column`` (``weights.late_per_t_day``)."""
         self.issues.append(
-            Issue(file=self.name, line=self.line_of(column), column=column, message=message)
+            Issue(file=self.name, line=self.lines.get(column), column=column, message=message)
         )
 
     def unknown(self, table: dict[str, Any], known: set[str], prefix: str) -> None:
@@ -401,7 +393,7 @@ class _ParamsFile:
                 self.bad(str(error), column)
                 return False
             _, value, why = said.groups()
-            why = why.replace("or None for no limit", "or leave the key out for no limit")
+            why = why.replace("or None for", "or leave the key out for")
             self.bad(f"{value} {why}", column)
             return False
         return True
