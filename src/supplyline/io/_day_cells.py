@@ -182,6 +182,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     if not m:
         hint = (
             _other_date_form(text)
+            or _beyond_any_horizon(text)
             or (" (days are whole: 12 or 12.0)" if re.fullmatch(r"\d+\.\d*", text) else "")
             or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
         )
@@ -190,6 +191,16 @@ def parse_day(value: Any, start: dt.date | None) -> int:
         _serial_hint(int(m.group(3)))
         return int(m.group(3))
     return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
+
+
+def _beyond_any_horizon(text: str) -> str:
+    """The hint for a whole number of days too long for :data:`_DAY` (``99999999999999999999.0``).
+
+    It was told "days are whole: 12 or 12.0", though it is whole.
+    """
+    if re.fullmatch(r"\d{7,}(?:\.0*)?", text):
+        return ": it is beyond any horizon (a horizon is at most 3,660 days)"
+    return ""
 
 
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
