@@ -33,6 +33,7 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         INTERRUPTED,
         INTERRUPTED_STARTING,
         caused_by_ctrl_c,
+        ignore_ctrl_c_once_done,
         quit_on_next_ctrl_c,
     )
     from supplyline.errors import SupplylineError
@@ -185,6 +186,8 @@ def main() -> None:
     except SystemExit as ending:
         if ending.code == EXIT_INTERRUPTED:
             quit_on_next_ctrl_c()  # a second press in the shutdown: no traceback, exit now
+        elif ending.code in (0, None):
+            ignore_ctrl_c_once_done()  # all done and said: a press in the teardown is not 130
         raise
     except KeyboardInterrupt:  # while the command modules import, before a command runs
         sys.stderr.write(INTERRUPTED_STARTING + "\n")

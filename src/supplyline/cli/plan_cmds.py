@@ -20,7 +20,7 @@ from supplyline.cli.paths import (
     output_file_option,
     output_path,
 )
-from supplyline.cli.progress import interruptible, stages
+from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.csv_out import to_gram
@@ -410,14 +410,17 @@ def plan_cmd(
             progress=show,
             on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
         )
-    if fmt is OutputFormat.TABLE:
-        _print_table(run)
-    else:
-        _print_machine(run, fmt)
-    err.print(
-        wrote_what(out, run.files, {"the report": report, "the model": mps}),
-        markup=False,
-        highlight=False,
-    )
-    for path in run.removed:
-        err.print(f"removed {path}, the report of the earlier plan", markup=False, highlight=False)
+    with files_in_place(err, written=True):
+        if fmt is OutputFormat.TABLE:
+            _print_table(run)
+        else:
+            _print_machine(run, fmt)
+        err.print(
+            wrote_what(out, run.files, {"the report": report, "the model": mps}),
+            markup=False,
+            highlight=False,
+        )
+        for path in run.removed:
+            err.print(
+                f"removed {path}, the report of the earlier plan", markup=False, highlight=False
+            )

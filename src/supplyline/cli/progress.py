@@ -23,7 +23,10 @@ from supplyline.cli.exits import EXIT_INTERRUPTED, caused_by_ctrl_c
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
-__all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
+__all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
+
+WRITTEN = "the files were written (Ctrl+C came after them)"
+"""What Ctrl+C says once a command's files are in place: they are, whole."""
 
 
 class _Stage:
@@ -91,3 +94,21 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
         )
         console.print(f"interrupted: {said}", style="bold red", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+@contextmanager
+def files_in_place(console: Console, *, written: bool) -> Iterator[None]:
+    """Around what a command prints once its files are in place (when ``written``).
+
+    Ctrl+C there ends with ``interrupted: the files were written …`` and 130, the
+    words the README gives for Ctrl+C while they were moved into place: the files are
+    whole, the summary may be cut. It said "interrupted" alone, and before, a tester's
+    Ctrl+C just after "wrote 8 files" ended with 130 and no word, which the README reads
+    as "no plan written". Once everything is said, a Ctrl+C changes nothing
+    (:func:`~supplyline.cli.exits.ignore_ctrl_c_once_done`).
+    """
+    if not written:
+        yield
+        return
+    with interruptible(console, WRITTEN):
+        yield
