@@ -113,3 +113,22 @@ def test_ctrl_c_in_pythons_teardown_after_a_finished_command_exits_0(tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "wrote 3 files" in done.stderr
     assert len(list(out.iterdir())) == 3
+
+
+def test_ctrl_c_between_the_commands_last_line_and_its_exit_says_the_files_were_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Past the command's own words (its output flushed, typer returning): not "interrupted"."""
+    import typer
+
+    from supplyline.cli.app import _ending_as_tools_do
+    from supplyline.cli.exits import INTERRUPTED, note_files_in_place
+
+    note_files_in_place(True)
+    try:
+        with pytest.raises(typer.Exit) as ended, _ending_as_tools_do(INTERRUPTED):
+            raise KeyboardInterrupt
+    finally:
+        note_files_in_place(False)
+    assert ended.value.exit_code == EXIT_INTERRUPTED
+    assert f"interrupted: {WRITTEN}" in " ".join(capsys.readouterr().err.split())

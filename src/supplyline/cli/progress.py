@@ -19,14 +19,11 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from supplyline.cli.exits import EXIT_INTERRUPTED, caused_by_ctrl_c
+from supplyline.cli.exits import EXIT_INTERRUPTED, WRITTEN, caused_by_ctrl_c, note_files_in_place
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
 __all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
-
-WRITTEN = "the files were written (Ctrl+C came after them)"
-"""What Ctrl+C says once a command's files are in place: they are, whole."""
 
 
 class _Stage:
@@ -110,5 +107,6 @@ def files_in_place(console: Console, *, written: bool) -> Iterator[None]:
     if not written:
         yield
         return
+    note_files_in_place(True)  # for a press after this block too, until the command exits
     with interruptible(console, WRITTEN):
         yield
