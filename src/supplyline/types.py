@@ -103,10 +103,12 @@ def to_gram(value: float) -> float:
 def days_text(n: int) -> str:
     """A number of days in words: "1 day", "3 days".
 
-    >>> days_text(1), days_text(3)
-    ('1 day', '3 days')
+    With thousands apart, as every count a person reads ("take 33,334 days").
+
+    >>> days_text(1), days_text(3), days_text(33334)
+    ('1 day', '3 days', '33,334 days')
     """
-    return f"{n} day{'' if n == 1 else 's'}"
+    return f"{n:,} day{'' if n == 1 else 's'}"
 
 
 def day_label(day: int) -> str:

@@ -390,3 +390,22 @@ def test_a_solver_failure_keeps_the_mps_file(
         plan_scenario(BILATERAL, out, mps=mps)
     assert mps.stat().st_size > 0
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--explain", "1000000000001", "1000000000001 is above 10,000: give a whole number"),
+        ("--time-limit", "1e13", "1e13 is more than the most, 1,000,000 seconds"),
+        ("--explain-time", "1e13", "1e13 is more than the most, 1,000,000 seconds"),
+    ],
+)
+def test_plans_huge_numbers_are_usage_errors_in_the_options_words(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    """They exited 1 with "explain_top(=1e+12) is out of range (at most 1e+12)"."""
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["plan", B, "--out", str(out), option, value])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.replace("│", " ").split())
+    assert not out.exists()

@@ -394,3 +394,11 @@ def test_the_number_a_degrees_message_suggests_is_the_same_place(
     _, said = outcome(partial(parse_degrees, hi=90), text)
     suggested = said.rsplit("here ", 1)[1]
     assert parse_degrees(suggested, hi=90) == pytest.approx(degrees, abs=1e-6)
+
+
+@given(st.integers(min_value=1_000_000, max_value=10**40), st.sampled_from(["", ".0", ".", ".00"]))
+def test_a_whole_day_beyond_any_horizon_is_said_so_not_called_unwhole(day: int, point: str) -> None:
+    """A tester's ``99999999999999999999.0`` was told "days are whole: 12 or 12.0"."""
+    _, message = outcome(partial(parse_day, start=None), f"{day}{point}")
+    assert "beyond any horizon" in message
+    assert "days are whole" not in message

@@ -68,9 +68,9 @@ def test_a_factor_override_that_is_not_a_number_of_0_or_more_is_refused() -> Non
         ('method = "fast"\n', "method", "'fast' is not one of auto, simplex"),
         ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key .did you mean"),
         ('[weights]\nlate_per_t_day = "x"\n', "weights.late_per_t_day", "'x' is not a number"),
-        ("threads = 5000\n", "threads", "5000 must be 1 to 1024"),
+        ("threads = 5000\n", "threads", "5000 must be 1 to 1,024"),
         ("time_limit_s = -1\n", "time_limit_s", "or leave the key out for no limit"),
-        ("[weights]\nlate_per_t_day = -5\n", "weights.late_per_t_day", "-5.0 is negative"),
+        ("[weights]\nlate_per_t_day = -5\n", "weights.late_per_t_day", "-5 is negative"),
         ("x = [\n", None, "is not valid TOML"),
     ],
 )

@@ -33,6 +33,9 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         INTERRUPTED,
         INTERRUPTED_STARTING,
         caused_by_ctrl_c,
+        ignore_ctrl_c_once_done,
+        interrupted_line,
+        note_files_in_place,
         quit_on_next_ctrl_c,
     )
     from supplyline.errors import SupplylineError
@@ -86,6 +89,8 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
+        if interrupted == INTERRUPTED:
+            interrupted = interrupted_line()  # after the command's files: it says so
         err_console.print(interrupted, style="bold red", highlight=False, markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except (OSError, SystemExit) as error:
@@ -96,6 +101,8 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
     except Exception as error:
         if not caused_by_ctrl_c(error):
             raise
+        if interrupted == INTERRUPTED:
+            interrupted = interrupted_line()
         err_console.print(interrupted, style="bold red", highlight=False, markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
@@ -114,6 +121,7 @@ class _Group(TyperGroup):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
+        note_files_in_place(False)  # until the command says its files are
         with _ending_as_tools_do(INTERRUPTED):
             result = super().invoke(ctx)
             sys.stdout.flush()  # the last of the output: a closed pipe may show only here
@@ -185,6 +193,8 @@ def main() -> None:
     except SystemExit as ending:
         if ending.code == EXIT_INTERRUPTED:
             quit_on_next_ctrl_c()  # a second press in the shutdown: no traceback, exit now
+        elif ending.code in (0, None):
+            ignore_ctrl_c_once_done()  # all done and said: a press in the teardown is not 130
         raise
     except KeyboardInterrupt:  # while the command modules import, before a command runs
         sys.stderr.write(INTERRUPTED_STARTING + "\n")

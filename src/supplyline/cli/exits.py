@@ -16,7 +16,11 @@ __all__ = [
     "EXIT_PIPE_CLOSED",
     "INTERRUPTED",
     "INTERRUPTED_STARTING",
+    "WRITTEN",
     "caused_by_ctrl_c",
+    "ignore_ctrl_c_once_done",
+    "interrupted_line",
+    "note_files_in_place",
     "quit_on_next_ctrl_c",
 ]
 
@@ -37,6 +41,25 @@ INTERRUPTED_STARTING = "interrupted: nothing done (Ctrl+C while supplyline was s
 
 INTERRUPTED = "interrupted"
 """The line printed for Ctrl+C in a command that says nothing more specific."""
+
+WRITTEN = "the files were written (Ctrl+C came after them)"
+"""What Ctrl+C says once a command's files are in place: they are, whole."""
+
+_IN_PLACE = [False]
+"""Whether the command running has its files in place (set by it, cleared as one starts)."""
+
+
+def note_files_in_place(in_place: bool) -> None:
+    """Note that the command's files are in place (or, as a command starts, that they are not)."""
+    _IN_PLACE[0] = in_place
+
+
+def interrupted_line() -> str:
+    """The line for Ctrl+C outside a command's own words: after its files, it says so.
+
+    A press between a command's last line and its exit said "interrupted" alone.
+    """
+    return f"interrupted: {WRITTEN}" if _IN_PLACE[0] else INTERRUPTED
 
 
 def caused_by_ctrl_c(error: BaseException) -> bool:
@@ -71,3 +94,18 @@ def quit_on_next_ctrl_c() -> None:
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _quit_at_once)
+
+
+def ignore_ctrl_c_once_done() -> None:
+    """Let Ctrl+C change nothing once a command has done all its work and said all of it.
+
+    What is left is Python's own teardown. CPython puts the default handler of SIGINT back
+    as it begins it, before some 0.4 s of freeing the modules (numpy, scipy, HiGHS), so a
+    press there killed the process by SIGINT: the shell saw 130 and no word after a
+    complete plan (a tester's, 0 to 0.2 s after "wrote 8 files"), which reads as "no plan
+    written". Ignored (the one handler CPython leaves in place), the command exits 0, as
+    it had finished. Nothing that teardown runs waits on anything: a command's worker
+    threads and processes are joined before it returns.
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

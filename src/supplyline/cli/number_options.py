@@ -9,6 +9,7 @@ range is said as that.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import typer
@@ -16,6 +17,15 @@ import typer
 __all__ = ["SECONDS_METAVAR", "seconds", "whole_number"]
 
 SECONDS_METAVAR = "SECONDS"
+_SECONDS = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""Seconds as a person writes them: ASCII digits, one point, an exponent (``2.5``, ``1e3``).
+
+Python's ``float`` also takes ``1_0`` and full-width or other scripts' digits (``５``)."""
+_NOT_A_NUMBER = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+_WHOLE = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
+"""A whole number as days are written: ``4``, ``4.0``, ``4.`` (not ``4.5``, ``1_0``, ``４``)."""
+_DIGITS = 30
+"""More digits are compared as 10**30: beyond every most, and int() of 4,301 digits fails."""
 
 
 def seconds(
@@ -39,16 +49,19 @@ def seconds(
     def parse(value: str | float | None) -> float | None:
         if value is None or isinstance(value, float):  # a default, not typed by the user
             return value
-        try:
-            number = float(value)
-        except ValueError:
-            raise typer.BadParameter(f"{value!r} is not a number of seconds") from None
-        if not math.isfinite(number):
+        text = value.strip()
+        if _NOT_A_NUMBER.fullmatch(text) is None and _SECONDS.fullmatch(text) is None:
+            raise typer.BadParameter(
+                f"{value!r} is not a number of seconds (write it in the digits 0-9, with one "
+                "point and an exponent if need be: 2.5, 90, 1e3)"
+            )
+        number = float(text)  # 1e400 is inf: a number, more than the most (below, if any)
+        if not math.isfinite(number) and (_NOT_A_NUMBER.fullmatch(text) or most is None):
             raise typer.BadParameter(f"{value} is not a number of seconds ({leave_out})")
         if number < least:
             raise typer.BadParameter(f"{value} is less than the least, {least:g} seconds")
         if most is not None and number > most:
-            raise typer.BadParameter(f"{value} is more than the most, {most:,g} seconds")
+            raise typer.BadParameter(f"{value} is more than the most, {_figure(most)} seconds")
         return number
 
     return parse
@@ -61,9 +74,11 @@ def whole_number(
 
     Pydantic's words for ``--threads 0`` were "Input should be greater than or equal to 1".
 
+    A whole number written with a point is taken, as days are (``4.0``, ``4.``).
+
     >>> parse = whole_number(least=1, most=1024, what="solver threads")
-    >>> parse("4"), parse(None)
-    (4, None)
+    >>> parse("4"), parse("4.0"), parse("4."), parse(None)
+    (4, 4, 4, None)
     >>> try:
     ...     parse("0")
     ... except typer.BadParameter as exc:
@@ -77,10 +92,15 @@ def whole_number(
         span = f"a whole number of {what} from {least:,}" + (
             "" if most is None else f" to {most:,}"
         )
-        try:
-            number = int(value)
-        except ValueError:
+        text = value.strip()
+        if _WHOLE.fullmatch(text) is None:
             raise typer.BadParameter(f"{value!r} is not {span}") from None
+        digits = text.partition(".")[0]
+        if len(digits.lstrip("+-").lstrip("0")) > _DIGITS:  # int() refuses 4,301 digits
+            sign = -1 if digits.startswith("-") else 1
+            number = sign * int(10**_DIGITS)
+        else:
+            number = int(digits)
         if number < least:
             raise typer.BadParameter(f"{value} is below {least:,}: give {span}")
         if most is not None and number > most:
@@ -88,3 +108,8 @@ def whole_number(
         return number
 
     return parse
+
+
+def _figure(number: float) -> str:
+    """A bound as a person reads it: ``1,000,000`` (``:g`` said ``1e+06``), ``0.001``."""
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,g}"

@@ -20,11 +20,12 @@ from supplyline.cli.paths import (
     output_file_option,
     output_path,
 )
-from supplyline.cli.progress import interruptible, stages
+from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
+from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS
 from supplyline.planning.summary import (
     bottleneck_caveats,
     bottleneck_note,
@@ -327,10 +328,13 @@ def plan_cmd(
     time_limit: float | None = typer.Option(
         None,
         "--time-limit",
-        help="Stop the solver after this many seconds of wall-clock time, at least 0.001 (a "
+        help="Stop the solver after this many seconds of wall-clock time, from 0.001 to "
+        "1,000,000 (a "
         "loaded machine gets less done in them, so a plan may stop earlier than on a quiet "
         "one) (default: solver.time_limit_s in scenario.yaml, else no limit).",
-        parser=seconds(least=0.001, leave_out="leave --time-limit out for no limit"),
+        parser=seconds(
+            least=0.001, most=MAX_SECONDS, leave_out="leave --time-limit out for no limit"
+        ),
         metavar=SECONDS_METAVAR,
     ),
     threads: int | None = typer.Option(
@@ -372,16 +376,18 @@ def plan_cmd(
         None,
         "--explain",
         help="Re-solve for this many top bottlenecks to say what more capacity there would buy "
-        "(default: the --params file's explain_top, else 3).",
-        parser=whole_number(least=0, what="bottlenecks to measure"),
+        "(at most 10,000; default: the --params file's explain_top, else 3).",
+        parser=whole_number(least=0, most=MAX_EXPLAIN, what="bottlenecks to measure"),
         metavar="N",
     ),
     explain_time: float | None = typer.Option(
         None,
         "--explain-time",
-        help="Seconds the --explain re-solves may take in all, at least 0.001 (default: as "
-        "long as the solve, at least 10).",
-        parser=seconds(least=0.001, leave_out="leave --explain-time out for the default"),
+        help="Seconds the --explain re-solves may take in all, from 0.001 to 1,000,000 (default: "
+        "as long as the solve, at least 10).",
+        parser=seconds(
+            least=0.001, most=MAX_SECONDS, leave_out="leave --explain-time out for the default"
+        ),
         metavar=SECONDS_METAVAR,
     ),
     fmt: OutputFormat = typer.Option(
@@ -416,14 +422,17 @@ def plan_cmd(
             progress=show,
             on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
         )
-    if fmt is OutputFormat.TABLE:
-        _print_table(run)
-    else:
-        _print_machine(run, fmt)
-    err.print(
-        wrote_what(out, run.files, {"the report": report, "the model": mps}),
-        markup=False,
-        highlight=False,
-    )
-    for path in run.removed:
-        err.print(f"removed {path}, the report of the earlier plan", markup=False, highlight=False)
+    with files_in_place(err, written=True):
+        if fmt is OutputFormat.TABLE:
+            _print_table(run)
+        else:
+            _print_machine(run, fmt)
+        err.print(
+            wrote_what(out, run.files, {"the report": report, "the model": mps}),
+            markup=False,
+            highlight=False,
+        )
+        for path in run.removed:
+            err.print(
+                f"removed {path}, the report of the earlier plan", markup=False, highlight=False
+            )

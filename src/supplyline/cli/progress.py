@@ -19,11 +19,11 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from supplyline.cli.exits import EXIT_INTERRUPTED, caused_by_ctrl_c
+from supplyline.cli.exits import EXIT_INTERRUPTED, WRITTEN, caused_by_ctrl_c, note_files_in_place
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
-__all__ = ["EXIT_INTERRUPTED", "interruptible", "stages"]
+__all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
 
 
 class _Stage:
@@ -91,3 +91,22 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
         )
         console.print(f"interrupted: {said}", style="bold red", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+@contextmanager
+def files_in_place(console: Console, *, written: bool) -> Iterator[None]:
+    """Around what a command prints once its files are in place (when ``written``).
+
+    Ctrl+C there ends with ``interrupted: the files were written …`` and 130, the
+    words the README gives for Ctrl+C while they were moved into place: the files are
+    whole, the summary may be cut. It said "interrupted" alone, and before, a tester's
+    Ctrl+C just after "wrote 8 files" ended with 130 and no word, which the README reads
+    as "no plan written". Once everything is said, a Ctrl+C changes nothing
+    (:func:`~supplyline.cli.exits.ignore_ctrl_c_once_done`).
+    """
+    if not written:
+        yield
+        return
+    note_files_in_place(True)  # for a press after this block too, until the command exits
+    with interruptible(console, WRITTEN):
+        yield

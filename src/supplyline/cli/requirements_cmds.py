@@ -11,7 +11,7 @@ from rich.console import Console
 from supplyline.cli.app import app
 from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed, wrote_what
 from supplyline.cli.paths import PATH_METAVAR, output_path
-from supplyline.cli.progress import stages
+from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import (
@@ -60,60 +60,61 @@ def requirements_cmd(
     """
     if out is not None:
         check_requirements_outputs(folder, out)  # before any work, as plan and routes do
-    with stages(err, "computing requirements") as show:
+    with interruptible(err, "no files written"), stages(err, "computing requirements") as show:
         result = assess_requirements(folder)
         # the files first, then the printing: a reader that stops early (| head) loses none
         written = export_requirements(result, out, progress=show) if out is not None else []
-    print_warnings(result.opened.warnings, err)
-    demand = result.demand
-    if by is GroupBy.UNIT:
-        rows = totals_by_unit(demand, result.to_deliver_t)
-        arrival = (
-            ["arrival_label"]
-            if fmt is OutputFormat.TABLE
-            else ["arrival_day", "arrival_label", "arrival_date"]
-        )
-        cols = [
-            "unit",
-            "commodity",
-            *arrival,
-            "consumption_t",
-            "buildup_t",
-            "total_t",
-            "to_deliver_t",
-        ]
-    else:
-        rows = totals_by_commodity(demand, result.to_deliver_t)
-        cols = [
-            "commodity",
-            "consumption_t",
-            "buildup_t",
-            "total_t",
-            "to_deliver_t",
-            "peak_day",
-            "peak_t",
-        ]
-    scenario = result.opened.scenario
-    title = (
-        f"{scenario.name}: requirements over {scenario.horizon_days} days from "
-        f"{scenario.start_date} (tonnes), {len(scenario.units)} units"
-    )
-    emit_rows(rows, cols, fmt, console=console, title=title)
-    if fmt is OutputFormat.TABLE:
-        t = grand_totals(scenario, demand)
-        console.print(
-            f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
-            f"days-of-supply build-up {t['buildup_t']:,.1f} t); "
-            + (
-                f"units already in place start with {t['on_hand_t']:,.1f} t on hand; "
-                if t["on_hand_t"]
-                else ""
+    with files_in_place(err, written=bool(written)):
+        print_warnings(result.opened.warnings, err)
+        demand = result.demand
+        if by is GroupBy.UNIT:
+            rows = totals_by_unit(demand, result.to_deliver_t)
+            arrival = (
+                ["arrival_label"]
+                if fmt is OutputFormat.TABLE
+                else ["arrival_day", "arrival_label", "arrival_date"]
             )
-            + f"{t['to_deliver_t']:,.1f} t to deliver; "
-            + f"factors used: {', '.join(result.factors_used) or 'none'}"
+            cols = [
+                "unit",
+                "commodity",
+                *arrival,
+                "consumption_t",
+                "buildup_t",
+                "total_t",
+                "to_deliver_t",
+            ]
+        else:
+            rows = totals_by_commodity(demand, result.to_deliver_t)
+            cols = [
+                "commodity",
+                "consumption_t",
+                "buildup_t",
+                "total_t",
+                "to_deliver_t",
+                "peak_day",
+                "peak_t",
+            ]
+        scenario = result.opened.scenario
+        title = (
+            f"{scenario.name}: requirements over {scenario.horizon_days} days from "
+            f"{scenario.start_date} (tonnes), {len(scenario.units)} units"
         )
-    if written:
-        err.print(wrote_what(out, written), markup=False, highlight=False)
+        emit_rows(rows, cols, fmt, console=console, title=title)
+        if fmt is OutputFormat.TABLE:
+            t = grand_totals(scenario, demand)
+            console.print(
+                f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
+                f"days-of-supply build-up {t['buildup_t']:,.1f} t); "
+                + (
+                    f"units already in place start with {t['on_hand_t']:,.1f} t on hand; "
+                    if t["on_hand_t"]
+                    else ""
+                )
+                + f"{t['to_deliver_t']:,.1f} t to deliver; "
+                + f"factors used: {', '.join(result.factors_used) or 'none'}"
+            )
+        if written:
+            err.print(wrote_what(out, written), markup=False, highlight=False)
 
 
 @app.command("factors", rich_help_panel="Plan")

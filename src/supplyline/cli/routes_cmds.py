@@ -13,7 +13,7 @@ from supplyline.cli.app import app
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds
 from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
-from supplyline.cli.progress import interruptible, stages
+from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import DayText
@@ -128,75 +128,88 @@ def routes_cmd(
             report=(report, _routes_report_writer()) if report is not None else None,
             progress=show,
         )
-    print_warnings(run.opened.warnings, err)
-    routes = run.routes
-    for short in routes.depot_short:
-        err.print(
-            f"warning: {short.message}",
-            style="yellow",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    if routes.depot_short:
-        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
-        err.print(
-            f"  (what a depot holds: {routes.depot_stock_basis}; "
-            + (
-                "what none holds is not loaded: depot_short under Not delivered)"
-                if left
-                else "the trucks are loaded all the same, see depot_short.csv)"
-            ),
-            style="yellow",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
-    if fmt is OutputFormat.TABLE:
-        console.print(_headline(routes), highlight=False)
-        if trucks:
-            cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
-            emit_rows(trucks, cols, fmt, console=console, title="Trucks")
-        if on_site:
-            cols = ["unit", "location", "tonnes", "load_t"]
-            title = "Drawn on site (from the stock of the unit's own place, no truck)"
-            emit_rows(on_site, cols, fmt, console=console, title=title)
-        if unserved:
-            cols = ["unit", "tonnes", "reason", "detail"]
-            emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
-        for note in routes.notes:
-            console.print(f"note: {note}", style="dim", markup=False, highlight=False)
-    else:
-        rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
-        rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
-        rows += [{**d, "kind": "on_site", "truck": None} for d in on_site]
-        rows += [
-            {"kind": "depot_short", "truck": None, "depot": d["depot"], "tonnes": d["short_t"],
-             "detail": d["detail"]}
-            for d in depot_short_rows(routes)
-        ]  # fmt: skip
-        cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
-                "detail"]  # fmt: skip
-        if fmt is OutputFormat.JSON:
-            # the day's summary and the files, as plan's JSON has them: a newcomer's program
-            # got rows only, and learnt of a removed report from stderr alone
-            write_json(
-                {
-                    "summary": routes_summary(routes),
-                    "files": [str(p) for p in run.files],
-                    "removed_files": [str(p) for p in run.removed],
-                    "rows": [{c: row.get(c) for c in cols} for row in rows],
-                }
+    with files_in_place(err, written=bool(run.files)):
+        print_warnings(run.opened.warnings, err)
+        routes = run.routes
+        for short in routes.depot_short:
+            err.print(
+                f"warning: {short.message}",
+                style="yellow",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
             )
+        if routes.depot_short:
+            left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
+            err.print(
+                f"  (what a depot holds: {routes.depot_stock_basis}; "
+                + (
+                    "what none holds is not loaded: depot_short under Not delivered)"
+                    if left
+                    else "the trucks are loaded all the same, see depot_short.csv)"
+                ),
+                style="yellow",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
+        if fmt is OutputFormat.TABLE:
+            console.print(_headline(routes), highlight=False)
+            if trucks:
+                cols = [
+                    "truck",
+                    "depot",
+                    "trips",
+                    "stops",
+                    "start_h",
+                    "end_h",
+                    "km",
+                    "tonnes",
+                    "cost",
+                ]
+                emit_rows(trucks, cols, fmt, console=console, title="Trucks")
+            if on_site:
+                cols = ["unit", "location", "tonnes", "load_t"]
+                title = "Drawn on site (from the stock of the unit's own place, no truck)"
+                emit_rows(on_site, cols, fmt, console=console, title=title)
+            if unserved:
+                cols = ["unit", "tonnes", "reason", "detail"]
+                emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
+            for note in routes.notes:
+                console.print(f"note: {note}", style="dim", markup=False, highlight=False)
         else:
-            emit_rows(rows, cols, fmt, console=console)
-    if run.files:
-        err.print(wrote_what(out, run.files, {"the report": report}), markup=False, highlight=False)
-    for path in run.removed:
-        err.print(
-            f"removed {path}, the report of the earlier routes", markup=False, highlight=False
-        )
+            rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
+            rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
+            rows += [{**d, "kind": "on_site", "truck": None} for d in on_site]
+            rows += [
+                {"kind": "depot_short", "truck": None, "depot": d["depot"], "tonnes": d["short_t"],
+                 "detail": d["detail"]}
+                for d in depot_short_rows(routes)
+            ]  # fmt: skip
+            cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
+                    "detail"]  # fmt: skip
+            if fmt is OutputFormat.JSON:
+                # the day's summary and the files, as plan's JSON has them: a newcomer's program
+                # got rows only, and learnt of a removed report from stderr alone
+                write_json(
+                    {
+                        "summary": routes_summary(routes),
+                        "files": [str(p) for p in run.files],
+                        "removed_files": [str(p) for p in run.removed],
+                        "rows": [{c: row.get(c) for c in cols} for row in rows],
+                    }
+                )
+            else:
+                emit_rows(rows, cols, fmt, console=console)
+        if run.files:
+            err.print(
+                wrote_what(out, run.files, {"the report": report}), markup=False, highlight=False
+            )
+        for path in run.removed:
+            err.print(
+                f"removed {path}, the report of the earlier routes", markup=False, highlight=False
+            )
 
 
 @app.command("reach", rich_help_panel="Convoys")

@@ -192,6 +192,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     if not m:
         hint = (
             _other_date_form(text)
+            or _beyond_any_horizon(text)
             or (" (days are whole: 12 or 12.0)" if re.fullmatch(r"\d+\.\d*", text) else "")
             or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
         )
@@ -207,6 +208,16 @@ _OUTAGE_PART = re.compile(rf"\s*({_OUTAGE_DAY})\s*(?:(?:-|\.\.|–)\s*({_OUTAGE_
 """One part of an outage list: a day (``10``, ``C+10`` or a date) or a range of two,
 joined by ``-``, ``..`` or an en dash (``3-5``, ``2026-02-05..2026-02-07``)."""
 _OUTAGE_EXAMPLE = "such as 3-5;10, C+3-C+5, or 2026-02-05..2026-02-07"
+
+
+def _beyond_any_horizon(text: str) -> str:
+    """The hint for a whole number of days too long for :data:`_DAY` (``99999999999999999999.0``).
+
+    It was told "days are whole: 12 or 12.0", though it is whole.
+    """
+    if re.fullmatch(r"\d{7,}(?:\.0*)?", text):
+        return ": it is beyond any horizon (a horizon is at most 3,660 days)"
+    return ""
 
 
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:

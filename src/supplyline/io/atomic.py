@@ -49,10 +49,50 @@ __all__ = [
     "check_not_over_other_files",
     "move_into_place",
     "scratch_file_for",
+    "user_path",
     "writing",
 ]
 
 log = logging.getLogger(__name__)
+
+_STANDS_FOR: dict[Path, Path] = {}
+"""Each scratch file or folder this process made, and the path the user asked for.
+
+So that an error names ``plan.html``, not ``.plan-2012-175b….html``: a tester's full disk
+named the hidden scratch file a report writer was handed (it stages its own file too)."""
+_REMEMBERED = 256
+"""The most scratch names remembered (a server plans many times; a command, a few)."""
+
+
+def _stands_for(scratch: Path, target: Path) -> None:
+    """Remember that ``scratch`` is staged for ``target`` (the oldest forgotten past a few)."""
+    _STANDS_FOR[scratch] = target
+    while len(_STANDS_FOR) > _REMEMBERED:
+        del _STANDS_FOR[next(iter(_STANDS_FOR))]
+
+
+def user_path(path: str | Path) -> Path:
+    """The path the user asked for that ``path`` is staged as, else ``path`` itself.
+
+    A scratch file (:func:`scratch_file_for`), a file in a scratch folder
+    (:func:`atomic_output_dir`), a scratch made for a scratch: each named by its target.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     asked = Path(tmp).resolve() / "plan.html"
+    ...     user_path(scratch_file_for(scratch_file_for(asked))) == asked
+    True
+    """
+    seen = Path(path)
+    for _ in range(8):  # a scratch of a scratch, never a cycle
+        for at, folder in enumerate((seen, *seen.parents)):
+            target = _STANDS_FOR.get(folder)
+            if target is not None:
+                seen = target.joinpath(*seen.parts[len(seen.parts) - at :])
+                break
+        else:
+            return seen
+    return seen
 
 
 @contextmanager
@@ -97,6 +137,7 @@ def atomic_output_dir(
         _remove_dead_scratch(parent, name, "")
         scratch = parent / _scratch_name(name, "")
         scratch.mkdir(mode=0o700)
+        _stands_for(scratch, target)
     except OSError as error:
         _remove_folders(made)
         raise _output_error(target, error) from None
@@ -331,11 +372,15 @@ def writing(what: str | Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise OutputError(f"cannot write {what}: {error.strerror or error}") from None
+        said = str(user_path(what)) if isinstance(what, Path) else what
+        failed = user_path(error.filename) if isinstance(error.filename, str | Path) else None
+        if failed is not None and str(failed) != said:  # which of the files, if it says
+            said += f" ({failed})" if said.startswith("the ") else ""
+        raise OutputError(f"cannot write {said}: {error.strerror or error}") from None
 
 
 def _output_error(target: Path, error: OSError) -> OutputError:
-    return OutputError(f"cannot write {target}: {error.strerror or error}")
+    return OutputError(f"cannot write {user_path(target)}: {error.strerror or error}")
 
 
 def scratch_file_for(target: str | Path) -> Path:
@@ -351,7 +396,9 @@ def scratch_file_for(target: str | Path) -> Path:
     while not folder.is_dir():
         folder = folder.parent
     _remove_dead_scratch(folder, target.stem, target.suffix)
-    return folder / _scratch_name(target.stem, target.suffix)
+    scratch = folder / _scratch_name(target.stem, target.suffix)
+    _stands_for(scratch, user_path(target))
+    return scratch
 
 
 def _scratch_name(stem: str, suffix: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from supplyline.errors import OutputError
-from supplyline.io.atomic import scratch_file_for
+from supplyline.io.atomic import scratch_file_for, user_path
 from supplyline.io.loader import SCENARIO_FILES
 
 __all__ = ["check_file_target", "check_folder_target", "check_outputs"]
@@ -58,7 +58,8 @@ def _writable_folder_above(target: Path) -> None:
     base = _nearest_existing(target.parent)
     if not base.is_dir():
         raise OutputError(f"cannot write {target}: {base} is a file, not a folder")
-    _try_a_file(scratch_file_for(target), target, f"write {target}")
+    # a writer handed a scratch file probes it too: named as the user's (a full disk)
+    _try_a_file(scratch_file_for(target), target, f"write {user_path(target)}")
 
 
 def check_folder_target(target: str | Path) -> None:

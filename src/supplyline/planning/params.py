@@ -15,19 +15,54 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal
 from enum import StrEnum
 from functools import partial
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Self
 
-from supplyline.domain.fields import check_fields, named_fields, number_problem
+from supplyline.domain.fields import LARGEST, check_fields, named_fields, number_problem
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
+from supplyline.planning.toml_lines import key_lines, syntax_place
 
-__all__ = ["MAX_THREADS", "Method", "PlanParams", "Weights"]
+__all__ = ["MAX_EXPLAIN", "MAX_SECONDS", "MAX_THREADS", "Method", "PlanParams", "Weights"]
 
 MAX_THREADS = 1024
 """As in scenario.yaml's solver options and ``--threads``: more is a typo, not a machine."""
+MAX_SECONDS = 1e6
+"""The most a time limit or a measuring budget may be, as scenario.yaml's
+``solver.time_limit_s`` (about 11.6 days): more is a typo, not a plan to wait for."""
+MAX_EXPLAIN = 10_000
+"""The most bottlenecks to re-solve for: each re-solve takes about as long as a warm solve,
+so more is a typo, not a wish."""
+
+
+def shown(value: object) -> str:
+    """A number as it was given: ``1000000000001``, not ``1e+12`` (which read as the limit).
+
+    >>> shown(1000000000001), shown(-5), shown(1e13), shown(10**40)
+    ('1000000000001', '-5', '10000000000000.0', '1.000e+40')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) > 24:
+        return f"{Decimal(value):.3e}"  # float() of 10**400 overflows
+    return str(value)
+
+
+def _real(value: object) -> bool:
+    """Whether ``value`` is a real number (numpy's too), not True or False."""
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _number(value: object) -> bool:
+    """Whether ``value`` is a number to check a range on (not True, not nan)."""
+    return _real(value) and (isinstance(value, Integral) or not math.isnan(value))  # type: ignore[arg-type]
+
+
+def _finite(value: float) -> bool:
+    """Whether a number is finite, an int of any size too (``isfinite(10**400)`` overflows)."""
+    return isinstance(value, Integral) or math.isfinite(value)
 
 
 class Method(StrEnum):
@@ -87,13 +122,13 @@ class Weights:
     against a link's real cost."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        # the range said before the fields' own check, whose words named a bound of all
+        # records ("1e+13 is out of range (at most 1e+12)") and rounded the value given
         for f in fields(self):
-            value = getattr(self, f.name)
-            if not (math.isfinite(value) and value >= 0):
-                raise ArgumentError(
-                    f"{f.name}(={value}) {number_problem(value)} (a finite number >= 0)"
-                )
+            value: Any = getattr(self, f.name)
+            if _real(value):
+                _check_weight(f.name, value)
+        check_fields(self)
 
     def shortfall(self, priority: int) -> float:
         """Penalty per tonne short of a commodity of this priority (1 is the most important)."""
@@ -148,6 +183,14 @@ class Weights:
         )
 
 
+def _check_weight(name: str, value: float) -> None:
+    """A weight is a finite number from 0 to :data:`LARGEST`; else say which it is not."""
+    if not (_finite(value) and 0 <= value <= LARGEST):
+        out = _finite(value) and value > LARGEST
+        problem = "is out of range" if out else number_problem(float(value))
+        raise ArgumentError(f"{name}(={shown(value)}) {problem} (a finite number from 0 to 1e12)")
+
+
 FAIR_TIMING = 10.0
 """How many times lower the target gap and lateness are capped with fair shares."""
 
@@ -191,6 +234,9 @@ class PlanParams:
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
+        # each number's own range first: the fields' check knows only a bound of all
+        # records, and said "threads(=1e+13) is out of range (at most 1e+12)"
+        self._check_ranges()
         check_fields(self)
         # a script's mistakes said here, not deep in the build (a tester's weights dict
         # failed as "AttributeError: move_per_t", threads=1.5 was taken)
@@ -204,28 +250,33 @@ class PlanParams:
             raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.explain_top is None:
             raise ArgumentError("explain_top(=None) must be a whole number")
-        self._check_seconds()
         if str(self.method) not in {m.value for m in Method}:
             known = ", ".join(m.value for m in Method)
             raise ArgumentError(f"method(={self.method!r}) must be one of {known}")
-        if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
-            raise ArgumentError(f"threads(={self.threads}) must be 1 to {MAX_THREADS}")
-        if self.explain_top < 0:
-            raise ArgumentError(f"explain_top(={self.explain_top}) must be >= 0")
         object.__setattr__(self, "method", Method(self.method))
 
-    def _check_seconds(self) -> None:
-        """The time limit and the measuring time: seconds above 0, finite, or None."""
+    def _check_ranges(self) -> None:
+        """The counts and the seconds, each in its own range, the value said as given."""
+        for name, most in (("threads", MAX_THREADS), ("explain_top", MAX_EXPLAIN)):
+            value = getattr(self, name)
+            least = 1 if name == "threads" else 0
+            if _number(value) and not least <= value <= most:
+                raise ArgumentError(f"{name}(={shown(value)}) must be {least} to {most:,}")
         for name, none in (("time_limit_s", "no limit"), ("explain_time_s", "the default")):
-            seconds = getattr(self, name)
+            seconds: Any = getattr(self, name)  # a Real, once checked (mypy cannot order Real)
             if seconds is None:
                 continue
-            if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            if not _real(seconds):
                 raise ArgumentError(f"{name}(={seconds!r}) must be a number of seconds (or None)")
-            if not 0 < seconds < math.inf:
+            if not 0 < seconds <= MAX_SECONDS:
+                problem = (
+                    "is out of range"
+                    if _finite(seconds) and seconds > MAX_SECONDS
+                    else number_problem(float(seconds), above_zero=True)
+                )
                 raise ArgumentError(
-                    f"{name}(={seconds}) {number_problem(seconds, above_zero=True)} "
-                    f"(a number of seconds > 0 and finite, or None for {none})"
+                    f"{name}(={shown(seconds)}) {problem} (a number of seconds > 0, at most "
+                    f"{MAX_SECONDS:,.0f}, or None for {none})"
                 )
 
     @classmethod
@@ -254,8 +305,13 @@ class PlanParams:
         except UnicodeDecodeError:
             raise _params_error(name, "is not UTF-8 text") from None
         except tomllib.TOMLDecodeError as error:
-            line = getattr(error, "lineno", None)
-            raise _params_error(name, f"is not valid TOML: {error}", line=line) from None
+            what, line, column = syntax_place(str(error))
+            raise _params_error(
+                name,
+                f"is not valid TOML: {what}",
+                line=line,
+                column=None if column is None else f"column {column}",
+            ) from None
         found = _ParamsFile(name, text)
         weights = data.pop("weights", {})
         if not isinstance(weights, dict):
@@ -278,27 +334,13 @@ class _ParamsFile:
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.lines = text.splitlines()
+        self.lines = key_lines(text)
         self.issues: list[Issue] = []
 
-    def line_of(self, column: str) -> int | None:
-        """The line of ``key = …`` (a ``weights.`` key's after ``[weights]``), if any."""
-        table, _, key = column.rpartition(".")
-        start = 0
-        if table:
-            heads = [i for i, ln in enumerate(self.lines) if ln.strip() == f"[{table}]"]
-            if not heads:
-                return None
-            start = heads[0] + 1
-        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
-        for i in range(start, len(self.lines)):
-            if pattern.match(self.lines[i]):
-                return i + 1
-        return None
-
     def bad(self, message: str, column: str) -> None:
+        """Note a mistake at the line of the key ``column`` (``weights.late_per_t_day``)."""
         self.issues.append(
-            Issue(file=self.name, line=self.line_of(column), column=column, message=message)
+            Issue(file=self.name, line=self.lines.get(column), column=column, message=message)
         )
 
     def unknown(self, table: dict[str, Any], known: set[str], prefix: str) -> None:
@@ -337,7 +379,7 @@ class _ParamsFile:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
                 self.bad(f"{_toml(value)} is not a number", f"weights.{key}")
-            elif self.check(partial(Weights, **{key: float(value)}), f"weights.{key}"):
+            elif self.check(partial(Weights, **{key: value}), f"weights.{key}"):
                 numbers[key] = float(value)
         return numbers
 
@@ -351,7 +393,7 @@ class _ParamsFile:
                 self.bad(str(error), column)
                 return False
             _, value, why = said.groups()
-            why = why.replace("or None for no limit", "or leave the key out for no limit")
+            why = why.replace("or None for", "or leave the key out for")
             self.bad(f"{value} {why}", column)
             return False
         return True
