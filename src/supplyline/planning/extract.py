@@ -38,7 +38,8 @@ TOL = 1e-6
 CLOSED_SHARE = 1e-7
 """A unit is wholly there when no more than this share of its lift (or a gram) is not."""
 CLOSED_SHARE_OFF_VERTEX = 1e-4
-"""The same for a plan off a vertex (:attr:`Method.at_a_vertex`), whose noise runs on: a
+"""The same for a plan off a vertex (:attr:`Method.at_a_vertex`), whose flows within the
+solver's tolerances run on: a
 tester's ipm-nocrossover plan had 399.99997 of a unit's 400 t there on C+16 and 10 g a
 day arriving until C+19, and said it closed 3 days later than the simplex plan did; at
 1e-5, another's 0.0005 of 44 people (1.1e-5) still made a unit 2 days late."""

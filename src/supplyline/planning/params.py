@@ -84,8 +84,10 @@ class Method(StrEnum):
     def at_a_vertex(self) -> bool:
         """Whether its plan is a vertex, not an interior or first-order point (no crossover).
 
-        Off a vertex, tiny flows of numerical noise run on: a tester's unit closed 3 days
-        later with interior point than with simplex for 10 g a day still arriving.
+        Off a vertex, tiny flows within the solver's tolerances run on (a tester's unit
+        closed 3 days later with interior point than with simplex for 10 g a day still
+        arriving), and flows may split between equally good ways or run out and back at
+        no extra cost (an auditor's plan moved 7.1 people of a unit out and back on one day).
         """
         return self not in (Method.IPM_NO_CROSSOVER, Method.PDLP)
 
@@ -217,7 +219,9 @@ class PlanParams:
     block_start: bool = True
     """Start the dual simplex from the optimal bases of the flows solved apart, side by
     side (see :mod:`supplyline.planning.block_start`); same optimum, about half the time
-    on corridor-I (off only to measure the gain). Used with the simplex methods only."""
+    on corridor-I (off only to measure the gain). The simplex methods start from it; with
+    the others, under a time limit, its flows are what the fallback plan mixes (see
+    :mod:`supplyline.planning.hedge`)."""
     alike_start: bool = True
     """In the block start, start flows of the same shape from the first one's optimal basis
     (see :mod:`supplyline.planning.shapes`); the same flows' optima, corridor-I's flows
