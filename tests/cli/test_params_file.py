@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,8 +10,11 @@ from cli_helpers import BILATERAL, run
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
+from supplyline.domain import SolverOptions
 from supplyline.io.plan_files import read_plan
 from supplyline.planning import PlanParams
+from supplyline.planning.examples import one_link
+from supplyline.services.planning import solver_params
 
 _register_commands()
 runner = CliRunner()
@@ -73,3 +77,18 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert code == 2, said
     assert "nope.toml: cannot be read" in said
     assert not out.exists()
+
+
+def test_the_files_fair_share_false_wins_over_scenario_yaml(tmp_path: Path) -> None:
+    """A parameters file overrides scenario.yaml's solver: its fair_share = false too.
+
+    A tester's file said false over a scenario saying true, and the plan spread shares.
+    """
+    scenario, _ = one_link()
+    sharing = dataclasses.replace(scenario, solver=SolverOptions(fair_share=True))
+    params = tmp_path / "plan.toml"
+    params.write_text("fair_share = false\n", encoding="utf-8")
+    assert solver_params(sharing, PlanParams.from_file(params)).fair_share is False
+    assert solver_params(sharing, PlanParams()).fair_share is True  # not said: the scenario's
+    assert solver_params(scenario, PlanParams(fair_share=True)).fair_share is True
+    assert solver_params(sharing, PlanParams(), fair_share=False).fair_share is False

@@ -16,6 +16,7 @@ from hypothesis import given
 from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Link, Mode, Plan, Scenario, Unit
+from supplyline.domain.link_checks import check_one_way_dead_ends
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import make_demand, one_way_back
 from supplyline.planning.network import index_network
@@ -122,3 +123,24 @@ def test_two_way_roads_without_transit_lose_no_day(case: tuple[Scenario, Demand]
     )
     net = index_network(dataclasses.replace(scenario, links=roads))
     assert np.array_equal(net.arc_open_goods, net.arc_open)
+
+
+def test_a_road_back_of_capacity_0_is_named_as_the_cause_and_warned_of() -> None:
+    """The road back carries nothing: nothing comes in by road, and the cause names it.
+
+    Not a way "that takes longer" (a tester's camp 3 days from its stock).
+    """
+    scenario, demand = one_way_back(back_closed=())
+    back = dataclasses.replace(scenario.links[1], capacity_t_per_day=0.0)
+    scenario = dataclasses.replace(scenario, links=(scenario.links[0], back))
+    plan = plan_movements(scenario, demand, QUICK)
+    assert _legs(plan) == {}
+    assert plan.shortfalls
+    for s in plan.shortfalls:
+        assert s.cause.startswith(
+            "the closure of road link U-D (capacity 0 t/day: closed on every day) cuts U off"
+        ), s.cause
+    (warning,) = [f for f in check_one_way_dead_ends(scenario) if f.entity_id == "D-U"]
+    assert "no road out of 'U' can be driven on any day ('U-D' has capacity 0 t/day)" in (
+        warning.message
+    )

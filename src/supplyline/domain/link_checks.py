@@ -271,7 +271,10 @@ def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
     found: list[Finding] = []
     for link in roads:
         place = link.destination
-        if link.bidirectional or place in leads_out or place == link.origin:
+        if link.bidirectional or place == link.origin:
+            continue
+        if place in leads_out:
+            found += _no_way_back(s, link, roads)
             continue
         found.append(
             Finding(
@@ -287,3 +290,33 @@ def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
             )
         )
     return found
+
+
+def _no_way_back(s: Scenario, link: Link, roads: list[Link]) -> list[Finding]:
+    """A warning if every road out of ``link``'s far end is shut for the whole horizon.
+
+    Capacity 0 (closed to trucks on every day) or closed on every day: the plan then
+    brings nothing in by road, as no truck can come back, and a tester's camp behind a
+    road out of capacity 0 validated silently and planned 100 % short.
+    """
+    place = link.destination
+    out = [r for r in roads if any(a == place for a, _ in r.directions())]
+    days = range(s.horizon_days)
+    if not out or any(r.carries_tonnes and any(r.is_open(d) for d in days) for r in out):
+        return []
+    why = "; ".join(
+        f"{r.id!r} " + ("has capacity 0 t/day" if not r.carries_tonnes else "is closed every day")
+        for r in out
+    )
+    return [
+        Finding(
+            entity="link",
+            entity_id=link.id,
+            field="bidirectional",
+            severity=Severity.WARNING,
+            message=f"road link {link.id!r} leads one way into {place!r}, and no road out of "
+            f"{place!r} can be driven on any day ({why}): a truck has no way back, so the "
+            f"plan brings nothing into {place!r} by road; give the road out a capacity, "
+            "or make this road bidirectional",
+        )
+    ]

@@ -232,9 +232,12 @@ class PlanParams:
     """Seconds those re-solves may take in all; None: as long as the plan's own solve, at
     least 10 s. What is not measured by then is ranked by shadow price alone, and an extra
     whose least figure was not found is said to be enough, perhaps more than needed."""
-    fair_share: bool = False
+    fair_share: bool | None = None
     """Spread a shortfall between units, as shares of what each consumes, rather than
-    let it fall where it costs least (see :mod:`supplyline.planning.fair_share`)."""
+    let it fall where it costs least (see :mod:`supplyline.planning.fair_share`). None:
+    not said here, so ``plan_scenario`` and the CLI take scenario.yaml's
+    ``solver.fair_share`` (and ``plan_movements`` plans without); False turns it off
+    whatever the scenario says (a tester's parameters file could not)."""
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
@@ -250,8 +253,10 @@ class PlanParams:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise ArgumentError(f"{name}(={value!r}) must be a whole number")
-        if not isinstance(self.fair_share, bool):
-            raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
+        if self.fair_share is not None and not isinstance(self.fair_share, bool):
+            raise ArgumentError(
+                f"fair_share(={self.fair_share!r}) must be True, False or None (not said)"
+            )
         if self.explain_top is None:
             raise ArgumentError("explain_top(=None) must be a whole number")
         if str(self.method) not in {m.value for m in Method}:

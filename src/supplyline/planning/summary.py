@@ -96,7 +96,7 @@ def headline(
         "nonzeros": s.nonzeros,
         "method": s.method,
         "fair_share": s.fair_share,
-        "weights_changed": changed_weights(s.weights),
+        "weights_changed": changed_weights(s.weights, plan.horizon_days),
         "max_violation_t": s.max_violation,
         "total_violation_t": s.total_violation,
         "build_s": round(s.build_s, 3),
@@ -428,18 +428,44 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     return rows
 
 
-def changed_weights(weights: Mapping[str, float]) -> str:
+def changed_weights(weights: Mapping[str, float], days: int) -> str:
     """The weights a plan was made with that are not the defaults, as a planner reads them.
 
     A plan made with a parameters file says so beside its method (empty: the defaults, or
-    a plan written before its weights were recorded).
+    a plan written before its weights were recorded). Where the horizon caps a weight
+    (:meth:`Weights.target_gap`, :meth:`Weights.lateness`), the weight in force is said
+    too: a tester's 500 and 1e9 planned alike on a 22-day horizon, both capped at 459.
 
-    >>> changed_weights({"target_gap_per_t_day": 10.0, "late_per_t_day": 20.0})
+    >>> changed_weights({"target_gap_per_t_day": 10.0, "late_per_t_day": 20.0}, 30)
     'target_gap_per_t_day 10 (default 1,000)'
+    >>> changed_weights({"target_gap_per_t_day": 500.0}, 22)
+    'target_gap_per_t_day 500 (default 1,000; 459 in force over this 22-day horizon)'
     """
     default = asdict(Weights())
-    return ", ".join(
-        f"{name} {value:,.6g} (default {default[name]:,.6g})"
-        for name, value in weights.items()
-        if name in default and value != default[name]
-    )
+    asked = {k: float(v) for k, v in weights.items() if k in default}
+    if not any(v != default[k] for k, v in asked.items()):
+        return ""
+    w = Weights(**asked)
+    in_force = {
+        "target_gap_per_t_day": w.target_gap(days),
+        "late_per_t_day": w.lateness(days, people=False),
+        "late_per_pax_day": w.lateness(days, people=True),
+    }
+    said = []
+    for name, value in asked.items():
+        force = in_force.get(name, value)
+        if force == value:
+            if value != default[name]:
+                said.append(f"{name} {value:,.6g} (default {default[name]:,.6g})")
+            continue
+        horizon = f"{_weight(force)} in force over this {days}-day horizon"
+        if value == default[name]:  # capped by another weight's change (shortfall_per_t)
+            said.append(f"{name} {horizon} (default {default[name]:,.6g})")
+        else:
+            said.append(f"{name} {value:,.6g} (default {default[name]:,.6g}; {horizon})")
+    return ", ".join(said)
+
+
+def _weight(value: float) -> str:
+    """A weight in force, as a planner reads it: 459, 22.9, 0.5."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"

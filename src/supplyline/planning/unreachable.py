@@ -87,9 +87,16 @@ def reachable(p: Problem, arc_open: BoolArray) -> BoolArray:
 
 
 def _closed_links(p: Problem) -> list[int]:
-    """Links with an outage day in the horizon (by index in ``scenario.links``)."""
-    closed = ~p.net.arc_open.all(axis=1)
-    return sorted({int(x) for x in p.net.arc_link[closed]})
+    """Links with an outage day in the horizon, and roads of capacity 0, by index.
+
+    A road of capacity 0 is closed to trucks on every day: no way back over it.
+
+    A tester's camp whose only road out had capacity 0 was said to be too far from its
+    stock (3 days away in a 22-day horizon); only ``reach`` named the road.
+    """
+    net = p.net
+    closed = ~net.arc_open.all(axis=1) | (net.arc_road & (net.arc_cap_t <= 0))
+    return sorted({int(x) for x in net.arc_link[closed]})
 
 
 def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
@@ -103,7 +110,8 @@ def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
         return net.arc_open_goods
     arc_open = net.arc_open.copy()
     arc_open[np.isin(net.arc_link, sorted(links))] = True
-    arc_open &= (net.arc_cap_t > 0)[:, None]  # as index_network: capacity 0 is no way back
+    # as index_network: capacity 0 is no way back, unless that road is the one reopened
+    arc_open &= ((net.arc_cap_t > 0) | np.isin(net.arc_link, sorted(links)))[:, None]
     places = len(net.location_ids)
     return truck_open(net.arc_from, net.arc_to, net.arc_transit, net.arc_road, arc_open, places)
 
@@ -182,7 +190,9 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
         return tuple(shortfalls)
     last = int(t[cut].max())
     closed = frozenset(
-        li for li in _closed_links(p) if min(p.scenario.links[li].outage_days) <= last
+        li
+        for li in _closed_links(p)
+        if not p.scenario.links[li].carries_tonnes or min(p.scenario.links[li].outage_days) <= last
     )
     now = arrivals.there(none)
     causes: dict[tuple[int, int, int], str] = {}
@@ -293,5 +303,7 @@ def _closure(p: Problem, link_index: int) -> str:
     closed until C+6 as the day it reopens.
     """
     link = p.scenario.links[link_index]
+    if not link.carries_tonnes:
+        return f"{link.mode.value} link {link.id} (capacity 0 t/day: closed on every day)"
     days = sorted(d for d in link.outage_days if 0 <= d < p.days)
     return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"

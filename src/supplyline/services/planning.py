@@ -129,8 +129,8 @@ def solver_params(
 ) -> PlanParams:
     """The parameters in force: explicit arguments over the scenario's solver options.
 
-    Fair shares hold if asked for anywhere (the argument, ``params``, the scenario),
-    unless the argument is False.
+    Each of time limit, threads and fair shares is the first given of the argument,
+    ``params`` and the scenario's ``solver`` (fair shares off if none says).
 
     >>> import datetime as dt
     >>> from supplyline.domain import Scenario, SolverOptions
@@ -144,7 +144,7 @@ def solver_params(
         base,
         time_limit_s=_first_given(time_limit_s, base.time_limit_s, scenario.solver.time_limit_s),
         threads=_first_given(threads, base.threads, scenario.solver.threads),
-        fair_share=_first_given(fair_share, base.fair_share or scenario.solver.fair_share),
+        fair_share=bool(_first_given(fair_share, base.fair_share, scenario.solver.fair_share)),
     )
 
 
