@@ -92,3 +92,13 @@ def test_the_files_fair_share_false_wins_over_scenario_yaml(tmp_path: Path) -> N
     assert solver_params(sharing, PlanParams()).fair_share is True  # not said: the scenario's
     assert solver_params(scenario, PlanParams(fair_share=True)).fair_share is True
     assert solver_params(sharing, PlanParams(), fair_share=False).fair_share is False
+
+
+def test_a_misspelt_method_in_the_file_is_offered_the_method_meant(tmp_path: Path) -> None:
+    params = tmp_path / "plan.toml"
+    params.write_text('method = "simplx"\n', encoding="utf-8")
+    code, said, out = _run_plan(tmp_path, "--params", str(params))
+    assert code == 2, said
+    assert f"{params}:1: method: 'simplx' is not one of auto, simplex" in said
+    assert "(did you mean 'simplex'?)" in said
+    assert not out.exists()

@@ -373,7 +373,13 @@ class _ParamsFile:
             if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
                 self.bad(f"{_toml(value)} is not {_KIND_WORDS[kind]}", key)
             elif key == "method" and value not in {m.value for m in Method}:
-                self.bad(f"{value!r} is not one of {', '.join(m.value for m in Method)}", key)
+                methods = [m.value for m in Method]
+                guess = did_you_mean(value, set(methods))
+                self.bad(
+                    f"{value!r} is not one of {', '.join(methods)}"
+                    + (f" ({guess})" if guess else ""),
+                    key,
+                )
             elif self.check(partial(params, **{key: value}), key):  # type: ignore[arg-type]
                 top[key] = value
         return top
