@@ -374,7 +374,7 @@ class _ParamsFile:
                 self.bad(f"{_toml(value)} is not {_KIND_WORDS[kind]}", key)
             elif key == "method" and value not in {m.value for m in Method}:
                 methods = [m.value for m in Method]
-                guess = did_you_mean(value, set(methods))
+                guess = did_you_mean(str(value), set(methods))
                 self.bad(
                     f"{value!r} is not one of {', '.join(methods)}"
                     + (f" ({guess})" if guess else ""),
