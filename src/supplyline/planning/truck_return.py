@@ -9,7 +9,9 @@ stocked the place ahead, as it does for a place cut off both ways.
 So the plan follows the router's rule (:mod:`supplyline.routing.roads`, "Cut off by road"
 in docs/routing.md): a truck leaves a place only over a road leading out of it (a two-way
 road leads both ways, a one-way road from its ``from`` to its ``to`` only), and on a day
-when roads lead out of a place and all of them are closed, no truck leaves it. A road
+when roads lead out of a place and none of them is driven (each judged, as ``routes``
+judges it for the goods of that day, on the day they left: that day less its
+``transit_days``; a road of capacity 0 on no day), no truck leaves it. A road
 leg that *arrives* at such a place on such a day (its arrival day: departure +
 ``transit_days``, before a yard's dwell, as ``movements.csv`` dates it) cannot be
 driven: the plan gives it no capacity on its departure day.
@@ -19,9 +21,8 @@ round trip from a fleet depot within that day over the roads open that day, and 
 no truck can leave that day is ``road_closed`` there. For a leg of ``transit_days`` 0
 that is its departure day. A truck on a longer leg would in truth come back on later
 days, which the one-day convoy model does not see; the plan checks the day ``routes``
-drives the goods. (The way *in* needs no rule for a same-day leg, whose own road is open
-and leads in; a longer leg whose road closes behind it, before it arrives, is still
-planned, as before: see docs/planning.md, Known limits.)
+drives the goods. (The way *in* needs no rule: ``routes`` judges the leg's own road on
+the day its goods left, when the plan found it open, even if it closes behind them.)
 
 Only road links carry trucks: rail, sea, air and inland-water legs are left as they are,
 and so are a unit's own lift and people (``deploy:…`` flows: the unit's vehicles stay
