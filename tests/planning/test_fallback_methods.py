@@ -27,6 +27,7 @@ from supplyline.planning import interrupt as interrupt_module
 from supplyline.planning.best_response import Responses
 from supplyline.planning.hedge import FallbackBeside
 from supplyline.planning.highs import objective_scale
+from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method
 from supplyline.planning.partition import partition
 
@@ -120,10 +121,8 @@ def test_a_tiny_time_limit_gives_a_plan_or_says_why_there_is_none(
         assert status in ("optimal", "feasible")
 
 
-def test_a_fallback_dropped_before_it_begins_never_solves_anything(
-    bilateral: tuple[Scenario, Demand],
-) -> None:
-    """A solve that ends with its plan before half its limit leaves the cores to itself."""
+def _waiting_an_hour(bilateral: tuple[Scenario, Demand]) -> tuple[LpModel, FallbackBeside]:
+    """The bilateral plan's fallback, due to begin an hour from now (half a long limit)."""
     _, model = build(*bilateral)
     beside = FallbackBeside(
         model,
@@ -134,6 +133,14 @@ def test_a_fallback_dropped_before_it_begins_never_solves_anything(
         deadline=None,
         not_before=time.perf_counter() + 3600.0,
     )
+    return model, beside
+
+
+def test_a_fallback_dropped_before_it_begins_never_solves_anything(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """A solve that ends with its plan before half its limit leaves the cores to itself."""
+    _, beside = _waiting_an_hour(bilateral)
     beside.drop()
     assert beside.result() is None
     assert not [t for t in threading.enumerate() if t.name == "fallback"]
@@ -144,16 +151,7 @@ def test_a_fallback_asked_for_before_its_time_begins_at_once(
     bilateral: tuple[Scenario, Demand],
 ) -> None:
     """The solve ended without a plan early: its fallback is made now, not at half the limit."""
-    _, model = build(*bilateral)
-    beside = FallbackBeside(
-        model,
-        partition(model),
-        None,
-        scale=objective_scale(model.cost),
-        threads=1,
-        deadline=None,
-        not_before=time.perf_counter() + 3600.0,
-    )
+    model, beside = _waiting_an_hour(bilateral)
     made = beside.result()
     assert made is not None
     assert made.flows == len(partition(model).flows)

@@ -102,12 +102,10 @@ def check_gauges_known(s: Scenario) -> list[Finding]:
         links = "rail link" if len(by_gauge) == 1 else "rail links"
         for link_id in link_ids:
             found.append(
-                Finding(
-                    entity="link",
-                    entity_id=link_id,
-                    field="gauge_mm",
-                    severity=Severity.WARNING,
-                    message=f"rail link {link_id!r} has no gauge_mm, but meets {links} "
+                _link_warning(
+                    link_id,
+                    "gauge_mm",
+                    f"rail link {link_id!r} has no gauge_mm, but meets {links} "
                     f"{others} at {loc_id!r}, which is a {loc.kind}: whether the gauge breaks "
                     "there cannot be checked (fill in gauge_mm; two gauges may only meet at a "
                     "transshipment location)",
@@ -148,12 +146,10 @@ def check_distances(s: Scenario) -> list[Finding]:
             continue
         a, b = where[link.origin], where[link.destination]
         found.append(
-            Finding(
-                entity="link",
-                entity_id=link.id,
-                field="distance_km",
-                severity=Severity.WARNING,
-                message=f"{link.mode} link {link.id!r} is {link.distance_km:,.6g} km long, "
+            _link_warning(
+                link.id,
+                "distance_km",
+                f"{link.mode} link {link.id!r} is {link.distance_km:,.6g} km long, "
                 f"but {a.id!r} ({a.lat:g}, {a.lon:g}) and {b.id!r} ({b.lat:g}, {b.lon:g}) "
                 f"are {short[link.id]:,.0f} km apart on the great circle, the shortest way "
                 "between them: check the coordinates or the distance (a latitude and "
@@ -243,12 +239,10 @@ def check_same_spot(s: Scenario) -> list[Finding]:
             continue  # a dangling end, or a loop, is an error of its own
         if _same_spot(a.lat, a.lon, b.lat, b.lon):
             found.append(
-                Finding(
-                    entity="link",
-                    entity_id=link.id,
-                    field="to",
-                    severity=Severity.WARNING,
-                    message=f"{link.mode} link {link.id!r} joins {a.id!r} and {b.id!r}, which "
+                _link_warning(
+                    link.id,
+                    "to",
+                    f"{link.mode} link {link.id!r} joins {a.id!r} and {b.id!r}, which "
                     f"are at the same coordinates ({a.lat:g}, {a.lon:g}) in locations.csv: "
                     "one of them is likely misplaced (check their lat and lon; the map and "
                     "network.geojson draw no line for this link)",
@@ -277,12 +271,10 @@ def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
             found += _no_way_back(s, link, roads)
             continue
         found.append(
-            Finding(
-                entity="link",
-                entity_id=link.id,
-                field="bidirectional",
-                severity=Severity.WARNING,
-                message=f"road link {link.id!r} leads one way into {place!r}, and no road "
+            _link_warning(
+                link.id,
+                "bidirectional",
+                f"road link {link.id!r} leads one way into {place!r}, and no road "
                 f"leads out of {place!r}: a truck has no road back (routes and the plan "
                 "take it back over a road the scenario does not give, estimated as the "
                 "great circle × routing.detour_factor); make the road bidirectional, or "
@@ -309,14 +301,19 @@ def _no_way_back(s: Scenario, link: Link, roads: list[Link]) -> list[Finding]:
         for r in out
     )
     return [
-        Finding(
-            entity="link",
-            entity_id=link.id,
-            field="bidirectional",
-            severity=Severity.WARNING,
-            message=f"road link {link.id!r} leads one way into {place!r}, and no road out of "
+        _link_warning(
+            link.id,
+            "bidirectional",
+            f"road link {link.id!r} leads one way into {place!r}, and no road out of "
             f"{place!r} can be driven on any day ({why}): a truck has no way back, so the "
             f"plan brings nothing into {place!r} by road; give the road out a capacity, "
             "or make this road bidirectional",
         )
     ]
+
+
+def _link_warning(link_id: str, field: str, message: str) -> Finding:
+    """A warning about a link's ``field`` (links.csv's column), said in ``message``."""
+    return Finding(
+        entity="link", entity_id=link_id, field=field, severity=Severity.WARNING, message=message
+    )

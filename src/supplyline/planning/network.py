@@ -181,14 +181,8 @@ def index_network(scenario: Scenario) -> NetworkArrays:
         arc_cap_pax=per_link[arc_link, 3],
         arc_open=arc_open,
         arc_road=arc_road,
-        # a road of capacity 0 is no way back either (routes closes it on every day)
         arc_open_goods=truck_open(
-            arc_from,
-            arc_to,
-            arc_transit,
-            arc_road,
-            arc_open & (per_link[arc_link, 2] > 0)[:, None],
-            len(locs),
+            arc_from, arc_to, arc_transit, arc_road, arc_open, len(locs), per_link[arc_link, 2] > 0
         ),
     )
 

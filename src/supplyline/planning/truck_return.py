@@ -88,21 +88,26 @@ def truck_open(
     arc_road: BoolArray,
     arc_open: BoolArray,
     places: int,
+    arc_carries: BoolArray,
 ) -> BoolArray:
     """``[arc, day]``: ``arc_open``, less road arcs arriving where no truck can leave.
 
     A road arc leaving on day ``t`` arrives on ``t + transit``; it is closed on ``t`` if
-    no road out of its far end is driven on that arrival day (:func:`no_road_out`). Arcs
-    arriving after the horizon and arcs of other modes keep ``arc_open``. Numpy over
-    arcs × days; ``arc_open`` itself is returned (not a copy) when no arc is closed by
-    the rule, so that the builder can skip it.
+    no road out of its far end is driven on that arrival day (:func:`no_road_out`). An
+    arc that does not carry (``arc_carries`` False: capacity 0) is closed on every day,
+    as ``routes`` closes such a road. Arcs arriving after the horizon and arcs of other
+    modes keep ``arc_open``. Numpy over arcs × days; ``arc_open`` itself is returned (not
+    a copy) when no arc is closed, so that the builder can skip it.
 
     >>> import numpy as np
     >>> # 0 → 1 one way (2 days' transit) and 1 → 0 one way, closed on day 2
     >>> arcs = np.array([0, 1]), np.array([1, 0]), np.array([2, 0]), np.array([True, True])
-    >>> truck_open(*arcs, np.array([[True] * 4, [True, True, False, True]]), 2).tolist()
+    >>> opened = np.array([[True] * 4, [True, True, False, True]])
+    >>> truck_open(*arcs, opened, 2, np.array([True, True])).tolist()
     [[False, True, True, True], [True, True, False, True]]
     """
+    if not arc_carries.all():
+        arc_open = arc_open & arc_carries[:, None]
     if arc_open.all() or not arc_road.any():
         return arc_open
     days = arc_open.shape[1]

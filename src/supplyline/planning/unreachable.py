@@ -109,11 +109,14 @@ def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
     if not links:
         return net.arc_open_goods
     arc_open = net.arc_open.copy()
-    arc_open[np.isin(net.arc_link, sorted(links))] = True
-    # as index_network: capacity 0 is no way back, unless that road is the one reopened
-    arc_open &= ((net.arc_cap_t > 0) | np.isin(net.arc_link, sorted(links)))[:, None]
+    reopened = np.isin(net.arc_link, sorted(links))
+    arc_open[reopened] = True
+    # a road of capacity 0 reopened carries, as far as the way back goes
+    carries = (net.arc_cap_t > 0) | reopened
     places = len(net.location_ids)
-    return truck_open(net.arc_from, net.arc_to, net.arc_transit, net.arc_road, arc_open, places)
+    return truck_open(
+        net.arc_from, net.arc_to, net.arc_transit, net.arc_road, arc_open, places, carries
+    )
 
 
 @dataclass
