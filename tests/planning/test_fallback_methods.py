@@ -85,6 +85,26 @@ def test_without_the_flows_apart_a_stopped_method_has_no_plan(
 
 
 @pytest.mark.usefixtures("one_iteration")
+def test_a_fallback_not_finished_in_time_is_said_so_not_taken(
+    bilateral: tuple[Scenario, Demand], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unfinished fallback is said to be unfinished.
+
+    ``--method ipm --time-limit 0.1`` said "taking the plan made beside the solve", then
+    that there was no plan: the fallback had not finished either.
+    """
+    monkeypatch.setattr(FallbackBeside, "result", lambda self: None)
+    said: list[str] = []
+    params = PlanParams(method=Method.IPM, time_limit_s=600, explain_top=0)
+    plan = plan_movements(*bilateral, params, progress=said.append)
+    assert plan.status is PlanStatus.NO_SOLUTION
+    waited = said.index(
+        "no optimal plan within the time limit: waiting for the plan made beside the solve"
+    )
+    assert said[waited + 1] == "the fallback plan was not finished within the time limit either"
+
+
+@pytest.mark.usefixtures("one_iteration")
 @pytest.mark.parametrize("method", OTHER_METHODS)
 def test_plan_writes_the_fallback_of_any_method_with_its_warning(
     bilateral_dir: Path, tmp_path: Path, method: Method

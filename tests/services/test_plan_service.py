@@ -101,7 +101,8 @@ def _no_plan(seen: list[PlanParams]) -> Callable[..., Plan]:
             None,
             True,
             "no plan within the time limit of 120 s, from scenario.yaml's solver.time_limit_s "
-            "(the solver had not reached a feasible plan when it stopped); nothing written: "
+            "(the solver had not reached a feasible plan when it stopped, nor a fallback plan); "
+            "nothing written: "
             "raise solver.time_limit_s in scenario.yaml or remove it (no limit), or give this "
             "run a larger --time-limit",
             id="scenario.yaml",
@@ -110,7 +111,8 @@ def _no_plan(seen: list[PlanParams]) -> Callable[..., Plan]:
             0.5,
             True,
             "no plan within the time limit of 0.5 s, from --time-limit (the solver had not "
-            "reached a feasible plan when it stopped); nothing written: raise --time-limit "
+            "reached a feasible plan when it stopped, nor a fallback plan); nothing written: "
+            "raise --time-limit "
             "(without it, scenario.yaml's solver.time_limit_s of 120 s holds)",
             id="--time-limit over scenario.yaml",
         ),
@@ -118,7 +120,8 @@ def _no_plan(seen: list[PlanParams]) -> Callable[..., Plan]:
             0.5,
             False,
             "no plan within the time limit of 0.5 s, from --time-limit (the solver had not "
-            "reached a feasible plan when it stopped); nothing written: raise --time-limit "
+            "reached a feasible plan when it stopped, nor a fallback plan); nothing written: "
+            "raise --time-limit "
             "or leave it out (no limit)",
             id="--time-limit alone",
         ),

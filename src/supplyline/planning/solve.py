@@ -217,7 +217,7 @@ def _fallback(
         return sol, None
     began = time.perf_counter()
     if beside is not None:
-        say("no optimal plan within the time limit: taking the plan made beside the solve")
+        say("no optimal plan within the time limit: waiting for the plan made beside the solve")
         made = beside.result()
     elif start is not None and part is not None:
         say("no optimal plan within the time limit: mixing the flows' own plans, then improving")
@@ -231,6 +231,7 @@ def _fallback(
         )
     spent = time.perf_counter() - began
     if made is None:
+        say("the fallback plan was not finished within the time limit either")
         return replace(sol, solve_s=sol.solve_s + spent), None
     improved = f", {made.responded} of {made.flows} flows' best responses" if made.responded else ""
     mixed = replace(

@@ -184,7 +184,8 @@ def _no_plan_message(
         )
     return (
         f"no plan within the time limit of {run.time_limit_s:g} s, from {where} (the solver "
-        f"had not reached a feasible plan when it stopped); {written}: {change}"
+        f"had not reached a feasible plan when it stopped, nor a fallback plan); {written}: "
+        f"{change}"
     )
 
 
