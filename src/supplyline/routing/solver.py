@@ -28,6 +28,7 @@ from pyvrp import (
     VehicleType,
     solve,
 )
+from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.search import NeighbourhoodParams
 from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovement
 from pyvrp.stop import StoppingCriterion as _Stop
@@ -280,5 +281,27 @@ def solve_vrp(
         iterations=int(result.num_iterations),
         build_s=build_s,
         extract_s=time.perf_counter() - t1,
-        notes=tuple(dict.fromkeys(" ".join(str(w.message).split()) for w in caught)),
+        notes=_notes(caught, feasible),
     )
+
+
+def _notes(caught: Sequence[warnings.WarningMessage], feasible: bool) -> tuple[str, ...]:
+    """PyVRP's warnings as notes for the user, each once, without its tuning advice.
+
+    Its penalty warning ("PyVRP struggles to find a feasible solution ... consider
+    increasing PenaltyParams.max_penalty") names a knob the user does not have, and a
+    transport officer read it as "no routes may exist" beside routes that kept every limit:
+    it is left out when the routes are feasible, and said in our words when not.
+    """
+    said: list[str] = []
+    for w in caught:
+        if issubclass(w.category, PenaltyBoundWarning):
+            if feasible:
+                continue
+            said.append(
+                "the route search found no routes that keep every limit (payload, volume, "
+                "hours, receiving windows) within its time"
+            )
+        else:
+            said.append(" ".join(str(w.message).split()))
+    return tuple(dict.fromkeys(said))
