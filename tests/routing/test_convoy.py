@@ -54,6 +54,29 @@ def test_window_too_early_is_impossible(fast: ConvoyParams) -> None:
     )
     routes = route_day(s, [_req("U0", "L0", food=1.0)], day=0, params=fast)
     assert [u.reason for u in routes.unserved] == [UnservedReason.WINDOW_IMPOSSIBLE]
+    assert "earliest arrival 2.0 h, after the window 0-1 h closes" in routes.unserved[0].detail
+
+
+def test_window_too_late_to_come_back_says_when_the_truck_would_be_back(
+    fast: ConvoyParams,
+) -> None:
+    """A window of 23-24 h, 100 km (2 h) away: served at 23 h, back after midnight.
+
+    A transport officer's detail read "earliest arrival 2.0 h ... impossible", as if the
+    truck could make it: the binding fact is the way back.
+    """
+    s = scenario(
+        [loc("RH", 0.0), loc("L0", 0.5)],
+        [unit("U0", "L0", open_h=23.0, close_h=24.0)],
+        [road("RH", "L0", 100.0)],
+        [fleet("F1", "RH")],
+    )
+    routes = route_day(s, [_req("U0", "L0", food=1.0)], day=0, params=fast)
+    (u,) = routes.unserved
+    assert u.reason is UnservedReason.WINDOW_IMPOSSIBLE
+    assert "served from 23.0 h (window 23-24 h)" in u.detail
+    assert "2.0 h back: back at 25." in u.detail
+    assert u.detail.endswith("after the day's 24 h")
 
 
 def test_too_few_trucks_leave_loads_unserved(fast: ConvoyParams) -> None:

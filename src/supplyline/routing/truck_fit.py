@@ -94,12 +94,22 @@ def fit(
             rt,
         )
     start = max(out_h, unit.receive_open_h)
-    if start > unit.receive_close_h or start + service_h + back_h > 24.0:
+    window = f"window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
+    if start > unit.receive_close_h:
         return Fit(
             False,
             UnservedReason.WINDOW_IMPOSSIBLE,
-            f"{g.id} from {g.depot}: earliest arrival {out_h:.1f} h, window "
-            f"{unit.receive_open_h:g}-{unit.receive_close_h:g} h, back by 24 h impossible",
+            f"{g.id} from {g.depot}: earliest arrival {out_h:.1f} h, after the {window} closes",
+            rt,
+        )
+    if start + service_h + back_h > 24.0:
+        # the binding fact is the way back: a tester's detail named only the arrival
+        return Fit(
+            False,
+            UnservedReason.WINDOW_IMPOSSIBLE,
+            f"{g.id} from {g.depot}: served from {start:.1f} h ({window}), "
+            f"{service_h:.1f} h stop and {back_h:.1f} h back: back at "
+            f"{start + service_h + back_h:.1f} h, after the day's 24 h",
             rt,
         )
     return Fit(True, None, "", rt)
