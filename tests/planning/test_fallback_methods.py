@@ -93,7 +93,12 @@ def test_a_fallback_not_finished_in_time_is_said_so_not_taken(
     ``--method ipm --time-limit 0.1`` said "taking the plan made beside the solve", then
     that there was no plan: the fallback had not finished either.
     """
-    monkeypatch.setattr(FallbackBeside, "result", lambda self: None)
+
+    def unfinished(self: FallbackBeside) -> None:
+        self.drop()  # its thread stopped, as when the limit comes first
+        return None
+
+    monkeypatch.setattr(FallbackBeside, "result", unfinished)
     said: list[str] = []
     params = PlanParams(method=Method.IPM, time_limit_s=600, explain_top=0)
     plan = plan_movements(*bilateral, params, progress=said.append)

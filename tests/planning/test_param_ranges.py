@@ -8,6 +8,7 @@ range (at most 1e+12)": the bound of all records, and the value rounded onto it.
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from supplyline.errors import ArgumentError, ScenarioError
 from supplyline.planning import PlanParams, Weights
-from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MAX_THREADS
+from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MAX_THREADS, WEIGHT_SPAN
 
 RANGES = {
     "threads": (1, MAX_THREADS, f"must be 1 to {MAX_THREADS:,}"),
@@ -80,7 +81,13 @@ def test_a_weight_out_of_range_shows_the_value_and_the_weights_range(
     name: str, value: float
 ) -> None:
     if 0 <= value <= 1e12:
-        assert getattr(Weights(**{name: value}), name) == value
+        given = {f.name: float(getattr(Weights(), f.name)) for f in fields(Weights)}
+        positive = [v for v in {**given, name: float(value)}.values() if v > 0]
+        if max(positive) > WEIGHT_SPAN * min(positive) * (1 + 1e-9):
+            with pytest.raises(ArgumentError, match="more than 1e\\+14"):
+                Weights(**{name: value})
+        else:
+            assert getattr(Weights(**{name: value}), name) == value
         return
     with pytest.raises(ArgumentError) as caught:
         Weights(**{name: value})
@@ -110,3 +117,29 @@ def test_a_parameters_file_says_the_value_as_written_and_its_range(
     with pytest.raises(ScenarioError) as caught:
         PlanParams.from_file(path)
     assert message in str(caught.value)
+
+
+def test_weights_too_far_apart_for_the_solver_are_refused_with_what_would_do() -> None:
+    """A tester's ``shortfall_per_t = 1e12`` planned "optimal" units out and back.
+
+    The link costs fell below what HiGHS resolves against the largest cost, and the plan
+    was 25,654 dearer than the one made with 1e7 (which it could have kept).
+    """
+    with pytest.raises(ArgumentError) as caught:
+        Weights(shortfall_per_t=1e12)
+    message = str(caught.value)
+    assert "shortfall_per_t(=1e+12) is 5e+17 times hold_per_t_day(=2e-06)" in message
+    assert "keep shortfall_per_t at most 2e+08, or hold_per_t_day at least 0.01" in message
+    assert Weights(shortfall_per_t=2e8).shortfall_per_t == 2e8  # the most it says is kept
+    assert Weights(shortfall_per_t=1e12, hold_per_t_day=0.01, move_per_t=0.1).move_per_t == 0.1
+    assert Weights(hold_per_t_day=0, move_per_t=0).hold_per_t_day == 0  # 0 is not weighed
+
+
+def test_a_parameters_file_with_weights_too_far_apart_says_so_at_the_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text("[weights]\nshortfall_per_t = 1e12\n")
+    with pytest.raises(ScenarioError) as caught:
+        PlanParams.from_file(path)
+    assert f"{path}:2: weights.shortfall_per_t: 1e+12 is 5e+17 times" in str(caught.value)
