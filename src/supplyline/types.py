@@ -73,10 +73,14 @@ def text_problem(text: str) -> str | None:
     'has the text-direction control U+202E, which turns what follows it on screen (remove it)'
     >>> text_problem("\u05e9\u05dc\u05d5\u05dd\u200f camp") is None
     True
+    >>> text_problem("Field\u2028camp")
+    'has the line break U+2028 (remove it)'
     """
     for ch in text:
         if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t":
             return f"has the control character U+{ord(ch):04X} (remove it)"
+        if unicodedata.category(ch) in ("Zl", "Zp"):  # str.splitlines() cuts a row there
+            return f"has the line break U+{ord(ch):04X} (remove it)"
         if ch in DIRECTION_CONTROLS:
             return (
                 f"has the text-direction control U+{ord(ch):04X}, which turns what follows it "

@@ -402,3 +402,16 @@ def test_a_whole_day_beyond_any_horizon_is_said_so_not_called_unwhole(day: int, 
     _, message = outcome(partial(parse_day, start=None), f"{day}{point}")
     assert "beyond any horizon" in message
     assert "days are whole" not in message
+
+
+@given(
+    st.text(alphabet=st.characters(categories=["Nd"]), min_size=1, max_size=6).filter(
+        lambda t: not t.isascii()
+    )
+)
+def test_digits_other_than_0_to_9_are_refused_in_words(digits: str) -> None:
+    """Python reads '１８' and '١٨' as 18; a spreadsheet cell of them loaded silently."""
+    with pytest.raises(BadValue, match="has digits other than 0-9"):
+        parse_float(digits, hi=1e12)
+    with pytest.raises(BadValue, match="has digits other than 0-9"):
+        parse_int(digits, hi=10**12)

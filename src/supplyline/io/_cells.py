@@ -119,12 +119,25 @@ def _range_hint(lo: float, hi: float, unit: str) -> str:
     return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
+def _plain_float(text: str) -> float:
+    """``float(text)`` for digits 0-9 only.
+
+    Python also reads ``１８`` (full width) and ``١٨`` (Arabic-Indic) as 18, and ``1_000``
+    as 1000, which the command line and the docs refuse ("plain decimals with a point").
+    """
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise ValueError(text)
+    return float(text.replace("_", "x"))  # underscores are not digits for a planner
+
+
 def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
     text = text.strip()
     try:
-        return float(text.replace("_", "x"))  # underscores are not digits for a planner
+        return _plain_float(text)
     except ValueError:
         pass
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise BadValue(f"{show(text)} has digits other than 0-9: write it with 0-9 ({hint})")
     litres = re.fullmatch(r"[-+]?[\d.]+l", text)  # 5l is five litres: a unit
     if _LOOKALIKE.fullmatch(text) and re.search(r"\d", text) and not litres:
         raise BadValue(
@@ -249,7 +262,7 @@ def parse_float(
         number = float(value) if abs(value) < 1e308 else (math.inf if value > 0 else -math.inf)
     elif isinstance(value, str):
         try:
-            number = float(value.replace("_", "x"))  # underscores are not digits for a planner
+            number = _plain_float(value)
         except ValueError:
             number = _number_from_text(value, _range_hint(lo, hi, unit))
     else:
