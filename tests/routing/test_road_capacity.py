@@ -24,6 +24,7 @@ from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import write_scenario
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
+from supplyline.routing.reach import check_reach
 from supplyline.services.routing import route_scenario_day
 
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=200, seed=3))
@@ -208,3 +209,43 @@ def test_no_road_carries_more_loaded_tonnes_than_its_capacity(data: st.DataObjec
     reported = {(x.origin, x.destination): x.tonnes for x in routes.road_loads}
     assert reported == pytest.approx({k: v for k, v in loaded.items() if v > 1e-6})
     assert routes.delivered_t + routes.unserved_t == pytest.approx(sum(tonnes))
+
+
+def test_reach_flags_a_unit_whose_roads_carry_less_than_its_demand() -> None:
+    """D–S of 2 t/day, S needs 4 t a day: not sustainable, the road and its capacity named."""
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1)]
+    s = scenario(locs, [unit("US", "S")], [_capped("D", "S", 14.0, 2.0)], [fleet("F", "D")])
+    row = check_reach(s, {"US": 4.0}, availability=1.0).rows[0]
+    assert not row.sustainable
+    assert row.reason == (
+        "needs 4.0 t/day; the roads from D carry at most 2.0 t/day there "
+        "(road D–S (link D-S: 2 t/day))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("links", "ok"),
+    [
+        ([_capped("D", "S", 14.0, 2.0), road("D", "M", 10.0), road("M", "S", 12.0)], True),
+        (
+            [
+                _capped("D", "S", 14.0, 2.0),
+                dataclasses.replace(_capped("D", "S", 20.0, 3.0), id="D-S2"),
+            ],
+            True,
+        ),
+        (
+            [
+                _capped("D", "S", 14.0, 2.0),
+                dataclasses.replace(_capped("D", "S", 20.0, 1.0), id="D-S2"),
+            ],
+            False,
+        ),
+    ],
+    ids=["open-detour", "parallel-2+3", "parallel-2+1"],
+)
+def test_reach_adds_up_the_roads_that_lead_there(links: list[Link], ok: bool) -> None:
+    """4 t a day: a detour without limit, or parallel roads of 2 + 3 t/day, carry it; 2 + 1 not."""
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1), loc("M", 0.05, lat=0.05)]
+    s = scenario(locs, [unit("US", "S")], links, [fleet("F", "D")])
+    assert check_reach(s, {"US": 4.0}, availability=1.0).rows[0].sustainable is ok
