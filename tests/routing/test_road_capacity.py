@@ -9,8 +9,10 @@ and are ``road_full`` where none is.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import itertools
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,7 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
+from typer.testing import CliRunner
 
+from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Link, LocationKind, Scenario, Stock
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import write_scenario
@@ -27,6 +31,7 @@ from supplyline.routing.problem import RouterParams
 from supplyline.routing.reach import check_reach
 from supplyline.services.routing import route_scenario_day
 
+_register_commands()
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=200, seed=3))
 
 
@@ -249,3 +254,30 @@ def test_reach_adds_up_the_roads_that_lead_there(links: list[Link], ok: bool) ->
     locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1), loc("M", 0.05, lat=0.05)]
     s = scenario(locs, [unit("US", "S")], links, [fleet("F", "D")])
     assert check_reach(s, {"US": 4.0}, availability=1.0).rows[0].sustainable is ok
+
+
+def test_the_routes_command_writes_road_full_and_each_roads_tonnes(tmp_path: Path) -> None:
+    """`routes --from-demand` on a site behind a 2 t/day road: road_full, said and written.
+
+    Exit 0, road_full in the table and unserved.csv, and routes.json's road_loads empty
+    (nothing went over the road).
+    """
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1)]
+    big = dataclasses.replace(unit("US", "S"), personnel=5_000)
+    s = scenario(locs, [big], [_capped("D", "S", 14.0, 2.0)], [fleet("F", "D")])
+    stocks = tuple(Stock(location="D", commodity=c, initial_t=100.0) for c in ("food", "fuel"))
+    folder, out = tmp_path / "sc", tmp_path / "out"
+    write_scenario(dataclasses.replace(s, stocks=stocks), folder)
+    result = CliRunner().invoke(
+        app, ["routes", str(folder), "--day", "1", "--from-demand", "--time-limit", "1",
+              "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "road_full" in result.stdout
+    with (out / "unserved.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["reason"] for r in rows} == {"road_full"}
+    assert all(r["detail"].startswith("road D–S full on C+1 (link D-S: 2 t/day") for r in rows)
+    saved = json.loads((out / "routes.json").read_text(encoding="utf-8"))
+    assert saved["road_loads"] == []
+    assert saved["delivered_t"] == 0.0
