@@ -86,7 +86,8 @@ def test_a_one_way_track_of_60_t_a_day_takes_seven_8_t_loads() -> None:
 def test_a_load_taken_off_a_full_road_goes_round_by_the_open_detour() -> None:
     """D–S 14 km of 10 t/day, D–M–S 22 km unlimited: one 10 t load each way, both delivered.
 
-    The truck going round drives loaded over M (22 km) and back empty over D–S (14 km).
+    The trip going round drives loaded over M (22 km) and back empty over D–S (14 km),
+    on the idle truck or a later trip of the first (no fixed cost: the router's choice).
     """
     locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1), loc("M", 0.05, lat=0.05)]
     links = [_capped("D", "S", 14.0, 10.0), road("D", "M", 10.0), road("M", "S", 12.0)]
@@ -99,7 +100,7 @@ def test_a_load_taken_off_a_full_road_goes_round_by_the_open_detour() -> None:
         ("D-M", "D", "M"): pytest.approx(10.0),
         ("M-S", "M", "S"): pytest.approx(10.0),
     }
-    assert sorted(r.distance_km for r in routes.routes) == pytest.approx([28.0, 36.0])
+    assert routes.total_distance_km == pytest.approx(28.0 + 36.0)
     assert any(n.startswith("roads kept to their capacity: road D–S full on C+0") for n in
                routes.notes)  # fmt: skip
 
@@ -281,3 +282,22 @@ def test_the_routes_command_writes_road_full_and_each_roads_tonnes(tmp_path: Pat
     saved = json.loads((out / "routes.json").read_text(encoding="utf-8"))
     assert saved["road_loads"] == []
     assert saved["delivered_t"] == 0.0
+
+
+def test_a_truck_with_hours_left_takes_the_load_round_on_a_later_trip() -> None:
+    """One truck, two 10 t loads, D–S of 10 t/day, D–M–S open: its second trip goes by M.
+
+    The load taken off the full road goes on the hours the truck has left after its first
+    trip (no truck is idle): 28 km by D–S and back, then 22 km by M and 14 back.
+    """
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1), loc("M", 0.05, lat=0.05)]
+    links = [_capped("D", "S", 14.0, 10.0), road("D", "M", 10.0), road("M", "S", 12.0)]
+    s = scenario(locs, [unit("US", "S")], links, [fleet("F", "D", count=1)])
+    routes = route_day(s, [_food(20.0)], day=0, params=PARAMS)
+    assert routes.unserved == ()
+    (truck,) = routes.routes
+    assert (truck.truck, truck.trips) == ("F#1", 2)
+    assert truck.distance_km == pytest.approx(64.0)
+    assert truck.path == ("D", "S", "D", "S", "D")
+    assert truck.duration_h <= 9.0
+    assert _loaded(routes)[("D-S", "D", "S")] == pytest.approx(10.0)

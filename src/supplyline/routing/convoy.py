@@ -27,7 +27,11 @@ How a day is modelled (also in ``docs/routing.md``):
   cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
   times its urgency, so the solver serves all it can and, when trucks are short, the most
   tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or
-  ``too_large`` when even every reaching truck turning all day could not carry them).
+  ``too_large`` when even every reaching truck turning all day could not carry them);
+* no road carries more loaded tonnes that day than its ``capacity_t_per_day`` (each way):
+  the routes are measured after each search, loads come off a road they would overfill
+  and go round by other roads on the trucks and hours left, else ``road_full``
+  (:mod:`~supplyline.routing.road_load`, :mod:`~supplyline.routing.road_repair`).
 """
 
 from __future__ import annotations
@@ -238,13 +242,16 @@ def _solve(
     numbered_after: Mapping[str, int] | None = None,
     *,
     roads: tuple[RoadBudget, DayGraph],
+    shifts: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[list[TruckRoute], list[Chunk], list[str], dict[int, Full]]:
     """One search: its truck routes, the loads left out and the solver's notes.
 
     And the loads taken off roads the routes would overfill, by chunk index, with the
     road (:meth:`~supplyline.routing.road_load.RoadBudget.fit`).
     """
-    problem = build_problem(scenario, requests, groups, chunks, km, multi_trip=params.multi_trip)
+    problem = build_problem(
+        scenario, requests, groups, chunks, km, multi_trip=params.multi_trip, shifts=shifts
+    )
     start = greedy_routes(problem)
     solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
     if not solution.feasible:
@@ -326,7 +333,10 @@ def _repair(
     notes: list[str],
     budget: RoadBudget,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
-    """The loads taken off full roads, sent another way on the idle trucks, or road_full.
+    """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
+
+    Returns every route of the day (the trucks that made more trips, then the new ones)
+    and what stays undelivered.
 
     Each round searches a quarter of the time limit (:mod:`~supplyline.routing.road_repair`)
     and adds a note naming the full roads.
@@ -341,15 +351,17 @@ def _repair(
         loaded: RoadMatrix,
         graph: DayGraph,
         used: Mapping[str, int],
+        shifts: Mapping[str, tuple[int, int]],
     ) -> tuple[list[TruckRoute], list[Chunk], dict[int, Full]]:
         more, left, extra, dropped = _solve(
-            scenario, parts, idle, chunks, loaded, quick, None, used, roads=(budget, graph)
-        )
+            scenario, parts, idle, chunks, loaded, quick, None, used, roads=(budget, graph),
+            shifts=shifts,
+        )  # fmt: skip
         notes.extend(extra)
         return more, left, dropped
 
     taken = sum(o.req.tonnes for o in off)
-    more, lost = repair(
+    routes, lost = repair(
         scenario, off, (groups, km, budget, day), routes, solve,
         rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
     )  # fmt: skip
@@ -360,7 +372,7 @@ def _repair(
         + f"; {taken:,.3f} t taken off them, {taken - short:,.3f} t of it sent another way"
         + (f", {short:,.3f} t road_full" if lost else "")
     )
-    return more, lost
+    return routes, lost
 
 
 def route_day(
@@ -488,8 +500,7 @@ def route_day(
     else:
         unserved += left_out(requests, left, bounds)
     if off:
-        more_routes, lost = _repair(scenario, off, groups, km, params, routes, day, notes, roads[0])
-        routes += more_routes
+        routes, lost = _repair(scenario, off, groups, km, params, routes, day, notes, roads[0])
         unserved += lost
     estimated = _estimated_legs(routes, km)
     if estimated:

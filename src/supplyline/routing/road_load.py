@@ -12,9 +12,9 @@ Where the routes overfill a road, loads come off it (:meth:`RoadBudget.fit`): on
 time from the fullest road, the least urgent first, the smallest load that ends the
 excess where one does (else the largest), until every road keeps its capacity; the
 trucks that lose loads are timed again by PyVRP (:func:`~supplyline.routing.solver.
-reschedule`). The loads taken off are then sent another way, with the full roads out of
-the loaded trucks' graph (:func:`~supplyline.routing.convoy.route_day`), and what no
-truck can bring so is ``road_full``.
+reschedule`). The loads taken off are then sent another way on the trucks and hours left,
+with the full roads out of the loaded trucks' graph (:mod:`~supplyline.routing.
+road_repair`), and what no truck can bring so is ``road_full``.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 After a search, :meth:`~supplyline.routing.road_load.RoadBudget.fit` takes loads off the
 roads the routes would overfill. Each repair round routes what was taken off on the
-trucks the day left idle, with every full road out of the loaded trucks' graph (the way
-back to the depot, empty, keeps it); it is measured and cut to the capacities left in
+trucks the day left idle and on the hours the routed trucks have left (more trips after
+their routes), with every full road out of the loaded trucks' graph (the way back to the
+depot, empty, keeps it); it is measured and cut to the capacities left in
 its turn. What no round brings is ``road_full``, naming the road, the day, its capacity,
 what the loads would have needed, and why no other way served (none open, too far, no
 truck left).
@@ -11,9 +12,10 @@ truck left).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
@@ -46,11 +48,17 @@ Solve = Callable[
         RoadMatrix,
         DayGraph,
         Mapping[str, int],
+        Mapping[str, tuple[int, int]],
     ],
     tuple[list[TruckRoute], list[Chunk], dict[int, Full]],
 ]
-"""One search of the day (requests, trucks, loads, km, graph, trucks numbered before):
-its routes, the loads it left out and those taken off a full road, by chunk index."""
+"""One search of the day (requests, trucks, loads, km, graph, trucks numbered before,
+groups' shifts in seconds where not the whole day): its routes, the loads it left out and
+those taken off a full road, by chunk index."""
+
+_DAY_S = 24 * 3600
+_LEAST_S = 15 * 60
+"""Hours left below a quarter of an hour are no more trip."""
 
 
 def offs_of(
@@ -96,6 +104,51 @@ def road_full(off: Off, day: int, why: str) -> Unserved:
     )
 
 
+def _hours_left(
+    groups: Sequence[FleetGroup], routes: Sequence[TruckRoute]
+) -> tuple[list[FleetGroup], dict[str, tuple[int, int]], dict[str, int]]:
+    """Each routed truck's hours left after its day, as a fleet group of one of its own.
+
+    The truck may load again at its depot from the end of its routes until its drivers'
+    hours (from its start) or midnight run out; it is paid for already (no fixed cost).
+    Returns the groups, their shifts in seconds, and the route each belongs to.
+    """
+    by_id = {g.id: g for g in groups}
+    out: list[FleetGroup] = []
+    shifts: dict[str, tuple[int, int]] = {}
+    owner: dict[str, int] = {}
+    for k, r in enumerate(routes):
+        g = by_id[r.fleet_group]
+        start = math.ceil(r.end_h * 3600 - 1e-6)  # back at its depot
+        end = min(_DAY_S, round(r.start_h * 3600) + math.floor(g.max_route_hours * 3600))
+        if end - start < _LEAST_S:
+            continue
+        more = replace(
+            g,
+            id=f"{r.truck.replace('#', '.')}:later",
+            count=1,
+            fixed_cost=0.0,
+            max_route_hours=(end - start) / 3600,
+        )
+        out.append(more)
+        shifts[more.id] = (start, end)
+        owner[more.id] = k
+    return out, shifts, owner
+
+
+def _merged(base: TruckRoute, later: TruckRoute) -> TruckRoute:
+    """The truck's day with the trips it makes after its first routes."""
+    shift = base.trips
+    return replace(
+        base,
+        end_h=later.end_h,
+        distance_km=base.distance_km + later.distance_km,
+        cost=base.cost + later.cost,
+        stops=(*base.stops, *(replace(x, trip=x.trip + shift) for x in later.stops)),
+        path=(*base.path, *later.path[1:]),
+    )
+
+
 def repair(
     scenario: Scenario,
     off: list[Off],
@@ -109,17 +162,20 @@ def repair(
     """Route the loads taken off full roads another way, in up to ``rounds`` searches.
 
     ``context`` is the day's fleet groups, road matrix, budget and day; ``routes`` the
-    trucks already routed (their trucks are busy). Returns the new trucks' routes and
-    what stays undelivered, ``road_full``.
+    trucks already routed. The loads go on the idle trucks and, with ``multi_trip``, on
+    the hours the routed trucks have left (more trips from their depot after their
+    routes). Returns every route of the day (the routed trucks' with their new trips,
+    then the idle trucks') and what stays undelivered, ``road_full``.
     """
     groups, km, budget, day = context
-    more: list[TruckRoute] = []
+    every = list(routes)
     lost: list[Unserved] = []
     why_left = "the other ways were full too"
     for _ in range(rounds):
         if not off:
             break
-        idle = idle_groups(groups, [*routes, *more])
+        later, shifts, owner = _hours_left(groups, every) if multi_trip else ([], {}, {})
+        idle = [*idle_groups(groups, every), *later]
         if not idle:
             why_left = "no truck was left to bring it another way"
             break
@@ -137,12 +193,16 @@ def repair(
             off = []
             break
         used: dict[str, int] = defaultdict(int)
-        for truck in [*routes, *more]:
+        for truck in every:
             used[truck.fleet_group] += 1
-        new, left, dropped = solve(
-            parts, idle, chunks, loaded, DayGraph(scenario, day, without), used
-        )
-        more += new
+        graph = DayGraph(scenario, day, without)
+        new, left, dropped = solve(parts, idle, chunks, loaded, graph, used, shifts)
+        for truck in new:
+            if truck.fleet_group in owner:
+                k = owner[truck.fleet_group]
+                every[k] = _merged(every[k], truck)
+            else:
+                every.append(truck)
         by_request: dict[int, list[Chunk]] = defaultdict(list)
         for c in left:
             by_request[c.request].append(c)
@@ -154,7 +214,7 @@ def repair(
             scenario, parts, chunks, dropped, [o.pinned for o in off], [o.blame for o in off]
         )
     lost += [road_full(o, day, why_left) for o in off]
-    return more, lost
+    return every, lost
 
 
 def _summed(chunks: Sequence[Chunk]) -> dict[str, float]:
