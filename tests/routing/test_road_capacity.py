@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import itertools
 import json
+import math
 from collections import defaultdict
 from pathlib import Path
 
@@ -301,3 +302,22 @@ def test_a_truck_with_hours_left_takes_the_load_round_on_a_later_trip() -> None:
     assert truck.path == ("D", "S", "D", "S", "D")
     assert truck.duration_h <= 9.0
     assert _loaded(routes)[("D-S", "D", "S")] == pytest.approx(10.0)
+
+
+def test_a_truck_sent_another_way_by_a_load_taken_off_is_measured_on_its_new_road() -> None:
+    """D→A→B (A's window first) overfills D–A; with A's food off, D→B takes D–B of 5 t/day.
+
+    The shorter trip's new road is measured too (it was not driven before loads came
+    off): no road carries more than it may, every tonne is delivered or road_full.
+    """
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("A", 0.05), loc("B", 0.1)]
+    links = [_capped("D", "A", 10.0, 10.0), road("A", "B", 10.0), _capped("D", "B", 18.0, 5.0)]
+    units = [unit("UA", "A", open_h=6.0, close_h=7.0), unit("UB", "B", open_h=10.0)]
+    s = scenario(locs, units, links, [fleet("F", "D", count=1, payload_t=16.0)])
+    reqs = [_food(8.0, "A", "UA"), DeliveryRequest(unit="UB", location="B", load_t={"fuel": 8.0},
+                                                    priority=1)]  # fmt: skip
+    routes = route_day(s, reqs, day=0, params=PARAMS)
+    caps = {"D-A": 10.0, "D-B": 5.0, "A-B": math.inf}
+    assert all(x.tonnes <= caps[x.link] + 1e-6 for x in routes.road_loads)
+    assert {u.reason for u in routes.unserved} <= {UnservedReason.ROAD_FULL}
+    assert routes.delivered_t + routes.unserved_t == pytest.approx(16.0)

@@ -193,7 +193,7 @@ class RoadBudget:
         homes = [problem.names[problem.vehicles[r.vehicle].depot] for r in solution.routes]
         dropped: dict[int, Full] = {}
         touched: set[int] = set()
-        asked: dict[RoadWay, float] | None = None
+        asked: dict[RoadWay, float] = {}
         while True:
             crossings = [
                 _crossings(v, home, where, tonnes, d, graph)
@@ -203,7 +203,9 @@ class RoadBudget:
             for route in crossings:
                 for way, t, _ in route:
                     load[way] += t
-            asked = dict(load) if asked is None else asked
+            # what each road was asked before loads came off (or, for a road a truck takes
+            # only once a stop is gone, when it is first driven)
+            asked |= {w: t for w, t in load.items() if w not in asked}
             over = {
                 w: t - (self.capacity(w) - self.used[w])
                 for w, t in load.items()
