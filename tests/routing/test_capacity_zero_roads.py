@@ -2,8 +2,8 @@
 
 A tester's road ``r-townb-b4`` had capacity 0 on purpose: ``validate`` and the plan said
 nothing could reach site-b4, while ``routes`` drove five truck-loads over it and the reach
-check called b4 "ok" at 98 %. Link capacities above 0 still do not bound what the router
-sends over a road (a known limit, said in docs/routing.md).
+check called b4 "ok" at 98 %. Capacities above 0 bound the loaded tonnes a day
+(``test_road_capacity.py``).
 """
 
 from __future__ import annotations
@@ -84,12 +84,3 @@ def test_reach_flags_a_place_behind_a_road_of_capacity_zero_on_every_day() -> No
         "cut off by road on C+0–C+2, with demand on C+0–C+2 "
         "(roads closed: C+0–C+2: road D–S (link D-S: capacity 0 t/day))"
     )
-
-
-def test_link_capacities_above_zero_do_not_bound_what_the_router_sends() -> None:
-    """Known limit: 20 t go over D–S of 2 t/day (two 10 t loads), as docs/routing.md says."""
-    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 0.1)]
-    s = scenario(locs, [unit("US", "S")], [_capped("D", "S", 14.0, 2.0)], [fleet("F", "D")])
-    routes = route_day(s, _food(20.0), day=0, params=PARAMS)
-    assert routes.unserved == ()
-    assert routes.delivered_t == pytest.approx(20.0)

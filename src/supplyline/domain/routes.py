@@ -23,6 +23,7 @@ __all__ = [
     "DrawnOnSite",
     "ReachCheck",
     "ReachRow",
+    "RoadLoad",
     "RouteStatus",
     "Routes",
     "Stop",
@@ -61,6 +62,9 @@ class UnservedReason(StrEnum):
     DEPOT_SHORT = "depot_short"
     """No depot whose trucks can serve the unit holds the goods that day (what they hold
     went on more urgent loads): the trucks do not load what their depot does not have."""
+    ROAD_FULL = "road_full"
+    """The road the load needs carries no more tonnes that day (its ``capacity_t_per_day``
+    is taken by the day's other loads), and no truck could bring it another way."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -210,6 +214,25 @@ def _tonnes(*tonnes: float) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RoadLoad:
+    """The loaded tonnes the day's trucks carry over one road, one way (empty runs are 0).
+
+    A road's ``capacity_t_per_day`` is tonnes of goods a day per direction, shared by all
+    trucks and commodities; the routes keep it (``capacity_t_per_day`` None: not limited).
+    """
+
+    link: str
+    origin: LocationId
+    destination: LocationId
+    tonnes: float
+    capacity_t_per_day: float | None = None
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.tonnes) and self.tonnes >= 0):
+            raise ArgumentError(f"tonnes(={self.tonnes}) must be a finite number >= 0")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Routes:
     """The convoy routes of one day, and every delivery they leave out."""
 
@@ -232,6 +255,8 @@ class Routes:
     """Depots whose trucks carry more of a commodity than the depot holds that day."""
     depot_stock_basis: str = ""
     """What the depots' stocks were checked against; empty when they were not checked."""
+    road_loads: tuple[RoadLoad, ...] = ()
+    """The loaded tonnes over each road driven loaded that day, by direction."""
 
     @property
     def delivered_t(self) -> float:

@@ -371,6 +371,17 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "depot_short": [
             {k: v for k, v in row.items() if k != "day_label"} for row in depot_short_rows(routes)
         ],
+        # the loaded tonnes over each road, by direction, against its capacity (None: no limit)
+        "road_loads": [
+            {
+                "link": r.link,
+                "from": r.origin,
+                "to": r.destination,
+                "tonnes": round(r.tonnes, 3),
+                "capacity_t_per_day": r.capacity_t_per_day,
+            }
+            for r in routes.road_loads
+        ],
     }
 
 

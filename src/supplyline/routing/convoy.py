@@ -27,7 +27,11 @@ How a day is modelled (also in ``docs/routing.md``):
   cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
   times its urgency, so the solver serves all it can and, when trucks are short, the most
   tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or
-  ``too_large`` when even every reaching truck turning all day could not carry them).
+  ``too_large`` when even every reaching truck turning all day could not carry them);
+* no road carries more loaded tonnes that day than its ``capacity_t_per_day`` (each way):
+  the routes are measured after each search, loads come off a road they would overfill
+  and go round by other roads on the trucks and hours left, else ``road_full``
+  (:mod:`~supplyline.routing.road_load`, :mod:`~supplyline.routing.road_repair`).
 """
 
 from __future__ import annotations
@@ -69,6 +73,8 @@ from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.loads import LoadBound, idle_groups, left_out, leftovers, plan_chunks
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.road_load import DayGraph, Full, RoadBudget
+from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
@@ -80,6 +86,9 @@ __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
 _IDLE_ROUND_SHARE = 0.25
 """The second round's search time, as a share of ``router.time_limit_s``."""
+_REPAIR_ROUNDS = 2
+"""Searches for the loads taken off full roads (each a quarter of the time limit): the
+second takes what the first's other ways would overfill in turn."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -231,9 +240,18 @@ def _solve(
     params: ConvoyParams,
     on_best: BestCallback | None,
     numbered_after: Mapping[str, int] | None = None,
-) -> tuple[list[TruckRoute], list[Chunk], list[str]]:
-    """One search: the truck routes, the loads left out and the solver's notes."""
-    problem = build_problem(scenario, requests, groups, chunks, km, multi_trip=params.multi_trip)
+    *,
+    roads: tuple[RoadBudget, DayGraph],
+    shifts: Mapping[str, tuple[int, int]] | None = None,
+) -> tuple[list[TruckRoute], list[Chunk], list[str], dict[int, Full]]:
+    """One search: its truck routes, the loads left out and the solver's notes.
+
+    And the loads taken off roads the routes would overfill, by chunk index, with the
+    road (:meth:`~supplyline.routing.road_load.RoadBudget.fit`).
+    """
+    problem = build_problem(
+        scenario, requests, groups, chunks, km, multi_trip=params.multi_trip, shifts=shifts
+    )
     start = greedy_routes(problem)
     solution = solve_vrp(problem, params.router, on_best=on_best, initial=start)
     if not solution.feasible:
@@ -241,8 +259,13 @@ def _solve(
             "the routing solver returned routes that break capacity, windows or hours; "
             "this is a bug, please report it with the scenario"
         )
+    budget, graph = roads
+    priority = [requests[c.request].priority for c in chunks]
+    solution, dropped = budget.fit(problem, solution, chunks, priority, graph)
     routes, left = to_routes(problem, solution, chunks, groups, km, scenario, numbered_after)
-    return routes, left, list(solution.notes)
+    off = {(chunks[k].request, chunks[k].part) for k in dropped}
+    left = [c for c in left if (c.request, c.part) not in off]
+    return routes, left, list(solution.notes), dropped
 
 
 def _idle_round(
@@ -255,14 +278,16 @@ def _idle_round(
     routes: Sequence[TruckRoute],
     day: int,
     notes: list[str],
-) -> tuple[list[TruckRoute], list[Unserved]]:
+    roads: tuple[RoadBudget, DayGraph],
+) -> tuple[list[TruckRoute], list[Unserved], list[Off]]:
     """The loads the first search left out, split again to fit the trucks it left idle.
 
     ``first`` is the first round's loads left out, its bounds and each request's pinned
     depot. A request no idle truck can serve keeps the first round's reason; the rest
     are routed on the idle trucks only (numbered after the first round's), in a search
     of ``_IDLE_ROUND_SHARE`` of the time limit, and what is still left is said with both
-    rounds' figures. Adds a note naming the loads split for the idle trucks.
+    rounds' figures. Adds a note naming the loads split for the idle trucks. Returns too
+    the loads taken off a road the idle trucks' routes would overfill.
     """
     everything, bounds, pinned = first
     depots = {g.depot for g in idle}
@@ -278,22 +303,76 @@ def _idle_round(
     kept += [c for c in left if origin.index(c.request) not in tried]
     lost = left_out(requests, kept, bounds)
     if not chunks:
-        return [], lost
+        return [], lost, []
     used: dict[str, int] = defaultdict(int)
     for r in routes:
         used[r.fleet_group] += 1
     router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
-    more, left2, extra = _solve(
-        scenario, parts, idle, chunks, km, replace(params, router=router), None, used
+    more, left2, extra, dropped = _solve(
+        scenario, parts, idle, chunks, km, replace(params, router=router), None, used, roads=roads
     )
     notes.extend(extra)
+    off = offs_of(scenario, parts, chunks, dropped, [pinned[r] for r in origin])
     loads = sorted({(c.unit, c.parts, c.tonnes, c.allowed) for c in chunks})
     notes.append(
         "loads no truck was left for, split again for the idle trucks: "
         + ", ".join(f"{u} ×{n} of {t:.3f} t ({', '.join(sorted(ids))})" for u, n, t, ids in loads)
     )
     before = {i: said[i] for i in range(len(parts))}
-    return more, [*lost, *left_out(parts, left2, bounds2, before)]
+    return more, [*lost, *left_out(parts, left2, bounds2, before)], off
+
+
+def _repair(
+    scenario: Scenario,
+    off: list[Off],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    params: ConvoyParams,
+    routes: Sequence[TruckRoute],
+    day: int,
+    notes: list[str],
+    budget: RoadBudget,
+) -> tuple[list[TruckRoute], list[Unserved]]:
+    """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
+
+    Returns every route of the day (the trucks that made more trips, then the new ones)
+    and what stays undelivered.
+
+    Each round searches a quarter of the time limit (:mod:`~supplyline.routing.road_repair`)
+    and adds a note naming the full roads.
+    """
+    router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
+    quick = replace(params, router=router)
+
+    def solve(
+        parts: Sequence[DeliveryRequest],
+        idle: Sequence[FleetGroup],
+        chunks: Sequence[Chunk],
+        loaded: RoadMatrix,
+        graph: DayGraph,
+        used: Mapping[str, int],
+        shifts: Mapping[str, tuple[int, int]],
+    ) -> tuple[list[TruckRoute], list[Chunk], dict[int, Full]]:
+        more, left, extra, dropped = _solve(
+            scenario, parts, idle, chunks, loaded, quick, None, used, roads=(budget, graph),
+            shifts=shifts,
+        )  # fmt: skip
+        notes.extend(extra)
+        return more, left, dropped
+
+    taken = sum(o.req.tonnes for o in off)
+    routes, lost = repair(
+        scenario, off, (groups, km, budget, day), routes, solve,
+        rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
+    )  # fmt: skip
+    short = sum(u.tonnes for u in lost)
+    notes.append(
+        "roads kept to their capacity: "
+        + "; ".join(f.said(day) for f in budget.full.values())
+        + f"; {taken:,.3f} t taken off them, {taken - short:,.3f} t of it sent another way"
+        + (f", {short:,.3f} t road_full" if lost else "")
+    )
+    return routes, lost
 
 
 def route_day(
@@ -403,17 +482,26 @@ def route_day(
             notes=tuple(notes),
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
-    routes, left, said = _solve(scenario, requests, groups, chunks, km, params, on_best)
+    roads = (RoadBudget(scenario, day), DayGraph(scenario, day))
+    routes, left, said, dropped = _solve(
+        scenario, requests, groups, chunks, km, params, on_best, roads=roads
+    )
     notes += said
+    off = offs_of(scenario, requests, chunks, dropped, pinned)
     idle = idle_groups(groups, routes) if left and params.idle_round else []
     if idle:
-        more_routes, lost = _idle_round(
-            scenario, requests, (left, bounds, pinned), idle, km, params, routes, day, notes
-        )
+        more_routes, lost, more_off = _idle_round(
+            scenario, requests, (left, bounds, pinned), idle, km, params, routes, day, notes,
+            roads,
+        )  # fmt: skip
         routes += more_routes
         unserved += lost
+        off += more_off
     else:
         unserved += left_out(requests, left, bounds)
+    if off:
+        routes, lost = _repair(scenario, off, groups, km, params, routes, day, notes, roads[0])
+        unserved += lost
     estimated = _estimated_legs(routes, km)
     if estimated:
         notes.append(
@@ -434,6 +522,7 @@ def route_day(
             total_cost=sum(r.cost for r in routes),
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
+            road_loads=roads[0].loads(),
         ),
         depot_t,
         respected,

@@ -125,12 +125,16 @@ def build_problem(
     km: RoadMatrix,
     *,
     multi_trip: bool,
+    shifts: Mapping[str, tuple[int, int]] | None = None,
 ) -> VrpProblem:
     """The day's routing model: the depots, one optional client per truck-load, the fleets.
 
     Each fleet group is a vehicle type at its depot (``multi_trip``: it may reload there);
-    a load's prize is what leaving it out costs (:func:`_prizes`).
+    a load's prize is what leaving it out costs (:func:`_prizes`). ``shifts`` gives a
+    group's working time, (earliest start, latest end) in seconds, where it is not the
+    whole day (a truck's hours left after its routes: :mod:`~supplyline.routing.road_repair`).
     """
+    shifts = shifts or {}
     depots = list(dict.fromkeys(g.depot for g in groups))
     nodes_loc = np.array(
         [km.index(x) for x in depots] + [km.index(c.location) for c in chunks], dtype=np.int64
@@ -160,8 +164,8 @@ def build_problem(
             depot=depots.index(g.depot),
             fixed_cost=round(g.fixed_cost * 1000),
             unit_distance_cost=unit_cost[g.id],
-            tw_early=0,
-            tw_late=DAY_S,
+            tw_early=shifts.get(g.id, (0, DAY_S))[0],
+            tw_late=shifts.get(g.id, (0, DAY_S))[1],
             max_duration=math.floor(g.max_route_hours * 3600),
             profile=profile_of[g.id],
             reload=multi_trip,

@@ -22,7 +22,10 @@ what they consumed. This makes that visible before it happens, per unit:
   day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
   — naming the closed roads; a unit cut off on a day it has demand, or on every day, is
   not sustainable (a tester's unit whose only road was closed for the whole horizon was
-  "ok" with a 1.7 h round trip).
+  "ok" with a 1.7 h round trip);
+* whether the roads can carry its demand at all: their ``capacity_t_per_day`` bound the
+  loaded tonnes a day from its depot (a maximum flow, :func:`~supplyline.routing.
+  road_load.road_bound`), for the unit alone; the trucks' figures stay an estimate.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Plan, Scenar
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
+from supplyline.routing.road_load import road_bound
 from supplyline.routing.roads import (
     RoadMatrix,
     cut_off_roads,
@@ -231,6 +235,16 @@ def _row(
                 f"available trucks × {turns[main.id]} turns × {payload:.1f} t = "
                 f"{capacity:.1f} t/day"
             )
+    if not reason and not closed and daily > 0:
+        bound = road_bound(scenario, depot, loc, daily)
+        if bound is not None:
+            limit, cut = bound
+            reason = (
+                f"needs {daily:.1f} t/day; the roads from {depot} carry at most {limit:.1f} "
+                "t/day there (" + ", ".join(
+                    f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
+                ) + ")"
+            )  # fmt: skip
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,10 +50,11 @@ from scipy.sparse.csgraph import dijkstra
 
 from supplyline.domain import Link, Mode, Scenario
 from supplyline.domain.geo import EARTH_RADIUS_KM
-from supplyline.types import LocationId, day_label
+from supplyline.types import LinkId, LocationId, day_label
 
 __all__ = [
     "RoadMatrix",
+    "RoadWay",
     "blocking_roads",
     "closed_roads",
     "cut_off_roads",
@@ -66,6 +68,8 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float64]
+RoadWay = tuple[LinkId, LocationId, LocationId]
+"""One direction of a road link: ``(link id, from, to)``; its capacity is per direction."""
 
 
 def _haversine_matrix(lat: FloatArray, lon: FloatArray) -> FloatArray:
@@ -112,14 +116,22 @@ def _road_links(scenario: Scenario, pos: dict[LocationId, int]) -> list[Link]:
 
 
 def _shortest(
-    links: Sequence[Link], pos: dict[LocationId, int], wanted: npt.NDArray[np.int64]
+    links: Sequence[Link],
+    pos: dict[LocationId, int],
+    wanted: npt.NDArray[np.int64],
+    without: AbstractSet[RoadWay] = frozenset(),
 ) -> FloatArray:
-    """Shortest road km from and to the ``wanted`` rows over ``links`` (inf where none)."""
+    """Shortest road km from and to the ``wanted`` rows over ``links`` (inf where none).
+
+    ``without`` are directions of links left out (a road full for loaded trucks).
+    """
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
     for link in links:
         for a, b in link.directions():
+            if (link.id, a, b) in without:
+                continue
             rows.append(pos[a])
             cols.append(pos[b])
             # a zero-length road still counts as connected: dijkstra drops explicit zeros
@@ -134,9 +146,18 @@ def _shortest(
 
 
 def road_matrix(
-    scenario: Scenario, ids: Sequence[LocationId], *, day: int | None = None
+    scenario: Scenario,
+    ids: Sequence[LocationId],
+    *,
+    day: int | None = None,
+    without: AbstractSet[RoadWay] = frozenset(),
 ) -> RoadMatrix:
     """Distances between ``ids`` over the scenario's road links (open on ``day`` if given).
+
+    ``without`` are link directions ``(link id, from, to)`` not driven that day although
+    open: the roads a day's loaded trucks have filled to their capacity
+    (:mod:`~supplyline.routing.road_load`). A place they alone lead to is ``closed``, never
+    estimated.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -157,7 +178,8 @@ def road_matrix(
         for link in every
         if (drives(link, day) if day is not None else _open_some_day(link, scenario))
     ]
-    on_day = any_day if len(open_links) == len(every) else _shortest(open_links, pos, wanted)
+    same = len(open_links) == len(every) and not without
+    on_day = any_day if same else _shortest(open_links, pos, wanted, without)
     by_location = scenario.location_by_id
     lat = np.array([by_location[i].lat for i in ids], dtype=np.float64)
     lon = np.array([by_location[i].lon for i in ids], dtype=np.float64)

@@ -44,7 +44,7 @@ from supplyline.routing.problem import (
 )
 from supplyline.routing.vehicles_first import solve_vehicles_first
 
-__all__ = ["BestCallback", "build_problem_data", "solve_vrp"]
+__all__ = ["BestCallback", "build_problem_data", "reschedule", "solve_vrp"]
 
 BestCallback = Callable[[int, float], None]
 """Called with (best cost, seconds since start) each time the search finds a better solution."""
@@ -305,3 +305,26 @@ def _notes(caught: Sequence[warnings.WarningMessage], feasible: bool) -> tuple[s
         else:
             said.append(" ".join(str(w.message).split()))
     return tuple(dict.fromkeys(said))
+
+
+def reschedule(
+    problem: VrpProblem, routes: Sequence[tuple[int, Sequence[int]]]
+) -> list[VrpRoute | None]:
+    """Each route's schedule as PyVRP times it, or None where it breaks a hard constraint.
+
+    ``routes`` are (vehicle index, nodes with depots for reloads), as ``initial`` of
+    :func:`solve_vrp`. Used when loads are taken off routes the search returned (a road
+    they would overfill, :mod:`~supplyline.routing.road_load`): the trucks' hours and
+    arrivals are then PyVRP's own, not a second timing of ours.
+    """
+    kept = [i for i, v in enumerate(problem.vehicles) if v.count > 0]
+    try:
+        data = build_problem_data(problem)
+    except (ValueError, OverflowError) as error:
+        raise SolverError(f"the routing solver rejected the instance: {error}") from error
+    out: list[VrpRoute | None] = []
+    for vehicle, nodes in routes:
+        solution = _initial(data, problem, kept, [(vehicle, nodes)])
+        (route,) = solution.routes()
+        out.append(_extract(problem, solution, kept)[0] if route.is_feasible() else None)
+    return out

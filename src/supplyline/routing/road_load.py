@@ -1,0 +1,364 @@
+"""The loaded tonnes a day's trucks carry over each road, and routes cut to its capacity.
+
+A road's ``capacity_t_per_day`` is tonnes of goods a day per direction, shared by every
+truck and commodity (``docs/scenario-format.md``). PyVRP knows a truck's payload, not a
+road's share of the day, so the routes are measured after each search: a truck drives
+each leg on the shortest road of the day's graph (the one its km came from), carrying
+every load of its trip it has not yet delivered; the way back to its depot is empty (it
+delivers only), so it counts nothing. A tester's 2 t/day road carried two 10 t loads,
+and a one-way track of 60 t/day any number of 8 t trucks.
+
+Where the routes overfill a road, loads come off it (:meth:`RoadBudget.fit`): one at a
+time from the fullest road, the least urgent first, the smallest load that ends the
+excess where one does (else the largest), until every road keeps its capacity; the
+trucks that lose loads are timed again by PyVRP (:func:`~supplyline.routing.solver.
+reschedule`). The loads taken off are then sent another way on the trucks and hours left,
+with the full roads out of the loaded trucks' graph (:mod:`~supplyline.routing.
+road_repair`), and what no truck can bring so is ``road_full``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import breadth_first_order, dijkstra, maximum_flow
+
+from supplyline.domain import Link, Mode, Scenario
+from supplyline.domain.routes import RoadLoad
+from supplyline.routing.problem import VrpProblem, VrpSolution
+from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
+from supplyline.routing.solver import reschedule
+from supplyline.routing.translate import Chunk
+from supplyline.types import LocationId, day_label
+
+__all__ = ["DayGraph", "Full", "RoadBudget", "loaded_matrix", "road_bound"]
+
+_EPS_T = 1e-6
+"""Tonnes below a milligram: loads are whole kilograms, sums carry float dust."""
+
+
+class DayGraph:
+    """The day's open roads as a graph, for the path of each leg a truck drives.
+
+    The same links, directions and choice among parallel links as
+    :func:`~supplyline.routing.roads.road_matrix` (the first of the shortest), so that a
+    leg's path is the one its km came from.
+    """
+
+    def __init__(
+        self, scenario: Scenario, day: int, without: AbstractSet[RoadWay] = frozenset()
+    ) -> None:
+        ids = [loc.id for loc in scenario.locations]
+        self._pos = {x: i for i, x in enumerate(ids)}
+        best: dict[tuple[int, int], tuple[float, RoadWay]] = {}
+        for link in scenario.links:
+            if link.mode is not Mode.ROAD or not drives(link, day):
+                continue
+            for a, b in link.directions():
+                if (link.id, a, b) in without:
+                    continue
+                key = (self._pos[a], self._pos[b])
+                km = max(link.distance_km, 1e-9)  # as road_matrix: zero-length roads count
+                if key not in best or km < best[key][0]:
+                    best[key] = (km, (link.id, a, b))
+        self._way = {k: w for k, (_, w) in best.items()}
+        keys = list(best)
+        self._graph = csr_matrix(
+            ([best[k][0] for k in keys], ([k[0] for k in keys], [k[1] for k in keys])),
+            shape=(len(ids), len(ids)),
+        )
+        self._pred: dict[int, np.ndarray] = {}
+
+    def path(self, origin: LocationId, destination: LocationId) -> tuple[RoadWay, ...]:
+        """The road directions of the shortest open road from ``origin`` (empty if none)."""
+        i, j = self._pos[origin], self._pos[destination]
+        if i == j or not self._way:
+            return ()
+        if i not in self._pred:
+            _, pred = dijkstra(self._graph, directed=True, indices=i, return_predecessors=True)
+            self._pred[i] = pred
+        pred = self._pred[i]
+        ways: list[RoadWay] = []
+        while j != i:
+            k = int(pred[j])
+            if k < 0:
+                return ()
+            ways.append(self._way[(k, j)])
+            j = k
+        return tuple(reversed(ways))
+
+
+def loaded_matrix(
+    scenario: Scenario,
+    km: RoadMatrix,
+    day: int,
+    without: AbstractSet[RoadWay],
+    loaded_at: AbstractSet[LocationId],
+) -> RoadMatrix:
+    """``km`` with the legs into ``loaded_at`` driven without the roads ``without``.
+
+    A truck delivers only, so it drives loaded into a unit's place and empty back to its
+    depot: the columns of the places loads go to avoid the full roads, the others (the
+    depots) keep every open road. A place that is both keeps out of them (safe).
+    """
+    if not without:
+        return km
+    other = road_matrix(scenario, km.ids, day=day, without=without)
+    col = np.array([x in loaded_at for x in km.ids], dtype=np.bool_)[None, :]
+    return RoadMatrix(
+        ids=km.ids,
+        km=np.where(col, other.km, km.km),
+        by_road=np.where(col, other.by_road, km.by_road),
+        closed=np.where(col, other.closed, km.closed),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Full:
+    """A road direction the day's routes would have overfilled, and by how much."""
+
+    way: RoadWay
+    capacity_t: float
+    asked_t: float
+    """What the routes would have carried over it that day, before loads came off."""
+    two_way: bool = True
+
+    def said(self, day: int) -> str:
+        """What a planner reads: the road, the day, its capacity that way and the ask.
+
+        ``road D–S full on C+0 (link D-S: 2 t/day from D to S; the day's loads would need
+        20.000 t over it)``; ``road D→S`` for a one-way road.
+        """
+        link, a, b = self.way
+        dash = "–" if self.two_way else "→"
+        return (
+            f"road {a}{dash}{b} full on {day_label(day)} (link {link}: {self.capacity_t:g} "
+            f"t/day from {a} to {b}; the day's loads would need {self.asked_t:,.3f} t over it)"
+        )
+
+
+@dataclass(slots=True)
+class RoadBudget:
+    """What each road direction of capacity may still carry on the day, as routes take it."""
+
+    scenario: Scenario
+    day: int
+    used: dict[RoadWay, float] = field(default_factory=lambda: defaultdict(float))
+    full: dict[RoadWay, Full] = field(default_factory=dict)
+    """Every road direction some round would have overfilled, with its largest ask."""
+
+    def capacity(self, way: RoadWay) -> float:
+        """The way's ``capacity_t_per_day`` (inf when not limited)."""
+        cap = self.scenario.link_by_id[way[0]].capacity_t_per_day
+        return math.inf if cap is None else cap
+
+    def loads(self) -> tuple[RoadLoad, ...]:
+        """The loaded tonnes on every road direction driven loaded, by link and direction."""
+        return tuple(
+            RoadLoad(
+                link=w[0],
+                origin=w[1],
+                destination=w[2],
+                tonnes=round(t, 6),
+                capacity_t_per_day=self.scenario.link_by_id[w[0]].capacity_t_per_day,
+            )
+            for w, t in sorted(self.used.items())
+            if t > _EPS_T
+        )
+
+    def fit(
+        self,
+        problem: VrpProblem,
+        solution: VrpSolution,
+        chunks: Sequence[Chunk],
+        priority: Sequence[int],
+        graph: DayGraph,
+    ) -> tuple[VrpSolution, dict[int, Full]]:
+        """The solution with loads taken off until no road carries more than it may.
+
+        ``priority`` is each chunk's (1 most urgent). Returns the solution kept (its
+        routes timed again where they lost loads) and, by chunk index, the loads taken
+        off with the full road to blame; adds the kept routes' tonnes to ``used``.
+        """
+        d = problem.num_depots
+        where = [*problem.names[:d], *(c.location for c in chunks)]
+        tonnes = [0.0] * d + [c.tonnes for c in chunks]
+        visits = [list(r.visits) for r in solution.routes]
+        homes = [problem.names[problem.vehicles[r.vehicle].depot] for r in solution.routes]
+        dropped: dict[int, Full] = {}
+        touched: set[int] = set()
+        asked: dict[RoadWay, float] = {}
+        while True:
+            crossings = [
+                _crossings(v, home, where, tonnes, d, graph)
+                for v, home in zip(visits, homes, strict=True)
+            ]
+            load: dict[RoadWay, float] = defaultdict(float)
+            for route in crossings:
+                for way, t, _ in route:
+                    load[way] += t
+            # what each road was asked before loads came off (or, for a road a truck takes
+            # only once a stop is gone, when it is first driven)
+            asked |= {w: t for w, t in load.items() if w not in asked}
+            over = {
+                w: t - (self.capacity(w) - self.used[w])
+                for w, t in load.items()
+                if t > self.capacity(w) - self.used[w] + _EPS_T
+            }
+            if not over:
+                break
+            way = max(over, key=lambda w: (over[w], w))
+            two_way = self.scenario.link_by_id[way[0]].bidirectional
+            full = Full(way, self.capacity(way), self.used[way] + asked[way], two_way)
+            self.full[way] = max(full, self.full.get(way, full), key=lambda f: f.asked_t)
+            on_board = {
+                (r, node) for r, route in enumerate(crossings)
+                for w, _, nodes in route if w == way for node in nodes
+            }  # fmt: skip
+            r, node = _pick(on_board, over[way], tonnes, priority, d)
+            visits[r] = _without(visits[r], node, d)
+            dropped[node - d] = full
+            touched.add(r)
+        kept = list(solution.routes)
+        for r in sorted(touched):
+            if not any(n >= d for n in visits[r]):
+                continue
+            (timed,) = reschedule(problem, [(solution.routes[r].vehicle, visits[r])])
+            if timed is None:  # shorter legs broke a window (estimates): off it all goes
+                was = set(solution.routes[r].visits)
+                blame = next(f for k, f in dropped.items() if k + d in was)
+                dropped |= {n - d: blame for n in visits[r] if n >= d}
+                visits[r] = []
+            else:
+                kept[r] = timed
+        routes = tuple(
+            route if r not in touched else kept[r]
+            for r, route in enumerate(solution.routes)
+            if any(n >= d for n in visits[r])
+        )
+        for r, v in enumerate(visits):
+            for way, t, _ in _crossings(v, homes[r], where, tonnes, d, graph):
+                self.used[way] += t
+        return replace(solution, routes=routes), dropped
+
+
+def _crossings(
+    visits: Sequence[int],
+    home: LocationId,
+    where: Sequence[LocationId],
+    tonnes: Sequence[float],
+    d: int,
+    graph: DayGraph,
+) -> list[tuple[RoadWay, float, tuple[int, ...]]]:
+    """Each road direction a route drives loaded: the tonnes on board and whose they are.
+
+    A trip runs from the depot through its stops and back; on each leg the truck carries
+    the stops still ahead, and the way back is empty.
+    """
+    out: list[tuple[RoadWay, float, tuple[int, ...]]] = []
+    trip: list[int] = []
+    for node in [*visits, 0]:
+        if node >= d:
+            trip.append(node)
+            continue
+        prev = home
+        for k, stop in enumerate(trip):
+            ahead = tuple(trip[k:])
+            t = sum(tonnes[n] for n in ahead)
+            out += [(way, t, ahead) for way in graph.path(prev, where[stop])]
+            prev = where[stop]
+        trip = []
+    return out
+
+
+def _pick(
+    on_board: AbstractSet[tuple[int, int]],
+    excess: float,
+    tonnes: Sequence[float],
+    priority: Sequence[int],
+    d: int,
+) -> tuple[int, int]:
+    """The load to take off a full road, as (route, node).
+
+    The least urgent, then the smallest that ends the excess (else the largest: fewest
+    loads off), ties by route and node so the choice is reproducible.
+    """
+    least = max(priority[n - d] for _, n in on_board)
+    pool = sorted((tonnes[n], r, n) for r, n in on_board if priority[n - d] == least)
+    enough = [p for p in pool if p[0] >= excess - _EPS_T]
+    _, r, n = enough[0] if enough else pool[-1]
+    return r, n
+
+
+def _without(visits: Sequence[int], node: int, d: int) -> list[int]:
+    """The visits without ``node``, with no reload left at either end or twice in a row."""
+    out: list[int] = []
+    for n in visits:
+        if n == node or (n < d and (not out or out[-1] < d)):
+            continue
+        out.append(n)
+    while out and out[-1] < d:
+        out.pop()
+    return out
+
+
+def road_bound(
+    scenario: Scenario, depot: LocationId, place: LocationId, need_t: float
+) -> tuple[float, list[Link]] | None:
+    """The most tonnes a day the roads can carry from ``depot`` to ``place``, if below ``need_t``.
+
+    A maximum flow over the roads driven on some day of the horizon, each way bounded by
+    its ``capacity_t_per_day`` (parallel roads add up), and the roads of its minimum cut
+    (the ones that bound it). None when the roads carry ``need_t`` or more, or when no
+    road leads there (the cut-off rule says so). For the reach check: one unit alone, as
+    if no other load shared the roads.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> road_bound(s, "D", "U", 1.0) is None
+    True
+    """
+    ids = [loc.id for loc in scenario.locations]
+    pos = {x: i for i, x in enumerate(ids)}
+    need_kg = min(math.ceil(need_t * 1000), 2**40)
+    rows: list[int] = []
+    cols: list[int] = []
+    caps: list[int] = []
+    ways: dict[tuple[int, int], list[Link]] = defaultdict(list)
+    for link in scenario.links:
+        if link.mode is not Mode.ROAD or not any(
+            drives(link, d) for d in range(scenario.horizon_days)
+        ):
+            continue
+        cap = link.capacity_t_per_day
+        kg = need_kg if cap is None else min(need_kg, math.floor(cap * 1000 + 1e-6))
+        for a, b in link.directions():
+            rows.append(pos[a])
+            cols.append(pos[b])
+            caps.append(kg)
+            ways[(pos[a], pos[b])].append(link)
+    if not caps or depot == place:
+        return None
+    n = len(ids)
+    graph = csr_matrix((np.array(caps, dtype=np.int64), (rows, cols)), shape=(n, n))
+    graph.sum_duplicates()
+    result = maximum_flow(graph, pos[depot], pos[place])
+    if result.flow_value >= need_kg or result.flow_value == 0:  # 0: no road leads there
+        return None
+    residual = (graph - result.flow).tocsr()
+    residual.data = np.where(residual.data > 0, residual.data, 0)
+    residual.eliminate_zeros()
+    seen = set(breadth_first_order(residual, pos[depot], directed=True, return_predecessors=False))
+    cut = [
+        link
+        for (a, b), links in sorted(ways.items())
+        if a in seen and b not in seen
+        for link in links
+    ]
+    return result.flow_value / 1000, list({link.id: link for link in cut}.values())

@@ -1,0 +1,232 @@
+"""Loads taken off a full road, sent another way on the trucks left, or ``road_full``.
+
+After a search, :meth:`~supplyline.routing.road_load.RoadBudget.fit` takes loads off the
+roads the routes would overfill. Each repair round routes what was taken off on the
+trucks the day left idle and on the hours the routed trucks have left (more trips after
+their routes), with every full road out of the loaded trucks' graph (the way back to the
+depot, empty, keeps it); it is measured and cut to the capacities left in
+its turn. What no round brings is ``road_full``, naming the road, the day, its capacity,
+what the loads would have needed, and why no other way served (none open, too far, no
+truck left).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
+from supplyline.routing.loads import idle_groups, plan_chunks
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.road_load import DayGraph, Full, RoadBudget, loaded_matrix
+from supplyline.routing.roads import RoadMatrix
+from supplyline.routing.site_stock import part_of
+from supplyline.routing.translate import Chunk
+from supplyline.types import LocationId
+
+__all__ = ["Off", "Solve", "offs_of", "repair", "road_full"]
+
+
+@dataclass(frozen=True, slots=True)
+class Off:
+    """What was taken off a request's routes for a full road, and where it must load."""
+
+    req: DeliveryRequest
+    pinned: LocationId | None
+    """The depot that holds its goods (plan mode), else None."""
+    blame: tuple[Full, ...]
+
+
+Solve = Callable[
+    [
+        Sequence[DeliveryRequest],
+        Sequence[FleetGroup],
+        Sequence[Chunk],
+        RoadMatrix,
+        DayGraph,
+        Mapping[str, int],
+        Mapping[str, tuple[int, int]],
+    ],
+    tuple[list[TruckRoute], list[Chunk], dict[int, Full]],
+]
+"""One search of the day (requests, trucks, loads, km, graph, trucks numbered before,
+groups' shifts in seconds where not the whole day): its routes, the loads it left out and
+those taken off a full road, by chunk index."""
+
+_DAY_S = 24 * 3600
+_LEAST_S = 15 * 60
+"""Hours left below a quarter of an hour are no more trip."""
+
+
+def offs_of(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    chunks: Sequence[Chunk],
+    dropped: Mapping[int, Full],
+    pinned: Sequence[LocationId | None],
+    before: Sequence[tuple[Full, ...]] | None = None,
+) -> list[Off]:
+    """The loads taken off, as one part per request, with the roads to blame.
+
+    ``before`` is, per request, what earlier rounds blamed (its loads were taken off
+    already once).
+    """
+    load: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    blame: dict[int, list[Full]] = defaultdict(list)
+    for k, full in sorted(dropped.items()):
+        c = chunks[k]
+        for com, t in c.load_t.items():
+            load[c.request][com] += t
+        if full not in blame[c.request]:
+            blame[c.request].append(full)
+    return [
+        Off(
+            req=part_of(scenario, requests[r], dict(load[r])),
+            pinned=pinned[r],
+            blame=tuple(dict.fromkeys([*(before[r] if before else ()), *blame[r]])),
+        )
+        for r in sorted(load)
+    ]
+
+
+def road_full(off: Off, day: int, why: str) -> Unserved:
+    """The load taken off, ``road_full``: each full road said, then why no other way served."""
+    said = "; ".join(f.said(day) for f in off.blame)
+    return Unserved(
+        unit=off.req.unit,
+        location=off.req.location,
+        load_t=off.req.load_t,
+        reason=UnservedReason.ROAD_FULL,
+        detail=f"{said}: {why}",
+    )
+
+
+def _hours_left(
+    groups: Sequence[FleetGroup], routes: Sequence[TruckRoute]
+) -> tuple[list[FleetGroup], dict[str, tuple[int, int]], dict[str, int]]:
+    """Each routed truck's hours left after its day, as a fleet group of one of its own.
+
+    The truck may load again at its depot from the end of its routes until its drivers'
+    hours (from its start) or midnight run out; it is paid for already (no fixed cost).
+    Returns the groups, their shifts in seconds, and the route each belongs to.
+    """
+    by_id = {g.id: g for g in groups}
+    out: list[FleetGroup] = []
+    shifts: dict[str, tuple[int, int]] = {}
+    owner: dict[str, int] = {}
+    for k, r in enumerate(routes):
+        g = by_id[r.fleet_group]
+        start = math.ceil(r.end_h * 3600 - 1e-6)  # back at its depot
+        end = min(_DAY_S, round(r.start_h * 3600) + math.floor(g.max_route_hours * 3600))
+        if end - start < _LEAST_S:
+            continue
+        more = replace(
+            g,
+            id=f"{r.truck.replace('#', '.')}:later",
+            count=1,
+            fixed_cost=0.0,
+            max_route_hours=(end - start) / 3600,
+        )
+        out.append(more)
+        shifts[more.id] = (start, end)
+        owner[more.id] = k
+    return out, shifts, owner
+
+
+def _merged(base: TruckRoute, later: TruckRoute) -> TruckRoute:
+    """The truck's day with the trips it makes after its first routes."""
+    shift = base.trips
+    return replace(
+        base,
+        end_h=later.end_h,
+        distance_km=base.distance_km + later.distance_km,
+        cost=base.cost + later.cost,
+        stops=(*base.stops, *(replace(x, trip=x.trip + shift) for x in later.stops)),
+        path=(*base.path, *later.path[1:]),
+    )
+
+
+def repair(
+    scenario: Scenario,
+    off: list[Off],
+    context: tuple[Sequence[FleetGroup], RoadMatrix, RoadBudget, int],
+    routes: Sequence[TruckRoute],
+    solve: Solve,
+    *,
+    rounds: int,
+    multi_trip: bool,
+) -> tuple[list[TruckRoute], list[Unserved]]:
+    """Route the loads taken off full roads another way, in up to ``rounds`` searches.
+
+    ``context`` is the day's fleet groups, road matrix, budget and day; ``routes`` the
+    trucks already routed. The loads go on the idle trucks and, with ``multi_trip``, on
+    the hours the routed trucks have left (more trips from their depot after their
+    routes). Returns every route of the day (the routed trucks' with their new trips,
+    then the idle trucks') and what stays undelivered, ``road_full``.
+    """
+    groups, km, budget, day = context
+    every = list(routes)
+    lost: list[Unserved] = []
+    why_left = "the other ways were full too"
+    for _ in range(rounds):
+        if not off:
+            break
+        later, shifts, owner = _hours_left(groups, every) if multi_trip else ([], {}, {})
+        idle = [*idle_groups(groups, every), *later]
+        if not idle:
+            why_left = "no truck was left to bring it another way"
+            break
+        parts = [o.req for o in off]
+        without = frozenset(budget.full)
+        loaded = loaded_matrix(scenario, km, day, without, {r.location for r in parts})
+        chunks, unfit, bounds = plan_chunks(
+            parts, idle, loaded, scenario, multi_trip=multi_trip, day=day,
+            pinned=[o.pinned for o in off],
+        )  # fmt: skip
+        tried = {c.request for c in chunks}
+        untried = [i for i in range(len(parts)) if i not in tried]
+        lost += [road_full(off[i], day, _other_way(u)) for i, u in zip(untried, unfit, strict=True)]
+        if not chunks:
+            off = []
+            break
+        used: dict[str, int] = defaultdict(int)
+        for truck in every:
+            used[truck.fleet_group] += 1
+        graph = DayGraph(scenario, day, without)
+        new, left, dropped = solve(parts, idle, chunks, loaded, graph, used, shifts)
+        for truck in new:
+            if truck.fleet_group in owner:
+                k = owner[truck.fleet_group]
+                every[k] = _merged(every[k], truck)
+            else:
+                every.append(truck)
+        by_request: dict[int, list[Chunk]] = defaultdict(list)
+        for c in left:
+            by_request[c.request].append(c)
+        for r, cs in by_request.items():
+            rest = part_of(scenario, parts[r], _summed(cs))
+            why = f"the trucks left could not take it the other way ({bounds[r].why})"
+            lost.append(road_full(Off(rest, off[r].pinned, off[r].blame), day, why))
+        off = offs_of(
+            scenario, parts, chunks, dropped, [o.pinned for o in off], [o.blame for o in off]
+        )
+    lost += [road_full(o, day, why_left) for o in off]
+    return every, lost
+
+
+def _summed(chunks: Sequence[Chunk]) -> dict[str, float]:
+    load: dict[str, float] = defaultdict(float)
+    for c in chunks:
+        for com, t in c.load_t.items():
+            load[com] += t
+    return dict(load)
+
+
+def _other_way(u: Unserved) -> str:
+    """Why the way round the full roads did not serve, from the check of the idle trucks."""
+    if u.reason is UnservedReason.ROAD_CLOSED:
+        return "no other road open to it"
+    return f"the other way does not serve: {u.reason} ({u.detail})"
