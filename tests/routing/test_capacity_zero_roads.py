@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from pathlib import Path
 
 import pytest
 from routing_scenarios import fleet, loc, road, scenario, unit
 
-from supplyline.domain import Link, LocationKind, Scenario
+from supplyline.domain import Link, LocationKind, Scenario, Stock
 from supplyline.domain.routes import UnservedReason
+from supplyline.io import write_scenario
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.reach import check_reach
 from supplyline.routing.roads import cut_off_roads, drives, road_matrix
+from supplyline.services.routing import route_scenario_day
 
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=100, seed=3))
 
@@ -84,3 +87,20 @@ def test_reach_flags_a_place_behind_a_road_of_capacity_zero_on_every_day() -> No
         "cut off by road on C+0–C+2, with demand on C+0–C+2 "
         "(roads closed: C+0–C+2: road D–S (link D-S: capacity 0 t/day))"
     )
+
+
+def test_plan_mode_routes_note_the_units_the_plan_leaves_short(tmp_path: Path) -> None:
+    """A transport officer's day read "0 trucks, nothing to do", silent on a unit 8 t short.
+
+    The plan cannot bring S anything by road (its only road has capacity 0), so no road leg
+    is routed: the routes now say which units the plan leaves short that day.
+    """
+    s = _behind_zero()
+    stocks = (Stock(location="D", commodity="food", initial_t=500.0, replenishment_t_per_day=50.0),)
+    write_scenario(dataclasses.replace(s, stocks=stocks), tmp_path / "sc")
+    run = route_scenario_day(tmp_path / "sc", day=1, params=PARAMS)
+    assert run.plan is not None
+    short = sum(x.short_t for x in run.plan.shortfalls if x.day == 1 and x.unit == "US")
+    assert short > 0
+    (note,) = [n for n in run.routes.notes if "leaves 1 unit(s) short" in n]
+    assert note.endswith(f"US {short:,.3f} t")

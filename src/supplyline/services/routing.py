@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from numbers import Real
 from pathlib import Path
 
@@ -217,6 +217,8 @@ def route_scenario_day(
         on_site=drawn,
         depot_stock=depots,
     )
+    if source == "plan" and plan is not None:
+        routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day))
     files: list[Path] = []
     stale: list[Path] = []
     try:
@@ -262,6 +264,26 @@ def route_scenario_day(
         files=tuple(files),
         plan=plan,
         removed=tuple(p for p in stale if not p.exists()),
+    )
+
+
+def _short_in_plan(plan: Plan, day: int) -> tuple[str, ...]:
+    """A note of the units the plan leaves short on ``day``, which no road leg can serve.
+
+    Plan mode routes the plan's road legs only: a transport officer's day read "0 trucks,
+    nothing to do" where the plan left a unit 10 t short every day (its only road out had
+    capacity 0), and the routes said nothing of it.
+    """
+    short: dict[str, float] = {}
+    for s in plan.shortfalls:
+        if s.day == day and s.short_t > 0:
+            short[s.unit] = short.get(s.unit, 0.0) + s.short_t
+    if not short:
+        return ()
+    listed = ", ".join(f"{unit} {t:,.3f} t" for unit, t in sorted(short.items()))
+    return (
+        f"the movement plan leaves {len(short)} unit(s) short on this day, which no truck "
+        f"is sent for (the plan's shortfalls.csv says why): {listed}",
     )
 
 
