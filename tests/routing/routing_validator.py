@@ -124,7 +124,7 @@ def _replay(scenario, r, g, km, service_h) -> list[str]:  # type: ignore[no-unty
         here = s.location
         path.append(s.location)
         trips[s.trip][0] += s.tonnes
-        trips[s.trip][1] += s.volume_m3
+        trips[s.trip][1] += s.volume_m3 or 0.0
     t += km[here, r.depot] / g.speed_kmh
     path.append(r.depot)
     if t > r.end_h + TOL_H:

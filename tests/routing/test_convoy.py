@@ -100,12 +100,12 @@ def test_more_than_all_trucks_can_carry_is_too_large(fast: ConvoyParams) -> None
 
 
 def test_large_delivery_is_split_into_truck_loads(fast: ConvoyParams) -> None:
-    """25 t with 10 t trucks goes as three equal loads of 8.33 t, all delivered."""
+    """25 t with 10 t trucks goes as two full loads and the 5 t left, all delivered."""
     s = star(1, 50.0, count=3, payload_t=10.0)
     reqs = [_req("U0", "L0", food=25.0)]
     routes = route_day(s, reqs, day=0, params=fast)
     loads = sorted(round(st.tonnes, 2) for r in routes.routes for st in r.stops)
-    assert loads == [8.33, 8.33, 8.33]
+    assert loads == [5.0, 10.0, 10.0]
     assert any("U0 ×3" in n for n in routes.notes)
 
 

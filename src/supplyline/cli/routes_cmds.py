@@ -15,6 +15,7 @@ from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, w
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
+from supplyline.domain.rounding import adding_decimals
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io import DayText
 from supplyline.io.route_files import (
@@ -53,12 +54,17 @@ def _routes_report_writer() -> RoutesReportWriter:
 
 
 def _headline(routes: Routes) -> str:
+    """The day in one line; its tonnes to as many decimals as make them add up.
+
+    5.05 t delivered and 5.05 t unserved of a 10.1 t day read "5.0 t" and "5.0 t".
+    """
     style = "green" if not routes.unserved else "red"
-    on_site = f"{routes.on_site_t:,.1f} t drawn on site, " if routes.on_site else ""
+    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.unserved_t])
+    on_site = f"{routes.on_site_t:,.{k}f} t drawn on site, " if routes.on_site else ""
     return (
         f"[bold]{escape(routes.scenario)}[/] {day_label(routes.day)} ({routes.date}): "
-        f"{len(routes.routes)} truck(s), {routes.delivered_t:,.1f} t delivered, {on_site}"
-        f"[{style}]{routes.unserved_t:,.1f} t unserved[/], "
+        f"{len(routes.routes)} truck(s), {routes.delivered_t:,.{k}f} t delivered, {on_site}"
+        f"[{style}]{routes.unserved_t:,.{k}f} t unserved[/], "
         f"{routes.total_distance_km:,.1f} km, cost {routes.total_cost:,.2f} "
         f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
     )
@@ -111,9 +117,9 @@ def routes_cmd(
 ) -> None:
     """Route the trucks of every depot to bring the day's deliveries to the units.
 
-    Deliveries larger than a truck are split into truck-loads equal to the kilogram;
-    anything that cannot be brought is listed with the reason (no truck, drivers' hours,
-    window, too few trucks).
+    Deliveries larger than a truck are split into full truck-loads and what remains, the
+    most urgent commodity first; anything that cannot be brought is listed with the
+    reason (no truck, drivers' hours, window, too few trucks).
     """
     params = ConvoyParams(
         router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip

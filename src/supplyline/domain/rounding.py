@@ -3,17 +3,20 @@
 Both the convoy router (splitting a delivery into truck-loads) and the route files
 (writing every part of a day's routes to the kilogram) need it, and neither may import
 the other, so it lives here; and the requirements' writers, whose two parts and their
-total are written side by side, each to the gram (:func:`gram_parts`).
+total are written side by side, each to the gram (:func:`gram_parts`); and the faces'
+one-line summaries, whose parts are written to as many decimals as make them add up
+(:func:`adding_decimals`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 
 from supplyline.types import GRAM_DECIMALS, to_gram
 
-__all__ = ["apportion", "gram_parts"]
+__all__ = ["adding_decimals", "apportion", "gram_parts"]
 
 GRAMS_PER_T = 10**GRAM_DECIMALS
 
@@ -65,3 +68,24 @@ def gram_parts(first: float, second: float) -> tuple[float, float, float]:
     grams_total = round(to_gram(total) * GRAMS_PER_T)
     grams_first = round(to_gram(first) * GRAMS_PER_T)
     return to_gram(first), to_gram((grams_total - grams_first) / GRAMS_PER_T), to_gram(total)
+
+
+def adding_decimals(parts: Sequence[float], least: int = 1, most: int = 3) -> int:
+    """The fewest decimals, ``least`` to ``most``, at which ``parts`` add up as written.
+
+    Each part written to that many decimals, their sum is their total written so, and
+    no part above zero reads zero. A routes summary said "5.0 t delivered, 5.0 t
+    unserved" of a 10.1 t day (5.05 t each). As a report table's columns of one quantity
+    share one number of decimals (``Table.alike``), so do the figures of one sentence.
+
+    >>> adding_decimals([5.05, 5.05]), adding_decimals([10.0, 0.1]), adding_decimals([9.96, 0.04])
+    (2, 1, 2)
+    """
+    finite = [p for p in parts if math.isfinite(p)]
+    for k in range(least, most + 1):
+        written = [Decimal(f"{p:.{k}f}") for p in finite]
+        if sum(written) == Decimal(f"{sum(finite):.{k}f}") and all(
+            w != 0 or p == 0 for w, p in zip(written, finite, strict=True)
+        ):
+            return k
+    return max(least, most)

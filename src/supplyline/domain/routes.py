@@ -80,7 +80,8 @@ class Stop:
     service_start_h: float
     departure_h: float
     load_t: Mapping[CommodityId, float]
-    volume_m3: float = 0.0
+    volume_m3: float | None = None
+    """m³ of the commodities unloaded that have a ``volume_m3_per_t``; None when none has."""
     distance_from_previous_km: float = 0.0
     leg_by_road: bool = True
     """False when the leg from the previous place is an estimate (great circle × detour:

@@ -170,7 +170,7 @@ def route_rows(routes: Routes) -> list[dict[str, Any]]:
                     "service_start_h": round(s.service_start_h, 3),
                     "departure_h": round(s.departure_h, 3),
                     "tonnes": kg.stop_t(n, seq - 1),
-                    "volume_m3": round(s.volume_m3, 3),
+                    "volume_m3": None if s.volume_m3 is None else round(s.volume_m3, 3),
                     "load_t": _loads(kg.stops[n][seq - 1]),
                     "leg_km": round(s.distance_from_previous_km, 2),
                     "leg_by_road": s.leg_by_road,

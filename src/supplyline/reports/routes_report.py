@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain.rounding import adding_decimals
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
@@ -107,13 +108,14 @@ def routes_section(routes: Routes) -> ReportSection:
                 rows=tuple(tuple(d[c] for c in _DEPOT_SHORT_COLUMNS) for d in short),
             )
         )
+    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.unserved_t])
     return ReportSection(
         id="convoy-routes",
         title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
         intro=(
-            f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.1f} t over "
-            f"{routes.total_distance_km:,.0f} km; {routes.on_site_t:,.1f} t drawn on site; "
-            f"{routes.unserved_t:,.1f} t not delivered "
+            f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.{k}f} t over "
+            f"{routes.total_distance_km:,.0f} km; {routes.on_site_t:,.{k}f} t drawn on site; "
+            f"{routes.unserved_t:,.{k}f} t not delivered "
             f"(deliveries from the {routes.source})."
         ),
         tables=tuple(tables),

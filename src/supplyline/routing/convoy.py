@@ -7,10 +7,10 @@ How a day is modelled (also in ``docs/routing.md``):
   ``max_route_hours`` (drivers' hours), and may come back to its depot to load again;
 * a unit's deliveries of the day are one request (all commodities together), loads by
   weight and, where a commodity has ``volume_m3_per_t``, by volume;
-* **a request larger than a truck is split** into the fewest truck-loads, equal to the
-  kilogram, that fit every truck type able to reach the unit whose payload is at least
-  half the largest one's (so a mixed fleet shares the work, and small vehicles do not
-  shrink the loads); each load carries the same share of every commodity, and each is a
+* **a request larger than a truck is split** into full truck-loads and what remains, in
+  whole kilograms, that fit every truck type able to reach the unit whose payload is at
+  least half the largest one's (so a mixed fleet shares the work, and small vehicles do
+  not shrink the loads); the first loads carry the most urgent commodity, and each is a
   separate stop that may go on a different truck (:mod:`~supplyline.routing.loads`);
   loads the search leaves out while some trucks stay idle are split again to fit those
   trucks and routed on them in a second, shorter search (``ConvoyParams.idle_round``);
@@ -25,9 +25,10 @@ How a day is modelled (also in ``docs/routing.md``):
   that type out; a request no type can serve is reported with the reason and the numbers;
 * stops are optional, each with a prize above what serving it on a trip of its own could
   cost (a truck's fixed cost plus the round trip), plus the dearest such trip per tonne,
-  times its urgency, so the solver serves all it can and, when trucks are short, the most
-  tonnes by priority; loads it leaves out are reported as ``not_enough_trucks`` (or
-  ``too_large`` when even every reaching truck turning all day could not carry them);
+  times the urgency of what it carries, so the solver serves all it can and, when trucks
+  are short, the most tonnes by priority; loads it leaves out are reported as
+  ``not_enough_trucks`` (or ``too_large`` when even every reaching truck turning all day
+  could not carry them);
 * no road carries more loaded tonnes that day than its ``capacity_t_per_day`` (each way):
   the routes are measured after each search, loads come off a road they would overfill
   and go round by other roads on the trucks and hours left, else ``road_full``
@@ -471,7 +472,7 @@ def route_day(
     split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
     if split:
         notes.append(
-            "split into truck-loads as equal as the kilogram allows: "
+            "split into full truck-loads, most urgent first: "
             + ", ".join(f"{u} ×{n}" for u, n in split)
         )
     if not chunks:

@@ -85,7 +85,7 @@ def _prizes(
     vehicles: Sequence[VehicleSpec],
     unit_cost: Mapping[str, int],
 ) -> IntArray:
-    """What leaving each truck-load out costs: ``urgency × (own trip + 1 + C × tonnes)``.
+    """What leaving each truck-load out costs: ``urgency × own trip + C × urgent tonnes``.
 
     ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
     cost plus the round trip at the dearest rate), so that every load is worth more than
@@ -93,8 +93,11 @@ def _prizes(
     tonne is worth more than any one truck trip, so when trucks are short the router
     serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
     served and a 6.3 t one left when the prize was the load's own trip cost alone).
-    Urgency is ``11 - priority`` of the request (×10 for priority 1 down to ×2 for
-    priority 9). Scaled down, if need be, so that the prizes add up to at most
+    Urgency is ``11 - priority`` (×10 for priority 1 down to ×2 for priority 9): of the
+    load's most urgent commodity for its trip, and of each commodity for its tonnes
+    (``Chunk.weighted_t``), so that a unit's load of water outweighs its load of general
+    goods (a tester's water stayed half behind when every load had the request's
+    priority). Scaled down, if need be, so that the prizes add up to at most
     ``_PRIZE_BUDGET``.
     """
     d = len(depots)
@@ -107,8 +110,7 @@ def _prizes(
         own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
     dearest = max(own)
     prize = [
-        (11 - requests[c.request].priority)
-        * (trip + dearest * math.ceil(c.tonnes * 1000 - 1e-6) // 1000)
+        (11 - c.priority) * trip + dearest * math.ceil(c.weighted_t * 1000 - 1e-6) // 1000
         for c, trip in zip(chunks, own, strict=True)
     ]
     total = sum(prize)

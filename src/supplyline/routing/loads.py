@@ -1,12 +1,18 @@
 """Truck-loads: a day's requests split to fit the trucks, and why loads were left out.
 
-A request larger than a truck is split into the fewest truck-loads, equal to the
-kilogram, that fit every truck type able to reach the unit whose payload is at least half
-the largest one's (so a mixed fleet shares the work, and small vehicles do not shrink the
-loads). Loads the router leaves out are ``not_enough_trucks`` (or ``too_large``, when
-even every truck that can carry one, turning all day, could not carry them all): counted
-over the trucks that can carry such a load only, so that a tester's three 1 t pick-ups,
-idle beside 4.962 t loads, were not counted among the trucks that could take them.
+A request larger than a truck is split into *full* truck-loads and what remains (10.1 t
+for a 10 t bowser: 10 t and 0.1 t), adding up to it to the gram, each fitting every truck type
+able to reach the unit whose payload is at least half the largest one's (so a mixed
+fleet shares the work, and small vehicles do not shrink the loads), by weight and
+volume. The first loads carry the most urgent commodity (priority 1 first), the last
+the least urgent: when trucks are short, what stays behind is the low-priority
+remainder. Equal shares of every commodity (before) drove a bowser 300 km with 5.05 t
+of its 10 t, and left half a unit's water behind beside general goods that went.
+
+Loads the router leaves out are ``not_enough_trucks`` (or ``too_large``, when even every
+truck that can carry one, turning all day, could not carry them all): counted over the
+trucks that can carry such a load only, so that a tester's three 1 t pick-ups, idle
+beside 4.962 t loads, were not counted among the trucks that could take them.
 
 What no truck was left for may get a second chance on the trucks the router left idle
 (:func:`leftovers`, :func:`idle_groups`): split again to fit them, smaller trucks
@@ -28,16 +34,16 @@ from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
 from supplyline.routing.truck_fit import fit, not_reached, whole
-from supplyline.types import LocationId
+from supplyline.types import CommodityId, LocationId
 
 __all__ = [
     "LoadBound",
     "idle_groups",
     "left_out",
     "leftovers",
-    "n_loads",
+    "load_priorities",
+    "pack_grams",
     "plan_chunks",
-    "split_kg",
 ]
 
 
@@ -49,59 +55,94 @@ class LoadBound:
     why: str
 
 
-def n_loads(req: DeliveryRequest, g: FleetGroup) -> int:
-    """The fewest equal loads of ``req`` that fit a truck of ``g`` (weight and volume)."""
-    kg = round(req.tonnes * 1000)
-    n = math.ceil(kg / max(1, math.floor(g.payload_t * 1000)))
-    if g.volume_m3 is not None and req.volume_m3 > 0:
-        n = max(n, math.ceil(round(req.volume_m3 * 1000) / math.floor(g.volume_m3 * 1000)))
-    return max(1, n)
+def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
+    """The priority each of the request's commodities loads by (1 first, 9 last).
+
+    The scenario's, when the request's priority is its commodities' own (as
+    :func:`~supplyline.routing.requests.request_for` makes it); a priority a script set,
+    or commodities the scenario does not know, count for every commodity alike (as
+    :func:`~supplyline.routing.site_stock.part_of` keeps them).
+    """
+    coms = scenario.commodity_by_id
+    if any(c not in coms for c in req.load_t) or req.priority != min(
+        (coms[c].priority for c in req.load_t), default=req.priority
+    ):
+        return dict.fromkeys(req.load_t, req.priority)
+    return {c: coms[c].priority for c in req.load_t}
 
 
-def split_kg(load_t: Mapping[str, float], n: int) -> list[dict[str, int]]:
-    """``load_t`` in ``n`` loads of whole kilograms: totals within 1 kg, each commodity even.
+def pack_grams(
+    load_t: Mapping[str, float],
+    order: Sequence[str],
+    most_g: int,
+    most_l: int | None = None,
+    litres_per_kg: Mapping[str, float] | None = None,
+) -> list[dict[str, int]]:
+    """``load_t`` in loads of whole grams, of at most ``most_g`` (and ``most_l`` litres).
 
-    The load's kilograms are its total rounded, shared between its commodities by largest
-    remainders; each commodity's kilograms go ``k`` or ``k + 1`` to every load, the extra
-    ones dealt round the loads in turn (one commodity after another), so the loads' totals
-    differ by at most a kilogram and the first ones carry the extra. Rounding each
-    commodity's share apart (before) could put a load a kilogram above the payload: ten
-    loads of 80 t for an 8 t truck were 8.001 and 7.999 t.
+    The request's grams are its total rounded, shared between its commodities by largest
+    remainders, so the loads add up to it to the gram. Each load takes as much as fits
+    of the first commodity of ``order`` not yet loaded, then of the next (filling what a
+    bulky one leaves of the payload with denser ones), so every load but the last is
+    full and the first ones carry the first commodities: when trucks are short, the last
+    loads, the least urgent, stay. ``litres_per_kg`` (m³ per tonne) counts each
+    commodity's volume; without ``most_l`` only the weight counts. A gram that alone is
+    more than ``most_l`` goes in a load of its own (no truck sized so carries it: the
+    caller finds none). Equal loads (before) drove a 10 t bowser with 5.05 t of a 10.1 t
+    day and left the other 5.05 t.
 
-    >>> split_kg({"food": 1.667, "water": 78.333}, 10)[0], split_kg({"food": 1.667}, 2)
-    ({'food': 167, 'water': 7833}, [{'food': 834}, {'food': 833}])
+    >>> pack_grams({"water": 5.0, "gen": 5.1}, ["water", "gen"], 10**7)
+    [{'water': 5000000, 'gen': 5000000}, {'gen': 100000}]
+    >>> pack_grams({"food": 3.0, "fuel": 3.0}, ["food", "fuel"], 4 * 10**6, 2_000, {"food": 2.0})
+    [{'food': 1000000, 'fuel': 3000000}, {'food': 1000000}, {'food': 1000000}]
     """
     names = sorted(load_t)
-    exact = [load_t[c] * 1000 for c in names]
-    kg = apportion(max(0, round(sum(exact))), exact)
-    even = {c: k // n for c, k in zip(names, kg, strict=True)}
-    loads = [dict(even) for _ in range(n)]
-    turn = 0
-    for c, k in zip(names, kg, strict=True):
-        for _ in range(k % n):
-            loads[turn % n][c] += 1
-            turn += 1
-    return loads
+    exact = [load_t[c] * 10**6 for c in names]
+    left = dict(zip(names, apportion(max(0, round(sum(exact))), exact), strict=True))
+    density = litres_per_kg or {}
+    ordered = [*dict.fromkeys(c for c in order if c in left), *(c for c in names if c not in order)]
+    loads: list[dict[str, int]] = []
+    while any(left.values()):
+        load: dict[str, int] = {}
+        grams, litres = 0, 0.0
+        for c in ordered:
+            per_g = density.get(c, 0.0) / 1000
+            room = most_g - grams
+            if most_l is not None and per_g > 0:
+                room = min(room, math.floor((most_l - litres) / per_g + 1e-9))
+            take = min(left[c], max(0, room))
+            if take == 0 and not load and left[c] > 0:
+                take = 1  # a gram no truck sized so holds: alone, for the caller to refuse
+            if take > 0:
+                load[c] = take
+                grams, litres, left[c] = grams + take, litres + take * per_g, left[c] - take
+        loads.append(load)
+    return loads or [dict.fromkeys(names, 0)]
 
 
 def _shares(
-    req: DeliveryRequest, n: int, scenario: Scenario, sizing: Sequence[FleetGroup]
-) -> tuple[list[dict[str, int]], list[float]]:
-    """The request in ``n`` or more whole-kilogram loads, and each load's own volume.
+    req: DeliveryRequest, scenario: Scenario, sizing: Sequence[FleetGroup]
+) -> tuple[list[dict[str, int]], list[float], dict[CommodityId, int]]:
+    """The request in loads (grams) for the ``sizing`` trucks, and each load's volume.
 
-    A kilogram more of a bulky commodity in one load (the split evens the weights) can
-    take it over the volume of the trucks that sized the loads: a tester's vans of
-    0.978 m³ got 1.001 m³ (1 kg of shelter at 50 m³/t on a full share of water), and
-    each load was said to be the average. One more load then, until every load fits.
+    Full loads for the smallest payload and volume among them, most urgent commodity
+    first (:func:`pack_grams`); each load's volume is its own contents' (a tester's vans
+    of 0.978 m³ were once given the delivery's average, and 1.001 m³). Returns the
+    loads, their volumes and the priority each commodity loads by.
     """
     density = _densities(req, scenario)
-    room = min((g.volume_m3 for g in sizing if g.volume_m3 is not None), default=None)
-    for count in range(n, 2 * n + len(req.load_t) + 2):
-        shares = split_kg(req.load_t, count)
-        volumes = [sum(kg / 1000 * density.get(c, 0.0) for c, kg in x.items()) for x in shares]
-        if room is None or max(volumes) <= room + 1e-9:
-            break
-    return shares, volumes
+    most_g = min(_payload_g(g) for g in sizing)
+    most_l = min((math.floor(g.volume_m3 * 1000) for g in sizing if g.volume_m3), default=None)
+    priority = load_priorities(scenario, req)
+    order = sorted(req.load_t, key=lambda c: (priority[c], c))
+    shares = pack_grams(req.load_t, order, most_g, most_l, density)
+    volumes = [sum(g / 10**6 * density.get(c, 0.0) for c, g in x.items()) for x in shares]
+    return shares, volumes, priority
+
+
+def _payload_g(g: FleetGroup) -> int:
+    """The payload of a truck of ``g`` in grams: its whole kilograms, as the router counts."""
+    return math.floor(g.payload_t * 1000 + 1e-6) * 1000
 
 
 def _densities(req: DeliveryRequest, scenario: Scenario) -> dict[str, float]:
@@ -119,9 +160,9 @@ def _densities(req: DeliveryRequest, scenario: Scenario) -> dict[str, float]:
     return dict.fromkeys(req.load_t, even)
 
 
-def _carries(g: FleetGroup, req: DeliveryRequest, n: int, most_m3: float) -> bool:
-    """Whether a truck of ``g`` carries each of ``n`` loads of ``req``, at most ``most_m3``."""
-    if math.ceil(round(req.tonnes * 1000) / n) > math.floor(g.payload_t * 1000 + 1e-6):
+def _carries(g: FleetGroup, most_g: int, most_m3: float) -> bool:
+    """Whether a truck of ``g`` carries a load of ``most_g`` grams and ``most_m3``."""
+    if most_g > _payload_g(g):
         return False
     return g.volume_m3 is None or most_m3 <= g.volume_m3 + 1e-9
 
@@ -146,11 +187,34 @@ def _turns(g: FleetGroup, round_trip_h: float, window_h: float, multi_trip: bool
     return min(by_hours, by_window)
 
 
-def _load_sizes(req: DeliveryRequest, n: int) -> str:
-    """``8.000 t`` or ``8.209 and 8.208 t``: the loads' sizes to the kilogram."""
-    kg = round(req.tonnes * 1000)
-    low, high = kg // n, -(-kg // n)
-    return f"{high / 1000:.3f} t" if low == high else f"{high / 1000:.3f} and {low / 1000:.3f} t"
+def _load_sizes(grams: Sequence[int]) -> str:
+    """``of 8.000 t``, ``of 10.000 and 0.100 t``, ``(3 of 1.500 t, 1 of 0.660 t)``.
+
+    >>> _load_sizes([1_500_000] * 3 + [660_000]), _load_sizes([10**7, 100_400])
+    ('(3 of 1.500 t, 1 of 0.660 t)', 'of 10.000 and 0.100 t')
+    """
+    kgs = [round(g / 1000) for g in grams]
+    sizes = sorted(set(kgs), reverse=True)
+    if len(sizes) == 1:
+        return f"of {sizes[0] / 1000:.3f} t"
+    if len(sizes) > 3:
+        return f"of {sizes[-1] / 1000:.3f} to {sizes[0] / 1000:.3f} t"
+    if len(sizes) == len(kgs):
+        return f"of {', '.join(f'{k / 1000:.3f}' for k in sizes[:-1])} and {sizes[-1] / 1000:.3f} t"
+    return "(" + ", ".join(f"{kgs.count(k)} of {k / 1000:.3f} t" for k in sizes) + ")"
+
+
+def _too_bulky(
+    req: DeliveryRequest, volumes: Sequence[float], reach: Sequence[FleetGroup]
+) -> Unserved:
+    """The whole request, ``too_large``: a kilogram of it is bulkier than every truck's room."""
+    rooms = ", ".join(f"{g.id} {g.volume_m3 or 0:g} m³" for g in reach)
+    return whole(
+        req,
+        UnservedReason.TOO_LARGE,
+        f"{req.tonnes:.3f} t in loads of up to {max(volumes):.3f} m³: a single kilogram of "
+        f"it is bulkier than any truck that reaches it holds ({rooms})",
+    )
 
 
 def plan_chunks(
@@ -188,10 +252,13 @@ def plan_chunks(
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
         big = max(g.payload_t for g in reach)
         sizing = [g for g in reach if g.payload_t >= 0.5 * big]
-        n = max(n_loads(req, g) for g in sizing)
-        shares, volumes = _shares(req, n, scenario, sizing)
+        shares, volumes, priority = _shares(req, scenario, sizing)
         n = len(shares)
-        able = [g for g in reach if _carries(g, req, n, max(volumes))]
+        grams = [sum(x.values()) for x in shares]
+        able = [g for g in reach if _carries(g, max(grams), max(volumes))]
+        if not able:  # a kilogram of it is bulkier than any reaching truck holds
+            unserved.append(_too_bulky(req, volumes, reach))
+            continue
         small = [g for g in reach if g not in able]
         unit = scenario.unit(req.unit)
         window_h = unit.receive_close_h - unit.receive_open_h
@@ -205,8 +272,8 @@ def plan_chunks(
         )
         of = "" if pinned[r] is None else f" of depot {pinned[r]}"
         why = (
-            f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} of "
-            f"{_load_sizes(req, n)}; the "
+            f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} "
+            f"{_load_sizes(grams)}; the "
             f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
             f"({', '.join(g.id for g in able)}) can make at most {most} "
             f"trip{'s' if most != 1 else ''} a day{window}"
@@ -217,9 +284,13 @@ def plan_chunks(
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
+        density = _densities(req, scenario)
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
-                  load_t={c: t / 1000 for c, t in share.items()}, volume_m3=volume,
+                  load_t={c: t / 10**6 for c, t in share.items()}, volume_m3=volume,
+                  volume_known=any(density[c] > 0 for c in share),
+                  priority=min(priority[c] for c in share),
+                  weighted_t=sum((11 - priority[c]) * t for c, t in share.items()) / 10**6,
                   allowed=frozenset(g.id for g in able))
             for k, (share, volume) in enumerate(zip(shares, volumes, strict=True))
         ]  # fmt: skip

@@ -23,7 +23,7 @@ __all__ = ["Chunk", "to_routes"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chunk:
-    """One truck-load of a request: ``part`` of ``parts`` equal shares of it."""
+    """One truck-load of a request: ``part`` of the ``parts`` it is split into."""
 
     request: int
     part: int
@@ -32,6 +32,14 @@ class Chunk:
     location: LocationId
     load_t: Mapping[CommodityId, float]
     volume_m3: float
+    volume_known: bool
+    """Whether some commodity in it has a volume (else ``volume_m3`` is 0 for unknown)."""
+    priority: int
+    """The most urgent priority among what it carries (1 is the most important)."""
+    weighted_t: float
+    """Its tonnes, each weighted by its commodity's urgency ``11 - priority``: what its
+    prize counts, so that a load with a little water on general goods is not worth as
+    much as a load of water."""
     allowed: frozenset[str]
     """Fleet groups whose trucks can serve it."""
 
@@ -42,6 +50,13 @@ class Chunk:
     def tonnes(self) -> float:
         """Tonnes in this load."""
         return sum(self.load_t.values())
+
+
+def _more(volume_m3: float | None, c: Chunk) -> float | None:
+    """A stop's volume with load ``c`` added: unknown (None) while neither knows it."""
+    if not c.volume_known:
+        return volume_m3
+    return c.volume_m3 + (volume_m3 or 0.0)
 
 
 def to_routes(
@@ -84,7 +99,7 @@ def to_routes(
                 # two loads of one unit on one trip: one stop, one set of paperwork
                 merged = {k: last.load_t.get(k, 0.0) + c.load_t.get(k, 0.0)
                           for k in {*last.load_t, *c.load_t}}  # fmt: skip
-                stops[-1] = replace(last, load_t=merged, volume_m3=last.volume_m3 + c.volume_m3,
+                stops[-1] = replace(last, load_t=merged, volume_m3=_more(last.volume_m3, c),
                                     departure_h=start / 3600 + service_h)  # fmt: skip
                 continue
             stops.append(
@@ -96,7 +111,7 @@ def to_routes(
                     service_start_h=start / 3600,
                     departure_h=start / 3600 + service_h,
                     load_t=c.load_t,
-                    volume_m3=c.volume_m3,
+                    volume_m3=c.volume_m3 if c.volume_known else None,
                     distance_from_previous_km=leg,
                     leg_by_road=bool(km.by_road[i, j]),
                 )
