@@ -40,6 +40,7 @@ from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Plan, Scenar
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
+from supplyline.routing.reach_goods import goods_elsewhere
 from supplyline.routing.reach_turns import (
     carried_words,
     no_window_words,
@@ -447,6 +448,15 @@ def check_reach(
             scenario.horizon_days,
         )
         for u, (row, _) in zip(scenario.units, made, strict=True)
+    ]
+    elsewhere = goods_elsewhere(scenario, rows, km, sources=sources, depots=groups_at, plan=plan)
+    rows = [
+        r
+        if r.unit not in elsewhere
+        else replace(
+            r, reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x), sustainable=False
+        )
+        for r in rows
     ]
     final = _shared(rows, [lanes for _, lanes in made], groups_at, availability)
     return ReachCheck(
