@@ -41,7 +41,10 @@ def test_a_one_hour_window_admits_one_turn_a_truck() -> None:
     assert (row.turns_per_truck, row.capacity_t_per_day) == (1, 15.0)
     assert not row.sustainable
     assert "1.5 available trucks × 1 turn × 10 t = 15 t/day" in row.reason
-    assert "receiving window 8–9 h" in row.reason
+    assert (
+        "receiving window 8–9 h admits 1 turn a truck of T, where drivers' hours allow 7"
+        in row.reason
+    )
 
 
 def test_a_two_and_a_half_hour_window_admits_three_turns() -> None:

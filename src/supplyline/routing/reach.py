@@ -14,10 +14,15 @@ what they consumed. This makes that visible before it happens, per unit:
   their drivers' hours, else the nearest depot whose trucks can, else the nearest; only
   the truck types that can make the round trip count;
 * the round trip (out, back, and the stop), the turns a truck can make within its
-  drivers' hours, the truck-loads a day its demand needs;
+  drivers' hours and the unit's receiving window, back by 24 h
+  (:func:`~supplyline.routing.reach_turns.window_turns`), the truck-loads a day its
+  demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
-  that covers the unit's demand, alone and together with the other units the same depot
-  serves (``depot_load_pct``);
+  that covers the unit's demand alone, and whether the depot's truck-hours carry it
+  beside the other units the same depot serves (``depot_load_pct``,
+  :mod:`~supplyline.routing.truck_hours`: only the unit that does not fit is flagged);
+* whether the depot holds its goods, where they arrive at a place with no trucks
+  (:mod:`~supplyline.routing.reach_goods`);
 * the days its place is cut off by road — no truck depot reaches it over a road open that
   day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
   — naming the closed roads; a unit cut off on a day it has demand, or on every day, is
@@ -247,7 +252,8 @@ def _row(
                 f"{service_h:.1f} h stop) > {main.max_route_hours:g} h drivers' hours"
             )
         elif max(turns.values()) == 0:
-            g = max((g for g in groups if by_hours[g.id]), key=lambda g: g.count * g.payload_t)
+            # the type back soonest: if it cannot, none can
+            g = min((g for g in groups if by_hours[g.id]), key=lambda g: (legs[g.id], g.id))
             reason = no_window_words(depot, g, *legs[g.id], service_h, unit)
         else:
             reason = (
@@ -255,9 +261,10 @@ def _row(
                 f"{carried_words(groups, turns, availability)}"
             )
             if any(turns[k] < by_hours[k] for k in turns):
+                n = turns[main.id]
                 reason += (
-                    f" (turns within its {window_words(unit)}: {main.id} "
-                    f"{turns[main.id]}, {by_hours[main.id]} by drivers' hours)"
+                    f" (its {window_words(unit)} admits {n} turn{'' if n == 1 else 's'} a "
+                    f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
                 )
     if not reason and not closed and daily > 0:
         bound = road_bound(scenario, depot, loc, daily)
@@ -521,13 +528,12 @@ def _shared(
         pct = 100 * share[r.depot] if r.depot is not None else None
         reason = r.reason
         if not reason and r.unit in misfit and r.daily_t > 0:
-            need_h, with_it, have_h = misfit[r.unit]
+            need_h, used_h, have_h = misfit[r.unit]
             reason = (
-                f"the trucks at {r.depot} are shared: its {r.daily_t:.1f} t/day take "
-                f"{need_h:.1f} truck-hours a day, which do not fit beside the units needing "
-                f"fewer (with it, {100 * with_it:.1f}% of the busiest truck type's hours; "
-                f"{r.depot} has {have_h:.1f} truck-hours a day at "
-                f"{num(100 * availability)}% available)"
+                f"the trucks at {r.depot} are shared: its {r.daily_t:.1f} t/day need "
+                f"{need_h:.1f} truck-hours a day, which do not fit beside the units of "
+                f"{r.depot} needing fewer (those need at least {used_h:.1f} of its "
+                f"{have_h:.1f} truck-hours a day at {num(100 * availability)}% available)"
             )
         final.append(replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason))
     return final

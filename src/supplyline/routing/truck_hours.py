@@ -32,6 +32,7 @@ from supplyline.types import UnitId
 __all__ = ["Lane", "Need", "busiest_share", "shared_misfits"]
 
 _EPS = 1e-9
+_SLACK = 1e-7
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def busiest_share(needs: Sequence[Need], hours: dict[str, float]) -> float:
     what its lanes carry (the caller caps a unit at its own capacity).
 
     >>> lane = Lane("t", 10.0, 2.0, 6.0)
-    >>> busiest_share([Need("u", 20.0, (lane,))], {"t": 8.0})
+    >>> round(busiest_share([Need("u", 20.0, (lane,))], {"t": 8.0}), 6)
     0.5
     """
     live = [n for n in needs if n.tonnes > _EPS]
@@ -108,18 +109,32 @@ def shared_misfits(
 
     Units are taken fewest truck-hours first, those in ``last`` (flagged on their own)
     after the rest; one is a misfit when, with those taken before it, the busiest truck
-    type would need more than all its hours. Each misfit maps to (its truck-hours, the
-    busiest share with it added). One programme when all fit.
+    type would need more than all its hours. Each misfit maps to (its fewest truck-hours,
+    the fewest the units taken before it need together: a lower bound of what they use
+    where truck types differ). One programme when all fit; else a few, halving to the
+    first misfit, and one per later unit not ruled out by the hours alone.
     """
     share = busiest_share(needs, hours)
-    if share <= 1 + 1e-7:
+    if share <= 1 + _SLACK:
         return share, {}
-    taken: list[Need] = []
-    misfits: dict[UnitId, tuple[float, float]] = {}
-    for n in sorted(needs, key=lambda x: (x.unit in last, x.hours, x.unit)):
-        with_it = busiest_share([*taken, n], hours)
-        if with_it <= 1 + 1e-7:
-            taken.append(n)
+    order = sorted(needs, key=lambda x: (x.unit in last, x.hours, x.unit))
+    # The longest prefix that fits, by halving (a prefix that fits stays fitting when cut):
+    # the same units as trying them one by one, in a few programmes, not one per unit.
+    lo, hi = 0, len(order)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if busiest_share(order[:mid], hours) <= 1 + _SLACK else (lo, mid)
+    taken = list(order[:lo])
+    used = sum(n.hours for n in taken)
+    misfits: dict[UnitId, tuple[float, float]] = {order[lo].unit: (order[lo].hours, used)}
+    have = sum(hours.values())
+    for n in order[lo + 1 :]:
+        # each unit needs at least its own fewest hours: past all the depot has, it cannot fit
+        if used + n.hours > have * (1 + _SLACK) + _EPS or (
+            busiest_share([*taken, n], hours) > 1 + _SLACK
+        ):
+            misfits[n.unit] = (n.hours, used)
         else:
-            misfits[n.unit] = (n.hours, with_it)
+            taken.append(n)
+            used += n.hours
     return share, misfits
