@@ -415,3 +415,15 @@ def test_digits_other_than_0_to_9_are_refused_in_words(digits: str) -> None:
         parse_float(digits, hi=1e12)
     with pytest.raises(BadValue, match="has digits other than 0-9"):
         parse_int(digits, hi=10**12)
+
+
+@pytest.mark.parametrize("value", ["0", "200", "-1", "abc", "12t"])
+def test_a_range_that_refuses_its_low_end_says_so_for_every_bad_value(value: str) -> None:
+    """max_route_hours (0 refused, up to 168 h): too large and zero quote the same range.
+
+    A tester read ``'200' is too large (a number from 0 to 168 h)`` beside ``'0' is zero
+    (more than 0, up to 168 h)``: the first said 0 was allowed.
+    """
+    with pytest.raises(BadValue, match=r"\(more than 0, up to 168 h[,)]") as caught:
+        parse_float(value, hi=168, unit="h", above_lo=True)
+    assert "from 0" not in str(caught.value)

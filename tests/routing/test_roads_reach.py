@@ -62,7 +62,7 @@ def test_unit_beyond_its_trucks_is_flagged_with_the_numbers() -> None:
     check = check_reach(star(1, 100.0, count=2, payload_t=10.0), {"U0": 40.0}, availability=0.75)
     (row,) = check.flagged
     assert "40.0 t/day" in row.reason
-    assert "30.0 t/day" in row.reason
+    assert "1.5 available trucks × 2 turns × 10 t = 30 t/day" in row.reason
 
 
 def test_round_trip_longer_than_hours_is_flagged() -> None:
@@ -72,11 +72,16 @@ def test_round_trip_longer_than_hours_is_flagged() -> None:
     assert "drivers' hours" in row.reason
 
 
-def test_units_sharing_a_depot_are_flagged_together() -> None:
-    """Two units each needing 60% of the depot's trucks are both flagged at 120%."""
+def test_of_units_sharing_a_depot_the_one_that_does_not_fit_is_flagged() -> None:
+    """Two units each needing 60% of the depot's truck-hours: 120%, one of them flagged.
+
+    18 t = 1.8 trips × 4.5 h = 8.1 truck-hours each, of 2 × 0.75 × 9 = 13.5: the first
+    (by name, as they tie) fits, the second does not, and only it is named.
+    """
     check = check_reach(star(2, 100.0, count=2, payload_t=10.0), {"U0": 18.0, "U1": 18.0},
                         availability=0.75)  # fmt: skip
-    assert len(check.flagged) == 2
+    assert [r.unit for r in check.flagged] == ["U1"]
+    assert "8.1 truck-hours" in check.flagged[0].reason
     assert check.rows[0].depot_load_pct == pytest.approx(120.0)
 
 

@@ -300,7 +300,8 @@ class ReachRow:
     turns_needed: int
     capacity_t_per_day: float
     depot_load_pct: float | None = None
-    """Share of the depot's available truck-hours that all units it serves need."""
+    """Share of the depot's available truck-hours that all units it serves need: of the
+    busiest truck type, where the types reach different units (``routing.truck_hours``)."""
     sustainable: bool
     reason: str = ""
     cut_off_days: tuple[int, ...] = ()

@@ -114,8 +114,15 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 1000 and x == int(x) else f"{x:g}"
 
 
-def _range_hint(lo: float, hi: float, unit: str) -> str:
+def _range_hint(lo: float, hi: float, unit: str, *, above_lo: bool = False) -> str:
+    """``a number from 0 to 168 h``, or ``more than 0, up to 168 h`` where ``lo`` is refused.
+
+    One wording per column: a tester was told ``'200' is too large (a number from 0 to
+    168 h)`` and, on the next row, ``'0' is zero (more than 0, up to 168 h)``.
+    """
     unit_txt = f" {unit}" if unit else ""
+    if above_lo:
+        return f"more than {_fmt(lo)}, up to {_fmt(hi)}{unit_txt}"
     return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
@@ -254,8 +261,9 @@ def parse_float(
     >>> parse_float(" 12.5 ", hi=100, unit="t")
     12.5
     """
+    hint = _range_hint(lo, hi, unit, above_lo=above_lo)
     if isinstance(value, bool):
-        raise BadValue(f"{str(value).lower()} is not a number ({_range_hint(lo, hi, unit)})")
+        raise BadValue(f"{str(value).lower()} is not a number ({hint})")
     if isinstance(value, float) and math.isnan(value):
         number = value
     elif isinstance(value, int | float):
@@ -264,21 +272,17 @@ def parse_float(
         try:
             number = _plain_float(value)
         except ValueError:
-            number = _number_from_text(value, _range_hint(lo, hi, unit))
+            number = _number_from_text(value, hint)
     else:
-        raise BadValue(f"{show(value)} is not a number ({_range_hint(lo, hi, unit)})")
+        raise BadValue(f"{show(value)} is not a number ({hint})")
     if lo < number < hi or (number == hi) or (number == lo and not above_lo):
         return number + 0.0  # -0.0 becomes 0.0, so that files written back look clean
-    hint = _range_hint(lo, hi, unit)
     if math.isnan(number):
         raise BadValue(f"{show(value)} is not a number ({hint})")
     if number > hi:
         raise BadValue(f"{show(value)} is too large ({hint})")
     what = "negative" if number < 0 else ("zero" if number == 0 else "too small")
-    bound = (
-        f"more than {_fmt(lo)}, up to {_fmt(hi)}{' ' + unit if unit else ''}" if above_lo else hint
-    )
-    raise BadValue(f"{show(value)} is {what} ({bound})")
+    raise BadValue(f"{show(value)} is {what} ({hint})")
 
 
 def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:

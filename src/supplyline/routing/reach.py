@@ -14,10 +14,15 @@ what they consumed. This makes that visible before it happens, per unit:
   their drivers' hours, else the nearest depot whose trucks can, else the nearest; only
   the truck types that can make the round trip count;
 * the round trip (out, back, and the stop), the turns a truck can make within its
-  drivers' hours, the truck-loads a day its demand needs;
+  drivers' hours and the unit's receiving window, back by 24 h
+  (:func:`~supplyline.routing.reach_turns.window_turns`), the truck-loads a day its
+  demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
-  that covers the unit's demand, alone and together with the other units the same depot
-  serves (``depot_load_pct``);
+  that covers the unit's demand alone, and whether the depot's truck-hours carry it
+  beside the other units the same depot serves (``depot_load_pct``,
+  :mod:`~supplyline.routing.truck_hours`: only the unit that does not fit is flagged);
+* whether the depot holds its goods, where they arrive at a place with no trucks
+  (:mod:`~supplyline.routing.reach_goods`);
 * the days its place is cut off by road — no truck depot reaches it over a road open that
   day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
   — naming the closed roads; a unit cut off on a day it has demand, or on every day, is
@@ -40,6 +45,14 @@ from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Plan, Scenar
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
+from supplyline.routing.reach_goods import goods_elsewhere
+from supplyline.routing.reach_turns import (
+    carried_words,
+    no_window_words,
+    num,
+    window_turns,
+    window_words,
+)
 from supplyline.routing.road_load import road_bound
 from supplyline.routing.roads import (
     RoadMatrix,
@@ -49,6 +62,7 @@ from supplyline.routing.roads import (
     road_name,
     round_trip_blockers,
 )
+from supplyline.routing.truck_hours import Lane, Need, shared_misfits
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
@@ -175,15 +189,20 @@ def _row(
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
     points: tuple[list[LocationId], list[LocationId]],
-) -> ReachRow:
+) -> tuple[ReachRow, tuple[Lane, ...]]:
     heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
     service_h = scenario.routing.service_minutes / 60
     depot = None if loc in heads else _depot(km, loc, groups_at, sources, service_h)
-    if depot is not None and depot in sources and depot != loc:
+    joined = depot is not None and math.isfinite(
+        km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
+    )
+    if depot is not None and depot in sources and depot != loc and joined:
         supply, supply_km, by_road = _nearest(km, loc, [depot], railhead=True)
     else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
+        # nor a depot whose trucks cannot get there and back: a tester's units had none
+        # where stock stood 15 km away by road (their trucks were behind a one-way road)
         supply, supply_km, by_road = _nearest(
             km, loc, [x for x in sources if x != loc or x in heads], railhead=True
         )
@@ -202,18 +221,21 @@ def _row(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
-        )  # fmt: skip
+        ), ()  # fmt: skip
     if depot is None:
         return ReachRow(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
-        )  # fmt: skip
+        ), ()  # fmt: skip
     groups = _serving(km, depot, loc, groups_at[depot], service_h) or groups_at[depot]
     d, u = km.index(depot), km.index(loc)
-    trips = {g.id: float(km.km[d, u] + km.km[u, d]) / g.speed_kmh + service_h for g in groups}
-    turns = {g.id: int(g.max_route_hours // trips[g.id]) for g in groups}
+    legs = {g.id: (km.km[d, u] / g.speed_kmh, km.km[u, d] / g.speed_kmh) for g in groups}
+    trips = {g.id: sum(legs[g.id]) + service_h for g in groups}
+    open_h, close_h = unit.receive_open_h, unit.receive_close_h
+    turns = {g.id: window_turns(g, *legs[g.id], service_h, open_h, close_h) for g in groups}
+    by_hours = {g.id: window_turns(g, *legs[g.id], service_h, 0.0, 24.0) for g in groups}
     capacity = sum(g.count * availability * turns[g.id] * g.payload_t for g in groups)
     trucks = sum(g.count for g in groups)
     payload = sum(g.count * g.payload_t for g in groups) / trucks
@@ -223,18 +245,27 @@ def _row(
     reason = ""
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
     if daily > capacity + 1e-9 and not closed:
-        if max(turns.values()) == 0:
+        if max(turns.values()) == 0 and max(by_hours.values()) == 0:
             reason = (
                 f"round trip {trips[main.id]:.1f} h from {depot} "
                 f"({km.km[d, u] + km.km[u, d]:.0f} km at {main.speed_kmh:g} km/h + "
                 f"{service_h:.1f} h stop) > {main.max_route_hours:g} h drivers' hours"
             )
+        elif max(turns.values()) == 0:
+            # the type back soonest: if it cannot, none can
+            g = min((g for g in groups if by_hours[g.id]), key=lambda g: (legs[g.id], g.id))
+            reason = no_window_words(depot, g, *legs[g.id], service_h, unit)
         else:
             reason = (
-                f"needs {daily:.1f} t/day = {needed} truck-loads; {trucks * availability:.1f} "
-                f"available trucks × {turns[main.id]} turns × {payload:.1f} t = "
-                f"{capacity:.1f} t/day"
+                f"needs {daily:.1f} t/day = {needed} truck-load{'s' if needed != 1 else ''}; "
+                f"{carried_words(groups, turns, availability)}"
             )
+            if any(turns[k] < by_hours[k] for k in turns):
+                n = turns[main.id]
+                reason += (
+                    f" (its {window_words(unit)} admits {n} turn{'' if n == 1 else 's'} a "
+                    f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
+                )
     if not reason and not closed and daily > 0:
         bound = road_bound(scenario, depot, loc, daily)
         if bound is not None:
@@ -245,13 +276,18 @@ def _row(
                     f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
                 ) + ")"
             )  # fmt: skip
+    lanes = tuple(
+        Lane(g.id, g.payload_t, trips[g.id], g.count * availability * turns[g.id])
+        for g in groups
+        if turns[g.id] > 0
+    )
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
         payload_t=payload, round_trip_h=None if closed else trips[main.id],
         turns_per_truck=turns[main.id],
         capacity_t_per_day=capacity, sustainable=not reason, reason=reason,
-    )  # fmt: skip
+    ), lanes  # fmt: skip
 
 
 def _cut_off(
@@ -399,17 +435,13 @@ def check_reach(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
     )
     every_day = range(scenario.horizon_days)
+    made = [
+        _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, (no_truck, sources))
+        for u in scenario.units
+    ]
     rows = [
         _with_cut_off(
-            _row(
-                scenario,
-                u.id,
-                daily.get(u.id, 0.0),
-                km,
-                groups_at,
-                availability,
-                (no_truck, sources),
-            ),
+            row,
             # a unit at a railhead gets its goods there, without a truck: no cut-off to
             # flag (a tester's rail-served unit was "cut off by road" every day)
             [] if u.destination in no_truck else cut.get(u.destination, []),
@@ -422,22 +454,18 @@ def check_reach(
             ),
             scenario.horizon_days,
         )
-        for u in scenario.units
+        for u, (row, _) in zip(scenario.units, made, strict=True)
     ]
-    # Units served from one depot share its trucks: add up the share each one needs.
-    load: dict[LocationId, float] = defaultdict(float)
-    for r in rows:
-        if r.depot is not None and r.capacity_t_per_day > 0:
-            load[r.depot] += r.daily_t / r.capacity_t_per_day
-    final = []
-    for r in rows:
-        pct = 100 * load[r.depot] if r.depot is not None else None
-        if r.sustainable and pct is not None and pct > 100 + 1e-9 and r.daily_t > 0:
-            r = _replace(r, pct, f"the trucks at {r.depot} are shared: all units they serve need "
-                         f"{pct:.1f}% of what they can carry")  # fmt: skip
-        else:
-            r = _replace(r, pct, r.reason)
-        final.append(r)
+    elsewhere = goods_elsewhere(scenario, rows, km, sources=sources, depots=groups_at, plan=plan)
+    rows = [
+        r
+        if r.unit not in elsewhere
+        else replace(
+            r, reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x), sustainable=False
+        )
+        for r in rows
+    ]
+    final = _shared(rows, [lanes for _, lanes in made], groups_at, availability)
     return ReachCheck(
         scenario=scenario.name,
         rows=tuple(final),
@@ -465,8 +493,50 @@ def _checked_daily(daily_t: object) -> dict[UnitId, float]:
     return daily
 
 
-def _replace(row: ReachRow, pct: float | None, reason: str) -> ReachRow:
-    return replace(row, depot_load_pct=pct, reason=reason, sustainable=not reason)
+def _shared(
+    rows: Sequence[ReachRow],
+    lanes: Sequence[tuple[Lane, ...]],
+    groups_at: Mapping[LocationId, list[FleetGroup]],
+    availability: float,
+) -> list[ReachRow]:
+    """The rows with their depot's shared load, and a flag where its truck-hours run out.
+
+    Units served from one depot share its trucks' hours (:mod:`.truck_hours`): each unit
+    counts what its own trucks can carry of its demand (a unit beyond them is flagged on
+    its own, and does not make the others fail); a unit is flagged for the sharing only
+    when its truck-hours do not fit beside those of the units needing fewer.
+    """
+    by_depot: dict[LocationId, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if r.depot is not None:
+            by_depot[r.depot].append(i)
+    share: dict[LocationId, float] = {}
+    misfit: dict[UnitId, tuple[float, float, float]] = {}
+    for depot, idx in by_depot.items():
+        hours = {
+            g.id: g.count * availability * min(g.max_route_hours, 24.0) for g in groups_at[depot]
+        }
+        needs = [
+            Need(rows[i].unit, min(rows[i].daily_t, rows[i].capacity_t_per_day), lanes[i])
+            for i in idx
+        ]
+        alone = [rows[i].unit for i in idx if rows[i].reason]
+        share[depot], out = shared_misfits(needs, hours, last=alone)
+        misfit.update({u: (h, pct, sum(hours.values())) for u, (h, pct) in out.items()})
+    final = []
+    for r in rows:
+        pct = 100 * share[r.depot] if r.depot is not None else None
+        reason = r.reason
+        if not reason and r.unit in misfit and r.daily_t > 0:
+            need_h, used_h, have_h = misfit[r.unit]
+            reason = (
+                f"the trucks at {r.depot} are shared: its {r.daily_t:.1f} t/day need "
+                f"{need_h:.1f} truck-hours a day, which do not fit beside the units of "
+                f"{r.depot} needing fewer (those need at least {used_h:.1f} of its "
+                f"{have_h:.1f} truck-hours a day at {num(100 * availability)}% available)"
+            )
+        final.append(replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason))
+    return final
 
 
 REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
