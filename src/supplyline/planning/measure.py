@@ -40,6 +40,7 @@ from supplyline.planning.resources import (
     extra_unit,
     lifted_days,
     listed,
+    nice_below,
     nice_ceil,
     places,
     rows_to_lift,
@@ -72,11 +73,12 @@ def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
     return used
 
 
-BISECTIONS = 10
-"""Warm re-solves spent looking for a smaller round extra that does as much: enough to go
-from a large unlimited usage down to two significant digits (three left a tester's +12
-t/day where +10 did; six, the relief example's +10 where +9 did). The time budget still
-bounds them."""
+BISECTIONS = 16
+"""Warm re-solves at most spent looking for a smaller round extra that does as much. The
+search ends sooner, when no round figure lies between one that fails and one that does
+(seven on a tester's yard, from +300 down to +100); the cap only bounds a usage far above
+the answer (three left a tester's +12 t/day where +10 did; six, the relief example's +10
+where +9 did). The time budget still bounds them."""
 
 
 class Resolver:
@@ -173,10 +175,13 @@ def _least_extra(
     """The least round extra (bisecting below ``enough``) that does what ``enough`` does.
 
     ``enough`` covers what the unlimited re-solve used. The bisection looks for the least
-    round figure that still does as well in the most important respect that gains
-    (:func:`_tier`); the solution returned is one re-solved with the figure returned (when
-    no smaller figure did as well, a re-solve at ``enough`` itself: an extra on hand also
-    takes room in its store, which the unlimited re-solve does not see).
+    round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder: where the
+    midpoint rounds up onto the upper end, the rung below it is tried, until no rung lies
+    between a figure that fails and one that does) that still does as well in the most
+    important respect that gains (:func:`_tier`); the solution returned is one re-solved
+    with the figure returned (when no smaller figure did as well, a re-solve at ``enough``
+    itself: an extra on hand also takes room in its store, which the unlimited re-solve
+    does not see).
     """
     goal = outcome_of(p, m, free_x)
     lo, hi, best = 0.0, enough, free_x
@@ -185,8 +190,10 @@ def _least_extra(
         return hi, best
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
-        if mid >= hi:
-            break
+        if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
+            mid = nice_below(hi)
+            if mid <= lo:
+                break
         lift(mid)
         x = resolve()
         if x is not None and _as_good(outcome_of(p, m, x), goal, tier, base):

@@ -33,6 +33,7 @@ __all__ = [
     "extra_unit",
     "lifted_days",
     "listed",
+    "nice_below",
     "nice_ceil",
     "places",
     "rows_to_lift",
@@ -107,6 +108,25 @@ def nice_ceil(value: float) -> float:
     if value > 1:
         step = max(1.0, step)
     return float(round(math.ceil(value / step - 1e-9) * step, 12))
+
+
+def nice_below(value: float) -> float:
+    """The largest figure :func:`nice_ceil` can give that is below ``value`` (0 if none).
+
+    The next rung down the ladder of round figures, where a bisection's midpoint rounds
+    up onto the figure it came from: between 98 and 110 the midpoint 104 rounds to 110,
+    and a tester's yard was offered +110 t/day where +100 did as well.
+
+    >>> nice_below(110.0), nice_below(100.0), nice_below(1.0), nice_below(0.2), nice_below(2.0)
+    (100.0, 99.0, 0.99, 0.19, 1.0)
+    """
+    under = value * (1 - 1e-9)
+    if under <= 0:
+        return 0.0
+    step = 10 ** (math.floor(math.log10(under)) - 1)
+    if under > 1:
+        step = max(1.0, step)
+    return nice_ceil(nice_ceil(under) - step)
 
 
 @dataclass(slots=True)
