@@ -35,6 +35,7 @@ from supplyline.planning.resources import (
     Run,
     candidates,
     commodities_using,
+    days_used,
     describe,
     extra_days,
     extra_unit,
@@ -388,15 +389,12 @@ def measure_run(
         )
         if len(kept) > 1 and _partners_alone(p, m, resolve, base, lifts[kept[0]], figures[0], x):
             return nothing
-        with_partners = [
-            f"+{extra_text(figure)} "
-            f"{extra_unit(runs[i], runs[i].lifted)} at {describe(p, runs[i])[1]}"
-            + extra_days(runs[i], run.lifted)
-            for i, figure in zip(kept[1:], figures[1:], strict=True)
-        ]
         least = not resolve.ran_out  # what follows only picks the words' plan
         x = _none_later(p, m, resolve, base, x)
         removed, said = effect(p, base, outcome_of(p, m, x))
+        with_partners = _said_on_days_used(
+            p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
+        )
     finally:
         _priced(p, m, session, lifts, on=False)
         for lf in lifts:
@@ -409,6 +407,24 @@ def measure_run(
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
         least=least,
     )
+
+
+def _said_on_days_used(
+    p: Problem, m: LpModel, runs: list[Run], lifts: list[_Lift], figures: list[float], x: FloatArray
+) -> list[str]:
+    """The partners' extras in words, each run's extra days cut to those ``x`` uses.
+
+    ``x`` is feasible with each raised only on those days, so the words say them: a
+    tester's yard, full unloading on C+1–C+3, was offered +50 t/day "on C+0–C+5" (its run
+    widened by its dwell) where C+1–C+3 did. Sets the runs' ``lifted`` days.
+    """
+    for run, lift in zip(runs, lifts, strict=True):
+        run.lifted = days_used(m, run, lift.idx, lift.cols, lift.old, x)
+    return [
+        f"+{extra_text(figure)} {extra_unit(run, run.lifted)} at {describe(p, run)[1]}"
+        + extra_days(run, runs[0].lifted)
+        for run, figure in zip(runs[1:], figures[1:], strict=True)
+    ]
 
 
 def _partners_alone(
