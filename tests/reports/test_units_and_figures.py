@@ -17,9 +17,9 @@ from supplyline.cli.output import _cell
 from supplyline.domain import Bottleneck, Plan, PlanStatus, ResourceKind, amount_unit
 from supplyline.io.plan_files import write_plan_files
 from supplyline.planning import plan_movements
-from supplyline.planning.examples import one_link
+from supplyline.planning.examples import border_post, gauge_break, one_link
 from supplyline.planning.outcome_words import extra_text
-from supplyline.planning.summary import bottleneck_table_rows
+from supplyline.planning.summary import bottleneck_rows, bottleneck_table_rows
 from supplyline.reports import Table
 from supplyline.types import figure_decimals, fixed_text
 
@@ -140,3 +140,23 @@ def test_a_column_reads_the_same_in_the_report_and_the_cli(values: list[float]) 
     (own,) = table.column_decimals()
     assert [table.format_cell(v, own) for v in values] == [_cell(v, "v", places) for v in values]
 
+
+def test_a_claim_that_removes_no_shortfall_leaves_the_removes_cell_empty(tmp_path: Path) -> None:
+    """A lateness claim read "removes t 0" beside a gain of t-days; a shortfall's keeps its t.
+
+    The gauge break's yard of 100 t/day leaves 20 t a day of 120 short on C+3–C+9: +20
+    removes all 140 t. The border post's people (late, nothing short) cut person-days and
+    remove no tonnes.
+    """
+    short = plan_movements(*gauge_break())
+    post_scenario, post_demand = border_post(pax_per_day=40.0)
+    late = plan_movements(post_scenario, post_demand)
+    (yard,) = [r for r in bottleneck_rows(short) if r["kind"] == "handling"]
+    assert yard["removes_t"] == 140.0
+    (post,) = [b for b in late.bottlenecks if b.suggested_extra_per_day is not None]
+    assert post.shortfall_removed_t == 0.0  # measured: plan.json keeps it apart from None
+    assert "person-days" in post.explanation
+    assert all(r["removes_t"] is None for r in bottleneck_rows(late))
+    write_plan_files(tmp_path, post_scenario, late)
+    with (tmp_path / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert {row["shortfall_removed_t"] for row in csv.DictReader(f)} == {""}
