@@ -491,10 +491,13 @@ def _full_stretch(m: LpModel, x: FloatArray, run: Run) -> list[int]:
 def days_used(
     m: LpModel, run: Run, idx: IntArray, cols: bool, old: FloatArray, x: FloatArray
 ) -> list[int]:
-    """The days a link's or a place's raised rows carry more than ``old`` in ``x``.
+    """The stretch of raised days over which a link's or a place's rows carry more in ``x``.
 
-    ``x`` is feasible with the capacity raised on these days alone. Any other resource
-    keeps its lifted days (a store's one figure, a source's supply).
+    From the first to the last day its rows carry more than ``old``: ``x`` is feasible
+    with the capacity raised on these days alone. One stretch, as a planner raises a
+    capacity: a tester's road used its extra on C+0 and C+3–C+10, and the gap read as a
+    slip. Any other resource keeps its lifted days (a store's one figure, a source's
+    supply).
     """
     if run.kind not in _WIDENED or cols:
         return run.lifted
@@ -505,7 +508,9 @@ def days_used(
         if "t" in b.attrs
         for r in over[(over >= b.start) & (over < b.start + b.size)]
     }
-    return sorted(days) or run.lifted
+    if not days:
+        return run.lifted
+    return [d for d in run.lifted if min(days) <= d <= max(days)]
 
 
 def extra_days(run: Run, binding: list[int]) -> str:
