@@ -17,7 +17,9 @@ from scenario_files import scenario_from_files
 
 from supplyline.domain import Demand, Plan, ResourceKind, Scenario
 from supplyline.planning import plan_movements
-from supplyline.planning.resources import nice_below, nice_ceil
+from supplyline.planning.bottlenecks import _raised_elsewhere
+from supplyline.planning.measure import Measured
+from supplyline.planning.resources import Run, nice_below, nice_ceil
 
 
 def _chain(
@@ -142,3 +144,31 @@ def test_no_round_figure_lies_between_one_and_the_rung_below_it(value: float) ->
     assert nice_ceil(below) == below
     assert nice_ceil(below + (rung - below) / 2) == rung
     assert nice_ceil(below * (1 + 1e-6)) == rung
+
+
+def _run(kind: ResourceKind, key: tuple[str, int]) -> Run:
+    return Run(kind=kind, key=key, days=[3], value=200.0, rows=[], cols=[])
+
+
+def test_a_capacity_alone_points_to_the_rank_that_raises_it_with_others() -> None:
+    """Rank 1 "changes nothing on its own" while rank 2 raised it with others and gained.
+
+    A tester's rail link said so and left the planner without the answer that the next
+    rank held; it now says where it is.
+    """
+    rail_e = _run(ResourceKind.LINK_TONNES, ("link", 1))
+    rail_w = _run(ResourceKind.LINK_TONNES, ("link", 0))
+    yard = _run(ResourceKind.HANDLING, ("handle", 1))
+    alone = Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
+    chain = Measured(
+        extra=100.0,
+        removed_t=0.0,
+        effect="cuts the lift arriving late by 100 t-days",
+        crossing=("deployment",),
+        partners=((yard.kind, yard.key), (rail_e.kind, rail_e.key)),
+    )
+    found: list[tuple[Run, Measured | None]] = [(rail_e, alone), (rail_w, chain), (yard, None)]
+    assert _raised_elsewhere(rail_e, found) == (
+        " (but it does with others: rank 2 raises it with them)"
+    )
+    assert _raised_elsewhere(rail_w, found) == ""  # nobody else raised rail-w

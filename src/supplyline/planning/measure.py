@@ -228,6 +228,8 @@ class Measured:
     """More of it buys nothing on its own, and no other capacity was found to go with it."""
     with_partner: str = ""
     """The other capacity raised with it, in words, when more of it alone bought nothing."""
+    partners: tuple[tuple[ResourceKind, tuple[str, int]], ...] = ()
+    """The kinds and keys of the capacities raised with it (as :class:`Run` has them)."""
     least: bool = True
     """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
@@ -405,6 +407,7 @@ def measure_run(
         effect=said,
         crossing=commodities_using(p, m, x, run),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
+        partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
         least=least,
     )
 
