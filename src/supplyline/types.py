@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "day_ranges",
     "day_runs",
     "days_text",
+    "figure_decimals",
+    "fixed_text",
     "id_problem",
     "text_problem",
     "to_gram",
@@ -102,6 +106,41 @@ def to_gram(value: float) -> float:
     (6.3, 0.0)
     """
     return round(value, GRAM_DECIMALS) + 0.0
+
+
+def fixed_text(value: float, decimals: int) -> str:
+    """A finite ``value`` to ``decimals`` places, thousands apart, a half rounded away from 0.
+
+    Rounded as the number reads (its shortest decimal), not as the float is stored: the
+    report and the CLI share this one rule. Python's own formatting rounds the stored
+    binary value, half to even, and a tester's report read a demand of 1.25 t as "1.2"
+    and 17.15 t short as "17.1" (stored as 17.1499…) beside the CLI's 17.15.
+
+    >>> fixed_text(1.25, 1), fixed_text(17.15, 1), fixed_text(-2.5, 0), fixed_text(1234.5, 2)
+    ('1.3', '17.2', '-3', '1,234.50')
+    """
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{exact + 0:,.{decimals}f}"  # + 0: -0.0 as 0
+
+
+def figure_decimals(values: Iterable[object]) -> int:
+    """Digits after the point for a column of figures: 2 if one of them needs them, else 0.
+
+    A number needs them when it is below 100 and not whole (100 or more reads whole). One
+    number of decimals in a column: a tester read start hours 5.77, 6, 6.93 one above the
+    other. The CLI's tables and the report's share it.
+
+    >>> figure_decimals([5.77, 6.0]), figure_decimals([833.4, 12.0, None])
+    (2, 0)
+    """
+    return (
+        2
+        if any(
+            isinstance(v, float) and abs(v) < 100 and not v.is_integer() and math.isfinite(v)
+            for v in values
+        )
+        else 0
+    )
 
 
 def days_text(n: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import assume, given, settings
@@ -126,15 +126,22 @@ def test_a_narrow_terminal_wraps_text_and_headings_between_words_not_numbers() -
         assert word in cells  # a heading broken between words, never inside one
 
 
+def _half_up(value: float, places: int) -> Decimal:
+    """``value`` as it reads, to ``places`` decimals, a half rounded away from zero, no -0."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return exact + 0
+
+
 @settings(max_examples=60, deadline=None)
 @given(values=_amounts(1e9, 5), text=_text(120), width=st.integers(min_value=60, max_value=160))
 def test_every_number_stays_whole_when_the_numbers_fit(
     values: list[float], text: str, width: int
 ) -> None:
     rows = [{"name": text, **{f"value_{i}": v for i, v in enumerate(values)}}]
-    # whole when 100 or more or a whole number (zero as 0), else two decimals
+    # whole when 100 or more or a whole number (zero as 0), else two decimals, a half up
     shown = [
-        "0" if v == 0 else f"{v:,.{0 if abs(v) >= 100 or v.is_integer() else 2}f}" for v in values
+        "0" if v == 0 else f"{_half_up(v, 0 if abs(v) >= 100 or v.is_integer() else 2):,}"
+        for v in values
     ]
     # the numbers (or their one-word headings "value" and "0"), a text column of 4 and
     # the borders and padding fit the terminal

@@ -110,7 +110,9 @@ def test_two_limits_in_a_row_are_raised_together() -> None:
     plan = plan_movements(*_road_and_post(40.0))
     assert plan.closures[0].closure_day == 4
     said = {b.resource: b.explanation for b in plan.bottlenecks}
-    assert "+60 pax/day there together with +60 pax/day at the road link to-border" in said["X"]
+    assert (
+        "+60 pax/day there on C+1 together with +60 pax/day at the road link to-border" in said["X"]
+    )
     assert "u1 closes 2 days earlier" in said["X"]
     assert plan_movements(*_road_and_post(100.0)).closures[0].closure_day == 2
 

@@ -104,7 +104,7 @@ def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
     top = plan.bottlenecks[0]
     assert top.commodities == ("fuel",)
     assert top.explanation.startswith(
-        "the transshipment yard Y (handling 60 t/day) limits fuel, and keeps out food, on C+2–C+8;"
+        "the transshipment yard Y (handling 60 t/day) limits fuel, and keeps out food, on C+1–C+8;"
     )
     assert "removes 420 t of shortfall: food at b1 420 t" in top.explanation
 
@@ -125,7 +125,7 @@ def test_a_yard_that_handles_nothing_blocks_what_the_measuring_plan_moves_throug
     said, rest = top.explanation.split(" that would pass through it on C+2–C+8; ")
     assert said.startswith(f"{YARD_SHUT} blocks the ")
     assert set(said.removeprefix(f"{YARD_SHUT} blocks the ").split(" and ")) == {"food", "fuel"}
-    assert rest.startswith("+120 t/day there on C+1–C+9 removes 840 t of shortfall")  # dwell 1
+    assert rest.startswith("+120 t/day there on C+1–C+8 removes 840 t of shortfall")
 
 
 def test_a_yard_that_handles_nothing_is_one_bottleneck_over_all_its_days() -> None:

@@ -22,10 +22,20 @@ def test_table_rejects_a_short_row() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(None, ""), (1234567, "1,234,567"), (1234.5678, "1,234.6"), ("x<y", "x<y"), (True, "yes")],
+    [
+        (None, ""),
+        (1234567, "1,234,567"),
+        (1234.5678, "1,235"),
+        (12.25, "12.25"),
+        ("x<y", "x<y"),
+        (True, "yes"),
+    ],
 )
 def test_table_formats_cells(value: str | int | float | None, text: str) -> None:
-    """Numbers get thousands separators; text is left for the template to escape."""
+    """Numbers get thousands separators; text is left for the template to escape.
+
+    Floats as the CLI shows them: whole from 100, else two decimals.
+    """
     assert Table(columns=("v",), rows=()).format_cell(value) == text
 
 

@@ -1,4 +1,7 @@
-"""Bottlenecks say what their capacity counts; tables show one number of decimals a column."""
+"""Bottlenecks say what their capacity counts; tables show one number of decimals a column.
+
+The report's tables and the CLI's show a figure alike: one rule for decimals and rounding.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from supplyline.cli.output import _cell
 from supplyline.domain import Bottleneck, Plan, PlanStatus, ResourceKind, amount_unit
 from supplyline.io.plan_files import write_plan_files
 from supplyline.planning import plan_movements
-from supplyline.planning.examples import one_link
+from supplyline.planning.examples import border_post, gauge_break, one_link
 from supplyline.planning.outcome_words import extra_text
-from supplyline.planning.summary import bottleneck_table_rows
+from supplyline.planning.summary import bottleneck_rows, bottleneck_table_rows
 from supplyline.reports import Table
+from supplyline.types import figure_decimals, fixed_text
 
 
 @pytest.mark.parametrize(
@@ -77,12 +84,15 @@ def test_the_tables_extra_is_the_sentences_figure() -> None:
 
 
 def test_numbers_in_one_column_take_one_number_of_decimals() -> None:
-    """1.0 above 0.52 reads 1.00 above 0.52; another column keeps its own decimals."""
+    """1.0 above 0.52 reads 1.00 above 0.52; another column keeps its own decimals.
+
+    12.25 reads 12.25, as the CLI shows it (it read "12.2": one decimal, half to even).
+    """
     table = Table(columns=("a", "b"), rows=((1.0, 3.0), (0.52, 12.25), (0.045, 4.0)))
     places = table.column_decimals()
-    assert places == (3, 1)
+    assert places == (3, 2)
     assert [table.format_cell(r[0], places[0]) for r in table.rows] == ["1.000", "0.520", "0.045"]
-    assert [table.format_cell(r[1], places[1]) for r in table.rows] == ["3.0", "12.2", "4.0"]
+    assert [table.format_cell(r[1], places[1]) for r in table.rows] == ["3.00", "12.25", "4.00"]
 
 
 def test_columns_of_one_quantity_share_their_decimals() -> None:
@@ -93,5 +103,60 @@ def test_columns_of_one_quantity_share_their_decimals() -> None:
         alike=(("demand t", "short t"),),
     )
     places = table.column_decimals()
-    assert places == (3, 3, 1)
+    assert places == (3, 3, 2)
     assert [table.format_cell(r[0], places[0]) for r in table.rows] == ["2.503", "0.520"]
+
+
+def test_the_report_and_the_cli_round_a_half_alike() -> None:
+    """17.15 t and 1.25 t read so in both (the report read "17.1" and "1.2").
+
+    Both halves are exact as written: rounded as the number reads, a half goes up.
+    """
+    rows = [{"short_t": 17.15}, {"short_t": 1.25}]
+    cli = [_cell(r["short_t"], "short_t", figure_decimals([17.15, 1.25])) for r in rows]
+    table = Table(columns=("short t",), rows=((17.15,), (1.25,)))
+    (places,) = table.column_decimals()
+    assert [table.format_cell(v, places) for (v,) in table.rows] == cli == ["17.15", "1.25"]
+    assert (fixed_text(17.15, 1), fixed_text(1.25, 1), fixed_text(0.125, 2)) == (
+        "17.2",
+        "1.3",
+        "0.13",
+    )
+
+
+@given(
+    st.lists(
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).filter(
+            lambda v: v == 0 or abs(v) >= 1
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_column_reads_the_same_in_the_report_and_the_cli(values: list[float]) -> None:
+    """Any column of figures (from 1 up, or 0) shows the same text in both faces."""
+    places = figure_decimals(values)
+    table = Table(columns=("v",), rows=tuple((v,) for v in values))
+    (own,) = table.column_decimals()
+    assert [table.format_cell(v, own) for v in values] == [_cell(v, "v", places) for v in values]
+
+
+def test_a_claim_that_removes_no_shortfall_leaves_the_removes_cell_empty(tmp_path: Path) -> None:
+    """A lateness claim read "removes t 0" beside a gain of t-days; a shortfall's keeps its t.
+
+    The gauge break's yard of 100 t/day leaves 20 t a day of 120 short on C+3–C+9: +20
+    removes all 140 t. The border post's people (late, nothing short) cut person-days and
+    remove no tonnes.
+    """
+    short = plan_movements(*gauge_break())
+    post_scenario, post_demand = border_post(pax_per_day=40.0)
+    late = plan_movements(post_scenario, post_demand)
+    (yard,) = [r for r in bottleneck_rows(short) if r["kind"] == "handling"]
+    assert yard["removes_t"] == 140.0
+    (post,) = [b for b in late.bottlenecks if b.suggested_extra_per_day is not None]
+    assert post.shortfall_removed_t == 0.0  # measured: plan.json keeps it apart from None
+    assert "person-days" in post.explanation
+    assert all(r["removes_t"] is None for r in bottleneck_rows(late))
+    write_plan_files(tmp_path, post_scenario, late)
+    with (tmp_path / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert {row["shortfall_removed_t"] for row in csv.DictReader(f)} == {""}

@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from supplyline.io.csv_out import csv_cell, yes_no
+from supplyline.types import figure_decimals, fixed_text
 
 __all__ = [
     "Exact",
@@ -113,31 +114,17 @@ _LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)
 day): written as they are, 1000 not 1,000. Other integers are counts and get separators."""
 
 
-def _decimals(values: Sequence[Any]) -> int:
-    """Digits after the point for a column's numbers: 2 if one of them needs them, else 0.
-
-    A number needs them when it is below 100 and not whole (100 or more reads whole). One
-    number of decimals in a column: a tester read start hours 5.77, 6, 6.93 one above the
-    other.
-    """
-    return (
-        2
-        if any(
-            isinstance(v, float) and abs(v) < 100 and not v.is_integer() and math.isfinite(v)
-            for v in values
-        )
-        else 0
-    )
-
-
 def _cells(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[list[str]]:
     """The rows' cells as shown: each column's numbers to one number of decimals."""
-    places = {c: _decimals([row.get(c) for row in rows]) for c in columns}
+    places = {c: figure_decimals([row.get(c) for row in rows]) for c in columns}
     return [[_cell(row.get(c), c, places[c]) for c in columns] for row in rows]
 
 
 def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
-    """A value as a person reads it: a float to its column's ``decimals`` (:func:`_decimals`).
+    """A value as a person reads it: a float to its column's ``decimals``.
+
+    The column's decimals and the rounding are the report's too
+    (:func:`~supplyline.types.figure_decimals`, :func:`~supplyline.types.fixed_text`).
 
     A tester read "60.00" people in the closure table: a column of whole numbers has none.
     Truth values read ``yes``/``no``, as in the CSV files. The ledger's exact amounts
@@ -163,7 +150,7 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
-        return f"{value or 0.0:,.{decimals}f}"  # -0.0 as 0
+        return fixed_text(value, decimals)
     return str(value)
 
 

@@ -291,6 +291,17 @@ class Bottleneck(_ByContent):
     for a supply only on C+0 (the stock on hand then). Plans written before it was
     recorded get that default when read back."""
 
+    @property
+    def removes_shortfall_t(self) -> float | None:
+        """The tonnes of shortfall its extra removes, as a table shows them: None where none.
+
+        A claim that cuts lateness, fills targets or saves cost says its gain in its own
+        unit in the explanation; a tester read "removes t 0" beside every lateness claim
+        whose gain was 100 t-days. ``shortfall_removed_t`` keeps the 0 (measured) apart
+        from None (not measured).
+        """
+        return self.shortfall_removed_t or None
+
     def __post_init__(self) -> None:
         if not self.capacity_unit:
             once = self.kind == ResourceKind.SUPPLY and tuple(self.days) == (0,)

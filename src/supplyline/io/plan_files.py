@@ -119,7 +119,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "capacity": b.capacity,
             "suggested_extra_per_day": b.suggested_extra_per_day,
             "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
-            "shortfall_removed_t": b.shortfall_removed_t,
+            "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
             "capacity_unit": b.capacity_unit,
         }

@@ -75,19 +75,26 @@ def find_bottlenecks(
         return ()
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
-    out: list[Bottleneck] = []
+    found: list[tuple[Run, Measured | None]] = []
     for run in runs:
         run.lifted = lifted_days(p, m, run)
-        resource, words, capacity, capacity_unit = describe(p, run)
-        coms = commodities_using(p, m, sol.x, run)
         measured = None
-        if len(out) < p.params.explain_top:
+        if len(found) < p.params.explain_top:
             if progress is not None:
+                resource, _, capacity, capacity_unit = describe(p, run)
                 top = min(p.params.explain_top, len(runs))
                 # two runs of one link differ in what they carry: say tonnes or people
                 of = "" if capacity is None else f", {extra_text(capacity)} {capacity_unit}"
-                progress(f"measuring bottleneck {len(out) + 1} of {top}: {resource}{of}")
+                progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
             measured = measure_run(p, m, Resolver(session, deadline), run, base)
+        found.append((run, measured))
+    out: list[Bottleneck] = []
+    for run, measured in found:
+        resource, words, capacity, capacity_unit = describe(p, run)
+        coms = commodities_using(p, m, sol.x, run)
+        text = _explanation(words, run, coms, measured)
+        if measured is not None and measured.alone:
+            text += _raised_elsewhere(run, found)
         out.append(
             Bottleneck(
                 kind=run.kind,
@@ -102,10 +109,28 @@ def find_bottlenecks(
                 else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
                 shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
-                explanation=_explanation(words, run, coms, measured),
+                explanation=text,
             )
         )
     return tuple(out)
+
+
+def _raised_elsewhere(run: Run, found: list[tuple[Run, Measured | None]]) -> str:
+    """Where another entry raises this capacity with others and gains: "(rank 2 …)".
+
+    More of it alone buys nothing, but another bottleneck's measurement found the set it
+    gains with: a tester's rail link said "more there changes nothing on its own" while
+    the next rank raised it with the yard and the other link and cut 100 t-days.
+    """
+    ranks = [
+        rank
+        for rank, (_, other) in enumerate(found, start=1)
+        if other is not None and (run.kind, run.key) in other.partners
+    ]
+    if not ranks:
+        return ""
+    which = f"rank {ranks[0]}" if len(ranks) == 1 else f"ranks {', '.join(map(str, ranks))}"
+    return f" (but it does with others: {which} raises it with them)"
 
 
 def _explanation(

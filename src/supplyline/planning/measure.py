@@ -35,11 +35,13 @@ from supplyline.planning.resources import (
     Run,
     candidates,
     commodities_using,
+    days_used,
     describe,
     extra_days,
     extra_unit,
     lifted_days,
     listed,
+    nice_below,
     nice_ceil,
     places,
     rows_to_lift,
@@ -72,11 +74,12 @@ def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
     return used
 
 
-BISECTIONS = 10
-"""Warm re-solves spent looking for a smaller round extra that does as much: enough to go
-from a large unlimited usage down to two significant digits (three left a tester's +12
-t/day where +10 did; six, the relief example's +10 where +9 did). The time budget still
-bounds them."""
+BISECTIONS = 16
+"""Warm re-solves at most spent looking for a smaller round extra that does as much. The
+search ends sooner, when no round figure lies between one that fails and one that does
+(seven on a tester's yard, from +300 down to +100); the cap only bounds a usage far above
+the answer (three left a tester's +12 t/day where +10 did; six, the relief example's +10
+where +9 did). The time budget still bounds them."""
 
 
 class Resolver:
@@ -173,10 +176,13 @@ def _least_extra(
     """The least round extra (bisecting below ``enough``) that does what ``enough`` does.
 
     ``enough`` covers what the unlimited re-solve used. The bisection looks for the least
-    round figure that still does as well in the most important respect that gains
-    (:func:`_tier`); the solution returned is one re-solved with the figure returned (when
-    no smaller figure did as well, a re-solve at ``enough`` itself: an extra on hand also
-    takes room in its store, which the unlimited re-solve does not see).
+    round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder: where the
+    midpoint rounds up onto the upper end, the rung below it is tried, until no rung lies
+    between a figure that fails and one that does) that still does as well in the most
+    important respect that gains (:func:`_tier`); the solution returned is one re-solved
+    with the figure returned (when no smaller figure did as well, a re-solve at ``enough``
+    itself: an extra on hand also takes room in its store, which the unlimited re-solve
+    does not see).
     """
     goal = outcome_of(p, m, free_x)
     lo, hi, best = 0.0, enough, free_x
@@ -185,8 +191,10 @@ def _least_extra(
         return hi, best
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
-        if mid >= hi:
-            break
+        if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
+            mid = nice_below(hi)
+            if mid <= lo:
+                break
         lift(mid)
         x = resolve()
         if x is not None and _as_good(outcome_of(p, m, x), goal, tier, base):
@@ -220,6 +228,8 @@ class Measured:
     """More of it buys nothing on its own, and no other capacity was found to go with it."""
     with_partner: str = ""
     """The other capacity raised with it, in words, when more of it alone bought nothing."""
+    partners: tuple[tuple[ResourceKind, tuple[str, int]], ...] = ()
+    """The kinds and keys of the capacities raised with it (as :class:`Run` has them)."""
     least: bool = True
     """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
@@ -381,15 +391,12 @@ def measure_run(
         )
         if len(kept) > 1 and _partners_alone(p, m, resolve, base, lifts[kept[0]], figures[0], x):
             return nothing
-        with_partners = [
-            f"+{extra_text(figure)} "
-            f"{extra_unit(runs[i], runs[i].lifted)} at {describe(p, runs[i])[1]}"
-            + extra_days(runs[i], run.lifted)
-            for i, figure in zip(kept[1:], figures[1:], strict=True)
-        ]
         least = not resolve.ran_out  # what follows only picks the words' plan
         x = _none_later(p, m, resolve, base, x)
         removed, said = effect(p, base, outcome_of(p, m, x))
+        with_partners = _said_on_days_used(
+            p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
+        )
     finally:
         _priced(p, m, session, lifts, on=False)
         for lf in lifts:
@@ -400,8 +407,27 @@ def measure_run(
         effect=said,
         crossing=commodities_using(p, m, x, run),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
+        partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
         least=least,
     )
+
+
+def _said_on_days_used(
+    p: Problem, m: LpModel, runs: list[Run], lifts: list[_Lift], figures: list[float], x: FloatArray
+) -> list[str]:
+    """The partners' extras in words, each run's extra days cut to those ``x`` uses.
+
+    ``x`` is feasible with each raised only on those days, so the words say them: a
+    tester's yard, full unloading on C+1–C+3, was offered +50 t/day "on C+0–C+5" (its run
+    widened by its dwell) where C+1–C+3 did. Sets the runs' ``lifted`` days.
+    """
+    for run, lift in zip(runs, lifts, strict=True):
+        run.lifted = days_used(m, run, lift.idx, lift.cols, lift.old, x)
+    return [
+        f"+{extra_text(figure)} {extra_unit(run, run.lifted)} at {describe(p, run)[1]}"
+        + extra_days(run, runs[0].lifted)
+        for run, figure in zip(runs[1:], figures[1:], strict=True)
+    ]
 
 
 def _partners_alone(

@@ -29,10 +29,12 @@ __all__ = [
     "Run",
     "candidates",
     "commodities_using",
+    "days_used",
     "describe",
     "extra_unit",
     "lifted_days",
     "listed",
+    "nice_below",
     "nice_ceil",
     "places",
     "rows_to_lift",
@@ -109,6 +111,25 @@ def nice_ceil(value: float) -> float:
     return float(round(math.ceil(value / step - 1e-9) * step, 12))
 
 
+def nice_below(value: float) -> float:
+    """The largest figure :func:`nice_ceil` can give that is below ``value`` (0 if none).
+
+    The next rung down the ladder of round figures, where a bisection's midpoint rounds
+    up onto the figure it came from: between 98 and 110 the midpoint 104 rounds to 110,
+    and a tester's yard was offered +110 t/day where +100 did as well.
+
+    >>> nice_below(110.0), nice_below(100.0), nice_below(1.0), nice_below(0.2), nice_below(2.0)
+    (100.0, 99.0, 0.99, 0.19, 1.0)
+    """
+    under = value * (1 - 1e-9)
+    if under <= 0:
+        return 0.0
+    step = 10 ** (math.floor(math.log10(under)) - 1)
+    if under > 1:
+        step = max(1.0, step)
+    return nice_ceil(nice_ceil(under) - step)
+
+
 @dataclass(slots=True)
 class Run:
     """A resource binding on consecutive days, and the rows or columns that model it."""
@@ -145,12 +166,14 @@ def candidates(
     """Per (resource, day) the saving of one more unit, grouped into runs of days.
 
     Only where the plan ``x`` uses the capacity to the full: a price on a capacity with
-    room left is the solver's noise, not a bottleneck.
+    room left is the solver's noise, not a bottleneck. A link's or a place's run is the
+    whole stretch of consecutive days it is full around its priced days
+    (:func:`_stretches`), a place full on a day when it is full unloading or loading.
     """
     activity = m.matrix @ x
-    per: dict[tuple[ResourceKind, tuple[str, int]], dict[int, tuple[float, list[int]]]] = (
-        defaultdict(dict)
-    )
+    Key = tuple[ResourceKind, tuple[str, int]]
+    per: dict[Key, dict[int, tuple[float, list[int]]]] = defaultdict(dict)
+    full_rows: dict[Key, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for name, kind in _ROW_KINDS.items():
         b = m.rows.get(name)
         if b is None:
@@ -159,6 +182,9 @@ def candidates(
         ident = b["a"] if name.startswith("link") else b["v"]
         span = slice(b.start, b.start + b.size)
         full = _full(activity[span], m.row_upper[span])
+        for j in np.flatnonzero(full):
+            key = (name.split("_")[0], int(ident[j]))
+            full_rows[(kind, key)][int(b["t"][j])].append(b.start + int(j))
         for j in np.flatnonzero((value > TOL) & full):
             key = (name.split("_")[0], int(ident[j]))
             day = int(b["t"][j])
@@ -178,6 +204,8 @@ def candidates(
             old_v + float(value[j]),
             [*old_cols, sup.start + int(j)],
         )
+    noise = tie_breaking_noise(p)
+    least = MIN_SHADOW_SHARE * p.cost_scale
     runs: list[Run] = []
     for (kind, key), by_day in per.items():
         days = sorted(by_day)
@@ -185,28 +213,71 @@ def candidates(
         # (a tester's bridge that handled nothing took four of the report's twelve places)
         rows = [r for d in days for r in by_day[d][1]]
         shut = kind is not ResourceKind.SUPPLY and not np.any(m.row_upper[rows])
-        start = 0
-        for i in range(1, len(days) + 1):
-            if i == len(days) or (days[i] != days[i - 1] + 1 and not shut):
-                chunk = days[start:i]
+        widen = kind in _WIDENED and not shut
+        full_on = full_rows[(kind, key)]
+        for priced, chunk in _stretches(days, set(full_on) if widen else set(), joined=shut):
+            value_of = sum(by_day[d][0] for d in priced)
+            # worth no more a day than the tie-breakers make a tonne, on the priced days
+            if value_of < least or value_of <= noise * len(priced):
+                continue
+            if kind is ResourceKind.SUPPLY:
+                ids = _supply_to_raise(m, *source_of[key], chunk)
+            elif widen:
+                ids = sorted({r for d in chunk for r in full_on[d]})
+            else:
                 ids = [r for d in chunk for r in by_day[d][1]]
-                if kind is ResourceKind.SUPPLY:
-                    ids = _supply_to_raise(m, *source_of[key], chunk)
-                run = Run(
+            runs.append(
+                Run(
                     kind=kind,
                     key=key,
                     days=chunk,
-                    value=sum(by_day[d][0] for d in chunk),
+                    value=value_of,
                     rows=[] if kind is ResourceKind.SUPPLY else ids,
                     cols=ids if kind is ResourceKind.SUPPLY else [],
                 )
-                runs.append(run)
-                start = i
-    noise = tie_breaking_noise(p)
-    least = MIN_SHADOW_SHARE * p.cost_scale
-    runs = [r for r in runs if r.value >= least and r.value > noise * len(r.days)]
+            )
     runs.sort(key=lambda r: -r.value)
     return runs[:MAX_REPORTED]
+
+
+_WIDENED = (
+    ResourceKind.LINK_TONNES,
+    ResourceKind.LINK_PAX,
+    ResourceKind.HANDLING,
+    ResourceKind.HANDLING_PAX,
+)
+"""Kinds whose runs are the stretches they are full (a store's are, in
+:func:`one_per_store`; a source's supply is raised on its priced days)."""
+
+
+def _stretches(
+    priced: list[int], full: set[int], *, joined: bool
+) -> list[tuple[list[int], list[int]]]:
+    """Priced days grouped into runs: (the priced days, the run's days), in day order.
+
+    Consecutive priced days make a run, and so do priced days with only full days between
+    them; a run then takes in the full days on either side. The dual of a capacity full
+    on several days sits on one or two of them: a tester's yard, full unloading on
+    C+1–C+3 and loading on C+2–C+4, was priced on C+1 and C+3 and listed twice, each
+    asking +100 t/day where +50 over the whole stretch did as well; a chain of two rail
+    links and a yard, each full on three days and priced on one, was offered +100 t/day
+    at each where +50 did. ``joined``: all priced days are one run (a capacity of 0).
+    """
+    if joined:
+        return [(priced, priced)]
+    on = set(priced) | full
+    out: list[tuple[list[int], list[int]]] = []
+    for day in priced:
+        if out and day <= out[-1][1][-1]:
+            out[-1][0].append(day)
+            continue
+        lo = hi = day
+        while lo - 1 in on:
+            lo -= 1
+        while hi + 1 in on:
+            hi += 1
+        out.append(([day], list(range(lo, hi + 1))))
+    return out
 
 
 def _supply_to_raise(m: LpModel, flow: int, place: int, days: list[int]) -> list[int]:
@@ -415,6 +486,31 @@ def _full_stretch(m: LpModel, x: FloatArray, run: Run) -> list[int]:
     while hi + 1 in full:
         hi += 1
     return list(range(lo, hi + 1))
+
+
+def days_used(
+    m: LpModel, run: Run, idx: IntArray, cols: bool, old: FloatArray, x: FloatArray
+) -> list[int]:
+    """The stretch of raised days over which a link's or a place's rows carry more in ``x``.
+
+    From the first to the last day its rows carry more than ``old``: ``x`` is feasible
+    with the capacity raised on these days alone. One stretch, as a planner raises a
+    capacity: a tester's road used its extra on C+0 and C+3–C+10, and the gap read as a
+    slip. Any other resource keeps its lifted days (a store's one figure, a source's
+    supply).
+    """
+    if run.kind not in _WIDENED or cols:
+        return run.lifted
+    over = idx[(m.matrix[idx, :] @ x) - old > TOL]
+    days = {
+        int(b["t"][r - b.start])
+        for b in m.rows.values()
+        if "t" in b.attrs
+        for r in over[(over >= b.start) & (over < b.start + b.size)]
+    }
+    if not days:
+        return run.lifted
+    return [d for d in run.lifted if min(days) <= d <= max(days)]
 
 
 def extra_days(run: Run, binding: list[int]) -> str:

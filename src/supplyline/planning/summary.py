@@ -404,7 +404,7 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "capacity_unit": b.capacity_unit,
             "extra": b.suggested_extra_per_day,
             "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
-            "removes_t": b.shortfall_removed_t,
+            "removes_t": b.removes_shortfall_t,
             "explanation": b.explanation,
         }
         for i, b in enumerate(plan.bottlenecks[:top] if top else plan.bottlenecks, start=1)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from supplyline.errors import ArgumentError
 from supplyline.io.csv_out import yes_no
+from supplyline.types import figure_decimals, fixed_text
 
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
@@ -42,8 +43,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     caption: str = ""
     numeric: frozenset[str] | None = None
-    decimals: int = 1
-    """Digits after the point for float cells."""
+    decimals: int | None = None
+    """Digits after the point for float cells; by default as the CLI's tables have them
+    (:func:`~supplyline.types.figure_decimals`: 2 in a column where a figure below 100 is
+    not whole, else 0), so that the report and the summary agree: a tester's report read
+    a shortfall of 17.15 t as "17.1" beside the CLI's 17.15."""
     alike: tuple[tuple[str, ...], ...] = ()
     """Groups of columns of one quantity, shown with one number of decimals: a shortfall
     table wrote a demand of 2.503 t as "2.50" beside "short t 2.503", a shortfall larger
@@ -73,7 +77,7 @@ class Table:
         """
         own = [
             max(
-                [self.decimals]
+                [self._base_decimals(i)]
                 + [_small_decimals(v) for row in self.rows if isinstance(v := row[i], float)]
             )
             for i in range(len(self.columns))
@@ -85,6 +89,12 @@ class Table:
             for i in at:
                 shared[i] = most
         return tuple(shared)
+
+    def _base_decimals(self, index: int) -> int:
+        """The table's decimals, or the shared rule's for the column at ``index``."""
+        if self.decimals is not None:
+            return self.decimals
+        return figure_decimals(row[index] for row in self.rows)
 
     def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.
@@ -106,8 +116,9 @@ class Table:
             if 0 < abs(value) < 1e-4:
                 return f"{value:.1e}"
             if decimals is None:
-                decimals = max(self.decimals, _small_decimals(value))
-            return f"{value:,.{decimals}f}"
+                base = figure_decimals([value]) if self.decimals is None else self.decimals
+                decimals = max(base, _small_decimals(value))
+            return fixed_text(value, decimals)
         return value
 
 
