@@ -118,8 +118,14 @@ def fixed_text(value: float, decimals: int) -> str:
 
     >>> fixed_text(1.25, 1), fixed_text(17.15, 1), fixed_text(-2.5, 0), fixed_text(1234.5, 2)
     ('1.3', '17.2', '-3', '1,234.50')
+    >>> import numpy as np
+    >>> fixed_text(np.float64(1.25), 1)
+    '1.3'
     """
-    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # float(): numpy 2 writes repr(np.float64(1.25)) as "np.float64(1.25)"
+    exact = Decimal(repr(float(value))).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
     return f"{exact + 0:,.{decimals}f}"  # + 0: -0.0 as 0
 
 
