@@ -24,6 +24,7 @@ from supplyline.domain import (
     VehicleClass,
 )
 from supplyline.domain.commodities import MAX_KG_PER_LITRE, USUAL_KG_PER_LITRE
+from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
     BadValue,
@@ -102,9 +103,11 @@ def mapping_of(
     entries: dict[str, YNode] = node.value
     for key, value in entries.items():
         if known is not None and key not in known:
+            guess = did_you_mean(str(key), known)  # solver.time_limit: time_limit_s
             report.error(
                 file,
-                f"unknown key {show(key)} (known keys: {', '.join(known)})",
+                f"unknown key {show(key)} ({guess + '; ' if guess else ''}known keys: "
+                f"{', '.join(known)})",
                 value.line,
                 f"{path}.{key}" if path else key,
             )
@@ -387,7 +390,7 @@ def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOption
         f = Fields(report, Origin(FILE, node.line, f"{key}.", {k: v.line for k, v in e.items()}))
         if key == "solver":
             limit = take(
-                f, e, "time_limit_s", partial(parse_float, hi=1e6, unit="s", above_lo=True), None
+                f, e, "time_limit_s", partial(parse_float, lo=0.001, hi=1e6, unit="s"), None
             )
             threads = take(f, e, "threads", partial(parse_int, lo=1, hi=1024), None)
             fair = take(f, e, "fair_share", parse_bool, False)
