@@ -160,3 +160,13 @@ def test_seconds_have_the_command_lines_least(
         assert getattr(PlanParams.from_file(path), key) == float(written)
         return
     assert f"{key}: {written} is out of range (a number of seconds from 0.001" in _refused(path)
+
+
+@pytest.mark.parametrize(
+    "text", ["[weights]\nmove_per_t = 1\n[weights]\n", "weights.move_per_t = 1\n[weights]\n"]
+)
+def test_a_table_declared_twice_is_named_as_toml_writes_it(tmp_path: Path, text: str) -> None:
+    """The table is said as [weights], not in tomllib's Python tuple ('weights',)."""
+    message = _refused(_file(tmp_path, text))
+    assert "is not valid TOML: Cannot declare [weights] twice" in message
+    assert "('" not in message
