@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 from cli_helpers import BILATERAL, run
@@ -99,6 +100,37 @@ def test_a_misspelt_method_in_the_file_is_offered_the_method_meant(tmp_path: Pat
     params.write_text('method = "simplx"\n', encoding="utf-8")
     code, said, out = _run_plan(tmp_path, "--params", str(params))
     assert code == 2, said
-    assert f"{params}:1: method: 'simplx' is not one of auto, simplex" in said
+    assert f'{params}:1: method: "simplx" is not one of auto, simplex' in said
     assert "(did you mean 'simplex'?)" in said
+    assert not out.exists()
+
+
+def test_an_empty_params_path_is_said_to_be_empty(tmp_path: Path) -> None:
+    """--params '' is a usage error naming what to give (it was read as '.', a folder)."""
+    code, said, out = _run_plan(tmp_path, "--params", "")
+    assert code == 2, said
+    assert "'' is empty: give a TOML file of planning" in said
+    assert not out.exists()
+
+
+def test_a_bad_file_and_a_bad_scenario_are_said_in_one_run(tmp_path: Path) -> None:
+    """Both the parameters file's mistakes and the scenario's, not the file's alone."""
+    scenario = tmp_path / "scenario"
+    shutil.copytree(BILATERAL, scenario)
+    yaml = scenario / "scenario.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace("horizon_days: ", "horizon_days: -", 1),
+        encoding="utf-8",
+    )
+    params = tmp_path / "plan.toml"
+    params.write_text("threads = 0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run("plan", scenario, "--out", out, "--params", params)
+    said = " ".join(done.stderr.split())
+    assert done.returncode == 2, said
+    assert f"{params}:1: threads: 0 must be 1 to 1,024" in said
+    assert "scenario.yaml" in said
+    assert "horizon_days" in said
+    unwrapped = said.replace(" ", "")  # the summary is wrapped at the console's width
+    assert f"badplanningparametersin{params},and1error(s)intheinputof" in unwrapped
     assert not out.exists()

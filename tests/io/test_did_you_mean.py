@@ -47,7 +47,19 @@ def test_enum_offers_nothing_far_off() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "meant"), [("ja", "yes"), ("nein", "no"), ("oui", "yes"), ("ture", "true")]
+    ("value", "meant"),
+    [
+        ("ja", "yes"),
+        ("nein", "no"),
+        ("oui", "yes"),
+        ("ture", "true"),
+        ("WAHR", "true"),
+        ("FALSCH", "false"),
+        ("VRAI", "true"),
+        ("FAUX", "false"),
+        ("FALSO", "false"),
+        ("ONWAAR", "false"),
+    ],
 )
 def test_yes_no_offers_the_word_meant(value: str, meant: str) -> None:
     """Yes or no in another language, or a slip of true/false, offers the file's word."""
@@ -110,3 +122,30 @@ def test_unknown_short_partner_says_did_you_mean(folder: Path) -> None:
         load_scenario(folder)
     (issue,) = caught.value.issues
     assert "refers to unknown partner 'hme' (did you mean 'home'?; known: home, host)" in str(issue)
+
+
+@given(
+    stem=st.sampled_from(["", "depot-", "site-", "u"]),
+    number=st.integers(0, 99_999),
+    zeros=st.integers(1, 4),
+)
+def test_an_id_a_spreadsheet_dropped_the_leading_zeros_of_is_offered_them(
+    stem: str, number: int, zeros: int
+) -> None:
+    """'42' for '0042', 'depot-7' for 'depot-007': the id with its zeros is offered first.
+
+    A spreadsheet drops a number's leading zeros; a tester's '42' was offered nothing.
+    """
+    padded = f"{stem}{'0' * zeros}{number}"
+    known = [padded, "field-camp", "home-base", f"{stem}{number + 1}x"]
+    assert close_matches(f"{stem}{number}", known)[0] == padded
+
+
+def test_a_column_without_its_unit_is_offered_the_one_with_it(folder: Path) -> None:
+    """A header's 'distance' is asked whether 'distance_km' was meant."""
+    edit(folder, "links.csv", ",distance_km,", ",distance,")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    said = [str(i) for i in caught.value.issues if i.column == "distance"]
+    assert said
+    assert "unknown column 'distance' (did you mean 'distance_km'?; known columns:" in said[0]

@@ -19,7 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from supplyline.errors import ConflictError
 from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.plan_files import plan_id, read_plan, write_plan
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import one_link
 
 OLD = {"a.csv": b"old a\r\n", "b.csv": b"old b\r\n", "c.csv": b"old c\r\n", "notes.txt": b"mine"}
 NEW = {"a.csv": b"new a\r\n", "b.csv": b"new b\r\n", "c.csv": b"new c\r\n", "d.csv": b"new d"}
@@ -242,3 +246,82 @@ def test_an_earlier_report_goes_only_if_the_killed_write_was_done(
         assert _contents(target) == {**OLD, "plan.html": b"the earlier plan's report"}
     else:
         assert _contents(target) == {**OLD, **NEW}
+
+
+KILLED_WITH_REPORT = KILLED_WRITER.replace(
+    "with atomic_output_dir(target, remove=[Path(p) for p in sys.argv[4:]]) as scratch:",
+    "from supplyline.io.atomic import scratch_file_for\n"
+    "report = Path(target) / 'plan.html'\n"
+    "staged = scratch_file_for(report)\n"
+    "with atomic_output_dir(target, also=[(staged, report)]) as scratch:\n"
+    "    staged.write_bytes(b'the new report')",
+)
+
+
+@pytest.mark.parametrize("step", range(MOVES + 1))
+def test_a_recovery_removes_the_scratch_files_of_the_swap_it_rolls_back(
+    tmp_path: Path, step: int
+) -> None:
+    """A report staged beside the folder's files goes with the roll back, moved or not.
+
+    A tester's killed plan left its hidden ``.plan-<pid>-<hex>.html`` after the recovery
+    had put the earlier files back (recovered by a write that names no report).
+    """
+    target = _folder(tmp_path / "p6", OLD)
+    files = {name: data.decode() for name, data in NEW.items()}
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_WITH_REPORT, str(target), str(step), json.dumps(files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert any(name.startswith(".plan-") for name in os.listdir(target))
+    _next_write_fails(target)
+    assert _contents(target) == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p6"]
+
+
+def _a_plan_in(folder: Path) -> str:
+    """Write a small real plan into ``folder``; return its id."""
+    scenario, demand = one_link()
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    write_plan(folder, scenario, plan)
+    return plan_id(plan)
+
+
+def test_a_reader_of_a_plan_folder_rolls_back_a_killed_swap_first(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """read_plan on a folder a killed write left mixed reads the earlier plan, whole.
+
+    A tester's ``ledger propose`` read a folder half old, half new, with no warning.
+    """
+    target = tmp_path / "plan"
+    earlier_id = _a_plan_in(target)
+    earlier = _contents(target)
+    files = {"plan.json": "{}", "movements.csv": "mixed\r\n", "stocks.csv": "mixed\r\n"}
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(target), "3", json.dumps(files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert _contents(target) != earlier  # mixed, with a journal
+    with caplog.at_level(logging.WARNING):
+        read = read_plan(target)
+    assert plan_id(read) == earlier_id
+    assert _contents(target) == earlier
+    assert any("put back" in r.getMessage() for r in caplog.records)
+
+
+def test_a_reader_refuses_a_plan_folder_with_a_write_under_way(tmp_path: Path) -> None:
+    """A swap journal of a running process: the files may be a mix, said, not read."""
+    target = tmp_path / "plan"
+    _a_plan_in(target)
+    (target / f".supplyline-swap-{os.getpid()}-{'0' * 32}-moving").write_text("{}")
+    with pytest.raises(ConflictError, match=r"under way or was stopped halfway"):
+        read_plan(target)

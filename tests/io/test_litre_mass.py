@@ -45,6 +45,11 @@ def _issues(folder: Path, value: str) -> list[Issue]:
         pytest.param("0.00084", Severity.WARNING, "did you mean 0.84? kg per litre, not tonnes",
                      id="tonnes"),
         pytest.param("0.1", Severity.WARNING, "lighter than what is usually", id="light"),
+        pytest.param("25.000001", Severity.ERROR, "25.000001 kg a litre is denser", id="just-over"),
+        pytest.param("0", Severity.ERROR, "0 is zero (more than 0, up to 25 kg a litre)",
+                     id="zero"),
+        pytest.param("-0.84", Severity.ERROR, "is negative (more than 0, up to 25 kg a litre)",
+                     id="negative"),
     ],
 )  # fmt: skip
 def test_a_litre_mass_slip_is_named(
@@ -94,3 +99,15 @@ def test_python_api_refuses_a_litre_per_m3() -> None:
             demand_unit=DemandUnit.L,
             kg_per_demand_unit=840,
         )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.floats(min_value=MAX_KG_PER_LITRE, max_value=1e6, exclude_min=True))
+def test_a_density_over_the_most_is_said_with_every_digit_it_has(value: float) -> None:
+    """The value said reads back as the value given: 25.000001 was said as 25, the most."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_template(Path(tmp) / "s")
+        (issue,) = _issues(folder, repr(value))
+        shutil.rmtree(folder)
+    said = issue.message.split(" kg a litre", 1)[0]
+    assert float(said) == value

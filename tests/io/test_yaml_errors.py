@@ -118,6 +118,15 @@ YAML_CASES = [
         "solver.time_limit_s", r"zero", id="zero-time-limit",
     ),
     pytest.param(
+        "scenario.yaml", "solver: {time_limit_s: 60}", "solver: {time_limit_s: 0.0001}", 46,
+        "solver.time_limit_s", r"0\.0001 .*0\.001", id="time-limit-below-the-least",
+    ),
+    pytest.param(
+        "scenario.yaml", "solver: {time_limit_s: 60}", "solver: {time_limit: 60}", 46,
+        "solver.time_limit", r"unknown key 'time_limit' \(did you mean 'time_limit_s'\?; known",
+        id="solver-key-misspelt",
+    ),
+    pytest.param(
         "agreements.yaml", "parties: [home, host]", "parties: [home, nobody]", 4, "[0].parties",
         r"unknown partner 'nobody'", id="agreement-unknown-party",
     ),

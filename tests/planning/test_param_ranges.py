@@ -17,13 +17,19 @@ from hypothesis import strategies as st
 
 from supplyline.errors import ArgumentError, ScenarioError
 from supplyline.planning import PlanParams, Weights
-from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MAX_THREADS, WEIGHT_SPAN
+from supplyline.planning.params import (
+    MAX_EXPLAIN,
+    MAX_SECONDS,
+    MAX_THREADS,
+    MIN_SECONDS,
+    WEIGHT_SPAN,
+)
 
 RANGES = {
     "threads": (1, MAX_THREADS, f"must be 1 to {MAX_THREADS:,}"),
     "explain_top": (0, MAX_EXPLAIN, f"must be 0 to {MAX_EXPLAIN:,}"),
-    "time_limit_s": (0, MAX_SECONDS, f"at most {MAX_SECONDS:,.0f}, or None"),
-    "explain_time_s": (0, MAX_SECONDS, f"at most {MAX_SECONDS:,.0f}, or None"),
+    "time_limit_s": (0, MAX_SECONDS, f"to {MAX_SECONDS:,.0f}, or None"),
+    "explain_time_s": (0, MAX_SECONDS, f"to {MAX_SECONDS:,.0f}, or None"),
 }
 COUNTS = ("threads", "explain_top")
 huge_or_small_ints = st.one_of(
@@ -61,14 +67,14 @@ def test_a_count_or_seconds_out_of_its_range_is_said_in_that_range(name: str, va
 
 @given(name=st.sampled_from(["time_limit_s", "explain_time_s"]), value=huge_or_small_floats)
 def test_seconds_beyond_the_most_show_the_value_not_the_limit(name: str, value: float) -> None:
-    if 0 < value <= MAX_SECONDS:
+    if MIN_SECONDS <= value <= MAX_SECONDS:
         assert getattr(PlanParams(**{name: value}), name) == value
         return
     with pytest.raises(ArgumentError) as caught:
         PlanParams(**{name: value})
     message = str(caught.value)
     assert RANGES[name][2] in message
-    if value > MAX_SECONDS:
+    if value > MAX_SECONDS or 0 < value < MIN_SECONDS:
         assert "is out of range" in message
         assert float(_shown(message, name)) == value != MAX_SECONDS
 
@@ -105,7 +111,16 @@ def test_a_weight_out_of_range_shows_the_value_and_the_weights_range(
     [
         ("threads = 10000000000000\n", "threads: 10000000000000 must be 1 to 1,024"),
         ("explain_top = 1000000000001\n", "explain_top: 1000000000001 must be 0 to 10,000"),
-        ("time_limit_s = 1e13\n", "time_limit_s: 10000000000000.0 is out of range"),
+        ("time_limit_s = 1e13\n", "time_limit_s: 1e13 is out of range"),
+        ("time_limit_s = 1e400\n", "time_limit_s: 1e400 is out of range"),
+        ("time_limit_s = inf\n", "time_limit_s: inf is infinite"),
+        (
+            "time_limit_s = 0.0001\n",
+            "time_limit_s: 0.0001 is out of range (a number of seconds from 0.001",
+        ),
+        ("explain_time_s = 1e-7\n", "explain_time_s: 1e-7 is out of range"),
+        ("[weights]\nlate_per_t_day = 1e13\n", "weights.late_per_t_day: 1e13 is out of range"),
+        ("[weights]\nmove_per_t = 1_000e10\n", "weights.move_per_t: 1_000e10 is out of range"),
         ("[weights]\nlate_per_t_day = -5\n", "weights.late_per_t_day: -5 is negative"),
     ],
 )

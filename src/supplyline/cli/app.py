@@ -30,13 +30,17 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
     from supplyline.cli.exits import (
         EXIT_INTERRUPTED,
         EXIT_PIPE_CLOSED,
+        EXIT_TERMINATED,
         INTERRUPTED,
         INTERRUPTED_STARTING,
+        as_signalled,
         caused_by_ctrl_c,
+        exit_interrupted,
         ignore_ctrl_c_once_done,
         interrupted_line,
         note_files_in_place,
         quit_on_next_ctrl_c,
+        treat_sigterm_as_ctrl_c,
     )
     from supplyline.errors import SupplylineError
 except KeyboardInterrupt:
@@ -91,8 +95,10 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
     except KeyboardInterrupt:
         if interrupted == INTERRUPTED:
             interrupted = interrupted_line()  # after the command's files: it says so
-        err_console.print(interrupted, style="bold red", highlight=False, markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        err_console.print(
+            as_signalled(interrupted), style="bold red", highlight=False, markup=False
+        )
+        raise typer.Exit(exit_interrupted()) from None
     except (OSError, SystemExit) as error:
         if not _pipe_closed(error):
             raise
@@ -103,8 +109,10 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
             raise
         if interrupted == INTERRUPTED:
             interrupted = interrupted_line()
-        err_console.print(interrupted, style="bold red", highlight=False, markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        err_console.print(
+            as_signalled(interrupted), style="bold red", highlight=False, markup=False
+        )
+        raise typer.Exit(exit_interrupted()) from None
 
 
 class _Group(TyperGroup):
@@ -179,6 +187,7 @@ def _register_commands() -> None:
 
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit codes."""
+    treat_sigterm_as_ctrl_c()  # docker stop, systemd, timeout: cleaned up as for Ctrl+C
     for stream in (sys.stdout, sys.stderr):
         # a terminal that cannot show "–" or "×" gets "?" rather than a traceback after the
         # files are written (a tester's latin-1 terminal)
@@ -191,18 +200,18 @@ def main() -> None:
         _register_commands()
         app(standalone_mode=True)
     except SystemExit as ending:
-        if ending.code == EXIT_INTERRUPTED:
+        if ending.code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
             quit_on_next_ctrl_c()  # a second press in the shutdown: no traceback, exit now
         elif ending.code in (0, None):
             ignore_ctrl_c_once_done()  # all done and said: a press in the teardown is not 130
         raise
     except KeyboardInterrupt:  # while the command modules import, before a command runs
-        sys.stderr.write(INTERRUPTED_STARTING + "\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.stderr.write(as_signalled(INTERRUPTED_STARTING) + "\n")
+        sys.exit(exit_interrupted())
     except SupplylineError as error:
         sys.exit(report_error(error, err_console))
     except Exception as error:  # "ImportError: initialization failed" from Ctrl+C
         if not caused_by_ctrl_c(error):
             raise
-        sys.stderr.write(INTERRUPTED_STARTING + "\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.stderr.write(as_signalled(INTERRUPTED_STARTING) + "\n")
+        sys.exit(exit_interrupted())

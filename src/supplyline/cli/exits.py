@@ -14,18 +14,26 @@ from types import FrameType
 __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_PIPE_CLOSED",
+    "EXIT_TERMINATED",
     "INTERRUPTED",
     "INTERRUPTED_STARTING",
     "WRITTEN",
+    "as_signalled",
     "caused_by_ctrl_c",
+    "exit_interrupted",
     "ignore_ctrl_c_once_done",
     "interrupted_line",
     "note_files_in_place",
     "quit_on_next_ctrl_c",
+    "treat_sigterm_as_ctrl_c",
 ]
 
 EXIT_INTERRUPTED = 130
 """The shell's code for a command ended by Ctrl+C (128 + SIGINT)."""
+
+EXIT_TERMINATED = 143
+"""The shell's code for a command ended by SIGTERM (128 + SIGTERM), as ``docker stop``,
+systemd and ``timeout`` send it; supplyline exits with it after its clean-up."""
 
 EXIT_PIPE_CLOSED = 141
 """The shell's code for a command whose output pipe was closed (128 + SIGPIPE).
@@ -44,6 +52,9 @@ INTERRUPTED = "interrupted"
 
 WRITTEN = "the files were written (Ctrl+C came after them)"
 """What Ctrl+C says once a command's files are in place: they are, whole."""
+
+_TERMINATED = [False]
+"""Whether SIGTERM, not Ctrl+C, ended the command (for its words and its exit code)."""
 
 _IN_PLACE = [False]
 """Whether the command running has its files in place (set by it, cleared as one starts)."""
@@ -82,7 +93,47 @@ def caused_by_ctrl_c(error: BaseException) -> bool:
 
 
 def _quit_at_once(_signum: int, _frame: FrameType | None) -> None:
-    os._exit(EXIT_INTERRUPTED)
+    os._exit(exit_interrupted())
+
+
+def _terminate(_signum: int, frame: FrameType | None) -> None:
+    """SIGTERM: whatever Ctrl+C would do now (held back, recorded, or KeyboardInterrupt)."""
+    _TERMINATED[0] = True
+    handler = signal.getsignal(signal.SIGINT)
+    if callable(handler):
+        handler(signal.SIGINT, frame)
+    else:  # Ctrl+C ignored (a background job) or left to the system: SIGTERM still stops
+        raise KeyboardInterrupt
+
+
+def treat_sigterm_as_ctrl_c() -> None:
+    """Let SIGTERM end a command as Ctrl+C does: cleaned up, one line, exit 143.
+
+    Python's default for SIGTERM is to die at once: a tester's ``plan`` under ``timeout``
+    (as under ``docker stop`` or systemd) ended silently with -15 and left its hidden,
+    half-written scratch folder beside the output. Handled as Ctrl+C, the scratch is
+    removed, the command says what was and was not written, and the files being moved
+    into place are moved whole first (the press is held back there as Ctrl+C is).
+    """
+    _TERMINATED[0] = False
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
+
+
+def exit_interrupted() -> int:
+    """The exit code of a command ended by Ctrl+C (130), or by SIGTERM (143)."""
+    return EXIT_TERMINATED if _TERMINATED[0] else EXIT_INTERRUPTED
+
+
+def as_signalled(line: str) -> str:
+    """A Ctrl+C line in the words of what ended the command (SIGTERM says so).
+
+    >>> as_signalled("interrupted: no plan written")
+    'interrupted: no plan written'
+    """
+    if not _TERMINATED[0]:
+        return line
+    return line.replace("interrupted", "terminated (SIGTERM)", 1).replace("Ctrl+C", "SIGTERM")
 
 
 def quit_on_next_ctrl_c() -> None:
@@ -94,6 +145,7 @@ def quit_on_next_ctrl_c() -> None:
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _quit_at_once)
+        signal.signal(signal.SIGTERM, _quit_at_once)
 
 
 def ignore_ctrl_c_once_done() -> None:
@@ -109,3 +161,5 @@ def ignore_ctrl_c_once_done() -> None:
     """
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if signal.getsignal(signal.SIGTERM) is _terminate:  # done: no KeyboardInterrupt now
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)

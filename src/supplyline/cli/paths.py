@@ -1,4 +1,4 @@
-"""Options and arguments that name an output: refused when empty, before any work.
+"""Options and arguments that name an output (or a file to read): refused when empty.
 
 Typer turns ``--out ''`` into ``Path('.')``, so an empty value (a variable that was not
 set, say) wrote into the current folder. Every path a command writes to is parsed by
@@ -24,6 +24,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "MPS_SUFFIXES",
     "PATH_METAVAR",
+    "input_path",
     "output_file",
     "output_file_option",
     "output_path",
@@ -55,6 +56,17 @@ def output_path(what: str) -> Callable[[str | Path], Path]:
         return Path(value)
 
     return parse
+
+
+def input_path(what: str) -> Callable[[str | Path], Path]:
+    """A Typer ``parser`` for a file to read, refused when empty as :func:`output_path` does.
+
+    ``--params ''`` was read as the current folder ("Is a directory").
+
+    >>> input_path("a TOML file")("plan.toml")
+    PosixPath('plan.toml')
+    """
+    return output_path(what)
 
 
 def output_file(kind: str, suffixes: Sequence[str]) -> Callable[[str | Path], Path]:

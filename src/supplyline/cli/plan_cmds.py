@@ -17,6 +17,7 @@ from supplyline.cli.paths import (
     HTML_SUFFIXES,
     MPS_SUFFIXES,
     PATH_METAVAR,
+    input_path,
     output_file_option,
     output_path,
 )
@@ -25,7 +26,7 @@ from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
-from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS
+from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
 from supplyline.planning.summary import (
     bottleneck_caveats,
     bottleneck_note,
@@ -38,6 +39,7 @@ from supplyline.planning.summary import (
     totals_by_mode,
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
+from supplyline.services.scenarios import read_params
 
 console = Console()
 err = Console(stderr=True)
@@ -333,7 +335,7 @@ def plan_cmd(
         "loaded machine gets less done in them, so a plan may stop earlier than on a quiet "
         "one) (default: solver.time_limit_s in scenario.yaml, else no limit).",
         parser=seconds(
-            least=0.001, most=MAX_SECONDS, leave_out="leave --time-limit out for no limit"
+            least=MIN_SECONDS, most=MAX_SECONDS, leave_out="leave --time-limit out for no limit"
         ),
         metavar=SECONDS_METAVAR,
     ),
@@ -349,6 +351,7 @@ def plan_cmd(
         "--params",
         help="A TOML file of planning parameters (method, explain_top, weights and the "
         "others PlanParams has; see docs/planning.md); the options given here override it.",
+        parser=input_path("a TOML file of planning parameters"),
         metavar="FILE",
     ),
     method: Method | None = typer.Option(
@@ -386,7 +389,9 @@ def plan_cmd(
         help="Seconds the --explain re-solves may take in all, from 0.001 to 1,000,000 (default: "
         "as long as the solve, at least 10).",
         parser=seconds(
-            least=0.001, most=MAX_SECONDS, leave_out="leave --explain-time out for the default"
+            least=MIN_SECONDS,
+            most=MAX_SECONDS,
+            leave_out="leave --explain-time out for the default",
         ),
         metavar=SECONDS_METAVAR,
     ),
@@ -399,7 +404,7 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    base = PlanParams() if params_file is None else PlanParams.from_file(params_file)
+    base = PlanParams() if params_file is None else read_params(params_file, folder)
     params = replace(
         base,
         method=base.method if method is None else method,

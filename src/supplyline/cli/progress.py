@@ -19,7 +19,14 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from supplyline.cli.exits import EXIT_INTERRUPTED, WRITTEN, caused_by_ctrl_c, note_files_in_place
+from supplyline.cli.exits import (
+    EXIT_INTERRUPTED,
+    WRITTEN,
+    as_signalled,
+    caused_by_ctrl_c,
+    exit_interrupted,
+    note_files_in_place,
+)
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 
@@ -68,6 +75,9 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
     """Turn Ctrl+C inside into ``interrupted: <nothing_done>`` and exit code 130.
 
+    SIGTERM too, as ``terminated (SIGTERM): <nothing_done>`` and 143
+    (:func:`~supplyline.cli.exits.treat_sigterm_as_ctrl_c`).
+
     A Ctrl+C held off while the files were moved into place says they were written
     (:class:`~supplyline.errors.InterruptedAfterWriting`).
 
@@ -89,8 +99,8 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
             if isinstance(pressed, InterruptedAfterWriting)
             else nothing_done
         )
-        console.print(f"interrupted: {said}", style="bold red", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        console.print(as_signalled(f"interrupted: {said}"), style="bold red", highlight=False)
+        raise typer.Exit(exit_interrupted()) from None
 
 
 @contextmanager

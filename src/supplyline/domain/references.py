@@ -9,6 +9,7 @@ ids in alphabetical order.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -50,8 +51,21 @@ def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> t
     slips = [f for f in by_folded if f != want and one_slip_apart(want, f)]
     folded = difflib.get_close_matches(want, list(by_folded), n=n, cutoff=cutoff)
     same = [want] if want in by_folded else []  # the same id in another letter case first
-    ordered = list(dict.fromkeys(same + slips + folded))
+    # the same id but its leading zeros, which a spreadsheet drops from a number: '42' for
+    # '0042' (a tester's was offered nothing: they differ by two letters of six)
+    unpadded = _without_leading_zeros(want)
+    padded = [f for f in by_folded if f != want and _without_leading_zeros(f) == unpadded]
+    ordered = list(dict.fromkeys(same + padded + slips + folded))
     return tuple([k for f in ordered for k in by_folded[f]][:n])
+
+
+def _without_leading_zeros(text: str) -> str:
+    """``text`` with the leading zeros of each number dropped: ``0042`` and ``42`` alike.
+
+    >>> [_without_leading_zeros(text) for text in ("depot-007", "0042", "0")]
+    ['depot-7', '42', '0']
+    """
+    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", text)
 
 
 def one_slip_apart(a: str, b: str) -> bool:

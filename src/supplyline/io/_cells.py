@@ -65,6 +65,13 @@ _OTHER_YES_NO = {
     "ja": "yes", "oui": "yes", "si": "yes", "sí": "yes", "da": "yes", "tak": "yes",
     "sim": "yes", "evet": "yes", "nein": "no", "non": "no", "nee": "no", "nie": "no",
     "net": "no", "não": "no", "nao": "no", "hayır": "no",
+    # a spreadsheet's TRUE and FALSE in its own language (German Excel writes WAHR)
+    "wahr": "true", "falsch": "false", "vrai": "true", "faux": "false",
+    "verdadero": "true", "verdadeiro": "true", "vero": "true", "falso": "false",
+    "waar": "true", "onwaar": "false", "prawda": "true", "fałsz": "false",
+    "sant": "true", "falskt": "false", "sand": "true", "falsk": "false",
+    "tosi": "true", "epätosi": "false", "doğru": "true", "yanlış": "false",
+    "истина": "true", "ложь": "false", "pravda": "true", "nepravda": "false",
 }  # fmt: skip
 """Yes and no in a few other languages (a tester's ``ja``): offered, not taken, since a
 planner reading the file later should see the words the file's columns say."""

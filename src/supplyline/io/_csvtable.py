@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from supplyline.domain.references import did_you_mean
 from supplyline.io._cells import show
 from supplyline.io._source import Report
 from supplyline.io.csv_out import unguarded
@@ -237,10 +238,12 @@ def _match_header(
         else:
             why = extra(name) if extra is not None else "unknown"
             if why is not None:
+                said = [w for w in (_column_meant(name, known), why) if w and w != "unknown"]
                 report.error(
                     file,
-                    f"unknown column {show(name)} ({why if why != 'unknown' else ''}"
-                    f"{'; ' if why != 'unknown' else ''}known columns: {', '.join(known)})",
+                    f"unknown column {show(name)} ("
+                    + "".join(f"{w}; " for w in said)
+                    + f"known columns: {', '.join(known)})",
                     line,
                     name[:40],
                 )
@@ -260,6 +263,20 @@ def _match_header(
             )
             ok = False
     return columns if ok else None
+
+
+def _column_meant(name: str, known: Sequence[str]) -> str:
+    """The column ``name`` may have meant: one with its unit (``distance``: ``distance_km``).
+
+    A tester's ``distance`` heard the known columns only.
+
+    >>> _column_meant("distance", ["id", "distance_km"]), _column_meant("mdoe", ["mode"])
+    ("did you mean 'distance_km'?", "did you mean 'mode'?")
+    """
+    with_unit = [k for k in known if k.startswith(name.casefold() + "_")]
+    if len(with_unit) == 1:
+        return f"did you mean {with_unit[0]!r}?"
+    return did_you_mean(name, known)
 
 
 def _looks_like_data(cell: str) -> bool:

@@ -108,6 +108,8 @@ def parse_date(value: Any) -> dt.date:
 
 _OTHER_DATE = re.compile(r"(\d{4}|\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
 _SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
+_UNDASHED = re.compile(r"(?:19|2[01])\d{6}")
+"""A date written without dashes (``20250607``), as some exports write one."""
 
 
 def _other_date_form(text: str) -> str:
@@ -116,6 +118,13 @@ def _other_date_form(text: str) -> str:
     ``03/02/2026`` is the 3rd of February to some and the 2nd of March to others: both
     readings are said, none is guessed. ``46056.5`` is a date serial with a time of day.
     """
+    if _UNDASHED.fullmatch(text):
+        try:
+            date = dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            pass  # no date: a number of days, beyond any horizon
+        else:
+            return f" (a date without its dashes? write it as YYYY-MM-DD: {date.isoformat()})"
     serial = _SERIAL_TIME.fullmatch(text)
     if serial and _SERIALS[0] <= int(serial.group(1)) <= _SERIALS[1]:
         date = _SERIAL_EPOCH + dt.timedelta(days=int(serial.group(1)))
@@ -203,10 +212,13 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
 
 
-_OUTAGE_DAY = r"(?:\d{4}-\d{2}-\d{2}|C[+-]?\d+|\d+(?:\.0*)?)"
+_OUTAGE_DAY = r"(?:\d{4}-\d{2}-\d{2}|C[+-]?\d+|\d+(?:\.0*(?!\.))?)"
 _OUTAGE_PART = re.compile(rf"\s*({_OUTAGE_DAY})\s*(?:(?:-|\.\.|–)\s*({_OUTAGE_DAY})\s*)?", re.I)
 """One part of an outage list: a day (``10``, ``C+10`` or a date) or a range of two,
-joined by ``-``, ``..`` or an en dash (``3-5``, ``2026-02-05..2026-02-07``)."""
+joined by ``-``, ``..`` or an en dash (``3-5``, ``2026-02-05..2026-02-07``). A day's point
+is not the first of ``..``: ``3...5`` was read as ``3.`` to ``5``."""
+_RANGE_JOIN = re.compile(r"\s*(?:\.\.|–)\s*")
+"""What joins the two dates of a range written otherwise than :data:`_OUTAGE_PART` reads."""
 _OUTAGE_EXAMPLE = "such as 3-5;10, C+3-C+5, or 2026-02-05..2026-02-07"
 
 
@@ -241,21 +253,18 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     for part in value.split(";"):
         if not part.strip():
             continue
-        m = _OUTAGE_PART.fullmatch(part)
-        if not m:
-            problems.append(f"{show(part.strip())} is not a day or range ({_OUTAGE_EXAMPLE})")
-            continue
         try:
-            first = parse_day(m.group(1), start)
-            last = parse_day(m.group(2), start) if m.group(2) else first
+            ends = _outage_ends(part)
+            first = parse_day(ends[0], start)
+            last = parse_day(ends[-1], start)
         except NeedsStart:
             raise
         except BadValue as bad:
             problems.append(str(bad))
             continue
         if last < first:
-            dates = _DATE.fullmatch(m.group(1)) and m.group(2)
-            turned = f"{m.group(2)}..{m.group(1)}" if dates else f"{last}-{first}"
+            dates = len(ends) == 2 and _looks_like_date(ends[0])
+            turned = f"{ends[1]}..{ends[0]}" if dates else f"{last}-{first}"
             problems.append(f"range {show(part.strip())} ends before it starts (write {turned})")
         elif last - first > 3660:
             problems.append(f"range {show(part.strip())} is longer than 3660 days")
@@ -264,6 +273,28 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     if problems:
         raise BadValue("; ".join(problems))
     return frozenset(days)
+
+
+def _outage_ends(part: str) -> list[str]:
+    """The day, or the first and last days, of one part of an outage list, as written.
+
+    A date written otherwise than ``YYYY-MM-DD`` (``2026-02-05 00:00``, ``05/02/2026``)
+    is handed to :func:`parse_day` as units.csv's day columns hand it, for the same
+    reading and the same message (all were "not a day or range" here).
+    """
+    m = _OUTAGE_PART.fullmatch(part)
+    if m:
+        return [m.group(1)] if m.group(2) is None else [m.group(1), m.group(2)]
+    text = part.strip()
+    if "..." in text:
+        raise BadValue(
+            f"{show(text)} is not a day or range: two dots join a range (3..5), not more "
+            f"({_OUTAGE_EXAMPLE})"
+        )
+    ends = _RANGE_JOIN.split(text)
+    if len(ends) <= 2 and all(_looks_like_date(e) or _other_date_form(e) for e in ends):
+        return ends
+    raise BadValue(f"{show(text)} is not a day or range ({_OUTAGE_EXAMPLE})")
 
 
 def format_outage_days(days: frozenset[int]) -> str:

@@ -24,6 +24,7 @@ from supplyline.domain import (
     VehicleClass,
 )
 from supplyline.domain.commodities import MAX_KG_PER_LITRE, USUAL_KG_PER_LITRE
+from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
     BadValue,
@@ -102,9 +103,11 @@ def mapping_of(
     entries: dict[str, YNode] = node.value
     for key, value in entries.items():
         if known is not None and key not in known:
+            guess = did_you_mean(str(key), known)  # solver.time_limit: time_limit_s
             report.error(
                 file,
-                f"unknown key {show(key)} (known keys: {', '.join(known)})",
+                f"unknown key {show(key)} ({guess + '; ' if guess else ''}known keys: "
+                f"{', '.join(known)})",
                 value.line,
                 f"{path}.{key}" if path else key,
             )
@@ -240,7 +243,9 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 f,
                 e,
                 "kg_per_demand_unit",
-                partial(parse_float, hi=1e6, unit="kg", above_lo=True),
+                _litre_mass
+                if unit is DemandUnit.L
+                else partial(parse_float, hi=1e6, unit="kg", above_lo=True),
                 None,
             ),
             "per_person_per_day": take(
@@ -264,6 +269,28 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
     return out
 
 
+def _litre_mass(value: Any) -> float:
+    """A litre's mass in kg: more than 0; a mistake said in a litre's range, not 1,000,000 kg.
+
+    A tester's 0 for diesel read "(more than 0, up to 1,000,000 kg)", though a litre's
+    mass is at most :data:`MAX_KG_PER_LITRE` (above that :func:`_check_litre_mass` says it).
+    """
+    try:
+        return parse_float(value, hi=1e6, unit="kg", above_lo=True)
+    except BadValue:
+        return parse_float(value, hi=MAX_KG_PER_LITRE, unit="kg a litre", above_lo=True)
+
+
+def _kg(kg: float) -> str:
+    """A mass as given, every digit that tells it from its neighbour: ``25.000001``, not ``25``.
+
+    >>> _kg(25.000001), _kg(840.0), _kg(0.84)
+    ('25.000001', '840', '0.84')
+    """
+    short = f"{kg:g}"
+    return short if float(short) == kg else repr(kg)
+
+
 def _check_litre_mass(f: Fields, kg: float) -> None:
     """A litre's mass against what is shipped by the litre: an error above the densest.
 
@@ -280,7 +307,7 @@ def _check_litre_mass(f: Fields, kg: float) -> None:
         guess = f"did you mean {meant:g}? " if low <= meant <= high else ""
         f.fail(
             column,
-            f"{kg:g} kg a litre is denser than anything shipped by the litre (at most "
+            f"{_kg(kg)} kg a litre is denser than anything shipped by the litre (at most "
             f"{MAX_KG_PER_LITRE:g}: {usual}): {guess}kg per litre, not per m³",
         )
     elif not low <= kg <= high:
@@ -296,7 +323,7 @@ def _check_litre_mass(f: Fields, kg: float) -> None:
             )
         f.report.warning(
             FILE,
-            f"{kg:g} kg a litre is {what} than what is usually shipped by the litre "
+            f"{_kg(kg)} kg a litre is {what} than what is usually shipped by the litre "
             f"({usual}): {hint}",
             f.origin.line_of(column),
             f.origin.column(column),
@@ -387,7 +414,7 @@ def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOption
         f = Fields(report, Origin(FILE, node.line, f"{key}.", {k: v.line for k, v in e.items()}))
         if key == "solver":
             limit = take(
-                f, e, "time_limit_s", partial(parse_float, hi=1e6, unit="s", above_lo=True), None
+                f, e, "time_limit_s", partial(parse_float, lo=0.001, hi=1e6, unit="s"), None
             )
             threads = take(f, e, "threads", partial(parse_int, lo=1, hi=1024), None)
             fair = take(f, e, "fair_share", parse_bool, False)

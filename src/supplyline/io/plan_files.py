@@ -37,11 +37,19 @@ from supplyline.domain import (
     check_plan_of,
     run_dependent_stats,
 )
-from supplyline.errors import Issue, NotFoundError, ScenarioError, SolverError, require
+from supplyline.errors import (
+    ConflictError,
+    Issue,
+    NotFoundError,
+    ScenarioError,
+    SolverError,
+    require,
+)
 from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.network_geojson import network_geojson
+from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
 from supplyline.types import day_label
 
 __all__ = [
@@ -388,12 +396,34 @@ def _kind_of(hint: Any) -> str:
     )
 
 
+def _whole_set(folder: Path) -> None:
+    """Make sure ``folder`` holds one plan's files, not a mix of two, before it is read.
+
+    A swap of a killed process is undone (or finished) first, as the next write into the
+    folder would do (:func:`~supplyline.io.swap_journal.recover_swaps`, with its warning);
+    one still under way, or one that could not be undone, is refused. A tester's
+    ``ledger propose`` read a folder a killed ``plan`` had left half old and half new.
+    """
+    recover_swaps(folder)
+    left = unfinished_swaps(folder)
+    if left:
+        raise ConflictError(
+            f"{folder}: a write of plan files into it is under way or was stopped halfway "
+            f"({left[0].name}), so its files may be a mix of two plans: read it once the "
+            "write is done, or write the plan again"
+        )
+
+
 def read_plan(path: str | Path) -> Plan:
-    """Read a plan.json (or the folder holding one) written by :func:`write_plan`."""
+    """Read a plan.json (or the folder holding one) written by :func:`write_plan`.
+
+    A folder a killed write left half swapped is put back to one plan's files first.
+    """
     require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
     if path.is_dir():
         path = path / "plan.json"
+    _whole_set(path.parent)
     if not path.is_file():
         raise NotFoundError(f"no plan file at {path}")
     try:

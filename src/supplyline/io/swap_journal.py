@@ -19,16 +19,21 @@ longer runs and:
 
 - **rolls back** one still ``-moving``: every earlier file comes back from aside and every
   new file that had no earlier one is removed (only while it is still that new file, by
-  its inode). Back, not forward: the killed run never said its files were written, the
-  earlier set is complete and known (nothing removes an earlier file before the commit),
-  while the new files not yet moved may be gone already (a scratch file of a dead process
-  is cleaned by the next run that writes there);
+  its inode), and so is every new file not moved yet (a report's hidden scratch file
+  beside its final name, outside the scratch folder). Back, not forward: the killed run
+  never said its files were written, the earlier set is complete and known (nothing
+  removes an earlier file before the commit), while the new files not yet moved may be
+  gone already (a scratch file of a dead process is cleaned by the next run that writes
+  there);
 - **finishes** one ``-moved``: every new file is in, only the deletions were left.
 
 Either way the folder then holds one complete set of files, never a mix, and nothing
 hidden of the swap (its scratch folder goes too, :func:`~supplyline.io.atomic.atomic_output_dir`);
 one warning names the folder. A file found at a final path that is neither the new file nor
 missing (put there by hand since) is kept, and so is its earlier copy, with a warning.
+
+A reader of such a folder (``read_plan``) recovers it first too, and refuses a folder with
+a swap under way (:func:`unfinished_swaps`): it held a mix of old and new files.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ __all__ = [
     "process_running",
     "recover_swaps",
     "start_journal",
+    "unfinished_swaps",
 ]
 
 log = logging.getLogger(__name__)
@@ -239,6 +245,18 @@ def recover_swaps(folder: Path) -> None:
         )
 
 
+def unfinished_swaps(folder: Path) -> list[Path]:
+    """The journals of swaps into ``folder`` not over: a write under way, or one not undone.
+
+    For readers: while one is there, the folder may hold a mix of two sets of files.
+    """
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:  # no such folder (the reader says so itself)
+        return []
+    return [folder / name for name in names if _NAME.fullmatch(name)]
+
+
 def _roll_back(steps: Sequence[JournalStep]) -> list[str]:
     """Put every earlier file back and remove every new one; say what had to stay."""
     kept: list[str] = []
@@ -255,6 +273,11 @@ def _roll_back(steps: Sequence[JournalStep]) -> list[str]:
                 step.final.unlink()
         except OSError as error:
             kept.append(f"{step.final}: {error.strerror or error}")
+        if file_id(step.new) == step.new_id:  # not moved yet: a hidden scratch file left
+            try:  # (a report's .plan-<pid>-<hex>.html beside it stayed after a recovery)
+                step.new.unlink()
+            except OSError as error:
+                kept.append(f"{step.new}: {error.strerror or error}")
     return kept
 
 

@@ -10,30 +10,34 @@ scenario's largest link cost so that lateness always outweighs a route's transpo
 from __future__ import annotations
 
 import math
-import os
-import re
-import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import StrEnum
-from functools import partial
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, Self
 
 from supplyline.domain.fields import LARGEST, check_fields, named_fields, number_problem
-from supplyline.domain.references import did_you_mean
-from supplyline.errors import ArgumentError, Issue, ScenarioError, require
-from supplyline.planning.toml_lines import key_lines, syntax_place
+from supplyline.errors import ArgumentError
 
-__all__ = ["MAX_EXPLAIN", "MAX_SECONDS", "MAX_THREADS", "Method", "PlanParams", "Weights"]
+__all__ = [
+    "MAX_EXPLAIN",
+    "MAX_SECONDS",
+    "MAX_THREADS",
+    "MIN_SECONDS",
+    "Method",
+    "PlanParams",
+    "Weights",
+]
 
 MAX_THREADS = 1024
 """As in scenario.yaml's solver options and ``--threads``: more is a typo, not a machine."""
 MAX_SECONDS = 1e6
 """The most a time limit or a measuring budget may be, as scenario.yaml's
 ``solver.time_limit_s`` (about 11.6 days): more is a typo, not a plan to wait for."""
+MIN_SECONDS = 0.001
+"""The least a time limit or a measuring budget may be, in a parameters file, a script,
+scenario.yaml or ``--time-limit``: one rule (a tester's file took 0.0001 s, the CLI not)."""
 MAX_EXPLAIN = 10_000
 """The most bottlenecks to re-solve for: each re-solve takes about as long as a warm solve,
 so more is a typo, not a wish."""
@@ -310,15 +314,15 @@ class PlanParams:
                 continue
             if not _real(seconds):
                 raise ArgumentError(f"{name}(={seconds!r}) must be a number of seconds (or None)")
-            if not 0 < seconds <= MAX_SECONDS:
+            if not MIN_SECONDS <= seconds <= MAX_SECONDS:
                 problem = (
                     "is out of range"
-                    if _finite(seconds) and seconds > MAX_SECONDS
+                    if _finite(seconds) and (seconds > MAX_SECONDS or seconds > 0)
                     else number_problem(float(seconds), above_zero=True)
                 )
                 raise ArgumentError(
-                    f"{name}(={shown(seconds)}) {problem} (a number of seconds > 0, at most "
-                    f"{MAX_SECONDS:,.0f}, or None for {none})"
+                    f"{name}(={shown(seconds)}) {problem} (a number of seconds from "
+                    f"{MIN_SECONDS:g} to {MAX_SECONDS:,.0f}, or None for {none})"
                 )
 
     @classmethod
@@ -335,154 +339,6 @@ class PlanParams:
         ...     PlanParams.from_file(p).weights.late_per_t_day
         50.0
         """
-        require(path, (str, os.PathLike), "the parameters file")  # None: pathlib's TypeError
-        if not os.fspath(path):  # "" was read as the current folder: "Is a directory"
-            raise ArgumentError("the parameters file is an empty path: name a TOML file")
-        name = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-            data: dict[str, Any] = tomllib.loads(text)
-        except OSError as error:
-            raise _params_error(name, f"cannot be read: {error.strerror or error}") from None
-        except UnicodeDecodeError:
-            raise _params_error(name, "is not UTF-8 text") from None
-        except tomllib.TOMLDecodeError as error:
-            what, line, column = syntax_place(str(error))
-            raise _params_error(
-                name,
-                f"is not valid TOML: {what}",
-                line=line,
-                column=None if column is None else f"column {column}",
-            ) from None
-        found = _ParamsFile(name, text)
-        weights = data.pop("weights", {})
-        if not isinstance(weights, dict):
-            found.bad("must be a table ([weights])", "weights")
-            weights = {}
-        top = found.top_values(data, cls)
-        numbers = found.weight_values(weights)
-        found.raise_any()
-        try:
-            return cls(weights=Weights(**numbers), **top)
-        except ValueError as error:  # values that are wrong only together
-            raise _params_error(name, str(error)) from None
+        from supplyline.planning.params_file import read_params_file  # it imports this
 
-
-class _ParamsFile:
-    """The mistakes found in a parameters file, each at its key's line, said all at once.
-
-    A tester's file with a bad time limit and an unknown weight heard of the first only.
-    """
-
-    def __init__(self, name: str, text: str) -> None:
-        self.name = name
-        self.lines = key_lines(text)
-        self.issues: list[Issue] = []
-
-    def bad(self, message: str, column: str) -> None:
-        """Note a mistake at the line of the key ``column`` (``weights.late_per_t_day``)."""
-        self.issues.append(
-            Issue(file=self.name, line=self.lines.get(column), column=column, message=message)
-        )
-
-    def unknown(self, table: dict[str, Any], known: set[str], prefix: str) -> None:
-        """Each key not ``known``, offering the closest (``time_limit``'s ``_s``)."""
-        for key in table:
-            if key not in known:
-                guess = did_you_mean(key, known)
-                listed = ", ".join(sorted(known))
-                self.bad(
-                    f"unknown key ({guess + '; ' if guess else ''}known: {listed})", prefix + key
-                )
-
-    def top_values(self, data: dict[str, Any], params: type[PlanParams]) -> dict[str, Any]:
-        """The top-level values that are right, each checked alone (the rest said)."""
-        self.unknown(data, set(_KINDS), "")
-        top: dict[str, Any] = {}
-        for key, value in data.items():
-            kind = _KINDS.get(key)
-            if kind is None:
-                continue
-            if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
-                self.bad(f"{_toml(value)} is not {_KIND_WORDS[kind]}", key)
-            elif key == "method" and value not in {m.value for m in Method}:
-                methods = [m.value for m in Method]
-                guess = did_you_mean(str(value), set(methods))
-                self.bad(
-                    f"{value!r} is not one of {', '.join(methods)}"
-                    + (f" ({guess})" if guess else ""),
-                    key,
-                )
-            elif self.check(partial(params, **{key: value}), key):  # type: ignore[arg-type]
-                top[key] = value
-        return top
-
-    def weight_values(self, weights: dict[str, Any]) -> dict[str, float]:
-        """The ``[weights]`` numbers that are right, each checked alone (the rest said)."""
-        known = {f.name for f in fields(Weights)}
-        self.unknown(weights, known, "weights.")
-        numbers: dict[str, float] = {}
-        for key, value in weights.items():
-            if key not in known:
-                continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                self.bad(f"{_toml(value)} is not a number", f"weights.{key}")
-            elif self.check(partial(Weights, **{key: value}), f"weights.{key}"):
-                numbers[key] = float(value)
-        return numbers
-
-    def check(self, make: Callable[[], object], column: str) -> bool:
-        """Say what is wrong with one value, as the file says it (``threads: 0 must be …``)."""
-        try:
-            make()
-        except ValueError as error:
-            said = re.fullmatch(r"(?:weights\.)?(\w+)\(=([^)]*)\) (.*)", str(error), re.S)
-            if said is None:
-                self.bad(str(error), column)
-                return False
-            _, value, why = said.groups()
-            why = why.replace("or None for", "or leave the key out for")
-            self.bad(f"{value} {why}", column)
-            return False
-        return True
-
-    def raise_any(self) -> None:
-        self.issues.sort(key=lambda i: (i.line is None, i.line or 0))  # as the file reads
-        if self.issues:
-            raise ScenarioError(self.issues, summary=f"bad planning parameters in {self.name}")
-
-
-_KINDS: dict[str, type | tuple[type, ...]] = {
-    "time_limit_s": (int, float),
-    "threads": int,
-    "method": str,
-    "presolve": bool,
-    "prune": bool,
-    "scale_objective": bool,
-    "block_start": bool,
-    "alike_start": bool,
-    "explain_top": int,
-    "explain_time_s": (int, float),
-    "fair_share": bool,
-}
-"""What each top-level key of a parameters file holds (``[weights]`` holds numbers)."""
-_KIND_WORDS: dict[type | tuple[type, ...], str] = {
-    (int, float): "a number",
-    int: "a whole number",
-    str: "text",
-    bool: "true or false",
-}
-
-
-def _params_error(
-    file: str, message: str, *, line: int | None = None, column: str | None = None
-) -> ScenarioError:
-    return ScenarioError(
-        [Issue(file=file, line=line, column=column, message=message)],
-        summary=f"bad planning parameters in {file}",
-    )
-
-
-def _toml(value: Any) -> str:
-    """A value as TOML writes it (``true``, not Python's ``True``)."""
-    return ("true" if value else "false") if isinstance(value, bool) else repr(value)
+        return read_params_file(cls, path)

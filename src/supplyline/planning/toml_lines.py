@@ -72,11 +72,23 @@ def syntax_place(message: str) -> tuple[str, int | None, int | None]:
 
     >>> syntax_place("Cannot overwrite a value (at line 2, column 12)")
     ('Cannot overwrite a value', 2, 12)
+    >>> syntax_place("Cannot declare ('weights', 'sub') twice (at line 5, column 9)")
+    ('Cannot declare [weights.sub] twice', 5, 9)
     """
+    message = _TUPLE.sub(_dotted, message)
     at = _AT.search(message)
     if at is None:
         return message, None, None
     return message[: at.start()], int(at.group(1)), int(at.group(2))
+
+
+_TUPLE = re.compile(r"\(((?:'[^']*'(?:, )?)+),?\)")
+"""A key as Python writes a tuple of its parts, in tomllib's words (``('weights',)``)."""
+
+
+def _dotted(found: re.Match[str]) -> str:
+    """A key in a TOML file's words: ``[weights]`` (tomllib said ``('weights',)``)."""
+    return "[" + ".".join(re.findall(r"'([^']*)'", found.group(1))) + "]"
 
 
 def _parts(path: str) -> list[str]:

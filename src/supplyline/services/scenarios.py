@@ -17,11 +17,19 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, FactorTable, Scenario, to_deliver
-from supplyline.errors import Issue, NotFoundError, require, require_callable
+from supplyline.errors import (
+    Issue,
+    NotFoundError,
+    ScenarioError,
+    SupplylineError,
+    require,
+    require_callable,
+)
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.requirements_files import write_requirements
+from supplyline.planning import PlanParams
 from supplyline.planning.arrival import demand_on_arrival, never_in_place
 from supplyline.requirements import (
     compute_requirements,
@@ -41,6 +49,7 @@ __all__ = [
     "export_requirements",
     "list_factors",
     "open_scenario",
+    "read_params",
     "require_folder",
 ]
 
@@ -110,6 +119,31 @@ def open_scenario(folder: str | Path) -> OpenScenario:
         warnings=tuple(warnings),
         factors=factors_for(dict(scenario.factor_overrides)),
     )
+
+
+def read_params(path: str | Path, folder: str | Path) -> PlanParams:
+    """The planning parameters of the TOML file ``path``, for a plan of ``folder``.
+
+    A bad parameters file is said together with the scenario's own errors, if any (the
+    scenario is read to find them): a tester's bad file and bad scenario heard of the file
+    only, and learnt of the scenario's errors on the next run.
+    """
+    try:
+        return PlanParams.from_file(path)
+    except ScenarioError as bad_params:
+        try:
+            open_scenario(folder)
+        except ScenarioError as bad_scenario:
+            raise ScenarioError(
+                [*bad_params.issues, *bad_scenario.issues],
+                summary=f"{bad_params.summary}, and {bad_scenario.summary} of {folder}",
+            ) from None
+        except SupplylineError as unread:  # no folder there, say: said after the file's
+            raise ScenarioError(
+                [*bad_params.issues, Issue(file=str(folder), message=str(unread))],
+                summary=f"{bad_params.summary}, and {folder} cannot be read",
+            ) from None
+        raise
 
 
 def assess_requirements(folder: str | Path, progress: Progress | None = None) -> RequirementsResult:
