@@ -157,4 +157,4 @@ def test_a_parameters_file_with_weights_too_far_apart_says_so_at_the_line(
     path.write_text("[weights]\nshortfall_per_t = 1e12\n")
     with pytest.raises(ScenarioError) as caught:
         PlanParams.from_file(path)
-    assert f"{path}:2: weights.shortfall_per_t: 1e+12 is 5e+17 times" in str(caught.value)
+    assert f"{path}:2: weights.shortfall_per_t: 1e12 is 5e+17 times" in str(caught.value)
