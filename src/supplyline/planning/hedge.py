@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
 from supplyline.planning.best_response import Responses, best_responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
@@ -27,6 +28,7 @@ from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.interrupt import stop_work, wait_watching
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
+from supplyline.planning.settle import settle_plan
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
@@ -51,7 +53,11 @@ def fallback_plan(
     deadline: float | None,
     stop: threading.Event | None = None,
 ) -> Responses | None:
-    """The fallback plan: the flows' own optima mixed, then their best responses.
+    """The fallback plan: the flows' own optima mixed, their best responses, then settled.
+
+    Settled (:func:`~supplyline.planning.settle.settle_plan`): each unit's shortfall,
+    stock and slacks made what its deliveries allow at least cost, so that the plan's
+    target gaps and shortfalls agree with its stocks.
 
     Without a ``start`` the flows are solved apart first (each to a vertex, as for a
     starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
@@ -73,7 +79,8 @@ def fallback_plan(
     x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
-    return best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
+    made = best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
+    return replace(made, x=settle_plan(model, made.x))  # milliseconds: within the limit
 
 
 def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:
