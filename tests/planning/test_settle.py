@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from random_networks import SETTINGS, scenarios
 
-from supplyline.domain import Demand, Plan, PlanStatus, Scenario
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario, Stock
 from supplyline.planning import PlanParams, build, demand_on_arrival, plan_movements
 from supplyline.planning import hedge as hedge_module
 from supplyline.planning import highs as highs_module
@@ -204,3 +204,36 @@ def test_settling_keeps_the_plan_it_is_given_when_there_are_no_units(
     _, model = build(scenario, empty)
     x = np.zeros(model.num_cols)
     assert np.array_equal(settle_plan(model, x), x)
+
+
+def test_a_unit_short_beside_stock_at_its_own_place_is_given_it() -> None:
+    """By hand: 16 t of food on hand at the unit's own place U, undrawn, and 8 t short on C+0.
+
+    Food from D arrives from C+1 (8 t a day, all the unit eats). The poor plan leaves the
+    16 t in U's store and the unit 8 t short on C+0 beside it (an auditor's fallback went
+    short of food on eight days beside 0.7-11 t in its camp's store). Settled with its
+    movements kept, the unit eats 8 t of them on C+0: nothing short, and it costs less.
+    """
+    scenario, demand = one_link(days=5)
+    scenario = replace(
+        scenario, stocks=(*scenario.stocks, Stock(location="U", commodity="food", initial_t=16.0))
+    )
+    _, model = build(scenario, demand)
+    x = np.zeros(model.num_cols)
+    arc = model.cols["arc"]
+    x[arc.index] = np.where(arc["t"] <= 3, 8.0, 0.0)
+    supply = model.cols["supply"]
+    at_d = np.array([scenario.locations[v].id == "D" for v in supply["v"].tolist()])
+    x[supply.index] = np.where(at_d & (supply["t"] <= 3), 8.0, 0.0)
+    deliver = model.cols["deliver"]
+    x[deliver.index] = np.where(deliver["t"] >= 1, 8.0, 0.0)
+    short = model.cols["short"]
+    x[short.index] = np.where(short["t"] == 0, 8.0, 0.0)
+    assert Violation.of(model, x).largest < 1e-9
+    assert _cost(model, settle_plan(model, x)) == pytest.approx(_cost(model, x))  # no scale
+    settled = settle_plan(model, x, scale=objective_scale(model.cost))
+    assert Violation.of(model, settled).largest < 1e-9
+    assert np.array_equal(settled[arc.index], x[arc.index])
+    assert float(settled[short.index].sum()) == pytest.approx(0.0, abs=1e-9)
+    assert float(settled[deliver.index][deliver["t"] == 0].sum()) == pytest.approx(8.0)
+    assert _cost(model, settled) < _cost(model, x)
