@@ -99,7 +99,7 @@ def settle_plan(
         return tighten_slacks(model, x)
     log.info(
         "fallback plan settled%s: cost %.6e -> %.6e in %.4f s",
-        "" if start is redrawn else " (its places' draws kept: not re-solved in time)",
+        " (its places' draws kept: not re-solved in time)" if scale and start is x else "",
         before,
         after,
         time.perf_counter() - began,
