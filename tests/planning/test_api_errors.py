@@ -67,6 +67,16 @@ def test_a_factor_override_that_is_not_a_number_of_0_or_more_is_refused() -> Non
         ("threads = true\n", "threads", "true is a truth value, not a whole number"),
         ('method = "fast"\n', "method", '"fast" is not one of auto, simplex'),
         ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key .did you mean"),
+        (
+            "target_gap_per_t_day = 500\n",
+            "target_gap_per_t_day",
+            r"unknown key \(did you mean \[weights\] target_gap_per_t_day\?; known: alike_start",
+        ),
+        (
+            "[weights]\nthreads = 2\n",
+            "weights.threads",
+            r"unknown key \(did you mean threads at the top, before \[weights\]\?; known",
+        ),
         ('[weights]\nlate_per_t_day = "x"\n', "weights.late_per_t_day", '"x" is text, not a'),
         ("threads = 5000\n", "threads", "5000 must be 1 to 1,024"),
         ("time_limit_s = -1\n", "time_limit_s", "or leave the key out for no limit"),

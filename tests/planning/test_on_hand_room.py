@@ -6,6 +6,7 @@ more in, and the 300 t of rations it never drew were in no file and took no room
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,16 +70,54 @@ def _crowded(tmp_path: Path, name: str, days: int, d_stocks: str) -> tuple[Scena
     )
 
 
-def test_more_room_is_measured_as_a_larger_storage_t(tmp_path: Path) -> None:
-    """120 t on hand in a store of 100: +50 t was offered on top of what is on hand.
+def test_more_room_is_measured_on_top_of_what_is_on_hand_with_its_storage_t(
+    tmp_path: Path,
+) -> None:
+    """120 t on hand in a store of 100: its room is 120 t, and +50 t on top needs 170.
 
-    Raising storage_t to 150 buys only 30 t; it takes 170 to buy the 50.
+    A tester was offered +50 t where raising storage_t by 50 bought 30; an auditor's store
+    of storage_t 0 under 20 t on hand was said to be "(0 t)", and its +7 t, put on
+    storage_t, bought nothing. The room, the extra on top of it and the storage_t that
+    gives it are all said.
     """
     scenario, demand = _crowded(tmp_path, "above", 20, "D,food,120,0,home\n")
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(60.0)
     (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
-    assert "+70 t there removes 50 t of shortfall" in store.explanation
+    assert (store.capacity, store.suggested_extra_per_day) == (120.0, 50.0)
+    assert store.explanation.startswith(
+        "storage at D (room 120 t: what is on hand; storage_t 100) limits food on C+1; "
+        "+50 t there (storage_t 170) removes 50 t of shortfall"
+    )
+
+
+def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
+    tmp_path: Path,
+) -> None:
+    """D has storage_t 0 and 50 t of junk on hand: its room is the junk's 50 t, all taken.
+
+    The unit eats 10 t a day on C+0-C+9; food reaches D on C+1 only, and D→U carries
+    10 t a day: with no room at D, 10 t leave on C+1 and 90 t fall short. With room for
+    the 70 t that wait at the end of C+1, 80 t reach the unit: +70 t on top of the 50 t of
+    room (storage_t 120) removes 70 t. An auditor's store like it was said to "block
+    everything that would pass through it" and be "(0 t)".
+    """
+    scenario, demand = _crowded(tmp_path, "junk", 10, "D,junk,50,0,home\n")
+    scenario = replace(
+        scenario,
+        locations=tuple(
+            replace(loc, storage_t=0.0) if loc.id == "D" else loc for loc in scenario.locations
+        ),
+    )
+    plan = plan_movements(scenario, demand)
+    (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
+    assert plan.total_short_t == pytest.approx(90.0)
+    assert (store.capacity, store.suggested_extra_per_day) == (50.0, 70.0)
+    assert store.explanation == (
+        "storage at D (room 50 t: what is on hand; storage_t 0) is full with what is on hand, "
+        "and keeps out food, on C+1–C+7; +70 t there (storage_t 120) removes 70 t of "
+        "shortfall: food at u1 70 t"
+    )
 
 
 def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from supplyline.domain import Bottleneck
+from supplyline.domain import Bottleneck, ResourceKind
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
@@ -33,6 +33,7 @@ from supplyline.planning.resources import (
     listed,
     nice_ceil,
     one_per_store,
+    store_on_hand,
     tie_breaking_noise,
 )
 from supplyline.types import day_ranges
@@ -92,7 +93,7 @@ def find_bottlenecks(
     for run, measured in found:
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
-        text = _explanation(words, run, coms, measured)
+        text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
         if measured is not None and measured.alone:
             text += _raised_elsewhere(run, found)
         out.append(
@@ -138,16 +139,27 @@ def _explanation(
     run: Run,
     coms: tuple[str, ...],
     measured: Measured | None,
+    capacity: float | None = None,
+    on_hand: float = 0.0,
 ) -> str:
     """What the resource limits and when, then what the measured extra of it buys.
 
     A resource nothing passes (a capacity of 0) limits no commodity: it blocks what would
-    pass, named as the re-solve with the extra moved it through, if it was measured.
-    The extra is said with its days when they are not the binding ones (a yard's are
-    widened by its dwell; :func:`~supplyline.planning.resources.extra_days`).
+    pass, named as the re-solve with the extra moved it through, if it was measured. A
+    store that holds none of the plan's goods is full of what is on hand (``on_hand``
+    tonnes, drawn or not): it keeps out what more room would hold; it blocks nothing (an
+    auditor's store holding 20 t on hand was said to block everything). The extra is said
+    with its days when they are not the binding ones (a yard's are widened by its dwell;
+    :func:`~supplyline.planning.resources.extra_days`); a store's extra is on top of its
+    room (``capacity``), and where that room is what is on hand, above its ``storage_t``,
+    it is said with the ``storage_t`` that gives it (a user sets that, not the room).
     """
     span = day_ranges(run.days)  # one run of days (a store: its full stretches)
-    if coms:
+    crossing = measured.crossing if measured is not None else ()
+    if not coms and run.kind is ResourceKind.STORAGE and on_hand > 0:
+        out = f", and keeps out {listed(crossing)}," if crossing else ""
+        text = f"{words} is full with what is on hand{out} on {span}"
+    elif coms:
         # what passes only once it is raised: a tester's port took all the water and none
         # of the food, and was said to limit water alone while food went 100 % short
         kept = [c for c in (measured.crossing if measured else ()) if c not in coms]
@@ -165,6 +177,9 @@ def _explanation(
         return f"{text}; more there changes nothing on its own"
     when = extra_days(run, run.days)
     extra = f"+{extra_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
+    if run.kind is ResourceKind.STORAGE and capacity is not None and on_hand >= capacity > 0:
+        # the room is what is on hand, above storage_t: say the storage_t that gives it
+        extra += f" (storage_t {extra_text(capacity + measured.extra)})"
     if not measured.least:
         extra += f" {NOT_LEAST}"
     return f"{text}; {extra}{measured.with_partner} {measured.effect}"

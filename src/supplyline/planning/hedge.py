@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
 from supplyline.planning.best_response import Responses, best_responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
@@ -27,9 +28,16 @@ from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.interrupt import stop_work, wait_watching
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
+from supplyline.planning.settle import settle_plan
 from supplyline.signals import ctrl_c_held_back
 
-__all__ = ["BESIDE_IF_LEFT_BELOW", "FallbackBeside", "fallback_plan", "worth_making_beside"]
+__all__ = [
+    "BESIDE_IF_LEFT_BELOW",
+    "SETTLE_SHARE",
+    "FallbackBeside",
+    "fallback_plan",
+    "worth_making_beside",
+]
 
 BESIDE_IF_LEFT_BELOW = 5.0
 """Make the fallback beside the solve when the time left after the flows apart is less
@@ -39,6 +47,13 @@ beside it, so the benchmarks' solves keep both cores); corridor-M unfinished aft
 against 118 s (a 600 s limit leaves 4.1 times). It was 2 while the flows apart took
 255 s at M: flows of the same shape now start from one another
 (:mod:`supplyline.planning.shapes`), and the repair did not get faster with them."""
+
+
+SETTLE_SHARE = 0.1
+"""Of the time left after the mix, the part kept for settling the plan's places
+(:func:`~supplyline.planning.settle.settle_plan`): its re-solve took 16-41 ms where the
+flows' best responses took 0.07-1.0 s (relief, an auditor's x134, corridor-S), 232 ms at
+corridor-I against 13-31 s."""
 
 
 def fallback_plan(
@@ -51,7 +66,11 @@ def fallback_plan(
     deadline: float | None,
     stop: threading.Event | None = None,
 ) -> Responses | None:
-    """The fallback plan: the flows' own optima mixed, then their best responses.
+    """The fallback plan: the flows' own optima mixed, their best responses, then settled.
+
+    Settled (:func:`~supplyline.planning.settle.settle_plan`): each unit's shortfall,
+    stock and slacks made what its deliveries allow at least cost, so that the plan's
+    target gaps and shortfalls agree with its stocks.
 
     Without a ``start`` the flows are solved apart first (each to a vertex, as for a
     starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
@@ -73,7 +92,12 @@ def fallback_plan(
     x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
-    return best_responses(model, part, start, x, scale=scale, deadline=deadline, stop=stop)
+    respond_by = None
+    if deadline is not None:  # the settling's re-solve gets a share of what is left
+        respond_by = deadline - SETTLE_SHARE * max(0.0, deadline - time.perf_counter())
+    made = best_responses(model, part, start, x, scale=scale, deadline=respond_by, stop=stop)
+    settled = settle_plan(model, made.x, scale=scale, deadline=deadline, stop=stop)
+    return replace(made, x=settled)
 
 
 def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:

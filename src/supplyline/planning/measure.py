@@ -305,7 +305,9 @@ def _lift_of(p: Problem, m: LpModel, session: HighsSession, run: Run) -> _Lift:
     storage_t = float(p.net.storage[place])
     if run.kind is ResourceKind.STORAGE:
         room = _Room(idx, storage_t, on_hand, session.set_row_upper)
-        lift.bound = lambda more: room.upper(storage_t + more, on_hand)
+        # on top of the room the plan has: what is on hand where that is more than
+        # storage_t (an auditor's +7 t on storage_t 0 under 20 t on hand bought nothing)
+        lift.bound = lambda more: room.upper(max(storage_t, on_hand) + more, on_hand)
         return lift
     sup = m.cols["supply"]
     if (

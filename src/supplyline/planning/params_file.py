@@ -135,11 +135,20 @@ class _ParamsFile:
             Issue(file=self.name, line=self.lines.get(column), column=column, message=message)
         )
 
-    def unknown(self, table: dict[str, Any], known: set[str], prefix: str) -> None:
-        """Each key not ``known``, offering the closest (``time_limit``'s ``_s``)."""
+    def unknown(
+        self, table: dict[str, Any], known: set[str], prefix: str, elsewhere: dict[str, str]
+    ) -> None:
+        """Each key not ``known``, offering the closest (``time_limit``'s ``_s``).
+
+        A key that belongs in the other part of the file is offered there (``elsewhere``
+        says how it is written): an auditor's ``target_gap_per_t_day = 500`` at the top,
+        outside ``[weights]``, was told only which top-level keys there are.
+        """
         for key in table:
             if key not in known:
                 guess = did_you_mean(key, known)
+                if key in elsewhere:
+                    guess = f"did you mean {elsewhere[key]}?"
                 listed = ", ".join(sorted(known))
                 self.bad(
                     f"unknown key ({guess + '; ' if guess else ''}known: {listed})", prefix + key
@@ -147,9 +156,10 @@ class _ParamsFile:
 
     def top_values(self, data: dict[str, Any], params: type[PlanParams]) -> dict[str, Any]:
         """The top-level values that are right, each checked alone (the rest said)."""
-        from supplyline.planning.params import Method
+        from supplyline.planning.params import Method, Weights
 
-        self.unknown(data, set(_KINDS), "")
+        weights = {f.name: f"[weights] {f.name}" for f in fields(Weights)}
+        self.unknown(data, set(_KINDS), "", weights)
         top: dict[str, Any] = {}
         for key, value in data.items():
             kind = _KINDS.get(key)
@@ -174,7 +184,8 @@ class _ParamsFile:
     def weight_values(self, weights: dict[str, Any], kind: type) -> dict[str, float]:
         """The ``[weights]`` numbers that are right, each checked alone (the rest said)."""
         known = {f.name for f in fields(kind)}
-        self.unknown(weights, known, "weights.")
+        top = {key: f"{key} at the top, before [weights]" for key in _KINDS}
+        self.unknown(weights, known, "weights.", top)
         numbers: dict[str, float] = {}
         for key, value in weights.items():
             if key not in known:

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import ResourceKind, amount_unit
-from supplyline.planning.build import Problem
+from supplyline.planning.build import Problem, on_hand_room
 from supplyline.planning.extract import TOL
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
@@ -325,12 +325,15 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None, str]:
         cap = float((net.handling_pax if people else net.handling)[ident])
         return loc.id, f"{what} (handling {tonnes_text(cap)} {unit})", cap, unit
     if run.kind is ResourceKind.STORAGE:
-        return (
-            loc.id,
-            f"storage at {loc.name} ({tonnes_text(float(net.storage[ident]))} {unit})",
-            float(net.storage[ident]),
-            unit,
-        )
+        storage_t, on_hand = float(net.storage[ident]), store_on_hand(p, run)
+        if on_hand > storage_t:  # the plan's room is what is on hand (on_hand_room)
+            # an auditor's store of storage_t 0 holding 20 t was said to be "(0 t)"
+            room = (
+                f"room {tonnes_text(on_hand)} {unit}: what is on hand; "
+                f"storage_t {tonnes_text(storage_t)}"
+            )
+            return loc.id, f"storage at {loc.name} ({room})", on_hand, unit
+        return loc.id, f"storage at {loc.name} ({tonnes_text(storage_t)} {unit})", storage_t, unit
     com = p.flows.names[int(prefix.removeprefix("supply"))]
     st = next(s for s in p.scenario.stocks if s.location == loc.id and s.commodity == com)
     daily = st.replenishment_t_per_day
@@ -346,6 +349,17 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None, str]:
     else:
         amount, capacity = f"{tonnes_text(daily)} {unit}", daily
     return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity, unit
+
+
+def store_on_hand(p: Problem, run: Run) -> float:
+    """Tonnes on hand on C+0 at a store's place (every commodity; 0 for other resources).
+
+    They take room whether drawn or not, and where they are more than ``storage_t`` they
+    are the store's room (:func:`~supplyline.planning.build.on_hand_room`).
+    """
+    if run.kind is not ResourceKind.STORAGE:
+        return 0.0
+    return float(on_hand_room(p.scenario, p.net)[0][run.key[1]])
 
 
 def commodities_using(p: Problem, m: LpModel, x: FloatArray, run: Run) -> tuple[str, ...]:

@@ -96,7 +96,7 @@ def headline(
         "nonzeros": s.nonzeros,
         "method": s.method,
         "fair_share": s.fair_share,
-        "weights_changed": changed_weights(s.weights, plan.horizon_days),
+        "weights_changed": changed_weights(s.weights, plan.horizon_days, fair_share=s.fair_share),
         "max_violation_t": s.max_violation,
         "total_violation_t": s.total_violation,
         "build_s": round(s.build_s, 3),
@@ -428,29 +428,37 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     return rows
 
 
-def changed_weights(weights: Mapping[str, float], days: int) -> str:
+def changed_weights(weights: Mapping[str, float], days: int, *, fair_share: bool = False) -> str:
     """The weights a plan was made with that are not the defaults, as a planner reads them.
 
     A plan made with a parameters file says so beside its method (empty: the defaults, or
     a plan written before its weights were recorded). Where the horizon caps a weight
     (:meth:`Weights.target_gap`, :meth:`Weights.lateness`), the weight in force is said
     too: a tester's 500 and 1e9 planned alike on a 22-day horizon, both capped at 459.
+    With fair shares the LP's target gap and lateness are capped ten times lower again
+    (:meth:`Weights.with_fair_shares`), and the weight in force is that one: an auditor's
+    summary said 361 in force where the LP used 36.1.
 
     >>> changed_weights({"target_gap_per_t_day": 10.0, "late_per_t_day": 20.0}, 30)
     'target_gap_per_t_day 10 (default 1,000)'
     >>> changed_weights({"target_gap_per_t_day": 500.0}, 22)
     'target_gap_per_t_day 500 (default 1,000; 459 in force over this 22-day horizon)'
+    >>> said = changed_weights({"target_gap_per_t_day": 500.0}, 28, fair_share=True)
+    >>> said.removeprefix("target_gap_per_t_day 500 (default 1,000; ")
+    '36.1 in force over this 28-day horizon with fair shares)'
+
+    A weight left at its default is said only where another's change moves it: with
+    the default weights in force the same, the plan's length and fair shares alone cap it,
+    as they would with no parameters file.
     """
     default = asdict(Weights())
     asked = {k: float(v) for k, v in weights.items() if k in default}
     if not any(v != default[k] for k, v in asked.items()):
         return ""
     w = Weights(**asked)
-    in_force = {
-        "target_gap_per_t_day": w.target_gap(days),
-        "late_per_t_day": w.lateness(days, people=False),
-        "late_per_pax_day": w.lateness(days, people=True),
-    }
+    in_force = _in_force(w, days, fair_share=fair_share)
+    horizon_only = _in_force(w, days, fair_share=False)
+    by_default = _in_force(Weights(), days, fair_share=fair_share)
     said = []
     for name, value in asked.items():
         force = in_force.get(name, value)
@@ -458,12 +466,25 @@ def changed_weights(weights: Mapping[str, float], days: int) -> str:
             if value != default[name]:
                 said.append(f"{name} {value:,.6g} (default {default[name]:,.6g})")
             continue
-        horizon = f"{_weight(force)} in force over this {days}-day horizon"
+        if value == default[name] and force == by_default.get(name):
+            continue  # as with no parameters file: not this plan's change
+        why = " with fair shares" if force < horizon_only.get(name, value) else ""
+        horizon = f"{_weight(force)} in force over this {days}-day horizon{why}"
         if value == default[name]:  # capped by another weight's change (shortfall_per_t)
             said.append(f"{name} {horizon} (default {default[name]:,.6g})")
         else:
             said.append(f"{name} {value:,.6g} (default {default[name]:,.6g}; {horizon})")
     return ", ".join(said)
+
+
+def _in_force(w: Weights, days: int, *, fair_share: bool) -> dict[str, float]:
+    """The capped weights as the LP uses them (as ``planning.build.prepare`` takes them)."""
+    lp = w.with_fair_shares(days) if fair_share else w
+    return {
+        "target_gap_per_t_day": lp.target_gap(days),
+        "late_per_t_day": lp.lateness(days, people=False),
+        "late_per_pax_day": lp.lateness(days, people=True),
+    }
 
 
 def _weight(value: float) -> str:
