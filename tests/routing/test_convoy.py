@@ -6,7 +6,7 @@ import pytest
 from routing_scenarios import fleet, loc, road, scenario, star, unit
 from routing_validator import validate
 
-from supplyline.domain.routes import RouteStatus, UnservedReason
+from supplyline.domain.routes import Routes, RouteStatus, UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
 
@@ -44,15 +44,20 @@ def test_far_unit_is_beyond_drivers_hours(fast: ConvoyParams) -> None:
     assert "12.5 h" in u.detail
 
 
-def test_window_too_early_is_impossible(fast: ConvoyParams) -> None:
-    """A unit receiving 0-1 h but 100 km (2 h) away cannot be reached inside its window."""
+def _one_window_away(open_h: float, close_h: float, fast: ConvoyParams) -> Routes:
+    """A day for one unit 100 km (2 h) from the trucks, receiving ``open_h``-``close_h``."""
     s = scenario(
         [loc("RH", 0.0), loc("L0", 0.5)],
-        [unit("U0", "L0", open_h=0.0, close_h=1.0)],
+        [unit("U0", "L0", open_h=open_h, close_h=close_h)],
         [road("RH", "L0", 100.0)],
         [fleet("F1", "RH")],
     )
-    routes = route_day(s, [_req("U0", "L0", food=1.0)], day=0, params=fast)
+    return route_day(s, [_req("U0", "L0", food=1.0)], day=0, params=fast)
+
+
+def test_window_too_early_is_impossible(fast: ConvoyParams) -> None:
+    """A unit receiving 0-1 h but 100 km (2 h) away cannot be reached inside its window."""
+    routes = _one_window_away(0.0, 1.0, fast)
     assert [u.reason for u in routes.unserved] == [UnservedReason.WINDOW_IMPOSSIBLE]
     assert "earliest arrival 2.0 h, after the window 0-1 h closes" in routes.unserved[0].detail
 
@@ -65,14 +70,7 @@ def test_window_too_late_to_come_back_says_when_the_truck_would_be_back(
     A transport officer's detail read "earliest arrival 2.0 h ... impossible", as if the
     truck could make it: the binding fact is the way back.
     """
-    s = scenario(
-        [loc("RH", 0.0), loc("L0", 0.5)],
-        [unit("U0", "L0", open_h=23.0, close_h=24.0)],
-        [road("RH", "L0", 100.0)],
-        [fleet("F1", "RH")],
-    )
-    routes = route_day(s, [_req("U0", "L0", food=1.0)], day=0, params=fast)
-    (u,) = routes.unserved
+    (u,) = _one_window_away(23.0, 24.0, fast).unserved
     assert u.reason is UnservedReason.WINDOW_IMPOSSIBLE
     assert "served from 23.0 h (window 23-24 h)" in u.detail
     assert "2.0 h back: back at 25." in u.detail
