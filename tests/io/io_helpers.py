@@ -32,3 +32,16 @@ def drop_column(folder: Path, name: str, column: str) -> None:
         for line in lines
     ]
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def folder_of(path: Path, files: dict[str, bytes]) -> Path:
+    """A folder at ``path`` holding ``files`` (name: bytes)."""
+    path.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (path / name).write_bytes(data)
+    return path
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every entry of ``folder`` (hidden ones too) with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}

@@ -13,24 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from io_helpers import contents, folder_of
 
 from supplyline.errors import OutputError
 from supplyline.io.atomic import atomic_output_dir
 
 OLD = {"a.csv": b"old a\r\n", "b.csv": b"old b\r\n", "c.csv": b"old c\r\n", "notes.txt": b"mine"}
 NEW = {"a.csv": b"new a\r\n", "b.csv": b"new b\r\n", "c.csv": b"new c\r\n", "d.csv": b"new d"}
-
-
-def _folder(path: Path, files: dict[str, bytes]) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (path / name).write_bytes(data)
-    return path
-
-
-def _contents(folder: Path) -> dict[str, bytes]:
-    """Every entry of ``folder`` (hidden ones too) with its bytes."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def _failing(
@@ -50,18 +39,18 @@ def _failing(
 
 def _write_new(target: Path) -> None:
     with atomic_output_dir(target) as scratch:
-        _folder(scratch, NEW)
+        folder_of(scratch, NEW)
 
 
 def test_an_earlier_file_that_cannot_be_moved_aside_leaves_the_folder_byte_for_byte(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The error names the file that could not be replaced; every earlier file is as it was."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _failing(monkeypatch, "rename", lambda src, _dst: src.name == "b.csv")
     with pytest.raises(OutputError, match=r"cannot replace .*p6/b\.csv: Operation not permitted"):
         _write_new(target)
-    assert _contents(target) == OLD
+    assert contents(target) == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p6"]  # no scratch left
 
 
@@ -69,11 +58,11 @@ def test_a_new_file_that_cannot_be_moved_in_puts_the_earlier_ones_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A failure on the last move in (after a, b and c were replaced) undoes all three."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _failing(monkeypatch, "replace", lambda _src, dst: dst.name == "d.csv")
     with pytest.raises(OutputError, match=r"cannot write .*p6/d\.csv: .*nothing was written"):
         _write_new(target)
-    assert _contents(target) == OLD
+    assert contents(target) == OLD
 
 
 def test_a_folder_made_for_the_output_is_removed_when_the_move_fails(
@@ -90,18 +79,18 @@ def test_files_moved_with_the_folder_are_put_back_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A report outside the folder (``also``) keeps its earlier bytes when a plan file fails."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     report = tmp_path / "r" / "plan.html"
-    _folder(report.parent, {"plan.html": b"<p>earlier</p>"})
-    new_report = _folder(tmp_path / "tmp", {"plan.html": b"<p>new</p>"}) / "plan.html"
+    folder_of(report.parent, {"plan.html": b"<p>earlier</p>"})
+    new_report = folder_of(tmp_path / "tmp", {"plan.html": b"<p>new</p>"}) / "plan.html"
     _failing(monkeypatch, "replace", lambda src, dst: dst == report and src == new_report)
     with (
         pytest.raises(OutputError, match=r"cannot replace .*r/plan\.html"),
         atomic_output_dir(target, also=[(new_report, report)]) as scratch,
     ):
-        _folder(scratch, NEW)
-    assert _contents(target) == OLD
-    assert _contents(report.parent) == {"plan.html": b"<p>earlier</p>"}
+        folder_of(scratch, NEW)
+    assert contents(target) == OLD
+    assert contents(report.parent) == {"plan.html": b"<p>earlier</p>"}
 
 
 def test_a_failed_undo_says_which_files_are_which(
@@ -112,7 +101,7 @@ def test_a_failed_undo_says_which_files_are_which(
     Nothing is lost: the earlier a.csv is kept under the name the message gives, and the
     other files are the earlier plan's.
     """
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _failing(monkeypatch, "rename", lambda src, _dst: src.name == "c.csv")
     _failing(monkeypatch, "replace", lambda src, dst: dst.name == "a.csv" and "earlier" in src.name)
     with pytest.raises(OutputError) as caught:
@@ -132,6 +121,6 @@ def test_a_failed_undo_says_which_files_are_which(
 
 def test_a_successful_swap_leaves_only_the_new_files_and_the_users_own(tmp_path: Path) -> None:
     """The earlier files moved aside are deleted once every new one is in."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _write_new(target)
-    assert _contents(target) == {**NEW, "notes.txt": OLD["notes.txt"]}
+    assert contents(target) == {**NEW, "notes.txt": OLD["notes.txt"]}

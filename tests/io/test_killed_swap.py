@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from io_helpers import contents, folder_of
 
 from supplyline.errors import ConflictError
 from supplyline.io.atomic import atomic_output_dir
@@ -55,18 +56,6 @@ with atomic_output_dir(target, remove=[Path(p) for p in sys.argv[4:]]) as scratc
 """
 
 
-def _folder(path: Path, files: dict[str, bytes]) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (path / name).write_bytes(data)
-    return path
-
-
-def _contents(folder: Path) -> dict[str, bytes]:
-    """Every entry of ``folder`` (hidden ones too) with its bytes."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
 def _killed_at(target: Path, step: int, remove: tuple[Path, ...] = ()) -> int:
     """Write NEW into ``target`` in a child killed before its ``step``-th rename or unlink.
 
@@ -101,14 +90,14 @@ def test_the_next_write_finds_one_whole_set_after_a_kill_at_any_step(
     byte for byte one set (and the user's own file), no hidden file, no scratch beside it;
     one warning names the folder.
     """
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _killed_at(target, step)
-    left = _contents(target)
+    left = contents(target)
     assert any(name.startswith(".supplyline-swap-") for name in left)  # a journal to act on
     with caplog.at_level(logging.WARNING):
         _next_write_fails(target)
     expected = OLD if step < MOVES else {**OLD, **NEW}
-    assert _contents(target) == expected
+    assert contents(target) == expected
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p6"]
     (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warning.startswith(f"{target}: a write into it (process ")
@@ -126,25 +115,25 @@ def test_a_folder_the_killed_write_created_is_removed_with_its_files(tmp_path: P
 
 def test_the_next_write_then_replaces_the_earlier_set_as_usual(tmp_path: Path) -> None:
     """After the roll back, a write that succeeds leaves its files and the user's, no others."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _killed_at(target, MOVES - 1)  # every move done but the last one in
     later = {"a.csv": b"later a", "e.csv": b"later e"}
     with atomic_output_dir(target) as scratch:
-        _folder(scratch, later)
-    assert _contents(target) == {**OLD, **later}
+        folder_of(scratch, later)
+    assert contents(target) == {**OLD, **later}
 
 
 def test_a_file_changed_by_hand_since_the_kill_is_kept_with_its_earlier_copy(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The roll back never puts an earlier file over one that is neither it nor the new one."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _killed_at(target, 2)  # a.csv moved aside and the new one in; b.csv not yet touched
     (target / "a.csv").unlink()
     (target / "a.csv").write_bytes(b"typed by hand")
     with caplog.at_level(logging.WARNING):
         _next_write_fails(target)
-    left = _contents(target)
+    left = contents(target)
     assert left.pop("a.csv") == b"typed by hand"
     (aside,) = [name for name in left if name.startswith(".a.csv-")]
     assert left.pop(aside) == OLD["a.csv"]
@@ -154,14 +143,14 @@ def test_a_file_changed_by_hand_since_the_kill_is_kept_with_its_earlier_copy(
 
 def test_a_journal_of_a_running_process_is_left_alone(tmp_path: Path) -> None:
     """A swap under way in another process (here: this one's pid) is not undone under it."""
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     _killed_at(target, 2)
     (journal,) = target.glob(".supplyline-swap-*-moving")
     _, _, _dead, digits, state = journal.name.split("-")
     journal.rename(target / f".supplyline-swap-{os.getpid()}-{digits}-{state}")
-    before = _contents(target)
+    before = contents(target)
     _next_write_fails(target)
-    assert _contents(target) == before
+    assert contents(target) == before
 
 
 KILLED_COMMAND = """
@@ -211,7 +200,7 @@ def test_a_command_killed_while_moving_its_files_in_is_undone_by_the_next(
     out = tmp_path / "req"
     first = _supplyline("requirements", bilateral_dir, "--out", "req", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    earlier = _contents(out)
+    earlier = contents(out)
     command = ["requirements", str(relief_dir), "--out", "req"]
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_COMMAND, "req", "1", *command],
@@ -222,7 +211,7 @@ def test_a_command_killed_while_moving_its_files_in_is_undone_by_the_next(
         cwd=tmp_path,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    mixed = {name: data for name, data in _contents(out).items() if not name.startswith(".")}
+    mixed = {name: data for name, data in contents(out).items() if not name.startswith(".")}
     assert [name for name in earlier if mixed.get(name) == earlier[name]]  # earlier files
     assert [name for name in earlier if mixed.get(name, earlier[name]) != earlier[name]]  # new
     shown = Path(tmp_path.name) / "req"
@@ -230,7 +219,7 @@ def test_a_command_killed_while_moving_its_files_in_is_undone_by_the_next(
     assert again.returncode == 0, again.stderr
     (line,) = [line for line in again.stderr.splitlines() if "a write into it" in line]
     assert line.startswith(f"WARNING supplyline.io.swap_journal: {shown}: a write into it (pro")
-    assert _contents(out) == earlier
+    assert contents(out) == earlier
     assert sorted(p.name for p in tmp_path.iterdir()) == ["req"]
 
 
@@ -239,13 +228,13 @@ def test_an_earlier_report_goes_only_if_the_killed_write_was_done(
     tmp_path: Path, step: int
 ) -> None:
     """The report the killed write was to remove stays on a roll back, and goes on a finish."""
-    target = _folder(tmp_path / "p6", {**OLD, "plan.html": b"the earlier plan's report"})
+    target = folder_of(tmp_path / "p6", {**OLD, "plan.html": b"the earlier plan's report"})
     _killed_at(target, step, remove=(target / "plan.html",))
     _next_write_fails(target)
     if step < MOVES:
-        assert _contents(target) == {**OLD, "plan.html": b"the earlier plan's report"}
+        assert contents(target) == {**OLD, "plan.html": b"the earlier plan's report"}
     else:
-        assert _contents(target) == {**OLD, **NEW}
+        assert contents(target) == {**OLD, **NEW}
 
 
 KILLED_WITH_REPORT = KILLED_WRITER.replace(
@@ -267,7 +256,7 @@ def test_a_recovery_removes_the_scratch_files_of_the_swap_it_rolls_back(
     A tester's killed plan left its hidden ``.plan-<pid>-<hex>.html`` after the recovery
     had put the earlier files back (recovered by a write that names no report).
     """
-    target = _folder(tmp_path / "p6", OLD)
+    target = folder_of(tmp_path / "p6", OLD)
     files = {name: data.decode() for name, data in NEW.items()}
     child = subprocess.run(
         [sys.executable, "-c", KILLED_WITH_REPORT, str(target), str(step), json.dumps(files)],
@@ -279,7 +268,7 @@ def test_a_recovery_removes_the_scratch_files_of_the_swap_it_rolls_back(
     assert child.returncode == -signal.SIGKILL, child.stderr
     assert any(name.startswith(".plan-") for name in os.listdir(target))
     _next_write_fails(target)
-    assert _contents(target) == OLD
+    assert contents(target) == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p6"]
 
 
@@ -300,7 +289,7 @@ def test_a_reader_of_a_plan_folder_rolls_back_a_killed_swap_first(
     """
     target = tmp_path / "plan"
     earlier_id = _a_plan_in(target)
-    earlier = _contents(target)
+    earlier = contents(target)
     files = {"plan.json": "{}", "movements.csv": "mixed\r\n", "stocks.csv": "mixed\r\n"}
     child = subprocess.run(
         [sys.executable, "-c", KILLED_WRITER, str(target), "3", json.dumps(files)],
@@ -310,11 +299,11 @@ def test_a_reader_of_a_plan_folder_rolls_back_a_killed_swap_first(
         check=False,
     )
     assert child.returncode == -signal.SIGKILL, child.stderr
-    assert _contents(target) != earlier  # mixed, with a journal
+    assert contents(target) != earlier  # mixed, with a journal
     with caplog.at_level(logging.WARNING):
         read = read_plan(target)
     assert plan_id(read) == earlier_id
-    assert _contents(target) == earlier
+    assert contents(target) == earlier
     assert any("put back" in r.getMessage() for r in caplog.records)
 
 
