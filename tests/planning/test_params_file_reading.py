@@ -126,6 +126,20 @@ def test_a_number_out_of_range_is_quoted_as_the_file_writes_it(
     assert "inf" not in message.split(written)[1].split("(")[0]
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("inf", "inf is infinite ("),
+        ("-inf", "-inf is infinite ("),
+        ("nan", "nan is not a number ("),
+    ],
+)
+def test_inf_and_nan_are_said_once(tmp_path: Path, written: str, said: str) -> None:
+    """A tester read "inf is infinite (inf)": the bracket repeated what the file wrote."""
+    message = _refused(_file(tmp_path, f"time_limit_s = {written}\n"))
+    assert f"time_limit_s: {said}a number of seconds from 0.001" in message
+
+
 @pytest.mark.parametrize("written", ["4.0", "4.", "4"])
 def test_a_whole_count_with_a_point_is_taken_as_on_the_command_line(
     tmp_path: Path, written: str

@@ -208,6 +208,8 @@ class _ParamsFile:
             why = said.group(3).replace("or None for", "or leave the key out for")
             if not re.search(r"inf", written, re.IGNORECASE):  # 1e400: a number beyond the most
                 why = re.sub(r"^is infinite \([^)]*\)", "is out of range", why)
+            # "inf is infinite (inf)": the value in brackets says nothing the file did not
+            why = re.sub(r"^(is infinite|is not a number) \([^)]*\)", r"\1", why)
             self.bad(f"{written} {why}", column)
             return False
         return True
