@@ -133,13 +133,18 @@ def _range_hint(lo: float, hi: float, unit: str, *, above_lo: bool = False) -> s
     return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
+def _other_digits(text: str) -> bool:
+    """Whether ``text`` has digits other than 0-9 (``１８``, ``١٨``), which float() reads."""
+    return any(ch.isdigit() and not ch.isascii() for ch in text)
+
+
 def _plain_float(text: str) -> float:
     """``float(text)`` for digits 0-9 only.
 
     Python also reads ``１８`` (full width) and ``١٨`` (Arabic-Indic) as 18, and ``1_000``
     as 1000, which the command line and the docs refuse ("plain decimals with a point").
     """
-    if any(ch.isdigit() and not ch.isascii() for ch in text):
+    if _other_digits(text):
         raise ValueError(text)
     return float(text.replace("_", "x"))  # underscores are not digits for a planner
 
@@ -150,7 +155,7 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
         return _plain_float(text)
     except ValueError:
         pass
-    if any(ch.isdigit() and not ch.isascii() for ch in text):
+    if _other_digits(text):
         raise BadValue(f"{show(text)} has digits other than 0-9: write it with 0-9 ({hint})")
     litres = re.fullmatch(r"[-+]?[\d.]+l", text)  # 5l is five litres: a unit
     if _LOOKALIKE.fullmatch(text) and re.search(r"\d", text) and not litres:
