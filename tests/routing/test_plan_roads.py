@@ -15,11 +15,13 @@ import json
 from pathlib import Path
 
 import pytest
-from routing_scenarios import fleet, loc, road, scenario, unit
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from routing_scenarios import START, fleet, loc, road, scenario, unit
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
-from supplyline.domain import Link, LocationKind, Mode, Scenario, Stock
+from supplyline.domain import Link, LocationKind, Mode, Movement, Plan, PlanStatus, Scenario, Stock
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.errors import ArgumentError
 from supplyline.io import write_scenario
@@ -223,3 +225,39 @@ def test_a_bad_road_plan_t_is_refused_before_any_work(given: object) -> None:
     s, requests = _one_road(10.0)
     with pytest.raises(ArgumentError, match="road_plan_t"):
         route_day(s, requests, day=1, params=PARAMS, road_plan_t=given)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    kept=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=6),
+    has_unit=st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_a_chains_legs_are_the_plans_for_what_stays_where_no_unit_is(
+    kept: list[int], has_unit: list[bool]
+) -> None:
+    """On a chain P0 → P1 → … where P_i keeps ``kept[i-1]`` t, a leg is the plan's for what.
+
+    Its plan's tonnes are what stays downstream at places without units; the rest is the
+    trucks'.
+    """
+    n = len(kept)
+    locs = [loc("P0", 0.0, LocationKind.DEPOT)] + [loc(f"P{i}", 0.01 * i) for i in range(1, n + 1)]
+    links = [road(f"P{i - 1}", f"P{i}", 5.0) for i in range(1, n + 1)]
+    units = [unit(f"U{i}", f"P{i}") for i in range(1, n + 1) if has_unit[i - 1]]
+    s = scenario(locs, units, links, [fleet("F", "P0")])
+    moves = [
+        Movement(link=f"P{i - 1}-P{i}", origin=f"P{i - 1}", destination=f"P{i}", mode=Mode.ROAD,
+                 commodity="food", departure_day=1, arrival_day=1, tonnes=float(sum(kept[i - 1:])))
+        for i in range(1, n + 1)
+        if sum(kept[i - 1:]) > 0
+    ]  # fmt: skip
+    plan = Plan(scenario=s.name, start_date=START, horizon_days=s.horizon_days,
+                status=PlanStatus.OPTIMAL, objective=0.0, movements=tuple(moves))  # fmt: skip
+    expected = {
+        (f"P{i - 1}-P{i}", f"P{i - 1}", f"P{i}"): float(
+            sum(kept[j - 1] for j in range(i, n + 1) if not has_unit[j - 1])
+        )
+        for i in range(1, n + 1)
+    }
+    got = plan_road_tonnes(s, plan, 1)
+    assert got == pytest.approx({w: t for w, t in expected.items() if t > 0})
