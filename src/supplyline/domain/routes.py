@@ -220,17 +220,26 @@ class RoadLoad:
 
     A road's ``capacity_t_per_day`` is tonnes of goods a day per direction, shared by all
     trucks and commodities; the routes keep it (``capacity_t_per_day`` None: not limited).
+    It is counted, as in the movement plan, on the day the goods set out over the road
+    (``departure_day``: the routes' day less the road's ``transit_days``), and in plan
+    mode ``plan_t`` of it is taken by the plan's road movements the trucks do not carry
+    (depot to depot, into a hub, units' own equipment) that left that day: the trucks'
+    ``tonnes`` and ``plan_t`` together keep the capacity.
     """
 
     link: str
     origin: LocationId
     destination: LocationId
     tonnes: float
+    departure_day: int
     capacity_t_per_day: float | None = None
+    plan_t: float = 0.0
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.tonnes) and self.tonnes >= 0):
-            raise ArgumentError(f"tonnes(={self.tonnes}) must be a finite number >= 0")
+        for name in ("tonnes", "plan_t"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value >= 0):
+                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

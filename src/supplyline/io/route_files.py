@@ -371,13 +371,16 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "depot_short": [
             {k: v for k, v in row.items() if k != "day_label"} for row in depot_short_rows(routes)
         ],
-        # the loaded tonnes over each road, by direction, against its capacity (None: no limit)
+        # the loaded tonnes over each road, by direction, on the day they set out on it, beside
+        # the plan's own that the trucks do not carry, against its capacity (None: no limit)
         "road_loads": [
             {
                 "link": r.link,
                 "from": r.origin,
                 "to": r.destination,
+                "departure_day": r.departure_day,
                 "tonnes": round(r.tonnes, 3),
+                "plan_t": round(r.plan_t, 3),
                 "capacity_t_per_day": r.capacity_t_per_day,
             }
             for r in routes.road_loads

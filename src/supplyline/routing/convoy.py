@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from supplyline.domain import FleetGroup, Scenario, did_you_mean
+from supplyline.domain import FleetGroup, Mode, Scenario, did_you_mean
 from supplyline.domain.fields import check_fields, number_problem, whole_number
 from supplyline.domain.routes import (
     DrawnOnSite,
@@ -76,7 +76,7 @@ from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, Full, RoadBudget
 from supplyline.routing.road_repair import Off, offs_of, repair
-from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
@@ -158,6 +158,31 @@ def horizon_day(
             raise ScenarioError([], summary=message)  # the option, not a line of a file
         raise ArgumentError(message)
     return n
+
+
+def _checked_plan_t(
+    scenario: Scenario, given: Mapping[RoadWay, float] | None
+) -> dict[RoadWay, float]:
+    """``road_plan_t`` as a dict, each key a road direction of the scenario, each value >= 0.
+
+    A wrong key would otherwise count against no road, silently.
+    """
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise ArgumentError(f"road_plan_t(={given!r:.60}) must be a mapping of road ways to t")
+    out: dict[RoadWay, float] = {}
+    for way, t in given.items():
+        link = scenario.link_by_id.get(way[0]) if isinstance(way, tuple) and len(way) == 3 else None
+        if link is None or link.mode is not Mode.ROAD or tuple(way[1:]) not in link.directions():
+            raise ArgumentError(
+                f"road_plan_t: {way!r:.80} is no (link, from, to) of a road of the scenario"
+            )
+        number = isinstance(t, int | float) and not isinstance(t, bool)
+        if not (number and math.isfinite(t) and t >= 0):
+            raise ArgumentError(f"road_plan_t[{way!r}](={t!r:.40}) must be a finite number >= 0")
+        out[way] = float(t)
+    return out
 
 
 def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequest]:
@@ -387,6 +412,7 @@ def route_day(
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
     on_site: Sequence[DrawnOnSite] | None = None,
     depot_stock: DepotStock | None = None,
+    road_plan_t: Mapping[RoadWay, float] | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -414,6 +440,12 @@ def route_day(
     depot holds, and what no depot that reaches the unit holds is unserved,
     ``depot_short``, with the figures (and in ``Routes.depot_short``, per depot).
 
+    ``road_plan_t`` is what the movement plan's road movements the trucks do not carry
+    take of each road direction's capacity, by ``(link, from, to)``
+    (:func:`~supplyline.routing.plan_roads.plan_road_tonnes`): the trucks get the rest.
+    A road's capacity is counted on the day the goods set out on it (``day`` less its
+    ``transit_days``), as the plan counts it.
+
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
 
@@ -436,6 +468,7 @@ def route_day(
         require(depot_stock, DepotStock, "depot_stock")
         check_held(scenario, depot_stock.held_t)
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
+    plan_t = _checked_plan_t(scenario, road_plan_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
@@ -483,7 +516,7 @@ def route_day(
             notes=tuple(notes),
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
-    roads = (RoadBudget(scenario, day), DayGraph(scenario, day))
+    roads = (RoadBudget(scenario, day, plan_t), DayGraph(scenario, day))
     routes, left, said, dropped = _solve(
         scenario, requests, groups, chunks, km, params, on_best, roads=roads
     )

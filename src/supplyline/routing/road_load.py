@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
@@ -128,27 +128,52 @@ class Full:
     asked_t: float
     """What the routes would have carried over it that day, before loads came off."""
     two_way: bool = True
+    plan_t: float = 0.0
+    """What the plan's movements the trucks do not carry take of it (plan mode)."""
+    transit_days: int = 0
+    """The road's days in transit: its capacity counts what sets out ``transit_days``
+    before the routes' day, as the plan counts it."""
 
     def said(self, day: int) -> str:
         """What a planner reads: the road, the day, its capacity that way and the ask.
 
         ``road D–S full on C+0 (link D-S: 2 t/day from D to S; the day's loads would need
-        20.000 t over it)``; ``road D→S`` for a one-way road.
+        20.000 t over it)``; ``road D→S`` for a one-way road. The day is the one the goods
+        set out on the road, as the plan counts its capacity (``full on C+3 (link D-S:
+        what leaves on C+3 arrives on C+5; …``), and the plan's other movements are said
+        where they take some of it (``the plan's other movements take 20.000 t of its
+        20 t/day from D to S``).
         """
         link, a, b = self.way
         dash = "–" if self.two_way else "→"
+        left = day - self.transit_days
+        travel = (
+            f"what leaves on {day_label(left)} arrives on {day_label(day)}; "
+            if self.transit_days
+            else ""
+        )
+        room = f"{self.capacity_t:g} t/day from {a} to {b}"
+        if self.plan_t > _EPS_T:
+            room = f"the plan's other movements take {self.plan_t:,.3f} t of its {room}"
         return (
-            f"road {a}{dash}{b} full on {day_label(day)} (link {link}: {self.capacity_t:g} "
-            f"t/day from {a} to {b}; the day's loads would need {self.asked_t:,.3f} t over it)"
+            f"road {a}{dash}{b} full on {day_label(left)} (link {link}: {travel}{room}; "
+            f"the day's loads would need {self.asked_t:,.3f} t over it)"
         )
 
 
 @dataclass(slots=True)
 class RoadBudget:
-    """What each road direction of capacity may still carry on the day, as routes take it."""
+    """What each road direction of capacity may still carry on the day, as routes take it.
+
+    A road's day is the one the trucks set out on it (the routes' day less its
+    ``transit_days``), the day the plan counts its capacity on; ``plan_t`` is what the
+    plan's movements the trucks do not carry take of it then
+    (:func:`~supplyline.routing.plan_roads.plan_road_tonnes`), and the trucks get the rest.
+    """
 
     scenario: Scenario
     day: int
+    plan_t: Mapping[RoadWay, float] = field(default_factory=dict)
     used: dict[RoadWay, float] = field(default_factory=lambda: defaultdict(float))
     full: dict[RoadWay, Full] = field(default_factory=dict)
     """Every road direction some round would have overfilled, with its largest ask."""
@@ -158,18 +183,29 @@ class RoadBudget:
         cap = self.scenario.link_by_id[way[0]].capacity_t_per_day
         return math.inf if cap is None else cap
 
+    def room(self, way: RoadWay) -> float:
+        """What the trucks may still carry over the way: its capacity less the plan's and theirs."""
+        return self.capacity(way) - self.plan_t.get(way, 0.0) - self.used[way]
+
     def loads(self) -> tuple[RoadLoad, ...]:
-        """The loaded tonnes on every road direction driven loaded, by link and direction."""
+        """The tonnes on every road direction driven loaded, or taken by the plan's others.
+
+        The trucks' loaded tonnes and the plan's own beside them, on the day they set out.
+        """
+        ways = {w for w, t in self.used.items() if t > _EPS_T}
+        ways |= {w for w, t in self.plan_t.items() if t > _EPS_T}
+        links = self.scenario.link_by_id
         return tuple(
             RoadLoad(
                 link=w[0],
                 origin=w[1],
                 destination=w[2],
-                tonnes=round(t, 6),
-                capacity_t_per_day=self.scenario.link_by_id[w[0]].capacity_t_per_day,
+                tonnes=round(max(self.used.get(w, 0.0), 0.0), 6),
+                departure_day=self.day - links[w[0]].transit_days,
+                capacity_t_per_day=links[w[0]].capacity_t_per_day,
+                plan_t=round(self.plan_t.get(w, 0.0), 6),
             )
-            for w, t in sorted(self.used.items())
-            if t > _EPS_T
+            for w in sorted(ways)
         )
 
     def fit(
@@ -207,15 +243,20 @@ class RoadBudget:
             # only once a stop is gone, when it is first driven)
             asked |= {w: t for w, t in load.items() if w not in asked}
             over = {
-                w: t - (self.capacity(w) - self.used[w])
-                for w, t in load.items()
-                if t > self.capacity(w) - self.used[w] + _EPS_T
+                w: t - max(self.room(w), 0.0) for w, t in load.items() if t > self.room(w) + _EPS_T
             }
             if not over:
                 break
             way = max(over, key=lambda w: (over[w], w))
-            two_way = self.scenario.link_by_id[way[0]].bidirectional
-            full = Full(way, self.capacity(way), self.used[way] + asked[way], two_way)
+            link = self.scenario.link_by_id[way[0]]
+            full = Full(
+                way,
+                self.capacity(way),
+                self.used[way] + asked[way],
+                link.bidirectional,
+                plan_t=self.plan_t.get(way, 0.0),
+                transit_days=link.transit_days,
+            )
             self.full[way] = max(full, self.full.get(way, full), key=lambda f: f.asked_t)
             on_board = {
                 (r, node) for r, route in enumerate(crossings)

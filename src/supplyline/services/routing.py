@@ -33,8 +33,10 @@ from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day
 from supplyline.routing.depot_stock import PLAN_BASIS, DepotStock, plan_depot_stock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
+from supplyline.routing.plan_roads import plan_road_tonnes
 from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
+from supplyline.routing.roads import RoadWay
 from supplyline.routing.site_stock import held_on_day
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.run_log import log_plan, log_routes
@@ -193,6 +195,7 @@ def route_scenario_day(
     held: dict[tuple[str, str], float] | None = None
     drawn: list[DrawnOnSite] | None = None
     depots: DepotStock | None = None
+    plan_t: dict[RoadWay, float] | None = None
     if from_demand or plan is None:
         by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
         source = "demand"
@@ -205,6 +208,8 @@ def route_scenario_day(
         source = "plan"
         # the trucks load only what the plan puts at their depots (the rest: depot_short)
         depots = DepotStock(held_t=plan_depot_stock(scenario, plan, day, drawn), basis=PLAN_BASIS)
+        # the plan's road movements the trucks do not carry take their share of the roads
+        plan_t = plan_road_tonnes(scenario, plan, day)
     say(f"routing {len(requests)} deliveries on day {day}")
     routes = route_day(
         scenario,
@@ -216,6 +221,7 @@ def route_scenario_day(
         held_t=held,
         on_site=drawn,
         depot_stock=depots,
+        road_plan_t=plan_t,
     )
     if source == "plan" and plan is not None:
         routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day))
