@@ -84,7 +84,7 @@ def test_more_room_is_measured_on_top_of_what_is_on_hand_with_its_storage_t(
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(60.0)
     (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
-    assert (store.capacity, store.suggested_extra_per_day) == (120.0, 50.0)
+    assert (store.capacity, store.suggested_extra) == (120.0, 50.0)
     assert store.explanation.startswith(
         "storage at D (room 120 t: what is on hand; storage_t 100) limits food on C+1; "
         "+50 t there (storage_t 170) removes 50 t of shortfall"
@@ -112,7 +112,7 @@ def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
     plan = plan_movements(scenario, demand)
     (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
     assert plan.total_short_t == pytest.approx(90.0)
-    assert (store.capacity, store.suggested_extra_per_day) == (50.0, 70.0)
+    assert (store.capacity, store.suggested_extra) == (50.0, 70.0)
     assert store.explanation == (
         "storage at D (room 50 t: what is on hand; storage_t 0) is full with what is on hand, "
         "and keeps out food, on C+1–C+7; +70 t there (storage_t 120) removes 70 t of "
