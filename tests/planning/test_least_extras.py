@@ -177,7 +177,7 @@ def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: P
     )
     plan = plan_movements(scenario, demand)
     road = _top(plan, ResourceKind.LINK_TONNES, "cheap (d→c)")
-    assert road.explanation.endswith("; +0.4 t/day there saves 0.288 in transport cost")
+    assert road.explanation.endswith("; +0.4 t/day there saves 0.29 in transport cost")
 
 
 def test_a_resource_whose_partner_alone_does_the_work_changes_nothing_on_its_own(

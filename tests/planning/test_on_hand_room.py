@@ -121,12 +121,18 @@ def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
 
 
 def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:
-    """+20 t of food on hand at a full store "removed 20 t"; re-planned, it removed none."""
+    """+20 t of food on hand at a full store "removed 20 t"; re-planned, it removed none.
+
+    Unlimited food on hand used 20 t more; +20 t on hand crowds the room the 300 t from P
+    wait in, and removes nothing. +60 t overfills the store (its room is then 0 whatever
+    more is on hand) and feeds the unit: the claim says that figure.
+    """
     scenario, demand = _crowded(tmp_path, "full", 10, "D,food,10,0,home\nD,junk,50,0,home\n")
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(30.0)
     supply = next(b for b in plan.bottlenecks if b.kind.value == "supply")
-    assert "removes" not in supply.explanation
+    assert supply.suggested_extra == 60.0
+    assert supply.explanation.endswith("; +60 t there removes 20 t of shortfall: food at u1 20 t")
 
 
 @pytest.mark.parametrize("storage_t", ["0", "1", "100", ""])
