@@ -25,6 +25,7 @@ __all__ = [
     "day_runs",
     "days_text",
     "figure_decimals",
+    "figure_text",
     "fixed_text",
     "id_problem",
     "text_problem",
@@ -147,6 +148,30 @@ def figure_decimals(values: Iterable[object]) -> int:
         )
         else 0
     )
+
+
+def figure_text(value: float) -> str:
+    """One figure in words, as the tables show it alone and the files give it.
+
+    Rounded to the gram (:func:`to_gram`, as the files have it), then as a table's column
+    of that one figure shows it (:func:`figure_decimals`, :func:`fixed_text`): whole from
+    100 or when whole, else to 0.01, a half rounded up; the zeros a table pads a column
+    with are dropped, as the files drop them (a table's 6.60 is the file's 6.6). Below
+    0.01, where a table's 0.00 would say nothing, two significant digits, as the report's
+    tables give them. The bottleneck report's sentences said 3 significant digits: "cuts
+    the shortfall by 17.1 t" beside 17.15 in bottlenecks.csv and the summary table.
+
+    >>> figure_text(17.15), figure_text(6.6), figure_text(9.0), figure_text(0.153)
+    ('17.15', '6.6', '9', '0.15')
+    >>> figure_text(1234.5), figure_text(6.3249999999), figure_text(0.0043), figure_text(-2.5)
+    ('1,235', '6.33', '0.0043', '-2.5')
+    """
+    value = to_gram(value)
+    decimals = figure_decimals([value])
+    if decimals and 0 < abs(value) < 0.01:
+        decimals = 1 - math.floor(math.log10(abs(value)))
+    text = fixed_text(value, decimals)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def days_text(n: int) -> str:

@@ -45,7 +45,7 @@ def test_the_border_post_is_the_bottleneck_and_sixty_more_close_the_unit_on_time
     plan = plan_movements(*border_post(pax_per_day=40.0))
     (top,) = plan.bottlenecks
     assert (top.kind, top.resource, top.capacity) == (ResourceKind.HANDLING_PAX, "X", 40.0)
-    assert (top.suggested_extra_per_day, top.extra_unit) == (60.0, "pax/day")
+    assert (top.suggested_extra, top.extra_unit) == (60.0, "pax/day")
     assert top.explanation.startswith(
         "the border crossing X (handling 40 pax/day) limits deployment"
     )
@@ -126,7 +126,7 @@ def test_a_tonnes_limit_is_raised_with_a_tonnes_limit_not_a_people_one() -> None
     scenario, demand = border_post(pax_per_day=40.0, handling_t_per_day=10.0, lift_t=60.0)
     road = dataclasses.replace(scenario.links[0], capacity_t_per_day=10.0)
     plan = plan_movements(dataclasses.replace(scenario, links=(road, *scenario.links[1:])), demand)
-    tonnes = [b for b in plan.bottlenecks if b.suggested_extra_per_day is not None]
+    tonnes = [b for b in plan.bottlenecks if b.suggested_extra is not None]
     assert {b.kind for b in tonnes} >= {ResourceKind.LINK_TONNES, ResourceKind.HANDLING}
     for b in tonnes:
         if b.kind is not ResourceKind.HANDLING_PAX:

@@ -154,7 +154,7 @@ def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
     """
     plan = plan_movements(*bilateral)
     spares = next(b for b in plan.bottlenecks if b.resource == "os-forward/spares")
-    assert spares.suggested_extra_per_day == 0.25
+    assert spares.suggested_extra == 0.25
     assert spares.explanation.endswith("+0.25 t/day there saves 229 in transport cost")
 
 
@@ -263,7 +263,7 @@ def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(
     plan = plan_movements(*bilateral, PlanParams(explain_top=2, explain_time_s=30.0))
     top = plan.bottlenecks[:2]
     # as if the time had run out before the second: what the caveat says of it
-    cut = replace(top[1], shortfall_removed_t=None, suggested_extra_per_day=None)
+    cut = replace(top[1], shortfall_removed_t=None, suggested_extra=None)
     plan = replace(plan, bottlenecks=(top[0], cut, *plan.bottlenecks[2:]))
     assert (plan.stats.explain_top, plan.stats.explain_budget_s) == (2, 30.0)
     caveats = bottleneck_caveats(plan, 4)

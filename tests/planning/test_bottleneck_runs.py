@@ -76,7 +76,7 @@ def test_the_least_round_extra_is_found_where_the_midpoint_rounds_past_it(
     plan = plan_movements(scenario, demand)
     assert _late_t_days(plan) == pytest.approx(300.0)
     (yard,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.HANDLING]
-    assert yard.suggested_extra_per_day == 100.0
+    assert yard.suggested_extra == 100.0
     assert "+100 t/day there on C+1–C+3 cuts the lift arriving late by 300 t-days" in (
         yard.explanation
     )
@@ -105,7 +105,7 @@ def test_a_yard_full_unloading_then_loading_is_one_bottleneck_with_the_least_ext
     assert _late_t_days(plan) == pytest.approx(100.0)
     (yard,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.HANDLING]
     assert yard.days == (1, 2, 3, 4)
-    assert yard.suggested_extra_per_day == 50.0
+    assert yard.suggested_extra == 50.0
     assert "; +50 t/day there on C+1–C+3 cuts the lift arriving late by 100 t-days" in (
         yard.explanation
     )
@@ -125,7 +125,7 @@ def test_each_of_three_capacities_in_a_row_names_the_others_it_needs(tmp_path: P
     measured = [b for b in plan.bottlenecks if b.shortfall_removed_t is not None]
     assert {b.resource for b in measured} == {"rail-e (yard→rh)", "rail-w (home→yard)"}
     for b in measured:
-        assert b.suggested_extra_per_day == 50.0
+        assert b.suggested_extra == 50.0
         assert "changes nothing" not in b.explanation
         assert b.explanation.count("+50 t/day") == 3
         assert b.explanation.endswith(

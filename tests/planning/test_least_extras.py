@@ -49,7 +49,7 @@ def test_a_stores_extra_is_its_one_figure_raised_on_every_day(tmp_path: Path) ->
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(30.0)
     store = _top(plan, ResourceKind.STORAGE, "d")
-    assert store.suggested_extra_per_day == 30.0
+    assert store.suggested_extra == 30.0
     assert "+30 t there removes 30 t of shortfall (all of it)" in store.explanation
     assert plan_movements(_with_storage(scenario, "d", 50.0), demand).total_short_t == 0.0
     less = plan_movements(_with_storage(scenario, "d", 49.0), demand).total_short_t
@@ -79,7 +79,7 @@ def test_an_extra_that_leaves_a_tonne_late_is_not_taken_for_one_that_closes_the_
     scenario, demand = _two_rails(tmp_path)
     plan = plan_movements(scenario, demand)
     rail = _top(plan, ResourceKind.LINK_TONNES, "rl2 (h→c)")
-    assert rail.suggested_extra_per_day == 1.0
+    assert rail.suggested_extra == 1.0
     assert rail.explanation.endswith(
         "+1 t/day there cuts the lift arriving late by 1 t-day (in one plan that does so, ua "
         "closes 1 day earlier; other equally good plans may close units on other days)"
@@ -177,7 +177,7 @@ def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: P
     )
     plan = plan_movements(scenario, demand)
     road = _top(plan, ResourceKind.LINK_TONNES, "cheap (d→c)")
-    assert road.explanation.endswith("; +0.4 t/day there saves 0.288 in transport cost")
+    assert road.explanation.endswith("; +0.4 t/day there saves 0.29 in transport cost")
 
 
 def test_a_resource_whose_partner_alone_does_the_work_changes_nothing_on_its_own(

@@ -84,7 +84,7 @@ def test_more_room_is_measured_on_top_of_what_is_on_hand_with_its_storage_t(
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(60.0)
     (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
-    assert (store.capacity, store.suggested_extra_per_day) == (120.0, 50.0)
+    assert (store.capacity, store.suggested_extra) == (120.0, 50.0)
     assert store.explanation.startswith(
         "storage at D (room 120 t: what is on hand; storage_t 100) limits food on C+1; "
         "+50 t there (storage_t 170) removes 50 t of shortfall"
@@ -112,7 +112,7 @@ def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
     plan = plan_movements(scenario, demand)
     (store,) = [b for b in plan.bottlenecks if b.kind.value == "storage"]
     assert plan.total_short_t == pytest.approx(90.0)
-    assert (store.capacity, store.suggested_extra_per_day) == (50.0, 70.0)
+    assert (store.capacity, store.suggested_extra) == (50.0, 70.0)
     assert store.explanation == (
         "storage at D (room 50 t: what is on hand; storage_t 0) is full with what is on hand, "
         "and keeps out food, on C+1–C+7; +70 t there (storage_t 120) removes 70 t of "
@@ -121,12 +121,18 @@ def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
 
 
 def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:
-    """+20 t of food on hand at a full store "removed 20 t"; re-planned, it removed none."""
+    """+20 t of food on hand at a full store "removed 20 t"; re-planned, it removed none.
+
+    Unlimited food on hand used 20 t more; +20 t on hand crowds the room the 300 t from P
+    wait in, and removes nothing. +60 t overfills the store (its room is then 0 whatever
+    more is on hand) and feeds the unit: the claim says that figure.
+    """
     scenario, demand = _crowded(tmp_path, "full", 10, "D,food,10,0,home\nD,junk,50,0,home\n")
     plan = plan_movements(scenario, demand)
     assert plan.total_short_t == pytest.approx(30.0)
     supply = next(b for b in plan.bottlenecks if b.kind.value == "supply")
-    assert "removes" not in supply.explanation
+    assert supply.suggested_extra == 60.0
+    assert supply.explanation.endswith("; +60 t there removes 20 t of shortfall: food at u1 20 t")
 
 
 @pytest.mark.parametrize("storage_t", ["0", "1", "100", ""])

@@ -25,7 +25,7 @@ def test_bilateral_shows_the_gauge_break_yard_as_a_bottleneck(
         if b.kind is ResourceKind.HANDLING and b.resource == "grenzfeld"
     ]
     assert yard
-    assert yard[0].suggested_extra_per_day is not None
+    assert yard[0].suggested_extra is not None
     assert "Grenzfeld" in yard[0].explanation
 
 
@@ -165,7 +165,7 @@ def test_a_stock_given_once_is_suggested_in_tonnes_not_tonnes_a_day(
     once = [b for b in plan.bottlenecks if b.resource == "ta-south/spares"]
     assert once
     assert once[0].extra_unit == "t"
-    assert f"+{once[0].suggested_extra_per_day:,.0f} t there" in once[0].explanation
+    assert f"+{once[0].suggested_extra:,.0f} t there" in once[0].explanation
     yard = next(b for b in plan.bottlenecks if b.resource == "grenzfeld")
     assert yard.extra_unit == "t/day"
     out = tmp_path / "o"  # type: ignore[operator]

@@ -61,7 +61,7 @@ def test_binding_capacity_is_the_top_bottleneck_with_measured_effect() -> None:
         "L1 (D→U)",
         (0, 1, 2, 3),
     )
-    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (3.0, 12.0)
+    assert (top.suggested_extra, top.shortfall_removed_t) == (3.0, 12.0)
     assert "removes 12 t of shortfall" in top.explanation
 
 
@@ -92,7 +92,7 @@ def test_gauge_break_yard_is_the_bottleneck_and_more_handling_removes_the_shortf
     plan = plan_movements(*gauge_break())
     top = plan.bottlenecks[0]
     assert (top.kind, top.resource) == (ResourceKind.HANDLING, "Y")
-    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (20.0, 140.0)
+    assert (top.suggested_extra, top.shortfall_removed_t) == (20.0, 140.0)
 
 
 def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
@@ -361,7 +361,7 @@ def test_a_full_store_is_reported_over_the_days_it_is_full_and_measured_there() 
     assert plan.total_short_t == pytest.approx(9.0)
     (top,) = plan.bottlenecks
     assert (top.kind, top.resource, top.days) == (ResourceKind.STORAGE, "F", (3, 4, 5, 6))
-    assert (top.suggested_extra_per_day, top.shortfall_removed_t) == (9.0, 9.0)
+    assert (top.suggested_extra, top.shortfall_removed_t) == (9.0, 9.0)
     assert top.explanation.startswith("storage at F (5 t) limits food on C+3–C+6; +9 t there ")
 
 
@@ -394,7 +394,7 @@ def test_three_capacities_in_a_row_are_raised_together() -> None:
     plan = plan_movements(*_rail_and_yard_at(60.0))
     assert plan.total_short_t == pytest.approx(780.0)
     (top,) = plan.bottlenecks
-    assert top.suggested_extra_per_day == 60.0
+    assert top.suggested_extra == 60.0
     said = top.explanation
     assert "+60 t/day there together with +60 t/day at the transshipment yard Y" in said
     assert "and +60 t/day at the rail link std H→Y (60 t/day)" in said

@@ -234,7 +234,7 @@ def _plan() -> Plan:
                 shadow_price=812.5,
                 commodities=("fuel",),
                 capacity=600.0,
-                suggested_extra_per_day=4.5,
+                suggested_extra=4.5,
                 shortfall_removed_t=12.25,
                 explanation=(
                     "the Mockava break-of-gauge yard limits fuel deliveries from C+5; "

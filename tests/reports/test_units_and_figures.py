@@ -67,7 +67,7 @@ def test_the_tables_extra_is_the_sentences_figure() -> None:
         days=(2, 3),
         shadow_price=1.0,
         capacity=2.0,
-        suggested_extra_per_day=0.0994,
+        suggested_extra=0.0994,
         extra_unit="t/day",
     )
     assert extra_text(0.0994) == "0.099"
@@ -152,11 +152,11 @@ def test_a_claim_that_removes_no_shortfall_leaves_the_removes_cell_empty(tmp_pat
     post_scenario, post_demand = border_post(pax_per_day=40.0)
     late = plan_movements(post_scenario, post_demand)
     (yard,) = [r for r in bottleneck_rows(short) if r["kind"] == "handling"]
-    assert yard["removes_t"] == 140.0
-    (post,) = [b for b in late.bottlenecks if b.suggested_extra_per_day is not None]
+    assert yard["shortfall_removed_t"] == 140.0
+    (post,) = [b for b in late.bottlenecks if b.suggested_extra is not None]
     assert post.shortfall_removed_t == 0.0  # measured: plan.json keeps it apart from None
     assert "person-days" in post.explanation
-    assert all(r["removes_t"] is None for r in bottleneck_rows(late))
+    assert all(r["shortfall_removed_t"] is None for r in bottleneck_rows(late))
     write_plan_files(tmp_path, post_scenario, late)
     with (tmp_path / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as f:
         assert {row["shortfall_removed_t"] for row in csv.DictReader(f)} == {""}

@@ -280,9 +280,14 @@ class Bottleneck(_ByContent):
     shadow_price: float
     commodities: tuple[CommodityId, ...] = ()
     capacity: float | None = None
-    suggested_extra_per_day: float | None = None
+    suggested_extra: float | None = None
+    """The least round extra measured to buy what ``explanation`` says, in ``extra_unit``;
+    None where not measured or where more of it alone buys nothing. Named so in
+    plan.json, bottlenecks.csv and ``plan --format json|csv`` alike (it was
+    ``suggested_extra_per_day`` in the files and ``extra`` in the summary, and a store's
+    extra, in ``t``, is not per day)."""
     extra_unit: str = "t/day"
-    """What ``suggested_extra_per_day`` counts: ``t/day``, ``pax/day``, or ``t`` for a
+    """What ``suggested_extra`` counts: ``t/day``, ``pax/day``, or ``t`` for a
     stock given once (a supply on hand on one day) or storage."""
     shortfall_removed_t: float | None = None
     explanation: str = ""
@@ -290,6 +295,11 @@ class Bottleneck(_ByContent):
     """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
     for a supply only on C+0 (the stock on hand then). Plans written before it was
     recorded get that default when read back."""
+
+    @property
+    def suggested_extra_per_day(self) -> float | None:
+        """``suggested_extra`` under its former name, for code written before the rename."""
+        return self.suggested_extra
 
     @property
     def removes_shortfall_t(self) -> float | None:

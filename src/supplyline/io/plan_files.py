@@ -125,8 +125,8 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "shadow_price": b.shadow_price,
             "commodities": " ".join(b.commodities),
             "capacity": b.capacity,
-            "suggested_extra_per_day": b.suggested_extra_per_day,
-            "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
+            "suggested_extra": b.suggested_extra,
+            "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
             "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
             "capacity_unit": b.capacity_unit,
@@ -231,7 +231,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 "shadow_price",
                 "commodities",
                 "capacity",
-                "suggested_extra_per_day",
+                "suggested_extra",
                 "extra_unit",
                 "shortfall_removed_t",
                 "explanation",
@@ -351,6 +351,19 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     return [Path(out) / n for n in names]
 
 
+def _renamed(bottleneck: dict[str, Any]) -> dict[str, Any]:
+    """A bottleneck of plan.json with its extra under its present name.
+
+    Plans written before the rename call it ``suggested_extra_per_day``; the ledger reads
+    plans from earlier runs.
+    """
+    if "suggested_extra_per_day" not in bottleneck:
+        return bottleneck
+    out = {k: v for k, v in bottleneck.items() if k != "suggested_extra_per_day"}
+    out.setdefault("suggested_extra", bottleneck["suggested_extra_per_day"])
+    return out
+
+
 def _records(cls: type[Any], items: list[dict[str, Any]], **convert: Any) -> tuple[Any, ...]:
     hints = typing.get_type_hints(cls)
     out = []
@@ -448,7 +461,11 @@ def read_plan(path: str | Path) -> Plan:
             shortfalls=_records(Shortfall, data["shortfalls"]),
             closures=_records(Closure, data["closures"]),
             bottlenecks=_records(
-                Bottleneck, data["bottlenecks"], kind=ResourceKind, days=tuple, commodities=tuple
+                Bottleneck,
+                [_renamed(b) for b in data["bottlenecks"]],
+                kind=ResourceKind,
+                days=tuple,
+                commodities=tuple,
             ),
             stats=SolveStats(**data["stats"]),
             # plans written before the gaps were recorded have none

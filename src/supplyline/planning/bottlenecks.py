@@ -36,7 +36,7 @@ from supplyline.planning.resources import (
     store_on_hand,
     tie_breaking_noise,
 )
-from supplyline.types import day_ranges
+from supplyline.types import day_ranges, to_gram
 
 __all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
@@ -105,11 +105,9 @@ def find_bottlenecks(
                 commodities=coms,
                 capacity=capacity,
                 capacity_unit=capacity_unit,
-                suggested_extra_per_day=None
-                if measured is None or measured.alone
-                else measured.extra,
+                suggested_extra=None if measured is None or measured.alone else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
-                shortfall_removed_t=None if measured is None else round(measured.removed_t, 3),
+                shortfall_removed_t=None if measured is None else to_gram(measured.removed_t),
                 explanation=text,
             )
         )

@@ -172,23 +172,40 @@ def _least_extra(
     lift: Callable[[float], None],
     enough: float,
     free_x: FloatArray,
-) -> tuple[float, FloatArray]:
+) -> tuple[float, FloatArray | None]:
     """The least round extra (bisecting below ``enough``) that does what ``enough`` does.
 
-    ``enough`` covers what the unlimited re-solve used. The bisection looks for the least
-    round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder: where the
-    midpoint rounds up onto the upper end, the rung below it is tried, until no rung lies
-    between a figure that fails and one that does) that still does as well in the most
-    important respect that gains (:func:`_tier`); the solution returned is one re-solved
-    with the figure returned (when no smaller figure did as well, a re-solve at ``enough``
-    itself: an extra on hand also takes room in its store, which the unlimited re-solve
-    does not see).
+    ``enough`` covers what the unlimited re-solve used, and is re-solved first: an extra on
+    hand also takes room in its store, which unlimited capacity does not (a store's +20 t
+    removed nothing where +60 t removed 20 t). Where it falls short, larger figures are
+    tried (:data:`GROWTHS`); below the first that does, the bisection looks for the least
+    round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder; where the
+    midpoint rounds up onto the upper end, the rung below it) that does as well in the
+    most important respect that gains (:func:`_tier`). Returns the figure and a solution
+    re-solved with it, which alone the words are said of (None: no time to re-solve it).
     """
     goal = outcome_of(p, m, free_x)
-    lo, hi, best = 0.0, enough, free_x
     tier = _tier(goal, base)
+    lo, hi = 0.0, enough
+    lift(hi)
+    best = resolve()
+    if best is None:
+        return hi, None
     if tier is None:  # it gains nothing worth saying: no least extra to look for
         return hi, best
+    for _ in range(GROWTHS):
+        if _as_good(outcome_of(p, m, best), goal, tier, base):
+            break
+        grown = nice_ceil(2 * hi)
+        lift(grown)
+        x = resolve()
+        if x is None:  # said of the figure re-solved last, which is true of it
+            lift(hi)
+            return hi, best
+        lo, hi, best = hi, grown, x
+    else:
+        if not _as_good(outcome_of(p, m, best), goal, tier, base):
+            return hi, best  # none tried does all that unlimited does: said as found
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
         if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
@@ -203,13 +220,13 @@ def _least_extra(
             break
         else:
             lo = mid
-    if best is free_x:  # said of the figure itself, not of the unlimited re-solve: an extra
-        # on hand also takes room in its store, which unlimited capacity does not say
-        lift(hi)
-        x = resolve()
-        if x is not None:
-            best = x
+    lift(hi)  # the caller's resource is left at the figure said
     return hi, best
+
+
+GROWTHS = 4
+"""Doublings of ``enough`` tried at most when it does not do what unlimited capacity does
+(a store crowded by more on hand), before the claim is said of the largest tried."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,11 +393,11 @@ def measure_run(
         for i in set(range(len(lifts))) - set(kept):
             lifts[i].restore()  # raised, but not needed for the gain
 
-        def together(more: float) -> None:
-            for i in kept:
-                lifts[i].to(nice_ceil(more * enough[i] / enough[0]) if i != kept[0] else more)
-
-        extra, x = _least_extra(p, m, resolve, base, together, enough[0], free_x)
+        extra, first = _least_extra(
+            p, m, resolve, base, _together(lifts, kept, enough), enough[0], free_x
+        )
+        if first is None:  # no re-solve with the figure: nothing true to say of it
+            return None
         figures, x = _each_least(
             p,
             m,
@@ -389,7 +406,7 @@ def measure_run(
             [lifts[i] for i in kept],
             [extra] + [nice_ceil(extra * enough[i] / enough[0]) for i in kept[1:]],
             free_x,
-            x,
+            first,
         )
         if len(kept) > 1 and _partners_alone(p, m, resolve, base, lifts[kept[0]], figures[0], x):
             return nothing
@@ -412,6 +429,18 @@ def measure_run(
         partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
         least=least,
     )
+
+
+def _together(
+    lifts: list[_Lift], kept: list[int], enough: dict[int, float]
+) -> Callable[[float], None]:
+    """Raise the kept resources together, the others in proportion to what each used."""
+
+    def to(more: float) -> None:
+        for i in kept:
+            lifts[i].to(nice_ceil(more * enough[i] / enough[0]) if i != kept[0] else more)
+
+    return to
 
 
 def _said_on_days_used(
@@ -535,7 +564,7 @@ def _each_least(
         lift.to(figure)
     for i in [*range(1, len(lifts)), 0]:
         least, found = _least_extra(p, m, resolve, base, lifts[i].to, figures[i], free_x)
-        if least < figures[i]:
+        if least < figures[i] and found is not None:
             figures[i], x = least, found
         lifts[i].to(figures[i])
     return figures, x

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.types import day_label, days_text, to_gram
+from supplyline.types import day_label, days_text, figure_text
 
 __all__ = [
     "AS_RESOLVED",
@@ -69,18 +69,17 @@ def cost_eps(base: Outcome) -> float:
 
 
 def tonnes_text(tonnes: float) -> str:
-    """Tonnes, tonne-days, people or cost as a planner reads them: 3 significant digits.
+    """Tonnes, tonne-days, people or cost as the tables and files give the same figure.
 
-    Whole from 100.
+    :func:`~supplyline.types.figure_text`, which the CLI's and the report's tables round
+    with too: whole from 100, else to 0.01. A tester read "removes 7 t of shortfall"
+    beside 6.6 t in the files; a planner "cuts the shortfall by 17.1 t" (3 significant
+    digits) beside 17.15 in bottlenecks.csv and the summary table.
 
-    A tester read "removes 7 t of shortfall" beside 6.6 t in the files, and "cuts the lift
-    arriving late by 0 t-days" for 0.2.
-
-    >>> tonnes_text(1234.4), tonnes_text(6.6), tonnes_text(9.0), tonnes_text(0.153)
-    ('1,234', '6.6', '9', '0.153')
+    >>> tonnes_text(1234.4), tonnes_text(6.6), tonnes_text(9.0), tonnes_text(17.15)
+    ('1,234', '6.6', '9', '17.15')
     """
-    tonnes = to_gram(tonnes)  # as the tables round it: 6.3249999 read 6.32 beside 6.33
-    return f"{tonnes:,.0f}" if tonnes >= 100 else f"{tonnes:.3g}"
+    return figure_text(tonnes)
 
 
 def extra_text(value: float) -> str:

@@ -350,7 +350,7 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
     and read the blank cells of the ranks not measured as "no effect".
     """
     shown = plan.bottlenecks[:top]
-    measured = [b for b in shown if b.suggested_extra_per_day is not None]
+    measured = [b for b in shown if b.suggested_extra is not None]
     out = []
     if len(measured) > 1:
         out.append(
@@ -391,7 +391,11 @@ def _demand_of(demand: Demand, unit: str, commodity: str) -> float:
 
 
 def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
-    """The ranked bottlenecks (the first ``top``), with their explanation."""
+    """The ranked bottlenecks (the first ``top``), with their explanation.
+
+    ``suggested_extra`` and ``shortfall_removed_t`` as bottlenecks.csv and plan.json name
+    them: ``plan --format json`` said ``extra`` and ``removes_t`` for the same figures.
+    """
     return [
         {
             "rank": i,
@@ -402,9 +406,9 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "shadow_price": b.shadow_price,
             "capacity": b.capacity,
             "capacity_unit": b.capacity_unit,
-            "extra": b.suggested_extra_per_day,
-            "extra_unit": b.extra_unit if b.suggested_extra_per_day is not None else None,
-            "removes_t": b.removes_shortfall_t,
+            "suggested_extra": b.suggested_extra,
+            "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
+            "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
         }
         for i, b in enumerate(plan.bottlenecks[:top] if top else plan.bottlenecks, start=1)
@@ -421,9 +425,10 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     """
     rows = bottleneck_rows(plan, top)
     for row in rows:
-        cap, extra = row["capacity"], row["extra"]
+        cap, extra = row["capacity"], row.pop("suggested_extra")
         row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
+        row["removes_t"] = row.pop("shortfall_removed_t")  # short headings for a table
         del row["capacity_unit"], row["extra_unit"]
     return rows
 
