@@ -14,8 +14,8 @@ what they consumed. This makes that visible before it happens, per unit:
   their drivers' hours, else the nearest depot whose trucks can, else the nearest; only
   the truck types that can make the round trip count;
 * the round trip (out, back, and the stop), the turns a truck can make within its
-  drivers' hours and the unit's receiving window, back by 24 h
-  (:func:`~supplyline.routing.reach_turns.window_turns`), the truck-loads a day its
+  drivers' hours and the unit's receiving window, back by 24 h (the count ``routes``
+  uses, :func:`~supplyline.routing.turns.window_turns`), the truck-loads a day its
   demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
   that covers the unit's demand alone, and whether the depot's truck-hours carry it
@@ -50,7 +50,6 @@ from supplyline.routing.reach_turns import (
     carried_words,
     no_window_words,
     num,
-    window_turns,
     window_words,
 )
 from supplyline.routing.road_load import road_bound
@@ -63,6 +62,7 @@ from supplyline.routing.roads import (
     round_trip_blockers,
 )
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
+from supplyline.routing.turns import window_turns
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
