@@ -14,8 +14,8 @@ what they consumed. This makes that visible before it happens, per unit:
   their drivers' hours, else the nearest depot whose trucks can, else the nearest; only
   the truck types that can make the round trip count;
 * the round trip (out, back, and the stop), the turns a truck can make within its
-  drivers' hours and the unit's receiving window, back by 24 h
-  (:func:`~supplyline.routing.reach_turns.window_turns`), the truck-loads a day its
+  drivers' hours and the unit's receiving window, back by 24 h (the count ``routes``
+  uses, :func:`~supplyline.routing.turns.window_turns`), the truck-loads a day its
   demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
   that covers the unit's demand alone, and whether the depot's truck-hours carry it
@@ -30,7 +30,9 @@ what they consumed. This makes that visible before it happens, per unit:
   "ok" with a 1.7 h round trip);
 * whether the roads can carry its demand at all: their ``capacity_t_per_day`` bound the
   loaded tonnes a day from its depot (a maximum flow, :func:`~supplyline.routing.
-  road_load.road_bound`), for the unit alone; the trucks' figures stay an estimate.
+  road_load.road_bound`), for the unit alone, then beside the other units behind the
+  same roads (:mod:`~supplyline.routing.road_share`: only the unit that does not fit is
+  flagged); the trucks' figures stay an estimate.
 """
 
 from __future__ import annotations
@@ -50,10 +52,10 @@ from supplyline.routing.reach_turns import (
     carried_words,
     no_window_words,
     num,
-    window_turns,
     window_words,
 )
 from supplyline.routing.road_load import road_bound
+from supplyline.routing.road_share import RoadNeed, shared_road_misfits
 from supplyline.routing.roads import (
     RoadMatrix,
     cut_off_roads,
@@ -63,6 +65,7 @@ from supplyline.routing.roads import (
     round_trip_blockers,
 )
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
+from supplyline.routing.turns import window_turns
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
@@ -465,7 +468,9 @@ def check_reach(
         )
         for r in rows
     ]
-    final = _shared(rows, [lanes for _, lanes in made], groups_at, availability)
+    final = _shared_roads(
+        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability)
+    )
     return ReachCheck(
         scenario=scenario.name,
         rows=tuple(final),
@@ -537,6 +542,24 @@ def _shared(
             )
         final.append(replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason))
     return final
+
+
+def _shared_roads(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow]:
+    """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
+
+    Each unit counts the tonnes its trucks carry of its demand (:mod:`.road_share`); a
+    unit flagged already goes last, and keeps its own reason.
+    """
+    needs = [
+        RoadNeed(r.unit, r.depot, r.location, min(r.daily_t, r.capacity_t_per_day))
+        for r in rows
+        if r.depot is not None and r.round_trip_h is not None
+    ]
+    out = shared_road_misfits(scenario, needs, last={r.unit for r in rows if r.reason})
+    return [
+        r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
+        for r in rows
+    ]
 
 
 REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",

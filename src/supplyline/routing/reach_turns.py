@@ -1,48 +1,18 @@
-"""How many turns a truck makes to a unit in a day, and how the reach check says it.
+"""How the reach check says what a unit's trucks carry and why its window binds.
 
-The turns count the unit's receiving window as ``routes`` does (service starts inside it,
-the truck is back at its depot by the end of the day and within its drivers' hours); the
-reasons print each factor with the decimals it needs, so that the product reads right.
+The turns themselves are counted once, for ``reach`` and ``routes`` alike
+(:func:`~supplyline.routing.turns.window_turns`); the reasons print each factor with the
+decimals it needs, so that the product reads right.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 from supplyline.domain import FleetGroup, Unit
 from supplyline.types import LocationId
 
-__all__ = ["carried_words", "no_window_words", "num", "window_turns", "window_words"]
-
-
-def window_turns(
-    g: FleetGroup, out_h: float, back_h: float, service_h: float, open_h: float, close_h: float
-) -> int:
-    """Round trips a truck of ``g`` can make to a unit in a day, as ``routes`` may drive them.
-
-    Service starts inside the receiving window ``open_h``–``close_h``, the next load a
-    round trip later; the truck is back at its depot within the day (by 24 h) and within
-    its drivers' hours. A tester's unit open 8–9 h, 1.25 h round trips, was given 7 turns
-    a truck by drivers' hours alone, where ``routes`` could bring one; a window no truck
-    can serve and be back from by 24 h (open 23–24 h, 1 h out) has none.
-
-    >>> from supplyline.domain import FleetGroup
-    >>> g = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1,
-    ...                payload_t=10.0, speed_kmh=40.0)
-    >>> window_turns(g, 0.375, 0.375, 0.5, 8.0, 9.0)
-    1
-    >>> window_turns(g, 0.375, 0.375, 0.5, 6.0, 18.0)
-    7
-    """
-    rt = max(out_h + back_h + service_h, 1e-9)
-    start = max(out_h, open_h)  # the first service: not before the truck can be there
-    if not rt < math.inf or start > close_h + 1e-9 or start + service_h + back_h > 24 + 1e-9:
-        return 0
-    by_hours = math.floor(g.max_route_hours / rt + 1e-9)
-    by_window = math.floor((close_h - start) / rt + 1e-9) + 1
-    by_day = math.floor((24 - start - service_h - back_h) / rt + 1e-9) + 1
-    return max(0, min(by_hours, by_window, by_day))
+__all__ = ["carried_words", "no_window_words", "num", "window_words"]
 
 
 def num(x: float) -> str:

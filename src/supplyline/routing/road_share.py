@@ -1,0 +1,185 @@
+"""A road's daily capacity shared by the units behind it: who fits, and who does not.
+
+The reach check judged each unit's roads alone (:func:`~supplyline.routing.road_load.
+road_bound`): two units behind one road of 20 t/day, each needing 15 t/day, both read
+ok, though the road carries 20 t a day for the two, and ``routes`` takes loads off it
+(``road_full``). Here the units' daily tonnes are added up on the roads, as the depot's
+truck-hours are shared (:mod:`~supplyline.routing.truck_hours`): the units are taken in
+order of their tonnes, fewest first (those flagged already last), and a unit is flagged
+only when, added to those taken, the roads can no longer carry them all — a maximum flow
+from their depots to their places over the roads driven on some day of the horizon, each
+way bounded by its ``capacity_t_per_day`` (parallel roads and detours add up). The unit
+named is the one whose tonnes do not fit; the words name the roads of the minimum cut
+and the units behind it sharing them.
+
+The flow lets any depot feed any unit (one source for them all): units of different
+depots sharing a road may be judged to fit where each depot feeding its own would not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import breadth_first_order, maximum_flow
+
+from supplyline.domain import Link, Mode, Scenario
+from supplyline.routing.roads import drives, road_name
+from supplyline.types import LocationId, UnitId
+
+__all__ = ["RoadNeed", "shared_road_misfits"]
+
+
+@dataclass(frozen=True, slots=True)
+class RoadNeed:
+    """A unit's daily tonnes, driven loaded from its depot to its place."""
+
+    unit: UnitId
+    depot: LocationId
+    place: LocationId
+    tonnes: float
+
+    @property
+    def kg(self) -> int:
+        """Its tonnes in whole kilograms, rounded up (as a road's capacity is down)."""
+        return math.ceil(self.tonnes * 1000 - 1e-6)
+
+
+class _Roads:
+    """The roads driven on some day of the horizon, as arcs in kilograms a day."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        ids = [loc.id for loc in scenario.locations]
+        self.pos = {x: i for i, x in enumerate(ids)}
+        self.n = len(ids)
+        rows: list[int] = []
+        cols: list[int] = []
+        caps: list[float] = []
+        self.links: dict[tuple[int, int], list[Link]] = defaultdict(list)
+        for link in scenario.links:
+            if link.mode is not Mode.ROAD or not any(
+                drives(link, d) for d in range(scenario.horizon_days)
+            ):
+                continue
+            cap = link.capacity_t_per_day
+            kg = math.inf if cap is None else math.floor(cap * 1000 + 1e-6)
+            for a, b in link.directions():
+                rows.append(self.pos[a])
+                cols.append(self.pos[b])
+                caps.append(kg)
+                self.links[(self.pos[a], self.pos[b])].append(link)
+        self.rows, self.cols, self.caps = rows, cols, caps
+        self.least = min(caps, default=math.inf)
+        self._graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(self.n, self.n))
+        self._from: dict[int, set[int]] = {}
+
+    def joins(self, depot: LocationId, place: LocationId) -> bool:
+        """Whether a road leads from ``depot`` to ``place`` (else its trucks drive estimates)."""
+        i = self.pos[depot]
+        if i not in self._from:
+            seen = breadth_first_order(self._graph, i, directed=True, return_predecessors=False)
+            self._from[i] = {int(k) for k in seen}
+        return self.pos[place] in self._from[i]
+
+    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
+        """Whether the roads carry ``needs`` together, and the source side of a least cut.
+
+        A super-source feeds each depot what its units need, each place feeds a
+        super-sink what its units need; an unlimited road carries all of it.
+        """
+        total = sum(x.kg for x in needs)
+        src, sink = self.n, self.n + 1
+        supply: dict[int, int] = defaultdict(int)
+        demand: dict[int, int] = defaultdict(int)
+        for x in needs:
+            supply[self.pos[x.depot]] += x.kg
+            demand[self.pos[x.place]] += x.kg
+        rows = [*self.rows, *(src for _ in supply), *demand]
+        cols = [*self.cols, *supply, *(sink for _ in demand)]
+        caps = [min(c, total) for c in self.caps] + [*supply.values(), *demand.values()]
+        graph = csr_matrix(
+            (np.array(caps, dtype=np.int64), (rows, cols)), shape=(self.n + 2, self.n + 2)
+        )
+        graph.sum_duplicates()
+        result = maximum_flow(graph, src, sink)
+        if result.flow_value >= total:
+            return True, set()
+        residual = (graph - result.flow).tocsr()
+        residual.data = np.where(residual.data > 0, residual.data, 0)
+        residual.eliminate_zeros()
+        seen = breadth_first_order(residual, src, directed=True, return_predecessors=False)
+        return False, {int(i) for i in seen}
+
+    def said(self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int]) -> str:
+        """Why ``unit`` does not fit beside the others of ``needs``: the cut and who shares it.
+
+        The units behind the cut (depot on its source side, place beyond) must all cross
+        its roads, and need more than they carry.
+        """
+        cut = list(
+            {
+                link.id: link
+                for (a, b), links in sorted(self.links.items())
+                if a in side and b not in side
+                for link in links
+            }.values()
+        )
+        behind = [
+            x
+            for x in needs
+            if self.pos[x.depot] in side and self.pos[x.place] not in side and x.unit != unit.unit
+        ]
+        limit = sum(x.capacity_t_per_day or 0.0 for x in cut)
+        roads = ", ".join(
+            f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
+        )
+        others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day)" for x in behind)
+        total = unit.tonnes + sum(x.tonnes for x in behind)
+        return (
+            f"needs {unit.tonnes:.1f} t/day; the roads from {unit.depot} carry at most "
+            f"{limit:.1f} t/day there ({roads}), shared with {others}: {total:.1f} t/day in all"
+        )
+
+
+def shared_road_misfits(
+    scenario: Scenario, needs: Sequence[RoadNeed], *, last: Collection[UnitId] = ()
+) -> dict[UnitId, str]:
+    """The units whose tonnes the roads cannot carry beside those of the units before them.
+
+    Units are taken fewest tonnes first, those in ``last`` (flagged already) after the
+    rest; each misfit maps to why, in words. One maximum flow when all fit (none when
+    no road's capacity is below their tonnes together); else a few, halving to the first
+    misfit, and one per later unit.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> shared_road_misfits(s, [RoadNeed("U", "D", "U", 1.0)])
+    {}
+    """
+    live = [x for x in needs if x.kg > 0 and x.depot != x.place]
+    if not live:
+        return {}
+    roads = _Roads(scenario)
+    # a place no road leads to is reached by an estimate, which has no capacity to share
+    live = [x for x in live if roads.joins(x.depot, x.place)]
+    if roads.least >= sum(x.kg for x in live) or roads.flow(live)[0]:
+        return {}  # every road carries them all at once, or the flow does
+    order = sorted(live, key=lambda x: (x.unit in last, x.tonnes, x.unit))
+    # the longest prefix that fits, by halving (a prefix that fits stays fitting when cut)
+    lo, hi = 0, len(order)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if roads.flow(order[:mid])[0] else (lo, mid)
+    taken = list(order[:lo])
+    out: dict[UnitId, str] = {}
+    for x in order[lo:]:
+        ok, side = roads.flow([*taken, x])
+        if ok:
+            taken.append(x)
+        else:
+            out[x.unit] = roads.said(x, taken, side)
+    return out
