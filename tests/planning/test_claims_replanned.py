@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from scenario_files import scenario_from_files
@@ -24,6 +26,8 @@ from supplyline.domain import Bottleneck, Demand, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.types import figure_text
+
+T = TypeVar("T")
 
 _register_commands()
 runner = CliRunner()
@@ -38,33 +42,29 @@ def _said_removed(b: Bottleneck) -> str:
     return found.group(1)
 
 
-def _more_on_hand(s: Scenario, place: str, commodity: str, more: float) -> Scenario:
-    stocks = tuple(
-        dataclasses.replace(st, initial_t=st.initial_t + more)
-        if (st.location, st.commodity) == (place, commodity)
-        else st
-        for st in s.stocks
+def _raised(
+    records: tuple[T, ...], chosen: Callable[[T], bool], field: str, more: float
+) -> tuple[T, ...]:
+    """The records with ``field`` raised by ``more`` on those ``chosen`` (empty counts as 0)."""
+    return tuple(
+        dataclasses.replace(r, **{field: (getattr(r, field) or 0.0) + more}) if chosen(r) else r
+        for r in records
     )
+
+
+def _more_on_hand(s: Scenario, place: str, commodity: str, more: float) -> Scenario:
+    at = (place, commodity)
+    stocks = _raised(s.stocks, lambda st: (st.location, st.commodity) == at, "initial_t", more)
     return dataclasses.replace(s, stocks=stocks)
 
 
 def _more_link(s: Scenario, link: str, more: float) -> Scenario:
-    links = tuple(
-        dataclasses.replace(x, capacity_t_per_day=(x.capacity_t_per_day or 0.0) + more)
-        if x.id == link
-        else x
-        for x in s.links
-    )
+    links = _raised(s.links, lambda x: x.id == link, "capacity_t_per_day", more)
     return dataclasses.replace(s, links=links)
 
 
 def _more_handling(s: Scenario, place: str, more: float) -> Scenario:
-    locations = tuple(
-        dataclasses.replace(x, handling_t_per_day=(x.handling_t_per_day or 0.0) + more)
-        if x.id == place
-        else x
-        for x in s.locations
-    )
+    locations = _raised(s.locations, lambda x: x.id == place, "handling_t_per_day", more)
     return dataclasses.replace(s, locations=locations)
 
 

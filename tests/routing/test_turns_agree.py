@@ -47,6 +47,16 @@ def _csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
 
 
+def _routes_day_one(folder: Path, out: Path) -> Path:
+    """Route day 1 from the demand into ``out`` (a one-second search) and return ``out``."""
+    routes = runner.invoke(
+        app, ["routes", str(folder), "--day", "1", "--from-demand", "--time-limit", "1",
+              "--out", str(out)],
+    )  # fmt: skip
+    assert routes.exit_code == 0, routes.output
+    return out
+
+
 @pytest.mark.parametrize(
     ("open_h", "close_h", "hours", "turns"),
     [
@@ -69,12 +79,7 @@ def test_reach_counts_the_turns_routes_drives(
     assert reach.exit_code == 0, reach.output
     (row,) = _csv(reach.stdout)
     assert (row["round_trip_h"], row["turns_per_truck"]) == ("3.5", str(turns))
-    out = tmp_path / "out"
-    routes = runner.invoke(
-        app, ["routes", str(folder), "--day", "1", "--from-demand", "--time-limit", "1",
-              "--out", str(out)],
-    )  # fmt: skip
-    assert routes.exit_code == 0, routes.output
+    out = _routes_day_one(folder, tmp_path / "out")
     stops = _csv((out / "routes.csv").read_text(encoding="utf-8-sig"))
     assert len(stops) == turns
     assert min(float(s["service_start_h"]) for s in stops) == max(1.5, open_h)
@@ -92,12 +97,7 @@ def test_loads_a_window_admits_beside_the_truck_are_not_enough_trucks_no_more(
     want for trucks, though no truck could bring it.
     """
     folder = _folder(tmp_path, 0.0, 4.0, 24.0, 10_000)
-    out = tmp_path / "out"
-    routes = runner.invoke(
-        app, ["routes", str(folder), "--day", "1", "--from-demand", "--time-limit", "1",
-              "--out", str(out)],
-    )  # fmt: skip
-    assert routes.exit_code == 0, routes.output
+    out = _routes_day_one(folder, tmp_path / "out")
     assert len(_csv((out / "routes.csv").read_text(encoding="utf-8-sig"))) == 1
     (left,) = _csv((out / "unserved.csv").read_text(encoding="utf-8-sig"))
     assert (left["reason"], left["tonnes"]) == ("too_large", "10.0")
