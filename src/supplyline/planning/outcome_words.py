@@ -14,11 +14,14 @@ from supplyline.types import day_label, days_text, figure_text
 __all__ = [
     "AS_RESOLVED",
     "OTHERS_MAY_DIFFER",
+    "as_good",
     "cost_eps",
     "effect",
     "extra_text",
+    "gain_tier",
     "gap_eps",
     "late_eps",
+    "near",
     "short_eps",
     "sooner",
     "tonnes_text",
@@ -66,6 +69,60 @@ def cost_eps(base: Outcome) -> float:
     then said the 0.5 left could not be saved.
     """
     return max(0.01, 1e-6 * abs(base.transport_cost))
+
+
+def gain_tier(goal: Outcome, base: Outcome) -> int | None:
+    """The most important way ``goal`` improves on ``base``, in the objective's order.
+
+    0 less shortfall, 1 less lift late, 2 more of the days-of-supply targets, 3 less
+    transport cost; None if it improves on none.
+    """
+    gains = (
+        goal.short_t < base.short_t - short_eps(base),
+        sooner(goal, base),
+        goal.gap_t_days < base.gap_t_days - gap_eps(base),
+        goal.transport_cost < base.transport_cost - cost_eps(base),
+    )
+    return gains.index(True) if any(gains) else None
+
+
+def as_good(new: Outcome, goal: Outcome, tier: int, base: Outcome) -> bool:
+    """As good as ``goal`` in every respect down to ``tier`` (shortfall and lateness always).
+
+    A planner asks for the least extra that removes the shortfall and cuts the lift late as
+    much; where only targets or cost gain, for the least that gains as much of them. Each
+    figure must come within a thousandth of its gain (:func:`near`): of a gain of 20 kg,
+    +4.8 kg a day was taken for as good as +5 for 1 kg less, and +0.99 t/day for +1 where
+    0.01 t left a unit a day late. Lateness in tonne- and person-days, as the objective
+    counts it, not closure days: equally good plans close units on different days, and a
+    goal's closures (one optimum of many) made testers' yards +340 t/day where +200 did.
+    """
+    checks = (
+        near(new.short_t, goal.short_t, base.short_t, short_eps(goal)),
+        near(new.late_t_days, goal.late_t_days, base.late_t_days, late_eps(goal))
+        and near(new.late_pax_days, goal.late_pax_days, base.late_pax_days, late_eps(goal)),
+        near(new.gap_t_days, goal.gap_t_days, base.gap_t_days, gap_eps(goal)),
+        near(
+            new.transport_cost,
+            goal.transport_cost,
+            base.transport_cost,
+            cost_eps(goal),
+            floor=1e-7,
+        ),
+    )
+    return all(checks[: max(tier, 1) + 1])
+
+
+def near(new: float, goal: float, base: float, eps: float, *, floor: float = 1e-6) -> bool:
+    """``new`` no worse than ``goal`` beyond a thousandth of the gain over ``base``.
+
+    Never beyond ``eps`` (what counts as no change), never within less than ``floor`` of
+    ``goal`` (what HiGHS's tolerances leave: a millionth of tonnes summed over many rows;
+    a cost, a sum of exact vertex values times prices, is taken ten times closer, so that
+    +0.24 t/day saving 228.48 was not taken for as good as +0.25 saving 229.38).
+    """
+    gain = max(0.0, base - goal)
+    return new <= goal + min(eps, max(floor * abs(goal), 1e-3 * gain, 1e-9))
 
 
 def tonnes_text(tonnes: float) -> str:
