@@ -60,7 +60,8 @@ def test_the_fallback_says_how_many_flows_took_their_best_response(
 ) -> None:
     """Without a deadline every flow responds; past it none does, and the plan is the mix.
 
-    The mix settled (:func:`~supplyline.planning.settle.settle_plan`), as every fallback.
+    The mix settled (:func:`~supplyline.planning.settle.settle_plan`), as every fallback:
+    its units, always; its places only in time, and the plan says which.
     """
     model, part, scale, start = _flows_apart(bilateral)
     unhurried = fallback_plan(model, part, start, scale=scale, threads=None, deadline=None)
@@ -73,7 +74,8 @@ def test_the_fallback_says_how_many_flows_took_their_best_response(
     assert late is not None
     assert mixed is not None
     assert (late.responded, late.flows) == (0, len(start.flows))
-    assert np.array_equal(late.x, settle_plan(model, mixed))
+    assert np.array_equal(late.x, settle_plan(model, mixed).x)
+    assert (unhurried.places_settled, late.places_settled) == (True, False)
 
 
 def test_dropped_at_once_leaves_nothing_running_and_warns_of_nothing(

@@ -9,18 +9,28 @@ alone (as the time limit does when it comes before the first response), never by
 
 from __future__ import annotations
 
+import html
+import json
+import time
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import given
 from random_networks import SETTINGS, scenarios
+from typer.testing import CliRunner
 
+from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, Stock
+from supplyline.domain.plan import UNSETTLED_NOTE
+from supplyline.io.plan_files import read_plan
 from supplyline.planning import PlanParams, build, demand_on_arrival, plan_movements
 from supplyline.planning import hedge as hedge_module
 from supplyline.planning import highs as highs_module
+from supplyline.planning import settle as settle_module
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.examples import make_demand, one_link
@@ -32,6 +42,8 @@ from supplyline.planning.partition import Partition, partition
 from supplyline.planning.settle import settle_plan, tighten_slacks
 
 FloatArray = npt.NDArray[np.float64]
+_register_commands()
+runner = CliRunner()
 
 
 def _cost(model: LpModel, x: FloatArray) -> float:
@@ -96,7 +108,7 @@ def test_a_unit_short_while_holding_eats_what_it_holds_and_goes_short_later() ->
     x[short.index] = [{0: 8.0, 3: 8.0}.get(t, 0.0) for t in short["t"].tolist()]
     x[hold.index] = [{1: 8.0, 2: 8.0, 3: 8.0}.get(t, 0.0) for t in hold["t"].tolist()]
     assert Violation.of(model, x).largest < 1e-9  # a plan, if a poor one
-    settled = settle_plan(model, x)
+    settled = settle_plan(model, x).x
     assert _by_day(model, "short", settled) == [8.0, 0.0, 0.0, 0.0, 8.0]
     assert _by_day(model, "hold", settled) == [0.0, 8.0, 8.0, 0.0, 0.0]
     assert np.array_equal(settled[arc.index], x[arc.index])
@@ -121,7 +133,7 @@ def test_a_loose_target_gap_is_made_what_the_held_stock_lacks() -> None:
     loose = best.copy()
     loose[gap] += 3.0
     assert _loose_gaps(model, loose).min() > 3.0 - 1e-7
-    settled = settle_plan(model, loose)
+    settled = settle_plan(model, loose).x
     assert np.abs(_loose_gaps(model, settled)).max() < 1e-9
     assert _cost(model, settled) == pytest.approx(_cost(model, best), rel=1e-12)
     assert np.array_equal(tighten_slacks(model, loose)[gap], settled[gap])
@@ -144,7 +156,7 @@ def test_a_settled_mix_is_a_plan_no_dearer_tight_and_never_short_beside_its_stoc
         assert start is not None
         mix = mixed_plan(model, part, start, scale=scale, threads=1)
         assert mix is not None
-        settled = settle_plan(model, mix)
+        settled = settle_plan(model, mix).x
         assert Violation.of(model, settled).largest <= Violation.of(model, mix).largest + 1e-7
         assert _cost(model, settled) <= _cost(model, mix) + 1e-9 * max(1.0, abs(_cost(model, mix)))
         assert np.abs(_loose_gaps(model, settled)).max(initial=0.0) < 1e-7
@@ -203,7 +215,25 @@ def test_settling_keeps_the_plan_it_is_given_when_there_are_no_units(
     empty = replace(demand, consumption_t=demand.consumption_t * 0, buildup_t=demand.buildup_t * 0)
     _, model = build(scenario, empty)
     x = np.zeros(model.num_cols)
-    assert np.array_equal(settle_plan(model, x), x)
+    assert np.array_equal(settle_plan(model, x).x, x)
+
+
+def _short_beside_own_stock() -> tuple[LpModel, FloatArray]:
+    """The hand case below: 8 t short on C+0 beside 16 t undrawn at the unit's own place."""
+    scenario, demand = one_link(days=5)
+    scenario = replace(
+        scenario, stocks=(*scenario.stocks, Stock(location="U", commodity="food", initial_t=16.0))
+    )
+    _, model = build(scenario, demand)
+    x = np.zeros(model.num_cols)
+    arc, supply = model.cols["arc"], model.cols["supply"]
+    x[arc.index] = np.where(arc["t"] <= 3, 8.0, 0.0)
+    at_d = np.array([scenario.locations[v].id == "D" for v in supply["v"].tolist()])
+    x[supply.index] = np.where(at_d & (supply["t"] <= 3), 8.0, 0.0)
+    deliver, short = model.cols["deliver"], model.cols["short"]
+    x[deliver.index] = np.where(deliver["t"] >= 1, 8.0, 0.0)
+    x[short.index] = np.where(short["t"] == 0, 8.0, 0.0)
+    return model, x
 
 
 def test_a_unit_short_beside_stock_at_its_own_place_is_given_it() -> None:
@@ -214,26 +244,81 @@ def test_a_unit_short_beside_stock_at_its_own_place_is_given_it() -> None:
     short of food on eight days beside 0.7-11 t in its camp's store). Settled with its
     movements kept, the unit eats 8 t of them on C+0: nothing short, and it costs less.
     """
-    scenario, demand = one_link(days=5)
-    scenario = replace(
-        scenario, stocks=(*scenario.stocks, Stock(location="U", commodity="food", initial_t=16.0))
-    )
-    _, model = build(scenario, demand)
-    x = np.zeros(model.num_cols)
-    arc = model.cols["arc"]
-    x[arc.index] = np.where(arc["t"] <= 3, 8.0, 0.0)
-    supply = model.cols["supply"]
-    at_d = np.array([scenario.locations[v].id == "D" for v in supply["v"].tolist()])
-    x[supply.index] = np.where(at_d & (supply["t"] <= 3), 8.0, 0.0)
-    deliver = model.cols["deliver"]
-    x[deliver.index] = np.where(deliver["t"] >= 1, 8.0, 0.0)
-    short = model.cols["short"]
-    x[short.index] = np.where(short["t"] == 0, 8.0, 0.0)
+    model, x = _short_beside_own_stock()
+    arc, deliver, short = model.cols["arc"], model.cols["deliver"], model.cols["short"]
     assert Violation.of(model, x).largest < 1e-9
-    assert _cost(model, settle_plan(model, x)) == pytest.approx(_cost(model, x))  # no scale
-    settled = settle_plan(model, x, scale=objective_scale(model.cost))
+    assert _cost(model, settle_plan(model, x).x) == pytest.approx(_cost(model, x))  # no scale
+    settled = settle_plan(model, x, scale=objective_scale(model.cost)).x
     assert Violation.of(model, settled).largest < 1e-9
     assert np.array_equal(settled[arc.index], x[arc.index])
     assert float(settled[short.index].sum()) == pytest.approx(0.0, abs=1e-9)
     assert float(settled[deliver.index][deliver["t"] == 0].sum()) == pytest.approx(8.0)
     assert _cost(model, settled) < _cost(model, x)
+
+
+def test_a_settling_with_no_time_for_its_places_says_so_and_leaves_the_unit_short() -> None:
+    """Past its deadline the places' re-solve is skipped, and ``by_place`` says so.
+
+    The unit is then still 8 t short on C+0 beside its place's 16 t (what the plan must
+    say). With time, or asked for no place step (no scale), ``by_place`` is True.
+    """
+    model, x = _short_beside_own_stock()
+    scale = objective_scale(model.cost)
+    short = model.cols["short"].index
+    late = settle_plan(model, x, scale=scale, deadline=time.perf_counter() - 1.0)
+    assert late.by_place is False
+    assert float(late.x[short].sum()) == pytest.approx(8.0)
+    in_time = settle_plan(model, x, scale=scale, deadline=None)
+    assert in_time.by_place is True
+    assert float(in_time.x[short].sum()) == pytest.approx(0.0, abs=1e-9)
+    assert settle_plan(model, x).by_place is True
+
+
+@pytest.fixture
+def no_time_to_settle_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The places' re-solve gets a deadline already past, as when the time limit comes.
+
+    HiGHS then stops before a proven optimum, as it does when the clock runs out; the
+    clock itself is never waited on.
+    """
+    real = settle_module.solve_part
+
+    def out_of_time(*args: Any, **kwargs: Any) -> Any:
+        return real(*args, **{**kwargs, "deadline": time.perf_counter() - 1.0})
+
+    monkeypatch.setattr(settle_module, "solve_part", out_of_time)
+
+
+@pytest.mark.usefixtures("mix_only")
+def test_a_fallback_with_its_places_settled_says_nothing_of_them(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """The mix, settled place by place in time: no flag, no note."""
+    plan = plan_movements(*bilateral, PlanParams(time_limit_s=600, explain_top=0, threads=1))
+    assert plan.status is PlanStatus.FEASIBLE
+    assert plan.stats.places_unsettled is False
+    assert plan.stats.notes == ()
+
+
+@pytest.mark.usefixtures("mix_only", "no_time_to_settle_places")
+def test_a_fallback_not_settled_place_by_place_says_so_everywhere(
+    bilateral_dir: Path, tmp_path: Path
+) -> None:
+    """The flag reaches the plan, and its words the CLI's summary, plan.json and the report.
+
+    Only a log line said so: the files could show a unit short beside stock held at its
+    own place, and a planner had no word why.
+    """
+    out, report = tmp_path / "out", tmp_path / "plan.html"
+    args = ["plan", str(bilateral_dir), "--out", str(out), "--report", str(report)]
+    result = runner.invoke(app, [*args, "--time-limit", "600", "--explain", "0"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # rich wraps long lines
+    assert f"warning: {UNSETTLED_NOTE}." in said
+    data = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    assert data["status"] == "feasible"
+    assert data["stats"]["places_unsettled"] is True
+    assert data["notes"] == [UNSETTLED_NOTE]
+    assert read_plan(out).stats.places_unsettled is True
+    page = " ".join(html.unescape(report.read_text(encoding="utf-8")).split())
+    assert f"{UNSETTLED_NOTE[0].upper()}{UNSETTLED_NOTE[1:]}." in page

@@ -244,6 +244,7 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     out = []
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run, head))
+    out += [f"warning: {note}." for note in run.plan.stats.notes]
     if run.threads_note is not None:
         out.append(run.threads_note)
     stats = run.plan.stats

@@ -361,11 +361,34 @@ class SolveStats(_ByContent):
     """The objective's weights the plan was asked to use (``PlanParams.weights`` by name,
     before fair shares cap two of them), so that a plan made with a parameters file says
     so and can be made again. Empty for a plan written before they were recorded."""
+    places_unsettled: bool = False
+    """A fallback plan (the time limit left the solver without one) whose places' draws
+    were not re-solved for want of time: a unit may show short beside stock held at its
+    own place. Said in words by :attr:`notes`."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
             weights = FrozenMap({str(k): float(v) for k, v in self.weights.items()})
             object.__setattr__(self, "weights", weights)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a reader of the plan must know of how it was made, in a planner's words.
+
+        The CLI's summary, plan.json and the report say the same sentences.
+
+        >>> SolveStats(places_unsettled=True).notes[0][:52]
+        'this fallback plan was not settled place by place fo'
+        """
+        return (UNSETTLED_NOTE,) if self.places_unsettled else ()
+
+
+UNSETTLED_NOTE: Final = (
+    "this fallback plan was not settled place by place for lack of time: a unit may show "
+    "short beside stock held at its own place; give a longer time limit (--time-limit, or "
+    "solver.time_limit_s in scenario.yaml)"
+)
+"""Said of a plan whose :attr:`SolveStats.places_unsettled` is set."""
 
 
 def run_dependent_stats() -> tuple[str, ...]:

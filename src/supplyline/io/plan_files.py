@@ -297,13 +297,16 @@ def plan_id(plan: Plan) -> str:
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
-    ``plan_id`` is :func:`plan_id`; reading the plan back ignores it.
+    ``plan_id`` is :func:`plan_id`; reading the plan back ignores it, and ``notes``: what a
+    reader must know of how the plan was made, in words
+    (:attr:`~supplyline.domain.SolveStats.notes`; its figures are in ``stats``).
     """
     data = _plan_data(plan)
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,
         "plan_id": content_id(_planned(data)),
+        "notes": list(plan.stats.notes),
         **data,
     }
 

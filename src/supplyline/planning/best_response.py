@@ -55,6 +55,9 @@ class Responses:
     responded: int
     """Flows that took their best plan given the others' (a re-solve proven optimal) at
     least once before the deadline; 0 when the deadline came before the first one."""
+    places_settled: bool = True
+    """False when the plan's places were not settled for want of time
+    (:attr:`~supplyline.planning.settle.Settled.by_place`)."""
 
 
 def best_responses(

@@ -94,6 +94,16 @@ class Problem:
         """Days in the horizon."""
         return self.demand.horizon_days
 
+    @property
+    def short_weight(self) -> FloatArray:
+        """What a tonne short of each demand commodity weighs, 1 (priority 1) to 1/9 (9).
+
+        The objective's shortfall cost is this times the scale and the shortfall weight;
+        the bottleneck report compares plans' shortfalls by it too.
+        """
+        weight: FloatArray = (10 - self.priority) / 9
+        return weight
+
 
 def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
     """Number everything and compute the reachability bounds.
@@ -453,7 +463,7 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     present = np.arange(days)[None, None, :] >= arrival[:, None, None]
     u, k, t = (x.astype(np.int64) for x in np.nonzero(needs[:, :, None] & present))
     dest = p.unit_dest[u]
-    weight = (10 - p.priority[k]) / 9 * p.cost_scale
+    weight = p.short_weight[k] * p.cost_scale
     gap_per_t_day = w.target_gap(days)
     reachable = t >= p.reach.earliest[k, dest]  # goods flows are numbered as commodities
     ud, kd, td = u[reachable], k[reachable], t[reachable]

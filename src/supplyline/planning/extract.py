@@ -351,6 +351,9 @@ class Outcome:
     gap_t_days: float = 0.0
     """Stock missing below the units' days-of-supply targets, tonnes summed over days."""
     transport_cost: float
+    short_weighted: float | None = None
+    """Tonnes short weighted by their commodity's priority, as the objective weighs them
+    (:attr:`~supplyline.planning.build.Problem.short_weight`); None: ``short_t`` is all."""
 
 
 def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
@@ -376,6 +379,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     gap = 0.0 if g is None else float(x[g.start : g.start + g.size].sum())
     return Outcome(
         short_t=float(vals.sum()),
+        short_weighted=float(vals @ p.short_weight[b["k"]]),
         short_by=short_by,
         late_days=late,
         closure_day=closure,

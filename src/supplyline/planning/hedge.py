@@ -70,7 +70,8 @@ def fallback_plan(
 
     Settled (:func:`~supplyline.planning.settle.settle_plan`): each unit's shortfall,
     stock and slacks made what its deliveries allow at least cost, so that the plan's
-    target gaps and shortfalls agree with its stocks.
+    target gaps and shortfalls agree with its stocks; ``places_settled`` says whether the
+    time left let its places' draws be re-solved too.
 
     Without a ``start`` the flows are solved apart first (each to a vertex, as for a
     starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
@@ -97,7 +98,7 @@ def fallback_plan(
         respond_by = deadline - SETTLE_SHARE * max(0.0, deadline - time.perf_counter())
     made = best_responses(model, part, start, x, scale=scale, deadline=respond_by, stop=stop)
     settled = settle_plan(model, made.x, scale=scale, deadline=deadline, stop=stop)
-    return replace(made, x=settled)
+    return replace(made, x=settled.x, places_settled=settled.by_place)
 
 
 def worth_making_beside(flows_s: float, left_s: float, threads: int | None) -> bool:

@@ -2,7 +2,8 @@
 
 Re-solve with the resource unlimited (a token price on its use, so the plan uses no
 more than it needs), round up what it used, and bisect for the least round extra that
-does as well in the objective's order. When more of it alone gains nothing, the
+does as well in the objective's order (what counts as as good:
+:mod:`supplyline.planning.outcome_words`). When more of it alone gains nothing, the
 capacities of its kind that bind with it are raised together (:func:`measure_run`).
 """
 
@@ -21,15 +22,7 @@ from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.planning.outcome_words import (
-    cost_eps,
-    effect,
-    extra_text,
-    gap_eps,
-    late_eps,
-    short_eps,
-    sooner,
-)
+from supplyline.planning.outcome_words import as_good, effect, extra_text, gain_tier
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
     Run,
@@ -110,60 +103,6 @@ class Resolver:
         return None
 
 
-def _tier(goal: Outcome, base: Outcome) -> int | None:
-    """The most important way ``goal`` improves on ``base``, in the objective's order.
-
-    0 less shortfall, 1 less lift late, 2 more of the days-of-supply targets, 3 less
-    transport cost; None if it improves on none.
-    """
-    gains = (
-        goal.short_t < base.short_t - short_eps(base),
-        sooner(goal, base),
-        goal.gap_t_days < base.gap_t_days - gap_eps(base),
-        goal.transport_cost < base.transport_cost - cost_eps(base),
-    )
-    return gains.index(True) if any(gains) else None
-
-
-def _as_good(new: Outcome, goal: Outcome, tier: int, base: Outcome) -> bool:
-    """As good as ``goal`` in every respect down to ``tier`` (shortfall and lateness always).
-
-    A planner asks for the least extra that removes the shortfall and cuts the lift late as
-    much; where only targets or cost gain, for the least that gains as much of them. Each
-    figure must come within a thousandth of its gain (:func:`_near`): of a gain of 20 kg,
-    +4.8 kg a day was taken for as good as +5 for 1 kg less, and +0.99 t/day for +1 where
-    0.01 t left a unit a day late. Lateness in tonne- and person-days, as the objective
-    counts it, not closure days: equally good plans close units on different days, and a
-    goal's closures (one optimum of many) made testers' yards +340 t/day where +200 did.
-    """
-    checks = (
-        _near(new.short_t, goal.short_t, base.short_t, short_eps(goal)),
-        _near(new.late_t_days, goal.late_t_days, base.late_t_days, late_eps(goal))
-        and _near(new.late_pax_days, goal.late_pax_days, base.late_pax_days, late_eps(goal)),
-        _near(new.gap_t_days, goal.gap_t_days, base.gap_t_days, gap_eps(goal)),
-        _near(
-            new.transport_cost,
-            goal.transport_cost,
-            base.transport_cost,
-            cost_eps(goal),
-            floor=1e-7,
-        ),
-    )
-    return all(checks[: max(tier, 1) + 1])
-
-
-def _near(new: float, goal: float, base: float, eps: float, *, floor: float = 1e-6) -> bool:
-    """``new`` no worse than ``goal`` beyond a thousandth of the gain over ``base``.
-
-    Never beyond ``eps`` (what counts as no change), never within less than ``floor`` of
-    ``goal`` (what HiGHS's tolerances leave: a millionth of tonnes summed over many rows;
-    a cost, a sum of exact vertex values times prices, is taken ten times closer, so that
-    +0.24 t/day saving 228.48 was not taken for as good as +0.25 saving 229.38).
-    """
-    gain = max(0.0, base - goal)
-    return new <= goal + min(eps, max(floor * abs(goal), 1e-3 * gain, 1e-9))
-
-
 def _least_extra(
     p: Problem,
     m: LpModel,
@@ -181,11 +120,13 @@ def _least_extra(
     tried (:data:`GROWTHS`); below the first that does, the bisection looks for the least
     round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder; where the
     midpoint rounds up onto the upper end, the rung below it) that does as well in the
-    most important respect that gains (:func:`_tier`). Returns the figure and a solution
-    re-solved with it, which alone the words are said of (None: no time to re-solve it).
+    most important respect that gains
+    (:func:`~supplyline.planning.outcome_words.gain_tier`). Returns the figure and a
+    solution re-solved with it, which alone the words are said of (None: no time to
+    re-solve it).
     """
     goal = outcome_of(p, m, free_x)
-    tier = _tier(goal, base)
+    tier = gain_tier(goal, base)
     lo, hi = 0.0, enough
     lift(hi)
     best = resolve()
@@ -194,7 +135,7 @@ def _least_extra(
     if tier is None:  # it gains nothing worth saying: no least extra to look for
         return hi, best
     for _ in range(GROWTHS):
-        if _as_good(outcome_of(p, m, best), goal, tier, base):
+        if as_good(outcome_of(p, m, best), goal, tier, base):
             break
         grown = nice_ceil(2 * hi)
         lift(grown)
@@ -204,7 +145,7 @@ def _least_extra(
             return hi, best
         lo, hi, best = hi, grown, x
     else:
-        if not _as_good(outcome_of(p, m, best), goal, tier, base):
+        if not as_good(outcome_of(p, m, best), goal, tier, base):
             return hi, best  # none tried does all that unlimited does: said as found
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
@@ -214,7 +155,7 @@ def _least_extra(
                 break
         lift(mid)
         x = resolve()
-        if x is not None and _as_good(outcome_of(p, m, x), goal, tier, base):
+        if x is not None and as_good(outcome_of(p, m, x), goal, tier, base):
             hi, best = mid, x
         elif x is None and resolve.out_of_time:
             break
@@ -377,7 +318,7 @@ def measure_run(
             free_x = resolve()
             if free_x is None:
                 return None
-            if _tier(outcome_of(p, m, free_x), base) is not None:
+            if gain_tier(outcome_of(p, m, free_x), base) is not None:
                 break
             partner = _binding_with(p, m, session, runs, free_x)
             if partner is None or len(runs) == MAX_TOGETHER:
@@ -450,13 +391,16 @@ def _said_on_days_used(
 
     ``x`` is feasible with each raised only on those days, so the words say them: a
     tester's yard, full unloading on C+1–C+3, was offered +50 t/day "on C+0–C+5" (its run
-    widened by its dwell) where C+1–C+3 did. Sets the runs' ``lifted`` days.
+    widened by its dwell) where C+1–C+3 did. A partner's are said even where they are the
+    named one's, which go unsaid when they are its binding days: a tester read "+8 t/day
+    there together with +8 t/day at the road link a" with no days for a, and could not
+    re-plan the claim. Sets the runs' ``lifted`` days.
     """
     for run, lift in zip(runs, lifts, strict=True):
         run.lifted = days_used(m, run, lift.idx, lift.cols, lift.old, x)
     return [
         f"+{extra_text(figure)} {extra_unit(run, run.lifted)} at {describe(p, run)[1]}"
-        + extra_days(run, runs[0].lifted)
+        + extra_days(run, [])  # never [], so always its days (a store's: none)
         for run, figure in zip(runs[1:], figures[1:], strict=True)
     ]
 
@@ -477,14 +421,14 @@ def _partners_alone(
     changes nothing on its own. Leaves the named resource raised by ``figure`` again.
     """
     goal = outcome_of(p, m, x)
-    tier = _tier(goal, base)
+    tier = gain_tier(goal, base)
     named.restore()
     alone = resolve()
     named.to(figure)  # raised again, for the plan the words are said of
     return (
         tier is not None
         and alone is not None
-        and _as_good(outcome_of(p, m, alone), goal, tier, base)
+        and as_good(outcome_of(p, m, alone), goal, tier, base)
     )
 
 
@@ -536,7 +480,7 @@ def _held_plan(
         kept = resolve()
     finally:
         resolve.session.set_col_bounds(held, m.col_lower[held], upper)
-    if kept is None or not _as_good(outcome_of(p, m, kept), found, 3, base):
+    if kept is None or not as_good(outcome_of(p, m, kept), found, 3, base):
         return None
     return kept
 

@@ -14,14 +14,19 @@ from supplyline.types import day_label, days_text, figure_text
 __all__ = [
     "AS_RESOLVED",
     "OTHERS_MAY_DIFFER",
+    "as_good",
     "cost_eps",
     "effect",
     "extra_text",
+    "gain_tier",
     "gap_eps",
     "late_eps",
+    "near",
     "short_eps",
     "sooner",
     "tonnes_text",
+    "weighted_eps",
+    "weighted_short",
 ]
 
 
@@ -66,6 +71,85 @@ def cost_eps(base: Outcome) -> float:
     then said the 0.5 left could not be saved.
     """
     return max(0.01, 1e-6 * abs(base.transport_cost))
+
+
+def weighted_short(o: Outcome) -> float:
+    """Tonnes short weighted by priority, as the objective weighs them (else the tonnes)."""
+    return o.short_t if o.short_weighted is None else o.short_weighted
+
+
+def weighted_eps(base: Outcome) -> float:
+    """Weighted tonnes short below which two plans count as equally short (:func:`short_eps`).
+
+    A tenth of a kilogram (a kilogram of priority 9 weighs 0.11), or a millionth of
+    ``base``'s.
+    """
+    return max(1e-4, 1e-6 * weighted_short(base))
+
+
+def gain_tier(goal: Outcome, base: Outcome) -> int | None:
+    """The most important way ``goal`` improves on ``base``, in the objective's order.
+
+    0 less shortfall (tonnes, or tonnes weighted by priority as the objective weighs them:
+    an extra that lets priority-1 fuel through in place of priority-5 spares keeps the
+    tonnes short and was said to change nothing), 1 less lift late, 2 more of the
+    days-of-supply targets, 3 less transport cost; None if it improves on none.
+    """
+    gains = (
+        goal.short_t < base.short_t - short_eps(base)
+        or weighted_short(goal) < weighted_short(base) - weighted_eps(base),
+        sooner(goal, base),
+        goal.gap_t_days < base.gap_t_days - gap_eps(base),
+        goal.transport_cost < base.transport_cost - cost_eps(base),
+    )
+    return gains.index(True) if any(gains) else None
+
+
+def as_good(new: Outcome, goal: Outcome, tier: int, base: Outcome) -> bool:
+    """As good as ``goal`` in every respect down to ``tier`` (shortfall and lateness always).
+
+    A planner asks for the least extra that removes the shortfall and cuts the lift late as
+    much; where only targets or cost gain, for the least that gains as much of them. Each
+    figure must come within a thousandth of its gain (:func:`near`): of a gain of 20 kg,
+    +4.8 kg a day was taken for as good as +5 for 1 kg less, and +0.99 t/day for +1 where
+    0.01 t left a unit a day late. Lateness in tonne- and person-days, as the objective
+    counts it, not closure days: equally good plans close units on different days, and a
+    goal's closures (one optimum of many) made testers' yards +340 t/day where +200 did.
+    Shortfall both in tonnes and weighted by priority: the same tonnes short of spares in
+    place of fuel are not as good.
+    """
+    checks = (
+        near(new.short_t, goal.short_t, base.short_t, short_eps(goal))
+        and near(
+            weighted_short(new),
+            weighted_short(goal),
+            weighted_short(base),
+            weighted_eps(goal),
+        ),
+        near(new.late_t_days, goal.late_t_days, base.late_t_days, late_eps(goal))
+        and near(new.late_pax_days, goal.late_pax_days, base.late_pax_days, late_eps(goal)),
+        near(new.gap_t_days, goal.gap_t_days, base.gap_t_days, gap_eps(goal)),
+        near(
+            new.transport_cost,
+            goal.transport_cost,
+            base.transport_cost,
+            cost_eps(goal),
+            floor=1e-7,
+        ),
+    )
+    return all(checks[: max(tier, 1) + 1])
+
+
+def near(new: float, goal: float, base: float, eps: float, *, floor: float = 1e-6) -> bool:
+    """``new`` no worse than ``goal`` beyond a thousandth of the gain over ``base``.
+
+    Never beyond ``eps`` (what counts as no change), never within less than ``floor`` of
+    ``goal`` (what HiGHS's tolerances leave: a millionth of tonnes summed over many rows;
+    a cost, a sum of exact vertex values times prices, is taken ten times closer, so that
+    +0.24 t/day saving 228.48 was not taken for as good as +0.25 saving 229.38).
+    """
+    gain = max(0.0, base - goal)
+    return new <= goal + min(eps, max(floor * abs(goal), 1e-3 * gain, 1e-9))
 
 
 def tonnes_text(tonnes: float) -> str:
@@ -116,6 +200,8 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         left = " (all of it)" if new.short_t <= eps else ""
         where = _where_short(p, base, new)
         parts.append(f"removes {tonnes_text(removed)} t of shortfall{left}{where}")
+    elif weighted_short(new) < weighted_short(base) - weighted_eps(base):
+        parts.append(_shifted(p, base, new))
     if sooner(new, base):
         parts.append(_less_late(p, base, new))
     elif later := _more_late(p, base, new):
@@ -140,6 +226,33 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     elif cost:
         parts.append(cost)
     return max(0.0, removed), "; ".join(parts) or "changes little on its own"
+
+
+def _shifted(p: Problem, base: Outcome, new: Outcome) -> str:
+    """Shortfall moved onto commodities of lower priority, no less in tonnes, in words.
+
+    "removes 20 t of fuel shortfall, leaving 20 t more of spares short": the objective
+    weighs a tonne short by its commodity's priority, so such an extra gains, where the
+    tonnes short alone read "changes little on its own".
+    """
+    change: dict[int, float] = {}
+    for key in base.short_by.keys() | new.short_by.keys():
+        moved = new.short_by.get(key, 0.0) - base.short_by.get(key, 0.0)
+        change[key[1]] = change.get(key[1], 0.0) + moved
+    eps = short_eps(base)
+    ids = p.demand.commodity_ids
+
+    def said(sign: int) -> str:
+        most = sorted(((sign * d, k) for k, d in change.items() if sign * d > eps), reverse=True)
+        words = [f"{tonnes_text(d)} t{' more' if sign > 0 else ''} of {ids[k]}" for d, k in most]
+        return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else words[0]
+
+    less = said(-1) if any(d < -eps for d in change.values()) else ""
+    more = said(1) if any(d > eps for d in change.values()) else ""
+    if not less:  # pragma: no cover - a weighted gain is less of some commodity
+        return "moves shortfall onto commodities of lower priority"
+    leaving = f", leaving {more} short" if more else ""
+    return f"removes {less} shortfall{leaving}"
 
 
 def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:

@@ -15,13 +15,17 @@ eat and go short of (every other column held as it is): where a unit goes short 
 stock at its own place, the plan draws it (an auditor's fallback left inp0 short of food
 on eight days while its camp's store held 0.7-11 t of it). With the movements held the
 LP falls apart into a small chain per place and unit: corridor-S's 45k columns leave
-6,900 (36-41 ms). It runs until the user's deadline, and is skipped if not proven
-optimal by then. Last, in numpy, it sets each unit's own columns anew: a unit goes short
+6,960 (36-42 ms), corridor-I's 327k leave 34,428 (217-223 ms). It runs until the user's
+deadline, not past it (no few milliseconds to take beyond a user's time limit), and is
+skipped if not proven optimal by then: the plan then says so (:attr:`Settled.by_place`,
+up to ``SolveStats.places_unsettled`` and the notes of the summary, plan.json and the
+report), since a unit may show short beside stock at its own place. Last, in numpy, it
+sets each unit's own columns anew: a unit goes short
 only when what it was delivered and holds cannot cover the day (the least shortfall to
 date that keeps its stock from going below 0, which puts every tonne short as late as it
 can be), holds the rest, and its target gaps and fair-share bands are then at the least
-their rows allow (:func:`tighten_slacks`). That takes milliseconds (2-3 at corridor-S,
-21-64 at corridor-I), so every fallback gets it, whatever its limit. Each step lowers the
+their rows allow (:func:`tighten_slacks`). That takes milliseconds (1.4-3 at corridor-S,
+4.5-64 at corridor-I), so every fallback gets it, whatever its limit. Each step lowers the
 cost or keeps it: a tonne short a day earlier costs 1.01 days of target gap more
 (``planning/build.py``), holding costs, and a band is dearer than the one below.
 """
@@ -31,6 +35,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
@@ -39,7 +44,7 @@ import numpy.typing as npt
 from supplyline.planning.block_start import solve_part
 from supplyline.planning.model import Block, IntArray, LpModel
 
-__all__ = ["settle_plan", "tighten_slacks"]
+__all__ = ["Settled", "settle_plan", "tighten_slacks"]
 
 log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
@@ -57,6 +62,18 @@ PLACE_STOCK = frozenset({"stock", "supply"})
 """The column blocks of what places keep and draw: re-solved where units receive."""
 
 
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """A settled plan, and whether its places were settled too."""
+
+    x: FloatArray
+    by_place: bool
+    """False when the re-solve of the places units receive at was asked for and not proven
+    optimal by the deadline (or stopped): its draws are kept as they were, and a unit may
+    go short beside stock held at its own place. True when it was done, or not asked for
+    (no ``scale``), or there was nothing to re-solve."""
+
+
 def settle_plan(
     model: LpModel,
     x: FloatArray,
@@ -64,14 +81,14 @@ def settle_plan(
     scale: float | None = None,
     deadline: float | None = None,
     stop: threading.Event | None = None,
-) -> FloatArray:
+) -> Settled:
     """``x`` with its movements kept, its places' draws and every unit's columns settled.
 
     With ``scale`` (the model's objective scale) the places units receive at are
     re-solved by HiGHS first, until ``deadline`` (or
     :func:`~supplyline.planning.interrupt.stop_work` on ``stop``); without it, or if that
-    is not proven optimal in time, the deliveries are kept as they are. The units' own
-    columns are settled in numpy in any case.
+    is not proven optimal in time, the deliveries are kept as they are (the latter said
+    in :attr:`Settled.by_place`). The units' own columns are settled in numpy in any case.
 
     >>> from supplyline.planning.examples import one_link
     >>> from supplyline.planning.build import build_model, prepare
@@ -79,8 +96,9 @@ def settle_plan(
     >>> model = build_model(prepare(*one_link(), PlanParams()))
     >>> x = np.zeros(model.num_cols)
     >>> x[model.cols["short"].index] = model.col_upper[model.cols["short"].index]
-    >>> bool(np.allclose(settle_plan(model, x), x))  # nothing delivered: short every day
-    True
+    >>> settled = settle_plan(model, x)
+    >>> bool(np.allclose(settled.x, x)), settled.by_place  # nothing delivered: short every day
+    (True, True)
     """
     began = time.perf_counter()
     before = _cost(model, x)
@@ -91,20 +109,21 @@ def settle_plan(
             1.0, abs(before)
         ):
             start = redrawn
+    by_place = scale is None or redrawn is not None
     settled = _settled_units(model, start)
     settled = tighten_slacks(model, start if settled is None else settled)
     after = _cost(model, settled)
     if after > before + TOL_COST * max(1.0, abs(before)):  # pragma: no cover - rounding
         log.info("settling the fallback's units cost more (%.9e > %.9e)", after, before)
-        return tighten_slacks(model, x)
+        return Settled(tighten_slacks(model, x), by_place=False)
     log.info(
         "fallback plan settled%s: cost %.6e -> %.6e in %.4f s",
-        " (its places' draws kept: not re-solved in time)" if scale and start is x else "",
+        "" if by_place else " (its places' draws kept: not re-solved in time)",
         before,
         after,
         time.perf_counter() - began,
     )
-    return settled
+    return Settled(settled, by_place=by_place)
 
 
 def _redrawn_at_places(
@@ -115,10 +134,13 @@ def _redrawn_at_places(
     deadline: float | None,
     stop: threading.Event | None,
 ) -> FloatArray | None:
-    """The best draws at the places units receive, for ``x``'s movements; None if not solved."""
+    """The best draws at the places units receive, for ``x``'s movements; None if not solved.
+
+    ``x`` itself where there is nothing to re-solve (no unit receives goods).
+    """
     cols = _free_columns(model)
     if len(cols) == 0:
-        return None
+        return x
     rows: IntArray = np.flatnonzero(np.diff(model.matrix[:, cols].tocsr().indptr) > 0)
     held = x.copy()
     held[cols] = 0.0

@@ -336,6 +336,7 @@ def plan_movements(
         max_violation=sol.violation.largest,
         total_violation=sol.violation.total,
         weights=FrozenMap(asdict(params.weights)),
+        places_unsettled=made is not None and not made.places_settled,
     )
     if sol.x is None:
         return Plan(
@@ -394,6 +395,7 @@ def plan_movements(
             max_violation=sol.violation.largest,
             total_violation=sol.violation.total,
             weights=stats.weights,
+            places_unsettled=stats.places_unsettled,
             explain_top=params.explain_top if sol.status is PlanStatus.OPTIMAL else 0,
             explain_budget_s=explain_budget(params, start_s + sol.solve_s)
             if sol.status is PlanStatus.OPTIMAL

@@ -148,7 +148,10 @@ def _plan_sections(
                 )
             ),
             tables=(mode_table(scenario, plan),),
-            notes=() if plan.movements else ("The plan moves nothing.",),
+            notes=(
+                *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
+                *(() if plan.movements else ("The plan moves nothing.",)),
+            ),
         ),
         ReportSection(
             id="map",
