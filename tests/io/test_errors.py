@@ -42,6 +42,10 @@ CSV_CASES = [
         r"closes at 6 h, before it opens at 20 h", id="receiving-window-values",
     ),
     pytest.param(
+        "units.csv", ",3,6,18", ",3,0,0", 4, "receive_close_h",
+        r"closes at 0 h, when it opens at 0 h", id="receiving-window-empty",
+    ),
+    pytest.param(
         "links.csv", ",1435,420,2,", ",1435,0x10,2,", 5, "distance_km",
         r"^'0x10' is not a decimal number", id="hexadecimal",
     ),

@@ -77,6 +77,23 @@ def test_units_on_separate_roads_do_not_share() -> None:
     assert check.flagged == ()
 
 
+def test_a_road_under_a_kilogram_a_day_names_no_sharers_and_says_its_figure() -> None:
+    """D–J at 0.00001 and 0.001 t/day: not "shared with :" naming nobody, nor "at most 0.0".
+
+    A tester's one unit behind a road of 1e-5 t/day read "shared with : 40.0 t/day in all",
+    and behind 0.001 t/day "carry at most 0.0 t/day there (… 0.001 t/day)".
+    """
+    for capacity, said in ((1e-5, "0.00001"), (0.001, "0.001")):
+        links = [_capped("D", "J", 10.0, capacity), road("J", "L1", 10.0), road("J", "L2", 10.0)]
+        check = check_reach(_two_sites(links), {"U1": 15.0, "U2": 0.0}, availability=0.75)
+        (row,) = check.flagged
+        assert row.unit == "U1"
+        assert row.reason.startswith(
+            f"needs 15.0 t/day; the roads from D carry at most {said} t/day there (road D–J"
+        )
+        assert "shared with" not in row.reason
+
+
 def _two_ways_in() -> Scenario:
     """U1's place has two ways in of 10 t/day each: via J, and via U2's place L2."""
     links = [_capped("D", "J", 10.0, 10.0), road("J", "L1", 10.0),

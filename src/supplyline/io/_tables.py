@@ -372,7 +372,8 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
     if opens is not None and closes is not None and not opens < closes:
         f.fail(
             "receive_close_h",
-            f"the receiving window closes at {closes:g} h, before it opens at "
+            f"the receiving window closes at {closes:g} h, "
+            f"{'when' if closes == opens else 'before'} it opens at "
             f"{opens:g} h (open < close, hours of the day)",
         )
 

@@ -55,7 +55,7 @@ from supplyline.routing.reach_turns import (
     window_words,
 )
 from supplyline.routing.road_load import road_bound
-from supplyline.routing.road_share import RoadNeed, shared_road_misfits
+from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import (
     RoadMatrix,
     cut_off_roads,
@@ -274,7 +274,7 @@ def _row(
         if bound is not None:
             limit, cut = bound
             reason = (
-                f"needs {daily:.1f} t/day; the roads from {depot} carry at most {limit:.1f} "
+                f"needs {daily:.1f} t/day; the roads from {depot} carry at most {rate_text(limit)} "
                 "t/day there (" + ", ".join(
                     f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
                 ) + ")"

@@ -29,9 +29,17 @@ from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
 from supplyline.routing.roads import drives, road_name
-from supplyline.types import LocationId, UnitId
+from supplyline.types import LocationId, UnitId, figure_text
 
-__all__ = ["RoadNeed", "shared_road_misfits"]
+__all__ = ["RoadNeed", "rate_text", "shared_road_misfits"]
+
+
+def rate_text(t_per_day: float) -> str:
+    """Tonnes a day as reach says them: to 0.1 t, and a road under 50 kg a day as it is.
+
+    A tester's road of 0.001 t/day read "carries at most 0.0 t/day there (… 0.001 t/day)".
+    """
+    return f"{t_per_day:.1f}" if t_per_day == 0 or t_per_day >= 0.05 else figure_text(t_per_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +145,15 @@ class _Roads:
         roads = ", ".join(
             f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
         )
+        said = (
+            f"needs {unit.tonnes:.1f} t/day; the roads from {unit.depot} carry at most "
+            f"{rate_text(limit)} t/day there ({roads})"
+        )
+        if not behind:  # below a kilogram a day the road carries nothing here, alone
+            return said
         others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day)" for x in behind)
         total = unit.tonnes + sum(x.tonnes for x in behind)
-        return (
-            f"needs {unit.tonnes:.1f} t/day; the roads from {unit.depot} carry at most "
-            f"{limit:.1f} t/day there ({roads}), shared with {others}: {total:.1f} t/day in all"
-        )
+        return f"{said}, shared with {others}: {total:.1f} t/day in all"
 
 
 def shared_road_misfits(
