@@ -286,6 +286,20 @@ def test_a_typo_is_offered_the_id_whose_own_row_has_an_error(folder: Path) -> No
     ), typo.message
 
 
+def test_a_typo_is_not_offered_a_broken_row_of_another_kind(folder: Path) -> None:
+    """A location typo is offered broken locations only, not a broken unit of a like id.
+
+    A tester's link to an unknown location ``UU`` was asked "did you mean 'U' or 'u2' (which
+    has an error of its own)?": ``u2`` was a unit whose row had an error.
+    """
+    edit(folder, "units.csv", "bn-1,1st Battalion", "field-cam,1st Battalion")
+    edit(folder, "units.csv", ",450,40,", ",450t,40,")  # the unit's row has an error
+    edit(folder, "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,field-cmp")
+    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv"]
+    assert "did you mean 'field-camp'?" in typo.message, typo.message
+    assert "error of its own" not in typo.message
+
+
 def test_duplicate_id_names_the_first_line(folder: Path) -> None:
     """A repeated id is an error on the later row that names the line of the first."""
     append(folder, "locations.csv", "home-base,Again,home,depot,1,1,,,0")

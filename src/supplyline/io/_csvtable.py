@@ -187,7 +187,7 @@ def read_table(
                 f"row has {len(record)} cells but the header has {len(columns)} columns ({what})",
                 line,
             )
-            report.failed_ids.add(record[0].strip())  # likely its id: not "dangling" elsewhere
+            report.failed(file, record[0].strip())  # likely its id: not "dangling" elsewhere
             continue
         cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
         rows.append(Row(line, cells))

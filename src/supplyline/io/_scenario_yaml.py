@@ -382,13 +382,13 @@ def _numbers(
             check_key(key)
         except BadValue as bad:
             f.fail(key, str(bad))
-            report.failed_ids.add(key)  # what refers to it is not "unknown" as well
+            report.failed(FILE, key)  # what refers to it is not "unknown" as well
             continue
         number = take(f, {key: value}, key, partial(parse_float, hi=hi, unit=unit))
         if number is not None:
             out[key] = number
         else:
-            report.failed_ids.add(key)
+            report.failed(FILE, key)
     return out
 
 

@@ -59,6 +59,10 @@ class Report:
     """Files that could not be read as a whole (so cross-file checks would mislead)."""
     failed_ids: set[str] = field(default_factory=set)
     """Ids of records that had an error (so references to them are not reported as dangling)."""
+    failed_in: dict[str, set[str]] = field(default_factory=dict)
+    """The same ids by the file their rows are in, so that a dangling reference is offered
+    the broken rows of its own kind only: a tester's link to an unknown location ``UU`` was
+    asked "did you mean 'U' or 'u2' (which has an error of its own)?", ``u2`` a unit."""
     loose_refs: list[LooseRef] = field(default_factory=list)
     """References made by rows that had an error (so were not built): checked once every
     file is read, so that one row's mistakes are all said in one run."""
@@ -69,6 +73,11 @@ class Report:
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
     be meant for that entry, so none is reported as dangling."""
+
+    def failed(self, file: str, record_id: str) -> None:
+        """Note that the row of ``record_id`` in ``file`` had an error (it was not loaded)."""
+        self.failed_ids.add(record_id)
+        self.failed_in.setdefault(file, set()).add(record_id)
 
     def error(
         self, file: str, message: str, line: int | None = None, column: str | None = None
@@ -142,7 +151,7 @@ class Fields:
         """Record an error about one field of this record."""
         self.ok = False
         if self.record_id is not None:
-            self.report.failed_ids.add(self.record_id)
+            self.report.failed(self.origin.file, self.record_id)
         self.report.error(
             self.origin.file,
             message,
@@ -164,7 +173,7 @@ class Fields:
             if default is REQUIRED and raw is None and column in self.reported:
                 self.ok = False  # said once already: "required key ... is missing"
                 if self.record_id is not None:
-                    self.report.failed_ids.add(self.record_id)
+                    self.report.failed(self.origin.file, self.record_id)
                 return None
             if default is REQUIRED:
                 self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
@@ -175,7 +184,7 @@ class Fields:
         except NeedsStart:  # not this cell's mistake: said once for the file (the loader)
             self.ok = False
             if self.record_id is not None:
-                self.report.failed_ids.add(self.record_id)
+                self.report.failed(self.origin.file, self.record_id)
             self.report.uncounted.append((self.origin.file, self.origin.line, column))
             return None
         except BadValue as bad:
@@ -184,7 +193,7 @@ class Fields:
         if column == "id" and isinstance(value, str):
             self.record_id = value
             if not self.ok:
-                self.report.failed_ids.add(value)
+                self.report.failed(self.origin.file, value)
         return value
 
 

@@ -342,6 +342,12 @@ def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
     }
 
 
+def _failed_of(kind: str, report: Report) -> set[str]:
+    """The ids of rows with errors in the file that lists ``kind`` (all, if not known)."""
+    file = _FILE_OF_ENTITY.get(kind)
+    return report.failed_ids if file is None else report.failed_in.get(file, set())
+
+
 def _check_loose_refs(scenario: Scenario, report: Report) -> None:
     """The references of rows that could not be built, against what was loaded.
 
@@ -353,7 +359,7 @@ def _check_loose_refs(scenario: Scenario, report: Report) -> None:
         if r.kind in report.incomplete or r.ref in report.failed_ids or r.ref in known[r.kind]:
             continue
         message = unknown_reference(
-            r.entity, r.entity_id, r.kind, r.ref, known[r.kind], broken=report.failed_ids
+            r.entity, r.entity_id, r.kind, r.ref, known[r.kind], broken=_failed_of(r.kind, report)
         )
         report.error(r.file, message, r.line, r.column)
 
@@ -373,7 +379,7 @@ def _offering_broken(finding: Finding, scenario: Scenario, report: Report) -> Fi
         finding.ref_kind,
         finding.ref_id,
         known,
-        broken=report.failed_ids,
+        broken=_failed_of(finding.ref_kind, report),
     )
     return dataclasses.replace(finding, message=message)
 
