@@ -63,7 +63,10 @@ def solve(mps: Path, method: str, time_limit: float) -> tuple[str, float, float,
 
 def main(argv: list[str] | None = None) -> None:
     """Solve the chosen problems with the chosen methods; print figures and agreement."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     parser.add_argument("--problems", default="PDS-02,PDS-06,KEN-07,KEN-11")
     parser.add_argument("--methods", default="defaults")
     parser.add_argument("--time-limit", type=float, default=300.0)

@@ -182,7 +182,9 @@ def peak_mib(fn: Callable[[], Any]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter
+    )
     parser.add_argument("--units", type=int, default=2_000)
     parser.add_argument("--locations", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=3)

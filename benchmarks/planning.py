@@ -485,15 +485,27 @@ def _instance_report(family: str, size: str, runs: list[Row], time_limit: float)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--sizes", default="S,I", help="comma-separated: S, I, M")
-    parser.add_argument("--families", default="corridor,mesh")
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        default="S,I",
+        help="comma-separated: S (50 places, 30 days), I (100, 60), M (500, 60)",
+    )
+    parser.add_argument(
+        "--families",
+        default="corridor,mesh",
+        help="comma-separated: corridor (operations: long corridors, gauge breaks, road trees), "
+        "mesh (dense road meshes, harder for the solver)",
+    )
     parser.add_argument("--time-limit", type=float, default=300.0, help="seconds per solve")
-    parser.add_argument("--skip-pyomo", action="store_true")
-    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--skip-pyomo", action="store_true", help="leave out the Pyomo peer")
+    parser.add_argument("--skip-naive", action="store_true", help="leave out the naive LP peer")
     parser.add_argument("--gains", action="store_true", help="measure pruning and method apart")
     parser.add_argument("--methods", action="store_true", help="every HiGHS method, pruned")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1, help="of the synthetic scenarios")
     parser.add_argument(
         "--repeat",
         type=int,

@@ -30,13 +30,10 @@ from supplyline.domain import (
     Unit,
     VehicleClass,
 )
+from supplyline.domain.targets import held_from
 from supplyline.io.factors import default_factors
 from supplyline.requirements import activity_matrix, compute_requirements
-from supplyline.requirements.compute import (
-    _changes,
-    _falling_no_faster_than_eaten,
-    _targets,
-)
+from supplyline.requirements.compute import _targets
 from supplyline.requirements.rates import resolve_rates
 
 
@@ -132,17 +129,18 @@ def per_unit_loop(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
             basis = np.stack([present, present * act[u]])[None]  # [1, 2, day]
             kg_to_t = np.stack([flat, scaled], axis=1)[None] / 1000.0  # [1, commodity, 2]
             target = _targets(basis, kg_to_t, np.array([unit.days_of_supply]))
-            target *= present[None, None, :]
-            build[u] = _changes(_falling_no_faster_than_eaten(target, out[u][None]))[0]
+            build[u] = held_from(target, out[u][None], np.array([unit.required_day]))[0]
     return out, build
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=10_000)
-    parser.add_argument("--commodities", type=int, default=20)
-    parser.add_argument("--days", type=int, default=180)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter
+    )
+    parser.add_argument("--units", type=int, default=10_000, help="units in the synthetic scenario")
+    parser.add_argument("--commodities", type=int, default=20, help="commodities")
+    parser.add_argument("--days", type=int, default=180, help="days in the horizon")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each, best kept")
     args = parser.parse_args()
 
     scenario = synthetic(args.units, args.commodities, args.days)

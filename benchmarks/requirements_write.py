@@ -76,10 +76,12 @@ def measured(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=500)
-    parser.add_argument("--commodities", type=int, default=20)
-    parser.add_argument("--days", type=int, default=180)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter
+    )
+    parser.add_argument("--units", type=int, default=500, help="units in the synthetic scenario")
+    parser.add_argument("--commodities", type=int, default=20, help="commodities")
+    parser.add_argument("--days", type=int, default=180, help="days in the horizon")
     args = parser.parse_args()
 
     scenario = synthetic(args.units, args.commodities, args.days)
