@@ -17,12 +17,13 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus, ResourceKind
-from supplyline.planning.build import Problem, on_hand_room
+from supplyline.planning.build import Problem
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
+from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.planning.outcome_words import as_good, effect, extra_text, gain_tier
+from supplyline.planning.outcome_words import as_good, better, effect, extra_text, gain_tier
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
     Run,
@@ -37,7 +38,6 @@ from supplyline.planning.resources import (
     nice_below,
     nice_ceil,
     places,
-    rows_to_lift,
 )
 
 __all__ = ["Measured", "Resolver", "measure_run"]
@@ -49,22 +49,6 @@ def _usage_over(m: LpModel, x: FloatArray, idx: IntArray, cols: bool, old: Float
     """Most the re-solved plan uses beyond the old capacity, on any lifted row or column."""
     used = x[idx] if cols else m.matrix[idx, :] @ x
     return float(np.max(used - old, initial=0.0))
-
-
-USAGE_PRICE = 1e-3
-"""Per tonne through a lifted resource, times the scenario's cost scale, while measuring
-what unlimited capacity buys. Without it the unlimited re-solve is free to push more
-than it needs through the resource (one of many optima) and overstates the extra; with
-it, it uses the least, while the price stays far below a tonne-day of lateness or
-shortfall (and above HiGHS's tolerance once the objective is scaled)."""
-
-
-def _using_columns(m: LpModel, idx: IntArray, cols: bool) -> IntArray:
-    """The columns whose values count against the lifted rows (or the columns themselves)."""
-    if cols:
-        return idx
-    used: IntArray = np.unique(m.matrix.tocsr()[idx, :].indices).astype(np.int64)
-    return used
 
 
 BISECTIONS = 16
@@ -134,19 +118,10 @@ def _least_extra(
         return hi, None
     if tier is None:  # it gains nothing worth saying: no least extra to look for
         return hi, best
-    for _ in range(GROWTHS):
-        if as_good(outcome_of(p, m, best), goal, tier, base):
-            break
-        grown = nice_ceil(2 * hi)
-        lift(grown)
-        x = resolve()
-        if x is None:  # said of the figure re-solved last, which is true of it
-            lift(hi)
-            return hi, best
-        lo, hi, best = hi, grown, x
-    else:
-        if not as_good(outcome_of(p, m, best), goal, tier, base):
-            return hi, best  # none tried does all that unlimited does: said as found
+    grown = _grown(p, m, resolve, base, lift, (hi, best), goal, tier)
+    if grown[0] is None:  # none does all that unlimited does: the best said as found
+        return grown[1]
+    lo, (hi, best) = grown[0], grown[1]
     for _ in range(BISECTIONS):
         mid = nice_ceil((lo + hi) / 2)
         if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
@@ -168,6 +143,43 @@ def _least_extra(
 GROWTHS = 4
 """Doublings of ``enough`` tried at most when it does not do what unlimited capacity does
 (a store crowded by more on hand), before the claim is said of the largest tried."""
+
+
+def _grown(
+    p: Problem,
+    m: LpModel,
+    resolve: Resolver,
+    base: Outcome,
+    lift: Callable[[float], None],
+    first: tuple[float, FloatArray],
+    goal: Outcome,
+    tier: int,
+) -> tuple[float | None, tuple[float, FloatArray]]:
+    """Double ``first``'s figure (:data:`GROWTHS` times at most) until one does the goal.
+
+    Returns the figure below it, for the bisection, and the figure with its solution; or
+    None and the best figure re-solved, in the objective's order, where none does: not the
+    largest tried, as a tester's store crowded by more on hand was offered +380 t that left
+    1.63 t more short, the first figure tried (+23 t) having removed 3.17 t.
+    """
+    lo, (hi, best) = 0.0, first
+    tried = first
+    for _ in range(GROWTHS):
+        if as_good(outcome_of(p, m, best), goal, tier, base):
+            return lo, (hi, best)
+        figure = nice_ceil(2 * hi)
+        lift(figure)
+        x = resolve()
+        if x is None:
+            break
+        lo, hi, best = hi, figure, x
+        if better(outcome_of(p, m, x), outcome_of(p, m, tried[1])):
+            tried = (hi, best)
+    else:
+        if as_good(outcome_of(p, m, best), goal, tier, base):
+            return lo, (hi, best)
+    lift(tried[0])
+    return None, tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,99 +205,6 @@ class Measured:
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
 
 
-@dataclass(slots=True)
-class _Lift:
-    """One resource's bounds to raise while measuring, and how to put them back."""
-
-    idx: IntArray
-    old: FloatArray
-    setter: Callable[[IntArray, FloatArray], None]
-    cols: bool
-    using: IntArray
-    bound: Callable[[float], FloatArray] | None = None
-    """The bounds of ``idx`` for an extra, where not ``old + extra``."""
-    room: _Room | None = None
-    """A store's rows that more on hand crowds, where the extra is stock on hand."""
-
-    def to(self, more: float) -> None:
-        self.setter(self.idx, self.old + more if self.bound is None else self.bound(more))
-        if self.room is not None:
-            self.room.crowd(more)
-
-    def unlimited(self) -> None:
-        self.setter(self.idx, np.full(len(self.idx), np.inf))
-        if self.room is not None:
-            self.room.crowd(0.0)  # unlimited on hand is never drawn beyond what it needs
-
-    def restore(self) -> None:
-        self.setter(self.idx, self.old)
-        if self.room is not None:
-            self.room.crowd(0.0)
-
-
-@dataclass(slots=True)
-class _Room:
-    """A store's storage rows, whose room is what ``storage_t`` leaves of what is on hand."""
-
-    rows: IntArray
-    storage_t: float
-    on_hand_t: float
-    setter: Callable[[IntArray, FloatArray], None]
-
-    def upper(self, storage_t: float, on_hand_t: float) -> FloatArray:
-        """The rows' bound: the larger of ``storage_t`` and what is on hand, less the latter."""
-        return np.full(len(self.rows), max(storage_t, on_hand_t) - on_hand_t)
-
-    def crowd(self, more_on_hand: float) -> None:
-        self.setter(self.rows, self.upper(self.storage_t, self.on_hand_t + more_on_hand))
-
-
-def _lift_of(p: Problem, m: LpModel, session: HighsSession, run: Run) -> _Lift:
-    """How to raise a run's resource as the scenario would say it.
-
-    A store's extra is on its ``storage_t``, and its room is what that leaves of what is on
-    hand; an extra on hand at a source takes room in its store. A tester's store holding
-    more than its ``storage_t`` on hand was offered +50 t where raising ``storage_t`` by 50
-    bought 30, and +20 t on hand "removed 20 t" in a full store.
-    """
-    idx = np.array(run.cols or rows_to_lift(p, m, run), dtype=np.int64)
-    lift = _Lift(
-        idx=idx,
-        old=(m.col_upper if run.cols else m.row_upper)[idx],
-        setter=session.set_col_upper if run.cols else session.set_row_upper,
-        cols=bool(run.cols),
-        using=_using_columns(m, idx, bool(run.cols)),
-    )
-    if run.kind not in (ResourceKind.STORAGE, ResourceKind.SUPPLY):
-        return lift
-    place = run.key[1]  # a store's or a source's location
-    on_hand = float(on_hand_room(p.scenario, p.net)[0][place])
-    storage_t = float(p.net.storage[place])
-    if run.kind is ResourceKind.STORAGE:
-        room = _Room(idx, storage_t, on_hand, session.set_row_upper)
-        # on top of the room the plan has: what is on hand where that is more than
-        # storage_t (an auditor's +7 t on storage_t 0 under 20 t on hand bought nothing)
-        lift.bound = lambda more: room.upper(max(storage_t, on_hand) + more, on_hand)
-        return lift
-    sup = m.cols["supply"]
-    if (
-        np.isfinite(storage_t)
-        and "storage" in m.rows
-        and (sup["on_hand"][idx - sup.start] == 1).any()
-    ):
-        b = m.rows["storage"]
-        rows = b.start + np.flatnonzero(b["v"] == place)
-        lift.room = _Room(rows, storage_t, on_hand, session.set_row_upper)
-    return lift
-
-
-def _priced(p: Problem, m: LpModel, session: HighsSession, lifts: list[_Lift], on: bool) -> None:
-    """Put the token usage price on (or off) the columns that use the lifted resources."""
-    price = USAGE_PRICE * p.cost_scale if on else 0.0
-    for lift in lifts:
-        session.set_col_cost(lift.using, m.cost[lift.using] + price)
-
-
 MAX_TOGETHER = 3
 """At most this many capacities in a row are raised together to measure a bottleneck."""
 
@@ -308,31 +227,24 @@ def measure_run(
         return None
     session = resolve.session
     runs = [run]
-    lifts = [_lift_of(p, m, session, run)]
+    lifts = [lift_of(p, m, session, run)]
     nothing = Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
     session.use_simplex()  # warm start from the plan's basis
     try:
-        while True:
-            lifts[-1].unlimited()
-            _priced(p, m, session, lifts, on=True)
-            free_x = resolve()
-            if free_x is None:
-                return None
-            if gain_tier(outcome_of(p, m, free_x), base) is not None:
-                break
-            partner = _binding_with(p, m, session, runs, free_x)
-            if partner is None or len(runs) == MAX_TOGETHER:
-                return nothing
-            runs.append(partner)
-            lifts.append(_lift_of(p, m, session, partner))
+        free_x = _unlimited_gain(p, m, resolve, base, runs, lifts)
+        if not isinstance(free_x, np.ndarray):
+            return None if free_x is None else nothing
         used = [_usage_over(m, free_x, lf.idx, lf.cols, lf.old) for lf in lifts]
-        _priced(p, m, session, lifts, on=False)
+        priced(p, m, session, lifts, on=False)
         if used[0] <= TOL:  # the gain is the others' alone
             return nothing
         kept = [i for i, u in enumerate(used) if u > TOL]
         enough = {i: nice_ceil(used[i]) for i in kept}
         for i in set(range(len(lifts))) - set(kept):
             lifts[i].restore()  # raised, but not needed for the gain
+        within = _uncrowded(p, m, resolve, base, lifts[0] if kept == [0] else None, enough[0])
+        if within is not None:
+            enough[0], free_x = within
 
         extra, first = _least_extra(
             p, m, resolve, base, _together(lifts, kept, enough), enough[0], free_x
@@ -353,12 +265,14 @@ def measure_run(
             return nothing
         least = not resolve.ran_out  # what follows only picks the words' plan
         x = _none_later(p, m, resolve, base, x)
+        if not better(outcome_of(p, m, x), base):  # it loses more than it gains
+            return nothing
         removed, said = effect(p, base, outcome_of(p, m, x))
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )
     finally:
-        _priced(p, m, session, lifts, on=False)
+        priced(p, m, session, lifts, on=False)
         for lf in lifts:
             lf.restore()
     return Measured(
@@ -372,8 +286,73 @@ def measure_run(
     )
 
 
+ROOM_STEPS = 6
+"""Extras on hand tried within a store's free room, when more than it was used unlimited."""
+
+
+def _uncrowded(
+    p: Problem,
+    m: LpModel,
+    resolve: Resolver,
+    base: Outcome,
+    lift: Lift | None,
+    enough: float,
+) -> tuple[float, FloatArray] | None:
+    """For stock on hand that crowds its store, the best extra within its free room.
+
+    Stock on hand takes room in its store whether drawn or not, so more of it is not always
+    better: an adversarial tester's forward store (33.3 t, 5.5 t of food on hand) was
+    offered +380 t, grown from what unlimited food used (+23 t), which filled the store and
+    left 1.63 t more fuel short, where +10 t removed 3.5 t. Round figures up to the free
+    room (:data:`ROOM_STEPS` of them) and ``enough`` are re-solved; the best, in the
+    objective's order, is returned with its solution, to bisect below. None where there is
+    no free room, nothing gains, or ``enough`` does best: the search starts from what
+    unlimited used, as for any resource (a full store's +60 t removed 20 t).
+    """
+    if lift is None or lift.room is None or lift.room.free <= 0:
+        return None
+    free = lift.room.free
+    figures = {nice_ceil(free * k / ROOM_STEPS) for k in range(1, ROOM_STEPS + 1)}
+    found: tuple[float, FloatArray, Outcome] | None = None
+    for figure in sorted({f if f <= free else nice_below(f) for f in figures} | {enough}):
+        lift.to(figure)
+        x = resolve()
+        if x is None:
+            if resolve.out_of_time:
+                break
+            continue
+        got = outcome_of(p, m, x)
+        if better(got, base) and (found is None or better(got, found[2])):
+            found = (figure, x, got)
+    return None if found is None or found[0] == enough else found[:2]
+
+
+def _unlimited_gain(
+    p: Problem, m: LpModel, resolve: Resolver, base: Outcome, runs: list[Run], lifts: list[Lift]
+) -> FloatArray | bool | None:
+    """The re-solve with the resource unlimited, with the capacities binding with it.
+
+    Partners are appended to ``runs`` and ``lifts`` while the plan gains nothing, up to
+    :data:`MAX_TOGETHER`. False when none gains; None when a re-solve failed.
+    """
+    session = resolve.session
+    while True:
+        lifts[-1].unlimited()
+        priced(p, m, session, lifts, on=True)
+        free_x = resolve()
+        if free_x is None:
+            return None
+        if gain_tier(outcome_of(p, m, free_x), base) is not None:
+            return free_x
+        partner = _binding_with(p, m, session, runs, free_x)
+        if partner is None or len(runs) == MAX_TOGETHER:
+            return False
+        runs.append(partner)
+        lifts.append(lift_of(p, m, session, partner))
+
+
 def _together(
-    lifts: list[_Lift], kept: list[int], enough: dict[int, float]
+    lifts: list[Lift], kept: list[int], enough: dict[int, float]
 ) -> Callable[[float], None]:
     """Raise the kept resources together, the others in proportion to what each used."""
 
@@ -385,7 +364,7 @@ def _together(
 
 
 def _said_on_days_used(
-    p: Problem, m: LpModel, runs: list[Run], lifts: list[_Lift], figures: list[float], x: FloatArray
+    p: Problem, m: LpModel, runs: list[Run], lifts: list[Lift], figures: list[float], x: FloatArray
 ) -> list[str]:
     """The partners' extras in words, each run's extra days cut to those ``x`` uses.
 
@@ -410,7 +389,7 @@ def _partners_alone(
     m: LpModel,
     resolve: Resolver,
     base: Outcome,
-    named: _Lift,
+    named: Lift,
     figure: float,
     x: FloatArray,
 ) -> bool:
@@ -490,7 +469,7 @@ def _each_least(
     m: LpModel,
     resolve: Resolver,
     base: Outcome,
-    lifts: list[_Lift],
+    lifts: list[Lift],
     figures: list[float],
     free_x: FloatArray,
     x: FloatArray,
