@@ -55,12 +55,11 @@ from supplyline.routing.reach_turns import (
     num,
     window_words,
 )
-from supplyline.routing.road_load import road_bound
+from supplyline.routing.road_days import DayRoads, day_road_misfits, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import (
     RoadMatrix,
     road_matrix,
-    road_name,
 )
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
 from supplyline.routing.turns import window_turns
@@ -190,6 +189,7 @@ def _row(
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
     points: tuple[list[LocationId], list[LocationId]],
+    roads: DayRoads,
 ) -> tuple[ReachRow, tuple[Lane, ...]]:
     heads, sources = points
     unit = scenario.unit(unit_id)
@@ -268,15 +268,12 @@ def _row(
                     f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
                 )
     if not reason and not closed and daily > 0:
-        bound = road_bound(scenario, depot, loc, daily)
+        bound = roads.bound(depot, loc, daily)
         if bound is not None:
-            limit, cut = bound
             reason = (
-                f"needs {daily:.1f} t/day; the roads from {depot} carry at most {rate_text(limit)} "
-                "t/day there (" + ", ".join(
-                    f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
-                ) + ")"
-            )  # fmt: skip
+                f"needs {daily:.1f} t/day; the roads from {depot} carry at most "
+                f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
+            )
     lanes = tuple(
         Lane(g.id, g.payload_t, trips[g.id], g.count * availability * turns[g.id])
         for g in groups
@@ -336,23 +333,29 @@ def check_reach(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
     )
     every_day = range(scenario.horizon_days)
-    made = [
-        _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, (no_truck, sources))
+    wanted: dict[UnitId, Collection[int]] = {
+        u.id: demand_days.get(u.id, ())
+        if demand_days is not None
+        else every_day
+        if daily.get(u.id, 0.0) > 0
+        else ()
         for u in scenario.units
-    ]
+    }
+    roads = DayRoads(scenario)  # the roads of any day, built once for every unit
+    made = [
+        _row(
+            scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
+            (no_truck, sources), roads,
+        )
+        for u in scenario.units
+    ]  # fmt: skip
     rows = [
         with_cut_off(
             row,
             # a unit at a railhead gets its goods there, without a truck: no cut-off to
             # flag (a tester's rail-served unit was "cut off by road" every day)
             [] if u.destination in no_truck else cut.get(u.destination, []),
-            (
-                demand_days.get(u.id, ())
-                if demand_days is not None
-                else every_day
-                if daily.get(u.id, 0.0) > 0
-                else ()
-            ),
+            wanted[u.id],
             scenario.horizon_days,
         )
         for u, (row, _) in zip(scenario.units, made, strict=True)
@@ -367,7 +370,7 @@ def check_reach(
         for r in rows
     ]
     final = _shared_roads(
-        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability)
+        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability), wanted
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -442,11 +445,16 @@ def _shared(
     return final
 
 
-def _shared_roads(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow]:
+def _shared_roads(
+    scenario: Scenario, rows: Sequence[ReachRow], wanted: Mapping[UnitId, Collection[int]]
+) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
     Each unit counts the tonnes its trucks carry of its demand (:mod:`.road_share`); a
-    unit flagged already goes last, and keeps its own reason.
+    unit flagged already goes last, and keeps its own reason. Then the roads open on each
+    group of days its demand falls on (``wanted``), alone and shared
+    (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
+    horizon, was judged on both open at once.
     """
     needs = [
         RoadNeed(r.unit, r.depot, r.location, min(r.daily_t, r.capacity_t_per_day))
@@ -454,6 +462,9 @@ def _shared_roads(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow
         if r.depot is not None and r.round_trip_h is not None
     ]
     out = shared_road_misfits(scenario, needs, last={r.unit for r in rows if r.reason})
+    out |= day_road_misfits(
+        scenario, needs, wanted, last={*out, *(r.unit for r in rows if r.reason)}
+    )
     return [
         r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
         for r in rows

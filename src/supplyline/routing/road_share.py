@@ -31,7 +31,16 @@ from supplyline.domain import Link, Mode, Scenario
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import LocationId, UnitId, figure_text
 
-__all__ = ["RoadNeed", "rate_text", "shared_road_misfits"]
+__all__ = ["RoadNeed", "driven", "rate_text", "shared_road_misfits"]
+
+
+def driven(link: Link, horizon_days: int, day: int | None) -> bool:
+    """Whether trucks drive the road ``link`` on ``day``, or on some day of the horizon."""
+    if link.mode is not Mode.ROAD:
+        return False
+    if day is not None:
+        return drives(link, day)
+    return any(drives(link, d) for d in range(horizon_days))
 
 
 def rate_text(t_per_day: float) -> str:
@@ -58,9 +67,12 @@ class RoadNeed:
 
 
 class _Roads:
-    """The roads driven on some day of the horizon, as arcs in kilograms a day."""
+    """The roads driven on ``day`` (on some day of the horizon), as arcs in kilograms a day.
 
-    def __init__(self, scenario: Scenario) -> None:
+    ``closed`` are the roads driven on other days but not on ``day``, for the words.
+    """
+
+    def __init__(self, scenario: Scenario, day: int | None = None) -> None:
         ids = [loc.id for loc in scenario.locations]
         self.pos = {x: i for i, x in enumerate(ids)}
         self.n = len(ids)
@@ -68,10 +80,12 @@ class _Roads:
         cols: list[int] = []
         caps: list[float] = []
         self.links: dict[tuple[int, int], list[Link]] = defaultdict(list)
+        self.closed: dict[tuple[int, int], list[Link]] = defaultdict(list)
         for link in scenario.links:
-            if link.mode is not Mode.ROAD or not any(
-                drives(link, d) for d in range(scenario.horizon_days)
-            ):
+            if not driven(link, scenario.horizon_days, day):
+                if day is not None and driven(link, scenario.horizon_days, None):
+                    for a, b in link.directions():
+                        self.closed[(self.pos[a], self.pos[b])].append(link)
                 continue
             cap = link.capacity_t_per_day
             kg = math.inf if cap is None else math.floor(cap * 1000 + 1e-6)
@@ -122,20 +136,15 @@ class _Roads:
         seen = breadth_first_order(residual, src, directed=True, return_predecessors=False)
         return False, {int(i) for i in seen}
 
-    def said(self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int]) -> str:
+    def said(self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int], when: str) -> str:
         """Why ``unit`` does not fit beside the others of ``needs``: the cut and who shares it.
 
         The units behind the cut (depot on its source side, place beyond) must all cross
-        its roads, and need more than they carry.
+        its roads, and need more than they carry; ``when`` names the days judged, if not
+        all, and the roads closed across the cut then are named.
         """
-        cut = list(
-            {
-                link.id: link
-                for (a, b), links in sorted(self.links.items())
-                if a in side and b not in side
-                for link in links
-            }.values()
-        )
+        cut = _across(self.links, side)
+        shut = _across(self.closed, side)
         behind = [
             x
             for x in needs
@@ -145,8 +154,11 @@ class _Roads:
         roads = ", ".join(
             f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
         )
+        on = f"on {when} " if when else ""
+        if shut:
+            roads += "; closed then: " + ", ".join(f"{road_name(x)} (link {x.id})" for x in shut)
         said = (
-            f"needs {unit.tonnes:.1f} t/day; the roads from {unit.depot} carry at most "
+            f"needs {unit.tonnes:.1f} t/day; {on}the roads from {unit.depot} carry at most "
             f"{rate_text(limit)} t/day there ({roads})"
         )
         if not behind:  # below a kilogram a day the road carries nothing here, alone
@@ -156,15 +168,33 @@ class _Roads:
         return f"{said}, shared with {others}: {total:.1f} t/day in all"
 
 
+def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:
+    """The links of ``ways`` from the ``side`` of a cut to the other, each once."""
+    return list(
+        {
+            link.id: link
+            for (a, b), links in sorted(ways.items())
+            if a in side and b not in side
+            for link in links
+        }.values()
+    )
+
+
 def shared_road_misfits(
-    scenario: Scenario, needs: Sequence[RoadNeed], *, last: Collection[UnitId] = ()
+    scenario: Scenario,
+    needs: Sequence[RoadNeed],
+    *,
+    last: Collection[UnitId] = (),
+    day: int | None = None,
+    when: str = "",
 ) -> dict[UnitId, str]:
     """The units whose tonnes the roads cannot carry beside those of the units before them.
 
     Units are taken fewest tonnes first, those in ``last`` (flagged already) after the
     rest; each misfit maps to why, in words. One maximum flow when all fit (none when
     no road's capacity is below their tonnes together); else a few, halving to the first
-    misfit, and one per later unit.
+    misfit, and one per later unit. ``day`` judges the roads driven that day (of a group
+    of days, named ``when`` in the words), not those driven on some day of the horizon.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -174,7 +204,7 @@ def shared_road_misfits(
     live = [x for x in needs if x.kg > 0 and x.depot != x.place]
     if not live:
         return {}
-    roads = _Roads(scenario)
+    roads = _Roads(scenario, day)
     # a place no road leads to is reached by an estimate, which has no capacity to share
     live = [x for x in live if roads.joins(x.depot, x.place)]
     if roads.least >= sum(x.kg for x in live) or roads.flow(live)[0]:
@@ -192,5 +222,5 @@ def shared_road_misfits(
         if ok:
             taken.append(x)
         else:
-            out[x.unit] = roads.said(x, taken, side)
+            out[x.unit] = roads.said(x, taken, side, when)
     return out
