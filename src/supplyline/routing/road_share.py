@@ -12,8 +12,9 @@ way bounded by its ``capacity_t_per_day`` (parallel roads and detours add up). T
 named is the one whose tonnes do not fit; the words name the roads of the minimum cut
 and the units behind it sharing them.
 
-The flow lets any depot feed any unit (one source for them all): units of different
-depots sharing a road may be judged to fit where each depot feeding its own would not.
+That flow lets any depot feed any unit (one source for them all); where it fits and more
+than one depot is involved, each depot's goods must also reach its own units
+(:mod:`~supplyline.routing.depot_flow`), as ``routes`` loads a truck at its own depot.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
+from supplyline.routing.depot_flow import OwnFlow, own_depot_flow
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import LocationId, UnitId, figure_text
 
@@ -107,12 +109,26 @@ class _Roads:
             self._from[i] = {int(k) for k in seen}
         return self.pos[place] in self._from[i]
 
-    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
-        """Whether the roads carry ``needs`` together, and the source side of a least cut.
+    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int] | OwnFlow]:
+        """Whether the roads carry ``needs`` together, and why not: a least cut's source side.
 
         A super-source feeds each depot what its units need, each place feeds a
-        super-sink what its units need; an unlimited road carries all of it.
+        super-sink what its units need; an unlimited road carries all of it. Where that
+        fits and more than one depot is involved, each depot's goods must also reach its
+        own units (:func:`~supplyline.routing.depot_flow.own_depot_flow`): where they do
+        not, its answer is why.
         """
+        ok, side = self._one_flow(needs)
+        if not ok or len({x.depot for x in needs}) < 2:
+            return ok, side
+        arcs = list(zip(self.rows, self.cols, self.caps, strict=True))
+        own = own_depot_flow(
+            self.n, arcs, [(self.pos[x.depot], self.pos[x.place], x.kg) for x in needs]
+        )
+        return (True, side) if own.fits else (False, own)
+
+    def _one_flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
+        """The single flow from any depot: whether it carries ``needs``, and its cut."""
         total = sum(x.kg for x in needs)
         src, sink = self.n, self.n + 1
         supply: dict[int, int] = defaultdict(int)
@@ -136,13 +152,17 @@ class _Roads:
         seen = breadth_first_order(residual, src, directed=True, return_predecessors=False)
         return False, {int(i) for i in seen}
 
-    def said(self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int], when: str) -> str:
+    def said(
+        self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int] | OwnFlow, when: str
+    ) -> str:
         """Why ``unit`` does not fit beside the others of ``needs``: the cut and who shares it.
 
         The units behind the cut (depot on its source side, place beyond) must all cross
         its roads, and need more than they carry; ``when`` names the days judged, if not
         all, and the roads closed across the cut then are named.
         """
+        if isinstance(side, OwnFlow):
+            return _own_words(self, unit, needs, side, when)
         cut = _across(self.links, side)
         shut = _across(self.closed, side)
         behind = [
@@ -166,6 +186,33 @@ class _Roads:
         others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day)" for x in behind)
         total = unit.tonnes + sum(x.tonnes for x in behind)
         return f"{said}, shared with {others}: {total:.1f} t/day in all"
+
+
+def _own_words(
+    roads: _Roads, unit: RoadNeed, needs: Sequence[RoadNeed], own: OwnFlow, when: str
+) -> str:
+    """Why ``unit`` does not fit where any depot's goods would: each depot feeds its own.
+
+    Names the roads the depots' own flows fill and the units of the depots crossing them.
+    """
+    full = list(
+        {
+            link.id: link for e in own.full for link in roads.links[(roads.rows[e], roads.cols[e])]
+        }.values()
+    )
+    named = ", ".join(f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in full)
+    rest = [x for x in needs if x.unit != unit.unit]
+    # the units of depots whose goods fill a road (the solver's split), else all the others
+    behind = [x for x in rest if roads.pos[x.depot] in own.on_full] or rest
+    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day from {x.depot})" for x in behind)
+    total = unit.tonnes + sum(x.tonnes for x in behind)
+    on = f"on {when} " if when else ""
+    return (
+        f"needs {unit.tonnes:.1f} t/day from {unit.depot}; {on}the roads carry at most "
+        f"{rate_text(own.carried_kg / 1000)} t/day of {rate_text(own.need_kg / 1000)} with "
+        f"each depot's goods going to its own units ({named}), shared with {others}: "
+        f"{total:.1f} t/day in all (they would fit only if the depots swapped goods)"
+    )
 
 
 def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:
