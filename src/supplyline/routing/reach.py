@@ -43,10 +43,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from supplyline.domain import FleetGroup, Link, LocationKind, Mode, Plan, Scenario
+from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
+from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
 from supplyline.routing.reach_goods import goods_elsewhere
 from supplyline.routing.reach_turns import (
     carried_words,
@@ -54,19 +55,15 @@ from supplyline.routing.reach_turns import (
     num,
     window_words,
 )
-from supplyline.routing.road_load import road_bound
+from supplyline.routing.road_days import DayRoads, day_road_misfits, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import (
     RoadMatrix,
-    cut_off_roads,
-    drives,
     road_matrix,
-    road_name,
-    round_trip_blockers,
 )
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
 from supplyline.routing.turns import window_turns
-from supplyline.types import LocationId, UnitId, day_label, day_runs
+from supplyline.types import LocationId, UnitId
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
 
@@ -192,6 +189,7 @@ def _row(
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
     points: tuple[list[LocationId], list[LocationId]],
+    roads: DayRoads,
 ) -> tuple[ReachRow, tuple[Lane, ...]]:
     heads, sources = points
     unit = scenario.unit(unit_id)
@@ -270,15 +268,12 @@ def _row(
                     f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
                 )
     if not reason and not closed and daily > 0:
-        bound = road_bound(scenario, depot, loc, daily)
+        bound = roads.bound(depot, loc, daily)
         if bound is not None:
-            limit, cut = bound
             reason = (
-                f"needs {daily:.1f} t/day; the roads from {depot} carry at most {rate_text(limit)} "
-                "t/day there (" + ", ".join(
-                    f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
-                ) + ")"
-            )  # fmt: skip
+                f"needs {daily:.1f} t/day; the roads from {depot} carry at most "
+                f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
+            )
     lanes = tuple(
         Lane(g.id, g.payload_t, trips[g.id], g.count * availability * turns[g.id])
         for g in groups
@@ -291,106 +286,6 @@ def _row(
         turns_per_truck=turns[main.id],
         capacity_t_per_day=capacity, sustainable=not reason, reason=reason,
     ), lanes  # fmt: skip
-
-
-def _cut_off(
-    scenario: Scenario, depots: Sequence[LocationId], places: Sequence[LocationId]
-) -> dict[LocationId, list[tuple[int, list[Link]]]]:
-    """For each place, the days no depot reaches it by road, each with the roads to blame.
-
-    A day counts when, for every depot, the way there or the way back is closed (a one-way
-    road open that day leads one way only). To blame: the place's own roads when it is cut
-    off (every road into it, or out of it, closed), else the closed roads between it and
-    each depot, the ways that are closed only (a tester's site behind its own closed road
-    was also blamed on the closed roads of other depots' ways). Without depots, the days
-    the place is cut off. Days are grouped by the set of roads not driven on them
-    (:func:`~supplyline.routing.roads.drives`: closed when their goods left, or of
-    capacity 0): one road matrix per set, not per day; the days with none closed too, for
-    a place no depot reaches against a one-way road.
-    """
-    roads = [link for link in scenario.links if link.mode is Mode.ROAD]
-    by_closure: dict[frozenset[str], list[int]] = defaultdict(list)
-    for day in range(scenario.horizon_days):
-        by_closure[frozenset(link.id for link in roads if not drives(link, day))].append(day)
-    out: dict[LocationId, list[tuple[int, list[Link]]]] = defaultdict(list)
-    for days in by_closure.values():
-        first = days[0]
-        km = road_matrix(scenario, [*depots, *places], day=first)
-        for place in places:
-            own = cut_off_roads(scenario, place, first)
-            if not depots:
-                if own:
-                    out[place].extend((d, own) for d in days)
-                continue
-            j = km.index(place)
-            ways = [
-                (x, bool(km.closed[km.index(x), j]), bool(km.closed[j, km.index(x)]))
-                for x in depots
-            ]
-            if not all(there or back for _, there, back in ways):
-                continue
-            named = own or [
-                link
-                for x, there, back in ways
-                for link in round_trip_blockers(scenario, x, place, first, out=there, back=back)
-            ]
-            blame = list({link.id: link for link in named}.values())
-            out[place].extend((d, blame) for d in days)
-    return out
-
-
-def _note(link: Link, day: int) -> str:
-    """Why a named road is not driven, where its closure days do not say it."""
-    if not link.carries_tonnes:
-        return ": capacity 0 t/day"
-    if drives(link, day):
-        return ": one way only"
-    if link.transit_days:
-        closed = [x for x in link.outage_days if x >= 0]
-        days = "day" if link.transit_days == 1 else "days"
-        return f": closed {_spans(closed)}, {link.transit_days} {days} in transit"
-    return ""
-
-
-def _spans(days: Collection[int]) -> str:
-    """``C+1–C+2, C+5``."""
-    return ", ".join(
-        day_label(a) if a == b else f"{day_label(a)}–{day_label(b)}" for a, b in day_runs(days)
-    )
-
-
-def _with_cut_off(
-    row: ReachRow,
-    cut: list[tuple[int, list[Link]]],
-    demand_days: Collection[int],
-    horizon_days: int,
-) -> ReachRow:
-    """The row with its cut-off days; not sustainable if cut off on a demand day or all days."""
-    if not cut:
-        return row
-    days = tuple(sorted(d for d, _ in cut))
-    by_roads: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    names: dict[tuple[str, ...], str] = {}
-    for d, links in sorted(cut, key=lambda x: x[0]):
-        key = tuple(link.id for link in links)
-        by_roads[key].append(d)
-        names[key] = (
-            ", ".join(f"{road_name(link)} (link {link.id}{_note(link, d)})" for link in links)
-            or "every road closed"
-        )
-    text = "; ".join(f"{_spans(ds)}: {names[k]}" for k, ds in by_roads.items())
-    hit = sorted(set(days) & set(demand_days))
-    reason = row.reason
-    if hit or len(days) == horizon_days:
-        # a tester could not parse "cut off by road on C+3, days it has demand (C+0–C+1: …"
-        why = (
-            f"cut off by road on {_spans(days)}, with demand on {_spans(hit)}"
-            if hit
-            else f"cut off by road on every day ({_spans(days)})"
-        )
-        why += f" (roads closed: {text})"
-        reason = f"{reason}; {why}" if reason else why
-    return replace(row, cut_off_days=days, cut_off=text, reason=reason, sustainable=not reason)
 
 
 def check_reach(
@@ -434,27 +329,33 @@ def check_reach(
     # tester's plan drove water by road to a railhead before the first train arrived).
     no_truck = [h for h in heads if h not in _trucked_to(plan)]
     km = road_matrix(scenario, ids)
-    cut = _cut_off(
+    cut = cut_off_days(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
     )
     every_day = range(scenario.horizon_days)
-    made = [
-        _row(scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability, (no_truck, sources))
+    wanted: dict[UnitId, Collection[int]] = {
+        u.id: demand_days.get(u.id, ())
+        if demand_days is not None
+        else every_day
+        if daily.get(u.id, 0.0) > 0
+        else ()
         for u in scenario.units
-    ]
+    }
+    roads = DayRoads(scenario)  # the roads of any day, built once for every unit
+    made = [
+        _row(
+            scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
+            (no_truck, sources), roads,
+        )
+        for u in scenario.units
+    ]  # fmt: skip
     rows = [
-        _with_cut_off(
+        with_cut_off(
             row,
             # a unit at a railhead gets its goods there, without a truck: no cut-off to
             # flag (a tester's rail-served unit was "cut off by road" every day)
             [] if u.destination in no_truck else cut.get(u.destination, []),
-            (
-                demand_days.get(u.id, ())
-                if demand_days is not None
-                else every_day
-                if daily.get(u.id, 0.0) > 0
-                else ()
-            ),
+            wanted[u.id],
             scenario.horizon_days,
         )
         for u, (row, _) in zip(scenario.units, made, strict=True)
@@ -469,7 +370,7 @@ def check_reach(
         for r in rows
     ]
     final = _shared_roads(
-        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability)
+        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability), wanted
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -544,11 +445,16 @@ def _shared(
     return final
 
 
-def _shared_roads(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow]:
+def _shared_roads(
+    scenario: Scenario, rows: Sequence[ReachRow], wanted: Mapping[UnitId, Collection[int]]
+) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
     Each unit counts the tonnes its trucks carry of its demand (:mod:`.road_share`); a
-    unit flagged already goes last, and keeps its own reason.
+    unit flagged already goes last, and keeps its own reason. Then the roads open on each
+    group of days its demand falls on (``wanted``), alone and shared
+    (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
+    horizon, was judged on both open at once.
     """
     needs = [
         RoadNeed(r.unit, r.depot, r.location, min(r.daily_t, r.capacity_t_per_day))
@@ -556,6 +462,9 @@ def _shared_roads(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow
         if r.depot is not None and r.round_trip_h is not None
     ]
     out = shared_road_misfits(scenario, needs, last={r.unit for r in rows if r.reason})
+    out |= day_road_misfits(
+        scenario, needs, wanted, last={*out, *(r.unit for r in rows if r.reason)}
+    )
     return [
         r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
         for r in rows

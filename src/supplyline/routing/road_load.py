@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import breadth_first_order, dijkstra, maximum_flow
+from scipy.sparse.csgraph import dijkstra
 
-from supplyline.domain import Link, Mode, Scenario
+from supplyline.domain import Mode, Scenario
 from supplyline.domain.routes import RoadLoad
 from supplyline.routing.problem import VrpProblem, VrpSolution
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
@@ -37,7 +37,7 @@ from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
 from supplyline.types import LocationId, day_label
 
-__all__ = ["DayGraph", "Full", "RoadBudget", "loaded_matrix", "road_bound"]
+__all__ = ["DayGraph", "Full", "RoadBudget", "loaded_matrix"]
 
 _EPS_T = 1e-6
 """Tonnes below a milligram: loads are whole kilograms, sums carry float dust."""
@@ -347,59 +347,3 @@ def _without(visits: Sequence[int], node: int, d: int) -> list[int]:
     while out and out[-1] < d:
         out.pop()
     return out
-
-
-def road_bound(
-    scenario: Scenario, depot: LocationId, place: LocationId, need_t: float
-) -> tuple[float, list[Link]] | None:
-    """The most tonnes a day the roads can carry from ``depot`` to ``place``, if below ``need_t``.
-
-    A maximum flow over the roads driven on some day of the horizon, each way bounded by
-    its ``capacity_t_per_day`` (parallel roads add up), and the roads of its minimum cut
-    (the ones that bound it). None when the roads carry ``need_t`` or more, or when no
-    road leads there (the cut-off rule says so). For the reach check: one unit alone, as
-    if no other load shared the roads.
-
-    >>> from supplyline.planning.examples import one_link
-    >>> s, _ = one_link()
-    >>> road_bound(s, "D", "U", 1.0) is None
-    True
-    """
-    ids = [loc.id for loc in scenario.locations]
-    pos = {x: i for i, x in enumerate(ids)}
-    need_kg = min(math.ceil(need_t * 1000), 2**40)
-    rows: list[int] = []
-    cols: list[int] = []
-    caps: list[int] = []
-    ways: dict[tuple[int, int], list[Link]] = defaultdict(list)
-    for link in scenario.links:
-        if link.mode is not Mode.ROAD or not any(
-            drives(link, d) for d in range(scenario.horizon_days)
-        ):
-            continue
-        cap = link.capacity_t_per_day
-        kg = need_kg if cap is None else min(need_kg, math.floor(cap * 1000 + 1e-6))
-        for a, b in link.directions():
-            rows.append(pos[a])
-            cols.append(pos[b])
-            caps.append(kg)
-            ways[(pos[a], pos[b])].append(link)
-    if not caps or depot == place:
-        return None
-    n = len(ids)
-    graph = csr_matrix((np.array(caps, dtype=np.int64), (rows, cols)), shape=(n, n))
-    graph.sum_duplicates()
-    result = maximum_flow(graph, pos[depot], pos[place])
-    if result.flow_value >= need_kg or result.flow_value == 0:  # 0: no road leads there
-        return None
-    residual = (graph - result.flow).tocsr()
-    residual.data = np.where(residual.data > 0, residual.data, 0)
-    residual.eliminate_zeros()
-    seen = set(breadth_first_order(residual, pos[depot], directed=True, return_predecessors=False))
-    cut = [
-        link
-        for (a, b), links in sorted(ways.items())
-        if a in seen and b not in seen
-        for link in links
-    ]
-    return result.flow_value / 1000, list({link.id: link for link in cut}.values())

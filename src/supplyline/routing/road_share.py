@@ -12,8 +12,9 @@ way bounded by its ``capacity_t_per_day`` (parallel roads and detours add up). T
 named is the one whose tonnes do not fit; the words name the roads of the minimum cut
 and the units behind it sharing them.
 
-The flow lets any depot feed any unit (one source for them all): units of different
-depots sharing a road may be judged to fit where each depot feeding its own would not.
+That flow lets any depot feed any unit (one source for them all); where it fits and more
+than one depot is involved, each depot's goods must also reach its own units
+(:mod:`~supplyline.routing.depot_flow`), as ``routes`` loads a truck at its own depot.
 """
 
 from __future__ import annotations
@@ -28,10 +29,20 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
+from supplyline.routing.depot_flow import OwnFlow, own_depot_flow
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import LocationId, UnitId, figure_text
 
-__all__ = ["RoadNeed", "rate_text", "shared_road_misfits"]
+__all__ = ["RoadNeed", "driven", "rate_text", "shared_road_misfits"]
+
+
+def driven(link: Link, horizon_days: int, day: int | None) -> bool:
+    """Whether trucks drive the road ``link`` on ``day``, or on some day of the horizon."""
+    if link.mode is not Mode.ROAD:
+        return False
+    if day is not None:
+        return drives(link, day)
+    return any(drives(link, d) for d in range(horizon_days))
 
 
 def rate_text(t_per_day: float) -> str:
@@ -58,9 +69,12 @@ class RoadNeed:
 
 
 class _Roads:
-    """The roads driven on some day of the horizon, as arcs in kilograms a day."""
+    """The roads driven on ``day`` (on some day of the horizon), as arcs in kilograms a day.
 
-    def __init__(self, scenario: Scenario) -> None:
+    ``closed`` are the roads driven on other days but not on ``day``, for the words.
+    """
+
+    def __init__(self, scenario: Scenario, day: int | None = None) -> None:
         ids = [loc.id for loc in scenario.locations]
         self.pos = {x: i for i, x in enumerate(ids)}
         self.n = len(ids)
@@ -68,10 +82,12 @@ class _Roads:
         cols: list[int] = []
         caps: list[float] = []
         self.links: dict[tuple[int, int], list[Link]] = defaultdict(list)
+        self.closed: dict[tuple[int, int], list[Link]] = defaultdict(list)
         for link in scenario.links:
-            if link.mode is not Mode.ROAD or not any(
-                drives(link, d) for d in range(scenario.horizon_days)
-            ):
+            if not driven(link, scenario.horizon_days, day):
+                if day is not None and driven(link, scenario.horizon_days, None):
+                    for a, b in link.directions():
+                        self.closed[(self.pos[a], self.pos[b])].append(link)
                 continue
             cap = link.capacity_t_per_day
             kg = math.inf if cap is None else math.floor(cap * 1000 + 1e-6)
@@ -93,12 +109,26 @@ class _Roads:
             self._from[i] = {int(k) for k in seen}
         return self.pos[place] in self._from[i]
 
-    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
-        """Whether the roads carry ``needs`` together, and the source side of a least cut.
+    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int] | OwnFlow]:
+        """Whether the roads carry ``needs`` together, and why not: a least cut's source side.
 
         A super-source feeds each depot what its units need, each place feeds a
-        super-sink what its units need; an unlimited road carries all of it.
+        super-sink what its units need; an unlimited road carries all of it. Where that
+        fits and more than one depot is involved, each depot's goods must also reach its
+        own units (:func:`~supplyline.routing.depot_flow.own_depot_flow`): where they do
+        not, its answer is why.
         """
+        ok, side = self._one_flow(needs)
+        if not ok or len({x.depot for x in needs}) < 2:
+            return ok, side
+        arcs = list(zip(self.rows, self.cols, self.caps, strict=True))
+        own = own_depot_flow(
+            self.n, arcs, [(self.pos[x.depot], self.pos[x.place], x.kg) for x in needs]
+        )
+        return (True, side) if own.fits else (False, own)
+
+    def _one_flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
+        """The single flow from any depot: whether it carries ``needs``, and its cut."""
         total = sum(x.kg for x in needs)
         src, sink = self.n, self.n + 1
         supply: dict[int, int] = defaultdict(int)
@@ -122,20 +152,19 @@ class _Roads:
         seen = breadth_first_order(residual, src, directed=True, return_predecessors=False)
         return False, {int(i) for i in seen}
 
-    def said(self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int]) -> str:
+    def said(
+        self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int] | OwnFlow, when: str
+    ) -> str:
         """Why ``unit`` does not fit beside the others of ``needs``: the cut and who shares it.
 
         The units behind the cut (depot on its source side, place beyond) must all cross
-        its roads, and need more than they carry.
+        its roads, and need more than they carry; ``when`` names the days judged, if not
+        all, and the roads closed across the cut then are named.
         """
-        cut = list(
-            {
-                link.id: link
-                for (a, b), links in sorted(self.links.items())
-                if a in side and b not in side
-                for link in links
-            }.values()
-        )
+        if isinstance(side, OwnFlow):
+            return _own_words(self, unit, needs, side, when)
+        cut = _across(self.links, side)
+        shut = _across(self.closed, side)
         behind = [
             x
             for x in needs
@@ -145,8 +174,11 @@ class _Roads:
         roads = ", ".join(
             f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in cut
         )
+        on = f"on {when} " if when else ""
+        if shut:
+            roads += "; closed then: " + ", ".join(f"{road_name(x)} (link {x.id})" for x in shut)
         said = (
-            f"needs {unit.tonnes:.1f} t/day; the roads from {unit.depot} carry at most "
+            f"needs {unit.tonnes:.1f} t/day; {on}the roads from {unit.depot} carry at most "
             f"{rate_text(limit)} t/day there ({roads})"
         )
         if not behind:  # below a kilogram a day the road carries nothing here, alone
@@ -156,15 +188,60 @@ class _Roads:
         return f"{said}, shared with {others}: {total:.1f} t/day in all"
 
 
+def _own_words(
+    roads: _Roads, unit: RoadNeed, needs: Sequence[RoadNeed], own: OwnFlow, when: str
+) -> str:
+    """Why ``unit`` does not fit where any depot's goods would: each depot feeds its own.
+
+    Names the roads the depots' own flows fill and the units of the depots crossing them.
+    """
+    full = list(
+        {
+            link.id: link for e in own.full for link in roads.links[(roads.rows[e], roads.cols[e])]
+        }.values()
+    )
+    named = ", ".join(f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in full)
+    rest = [x for x in needs if x.unit != unit.unit]
+    # the units of depots whose goods fill a road (the solver's split), else all the others
+    behind = [x for x in rest if roads.pos[x.depot] in own.on_full] or rest
+    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day from {x.depot})" for x in behind)
+    total = unit.tonnes + sum(x.tonnes for x in behind)
+    on = f"on {when} " if when else ""
+    return (
+        f"needs {unit.tonnes:.1f} t/day from {unit.depot}; {on}the roads carry at most "
+        f"{rate_text(own.carried_kg / 1000)} t/day of {rate_text(own.need_kg / 1000)} with "
+        f"each depot's goods going to its own units ({named}), shared with {others}: "
+        f"{total:.1f} t/day in all (they would fit only if the depots swapped goods)"
+    )
+
+
+def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:
+    """The links of ``ways`` from the ``side`` of a cut to the other, each once."""
+    return list(
+        {
+            link.id: link
+            for (a, b), links in sorted(ways.items())
+            if a in side and b not in side
+            for link in links
+        }.values()
+    )
+
+
 def shared_road_misfits(
-    scenario: Scenario, needs: Sequence[RoadNeed], *, last: Collection[UnitId] = ()
+    scenario: Scenario,
+    needs: Sequence[RoadNeed],
+    *,
+    last: Collection[UnitId] = (),
+    day: int | None = None,
+    when: str = "",
 ) -> dict[UnitId, str]:
     """The units whose tonnes the roads cannot carry beside those of the units before them.
 
     Units are taken fewest tonnes first, those in ``last`` (flagged already) after the
     rest; each misfit maps to why, in words. One maximum flow when all fit (none when
     no road's capacity is below their tonnes together); else a few, halving to the first
-    misfit, and one per later unit.
+    misfit, and one per later unit. ``day`` judges the roads driven that day (of a group
+    of days, named ``when`` in the words), not those driven on some day of the horizon.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -174,7 +251,7 @@ def shared_road_misfits(
     live = [x for x in needs if x.kg > 0 and x.depot != x.place]
     if not live:
         return {}
-    roads = _Roads(scenario)
+    roads = _Roads(scenario, day)
     # a place no road leads to is reached by an estimate, which has no capacity to share
     live = [x for x in live if roads.joins(x.depot, x.place)]
     if roads.least >= sum(x.kg for x in live) or roads.flow(live)[0]:
@@ -192,5 +269,5 @@ def shared_road_misfits(
         if ok:
             taken.append(x)
         else:
-            out[x.unit] = roads.said(x, taken, side)
+            out[x.unit] = roads.said(x, taken, side, when)
     return out
