@@ -40,6 +40,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
+from supplyline.types import figure_text
 
 console = Console()
 err = Console(stderr=True)
@@ -51,6 +52,8 @@ C+15 at the earliest", which counts the capacities: the table said C+13 for that
 CSV and JSON keep the key ``earliest``."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
+_ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
+"""Columns of one quantity that share their decimals, as the report's tables group them."""
 
 
 def _report_writer() -> ReportWriter:
@@ -156,7 +159,11 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
     undeployed = (
         f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "
         f"horizon ({_tonnes(head['late_t_days'])} t-days of lift"
-        + (f" and {head['late_pax_days']:,.0f} person-days" if head["late_pax_days"] >= 0.5 else "")
+        + (
+            f" and {_tonnes(head['late_pax_days'])} person-days"
+            if to_gram(head["late_pax_days"])
+            else ""
+        )
         + " late in all)."
         if never
         else ""
@@ -170,10 +177,11 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
 
 
 def _tonnes(tonnes: float) -> str:
-    """To 0.1 t, and two significant digits below a tonne (0.15 t delivered read "0.1")."""
-    if tonnes >= 1 or tonnes == 0:
-        return f"{tonnes:,.1f}"
-    return f"{tonnes:.2g}" if tonnes >= 1e-4 else f"{tonnes:.1e}"  # as the HTML says it
+    """A headline figure as the tables and the report give it (:func:`figure_text`).
+
+    To 0.1 t it read "17.1 t short" above the shortfall table's 17.15.
+    """
+    return figure_text(tonnes)
 
 
 def _print_table(run: PlanRun) -> None:
@@ -221,7 +229,7 @@ def _print_table(run: PlanRun) -> None:
         console.print(warning, style="yellow", highlight=False)
     for rows, cols, title in _sections(run, for_people=True).values():
         if rows:
-            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
+            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, alike=_ALIKE)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)
