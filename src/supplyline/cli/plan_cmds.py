@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import OutputFormat, emit_rows, write_json, wrote_what
 from supplyline.cli.paths import (
@@ -413,29 +414,30 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    base = PlanParams() if params_file is None else read_params(params_file, folder)
-    params = replace(
-        base,
-        method=base.method if method is None else method,
-        explain_top=base.explain_top if explain is None else explain,
-        explain_time_s=base.explain_time_s if explain_time is None else explain_time,
-    )
-    if (why := why_unavailable(params.method)) is not None:
-        hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
-        raise typer.BadParameter(why, param_hint=hint)
-    with interruptible(err, "no plan written"), stages(err, "planning") as show:
-        run = plan_scenario(
-            folder,
-            out,
-            params=params,
-            time_limit_s=time_limit,
-            threads=threads,
-            fair_share=fair_share,
-            mps=mps,
-            report=(report, _report_writer()) if report is not None else None,
-            progress=show,
-            on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
+    with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
+        base = PlanParams() if params_file is None else read_params(params_file, folder)
+        params = replace(
+            base,
+            method=base.method if method is None else method,
+            explain_top=base.explain_top if explain is None else explain,
+            explain_time_s=base.explain_time_s if explain_time is None else explain_time,
         )
+        if (why := why_unavailable(params.method)) is not None:
+            hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
+            raise typer.BadParameter(why, param_hint=hint)
+        with interruptible(err, "no plan written"), stages(err, "planning") as show:
+            run = plan_scenario(
+                folder,
+                out,
+                params=params,
+                time_limit_s=time_limit,
+                threads=threads,
+                fair_share=fair_share,
+                mps=mps,
+                report=(report, _report_writer()) if report is not None else None,
+                progress=show,
+                on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
+            )
     with files_in_place(err, written=True):
         if fmt is OutputFormat.TABLE:
             _print_table(run)
