@@ -130,24 +130,37 @@ def fixed_text(value: float, decimals: int) -> str:
     return f"{exact + 0:,.{decimals}f}"  # + 0: -0.0 as 0
 
 
-def figure_decimals(values: Iterable[object]) -> int:
-    """Digits after the point for a column of figures: 2 if one of them needs them, else 0.
+def figure_decimals(values: Iterable[object], *, at_least: int = 0) -> int:
+    """Digits after the point for a column of figures: the one rule of every face.
 
-    A number needs them when it is below 100 and not whole (100 or more reads whole). One
-    number of decimals in a column: a tester read start hours 5.77, 6, 6.93 one above the
-    other. The CLI's tables and the report's share it.
+    2 if a figure needs them (below 100 and not whole: 100 or more reads whole), else 0;
+    more where a figure below 1 would show fewer than two significant digits (0.015, not
+    0.02; 0.0043, not 0.00), to the gram at most (:data:`GRAM_DECIMALS`, as the files give
+    them), each figure first rounded to the gram. One number of decimals in a column: a
+    tester read start hours 5.77, 6, 6.93 one above the other. The CLI's tables, the
+    report's and the figures in words (:func:`figure_text`) share it: the report kept two
+    significant digits below 1 where the CLI did not, and read 0.015 t beside its 0.02.
+    ``at_least``: a column's own least decimals (the report's seconds, to 0.001).
 
     >>> figure_decimals([5.77, 6.0]), figure_decimals([833.4, 12.0, None])
     (2, 0)
+    >>> figure_decimals([0.015, 3.0]), figure_decimals([0.0043]), figure_decimals([2e-7])
+    (3, 4, 0)
     """
-    return (
-        2
-        if any(
-            isinstance(v, float) and abs(v) < 100 and not v.is_integer() and math.isfinite(v)
-            for v in values
-        )
-        else 0
-    )
+    figures = [to_gram(v) for v in values if isinstance(v, float) and math.isfinite(v)]
+    base = 2 if any(abs(v) < 100 and not v.is_integer() for v in figures) else 0
+    return max([at_least, base, *(_significant_decimals(v) for v in figures)])
+
+
+def _significant_decimals(value: float) -> int:
+    """Decimals that show two significant digits of a figure below 1, to the gram at most.
+
+    >>> _significant_decimals(0.52), _significant_decimals(0.045), _significant_decimals(3.0)
+    (2, 3, 0)
+    """
+    if value == 0 or abs(value) >= 1:
+        return 0
+    return min(GRAM_DECIMALS, 1 - math.floor(math.log10(abs(value))))
 
 
 def figure_text(value: float) -> str:
@@ -155,22 +168,21 @@ def figure_text(value: float) -> str:
 
     Rounded to the gram (:func:`to_gram`, as the files have it), then as a table's column
     of that one figure shows it (:func:`figure_decimals`, :func:`fixed_text`): whole from
-    100 or when whole, else to 0.01, a half rounded up; the zeros a table pads a column
-    with are dropped, as the files drop them (a table's 6.60 is the file's 6.6). Below
-    0.01, where a table's 0.00 would say nothing, two significant digits, as the report's
-    tables give them. The bottleneck report's sentences said 3 significant digits: "cuts
-    the shortfall by 17.1 t" beside 17.15 in bottlenecks.csv and the summary table.
+    100 or when whole, else to 0.01, two significant digits below 1, a half rounded up;
+    the zeros a table pads a column with are dropped, as the files drop them (a table's
+    6.60 is the file's 6.6). The bottleneck report's sentences said 3 significant digits
+    ("cuts the shortfall by 17.1 t" beside 17.15 in bottlenecks.csv and the summary
+    table), and the plan's headline 0.1 t ("17.1 t short" above a table's 17.15).
 
     >>> figure_text(17.15), figure_text(6.6), figure_text(9.0), figure_text(0.153)
     ('17.15', '6.6', '9', '0.15')
     >>> figure_text(1234.5), figure_text(6.3249999999), figure_text(0.0043), figure_text(-2.5)
     ('1,235', '6.33', '0.0043', '-2.5')
+    >>> figure_text(0.015), figure_text(0.0000004)
+    ('0.015', '0')
     """
     value = to_gram(value)
-    decimals = figure_decimals([value])
-    if decimals and 0 < abs(value) < 0.01:
-        decimals = 1 - math.floor(math.log10(abs(value)))
-    text = fixed_text(value, decimals)
+    text = fixed_text(value, figure_decimals([value]))
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

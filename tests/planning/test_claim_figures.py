@@ -129,3 +129,28 @@ def test_a_plan_json_with_the_former_name_reads_back(tmp_path: Path) -> None:
     assert again.bottlenecks == plan.bottlenecks
     assert again.bottlenecks[0].suggested_extra_per_day == 5.0
     assert bottleneck_rows(again)[0]["suggested_extra"] == 5.0
+
+
+def test_the_headline_says_the_shortfall_as_the_table_and_the_report_do(tmp_path: Path) -> None:
+    """26.4375 t short reads 26.44 in the CLI's headline, its table, the report's card and text.
+
+    The headline and the report's card and summary said 0.1 t ("26.4 t short") above a
+    table's 26.44.
+    """
+    folder = tmp_path / "road"
+    _road_5(folder)
+    page = tmp_path / "plan.html"
+    result = runner.invoke(
+        app, ["plan", str(folder), "--out", str(tmp_path / "out"), "--report", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    said = re.search(r"([\d.,]+) t short", text)
+    assert said is not None, text
+    row = re.search(r"│ u1\s+│ food\s+│\s+([\d.,]+)", result.stdout)
+    assert row is not None, result.stdout
+    html = page.read_text(encoding="utf-8")
+    card = re.search(r"short \(t\)</div>\s*<div[^>]*>([^<]+)<", html)
+    assert card is not None
+    assert said[1] == row[1] == card[1].strip() == "26.44"
+    assert "26.44 t of the" in html

@@ -363,7 +363,7 @@ def test_a_plan_no_capacity_limits_says_so(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["plan", str(tmp_path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "0.0 t short" in " ".join(result.stdout.split())
+    assert "0 t short" in " ".join(result.stdout.split())
     assert "no capacity limits the plan" in result.stdout
 
 

@@ -130,10 +130,39 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         note_files_in_place(False)  # until the command says its files are
+        # the command's name and its arguments (typer's own click keeps the name apart)
+        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         with _ending_as_tools_do(INTERRUPTED):
-            result = super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            except typer.TyperException as error:  # an option that does not parse: exit 2
+                _usage_error_on_stdout(error, words)
+                raise
             sys.stdout.flush()  # the last of the output: a closed pipe may show only here
             return result
+
+
+def _usage_error_on_stdout(error: typer.TyperException, words: list[str]) -> None:
+    """Write a bad option of ``plan``, ``routes`` or ``reach`` on stdout, in the format asked.
+
+    Its message goes to stderr as typer says it; a program reading the JSON or CSV it
+    asked for got nothing on stdout (:mod:`supplyline.cli.failure_output`).
+    """
+    # imported here: the output modules import numpy, which start-up need not wait for
+    from supplyline.cli.failure_output import (
+        MACHINE_COMMANDS,
+        asked_format,
+        failure_said,
+        write_failure,
+    )
+    from supplyline.cli.output import OutputFormat
+
+    code, say = getattr(error, "exit_code", None), getattr(error, "format_message", None)
+    if not words or words[0] not in MACHINE_COMMANDS or not isinstance(code, int) or say is None:
+        return
+    fmt = asked_format(words[1:])
+    if fmt is not OutputFormat.TABLE and not failure_said():
+        write_failure(fmt, exit_code=code, message=str(say()))
 
 
 app = typer.Typer(

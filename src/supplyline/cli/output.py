@@ -114,9 +114,24 @@ _LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)
 day): written as they are, 1000 not 1,000. Other integers are counts and get separators."""
 
 
-def _cells(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[list[str]]:
-    """The rows' cells as shown: each column's numbers to one number of decimals."""
+Alike = Sequence[Sequence[str]]
+"""Groups of columns of one quantity (``demand_t`` and ``short_t``), shown with one number
+of decimals, as the report's tables group them."""
+
+
+def _cells(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], alike: Alike = ()
+) -> list[list[str]]:
+    """The rows' cells as shown: each column's numbers to one number of decimals.
+
+    The report's rule (:func:`~supplyline.types.figure_decimals`), a group of ``alike``
+    columns taking the most of its members: a demand of 2.503 t read "2.50" beside
+    "short t 0.045" in the report, until the two shared their decimals.
+    """
     places = {c: figure_decimals([row.get(c) for row in rows]) for c in columns}
+    for group in alike:
+        most = max((places[c] for c in group if c in places), default=0)
+        places.update({c: most for c in group if c in places})
     return [[_cell(row.get(c), c, places[c]) for c in columns] for row in rows]
 
 
@@ -141,7 +156,7 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, Exact):
         return value.text()
     if isinstance(value, WithUnit):
-        return f"{_cell(value.value, col)} {value.unit}"
+        return f"{_cell(value.value, col, figure_decimals([value.value]))} {value.unit}"
     if isinstance(value, Decimal) and value.is_finite():  # the ledger's money and tonnes
         if value == 0:
             return "0"
@@ -196,6 +211,7 @@ def _table(
     compact: bool = False,
     fold_headings: bool = False,
     fixed: bool = False,
+    alike: Alike = (),
 ) -> Table:
     """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
@@ -211,7 +227,7 @@ def _table(
     columns folded 17,901,233,825 over four lines.
     """
     figures = {col: _numeric(rows, col) for col in columns}
-    cells = _cells(rows, columns)
+    cells = _cells(rows, columns, alike)
     headers = [_header(c) for c in columns]
     # dates and C+N labels keep their width as numbers do where the table has room for it:
     # a tester's 2025-08-0 over 1 read as no date, at 160 columns
@@ -348,15 +364,19 @@ def write_json(data: object) -> None:
 
 
 def fitted_table(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str | None, console: Console
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    title: str | None,
+    console: Console,
+    alike: Alike = (),
 ) -> Table:
     """The rows as a table that fits ``console``: as it likes, else narrowed step by step."""
     unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
-    table = _table(rows, columns, title)
+    table = _table(rows, columns, title, alike=alike)
     if console.measure(table, options=unbounded).maximum <= console.width:
         return table
     numeric = [_numeric(rows, c) for c in columns]
-    cells = _cells(rows, columns)
+    cells = _cells(rows, columns, alike)
     for compact, headings, fixed, fold in (
         (False, False, False, False),
         (True, False, False, False),
@@ -373,6 +393,7 @@ def fitted_table(
             fold_headings=headings,
             fold_numbers=fold,
             fixed=fixed,
+            alike=alike,
         )
         if fold or _numbers_whole(table, cells, numeric, console.width):
             break
@@ -407,8 +428,13 @@ def emit_rows(
     *,
     console: Console,
     title: str | None = None,
+    alike: Alike = (),
 ) -> None:
-    """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``."""
+    """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``.
+
+    ``alike``: groups of a table's columns that share their decimals (CSV and JSON give
+    every digit).
+    """
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
         rows = [{k: v.value if isinstance(v, Exact) else v for k, v in r.items()} for r in rows]
     if fmt is OutputFormat.JSON:
@@ -420,7 +446,7 @@ def emit_rows(
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     else:
-        console.print(fitted_table(rows, columns, title, console))
+        console.print(fitted_table(rows, columns, title, console, alike))
 
 
 def wrote_what(

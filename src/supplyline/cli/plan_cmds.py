@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import OutputFormat, emit_rows, write_json, wrote_what
 from supplyline.cli.paths import (
@@ -40,6 +41,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
+from supplyline.types import figure_text
 
 console = Console()
 err = Console(stderr=True)
@@ -51,6 +53,8 @@ C+15 at the earliest", which counts the capacities: the table said C+13 for that
 CSV and JSON keep the key ``earliest``."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
+_ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
+"""Columns of one quantity that share their decimals, as the report's tables group them."""
 
 
 def _report_writer() -> ReportWriter:
@@ -156,7 +160,11 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
     undeployed = (
         f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "
         f"horizon ({_tonnes(head['late_t_days'])} t-days of lift"
-        + (f" and {head['late_pax_days']:,.0f} person-days" if head["late_pax_days"] >= 0.5 else "")
+        + (
+            f" and {_tonnes(head['late_pax_days'])} person-days"
+            if to_gram(head["late_pax_days"])
+            else ""
+        )
         + " late in all)."
         if never
         else ""
@@ -170,10 +178,11 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
 
 
 def _tonnes(tonnes: float) -> str:
-    """To 0.1 t, and two significant digits below a tonne (0.15 t delivered read "0.1")."""
-    if tonnes >= 1 or tonnes == 0:
-        return f"{tonnes:,.1f}"
-    return f"{tonnes:.2g}" if tonnes >= 1e-4 else f"{tonnes:.1e}"  # as the HTML says it
+    """A headline figure as the tables and the report give it (:func:`figure_text`).
+
+    To 0.1 t it read "17.1 t short" above the shortfall table's 17.15.
+    """
+    return figure_text(tonnes)
 
 
 def _print_table(run: PlanRun) -> None:
@@ -221,7 +230,7 @@ def _print_table(run: PlanRun) -> None:
         console.print(warning, style="yellow", highlight=False)
     for rows, cols, title in _sections(run, for_people=True).values():
         if rows:
-            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title)
+            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, alike=_ALIKE)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)
@@ -405,29 +414,30 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    base = PlanParams() if params_file is None else read_params(params_file, folder)
-    params = replace(
-        base,
-        method=base.method if method is None else method,
-        explain_top=base.explain_top if explain is None else explain,
-        explain_time_s=base.explain_time_s if explain_time is None else explain_time,
-    )
-    if (why := why_unavailable(params.method)) is not None:
-        hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
-        raise typer.BadParameter(why, param_hint=hint)
-    with interruptible(err, "no plan written"), stages(err, "planning") as show:
-        run = plan_scenario(
-            folder,
-            out,
-            params=params,
-            time_limit_s=time_limit,
-            threads=threads,
-            fair_share=fair_share,
-            mps=mps,
-            report=(report, _report_writer()) if report is not None else None,
-            progress=show,
-            on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
+    with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
+        base = PlanParams() if params_file is None else read_params(params_file, folder)
+        params = replace(
+            base,
+            method=base.method if method is None else method,
+            explain_top=base.explain_top if explain is None else explain,
+            explain_time_s=base.explain_time_s if explain_time is None else explain_time,
         )
+        if (why := why_unavailable(params.method)) is not None:
+            hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
+            raise typer.BadParameter(why, param_hint=hint)
+        with interruptible(err, "no plan written"), stages(err, "planning") as show:
+            run = plan_scenario(
+                folder,
+                out,
+                params=params,
+                time_limit_s=time_limit,
+                threads=threads,
+                fair_share=fair_share,
+                mps=mps,
+                report=(report, _report_writer()) if report is not None else None,
+                progress=show,
+                on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
+            )
     with files_in_place(err, written=True):
         if fmt is OutputFormat.TABLE:
             _print_table(run)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds
 from supplyline.cli.output import OutputFormat, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
@@ -121,19 +122,20 @@ def routes_cmd(
     most urgent commodity first; anything that cannot be brought is listed with the
     reason (no truck, drivers' hours, window, too few trucks).
     """
-    params = ConvoyParams(
-        router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
-    )
-    with interruptible(err, "no routes written"), stages(err, "routing") as show:
-        run = route_scenario_day(
-            folder,
-            day=DayText(day),
-            out=out,
-            from_demand=from_demand,
-            params=params,
-            report=(report, _routes_report_writer()) if report is not None else None,
-            progress=show,
+    with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
+        params = ConvoyParams(
+            router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
         )
+        with interruptible(err, "no routes written"), stages(err, "routing") as show:
+            run = route_scenario_day(
+                folder,
+                day=DayText(day),
+                out=out,
+                from_demand=from_demand,
+                params=params,
+                report=(report, _routes_report_writer()) if report is not None else None,
+                progress=show,
+            )
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)
         routes = run.routes
@@ -229,7 +231,7 @@ def reach_cmd(
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
-    with err.status("checking reach…"):
+    with failures_on_stdout(fmt), err.status("checking reach…"):
         run = assess_reach(folder)
     print_warnings(run.opened.warnings, err)
     check = run.check

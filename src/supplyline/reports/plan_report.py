@@ -44,7 +44,7 @@ from supplyline.reports.summary import (
     solve_table,
     target_table,
 )
-from supplyline.types import day_label
+from supplyline.types import day_label, figure_text, to_gram
 
 __all__ = ["render_plan_report", "write_plan_report"]
 
@@ -101,9 +101,11 @@ def _cards(demand: Demand, plan: Plan) -> list[_Card]:
     met = "—" if h.met_share is None else f"{_percent_down(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
-        _Card(label="tonnes moved (all legs)", value=f"{h.moved_t:,.0f}"),
+        _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t)),
         _Card(label="demand met", value=met, css="bad" if h.short_t > 1e-6 else ""),
-        _Card(label="short (t)", value=f"{h.short_t:,.1f}", css="bad" if h.short_t > 1e-6 else ""),
+        _Card(
+            label="short (t)", value=figure_text(h.short_t), css="bad" if h.short_t > 1e-6 else ""
+        ),
     ]
     if h.deploying_units:
         late = h.deploying_units - h.closed_on_time
@@ -134,16 +136,17 @@ def _plan_sections(
             id="summary",
             title="Summary",
             intro=(
-                f"The plan is {_STATUS_WORDS[plan.status]}. It moves {h.moved_t:,.0f} t (each leg "
-                f"counted) over "
+                f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
+                f"{figure_text(h.moved_t)} t (each leg counted) over "
                 f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
-                f"{h.short_t:,.1f} t of the {h.demand_t:,.1f} t the units consume cannot be "
-                f"delivered ({h.delivered_t:,.1f} t delivered, days-of-supply build-up "
-                "included)."
+                f"{figure_text(h.short_t)} t of the {figure_text(h.demand_t)} t the units "
+                f"consume cannot be delivered ({figure_text(h.delivered_t)} t delivered, "
+                "days-of-supply build-up included)."
                 + (
-                    f" {h.buildup_not_delivered_t:,.1f} t of days-of-supply build-up is not "
-                    "delivered by the horizon's end (a soft target: see the targets not met)."
-                    if h.buildup_not_delivered_t > 0.05
+                    f" {figure_text(h.buildup_not_delivered_t)} t of days-of-supply build-up "
+                    "is not delivered by the horizon's end (a soft target: see the targets not "
+                    "met)."
+                    if to_gram(h.buildup_not_delivered_t) > 0
                     else ""
                 )
             ),

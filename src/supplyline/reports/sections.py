@@ -44,10 +44,11 @@ class Table:
     caption: str = ""
     numeric: frozenset[str] | None = None
     decimals: int | None = None
-    """Digits after the point for float cells; by default as the CLI's tables have them
-    (:func:`~supplyline.types.figure_decimals`: 2 in a column where a figure below 100 is
-    not whole, else 0), so that the report and the summary agree: a tester's report read
-    a shortfall of 17.15 t as "17.1" beside the CLI's 17.15."""
+    """Least digits after the point for float cells (the solve's seconds, to 0.001); the
+    shared rule adds more where it needs them (:func:`~supplyline.types.figure_decimals`:
+    2 in a column where a figure below 100 is not whole, two significant digits below 1),
+    so that the report and the CLI agree: a tester's report read a shortfall of 17.15 t
+    as "17.1" beside the CLI's 17.15, and 0.015 t beside the CLI's 0.02."""
     alike: tuple[tuple[str, ...], ...] = ()
     """Groups of columns of one quantity, shown with one number of decimals: a shortfall
     table wrote a demand of 2.503 t as "2.50" beside "short t 2.503", a shortfall larger
@@ -71,15 +72,11 @@ class Table:
     def column_decimals(self) -> tuple[int, ...]:
         """Digits after the point for each column's floats: one number for a whole column.
 
-        ``decimals``, or more where a small number would show fewer than two significant
-        digits (0.52 beside 1.0 makes the column 1.00 and 0.52: a tester read "1.0" over
-        "0.52"). Numbers below 0.0001 are written with an exponent, and need none.
+        The shared rule's (:func:`~supplyline.types.figure_decimals`), at least the
+        table's ``decimals``; a group of ``alike`` columns takes the most of its members.
         """
         own = [
-            max(
-                [self._base_decimals(i)]
-                + [_small_decimals(v) for row in self.rows if isinstance(v := row[i], float)]
-            )
+            figure_decimals((row[i] for row in self.rows), at_least=self.decimals or 0)
             for i in range(len(self.columns))
         ]
         shared = list(own)
@@ -90,19 +87,11 @@ class Table:
                 shared[i] = most
         return tuple(shared)
 
-    def _base_decimals(self, index: int) -> int:
-        """The table's decimals, or the shared rule's for the column at ``index``."""
-        if self.decimals is not None:
-            return self.decimals
-        return figure_decimals(row[index] for row in self.rows)
-
     def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.
 
-        ``decimals`` is the column's (:meth:`column_decimals`); without it, the table's
-        ``decimals``, and two significant digits below 1 where those show fewer (a tester's
-        shortfall of 0.045 t read "0.0" beside "short % 3.3", and 0.25 t read 0.2).
-        Truth values read ``yes``/``no``, as in the CSV files.
+        ``decimals`` is the column's (:meth:`column_decimals`); without it, the shared
+        rule's for the one value. Truth values read ``yes``/``no``, as in the CSV files.
         """
         if value is None:
             return ""
@@ -113,24 +102,10 @@ class Table:
         if isinstance(value, float):
             if not math.isfinite(value):
                 return str(value)
-            if 0 < abs(value) < 1e-4:
-                return f"{value:.1e}"
             if decimals is None:
-                base = figure_decimals([value]) if self.decimals is None else self.decimals
-                decimals = max(base, _small_decimals(value))
+                decimals = figure_decimals([value], at_least=self.decimals or 0)
             return fixed_text(value, decimals)
         return value
-
-
-def _small_decimals(value: float) -> int:
-    """Decimals that show two significant digits of a number below 1 (0 for others).
-
-    >>> _small_decimals(0.52), _small_decimals(0.045), _small_decimals(3.0)
-    (2, 3, 0)
-    """
-    if not math.isfinite(value) or not 1e-4 <= abs(value) < 1:
-        return 0
-    return 1 - math.floor(math.log10(abs(value)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

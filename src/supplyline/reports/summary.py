@@ -201,7 +201,6 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         numeric=frozenset(
             {"#", "shadow price", "capacity", "suggested extra", "shortfall removed t"}
         ),
-        decimals=2,
     )
 
 
