@@ -297,18 +297,22 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
     )
     eps = short_eps(base)
 
-    def said(d: float, u: int, k: int) -> str:
-        return f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]} {tonnes_text(abs(d))} t"
-
     cuts = sum(1 for d, _ in change if d < -eps)
     rises = sum(1 for d, _ in change if d > eps)
+
+    def said(d: float, u: int, k: int) -> str:
+        where = f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]}"
+        if not rises:  # cuts alone: "water at site-2 120 t"
+            return f"{where} {tonnes_text(abs(d))} t"
+        return f"{tonnes_text(abs(d))} t {'less' if d < 0 else 'more'} of {where}"
+
     less = [said(d, u, k) for d, (u, k) in change[:2] if d < -eps]
     more = [said(d, u, k) for d, (u, k) in reversed(change[-2:]) if d > eps]
     text = ": " + ", ".join(less) + (" and others" if cuts > 2 else "") if less else ""
     others = " and others" if rises > 2 else ""
-    return text + (
-        f"; the re-solved plan has more short: {', '.join(more)}{others}" if more else ""
-    )
+    # a cut and a rise: "removes 5 t of shortfall: fuel at u1 30 t; … more short: spares
+    # at u1 25 t" read as if the 5 t were 30 t of fuel (an adversarial tester)
+    return text + (f"; in the re-solved plan {', '.join(more)}{others}" if more else "")
 
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
