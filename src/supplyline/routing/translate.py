@@ -42,6 +42,9 @@ class Chunk:
     much as a load of water."""
     allowed: frozenset[str]
     """Fleet groups whose trucks can serve it."""
+    mixed: bool = False
+    """Whether its request was packed in the fewest loads, commodities mixed, rather than
+    most urgent first (:mod:`~supplyline.routing.load_mix`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))
