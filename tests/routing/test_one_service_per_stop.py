@@ -18,13 +18,13 @@ PARAMS = ConvoyParams(router=RouterParams(time_limit_s=1, max_iterations=300, se
 SERVICE_H = 0.5
 
 
-def _depot(km: float, *groups: tuple[str, float]) -> Scenario:
+def _depot(km: float, *groups: tuple[str, float], hours: float = 9.0) -> Scenario:
     """RH and U0 at L0, ``km`` away at 50 km/h; one truck of each (id, payload t)."""
     return scenario(
         [loc("RH", 0.0, LocationKind.RAILHEAD), loc("L0", 1.0)],
         [unit("U0", "L0", open_h=0.0, close_h=24.0)],
         [road("RH", "L0", km)],
-        [fleet(g, "RH", count=1, payload_t=t) for g, t in groups],
+        [fleet(g, "RH", count=1, payload_t=t, hours=hours) for g, t in groups],
         service_minutes=SERVICE_H * 60,
     )
 
@@ -61,3 +61,17 @@ def test_a_10_and_a_20_t_truck_bring_30_t_in_one_trip_each() -> None:
     assert big_stop.departure_h - big_stop.service_start_h == pytest.approx(SERVICE_H)
     for r in routes.routes:
         assert r.end_h - r.start_h == pytest.approx(2 * 180.0 / 50.0 + SERVICE_H)
+
+
+def test_drivers_hours_that_hold_one_service_but_not_two_still_take_two_loads() -> None:
+    """The 30 t day again, the drivers' hours 8 h: 7.2 h driving and one 0.5 h stop fit.
+
+    The search itself times one service per stop (the stop's service is on the way out),
+    so the 20 t truck takes two loads on its trip; timed per load (8.2 h) it took one,
+    and 10 t stayed behind.
+    """
+    sc = _depot(180.0, ("big", 20.0), ("small", 10.0), hours=8.0)
+    routes = route_day(sc, [request_for(sc, "U0", {"fuel": 30.0})], day=0, params=PARAMS)
+    assert not routes.unserved
+    assert routes.delivered_t == pytest.approx(30.0)
+    assert all(r.end_h - r.start_h <= 8.0 + 1e-9 for r in routes.routes)

@@ -296,7 +296,7 @@ def _solve(
     budget, graph = roads
     priority = [requests[c.request].priority for c in chunks]
     solution, dropped = budget.fit(problem, solution, chunks, priority, graph)
-    routes, left = to_routes(problem, solution, chunks, groups, km, numbered_after)
+    routes, left = to_routes(problem, solution, chunks, groups, km, scenario, numbered_after)
     off = {(chunks[k].request, chunks[k].part) for k in dropped}
     left = [c for c in left if (c.request, c.part) not in off]
     return routes, left, list(solution.notes), dropped

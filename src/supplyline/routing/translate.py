@@ -2,9 +2,8 @@
 
 Times come back in seconds after midnight and distances are recomputed in km from the
 road matrix (not from the solver's rounded metres), so the figures a planner reads are
-the scenario's own. Two loads of one unit on one trip are one stop with one service time:
-PyVRP times a service per load (each is a client of its own), so the truck's day after
-such a stop is re-timed, that much earlier (waiting where a later window has not opened).
+the scenario's own. Two loads of one unit on one trip are one stop with one service
+time, as the model times them (:func:`~supplyline.routing.day_model.build_problem`).
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from supplyline.domain import FleetGroup
+from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.routes import Stop, TruckRoute
 from supplyline.routing.problem import VrpProblem, VrpSolution
@@ -70,6 +69,7 @@ def to_routes(
     chunks: Sequence[Chunk],
     groups: Sequence[FleetGroup],
     km: RoadMatrix,
+    scenario: Scenario,
     numbered_after: Mapping[str, int] | None = None,
 ) -> tuple[list[TruckRoute], list[Chunk]]:
     """Truck routes of a solution, and the chunks it left out.
@@ -78,6 +78,7 @@ def to_routes(
     trucks an earlier round of the day used).
     """
     d = problem.num_depots
+    service_h = scenario.routing.service_minutes / 60
     used: dict[str, int] = defaultdict(int, numbered_after or {})
     out: list[TruckRoute] = []
     for vr in sorted(solution.routes, key=lambda r: (r.vehicle, r.start)):
@@ -87,10 +88,7 @@ def to_routes(
         stops: list[Stop] = []
         path: list[LocationId] = [g.depot]
         total_km = 0.0
-        gain = 0  # seconds the route is ahead of PyVRP's timing: one service per stop
-        leave = 0  # when the truck leaves its last stop, in seconds
-        for node, pv_start, pv_arrive in zip(vr.visits, vr.service_start, vr.arrival, strict=True):
-            arrive = pv_arrive - gain
+        for node, start, arrive in zip(vr.visits, vr.service_start, vr.arrival, strict=True):
             if node < d:  # back at the depot to load again
                 total_km += float(km.km[km.index(prev), km.index(g.depot)])
                 trip, prev = trip + 1, g.depot
@@ -103,14 +101,11 @@ def to_routes(
             last = stops[-1] if stops else None
             if last is not None and last.unit == c.unit and last.trip == trip:
                 # two loads of one unit on one trip: one stop, one set of paperwork, one
-                # service time (PyVRP counted one per load: the truck leaves that earlier)
+                # service (the model times it on the way out: day_model._leaving)
                 merged = {k: last.load_t.get(k, 0.0) + c.load_t.get(k, 0.0)
                           for k in {*last.load_t, *c.load_t}}  # fmt: skip
                 stops[-1] = replace(last, load_t=merged, volume_m3=_more(last.volume_m3, c))
-                gain = pv_start + int(problem.service[node]) - leave
                 continue
-            start = max(arrive, int(problem.tw_early[node]))
-            gain, leave = pv_start - start, start + int(problem.service[node])
             stops.append(
                 Stop(
                     unit=c.unit,
@@ -118,7 +113,7 @@ def to_routes(
                     trip=trip,
                     arrival_h=arrive / 3600,
                     service_start_h=start / 3600,
-                    departure_h=leave / 3600,
+                    departure_h=start / 3600 + service_h,
                     load_t=c.load_t,
                     volume_m3=c.volume_m3 if c.volume_known else None,
                     distance_from_previous_km=leg,
@@ -136,7 +131,7 @@ def to_routes(
                 vehicle_type=g.vehicle_type,
                 depot=g.depot,
                 start_h=vr.start / 3600,
-                end_h=(vr.end - gain) / 3600,
+                end_h=vr.end / 3600,
                 distance_km=total_km,
                 cost=g.fixed_cost + g.cost_per_km * total_km,
                 payload_t=g.payload_t,
