@@ -10,6 +10,7 @@ import pytest
 from routing_scenarios import fleet, loc, road, scenario, unit
 
 from supplyline.domain import LocationKind, Scenario
+from supplyline.domain.routes import UnservedReason
 from supplyline.routing.convoy import ConvoyParams, route_day
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import request_for
@@ -75,3 +76,18 @@ def test_drivers_hours_that_hold_one_service_but_not_two_still_take_two_loads() 
     assert not routes.unserved
     assert routes.delivered_t == pytest.approx(30.0)
     assert all(r.end_h - r.start_h <= 8.0 + 1e-9 for r in routes.routes)
+
+
+def test_loads_left_count_what_a_bigger_truck_carries_on_a_trip() -> None:
+    """40 t for the 10 t and 20 t trucks of one trip: 30 t go, 10 t are left.
+
+    What is left is said against 3 loads a day (2 trips, the 20 t truck 2 loads a
+    trip), not 2.
+    """
+    sc = _depot(180.0, ("big", 20.0), ("small", 10.0))
+    routes = route_day(sc, [request_for(sc, "U0", {"fuel": 40.0})], day=0, params=PARAMS)
+    assert routes.delivered_t == pytest.approx(30.0)
+    (left,) = routes.unserved
+    assert left.tonnes == pytest.approx(10.0)
+    assert "can make at most 2 trips a day, 3 loads with big 2 a trip" in left.detail
+    assert left.reason is UnservedReason.TOO_LARGE  # 4 loads, 3 a day at most

@@ -189,6 +189,20 @@ def _carries(g: FleetGroup, most_g: int, most_m3: float) -> bool:
     return g.volume_m3 is None or most_m3 <= g.volume_m3 + 1e-9
 
 
+def _per_trip(g: FleetGroup, most_g: int, most_m3: float) -> int:
+    """How many of a request's loads a truck of ``g`` carries on one trip.
+
+    Loads of at most ``most_g`` grams and ``most_m3``: a 20 t truck carries two sized for
+    a 10 t one beside it, as one stop served once (:mod:`~supplyline.routing.day_model`).
+    The trips a day bound the loads only so counted: 30 t for a 10 t and a 20 t truck of
+    one trip each are three loads of 10 t, and two trips bring them all.
+    """
+    k = _payload_g(g) // most_g if most_g > 0 else 1
+    if g.volume_m3 is not None and most_m3 > 0:
+        k = min(k, math.floor(g.volume_m3 / most_m3 + 1e-9))
+    return max(1, k)
+
+
 def _trucks(n: int, of: str = "") -> str:
     """``1 truck that reaches``, ``3 trucks of depot D that reach``."""
     return f"{n} truck{of} that reaches" if n == 1 else f"{n} trucks{of} that reach"
@@ -323,7 +337,9 @@ def _plan(
         hours = (unit.receive_open_h, unit.receive_close_h)
         turns = {g.id: _turns(g, km, req, service_h, hours, multi_trip) for g in able}
         by_hours = {g.id: _turns(g, km, req, service_h, (0.0, 24.0), multi_trip) for g in able}
-        most = sum(g.count * turns[g.id] for g in able)
+        per_trip = {g.id: _per_trip(g, max(grams), max(volumes)) for g in able}
+        trips = sum(g.count * turns[g.id] for g in able)
+        most = sum(g.count * turns[g.id] * per_trip[g.id] for g in able)
         window = (
             f" within its receiving window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
             if any(turns[k] < by_hours[k] for k in turns)
@@ -334,16 +350,20 @@ def _plan(
             f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} "
             f"{_load_sizes(grams)}; the "
             f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
-            f"({', '.join(g.id for g in able)}) can make at most {most} "
-            f"trip{'s' if most != 1 else ''} a day{window}"
+            f"({', '.join(g.id for g in able)}) can make at most {trips} "
+            f"trip{'s' if trips != 1 else ''} a day{window}"
         )
+        if most > trips:  # a bigger truck carries several loads of the unit on one trip
+            why += f", {most} loads with " + ", ".join(
+                f"{g.id} {k} a trip" for g in able if (k := per_trip[g.id]) > 1
+            )
         if small:
             why += (
                 f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
-        needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h for g in able)))
+        needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = _densities(req, scenario)
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
