@@ -119,8 +119,9 @@ def routes_cmd(
     """Route the trucks of every depot to bring the day's deliveries to the units.
 
     Deliveries larger than a truck are split into full truck-loads and what remains, the
-    most urgent commodity first; anything that cannot be brought is listed with the
-    reason (no truck, drivers' hours, window, too few trucks).
+    most urgent commodity first (in the fewest loads, commodities mixed, when the trucks
+    have room for all); anything that cannot be brought is listed with the reason (no
+    truck, drivers' hours, window, too few trucks).
     """
     with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
         params = ConvoyParams(

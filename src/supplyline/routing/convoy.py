@@ -10,7 +10,8 @@ How a day is modelled (also in ``docs/routing.md``):
 * **a request larger than a truck is split** into full truck-loads and what remains, in
   whole kilograms, that fit every truck type able to reach the unit whose payload is at
   least half the largest one's (so a mixed fleet shares the work, and small vehicles do
-  not shrink the loads); the first loads carry the most urgent commodity, and each is a
+  not shrink the loads); the first loads carry the most urgent commodity (when the trucks
+  have room for all, the fewest loads, commodities mixed), and each is a
   separate stop that may go on a different truck (:mod:`~supplyline.routing.loads`);
   loads the search leaves out while some trucks stay idle are split again to fit those
   trucks and routed on them in a second, shorter search (``ConvoyParams.idle_round``);
@@ -71,7 +72,14 @@ from supplyline.routing.depot_stock import (
     with_depot_check,
 )
 from supplyline.routing.greedy import greedy_routes
-from supplyline.routing.loads import LoadBound, idle_groups, left_out, leftovers, plan_chunks
+from supplyline.routing.loads import (
+    LoadBound,
+    idle_groups,
+    left_out,
+    leftovers,
+    plan_chunks,
+    split_notes,
+)
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, Full, RoadBudget
@@ -501,13 +509,7 @@ def route_day(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
     unserved += more
-    notes: list[str] = []
-    split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1})
-    if split:
-        notes.append(
-            "split into full truck-loads, most urgent first: "
-            + ", ".join(f"{u} ×{n}" for u, n in split)
-        )
+    notes = split_notes(chunks)
     if not chunks:
         none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
@@ -520,6 +522,16 @@ def route_day(
     routes, left, said, dropped = _solve(
         scenario, requests, groups, chunks, km, params, on_best, roads=roads
     )
+    if any(c.mixed for c in left):  # the estimate of room was wrong: most urgent first
+        chunks, _, bounds = plan_chunks(
+            requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
+            pinned=pinned, mix=False,
+        )  # fmt: skip
+        notes = split_notes(chunks, again=True)
+        roads = (RoadBudget(scenario, day, plan_t), DayGraph(scenario, day))
+        routes, left, said, dropped = _solve(
+            scenario, requests, groups, chunks, km, params, on_best, roads=roads
+        )
     notes += said
     off = offs_of(scenario, requests, chunks, dropped, pinned)
     idle = idle_groups(groups, routes) if left and params.idle_round else []

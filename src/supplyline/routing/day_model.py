@@ -31,17 +31,37 @@ thousandths of the currency) on the scale of PyVRP's penalties for broken constr
 _NO_VOLUME_LIMIT = 10**12
 
 
+def _leaving(d: int, chunks: Sequence[Chunk], service_s: int) -> IntArray:
+    """The service time on each arc that leaves a stop: from a load to any other unit's.
+
+    The stop's service is timed on the way out of it, not at each load, so that loads of
+    one unit on one trip are served once (the arc between two of them takes no time), as
+    the routes count it; the window still bounds when the service starts (the arrival).
+    """
+    units = np.array([""] * d + [c.unit for c in chunks], dtype=object)
+    out = np.where(units[:, None] != units[None, :], service_s, 0).astype(np.int64)
+    out[:d, :] = 0  # a depot has no service
+    return out
+
+
 def _matrices(
-    groups: Sequence[FleetGroup], nodes_loc: IntArray, chunks: Sequence[Chunk], km: RoadMatrix
+    groups: Sequence[FleetGroup],
+    nodes_loc: IntArray,
+    chunks: Sequence[Chunk],
+    km: RoadMatrix,
+    service_s: int,
 ) -> tuple[list[IntArray], list[IntArray], dict[str, int]]:
     """One distance (10 m) and duration (s) matrix per (speed, allowed stops) profile.
 
     Places no open road joins that day (infinite km) are ``_FAR`` apart, as a banned arc.
+    A duration leaving a load for another unit or a depot includes the stop's service
+    (:func:`_leaving`).
     """
     sub = km.km[np.ix_(nodes_loc, nodes_loc)]
     cut = ~np.isfinite(sub)
     metres = _dam(sub)
     d = len(nodes_loc) - len(chunks)
+    leaving = _leaving(d, chunks, service_s)
     dist: list[IntArray] = []
     dur: list[IntArray] = []
     keys: dict[tuple[float, frozenset[int]], int] = {}
@@ -51,7 +71,8 @@ def _matrices(
         key = (g.speed_kmh, banned)
         if key not in keys:
             seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
-            dmat, tmat = metres.copy(), np.where(cut, _FAR, seconds).astype(np.int64)
+            dmat = metres.copy()
+            tmat = np.where(cut, _FAR, seconds.astype(np.int64) + leaving).astype(np.int64)
             idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
             for mat in (dmat, tmat):
                 mat[idx, :] = _FAR
@@ -131,6 +152,9 @@ def build_problem(
 ) -> VrpProblem:
     """The day's routing model: the depots, one optional client per truck-load, the fleets.
 
+    A stop's service time is on the arcs out of it, to another unit or a depot: loads of
+    one unit on one trip are served once, in the search as in the routes.
+
     Each fleet group is a vehicle type at its depot (``multi_trip``: it may reload there);
     a load's prize is what leaving it out costs (:func:`_prizes`). ``shifts`` gives a
     group's working time, (earliest start, latest end) in seconds, where it is not the
@@ -142,17 +166,17 @@ def build_problem(
         [km.index(x) for x in depots] + [km.index(c.location) for c in chunks], dtype=np.int64
     )
     n, d = len(nodes_loc), len(depots)
-    dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km)
+    service_s = round(scenario.routing.service_minutes * 60)
+    dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km, service_s)
     demand = np.zeros((n, 2), dtype=np.int64)
     tw_early = np.zeros(n, dtype=np.int64)
     tw_late = np.full(n, DAY_S, dtype=np.int64)
-    service = np.zeros(n, dtype=np.int64)
+    service = np.zeros(n, dtype=np.int64)  # timed on the arcs out of a stop (_leaving)
     for i, c in enumerate(chunks):
         unit = scenario.unit(c.unit)
         demand[d + i] = (math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6))
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
-        service[d + i] = round(scenario.routing.service_minutes * 60)
     # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
     unit_cost = {g.id: max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM)) for g in groups}
     vehicles = tuple(

@@ -7,7 +7,9 @@ fleet shares the work, and small vehicles do not shrink the loads), by weight an
 volume. The first loads carry the most urgent commodity (priority 1 first), the last
 the least urgent: when trucks are short, what stays behind is the low-priority
 remainder. Equal shares of every commodity (before) drove a bowser 300 km with 5.05 t
-of its 10 t, and left half a unit's water behind beside general goods that went.
+of its 10 t, and left half a unit's water behind beside general goods that went. When
+the trucks have room for every load, a request that packs in fewer loads with its
+commodities mixed is packed so (:mod:`~supplyline.routing.load_mix`).
 
 Loads the router leaves out are ``not_enough_trucks`` (or ``too_large``, when even every
 truck that can carry one, turning all day, could not carry them all): counted over the
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
+from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
@@ -45,6 +48,8 @@ __all__ = [
     "load_priorities",
     "pack_grams",
     "plan_chunks",
+    "request_grams",
+    "split_notes",
 ]
 
 
@@ -98,8 +103,7 @@ def pack_grams(
     [{'food': 1000000, 'fuel': 3000000}, {'food': 1000000}, {'food': 1000000}]
     """
     names = sorted(load_t)
-    exact = [load_t[c] * 10**6 for c in names]
-    left = dict(zip(names, apportion(max(0, round(sum(exact))), exact), strict=True))
+    left = request_grams(load_t)
     density = litres_per_kg or {}
     ordered = [*dict.fromkeys(c for c in order if c in left), *(c for c in names if c not in order)]
     loads: list[dict[str, int]] = []
@@ -121,15 +125,28 @@ def pack_grams(
     return loads or [dict.fromkeys(names, 0)]
 
 
+def request_grams(load_t: Mapping[str, float]) -> dict[str, int]:
+    """``load_t`` in whole grams by commodity, adding up to its total rounded to the gram.
+
+    >>> request_grams({"a": 0.0000004, "b": 0.0000004})
+    {'a': 1, 'b': 0}
+    """
+    names = sorted(load_t)
+    exact = [load_t[c] * 10**6 for c in names]
+    return dict(zip(names, apportion(max(0, round(sum(exact))), exact), strict=True))
+
+
 def _shares(
-    req: DeliveryRequest, scenario: Scenario, sizing: Sequence[FleetGroup]
-) -> tuple[list[dict[str, int]], list[float], dict[CommodityId, int]]:
+    req: DeliveryRequest, scenario: Scenario, sizing: Sequence[FleetGroup], *, mix: bool
+) -> tuple[list[dict[str, int]], list[float], dict[CommodityId, int], bool]:
     """The request in loads (grams) for the ``sizing`` trucks, and each load's volume.
 
     Full loads for the smallest payload and volume among them, most urgent commodity
-    first (:func:`pack_grams`); each load's volume is its own contents' (a tester's vans
-    of 0.978 m³ were once given the delivery's average, and 1.001 m³). Returns the
-    loads, their volumes and the priority each commodity loads by.
+    first (:func:`pack_grams`); with ``mix``, the fewest loads mixing its commodities
+    instead where they are fewer (:func:`~supplyline.routing.load_mix.fewest_grams`).
+    Each load's volume is its own contents' (a tester's vans of 0.978 m³ were once given
+    the delivery's average, and 1.001 m³). Returns the loads, their volumes, the
+    priority each commodity loads by, and whether the loads are mixed.
     """
     density = _densities(req, scenario)
     most_g = min(_payload_g(g) for g in sizing)
@@ -137,8 +154,12 @@ def _shares(
     priority = load_priorities(scenario, req)
     order = sorted(req.load_t, key=lambda c: (priority[c], c))
     shares = pack_grams(req.load_t, order, most_g, most_l, density)
+    fewest = fewest_grams(request_grams(req.load_t), most_g, most_l, density) if mix else None
+    mixed = fewest is not None and len(fewest) < len(shares)
+    if fewest is not None and mixed:
+        shares = fewest
     volumes = [sum(g / 10**6 * density.get(c, 0.0) for c, g in x.items()) for x in shares]
-    return shares, volumes, priority
+    return shares, volumes, priority, mixed
 
 
 def _payload_g(g: FleetGroup) -> int:
@@ -166,6 +187,20 @@ def _carries(g: FleetGroup, most_g: int, most_m3: float) -> bool:
     if most_g > _payload_g(g):
         return False
     return g.volume_m3 is None or most_m3 <= g.volume_m3 + 1e-9
+
+
+def _per_trip(g: FleetGroup, most_g: int, most_m3: float) -> int:
+    """How many of a request's loads a truck of ``g`` carries on one trip.
+
+    Loads of at most ``most_g`` grams and ``most_m3``: a 20 t truck carries two sized for
+    a 10 t one beside it, as one stop served once (:mod:`~supplyline.routing.day_model`).
+    The trips a day bound the loads only so counted: 30 t for a 10 t and a 20 t truck of
+    one trip each are three loads of 10 t, and two trips bring them all.
+    """
+    k = _payload_g(g) // most_g if most_g > 0 else 1
+    if g.volume_m3 is not None and most_m3 > 0:
+        k = min(k, math.floor(g.volume_m3 / most_m3 + 1e-9))
+    return max(1, k)
 
 
 def _trucks(n: int, of: str = "") -> str:
@@ -233,6 +268,7 @@ def plan_chunks(
     multi_trip: bool,
     day: int,
     pinned: Sequence[LocationId | None],
+    mix: bool = True,
 ) -> tuple[list[Chunk], list[Unserved], dict[int, LoadBound]]:
     """Split requests into truck-loads; rule out the ones no truck type can serve.
 
@@ -240,11 +276,41 @@ def plan_chunks(
     Each load may go on any truck type that reaches the unit and can carry it; the bound
     of a request counts the trips of those trucks only, and names the smaller trucks that
     reach the unit but cannot carry a load.
+
+    With ``mix``, a request whose commodities pack in fewer loads mixed than most urgent
+    first is packed so (``Chunk.mixed``) when the trucks have room for every load
+    (:func:`~supplyline.routing.load_mix.room_for_all`, an estimate); else, or without
+    ``mix``, every request is packed most urgent first.
     """
+    chunks, unserved, bounds, needs = _plan(
+        requests, groups, km, scenario, multi_trip=multi_trip, day=day, pinned=pinned, mix=mix
+    )
+    hours = sum(g.count * min(g.max_route_hours, 24.0) for g in groups)
+    if any(c.mixed for c in chunks) and not room_for_all(needs, hours):
+        chunks, unserved, bounds, _ = _plan(
+            requests, groups, km, scenario, multi_trip=multi_trip, day=day, pinned=pinned,
+            mix=False,
+        )  # fmt: skip
+    return chunks, unserved, bounds
+
+
+def _plan(
+    requests: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    scenario: Scenario,
+    *,
+    multi_trip: bool,
+    day: int,
+    pinned: Sequence[LocationId | None],
+    mix: bool,
+) -> tuple[list[Chunk], list[Unserved], dict[int, LoadBound], list[LoadNeed]]:
+    """:func:`plan_chunks`, mixed where fewer (``mix``) or not, and what the loads need."""
     service_h = scenario.routing.service_minutes / 60
     chunks: list[Chunk] = []
     unserved: list[Unserved] = []
     bounds: dict[int, LoadBound] = {}
+    needs: list[LoadNeed] = []
     for r, req in enumerate(requests):
         if not groups:
             unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
@@ -259,7 +325,7 @@ def plan_chunks(
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
         big = max(g.payload_t for g in reach)
         sizing = [g for g in reach if g.payload_t >= 0.5 * big]
-        shares, volumes, priority = _shares(req, scenario, sizing)
+        shares, volumes, priority, mixed = _shares(req, scenario, sizing, mix=mix)
         n = len(shares)
         grams = [sum(x.values()) for x in shares]
         able = [g for g in reach if _carries(g, max(grams), max(volumes))]
@@ -271,7 +337,9 @@ def plan_chunks(
         hours = (unit.receive_open_h, unit.receive_close_h)
         turns = {g.id: _turns(g, km, req, service_h, hours, multi_trip) for g in able}
         by_hours = {g.id: _turns(g, km, req, service_h, (0.0, 24.0), multi_trip) for g in able}
-        most = sum(g.count * turns[g.id] for g in able)
+        per_trip = {g.id: _per_trip(g, max(grams), max(volumes)) for g in able}
+        trips = sum(g.count * turns[g.id] for g in able)
+        most = sum(g.count * turns[g.id] * per_trip[g.id] for g in able)
         window = (
             f" within its receiving window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
             if any(turns[k] < by_hours[k] for k in turns)
@@ -282,15 +350,20 @@ def plan_chunks(
             f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} "
             f"{_load_sizes(grams)}; the "
             f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
-            f"({', '.join(g.id for g in able)}) can make at most {most} "
-            f"trip{'s' if most != 1 else ''} a day{window}"
+            f"({', '.join(g.id for g in able)}) can make at most {trips} "
+            f"trip{'s' if trips != 1 else ''} a day{window}"
         )
+        if most > trips:  # a bigger truck carries several loads of the unit on one trip
+            why += f", {most} loads with " + ", ".join(
+                f"{g.id} {k} a trip" for g in able if (k := per_trip[g.id]) > 1
+            )
         if small:
             why += (
                 f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
         bounds[r] = LoadBound(most, why)
+        needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = _densities(req, scenario)
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
@@ -298,10 +371,35 @@ def plan_chunks(
                   volume_known=any(density[c] > 0 for c in share),
                   priority=min(priority[c] for c in share),
                   weighted_t=sum((11 - priority[c]) * t for c, t in share.items()) / 10**6,
-                  allowed=frozenset(g.id for g in able))
+                  allowed=frozenset(g.id for g in able), mixed=mixed)
             for k, (share, volume) in enumerate(zip(shares, volumes, strict=True))
         ]  # fmt: skip
-    return chunks, unserved, bounds
+    return chunks, unserved, bounds, needs
+
+
+def split_notes(chunks: Sequence[Chunk], *, again: bool = False) -> list[str]:
+    """What the summary says of the requests split in several loads, and how.
+
+    ``again``: the day was packed most urgent first after the fewest loads, mixed, left
+    some out (:func:`~supplyline.routing.convoy.route_day`), and the notes say so.
+
+    >>> c = Chunk(request=0, part=0, parts=2, unit="u", location="L", load_t={}, volume_m3=0,
+    ...     volume_known=False, priority=1, weighted_t=0, allowed=frozenset(), mixed=True)
+    >>> split_notes([c])
+    ['split into the fewest truck-loads, commodities mixed: u ×2']
+    """
+    notes = []
+    for mixed, how in ((False, "full truck-loads, most urgent first"),
+                       (True, "the fewest truck-loads, commodities mixed")):  # fmt: skip
+        split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1 and c.mixed is mixed})
+        if split:
+            notes.append(f"split into {how}: " + ", ".join(f"{u} ×{n}" for u, n in split))
+    if again:
+        notes.append(
+            "the fewest truck-loads, commodities mixed, left some out: packed most urgent "
+            "first again and routed again"
+        )
+    return notes
 
 
 def left_out(

@@ -2,7 +2,8 @@
 
 Times come back in seconds after midnight and distances are recomputed in km from the
 road matrix (not from the solver's rounded metres), so the figures a planner reads are
-the scenario's own.
+the scenario's own. Two loads of one unit on one trip are one stop with one service
+time, as the model times them (:func:`~supplyline.routing.day_model.build_problem`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class Chunk:
     much as a load of water."""
     allowed: frozenset[str]
     """Fleet groups whose trucks can serve it."""
+    mixed: bool = False
+    """Whether its request was packed in the fewest loads, commodities mixed, rather than
+    most urgent first (:mod:`~supplyline.routing.load_mix`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))
@@ -96,11 +100,11 @@ def to_routes(
             total_km += leg
             last = stops[-1] if stops else None
             if last is not None and last.unit == c.unit and last.trip == trip:
-                # two loads of one unit on one trip: one stop, one set of paperwork
+                # two loads of one unit on one trip: one stop, one set of paperwork, one
+                # service (the model times it on the way out: day_model._leaving)
                 merged = {k: last.load_t.get(k, 0.0) + c.load_t.get(k, 0.0)
                           for k in {*last.load_t, *c.load_t}}  # fmt: skip
-                stops[-1] = replace(last, load_t=merged, volume_m3=_more(last.volume_m3, c),
-                                    departure_h=start / 3600 + service_h)  # fmt: skip
+                stops[-1] = replace(last, load_t=merged, volume_m3=_more(last.volume_m3, c))
                 continue
             stops.append(
                 Stop(
