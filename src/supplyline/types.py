@@ -186,6 +186,29 @@ def figure_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def figures_text(*values: float) -> tuple[str, ...]:
+    """Figures read together, a sum and its parts, all to the decimals the finest needs.
+
+    Each alone (:func:`figure_text`) a tester's plan read "99.75 t delivered, 101 t short"
+    of 200.25 t (100.5 whole from 100): parts that did not add up. Zeros that all the
+    figures pad with are dropped, as :func:`figure_text` drops them, and a zero reads 0.
+
+    >>> figures_text(99.75, 100.5, 200.25), figures_text(150.4, 49.6, 200.0)
+    (('99.75', '100.50', '200.25'), ('150.4', '49.6', '200.0'))
+    >>> figures_text(1432.3, 0.0), figures_text(0.015, 0.0)
+    (('1,432', '0'), ('0.015', '0'))
+    """
+    rounded = [to_gram(v) for v in values]
+    decimals = figure_decimals(rounded)
+    texts = [fixed_text(v, decimals) for v in rounded]
+    while decimals and all(t.endswith("0") for t in texts):
+        texts = [t[:-1] for t in texts]
+        decimals -= 1
+    if decimals == 0:
+        texts = [t.rstrip(".") for t in texts]
+    return tuple("0" if v == 0 else t for v, t in zip(rounded, texts, strict=True))
+
+
 def days_text(n: int) -> str:
     """A number of days in words: "1 day", "3 days".
 

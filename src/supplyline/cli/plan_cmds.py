@@ -41,7 +41,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
-from supplyline.types import figure_text
+from supplyline.types import figure_text, figures_text
 
 console = Console()
 err = Console(stderr=True)
@@ -188,15 +188,22 @@ def _tonnes(tonnes: float) -> str:
 def _print_table(run: PlanRun) -> None:
     head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
+    # the parts and their sum to one number of decimals, so that they add up as read
+    delivered, short, unstocked, to_deliver = figures_text(
+        head["delivered_t"],
+        head["short_t"],
+        head["buildup_not_delivered_t"] or 0.0,
+        head["to_deliver_t"] or 0.0,
+    )
     console.print(
         # the name escaped: "Draft [/] x" was read as markup and stopped the command
         f"[bold]{escape(head['scenario'])}[/]: plan [{status_style}]{head['status']}[/], "
         f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
-        f"{_tonnes(head['delivered_t'])} t delivered (build-up included), "
-        f"[{'red' if head['short_t'] > 0 else 'green'}]{_tonnes(head['short_t'])} t short[/], "
+        f"{delivered} t delivered (build-up included), "
+        f"[{'red' if head['short_t'] > 0 else 'green'}]{short} t short[/], "
         + (  # so that the three add up to what `requirements` says is to deliver
-            f"{_tonnes(head['buildup_not_delivered_t'])} t of days-of-supply build-up not "
-            f"delivered (of {_tonnes(head['to_deliver_t'])} t to deliver), "
+            f"{unstocked} t of days-of-supply build-up not "
+            f"delivered (of {to_deliver} t to deliver), "
             if head["buildup_not_delivered_t"] and head["to_deliver_t"] is not None
             else ""
         )

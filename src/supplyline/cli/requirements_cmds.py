@@ -21,6 +21,7 @@ from supplyline.services.scenarios import (
     export_requirements,
     list_factors,
 )
+from supplyline.types import figures_text
 
 console = Console()
 err = Console(stderr=True)
@@ -102,15 +103,19 @@ def requirements_cmd(
         emit_rows(rows, cols, fmt, console=console, title=title)
         if fmt is OutputFormat.TABLE:
             t = grand_totals(scenario, demand)
+            # read together (a sum and its parts), as the table above rounds them
+            total, eaten, stocked, on_hand, to_deliver = figures_text(
+                t["total_t"], t["consumption_t"], t["buildup_t"], t["on_hand_t"], t["to_deliver_t"]
+            )
             console.print(
-                f"total: {t['total_t']:,.1f} t (consumption {t['consumption_t']:,.1f} t and "
-                f"days-of-supply build-up {t['buildup_t']:,.1f} t); "
+                f"total: {total} t (consumption {eaten} t and "
+                f"days-of-supply build-up {stocked} t); "
                 + (
-                    f"units already in place start with {t['on_hand_t']:,.1f} t on hand; "
+                    f"units already in place start with {on_hand} t on hand; "
                     if t["on_hand_t"]
                     else ""
                 )
-                + f"{t['to_deliver_t']:,.1f} t to deliver; "
+                + f"{to_deliver} t to deliver; "
                 + f"factors used: {', '.join(result.factors_used) or 'none'}"
             )
         if written:

@@ -44,7 +44,7 @@ from supplyline.reports.summary import (
     solve_table,
     target_table,
 )
-from supplyline.types import day_label, figure_text, to_gram
+from supplyline.types import day_label, figure_text, figures_text, to_gram
 
 __all__ = ["render_plan_report", "write_plan_report"]
 
@@ -131,6 +131,9 @@ def _plan_sections(
     top_bottlenecks: int,
 ) -> list[ReportSection]:
     h = headline(demand, plan)
+    short, consumed, delivered, unstocked = figures_text(  # read together: they add up
+        h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t
+    )
     sections = [
         ReportSection(
             id="summary",
@@ -139,11 +142,11 @@ def _plan_sections(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
                 f"{figure_text(h.moved_t)} t (each leg counted) over "
                 f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
-                f"{figure_text(h.short_t)} t of the {figure_text(h.demand_t)} t the units "
-                f"consume cannot be delivered ({figure_text(h.delivered_t)} t delivered, "
+                f"{short} t of the {consumed} t the units "
+                f"consume cannot be delivered ({delivered} t delivered, "
                 "days-of-supply build-up included)."
                 + (
-                    f" {figure_text(h.buildup_not_delivered_t)} t of days-of-supply build-up "
+                    f" {unstocked} t of days-of-supply build-up "
                     "is not delivered by the horizon's end (a soft target: see the targets not "
                     "met)."
                     if to_gram(h.buildup_not_delivered_t) > 0
