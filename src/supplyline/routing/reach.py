@@ -48,7 +48,7 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_goods import goods_elsewhere
+from supplyline.routing.reach_goods import depot_goods, goods_elsewhere
 from supplyline.routing.reach_turns import (
     carried_words,
     no_window_words,
@@ -63,7 +63,7 @@ from supplyline.routing.roads import (
 )
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
 from supplyline.routing.turns import window_turns
-from supplyline.types import LocationId, UnitId
+from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
 
@@ -295,6 +295,7 @@ def check_reach(
     availability: float,
     demand_days: Mapping[UnitId, Collection[int]] | None = None,
     plan: Plan | None = None,
+    goods: Mapping[UnitId, Collection[CommodityId]] | None = None,
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -311,6 +312,10 @@ def check_reach(
 
     ``plan`` is the movement plan, where there is one: each unit is then judged from the
     places its road legs start from (:func:`supply_points`), not from ``stocks.csv``.
+
+    ``goods`` are the commodities each unit needs: units whose depots all hold all of
+    them may share roads fed by any of those depots (:mod:`.road_share`). Without it,
+    each depot's tonnes must reach its own units.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
@@ -369,8 +374,12 @@ def check_reach(
         )
         for r in rows
     ]
+    held = {d: depot_goods(scenario, d, plan) for d in groups_at}
     final = _shared_roads(
-        scenario, _shared(rows, [lanes for _, lanes in made], groups_at, availability), wanted
+        scenario,
+        _shared(rows, [lanes for _, lanes in made], groups_at, availability),
+        wanted,
+        ({u: frozenset(c) for u, c in (goods or {}).items()}, held),
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -446,7 +455,12 @@ def _shared(
 
 
 def _shared_roads(
-    scenario: Scenario, rows: Sequence[ReachRow], wanted: Mapping[UnitId, Collection[int]]
+    scenario: Scenario,
+    rows: Sequence[ReachRow],
+    wanted: Mapping[UnitId, Collection[int]],
+    goods: tuple[
+        Mapping[UnitId, frozenset[CommodityId]], Mapping[LocationId, frozenset[CommodityId]]
+    ],
 ) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
@@ -454,10 +468,19 @@ def _shared_roads(
     unit flagged already goes last, and keeps its own reason. Then the roads open on each
     group of days its demand falls on (``wanted``), alone and shared
     (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
-    horizon, was judged on both open at once.
+    horizon, was judged on both open at once. ``goods`` are what each unit needs and
+    what each depot holds, by which a unit may be fed from another depot.
     """
+    needed, held = goods
     needs = [
-        RoadNeed(r.unit, r.depot, r.location, min(r.daily_t, r.capacity_t_per_day))
+        RoadNeed(
+            r.unit,
+            r.depot,
+            r.location,
+            min(r.daily_t, r.capacity_t_per_day),
+            needed.get(r.unit, frozenset()),
+            held.get(r.depot, frozenset()),
+        )
         for r in rows
         if r.depot is not None and r.round_trip_h is not None
     ]

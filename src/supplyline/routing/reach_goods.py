@@ -26,9 +26,9 @@ from supplyline.domain import Plan, Scenario
 from supplyline.domain.routes import ReachRow
 from supplyline.routing.reach_turns import num
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import LocationId, UnitId
+from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["goods_elsewhere"]
+__all__ = ["depot_goods", "goods_elsewhere"]
 
 
 def _held(
@@ -49,6 +49,27 @@ def _held(
             if m.origin == depot and m.destination not in served:
                 held -= m.tonnes
     return max(0.0, held)
+
+
+def depot_goods(scenario: Scenario, depot: LocationId, plan: Plan | None) -> frozenset[CommodityId]:
+    """The commodities ``depot`` holds: in ``stocks.csv``, or brought in by the ``plan``.
+
+    Which, not how much (the tonnes are :func:`goods_elsewhere`'s and ``routes``'
+    ``depot_short``'s matter): the shared-road check lets a unit take its goods from any
+    depot that holds them all (:mod:`~supplyline.routing.road_share`).
+    """
+    held = {
+        st.commodity
+        for st in scenario.stocks
+        if st.location == depot and (st.initial_t > 0 or st.replenishment_t_per_day > 0)
+    }
+    if plan is not None:
+        held |= {
+            m.commodity
+            for m in plan.movements
+            if m.destination == depot and m.tonnes > 0 and not m.commodity.startswith("deploy:")
+        }
+    return frozenset(held)
 
 
 def goods_elsewhere(

@@ -14,7 +14,11 @@ and the units behind it sharing them.
 
 That flow lets any depot feed any unit (one source for them all); where it fits and more
 than one depot is involved, each depot's goods must also reach its own units
-(:mod:`~supplyline.routing.depot_flow`), as ``routes`` loads a truck at its own depot.
+(:mod:`~supplyline.routing.depot_flow`), as ``routes`` loads a truck at its own depot —
+unless every depot involved holds every commodity the units involved need: then any
+depot's truck may serve any of them, and the single flow is the answer (a tester's two
+depots of water, each unit fed over the other depot's road, were flagged as a swap that
+``routes --from-demand`` made without harm).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 from supplyline.domain import Link, Mode, Scenario
 from supplyline.routing.depot_flow import OwnFlow, own_depot_flow
 from supplyline.routing.roads import drives, road_name
-from supplyline.types import LocationId, UnitId, figure_text
+from supplyline.types import CommodityId, LocationId, UnitId, figure_text
 
 __all__ = ["RoadNeed", "driven", "rate_text", "shared_road_misfits"]
 
@@ -61,6 +65,10 @@ class RoadNeed:
     depot: LocationId
     place: LocationId
     tonnes: float
+    goods: frozenset[CommodityId] = frozenset()
+    """The commodities of its tonnes (empty: not known, so only its own depot serves it)."""
+    held: frozenset[CommodityId] = frozenset()
+    """The commodities its depot holds."""
 
     @property
     def kg(self) -> int:
@@ -116,10 +124,11 @@ class _Roads:
         super-sink what its units need; an unlimited road carries all of it. Where that
         fits and more than one depot is involved, each depot's goods must also reach its
         own units (:func:`~supplyline.routing.depot_flow.own_depot_flow`): where they do
-        not, its answer is why.
+        not, its answer is why. Not where every depot involved holds every commodity the
+        units need (:func:`_any_depot_serves`): then the single flow's fit is a fit.
         """
         ok, side = self._one_flow(needs)
-        if not ok or len({x.depot for x in needs}) < 2:
+        if not ok or len({x.depot for x in needs}) < 2 or _any_depot_serves(needs):
             return ok, side
         arcs = list(zip(self.rows, self.cols, self.caps, strict=True))
         own = own_depot_flow(
@@ -213,6 +222,18 @@ def _own_words(
         f"each depot's goods going to its own units ({named}), shared with {others}: "
         f"{total:.1f} t/day in all (they would fit only if the depots swapped goods)"
     )
+
+
+def _any_depot_serves(needs: Sequence[RoadNeed]) -> bool:
+    """Whether every depot of ``needs`` holds every commodity they need (all of them known).
+
+    Then a unit may take its goods from any of the depots, as ``routes`` lets any depot's
+    truck serve it, and the single flow from all depots at once is right. Depots holding
+    some of the goods each would need a flow per commodity (docs/routing.md, *Known
+    limits*); they are judged by the own-depot flow, on the safe side.
+    """
+    wanted: frozenset[CommodityId] = frozenset().union(*(x.goods for x in needs))
+    return all(x.goods for x in needs) and all(wanted <= x.held for x in needs)
 
 
 def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:

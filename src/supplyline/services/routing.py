@@ -337,7 +337,13 @@ def reach_of(
     days = {
         u: [int(d) for d in np.flatnonzero(eaten[i] > 0)] for i, u in enumerate(demand.unit_ids)
     }
-    return check_reach(scenario, daily, availability=availability, demand_days=days, plan=plan)
+    needed = {
+        u: [c for j, c in enumerate(demand.commodity_ids) if demand.consumption_t[i, j].any()]
+        for i, u in enumerate(demand.unit_ids)
+    }
+    return check_reach(
+        scenario, daily, availability=availability, demand_days=days, plan=plan, goods=needed
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
