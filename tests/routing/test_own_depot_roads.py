@@ -184,3 +184,14 @@ def test_own_flow_carries_what_each_depot_can_alone_and_no_more_than_any_depot(
     own = own_depot_flow(4, arcs, [(0, 2, a), (1, 3, b)])
     assert abs(own.carried_kg - (min(a, caps[0]) + min(b, caps[3]))) < 1e-6
     assert own.fits == (a <= caps[0] and b <= caps[3])
+
+
+def test_goods_not_a_mapping_is_refused_in_words() -> None:
+    """``goods=[...]`` is said to be wrong, not an AttributeError deep in the check."""
+    from supplyline.errors import ArgumentError
+    from supplyline.planning.examples import one_link
+    from supplyline.routing.reach import check_reach
+
+    scenario, _ = one_link()
+    with pytest.raises(ArgumentError, match=r"goods .* must be a Mapping"):
+        check_reach(scenario, {}, goods=["food"], availability=0.75)  # type: ignore[arg-type]

@@ -318,6 +318,8 @@ def check_reach(
     each depot's tonnes must reach its own units.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
+    if goods is not None:
+        require(goods, Mapping, "goods (commodities needed by unit id)")
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
     if not 0 < share <= 1:
         raise ArgumentError(f"availability(={availability}) must be in (0, 1]")
