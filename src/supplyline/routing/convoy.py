@@ -366,6 +366,7 @@ def _repair(
     day: int,
     notes: list[str],
     budget: RoadBudget,
+    held_t: Mapping[tuple[LocationId, CommodityId], float] | None,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
     """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
 
@@ -397,7 +398,7 @@ def _repair(
     taken = sum(o.req.tonnes for o in off)
     routes, lost = repair(
         scenario, off, (groups, km, budget, day), routes, solve,
-        rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
+        rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip, held_t=held_t,
     )  # fmt: skip
     short = sum(u.tonnes for u in lost)
     notes.append(
@@ -546,7 +547,10 @@ def route_day(
     else:
         unserved += left_out(requests, left, bounds)
     if off:
-        routes, lost = _repair(scenario, off, groups, km, params, routes, day, notes, roads[0])
+        stock = None if depot_stock is None else depot_stock.held_t
+        routes, lost = _repair(
+            scenario, off, groups, km, params, routes, day, notes, roads[0], stock
+        )
         unserved += lost
     estimated = _estimated_legs(routes, km)
     if estimated:

@@ -8,6 +8,14 @@ depot, empty, keeps it); it is measured and cut to the capacities left in
 its turn. What no round brings is ``road_full``, naming the road, the day, its capacity,
 what the loads would have needed, and why no other way served (none open, too far, no
 truck left).
+
+In plan mode a load is pinned to the depot that holds its goods. Where that depot's
+trucks left cannot bring it round the full roads, the round offers it to the other depots
+that still hold the goods (what they held for the day, less what the day's routes load
+there already) and whose trucks left reach the unit, best first and while their hours
+last, as the depot choice does (:func:`~supplyline.routing.depot_stock.allocate`): a
+tester's plan fed U1 from D2 over D2→L1, the routes sent D1's truck over a full J→K, and
+the repair, with D1 alone, left 10 t ``road_full`` beside D2's idle trucks.
 """
 
 from __future__ import annotations
@@ -19,15 +27,17 @@ from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
+from supplyline.routing.depot_stock import allocate
 from supplyline.routing.loads import idle_groups, plan_chunks
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, Full, RoadBudget, loaded_matrix
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
-from supplyline.types import LocationId
+from supplyline.routing.truck_fit import depot_options, truck_hours
+from supplyline.types import CommodityId, LocationId
 
-__all__ = ["Off", "Solve", "offs_of", "repair", "road_full"]
+__all__ = ["Off", "Solve", "offs_of", "other_depots", "repair", "road_full"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +168,7 @@ def repair(
     *,
     rounds: int,
     multi_trip: bool,
+    held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
     """Route the loads taken off full roads another way, in up to ``rounds`` searches.
 
@@ -165,7 +176,9 @@ def repair(
     trucks already routed. The loads go on the idle trucks and, with ``multi_trip``, on
     the hours the routed trucks have left (more trips from their depot after their
     routes). Returns every route of the day (the routed trucks' with their new trips,
-    then the idle trucks') and what stays undelivered, ``road_full``.
+    then the idle trucks') and what stays undelivered, ``road_full``. ``held_t`` is what
+    each depot holds for its trucks that day (plan mode): a pinned load its depot's
+    trucks left cannot bring goes to another depot that holds it (:func:`other_depots`).
     """
     groups, km, budget, day = context
     every = list(routes)
@@ -182,6 +195,9 @@ def repair(
         parts = [o.req for o in off]
         without = frozenset(budget.full)
         loaded = loaded_matrix(scenario, km, day, without, {r.location for r in parts})
+        if held_t is not None:
+            off = other_depots(scenario, off, idle, loaded, _held_left(held_t, every), day)
+            parts = [o.req for o in off]
         chunks, unfit, bounds = plan_chunks(
             parts, idle, loaded, scenario, multi_trip=multi_trip, day=day,
             pinned=[o.pinned for o in off],
@@ -215,6 +231,65 @@ def repair(
         )
     lost += [road_full(o, day, why_left) for o in off]
     return every, lost
+
+
+def _held_left(
+    held_t: Mapping[tuple[LocationId, CommodityId], float], routes: Sequence[TruckRoute]
+) -> dict[tuple[LocationId, CommodityId], float]:
+    """What each depot holds still: ``held_t`` less what the day's routes load there."""
+    left = dict(held_t)
+    for r in routes:
+        for stop in r.stops:
+            for com, t in stop.load_t.items():
+                left[(r.depot, com)] = left.get((r.depot, com), 0.0) - t
+    return left
+
+
+def other_depots(
+    scenario: Scenario,
+    off: Sequence[Off],
+    idle: Sequence[FleetGroup],
+    km: RoadMatrix,
+    held_t: Mapping[tuple[LocationId, CommodityId], float],
+    day: int,
+) -> list[Off]:
+    """The loads taken off, each on a depot whose trucks left can bring it round.
+
+    A load whose depot's trucks left (``idle``) reach the unit on ``km`` (the way round
+    the full roads) stays pinned there: the depot choice put it there. Else it goes to
+    the depots that hold its goods still (``held_t``, what the day's routes left) and whose
+    trucks left reach the unit, best first while their hours last, split among them
+    where one does not hold it all; where they do not hold it all together, it stays
+    as it was, for the round to say why its depot's trucks cannot bring it.
+    """
+    left: dict[tuple[LocationId, CommodityId], float] = defaultdict(float, held_t)
+    hours: dict[LocationId, float] = defaultdict(float, truck_hours(idle))
+    options = depot_options([o.req for o in off], idle, km, scenario, day)
+    stays = [
+        o.pinned is None or o.pinned in {x.depot for x in opts}
+        for o, opts in zip(off, options, strict=True)
+    ]
+    for o, keep in zip(off, stays, strict=True):
+        if keep and o.pinned is not None:
+            for com, t in o.req.load_t.items():
+                left[(o.pinned, com)] -= t
+    out: list[Off] = []
+    for o, opts, keep in zip(off, options, stays, strict=True):
+        if keep or not opts:
+            out.append(o)
+            continue
+        alloc = allocate(scenario, [o.req], [opts], left, day, hours)
+        given = [(p, d) for p, d in zip(alloc.requests, alloc.depots, strict=True) if d]
+        if alloc.unserved or not given:
+            out.append(o)
+            continue
+        pace = {x.depot: x.t_per_truck_h for x in opts}
+        for part, depot in given:
+            out.append(Off(part, depot, o.blame))
+            for com, t in part.load_t.items():
+                left[(depot, com)] -= t
+            hours[depot] -= part.tonnes / pace[depot]
+    return out
 
 
 def _summed(chunks: Sequence[Chunk]) -> dict[str, float]:
