@@ -523,7 +523,8 @@ def route_day(
     routes, left, said, dropped = _solve(
         scenario, requests, groups, chunks, km, params, on_best, roads=roads
     )
-    if any(c.mixed for c in left):  # the estimate of room was wrong: most urgent first
+    repacked = any(c.mixed for c in left)
+    if repacked:  # the estimate of room was wrong: most urgent first
         chunks, _, bounds = plan_chunks(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
@@ -545,7 +546,7 @@ def route_day(
         unserved += lost
         off += more_off
     else:
-        unserved += left_out(requests, left, bounds)
+        unserved += left_out(requests, left, bounds, again=routes if repacked else None)
     if off:
         stock = None if depot_stock is None else depot_stock.held_t
         routes, lost = _repair(

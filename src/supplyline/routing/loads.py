@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.rounding import apportion
-from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
+from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
 from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
@@ -407,11 +407,17 @@ def left_out(
     left: Sequence[Chunk],
     bounds: Mapping[int, LoadBound],
     before: Mapping[int, str] | None = None,
+    *,
+    again: Sequence[TruckRoute] | None = None,
 ) -> list[Unserved]:
     """The truck-loads the router left out, per request: too large, or not enough trucks.
 
     ``before`` says, per request, what an earlier round left of it (the second round on
-    idle trucks: ``after …``).
+    idle trucks: ``after …``). ``again`` is the day's routes when the loads were packed
+    most urgent first after the fewest, mixed, left some out: the detail says so, and how
+    many trips the routes gave the unit's loads (a tester read "the 2 trucks … can make
+    at most 2 trips a day" of 3 loads, 2 left out, and could not tell that the other trip
+    went to another unit, nor why the loads were not the mixed ones).
     """
     by_request: dict[int, list[Chunk]] = defaultdict(list)
     for c in left:
@@ -426,6 +432,15 @@ def left_out(
             for com, t in c.load_t.items():
                 load[com] += t
         detail = f"{len(lost)} of {lost[0].parts} truck-loads not routed: {bound.why}"
+        if again is not None:
+            able = [t for t in again if t.fleet_group in lost[0].allowed]
+            trips = {(t.truck, x.trip) for t in able for x in t.stops}
+            mine = len({(t.truck, x.trip) for t in able for x in t.stops if _of(x, req)})
+            detail += (
+                f"; its loads, packed most urgent first after the fewest truck-loads "
+                f"(commodities mixed) left some out, had {mine} of the trips those trucks "
+                f"made, other units' loads {len(trips) - mine}"
+            )
         if before is not None and r in before:
             detail += f" (after {before[r]})"
         out.append(
@@ -438,6 +453,11 @@ def left_out(
             )
         )
     return out
+
+
+def _of(stop: Stop, req: DeliveryRequest) -> bool:
+    """Whether ``stop`` delivers to the unit and place of ``req``."""
+    return stop.unit == req.unit and stop.location == req.location
 
 
 def leftovers(
