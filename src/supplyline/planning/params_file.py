@@ -63,12 +63,9 @@ def read_params_file(params: type[P], path: object) -> P:
         data: dict[str, Any] = tomllib.loads(text, parse_float=_Written)
     except tomllib.TOMLDecodeError as error:
         what, line, column = syntax_place(str(error))
-        raise _params_error(
-            name,
-            f"is not valid TOML: {what}",
-            line=line,
-            column=None if column is None else f"column {column}",
-        ) from None
+        # the column in words: an issue's column is a key's name (or null) everywhere else
+        at = "" if column is None else f" at column {column}"
+        raise _params_error(name, f"is not valid TOML{at}: {what}", line=line) from None
     from supplyline.planning.params import Weights  # params imports this module
 
     found = _ParamsFile(name, text)
