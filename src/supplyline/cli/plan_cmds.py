@@ -38,6 +38,7 @@ from supplyline.planning.summary import (
     shortfall_rows,
     target_rows,
     totals_by_mode,
+    unpriced_stores_note,
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
@@ -243,6 +244,9 @@ def _print_table(run: PlanRun) -> None:
     note = bottleneck_note(run.plan)
     if note is not None:
         console.print(note, highlight=False)
+    unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
+    if unpriced is not None:
+        console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"

@@ -26,7 +26,11 @@ from supplyline.io.destinations import check_file_target
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
-from supplyline.planning.summary import bottleneck_caveats, bottleneck_note
+from supplyline.planning.summary import (
+    bottleneck_caveats,
+    bottleneck_note,
+    unpriced_stores_note,
+)
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -206,7 +210,11 @@ def _plan_sections(
             tables=(bottlenecks,),
             notes=tuple(
                 f"{note[0].upper()}{note[1:]}."
-                for note in [bottleneck_note(plan), *bottleneck_caveats(plan, top_bottlenecks)]
+                for note in [
+                    bottleneck_note(plan),
+                    unpriced_stores_note(plan, scenario),
+                    *bottleneck_caveats(plan, top_bottlenecks),
+                ]
                 if note is not None
             ),
         )
