@@ -1,10 +1,12 @@
-"""The shared-road check feeds each unit from its own depot: one commodity per depot.
+"""The shared-road check feeds each unit's goods from the depots holding them.
 
-The single flow let any depot feed any unit: D1 feeding U1 at L1 and D2 feeding U2 at L2
+The single flow lets any depot feed any unit: D1 feeding U1 at L1 and D2 feeding U2 at L2
 were judged to fit where D1's goods can reach L1 only over J–K, and D2's reach L2 only
 over J–K too, while D1's reach L2 and D2's reach L1 by roads of their own. That holds
-only where the depots hold different goods: where each holds all the units need, any
-depot's truck may serve either unit (``routes`` does), and the swap is harmless.
+only where each good is held where it is sent from: a flow per set of depots holding a
+commodity (a multicommodity flow) says, and where the depots each hold some of the goods,
+each good may come from any depot holding it (before, each depot had to feed its own
+units, and a fit by sending each good from its holder was flagged).
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_flow
 
 from supplyline.domain import Link, LocationKind, Scenario, Stock
-from supplyline.routing.depot_flow import own_depot_flow
+from supplyline.routing.depot_flow import GoodsGroup, goods_flow
 from supplyline.routing.reach import check_reach
 from supplyline.routing.road_share import RoadNeed, shared_road_misfits
 from supplyline.services.routing import assess_reach
@@ -45,17 +50,22 @@ def _swap() -> Scenario:
 
 
 @pytest.mark.parametrize(
-    ("goods1", "held1", "goods2", "held2"),
+    ("goods1", "held1", "goods2", "held2", "what"),
     [
-        (FOOD, FOOD, FUEL, FUEL),  # each depot holds only its own unit's goods
-        (FOOD, BOTH, FUEL, FUEL),  # D2 lacks the food D1's U1 needs: not interchangeable
-        (frozenset(), BOTH, frozenset(), BOTH),  # the goods not known: each its own depot
+        # each depot holds only its own unit's goods
+        (FOOD, FOOD, FUEL, FUEL, "fuel"),
+        # the goods not known: each its own depot
+        (frozenset(), BOTH, frozenset(), BOTH, "its goods (commodities not known)"),
     ],
 )
 def test_goods_are_not_swapped_between_depots(
-    goods1: frozenset[str], held1: frozenset[str], goods2: frozenset[str], held2: frozenset[str]
+    goods1: frozenset[str],
+    held1: frozenset[str],
+    goods2: frozenset[str],
+    held2: frozenset[str],
+    what: str,
 ) -> None:
-    """10 + 10 t/day over J–K's 10: the any-depot flow fits (by the swap roads), own does not."""
+    """10 + 10 t/day over J–K's 10: the any-depot flow fits (by the swap roads), goods not."""
     needs = [
         RoadNeed("U1", "D1", "L1", 10.0, goods1, held1),
         RoadNeed("U2", "D2", "L2", 10.0, goods2, held2),
@@ -63,35 +73,98 @@ def test_goods_are_not_swapped_between_depots(
     out = shared_road_misfits(_swap(), needs)
     assert list(out) == ["U2"]
     assert out["U2"] == (
-        "needs 10.0 t/day from D2; the roads carry at most 10.0 t/day of 20.0 with each "
-        "depot's goods going to its own units (road J→K (link J-K: 10 t/day)), shared with "
-        "U1 (10.0 t/day from D1): 20.0 t/day in all (they would fit only if the depots "
-        "swapped goods)"
+        "needs 10.0 t/day from D2; the roads carry at most 10.0 t/day of 20.0 with each good "
+        f"from the depots that hold it: {what} 10.0 t/day short at L2 (held at D2), over "
+        "road J→K (link J-K: 10 t/day), shared with U1 (10.0 t/day from D1): 20.0 t/day in all"
     )
 
 
-@pytest.mark.parametrize(("goods1", "goods2", "held"), [(FOOD, FOOD, FOOD), (FOOD, FUEL, BOTH)])
-def test_depots_holding_all_the_goods_may_swap(
-    goods1: frozenset[str], goods2: frozenset[str], held: frozenset[str]
+@pytest.mark.parametrize(
+    ("goods1", "held1", "goods2", "held2"),
+    [
+        (FOOD, FOOD, FOOD, FOOD),
+        (FOOD, BOTH, FUEL, BOTH),
+        # flagged before (each depot its own units): D1 holds the fuel U2 needs too, and
+        # sends it over D1→L2, U1's food over J–K
+        (FOOD, BOTH, FUEL, FUEL),
+    ],
+)
+def test_depots_holding_the_goods_may_swap(
+    goods1: frozenset[str], held1: frozenset[str], goods2: frozenset[str], held2: frozenset[str]
 ) -> None:
-    """The same 10 + 10 t/day, each depot holding all the units need: D2 feeds L1, D1 L2."""
+    """The same 10 + 10 t/day, a depot holding what the other's unit needs feeds it."""
     needs = [
-        RoadNeed("U1", "D1", "L1", 10.0, goods1, held),
-        RoadNeed("U2", "D2", "L2", 10.0, goods2, held),
+        RoadNeed("U1", "D1", "L1", 10.0, goods1, held1),
+        RoadNeed("U2", "D2", "L2", 10.0, goods2, held2),
     ]
     assert shared_road_misfits(_swap(), needs) == {}
 
 
 def test_depots_holding_all_the_goods_are_judged_by_the_single_flow() -> None:
-    """10 + 21 t/day: the single flow flags U2, beyond D2's roads (20 t/day), not a swap."""
+    """10 + 21 t/day: the single flow flags U2, beyond the roads into L1, L2 (30 t/day).
+
+    Before, each depot sent at most its own units' tonnes, and the cut was D2's roads
+    (20 t/day); any depot holding the food may now send more than its own units need.
+    """
     needs = [
         RoadNeed("U1", "D1", "L1", 10.0, FOOD, FOOD),
         RoadNeed("U2", "D2", "L2", 21.0, FOOD, FOOD),
     ]
     out = shared_road_misfits(_swap(), needs)
     assert list(out) == ["U2"]
-    assert "the roads from D2 carry at most 20.0 t/day there" in out["U2"]
-    assert "swapped" not in out["U2"]
+    assert "the roads from D1, D2 carry at most 30.0 t/day there" in out["U2"]
+    assert "short at" not in out["U2"]
+
+
+def _split(food: float, fuel: float) -> dict[str, float]:
+    return {"food": food, "fuel": fuel}
+
+
+def test_each_good_from_the_depot_that_holds_it_fits() -> None:
+    """D1 holds food, D2 fuel; U1 at L1 and U2 at L2 need 5 t of each a day.
+
+    Food: D1→J→K→L1 and D1→L2; fuel: D2→L1 and D2→J→K→L2; J–K carries 5 + 5 = 10. Each
+    depot feeding its own unit all its goods would need 20 over J–K (the old check's
+    answer, asserted too).
+    """
+    needs = [
+        RoadNeed("U1", "D1", "L1", 10.0, BOTH, FOOD, _split(5, 5)),
+        RoadNeed("U2", "D2", "L2", 10.0, BOTH, FUEL, _split(5, 5)),
+    ]
+    assert shared_road_misfits(_swap(), needs) == {}
+    own = [dataclasses.replace(x, goods=frozenset(), by_goods={}) for x in needs]
+    assert list(shared_road_misfits(_swap(), own)) == ["U2"]
+
+
+def test_a_good_that_does_not_fit_is_named_with_its_road() -> None:
+    """U1 8 t food + 2 fuel, U2 10 food + 3 fuel: J–K must carry U1's food 8 and U2's fuel 3.
+
+    The single flow fits (30 t/day into L1, L2 for 23); by commodity, 1 t/day of U2's fuel
+    (held at D2 only, which reaches L2 only over J–K) does not.
+    """
+    needs = [
+        RoadNeed("U1", "D1", "L1", 10.0, BOTH, FOOD, _split(8, 2)),
+        RoadNeed("U2", "D2", "L2", 13.0, BOTH, FUEL, _split(10, 3)),
+    ]
+    assert shared_road_misfits(_swap(), needs) == {
+        "U2": "needs 13.0 t/day from D2; the roads carry at most 22.0 t/day of 23.0 with "
+        "each good from the depots that hold it: fuel 1.0 t/day short at L2 (held at D2), "
+        "over road J→K (link J-K: 10 t/day), shared with U1 (10.0 t/day from D1): 23.0 "
+        "t/day in all"
+    }
+
+
+def test_a_depot_whose_trucks_cannot_serve_a_unit_does_not_send_it_goods() -> None:
+    """Both depots hold both goods; each unit's trucks only at its own depot: no swap."""
+    needs = [
+        RoadNeed("U1", "D1", "L1", 10.0, BOTH, BOTH, _split(5, 5)),
+        RoadNeed("U2", "D2", "L2", 10.0, BOTH, BOTH, _split(5, 5)),
+    ]
+    assert shared_road_misfits(_swap(), needs) == {}  # any depot's trucks: the swap fits
+    alone = [dataclasses.replace(x, serving=frozenset({x.depot})) for x in needs]
+    out = shared_road_misfits(_swap(), alone)
+    assert list(out) == ["U2"]
+    assert "food, fuel 10.0 t/day short at L2 (held at D2), over road J→K" in out["U2"]
 
 
 def _r2(stock: str) -> Scenario:
@@ -109,9 +182,14 @@ def _r2(stock: str) -> Scenario:
     return dataclasses.replace(s, links=tuple(links), stocks=stocks)
 
 
-@pytest.mark.parametrize(("stock", "flagged"), [("food", []), ("fuel", ["U2"])])
+@pytest.mark.parametrize(("stock", "flagged"), [("food", []), ("fuel", [])])
 def test_reach_lets_depots_holding_the_same_goods_swap(stock: str, flagged: list[str]) -> None:
-    """Both depots hold the food both units need: ok; D2 holding fuel only, U2 is flagged."""
+    """Both depots hold the food both units need: ok; D2 holding fuel only, ok too.
+
+    D2 holding no food, U2's food comes from D1, whose trucks make the round trip to L2
+    (D1→L2, back by L2→D2→J→K→L1→D1) and send it over D1→L2 (before, U2 was flagged:
+    each depot had to feed its own units).
+    """
     check = check_reach(
         _r2(stock),
         {"U1": 10.0, "U2": 10.0},
@@ -171,19 +249,48 @@ def test_one_depot_is_judged_by_the_single_flow_alone() -> None:
     a=st.integers(1, 20),
     b=st.integers(1, 20),
 )
-def test_own_flow_carries_what_each_depot_can_alone_and_no_more_than_any_depot(
-    caps: list[int], a: int, b: int
-) -> None:
+def test_goods_flow_carries_what_each_depot_can_alone(caps: list[int], a: int, b: int) -> None:
     """Two depots 0, 1 to places 2, 3 by four capacitated arcs 0→2, 0→3, 1→2, 1→3.
 
-    Own flow: depot 0's a kg to 2 only over 0→2, depot 1's b kg to 3 only over 1→3, so
-    it carries min(a, c02) + min(b, c13) exactly.
+    Goods held at 0 only go to 2 (a kg), those held at 1 only to 3 (b kg): only over 0→2
+    and 1→3, so it carries min(a, c02) + min(b, c13) exactly.
     """
     arcs = [(0, 2, float(caps[0])), (0, 3, float(caps[1])), (1, 2, float(caps[2])),
             (1, 3, float(caps[3]))]  # fmt: skip
-    own = own_depot_flow(4, arcs, [(0, 2, a), (1, 3, b)])
-    assert abs(own.carried_kg - (min(a, caps[0]) + min(b, caps[3]))) < 1e-6
-    assert own.fits == (a <= caps[0] and b <= caps[3])
+    groups = [GoodsGroup((0,), ((2, a, True),)), GoodsGroup((1,), ((3, b, False),))]
+    flow = goods_flow(4, arcs, groups)
+    assert abs(flow.carried_kg - (min(a, caps[0]) + min(b, caps[3]))) < 1e-6
+    assert flow.fits == (a <= caps[0] and b <= caps[3])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    caps=st.lists(st.integers(0, 20), min_size=6, max_size=6),
+    a=st.integers(1, 20),
+    b=st.integers(1, 20),
+)
+def test_goods_from_every_depot_flow_as_the_single_flow(caps: list[int], a: int, b: int) -> None:
+    """One group sent from both depots carries the maximum flow; split by holder, no more.
+
+    Depots 0, 1, a junction 4 and places 2, 3: the single maximum flow (any depot, any
+    place) is the fast path's answer, and each good from its own depot never carries more.
+    """
+    ends = [(0, 2), (0, 4), (1, 3), (1, 4), (4, 2), (4, 3)]
+    arcs = [(x, y, float(c)) for (x, y), c in zip(ends, caps, strict=True)]
+    graph = csr_matrix(
+        (
+            np.array([*caps, 99, 99, a, b], dtype=np.int32),
+            ([x for x, _ in ends] + [5, 5, 2, 3], [y for _, y in ends] + [0, 1, 6, 6]),
+        ),
+        shape=(7, 7),
+    )
+    most = maximum_flow(graph, 5, 6).flow_value
+    one = goods_flow(5, arcs, [GoodsGroup((0, 1), ((2, a, True), (3, b, False)))])
+    split = goods_flow(
+        5, arcs, [GoodsGroup((0,), ((2, a, True),)), GoodsGroup((1,), ((3, b, False),))]
+    )
+    assert abs(one.carried_kg - most) < 1e-6
+    assert split.carried_kg <= one.carried_kg + 1e-6
 
 
 def test_goods_not_a_mapping_is_refused_in_words() -> None:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
@@ -295,7 +295,7 @@ def check_reach(
     availability: float,
     demand_days: Mapping[UnitId, Collection[int]] | None = None,
     plan: Plan | None = None,
-    goods: Mapping[UnitId, Collection[CommodityId]] | None = None,
+    goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]] | None = None,
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -313,8 +313,10 @@ def check_reach(
     ``plan`` is the movement plan, where there is one: each unit is then judged from the
     places its road legs start from (:func:`supply_points`), not from ``stocks.csv``.
 
-    ``goods`` are the commodities each unit needs: units whose depots all hold all of
-    them may share roads fed by any of those depots (:mod:`.road_share`). Without it,
+    ``goods`` are the commodities each unit needs, best with its tonnes a day of each
+    (the shares of its ``daily_t``): on shared roads each commodity may then come from
+    any depot that holds it and whose trucks may serve the unit (:mod:`.road_share`);
+    with the commodities alone, all of them from a depot holding them all. Without it,
     each depot's tonnes must reach its own units.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
@@ -377,11 +379,22 @@ def check_reach(
         for r in rows
     ]
     held = {d: depot_goods(scenario, d, plan) for d in groups_at}
+    service_h = scenario.routing.service_minutes / 60
+    serving = {
+        u.id: frozenset(
+            d
+            for d in groups_at
+            if km.by_road[km.index(d), km.index(u.destination)]
+            and km.by_road[km.index(u.destination), km.index(d)]
+            and _serving(km, d, u.destination, groups_at[d], service_h)
+        )
+        for u in scenario.units
+    }
     final = _shared_roads(
         scenario,
         _shared(rows, [lanes for _, lanes in made], groups_at, availability),
         wanted,
-        ({u: frozenset(c) for u, c in (goods or {}).items()}, held),
+        _UnitGoods(_by_goods(goods or {}), held, serving),
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -456,13 +469,45 @@ def _shared(
     return final
 
 
+@dataclass(frozen=True, slots=True)
+class _UnitGoods:
+    """What the shared-road check knows of the goods: needed, held, and who may serve."""
+
+    needed: Mapping[UnitId, Mapping[CommodityId, float | None]]
+    """Each unit's commodities, with its tonnes a day of each where known (else None)."""
+    held: Mapping[LocationId, frozenset[CommodityId]]
+    serving: Mapping[UnitId, frozenset[LocationId]]
+    """The depots whose trucks make the round trip to the unit within their hours."""
+
+
+def _by_goods(
+    goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]],
+) -> dict[UnitId, dict[CommodityId, float | None]]:
+    """Each unit's commodities, with the tonnes a day of each where given; else an error.
+
+    A tonnage that is not a finite number >= 0 is an ArgumentError, as ``daily_t``'s.
+    """
+    out: dict[UnitId, dict[CommodityId, float | None]] = {}
+    for unit, wanted in goods.items():
+        if isinstance(wanted, Mapping):
+            out[unit] = {}
+            for c, t in wanted.items():
+                value: float = check_value(t, float, f"goods[{unit!r}][{c!r}]")
+                if not (math.isfinite(value) and value >= 0):
+                    raise ArgumentError(
+                        f"goods[{unit!r}][{c!r}](={value}) must be a finite number >= 0"
+                    )
+                out[unit][c] = value
+        else:
+            out[unit] = dict.fromkeys(wanted)
+    return out
+
+
 def _shared_roads(
     scenario: Scenario,
     rows: Sequence[ReachRow],
     wanted: Mapping[UnitId, Collection[int]],
-    goods: tuple[
-        Mapping[UnitId, frozenset[CommodityId]], Mapping[LocationId, frozenset[CommodityId]]
-    ],
+    goods: _UnitGoods,
 ) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
@@ -470,18 +515,20 @@ def _shared_roads(
     unit flagged already goes last, and keeps its own reason. Then the roads open on each
     group of days its demand falls on (``wanted``), alone and shared
     (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
-    horizon, was judged on both open at once. ``goods`` are what each unit needs and
-    what each depot holds, by which a unit may be fed from another depot.
+    horizon, was judged on both open at once. ``goods`` are what each unit needs, what
+    each depot holds and which depots' trucks may serve each unit, by which a unit's
+    goods may come from another depot.
     """
-    needed, held = goods
     needs = [
         RoadNeed(
             r.unit,
             r.depot,
             r.location,
             min(r.daily_t, r.capacity_t_per_day),
-            needed.get(r.unit, frozenset()),
-            held.get(r.depot, frozenset()),
+            frozenset(goods.needed.get(r.unit, {})),
+            goods.held.get(r.depot, frozenset()),
+            {c: t for c, t in goods.needed.get(r.unit, {}).items() if t is not None},
+            goods.serving.get(r.unit, frozenset()),
         )
         for r in rows
         if r.depot is not None and r.round_trip_h is not None

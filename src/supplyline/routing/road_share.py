@@ -12,28 +12,29 @@ way bounded by its ``capacity_t_per_day`` (parallel roads and detours add up). T
 named is the one whose tonnes do not fit; the words name the roads of the minimum cut
 and the units behind it sharing them.
 
-That flow lets any depot feed any unit (one source for them all); where it fits and more
-than one depot is involved, each depot's goods must also reach its own units
-(:mod:`~supplyline.routing.depot_flow`), as ``routes`` loads a truck at its own depot —
-unless every depot involved holds every commodity the units involved need: then any
-depot's truck may serve any of them, and the single flow is the answer (a tester's two
-depots of water, each unit fed over the other depot's road, were flagged as a swap that
-``routes --from-demand`` made without harm).
+That flow lets any depot feed any unit any good (one source for them all): where it says
+the tonnes do not fit, they do not. Where it fits and more than one depot is involved,
+each commodity must also come from the depots that hold it and whose trucks may serve the
+unit (:func:`_parts`; a flow per set of such depots, :mod:`~supplyline.routing.
+depot_flow`), unless every commodity may come from every depot involved: then the single
+flow is the answer (a tester's two depots of water, each unit fed over the other depot's
+road, were flagged as a swap that ``routes --from-demand`` made without harm; depots each
+holding some of the goods were held to feeding their own units, on the safe side).
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
-from supplyline.routing.depot_flow import OwnFlow, own_depot_flow
+from supplyline.routing.depot_flow import GoodsFlow, GoodsGroup, goods_flow
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import CommodityId, LocationId, UnitId, figure_text
 
@@ -69,6 +70,10 @@ class RoadNeed:
     """The commodities of its tonnes (empty: not known, so only its own depot serves it)."""
     held: frozenset[CommodityId] = frozenset()
     """The commodities its depot holds."""
+    by_goods: Mapping[CommodityId, float] = field(default_factory=dict)
+    """Its tonnes a day by commodity, as shares of ``tonnes`` (empty: not known)."""
+    serving: frozenset[LocationId] = frozenset()
+    """The depots whose trucks may serve it (empty: any of those of the units judged)."""
 
     @property
     def kg(self) -> int:
@@ -117,24 +122,41 @@ class _Roads:
             self._from[i] = {int(k) for k in seen}
         return self.pos[place] in self._from[i]
 
-    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int] | OwnFlow]:
+    def flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int] | _GoodsMisfit]:
         """Whether the roads carry ``needs`` together, and why not: a least cut's source side.
 
-        A super-source feeds each depot what its units need, each place feeds a
-        super-sink what its units need; an unlimited road carries all of it. Where that
-        fits and more than one depot is involved, each depot's goods must also reach its
-        own units (:func:`~supplyline.routing.depot_flow.own_depot_flow`): where they do
-        not, its answer is why. Not where every depot involved holds every commodity the
-        units need (:func:`_any_depot_serves`): then the single flow's fit is a fit.
+        A super-source feeds every depot, each place feeds a super-sink what its units
+        need; an unlimited road carries all of it. Where that fits, the goods may still
+        not: each comes only from the depots that hold it (:func:`_parts`), so where
+        some good may not come from every depot involved, a flow per set of depots
+        (:func:`~supplyline.routing.depot_flow.goods_flow`) says, and where it does not
+        fit, why. The last of ``needs`` is the unit being added: its goods are the ones
+        left short where the solver may choose.
         """
         ok, side = self._one_flow(needs)
-        if not ok or len({x.depot for x in needs}) < 2 or _any_depot_serves(needs):
+        depots = {x.depot for x in needs}
+        if not ok or len(depots) < 2:
             return ok, side
-        arcs = list(zip(self.rows, self.cols, self.caps, strict=True))
-        own = own_depot_flow(
-            self.n, arcs, [(self.pos[x.depot], self.pos[x.place], x.kg) for x in needs]
+        parts = _parts(needs)
+        if all(p.sources == depots for p in parts):
+            return ok, side  # every good from any depot: the single flow is the answer
+        by_src: dict[frozenset[LocationId], list[_Part]] = defaultdict(list)
+        for p in parts:
+            by_src[p.sources].append(p)
+        groups = tuple(tuple(ps) for _, ps in sorted(by_src.items(), key=lambda g: sorted(g[0])))
+        last = needs[-1].unit
+        flow = goods_flow(
+            self.n,
+            list(zip(self.rows, self.cols, self.caps, strict=True)),
+            [
+                GoodsGroup(
+                    sources=tuple(sorted(self.pos[d] for d in ps[0].sources)),
+                    sinks=tuple((self.pos[p.need.place], p.kg, p.need.unit == last) for p in ps),
+                )
+                for ps in groups
+            ],
         )
-        return (True, side) if own.fits else (False, own)
+        return (True, side) if flow.fits else (False, _GoodsMisfit(flow, groups))
 
     def _one_flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
         """The single flow from any depot: whether it carries ``needs``, and its cut."""
@@ -142,8 +164,8 @@ class _Roads:
         src, sink = self.n, self.n + 1
         supply: dict[int, int] = defaultdict(int)
         demand: dict[int, int] = defaultdict(int)
-        for x in needs:
-            supply[self.pos[x.depot]] += x.kg
+        for x in needs:  # a depot may feed the others' units too (their goods: flow)
+            supply[self.pos[x.depot]] = total
             demand[self.pos[x.place]] += x.kg
         rows = [*self.rows, *(src for _ in supply), *demand]
         cols = [*self.cols, *supply, *(sink for _ in demand)]
@@ -162,7 +184,7 @@ class _Roads:
         return False, {int(i) for i in seen}
 
     def said(
-        self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int] | OwnFlow, when: str
+        self, unit: RoadNeed, needs: Sequence[RoadNeed], side: set[int] | _GoodsMisfit, when: str
     ) -> str:
         """Why ``unit`` does not fit beside the others of ``needs``: the cut and who shares it.
 
@@ -170,8 +192,8 @@ class _Roads:
         its roads, and need more than they carry; ``when`` names the days judged, if not
         all, and the roads closed across the cut then are named.
         """
-        if isinstance(side, OwnFlow):
-            return _own_words(self, unit, needs, side, when)
+        if isinstance(side, _GoodsMisfit):
+            return _goods_words(self, unit, needs, side, when)
         cut = _across(self.links, side)
         shut = _across(self.closed, side)
         behind = [
@@ -186,8 +208,11 @@ class _Roads:
         on = f"on {when} " if when else ""
         if shut:
             roads += "; closed then: " + ", ".join(f"{road_name(x)} (link {x.id})" for x in shut)
+        # any depot on the cut's side may feed the unit: name them all (D1's roads were
+        # said to be D2's when both fed the places beyond)
+        froms = ", ".join(sorted({x.depot for x in [unit, *behind] if self.pos[x.depot] in side}))
         said = (
-            f"needs {unit.tonnes:.1f} t/day; {on}the roads from {unit.depot} carry at most "
+            f"needs {unit.tonnes:.1f} t/day; {on}the roads from {froms} carry at most "
             f"{rate_text(limit)} t/day there ({roads})"
         )
         if not behind:  # below a kilogram a day the road carries nothing here, alone
@@ -197,43 +222,115 @@ class _Roads:
         return f"{said}, shared with {others}: {total:.1f} t/day in all"
 
 
-def _own_words(
-    roads: _Roads, unit: RoadNeed, needs: Sequence[RoadNeed], own: OwnFlow, when: str
+def _goods_words(
+    roads: _Roads, unit: RoadNeed, needs: Sequence[RoadNeed], misfit: _GoodsMisfit, when: str
 ) -> str:
-    """Why ``unit`` does not fit where any depot's goods would: each depot feeds its own.
+    """Why ``unit`` does not fit where any depot's goods would: each good from its depots.
 
-    Names the roads the depots' own flows fill and the units of the depots crossing them.
+    Names the goods left short (the unit's own where the solver could leave them, else
+    the others'), where, the depots that hold them, the roads that stop them (full, out
+    of what their depots reach over roads with room), and the units sharing them.
     """
-    full = list(
+    flow = misfit.flow
+    short = [(misfit.groups[g][j], kg) for g, j, kg in flow.short]
+    mine = [(part, kg) for part, kg in short if part.need.unit == unit.unit] or short
+    arcs = sorted({e for g, _, _ in flow.short for e in flow.cut[g]}) or list(flow.full)
+    links = list(
         {
-            link.id: link for e in own.full for link in roads.links[(roads.rows[e], roads.cols[e])]
+            link.id: link for e in arcs for link in roads.links[(roads.rows[e], roads.cols[e])]
         }.values()
     )
-    named = ", ".join(f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in full)
-    rest = [x for x in needs if x.unit != unit.unit]
-    # the units of depots whose goods fill a road (the solver's split), else all the others
-    behind = [x for x in rest if roads.pos[x.depot] in own.on_full] or rest
-    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day from {x.depot})" for x in behind)
-    total = unit.tonnes + sum(x.tonnes for x in behind)
-    on = f"on {when} " if when else ""
-    return (
-        f"needs {unit.tonnes:.1f} t/day from {unit.depot}; {on}the roads carry at most "
-        f"{rate_text(own.carried_kg / 1000)} t/day of {rate_text(own.need_kg / 1000)} with "
-        f"each depot's goods going to its own units ({named}), shared with {others}: "
-        f"{total:.1f} t/day in all (they would fit only if the depots swapped goods)"
+    named = ", ".join(
+        f"{road_name(x)} (link {x.id}: {x.capacity_t_per_day:g} t/day)" for x in links
     )
+    said = "; ".join(
+        f"{part.goods_text()} {rate_text(kg / 1000)} t/day short at {part.need.place} "
+        f"(held at {', '.join(sorted(part.sources))})"
+        for part, kg in mine
+    )
+    rest = [x for x in needs if x.unit != unit.unit]
+    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day from {x.depot})" for x in rest)
+    total = unit.tonnes + sum(x.tonnes for x in rest)
+    on = f"on {when} " if when else ""
+    text = (
+        f"needs {unit.tonnes:.1f} t/day from {unit.depot}; {on}the roads carry at most "
+        f"{rate_text(flow.carried_kg / 1000)} t/day of {rate_text(flow.need_kg / 1000)} with "
+        f"each good from the depots that hold it: {said}, over {named}"
+    )
+    return f"{text}, shared with {others}: {total:.1f} t/day in all" if rest else text
 
 
-def _any_depot_serves(needs: Sequence[RoadNeed]) -> bool:
-    """Whether every depot of ``needs`` holds every commodity they need (all of them known).
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Some of a unit's kilograms a day, of ``goods``, that only ``sources`` may send."""
 
-    Then a unit may take its goods from any of the depots, as ``routes`` lets any depot's
-    truck serve it, and the single flow from all depots at once is right. Depots holding
-    some of the goods each would need a flow per commodity (docs/routing.md, *Known
-    limits*); they are judged by the own-depot flow, on the safe side.
+    need: RoadNeed
+    goods: tuple[CommodityId, ...]
+    """The commodities (empty: not known, so its own depot only)."""
+    sources: frozenset[LocationId]
+    kg: int
+
+    def goods_text(self) -> str:
+        """``food, fuel``; ``its goods (commodities not known)``."""
+        return ", ".join(self.goods) if self.goods else "its goods (commodities not known)"
+
+
+@dataclass(frozen=True, slots=True)
+class _GoodsMisfit:
+    """The goods flow that did not fit, and the parts its groups' sinks stand for."""
+
+    flow: GoodsFlow
+    groups: tuple[tuple[_Part, ...], ...]
+
+
+def _split_kg(kg: int, shares: Sequence[float]) -> list[int]:
+    """``kg`` split in whole kilograms by ``shares``, adding up to ``kg`` exactly.
+
+    >>> _split_kg(10, [1.0, 1.0, 1.0])
+    [3, 4, 3]
     """
-    wanted: frozenset[CommodityId] = frozenset().union(*(x.goods for x in needs))
-    return all(x.goods for x in needs) and all(wanted <= x.held for x in needs)
+    total = sum(shares)
+    cum, out, before = 0.0, [], 0
+    for share in shares:
+        cum += share
+        upto = round(kg * cum / total)
+        out.append(upto - before)
+        before = upto
+    return out
+
+
+def _parts(needs: Sequence[RoadNeed]) -> list[_Part]:
+    """Each need split by the depots that may send its goods, one part per set of depots.
+
+    A commodity comes from the depots of ``needs`` that hold it and whose trucks may serve
+    the unit (``serving``, or any of them when not said), its own always among those; a
+    unit whose tonnes by commodity are not known takes all its goods from a depot holding
+    them all; one whose goods are not known at all, from its own depot. Where no depot
+    may send a good, its own depot is taken to (what it lacks is not the roads' matter:
+    :mod:`~supplyline.routing.reach_goods`).
+    """
+    depots = {x.depot for x in needs}
+    held = {x.depot: x.held for x in needs}
+    out: list[_Part] = []
+    for x in needs:
+        may = ((depots & x.serving) if x.serving else depots) | {x.depot}
+        shares = {c: t for c, t in sorted(x.by_goods.items()) if t > 0}
+        if shares:
+            kgs = _split_kg(x.kg, list(shares.values()))
+            by_src: dict[frozenset[LocationId], list[tuple[CommodityId, int]]] = defaultdict(list)
+            for c, kg in zip(shares, kgs, strict=True):
+                src = frozenset(d for d in may if c in held[d]) or frozenset({x.depot})
+                by_src[src].append((c, kg))
+            out += [
+                _Part(x, tuple(c for c, _ in cs), src, sum(kg for _, kg in cs))
+                for src, cs in by_src.items()
+            ]
+        elif x.goods:
+            src = frozenset(d for d in may if x.goods <= held[d]) or frozenset({x.depot})
+            out.append(_Part(x, tuple(sorted(x.goods)), src, x.kg))
+        else:
+            out.append(_Part(x, (), frozenset({x.depot}), x.kg))
+    return [p for p in out if p.kg > 0]
 
 
 def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:

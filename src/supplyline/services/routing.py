@@ -337,8 +337,14 @@ def reach_of(
     days = {
         u: [int(d) for d in np.flatnonzero(eaten[i] > 0)] for i, u in enumerate(demand.unit_ids)
     }
+    # each commodity's tonnes on the unit's peak day: the shares of its daily tonnes
+    top = eaten.argmax(axis=1) if demand.horizon_days else np.zeros(0, dtype=int)
     needed = {
-        u: [c for j, c in enumerate(demand.commodity_ids) if demand.consumption_t[i, j].any()]
+        u: {
+            c: float(demand.consumption_t[i, j, top[i]])
+            for j, c in enumerate(demand.commodity_ids)
+            if demand.consumption_t[i, j].any()
+        }
         for i, u in enumerate(demand.unit_ids)
     }
     return check_reach(
