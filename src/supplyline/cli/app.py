@@ -115,6 +115,11 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
         raise typer.Exit(exit_interrupted()) from None
 
 
+_AS_CONSOLE_SCRIPT = [False]
+"""Whether :func:`main` runs the app (a process of its own), not a test's runner in its
+process: only then may a finished command set Ctrl+C aside."""
+
+
 class _Group(TyperGroup):
     """The root command group: how every command ends on Ctrl+C or a closed pipe.
 
@@ -139,6 +144,11 @@ class _Group(TyperGroup):
                 _usage_error_on_stdout(error, words)
                 raise
             sys.stdout.flush()  # the last of the output: a closed pipe may show only here
+            if _AS_CONSOLE_SCRIPT[0]:
+                # done and said, while a press still ends as "files written": the same
+                # press after this, on the way to main's handler, raised a traceback and
+                # killed the process by SIGINT (a loaded test run, after "wrote 3 files")
+                ignore_ctrl_c_once_done()
             return result
 
 
@@ -227,6 +237,7 @@ def main() -> None:
             # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider
             os.environ.setdefault("COLUMNS", "160")
         _register_commands()
+        _AS_CONSOLE_SCRIPT[0] = True
         app(standalone_mode=True)
     except SystemExit as ending:
         if ending.code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
