@@ -82,7 +82,7 @@ from supplyline.routing.loads import (
 )
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.road_load import DayGraph, Full, RoadBudget
+from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
@@ -277,7 +277,7 @@ def _solve(
     *,
     roads: tuple[RoadBudget, DayGraph],
     shifts: Mapping[str, tuple[int, int]] | None = None,
-) -> tuple[list[TruckRoute], list[Chunk], list[str], dict[int, Full]]:
+) -> tuple[list[TruckRoute], list[Chunk], list[str], dict[int, Taken]]:
     """One search: its truck routes, the loads left out and the solver's notes.
 
     And the loads taken off roads the routes would overfill, by chunk index, with the
@@ -296,7 +296,8 @@ def _solve(
     budget, graph = roads
     priority = [requests[c.request].priority for c in chunks]
     solution, dropped = budget.fit(problem, solution, chunks, priority, graph)
-    routes, left = to_routes(problem, solution, chunks, groups, km, scenario, numbered_after)
+    carried = kept_chunks(chunks, dropped)  # a split load carries what its roads still take
+    routes, left = to_routes(problem, solution, carried, groups, km, scenario, numbered_after)
     off = {(chunks[k].request, chunks[k].part) for k in dropped}
     left = [c for c in left if (c.request, c.part) not in off]
     return routes, left, list(solution.notes), dropped
@@ -387,7 +388,7 @@ def _repair(
         graph: DayGraph,
         used: Mapping[str, int],
         shifts: Mapping[str, tuple[int, int]],
-    ) -> tuple[list[TruckRoute], list[Chunk], dict[int, Full]]:
+    ) -> tuple[list[TruckRoute], list[Chunk], dict[int, Taken]]:
         more, left, extra, dropped = _solve(
             scenario, parts, idle, chunks, loaded, quick, None, used, roads=(budget, graph),
             shifts=shifts,

@@ -10,11 +10,14 @@ and a one-way track of 60 t/day any number of 8 t trucks.
 
 Where the routes overfill a road, loads come off it (:meth:`RoadBudget.fit`): one at a
 time from the fullest road, the least urgent first, the smallest load that ends the
-excess where one does (else the largest), until every road keeps its capacity; the
-trucks that lose loads are timed again by PyVRP (:func:`~supplyline.routing.solver.
-reschedule`). The loads taken off are then sent another way on the trucks and hours left,
-with the full roads out of the loaded trucks' graph (:mod:`~supplyline.routing.
-road_repair`), and what no truck can bring so is ``road_full``.
+excess where one does (else the largest), until every road keeps its capacity. A load
+larger than the excess is split, not taken off whole: what the road still carries (whole
+kilograms, the most urgent commodities first) stays on the truck and only the rest comes
+off (a tester's 5 t/day road carried nothing to a unit short of 10 t, its loads being
+truck-sized). The trucks that lose loads are timed again by PyVRP
+(:func:`~supplyline.routing.solver.reschedule`). The loads taken off are then sent another
+way on the trucks and hours left, with the full roads out of the loaded trucks' graph
+(:mod:`~supplyline.routing.road_repair`), and what no truck can bring so is ``road_full``.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
 from supplyline.types import LocationId, day_label
 
-__all__ = ["DayGraph", "Full", "RoadBudget", "loaded_matrix"]
+__all__ = ["DayGraph", "Full", "RoadBudget", "Taken", "kept_chunks", "loaded_matrix"]
 
 _EPS_T = 1e-6
 """Tonnes below a milligram: loads are whole kilograms, sums carry float dust."""
@@ -161,6 +164,42 @@ class Full:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """What came off one load for a full road: the road to blame and the tonnes taken.
+
+    ``load_t`` is the whole load's where it came off whole, else the part beyond what the
+    road still carried (the rest stays on its truck).
+    """
+
+    full: Full
+    load_t: Mapping[str, float]
+
+
+def kept_chunks(chunks: Sequence[Chunk], taken: Mapping[int, Taken]) -> list[Chunk]:
+    """The loads as the trucks carry them: each split one less what came off it.
+
+    A load taken off whole keeps its figures here (it is on no route any more).
+    """
+    out = list(chunks)
+    for k, t in taken.items():
+        c = chunks[k]
+        left = {
+            com: round(x - t.load_t.get(com, 0.0), 6)
+            for com, x in c.load_t.items()
+            if x - t.load_t.get(com, 0.0) > _EPS_T
+        }
+        if left:
+            share = sum(left.values()) / c.tonnes
+            out[k] = replace(
+                c,
+                load_t=left,
+                volume_m3=c.volume_m3 * share,
+                weighted_t=c.weighted_t * share,
+            )
+    return out
+
+
 @dataclass(slots=True)
 class RoadBudget:
     """What each road direction of capacity may still carry on the day, as routes take it.
@@ -215,19 +254,21 @@ class RoadBudget:
         chunks: Sequence[Chunk],
         priority: Sequence[int],
         graph: DayGraph,
-    ) -> tuple[VrpSolution, dict[int, Full]]:
+    ) -> tuple[VrpSolution, dict[int, Taken]]:
         """The solution with loads taken off until no road carries more than it may.
 
         ``priority`` is each chunk's (1 most urgent). Returns the solution kept (its
-        routes timed again where they lost loads) and, by chunk index, the loads taken
-        off with the full road to blame; adds the kept routes' tonnes to ``used``.
+        routes timed again where they lost loads) and, by chunk index, what came off each
+        load with the full road to blame: a load larger than the road's excess is split,
+        the rest stays on its truck (:func:`kept_chunks`); adds the kept routes' tonnes to
+        ``used``.
         """
         d = problem.num_depots
         where = [*problem.names[:d], *(c.location for c in chunks)]
         tonnes = [0.0] * d + [c.tonnes for c in chunks]
         visits = [list(r.visits) for r in solution.routes]
         homes = [problem.names[problem.vehicles[r.vehicle].depot] for r in solution.routes]
-        dropped: dict[int, Full] = {}
+        dropped: dict[int, Taken] = {}
         touched: set[int] = set()
         asked: dict[RoadWay, float] = {}
         while True:
@@ -263,9 +304,20 @@ class RoadBudget:
                 for w, _, nodes in route if w == way for node in nodes
             }  # fmt: skip
             r, node = _pick(on_board, over[way], tonnes, priority, d)
-            visits[r] = _without(visits[r], node, d)
-            dropped[node - d] = full
-            touched.add(r)
+            c = chunks[node - d]
+            before = dropped[node - d].load_t if node - d in dropped else {}
+            on = {com: t - before.get(com, 0.0) for com, t in c.load_t.items()}
+            keep_kg = math.floor((tonnes[node] - over[way]) * 1000 + 1e-6)
+            if keep_kg >= 1:  # the part the road still carries stays on the truck
+                stays = self._most_urgent(on, keep_kg / 1000)
+                taken = {com: round(t - stays.get(com, 0.0), 6) for com, t in on.items()}
+                tonnes[node] = sum(stays.values())
+            else:
+                taken = on
+                visits[r] = _without(visits[r], node, d)
+                touched.add(r)
+            whole = {com: before.get(com, 0.0) + taken.get(com, 0.0) for com in c.load_t}
+            dropped[node - d] = Taken(full, {com: t for com, t in whole.items() if t > _EPS_T})
         kept = list(solution.routes)
         for r in sorted(touched):
             if not any(n >= d for n in visits[r]):
@@ -273,8 +325,8 @@ class RoadBudget:
             (timed,) = reschedule(problem, [(solution.routes[r].vehicle, visits[r])])
             if timed is None:  # shorter legs broke a window (estimates): off it all goes
                 was = set(solution.routes[r].visits)
-                blame = next(f for k, f in dropped.items() if k + d in was)
-                dropped |= {n - d: blame for n in visits[r] if n >= d}
+                blame = next(t.full for k, t in dropped.items() if k + d in was)
+                dropped |= {n - d: Taken(blame, chunks[n - d].load_t) for n in visits[r] if n >= d}
                 visits[r] = []
             else:
                 kept[r] = timed
@@ -287,6 +339,18 @@ class RoadBudget:
             for way, t, _ in _crossings(v, homes[r], where, tonnes, d, graph):
                 self.used[way] += t
         return replace(solution, routes=routes), dropped
+
+    def _most_urgent(self, load: Mapping[str, float], keep_t: float) -> dict[str, float]:
+        """``keep_t`` of ``load``, its most urgent commodities first (then by name)."""
+        coms = self.scenario.commodity_by_id
+        order = sorted(load, key=lambda c: (coms[c].priority if c in coms else 99, c))
+        out: dict[str, float] = {}
+        for com in order:
+            t = round(min(load[com], keep_t), 6)
+            if t > _EPS_T:
+                out[com] = t
+            keep_t -= t
+        return out
 
 
 def _crossings(

@@ -30,7 +30,7 @@ from supplyline.domain.routes import TruckRoute, Unserved, UnservedReason
 from supplyline.routing.depot_stock import allocate
 from supplyline.routing.loads import idle_groups, plan_chunks
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.road_load import DayGraph, Full, RoadBudget, loaded_matrix
+from supplyline.routing.road_load import DayGraph, Full, RoadBudget, Taken, loaded_matrix
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
@@ -60,11 +60,11 @@ Solve = Callable[
         Mapping[str, int],
         Mapping[str, tuple[int, int]],
     ],
-    tuple[list[TruckRoute], list[Chunk], dict[int, Full]],
+    tuple[list[TruckRoute], list[Chunk], dict[int, Taken]],
 ]
 """One search of the day (requests, trucks, loads, km, graph, trucks numbered before,
 groups' shifts in seconds where not the whole day): its routes, the loads it left out and
-those taken off a full road, by chunk index."""
+what came off them for a full road, by chunk index."""
 
 _DAY_S = 24 * 3600
 _LEAST_S = 15 * 60
@@ -75,23 +75,24 @@ def offs_of(
     scenario: Scenario,
     requests: Sequence[DeliveryRequest],
     chunks: Sequence[Chunk],
-    dropped: Mapping[int, Full],
+    dropped: Mapping[int, Taken],
     pinned: Sequence[LocationId | None],
     before: Sequence[tuple[Full, ...]] | None = None,
 ) -> list[Off]:
-    """The loads taken off, as one part per request, with the roads to blame.
+    """What came off the loads, as one part per request, with the roads to blame.
 
-    ``before`` is, per request, what earlier rounds blamed (its loads were taken off
-    already once).
+    Only what came off a split load (its part beyond the road's room) is here: the rest
+    went on. ``before`` is, per request, what earlier rounds blamed (its loads were
+    taken off already once).
     """
     load: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     blame: dict[int, list[Full]] = defaultdict(list)
-    for k, full in sorted(dropped.items()):
+    for k, taken in sorted(dropped.items()):
         c = chunks[k]
-        for com, t in c.load_t.items():
+        for com, t in taken.load_t.items():
             load[c.request][com] += t
-        if full not in blame[c.request]:
-            blame[c.request].append(full)
+        if taken.full not in blame[c.request]:
+            blame[c.request].append(taken.full)
     return [
         Off(
             req=part_of(scenario, requests[r], dict(load[r])),
@@ -204,7 +205,11 @@ def repair(
         )  # fmt: skip
         tried = {c.request for c in chunks}
         untried = [i for i in range(len(parts)) if i not in tried]
-        lost += [road_full(off[i], day, _other_way(u)) for i, u in zip(untried, unfit, strict=True)]
+        busy = _busy_depots(scenario, [parts[i] for i in untried], groups, idle, loaded, day)
+        lost += [
+            road_full(off[i], day, _other_way(u, b))
+            for i, u, b in zip(untried, unfit, busy, strict=True)
+        ]
         if not chunks:
             off = []
             break
@@ -300,8 +305,46 @@ def _summed(chunks: Sequence[Chunk]) -> dict[str, float]:
     return dict(load)
 
 
-def _other_way(u: Unserved) -> str:
-    """Why the way round the full roads did not serve, from the check of the idle trucks."""
+def _busy_depots(
+    scenario: Scenario,
+    parts: Sequence[DeliveryRequest],
+    groups: Sequence[FleetGroup],
+    idle: Sequence[FleetGroup],
+    loaded: RoadMatrix,
+    day: int,
+) -> list[list[LocationId]]:
+    """Per load, the depots whose trucks could bring it round but have no hours left.
+
+    Those a fresh truck of theirs would serve on ``loaded`` (the way round the full
+    roads) and with no truck idle nor hours left after their routes (``idle``).
+    """
+    if not parts:
+        return []
+    left = {g.depot for g in idle}
+    return [
+        sorted({x.depot for x in opts} - left)
+        for opts in depot_options(parts, groups, loaded, scenario, day)
+    ]
+
+
+def _other_way(u: Unserved, busy: Sequence[LocationId] = ()) -> str:
+    """Why the way round the full roads did not serve, from the check of the idle trucks.
+
+    Where a depot's trucks would bring it round but have no hours left (``busy``), that
+    is said rather than "no other road": a tester's D2 had an open road to the unit and
+    its one truck spent its hours on another unit.
+    """
+    if busy:
+        rest = (
+            "the trucks left have no other road open to it"
+            if u.reason is UnservedReason.ROAD_CLOSED
+            else f"the trucks left: {u.reason}, {u.detail}"
+        )
+        whose = ", ".join(busy)
+        return (
+            f"no truck was left to bring it another way (the trucks of {whose} have no "
+            f"hours left; {rest})"
+        )
     if u.reason is UnservedReason.ROAD_CLOSED:
         return "no other road open to it"
     return f"the other way does not serve: {u.reason} ({u.detail})"
