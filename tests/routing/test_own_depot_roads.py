@@ -50,20 +50,25 @@ def _swap() -> Scenario:
 
 
 @pytest.mark.parametrize(
-    ("goods1", "held1", "goods2", "held2", "what"),
+    ("goods1", "held1", "goods2", "held2", "what", "sent1", "sent2"),
     [
         # each depot holds only its own unit's goods
-        (FOOD, FOOD, FUEL, FUEL, "fuel"),
+        (FOOD, FOOD, FUEL, FUEL, "fuel", "food", "fuel"),
         # the goods not known: each its own depot
-        (frozenset(), BOTH, frozenset(), BOTH, "its goods (commodities not known)"),
+        (
+            frozenset(), BOTH, frozenset(), BOTH, "its goods (commodities not known)",
+            "its goods", "its goods",
+        ),
     ],
-)
+)  # fmt: skip
 def test_goods_are_not_swapped_between_depots(
     goods1: frozenset[str],
     held1: frozenset[str],
     goods2: frozenset[str],
     held2: frozenset[str],
     what: str,
+    sent1: str,
+    sent2: str,
 ) -> None:
     """10 + 10 t/day over J–K's 10: the any-depot flow fits (by the swap roads), goods not."""
     needs = [
@@ -73,9 +78,10 @@ def test_goods_are_not_swapped_between_depots(
     out = shared_road_misfits(_swap(), needs)
     assert list(out) == ["U2"]
     assert out["U2"] == (
-        "needs 10.0 t/day from D2; the roads carry at most 10.0 t/day of 20.0 with each good "
-        f"from the depots that hold it: {what} 10.0 t/day short at L2 (held at D2), over "
-        "road J→K (link J-K: 10 t/day), shared with U1 (10.0 t/day from D1): 20.0 t/day in all"
+        f"needs 10.0 t/day (10.0 t/day of {sent2} from D2); the roads carry at most 10.0 "
+        f"t/day of 20.0 with each good from the depots that hold it: {what} 10.0 t/day short "
+        "at L2 (held at D2), over road J→K (link J-K: 10 t/day), shared with U1 (10.0 t/day: "
+        f"10.0 t/day of {sent1} from D1): 20.0 t/day in all"
     )
 
 
@@ -147,9 +153,10 @@ def test_a_good_that_does_not_fit_is_named_with_its_road() -> None:
         RoadNeed("U2", "D2", "L2", 13.0, BOTH, FUEL, _split(10, 3)),
     ]
     assert shared_road_misfits(_swap(), needs) == {
-        "U2": "needs 13.0 t/day from D2; the roads carry at most 22.0 t/day of 23.0 with "
-        "each good from the depots that hold it: fuel 1.0 t/day short at L2 (held at D2), "
-        "over road J→K (link J-K: 10 t/day), shared with U1 (10.0 t/day from D1): 23.0 "
+        "U2": "needs 13.0 t/day (10.0 t/day of food from D1, 3.0 t/day of fuel from D2); the "
+        "roads carry at most 22.0 t/day of 23.0 with each good from the depots that hold it: "
+        "fuel 1.0 t/day short at L2 (held at D2), over road J→K (link J-K: 10 t/day), shared "
+        "with U1 (10.0 t/day: 8.0 t/day of food from D1, 2.0 t/day of fuel from D2): 23.0 "
         "t/day in all"
     }
 

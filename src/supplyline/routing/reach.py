@@ -29,10 +29,11 @@ what they consumed. This makes that visible before it happens, per unit:
   not sustainable (a tester's unit whose only road was closed for the whole horizon was
   "ok" with a 1.7 h round trip);
 * whether the roads can carry its demand at all: their ``capacity_t_per_day`` bound the
-  loaded tonnes a day from its depot (a maximum flow, :func:`~supplyline.routing.
-  road_load.road_bound`), for the unit alone, then beside the other units behind the
-  same roads (:mod:`~supplyline.routing.road_share`: only the unit that does not fit is
-  flagged); the trucks' figures stay an estimate.
+  loaded tonnes a day from the depots holding its goods (a maximum flow, each good from
+  its holders: :meth:`~supplyline.routing.road_days.DayRoads.bound_sends`), for the unit
+  alone, then beside the other units behind the same roads (:mod:`~supplyline.routing.
+  road_share`: only the unit that does not fit is flagged); the trucks' figures stay an
+  estimate.
 """
 
 from __future__ import annotations
@@ -48,14 +49,21 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_goods import depot_goods, goods_elsewhere
+from supplyline.routing.reach_goods import (
+    depot_goods,
+    goods_by_unit,
+    goods_elsewhere,
+    holders,
+    no_holder_words,
+    unit_sends,
+)
 from supplyline.routing.reach_turns import (
     carried_words,
     no_window_words,
     num,
     window_words,
 )
-from supplyline.routing.road_days import DayRoads, day_road_misfits, roads_text
+from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import (
     RoadMatrix,
@@ -159,12 +167,15 @@ def _depot(
     groups_at: Mapping[LocationId, list[FleetGroup]],
     sources: Collection[LocationId],
     service_h: float,
+    holding: Collection[LocationId] = (),
 ) -> LocationId | None:
     """The depot whose trucks serve ``loc``, as ``routes`` would pick it.
 
     The nearest (by road first, then by its fastest trucks' round trip, as ``routes``
-    allocates loads to depots) that is a supply point and whose trucks can serve it within
-    their hours; else the nearest whose trucks can; else the nearest.
+    allocates loads to depots) that holds some of the unit's goods (``holding``), is a
+    supply point and whose trucks can serve it within their hours; else such a depot off
+    the supply points; else, as where the goods are not known, the nearest supply point
+    whose trucks can; else the nearest whose trucks can; else the nearest.
     """
     u = km.index(loc)
 
@@ -175,7 +186,11 @@ def _depot(
         return (not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
 
     able = [x for x in groups_at if _serving(km, x, loc, groups_at[x], service_h)]
-    for pool in ([x for x in able if x in sources], able, list(groups_at)):
+    mine = [x for x in able if x in holding]
+    for pool in ([x for x in mine if x in sources], mine, [x for x in able if x in sources]):
+        if pool:
+            return min(pool, key=key)
+    for pool in (able, list(groups_at)):
         if pool:
             return min(pool, key=key)
     return None
@@ -190,12 +205,15 @@ def _row(
     availability: float,
     points: tuple[list[LocationId], list[LocationId]],
     roads: DayRoads,
+    goods: _UnitGoods,
 ) -> tuple[ReachRow, tuple[Lane, ...]]:
     heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
     service_h = scenario.routing.service_minutes / 60
-    depot = None if loc in heads else _depot(km, loc, groups_at, sources, service_h)
+    wants = goods.needed.get(unit_id, {})
+    holding = holders(wants, goods.held)
+    depot = None if loc in heads else _depot(km, loc, groups_at, sources, service_h, holding)
     joined = depot is not None and math.isfinite(
         km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
     )
@@ -267,11 +285,15 @@ def _row(
                     f" (its {window_words(unit)} admits {n} turn{'' if n == 1 else 's'} a "
                     f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
                 )
+    if not reason and daily > 0 and holding and depot not in holding and depot != loc:
+        reason = no_holder_words(wants, goods.held, depot)
     if not reason and not closed and daily > 0:
-        bound = roads.bound(depot, loc, daily)
+        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), depot)
+        bound = roads.bound_sends(loc, sends)
         if bound is not None:
+            froms = ", ".join(sorted({d for x in sends for d in x.depots}))
             reason = (
-                f"needs {daily:.1f} t/day; the roads from {depot} carry at most "
+                f"{need_words(daily, sends)}; the roads from {froms} carry at most "
                 f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
             )
     lanes = tuple(
@@ -351,10 +373,23 @@ def check_reach(
         for u in scenario.units
     }
     roads = DayRoads(scenario)  # the roads of any day, built once for every unit
+    held = {d: depot_goods(scenario, d, plan) for d in groups_at}
+    service_h = scenario.routing.service_minutes / 60
+    serving = {
+        u.id: frozenset(
+            d
+            for d in groups_at
+            if km.by_road[km.index(d), km.index(u.destination)]
+            and km.by_road[km.index(u.destination), km.index(d)]
+            and _serving(km, d, u.destination, groups_at[d], service_h)
+        )
+        for u in scenario.units
+    }
+    unit_goods = _UnitGoods(goods_by_unit(goods or {}), held, serving)
     made = [
         _row(
             scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
-            (no_truck, sources), roads,
+            (no_truck, sources), roads, unit_goods,
         )
         for u in scenario.units
     ]  # fmt: skip
@@ -378,23 +413,11 @@ def check_reach(
         )
         for r in rows
     ]
-    held = {d: depot_goods(scenario, d, plan) for d in groups_at}
-    service_h = scenario.routing.service_minutes / 60
-    serving = {
-        u.id: frozenset(
-            d
-            for d in groups_at
-            if km.by_road[km.index(d), km.index(u.destination)]
-            and km.by_road[km.index(u.destination), km.index(d)]
-            and _serving(km, d, u.destination, groups_at[d], service_h)
-        )
-        for u in scenario.units
-    }
     final = _shared_roads(
         scenario,
         _shared(rows, [lanes for _, lanes in made], groups_at, availability),
         wanted,
-        _UnitGoods(_by_goods(goods or {}), held, serving),
+        unit_goods,
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -480,29 +503,6 @@ class _UnitGoods:
     """The depots whose trucks make the round trip to the unit within their hours."""
 
 
-def _by_goods(
-    goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]],
-) -> dict[UnitId, dict[CommodityId, float | None]]:
-    """Each unit's commodities, with the tonnes a day of each where given; else an error.
-
-    A tonnage that is not a finite number >= 0 is an ArgumentError, as ``daily_t``'s.
-    """
-    out: dict[UnitId, dict[CommodityId, float | None]] = {}
-    for unit, wanted in goods.items():
-        if isinstance(wanted, Mapping):
-            out[unit] = {}
-            for c, t in wanted.items():
-                value: float = check_value(t, float, f"goods[{unit!r}][{c!r}]")
-                if not (math.isfinite(value) and value >= 0):
-                    raise ArgumentError(
-                        f"goods[{unit!r}][{c!r}](={value}) must be a finite number >= 0"
-                    )
-                out[unit][c] = value
-        else:
-            out[unit] = dict.fromkeys(wanted)
-    return out
-
-
 def _shared_roads(
     scenario: Scenario,
     rows: Sequence[ReachRow],
@@ -529,6 +529,13 @@ def _shared_roads(
             goods.held.get(r.depot, frozenset()),
             {c: t for c, t in goods.needed.get(r.unit, {}).items() if t is not None},
             goods.serving.get(r.unit, frozenset()),
+            unit_sends(
+                min(r.daily_t, r.capacity_t_per_day),
+                goods.needed.get(r.unit, {}),
+                goods.held,
+                goods.serving.get(r.unit, ()),
+                r.depot,
+            ),
         )
         for r in rows
         if r.depot is not None and r.round_trip_h is not None

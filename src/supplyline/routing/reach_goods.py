@@ -20,15 +20,25 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from supplyline.domain import Plan, Scenario
+from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachRow
+from supplyline.errors import ArgumentError
 from supplyline.routing.reach_turns import num
+from supplyline.routing.road_share import Send
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["depot_goods", "goods_elsewhere"]
+__all__ = [
+    "depot_goods",
+    "goods_by_unit",
+    "goods_elsewhere",
+    "holders",
+    "no_holder_words",
+    "unit_sends",
+]
 
 
 def _held(
@@ -55,8 +65,9 @@ def depot_goods(scenario: Scenario, depot: LocationId, plan: Plan | None) -> fro
     """The commodities ``depot`` holds: in ``stocks.csv``, or brought in by the ``plan``.
 
     Which, not how much (the tonnes are :func:`goods_elsewhere`'s and ``routes``'
-    ``depot_short``'s matter): the shared-road check lets a unit take its goods from any
-    depot that holds them all (:mod:`~supplyline.routing.road_share`).
+    ``depot_short``'s matter): reach serves a unit from a depot holding some of its goods
+    (:func:`holders`), and its roads carry each good from the depots holding it
+    (:func:`unit_sends`, :mod:`~supplyline.routing.road_share`).
     """
     held = {
         st.commodity
@@ -119,4 +130,99 @@ def goods_elsewhere(
                 f"over the horizon ({basis}), less than one day of the {num(round(need, 3))} "
                 f"t/day the units it serves need (routes loads a truck at its own depot only)"
             )
+    return out
+
+
+def holders(
+    needed: Collection[CommodityId], held: Mapping[LocationId, frozenset[CommodityId]]
+) -> frozenset[LocationId]:
+    """The depots holding some of the ``needed`` goods (none when those are not known).
+
+    A tester's unit needing water and rations was served by the depot 4 km away holding
+    only fuel (225 t/day of trucks), and read ok while the plan and ``routes`` left it
+    short: reach serves a unit from these first.
+    """
+    wanted = set(needed)
+    return frozenset(d for d, goods in held.items() if wanted & goods)
+
+
+def no_holder_words(
+    needed: Collection[CommodityId],
+    held: Mapping[LocationId, frozenset[CommodityId]],
+    depot: LocationId,
+) -> str:
+    """Why ``depot`` serves a unit though it holds none of its goods, where others hold them.
+
+    ``its trucks … hold none of water, rations: DA, DB hold them, and no truck of theirs
+    can serve it within drivers' hours``.
+    """
+    where = ", ".join(sorted(holders(needed, held)))
+    return (
+        f"no depot whose trucks can serve it holds its goods ({', '.join(sorted(needed))}): "
+        f"{where} hold{'s' if ',' not in where else ''} them, and their trucks cannot make "
+        f"the round trip within drivers' hours; {depot}, whose trucks can, holds none"
+    )
+
+
+def unit_sends(
+    daily_t: float,
+    needed: Mapping[CommodityId, float | None],
+    held: Mapping[LocationId, frozenset[CommodityId]],
+    may: Collection[LocationId],
+    depot: LocationId,
+) -> tuple[Send, ...]:
+    """A unit's ``daily_t`` split by the depots that hold each good and may serve it.
+
+    ``may`` are the depots whose trucks may serve the unit (``depot``, its serving one,
+    always among them). With tonnes by commodity, each good from the depots of ``may``
+    holding it (scaled to ``daily_t``); with the commodities alone, all from the depots
+    holding them all; with none, all from ``depot`` — as the shared check's goods flow
+    splits them (:mod:`~supplyline.routing.road_share`). A good no depot may send comes
+    from ``depot`` (what it lacks is :func:`goods_elsewhere`'s matter, not the roads').
+
+    >>> held = {"DA": frozenset({"water"}), "DB": frozenset({"rations"})}
+    >>> [(x.goods, sorted(x.depots), x.tonnes)
+    ...  for x in unit_sends(15.0, {"water": 10.0, "rations": 5.0}, held, ["DA", "DB"], "DA")]
+    [(('water',), ['DA'], 10.0), (('rations',), ['DB'], 5.0)]
+    """
+    may = {*may, depot}
+    tonnes = {c: t for c, t in sorted(needed.items()) if t is not None and t > 0}
+    if tonnes:
+        scale = daily_t / sum(tonnes.values())
+        by_src: dict[frozenset[LocationId], list[CommodityId]] = defaultdict(list)
+        for c in tonnes:
+            src = frozenset(d for d in may if c in held.get(d, ())) or frozenset({depot})
+            by_src[src].append(c)
+        sends = [
+            Send(tuple(cs), src, scale * sum(tonnes[c] for c in cs)) for src, cs in by_src.items()
+        ]
+        return tuple(sorted(sends, key=lambda x: (-x.tonnes, x.goods)))  # the most first
+    if needed:
+        goods = frozenset(needed)
+        src = frozenset(d for d in may if goods <= held.get(d, frozenset())) or frozenset({depot})
+        return (Send(tuple(sorted(goods)), src, daily_t),)
+    return (Send((), frozenset({depot}), daily_t),)
+
+
+def goods_by_unit(
+    goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]],
+) -> dict[UnitId, dict[CommodityId, float | None]]:
+    """Each unit's commodities, with the tonnes a day of each where given; else an error.
+
+    ``check_reach``'s ``goods``, by which a unit is served from depots holding them. A
+    tonnage that is not a finite number >= 0 is an ArgumentError, as ``daily_t``'s.
+    """
+    out: dict[UnitId, dict[CommodityId, float | None]] = {}
+    for unit, wanted in goods.items():
+        if isinstance(wanted, Mapping):
+            out[unit] = {}
+            for c, t in wanted.items():
+                value: float = check_value(t, float, f"goods[{unit!r}][{c!r}]")
+                if not (math.isfinite(value) and value >= 0):
+                    raise ArgumentError(
+                        f"goods[{unit!r}][{c!r}](={value}) must be a finite number >= 0"
+                    )
+                out[unit][c] = value
+        else:
+            out[unit] = dict.fromkeys(wanted)
     return out

@@ -23,11 +23,26 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
-from supplyline.routing.road_share import RoadNeed, driven, rate_text, shared_road_misfits
+from supplyline.routing.road_share import (
+    RoadNeed,
+    Send,
+    driven,
+    rate_text,
+    sends_text,
+    shared_road_misfits,
+)
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
-__all__ = ["DayRoads", "RoadCut", "day_groups", "day_road_misfits", "days_text", "road_bound"]
+__all__ = [
+    "DayRoads",
+    "RoadCut",
+    "day_groups",
+    "day_road_misfits",
+    "days_text",
+    "need_words",
+    "road_bound",
+]
 
 
 def days_text(days: Collection[int]) -> str:
@@ -113,21 +128,45 @@ class DayRoads:
 
         As :func:`road_bound` says, over these roads.
         """
-        if not self.caps or depot == place:
+        return self.bound_sends(place, [Send((), frozenset({depot}), need_t)])
+
+    def bound_sends(self, place: LocationId, sends: Sequence[Send]) -> RoadCut | None:
+        """The most tonnes a day to ``place`` with each of ``sends`` from its own depots.
+
+        One maximum flow: a source feeds a node per send (its tonnes), which feeds each of
+        its depots; with one place to reach, a path from a send's node is that send's, so
+        the flow is each good from its holders (the shared check's goods flow, for one
+        unit). A send from ``place`` itself needs no road. None when the roads carry it
+        all, or when no road leads there.
+        """
+        if place not in self.pos:
             return None
-        need_kg = min(math.ceil(need_t * 1000), 2**40)
+        live = [x for x in sends if place not in x.depots and x.tonnes > 0]
+        if not self.caps or not live:
+            return None
+        kgs = [min(math.ceil(x.tonnes * 1000 - 1e-6), 2**40) for x in live]
+        need_kg = sum(kgs)
         n = len(self.pos)
-        caps = np.minimum(np.array(self.caps), need_kg).astype(np.int64)
-        graph = csr_matrix((caps, (self.rows, self.cols)), shape=(n, n))
+        src = n + len(live)
+        rows, cols, caps = list(self.rows), list(self.cols), list(self.caps)
+        for k, (x, kg) in enumerate(zip(live, kgs, strict=True)):
+            rows.append(src)
+            cols.append(n + k)
+            caps.append(kg)
+            for d in sorted(x.depots):
+                rows.append(n + k)
+                cols.append(self.pos[d])
+                caps.append(kg)
+        arcs = np.minimum(np.array(caps), need_kg).astype(np.int64)
+        graph = csr_matrix((arcs, (rows, cols)), shape=(src + 1, src + 1))
         graph.sum_duplicates()
-        i = self.pos[depot]
-        result = maximum_flow(graph, i, self.pos[place])
+        result = maximum_flow(graph, src, self.pos[place])
         if result.flow_value >= need_kg or result.flow_value == 0:  # 0: no road leads there
             return None
         residual = (graph - result.flow).tocsr()
         residual.data = np.where(residual.data > 0, residual.data, 0)
         residual.eliminate_zeros()
-        seen = set(breadth_first_order(residual, i, directed=True, return_predecessors=False))
+        seen = set(breadth_first_order(residual, src, directed=True, return_predecessors=False))
         return RoadCut(result.flow_value / 1000, _across(self.ways, seen), _across(self.shut, seen))
 
 
@@ -168,12 +207,11 @@ def _across(ways: Mapping[tuple[int, int], list[Link]], side: Collection[int]) -
 
 
 def worst_alone(
-    depot: LocationId,
+    sends: Sequence[Send],
     place: LocationId,
-    need_t: float,
     groups: Sequence[tuple[DayRoads, Collection[int]]],
 ) -> tuple[RoadCut, list[int], list[int]] | None:
-    """The group of days whose roads carry least of ``need_t`` alone, if short of it.
+    """The group of days whose roads carry least of ``sends`` alone, if short of them.
 
     ``groups`` are the roads of each group of days (of :func:`day_groups`) and the days
     of it the unit has demand. Returns the worst cut, its days, and the days of the other
@@ -182,7 +220,7 @@ def worst_alone(
     short: list[tuple[float, int, RoadCut, list[int]]] = []
     for roads, days in groups:
         if days:
-            cut = roads.bound(depot, place, need_t)
+            cut = roads.bound_sends(place, sends)
             if cut is not None:
                 short.append((cut.limit_t, min(days), cut, sorted(days)))
     if not short:
@@ -193,17 +231,31 @@ def worst_alone(
 
 
 def alone_words(
-    unit_t: float, depot: LocationId, cut: RoadCut, days: Collection[int], also: Collection[int]
+    unit_t: float, sends: Sequence[Send], cut: RoadCut, days: Collection[int], also: Collection[int]
 ) -> str:
-    """``needs 15.0 t/day; on C+0–C+1 the roads from D carry at most 10.0 t/day there (…)``."""
+    """``needs 15.0 t/day; on C+0–C+1 the roads from D carry at most 10.0 t/day there (…)``.
+
+    Where the goods come from more than one depot, or the commodities are known, the
+    need names what each depot sends (:func:`~supplyline.routing.road_share.sends_text`).
+    """
+    froms = ", ".join(sorted({d for x in sends for d in x.depots}))
     said = (
-        f"needs {unit_t:.1f} t/day; on {days_text(days)} the roads from {depot} carry at most "
-        f"{rate_text(cut.limit_t)} t/day there ({roads_text(cut.roads)}"
+        f"{need_words(unit_t, sends)}; on {days_text(days)} the roads from {froms} carry at "
+        f"most {rate_text(cut.limit_t)} t/day there ({roads_text(cut.roads)}"
     )
     if cut.closed:
         said += f"; closed then: {roads_text(cut.closed, figures=False)}"
     said += ")"
     return f"{said}; short on {days_text(also)} too" if also else said
+
+
+def need_words(unit_t: float, sends: Sequence[Send]) -> str:
+    """``needs 15.0 t/day (10.0 t/day of water from DA, 5.0 t/day of rations from DB)``.
+
+    Just ``needs 15.0 t/day`` where it all comes from one depot and the goods are not known.
+    """
+    plain = len(sends) <= 1 and not any(x.goods for x in sends)
+    return f"needs {unit_t:.1f} t/day" + ("" if plain else f" ({sends_text(sends)})")
 
 
 def unit_days(
@@ -257,9 +309,10 @@ def day_road_misfits(
         for k, _ in tight:
             if k not in built:
                 built[k] = DayRoads(scenario, groups[k][0])
-        worst = worst_alone(x.depot, x.place, x.tonnes, [(built[k], days) for k, days in tight])
+        sends = x.sends or (Send((), frozenset({x.depot}), x.tonnes),)
+        worst = worst_alone(sends, x.place, [(built[k], days) for k, days in tight])
         if worst is not None:
-            out[x.unit] = alone_words(x.tonnes, x.depot, *worst)
+            out[x.unit] = alone_words(x.tonnes, sends, *worst)
     flagged = {*last, *out}
     units = {x.unit for x in live}
     for days in groups:

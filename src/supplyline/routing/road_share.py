@@ -24,6 +24,7 @@ holding some of the goods were held to feeding their own units, on the safe side
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -38,7 +39,7 @@ from supplyline.routing.depot_flow import GoodsFlow, GoodsGroup, goods_flow
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import CommodityId, LocationId, UnitId, figure_text
 
-__all__ = ["RoadNeed", "driven", "rate_text", "shared_road_misfits"]
+__all__ = ["RoadNeed", "Send", "driven", "rate_text", "sends_text", "shared_road_misfits"]
 
 
 def driven(link: Link, horizon_days: int, day: int | None) -> bool:
@@ -59,6 +60,32 @@ def rate_text(t_per_day: float) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Send:
+    """Some of a unit's tonnes a day, of ``goods``, that any of ``depots`` may send."""
+
+    goods: tuple[CommodityId, ...]
+    """The commodities (empty: not known)."""
+    depots: frozenset[LocationId]
+    tonnes: float
+
+
+def sends_text(sends: Sequence[Send]) -> str:
+    """``10.0 t/day of water from DA, 5.0 t/day of rations from DB`` (depots by what they send).
+
+    A tester's "needs 15.0 t/day from DB" named the depot of 5 t of rations only; the water
+    came from DA.
+
+    >>> sends_text([Send(("water",), frozenset({"DA", "DC"}), 10.0)])
+    '10.0 t/day of water from DA or DC'
+    """
+    return ", ".join(
+        f"{rate_text(x.tonnes)} t/day of {', '.join(x.goods) if x.goods else 'its goods'} "
+        f"from {' or '.join(sorted(x.depots))}"
+        for x in sends
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class RoadNeed:
     """A unit's daily tonnes, driven loaded from its depot to its place."""
 
@@ -74,6 +101,9 @@ class RoadNeed:
     """Its tonnes a day by commodity, as shares of ``tonnes`` (empty: not known)."""
     serving: frozenset[LocationId] = frozenset()
     """The depots whose trucks may serve it (empty: any of those of the units judged)."""
+    sends: tuple[Send, ...] = ()
+    """Its tonnes split by the depots that hold them and may serve it, for its roads alone
+    (empty: all from ``depot``)."""
 
     @property
     def kg(self) -> int:
@@ -133,11 +163,18 @@ class _Roads:
         fit, why. The last of ``needs`` is the unit being added: its goods are the ones
         left short where the solver may choose.
         """
-        ok, side = self._one_flow(needs)
-        depots = {x.depot for x in needs}
+        # a good whose depots no road open then joins to the place is not the roads' to
+        # carry (a tester's relief sites were flagged, naming no road, for shelter held
+        # only behind a closed road): its sources are those joined, and without any, left out
+        parts = [
+            dataclasses.replace(p, sources=joined)
+            for p in _parts(needs)
+            if (joined := frozenset(d for d in p.sources if self.joins(d, p.need.place)))
+        ]
+        depots = {x.depot for x in needs} | {d for p in parts for d in p.sources}
+        ok, side = self._one_flow(needs, depots)
         if not ok or len(depots) < 2:
             return ok, side
-        parts = _parts(needs)
         if all(p.sources == depots for p in parts):
             return ok, side  # every good from any depot: the single flow is the answer
         by_src: dict[frozenset[LocationId], list[_Part]] = defaultdict(list)
@@ -158,14 +195,22 @@ class _Roads:
         )
         return (True, side) if flow.fits else (False, _GoodsMisfit(flow, groups))
 
-    def _one_flow(self, needs: Sequence[RoadNeed]) -> tuple[bool, set[int]]:
-        """The single flow from any depot: whether it carries ``needs``, and its cut."""
+    def _one_flow(
+        self, needs: Sequence[RoadNeed], depots: Collection[LocationId]
+    ) -> tuple[bool, set[int]]:
+        """The single flow from any of ``depots``: whether it carries ``needs``, and its cut.
+
+        ``depots`` are the units' own and those their goods may come from (a tester's
+        site was held to food from a depot cut off that day, though the depot beside it
+        with trucks held food too, and was flagged with no road named).
+        """
         total = sum(x.kg for x in needs)
         src, sink = self.n, self.n + 1
         supply: dict[int, int] = defaultdict(int)
         demand: dict[int, int] = defaultdict(int)
-        for x in needs:  # a depot may feed the others' units too (their goods: flow)
-            supply[self.pos[x.depot]] = total
+        for d in depots:  # a depot may feed the others' units too (their goods: flow)
+            supply[self.pos[d]] = total
+        for x in needs:
             demand[self.pos[x.place]] += x.kg
         rows = [*self.rows, *(src for _ in supply), *demand]
         cols = [*self.cols, *supply, *(sink for _ in demand)]
@@ -249,11 +294,18 @@ def _goods_words(
         for part, kg in mine
     )
     rest = [x for x in needs if x.unit != unit.unit]
-    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day from {x.depot})" for x in rest)
+    parts = [p for ps in misfit.groups for p in ps]
+
+    def sent(x: RoadNeed) -> str:
+        """What the depots send ``x`` (``DB`` held only the rations of "15.0 t/day from DB")."""
+        mine = sorted((p for p in parts if p.need.unit == x.unit), key=lambda p: (-p.kg, p.goods))
+        return sends_text([Send(p.goods, p.sources, p.kg / 1000) for p in mine])
+
+    others = ", ".join(f"{x.unit} ({x.tonnes:.1f} t/day: {sent(x)})" for x in rest)
     total = unit.tonnes + sum(x.tonnes for x in rest)
     on = f"on {when} " if when else ""
     text = (
-        f"needs {unit.tonnes:.1f} t/day from {unit.depot}; {on}the roads carry at most "
+        f"needs {unit.tonnes:.1f} t/day ({sent(unit)}); {on}the roads carry at most "
         f"{rate_text(flow.carried_kg / 1000)} t/day of {rate_text(flow.need_kg / 1000)} with "
         f"each good from the depots that hold it: {said}, over {named}"
     )
@@ -302,8 +354,10 @@ def _split_kg(kg: int, shares: Sequence[float]) -> list[int]:
 def _parts(needs: Sequence[RoadNeed]) -> list[_Part]:
     """Each need split by the depots that may send its goods, one part per set of depots.
 
-    A commodity comes from the depots of ``needs`` that hold it and whose trucks may serve
-    the unit (``serving``, or any of them when not said), its own always among those; a
+    A need split already (``sends``: each good from every depot holding it whose trucks
+    may serve the unit) keeps its split. Else a commodity comes from the depots of
+    ``needs`` that hold it and whose trucks may serve the unit (``serving``, or any of
+    them when not said), its own always among those; a
     unit whose tonnes by commodity are not known takes all its goods from a depot holding
     them all; one whose goods are not known at all, from its own depot. Where no depot
     may send a good, its own depot is taken to (what it lacks is not the roads' matter:
@@ -313,6 +367,10 @@ def _parts(needs: Sequence[RoadNeed]) -> list[_Part]:
     held = {x.depot: x.held for x in needs}
     out: list[_Part] = []
     for x in needs:
+        if x.sends:  # split by the reach check, from every depot that may serve it
+            kgs = _split_kg(x.kg, [s.tonnes for s in x.sends])
+            out += [_Part(x, s.goods, s.depots, kg) for s, kg in zip(x.sends, kgs, strict=True)]
+            continue
         may = ((depots & x.serving) if x.serving else depots) | {x.depot}
         shares = {c: t for c, t in sorted(x.by_goods.items()) if t > 0}
         if shares:
