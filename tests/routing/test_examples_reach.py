@@ -1,0 +1,32 @@
+"""The bundled examples' reach verdicts, from stocks and from the plan, as the docs give them.
+
+A change to the shared-road check flagged four of the relief example's sites for road
+capacity, with no road named ("over , "), where a depot next door holds the goods; no
+test held the examples' verdicts, and the docs said they were unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from supplyline.planning import plan_movements
+from supplyline.services.routing import assess_reach, reach_for
+from supplyline.services.scenarios import assess_requirements
+
+ROOT = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = {"bilateral-exercise": [], "relief-operation": ["site-6"]}
+"""The units each example flags (docs/routing.md): site-6 for its cut-off days only."""
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_an_example_flags_the_units_the_docs_say(name: str) -> None:
+    folder = ROOT / name
+    check = assess_reach(folder).check
+    assert [r.unit for r in check.flagged] == EXAMPLES[name], [r.reason for r in check.flagged]
+    assessed = assess_requirements(folder)
+    scenario, demand = assessed.opened.scenario, assessed.demand
+    plan = plan_movements(scenario, demand)
+    planned = reach_for(scenario, demand, plan=plan)
+    assert [r.unit for r in planned.flagged] == EXAMPLES[name], [r.reason for r in planned.flagged]
