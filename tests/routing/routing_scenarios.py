@@ -56,7 +56,9 @@ def unit(unit_id: str, where: str, *, open_h: float = 6.0, close_h: float = 18.0
     )
 
 
-def road(a: str, b: str, km: float) -> Link:
+def road(
+    a: str, b: str, km: float, *, both_ways: bool = True, capacity: float | None = None
+) -> Link:
     return Link(
         id=f"{a}-{b}",
         origin=a,
@@ -64,8 +66,24 @@ def road(a: str, b: str, km: float) -> Link:
         mode=Mode.ROAD,
         distance_km=km,
         transit_days=0,
-        bidirectional=True,
+        bidirectional=both_ways,
+        capacity_t_per_day=capacity,
     )
+
+
+WATER_SCENARIO_YAML = """\
+name: test
+start_date: 2026-03-01
+horizon_days: 4
+partners:
+  - {id: p}
+commodities:
+  - {id: water, supply_class: water, priority: 1, volume_m3_per_t: 1.0, demand_unit: kg, \
+per_person_per_day: 10}
+solver: {time_limit_s: 5}
+routing: {detour_factor: 1.3, service_minutes: 30}
+"""
+"""One commodity, water, 10 kg a head a day, 30-minute stops: the road-repair tests' files."""
 
 
 def fleet(

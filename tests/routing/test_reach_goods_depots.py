@@ -14,24 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from routing_scenarios import fleet, loc, scenario, unit
+from routing_scenarios import fleet, loc, road, scenario, unit
 
-from supplyline.domain import Link, LocationKind, Mode, Scenario, Stock
+from supplyline.domain import Link, LocationKind, Scenario, Stock
 from supplyline.domain.routes import ReachRow
 from supplyline.routing.reach import check_reach
 
 
 def _way(a: str, b: str, km: float, cap: float | None) -> Link:
-    return Link(
-        id=f"{a}-{b}",
-        origin=a,
-        destination=b,
-        mode=Mode.ROAD,
-        distance_km=km,
-        transit_days=0,
-        bidirectional=False,
-        capacity_t_per_day=cap,
-    )
+    """A one-way road of ``cap`` tonnes a day (None: no limit)."""
+    return road(a, b, km, both_ways=False, capacity=cap)
 
 
 def _stocks(s: Scenario, held: list[tuple[str, str]]) -> Scenario:

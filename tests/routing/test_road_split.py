@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from routing_scenarios import fleet, loc, road, scenario, unit
+from routing_scenarios import WATER_SCENARIO_YAML, fleet, loc, road, scenario, unit
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
@@ -26,17 +26,7 @@ _register_commands()
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=1, max_iterations=200, seed=3))
 
 _P2 = {
-    "scenario.yaml": """name: test
-start_date: 2026-03-01
-horizon_days: 4
-partners:
-  - {id: p}
-commodities:
-  - {id: water, supply_class: water, priority: 1, volume_m3_per_t: 1.0, demand_unit: kg, \
-per_person_per_day: 10}
-solver: {time_limit_s: 5}
-routing: {detour_factor: 1.3, service_minutes: 30}
-""",
+    "scenario.yaml": WATER_SCENARIO_YAML,
     "fleet.csv": """id,depot,partner,vehicle_type,count,payload_t,volume_m3,speed_kmh,fixed_cost,\
 cost_per_km,max_route_hours
 T1,D1,p,cargo,4,10,,60,100,1,10
