@@ -70,6 +70,13 @@ _DOT_PT = 3.0
 """The dot on the true spot of places fanned out around it (:mod:`supplyline.reports.map_fans`)."""
 _NUMBER_RINGS = (1.0, 2.0, 3.0, 4.5)
 """A number is tried around its marker at these multiples of the first ring's distance."""
+_OWN_NEAREST = 1.4
+"""A text beside its marker (no leader) keeps every other place's marker at least this many
+times as far from its box as its own: a name about as near another's marker reads as its
+name. The bilateral map's "Camp Kestrel (exercise HQ)", up-left of its star, had it 9.9 pt
+off, Kar-Tobe railhead's 13.3 pt and Ostravia central depot's 14.2 pt under its middle (1.3
+times), and the relief map's "Site 1: Saldana stadium" 7.0 pt off its star with the shared
+warehouse's 6.7 pt; the spots the two maps keep are 1.5 times or more."""
 
 _FIRST_KINDS = (
     LocationKind.UNIT_AREA,
@@ -162,6 +169,11 @@ def _leader(cx: float, cy: float, box: Bbox) -> Segment:
     return (cx, cy), (min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1))
 
 
+def _distance(box: Bbox, x: float, y: float) -> float:
+    """How far the point (x, y) is from ``box`` (0 inside it)."""
+    return math.hypot(max(box.x0 - x, 0.0, x - box.x1), max(box.y0 - y, 0.0, y - box.y1))
+
+
 def _inside(box: Bbox, frame: Bbox) -> bool:
     return bool(
         box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
@@ -180,8 +192,11 @@ class _Placer:
         self.leaders: list[Segment] = []
         self.count = 0
         self.markers: list[Bbox] = []
+        self.centres: list[tuple[str, float, float]] = []
+        """Each place's marker: its place's id and its centre."""
         for spot in spots:
             cx, cy = self._centre(spot)
+            self.centres.append((spot.location.id, cx, cy))
             r = spot.marker_pt / 2 * self.px_per_pt
             self.markers.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
             if spot.offset_pt != (0.0, 0.0):  # the dot on its true spot, too
@@ -243,6 +258,20 @@ class _Placer:
             if math.hypot(m.x0 + m.width / 2 - cx, m.y0 + m.height / 2 - cy) > 0.5
         )
 
+    def _own_nearest(self, spot: Spot, box: Bbox) -> bool:
+        """Whether ``box`` is nearer ``spot``'s marker than any other place's, by a margin.
+
+        Clear of every marker, a long name on a diagonal still ran under or over other
+        places' markers as near as its own, and read as theirs (see :data:`_OWN_NEAREST`).
+        """
+        cx, cy = self._centre(spot)
+        own = _distance(box, cx, cy)
+        return all(
+            _distance(box, x, y) >= own * _OWN_NEAREST
+            for place, x, y in self.centres
+            if place != spot.location.id
+        )
+
     def place(self, spot: Spot, text: str, gid: str, rings: Sequence[float]) -> bool:
         """Put ``text`` at the first free spot around ``spot``; False (and nothing) if none."""
         label = self._text(spot, text, gid, "bold" if gid == NUMBER_GID else "normal")
@@ -267,6 +296,8 @@ class _Placer:
                     continue  # a line drawn through a name reads as leading to it
                 if ring != rings[0] and not self._clear(_leader(cx, cy, box)):
                     continue
+                if ring == rings[0] and not self._own_nearest(spot, box):
+                    continue  # without a line to its marker, it would read as another's
                 self.taken.append(padded)
                 at = ((x0 - cx) / self.px_per_pt, (y0 - cy) / self.px_per_pt)
                 if ring == rings[0]:
