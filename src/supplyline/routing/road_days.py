@@ -24,6 +24,7 @@ from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
 from supplyline.routing.road_share import (
+    DayArcs,
     RoadNeed,
     Send,
     driven,
@@ -95,33 +96,12 @@ class RoadCut:
     """The roads across that cut not driven on the day judged (open on others)."""
 
 
-class DayRoads:
+class DayRoads(DayArcs):
     """The roads driven on ``day`` (on some day of the horizon when None) as arcs.
 
-    Built once for a group of days and asked for many units' bounds; ``shut`` are the
+    Built once for a group of days and asked for many units' bounds; ``closed`` are the
     roads driven on other days but not on ``day``, for the words.
     """
-
-    def __init__(self, scenario: Scenario, day: int | None = None) -> None:
-        self.pos = {loc.id: i for i, loc in enumerate(scenario.locations)}
-        self.rows: list[int] = []
-        self.cols: list[int] = []
-        self.caps: list[float] = []
-        self.ways: dict[tuple[int, int], list[Link]] = defaultdict(list)
-        self.shut: dict[tuple[int, int], list[Link]] = defaultdict(list)
-        for link in scenario.links:
-            if not driven(link, scenario.horizon_days, day):
-                if day is not None and driven(link, scenario.horizon_days, None):
-                    for a, b in link.directions():
-                        self.shut[(self.pos[a], self.pos[b])].append(link)
-                continue
-            cap = link.capacity_t_per_day
-            kg = math.inf if cap is None else math.floor(cap * 1000 + 1e-6)
-            for a, b in link.directions():
-                self.rows.append(self.pos[a])
-                self.cols.append(self.pos[b])
-                self.caps.append(kg)
-                self.ways[(self.pos[a], self.pos[b])].append(link)
 
     def bound(self, depot: LocationId, place: LocationId, need_t: float) -> RoadCut | None:
         """The most tonnes a day from ``depot`` to ``place``, if below ``need_t``.
@@ -167,7 +147,9 @@ class DayRoads:
         residual.data = np.where(residual.data > 0, residual.data, 0)
         residual.eliminate_zeros()
         seen = set(breadth_first_order(residual, src, directed=True, return_predecessors=False))
-        return RoadCut(result.flow_value / 1000, _across(self.ways, seen), _across(self.shut, seen))
+        return RoadCut(
+            result.flow_value / 1000, _across(self.links, seen), _across(self.closed, seen)
+        )
 
 
 def road_bound(

@@ -39,7 +39,15 @@ from supplyline.routing.depot_flow import GoodsFlow, GoodsGroup, goods_flow
 from supplyline.routing.roads import drives, road_name
 from supplyline.types import CommodityId, LocationId, UnitId, figure_text
 
-__all__ = ["RoadNeed", "Send", "driven", "rate_text", "sends_text", "shared_road_misfits"]
+__all__ = [
+    "DayArcs",
+    "RoadNeed",
+    "Send",
+    "driven",
+    "rate_text",
+    "sends_text",
+    "shared_road_misfits",
+]
 
 
 def driven(link: Link, horizon_days: int, day: int | None) -> bool:
@@ -111,19 +119,21 @@ class RoadNeed:
         return math.ceil(self.tonnes * 1000 - 1e-6)
 
 
-class _Roads:
-    """The roads driven on ``day`` (on some day of the horizon), as arcs in kilograms a day.
+class DayArcs:
+    """The roads driven on ``day`` (on some day of the horizon when None), as arcs.
 
-    ``closed`` are the roads driven on other days but not on ``day``, for the words.
+    Capacities in whole kilograms a day; ``links`` are each arc's roads, ``closed`` the
+    roads driven on other days but not on ``day``, for the words. The shared check here
+    and one unit's bound (:class:`~supplyline.routing.road_days.DayRoads`) build on the
+    same arcs.
     """
 
     def __init__(self, scenario: Scenario, day: int | None = None) -> None:
-        ids = [loc.id for loc in scenario.locations]
-        self.pos = {x: i for i, x in enumerate(ids)}
-        self.n = len(ids)
-        rows: list[int] = []
-        cols: list[int] = []
-        caps: list[float] = []
+        self.pos = {loc.id: i for i, loc in enumerate(scenario.locations)}
+        self.n = len(self.pos)
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+        self.caps: list[float] = []
         self.links: dict[tuple[int, int], list[Link]] = defaultdict(list)
         self.closed: dict[tuple[int, int], list[Link]] = defaultdict(list)
         for link in scenario.links:
@@ -135,11 +145,18 @@ class _Roads:
             cap = link.capacity_t_per_day
             kg = math.inf if cap is None else math.floor(cap * 1000 + 1e-6)
             for a, b in link.directions():
-                rows.append(self.pos[a])
-                cols.append(self.pos[b])
-                caps.append(kg)
+                self.rows.append(self.pos[a])
+                self.cols.append(self.pos[b])
+                self.caps.append(kg)
                 self.links[(self.pos[a], self.pos[b])].append(link)
-        self.rows, self.cols, self.caps = rows, cols, caps
+
+
+class _Roads(DayArcs):
+    """The day's arcs with what the shared check asks of them: which places join."""
+
+    def __init__(self, scenario: Scenario, day: int | None = None) -> None:
+        super().__init__(scenario, day)
+        rows, cols, caps = self.rows, self.cols, self.caps
         self.least = min(caps, default=math.inf)
         self._graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(self.n, self.n))
         self._from: dict[int, set[int]] = {}
