@@ -147,9 +147,7 @@ class DayRoads(DayArcs):
         residual.data = np.where(residual.data > 0, residual.data, 0)
         residual.eliminate_zeros()
         seen = set(breadth_first_order(residual, src, directed=True, return_predecessors=False))
-        return RoadCut(
-            result.flow_value / 1000, _across(self.links, seen), _across(self.closed, seen)
-        )
+        return RoadCut(result.flow_value / 1000, *self.across(seen))
 
 
 def road_bound(
@@ -174,18 +172,6 @@ def road_bound(
     True
     """
     return DayRoads(scenario, day).bound(depot, place, need_t)
-
-
-def _across(ways: Mapping[tuple[int, int], list[Link]], side: Collection[int]) -> tuple[Link, ...]:
-    """The links of ``ways`` from the ``side`` of a cut to the other, each once."""
-    return tuple(
-        {
-            link.id: link
-            for (a, b), links in sorted(ways.items())
-            if a in side and b not in side
-            for link in links
-        }.values()
-    )
 
 
 def worst_alone(

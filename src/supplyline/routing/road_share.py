@@ -150,6 +150,21 @@ class DayArcs:
                 self.caps.append(kg)
                 self.links[(self.pos[a], self.pos[b])].append(link)
 
+    def across(self, side: Collection[int]) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+        """The roads from ``side`` of a cut to the other, each once: driven, then closed."""
+
+        def each_once(ways: Mapping[tuple[int, int], list[Link]]) -> tuple[Link, ...]:
+            return tuple(
+                {
+                    link.id: link
+                    for (a, b), links in sorted(ways.items())
+                    if a in side and b not in side
+                    for link in links
+                }.values()
+            )
+
+        return each_once(self.links), each_once(self.closed)
+
 
 class _Roads(DayArcs):
     """The day's arcs with what the shared check asks of them: which places join."""
@@ -256,8 +271,7 @@ class _Roads(DayArcs):
         """
         if isinstance(side, _GoodsMisfit):
             return _goods_words(self, unit, needs, side, when)
-        cut = _across(self.links, side)
-        shut = _across(self.closed, side)
+        cut, shut = self.across(side)
         behind = [
             x
             for x in needs
@@ -406,18 +420,6 @@ def _parts(needs: Sequence[RoadNeed]) -> list[_Part]:
         else:
             out.append(_Part(x, (), frozenset({x.depot}), x.kg))
     return [p for p in out if p.kg > 0]
-
-
-def _across(ways: dict[tuple[int, int], list[Link]], side: set[int]) -> list[Link]:
-    """The links of ``ways`` from the ``side`` of a cut to the other, each once."""
-    return list(
-        {
-            link.id: link
-            for (a, b), links in sorted(ways.items())
-            if a in side and b not in side
-            for link in links
-        }.values()
-    )
 
 
 def shared_road_misfits(
