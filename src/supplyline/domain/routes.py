@@ -23,6 +23,7 @@ __all__ = [
     "DrawnOnSite",
     "ReachCheck",
     "ReachRow",
+    "ReachShare",
     "RoadLoad",
     "RouteStatus",
     "Routes",
@@ -285,6 +286,31 @@ class Routes:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReachShare:
+    """One depot's share of a unit's goods, judged on that depot's trucks alone.
+
+    ``routes`` loads each commodity on the trucks of the depot that holds it: a unit whose
+    water comes from DA and rations from DB is judged on DA's trucks for the water and
+    DB's for the rations, not on one depot's for all its tonnes.
+    """
+
+    depot: LocationId
+    goods: tuple[CommodityId, ...]
+    """The commodities it sends (empty: not known)."""
+    daily_t: float
+    trucks: int
+    round_trip_h: float | None
+    """Of its main truck type (None: no open road there and back)."""
+    turns_per_truck: int
+    turns_needed: int
+    capacity_t_per_day: float
+    depot_load_pct: float | None = None
+    """Share of the depot's truck-hours that all the units it serves need (as the row's)."""
+    reason: str = ""
+    """Why its trucks cannot carry this share (empty: they can)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReachRow:
     """Whether the trucks that serve a unit can sustain its daily demand, with the numbers."""
 
@@ -317,6 +343,8 @@ class ReachRow:
     """Days no truck depot reaches the unit's place by road (its roads, or the way, closed)."""
     cut_off: str = ""
     """Those days and the closed roads, for a planner (``C+1–C+2: road A–C (link r-ac)``)."""
+    shares: tuple[ReachShare, ...] = ()
+    """Per depot, where its goods come from more than one (empty: all from ``depot``)."""
 
     def __post_init__(self) -> None:
         for name in ("trucks_available", "payload_t", "daily_t", "capacity_t_per_day"):

@@ -46,9 +46,10 @@ from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
-from supplyline.domain.routes import ReachCheck, ReachRow
+from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
+from supplyline.routing.reach_depots import depot_parts, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
     goods_by_unit,
@@ -57,20 +58,17 @@ from supplyline.routing.reach_goods import (
     no_holder_words,
     unit_sends,
 )
-from supplyline.routing.reach_turns import (
-    carried_words,
-    no_window_words,
-    num,
-    window_words,
+from supplyline.routing.reach_trucks import (
+    DepotTrucks,
+    judge_trucks,
+    share_words,
+    shared_words,
+    trucks_serving,
 )
 from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
-from supplyline.routing.roads import (
-    RoadMatrix,
-    road_matrix,
-)
-from supplyline.routing.truck_hours import Lane, Need, shared_misfits
-from supplyline.routing.turns import window_turns
+from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
@@ -152,50 +150,6 @@ def _trucked_to(plan: Plan | None) -> set[LocationId]:
     }
 
 
-def _serving(
-    km: RoadMatrix, depot: LocationId, loc: LocationId, groups: list[FleetGroup], service_h: float
-) -> list[FleetGroup]:
-    """The groups at ``depot`` whose trucks make the round trip to ``loc`` within their hours."""
-    d, u = km.index(depot), km.index(loc)
-    there_back = float(km.km[d, u] + km.km[u, d])
-    return [g for g in groups if there_back / g.speed_kmh + service_h <= g.max_route_hours]
-
-
-def _depot(
-    km: RoadMatrix,
-    loc: LocationId,
-    groups_at: Mapping[LocationId, list[FleetGroup]],
-    sources: Collection[LocationId],
-    service_h: float,
-    holding: Collection[LocationId] = (),
-) -> LocationId | None:
-    """The depot whose trucks serve ``loc``, as ``routes`` would pick it.
-
-    The nearest (by road first, then by its fastest trucks' round trip, as ``routes``
-    allocates loads to depots) that holds some of the unit's goods (``holding``), is a
-    supply point and whose trucks can serve it within their hours; else such a depot off
-    the supply points; else, as where the goods are not known, the nearest supply point
-    whose trucks can; else the nearest whose trucks can; else the nearest.
-    """
-    u = km.index(loc)
-
-    def key(x: LocationId) -> tuple[bool, float, str]:
-        i = km.index(x)
-        by_road = bool(km.by_road[i, u]) and bool(km.by_road[u, i])
-        there_back = float(km.km[i, u] + km.km[u, i])
-        return (not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
-
-    able = [x for x in groups_at if _serving(km, x, loc, groups_at[x], service_h)]
-    mine = [x for x in able if x in holding]
-    for pool in ([x for x in mine if x in sources], mine, [x for x in able if x in sources]):
-        if pool:
-            return min(pool, key=key)
-    for pool in (able, list(groups_at)):
-        if pool:
-            return min(pool, key=key)
-    return None
-
-
 def _row(
     scenario: Scenario,
     unit_id: UnitId,
@@ -206,14 +160,14 @@ def _row(
     points: tuple[list[LocationId], list[LocationId]],
     roads: DayRoads,
     goods: _UnitGoods,
-) -> tuple[ReachRow, tuple[Lane, ...]]:
+) -> tuple[ReachRow, tuple[DepotTrucks, ...]]:
     heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
     service_h = scenario.routing.service_minutes / 60
     wants = goods.needed.get(unit_id, {})
     holding = holders(wants, goods.held)
-    depot = None if loc in heads else _depot(km, loc, groups_at, sources, service_h, holding)
+    depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
     joined = depot is not None and math.isfinite(
         km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
     )
@@ -248,43 +202,23 @@ def _row(
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
         ), ()  # fmt: skip
-    groups = _serving(km, depot, loc, groups_at[depot], service_h) or groups_at[depot]
+    parts = [
+        judge_trucks(km, d, unit, groups_at[d], t, availability, service_h, goods=g)
+        for d, g, t in depot_parts(
+            km, loc, daily, depot, (wants, goods.held, goods.serving.get(unit_id, ())),
+            groups_at, sources, service_h,
+        )
+    ] if len(holding) > 1 else []  # fmt: skip
+    if len(parts) <= 1:  # one depot sends all its goods: its trucks carry all its tonnes
+        parts = [judge_trucks(km, depot, unit, groups_at[depot], daily, availability, service_h)]
     d, u = km.index(depot), km.index(loc)
-    legs = {g.id: (km.km[d, u] / g.speed_kmh, km.km[u, d] / g.speed_kmh) for g in groups}
-    trips = {g.id: sum(legs[g.id]) + service_h for g in groups}
-    open_h, close_h = unit.receive_open_h, unit.receive_close_h
-    turns = {g.id: window_turns(g, *legs[g.id], service_h, open_h, close_h) for g in groups}
-    by_hours = {g.id: window_turns(g, *legs[g.id], service_h, 0.0, 24.0) for g in groups}
-    capacity = sum(g.count * availability * turns[g.id] * g.payload_t for g in groups)
-    trucks = sum(g.count for g in groups)
-    payload = sum(g.count * g.payload_t for g in groups) / trucks
-    main = max(groups, key=lambda g: g.count * g.payload_t)
-    needed = math.ceil(daily / payload - 1e-9) if daily > 0 else 0
-    common["turns_needed"] = needed
-    reason = ""
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
-    if daily > capacity + 1e-9 and not closed:
-        if max(turns.values()) == 0 and max(by_hours.values()) == 0:
-            reason = (
-                f"round trip {trips[main.id]:.1f} h from {depot} "
-                f"({km.km[d, u] + km.km[u, d]:.0f} km at {main.speed_kmh:g} km/h + "
-                f"{service_h:.1f} h stop) > {main.max_route_hours:g} h drivers' hours"
-            )
-        elif max(turns.values()) == 0:
-            # the type back soonest: if it cannot, none can
-            g = min((g for g in groups if by_hours[g.id]), key=lambda g: (legs[g.id], g.id))
-            reason = no_window_words(depot, g, *legs[g.id], service_h, unit)
-        else:
-            reason = (
-                f"needs {daily:.1f} t/day = {needed} truck-load{'s' if needed != 1 else ''}; "
-                f"{carried_words(groups, turns, availability)}"
-            )
-            if any(turns[k] < by_hours[k] for k in turns):
-                n = turns[main.id]
-                reason += (
-                    f" (its {window_words(unit)} admits {n} turn{'' if n == 1 else 's'} a "
-                    f"truck of {main.id}, where drivers' hours allow {by_hours[main.id]})"
-                )
+    own = next((p for p in parts if p.depot == depot), parts[0])
+    if len(parts) == 1:
+        reason = own.reason
+    else:  # each depot's share on its own trucks, named by what it sends
+        reason = "; ".join(f"{share_words(p)}: {p.reason}" for p in parts if p.reason)
+    common["turns_needed"] = sum(p.loads for p in parts)
     if not reason and daily > 0 and holding and depot not in holding and depot != loc:
         reason = no_holder_words(wants, goods.held, depot)
     if not reason and not closed and daily > 0:
@@ -296,18 +230,27 @@ def _row(
                 f"{need_words(daily, sends)}; the roads from {froms} carry at most "
                 f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
             )
-    lanes = tuple(
-        Lane(g.id, g.payload_t, trips[g.id], g.count * availability * turns[g.id])
-        for g in groups
-        if turns[g.id] > 0
-    )
+    trucks = sum(p.trucks for p in parts)
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
-        payload_t=payload, round_trip_h=None if closed else trips[main.id],
-        turns_per_truck=turns[main.id],
-        capacity_t_per_day=capacity, sustainable=not reason, reason=reason,
-    ), lanes  # fmt: skip
+        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks,
+        round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
+        capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
+        reason=reason, shares=_shares(parts) if len(parts) > 1 else (),
+    ), tuple(parts)  # fmt: skip
+
+
+def _shares(parts: Sequence[DepotTrucks]) -> tuple[ReachShare, ...]:
+    """The row's per-depot figures, before the depots' truck-hours are shared."""
+    return tuple(
+        ReachShare(
+            depot=p.depot, goods=p.goods, daily_t=p.tonnes, trucks=p.trucks,
+            round_trip_h=p.round_trip_h, turns_per_truck=p.turns, turns_needed=p.loads,
+            capacity_t_per_day=p.capacity_t, reason=p.reason,
+        )
+        for p in parts
+    )  # fmt: skip
 
 
 def check_reach(
@@ -381,7 +324,7 @@ def check_reach(
             for d in groups_at
             if km.by_road[km.index(d), km.index(u.destination)]
             and km.by_road[km.index(u.destination), km.index(d)]
-            and _serving(km, d, u.destination, groups_at[d], service_h)
+            and trucks_serving(km, d, u.destination, groups_at[d], service_h)
         )
         for u in scenario.units
     }
@@ -415,7 +358,7 @@ def check_reach(
     ]
     final = _shared_roads(
         scenario,
-        _shared(rows, [lanes for _, lanes in made], groups_at, availability),
+        _shared(rows, [parts for _, parts in made], groups_at, availability),
         wanted,
         unit_goods,
     )
@@ -448,48 +391,74 @@ def _checked_daily(daily_t: object) -> dict[UnitId, float]:
 
 def _shared(
     rows: Sequence[ReachRow],
-    lanes: Sequence[tuple[Lane, ...]],
+    parts: Sequence[tuple[DepotTrucks, ...]],
     groups_at: Mapping[LocationId, list[FleetGroup]],
     availability: float,
 ) -> list[ReachRow]:
-    """The rows with their depot's shared load, and a flag where its truck-hours run out.
+    """The rows with their depots' shared load, and a flag where its truck-hours run out.
 
     Units served from one depot share its trucks' hours (:mod:`.truck_hours`): each unit
-    counts what its own trucks can carry of its demand (a unit beyond them is flagged on
-    its own, and does not make the others fail); a unit is flagged for the sharing only
-    when its truck-hours do not fit beside those of the units needing fewer.
+    counts what the depot's trucks can carry of its share of the unit's goods (all of it
+    where one depot sends everything; a share beyond them is flagged on its own, and does
+    not make the others fail); a unit is flagged for the sharing only when its
+    truck-hours do not fit beside those of the units needing fewer, at any of its depots.
     """
-    by_depot: dict[LocationId, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        if r.depot is not None:
-            by_depot[r.depot].append(i)
+    by_depot: dict[LocationId, list[tuple[ReachRow, DepotTrucks]]] = defaultdict(list)
+    for r, mine in zip(rows, parts, strict=True):
+        for p in mine:
+            by_depot[p.depot].append((r, p))
     share: dict[LocationId, float] = {}
-    misfit: dict[UnitId, tuple[float, float, float]] = {}
-    for depot, idx in by_depot.items():
+    misfit: dict[tuple[LocationId, UnitId], tuple[float, float, float]] = {}
+    for depot, served in by_depot.items():
         hours = {
             g.id: g.count * availability * min(g.max_route_hours, 24.0) for g in groups_at[depot]
         }
-        needs = [
-            Need(rows[i].unit, min(rows[i].daily_t, rows[i].capacity_t_per_day), lanes[i])
-            for i in idx
-        ]
-        alone = [rows[i].unit for i in idx if rows[i].reason]
+        needs = [Need(r.unit, p.carried_t, p.lanes) for r, p in served]
+        alone = [r.unit for r, _ in served if r.reason]
         share[depot], out = shared_misfits(needs, hours, last=alone)
-        misfit.update({u: (h, pct, sum(hours.values())) for u, (h, pct) in out.items()})
+        misfit.update({(depot, u): (h, pct, sum(hours.values())) for u, (h, pct) in out.items()})
     final = []
-    for r in rows:
-        pct = 100 * share[r.depot] if r.depot is not None else None
+    for r, mine in zip(rows, parts, strict=True):
+        pct = 100 * share[r.depot] if r.depot in share else None
         reason = r.reason
-        if not reason and r.unit in misfit and r.daily_t > 0:
-            need_h, used_h, have_h = misfit[r.unit]
-            reason = (
-                f"the trucks at {r.depot} are shared: its {r.daily_t:.1f} t/day need "
-                f"{need_h:.1f} truck-hours a day, which do not fit beside the units of "
-                f"{r.depot} needing fewer (those need at least {used_h:.1f} of its "
-                f"{have_h:.1f} truck-hours a day at {num(100 * availability)}% available)"
+        for p in mine if not reason and r.daily_t > 0 else ():
+            if (p.depot, r.unit) in misfit:
+                reason = shared_words(
+                    p.depot,
+                    p.tonnes,
+                    misfit[(p.depot, r.unit)],
+                    availability,
+                    mine if r.shares else (),
+                )
+                break
+        shares = tuple(
+            replace(
+                x,
+                depot_load_pct=100 * share[x.depot] if x.depot in share else None,
+                reason=x.reason
+                or (
+                    shared_words(x.depot, x.daily_t, misfit[(x.depot, r.unit)], availability)
+                    if (x.depot, r.unit) in misfit and x.daily_t > 0
+                    else ""
+                ),
             )
-        final.append(replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason))
+            for x in r.shares
+        )
+        final.append(
+            replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason, shares=shares)
+        )
     return final
+
+
+def carried_t(row: ReachRow) -> float:
+    """What the trucks of a unit's depots carry of its tonnes a day (at most its tonnes).
+
+    Per depot where several send its goods: a depot's spare trucks do not carry the goods
+    another holds.
+    """
+    if row.shares:
+        return sum(min(x.daily_t, x.capacity_t_per_day) for x in row.shares)
+    return min(row.daily_t, row.capacity_t_per_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,13 +493,13 @@ def _shared_roads(
             r.unit,
             r.depot,
             r.location,
-            min(r.daily_t, r.capacity_t_per_day),
+            carried_t(r),
             frozenset(goods.needed.get(r.unit, {})),
             goods.held.get(r.depot, frozenset()),
             {c: t for c, t in goods.needed.get(r.unit, {}).items() if t is not None},
             goods.serving.get(r.unit, frozenset()),
             unit_sends(
-                min(r.daily_t, r.capacity_t_per_day),
+                carried_t(r),
                 goods.needed.get(r.unit, {}),
                 goods.held,
                 goods.serving.get(r.unit, ()),
@@ -577,6 +546,24 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
             "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
             "cut_off": r.cut_off,
             "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
+            "depots": ", ".join(x.depot for x in r.shares) or r.depot,
+            "by_depot": " | ".join(_share_text(x) for x in r.shares),
         }
         for r in check.rows
     ]
+
+
+def _share_text(x: ReachShare) -> str:
+    """``DB: rations 5.0 t/day, 1 truck, 12.00 h round trip, 0 turns, 0.0 t/day, short``.
+
+    One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
+    a spreadsheet alike (a CSV cell holds no list).
+    """
+    goods = ", ".join(x.goods) if x.goods else "its goods"
+    trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
+    load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
+    return (
+        f"{x.depot}: {goods} {x.daily_t:.1f} t/day, {x.trucks} truck{'' if x.trucks == 1 else 's'}"
+        f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
+        f"{x.capacity_t_per_day:.1f} t/day{load}, {'short' if x.reason else 'ok'}"
+    )
