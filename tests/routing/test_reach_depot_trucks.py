@@ -8,17 +8,22 @@ unit's tonnes left unserved.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+from pathlib import Path
 
 import pytest
 from routing_scenarios import fleet, loc, road, scenario, unit
+from typer.testing import CliRunner
 
+from supplyline.cli.app import _register_commands, app
 from supplyline.domain import LocationKind, Scenario, Stock
 from supplyline.domain.routes import ReachRow
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.depot_stock import DepotStock
 from supplyline.routing.problem import RouterParams
-from supplyline.routing.reach import check_reach, reach_rows
+from supplyline.routing.reach import REACH_COLUMNS, check_reach, reach_rows
 
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=300, seed=1))
 
@@ -138,3 +143,23 @@ def test_depots_share_their_truck_hours_between_the_units_they_serve() -> None:
     assert rows["U"].sustainable
     assert not rows["V"].sustainable
     assert rows["V"].reason.startswith("fuel from DB: the trucks at DB are shared")
+
+
+def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
+    """``reach --format csv`` on the relief example: the old columns first, then each depot.
+
+    Site-1's water comes from the waterworks and its food, fuel and shelter from hub-wh.
+    """
+    relief = Path(__file__).resolve().parents[2] / "examples" / "relief-operation"
+    if not relief.is_dir():
+        pytest.skip("bundled example not available")
+    _register_commands()
+    result = CliRunner().invoke(app, ["reach", str(relief), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    header = list(rows[0])
+    assert set(REACH_COLUMNS) <= set(header)
+    assert header[-2:] == ["depots", "by_depot"]
+    site = next(r for r in rows if r["unit"] == "site-1")
+    assert site["depots"] == "waterworks, hub-wh"
+    assert [x.split(":")[0] for x in site["by_depot"].split(" | ")] == ["waterworks", "hub-wh"]

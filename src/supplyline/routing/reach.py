@@ -18,8 +18,12 @@ what they consumed. This makes that visible before it happens, per unit:
   uses, :func:`~supplyline.routing.turns.window_turns`), the truck-loads a day its
   demand needs;
 * what that fleet carries a day — trucks × availability × turns × payload — and whether
-  that covers the unit's demand alone, and whether the depot's truck-hours carry it
-  beside the other units the same depot serves (``depot_load_pct``,
+  that covers the unit's demand alone; where its goods come from several depots, each
+  depot's share on that depot's trucks (:mod:`~supplyline.routing.reach_depots`,
+  :mod:`~supplyline.routing.reach_trucks`: ``routes`` loads each commodity on the trucks
+  of the depot holding it, and a unit was judged on one depot's trucks for all its
+  tonnes), and whether the depot's truck-hours carry it beside the other units the same
+  depot serves (``depot_load_pct``,
   :mod:`~supplyline.routing.truck_hours`: only the unit that does not fit is flagged);
 * whether the depot holds its goods, where they arrive at a place with no trucks
   (:mod:`~supplyline.routing.reach_goods`);
