@@ -14,6 +14,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
 from typer.testing import CliRunner
 
@@ -163,3 +165,23 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     site = next(r for r in rows if r["unit"] == "site-1")
     assert site["depots"] == "waterworks, hub-wh"
     assert [x.split(":")[0] for x in site["by_depot"].split(" | ")] == ["waterworks", "hub-wh"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    food=st.floats(min_value=0.0, max_value=40.0),
+    fuel=st.floats(min_value=0.0, max_value=40.0),
+)
+def test_the_shares_add_up_to_the_units_tonnes(food: float, fuel: float) -> None:
+    """Whatever the goods, the depots' shares add up to the unit's tonnes, each on one depot.
+
+    And a unit is ok only when every share is: a depot short on its share flags it.
+    """
+    s = _two_depots(db_km=60.0, da_trucks=(2, 10.0, 9.0), db_trucks=(1, 5.0, 3.0))
+    row = _reach(s, {"food": food, "fuel": fuel})
+    if row.shares:
+        assert sum(x.daily_t for x in row.shares) == pytest.approx(food + fuel)
+        assert len({x.depot for x in row.shares}) == len(row.shares)
+        assert row.sustainable == all(not x.reason for x in row.shares)
+    else:
+        assert min(food, fuel) <= 0
