@@ -239,10 +239,22 @@ class _Giving:
 def _traced(
     requests: Sequence[DeliveryRequest], opts: Sequence[Sequence[DepotReach]]
 ) -> list[tuple[int, DepotReach, CommodityId, float]]:
-    """Each request's tonnes traced to a depot among its options, the most urgent first."""
+    """Each request's tonnes traced to a depot among its options, the most urgent first.
+
+    Then, as the rule, the units each depot serves best first (by road, then the shortest
+    round trip): the plan does not know the trucks' hours, and a tester's depot with one
+    truck of 3 h, traced for a far unit and for a near one only it reaches, spent them on
+    the far one (15 t delivered of 30, where the rule brought 25).
+    """
     reach = [{o.depot: o for o in where} for where in opts]
     found = sorted(
-        ((req.priority, req.unit, depot, com), i, depot, com, t)
+        (
+            (req.priority, not reach[i][depot].by_road, reach[i][depot].round_trip_h, req.unit),
+            i,
+            depot,
+            com,
+            t,
+        )
         for i, req in enumerate(requests)
         for (depot, com), t in req.sources_t.items()
         if depot in reach[i] and com in req.load_t
