@@ -23,10 +23,11 @@ Both are upper bounds (storage limits are not applied): a depot flagged is short
 
 Given what the depots hold (a :class:`DepotStock`, as plan mode does), the routes respect
 it: :func:`allocate` splits the day's requests among the depots whose trucks can serve
-them and that hold their goods, the most urgent first, each commodity from the nearest
-such depot (by road before estimated, then by round trip) while it has some and its
-trucks have hours; no truck loads what its depot does not hold, and what no depot holds
-is left out as ``depot_short``, with the figures.
+them and that hold their goods, the most urgent first: first from the depots the plan's
+own road legs bring them from (``DeliveryRequest.sources_t``), then each commodity from
+the nearest such depot (by road before estimated, then by round trip) while it has some
+and its trucks have hours; no truck loads what its depot does not hold, and what no
+depot holds is left out as ``depot_short``, with the figures.
 """
 
 from __future__ import annotations
@@ -120,7 +121,11 @@ def allocate(
     ``options[i]`` are the depots whose trucks can serve request ``i`` that day, best
     first (:func:`~supplyline.routing.truck_fit.depot_options`: by road before estimated,
     then the shortest round trip; a bare depot id ranks by its place in the list); a
-    request without any passes as it is, for the router to say why. The most urgent
+    request without any passes as it is, for the router to say why. A request's
+    ``sources_t`` (the depots the plan's road legs bring its goods from,
+    :mod:`~supplyline.routing.plan_sources`) go first: each of those depots among its
+    options gives up to those tonnes, while it holds them and its trucks have hours
+    (most urgent requests first); what is left goes by the rule below. The most urgent
     requests take first; among equally urgent ones, each depot's stock goes to the units
     it serves best, nearest first (a tester's airstrip water went alphabetically to a
     site 44 km away while one 3 km away got none). A depot gives while it holds the
@@ -139,18 +144,16 @@ def allocate(
     >>> [dict(r.load_t) for r in a.requests], a.depots, [dict(u.load_t) for u in a.unserved]
     ([{'food': 5.0}], ('D',), [{'food': 3.0}])
     """
-    budget: StockBook = defaultdict(float, {k: max(0.0, t) for k, t in held_t.items()})
+    book = _Giving(requests, held_t, hours)
+    budget, need, parts, given = book.budget, book.need, book.parts, book.given
     start = dict(budget)
-    hours_left = defaultdict(lambda: math.inf, hours or {})
     opts = [
         [o if isinstance(o, DepotReach) else DepotReach(o, float(k)) for k, o in enumerate(where)]
         for where in options
     ]
-    need = [dict(r.load_t) for r in requests]
-    parts: list[dict[LocationId, dict[CommodityId, float]]] = [defaultdict(dict) for _ in requests]
-    given: dict[tuple[LocationId, CommodityId], dict[str, float]] = defaultdict(
-        lambda: defaultdict(float)
-    )
+    # first what the plan's road legs bring from a depot whose trucks reach the unit
+    for i, o, com, t in _traced(requests, opts):
+        book.take(i, o, com, t, with_hours=True)
     pairs = sorted(
         ((requests[i].priority, not o.by_road, o.round_trip_h, requests[i].unit, k), i, o)
         for i, where in enumerate(opts)
@@ -159,15 +162,7 @@ def allocate(
     for with_hours in (True, False):
         for _, i, o in pairs:
             for com in sorted(need[i]):
-                can = min(need[i][com], budget[(o.depot, com)])
-                if with_hours:
-                    can = min(can, max(0.0, hours_left[o.depot]) * o.t_per_truck_h)
-                if can > _DUST_T:
-                    _give(parts[i], o.depot, com, can)
-                    budget[(o.depot, com)] -= can
-                    given[(o.depot, com)][requests[i].unit] += can
-                    need[i][com] -= can
-                    hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
+                book.take(i, o, com, math.inf, with_hours)
     out: list[tuple[int, DeliveryRequest, LocationId | None]] = []
     unserved: list[Unserved] = []
     beyond: StockBook = defaultdict(float)
@@ -185,7 +180,11 @@ def allocate(
                 left[com] = tonnes
                 beyond[(opts[i][0].depot, com)] += tonnes
         _to_whole_kg(parts[i])
-        out += [(i, part_of(scenario, req, load), d) for d, load in parts[i].items() if load]
+        out += [
+            (i, replace(part_of(scenario, req, load), sources_t={}), d)
+            for d, load in parts[i].items()
+            if load
+        ]
         if left:
             unserved.append(_not_held(req, left, [o.depot for o in opts[i]], start, given, day))
     short = tuple(
@@ -199,6 +198,68 @@ def allocate(
         unserved=tuple(unserved),
         short=short,
     )
+
+
+class _Giving:
+    """What the depots have left to give, and what each request has been given so far."""
+
+    def __init__(
+        self,
+        requests: Sequence[DeliveryRequest],
+        held_t: Mapping[tuple[LocationId, CommodityId], float],
+        hours: Mapping[LocationId, float] | None,
+    ) -> None:
+        self.requests = requests
+        self.budget: StockBook = defaultdict(float, {k: max(0.0, t) for k, t in held_t.items()})
+        self.hours_left: dict[LocationId, float] = defaultdict(lambda: math.inf, hours or {})
+        self.need = [dict(r.load_t) for r in requests]
+        self.parts: list[dict[LocationId, dict[CommodityId, float]]] = [
+            defaultdict(dict) for _ in requests
+        ]
+        self.given: dict[tuple[LocationId, CommodityId], dict[str, float]] = defaultdict(
+            lambda: defaultdict(float)
+        )
+
+    def take(self, i: int, o: DepotReach, com: CommodityId, most: float, with_hours: bool) -> None:
+        """Give request ``i`` what depot ``o`` can of ``com``, up to ``most`` tonnes.
+
+        With ``with_hours``, no more than its trucks' hours left carry (and they are spent).
+        """
+        can = min(most, self.need[i][com], self.budget[(o.depot, com)])
+        if with_hours:
+            can = min(can, max(0.0, self.hours_left[o.depot]) * o.t_per_truck_h)
+        if can > _DUST_T:
+            _give(self.parts[i], o.depot, com, can)
+            self.budget[(o.depot, com)] -= can
+            self.given[(o.depot, com)][self.requests[i].unit] += can
+            self.need[i][com] -= can
+            self.hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
+
+
+def _traced(
+    requests: Sequence[DeliveryRequest], opts: Sequence[Sequence[DepotReach]]
+) -> list[tuple[int, DepotReach, CommodityId, float]]:
+    """Each request's tonnes traced to a depot among its options, the most urgent first.
+
+    Then, as the rule, the units each depot serves best first (by road, then the shortest
+    round trip): the plan does not know the trucks' hours, and a tester's depot with one
+    truck of 3 h, traced for a far unit and for a near one only it reaches, spent them on
+    the far one (15 t delivered of 30, where the rule brought 25).
+    """
+    reach = [{o.depot: o for o in where} for where in opts]
+    found = sorted(
+        (
+            (req.priority, not reach[i][depot].by_road, reach[i][depot].round_trip_h, req.unit),
+            i,
+            depot,
+            com,
+            t,
+        )
+        for i, req in enumerate(requests)
+        for (depot, com), t in req.sources_t.items()
+        if depot in reach[i] and com in req.load_t
+    )
+    return [(i, reach[i][depot], com, t) for _, i, depot, com, t in found]
 
 
 def _to_whole_kg(parts: dict[LocationId, dict[CommodityId, float]]) -> None:

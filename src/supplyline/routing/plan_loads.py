@@ -21,16 +21,21 @@ carry what the plan's road movements bring into each unit's place that day:
 * goods arriving by rail, air or water at a unit's own place need no truck, and road
   legs ending at a place without units (a hub) are not routed;
 * what a unit takes that day beyond what the trucks bring it is drawn on site (from what
-  its place holds: its stock, earlier days' loads, rail arrivals).
+  its place holds: its stock, earlier days' loads, rail arrivals);
+* each request says which depots with trucks the plan's road legs bring its goods from
+  (``DeliveryRequest.sources_t``, :mod:`~supplyline.routing.plan_sources`), each unit
+  in the share of its place's load it takes, so that those depots' trucks carry them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
+from supplyline.routing.plan_sources import plan_sources
 from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -74,8 +79,13 @@ def plan_truck_loads(
             later[(d.unit, d.commodity)] += d.tonnes
         if d.day == day and d.tonnes > 0:
             today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
-    trucked = _shares(scenario, _road_net(plan, day), today, later)
-    requests = [request_for(scenario, uid, loads) for uid, loads in sorted(trucked.items())]
+    net = _road_net(plan, day)
+    trucked = _shares(scenario, net, today, later)
+    traced = plan_sources(scenario, plan, day, net)
+    requests = [
+        _with_sources(request_for(scenario, uid, loads), net, traced)
+        for uid, loads in sorted(trucked.items())
+    ]
     drawn = []
     for uid in sorted(today):
         mine = trucked.get(uid, {})
@@ -85,6 +95,21 @@ def plan_truck_loads(
             where = scenario.unit(uid).destination
             drawn.append(DrawnOnSite(unit=uid, location=where, load_t=left))
     return requests, drawn
+
+
+def _with_sources(
+    req: DeliveryRequest,
+    net: Mapping[tuple[LocationId, CommodityId], float],
+    traced: Mapping[tuple[LocationId, CommodityId], Mapping[LocationId, float]],
+) -> DeliveryRequest:
+    """``req`` with the depots its goods come from by the plan, in its share of the place's."""
+    sources: dict[tuple[LocationId, CommodityId], float] = {}
+    for com, t in req.load_t.items():
+        place_t = net.get((req.location, com), 0.0)
+        for depot, from_t in traced.get((req.location, com), {}).items():
+            if place_t > 0 and from_t * t / place_t > _DUST_T:
+                sources[(depot, com)] = from_t * t / place_t
+    return replace(req, sources_t=sources) if sources else req
 
 
 def share_place(

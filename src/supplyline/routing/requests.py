@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supplyline.domain import Scenario
 from supplyline.domain.fields import check_fields
@@ -25,6 +25,10 @@ class DeliveryRequest:
     volume_m3: float = 0.0
     priority: int = 3
     """The most urgent priority among its commodities (1 is the most important)."""
+    sources_t: Mapping[tuple[LocationId, CommodityId], float] = field(default_factory=dict)
+    """Tonnes of the load the movement plan brings from each depot with trucks, by (depot,
+    commodity) (:mod:`~supplyline.routing.plan_sources`): in plan mode those depots'
+    trucks carry them first. Empty: the depot is chosen by the rule alone."""
 
     def __post_init__(self) -> None:
         """Refuse what a script may hand in as an ArgumentError, naming the field.
@@ -40,6 +44,11 @@ class DeliveryRequest:
             )
         if not (math.isfinite(self.volume_m3) and self.volume_m3 >= 0):
             raise ArgumentError(f"volume_m3(={self.volume_m3}) must be finite and >= 0")
+        object.__setattr__(self, "sources_t", FrozenMap(self.sources_t))
+        if any(not (math.isfinite(t) and t >= 0) for t in self.sources_t.values()):
+            raise ArgumentError(
+                f"sources_t of {self.unit} must be finite and >= 0: {dict(self.sources_t)}"
+            )
 
     @property
     def tonnes(self) -> float:

@@ -3,9 +3,14 @@
 After a search, :meth:`~supplyline.routing.road_load.RoadBudget.fit` takes loads off the
 roads the routes would overfill. Each repair round routes what was taken off on the
 trucks the day left idle and on the hours the routed trucks have left (more trips after
-their routes), with every full road out of the loaded trucks' graph (the way back to the
-depot, empty, keeps it); it is measured and cut to the capacities left in
-its turn. What no round brings is ``road_full``, naming the road, the day, its capacity,
+their routes), with every full road that has no room left out of the loaded trucks'
+graph (the way back to the depot, empty, keeps it); it is measured and cut to the
+capacities left in its turn. A full road the cuts left with room (a load that crossed
+it came off for a road further on) stays in the graph: the loads taken off that need it
+take that room, the least urgent cut first and the last split to fit, and what is cut
+again goes round in one more round. (Before, a tester's road cut to 10 t carried 2 t
+once the load on it was cut again further on, and the 10 t taken off it first stayed
+``road_full``.) What no round brings is ``road_full``, naming the road, the day, its capacity,
 what the loads would have needed, and why no other way served (none open, too far, no
 truck left).
 
@@ -69,6 +74,8 @@ what came off them for a full road, by chunk index."""
 _DAY_S = 24 * 3600
 _LEAST_S = 15 * 60
 """Hours left below a quarter of an hour are no more trip."""
+_ROOM_T = 0.001
+"""A full road with less room than a kilogram left is full: loads are whole kilograms."""
 
 
 def offs_of(
@@ -185,6 +192,9 @@ def repair(
     every = list(routes)
     lost: list[Unserved] = []
     why_left = "the other ways were full too"
+    # a round that offers a full road's room left may cut loads again: one more to send
+    # what it cuts round the other ways
+    rounds += any(budget.room(w) > _ROOM_T for w in budget.full)
     for _ in range(rounds):
         if not off:
             break
@@ -194,7 +204,7 @@ def repair(
             why_left = "no truck was left to bring it another way"
             break
         parts = [o.req for o in off]
-        without = frozenset(budget.full)
+        without = frozenset(w for w in budget.full if budget.room(w) <= _ROOM_T)
         loaded = loaded_matrix(scenario, km, day, without, {r.location for r in parts})
         if held_t is not None:
             off = other_depots(scenario, off, idle, loaded, _held_left(held_t, every), day)

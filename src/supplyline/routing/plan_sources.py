@@ -1,0 +1,120 @@
+"""Which depots with trucks the movement plan's road legs bring a place's goods from.
+
+In plan mode the trucks of day *N* carry what the plan's road legs bring into each
+unit's place that day (:mod:`~supplyline.routing.plan_loads`). Which depot's trucks
+carry it was a rule of its own (joined by road first, then the shortest round trip),
+blind to the plan: a tester's plan fed U1 from D2 over D2→L1, the routes sent D1's truck
+over a junction road of 10 t/day it shared with D2's own unit, and U1's load came off
+it (only the road-full repair then gave it to D2). The plan has already chosen the
+depot: this traces its road legs back to it.
+
+For a place, commodity and day: the road legs of that commodity arriving there that day
+are followed back. A leg from a depot with trucks is that depot's; a leg from any other
+place (a hub, a yard, a unit's place) is followed on through the road legs arriving
+*there* on the day it left, in the share those arrivals feed what that place sends on
+by road that day (``min(1, in / out)``: the rest left from its stock, which no road leg
+explains). What is not traced so (stock at a place without trucks, a loop of legs) is
+no depot's, and the rule chooses for it as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from supplyline.domain import Mode, Movement, Plan, Scenario
+from supplyline.types import CommodityId, LocationId
+
+__all__ = ["PlanSources", "plan_sources"]
+
+Shares = dict[LocationId, float]
+"""Per tonne of a place's road arrivals: the tonnes from each depot with trucks."""
+
+
+class PlanSources:
+    """The plan's road legs of the days up to one, indexed to trace a place's depots.
+
+    Built once per routed day from every road movement of the plan (a day's legs are
+    few; the index is one pass), then asked per place and commodity.
+    """
+
+    def __init__(self, scenario: Scenario, plan: Plan, day: int) -> None:
+        self._day = day
+        self._depots = {g.depot for g in scenario.fleet if g.count > 0}
+        self._into: dict[tuple[LocationId, CommodityId, int], list[Movement]] = defaultdict(list)
+        self._out: dict[tuple[LocationId, CommodityId, int], float] = defaultdict(float)
+        for m in plan.movements:
+            if m.mode is not Mode.ROAD or m.tonnes <= 0 or m.commodity.startswith("deploy:"):
+                continue
+            if m.arrival_day > day:
+                continue
+            self._into[(m.destination, m.commodity, m.arrival_day)].append(m)
+            self._out[(m.origin, m.commodity, m.departure_day)] += m.tonnes
+        self._memo: dict[tuple[LocationId, CommodityId, int], Shares] = {}
+
+    def shares(self, place: LocationId, commodity: CommodityId) -> Shares:
+        """Per tonne of the road legs into ``place`` on the day: each depot's tonnes.
+
+        The shares add up to 1 at most (less where some is not traced to a depot).
+        """
+        return self._trace(place, commodity, self._day, frozenset())
+
+    def _trace(
+        self, place: LocationId, com: CommodityId, day: int, seen: frozenset[LocationId]
+    ) -> Shares:
+        key = (place, com, day)
+        if key in self._memo:
+            return self._memo[key]
+        legs = self._into.get(key, [])
+        total = sum(m.tonnes for m in legs)
+        out: Shares = defaultdict(float)
+        for m in legs:
+            part = m.tonnes / total
+            if m.origin in self._depots:
+                out[m.origin] += part
+                continue
+            if m.origin in seen or m.origin == place:  # a loop of legs (an LP's tie)
+                continue
+            fed = sum(x.tonnes for x in self._into.get((m.origin, com, m.departure_day), []))
+            sent = self._out.get((m.origin, com, m.departure_day), 0.0)
+            if fed <= 0 or sent <= 0:
+                continue
+            by_road = min(1.0, fed / sent)
+            for depot, s in self._trace(m.origin, com, m.departure_day, seen | {place}).items():
+                out[depot] += part * by_road * s
+        found = dict(out)
+        if not seen:  # a result cut short by a loop is not kept for other callers
+            self._memo[key] = found
+        return found
+
+
+def plan_sources(
+    scenario: Scenario,
+    plan: Plan,
+    day: int,
+    loads: Mapping[tuple[LocationId, CommodityId], float],
+) -> dict[tuple[LocationId, CommodityId], Shares]:
+    """For each (place, commodity) of ``loads``, the tonnes of it from each depot with trucks.
+
+    ``loads`` are the day's truck-loads at each place (the plan's net road tonnes there);
+    each is split among the depots its road legs were traced to (:class:`PlanSources`),
+    in the shares traced; what is not traced is left out (no depot's).
+
+    >>> from dataclasses import replace
+    >>> from supplyline.domain import FleetGroup
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> trucks = FleetGroup(id="t", depot="D", partner="A", vehicle_type="cargo", count=1,
+    ...                     payload_t=10.0, speed_kmh=40.0)
+    >>> s = replace(s, fleet=(trucks,))
+    >>> plan_sources(s, plan_movements(s, demand), 1, {("U", "food"): 8.0})
+    {('U', 'food'): {'D': 8.0}}
+    """
+    index = PlanSources(scenario, plan, day)
+    out: dict[tuple[LocationId, CommodityId], Shares] = {}
+    for (place, com), tonnes in sorted(loads.items()):
+        found = {d: tonnes * s for d, s in sorted(index.shares(place, com).items()) if s > 0}
+        if found:
+            out[(place, com)] = found
+    return out
