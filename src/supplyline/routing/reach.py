@@ -69,6 +69,7 @@ from supplyline.routing.roads import (
     RoadMatrix,
     road_matrix,
 )
+from supplyline.routing.scenario_fit import require_units
 from supplyline.routing.truck_hours import Lane, Need, shared_misfits
 from supplyline.routing.turns import window_turns
 from supplyline.types import CommodityId, LocationId, UnitId
@@ -342,6 +343,7 @@ def check_reach(
     each depot's tonnes must reach its own units.
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
+    require_units(scenario, daily_t=daily_t, demand_days=demand_days, goods=goods)
     if goods is not None:
         require(goods, Mapping, "goods (commodities needed by unit id)")
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
