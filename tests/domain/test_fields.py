@@ -265,3 +265,29 @@ def test_an_unknown_keyword_is_an_argument_error_offering_the_field_meant(
     """Python's 'unexpected keyword argument' named neither the record nor what was meant."""
     with pytest.raises(ArgumentError, match=says):
         make()
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda: PlanParams(5), r"PlanParams takes keyword arguments only, e\.g\. PlanParams\("),
+        (
+            lambda: Partner("a", "A"),
+            r"Partner takes keyword arguments only, e\.g\. Partner\(id=…\)",
+        ),
+    ],
+)
+def test_a_positional_argument_says_the_record_takes_keywords(make: Any, says: str) -> None:
+    """Python's 'takes 1 positional argument but 2 were given' did not say how to build it."""
+    with pytest.raises(ArgumentError, match=says):
+        make()
+
+
+def test_the_keywords_example_is_a_working_call() -> None:
+    """The example the message gives builds the record (its first field, its default)."""
+    with pytest.raises(ArgumentError) as caught:
+        PlanParams(5)  # type: ignore[misc]
+    call = str(caught.value).split("e.g. ", 1)[1]
+    field, value = call.removeprefix("PlanParams(").removesuffix(")").split("=")
+    made = PlanParams(**{field: 5 if value == "…" else float(value)})
+    assert isinstance(made, PlanParams)

@@ -8,12 +8,13 @@ ValueError, TypeError or FileNotFoundError without naming the file.
 from __future__ import annotations
 
 import dataclasses
+import types
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from supplyline.errors import OutputError, ScenarioError
+from supplyline.errors import ArgumentError, OutputError, ScenarioError
 from supplyline.io.factors import factors_for
 from supplyline.planning import PlanParams, demand_on_arrival, plan_movements, write_mps
 from supplyline.planning.examples import one_link
@@ -56,6 +57,24 @@ def test_a_factor_override_that_is_not_a_number_of_0_or_more_is_refused() -> Non
     with pytest.raises(ScenarioError) as caught:
         factors_for({"food.a": float("nan"), "food.b": -1.0, "food.c": 2.0})
     assert _columns(caught.value) == ["food.a", "food.b"]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [[("water", 1.0)], "water", [], 5, (("water", 1.0),)],
+    ids=["list", "text", "empty-list", "int", "tuple"],
+)
+def test_factor_overrides_that_are_not_a_mapping_are_an_argument_error(overrides: object) -> None:
+    """A list or a text failed with an AttributeError ('items'); an empty list passed silently."""
+    with pytest.raises(ArgumentError, match=r"the factor overrides \(factor key: value\) must be"):
+        factors_for(overrides)  # type: ignore[arg-type]
+
+
+def test_factor_overrides_may_be_any_mapping() -> None:
+    """A scenario's own overrides (a read-only mapping) are taken as a dict is."""
+    key = "water.sphere.total_min_lppd"
+    frozen = types.MappingProxyType({key: 20.0})
+    assert factors_for(frozen).value(key) == factors_for({key: 20.0}).value(key) == 20.0
 
 
 @pytest.mark.parametrize(

@@ -138,6 +138,67 @@ def test_read_plan_of_a_bad_file_says_why(tmp_path: Path, text: str, why: str) -
     assert why in str(info.value)
 
 
+def _broken(written: tuple[Plan, Path], tmp_path: Path, change: Any) -> Path:
+    """The written plan.json changed by ``change`` (its data in, the data to write out)."""
+    data = json.loads((written[1] / "plan.json").read_text(encoding="utf-8"))
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(change(data)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["scenario", "start_date", "horizon_days", "status", "objective", "movements", "stocks",
+     "deliveries", "shortfalls", "closures", "bottlenecks", "stats"],
+)  # fmt: skip
+def test_a_plan_without_a_key_says_which(
+    written: tuple[Plan, Path], tmp_path: Path, key: str
+) -> None:
+    """A key left out is named; "cannot read the plan: 'objective'" said only the key."""
+    path = _broken(written, tmp_path, lambda d: {k: v for k, v in d.items() if k != key})
+    with pytest.raises(ScenarioError, match="not a readable supplyline plan") as info:
+        read_plan(path)
+    assert (
+        f"plan.json has no {key!r}; it is not a whole supplyline plan "
+        "(written by a different version, or cut short?)"
+    ) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"movements": 5}, "plan.json's 'movements' is 5 (a number), not a list of records"),
+        ({"stats": []}, "plan.json's 'stats' is [] (a list), not an object"),
+        ({"objective": "low"}, "plan.json's 'objective' is \"low\" (text), not a number"),
+        ({"horizon_days": True}, "'horizon_days' is true (true/false), not a whole number"),
+        ({"stocks": [5]}, "stock level 1 is 5 (a number), not an object (a record)"),
+        ({"deliveries": [{}]}, "delivery 1 has no 'unit'; it is not a whole supplyline plan"),
+    ],
+)
+def test_a_plan_with_a_value_of_the_wrong_kind_says_what_was_expected(
+    written: tuple[Plan, Path], tmp_path: Path, change: dict[str, Any], why: str
+) -> None:
+    """A value of the wrong kind is named with what it should be, not a TypeError's words."""
+    path = _broken(written, tmp_path, lambda d: d | change)
+    with pytest.raises(ScenarioError, match="not a readable supplyline plan") as info:
+        read_plan(path)
+    assert why in str(info.value)
+
+
+def test_a_plan_that_is_not_an_object_says_so(tmp_path: Path) -> None:
+    """A JSON list where the plan's keys go: said, not an AttributeError ('get')."""
+    path = tmp_path / "plan.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"it holds \[1, 2\] \(a list\), not an object"):
+        read_plan(path)
+
+
+def test_a_whole_plan_reads_back_after_the_checks(written: tuple[Plan, Path]) -> None:
+    """The checks refuse nothing a plan written by this version holds."""
+    plan, out = written
+    assert read_plan(out) == plan
+
+
 def test_csv_tables_keep_every_movement_to_the_gram(written: tuple[Plan, Path]) -> None:
     """movements.csv has each movement's tonnes as plan.json has them (to 6 decimals).
 

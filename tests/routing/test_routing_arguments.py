@@ -10,6 +10,7 @@ IndexError past the horizon and a KeyError for another scenario's demand.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 import supplyline.services.planning as planning_service
 import supplyline.services.routing as routing_service
 from supplyline.errors import ArgumentError, ScenarioError, SupplylineError
-from supplyline.io import load_scenario
+from supplyline.io import DayText, load_scenario
 from supplyline.io.factors import factors_for
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.examples import one_link
@@ -63,6 +64,12 @@ def _writes_nothing(*_args: object) -> None:
     ("changes", "named"),
     [
         pytest.param({"day": "3"}, r"day\(='3'\)", id="day-text"),
+        pytest.param(
+            {"day": "C+14"},
+            r"day\(='C\+14'\) must be a whole number \(int\) or a supplyline.io.DayText, not str: "
+            r"day=DayText\('C\+14'\) reads it",
+            id="day-C+N",
+        ),
         pytest.param({"day": 2.5}, r"day\(=2.5\)", id="day-float"),
         pytest.param({"day": True}, r"day\(=True\)", id="day-bool"),
         pytest.param({"params": {"time_limit_s": 1}}, "params must be a ConvoyParams", id="params"),
@@ -110,6 +117,17 @@ def test_route_scenario_day_takes_a_numpy_day_and_says_which_days_there_are(
     assert type(run.routes.day) is int
     with pytest.raises(ScenarioError, match=r"day 99 is outside the horizon .* choose 0 to"):
         route_scenario_day(folder, day=99, from_demand=True, params=fast)
+
+
+@pytest.mark.parametrize("text", ["C+2", "2", "date"])
+def test_route_scenario_day_reads_a_day_text_as_the_cli_does(
+    folder: Path, fast: ConvoyParams, text: str
+) -> None:
+    """The DayText the message points at is read against the scenario's start: C+2 here."""
+    if text == "date":
+        text = (load_scenario(folder).start_date + dt.timedelta(days=2)).isoformat()
+    run = route_scenario_day(folder, day=DayText(text), from_demand=True, params=fast)
+    assert run.routes.day == 2
 
 
 def test_a_report_writer_that_writes_nothing_is_named_and_nothing_is_written(

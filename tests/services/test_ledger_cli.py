@@ -183,6 +183,22 @@ def test_verify_names_the_edited_event_and_fails(tmp_path: Path, session: Path) 
     assert (done.returncode, "event 2:" in done.stderr) == (1, True)
 
 
+def test_propose_on_a_plan_without_a_key_names_it(tmp_path: Path) -> None:
+    """A plan.json cut short is exit 2 naming the key ("cannot read the plan: 'objective'")."""
+    scenario = load_scenario(EXAMPLE)
+    plan = Plan(
+        scenario=scenario.name, start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
+    )  # fmt: skip
+    write_plan(tmp_path / "plan", scenario, plan)
+    path = tmp_path / "plan" / "plan.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({k: v for k, v in data.items() if k != "objective"}), "utf-8")
+    done = run(tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE))
+    assert done.returncode == 2
+    assert "plan.json has no 'objective'; it is not a whole supplyline plan" in done.stderr
+
+
 def test_propose_drafts_the_orders_a_plan_implies(tmp_path: Path) -> None:
     """A plan delivering Ostravian fuel to a Westmark unit drafts one order under the MLSA."""
     scenario = load_scenario(EXAMPLE)

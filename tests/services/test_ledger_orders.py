@@ -9,7 +9,7 @@ import pytest
 from ledger_support import DEU, FRA, NLD, make_agreement
 
 from supplyline.domain import ReimbursementMode as RM
-from supplyline.errors import ConflictError, NotFoundError, PermissionDenied
+from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.ledger import (
     Actor,
     Condition,
@@ -130,17 +130,7 @@ def test_a_service_without_a_price_is_refused(nld_deu: Ledger) -> None:
     [
         ({"item": "ammunition"}, "outside agreement NLD-DEU-1's scope"),
         ({"needed_on": dt.date(2100, 1, 2)}, "outside agreement NLD-DEU-1's period"),
-        ({"quantity": D("0")}, r"quantity\(=0\) must be"),
-        ({"quantity": D("-1")}, r"quantity\(=-1\) must be"),
-        ({"quantity": D("1.0001")}, "more decimal places"),
         ({"unit_price": D("1")}, r"costs 950\.50* EUR/t"),
-        # a service's price to 5 decimals was rounded into the order, its value was not
-        ({"item": "transport", "unit_price": D("1.00005")},
-         r"unit price\(=1\.00005\) has more decimal places than 0\.0001"),
-        # huge numbers from Python callers: a rule error, never decimal.InvalidOperation
-        ({"quantity": D("1e30")}, "above the largest the ledger stores"),
-        ({"quantity": D("1e400")}, "above the largest the ledger stores"),
-        ({"item": "transport", "unit_price": D("1e30")}, "above the largest the ledger stores"),
         ({"item": "transport", "quantity": D("1e14"), "unit_price": D("1e13")},
          r"order value .* above the largest the ledger stores"),
     ],
@@ -148,10 +138,42 @@ def test_a_service_without_a_price_is_refused(nld_deu: Ledger) -> None:
 def test_requests_outside_the_agreement_are_refused(
     nld_deu: Ledger, kwargs: dict[str, object], message: str
 ) -> None:
-    """Scope, period, quantity and price are checked before an order exists."""
+    """Scope, period, price and the order's value are checked before an order exists."""
     args: dict[str, object] = {"item": "fuel", "quantity": D("1")} | kwargs
     with pytest.raises(LedgerRuleError, match=message):
         nld_deu.request(NLD, agreement_id="NLD-DEU-1", **args)  # type: ignore[arg-type]
+    assert nld_deu.orders(NLD) == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"quantity": D("0")}, r"quantity\(=0\) must be a finite amount > 0"),
+        ({"quantity": D("-1")}, r"quantity\(=-1\) must be a finite amount > 0"),
+        ({"quantity": D("NaN")}, r"quantity\(=NaN\) must be a finite amount"),
+        ({"quantity": D("1.0001")}, "more decimal places"),
+        # a service's price to 5 decimals was rounded into the order, its value was not
+        ({"item": "transport", "unit_price": D("1.00005")},
+         r"unit price\(=1\.00005\) has more decimal places than 0\.0001"),
+        ({"item": "transport", "unit_price": D("-1")},
+         r"unit price\(=-1\) must be a finite amount >= 0"),
+        # huge numbers from Python callers: never decimal.InvalidOperation
+        ({"quantity": D("1e30")}, "above the largest the ledger stores"),
+        ({"quantity": D("1e400")}, "above the largest the ledger stores"),
+        ({"item": "transport", "unit_price": D("1e30")}, "above the largest the ledger stores"),
+    ],
+)  # fmt: skip
+def test_amounts_out_of_range_are_argument_errors(
+    nld_deu: Ledger, kwargs: dict[str, object], message: str
+) -> None:
+    """An amount out of its range is an ArgumentError (the README's rule), NaN or negative alike.
+
+    A negative quantity was a LedgerRuleError, a NaN one an ArgumentError.
+    """
+    args: dict[str, object] = {"item": "fuel", "quantity": D("1")} | kwargs
+    with pytest.raises(ArgumentError, match=message) as caught:
+        nld_deu.request(NLD, agreement_id="NLD-DEU-1", **args)  # type: ignore[arg-type]
+    assert not isinstance(caught.value, LedgerRuleError)
     assert nld_deu.orders(NLD) == []
 
 

@@ -93,12 +93,16 @@ def named_fields(cls: type[R]) -> type[R]:
     when the call fails, so a record made right costs one call more.
     """
     init = cls.__init__
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)  # type: ignore[arg-type]
+    fields = [f for f in dataclasses.fields(cls) if f.init]  # type: ignore[arg-type]
+    names = tuple(f.name for f in fields)
+    by_keyword = bool(fields) and all(f.kw_only for f in fields)
 
     def __init__(self: R, *args: Any, **kwargs: Any) -> None:
         try:
             init(self, *args, **kwargs)
         except TypeError as error:
+            if args and by_keyword and not isinstance(error, ArgumentError):
+                raise ArgumentError(_keywords_only(cls.__name__, fields[0])) from None
             unknown = [k for k in kwargs if k not in names]
             if not unknown or isinstance(error, ArgumentError):
                 raise
@@ -111,6 +115,17 @@ def named_fields(cls: type[R]) -> type[R]:
     functools.update_wrapper(__init__, init)
     setattr(cls, "__init__", __init__)  # noqa: B010  # mypy refuses an assignment to a method
     return cls
+
+
+def _keywords_only(name: str, first: dataclasses.Field[Any]) -> str:
+    """``PlanParams takes keyword arguments only, e.g. PlanParams(time_limit_s=60.0)``.
+
+    Python's own words (``__init__() takes 1 positional argument but 2 were given``) did
+    not say that the record is built by keyword, as every record of supplyline is.
+    """
+    unset = first.default is dataclasses.MISSING or first.default is None
+    value = "…" if unset else repr(first.default)
+    return f"{name} takes keyword arguments only, e.g. {name}({first.name}={value})"
 
 
 ID_FIELDS = frozenset(

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
 from supplyline.domain.factors import FactorTable, PlanningFactor
+from supplyline.errors import require
 
 __all__ = ["default_factors", "factors_for"]
 
@@ -39,7 +41,17 @@ def default_factors() -> FactorTable:
     return FactorTable(table)
 
 
-def factors_for(overrides: dict[str, float] | None = None) -> FactorTable:
-    """The defaults with a scenario's overrides applied (``Scenario.factor_overrides``)."""
+def factors_for(overrides: Mapping[str, float] | None = None) -> FactorTable:
+    """The defaults with a scenario's overrides applied (``Scenario.factor_overrides``).
+
+    ``overrides`` is a mapping of factor key to value, or None; anything else is an
+    ArgumentError (a list or a text failed deep inside with an ``AttributeError``, and
+    an empty list passed as "no overrides").
+
+    >>> factors_for({"water.sphere.total_min_lppd": 20.0}).value("water.sphere.total_min_lppd")
+    20.0
+    """
+    if overrides is not None:
+        require(overrides, Mapping, "the factor overrides (factor key: value)")
     base = default_factors()
     return base.with_overrides(overrides) if overrides else base

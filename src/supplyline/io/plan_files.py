@@ -367,19 +367,60 @@ def _renamed(bottleneck: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _records(cls: type[Any], items: list[dict[str, Any]], **convert: Any) -> tuple[Any, ...]:
+_NOT_WHOLE = "it is not a whole supplyline plan (written by a different version, or cut short?)"
+
+
+def _get(
+    data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], expected: str, *default: Any
+) -> Any:
+    """``data[key]`` if it is a ``kind``; else a ValueError saying what is missing or expected.
+
+    A tester's plan.json without ``objective`` was told only "cannot read the plan:
+    'objective'" (a KeyError's words), and ``"movements": 5`` "'int' object is not iterable".
+    ``default`` is taken for a key that plans of earlier versions lack.
+    """
+    if key not in data:
+        if default:
+            return default[0]
+        raise ValueError(f"plan.json has no {key!r}; {_NOT_WHOLE}")
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise ValueError(f"plan.json's {key!r} is {_json_kind(value)}, not {expected}")
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    """``5 (a number)``, ``[…] (a list)``: a JSON value as the words of an error show it."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "text"}
+    kind = kinds.get(type(value)) or (
+        "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "null"
+    )
+    return f"{json.dumps(value)[:40]} ({kind})"
+
+
+def _records(cls: type[Any], items: list[Any], **convert: Any) -> tuple[Any, ...]:
+    """Each item of a plan.json list as a ``cls``, its fields of the types ``cls`` says."""
     hints = typing.get_type_hints(cls)
+    name = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+    needed = [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
     out = []
     for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ValueError(f"{name} {i + 1} is {_json_kind(item)}, not an object (a record)")
+        missing = [k for k in needed if k not in item]
+        if missing:
+            raise ValueError(f"{name} {i + 1} has no {missing[0]!r}; {_NOT_WHOLE}")
         values = {
             k: (convert[k](v) if k in convert and v is not None else v) for k, v in item.items()
         }
-        for name, value in values.items():
-            if name in hints and not _fits(value, hints[name]):
+        for field, value in values.items():
+            if field in hints and not _fits(value, hints[field]):
                 raise ValueError(
-                    f"{re.sub(r'(?<!^)(?=[A-Z])', ' ', cls.__name__).lower()} {i + 1}: "
-                    f"{name} is {value!r}, not "
-                    f"{_kind_of(hints[name])}"
+                    f"{name} {i + 1}: {field} is {value!r}, not {_kind_of(hints[field])}"
                 )
         out.append(cls(**values))
     return tuple(out)
@@ -444,6 +485,8 @@ def read_plan(path: str | Path) -> Plan:
         raise NotFoundError(f"no plan file at {path}")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError(f"it holds {_json_kind(data)}, not an object (a plan's keys)")
         if data.get("format") != PLAN_FORMAT:
             raise ValueError(f"this is not a supplyline plan (format {data.get('format')!r})")
         if data.get("version") != PLAN_VERSION:
@@ -451,28 +494,34 @@ def read_plan(path: str | Path) -> Plan:
                 f"plan format version {data.get('version')!r} is not supported "
                 f"(this supplyline reads version {PLAN_VERSION})"
             )
-        objective = data["objective"]
+        objective = _get(data, "objective", (int, float, type(None)), "a number (or null)")
+        records = {
+            key: _get(data, key, list, "a list of records")
+            for key in (
+                "movements", "stocks", "deliveries", "shortfalls", "closures", "bottlenecks"
+            )
+        }  # fmt: skip
         return Plan(
-            scenario=data["scenario"],
-            start_date=dt.date.fromisoformat(data["start_date"]),
-            horizon_days=int(data["horizon_days"]),
-            status=PlanStatus(data["status"]),
+            scenario=_get(data, "scenario", str, "text"),
+            start_date=dt.date.fromisoformat(_get(data, "start_date", str, "an ISO date")),
+            horizon_days=_get(data, "horizon_days", int, "a whole number"),
+            status=PlanStatus(_get(data, "status", str, "text")),
             objective=float("nan") if objective is None else float(objective),
-            movements=_records(Movement, data["movements"], mode=Mode),
-            stocks=_records(StockLevel, data["stocks"]),
-            deliveries=_records(Delivery, data["deliveries"]),
-            shortfalls=_records(Shortfall, data["shortfalls"]),
-            closures=_records(Closure, data["closures"]),
+            movements=_records(Movement, records["movements"], mode=Mode),
+            stocks=_records(StockLevel, records["stocks"]),
+            deliveries=_records(Delivery, records["deliveries"]),
+            shortfalls=_records(Shortfall, records["shortfalls"]),
+            closures=_records(Closure, records["closures"]),
             bottlenecks=_records(
                 Bottleneck,
-                [_renamed(b) for b in data["bottlenecks"]],
+                [_renamed(b) for b in records["bottlenecks"]],
                 kind=ResourceKind,
                 days=tuple,
                 commodities=tuple,
             ),
-            stats=SolveStats(**data["stats"]),
+            stats=SolveStats(**_get(data, "stats", dict, "an object")),
             # plans written before the gaps were recorded have none
-            target_gaps=_records(TargetGap, data.get("target_gaps", [])),
+            target_gaps=_records(TargetGap, _get(data, "target_gaps", list, "a list", [])),
         )
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ScenarioError(

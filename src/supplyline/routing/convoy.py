@@ -38,15 +38,14 @@ How a day is modelled (also in ``docs/routing.md``):
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from supplyline.domain import FleetGroup, Mode, Scenario, did_you_mean
-from supplyline.domain.fields import check_fields, number_problem, whole_number
+from supplyline.domain import FleetGroup, Mode, Scenario
+from supplyline.domain.fields import check_fields, number_problem
 from supplyline.domain.routes import (
     DrawnOnSite,
     Routes,
@@ -56,8 +55,6 @@ from supplyline.domain.routes import (
 )
 from supplyline.errors import (
     ArgumentError,
-    Issue,
-    ScenarioError,
     SolverError,
     require,
     require_callable,
@@ -85,11 +82,12 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
+from supplyline.routing.scenario_fit import checked_requests, horizon_day
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.translate import Chunk, to_routes
 from supplyline.routing.truck_fit import depot_options, truck_hours
-from supplyline.types import CommodityId, LocationId, day_label
+from supplyline.types import CommodityId, LocationId
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
@@ -128,46 +126,6 @@ class ConvoyParams:
             )
 
 
-def horizon_day(
-    scenario: Scenario,
-    day: object,
-    error: type[ArgumentError | ScenarioError] = ArgumentError,
-    *,
-    written: str | None = None,
-) -> int:
-    """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
-
-    One message however the day was written (``written``, kept for callers, is not said):
-    its number, C+N and date (a tester's ``-1``, ``C-1`` and ``2026-01-31`` were told three
-    ways; "day 52" alone did not say where another's 2025-05-01 fell).
-
-    An ``ArgumentError`` for a script's value; the services pass ``ScenarioError`` for
-    the CLI's ``--day`` (a bad option). Numpy integers are taken; ``"3"`` and ``2.5``
-    are not days (a TypeError and an IndexError before), and a day past the horizon
-    was routed on a date the scenario does not cover.
-    """
-    del written  # the message is one however the day was written
-    n = whole_number(day, "day")
-    if not 0 <= n < scenario.horizon_days:
-        last = scenario.horizon_days - 1
-        ordinal = scenario.start_date.toordinal() + n
-        when = (
-            f" is {dt.date.fromordinal(ordinal).isoformat()}"
-            if 1 <= ordinal <= dt.date.max.toordinal()
-            else ""
-        )
-        message = (
-            f"day {n} is outside the horizon of {scenario.horizon_days} days "
-            f"(scenario.yaml horizon_days): {day_label(n)}{when}; choose 0 to {last} "
-            f"(C+0 to {day_label(last)}, {scenario.start_date.isoformat()} to "
-            f"{scenario.date_of(last).isoformat()})"
-        )
-        if error is ScenarioError:
-            raise ScenarioError([], summary=message)  # the option, not a line of a file
-        raise ArgumentError(message)
-    return n
-
-
 def _checked_plan_t(
     scenario: Scenario, given: Mapping[RoadWay, float] | None
 ) -> dict[RoadWay, float]:
@@ -191,37 +149,6 @@ def _checked_plan_t(
             raise ArgumentError(f"road_plan_t[{way!r}](={t!r:.40}) must be a finite number >= 0")
         out[way] = float(t)
     return out
-
-
-def _checked_requests(scenario: Scenario, requests: object) -> list[DeliveryRequest]:
-    """The requests as a list, each a DeliveryRequest for a unit and place of the scenario.
-
-    None was a bare TypeError, an unknown location a KeyError deep in the road matrix
-    (after the work began); an unknown unit or location is a ScenarioError listing all.
-    """
-    taken = require_list(requests, DeliveryRequest, "requests")
-    issues = [
-        Issue(
-            file="requests",
-            column=f"[{i}].{what}",
-            message=f"no {what} {value!r} in scenario {scenario.name!r}{_guess(value, known)}",
-        )
-        for i, req in enumerate(taken)
-        for what, value, known in (
-            ("unit", req.unit, scenario.unit_by_id),
-            ("location", req.location, scenario.location_by_id),
-        )
-        if value not in known
-    ]
-    if issues:
-        raise ScenarioError(issues, summary="the requests do not fit the scenario")
-    return taken
-
-
-def _guess(value: str, known: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for a request's unknown id, or ``""``."""
-    guess = did_you_mean(value, known)
-    return f" ({guess})" if guess else ""
 
 
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
@@ -457,7 +384,8 @@ def route_day(
     ``transit_days``), as the plan counts it.
 
     The arguments are checked before any work: a wrong kind or a day outside the
-    horizon is an ArgumentError, a unit or location the scenario lacks a ScenarioError.
+    horizon is an ArgumentError, a unit, location or commodity the scenario lacks a
+    ScenarioError (:mod:`~supplyline.routing.scenario_fit`).
 
     Raises
     ------
@@ -481,7 +409,7 @@ def route_day(
     plan_t = _checked_plan_t(scenario, road_plan_t)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
-    requests = [r for r in _checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
+    requests = [r for r in checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     requests, on_site = _drawn(scenario, requests, held, given)
     # what the depots hold for the trucks: the places' stocks after the day's on-site draws
     # (unknown here when the caller drew on site: it checks, as with the movement plan)

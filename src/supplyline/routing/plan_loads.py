@@ -35,8 +35,10 @@ from dataclasses import replace
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
+from supplyline.errors import require
 from supplyline.routing.plan_sources import plan_sources
 from supplyline.routing.requests import DeliveryRequest, request_for
+from supplyline.routing.scenario_fit import horizon_day
 from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = ["plan_truck_loads", "share_place"]
@@ -65,6 +67,10 @@ def plan_truck_loads(
     At each place and commodity, what the trucks bring and what is drawn on site add up
     to the larger of the road's tonnes and what the units take that day (:func:`share_place`).
 
+    A ``day`` outside the horizon is an ArgumentError, as ``route_day`` says it
+    (:func:`~supplyline.routing.scenario_fit.horizon_day`): it read as a day with nothing
+    to carry, ``([], [])``.
+
     >>> from supplyline.planning import plan_movements
     >>> from supplyline.planning.examples import one_link
     >>> s, demand = one_link(transit_days=0)
@@ -72,6 +78,9 @@ def plan_truck_loads(
     >>> [(r.unit, dict(r.load_t)) for r in loads], drawn
     ([('u1', {'food': 8.0})], [])
     """
+    require(scenario, Scenario, "the scenario")
+    require(plan, Plan, "the plan")
+    day = horizon_day(scenario, day)
     later: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
     today: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
     for d in plan.deliveries:

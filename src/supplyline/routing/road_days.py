@@ -23,6 +23,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
 from supplyline.domain import Link, Mode, Scenario
+from supplyline.domain.fields import check_value
+from supplyline.errors import ArgumentError, require
 from supplyline.routing.road_share import (
     DayArcs,
     RoadNeed,
@@ -33,6 +35,7 @@ from supplyline.routing.road_share import (
     shared_road_misfits,
 )
 from supplyline.routing.roads import drives, road_name
+from supplyline.routing.scenario_fit import horizon_day, require_places
 from supplyline.types import LocationId, UnitId, day_label, day_runs
 
 __all__ = [
@@ -90,6 +93,7 @@ class RoadCut:
     """The most tonnes a day the roads carry from a depot to a place, and why no more."""
 
     limit_t: float
+    """A plain float (numpy's showed as ``np.float64(400.0)`` in a script's output)."""
     roads: tuple[Link, ...]
     """The roads of the minimum cut, the ones that bound it."""
     closed: tuple[Link, ...] = ()
@@ -147,7 +151,7 @@ class DayRoads(DayArcs):
         residual.data = np.where(residual.data > 0, residual.data, 0)
         residual.eliminate_zeros()
         seen = set(breadth_first_order(residual, src, directed=True, return_predecessors=False))
-        return RoadCut(result.flow_value / 1000, *self.across(seen))
+        return RoadCut(float(result.flow_value) / 1000, *self.across(seen))
 
 
 def road_bound(
@@ -166,12 +170,24 @@ def road_bound(
     no road leads there (the cut-off rule says so). One unit alone, as if no other load
     shared the roads.
 
+    A ``depot`` or ``place`` the scenario lacks is a ScenarioError naming it (a bare
+    ``KeyError``, and "no bound", before), a ``day`` outside the horizon or a ``need_t``
+    that is not a finite number >= 0 an ArgumentError
+    (:mod:`~supplyline.routing.scenario_fit`).
+
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
     >>> road_bound(s, "D", "U", 1.0) is None
     True
     """
-    return DayRoads(scenario, day).bound(depot, place, need_t)
+    require(scenario, Scenario, "the scenario")
+    require_places(scenario, depot=depot, place=place)
+    if day is not None:
+        day = horizon_day(scenario, day)
+    need: float = check_value(need_t, float, "need_t")
+    if not (math.isfinite(need) and need >= 0):
+        raise ArgumentError(f"need_t(={need_t}) must be a finite number >= 0")
+    return DayRoads(scenario, day).bound(depot, place, need)
 
 
 def worst_alone(

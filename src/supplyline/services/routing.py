@@ -139,6 +139,23 @@ def _check_day(
     return horizon_day(scenario, day, error, written=written)
 
 
+def _day_arg(day: object) -> tuple[int, DayText | None]:
+    """``route_scenario_day``'s day as an int, or 0 and the DayText to read once loaded.
+
+    Plain text is refused, pointing at DayText: ``"3"`` would be C+3 or an error by its
+    form, and a tester's ``day="C+14"`` was told only that it must be an int.
+    """
+    if isinstance(day, str):
+        raise ArgumentError(
+            f"day(={day!r:.40}) must be a whole number (int) or a supplyline.io.DayText, "
+            f"not str: day=DayText({day!r:.40}) reads it as the CLI's --day does "
+            "(C+3, 3 or a date)"
+        )
+    if isinstance(day, DayText):
+        return 0, day
+    return whole_number(day, "day"), None
+
+
 def route_scenario_day(
     folder: str | Path,
     *,
@@ -159,11 +176,11 @@ def route_scenario_day(
     move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
     horizon is a ScenarioError, once the scenario is read. A :class:`~supplyline.io.DayText`
-    (the CLI's ``--day``: ``C+3``, ``3`` or a date) is read then, as the files read a day.
+    (the CLI's ``--day``: ``C+3``, ``3`` or a date) is read then, as the files read a day;
+    plain text is refused, pointing at it (:func:`_day_arg`).
     """
     require_folder(folder)
-    day_text = day if isinstance(day, DayText) else None
-    day = 0 if day_text is not None else whole_number(day, "day")
+    day, day_text = _day_arg(day)
     if out is not None:
         require_folder(out, "the output folder")  # bytes or 5: pathlib's TypeError
     from_demand = check_value(from_demand, bool, "from_demand")  # "no" was taken as true

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
 from supplyline.domain.amounts import amount_problem
-from supplyline.errors import NotFoundError
+from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.orders import CENT, MILLI, ZERO, positive
@@ -104,11 +104,11 @@ def create_order(
     else:
         if unit_price is None:
             raise LedgerRuleError(f"a request for the service {item!r} needs a unit price")
-        if not unit_price.is_finite() or unit_price < 0:
-            raise LedgerRuleError(f"unit price(={unit_price}) must be a finite amount >= 0")
+        if not unit_price.is_finite() or unit_price < 0:  # the value's range: ArgumentError
+            raise ArgumentError(f"unit price(={unit_price}) must be a finite amount >= 0")
         # a price to 5 decimals was rounded into the row, but not into the order's value
         if (problem := amount_problem(unit_price, UNIT_PRICE_DECIMALS)) is not None:
-            raise LedgerRuleError(f"unit price(={unit_price}) {problem}")
+            raise ArgumentError(f"unit price(={unit_price}) {problem}")
         per_unit = unit_price
     raw_value = quantity * per_unit
     if raw_value > largest_amount(MONEY_DECIMALS):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import ReimbursementMode
-from supplyline.errors import ConflictError, NotFoundError, PermissionDenied
+from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.db.tables import OrderLineRow, OrderRow
 from supplyline.services.ledger.audit import order_snapshot
 from supplyline.services.ledger.errors import LedgerRuleError
@@ -51,10 +51,10 @@ MONEY_MODES = frozenset({ReimbursementMode.CASH, ReimbursementMode.EQUAL_VALUE_E
 
 
 def _largest(name: str, value: Decimal, quantum: Decimal) -> None:
-    """Refuse a finite ``value`` beyond what a column of ``quantum`` stores (LedgerRuleError)."""
+    """Refuse a finite ``value`` beyond what a column of ``quantum`` stores (ArgumentError)."""
     most = largest_amount(-int(quantum.as_tuple().exponent))
     if abs(value) > most:
-        raise LedgerRuleError(f"{name}(={value}) is above the largest the ledger stores ({most:,})")
+        raise ArgumentError(f"{name}(={value}) is above the largest the ledger stores ({most:,})")
 
 
 def fits(value: Decimal, quantum: Decimal) -> bool:
@@ -68,12 +68,17 @@ def fits(value: Decimal, quantum: Decimal) -> bool:
 
 
 def positive(name: str, value: Decimal, quantum: Decimal) -> Decimal:
-    """Return ``value`` if finite, > 0, storable and fitting ``quantum``; else LedgerRuleError."""
+    """Return ``value`` if finite, > 0, storable and fitting ``quantum``; else ArgumentError.
+
+    The amount a script gives out of its range, as the README says of every API value
+    (``is negative``): a negative quantity was a LedgerRuleError (a ConflictError) while a
+    NaN one was an ArgumentError. The CLI checks its options first (exit 2).
+    """
     if not value.is_finite() or value <= 0:
-        raise LedgerRuleError(f"{name}(={value}) must be a finite amount > 0")
+        raise ArgumentError(f"{name}(={value}) must be a finite amount > 0")
     _largest(name, value, quantum)
     if value.quantize(quantum) != value:
-        raise LedgerRuleError(f"{name}(={value}) has more decimal places than {quantum}")
+        raise ArgumentError(f"{name}(={value}) has more decimal places than {quantum}")
     return value
 
 
