@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
@@ -19,6 +20,7 @@ __all__ = [
     "LinkId",
     "LocationId",
     "PartnerId",
+    "Said",
     "UnitId",
     "day_label",
     "day_ranges",
@@ -26,8 +28,11 @@ __all__ = [
     "days_text",
     "figure_decimals",
     "figure_text",
+    "figures_decimals",
+    "figures_text",
     "fixed_text",
     "id_problem",
+    "summed_decimals",
     "text_problem",
     "to_gram",
 ]
@@ -163,7 +168,7 @@ def _significant_decimals(value: float) -> int:
     return min(GRAM_DECIMALS, 1 - math.floor(math.log10(abs(value))))
 
 
-def figure_text(value: float) -> str:
+def figure_text(value: float, decimals: int | None = None) -> str:
     """One figure in words, as the tables show it alone and the files give it.
 
     Rounded to the gram (:func:`to_gram`, as the files have it), then as a table's column
@@ -174,32 +179,102 @@ def figure_text(value: float) -> str:
     ("cuts the shortfall by 17.1 t" beside 17.15 in bottlenecks.csv and the summary
     table), and the plan's headline 0.1 t ("17.1 t short" above a table's 17.15).
 
+    ``decimals``: those of the table column that shows the same quantity, where a
+    sentence says a figure a table shows too (its own, if it needs more). The one rule
+    for a figure said in a sentence and shown in a table: it reads the same in both. A
+    tester's column of 99.995 (three decimals, for another row's 0.015) stood beside a
+    sentence's "100" for the same tonnes.
+
     >>> figure_text(17.15), figure_text(6.6), figure_text(9.0), figure_text(0.153)
     ('17.15', '6.6', '9', '0.15')
     >>> figure_text(1234.5), figure_text(6.3249999999), figure_text(0.0043), figure_text(-2.5)
     ('1,235', '6.33', '0.0043', '-2.5')
-    >>> figure_text(0.015), figure_text(0.0000004)
-    ('0.015', '0')
+    >>> figure_text(0.015), figure_text(0.0000004), figure_text(99.995), figure_text(99.995, 3)
+    ('0.015', '0', '100', '99.995')
     """
     value = to_gram(value)
-    text = fixed_text(value, figure_decimals([value]))
+    text = fixed_text(value, max(figure_decimals([value]), decimals or 0))
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def figures_text(*values: float) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A figure a sentence written apart says too: a table writes it as that sentence does.
+
+    The other side of :func:`figure_text`'s rule (a figure said and shown reads the same
+    in both) where the sentence cannot know the table: a bottleneck's explanation is
+    written with the plan, before any table. Its "removes 100 t" stood beside a column
+    of 99.995 (three decimals for another row's 0.015); a table writes a ``Said`` as
+    :func:`figure_text` does, right-aligned as a number, and CSV and JSON the number.
+
+    >>> str(Said(99.995)), str(Said(0.015)), str(Said(6.6))
+    ('100', '0.015', '6.6')
+    """
+
+    value: float
+
+    def __str__(self) -> str:
+        return figure_text(self.value)
+
+
+def summed_decimals(parts: Iterable[float], total: float, *, at_least: int = 0) -> int:
+    """Decimals at which ``parts`` and their ``total``, each written so, add up as read.
+
+    The fewest from what the figures need together (:func:`figure_decimals`, at least
+    ``at_least``) up to the gram; where none does (a total that is not the sum of its
+    parts to the gram), what the figures need. Each rounded alone to its column's
+    decimals, a tester's plan read a cost of 37,865 beside parts 4,905 + 32,961 = 37,866
+    (4,904.6 + 32,960.7 = 37,865.3); written to one decimal, they add up.
+
+    >>> summed_decimals([4904.6, 32960.7], 37865.3), summed_decimals([150.0, 50.0], 200.0)
+    (1, 0)
+    >>> summed_decimals([1.04, 1.04], 2.08), summed_decimals([0.4, 0.4], 0.8, at_least=3)
+    (2, 3)
+    """
+    figures = [to_gram(v) for v in parts if math.isfinite(v)]
+    whole = to_gram(total)
+    base = figure_decimals([*figures, whole], at_least=at_least)
+    if not math.isfinite(whole):
+        return base
+    for decimals in range(base, max(base, GRAM_DECIMALS) + 1):
+        step = Decimal(1).scaleb(-decimals)
+        written = [Decimal(repr(v)).quantize(step, rounding=ROUND_HALF_UP) for v in figures]
+        if sum(written) == Decimal(repr(whole)).quantize(step, rounding=ROUND_HALF_UP):
+            return decimals
+    return base
+
+
+def figures_decimals(*values: float, summed: bool = False, at_least: int = 0) -> int:
+    """The decimals :func:`figures_text` writes ``values`` to, before it drops padding.
+
+    >>> figures_decimals(150.4, 150.4, 300.8), figures_decimals(150.4, 150.4, 300.8, summed=True)
+    (0, 1)
+    """
+    if summed and values:
+        return summed_decimals(values[:-1], values[-1], at_least=at_least)
+    return figure_decimals([float(v) for v in values], at_least=at_least)
+
+
+def figures_text(*values: float, summed: bool = False, at_least: int = 0) -> tuple[str, ...]:
     """Figures read together, a sum and its parts, all to the decimals the finest needs.
 
     Each alone (:func:`figure_text`) a tester's plan read "99.75 t delivered, 101 t short"
     of 200.25 t (100.5 whole from 100): parts that did not add up. Zeros that all the
     figures pad with are dropped, as :func:`figure_text` drops them, and a zero reads 0.
+    ``summed``: the last value is the sum of the others, and they are written to as many
+    decimals as make them add up as read (:func:`summed_decimals`): 150.4 + 150.4 read
+    "150 + 150 = 301" at the decimals the figures need. ``at_least``: the decimals of a
+    table that shows one of them (:func:`figure_text`).
 
     >>> figures_text(99.75, 100.5, 200.25), figures_text(150.4, 49.6, 200.0)
     (('99.75', '100.50', '200.25'), ('150.4', '49.6', '200.0'))
     >>> figures_text(1432.3, 0.0), figures_text(0.015, 0.0)
     (('1,432', '0'), ('0.015', '0'))
+    >>> figures_text(150.4, 150.4, 300.8), figures_text(150.4, 150.4, 300.8, summed=True)
+    (('150', '150', '301'), ('150.4', '150.4', '300.8'))
     """
     rounded = [to_gram(v) for v in values]
-    decimals = figure_decimals(rounded)
+    decimals = figures_decimals(*rounded, summed=summed, at_least=at_least)
     texts = [fixed_text(v, decimals) for v in rounded]
     while decimals and all(t.endswith("0") for t in texts):
         texts = [t[:-1] for t in texts]

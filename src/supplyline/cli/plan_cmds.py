@@ -13,7 +13,14 @@ from rich.markup import escape
 from supplyline.cli.app import app
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
-from supplyline.cli.output import OutputFormat, emit_rows, write_json, wrote_what
+from supplyline.cli.output import (
+    OutputFormat,
+    Shown,
+    column_places,
+    emit_rows,
+    write_json,
+    wrote_what,
+)
 from supplyline.cli.paths import (
     HTML_SUFFIXES,
     MPS_SUFFIXES,
@@ -42,7 +49,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
-from supplyline.types import figure_text, figures_text
+from supplyline.types import GRAM_DECIMALS, figure_text, figures_decimals, figures_text
 
 console = Console()
 err = Console(stderr=True)
@@ -56,6 +63,13 @@ NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
 _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
+_SUMMED = {
+    "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost"),
+    "shortfalls": ("short_t", "demand_t"),
+}
+"""The people's tables whose last row is the total of the others, and its columns."""
+_SAID = {"moved_by_mode": ("tonnes", "deploy_t"), "shortfalls": ("short_t", "demand_t")}
+"""The columns whose totals the headline says: they take the headline's decimals."""
 
 
 def _report_writer() -> ReportWriter:
@@ -80,7 +94,7 @@ def _sections(
     if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
         earliest = EARLIEST_HEADING
         closures = [{**row, earliest: row["earliest"]} for row in closures]
-    shorts = shortfall_rows(plan, run.demand)
+    shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
     return {
         "moved_by_mode": (
@@ -186,26 +200,71 @@ def _tonnes(tonnes: float) -> str:
     return figure_text(tonnes)
 
 
+def _shown(name: str, least: int = 0) -> Shown:
+    """How the people's table of section ``name`` writes its numbers."""
+    said = _SAID.get(name, ())
+    return Shown(alike=_ALIKE, summed=_SUMMED.get(name, ()), least=tuple((c, least) for c in said))
+
+
+def _agreed_places(
+    sections: dict[str, tuple[list[dict[str, Any]], list[str], str]],
+    values: tuple[float, ...],
+    moved_t: float,
+    *,
+    summed: bool,
+) -> int:
+    """Decimals of the headline's tonnes, and of the tables' columns that show them too.
+
+    The headline's tonnes short is the shortfall table's total (its one row, or its
+    "all" row), and its tonnes moved the "all modes" row: each reads as in its table
+    (:func:`~supplyline.types.figure_text`), while the headline's figures still add up
+    among themselves and the tables' columns to their totals. Each rule may ask for more
+    decimals than the others', so they are taken in turn until all hold.
+    """
+    places = 0
+    for _ in range(GRAM_DECIMALS + 1):
+        columns = [
+            column_places(rows, cols, _shown(name, places)).get(said, 0)
+            for name, said in (("moved_by_mode", "tonnes"), ("shortfalls", "short_t"))
+            for rows, cols, _ in [sections[name]]
+            if rows
+        ]
+        least = max(columns, default=0)
+        needed = max(
+            figures_decimals(*values, summed=summed, at_least=least),
+            figures_decimals(moved_t, at_least=least),
+        )
+        if needed == places:
+            break
+        places = needed
+    return places
+
+
 def _print_table(run: PlanRun) -> None:
     head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
-    # the parts and their sum to one number of decimals, so that they add up as read
-    delivered, short, unstocked, to_deliver = figures_text(
+    sections = _sections(run, for_people=True)
+    values = (
         head["delivered_t"],
         head["short_t"],
         head["buildup_not_delivered_t"] or 0.0,
         head["to_deliver_t"] or 0.0,
     )
+    # the three parts add up to what is to deliver only where all four are said
+    summed = bool(head["buildup_not_delivered_t"]) and head["to_deliver_t"] is not None
+    places = _agreed_places(sections, values, head["moved_t"], summed=summed)
+    # the parts and their sum to one number of decimals, so that they add up as read
+    delivered, short, unstocked, to_deliver = figures_text(*values, summed=summed, at_least=places)
     console.print(
         # the name escaped: "Draft [/] x" was read as markup and stopped the command
         f"[bold]{escape(head['scenario'])}[/]: plan [{status_style}]{head['status']}[/], "
-        f"{_tonnes(head['moved_t'])} t moved (each leg counted), "
+        f"{figure_text(head['moved_t'], places)} t moved (each leg counted), "
         f"{delivered} t delivered (build-up included), "
         f"[{'red' if head['short_t'] > 0 else 'green'}]{short} t short[/], "
         + (  # so that the three add up to what `requirements` says is to deliver
             f"{unstocked} t of days-of-supply build-up not "
             f"delivered (of {to_deliver} t to deliver), "
-            if head["buildup_not_delivered_t"] and head["to_deliver_t"] is not None
+            if summed
             else ""
         )
         + f"{head['units_late']} unit(s) late"
@@ -236,9 +295,10 @@ def _print_table(run: PlanRun) -> None:
     )
     for warning in _warnings(run, head):
         console.print(warning, style="yellow", highlight=False)
-    for rows, cols, title in _sections(run, for_people=True).values():
+    for name, (rows, cols, title) in sections.items():
         if rows:
-            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, alike=_ALIKE)
+            shown = _shown(name, places)
+            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)

@@ -23,7 +23,7 @@ import numpy as np
 from supplyline.domain import Demand, LocationKind, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.planning.params import Weights
-from supplyline.types import day_label, day_ranges, to_gram
+from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
     "DEPLOY_PREFIX",
@@ -202,12 +202,16 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
     return rows
 
 
-def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, Any]]:
+def shortfall_rows(
+    plan: Plan, demand: Demand | None = None, *, with_total: bool = False
+) -> list[dict[str, Any]]:
     """Shortfall per unit and commodity, the largest first: tonnes short, of how much, when, why.
 
     ``required_t`` is what was needed on the days short; with the demand, ``demand_t`` is
     what the unit consumes of that commodity over the horizon; ``why`` gives the causes
     no capacity could remove, and says "capacity" for the days the bottlenecks explain.
+    ``with_total`` appends an "all" row of the tonnes summed (where there are two rows or
+    more), the total a headline says beside the parts a table shows.
     """
     agg: dict[tuple[str, str], list[float]] = {}
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -236,7 +240,30 @@ def shortfall_rows(plan: Plan, demand: Demand | None = None) -> list[dict[str, A
                 "why": _why(causes[(unit, com)], proven=plan.status is PlanStatus.OPTIMAL),
             }
         )
+    if with_total and len(rows) > 1:
+        rows.append(_shortfall_total(rows, [s.day for s in plan.shortfalls]))
     return rows
+
+
+def _shortfall_total(rows: list[dict[str, Any]], days: list[int]) -> dict[str, Any]:
+    """The shortfall rows' tonnes summed, as one "all" row (shares of the sums)."""
+    short, required = (to_gram(sum(r[k] for r in rows)) for k in ("short_t", "required_t"))
+    demands = [r["demand_t"] for r in rows]
+    whole = None if None in demands else to_gram(sum(demands))
+    every = sorted(set(days))
+    return {
+        "unit": "all",
+        "commodity": "",
+        "short_t": short,
+        "required_t": required,
+        "share": round(short / required, 4) if required else None,
+        "demand_t": whole,
+        "short_pct": to_gram(100.0 * short / whole) if whole else None,
+        "first": day_label(every[0]) if every else "",
+        "last": day_label(every[-1]) if every else "",
+        "days": day_ranges(every),
+        "why": "",
+    }
 
 
 TARGET_TOL_T = 1e-3
@@ -455,13 +482,16 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     explanation says it: a tester could not tell t/day from t. ``extra`` as the sentence
     says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"). The CLI
     table and the HTML report show these; CSV and JSON keep the numbers and units apart.
+    ``removes_t`` as the explanation says it too (:class:`~supplyline.types.Said`): a
+    column of 99.995 (three decimals, for another row's 0.015) read beside "removes 100 t".
     """
     rows = bottleneck_rows(plan, top)
     for row in rows:
         cap, extra = row["capacity"], row.pop("suggested_extra")
         row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
-        row["removes_t"] = row.pop("shortfall_removed_t")  # short headings for a table
+        removed = row.pop("shortfall_removed_t")  # short headings for a table
+        row["removes_t"] = None if removed is None else Said(removed)
         del row["capacity_unit"], row["extra_unit"]
     return rows
 

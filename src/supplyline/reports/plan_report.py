@@ -48,7 +48,14 @@ from supplyline.reports.summary import (
     solve_table,
     target_table,
 )
-from supplyline.types import day_label, figure_text, figures_text, to_gram
+from supplyline.types import (
+    GRAM_DECIMALS,
+    day_label,
+    figure_text,
+    figures_decimals,
+    figures_text,
+    to_gram,
+)
 
 __all__ = ["render_plan_report", "write_plan_report"]
 
@@ -100,15 +107,18 @@ def _percent_down(share: float) -> str:
     return f"{math.floor(1000 * share + 1e-9) / 10:.1f}"  # 0.93 is 0.9299999999999999
 
 
-def _cards(demand: Demand, plan: Plan) -> list[_Card]:
+def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
+    """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
     h = headline(demand, plan)
     met = "—" if h.met_share is None else f"{_percent_down(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
-        _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t)),
+        _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t, places)),
         _Card(label="demand met", value=met, css="bad" if h.short_t > 1e-6 else ""),
         _Card(
-            label="short (t)", value=figure_text(h.short_t), css="bad" if h.short_t > 1e-6 else ""
+            label="short (t)",
+            value=figure_text(h.short_t, places),
+            css="bad" if h.short_t > 1e-6 else "",
         ),
     ]
     if h.deploying_units:
@@ -125,6 +135,34 @@ def _cards(demand: Demand, plan: Plan) -> list[_Card]:
     return cards
 
 
+def _places(scenario: Scenario, demand: Demand, plan: Plan) -> int:
+    """Decimals of the summary's tonnes, and of the tables' columns that show them too.
+
+    A figure the summary says and a table shows reads the same in both
+    (:func:`~supplyline.types.figure_text`): the tonnes moved as the "all modes" row,
+    the tonnes short as the shortfalls' total, and those columns take the summary's
+    decimals in turn (each may ask for more than the other's, so they are taken until
+    all hold).
+    """
+    h = headline(demand, plan)
+    figures = (h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t, h.moved_t)
+    places = 0
+    for _ in range(GRAM_DECIMALS + 1):
+        columns = [
+            table.column_decimals()[table.columns.index(said)]
+            for table, said in (
+                (mode_table(scenario, plan, places), "tonnes"),
+                (shortfall_table(demand, plan, places), "short t"),
+            )
+            if table.rows
+        ]
+        needed = figures_decimals(*figures, at_least=max(columns, default=0))
+        if needed == places:
+            break
+        places = needed
+    return places
+
+
 def _plan_sections(
     scenario: Scenario,
     demand: Demand,
@@ -135,8 +173,9 @@ def _plan_sections(
     top_bottlenecks: int,
 ) -> list[ReportSection]:
     h = headline(demand, plan)
+    places = _places(scenario, demand, plan)
     short, consumed, delivered, unstocked = figures_text(  # read together: they add up
-        h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t
+        h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t, at_least=places
     )
     sections = [
         ReportSection(
@@ -144,7 +183,7 @@ def _plan_sections(
             title="Summary",
             intro=(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
-                f"{figure_text(h.moved_t)} t (each leg counted) over "
+                f"{figure_text(h.moved_t, places)} t (each leg counted) over "
                 f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
                 f"{short} t of the {consumed} t the units "
                 f"consume cannot be delivered ({delivered} t delivered, "
@@ -157,7 +196,7 @@ def _plan_sections(
                     else ""
                 )
             ),
-            tables=(mode_table(scenario, plan),),
+            tables=(mode_table(scenario, plan, places),),
             notes=(
                 *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
                 *(() if plan.movements else ("The plan moves nothing.",)),
@@ -178,7 +217,7 @@ def _plan_sections(
             ),
         ),
     ]
-    shortfalls = shortfall_table(demand, plan)
+    shortfalls = shortfall_table(demand, plan, places)
     sections.append(
         ReportSection(
             id="shortfalls",
@@ -324,7 +363,7 @@ def render_plan_report(
         subtitle=subtitle,
         version=__version__,
         meta=[identity_meta(ReportOf.PLAN, plan_id(plan)), *meta],
-        cards=_cards(demand, plan),
+        cards=_cards(demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
 

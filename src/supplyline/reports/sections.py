@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 
 from supplyline.errors import ArgumentError
 from supplyline.io.csv_out import yes_no
-from supplyline.types import figure_decimals, fixed_text
+from supplyline.types import Said, figure_decimals, fixed_text, summed_decimals
 
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
-Cell = str | int | float | None
-"""One table cell: numbers are formatted by the template, ``None`` shows as empty."""
+Cell = str | int | float | Said | None
+"""One table cell: numbers are formatted by the template, ``None`` shows as empty; a
+:class:`~supplyline.types.Said` figure as the sentence that says it too."""
 
 _SECTION_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -53,6 +54,14 @@ class Table:
     """Groups of columns of one quantity, shown with one number of decimals: a shortfall
     table wrote a demand of 2.503 t as "2.50" beside "short t 2.503", a shortfall larger
     than its demand to the reader."""
+    summed: tuple[str, ...] = ()
+    """Columns whose last row is the total of the rows above: each is written to as
+    many decimals as make its figures add up as read (a tester's costs by mode read
+    4,905 + 32,961 beside a total of 37,865)."""
+    least: tuple[tuple[str, int], ...] = ()
+    """A column's least decimals: those of a sentence that says one of its figures, so
+    that the sentence and the table read the same
+    (:func:`~supplyline.types.figure_text`)."""
 
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):
@@ -67,25 +76,36 @@ class Table:
         if self.numeric is not None:
             return self.columns[index] in self.numeric
         values = [row[index] for row in self.rows if row[index] is not None]
-        return bool(values) and all(isinstance(v, int | float) for v in values)
+        return bool(values) and all(isinstance(v, int | float | Said) for v in values)
 
     def column_decimals(self) -> tuple[int, ...]:
         """Digits after the point for each column's floats: one number for a whole column.
 
         The shared rule's (:func:`~supplyline.types.figure_decimals`), at least the
-        table's ``decimals``; a group of ``alike`` columns takes the most of its members.
+        table's ``decimals`` and the column's ``least``; a group of ``alike`` columns
+        takes the most of its members; a ``summed`` column, the fewest from there at
+        which it adds up as read (:func:`~supplyline.types.summed_decimals`).
         """
-        own = [
-            figure_decimals((row[i] for row in self.rows), at_least=self.decimals or 0)
-            for i in range(len(self.columns))
-        ]
+        least = dict(self.least)
+        own = [self._decimals(i, least.get(c, 0)) for i, c in enumerate(self.columns)]
         shared = list(own)
         for group in self.alike:
             at = [self.columns.index(c) for c in group if c in self.columns]
             most = max((own[i] for i in at), default=0)
             for i in at:
                 shared[i] = most
+        if self.summed:  # a group's decimals may not add up where a member's did
+            shared = [self._decimals(i, d) for i, d in enumerate(shared)]
         return tuple(shared)
+
+    def _decimals(self, index: int, at_least: int) -> int:
+        """One column's decimals, at least ``at_least``; summed as read with a total row."""
+        values = [row[index] for row in self.rows]
+        at_least = max(at_least, self.decimals or 0)
+        floats = [v for v in values if isinstance(v, float)]
+        if self.columns[index] in self.summed and len(floats) == len(values) > 1:
+            return summed_decimals(floats[:-1], floats[-1], at_least=at_least)
+        return figure_decimals(values, at_least=at_least)
 
     def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.
@@ -97,6 +117,8 @@ class Table:
             return ""
         if isinstance(value, bool):
             return yes_no(value)
+        if isinstance(value, Said):
+            return str(value)
         if isinstance(value, int):
             return f"{value:,}"
         if isinstance(value, float):

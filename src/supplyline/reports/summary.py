@@ -78,8 +78,12 @@ def _table(rows: list[dict[str, Any]], columns: dict[str, str], **kw: Any) -> Ta
     return Table(columns=tuple(columns.values()), rows=cells, **kw)
 
 
-def mode_table(scenario: Scenario, plan: Plan) -> Table:
-    """Tonnes, people, tonne-km and transport cost moved by each mode."""
+def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
+    """Tonnes, people, tonne-km and transport cost moved by each mode, and by all.
+
+    Each column to as many decimals as make the modes add up to "all modes" as read;
+    the tonnes to at least ``least``, the decimals of the summary's sentence.
+    """
     rows = totals_by_mode(plan, scenario, with_total=True)
     for row in rows:
         row["mode"] = str(row["mode"]).replace("_", " ")
@@ -95,14 +99,20 @@ def mode_table(scenario: Scenario, plan: Plan) -> Table:
             "cost": "cost",
         },
         alike=(("tonnes", "of which deployment t"),),
+        summed=("tonnes", "of which deployment t", "pax", "tonne-km", "cost"),
+        least=(("tonnes", least), ("of which deployment t", least)),
         caption="Over the whole horizon; deployment is the units' own lift.",
     )
 
 
-def shortfall_table(demand: Demand, plan: Plan) -> Table:
-    """Unmet demand by unit and commodity, the largest first."""
+def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
+    """Unmet demand by unit and commodity, the largest first, and their total ("all").
+
+    ``least``: the decimals of the summary's sentence that says the tonnes short, so that
+    the two read the same; the parts add up to the total as read.
+    """
     return _table(
-        shortfall_rows(plan, demand),
+        shortfall_rows(plan, demand, with_total=True),
         {
             "unit": "unit",
             "commodity": "commodity",
@@ -113,6 +123,8 @@ def shortfall_table(demand: Demand, plan: Plan) -> Table:
             "why": "why",
         },
         alike=(("demand t", "short t"),),
+        summed=("demand t", "short t"),
+        least=(("demand t", least), ("short t", least)),
         caption="Demand is what the unit consumes over the horizon (its days-of-supply "
         "build-up is a soft target, shown below when not met). "
         "Why: what no capacity could change (too far for those days, or closed links); "
