@@ -53,7 +53,7 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_depots import depot_parts, serving_depot
+from supplyline.routing.reach_depots import depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
     goods_by_unit,
@@ -173,6 +173,21 @@ def _row(
     wants = goods.needed.get(unit_id, {})
     holding = holders(wants, goods.held)
     depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
+    parts: list[DepotTrucks] = []
+    if depot is not None:
+        may = goods.serving.get(unit_id, ())
+        split = depot_parts(
+            km, loc, daily, depot, (wants, goods.held, may), groups_at, sources, service_h
+        )
+        parts = [
+            judge_trucks(
+                km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
+                availability, service_h, goods=x.goods, by_good=x.by_good,
+            )
+            for x in split
+        ]  # fmt: skip
+        if not holding or depot in holding:  # else the serving depot holds none: say so below
+            depot = main_depot(split, depot)
     joined = depot is not None and math.isfinite(
         km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
     )
@@ -207,15 +222,6 @@ def _row(
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
         ), ()  # fmt: skip
-    parts = [
-        judge_trucks(km, d, unit, groups_at[d], t, availability, service_h, goods=g)
-        for d, g, t in depot_parts(
-            km, loc, daily, depot, (wants, goods.held, goods.serving.get(unit_id, ())),
-            groups_at, sources, service_h,
-        )
-    ] if len(holding) > 1 else []  # fmt: skip
-    if len(parts) <= 1:  # one depot sends all its goods: its trucks carry all its tonnes
-        parts = [judge_trucks(km, depot, unit, groups_at[depot], daily, availability, service_h)]
     d, u = km.index(depot), km.index(loc)
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
     own = next((p for p in parts if p.depot == depot), parts[0])
@@ -353,7 +359,15 @@ def check_reach(
         )
         for u, (row, _) in zip(scenario.units, made, strict=True)
     ]
-    elsewhere = goods_elsewhere(scenario, rows, km, sources=sources, depots=groups_at, plan=plan)
+    elsewhere = goods_elsewhere(
+        scenario,
+        rows,
+        [parts for _, parts in made],
+        km,
+        sources=sources,
+        depots=groups_at,
+        plan=plan,
+    )
     rows = [
         r
         if r.unit not in elsewhere

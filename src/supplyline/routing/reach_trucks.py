@@ -57,6 +57,8 @@ class DepotTrucks:
     """The truck types' ways to the unit, for the shared truck-hours."""
     reason: str
     """Why they cannot carry the tonnes (empty: they can)."""
+    by_good: tuple[tuple[CommodityId, float], ...] = ()
+    """Tonnes a day of each commodity, where known: what the depot's stock is judged on."""
 
     @property
     def carried_t(self) -> float:
@@ -73,6 +75,7 @@ def judge_trucks(
     availability: float,
     service_h: float,
     goods: tuple[CommodityId, ...] = (),
+    by_good: tuple[tuple[CommodityId, float], ...] = (),
 ) -> DepotTrucks:
     """Whether the trucks at ``depot`` carry ``tonnes`` a day to ``unit``'s place.
 
@@ -134,6 +137,7 @@ def judge_trucks(
         capacity_t=capacity,
         lanes=lanes,
         reason=reason,
+        by_good=by_good,
     )
 
 

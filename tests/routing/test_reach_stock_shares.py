@@ -1,0 +1,147 @@
+"""Reach judges a depot's stock on the share of the units' goods asked of it.
+
+A tester's quake: sites got 96 % of their tonnes as water from the waterworks; with 80 t
+of food at wh-nord they were named after wh-nord and flagged, its 80 t "less than one day
+of the 183.438 t/day the units it serves need" (mostly water it never holds); without the
+food, they were ok. More stock must never make a verdict worse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from routing_scenarios import fleet, loc, road, scenario, unit
+
+from supplyline.domain import LocationKind, Scenario, Stock
+from supplyline.routing.reach import check_reach
+from supplyline.services.routing import assess_reach
+
+QUAKE = Path(__file__).resolve().parent / "scenarios" / "quake"
+"""A tester's quake scenario (its stocks.csv holds 80 t of food at wh-nord)."""
+
+
+def _quake_without_food(tmp: Path) -> Path:
+    """The tester's quake, its one line of food at wh-nord removed."""
+    folder = tmp / "quake"
+    shutil.copytree(QUAKE, folder)
+    stocks = folder / "stocks.csv"
+    lines = stocks.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    stocks.write_text("".join(x for x in lines if not x.startswith("wh-nord,food,80")))
+    return folder
+
+
+def test_the_quakes_food_at_wh_nord_does_not_flag_the_water_sites(tmp_path: Path) -> None:
+    """With and without wh-nord's 80 t of food, the same 3 of 7 sites are flagged.
+
+    s3, s4 and s5 for their cut-off days; s1, s6 and mt-1, whose water comes from the
+    waterworks, are named after it and read ok either way.
+    """
+    with_food = assess_reach(QUAKE).check
+    without = assess_reach(_quake_without_food(tmp_path)).check
+    assert [r.unit for r in with_food.flagged] == ["s3", "s4", "s5"]
+    assert [r.unit for r in without.flagged] == ["s3", "s4", "s5"]
+    rows = {r.unit: r for r in with_food.rows}
+    assert [rows[u].depot for u in ("s1", "s6", "mt-1")] == ["waterworks"] * 3
+    assert [x.depot for x in rows["s1"].shares] == ["waterworks", "wh-nord"]
+
+
+def _pair(da_km: float, db_km: float, trucks: int, payload: float) -> Scenario:
+    """DA and DB, each with the same trucks, ``da_km`` and ``db_km`` by road from U's L."""
+    locs = [
+        loc("DA", 0.0, LocationKind.DEPOT),
+        loc("DB", 0.0, LocationKind.DEPOT, lat=0.5),
+        loc("L", 0.2),
+        loc("RH", 0.1, LocationKind.RAILHEAD),
+    ]
+    links = [road("DA", "L", da_km), road("DB", "L", db_km), road("RH", "L", 10.0)]
+    groups = [
+        fleet("TA", "DA", count=trucks, payload_t=payload, hours=12.0),
+        fleet("TB", "DB", count=trucks, payload_t=payload, hours=12.0),
+    ]
+    return scenario(locs, [unit("U", "L")], links, groups)
+
+
+def _ok(s: Scenario, needs: dict[str, float]) -> bool:
+    (row,) = check_reach(s, {"U": sum(needs.values())}, availability=0.75, goods={"U": needs}).rows
+    return row.sustainable
+
+
+_STOCK = st.tuples(
+    st.sampled_from(["DA", "DB"]),
+    st.sampled_from(["food", "fuel"]),
+    st.floats(min_value=0.0, max_value=200.0),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kms=st.tuples(st.floats(5.0, 150.0), st.floats(5.0, 150.0)),
+    fleet_=st.tuples(st.integers(1, 4), st.sampled_from([5.0, 10.0])),
+    needs=st.tuples(st.floats(0.5, 30.0), st.floats(0.0, 30.0)),
+    stocks=st.lists(_STOCK, max_size=3),
+    added=st.tuples(st.sampled_from(["DA", "DB"]), st.sampled_from(["food", "fuel"])),
+    more_t=st.floats(1.0, 500.0),
+)
+def test_more_stock_of_a_good_a_depot_holds_never_flags_a_unit(
+    kms: tuple[float, float],
+    fleet_: tuple[int, float],
+    needs: tuple[float, float],
+    stocks: list[tuple[str, str, float]],
+    added: tuple[str, str],
+    more_t: float,
+) -> None:
+    """Adding stock of a good a depot already holds never turns an ok unit into a flagged one.
+
+    Any depot, any good, any amount; the goods' split between the depots and the trucks
+    are the same, and the depot holds only more of what it is asked for.
+    """
+    s = _pair(*kms, *fleet_)
+    want = {"food": needs[0], "fuel": needs[1]}
+    held = {(d, c): t for d, c, t in stocks}
+    held.setdefault(added, 1.0)  # the depot holds some of it already
+    before = dataclasses.replace(s, stocks=_stocks(held))
+    more = dict(held)
+    more[added] += more_t
+    after = dataclasses.replace(s, stocks=_stocks(more))
+    if _ok(before, want):
+        assert _ok(after, want)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kms=st.tuples(st.floats(5.0, 150.0), st.floats(5.0, 150.0)),
+    needs=st.tuples(st.floats(0.5, 30.0), st.floats(0.0, 30.0)),
+    stocks=st.lists(_STOCK, max_size=3),
+    added=st.tuples(st.sampled_from(["DA", "DB"]), st.sampled_from(["food", "fuel"])),
+)
+def test_a_new_good_at_a_depot_with_trucks_to_spare_never_flags_a_unit(
+    kms: tuple[float, float],
+    needs: tuple[float, float],
+    stocks: list[tuple[str, str, float]],
+    added: tuple[str, str],
+) -> None:
+    """Stock of any good, new or not, at any depot (a day's need and more) never flags.
+
+    Both depots have trucks to spare (ten 10 t trucks each): where the good goes is then a
+    matter of stock only, as in the tester's quake.
+    """
+    s = _pair(*kms, 10, 10.0)
+    want = {"food": needs[0], "fuel": needs[1]}
+    held = {(d, c): t for d, c, t in stocks}
+    before = dataclasses.replace(s, stocks=_stocks(held))
+    more = dict(held)
+    more[added] = more.get(added, 0.0) + sum(want.values())
+    after = dataclasses.replace(s, stocks=_stocks(more))
+    if _ok(before, want):
+        assert _ok(after, want)
+
+
+def _stocks(held: dict[tuple[str, str], float]) -> tuple[Stock, ...]:
+    return tuple(
+        Stock(location=d, commodity=c, initial_t=t, replenishment_t_per_day=0.0)
+        for (d, c), t in sorted(held.items())
+    )
