@@ -11,10 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from io_helpers import edit
 
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario
+from supplyline.io._csvtable import Table, read_table
+from supplyline.io._source import Report
 
 
 @pytest.fixture
@@ -72,3 +76,75 @@ def test_on_hand_days_of_a_deploying_unit_is_still_refused(relief: Path) -> None
     error = only_error(relief)
     assert (error.line, error.column) == (3, "on_hand_days")
     assert "is for a unit already in place" in error.message
+
+
+_CELL = st.text(alphabet="abcdefgh0123456789.-", min_size=1, max_size=6)
+_COLUMNS = ("id", "name", "storage_t")
+
+
+def _table_text(rows: list[list[str]], *, header_end: str = "", row_end: str = "") -> str:
+    lines = [",".join(_COLUMNS) + header_end] + [",".join(r) + row_end for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _read(text: str) -> tuple[Table | None, Report]:
+    report = Report()
+    table = read_table(text, "locations.csv", report, known=_COLUMNS, required=("id",))
+    return table, report
+
+
+_ROWS = st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=2, max_size=8)
+
+
+@given(rows=_ROWS, blanks=st.integers(min_value=1, max_value=3))
+def test_an_empty_unnamed_column_at_the_end_is_read_as_absent(
+    rows: list[list[str]], blanks: int
+) -> None:
+    """A header ending in commas over empty cells reads as the table without them."""
+    plain, _ = _read(_table_text(rows))
+    padded, report = _read(_table_text(rows, header_end="," * blanks, row_end="," * blanks))
+    assert report.issues == []
+    assert plain is not None
+    assert padded is not None
+    assert padded.rows == plain.rows
+
+
+@given(rows=_ROWS)
+def test_a_trailing_comma_on_every_row_is_one_error(rows: list[list[str]]) -> None:
+    """Every row one empty cell longer than the header: one error, on the first row."""
+    table, report = _read(_table_text(rows, row_end=","))
+    assert [(i.line, i.message.split(" (")[0]) for i in report.issues] == [
+        (2, "every row ends with an extra empty cell")
+    ]
+    assert table is not None
+    assert table.dropped == len(rows)
+
+
+def test_trailing_commas_are_not_also_a_file_without_locations(relief: Path) -> None:
+    """locations.csv with a comma after every row is not also told it has no rows."""
+    path = relief / "locations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join(x if x.startswith(("#", "id,")) else x + "," for x in lines) + "\n",
+        encoding="utf-8",
+    )
+    error = only_error(relief)
+    assert (error.file, error.line) == ("locations.csv", 3)
+    assert "remove the trailing comma at the end of each row" in error.message
+
+
+def test_a_value_under_an_unnamed_column_is_still_an_error() -> None:
+    """An unnamed last column that holds a value is named by position and neighbour."""
+    _, report = _read(_table_text([["a", "b", "1", "x"]], header_end=","))
+    assert [i.message.split(" has no name")[0] for i in report.issues] == [
+        "column 4 (after 'storage_t')"
+    ]
+
+
+def test_an_unnamed_column_inside_says_between_which() -> None:
+    """A header's unnamed column is said by its number and the columns either side."""
+    report = Report()
+    read_table(
+        "id,,name,storage_t\na,b,c,1\n", "locations.csv", report, known=_COLUMNS, required=()
+    )
+    assert "column 2 (between 'id' and 'name') has no name" in report.issues[0].message

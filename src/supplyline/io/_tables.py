@@ -198,7 +198,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
         if loc is not None and _unique(f, seen, loc.id, "location"):
             out.append(loc)
             origins.add("location", loc.id, f.origin)
-    if table is not None and not table.rows:
+    if table is not None and not table.rows and not table.dropped:
         report.error(
             file,
             "the file has a header but no locations (add one row per place of the network)",
