@@ -148,3 +148,19 @@ def test_an_unnamed_column_inside_says_between_which() -> None:
         "id,,name,storage_t\na,b,c,1\n", "locations.csv", report, known=_COLUMNS, required=()
     )
     assert "column 2 (between 'id' and 'name') has no name" in report.issues[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["id;name;storage_t\na;b;1\n", "sep=;\nid;name;storage_t\na;b;1\n"],
+)
+def test_semicolons_get_advice_that_works_in_a_european_excel(text: str) -> None:
+    """A semicolon file is told the setting that makes Excel write commas.
+
+    Saving as 'CSV (Comma delimited)' alone writes ';' again in a decimal-comma region.
+    """
+    _, report = _read(text)
+    (issue,) = report.issues
+    assert "'Use system separators'" in issue.message
+    assert "decimal separator to '.'" in issue.message
+    assert "field delimiter to ','" in issue.message

@@ -47,6 +47,17 @@ class Table:
     without rows, and must not be told so."""
 
 
+SAVE_WITH_COMMAS = (
+    "save it with commas and decimal points: in LibreOffice, Save As 'Text CSV', tick "
+    "'Edit filter settings' and set the field delimiter to ','; in Excel, untick File > "
+    "Options > Advanced > 'Use system separators' and set the decimal separator to '.' "
+    "before saving as 'CSV UTF-8 (Comma delimited)'"
+)
+"""How to save a CSV with commas. Excel writes its region's list separator, ';' where the
+decimal separator is a comma, even under 'CSV (Comma delimited)': a tester in a European
+locale was told to save as that and got semicolons again. With '.' as its decimal
+separator Excel writes ','; LibreOffice asks for the delimiter outright."""
+
 _EXCEL_SEP = re.compile(r'"?sep=(.)"?[,;\t ]*', re.IGNORECASE)
 """Excel's separator hint on a CSV file's first line: ``sep=,`` (``sep=;`` for semicolons)."""
 
@@ -78,8 +89,7 @@ def _without_sep_line(text: str, file: str, report: Report) -> str | None:
     report.error(
         file,
         f"the first line {show(first.strip())} says the file is separated by {name}, but "
-        f"{file} must be comma-separated (in a spreadsheet, save as 'CSV UTF-8 (Comma "
-        "delimited)', and remove the sep= line)",
+        f"{file} must be comma-separated (remove the sep= line, and {SAVE_WITH_COMMAS})",
         1,
     )
     return None
@@ -372,7 +382,7 @@ def _delimited_right(
             report.error(
                 file,
                 f"the header is separated by {name}, but {file} must be comma-separated "
-                "(in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')",
+                f"({SAVE_WITH_COMMAS})",
                 line,
             )
             return False
