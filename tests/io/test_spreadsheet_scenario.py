@@ -17,6 +17,7 @@ from io_helpers import edit
 
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario
+from supplyline.io._cells import BadValue, parse_rate
 from supplyline.io._csvtable import Table, read_table
 from supplyline.io._source import Report
 
@@ -164,3 +165,37 @@ def test_semicolons_get_advice_that_works_in_a_european_excel(text: str) -> None
     assert "'Use system separators'" in issue.message
     assert "decimal separator to '.'" in issue.message
     assert "field delimiter to ','" in issue.message
+
+
+@given(
+    grams=st.integers(min_value=1, max_value=99_999),
+    space=st.sampled_from(["", " "]),
+    unit=st.sampled_from(["g", "G"]),
+)
+def test_a_rate_with_grams_is_told_its_kilograms(grams: int, space: str, unit: str) -> None:
+    """A kg rate written in grams is told the demand unit sets its unit, and the number.
+
+    The old message said the unit is in the key's name, which a rate's is not.
+    """
+    text = f"{grams}{space}{unit}"
+    with pytest.raises(BadValue) as caught:
+        parse_rate(text, hi=1e6, unit="kg a person a day", demand_unit="kg")
+    message = str(caught.value)
+    assert "column's or key's name" not in message
+    assert "in the commodity's demand_unit, kg" in message
+    assert f", write {grams / 1000:.10g};" in message
+    assert "kg a person a day" in message
+
+
+def test_a_rate_in_a_file_says_per_person(tmp_path: Path, relief_dir: Path) -> None:
+    """scenario.yaml's per-person rate is ranged per person a day in its demand unit."""
+    folder = Path(shutil.copytree(relief_dir, tmp_path / "relief"))
+    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    key = "per_person_per_day: "
+    at = text.index(key) + len(key)
+    end = text.index("\n", at)
+    (folder / "scenario.yaml").write_text(text[:at] + "-3" + text[end:], encoding="utf-8")
+    error = only_error(folder)
+    assert error.column is not None
+    assert error.column.endswith("per_person_per_day")
+    assert "a person a day" in error.message
