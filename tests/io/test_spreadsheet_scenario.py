@@ -7,7 +7,9 @@ not work; these tests hold the messages to what the row really says.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -15,10 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from io_helpers import edit
 
+from supplyline.domain import DemandUnit, LocationKind, Mode
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario
-from supplyline.io._cells import BadValue, parse_rate
+from supplyline.io._cells import BadValue, parse_enum, parse_float, parse_name, parse_rate
 from supplyline.io._csvtable import Table, read_table
+from supplyline.io._day_cells import parse_outage_days
 from supplyline.io._source import Report
 
 
@@ -199,3 +203,57 @@ def test_a_rate_in_a_file_says_per_person(tmp_path: Path, relief_dir: Path) -> N
     assert error.column is not None
     assert error.column.endswith("per_person_per_day")
     assert "a person a day" in error.message
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=99_999),
+    part=st.text(alphabet="0123456789", min_size=1, max_size=4).filter(lambda p: len(p) != 3),
+)
+def test_a_decimal_comma_is_told_the_number_to_write(whole: int, part: str) -> None:
+    """``3,5`` says ``write 3.5`` (three digits after the comma may group thousands instead)."""
+    with pytest.raises(BadValue) as caught:
+        parse_float(f"{whole},{part}", hi=1e6, unit="t")
+    assert f"has a decimal comma: write {whole}.{part} " in str(caught.value)
+
+
+@given(
+    days=st.lists(st.integers(min_value=0, max_value=20), min_size=2, max_size=5),
+)
+def test_outage_days_separated_by_commas_are_told_to_use_semicolons(days: list[int]) -> None:
+    """``7-9,12`` says days are separated by ';' and gives the list to write."""
+    text = ",".join(str(d) for d in days)
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days(text, dt.date(2026, 2, 1))
+    assert f"(write {text.replace(',', ';')})" in str(caught.value)
+    assert parse_outage_days(text.replace(",", ";"), dt.date(2026, 2, 1)) == frozenset(days)
+
+
+def test_a_range_of_slash_dates_gets_the_date_hint() -> None:
+    """``07/02/2026-09/02/2026`` is told how to write its dates, as one slash date is."""
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days("07/02/2026-09/02/2026", dt.date(2026, 2, 1))
+    assert "write it as YYYY-MM-DD: 2026-02-07 or 2026-07-02?" in str(caught.value)
+
+
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n"])
+def test_a_line_break_in_a_name_is_called_a_line_break(brk: str) -> None:
+    """A name with Alt+Enter in its cell is told it has a line break, not a control code."""
+    with pytest.raises(BadValue, match=r"has a line break \(U\+000[AD]\): a name is one line"):
+        parse_name(f"Camp{brk}Nord", default="x")
+
+
+@pytest.mark.parametrize(
+    ("enum", "word", "meant"),
+    [
+        (Mode, "helicopter", "air"),
+        (LocationKind, "entrepôt", "warehouse"),
+        (LocationKind, "Entrepot", "warehouse"),
+        (DemandUnit, "m3", "L"),
+    ],
+)
+def test_a_word_for_an_allowed_value_is_offered_it(
+    enum: type[StrEnum], word: str, meant: str
+) -> None:
+    """A word for an allowed value (by meaning, not letters) is offered, not taken."""
+    with pytest.raises(BadValue, match=rf"did you mean '{meant}'\?"):
+        parse_enum(word, enum=enum)

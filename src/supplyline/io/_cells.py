@@ -180,7 +180,10 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
             f"{plain} ({hint}, without thousands separators and a point as decimal separator)"
         )
     if re.fullmatch(r"[-+]?\d+,\d+", text):
-        raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
+        raise BadValue(
+            f"{show(text)} has a decimal comma: write {text.replace(',', '.')} "
+            f"({hint}, with a point as decimal separator)"
+        )
     raise BadValue(f"{show(text)} is not a number ({hint})")
 
 
@@ -401,11 +404,17 @@ _OTHER_WORDS = {
     "canal": "inland_water", "rations": "food", "diesel": "fuel", "petrol": "fuel",
     "medicine": "medical", "tents": "shelter", "litre": "L", "liter": "L", "litres": "L",
     "liters": "L", "kilogram": "kg", "kilograms": "kg", "kgs": "kg", "tonne": "t",
-    "tonnes": "t", "ton": "t", "tons": "t",
+    "tonnes": "t", "ton": "t", "tons": "t", "helicopter": "air", "heli": "air",
+    "aircraft": "air", "airplane": "air", "aeroplane": "air", "entrepot": "warehouse",
+    "entrepôt": "warehouse", "lager": "warehouse", "almacen": "warehouse",
+    "almacén": "warehouse", "magazzino": "warehouse", "m3": "L", "m³": "L", "ml": "L",
+    "g": "kg", "gram": "kg", "grams": "kg",
 }  # fmt: skip
-"""Words a planner may write for an allowed value (``airport`` for ``airfield``): offered
-as "did you mean" where the enumeration has that value. By letters alone ``airport`` is
-nearest ``port``, which would mislead."""
+"""Words a planner may write for an allowed value (``airport`` for ``airfield``,
+``helicopter`` for ``air``, French ``entrepôt`` for ``warehouse``, ``m3`` for the volume
+unit ``L``): offered as "did you mean" where the enumeration has that value, never taken.
+The one table of such words; only clear ones (a ``boat`` may be sea or inland water). By
+letters alone ``airport`` is nearest ``port``, which would mislead."""
 
 
 def _guess_member(text: str, enum: type[StrEnum]) -> str:
