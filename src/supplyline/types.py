@@ -76,17 +76,26 @@ line. The marks U+200E, U+200F and U+061C, which right-to-left names may need, a
 such switch and stay allowed."""
 
 
+_LINE_BREAKS = frozenset("\n\r\v\f\x85")
+"""Control characters that break a line: said as a line break, which a planner knows, not
+as "the control character U+000D" (a tester's name with Alt+Enter in its cell)."""
+
+
 def text_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a name, or None: no control character or lone surrogate.
+    r"""Why ``text`` cannot be a name, or None: no control character or lone surrogate.
 
     >>> text_problem("\u202eevil\u202c camp")
     'has the text-direction control U+202E, which turns what follows it on screen (remove it)'
     >>> text_problem("\u05e9\u05dc\u05d5\u05dd\u200f camp") is None
     True
+    >>> text_problem("Field\rcamp")
+    'has a line break (U+000D): a name is one line (remove it)'
     >>> text_problem("Field\u2028camp")
     'has the line break U+2028 (remove it)'
     """
     for ch in text:
+        if ch in _LINE_BREAKS:  # a cell of a spreadsheet with Alt+Enter in it
+            return f"has a line break (U+{ord(ch):04X}): a name is one line (remove it)"
         if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t":
             return f"has the control character U+{ord(ch):04X} (remove it)"
         if unicodedata.category(ch) in ("Zl", "Zp"):  # str.splitlines() cuts a row there

@@ -59,3 +59,18 @@ def test_a_terminal_that_cannot_show_a_dash_gets_no_traceback(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr.decode("ascii", "replace")[-500:]
     assert b"Traceback" not in done.stderr
     assert b"C+3?C+11" in done.stdout  # the dash it cannot show, replaced
+
+
+def test_init_prints_a_command_that_works_when_pasted(tmp_path: Path) -> None:
+    """A folder with a space prints its validate command quoted, and that command runs."""
+    import shlex
+
+    from cli_helpers import run
+
+    folder = tmp_path / "opé ration" / "séisme"
+    done = run("init", folder)
+    assert done.returncode == 0, done.stderr
+    command = done.stdout.split("check it with: ", 1)[1].strip()
+    argv = shlex.split(command)
+    assert argv == ["supplyline", "validate", str(folder)]
+    assert run(*argv[1:]).returncode == 0

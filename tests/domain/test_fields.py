@@ -79,7 +79,7 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
             r"dwell_days\(=1e\+300\) is out of range",
         ),
         (lambda: Unit(**{**UNIT, "id": "u,1"}), r"id\(='u,1'\) has characters ids cannot have"),
-        (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"control character U\+000A"),
+        (lambda: Unit(**{**UNIT, "name": "Camp\nNorth"}), r"line break \(U\+000A\)"),
         (
             lambda: Location(**{**PLACE, "name": "\u202eevil\u202c camp"}),
             r"text-direction control U\+202E, which turns what follows",

@@ -178,7 +178,7 @@ def test_a_comma_that_may_group_thousands_says_both_readings(text: str, says: st
 def test_a_plain_decimal_comma_keeps_its_message(text: str) -> None:
     """A comma that cannot group thousands is a decimal comma, as before."""
     _, message = outcome(partial(parse_float, hi=1e9), text)
-    assert "uses a comma" in message
+    assert "has a decimal comma: write" in message
     assert "thousands" not in message
 
 

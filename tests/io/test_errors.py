@@ -181,7 +181,8 @@ CSV_CASES = [
         id="too-many-cells",
     ),
     pytest.param(
-        "links.csv", ",1200,600,", ',"12,5",600,', 5, "capacity_t_per_day", r"uses a comma",
+        "links.csv", ",1200,600,", ',"12,5",600,', 5, "capacity_t_per_day",
+        r"has a decimal comma: write 12\.5",
         id="decimal-comma",
     ),
     pytest.param(

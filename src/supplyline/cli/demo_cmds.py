@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import typer
@@ -65,7 +66,8 @@ def demo_cmd(
     console.print(
         f"\nOpen [bold]{escape(str(out / 'plan.html'))}[/] in a browser (works offline). "
         + escape(
-            f"Next: `supplyline routes {folder} --day 14 --out {out}/routes`, "
-            f"`supplyline reach {folder}`, `supplyline ledger --help`."
+            f"Next: `supplyline routes {shlex.quote(str(folder))} --day 14 --out "
+            f"{shlex.quote(str(out / 'routes'))}`, "
+            f"`supplyline reach {shlex.quote(str(folder))}`, `supplyline ledger --help`."
         )
     )

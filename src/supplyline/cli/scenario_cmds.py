@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import typer
@@ -95,7 +96,8 @@ def init_cmd(
     """
     written = write_template(folder, force=force)
     console.print(
-        f"wrote a template scenario to {written}; check it with: supplyline validate {written}",
+        f"wrote a template scenario to {written}; check it with: "
+        f"supplyline validate {shlex.quote(str(written))}",
         markup=False,
         highlight=False,
         soft_wrap=True,

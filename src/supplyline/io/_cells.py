@@ -180,7 +180,10 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
             f"{plain} ({hint}, without thousands separators and a point as decimal separator)"
         )
     if re.fullmatch(r"[-+]?\d+,\d+", text):
-        raise BadValue(f"{show(text)} uses a comma ({hint}, with a point as decimal separator)")
+        raise BadValue(
+            f"{show(text)} has a decimal comma: write {text.replace(',', '.')} "
+            f"({hint}, with a point as decimal separator)"
+        )
     raise BadValue(f"{show(text)} is not a number ({hint})")
 
 
@@ -401,11 +404,17 @@ _OTHER_WORDS = {
     "canal": "inland_water", "rations": "food", "diesel": "fuel", "petrol": "fuel",
     "medicine": "medical", "tents": "shelter", "litre": "L", "liter": "L", "litres": "L",
     "liters": "L", "kilogram": "kg", "kilograms": "kg", "kgs": "kg", "tonne": "t",
-    "tonnes": "t", "ton": "t", "tons": "t",
+    "tonnes": "t", "ton": "t", "tons": "t", "helicopter": "air", "heli": "air",
+    "aircraft": "air", "airplane": "air", "aeroplane": "air", "entrepot": "warehouse",
+    "entrepôt": "warehouse", "lager": "warehouse", "almacen": "warehouse",
+    "almacén": "warehouse", "magazzino": "warehouse", "m3": "L", "m³": "L", "ml": "L",
+    "g": "kg", "gram": "kg", "grams": "kg",
 }  # fmt: skip
-"""Words a planner may write for an allowed value (``airport`` for ``airfield``): offered
-as "did you mean" where the enumeration has that value. By letters alone ``airport`` is
-nearest ``port``, which would mislead."""
+"""Words a planner may write for an allowed value (``airport`` for ``airfield``,
+``helicopter`` for ``air``, French ``entrepôt`` for ``warehouse``, ``m3`` for the volume
+unit ``L``): offered as "did you mean" where the enumeration has that value, never taken.
+The one table of such words; only clear ones (a ``boat`` may be sea or inland water). By
+letters alone ``airport`` is nearest ``port``, which would mislead."""
 
 
 def _guess_member(text: str, enum: type[StrEnum]) -> str:
@@ -443,16 +452,48 @@ def parse_currency(value: Any) -> str:
     raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
 
 
-def parse_rate(value: Any, *, hi: float, unit: str) -> float | str:
-    """A rate: a number in ``[0, hi]`` or a planning-factor key (checked later, with the table)."""
+def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = None) -> float | str:
+    """A rate: a number in ``[0, hi]`` or a planning-factor key (checked later, with the table).
+
+    ``demand_unit``: the commodity's unit, for a consumption rate (``unit`` then says what
+    it is counted per, ``kg a person a day``). Its unit is not in the key's name but set
+    by ``demand_unit``, so a unit in the value is told that, and the number it means in
+    that unit when it is plain (a tester's ``20 g`` heard the unit is in the key's name).
+    """
     if isinstance(value, str) and _FACTOR_KEY.fullmatch(value.strip()):
         return value.strip()
+    if demand_unit is not None and isinstance(value, str):
+        written = _NUMBER_WITH_UNIT.fullmatch(value.strip())
+        if written and not _LOOKALIKE.fullmatch(value.strip()):
+            raise BadValue(_rate_unit_message(value.strip(), written, unit, demand_unit))
     try:
         return parse_float(value, hi=hi, unit=unit)
     except BadValue as error:
         raise BadValue(
             f"{error} — or a planning-factor key such as food.wfp.full_ration_net_kg_ppd"
         ) from None
+
+
+_IN_DEMAND_UNITS = {
+    "kg": {"g": 0.001, "kg": 1.0, "t": 1000.0},
+    "t": {"g": 1e-6, "kg": 0.001, "t": 1.0},
+    "L": {"ml": 0.001, "cl": 0.01, "l": 1.0, "m3": 1000.0},
+}
+"""What one of a unit written in a rate's value is in the commodity's demand unit."""
+
+
+def _rate_unit_message(text: str, written: re.Match[str], hint: str, demand_unit: str) -> str:
+    """Why a consumption rate with a unit in its value is refused, and what to write."""
+    number, said = written.group(1), written.group(2).strip()
+    factor = _IN_DEMAND_UNITS.get(demand_unit, {}).get(said.casefold().rstrip("s"))
+    meant = ""
+    if factor is not None:
+        value = float(number) * factor
+        meant = f": {number} {said} is {value:.10g} {demand_unit}, write {value:.10g}"
+    return (
+        f"{show(text)} has a unit in it (a rate is a number alone, in the commodity's "
+        f"demand_unit, {demand_unit}{meant}; {_range_hint(0.0, 1e6, hint)})"
+    )
 
 
 def parse_decimal(

@@ -42,7 +42,21 @@ class Table:
     header_line: int
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    dropped: int = 0
+    """Data rows left out for an error of their shape (too many cells): the file is not
+    without rows, and must not be told so."""
 
+
+SAVE_WITH_COMMAS = (
+    "save it with commas and decimal points: in LibreOffice, Save As 'Text CSV', tick "
+    "'Edit filter settings' and set the field delimiter to ','; in Excel, untick File > "
+    "Options > Advanced > 'Use system separators' and set the decimal separator to '.' "
+    "before saving as 'CSV UTF-8 (Comma delimited)'"
+)
+"""How to save a CSV with commas. Excel writes its region's list separator, ';' where the
+decimal separator is a comma, even under 'CSV (Comma delimited)': a tester in a European
+locale was told to save as that and got semicolons again. With '.' as its decimal
+separator Excel writes ','; LibreOffice asks for the delimiter outright."""
 
 _EXCEL_SEP = re.compile(r'"?sep=(.)"?[,;\t ]*', re.IGNORECASE)
 """Excel's separator hint on a CSV file's first line: ``sep=,`` (``sep=;`` for semicolons)."""
@@ -75,8 +89,7 @@ def _without_sep_line(text: str, file: str, report: Report) -> str | None:
     report.error(
         file,
         f"the first line {show(first.strip())} says the file is separated by {name}, but "
-        f"{file} must be comma-separated (in a spreadsheet, save as 'CSV UTF-8 (Comma "
-        "delimited)', and remove the sep= line)",
+        f"{file} must be comma-separated (remove the sep= line, and {SAVE_WITH_COMMAS})",
         1,
     )
     return None
@@ -164,6 +177,7 @@ def read_table(
         report.unusable.add(file)
         return None
     header_line = records[0][0]
+    records = _without_empty_trailing_columns(records)
     columns = _match_header(
         records[0][1], header_line, file, report, known, required, extra, suggest=header
     )
@@ -171,6 +185,19 @@ def read_table(
         report.unusable.add(file)
         return None
     rows: list[Row] = []
+    long = [(line, record) for line, record in records[1:] if len(record) > len(columns)]
+    if long and len(long) == len(records) - 1 >= 2 and _one_empty_cell_more(long, len(columns)):
+        report.error(
+            file,
+            f"every row ends with an extra empty cell (lines {long[0][0]}-{long[-1][0]}: "
+            f"{len(columns) + 1} cells, the header has {len(columns)} columns): remove the "
+            "trailing comma at the end of each row (a spreadsheet writes one for an empty "
+            "column beyond the header: delete that column)",
+            long[0][0],
+        )
+        for _, record in long:
+            report.failed(file, record[0].strip())
+        return Table(header_line, tuple(c for c in columns if c), (), dropped=len(long))
     for line, record in records[1:]:
         if len(record) > len(columns):
             # even empty extra cells: "1,200,," for 1200 and an empty last column reads as
@@ -191,7 +218,39 @@ def read_table(
             continue
         cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
         rows.append(Row(line, cells))
-    return Table(header_line, tuple(c for c in columns if c), tuple(rows))
+    dropped = len(records) - 1 - len(rows)
+    return Table(header_line, tuple(c for c in columns if c), tuple(rows), dropped=dropped)
+
+
+def _one_empty_cell_more(long: list[tuple[int, list[str]]], width: int) -> bool:
+    """Whether every row of ``long`` has exactly one cell beyond ``width``, and it is empty.
+
+    That is a spreadsheet's habit (an empty column beyond the header, a trailing comma on
+    every row), said once; a comma inside a value shifts one row, not all of them alike.
+    """
+    return all(len(record) == width + 1 and not record[-1].strip() for _, record in long)
+
+
+def _without_empty_trailing_columns(
+    records: list[tuple[int, list[str]]],
+) -> list[tuple[int, list[str]]]:
+    """``records`` without the header's unnamed last columns, when no row has a value there.
+
+    A spreadsheet that once had a column beyond the table writes its empty name as a
+    trailing comma on the header line (``...,dwell_days,``); nothing in it can be lost, so
+    it is read as absent. An unnamed column holding a value stays, and is an error.
+    """
+    head_line, head = records[0]
+    width = len(head)
+    while width > 1 and not head[width - 1].strip():
+        width -= 1
+    if width == len(head) or any(
+        cell.strip() for _, record in records[1:] for cell in record[width : len(head)]
+    ):
+        return records
+    return [(head_line, head[:width])] + [
+        (line, record[:width] + record[len(head) :]) for line, record in records[1:]
+    ]
 
 
 def _match_header(
@@ -224,14 +283,15 @@ def _match_header(
         return None
     columns: list[str] = []
     ok = True
-    for raw in header:
+    for at, raw in enumerate(header):
         name = raw.strip()
         if name.lower() in lower:
             name = lower[name.lower()]
         elif not name:
             report.error(
                 file,
-                f"a column has no name (name it, or delete it; known: {', '.join(known)})",
+                f"column {at + 1}{_between(header, at)} has no name (name it, or delete it; "
+                f"known: {', '.join(known)})",
                 line,
             )
             ok = False
@@ -263,6 +323,21 @@ def _match_header(
             )
             ok = False
     return columns if ok else None
+
+
+def _between(header: list[str], at: int) -> str:
+    """Where column ``at`` (0-based) of ``header`` is, by its named neighbours, in words.
+
+    >>> _between(["id", "lon", "", "storage_t"], 2), _between(["id", ""], 1)
+    (" (between 'lon' and 'storage_t')", " (after 'id')")
+    """
+    before = next((h.strip() for h in reversed(header[:at]) if h.strip()), "")
+    after = next((h.strip() for h in header[at + 1 :] if h.strip()), "")
+    if before and after:
+        return f" (between {show(before)} and {show(after)})"
+    if before:
+        return f" (after {show(before)})"
+    return f" (before {show(after)})" if after else ""
 
 
 def _column_meant(name: str, known: Sequence[str]) -> str:
@@ -307,7 +382,7 @@ def _delimited_right(
             report.error(
                 file,
                 f"the header is separated by {name}, but {file} must be comma-separated "
-                "(in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')",
+                f"({SAVE_WITH_COMMAS})",
                 line,
             )
             return False

@@ -294,6 +294,14 @@ def _outage_ends(part: str) -> list[str]:
     ends = _RANGE_JOIN.split(text)
     if len(ends) <= 2 and all(_looks_like_date(e) or _other_date_form(e) for e in ends):
         return ends
+    dashed = [e.strip() for e in text.split("-")]  # 07/02/2026-09/02/2026: no dash inside
+    if len(dashed) == 2 and all(_other_date_form(e) for e in dashed):
+        return dashed
+    if "," in text and all(_OUTAGE_PART.fullmatch(p) for p in text.split(",")):
+        raise BadValue(
+            f"{show(text)} separates days with a comma: separate days and ranges with ';' "
+            f"(write {text.replace(',', ';')})"
+        )
     raise BadValue(f"{show(text)} is not a day or range ({_OUTAGE_EXAMPLE})")
 
 

@@ -226,7 +226,8 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
         f, e = rec
         cid = take(f, e, "id", parse_id)
         unit = take(f, e, "demand_unit", partial(parse_enum, enum=DemandUnit), DemandUnit.KG)
-        rate_unit = f"{unit or 'demand unit'}/day"
+        said = str(unit) if unit else "demand units"
+        per = partial(parse_rate, hi=1e6, demand_unit=said)
         kw = {
             "name": take(f, e, "name", partial(parse_name, default=cid or ""), cid or ""),
             "supply_class": take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass)),
@@ -249,10 +250,14 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 None,
             ),
             "per_person_per_day": take(
-                f, e, "per_person_per_day", partial(parse_rate, hi=1e6, unit=rate_unit), None
+                f, e, "per_person_per_day", partial(per, unit=f"{said} a person a day"), None
             ),
             "per_vehicle_per_day": take(
-                f, e, "per_vehicle_per_day", partial(parse_rate, hi=1e6, unit=rate_unit), None
+                f,
+                e,
+                "per_vehicle_per_day",
+                partial(per, unit=f"{said} a vehicle a day"),
+                None,
             ),
             "vehicle_fuel": take(f, e, "vehicle_fuel", parse_bool, False),
             "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),

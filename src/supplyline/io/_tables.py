@@ -198,7 +198,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
         if loc is not None and _unique(f, seen, loc.id, "location"):
             out.append(loc)
             origins.add("location", loc.id, f.origin)
-    if table is not None and not table.rows:
+    if table is not None and not table.rows and not table.dropped:
         report.error(
             file,
             "the file has a header but no locations (add one row per place of the network)",
@@ -336,6 +336,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "on_hand_days": f.take("on_hand_days", c("on_hand_days"), days_held, None),
         }
         _check_unit_fields(f, kw, ctx.start_date)
+        _hold_place_checks(kw, origins)
         refs = {
             "partner": ("partner", kw["partner"]),
             "home": ("location", kw["home"]),
@@ -376,6 +377,22 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
             f"{'when' if closes == opens else 'before'} it opens at "
             f"{opens:g} h (open < close, hours of the day)",
         )
+
+
+def _hold_place_checks(kw: dict[str, Any], origins: Origins) -> None:
+    """Leave out ``on_hand_days`` when the places it is judged by are not known locations.
+
+    Whether a unit may say what it holds depends on its home being its destination; with
+    one of them misspelt that judgement is about the typo, not the unit. A tester's
+    ``site3`` for ``site-3`` was first told that on_hand_days is for a unit in place, and
+    only then that ``site3`` is unknown: the reference is the one mistake, said alone.
+    The load fails on the unknown location anyway, so nothing built here is used.
+    """
+    places = (kw["home"], kw["destination"])
+    if kw["on_hand_days"] is None or None in places or places[0] == places[1]:
+        return
+    if any(origins.get("location", place) is None for place in places):
+        kw["on_hand_days"] = None
 
 
 def _keep_level_refs(f: Fields, activity: Any, raw: str | None) -> None:
