@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -27,10 +28,12 @@ from supplyline.domain.amounts import (
     UNIT_PRICE_DECIMALS,
     amount_problem,
 )
+from supplyline.errors import DamagedDataError, SupplylineError
+from supplyline.services.db import Database
 from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow, PriceRow
 from supplyline.services.ledger.views import Condition, ItemKind, LineKind, OrderStatus
 
-__all__ = ["TABLES", "BadCell", "Damage", "StoredRow", "first_damage", "stored_rows"]
+__all__ = ["TABLES", "BadCell", "Damage", "StoredRow", "first_damage", "stored_rows", "undamaged"]
 
 
 class BadCell(ValueError):
@@ -217,8 +220,9 @@ class Damage:
     reason: str
 
     def __str__(self) -> str:
-        shown = "empty" if self.raw is None else repr(self.raw)
-        return f"{self.row}'s {self.column} {shown} {self.reason}"
+        if self.raw is None:
+            return f"{self.row}'s {self.column} is empty"
+        return f"{self.row}'s {self.column} {self.raw!r} {self.reason}"
 
     @property
     def where(self) -> str:
@@ -296,3 +300,27 @@ def _needed_amount(cells: dict[str, Any], order_mode: str | None) -> str | None:
     if order_mode is None:
         return None
     return "quantity" if order_mode == ReimbursementMode.REPLACEMENT_IN_KIND.value else "amount"
+
+
+@contextmanager
+def undamaged(db: Database) -> Iterator[None]:
+    """Say which stored cell stopped the block, if a damaged one did; re-raise anything else.
+
+    The ORM's types fail on a cell typed in with ``sqlite3`` (``decimal.InvalidOperation``
+    on ``'abc'``, an ``AssertionError`` on a settlement without its amount): a traceback
+    with exit 1, the exit of "tampering found". If such a failure leaves the block and
+    :func:`first_damage` finds a damaged cell, it becomes a :class:`DamagedDataError`
+    naming it; if no cell is damaged, the failure is a bug and goes on as it was.
+    """
+    try:
+        yield
+    except SupplylineError:
+        raise
+    except (ArithmeticError, ValueError, TypeError, KeyError, AssertionError) as error:
+        with db.session(write=False) as session:
+            damage = first_damage(session)
+        if damage is None:
+            raise
+        raise DamagedDataError(
+            f"{damage}: the database was edited outside supplyline; run `supplyline ledger verify`"
+        ) from error
