@@ -12,6 +12,7 @@ A user's mistake is a typed exception with a message made for a person; a bug is
     ├── PermissionDenied             a partner acting outside its scope
     ├── SolverError                  the solver failed (not "no solution")
     └── StorageError                 database failures, wrapped at the services boundary
+        └── DamagedDataError         a stored value supplyline could not have written
 
 "Infeasible" is not an error: a plan that falls short says so in its data.
 """
@@ -28,6 +29,7 @@ T = TypeVar("T")
 __all__ = [
     "ArgumentError",
     "ConflictError",
+    "DamagedDataError",
     "Issue",
     "NotFoundError",
     "OutputError",
@@ -166,6 +168,15 @@ class OutputError(SupplylineError):
 
 class StorageError(SupplylineError):
     """The database failed; wrapped at the services boundary so faces need not know SQL."""
+
+
+class DamagedDataError(StorageError):
+    """The database holds a value supplyline could not have written (edited outside it).
+
+    A command that meets one stops and names it (``order 3's value 'abc' is not an
+    amount``) rather than failing on it with a traceback; ``ledger verify`` reports it
+    as tampering.
+    """
 
 
 class InterruptedAfterWriting(KeyboardInterrupt):

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from supplyline.errors import (
     ConflictError,
+    DamagedDataError,
     Issue,
     NotFoundError,
     OutputError,
@@ -28,6 +29,7 @@ EXIT_CODES: dict[type[SupplylineError], int] = {
     PermissionDenied: 4,
     ConflictError: 5,
     SolverError: 6,
+    DamagedDataError: 9,
     StorageError: 7,
     OutputError: 8,
 }

@@ -23,6 +23,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
+from supplyline.services.ledger.replay import Fields, Replayed, replay_event
+from supplyline.services.ledger.stored import TABLES, stored_rows
 from supplyline.services.ledger.views import Actor
 
 __all__ = [
@@ -178,60 +180,100 @@ class AuditEvent:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VerifyReport:
-    """The outcome of checking the chain: ``ok``, or the first bad event and why."""
+    """The outcome of checking the chain: ``ok``, or the first bad event and why.
+
+    ``findings`` lists every row of the tables that differs from what the events say
+    (``problem`` is the first of them, ``bad_seq`` the event that set what it differs
+    from, None for a row no event made).
+    """
 
     ok: bool
     events: int
     head_seq: int
     bad_seq: int | None = None
     problem: str = ""
+    findings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         if self.ok:
             return (
                 f"ledger verified: {self.events} events, chain intact up to event {self.head_seq}"
             )
-        return f"ledger NOT verified: event {self.bad_seq}: {self.problem}"
+        if not self.findings:
+            return f"ledger NOT verified: event {self.bad_seq}: {self.problem}"
+        shown = self.findings[:MAX_FINDINGS_SHOWN]
+        more = len(self.findings) - len(shown)
+        tail = [f"  … and {more:,} more"] if more else []
+        head = (
+            f"ledger NOT verified: the chain of {self.events} events is intact, but "
+            f"the tables differ from what the events record in {len(self.findings):,} place(s) "
+            "(edited outside the ledger):"
+        )
+        return "\n".join([head, *(f"  {f}" for f in shown), *tail])
 
 
-def _check_snapshots(session: Session, last: dict[int, tuple[int, str]]) -> VerifyReport | None:
-    """Compare each order's row with the state its last event recorded."""
-    for order in session.execute(select(OrderRow).order_by(OrderRow.id)).scalars():
-        seen = last.get(order.id)
-        if seen is None:
-            return VerifyReport(
-                ok=False,
-                events=len(last),
-                head_seq=0,
-                bad_seq=None,
-                problem=f"order {order.id} has no event in the log",
-            )
-        seq, payload = seen
-        recorded = json.loads(payload).get("after")
-        if recorded != json.loads(canonical(order_snapshot(order))):
-            return VerifyReport(
-                ok=False,
-                events=len(last),
-                head_seq=0,
-                bad_seq=seq,
-                problem=(
-                    f"order {order.id} in the orders table does not match the state its last "
-                    f"event recorded (the order row was changed outside the ledger)"
-                ),
-            )
-    return None
+MAX_FINDINGS_SHOWN = 50
+"""Findings printed at most; the count says how many more there are."""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if value is None:
+        return "empty"
+    if isinstance(value, Decimal | dt.date):
+        return repr(str(value))
+    return repr(value)
+
+
+def _compare_tables(session: Session, state: Replayed) -> list[tuple[int | None, str]]:
+    """Every difference between the rows and the events' state, with the event to blame."""
+    found: list[tuple[int | None, str]] = []
+    for what in ("agreement", "price", "order", "line"):
+        expected: dict[tuple[Any, ...], Fields] = getattr(state, what)
+        seen: set[tuple[Any, ...]] = set()
+        for row in stored_rows(session, what):
+            found.extend((None, f"{d} ({d.where})") for d in row.damage)
+            fields = expected.get(row.key)
+            if fields is None:
+                found.append((None, f"{row.name} is in the {what} table but no event made it"))
+                continue
+            seen.add(row.key)
+            bad = {d.column for d in row.damage}
+            for column, (value, setter) in fields.items():
+                if column in bad or column not in row.cells or row.cells[column] == value:
+                    continue
+                found.append(
+                    (
+                        setter.seq,
+                        f"{row.name}: {column} is {_show(row.cells[column])} in the table "
+                        f"but {_show(value)} by the events (set by {setter})",
+                    )
+                )
+        for key, fields in expected.items():
+            if key not in seen:
+                first = min((s for _v, s in fields.values()), key=lambda s: s.seq)
+                spec = TABLES[what]
+                cells = {k: v for k, (v, _s) in fields.items()} | dict(
+                    zip(spec.key, key, strict=True)
+                )
+                name = spec.name(cells)
+                found.append((first.seq, f"{name} made by {first} is missing from the table"))
+    return found
 
 
 def verify_chain(session: Session) -> VerifyReport:
     """Walk the chain from the first event; name the first edited, missing or moved event.
 
-    Also checks that the chain head names the last event (a deleted tail) and that every
-    order row holds the state its last event recorded (an edited order row).
+    Also checks that the chain head names the last event (a deleted tail), then rebuilds
+    every agreement, price, order and line from the events (:mod:`replay`) and compares
+    each column of each row with it, both ways: an edited, deleted or added row, or a
+    cell supplyline could not have written, is named with the event it contradicts.
     """
     prev = GENESIS_HASH
     expected = 1
     count = 0
-    last: dict[int, tuple[int, str]] = {}
+    state = Replayed()
     for row in session.execute(select(EventRow).order_by(EventRow.seq)).scalars():
         count += 1
         if row.seq != expected:
@@ -270,8 +312,16 @@ def verify_chain(session: Session) -> VerifyReport:
                 bad_seq=row.seq,
                 problem=f"its content does not match its hash (the {row.kind} event was edited)",
             )
-        if row.order_id is not None:
-            last[row.order_id] = (row.seq, row.payload)
+        replay_event(
+            state,
+            seq=row.seq,
+            at=row.at,
+            partner=row.partner,
+            user=row.user_name,
+            kind=row.kind,
+            order_id=row.order_id,
+            payload=row.payload,
+        )
         prev = row.hash
         expected += 1
     head = session.execute(select(ChainHeadRow).where(ChainHeadRow.id == 1)).scalar_one()
@@ -284,10 +334,15 @@ def verify_chain(session: Session) -> VerifyReport:
             problem=f"the chain head names event {head.seq} but the log ends at event {count} "
             "(events at the end were deleted)",
         )
-    bad = _check_snapshots(session, last)
-    if bad is not None:
+    found = _compare_tables(session, state)
+    if found:
         return VerifyReport(
-            ok=False, events=count, head_seq=head.seq, bad_seq=bad.bad_seq, problem=bad.problem
+            ok=False,
+            events=count,
+            head_seq=head.seq,
+            bad_seq=found[0][0],
+            problem=found[0][1],
+            findings=tuple(f for _s, f in found),
         )
     return VerifyReport(ok=True, events=count, head_seq=head.seq)
 

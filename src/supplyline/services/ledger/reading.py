@@ -22,6 +22,7 @@ from supplyline.services.ledger.arguments import (
 )
 from supplyline.services.ledger.audit import AuditEvent, VerifyReport, verify_chain
 from supplyline.services.ledger.mapping import lines_by_order, order_view
+from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, OrderStatus, SupportOrder
 
 __all__ = ["LedgerReads"]
@@ -59,7 +60,7 @@ class LedgerReads:
             query = query.where(
                 or_(OrderRow.provider == counterparty, OrderRow.receiver == counterparty)
             )
-        with self.db.session(write=False) as session:
+        with undamaged(self.db), self.db.session(write=False) as session:
             rows = list(session.execute(query.order_by(OrderRow.id)).scalars())
             lines = lines_by_order(session, [r.id for r in rows]) if with_lines else {}
             return [order_view(r, lines.get(r.id, ())) for r in rows]
@@ -68,26 +69,28 @@ class LedgerReads:
         """One order with its lines (NotFoundError if the actor's partner is not a party)."""
         actor_arg(actor)
         order_id = order_id_arg(order_id)
-        with self.db.session(write=False) as session:
+        with undamaged(self.db), self.db.session(write=False) as session:
             row = ops.load_order_for(session, actor, order_id)
             return order_view(row, lines_by_order(session, [row.id])[row.id])
 
     def balances(self, actor: Actor, *, counterparty: str | None = None) -> list[Balance]:
         """What the actor's partner and each counterparty owe each other, per agreement."""
         actor_arg(actor)  # None failed as an AttributeError ('partner')
-        return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
+        with undamaged(self.db):
+            return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
 
     def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
         """Every bill and settlement of the actor's partner, with running balances."""
         actor_arg(actor)
-        orders = self.orders(actor, counterparty=counterparty, with_lines=True)
-        return statement_of(actor.partner, orders, counterparty)
+        with undamaged(self.db):
+            orders = self.orders(actor, counterparty=counterparty, with_lines=True)
+            return statement_of(actor.partner, orders, counterparty)
 
     def events(self, actor: Actor) -> list[AuditEvent]:
         """The audit events about the actor's partner's agreements and orders."""
         actor_arg(actor)
         me = actor.partner
-        with self.db.session(write=False) as session:
+        with undamaged(self.db), self.db.session(write=False) as session:
             mine_orders = set(
                 session.execute(
                     select(OrderRow.id).where(or_(OrderRow.provider == me, OrderRow.receiver == me))

@@ -55,6 +55,7 @@ from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.intake import create_order
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.rules import Action
+from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import (
     Actor,
     Condition,
@@ -125,7 +126,7 @@ class Ledger(LedgerCore):
     def agreements(self, actor: Actor) -> list[Agreement]:
         """The agreements to which the actor's partner is a party."""
         actor_arg(actor)
-        with self.db.session(write=False) as session:
+        with undamaged(self.db), self.db.session(write=False) as session:
             return visible_agreements(session, actor.partner)
 
     # -- orders: the life cycle -------------------------------------------------------------

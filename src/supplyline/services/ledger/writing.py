@@ -40,6 +40,7 @@ from supplyline.services.ledger.audit import append_event, canonical, lock_head
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
 from supplyline.services.ledger.rules import Action
+from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, SupportOrder
 
 __all__ = ["Clock", "LedgerCore", "Outcome", "Transaction"]
@@ -155,7 +156,7 @@ class LedgerCore(LedgerReads):
         """
         actor_arg(actor)
         now = self._now()
-        with self.db.session(write=True) as session:
+        with undamaged(self.db), self.db.session(write=True) as session:
             yield Transaction(session, lock_head(session), actor, now)
 
     def _order_result(self, session: Session, order_id: int | None, _a: str | None) -> SupportOrder:

@@ -1,0 +1,201 @@
+"""The ledger's state rebuilt from its events alone, to hold the tables against.
+
+Each event's payload records what it did: an agreement's whole terms, a request's
+parties, item, amounts and mode, each transition's line and the order's totals after it.
+Replaying them gives, for every agreement, price, order and line, the value each column
+must hold and the event that last set it. :mod:`audit` compares that with the rows
+(:mod:`stored`), both ways, so an order row or line edited, deleted or added behind the
+ledger's back is caught, not only an edited event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from supplyline.domain import ReimbursementMode
+from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
+from supplyline.services.ledger.views import ItemKind, LineKind
+
+__all__ = ["Replayed", "Setter", "replay_event"]
+
+_MONEY = Decimal(1).scaleb(-MONEY_DECIMALS)
+_QTY = Decimal(1).scaleb(-QUANTITY_DECIMALS)
+_PRICE = Decimal(1).scaleb(-UNIT_PRICE_DECIMALS)
+_TOTALS = {
+    "issued_qty": _QTY,
+    "received_qty": _QTY,
+    "billed_amount": _MONEY,
+    "billed_qty": _QTY,
+    "settled_amount": _MONEY,
+    "settled_qty": _QTY,
+}
+_LINE_OF = {
+    "issue": LineKind.ISSUE,
+    "receive": LineKind.RECEIPT,
+    "bill": LineKind.BILL,
+    "settle": LineKind.SETTLEMENT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Setter:
+    """The event that last set a value: its number and kind."""
+
+    seq: int
+    kind: str
+
+    def __str__(self) -> str:
+        return f"event {self.seq}, {self.kind}"
+
+
+Fields = dict[str, tuple[Any, Setter]]
+"""Column name → (the value the events give it, the event that set it)."""
+
+
+@dataclass(slots=True)
+class Replayed:
+    """What the events say every row holds, keyed as :data:`stored.TABLES` keys them."""
+
+    agreement: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    price: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    order: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    line: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    scope: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+
+def _amount(value: Any, quantum: Decimal) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(quantum)
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def replay_event(
+    state: Replayed,
+    *,
+    seq: int,
+    at: str,
+    partner: str,
+    user: str,
+    kind: str,
+    order_id: int | None,
+    payload: str,
+) -> None:
+    """Apply one (verified) event to ``state``.
+
+    The payload's hash was checked before, so a value that does not parse here is a
+    bug of the writer, not tampering: it is raised as it comes.
+    """
+    data = json.loads(payload)
+    who = Setter(seq, kind)
+    moment = dt.datetime.fromisoformat(at).astimezone(dt.UTC)
+    if kind == "agreement":
+        _agreement(state, data["agreement"], who, moment)
+        return
+    if order_id is None:
+        return
+    key = (order_id,)
+    if kind == "request":
+        state.order[key] = _requested(state, data, who, moment, user)
+    order = state.order.setdefault(key, {})
+    for name, quantum in _TOTALS.items():
+        if name in data.get("after", {}):
+            order[name] = (_amount(data["after"][name], quantum), who)
+    for name in ("status", "version"):
+        if name in data.get("after", {}):
+            order[name] = (data["after"][name], who)
+    order["updated_at"] = (moment, who)
+    line_kind = _LINE_OF.get(kind)
+    if line_kind is not None and "line" in data:
+        state.line[(data["line"],)] = _line(data, line_kind, order_id, who, moment, partner, user)
+        if line_kind is LineKind.BILL and "due_on" in data:
+            order["due_on"] = (_date(data["due_on"]), who)
+
+
+def _agreement(state: Replayed, terms: dict[str, Any], who: Setter, moment: dt.datetime) -> None:
+    aid = terms["id"]
+    row: dict[str, Any] = {
+        "id": aid,
+        "name": terms["name"],
+        "party_a": terms["parties"][0],
+        "party_b": terms["parties"][1],
+        "valid_from": _date(terms["valid_from"]),
+        "valid_to": _date(terms["valid_to"]),
+        "commodities": json.dumps(sorted(terms["commodities"])),
+        "services": json.dumps(sorted(terms["services"])),
+        "reimbursement_modes": json.dumps(sorted(terms["reimbursement_modes"])),
+        "currency": terms["currency"],
+        "ceiling_per_order": _amount(terms["ceiling_per_order"], _MONEY),
+        "ceiling_total": _amount(terms["ceiling_total"], _MONEY),
+        "created_at": moment,
+    }
+    state.agreement[(aid,)] = {name: (value, who) for name, value in row.items()}
+    state.scope[aid] = (frozenset(terms["commodities"]), frozenset(terms["services"]))
+    for price in terms["prices"]:
+        key = (aid, price["commodity"], price["currency"])
+        state.price[key] = {
+            "agreement_id": (aid, who),
+            "commodity": (price["commodity"], who),
+            "currency": (price["currency"], who),
+            "per_t": (_amount(price["per_t"], _PRICE), who),
+        }
+
+
+def _requested(
+    state: Replayed, data: dict[str, Any], who: Setter, moment: dt.datetime, user: str
+) -> Fields:
+    row: dict[str, Any] = {
+        "agreement_id": data["agreement"],
+        "provider": data["provider"],
+        "receiver": data["receiver"],
+        "item": data["item"],
+        "quantity": _amount(data["quantity"], _QTY),
+        "unit_price": _amount(data["unit_price"], _PRICE),
+        "currency": data["currency"],
+        "value": _amount(data["value"], _MONEY),
+        "mode": data["mode"],
+        "needed_on": _date(data["needed_on"]),
+        "due_on": None,
+        "requested_by": user,
+        "note": data["note"],
+        "created_at": moment,
+    }
+    scope = state.scope.get(data["agreement"])
+    if scope is not None and data["item"] in scope[0] | scope[1]:
+        in_commodities = data["item"] in scope[0]
+        row["item_kind"] = (ItemKind.COMMODITY if in_commodities else ItemKind.SERVICE).value
+    return {name: (value, who) for name, value in row.items()}
+
+
+def _line(
+    data: dict[str, Any],
+    kind: LineKind,
+    order_id: int,
+    who: Setter,
+    moment: dt.datetime,
+    partner: str,
+    user: str,
+) -> Fields:
+    in_kind = data.get("mode") == ReimbursementMode.REPLACEMENT_IN_KIND.value
+    money = kind in (LineKind.BILL, LineKind.SETTLEMENT) and not in_kind
+    row: dict[str, Any] = {
+        "id": data["line"],
+        "order_id": order_id,
+        "kind": kind.value,
+        "ref_line": data.get("issue_line"),
+        "quantity": None if money else _amount(data.get("quantity"), _QTY),
+        "amount": _amount(data.get("amount"), _MONEY) if money else None,
+        "condition": data.get("condition"),
+        "mode": data.get("mode"),
+        "due_on": _date(data.get("due_on")),
+        "partner": partner,
+        "user_name": user,
+        "note": data.get("note", ""),
+        "at": moment,
+    }
+    return {name: (value, who) for name, value in row.items()}
