@@ -11,12 +11,17 @@ one-line summaries, whose parts are written to as many decimals as make them add
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from supplyline.types import GRAM_DECIMALS, to_gram
 
-__all__ = ["adding_decimals", "apportion", "gram_parts"]
+__all__ = ["adding_decimals", "apportion", "apportion_rows", "gram_parts"]
+
+K = TypeVar("K", bound=Hashable)
+_TOL = 1e-4
+"""What a sum of parts given to the milligram may be off by and still be whole (0.1 g)."""
 
 GRAMS_PER_T = 10**GRAM_DECIMALS
 
@@ -45,6 +50,109 @@ def apportion(total: int, exact: Sequence[float]) -> list[int]:
     for k in range(abs(left)):
         floors[order[k % len(order)]] += step
     return floors
+
+
+def apportion_rows(rows: Sequence[Mapping[K, float]]) -> list[dict[K, int]]:
+    """Whole numbers near each row's exact parts, adding up by row, by key and in all.
+
+    Every part, every row's total and every key's total (a commodity over the rows) is
+    its exact value rounded down or up, and the whole is the exact sum rounded: a
+    controlled rounding of the table, found as a flow (rounding a table that way always
+    can be, and a flow finds it). A row's parts then add up to the row's total as
+    written, a row at or under a whole bound (a truck's payload in kilograms) stays at or
+    under it, and a commodity's parts add up to its total to the kilogram. Rounding each
+    commodity across the rows alone, a relief truck of 8,000 kg (2,497.5 kg of food,
+    5,412.5 kg of water, 90 kg of medical stores) was written 8.001 t beside its 8.0 t
+    payload, both halves rounded up.
+
+    >>> apportion_rows([{"food": 2497.5, "water": 5412.5, "medical": 90.0}, {"food": 0.6}])
+    [{'food': 2498, 'water': 5412, 'medical': 90}, {'food': 1}]
+    """
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    floors = [{k: math.floor(v) for k, v in r.items()} for r in rows]
+    cells = [(i, k, r[k] - floors[i][k]) for i, r in enumerate(rows) for k in r]
+    cells = sorted((c for c in cells if c[2] > _TOL), key=lambda c: -c[2])  # largest first
+    extra = round(sum(sum(r.values()) for r in rows)) - sum(sum(f.values()) for f in floors)
+    row_frac = [sum(r.values()) - sum(floors[i].values()) for i, r in enumerate(rows)]
+    key_frac = {
+        k: sum(r.get(k, 0.0) - floors[i].get(k, 0) for i, r in enumerate(rows)) for k in keys
+    }
+    # nodes: 0 source, 1 sink, rows, keys; bounds [lo, hi] on source→row and key→sink
+    n_rows = len(rows)
+    node = {k: 2 + n_rows + j for j, k in enumerate(keys)}
+    bounded = [
+        (0, 2 + i, math.floor(f + _TOL), math.ceil(f - _TOL)) for i, f in enumerate(row_frac)
+    ]
+    bounded += [
+        (node[k], 1, math.floor(f + _TOL), math.ceil(f - _TOL)) for k, f in key_frac.items()
+    ]
+    bounded += [(2 + i, node[k], 0, 1) for i, k, _ in cells]
+    bounded.append((1, 0, extra, extra))
+    chosen = _bounded_flow(2 + n_rows + len(keys), bounded)
+    for j, (i, k, _) in enumerate(cells):
+        floors[i][k] += chosen[len(bounded) - 1 - len(cells) + j]
+    return floors
+
+
+def _augment(graph: list[list[int]], to: list[int], cap: list[int], s: int, t: int) -> bool:
+    """Push one unit from ``s`` to ``t`` along a shortest path with room; False if none."""
+    back: dict[int, int] = {s: -1}
+    queue = [s]
+    for u in queue:
+        for e in graph[u]:
+            if cap[e] > 0 and to[e] not in back:
+                back[to[e]] = e
+                queue.append(to[e])
+    if t not in back:
+        return False
+    x = t
+    while x != s:
+        e = back[x]
+        cap[e] -= 1
+        cap[e ^ 1] += 1
+        x = to[e ^ 1]
+    return True
+
+
+def _bounded_flow(n: int, edges: Sequence[tuple[int, int, int, int]]) -> list[int]:
+    """An integral circulation within each edge's [lower, upper] bounds (the flow on each).
+
+    The textbook reduction: lower bounds become supplies and demands met by a maximum
+    flow from a super source to a super sink (augmenting paths, breadth first).
+    """
+    s, t = n, n + 1
+    graph: list[list[int]] = [[] for _ in range(n + 2)]
+    to: list[int] = []
+    cap: list[int] = []
+
+    def add(u: int, v: int, c: int) -> int:
+        graph[u].append(len(to))
+        to.append(v)
+        cap.append(c)
+        graph[v].append(len(to))
+        to.append(u)
+        cap.append(0)
+        return len(to) - 2
+
+    excess = [0] * n
+    ids = []
+    for u, v, lo, hi in edges:
+        ids.append(add(u, v, hi - lo))
+        excess[v] += lo
+        excess[u] -= lo
+    need = 0
+    for x, e in enumerate(excess):
+        if e > 0:
+            add(s, x, e)
+            need += e
+        elif e < 0:
+            add(x, t, -e)
+    got = 0
+    while _augment(graph, to, cap, s, t):
+        got += 1
+    if got != need:
+        raise ArithmeticError("no rounding of the table keeps every total (a bug)")
+    return [lo + cap[e ^ 1] for (_, _, lo, _), e in zip(edges, ids, strict=True)]
 
 
 def gram_parts(first: float, second: float) -> tuple[float, float, float]:

@@ -11,9 +11,10 @@ on-site draws as points; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
 
 Tonnes are written to the kilogram, rounded so that they add up in every file: each unit's
-day (stops, unserved and on-site parts together) to its total rounded, then its
-commodities and the parts each is split into by largest remainders
-(:func:`~supplyline.io.csv_out.apportion`). A stop's tonnes are the sum of its ``load_t``,
+day (stops, unserved and on-site parts together) to its total rounded, then each part's
+commodities to the part's own total, by largest remainders
+(:func:`~supplyline.domain.rounding.apportion_rows`), so that a truck-load at its payload
+is not written over it. A stop's tonnes are the sum of its ``load_t``,
 a truck's the sum of its stops', ``routes.json``'s totals the sums of the rows: a tester
 found 13 × 7.845 = 101.985 t against a requirement of 101.981 t, each load rounded after
 splitting.
@@ -29,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Scenario
+from supplyline.domain.rounding import apportion_rows
 from supplyline.domain.routes import Routes
-from supplyline.io.csv_out import apportion, write_csv
+from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
@@ -111,10 +113,12 @@ def kilograms(routes: Routes) -> Kilograms:
     """The routes' tonnes in kilograms that add up, per unit, commodity and part.
 
     A unit's parts (its stops on every truck, what is not delivered, what it draws on site)
-    share its day's total rounded to the kilogram; its commodities share that by largest
-    remainders, and each commodity's kilograms are shared between the parts it is split
-    into the same way. Every sum the files show then adds up to the kilogram, and to the
-    unit's total as requested.
+    share its day's total rounded to the kilogram, by largest remainders, and each part's
+    commodities share the part's kilograms the same way (:func:`apportion_rows`). Every
+    sum the files show then adds up to the kilogram, to the unit's total as requested,
+    and a part is its exact total rounded down or up: an 8 t load at an 8 t payload is
+    written 8.000 t (a relief truck read 8.001 t when each commodity was rounded across
+    the parts).
     """
     parts: list[tuple[str, Mapping[str, float]]] = []
     for r in routes.routes:
@@ -126,17 +130,9 @@ def kilograms(routes: Routes) -> Kilograms:
         by_unit[unit].append(i)
     kg: list[dict[str, int]] = [{} for _ in parts]
     for members in by_unit.values():
-        exact: dict[str, float] = defaultdict(float)
-        for i in members:
-            for c, t in parts[i][1].items():
-                exact[c] += _exact_kg(t)
-        names = sorted(exact)
-        unit_kg = round(sum(exact.values()))
-        for c, c_kg in zip(names, apportion(unit_kg, [exact[c] for c in names]), strict=True):
-            holders = [i for i in members if c in parts[i][1]]
-            shares = apportion(c_kg, [_exact_kg(parts[i][1][c]) for i in holders])
-            for i, share in zip(holders, shares, strict=True):
-                kg[i][c] = share
+        exact = [{c: _exact_kg(t) for c, t in parts[i][1].items()} for i in members]
+        for i, shares in zip(members, apportion_rows(exact), strict=True):
+            kg[i] = shares
     it = iter(kg)
     return Kilograms(
         stops=tuple(tuple(next(it) for _ in r.stops) for r in routes.routes),

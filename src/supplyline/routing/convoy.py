@@ -85,6 +85,7 @@ from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.scenario_fit import checked_requests, horizon_day
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
+from supplyline.routing.stop_order import group_stops
 from supplyline.routing.translate import Chunk, to_routes
 from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId
@@ -220,6 +221,7 @@ def _solve(
             "the routing solver returned routes that break capacity, windows or hours; "
             "this is a bug, please report it with the scenario"
         )
+    solution = group_stops(problem, solution, [c.unit for c in chunks])  # one stop a unit a trip
     budget, graph = roads
     priority = [requests[c.request].priority for c in chunks]
     solution, dropped = budget.fit(problem, solution, chunks, priority, graph)
