@@ -139,6 +139,9 @@ def test_a_request_no_truck_can_serve_passes_for_the_router_to_say_why() -> None
     held={("DW", "food"): 2.0, ("DW", "fuel"): 1.2584740533658785, ("DF", "fuel"): 1.0},
     asked=[{"food": 1.40625, "fuel": 1.6249795157051832}, {"food": 1.0}],
 )
+@example(  # a depot's part of under half a gram packed into no load, and max() of none
+    held={("DW", "food"): 1e-07}, asked=[{"food": 1.0}, {"food": 1.0}]
+)
 def test_loads_never_exceed_what_a_depot_holds_and_every_tonne_is_accounted_for(
     held: dict[tuple[str, str], float], asked: list[dict[str, float]]
 ) -> None:

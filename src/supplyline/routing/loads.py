@@ -326,6 +326,8 @@ def _plan(
         big = max(g.payload_t for g in reach)
         sizing = [g for g in reach if g.payload_t >= 0.5 * big]
         shares, volumes, priority, mixed = _shares(req, scenario, sizing, mix=mix)
+        if not shares:  # why: under half a gram (a depot's 1e-7 t part): nothing to carry
+            continue
         n = len(shares)
         grams = [sum(x.values()) for x in shares]
         able = [g for g in reach if _carries(g, max(grams), max(volumes))]
