@@ -1,8 +1,9 @@
-"""A store that can hold nothing cannot be priced: the plan says so where it falls short.
+"""A store that can hold nothing has no price of its own: the report re-plans it with room.
 
 A reviewer's warehouse F of storage_t 0, between a road closed C+3–C+5 and one closed
 C+0–C+2, left 12 t short and the report said "no capacity limits the plan"; with
-storage_t 3 it named the store ("+3 t there removes 3 t of shortfall").
+storage_t 3 it named the store ("+3 t there removes 3 t of shortfall"). Now the report
+tries F with room itself and lists it, in the table, the files and the HTML report.
 """
 
 from __future__ import annotations
@@ -54,19 +55,27 @@ def _plan(tmp_path: Path, storage_t: int) -> str:
         ["plan", str(folder), "--out", str(tmp_path / f"o{storage_t}"), "--report", str(report)],
     )
     assert result.exit_code == 0, result.output
-    assert ("have no price here: F" in report.read_text(encoding="utf-8")) == (storage_t == 0)
+    html = report.read_text(encoding="utf-8")
+    assert "have no price" not in html
+    assert ("of storage at F removes" in html) == (storage_t == 0)
+    csv = (tmp_path / f"o{storage_t}" / "bottlenecks.csv").read_text(encoding="utf-8")
+    assert ("storage,F," in csv) == (storage_t in (0, 3))
     return " ".join(result.stdout.split())
 
 
-def test_a_store_of_storage_t_0_that_falls_short_is_said_to_have_no_price(
+def test_a_store_of_storage_t_0_that_falls_short_is_listed_with_the_room_that_gains(
     tmp_path: Path,
 ) -> None:
+    """The store is ranked with what room buys, and "no capacity limits the plan" goes."""
     said = _plan(tmp_path, 0)
     assert "12 t short" in said
-    assert "Stores of storage_t 0 hold nothing and so have no price here: F" in said
+    assert "storage at F (0 t: storage_t 0) holds nothing" in said
+    assert "t of storage at F removes" in said
+    assert "no capacity limits the plan" not in said
 
 
 def test_a_store_with_room_is_priced_and_not_said_so(tmp_path: Path) -> None:
+    """A store with room is priced by its own row, as before."""
     said = _plan(tmp_path, 3)
     assert "9 t short" in said
     assert "storage at F (3 t)" in said

@@ -36,6 +36,7 @@ from supplyline.planning.resources import (
     store_on_hand,
     tie_breaking_noise,
 )
+from supplyline.planning.roomless_stores import price_roomless_stores
 from supplyline.types import day_ranges, to_gram
 
 __all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
@@ -70,6 +71,10 @@ def find_bottlenecks(
     unmeasured when that runs out is still listed and ranked, without the "+N t/day
     there…" part. ``progress`` hears which
     one is being measured (a tester's large plan spent 98 s here in silence).
+
+    Stores of ``storage_t`` 0 have no rows to price: in the time left, those that could
+    matter are re-planned with room and ranked among the rest where room gains
+    (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`).
     """
     duals = session.duals()
     if sol.x is None or duals is None:
@@ -89,13 +94,16 @@ def find_bottlenecks(
                 progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
             measured = measure_run(p, m, Resolver(session, deadline), run, base)
         found.append((run, measured))
+    # stores of storage_t 0 have no rows to price: re-planned with room in the time left
+    stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
+    ranks = _ranks_among(found, stores)
     out: list[Bottleneck] = []
     for run, measured in found:
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
         if measured is not None and measured.alone:
-            text += _raised_elsewhere(run, found)
+            text += _raised_elsewhere(run, found, ranks)
         out.append(
             Bottleneck(
                 kind=run.kind,
@@ -111,24 +119,42 @@ def find_bottlenecks(
                 explanation=text,
             )
         )
-    return tuple(out)
+    return tuple(sorted([*out, *stores], key=lambda b: -b.shadow_price))
 
 
-def _raised_elsewhere(run: Run, found: list[tuple[Run, Measured | None]]) -> str:
+def _ranks_among(
+    found: list[tuple[Run, Measured | None]], stores: tuple[Bottleneck, ...]
+) -> list[int]:
+    """The rank each of ``found`` gets once the re-planned stores are ranked among them.
+
+    By shadow price, a store after the runs it ties with (the sort that places them is
+    stable), so that "rank 2 raises it with them" names the entry the table shows at 2.
+    """
+    return [
+        i + sum(1 for b in stores if b.shadow_price > round(run.value, 6))
+        for i, (run, _) in enumerate(found, start=1)
+    ]
+
+
+def _raised_elsewhere(
+    run: Run, found: list[tuple[Run, Measured | None]], ranks: list[int] | None = None
+) -> str:
     """Where another entry raises this capacity with others and gains: "(rank 2 …)".
 
     More of it alone buys nothing, but another bottleneck's measurement found the set it
     gains with: a tester's rail link said "more there changes nothing on its own" while
     the next rank raised it with the yard and the other link and cut 100 t-days.
+    ``ranks`` are those of ``found`` in the report (by default their order).
     """
-    ranks = [
+    ranks = list(range(1, len(found) + 1)) if ranks is None else ranks
+    raising = [
         rank
-        for rank, (_, other) in enumerate(found, start=1)
+        for rank, (_, other) in zip(ranks, found, strict=True)
         if other is not None and (run.kind, run.key) in other.partners
     ]
-    if not ranks:
+    if not raising:
         return ""
-    which = f"rank {ranks[0]}" if len(ranks) == 1 else f"ranks {', '.join(map(str, ranks))}"
+    which = f"rank {raising[0]}" if len(raising) == 1 else f"ranks {', '.join(map(str, raising))}"
     return f" (but it does with others: {which} raises it with them)"
 
 

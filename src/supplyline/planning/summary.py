@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand, LocationKind, Mode, Plan, PlanStatus, Scenario, to_deliver
+from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.planning.params import Weights
+from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
@@ -369,38 +370,6 @@ def bottleneck_note(plan: Plan) -> str | None:
     if plan.status is not PlanStatus.OPTIMAL:
         return "bottlenecks are not explained: their shadow prices need a plan proven best"
     return None if plan.bottlenecks else "no capacity limits the plan"
-
-
-_STORES = frozenset(
-    {LocationKind.DEPOT, LocationKind.WAREHOUSE, LocationKind.HUB, LocationKind.PORT,
-     LocationKind.AIRFIELD, LocationKind.RAILHEAD}
-)  # fmt: skip
-"""Kinds of place where goods are kept: a border post or a yard with no store is usual."""
-
-
-def unpriced_stores_note(plan: Plan, scenario: Scenario) -> str | None:
-    """The stores of ``storage_t`` 0 a plan that falls short cannot price, in words.
-
-    A store that can hold nothing has no stock in the model, so no capacity of it binds
-    and the report cannot name it: a reviewer's warehouse of ``storage_t`` 0 between two
-    roads closed on different days left 12 t short, "no capacity limits the plan", where
-    3 t of room removed 3 t (said so at ``storage_t`` 3). Said where the plan, proven
-    best, falls short or below the units' targets.
-    """
-    if plan.status is not PlanStatus.OPTIMAL or not (plan.shortfalls or plan.target_gaps):
-        return None
-    on_hand = {st.location for st in scenario.stocks if st.initial_t > 0}
-    shut = [
-        loc.id
-        for loc in scenario.locations
-        if loc.kind in _STORES and loc.storage_t == 0 and loc.id not in on_hand
-    ]
-    if not shut:
-        return None
-    return (
-        f"stores of storage_t 0 hold nothing and so have no price here: {', '.join(shut)} "
-        "(give one a storage_t and plan again to see what room there would buy)"
-    )
 
 
 def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
