@@ -53,9 +53,10 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_depots import depot_parts, main_depot, serving_depot
+from supplyline.routing.reach_depots import Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
+    depot_tonnes,
     goods_by_unit,
     goods_elsewhere,
     holders,
@@ -175,10 +176,13 @@ def _row(
     depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
     parts: list[DepotTrucks] = []
     if depot is not None:
-        may = goods.serving.get(unit_id, ())
-        split = depot_parts(
-            km, loc, daily, depot, (wants, goods.held, may), groups_at, sources, service_h
-        )
+        may = goods.serving.get(unit_id, frozenset())
+        room = {
+            d: judge_trucks(km, d, unit, groups_at[d], 0.0, availability, service_h).capacity_t
+            for d in {*may, depot}
+        }
+        stock = Stock(goods.held_t, room)
+        split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
         parts = [
             judge_trucks(
                 km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
@@ -340,7 +344,10 @@ def check_reach(
         )
         for u in scenario.units
     }
-    unit_goods = _UnitGoods(goods_by_unit(goods or {}), held, serving)
+    homes = {u.destination for u in scenario.units}
+    unit_goods = _UnitGoods(
+        goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes)
+    )
     made = [
         _row(
             scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
@@ -490,6 +497,8 @@ class _UnitGoods:
     held: Mapping[LocationId, frozenset[CommodityId]]
     serving: Mapping[UnitId, frozenset[LocationId]]
     """The depots whose trucks make the round trip to the unit within their hours."""
+    held_t: Mapping[tuple[LocationId, CommodityId], float]
+    """Tonnes each depot holds of each good over the horizon, by which goods spill."""
 
 
 def _shared_roads(
