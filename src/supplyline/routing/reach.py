@@ -46,7 +46,6 @@ import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
@@ -63,6 +62,7 @@ from supplyline.routing.reach_goods import (
     no_holder_words,
     unit_sends,
 )
+from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
 from supplyline.routing.reach_trucks import (
     DepotTrucks,
     judge_trucks,
@@ -546,53 +546,3 @@ def _shared_roads(
         r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
         for r in rows
     ]
-
-
-REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
-                 "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
-"""The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
-
-
-def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
-    """The reach check as rows, one per unit, for the CLI and the report to lay out."""
-    return [
-        {
-            "unit": r.unit,
-            "supply_point": r.supply_point,
-            # empty where no road open on some day joins it to its supply point
-            "road_km": None
-            if r.road_km is None or not math.isfinite(r.road_km)
-            else round(r.road_km, 1),
-            "by_road": r.by_road,
-            "depot": r.depot,
-            "trucks": r.trucks,
-            "round_trip_h": None if r.round_trip_h is None else round(r.round_trip_h, 2),
-            "turns_per_truck": r.turns_per_truck,
-            "daily_t": round(r.daily_t, 2),
-            "loads_needed": r.turns_needed,
-            "capacity_t": round(r.capacity_t_per_day, 2),
-            "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
-            "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
-            "cut_off": r.cut_off,
-            "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
-            "depots": ", ".join(x.depot for x in r.shares) or r.depot,
-            "by_depot": " | ".join(_share_text(x) for x in r.shares),
-        }
-        for r in check.rows
-    ]
-
-
-def _share_text(x: ReachShare) -> str:
-    """``DB: rations 5.0 t/day, 1 truck, 12.00 h round trip, 0 turns, 0.0 t/day, short``.
-
-    One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
-    a spreadsheet alike (a CSV cell holds no list).
-    """
-    goods = ", ".join(x.goods) if x.goods else "its goods"
-    trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
-    load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
-    return (
-        f"{x.depot}: {goods} {x.daily_t:.1f} t/day, {x.trucks} truck{'' if x.trucks == 1 else 's'}"
-        f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
-        f"{x.capacity_t_per_day:.1f} t/day{load}, {'short' if x.reason else 'ok'}"
-    )

@@ -1,0 +1,56 @@
+"""The reach table's row is one depot's figures, so that its columns multiply.
+
+A unit served by DA (one 5 t truck, 17 turns at 0.7 h) and DB (ten, 5 turns at 2.1 h)
+read 11 trucks, 0.7 h, 17 turns and 251.25 t/day: 11 × 0.75 × 17 × 5 is 701 t/day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from routing_scenarios import fleet, loc, road, scenario, unit
+
+from supplyline.domain import LocationKind, Scenario, Stock
+from supplyline.routing.reach import check_reach, reach_rows
+
+
+def _spilled() -> Scenario:
+    """DA 5 km from U with one 5 t truck, DB 40 km with ten; both hold 400 t of fuel."""
+    s = scenario(
+        [
+            loc("DA", 0.0, LocationKind.DEPOT),
+            loc("DB", 0.0, LocationKind.DEPOT, lat=0.5),
+            loc("L", 0.2),
+        ],
+        [unit("U", "L")],
+        [road("DA", "L", 5.0), road("DB", "L", 40.0)],
+        [
+            fleet("TA", "DA", count=1, payload_t=5.0, hours=12.0),
+            fleet("TB", "DB", count=10, payload_t=5.0, hours=12.0),
+        ],
+    )
+    stocks = tuple(
+        Stock(location=d, commodity="fuel", initial_t=400.0, replenishment_t_per_day=0.0)
+        for d in ("DA", "DB")
+    )
+    return dataclasses.replace(s, stocks=stocks)
+
+
+def test_a_rows_trucks_turns_and_payload_multiply_to_its_capacity() -> None:
+    """A row's trucks × availability × turns × payload = capacity_t, on the bottleneck depot DA."""
+    check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
+    (row,) = reach_rows(check)
+    assert row["depots"] == "DA, DB"
+    assert row["bottleneck"] == "DA"
+    assert row["trucks"] * 0.75 * row["turns_per_truck"] * 5.0 == pytest.approx(row["capacity_t"])
+    assert row["bottleneck_t"] <= row["capacity_t"] + 1e-6
+    assert row["loads_needed"] == -(-row["bottleneck_t"] // 5.0)
+
+
+def test_a_row_served_by_one_depot_names_it_as_its_bottleneck() -> None:
+    """One depot: its figures, ``bottleneck`` is the depot and ``bottleneck_t`` the whole."""
+    check = check_reach(_spilled(), {"U": 20.0}, availability=0.75, goods={"U": {"fuel": 20.0}})
+    (row,) = reach_rows(check)
+    assert (row["depot"], row["bottleneck"], row["bottleneck_t"]) == ("DA", "DA", 20.0)
+    assert row["trucks"] == 1
