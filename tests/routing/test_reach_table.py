@@ -54,3 +54,13 @@ def test_a_row_served_by_one_depot_names_it_as_its_bottleneck() -> None:
     (row,) = reach_rows(check)
     assert (row["depot"], row["bottleneck"], row["bottleneck_t"]) == ("DA", "DA", 20.0)
     assert row["trucks"] == 1
+
+
+def test_a_fleet_of_one_truck_is_said_as_one_truck_at_its_availability() -> None:
+    """``1 truck at 75 % availability × 17 turns × 5 t = 63.75 t/day``, not ``0.75 trucks``."""
+    check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
+    s = dataclasses.replace(_spilled(), fleet=_spilled().fleet[:1])
+    (row,) = check_reach(s, {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}}).rows
+    assert "1 truck at 75 % availability × 17 turns × 5 t = 63.75 t/day" in row.reason
+    assert "available trucks" not in row.reason
+    assert check.rows[0].sustainable
