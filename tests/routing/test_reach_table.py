@@ -64,3 +64,35 @@ def test_a_fleet_of_one_truck_is_said_as_one_truck_at_its_availability() -> None
     assert "1 truck at 75 % availability × 17 turns × 5 t = 63.75 t/day" in row.reason
     assert "available trucks" not in row.reason
     assert check.rows[0].sustainable
+
+
+def test_goods_no_depot_holds_come_from_the_serving_depot_on_the_roads_too() -> None:
+    """Medical stores nobody holds go with DA's share (its serving depot) on DA's road.
+
+    DA (5 km, road of 5.5 t/day) holds food, 5 t/day; DB (40 km) holds fuel, 20 t/day and
+    is the row's depot (most tonnes); 1 t/day of medical goes with DA's share, so DA's road
+    must carry 6 t/day. The roads had taken it from DB, the row's depot, and read ok.
+    """
+    s = scenario(
+        [loc("DA", 0.0, LocationKind.DEPOT), loc("DB", 0.0, LocationKind.DEPOT, lat=0.5),
+         loc("L", 0.2)],
+        [unit("U", "L")],
+        [road("DA", "L", 5.0, capacity=5.5), road("DB", "L", 40.0)],
+        [fleet("TA", "DA", count=4, payload_t=5.0, hours=12.0),
+         fleet("TB", "DB", count=10, payload_t=5.0, hours=12.0)],
+    )  # fmt: skip
+    medical = dataclasses.replace(s.commodities[1], id="medical", name="medical")
+    s = dataclasses.replace(
+        s,
+        commodities=(*s.commodities, medical),
+        stocks=(
+            Stock(location="DA", commodity="food", initial_t=400.0, replenishment_t_per_day=0.0),
+            Stock(location="DB", commodity="fuel", initial_t=900.0, replenishment_t_per_day=0.0),
+        ),
+    )
+    needs = {"food": 5.0, "fuel": 20.0, "medical": 1.0}
+    (row,) = check_reach(s, {"U": 26.0}, availability=0.75, goods={"U": needs}).rows
+    assert row.depot == "DB"
+    assert {x.depot: x.goods for x in row.shares}["DA"] == ("food", "medical")
+    assert not row.sustainable
+    assert "the roads from DA" in row.reason or "roads from DA, DB" in row.reason, row.reason

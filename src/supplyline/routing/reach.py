@@ -166,7 +166,7 @@ def _row(
     points: tuple[list[LocationId], list[LocationId]],
     roads: DayRoads,
     goods: _UnitGoods,
-) -> tuple[ReachRow, tuple[DepotTrucks, ...]]:
+) -> tuple[ReachRow, tuple[DepotTrucks, ...], LocationId | None]:
     heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
@@ -175,6 +175,7 @@ def _row(
     holding = holders(wants, goods.held)
     depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
     parts: list[DepotTrucks] = []
+    first = depot  # the source of goods no depot holds, for the roads as the split
     if depot is not None:
         may = goods.serving.get(unit_id, frozenset())
         room = {
@@ -218,14 +219,14 @@ def _row(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
-        ), ()  # fmt: skip
+        ), (), first  # fmt: skip
     if depot is None:
         return ReachRow(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
-        ), ()  # fmt: skip
+        ), (), first  # fmt: skip
     d, u = km.index(depot), km.index(loc)
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
     own = next((p for p in parts if p.depot == depot), parts[0])
@@ -237,7 +238,7 @@ def _row(
     if not reason and daily > 0 and holding and depot not in holding and depot != loc:
         reason = no_holder_words(wants, goods.held, depot)
     if not reason and not closed and daily > 0:
-        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), depot)
+        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), first or depot)
         bound = roads.bound_sends(loc, sends)
         if bound is not None:
             froms = ", ".join(sorted({d for x in sends for d in x.depots}))
@@ -253,7 +254,7 @@ def _row(
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts) if len(parts) > 1 else (),
-    ), tuple(parts)  # fmt: skip
+    ), tuple(parts), first  # fmt: skip
 
 
 def _shares(parts: Sequence[DepotTrucks]) -> tuple[ReachShare, ...]:
@@ -364,12 +365,12 @@ def check_reach(
             wanted[u.id],
             scenario.horizon_days,
         )
-        for u, (row, _) in zip(scenario.units, made, strict=True)
+        for u, (row, _, _) in zip(scenario.units, made, strict=True)
     ]
     elsewhere = goods_elsewhere(
         scenario,
         rows,
-        [parts for _, parts in made],
+        [parts for _, parts, _ in made],
         km,
         sources=sources,
         depots=groups_at,
@@ -385,9 +386,10 @@ def check_reach(
     ]
     final = _shared_roads(
         scenario,
-        _shared(rows, [parts for _, parts in made], groups_at, availability),
+        _shared(rows, [parts for _, parts, _ in made], groups_at, availability),
         wanted,
         unit_goods,
+        {row.unit: first for row, _, first in made},
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -506,6 +508,7 @@ def _shared_roads(
     rows: Sequence[ReachRow],
     wanted: Mapping[UnitId, Collection[int]],
     goods: _UnitGoods,
+    first: Mapping[UnitId, LocationId | None],
 ) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
@@ -515,7 +518,9 @@ def _shared_roads(
     (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
     horizon, was judged on both open at once. ``goods`` are what each unit needs, what
     each depot holds and which depots' trucks may serve each unit, by which a unit's
-    goods may come from another depot.
+    goods may come from another depot; ``first`` each unit's serving depot, the source of
+    the goods no depot that may serve it holds (as :func:`~.reach_depots.depot_parts`
+    sends them: the row's depot, the one sending the most tonnes, had been taken here).
     """
     needs = [
         RoadNeed(
@@ -532,7 +537,7 @@ def _shared_roads(
                 goods.needed.get(r.unit, {}),
                 goods.held,
                 goods.serving.get(r.unit, ()),
-                r.depot,
+                first.get(r.unit) or r.depot,
             ),
         )
         for r in rows
