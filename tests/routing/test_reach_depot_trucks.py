@@ -80,7 +80,7 @@ def test_a_far_depots_share_its_few_trucks_cannot_carry_is_flagged() -> None:
     assert not row.sustainable
     assert row.reason == (
         "fuel from DB: needs 8.0 t/day = 2 truck-loads; "
-        "0.75 available trucks × 1 turn × 5 t = 3.75 t/day"
+        "1 truck at 75 % availability × 1 turn × 5 t = 3.75 t/day"
     )
     assert _unserved_t(s, needs) == pytest.approx(3.0, abs=1e-3)
 
@@ -108,7 +108,7 @@ def test_one_depot_sending_everything_has_no_shares() -> None:
     row = _reach(s, {"food": 15.0})
     assert row.shares == ()
     assert not row.sustainable
-    assert row.reason.startswith("needs 15.0 t/day = 2 truck-loads; 0.75 available truck")
+    assert row.reason.startswith("needs 15.0 t/day = 2 truck-loads; 1 truck at 75 % availability")
 
 
 def test_the_rows_give_each_depots_share() -> None:

@@ -12,6 +12,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
@@ -77,16 +78,16 @@ _STOCK = st.tuples(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     kms=st.tuples(st.floats(5.0, 150.0), st.floats(5.0, 150.0)),
     fleet_=st.tuples(st.integers(1, 4), st.sampled_from([5.0, 10.0])),
     needs=st.tuples(st.floats(0.5, 30.0), st.floats(0.0, 30.0)),
     stocks=st.lists(_STOCK, max_size=3),
     added=st.tuples(st.sampled_from(["DA", "DB"]), st.sampled_from(["food", "fuel"])),
-    more_t=st.floats(1.0, 500.0),
+    more_t=st.floats(0.001, 500.0),
 )
-def test_more_stock_of_a_good_a_depot_holds_never_flags_a_unit(
+def test_more_stock_of_any_good_at_any_depot_never_flags_a_unit(
     kms: tuple[float, float],
     fleet_: tuple[int, float],
     needs: tuple[float, float],
@@ -94,50 +95,60 @@ def test_more_stock_of_a_good_a_depot_holds_never_flags_a_unit(
     added: tuple[str, str],
     more_t: float,
 ) -> None:
-    """Adding stock of a good a depot already holds never turns an ok unit into a flagged one.
+    """Adding stock never turns an ok unit into a flagged one: any depot, good, amount, trucks.
 
-    Any depot, any good, any amount; the goods' split between the depots and the trucks
-    are the same, and the depot holds only more of what it is asked for.
+    A good new at a depot nearer than its holder, or a depot with one small truck, takes
+    what it holds and its trucks carry, and the rest spills to the next holder as
+    ``routes`` gives it (before, the unit's whole tonnes of the good went to the new
+    holder; the test held only for a day's need and ten trucks to spare).
     """
     s = _pair(*kms, *fleet_)
     want = {"food": needs[0], "fuel": needs[1]}
     held = {(d, c): t for d, c, t in stocks}
-    held.setdefault(added, 1.0)  # the depot holds some of it already
     before = dataclasses.replace(s, stocks=_stocks(held))
     more = dict(held)
-    more[added] += more_t
+    more[added] = more.get(added, 0.0) + more_t
     after = dataclasses.replace(s, stocks=_stocks(more))
     if _ok(before, want):
         assert _ok(after, want)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    kms=st.tuples(st.floats(5.0, 150.0), st.floats(5.0, 150.0)),
-    needs=st.tuples(st.floats(0.5, 30.0), st.floats(0.0, 30.0)),
-    stocks=st.lists(_STOCK, max_size=3),
-    added=st.tuples(st.sampled_from(["DA", "DB"]), st.sampled_from(["food", "fuel"])),
-)
-def test_a_new_good_at_a_depot_with_trucks_to_spare_never_flags_a_unit(
-    kms: tuple[float, float],
-    needs: tuple[float, float],
-    stocks: list[tuple[str, str, float]],
-    added: tuple[str, str],
-) -> None:
-    """Stock of any good, new or not, at any depot (a day's need and more) never flags.
+def test_a_good_spills_to_the_next_holder_where_the_first_holds_too_little() -> None:
+    """DA (5 km, one 5 t truck) holds 1 t of fuel; DB (40 km) holds 400 t: both send it.
 
-    Both depots have trucks to spare (ten 10 t trucks each): where the good goes is then a
-    matter of stock only, as in the tester's quake.
+    DA gives the 1 t it holds over the horizon, DB the other 29 t of a 30 t/day need,
+    and the unit is ok: before, all 30 t/day went on DA's one truck (3.75 t/day) and it
+    was flagged once DA held any fuel at all.
     """
-    s = _pair(*kms, 10, 10.0)
-    want = {"food": needs[0], "fuel": needs[1]}
-    held = {(d, c): t for d, c, t in stocks}
-    before = dataclasses.replace(s, stocks=_stocks(held))
-    more = dict(held)
-    more[added] = more.get(added, 0.0) + sum(want.values())
-    after = dataclasses.replace(s, stocks=_stocks(more))
-    if _ok(before, want):
-        assert _ok(after, want)
+    s = _pair(5.0, 40.0, 1, 5.0)
+    s = dataclasses.replace(
+        s,
+        fleet=(*s.fleet[:1], dataclasses.replace(s.fleet[1], count=10)),
+        stocks=_stocks({("DA", "fuel"): 1.0, ("DB", "fuel"): 400.0}),
+    )
+    (row,) = check_reach(s, {"U": 30.0}, availability=0.75, goods={"U": {"fuel": 30.0}}).rows
+    assert row.sustainable, row.reason
+    assert {x.depot: round(x.daily_t, 3) for x in row.shares} == {"DB": 29.0, "DA": 1.0}
+
+
+def test_a_good_spills_to_the_next_holder_where_the_first_has_too_few_trucks() -> None:
+    """DA (5 km, one 5 t truck) and DB (40 km, ten) both hold plenty: DA gives what it carries.
+
+    80 t/day of fuel: DA's one truck brings 63.75 t/day (0.75 × 17 turns × 5 t), the rest
+    comes from DB, as ``routes`` moves to the next holder what the first depot's
+    truck-hours cannot carry; before, all 80 t/day were judged on DA's truck.
+    """
+    s = _pair(5.0, 40.0, 1, 5.0)
+    s = dataclasses.replace(
+        s,
+        fleet=(*s.fleet[:1], dataclasses.replace(s.fleet[1], count=10)),
+        stocks=_stocks({("DA", "fuel"): 400.0, ("DB", "fuel"): 400.0}),
+    )
+    (row,) = check_reach(s, {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}}).rows
+    assert row.sustainable, row.reason
+    da = next(x for x in row.shares if x.depot == "DA")
+    assert da.daily_t == pytest.approx(da.capacity_t_per_day)
+    assert sum(x.daily_t for x in row.shares) == pytest.approx(80.0)
 
 
 def _stocks(held: dict[tuple[str, str], float]) -> tuple[Stock, ...]:

@@ -40,7 +40,7 @@ def test_a_one_hour_window_admits_one_turn_a_truck() -> None:
     (row,) = check_reach(_one_site(15.0, 8.0, 9.0), {"U": 50.0}, availability=0.75).rows
     assert (row.turns_per_truck, row.capacity_t_per_day) == (1, 15.0)
     assert not row.sustainable
-    assert "1.5 available trucks × 1 turn × 10 t = 15 t/day" in row.reason
+    assert "2 trucks at 75 % availability × 1 turn × 10 t = 15 t/day" in row.reason
     assert (
         "receiving window 8–9 h admits 1 turn a truck of T, where drivers' hours allow 7"
         in row.reason
@@ -115,7 +115,7 @@ def test_a_unit_beyond_its_own_pickups_does_not_flag_its_neighbour() -> None:
     near, far = check.rows
     assert near.sustainable
     assert [r.unit for r in check.flagged] == ["UF"]
-    assert "2.25 available trucks × 1 turn × 1.5 t = 3.375 t/day" in far.reason
+    assert "3 trucks at 75 % availability × 1 turn × 1.5 t = 3.375 t/day" in far.reason
     assert near.depot_load_pct == far.depot_load_pct
     assert abs(near.depot_load_pct - 100 * (2.25 * (400 / 60 + 0.5)) / 20.25) < 1e-6  # type: ignore[operator]
 

@@ -62,7 +62,7 @@ def test_unit_beyond_its_trucks_is_flagged_with_the_numbers() -> None:
     check = check_reach(star(1, 100.0, count=2, payload_t=10.0), {"U0": 40.0}, availability=0.75)
     (row,) = check.flagged
     assert "40.0 t/day" in row.reason
-    assert "1.5 available trucks × 2 turns × 10 t = 30 t/day" in row.reason
+    assert "2 trucks at 75 % availability × 2 turns × 10 t = 30 t/day" in row.reason
 
 
 def test_round_trip_longer_than_hours_is_flagged() -> None:

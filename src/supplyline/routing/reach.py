@@ -46,22 +46,23 @@ import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_depots import depot_parts, main_depot, serving_depot
+from supplyline.routing.reach_depots import Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
+    depot_tonnes,
     goods_by_unit,
     goods_elsewhere,
     holders,
     no_holder_words,
     unit_sends,
 )
+from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
 from supplyline.routing.reach_trucks import (
     DepotTrucks,
     judge_trucks,
@@ -165,7 +166,7 @@ def _row(
     points: tuple[list[LocationId], list[LocationId]],
     roads: DayRoads,
     goods: _UnitGoods,
-) -> tuple[ReachRow, tuple[DepotTrucks, ...]]:
+) -> tuple[ReachRow, tuple[DepotTrucks, ...], LocationId | None]:
     heads, sources = points
     unit = scenario.unit(unit_id)
     loc = unit.destination
@@ -174,11 +175,15 @@ def _row(
     holding = holders(wants, goods.held)
     depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
     parts: list[DepotTrucks] = []
+    first = depot  # the source of goods no depot holds, for the roads as the split
     if depot is not None:
-        may = goods.serving.get(unit_id, ())
-        split = depot_parts(
-            km, loc, daily, depot, (wants, goods.held, may), groups_at, sources, service_h
-        )
+        may = goods.serving.get(unit_id, frozenset())
+        room = {
+            d: judge_trucks(km, d, unit, groups_at[d], 0.0, availability, service_h).capacity_t
+            for d in {*may, depot}
+        }
+        stock = Stock(goods.held_t, room)
+        split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
         parts = [
             judge_trucks(
                 km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
@@ -214,14 +219,14 @@ def _row(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
-        ), ()  # fmt: skip
+        ), (), first  # fmt: skip
     if depot is None:
         return ReachRow(
             **common,  # type: ignore[arg-type]
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
-        ), ()  # fmt: skip
+        ), (), first  # fmt: skip
     d, u = km.index(depot), km.index(loc)
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
     own = next((p for p in parts if p.depot == depot), parts[0])
@@ -233,7 +238,7 @@ def _row(
     if not reason and daily > 0 and holding and depot not in holding and depot != loc:
         reason = no_holder_words(wants, goods.held, depot)
     if not reason and not closed and daily > 0:
-        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), depot)
+        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), first or depot)
         bound = roads.bound_sends(loc, sends)
         if bound is not None:
             froms = ", ".join(sorted({d for x in sends for d in x.depots}))
@@ -249,7 +254,7 @@ def _row(
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts) if len(parts) > 1 else (),
-    ), tuple(parts)  # fmt: skip
+    ), tuple(parts), first  # fmt: skip
 
 
 def _shares(parts: Sequence[DepotTrucks]) -> tuple[ReachShare, ...]:
@@ -340,7 +345,10 @@ def check_reach(
         )
         for u in scenario.units
     }
-    unit_goods = _UnitGoods(goods_by_unit(goods or {}), held, serving)
+    homes = {u.destination for u in scenario.units}
+    unit_goods = _UnitGoods(
+        goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes)
+    )
     made = [
         _row(
             scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
@@ -357,12 +365,12 @@ def check_reach(
             wanted[u.id],
             scenario.horizon_days,
         )
-        for u, (row, _) in zip(scenario.units, made, strict=True)
+        for u, (row, _, _) in zip(scenario.units, made, strict=True)
     ]
     elsewhere = goods_elsewhere(
         scenario,
         rows,
-        [parts for _, parts in made],
+        [parts for _, parts, _ in made],
         km,
         sources=sources,
         depots=groups_at,
@@ -378,9 +386,10 @@ def check_reach(
     ]
     final = _shared_roads(
         scenario,
-        _shared(rows, [parts for _, parts in made], groups_at, availability),
+        _shared(rows, [parts for _, parts, _ in made], groups_at, availability),
         wanted,
         unit_goods,
+        {row.unit: first for row, _, first in made},
     )
     return ReachCheck(
         scenario=scenario.name,
@@ -490,6 +499,8 @@ class _UnitGoods:
     held: Mapping[LocationId, frozenset[CommodityId]]
     serving: Mapping[UnitId, frozenset[LocationId]]
     """The depots whose trucks make the round trip to the unit within their hours."""
+    held_t: Mapping[tuple[LocationId, CommodityId], float]
+    """Tonnes each depot holds of each good over the horizon, by which goods spill."""
 
 
 def _shared_roads(
@@ -497,6 +508,7 @@ def _shared_roads(
     rows: Sequence[ReachRow],
     wanted: Mapping[UnitId, Collection[int]],
     goods: _UnitGoods,
+    first: Mapping[UnitId, LocationId | None],
 ) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.
 
@@ -506,7 +518,9 @@ def _shared_roads(
     (:mod:`.road_days`): a tester's unit behind two roads, each closed half the
     horizon, was judged on both open at once. ``goods`` are what each unit needs, what
     each depot holds and which depots' trucks may serve each unit, by which a unit's
-    goods may come from another depot.
+    goods may come from another depot; ``first`` each unit's serving depot, the source of
+    the goods no depot that may serve it holds (as :func:`~.reach_depots.depot_parts`
+    sends them: the row's depot, the one sending the most tonnes, had been taken here).
     """
     needs = [
         RoadNeed(
@@ -523,7 +537,7 @@ def _shared_roads(
                 goods.needed.get(r.unit, {}),
                 goods.held,
                 goods.serving.get(r.unit, ()),
-                r.depot,
+                first.get(r.unit) or r.depot,
             ),
         )
         for r in rows
@@ -537,53 +551,3 @@ def _shared_roads(
         r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
         for r in rows
     ]
-
-
-REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
-                 "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
-"""The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
-
-
-def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
-    """The reach check as rows, one per unit, for the CLI and the report to lay out."""
-    return [
-        {
-            "unit": r.unit,
-            "supply_point": r.supply_point,
-            # empty where no road open on some day joins it to its supply point
-            "road_km": None
-            if r.road_km is None or not math.isfinite(r.road_km)
-            else round(r.road_km, 1),
-            "by_road": r.by_road,
-            "depot": r.depot,
-            "trucks": r.trucks,
-            "round_trip_h": None if r.round_trip_h is None else round(r.round_trip_h, 2),
-            "turns_per_truck": r.turns_per_truck,
-            "daily_t": round(r.daily_t, 2),
-            "loads_needed": r.turns_needed,
-            "capacity_t": round(r.capacity_t_per_day, 2),
-            "depot_load_pct": None if r.depot_load_pct is None else round(r.depot_load_pct, 1),
-            "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
-            "cut_off": r.cut_off,
-            "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
-            "depots": ", ".join(x.depot for x in r.shares) or r.depot,
-            "by_depot": " | ".join(_share_text(x) for x in r.shares),
-        }
-        for r in check.rows
-    ]
-
-
-def _share_text(x: ReachShare) -> str:
-    """``DB: rations 5.0 t/day, 1 truck, 12.00 h round trip, 0 turns, 0.0 t/day, short``.
-
-    One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
-    a spreadsheet alike (a CSV cell holds no list).
-    """
-    goods = ", ".join(x.goods) if x.goods else "its goods"
-    trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
-    load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
-    return (
-        f"{x.depot}: {goods} {x.daily_t:.1f} t/day, {x.trucks} truck{'' if x.trucks == 1 else 's'}"
-        f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
-        f"{x.capacity_t_per_day:.1f} t/day{load}, {'short' if x.reason else 'ok'}"
-    )

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup
 from supplyline.routing.reach_goods import unit_sends
+from supplyline.routing.reach_spill import spill_goods
 from supplyline.routing.reach_trucks import trucks_serving
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId
 
-__all__ = ["Part", "depot_parts", "main_depot", "serving_depot"]
+__all__ = ["Part", "Stock", "depot_parts", "main_depot", "routes_order", "serving_depot"]
 
 
 def serving_depot(
@@ -59,6 +60,39 @@ def serving_depot(
     return None
 
 
+def routes_order(
+    km: RoadMatrix,
+    loc: LocationId,
+    groups_at: Mapping[LocationId, list[FleetGroup]],
+    depots: Collection[LocationId],
+    first: LocationId | None = None,
+) -> list[LocationId]:
+    """``depots`` as ``routes`` ranks them for ``loc``: by road first, then round trip.
+
+    ``first`` (the serving depot) goes first where it is among them, as reach gives it
+    the goods it holds.
+    """
+    u = km.index(loc)
+
+    def key(x: LocationId) -> tuple[bool, bool, float, str]:
+        i = km.index(x)
+        by_road = bool(km.by_road[i, u]) and bool(km.by_road[u, i])
+        there_back = float(km.km[i, u] + km.km[u, i])
+        return (x != first, not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
+
+    return sorted(depots, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class Stock:
+    """What reach splits a unit's goods by: the depots' stock and their trucks' room."""
+
+    held_t: Mapping[tuple[LocationId, CommodityId], float]
+    """Tonnes each depot holds of each good over the horizon."""
+    room_t: Mapping[LocationId, float]
+    """Tonnes a day each depot's trucks carry to the unit."""
+
+
 def depot_parts(
     km: RoadMatrix,
     loc: LocationId,
@@ -70,45 +104,60 @@ def depot_parts(
         Collection[LocationId],
     ],
     groups_at: Mapping[LocationId, list[FleetGroup]],
-    sources: Collection[LocationId],
-    service_h: float,
+    stock: Stock | None = None,
 ) -> list[Part]:
     """A unit's ``daily_t`` split by the depot whose trucks carry each of its goods.
 
     ``goods`` are (its tonnes a day by commodity, what each depot holds, the depots whose
     trucks may serve it). Each commodity comes from the depots that hold it and may serve
-    the unit, by :func:`~supplyline.routing.reach_goods.unit_sends` (the split the roads
-    are judged by); where several may, from its serving ``depot`` if it is one, else from
-    the nearest of them as :func:`serving_depot` ranks them (as ``routes`` gives each
-    commodity to the nearest depot holding it). One part per depot, the most tonnes first;
-    a single part where the goods are not known.
-
-    Stock is not counted: a depot holding some of a good is taken to send all of it (what
-    it holds against what it is asked for, good by good, is
-    :func:`~supplyline.routing.reach_goods.goods_elsewhere`'s matter, by each part's
-    ``by_good``).
+    the unit (:func:`~supplyline.routing.reach_goods.unit_sends`, the split the roads are
+    judged by), in routes' order (its serving ``depot`` first, then
+    :func:`routes_order`). With its tonnes by commodity and ``stock``, a good spills from
+    one holder to the next where the first holds too little over the horizon or its
+    trucks have no room (:func:`~supplyline.routing.reach_spill.spill_goods`, as
+    ``routes`` allocates); else each good goes whole to its first holder. A good no depot
+    that may serve the unit holds goes with ``depot``'s part. One part per depot, the
+    most tonnes first; a single part where the goods are not known.
     """
     needed, held, may = goods
     known = {c: t for c, t in needed.items() if t is not None and t > 0}
-    parts: dict[LocationId, list[tuple[tuple[CommodityId, ...], float]]] = defaultdict(list)
-    for send in unit_sends(daily_t, needed, held, may, depot):
-        if depot in send.depots or len(send.depots) == 1:
-            pick = depot if depot in send.depots else next(iter(send.depots))
-        else:
-            pick = serving_depot(
-                km, loc, {d: groups_at[d] for d in send.depots}, sources, service_h, send.depots
-            ) or min(send.depots)
-        parts[pick].append((send.goods, send.tonnes))
     scale = daily_t / sum(known.values()) if known else 0.0
+    by_depot: dict[LocationId, dict[CommodityId, float]] = defaultdict(dict)
+    loose: dict[LocationId, list[tuple[tuple[CommodityId, ...], float]]] = defaultdict(list)
+    spill: dict[CommodityId, float] = {}
+    order: dict[CommodityId, list[LocationId]] = {}
+    for send in unit_sends(daily_t, needed, held, may, depot):
+        ranked = routes_order(km, loc, groups_at, send.depots, depot)
+        if not known:
+            loose[ranked[0]].append((send.goods, send.tonnes))
+            continue
+        for c in send.goods:
+            if c not in known:
+                continue
+            if any(c in held.get(d, ()) for d in send.depots):
+                spill[c], order[c] = scale * known[c], ranked
+            else:  # no depot that may serve it holds it: with the serving depot's part
+                by_depot[depot][c] = scale * known[c]
+    split: dict[LocationId, dict[CommodityId, float]] = defaultdict(dict)
+    if stock is None:
+        for c, t in spill.items():
+            split[order[c][0]][c] = t
+    else:
+        split = spill_goods(spill, order, stock.held_t, stock.room_t)
+    for d, part in split.items():
+        for c, t in part.items():
+            by_depot[d][c] = by_depot[d].get(c, 0.0) + t
     out = [
-        Part(
-            d,
-            tuple(sorted(c for goods_, _ in xs for c in goods_)),
-            sum(t for _, t in xs),
-            tuple(sorted((c, scale * known[c]) for goods_, _ in xs for c in goods_ if c in known)),
-        )
-        for d, xs in parts.items()
+        Part(d, tuple(sorted(part)), sum(part.values()), tuple(sorted(part.items())))
+        for d, part in by_depot.items()
+        if part
     ]
+    out += [
+        Part(d, tuple(sorted(c for gs, _ in xs for c in gs)), sum(t for _, t in xs), ())
+        for d, xs in loose.items()
+    ]
+    if not out:  # nothing (or dust) to carry: all on its serving depot
+        out = [Part(depot, tuple(sorted(needed)), daily_t, ())]
     return sorted(out, key=lambda x: (-x.tonnes, x.depot))
 
 

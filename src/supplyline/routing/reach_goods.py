@@ -34,6 +34,7 @@ from supplyline.types import CommodityId, LocationId, UnitId
 
 __all__ = [
     "depot_goods",
+    "depot_tonnes",
     "goods_by_unit",
     "goods_elsewhere",
     "holders",
@@ -71,6 +72,38 @@ def _held(
             if m.origin == depot and m.destination not in served:
                 held -= m.tonnes
     return max(0.0, held)
+
+
+def depot_tonnes(
+    scenario: Scenario,
+    depots: Collection[LocationId],
+    plan: Plan | None,
+    served: Collection[LocationId],
+) -> dict[tuple[LocationId, CommodityId], float]:
+    """Tonnes each of ``depots`` holds of each good over the horizon (as :func:`_held`).
+
+    Its ``stocks.csv`` initial stock and replenishment, and given the ``plan`` what it
+    brings in less what it sends to places other than ``served`` (the units' places): by
+    these a unit's goods spill from one holder to the next
+    (:mod:`~supplyline.routing.reach_spill`). One pass over the stocks and movements.
+    """
+    mine = set(depots)
+    book: dict[tuple[LocationId, CommodityId], float] = defaultdict(float)
+    for st in scenario.stocks:
+        if st.location in mine:
+            book[(st.location, st.commodity)] += (
+                st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
+            )
+    if plan is not None:
+        homes = set(served)
+        for m in plan.movements:
+            if m.commodity.startswith("deploy:"):
+                continue
+            if m.destination in mine:
+                book[(m.destination, m.commodity)] += m.tonnes
+            if m.origin in mine and m.destination not in homes:
+                book[(m.origin, m.commodity)] -= m.tonnes
+    return {k: max(0.0, t) for k, t in book.items()}
 
 
 def depot_goods(scenario: Scenario, depot: LocationId, plan: Plan | None) -> frozenset[CommodityId]:

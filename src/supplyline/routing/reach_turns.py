@@ -28,20 +28,23 @@ def num(x: float) -> str:
 def carried_words(
     groups: Sequence[FleetGroup], turns: Mapping[str, int], availability: float
 ) -> str:
-    """``0.75 available trucks × 2 turns × 10 t = 15 t/day``, a term per truck type."""
-    terms = [
-        (f"{num(g.count * availability)}", str(turns[g.id]), f"{num(g.payload_t)} t", g.id)
-        for g in groups
-    ]
+    """``1 truck at 75 % availability × 2 turns × 10 t = 15 t/day``, a term per truck type.
+
+    Trucks counted whole, with the share of days a truck is on the road (the planning
+    factor ``truck.fleet_availability_fraction``): a tester read "0.75 available trucks"
+    of a fleet of one truck.
+    """
+    pct = f"{num(100 * availability)} % availability"
     total = num(sum(g.count * availability * turns[g.id] * g.payload_t for g in groups))
-    if len(terms) == 1:
-        trucks, n, t, _ = terms[0]
+    if len(groups) == 1:
+        (g,) = groups
+        n = turns[g.id]
         return (
-            f"{trucks} available truck{'' if trucks == '1' else 's'} × {n} "
-            f"turn{'' if n == '1' else 's'} × {t} = {total} t/day"
+            f"{g.count} truck{'' if g.count == 1 else 's'} at {pct} × {n} "
+            f"turn{'' if n == 1 else 's'} × {num(g.payload_t)} t = {total} t/day"
         )
-    text = " + ".join(f"{a} × {n} × {t} ({gid})" for a, n, t, gid in terms)
-    return f"available trucks × turns × payload: {text} = {total} t/day"
+    text = " + ".join(f"{g.count} × {turns[g.id]} × {num(g.payload_t)} t ({g.id})" for g in groups)
+    return f"trucks × turns × payload at {pct}: ({text}) × {num(availability)} = {total} t/day"
 
 
 def window_words(unit: Unit) -> str:

@@ -1,0 +1,97 @@
+"""The reach check as a table: one row per unit, its columns coherent as a planner reads them.
+
+A unit whose goods come from several depots had ``capacity_t``, ``trucks`` and
+``loads_needed`` summed over its depots beside the named depot's ``round_trip_h`` and
+``turns_per_truck``: a planner multiplying them got nonsense (a tester's 11 trucks × 17
+turns at 0.7 h, of which ten trucks made 5 turns at 2.1 h). Such a row now shows the
+figures of its *bottleneck* depot, the share closest to its trucks' limit
+(``bottleneck``, ``bottleneck_t``), and ``by_depot`` each depot's.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
+
+__all__ = ["REACH_COLUMNS", "bottleneck", "reach_rows"]
+
+
+REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
+                 "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
+"""The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
+
+
+def bottleneck(row: ReachRow) -> ReachShare | None:
+    """The depot share closest to its trucks' limit (most tonnes on ties; None: one depot).
+
+    A share its trucks cannot carry at all (no capacity) is the tightest.
+    """
+    if not row.shares:
+        return None
+
+    def tightness(x: ReachShare) -> tuple[float, float, str]:
+        load = math.inf if x.capacity_t_per_day <= 0 else x.daily_t / x.capacity_t_per_day
+        return (-load if x.daily_t > 0 else 0.0, -x.daily_t, x.depot)
+
+    return min(row.shares, key=tightness)
+
+
+def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
+    """The reach check as rows, one per unit, for the CLI and the report to lay out.
+
+    ``trucks``, ``round_trip_h``, ``turns_per_truck``, ``loads_needed`` and ``capacity_t``
+    are one depot's, so that they multiply: the unit's only depot, or where several send
+    its goods the bottleneck's (:func:`bottleneck`), named in ``bottleneck`` with its
+    tonnes a day in ``bottleneck_t``; ``daily_t`` is the unit's whole.
+    """
+    return [_row(check, r) for r in check.rows]
+
+
+def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
+    """One unit's row (see :func:`reach_rows`)."""
+    b = bottleneck(r)
+    trucks = r.trucks if b is None else b.trucks
+    trip = r.round_trip_h if b is None else b.round_trip_h
+    pct = r.depot_load_pct if b is None else b.depot_load_pct
+    return {
+        "unit": r.unit,
+        "supply_point": r.supply_point,
+        # empty where no road open on some day joins it to its supply point
+        "road_km": None
+        if r.road_km is None or not math.isfinite(r.road_km)
+        else round(r.road_km, 1),
+        "by_road": r.by_road,
+        "depot": r.depot,
+        "trucks": trucks,
+        "round_trip_h": None if trip is None else round(trip, 2),
+        "turns_per_truck": r.turns_per_truck if b is None else b.turns_per_truck,
+        "daily_t": round(r.daily_t, 2),
+        "loads_needed": r.turns_needed if b is None else b.turns_needed,
+        "capacity_t": round(r.capacity_t_per_day if b is None else b.capacity_t_per_day, 2),
+        "depot_load_pct": None if pct is None else round(pct, 1),
+        "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
+        "cut_off": r.cut_off,
+        "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
+        "bottleneck": r.depot if b is None else b.depot,
+        "bottleneck_t": round(r.daily_t if b is None else b.daily_t, 2),
+        "depots": ", ".join(x.depot for x in r.shares) or r.depot,
+        "by_depot": " | ".join(_share_text(x) for x in r.shares),
+    }
+
+
+def _share_text(x: ReachShare) -> str:
+    """``DB: rations 5.0 t/day, 1 truck, 12.00 h round trip, 0 turns, 0.0 t/day, short``.
+
+    One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
+    a spreadsheet alike (a CSV cell holds no list).
+    """
+    goods = ", ".join(x.goods) if x.goods else "its goods"
+    trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
+    load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
+    return (
+        f"{x.depot}: {goods} {x.daily_t:.1f} t/day, {x.trucks} truck{'' if x.trucks == 1 else 's'}"
+        f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
+        f"{x.capacity_t_per_day:.1f} t/day{load}, {'short' if x.reason else 'ok'}"
+    )
