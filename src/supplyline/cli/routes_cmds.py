@@ -32,6 +32,7 @@ from supplyline.routing.convoy import ConvoyParams
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
 from supplyline.services.routing import (
     RoutesReportWriter,
+    RoutesRun,
     assess_reach,
     bench_instance,
     route_scenario_day,
@@ -69,6 +70,35 @@ def _headline(routes: Routes) -> str:
         f"{routes.total_distance_km:,.1f} km, cost {routes.total_cost:,.2f} "
         f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
     )
+
+
+def _print_warnings(run: RoutesRun) -> None:
+    """The routes' warnings on stderr: the plan not proven best, depots short of stock."""
+    routes = run.routes
+    for warning in run.warnings:  # as plan warns of this plan (among the notes too)
+        err.print(f"warning: {warning}.", style="yellow", markup=False, highlight=False)
+    for short in routes.depot_short:
+        err.print(
+            f"warning: {short.message}",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if routes.depot_short:
+        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
+        err.print(
+            f"  (what a depot holds: {routes.depot_stock_basis}; "
+            + (
+                "what none holds is not loaded: depot_short under Not delivered)"
+                if left
+                else "the trucks are loaded all the same, see depot_short.csv)"
+            ),
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("routes", rich_help_panel="Convoys")
@@ -140,28 +170,7 @@ def routes_cmd(
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)
         routes = run.routes
-        for short in routes.depot_short:
-            err.print(
-                f"warning: {short.message}",
-                style="yellow",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-        if routes.depot_short:
-            left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
-            err.print(
-                f"  (what a depot holds: {routes.depot_stock_basis}; "
-                + (
-                    "what none holds is not loaded: depot_short under Not delivered)"
-                    if left
-                    else "the trucks are loaded all the same, see depot_short.csv)"
-                ),
-                style="yellow",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+        _print_warnings(run)
         trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
         if fmt is OutputFormat.TABLE:
             console.print(_headline(routes), highlight=False)
@@ -186,6 +195,8 @@ def routes_cmd(
                 cols = ["unit", "tonnes", "reason", "detail"]
                 emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
             for note in routes.notes:
+                if note in run.warnings:
+                    continue  # on stderr as a warning already
                 console.print(f"note: {note}", style="dim", markup=False, highlight=False)
         else:
             rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
