@@ -243,8 +243,12 @@ def reach_cmd(
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
-    with failures_on_stdout(fmt), err.status("checking reach…"):
-        run = assess_reach(folder)
+    with (
+        failures_on_stdout(fmt),  # Ctrl+C too, as plan and routes: the failure on stdout
+        interruptible(err, "nothing written"),
+        stages(err, "checking reach") as show,
+    ):
+        run = assess_reach(folder, progress=show)
     print_warnings(run.opened.warnings, err)
     check = run.check
     rows = reach_rows(check)
