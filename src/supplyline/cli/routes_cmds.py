@@ -128,7 +128,8 @@ def routes_cmd(
     time_limit: float = typer.Option(
         10.0,
         "--time-limit",
-        help="Router seconds (a second round on idle trucks, if any, takes a quarter more).",
+        help="Seconds of the router's search (fitting the loads to the trucks and roads comes "
+        "before it, and a second round on idle trucks, if any, takes a quarter more).",
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),
