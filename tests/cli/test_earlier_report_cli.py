@@ -85,3 +85,27 @@ def test_the_json_summary_lists_the_report_it_removed(
     assert document["removed_files"] == [str(ox / "plan.html")]
     assert not (ox / "plan.html").exists()
     assert str(ox / "plan.json") in document["files"]
+
+
+def test_routes_found_again_keep_the_report_of_the_same_routes(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A re-run that finds the same routes: one routes_id, and the report stays.
+
+    The id digested the search's seconds, so a re-run of identical routes.csv removed "the
+    report of the earlier routes", which were these.
+    """
+    _, bil = folders
+    out = tmp_path / "c20"
+    args = ["routes", str(bil), "--from-demand", "--time-limit", "0.5", "--day", "20"]
+    first = runner.invoke(app, [*args, "--out", str(out), "--report", str(out / "routes.html")])
+    assert first.exit_code == 0, first.output
+    before = json.loads((out / "routes.json").read_text(encoding="utf-8"))
+    rows = (out / "routes.csv").read_text(encoding="utf-8")
+    again = runner.invoke(app, [*args, "--out", str(out), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    after = json.loads((out / "routes.json").read_text(encoding="utf-8"))
+    assert (out / "routes.csv").read_text(encoding="utf-8") == rows  # the same routes found
+    assert after["routes_id"] == before["routes_id"]
+    assert (out / "routes.html").exists()
+    assert json.loads(again.stdout)["removed_files"] == []

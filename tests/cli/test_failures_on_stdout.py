@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import ROOT, run
+from cli_helpers import BILATERAL, ROOT, run
 
 RELIEF = ROOT / "examples" / "relief-operation"
 
@@ -92,3 +96,51 @@ def test_a_table_keeps_stdout_for_people(tmp_path: Path) -> None:
     assert done.returncode == 6
     assert done.stdout == ""
     assert "error: no plan within the time limit" in done.stderr
+
+
+def _signalled_at_first_stage(args: list[str | Path], sig: signal.Signals) -> tuple[int, str, str]:
+    """Run a command with stderr a log, and send ``sig`` as its first stage line comes."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "supplyline", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
+    )
+    assert proc.stderr is not None
+    said = [proc.stderr.readline()]  # "    0.0 s  checking reach": the work begins
+    proc.send_signal(sig)
+    stdout, rest = proc.communicate(timeout=300)
+    return proc.returncode, stdout, "".join(said) + rest
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals of POSIX")
+@pytest.mark.parametrize(
+    ("command", "sig", "code"),
+    [
+        pytest.param(["reach", BILATERAL], signal.SIGINT, 130, id="reach ctrl-c"),
+        pytest.param(["reach", BILATERAL], signal.SIGTERM, 143, id="reach sigterm"),
+        pytest.param(["routes", BILATERAL, "--day", "3"], signal.SIGINT, 130, id="routes ctrl-c"),
+        pytest.param(["plan", BILATERAL, "--out", "OUT"], signal.SIGINT, 130, id="plan ctrl-c"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_ctrl_c_or_sigterm_is_said_on_stdout_by_every_machine_command(
+    tmp_path: Path, command: list[str | Path], sig: signal.Signals, code: int, fmt: str
+) -> None:
+    """A real signal mid-work: the record of the interruption, as plan and routes gave it.
+
+    ``reach --format json`` ended 130 (143) with "interrupted" on stderr and nothing on
+    stdout: its work had no ``interruptible`` around it.
+    """
+    args = [tmp_path / "out" if a == "OUT" else a for a in command]
+    returncode, stdout, stderr = _signalled_at_first_stage([*args, "--format", fmt], sig)
+    assert returncode == code, stderr
+    assert "Traceback" not in stderr
+    if fmt == "json":
+        said = json.loads(stdout)
+        assert (said["status"], said["exit_code"]) == ("interrupted", code)
+    else:
+        (row,) = csv.DictReader(io.StringIO(stdout))
+        assert (row["status"], row["exit_code"]) == ("interrupted", str(code))
+    assert not (tmp_path / "out").exists()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain.routes import Routes, RouteStatus
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.plan_files import plan_id, write_plan
+from supplyline.io.route_files import routes_id
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import one_link
 from supplyline.reports import write_plan_report
@@ -72,3 +76,11 @@ def test_no_earlier_plan_files_means_nothing_to_remove(
     write_plan_report(s1, d1, p1, tmp_path / "plan.html")
     write_plan(tmp_path, s2, p2)
     assert (tmp_path / "plan.html").exists()
+
+
+@pytest.mark.parametrize("seconds", [0.0, 0.4, 12.73])
+def test_the_routes_id_leaves_out_the_search_time(seconds: float) -> None:
+    """How long the search took is no part of what it found: one id whatever the seconds."""
+    found = Routes(scenario="s", day=2, date=dt.date(2025, 1, 3), status=RouteStatus.NOTHING_TO_DO)
+    assert routes_id(replace(found, solve_s=seconds)) == routes_id(found)
+    assert routes_id(replace(found, day=3)) != routes_id(found)

@@ -23,7 +23,7 @@ from typing import Any
 import typer
 
 from supplyline.cli.errors import exit_code_for
-from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED
+from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED, exit_interrupted
 from supplyline.cli.output import OutputFormat, write_json
 from supplyline.cli.warnings import issue_rows
 from supplyline.errors import ScenarioError, Severity, SupplylineError
@@ -97,7 +97,10 @@ def failures_on_stdout(fmt: OutputFormat) -> Iterator[None]:
 
     Around the work before any output, so that the failure is the whole of stdout. The
     error goes on as it came: the faces' one mapping prints it on stderr and picks the
-    exit code (:func:`supplyline.cli.errors.report_error`).
+    exit code (:func:`supplyline.cli.errors.report_error`). Ctrl+C and SIGTERM are said
+    here whether the work inside turned them into an exit (``interruptible``) or not:
+    ``reach``, which had no ``interruptible``, let the KeyboardInterrupt pass to the app's
+    handler, and its JSON or CSV had nothing on stdout (exit 130 or 143).
     """
     if fmt is OutputFormat.TABLE:
         yield
@@ -121,6 +124,10 @@ def failures_on_stdout(fmt: OutputFormat) -> Iterator[None]:
     except typer.Exit as ending:  # Ctrl+C or SIGTERM, said on stderr already
         if ending.exit_code:
             write_failure(fmt, exit_code=ending.exit_code, message=_ending_words(ending))
+        raise
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM in work no ``interruptible`` is around
+        code = exit_interrupted()  # the app's handler says it on stderr, with this code
+        write_failure(fmt, exit_code=code, message=_ending_words(typer.Exit(code)))
         raise
 
 

@@ -47,6 +47,7 @@ from supplyline.planning.summary import (
     totals_by_mode,
     unpriced_stores_note,
 )
+from supplyline.services.plan_limits import not_proven_words
 from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
 from supplyline.types import GRAM_DECIMALS, figure_text, figures_decimals, figures_text
@@ -154,23 +155,7 @@ def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
     With the units it leaves undeployed: a tester's fallback came within 5 % of the
     optimum's cost (shortfall weighs most) and closed 6 of 14 units.
     """
-    made = run.fallback
-    if made is None:
-        how = "it is the solver's last plan, which keeps every capacity"
-    else:
-        how = (
-            "the solver had no plan yet, so this one mixes each flow's own best plan with its "
-            "do-nothing plan within every capacity"
-        )
-        if made.responded == made.flows:
-            how += ", then gives each flow in turn its best plan given the others'"
-        elif made.responded:
-            how += (
-                f", then gives {made.responded} of the {made.flows} flows in turn their best "
-                "plan given the others' (the rest keep their part of the mix)"
-            )
-        else:
-            how += " (no flow could take its best plan given the others' before the time limit)"
+    how = not_proven_words(run.fallback)
     never = head["units_not_closed"]
     undeployed = (
         f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "

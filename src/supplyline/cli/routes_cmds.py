@@ -32,6 +32,7 @@ from supplyline.routing.convoy import ConvoyParams
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
 from supplyline.services.routing import (
     RoutesReportWriter,
+    RoutesRun,
     assess_reach,
     bench_instance,
     route_scenario_day,
@@ -71,6 +72,35 @@ def _headline(routes: Routes) -> str:
     )
 
 
+def _print_warnings(run: RoutesRun) -> None:
+    """The routes' warnings on stderr: the plan not proven best, depots short of stock."""
+    routes = run.routes
+    for warning in run.warnings:  # as plan warns of this plan (among the notes too)
+        err.print(f"warning: {warning}.", style="yellow", markup=False, highlight=False)
+    for short in routes.depot_short:
+        err.print(
+            f"warning: {short.message}",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if routes.depot_short:
+        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
+        err.print(
+            f"  (what a depot holds: {routes.depot_stock_basis}; "
+            + (
+                "what none holds is not loaded: depot_short under Not delivered)"
+                if left
+                else "the trucks are loaded all the same, see depot_short.csv)"
+            ),
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
 @app.command("routes", rich_help_panel="Convoys")
 def routes_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
@@ -98,7 +128,8 @@ def routes_cmd(
     time_limit: float = typer.Option(
         10.0,
         "--time-limit",
-        help="Router seconds (a second round on idle trucks, if any, takes a quarter more).",
+        help="Seconds of the router's search (fitting the loads to the trucks and roads comes "
+        "before it, and a second round on idle trucks, if any, takes a quarter more).",
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),
@@ -140,28 +171,7 @@ def routes_cmd(
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)
         routes = run.routes
-        for short in routes.depot_short:
-            err.print(
-                f"warning: {short.message}",
-                style="yellow",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-        if routes.depot_short:
-            left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
-            err.print(
-                f"  (what a depot holds: {routes.depot_stock_basis}; "
-                + (
-                    "what none holds is not loaded: depot_short under Not delivered)"
-                    if left
-                    else "the trucks are loaded all the same, see depot_short.csv)"
-                ),
-                style="yellow",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+        _print_warnings(run)
         trucks, unserved, on_site = truck_rows(routes), unserved_rows(routes), on_site_rows(routes)
         if fmt is OutputFormat.TABLE:
             console.print(_headline(routes), highlight=False)
@@ -186,6 +196,8 @@ def routes_cmd(
                 cols = ["unit", "tonnes", "reason", "detail"]
                 emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
             for note in routes.notes:
+                if note in run.warnings:
+                    continue  # on stderr as a warning already
                 console.print(f"note: {note}", style="dim", markup=False, highlight=False)
         else:
             rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
@@ -232,8 +244,12 @@ def reach_cmd(
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
-    with failures_on_stdout(fmt), err.status("checking reach…"):
-        run = assess_reach(folder)
+    with (
+        failures_on_stdout(fmt),  # Ctrl+C too, as plan and routes: the failure on stdout
+        interruptible(err, "nothing written"),
+        stages(err, "checking reach") as show,
+    ):
+        run = assess_reach(folder, progress=show)
     print_warnings(run.opened.warnings, err)
     check = run.check
     rows = reach_rows(check)

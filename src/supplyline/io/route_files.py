@@ -324,11 +324,15 @@ def routes_id(routes: Routes) -> str:
 
     It ties a report to the route files it describes, so that route files written over
     these remove their report when it is in the folder
-    (:mod:`supplyline.io.earlier_reports`).
+    (:mod:`supplyline.io.earlier_reports`). The search's seconds are left out, as the
+    solve's timings are of ``plan_id``: a re-run that found the same routes removed the
+    report of the earlier one ("removed out/routes.html, the report of the earlier routes").
     """
+    summary = _summary(routes)
+    del summary["solve_s"]  # how long the search took, not what it found
     return content_id(
         {
-            "summary": _summary(routes),
+            "summary": summary,
             "routes": route_rows(routes),
             "unserved": unserved_rows(routes),
             "on_site": on_site_rows(routes),

@@ -34,6 +34,7 @@ from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import available_methods, check_mps_path, why_unavailable
 from supplyline.planning.interrupt import raise_if_interrupted
+from supplyline.services.plan_limits import Fallback, no_plan_message
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.routing import reach_for
 from supplyline.services.run_log import log_plan
@@ -58,19 +59,6 @@ ReportWriter = Callable[[Scenario, Demand, Plan, ReachCheck, Path], object]
 ``supplyline.reports``'s writer)."""
 _REPORT_TAKES = ("scenario", "demand", "plan", "reach", "path")
 _REPORT_WRITER = "supplyline.reports.write_plan_report_with_reach"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Fallback:
-    """How a plan was made when the time limit left the solver without one.
-
-    The flows' own optima were mixed within the capacities; then ``responded`` of the
-    ``flows`` took their best plan given what the others use before the limit came (none:
-    the plan is the mix as it is).
-    """
-
-    flows: int
-    responded: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,47 +133,6 @@ def solver_params(
         time_limit_s=_first_given(time_limit_s, base.time_limit_s, scenario.solver.time_limit_s),
         threads=_first_given(threads, base.threads, scenario.solver.threads),
         fair_share=bool(_first_given(fair_share, base.fair_share, scenario.solver.fair_share)),
-    )
-
-
-def _no_plan_message(
-    run: PlanParams,
-    scenario: Scenario,
-    *,
-    given_s: float | None,
-    params_s: float | None,
-    mps: str | Path | None = None,
-) -> str:
-    """Why there is no plan to write, where the time limit came from, and what to change.
-
-    ``given_s`` is the limit given for this run (``--time-limit``), ``params_s`` the one of
-    the caller's PlanParams; without either, the scenario's ``solver.time_limit_s`` holds.
-    ``mps`` is the model file written all the same (for another solver), if one was asked.
-    """
-    written = "nothing written" if mps is None else f"no plan written, only the model ({mps})"
-    if run.time_limit_s is None:
-        return f"the solver ended without a plan; {written}"
-    from_file = scenario.solver.time_limit_s
-    if given_s:
-        where = "--time-limit"
-        change = "raise --time-limit" + (
-            f" (without it, scenario.yaml's solver.time_limit_s of {from_file:g} s holds)"
-            if from_file
-            else " or leave it out (no limit)"
-        )
-    elif params_s:
-        where = "the planning parameters' time_limit_s"
-        change = "raise time_limit_s in the planning parameters, or give a larger --time-limit"
-    else:
-        where = "scenario.yaml's solver.time_limit_s"
-        change = (
-            "raise solver.time_limit_s in scenario.yaml or remove it (no limit), "
-            "or give this run a larger --time-limit"
-        )
-    return (
-        f"no plan within the time limit of {run.time_limit_s:g} s, from {where} (the solver "
-        f"had not reached a feasible plan when it stopped, nor a fallback plan); {written}: "
-        f"{change}"
     )
 
 
@@ -271,7 +218,7 @@ def _solved(
         if asked is not None and first is not None:
             move_into_place(first, asked)
         raise SolverError(
-            _no_plan_message(run_params, scenario, given_s=limits[0], params_s=limits[1], mps=asked)
+            no_plan_message(run_params, scenario, given_s=limits[0], params_s=limits[1], mps=asked)
         )
     return plan
 

@@ -15,10 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
-from supplyline.domain import Demand, Plan, Scenario, check_plan_of, to_deliver
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of, to_deliver
 from supplyline.domain.fields import check_value, whole_number
 from supplyline.domain.routes import DrawnOnSite, ReachCheck, Routes
-from supplyline.errors import ArgumentError, ScenarioError, require, require_callable
+from supplyline.errors import (
+    ArgumentError,
+    ScenarioError,
+    SolverError,
+    require,
+    require_callable,
+)
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.days import DayText, day_from_text
 from supplyline.io.destinations import check_outputs
@@ -26,6 +32,7 @@ from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.best_response import Responses
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
@@ -38,6 +45,7 @@ from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
 from supplyline.routing.site_stock import held_on_day
+from supplyline.services.plan_limits import Fallback, no_plan_message, not_proven_words
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
@@ -77,6 +85,10 @@ class RoutesRun:
     removed: tuple[Path, ...] = ()
     """Reports supplyline wrote in ``out`` of the routes these files replaced, now removed
     (:mod:`supplyline.io.earlier_reports`)."""
+    warnings: tuple[str, ...] = ()
+    """What a reader of these routes must be warned of (also among ``routes.notes``, so
+    that routes.json and the report carry it): the plan their loads come from is not
+    proven best."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -202,13 +214,9 @@ def route_scenario_day(
     _check_day(scenario, day, written=None if day_text is None else day_text.text)
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None
+    warned: tuple[str, ...] = ()
     if not from_demand or report is not None:
-        say("solving the movement plan")
-        solver = PlanParams(
-            time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads
-        )
-        plan = plan_movements(scenario, assessed.demand, solver, progress=say)
-        log_plan(plan)
+        plan, warned = _solved_plan(scenario, assessed.demand, say, for_loads=not from_demand)
     held: dict[tuple[str, str], float] | None = None
     drawn: list[DrawnOnSite] | None = None
     depots: DepotStock | None = None
@@ -227,7 +235,13 @@ def route_scenario_day(
         depots = DepotStock(held_t=plan_depot_stock(scenario, plan, day, drawn), basis=PLAN_BASIS)
         # the plan's road movements the trucks do not carry take their share of the roads
         plan_t = plan_road_tonnes(scenario, plan, day)
-    say(f"routing {len(requests)} deliveries on day {day}")
+    # the loads are fitted to the trucks and their roads before the search, outside its
+    # time limit: 7-11 s on a tester's 100-unit corridor, which showed as a stuck stage
+    limit = (params or ConvoyParams()).router.time_limit_s
+    say(
+        f"routing {len(requests)} deliveries on day {day}: fitting the loads to the trucks "
+        f"and roads, then searching for {limit:g} s"
+    )
     routes = route_day(
         scenario,
         requests,
@@ -241,7 +255,8 @@ def route_scenario_day(
         road_plan_t=plan_t,
     )
     if source == "plan" and plan is not None:
-        routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day))
+        routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day, folder))
+    routes = replace(routes, notes=routes.notes + warned)
     files: list[Path] = []
     stale: list[Path] = []
     try:
@@ -287,15 +302,61 @@ def route_scenario_day(
         files=tuple(files),
         plan=plan,
         removed=tuple(p for p in stale if not p.exists()),
+        warnings=warned,
     )
 
 
-def _short_in_plan(plan: Plan, day: int) -> tuple[str, ...]:
+def _solved_plan(
+    scenario: Scenario, demand: Demand, say: Progress, *, for_loads: bool
+) -> tuple[Plan, tuple[str, ...]]:
+    """The movement plan under the scenario's solver options, and its warnings.
+
+    No plan within the time limit ends as ``plan`` ends (SolverError, exit 6, nothing
+    written): routes said "0 trucks, nothing to do" and wrote their files on a plan that
+    was never found. A plan not proven best is warned of (:func:`_not_proven`).
+    """
+    say("solving the movement plan")
+    solver = PlanParams(time_limit_s=scenario.solver.time_limit_s, threads=scenario.solver.threads)
+    made: list[Responses] = []
+    plan = plan_movements(scenario, demand, solver, progress=say, on_fallback=made.append)
+    log_plan(plan)
+    if plan.status is PlanStatus.NO_SOLUTION:
+        raise SolverError(
+            no_plan_message(solver, scenario, given_s=None, params_s=None, run_option=None)
+        )
+    if plan.status is not PlanStatus.FEASIBLE:
+        return plan, ()
+    fallback = Fallback(flows=made[0].flows, responded=made[0].responded) if made else None
+    return plan, (_not_proven(fallback, for_loads=for_loads),)
+
+
+def _not_proven(fallback: Fallback | None, *, for_loads: bool) -> str:
+    """The warning of a plan the time limit kept from being proven best, as ``plan`` gives it.
+
+    ``plan`` warned; ``routes`` of the same plan, whose loads are its road legs, said
+    nothing. The advice names scenario.yaml alone: ``routes --time-limit`` is the router's.
+    """
+    what = (
+        "these routes carry its road legs of the day, so their loads may differ from the "
+        "best plan's"
+        if for_loads
+        else "the report shows it beside these routes"
+    )
+    return (
+        "the time limit stopped the solver before it proved this plan best; "
+        f"{not_proven_words(fallback)}, but it is not proven the best plan (shortfalls and "
+        f"lateness may be larger), and {what}. Raise solver.time_limit_s in scenario.yaml, "
+        "or remove it (no limit), for the optimum (routes' --time-limit is the router's)"
+    )
+
+
+def _short_in_plan(plan: Plan, day: int, folder: str | Path) -> tuple[str, ...]:
     """A note of the units the plan leaves short on ``day``, which no road leg can serve.
 
     Plan mode routes the plan's road legs only: a transport officer's day read "0 trucks,
     nothing to do" where the plan left a unit 10 t short every day (its only road out had
-    capacity 0), and the routes said nothing of it.
+    capacity 0), and the routes said nothing of it. The note pointed at "the plan's
+    shortfalls.csv", which ``routes`` does not write: it says how to get it.
     """
     short: dict[str, float] = {}
     for s in plan.shortfalls:
@@ -306,17 +367,24 @@ def _short_in_plan(plan: Plan, day: int) -> tuple[str, ...]:
     listed = ", ".join(f"{unit} {t:,.3f} t" for unit, t in sorted(short.items()))
     return (
         f"the movement plan leaves {len(short)} unit(s) short on this day, which no truck "
-        f"is sent for (the plan's shortfalls.csv says why): {listed}",
+        f"is sent for (`supplyline plan {folder} --out DIR` writes the plan's "
+        f"shortfalls.csv, which says why): {listed}",
     )
 
 
 def assess_reach(folder: str | Path, *, progress: Progress | None = None) -> ReachRun:
-    """The reach check of a scenario folder, against each unit's peak daily consumption."""
+    """The reach check of a scenario folder, against each unit's peak daily consumption.
+
+    ``progress`` hears each stage, the check itself last (on a tester's corridor-M it took
+    most of 18 s, which the display had shown as the requirements').
+    """
     require_folder(folder)
     require_callable(progress, "progress")
     assessed = assess_requirements(folder, progress=progress)
     scenario = assessed.opened.scenario
     availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
+    if progress is not None:
+        progress(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
     return ReachRun(opened=assessed.opened, check=reach_of(scenario, assessed.demand, availability))
 
 
