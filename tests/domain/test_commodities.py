@@ -37,7 +37,14 @@ def test_ids_like_the_kept_ones_are_fine(commodity_id: str) -> None:
     assert _commodity(commodity_id).id == commodity_id
 
 
-@given(st.sampled_from(RESERVED_PREFIXES), st.from_regex(r"[\w.\-:]{0,8}", fullmatch=True))
+@given(
+    st.sampled_from(RESERVED_PREFIXES),
+    # why the filter: Hypothesis's \w also draws marks Python's re does not take as \w
+    # (U+05C1, the shin dot), and an id with one is refused before any suggestion
+    st.from_regex(r"[\w.\-:]{0,8}", fullmatch=True).filter(
+        lambda rest: re.fullmatch(r"[\w.\-:]*", unicodedata.normalize("NFC", rest)) is not None
+    ),
+)
 def test_the_suggested_id_is_not_kept(prefix: str, rest: str) -> None:
     """The id the message suggests (its first ``:`` made ``-``) would itself be accepted."""
     commodity_id = prefix.upper() + rest
