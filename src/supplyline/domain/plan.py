@@ -365,6 +365,10 @@ class SolveStats(_ByContent):
     """A fallback plan (the time limit left the solver without one) whose places' draws
     were not re-solved for want of time: a unit may show short beside stock held at its
     own place. Said in words by :attr:`notes`."""
+    resolved_from: str = ""
+    """The method asked for (``pdlp``, ``ipm-nocrossover``…) when it ended without a plan
+    the solver could vouch for and the plan was solved again by dual simplex (``method``
+    is then ``simplex``); empty otherwise. Said in words by :attr:`notes`."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
@@ -380,7 +384,10 @@ class SolveStats(_ByContent):
         >>> SolveStats(places_unsettled=True).notes[0][:52]
         'this fallback plan was not settled place by place fo'
         """
-        return (UNSETTLED_NOTE,) if self.places_unsettled else ()
+        said: tuple[str, ...] = (UNSETTLED_NOTE,) if self.places_unsettled else ()
+        if self.resolved_from:
+            said += (RESOLVED_NOTE.format(method=self.resolved_from),)
+        return said
 
 
 UNSETTLED_NOTE: Final = (
@@ -389,6 +396,14 @@ UNSETTLED_NOTE: Final = (
     "solver.time_limit_s in scenario.yaml)"
 )
 """Said of a plan whose :attr:`SolveStats.places_unsettled` is set."""
+
+RESOLVED_NOTE: Final = (
+    "{method} ended without a plan the solver could vouch for (it stops when its errors are "
+    "small against the largest cost, a shortfall penalty, and the solver's own check then "
+    "finds them too large against the costs in play), so this plan was solved again by "
+    "dual simplex, the default, with the time left"
+)
+"""Said of a plan whose :attr:`SolveStats.resolved_from` is set (``method``: its value)."""
 
 
 def run_dependent_stats() -> tuple[str, ...]:

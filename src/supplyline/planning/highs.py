@@ -162,6 +162,12 @@ class Solution:
     method: str
     violation: Violation = field(default_factory=lambda: Violation())
     """How far ``x`` is off the constraints and bounds (nothing at a simplex vertex)."""
+    unvouched: bool = False
+    """The method off a vertex (interior point, PDLP) ended in a status HiGHS cannot vouch
+    for, mostly 'Unknown': PDLP stops when its errors are small against the largest cost,
+    a shortfall penalty (5e5-1.2e6 on a tester's small models), and HiGHS's own check,
+    against the costs of the columns in play (0-175 there), then finds the duals off by
+    1e-5 to 0.1 and withdraws "optimal". ``x`` is None; the planner solves again by simplex."""
 
 
 def objective_scale(cost: FloatArray, target: float = COST_TARGET) -> float:
@@ -389,14 +395,11 @@ class HighsSession:
         elif ms == s.kInfeasible:  # cannot happen by construction (shortfall is free to take)
             log.warning("HiGHS calls the movement plan infeasible; reporting no solution")
             status = PlanStatus.NO_SOLUTION
-        else:
-            hint = (
-                ""
-                if self.method == Method.SIMPLEX.value
-                else f" ({self.method} stops short of a vertex and can end so on a small or "
-                "badly scaled model: --method simplex, the default, solves it)"
-            )
-            raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted{hint}")
+        elif self.method == Method.SIMPLEX.value:
+            raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted")
+        else:  # off a vertex: the planner re-solves by simplex (see Solution.unvouched)
+            log.info("HiGHS's %s ended with status %r: no plan to trust", self.method, name)
+            status = PlanStatus.NO_SOLUTION
         if status is PlanStatus.NO_SOLUTION:
             return Solution(
                 status=status,
@@ -405,6 +408,7 @@ class HighsSession:
                 x=None,
                 solve_s=elapsed,
                 method=self.method,
+                unvouched=ms not in _STOPPED and ms != s.kInfeasible,
             )
         began = time.perf_counter()
         values = self._h.getSolution().col_value  # a list: highspy copies through Python
