@@ -459,7 +459,14 @@ def bill_cmd(
     quantity: Annotated[
         str | None, typer.Option("--quantity", help="In kind: tonnes to replace.")
     ] = None,
-    due: Annotated[str | None, typer.Option("--due", help="In kind: replace by this date.")] = None,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due",
+            help="Replacement in kind only, and required there: the date by which the "
+            "tonnes are to be returned (no default).",
+        ),
+    ] = None,
     note: NoteOpt = "",
     key: KeyOpt = None,
     if_version: VersionOpt = None,
@@ -467,7 +474,11 @@ def bill_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Bill what was received (provider): an amount, or a quantity to replace by a date."""
+    """Bill what was received (provider): an amount, or a quantity to replace by a date.
+
+    Cash and equal-value exchange: --amount (default: the value received), no --due.
+    Replacement in kind: --quantity (default: what was received) and --due, required.
+    """
     money = _amount(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
     qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     _show(
