@@ -375,3 +375,48 @@ def test_an_agreements_ceilings_are_read_to_the_ledgers_bound(
     else:
         expected = f"agreements.yaml:{at + 1}: [0].{key}: {message}"
         assert (done.returncode, expected in done.stderr) == (2, True), done.stderr
+
+
+def _through_bill(tmp: Path, mode: str, *bill: str) -> None:
+    """Import the example's agreement and take one fuel order of 5 t to its bill."""
+    steps = [
+        ["ledger", "agreements", "import", str(EXAMPLE), "--as", "westmark"],
+        ["ledger", "request", "--as", "westmark", "--agreement", AGREEMENT, "--item", "fuel",
+         "--quantity", "5", "--needed-on", "2025-08-01", "--mode", mode],
+        ["ledger", "accept", "1", "--as", "ostravia"],
+        ["ledger", "issue", "1", "--as", "ostravia", "--quantity", "5"],
+        ["ledger", "receive", "1", "--as", "westmark"],
+        ["ledger", "bill", "1", "--as", "ostravia", *bill],
+    ]  # fmt: skip
+    for step in steps:
+        done = run(tmp, *step)
+        assert done.returncode == 0, done.stderr
+
+
+def test_in_kind_amounts_are_numbers_with_their_unit_apart_in_csv_and_json(tmp_path: Path) -> None:
+    """``billed`` was ``"5.000 t"`` (text) where cash orders had a number; now 5.000 and ``t``."""
+    _through_bill(tmp_path, "replacement_in_kind", "--due", "2025-09-15")
+    as_csv = run(tmp_path, "ledger", "orders", "--as", "westmark", "--format", "csv")
+    as_json = run(tmp_path, "ledger", "show", "1", "--as", "westmark", "--format", "json")
+    row = next(csv.DictReader(as_csv.stdout.splitlines()))
+    order = json.loads(as_json.stdout)["order"]
+    assert [(r["billed"], r["settled"], r["billed_unit"]) for r in (row, order)] == [
+        ("5.000", "0.000", "t"),
+        ("5.000", "0.000", "t"),
+    ]
+
+
+def test_a_bill_of_nothing_never_reads_minus_zero_in_the_statement(tmp_path: Path) -> None:
+    """A bill of 0.00 EUR signed from the receiver's side was written ``-0.00``."""
+    _through_bill(tmp_path, "cash", "--amount", "0")
+    done = run(tmp_path, "ledger", "statement", "--as", "westmark", "--format", "csv")
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["kind"], r["amount"], r["balance"]) for r in rows] == [("bill", "0.00", "0.00")]
+
+
+def test_tables_show_money_to_the_cent_and_tonnes_to_the_kilogram(tmp_path: Path) -> None:
+    """An order of 5 t read ``5`` beside ``29.500``; 0 EUR read ``0``."""
+    _through_bill(tmp_path, "replacement_in_kind", "--due", "2025-09-15")
+    done = run(tmp_path, "ledger", "show", "1", "--as", "westmark")
+    cells = {cell.strip() for cell in done.stdout.split("│")}
+    assert {"5.000", "5.000 t", "0.000 t"} <= cells

@@ -21,11 +21,14 @@ from supplyline.cli.ledger_cmds import (
     err,
     ledger_app,
     ledger_at,
+    money,
+    tonnes,
 )
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
+from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.types import day_ranges
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
@@ -49,9 +52,9 @@ def balance_cmd(
             "counterparty": b.counterparty,
             "agreement": b.agreement_id,
             "unit": b.unit,
-            "receivable": b.receivable,
-            "payable": b.payable,
-            "net": b.net,
+            "receivable": Amount(b.receivable, unit_decimals(b.unit)),
+            "payable": Amount(b.payable, unit_decimals(b.unit)),
+            "net": Amount(b.net, unit_decimals(b.unit)),
             "next_due": b.next_due.isoformat() if b.next_due else None,
         }
         for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
@@ -122,14 +125,14 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": ln.amount,
-            "balance": ln.balance,
+            "amount": Amount(ln.amount, unit_decimals(ln.unit)),
+            "balance": Amount(ln.balance, unit_decimals(ln.unit)),
             "note": ln.note,
         }
         for ln in lines
     ]
     if output is not None:
-        _write_csv_atomically(output, rows, STATEMENT_COLUMNS)
+        _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
         err.print(f"wrote {output}", markup=False, highlight=False)
     emit_rows(rows, STATEMENT_COLUMNS, fmt, console=console, title=f"statement of {partner}")
 
@@ -205,12 +208,12 @@ def propose_cmd(
             "provider": d.provider,
             "receiver": d.receiver,
             "item": d.item,
-            "quantity_t": d.quantity,
+            "quantity_t": tonnes(d.quantity),
             "needed_on": d.needed_on.isoformat(),
             "days": day_ranges(range(d.first_day, d.last_day + 1)),  # C+12–C+34, as elsewhere
             "units": " ".join(d.units),
             "agreement": d.agreement_id or "NONE",
-            "value": d.value,
+            "value": None if d.value is None else money(d.value),
             "currency": d.currency,
             "note": d.note,
             **({"submitted": made.get(i, "")} if submit else {}),
