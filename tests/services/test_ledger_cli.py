@@ -420,3 +420,13 @@ def test_tables_show_money_to_the_cent_and_tonnes_to_the_kilogram(tmp_path: Path
     done = run(tmp_path, "ledger", "show", "1", "--as", "westmark")
     cells = {cell.strip() for cell in done.stdout.split("│")}
     assert {"5.000", "5.000 t", "0.000 t"} <= cells
+
+
+def test_events_give_full_hashes_to_programs_and_the_head_on_request(session: Path) -> None:
+    """JSON cut hashes to 16 hex digits; ``--head`` gives the last event's full hash."""
+    events = json.loads(run(session, "ledger", "events", "--as", "westmark", "-f", "json").stdout)
+    head = json.loads(
+        run(session, "ledger", "events", "--as", "westmark", "--head", "-f", "json").stdout
+    )
+    assert {len(e["hash"]) for e in events} == {64}
+    assert head == [{"seq": events[-1]["seq"], "hash": events[-1]["hash"]}]

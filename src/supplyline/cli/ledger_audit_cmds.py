@@ -137,11 +137,39 @@ def statement_cmd(
     emit_rows(rows, STATEMENT_COLUMNS, fmt, console=console, title=f"statement of {partner}")
 
 
+HASH_SHOWN = 16
+"""Hex digits of a hash a table shows (then ``…``); CSV and JSON give all 64."""
+
+
 @ledger_app.command("events")
 def events_cmd(
-    partner: AsOpt, user: UserOpt = None, db: DbOpt = None, fmt: FmtOpt = OutputFormat.TABLE
+    partner: AsOpt,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+    head: Annotated[
+        bool,
+        typer.Option(
+            "--head",
+            help="Print only the chain head: the last event's number and full SHA-256, "
+            "to compare with the other partner's copy.",
+        ),
+    ] = False,
 ) -> None:
-    """The audit events about your partner's agreements and orders."""
+    """The audit events about your partner's agreements and orders.
+
+    A table shortens each hash to its first 16 hex digits (…); CSV and JSON give all 64.
+    """
+    ledger = ledger_at(db)
+    actor = actor_from(partner, user)
+    if head:
+        seq, digest = ledger.head()
+        if fmt is OutputFormat.TABLE:
+            console.print(f"head: event {seq} {digest or '(no events)'}", markup=False)
+        else:
+            emit_rows([{"seq": seq, "hash": digest}], ["seq", "hash"], fmt, console=console)
+        return
+    table = fmt is OutputFormat.TABLE
     rows = [
         {
             "seq": e.seq,
@@ -150,9 +178,9 @@ def events_cmd(
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,
-            "hash": e.hash[:16],
+            "hash": e.hash[:HASH_SHOWN] + "…" if table else e.hash,
         }
-        for e in ledger_at(db).events(actor_from(partner, user))
+        for e in ledger.events(actor)
     ]
     cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
     emit_rows(rows, cols, fmt, console=console, title="audit events")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from supplyline.services.db import Database
-from supplyline.services.db.tables import EventRow, OrderRow
+from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
 from supplyline.services.ledger.agreements import visible_agreements
@@ -112,6 +112,17 @@ class LedgerReads:
                 or (r.order_id is not None and r.order_id in mine_orders)
                 or (r.order_id is None and r.agreement_id in mine_agreements)
             ]
+
+    def head(self) -> tuple[int, str]:
+        """The chain head: the last event's sequence number and its full SHA-256 (hex).
+
+        What two partners compare to close the gap ``verify`` leaves (a chain rewritten
+        whole, head included, verifies): equal heads mean equal histories. ``(0, "")``
+        for a ledger without events.
+        """
+        with self.db.session(write=False) as session:
+            row = session.execute(select(ChainHeadRow)).scalars().first()
+            return (0, "") if row is None else (row.seq, row.hash)
 
     def verify(self) -> VerifyReport:
         """Check the whole audit chain and that every order row matches its last event."""
