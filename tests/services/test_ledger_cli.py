@@ -430,3 +430,15 @@ def test_events_give_full_hashes_to_programs_and_the_head_on_request(session: Pa
     )
     assert {len(e["hash"]) for e in events} == {64}
     assert head == [{"seq": events[-1]["seq"], "hash": events[-1]["hash"]}]
+
+
+@pytest.mark.parametrize("given", ["newdir/", "newdir//"])
+def test_a_statement_file_ending_in_a_slash_is_refused_as_a_folder(
+    tmp_path: Path, session: Path, given: str
+) -> None:
+    """``-o newdir/`` wrote a file named ``newdir``; now exit 2, naming a file to give."""
+    done = run(session, "ledger", "statement", "--as", "ostravia", "-o", f"{tmp_path}/{given}")
+    said = "".join(c for c in done.stdout + done.stderr if c not in "│ \n")
+    assert (done.returncode, "isafolderpath:giveafilename" in said) == (2, True)
+    assert f"{tmp_path / 'newdir' / 'statement.csv'}".replace(" ", "") in said
+    assert list(tmp_path.iterdir()) == []

@@ -25,7 +25,7 @@ from supplyline.cli.ledger_cmds import (
     tonnes,
 )
 from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
-from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
@@ -101,7 +101,7 @@ def statement_cmd(
             "--output",
             "-o",
             help="Also write CSV here.",
-            parser=output_path("a file name for the CSV statement"),
+            parser=output_file_path("a file name for the CSV statement", "statement.csv"),
             metavar=PATH_METAVAR,
         ),
     ] = None,
