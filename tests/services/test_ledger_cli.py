@@ -164,10 +164,21 @@ def test_bad_numbers_are_refused_before_anything_happens(session: Path) -> None:
     assert (done.returncode, "'lots' is not a number" in done.stderr) == (2, True)
 
 
-def test_a_partner_outside_sees_an_empty_list(session: Path) -> None:
-    """A partner with no agreement sees no orders."""
-    done = run(session, "ledger", "orders", "--as", "nobody", "--format", "json")
-    assert json.loads(done.stdout) == []
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["balance", "--as", "westmak"], "names partner 'westmak' (did you mean 'westmark'?)"),
+        (["orders", "--as", "nobody"], "no agreement in the ledger names partner 'nobody'"),
+        (["orders", "--as", "westmark", "--agreement", "wm-os-hns-2052"], "did you mean"),
+        (["statement", "--as", "westmark", "--with", "ostavia"], "did you mean 'ostravia'?"),
+    ],
+)
+def test_an_unknown_name_to_read_by_is_not_found_with_what_was_meant(
+    session: Path, args: list[str], said: str
+) -> None:
+    """A typo in --as, --agreement or --with listed nothing and exit 0; now exit 3."""
+    done = run(session, "ledger", *args, "--format", "json")
+    assert (done.returncode, said in done.stderr, done.stdout) == (3, True, "")
 
 
 def test_verify_names_the_edited_event_and_fails(tmp_path: Path, session: Path) -> None:

@@ -322,9 +322,14 @@ def test_only_the_right_party_may_act(nld_deu: Ledger, who: str, action: str) ->
 
 
 def test_a_third_partner_sees_nothing(nld_deu: Ledger) -> None:
-    """FRA is no party: it sees no agreement or order and cannot act on one."""
+    """FRA is no party: it sees no agreement, its orders are not found, it cannot act on one.
+
+    Listing the orders of a partner no agreement names is NotFoundError, as a typo is.
+    """
     order = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("2"))
-    assert (nld_deu.agreements(FRA), nld_deu.orders(FRA)) == ([], [])
+    assert nld_deu.agreements(FRA) == []
+    with pytest.raises(NotFoundError, match="no agreement in the ledger names partner 'FRA'"):
+        nld_deu.orders(FRA)
     with pytest.raises(NotFoundError, match=f"no order {order.id} to which FRA"):
         nld_deu.accept(FRA, order.id)
 

@@ -12,7 +12,7 @@ from supplyline.services.db import Database
 from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
-from supplyline.services.ledger.agreements import visible_agreements
+from supplyline.services.ledger.agreements import check_names, visible_agreements
 from supplyline.services.ledger.arguments import (
     actor_arg,
     flag_arg,
@@ -43,7 +43,11 @@ class LedgerReads:
         counterparty: str | None = None,
         with_lines: bool = False,
     ) -> list[SupportOrder]:
-        """The orders to which the actor's partner is a party, oldest first."""
+        """The orders to which the actor's partner is a party, oldest first.
+
+        A partner no agreement names, or an agreement or counterparty that is not the
+        partner's, is a NotFoundError that offers the nearest names (a typo listed nothing).
+        """
         actor_arg(actor)
         status = None if status is None else member_arg(status, OrderStatus, "status")
         agreement_id = None if agreement_id is None else text_arg(agreement_id, "agreement_id")
@@ -60,6 +64,7 @@ class LedgerReads:
                 or_(OrderRow.provider == counterparty, OrderRow.receiver == counterparty)
             )
         with self.db.session(write=False) as session:
+            check_names(session, me, agreement_id=agreement_id, counterparty=counterparty)
             rows = list(session.execute(query.order_by(OrderRow.id)).scalars())
             lines = lines_by_order(session, [r.id for r in rows]) if with_lines else {}
             return [order_view(r, lines.get(r.id, ())) for r in rows]
