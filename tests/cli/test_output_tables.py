@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from supplyline.cli.output import (
+    Amount,
     Exact,
     OutputFormat,
-    WithUnit,
     _cell,
     _drawn_width,
     emit_rows,
@@ -247,43 +247,68 @@ def _lines(rows: list[dict[str, object]], width: int) -> list[str]:
         (Decimal("1.45"), "1.45"),
         (Decimal("13.3"), "13.30"),
         (Decimal("0.0001"), "0.0001"),  # a price per tonne, to 1/100 of a cent
-        (Decimal("40.000"), "40"),
-        (Decimal("0.00"), "0"),
+        (Decimal("40.000"), "40.000"),  # read 40 beside 29.500
+        (Decimal("0.00"), "0.00"),
+        (Decimal("-0.00"), "0.00"),
         (Decimal("-17550.00"), "-17,550"),
-        (WithUnit(Decimal("12.000"), "t"), "12 t"),
-        (WithUnit(Decimal("1234.500"), "t"), "1,234 t"),
+        (Amount(Decimal("12"), 3, "t"), "12.000 t"),  # read 12 t
+        (Amount(Decimal("1234.500"), 3, "t"), "1,234 t"),
+        (Amount(Decimal("1"), 2), "1.00"),  # read 1 beside -1.42
+        (Amount(Decimal("-1"), 2), "-1.00"),
+        (Amount(Decimal("0"), 3), "0.000"),
+        (Amount(Decimal("30"), 3), "30.000"),
     ],
 )
 def test_exact_amounts_read_as_other_numbers(amount: object, shown: str) -> None:
     """Thousands separated, no decimals from 100 up; below, to the amount's own decimals.
 
-    The ledger keeps tonnes to the kilogram and money to the cent (at least 2 shown).
+    The ledger keeps tonnes to the kilogram and money to the cent: an ``Amount`` says
+    which, so 30 t reads 30.000 beside 29.500 and 1 EUR reads 1.00 beside -1.42.
     """
     assert _cell(amount, "value") == shown
 
 
 def test_csv_and_json_keep_every_digit_of_an_amount(capsys: pytest.CaptureFixture[str]) -> None:
-    """Only the table rounds: CSV and JSON get the exact value (and the unit as text)."""
-    rows = [_order_row(Decimal("3.500"), Decimal("17901233825.00"), WithUnit(D3, "t"))]
+    """Only the table rounds: CSV and JSON get the exact value, a number without its unit."""
+    rows = [_order_row(Decimal("3.500"), Decimal("17901233825.00"), Amount(D3, 3, "t"))]
     emit_rows(rows, ORDER_COLUMNS, OutputFormat.CSV, console=Console())
     emit_rows(rows, ORDER_COLUMNS, OutputFormat.JSON, console=Console())
     out = capsys.readouterr().out
     assert ",3.500,17901233825.00,EUR," in out
-    assert ",12.000 t,0.00" in out
+    assert ",12.000,0.00" in out
     assert '"value": "17901233825.00"' in out
-    assert '"billed": "12.000 t"' in out
+    assert '"billed": "12.000"' in out
 
 
-@pytest.mark.parametrize("width", [80, 100, 120])
+@given(
+    digits=st.integers(min_value=-(10**17), max_value=10**17),
+    decimals=st.sampled_from([2, 3]),
+    exponent=st.integers(min_value=-4, max_value=0),
+)
+def test_a_machine_amount_is_its_number_to_the_ledgers_decimals(
+    digits: int, decimals: int, exponent: int
+) -> None:
+    """CSV and JSON get the amount's value to exactly its decimals, never ``-0``."""
+    value = Decimal(digits).scaleb(exponent).quantize(Decimal(1).scaleb(-decimals))
+    number = Amount(value, decimals, "t").number()
+    negative_zero = number == 0 and number.is_signed()
+    assert (number == value, number.as_tuple().exponent, negative_zero) == (True, -decimals, False)
+
+
+@pytest.mark.parametrize("width", [90, 100, 120])
 def test_a_long_amount_never_folds_in_the_ledgers_orders(width: int) -> None:
-    """Sixteen columns of orders at 100 columns folded 17901233825.00 over four lines."""
+    """Sixteen columns of orders at 100 columns folded 17901233825.00 over four lines.
+
+    From 90 columns: at 80, with every amount below 100 to the kilogram or the cent
+    (``0.000``, not ``0``), the sixteen columns leave an amount too little room.
+    """
     rows = [
         _order_row(Decimal("12345678.500"), Decimal("17901233825.00"), Decimal("0.00")),
-        _order_row(Decimal("3.500"), Decimal("13.30"), WithUnit(D3, "t")),
+        _order_row(Decimal("3.500"), Decimal("13.30"), Amount(D3, 3, "t")),
     ]
     lines = _lines(rows, width)
     assert max(map(len, lines)) <= width
-    for number in ("12,345,678", "17,901,233,825", "3.500", "13.30", "12 t"):
+    for number in ("12,345,678", "17,901,233,825", "3.500", "13.30", "12.000 t"):
         assert any(number in line for line in lines), (number, "\n".join(lines))
 
 

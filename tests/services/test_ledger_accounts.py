@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from decimal import Decimal as D
 
@@ -35,7 +36,8 @@ def _settle_all_kinds(ledger: Ledger) -> None:
         ledger.accept(giver, order.id)
         ledger.issue(giver, order.id, order.quantity)
         ledger.receive(taker, order.id)
-        ledger.bill(giver, order.id)
+        in_kind = order.mode is RM.REPLACEMENT_IN_KIND
+        ledger.bill(giver, order.id, due_on=dt.date(2030, 6, 1) if in_kind else None)
     ledger.settle(DEU, c.id, amount=D("200"))
 
 
@@ -113,8 +115,12 @@ def _apply(
     elif op == "receive":
         ledger.receive(actor, order, quantity=qty if x else None)
     elif op == "bill":
+        in_kind = mode is RM.REPLACEMENT_IN_KIND
         ledger.bill(
-            actor, order, amount=qty * 100 if x and mode is not RM.REPLACEMENT_IN_KIND else None
+            actor,
+            order,
+            amount=qty * 100 if x and not in_kind else None,
+            due_on=dt.date(2030, 6, 1) if in_kind else None,
         )
     else:
         ledger.settle(

@@ -164,10 +164,21 @@ def test_bad_numbers_are_refused_before_anything_happens(session: Path) -> None:
     assert (done.returncode, "'lots' is not a number" in done.stderr) == (2, True)
 
 
-def test_a_partner_outside_sees_an_empty_list(session: Path) -> None:
-    """A partner with no agreement sees no orders."""
-    done = run(session, "ledger", "orders", "--as", "nobody", "--format", "json")
-    assert json.loads(done.stdout) == []
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["balance", "--as", "westmak"], "names partner 'westmak' (did you mean 'westmark'?)"),
+        (["orders", "--as", "nobody"], "no agreement in the ledger names partner 'nobody'"),
+        (["orders", "--as", "westmark", "--agreement", "wm-os-hns-2052"], "did you mean"),
+        (["statement", "--as", "westmark", "--with", "ostavia"], "did you mean 'ostravia'?"),
+    ],
+)
+def test_an_unknown_name_to_read_by_is_not_found_with_what_was_meant(
+    session: Path, args: list[str], said: str
+) -> None:
+    """A typo in --as, --agreement or --with listed nothing and exit 0; now exit 3."""
+    done = run(session, "ledger", *args, "--format", "json")
+    assert (done.returncode, said in done.stderr, done.stdout) == (3, True, "")
 
 
 def test_verify_names_the_edited_event_and_fails(tmp_path: Path, session: Path) -> None:
@@ -375,3 +386,70 @@ def test_an_agreements_ceilings_are_read_to_the_ledgers_bound(
     else:
         expected = f"agreements.yaml:{at + 1}: [0].{key}: {message}"
         assert (done.returncode, expected in done.stderr) == (2, True), done.stderr
+
+
+def _through_bill(tmp: Path, mode: str, *bill: str) -> None:
+    """Import the example's agreement and take one fuel order of 5 t to its bill."""
+    steps = [
+        ["ledger", "agreements", "import", str(EXAMPLE), "--as", "westmark"],
+        ["ledger", "request", "--as", "westmark", "--agreement", AGREEMENT, "--item", "fuel",
+         "--quantity", "5", "--needed-on", "2025-08-01", "--mode", mode],
+        ["ledger", "accept", "1", "--as", "ostravia"],
+        ["ledger", "issue", "1", "--as", "ostravia", "--quantity", "5"],
+        ["ledger", "receive", "1", "--as", "westmark"],
+        ["ledger", "bill", "1", "--as", "ostravia", *bill],
+    ]  # fmt: skip
+    for step in steps:
+        done = run(tmp, *step)
+        assert done.returncode == 0, done.stderr
+
+
+def test_in_kind_amounts_are_numbers_with_their_unit_apart_in_csv_and_json(tmp_path: Path) -> None:
+    """``billed`` was ``"5.000 t"`` (text) where cash orders had a number; now 5.000 and ``t``."""
+    _through_bill(tmp_path, "replacement_in_kind", "--due", "2025-09-15")
+    as_csv = run(tmp_path, "ledger", "orders", "--as", "westmark", "--format", "csv")
+    as_json = run(tmp_path, "ledger", "show", "1", "--as", "westmark", "--format", "json")
+    row = next(csv.DictReader(as_csv.stdout.splitlines()))
+    order = json.loads(as_json.stdout)["order"]
+    assert [(r["billed"], r["settled"], r["billed_unit"]) for r in (row, order)] == [
+        ("5.000", "0.000", "t"),
+        ("5.000", "0.000", "t"),
+    ]
+
+
+def test_a_bill_of_nothing_never_reads_minus_zero_in_the_statement(tmp_path: Path) -> None:
+    """A bill of 0.00 EUR signed from the receiver's side was written ``-0.00``."""
+    _through_bill(tmp_path, "cash", "--amount", "0")
+    done = run(tmp_path, "ledger", "statement", "--as", "westmark", "--format", "csv")
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["kind"], r["amount"], r["balance"]) for r in rows] == [("bill", "0.00", "0.00")]
+
+
+def test_tables_show_money_to_the_cent_and_tonnes_to_the_kilogram(tmp_path: Path) -> None:
+    """An order of 5 t read ``5`` beside ``29.500``; 0 EUR read ``0``."""
+    _through_bill(tmp_path, "replacement_in_kind", "--due", "2025-09-15")
+    done = run(tmp_path, "ledger", "show", "1", "--as", "westmark")
+    cells = {cell.strip() for cell in done.stdout.split("│")}
+    assert {"5.000", "5.000 t", "0.000 t"} <= cells
+
+
+def test_events_give_full_hashes_to_programs_and_the_head_on_request(session: Path) -> None:
+    """JSON cut hashes to 16 hex digits; ``--head`` gives the last event's full hash."""
+    events = json.loads(run(session, "ledger", "events", "--as", "westmark", "-f", "json").stdout)
+    head = json.loads(
+        run(session, "ledger", "events", "--as", "westmark", "--head", "-f", "json").stdout
+    )
+    assert {len(e["hash"]) for e in events} == {64}
+    assert head == [{"seq": events[-1]["seq"], "hash": events[-1]["hash"]}]
+
+
+@pytest.mark.parametrize("given", ["newdir/", "newdir//"])
+def test_a_statement_file_ending_in_a_slash_is_refused_as_a_folder(
+    tmp_path: Path, session: Path, given: str
+) -> None:
+    """``-o newdir/`` wrote a file named ``newdir``; now exit 2, naming a file to give."""
+    done = run(session, "ledger", "statement", "--as", "ostravia", "-o", f"{tmp_path}/{given}")
+    said = "".join(c for c in done.stdout + done.stderr if c not in "│ \n")
+    assert (done.returncode, "isafolderpath:giveafilename" in said) == (2, True)
+    assert f"{tmp_path / 'newdir' / 'statement.csv'}".replace(" ", "") in said
+    assert list(tmp_path.iterdir()) == []

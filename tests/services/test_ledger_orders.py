@@ -103,6 +103,29 @@ def test_replacement_in_kind_is_a_quantity_with_a_due_date(nld_deu: Ledger) -> N
     )
 
 
+def test_a_due_date_on_an_equal_value_exchange_is_named_as_the_mistake(nld_deu: Ledger) -> None:
+    """An equal-value exchange billed with a due date: the due date is named, not the amount."""
+    order = _delivered(nld_deu, "1", RM.EQUAL_VALUE_EXCHANGE)
+    with pytest.raises(LedgerRuleError, match=r"--due is for replacement in kind.*drop --due"):
+        nld_deu.bill(DEU, order.id, amount=D("150.50"), due_on=dt.date(2030, 1, 1))
+    assert nld_deu.order(NLD, order.id).status is OrderStatus.RECEIVED
+
+
+def test_an_in_kind_bill_needs_a_due_date(nld_deu: Ledger) -> None:
+    """An in-kind bill without a due date is refused and nothing is billed (no silent +30 days)."""
+    order = _delivered(nld_deu, "5", RM.REPLACEMENT_IN_KIND)
+    with pytest.raises(LedgerRuleError, match=r"say by when the 5\.000 t are to be returned"):
+        nld_deu.bill(DEU, order.id)
+    after = nld_deu.order(NLD, order.id)
+    assert (after.status, after.billed_qty, after.due_on) == (OrderStatus.RECEIVED, D(0), None)
+
+
+def test_an_in_kind_bill_of_nothing_needs_no_due_date(nld_deu: Ledger) -> None:
+    """Billing 0 t in kind settles at once: there is nothing to return by any date."""
+    order = _delivered(nld_deu, "5", RM.REPLACEMENT_IN_KIND)
+    assert nld_deu.bill(DEU, order.id, quantity=D(0)).status is OrderStatus.SETTLED
+
+
 def test_equal_value_exchange_settles_in_money_terms(nld_deu: Ledger) -> None:
     """An equal-value exchange is billed and settled as an amount, with a note of what."""
     order = _delivered(nld_deu, "1", RM.EQUAL_VALUE_EXCHANGE)
@@ -299,9 +322,14 @@ def test_only_the_right_party_may_act(nld_deu: Ledger, who: str, action: str) ->
 
 
 def test_a_third_partner_sees_nothing(nld_deu: Ledger) -> None:
-    """FRA is no party: it sees no agreement or order and cannot act on one."""
+    """FRA is no party: it sees no agreement, its orders are not found, it cannot act on one.
+
+    Listing the orders of a partner no agreement names is NotFoundError, as a typo is.
+    """
     order = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("2"))
-    assert (nld_deu.agreements(FRA), nld_deu.orders(FRA)) == ([], [])
+    assert nld_deu.agreements(FRA) == []
+    with pytest.raises(NotFoundError, match="no agreement in the ledger names partner 'FRA'"):
+        nld_deu.orders(FRA)
     with pytest.raises(NotFoundError, match=f"no order {order.id} to which FRA"):
         nld_deu.accept(FRA, order.id)
 

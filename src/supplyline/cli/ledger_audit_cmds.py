@@ -21,11 +21,14 @@ from supplyline.cli.ledger_cmds import (
     err,
     ledger_app,
     ledger_at,
+    money,
+    tonnes,
 )
-from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
+from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
+from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.types import day_ranges
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
@@ -49,9 +52,9 @@ def balance_cmd(
             "counterparty": b.counterparty,
             "agreement": b.agreement_id,
             "unit": b.unit,
-            "receivable": b.receivable,
-            "payable": b.payable,
-            "net": b.net,
+            "receivable": Amount(b.receivable, unit_decimals(b.unit)),
+            "payable": Amount(b.payable, unit_decimals(b.unit)),
+            "net": Amount(b.net, unit_decimals(b.unit)),
             "next_due": b.next_due.isoformat() if b.next_due else None,
         }
         for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
@@ -98,7 +101,7 @@ def statement_cmd(
             "--output",
             "-o",
             help="Also write CSV here.",
-            parser=output_path("a file name for the CSV statement"),
+            parser=output_file_path("a file name for the CSV statement", "statement.csv"),
             metavar=PATH_METAVAR,
         ),
     ] = None,
@@ -122,23 +125,51 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": ln.amount,
-            "balance": ln.balance,
+            "amount": Amount(ln.amount, unit_decimals(ln.unit)),
+            "balance": Amount(ln.balance, unit_decimals(ln.unit)),
             "note": ln.note,
         }
         for ln in lines
     ]
     if output is not None:
-        _write_csv_atomically(output, rows, STATEMENT_COLUMNS)
+        _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
         err.print(f"wrote {output}", markup=False, highlight=False)
     emit_rows(rows, STATEMENT_COLUMNS, fmt, console=console, title=f"statement of {partner}")
 
 
+HASH_SHOWN = 16
+"""Hex digits of a hash a table shows (then ``…``); CSV and JSON give all 64."""
+
+
 @ledger_app.command("events")
 def events_cmd(
-    partner: AsOpt, user: UserOpt = None, db: DbOpt = None, fmt: FmtOpt = OutputFormat.TABLE
+    partner: AsOpt,
+    user: UserOpt = None,
+    db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
+    head: Annotated[
+        bool,
+        typer.Option(
+            "--head",
+            help="Print only the chain head: the last event's number and full SHA-256, "
+            "to compare with the other partner's copy.",
+        ),
+    ] = False,
 ) -> None:
-    """The audit events about your partner's agreements and orders."""
+    """The audit events about your partner's agreements and orders.
+
+    A table shortens each hash to its first 16 hex digits (…); CSV and JSON give all 64.
+    """
+    ledger = ledger_at(db)
+    actor = actor_from(partner, user)
+    if head:
+        seq, digest = ledger.head()
+        if fmt is OutputFormat.TABLE:
+            console.print(f"head: event {seq} {digest or '(no events)'}", markup=False)
+        else:
+            emit_rows([{"seq": seq, "hash": digest}], ["seq", "hash"], fmt, console=console)
+        return
+    table = fmt is OutputFormat.TABLE
     rows = [
         {
             "seq": e.seq,
@@ -147,9 +178,9 @@ def events_cmd(
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,
-            "hash": e.hash[:16],
+            "hash": e.hash[:HASH_SHOWN] + "…" if table else e.hash,
         }
-        for e in ledger_at(db).events(actor_from(partner, user))
+        for e in ledger.events(actor)
     ]
     cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
     emit_rows(rows, cols, fmt, console=console, title="audit events")
@@ -205,12 +236,12 @@ def propose_cmd(
             "provider": d.provider,
             "receiver": d.receiver,
             "item": d.item,
-            "quantity_t": d.quantity,
+            "quantity_t": tonnes(d.quantity),
             "needed_on": d.needed_on.isoformat(),
             "days": day_ranges(range(d.first_day, d.last_day + 1)),  # C+12–C+34, as elsewhere
             "units": " ".join(d.units),
             "agreement": d.agreement_id or "NONE",
-            "value": d.value,
+            "value": None if d.value is None else money(d.value),
             "currency": d.currency,
             "note": d.note,
             **({"submitted": made.get(i, "")} if submit else {}),

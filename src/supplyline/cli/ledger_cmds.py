@@ -17,7 +17,14 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
-from supplyline.cli.output import OutputFormat, WithUnit, emit_rows, write_json
+from supplyline.cli.output import (
+    Amount,
+    OutputFormat,
+    emit_rows,
+    machine_row,
+    machine_value,
+    write_json,
+)
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
 from supplyline.io import date_from_text
@@ -85,6 +92,10 @@ ORDER_COLUMNS = [
     "billed",
     "settled",
 ]
+MACHINE_ORDER_COLUMNS = [*ORDER_COLUMNS, "billed_unit"]
+"""CSV and JSON give ``billed`` and ``settled`` as numbers and their unit (``t`` for
+replacement in kind, else the currency) in a column of its own; a table writes the
+unit beside the number."""
 
 
 def actor_from(partner: str, user: str | None) -> Actor:
@@ -148,6 +159,16 @@ def ledger_at(db: str | None) -> Ledger:
     return open_ledger(db)
 
 
+def tonnes(value: Decimal, unit: str = "") -> Amount:
+    """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too."""
+    return Amount(value, QUANTITY_DECIMALS, unit)
+
+
+def money(value: Decimal) -> Amount:
+    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too."""
+    return Amount(value, MONEY_DECIMALS)
+
+
 def _order_row(order: SupportOrder) -> dict[str, Any]:
     in_kind = order.mode is ReimbursementMode.REPLACEMENT_IN_KIND
     return {
@@ -156,17 +177,18 @@ def _order_row(order: SupportOrder) -> dict[str, Any]:
         "provider": order.provider,
         "receiver": order.receiver,
         "item": order.item,
-        "quantity": order.quantity,
-        "value": order.value,
+        "quantity": tonnes(order.quantity),
+        "value": money(order.value),
         "currency": order.currency,
         "mode": order.mode.value,
         "needed_on": order.needed_on.isoformat(),
         "status": order.status.value,
         "version": order.version,
-        "issued": order.issued_qty,
-        "received": order.received_qty,
-        "billed": WithUnit(order.billed_qty, "t") if in_kind else order.billed_amount,
-        "settled": WithUnit(order.settled_qty, "t") if in_kind else order.settled_amount,
+        "issued": tonnes(order.issued_qty),
+        "received": tonnes(order.received_qty),
+        "billed": tonnes(order.billed_qty, "t") if in_kind else money(order.billed_amount),
+        "settled": tonnes(order.settled_qty, "t") if in_kind else money(order.settled_amount),
+        "billed_unit": "t" if in_kind else order.currency,
     }
 
 
@@ -177,7 +199,7 @@ def _show(order: SupportOrder, fmt: OutputFormat) -> None:
         pairs = [{"field": k, "value": row[k]} for k in ORDER_COLUMNS]
         emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
     else:
-        emit_rows([row], ORDER_COLUMNS, fmt, console=console)
+        emit_rows([row], MACHINE_ORDER_COLUMNS, fmt, console=console)
 
 
 # -- agreements ------------------------------------------------------------------------------
@@ -205,8 +227,10 @@ def agreements_cmd(
             "scope": ", ".join(sorted(a.commodities | a.services)),
             "modes": ", ".join(sorted(m.value for m in a.reimbursement_modes)),
             "currency": a.currency,
-            "ceiling_per_order": a.ceiling_per_order,
-            "ceiling_total": a.ceiling_total,
+            "ceiling_per_order": None
+            if a.ceiling_per_order is None
+            else money(a.ceiling_per_order),
+            "ceiling_total": None if a.ceiling_total is None else money(a.ceiling_total),
         }
         for a in ledger_at(db).agreements(actor_from(partner, user))
     ]
@@ -264,7 +288,8 @@ def orders_cmd(
     orders = ledger_at(db).orders(
         actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
     )
-    emit_rows([_order_row(o) for o in orders], ORDER_COLUMNS, fmt, console=console, title="orders")
+    columns = ORDER_COLUMNS if fmt is OutputFormat.TABLE else MACHINE_ORDER_COLUMNS
+    emit_rows([_order_row(o) for o in orders], columns, fmt, console=console, title="orders")
 
 
 @ledger_app.command("show")
@@ -289,12 +314,16 @@ def show_cmd(
         emit_rows(lines, LINE_COLUMNS, fmt, console=console, title=f"order {order.id}: lines")
     elif fmt is OutputFormat.JSON:
         row = _order_row(order)
-        write_json({"order": {c: row[c] for c in ORDER_COLUMNS}, "lines": lines})
+        order_fields = {c: machine_value(row[c]) for c in MACHINE_ORDER_COLUMNS}
+        write_json({"order": order_fields, "lines": [machine_row(ln) for ln in lines]})
     else:
         row = _order_row(order)
         named = [{f"line_{k}" if k != "line" else k: v for k, v in ln.items()} for ln in lines]
         rows = [{**row, **ln} for ln in named] or [row]
-        columns = [*ORDER_COLUMNS, *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS)]
+        columns = [
+            *MACHINE_ORDER_COLUMNS,
+            *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS),
+        ]
         emit_rows(rows, columns, fmt, console=console)
 
 
@@ -307,8 +336,8 @@ def _line_row(ln: OrderLine) -> dict[str, Any]:
         "kind": ln.kind.value,
         "at": ln.at.isoformat(timespec="seconds"),
         "by": f"{ln.user}@{ln.partner}",
-        "quantity": ln.quantity,
-        "amount": ln.amount,
+        "quantity": None if ln.quantity is None else tonnes(ln.quantity),
+        "amount": None if ln.amount is None else money(ln.amount),
         "condition": ln.condition.value if ln.condition else None,
         "due_on": ln.due_on.isoformat() if ln.due_on else None,
         "note": ln.note,
@@ -459,7 +488,14 @@ def bill_cmd(
     quantity: Annotated[
         str | None, typer.Option("--quantity", help="In kind: tonnes to replace.")
     ] = None,
-    due: Annotated[str | None, typer.Option("--due", help="In kind: replace by this date.")] = None,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due",
+            help="Replacement in kind only, and required there: the date by which the "
+            "tonnes are to be returned (no default).",
+        ),
+    ] = None,
     note: NoteOpt = "",
     key: KeyOpt = None,
     if_version: VersionOpt = None,
@@ -467,7 +503,11 @@ def bill_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Bill what was received (provider): an amount, or a quantity to replace by a date."""
+    """Bill what was received (provider): an amount, or a quantity to replace by a date.
+
+    Cash and equal-value exchange: --amount (default: the value received), no --due.
+    Replacement in kind: --quantity (default: what was received) and --due, required.
+    """
     money = _amount(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
     qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     _show(

@@ -28,14 +28,17 @@ from supplyline.io.csv_out import csv_cell, yes_no
 from supplyline.types import Said, figure_decimals, fixed_text, summed_decimals
 
 __all__ = [
+    "Amount",
     "Exact",
     "OutputFormat",
     "Shown",
-    "WithUnit",
+    "amount_text",
     "column_places",
     "decimals_of",
     "emit_rows",
     "listed",
+    "machine_row",
+    "machine_value",
     "write_json",
     "wrote_what",
 ]
@@ -58,18 +61,41 @@ class OutputFormat(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class WithUnit:
-    """A number and its unit (``12.000 t``): a number in a table, its plain text elsewhere.
+class Amount:
+    """One of the ledger's exact amounts, with the decimals the ledger keeps of it.
 
-    A table right-aligns it, never breaks it and formats it as other numbers; CSV and
-    JSON get ``str()`` of it, the exact value and the unit.
+    A table shows it by :func:`amount_text` (``decimals`` below 100, whole above), then
+    ``unit`` if one is given (``5.000 t``); CSV and JSON get the number alone, to exactly
+    ``decimals`` (``5.000``, ``42775.00``), its unit being a column of its own. A tester's
+    CSV had ``"5.000 t"`` (text) in the column where cash orders had ``42775.00``, and a
+    table ``30`` and ``5`` beside ``29.500``.
     """
 
-    value: Decimal | float | int
-    unit: str
+    value: Decimal
+    decimals: int
+    unit: str = ""
 
-    def __str__(self) -> str:
-        return f"{self.value} {self.unit}"
+    def number(self) -> Decimal:
+        """The value to exactly ``decimals`` decimals, never ``-0.00``."""
+        return self.value.quantize(Decimal(1).scaleb(-self.decimals)) + 0
+
+
+def amount_text(value: Decimal, decimals: int | None = None) -> str:
+    """An exact amount as a table shows it: whole from 100, else to ``decimals``.
+
+    ``decimals`` defaults to those the value carries (2 to 4): the ledger keeps tonnes to
+    the kilogram, money to the cent and prices to 1/100 of a cent. Thousands are
+    separated and ``-0.00`` reads ``0.00``.
+
+    >>> amount_text(Decimal("17901233825.00")), amount_text(Decimal("30"), 3)
+    ('17,901,233,825', '30.000')
+    >>> amount_text(Decimal("1"), 2), amount_text(Decimal("-0.00"))
+    ('1.00', '0.00')
+    """
+    value = value + 0  # -0.00 reads 0.00
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.{_places(value) if decimals is None else decimals}f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +233,11 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
         return value.text()
     if isinstance(value, Said):  # as the sentence beside the table says it
         return str(value)
-    if isinstance(value, WithUnit):
-        return f"{_cell(value.value, col, figure_decimals([value.value]))} {value.unit}"
-    if isinstance(value, Decimal) and value.is_finite():  # the ledger's money and tonnes
-        if value == 0:
-            return "0"
-        whole = abs(value) >= 100 or value == value.to_integral_value()
-        return f"{value:,.0f}" if whole else f"{value:,.{_places(value)}f}"
+    if isinstance(value, Amount):
+        text = amount_text(value.value, value.decimals)
+        return f"{text} {value.unit}" if value.unit else text
+    if isinstance(value, Decimal) and value.is_finite():  # exact money and tonnes
+        return amount_text(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
@@ -248,7 +272,7 @@ def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
     """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
     values = [v for row in rows if (v := row.get(col)) is not None]
     return bool(values) and all(
-        isinstance(v, int | float | Decimal | WithUnit | Exact | Said) and not isinstance(v, bool)
+        isinstance(v, int | float | Decimal | Amount | Exact | Said) and not isinstance(v, bool)
         for v in values
     )
 
@@ -490,9 +514,7 @@ def emit_rows(
     argument's). CSV and JSON give every digit.
     """
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
-        rows = [
-            {k: v.value if isinstance(v, Exact | Said) else v for k, v in r.items()} for r in rows
-        ]
+        rows = [machine_row(r) for r in rows]
     if fmt is OutputFormat.JSON:
         write_json([{c: row.get(c) for c in columns} for row in rows])
     elif fmt is OutputFormat.CSV:
@@ -505,6 +527,22 @@ def emit_rows(
         how = shown or Shown()
         how = Shown(alike=[*how.alike, *alike], summed=how.summed, least=how.least)
         console.print(fitted_table(rows, columns, title, console, how))
+
+
+def machine_value(value: Any) -> Any:
+    """A cell as CSV and JSON give it: the number itself, never ``-0.00``."""
+    if isinstance(value, Exact | Said):
+        return value.value
+    if isinstance(value, Amount):
+        return value.number()
+    if isinstance(value, Decimal) and value.is_finite():
+        return value + 0
+    return value
+
+
+def machine_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as CSV and JSON give it (:func:`machine_value` of each cell)."""
+    return {k: machine_value(v) for k, v in row.items()}
 
 
 def wrote_what(

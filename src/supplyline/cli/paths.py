@@ -12,6 +12,7 @@ with HTML. Whether the path can be written at all is checked later, before any w
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "input_path",
     "output_file",
     "output_file_option",
+    "output_file_path",
     "output_path",
 ]
 
@@ -54,6 +56,31 @@ def output_path(what: str) -> Callable[[str | Path], Path]:
         if not value.strip():
             raise typer.BadParameter(f"{value!r} is empty: give {what}")
         return Path(value)
+
+    return parse
+
+
+def output_file_path(what: str, example: str) -> Callable[[str | Path], Path]:
+    """A Typer ``parser`` for one file to write: :func:`output_path`, and no folder path.
+
+    A name ending in ``/`` means a folder: ``statement -o newdir/`` wrote a *file* named
+    ``newdir``, since ``Path`` drops the slash. It is refused (exit code 2) with
+    ``example`` as the file name to give instead.
+
+    >>> output_file_path("a file name", "statement.csv")("out/st.csv")
+    PosixPath('out/st.csv')
+    """
+    non_empty = output_path(what)
+
+    def parse(value: str | Path) -> Path:
+        path = non_empty(value)
+        slashes = "/" + os.sep
+        if isinstance(value, str) and value.endswith(tuple(slashes)):
+            folder = value.rstrip(slashes) or "/"
+            raise typer.BadParameter(
+                f"{value} is a folder path: give a file name, e.g. {Path(folder) / example}"
+            )
+        return path
 
     return parse
 

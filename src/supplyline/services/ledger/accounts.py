@@ -16,10 +16,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS
 from supplyline.services.ledger.views import LineKind, SupportOrder
 from supplyline.types import PartnerId
 
-__all__ = ["Balance", "StatementLine", "balances_of", "statement_of", "unit_of"]
+__all__ = [
+    "Balance",
+    "StatementLine",
+    "balances_of",
+    "statement_of",
+    "unit_decimals",
+    "unit_of",
+]
 
 ZERO = Decimal(0)
 
@@ -61,8 +69,17 @@ class StatementLine:
     note: str = ""
 
 
+def unit_decimals(unit: str) -> int:
+    """Decimals the ledger keeps in ``unit``: 3 for tonnes owed in kind, 2 for money.
+
+    >>> unit_decimals("t fuel"), unit_decimals("EUR")
+    (3, 2)
+    """
+    return QUANTITY_DECIMALS if unit.startswith("t ") else MONEY_DECIMALS
+
+
 def _quantum(unit: str) -> Decimal:
-    return Decimal("0.001") if unit.startswith("t ") else Decimal("0.01")
+    return Decimal(1).scaleb(-unit_decimals(unit))
 
 
 def unit_of(order: SupportOrder) -> str:
@@ -128,7 +145,7 @@ def statement_of(
                 continue
             value = line.quantity if in_kind else line.amount
             assert value is not None
-            signed = value * sign if line.kind is LineKind.BILL else -value * sign
+            signed = (value * sign if line.kind is LineKind.BILL else -value * sign) + ZERO
             entries.append((line.at, line.id, order, line.kind, signed, line.note))
     entries.sort(key=lambda e: (e[0], e[1]))
     running: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.domain import Agreement, Price, ReimbursementMode, did_you_mean
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, amount_problem
 from supplyline.errors import ConflictError, NotFoundError
 from supplyline.services.db.tables import AgreementRow, PriceRow
@@ -18,6 +18,7 @@ from supplyline.types import PartnerId
 
 __all__ = [
     "agreement_payload",
+    "check_names",
     "check_storable",
     "get_visible_agreement",
     "load_agreement",
@@ -169,9 +170,58 @@ def visible_agreements(session: Session, partner: PartnerId) -> list[Agreement]:
     return [_agreement_of(r, prices[r.id]) for r in rows]
 
 
+def _offered(ref: str, known: list[str]) -> str:
+    """`` (did you mean 'x'?; known: a, b)``: what a person may have meant, and what there is."""
+    hint = did_you_mean(ref, known)
+    listed = ", ".join(sorted(known)[:8]) + (", …" if len(known) > 8 else "")
+    return f" ({hint + '; ' if hint else ''}known: {listed or 'none'})"
+
+
 def get_visible_agreement(session: Session, partner: PartnerId, agreement_id: str) -> Agreement:
-    """The agreement if ``partner`` is a party to it; NotFoundError otherwise (no leak)."""
+    """The agreement if ``partner`` is a party to it; NotFoundError otherwise (no leak).
+
+    The error offers the partner's own agreements most like the id (``did you mean``).
+    """
     agreement = load_agreement(session, agreement_id)
     if agreement is None or partner not in agreement.parties:
-        raise NotFoundError(f"no agreement {agreement_id!r} to which {partner} is a party")
+        ids = [a.id for a in visible_agreements(session, partner)]
+        raise NotFoundError(
+            f"no agreement {agreement_id!r} to which {partner} is a party"
+            + _offered(agreement_id, ids)
+        )
     return agreement
+
+
+def check_names(
+    session: Session,
+    partner: PartnerId,
+    *,
+    agreement_id: str | None = None,
+    counterparty: str | None = None,
+) -> None:
+    """Refuse a partner, agreement or counterparty the ledger does not know (NotFoundError).
+
+    A read names them to filter by, and a typo (``balance --as nobody``, ``orders
+    --agreement nope``, ``statement --with nobdy``) listed nothing and exited 0, as if
+    nothing were owed. A partner is known when an agreement names it; an agreement or a
+    counterparty when it is the partner's own. Each refusal offers the nearest names. A
+    ledger without agreements has nothing to mistype: it lists nothing.
+    """
+    rows = list(session.execute(select(AgreementRow.party_a, AgreementRow.party_b)).all())
+    if not rows:  # a ledger with no agreement yet: nothing to mistype, nothing in it
+        return
+    partners = sorted({p for row in rows for p in row})
+    if partner not in partners:
+        hint = did_you_mean(partner, partners)  # not the list: it is others' business
+        raise NotFoundError(
+            f"no agreement in the ledger names partner {partner!r}" + (f" ({hint})" if hint else "")
+        )
+    mine = visible_agreements(session, partner)
+    if agreement_id is not None:
+        get_visible_agreement(session, partner, agreement_id)
+    if counterparty is not None:
+        others = sorted({p for a in mine for p in a.parties if p != partner})
+        if counterparty not in others:
+            raise NotFoundError(
+                f"{partner} has no agreement with {counterparty!r}" + _offered(counterparty, others)
+            )

@@ -239,8 +239,16 @@ def bill_order(
     mode = ReimbursementMode(row.mode)
     fields: dict[str, Any] = {"mode": mode.value, "note": note}
     if mode in MONEY_MODES:
-        if quantity is not None or due_on is not None:
-            raise LedgerRuleError(f"order {row.id} is reimbursed by {mode}: bill an amount")
+        if due_on is not None:  # "bill an amount" was said when an amount was given
+            raise LedgerRuleError(
+                f"order {row.id} is reimbursed by {_said(mode)}: --due is for replacement "
+                f"in kind; {_a(mode)} is billed an amount with no due date: drop --due"
+            )
+        if quantity is not None:
+            raise LedgerRuleError(
+                f"order {row.id} is reimbursed by {_said(mode)}: --quantity is for replacement "
+                f"in kind; {_a(mode)} is billed an amount (--amount): drop --quantity"
+            )
         ceiling = (row.received_qty * row.unit_price).quantize(CENT)
         billed = ceiling if amount is None else amount
         if not fits(billed, CENT) or billed < 0:
@@ -257,7 +265,11 @@ def bill_order(
         nothing_owed = billed == 0
     else:
         if amount is not None:
-            raise LedgerRuleError(f"order {row.id} is replaced in kind: bill a quantity")
+            raise LedgerRuleError(
+                f"order {row.id} is replaced in kind: --amount is for cash or an equal-value "
+                "exchange; replacement in kind is billed a quantity (--quantity, default what "
+                "was received) to return by a date (--due): drop --amount"
+            )
         owed = row.received_qty if quantity is None else quantity
         if not fits(owed, MILLI) or owed < 0:
             raise LedgerRuleError(
@@ -267,8 +279,13 @@ def bill_order(
             raise LedgerRuleError(
                 f"cannot bill {owed} for order {row.id}: only {row.received_qty} was received"
             )
+        if due_on is None and owed > 0:  # it was today + 30 days, past the agreement's end
+            raise LedgerRuleError(
+                f"order {row.id} is replaced in kind: say by when the {owed} t are to be "
+                "returned (--due YYYY-MM-DD); an in-kind bill is a quantity with a due date"
+            )
         row.billed_qty = owed
-        row.due_on = due_on or (now.date() + dt.timedelta(days=30))
+        row.due_on = due_on
         fields.update(quantity=owed, due_on=row.due_on)
         nothing_owed = owed == 0
     line = _line(session, row, LineKind.BILL, actor, now, **fields)
@@ -317,6 +334,20 @@ def settle_order(
     line = _line(session, row, LineKind.SETTLEMENT, actor, now, **fields)
     set_status(row, OrderStatus.SETTLED if done else OrderStatus.BILLED, now)
     return {"line": line.id, **fields}
+
+
+def _said(mode: ReimbursementMode) -> str:
+    """A mode as a person reads it: ``equal-value exchange``, not ``equal_value_exchange``."""
+    return {
+        ReimbursementMode.CASH: "cash",
+        ReimbursementMode.EQUAL_VALUE_EXCHANGE: "equal-value exchange",
+        ReimbursementMode.REPLACEMENT_IN_KIND: "replacement in kind",
+    }[mode]
+
+
+def _a(mode: ReimbursementMode) -> str:
+    """``a cash order`` / ``an equal-value exchange``: the subject of a sentence on billing."""
+    return "a cash order" if mode is ReimbursementMode.CASH else f"an {_said(mode)}"
 
 
 def snapshot_payload(row: OrderRow, extra: dict[str, Any]) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from supplyline.services.db import Database
-from supplyline.services.db.tables import EventRow, OrderRow
+from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
-from supplyline.services.ledger.agreements import visible_agreements
+from supplyline.services.ledger.agreements import check_names, visible_agreements
 from supplyline.services.ledger.arguments import (
     actor_arg,
     flag_arg,
@@ -44,7 +44,11 @@ class LedgerReads:
         counterparty: str | None = None,
         with_lines: bool = False,
     ) -> list[SupportOrder]:
-        """The orders to which the actor's partner is a party, oldest first."""
+        """The orders to which the actor's partner is a party, oldest first.
+
+        A partner no agreement names, or an agreement or counterparty that is not the
+        partner's, is a NotFoundError that offers the nearest names (a typo listed nothing).
+        """
         actor_arg(actor)
         status = None if status is None else member_arg(status, OrderStatus, "status")
         agreement_id = None if agreement_id is None else text_arg(agreement_id, "agreement_id")
@@ -61,6 +65,7 @@ class LedgerReads:
                 or_(OrderRow.provider == counterparty, OrderRow.receiver == counterparty)
             )
         with undamaged(self.db), self.db.session(write=False) as session:
+            check_names(session, me, agreement_id=agreement_id, counterparty=counterparty)
             rows = list(session.execute(query.order_by(OrderRow.id)).scalars())
             lines = lines_by_order(session, [r.id for r in rows]) if with_lines else {}
             return [order_view(r, lines.get(r.id, ())) for r in rows]
@@ -115,6 +120,17 @@ class LedgerReads:
                 or (r.order_id is not None and r.order_id in mine_orders)
                 or (r.order_id is None and r.agreement_id in mine_agreements)
             ]
+
+    def head(self) -> tuple[int, str]:
+        """The chain head: the last event's sequence number and its full SHA-256 (hex).
+
+        What two partners compare to close the gap ``verify`` leaves (a chain rewritten
+        whole, head included, verifies): equal heads mean equal histories. ``(0, "")``
+        for a ledger without events.
+        """
+        with self.db.session(write=False) as session:
+            row = session.execute(select(ChainHeadRow)).scalars().first()
+            return (0, "") if row is None else (row.seq, row.hash)
 
     def verify(self) -> VerifyReport:
         """Check the whole audit chain and that every order row matches its last event."""
