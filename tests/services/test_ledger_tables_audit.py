@@ -6,6 +6,7 @@ Each test makes a ledger through the API, edits a table behind its back with SQL
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from decimal import Decimal as D
@@ -37,7 +38,7 @@ def _life(ledger: Ledger) -> None:
     ledger.accept(DEU, two.id)
     ledger.issue(DEU, two.id, D("2"))
     ledger.receive(NLD, two.id)
-    ledger.bill(DEU, two.id)
+    ledger.bill(DEU, two.id, due_on=dt.date(2030, 1, 31))
 
 
 def _sql(ledger: Ledger, *statements: str) -> None:
