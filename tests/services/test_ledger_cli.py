@@ -99,10 +99,11 @@ def test_db_upgrade_creates_then_reports_current(tmp_path: Path) -> None:
 
 
 def test_the_default_database_is_a_file_in_the_current_directory(tmp_path: Path) -> None:
-    """Without SUPPLYLINE_DATABASE_URL the ledger lives in ./supplyline.db."""
+    """Without SUPPLYLINE_DATABASE_URL the ledger lives in ./supplyline.db (made by a write)."""
     env = {k: v for k, v in os.environ.items() if k != "SUPPLYLINE_DATABASE_URL"}
     subprocess.run(
-        [sys.executable, "-m", "supplyline", "ledger", "verify"],
+        [sys.executable, "-m", "supplyline", "ledger", "agreements", "import", str(EXAMPLE),
+         "--as", "westmark"],
         cwd=tmp_path, env=env, check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     assert (tmp_path / "supplyline.db").is_file()
@@ -324,6 +325,7 @@ def test_statement_output_that_cannot_be_written_is_refused(tmp_path: Path, sess
 
 def test_importing_agreements_as_an_unknown_partner_is_refused(tmp_path: Path) -> None:
     """A partner the scenario does not know is not found (exit 3), as for ``request``."""
+    run(tmp_path, "db", "upgrade")  # a ledger to list, so that the listing shows it empty
     done = run(tmp_path, "ledger", "agreements", "import", str(EXAMPLE), "--as", "nobody")
     assert (done.returncode, "no partner 'nobody' in the scenario" in done.stderr) == (3, True)
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
@@ -344,6 +346,7 @@ def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) ->
         text_.split("\n", 1)[1].replace(AGREEMENT, "wm-os-2").replace('"4200.00"', '"4200.12345"')
     )
     yaml_file.write_text(text_ + second, encoding="utf-8")
+    run(tmp_path, "db", "upgrade")  # a ledger to list, so that the listing shows it empty
     line = 1 + (text_ + second).splitlines().index(next(
         ln for ln in second.splitlines() if "4200.12345" in ln
     ))  # fmt: skip

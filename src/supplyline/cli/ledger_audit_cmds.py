@@ -224,7 +224,7 @@ def propose_cmd(
     if submit:
         assert partner is not None
         outcome = request_drafts(
-            ledger_at(db),
+            ledger_at(db, create=True),
             actor_from(partner, user),
             drafts,
             key_prefix=f"propose:{the_plan.scenario}",

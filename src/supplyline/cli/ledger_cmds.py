@@ -152,11 +152,15 @@ def _date(text: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(str(bad), param_hint=name) from None
 
 
-def ledger_at(db: str | None) -> Ledger:
-    """The ledger at ``--db`` or the configured URL, created or upgraded on first use."""
+def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
+    """The ledger at ``--db`` or the configured URL, upgraded if need be.
+
+    Only the commands that can start a ledger (``agreements import``, ``propose --submit``)
+    create a missing SQLite file; the others could only find nothing in it (exit 3).
+    """
     from supplyline.services.ledger.service import open_ledger
 
-    return open_ledger(db)
+    return open_ledger(db, create=create)
 
 
 def tonnes(value: Decimal, unit: str = "") -> Amount:
@@ -259,7 +263,7 @@ def agreements_import_cmd(
     from supplyline.services.ledger.propose import scenario_agreements
 
     agreements = scenario_agreements(folder, partner=partner)
-    result = ledger_at(db).import_agreements(actor_from(partner, user), agreements)
+    result = ledger_at(db, create=True).import_agreements(actor_from(partner, user), agreements)
     console.print(
         f"agreements: {len(result.added)} added, {len(result.unchanged)} already there, "
         f"{len(result.skipped)} not {partner}'s"
@@ -365,12 +369,13 @@ def request_cmd(
     qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
     price = _amount(unit_price, "--unit-price", decimals=UNIT_PRICE_DECIMALS, zero_ok=True)
+    needed = _date(needed_on, "--needed-on")  # options first: a bad one is exit 2 before the db
     order = ledger_at(db).request(
         actor_from(partner, user),
         agreement_id=agreement,
         item=item,
         quantity=qty,
-        needed_on=_date(needed_on, "--needed-on"),
+        needed_on=needed,
         mode=mode,
         unit_price=price,
         note=note,
@@ -510,13 +515,14 @@ def bill_cmd(
     """
     money = _amount(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
     qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
+    due_on = _date(due, "--due")  # options first: a bad one is exit 2 before the db
     _show(
         ledger_at(db).bill(
             actor_from(partner, user),
             order_id,
             amount=money,
             quantity=qty,
-            due_on=_date(due, "--due"),
+            due_on=due_on,
             note=note,
             expected_version=if_version,
             idempotency_key=key,

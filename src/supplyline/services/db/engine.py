@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -18,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from supplyline.errors import StorageError
+from supplyline.errors import NotFoundError, StorageError
 
 __all__ = ["Database", "normalise_url", "storage_errors"]
 
@@ -120,6 +121,25 @@ class Database:
         else:
             _postgres_hooks(self.engine, busy_timeout_s)
         self.busy_timeout_s = busy_timeout_s
+        self.given_url = url
+        self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
+
+    def require_existing(self) -> None:
+        """Refuse a SQLite file that is not there, before anything opens (and so creates) it.
+
+        SQLite makes a missing file on connect: a mistyped ``--db`` path to a command that
+        only reads made an empty ledger there, listed nothing and exited 0 (and ``verify``
+        called that empty ledger fine). PostgreSQL needs nothing here: connecting to a
+        database that does not exist already fails.
+        """
+        if self.file is None or self.file.is_file():
+            return
+        where = self.file.absolute()
+        what = "is a folder, not a ledger" if self.file.is_dir() else "does not exist"
+        raise NotFoundError(
+            f"no ledger at {where} (it {what}): create it with "
+            f"`supplyline db upgrade --db {self.given_url}`, or check the path"
+        )
 
     @property
     def is_postgres(self) -> bool:

@@ -559,8 +559,14 @@ def _request_step(
     return order_view(row)
 
 
-def open_ledger(url: str | None = None, *, clock: Clock | None = None) -> Ledger:
+def open_ledger(
+    url: str | None = None, *, clock: Clock | None = None, create: bool = True
+) -> Ledger:
     """Open (creating or upgrading as needed) the ledger at ``url`` or the configured URL.
+
+    ``create=False`` refuses a SQLite file that does not exist (NotFoundError) instead of
+    making an empty ledger there: what a command that only reads wants, so that a typo in
+    a path is said rather than answered with an empty ledger.
 
     A ``url`` that is not text, or is empty, is an ArgumentError (``123`` failed as an
     AttributeError, ``""`` quietly made ./supplyline.db); so is a ``clock`` that is not a
@@ -570,5 +576,7 @@ def open_ledger(url: str | None = None, *, clock: Clock | None = None) -> Ledger
     clock = clock_arg(clock)
     settings = get_settings()
     db = Database(url or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s)
+    if not create:
+        db.require_existing()
     upgrade_database(db)
     return Ledger(db, clock=clock)
