@@ -14,11 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
-from supplyline.domain.amounts import amount_problem
+from supplyline.domain.amounts import amount_problem, round_money
 from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger.errors import LedgerRuleError
-from supplyline.services.ledger.orders import CENT, MILLI, ZERO, positive
+from supplyline.services.ledger.orders import MILLI, ZERO, positive
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     UNIT_PRICE_DECIMALS,
@@ -116,7 +116,7 @@ def create_order(
             f"order value {raw_value:f} {currency} is above the largest the ledger stores "
             f"({largest_amount(MONEY_DECIMALS)} {currency})"
         )
-    value = raw_value.quantize(CENT)
+    value = round_money(raw_value)
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         raise LedgerRuleError(
             f"order value {value} {currency} is above agreement {agreement.id}'s ceiling of "

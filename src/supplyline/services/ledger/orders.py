@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.amounts import value_of
 from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.db.tables import OrderLineRow, OrderRow
 from supplyline.services.ledger.audit import order_snapshot
@@ -249,7 +250,7 @@ def bill_order(
                 f"order {row.id} is reimbursed by {_said(mode)}: --quantity is for replacement "
                 f"in kind; {_a(mode)} is billed an amount (--amount): drop --quantity"
             )
-        ceiling = (row.received_qty * row.unit_price).quantize(CENT)
+        ceiling = value_of(row.received_qty, row.unit_price)
         billed = ceiling if amount is None else amount
         if not fits(billed, CENT) or billed < 0:
             raise LedgerRuleError(

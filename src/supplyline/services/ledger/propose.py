@@ -22,6 +22,7 @@ from supplyline.domain.amounts import (
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
     check_amounts,
+    value_of,
 )
 from supplyline.errors import NotFoundError, require
 from supplyline.io import load_scenario
@@ -118,7 +119,7 @@ def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
     if price is None:
         note = f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
         return _replace(draft, note=note)
-    value = (draft.quantity * price.per_t).quantize(CENT)
+    value = value_of(draft.quantity, price.per_t)
     note = ""
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         note = (

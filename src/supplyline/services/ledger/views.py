@@ -18,6 +18,7 @@ from supplyline.domain.amounts import (
     UNIT_PRICE_DECIMALS,
     check_amounts,
     largest_amount,
+    value_of,
 )
 from supplyline.domain.fields import check_fields
 from supplyline.errors import ArgumentError, require
@@ -197,7 +198,7 @@ class SupportOrder:
     @property
     def received_value(self) -> Decimal:
         """The value of what the receiver confirmed, at the order's unit price."""
-        return (self.received_qty * self.unit_price).quantize(Decimal("0.01"))
+        return value_of(self.received_qty, self.unit_price)
 
 
 _ORDER_AMOUNTS = (
