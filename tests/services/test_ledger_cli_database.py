@@ -97,3 +97,28 @@ def test_open_ledger_refuses_a_missing_file_only_when_asked(tmp_path: Path) -> N
     assert not missing.exists()
     open_ledger(f"sqlite:///{missing}").db.dispose()
     assert missing.is_file()
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("", "it is empty: give a database URL (sqlite:///ledger.db"),
+        ("nonsense", "'nonsense' is not a database URL: give one like sqlite:///ledger.db"),
+        ("/tmp/l.db", "a SQLite file at that path is sqlite:////tmp/l.db"),
+        ("mysql://u@h/db", "database 'mysql' ('mysql://u@h/db') is not supported"),
+        ("sqlite://", "the ledger needs a SQLite file, not an in-memory database"),
+    ],
+)
+@pytest.mark.parametrize("command", [["ledger", "verify"], ["db", "upgrade"]])
+def test_a_bad_db_option_is_a_bad_option_with_an_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], given: str, said: str
+) -> None:
+    """``--db ''`` or not a URL is exit 2 saying what a URL looks like (it was 1 or 7)."""
+    monkeypatch.chdir(tmp_path)
+    code, words = invoke(*command, "--db", given)
+    assert (code, said in " ".join(words.replace("│", " ").split()), "None" in words) == (
+        2,
+        True,
+        False,
+    )
+    assert sorted(tmp_path.iterdir()) == []

@@ -51,7 +51,7 @@ def test_importing_the_ledger_opens_no_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("mysql://x/y", "'mysql' is not supported"),
+        ("mysql://x/y", "'mysql' \\('mysql://x/y'\\) is not supported"),
         ("sqlite://", "needs a SQLite file"),
         ("not a url", "not a database URL"),
     ],

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
+from supplyline.cli.database_option import DbOpt
 from supplyline.cli.ledger_cmds import (
     AsOpt,
-    DbOpt,
     FmtOpt,
     UserOpt,
     actor_from,

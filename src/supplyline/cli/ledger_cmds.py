@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
+from supplyline.cli.database_option import DbOpt
 from supplyline.cli.output import (
     Amount,
     OutputFormat,
@@ -57,9 +58,6 @@ ledger_app.add_typer(agreements_app, name="agreements")
 
 AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
 UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: SUPPLYLINE_DATABASE_URL).")
-]
 FmtOpt = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people; csv or json.")
 ]

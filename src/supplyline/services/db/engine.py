@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from supplyline.errors import NotFoundError, StorageError
 
-__all__ = ["Database", "normalise_url", "storage_errors"]
+__all__ = ["URL_EXAMPLES", "Database", "normalise_url", "storage_errors", "url_problem"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,39 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+URL_EXAMPLES = "sqlite:///ledger.db, sqlite:////abs/path/ledger.db or postgresql://user@host/db"
+"""What a database URL looks like, for the messages that refuse one."""
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the ledger's database, in a person's words, or None.
+
+    The faces check an option with it before anything opens (a bad ``--db`` is a bad
+    option there, exit 2, not a database failure); :class:`Database` refuses the same.
+
+    >>> url_problem("/tmp/ledger.db").endswith("is sqlite:////tmp/ledger.db)")
+    True
+    >>> url_problem("sqlite:///ledger.db") is None
+    True
+    """
+    if not url.strip():
+        return f"the database URL is empty: give one like {URL_EXAMPLES}"
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        bare = f" (a SQLite file at that path is sqlite:///{url})" if "://" not in url else ""
+        return f"{url!r} is not a database URL: give one like {URL_EXAMPLES}{bare}"
+    dialect = parsed.get_backend_name()
+    if dialect not in ("sqlite", "postgresql"):
+        return f"database {dialect!r} ({url!r}) is not supported: give one like {URL_EXAMPLES}"
+    if dialect == "sqlite" and parsed.database in (None, "", ":memory:"):
+        return (
+            "the ledger needs a SQLite file, not an in-memory database: "
+            f"give one like {URL_EXAMPLES}"
+        )
+    return None
 
 
 @contextmanager
@@ -95,20 +128,13 @@ class Database:
     """
 
     def __init__(self, url: str, *, busy_timeout_s: float = 30.0) -> None:
+        if (problem := url_problem(url)) is not None:
+            raise StorageError(problem)
         self.url = normalise_url(url)
-        try:
-            parsed = make_url(self.url)
-        except ArgumentError as error:
-            raise StorageError(f"not a database URL: {url!r} ({error})") from error
+        parsed = make_url(self.url)
         self.dialect = parsed.get_backend_name()
-        if self.dialect not in ("sqlite", "postgresql"):
-            raise StorageError(
-                f"database {self.dialect!r} is not supported; use sqlite:/// or postgresql://"
-            )
         kwargs: dict[str, Any] = {}
         if self.dialect == "sqlite":
-            if parsed.database in (None, "", ":memory:"):
-                raise StorageError("the ledger needs a SQLite file, not an in-memory database")
             kwargs["connect_args"] = {"timeout": busy_timeout_s}
         else:
             kwargs["connect_args"] = {"connect_timeout": 10}
