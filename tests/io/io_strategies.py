@@ -71,6 +71,15 @@ def money(hi: int, *, above_zero: bool = False) -> st.SearchStrategy[Decimal]:
     )
 
 
+def _ceilings(draw: st.DrawFn) -> dict[str, Decimal | None]:
+    """An agreement's ceilings; the total never below the per-order one (the loader refuses it)."""
+    per_order = draw(optional(money(10**12, above_zero=True)))
+    total = draw(optional(money(10**12, above_zero=True)))
+    if per_order is not None and total is not None and total < per_order:
+        per_order, total = total, per_order
+    return {"ceiling_per_order": per_order, "ceiling_total": total}
+
+
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
     """A random scenario that passes every error check (it may raise warnings)."""
@@ -235,8 +244,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                     if c in covered
                 ),
                 currency=currency,
-                ceiling_per_order=draw(optional(money(10**12, above_zero=True))),
-                ceiling_total=draw(optional(money(10**12, above_zero=True))),
+                **_ceilings(draw),
             )
         )
     return Scenario(

@@ -161,6 +161,12 @@ YAML_CASES = [
         "[0].ceiling_total", r"has more decimal places than 0.01", id="ceiling-below-the-cent",
     ),
     pytest.param(
+        "agreements.yaml", 'ceiling_total: "250000.00"',
+        'ceiling_per_order: "1000.00"\n  ceiling_total: "500.00"', 13, "[0].ceiling_total",
+        r"^ceiling_total \(500.00\) is below ceiling_per_order \(1000.00\): no order could "
+        r"reach the per-order ceiling", id="ceiling-total-below-per-order",
+    ),
+    pytest.param(
         "agreements.yaml", 'fuel: "1450.00"}', 'fuel: "1450.00", "fuel ": 1}', 11, "[0].prices",
         r"price of 'fuel ': a second price in EUR", id="price-twice",
     ),
@@ -193,6 +199,15 @@ def test_agreements_must_be_a_list(folder: Path) -> None:
     (folder / "agreements.yaml").write_text("id: mou-1\nname: x\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"agreements.yaml:1: must be a list"):
         load_scenario(folder)
+
+
+def test_a_bare_agreement_says_each_missing_key_once(folder: Path) -> None:
+    """``- id: x-2`` alone: 'parties' is missing, said once (not also 'not 0 parties')."""
+    (folder / "agreements.yaml").write_text("- id: x-2\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    said = [i.message for i in caught.value.issues if i.column == "[0].parties"]
+    assert said == ["required key 'parties' is missing"]
 
 
 def test_money_is_exact(folder: Path) -> None:

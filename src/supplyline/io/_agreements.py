@@ -139,9 +139,12 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
     f.record_id = None
     name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
     parties = _words(f, e, "parties", parse_id)
-    if parties is not None and len(parties) != 2:
+    # a missing key is said once, by the required-keys check ("not 0" said it twice)
+    if parties is None or "parties" not in e:
+        pass
+    elif len(parties) != 2:
         f.fail("parties", f"an agreement has exactly two parties, not {len(parties)} ([a, b])")
-    elif parties is not None and parties[0] == parties[1]:
+    elif parties[0] == parties[1]:
         f.fail("parties", f"the two parties must differ (not {parties[0]!r} twice)")
     valid_from = take(f, e, "valid_from", parse_date)
     valid_to = take(f, e, "valid_to", parse_date)
@@ -165,6 +168,14 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
                 ceilings[key] = _money(sub, decimals=MONEY_DECIMALS, above_zero=True)
             except BadValue as bad:
                 f.fail(key, str(bad))
+    per_order, total = ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total")
+    if per_order is not None and total is not None and total < per_order:
+        # almost surely a typo, and it makes the per-order ceiling a lie: refused, not warned
+        f.fail(
+            "ceiling_total",
+            f"ceiling_total ({total}) is below ceiling_per_order ({per_order}): no order "
+            "could reach the per-order ceiling (raise ceiling_total or lower ceiling_per_order)",
+        )
     if not f.ok:
         _check_failed_entry(f, aid, parties, commodities, prices)
         return None
