@@ -2,7 +2,8 @@
 
 On a tester's 100-unit corridor (500 locations, 1,240 links) ``routes --time-limit 2``
 spent 7-11 s before its 2 s search, nearly all of it naming the closed roads of each
-request a truck type cannot reach (``round_trip_blockers``), recomputed per request.
+request a truck type cannot reach (``round_trip_blockers``), recomputed per request
+(now built once per scenario and day, :mod:`supplyline.routing.road_sets`).
 This times that stage as ``route_day`` runs it: the day's road matrix (``road_matrix``)
 and the loads fitted to the trucks (``plan_chunks``, which rules out and explains the
 requests no truck type serves), best of --repeat runs, on:
