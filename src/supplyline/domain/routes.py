@@ -308,6 +308,14 @@ class ReachShare:
     """Share of the depot's truck-hours that all the units it serves need (as the row's)."""
     reason: str = ""
     """Why its trucks cannot carry this share (empty: they can)."""
+    unheld: tuple[CommodityId, ...] = ()
+    """Those of ``goods`` that no depot whose trucks may serve the unit holds: counted on
+    this (the serving) depot's trucks, as ``routes --from-demand`` loads them there."""
+    unheld_t: float = 0.0
+    """Their tonnes a day (part of ``daily_t``)."""
+    unheld_why: str = ""
+    """Who holds them instead, for a planner (``no depot with trucks holds them in
+    stocks.csv (larnis-hub does, with no trucks)``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
