@@ -75,7 +75,7 @@ from supplyline.routing.reach_trucks import (
 from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import RoadMatrix, road_matrix
-from supplyline.routing.scenario_fit import require_units
+from supplyline.routing.scenario_fit import checked_demand_days, require_units
 from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -310,6 +310,7 @@ def check_reach(
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     require_units(scenario, daily_t=daily_t, demand_days=demand_days, goods=goods)
+    demand_days = checked_demand_days(scenario, demand_days)  # each day in the horizon
     if goods is not None:
         require(goods, Mapping, "goods (commodities needed by unit id)")
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
