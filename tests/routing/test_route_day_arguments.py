@@ -12,6 +12,7 @@ with a path, ``daily_t=None``, an infinite demand (OverflowError) or
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from decimal import Decimal
@@ -110,6 +111,12 @@ def test_routing_params_take_numpy_numbers_as_python_ones() -> None:
             r"unit 'ZZ'",
             id="unknown-unit",
         ),
+        pytest.param(
+            {"requests": [DeliveryRequest(unit="U0", location="L1", load_t={"food": 1})]},
+            ScenarioError,
+            r"unit 'U0' receives at 'L0' \(its destination in units.csv\), not at 'L1'",
+            id="another-units-place",
+        ),
     ],
 )
 def test_route_day_refuses_a_wrong_argument_before_any_work(
@@ -154,6 +161,23 @@ def test_route_day_takes_a_tuple_of_requests_and_a_numpy_day(fast: ConvoyParams)
         pytest.param(lambda: check_reach(SCENARIO, {}, availability=None), "availability"),
         pytest.param(lambda: check_reach(SCENARIO, {}, availability=Decimal("0.5")), "avail"),
         pytest.param(lambda: check_reach(SCENARIO, {}, availability=True), "availability"),
+        pytest.param(
+            lambda: check_reach(
+                SCENARIO, {"U0": 5.0}, availability=0.5, demand_days={"U0": [0, 99]}
+            ),
+            r"demand_days\['U0'\]: day 99 is outside the horizon of 3 days",
+            id="demand-day-99",
+        ),
+        pytest.param(
+            lambda: check_reach(SCENARIO, {"U0": 5.0}, availability=0.5, demand_days={"U0": [-1]}),
+            r"demand_days\['U0'\]: day -1 is outside",
+            id="demand-day-negative",
+        ),
+        pytest.param(
+            lambda: check_reach(SCENARIO, {}, availability=0.5, demand_days={"U0": "01"}),
+            r"demand_days\['U0'\]\(='01'\) must be a collection of days",
+            id="demand-days-text",
+        ),
     ],
 )
 def test_check_reach_refuses_a_wrong_argument_by_name(
@@ -167,3 +191,20 @@ def test_check_reach_takes_numpy_numbers() -> None:
     check = check_reach(SCENARIO, {"U0": np.float32(5.0)}, availability=np.float64(0.5))  # type: ignore[dict-item, arg-type]
     assert type(check.availability) is float
     assert check.rows[0].daily_t == 5.0
+
+
+def test_reach_rows_and_shares_hold_python_numbers() -> None:
+    """Every number of a reach row and its depot shares is Python's own, not numpy's.
+
+    A tester's ``round_trip_h`` came back as ``np.float64`` from the road matrix.
+    """
+    check = check_reach(SCENARIO, {"U0": 5.0, "U1": 7.0}, availability=0.5)
+    records = [*check.rows, *(x for r in check.rows for x in r.shares)]
+    numbers = [
+        getattr(rec, f.name)
+        for rec in records
+        for f in dataclasses.fields(rec)
+        if isinstance(getattr(rec, f.name), (float, int, np.generic))
+    ]
+    assert any(type(v) is float for v in numbers)
+    assert [v for v in numbers if type(v) not in (float, int, bool)] == []

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from supplyline.types import GRAM_DECIMALS, to_gram
 
-__all__ = ["adding_decimals", "apportion", "apportion_rows", "gram_parts"]
+__all__ = ["adding_decimals", "apportion", "apportion_rows", "gram_parts", "kilogram_parts"]
 
 K = TypeVar("K", bound=Hashable)
 _TOL = 1e-4
@@ -176,6 +176,24 @@ def gram_parts(first: float, second: float) -> tuple[float, float, float]:
     grams_total = round(to_gram(total) * GRAMS_PER_T)
     grams_first = round(to_gram(first) * GRAMS_PER_T)
     return to_gram(first), to_gram((grams_total - grams_first) / GRAMS_PER_T), to_gram(total)
+
+
+def kilogram_parts(first: float, second: float) -> tuple[float, float, float]:
+    """``first``, ``second`` and their sum in tonnes to the kilogram, the two adding up.
+
+    As :func:`gram_parts`, to the kilogram the route files write: the sum and ``first``
+    each rounded, ``second`` what is left in whole kilograms (within a kilogram of its
+    own rounding). ``depot_short.csv`` rounded ``held_t``, ``asked_t`` and ``short_t``
+    each alone, and held + short read a kilogram off asked.
+
+    >>> round(0.0004 + 0.0004, 3), kilogram_parts(0.0004, 0.0004)
+    (0.001, (0.0, 0.001, 0.001))
+    """
+    total = first + second
+    if not (math.isfinite(first) and math.isfinite(total)):
+        return round(first, 3), round(second, 3), round(total, 3)
+    kg_total, kg_first = round(total * 1000), round(first * 1000)
+    return kg_first / 1000, (kg_total - kg_first) / 1000, kg_total / 1000
 
 
 def adding_decimals(parts: Sequence[float], least: int = 1, most: int = 3) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId, day_label
@@ -308,6 +309,18 @@ class ReachShare:
     """Share of the depot's truck-hours that all the units it serves need (as the row's)."""
     reason: str = ""
     """Why its trucks cannot carry this share (empty: they can)."""
+    unheld: tuple[CommodityId, ...] = ()
+    """Those of ``goods`` that no depot whose trucks may serve the unit holds: counted on
+    this (the serving) depot's trucks, as ``routes --from-demand`` loads them there."""
+    unheld_t: float = 0.0
+    """Their tonnes a day (part of ``daily_t``)."""
+    unheld_why: str = ""
+    """Who holds them instead, for a planner (``no depot with trucks holds them in
+    stocks.csv (larnis-hub does, with no trucks)``)."""
+
+    def __post_init__(self) -> None:
+        """Numbers as Python's own (numpy's came back from the road matrix)."""
+        check_fields(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -347,6 +360,13 @@ class ReachRow:
     """Per depot, where its goods come from more than one (empty: all from ``depot``)."""
 
     def __post_init__(self) -> None:
+        """Numbers as Python's own, and the tonnes and trucks finite and >= 0.
+
+        A tester's ``round_trip_h`` came back as ``np.float64(1.3)`` from the road matrix:
+        each field is taken as its annotation says (:func:`~supplyline.domain.fields.
+        check_fields`), as the scenario's records are.
+        """
+        check_fields(self)
         for name in ("trucks_available", "payload_t", "daily_t", "capacity_t_per_day"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):

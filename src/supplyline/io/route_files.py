@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Scenario
-from supplyline.domain.rounding import apportion_rows
+from supplyline.domain.rounding import apportion_rows, kilogram_parts
 from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
@@ -229,20 +229,28 @@ def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
 
 
 def depot_short_rows(routes: Routes) -> list[dict[str, Any]]:
-    """One row per depot and commodity whose truck-loads ask more than the depot holds."""
-    return [
-        {
-            "depot": d.depot,
-            "commodity": d.commodity,
-            "day": d.day,
-            "day_label": day_label(d.day),
-            "held_t": round(d.held_t, 3),
-            "asked_t": round(d.asked_t, 3),
-            "short_t": round(d.short_t, 3),
-            "detail": d.message,
-        }
-        for d in routes.depot_short
-    ]
+    """One row per depot and commodity whose truck-loads ask more than the depot holds.
+
+    ``held_t`` + ``short_t`` is ``asked_t`` as written, to the kilogram
+    (:func:`~supplyline.domain.rounding.kilogram_parts`): each rounded alone, they read a
+    kilogram apart.
+    """
+    rows = []
+    for d in routes.depot_short:
+        held, short, asked = kilogram_parts(d.held_t, d.short_t)
+        rows.append(
+            {
+                "depot": d.depot,
+                "commodity": d.commodity,
+                "day": d.day,
+                "day_label": day_label(d.day),
+                "held_t": held,
+                "asked_t": asked,
+                "short_t": short,
+                "detail": d.message,
+            }
+        )
+    return rows
 
 
 _ROUTE_COLS = [

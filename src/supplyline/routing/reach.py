@@ -52,7 +52,7 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
-from supplyline.routing.reach_depots import Stock, depot_parts, main_depot, serving_depot
+from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
     depot_tonnes,
@@ -60,6 +60,8 @@ from supplyline.routing.reach_goods import (
     goods_elsewhere,
     holders,
     no_holder_words,
+    off_truck_goods,
+    unheld_words,
     unit_sends,
 )
 from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
@@ -73,7 +75,7 @@ from supplyline.routing.reach_trucks import (
 from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words, roads_text
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import RoadMatrix, road_matrix
-from supplyline.routing.scenario_fit import require_units
+from supplyline.routing.scenario_fit import checked_demand_days, require_units
 from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -175,6 +177,7 @@ def _row(
     holding = holders(wants, goods.held)
     depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
     parts: list[DepotTrucks] = []
+    split: list[Part] = []
     first = depot  # the source of goods no depot holds, for the roads as the split
     if depot is not None:
         may = goods.serving.get(unit_id, frozenset())
@@ -253,19 +256,24 @@ def _row(
         payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks,
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
-        reason=reason, shares=_shares(parts) if len(parts) > 1 else (),
+        reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
     ), tuple(parts), first  # fmt: skip
 
 
-def _shares(parts: Sequence[DepotTrucks]) -> tuple[ReachShare, ...]:
+def _shares(
+    parts: Sequence[DepotTrucks], split: Sequence[Part], goods: _UnitGoods
+) -> tuple[ReachShare, ...]:
     """The row's per-depot figures, before the depots' truck-hours are shared."""
     return tuple(
         ReachShare(
             depot=p.depot, goods=p.goods, daily_t=p.tonnes, trucks=p.trucks,
             round_trip_h=p.round_trip_h, turns_per_truck=p.turns, turns_needed=p.loads,
-            capacity_t_per_day=p.capacity_t, reason=p.reason,
+            capacity_t_per_day=p.capacity_t, reason=p.reason, unheld=x.unheld,
+            unheld_t=sum(t for c, t in x.by_good if c in x.unheld),
+            unheld_why=unheld_words(x.unheld, goods.held, goods.off_truck, goods.basis)
+            if x.unheld else "",
         )
-        for p in parts
+        for p, x in zip(parts, split, strict=True)
     )  # fmt: skip
 
 
@@ -302,6 +310,7 @@ def check_reach(
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     require_units(scenario, daily_t=daily_t, demand_days=demand_days, goods=goods)
+    demand_days = checked_demand_days(scenario, demand_days)  # each day in the horizon
     if goods is not None:
         require(goods, Mapping, "goods (commodities needed by unit id)")
     share: float = check_value(availability, float, "availability")  # "0.5", None, Decimal
@@ -347,8 +356,10 @@ def check_reach(
     }
     homes = {u.destination for u in scenario.units}
     unit_goods = _UnitGoods(
-        goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes)
-    )
+        goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes),
+        off_truck_goods(scenario, groups_at, plan),
+        "stocks.csv" if plan is None else "stocks.csv or the movement plan",
+    )  # fmt: skip
     made = [
         _row(
             scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
@@ -501,6 +512,10 @@ class _UnitGoods:
     """The depots whose trucks make the round trip to the unit within their hours."""
     held_t: Mapping[tuple[LocationId, CommodityId], float]
     """Tonnes each depot holds of each good over the horizon, by which goods spill."""
+    off_truck: Mapping[CommodityId, frozenset[LocationId]]
+    """The places without trucks holding each good, said of goods no depot may send."""
+    basis: str
+    """The files their holdings are known from (``stocks.csv``)."""
 
 
 def _shared_roads(

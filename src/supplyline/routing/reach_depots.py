@@ -116,7 +116,9 @@ def depot_parts(
     one holder to the next where the first holds too little over the horizon or its
     trucks have no room (:func:`~supplyline.routing.reach_spill.spill_goods`, as
     ``routes`` allocates); else each good goes whole to its first holder. A good no depot
-    that may serve the unit holds goes with ``depot``'s part. One part per depot, the
+    that may serve the unit holds goes with ``depot``'s part, named in its ``unheld`` (a
+    table says them apart: a tester read waterworks sending hygiene and medical stores it
+    does not hold). One part per depot, the
     most tonnes first; a single part where the goods are not known.
     """
     needed, held, may = goods
@@ -126,6 +128,7 @@ def depot_parts(
     loose: dict[LocationId, list[tuple[tuple[CommodityId, ...], float]]] = defaultdict(list)
     spill: dict[CommodityId, float] = {}
     order: dict[CommodityId, list[LocationId]] = {}
+    unheld: set[CommodityId] = set()
     for send in unit_sends(daily_t, needed, held, may, depot):
         ranked = routes_order(km, loc, groups_at, send.depots, depot)
         if not known:
@@ -138,6 +141,7 @@ def depot_parts(
                 spill[c], order[c] = scale * known[c], ranked
             else:  # no depot that may serve it holds it: with the serving depot's part
                 by_depot[depot][c] = scale * known[c]
+                unheld.add(c)
     split: dict[LocationId, dict[CommodityId, float]] = defaultdict(dict)
     if stock is None:
         for c, t in spill.items():
@@ -148,7 +152,13 @@ def depot_parts(
         for c, t in part.items():
             by_depot[d][c] = by_depot[d].get(c, 0.0) + t
     out = [
-        Part(d, tuple(sorted(part)), sum(part.values()), tuple(sorted(part.items())))
+        Part(
+            d,
+            tuple(sorted(part)),
+            sum(part.values()),
+            tuple(sorted(part.items())),
+            tuple(sorted(unheld & part.keys())) if d == depot else (),
+        )
         for d, part in by_depot.items()
         if part
     ]
@@ -172,6 +182,9 @@ class Part:
     by_good: tuple[tuple[CommodityId, float], ...]
     """Tonnes a day of each commodity, where the unit's tonnes by commodity are known (else
     empty): the stock check judges a depot on each good it is asked for."""
+    unheld: tuple[CommodityId, ...] = ()
+    """Those of ``goods`` that no depot whose trucks may serve the unit holds, put on this
+    (its serving) depot's trucks as ``routes --from-demand`` loads them."""
 
 
 def main_depot(parts: Collection[Part], depot: LocationId) -> LocationId:

@@ -39,6 +39,8 @@ __all__ = [
     "goods_elsewhere",
     "holders",
     "no_holder_words",
+    "off_truck_goods",
+    "unheld_words",
     "unit_sends",
 ]
 
@@ -296,3 +298,56 @@ def goods_by_unit(
         else:
             out[unit] = dict.fromkeys(wanted)
     return out
+
+
+def off_truck_goods(
+    scenario: Scenario,
+    depots: Collection[LocationId],
+    plan: Plan | None,
+) -> dict[CommodityId, frozenset[LocationId]]:
+    """The places without trucks (not ``depots``, not a unit's place) holding each good.
+
+    In ``stocks.csv``, and given the ``plan`` brought in by it: where a unit's goods are,
+    when no depot whose trucks may serve it holds them (:func:`unheld_words`). One pass.
+    """
+    homes = {u.destination for u in scenario.units}
+    off: dict[CommodityId, set[LocationId]] = defaultdict(set)
+    for st in scenario.stocks:
+        if st.location not in depots and (st.initial_t > 0 or st.replenishment_t_per_day > 0):
+            off[st.commodity].add(st.location)
+    for m in plan.movements if plan is not None else ():
+        x = m.destination
+        if x not in depots and x not in homes and m.tonnes > 0 and m.commodity[:7] != "deploy:":
+            off[m.commodity].add(x)
+    return {c: frozenset(xs) for c, xs in off.items()}
+
+
+def unheld_words(
+    goods: Collection[CommodityId],
+    held: Mapping[LocationId, frozenset[CommodityId]],
+    off_truck: Mapping[CommodityId, frozenset[LocationId]],
+    basis: str,
+) -> str:
+    """Who holds ``goods`` that no depot whose trucks may serve a unit holds, in words.
+
+    ``held`` are what each depot with trucks holds, ``off_truck`` where each good is held
+    without trucks (:func:`off_truck_goods`), ``basis`` the files said (``stocks.csv``).
+    A tester read ``waterworks: hygiene, medical, water`` though waterworks holds only
+    water: the table now says these goods apart, with where they are.
+
+    >>> unheld_words(["medical"], {"DA": frozenset({"water"})},
+    ...              {"medical": frozenset({"port"})}, "stocks.csv")
+    'no depot with trucks holds them in stocks.csv (port does, with no trucks)'
+    """
+    wanted = set(goods)
+    far = sorted(d for d, gs in held.items() if wanted & gs)
+    bare = sorted({x for c in wanted for x in off_truck.get(c, ())})
+
+    def does(xs: Sequence[LocationId]) -> str:
+        return f"{', '.join(xs)} {'does' if len(xs) == 1 else 'do'}"
+
+    whose = "its" if len(far) == 1 else "their"
+    says = [f"{does(far)}, but {whose} trucks cannot make the round trip"] if far else []
+    says += [f"{does(bare)}, with no trucks"] if bare else []
+    who = "whose trucks can make the round trip to it" if far else "with trucks"
+    return f"no depot {who} holds them in {basis}" + (f" ({'; '.join(says)})" if says else "")

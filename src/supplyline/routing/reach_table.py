@@ -14,6 +14,8 @@ import math
 from typing import Any
 
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
+from supplyline.routing.reach_turns import product_text
+from supplyline.types import figure_text
 
 __all__ = ["REACH_COLUMNS", "bottleneck", "reach_rows"]
 
@@ -44,7 +46,9 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     ``trucks``, ``round_trip_h``, ``turns_per_truck``, ``loads_needed`` and ``capacity_t``
     are one depot's, so that they multiply: the unit's only depot, or where several send
     its goods the bottleneck's (:func:`bottleneck`), named in ``bottleneck`` with its
-    tonnes a day in ``bottleneck_t``; ``daily_t`` is the unit's whole.
+    tonnes a day in ``bottleneck_t``; ``daily_t`` is the unit's whole. ``depots`` and
+    ``by_depot`` give the row's ``depot`` first, then the others by the tonnes they send
+    (a tester read ``depots`` "D2, D1" beside ``depot`` D1, a tie kept by name).
     """
     return [_row(check, r) for r in check.rows]
 
@@ -52,6 +56,7 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
 def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
     """One unit's row (see :func:`reach_rows`)."""
     b = bottleneck(r)
+    shares = sorted(r.shares, key=lambda x: x.depot != r.depot)  # stable: then by tonnes
     trucks = r.trucks if b is None else b.trucks
     trip = r.round_trip_h if b is None else b.round_trip_h
     pct = r.depot_load_pct if b is None else b.depot_load_pct
@@ -76,22 +81,36 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         "bottleneck": r.depot if b is None else b.depot,
         "bottleneck_t": round(r.daily_t if b is None else b.daily_t, 2),
-        "depots": ", ".join(x.depot for x in r.shares) or r.depot,
-        "by_depot": " | ".join(_share_text(x) for x in r.shares),
+        "depots": ", ".join(x.depot for x in shares) or r.depot,
+        "by_depot": " | ".join(_share_text(x) for x in shares),
     }
 
 
 def _share_text(x: ReachShare) -> str:
-    """``DB: rations 5.0 t/day, 1 truck, 12.00 h round trip, 0 turns, 0.0 t/day, short``.
+    """``DB: rations 5 t/day, 1 truck, 12.00 h round trip, 0 turns, 0 t/day, short``.
 
     One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
-    a spreadsheet alike (a CSV cell holds no list).
+    a spreadsheet alike (a CSV cell holds no list). Tonnes as :func:`~supplyline.types.
+    figure_text` says them, what trucks carry as the reasons do (:func:`~supplyline.
+    routing.reach_turns.product_text`: a tester read 3.8 t/day here beside a reason's
+    3.75). The goods no depot whose trucks may serve the unit holds follow apart, counted
+    on this depot's trucks: a tester read ``waterworks: hygiene, medical, water`` of a
+    depot holding only water.
     """
-    goods = ", ".join(x.goods) if x.goods else "its goods"
+    own = [c for c in x.goods if c not in x.unheld]
+    goods = ", ".join(own) if own else "" if x.unheld else "its goods"
+    said = f"{goods} {figure_text(x.daily_t - x.unheld_t)} t/day, " if goods else ""
     trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
     load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
-    return (
-        f"{x.depot}: {goods} {x.daily_t:.1f} t/day, {x.trucks} truck{'' if x.trucks == 1 else 's'}"
+    text = (
+        f"{x.depot}: {said}{x.trucks} truck{'' if x.trucks == 1 else 's'}"
         f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
-        f"{x.capacity_t_per_day:.1f} t/day{load}, {'short' if x.reason else 'ok'}"
+        f"{product_text(x.capacity_t_per_day)} t/day{load}, {'short' if x.reason else 'ok'}"
+    )
+    if not x.unheld:
+        return text
+    whose = f"{x.depot}'" if x.depot.endswith("s") else f"{x.depot}'s"
+    return (
+        f"{text} | {', '.join(x.unheld)} {figure_text(x.unheld_t)} t/day: {x.unheld_why}; "
+        f"counted on {whose} trucks, as `routes --from-demand` would load them there"
     )

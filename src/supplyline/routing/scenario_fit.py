@@ -15,15 +15,21 @@ it may have meant.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from supplyline.domain import Scenario, did_you_mean
 from supplyline.domain.fields import whole_number
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require_list
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.types import day_label
+from supplyline.types import UnitId, day_label
 
-__all__ = ["checked_requests", "horizon_day", "require_places", "require_units"]
+__all__ = [
+    "checked_demand_days",
+    "checked_requests",
+    "horizon_day",
+    "require_places",
+    "require_units",
+]
 
 
 def horizon_day(
@@ -75,7 +81,9 @@ def checked_requests(scenario: Scenario, requests: object) -> list[DeliveryReque
 
     None was a bare TypeError, an unknown location a KeyError deep in the road matrix
     (after the work began), an unknown commodity routed and reported delivered; an
-    unknown unit, location or commodity is a ScenarioError listing all.
+    unknown unit, location or commodity is a ScenarioError listing all, as is a
+    location that is not its unit's place (``units.csv`` destination): a tester's request
+    for U1 at S2, U1 being at S1, was routed to S2 and reported delivered.
     """
     taken = require_list(requests, DeliveryRequest, "requests")
     issues = [
@@ -93,9 +101,47 @@ def checked_requests(scenario: Scenario, requests: object) -> list[DeliveryReque
         for c in req.load_t
         if c not in scenario.commodity_by_id
     ]
+    issues += [
+        Issue(
+            file="requests",
+            column=f"[{i}].location",
+            message=(
+                f"unit {req.unit!r} receives at {place!r} (its destination in units.csv), "
+                f"not at {req.location!r}: a request goes to its unit's place"
+            ),
+        )
+        for i, req in enumerate(taken)
+        if req.unit in scenario.unit_by_id
+        and req.location in scenario.location_by_id
+        and req.location != (place := scenario.unit(req.unit).destination)
+    ]
     if issues:
         raise ScenarioError(issues, summary="the requests do not fit the scenario")
     return taken
+
+
+def checked_demand_days(
+    scenario: Scenario, demand_days: Mapping[UnitId, Collection[int]] | None
+) -> dict[UnitId, tuple[int, ...]] | None:
+    """``check_reach``'s ``demand_days``, each day within the horizon; else ArgumentError.
+
+    A tester's ``{'U1': [0, 99]}`` on a 4-day scenario was taken, and day 99 judged on
+    roads the scenario does not have. The message is :func:`horizon_day`'s, naming the
+    unit.
+    """
+    if demand_days is None:
+        return None
+    if not isinstance(demand_days, Mapping):
+        raise ArgumentError(f"demand_days(={demand_days!r}) must map unit ids to days")
+    out: dict[UnitId, tuple[int, ...]] = {}
+    for unit, days in demand_days.items():
+        if isinstance(days, str) or not isinstance(days, Iterable):
+            raise ArgumentError(f"demand_days[{unit!r}](={days!r}) must be a collection of days")
+        try:
+            out[unit] = tuple(horizon_day(scenario, d) for d in days)
+        except ArgumentError as e:
+            raise ArgumentError(f"demand_days[{unit!r}]: {e}") from e
+    return out
 
 
 def require_units(scenario: Scenario, **by_unit: object) -> None:
