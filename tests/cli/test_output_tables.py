@@ -8,7 +8,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -315,13 +315,17 @@ def test_a_long_amount_never_folds_in_the_ledgers_orders(width: int) -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     digits=st.lists(st.integers(min_value=0, max_value=10**17), min_size=2, max_size=2),
-    width=st.integers(min_value=90, max_value=160),
+    width=st.integers(min_value=100, max_value=160),
 )
+@example(digits=[9_999_999_999_500, 99_999_999_999_950], width=100)
+@example(digits=[10**17, 10**17 - 1], width=100)
 def test_any_stored_amount_stays_whole_in_the_orders_table(digits: list[int], width: int) -> None:
     """Whatever the amounts (up to the ledger's largest), each is on one line, whole.
 
-    From 90 columns: at 80, two amounts near the largest (999,999,999,999.5 t worth
-    9,999,999,999,999.50) leave the fourteen other columns too little room, and fold.
+    From 100 columns: at 90, two amounts near the largest (9,999,999,999.5 t worth
+    999,999,999,999.50) leave the other columns, their zeros now written to the cent
+    (``0.00``), too little room, and fold; a long amount of ordinary size fits from 90
+    (:func:`test_a_long_amount_never_folds_in_the_ledgers_orders`).
     """
     quantity, value = (Decimal(digits[0]).scaleb(-3), Decimal(digits[1]).scaleb(-2))
     rows = [_order_row(quantity, value, Decimal("0.00"))]
