@@ -210,6 +210,20 @@ def test_a_bare_agreement_says_each_missing_key_once(folder: Path) -> None:
     assert said == ["required key 'parties' is missing"]
 
 
+def test_a_misspelt_parties_key_fails_its_agreement_without_a_traceback(folder: Path) -> None:
+    """``arties:`` for ``parties:``: the unknown key and the missing one, and no traceback.
+
+    The entry whose parties were never read had gone on to build an agreement and failed
+    there with an IndexError (found by the mutated-template fuzz test).
+    """
+    edit(folder, "agreements.yaml", "parties: [home, host]", "arties: [home, host]")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    said = {i.column: i.message for i in caught.value.issues}
+    assert said["[0].parties"] == "required key 'parties' is missing"
+    assert "unknown key 'arties'" in " ".join(said.values())
+
+
 def test_money_is_exact(folder: Path) -> None:
     """Prices are Decimals read from the text, whether quoted or not."""
     edit(folder, "agreements.yaml", '"1450.00"', "1450.10")

@@ -140,7 +140,8 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
     name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
     parties = _words(f, e, "parties", parse_id)
     # a missing key is said once, by the required-keys check ("not 0" said it twice)
-    if parties is None or "parties" not in e:
+    whole = "parties" in e  # else said once, and the entry fails below
+    if parties is None or not whole:
         pass
     elif len(parties) != 2:
         f.fail("parties", f"an agreement has exactly two parties, not {len(parties)} ([a, b])")
@@ -176,7 +177,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
             f"ceiling_total ({total}) is below ceiling_per_order ({per_order}): no order "
             "could reach the per-order ceiling (raise ceiling_total or lower ceiling_per_order)",
         )
-    if not f.ok:
+    if not f.ok or not whole:  # a missing parties key is said once, and fails the entry
         _check_failed_entry(f, aid, parties, commodities, prices)
         return None
     assert parties is not None
