@@ -54,6 +54,7 @@ from supplyline.types import (
     figure_text,
     figures_decimals,
     figures_text,
+    fixed_text,
     to_gram,
 )
 
@@ -102,15 +103,39 @@ def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> 
     )
 
 
-def _percent_down(share: float) -> str:
-    """A share as a percentage to 0.1, rounded down: 1.3 t short of 19,234 is 99.9 %, not 100."""
-    return f"{math.floor(1000 * share + 1e-9) / 10:.1f}"  # 0.93 is 0.9299999999999999
+_MET_DECIMALS_MOST = 3
+"""Most decimals of the "demand met" card: 99.9995 % reads 99.999 %, not 100."""
+
+
+def _percent_met(share: float) -> str:
+    """The share of demand met as a percentage, with as many decimals as the short share needs.
+
+    The one exception to "a figure is rounded as it reads": never 100 while anything is
+    short. Enough decimals (1 to 3) that the share short, 100 less the figure, reads to
+    two significant digits, so that 99.993 % is not shown as 99.9 % (14 times the
+    shortfall); rounded as it reads, except that a figure that would read 100 is rounded
+    down (99.999).
+
+    >>> _percent_met(0.93), _percent_met(1 - 1.275 / 17893.075), _percent_met(1.0)
+    ('93.0', '99.993', '100')
+    >>> _percent_met(0.6), _percent_met(0.9999999)
+    ('60.0', '99.999')
+    """
+    percent = 100.0 * share
+    short = 100.0 - percent
+    if short <= 1e-9:
+        return "100"
+    decimals = min(_MET_DECIMALS_MOST, max(1, 1 - math.floor(math.log10(short))))
+    text = fixed_text(percent, decimals)
+    if float(text) >= 100.0:  # read as 100 while short
+        text = f"{math.floor(percent * 10**decimals) / 10**decimals:.{decimals}f}"
+    return text
 
 
 def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
     """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
     h = headline(demand, plan)
-    met = "—" if h.met_share is None else f"{_percent_down(h.met_share)} %"
+    met = "—" if h.met_share is None else f"{_percent_met(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
         _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t, places)),

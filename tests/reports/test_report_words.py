@@ -1,0 +1,79 @@
+"""The relief example's report says its figures in words and tables that agree.
+
+A tester's briefer read the shortfall table's "all" row as 7.25 % short (of the short
+rows' demand) beside a headline of 1.275 t short of 17,893 t; these tests render the
+bundled relief operation's real plan.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from supplyline.domain import Demand, Plan, Scenario
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.arrival import demand_on_arrival
+from supplyline.reports import render_plan_report
+from supplyline.reports.summary import ALL_DEMAND, SHORT_PCT, headline, shortfall_table
+from supplyline.services.scenarios import assess_requirements, bundled_example
+from supplyline.types import Said
+
+
+@pytest.fixture(scope="module")
+def relief() -> tuple[Scenario, Demand, Plan]:
+    """The bundled relief operation, its demand on arrival and its plan (short 1.275 t)."""
+    assessed = assess_requirements(bundled_example("relief-operation"))
+    scenario = assessed.opened.scenario
+    plan = plan_movements(scenario, assessed.demand, PlanParams(explain_top=0))
+    return scenario, demand_on_arrival(scenario, assessed.demand), plan
+
+
+@pytest.fixture(scope="module")
+def relief_html(relief: tuple[Scenario, Demand, Plan]) -> str:
+    """The relief plan's report."""
+    return render_plan_report(*relief)
+
+
+def _cells(html: str, section_id: str) -> list[list[str]]:
+    """The text of each row's cells in a section's first table, header row first."""
+    root = ET.fromstring(html.removeprefix("<!DOCTYPE html>"))
+    section = next(el for el in root.iter("section") if el.get("id") == section_id)
+    table = next(section.iter("table"))
+    return [["".join(cell.itertext()).strip() for cell in row] for row in table.iter("tr")]
+
+
+def test_the_all_rows_share_is_of_all_demand(relief: tuple[Scenario, Demand, Plan]) -> None:
+    """The "all" row's share short is the headline's (1.275 of 17,893 t), not the rows'."""
+    _, demand, plan = relief
+    h = headline(demand, plan)
+    table = shortfall_table(demand, plan, 3)
+    share = table.rows[-1][table.columns.index(SHORT_PCT)]
+    assert isinstance(share, Said)
+    assert share.value == pytest.approx(100.0 * h.short_t / h.demand_t)
+    rows_demand = table.rows[-1][table.columns.index("demand t")]
+    assert isinstance(rows_demand, float)
+    assert share.value < 100.0 * h.short_t / rows_demand  # the rows' share, 7.25 %, is not it
+
+
+def test_the_report_labels_the_all_rows_share(relief_html: str) -> None:
+    """The page's "all" row says its share is of all demand, and the header of what."""
+    header, *rows = _cells(relief_html, "shortfalls")
+    assert SHORT_PCT in header
+    last = rows[-1]
+    assert last[0] == "all"
+    assert last[1] == ALL_DEMAND
+    assert float(last[header.index(SHORT_PCT)]) < 0.01
+
+
+def test_demand_met_reads_as_the_share_short(
+    relief: tuple[Scenario, Demand, Plan], relief_html: str
+) -> None:
+    """The card's "demand met" and the "all" row's share short add up to 100 as read."""
+    _, demand, plan = relief
+    h = headline(demand, plan)
+    met = re.search(r"([\d.]+) %</", relief_html)
+    assert met is not None
+    assert float(met[1]) == pytest.approx(100.0 * (1 - h.short_t / h.demand_t), abs=0.0005)
+    assert float(met[1]) < 100.0
