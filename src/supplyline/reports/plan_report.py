@@ -295,7 +295,10 @@ def _plan_sections(
                 "days-of-supply target is set at that day (its mean consumption over the days "
                 "ahead; its average daily consumption where it has no target; 0 for a unit "
                 "that holds none of its own). Dashed: the target; dotted: the day it is in "
-                "place; red ticks: days with a shortfall."
+                "place (a deploying unit's closure day, when the last of its lift arrives); "
+                "dash-dot: its required day, where it differs; red ticks: days with a "
+                "shortfall. Curves that lie on one another are named in their panel "
+                '("same line: …"): only the top one shows.'
             ),
             notes=(
                 (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)
