@@ -77,3 +77,48 @@ def test_demand_met_reads_as_the_share_short(
     assert met is not None
     assert float(met[1]) == pytest.approx(100.0 * (1 - h.short_t / h.demand_t), abs=0.0005)
     assert float(met[1]) < 100.0
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        (
+            "hygiene=0.098;medical=0.130;water=97.500",
+            "water 97.5 t, medical 0.13 t, hygiene 0.098 t",
+        ),
+        ("food=7.500", "food 7.5 t"),
+        ("a=1.000;b=1.000", "a 1 t, b 1 t"),
+    ],
+)
+def test_a_load_reads_in_words_the_most_first(cell: str, words: str) -> None:
+    """A route's load reads "water 97.5 t, …", not the CSV's "hygiene=0.098;…"."""
+    from supplyline.reports.routes_report import _loads_words
+
+    assert _loads_words(cell) == words
+
+
+def test_route_and_reach_columns_all_have_headings_in_words() -> None:
+    """Every column the routes report lays out has a heading that is not its CSV name."""
+    from supplyline.reports import routes_report as rr
+    from supplyline.routing.reach import REACH_COLUMNS
+
+    columns = {
+        *REACH_COLUMNS,
+        *rr._TRUCK_COLUMNS,
+        *rr._UNSERVED_COLUMNS,
+        *rr._DEPOT_SHORT_COLUMNS,
+        *rr._ON_SITE_COLUMNS,
+    }
+    for column in columns:
+        assert "_" not in rr.HEADINGS[column], column
+
+
+def test_costs_say_they_have_no_currency(relief_html: str) -> None:
+    """The mode table's cost column says its units, and the summary what the objective is."""
+    from supplyline.reports.plan_report import OBJECTIVE_NOTE
+    from supplyline.reports.summary import COST_HEADING
+
+    header, *_ = _cells(relief_html, "summary")
+    assert COST_HEADING in header
+    assert "cost" not in header
+    assert OBJECTIVE_NOTE in relief_html

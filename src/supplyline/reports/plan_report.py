@@ -67,6 +67,14 @@ _STATUS_WORDS = {
 }
 
 
+OBJECTIVE_NOTE = (
+    "The objective (weighted total) is what the plan minimises: shortfall penalties, "
+    "lateness, days-of-supply gaps, transport cost and holding, each at its weight; it has "
+    "no unit of its own. Compare plans of one scenario by it, not plans of different ones."
+)
+"""What the objective card is, said under the summary."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Card:
     label: str
@@ -156,7 +164,8 @@ def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
             )
         )
     cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
-    cards.append(_Card(label="objective", value=f"{h.objective:,.2f}"))
+    # kept, said what it is in the summary: it compares plans of one scenario
+    cards.append(_Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
     return cards
 
 
@@ -223,6 +232,7 @@ def _plan_sections(
             ),
             tables=(mode_table(scenario, plan, places),),
             notes=(
+                OBJECTIVE_NOTE,
                 *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
                 *(() if plan.movements else ("The plan moves nothing.",)),
             ),

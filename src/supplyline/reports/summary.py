@@ -23,6 +23,7 @@ from supplyline.types import Said, figure_text
 
 __all__ = [
     "ALL_DEMAND",
+    "COST_HEADING",
     "SHORT_PCT",
     "Headline",
     "bottleneck_table",
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 
+COST_HEADING = "cost (the links' cost units)"
+"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units."""
 SHORT_PCT = "short % of its demand"
 """The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
 ALL_DEMAND = "of all demand"
@@ -105,12 +108,14 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
             "deploy_t": "of which deployment t",
             "pax": "pax",
             "tonne_km": "tonne-km",
-            "cost": "cost",
+            "cost": COST_HEADING,
         },
         alike=(("tonnes", "of which deployment t"),),
         summed=("tonnes", "of which deployment t", "pax", "tonne-km", "cost"),
         least=(("tonnes", least), ("of which deployment t", least)),
-        caption="Over the whole horizon; deployment is the units' own lift.",
+        caption="Over the whole horizon; deployment is the units' own lift. Cost is the links' "
+        "cost_per_t and cost_per_pax summed, in whatever units links.csv gives them "
+        "(links.csv names no currency).",
     )
 
 
