@@ -7,18 +7,26 @@ bundled relief operation's real plan.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from supplyline.domain import Demand, Plan, Scenario
+from supplyline.io.plan_files import plan_id
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import demand_on_arrival
-from supplyline.reports import render_plan_report
+from supplyline.reports import render_plan_report, write_plan_report
+from supplyline.reports.plan_report import MADE_META
 from supplyline.reports.summary import ALL_DEMAND, SHORT_PCT, headline, shortfall_table
 from supplyline.services.scenarios import assess_requirements, bundled_example
 from supplyline.types import Said
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Case
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +130,42 @@ def test_costs_say_they_have_no_currency(relief_html: str) -> None:
     assert COST_HEADING in header
     assert "cost" not in header
     assert OBJECTIVE_NOTE in relief_html
+
+
+_MADE = dt.datetime(2026, 3, 1, 14, 5, 9, tzinfo=dt.UTC)
+
+
+def test_the_report_says_when_it_was_made(case: Case, tmp_path: Path) -> None:
+    """The written report's footer and a meta tag give the time made, UTC, ISO 8601."""
+    path = write_plan_report(
+        case.scenario, case.demand, case.plan, tmp_path / "plan.html", made=_MADE
+    )
+    html = path.read_text(encoding="utf-8")
+    assert f'<meta name="{MADE_META}" content="2026-03-01T14:05:09Z" />' in html
+    assert "on 2026-03-01T14:05:09Z (UTC)" in html
+
+
+def test_a_written_report_is_stamped_by_default(case: Case, tmp_path: Path) -> None:
+    """Without ``made``, the file written says when it was made, as a UTC ISO time."""
+    path = write_plan_report(case.scenario, case.demand, case.plan, tmp_path / "plan.html")
+    found = re.search(rf'<meta name="{MADE_META}" content="([^"]+)"', path.read_text())
+    assert found is not None
+    assert dt.datetime.fromisoformat(found[1]).utcoffset() == dt.timedelta(0)
+
+
+def test_the_time_made_is_not_the_plans_identity(case: Case) -> None:
+    """Two reports of one plan made apart differ only in the time and name the same plan.
+
+    The plan files' "a new plan removes the old plan's report" reads the
+    ``supplyline-plan`` tag, in the report's first 4,096 characters: both carry the same.
+    """
+    first = render_plan_report(case.scenario, case.demand, case.plan, made=_MADE)
+    later = render_plan_report(
+        case.scenario, case.demand, case.plan, made=_MADE + dt.timedelta(days=1)
+    )
+    changed = {a for a, b in zip(first.splitlines(), later.splitlines(), strict=True) if a != b}
+    assert changed
+    assert all("2026-03-01T14:05:09Z" in line for line in changed)
+    tag = f'<meta name="supplyline-plan" content="{plan_id(case.plan)}"'
+    assert tag in first[:4096]
+    assert tag in later[:4096]

@@ -8,6 +8,7 @@ shows the same on a laptop in a field headquarters as on a desk with a fast line
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import os
@@ -58,7 +59,23 @@ from supplyline.types import (
     to_gram,
 )
 
-__all__ = ["render_plan_report", "write_plan_report"]
+__all__ = ["MADE_META", "made_text", "render_plan_report", "write_plan_report"]
+
+MADE_META = "supplyline-made"
+"""The ``<meta name>`` of the time the report was made."""
+
+
+def made_text(made: dt.datetime) -> str:
+    """When a report was made, in UTC to the second, ISO 8601.
+
+    A naive time is taken as UTC.
+
+    >>> made_text(dt.datetime(2026, 3, 1, 14, 5, 9, 123, tzinfo=dt.UTC))
+    '2026-03-01T14:05:09Z'
+    """
+    utc = made.replace(tzinfo=dt.UTC) if made.tzinfo is None else made.astimezone(dt.UTC)
+    return utc.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
 
 _STATUS_WORDS = {
     PlanStatus.OPTIMAL: "optimal (proven best)",
@@ -365,8 +382,13 @@ def render_plan_report(
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
+    made: dt.datetime | None = None,
 ) -> str:
     """The plan report as one HTML string; see :func:`write_plan_report`.
+
+    ``made``: when the report is made, said in its footer and a ``supplyline-made`` tag
+    (UTC, ISO 8601); without it the page says no time, so that the same plan renders
+    the same bytes (the file written says when: :func:`write_plan_report`).
 
     Raises :class:`~supplyline.errors.ScenarioError` if the plan or the demand was not
     made for the scenario (a tester's report read another operation's demand).
@@ -395,12 +417,18 @@ def render_plan_report(
         f"Movement plan, {plan.start_date.isoformat()} to {plan.date_of(last).isoformat()} "
         f"(C+0 to {day_label(last)}), status {plan.status.value}"
     )
+    stamp = None if made is None else made_text(made)
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title or f"Plan report: {scenario.name}",
         subtitle=subtitle,
         version=__version__,
-        meta=[identity_meta(ReportOf.PLAN, plan_id(plan)), *meta],
+        made=stamp,
+        meta=[
+            identity_meta(ReportOf.PLAN, plan_id(plan)),
+            *meta,
+            *(() if stamp is None else ((MADE_META, stamp),)),
+        ],
         cards=_cards(demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
@@ -418,6 +446,7 @@ def write_plan_report(
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
+    made: dt.datetime | None = None,
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -443,6 +472,10 @@ def write_plan_report(
         ``generator`` (supplyline and its version) and ``supplyline-plan``, the plan's
         :func:`~supplyline.io.plan_files.plan_id`: plan files written over this plan's
         remove the report when it is in their folder.
+    made
+        When the report is made (default: now), in its footer and a ``supplyline-made``
+        tag as UTC ISO 8601. It is not part of the plan's identity: a report of the same
+        plan made later is still that plan's.
 
     Examples
     --------
@@ -464,6 +497,7 @@ def write_plan_report(
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
         meta=meta,
+        made=dt.datetime.now(dt.UTC) if made is None else made,
     )
     scratch = scratch_file_for(target)  # named with this process, as every output's
     try:
