@@ -91,7 +91,7 @@ def test_svg_ids_are_unique(html: str) -> None:
     "expected",
     [
         "4,920",  # tonnes moved
-        "96.6 %",  # demand met, rounded down: 1 - 12.25 / 365 t consumed (431 with build-up)
+        "96.6 %",  # demand met, 1 - 12.25 / 365 t consumed (431 with build-up)
         "123,456.79",  # objective
         "C+8–C+10",  # days U1 is short of fuel
         "C+7 (2025-05-08)",  # U1 closes a day late
@@ -221,12 +221,24 @@ def test_supply_panels_name_unit_and_place(html: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("short", "demand", "shown"), [(7, 100, "93.0"), (8, 10, "20.0"), (1.275, 17893.075, "99.9")]
+    ("short", "demand", "shown"),
+    [
+        (7, 100, "93.0"),
+        (8, 10, "20.0"),
+        (1.275, 17893.075, "99.993"),  # the relief example: it read 99.9, 14x the shortfall
+        (0.25, 100, "99.75"),
+        (1, 3, "66.7"),
+        (1e-5, 17893.075, "99.999"),  # would read 100 while short: rounded down
+        (0, 17893.075, "100"),
+    ],
 )
-def test_demand_met_rounds_down_but_not_below_the_share(
+def test_demand_met_shows_the_short_share_but_never_100_while_short(
     short: float, demand: float, shown: str
 ) -> None:
-    """7 t short of 100 is 93.0 %, not 92.9 % (1 - 0.07 is 0.9299999999999999)."""
-    from supplyline.reports.plan_report import _percent_down
+    """Demand met reads to the decimals its short share needs (2 digits, at most 3 places).
 
-    assert _percent_down(1 - short / demand) == shown
+    7 t short of 100 is 93.0 %, not 92.9 % (1 - 0.07 is 0.9299999999999999).
+    """
+    from supplyline.reports.plan_report import _percent_met
+
+    assert _percent_met(1 - short / demand) == shown

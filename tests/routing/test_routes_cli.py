@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
+from supplyline.io import load_scenario
 
 _register_commands()
 runner = CliRunner()
@@ -178,6 +180,25 @@ def test_routes_report_has_routes_and_reach_sections(folder: Path, tmp_path: Pat
     text = html.read_text()
     assert 'id="convoy-routes"' in text
     assert 'id="reach-check"' in text
+
+
+def test_routes_report_is_titled_for_the_day_and_in_words(folder: Path, tmp_path: Path) -> None:
+    """The routes report is a "Routes report" of its day, its tables headed in words.
+
+    It was titled "Plan report: …" and headed by the CSV's ``turns_per_truck``.
+    """
+    html = tmp_path / "report.html"
+    args = ["routes", str(folder), "--day", "20", "--time-limit", "1", "--report", str(html)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = html.read_text()
+    scenario = load_scenario(folder)
+    day = scenario.start_date + dt.timedelta(days=20)
+    title = f"Routes report: {scenario.name}, C+20 ({day.isoformat()})"
+    assert f"<title>{title}</title>" in text.replace("&#39;", "'")
+    assert "Plan report" not in text
+    for raw in ("turns_per_truck", "depot_load_pct", "round_trip_h", "start_h", "supply_point"):
+        assert f">{raw}<" not in text
 
 
 @pytest.mark.parametrize(

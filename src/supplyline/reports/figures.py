@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from supplyline.domain import Demand, Mode, Movement, Plan, Scenario
+from supplyline.domain import Closure, Demand, Mode, Movement, Plan, Scenario
 from supplyline.types import UnitId, day_label
 
 __all__ = [
@@ -182,6 +182,8 @@ class _SupplyData:
     place_use: dict[tuple[str, str], float]
     """Average daily consumption per (location, commodity), of all units there."""
     short_days: dict[UnitId, set[int]]
+    closures: dict[UnitId, Closure]
+    """Each deploying unit's closure: the day it is in place, and the day it was required."""
 
 
 def _supply_data(scenario: Scenario, demand: Demand, plan: Plan) -> _SupplyData:
@@ -216,7 +218,65 @@ def _supply_data(scenario: Scenario, demand: Demand, plan: Plan) -> _SupplyData:
         target_rate=target_rate,
         place_use=place_use,
         short_days=short_days,
+        closures={c.unit: c for c in plan.closures},
     )
+
+
+TARGET_LABEL = "target (days of supply)"
+IN_PLACE_LABEL = "in place (closure)"
+REQUIRED_LABEL = "required day"
+"""Legend labels of the panels' reference lines: dashed, dotted and dash-dot."""
+_REFERENCE_LABELS = (TARGET_LABEL, IN_PLACE_LABEL, REQUIRED_LABEL)
+
+
+def _reference_order(item: tuple[str, Line2D]) -> int:
+    """Reference lines in the legend in one order: target, in place, required."""
+    return _REFERENCE_LABELS.index(item[0])
+
+
+def _in_place_and_required(
+    demand: Demand, data: _SupplyData, unit_id: UnitId
+) -> tuple[int | None, int | None]:
+    """The day the unit is in place and the day it was required there, as the plan has them.
+
+    A deploying unit is in place on its closure day (the last of its lift arrives; ``None``
+    when it never closes within the horizon), not on its required day: a tester's panel
+    drew a unit "in place" on C+13 whose lift closed on C+21. A unit that does not deploy
+    is in place from its arrival day, with no required day of its own.
+    """
+    closure = data.closures.get(unit_id)
+    if closure is not None:
+        return closure.closure_day, closure.required_day
+    return int(demand.arrival_day[demand.unit_index(unit_id)]), None
+
+
+def _note_coinciding(ax: Axes, drawn: Sequence[tuple[str, Line2D]]) -> None:
+    """Say which commodities' curves lie on one another: only the last drawn shows.
+
+    A tester's panel showed one line where food, water and fuel had the same days of
+    supply; the panel now says "same line: food, water, fuel".
+    """
+    groups: list[list[tuple[str, FloatArray]]] = []
+    for commodity, line in drawn:
+        ys = np.asarray(line.get_ydata(), dtype=np.float64)
+        for group in groups:
+            if np.allclose(group[0][1], ys, rtol=1e-6, atol=1e-9):
+                group.append((commodity, ys))
+                break
+        else:
+            groups.append([(commodity, ys)])
+    same = ["same line: " + ", ".join(c for c, _ in g) for g in groups if len(g) > 1]
+    if same:
+        ax.text(
+            0.99,
+            0.97,
+            "; ".join(same),
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            fontsize=7,
+            color="#333333",
+        )
 
 
 def _unit_panel(
@@ -261,13 +321,16 @@ def _unit_panel(
             label=commodity,
         )
         drawn.append((commodity, line))
+    _note_coinciding(ax, drawn)
     target = _target(scenario, unit_id)
     if target > 0:
-        ax.axhline(target, color="#555555", linestyle="--", linewidth=0.9)
+        ax.axhline(target, color="#555555", linestyle="--", linewidth=0.9, label=TARGET_LABEL)
         peak = max(peak, target)
-    arrival = int(demand.arrival_day[u])
-    if 0 < arrival < horizon:
-        ax.axvline(arrival, color="#999999", linestyle=":", linewidth=0.9)
+    in_place, required = _in_place_and_required(demand, data, unit_id)
+    if in_place is not None and 0 < in_place < horizon:
+        ax.axvline(in_place, color="#555555", linestyle=":", linewidth=1.1, label=IN_PLACE_LABEL)
+    if required is not None and required != in_place and 0 < required < horizon:
+        ax.axvline(required, color="#999999", linestyle="-.", linewidth=0.9, label=REQUIRED_LABEL)
     bad = sorted(data.short_days.get(unit_id, ()))
     if bad:
         ax.plot(bad, [0.0] * len(bad), "|", color="#d62728", markersize=9, mew=2)
@@ -290,9 +353,12 @@ def unit_supply_figure(
     days ahead; its average daily consumption where it has no target), so that the curves
     meet the dashed target line where the target is met; when the plan gives no per-unit
     stock, the stock at the unit's destination divided by the consumption of every unit
-    there. A dashed line marks the unit's target; red ticks under the curves mark days
-    with a shortfall. Over a short horizon each day's value is also marked, so that a
-    one-day plan still shows its stock.
+    there. A dashed line marks the unit's target; a dotted one the day it is in place (a
+    deploying unit's closure day, when the last of its lift arrives), a dash-dot one its
+    required day where that differs; red ticks under the curves mark days with a
+    shortfall. Curves that lie on one another are named in the panel ("same line: …").
+    Over a short horizon each day's value is also marked, so that a one-day plan still
+    shows its stock.
     Commodities the unit does not consume are left out. Returns ``None`` when there is
     nothing to draw.
     """
@@ -307,21 +373,26 @@ def unit_supply_figure(
         c: _COMMODITY_CYCLE[i % len(_COMMODITY_CYCLE)] for i, c in enumerate(demand.commodity_ids)
     }
     handles: dict[str, Line2D] = {}
+    references: dict[str, Line2D] = {}
     for panel, unit_id in enumerate(units):
         ax = axes[panel // cols][panel % cols]
         _style(ax)
         for commodity, line in _unit_panel(ax, scenario, demand, data, unit_id, colour):
             handles.setdefault(commodity, line)
+        for line in ax.get_lines():
+            if line.get_label() in _REFERENCE_LABELS:
+                references.setdefault(str(line.get_label()), line)
     for panel in range(len(units), rows * cols):
         axes[panel // cols][panel % cols].set_visible(False)
     for col in range(cols):
         _day_ticks(axes[-1][col], plan.horizon_days)
     if handles:
+        keyed = [*handles.items(), *sorted(references.items(), key=_reference_order)]
         fig.legend(
-            handles=list(handles.values()),
-            labels=list(handles.keys()),
+            handles=[line for _, line in keyed],
+            labels=[label for label, _ in keyed],
             loc="outside upper center",
-            ncols=min(len(handles), 7),
+            ncols=min(len(keyed), 7),
             fontsize=8,
             frameon=False,
         )

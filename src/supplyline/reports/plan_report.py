@@ -8,6 +8,7 @@ shows the same on a laptop in a field headquarters as on a desk with a fast line
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import os
@@ -54,16 +55,41 @@ from supplyline.types import (
     figure_text,
     figures_decimals,
     figures_text,
+    fixed_text,
     to_gram,
 )
 
-__all__ = ["render_plan_report", "write_plan_report"]
+__all__ = ["MADE_META", "made_text", "render_plan_report", "write_plan_report"]
+
+MADE_META = "supplyline-made"
+"""The ``<meta name>`` of the time the report was made."""
+
+
+def made_text(made: dt.datetime) -> str:
+    """When a report was made, in UTC to the second, ISO 8601.
+
+    A naive time is taken as UTC.
+
+    >>> made_text(dt.datetime(2026, 3, 1, 14, 5, 9, 123, tzinfo=dt.UTC))
+    '2026-03-01T14:05:09Z'
+    """
+    utc = made.replace(tzinfo=dt.UTC) if made.tzinfo is None else made.astimezone(dt.UTC)
+    return utc.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
 
 _STATUS_WORDS = {
     PlanStatus.OPTIMAL: "optimal (proven best)",
     PlanStatus.FEASIBLE: "feasible, not proven best (stopped early)",
     PlanStatus.NO_SOLUTION: "no plan found (stopped before any)",
 }
+
+
+OBJECTIVE_NOTE = (
+    "The objective (weighted total) is what the plan minimises: shortfall penalties, "
+    "lateness, days-of-supply gaps, transport cost and holding, each at its weight; it has "
+    "no unit of its own. Compare plans of one scenario by it, not plans of different ones."
+)
+"""What the objective card is, said under the summary."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,15 +128,39 @@ def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> 
     )
 
 
-def _percent_down(share: float) -> str:
-    """A share as a percentage to 0.1, rounded down: 1.3 t short of 19,234 is 99.9 %, not 100."""
-    return f"{math.floor(1000 * share + 1e-9) / 10:.1f}"  # 0.93 is 0.9299999999999999
+_MET_DECIMALS_MOST = 3
+"""Most decimals of the "demand met" card: 99.9995 % reads 99.999 %, not 100."""
+
+
+def _percent_met(share: float) -> str:
+    """The share of demand met as a percentage, with as many decimals as the short share needs.
+
+    The one exception to "a figure is rounded as it reads": never 100 while anything is
+    short. Enough decimals (1 to 3) that the share short, 100 less the figure, reads to
+    two significant digits, so that 99.993 % is not shown as 99.9 % (14 times the
+    shortfall); rounded as it reads, except that a figure that would read 100 is rounded
+    down (99.999).
+
+    >>> _percent_met(0.93), _percent_met(1 - 1.275 / 17893.075), _percent_met(1.0)
+    ('93.0', '99.993', '100')
+    >>> _percent_met(0.6), _percent_met(0.9999999)
+    ('60.0', '99.999')
+    """
+    percent = 100.0 * share
+    short = 100.0 - percent
+    if short <= 1e-9:
+        return "100"
+    decimals = min(_MET_DECIMALS_MOST, max(1, 1 - math.floor(math.log10(short))))
+    text = fixed_text(percent, decimals)
+    if float(text) >= 100.0:  # read as 100 while short
+        text = f"{math.floor(percent * 10**decimals) / 10**decimals:.{decimals}f}"
+    return text
 
 
 def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
     """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
     h = headline(demand, plan)
-    met = "—" if h.met_share is None else f"{_percent_down(h.met_share)} %"
+    met = "—" if h.met_share is None else f"{_percent_met(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
         _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t, places)),
@@ -131,7 +181,8 @@ def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
             )
         )
     cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
-    cards.append(_Card(label="objective", value=f"{h.objective:,.2f}"))
+    # kept, said what it is in the summary: it compares plans of one scenario
+    cards.append(_Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
     return cards
 
 
@@ -198,6 +249,7 @@ def _plan_sections(
             ),
             tables=(mode_table(scenario, plan, places),),
             notes=(
+                OBJECTIVE_NOTE,
                 *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
                 *(() if plan.movements else ("The plan moves nothing.",)),
             ),
@@ -270,7 +322,10 @@ def _plan_sections(
                 "days-of-supply target is set at that day (its mean consumption over the days "
                 "ahead; its average daily consumption where it has no target; 0 for a unit "
                 "that holds none of its own). Dashed: the target; dotted: the day it is in "
-                "place; red ticks: days with a shortfall."
+                "place (a deploying unit's closure day, when the last of its lift arrives); "
+                "dash-dot: its required day, where it differs; red ticks: days with a "
+                "shortfall. Curves that lie on one another are named in their panel "
+                '("same line: …"): only the top one shows.'
             ),
             notes=(
                 (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)
@@ -327,8 +382,13 @@ def render_plan_report(
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
+    made: dt.datetime | None = None,
 ) -> str:
     """The plan report as one HTML string; see :func:`write_plan_report`.
+
+    ``made``: when the report is made, said in its footer and a ``supplyline-made`` tag
+    (UTC, ISO 8601); without it the page says no time, so that the same plan renders
+    the same bytes (the file written says when: :func:`write_plan_report`).
 
     Raises :class:`~supplyline.errors.ScenarioError` if the plan or the demand was not
     made for the scenario (a tester's report read another operation's demand).
@@ -357,12 +417,18 @@ def render_plan_report(
         f"Movement plan, {plan.start_date.isoformat()} to {plan.date_of(last).isoformat()} "
         f"(C+0 to {day_label(last)}), status {plan.status.value}"
     )
+    stamp = None if made is None else made_text(made)
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title or f"Plan report: {scenario.name}",
         subtitle=subtitle,
         version=__version__,
-        meta=[identity_meta(ReportOf.PLAN, plan_id(plan)), *meta],
+        made=stamp,
+        meta=[
+            identity_meta(ReportOf.PLAN, plan_id(plan)),
+            *meta,
+            *(() if stamp is None else ((MADE_META, stamp),)),
+        ],
         cards=_cards(demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
@@ -380,6 +446,7 @@ def write_plan_report(
     max_unit_panels: int = 12,
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
+    made: dt.datetime | None = None,
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -405,6 +472,10 @@ def write_plan_report(
         ``generator`` (supplyline and its version) and ``supplyline-plan``, the plan's
         :func:`~supplyline.io.plan_files.plan_id`: plan files written over this plan's
         remove the report when it is in their folder.
+    made
+        When the report is made (default: now), in its footer and a ``supplyline-made``
+        tag as UTC ISO 8601. It is not part of the plan's identity: a report of the same
+        plan made later is still that plan's.
 
     Examples
     --------
@@ -426,6 +497,7 @@ def write_plan_report(
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
         meta=meta,
+        made=dt.datetime.now(dt.UTC) if made is None else made,
     )
     scratch = scratch_file_for(target)  # named with this process, as every output's
     try:

@@ -7,8 +7,9 @@ results, so that ``supplyline plan --report`` carries the reach check and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.rounding import adding_decimals
@@ -25,7 +26,7 @@ from supplyline.io.route_files import (
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, reach_rows
-from supplyline.types import day_label
+from supplyline.types import day_label, figure_text
 
 __all__ = [
     "reach_section",
@@ -39,6 +40,60 @@ _TRUCK_COLUMNS = ("truck", "depot", "trips", "stops", "start_h", "end_h", "km", 
 _UNSERVED_COLUMNS = ("unit", "tonnes", "reason", "detail")
 _DEPOT_SHORT_COLUMNS = ("depot", "commodity", "held_t", "asked_t", "short_t")
 _ON_SITE_COLUMNS = ("unit", "location", "tonnes", "load_t")
+
+HEADINGS = {
+    "unit": "unit",
+    "supply_point": "supplied from",
+    "road_km": "road km",
+    "depot": "depot",
+    "round_trip_h": "round trip h",
+    "turns_per_truck": "turns a truck a day",
+    "daily_t": "peak demand t/day",
+    "loads_needed": "truck-loads a day",
+    "capacity_t": "trucks carry t/day",
+    "depot_load_pct": "depot's truck-hours used %",
+    "ok": "ok",
+    "truck": "truck",
+    "trips": "trips",
+    "stops": "stops",
+    "start_h": "leaves at h",
+    "end_h": "back at h",
+    "km": "km",
+    "tonnes": "t",
+    "cost": "cost (the fleet's cost units)",
+    "reason": "reason",
+    "detail": "detail",
+    "commodity": "commodity",
+    "held_t": "held t",
+    "asked_t": "asked t",
+    "short_t": "short t",
+    "location": "location",
+    "load_t": "load",
+}
+"""Each route or reach column's heading in the report: words and units, not the CSV's
+names (a tester's report showed ``turns_per_truck`` and ``depot_load_pct``)."""
+
+
+def _loads_words(load: str) -> str:
+    """A CSV load cell in words, the most tonnes first: ``water 97.5 t, medical 0.13 t``.
+
+    ``hygiene=0.098;medical=0.130;water=97.500`` is the files' form (sorted by name, to
+    the kilogram); the report says each commodity's tonnes as a figure reads.
+    """
+    parts = [part.partition("=") for part in load.split(";") if part]
+    tonnes = sorted(((c, float(t)) for c, _, t in parts), key=lambda p: (-p[1], p[0]))
+    return ", ".join(f"{c} {figure_text(t)} t" for c, t in tonnes)
+
+
+def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], caption: str = "") -> Table:
+    """The rows as a table under plain headings, loads in words."""
+    return Table(
+        columns=tuple(HEADINGS[c] for c in columns),
+        caption=caption,
+        rows=tuple(
+            tuple(_loads_words(r[c]) if c == "load_t" else r[c] for c in columns) for r in rows
+        ),
+    )
 
 
 def reach_section(check: ReachCheck) -> ReportSection:
@@ -62,11 +117,7 @@ def reach_section(check: ReachCheck) -> ReportSection:
             f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
             f"unit(s) flagged."
         ),
-        tables=(
-            Table(
-                columns=REACH_COLUMNS, rows=tuple(tuple(r[c] for c in REACH_COLUMNS) for r in rows)
-            ),
-        ),
+        tables=(_table(rows, REACH_COLUMNS),),
         notes=tuple(f"{r.unit}: {r.reason}" for r in flagged),
     )
 
@@ -75,37 +126,32 @@ def routes_section(routes: Routes) -> ReportSection:
     """A day's convoy routes as a report section: trucks, and what is not delivered."""
     trucks = truck_rows(routes)
     tables = [
-        Table(
-            columns=_TRUCK_COLUMNS,
-            caption="Trucks on the road",
-            rows=tuple(tuple(t[c] for c in _TRUCK_COLUMNS) for t in trucks),
+        _table(
+            trucks,
+            _TRUCK_COLUMNS,
+            "Trucks on the road; hours of the day from midnight. Cost: fleet.csv's fixed_cost "
+            "and cost_per_km, in whatever units they are given (fleet.csv names no currency).",
         )
     ]
     drawn = on_site_rows(routes)
     if drawn:
         tables.append(
-            Table(
-                columns=_ON_SITE_COLUMNS,
-                caption="Drawn on site (from the stock of the unit's own place, no truck)",
-                rows=tuple(tuple(d[c] for c in _ON_SITE_COLUMNS) for d in drawn),
+            _table(
+                drawn,
+                _ON_SITE_COLUMNS,
+                "Drawn on site (from the stock of the unit's own place, no truck)",
             )
         )
     missing = unserved_rows(routes)
     if missing:
-        tables.append(
-            Table(
-                columns=_UNSERVED_COLUMNS,
-                caption="Not delivered",
-                rows=tuple(tuple(u[c] for c in _UNSERVED_COLUMNS) for u in missing),
-            )
-        )
+        tables.append(_table(missing, _UNSERVED_COLUMNS, "Not delivered"))
     short = depot_short_rows(routes)
     if short:
         tables.append(
-            Table(
-                columns=_DEPOT_SHORT_COLUMNS,
-                caption=f"Depots asked for more than they hold (by {routes.depot_stock_basis})",
-                rows=tuple(tuple(d[c] for c in _DEPOT_SHORT_COLUMNS) for d in short),
+            _table(
+                short,
+                _DEPOT_SHORT_COLUMNS,
+                f"Depots asked for more than they hold (by {routes.depot_stock_basis})",
             )
         )
     k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.unserved_t])
@@ -147,6 +193,8 @@ def write_routes_report(
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
+    Titled "Routes report: <scenario>, C+N (date)", for the day routed.
+
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
     """
@@ -158,5 +206,6 @@ def write_routes_report(
         path,
         extra_sections=sections,
         map_layers=(routes_layer(scenario, routes),),
+        title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
     )

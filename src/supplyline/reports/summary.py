@@ -19,8 +19,12 @@ from supplyline.planning.summary import (
 )
 from supplyline.planning.summary import headline as headline_row
 from supplyline.reports.sections import Cell, Table
+from supplyline.types import Said, figure_text
 
 __all__ = [
+    "ALL_DEMAND",
+    "COST_HEADING",
+    "SHORT_PCT",
     "Headline",
     "bottleneck_table",
     "closure_table",
@@ -30,6 +34,14 @@ __all__ = [
     "solve_table",
     "target_table",
 ]
+
+
+COST_HEADING = "cost (the links' cost units)"
+"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units."""
+SHORT_PCT = "short % of its demand"
+"""The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
+ALL_DEMAND = "of all demand"
+"""What the "all" row's share is of, written in its commodity cell beside the share."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,12 +108,14 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
             "deploy_t": "of which deployment t",
             "pax": "pax",
             "tonne_km": "tonne-km",
-            "cost": "cost",
+            "cost": COST_HEADING,
         },
         alike=(("tonnes", "of which deployment t"),),
         summed=("tonnes", "of which deployment t", "pax", "tonne-km", "cost"),
         least=(("tonnes", least), ("of which deployment t", least)),
-        caption="Over the whole horizon; deployment is the units' own lift.",
+        caption="Over the whole horizon; deployment is the units' own lift. Cost is the links' "
+        "cost_per_t and cost_per_pax summed, in whatever units links.csv gives them "
+        "(links.csv names no currency).",
     )
 
 
@@ -111,22 +125,32 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     ``least``: the decimals of the summary's sentence that says the tonnes short, so that
     the two read the same; the parts add up to the total as read.
     """
+    rows = shortfall_rows(plan, demand, with_total=True)
+    h = headline(demand, plan)
+    if len(rows) > 1 and h.met_share is not None:
+        # the "all" row's share is of all demand, as the headline's: a briefer read its
+        # share of the short rows' demand (7.25 %) beside "1.275 t of 17,893.075 t"
+        rows[-1]["commodity"] = ALL_DEMAND
+        rows[-1]["short_pct"] = Said(100.0 * (1.0 - h.met_share))  # its own decimals
     return _table(
-        shortfall_rows(plan, demand, with_total=True),
+        rows,
         {
             "unit": "unit",
             "commodity": "commodity",
             "demand_t": "demand t",
             "short_t": "short t",
-            "short_pct": "short %",
+            "short_pct": SHORT_PCT,
             "days": "days short",
             "why": "why",
         },
         alike=(("demand t", "short t"),),
         summed=("demand t", "short t"),
         least=(("demand t", least), ("short t", least)),
-        caption="Demand is what the unit consumes over the horizon (its days-of-supply "
-        "build-up is a soft target, shown below when not met). "
+        caption="Demand is what the unit consumes of the commodity over the horizon (its "
+        "days-of-supply build-up is a soft target, shown below when not met); short % is of "
+        'that demand. The "all" row adds up the rows above, and its short % is of all '
+        f"demand ({figure_text(h.demand_t, least)} t, every unit and commodity, as the "
+        "summary says). "
         "Why: what no capacity could change (too far for those days, or closed links); "
         "capacity where the bottlenecks below explain it.",
     )
