@@ -145,8 +145,10 @@ def _extent(
     lats = [p[1] for p in points]
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     side = max(lon1 - lon0, lat1 - lat0)
-    pad_lon = max(_MIN_PAD_DEG, 0.08 * (lon1 - lon0), 0.1 * side)
-    pad_lat = max(_MIN_PAD_DEG, 0.08 * (lat1 - lat0), 0.1 * side)
+    # a compact network (a tester's within 0.02°) filled a sixth of a frame padded 0.05°
+    least = _MIN_PAD_DEG if side < 1e-6 else min(_MIN_PAD_DEG, 0.25 * side)
+    pad_lon = max(least, 0.08 * (lon1 - lon0), 0.1 * side)
+    pad_lat = max(least, 0.08 * (lat1 - lat0), 0.1 * side)
     west, east = lon_window(lon0 - pad_lon, lon1 + pad_lon)
     return (
         max(west, lon0 - pad_lon),
