@@ -203,3 +203,14 @@ def test_map_keeps_every_text_on_the_figure(case: Case, spots: list[tuple[float,
     fig = network_map_figure(_placed(case, spots), case.plan)
     assert fig is not None
     assert _texts_off_the_figure(figure_to_svg(fig, "map")) == []
+
+
+def test_compact_network_fills_its_frame(case: Case) -> None:
+    """Places within 0.02° fill most of the frame, not a 1 cm cluster in its middle."""
+    spots = [(54.90 + 0.0025 * i, 25.00 + 0.02 * (i % 2)) for i in range(8)]
+    ax = _map_axes(case, spots)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    lats = [lat for lat, _ in spots]
+    lons = [lon for _, lon in spots]
+    share = max((max(lons) - min(lons)) / (x1 - x0), (max(lats) - min(lats)) / (y1 - y0))
+    assert share >= 0.5

@@ -35,6 +35,7 @@ __all__ = [
     "LABEL_GID",
     "NUMBER_GID",
     "PLACE_GIDS",
+    "VEIL_OPACITY",
     "Placed",
     "Spot",
     "label_places",
@@ -55,6 +56,9 @@ _GAP_PT = 1.5
 """Room between a name and its marker's edge, and around every box."""
 _VEIL_PT = 1.0
 """How far the pale box behind a name reaches past its words (within ``_GAP_PT``)."""
+VEIL_OPACITY = 0.9
+"""How opaque the pale box behind a name is: at 0.6 a tester read "Kar-Tobe airfield"
+struck through by the red dashes of the air bridge under it."""
 _DIRECTIONS = (
     (1, 0),
     (-1, 0),
@@ -232,7 +236,7 @@ class _Placer:
                 "boxstyle": f"square,pad={_VEIL_PT / _FONT_PT}",
                 "facecolor": "white",
                 "edgecolor": "none",
-                "alpha": 0.6,
+                "alpha": VEIL_OPACITY,
             },
         )
         label.set_in_layout(False)

@@ -15,28 +15,26 @@ import functools
 import itertools
 import json
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import LineStyleType as LineStyle
 
-from supplyline.domain import Location, LocationKind, Mode, Plan, Scenario
-from supplyline.reports.figures import MODE_COLOURS, literal_text
+from supplyline.domain import Location, LocationKind, Plan, Scenario
+from supplyline.reports.figures import literal_text
 from supplyline.reports.longitudes import (
     joined,
     lon_label,
     lon_window,
     map_x,
     on_map,
-    short_way,
     turns_into,
     western_edge,
 )
@@ -48,13 +46,12 @@ from supplyline.reports.map_labels import (
     label_places,
     marker_transform,
 )
+from supplyline.reports.map_links import draw_links
 from supplyline.reports.sections import MapLayer
 
 __all__ = [
     "MARKER_GID",
     "country_outlines",
-    "link_people",
-    "link_tonnes",
     "network_map_figure",
     "theatre_box",
 ]
@@ -120,22 +117,6 @@ def _world_rings() -> tuple[Ring, ...]:
     return tuple(joined(ring) for _, country in country_outlines() for ring in country)
 
 
-def link_tonnes(plan: Plan) -> dict[str, float]:
-    """Tonnes planned on each link over the whole horizon, both directions together."""
-    total: dict[str, float] = defaultdict(float)
-    for mv in plan.movements:
-        total[mv.link] += mv.tonnes
-    return dict(total)
-
-
-def link_people(plan: Plan) -> dict[str, float]:
-    """People planned on each link over the whole horizon, both directions together."""
-    total: dict[str, float] = defaultdict(float)
-    for mv in plan.movements:
-        total[mv.link] += mv.pax
-    return {link: pax for link, pax in total.items() if pax > 0}
-
-
 def _grow(lo: float, hi: float, grow: float, floor: float, ceiling: float) -> tuple[float, float]:
     """[lo, hi] widened by ``grow`` each side within [floor, ceiling], sliding off a wall."""
     lo, hi = lo - grow, hi + grow
@@ -164,8 +145,10 @@ def _extent(
     lats = [p[1] for p in points]
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     side = max(lon1 - lon0, lat1 - lat0)
-    pad_lon = max(_MIN_PAD_DEG, 0.08 * (lon1 - lon0), 0.1 * side)
-    pad_lat = max(_MIN_PAD_DEG, 0.08 * (lat1 - lat0), 0.1 * side)
+    # a compact network (a tester's within 0.02°) filled a sixth of a frame padded 0.05°
+    least = _MIN_PAD_DEG if side < 1e-6 else min(_MIN_PAD_DEG, 0.25 * side)
+    pad_lon = max(least, 0.08 * (lon1 - lon0), 0.1 * side)
+    pad_lat = max(least, 0.08 * (lat1 - lat0), 0.1 * side)
     west, east = lon_window(lon0 - pad_lon, lon1 + pad_lon)
     return (
         max(west, lon0 - pad_lon),
@@ -207,89 +190,6 @@ def _rings_in(box: Box) -> list[Ring]:
         for shift in turns_into(min(xs), max(xs), box[:2]):
             shown.append(ring if shift == 0 else [(x + shift, y) for x, y in ring])
     return shown
-
-
-_WIDEST_PT = 7.0
-"""The busiest link's width; the others are as wide as their share of it, from 0.8 pt."""
-_WIDEST_PAX_PT = 4.0
-"""The width of the people-only link with most people: dashes read as a line up to about
-this, and so wide they would hide the tonnes' links and the names."""
-
-
-def _width(amount: float, busiest: float, widest: float = _WIDEST_PT) -> float:
-    return 0.8 + (widest - 0.8) * amount / max(busiest, 1e-9)
-
-
-def _draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
-    """Links as wide as their planned tonnes, dashed as wide as their people if no tonnes.
-
-    Idle links are thin grey dots.
-    Each runs the short way between its ends: one more than 180° of longitude apart crosses
-    the antimeridian, and is drawn on both sides of it when both show in the frame.
-    """
-    flows = link_tonnes(plan)
-    people = link_people(plan)
-    busiest = max(flows.values(), default=0.0)
-    busiest_pax = max(people.values(), default=0.0)
-    idle: list[list[tuple[float, float]]] = []
-    used_modes: set[Mode] = set()
-    pax_modes: set[Mode] = set()
-    for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
-        if link.origin not in where or link.destination not in where:
-            continue
-        (x0, y0), (x1, y1) = where[link.origin], where[link.destination]
-        x1 = short_way(x0, x1)
-        segments = [
-            [(x0 + shift, y0), (x1 + shift, y1)]
-            for shift in turns_into(min(x0, x1), max(x0, x1), box[:2])
-        ]
-        tonnes = flows.get(link.id, 0.0)
-        pax = people.get(link.id, 0.0)
-        if tonnes <= 1e-9 and pax <= 0:
-            idle.extend(segments)
-            continue
-        people_only = tonnes <= 1e-9
-        (pax_modes if people_only else used_modes).add(link.mode)
-        for segment in segments:
-            ax.plot(
-                *zip(*segment, strict=True),
-                color=MODE_COLOURS[link.mode],
-                linewidth=(
-                    _width(pax, busiest_pax, _WIDEST_PAX_PT)
-                    if people_only
-                    else _width(tonnes, busiest)
-                ),
-                linestyle=(0, (3, 1.5)) if people_only else "-",
-                solid_capstyle="round",
-                alpha=0.85,
-                zorder=2,
-            )
-    legend: list[Artist] = []
-    if idle:
-        ax.add_collection(
-            LineCollection(idle, colors="#9a9a9a", linewidths=0.6, linestyles=":", zorder=1)
-        )
-        legend.append(Line2D([], [], color="#9a9a9a", linestyle=":", label="no planned flow"))
-    for mode in Mode:
-        name = mode.value.replace("_", " ")
-        if mode in used_modes:
-            label = f"{name} (width ∝ tonnes)"
-            legend.append(Line2D([], [], color=MODE_COLOURS[mode], linewidth=3, label=label))
-        if mode in pax_modes:
-            label = (
-                f"{name}, people only (width ∝ people: {busiest_pax:,.0f} = {_WIDEST_PAX_PT:g} pt)"
-            )
-            legend.append(
-                Line2D(
-                    [],
-                    [],
-                    color=MODE_COLOURS[mode],
-                    linewidth=3,
-                    linestyle=(0, (3, 1.5)),
-                    label=label,
-                )
-            )
-    return legend
 
 
 def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) -> list[Artist]:
@@ -475,7 +375,7 @@ def _drawn_map(
             _rings_in(box), facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0
         )
     )
-    legend = _draw_links(ax, scenario, plan, where, box)
+    legend = draw_links(ax, scenario, plan, where, box)
     legend += _draw_layers(ax, layers, west, box)
     legend += _location_legend(scenario)
     if box[0] < -180.0 or box[1] > 180.0:
@@ -506,10 +406,11 @@ def network_map_figure(
 ) -> Figure | None:
     """The map of the network with planned flows; ``None`` if the scenario has no locations.
 
-    Link width grows with the tonnes planned on it (up to 7 pt for the busiest link); a
-    link that carries people and no tonnes is dashed, as wide as its people against the
-    link with most people (up to 4 pt: its legend entry says how many); links that carry
-    nothing are thin grey dots, so that what is *not* used shows too.
+    Link width is 7 pt × its tonnes ÷ the busiest link's (the legend says how many tonnes
+    7 pt is); a link that carries people and no tonnes is dashed, 4 pt × its people ÷ the
+    most people on a link; a flow that would be drawn thinner than 0.5 pt
+    (:data:`~supplyline.reports.map_links.HAIRLINE_PT`) is drawn that wide and pale, below
+    scale; links that carry nothing are thin grey dots, so that what is *not* used shows too.
     ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
     lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
     by default the map frames everything.

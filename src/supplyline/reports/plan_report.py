@@ -38,6 +38,7 @@ from supplyline.reports.figures import (
     unit_supply_figure,
     units_to_show,
 )
+from supplyline.reports.markup import breakable_short, labelled_svg
 from supplyline.reports.network_map import network_map_figure, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
@@ -101,12 +102,15 @@ class _Card:
 
 @functools.cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("supplyline.reports", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["labelled_svg"] = labelled_svg
+    env.tests["breakable_short"] = breakable_short
+    return env
 
 
 def _svg(fig: Figure | None, prefix: str) -> str:
@@ -115,17 +119,19 @@ def _svg(fig: Figure | None, prefix: str) -> str:
 
 def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> str:
     """The whole network, and a second map of the units' area when it is a small corner."""
-    whole = _svg(network_map_figure(scenario, plan, layers), "map")
+    what = (
+        f"{len(scenario.locations)} places, {len(scenario.links)} links, widths by tonnes planned"
+    )
+    whole = labelled_svg(
+        _svg(network_map_figure(scenario, plan, layers), "map"), f"Map of the network: {what}"
+    )
     zoom = theatre_box(scenario)
     if zoom is None:
         return whole
-    return (
-        whole
-        + "\n"
-        + _svg(
-            network_map_figure(scenario, plan, layers, box=zoom, title="The units' area"), "theatre"
-        )
+    theatre = _svg(
+        network_map_figure(scenario, plan, layers, box=zoom, title="The units' area"), "theatre"
     )
+    return whole + "\n" + labelled_svg(theatre, f"Map of the units' area of the network: {what}")
 
 
 _MET_DECIMALS_MOST = 3
