@@ -111,7 +111,7 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
             "cost": COST_HEADING,
         },
         alike=(("tonnes", "of which deployment t"),),
-        summed=("tonnes", "of which deployment t", "pax", "tonne-km", "cost"),
+        summed=("tonnes", "of which deployment t", "pax", "tonne-km", COST_HEADING),
         least=(("tonnes", least), ("of which deployment t", least)),
         caption="Over the whole horizon; deployment is the units' own lift. Cost is the links' "
         "cost_per_t and cost_per_pax summed, in whatever units links.csv gives them "
