@@ -64,6 +64,14 @@ class Table:
     (:func:`~supplyline.types.figure_text`)."""
 
     def __post_init__(self) -> None:
+        named = {c for group in self.alike for c in group} | set(self.summed)
+        named |= {c for c, _ in self.least}
+        if unknown := sorted(named - set(self.columns)):
+            # why: a renamed heading left 'cost' summed by a name no column had any more,
+            # and its parts read 300 + 150 beside 451
+            raise ArgumentError(
+                f"no column {', '.join(map(repr, unknown))} (columns: {', '.join(self.columns)})"
+            )
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
                 raise ArgumentError(
