@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
 
@@ -86,6 +86,14 @@ _STOCK = st.tuples(
     stocks=st.lists(_STOCK, max_size=3),
     added=st.tuples(st.sampled_from(["DA", "DB"]), st.sampled_from(["food", "fuel"])),
     more_t=st.floats(0.001, 500.0),
+)
+@example(  # adding food at DA moved U's row, and its fuel no depot holds, from DB to DA
+    kms=(5.0, 5.0),
+    fleet_=(1, 5.0),
+    needs=(1.0, 1.0),
+    stocks=[("DB", "food", 2.0)],
+    added=("DA", "food"),
+    more_t=1.0,
 )
 def test_more_stock_of_any_good_at_any_depot_never_flags_a_unit(
     kms: tuple[float, float],

@@ -185,12 +185,12 @@ def _row(
             d: judge_trucks(km, d, unit, groups_at[d], 0.0, availability, service_h).capacity_t
             for d in {*may, depot}
         }
-        stock = Stock(goods.held_t, room)
+        stock = Stock(goods.held_t, room, scenario.horizon_days)
         split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
         parts = [
             judge_trucks(
                 km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
-                availability, service_h, goods=x.goods, by_good=x.by_good,
+                availability, service_h, goods=x.goods, by_good=x.by_good, unheld=x.unheld,
             )
             for x in split
         ]  # fmt: skip
@@ -269,7 +269,7 @@ def _shares(
             depot=p.depot, goods=p.goods, daily_t=p.tonnes, trucks=p.trucks,
             round_trip_h=p.round_trip_h, turns_per_truck=p.turns, turns_needed=p.loads,
             capacity_t_per_day=p.capacity_t, reason=p.reason, unheld=x.unheld,
-            unheld_t=sum(t for c, t in x.by_good if c in x.unheld),
+            unheld_t=p.unheld_t,
             unheld_why=unheld_words(x.unheld, goods.held, goods.off_truck, goods.basis)
             if x.unheld else "",
         )
@@ -386,6 +386,7 @@ def check_reach(
         sources=sources,
         depots=groups_at,
         plan=plan,
+        pool=(unit_goods.held_t, unit_goods.serving),
     )
     rows = [
         r

@@ -91,6 +91,8 @@ class Stock:
     """Tonnes each depot holds of each good over the horizon."""
     room_t: Mapping[LocationId, float]
     """Tonnes a day each depot's trucks carry to the unit."""
+    days: int = 1
+    """The horizon's days, over which ``held_t`` is held."""
 
 
 def depot_parts(
@@ -115,11 +117,12 @@ def depot_parts(
     :func:`routes_order`). With its tonnes by commodity and ``stock``, a good spills from
     one holder to the next where the first holds too little over the horizon or its
     trucks have no room (:func:`~supplyline.routing.reach_spill.spill_goods`, as
-    ``routes`` allocates); else each good goes whole to its first holder. A good no depot
-    that may serve the unit holds goes with ``depot``'s part, named in its ``unheld`` (a
-    table says them apart: a tester read waterworks sending hygiene and medical stores it
-    does not hold). One part per depot, the
-    most tonnes first; a single part where the goods are not known.
+    ``routes`` allocates; what its holders do not hold may ride ``depot``'s trucks, as a
+    good none holds does); else each good goes whole to its first holder. A good no depot
+    that may serve the unit holds goes on ``depot``'s trucks, named in the part's
+    ``unheld`` (a table says them apart: a tester read waterworks sending hygiene and
+    medical stores it does not hold). One part per depot, the most tonnes first; a single
+    part where the goods are not known.
     """
     needed, held, may = goods
     known = {c: t for c, t in needed.items() if t is not None and t > 0}
@@ -146,8 +149,10 @@ def depot_parts(
     if stock is None:
         for c, t in spill.items():
             split[order[c][0]][c] = t
-    else:
-        split = spill_goods(spill, order, stock.held_t, stock.room_t)
+    else:  # what none holds (goods, or tonnes beyond stock) rides the serving depot's trucks
+        for c in unheld:
+            spill[c], order[c] = by_depot[depot].pop(c), []
+        split = spill_goods(spill, order, stock.held_t, stock.room_t, [depot], stock.days)
     for d, part in split.items():
         for c, t in part.items():
             by_depot[d][c] = by_depot[d].get(c, 0.0) + t
@@ -157,7 +162,7 @@ def depot_parts(
             tuple(sorted(part)),
             sum(part.values()),
             tuple(sorted(part.items())),
-            tuple(sorted(unheld & part.keys())) if d == depot else (),
+            tuple(sorted(unheld & part.keys())),
         )
         for d, part in by_depot.items()
         if part

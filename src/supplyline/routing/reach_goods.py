@@ -44,36 +44,47 @@ __all__ = [
     "unit_sends",
 ]
 
+_DUST_T = 1e-9
+"""Tonnes a day below which a share is nothing (the spill's rounding)."""
+_STOCK_TOL_T = 1e-6
+"""Tonnes by which stock may fall short of a day's need and still be a day's."""
+
 
 def _held(
     scenario: Scenario,
     depot: LocationId,
-    goods: Collection[CommodityId],
     plan: Plan | None,
     served: Collection[LocationId],
-) -> float:
-    """Tonnes of ``goods`` (all, where empty) the depot holds over the horizon (>= 0).
+) -> dict[CommodityId, float]:
+    """Tonnes of each good the depot holds over the horizon (each >= 0).
 
-    Less what the plan sends of them to places other than those of the units it serves.
+    Less what the plan sends of it to places other than those of the units it serves.
     """
-
-    def counts(c: CommodityId) -> bool:
-        return not goods or c in goods
-
-    held = sum(
-        st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
-        for st in scenario.stocks
-        if st.location == depot and counts(st.commodity)
-    )
+    book: dict[CommodityId, float] = defaultdict(float)
+    for st in scenario.stocks:
+        if st.location == depot:
+            book[st.commodity] += st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
     if plan is not None:
         for m in plan.movements:
-            if m.commodity.startswith("deploy:") or not counts(m.commodity):
+            if m.commodity.startswith("deploy:"):
                 continue
             if m.destination == depot:
-                held += m.tonnes
+                book[m.commodity] += m.tonnes
             if m.origin == depot and m.destination not in served:
-                held -= m.tonnes
-    return max(0.0, held)
+                book[m.commodity] -= m.tonnes
+    return {c: max(0.0, t) for c, t in book.items()}
+
+
+def _asked(part: DepotTrucks, held: Mapping[CommodityId, float]) -> float:
+    """The tonnes a day a unit's ``part`` asks of its depot's stock, each good up to ``held``.
+
+    Its whole tonnes where the goods' tonnes are not known. A good beyond what the depot
+    holds (or that no depot holds: ``unheld``) is judged with the unit's depots together
+    (:func:`_pooled_short`), so that one unit never fails a depot's stock alone.
+    """
+    if not part.by_good:
+        return part.tonnes
+    return sum(min(t, held.get(c, 0.0)) for c, t in part.by_good if c not in part.unheld)
 
 
 def depot_tonnes(
@@ -139,49 +150,57 @@ def goods_elsewhere(
     sources: Sequence[LocationId],
     depots: Collection[LocationId],
     plan: Plan | None,
+    pool: tuple[
+        Mapping[tuple[LocationId, CommodityId], float], Mapping[UnitId, Collection[LocationId]]
+    ],
 ) -> dict[UnitId, str]:
     """For each unit whose depot holds less than a day of what it is asked for, goods truckless.
 
     ``asks`` are each row's depot shares (:class:`~supplyline.routing.reach_trucks.
     DepotTrucks`); ``sources`` are the supply points (:func:`~supplyline.routing.reach.
-    supply_points`), ``depots`` the places with trucks. A depot is judged on what it is
-    asked for: the tonnes a day of the goods the units it serves want from it (their
-    shares, not their whole tonnes), against what it holds of those goods over the
-    horizon (all its stock where the goods are not known). Before, each unit's whole
-    daily tonnes were counted against its serving depot: a tester's sites, 96 % water
-    from the waterworks, were flagged because wh-nord, which sent them food, held 80 t,
-    "less than one day of the 183.438 t/day the units it serves need", and removing that
-    food made them ok. A share is judged as a whole, not commodity by commodity: a good
-    no depot that may serve the unit holds goes with the serving depot's share
-    (:func:`unit_sends`), and judged alone it flagged every site of the relief example
-    for 0.15 t/day of medical stores that only the port holds. The reason names the
-    truckless place and the depot short.
+    supply_points`), ``depots`` the places with trucks; ``pool`` what each depot holds of
+    each good over the horizon (:func:`depot_tonnes`) and the depots whose trucks may
+    serve each unit. A depot is judged on what it is asked for: the tonnes a day of the
+    goods the units it serves want from it (their shares, not their whole tonnes), against
+    what it holds of those goods over the horizon (all its stock where the goods are not
+    known). Before, each unit's whole daily tonnes were counted against its serving depot:
+    a tester's sites, 96 % water from the waterworks, were flagged because wh-nord, which
+    sent them food, held 80 t, "less than one day of the 183.438 t/day the units it serves
+    need" (mostly water it never holds), and removing that food made them ok.
+
+    A unit's goods are judged as a whole: its day's tonnes against what the depots that
+    may serve it hold of its goods together (:func:`_pooled_short`); a depot, on the
+    shares of the units it serves, each good up to what it holds (:func:`_asked`), so that
+    it fails only where units together ask more than it holds. A good no depot holds
+    judged alone flagged every site of the relief example for 0.15 t/day of medical stores
+    only the port holds, so such goods had been counted, as a whole, against the serving
+    depot's stock; but the serving depot is the nearest holding any of the unit's goods,
+    and the held goods were judged depot by depot: 1 t of food added at a depot as near as
+    the one holding 2 t made it the serving depot, moved the unheld fuel onto its 1 t and
+    flagged an ok unit, and 1 t of that fuel added anywhere made the fuel held, judged
+    alone against the 1 t. A good held too little can be judged no more strictly than one
+    held nowhere, or more stock flags. The reason names the truckless place and what is
+    short.
     """
     wanted: dict[LocationId, list[tuple[ReachRow, DepotTrucks]]] = defaultdict(list)
     for r, parts in zip(rows, asks, strict=True):
-        if r.daily_t <= 0:
-            continue
-        for p in parts:
-            if p.capacity_t > 0 and p.tonnes > 0:  # else its trucks take none of it
+        for p in parts if r.daily_t > 0 else ():
+            # a share its trucks take none of, or of goods none holds, asks nothing of it
+            if p.capacity_t > 0 and p.tonnes > 0 and p.tonnes - p.unheld_t > _DUST_T:
                 wanted[p.depot].append((r, p))
     homes = {u.destination for u in scenario.units}
     basis = "stocks.csv and the movement plan" if plan is not None else "stocks.csv"
     short: dict[UnitId, list[str]] = defaultdict(list)
     for depot, units in sorted(wanted.items()):
-        need = sum(p.tonnes for _, p in units)
-        known = all(p.goods for _, p in units)
-        goods = sorted({c for _, p in units for c in p.goods}) if known else []
-        held = _held(scenario, depot, goods, plan, {r.location for r, _ in units})
-        if held >= need - 1e-6:
-            continue
-        what = f" of {', '.join(goods)}" if goods else ""
-        holds = "none of them" if held <= 1e-6 else f"{num(round(held, 3))} t{what}"
-        for r, _ in units:
-            short[r.unit].append(
-                f"the trucks at {depot} load only at {depot}, which holds {holds} over the "
-                f"horizon ({basis}), less than one day of the {num(round(need, 3))} t/day"
-                f"{what} the units it serves need from it"
-            )
+        words = _depot_short(scenario, depot, units, plan, basis)
+        for r, _ in units if words else ():
+            short[r.unit].append(words)
+    held_t, may = pool
+    for r, parts in zip(rows, asks, strict=True):
+        if r.daily_t > 0 and any(p.by_good for p in parts):
+            words = _pooled_short(r, parts, held_t, may.get(r.unit, ()), basis)
+            if words:
+                short[r.unit].append(words)
     out: dict[UnitId, str] = {}
     for r in rows:
         if r.unit not in short:
@@ -203,6 +222,62 @@ def goods_elsewhere(
             f"depot only)"
         )
     return out
+
+
+def _depot_short(
+    scenario: Scenario,
+    depot: LocationId,
+    units: Sequence[tuple[ReachRow, DepotTrucks]],
+    plan: Plan | None,
+    basis: str,
+) -> str:
+    """Why ``depot`` holds less than a day of what ``units`` ask of it ('' if it does not).
+
+    Each share counted good by good up to what the depot holds (:func:`_asked`), against
+    what it holds of the goods asked (all its stock where they are not known).
+    """
+    book = _held(scenario, depot, plan, {r.location for r, _ in units})
+    need = sum(_asked(p, book) for _, p in units)
+    known = all(p.goods for _, p in units)
+    goods = sorted({c for _, p in units for c in p.goods if c not in p.unheld}) if known else []
+    held = sum(t for c, t in book.items() if not goods or c in goods)
+    if held >= need - _STOCK_TOL_T:
+        return ""
+    what = f" of {', '.join(goods)}" if goods else ""
+    holds = "none of them" if held <= _STOCK_TOL_T else f"{num(round(held, 3))} t{what}"
+    return (
+        f"the trucks at {depot} load only at {depot}, which holds {holds} over the "
+        f"horizon ({basis}), less than one day of the {num(round(need, 3))} t/day"
+        f"{what} the units it serves need from it"
+    )
+
+
+def _pooled_short(
+    row: ReachRow,
+    parts: Sequence[DepotTrucks],
+    held_t: Mapping[tuple[LocationId, CommodityId], float],
+    may: Collection[LocationId],
+    basis: str,
+) -> str:
+    """Why the depots that may serve a unit hold less than a day of its goods ('' if not).
+
+    Its whole day's tonnes, against what the depots that may serve it (``may`` and those
+    of its ``parts``) hold of its goods over the horizon together: not each good against
+    the depot sending it, nor the goods none holds against its serving depot alone, which
+    both change with the stock (see :func:`goods_elsewhere`).
+    """
+    goods = sorted({c for p in parts for c in p.goods})
+    froms = sorted({*may, *(p.depot for p in parts)})
+    held = sum(held_t.get((d, c), 0.0) for d in froms for c in goods)
+    if held >= row.daily_t - _STOCK_TOL_T:
+        return ""
+    none = sorted({c for p in parts for c in p.unheld})
+    holds = "none of them" if held <= _STOCK_TOL_T else f"{num(round(held, 3))} t"
+    return (
+        f"the depots whose trucks may serve it ({', '.join(froms)}) hold {holds} over the "
+        f"horizon ({basis}), less than one day of its {num(round(row.daily_t, 3))} t/day of "
+        f"{', '.join(goods)}" + (f" ({', '.join(none)} held by none of them)" if none else "")
+    )
 
 
 def holders(

@@ -59,6 +59,15 @@ class DepotTrucks:
     """Why they cannot carry the tonnes (empty: they can)."""
     by_good: tuple[tuple[CommodityId, float], ...] = ()
     """Tonnes a day of each commodity, where known: what the depot's stock is judged on."""
+    unheld: tuple[CommodityId, ...] = ()
+    """Those of ``goods`` no depot whose trucks may serve the unit holds (on this, its
+    serving depot's trucks): judged against the unit's depots together, not this one's
+    stock (:func:`~supplyline.routing.reach_goods.goods_elsewhere`)."""
+
+    @property
+    def unheld_t(self) -> float:
+        """Tonnes a day of its ``unheld`` goods."""
+        return sum(t for c, t in self.by_good if c in self.unheld)
 
     @property
     def carried_t(self) -> float:
@@ -76,6 +85,7 @@ def judge_trucks(
     service_h: float,
     goods: tuple[CommodityId, ...] = (),
     by_good: tuple[tuple[CommodityId, float], ...] = (),
+    unheld: tuple[CommodityId, ...] = (),
 ) -> DepotTrucks:
     """Whether the trucks at ``depot`` carry ``tonnes`` a day to ``unit``'s place.
 
@@ -138,6 +148,7 @@ def judge_trucks(
         lanes=lanes,
         reason=reason,
         by_good=by_good,
+        unheld=unheld,
     )
 
 
