@@ -279,13 +279,10 @@ def propose_cmd(
 @db_app.command("upgrade")
 def db_upgrade_cmd(db: DbOpt = None) -> None:
     """Create the database or bring it to the latest schema (first use does this too)."""
-    from supplyline.services.db import Database, upgrade_database
-    from supplyline.services.settings import get_settings
+    from supplyline.services.db import upgrade_database
+    from supplyline.services.db.configured import database_at
 
-    settings = get_settings()
-    database = Database(
-        db or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s
-    )
+    database = database_at(db)
     before, after = upgrade_database(database)
     database.dispose()
     if before == after:
