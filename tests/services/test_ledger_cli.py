@@ -240,6 +240,32 @@ def test_propose_drafts_the_orders_a_plan_implies(tmp_path: Path) -> None:
     )
 
 
+def test_propose_submitted_by_the_provider_is_refused_storing_nothing(tmp_path: Path) -> None:
+    """``--submit --as ostravia`` on westmark's drafts: exit 4 naming who may, no event.
+
+    It imported the agreement and recorded an event, and requested nothing (each row
+    "westmark requests this, not ostravia").
+    """
+    scenario = load_scenario(EXAMPLE)
+    unit = next(u for u in scenario.units if u.partner == "westmark")
+    plan = Plan(
+        scenario=scenario.name, start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
+        deliveries=(
+            Delivery(unit=unit.id, location=unit.destination, commodity="fuel", day=20,
+                     tonnes=12.5, source_partner="ostravia"),
+        ),
+    )  # fmt: skip
+    write_plan(tmp_path / "plan", scenario, plan)
+    assert run(tmp_path, "db", "upgrade").returncode == 0
+    done = run(
+        tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE),
+        "--submit", "--as", "ostravia",
+    )  # fmt: skip
+    assert (done.returncode, _events(tmp_path)) == (4, 0)
+    assert "the plan's requests are westmark's to make: run with --as westmark" in done.stderr
+
+
 def _events(tmp: Path) -> int:
     with sqlite3.connect(tmp / "cli.db") as conn:
         return int(conn.execute("SELECT count(*) FROM ledger_event").fetchone()[0])

@@ -10,10 +10,12 @@ import pytest
 from ledger_support import DEU, NLD, make_agreement
 
 from supplyline.domain import Delivery, Partner, Plan, PlanStatus, Scenario, Unit
+from supplyline.errors import PermissionDenied
 from supplyline.services.ledger import (
     Ledger,
     LedgerRuleError,
     OrderStatus,
+    check_submitter,
     draft_support_orders,
     request_drafts,
 )
@@ -141,3 +143,39 @@ def test_a_delivery_to_the_kilogram_is_drafted_as_it_reads() -> None:
     deliveries = [_d("nl-bn", "fuel", 1, 0.1, "DEU"), _d("nl-bn", "fuel", 2, 0.2, "DEU")]
     drafts = draft_support_orders(_plan(*deliveries), _scenario())
     assert [d.quantity for d in drafts] == [D("0.300")]
+
+
+def test_a_provider_submitting_the_receivers_drafts_is_refused_writing_nothing(
+    ledger: Ledger,
+) -> None:
+    """DEU submitting a plan whose drafts NLD receives: PermissionDenied, no agreement, no event.
+
+    It entered the agreement and left an event, and requested nothing.
+    """
+    drafts = draft_support_orders(_plan(_d("nl-bn", "fuel", 3, 10.0, "DEU")), _scenario())
+    with pytest.raises(
+        PermissionDenied, match=r"^the plan's requests are NLD's to make: run with --as NLD \("
+    ):
+        request_drafts(ledger, DEU, drafts, key_prefix="p", agreements=_scenario().agreements)
+    assert (ledger.agreements(DEU), ledger.events(DEU)) == ([], [])
+
+
+def test_a_submitter_receiving_some_drafts_passes_the_check() -> None:
+    """Where both partners receive support, either may submit its own part."""
+    drafts = draft_support_orders(
+        _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("de-bn", "water", 4, 8.0, "NLD")),
+        _scenario(),
+    )
+    assert [check_submitter(p, drafts) for p in ("NLD", "DEU")] == [None, None]
+
+
+def test_a_third_partner_is_told_every_receiver() -> None:
+    """A partner receiving nothing where two do is told both names, either to run as."""
+    drafts = draft_support_orders(
+        _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("de-bn", "water", 4, 8.0, "NLD")),
+        _scenario(),
+    )
+    with pytest.raises(
+        PermissionDenied, match=r"DEU's and NLD's to make: run with --as DEU or --as NLD"
+    ):
+        check_submitter("FRA", drafts)

@@ -215,7 +215,11 @@ def propose_cmd(
     ``--submit --as PARTNER`` the drafts that PARTNER receives are requested (a second
     submit of the same plan requests nothing new).
     """
-    from supplyline.services.ledger.propose import propose_from_files, request_drafts
+    from supplyline.services.ledger.propose import (
+        check_submitter,
+        propose_from_files,
+        request_drafts,
+    )
 
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
@@ -223,6 +227,7 @@ def propose_cmd(
     made: dict[int, str] = {}
     if submit:
         assert partner is not None
+        check_submitter(partner, drafts)  # before the ledger is opened: no file made either
         outcome = request_drafts(
             ledger_at(db, create=True),
             actor_from(partner, user),
@@ -274,13 +279,10 @@ def propose_cmd(
 @db_app.command("upgrade")
 def db_upgrade_cmd(db: DbOpt = None) -> None:
     """Create the database or bring it to the latest schema (first use does this too)."""
-    from supplyline.services.db import Database, upgrade_database
-    from supplyline.services.settings import get_settings
+    from supplyline.services.db import upgrade_database
+    from supplyline.services.db.configured import database_at
 
-    settings = get_settings()
-    database = Database(
-        db or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s
-    )
+    database = database_at(db)
     before, after = upgrade_database(database)
     database.dispose()
     if before == after:

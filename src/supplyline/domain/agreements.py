@@ -12,7 +12,7 @@ from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
-__all__ = ["Agreement", "Price", "ReimbursementMode", "prices_outside"]
+__all__ = ["Agreement", "Price", "ReimbursementMode", "ceilings_problem", "prices_outside"]
 
 
 class ReimbursementMode(StrEnum):
@@ -40,6 +40,25 @@ def prices_outside(
         for price in prices
         if price.commodity not in commodities
     ]
+
+
+def ceilings_problem(per_order: Decimal | None, total: Decimal | None) -> str | None:
+    """Why a ``ceiling_total`` below the ``ceiling_per_order`` is wrong, or None if it is not.
+
+    Almost surely a typo, and it makes the per-order ceiling one no order could reach (a
+    tester's 1000 per order and 500 in all refused a request of 600 on the total): refused,
+    not warned. One wording for :class:`Agreement` (an ArgumentError, from Python and the
+    ledger's import) and for ``agreements.yaml`` (at the file's line).
+
+    >>> ceilings_problem(Decimal("1000.00"), Decimal("500.00")).split(":")[0]
+    'ceiling_total (500.00) is below ceiling_per_order (1000.00)'
+    """
+    if per_order is None or total is None or total >= per_order:
+        return None
+    return (
+        f"ceiling_total ({total}) is below ceiling_per_order ({per_order}): no order could "
+        "reach the per-order ceiling (raise ceiling_total or lower ceiling_per_order)"
+    )
 
 
 def _check_currency(currency: str) -> None:
@@ -107,6 +126,9 @@ class Agreement:
         check_amounts(
             self, (("ceiling_per_order", MONEY_DECIMALS), ("ceiling_total", MONEY_DECIMALS))
         )
+        problem = ceilings_problem(self.ceiling_per_order, self.ceiling_total)
+        if problem is not None:
+            raise ArgumentError(problem)
         _check_currency(self.currency)  # "EURO" failed in the database (3 characters)
 
     def covers(

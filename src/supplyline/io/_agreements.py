@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from supplyline.domain import Agreement, Price, ReimbursementMode
-from supplyline.domain.agreements import prices_outside
+from supplyline.domain.agreements import ceilings_problem, prices_outside
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, largest_amount
 from supplyline.io._cells import (
     BadValue,
@@ -169,14 +169,10 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
                 ceilings[key] = _money(sub, decimals=MONEY_DECIMALS, above_zero=True)
             except BadValue as bad:
                 f.fail(key, str(bad))
-    per_order, total = ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total")
-    if per_order is not None and total is not None and total < per_order:
-        # almost surely a typo, and it makes the per-order ceiling a lie: refused, not warned
-        f.fail(
-            "ceiling_total",
-            f"ceiling_total ({total}) is below ceiling_per_order ({per_order}): no order "
-            "could reach the per-order ceiling (raise ceiling_total or lower ceiling_per_order)",
-        )
+    # the domain's rule, said here at the file's line, with the entry's other errors
+    problem = ceilings_problem(ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total"))
+    if problem is not None:
+        f.fail("ceiling_total", problem)
     if not f.ok or not whole:  # a missing parties key is said once, and fails the entry
         _check_failed_entry(f, aid, parties, commodities, prices)
         return None

@@ -1,10 +1,17 @@
-"""The database: engine and transactions, tables, column types, migrations."""
+"""The database: engine and transactions, tables, column types, migrations.
+
+:func:`~supplyline.services.db.configured.database_at` (the database a command means,
+from the settings) is imported from its module: here it would load pydantic-settings
+into every command that checks a ``--db`` option, ``--version`` included.
+"""
 
 from __future__ import annotations
 
 from supplyline.services.db.engine import (
     URL_EXAMPLES,
+    URL_VARIABLE,
     Database,
+    UrlSource,
     normalise_url,
     storage_errors,
     url_problem,
@@ -13,7 +20,9 @@ from supplyline.services.db.migrate import current_revision, head_revision, upgr
 
 __all__ = [
     "URL_EXAMPLES",
+    "URL_VARIABLE",
     "Database",
+    "UrlSource",
     "current_revision",
     "head_revision",
     "normalise_url",

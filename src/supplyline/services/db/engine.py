@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from supplyline.errors import NotFoundError, StorageError
+from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
 
-__all__ = ["URL_EXAMPLES", "Database", "normalise_url", "storage_errors", "url_problem"]
+__all__ = [
+    "URL_EXAMPLES",
+    "URL_VARIABLE",
+    "Database",
+    "UrlSource",
+    "normalise_url",
+    "storage_errors",
+    "url_problem",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,32 +54,56 @@ def normalise_url(url: str) -> str:
 URL_EXAMPLES = "sqlite:///ledger.db, sqlite:////abs/path/ledger.db or postgresql://user@host/db"
 """What a database URL looks like, for the messages that refuse one."""
 
+URL_VARIABLE = "SUPPLYLINE_DATABASE_URL"
+"""The environment variable that names the database when no URL is given."""
 
-def url_problem(url: str) -> str | None:
+
+class UrlSource(StrEnum):
+    """Where a database URL came from, so that a message about it can say where to mend it.
+
+    A bad or missing ledger was said as if the user had typed its URL (``--db …``) when
+    it came from ``SUPPLYLINE_DATABASE_URL`` or the default ``sqlite:///supplyline.db``.
+    """
+
+    GIVEN = "given"
+    """``--db``, or a URL handed to the Python API."""
+    ENVIRONMENT = "environment"
+    """``SUPPLYLINE_DATABASE_URL``."""
+    DEFAULT = "default"
+    """Neither: ``sqlite:///supplyline.db``, a file in the current folder."""
+
+
+def url_problem(url: str, *, named: str | None = None) -> str | None:
     """Why ``url`` cannot be the ledger's database, in a person's words, or None.
 
     The faces check an option with it before anything opens (a bad ``--db`` is a bad
     option there, exit 2, not a database failure); :class:`Database` refuses the same.
+    ``named`` is the environment variable the URL came from, said with its value
+    (``SUPPLYLINE_DATABASE_URL='nonsense' is not a database URL: …``).
 
     >>> url_problem("/tmp/ledger.db").endswith("is sqlite:////tmp/ledger.db)")
     True
     >>> url_problem("sqlite:///ledger.db") is None
     True
     """
+    who = repr(url) if named is None else f"{named}={url!r}"
     if not url.strip():
+        if named is not None:
+            return f"{who} is empty: give a database URL like {URL_EXAMPLES}, or unset it"
         return f"the database URL is empty: give one like {URL_EXAMPLES}"
     try:
         parsed = make_url(normalise_url(url))
     except ArgumentError:
         bare = f" (a SQLite file at that path is sqlite:///{url})" if "://" not in url else ""
-        return f"{url!r} is not a database URL: give one like {URL_EXAMPLES}{bare}"
+        return f"{who} is not a database URL: give one like {URL_EXAMPLES}{bare}"
     dialect = parsed.get_backend_name()
     if dialect not in ("sqlite", "postgresql"):
-        return f"database {dialect!r} ({url!r}) is not supported: give one like {URL_EXAMPLES}"
+        return f"database {dialect!r} ({who}) is not supported: give one like {URL_EXAMPLES}"
     if dialect == "sqlite" and parsed.database in (None, "", ":memory:"):
         return (
-            "the ledger needs a SQLite file, not an in-memory database: "
-            f"give one like {URL_EXAMPLES}"
+            ("" if named is None else f"{who}: ")
+            + f"the ledger needs a SQLite file, not an in-memory database: give one like "
+            f"{URL_EXAMPLES}"
         )
     return None
 
@@ -127,9 +160,18 @@ class Database:
     Building one does not connect; the first transaction does.
     """
 
-    def __init__(self, url: str, *, busy_timeout_s: float = 30.0) -> None:
-        if (problem := url_problem(url)) is not None:
+    def __init__(
+        self, url: str, *, busy_timeout_s: float = 30.0, source: UrlSource = UrlSource.GIVEN
+    ) -> None:
+        named = URL_VARIABLE if source is UrlSource.ENVIRONMENT else None
+        if (problem := url_problem(url, named=named)) is not None:
+            if named is not None:  # a bad setting, as a bad busy timeout is (exit 2), not 7
+                raise ScenarioError(
+                    [Issue(file="environment", message=problem)],
+                    summary="bad setting in the environment",
+                )
             raise StorageError(problem)
+        self.source = source
         self.url = normalise_url(url)
         parsed = make_url(self.url)
         self.dialect = parsed.get_backend_name()
@@ -160,9 +202,32 @@ class Database:
         """
         if self.file is None or self.file.is_file():
             return
+        raise NotFoundError(self._missing())
+
+    def _missing(self) -> str:
+        """Why there is no ledger at the file, said as the user named it (or did not).
+
+        With no ``--db`` the hint to run ``supplyline db upgrade --db sqlite:///supplyline.db``
+        named a URL the user never typed; it now says where the URL came from.
+        """
+        assert self.file is not None
         where = self.file.absolute()
-        what = "is a folder, not a ledger" if self.file.is_dir() else "does not exist"
-        raise NotFoundError(
+        folder = self.file.is_dir()
+        what = "is a folder, not a ledger" if folder else "does not exist"
+        if self.source is UrlSource.ENVIRONMENT:
+            create = "" if folder else "create it with `supplyline db upgrade`, or "
+            return f"the ledger {URL_VARIABLE} names, {where}, {what}: {create}mend {URL_VARIABLE}"
+        if self.source is UrlSource.DEFAULT:
+            if folder:
+                return (
+                    f"no ledger in this folder ({self.file} is a folder, not a ledger): "
+                    f"give --db, or set {URL_VARIABLE}"
+                )
+            return (
+                f"no ledger in this folder ({self.file}): create it with "
+                "`supplyline db upgrade`, or give --db"
+            )
+        return (
             f"no ledger at {where} (it {what}): create it with "
             f"`supplyline db upgrade --db {self.given_url}`, or check the path"
         )

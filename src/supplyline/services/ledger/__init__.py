@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from supplyline.services.ledger.errors import LedgerRuleError
     from supplyline.services.ledger.propose import (
         DraftOrder,
+        check_submitter,
         draft_support_orders,
         propose_from_files,
         request_drafts,
@@ -52,6 +53,7 @@ _WHERE = {
     "StatementLine": "accounts",
     "SupportOrder": "views",
     "VerifyReport": "audit",
+    "check_submitter": "propose",
     "draft_support_orders": "propose",
     "open_ledger": "service",
     "propose_from_files": "propose",
@@ -76,6 +78,7 @@ __all__ = [
     "StatementLine",
     "SupportOrder",
     "VerifyReport",
+    "check_submitter",
     "draft_support_orders",
     "open_ledger",
     "propose_from_files",

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, Price, ReimbursementMode, did_you_mean
+from supplyline.domain.agreements import ceilings_problem
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, amount_problem
 from supplyline.errors import ConflictError, NotFoundError
 from supplyline.services.db.tables import AgreementRow, PriceRow
@@ -53,7 +54,17 @@ def _rows_of(agreement: Agreement, now: dt.datetime) -> tuple[AgreementRow, list
 
 
 def _agreement_of(row: AgreementRow, prices: list[PriceRow]) -> Agreement:
-    return Agreement(
+    """The stored agreement as it was entered, a ceiling_total below the per-order one too.
+
+    Agreement refuses such ceilings now, but a ledger may hold one entered before it
+    did; its audit chain signs those terms, and the ledger's rules still hold with them
+    (no order above the total). Refusing to read it would lock its partners out of their
+    ledger, so it is read as stored.
+    """
+    total = row.ceiling_total
+    if ceilings_problem(row.ceiling_per_order, total) is not None:
+        total = None  # set below, past the check that came after it was stored
+    agreement = Agreement(
         id=row.id,
         name=row.name,
         parties=(row.party_a, row.party_b),
@@ -70,8 +81,11 @@ def _agreement_of(row: AgreementRow, prices: list[PriceRow]) -> Agreement:
         ),
         currency=row.currency,
         ceiling_per_order=row.ceiling_per_order,
-        ceiling_total=row.ceiling_total,
+        ceiling_total=total,
     )
+    if total != row.ceiling_total:
+        object.__setattr__(agreement, "ceiling_total", row.ceiling_total)  # frozen: as stored
+    return agreement
 
 
 def agreement_payload(agreement: Agreement) -> dict[str, Any]:

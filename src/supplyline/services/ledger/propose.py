@@ -24,7 +24,7 @@ from supplyline.domain.amounts import (
     check_amounts,
     value_of,
 )
-from supplyline.errors import NotFoundError, require
+from supplyline.errors import NotFoundError, PermissionDenied, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.service import Ledger
@@ -33,6 +33,7 @@ from supplyline.types import CommodityId, PartnerId, UnitId
 
 __all__ = [
     "DraftOrder",
+    "check_submitter",
     "draft_support_orders",
     "propose_from_files",
     "request_drafts",
@@ -202,6 +203,28 @@ def draft_support_orders(
     return drafts
 
 
+def check_submitter(partner: str, drafts: Sequence[DraftOrder]) -> None:
+    """Refuse a submit by a partner who receives none of the drafts (PermissionDenied).
+
+    Only the receiver of support requests it. A provider submitting the plan requested
+    nothing (each draft "westmark requests this, not ostravia"), yet entered the
+    scenario's agreement and left an event in the audit log; this check runs before the
+    ledger is touched, so such a submit writes nothing. A plan with no drafts, or one
+    in which ``partner`` receives some, passes.
+
+    >>> check_submitter("NLD", [])
+    """
+    receivers = sorted({d.receiver for d in drafts})
+    if not receivers or partner in receivers:
+        return
+    whose = " and ".join(f"{r}'s" for r in receivers)
+    runs = " or ".join(f"--as {r}" for r in receivers)
+    raise PermissionDenied(
+        f"the plan's requests are {whose} to make: run with {runs} "
+        f"({partner} receives none of its support orders; nothing was stored)"
+    )
+
+
 def request_drafts(
     ledger: Ledger,
     actor: Actor,
@@ -218,8 +241,10 @@ def request_drafts(
     order is made and no agreement entered, and the error names the request. Each
     request carries an idempotency key made from ``key_prefix`` and the draft, so
     submitting the same plan twice requests nothing new. Returns each draft with the
-    order made (or None) and why not.
+    order made (or None) and why not. A partner who receives none of the drafts is
+    refused before anything is written (:func:`check_submitter`).
     """
+    check_submitter(actor.partner, drafts)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
     wanted: list[OrderRequest] = []
     for draft in drafts:

@@ -29,7 +29,8 @@ from supplyline.errors import (
     require,
     require_list,
 )
-from supplyline.services.db import Database, upgrade_database
+from supplyline.services.db import upgrade_database
+from supplyline.services.db.configured import database_at
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.agreements import (
@@ -64,7 +65,6 @@ from supplyline.services.ledger.views import (
     SupportOrder,
 )
 from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction
-from supplyline.services.settings import get_settings
 
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
 
@@ -574,8 +574,7 @@ def open_ledger(
     """
     url = url_arg(url)
     clock = clock_arg(clock)
-    settings = get_settings()
-    db = Database(url or settings.database_url, busy_timeout_s=settings.database_busy_timeout_s)
+    db = database_at(url)  # says a bad or missing ledger as where its URL came from
     if not create:
         db.require_existing()
     upgrade_database(db)
