@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from routing_scenarios import fleet, loc, road, scenario, unit
 
@@ -103,16 +103,22 @@ def test_more_stock_of_any_good_at_any_depot_never_flags_a_unit(
     added: tuple[str, str],
     more_t: float,
 ) -> None:
-    """Adding stock never turns an ok unit into a flagged one: any depot, good, amount, trucks.
+    """Adding stock of a good some depot holds never flags an ok unit: any depot, amount, trucks.
 
     A good new at a depot nearer than its holder, or a depot with one small truck, takes
     what it holds and its trucks carry, and the rest spills to the next holder as
     ``routes`` gives it (before, the unit's whole tonnes of the good went to the new
     holder; the test held only for a day's need and ten trucks to spare).
+
+    Not for a good no depot holds: that rides the serving depot's trucks, and once a far
+    depot with one truck holds a day's need of it, its own trucks must carry it, as
+    ``routes`` loads it there, and the unit may be flagged (docs/routing.md, *Limits*;
+    :func:`test_a_far_depots_share_its_few_trucks_cannot_carry_is_flagged`).
     """
     s = _pair(*kms, *fleet_)
     want = {"food": needs[0], "fuel": needs[1]}
     held = {(d, c): t for d, c, t in stocks}
+    assume(any(c == added[1] and t > 0 for (_, c), t in held.items()))
     before = dataclasses.replace(s, stocks=_stocks(held))
     more = dict(held)
     more[added] = more.get(added, 0.0) + more_t
