@@ -40,7 +40,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linprog
 
 from supplyline.errors import SolverError
 from supplyline.types import CommodityId, LocationId
@@ -134,6 +133,8 @@ def _solve(
         ub[depots.index(d), j] = 1.0
     for i in range(len(goods)):
         eq[i, short + i] = 1.0
+    from scipy.optimize import linprog  # here: 0.2 s of import that --help and validate skip
+
     result = linprog(
         np.array(cost),
         A_ub=ub,
