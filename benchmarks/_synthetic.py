@@ -25,6 +25,7 @@ import numpy as np
 from supplyline.domain import (
     Commodity,
     Demand,
+    FleetGroup,
     Link,
     Location,
     LocationKind,
@@ -36,7 +37,7 @@ from supplyline.domain import (
     Unit,
 )
 
-__all__ = ["SIZES", "Size", "corridor", "generate", "mesh"]
+__all__ = ["SIZES", "Size", "corridor", "generate", "mesh", "with_fleet"]
 
 START = dt.date(2025, 3, 1)
 
@@ -344,3 +345,25 @@ def generate(family: str, size: Size, seed: int) -> tuple[Scenario, Demand]:
     if family not in makers:
         raise ValueError(f"family(={family!r}) must be one of {', '.join(makers)}")
     return makers[family](size, seed)
+
+
+def with_fleet(scenario: Scenario) -> Scenario:
+    """The scenario with 20 rigid 12 t trucks at every hub (the tester's ``fleet.csv``)."""
+    fleet = tuple(
+        FleetGroup(
+            id=f"t-{loc.id}",
+            depot=loc.id,
+            partner=loc.partner,
+            vehicle_type="rigid 12 t",
+            count=20,
+            payload_t=12.0,
+            volume_m3=40.0,
+            speed_kmh=50.0,
+            fixed_cost=90.0,
+            cost_per_km=1.1,
+            max_route_hours=12.0,
+        )
+        for loc in scenario.locations
+        if loc.kind is LocationKind.HUB
+    )
+    return dataclasses.replace(scenario, fleet=fleet)

@@ -29,8 +29,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _synthetic import SIZES, generate
-from supplyline.domain import Demand, FleetGroup, LocationKind, Mode, Scenario
+from _synthetic import SIZES, generate, with_fleet
+from supplyline.domain import Demand, Mode, Scenario
 from supplyline.routing.loads import plan_chunks
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import road_matrix
@@ -38,28 +38,6 @@ from supplyline.services.routing import requests_from_demand
 from supplyline.services.scenarios import assess_requirements
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def with_fleet(scenario: Scenario) -> Scenario:
-    """The scenario with 20 rigid 12 t trucks at every hub (the tester's ``fleet.csv``)."""
-    fleet = tuple(
-        FleetGroup(
-            id=f"t-{loc.id}",
-            depot=loc.id,
-            partner=loc.partner,
-            vehicle_type="rigid 12 t",
-            count=20,
-            payload_t=12.0,
-            volume_m3=40.0,
-            speed_kmh=50.0,
-            fixed_cost=90.0,
-            cost_per_km=1.1,
-            max_route_hours=12.0,
-        )
-        for loc in scenario.locations
-        if loc.kind is LocationKind.HUB
-    )
-    return dataclasses.replace(scenario, fleet=fleet)
 
 
 def prepare(scenario: Scenario, requests: Sequence[DeliveryRequest], day: int) -> tuple[int, int]:

@@ -2,9 +2,11 @@
 
 :func:`main` is the entry point of the console script and of ``python -m supplyline``.
 Ctrl+C ends the command with a one-line message and exit code 130 at any stage from the
-first line of this module on, the imports included (typer and rich here, numpy, scipy and
-HiGHS in the command modules: about a second; before this module, only the interpreter's
-own start-up remains). A closed output pipe (``supplyline … | head -2``) ends it quietly
+first line of this module on, the imports included (typer and rich here, numpy and scipy
+in the command modules; before this module, only the interpreter's own start-up remains).
+The command modules import the services that bring the solvers (HiGHS, PyVRP, SciPy's
+optimiser, SQLAlchemy) inside the commands that use them, so that ``--help`` and
+``validate`` start without them. A closed output pipe (``supplyline … | head -2``) ends it quietly
 with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`).
 """
 

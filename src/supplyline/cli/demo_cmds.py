@@ -16,7 +16,6 @@ from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
 from supplyline.errors import NotFoundError
 from supplyline.planning import Method
-from supplyline.services.planning import check_plan_outputs
 from supplyline.services.scenarios import bundled_example
 
 console = Console()
@@ -41,6 +40,10 @@ def demo_cmd(
     The same as 'supplyline requirements EXAMPLE' followed by
     'supplyline plan EXAMPLE --out OUT --report OUT/plan.html'.
     """
+    from supplyline.services.planning import (
+        check_plan_outputs,
+    )
+
     try:
         folder = bundled_example(example)
     except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -48,9 +48,11 @@ from supplyline.planning.summary import (
     unpriced_stores_note,
 )
 from supplyline.services.plan_limits import not_proven_words
-from supplyline.services.planning import PlanRun, ReportWriter, plan_scenario, why_unavailable
 from supplyline.services.scenarios import read_params
 from supplyline.types import GRAM_DECIMALS, figure_text, figures_decimals, figures_text
+
+if TYPE_CHECKING:
+    from supplyline.services.planning import PlanRun, ReportWriter
 
 console = Console()
 err = Console(stderr=True)
@@ -470,6 +472,11 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
+    from supplyline.services.planning import (
+        plan_scenario,
+        why_unavailable,
+    )
+
     with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -28,16 +28,10 @@ from supplyline.io.route_files import (
     unserved_rows,
 )
 from supplyline.routing import Convention, RouterParams
-from supplyline.routing.convoy import ConvoyParams
-from supplyline.routing.reach import REACH_COLUMNS, reach_rows
-from supplyline.services.routing import (
-    RoutesReportWriter,
-    RoutesRun,
-    assess_reach,
-    bench_instance,
-    route_scenario_day,
-)
 from supplyline.types import day_label
+
+if TYPE_CHECKING:
+    from supplyline.services.routing import RoutesReportWriter, RoutesRun
 
 console = Console()
 err = Console(stderr=True)
@@ -154,6 +148,9 @@ def routes_cmd(
     have room for all); anything that cannot be brought is listed with the reason (no
     truck, drivers' hours, window, too few trucks).
     """
+    from supplyline.routing.convoy import ConvoyParams
+    from supplyline.services.routing import route_scenario_day
+
     with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
         params = ConvoyParams(
             router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
@@ -244,6 +241,12 @@ def reach_cmd(
 
     Exits 0 even when units are flagged: the flags are the result (see the 'ok' column).
     """
+    from supplyline.routing.reach import (
+        REACH_COLUMNS,
+        reach_rows,
+    )
+    from supplyline.services.routing import assess_reach
+
     with (
         failures_on_stdout(fmt),  # Ctrl+C too, as plan and routes: the failure on stdout
         interruptible(err, "nothing written"),
@@ -310,6 +313,10 @@ def routes_bench_cmd(
     ),
 ) -> None:
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
+    from supplyline.services.routing import (
+        bench_instance,
+    )
+
     with (
         interruptible(err, "nothing written"),
         stages(err, f"reading {instance.name}") as show,

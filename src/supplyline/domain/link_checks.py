@@ -259,16 +259,27 @@ def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
     being silent on it, and the movement plan, which follows the router's rule of who can
     come back (:mod:`supplyline.planning.truck_return`), drives it too; most likely the
     road was meant two-way, or the road back is missing. One warning per road in.
+
+    The roads out of each place are gathered once: looking through every road for each
+    one-way road took 0.3-0.95 s of a 500-place corridor's load (468 one-way roads).
     """
     roads = [link for link in s.links if link.mode is Mode.ROAD]
-    leads_out = {a for link in roads for a, _ in link.directions()}
+    out_of: defaultdict[str, list[Link]] = defaultdict(list)
+    for road in roads:
+        for a, _ in road.directions():
+            out_of[a].append(road)
+    shut: dict[str, str | None] = {}
     found: list[Finding] = []
     for link in roads:
         place = link.destination
         if link.bidirectional or place == link.origin:
             continue
-        if place in leads_out:
-            found += _no_way_back(s, link, roads)
+        if place in out_of:
+            if place not in shut:
+                shut[place] = _all_shut(out_of[place], s.horizon_days)
+            why = shut[place]
+            if why is not None:
+                found.append(_no_way_back(link, why))
             continue
         found.append(
             _link_warning(
@@ -284,32 +295,35 @@ def check_one_way_dead_ends(s: Scenario) -> list[Finding]:
     return found
 
 
-def _no_way_back(s: Scenario, link: Link, roads: list[Link]) -> list[Finding]:
-    """A warning if every road out of ``link``'s far end is shut for the whole horizon.
+def _all_shut(out: list[Link], horizon_days: int) -> str | None:
+    """Why every road of ``out`` is shut for the whole horizon, or None if one can be driven.
 
-    Capacity 0 (closed to trucks on every day) or closed on every day: the plan then
-    brings nothing in by road, as no truck can come back, and a tester's camp behind a
-    road out of capacity 0 validated silently and planned 100 % short.
+    Capacity 0 (closed to trucks on every day) or closed on every day.
     """
-    place = link.destination
-    out = [r for r in roads if any(a == place for a, _ in r.directions())]
-    days = range(s.horizon_days)
-    if not out or any(r.carries_tonnes and any(r.is_open(d) for d in days) for r in out):
-        return []
-    why = "; ".join(
+    days = range(horizon_days)
+    if any(r.carries_tonnes and any(r.is_open(d) for d in days) for r in out):
+        return None
+    return "; ".join(
         f"{r.id!r} " + ("has capacity 0 t/day" if not r.carries_tonnes else "is closed every day")
         for r in out
     )
-    return [
-        _link_warning(
-            link.id,
-            "bidirectional",
-            f"road link {link.id!r} leads one way into {place!r}, and no road out of "
-            f"{place!r} can be driven on any day ({why}): a truck has no way back, so the "
-            f"plan brings nothing into {place!r} by road; give the road out a capacity, "
-            "or make this road bidirectional",
-        )
-    ]
+
+
+def _no_way_back(link: Link, why: str) -> Finding:
+    """The warning of a one-way road into a place whose roads out are all shut (``why``).
+
+    The plan then brings nothing in by road, as no truck can come back, and a tester's
+    camp behind a road out of capacity 0 validated silently and planned 100 % short.
+    """
+    place = link.destination
+    return _link_warning(
+        link.id,
+        "bidirectional",
+        f"road link {link.id!r} leads one way into {place!r}, and no road out of "
+        f"{place!r} can be driven on any day ({why}): a truck has no way back, so the "
+        f"plan brings nothing into {place!r} by road; give the road out a capacity, "
+        "or make this road bidirectional",
+    )
 
 
 def _link_warning(link_id: str, field: str, message: str) -> Finding:

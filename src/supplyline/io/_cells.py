@@ -135,7 +135,7 @@ def _range_hint(lo: float, hi: float, unit: str, *, above_lo: bool = False) -> s
 
 def _other_digits(text: str) -> bool:
     """Whether ``text`` has digits other than 0-9 (``１８``, ``١٨``), which float() reads."""
-    return any(ch.isdigit() and not ch.isascii() for ch in text)
+    return not text.isascii() and any(ch.isdigit() and not ch.isascii() for ch in text)
 
 
 def _plain_float(text: str) -> float:
@@ -276,6 +276,13 @@ def parse_float(
     >>> parse_float(" 12.5 ", hi=100, unit="t")
     12.5
     """
+    if isinstance(value, str):  # the common case first, before the hint is worded
+        try:
+            plain: float | None = _plain_float(value)
+        except ValueError:
+            plain = None
+        if plain is not None and (lo < plain < hi or plain == hi or (plain == lo and not above_lo)):
+            return plain + 0.0
     hint = _range_hint(lo, hi, unit, above_lo=above_lo)
     if isinstance(value, bool):
         raise BadValue(f"{str(value).lower()} is not a number ({hint})")

@@ -5,16 +5,24 @@ into a ``Plan`` (movements, stocks, deliveries traced to the partner whose stock
 from, shortfalls, unit closures and a bottleneck report); :class:`PlanParams` holds the
 knobs; :func:`build` and :func:`write_mps` expose the model itself (benchmarks, ``--mps``).
 See docs/planning.md for the formulation.
+
+Each public name is imported from its module on first use (:func:`__getattr__`): imported
+here at once, they put HiGHS and the LP's modules into every command's start, ``--help``
+and ``validate`` included, which need the parameters and the arrival checks only.
 """
 
 from __future__ import annotations
 
-from supplyline.planning.arrival import demand_on_arrival
-from supplyline.planning.build import Problem
-from supplyline.planning.highs import highs_version
-from supplyline.planning.model import LpModel
-from supplyline.planning.params import MAX_THREADS, Method, PlanParams, Weights
-from supplyline.planning.solve import Progress, build, plan_movements, write_mps
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from supplyline.planning.arrival import demand_on_arrival
+    from supplyline.planning.build import Problem
+    from supplyline.planning.highs import highs_version
+    from supplyline.planning.model import LpModel
+    from supplyline.planning.params import MAX_THREADS, Method, PlanParams, Weights
+    from supplyline.planning.solve import Progress, build, plan_movements, write_mps
 
 __all__ = [
     "MAX_THREADS",
@@ -30,3 +38,39 @@ __all__ = [
     "plan_movements",
     "write_mps",
 ]
+
+_HOMES = {
+    "demand_on_arrival": "arrival",
+    "Problem": "build",
+    "highs_version": "highs",
+    "LpModel": "model",
+    "MAX_THREADS": "params",
+    "Method": "params",
+    "PlanParams": "params",
+    "Weights": "params",
+    "Progress": "solve",
+    "build": "solve",
+    "plan_movements": "solve",
+    "write_mps": "solve",
+}
+"""The module of this package that defines each public name."""
+
+
+# ``build`` names both a module of this package and solve's function, and importing the
+# module sets this package's attribute ``build`` to it: imported first and its attribute
+# dropped, the name is the function's (:func:`__getattr__`), as when all was imported here.
+importlib.import_module(f"{__name__}.build")
+del globals()["build"]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

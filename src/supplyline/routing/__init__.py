@@ -2,19 +2,33 @@
 
 Only :mod:`supplyline.routing.solver` imports PyVRP; everything else builds or reads the
 solver-neutral :class:`~supplyline.routing.problem.VrpProblem`.
+
+Each public name is imported from its module on first use (:func:`__getattr__`): imported
+here at once, they put PyVRP into every command's start that takes a routing option,
+``--help`` included.
 """
 
 from __future__ import annotations
 
-from supplyline.routing.instances import (
-    BenchInstance,
-    Convention,
-    convention_cost,
-    read_instance,
-    read_routes,
-)
-from supplyline.routing.problem import RouterParams, VehicleSpec, VrpProblem, VrpRoute, VrpSolution
-from supplyline.routing.solver import solve_vrp
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from supplyline.routing.instances import (
+        BenchInstance,
+        Convention,
+        convention_cost,
+        read_instance,
+        read_routes,
+    )
+    from supplyline.routing.problem import (
+        RouterParams,
+        VehicleSpec,
+        VrpProblem,
+        VrpRoute,
+        VrpSolution,
+    )
+    from supplyline.routing.solver import solve_vrp
 
 __all__ = [
     "BenchInstance",
@@ -29,3 +43,28 @@ __all__ = [
     "read_routes",
     "solve_vrp",
 ]
+
+_HOMES = {
+    **dict.fromkeys(
+        ["BenchInstance", "Convention", "convention_cost", "read_instance", "read_routes"],
+        "instances",
+    ),
+    **dict.fromkeys(
+        ["RouterParams", "VehicleSpec", "VrpProblem", "VrpRoute", "VrpSolution"], "problem"
+    ),
+    "solve_vrp": "solver",
+}
+"""The module of this package that defines each public name."""
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
 from supplyline.errors import SolverError
@@ -122,6 +121,8 @@ def goods_flow(
     bounds = [(0.0, None)] * (n_flow + len(sends)) + [
         (0.0, float(groups[g].sinks[j][1])) for g, j in sinks
     ]
+    from scipy.optimize import linprog  # here: 0.2 s of import that --help and validate skip
+
     result = linprog(
         cost,
         A_ub=ub.tocsr() if capped else None,

@@ -51,7 +51,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linprog
 
 from supplyline.errors import SolverError
 from supplyline.types import CommodityId, LocationId
@@ -164,6 +163,8 @@ def _solve(
             ub[len(depots) + goods.index(c), j] = 1.0
     for i in range(len(goods)):
         eq[i, short + i] = 1.0
+    from scipy.optimize import linprog  # here: 0.2 s of import that --help and validate skip
+
     beyond = [  # what the holders do not hold a day: on other trucks at most this
         max(0.0, needed[c] - sum(max(0.0, held_t.get((d, c), 0.0)) for d in holders[c]) / days)
         for c in goods
