@@ -14,7 +14,9 @@ and ``validate`` included, which need the parameters and the arrival checks only
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.planning.arrival import demand_on_arrival
@@ -63,14 +65,4 @@ importlib.import_module(f"{__name__}.build")
 del globals()["build"]
 
 
-def __getattr__(name: str) -> Any:
-    """A public name, imported from its module on first use."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)

@@ -10,8 +10,9 @@ here at once, they put PyVRP into every command's start that takes a routing opt
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.routing.instances import (
@@ -57,14 +58,4 @@ _HOMES = {
 """The module of this package that defines each public name."""
 
 
-def __getattr__(name: str) -> Any:
-    """A public name, imported from its module on first use."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)

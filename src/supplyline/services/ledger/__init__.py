@@ -9,8 +9,9 @@ small value types (``Actor``, ``OrderStatus``…) does not import SQLAlchemy: ev
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.services.ledger.accounts import Balance, StatementLine
@@ -87,15 +88,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` when it is first asked for."""
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The package's names, loaded or not."""
-    return sorted([*globals(), *_WHERE])
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals(), _WHERE)
