@@ -23,28 +23,16 @@ import argparse
 import platform
 import resource
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from _synthetic import SIZES, generate, with_fleet
+from _timing import best
 from supplyline.domain import Mode, check_scenario
 from supplyline.domain.link_checks import check_one_way_dead_ends
 from supplyline.io import write_scenario
 from supplyline.services.scenarios import open_scenario
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def best(fn: Callable[[], Any], repeat: int) -> float:
-    """The fewest seconds of ``repeat`` runs of ``fn``."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def timed(name: str, folder: Path, repeat: int) -> None:

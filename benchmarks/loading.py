@@ -17,7 +17,6 @@ import csv
 import datetime as dt
 import platform
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from _timing import best
 from supplyline.domain import (
     ActivityPeriod,
     Commodity,
@@ -162,15 +162,6 @@ def parse_pandas(folder: Path) -> int:
         else:
             yaml.safe_load(path.read_text(encoding="utf-8"))
     return rows
-
-
-def best(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def peak_mib(fn: Callable[[], Any]) -> float:
