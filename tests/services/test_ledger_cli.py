@@ -482,3 +482,22 @@ def test_a_statement_file_ending_in_a_slash_is_refused_as_a_folder(
     assert (done.returncode, "isafolderpath:giveafilename" in said) == (2, True)
     assert f"{tmp_path / 'newdir' / 'statement.csv'}".replace(" ", "") in said
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_import_summary_lists_each_count_s_own_ids(tmp_path: Path) -> None:
+    """Each id list follows the count it belongs to.
+
+    The relief example's gfr is a party to two of its three agreements. The summary read
+    "2 added, 0 already there, 1 not gfr's (gfr-man-sharing, mer-gfr-warehousing)",
+    which named the added two as the ones refused.
+    """
+    relief = EXAMPLE.parent / "relief-operation"
+    first = run(tmp_path, "ledger", "agreements", "import", str(relief), "--as", "gfr")
+    again = run(tmp_path, "ledger", "agreements", "import", str(relief), "--as", "gfr")
+    ours, other = "gfr-man-sharing, mer-gfr-warehousing", "mer-cw-water"
+    assert " ".join(first.stdout.split()) == (  # as read: the console may wrap it
+        f"agreements: 2 added ({ours}), 0 already there, 1 not gfr's ({other})"
+    )
+    assert " ".join(again.stdout.split()) == (
+        f"agreements: 0 added, 2 already there ({ours}), 1 not gfr's ({other})"
+    )

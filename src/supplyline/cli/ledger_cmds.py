@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -263,12 +264,21 @@ def agreements_import_cmd(
     agreements = scenario_agreements(folder, partner=partner)
     result = ledger_at(db, create=True).import_agreements(actor_from(partner, user), agreements)
     console.print(
-        f"agreements: {len(result.added)} added, {len(result.unchanged)} already there, "
-        f"{len(result.skipped)} not {partner}'s"
-        + (f" ({', '.join(result.added)})" if result.added else ""),
+        f"agreements: {len(result.added)} added{_listed(result.added)}, "
+        f"{len(result.unchanged)} already there{_listed(result.unchanged)}, "
+        f"{len(result.skipped)} not {partner}'s{_listed(result.skipped)}",
         markup=False,
         highlight=False,
     )
+
+
+def _listed(ids: Sequence[str]) -> str:
+    """`` (a, b)`` after a count, so each id list sits beside the count it belongs to.
+
+    The import's summary put the added ids after the count of those not the partner's,
+    where they read as the ones refused.
+    """
+    return f" ({', '.join(ids)})" if ids else ""
 
 
 # -- orders ----------------------------------------------------------------------------------
