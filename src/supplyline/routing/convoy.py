@@ -152,6 +152,25 @@ def _checked_plan_t(
     return out
 
 
+def _checked_claims(
+    scenario: Scenario, given: Mapping[tuple[RoadWay, LocationId], float] | None
+) -> dict[tuple[RoadWay, LocationId], float]:
+    """``road_claims`` as a dict, each key a road direction and a place, each value >= 0."""
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise ArgumentError(
+            f"road_claims(={given!r:.60}) must be a mapping of (road way, place) to t"
+        )
+    out: dict[tuple[RoadWay, LocationId], float] = {}
+    for key, t in given.items():
+        if not (isinstance(key, tuple) and len(key) == 2 and key[1] in scenario.location_by_id):
+            raise ArgumentError(f"road_claims: {key!r:.80} is no (road way, place) of the scenario")
+        # the way and the tonnes are checked as road_plan_t's are
+        out[key] = _checked_plan_t(scenario, {key[0]: t})[key[0]]
+    return out
+
+
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
     """The legs driven whose km is an estimate (no road data between the two places)."""
     legs = (
@@ -223,8 +242,7 @@ def _solve(
         )
     solution = group_stops(problem, solution, [c.unit for c in chunks])  # one stop a unit a trip
     budget, graph = roads
-    priority = [requests[c.request].priority for c in chunks]
-    solution, dropped = budget.fit(problem, solution, chunks, priority, graph)
+    solution, dropped = budget.fit(problem, solution, chunks, graph)
     carried = kept_chunks(chunks, dropped)  # a split load carries what its roads still take
     routes, left = to_routes(problem, solution, carried, groups, km, scenario, numbered_after)
     off = {(chunks[k].request, chunks[k].part) for k in dropped}
@@ -352,6 +370,7 @@ def route_day(
     on_site: Sequence[DrawnOnSite] | None = None,
     depot_stock: DepotStock | None = None,
     road_plan_t: Mapping[RoadWay, float] | None = None,
+    road_claims: Mapping[tuple[RoadWay, LocationId], float] | None = None,
 ) -> Routes:
     """Route the trucks of every depot to bring ``requests`` to their units on ``day``.
 
@@ -385,6 +404,12 @@ def route_day(
     A road's capacity is counted on the day the goods set out on it (``day`` less its
     ``transit_days``), as the plan counts it.
 
+    ``road_claims`` is what the plan's road legs the trucks carry bring over each road
+    direction to each unit place, by ``((link, from, to), place)``
+    (:func:`~supplyline.routing.plan_roads.plan_road_claims`): where the trucks would
+    overfill a road, the loads to a place beyond what the plan sent it over that road come
+    off first, so the plan's own loads keep the road and the others go round.
+
     The arguments are checked before any work: a wrong kind or a day outside the
     horizon is an ArgumentError, a unit, location or commodity the scenario lacks a
     ScenarioError (:mod:`~supplyline.routing.scenario_fit`).
@@ -409,6 +434,7 @@ def route_day(
         check_held(scenario, depot_stock.held_t)
     held = stock_on_day(scenario, day) if held_t is None else check_held(scenario, held_t)
     plan_t = _checked_plan_t(scenario, road_plan_t)
+    claims = _checked_claims(scenario, road_claims)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
     requests = [r for r in checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
@@ -450,7 +476,7 @@ def route_day(
             notes=tuple(notes),
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
-    roads = (RoadBudget(scenario, day, plan_t), DayGraph(scenario, day))
+    roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
     routes, left, said, dropped = _solve(
         scenario, requests, groups, chunks, km, params, on_best, roads=roads
     )
@@ -461,7 +487,7 @@ def route_day(
             pinned=pinned, mix=False,
         )  # fmt: skip
         notes = split_notes(chunks, again=True)
-        roads = (RoadBudget(scenario, day, plan_t), DayGraph(scenario, day))
+        roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         routes, left, said, dropped = _solve(
             scenario, requests, groups, chunks, km, params, on_best, roads=roads
         )

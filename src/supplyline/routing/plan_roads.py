@@ -33,7 +33,7 @@ from supplyline.domain import Mode, Movement, Plan, Scenario
 from supplyline.routing.roads import RoadWay
 from supplyline.types import LocationId
 
-__all__ = ["plan_road_tonnes"]
+__all__ = ["plan_road_claims", "plan_road_tonnes"]
 
 _DUST_T = 1e-6
 """As :mod:`~supplyline.routing.plan_loads`: a place keeps less than this for no truck."""
@@ -70,10 +70,56 @@ def plan_road_tonnes(scenario: Scenario, plan: Plan, day: int) -> dict[RoadWay, 
     return {w: t for w, t in sorted(other.items()) if t > _DUST_T}
 
 
+def plan_road_claims(
+    scenario: Scenario, plan: Plan, day: int
+) -> dict[tuple[RoadWay, LocationId], float]:
+    """The plan's tonnes on each road direction that the trucks of ``day`` carry, by place.
+
+    Keyed by ``(road way, unit place)``: of the road legs arriving on ``day``, the tonnes
+    the trucks carry on (the share :func:`plan_road_tonnes` leaves them), by the place
+    they end at as truck-loads. Where the day's trucks would overfill a road, these are
+    the loads the plan itself sent over it: they keep its room first
+    (:class:`~supplyline.routing.road_load.RoadBudget`), and what the plan sent another
+    way comes off. Zero entries are left out.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> plan_road_claims(s, plan_movements(s, demand), 1)
+    {(('L1', 'D', 'U'), 'U'): 8.0}
+    """
+    with_units = {u.destination for u in scenario.units}
+    by_commodity: dict[str, list[Movement]] = defaultdict(list)
+    for m in plan.movements:
+        if m.mode is not Mode.ROAD or m.tonnes <= 0 or m.commodity.startswith("deploy:"):
+            continue
+        if m.arrival_day == day or m.departure_day == day:
+            by_commodity[m.commodity].append(m)
+    claims: dict[tuple[RoadWay, LocationId], float] = defaultdict(float)
+    for moves in by_commodity.values():
+        for m, ends in _ends(moves, day, with_units):
+            for place, share in ends.items():
+                claims[((m.link, m.origin, m.destination), place)] += m.tonnes * share
+    return {k: t for k, t in sorted(claims.items()) if t > _DUST_T}
+
+
 def _left_by_trucks(
     moves: list[Movement], day: int, with_units: set[LocationId]
 ) -> list[tuple[Movement, float]]:
     """One commodity's road legs arriving on ``day``: the tonnes of each the trucks leave."""
+    left = [(m, m.tonnes * (1.0 - sum(ends.values()))) for m, ends in _ends(moves, day, with_units)]
+    return [(m, t) for m, t in left if t > 0]
+
+
+def _ends(
+    moves: list[Movement], day: int, with_units: set[LocationId]
+) -> list[tuple[Movement, dict[LocationId, float]]]:
+    """One commodity's road legs arriving on ``day``, each with where its goods end.
+
+    Per tonne of the leg, the share that ends as a truck-load at each unit place (the
+    shares add up to at most 1: the rest stays where no unit is, or goes on by a road of
+    several days, and is the plan's).
+    """
     arriving = [m for m in moves if m.arrival_day == day]
     into: dict[LocationId, float] = defaultdict(float)
     out: dict[LocationId, float] = defaultdict(float)
@@ -85,21 +131,26 @@ def _left_by_trucks(
             out[m.origin] += m.tonnes
             if m.arrival_day == day:
                 onward[m.origin].append(m)
-    share: dict[LocationId, float] = {}
+    memo: dict[LocationId, dict[LocationId, float]] = {}
 
-    def routed(place: LocationId, seen: frozenset[LocationId]) -> float:
-        """The share of the goods at ``place`` that end as the day's truck-loads."""
-        if place in share:
-            return share[place]
+    def ends(place: LocationId, seen: frozenset[LocationId]) -> dict[LocationId, float]:
+        """Per tonne of the goods at ``place``, the share ending as truck-loads at each place."""
+        if place in memo:
+            return memo[place]
         base = max(into[place], out[place])
         if base <= 0 or place in seen:  # a loop of legs (an LP's tie): none taken
-            return 0.0
+            return {}
         stays = into[place] - out[place]
-        here = stays if place in with_units and stays > _DUST_T else 0.0
+        share: dict[LocationId, float] = defaultdict(float)
+        if place in with_units and stays > _DUST_T:
+            share[place] += stays / base
         inner = seen | {place}
-        ahead = sum(m.tonnes * routed(m.destination, inner) for m in onward[place])
-        share[place] = min(1.0, (here + ahead) / base)
-        return share[place]
+        for m in onward[place]:
+            for end, s in ends(m.destination, inner).items():
+                share[end] += m.tonnes * s / base
+        total = sum(share.values())
+        scale = 1.0 / total if total > 1.0 else 1.0
+        memo[place] = {end: s * scale for end, s in share.items()}
+        return memo[place]
 
-    left = [(m, m.tonnes * (1.0 - routed(m.destination, frozenset()))) for m in arriving]
-    return [(m, t) for m, t in left if t > 0]
+    return [(m, ends(m.destination, frozenset())) for m in arriving]

@@ -213,7 +213,16 @@ class RoadBudget:
     scenario: Scenario
     day: int
     plan_t: Mapping[RoadWay, float] = field(default_factory=dict)
+    claims: Mapping[tuple[RoadWay, LocationId], float] = field(default_factory=dict)
+    """The plan's tonnes over each road direction that the trucks carry, by the place they
+    end at (:func:`~supplyline.routing.plan_roads.plan_road_claims`; empty without a plan):
+    where a road is over, the loads to a place beyond what the plan sent it over the road
+    come off first."""
     used: dict[RoadWay, float] = field(default_factory=lambda: defaultdict(float))
+    claimed: dict[tuple[RoadWay, LocationId], float] = field(
+        default_factory=lambda: defaultdict(float)
+    )
+    """What the kept routes of earlier rounds took of ``claims``."""
     full: dict[RoadWay, Full] = field(default_factory=dict)
     """Every road direction some round would have overfilled, with its largest ask."""
 
@@ -252,20 +261,22 @@ class RoadBudget:
         problem: VrpProblem,
         solution: VrpSolution,
         chunks: Sequence[Chunk],
-        priority: Sequence[int],
         graph: DayGraph,
     ) -> tuple[VrpSolution, dict[int, Taken]]:
         """The solution with loads taken off until no road carries more than it may.
 
-        ``priority`` is each chunk's (1 most urgent). Returns the solution kept (its
-        routes timed again where they lost loads) and, by chunk index, what came off each
-        load with the full road to blame: a load larger than the road's excess is split,
-        the rest stays on its truck (:func:`kept_chunks`); adds the kept routes' tonnes to
-        ``used``.
+        Which load comes off a road that is over (:func:`_pick`): first one whose place
+        gets more over the road than the plan sent it that way (``claims``), by that much
+        at most; then the least urgent (each load's own priority, then its share of
+        urgent tonnes). Returns the solution kept (its routes timed again where they lost
+        loads) and, by chunk index, what came off each load with the full road to blame:
+        a load larger than what must come off is split, the rest stays on its truck
+        (:func:`kept_chunks`); adds the kept routes' tonnes to ``used`` and ``claimed``.
         """
         d = problem.num_depots
         where = [*problem.names[:d], *(c.location for c in chunks)]
         tonnes = [0.0] * d + [c.tonnes for c in chunks]
+        urgency = [(0, 0.0)] * d + [_urgency(c) for c in chunks]
         visits = [list(r.visits) for r in solution.routes]
         homes = [problem.names[problem.vehicles[r.vehicle].depot] for r in solution.routes]
         dropped: dict[int, Taken] = {}
@@ -280,6 +291,7 @@ class RoadBudget:
             for route in crossings:
                 for way, t, _ in route:
                     load[way] += t
+            beyond = self._beyond_claims(crossings, where, tonnes)
             # what each road was asked before loads came off (or, for a road a truck takes
             # only once a stop is gone, when it is first driven)
             asked |= {w: t for w, t in load.items() if w not in asked}
@@ -303,11 +315,13 @@ class RoadBudget:
                 (r, node) for r, route in enumerate(crossings)
                 for w, _, nodes in route if w == way for node in nodes
             }  # fmt: skip
-            r, node = _pick(on_board, over[way], tonnes, priority, d)
+            r, node, cut = _pick(
+                on_board, over[way], tonnes, urgency, _beyond_on(way, where, beyond)
+            )
             c = chunks[node - d]
             before = dropped[node - d].load_t if node - d in dropped else {}
             on = {com: t - before.get(com, 0.0) for com, t in c.load_t.items()}
-            keep_kg = math.floor((tonnes[node] - over[way]) * 1000 + 1e-6)
+            keep_kg = math.floor((tonnes[node] - cut) * 1000 + 1e-6)
             if keep_kg >= 1:  # the part the road still carries stays on the truck
                 stays = self._most_urgent(on, keep_kg / 1000)
                 taken = {com: round(t - stays.get(com, 0.0), 6) for com, t in on.items()}
@@ -335,10 +349,32 @@ class RoadBudget:
             for r, route in enumerate(solution.routes)
             if any(n >= d for n in visits[r])
         )
-        for r, v in enumerate(visits):
-            for way, t, _ in _crossings(v, homes[r], where, tonnes, d, graph):
+        kept_crossings = [
+            _crossings(v, homes[r], where, tonnes, d, graph) for r, v in enumerate(visits)
+        ]
+        for route in kept_crossings:
+            for way, t, _ in route:
                 self.used[way] += t
+        for key, t in _by_place(kept_crossings, where, tonnes).items():
+            self.claimed[key] += min(t, max(self.claims.get(key, 0.0) - self.claimed[key], 0.0))
         return replace(solution, routes=routes), dropped
+
+    def _beyond_claims(
+        self,
+        crossings: Sequence[Sequence[tuple[RoadWay, float, tuple[int, ...]]]],
+        where: Sequence[LocationId],
+        tonnes: Sequence[float],
+    ) -> dict[tuple[RoadWay, LocationId], float]:
+        """Per road direction and place, the tonnes the routes carry beyond the plan's claim.
+
+        Without a plan (no claims) nothing is beyond: every load is judged by urgency.
+        """
+        if not self.claims:
+            return {}
+        return {
+            key: t - max(self.claims.get(key, 0.0) - self.claimed[key], 0.0)
+            for key, t in _by_place(crossings, where, tonnes).items()
+        }
 
     def _most_urgent(self, load: Mapping[str, float], keep_t: float) -> dict[str, float]:
         """``keep_t`` of ``load``, its most urgent commodities first (then by name)."""
@@ -382,23 +418,64 @@ def _crossings(
     return out
 
 
+def _beyond_on(
+    way: RoadWay, where: Sequence[LocationId], beyond: Mapping[tuple[RoadWay, LocationId], float]
+) -> dict[int, float]:
+    """Per node whose place gets more over ``way`` than the plan sent it there: by how much."""
+    return {n: t for n, place in enumerate(where) if (t := beyond.get((way, place), 0.0)) > _EPS_T}
+
+
+def _urgency(chunk: Chunk) -> tuple[int, float]:
+    """How little urgent a load is: its priority, then the share of it not urgent.
+
+    The priority is 1 for the most urgent; the share is by the urgency weight
+    ``11 - priority`` of its commodities. A load's own, not its request's: a request
+    takes its most urgent commodity's priority, so a unit's food load split off its
+    water counted as urgent as another unit's water, and a full road's last room went
+    to whichever the search had put first.
+    """
+    share = chunk.weighted_t / (10 * chunk.tonnes) if chunk.tonnes > 0 else 1.0
+    return chunk.priority, round(1.0 - share, 9)
+
+
+def _by_place(
+    crossings: Sequence[Sequence[tuple[RoadWay, float, tuple[int, ...]]]],
+    where: Sequence[LocationId],
+    tonnes: Sequence[float],
+) -> dict[tuple[RoadWay, LocationId], float]:
+    """The tonnes the routes carry over each road direction, by the place they go to."""
+    out: dict[tuple[RoadWay, LocationId], float] = defaultdict(float)
+    for route in crossings:
+        for way, _, ahead in route:
+            for n in ahead:
+                out[(way, where[n])] += tonnes[n]
+    return out
+
+
 def _pick(
     on_board: AbstractSet[tuple[int, int]],
     excess: float,
     tonnes: Sequence[float],
-    priority: Sequence[int],
-    d: int,
-) -> tuple[int, int]:
-    """The load to take off a full road, as (route, node).
+    urgency: Sequence[tuple[int, float]],
+    beyond: Mapping[int, float],
+) -> tuple[int, int, float]:
+    """The load to take off a full road, as (route, node), and the tonnes to take off it.
 
-    The least urgent, then the smallest that ends the excess (else the largest: fewest
-    loads off), ties by route and node so the choice is reproducible.
+    First a load whose place gets more over the road than the plan sent it that way
+    (``beyond``, by node), by that much at most: the plan's own loads keep the road.
+    Among those (or all, when none is beyond), the least urgent (:func:`_urgency`), then
+    the smallest that ends the excess (else the largest: fewest loads off), ties by route
+    and node so the choice is reproducible.
     """
-    least = max(priority[n - d] for _, n in on_board)
-    pool = sorted((tonnes[n], r, n) for r, n in on_board if priority[n - d] == least)
+    unclaimed = {(r, n) for r, n in on_board if n in beyond}
+    if unclaimed:
+        on_board = unclaimed
+        excess = min(excess, max(beyond[n] for _, n in unclaimed))
+    least = max(urgency[n] for _, n in on_board)
+    pool = sorted((tonnes[n], r, n) for r, n in on_board if urgency[n] == least)
     enough = [p for p in pool if p[0] >= excess - _EPS_T]
     _, r, n = enough[0] if enough else pool[-1]
-    return r, n
+    return r, n, min(excess, beyond[n]) if unclaimed else excess
 
 
 def _without(visits: Sequence[int], node: int, d: int) -> list[int]:

@@ -40,7 +40,7 @@ from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day
 from supplyline.routing.depot_stock import PLAN_BASIS, DepotStock, plan_depot_stock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
-from supplyline.routing.plan_roads import plan_road_tonnes
+from supplyline.routing.plan_roads import plan_road_claims, plan_road_tonnes
 from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
@@ -221,6 +221,7 @@ def route_scenario_day(
     drawn: list[DrawnOnSite] | None = None
     depots: DepotStock | None = None
     plan_t: dict[RoadWay, float] | None = None
+    claims: dict[tuple[RoadWay, str], float] | None = None
     if from_demand or plan is None:
         by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
         source = "demand"
@@ -235,6 +236,8 @@ def route_scenario_day(
         depots = DepotStock(held_t=plan_depot_stock(scenario, plan, day, drawn), basis=PLAN_BASIS)
         # the plan's road movements the trucks do not carry take their share of the roads
         plan_t = plan_road_tonnes(scenario, plan, day)
+        # and those they carry keep the roads the plan sent them over, where one is full
+        claims = plan_road_claims(scenario, plan, day)
     # the loads are fitted to the trucks and their roads before the search, outside its
     # time limit: 7-11 s on a tester's 100-unit corridor, which showed as a stuck stage
     limit = (params or ConvoyParams()).router.time_limit_s
@@ -253,6 +256,7 @@ def route_scenario_day(
         on_site=drawn,
         depot_stock=depots,
         road_plan_t=plan_t,
+        road_claims=claims,
     )
     if source == "plan" and plan is not None:
         routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day, folder))
