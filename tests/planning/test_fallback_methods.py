@@ -30,6 +30,7 @@ from supplyline.planning.highs import objective_scale
 from supplyline.planning.model import LpModel
 from supplyline.planning.params import Method
 from supplyline.planning.partition import partition
+from supplyline.planning.presence import presence_of
 
 _register_commands()
 runner = CliRunner()
@@ -148,11 +149,12 @@ def test_a_tiny_time_limit_gives_a_plan_or_says_why_there_is_none(
 
 def _waiting_an_hour(bilateral: tuple[Scenario, Demand]) -> tuple[LpModel, FallbackBeside]:
     """The bilateral plan's fallback, due to begin an hour from now (half a long limit)."""
-    _, model = build(*bilateral)
+    problem, model = build(*bilateral)
     beside = FallbackBeside(
         model,
         partition(model),
         None,
+        presence=presence_of(problem, model),
         scale=objective_scale(model.cost),
         threads=1,
         deadline=None,

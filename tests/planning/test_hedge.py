@@ -23,6 +23,7 @@ from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_makin
 from supplyline.planning.highs import HighsSession, Solution, objective_scale
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition, partition
+from supplyline.planning.presence import presence_of
 from supplyline.planning.settle import settle_plan
 
 
@@ -46,10 +47,13 @@ def test_made_beside_only_when_little_time_is_left_and_a_core_is_free() -> None:
 def test_the_plan_made_beside_is_the_plan_made_after(bilateral: tuple[Scenario, Demand]) -> None:
     """Same mix, same best responses: the thread changes when, not what."""
     model, part, scale, start = _flows_apart(bilateral)
-    after = mixed_plan(model, part, start, scale=scale)
+    presence = presence_of(*build(*bilateral))
+    after = mixed_plan(model, part, start, presence=presence, scale=scale)
     assert after is not None
     after = best_responses(model, part, start, after, scale=scale).x
-    beside = FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None)
+    beside = FallbackBeside(
+        model, part, start, presence=presence, scale=scale, threads=None, deadline=None
+    )
     made = beside.result()
     assert made is not None
     assert float(model.cost @ made.x) == pytest.approx(float(model.cost @ after), rel=1e-9)
@@ -64,13 +68,22 @@ def test_the_fallback_says_how_many_flows_took_their_best_response(
     its units, always; its places only in time, and the plan says which.
     """
     model, part, scale, start = _flows_apart(bilateral)
-    unhurried = fallback_plan(model, part, start, scale=scale, threads=None, deadline=None)
+    presence = presence_of(*build(*bilateral))
+    unhurried = fallback_plan(
+        model, part, start, presence=presence, scale=scale, threads=None, deadline=None
+    )
     assert unhurried is not None
     assert unhurried.responded == unhurried.flows == len(start.flows)
     late = fallback_plan(
-        model, part, start, scale=scale, threads=None, deadline=time.perf_counter()
+        model,
+        part,
+        start,
+        presence=presence,
+        scale=scale,
+        threads=None,
+        deadline=time.perf_counter(),
     )
-    mixed = mixed_plan(model, part, start, scale=scale)
+    mixed = mixed_plan(model, part, start, presence=presence, scale=scale)
     assert late is not None
     assert mixed is not None
     assert (late.responded, late.flows) == (0, len(start.flows))
@@ -83,7 +96,15 @@ def test_dropped_at_once_leaves_nothing_running_and_warns_of_nothing(
 ) -> None:
     model, part, scale, start = _flows_apart(bilateral)
     with caplog.at_level(logging.WARNING):
-        FallbackBeside(model, part, start, scale=scale, threads=None, deadline=None).drop()
+        FallbackBeside(
+            model,
+            part,
+            start,
+            presence=presence_of(*build(*bilateral)),
+            scale=scale,
+            threads=None,
+            deadline=None,
+        ).drop()
     assert not interrupt_module._runs
     assert not [t for t in threading.enumerate() if t.name == "fallback"]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
@@ -149,7 +170,8 @@ def test_the_mix_does_not_depend_on_how_large_the_costs_are(
     corridor-M's gains reached 7e9 and HiGHS's dual simplex stopped at once on them.
     """
     model, part, scale, start = _flows_apart(bilateral)
-    usual = mixed_plan(model, part, start, scale=scale)
+    presence = presence_of(*build(*bilateral))
+    usual = mixed_plan(model, part, start, presence=presence, scale=scale)
     seen: list[float] = []
     mix = fallback_module._mix
 
@@ -158,7 +180,7 @@ def test_the_mix_does_not_depend_on_how_large_the_costs_are(
         return mix(loads, gains, *rest)
 
     monkeypatch.setattr(fallback_module, "_mix", watched)
-    other = mixed_plan(model, part, start, scale=scale * times)
+    other = mixed_plan(model, part, start, presence=presence, scale=scale * times)
     assert usual is not None
     assert other is not None
     assert float(model.cost @ other) == pytest.approx(float(model.cost @ usual), rel=1e-9)

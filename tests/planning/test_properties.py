@@ -28,6 +28,7 @@ from supplyline.planning.block_start import solve_blocks
 from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.highs import objective_scale
 from supplyline.planning.partition import partition
+from supplyline.planning.presence import presence_of
 
 TOL = 1e-5
 
@@ -252,13 +253,13 @@ def test_the_fallback_mix_of_the_flows_own_plans_keeps_every_constraint(
     Both the mix and the mix improved by each flow's best response in turn; the second
     is never dearer than the first.
     """
-    _, model = build(*case)
+    problem, model = build(*case)
     part = partition(model)
     assume(len(part.flows) >= 2)  # the planner solves a single flow whole
     scale = objective_scale(model.cost)
     start = solve_blocks(model, part, scale=scale)
     assert start is not None
-    mixed = mixed_plan(model, part, start, scale=scale)
+    mixed = mixed_plan(model, part, start, presence=presence_of(problem, model), scale=scale)
     assert mixed is not None
     improved = best_responses(model, part, start, mixed, scale=scale).x
     optimal = plan_movements(*case, PlanParams(explain_top=0))

@@ -39,6 +39,7 @@ from supplyline.planning.highs import objective_scale
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.params import Method
 from supplyline.planning.partition import Partition, partition
+from supplyline.planning.presence import presence_of
 from supplyline.planning.settle import settle_plan, tighten_slacks
 
 FloatArray = npt.NDArray[np.float64]
@@ -147,14 +148,15 @@ def test_a_settled_mix_is_a_plan_no_dearer_tight_and_never_short_beside_its_stoc
     """On random networks, with and without fair shares: the flows' optima mixed, then settled."""
     scenario, demand = case
     for fair in (False, True):
-        _, model = build(scenario, demand, PlanParams(fair_share=fair))
+        problem, model = build(scenario, demand, PlanParams(fair_share=fair))
         part = partition(model)
         if len(part.flows) < 2:
             return
         scale = objective_scale(model.cost)
         start = solve_blocks(model, part, scale=scale, threads=1, time_limit_s=None)
         assert start is not None
-        mix = mixed_plan(model, part, start, scale=scale, threads=1)
+        presence = presence_of(problem, model)
+        mix = mixed_plan(model, part, start, presence=presence, scale=scale, threads=1)
         assert mix is not None
         settled = settle_plan(model, mix).x
         assert Violation.of(model, settled).largest <= Violation.of(model, mix).largest + 1e-7

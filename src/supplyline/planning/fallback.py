@@ -14,6 +14,13 @@ within every capacity. A goods flow gets a λ per unit it supplies (its plans sp
 destination, see :func:`_by_destination`), so one overrun capacity does not cost every
 unit its supply. The result is a plan that respects every constraint, at a cost no
 better than the optimum; it is reported as FEASIBLE (not proven best).
+
+A deploying unit is fed only where it is there (:mod:`supplyline.planning.presence`):
+the do-nothing plans feed no deploying unit (none of them moves), and a part of a goods
+flow that feeds a unit is mixed in at most the share of the unit's people the mix brings
+(``λ_goods ≤ λ_people``), or not at all if it feeds the unit on a day its people's own
+optimum has not brought them. Without it, a tester's bilateral fallback fed two camps
+484 t while none of their 620 people arrived, and said 0 t short.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from supplyline.planning.highs import new_highs, objective_scale, pass_lp
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
+from supplyline.planning.presence import PRESENT_SHARE, Presence
 
 __all__ = ["mixed_plan"]
 
@@ -69,6 +77,7 @@ def mixed_plan(
     part: Partition,
     start: BlockStart,
     *,
+    presence: Presence,
     scale: float,
     threads: int | None = None,
     stop: threading.Event | None = None,
@@ -78,6 +87,7 @@ def mixed_plan(
     A goods flow is mixed unit by unit: its optimum and its do-nothing plan are each split
     into what ends at each unit (proportional tracing backwards from the deliveries), so
     that a unit whose supply crosses no overrun capacity keeps its part of the optimum.
+    No deploying unit is fed before it is there (``presence``; see the module's note).
     None if a do-nothing plan or the mix could not be solved (it should not happen: the
     model lets any demand go short).
     """
@@ -85,13 +95,17 @@ def mixed_plan(
         return None
     shared = np.flatnonzero(part.row_flow == SHARED)
     on_shared = model.matrix[shared, :].tocsc()
-    touches = np.diff(on_shared.indptr) > 0
+    zero = np.diff(on_shared.indptr) > 0  # nothing moves ...
+    deliver = model.cols.get("deliver")
+    if deliver is not None:  # ... so no deploying unit is there to be fed
+        zero[deliver.index[presence.flow[deliver["u"]] >= 0]] = True
     jobs = [(flow.cols, flow.rows) for flow in start.flows]
-    idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=touches, stop=stop)
+    idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=zero, stop=stop)
     units = _unit_of_rows(model)
     x = np.zeros(model.num_cols)
     steps: list[FloatArray] = []  # per group of a flow: the step from idle to optimum
     step_cols: list[IntArray] = []  # and the model's columns it moves
+    step_flow: list[int] = []  # and the flow it is part of
     for flow, nothing in zip(start.flows, idle, strict=True):
         if nothing.x is None:
             if stop is None or not stop.is_set():  # else: dropped, and rightly unfinished
@@ -101,6 +115,7 @@ def mixed_plan(
         for cols, step in _group_steps(model, units, flow.cols, flow.rows, flow.x, nothing.x):
             step_cols.append(cols)
             steps.append(step)
+            step_flow.append(int(part.col_flow[flow.cols[0]]))
     if not steps:  # every flow's optimum is its do-nothing plan
         return x
     moves = csc_matrix(  # column g: group g's step, over the model's columns
@@ -119,12 +134,14 @@ def mixed_plan(
     )
     # a column split between groups (a source's daily supply) must keep its bounds too
     split = _split_bounds(model, x, step_cols, steps)
+    fed, most = _fed_where_there(model, presence, x, step_cols, steps, step_flow)
     weights = _mix(
-        sparse_vstack([loads, split[0]]).tocsc(),
+        sparse_vstack([loads, split[0], fed]).tocsc(),
         gains * objective_scale(gains, MIX_COST_TARGET),
-        np.concatenate([model.row_lower[shared], split[1]]),
-        np.concatenate([model.row_upper[shared], split[2]]),
+        np.concatenate([model.row_lower[shared], split[1], np.full(fed.shape[0], -np.inf)]),
+        np.concatenate([model.row_upper[shared], split[2], np.zeros(fed.shape[0])]),
         stop,
+        most,
     )
     if weights is None:
         return None
@@ -275,20 +292,74 @@ def _split_bounds(
     )
 
 
+def _fed_where_there(
+    model: LpModel,
+    presence: Presence,
+    base: FloatArray,
+    step_cols: list[IntArray],
+    steps: list[FloatArray],
+    step_flow: list[int],
+) -> tuple[csc_matrix, FloatArray]:
+    """Rows ``λ_g − λ_p ≤ 0`` and upper bounds on the λ that feed units only where they are.
+
+    A group ``g`` that delivers to a deploying unit on a day its people are there both in
+    the do-nothing plan and in their own optimum needs nothing; on a day they are there
+    in their optimum only, at most the share ``λ_p`` of them the mix brings is fed
+    (``λ_g ≤ λ_p``, one row per pair); on a day they are not there even in their
+    optimum (or their flow is not mixed), ``g`` is left out (``λ_g ≤ 0``).
+    """
+    n = len(steps)
+    most = np.ones(n)
+    deliver = model.cols.get("deliver")
+    if deliver is None or deliver.size == 0 or not np.any(presence.flow >= 0):
+        return csc_matrix((0, n)), most
+    unit_of = np.full(model.num_cols, -1, dtype=np.int64)
+    day_of = np.zeros(model.num_cols, dtype=np.int64)
+    unit_of[deliver.index] = deliver["u"]
+    day_of[deliver.index] = deliver["t"]
+    best = base.copy()  # every flow's own optimum: the do-nothing plans and every step
+    for cols, step in zip(step_cols, steps, strict=True):
+        best[cols] += step
+    group_of_flow = {f: g for g, f in enumerate(step_flow)}  # a deployment is one group
+    pairs: list[tuple[int, int]] = []
+    for g, (cols, step) in enumerate(zip(step_cols, steps, strict=True)):
+        feeds = (unit_of[cols] >= 0) & (step > 1e-12)
+        for u, t in zip(unit_of[cols[feeds]].tolist(), day_of[cols[feeds]].tolist(), strict=True):
+            f = int(presence.flow[u])
+            if f < 0:
+                continue
+            at = np.searchsorted(presence.days[u], t, side="right") - 1
+            floor = PRESENT_SHARE * presence.amount[u]
+            col = int(presence.arrived[u][at]) if at >= 0 else -1
+            if col >= 0 and min(base[col], best[col]) > floor:
+                continue  # there whatever the mix
+            p = group_of_flow.get(f)
+            if col >= 0 and best[col] > floor and p is not None:
+                pairs.append((g, p))
+            else:
+                most[g] = 0.0
+    pairs = sorted(set(pairs))
+    rows = np.repeat(np.arange(len(pairs)), 2)
+    cols_ = np.array([i for pair in pairs for i in pair], dtype=np.int64)
+    values = np.tile([1.0, -1.0], len(pairs))
+    return csc_matrix((values, (rows, cols_)), shape=(len(pairs), n)), most
+
+
 def _mix(
     loads: csc_matrix,
     gains: FloatArray,
     lower: FloatArray,
     upper: FloatArray,
     stop: threading.Event | None,
+    most: FloatArray | None = None,
 ) -> FloatArray | None:
-    """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ 1``, solved by HiGHS."""
+    """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ most`` (1), by HiGHS."""
     used = np.flatnonzero(np.diff(loads.tocsr().indptr) > 0)
     n = loads.shape[1]
     master = LpModel(
         cost=gains,
         col_lower=np.zeros(n),
-        col_upper=np.ones(n),
+        col_upper=np.ones(n) if most is None else most,
         row_lower=lower[used],
         row_upper=upper[used],
         matrix=loads.tocsr()[used].tocsc(),
@@ -305,4 +376,4 @@ def _mix(
             log.warning("the flows' mix was not solved (%s)", status)
         return None
     values = h.getSolution().col_value
-    return np.clip(np.fromiter(values, dtype=np.float64, count=n), 0.0, 1.0)
+    return np.clip(np.fromiter(values, dtype=np.float64, count=n), 0.0, master.col_upper)

@@ -18,9 +18,12 @@ from half the limit on (:data:`~supplyline.planning.solve.APART_BESIDE_FROM`).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import replace
+
+import numpy as np
 
 from supplyline.planning.best_response import Responses, best_responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
@@ -28,16 +31,20 @@ from supplyline.planning.fallback import mixed_plan
 from supplyline.planning.interrupt import stop_work, wait_watching
 from supplyline.planning.model import LpModel
 from supplyline.planning.partition import Partition
+from supplyline.planning.presence import Presence, fed_before_there, held_to_presence
 from supplyline.planning.settle import settle_plan
 from supplyline.signals import ctrl_c_held_back
 
 __all__ = [
     "BESIDE_IF_LEFT_BELOW",
+    "PRESENCE_ROUNDS",
     "SETTLE_SHARE",
     "FallbackBeside",
     "fallback_plan",
     "worth_making_beside",
 ]
+
+log = logging.getLogger(__name__)
 
 BESIDE_IF_LEFT_BELOW = 5.0
 """Make the fallback beside the solve when the time left after the flows apart is less
@@ -56,11 +63,18 @@ flows' best responses took 0.07-1.0 s (relief, an auditor's x134, corridor-S), 2
 corridor-I against 13-31 s."""
 
 
+PRESENCE_ROUNDS = 2
+"""Rounds of best responses at most after the first, each while the last brought a unit
+sooner than the plan it started from (a goods flow that responded before the unit's
+people did was held to their days in that plan)."""
+
+
 def fallback_plan(
     model: LpModel,
     part: Partition,
     start: BlockStart | None,
     *,
+    presence: Presence,
     scale: float,
     threads: int | None,
     deadline: float | None,
@@ -74,7 +88,10 @@ def fallback_plan(
     time left let its places' draws be re-solved too.
 
     Without a ``start`` the flows are solved apart first (each to a vertex, as for a
-    starting basis), within ``deadline``. The responses go on until ``deadline``; the result says
+    starting basis), within ``deadline``. No deploying unit is fed before it is there
+    (``presence``): the mix sees to it, and the responses and the settling keep the mix's
+    days (:func:`~supplyline.planning.presence.held_to_presence`). The responses go on
+    until ``deadline``; the result says
     how many flows made theirs (none when the deadline came first: the plan is the mix).
     None if not even the mix could be made (or the flows apart were not all solved in
     time).
@@ -90,14 +107,24 @@ def fallback_plan(
         )
         if start is None:
             return None
-    x = mixed_plan(model, part, start, scale=scale, threads=threads, stop=stop)
+    x = mixed_plan(model, part, start, presence=presence, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
+    early = fed_before_there(model, presence, x)
+    if early > 1e-6:  # pragma: no cover - the mix's rows forbid it
+        log.warning("the flows' mix fed units %.6f t before they were there", early)
+    held = held_to_presence(model, presence, x)
     respond_by = None
     if deadline is not None:  # the settling's re-solve gets a share of what is left
         respond_by = deadline - SETTLE_SHARE * max(0.0, deadline - time.perf_counter())
-    made = best_responses(model, part, start, x, scale=scale, deadline=respond_by, stop=stop)
-    settled = settle_plan(model, made.x, scale=scale, deadline=deadline, stop=stop)
+    made = best_responses(held, part, start, x, scale=scale, deadline=respond_by, stop=stop)
+    for _ in range(PRESENCE_ROUNDS):  # units their responses brought sooner: fed sooner
+        if not np.any(presence.first_days(made.x) < presence.first_days(x)):
+            break
+        x, held = made.x, held_to_presence(model, presence, made.x)
+        again = best_responses(held, part, start, x, scale=scale, deadline=respond_by, stop=stop)
+        made = replace(again, responded=max(made.responded, again.responded))
+    settled = settle_plan(held, made.x, scale=scale, deadline=deadline, stop=stop)
     return replace(made, x=settled.x, places_settled=settled.by_place)
 
 
@@ -121,6 +148,7 @@ class FallbackBeside:
         part: Partition,
         start: BlockStart | None,
         *,
+        presence: Presence,
         scale: float,
         threads: int | None,
         deadline: float | None,
@@ -142,6 +170,7 @@ class FallbackBeside:
                     model,
                     part,
                     start,
+                    presence=presence,
                     scale=scale,
                     threads=threads,
                     deadline=deadline,

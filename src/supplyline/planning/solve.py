@@ -25,6 +25,7 @@ from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
+from supplyline.planning.presence import presence_of
 from supplyline.planning.unreachable import explain_unreachable
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
@@ -186,6 +187,7 @@ def _apart_beside(
         model,
         part,
         None,
+        presence=presence_of(problem, model),
         scale=session.scale,
         threads=1,
         deadline=began + limit,
@@ -269,6 +271,7 @@ def _fallback(
             model,
             part,
             start,
+            presence=presence_of(problem, model),
             scale=session.scale,
             threads=problem.params.threads,
             deadline=deadline,
@@ -350,7 +353,13 @@ def plan_movements(
         and worth_making_beside(start_s, deadline - time.perf_counter(), params.threads)
     ):
         beside = FallbackBeside(  # on one core: the solve keeps its own
-            model, part, start, scale=session.scale, threads=1, deadline=deadline
+            model,
+            part,
+            start,
+            presence=presence_of(problem, model),
+            scale=session.scale,
+            threads=1,
+            deadline=deadline,
         )
         aside = "; little time left, so a fallback plan is made beside it"
     elif (beside := _apart_beside(session, problem, model, solve_began)) is not None:
