@@ -343,8 +343,12 @@ def verify_chain(session: Session) -> VerifyReport:
         )
         prev = row.hash
         expected += 1
-    head = session.execute(select(ChainHeadRow).where(ChainHeadRow.id == 1)).scalar_one()
-    if head.seq != count or head.hash != prev:
+    heads = session.execute(select(ChainHeadRow).order_by(ChainHeadRow.id)).scalars().all()
+    head = next((h for h in heads if h.id == 1), None)
+    if head is None:
+        gone = "the chain head (row 1 of ledger_chain_head) is missing: it was deleted"
+        return VerifyReport(ok=False, events=count, head_seq=0, problem=gone, findings=(gone,))
+    if head.seq != count:
         return VerifyReport(
             ok=False,
             events=count,
@@ -353,7 +357,21 @@ def verify_chain(session: Session) -> VerifyReport:
             problem=f"the chain head names event {head.seq} but the log ends at event {count} "
             "(events at the end were deleted)",
         )
-    found = _compare_tables(session, state)
+    if head.hash != prev:
+        return VerifyReport(
+            ok=False,
+            events=count,
+            head_seq=head.seq,
+            bad_seq=count,
+            problem=f"the chain head names event {count} with a hash that is not that event's "
+            "(the chain head was edited)",
+        )
+    found: list[tuple[int | None, str]] = [
+        (None, f"ledger_chain_head has a row {h.id!r} besides the chain head (row 1)")
+        for h in heads
+        if h is not head
+    ]
+    found += _compare_tables(session, state)
     if found:
         return VerifyReport(
             ok=False,
