@@ -134,3 +134,43 @@ def test_events_show_a_partner_only_its_own(nld_deu: Ledger, partner: str) -> No
 
     seen = nld_deu.events(Actor(partner=partner, user="x"))
     assert len(seen) == 10
+
+
+def test_a_deleted_chain_head_is_tampering_not_a_database_error(nld_deu: Ledger) -> None:
+    """Without its chain head row verify says so (exit 1); it failed with NoResultFound (7)."""
+    _history(nld_deu)
+    _sql(nld_deu, "DELETE FROM ledger_chain_head")
+    report = nld_deu.verify()
+    assert (report.ok, report.findings) == (
+        False,
+        ("the chain head (row 1 of ledger_chain_head) is missing: it was deleted",),
+    )
+
+
+def test_a_second_chain_head_row_is_named_and_never_shown_as_the_head(nld_deu: Ledger) -> None:
+    """A forged row 0 besides the head fails verify; ``head()`` still gives the real head.
+
+    ``head()`` read whichever row came first, so a row 0 made it print a forged head.
+    """
+    events = _history(nld_deu)
+    real = nld_deu.head()
+    _sql(nld_deu, "INSERT INTO ledger_chain_head (id, seq, hash) VALUES (0, 99, :h)", h="f" * 64)
+    report = nld_deu.verify()
+    assert (report.ok, report.findings, real[0]) == (
+        False,
+        ("ledger_chain_head has a row 0 besides the chain head (row 1)",),
+        events,
+    )
+    assert nld_deu.head() == real
+
+
+def test_an_edited_chain_head_hash_is_named_as_such(nld_deu: Ledger) -> None:
+    """A head naming the last event with another hash is an edited head, not a deleted tail."""
+    events = _history(nld_deu)
+    _sql(nld_deu, "UPDATE ledger_chain_head SET hash = :h", h="0" * 64)
+    report = nld_deu.verify()
+    assert (report.ok, report.bad_seq) == (False, events)
+    assert str(report) == (
+        f"ledger NOT verified: event {events}: the chain head names event {events} with a hash "
+        "that is not that event's (the chain head was edited)"
+    )

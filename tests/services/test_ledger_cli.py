@@ -266,6 +266,38 @@ def test_propose_submitted_by_the_provider_is_refused_storing_nothing(tmp_path: 
     assert "the plan's requests are westmark's to make: run with --as westmark" in done.stderr
 
 
+def test_propose_submitted_with_only_uncovered_drafts_is_refused_making_nothing(
+    tmp_path: Path,
+) -> None:
+    """``--submit --as westmark`` where no agreement covers westmark's drafts: exit 5, no file.
+
+    It made the ledger, entered the agreement with an event, exited 0 and requested
+    nothing. The error names each draft in the words of its note.
+    """
+    scenario = load_scenario(EXAMPLE)
+    unit = next(u for u in scenario.units if u.partner == "westmark")
+    plan = Plan(
+        scenario=scenario.name, start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
+        deliveries=(
+            Delivery(unit=unit.id, location=unit.destination, commodity="spares", day=20,
+                     tonnes=3.0, source_partner="ostravia"),
+        ),
+    )  # fmt: skip
+    write_plan(tmp_path / "plan", scenario, plan)
+    done = run(
+        tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE),
+        "--submit", "--as", "westmark",
+    )  # fmt: skip
+    on = scenario.start_date + dt.timedelta(days=20)
+    assert (done.returncode, (tmp_path / "cli.db").exists()) == (5, False)
+    assert (
+        f"westmark has nothing to request from this plan: no agreement covers ostravia "
+        f"supplying westmark with spares on {on} (it needs an agreement between ostravia "
+        f"and westmark with spares in its scope, valid on {on}); nothing was stored"
+    ) in done.stderr
+
+
 def _events(tmp: Path) -> int:
     with sqlite3.connect(tmp / "cli.db") as conn:
         return int(conn.execute("SELECT count(*) FROM ledger_event").fetchone()[0])

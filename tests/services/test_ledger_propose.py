@@ -179,3 +179,60 @@ def test_a_third_partner_is_told_every_receiver() -> None:
         PermissionDenied, match=r"DEU's and NLD's to make: run with --as DEU or --as NLD"
     ):
         check_submitter("FRA", drafts)
+
+
+def test_a_receiver_whose_drafts_no_agreement_covers_is_refused_writing_nothing(
+    ledger: Ledger,
+) -> None:
+    """DEU's only draft (ammunition) is uncovered: LedgerRuleError, no agreement, no event.
+
+    It imported the scenario's agreement and left an event in the audit log, requesting
+    nothing. The refusal uses the draft's own words and says what agreement is needed.
+    """
+    drafts = draft_support_orders(_plan(_d("de-bn", "ammunition", 2, 4.0, "NLD")), _scenario())
+    with pytest.raises(LedgerRuleError) as refused:
+        request_drafts(ledger, DEU, drafts, key_prefix="p", agreements=_scenario().agreements)
+    assert str(refused.value) == (
+        f"DEU has nothing to request from this plan: {drafts[0].note} (it needs an agreement "
+        "between NLD and DEU with ammunition in its scope, valid on 2025-08-03); "
+        "nothing was stored (no agreement imported, no order made)"
+    )
+    assert (ledger.agreements(DEU), ledger.events(DEU)) == ([], [])
+
+
+def test_every_uncovered_draft_of_the_submitter_is_named() -> None:
+    """Two uncovered drafts (out of scope, out of period) are both named, each with its date."""
+    drafts = draft_support_orders(
+        _plan(_d("de-bn", "ammunition", 2, 4.0, "NLD"), _d("de-bn", "fuel", 29, 1.0, "NLD")),
+        dataclasses.replace(
+            _scenario(), agreements=(make_agreement(valid_to=dt.date(2025, 8, 20)),)
+        ),
+    )
+    with pytest.raises(LedgerRuleError) as refused:
+        check_submitter("DEU", drafts)
+    assert [d.note in str(refused.value) for d in drafts] == [True, True]
+    assert "with fuel in its scope, valid on 2025-08-30" in str(refused.value)
+
+
+def test_a_receiver_whose_drafts_are_all_over_the_ceiling_is_refused() -> None:
+    """Covered drafts that cannot be requested (above the per-order ceiling) say so too."""
+    drafts = draft_support_orders(_plan(_d("nl-bn", "fuel", 1, 20.0, "DEU")), _scenario(D("5000")))
+    with pytest.raises(
+        LedgerRuleError, match=r"^NLD has nothing to request from this plan: fuel from DEU under "
+        r"NLD-DEU-1: worth 19010\.00 EUR, above the per-order ceiling"
+    ):  # fmt: skip
+        check_submitter("NLD", drafts)
+
+
+def test_a_receiver_with_one_covered_draft_requests_it_and_reports_the_other(
+    ledger: Ledger,
+) -> None:
+    """Fuel is covered and ammunition is not: fuel is requested, ammunition says why not."""
+    plan = _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("nl-bn", "ammunition", 3, 1.0, "DEU"))
+    drafts = draft_support_orders(plan, _scenario())
+    done = request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=_scenario().agreements)
+    uncovered = "no agreement covers DEU supplying NLD with ammunition on 2025-08-04"
+    assert [(d.item, o is not None, why) for d, o, why in done] == [
+        ("ammunition", False, uncovered),
+        ("fuel", True, ""),
+    ]

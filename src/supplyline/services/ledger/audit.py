@@ -229,12 +229,14 @@ def _show(value: Any) -> str:
 def _compare_tables(session: Session, state: Replayed) -> list[tuple[int | None, str]]:
     """Every difference between the rows and the events' state, with the event to blame."""
     found: list[tuple[int | None, str]] = []
-    for what in ("agreement", "price", "order", "line"):
+    for what in TABLES:
         expected: dict[tuple[Any, ...], Fields] = getattr(state, what)
         seen: set[tuple[Any, ...]] = set()
         for row in stored_rows(session, what):
             found.extend((None, f"{d} ({d.where})") for d in row.damage)
             fields = expected.get(row.key)
+            if fields is None and what == "idempotency":
+                fields = _unrecorded_key(state, row.cells)
             if fields is None:
                 found.append((None, f"{row.name} is in the {what} table but no event made it"))
                 continue
@@ -262,13 +264,29 @@ def _compare_tables(session: Session, state: Replayed) -> list[tuple[int | None,
     return found
 
 
+def _unrecorded_key(state: Replayed, cells: dict[str, Any]) -> Fields | None:
+    """What a key row pointing at an event made before keys were recorded must hold.
+
+    Such an event (see :mod:`idempotency`) says everything but the key and the request's
+    hash, so those are taken as the row has them; the rest is compared. One row per
+    event: a second pointing at the same event is a row no event made.
+    """
+    event = cells.get("event_seq")
+    fields = state.unrecorded.pop(event, None) if isinstance(event, int) else None
+    if fields is None:
+        return None
+    setter = fields["event_seq"][1]
+    return fields | {name: (cells[name], setter) for name in ("key", "request_hash")}
+
+
 def verify_chain(session: Session) -> VerifyReport:
     """Walk the chain from the first event; name the first edited, missing or moved event.
 
     Also checks that the chain head names the last event (a deleted tail), then rebuilds
-    every agreement, price, order and line from the events (:mod:`replay`) and compares
-    each column of each row with it, both ways: an edited, deleted or added row, or a
-    cell supplyline could not have written, is named with the event it contradicts.
+    every agreement, price, order, line and idempotency key from the events
+    (:mod:`replay`) and compares each column of each row with it, both ways: an edited,
+    deleted or added row, or a cell supplyline could not have written, is named with the
+    event it contradicts.
     """
     prev = GENESIS_HASH
     expected = 1
@@ -319,13 +337,18 @@ def verify_chain(session: Session) -> VerifyReport:
             partner=row.partner,
             user=row.user_name,
             kind=row.kind,
+            agreement_id=row.agreement_id,
             order_id=row.order_id,
             payload=row.payload,
         )
         prev = row.hash
         expected += 1
-    head = session.execute(select(ChainHeadRow).where(ChainHeadRow.id == 1)).scalar_one()
-    if head.seq != count or head.hash != prev:
+    heads = session.execute(select(ChainHeadRow).order_by(ChainHeadRow.id)).scalars().all()
+    head = next((h for h in heads if h.id == 1), None)
+    if head is None:
+        gone = "the chain head (row 1 of ledger_chain_head) is missing: it was deleted"
+        return VerifyReport(ok=False, events=count, head_seq=0, problem=gone, findings=(gone,))
+    if head.seq != count:
         return VerifyReport(
             ok=False,
             events=count,
@@ -334,7 +357,21 @@ def verify_chain(session: Session) -> VerifyReport:
             problem=f"the chain head names event {head.seq} but the log ends at event {count} "
             "(events at the end were deleted)",
         )
-    found = _compare_tables(session, state)
+    if head.hash != prev:
+        return VerifyReport(
+            ok=False,
+            events=count,
+            head_seq=head.seq,
+            bad_seq=count,
+            problem=f"the chain head names event {count} with a hash that is not that event's "
+            "(the chain head was edited)",
+        )
+    found: list[tuple[int | None, str]] = [
+        (None, f"ledger_chain_head has a row {h.id!r} besides the chain head (row 1)")
+        for h in heads
+        if h is not head
+    ]
+    found += _compare_tables(session, state)
     if found:
         return VerifyReport(
             ok=False,

@@ -27,6 +27,7 @@ from supplyline.domain.amounts import (
 from supplyline.errors import NotFoundError, PermissionDenied, require
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
+from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
 from supplyline.services.ledger.views import Actor, OrderRequest, SupportOrder
 from supplyline.types import CommodityId, PartnerId, UnitId
@@ -191,11 +192,7 @@ def draft_support_orders(
             last_day=group.last_day,
         )
         if agreement_id is None:
-            draft = _replace(
-                draft,
-                note=f"no agreement covers {provider} supplying {receiver} with {item} "
-                f"on {draft.needed_on}",
-            )
+            draft = _replace(draft, note=_uncovered(draft))
         else:
             draft = _priced(draft, by_id[agreement_id])
         drafts.append(draft)
@@ -203,25 +200,64 @@ def draft_support_orders(
     return drafts
 
 
-def check_submitter(partner: str, drafts: Sequence[DraftOrder]) -> None:
-    """Refuse a submit by a partner who receives none of the drafts (PermissionDenied).
+def _uncovered(draft: DraftOrder) -> str:
+    """The one wording of support no agreement covers: the draft's note, and a refusal's."""
+    return (
+        f"no agreement covers {draft.provider} supplying {draft.receiver} with {draft.item} "
+        f"on {draft.needed_on}"
+    )
 
-    Only the receiver of support requests it. A provider submitting the plan requested
-    nothing (each draft "westmark requests this, not ostravia"), yet entered the
-    scenario's agreement and left an event in the audit log; this check runs before the
-    ledger is touched, so such a submit writes nothing. A plan with no drafts, or one
-    in which ``partner`` receives some, passes.
+
+def _requestable_under(draft: DraftOrder) -> str | None:
+    """The agreement a draft can be requested under (covered, priced, nothing noted), or None."""
+    if draft.value is None or draft.note:
+        return None
+    return draft.agreement_id
+
+
+def _why_not(draft: DraftOrder) -> str:
+    """Why a draft cannot be requested, and for uncovered support what agreement it needs."""
+    if draft.agreement_id is None:
+        return (
+            f"{_uncovered(draft)} (it needs an agreement between {draft.provider} and "
+            f"{draft.receiver} with {draft.item} in its scope, valid on {draft.needed_on})"
+        )
+    return f"{draft.item} from {draft.provider} under {draft.agreement_id}: " + (
+        draft.note or "it has no price"
+    )
+
+
+def check_submitter(partner: str, drafts: Sequence[DraftOrder]) -> None:
+    """Refuse a submit that could request nothing, before the ledger is touched.
+
+    Only the receiver of support requests it: a partner who receives none of the drafts
+    is refused (PermissionDenied). A provider submitting the plan requested nothing
+    (each draft "westmark requests this, not ostravia"), yet entered the scenario's
+    agreement and left an event in the audit log. So did a receiver whose drafts no
+    agreement covers (or that are above a ceiling): that is refused too
+    (LedgerRuleError), naming each draft and the agreement it would need. This check
+    runs before the ledger is touched, so such a submit writes nothing. A plan with no
+    drafts, or one in which ``partner`` receives some that can be requested, passes.
 
     >>> check_submitter("NLD", [])
     """
     receivers = sorted({d.receiver for d in drafts})
-    if not receivers or partner in receivers:
+    if not receivers:
         return
-    whose = " and ".join(f"{r}'s" for r in receivers)
-    runs = " or ".join(f"--as {r}" for r in receivers)
-    raise PermissionDenied(
-        f"the plan's requests are {whose} to make: run with {runs} "
-        f"({partner} receives none of its support orders; nothing was stored)"
+    if partner not in receivers:
+        whose = " and ".join(f"{r}'s" for r in receivers)
+        runs = " or ".join(f"--as {r}" for r in receivers)
+        raise PermissionDenied(
+            f"the plan's requests are {whose} to make: run with {runs} "
+            f"({partner} receives none of its support orders; nothing was stored)"
+        )
+    ours = [d for d in drafts if d.receiver == partner]
+    if any(_requestable_under(d) is not None for d in ours):
+        return
+    reasons = "; ".join(_why_not(d) for d in ours)
+    raise LedgerRuleError(
+        f"{partner} has nothing to request from this plan: {reasons}; "
+        "nothing was stored (no agreement imported, no order made)"
     )
 
 
@@ -241,8 +277,9 @@ def request_drafts(
     order is made and no agreement entered, and the error names the request. Each
     request carries an idempotency key made from ``key_prefix`` and the draft, so
     submitting the same plan twice requests nothing new. Returns each draft with the
-    order made (or None) and why not. A partner who receives none of the drafts is
-    refused before anything is written (:func:`check_submitter`).
+    order made (or None) and why not. A partner who receives none of the drafts, or
+    none that can be requested (no agreement covers them), is refused before anything
+    is written (:func:`check_submitter`).
     """
     check_submitter(actor.partner, drafts)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
@@ -250,16 +287,16 @@ def request_drafts(
     for draft in drafts:
         if draft.receiver != actor.partner:
             done.append((draft, None, f"{draft.receiver} requests this, not {actor.partner}"))
-        elif draft.agreement_id is None or draft.value is None or draft.note:
+        elif (agreement_id := _requestable_under(draft)) is None:
             done.append((draft, None, draft.note or "not covered"))
         else:
             key = (
-                f"{key_prefix}:{draft.provider}:{draft.item}:{draft.agreement_id}:"
+                f"{key_prefix}:{draft.provider}:{draft.item}:{agreement_id}:"
                 f"{draft.needed_on}:{draft.quantity}"
             )
             wanted.append(
                 OrderRequest(
-                    agreement_id=draft.agreement_id,
+                    agreement_id=agreement_id,
                     item=draft.item,
                     quantity=draft.quantity,
                     needed_on=draft.needed_on,

@@ -1,11 +1,12 @@
 """The ledger's state rebuilt from its events alone, to hold the tables against.
 
 Each event's payload records what it did: an agreement's whole terms, a request's
-parties, item, amounts and mode, each transition's line and the order's totals after it.
-Replaying them gives, for every agreement, price, order and line, the value each column
-must hold and the event that last set it. :mod:`audit` compares that with the rows
-(:mod:`stored`), both ways, so an order row or line edited, deleted or added behind the
-ledger's back is caught, not only an edited event.
+parties, item, amounts and mode, each transition's line and the order's totals after it,
+and the idempotency key it was made under (:mod:`idempotency`). Replaying them gives,
+for every agreement, price, order, line and key, the value each column must hold and the
+event that last set it. :mod:`audit` compares that with the rows (:mod:`stored`), both
+ways, so a row edited, deleted or added behind the ledger's back is caught, not only an
+edited event.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from supplyline.domain import ReimbursementMode
 from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
+from supplyline.services.ledger.idempotency import expected_key_row, recorded, row_fields
 from supplyline.services.ledger.views import ItemKind, LineKind
 
 __all__ = ["Replayed", "Setter", "replay_event"]
@@ -64,6 +66,9 @@ class Replayed:
     price: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
     order: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
     line: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    idempotency: dict[tuple[Any, ...], Fields] = field(default_factory=dict)
+    unrecorded: dict[int, Fields] = field(default_factory=dict)
+    """Events from before keys were recorded, by number: what a row pointing at one holds."""
     scope: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
 
@@ -83,6 +88,7 @@ def replay_event(
     partner: str,
     user: str,
     kind: str,
+    agreement_id: str | None,
     order_id: int | None,
     payload: str,
 ) -> None:
@@ -94,6 +100,7 @@ def replay_event(
     data = json.loads(payload)
     who = Setter(seq, kind)
     moment = dt.datetime.fromisoformat(at).astimezone(dt.UTC)
+    _key(state, data, who, moment, partner, agreement_id, order_id)
     if kind == "agreement":
         _agreement(state, data["agreement"], who, moment)
         return
@@ -115,6 +122,33 @@ def replay_event(
         state.line[(data["line"],)] = _line(data, line_kind, order_id, who, moment, partner, user)
         if line_kind is LineKind.BILL and "due_on" in data:
             order["due_on"] = (_date(data["due_on"]), who)
+
+
+def _key(
+    state: Replayed,
+    data: dict[str, Any],
+    who: Setter,
+    moment: dt.datetime,
+    partner: str,
+    agreement_id: str | None,
+    order_id: int | None,
+) -> None:
+    """The idempotency row the event left (if it says), or what one pointing at it holds."""
+    known = row_fields(
+        seq=who.seq,
+        moment=moment,
+        partner=partner,
+        kind=who.kind,
+        order_id=order_id,
+        agreement_id=agreement_id,
+    )
+    if not recorded(data):
+        state.unrecorded[who.seq] = {name: (value, who) for name, value in known.items()}
+        return
+    row = expected_key_row(data, known)
+    if row is not None:
+        fields = {name: (value, who) for name, value in row.items()}
+        state.idempotency[(row["partner"], row["key"])] = fields
 
 
 def _agreement(state: Replayed, terms: dict[str, Any], who: Setter, moment: dt.datetime) -> None:

@@ -3,7 +3,7 @@
 The ORM's column types assume that only supplyline wrote the tables: a value such as
 ``'abc'`` in an amount column, typed in with ``sqlite3``, made them fail with a
 ``decimal.InvalidOperation`` traceback. This module reads the raw cells of the order,
-line, agreement and price tables and parses each one itself, so that :mod:`audit` can
+line, agreement, price and idempotency tables and parses each one itself, so that :mod:`audit` can
 compare them with what the events recorded and name a damaged cell (table, row, column,
 value) as tampering, and the read side can say which cell stopped it.
 """
@@ -30,7 +30,13 @@ from supplyline.domain.amounts import (
 )
 from supplyline.errors import DamagedDataError, SupplylineError
 from supplyline.services.db import Database
-from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow, PriceRow
+from supplyline.services.db.tables import (
+    AgreementRow,
+    IdempotencyRow,
+    OrderLineRow,
+    OrderRow,
+    PriceRow,
+)
 from supplyline.services.ledger.views import Condition, ItemKind, LineKind, OrderStatus
 
 __all__ = ["TABLES", "BadCell", "Damage", "StoredRow", "first_damage", "stored_rows", "undamaged"]
@@ -205,6 +211,19 @@ TABLES: dict[str, Spec] = {
         nullable=frozenset({"ref_line", "quantity", "amount", "condition", "mode", "due_on"}),
         name=_line_name,
     ),
+    "idempotency": Spec(
+        table=IdempotencyRow.__table__,  # type: ignore[arg-type]
+        key=("partner", "key"),
+        columns={
+            **dict.fromkeys(("partner", "key", "request_hash", "kind"), _text),
+            "order_id": _whole,
+            "agreement_id": _text,
+            "event_seq": _whole,
+            "created_at": _time,
+        },
+        nullable=frozenset({"order_id", "agreement_id"}),
+        name=lambda row: f"{row['partner']}'s idempotency key {row['key']!r}",
+    ),
 }
 """The tables whose rows the events determine, by the name :mod:`audit` gives them."""
 
@@ -277,7 +296,7 @@ def first_damage(session: Session) -> Damage | None:
     failed on it with an AssertionError.
     """
     modes: dict[Any, str] = {}
-    for what in ("agreement", "price", "order"):
+    for what in ("agreement", "price", "order", "idempotency"):
         for row in stored_rows(session, what):
             if row.damage:
                 return row.damage[0]

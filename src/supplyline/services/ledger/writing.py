@@ -7,7 +7,8 @@ Every mutating call of :class:`~supplyline.services.ledger.Ledger` goes through
    chain stays linear and an order's checks see the latest committed state);
 2. if an idempotency key is given and this partner used it before, return the recorded
    outcome (same request) or raise ConflictError (a different request);
-3. check and apply the change, append one audit event, record the key;
+3. check and apply the change, append one audit event (which records the key, see
+   :mod:`idempotency`), record the key;
 4. commit — or roll back everything if any step failed.
 
 A call that makes several changes (an import of agreements, a plan's requests) makes
@@ -37,6 +38,7 @@ from supplyline.services.ledger.arguments import (
     version_arg,
 )
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
+from supplyline.services.ledger.idempotency import with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
 from supplyline.services.ledger.rules import Action
@@ -99,7 +101,7 @@ class Transaction:
             actor=actor,
             kind=kind,
             at=self.now,
-            payload=payload,
+            payload=with_key(payload, key, digest),  # so verify can rebuild the key's row
             agreement_id=agreement_id,
             order_id=order_id,
         )
