@@ -158,6 +158,34 @@ def _unique(
     return True
 
 
+_NUMERIC = {
+    "locations.csv": frozenset(
+        ("lat", "lon", "handling_t_per_day", "handling_pax_per_day", "storage_t", "dwell_days")
+    ),
+    "links.csv": frozenset(
+        ("gauge_mm", "distance_km", "transit_days", "speed_km_per_day", "capacity_t_per_day",
+         "capacity_pax_per_day", "cost_per_t", "cost_per_pax")
+    ),
+    "units.csv": frozenset(
+        ("personnel", "deployment_lift_t", "days_of_supply", "receive_open_h", "receive_close_h",
+         "priority", "on_hand_days")
+    ),
+    "stocks.csv": frozenset(("initial_t", "replenishment_t_per_day")),
+    "fleet.csv": frozenset(
+        ("count", "payload_t", "volume_m3", "speed_kmh", "fixed_cost", "cost_per_km",
+         "max_route_hours")
+    ),
+}  # fmt: skip
+"""The columns of each file that hold numbers (and a unit's ``vehicles_<class>``): where
+an unquoted comma (``1,5``) is a number's, not a text's."""
+
+
+def _numeric(file: str, column: str) -> bool:
+    return column in _NUMERIC[file] or (
+        file == "units.csv" and column.lower().startswith(VEHICLES_PREFIX)
+    )
+
+
 def _table(
     text: str,
     file: str,
@@ -166,7 +194,8 @@ def _table(
     required: tuple[str, ...],
     **kw: Any,
 ) -> Table | None:
-    return read_table(text, file, report, known=known, required=required, **kw)
+    numeric = partial(_numeric, file)
+    return read_table(text, file, report, known=known, required=required, numeric=numeric, **kw)
 
 
 def read_locations(text: str, report: Report, origins: Origins) -> list[Location]:
