@@ -43,6 +43,7 @@ from supplyline.io._day_cells import (
     parse_day,
     parse_outage_days,
 )
+from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 
 __all__ = [
@@ -149,10 +150,21 @@ def _unique(
     """Whether ``key`` is new in this file; a repeat is reported naming the first line.
 
     ``rule`` says what must be unique, for a person (default: ``"<what>s must be unique"``).
+    The repeat is kept (see :mod:`supplyline.io._duplicates`) for the references to
+    unknown ids it may explain. Its id stays a loaded one, not a failed row's: a typo of
+    it elsewhere was left unsaid, as if it followed from the repeat.
     """
     if key in seen:
         why = rule or f"{what}s must be unique"
+        failed_before = key in f.report.failed_ids
         f.fail(column, f"duplicate {what} {key!r} (first on line {seen[key]}; {why})")
+        if not failed_before:  # the id is loaded, from its first row: nothing quoting it
+            f.report.failed_ids.discard(key)  # follows from an error (a tester's typo of it
+            f.report.failed_in.get(f.origin.file, set()).discard(key)  # was never said)
+        at = len(f.report.issues) - 1
+        f.report.duplicates.append(
+            DuplicateRow(f.origin.file, f.origin.line, seen[key], what, key, issue_at=at)
+        )
         return False
     seen[key] = f.origin.line
     return True
