@@ -228,11 +228,83 @@ def test_outage_days_separated_by_commas_are_told_to_use_semicolons(days: list[i
     assert parse_outage_days(text.replace(",", ";"), dt.date(2026, 2, 1)) == frozenset(days)
 
 
-def test_a_range_of_slash_dates_gets_the_date_hint() -> None:
-    """``07/02/2026-09/02/2026`` is told how to write its dates, as one slash date is."""
+def test_a_range_of_slash_dates_is_shown_whole() -> None:
+    """``07/02/2026-09/02/2026`` is shown as a whole range, in both readings (none guessed)."""
     with pytest.raises(BadValue) as caught:
         parse_outage_days("07/02/2026-09/02/2026", dt.date(2026, 2, 1))
-    assert "write it as YYYY-MM-DD: 2026-02-07 or 2026-07-02?" in str(caught.value)
+    assert str(caught.value) == (
+        "'07/02/2026-09/02/2026' is not a range of days (write it as YYYY-MM-DD..YYYY-MM-DD: "
+        "2026-02-07..2026-02-09 or 2026-07-02..2026-09-02?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("12/03-13/03", "'12/03-13/03' is not a range of days (write it as "
+         "YYYY-MM-DD..YYYY-MM-DD: 2025-03-12..2025-03-13)"),
+        ("2025/03/10-2025/03/13", "'2025/03/10-2025/03/13' is not a range of days (write it "
+         "as YYYY-MM-DD..YYYY-MM-DD: 2025-03-10..2025-03-13)"),
+    ],
+)  # fmt: skip
+def test_a_slash_date_range_in_links_is_said_whole(relief: Path, written: str, said: str) -> None:
+    """A tester's outage written ``3/4-5/4`` or year first was shown its first date only."""
+    edit(relief, "links.csv", "r-ridge,vardo,site-ridge,road,,21,1,,80,,8.0,true,0-3",
+         f"r-ridge,vardo,site-ridge,road,,21,1,,80,,8.0,true,{written}")  # fmt: skip
+    (error,) = errors_of(relief)
+    assert str(error) == f"links.csv:19: outage_days: {said}"
+
+
+@given(
+    first=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 1)),
+    days=st.integers(min_value=0, max_value=30),
+    year_first=st.booleans(),
+)
+def test_a_slash_date_range_is_offered_the_range_it_means(
+    first: dt.date, days: int, year_first: bool
+) -> None:
+    """Whatever the dates, the hint holds the whole range, which reads as those days.
+
+    Written day first (or year first); the range as the hint writes it is accepted.
+    """
+    last = first + dt.timedelta(days=days)
+
+    def slash(d: dt.date) -> str:
+        return f"{d:%Y/%m/%d}" if year_first else f"{d:%d/%m/%Y}"
+
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days(f"{slash(first)}-{slash(last)}", first)
+    meant = f"{first.isoformat()}..{last.isoformat()}"
+    assert meant in str(caught.value)
+    assert parse_outage_days(meant, first) == frozenset(range(days + 1))
+
+
+@given(
+    start=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 1, 1)),
+    ahead=st.integers(min_value=0, max_value=150),
+    days=st.integers(min_value=0, max_value=30),
+)
+def test_a_range_of_days_and_months_takes_the_year_nearest_the_start(
+    start: dt.date, ahead: int, days: int
+) -> None:
+    """``3/4-5/4`` has no year: the one nearest the start is given, the range whole.
+
+    Across a new year too (``30/12-2/1`` from 2025-12-20 ends in 2026).
+    """
+    first = start + dt.timedelta(days=ahead)
+    last = first + dt.timedelta(days=days)
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days(f"{first.day}/{first.month}-{last.day}/{last.month}", start)
+    assert f"{first.isoformat()}..{last.isoformat()}" in str(caught.value)
+
+
+def test_a_day_and_month_alone_is_offered_its_dates() -> None:
+    """``3/4`` in a day column was "not a day" with no hint; both readings are offered."""
+    with pytest.raises(BadValue) as caught:
+        parse_outage_days("3/4", dt.date(2025, 3, 1))
+    assert str(caught.value) == (
+        "'3/4' is not a day (write it as YYYY-MM-DD, with its year: 2025-04-03 or 2025-03-04?)"
+    )
 
 
 @pytest.mark.parametrize("brk", ["\r", "\n", "\r\n"])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from supplyline.domain.references import did_you_mean
 from supplyline.io._cells import show
 from supplyline.io._source import Report
+from supplyline.io._split_cells import rejoin
 from supplyline.io.csv_out import unguarded
 
 __all__ = ["Row", "Table", "read_table"]
@@ -155,6 +156,7 @@ def read_table(
     extra: Callable[[str], str | None] | None = None,
     optional_file: bool = False,
     header: Sequence[str] | None = None,
+    numeric: Callable[[str], bool] = lambda column: False,
 ) -> Table | None:
     """Read a CSV text into a :class:`Table`, or ``None`` if it cannot be used at all.
 
@@ -162,6 +164,9 @@ def read_table(
     returns ``None`` to accept it or a message saying why not. ``header`` is the header
     line to suggest when the file has none (default ``known``): with the columns ``extra``
     accepts, so a tester's empty units.csv was not told a header without ``vehicles_pickup``.
+    ``numeric`` says which columns hold numbers: a row one cell too long whose likely cause
+    is an unquoted number's comma (``1,5``) is read with the number whole, for its column
+    to say what is wrong with it (see :mod:`supplyline.io._split_cells`).
     """
     header = known if header is None else header
     records = _records(text, file, report)
@@ -198,7 +203,20 @@ def read_table(
         for _, record in long:
             report.failed(file, record[0].strip())
         return Table(header_line, tuple(c for c in columns if c), (), dropped=len(long))
+    whole = [record for _, record in records[1:] if len(record) == len(columns)]
     for line, record in records[1:]:
+        numbers: tuple[tuple[str, str], ...] = ()
+        if len(record) == len(columns) + 1:
+            rejoined = rejoin(record, columns, numeric, whole)
+            numbers = rejoined.numbers
+            if rejoined.record is not None:
+                column = columns[rejoined.at]
+                report.rejoined[file, line] = (
+                    column,
+                    f"unquoted, its comma split the row into {len(record)} cells (the header "
+                    f"has {len(columns)} columns)",
+                )
+                record = rejoined.record
         if len(record) > len(columns):
             # even empty extra cells: "1,200,," for 1200 and an empty last column reads as
             # 1 and 200 and looks whole (a tester's depot got 200 t a day for 1,200 t once)
@@ -208,7 +226,7 @@ def read_table(
                 if extra_cells
                 else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
                 "after it; quote such a cell, or remove a stray comma at the end of the row"
-            )
+            ) + _numbers_said(numbers)
             report.error(
                 file,
                 f"row has {len(record)} cells but the header has {len(columns)} columns ({what})",
@@ -220,6 +238,31 @@ def read_table(
         rows.append(Row(line, cells))
     dropped = len(records) - 1 - len(rows)
     return Table(header_line, tuple(c for c in columns if c), tuple(rows), dropped=dropped)
+
+
+def _numbers_said(numbers: tuple[tuple[str, str], ...]) -> str:
+    """The places a row one cell too long may have an unquoted number's comma, in words.
+
+    Said when no one of them is likelier than the others (two numbers side by side:
+    ``12,5,120`` is 12.5 and 120, or 12 and 5,120), each with what to write.
+
+    >>> _numbers_said((("speed_km_per_day", "12,5"), ("capacity_t_per_day", "5,120")))
+    "; or an unquoted number's comma: '12,5' in speed_km_per_day (write 12.5) or '5,120' in capacity_t_per_day (write 5120, or 5.12 for a decimal comma)"
+    """  # noqa: E501
+    if not numbers:
+        return ""
+    said = [f"{show(text)} in {column} ({_write_instead(text)})" for column, text in numbers]
+    either = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " or " + said[-1]
+    return f"; or an unquoted number's comma: {either}"
+
+
+def _write_instead(text: str) -> str:
+    """What to write for a number with one comma: a thousands comma has 3 digits after it."""
+    whole, _, part = text.partition(",")
+    decimal = f"{whole}.{part}"
+    if len(part) == 3:
+        return f"write {whole}{part}, or {float(decimal)!r} for a decimal comma"
+    return f"write {decimal}"
 
 
 def _one_empty_cell_more(long: list[tuple[int, list[str]]], width: int) -> bool:

@@ -107,24 +107,27 @@ def parse_date(value: Any) -> dt.date:
 
 
 _OTHER_DATE = re.compile(r"(\d{4}|\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_YEARLESS = re.compile(r"(\d{1,2})/(\d{1,2})")
+"""A day and a month without a year (``3/4``), with a slash only: ``3.4`` is a decimal."""
 _SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
 _UNDASHED = re.compile(r"(?:19|2[01])\d{6}")
 """A date written without dashes (``20250607``), as some exports write one."""
+_ORDERS = ("dmy", "mdy")
+"""The two readings of a date whose year is not first: day first, then month first."""
 
 
-def _other_date_form(text: str) -> str:
+def _other_date_form(text: str, start: dt.date | None = None) -> str:
     """How to write a date a spreadsheet wrote otherwise ("" when ``text`` is not one).
 
     ``03/02/2026`` is the 3rd of February to some and the 2nd of March to others: both
     readings are said, none is guessed. ``46056.5`` is a date serial with a time of day.
+    ``3/4`` has no year: it is given the year that puts it nearest ``start`` (``YYYY``
+    when the start is not known).
     """
     if _UNDASHED.fullmatch(text):
-        try:
-            date = dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        except ValueError:
-            pass  # no date: a number of days, beyond any horizon
-        else:
-            return f" (a date without its dashes? write it as YYYY-MM-DD: {date.isoformat()})"
+        readings = _date_readings(text, start)
+        if readings:
+            return f" (a date without its dashes? write it as YYYY-MM-DD: {readings['ymd']})"
     serial = _SERIAL_TIME.fullmatch(text)
     if serial and _SERIALS[0] <= int(serial.group(1)) <= _SERIALS[1]:
         date = _SERIAL_EPOCH + dt.timedelta(days=int(serial.group(1)))
@@ -132,26 +135,98 @@ def _other_date_form(text: str) -> str:
             f" ({text} looks like a spreadsheet date-and-time serial, {date.isoformat()} with a "
             "time of day: write the date as YYYY-MM-DD)"
         )
-    m = _OTHER_DATE.fullmatch(text)
-    if not m:
-        return ""
-    a, b, c = (int(g) for g in m.groups())
-    if len(m.group(1)) == 4:  # year first: 2026/02/03
-        readings = [(a, b, c)]
-    else:
-        year = c + 2000 if len(m.group(3)) == 2 else c
-        readings = [(year, b, a), (year, a, b)]  # day first, then month first
-    valid = []
-    for year, month, day in readings:
-        try:
-            iso = dt.date(year, month, day).isoformat()
-        except ValueError:
-            continue
-        if iso not in valid:
-            valid.append(iso)
+    valid = list(dict.fromkeys(_date_readings(text, start).values()))
     if not valid:
         return ""
-    return f" (write it as YYYY-MM-DD: {' or '.join(valid)}{'?' if len(valid) > 1 else ''})"
+    year = ", with its year" if _YEARLESS.fullmatch(text) else ""
+    return f" (write it as YYYY-MM-DD{year}: {' or '.join(valid)}{'?' if len(valid) > 1 else ''})"
+
+
+def _date_readings(text: str, start: dt.date | None) -> dict[str, str]:
+    """The ISO dates that ``text``, a date written otherwise, may be, by the order read.
+
+    ``ymd`` when the year comes first (``2026/02/03``, ``20260203``, ``2026-02-03``), else
+    ``dmy`` and ``mdy``, each only when it is a real date.
+
+    >>> _date_readings("03/02/2026", None), _date_readings("3/4", dt.date(2025, 12, 20))
+    ({'dmy': '2026-02-03', 'mdy': '2026-03-02'}, {'dmy': '2026-04-03', 'mdy': '2026-03-04'})
+    """
+    if _DATE.fullmatch(text) or _UNDASHED.fullmatch(text):
+        digits = text.replace("-", "")
+        orders: dict[str, tuple[int | None, int, int]] = {
+            "ymd": (int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        }
+    elif m := _OTHER_DATE.fullmatch(text):
+        a, b, c = (int(g) for g in m.groups())
+        if len(m.group(1)) == 4:  # year first: 2026/02/03
+            orders = {"ymd": (a, b, c)}
+        else:
+            year = c + 2000 if len(m.group(3)) == 2 else c
+            orders = {"dmy": (year, b, a), "mdy": (year, a, b)}
+    elif m := _YEARLESS.fullmatch(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        orders = {"dmy": (None, b, a), "mdy": (None, a, b)}
+    else:
+        return {}
+    out = {}
+    for order, (year_or_none, month, day) in orders.items():
+        iso = _iso(year_or_none, month, day, start)
+        if iso is not None:
+            out[order] = iso
+    return out
+
+
+def _iso(year: int | None, month: int, day: int, start: dt.date | None) -> str | None:
+    """``YYYY-MM-DD`` of a date, or ``None`` if there is no such day.
+
+    Without a year: the year (of the start's, the one before and the one after) that puts
+    it nearest ``start``, so that ``2/1`` in a horizon from 2025-12-20 is in 2026; ``YYYY``
+    when the start is not known (and any year with the 29th of February has it).
+    """
+    if year is not None:
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if start is None:
+        try:
+            dt.date(2000, month, day)
+        except ValueError:
+            return None
+        return f"YYYY-{month:02d}-{day:02d}"
+    near: list[dt.date] = []
+    for candidate in (start.year - 1, start.year, start.year + 1):
+        try:
+            near.append(dt.date(candidate, month, day))
+        except ValueError:
+            continue
+    if not near:
+        return None
+    return min(near, key=lambda d: (abs((d - start).days), d)).isoformat()
+
+
+def _range_form(ends: list[str], start: dt.date | None) -> str:
+    """The whole range of two dates written otherwise, as an outage range is written.
+
+    ``07/02/2026-09/02/2026`` was told how to write its first date only. Both ends are
+    read the same way (day first, or month first), and a reading that ends before it
+    starts is left out. "" when the ends are not such dates.
+
+    >>> _range_form(["07/02/2026", "09/02/2026"], None)
+    ' (write it as YYYY-MM-DD..YYYY-MM-DD: 2026-02-07..2026-02-09 or 2026-07-02..2026-09-02?)'
+    """
+    if len(ends) != 2 or all(_looks_like_date(e) for e in ends):
+        return ""
+    first, last = (_date_readings(e.strip(), start) for e in ends)
+    ranges: list[str] = []
+    for order in _ORDERS:
+        a, b = first.get(order, first.get("ymd")), last.get(order, last.get("ymd"))
+        if a is not None and b is not None and a <= b and f"{a}..{b}" not in ranges:
+            ranges.append(f"{a}..{b}")
+    if not ranges:
+        return ""
+    either = " or ".join(ranges) + ("?" if len(ranges) > 1 else "")
+    return f" (write it as YYYY-MM-DD..YYYY-MM-DD: {either})"
 
 
 def _looks_like_date(value: Any) -> bool:
@@ -200,7 +275,7 @@ def parse_day(value: Any, start: dt.date | None) -> int:
     m = _DAY.fullmatch(text)
     if not m:
         hint = (
-            _other_date_form(text)
+            _other_date_form(text, start)
             or _beyond_any_horizon(text)
             or (" (days are whole: 12 or 12.0)" if re.fullmatch(r"\d+\.\d*", text) else "")
             or " (a number of days such as 12, C+12, or a date YYYY-MM-DD)"
@@ -255,6 +330,10 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
             continue
         try:
             ends = _outage_ends(part)
+            written_otherwise = _range_form(ends, start)
+            if written_otherwise:
+                problems.append(f"{show(part.strip())} is not a range of days{written_otherwise}")
+                continue
             first = parse_day(ends[0], start)
             last = parse_day(ends[-1], start)
         except NeedsStart:

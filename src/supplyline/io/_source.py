@@ -19,6 +19,7 @@ from typing import Any
 from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
 from supplyline.io._day_cells import NeedsStart
+from supplyline.io._duplicates import DuplicateRow
 
 __all__ = ["MAX_FILE_BYTES", "REQUIRED", "Fields", "Origin", "Origins", "Report", "read_text"]
 
@@ -69,6 +70,12 @@ class Report:
     uncounted: list[tuple[str, int, str]] = field(default_factory=list)
     """Cells (file, line, column) that give a real date while the start date is unknown:
     their rows wait, without an error of their own, until start_date is mended."""
+    duplicates: list[DuplicateRow] = field(default_factory=list)
+    """Rows left out because their id repeats an earlier row's: references to unknown ids
+    of their kind are likely meant for them."""
+    rejoined: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    """Cells an unquoted comma had split, read joined again: (file, line): (column, how the
+    row was split, in words), said after that cell's own error."""
     incomplete: set[str] = field(default_factory=set)
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
@@ -188,7 +195,8 @@ class Fields:
             self.report.uncounted.append((self.origin.file, self.origin.line, column))
             return None
         except BadValue as bad:
-            self.fail(column, str(bad))
+            split = self.report.rejoined.get((self.origin.file, self.origin.line))
+            self.fail(column, str(bad) + (f" — {split[1]}" if split and split[0] == column else ""))
             return None
         if column == "id" and isinstance(value, str):
             self.record_id = value

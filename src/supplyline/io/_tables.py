@@ -43,6 +43,7 @@ from supplyline.io._day_cells import (
     parse_day,
     parse_outage_days,
 )
+from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 
 __all__ = [
@@ -149,13 +150,52 @@ def _unique(
     """Whether ``key`` is new in this file; a repeat is reported naming the first line.
 
     ``rule`` says what must be unique, for a person (default: ``"<what>s must be unique"``).
+    The repeat is kept (see :mod:`supplyline.io._duplicates`) for the references to
+    unknown ids it may explain. Its id stays a loaded one, not a failed row's: a typo of
+    it elsewhere was left unsaid, as if it followed from the repeat.
     """
     if key in seen:
         why = rule or f"{what}s must be unique"
+        failed_before = key in f.report.failed_ids
         f.fail(column, f"duplicate {what} {key!r} (first on line {seen[key]}; {why})")
+        if not failed_before:  # the id is loaded, from its first row: nothing quoting it
+            f.report.failed_ids.discard(key)  # follows from an error (a tester's typo of it
+            f.report.failed_in.get(f.origin.file, set()).discard(key)  # was never said)
+        at = len(f.report.issues) - 1
+        f.report.duplicates.append(
+            DuplicateRow(f.origin.file, f.origin.line, seen[key], what, key, issue_at=at)
+        )
         return False
     seen[key] = f.origin.line
     return True
+
+
+_NUMERIC = {
+    "locations.csv": frozenset(
+        ("lat", "lon", "handling_t_per_day", "handling_pax_per_day", "storage_t", "dwell_days")
+    ),
+    "links.csv": frozenset(
+        ("gauge_mm", "distance_km", "transit_days", "speed_km_per_day", "capacity_t_per_day",
+         "capacity_pax_per_day", "cost_per_t", "cost_per_pax")
+    ),
+    "units.csv": frozenset(
+        ("personnel", "deployment_lift_t", "days_of_supply", "receive_open_h", "receive_close_h",
+         "priority", "on_hand_days")
+    ),
+    "stocks.csv": frozenset(("initial_t", "replenishment_t_per_day")),
+    "fleet.csv": frozenset(
+        ("count", "payload_t", "volume_m3", "speed_kmh", "fixed_cost", "cost_per_km",
+         "max_route_hours")
+    ),
+}  # fmt: skip
+"""The columns of each file that hold numbers (and a unit's ``vehicles_<class>``): where
+an unquoted comma (``1,5``) is a number's, not a text's."""
+
+
+def _numeric(file: str, column: str) -> bool:
+    return column in _NUMERIC[file] or (
+        file == "units.csv" and column.lower().startswith(VEHICLES_PREFIX)
+    )
 
 
 def _table(
@@ -166,7 +206,8 @@ def _table(
     required: tuple[str, ...],
     **kw: Any,
 ) -> Table | None:
-    return read_table(text, file, report, known=known, required=required, **kw)
+    numeric = partial(_numeric, file)
+    return read_table(text, file, report, known=known, required=required, numeric=numeric, **kw)
 
 
 def read_locations(text: str, report: Report, origins: Origins) -> list[Location]:

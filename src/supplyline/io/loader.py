@@ -27,8 +27,9 @@ from supplyline.domain import (
 )
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
+from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
 from supplyline.io._scenario_yaml import Header, read_scenario_yaml
-from supplyline.io._source import Origins, Report, read_text
+from supplyline.io._source import LooseRef, Origins, Report, read_text
 from supplyline.io._tables import (
     Context,
     read_fleet,
@@ -312,11 +313,26 @@ def _cross_check(
         return
     had_errors = report.has_errors
     found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
-    for finding in found:
-        if had_errors and (finding.severity is Severity.WARNING or _follows(finding, report)):
-            continue
-        report.issues.append(_issue_of(_offering_broken(finding, scenario, report), origins))
-    _check_loose_refs(scenario, report)
+    kept = [
+        f
+        for f in found
+        if not (had_errors and (f.severity is Severity.WARNING or _follows(f, report)))
+    ]
+    loose = _loose_refs_unknown(scenario, report)
+    words = _ReferenceWords(
+        _loaded_ids(scenario),
+        report,
+        {(f.ref_kind, f.ref_id) for f in kept if f.ref_kind} | {(r.kind, r.ref) for r in loose},
+    )
+    for finding in kept:
+        issue = _issue_of(_offering_broken(finding, words), origins)
+        report.issues.append(issue)
+        if finding.ref_kind:
+            words.said(issue, finding.ref_kind, finding.ref_id)
+    for r in loose:
+        report.error(r.file, words(r.entity, r.entity_id, r.kind, r.ref), r.line, r.column)
+        words.said(report.issues[-1], r.kind, r.ref)
+    blame_duplicates(report.issues, report.duplicates, words.blamed)
     if not report.has_errors:
         # only "cannot deploy" is said again by the arrival checks: a unit that cannot be
         # supplied still gets its lateness (a tester's no-stock scenario hid all of them)
@@ -348,39 +364,64 @@ def _failed_of(kind: str, report: Report) -> set[str]:
     return report.failed_ids if file is None else report.failed_in.get(file, set())
 
 
-def _check_loose_refs(scenario: Scenario, report: Report) -> None:
-    """The references of rows that could not be built, against what was loaded.
+def _loose_refs_unknown(scenario: Scenario, report: Report) -> list[LooseRef]:
+    """The references of rows that could not be built to ids that were not loaded.
 
     A reference to a kind whose list lost an entry of unknown id, or to an id whose own
-    row had an error, may be meant for that entry and is not reported.
+    row had an error, may be meant for that entry and is not among them.
     """
     known = _loaded_ids(scenario)
-    for r in report.loose_refs:
-        if r.kind in report.incomplete or r.ref in report.failed_ids or r.ref in known[r.kind]:
-            continue
-        message = unknown_reference(
-            r.entity, r.entity_id, r.kind, r.ref, known[r.kind], broken=_failed_of(r.kind, report)
+    return [
+        r
+        for r in report.loose_refs
+        if not (r.kind in report.incomplete or r.ref in report.failed_ids or r.ref in known[r.kind])
+    ]
+
+
+@dataclasses.dataclass
+class _ReferenceWords:
+    """The words for the references to unknown ids of one load.
+
+    Where rows of the kind were left out for repeating an id, the repeat is named (see
+    :mod:`supplyline.io._duplicates`), and the references so worded are kept in
+    ``blamed`` for the repeated rows' own errors to name.
+    """
+
+    known: dict[str, Iterable[str]]
+    report: Report
+    unknown: set[tuple[str, str]]
+    """Every (kind, id) referred to and not loaded, in this load."""
+    blamed: list[Dangling] = dataclasses.field(default_factory=list)
+
+    def __call__(self, entity: str, entity_id: str | None, kind: str, ref: str) -> str:
+        """The message of one reference to an unknown id."""
+        broken = _failed_of(kind, self.report)
+        repeated = [d for d in self.report.duplicates if d.kind == kind]
+        if not repeated:
+            return unknown_reference(entity, entity_id, kind, ref, self.known[kind], broken=broken)
+        who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
+        unknown_ids = {r for k, r in self.unknown if k == kind}
+        likely = len(unknown_ids) <= len({d.id for d in repeated})
+        return reference_message(
+            who, kind, ref, self.known[kind], repeated, likely=likely, broken=broken
         )
-        report.error(r.file, message, r.line, r.column)
+
+    def said(self, issue: Issue, kind: str, ref: str) -> None:
+        """Keep a reference's issue for the repeated rows of its kind, if there are any."""
+        if any(d.kind == kind for d in self.report.duplicates):
+            self.blamed.append(Dangling(issue.file, issue.line, kind, ref))
 
 
-def _offering_broken(finding: Finding, scenario: Scenario, report: Report) -> Finding:
+def _offering_broken(finding: Finding, words: _ReferenceWords) -> Finding:
     """A dangling reference's finding that also offers the ids of rows with errors.
 
     The domain's checks see only what loaded: a tester's ``yrad`` was offered nothing, and
     ``fod`` was told "known: none", because the rows of ``yard`` and ``food`` had errors.
     """
-    known = _loaded_ids(scenario).get(finding.ref_kind)
-    if not report.failed_ids or known is None:
+    broken_or_repeated = words.report.failed_ids or words.report.duplicates
+    if not broken_or_repeated or finding.ref_kind not in words.known:
         return finding
-    message = unknown_reference(
-        finding.entity,
-        finding.entity_id,
-        finding.ref_kind,
-        finding.ref_id,
-        known,
-        broken=_failed_of(finding.ref_kind, report),
-    )
+    message = words(finding.entity, finding.entity_id, finding.ref_kind, finding.ref_id)
     return dataclasses.replace(finding, message=message)
 
 

@@ -1,0 +1,125 @@
+"""Rows whose id repeats another's, and the references to unknown ids they likely explain.
+
+A row copied and not renamed (``site-vardo`` twice, the second meant to be
+``site-ridge``) is dropped as a duplicate, and every row that names ``site-ridge`` then
+refers to an unknown location. A tester's were offered the closest known ids ("did you
+mean 'site-1', 'site-2' or 'site-3'?"), which pointed away from the one row to mend.
+Here such a reference names the repeated row as its likely cause, and the repeated row's
+own error, said first, names the references that may follow from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from supplyline.domain import did_you_mean
+from supplyline.domain.references import SHOWN_KNOWN
+from supplyline.errors import Issue
+
+__all__ = ["Dangling", "DuplicateRow", "blame_duplicates", "reference_message"]
+
+SHOWN_PLACES = 4
+"""How many referring rows the repeated row's error lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateRow:
+    """A row left out because its id repeats an earlier row's, and where its error is."""
+
+    file: str
+    line: int
+    first_line: int
+    kind: str
+    """What the row is (``"location"``): the kind a reference names."""
+    id: str
+    issue_at: int
+    """The index of its error in the load's list of issues, to amend once the references
+    are known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dangling:
+    """A reference to an unknown id that a repeated row of its kind may explain."""
+
+    file: str
+    line: int | None
+    kind: str
+    ref: str
+
+
+def reference_message(
+    who: str,
+    kind: str,
+    ref: str,
+    known: Iterable[str],
+    repeated: Sequence[DuplicateRow],
+    *,
+    likely: bool,
+    broken: Iterable[str] = (),
+) -> str:
+    """The words for a reference to an unknown id when rows of its kind repeat an id.
+
+    ``who`` is the referring entity in words (``link 'r-ridge'``). ``likely``: there are
+    no more unknown ids of the kind than repeated rows, so the repeat is named as the
+    likely cause, before the known ids that look alike (a row copied from ``site-5`` and
+    meant to be ``site-6`` is one letter from ``site-1``); else as a possible one, after
+    them.
+
+    >>> dup = DuplicateRow("locations.csv", 16, 15, "location", "site-vardo", 0)
+    >>> print(reference_message("link 'r'", "location", "site-ridge", ["hub"], [dup], likely=True))
+    link 'r' refers to unknown location 'site-ridge' (likely the row on locations.csv line 16, ...)
+    """
+    known_list = sorted(set(known))
+    listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
+    rows = _rows_said(repeated)
+    guess = did_you_mean(ref, known_list, broken=broken)
+    if likely:
+        cause = f"likely {rows}: give it the id {ref!r}" + (f"; else {guess}" if guess else "")
+    else:
+        cause = (f"{guess}; or " if guess else "") + f"is it the id meant for {rows}?"
+    return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed or 'none'})"
+
+
+def _rows_said(repeated: Sequence[DuplicateRow]) -> str:
+    """The repeated rows of a kind, in words, as a reference's message names them."""
+    if len(repeated) == 1:
+        d = repeated[0]
+        return f"the row on {d.file} line {d.line}, whose id {d.id!r} repeats line {d.first_line}'s"
+    lines = ", ".join(f"{d.line} ({d.id!r})" for d in repeated)
+    return f"one of the rows on {repeated[0].file} lines {lines}, whose ids repeat earlier rows'"
+
+
+def blame_duplicates(
+    issues: list[Issue], repeated: Sequence[DuplicateRow], refs: Sequence[Dangling]
+) -> None:
+    """Add to each repeated row's error the references to unknown ids that may follow from it.
+
+    The repeated row is said before them (its file comes before the files that refer to
+    its kind), so a reader mends it first and may find them gone.
+    """
+    for row in repeated:
+        mine = [r for r in refs if r.kind == row.kind]
+        if not mine:
+            continue
+        ids = list(dict.fromkeys(r.ref for r in mine))
+        places = list(
+            dict.fromkeys(r.file if r.line is None else f"{r.file}:{r.line}" for r in mine)
+        )
+        shown = places[:SHOWN_PLACES] + (["…"] if len(places) > SHOWN_PLACES else [])
+        either = ids[0] if len(ids) == 1 else ", ".join(map(repr, ids[:-1])) + f" or {ids[-1]!r}"
+        those = f"that unknown {row.kind}" if len(ids) == 1 else f"those unknown {row.kind}s"
+        refer = "refers" if len(places) == 1 else "refer"
+        issue = issues[row.issue_at]
+        issues[row.issue_at] = dataclasses.replace(
+            issue,
+            message=f"{issue.message}; was this row meant to be "
+            f"{either if len(ids) > 1 else repr(either)}? {_and(shown)} {refer} to {those}: "
+            "their errors below may follow from this one",
+        )
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
