@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
+    "COST_UNITS",
     "GRAM_DECIMALS",
     "ID_PATTERN",
     "MAX_ID_LEN",
@@ -44,6 +45,13 @@ LinkId: TypeAlias = str
 UnitId: TypeAlias = str
 Day: TypeAlias = int
 """Days count from the operation's start (C-day): day 0 is C+0."""
+
+COST_UNITS = "the links' cost units"
+"""The unit of every transport cost the plan says: links.csv's ``cost_per_t`` and
+``cost_per_pax`` are numbers in no currency (a partner's ``currency`` is the ledger's),
+so a cost is in whatever units the scenario gives them. The bottleneck report's "saves
+1,234.5 in transport cost" read as a figure without a unit; its sentences, the report's
+cost column and the CLI's say these same words."""
 
 MAX_ID_LEN = 64
 MAX_NAME_LEN = 200

@@ -49,7 +49,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.plan_limits import not_proven_words
 from supplyline.services.scenarios import read_params
-from supplyline.types import GRAM_DECIMALS, figure_text, figures_decimals, figures_text
+from supplyline.types import COST_UNITS, GRAM_DECIMALS, figure_text, figures_decimals, figures_text
 
 if TYPE_CHECKING:
     from supplyline.services.planning import PlanRun, ReportWriter
@@ -62,12 +62,15 @@ EARLIEST_HEADING = "earliest (capacities aside)"
 "earliest" read as a contradiction of `validate`'s warning "can all be at 'ta-north' on
 C+15 at the earliest", which counts the capacities: the table said C+13 for that unit.
 CSV and JSON keep the key ``earliest``."""
+COST_HEADING = f"cost ({COST_UNITS})"
+"""The people's heading of the cost by mode, in the unit the bottleneck sentences say
+(:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
 _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
 _SUMMED = {
-    "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost"),
+    "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost", COST_HEADING),
     "shortfalls": ("short_t", "demand_t"),
 }
 """The people's tables whose last row is the total of the others, and its columns."""
@@ -87,22 +90,24 @@ def _sections(
     """The summary's sections: rows, the table's columns, title.
 
     ``for_people``: the bottlenecks' capacity and extra as figures with their units
-    (:func:`bottleneck_table_rows`), and the closure's earliest day headed
-    :data:`EARLIEST_HEADING`; programs get the numbers and units apart, under their keys.
+    (:func:`bottleneck_table_rows`), the closure's earliest day headed
+    :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
+    numbers and units apart, under their keys.
     """
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     closures = closure_rows(plan, run.opened.scenario)
-    earliest = "earliest"
+    earliest, cost = "earliest", "cost"
     if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
-        earliest = EARLIEST_HEADING
+        earliest, cost = EARLIEST_HEADING, COST_HEADING
         closures = [{**row, earliest: row["earliest"]} for row in closures]
+        by_mode = [{**row, cost: row["cost"]} for row in by_mode]
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
     return {
         "moved_by_mode": (
             by_mode,
-            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", "cost", "movements"],
+            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", cost, "movements"],
             "Moved by mode (each leg counted)",
         ),
         "unit_closure": (

@@ -19,7 +19,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.planning.summary import headline as headline_row
 from supplyline.reports.sections import Cell, Table
-from supplyline.types import Said, figure_text
+from supplyline.types import COST_UNITS, Said, figure_text
 
 __all__ = [
     "ALL_DEMAND",
@@ -36,8 +36,9 @@ __all__ = [
 ]
 
 
-COST_HEADING = "cost (the links' cost units)"
-"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units."""
+COST_HEADING = f"cost ({COST_UNITS})"
+"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units
+(the bottleneck report's sentences say the same unit, :data:`COST_UNITS`)."""
 SHORT_PCT = "short % of its demand"
 """The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
 ALL_DEMAND = "of all demand"
