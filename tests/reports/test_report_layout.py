@@ -120,3 +120,30 @@ def test_map_names_are_veiled_opaquely(html: str) -> None:
         assert float(opacity.group(1)) >= 0.85
         veils += 1
     assert veils > 0
+
+
+def _printed_rule(style: str, selector: str) -> str:
+    """The declarations of ``selector``'s rule in the print block ("" if it has none)."""
+    printed = re.sub(r"/\*.*?\*/", "", style[style.index("@media print") :], flags=re.S)
+    rule = re.search(rf"(?:^|[}};,]\s*){re.escape(selector)}\s*\{{([^}}]*)\}}", printed)
+    return "" if rule is None else rule.group(1)
+
+
+def test_print_keeps_a_caption_with_its_table(html: str) -> None:
+    """A caption is never carried over to the next page alone, nor cut in two.
+
+    The captions are under their tables, so the caption may not break before itself nor
+    inside, and the table's last row stays with the row before it (a tester's printed
+    report had a caption alone at the top of a page).
+    """
+    style = _style(html)
+    assert re.search(r"caption\s*\{[^}]*caption-side:\s*bottom", style)
+    caption = _printed_rule(style, "caption")
+    for declaration in ("break-before: avoid", "break-inside: avoid"):
+        assert declaration in caption, caption
+    assert "break-before: avoid" in _printed_rule(style, "tbody tr:last-child")
+    captioned = [t for t in _root(html).iter("table") if t.find("caption") is not None]
+    assert captioned
+    for table in captioned:  # the rules reach the caption: it is the table's own
+        assert table[0].tag == "caption"
+        assert table.find("tbody/tr") is not None
