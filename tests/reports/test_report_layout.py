@@ -147,3 +147,33 @@ def test_print_keeps_a_caption_with_its_table(html: str) -> None:
     for table in captioned:  # the rules reach the caption: it is the table's own
         assert table[0].tag == "caption"
         assert table.find("tbody/tr") is not None
+
+
+def _veil_opacity(group: ET.Element) -> float:
+    """The opacity of the pale box drawn behind a label's words."""
+    path = group.find(f"{SVG}g/{SVG}path")
+    assert path is not None, group.get("id")
+    opacity = re.search(r"opacity:\s*([\d.]+)", path.get("style", ""))
+    assert opacity is not None, path.get("style")
+    return float(opacity.group(1))
+
+
+def test_line_labels_are_veiled_as_place_names_are(case: Case) -> None:
+    """A convoy's label sits on the same pale veil as a place's name, not bare over links."""
+    from supplyline.reports import MapLayer, MapPolyline, render_plan_report
+
+    convoys = MapLayer(
+        name="convoys C+3",
+        lines=(
+            MapPolyline(points=((23.90, 54.90), (25.0, 55.1), (25.77, 54.98)), label="T1"),
+            MapPolyline(points=((25.77, 54.98), (24.5, 54.6)), label="T2"),
+        ),
+        label_lines=True,
+    )
+    html = render_plan_report(case.scenario, case.demand, case.plan, map_layers=(convoys,))
+    groups = list(_root(html).iter(f"{SVG}g"))
+    lines = [g for g in groups if re.search(r"line-label-\d+$", g.get("id", ""))]
+    names = [g for g in groups if re.search(r"place-name-\d+$", g.get("id", ""))]
+    assert len(lines) >= 2  # each map that frames a line labels it (the units' area too)
+    assert names
+    assert {_veil_opacity(g) for g in lines} == {_veil_opacity(g) for g in names} == {VEIL_OPACITY}
