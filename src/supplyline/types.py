@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
+    "COST_UNITS",
     "GRAM_DECIMALS",
     "ID_PATTERN",
     "MAX_ID_LEN",
@@ -32,9 +33,9 @@ __all__ = [
     "figures_text",
     "fixed_text",
     "id_problem",
-    "summed_decimals",
     "text_problem",
     "to_gram",
+    "written_text",
 ]
 
 PartnerId: TypeAlias = str
@@ -44,6 +45,13 @@ LinkId: TypeAlias = str
 UnitId: TypeAlias = str
 Day: TypeAlias = int
 """Days count from the operation's start (C-day): day 0 is C+0."""
+
+COST_UNITS = "the links' cost units"
+"""The unit of every transport cost the plan says: links.csv's ``cost_per_t`` and
+``cost_per_pax`` are numbers in no currency (a partner's ``currency`` is the ledger's),
+so a cost is in whatever units the scenario gives them. The bottleneck report's "saves
+1,234.5 in transport cost" read as a figure without a unit; its sentences, the report's
+cost column and the CLI's say these same words."""
 
 MAX_ID_LEN = 64
 MAX_NAME_LEN = 200
@@ -226,71 +234,52 @@ class Said:
         return figure_text(self.value)
 
 
-def summed_decimals(parts: Iterable[float], total: float, *, at_least: int = 0) -> int:
-    """Decimals at which ``parts`` and their ``total``, each written so, add up as read.
-
-    The fewest from what the figures need together (:func:`figure_decimals`, at least
-    ``at_least``) up to the gram; where none does (a total that is not the sum of its
-    parts to the gram), what the figures need. Each rounded alone to its column's
-    decimals, a tester's plan read a cost of 37,865 beside parts 4,905 + 32,961 = 37,866
-    (4,904.6 + 32,960.7 = 37,865.3); written to one decimal, they add up.
-
-    >>> summed_decimals([4904.6, 32960.7], 37865.3), summed_decimals([150.0, 50.0], 200.0)
-    (1, 0)
-    >>> summed_decimals([1.04, 1.04], 2.08), summed_decimals([0.4, 0.4], 0.8, at_least=3)
-    (2, 3)
-    """
-    figures = [to_gram(v) for v in parts if math.isfinite(v)]
-    whole = to_gram(total)
-    base = figure_decimals([*figures, whole], at_least=at_least)
-    if not math.isfinite(whole):
-        return base
-    for decimals in range(base, max(base, GRAM_DECIMALS) + 1):
-        step = Decimal(1).scaleb(-decimals)
-        written = [Decimal(repr(v)).quantize(step, rounding=ROUND_HALF_UP) for v in figures]
-        if sum(written) == Decimal(repr(whole)).quantize(step, rounding=ROUND_HALF_UP):
-            return decimals
-    return base
-
-
-def figures_decimals(*values: float, summed: bool = False, at_least: int = 0) -> int:
+def figures_decimals(*values: float, at_least: int = 0) -> int:
     """The decimals :func:`figures_text` writes ``values`` to, before it drops padding.
 
-    >>> figures_decimals(150.4, 150.4, 300.8), figures_decimals(150.4, 150.4, 300.8, summed=True)
-    (0, 1)
+    Figures that add up take no more: their parts are rounded to add up to their total
+    (:func:`~supplyline.domain.rounding.summed_figures`), where raising the decimals until
+    each rounded alone added up had made a corridor's headline "38,321.0396 t".
+
+    >>> figures_decimals(150.4, 150.4, 300.8), figures_decimals(0.015, 3.0)
+    (0, 3)
     """
-    if summed and values:
-        return summed_decimals(values[:-1], values[-1], at_least=at_least)
     return figure_decimals([float(v) for v in values], at_least=at_least)
 
 
-def figures_text(*values: float, summed: bool = False, at_least: int = 0) -> tuple[str, ...]:
+def figures_text(*values: float, at_least: int = 0) -> tuple[str, ...]:
     """Figures read together, a sum and its parts, all to the decimals the finest needs.
 
     Each alone (:func:`figure_text`) a tester's plan read "99.75 t delivered, 101 t short"
     of 200.25 t (100.5 whole from 100): parts that did not add up. Zeros that all the
     figures pad with are dropped, as :func:`figure_text` drops them, and a zero reads 0.
-    ``summed``: the last value is the sum of the others, and they are written to as many
-    decimals as make them add up as read (:func:`summed_decimals`): 150.4 + 150.4 read
-    "150 + 150 = 301" at the decimals the figures need. ``at_least``: the decimals of a
-    table that shows one of them (:func:`figure_text`).
+    ``at_least``: the decimals of a table that shows one of them (:func:`figure_text`).
 
     >>> figures_text(99.75, 100.5, 200.25), figures_text(150.4, 49.6, 200.0)
     (('99.75', '100.50', '200.25'), ('150.4', '49.6', '200.0'))
     >>> figures_text(1432.3, 0.0), figures_text(0.015, 0.0)
     (('1,432', '0'), ('0.015', '0'))
-    >>> figures_text(150.4, 150.4, 300.8), figures_text(150.4, 150.4, 300.8, summed=True)
-    (('150', '150', '301'), ('150.4', '150.4', '300.8'))
     """
     rounded = [to_gram(v) for v in values]
-    decimals = figures_decimals(*rounded, summed=summed, at_least=at_least)
-    texts = [fixed_text(v, decimals) for v in rounded]
+    return written_text(rounded, figures_decimals(*rounded, at_least=at_least))
+
+
+def written_text(values: Sequence[float | Decimal], decimals: int) -> tuple[str, ...]:
+    """Figures read together, each to ``decimals``, the zeros all of them pad with dropped.
+
+    For figures already rounded to add up (a total and its parts), which keep the
+    decimals their exact values asked for; a zero reads 0.
+
+    >>> written_text([Decimal("150.40"), Decimal("49.60"), 200.0], 2)
+    ('150.4', '49.6', '200.0')
+    """
+    texts = [fixed_text(float(v), decimals) for v in values]
     while decimals and all(t.endswith("0") for t in texts):
         texts = [t[:-1] for t in texts]
         decimals -= 1
     if decimals == 0:
         texts = [t.rstrip(".") for t in texts]
-    return tuple("0" if v == 0 else t for v, t in zip(rounded, texts, strict=True))
+    return tuple("0" if v == 0 else t for v, t in zip(values, texts, strict=True))
 
 
 def days_text(n: int) -> str:

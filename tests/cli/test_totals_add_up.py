@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from supplyline.cli.app import _register_commands, app
 from supplyline.cli.output import Shown, _cells, column_places
 from supplyline.reports.sections import Table
-from supplyline.types import Said, figure_text, fixed_text, summed_decimals
+from supplyline.types import Said, figure_text, fixed_text
 
 _register_commands()
 runner = CliRunner()
@@ -108,8 +108,8 @@ def test_the_report_modes_add_up_and_its_summary_reads_the_total(tmp_path: Path)
     assert f"It moves {moved.rstrip('0').rstrip('.')} t" in " ".join(html.split())
 
 
-def test_a_shortfall_total_row_adds_up_and_takes_the_headlines_decimals() -> None:
-    """150.4 + 150.4 read 150 + 150 beside 301 whole; summed they read to 0.1."""
+def test_a_shortfall_total_row_adds_up_whole_and_takes_the_headlines_decimals() -> None:
+    """150.4 + 150.4 read 150 + 150 beside 301; now 151 + 150 = 301, still whole."""
     rows = [
         {"unit": "a", "short_t": 150.4, "demand_t": 200.0},
         {"unit": "b", "short_t": 150.4, "demand_t": 200.0},
@@ -118,20 +118,41 @@ def test_a_shortfall_total_row_adds_up_and_takes_the_headlines_decimals() -> Non
     columns = ["unit", "short_t", "demand_t"]
     alone = _cells(rows, columns, Shown(alike=(("short_t", "demand_t"),)))
     assert [r[1] for r in alone] == ["150", "150", "301"]  # what a tester read
-    shown = Shown(alike=(("short_t", "demand_t"),), summed=("short_t", "demand_t"))
-    assert [r[1] for r in _cells(rows, columns, shown)] == ["150.4", "150.4", "300.8"]
+    shown = Shown(
+        alike=(("short_t", "demand_t"),),
+        summed=("short_t", "demand_t"),
+        within=(("short_t", "demand_t"),),
+    )
+    cells = _cells(rows, columns, shown)
+    assert sorted(r[1] for r in cells[:2]) == ["150", "151"]
+    assert _adds_up([r[1] for r in cells[:2]], cells[2][1])
+    assert [r[2] for r in cells] == ["200", "200", "400"]
     least = Shown(summed=("short_t",), least=(("short_t", 3),))
     assert column_places(rows, columns, least)["short_t"] == 3
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10**11), min_size=1, max_size=6))
-def test_summed_parts_add_up_as_written(grams: list[int]) -> None:
-    """Parts to the gram and their total, written to the decimals chosen, add up."""
+def test_summed_parts_add_up_as_written_in_both_faces(grams: list[int]) -> None:
+    """Parts to the gram and their total add up as the CLI and the report write them.
+
+    At the decimals the figures need alone, never more: the total reads as it rounds
+    alone and each part is within one step of its exact value.
+    """
     parts = [g / 10**6 for g in grams]
     total = sum(grams) / 10**6
-    decimals = summed_decimals(parts, total)
-    written = [Decimal(fixed_text(p, decimals).replace(",", "")) for p in parts]
-    assert sum(written) == Decimal(fixed_text(total, decimals).replace(",", ""))
+    rows = [{"x": v} for v in [*parts, total]]
+    decimals = column_places(rows, ["x"])["x"]
+    assert decimals == column_places(rows, ["x"], Shown(summed=("x",)))["x"]
+    cli = [c[0] for c in _cells(rows, ["x"], Shown(summed=("x",)))]
+    table = Table(columns=("x",), rows=tuple((v,) for v in [*parts, total]), summed=("x",))
+    (places,) = table.column_decimals()
+    report = [table.format_cell(r[0], places) for r in table.shown_rows()]
+    assert cli == report
+    assert _adds_up(cli[:-1], cli[-1])
+    assert cli[-1] == fixed_text(total, decimals)
+    step = Decimal(1).scaleb(-decimals)
+    for said, exact in zip(cli, grams, strict=False):
+        assert abs(Decimal(said.replace(",", "")) - Decimal(exact) / 10**6) < step
 
 
 def test_a_figure_said_reads_in_the_table_as_in_the_sentence() -> None:

@@ -140,7 +140,8 @@ def test_days_of_supply_filled_sooner_are_said(bilateral: tuple[Scenario, Demand
     base = replace(_outcome({}, 0.0), gap_t_days=100.0)
     new = replace(_outcome({}, 0.0), gap_t_days=23.0, transport_cost=98.0)
     assert _effect(problem, base, new)[1] == (
-        "fills 77 t-days more of the units' days-of-supply targets, and saves 2 in transport cost"
+        "fills 77 t-days more of the units' days-of-supply targets, and saves 2 in transport cost "
+        "(the links' cost units)"
     )
 
 
@@ -155,7 +156,9 @@ def test_a_supply_that_only_saves_cost_suggests_the_least_that_saves_it_all(
     plan = plan_movements(*bilateral)
     spares = next(b for b in plan.bottlenecks if b.resource == "os-forward/spares")
     assert spares.suggested_extra == 0.25
-    assert spares.explanation.endswith("+0.25 t/day there saves 229 in transport cost")
+    assert spares.explanation.endswith(
+        "+0.25 t/day there saves 229 in transport cost (the links' cost units)"
+    )
 
 
 def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more() -> None:

@@ -107,13 +107,17 @@ def test_a_cost_saving_is_said_for_the_least_extra_that_saves_it_all(tmp_path: P
     )
     plan = plan_movements(scenario, demand)
     (supply,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.SUPPLY]
-    assert supply.explanation.endswith("; +1 t there saves 2 in transport cost")
+    assert supply.explanation.endswith(
+        "; +1 t there saves 2 in transport cost (the links' cost units)"
+    )
     stocks = tuple(
         dataclasses.replace(x, initial_t=99.5) if x.location == "c" else x for x in scenario.stocks
     )
     half = plan_movements(dataclasses.replace(scenario, stocks=stocks), demand)
     (supply,) = [b for b in half.bottlenecks if b.kind is ResourceKind.SUPPLY]
-    assert supply.explanation.endswith("; +0.5 t there saves 1 in transport cost")
+    assert supply.explanation.endswith(
+        "; +0.5 t there saves 1 in transport cost (the links' cost units)"
+    )
 
 
 def test_capacities_raised_together_each_get_their_own_least_extra(tmp_path: Path) -> None:
@@ -177,7 +181,9 @@ def test_a_cost_only_bottleneck_is_listed_whatever_the_currency_unit(tmp_path: P
     )
     plan = plan_movements(scenario, demand)
     road = _top(plan, ResourceKind.LINK_TONNES, "cheap (d→c)")
-    assert road.explanation.endswith("; +0.4 t/day there saves 0.29 in transport cost")
+    assert road.explanation.endswith(
+        "; +0.4 t/day there saves 0.29 in transport cost (the links' cost units)"
+    )
 
 
 def test_a_resource_whose_partner_alone_does_the_work_changes_nothing_on_its_own(

@@ -120,3 +120,60 @@ def test_map_names_are_veiled_opaquely(html: str) -> None:
         assert float(opacity.group(1)) >= 0.85
         veils += 1
     assert veils > 0
+
+
+def _printed_rule(style: str, selector: str) -> str:
+    """The declarations of ``selector``'s rule in the print block ("" if it has none)."""
+    printed = re.sub(r"/\*.*?\*/", "", style[style.index("@media print") :], flags=re.S)
+    rule = re.search(rf"(?:^|[}};,]\s*){re.escape(selector)}\s*\{{([^}}]*)\}}", printed)
+    return "" if rule is None else rule.group(1)
+
+
+def test_print_keeps_a_caption_with_its_table(html: str) -> None:
+    """A caption is never carried over to the next page alone, nor cut in two.
+
+    The captions are under their tables, so the caption may not break before itself nor
+    inside, and the table's last row stays with the row before it (a tester's printed
+    report had a caption alone at the top of a page).
+    """
+    style = _style(html)
+    assert re.search(r"caption\s*\{[^}]*caption-side:\s*bottom", style)
+    caption = _printed_rule(style, "caption")
+    for declaration in ("break-before: avoid", "break-inside: avoid"):
+        assert declaration in caption, caption
+    assert "break-before: avoid" in _printed_rule(style, "tbody tr:last-child")
+    captioned = [t for t in _root(html).iter("table") if t.find("caption") is not None]
+    assert captioned
+    for table in captioned:  # the rules reach the caption: it is the table's own
+        assert table[0].tag == "caption"
+        assert table.find("tbody/tr") is not None
+
+
+def _veil_opacity(group: ET.Element) -> float:
+    """The opacity of the pale box drawn behind a label's words."""
+    path = group.find(f"{SVG}g/{SVG}path")
+    assert path is not None, group.get("id")
+    opacity = re.search(r"opacity:\s*([\d.]+)", path.get("style", ""))
+    assert opacity is not None, path.get("style")
+    return float(opacity.group(1))
+
+
+def test_line_labels_are_veiled_as_place_names_are(case: Case) -> None:
+    """A convoy's label sits on the same pale veil as a place's name, not bare over links."""
+    from supplyline.reports import MapLayer, MapPolyline, render_plan_report
+
+    convoys = MapLayer(
+        name="convoys C+3",
+        lines=(
+            MapPolyline(points=((23.90, 54.90), (25.0, 55.1), (25.77, 54.98)), label="T1"),
+            MapPolyline(points=((25.77, 54.98), (24.5, 54.6)), label="T2"),
+        ),
+        label_lines=True,
+    )
+    html = render_plan_report(case.scenario, case.demand, case.plan, map_layers=(convoys,))
+    groups = list(_root(html).iter(f"{SVG}g"))
+    lines = [g for g in groups if re.search(r"line-label-\d+$", g.get("id", ""))]
+    names = [g for g in groups if re.search(r"place-name-\d+$", g.get("id", ""))]
+    assert len(lines) >= 2  # each map that frames a line labels it (the units' area too)
+    assert names
+    assert {_veil_opacity(g) for g in lines} == {_veil_opacity(g) for g in names} == {VEIL_OPACITY}

@@ -24,8 +24,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from supplyline.domain.rounding import summed_columns
 from supplyline.io.csv_out import csv_cell, yes_no
-from supplyline.types import Said, figure_decimals, fixed_text, summed_decimals
+from supplyline.types import Said, figure_decimals, fixed_text
 
 __all__ = [
     "Amount",
@@ -154,14 +155,18 @@ class Shown:
 
     ``alike``: groups of columns of one quantity, to one number of decimals.
     ``summed``: columns whose last row is the total of the rows above (an "all modes"
-    row), each written to as many decimals as make it add up as read. ``least``:
-    a column's least decimals, those of a sentence that says one of its figures (the
-    headline's tonnes short over the shortfalls' total), so that both read the same.
+    row): the total is rounded as it reads alone and the rows are rounded to add up to
+    it (:func:`~supplyline.domain.rounding.summed_columns`). ``within``: pairs (part,
+    whole) of summed columns whose row's part is within its whole, rounded together so
+    that none reads above it. ``least``: a column's least decimals, those of a sentence
+    that says one of its figures (the headline's tonnes short over the shortfalls'
+    total), so that both read the same.
     """
 
     alike: Alike = ()
     summed: tuple[str, ...] = ()
     least: tuple[tuple[str, int], ...] = ()
+    within: tuple[tuple[str, str], ...] = ()
 
 
 def _cells(
@@ -172,13 +177,35 @@ def _cells(
     The report's rule (:func:`~supplyline.types.figure_decimals`), a group of ``alike``
     columns taking the most of its members: a demand of 2.503 t read "2.50" beside
     "short t 0.045" in the report, until the two shared their decimals. Columns that end
-    in the total of the rows above (``shown.summed``) are written to as many decimals as
-    make their figures add up as read
-    (:func:`~supplyline.types.summed_decimals`): a tester's costs by mode read 4,905 +
-    32,961 beside an "all modes" 37,865.
+    in the total of the rows above (``shown.summed``) keep those decimals: the total is
+    rounded as it reads alone and the rows are rounded to add up to it
+    (:func:`~supplyline.domain.rounding.summed_columns`): a tester's costs by mode read
+    4,905 + 32,961 beside an "all modes" 37,865, and raising the decimals until they
+    added up made a corridor's tonnes 38,321.0396.
     """
+    shown = shown or Shown()
     places = column_places(rows, columns, shown)
-    return [[_cell(row.get(c), c, places[c]) for c in columns] for row in rows]
+    said = _summed(rows, [c for c in columns if c in shown.summed], places, shown.within)
+    return [
+        [_cell(said[c][i] if c in said else row.get(c), c, places[c]) for c in columns]
+        for i, row in enumerate(rows)
+    ]
+
+
+def _summed(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    places: Mapping[str, int],
+    within: Sequence[tuple[str, str]],
+) -> dict[str, list[float]]:
+    """The figures of the summed ``columns`` that end in their total, rounded to add up."""
+    totalled: dict[str, list[float]] = {}
+    for c in columns:
+        values = [v for row in rows if isinstance(v := row.get(c), float)]
+        if len(values) == len(rows) > 1:
+            totalled[c] = values
+    said = summed_columns(totalled, places, within)
+    return {c: [float(d) for d in figures] for c, figures in said.items()}
 
 
 def column_places(
@@ -187,28 +214,16 @@ def column_places(
     """Each column's decimals as :func:`_cells` writes it, for a sentence to say alike."""
     shown = shown or Shown()
     places = {c: decimals_of(rows, c, shown) for c in columns}
-    for group in shown.alike:
+    for group in [*shown.alike, *shown.within]:  # a part and its whole: one rounding
         most = max((places[c] for c in group if c in places), default=0)
         places.update({c: most for c in group if c in places})
-    if shown.summed:  # the group's decimals may not add up where a member's did
-        for c in columns:
-            places[c] = decimals_of(rows, c, shown, at_least=places[c])
     return places
 
 
-def decimals_of(
-    rows: Sequence[Mapping[str, Any]], column: str, shown: Shown, at_least: int = 0
-) -> int:
-    """One column's decimals: the shared rule's, at least ``shown.least``'s for it.
-
-    With a total in the last row, the fewest from there at which its figures add up.
-    """
+def decimals_of(rows: Sequence[Mapping[str, Any]], column: str, shown: Shown) -> int:
+    """One column's decimals: the shared rule's, at least ``shown.least``'s for it."""
     values = [row.get(column) for row in rows]
-    least = max(at_least, dict(shown.least).get(column, 0))
-    floats = [v for v in values if isinstance(v, float)]
-    if column in shown.summed and len(floats) == len(values) > 1:
-        return summed_decimals(floats[:-1], floats[-1], at_least=least)
-    return figure_decimals(values, at_least=least)
+    return figure_decimals(values, at_least=dict(shown.least).get(column, 0))
 
 
 def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
@@ -525,7 +540,9 @@ def emit_rows(
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     else:
         how = shown or Shown()
-        how = Shown(alike=[*how.alike, *alike], summed=how.summed, least=how.least)
+        how = Shown(
+            alike=[*how.alike, *alike], summed=how.summed, least=how.least, within=how.within
+        )
         console.print(fitted_table(rows, columns, title, console, how))
 
 

@@ -32,6 +32,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
+from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
@@ -49,7 +50,13 @@ from supplyline.planning.summary import (
 )
 from supplyline.services.plan_limits import not_proven_words
 from supplyline.services.scenarios import read_params
-from supplyline.types import GRAM_DECIMALS, figure_text, figures_decimals, figures_text
+from supplyline.types import (
+    COST_UNITS,
+    GRAM_DECIMALS,
+    figure_text,
+    figures_decimals,
+    written_text,
+)
 
 if TYPE_CHECKING:
     from supplyline.services.planning import PlanRun, ReportWriter
@@ -62,15 +69,20 @@ EARLIEST_HEADING = "earliest (capacities aside)"
 "earliest" read as a contradiction of `validate`'s warning "can all be at 'ta-north' on
 C+15 at the earliest", which counts the capacities: the table said C+13 for that unit.
 CSV and JSON keep the key ``earliest``."""
+COST_HEADING = f"cost ({COST_UNITS})"
+"""The people's heading of the cost by mode, in the unit the bottleneck sentences say
+(:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
 NOTICEABLE_T = 1e-6
 """A plan off its constraints by more than a gram gets the note whatever its method."""
 _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
 _SUMMED = {
-    "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost"),
+    "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost", COST_HEADING),
     "shortfalls": ("short_t", "demand_t"),
 }
 """The people's tables whose last row is the total of the others, and its columns."""
+_WITHIN = {"moved_by_mode": (("deploy_t", "tonnes"),), "shortfalls": (("short_t", "demand_t"),)}
+"""Summed columns whose row's figure is within another's: rounded so none reads above it."""
 _SAID = {"moved_by_mode": ("tonnes", "deploy_t"), "shortfalls": ("short_t", "demand_t")}
 """The columns whose totals the headline says: they take the headline's decimals."""
 
@@ -87,22 +99,24 @@ def _sections(
     """The summary's sections: rows, the table's columns, title.
 
     ``for_people``: the bottlenecks' capacity and extra as figures with their units
-    (:func:`bottleneck_table_rows`), and the closure's earliest day headed
-    :data:`EARLIEST_HEADING`; programs get the numbers and units apart, under their keys.
+    (:func:`bottleneck_table_rows`), the closure's earliest day headed
+    :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
+    numbers and units apart, under their keys.
     """
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     closures = closure_rows(plan, run.opened.scenario)
-    earliest = "earliest"
+    earliest, cost = "earliest", "cost"
     if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
-        earliest = EARLIEST_HEADING
+        earliest, cost = EARLIEST_HEADING, COST_HEADING
         closures = [{**row, earliest: row["earliest"]} for row in closures]
+        by_mode = [{**row, cost: row["cost"]} for row in by_mode]
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
     return {
         "moved_by_mode": (
             by_mode,
-            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", "cost", "movements"],
+            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", cost, "movements"],
             "Moved by mode (each leg counted)",
         ),
         "unit_closure": (
@@ -190,23 +204,26 @@ def _tonnes(tonnes: float) -> str:
 def _shown(name: str, least: int = 0) -> Shown:
     """How the people's table of section ``name`` writes its numbers."""
     said = _SAID.get(name, ())
-    return Shown(alike=_ALIKE, summed=_SUMMED.get(name, ()), least=tuple((c, least) for c in said))
+    return Shown(
+        alike=_ALIKE,
+        summed=_SUMMED.get(name, ()),
+        least=tuple((c, least) for c in said),
+        within=_WITHIN.get(name, ()),
+    )
 
 
 def _agreed_places(
     sections: dict[str, tuple[list[dict[str, Any]], list[str], str]],
     values: tuple[float, ...],
     moved_t: float,
-    *,
-    summed: bool,
 ) -> int:
     """Decimals of the headline's tonnes, and of the tables' columns that show them too.
 
     The headline's tonnes short is the shortfall table's total (its one row, or its
     "all" row), and its tonnes moved the "all modes" row: each reads as in its table
-    (:func:`~supplyline.types.figure_text`), while the headline's figures still add up
-    among themselves and the tables' columns to their totals. Each rule may ask for more
-    decimals than the others', so they are taken in turn until all hold.
+    (:func:`~supplyline.types.figure_text`); the figures that add up are rounded to add
+    up at those decimals (:func:`~supplyline.domain.rounding.said_delivery`). Each side
+    may ask for more decimals than the other's, so they are taken in turn until both hold.
     """
     places = 0
     for _ in range(GRAM_DECIMALS + 1):
@@ -218,7 +235,7 @@ def _agreed_places(
         ]
         least = max(columns, default=0)
         needed = max(
-            figures_decimals(*values, summed=summed, at_least=least),
+            figures_decimals(*values, at_least=least),
             figures_decimals(moved_t, at_least=least),
         )
         if needed == places:
@@ -239,9 +256,13 @@ def _print_table(run: PlanRun) -> None:
     )
     # the three parts add up to what is to deliver only where all four are said
     summed = bool(head["buildup_not_delivered_t"]) and head["to_deliver_t"] is not None
-    places = _agreed_places(sections, values, head["moved_t"], summed=summed)
-    # the parts and their sum to one number of decimals, so that they add up as read
-    delivered, short, unstocked, to_deliver = figures_text(*values, summed=summed, at_least=places)
+    places = _agreed_places(sections, values, head["moved_t"])
+    # the parts and their sum to one number of decimals, rounded so that they add up as read
+    decimals = figures_decimals(*values, at_least=places)
+    said = said_delivery(*values[:3], head["to_deliver_t"], decimals)
+    delivered, short, unstocked, to_deliver = written_text(
+        [0.0 if v is None else v for v in said], decimals
+    )
     console.print(
         # the name escaped: "Draft [/] x" was read as markup and stopped the command
         f"[bold]{escape(head['scenario'])}[/]: plan [{status_style}]{head['status']}[/], "

@@ -13,6 +13,7 @@ from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed, wrote_
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
+from supplyline.domain.rounding import rounded, summed_figures
 from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 from supplyline.services.scenarios import (
     REQUIREMENTS_FILES,
@@ -21,7 +22,7 @@ from supplyline.services.scenarios import (
     export_requirements,
     list_factors,
 )
-from supplyline.types import figures_text
+from supplyline.types import figures_decimals, written_text
 
 console = Console()
 err = Console(stderr=True)
@@ -103,9 +104,20 @@ def requirements_cmd(
         emit_rows(rows, cols, fmt, console=console, title=title)
         if fmt is OutputFormat.TABLE:
             t = grand_totals(scenario, demand)
-            # read together (a sum and its parts), as the table above rounds them
-            total, eaten, stocked, on_hand, to_deliver = figures_text(
-                t["total_t"], t["consumption_t"], t["buildup_t"], t["on_hand_t"], t["to_deliver_t"]
+            # read together (a sum and its parts), as the table above rounds them: the
+            # consumption and the build-up rounded to add up to the total as it reads
+            figures = (t["total_t"], t["consumption_t"], t["buildup_t"])
+            decimals = figures_decimals(*figures, t["on_hand_t"], t["to_deliver_t"])
+            eaten_d, stocked_d, total_d = summed_figures(figures[1:], figures[0], decimals)
+            total, eaten, stocked, on_hand, to_deliver = written_text(
+                [
+                    total_d,
+                    eaten_d,
+                    stocked_d,
+                    rounded(t["on_hand_t"], decimals),
+                    rounded(t["to_deliver_t"], decimals),
+                ],
+                decimals,
             )
             console.print(
                 f"total: {total} t (consumption {eaten} t and "

@@ -5,19 +5,33 @@ Both the convoy router (splitting a delivery into truck-loads) and the route fil
 the other, so it lives here; and the requirements' writers, whose two parts and their
 total are written side by side, each to the gram (:func:`gram_parts`); and the faces'
 one-line summaries, whose parts are written to as many decimals as make them add up
-(:func:`adding_decimals`).
+(:func:`adding_decimals`); and the plan's tables and headline, whose totals are rounded
+as they read alone and whose parts are rounded to add up to them
+(:func:`summed_figures`, :func:`summed_within`, :func:`summed_columns`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from supplyline.types import GRAM_DECIMALS, to_gram
 
-__all__ = ["adding_decimals", "apportion", "apportion_rows", "gram_parts", "kilogram_parts"]
+__all__ = [
+    "adding_decimals",
+    "apportion",
+    "apportion_rows",
+    "apportioned",
+    "gram_parts",
+    "kilogram_parts",
+    "rounded",
+    "said_delivery",
+    "summed_columns",
+    "summed_figures",
+    "summed_within",
+]
 
 K = TypeVar("K", bound=Hashable)
 _TOL = 1e-4
@@ -215,3 +229,176 @@ def adding_decimals(parts: Sequence[float], least: int = 1, most: int = 3) -> in
         ):
             return k
     return max(least, most)
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    """``value`` to the gram, then to ``decimals``, a half away from zero: as it reads alone.
+
+    The rounding of :func:`~supplyline.types.fixed_text`, which writes every figure.
+
+    >>> rounded(17.15, 1), rounded(38321.0396, 0), rounded(2.5, 0)
+    (Decimal('17.2'), Decimal('38321'), Decimal('3'))
+    """
+    step = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(to_gram(value))).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def apportioned(parts: Sequence[float], target: Decimal, decimals: int) -> list[Decimal] | None:
+    """``parts`` rounded down or up to ``decimals`` so that they add up to ``target``.
+
+    Largest remainders: each part is rounded down, and those with the largest remainders
+    (the first of equal ones) are rounded up until the sum is ``target``. A part that is
+    already whole at ``decimals`` is never moved. None where no such rounding reaches
+    ``target`` (parts that are not its sum to within a step each).
+
+    >>> apportioned([4904.6, 32960.7], Decimal(37865), 0)
+    [Decimal('4904'), Decimal('32961')]
+    >>> apportioned([1.0, 1.0], Decimal(3), 0) is None
+    True
+    """
+    step = Decimal(1).scaleb(-decimals)
+    exact = [Decimal(repr(to_gram(p))) for p in parts]
+    low = [e.quantize(step, rounding=ROUND_FLOOR) for e in exact]
+    left = (target - sum(low, Decimal(0))) / step
+    ups = sorted((i for i, e in enumerate(exact) if e > low[i]), key=lambda i: low[i] - exact[i])
+    if left != left.to_integral_value() or not 0 <= left <= len(ups):
+        return None
+    for i in ups[: int(left)]:
+        low[i] += step
+    return low
+
+
+def summed_figures(parts: Sequence[float], total: float, decimals: int) -> list[Decimal]:
+    """``parts`` and their ``total`` (last) to ``decimals``, the parts adding up to it as read.
+
+    The total is rounded as it reads alone (:func:`rounded`), so that it reads alike
+    wherever it is said; the parts are rounded to add up to it (:func:`apportioned`),
+    each its exact value rounded down or up. Raising the decimals until rounding each
+    alone added up, a synthetic plan's headline read "38,321.0396 t". Parts that are not
+    the total's sum (to within a step each) are rounded alone.
+
+    >>> summed_figures([4904.6, 32960.7], 37865.3, 0)
+    [Decimal('4904'), Decimal('32961'), Decimal('37865')]
+    >>> summed_figures([150.4, 150.4], 300.8, 0)
+    [Decimal('151'), Decimal('150'), Decimal('301')]
+    """
+    whole = rounded(total, decimals)
+    said = apportioned(parts, whole, decimals)
+    return [*(said or [rounded(p, decimals) for p in parts]), whole]
+
+
+def summed_within(
+    parts: Sequence[float], wholes: Sequence[float], decimals: int
+) -> tuple[list[Decimal], list[Decimal]]:
+    """Two summed columns, each row's part within its whole, rounded to add up (totals last).
+
+    Each total reads as it rounds alone; every part and every whole is its exact value
+    rounded down or up; each column adds up to its total as read; and no part reads more
+    than its whole, nor less where it is all of it (a controlled rounding of the table of
+    parts and rests, found as a flow). Rounded as two columns apart, a mode whose
+    tonnes were all deployment (871.5 and 871.5) could read 872 of which 871, and a unit
+    short of all its demand 3 t short of 2. Columns where a part exceeds its whole are
+    rounded apart (:func:`summed_figures`).
+
+    >>> parts, wholes = summed_within([1.5, 0.0, 1.5], [1.5, 1.5, 3.0], 0)
+    >>> [str(d) for d in parts], [str(d) for d in wholes]
+    (['2', '0', '2'], ['2', '1', '3'])
+    """
+    n = len(parts) - 1
+    scale = Decimal(10) ** decimals
+    p = [Decimal(repr(to_gram(v))) * scale for v in parts[:n]]
+    w = [Decimal(repr(to_gram(v))) * scale for v in wholes[:n]]
+    r = [b - a for a, b in zip(p, w, strict=True)]
+    if any(x < 0 for x in r):
+        return summed_figures(parts[:n], parts[n], decimals), summed_figures(
+            wholes[:n], wholes[n], decimals
+        )
+    fp, fr = [math.floor(x) for x in p], [math.floor(x) for x in r]
+    x_total = int(rounded(parts[n], decimals) * scale) - sum(fp)
+    g_total = int(rounded(wholes[n], decimals) * scale) - sum(fp) - sum(fr)
+    # nodes: 0 source, 1 sink, rows 2.., then the parts' key and the rests' key
+    key_p, key_r = 2 + n, 3 + n
+    rows = [
+        (0, 2 + i, math.floor(w[i]) - fp[i] - fr[i], math.ceil(w[i]) - fp[i] - fr[i])
+        for i in range(n)
+    ]
+    cells = [(2 + i, key_p, 0, 1) for i in range(n) if p[i] > fp[i]]
+    cells += [(2 + i, key_r, 0, 1) for i in range(n) if r[i] > fr[i]]
+    ups_p = sum(1 for c in cells if c[1] == key_p)
+    if not (
+        0 <= x_total <= ups_p
+        and sum(lo for *_, lo, _ in rows) <= g_total <= sum(hi for *_, hi in rows)
+    ):
+        return summed_figures(parts[:n], parts[n], decimals), summed_figures(
+            wholes[:n], wholes[n], decimals
+        )
+    edges = [
+        *rows,
+        (key_p, 1, x_total, x_total),
+        (key_r, 1, 0, n),
+        *cells,
+        (1, 0, g_total, g_total),
+    ]
+    flow = _bounded_flow(4 + n, edges)
+    up_p = [0] * n
+    up_r = [0] * n
+    for (u, key, _, _), f in zip(cells, flow[n + 2 : n + 2 + len(cells)], strict=True):
+        (up_p if key == key_p else up_r)[u - 2] += f
+    said_p = [Decimal(fp[i] + up_p[i]) / scale for i in range(n)]
+    said_w = [Decimal(fp[i] + up_p[i] + fr[i] + up_r[i]) / scale for i in range(n)]
+    return (
+        [*said_p, rounded(parts[n], decimals)],
+        [*said_w, rounded(wholes[n], decimals)],
+    )
+
+
+def summed_columns(
+    columns: Mapping[str, Sequence[float]],
+    decimals: Mapping[str, int],
+    within: Iterable[tuple[str, str]] = (),
+) -> dict[str, list[Decimal]]:
+    """Each column's figures, its last the total of the others, rounded to add up as read.
+
+    ``within``: pairs (part, whole) of columns whose row's part is within its whole (a
+    mode's deployment tonnes within its tonnes), rounded together (:func:`summed_within`)
+    to the more decimals of the two; every other column alone (:func:`summed_figures`).
+
+    >>> columns = {"t": [1.5, 1.5, 3.0], "d": [1.5, 0.0, 1.5]}
+    >>> said = summed_columns(columns, {"t": 0, "d": 0}, [("d", "t")])
+    >>> {c: [str(d) for d in figures] for c, figures in said.items()}
+    {'d': ['2', '0', '2'], 't': ['2', '1', '3']}
+    """
+    out: dict[str, list[Decimal]] = {}
+    for part, whole in within:
+        if part in columns and whole in columns:
+            places = max(decimals[part], decimals[whole])
+            out[part], out[whole] = summed_within(columns[part], columns[whole], places)
+    for name, values in columns.items():
+        if name not in out:
+            out[name] = summed_figures(values[:-1], values[-1], decimals[name])
+    return out
+
+
+def said_delivery(
+    delivered: float, short: float, unstocked: float, to_deliver: float | None, decimals: int
+) -> tuple[Decimal, Decimal, Decimal, Decimal | None]:
+    """The plan's delivered, short, build-up not delivered and to deliver, as said together.
+
+    What is short and what is to deliver read as they round alone: the tonnes short as
+    the shortfall table's total and the report's "short" card say them. Where some build-up
+    is not delivered, the three parts are said with the whole to deliver (the CLI's
+    headline), so the delivered and the build-up are rounded to add up with them
+    (:func:`apportioned`), each its exact value rounded down or up; else each rounds
+    alone. The CLI's headline and the report's summary both say these, alike.
+
+    >>> [str(d) for d in said_delivery(9059.6, 1250.3, 786.0, 11095.9, 0)]
+    ['9060', '1250', '786', '11096']
+    """
+    said_short = rounded(short, decimals)
+    whole = None if to_deliver is None else rounded(to_deliver, decimals)
+    parts = None
+    if whole is not None and to_gram(unstocked):
+        parts = apportioned([delivered, unstocked], whole - said_short, decimals)
+    if parts is None:
+        parts = [rounded(delivered, decimals), rounded(unstocked, decimals)]
+    return parts[0], said_short, parts[1], whole

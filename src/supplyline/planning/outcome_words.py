@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from supplyline.planning.build import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.types import day_label, days_text, figure_text
+from supplyline.types import COST_UNITS, day_label, days_text, figure_text
 
 __all__ = [
     "AS_RESOLVED",
@@ -246,9 +246,9 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
     saved = base.transport_cost - new.transport_cost
     cost = ""
     if saved > cost_eps(base):
-        cost = f"saves {tonnes_text(saved)} in transport cost"
+        cost = f"saves {tonnes_text(saved)} in transport cost ({COST_UNITS})"
     elif parts and saved < -cost_eps(base):
-        cost = f"for {tonnes_text(-saved)} more in transport cost"
+        cost = f"for {tonnes_text(-saved)} more in transport cost ({COST_UNITS})"
     if cost and parts:
         parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
     elif cost:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -42,6 +43,7 @@ __all__ = [
     "laid_out",
     "marker_transform",
     "place_order",
+    "veil",
 ]
 
 LABEL_GID = "place-name"
@@ -59,6 +61,26 @@ _VEIL_PT = 1.0
 VEIL_OPACITY = 0.9
 """How opaque the pale box behind a name is: at 0.6 a tester read "Kar-Tobe airfield"
 struck through by the red dashes of the air bridge under it."""
+
+
+def veil(font_pt: float = _FONT_PT) -> dict[str, Any]:
+    """The pale box behind words on the map (matplotlib's ``bbox``), for every label drawn.
+
+    A link drawn under a name does not cross it out. The places' names had it and the
+    convoys' labels of a routes report did not, and read struck through by the roads
+    under them.
+
+    >>> veil()["facecolor"], veil()["alpha"] == VEIL_OPACITY
+    ('white', True)
+    """
+    return {
+        "boxstyle": f"square,pad={_VEIL_PT / font_pt}",
+        "facecolor": "white",
+        "edgecolor": "none",
+        "alpha": VEIL_OPACITY,
+    }
+
+
 _DIRECTIONS = (
     (1, 0),
     (-1, 0),
@@ -232,12 +254,7 @@ class _Placer:
             zorder=6,
             annotation_clip=False,
             # a veil behind the words, so that a link drawn under a name does not cross it out
-            bbox={
-                "boxstyle": f"square,pad={_VEIL_PT / _FONT_PT}",
-                "facecolor": "white",
-                "edgecolor": "none",
-                "alpha": VEIL_OPACITY,
-            },
+            bbox=veil(_FONT_PT),
         )
         label.set_in_layout(False)
         label.set_gid(f"{gid}-{self.count}")

@@ -45,11 +45,13 @@ from supplyline.reports.map_labels import (
     Spot,
     label_places,
     marker_transform,
+    veil,
 )
 from supplyline.reports.map_links import draw_links
 from supplyline.reports.sections import MapLayer
 
 __all__ = [
+    "LINE_LABEL_GID",
     "MARKER_GID",
     "country_outlines",
     "network_map_figure",
@@ -80,6 +82,11 @@ _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
 MARKER_GID = "place-marker"
 """The group id of each place's marker, before a count (``place-marker-3``; the fans' lines
 and dots have their own, :mod:`supplyline.reports.map_fans`)."""
+
+LINE_LABEL_GID = "line-label"
+"""The group id of each label of a caller's line (a convoy's truck), before a count."""
+_LINE_LABEL_PT = 7.0
+"""A line's label is as large as a place's name."""
 
 _MAX_LABELS = 60
 """Above this many places in its frame the map shows no names nor numbers (they would hide
@@ -193,8 +200,13 @@ def _rings_in(box: Box) -> list[Ring]:
 
 
 def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) -> list[Artist]:
-    """The caller's extra lines (convoy routes and the like), one legend entry per layer."""
+    """The caller's extra lines (convoy routes and the like), one legend entry per layer.
+
+    A line's label sits on the pale veil the places' names have (:func:`veil`): the
+    convoys' labels had none and read struck through by the links under them.
+    """
     legend: list[Artist] = []
+    labels: list[Artist] = []
     for layer in layers:
         style: LineStyle = "--" if layer.dashed else "-"
         for line in layer.lines:
@@ -211,7 +223,16 @@ def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) ->
                 )
                 if layer.label_lines and line.label:
                     x, y = points[len(points) // 2]
-                    ax.annotate(line.label, (x + shift, y), fontsize=7, color=layer.color, zorder=6)
+                    label = ax.annotate(
+                        line.label,
+                        (x + shift, y),
+                        fontsize=_LINE_LABEL_PT,
+                        color=layer.color,
+                        zorder=6,
+                        bbox=veil(_LINE_LABEL_PT),  # as the places' names: not struck through
+                    )
+                    label.set_gid(f"{LINE_LABEL_GID}-{len(labels)}")
+                    labels.append(label)
         legend.append(
             Line2D(
                 [],

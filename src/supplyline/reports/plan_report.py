@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
+from supplyline.domain.rounding import rounded, said_delivery
 from supplyline.errors import ArgumentError, NotFoundError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target
@@ -55,9 +56,9 @@ from supplyline.types import (
     day_label,
     figure_text,
     figures_decimals,
-    figures_text,
     fixed_text,
     to_gram,
+    written_text,
 )
 
 __all__ = ["MADE_META", "made_text", "render_plan_report", "write_plan_report"]
@@ -229,10 +230,17 @@ def _plan_sections(
     max_unit_panels: int,
     top_bottlenecks: int,
 ) -> list[ReportSection]:
-    h = headline(demand, plan)
+    h = headline(demand, plan, scenario)
     places = _places(scenario, demand, plan)
-    short, consumed, delivered, unstocked = figures_text(  # read together: they add up
+    # read together, and as the CLI's headline says them: rounded to add up
+    decimals = figures_decimals(
         h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t, at_least=places
+    )
+    said = said_delivery(
+        h.delivered_t, h.short_t, h.buildup_not_delivered_t, h.to_deliver_t, decimals
+    )
+    short, consumed, delivered, unstocked = written_text(
+        [said[1], rounded(h.demand_t, decimals), said[0], said[2]], decimals
     )
     sections = [
         ReportSection(

@@ -19,9 +19,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from supplyline.domain.rounding import summed_columns
 from supplyline.errors import ArgumentError
 from supplyline.io.csv_out import yes_no
-from supplyline.types import Said, figure_decimals, fixed_text, summed_decimals
+from supplyline.types import Said, figure_decimals, fixed_text
 
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
@@ -55,16 +56,20 @@ class Table:
     table wrote a demand of 2.503 t as "2.50" beside "short t 2.503", a shortfall larger
     than its demand to the reader."""
     summed: tuple[str, ...] = ()
-    """Columns whose last row is the total of the rows above: each is written to as
-    many decimals as make its figures add up as read (a tester's costs by mode read
-    4,905 + 32,961 beside a total of 37,865)."""
+    """Columns whose last row is the total of the rows above: the total is rounded as it
+    reads alone and the rows are rounded to add up to it (:meth:`shown_rows`; a tester's
+    costs by mode read 4,905 + 32,961 beside a total of 37,865)."""
+    within: tuple[tuple[str, str], ...] = ()
+    """Pairs (part, whole) of summed columns whose row's part is within its whole (a
+    mode's deployment tonnes within its tonnes): rounded together, so that none reads
+    above its whole, to one number of decimals."""
     least: tuple[tuple[str, int], ...] = ()
     """A column's least decimals: those of a sentence that says one of its figures, so
     that the sentence and the table read the same
     (:func:`~supplyline.types.figure_text`)."""
 
     def __post_init__(self) -> None:
-        named = {c for group in self.alike for c in group} | set(self.summed)
+        named = {c for group in [*self.alike, *self.within] for c in group} | set(self.summed)
         named |= {c for c, _ in self.least}
         if unknown := sorted(named - set(self.columns)):
             # why: a renamed heading left 'cost' summed by a name no column had any more,
@@ -90,30 +95,48 @@ class Table:
         """Digits after the point for each column's floats: one number for a whole column.
 
         The shared rule's (:func:`~supplyline.types.figure_decimals`), at least the
-        table's ``decimals`` and the column's ``least``; a group of ``alike`` columns
-        takes the most of its members; a ``summed`` column, the fewest from there at
-        which it adds up as read (:func:`~supplyline.types.summed_decimals`).
+        table's ``decimals`` and the column's ``least``; a group of ``alike`` columns, and
+        a part with its whole (``within``), take the most of their members. A ``summed``
+        column takes no more: its rows are rounded to add up (:meth:`shown_rows`).
         """
         least = dict(self.least)
         own = [self._decimals(i, least.get(c, 0)) for i, c in enumerate(self.columns)]
         shared = list(own)
-        for group in self.alike:
+        for group in [*self.alike, *self.within]:
             at = [self.columns.index(c) for c in group if c in self.columns]
-            most = max((own[i] for i in at), default=0)
+            most = max((shared[i] for i in at), default=0)
             for i in at:
                 shared[i] = most
-        if self.summed:  # a group's decimals may not add up where a member's did
-            shared = [self._decimals(i, d) for i, d in enumerate(shared)]
         return tuple(shared)
 
     def _decimals(self, index: int, at_least: int) -> int:
-        """One column's decimals, at least ``at_least``; summed as read with a total row."""
+        """One column's decimals by the shared rule, at least ``at_least``."""
         values = [row[index] for row in self.rows]
-        at_least = max(at_least, self.decimals or 0)
-        floats = [v for v in values if isinstance(v, float)]
-        if self.columns[index] in self.summed and len(floats) == len(values) > 1:
-            return summed_decimals(floats[:-1], floats[-1], at_least=at_least)
-        return figure_decimals(values, at_least=at_least)
+        return figure_decimals(values, at_least=max(at_least, self.decimals or 0))
+
+    def shown_rows(self) -> tuple[tuple[Cell, ...], ...]:
+        """The rows as the page writes them: ``summed`` columns rounded to add up as read.
+
+        Each such column's total is rounded as it reads alone, so that it reads alike
+        wherever it is said (the summary's tonnes moved, the "short (t)" card), and its
+        rows are rounded down or up to add up to it
+        (:func:`~supplyline.domain.rounding.summed_columns`); a part within its whole
+        (``within``) never reads above it. Raising the decimals until each figure rounded
+        alone added up, a corridor's report read "38,321.0396".
+        """
+        places = self.column_decimals()
+        totalled: dict[str, list[float]] = {}
+        for i, c in enumerate(self.columns):
+            values = [v for row in self.rows if isinstance(v := row[i], float)]
+            if c in self.summed and len(values) == len(self.rows) > 1:
+                totalled[c] = values
+        decimals = {c: places[self.columns.index(c)] for c in totalled}
+        said = summed_columns(totalled, decimals, self.within)
+        at = {self.columns.index(c): figures for c, figures in said.items()}
+        return tuple(
+            tuple(float(at[i][r]) if i in at else v for i, v in enumerate(row))
+            for r, row in enumerate(self.rows)
+        )
 
     def format_cell(self, value: Cell, decimals: int | None = None) -> str:
         """The text of one cell: thousands separators, ``decimals`` digits for floats.

@@ -19,7 +19,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.planning.summary import headline as headline_row
 from supplyline.reports.sections import Cell, Table
-from supplyline.types import Said, figure_text
+from supplyline.types import COST_UNITS, Said, figure_text
 
 __all__ = [
     "ALL_DEMAND",
@@ -36,8 +36,9 @@ __all__ = [
 ]
 
 
-COST_HEADING = "cost (the links' cost units)"
-"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units."""
+COST_HEADING = f"cost ({COST_UNITS})"
+"""Transport cost has no currency: links.csv's cost_per_t is a number in the user's units
+(the bottleneck report's sentences say the same unit, :data:`COST_UNITS`)."""
 SHORT_PCT = "short % of its demand"
 """The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
 ALL_DEMAND = "of all demand"
@@ -56,6 +57,8 @@ class Headline:
     short_t: float
     buildup_not_delivered_t: float
     """Days-of-supply build-up the plan does not deliver by the horizon's end (a soft target)."""
+    to_deliver_t: float | None
+    """What must reach the units, net of what they hold (None where the plan does not say)."""
     units: int
     deploying_units: int
     closed_on_time: int
@@ -63,9 +66,13 @@ class Headline:
     met_share: float | None
 
 
-def headline(demand: Demand, plan: Plan) -> Headline:
-    """The plan's headline row (from the planning summary) as typed figures."""
-    h = headline_row(plan, demand)
+def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> Headline:
+    """The plan's headline row (from the planning summary) as typed figures.
+
+    With the scenario, also what is to deliver (``to_deliver_t``), which the summary's
+    figures are rounded to add up to, as the CLI's headline rounds them.
+    """
+    h = headline_row(plan, demand, scenario)
     return Headline(
         status=h["status"],
         objective=h["objective"],
@@ -74,6 +81,7 @@ def headline(demand: Demand, plan: Plan) -> Headline:
         demand_t=h["demand_t"],
         short_t=h["short_t"],
         buildup_not_delivered_t=h["buildup_not_delivered_t"] or 0.0,
+        to_deliver_t=h["to_deliver_t"],
         units=h["units"],
         deploying_units=h["deploying_units"],
         closed_on_time=h["closed_on_time"],
@@ -112,6 +120,7 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
         },
         alike=(("tonnes", "of which deployment t"),),
         summed=("tonnes", "of which deployment t", "pax", "tonne-km", COST_HEADING),
+        within=(("of which deployment t", "tonnes"),),
         least=(("tonnes", least), ("of which deployment t", least)),
         caption="Over the whole horizon; deployment is the units' own lift. Cost is the links' "
         "cost_per_t and cost_per_pax summed, in whatever units links.csv gives them "
@@ -145,6 +154,7 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
         },
         alike=(("demand t", "short t"),),
         summed=("demand t", "short t"),
+        within=(("short t", "demand t"),),
         least=(("demand t", least), ("short t", least)),
         caption="Demand is what the unit consumes of the commodity over the horizon (its "
         "days-of-supply build-up is a soft target, shown below when not met); short % is of "
