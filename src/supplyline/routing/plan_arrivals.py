@@ -47,8 +47,9 @@ def label_arrivals(
     >>> from supplyline.planning.examples import one_link
     >>> s, demand = one_link(transit_days=0)
     >>> plan = plan_movements(s, demand)
-    >>> label_arrivals(s, plan, 1, [DrawnOnSite(unit="u1", location="U", load_t={"food": 1.0})])
-    [DrawnOnSite(unit='u1', location='U', load_t={'food': 1.0}, link='', mode=None)]
+    >>> drawn = [DrawnOnSite(unit="u1", location="U", load_t={"food": 1.0})]
+    >>> [(d.link, dict(d.load_t)) for d in label_arrivals(s, plan, 1, drawn)]
+    [('', {'food': 1.0})]
     """
     landed = _landed(scenario, plan, day)
     if not landed:
