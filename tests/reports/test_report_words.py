@@ -116,6 +116,7 @@ def test_route_and_reach_columns_all_have_headings_in_words() -> None:
         *rr._UNSERVED_COLUMNS,
         *rr._DEPOT_SHORT_COLUMNS,
         *rr._ON_SITE_COLUMNS,
+        *rr._ARRIVED_COLUMNS,
     }
     for column in columns:
         assert "_" not in rr.HEADINGS[column], column

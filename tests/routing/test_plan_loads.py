@@ -113,14 +113,16 @@ def test_the_routes_of_the_plan_prestock_before_the_closure() -> None:
 def test_rail_arrivals_hub_legs_and_deployments_need_no_truck() -> None:
     """Rail R→C 5 t, road D→H 3 t (no unit at H), UC's own kit on D→A: no truck-load.
 
-    UC's 5 t delivered that day is all drawn on site.
+    UC's 5 t delivered that day arrived by rail, at its place (not drawn from stock).
     """
     s = _chain()
     moves = [_move("R-C", "R", "C", 5.0, 0, mode=Mode.RAIL), _move("D-H", "D", "H", 3.0, 0),
              _move("D-A", "D", "A", 7.0, 0, com="deploy:UA")]  # fmt: skip
     loads, drawn = plan_truck_loads(s, _plan(s, moves, [_give("UC", "C", 0, 5.0)]), 0)
     assert loads == []
-    assert drawn == [DrawnOnSite(unit="UC", location="C", load_t={"food": 5.0})]
+    assert drawn == [
+        DrawnOnSite(unit="UC", location="C", load_t={"food": 5.0}, link="R-C", mode=Mode.RAIL)
+    ]
 
 
 def test_a_road_leg_is_routed_on_the_day_it_arrives() -> None:

@@ -55,8 +55,12 @@ def _headline(routes: Routes) -> str:
     5.05 t delivered and 5.05 t unserved of a 10.1 t day read "5.0 t" and "5.0 t".
     """
     style = "green" if not routes.unserved else "red"
-    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.unserved_t])
-    on_site = f"{routes.on_site_t:,.{k}f} t drawn on site, " if routes.on_site else ""
+    figures = [routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t]
+    k = adding_decimals(figures)
+    drawn = any(not d.arrived for d in routes.on_site)
+    on_site = f"{routes.on_site_t:,.{k}f} t drawn on site, " if drawn else ""
+    if routes.arrived_t > 0:
+        on_site += f"{routes.arrived_t:,.{k}f} t arrived by {routes.arrived_by} (no truck), "
     return (
         f"[bold]{escape(routes.scenario)}[/] {day_label(routes.day)} ({routes.date}): "
         f"{len(routes.routes)} truck(s), {routes.delivered_t:,.{k}f} t delivered, {on_site}"
@@ -185,10 +189,19 @@ def routes_cmd(
                     "cost",
                 ]
                 emit_rows(trucks, cols, fmt, console=console, title="Trucks")
-            if on_site:
+            drawn = [d for d in on_site if not d["arrived_by"]]
+            if drawn:
                 cols = ["unit", "location", "tonnes", "load_t"]
                 title = "Drawn on site (from the stock of the unit's own place, no truck)"
-                emit_rows(on_site, cols, fmt, console=console, title=title)
+                emit_rows(drawn, cols, fmt, console=console, title=title)
+            landed = [d for d in on_site if d["arrived_by"]]
+            if landed:
+                cols = ["unit", "location", "tonnes", "load_t", "arrived_by", "link"]
+                title = (
+                    "Arrived at the unit's own place by the plan's air, rail or water legs "
+                    "(no truck)"
+                )
+                emit_rows(landed, cols, fmt, console=console, title=title)
             if unserved:
                 cols = ["unit", "tonnes", "reason", "detail"]
                 emit_rows(unserved, cols, fmt, console=console, title="Not delivered")
@@ -199,7 +212,10 @@ def routes_cmd(
         else:
             rows: list[dict[str, Any]] = [{**r, "kind": "truck"} for r in trucks]
             rows += [{**u, "kind": "unserved", "truck": None} for u in unserved]
-            rows += [{**d, "kind": "on_site", "truck": None} for d in on_site]
+            rows += [
+                {**d, "kind": "arrived" if d["arrived_by"] else "on_site", "truck": None}
+                for d in on_site
+            ]
             rows += [
                 {"kind": "depot_short", "truck": None, "depot": d["depot"], "tonnes": d["short_t"],
                  "detail": d["detail"]}

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
+from supplyline.domain.network import Mode
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId, day_label
 
@@ -154,19 +155,47 @@ class Unserved:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DrawnOnSite:
-    """What a unit takes from the stock of the place it is at: served there, no truck."""
+    """What a unit takes at the place it is at without a truck: from its stock, or as it lands.
+
+    With ``link`` empty, drawn from the stock of the place. With ``link`` set (plan mode),
+    what the movement plan lands at the unit's own place that day over a link that is
+    not a road (``mode``: air, rail, water): a tester's routes listed a helicopter's 8 t
+    at a site that holds no stock as "drawn on site" and never showed the airlift.
+    """
 
     unit: UnitId
     location: LocationId
     load_t: Mapping[CommodityId, float]
+    link: str = ""
+    """The link the goods arrived over that day; empty: drawn from the place's stock."""
+    mode: Mode | None = None
+    """That link's mode (None with no ``link``)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))
+        if bool(self.link) != (self.mode is not None):
+            raise ArgumentError(
+                f"link(={self.link!r}) and mode(={self.mode!r}) go together: both or neither"
+            )
+        if self.mode is Mode.ROAD:
+            raise ArgumentError(f"link {self.link!r}: goods by road come on the trucks")
 
     @property
     def tonnes(self) -> float:
-        """Tonnes drawn on site."""
+        """Tonnes taken on site."""
         return sum(self.load_t.values())
+
+    @property
+    def arrived(self) -> bool:
+        """Whether they arrived that day by a link other than a road (else: drawn from stock)."""
+        return bool(self.link)
+
+    @property
+    def how(self) -> str:
+        """How the unit got them, for a person: ``arrived by air on link a-h-s5, no truck``."""
+        if self.mode is not None:
+            return f"arrived by {self.mode.value.replace('_', ' ')} on link {self.link}, no truck"
+        return f"drawn from the stock of {self.location}, no truck"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -255,7 +284,8 @@ class Routes:
     routes: tuple[TruckRoute, ...] = ()
     unserved: tuple[Unserved, ...] = ()
     on_site: tuple[DrawnOnSite, ...] = ()
-    """Deliveries served from the stock of the unit's own place, without a truck."""
+    """Deliveries served at the unit's own place without a truck: from its stock, or (plan
+    mode, ``DrawnOnSite.arrived``) as they land there by air, rail or water that day."""
     source: str = "demand"
     """Where the deliveries came from: ``plan`` (the movement plan) or ``demand``."""
     total_distance_km: float = 0.0
@@ -283,7 +313,19 @@ class Routes:
     @property
     def on_site_t(self) -> float:
         """Tonnes units draw from the stock of their own place (no truck)."""
-        return sum(d.tonnes for d in self.on_site)
+        return sum(d.tonnes for d in self.on_site if not d.arrived)
+
+    @property
+    def arrived_t(self) -> float:
+        """Tonnes units take as they land at their own place by air, rail or water (no truck)."""
+        return sum(d.tonnes for d in self.on_site if d.arrived)
+
+    @property
+    def arrived_by(self) -> str:
+        """The modes of what arrived (``arrived_t``) in words: ``air``, ``rail and air``."""
+        seen = {d.mode for d in self.on_site if d.mode is not None}
+        words = [m.value.replace("_", " ") for m in Mode if m in seen]
+        return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

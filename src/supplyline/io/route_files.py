@@ -3,7 +3,8 @@
 ``routes.csv`` has one row per stop (truck, trip, order, unit, hours, tonnes by
 commodity, whether the leg's km is by road); ``trucks.csv`` one row per truck;
 ``unserved.csv`` every delivery no route brings, with the reason; ``on_site.csv`` what
-units draw from the stock of their own place (no truck); ``depot_short.csv`` each depot
+units take at their own place without a truck (drawn from its stock, or in plan mode as it
+lands there by air, rail or water: ``arrived_by`` and ``link``); ``depot_short.csv`` each depot
 and commodity whose truck-loads ask more than the depot holds that day (with what it
 holds and what they ask); ``routes.geojson`` the truck
 paths as lines (straight between the places visited), the unserved units and the
@@ -74,6 +75,8 @@ class Kilograms:
     """Per route, per stop."""
     unserved: tuple[dict[str, int], ...]
     on_site: tuple[dict[str, int], ...]
+    arrived: tuple[bool, ...]
+    """Per ``on_site`` entry: whether it landed by air, rail or water (else drawn from stock)."""
 
     def stop_t(self, route: int, stop: int) -> float:
         """Tonnes of one stop: the sum of its commodities'."""
@@ -92,8 +95,16 @@ class Kilograms:
         return _t(sum(sum(u.values()) for u in self.unserved))
 
     def on_site_t(self) -> float:
-        """Tonnes drawn on site."""
-        return _t(sum(sum(d.values()) for d in self.on_site))
+        """Tonnes drawn on site from the stock of the units' places."""
+        return _t(
+            sum(sum(d.values()) for d, a in zip(self.on_site, self.arrived, strict=True) if not a)
+        )
+
+    def arrived_t(self) -> float:
+        """Tonnes taken at the units' places as they landed by air, rail or water."""
+        return _t(
+            sum(sum(d.values()) for d, a in zip(self.on_site, self.arrived, strict=True) if a)
+        )
 
 
 def _t(kg: int) -> float:
@@ -138,6 +149,7 @@ def kilograms(routes: Routes) -> Kilograms:
         stops=tuple(tuple(next(it) for _ in r.stops) for r in routes.routes),
         unserved=tuple(next(it) for _ in routes.unserved),
         on_site=tuple(next(it) for _ in routes.on_site),
+        arrived=tuple(d.arrived for d in routes.on_site),
     )
 
 
@@ -215,7 +227,12 @@ def unserved_rows(routes: Routes) -> list[dict[str, Any]]:
 
 
 def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
-    """One row per unit that draws from the stock of its own place: served there, no truck."""
+    """One row per unit served at its own place without a truck, and how.
+
+    Drawn from the place's stock (``arrived_by`` and ``link`` empty), or, in plan mode,
+    one row per link that landed the goods there that day (``arrived_by``: ``air``,
+    ``rail``, ``sea``, ``inland_water``); ``detail`` says which in words.
+    """
     kg = kilograms(routes).on_site
     return [
         {
@@ -223,6 +240,9 @@ def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
             "location": d.location,
             "tonnes": _t(sum(kg[n].values())),
             "load_t": _loads(kg[n]),
+            "arrived_by": d.mode.value if d.mode is not None else "",
+            "link": d.link,
+            "detail": d.how,
         }
         for n, d in enumerate(routes.on_site)
     ]
@@ -263,7 +283,7 @@ _TRUCK_COLS = [
     "hours", "km", "tonnes", "payload_t", "cost",
 ]  # fmt: skip
 _UNSERVED_COLS = ["unit", "location", "tonnes", "load_t", "reason", "detail"]
-_ON_SITE_COLS = ["unit", "location", "tonnes", "load_t"]
+_ON_SITE_COLS = ["unit", "location", "tonnes", "load_t", "arrived_by", "link", "detail"]
 _DEPOT_SHORT_COLS = [
     "depot", "commodity", "day", "day_label", "held_t", "asked_t", "short_t", "detail"
 ]  # fmt: skip
@@ -317,10 +337,11 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
                 "properties": {
-                    "kind": "on_site",
+                    "kind": "arrived" if d.arrived else "on_site",
                     "unit": d.unit,
                     "tonnes": _t(sum(kg.on_site[n].values())),
                     "load_t": _loads(kg.on_site[n]),
+                    **({"link": d.link, "mode": d.mode.value} if d.mode is not None else {}),
                 },
             }
         )
@@ -370,6 +391,7 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "delivered_t": kg.delivered_t(),
         "unserved_t": kg.unserved_t(),
         "on_site_t": kg.on_site_t(),
+        "arrived_t": kg.arrived_t(),
         "distance_km": round(routes.total_distance_km, 2),
         "cost": round(routes.total_cost, 2),
         "solve_s": round(routes.solve_s, 3),

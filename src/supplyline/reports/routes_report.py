@@ -40,6 +40,7 @@ _TRUCK_COLUMNS = ("truck", "depot", "trips", "stops", "start_h", "end_h", "km", 
 _UNSERVED_COLUMNS = ("unit", "tonnes", "reason", "detail")
 _DEPOT_SHORT_COLUMNS = ("depot", "commodity", "held_t", "asked_t", "short_t")
 _ON_SITE_COLUMNS = ("unit", "location", "tonnes", "load_t")
+_ARRIVED_COLUMNS = ("unit", "location", "tonnes", "load_t", "arrived_by", "link")
 
 HEADINGS = {
     "unit": "unit",
@@ -69,6 +70,8 @@ HEADINGS = {
     "short_t": "short t",
     "location": "location",
     "load_t": "load",
+    "arrived_by": "arrived by",
+    "link": "link",
 }
 """Each route or reach column's heading in the report: words and units, not the CSV's
 names (a tester's report showed ``turns_per_truck`` and ``depot_load_pct``)."""
@@ -133,13 +136,23 @@ def routes_section(routes: Routes) -> ReportSection:
             "and cost_per_km, in whatever units they are given (fleet.csv names no currency).",
         )
     ]
-    drawn = on_site_rows(routes)
+    on_site = on_site_rows(routes)
+    drawn = [d for d in on_site if not d["arrived_by"]]
     if drawn:
         tables.append(
             _table(
                 drawn,
                 _ON_SITE_COLUMNS,
                 "Drawn on site (from the stock of the unit's own place, no truck)",
+            )
+        )
+    landed = [d for d in on_site if d["arrived_by"]]
+    if landed:
+        tables.append(
+            _table(
+                landed,
+                _ARRIVED_COLUMNS,
+                "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)",
             )
         )
     missing = unserved_rows(routes)
@@ -154,13 +167,19 @@ def routes_section(routes: Routes) -> ReportSection:
                 f"Depots asked for more than they hold (by {routes.depot_stock_basis})",
             )
         )
-    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.unserved_t])
+    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t])
+    arrived = (
+        f"{routes.arrived_t:,.{k}f} t arrived by {routes.arrived_by} (no truck); "
+        if routes.arrived_t > 0
+        else ""
+    )
     return ReportSection(
         id="convoy-routes",
         title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
         intro=(
             f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.{k}f} t over "
             f"{routes.total_distance_km:,.0f} km; {routes.on_site_t:,.{k}f} t drawn on site; "
+            f"{arrived}"
             f"{routes.unserved_t:,.{k}f} t not delivered "
             f"(deliveries from the {routes.source})."
         ),

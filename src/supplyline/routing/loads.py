@@ -32,7 +32,7 @@ from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
 from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
-from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.requests import DeliveryRequest, volume_densities
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
@@ -148,7 +148,7 @@ def _shares(
     the delivery's average, and 1.001 m³). Returns the loads, their volumes, the
     priority each commodity loads by, and whether the loads are mixed.
     """
-    density = _densities(req, scenario)
+    density = volume_densities(scenario, req)
     most_g = min(_payload_g(g) for g in sizing)
     most_l = min((math.floor(g.volume_m3 * 1000) for g in sizing if g.volume_m3), default=None)
     priority = load_priorities(scenario, req)
@@ -165,21 +165,6 @@ def _shares(
 def _payload_g(g: FleetGroup) -> int:
     """The payload of a truck of ``g`` in grams: its whole kilograms, as the router counts."""
     return math.floor(g.payload_t * 1000 + 1e-6) * 1000
-
-
-def _densities(req: DeliveryRequest, scenario: Scenario) -> dict[str, float]:
-    """m³ per tonne of each of the request's commodities, as its volume was counted.
-
-    From the scenario's commodities; a request whose volume was given otherwise (a
-    script's) spreads it over its tonnes evenly.
-    """
-    known = scenario.commodity_by_id
-    density = {c: (known[c].volume_m3_per_t or 0.0) if c in known else 0.0 for c in req.load_t}
-    counted = sum(t * density[c] for c, t in req.load_t.items())
-    if abs(counted - req.volume_m3) <= 1e-9 * max(1.0, req.volume_m3):
-        return density
-    even = req.volume_m3 / req.tonnes if req.tonnes > 0 else 0.0
-    return dict.fromkeys(req.load_t, even)
 
 
 def _carries(g: FleetGroup, most_g: int, most_m3: float) -> bool:
@@ -366,14 +351,15 @@ def _plan(
             )
         bounds[r] = LoadBound(most, why)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
-        density = _densities(req, scenario)
+        density = volume_densities(scenario, req)
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
                   load_t={c: t / 10**6 for c, t in share.items()}, volume_m3=volume,
                   volume_known=any(density[c] > 0 for c in share),
                   priority=min(priority[c] for c in share),
                   weighted_t=sum((11 - priority[c]) * t for c, t in share.items()) / 10**6,
-                  allowed=frozenset(g.id for g in able), mixed=mixed)
+                  allowed=frozenset(g.id for g in able), mixed=mixed,
+                  volume_m3_per_t={c: density[c] for c in share})
             for k, (share, volume) in enumerate(zip(shares, volumes, strict=True))
         ]  # fmt: skip
     return chunks, unserved, bounds, needs

@@ -20,8 +20,10 @@ carry what the plan's road movements bring into each unit's place that day:
   place got 20.272 t);
 * goods arriving by rail, air or water at a unit's own place need no truck, and road
   legs ending at a place without units (a hub) are not routed;
-* what a unit takes that day beyond what the trucks bring it is drawn on site (from what
-  its place holds: its stock, earlier days' loads, rail arrivals);
+* what a unit takes that day beyond what the trucks bring it is served on site: what
+  lands at its place that day by rail, air or water, named by its link
+  (:mod:`~supplyline.routing.plan_arrivals`), and the rest drawn from what its place
+  holds (its stock, earlier days' loads and arrivals);
 * each request says which depots with trucks the plan's road legs bring its goods from
   (``DeliveryRequest.sources_t``, :mod:`~supplyline.routing.plan_sources`), each unit
   in the share of its place's load it takes, so that those depots' trucks carry them.
@@ -36,6 +38,7 @@ from dataclasses import replace
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.errors import require
+from supplyline.routing.plan_arrivals import label_arrivals
 from supplyline.routing.plan_sources import plan_sources
 from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.routing.scenario_fit import horizon_day
@@ -103,7 +106,7 @@ def plan_truck_loads(
         if left:
             where = scenario.unit(uid).destination
             drawn.append(DrawnOnSite(unit=uid, location=where, load_t=left))
-    return requests, drawn
+    return requests, label_arrivals(scenario, plan, day, drawn)
 
 
 def _with_sources(

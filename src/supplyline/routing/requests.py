@@ -12,7 +12,7 @@ from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["DeliveryRequest", "request_for"]
+__all__ = ["DeliveryRequest", "request_for", "volume_densities", "volume_of"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +69,49 @@ def request_for(
         unit=unit,
         location=scenario.unit(unit).destination,
         load_t=loads,
-        volume_m3=sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in loads.items() if c in coms),
+        volume_m3=volume_of(loads, _scenario_densities(scenario, loads)),
         priority=min((coms[c].priority for c in loads if c in coms), default=3),
     )
+
+
+def volume_densities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, float]:
+    """m³ per tonne of each of the request's commodities, as its volume was counted.
+
+    The one rule for every part of a request (a depot's share, what is left after an
+    on-site draw, a truck-load): a part's volume is :func:`volume_of` its commodities by
+    these, so a commodity without ``volume_m3_per_t`` brings none. Each part's volume
+    was once the request's in proportion to a weight that fell back on tonnes where the
+    part had no bulky commodity: a tester's water-only loads, split off a delivery with
+    tents, took 1 m³ a tonne and were cut to a small truck's volume. From the scenario's
+    commodities, 0 for one without ``volume_m3_per_t``; a request whose volume was given
+    otherwise (a script's, not the sum of its commodities') spreads it over its tonnes
+    evenly.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> volume_densities(s, DeliveryRequest(unit="u1", location="U", load_t={"food": 8.0}))
+    {'food': 0.0}
+    """
+    density = _scenario_densities(scenario, req.load_t)
+    counted = volume_of(req.load_t, density)
+    if abs(counted - req.volume_m3) <= 1e-9 * max(1.0, req.volume_m3):
+        return density
+    even = req.volume_m3 / req.tonnes if req.tonnes > 0 else 0.0
+    return dict.fromkeys(req.load_t, even)
+
+
+def volume_of(load_t: Mapping[CommodityId, float], density: Mapping[CommodityId, float]) -> float:
+    """m³ of ``load_t`` (tonnes by commodity) at ``density`` (m³/t; a commodity absent: none).
+
+    >>> volume_of({"water": 10.0, "tents": 0.5}, {"water": 0.0, "tents": 4.0})
+    2.0
+    """
+    return sum(t * density.get(c, 0.0) for c, t in load_t.items())
+
+
+def _scenario_densities(
+    scenario: Scenario, load_t: Mapping[CommodityId, float]
+) -> dict[CommodityId, float]:
+    """The scenario's m³/t of each commodity of ``load_t`` (0 where it has none or is unknown)."""
+    coms = scenario.commodity_by_id
+    return {c: (coms[c].volume_m3_per_t or 0.0) if c in coms else 0.0 for c in load_t}

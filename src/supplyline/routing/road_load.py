@@ -35,6 +35,7 @@ from scipy.sparse.csgraph import dijkstra
 from supplyline.domain import Mode, Scenario
 from supplyline.domain.routes import RoadLoad
 from supplyline.routing.problem import VrpProblem, VrpSolution
+from supplyline.routing.requests import volume_of
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
 from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
@@ -179,7 +180,8 @@ class Taken:
 def kept_chunks(chunks: Sequence[Chunk], taken: Mapping[int, Taken]) -> list[Chunk]:
     """The loads as the trucks carry them: each split one less what came off it.
 
-    A load taken off whole keeps its figures here (it is on no route any more).
+    A load taken off whole keeps its figures here (it is on no route any more). What is
+    left keeps the volume of its own commodities (none for those without m³/t).
     """
     out = list(chunks)
     for k, t in taken.items():
@@ -191,10 +193,14 @@ def kept_chunks(chunks: Sequence[Chunk], taken: Mapping[int, Taken]) -> list[Chu
         }
         if left:
             share = sum(left.values()) / c.tonnes
+            density = c.volume_m3_per_t
             out[k] = replace(
                 c,
                 load_t=left,
-                volume_m3=c.volume_m3 * share,
+                volume_m3=volume_of(left, density) if density else c.volume_m3 * share,
+                volume_known=any(density.get(com, 0.0) > 0 for com in left)
+                if density
+                else c.volume_known,
                 weighted_t=c.weighted_t * share,
             )
     return out

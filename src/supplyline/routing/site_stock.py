@@ -19,7 +19,7 @@ from dataclasses import replace
 from supplyline.domain import Scenario
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.errors import ArgumentError, require
-from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.requests import DeliveryRequest, volume_densities, volume_of
 from supplyline.types import CommodityId, LocationId
 
 __all__ = [
@@ -124,7 +124,7 @@ def draw_on_site(
 
 
 def part_of(scenario: Scenario, req: DeliveryRequest, load: Mapping[str, float]) -> DeliveryRequest:
-    """The part ``load`` of a request: its volume in proportion, the priority of what it carries.
+    """The part ``load`` of a request: its own volume, the priority of what it carries.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -157,15 +157,8 @@ def _priority_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, 
 
 
 def _volume_left(scenario: Scenario, req: DeliveryRequest, left: Mapping[str, float]) -> float:
-    """The request's volume in proportion to what is left (by m³/t where commodities say)."""
-    coms = scenario.commodity_by_id
-
-    def weigh(load: Mapping[str, float]) -> float:
-        by_volume = sum(t * (coms[c].volume_m3_per_t or 0.0) for c, t in load.items() if c in coms)
-        return by_volume if by_volume > 0 else sum(load.values())
-
-    whole = weigh(req.load_t)
-    return req.volume_m3 * weigh(left) / whole if whole > 0 else 0.0
+    """The volume of the part ``left``: by the request's m³/t, none for goods without."""
+    return volume_of(left, volume_densities(scenario, req))
 
 
 def check_held(scenario: Scenario, held: object) -> StockBook:

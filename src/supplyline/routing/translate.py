@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.frozen_map import FrozenMap
@@ -46,9 +46,15 @@ class Chunk:
     mixed: bool = False
     """Whether its request was packed in the fewest loads, commodities mixed, rather than
     most urgent first (:mod:`~supplyline.routing.load_mix`)."""
+    volume_m3_per_t: Mapping[CommodityId, float] = field(default_factory=dict)
+    """m³ per tonne of each commodity, as ``volume_m3`` was counted
+    (:func:`~supplyline.routing.requests.volume_densities`): what a part of the load
+    keeps of its volume when a full road takes the rest off. Empty: in proportion to
+    its tonnes."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))
+        object.__setattr__(self, "volume_m3_per_t", FrozenMap(self.volume_m3_per_t))
 
     @property
     def tonnes(self) -> float:

@@ -45,6 +45,7 @@ from supplyline.routing.reach import check_reach
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
 from supplyline.routing.site_stock import held_on_day
+from supplyline.routing.through_places import through_notes
 from supplyline.services.plan_limits import Fallback, no_plan_message, not_proven_words
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
 from supplyline.services.run_log import log_plan, log_routes
@@ -260,6 +261,7 @@ def route_scenario_day(
     )
     if source == "plan" and plan is not None:
         routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day, folder))
+    routes = replace(routes, notes=routes.notes + through_notes(scenario, routes))
     routes = replace(routes, notes=routes.notes + warned)
     files: list[Path] = []
     stale: list[Path] = []
