@@ -29,7 +29,7 @@ from supplyline.cli.output import (
 )
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
-from supplyline.io import date_from_text
+from supplyline.io import date_from_text, number_text_problem
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
@@ -111,8 +111,10 @@ def _decimal(text: str | None, name: str) -> Decimal | None:
         return None
     try:
         value = Decimal(text.replace("_", ""))
-    except InvalidOperation:
-        raise typer.BadParameter(f"{text!r} is not a number", param_hint=name) from None
+    except InvalidOperation:  # in the loader's words: a unit, a comma, a letter O
+        problem = number_text_problem(text, f"a plain number for {name}")
+        said = problem or f"{text!r} is not a number"
+        raise typer.BadParameter(said, param_hint=name) from None
     if not value.is_finite():
         raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
     return value
