@@ -219,14 +219,18 @@ def propose_cmd(
         check_submitter,
         propose_from_files,
         request_drafts,
+        scenario_partner,
+        submitted_summary,
     )
 
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
     the_plan, the_scenario, drafts = propose_from_files(plan, scenario)
     made: dict[int, str] = {}
+    summary = ""
     if submit:
         assert partner is not None
+        scenario_partner(the_scenario, partner, scenario)  # a mistyped --as, as such
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
         outcome = request_drafts(
             ledger_at(db, create=True),
@@ -236,6 +240,7 @@ def propose_cmd(
             agreements=the_scenario.agreements,
         )
         made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
+        summary = submitted_summary(partner, outcome)
     rows = [
         {
             "provider": d.provider,
@@ -274,6 +279,8 @@ def propose_cmd(
             highlight=False,
         )
     emit_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}")
+    if submit:  # after the table, on stderr: plain even where stdout is a file or CSV
+        err.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 
 @db_app.command("upgrade")
