@@ -11,6 +11,9 @@ them.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -175,3 +178,35 @@ def test_a_mistyped_partner_of_a_scenario_is_offered_what_it_meant(
     code, _out, err = _run(tmp_path, "ledger", *args, "--as", "Westmark")
     assert (code, (tmp_path / "said.db").exists()) == (3, False)
     assert f"no partner 'Westmark' in the scenario {EXAMPLE} (did you mean 'westmark'?;" in err
+
+
+@pytest.mark.parametrize("columns", ["80", "160", "40"])
+def test_an_orders_table_never_breaks_an_id_a_party_or_a_state(
+    ledger_dir: Path, columns: str
+) -> None:
+    """Each order's id, parties and status stand whole on one line of the table, at any width.
+
+    At 80 columns they broke into one- and two-letter columns (``s/e/t/t/l/e/d``); the
+    least important columns are left out, and said, or each order is a block of its own.
+    """
+    _register_commands()
+    db = f"sqlite:///{ledger_dir / 'said.db'}"
+    listed = CliRunner().invoke(app, ["ledger", "orders", "--as", "westmark", "--db", db,
+                                      "--format", "json"])  # fmt: skip
+    shown = subprocess.run(  # a process of its own: rich takes COLUMNS as it starts
+        [sys.executable, "-m", "supplyline", "ledger", "orders", "--as", "westmark", "--db", db],
+        capture_output=True, text=True, env={**os.environ, "COLUMNS": columns, "USER": "t"},
+        timeout=120, check=True,
+    )  # fmt: skip
+    lines = shown.stdout.splitlines()
+    assert max(map(len, lines)) <= int(columns)
+    for order in json.loads(listed.stdout):
+        words = [str(order[k]) for k in ("provider", "receiver", "status")]
+        if columns == "40":  # one order a block: each field on a line of its own
+            assert f"order {order['id']}" in shown.stdout
+            assert all(any(w in line.split() for line in lines) for w in words)
+        else:
+            row = [line.split() for line in lines if line.split()[:1] == [str(order["id"])]]
+            assert len(row) == 1
+            assert set(words) <= set(row[0])
+    assert ("not shown at 80 columns: version, mode" in shown.stdout) == (columns == "80")

@@ -24,6 +24,7 @@ from supplyline.cli.ledger_cmds import (
     money,
     tonnes,
 )
+from supplyline.cli.ledger_tables import emit_ledger_rows
 from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
@@ -278,7 +279,9 @@ def propose_cmd(
             markup=False,
             highlight=False,
         )
-    emit_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}")
+    emit_ledger_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}",
+                     drop=("days", "needed_on", "currency", "units", "agreement"),
+                     record="draft")  # fmt: skip
     if submit:  # after the table, on stderr: plain even where stdout is a file or CSV
         err.print(summary, markup=False, highlight=False, soft_wrap=True)
 
