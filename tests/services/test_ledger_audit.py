@@ -6,9 +6,10 @@ import json
 from decimal import Decimal as D
 
 import pytest
-from ledger_support import DEU, NLD
+from ledger_support import DEU, NLD, make_agreement
 from sqlalchemy import text
 
+from supplyline.errors import DamagedDataError
 from supplyline.services.ledger import Ledger
 from supplyline.services.ledger.audit import canonical
 
@@ -145,6 +146,26 @@ def test_a_deleted_chain_head_is_tampering_not_a_database_error(nld_deu: Ledger)
         False,
         ("the chain head (row 1 of ledger_chain_head) is missing: it was deleted",),
     )
+
+
+@pytest.mark.parametrize("write", ["request", "accept", "add_agreement"])
+def test_a_write_without_the_chain_head_names_the_damage(nld_deu: Ledger, write: str) -> None:
+    """Every write refuses a ledger whose head row is gone, naming it and ``ledger verify``.
+
+    They failed with SQLAlchemy's "No row was found" as a database error (exit 7).
+    """
+    first = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("4"))
+    _sql(nld_deu, "DELETE FROM ledger_chain_head")
+    calls = {
+        "request": lambda: nld_deu.request(
+            NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("1")
+        ),
+        "accept": lambda: nld_deu.accept(DEU, first.id),
+        "add_agreement": lambda: nld_deu.add_agreement(NLD, make_agreement("NLD-DEU-2")),
+    }
+    with pytest.raises(DamagedDataError, match=r"chain head .* is missing.*ledger verify"):
+        calls[write]()
+    assert [o.status.value for o in nld_deu.orders(NLD)] == ["requested"]
 
 
 def test_a_second_chain_head_row_is_named_and_never_shown_as_the_head(nld_deu: Ledger) -> None:

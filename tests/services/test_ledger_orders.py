@@ -322,22 +322,70 @@ def test_only_the_right_party_may_act(nld_deu: Ledger, who: str, action: str) ->
 
 
 def test_a_third_partner_sees_nothing(nld_deu: Ledger) -> None:
-    """FRA is no party: it sees no agreement, its orders are not found, it cannot act on one.
-
-    Listing the orders of a partner no agreement names is NotFoundError, as a typo is.
-    """
+    """FRA, a party to another agreement only, sees none of NLD–DEU's orders nor acts on one."""
+    nld_deu.add_agreement(FRA, make_agreement("FRA-DEU-1", ("FRA", "DEU")))
     order = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("2"))
-    assert nld_deu.agreements(FRA) == []
-    with pytest.raises(NotFoundError, match="no agreement in the ledger names partner 'FRA'"):
-        nld_deu.orders(FRA)
+    assert ([a.id for a in nld_deu.agreements(FRA)], nld_deu.orders(FRA)) == (["FRA-DEU-1"], [])
     with pytest.raises(NotFoundError, match=f"no order {order.id} to which FRA"):
         nld_deu.accept(FRA, order.id)
 
 
 def test_a_third_partner_cannot_request_under_the_agreement(nld_deu: Ledger) -> None:
     """A request under someone else's agreement finds no such agreement."""
+    nld_deu.add_agreement(FRA, make_agreement("FRA-DEU-1", ("FRA", "DEU")))
     with pytest.raises(NotFoundError, match="no agreement 'NLD-DEU-1' to which FRA"):
         nld_deu.request(FRA, agreement_id="NLD-DEU-1", item="fuel", quantity=D("1"))
+
+
+@pytest.mark.parametrize(
+    "call", ["agreements", "orders", "events", "order", "accept", "issue", "request"]
+)
+def test_a_partner_no_agreement_names_is_said_as_such_by_every_call(
+    nld_deu: Ledger, call: str
+) -> None:
+    """A mistyped partner ('nld') is an unknown partner with its likely intent, whatever the call.
+
+    ``request`` said it as an agreement it is not a party to (``known: none``) and
+    ``accept`` as an order not its own, while ``orders`` offered ``did you mean 'NLD'?``.
+    """
+    order = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("2"))
+    typo = Actor(partner="nld", user="jan")
+    calls = {
+        "agreements": lambda: nld_deu.agreements(typo),
+        "orders": lambda: nld_deu.orders(typo),
+        "events": lambda: nld_deu.events(typo),
+        "order": lambda: nld_deu.order(typo, order.id),
+        "accept": lambda: nld_deu.accept(typo, order.id),
+        "issue": lambda: nld_deu.issue(typo, order.id, D("1")),
+        "request": lambda: nld_deu.request(
+            typo, agreement_id="NLD-DEU-1", item="fuel", quantity=D("1")
+        ),
+    }
+    with pytest.raises(
+        NotFoundError,
+        match=r"^no agreement in the ledger names partner 'nld' \(did you mean 'NLD'\?\)$",
+    ):
+        calls[call]()
+
+
+@pytest.mark.parametrize(("item", "hint"), [("fuell", "fuel"), ("watr", "water"), ("Fuel", "fuel")])
+def test_an_item_one_slip_off_the_scope_is_offered_what_it_meant(
+    nld_deu: Ledger, item: str, hint: str
+) -> None:
+    """``--item watr`` is an unknown name (NotFoundError, exit 3) offered ``water``, not a rule."""
+    said = (
+        rf"^no item '{item}' in agreement NLD-DEU-1's scope "
+        rf"\(did you mean '{hint}'\?; in scope: fuel, transport, water\)$"
+    )
+    with pytest.raises(NotFoundError, match=said):
+        nld_deu.request(NLD, agreement_id="NLD-DEU-1", item=item, quantity=D("1"))
+    assert nld_deu.orders(NLD) == []
+
+
+def test_an_item_like_none_in_scope_breaks_the_agreement(nld_deu: Ledger) -> None:
+    """A real commodity outside the scope (food) stays a rule of the agreement (exit 5)."""
+    with pytest.raises(LedgerRuleError, match=r"^'food' is outside agreement NLD-DEU-1's scope"):
+        nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="food", quantity=D("1"))
 
 
 def test_only_a_party_may_enter_an_agreement(ledger: Ledger) -> None:

@@ -98,7 +98,10 @@ def test_support_no_agreement_covers_is_said_so() -> None:
 def test_a_draft_over_the_ceiling_is_flagged() -> None:
     """A draft worth more than the per-order ceiling carries a note to split it."""
     drafts = draft_support_orders(_plan(_d("nl-bn", "fuel", 1, 20.0, "DEU")), _scenario(D("5000")))
-    assert "above the per-order ceiling" in drafts[0].note
+    assert drafts[0].note == (
+        "19,010.00 EUR is above the agreement's per-order ceiling of 5,000.00 EUR; split it or "
+        "raise the ceiling"
+    )
 
 
 def test_submitting_drafts_requests_them_once(nld_deu: Ledger) -> None:
@@ -219,7 +222,7 @@ def test_a_receiver_whose_drafts_are_all_over_the_ceiling_is_refused() -> None:
     drafts = draft_support_orders(_plan(_d("nl-bn", "fuel", 1, 20.0, "DEU")), _scenario(D("5000")))
     with pytest.raises(
         LedgerRuleError, match=r"^NLD has nothing to request from this plan: fuel from DEU under "
-        r"NLD-DEU-1: worth 19010\.00 EUR, above the per-order ceiling"
+        r"NLD-DEU-1: 19,010\.00 EUR is above the agreement's per-order ceiling"
     ):  # fmt: skip
         check_submitter("NLD", drafts)
 

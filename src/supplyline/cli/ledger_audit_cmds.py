@@ -24,6 +24,7 @@ from supplyline.cli.ledger_cmds import (
     money,
     tonnes,
 )
+from supplyline.cli.ledger_tables import emit_ledger_rows
 from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
@@ -219,14 +220,18 @@ def propose_cmd(
         check_submitter,
         propose_from_files,
         request_drafts,
+        scenario_partner,
+        submitted_summary,
     )
 
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
     the_plan, the_scenario, drafts = propose_from_files(plan, scenario)
     made: dict[int, str] = {}
+    summary = ""
     if submit:
         assert partner is not None
+        scenario_partner(the_scenario, partner, scenario)  # a mistyped --as, as such
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
         outcome = request_drafts(
             ledger_at(db, create=True),
@@ -236,6 +241,7 @@ def propose_cmd(
             agreements=the_scenario.agreements,
         )
         made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
+        summary = submitted_summary(partner, outcome)
     rows = [
         {
             "provider": d.provider,
@@ -273,7 +279,11 @@ def propose_cmd(
             markup=False,
             highlight=False,
         )
-    emit_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}")
+    emit_ledger_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}",
+                     drop=("days", "needed_on", "currency", "units", "agreement"),
+                     record="draft")  # fmt: skip
+    if submit:  # after the table, on stderr: plain even where stdout is a file or CSV
+        err.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 
 @db_app.command("upgrade")

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.database_option import DbOpt
+from supplyline.cli.ledger_tables import emit_ledger_rows
 from supplyline.cli.output import (
     Amount,
     OutputFormat,
@@ -29,7 +30,7 @@ from supplyline.cli.output import (
 )
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
-from supplyline.io import date_from_text
+from supplyline.io import date_from_text, number_text_problem
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
@@ -91,6 +92,10 @@ ORDER_COLUMNS = [
     "billed",
     "settled",
 ]
+ORDER_COLUMNS_DROPPED = ("version", "mode", "agreement", "needed_on", "received", "issued",
+                         "settled", "billed", "currency")  # fmt: skip
+"""What a narrow terminal leaves out of the orders table, first to last (id, parties, item,
+quantity, value and status stay)."""
 MACHINE_ORDER_COLUMNS = [*ORDER_COLUMNS, "billed_unit"]
 """CSV and JSON give ``billed`` and ``settled`` as numbers and their unit (``t`` for
 replacement in kind, else the currency) in a column of its own; a table writes the
@@ -111,8 +116,10 @@ def _decimal(text: str | None, name: str) -> Decimal | None:
         return None
     try:
         value = Decimal(text.replace("_", ""))
-    except InvalidOperation:
-        raise typer.BadParameter(f"{text!r} is not a number", param_hint=name) from None
+    except InvalidOperation:  # in the loader's words: a unit, a comma, a letter O
+        problem = number_text_problem(text, f"a plain number for {name}")
+        said = problem or f"{text!r} is not a number"
+        raise typer.BadParameter(said, param_hint=name) from None
     if not value.is_finite():
         raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
     return value
@@ -301,7 +308,9 @@ def orders_cmd(
         actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
     )
     columns = ORDER_COLUMNS if fmt is OutputFormat.TABLE else MACHINE_ORDER_COLUMNS
-    emit_rows([_order_row(o) for o in orders], columns, fmt, console=console, title="orders")
+    emit_ledger_rows([_order_row(o) for o in orders], columns, fmt, console=console,
+                     title="orders", drop=ORDER_COLUMNS_DROPPED, record="order", key="id",
+                     every="`ledger show ID` or --format csv gives every column")  # fmt: skip
 
 
 @ledger_app.command("show")

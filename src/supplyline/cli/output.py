@@ -491,8 +491,12 @@ def fitted_table(
     return table
 
 
-def _numbers_whole(table: Table, cells: list[list[str]], numeric: list[bool], width: int) -> bool:
+def _numbers_whole(
+    table: Table, cells: list[list[str]], numeric: list[bool], width: int, *, words: bool = False
+) -> bool:
     """Whether ``table`` fits ``width`` with every number whole and every column shown.
+
+    ``words``: and every word of a text column and of its heading whole too.
 
     Its drawn width alone was not enough: rich narrowed sixteen columns of ledger orders
     into 80 by cutting "17,901,233,825" to "17,901,233,8" and text columns to nothing.
@@ -507,6 +511,9 @@ def _numbers_whole(table: Table, cells: list[list[str]], numeric: list[bool], wi
     for i, drawn in enumerate(widths):
         room = drawn - table._get_padding_width(i)
         need = max((cell_len(r[i]) for r in cells), default=0) if numeric[i] else 1
+        if words and not numeric[i]:
+            texts = [table.columns[i].header, *(r[i] for r in cells)]
+            need = max(cell_len(w) for t in texts for w in [*str(t).split(), ""])
         if room < need:
             return False
     return True

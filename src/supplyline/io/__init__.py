@@ -4,11 +4,13 @@ The public surface is small: :func:`load_scenario` (and :func:`load_scenario_wit
 which also returns the warnings), :func:`write_scenario`, :func:`write_template` for
 ``supplyline init``, the default planning factors, and :func:`day_from_text` and
 :func:`date_from_text` for a day or date written outside the files (a command-line option)
-as the files write one. Everything else in this package is private implementation.
+as the files write one, and :func:`number_text_problem` for a number so written.
+Everything else in this package is private implementation.
 """
 
 from __future__ import annotations
 
+from supplyline.io._cells import number_text_problem
 from supplyline.io.days import DayText, date_from_text, day_from_text
 from supplyline.io.factors import default_factors
 from supplyline.io.loader import SCENARIO_FILES, load_scenario, load_scenario_with_warnings
@@ -23,6 +25,7 @@ __all__ = [
     "default_factors",
     "load_scenario",
     "load_scenario_with_warnings",
+    "number_text_problem",
     "write_scenario",
     "write_template",
 ]

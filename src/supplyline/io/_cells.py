@@ -30,6 +30,7 @@ __all__ = [
     "BadValue",
     "check_text",
     "is_blank",
+    "number_text_problem",
     "parse_bool",
     "parse_currency",
     "parse_decimal",
@@ -149,7 +150,34 @@ def _plain_float(text: str) -> float:
     return float(text.replace("_", "x"))  # underscores are not digits for a planner
 
 
-def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
+def number_text_problem(text: str, hint: str) -> str | None:
+    """The loader's words for a number typed outside the files that is not a plain one.
+
+    For a command-line option (``ledger request --quantity 100t``, ``1,200``), which said
+    only ``'100t' is not a number``: a unit is said with the number to write, a comma as a
+    thousands separator or a decimal comma, as a scenario's cell is. ``hint`` says what the
+    option takes. None if ``text`` reads as a plain number.
+
+    >>> number_text_problem("100t", "a plain number for --quantity")
+    "'100t' has a unit in it: write 100 (a plain number for --quantity, written alone — the option names the unit)"
+    >>> number_text_problem("12.5", "a plain number") is None
+    True
+    """  # noqa: E501
+    try:
+        _number_from_text(text, hint, unit_home="the option names the unit")
+    except BadValue as bad:
+        return str(bad)
+    return None
+
+
+def _number_from_text(
+    text: str, hint: str, *, whole: bool = False, unit_home: str | None = None
+) -> float:
+    """``text`` as a float, else a BadValue that says what is wrong and what to write.
+
+    ``unit_home``: where the unit belongs, for a number with one (a file's column or key,
+    by default; an option's help for a number typed on the command line).
+    """
     text = text.strip()
     try:
         return _plain_float(text)
@@ -164,7 +192,12 @@ def _number_from_text(text: str, hint: str, *, whole: bool = False) -> float:
         )
     if re.fullmatch(r"[-+]?0[xX][0-9a-fA-F]+", text):
         raise BadValue(f"{show(text)} is not a decimal number ({hint})")
-    if _NUMBER_WITH_UNIT.fullmatch(text):
+    if (with_unit := _NUMBER_WITH_UNIT.fullmatch(text)) and unit_home is not None:
+        raise BadValue(
+            f"{show(text)} has a unit in it: write {with_unit.group(1)} ({hint}, written "
+            f"alone — {unit_home})"
+        )
+    if with_unit:
         raise BadValue(
             f"{show(text)} has a unit in it ({hint}, written alone — "
             f"the unit is part of the column's or key's name)"

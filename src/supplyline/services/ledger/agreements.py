@@ -198,12 +198,32 @@ def get_visible_agreement(session: Session, partner: PartnerId, agreement_id: st
     """
     agreement = load_agreement(session, agreement_id)
     if agreement is None or partner not in agreement.parties:
+        check_partner(session, partner)  # ``--as HopeAid`` is said as such, not as the id
         ids = [a.id for a in visible_agreements(session, partner)]
         raise NotFoundError(
             f"no agreement {agreement_id!r} to which {partner} is a party"
             + _offered(agreement_id, ids)
         )
     return agreement
+
+
+def check_partner(session: Session, partner: PartnerId) -> None:
+    """Refuse a partner that no agreement of the ledger names (NotFoundError, did you mean).
+
+    Every command acts ``--as`` a partner; one mistyped (``HopeAid`` for ``hopeaid``) was
+    said by ``balance`` as an unknown partner with its likely intent, but by ``request`` as
+    an agreement it is not a party to (``known: none``) and by ``accept`` as an order not
+    its own. A ledger without agreements has nothing to mistype: it passes.
+    """
+    rows = list(session.execute(select(AgreementRow.party_a, AgreementRow.party_b)).all())
+    if not rows:  # a ledger with no agreement yet: nothing to mistype, nothing in it
+        return
+    partners = sorted({p for row in rows for p in row})
+    if partner not in partners:
+        hint = did_you_mean(partner, partners)  # not the list: it is others' business
+        raise NotFoundError(
+            f"no agreement in the ledger names partner {partner!r}" + (f" ({hint})" if hint else "")
+        )
 
 
 def check_names(
@@ -221,15 +241,7 @@ def check_names(
     counterparty when it is the partner's own. Each refusal offers the nearest names. A
     ledger without agreements has nothing to mistype: it lists nothing.
     """
-    rows = list(session.execute(select(AgreementRow.party_a, AgreementRow.party_b)).all())
-    if not rows:  # a ledger with no agreement yet: nothing to mistype, nothing in it
-        return
-    partners = sorted({p for row in rows for p in row})
-    if partner not in partners:
-        hint = did_you_mean(partner, partners)  # not the list: it is others' business
-        raise NotFoundError(
-            f"no agreement in the ledger names partner {partner!r}" + (f" ({hint})" if hint else "")
-        )
+    check_partner(session, partner)
     mine = visible_agreements(session, partner)
     if agreement_id is not None:
         get_visible_agreement(session, partner, agreement_id)

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from supplyline.errors import DamagedDataError
 from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
 from supplyline.services.ledger.replay import Fields, Replayed, replay_event
 from supplyline.services.ledger.stored import TABLES, stored_rows
@@ -93,10 +94,21 @@ def event_hash(
 
 
 def lock_head(session: Session) -> ChainHeadRow:
-    """Lock and return the chain head: the first statement of every ledger write."""
+    """Lock and return the chain head: the first statement of every ledger write.
+
+    A ledger without its head row (deleted outside supplyline) is damaged, and every write
+    failed with SQLAlchemy's "No row was found" as a database error (exit 7), which named
+    neither the damage nor what to do: it is a :class:`DamagedDataError` that says both.
+    """
     head = session.execute(
         select(ChainHeadRow).where(ChainHeadRow.id == 1).with_for_update()
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if head is None:
+        raise DamagedDataError(
+            "the ledger's chain head (row 1 of ledger_chain_head) is missing, so nothing can "
+            "be written: the database was edited outside supplyline; run `supplyline ledger "
+            "verify` to see what else changed, and restore the ledger from a copy"
+        )
     return head
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from supplyline.domain import Agreement, ReimbursementMode
+from supplyline.domain import Agreement, ReimbursementMode, did_you_mean
 from supplyline.domain.amounts import amount_problem, round_money
 from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
@@ -43,6 +44,24 @@ def _committed_value(session: Session, agreement_id: str, currency: str) -> Deci
     return sum(values, ZERO)
 
 
+def _refuse_item(agreement: Agreement, item: str) -> NoReturn:
+    """Refuse an item outside the scope: a typo of one in it as an unknown name, else a rule.
+
+    ``--item watr`` was told it is outside the scope (exit 5, a rule of the agreement),
+    with ``water`` only somewhere in the list: an id one slip off is offered what it meant
+    and is an unknown name (NotFoundError, exit 3), as a mistyped ``--agreement`` is. An
+    item like none in scope (``fuel`` under a relief agreement) breaks the agreement's rule.
+    """
+    in_scope = sorted(agreement.commodities | agreement.services)
+    scope = ", ".join(in_scope) or "nothing"
+    hint = did_you_mean(item, in_scope)
+    if hint:
+        raise NotFoundError(
+            f"no item {item!r} in agreement {agreement.id}'s scope ({hint}; in scope: {scope})"
+        )
+    raise LedgerRuleError(f"{item!r} is outside agreement {agreement.id}'s scope ({scope})")
+
+
 def _check_scope(
     agreement: Agreement, actor: Actor, item: str, on: dt.date, mode: ReimbursementMode
 ) -> tuple[str, ItemKind]:
@@ -54,8 +73,7 @@ def _check_scope(
     elif item in agreement.services:
         kind = ItemKind.SERVICE
     else:
-        scope = ", ".join(sorted(agreement.commodities | agreement.services)) or "nothing"
-        raise LedgerRuleError(f"{item!r} is outside agreement {agreement.id}'s scope ({scope})")
+        _refuse_item(agreement, item)
     if not agreement.valid_from <= on <= agreement.valid_to:
         raise LedgerRuleError(
             f"{on} is outside agreement {agreement.id}'s period "

@@ -18,6 +18,7 @@ from supplyline.domain import ReimbursementMode
 from supplyline.domain.amounts import value_of
 from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.db.tables import OrderLineRow, OrderRow
+from supplyline.services.ledger.agreements import check_partner
 from supplyline.services.ledger.audit import order_snapshot
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.rules import ALLOWED_FROM, ROLE_OF, Action, Role
@@ -87,6 +88,7 @@ def load_order_for(session: Session, actor: Actor, order_id: int) -> OrderRow:
     """The order if the actor's partner is a party to it (NotFoundError otherwise)."""
     row = session.get(OrderRow, order_id) if 0 < order_id <= LARGEST_ORDER_ID else None
     if row is None or actor.partner not in (row.provider, row.receiver):
+        check_partner(session, actor.partner)  # a mistyped --as is said as such
         raise NotFoundError(f"no order {order_id} to which {actor.partner} is a party")
     return row
 

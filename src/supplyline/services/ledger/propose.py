@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from supplyline.domain import Agreement, Plan, Scenario, check_plan_of
+from supplyline.domain import Agreement, Plan, Scenario, check_plan_of, did_you_mean
 from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
@@ -39,6 +39,8 @@ __all__ = [
     "propose_from_files",
     "request_drafts",
     "scenario_agreements",
+    "scenario_partner",
+    "submitted_summary",
 ]
 
 MILLI = Decimal("0.001")
@@ -124,9 +126,10 @@ def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
     value = value_of(draft.quantity, price.per_t)
     note = ""
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
+        cur = agreement.currency
         note = (
-            f"worth {value} {agreement.currency}, above the per-order ceiling of "
-            f"{agreement.ceiling_per_order}: split it or amend the agreement"
+            f"{value:,.2f} {cur} is above the agreement's per-order ceiling of "
+            f"{agreement.ceiling_per_order:,.2f} {cur}; split it or raise the ceiling"
         )
     return _replace(
         draft, unit_price=price.per_t, value=value, currency=agreement.currency, note=note
@@ -239,11 +242,20 @@ def check_submitter(partner: str, drafts: Sequence[DraftOrder]) -> None:
     runs before the ledger is touched, so such a submit writes nothing. A plan with no
     drafts, or one in which ``partner`` receives some that can be requested, passes.
 
+    A plan with no drafts at all is refused too (LedgerRuleError): it entered the
+    scenario's agreements and recorded their events, and requested nothing.
+
     >>> check_submitter("NLD", [])
+    Traceback (most recent call last):
+    supplyline.services.ledger.errors.LedgerRuleError: the plan delivers no partner's stock ...
     """
     receivers = sorted({d.receiver for d in drafts})
     if not receivers:
-        return
+        raise LedgerRuleError(
+            "the plan delivers no partner's stock to another partner's unit: there is "
+            f"nothing for {partner} to request; nothing was stored (no agreement imported, "
+            "no order made)"
+        )
     if partner not in receivers:
         whose = " and ".join(f"{r}'s" for r in receivers)
         runs = " or ".join(f"--as {r}" for r in receivers)
@@ -259,6 +271,45 @@ def check_submitter(partner: str, drafts: Sequence[DraftOrder]) -> None:
         f"{partner} has nothing to request from this plan: {reasons}; "
         "nothing was stored (no agreement imported, no order made)"
     )
+
+
+def submitted_summary(
+    partner: str, outcome: Sequence[tuple[DraftOrder, SupportOrder | None, str]]
+) -> str:
+    """One line on what a submit requested of ``partner``'s drafts, and why not the others.
+
+    The table said it only in a wrapped cell: a tester's submit exited 0 and left out the
+    largest order (a water draft above the per-order ceiling) without a word after it.
+
+    >>> print(submitted_summary("NLD", []))
+    requested 0 of NLD's 0 drafts
+    """
+    ours = [(d, o, why) for d, o, why in outcome if d.receiver == partner]
+    made = [o for _d, o, _w in ours if o is not None]
+    line = f"requested {len(made)} of {partner}'s {len(ours)} drafts"
+    if made:
+        line += f" (order{'s' if len(made) > 1 else ''} {', '.join(str(o.id) for o in made)})"
+    left = [f"{d.item} ({why})" for d, o, why in ours if o is None]
+    return line + (f"; not requested: {'; '.join(left)}" if left else "")
+
+
+def scenario_partner(scenario: Scenario, partner: str, where: str | Path) -> None:
+    """Refuse a partner the scenario does not know (NotFoundError), offering the nearest.
+
+    ``--as HopeAid`` on ``propose --submit`` was told the plan's requests are hopeaid's
+    (exit 4), as if it were another partner; on ``agreements import`` it was listed with
+    no ``did you mean``, where ``balance`` offered ``hopeaid``.
+    """
+    known = sorted(
+        {p.id for p in scenario.partners} | {p for a in scenario.agreements for p in a.parties}
+    )
+    if partner not in known:
+        hint = did_you_mean(partner, known)
+        raise NotFoundError(
+            f"no partner {partner!r} in the scenario {where} ("
+            + (f"{hint}; " if hint else "")
+            + f"its partners: {', '.join(known) or 'none'})"
+        )
 
 
 def request_drafts(
@@ -320,14 +371,8 @@ def scenario_agreements(
     the ledger refuses a request from a partner to no agreement.
     """
     scenario = load_scenario(scenario_dir)  # which checks it is a path
-    known = sorted(
-        {p.id for p in scenario.partners} | {p for a in scenario.agreements for p in a.parties}
-    )
-    if partner is not None and partner not in known:
-        raise NotFoundError(
-            f"no partner {partner!r} in the scenario {scenario_dir} "
-            f"(its partners: {', '.join(known) or 'none'})"
-        )
+    if partner is not None:
+        scenario_partner(scenario, partner, scenario_dir)
     return scenario.agreements
 
 

@@ -12,7 +12,11 @@ from supplyline.services.db import Database
 from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
-from supplyline.services.ledger.agreements import check_names, visible_agreements
+from supplyline.services.ledger.agreements import (
+    check_names,
+    check_partner,
+    visible_agreements,
+)
 from supplyline.services.ledger.arguments import (
     actor_arg,
     flag_arg,
@@ -96,6 +100,7 @@ class LedgerReads:
         actor_arg(actor)
         me = actor.partner
         with undamaged(self.db), self.db.session(write=False) as session:
+            check_partner(session, me)  # a mistyped --as listed no events, exit 0
             mine_orders = set(
                 session.execute(
                     select(OrderRow.id).where(or_(OrderRow.provider == me, OrderRow.receiver == me))

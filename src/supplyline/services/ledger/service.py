@@ -35,6 +35,7 @@ from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.agreements import (
     agreement_payload,
+    check_partner,
     check_storable,
     get_visible_agreement,
     store_agreement,
@@ -124,9 +125,14 @@ class Ledger(LedgerCore):
             return _import_step(tx, actor, taken, ours, _NOTHING_IMPORTED)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
-        """The agreements to which the actor's partner is a party."""
+        """The agreements to which the actor's partner is a party.
+
+        A partner no agreement names is a NotFoundError offering the nearest (a typo
+        listed none, exit 0).
+        """
         actor_arg(actor)
         with undamaged(self.db), self.db.session(write=False) as session:
+            check_partner(session, actor.partner)
             return visible_agreements(session, actor.partner)
 
     # -- orders: the life cycle -------------------------------------------------------------
