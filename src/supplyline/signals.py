@@ -1,7 +1,9 @@
-"""Holding Ctrl+C back while a step must not stop half-way.
+"""Holding Ctrl+C back while a step must not stop half-way, and what it stopped after.
 
 Shared by the planner (starting and stopping the threads that run HiGHS) and the output
-writers (moving finished files into place), which may not import each other.
+writers (moving finished files into place), which may not import each other; and by the
+faces, which say on Ctrl+C whether a command's files were written
+(:func:`outputs_in_place`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,30 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["ctrl_c_held_back"]
+__all__ = ["ctrl_c_held_back", "note_outputs_in_place", "outputs_in_place"]
+
+_IN_PLACE = [False]
+"""Whether the command running has moved its output files into place."""
+
+
+def note_outputs_in_place(in_place: bool) -> None:
+    """Note that the files of the work running are in place (``False`` as a command starts).
+
+    Set by the writer that moves them, while Ctrl+C is held back, so that a press a moment
+    later says they were written: a tester's Ctrl+C between the plan's files moving into
+    place and the command's next line read "interrupted: no plan written" or the bare
+    "interrupted", with the plan on disk.
+    """
+    _IN_PLACE[0] = in_place
+
+
+def outputs_in_place() -> bool:
+    """Whether the files of the work running are in place (:func:`note_outputs_in_place`).
+
+    >>> note_outputs_in_place(False); outputs_in_place()
+    False
+    """
+    return _IN_PLACE[0]
 
 
 @contextmanager

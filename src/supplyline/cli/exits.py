@@ -1,7 +1,8 @@
 """How the command ends when it is not an error of supplyline's: Ctrl+C, a closed pipe.
 
-This module imports nothing, so that the entry point can use it before its slow imports
-(typer, rich, then numpy, scipy and HiGHS through the command modules: about a second).
+This module imports nothing but the standard library and :mod:`supplyline.signals` (which
+imports nothing else), so that the entry point can use it before its slow imports (typer,
+rich, then numpy, scipy and HiGHS through the command modules: about a second).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import os
 import signal
 import threading
 from types import FrameType
+
+from supplyline.signals import note_outputs_in_place, outputs_in_place
 
 __all__ = [
     "EXIT_INTERRUPTED",
@@ -56,13 +59,13 @@ WRITTEN = "the files were written (Ctrl+C came after them)"
 _TERMINATED = [False]
 """Whether SIGTERM, not Ctrl+C, ended the command (for its words and its exit code)."""
 
-_IN_PLACE = [False]
-"""Whether the command running has its files in place (set by it, cleared as one starts)."""
-
 
 def note_files_in_place(in_place: bool) -> None:
-    """Note that the command's files are in place (or, as a command starts, that they are not)."""
-    _IN_PLACE[0] = in_place
+    """Note that the command's files are in place (or, as a command starts, that they are not).
+
+    The writer that moves them notes it too (:func:`~supplyline.signals.outputs_in_place`).
+    """
+    note_outputs_in_place(in_place)
 
 
 def interrupted_line() -> str:
@@ -70,7 +73,7 @@ def interrupted_line() -> str:
 
     A press between a command's last line and its exit said "interrupted" alone.
     """
-    return f"interrupted: {WRITTEN}" if _IN_PLACE[0] else INTERRUPTED
+    return f"interrupted: {WRITTEN}" if outputs_in_place() else INTERRUPTED
 
 
 def caused_by_ctrl_c(error: BaseException) -> bool:

@@ -493,12 +493,12 @@ def plan_cmd(
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
     bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
     """
-    from supplyline.services.planning import (
-        plan_scenario,
-        why_unavailable,
-    )
+    # a program reading stdout gets the error to parse; Ctrl+C from the first line on says
+    # "no plan written" (in the import below, a second on a loaded machine, it said only
+    # "interrupted")
+    with failures_on_stdout(fmt), interruptible(err, "no plan written"):
+        from supplyline.services.planning import plan_scenario, why_unavailable
 
-    with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(
             base,
@@ -509,7 +509,7 @@ def plan_cmd(
         if (why := why_unavailable(params.method)) is not None:
             hint = "'--method'" if method is not None else f"'--params' ({params_file}: method)"
             raise typer.BadParameter(why, param_hint=hint)
-        with interruptible(err, "no plan written"), stages(err, "planning") as show:
+        with stages(err, "planning") as show:
             run = plan_scenario(
                 folder,
                 out,

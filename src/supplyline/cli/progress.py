@@ -29,6 +29,7 @@ from supplyline.cli.exits import (
 )
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
+from supplyline.signals import note_outputs_in_place, outputs_in_place
 
 __all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
 
@@ -79,12 +80,16 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
     (:func:`~supplyline.cli.exits.treat_sigterm_as_ctrl_c`).
 
     A Ctrl+C held off while the files were moved into place says they were written
-    (:class:`~supplyline.errors.InterruptedAfterWriting`).
+    (:class:`~supplyline.errors.InterruptedAfterWriting`), and so does one after they were
+    (:func:`~supplyline.signals.outputs_in_place`), before the work returned: it said
+    ``nothing_done`` with the files on disk. The work inside starts with nothing of its
+    own in place (a files' note of an earlier command in the same process is cleared).
 
     Ctrl+C is recorded while inside (:func:`~supplyline.planning.interrupt.recording_ctrl_c`),
     so that the work's checks find one that Python dropped; an error that Ctrl+C caused
     (:func:`~supplyline.cli.exits.caused_by_ctrl_c`) is Ctrl+C too.
     """
+    note_outputs_in_place(False)  # the work inside starts with nothing of its own written
     try:
         with recording_ctrl_c():
             try:
@@ -94,11 +99,11 @@ def interruptible(console: Console, nothing_done: str) -> Iterator[None]:
                     raise KeyboardInterrupt from error
                 raise
     except KeyboardInterrupt as pressed:
-        said = (
-            "the files were written (Ctrl+C came as they were moved into place)"
-            if isinstance(pressed, InterruptedAfterWriting)
-            else nothing_done
-        )
+        said = nothing_done
+        if isinstance(pressed, InterruptedAfterWriting):
+            said = "the files were written (Ctrl+C came as they were moved into place)"
+        elif outputs_in_place():  # moved a moment before: the work's last steps, not them
+            said = WRITTEN
         console.print(as_signalled(f"interrupted: {said}"), style="bold red", highlight=False)
         raise typer.Exit(exit_interrupted()) from None
 
@@ -117,6 +122,6 @@ def files_in_place(console: Console, *, written: bool) -> Iterator[None]:
     if not written:
         yield
         return
-    note_files_in_place(True)  # for a press after this block too, until the command exits
     with interruptible(console, WRITTEN):
+        note_files_in_place(True)  # for a press after this block too, until the command exits
         yield

@@ -60,12 +60,13 @@ def requirements_cmd(
     for their days-of-supply target, and after it what the target gains or gives back as
     their activity changes (the build-up, negative when the target falls).
     """
-    if out is not None:
-        check_requirements_outputs(folder, out)  # before any work, as plan and routes do
-    with interruptible(err, "no files written"), stages(err, "computing requirements") as show:
-        result = assess_requirements(folder)
-        # the files first, then the printing: a reader that stops early (| head) loses none
-        written = export_requirements(result, out, progress=show) if out is not None else []
+    with interruptible(err, "no files written"):
+        if out is not None:
+            check_requirements_outputs(folder, out)  # before any work, as plan and routes do
+        with stages(err, "computing requirements") as show:
+            result = assess_requirements(folder)
+            # the files first, then the printing: a reader that stops early (| head) loses none
+            written = export_requirements(result, out, progress=show) if out is not None else []
     with files_in_place(err, written=bool(written)):
         print_warnings(result.opened.warnings, err)
         demand = result.demand

@@ -152,14 +152,16 @@ def routes_cmd(
     have room for all); anything that cannot be brought is listed with the reason (no
     truck, drivers' hours, window, too few trucks).
     """
-    from supplyline.routing.convoy import ConvoyParams
-    from supplyline.services.routing import route_scenario_day
+    # a program reading stdout gets the error to parse; Ctrl+C in the imports says what the
+    # stages say ("no routes written"), not "interrupted" alone
+    with failures_on_stdout(fmt), interruptible(err, "no routes written"):
+        from supplyline.routing.convoy import ConvoyParams
+        from supplyline.services.routing import route_scenario_day
 
-    with failures_on_stdout(fmt):  # a program reading stdout gets the error to parse
         params = ConvoyParams(
             router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
         )
-        with interruptible(err, "no routes written"), stages(err, "routing") as show:
+        with stages(err, "routing") as show:
             run = route_scenario_day(
                 folder,
                 day=DayText(day),

@@ -42,7 +42,7 @@ from supplyline.io.swap_journal import (
     recover_swaps,
     start_journal,
 )
-from supplyline.signals import ctrl_c_held_back
+from supplyline.signals import ctrl_c_held_back, note_outputs_in_place
 
 __all__ = [
     "atomic_output_dir",
@@ -152,6 +152,7 @@ def atomic_output_dir(
         try:
             with ctrl_c_held_back():  # the whole swap, its undoing included
                 _swap_in(target, moves, remove, scratch=(scratch, made))
+                note_outputs_in_place(True)  # a press from here on finds them written
         except KeyboardInterrupt:  # pressed while they moved: they are all in place now
             raise InterruptedAfterWriting from None
     except InterruptedAfterWriting:

@@ -27,6 +27,7 @@ from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
+    "ALL_DEMAND",
     "DEPLOY_PREFIX",
     "bottleneck_caveats",
     "bottleneck_note",
@@ -35,6 +36,7 @@ __all__ = [
     "buildup_not_delivered",
     "closure_rows",
     "headline",
+    "met_share",
     "shortfall_rows",
     "target_rows",
     "totals_by_mode",
@@ -43,6 +45,21 @@ __all__ = [
 
 DEPLOY_PREFIX = "deploy:"
 """Movements of a unit's own people and equipment carry ``deploy:<unit id>`` as commodity."""
+ALL_DEMAND = "of all demand"
+"""What the shortfall table's "all" row's share is of, written in its commodity cell."""
+
+
+def met_share(short_t: float, demand_t: float | None) -> float | None:
+    """The share of all demand met, from the tonnes short and all demand (none without it).
+
+    One formula for the headline's ``met_share`` (the report's "demand met" card) and the
+    shortfall table's "all" row, which says the share short of the same demand: the
+    terminal read 11.77 % (of the short rows' demand) where the report read 2.52 %.
+
+    >>> met_share(1.0, 4.0), met_share(1.0, None)
+    (0.75, None)
+    """
+    return None if not demand_t else max(0.0, 1.0 - short_t / demand_t)
 
 
 def headline(
@@ -75,7 +92,7 @@ def headline(
         "moved_t": to_gram(sum(m.tonnes for m in plan.movements)),
         "delivered_t": to_gram(sum(d.tonnes for d in plan.deliveries)),
         "demand_t": None if demand_t is None else to_gram(demand_t),
-        "met_share": (None if not demand_t else max(0.0, 1.0 - short_t / demand_t)),
+        "met_share": met_share(short_t, demand_t),
         "short_t": to_gram(short_t),
         "buildup_not_delivered_t": (
             None if demand is None else to_gram(buildup_not_delivered(plan, demand))
@@ -212,7 +229,12 @@ def shortfall_rows(
     what the unit consumes of that commodity over the horizon; ``why`` gives the causes
     no capacity could remove, and says "capacity" for the days the bottlenecks explain.
     ``with_total`` appends an "all" row of the tonnes summed (where there are two rows or
-    more), the total a headline says beside the parts a table shows.
+    more), the total a headline says beside the parts a table shows; with the demand, its
+    share short is of all demand (every unit and commodity, as the headline's
+    ``met_share``), its commodity cell :data:`ALL_DEMAND`, and the share a
+    :class:`~supplyline.types.Said` written as the summary's sentence writes it: a briefer
+    read 7.25 % (of the short rows' 17.595 t) beside "1.275 t short of 17,893 t", and the
+    terminal and the HTML report each computed it apart until they disagreed.
     """
     agg: dict[tuple[str, str], list[float]] = {}
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -242,7 +264,13 @@ def shortfall_rows(
             }
         )
     if with_total and len(rows) > 1:
-        rows.append(_shortfall_total(rows, [s.day for s in plan.shortfalls]))
+        total = _shortfall_total(rows, [s.day for s in plan.shortfalls])
+        if demand is not None:
+            met = met_share(plan.total_short_t, float(demand.consumption_t.sum()))
+            if met is not None:
+                total["commodity"] = ALL_DEMAND
+                total["short_pct"] = Said(100.0 * (1.0 - met))  # its own decimals
+        rows.append(total)
     return rows
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
+    ALL_DEMAND,
     bottleneck_table_rows,
     closure_rows,
     shortfall_rows,
@@ -19,7 +20,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.planning.summary import headline as headline_row
 from supplyline.reports.sections import Cell, Table
-from supplyline.types import COST_UNITS, Said, figure_text
+from supplyline.types import COST_UNITS, figure_text
 
 __all__ = [
     "ALL_DEMAND",
@@ -41,8 +42,6 @@ COST_HEADING = f"cost ({COST_UNITS})"
 (the bottleneck report's sentences say the same unit, :data:`COST_UNITS`)."""
 SHORT_PCT = "short % of its demand"
 """The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
-ALL_DEMAND = "of all demand"
-"""What the "all" row's share is of, written in its commodity cell beside the share."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,13 +133,8 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     ``least``: the decimals of the summary's sentence that says the tonnes short, so that
     the two read the same; the parts add up to the total as read.
     """
-    rows = shortfall_rows(plan, demand, with_total=True)
+    rows = shortfall_rows(plan, demand, with_total=True)  # "all": share of all demand
     h = headline(demand, plan)
-    if len(rows) > 1 and h.met_share is not None:
-        # the "all" row's share is of all demand, as the headline's: a briefer read its
-        # share of the short rows' demand (7.25 %) beside "1.275 t of 17,893.075 t"
-        rows[-1]["commodity"] = ALL_DEMAND
-        rows[-1]["short_pct"] = Said(100.0 * (1.0 - h.met_share))  # its own decimals
     return _table(
         rows,
         {
