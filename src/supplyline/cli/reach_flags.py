@@ -10,7 +10,13 @@ __all__ = ["print_reach_flags"]
 
 
 def print_reach_flags(check: ReachCheck, out: Console) -> None:
-    """One line for the reach check, and one per flagged unit."""
+    """One line for the reach check, one per flagged unit, and one per unit ok though cut off.
+
+    A unit whose cut-off days its own stock covers is not flagged, but the closure is said
+    (a planner should still see it), in ``reach``'s words.
+    """
+    from supplyline.routing.reach_cut_off import cut_off_words  # not at start: numpy
+
     if check.trucks == 0:
         out.print("reach check: skipped (no trucks in fleet.csv)", highlight=False)
         return
@@ -23,3 +29,6 @@ def print_reach_flags(check: ReachCheck, out: Console) -> None:
     )
     for r in flagged:
         out.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
+    for r in check.rows:
+        if said := cut_off_words(r):
+            out.print(f"  {r.unit} (ok): {said}", markup=False, highlight=False)

@@ -261,6 +261,7 @@ def reach_cmd(
     """
     from supplyline.routing.reach import (
         REACH_COLUMNS,
+        cut_off_words,
         reach_rows,
     )
     from supplyline.services.routing import assess_reach
@@ -292,12 +293,8 @@ def reach_cmd(
             console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
     if fmt is OutputFormat.TABLE:
         for r in check.rows:
-            if r.cut_off and r.sustainable:
-                console.print(
-                    f"  {r.unit}: cut off by road on days it has no demand: {r.cut_off}",
-                    markup=False,
-                    highlight=False,
-                )
+            if said := cut_off_words(r):
+                console.print(f"  {r.unit}: {said}", markup=False, highlight=False)
 
 
 @app.command("routes-bench", rich_help_panel="Convoys")

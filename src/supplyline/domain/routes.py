@@ -397,7 +397,11 @@ class ReachRow:
     cut_off_days: tuple[int, ...] = ()
     """Days no truck depot reaches the unit's place by road (its roads, or the way, closed)."""
     cut_off: str = ""
-    """Those days and the closed roads, for a planner (``C+1–C+2: road A–C (link r-ac)``)."""
+    """Those days and the closed roads, for a planner (``C+1–C+2: road A–C (link r-ac)``),
+    and the days its stock covers (``; C+13 covered by its 3 days of supply``)."""
+    covered_days: tuple[int, ...] = ()
+    """Days with demand that it is cut off and that its own stock covers: not flagged
+    (:mod:`~supplyline.routing.reach_cover`)."""
     shares: tuple[ReachShare, ...] = ()
     """Per depot, where its goods come from more than one (empty: all from ``depot``)."""
 

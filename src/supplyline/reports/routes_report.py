@@ -25,7 +25,7 @@ from supplyline.io.route_files import (
 )
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
-from supplyline.routing.reach import REACH_COLUMNS, reach_rows
+from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
 from supplyline.types import day_label, figure_text
 
 __all__ = [
@@ -121,7 +121,10 @@ def reach_section(check: ReachCheck) -> ReportSection:
             f"unit(s) flagged."
         ),
         tables=(_table(rows, REACH_COLUMNS),),
-        notes=tuple(f"{r.unit}: {r.reason}" for r in flagged),
+        notes=(
+            *(f"{r.unit}: {r.reason}" for r in flagged),
+            *(f"{r.unit} (ok): {said}" for r in check.rows if (said := cut_off_words(r))),
+        ),
     )
 
 

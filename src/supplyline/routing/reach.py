@@ -29,8 +29,9 @@ what they consumed. This makes that visible before it happens, per unit:
   (:mod:`~supplyline.routing.reach_goods`);
 * the days its place is cut off by road — no truck depot reaches it over a road open that
   day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
-  — naming the closed roads; a unit cut off on a day it has demand, or on every day, is
-  not sustainable (a tester's unit whose only road was closed for the whole horizon was
+  — naming the closed roads; a unit cut off on a day it has demand, beyond what its own
+  stock covers (:mod:`~supplyline.routing.reach_cover`), or on every day, is not
+  sustainable (a tester's unit whose only road was closed for the whole horizon was
   "ok" with a 1.7 h round trip);
 * whether the roads can carry its demand at all: their ``capacity_t_per_day`` bound the
   loaded tonnes a day from the depots holding its goods (a maximum flow, each good from
@@ -51,7 +52,7 @@ from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
-from supplyline.routing.reach_cut_off import cut_off_days, with_cut_off
+from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import (
     depot_goods,
@@ -79,7 +80,14 @@ from supplyline.routing.scenario_fit import checked_demand_days, require_units
 from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["RAILHEAD_KINDS", "REACH_COLUMNS", "check_reach", "reach_rows", "supply_points"]
+__all__ = [
+    "RAILHEAD_KINDS",
+    "REACH_COLUMNS",
+    "check_reach",
+    "cut_off_words",
+    "reach_rows",
+    "supply_points",
+]
 
 RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
 """Where the long haul ends and trucks take over."""
@@ -296,8 +304,9 @@ def check_reach(
     of the wrong kind (see :func:`_checked_daily`).
 
     ``demand_days`` are the days each unit has demand (consumption above 0); a unit cut
-    off by road on one of them, or on every day, is flagged. Without it, a unit with
-    ``daily_t`` above 0 is taken to have demand every day.
+    off by road on one of them, beyond what its own stock covers (its ``days_of_supply``,
+    :mod:`~supplyline.routing.reach_cover`), or on every day, is flagged. Without it, a
+    unit with ``daily_t`` above 0 is taken to have demand every day.
 
     ``plan`` is the movement plan, where there is one: each unit is then judged from the
     places its road legs start from (:func:`supply_points`), not from ``stocks.csv``.
@@ -375,6 +384,7 @@ def check_reach(
             [] if u.destination in no_truck else cut.get(u.destination, []),
             wanted[u.id],
             scenario.horizon_days,
+            u,  # what its own stock covers is not flagged
         )
         for u, (row, _, _) in zip(scenario.units, made, strict=True)
     ]

@@ -2,9 +2,9 @@
 
 A place is cut off on a day when no truck depot reaches it and gets back over the roads
 driven that day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports
-``road_closed``); a unit cut off on a day it has demand, or on every day, is not
-sustainable. Moved out of :mod:`~supplyline.routing.reach` whole, to keep that module
-to the verdicts it composes.
+``road_closed``); a unit cut off on a day it has demand that its own stock does not cover
+(:mod:`~supplyline.routing.reach_cover`), or on every day, is not sustainable. Moved out
+of :mod:`~supplyline.routing.reach` whole, to keep that module to the verdicts it composes.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from supplyline.domain import Link, Mode, Scenario
+from supplyline.domain import Link, Mode, Scenario, Unit
 from supplyline.domain.routes import ReachRow
+from supplyline.routing.reach_cover import RunCover, cover_runs, refill_days, stock_days
 from supplyline.routing.roads import (
     cut_off_roads,
     drives,
@@ -24,7 +25,7 @@ from supplyline.routing.roads import (
 )
 from supplyline.types import LocationId, day_label, day_runs
 
-__all__ = ["cut_off_days", "spans", "with_cut_off"]
+__all__ = ["cut_off_days", "cut_off_words", "spans", "with_cut_off"]
 
 
 def cut_off_days(
@@ -98,8 +99,15 @@ def with_cut_off(
     cut: list[tuple[int, list[Link]]],
     demand_days: Collection[int],
     horizon_days: int,
+    unit: Unit | None = None,
 ) -> ReachRow:
-    """The row with its cut-off days; not sustainable if cut off on a demand day or all days."""
+    """The row with its cut-off days; not sustainable if cut off on a demand day or all days.
+
+    Given the ``unit``, a run of cut-off days that its own stock covers is not flagged
+    (:mod:`~supplyline.routing.reach_cover`); ``cut_off`` says so (``C+13 covered by its
+    3 days of supply``), so that the planner still sees the closure. A unit cut off on
+    every day is flagged whatever it holds: no truck ever reaches it.
+    """
     if not cut:
         return row
     days = tuple(sorted(d for d, _ in cut))
@@ -113,7 +121,14 @@ def with_cut_off(
             or "every road closed"
         )
     text = "; ".join(f"{spans(ds)}: {names[k]}" for k, ds in by_roads.items())
-    hit = sorted(set(days) & set(demand_days))
+    target, start = stock_days(unit) if unit is not None else (0.0, 0.0)
+    in_place = unit is not None and unit.in_place
+    runs = cover_runs(
+        days, demand_days, target_days=target, start_days=start, refill=refill_days(row)
+    )
+    covered = [r for r in runs if r.covered]
+    short = [r for r in runs if not r.covered]
+    hit = sorted(d for r in short for d in r.days)
     reason = row.reason
     if hit or len(days) == horizon_days:
         # a tester could not parse "cut off by road on C+3, days it has demand (C+0–C+1: …"
@@ -122,6 +137,89 @@ def with_cut_off(
             if hit
             else f"cut off by road on every day ({spans(days)})"
         )
+        if hit and (target > 0 or start > 0):
+            said = _short_words(short, target, start, row, in_place=in_place)
+            why += f", more than its stock covers ({said})"
         why += f" (roads closed: {text})"
         reason = f"{reason}; {why}" if reason else why
-    return replace(row, cut_off_days=days, cut_off=text, reason=reason, sustainable=not reason)
+    if covered:
+        text += "; " + "; ".join(_covered_words(covered, target, start))
+    return replace(
+        row,
+        cut_off_days=days,
+        cut_off=text,
+        covered_days=tuple(d for r in covered for d in r.days),
+        reason=reason,
+        sustainable=not reason,
+    )
+
+
+def _days(n: float) -> str:
+    """``1 day``, ``3 days``, ``0.5 day``."""
+    n = round(n, 2)
+    return f"{n:g} {'day' if 0 < n <= 1 else 'days'}"
+
+
+def _covered_words(covered: list[RunCover], target: float, start: float) -> list[str]:
+    """``C+13 covered by its 3 days of supply``, grouped by what covers the runs.
+
+    A run before any open day is covered by what the unit starts with: its
+    ``on_hand_days`` where they differ from its ``days_of_supply``.
+    """
+    by_words: dict[str, list[int]] = defaultdict(list)
+    for r in covered:
+        words = (
+            f"the {_days(start)} of supply it holds at the start"
+            if r.from_start and start != target
+            else f"its {_days(target)} of supply"
+        )
+        by_words[words].extend(r.days)
+    return [f"{spans(ds)} covered by {words}" for words, ds in by_words.items()]
+
+
+def _short_words(
+    short: list[RunCover], target: float, start: float, row: ReachRow, *, in_place: bool
+) -> str:
+    """Why the stock does not cover the runs: their days against what it holds by then.
+
+    ``C+7–C+8: 2 days, at most 1 day of supply held by then; days_of_supply 3, rebuilt at
+    most one day for each day open`` (two runs close together).
+    """
+    runs = "; ".join(
+        f"{spans(r.days)}: {_days(len(r.days))}, at most {_days(r.held_days)} of supply held "
+        "by then"
+        for r in short
+    )
+    held = f"days_of_supply {target:g}"
+    if not in_place and any(r.from_start for r in short):
+        held += ", none on its first day: it deploys, and its stock comes by road"
+    elif in_place and start != target:
+        held += f", on_hand_days {start:g} at the start"
+    refill = refill_days(row)
+    if refill <= 0:
+        held += ", not rebuilt: its trucks have no room beyond the day's need"
+    elif refill < 1:
+        held += f", rebuilt at most {_days(refill)} for each day open (its trucks' room)"
+    else:
+        held += ", rebuilt at most one day for each day open"
+    return f"{runs}; {held}"
+
+
+def cut_off_words(row: ReachRow) -> str:
+    """What a unit not flagged for its cut-off days says of them (empty: nothing to say).
+
+    One sentence for every face (``reach``'s lines under its table, ``plan``'s reach check
+    line, the report's notes), so that a planner whose unit is ok still sees the closure:
+    ``cut off by road on days its stock covers: C+13: road … ; C+13 covered by its 3 days
+    of supply``.
+    """
+    if not row.cut_off or not row.sustainable:
+        return ""
+    days = (
+        "it has no demand"
+        if not row.covered_days
+        else "its stock covers"
+        if len(row.covered_days) == len(row.cut_off_days)
+        else "it has no demand or its stock covers"
+    )
+    return f"cut off by road on days {days}: {row.cut_off}"
