@@ -24,7 +24,7 @@ from supplyline.domain import (
     TargetGap,
 )
 from supplyline.domain.columns import from_columns
-from supplyline.planning.build import Problem, stocks_placed
+from supplyline.planning.assemble import Problem, stocks_placed
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.tracing import trace_owners

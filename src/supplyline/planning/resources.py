@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import ResourceKind, amount_unit
-from supplyline.planning.build import Problem, on_hand_room
+from supplyline.planning.assemble import Problem, on_hand_room
 from supplyline.planning.extract import TOL
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind

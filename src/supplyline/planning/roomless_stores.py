@@ -35,7 +35,7 @@ from supplyline.domain import (
     Scenario,
     amount_unit,
 )
-from supplyline.planning.build import Problem, build_model, on_hand_room
+from supplyline.planning.assemble import Problem, build_model, on_hand_room
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import USAGE_PRICE

@@ -91,7 +91,7 @@ def settle_plan(
     in :attr:`Settled.by_place`). The units' own columns are settled in numpy in any case.
 
     >>> from supplyline.planning.examples import one_link
-    >>> from supplyline.planning.build import build_model, prepare
+    >>> from supplyline.planning.assemble import build_model, prepare
     >>> from supplyline.planning.params import PlanParams
     >>> model = build_model(prepare(*one_link(), PlanParams()))
     >>> x = np.zeros(model.num_cols)
