@@ -1,4 +1,8 @@
-"""Commands ``routes``, ``reach`` and ``routes-bench``: convoys, their reach, the router."""
+"""Commands ``routes``, ``reach`` and ``routes-bench``: convoys, their reach, the router.
+
+The routing services and the router's parameters are imported inside the commands: they
+bring NumPy, SciPy, PyVRP and the loader, which ``--help`` does not need.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from supplyline.io.route_files import (
     truck_rows,
     unserved_rows,
 )
-from supplyline.routing import Convention, RouterParams
+from supplyline.routing.conventions import Convention
 from supplyline.types import day_label
 
 if TYPE_CHECKING:
@@ -148,6 +152,7 @@ def routes_cmd(
     have room for all); anything that cannot be brought is listed with the reason (no
     truck, drivers' hours, window, too few trucks).
     """
+    from supplyline.routing import RouterParams
     from supplyline.routing.convoy import ConvoyParams
     from supplyline.services.routing import route_scenario_day
 

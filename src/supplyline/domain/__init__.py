@@ -1,9 +1,16 @@
 """The operation as immutable typed data, and the results that pass between layers.
 
 No I/O and no solver code lives here.
+
+The demand's names (:class:`Demand`, :func:`held_at_start`, :func:`to_deliver`) are
+imported from their module on first use (:func:`__getattr__`): it is the one module here
+built on NumPy, and the command line's ``--help`` and its ledger commands use the records
+and not the demand.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
 from supplyline.domain.checks import (
@@ -13,7 +20,6 @@ from supplyline.domain.checks import (
     reachable_from,
 )
 from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
-from supplyline.domain.demand import Demand, held_at_start, to_deliver
 from supplyline.domain.factors import FactorTable, PlanningFactor
 from supplyline.domain.geo import great_circle_km
 from supplyline.domain.network import Link, Location, LocationKind, Mode
@@ -55,6 +61,10 @@ from supplyline.domain.scenario import (
 )
 from supplyline.domain.stocks import FleetGroup, Stock
 from supplyline.domain.units import ActivityPeriod, Unit
+from supplyline.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from supplyline.domain.demand import Demand, held_at_start, to_deliver
 
 __all__ = [
     "DEFAULT_ACTIVITY_LEVELS",
@@ -116,3 +126,8 @@ __all__ = [
     "to_deliver",
     "unknown_reference",
 ]
+
+_HOMES = dict.fromkeys(["Demand", "held_at_start", "to_deliver"], "demand")
+"""The names of this package imported from their module on first use."""
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)

@@ -5,15 +5,25 @@ which also returns the warnings), :func:`write_scenario`, :func:`write_template`
 ``supplyline init``, the default planning factors, and :func:`day_from_text` and
 :func:`date_from_text` for a day or date written outside the files (a command-line option)
 as the files write one. Everything else in this package is private implementation.
+
+Each public name is imported from its module on first use (:func:`__getattr__`): the
+command line's output modules use this package's CSV cells, and importing the loader and
+the writer with them put PyYAML and NumPy into ``--help``.
 """
 
 from __future__ import annotations
 
-from supplyline.io.days import DayText, date_from_text, day_from_text
-from supplyline.io.factors import default_factors
-from supplyline.io.loader import SCENARIO_FILES, load_scenario, load_scenario_with_warnings
-from supplyline.io.template import write_template
-from supplyline.io.writer import write_scenario
+from typing import TYPE_CHECKING
+
+from supplyline.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from supplyline.io.days import DayText, date_from_text, day_from_text
+    from supplyline.io.factors import default_factors
+    from supplyline.io.file_names import SCENARIO_FILES
+    from supplyline.io.loader import load_scenario, load_scenario_with_warnings
+    from supplyline.io.template import write_template
+    from supplyline.io.writer import write_scenario
 
 __all__ = [
     "SCENARIO_FILES",
@@ -26,3 +36,16 @@ __all__ = [
     "write_scenario",
     "write_template",
 ]
+
+_HOMES = {
+    **dict.fromkeys(["DayText", "date_from_text", "day_from_text"], "days"),
+    "default_factors": "factors",
+    "SCENARIO_FILES": "file_names",
+    **dict.fromkeys(["load_scenario", "load_scenario_with_warnings"], "loader"),
+    "write_template": "template",
+    "write_scenario": "writer",
+}
+"""The module of this package that defines each public name."""
+
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)
