@@ -353,7 +353,7 @@ class Outcome:
     transport_cost: float
     short_weighted: float | None = None
     """Tonnes short weighted by their commodity's priority, as the objective weighs them
-    (:attr:`~supplyline.planning.build.Problem.short_weight`); None: ``short_t`` is all."""
+    (:attr:`~supplyline.planning.assemble.Problem.short_weight`); None: ``short_t`` is all."""
 
 
 def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
