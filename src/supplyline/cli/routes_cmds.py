@@ -22,7 +22,6 @@ from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import adding_decimals
 from supplyline.domain.routes import Routes, UnservedReason
-from supplyline.io import DayText
 from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
@@ -152,6 +151,7 @@ def routes_cmd(
     have room for all); anything that cannot be brought is listed with the reason (no
     truck, drivers' hours, window, too few trucks).
     """
+    from supplyline.io import DayText
     from supplyline.routing import RouterParams
     from supplyline.routing.convoy import ConvoyParams
     from supplyline.services.routing import route_scenario_day

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,8 +18,10 @@ from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import output_path
 from supplyline.cli.warnings import issue_rows, print_warnings
-from supplyline.domain import Scenario
 from supplyline.errors import ScenarioError
+
+if TYPE_CHECKING:
+    from supplyline.domain import Scenario
 
 __all__ = ["init_cmd", "validate_cmd"]
 
