@@ -236,7 +236,9 @@ def route_scenario_day(
         # the plan's road movements the trucks do not carry take their share of the roads
         plan_t = plan_road_tonnes(scenario, plan, day)
     # the loads are fitted to the trucks and their roads before the search, outside its
-    # time limit: 7-11 s on a tester's 100-unit corridor, which showed as a stuck stage
+    # time limit, and the stage line says so: it took 7-11 s on a tester's 100-unit
+    # corridor and showed as a stuck stage; since the closed roads are named from sets built
+    # once per day it takes 0.09-0.26 s there (corridor-M C+20, benchmarks/routes_prep.py)
     limit = (params or ConvoyParams()).router.time_limit_s
     say(
         f"routing {len(requests)} deliveries on day {day}: fitting the loads to the trucks "
