@@ -14,15 +14,26 @@ For each, the best of --repeat runs of ``open_scenario`` (read, check, arrival a
 capacity warnings), and of two of its parts on the loaded scenario: the domain's
 ``check_scenario`` and, within it, ``check_one_way_dead_ends``.
 
+With ``--start``, the command line's start instead: wall seconds of fresh processes of
+``supplyline --help``, ``--version``, ``plan --help`` and ``validate`` of the bilateral
+example, best of --repeat; with ``--before SRC`` also those of another source tree's
+``src`` folder (the commit before a change), the two run in turn, so that both see the
+same load of a shared machine.
+
 Usage: python benchmarks/load.py [FOLDER ...] [--sizes S,I,M] [--repeat 3] [--quick]
+       python benchmarks/load.py --start [--before OTHER/src] [--repeat 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
+import subprocess
+import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from _synthetic import SIZES, generate, with_fleet
@@ -33,6 +44,14 @@ from supplyline.io import write_scenario
 from supplyline.services.scenarios import open_scenario
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SRC = Path(__file__).resolve().parents[1] / "src"
+START_COMMANDS = (
+    ("--help",),
+    ("--version",),
+    ("plan", "--help"),
+    ("validate", str(EXAMPLES / "bilateral-exercise")),
+)
+"""What ``--start`` times: the help and version (which need no solver), and a command."""
 
 
 def timed(name: str, folder: Path, repeat: int) -> None:
@@ -51,6 +70,52 @@ def timed(name: str, folder: Path, repeat: int) -> None:
     )
 
 
+def run_cli(src: Path, args: tuple[str, ...]) -> float:
+    """Run ``python -m supplyline ARGS`` in a fresh process on the source tree ``src``.
+
+    Returns the process's CPU seconds (user and system): on a shared machine they move
+    less with the load than the wall seconds do.
+    """
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "supplyline", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def timed_start(before: Path | None, repeat: int) -> None:
+    """Print the best of ``repeat`` starts of each command, of ``before`` and this tree, in turn.
+
+    Wall seconds, then CPU seconds in brackets.
+    """
+    trees = {"before": before, "now": SRC} if before is not None else {"now": SRC}
+    for args in START_COMMANDS:
+        wall: dict[str, list[float]] = {name: [] for name in trees}
+        cpu: dict[str, list[float]] = {name: [] for name in trees}
+        for _ in range(repeat):
+            for name, src in trees.items():
+                assert src is not None
+                used: list[float] = []
+                wall[name].append(best(partial(_start_into, used, src, args), 1))
+                cpu[name] += used
+        said = ", ".join(
+            f"{name} {min(wall[name]):.3f} s ({min(cpu[name]):.3f} s CPU)" for name in trees
+        )
+        shown = " ".join("EXAMPLE" if a.startswith("/") else a for a in args)
+        print(f"supplyline {shown:24s} {said}")
+
+
+def _start_into(used: list[float], src: Path, args: tuple[str, ...]) -> None:
+    """:func:`run_cli`, its CPU seconds appended to ``used`` (``best`` times the call)."""
+    used.append(run_cli(src, args))
+
+
 def main() -> None:
     """Parse the options, time each folder, print a line each."""
     parser = argparse.ArgumentParser(
@@ -60,7 +125,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="S,I,M", help="synthetic corridor sizes")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each, best kept")
     parser.add_argument("--quick", action="store_true", help="corridor S and one example, once")
+    parser.add_argument(
+        "--start", action="store_true", help="time the command line's start instead"
+    )
+    parser.add_argument(
+        "--before", type=Path, help="with --start: another source tree's src folder, timed too"
+    )
     args = parser.parse_args()
+    if args.start:
+        print(f"python {platform.python_version()}, {platform.machine()}; best of {args.repeat}")
+        timed_start(args.before, args.repeat)
+        return
     sizes = ["S"] if args.quick else [s for s in args.sizes.split(",") if s]
     repeat = 1 if args.quick else args.repeat
     print(f"python {platform.python_version()}, {platform.machine()}; best of {repeat}")

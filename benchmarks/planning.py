@@ -144,7 +144,7 @@ def _highs_part(*, plan_params: Any, scenario: Any, demand: Any) -> float:
     import highspy
     import numpy as np
 
-    from supplyline.planning.build import build_model, prepare
+    from supplyline.planning.assemble import build_model, prepare
     from supplyline.planning.highs import new_highs, pass_lp
 
     model = build_model(prepare(scenario, demand, plan_params))

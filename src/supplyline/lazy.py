@@ -2,8 +2,10 @@
 
 Why: ``supplyline --help`` and ``validate`` need neither the solver nor the database,
 and importing every module of ``planning``, ``routing`` and the ledger at start made the
-command line take 1.7 s to say its help (0.9 s with this). One helper serves the three
-packages, which had each written the same two functions.
+command line take 1.7 s to say its help (0.9 s with this). One helper serves those three
+packages, which had each written the same two functions, and ``io`` and ``domain``, whose
+packages imported the loader, NumPy and every record for the help's CSV cells and route
+records (docs/benchmarks.md, "The command line's start").
 """
 
 from __future__ import annotations

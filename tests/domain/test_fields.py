@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -291,3 +293,40 @@ def test_the_keywords_example_is_a_working_call() -> None:
     field, value = call.removeprefix("PlanParams(").removesuffix(")").split("=")
     made = PlanParams(**{field: 5 if value == "…" else float(value)})
     assert isinstance(made, PlanParams)
+
+
+NUMPY_LATER = """
+import sys
+from supplyline.domain import Link, Unit
+from supplyline.errors import ArgumentError
+link = dict(id="L", origin="A", destination="B", mode="road", distance_km=10, transit_days=1)
+Link(**link)
+print("numpy" in sys.modules)
+import numpy as np
+taken = Link(**{**link, "transit_days": np.int64(2), "bidirectional": np.bool_(False)})
+print(type(taken.transit_days).__name__, taken.bidirectional)
+unit = dict(id="u", name="U", partner="p", home="B", destination="B")
+try:
+    Unit(**unit, personnel=np.timedelta64(2, "D"))
+except ArgumentError as refused:
+    print("refused", "personnel" in str(refused))
+"""
+
+
+def test_numpy_imported_after_the_domain_is_still_taken_and_refused() -> None:
+    """The records need no numpy to be built, and see its numbers once a script imports it.
+
+    The domain no longer imports numpy (the command line's start went without it): its
+    numbers are recognised whenever they can exist, so a script that imports numpy after
+    the domain gets them taken (``np.int64``, ``np.bool_``) and refused (a ``timedelta64``
+    is no count) as before.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", NUMPY_LATER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["False", "int False", "refused True"]

@@ -10,7 +10,7 @@ import numpy as np
 
 from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.planning.arrival import demand_on_arrival
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import gauge_break
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.network import FlowKind

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from supplyline.domain import Demand, ResourceKind, Scenario
 from supplyline.planning import plan_movements
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
-from supplyline.planning.build import build_model, prepare
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Measured, Resolver

@@ -13,7 +13,7 @@ import pytest
 
 from supplyline.cli.plan_cmds import COST_HEADING as CLI_COST_HEADING
 from supplyline.domain import Demand, Scenario
-from supplyline.planning.build import prepare
+from supplyline.planning.assemble import prepare
 from supplyline.planning.extract import Outcome
 from supplyline.planning.outcome_words import effect
 from supplyline.planning.params import PlanParams

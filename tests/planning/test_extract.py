@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from supplyline.planning import Method, PlanParams, plan_movements
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import late_unit
 from supplyline.planning.extract import _closures, _r, _rounded
 from supplyline.planning.highs import HighsSession

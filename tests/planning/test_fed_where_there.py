@@ -19,8 +19,8 @@ from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import build
+from supplyline.planning.assemble import Problem
 from supplyline.planning.block_start import solve_blocks
-from supplyline.planning.build import Problem
 from supplyline.planning.hedge import fallback_plan
 from supplyline.planning.highs import new_highs, objective_scale, pass_lp
 from supplyline.planning.model import LpModel, Violation

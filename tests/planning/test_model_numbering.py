@@ -13,7 +13,7 @@ from scipy.sparse import csc_matrix
 
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import PlanParams
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.model import Assembler, FloatArray, IntArray, _number
 
 KEYS = st.lists(st.integers(min_value=-5, max_value=10**12), max_size=200)

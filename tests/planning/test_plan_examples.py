@@ -119,8 +119,8 @@ def test_no_bottleneck_is_worth_only_the_tie_breakers(
     On the bilateral example the forward depot's food supply ranked third at 3.24 a day
     (one leg's tie-breaker and a few days' holding), with "changes little on its own".
     """
+    from supplyline.planning.assemble import prepare
     from supplyline.planning.bottlenecks import tie_breaking_noise
-    from supplyline.planning.build import prepare
 
     case: tuple[Scenario, Demand] = request.getfixturevalue(example)
     params = PlanParams()

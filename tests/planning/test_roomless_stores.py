@@ -30,7 +30,7 @@ from supplyline.domain import (
     Unit,
 )
 from supplyline.planning import plan_movements
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import make_demand
 from supplyline.planning.extract import outcome_of
 from supplyline.planning.highs import HighsSession, Solution

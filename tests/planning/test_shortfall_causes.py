@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.build import prepare
+from supplyline.planning.assemble import prepare
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.planning.summary import shortfall_rows
 from supplyline.planning.unreachable import _Arrivals, _reopened, _sources, reachable

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.planning.highs import COST_TARGET, HighsSession, objective_scale
 

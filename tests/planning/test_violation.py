@@ -18,7 +18,7 @@ from scipy.sparse import csc_matrix
 
 from supplyline.io.writer import write_scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import gauge_break
 from supplyline.planning.highs import HighsSession, available_methods
 from supplyline.planning.model import Block, LpModel, Violation

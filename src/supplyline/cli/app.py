@@ -2,12 +2,13 @@
 
 :func:`main` is the entry point of the console script and of ``python -m supplyline``.
 Ctrl+C ends the command with a one-line message and exit code 130 at any stage from the
-first line of this module on, the imports included (typer and rich here, numpy and scipy
-in the command modules; before this module, only the interpreter's own start-up remains).
-The command modules import the services that bring the solvers (HiGHS, PyVRP, SciPy's
-optimiser, SQLAlchemy) inside the commands that use them, so that ``--help`` and
-``validate`` start without them. A closed output pipe (``supplyline … | head -2``) ends it quietly
-with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`).
+first line of this module on, the imports included (typer and rich here, the command
+modules, then inside each command what it needs; before this module, only the
+interpreter's own start-up remains). The command modules import the services, and with
+them NumPy, SciPy, HiGHS, PyVRP, PyYAML and SQLAlchemy, inside the commands that use them,
+so that ``--help`` and ``--version`` start without any of them
+(``tests/cli/test_start_imports.py``). A closed output pipe (``supplyline … | head -2``)
+ends it quietly with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`).
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ def _usage_error_on_stdout(error: typer.TyperException, words: list[str]) -> Non
     Its message goes to stderr as typer says it; a program reading the JSON or CSV it
     asked for got nothing on stdout (:mod:`supplyline.cli.failure_output`).
     """
-    # imported here: the output modules import numpy, which start-up need not wait for
+    # imported here: only an option that does not parse needs them
     from supplyline.cli.failure_output import (
         MACHINE_COMMANDS,
         asked_format,

@@ -16,7 +16,6 @@ from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
 from supplyline.errors import NotFoundError
 from supplyline.planning import Method
-from supplyline.services.scenarios import bundled_example
 
 console = Console()
 
@@ -43,6 +42,7 @@ def demo_cmd(
     from supplyline.services.planning import (
         check_plan_outputs,
     )
+    from supplyline.services.scenarios import bundled_example
 
     try:
         folder = bundled_example(example)

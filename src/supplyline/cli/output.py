@@ -17,7 +17,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
@@ -116,6 +115,8 @@ class Exact:
             return f"{int(v):,}"
         text = f"{v:,}"
         if "e" in text:  # 1.23e-05 reads 0.0000123: positional, every digit kept
+            import numpy as np  # here: --help and the ledger's tables need no numpy
+
             text = np.format_float_positional(v, trim="-")
         return text
 

@@ -1,4 +1,8 @@
-"""Command ``plan``: the optimal movement plan of a scenario, its files and its summary."""
+"""Command ``plan``: the optimal movement plan of a scenario, its files and its summary.
+
+The planning service and the plan's summary (NumPy, SciPy, HiGHS) are imported inside
+the functions that use them: ``--help`` and the other commands need none of them.
+"""
 
 from __future__ import annotations
 
@@ -36,20 +40,7 @@ from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
-from supplyline.planning.summary import (
-    bottleneck_caveats,
-    bottleneck_note,
-    bottleneck_rows,
-    bottleneck_table_rows,
-    closure_rows,
-    headline,
-    shortfall_rows,
-    target_rows,
-    totals_by_mode,
-    unpriced_stores_note,
-)
 from supplyline.services.plan_limits import not_proven_words
-from supplyline.services.scenarios import read_params
 from supplyline.types import (
     COST_UNITS,
     GRAM_DECIMALS,
@@ -103,6 +94,15 @@ def _sections(
     :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
     numbers and units apart, under their keys.
     """
+    from supplyline.planning.summary import (
+        bottleneck_rows,
+        bottleneck_table_rows,
+        closure_rows,
+        shortfall_rows,
+        target_rows,
+        totals_by_mode,
+    )
+
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     closures = closure_rows(plan, run.opened.scenario)
@@ -245,6 +245,13 @@ def _agreed_places(
 
 
 def _print_table(run: PlanRun) -> None:
+    from supplyline.planning.summary import (
+        bottleneck_caveats,
+        bottleneck_note,
+        headline,
+        unpriced_stores_note,
+    )
+
     head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
     sections = _sections(run, for_people=True)
@@ -361,6 +368,8 @@ def _kg_text(tonnes: float) -> str:
 
 
 def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
+    from supplyline.planning.summary import headline
+
     sections = _sections(run)
     head = headline(run.plan, run.demand, run.opened.scenario)
     warnings = _warnings(run, head)
@@ -498,6 +507,7 @@ def plan_cmd(
     # "interrupted")
     with failures_on_stdout(fmt), interruptible(err, "no plan written"):
         from supplyline.services.planning import plan_scenario, why_unavailable
+        from supplyline.services.scenarios import read_params
 
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(

@@ -1,4 +1,8 @@
-"""Commands ``requirements`` and ``factors``: what units need, and the factors behind it."""
+"""Commands ``requirements`` and ``factors``: what units need, and the factors behind it.
+
+The services are imported inside the commands: they bring NumPy, SciPy and the loader,
+which ``--help`` does not need.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +18,7 @@ from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import rounded, summed_figures
-from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
-from supplyline.services.scenarios import (
-    REQUIREMENTS_FILES,
-    assess_requirements,
-    check_requirements_outputs,
-    export_requirements,
-    list_factors,
-)
+from supplyline.io.file_names import REQUIREMENTS_FILES
 from supplyline.types import figures_decimals, written_text
 
 console = Console()
@@ -61,6 +58,13 @@ def requirements_cmd(
     their activity changes (the build-up, negative when the target falls).
     """
     with interruptible(err, "no files written"):
+        from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
+        from supplyline.services.scenarios import (
+            assess_requirements,
+            check_requirements_outputs,
+            export_requirements,
+        )
+
         if out is not None:
             check_requirements_outputs(folder, out)  # before any work, as plan and routes do
         with stages(err, "computing requirements") as show:
@@ -151,6 +155,8 @@ def factors_cmd(
     With --scenario, what loading it warns of comes first, on stderr, as validate says it
     (an override key that is no factor, with the known keys like it).
     """
+    from supplyline.services.scenarios import list_factors
+
     listing = list_factors(pattern, scenario)
     print_warnings(listing.warnings, err)
     rows = [{**row, "value": Exact(row["value"])} for row in listing.rows]

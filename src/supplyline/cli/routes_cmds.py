@@ -1,4 +1,8 @@
-"""Commands ``routes``, ``reach`` and ``routes-bench``: convoys, their reach, the router."""
+"""Commands ``routes``, ``reach`` and ``routes-bench``: convoys, their reach, the router.
+
+The routing services and the router's parameters are imported inside the commands: they
+bring NumPy, SciPy, PyVRP and the loader, which ``--help`` does not need.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,6 @@ from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import adding_decimals
 from supplyline.domain.routes import Routes, UnservedReason
-from supplyline.io import DayText
 from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
@@ -27,7 +30,7 @@ from supplyline.io.route_files import (
     truck_rows,
     unserved_rows,
 )
-from supplyline.routing import Convention, RouterParams
+from supplyline.routing.conventions import Convention
 from supplyline.types import day_label
 
 if TYPE_CHECKING:
@@ -155,6 +158,8 @@ def routes_cmd(
     # a program reading stdout gets the error to parse; Ctrl+C in the imports says what the
     # stages say ("no routes written"), not "interrupted" alone
     with failures_on_stdout(fmt), interruptible(err, "no routes written"):
+        from supplyline.io import DayText
+        from supplyline.routing import RouterParams
         from supplyline.routing.convoy import ConvoyParams
         from supplyline.services.routing import route_scenario_day
 

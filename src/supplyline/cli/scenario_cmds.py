@@ -1,9 +1,14 @@
-"""Scenario commands: ``validate`` a scenario folder, ``init`` a commented template."""
+"""Scenario commands: ``validate`` a scenario folder, ``init`` a commented template.
+
+The loader, its checks and the template writer are imported inside the commands: they
+bring PyYAML, NumPy and SciPy (the arrival checks), which ``--help`` does not need.
+"""
 
 from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -13,10 +18,10 @@ from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import output_path
 from supplyline.cli.warnings import issue_rows, print_warnings
-from supplyline.domain import Scenario
 from supplyline.errors import ScenarioError
-from supplyline.io import write_template
-from supplyline.services.scenarios import open_scenario
+
+if TYPE_CHECKING:
+    from supplyline.domain import Scenario
 
 __all__ = ["init_cmd", "validate_cmd"]
 
@@ -59,6 +64,8 @@ def validate_cmd(
     error. With --format csv or json the issues go to stdout as rows (an empty list when
     there are none) and the OK line to stderr.
     """
+    from supplyline.services.scenarios import open_scenario
+
     if fmt is OutputFormat.TABLE:
         opened = open_scenario(folder)
         scenario, warnings = opened.scenario, list(opened.warnings)
@@ -94,6 +101,8 @@ def init_cmd(
     truck fleet and a mutual-support agreement; every YAML key and every CSV file is
     explained by comments. Refuses a non-empty folder unless --force.
     """
+    from supplyline.io import write_template
+
     written = write_template(folder, force=force)
     console.print(
         f"wrote a template scenario to {written}; check it with: "

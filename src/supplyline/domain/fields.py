@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import functools
 import math
+import sys
 import types
 import typing
 import unicodedata
@@ -25,8 +26,6 @@ from enum import Enum
 from numbers import Integral, Real
 from typing import Any, TypeVar
 
-import numpy as np
-
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError
 from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
@@ -34,6 +33,16 @@ from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
 __all__ = ["check_fields", "check_value", "named_fields", "number_problem", "whole_number"]
 
 Coerce = Callable[[Any, str], Any]
+
+
+def _numpy_kinds(*names: str) -> tuple[type, ...]:
+    """The scalar types of numpy of these names, or none when numpy is not imported.
+
+    Why: importing numpy here put it into every command's start (``--help`` included);
+    and while it is not imported, no value can be one of its numbers.
+    """
+    numpy = sys.modules.get("numpy")
+    return () if numpy is None else tuple(getattr(numpy, name) for name in names)
 
 
 def check_fields(record: object) -> None:
@@ -279,7 +288,7 @@ def _words(hint: Any) -> str:
 def _bool(value: Any, name: str) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, np.bool_):  # numpy's (named "bool" in numpy 2)
+    if isinstance(value, _numpy_kinds("bool_")):  # numpy's (named "bool" in numpy 2)
         return bool(value)
     raise _wrong(value, name, "True or False")
 
@@ -291,7 +300,7 @@ tester's 1e308 cost overflowed in the planner, 10**400 in the conversion to floa
 
 def _int(value: Any, name: str) -> int:
     if type(value) is not int:
-        if isinstance(value, bool | np.timedelta64 | np.datetime64):
+        if isinstance(value, (bool, *_numpy_kinds("timedelta64", "datetime64"))):
             raise _wrong(value, name, "a whole number")
         if isinstance(value, Integral):
             value = int(value)
@@ -307,7 +316,9 @@ def _int(value: Any, name: str) -> int:
 
 def _float(value: Any, name: str) -> float:
     if type(value) is not float:
-        if isinstance(value, bool | np.timedelta64 | np.datetime64) or not isinstance(value, Real):
+        if isinstance(value, (bool, *_numpy_kinds("timedelta64", "datetime64"))) or not isinstance(
+            value, Real
+        ):
             raise _wrong(value, name, "a number")
         try:
             value = float(value)
@@ -348,7 +359,9 @@ def _date(value: Any, name: str) -> dt.date:
 def _decimal(value: Any, name: str) -> Decimal:
     what = "an exact amount (Decimal, or text such as '4.50')"
     if not isinstance(value, Decimal):
-        if isinstance(value, bool | np.timedelta64) or not isinstance(value, Real | str):
+        if isinstance(value, (bool, *_numpy_kinds("timedelta64"))) or not isinstance(
+            value, Real | str
+        ):
             raise _wrong(value, name, what)
         try:
             value = Decimal(

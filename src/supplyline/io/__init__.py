@@ -6,16 +6,26 @@ which also returns the warnings), :func:`write_scenario`, :func:`write_template`
 :func:`date_from_text` for a day or date written outside the files (a command-line option)
 as the files write one, and :func:`number_text_problem` for a number so written.
 Everything else in this package is private implementation.
+
+Each public name is imported from its module on first use (:func:`__getattr__`): the
+command line's output modules use this package's CSV cells, and importing the loader and
+the writer with them put PyYAML and NumPy into ``--help``.
 """
 
 from __future__ import annotations
 
-from supplyline.io._cells import number_text_problem
-from supplyline.io.days import DayText, date_from_text, day_from_text
-from supplyline.io.factors import default_factors
-from supplyline.io.loader import SCENARIO_FILES, load_scenario, load_scenario_with_warnings
-from supplyline.io.template import write_template
-from supplyline.io.writer import write_scenario
+from typing import TYPE_CHECKING
+
+from supplyline.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from supplyline.io._cells import number_text_problem
+    from supplyline.io.days import DayText, date_from_text, day_from_text
+    from supplyline.io.factors import default_factors
+    from supplyline.io.file_names import SCENARIO_FILES
+    from supplyline.io.loader import load_scenario, load_scenario_with_warnings
+    from supplyline.io.template import write_template
+    from supplyline.io.writer import write_scenario
 
 __all__ = [
     "SCENARIO_FILES",
@@ -29,3 +39,17 @@ __all__ = [
     "write_scenario",
     "write_template",
 ]
+
+_HOMES = {
+    **dict.fromkeys(["DayText", "date_from_text", "day_from_text"], "days"),
+    "default_factors": "factors",
+    "number_text_problem": "_cells",
+    "SCENARIO_FILES": "file_names",
+    **dict.fromkeys(["load_scenario", "load_scenario_with_warnings"], "loader"),
+    "write_template": "template",
+    "write_scenario": "writer",
+}
+"""The module of this package that defines each public name."""
+
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)

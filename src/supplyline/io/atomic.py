@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
-from supplyline.io.loader import SCENARIO_FILES
+from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.swap_journal import (
     JournalStep,
     commit_journal,

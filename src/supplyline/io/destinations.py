@@ -20,7 +20,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError
 from supplyline.io.atomic import scratch_file_for, user_path
-from supplyline.io.loader import SCENARIO_FILES
+from supplyline.io.file_names import SCENARIO_FILES
 
 __all__ = ["check_file_target", "check_folder_target", "check_outputs"]
 

@@ -39,19 +39,10 @@ from supplyline.io._tables import (
     read_units,
 )
 from supplyline.io.factors import default_factors
+from supplyline.io.file_names import SCENARIO_FILES
 
 __all__ = ["SCENARIO_FILES", "load_scenario", "load_scenario_with_warnings"]
 
-SCENARIO_FILES = (
-    "scenario.yaml",
-    "locations.csv",
-    "links.csv",
-    "units.csv",
-    "stocks.csv",
-    "fleet.csv",
-    "agreements.yaml",
-)
-"""The files of a scenario folder, in the order issues are reported."""
 OPTIONAL_FILES = frozenset({"stocks.csv", "fleet.csv", "agreements.yaml"})
 
 _FILE_OF_ENTITY = {

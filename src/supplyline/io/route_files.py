@@ -28,15 +28,17 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supplyline.domain import Scenario
 from supplyline.domain.rounding import apportion_rows, kilogram_parts
 from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.geojson import path_geometry
 from supplyline.types import day_label
+
+if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
+    from supplyline.domain import Scenario
 
 __all__ = [
     "KG_PER_T",

@@ -13,14 +13,13 @@ and ``validate`` included, which need the parameters and the arrival checks only
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.planning.arrival import demand_on_arrival
-    from supplyline.planning.build import Problem
+    from supplyline.planning.assemble import Problem
     from supplyline.planning.highs import highs_version
     from supplyline.planning.model import LpModel
     from supplyline.planning.params import MAX_THREADS, Method, PlanParams, Weights
@@ -43,7 +42,7 @@ __all__ = [
 
 _HOMES = {
     "demand_on_arrival": "arrival",
-    "Problem": "build",
+    "Problem": "assemble",
     "highs_version": "highs",
     "LpModel": "model",
     "MAX_THREADS": "params",
@@ -56,13 +55,6 @@ _HOMES = {
     "write_mps": "solve",
 }
 """The module of this package that defines each public name."""
-
-
-# ``build`` names both a module of this package and solve's function, and importing the
-# module sets this package's attribute ``build`` to it: imported first and its attribute
-# dropped, the name is the function's (:func:`__getattr__`), as when all was imported here.
-importlib.import_module(f"{__name__}.build")
-del globals()["build"]
 
 
 __getattr__, __dir__ = lazy_names(__name__, _HOMES, globals(), __all__)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from supplyline.domain import Bottleneck, ResourceKind
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run

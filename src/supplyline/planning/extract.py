@@ -24,7 +24,7 @@ from supplyline.domain import (
     TargetGap,
 )
 from supplyline.domain.columns import from_columns
-from supplyline.planning.build import Problem, stocks_placed
+from supplyline.planning.assemble import Problem, stocks_placed
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.tracing import trace_owners
@@ -353,7 +353,7 @@ class Outcome:
     transport_cost: float
     short_weighted: float | None = None
     """Tonnes short weighted by their commodity's priority, as the objective weighs them
-    (:attr:`~supplyline.planning.build.Problem.short_weight`); None: ``short_t`` is all."""
+    (:attr:`~supplyline.planning.assemble.Problem.short_weight`); None: ``short_t`` is all."""
 
 
 def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:

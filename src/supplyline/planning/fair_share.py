@@ -33,7 +33,7 @@ import numpy as np
 from supplyline.planning.model import Assembler, Block, IntArray
 
 if TYPE_CHECKING:
-    from supplyline.planning.build import Problem
+    from supplyline.planning.assemble import Problem
 
 __all__ = ["BANDS", "STEP", "add_fair_shares"]
 

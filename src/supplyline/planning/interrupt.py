@@ -23,11 +23,12 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
-
-import highspy
+from typing import TYPE_CHECKING, Any
 
 from supplyline.signals import ctrl_c_held_back
+
+if TYPE_CHECKING:  # only its runs pass through here: the command line's progress display
+    import highspy  # imports this module, and --help need not wait for HiGHS
 
 __all__ = [
     "WATCH_S",

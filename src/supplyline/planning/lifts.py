@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import ResourceKind
-from supplyline.planning.build import Problem, on_hand_room
+from supplyline.planning.assemble import Problem, on_hand_room
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.resources import Run, rows_to_lift

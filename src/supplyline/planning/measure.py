@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus, ResourceKind
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import Lift, lift_of, priced

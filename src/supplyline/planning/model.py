@@ -1,6 +1,6 @@
 """The LP in matrix form, with the index of what every column and row stands for.
 
-The builder (:mod:`supplyline.planning.build`) emits columns in *blocks* (all arc flows,
+The builder (:mod:`supplyline.planning.assemble`) emits columns in *blocks* (all arc flows,
 all stocks, …) as numpy arrays, together with the matrix entries they put into row
 blocks keyed by integers (a balance row is keyed by flow, location and day). The
 :class:`Assembler` here numbers the rows that actually received an entry and produces

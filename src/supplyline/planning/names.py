@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.model import Block, LpModel
 from supplyline.planning.network import FlowKind
 

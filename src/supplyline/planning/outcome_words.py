@@ -7,7 +7,7 @@ resources are found, ranked and re-solved (:mod:`supplyline.planning.bottlenecks
 
 from __future__ import annotations
 
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.types import COST_UNITS, day_label, days_text, figure_text
 

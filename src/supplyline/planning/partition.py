@@ -56,7 +56,7 @@ def partition(model: LpModel) -> Partition:
     """Number every column and row by the flow that owns it.
 
     >>> from supplyline.planning.examples import one_link
-    >>> from supplyline.planning.build import build_model, prepare
+    >>> from supplyline.planning.assemble import build_model, prepare
     >>> from supplyline.planning.params import PlanParams
     >>> part = partition(build_model(prepare(*one_link(capacity_t_per_day=5.0), PlanParams())))
     >>> sorted(set(part.row_flow.tolist()))  # flow 0, and the link's capacity rows

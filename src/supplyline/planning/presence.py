@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 
@@ -70,7 +70,7 @@ def presence_of(problem: Problem, model: LpModel) -> Presence:
     """Which flow's arrival puts each of the model's units at its destination.
 
     >>> from supplyline.planning.examples import one_link
-    >>> from supplyline.planning.build import build_model, prepare
+    >>> from supplyline.planning.assemble import build_model, prepare
     >>> from supplyline.planning.params import PlanParams
     >>> problem = prepare(*one_link(), PlanParams())
     >>> presence_of(problem, build_model(problem)).flow.tolist()  # a unit already in place

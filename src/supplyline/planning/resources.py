@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import ResourceKind, amount_unit
-from supplyline.planning.build import Problem, on_hand_room
+from supplyline.planning.assemble import Problem, on_hand_room
 from supplyline.planning.extract import TOL
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
@@ -355,7 +355,7 @@ def store_on_hand(p: Problem, run: Run) -> float:
     """Tonnes on hand on C+0 at a store's place (every commodity; 0 for other resources).
 
     They take room whether drawn or not, and where they are more than ``storage_t`` they
-    are the store's room (:func:`~supplyline.planning.build.on_hand_room`).
+    are the store's room (:func:`~supplyline.planning.assemble.on_hand_room`).
     """
     if run.kind is not ResourceKind.STORAGE:
         return 0.0

@@ -1,10 +1,10 @@
 """Stores of ``storage_t`` 0 priced by re-planning them with room.
 
-A store that can hold nothing has no stock columns in the model (:mod:`~supplyline.planning.build`
-drops them), so no storage row of it binds, no dual prices it, and the measuring of the
-bottleneck report has nothing to raise. A reviewer's warehouse of ``storage_t`` 0 between
-two roads closed on different days left 12 t short and the report said "no capacity limits
-the plan", where 6 t of room there removed 6 t.
+A store that can hold nothing has no stock columns in the model
+(:mod:`~supplyline.planning.assemble` drops them), so no storage row of it binds, no dual
+prices it, and the measuring of the bottleneck report has nothing to raise. A reviewer's
+warehouse of ``storage_t`` 0 between two roads closed on different days left 12 t short
+and the report said "no capacity limits the plan", where 6 t of room there removed 6 t.
 
 So where a plan proven best falls short or below the units' targets, each such store that
 could matter (a link that carries flow in the plan ends at it, or a unit short is at it or
@@ -35,7 +35,7 @@ from supplyline.domain import (
     Scenario,
     amount_unit,
 )
-from supplyline.planning.build import Problem, build_model, on_hand_room
+from supplyline.planning.assemble import Problem, build_model, on_hand_room
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import USAGE_PRICE
@@ -180,7 +180,7 @@ def _with_room(p: Problem, v: int, room_t: float) -> Problem:
     """The problem with the store at ``v`` given ``storage_t`` = ``room_t``, as re-planned.
 
     Storage enters the model only through the network's ``storage`` and the scenario's
-    location (:mod:`~supplyline.planning.build`), so the rest of the preparation stands.
+    location (:mod:`~supplyline.planning.assemble`), so the rest of the preparation stands.
     """
     loc = p.scenario.locations[v]
     locations = tuple(

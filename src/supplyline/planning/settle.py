@@ -27,7 +27,7 @@ can be), holds the rest, and its target gaps and fair-share bands are then at th
 their rows allow (:func:`tighten_slacks`). That takes milliseconds (1.4-3 at corridor-S,
 4.5-64 at corridor-I), so every fallback gets it, whatever its limit. Each step lowers the
 cost or keeps it: a tonne short a day earlier costs 1.01 days of target gap more
-(``planning/build.py``), holding costs, and a band is dearer than the one below.
+(``planning/assemble.py``), holding costs, and a band is dearer than the one below.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def settle_plan(
     in :attr:`Settled.by_place`). The units' own columns are settled in numpy in any case.
 
     >>> from supplyline.planning.examples import one_link
-    >>> from supplyline.planning.build import build_model, prepare
+    >>> from supplyline.planning.assemble import build_model, prepare
     >>> from supplyline.planning.params import PlanParams
     >>> model = build_model(prepare(*one_link(), PlanParams()))
     >>> x = np.zeros(model.num_cols)

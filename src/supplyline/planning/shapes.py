@@ -177,7 +177,7 @@ def same_shapes(model: LpModel, jobs: Sequence[tuple[IntArray, IntArray]]) -> Sh
     :data:`LIKE_SHARE` (1 for an identical shape), else leads a group of its own.
 
     >>> from supplyline.planning.examples import gauge_break
-    >>> from supplyline.planning.build import build_model, prepare
+    >>> from supplyline.planning.assemble import build_model, prepare
     >>> from supplyline.planning.block_start import flow_parts
     >>> from supplyline.planning.params import PlanParams
     >>> from supplyline.planning.partition import partition

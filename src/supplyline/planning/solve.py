@@ -14,10 +14,10 @@ from pathlib import Path
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError, require, require_callable
+from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
-from supplyline.planning.build import Problem, build_model, prepare
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, check_mps_path, why_unavailable

@@ -543,7 +543,7 @@ def changed_weights(weights: Mapping[str, float], days: int, *, fair_share: bool
 
 
 def _in_force(w: Weights, days: int, *, fair_share: bool) -> dict[str, float]:
-    """The capped weights as the LP uses them (as ``planning.build.prepare`` takes them)."""
+    """The capped weights as the LP uses them (as ``planning.assemble.prepare`` takes them)."""
     lp = w.with_fair_shares(days) if fair_share else w
     return {
         "target_gap_per_t_day": lp.target_gap(days),

@@ -24,7 +24,7 @@ import numpy.typing as npt
 from scipy.sparse import csc_matrix
 from scipy.sparse.linalg import spsolve
 
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.model import IntArray, LpModel
 
 __all__ = ["trace_owners"]

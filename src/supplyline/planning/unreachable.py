@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Shortfall, TargetGap
-from supplyline.planning.build import Problem
+from supplyline.planning.assemble import Problem
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
 from supplyline.planning.truck_return import truck_open

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
+    from supplyline.routing.conventions import Convention
     from supplyline.routing.instances import (
         BenchInstance,
-        Convention,
         convention_cost,
         read_instance,
         read_routes,
@@ -47,12 +47,13 @@ __all__ = [
 
 _HOMES = {
     **dict.fromkeys(
-        ["BenchInstance", "Convention", "convention_cost", "read_instance", "read_routes"],
+        ["BenchInstance", "convention_cost", "read_instance", "read_routes"],
         "instances",
     ),
     **dict.fromkeys(
         ["RouterParams", "VehicleSpec", "VrpProblem", "VrpRoute", "VrpSolution"], "problem"
     ),
+    "Convention": "conventions",
     "solve_vrp": "solver",
 }
 """The module of this package that defines each public name."""

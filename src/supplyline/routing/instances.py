@@ -24,7 +24,6 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from supplyline.routing.bench_checks import (
     read_solomon,
     vrplib_lines,
 )
+from supplyline.routing.conventions import Convention
 from supplyline.routing.problem import NO_LIMIT, VehicleSpec, VrpProblem
 
 __all__ = [
@@ -57,14 +57,6 @@ FloatArray = npt.NDArray[np.float64]
 
 HIERARCHICAL_VEHICLE_COST = 10_000_000
 """Fixed cost per vehicle in hierarchical mode (thousandths): above any route's distance."""
-
-
-class Convention(StrEnum):
-    """How distances are rounded and what the objective is (see the module docstring)."""
-
-    DIMACS = "dimacs"
-    HIERARCHICAL = "hierarchical"
-    CVRPLIB = "cvrplib"
 
 
 _SCALE = {Convention.DIMACS: 10, Convention.HIERARCHICAL: 1000, Convention.CVRPLIB: 1}

@@ -10,7 +10,7 @@ the site's loads over it too: more over the road that day than its
 ``capacity_t_per_day``, and more than the plan said.
 
 Which day: the plan's capacity row of a link is per *departure* day
-(:mod:`supplyline.planning.build`, ``link_t``), and the routes of day *N* carry what
+(:mod:`supplyline.planning.assemble`, ``link_t``), and the routes of day *N* carry what
 arrives on *N*, so over a road of ``transit_days`` τ they count against the capacity of
 day *N* − τ, with the plan's movements that left then, i.e. those arriving on *N*.
 

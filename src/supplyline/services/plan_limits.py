@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from supplyline.domain import Scenario
-from supplyline.planning import PlanParams
+if TYPE_CHECKING:  # the command line's start imports this module for its words alone
+    from supplyline.domain import Scenario
+    from supplyline.planning import PlanParams
 
 __all__ = ["Fallback", "no_plan_message", "not_proven_words"]
 
@@ -49,7 +51,8 @@ def no_plan_message(
     (``routes --time-limit`` is the router's: advising it would change nothing).
 
     >>> import datetime as dt
-    >>> from supplyline.domain import SolverOptions
+    >>> from supplyline.domain import Scenario, SolverOptions
+    >>> from supplyline.planning import PlanParams
     >>> s = Scenario(name="x", start_date=dt.date(2025, 1, 1), horizon_days=3,
     ...              solver=SolverOptions(time_limit_s=0.1))
     >>> no_plan_message(PlanParams(time_limit_s=0.1), s, given_s=None, params_s=None,

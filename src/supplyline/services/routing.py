@@ -240,7 +240,9 @@ def route_scenario_day(
         # and those they carry keep the roads the plan sent them over, where one is full
         claims = plan_road_claims(scenario, plan, day)
     # the loads are fitted to the trucks and their roads before the search, outside its
-    # time limit: 7-11 s on a tester's 100-unit corridor, which showed as a stuck stage
+    # time limit, and the stage line says so: it took 7-11 s on a tester's 100-unit
+    # corridor and showed as a stuck stage; since the closed roads are named from sets built
+    # once per day it takes 0.09-0.26 s there (corridor-M C+20, benchmarks/routes_prep.py)
     limit = (params or ConvoyParams()).router.time_limit_s
     say(
         f"routing {len(requests)} deliveries on day {day}: fitting the loads to the trucks "

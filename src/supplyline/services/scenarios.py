@@ -28,6 +28,7 @@ from supplyline.errors import (
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
 from supplyline.io.factors import default_factors, factors_for
+from supplyline.io.file_names import REQUIREMENTS_FILES
 from supplyline.io.requirements_files import write_requirements
 from supplyline.planning import PlanParams
 from supplyline.planning.arrival import demand_on_arrival, never_in_place
@@ -58,10 +59,6 @@ log = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float64]
 
 Progress = Callable[[str], None]
-
-REQUIREMENTS_FILES = ("requirements_daily.csv", "requirements_by_unit.csv", "requirements.json")
-"""What :func:`export_requirements` writes into its folder (the writer names them too; a
-test keeps the two lists equal)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
