@@ -68,8 +68,15 @@ _FILE_OF_ENTITY = {
 
 
 def _sorted(issues: list[Issue]) -> list[Issue]:
+    """Issues by file, then line; a file's warnings without a line (what waits) come last."""
     order = {name: i for i, name in enumerate(SCENARIO_FILES)}
-    return sorted(issues, key=lambda i: (order.get(i.file, -1), i.line or 0))
+
+    def line(i: Issue) -> float:
+        if i.line is None and i.severity is Severity.WARNING:
+            return float("inf")
+        return i.line or 0
+
+    return sorted(issues, key=lambda i: (order.get(i.file, -1), line(i)))
 
 
 def _issue_of(finding: Finding, origins: Origins) -> Issue:
@@ -216,11 +223,13 @@ def load_scenario_with_warnings(
         read_fleet(texts["fleet.csv"], report, origins) if texts["fleet.csv"] is not None else []
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
-    if head is None:
-        raise _fail(_sorted(report.issues))
-    # a wrong start_date or horizon_days stops the load, but not the checks that do not
-    # need it: a tester's '21d' hid every reference error of the CSV files
-    _say_days_unchecked(head, report)
+    if head is None:  # its errors are said: the CSV files are still checked among themselves
+        report.unusable.add("scenario.yaml")
+        head = Header()
+    else:
+        # a wrong start_date or horizon_days stops the load, but not the checks that do not
+        # need it: a tester's '21d' hid every reference error of the CSV files
+        _say_days_unchecked(head, report)
     scenario = Scenario(
         name=head.name,
         description=head.description,
@@ -307,10 +316,11 @@ def _cross_check(
 
     When some rows already failed, the scenario is partial: references to the ids of those
     rows are not reported as dangling, and warnings (reach) are left for a clean load.
-    When a whole file could not be read, cross checks would only mislead and are skipped.
+    When a whole file could not be read, only the checks that need it wait (said once, by
+    :func:`_wait_for_unread`): a tester's Latin-1 locations.csv hid a factor key's typo in
+    scenario.yaml, though the key has nothing to do with places.
     """
-    if report.unusable:
-        return
+    _wait_for_unread(report)
     had_errors = report.has_errors
     found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
     kept = [
@@ -345,6 +355,52 @@ def _cross_check(
             ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
+
+
+_WAITING_ON = {
+    "locations.csv": (
+        "location",
+        ("links.csv", "units.csv", "stocks.csv", "fleet.csv"),
+        "the rail gauges where links meet",
+    ),
+}
+"""An unreadable file whose ids other files name: the kind its rows are, the files that
+name them, and the further check that needs its rows. The other files' rows are named by
+no other file, so an unreadable one hides nothing but its own rows."""
+
+
+def _wait_for_unread(report: Report) -> None:
+    """Leave the references to an unreadable file's ids unchecked, and say so once.
+
+    The kind is marked incomplete, so that no reference to it is called unknown; every
+    other cross check runs on what was read.
+    """
+    if "scenario.yaml" in report.unusable:
+        report.incomplete.update(("partner", "commodity", "vehicle class", "activity level"))
+        report.warning(
+            "scenario.yaml",
+            "the partners, commodities, vehicle classes and activity levels that the other "
+            "files name, and their days and dates, were not checked until scenario.yaml reads "
+            "(everything else was checked)",
+        )
+    for file in SCENARIO_FILES:
+        if file not in report.unusable or file not in _WAITING_ON:
+            continue
+        kind, naming, further = _WAITING_ON[file]
+        report.incomplete.add(kind)
+        readable = [f for f in naming if f not in report.unusable]
+        if not readable:
+            continue
+        report.warning(
+            file,
+            f"the {kind}s that {_and(readable)} name, and {further}, were not checked "
+            f"until {file} reads (everything else was checked)",
+        )
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
