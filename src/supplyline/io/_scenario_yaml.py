@@ -197,6 +197,8 @@ def _keep(f: Fields, seen: dict[str, int], key: str | None, what: str) -> bool:
         f.report.failed_ids.discard(key)  # the id is loaded, from its first entry: a typo
         f.report.failed_in.get(FILE, set()).discard(key)  # of it elsewhere is still said
         at = len(f.report.issues) - 1
+        if what == "vehicle class":  # units.csv names classes by column: none is judged
+            f.report.incomplete.add(what)
         f.report.duplicates.append(
             DuplicateRow(FILE, f.origin.line, seen[key], what, key, issue_at=at)
         )

@@ -25,6 +25,7 @@ from supplyline.domain import (
     close_matches,
     unknown_reference,
 )
+from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -133,17 +134,45 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
                 "(check that the commodity's demand_unit matches the factor)",
                 *where,
             )
+    _check_override_keys(s, used, report, origins)
+
+
+def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: Origins) -> None:
+    """Every override key is a default factor or named by a rate; else it changes nothing.
+
+    A key one slip from a default factor's (``food.mil.ration_3mre_kg_pd``) is an error:
+    the plan would silently take the default it was meant to replace (a tester's
+    override validated with exit 0). A key like none is a warning: a new factor that no
+    rate names yet changes nothing.
+    """
+    defaults = default_factors()
     overrides = origins.get("planning_factors", "planning_factors")
     for key in s.factor_overrides:
-        if key not in default_factors() and key not in used:
-            close = close_matches(key, set(default_factors()), n=4, cutoff=0.6)
-            like = f"known keys like it: {', '.join(close)}" if close else "a typo of a key?"
-            report.warning(
+        if key in defaults or key in used:
+            continue
+        where = (
+            None if overrides is None else overrides.line_of(key),
+            f"planning_factors.{key}",
+        )
+        meant = close_matches(key, set(defaults) - set(s.factor_overrides), n=1)
+        if meant:
+            factor = defaults[meant[0]]
+            report.error(
                 "scenario.yaml",
-                f"{key!r} is not a default planning factor and no rate uses it ({like})",
-                None if overrides is None else overrides.line_of(key),
-                f"planning_factors.{key}",
+                f"{key!r} is no planning factor and no rate names it, so the plan would take "
+                f"the default factor {meant[0]} ({factor.value:g} {factor.unit}) instead: did "
+                f"you mean {meant[0]}? (a new factor needs a rate that names it)",
+                *where,
             )
+            continue
+        close = close_matches(key, set(defaults), n=4, cutoff=0.6)
+        like = f"; known keys like it: {', '.join(close)}" if close else ""
+        report.warning(
+            "scenario.yaml",
+            f"{key!r} is not used: it is no default planning factor and no rate names it, so "
+            f"it changes nothing (name it in a rate, or remove it{like})",
+            *where,
+        )
 
 
 ScenarioCheck = Callable[[Scenario], list[Finding]]
@@ -355,6 +384,8 @@ def _cross_check(
             ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
+    sizes = check_rate_sizes(scenario, default_factors(), scenario.factor_overrides)
+    report.issues += [_issue_of(f, origins) for f in sizes + check_people_sizes(scenario)]
 
 
 _WAITING_ON = {
