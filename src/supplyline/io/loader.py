@@ -26,6 +26,7 @@ from supplyline.domain import (
     unknown_reference,
 )
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
+from supplyline.domain.references import one_slip_apart
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -154,7 +155,11 @@ def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: O
             None if overrides is None else overrides.line_of(key),
             f"planning_factors.{key}",
         )
-        meant = close_matches(key, set(defaults) - set(s.factor_overrides), n=1)
+        meant = sorted(
+            k
+            for k in set(defaults) - set(s.factor_overrides)
+            if one_slip_apart(key.casefold(), k.casefold())
+        )[:1]  # a letter wrong, missing, extra or two swapped: not a sibling key
         if meant:
             factor = defaults[meant[0]]
             report.error(
