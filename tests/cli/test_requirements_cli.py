@@ -96,18 +96,55 @@ def misspelt_override(tmp_path: Path) -> Path:
     return folder
 
 
+def test_a_misspelt_override_fails_validate_and_requirements_alike(
+    misspelt_override: Path,
+) -> None:
+    """A key one slip from a factor's is an error: neither face goes on with the default."""
+    checked = run("validate", misspelt_override)
+    computed = run("requirements", misspelt_override)
+    assert (checked.returncode, computed.returncode) == (2, 2)
+    error = next(line for line in checked.stderr.splitlines() if "3mre_kg_pd" in line)
+    assert error.endswith(
+        "so the plan would take the default factor food.mil.ration_3mre_kg_ppd "
+        "(2.495 kg/person/day) instead: did you mean food.mil.ration_3mre_kg_ppd? "
+        "(a new factor needs a rate that names it)"
+    )
+    assert error in computed.stderr.splitlines()
+
+
+@pytest.fixture
+def unused_override(tmp_path: Path) -> Path:
+    """The init template with a new override key that no rate names, like no factor's key."""
+    from supplyline.io import write_template
+
+    folder = write_template(tmp_path / "scenario")
+    yaml = folder / "scenario.yaml"
+    text = yaml.read_text(encoding="utf-8")
+    yaml.write_text(
+        text.replace(
+            "planning_factors: {}", "planning_factors: {food.local.flatbread_kg_ppd: 0.4}"
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
 @pytest.mark.parametrize("fmt", ["table", "json"])
-def test_factors_warns_of_a_misspelt_override_as_validate_does(
-    misspelt_override: Path, fmt: str
+def test_factors_warns_of_an_unused_override_as_validate_does(
+    unused_override: Path, fmt: str
 ) -> None:
     """Both faces give the same line: file, line, key, and the known keys like it."""
-    checked = run("validate", misspelt_override)
-    listed = run("factors", "ration", "--scenario", misspelt_override, "--format", fmt)
+    checked = run("validate", unused_override)
+    listed = run("factors", "ration", "--scenario", unused_override, "--format", fmt)
     assert checked.returncode == 0, checked.stderr
     assert listed.returncode == 0, listed.stderr
-    warning = next(line for line in checked.stderr.splitlines() if "3mre_kg_pd" in line)
+    warning = next(line for line in checked.stderr.splitlines() if "flatbread" in line)
     assert warning.startswith("scenario.yaml:")
-    assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warning
+    assert warning.endswith(
+        "'food.local.flatbread_kg_ppd' is not used: it is no default planning factor and no "
+        "rate names it, so it changes nothing (name it in a rate, or remove it; known keys "
+        "like it: food.mil.ration_3mre_kg_ppd, food.wfp.full_ration_net_kg_ppd)"
+    )
     assert warning in listed.stderr.splitlines()
     if fmt == "json":  # the listing on stdout stays pure JSON
         assert {r["key"] for r in json.loads(listed.stdout)} >= {"food.mil.ration_3mre_kg_ppd"}

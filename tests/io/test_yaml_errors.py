@@ -262,21 +262,34 @@ def test_new_factor_key_can_be_used_by_a_rate(folder: Path) -> None:
     assert warnings == []
 
 
-def test_unused_new_factor_is_a_warning(folder: Path) -> None:
-    """A new factor key that no rate uses is probably a typo: a warning says so."""
+def test_an_override_key_one_slip_from_a_default_is_an_error(folder: Path) -> None:
+    """An unused override key like a default factor's says the plan would take the default."""
     edit(
         folder,
         "scenario.yaml",
         "planning_factors: {}",
         "planning_factors: {food.mil.ration_3mre_kgppd: 2}",
     )
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    assert [str(i) for i in caught.value.issues] == [
+        "scenario.yaml:44: planning_factors.food.mil.ration_3mre_kgppd: "
+        "'food.mil.ration_3mre_kgppd' is no planning factor and no rate names it, so the plan "
+        "would take the default factor food.mil.ration_3mre_kg_ppd (2.495 kg/person/day) "
+        "instead: did you mean food.mil.ration_3mre_kg_ppd? (a new factor needs a rate that "
+        "names it)"
+    ]
+
+
+def test_an_unused_new_factor_like_no_default_is_a_warning(folder: Path) -> None:
+    """A new key that no rate names and that is like no default warns that it changes nothing."""
+    edit(folder, "scenario.yaml", "planning_factors: {}", "planning_factors: {my.bread_kg: 2}")
     _, warnings = load_scenario_with_warnings(folder)
-    assert [w.column for w in warnings] == ["planning_factors.food.mil.ration_3mre_kgppd"]
-    # its own line, and the keys it is like (a tester's typo had neither)
-    lines = (folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()
-    line = 1 + next(i for i, text in enumerate(lines) if "ration_3mre_kgppd" in text)
-    assert warnings[0].line == line
-    assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warnings[0].message
+    assert [str(w) for w in warnings] == [
+        "scenario.yaml:44: planning_factors.my.bread_kg: warning: 'my.bread_kg' is not used: "
+        "it is no default planning factor and no rate names it, so it changes nothing (name it "
+        "in a rate, or remove it)"
+    ]
 
 
 def test_factor_in_wrong_unit_is_a_warning(folder: Path) -> None:

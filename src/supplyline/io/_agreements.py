@@ -203,7 +203,7 @@ def read_agreements(text: str | None, report: Report, origins: Origins) -> list[
         return []
     tree = parse_yaml(text)
     if isinstance(tree, YamlProblem):
-        report.error(FILE, tree.message, tree.line)
+        report.error(FILE, tree.message, tree.line, tree.column)
         report.unusable.add(FILE)
         return []
     if tree is None:

@@ -102,11 +102,17 @@ def parse_date(value: Any) -> dt.date:
         except ValueError:
             why = _why_not_a_date(year, month, day)
             raise BadValue(f"{show(value.strip())} is not a real date ({why})") from None
+    loose = _LOOSE_DASHED.fullmatch(text)
     hint = _other_date_form(text) or " (YYYY-MM-DD, such as 2025-06-01)"
+    if loose and hint.startswith(" (YYYY"):  # 2026-13-2: say why no such day, not the form
+        why = _why_not_a_date(*(int(g) for g in loose.groups()))
+        raise BadValue(f"{show(text)} is not a real date ({why})")
     raise BadValue(f"{show(value)} is not a date{hint}")
 
 
 _OTHER_DATE = re.compile(r"(\d{4}|\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_LOOSE_DASHED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+"""A date with its month or day in one digit (``2026-3-2``): told its padded form."""
 _YEARLESS = re.compile(r"(\d{1,2})/(\d{1,2})")
 """A day and a month without a year (``3/4``), with a slash only: ``3.4`` is a decimal."""
 _SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
@@ -156,6 +162,8 @@ def _date_readings(text: str, start: dt.date | None) -> dict[str, str]:
         orders: dict[str, tuple[int | None, int, int]] = {
             "ymd": (int(digits[:4]), int(digits[4:6]), int(digits[6:]))
         }
+    elif m := _LOOSE_DASHED.fullmatch(text):
+        orders = {"ymd": (int(m.group(1)), int(m.group(2)), int(m.group(3)))}
     elif m := _OTHER_DATE.fullmatch(text):
         a, b, c = (int(g) for g in m.groups())
         if len(m.group(1)) == 4:  # year first: 2026/02/03

@@ -82,13 +82,23 @@ def reference_message(
     return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed or 'none'})"
 
 
+def _row(file: str) -> str:
+    """What one record of ``file`` is called: a CSV file's row, a YAML file's entry."""
+    return "entry" if file.endswith(".yaml") else "row"
+
+
 def _rows_said(repeated: Sequence[DuplicateRow]) -> str:
     """The repeated rows of a kind, in words, as a reference's message names them."""
+    row = _row(repeated[0].file)
     if len(repeated) == 1:
         d = repeated[0]
-        return f"the row on {d.file} line {d.line}, whose id {d.id!r} repeats line {d.first_line}'s"
+        return (
+            f"the {row} on {d.file} line {d.line}, whose id {d.id!r} repeats line {d.first_line}'s"
+        )
     lines = ", ".join(f"{d.line} ({d.id!r})" for d in repeated)
-    return f"one of the rows on {repeated[0].file} lines {lines}, whose ids repeat earlier rows'"
+    return (
+        f"one of the {row}s on {repeated[0].file} lines {lines}, whose ids repeat earlier {row}s'"
+    )
 
 
 def blame_duplicates(
@@ -114,7 +124,7 @@ def blame_duplicates(
         issue = issues[row.issue_at]
         issues[row.issue_at] = dataclasses.replace(
             issue,
-            message=f"{issue.message}; was this row meant to be "
+            message=f"{issue.message}; was this {_row(row.file)} meant to be "
             f"{either if len(ids) > 1 else repr(either)}? {_and(shown)} {refer} to {those}: "
             "their errors below may follow from this one",
         )

@@ -41,6 +41,7 @@ from supplyline.io._cells import (
     show,
 )
 from supplyline.io._day_cells import parse_date
+from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
 
@@ -181,16 +182,27 @@ def _record(
 def _keep(f: Fields, seen: dict[str, int], key: str | None, what: str) -> bool:
     """Whether an entry of a list is kept: it has no error and its id is new in the list.
 
-    A repeated id is reported naming the first line. An entry dropped for a repeated or
-    unusable id leaves the list incomplete (the reader cannot tell which id was meant), so
-    references to unknown ids of its kind are not reported as dangling.
+    An entry dropped for an unusable id leaves the list incomplete (the reader cannot tell
+    which id was meant), so references to unknown ids of its kind are not reported as
+    dangling. A repeated id is reported naming the first line, and kept (as the CSV files'
+    are, see :mod:`supplyline.io._duplicates`) for the references to unknown ids it may
+    explain: a tester's partner copied and not renamed hid every reference to the id it
+    was meant to have.
     """
     if key is None:  # the id was missing or unusable (and reported)
         f.report.incomplete.add(what)
         return False
     if f.ok and key in seen:
         f.fail("id", f"duplicate {what} id {key!r} (first on line {seen[key]}; ids must be unique)")
-        f.report.incomplete.add(what)
+        f.report.failed_ids.discard(key)  # the id is loaded, from its first entry: a typo
+        f.report.failed_in.get(FILE, set()).discard(key)  # of it elsewhere is still said
+        at = len(f.report.issues) - 1
+        if what == "vehicle class":  # units.csv names classes by column: none is judged
+            f.report.incomplete.add(what)
+        f.report.duplicates.append(
+            DuplicateRow(FILE, f.origin.line, seen[key], what, key, issue_at=at)
+        )
+        return False
     if not f.ok:
         return False
     seen[key] = f.origin.line
@@ -439,7 +451,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         return None
     tree = parse_yaml(text)
     if isinstance(tree, YamlProblem):
-        report.error(FILE, tree.message, tree.line)
+        report.error(FILE, tree.message, tree.line, tree.column)
         report.unusable.add(FILE)
         return None
     if tree is None:
@@ -463,10 +475,14 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     )
     if not _fits_calendar(f, head.start_date, head.horizon_days):
         head.horizon_days = None  # no Scenario can be made: cross checks wait for the next run
-    for key in ("partners", "commodities", "vehicle_classes"):
+    for key, kind in (
+        ("partners", "partner"),
+        ("commodities", "commodity"),
+        ("vehicle_classes", "vehicle class"),
+    ):
         node = entries.get(key)
         if node is not None and node.value is not None and not isinstance(node.value, list):
-            report.unusable.add(FILE)  # every reference to these would look dangling
+            report.incomplete.add(kind)  # no reference to one is unknown; the rest is checked
     head.partners = _partners(_required_list(f, entries, "partners"), report, origins)
     head.commodities = _commodities(_required_list(f, entries, "commodities"), report, origins)
     classes = entries.get("vehicle_classes")

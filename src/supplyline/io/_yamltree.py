@@ -50,6 +50,8 @@ class YamlProblem:
 
     message: str
     line: int | None
+    column: str | None = None
+    """Where on the line, in words (``column 7``), when the place is a character's."""
 
 
 class _Builder:
@@ -150,10 +152,34 @@ class _Fail(Exception):
         self.line = line
 
 
+def _tab_problem(text: str, line: int, column: int) -> YamlProblem | None:
+    r"""The first tab on a line PyYAML stopped at, said in a person's words; else ``None``.
+
+    PyYAML says ``found character '\t' that cannot start any token``; a tester could not
+    tell from it that a tab was the trouble, nor where on the line it was.
+    """
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" not in row:
+        return None
+    at = column if row[column : column + 1] == "\t" else row.index("\t")  # else the first
+    return YamlProblem(
+        "a tab; YAML indents with spaces only: replace it with spaces", line, f"column {at + 1}"
+    )
+
+
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "not valid YAML"
+        about_tab = r"'\t'" in what or "tab" in what
+        tab = (
+            _tab_problem(text, mark.line + 1, mark.column)
+            if mark is not None and about_tab
+            else None
+        )
+        if tab is not None:
+            return tab
         if "another document" in what:
             what += " (a scenario file holds one YAML document: remove the second '---')"
         line = mark.line + 1 if mark is not None else None

@@ -25,6 +25,8 @@ from supplyline.domain import (
     close_matches,
     unknown_reference,
 )
+from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
+from supplyline.domain.references import one_slip_apart
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -59,8 +61,15 @@ _FILE_OF_ENTITY = {
 
 
 def _sorted(issues: list[Issue]) -> list[Issue]:
+    """Issues by file, then line; a file's warnings without a line (what waits) come last."""
     order = {name: i for i, name in enumerate(SCENARIO_FILES)}
-    return sorted(issues, key=lambda i: (order.get(i.file, -1), i.line or 0))
+
+    def line(i: Issue) -> float:
+        if i.line is None and i.severity is Severity.WARNING:
+            return float("inf")
+        return i.line or 0
+
+    return sorted(issues, key=lambda i: (order.get(i.file, -1), line(i)))
 
 
 def _issue_of(finding: Finding, origins: Origins) -> Issue:
@@ -117,17 +126,49 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
                 "(check that the commodity's demand_unit matches the factor)",
                 *where,
             )
+    _check_override_keys(s, used, report, origins)
+
+
+def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: Origins) -> None:
+    """Every override key is a default factor or named by a rate; else it changes nothing.
+
+    A key one slip from a default factor's (``food.mil.ration_3mre_kg_pd``) is an error:
+    the plan would silently take the default it was meant to replace (a tester's
+    override validated with exit 0). A key like none is a warning: a new factor that no
+    rate names yet changes nothing.
+    """
+    defaults = default_factors()
     overrides = origins.get("planning_factors", "planning_factors")
     for key in s.factor_overrides:
-        if key not in default_factors() and key not in used:
-            close = close_matches(key, set(default_factors()), n=4, cutoff=0.6)
-            like = f"known keys like it: {', '.join(close)}" if close else "a typo of a key?"
-            report.warning(
+        if key in defaults or key in used:
+            continue
+        where = (
+            None if overrides is None else overrides.line_of(key),
+            f"planning_factors.{key}",
+        )
+        meant = sorted(
+            k
+            for k in set(defaults) - set(s.factor_overrides)
+            if one_slip_apart(key.casefold(), k.casefold())
+        )[:1]  # a letter wrong, missing, extra or two swapped: not a sibling key
+        if meant:
+            factor = defaults[meant[0]]
+            report.error(
                 "scenario.yaml",
-                f"{key!r} is not a default planning factor and no rate uses it ({like})",
-                None if overrides is None else overrides.line_of(key),
-                f"planning_factors.{key}",
+                f"{key!r} is no planning factor and no rate names it, so the plan would take "
+                f"the default factor {meant[0]} ({factor.value:g} {factor.unit}) instead: did "
+                f"you mean {meant[0]}? (a new factor needs a rate that names it)",
+                *where,
             )
+            continue
+        close = close_matches(key, set(defaults), n=4, cutoff=0.6)
+        like = f"; known keys like it: {', '.join(close)}" if close else ""
+        report.warning(
+            "scenario.yaml",
+            f"{key!r} is not used: it is no default planning factor and no rate names it, so "
+            f"it changes nothing (name it in a rate, or remove it{like})",
+            *where,
+        )
 
 
 ScenarioCheck = Callable[[Scenario], list[Finding]]
@@ -207,11 +248,13 @@ def load_scenario_with_warnings(
         read_fleet(texts["fleet.csv"], report, origins) if texts["fleet.csv"] is not None else []
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
-    if head is None:
-        raise _fail(_sorted(report.issues))
-    # a wrong start_date or horizon_days stops the load, but not the checks that do not
-    # need it: a tester's '21d' hid every reference error of the CSV files
-    _say_days_unchecked(head, report)
+    if head is None:  # its errors are said: the CSV files are still checked among themselves
+        report.unusable.add("scenario.yaml")
+        head = Header()
+    else:
+        # a wrong start_date or horizon_days stops the load, but not the checks that do not
+        # need it: a tester's '21d' hid every reference error of the CSV files
+        _say_days_unchecked(head, report)
     scenario = Scenario(
         name=head.name,
         description=head.description,
@@ -298,10 +341,11 @@ def _cross_check(
 
     When some rows already failed, the scenario is partial: references to the ids of those
     rows are not reported as dangling, and warnings (reach) are left for a clean load.
-    When a whole file could not be read, cross checks would only mislead and are skipped.
+    When a whole file could not be read, only the checks that need it wait (said once, by
+    :func:`_wait_for_unread`): a tester's Latin-1 locations.csv hid a factor key's typo in
+    scenario.yaml, though the key has nothing to do with places.
     """
-    if report.unusable:
-        return
+    _wait_for_unread(report)
     had_errors = report.has_errors
     found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
     kept = [
@@ -336,6 +380,54 @@ def _cross_check(
             ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
+    sizes = check_rate_sizes(scenario, default_factors(), scenario.factor_overrides)
+    report.issues += [_issue_of(f, origins) for f in sizes + check_people_sizes(scenario)]
+
+
+_WAITING_ON = {
+    "locations.csv": (
+        "location",
+        ("links.csv", "units.csv", "stocks.csv", "fleet.csv"),
+        "the rail gauges where links meet",
+    ),
+}
+"""An unreadable file whose ids other files name: the kind its rows are, the files that
+name them, and the further check that needs its rows. The other files' rows are named by
+no other file, so an unreadable one hides nothing but its own rows."""
+
+
+def _wait_for_unread(report: Report) -> None:
+    """Leave the references to an unreadable file's ids unchecked, and say so once.
+
+    The kind is marked incomplete, so that no reference to it is called unknown; every
+    other cross check runs on what was read.
+    """
+    if "scenario.yaml" in report.unusable:
+        report.incomplete.update(("partner", "commodity", "vehicle class", "activity level"))
+        report.warning(
+            "scenario.yaml",
+            "the partners, commodities, vehicle classes and activity levels that the other "
+            "files name, and their days and dates, were not checked until scenario.yaml reads "
+            "(everything else was checked)",
+        )
+    for file in SCENARIO_FILES:
+        if file not in report.unusable or file not in _WAITING_ON:
+            continue
+        kind, naming, further = _WAITING_ON[file]
+        report.incomplete.add(kind)
+        readable = [f for f in naming if f not in report.unusable]
+        if not readable:
+            continue
+        report.warning(
+            file,
+            f"the {kind}s that {_and(readable)} name, and {further}, were not checked "
+            f"until {file} reads (everything else was checked)",
+        )
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
