@@ -169,7 +169,11 @@ def run_supplyline(
     t0 = time.perf_counter()
     inst = read_instance(path, mode)
     params = RouterParams(
-        time_limit_s=limit, seed=seed, vehicles_first=mode == "hierarchical", workers=workers
+        time_limit_s=limit,
+        seed=seed,
+        vehicles_first=mode == "hierarchical",
+        workers=workers,
+        no_improvement=None,  # as routes-bench: the whole time limit
     )
     sol = solve_vrp(inst.problem, params)
     routes = [list(r.visits) for r in sol.routes] if sol.feasible else []

@@ -31,6 +31,7 @@ from supplyline.io.route_files import (
     unserved_rows,
 )
 from supplyline.routing.conventions import Convention
+from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
 from supplyline.types import day_label
 
 if TYPE_CHECKING:
@@ -129,8 +130,10 @@ def routes_cmd(
     time_limit: float = typer.Option(
         10.0,
         "--time-limit",
-        help="Seconds of the router's search (fitting the loads to the trucks and roads comes "
-        "before it, and a second round on idle trucks, if any, takes a quarter more).",
+        help=f"Most seconds of the router's search, which stops sooner once "
+        f"{STOP_AFTER_NO_IMPROVEMENT:,} iterations find no better routes (fitting the loads "
+        "to the trucks and roads comes before it, and a second round on idle trucks, if "
+        "any, takes at most a quarter more).",
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),
