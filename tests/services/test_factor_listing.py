@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from supplyline.errors import ScenarioError
 from supplyline.io import write_template
 from supplyline.services.scenarios import list_factors, open_scenario
 
@@ -20,21 +23,32 @@ def _with_override(tmp_path: Path, key: str) -> Path:
     return folder
 
 
-def test_a_misspelt_override_key_is_warned_of_at_its_line(tmp_path: Path) -> None:
-    """The listing's warnings are validate's: the key's line and the known keys like it."""
-    folder = _with_override(tmp_path, "food.mil.ration_3mre_kg_pd")
+def test_an_unused_override_key_is_warned_of_at_its_line(tmp_path: Path) -> None:
+    """The listing's warnings are validate's: the key's line and the known keys like it.
+
+    A key more than one slip from every default is a new factor no rate names yet: a
+    warning (one slip off, ``…_kg_pd``, is an error now: the plan would take the default).
+    """
+    folder = _with_override(tmp_path, "food.mil.ration_3mre_kg_per_day")
     listing = list_factors("ration", folder)
     assert listing.warnings == open_scenario(folder).warnings
-    [warning] = [w for w in listing.warnings if "3mre_kg_pd" in w.message]
+    [warning] = [w for w in listing.warnings if "3mre_kg_per_day" in w.message]
     assert (warning.file, warning.column) == (
         "scenario.yaml",
-        "planning_factors.food.mil.ration_3mre_kg_pd",
+        "planning_factors.food.mil.ration_3mre_kg_per_day",
     )
     assert warning.line is not None
     assert (
         "planning_factors" in (folder / "scenario.yaml").read_text().splitlines()[warning.line - 1]
     )
     assert "known keys like it: food.mil.ration_3mre_kg_ppd" in warning.message
+
+
+def test_an_override_key_one_slip_off_a_default_is_an_error(tmp_path: Path) -> None:
+    """``…_kg_pd`` for ``…_kg_ppd``: the listing refuses it as validate does, at its line."""
+    folder = _with_override(tmp_path, "food.mil.ration_3mre_kg_pd")
+    with pytest.raises(ScenarioError, match=r"did you mean food\.mil\.ration_3mre_kg_ppd\?"):
+        list_factors("ration", folder)
 
 
 def test_a_known_override_key_gives_no_warning_and_is_marked(tmp_path: Path) -> None:
