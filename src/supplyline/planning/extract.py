@@ -190,7 +190,7 @@ def _deliveries(p: Problem, m: LpModel, x: FloatArray) -> list[Delivery]:
     hit = np.flatnonzero(vals > TOL)
     if len(hit) == 0:
         return []
-    shares = trace_owners(p, m, x, b["k"][hit], p.unit_dest[b["u"][hit]], b["t"][hit])
+    shares = trace_owners(p, m, x, hit)
     amounts = shares * vals[hit][:, None]  # [delivery, partner] tonnes
     keep = amounts > TOL
     untraced = ~keep.any(axis=1)  # tracing could not tell (should not happen): keep the tonnes
