@@ -10,9 +10,13 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from random_networks import SETTINGS, scenarios
 
+from supplyline.domain import Demand, Scenario
 from supplyline.planning import plan_movements, tracing
+from supplyline.planning.build import build_model, prepare
 from supplyline.planning.examples import two_depots_one_hub
+from supplyline.planning.params import PlanParams
 from supplyline.planning.tracing import _solve_by_lu, _sweep_by_day
 
 
@@ -69,3 +73,47 @@ def test_mixed_sources_are_traced_in_proportion_by_either_solver(
     got = sorted((d.day, d.source_partner, d.tonnes) for d in plan.deliveries)
     assert got == [(d, p, 4.0) for d in range(2 * transit_days, 6) for p in ("A", "B")]
     assert used == [solver]
+
+
+@SETTINGS
+@given(scenarios())
+def test_the_rows_read_from_the_matrix_are_each_columns_own_nodes(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """The balance rows tracing reads from the matrix are each column's own nodes.
+
+    A flow column leaves (f, from, t) and enters (f, to, t + delay), a stock (f, v, t + 1);
+    a supply or a delivery sits in (f, v, t).
+    """
+    p = prepare(*case, PlanParams())
+    m = build_model(p)
+    rows = m.rows["balance"]
+    f_row, v_row, t_row = rows["f"], rows["v"], rows["t"]
+
+    def node(r: np.ndarray) -> list[tuple[int, int, int]]:
+        return list(zip(f_row[r].tolist(), v_row[r].tolist(), t_row[r].tolist(), strict=True))
+
+    arc, stock = m.cols["arc"], m.cols["stock"]
+    a = arc["a"]
+    tail, head = tracing._ends(m, arc.index)
+    assert node(tail) == list(
+        zip(arc["f"].tolist(), p.net.arc_from[a].tolist(), arc["t"].tolist(), strict=True)
+    )
+    arrive = arc["t"] + p.net.arc_delay[a]
+    assert node(head) == list(
+        zip(arc["f"].tolist(), p.net.arc_to[a].tolist(), arrive.tolist(), strict=True)
+    )
+    tail, head = tracing._ends(m, stock.index)
+    assert node(tail) == list(
+        zip(stock["f"].tolist(), stock["v"].tolist(), stock["t"].tolist(), strict=True)
+    )
+    assert node(head) == list(
+        zip(stock["f"].tolist(), stock["v"].tolist(), (stock["t"] + 1).tolist(), strict=True)
+    )
+    sup = m.cols["supply"]
+    got = node(tracing._own_row(m, sup.index))
+    assert got == list(zip(sup["f"].tolist(), sup["v"].tolist(), sup["t"].tolist(), strict=True))
+    dl = m.cols["deliver"]
+    got = node(tracing._own_row(m, dl.index))
+    want = zip(dl["k"].tolist(), p.unit_dest[dl["u"]].tolist(), dl["t"].tolist(), strict=True)
+    assert got == list(want)
