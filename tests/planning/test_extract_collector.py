@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from supplyline.domain import Movement
-from supplyline.planning.build import Problem, build_model, prepare
+from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.examples import two_depots_one_hub
 from supplyline.planning.extract import Records, extract
 from supplyline.planning.highs import HighsSession

@@ -14,7 +14,7 @@ from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import plan_movements, tracing
-from supplyline.planning.build import build_model, prepare
+from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import two_depots_one_hub
 from supplyline.planning.params import PlanParams
 from supplyline.planning.tracing import _solve_by_lu, _sweep_by_day
