@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -247,3 +248,20 @@ def test_routes_bench_refuses_options_that_crash_or_never_end(
     result = runner.invoke(app, ["routes-bench", str(tmp_path / "x.txt"), option, value])
     assert result.exit_code == 2
     assert option in result.output
+
+
+def test_routes_bench_table_shows_cost_and_bks_to_a_tenth(bench_dir: Path) -> None:
+    """A BKS of 827.3 reads 827.3 beside the cost to a tenth, not 827 beside 828.
+
+    Above 100 the tables' shared rule shows whole numbers, and the gap could not be
+    checked as read.
+    """
+    result = runner.invoke(
+        app, ["routes-bench", str(bench_dir / "solomon" / "C101.txt"), "--time-limit", "0.5",
+              "--bks", "827.3"],
+        terminal_width=200,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    tenths = re.findall(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d(?![\d])", result.stdout)
+    assert "827.3" in tenths
+    assert len(tenths) >= 2  # the cost, to a tenth, and the BKS
