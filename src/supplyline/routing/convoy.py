@@ -79,7 +79,7 @@ from supplyline.routing.loads import (
 )
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks
+from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks, with_roads
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.scenario_fit import checked_requests, horizon_day
@@ -245,6 +245,7 @@ def _solve(
     solution, dropped = budget.fit(problem, solution, chunks, graph)
     carried = kept_chunks(chunks, dropped)  # a split load carries what its roads still take
     routes, left = to_routes(problem, solution, carried, groups, km, scenario, numbered_after)
+    routes = [with_roads(r, graph) for r in routes]
     off = {(chunks[k].request, chunks[k].part) for k in dropped}
     left = [c for c in left if (c.request, c.part) not in off]
     return routes, left, list(solution.notes), dropped

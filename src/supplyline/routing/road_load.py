@@ -33,7 +33,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from supplyline.domain import Mode, Scenario
-from supplyline.domain.routes import RoadLoad
+from supplyline.domain.routes import RoadLoad, TruckRoute
 from supplyline.routing.problem import VrpProblem, VrpSolution
 from supplyline.routing.requests import volume_of
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
@@ -41,7 +41,15 @@ from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
 from supplyline.types import LocationId, day_label
 
-__all__ = ["DayGraph", "Full", "RoadBudget", "Taken", "kept_chunks", "loaded_matrix"]
+__all__ = [
+    "DayGraph",
+    "Full",
+    "RoadBudget",
+    "Taken",
+    "kept_chunks",
+    "loaded_matrix",
+    "with_roads",
+]
 
 _EPS_T = 1e-6
 """Tonnes below a milligram: loads are whole kilograms, sums carry float dust."""
@@ -393,6 +401,25 @@ class RoadBudget:
                 out[com] = t
             keep_t -= t
         return out
+
+
+def with_roads(route: TruckRoute, graph: DayGraph) -> TruckRoute:
+    """The route with each stop's ``roads``: the legs of its trip from the depot up to it.
+
+    The same paths as :func:`_crossings` measured the route on (``graph`` is the one its
+    search was cut on), so that the route files can write each road's loaded tonnes as
+    the sum of the stops riding over it, to the kilogram.
+    """
+    stops = []
+    prev, trip = route.depot, 0
+    ridden: tuple[RoadWay, ...] = ()
+    for s in route.stops:
+        if s.trip != trip:  # a new trip sets out from the depot
+            prev, trip, ridden = route.depot, s.trip, ()
+        ridden = (*ridden, *graph.path(prev, s.location))
+        stops.append(replace(s, roads=ridden))
+        prev = s.location
+    return replace(route, stops=tuple(stops))
 
 
 def _crossings(
