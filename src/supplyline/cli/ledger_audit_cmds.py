@@ -24,7 +24,13 @@ from supplyline.cli.ledger_cmds import (
     money,
     tonnes,
 )
-from supplyline.cli.ledger_tables import emit_ledger_rows
+from supplyline.cli.ledger_tables import (
+    BALANCE_SHAPE,
+    EVENTS_SHAPE,
+    STATEMENT_SHAPE,
+    emit_ledger_rows,
+    emit_shaped,
+)
 from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
@@ -61,7 +67,7 @@ def balance_cmd(
         for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
     ]
     cols = ["counterparty", "agreement", "unit", "receivable", "payable", "net", "next_due"]
-    emit_rows(rows, cols, fmt, console=console, title=f"balances of {partner}")
+    emit_shaped(rows, cols, fmt, BALANCE_SHAPE, console=console, title=f"balances of {partner}")
 
 
 STATEMENT_COLUMNS = [
@@ -135,7 +141,14 @@ def statement_cmd(
     if output is not None:
         _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
         err.print(f"wrote {output}", markup=False, highlight=False)
-    emit_rows(rows, STATEMENT_COLUMNS, fmt, console=console, title=f"statement of {partner}")
+    emit_shaped(
+        rows,
+        STATEMENT_COLUMNS,
+        fmt,
+        STATEMENT_SHAPE,
+        console=console,
+        title=f"statement of {partner}",
+    )
 
 
 HASH_SHOWN = 16
@@ -184,7 +197,7 @@ def events_cmd(
         for e in ledger.events(actor)
     ]
     cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
-    emit_rows(rows, cols, fmt, console=console, title="audit events")
+    emit_shaped(rows, cols, fmt, EVENTS_SHAPE, console=console, title="audit events")
 
 
 @ledger_app.command("verify")

@@ -19,7 +19,12 @@ from rich.console import Console
 
 from supplyline.cli.app import app
 from supplyline.cli.database_option import DbOpt
-from supplyline.cli.ledger_tables import emit_ledger_rows
+from supplyline.cli.ledger_tables import (
+    AGREEMENTS_SHAPE,
+    LINES_SHAPE,
+    emit_ledger_rows,
+    emit_shaped,
+)
 from supplyline.cli.output import (
     Amount,
     OutputFormat,
@@ -255,7 +260,7 @@ def agreements_cmd(
         "ceiling_per_order",
         "ceiling_total",
     ]
-    emit_rows(rows, cols, fmt, console=console, title="agreements")
+    emit_shaped(rows, cols, fmt, AGREEMENTS_SHAPE, console=console, title="agreements")
 
 
 @agreements_app.command("import")
@@ -332,7 +337,8 @@ def show_cmd(
     lines = [_line_row(ln) for ln in order.lines]
     if fmt is OutputFormat.TABLE:
         _show(order, fmt)
-        emit_rows(lines, LINE_COLUMNS, fmt, console=console, title=f"order {order.id}: lines")
+        title = f"order {order.id}: lines"
+        emit_shaped(lines, LINE_COLUMNS, fmt, LINES_SHAPE, console=console, title=title)
     elif fmt is OutputFormat.JSON:
         row = _order_row(order)
         order_fields = {c: machine_value(row[c]) for c in MACHINE_ORDER_COLUMNS}

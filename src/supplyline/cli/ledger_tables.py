@@ -12,6 +12,7 @@ essential ones cannot stand side by side, one record per block.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
@@ -27,7 +28,17 @@ from supplyline.cli.output import (
     emit_rows,
 )
 
-__all__ = ["emit_ledger_rows", "whole_words_table"]
+__all__ = [
+    "AGREEMENTS_SHAPE",
+    "BALANCE_SHAPE",
+    "EVENTS_SHAPE",
+    "LINES_SHAPE",
+    "STATEMENT_SHAPE",
+    "LedgerShape",
+    "emit_ledger_rows",
+    "emit_shaped",
+    "whole_words_table",
+]
 
 
 def whole_words_table(
@@ -95,3 +106,51 @@ def emit_ledger_rows(
         pairs = [{"field": c.replace("_", " "), "value": row.get(c)} for c in columns]
         name = f"{record} {row[key] if key is not None else i}"
         emit_rows(pairs, ["field", "value"], OutputFormat.TABLE, console=console, title=name)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LedgerShape:
+    """How one ledger table narrows: what it leaves out first, and how a block is named.
+
+    Kept here, beside :func:`emit_ledger_rows`, so the commands name a shape in one line
+    (``ledger_cmds`` is near the 600-line split) and the choices can be read together.
+    """
+
+    drop: tuple[str, ...]
+    record: str
+    key: str | None = None
+    every: str = "--format csv or json gives every column"
+
+
+BALANCE_SHAPE = LedgerShape(drop=("next_due", "receivable", "payable"), record="balance with",
+                            key="counterparty")  # fmt: skip
+"""Who, under which agreement, in which unit and the net stay: what a balance is for."""
+STATEMENT_SHAPE = LedgerShape(drop=("note", "item", "agreement", "at"), record="line")
+"""Order, counterparty, kind, unit, amount and running balance stay: the money's trail."""
+EVENTS_SHAPE = LedgerShape(
+    drop=("hash", "at"), record="event", key="seq",
+    every="--format csv or json gives every column, and the whole hash",
+)  # fmt: skip
+"""The full-precision time (32 characters) and the shortened hash go first; `--head` and
+CSV give the hash to compare."""
+AGREEMENTS_SHAPE = LedgerShape(
+    drop=("scope", "name", "modes", "ceiling_total", "ceiling_per_order", "valid"),
+    record="agreement", key="id",
+)  # fmt: skip
+"""Id, parties and currency stay: what one needs to name an agreement in ``request``."""
+LINES_SHAPE = LedgerShape(drop=("note", "due_on", "condition", "at"), record="line", key="line")
+"""Line, kind, who, quantity and amount stay: what happened to the order, by whom."""
+
+
+def emit_shaped(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    fmt: OutputFormat,
+    shape: LedgerShape,
+    *,
+    console: Console,
+    title: str,
+) -> None:
+    """:func:`emit_ledger_rows` with a table's :class:`LedgerShape`."""
+    emit_ledger_rows(rows, columns, fmt, console=console, title=title, drop=shape.drop,
+                     record=shape.record, key=shape.key, every=shape.every)  # fmt: skip
