@@ -195,6 +195,16 @@ def _apart_beside(
     )
 
 
+def _solve_or_drop(session: HighsSession, beside: FallbackBeside | None) -> Solution:
+    """The session's solve; should it fail (Ctrl+C, or HiGHS), the plan beside is dropped."""
+    try:
+        return session.solve()
+    except BaseException:  # the plan beside is not wanted once the solve is gone
+        if beside is not None:
+            beside.drop()
+        raise
+
+
 def _simplex_again(
     sol: Solution,
     session: HighsSession,
@@ -230,12 +240,7 @@ def _simplex_again(
     if deadline is not None:
         reserve = FALLBACK_SHARE * limit if start is not None and limit is not None else 0.0
         session.set_time_limit(deadline - time.perf_counter() - reserve)
-    try:
-        again = session.solve()
-    except BaseException:  # Ctrl+C, or HiGHS failed: the plan beside is not wanted
-        if beside is not None:
-            beside.drop()
-        raise
+    again = _solve_or_drop(session, beside)
     return replace(again, solve_s=sol.solve_s + again.solve_s), asked
 
 
@@ -368,12 +373,7 @@ def plan_movements(
             "from the flows solved apart"
         )
     say(f"solving ({model.num_cols:,} columns, {model.num_rows:,} rows){aside}")
-    try:
-        sol = session.solve()
-    except BaseException:  # Ctrl+C, or HiGHS failed: the plan beside is not wanted
-        if beside is not None:
-            beside.drop()
-        raise
+    sol = _solve_or_drop(session, beside)
     sol, resolved_from = _simplex_again(sol, session, start, say, (deadline, limit), beside)
     sol, made = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
     if made is not None and on_fallback is not None:
