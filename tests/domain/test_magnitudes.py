@@ -95,3 +95,17 @@ def test_the_examples_and_the_template_raise_no_such_warning(tmp_path: Path) -> 
     for path in (RELIEF, RELIEF.parent / "bilateral-exercise", template):
         _, warnings = load_scenario_with_warnings(path)
         assert not [w for w in warnings if "×" in w.message or "1/" in w.message]
+
+
+def test_a_factor_of_zero_sets_no_scale() -> None:
+    """Held to a factor of 0 (a scenario may set one so), a rate is not divided by it.
+
+    The round-trip property test met a ZeroDivisionError here: an override of 0 gave the
+    comparison nothing to scale by.
+    """
+    defaults = default_factors()
+    key = "food.mil.ration_3mre_kg_ppd"
+    zero = dataclasses.replace(defaults[key], value=0.0)
+    table = dataclasses.replace(defaults, factors={**defaults.factors, key: zero})
+    assert check_rate_sizes(relief(), table, {key: 2.5}) == []
+    assert check_rate_sizes(with_food(relief(), 2.5), table, {}) == []

@@ -60,6 +60,7 @@ def _compare(value: float, unit: str, said: str, kin: Mapping[str, float]) -> st
     It is a slip when above :data:`FAR_FACTOR` × the largest or below the smallest / 20.
     The factor named is the one a slip of 1,000 explains, if one does, else the nearest.
     """
+    kin = {k: v for k, v in kin.items() if v > 0}  # a factor of 0 sets no scale
     if not kin or value <= 0:
         return None
     low, high = min(kin.values()), max(kin.values())
