@@ -109,3 +109,27 @@ def test_a_factor_of_zero_sets_no_scale() -> None:
     table = dataclasses.replace(defaults, factors={**defaults.factors, key: zero})
     assert check_rate_sizes(relief(), table, {key: 2.5}) == []
     assert check_rate_sizes(with_food(relief(), 2.5), table, {}) == []
+
+
+def test_an_override_too_small_to_divide_by_still_gets_words() -> None:
+    """CI's round-trip property test met a ZeroDivisionError: an override of 5e-324.
+
+    Against a cruise speed of hundreds of km/h the ratio underflows to 0, and 1/0 failed
+    to print; the warning must read as words instead.
+    """
+    key = "air.a400m.cruise_kmh"
+    (found,) = check_rate_sizes(relief(), default_factors(), {key: 5e-324})
+    assert found.field == key
+    assert "a vanishing fraction of the factor" in found.message
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(sorted(default_factors())),
+    st.floats(min_value=0, allow_infinity=False, allow_nan=False, allow_subnormal=True),
+)
+def test_no_override_breaks_the_comparison(key: str, value: float) -> None:
+    """Every finite override of every default factor gets a finding or none, never an error."""
+    for found in check_rate_sizes(relief(), default_factors(), {key: value}):
+        assert found.field == key
+        assert "inf" not in found.message.split(": ")[0].replace("beyond 1e308", "")

@@ -39,10 +39,23 @@ _SLIPS = {
 
 
 def _ratio_words(ratio: float) -> str:
-    """``1,000×`` or ``1/1,000 of``: how a value stands to what it is compared with."""
+    """``1,000×`` or ``1/1,000 of``: how a value stands to what it is compared with.
+
+    A value so far off that the ratio under- or overflows (a subnormal override such as
+    5e-324 against a factor of 800) still gets words, never a division by zero.
+    """
     if ratio >= 1:
-        return f"{ratio:,.0f}×"
-    return f"1/{1 / ratio:,.0f} of"
+        return f"{_times(ratio)}×"
+    if ratio <= 0 or not math.isfinite(1 / ratio):
+        return "a vanishing fraction of"
+    return f"1/{_times(1 / ratio)} of"
+
+
+def _times(x: float) -> str:
+    """A factor in words: ``1,000``, powers of ten past a quadrillion, ``beyond 1e308``."""
+    if not math.isfinite(x):
+        return "beyond 1e308"
+    return f"{x:,.0f}" if x < 1e15 else f"{x:.0e}"
 
 
 def _near_thousand(ratio: float) -> int:
