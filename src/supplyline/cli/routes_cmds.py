@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from supplyline.cli.app import app
+from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds
 from supplyline.cli.output import OutputFormat, Shown, emit_rows, listed, write_json, wrote_what
@@ -238,6 +238,7 @@ def routes_cmd(
         False,
         "--from-demand",
         help="Route each unit's requirement instead of what the plan's road legs bring.",
+        metavar=FLAG_METAVAR,
     ),
     time_limit: float = typer.Option(
         10.0,
@@ -251,7 +252,10 @@ def routes_cmd(
     ),
     seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
     single_trip: bool = typer.Option(
-        False, "--single-trip", help="Trucks make one trip a day (no reloading at the depot)."
+        False,
+        "--single-trip",
+        help="Trucks make one trip a day (no reloading at the depot).",
+        metavar=FLAG_METAVAR,
     ),
     report: Path | None = output_file_option(
         "--report",
