@@ -39,14 +39,19 @@ def _day(delivered: float, unserved: float, on_site: float = 0.0) -> Routes:
     ("routes", "said"),
     [
         (_day(5.05, 5.05), ("5.05 t delivered", "5.05 t unserved")),
-        (_day(10.0, 0.1), ("10.0 t delivered", "0.1 t unserved")),
-        (_day(9.96, 0.02, 0.02), ("9.96 t delivered", "0.02 t drawn on site", "0.02 t unserved")),
+        (_day(10.0, 2.0), ("10.0 t delivered", "2.0 t unserved")),
+        (_day(10.0, 0.1), ("10.00 t delivered", "0.10 t unserved")),
+        (_day(9.96, 0.02, 0.02), ("9.960 t", "0.020 t drawn on site", "0.020 t unserved")),
     ],
 )
 def test_the_summary_shows_the_decimals_that_make_its_tonnes_add_up(
     routes: Routes, said: tuple[str, ...]
 ) -> None:
-    """5.05 + 5.05 t is written 5.05 + 5.05, not 5.0 + 5.0 of a 10.1 t day; 10 + 0.1 as is."""
+    """5.05 + 5.05 t is written 5.05 + 5.05, not 5.0 + 5.0 of a 10.1 t day; 10 + 2 to one.
+
+    A figure below 1 takes two significant digits, as in the tables below the line (0.10,
+    0.020), and the line's other tonnes as many decimals (they add up alike).
+    """
     line = _headline(routes)
     for part in said:
         assert part in line

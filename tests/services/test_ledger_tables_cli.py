@@ -8,6 +8,7 @@ it starts) on a ledger where orders were requested, issued, received, billed and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -98,3 +99,29 @@ def test_a_ledger_table_never_breaks_an_id_a_partner_or_a_state(
             continue  # left out, and said so
         missing = [w for w in words if w not in tokens]
         assert not missing, (column, missing, shown.stdout)
+
+
+@pytest.mark.parametrize(("columns", "shown"), [("80", "minute"), ("70", "date")])
+def test_a_narrow_statement_shows_its_times_shorter_rather_than_leaving_them_out(
+    db: str, columns: str, shown: str
+) -> None:
+    """At 80 columns each line's time reads to the minute in UTC, at 70 its date, said so.
+
+    The 25-character time had been left out at 80 ("not shown at 80 columns: ..., at");
+    ``--format json`` keeps it whole.
+    """
+    args = ["ledger", "statement", "--as", "westmark"]
+    listed = json.loads(_cli(db, *args, "--format", "json"))
+    table = subprocess.run(
+        [sys.executable, "-m", "supplyline", *args, "--db", db],
+        capture_output=True, text=True, env={**os.environ, "COLUMNS": columns, "USER": "t"},
+        timeout=120, check=True,
+    ).stdout  # fmt: skip
+    times = [dt.datetime.fromisoformat(row["at"]).astimezone(dt.UTC) for row in listed]
+    form = "%Y-%m-%dT%H:%MZ" if shown == "minute" else "%Y-%m-%d"
+    assert all(len(row["at"]) == 25 for row in listed)  # the machine formats keep every second
+    tokens = [t for line in table.splitlines() for t in line.split()]
+    assert sum(m.strftime(form) in tokens for m in times) == len(times), table
+    said = " ".join(" ".join(table.splitlines()[-2:]).split())
+    assert "agreement, at" not in said  # the time is not among the columns left out
+    assert ("to the minute, in UTC" if shown == "minute" else "as dates, in UTC") in said

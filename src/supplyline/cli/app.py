@@ -195,12 +195,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+FLAG_METAVAR = ""
+"""The metavar of an on/off flag: none. Typer 0.29's rich help shows every option's type,
+flags too (``--force  <bool>``), as if the flag took a value; its own ``--help`` keeps the
+``<bool>``, being typer's (tests/cli/test_help_flags.py)."""
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
+        metavar=FLAG_METAVAR,
     ),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens, on stderr."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Log what happens, on stderr.", metavar=FLAG_METAVAR
+    ),
 ) -> None:
     """Plan and coordinate logistics support between partner organisations."""
     logging.basicConfig(

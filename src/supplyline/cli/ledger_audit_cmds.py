@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from supplyline.cli.app import FLAG_METAVAR
 from supplyline.cli.database_option import DbOpt
 from supplyline.cli.ledger_cmds import (
     AsOpt,
@@ -167,6 +168,7 @@ def events_cmd(
             "--head",
             help="Print only the chain head: the last event's number and full SHA-256, "
             "to compare with the other partner's copy.",
+            metavar=FLAG_METAVAR,
         ),
     ] = False,
 ) -> None:
@@ -216,7 +218,7 @@ def propose_cmd(
     plan: Annotated[Path, typer.Argument(help="plan.json, or the folder holding it.")],
     scenario: Annotated[Path, typer.Option("--scenario", help="The plan's scenario folder.")],
     submit: Annotated[
-        bool, typer.Option("--submit", help="Request your partner's drafts.")
+        bool, typer.Option("--submit", help="Request your partner's drafts.", metavar=FLAG_METAVAR)
     ] = False,
     partner: Annotated[str | None, typer.Option("--as", help="With --submit: you.")] = None,
     user: UserOpt = None,

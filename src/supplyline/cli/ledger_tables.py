@@ -11,6 +11,7 @@ essential ones cannot stand side by side, one record per block.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,8 +38,36 @@ __all__ = [
     "LedgerShape",
     "emit_ledger_rows",
     "emit_shaped",
+    "short_time",
     "whole_words_table",
 ]
+
+TIME_FORMS = {"minute": ("%Y-%m-%dT%H:%MZ", "to the minute"), "date": ("%Y-%m-%d", "as dates")}
+"""Shorter forms of a time a narrow table shows (in UTC), and how the line under it says so.
+
+ISO 8601 still, and one word: with a space, ``2026-11-30 04:56Z`` wrapped in two lines."""
+
+
+def short_time(value: object, form: str) -> object:
+    """A time (a datetime or its ISO text) in a shorter ``form`` of :data:`TIME_FORMS`, in UTC.
+
+    Anything else is left as it is. A statement's time is 25 characters
+    (``2026-11-30T04:31:07+00:00``) and 80 columns had left it out altogether.
+
+    >>> short_time("2026-11-30T05:31:07+01:00", "minute")
+    '2026-11-30T04:31Z'
+    >>> short_time("2026-11-30T04:31:07+00:00", "date"), short_time("soon", "date")
+    ('2026-11-30', 'soon')
+    """
+    moment = value
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        return value
+    return moment.astimezone(dt.UTC).strftime(TIME_FORMS[form][0])
 
 
 def whole_words_table(
@@ -74,6 +103,7 @@ def emit_ledger_rows(
     console: Console,
     title: str,
     drop: Sequence[str] = (),
+    times: Sequence[str] = (),
     record: str = "row",
     key: str | None = None,
     every: str = "--format csv or json gives every column",
@@ -81,9 +111,11 @@ def emit_ledger_rows(
     """Print ledger rows: CSV and JSON whole; a table that breaks no id or state word.
 
     ``drop``: the columns a narrow terminal may leave out, least important first; those
-    left out are named under the table with ``every`` (how to see them). If the others
-    still cannot stand whole side by side, each row is a block of its own, headed
-    ``{record} {row[key]}`` (or its number), its fields one a line.
+    left out are named under the table with ``every`` (how to see them). ``times``:
+    columns of times a narrow table shows shorter before it leaves out the next column,
+    to the minute and then as dates, in UTC (:func:`short_time`), and says so under it.
+    If the others still cannot stand whole side by side, each row is a block of its own,
+    headed ``{record} {row[key]}`` (or its number), its fields one a line.
     """
     if fmt is not OutputFormat.TABLE or not rows:
         emit_rows(rows, columns, fmt, console=console, title=title)
@@ -91,21 +123,41 @@ def emit_ledger_rows(
     for n in range(len(drop) + 1):
         left_out = list(drop[:n])
         shown = [c for c in columns if c not in left_out]
-        table = whole_words_table(rows, shown, title, console)
-        if table is not None:
-            console.print(table)
-            if left_out:
-                console.print(
-                    f"not shown at {console.width} columns: {', '.join(left_out)} ({every})",
-                    markup=False,
-                    highlight=False,
-                )
-            return
+        shortened = [c for c in times if c in shown]
+        for form in (None, *(TIME_FORMS if shortened else ())):
+            said = rows
+            if form is not None:
+                said = [{**r, **{c: short_time(r.get(c), form) for c in shortened}} for r in rows]
+            table = whole_words_table(said, shown, title, console)
+            if table is not None:
+                console.print(table)
+                _say_narrowed(console, left_out, shortened if form else [], form, every)
+                return
     console.print(title, markup=False, highlight=False)
     for i, row in enumerate(rows, start=1):
         pairs = [{"field": c.replace("_", " "), "value": row.get(c)} for c in columns]
         name = f"{record} {row[key] if key is not None else i}"
         emit_rows(pairs, ["field", "value"], OutputFormat.TABLE, console=console, title=name)
+
+
+def _say_narrowed(
+    console: Console,
+    left_out: Sequence[str],
+    shortened: Sequence[str],
+    form: str | None,
+    every: str,
+) -> None:
+    """The line under a narrowed table: the columns it leaves out, the times it shortens."""
+    said = []
+    if left_out:
+        said.append(f"not shown at {console.width} columns: {', '.join(left_out)}")
+    if shortened and form is not None:
+        how = f"{', '.join(shortened)} {TIME_FORMS[form][1]}, in UTC"
+        said.append(
+            f"shortened: {how}" if left_out else f"shortened at {console.width} columns: {how}"
+        )
+    if said:
+        console.print(f"{'; '.join(said)} ({every})", markup=False, highlight=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,16 +171,20 @@ class LedgerShape:
     drop: tuple[str, ...]
     record: str
     key: str | None = None
+    times: tuple[str, ...] = ()
     every: str = "--format csv or json gives every column"
 
 
 BALANCE_SHAPE = LedgerShape(drop=("next_due", "receivable", "payable"), record="balance with",
                             key="counterparty")  # fmt: skip
 """Who, under which agreement, in which unit and the net stay: what a balance is for."""
-STATEMENT_SHAPE = LedgerShape(drop=("note", "item", "agreement", "at"), record="line")
-"""Order, counterparty, kind, unit, amount and running balance stay: the money's trail."""
+STATEMENT_SHAPE = LedgerShape(
+    drop=("note", "item", "agreement", "at"), record="line", times=("at",)
+)
+"""Order, counterparty, kind, unit, amount and running balance stay: the money's trail; the
+time, to the minute or the day, before the note goes."""
 EVENTS_SHAPE = LedgerShape(
-    drop=("hash", "at"), record="event", key="seq",
+    drop=("hash", "at"), record="event", key="seq", times=("at",),
     every="--format csv or json gives every column, and the whole hash",
 )  # fmt: skip
 """The full-precision time (32 characters) and the shortened hash go first; `--head` and
@@ -138,7 +194,9 @@ AGREEMENTS_SHAPE = LedgerShape(
     record="agreement", key="id",
 )  # fmt: skip
 """Id, parties and currency stay: what one needs to name an agreement in ``request``."""
-LINES_SHAPE = LedgerShape(drop=("note", "due_on", "condition", "at"), record="line", key="line")
+LINES_SHAPE = LedgerShape(
+    drop=("note", "due_on", "condition", "at"), record="line", key="line", times=("at",)
+)
 """Line, kind, who, quantity and amount stay: what happened to the order, by whom."""
 
 
@@ -153,4 +211,5 @@ def emit_shaped(
 ) -> None:
     """:func:`emit_ledger_rows` with a table's :class:`LedgerShape`."""
     emit_ledger_rows(rows, columns, fmt, console=console, title=title, drop=shape.drop,
-                     record=shape.record, key=shape.key, every=shape.every)  # fmt: skip
+                     times=shape.times, record=shape.record, key=shape.key,
+                     every=shape.every)  # fmt: skip

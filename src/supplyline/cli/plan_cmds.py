@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from supplyline.cli.app import app
+from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
@@ -460,6 +460,7 @@ def plan_cmd(
         "--fair-share/--no-fair-share",
         help="Spread a shortfall between units as shares of what each consumes, rather than "
         "let it fall where it costs least (default: solver.fair_share in scenario.yaml).",
+        metavar=FLAG_METAVAR,
     ),
     mps: Path | None = output_file_option(
         "--mps",

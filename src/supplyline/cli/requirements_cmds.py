@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from supplyline.cli.app import app
+from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed, wrote_what
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
@@ -148,7 +148,9 @@ def factors_cmd(
         None, "--scenario", "-s", help="Apply this scenario's overrides and mark them."
     ),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f"),
-    sources: bool = typer.Option(False, "--sources", help="Add the source notes to the table."),
+    sources: bool = typer.Option(
+        False, "--sources", help="Add the source notes to the table.", metavar=FLAG_METAVAR
+    ),
 ) -> None:
     """List the planning factors in force, with their units and public sources.
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from supplyline.cli.app import app
+from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.cli.paths import output_path
@@ -92,7 +92,10 @@ def init_cmd(
         parser=output_path("a folder to create the template in"),
     ),
     force: bool = typer.Option(
-        False, "--force", help="Write into a non-empty folder, replacing same-named files."
+        False,
+        "--force",
+        help="Write into a non-empty folder, replacing same-named files.",
+        metavar=FLAG_METAVAR,
     ),
 ) -> None:
     """Write a small, commented template scenario that validates, to start a new one from.

@@ -1,0 +1,135 @@
+"""The routes command's tables add up to the headline beside them, as read.
+
+A bilateral day's trucks cost 262.4, 528.2 and 324.2: whole, each alone, they read
+262 + 528 + 324 = 1,114 beside a headline of "cost 1,114.80"; another day's, 1,115.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from supplyline.cli.routes_cmds import _print_day
+from supplyline.domain.routes import (
+    DrawnOnSite,
+    Routes,
+    RouteStatus,
+    Stop,
+    TruckRoute,
+    Unserved,
+    UnservedReason,
+)
+
+
+def _truck(n: int, km: float, cost: float, tonnes: float) -> TruckRoute:
+    stop = Stop(unit=f"u{n}", location="far", trip=1, arrival_h=6.0, service_start_h=6.0,
+                departure_h=6.5, load_t={"water": tonnes})  # fmt: skip
+    return TruckRoute(truck=f"tk#{n}", fleet_group="tk", vehicle_type="bowser", depot="dep",
+                      start_h=2.0, end_h=10.0, distance_km=km, cost=cost, payload_t=30.0,
+                      stops=(stop,))  # fmt: skip
+
+
+def _day(trucks: list[tuple[float, float, float]], drawn: list[float], lost: list[float]) -> Routes:
+    """A day of trucks (km, cost, tonnes), draws on site and loads not delivered."""
+    routes = tuple(_truck(n, *t) for n, t in enumerate(trucks))
+    on_site = tuple(
+        DrawnOnSite(unit=f"d{n}", location="far", load_t={"water": t}) for n, t in enumerate(drawn)
+    )
+    too_large = UnservedReason.TOO_LARGE
+    unserved = tuple(
+        Unserved(unit=f"x{n}", location="far", load_t={"water": t}, reason=too_large, detail="")
+        for n, t in enumerate(lost)
+    )
+    return Routes(scenario="s", day=3, date=dt.date(2026, 3, 1), status=RouteStatus.PARTIAL,
+                  routes=routes, unserved=unserved, on_site=on_site,
+                  total_distance_km=sum(r.distance_km for r in routes),
+                  total_cost=sum(r.cost for r in routes))  # fmt: skip
+
+
+def _printed(routes: Routes) -> str:
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    _print_day(routes, (), out)
+    assert isinstance(out.file, io.StringIO)
+    return out.file.getvalue()
+
+
+def _column(text: str, title: str, heading: str) -> list[Decimal]:
+    """The figures of one column of the table titled ``title``."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(title))
+    top = next(i for i in range(start, len(lines)) if lines[i].startswith("┃"))
+    head = [c.strip() for c in re.split(r"[┃]", lines[top])]
+    at = head.index(heading)
+    figures = []
+    for line in lines[top + 2 :]:
+        if not line.startswith("│"):
+            break
+        figures.append(Decimal(re.split(r"[│]", line)[at].strip().replace(",", "")))
+    return figures
+
+
+def _decimals(figures: list[Decimal]) -> set[int]:
+    return {-int(f.as_tuple().exponent) for f in figures}
+
+
+def test_the_trucks_costs_add_up_to_the_headline_cost() -> None:
+    """262.4 + 528.2 + 324.2 of cost: the column and the headline read 262 + 528 + 325 = 1,115."""
+    text = _printed(_day([(80.0, 262.4, 10.0), (270.0, 528.2, 20.0), (270.0, 324.2, 5.0)], [], []))
+    headline = text.splitlines()[0]
+    found = re.search(r"cost ([\d,.]+)", headline)
+    assert found is not None, headline
+    cost = Decimal(found.group(1).replace(",", ""))
+    column = _column(text, "Trucks", "cost")
+    assert sum(column) == cost, text
+    assert _decimals([*column, cost]) == {-cost.as_tuple().exponent}
+
+
+figure = st.floats(min_value=0.001, max_value=900.0, allow_nan=False).map(lambda v: round(v, 3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    trucks=st.lists(st.tuples(figure, figure, figure), min_size=1, max_size=5),
+    drawn=st.lists(figure, max_size=3),
+    lost=st.lists(figure, max_size=3),
+)
+def test_every_routes_table_adds_up_to_its_headline_figure(
+    trucks: list[tuple[float, float, float]], drawn: list[float], lost: list[float]
+) -> None:
+    """Trucks' km, tonnes and cost, the draws' and the lost loads' tonnes: each adds up."""
+    text = _printed(_day(trucks, drawn, lost))
+    headline = text.splitlines()[0]
+    said = {
+        ("Trucks", "km"): r"([\d,.]+) km",
+        ("Trucks", "cost"): r"cost ([\d,.]+)",
+        ("Trucks", "tonnes"): r"([\d,.]+) t delivered",
+        ("Drawn on site", "tonnes"): r"([\d,.]+) t drawn on site",
+        ("Not delivered", "tonnes"): r"([\d,.]+) t unserved",
+    }
+    for (title, heading), pattern in said.items():
+        if (title == "Drawn on site" and not drawn) or (title == "Not delivered" and not lost):
+            continue
+        found = re.search(pattern, headline)
+        assert found is not None, headline
+        total = Decimal(found.group(1).replace(",", ""))
+        column = _column(text, title, heading)
+        assert sum(column) == total, (title, heading, text)
+        assert _decimals(column) == {-int(total.as_tuple().exponent)}, (title, heading, text)
+
+
+@pytest.mark.parametrize(
+    ("trucks", "km"), [([(80.0, 1.0, 1.0), (270.0, 1.0, 1.0)], "350 km"),
+                       ([(80.25, 1.0, 1.0), (20.5, 1.0, 1.0)], "100.75 km")],
+)  # fmt: skip
+def test_the_headline_km_read_as_the_trucks_column(
+    trucks: list[tuple[float, float, float]], km: str
+) -> None:
+    """Whole km read whole beside whole rows (not "350.0"); parts of a km to 0.01 both."""
+    assert km in _printed(_day(trucks, [], [])).splitlines()[0]
