@@ -164,6 +164,22 @@ CSV_CASES = [
         "links.csv", ",45,,300,", ",45,2,300,", 6, "speed_km_per_day", r"not both",
         id="transit-and-speed",
     ),
+    # a QA tester's speeds: 5e-324 and 1e-307 crashed (45 km / speed overflowed to inf),
+    # 0.1 was blamed on the empty transit_days cell in the Python API's words
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,5e-324,", 6, "speed_km_per_day",
+        r"^at 4\.94066e-324 km/day the 45 km take forever in transit, more than 365 ",
+        id="subnormal-speed",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,1e-307,", 6, "speed_km_per_day",
+        r"take forever in transit", id="tiny-speed",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,0.1,", 6, "speed_km_per_day",
+        r"^at 0\.1 km/day the 45 km take 450 days in transit, more than 365 \(a speed is km a day",
+        id="slow-speed",
+    ),
     pytest.param(
         "stocks.csv", "home-base,food,40,", "home-base,bread,40,", 4, "commodity",
         r"unknown commodity 'bread'", id="stock-unknown-commodity",

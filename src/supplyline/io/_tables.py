@@ -265,7 +265,23 @@ def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
     )
     if speed is None or distance is None:
         return None
-    return math.ceil(distance / speed)
+    days_apart = distance / speed  # inf for a subnormal speed (5e-324 km/day)
+    if days_apart > MAX_DAYS_APART:
+        f.fail(
+            "speed_km_per_day",
+            f"at {speed:g} km/day the {distance:g} km take {_days_said(days_apart)} in transit, "
+            f"more than {MAX_DAYS_APART} (a speed is km a day: a road convoy makes about "
+            "300-500, a train 500-1,000)",
+        )
+        return None
+    return math.ceil(days_apart)
+
+
+def _days_said(days: float) -> str:
+    """450 days, 4.5e+14 days, or "forever" when the division overflowed."""
+    if not math.isfinite(days):
+        return "forever"
+    return f"{math.ceil(days):,} days" if days < 1e9 else f"{days:.2g} days"
 
 
 def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> list[Link]:
