@@ -336,10 +336,32 @@ def test_more_threads_than_cores_get_a_note(tmp_path: Path) -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
         warnings = json.loads(result.stdout)["warnings"]
-        said = [w for w in warnings if "solver threads on a machine with" in w]
+        said = [w for w in warnings if "solver threads asked on a machine with" in w]
         assert bool(said) == noted, warnings
         if noted:
-            assert said[0].startswith(f"note: {threads} solver threads on a machine with {cores}")
+            assert said[0].startswith(
+                f"note: {threads} solver threads asked on a machine with {cores} core(s): "
+                f"HiGHS was given {cores}"
+            )
+
+
+def test_highs_is_given_at_most_one_thread_a_core() -> None:
+    """A QA tester's --threads 999 --time-limit 2 solved for 7-9 s, past its limit."""
+    from supplyline.io import load_scenario
+    from supplyline.io.factors import factors_for
+    from supplyline.planning import PlanParams
+    from supplyline.planning.assemble import build_model, prepare
+    from supplyline.planning.highs import HighsSession, usable_threads
+    from supplyline.requirements import compute_requirements
+
+    cores = os.cpu_count() or 1
+    assert [usable_threads(n) for n in (1, cores, cores + 1, 999)] == [1, cores, cores, cores]
+    scenario = load_scenario(B)
+    params = PlanParams(threads=999)
+    demand = compute_requirements(scenario, factors_for(dict(scenario.factor_overrides)))
+    model = build_model(prepare(scenario, demand, params))
+    session = HighsSession(model, params)
+    assert session._h.getOptionValue("threads")[1] == cores
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.planning.highs import new_highs, pass_lp
+from supplyline.planning.highs import new_highs, pass_lp, usable_threads
 from supplyline.planning.interrupt import WATCH_S, run_stoppably, stopping_on_interrupt
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.partition import SHARED, Partition
@@ -219,7 +219,7 @@ def solve_pieces(
     shape go first, the largest first. ``done_so_far(k, n)`` hears, in the calling
     thread, each time a part is solved.
     """
-    workers = max(1, min(len(jobs), threads or os.cpu_count() or 1))
+    workers = max(1, min(len(jobs), usable_threads(threads or os.cpu_count() or 1)))
     shapes = same_shapes(model, jobs) if alike else apart(len(jobs))
     futures: dict[cf.Future[Piece], int] = {}
     pieces: list[Piece | None] = [None] * len(jobs)

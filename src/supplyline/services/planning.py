@@ -96,9 +96,9 @@ class PlanRun:
         if threads is None or threads <= cores:
             return None
         return (
-            f"note: {threads} solver threads on a machine with {cores} core(s): HiGHS slows "
-            "down with more threads than cores; give at most as many (--threads, or "
-            "solver.threads in scenario.yaml)"
+            f"note: {threads} solver threads asked on a machine with {cores} core(s): HiGHS "
+            f"was given {cores}, as more only slows it down and keeps it from its time limit "
+            "(--threads, or solver.threads in scenario.yaml)"
         )
 
 
