@@ -213,6 +213,9 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             fixed_cost=draw(amounts(1e9)),
             cost_per_km=draw(amounts(1e6)),
             max_route_hours=draw(st.floats(0.5, 168)),
+            carries=draw(
+                st.frozensets(st.sampled_from([*cids, *(c.value for c in SupplyClass)]), max_size=3)
+            ),
         )
         for f in draw(st.lists(ids, max_size=2, unique=True))
     )

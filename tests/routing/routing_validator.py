@@ -4,9 +4,9 @@ It recomputes road distances with its own Floyd–Warshall over the scenario's r
 open that day (great circle × detour only where no road joins two places on any day;
 infinite where roads exist but are all closed that day), replays every truck's day from
 its own start time, and returns the list of violations: a leg with no open road,
-capacity per trip, receiving windows, drivers' hours, the 0–24 h day, trucks per fleet
-group, and tonnes conserved (delivered plus drawn on site plus reported unserved equals
-what was asked).
+capacity per trip, goods its fleet group may not carry (``carries``), receiving windows,
+drivers' hours, the 0–24 h day, trucks per fleet group, and tonnes conserved (delivered
+plus drawn on site plus reported unserved equals what was asked).
 """
 
 from __future__ import annotations
@@ -125,6 +125,13 @@ def _replay(scenario, r, g, km, service_h) -> list[str]:  # type: ignore[no-unty
         path.append(s.location)
         trips[s.trip][0] += s.tonnes
         trips[s.trip][1] += s.volume_m3 or 0.0
+        out += [
+            f"{r.truck} carries {c}, which fleet.csv's carries ({sorted(g.carries)}) leaves out"
+            for c in s.load_t
+            if g.carries
+            and c not in g.carries
+            and scenario.commodity_by_id[c].supply_class.value not in g.carries
+        ]
     t += km[here, r.depot] / g.speed_kmh
     path.append(r.depot)
     if t > r.end_h + TOL_H:

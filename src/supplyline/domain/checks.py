@@ -10,6 +10,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 
 from supplyline.domain.agreements import prices_outside
+from supplyline.domain.commodities import SupplyClass
 from supplyline.domain.findings import Finding
 from supplyline.domain.link_checks import (
     check_distances,
@@ -26,7 +27,9 @@ from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.types import day_label, day_runs
 
 __all__ = [
+    "CARGO_KIND",
     "Finding",
+    "cargo_names",
     "check_scenario",
     "check_scenario_sound",
     "reachable_from",
@@ -145,10 +148,20 @@ def _check_unit_references(s: Scenario) -> list[Finding]:
     return found
 
 
+CARGO_KIND = "commodity or supply class"
+"""What a fleet group's ``carries`` names: a commodity id or a supply class."""
+
+
+def cargo_names(s: Scenario) -> set[str]:
+    """What a fleet group's ``carries`` may name: the commodities' ids and every supply class."""
+    return set(s.commodity_by_id) | {c.value for c in SupplyClass}
+
+
 def _check_stock_and_fleet_references(s: Scenario) -> list[Finding]:
-    """Stocks and fleets name known locations, commodities and partners."""
+    """Stocks and fleets name known locations, commodities, partners (and what they carry)."""
     partners, locations = set(s.partner_by_id), set(s.location_by_id)
     commodities = set(s.commodity_by_id)
+    cargo = cargo_names(s)
     found: list[Finding] = []
     for stock in s.stocks:
         sid = f"{stock.location}/{stock.commodity}"
@@ -165,6 +178,8 @@ def _check_stock_and_fleet_references(s: Scenario) -> list[Finding]:
             found.append(_unknown("fleet", group.id, "depot", "location", group.depot, locations))
         if group.partner not in partners:
             found.append(_unknown("fleet", group.id, "partner", "partner", group.partner, partners))
+        for ref in sorted(group.carries - cargo):
+            found.append(_unknown("fleet", group.id, "carries", CARGO_KIND, ref, cargo))
     return found
 
 

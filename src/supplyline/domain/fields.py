@@ -140,7 +140,7 @@ def _keywords_only(name: str, first: dataclasses.Field[Any]) -> str:
 ID_FIELDS = frozenset(
     {
         "id", "partner", "home", "destination", "origin", "location", "commodity", "depot",
-        "owner", "parties", "commodities", "level",
+        "owner", "parties", "commodities", "level", "carries",
     }
 )  # fmt: skip
 """Fields that hold an id, or ids (their own, or other records'): the files' id rule."""

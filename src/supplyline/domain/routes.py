@@ -68,6 +68,9 @@ class UnservedReason(StrEnum):
     ROAD_FULL = "road_full"
     """The road the load needs carries no more tonnes that day (its ``capacity_t_per_day``
     is taken by the day's other loads), and no truck could bring it another way."""
+    NO_TRUCK_MAY_CARRY = "no_truck_may_carry"
+    """No truck it could go on may load its goods (fleet.csv's ``carries``: a bowser that
+    carries water only, a flatbed no fuel)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

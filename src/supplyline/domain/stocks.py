@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from supplyline.domain.commodities import Commodity
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
@@ -39,7 +40,12 @@ class Stock:
 @named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FleetGroup:
-    """``count`` trucks of one type based at ``depot``, for last-mile convoy routing."""
+    """``count`` trucks of one type based at ``depot``, for last-mile convoy routing.
+
+    ``carries`` names what the trucks may load: commodity ids and supply classes (a water
+    bowser ``water``; a flatbed ``food``, ``general``, ``medical``…); empty, anything. A
+    tester's bowsers were given rations when every truck was counted as cargo room.
+    """
 
     id: str
     depot: LocationId
@@ -52,6 +58,8 @@ class FleetGroup:
     fixed_cost: float = 0.0
     cost_per_km: float = 0.0
     max_route_hours: float = 9.0
+    carries: frozenset[str] = frozenset()
+    """Commodity ids and supply-class names the trucks may load; empty: any commodity."""
 
     def __post_init__(self) -> None:
         check_fields(self)
@@ -71,3 +79,18 @@ class FleetGroup:
             math.isfinite(self.volume_m3) and self.volume_m3 > 0
         ):
             raise ArgumentError(f"volume_m3(={self.volume_m3}) must be > 0")
+
+    def may_carry(self, commodity: Commodity) -> bool:
+        """Whether these trucks may load ``commodity``: named by id or by supply class.
+
+        >>> from supplyline.domain import SupplyClass
+        >>> water = Commodity(id="water", name="Water", supply_class=SupplyClass.WATER)
+        >>> food = Commodity(id="rations", name="Rations", supply_class=SupplyClass.FOOD)
+        >>> bowser = FleetGroup(id="b", depot="D", partner="A", vehicle_type="bowser",
+        ...     count=1, payload_t=10, speed_kmh=50, carries=frozenset({"water"}))
+        >>> bowser.may_carry(water), bowser.may_carry(food)
+        (True, False)
+        """
+        if not self.carries:
+            return True
+        return commodity.id in self.carries or commodity.supply_class.value in self.carries

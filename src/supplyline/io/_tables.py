@@ -25,8 +25,10 @@ from supplyline.domain import (
     Unit,
     did_you_mean,
 )
+from supplyline.domain.checks import CARGO_KIND
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
+from supplyline.io._cargo_cells import cargo_named, parse_carries
 from supplyline.io._cells import (
     parse_bool,
     parse_degrees,
@@ -79,7 +81,7 @@ UNIT_COLUMNS = (
 STOCK_COLUMNS = ("location", "commodity", "initial_t", "replenishment_t_per_day", "owner")
 FLEET_COLUMNS = (
     "id", "depot", "partner", "vehicle_type", "count", "payload_t", "volume_m3", "speed_kmh",
-    "fixed_cost", "cost_per_km", "max_route_hours",
+    "fixed_cost", "cost_per_km", "max_route_hours", "carries",
 )  # fmt: skip
 VEHICLES_PREFIX = "vehicles_"
 
@@ -452,6 +454,26 @@ def _hold_place_checks(kw: dict[str, Any], origins: Origins) -> None:
         kw["on_hand_days"] = None
 
 
+def _keep_cargo_refs(f: Fields, raw: Any) -> None:
+    """Keep what a fleet row that could not be built says its trucks carry, to check later.
+
+    As a row's other references are kept (:func:`_build`): a misspelt ``watr`` is said in
+    the same run as the row's bad payload, not after it is mended.
+    """
+    for name in cargo_named(raw):
+        f.report.loose_refs.append(
+            LooseRef(
+                file=f.origin.file,
+                line=f.origin.line,
+                column="carries",
+                entity="fleet",
+                entity_id=f.record_id,
+                kind=CARGO_KIND,
+                ref=name,
+            )
+        )
+
+
 def _keep_level_refs(f: Fields, activity: Any, raw: str | None) -> None:
     """Keep the activity levels a row that could not be built names, to check them later.
 
@@ -545,9 +567,12 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
             "max_route_hours": f.take(
                 "max_route_hours", c("max_route_hours"), _num(168, "h", above_zero=True), 9.0
             ),
+            "carries": f.take("carries", c("carries"), parse_carries, frozenset()),
         }
         refs = {"depot": ("location", kw["depot"]), "partner": ("partner", kw["partner"])}
         group = _build(f, FleetGroup, refs, **kw)
+        if group is None:
+            _keep_cargo_refs(f, c("carries"))
         if group is not None and _unique(f, seen, group.id, "fleet"):
             out.append(group)
             origins.add("fleet", group.id, f.origin)

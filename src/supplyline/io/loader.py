@@ -25,6 +25,7 @@ from supplyline.domain import (
     close_matches,
     unknown_reference,
 )
+from supplyline.domain.checks import CARGO_KIND, cargo_names
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
 from supplyline.domain.references import one_slip_apart
 from supplyline.errors import Issue, ScenarioError, Severity, require
@@ -50,6 +51,7 @@ OPTIONAL_FILES = frozenset({"stocks.csv", "fleet.csv", "agreements.yaml"})
 _FILE_OF_ENTITY = {
     "partner": "scenario.yaml",
     "commodity": "scenario.yaml",
+    CARGO_KIND: "scenario.yaml",
     "vehicle class": "scenario.yaml",
     "location": "locations.csv",
     "link": "links.csv",
@@ -346,6 +348,8 @@ def _cross_check(
     scenario.yaml, though the key has nothing to do with places.
     """
     _wait_for_unread(report)
+    if "commodity" in report.incomplete:  # a fleet's carries may name the commodity lost
+        report.incomplete.add(CARGO_KIND)
     had_errors = report.has_errors
     found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
     kept = [
@@ -436,6 +440,7 @@ def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
         "partner": scenario.partner_by_id,
         "location": scenario.location_by_id,
         "commodity": scenario.commodity_by_id,
+        CARGO_KIND: cargo_names(scenario),
         "vehicle class": [v.id for v in scenario.vehicle_classes],
         "activity level": scenario.activity_levels,
     }

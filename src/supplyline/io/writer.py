@@ -21,6 +21,7 @@ import yaml
 
 from supplyline.domain import Agreement, Commodity, Scenario
 from supplyline.errors import ArgumentError, ScenarioError, require
+from supplyline.io._cargo_cells import format_carries
 from supplyline.io._day_cells import format_activity, format_outage_days
 from supplyline.io._tables import (
     FLEET_COLUMNS,
@@ -173,6 +174,26 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
         ]
         for u in s.units
     ]
+    # carries only where a group says it: a scenario without it writes the files it did
+    carrying = any(g.carries for g in s.fleet)
+    fleet_columns = [c for c in FLEET_COLUMNS if carrying or c != "carries"]
+    fleet_rows = [
+        [
+            x.id,
+            x.depot,
+            x.partner,
+            x.vehicle_type,
+            x.count,
+            x.payload_t,
+            x.volume_m3,
+            x.speed_kmh,
+            x.fixed_cost,
+            x.cost_per_km,
+            x.max_route_hours,
+        ]
+        + ([format_carries(x.carries)] if carrying else [])
+        for x in s.fleet
+    ]
     agreements = [_agreement(a) for a in s.agreements]
     return {
         "scenario.yaml": _scenario_yaml(s),
@@ -224,25 +245,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
                 for x in s.stocks
             ),
         ),
-        "fleet.csv": _csv(
-            FLEET_COLUMNS,
-            (
-                [
-                    x.id,
-                    x.depot,
-                    x.partner,
-                    x.vehicle_type,
-                    x.count,
-                    x.payload_t,
-                    x.volume_m3,
-                    x.speed_kmh,
-                    x.fixed_cost,
-                    x.cost_per_km,
-                    x.max_route_hours,
-                ]
-                for x in s.fleet
-            ),
-        ),
+        "fleet.csv": _csv(fleet_columns, fleet_rows),
         "agreements.yaml": "# mutual-support agreements (written by supplyline)\n"
         + _yaml(agreements),
     }

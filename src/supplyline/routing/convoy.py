@@ -60,6 +60,7 @@ from supplyline.errors import (
     require_callable,
     require_list,
 )
+from supplyline.routing.cargo import split_by_cargo, uncarried_note
 from supplyline.routing.day_model import build_problem
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
@@ -455,6 +456,7 @@ def route_day(
         )  # fmt: skip
         return _checked(nothing, depot_t, respected)
     groups = [g for g in scenario.fleet if g.count > 0]
+    requests = split_by_cargo(scenario, requests)  # one cargo class a request (carries)
     ids = [*(g.depot for g in groups), *(r.location for r in requests)]
     km = road_matrix(scenario, ids, day=day)
     pinned: list[LocationId | None] = [None] * len(requests)
@@ -468,7 +470,7 @@ def route_day(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
     unserved += more
-    notes = split_notes(chunks)
+    notes = split_notes(chunks) + uncarried_note(unserved)
     if not chunks:
         none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
@@ -487,7 +489,7 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        notes = split_notes(chunks, again=True)
+        notes = split_notes(chunks, again=True) + uncarried_note(unserved)
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         routes, left, said, dropped = _solve(
             scenario, requests, groups, chunks, km, params, on_best, roads=roads

@@ -67,7 +67,7 @@ def _matrices(
     keys: dict[tuple[float, frozenset[int]], int] = {}
     profile_of: dict[str, int] = {}
     for g in groups:
-        banned = frozenset(d + i for i, c in enumerate(chunks) if g.id not in c.allowed)
+        banned = frozenset(d + i for i, c in enumerate(chunks) if _banned(g, c))
         key = (g.speed_kmh, banned)
         if key not in keys:
             seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
@@ -83,6 +83,27 @@ def _matrices(
             dur.append(tmat)
         profile_of[g.id] = keys[key]
     return dist, dur, profile_of
+
+
+def _banned(g: FleetGroup, c: Chunk) -> bool:
+    """Whether trucks of ``g`` may not reach load ``c`` (their profile bans its arcs).
+
+    Not for what the trucks may not load: that is the capacity of the load's cargo class
+    (:func:`_cargo_dimensions`), so that groups that differ only in what they carry share
+    one profile (one matrix each of distance and duration).
+    """
+    return g.id not in c.allowed and (c.carriers is None or g.id in c.carriers)
+
+
+def _cargo_dimensions(chunks: Sequence[Chunk]) -> list[frozenset[str]]:
+    """The cargo classes of the day's loads that not every truck may carry, in one order.
+
+    Each is a load dimension of the model: a load of the class asks its kilograms of it,
+    and a truck has its payload there when it may carry the class, else 0. With none (no
+    ``carries`` in fleet.csv), the model is weight and volume as before.
+    """
+    keys = {c.carriers for c in chunks if c.carriers is not None}
+    return sorted(keys, key=sorted)
 
 
 def _dam(sub: np.ndarray) -> IntArray:
@@ -168,13 +189,17 @@ def build_problem(
     n, d = len(nodes_loc), len(depots)
     service_s = round(scenario.routing.service_minutes * 60)
     dist, dur, profile_of = _matrices(groups, nodes_loc, chunks, km, service_s)
-    demand = np.zeros((n, 2), dtype=np.int64)
+    cargo = _cargo_dimensions(chunks)
+    demand = np.zeros((n, 2 + len(cargo)), dtype=np.int64)
     tw_early = np.zeros(n, dtype=np.int64)
     tw_late = np.full(n, DAY_S, dtype=np.int64)
     service = np.zeros(n, dtype=np.int64)  # timed on the arcs out of a stop (_leaving)
     for i, c in enumerate(chunks):
         unit = scenario.unit(c.unit)
-        demand[d + i] = (math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6))
+        kg = math.ceil(c.tonnes * 1000 - 1e-6)
+        demand[d + i, :2] = (kg, math.ceil(c.volume_m3 * 1000 - 1e-6))
+        if c.carriers is not None:  # at least a kilogram, so that no other truck takes it
+            demand[d + i, 2 + cargo.index(c.carriers)] = max(1, kg)
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
     # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
@@ -186,6 +211,7 @@ def build_problem(
             capacity=(
                 math.floor(g.payload_t * 1000 + 1e-6),
                 math.floor(g.volume_m3 * 1000) if g.volume_m3 is not None else _NO_VOLUME_LIMIT,
+                *(math.floor(g.payload_t * 1000 + 1e-6) if g.id in k else 0 for k in cargo),
             ),
             depot=depots.index(g.depot),
             fixed_cost=round(g.fixed_cost * 1000),

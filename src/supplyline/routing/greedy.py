@@ -68,7 +68,10 @@ def greedy_routes(problem: VrpProblem) -> list[tuple[int, list[int]]]:
         for t in trucks:
             v = problem.vehicles[t.vehicle]
             assert t.load is not None
-            fits = bool(np.all(t.load + problem.demand[c] <= np.asarray(v.capacity)))
+            room = np.asarray(v.capacity)
+            if np.any(problem.demand[c] > room):
+                continue  # not even an empty truck holds it (a cargo class it may not carry)
+            fits = bool(np.all(t.load + problem.demand[c] <= room))
             reload = not fits
             if reload and (not v.reload or not t.nodes):
                 continue

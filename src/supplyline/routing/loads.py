@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
+from supplyline.routing.cargo import carriers, may_carry, no_carrier
 from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
 from supplyline.routing.requests import DeliveryRequest, volume_densities
 from supplyline.routing.roads import RoadMatrix
@@ -300,11 +301,17 @@ def _plan(
         if not groups:
             unserved.append(whole(req, UnservedReason.NO_TRUCK_REACHES, "no trucks in fleet.csv"))
             continue
-        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in groups}
-        reach = [g for g in groups if fits[g.id].ok and pinned[r] in (None, g.depot)]
+        # fleet.csv's carries: a request of one cargo class goes on the trucks that may load it
+        may = [g for g in groups if may_carry(g, scenario, req.load_t)]
+        mine = [g for g in may if pinned[r] in (None, g.depot)]
+        if not mine:
+            home = [g for g in groups if pinned[r] in (None, g.depot)]
+            unserved.append(no_carrier(req, home or groups, scenario))
+            continue
+        fits = {g.id: fit(req, g, km, service_h, scenario, day) for g in mine}
+        reach = [g for g in mine if fits[g.id].ok]
         if not reach:  # why: said of the trucks it may go on (its depot's, when pinned)
-            mine = [fits[g.id] for g in groups if pinned[r] in (None, g.depot)]
-            unserved.append(not_reached(req, mine or list(fits.values())))
+            unserved.append(not_reached(req, list(fits.values())))
             continue
         # Loads that fit every truck type at least half the size of the largest one, so
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
@@ -352,6 +359,7 @@ def _plan(
         bounds[r] = LoadBound(most, why)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = volume_densities(scenario, req)
+        cargo = carriers(scenario, req.load_t)
         chunks += [
             Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
                   load_t={c: t / 10**6 for c, t in share.items()}, volume_m3=volume,
@@ -359,7 +367,7 @@ def _plan(
                   priority=min(priority[c] for c in share),
                   weighted_t=sum((11 - priority[c]) * t for c, t in share.items()) / 10**6,
                   allowed=frozenset(g.id for g in able), mixed=mixed,
-                  volume_m3_per_t={c: density[c] for c in share})
+                  volume_m3_per_t={c: density[c] for c in share}, carriers=cargo)
             for k, (share, volume) in enumerate(zip(shares, volumes, strict=True))
         ]  # fmt: skip
     return chunks, unserved, bounds, needs

@@ -51,6 +51,9 @@ class Chunk:
     (:func:`~supplyline.routing.requests.volume_densities`): what a part of the load
     keeps of its volume when a full road takes the rest off. Empty: in proportion to
     its tonnes."""
+    carriers: frozenset[str] | None = None
+    """The fleet groups that may load what it holds (fleet.csv's ``carries``, its cargo
+    class: :mod:`~supplyline.routing.cargo`); None: any. ``allowed`` is within it."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))

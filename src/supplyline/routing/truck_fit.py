@@ -166,16 +166,23 @@ def depot_options(
 ) -> list[list[DepotReach]]:
     """For each request, the depots whose trucks can serve it that day, best first.
 
+    Only trucks that may carry all of its goods count (fleet.csv's ``carries``): a
+    request of one cargo class (:func:`~supplyline.routing.cargo.split_by_cargo`) goes to
+    the depots whose trucks may load it.
+
     Depots joined to the unit's place by the scenario's roads come before those reached
     by a straight-line estimate (a tester's roadless airstrip was "nearer" only by great
     circle × detour than a depot on the road holding hundreds of tonnes), then the
     shortest round trip first.
     """
     service_h = scenario.routing.service_minutes / 60
+    coms = scenario.commodity_by_id
     out = []
     for req in requests:
         best: dict[LocationId, DepotReach] = {}
         for g in groups:
+            if not all(g.may_carry(coms[c]) for c in req.load_t):
+                continue  # fleet.csv's carries: these trucks do not load its goods
             f = fit(req, g, km, service_h, scenario, day)
             if not f.ok:
                 continue
