@@ -468,7 +468,7 @@ def route_day(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
     unserved += more
-    notes = split_notes(chunks)
+    notes: list[str] = []
     if not chunks:
         none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
@@ -487,7 +487,6 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        notes = split_notes(chunks, again=True)
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         routes, left, said, dropped = _solve(
             scenario, requests, groups, chunks, km, params, on_best, roads=roads
@@ -511,6 +510,7 @@ def route_day(
             scenario, off, groups, km, params, routes, day, notes, roads[0], stock
         )
         unserved += lost
+    notes[:0] = split_notes(chunks, routes, again=repacked)  # as the planner sees the stops
     estimated = _estimated_legs(routes, km)
     if estimated:
         notes.append(

@@ -365,23 +365,43 @@ def _plan(
     return chunks, unserved, bounds, needs
 
 
-def split_notes(chunks: Sequence[Chunk], *, again: bool = False) -> list[str]:
-    """What the summary says of the requests split in several loads, and how.
+def split_notes(
+    chunks: Sequence[Chunk], routes: Sequence[TruckRoute], *, again: bool = False
+) -> list[str]:
+    """What the summary says of the deliveries a planner sees in several stops, and how.
 
-    ``again``: the day was packed most urgent first after the fewest loads, mixed, left
-    some out (:func:`~supplyline.routing.convoy.route_day`), and the notes say so.
+    Only a unit with more than one stop in the ``routes`` is said, with its stops: the
+    loads are sized to the smallest truck that may carry them, and a larger truck takes
+    several at one stop (:mod:`~supplyline.routing.day_model`), so a tester read
+    "kas-arm-1 ×2" beside one stop of 14.87 t on one 24 t truck (the packing for the
+    12 t bowsers, not the routes). ``again``: the day was packed most urgent first after
+    the fewest loads, mixed, left some out (:func:`~supplyline.routing.convoy.route_day`),
+    and the notes say so.
 
     >>> c = Chunk(request=0, part=0, parts=2, unit="u", location="L", load_t={}, volume_m3=0,
     ...     volume_known=False, priority=1, weighted_t=0, allowed=frozenset(), mixed=True)
-    >>> split_notes([c])
-    ['split into the fewest truck-loads, commodities mixed: u ×2']
+    >>> split_notes([c], [])  # its loads not routed at all: no stops to speak of
+    []
     """
+    stops: dict[tuple[str, str], int] = defaultdict(int)
+    for route in routes:
+        for stop in route.stops:
+            stops[(stop.unit, stop.location)] += 1
     notes = []
     for mixed, how in ((False, "full truck-loads, most urgent first"),
                        (True, "the fewest truck-loads, commodities mixed")):  # fmt: skip
-        split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1 and c.mixed is mixed})
+        split = sorted(
+            {
+                (c.unit, stops[(c.unit, c.location)])
+                for c in chunks
+                if c.parts > 1 and c.mixed is mixed and stops[(c.unit, c.location)] > 1
+            }
+        )
         if split:
-            notes.append(f"split into {how}: " + ", ".join(f"{u} ×{n}" for u, n in split))
+            notes.append(
+                f"split into {how}, delivered in several stops: "
+                + ", ".join(f"{u} ×{n} stops" for u, n in split)
+            )
     if again:
         notes.append(
             "the fewest truck-loads, commodities mixed, left some out: packed most urgent "
