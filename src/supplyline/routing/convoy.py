@@ -284,7 +284,7 @@ def _idle_round(
     )  # fmt: skip
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
-    lost = left_out(requests, kept, bounds)
+    lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
     used: dict[str, int] = defaultdict(int)
@@ -302,7 +302,7 @@ def _idle_round(
         + ", ".join(f"{u} ×{n} of {t:.3f} t ({', '.join(sorted(ids))})" for u, n, t, ids in loads)
     )
     before = {i: said[i] for i in range(len(parts))}
-    return more, [*lost, *left_out(parts, left2, bounds2, before)], off
+    return more, [*lost, *left_out(parts, left2, bounds2, before, routes=more)], off
 
 
 def _repair(
@@ -503,7 +503,9 @@ def route_day(
         unserved += lost
         off += more_off
     else:
-        unserved += left_out(requests, left, bounds, again=routes if repacked else None)
+        unserved += left_out(
+            requests, left, bounds, again=routes if repacked else None, routes=routes
+        )
     if off:
         stock = None if depot_stock is None else depot_stock.held_t
         routes, lost = _repair(

@@ -32,6 +32,7 @@ from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
 from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
+from supplyline.routing.ran_out import Way, ran_out_words
 from supplyline.routing.requests import DeliveryRequest, volume_densities
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
@@ -59,6 +60,11 @@ class LoadBound:
 
     most: int
     why: str
+    ways: tuple[Way, ...] = ()
+    """The truck types that can carry its loads, and their way to the unit: by these the
+    day's routes say what ran out when loads are left out (:mod:`.ran_out`)."""
+    window: tuple[float, float] = (0.0, 24.0)
+    """The unit's receiving window, h."""
 
 
 def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
@@ -349,7 +355,11 @@ def _plan(
                 f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
-        bounds[r] = LoadBound(most, why)
+        ways = []
+        for g in able:
+            d, u = km.index(g.depot), km.index(req.location)
+            ways.append(Way(g, float(km.km[d, u] / g.speed_kmh), fits[g.id].round_trip_h))
+        bounds[r] = LoadBound(most, why, tuple(ways), hours)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = volume_densities(scenario, req)
         chunks += [
@@ -417,6 +427,7 @@ def left_out(
     before: Mapping[int, str] | None = None,
     *,
     again: Sequence[TruckRoute] | None = None,
+    routes: Sequence[TruckRoute] | None = None,
 ) -> list[Unserved]:
     """The truck-loads the router left out, per request: too large, or not enough trucks.
 
@@ -425,7 +436,11 @@ def left_out(
     most urgent first after the fewest, mixed, left some out: the detail says so, and how
     many trips the routes gave the unit's loads (a tester read "the 2 trucks … can make
     at most 2 trips a day" of 3 loads, 2 left out, and could not tell that the other trip
-    went to another unit, nor why the loads were not the mixed ones).
+    went to another unit, nor why the loads were not the mixed ones). ``routes`` are the
+    day's routes of the trucks the loads could go on: a ``not_enough_trucks`` detail then
+    says what of theirs ran out (:func:`~supplyline.routing.ran_out.ran_out_words`: a
+    tester read "can make at most 2 trips a day, 222 loads" of a load left out because the
+    one truck's hours went to another unit), then what the trucks could do for it alone.
     """
     by_request: dict[int, list[Chunk]] = defaultdict(list)
     for c in left:
@@ -440,6 +455,16 @@ def left_out(
             for com, t in c.load_t.items():
                 load[com] += t
         detail = f"{len(lost)} of {lost[0].parts} truck-loads not routed: {bound.why}"
+        ran = (
+            ""
+            if too_large or routes is None
+            else ran_out_words(bound.ways, req.location, bound.window, routes)
+        )
+        if ran:
+            detail = (
+                f"{len(lost)} of {lost[0].parts} truck-loads not routed: {ran} (for it "
+                f"alone: {bound.why})"
+            )
         if again is not None:
             able = [t for t in again if t.fleet_group in lost[0].allowed]
             trips = {(t.truck, x.trip) for t in able for x in t.stops}
