@@ -55,6 +55,7 @@ from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
+from supplyline.routing.reach_estimated import with_unlinked
 from supplyline.routing.reach_goods import (
     depot_goods,
     depot_tonnes,
@@ -424,7 +425,7 @@ def check_reach(
     )
     return ReachCheck(
         scenario=scenario.name,
-        rows=tuple(final),
+        rows=tuple(with_unlinked(scenario, final)),
         availability=availability,
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,
