@@ -63,17 +63,24 @@ def test_the_docs_case_goes_in_two_loads_when_two_trucks_can_take_them() -> None
         assert s.volume_m3 is not None
         assert s.volume_m3 <= 20.0 + 1e-9
         assert set(s.load_t) == set(DAY)  # every commodity in each: mixed
-    assert any("fewest truck-loads, commodities mixed: U0 ×2" in n for n in routes.notes)
+    assert any(
+        "fewest truck-loads, commodities mixed, delivered in several stops: U0 ×2 stops" in n
+        for n in routes.notes
+    )
 
 
 def test_one_truck_short_of_the_loads_still_takes_the_water_first() -> None:
-    """One truck of one trip: it carries 12 t of water, the rest is left (least urgent)."""
+    """One truck of one trip: it carries 12 t of water, the rest is left (least urgent).
+
+    One stop: no split is noted (the unserved rows say the loads left out).
+    """
     sc = _depot(trucks=1)
     routes = route_day(sc, [request_for(sc, "U0", DAY)], day=0, params=PARAMS)
     ((stop,),) = [r.stops for r in routes.routes]
     assert dict(stop.load_t) == {"water": pytest.approx(12.0)}
     assert sum(u.tonnes for u in routes.unserved) == pytest.approx(9.75)
-    assert any("most urgent first: U0 ×3" in n for n in routes.notes)
+    assert not [n for n in routes.notes if "split into" in n]
+    assert routes.unserved[0].detail.startswith("2 of 3 truck-loads not routed")
 
 
 _KG = st.integers(min_value=0, max_value=40_000)

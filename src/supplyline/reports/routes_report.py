@@ -115,8 +115,10 @@ def reach_section(check: ReachCheck) -> ReportSection:
         intro=(
             f"Each unit's peak daily demand against what the trucks serving it carry a day: "
             f"trucks × availability ({check.availability:.0%}) × turns within drivers' hours "
-            f"× payload, from where its goods come by road (the nearest depot holding them "
-            f"whose trucks can serve it, else the nearest railhead, port, airfield or stock) "
+            f"× payload, from where its goods come by road (the depot the movement plan's "
+            f"road legs bring them from, as the routes load them, else the nearest depot "
+            f"holding them whose trucks can serve it, else the nearest railhead, port, "
+            f"airfield or stock) "
             f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
             f"unit(s) flagged."
         ),

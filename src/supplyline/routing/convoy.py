@@ -285,7 +285,7 @@ def _idle_round(
     )  # fmt: skip
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
-    lost = left_out(requests, kept, bounds)
+    lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
     used: dict[str, int] = defaultdict(int)
@@ -303,7 +303,7 @@ def _idle_round(
         + ", ".join(f"{u} ×{n} of {t:.3f} t ({', '.join(sorted(ids))})" for u, n, t, ids in loads)
     )
     before = {i: said[i] for i in range(len(parts))}
-    return more, [*lost, *left_out(parts, left2, bounds2, before)], off
+    return more, [*lost, *left_out(parts, left2, bounds2, before, routes=more)], off
 
 
 def _repair(
@@ -470,7 +470,7 @@ def route_day(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
     unserved += more
-    notes = split_notes(chunks) + uncarried_note(unserved)
+    notes = uncarried_note(unserved)  # the split notes go first once the stops are known
     if not chunks:
         none_routed = Routes(
             scenario=scenario.name, day=day, date=date, status=RouteStatus.PARTIAL,
@@ -489,7 +489,6 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        notes = split_notes(chunks, again=True) + uncarried_note(unserved)
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         routes, left, said, dropped = _solve(
             scenario, requests, groups, chunks, km, params, on_best, roads=roads
@@ -506,13 +505,16 @@ def route_day(
         unserved += lost
         off += more_off
     else:
-        unserved += left_out(requests, left, bounds, again=routes if repacked else None)
+        unserved += left_out(
+            requests, left, bounds, again=routes if repacked else None, routes=routes
+        )
     if off:
         stock = None if depot_stock is None else depot_stock.held_t
         routes, lost = _repair(
             scenario, off, groups, km, params, routes, day, notes, roads[0], stock
         )
         unserved += lost
+    notes[:0] = split_notes(chunks, routes, again=repacked)  # as the planner sees the stops
     estimated = _estimated_legs(routes, km)
     if estimated:
         notes.append(

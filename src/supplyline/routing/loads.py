@@ -33,6 +33,7 @@ from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
 from supplyline.routing.cargo import carriers, may_carry, no_carrier
 from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
+from supplyline.routing.ran_out import Way, ran_out_words
 from supplyline.routing.requests import DeliveryRequest, volume_densities
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
@@ -60,6 +61,11 @@ class LoadBound:
 
     most: int
     why: str
+    ways: tuple[Way, ...] = ()
+    """The truck types that can carry its loads, and their way to the unit: by these the
+    day's routes say what ran out when loads are left out (:mod:`.ran_out`)."""
+    window: tuple[float, float] = (0.0, 24.0)
+    """The unit's receiving window, h."""
 
 
 def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
@@ -356,7 +362,11 @@ def _plan(
                 f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
                 f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
             )
-        bounds[r] = LoadBound(most, why)
+        ways = []
+        for g in able:
+            d, u = km.index(g.depot), km.index(req.location)
+            ways.append(Way(g, float(km.km[d, u] / g.speed_kmh), fits[g.id].round_trip_h))
+        bounds[r] = LoadBound(most, why, tuple(ways), hours)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = volume_densities(scenario, req)
         cargo = carriers(scenario, req.load_t)
@@ -373,23 +383,43 @@ def _plan(
     return chunks, unserved, bounds, needs
 
 
-def split_notes(chunks: Sequence[Chunk], *, again: bool = False) -> list[str]:
-    """What the summary says of the requests split in several loads, and how.
+def split_notes(
+    chunks: Sequence[Chunk], routes: Sequence[TruckRoute], *, again: bool = False
+) -> list[str]:
+    """What the summary says of the deliveries a planner sees in several stops, and how.
 
-    ``again``: the day was packed most urgent first after the fewest loads, mixed, left
-    some out (:func:`~supplyline.routing.convoy.route_day`), and the notes say so.
+    Only a unit with more than one stop in the ``routes`` is said, with its stops: the
+    loads are sized to the smallest truck that may carry them, and a larger truck takes
+    several at one stop (:mod:`~supplyline.routing.day_model`), so a tester read
+    "kas-arm-1 ×2" beside one stop of 14.87 t on one 24 t truck (the packing for the
+    12 t bowsers, not the routes). ``again``: the day was packed most urgent first after
+    the fewest loads, mixed, left some out (:func:`~supplyline.routing.convoy.route_day`),
+    and the notes say so.
 
     >>> c = Chunk(request=0, part=0, parts=2, unit="u", location="L", load_t={}, volume_m3=0,
     ...     volume_known=False, priority=1, weighted_t=0, allowed=frozenset(), mixed=True)
-    >>> split_notes([c])
-    ['split into the fewest truck-loads, commodities mixed: u ×2']
+    >>> split_notes([c], [])  # its loads not routed at all: no stops to speak of
+    []
     """
+    stops: dict[tuple[str, str], int] = defaultdict(int)
+    for route in routes:
+        for stop in route.stops:
+            stops[(stop.unit, stop.location)] += 1
     notes = []
     for mixed, how in ((False, "full truck-loads, most urgent first"),
                        (True, "the fewest truck-loads, commodities mixed")):  # fmt: skip
-        split = sorted({(c.unit, c.parts) for c in chunks if c.parts > 1 and c.mixed is mixed})
+        split = sorted(
+            {
+                (c.unit, stops[(c.unit, c.location)])
+                for c in chunks
+                if c.parts > 1 and c.mixed is mixed and stops[(c.unit, c.location)] > 1
+            }
+        )
         if split:
-            notes.append(f"split into {how}: " + ", ".join(f"{u} ×{n}" for u, n in split))
+            notes.append(
+                f"split into {how}, delivered in several stops: "
+                + ", ".join(f"{u} ×{n} stops" for u, n in split)
+            )
     if again:
         notes.append(
             "the fewest truck-loads, commodities mixed, left some out: packed most urgent "
@@ -405,6 +435,7 @@ def left_out(
     before: Mapping[int, str] | None = None,
     *,
     again: Sequence[TruckRoute] | None = None,
+    routes: Sequence[TruckRoute] | None = None,
 ) -> list[Unserved]:
     """The truck-loads the router left out, per request: too large, or not enough trucks.
 
@@ -413,7 +444,11 @@ def left_out(
     most urgent first after the fewest, mixed, left some out: the detail says so, and how
     many trips the routes gave the unit's loads (a tester read "the 2 trucks … can make
     at most 2 trips a day" of 3 loads, 2 left out, and could not tell that the other trip
-    went to another unit, nor why the loads were not the mixed ones).
+    went to another unit, nor why the loads were not the mixed ones). ``routes`` are the
+    day's routes of the trucks the loads could go on: a ``not_enough_trucks`` detail then
+    says what of theirs ran out (:func:`~supplyline.routing.ran_out.ran_out_words`: a
+    tester read "can make at most 2 trips a day, 222 loads" of a load left out because the
+    one truck's hours went to another unit), then what the trucks could do for it alone.
     """
     by_request: dict[int, list[Chunk]] = defaultdict(list)
     for c in left:
@@ -428,6 +463,16 @@ def left_out(
             for com, t in c.load_t.items():
                 load[com] += t
         detail = f"{len(lost)} of {lost[0].parts} truck-loads not routed: {bound.why}"
+        ran = (
+            ""
+            if too_large or routes is None
+            else ran_out_words(bound.ways, req.location, bound.window, routes)
+        )
+        if ran:
+            detail = (
+                f"{len(lost)} of {lost[0].parts} truck-loads not routed: {ran} (for it "
+                f"alone: {bound.why})"
+            )
         if again is not None:
             able = [t for t in again if t.fleet_group in lost[0].allowed]
             trips = {(t.truck, x.trip) for t in able for x in t.stops}

@@ -59,6 +59,14 @@ class PlanSources:
         """
         return self._trace(place, commodity, self._day, frozenset())
 
+    def shares_on(self, place: LocationId, commodity: CommodityId, day: int) -> Shares:
+        """As :meth:`shares`, of the legs arriving on ``day`` (up to the index's day).
+
+        The reach check traces every day of the horizon on one index
+        (:func:`~supplyline.routing.depot_choice.plan_traced`).
+        """
+        return self._trace(place, commodity, min(day, self._day), frozenset())
+
     def _trace(
         self, place: LocationId, com: CommodityId, day: int, seen: frozenset[LocationId]
     ) -> Shares:

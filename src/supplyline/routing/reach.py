@@ -52,8 +52,10 @@ from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
+from supplyline.routing.depot_choice import plan_traced
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
+from supplyline.routing.reach_estimated import with_unlinked
 from supplyline.routing.reach_goods import (
     depot_goods,
     depot_tonnes,
@@ -183,7 +185,12 @@ def _row(
     service_h = scenario.routing.service_minutes / 60
     wants = goods.needed.get(unit_id, {})
     holding = holders(wants, goods.held)
-    depot = None if loc in heads else serving_depot(km, loc, groups_at, sources, service_h, holding)
+    traced = goods.traced.get(loc, {})
+    depot = (
+        None
+        if loc in heads
+        else serving_depot(km, loc, groups_at, sources, service_h, holding, traced)
+    )
     parts: list[DepotTrucks] = []
     split: list[Part] = []
     first = depot  # the source of goods no depot holds, for the roads as the split
@@ -207,7 +214,9 @@ def _row(
     joined = depot is not None and math.isfinite(
         km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
     )
-    if depot is not None and depot in sources and depot != loc and joined:
+    # a depot the plan's road legs bring its goods from is where its trucks load them
+    loads_there = depot is not None and traced.get(depot, 0.0) > 0
+    if depot is not None and (depot in sources or loads_there) and depot != loc and joined:
         supply, supply_km, by_road = _nearest(km, loc, [depot], railhead=True)
     else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
         # nor a depot whose trucks cannot get there and back: a tester's units had none
@@ -368,6 +377,7 @@ def check_reach(
         goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes),
         off_truck_goods(scenario, groups_at, plan),
         "stocks.csv" if plan is None else "stocks.csv or the movement plan",
+        plan_traced(scenario, plan, homes),
     )  # fmt: skip
     made = [
         _row(
@@ -415,7 +425,7 @@ def check_reach(
     )
     return ReachCheck(
         scenario=scenario.name,
-        rows=tuple(final),
+        rows=tuple(with_unlinked(scenario, final)),
         availability=availability,
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,
@@ -527,6 +537,10 @@ class _UnitGoods:
     """The places without trucks holding each good, said of goods no depot may send."""
     basis: str
     """The files their holdings are known from (``stocks.csv``)."""
+    traced: Mapping[LocationId, Mapping[LocationId, float]]
+    """Per unit place, the tonnes the plan's road legs bring from each depot with trucks
+    over the horizon (:func:`~supplyline.routing.depot_choice.plan_traced`): its serving
+    depot, as ``routes`` loads them there first."""
 
 
 def _shared_roads(

@@ -16,9 +16,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup
+from supplyline.routing.depot_choice import unit_depots
 from supplyline.routing.reach_goods import unit_sends
 from supplyline.routing.reach_spill import spill_goods
-from supplyline.routing.reach_trucks import trucks_serving
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId
 
@@ -32,15 +32,25 @@ def serving_depot(
     sources: Collection[LocationId],
     service_h: float,
     holding: Collection[LocationId] = (),
+    traced: Mapping[LocationId, float] | None = None,
 ) -> LocationId | None:
     """The depot whose trucks serve ``loc``, as ``routes`` would pick it.
 
-    The nearest (by road first, then by its fastest trucks' round trip, as ``routes``
-    allocates loads to depots) that holds some of the unit's goods (``holding``), is a
-    supply point and whose trucks can serve it within their hours; else such a depot off
-    the supply points; else, as where the goods are not known, the nearest supply point
-    whose trucks can; else the nearest whose trucks can; else the nearest.
+    Among the depots whose trucks can serve it, ranked as ``routes`` ranks them
+    (:func:`~supplyline.routing.depot_choice.unit_depots`): the one the movement plan's
+    road legs bring the most of its goods from (``traced``), as ``routes`` loads them
+    there first; else the first that holds some of the unit's goods (``holding``) and is a
+    supply point; else such a depot off the supply points; else, as where the goods are
+    not known, the first supply point; else the first; else, where no trucks can, the
+    nearest.
     """
+    able = [o.depot for o in unit_depots(km, loc, groups_at, service_h, traced)]
+    if able and (traced or {}).get(able[0], 0.0) > 0:
+        return able[0]
+    mine = [x for x in able if x in holding]
+    for pool in ([x for x in mine if x in sources], mine, [x for x in able if x in sources], able):
+        if pool:
+            return pool[0]
     u = km.index(loc)
 
     def key(x: LocationId) -> tuple[bool, float, str]:
@@ -49,15 +59,7 @@ def serving_depot(
         there_back = float(km.km[i, u] + km.km[u, i])
         return (not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
 
-    able = [x for x in groups_at if trucks_serving(km, x, loc, groups_at[x], service_h)]
-    mine = [x for x in able if x in holding]
-    for pool in ([x for x in mine if x in sources], mine, [x for x in able if x in sources]):
-        if pool:
-            return min(pool, key=key)
-    for pool in (able, list(groups_at)):
-        if pool:
-            return min(pool, key=key)
-    return None
+    return min(groups_at, key=key) if groups_at else None
 
 
 def routes_order(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup, Scenario
 from supplyline.domain.routes import Unserved, UnservedReason
+from supplyline.routing.depot_choice import DepotReach, rank_depots
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, describe_closed, round_trip_blockers
 from supplyline.types import LocationId
@@ -39,19 +40,6 @@ class Fit:
     """For ``road_closed``: the closed roads that stand between (``road X–Y closed on …``)."""
     way: str = ""
     """For ``road_closed``: ``between`` (both ways closed), ``to`` or ``back``."""
-
-
-@dataclass(frozen=True, slots=True)
-class DepotReach:
-    """A depot whose trucks can bring a request that day, and at what pace."""
-
-    depot: LocationId
-    round_trip_h: float
-    """The shortest round trip of its trucks that can make it (with the stop)."""
-    by_road: bool = True
-    """Whether the way there and back is by the scenario's roads (else an estimate)."""
-    t_per_truck_h: float = math.inf
-    """Tonnes its trucks bring there per truck-hour, at best (payload ÷ round trip)."""
 
 
 def fit(
@@ -173,7 +161,9 @@ def depot_options(
     Depots joined to the unit's place by the scenario's roads come before those reached
     by a straight-line estimate (a tester's roadless airstrip was "nearer" only by great
     circle × detour than a depot on the road holding hundreds of tonnes), then the
-    shortest round trip first.
+    shortest round trip first; the depots the plan's road legs bring its goods from
+    (``sources_t``) before all, as :func:`~supplyline.routing.depot_choice.rank_depots`
+    ranks them for ``reach`` too.
     """
     service_h = scenario.routing.service_minutes / 60
     coms = scenario.commodity_by_id
@@ -197,7 +187,10 @@ def depot_options(
                     0.0 if was is None else was.t_per_truck_h,
                 ),
             )
-        out.append(sorted(best.values(), key=lambda o: (not o.by_road, o.round_trip_h, o.depot)))
+        traced: dict[LocationId, float] = defaultdict(float)
+        for (depot, _), tonnes in req.sources_t.items():
+            traced[depot] += tonnes
+        out.append(rank_depots(best.values(), traced))
     return out
 
 

@@ -42,6 +42,7 @@ from supplyline.routing.instances import BenchInstance, convention_cost, read_bk
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_roads import plan_road_claims, plan_road_tonnes
 from supplyline.routing.reach import check_reach
+from supplyline.routing.reach_day import with_routes_day
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
 from supplyline.routing.site_stock import held_on_day
@@ -273,7 +274,10 @@ def route_scenario_day(
         if report is not None and report_tmp is not None and plan is not None:
             say("writing the report")
             availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
-            reach = reach_of(scenario, assessed.demand, availability, plan=plan)
+            # a unit these routes left short never reads as covered beside them
+            reach = with_routes_day(
+                reach_of(scenario, assessed.demand, availability, plan=plan), routes
+            )
             with writing(f"the report {report[0]}"):
                 report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
             check_written(report[1], report_tmp)

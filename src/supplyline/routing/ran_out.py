@@ -1,0 +1,108 @@
+"""What ran out when a load found no truck though its trucks could carry it alone.
+
+A load left out as ``not_enough_trucks`` fits the trucks that reach its unit, counted as
+if they served it alone (:class:`~supplyline.routing.loads.LoadBound`). A tester's
+0.018 t of medical stores read "the 1 truck of depot nl-fwd … can make at most 2 trips a
+day, 222 loads with nl-trucks 111 a trip": room for 222 loads, and yet none went. What
+had run out was the truck's hours, spent on four trips to another unit. This says, from
+the day's routes, which of the trucks' limits left no room: their drivers' hours, the
+day (the unit's receiving window, or back by 24 h, after their other trips), or
+neither (the search left it out while a truck had room).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from supplyline.domain import FleetGroup
+from supplyline.domain.routes import TruckRoute
+from supplyline.types import LocationId
+
+__all__ = ["Way", "ran_out_words"]
+
+_EPS_H = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Way:
+    """How a truck type that can carry a request's loads gets to its unit and back."""
+
+    group: FleetGroup
+    out_h: float
+    """Hours from its depot to the unit's place."""
+    trip_h: float
+    """The round trip, with the stop."""
+
+
+def _trips(route: TruckRoute) -> str:
+    """``4 trips: nl-log-1 ×4``, ``2 trips: U1 ×1, U2 ×1`` (units by trips, most first)."""
+    by_unit = Counter(unit for unit, _ in {(s.unit, s.trip) for s in route.stops})
+    units = ", ".join(f"{u} ×{n}" for u, n in sorted(by_unit.items(), key=lambda x: (-x[1], x[0])))
+    n = route.trips
+    return f"{n} trip{'' if n == 1 else 's'}: {units}"
+
+
+def ran_out_words(
+    ways: Sequence[Way],
+    location: LocationId,
+    window: tuple[float, float],
+    routes: Sequence[TruckRoute],
+) -> str:
+    """What left no room for a load on the trucks of ``ways``, from the day's ``routes``.
+
+    ``''`` where nothing can be said: a truck that can carry it stood idle. Else the
+    hours (no truck has the round trip left of its drivers' hours), the day (those with
+    hours could not reach ``location`` inside its receiving ``window`` and be back by 24
+    h after their other trips), or the search (a truck had room, named with it).
+
+    >>> g = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1,
+    ...                payload_t=2.0, speed_kmh=50.0, max_route_hours=9.0)
+    >>> ran_out_words([Way(g, 1.5, 3.5)], "L", (0.0, 24.0), [])
+    ''
+    """
+    said_hours: list[str] = []
+    said_day: list[str] = []
+    room: list[str] = []
+    open_h, close_h = window
+    for way in ways:
+        g = way.group
+        mine = [r for r in routes if r.fleet_group == g.id]
+        if len(mine) < g.count:
+            return ""  # a truck that can carry it stood idle: no limit of theirs ran out
+        for r in sorted(mine, key=lambda r: r.truck):
+            left_h = g.max_route_hours - r.duration_h
+            arrive = max(r.end_h + way.out_h, open_h)
+            back = arrive + way.trip_h - way.out_h
+            if left_h + _EPS_H < way.trip_h:
+                said_hours.append(
+                    f"{r.truck} drove {r.duration_h:.1f} of its {g.max_route_hours:g} h "
+                    f"({_trips(r)})"
+                )
+            elif arrive > close_h + _EPS_H or back > 24 + _EPS_H:
+                said_day.append(f"{r.truck} back at {r.end_h:.1f} h ({_trips(r)})")
+            else:
+                room.append(f"{r.truck} had {left_h:.1f} h left ({_trips(r)})")
+    trip = min(ways, key=lambda w: w.trip_h)
+    if room:
+        return (
+            f"the route search found no room for it, though a round trip to {location} "
+            f"takes {trip.trip_h:.1f} h and {_listed(room)}"
+        )
+    if said_hours and not said_day:
+        return (
+            f"the drivers' hours of the trucks that can carry one ran out: "
+            f"{_listed(said_hours)}, and a round trip to {location} takes {trip.trip_h:.1f} h"
+        )
+    return (
+        f"after their other trips the trucks that can carry one cannot reach {location} "
+        f"within its receiving window {open_h:g}-{close_h:g} h and be back by 24 h "
+        f"(a round trip takes {trip.trip_h:.1f} h): {_listed(said_day + said_hours)}"
+    )
+
+
+def _listed(said: Sequence[str]) -> str:
+    """The first four, and how many more."""
+    more = f" and {len(said) - 4} more" if len(said) > 4 else ""
+    return "; ".join(said[:4]) + more

@@ -1,0 +1,72 @@
+"""A load left out says what ran out of the trucks that could carry it: hours, day, or none.
+
+A tester's 0.018 t of medical stores, left out, read "the 1 truck of depot nl-fwd … can
+make at most 2 trips a day, 222 loads with nl-trucks 111 a trip": room for 222 loads,
+while the one truck's hours had gone to four trips to another unit.
+"""
+
+from __future__ import annotations
+
+from routing_scenarios import fleet, loc, road, scenario
+from routing_scenarios import unit as unit_at
+
+from supplyline.domain import FleetGroup, LocationKind
+from supplyline.domain.routes import Stop, TruckRoute, UnservedReason
+from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.problem import RouterParams
+from supplyline.routing.ran_out import Way, ran_out_words
+
+PARAMS = ConvoyParams(router=RouterParams(time_limit_s=5, max_iterations=300, seed=2))
+TRUCK = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1, payload_t=2.0,
+                   speed_kmh=50.0, max_route_hours=9.0)  # fmt: skip
+
+
+def test_a_load_left_out_when_the_one_truck_spent_its_hours_says_so() -> None:
+    """One 2 t truck of 9 h: six 1.3 h trips to U1 (12 t), none left for U2's 3.5 h trip."""
+    s = scenario(
+        [loc("D", 0.0, LocationKind.DEPOT), loc("L1", 0.2), loc("L2", -0.7)],
+        [unit_at("U1", "L1", open_h=0, close_h=24), unit_at("U2", "L2", open_h=0, close_h=24)],
+        [road("D", "L1", 20.0), road("D", "L2", 75.0)],
+        [fleet("T", "D", count=1, payload_t=2.0)],
+    )
+    ask = [
+        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": 12.0}),
+        DeliveryRequest(unit="U2", location="L2", load_t={"food": 0.5}),
+    ]
+    routes = route_day(s, ask, day=0, params=PARAMS)
+    (lost,) = routes.unserved
+    assert (lost.unit, lost.reason) == ("U2", UnservedReason.NOT_ENOUGH_TRUCKS)
+    assert lost.detail.startswith(
+        "1 of 1 truck-loads not routed: the drivers' hours of the trucks that can carry one "
+        "ran out: T#1 drove 7.8 of its 9 h (6 trips: U1 ×6), and a round trip to L2 takes "
+        "3.5 h (for it alone: "
+    )
+
+
+def _route(end_h: float) -> TruckRoute:
+    stop = Stop(unit="U1", location="L1", trip=1, arrival_h=1.0, service_start_h=1.0,
+                departure_h=1.5, load_t={"food": 2.0})  # fmt: skip
+    return TruckRoute(
+        truck="t#1", fleet_group="t", vehicle_type="t", depot="D", start_h=0.0, end_h=end_h,
+        distance_km=10.0, cost=1.0, payload_t=2.0, stops=(stop,),
+    )  # fmt: skip
+
+
+def test_a_truck_with_hours_but_past_the_window_blames_the_day() -> None:
+    """Back at 5 h with 4 h left, but L2 closes at 4 h: the window, not the hours."""
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 4.0), [_route(5.0)])
+    assert words.startswith("after their other trips the trucks that can carry one cannot "
+                            "reach L2 within its receiving window 0-4 h")  # fmt: skip
+    assert "t#1 back at 5.0 h (1 trip: U1 ×1)" in words
+
+
+def test_a_truck_with_room_left_blames_the_search() -> None:
+    """Back at 2 h with 7 h left and the window open: the search, naming the truck's room."""
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [_route(2.0)])
+    assert words.startswith("the route search found no room for it")
+    assert words.endswith("t#1 had 7.0 h left (1 trip: U1 ×1)")
+
+
+def test_an_idle_truck_says_nothing_of_limits() -> None:
+    """A truck that could carry it stood idle: no limit of theirs ran out, nothing said."""
+    assert ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), []) == ""
