@@ -15,14 +15,21 @@ from typing import Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from supplyline.cli.cells import Amount, Exact, Shown, _cells, _header
 from supplyline.types import Said
 
-__all__ = ["TEXT_ROOM", "TIGHT_TEXT_ROOM", "fitted_table"]
+__all__ = [
+    "HEADING_ROOM",
+    "TEXT_ROOM",
+    "TIGHT_TEXT_ROOM",
+    "fitted_table",
+    "record_blocks",
+    "whole_widths",
+]
 
 
 TEXT_ROOM = 20
@@ -31,6 +38,9 @@ _UNBOUNDED = 100_000
 """A width no table reaches: to measure a table's natural width, not the terminal's."""
 TIGHT_TEXT_ROOM = 6
 """The least a text column may be wrapped to so that the dates of a table stay whole."""
+HEADING_ROOM = 4
+"""The least width a folded heading keeps (``earl``/``iest``): one of a letter a line
+(``d``/``a``/``y``/``s``) reads as nothing."""
 
 
 _TOKEN = re.compile(r"(\d{4}-\d{2}-\d{2}|C[+-]\d+)([–-](\d{4}-\d{2}-\d{2}|C[+-]\d+))?")
@@ -65,6 +75,7 @@ def _table(
     fold_headings: bool = False,
     fixed: bool = False,
     shown: Shown | None = None,
+    whole: Sequence[int] | None = None,
 ) -> Table:
     """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
@@ -77,7 +88,8 @@ def _table(
     a tester saw its numbers folded ("32.2" over "0"). ``fixed`` sets every column's width
     here (:func:`_fixed_widths`) rather than leaving it to rich, which narrows all columns
     alike once its own narrowing falls short: sixteen columns of ledger orders on 100
-    columns folded 17,901,233,825 over four lines.
+    columns folded 17,901,233,825 over four lines. ``whole``: each column's width below
+    which one of its words would break (:func:`whole_widths`), kept as its least width.
     """
     figures = {col: _numeric(rows, col) for col in columns}
     cells = _cells(rows, columns, shown)
@@ -99,8 +111,8 @@ def _table(
             )
 
         rules = (2 if compact else 3) * len(columns) + (0 if compact else 1)  # borders, padding
-        if least(kept, TIGHT_TEXT_ROOM) + rules <= width:  # text wraps to make room for them
-            numeric = kept
+        if whole is not None or least(kept, TIGHT_TEXT_ROOM) + rules <= width:
+            numeric = kept  # text wraps to make room for them
         stack = fold_numbers or least(numeric) + rules > width
     heading = None if title is None else Text(title)  # a scenario's name may hold "[…]"
     table = (
@@ -116,7 +128,7 @@ def _table(
         else Table(title=heading, show_lines=False)
     )
     given = (
-        _fixed_widths(cells, headers, [numeric[c] for c in columns], width)
+        _fixed_widths(cells, headers, [numeric[c] for c in columns], width, whole)
         if fixed and width is not None
         else None
     )
@@ -134,6 +146,7 @@ def _table(
                 bounded=width is not None,
                 fold_numbers=fold_numbers,
                 fold_headings=fold_headings,
+                word=0 if whole is None else whole[i],
             ),
             width=None if given is None else given[i],
         )
@@ -145,12 +158,17 @@ def _table(
 
 
 def _fixed_widths(
-    cells: list[list[str]], headers: list[str], numeric: list[bool], width: int
+    cells: list[list[str]],
+    headers: list[str],
+    numeric: list[bool],
+    width: int,
+    whole: Sequence[int] | None = None,
 ) -> list[int] | None:
     """Widths for a compact table ``width`` wide: each number's its widest, text the rest.
 
-    Text columns share what the numbers leave, none wider than it needs, the narrow ones
-    served first. None if the numbers leave each text column less than one character.
+    Text columns share what the numbers leave, none wider than it needs nor narrower than
+    its longest word (``whole``), the narrow ones served first. None if the numbers leave
+    each text column less than one character.
     """
     rules = 2 * len(headers)  # a compact table's padding between columns
     word = [max([cell_len(w) for w in header.split()] or [1]) for header in headers]
@@ -169,7 +187,7 @@ def _fixed_widths(
     widths = list(need)
     for done, i in enumerate(sorted(texts, key=lambda i: need[i])):
         share = left // (len(texts) - done)
-        widths[i] = min(need[i], share)
+        widths[i] = min(need[i], max(share, 0 if whole is None else whole[i]))
         left -= widths[i]
     return widths
 
@@ -182,20 +200,23 @@ def _least_width(
     bounded: bool,
     fold_numbers: bool,
     fold_headings: bool,
+    word: int = 0,
 ) -> int | None:
     """A column's least width (None: rich decides).
 
     A number's, when only headings fold: its longest value, which must not break. A
-    text's, when the table is narrowed without folding: its heading's longest word.
+    text's, when the table is narrowed: its longest ``word``, and without folding, its
+    heading's longest word too.
     """
     if not bounded or fold_numbers:
         return None
     if numeric:
         return max(map(len, cells), default=1) if fold_headings else None
-    return None if fold_headings else max(map(len, header.split()), default=1)
+    heading = 0 if fold_headings else max(map(len, header.split()), default=1)
+    return max(heading, word) or None
 
 
-def _drawn_width(table: Table, width: int) -> int:
+def _drawn_width(table: RenderableType, width: int) -> int:
     """How wide the table comes out on a terminal ``width`` wide (rich crops what is wider)."""
     scratch = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
     with scratch.capture() as drawn:
@@ -209,20 +230,28 @@ def fitted_table(
     title: str | None,
     console: Console,
     shown: Shown | None = None,
-) -> Table:
-    """The rows as a table that fits ``console``: as it likes, else narrowed step by step."""
+) -> RenderableType:
+    """The rows as a table that fits ``console``: as it likes, else narrowed step by step.
+
+    Each step (rules dropped, then headings folded, then widths set here) is kept only if
+    no id, C+N label, date, number or word of text breaks (:func:`whole_widths`), text
+    wrapping between its words instead; when none is, one record per block
+    (:func:`record_blocks`), as the ledger's tables do. A tester at 60 columns read the
+    closure table's ``C+10`` as ``C+1`` over ``0``, another day, and at 80 unit ids broke
+    (``nl-inf-`` over ``1``).
+    """
     unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
     table = _table(rows, columns, title, shown=shown)
     if console.measure(table, options=unbounded).maximum <= console.width:
         return table
-    numeric = [_numeric(rows, c) for c in columns]
     cells = _cells(rows, columns, shown)
-    for compact, headings, fixed, fold in (
-        (False, False, False, False),
-        (True, False, False, False),
-        (True, True, False, False),
-        (True, True, True, False),
-        (True, False, False, True),  # not even the numbers fit side by side: fold them
+    kept = [_numeric(rows, c) or _tokens(rows, c) for c in columns]
+    whole = whole_widths(cells, kept, total=bool(shown and shown.summed) and len(rows) > 1)
+    for compact, headings, fixed in (
+        (False, False, False),
+        (True, False, False),
+        (True, True, False),
+        (True, True, True),
     ):
         table = _table(
             rows,
@@ -231,21 +260,89 @@ def fitted_table(
             width=console.width,
             compact=compact,
             fold_headings=headings,
-            fold_numbers=fold,
             fixed=fixed,
             shown=shown,
+            whole=whole,
         )
-        if fold or _numbers_whole(table, cells, numeric, console.width):
+        if _numbers_whole(table, cells, kept, console.width, whole=whole):
+            return table
+    return record_blocks(cells, [_header(c) for c in columns], title, console)
+
+
+def whole_widths(cells: Sequence[Sequence[str]], kept: Sequence[bool], *, total: bool) -> list[int]:
+    """Each column's width below which one of its words would break.
+
+    A ``kept`` column's (numbers, dates, C+N labels) is its longest cell; a text
+    column's, its longest word (ids are words: ``nl-inf-1``, ``os-forward``), and with a
+    ``total`` row last, that row's label whole too (``all modes`` broke as ``all`` /
+    ``mode`` / ``s``).
+
+    >>> whole_widths([["road", "8,454"], ["all modes", "11,422"]], [False, True], total=True)
+    [9, 6]
+    """
+    widths = []
+    for i, is_kept in enumerate(kept):
+        texts = [r[i] for r in cells]
+        if is_kept:
+            widths.append(max(map(cell_len, texts), default=1))
+            continue
+        word = max((cell_len(w) for t in texts for w in t.split()), default=1)
+        widths.append(max(word, cell_len(texts[-1]) if total and texts else 0))
+    return widths
+
+
+def record_blocks(
+    cells: Sequence[Sequence[str]], headers: Sequence[str], title: str | None, console: Console
+) -> RenderableType:
+    """One block a record, its fields one a line, headed by its first column's value.
+
+    For a table whose columns cannot stand side by side with every word whole (the
+    closure table's eleven at 60 columns). The cells are as the table writes them, so a
+    total row still adds up.
+    """
+    blocks: list[RenderableType] = [] if title is None else [Text(title)]
+    for row in cells:
+        pairs = [{"field": h, "value": v} for h, v in zip(headers[1:], row[1:], strict=True)]
+        name = f"{headers[0]} {row[0]}"
+        blocks.append(_narrowed(pairs, ["field", "value"], name, console))
+    return Group(*blocks)
+
+
+def _narrowed(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str, console: Console
+) -> Table:
+    """A block's table, narrowed; it folds only what a terminal this narrow cannot show."""
+    table = _table(rows, columns, title)
+    unbounded = console.options.update_width(_UNBOUNDED)
+    if console.measure(table, options=unbounded).maximum <= console.width:
+        return table
+    cells = _cells(rows, columns)
+    kept = [False] * len(columns)
+    whole = whole_widths(cells, kept, total=False)
+    for compact, fold in ((False, False), (True, False), (True, True)):
+        table = _table(
+            rows, columns, title, width=console.width, compact=compact, fold_numbers=fold,
+            whole=None if fold else whole,
+        )  # fmt: skip
+        if fold or _numbers_whole(table, cells, kept, console.width, whole=whole):
             break
     return table
 
 
 def _numbers_whole(
-    table: Table, cells: list[list[str]], numeric: list[bool], width: int, *, words: bool = False
+    table: Table,
+    cells: list[list[str]],
+    numeric: list[bool],
+    width: int,
+    *,
+    words: bool = False,
+    whole: Sequence[int] | None = None,
 ) -> bool:
     """Whether ``table`` fits ``width`` with every number whole and every column shown.
 
-    ``words``: and every word of a text column and of its heading whole too.
+    ``words``: and every word of a text column and of its heading whole too. ``whole``:
+    each column's width below which a word of it breaks (:func:`whole_widths`), a folded
+    heading keeping :data:`HEADING_ROOM` at least.
 
     Its drawn width alone was not enough: rich narrowed sixteen columns of ledger orders
     into 80 by cutting "17,901,233,825" to "17,901,233,8" and text columns to nothing.
@@ -263,6 +360,9 @@ def _numbers_whole(
         if words and not numeric[i]:
             texts = [table.columns[i].header, *(r[i] for r in cells)]
             need = max(cell_len(w) for t in texts for w in [*str(t).split(), ""])
+        if whole is not None:
+            heading = max(cell_len(w) for w in [*str(table.columns[i].header).split(), ""])
+            need = max(whole[i], min(heading, HEADING_ROOM))
         if room < need:
             return False
     return True
