@@ -1,7 +1,7 @@
 """The ledger's tables for people: ids and states never broken, on any terminal.
 
 A ledger table's words are ids (``ha-nr-2026``, ``nordrelief``) and states (``settled``),
-which :func:`~supplyline.cli.output.fitted_table` lets wrap like prose: a relief
+which :func:`~supplyline.cli.table_fit.fitted_table` lets wrap like prose: a relief
 coordinator's ``ledger orders`` at 80 columns read ``s/e/t/t/l/e/d`` down a column and
 ``ha/-n/r-/20/26``, and a table at 160 broke ``nordrelie/f`` with its rules still drawn.
 Here a table is drawn only with every word whole: without its rules if need be, then
@@ -19,15 +19,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from supplyline.cli.output import (
-    _UNBOUNDED,
-    OutputFormat,
-    _cells,
-    _numbers_whole,
-    _numeric,
-    _table,
-    emit_rows,
-)
+from supplyline.cli.cells import _cells
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.table_fit import _UNBOUNDED, _numbers_whole, _numeric, _table
 
 __all__ = [
     "AGREEMENTS_SHAPE",
@@ -75,7 +69,7 @@ def whole_words_table(
 ) -> Table | None:
     """The rows as a table that fits ``console`` with no word broken; None if none does.
 
-    Tried as :func:`~supplyline.cli.output.fitted_table` narrows a table (its rules go
+    Tried as :func:`~supplyline.cli.table_fit.fitted_table` narrows a table (its rules go
     first, then headings keep only their words' width), each step kept only if every
     number and every word of text and headings is whole.
     """

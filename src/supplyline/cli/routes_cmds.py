@@ -18,7 +18,7 @@ from rich.markup import escape
 
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.failure_output import failures_on_stdout
-from supplyline.cli.number_options import SECONDS_METAVAR, seconds
+from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import OutputFormat, Shown, emit_rows, listed, write_json, wrote_what
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
@@ -250,7 +250,13 @@ def routes_cmd(
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),
-    seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
+    seed: int = typer.Option(
+        0,
+        "--seed",
+        help="Seed of the router's search.",
+        parser=whole_number(least=0, most=MAX_SEED, what="seed"),
+        metavar="N",
+    ),
     single_trip: bool = typer.Option(
         False,
         "--single-trip",
@@ -407,7 +413,13 @@ def routes_bench_cmd(
         "--convention",
         help="dimacs (Solomon default), hierarchical (vehicles first), cvrplib (.vrp default).",
     ),
-    seed: int = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Seed of the router's search."),
+    seed: int = typer.Option(
+        0,
+        "--seed",
+        help="Seed of the router's search.",
+        parser=whole_number(least=0, most=MAX_SEED, what="seed"),
+        metavar="N",
+    ),
     workers: int = typer.Option(
         1,
         "--workers",

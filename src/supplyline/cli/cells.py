@@ -1,0 +1,230 @@
+"""How a table for people writes each cell: numbers to their column's decimals.
+
+Split from :mod:`supplyline.cli.output` (which prints rows in the three formats) so that
+the rule for a cell and the rule for fitting a table (:mod:`supplyline.cli.table_fit`)
+each have a module of their own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from supplyline.domain.rounding import summed_columns
+from supplyline.io.csv_out import yes_no
+from supplyline.types import Said, figure_decimals, fixed_text
+
+__all__ = [
+    "Alike",
+    "Amount",
+    "Exact",
+    "Shown",
+    "amount_text",
+    "column_places",
+    "decimals_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One of the ledger's exact amounts, with the decimals the ledger keeps of it.
+
+    A table shows it by :func:`amount_text` (``decimals`` below 100, whole above), then
+    ``unit`` if one is given (``5.000 t``); CSV and JSON get the number alone, to exactly
+    ``decimals`` (``5.000``, ``42775.00``), its unit being a column of its own. A tester's
+    CSV had ``"5.000 t"`` (text) in the column where cash orders had ``42775.00``, and a
+    table ``30`` and ``5`` beside ``29.500``.
+    """
+
+    value: Decimal
+    decimals: int
+    unit: str = ""
+
+    def number(self) -> Decimal:
+        """The value to exactly ``decimals`` decimals, never ``-0.00``."""
+        return self.value.quantize(Decimal(1).scaleb(-self.decimals)) + 0
+
+
+def amount_text(value: Decimal, decimals: int | None = None) -> str:
+    """An exact amount as a table shows it: whole from 100, else to ``decimals``.
+
+    ``decimals`` defaults to those the value carries (2 to 4): the ledger keeps tonnes to
+    the kilogram, money to the cent and prices to 1/100 of a cent. Thousands are
+    separated and ``-0.00`` reads ``0.00``.
+
+    >>> amount_text(Decimal("17901233825.00")), amount_text(Decimal("30"), 3)
+    ('17,901,233,825', '30.000')
+    >>> amount_text(Decimal("1"), 2), amount_text(Decimal("-0.00"))
+    ('1.00', '0.00')
+    """
+    value = value + 0  # -0.00 reads 0.00
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.{_places(value) if decimals is None else decimals}f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Exact:
+    """A number a table shows with every digit it has; CSV and JSON get the number itself.
+
+    For figures a planner copies, such as planning factors: at two decimals a tester read
+    WFP's 0.555 kg as 0.56, 2.495 kg as 2.50 and 0.00289 m³ a ration as 0.00.
+    """
+
+    value: float | int
+
+    def text(self) -> str:
+        """``0.555``, ``0.00289``, ``170,900``: the shortest text that reads back exactly."""
+        v = self.value
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+            return f"{int(v):,}"
+        text = f"{v:,}"
+        if "e" in text:  # 1.23e-05 reads 0.0000123: positional, every digit kept
+            import numpy as np  # here: --help and the ledger's tables need no numpy
+
+            text = np.format_float_positional(v, trim="-")
+        return text
+
+
+def _header(col: str) -> str:
+    """A column's heading for people: ``days_late`` as ``days late``.
+
+    So that a narrow terminal wraps it between words rather than inside one.
+    """
+    return col.replace("t_days", "t-days").replace("pax_days", "person-days").replace("_", " ")
+
+
+_LABELS = re.compile(r"(.*_)?(id|seq|line|rank|day|order|number|no|version|year)")
+"""Integer columns that name or number things (an order id, an audit sequence number, a
+day): written as they are, 1000 not 1,000. Other integers are counts and get separators."""
+
+
+Alike = Sequence[Sequence[str]]
+"""Groups of columns of one quantity (``demand_t`` and ``short_t``), shown with one number
+of decimals, as the report's tables group them."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shown:
+    """How a table writes its numbers, beyond the shared rule for a column.
+
+    ``alike``: groups of columns of one quantity, to one number of decimals.
+    ``summed``: columns whose last row is the total of the rows above (an "all modes"
+    row): the total is rounded as it reads alone and the rows are rounded to add up to
+    it (:func:`~supplyline.domain.rounding.summed_columns`). ``within``: pairs (part,
+    whole) of summed columns whose row's part is within its whole, rounded together so
+    that none reads above it. ``least``: a column's least decimals, those of a sentence
+    that says one of its figures (the headline's tonnes short over the shortfalls'
+    total), so that both read the same.
+    """
+
+    alike: Alike = ()
+    summed: tuple[str, ...] = ()
+    least: tuple[tuple[str, int], ...] = ()
+    within: tuple[tuple[str, str], ...] = ()
+
+
+def _cells(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], shown: Shown | None = None
+) -> list[list[str]]:
+    """The rows' cells as shown: each column's numbers to one number of decimals.
+
+    The report's rule (:func:`~supplyline.types.figure_decimals`), a group of ``alike``
+    columns taking the most of its members: a demand of 2.503 t read "2.50" beside
+    "short t 0.045" in the report, until the two shared their decimals. Columns that end
+    in the total of the rows above (``shown.summed``) keep those decimals: the total is
+    rounded as it reads alone and the rows are rounded to add up to it
+    (:func:`~supplyline.domain.rounding.summed_columns`): a tester's costs by mode read
+    4,905 + 32,961 beside an "all modes" 37,865, and raising the decimals until they
+    added up made a corridor's tonnes 38,321.0396.
+    """
+    shown = shown or Shown()
+    places = column_places(rows, columns, shown)
+    said = _summed(rows, [c for c in columns if c in shown.summed], places, shown.within)
+    return [
+        [_cell(said[c][i] if c in said else row.get(c), c, places[c]) for c in columns]
+        for i, row in enumerate(rows)
+    ]
+
+
+def _summed(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    places: Mapping[str, int],
+    within: Sequence[tuple[str, str]],
+) -> dict[str, list[float]]:
+    """The figures of the summed ``columns`` that end in their total, rounded to add up."""
+    totalled: dict[str, list[float]] = {}
+    for c in columns:
+        values = [v for row in rows if isinstance(v := row.get(c), float)]
+        if len(values) == len(rows) > 1:
+            totalled[c] = values
+    said = summed_columns(totalled, places, within)
+    return {c: [float(d) for d in figures] for c, figures in said.items()}
+
+
+def column_places(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], shown: Shown | None = None
+) -> dict[str, int]:
+    """Each column's decimals as :func:`_cells` writes it, for a sentence to say alike."""
+    shown = shown or Shown()
+    places = {c: decimals_of(rows, c, shown) for c in columns}
+    for group in [*shown.alike, *shown.within]:  # a part and its whole: one rounding
+        most = max((places[c] for c in group if c in places), default=0)
+        places.update({c: most for c in group if c in places})
+    return places
+
+
+def decimals_of(rows: Sequence[Mapping[str, Any]], column: str, shown: Shown) -> int:
+    """One column's decimals: the shared rule's, at least ``shown.least``'s for it."""
+    values = [row.get(column) for row in rows]
+    return figure_decimals(values, at_least=dict(shown.least).get(column, 0))
+
+
+def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
+    """A value as a person reads it: a float to its column's ``decimals``.
+
+    The column's decimals and the rounding are the report's too
+    (:func:`~supplyline.types.figure_decimals`, :func:`~supplyline.types.fixed_text`).
+
+    A tester read "60.00" people in the closure table: a column of whole numbers has none.
+    Truth values read ``yes``/``no``, as in the CSV files. The ledger's exact amounts
+    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines; below
+    100 to their own decimals (:func:`_places`: tonnes to the kilogram, money to the
+    cent); CSV and JSON keep every digit.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, int):
+        return str(value) if _LABELS.fullmatch(col) else f"{value:,}"
+    if isinstance(value, Exact):
+        return value.text()
+    if isinstance(value, Said):  # as the sentence beside the table says it
+        return str(value)
+    if isinstance(value, Amount):
+        text = amount_text(value.value, value.decimals)
+        return f"{text} {value.unit}" if value.unit else text
+    if isinstance(value, Decimal) and value.is_finite():  # exact money and tonnes
+        return amount_text(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        return fixed_text(value, decimals)
+    return str(value)
+
+
+def _places(amount: Decimal) -> int:
+    """Decimals to show of an exact amount below 100: as many as it carries, 2 to 4.
+
+    The ledger keeps tonnes to the kilogram (``29.505``), money to the cent and prices to
+    1/100 of a cent, and its Decimals carry that exponent: a tester read 0.001 t as
+    ``0.00`` and 29.505 t as ``29.50``.
+    """
+    exponent = amount.as_tuple().exponent
+    return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
