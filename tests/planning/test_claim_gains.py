@@ -20,7 +20,11 @@ from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
 from supplyline.io.plan_files import read_plan, write_plan, write_plan_files
 from supplyline.planning import plan_movements
+from supplyline.planning.assemble import prepare
 from supplyline.planning.examples import border_post
+from supplyline.planning.extract import Outcome
+from supplyline.planning.outcome_words import effect
+from supplyline.planning.params import PlanParams
 from supplyline.planning.summary import bottleneck_rows, bottleneck_table_rows
 
 _register_commands()
@@ -219,3 +223,35 @@ def test_plan_json_and_csv_output_carry_the_gains(tmp_path: Path) -> None:
     assert float(value) == pytest.approx(0.288, abs=1e-9)
     plan = read_plan(tmp_path / "b")
     assert not set(GAINS) & set(bottleneck_table_rows(plan)[0])
+
+
+def _outcome(late_t: float, late_pax: float, gap: float, cost: float) -> Outcome:
+    return Outcome(
+        short_t=0.0,
+        short_by={},
+        late_days={},
+        closure_day={},
+        late_t_days=late_t,
+        late_pax_days=late_pax,
+        gap_t_days=gap,
+        transport_cost=cost,
+    )
+
+
+def test_what_a_claim_says_more_of_is_a_negative_gain(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """Fewer t-days late, more person-days, targets left and cost spent: each said, each signed.
+
+    The words had said only the person-days that grew; the tonne-days that fell went unsaid.
+    """
+    problem = prepare(*bilateral, PlanParams())
+    base = _outcome(late_t=50.0, late_pax=10.0, gap=100.0, cost=1000.0)
+    new = _outcome(late_t=39.875, late_pax=15.5, gap=112.25, cost=1234.5)
+    bought, said = effect(problem, base, new)
+    assert "lets the lift arriving late grow by 5.5 person-days and fall by 10.13 t-days" in said
+    assert "leaves 12.25 t-days more below the units' days-of-supply targets" in said
+    assert "for 235 more in transport cost" in said  # the words round; the gain does not
+    assert (bought.late_t_days_cut, bought.late_pax_days_cut) == (10.125, -5.5)
+    assert (bought.target_t_days_filled, bought.transport_cost_saved) == (-12.25, -234.5)
+    assert bought.shortfall_removed_t == 0.0

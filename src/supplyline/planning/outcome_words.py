@@ -438,13 +438,16 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
 
     A tester's +3 t/day of food removed 56 t of shortfall and left a deploying unit no
     longer closed within the horizon (late t-days 1,306 → 1,881), and the claim said only
-    the tonnes.
+    the tonnes. Where the other measure falls (fewer tonne-days late, more person-days),
+    that is said too: :class:`Gains` gives both, and the words left the fall out.
     """
     amounts = _late_amounts(new, base, eps=late_eps(base))
     if not amounts:  # closure days alone may differ between equally good plans
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])
-    text = f"lets the lift arriving late grow by {' and '.join(amounts)}"
+    cut = _late_amounts(base, new)
+    fall = f" and fall by {' and '.join(cut)}" if cut else ""
+    text = f"lets the lift arriving late grow by {' and '.join(amounts)}{fall}"
     return f"{text} ({AS_RESOLVED}{'; '.join(later)}{OTHERS_MAY_DIFFER})" if later else text
 
 
