@@ -18,7 +18,7 @@ from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Measured, Resolver
-from supplyline.planning.outcome_words import AS_RESOLVED, OTHERS_MAY_DIFFER, as_good
+from supplyline.planning.outcome_words import AS_RESOLVED, NO_GAINS, OTHERS_MAY_DIFFER, as_good
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import Run
@@ -279,7 +279,7 @@ def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(
 
 
 def test_an_extra_found_when_time_ran_out_is_said_to_be_enough_not_least() -> None:
-    measured = Measured(extra=1100.0, removed_t=0.0, effect="cuts …", crossing=(), least=False)
+    measured = Measured(extra=1100.0, gains=NO_GAINS, effect="cuts …", crossing=(), least=False)
     run = Run(
         kind=ResourceKind.HANDLING, key=("handle", 0), days=[4, 5], value=1.0, rows=[], cols=[]
     )

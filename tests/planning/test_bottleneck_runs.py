@@ -19,6 +19,7 @@ from supplyline.domain import Demand, Plan, ResourceKind, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.bottlenecks import _raised_elsewhere
 from supplyline.planning.measure import Measured
+from supplyline.planning.outcome_words import NO_GAINS
 from supplyline.planning.resources import Run, nice_below, nice_ceil
 
 
@@ -162,10 +163,10 @@ def test_a_capacity_alone_points_to_the_rank_that_raises_it_with_others() -> Non
     rail_e = _run(ResourceKind.LINK_TONNES, ("link", 1))
     rail_w = _run(ResourceKind.LINK_TONNES, ("link", 0))
     yard = _run(ResourceKind.HANDLING, ("handle", 1))
-    alone = Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
+    alone = Measured(extra=0.0, gains=NO_GAINS, effect="", crossing=(), alone=True)
     chain = Measured(
         extra=100.0,
-        removed_t=0.0,
+        gains=NO_GAINS,
         effect="cuts the lift arriving late by 100 t-days",
         crossing=("deployment",),
         partners=((yard.kind, yard.key), (rail_e.kind, rail_e.key)),

@@ -266,6 +266,15 @@ class Closure(_ByContent):
         return max(0, self.earliest_day - self.required_day)
 
 
+_GAIN_FIELDS: Final = (
+    "late_t_days_cut",
+    "late_pax_days_cut",
+    "target_t_days_filled",
+    "transport_cost_saved",
+)
+""":class:`Bottleneck`'s measured gains beside ``shortfall_removed_t``, in the files' order."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Bottleneck(_ByContent):
     """A binding capacity, ranked by what one more unit of it would save.
@@ -290,6 +299,20 @@ class Bottleneck(_ByContent):
     """What ``suggested_extra`` counts: ``t/day``, ``pax/day``, or ``t`` for a
     stock given once (a supply on hand on one day) or storage."""
     shortfall_removed_t: float | None = None
+    late_t_days_cut: float | None = None
+    """Tonne-days of deployment lift arriving late that the extra cuts, exactly (the plan's
+    closures' ``late_t_days`` summed, less the re-planned): what "cuts the lift arriving
+    late by N t-days" rounds. Negative where the claim says the lift late grows; None where
+    not measured, and in plans written before it was recorded. A tester could check a
+    claim's shortfall to the gram, and its lateness only as the sentence rounded it."""
+    late_pax_days_cut: float | None = None
+    """The same for deploying people, in person-days."""
+    target_t_days_filled: float | None = None
+    """Tonne-days below the units' days-of-supply targets that the extra fills (negative:
+    "leaves … more below"), as :attr:`late_t_days_cut`."""
+    transport_cost_saved: float | None = None
+    """Transport cost the extra saves, in the links' cost units (negative: "for … more"),
+    as :attr:`late_t_days_cut`."""
     explanation: str = ""
     capacity_unit: str = ""
     """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
@@ -311,6 +334,15 @@ class Bottleneck(_ByContent):
         from None (not measured).
         """
         return self.shortfall_removed_t or None
+
+    @property
+    def gains_shown(self) -> dict[str, float | None]:
+        """The measured gains besides the shortfall, as the tables and CSV files give them.
+
+        Under their field names, None where not measured or 0, as :attr:`removes_shortfall_t`
+        gives the shortfall: a claim that removes shortfall alone cuts no t-days.
+        """
+        return {name: getattr(self, name) or None for name in _GAIN_FIELDS}
 
     def __post_init__(self) -> None:
         if not self.capacity_unit:

@@ -130,6 +130,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
             "capacity_unit": b.capacity_unit,
+            **b.gains_shown,
         }
 
 
@@ -235,7 +236,11 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 "extra_unit",
                 "shortfall_removed_t",
                 "explanation",
-                "capacity_unit",  # last: a spreadsheet that counts columns keeps its place
+                "capacity_unit",  # after: a spreadsheet that counts columns keeps its place
+                "late_t_days_cut",  # the gains besides shortfall, exact (the words round them)
+                "late_pax_days_cut",
+                "target_t_days_filled",
+                "transport_cost_saved",
             ),
             _bottleneck_rows(plan),
         ),

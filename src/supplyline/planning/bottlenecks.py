@@ -20,7 +20,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
-from supplyline.planning.outcome_words import extra_text
+from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import (
     Run,
@@ -37,7 +37,7 @@ from supplyline.planning.resources import (
     tie_breaking_noise,
 )
 from supplyline.planning.roomless_stores import price_roomless_stores
-from supplyline.types import day_ranges, to_gram
+from supplyline.types import day_ranges
 
 __all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
@@ -115,11 +115,18 @@ def find_bottlenecks(
                 capacity_unit=capacity_unit,
                 suggested_extra=None if measured is None or measured.alone else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
-                shortfall_removed_t=None if measured is None else to_gram(measured.removed_t),
+                **_gain_fields(measured),
                 explanation=text,
             )
         )
     return tuple(sorted([*out, *stores], key=lambda b: -b.shadow_price))
+
+
+def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
+    """A bottleneck's gain fields: the measured figures, or None for each where not measured."""
+    if measured is None:
+        return dict.fromkeys(GAIN_FIELDS)
+    return gain_fields(measured.gains)
 
 
 def _ranks_among(

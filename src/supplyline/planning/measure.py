@@ -23,7 +23,15 @@ from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.planning.outcome_words import as_good, better, effect, extra_text, gain_tier
+from supplyline.planning.outcome_words import (
+    NO_GAINS,
+    Gains,
+    as_good,
+    better,
+    effect,
+    extra_text,
+    gain_tier,
+)
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
     Run,
@@ -188,8 +196,8 @@ class Measured:
 
     extra: float
     """Per day (tonnes, people, or tonnes of storage), rounded as a planner would say it."""
-    removed_t: float
-    """Tonnes of shortfall the extra removes."""
+    gains: Gains
+    """What the extra buys, exactly: the figures ``effect`` rounds (none where ``alone``)."""
     effect: str
     """The gain in words ("removes 840 t of shortfall: …")."""
     crossing: tuple[str, ...]
@@ -228,7 +236,7 @@ def measure_run(
     session = resolve.session
     runs = [run]
     lifts = [lift_of(p, m, session, run)]
-    nothing = Measured(extra=0.0, removed_t=0.0, effect="", crossing=(), alone=True)
+    nothing = Measured(extra=0.0, gains=NO_GAINS, effect="", crossing=(), alone=True)
     session.use_simplex()  # warm start from the plan's basis
     try:
         free_x = _unlimited_gain(p, m, resolve, base, runs, lifts)
@@ -267,7 +275,7 @@ def measure_run(
         x = _none_later(p, m, resolve, base, x)
         if not better(outcome_of(p, m, x), base):  # it loses more than it gains
             return nothing
-        removed, said = effect(p, base, outcome_of(p, m, x))
+        bought, said = effect(p, base, outcome_of(p, m, x))
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )
@@ -277,7 +285,7 @@ def measure_run(
             lf.restore()
     return Measured(
         extra=figures[0],
-        removed_t=removed,
+        gains=bought,
         effect=said,
         crossing=commodities_using(p, m, x, run),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",

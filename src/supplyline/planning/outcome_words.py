@@ -7,19 +7,26 @@ resources are found, ranked and re-solved (:mod:`supplyline.planning.bottlenecks
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.types import COST_UNITS, day_label, days_text, figure_text
+from supplyline.types import COST_UNITS, day_label, days_text, figure_text, to_gram
 
 __all__ = [
     "AS_RESOLVED",
+    "GAIN_FIELDS",
+    "NO_GAINS",
     "OTHERS_MAY_DIFFER",
+    "Gains",
     "as_good",
     "better",
     "cost_eps",
     "effect",
     "extra_text",
+    "gain_fields",
     "gain_tier",
+    "gains",
     "gap_eps",
     "late_eps",
     "loss_tier",
@@ -214,8 +221,72 @@ def sooner(new: Outcome, base: Outcome) -> bool:
     return min(t_gain, pax_gain) > -eps and max(t_gain, pax_gain) > eps
 
 
-def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
-    """What ``new`` gains over ``base``, in words, with the tonnes of shortfall it removes.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gains:
+    """What an extra buys, as numbers beside the words that round them.
+
+    A tester certifying the plan could check a claim's shortfall to the gram, but "cuts the
+    lift arriving late by 185 t-days" (184.896 re-planned), a target filled or a cost saved
+    only as the sentence rounds it. Each figure is the plan's less the re-solved one's, to
+    the gram (:func:`~supplyline.types.to_gram`; a cost to the same 6 decimals): positive
+    a gain, negative where the claim says "more" ("lets … grow", "leaves … more below",
+    "for … more"). Each is fixed by the optimum, as the words' figures are.
+    """
+
+    shortfall_removed_t: float
+    """Tonnes of shortfall removed; never below 0 (a shift onto lower priorities is 0)."""
+    late_t_days_cut: float
+    """Tonne-days of deployment lift arriving late that the extra cuts."""
+    late_pax_days_cut: float
+    """Person-days of deploying people arriving late that the extra cuts."""
+    target_t_days_filled: float
+    """Tonne-days below the units' days-of-supply targets that the extra fills."""
+    transport_cost_saved: float
+    """Transport cost saved, in the links' cost units."""
+
+
+NO_GAINS = Gains(
+    shortfall_removed_t=0.0,
+    late_t_days_cut=0.0,
+    late_pax_days_cut=0.0,
+    target_t_days_filled=0.0,
+    transport_cost_saved=0.0,
+)
+"""What an extra that buys nothing on its own is measured to buy."""
+
+
+GAIN_FIELDS = tuple(f.name for f in fields(Gains))
+"""The names of :class:`Gains`' figures, which :class:`~supplyline.domain.Bottleneck`'s fields
+share."""
+
+
+def gain_fields(g: Gains) -> dict[str, float | None]:
+    """``g``'s figures under their names, as keywords of :class:`~supplyline.domain.Bottleneck`."""
+    return {name: getattr(g, name) for name in GAIN_FIELDS}
+
+
+def gains(base: Outcome, new: Outcome) -> Gains:
+    """The exact figures by which ``new`` improves on ``base`` (:class:`Gains`).
+
+    >>> from supplyline.planning.extract import Outcome
+    >>> def outcome(short: float, late: float, cost: float) -> Outcome:
+    ...     return Outcome(short_t=short, short_by={}, late_days={}, closure_day={},
+    ...                    late_t_days=late, late_pax_days=0.0, transport_cost=cost)
+    >>> g = gains(outcome(5.0, 184.896, 10.0), outcome(5.0, 0.0, 12.5))
+    >>> g.late_t_days_cut, g.transport_cost_saved, g.shortfall_removed_t
+    (184.896, -2.5, 0.0)
+    """
+    return Gains(
+        shortfall_removed_t=to_gram(max(0.0, base.short_t - new.short_t)),
+        late_t_days_cut=to_gram(base.late_t_days - new.late_t_days),
+        late_pax_days_cut=to_gram(base.late_pax_days - new.late_pax_days),
+        target_t_days_filled=to_gram(base.gap_t_days - new.gap_t_days),
+        transport_cost_saved=to_gram(base.transport_cost - new.transport_cost),
+    )
+
+
+def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, str]:
+    """What ``new`` gains over ``base``: the exact figures (:func:`gains`), and in words.
 
     Every figure but the closure days is fixed by the optimum (any optimal re-solve gives
     it); closure days and where the shortfall falls may differ between equally good plans,
@@ -253,7 +324,7 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[float, str]:
         parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
     elif cost:
         parts.append(cost)
-    return max(0.0, removed), "; ".join(parts) or "changes little on its own"
+    return gains(base, new), "; ".join(parts) or "changes little on its own"
 
 
 def _shifted(p: Problem, base: Outcome, new: Outcome) -> str:
@@ -367,13 +438,16 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
 
     A tester's +3 t/day of food removed 56 t of shortfall and left a deploying unit no
     longer closed within the horizon (late t-days 1,306 → 1,881), and the claim said only
-    the tonnes.
+    the tonnes. Where the other measure falls (fewer tonne-days late, more person-days),
+    that is said too: :class:`Gains` gives both, and the words left the fall out.
     """
     amounts = _late_amounts(new, base, eps=late_eps(base))
     if not amounts:  # closure days alone may differ between equally good plans
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])
-    text = f"lets the lift arriving late grow by {' and '.join(amounts)}"
+    cut = _late_amounts(base, new)
+    fall = f" and fall by {' and '.join(cut)}" if cut else ""
+    text = f"lets the lift arriving late grow by {' and '.join(amounts)}{fall}"
     return f"{text} ({AS_RESOLVED}{'; '.join(later)}{OTHERS_MAY_DIFFER})" if later else text
 
 

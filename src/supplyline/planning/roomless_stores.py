@@ -47,12 +47,13 @@ from supplyline.planning.outcome_words import (
     better,
     effect,
     extra_text,
+    gain_fields,
     gain_tier,
     gap_eps,
     short_eps,
 )
 from supplyline.planning.resources import listed, nice_below, nice_ceil
-from supplyline.types import day_ranges, to_gram
+from supplyline.types import day_ranges
 
 __all__ = [
     "STORES",
@@ -316,7 +317,7 @@ def _entry(
             com = p.flows.names[int(f)]
             amounts[com] = amounts.get(com, 0.0) + float(amount)
     coms = tuple(sorted(amounts, key=lambda c: -amounts[c]))
-    removed, said = effect(p, base, got)
+    bought, said = effect(p, base, got)
     unit = amount_unit(ResourceKind.STORAGE)
     wait = f"{listed(coms)} would wait there on {day_ranges(days)}" if coms else "goods would wait"
     extra = f"+{extra_text(figure)} {unit} of storage at {loc.name}"
@@ -332,7 +333,7 @@ def _entry(
         capacity_unit=unit,
         suggested_extra=figure,
         extra_unit=unit,
-        shortfall_removed_t=to_gram(removed),
+        **gain_fields(bought),
         explanation=(
             f"storage at {loc.name} (0 {unit}: storage_t 0) holds nothing; with room, "
             f"{wait}; {extra} {said}"

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
-from supplyline.planning.outcome_words import extra_text, tonnes_text
+from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
@@ -452,6 +452,7 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
 
     ``suggested_extra`` and ``shortfall_removed_t`` as bottlenecks.csv and plan.json name
     them: ``plan --format json`` said ``extra`` and ``removes_t`` for the same figures.
+    The other gains too (``late_t_days_cut``, …), exact, which the explanation rounds.
     """
     return [
         {
@@ -466,6 +467,7 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "suggested_extra": b.suggested_extra,
             "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
             "shortfall_removed_t": b.removes_shortfall_t,
+            **b.gains_shown,
             "explanation": b.explanation,
         }
         for i, b in enumerate(plan.bottlenecks[:top] if top else plan.bottlenecks, start=1)
@@ -489,6 +491,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
         removed = row.pop("shortfall_removed_t")  # short headings for a table
         row["removes_t"] = None if removed is None else Said(removed)
+        for name in set(GAIN_FIELDS) - {"shortfall_removed_t"}:
+            del row[name]  # the explanation says them; a table stays short
         del row["capacity_unit"], row["extra_unit"]
     return rows
 
