@@ -7,8 +7,6 @@ bring NumPy, SciPy, PyVRP and the loader, which ``--help`` does not need.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +21,6 @@ from supplyline.cli.output import OutputFormat, Shown, emit_rows, listed, write_
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.rounding import apportioned, rounded, summed_figures
 from supplyline.domain.routes import Routes, UnservedReason
 from supplyline.io.route_files import (
     ROUTE_FILES,
@@ -33,9 +30,10 @@ from supplyline.io.route_files import (
     truck_rows,
     unserved_rows,
 )
+from supplyline.io.route_tables import day_figures, day_tables
 from supplyline.routing.conventions import Convention
 from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
-from supplyline.types import day_label, figure_decimals
+from supplyline.types import day_label
 
 if TYPE_CHECKING:
     from supplyline.services.routing import RoutesReportWriter, RoutesRun
@@ -56,75 +54,14 @@ def _routes_report_writer() -> RoutesReportWriter:
     return write_routes_report
 
 
-@dataclass(frozen=True, slots=True)
-class _DaySaid:
-    """The day's figures as its headline says them and its tables' rows add up to them.
-
-    ``places``: the decimals of the tonnes, km and cost, the headline's and the tables'
-    alike: the shared rule's for a table's column and the day's total
-    (:func:`~supplyline.types.figure_decimals`), the tonnes to one at least. ``said``:
-    the headline's figures at those decimals, the tonnes (delivered, drawn on site,
-    arrived, unserved) rounded to add up to the day's (:func:`summed_figures`), so that
-    5.05 t delivered and 5.05 t unserved of a 10.1 t day do not read 5.0 and 5.0.
-
-    The trucks' whole costs of a bilateral day (262, 528, 325) summed to 1,115 beside a
-    headline's "cost 1,114.80", and its km to a tenth stood over a column of whole ones.
-    """
-
-    places: dict[str, int]
-    said: dict[str, Decimal]
-
-
-def _day_said(routes: Routes) -> _DaySaid:
-    """The headline's figures and their decimals (:class:`_DaySaid`)."""
-    loads = [
-        *(r.tonnes for r in routes.routes),
-        *(d.tonnes for d in routes.on_site),
-        *(u.tonnes for u in routes.unserved),
-    ]
-    places = {
-        "tonnes": max(1, figure_decimals(loads)),
-        "km": figure_decimals([*(r.distance_km for r in routes.routes), routes.total_distance_km]),
-        "cost": figure_decimals([*(r.cost for r in routes.routes), routes.total_cost]),
-    }
-    tonnes = [routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t]
-    *parts, _ = summed_figures(tonnes, sum(tonnes), places["tonnes"])
-    said = dict(zip(("delivered", "on_site", "arrived", "unserved"), parts, strict=True))
-    said["km"] = rounded(routes.total_distance_km, places["km"])
-    said["cost"] = rounded(routes.total_cost, places["cost"])
-    return _DaySaid(places=places, said=said)
-
-
-def _adding(
-    rows: Sequence[tuple[dict[str, Any], dict[str, float]]],
-    totals: dict[str, Decimal],
-    places: dict[str, int],
-) -> list[dict[str, Any]]:
-    """The rows, each with its exact figures, rounded to add up to the headline's ``totals``.
-
-    As the plan's tables do (:func:`~supplyline.domain.rounding.apportioned`): each row
-    its exact value rounded down or up (the exact value: a truck's cost of 0.125 is 0.12
-    in the files, and read so beside a "cost 0.13"); rounded alone where none adds up.
-    """
-    out = [dict(row) for row, _ in rows]
-    for column, whole in totals.items():
-        exact = [figures[column] for _, figures in rows]
-        said = apportioned(exact, whole, places[column])
-        if said is None:  # parts that are not the total's sum: each as it reads alone
-            said = [rounded(value, places[column]) for value in exact]
-        for row, figure in zip(out, said, strict=True):
-            row[column] = float(figure)
-    return out
-
-
 def _headline(routes: Routes) -> str:
-    """The day in one line, its figures as its tables' rows add up to them (:class:`_DaySaid`)."""
-    day = _day_said(routes)
-    k, said = day.places["tonnes"], day.said
+    """The day in one line, its figures as its tables' rows add up to them.
 
-    def t(name: str) -> str:
-        return f"{said[name]:,.{k}f}"
-
+    The figures are :func:`~supplyline.io.route_tables.day_figures`', as the routes
+    report's convoy-routes section says them.
+    """
+    day = day_figures(routes)
+    t = day.text
     style = "green" if not routes.unserved else "red"
     drawn = any(not d.arrived for d in routes.on_site)
     on_site = f"{t('on_site')} t drawn on site, " if drawn else ""
@@ -134,7 +71,7 @@ def _headline(routes: Routes) -> str:
         f"[bold]{escape(routes.scenario)}[/] {day_label(routes.day)} ({routes.date}): "
         f"{len(routes.routes)} truck(s), {t('delivered')} t delivered, {on_site}"
         f"[{style}]{t('unserved')} t unserved[/], "
-        f"{said['km']:,.{day.places['km']}f} km, cost {said['cost']:,.{day.places['cost']}f} "
+        f"{t('km')} km, cost {t('cost')} "
         f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
     )
 
@@ -142,45 +79,27 @@ def _headline(routes: Routes) -> str:
 def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
     """The day as a table for people: the headline, then its tables adding up to it.
 
+    The rows are :func:`~supplyline.io.route_tables.day_tables`', as the routes report's.
     ``warned``: notes said on stderr as warnings already, left out here.
     """
-    said = _day_said(routes)
-    places, day = said.places, said.said
-    shown = Shown(least=tuple(places.items()))
-    trucks = [
-        (row, {"km": r.distance_km, "cost": r.cost, "tonnes": r.tonnes})
-        for row, r in zip(truck_rows(routes), routes.routes, strict=True)
-    ]
-    on_site = [
-        (row, {"tonnes": d.tonnes})
-        for row, d in zip(on_site_rows(routes), routes.on_site, strict=True)
-    ]
-    unserved = [
-        (row, {"tonnes": u.tonnes})
-        for row, u in zip(unserved_rows(routes), routes.unserved, strict=True)
-    ]
+    tables = day_tables(routes)
+    shown = Shown(least=tuple(tables.figures.places.items()))
     out.print(_headline(routes), highlight=False)
-    if trucks:
+    if tables.trucks:
         cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
-        totals = {"tonnes": day["delivered"], "km": day["km"], "cost": day["cost"]}
-        rows = _adding(trucks, totals, places)
-        emit_rows(rows, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown)
-    drawn = [d for d in on_site if not d[0]["arrived_by"]]
-    if drawn:
+        emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown)
+    if tables.drawn:
         cols = ["unit", "location", "tonnes", "load_t"]
         title = "Drawn on site (from the stock of the unit's own place, no truck)"
-        rows = _adding(drawn, {"tonnes": day["on_site"]}, places)
-        emit_rows(rows, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
-    landed = [d for d in on_site if d[0]["arrived_by"]]
-    if landed:
+        emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
+    if tables.landed:
         cols = ["unit", "location", "tonnes", "load_t", "arrived_by", "link"]
         title = "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)"
-        rows = _adding(landed, {"tonnes": day["arrived"]}, places)
-        emit_rows(rows, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
-    if unserved:
+        emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
+    if tables.unserved:
         cols = ["unit", "tonnes", "reason", "detail"]
-        rows = _adding(unserved, {"tonnes": day["unserved"]}, places)
-        emit_rows(rows, cols, OutputFormat.TABLE, console=out, title="Not delivered", shown=shown)
+        title = "Not delivered"
+        emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
     for note in routes.notes:
         if note not in warned:  # else on stderr as a warning already
             out.print(f"note: {note}", style="dim", markup=False, highlight=False)

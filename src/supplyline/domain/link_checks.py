@@ -19,6 +19,12 @@ from supplyline.domain.findings import Finding
 from supplyline.domain.geo import great_circle_km
 from supplyline.domain.network import Link, LocationKind, Mode
 from supplyline.domain.scenario import Scenario
+from supplyline.domain.swapped_coordinates import (
+    SHORT_LINK_MARGIN_KM,
+    SHORT_LINK_RATIO,
+    contradicts,
+    find_swapped_places,
+)
 from supplyline.errors import Severity
 
 __all__ = [
@@ -30,20 +36,6 @@ __all__ = [
     "check_one_way_dead_ends",
     "check_same_spot",
 ]
-
-SHORT_LINK_RATIO = 0.5
-"""A link's ``distance_km`` below this share of the great circle between its ends is warned of.
-
-No road, railway, flight or sea route is shorter than the great circle (roads run about 1.2
-to 1.5 times it, flights 1.05): below it at all, the data contradict each other. Half leaves
-room for coordinates that are only roughly right (a town's centre for its yard, a figure
-rounded to 0.1°) and a distance read off a timetable, while a latitude and longitude swapped,
-a lost sign or a digit slipped put places hundreds or thousands of km off and are caught.
-"""
-SHORT_LINK_MARGIN_KM = 20.0
-"""...and only when the great circle is this much longer than the link: coordinates rounded
-to 0.1° put each end up to about 7 km off, so a 2 km spur between two such places is not
-called a contradiction."""
 
 
 def _rail_ends(s: Scenario) -> tuple[dict[str, dict[int, str]], dict[str, list[str]]]:
@@ -114,44 +106,35 @@ def check_gauges_known(s: Scenario) -> list[Finding]:
     return found
 
 
-def _contradicts(distance_km: float, crow_km: float) -> bool:
-    """Whether a link's distance is far below the great circle between its ends."""
-    return (
-        distance_km < SHORT_LINK_RATIO * crow_km and crow_km - distance_km >= SHORT_LINK_MARGIN_KM
-    )
-
-
 def check_distances(s: Scenario) -> list[Finding]:
     """Warn of links much shorter than the great circle between their ends.
 
     A tester's place put at 73.2 N 149.85 E (latitude and longitude swapped), joined to
     its neighbour by a 12 km road, validated silently. Below :data:`SHORT_LINK_RATIO` of the
     great circle and :data:`SHORT_LINK_MARGIN_KM` short of it, whatever the mode: air and
-    sea cannot beat the great circle either. A place whose links all say so, and all fit
-    with its latitude and longitude swapped, is named once instead
-    (:func:`_swapped_places`).
+    sea cannot beat the great circle either. A place whose links say its latitude and
+    longitude are swapped is named once instead
+    (:func:`~supplyline.domain.swapped_coordinates.find_swapped_places`), and the links
+    are judged with it swapped back: those that still contradict the map are warned of,
+    with its mended position (a distance slipped as well as the swap).
     """
+    found, at = find_swapped_places(s)
     where = s.location_by_id
-    short: dict[str, float] = {}
     for link in s.links:
         a, b = where.get(link.origin), where.get(link.destination)
         if a is None or b is None:
             continue  # a dangling end is an error of its own
-        crow_km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
-        if _contradicts(link.distance_km, crow_km):
-            short[link.id] = crow_km
-    found, explained = _swapped_places(s, short)
-    for link in s.links:
-        if link.id not in short or link.id in explained:
+        crow_km = great_circle_km(*at[a.id], *at[b.id])
+        if not contradicts(link.distance_km, crow_km):
             continue
-        a, b = where[link.origin], where[link.destination]
         found.append(
             _link_warning(
                 link.id,
                 "distance_km",
                 f"{link.mode} link {link.id!r} is {link.distance_km:,.6g} km long, "
-                f"but {a.id!r} ({a.lat:g}, {a.lon:g}) and {b.id!r} ({b.lat:g}, {b.lon:g}) "
-                f"are {short[link.id]:,.0f} km apart on the great circle, the shortest way "
+                f"but {_placed(a.id, at[a.id], (a.lat, a.lon))} and "
+                f"{_placed(b.id, at[b.id], (b.lat, b.lon))} "
+                f"are {crow_km:,.0f} km apart on the great circle, the shortest way "
                 "between them: check the coordinates or the distance (a latitude and "
                 "longitude swapped, a sign lost?)",
             )
@@ -159,62 +142,10 @@ def check_distances(s: Scenario) -> list[Finding]:
     return found
 
 
-def _swapped_places(s: Scenario, short: dict[str, float]) -> tuple[list[Finding], set[str]]:
-    """Places whose coordinates look swapped, and the links that this explains.
-
-    A place is named when every one of its links is far shorter than the great circle
-    from it (``short``: link id -> km) and every one fits (the great circle no longer than
-    the link, within the rounding margin) with its latitude and longitude swapped. A
-    tester's depot with its lat and lon swapped gave seven link warnings and was never
-    named. The place with the most links goes first: its neighbours' links to it are then
-    explained (a site with one road to the depot fits a swap too, but is not the one).
-    """
-    where = s.location_by_id
-    links_of: defaultdict[str, list[str]] = defaultdict(list)
-    for link in s.links:
-        if link.origin in where and link.destination in where and link.origin != link.destination:
-            links_of[link.origin].append(link.id)
-            links_of[link.destination].append(link.id)
-    by_id = s.link_by_id
-    found: list[Finding] = []
-    explained: set[str] = set()
-    for place_id in sorted(links_of, key=lambda p: (-len(links_of[p]), p)):
-        ids = links_of[place_id]
-        place = where[place_id]
-        if abs(place.lon) > 90 or any(i not in short for i in ids) or explained.issuperset(ids):
-            continue
-        if len(ids) == 1 and len(links_of[_other_end(by_id[ids[0]], place_id)]) == 1:
-            continue  # two places joined by one link alone: either may be the one swapped
-        if not all(_fits_swapped(s, by_id[i], place_id) for i in ids):
-            continue
-        explained.update(ids)
-        worst = max(ids, key=lambda i: short[i] - by_id[i].distance_km)
-        count = f"all {len(ids)} of its links are" if len(ids) > 1 else "its link is"
-        found.append(
-            Finding(
-                entity="location",
-                entity_id=place_id,
-                field="lat",
-                severity=Severity.WARNING,
-                message=f"{place_id!r} at ({place.lat:g}, {place.lon:g}) looks to have its "
-                f"latitude and longitude swapped: {count} far shorter than the great circle "
-                f"from there (link {worst!r}: {by_id[worst].distance_km:,.6g} km, against "
-                f"{short[worst]:,.0f} km), while at ({place.lon:g}, {place.lat:g}) every one "
-                "fits its distance_km (swap lat and lon)",
-            )
-        )
-    return found, explained
-
-
-def _other_end(link: Link, place_id: str) -> str:
-    return link.destination if link.origin == place_id else link.origin
-
-
-def _fits_swapped(s: Scenario, link: Link, place_id: str) -> bool:
-    """Whether ``link`` fits its distance with ``place_id``'s lat and lon swapped."""
-    place, other = s.location_by_id[place_id], s.location_by_id[_other_end(link, place_id)]
-    crow_km = great_circle_km(place.lon, place.lat, other.lat, other.lon)
-    return crow_km <= link.distance_km + SHORT_LINK_MARGIN_KM
+def _placed(place_id: str, at: tuple[float, float], written: tuple[float, float]) -> str:
+    """A place and its position, said to be swapped back if that is where it is judged."""
+    back = "" if at == written else ", its lat and lon swapped back"
+    return f"{place_id!r} ({at[0]:g}, {at[1]:g}{back})"
 
 
 def _same_spot(lat0: float, lon0: float, lat1: float, lon1: float) -> bool:

@@ -12,17 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
-from supplyline.domain.rounding import adding_decimals
 from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
-from supplyline.io.route_files import (
-    depot_short_rows,
-    on_site_rows,
-    routes_id,
-    truck_rows,
-    unserved_rows,
-)
+from supplyline.io.route_files import depot_short_rows, routes_id
+from supplyline.io.route_tables import day_tables
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
@@ -88,14 +82,23 @@ def _loads_words(load: str) -> str:
     return ", ".join(f"{c} {figure_text(t)} t" for c, t in tonnes)
 
 
-def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], caption: str = "") -> Table:
-    """The rows as a table under plain headings, loads in words."""
+def _table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    caption: str = "",
+    least: Mapping[str, int] | None = None,
+) -> Table:
+    """The rows as a table under plain headings, loads in words.
+
+    ``least``: a column's least decimals, those of the intro's figure its rows add up to.
+    """
     return Table(
         columns=tuple(HEADINGS[c] for c in columns),
         caption=caption,
         rows=tuple(
             tuple(_loads_words(r[c]) if c == "load_t" else r[c] for c in columns) for r in rows
         ),
+        least=tuple((HEADINGS[c], k) for c, k in (least or {}).items() if c in columns),
     )
 
 
@@ -131,50 +134,59 @@ def reach_section(check: ReachCheck) -> ReportSection:
 
 
 def routes_section(routes: Routes) -> ReportSection:
-    """A day's convoy routes as a report section: trucks, and what is not delivered."""
-    trucks = truck_rows(routes)
-    tables = [
+    """A day's convoy routes as a report section: trucks, and what is not delivered.
+
+    Its intro and tables say the figures the CLI's ``routes`` says
+    (:func:`~supplyline.io.route_tables.day_tables`): the tables' rows add up to the
+    intro's figures as read, each quantity to one number of decimals. The intro had
+    rounded its tonnes its own way and its km whole, beside a trucks' table whose rows
+    were each rounded alone and the CLI's figures, which add up.
+    """
+    tables = day_tables(routes)
+    figures = tables.figures
+    least = {"tonnes": figures.places["tonnes"], "km": figures.places["km"]}
+    least["cost"] = figures.places["cost"]
+    found = [
         _table(
-            trucks,
+            tables.trucks,
             _TRUCK_COLUMNS,
             "Trucks on the road; hours of the day from midnight. Cost: fleet.csv's fixed_cost "
             "and cost_per_km, in whatever units they are given (fleet.csv names no currency).",
+            least,
         )
     ]
-    on_site = on_site_rows(routes)
-    drawn = [d for d in on_site if not d["arrived_by"]]
-    if drawn:
-        tables.append(
+    if tables.drawn:
+        found.append(
             _table(
-                drawn,
+                tables.drawn,
                 _ON_SITE_COLUMNS,
                 "Drawn on site (from the stock of the unit's own place, no truck)",
+                least,
             )
         )
-    landed = [d for d in on_site if d["arrived_by"]]
-    if landed:
-        tables.append(
+    if tables.landed:
+        found.append(
             _table(
-                landed,
+                tables.landed,
                 _ARRIVED_COLUMNS,
                 "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)",
+                least,
             )
         )
-    missing = unserved_rows(routes)
-    if missing:
-        tables.append(_table(missing, _UNSERVED_COLUMNS, "Not delivered"))
+    if tables.unserved:
+        found.append(_table(tables.unserved, _UNSERVED_COLUMNS, "Not delivered", least))
     short = depot_short_rows(routes)
     if short:
-        tables.append(
+        found.append(
             _table(
                 short,
                 _DEPOT_SHORT_COLUMNS,
                 f"Depots asked for more than they hold (by {routes.depot_stock_basis})",
             )
         )
-    k = adding_decimals([routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t])
+    t = figures.text
     arrived = (
-        f"{routes.arrived_t:,.{k}f} t arrived by {routes.arrived_by} (no truck); "
+        f"{t('arrived')} t arrived by {routes.arrived_by} (no truck); "
         if routes.arrived_t > 0
         else ""
     )
@@ -182,13 +194,11 @@ def routes_section(routes: Routes) -> ReportSection:
         id="convoy-routes",
         title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
         intro=(
-            f"{len(routes.routes)} truck(s) bring {routes.delivered_t:,.{k}f} t over "
-            f"{routes.total_distance_km:,.0f} km; {routes.on_site_t:,.{k}f} t drawn on site; "
-            f"{arrived}"
-            f"{routes.unserved_t:,.{k}f} t not delivered "
-            f"(deliveries from the {routes.source})."
+            f"{len(routes.routes)} truck(s) bring {t('delivered')} t over {t('km')} km at a "
+            f"cost of {t('cost')}; {t('on_site')} t drawn on site; {arrived}"
+            f"{t('unserved')} t not delivered (deliveries from the {routes.source})."
         ),
-        tables=tuple(tables),
+        tables=tuple(found),
         notes=routes.notes,
     )
 

@@ -1,0 +1,139 @@
+"""A day's routes as people read them: the day's figures and tables that add up to them.
+
+The CLI's ``routes`` summary and the routes report's convoy-routes section say the same
+figures: the report had rounded its intro with :func:`~supplyline.domain.rounding.
+adding_decimals` and whole km while its trucks' table kept the shared rule, and the CLI
+rounded its tables to add up to its headline, so the two faces read different figures of
+one day. Both take them from here (a face may not import the other).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from supplyline.domain.rounding import apportioned, rounded, summed_figures
+from supplyline.domain.routes import Routes
+from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
+from supplyline.types import figure_decimals
+
+__all__ = ["DayFigures", "DayTables", "day_figures", "day_tables"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayFigures:
+    """The day's figures as its summary says them and its tables' rows add up to them.
+
+    ``places``: the decimals of the ``tonnes``, ``km`` and ``cost``, the summary's and the
+    tables' alike: the shared rule's for a table's column and the day's total
+    (:func:`~supplyline.types.figure_decimals`), the tonnes to one at least. ``said``: the
+    summary's figures at those decimals (``delivered``, ``on_site``, ``arrived``,
+    ``unserved``, ``km``, ``cost``), the tonnes rounded to add up to the day's
+    (:func:`~supplyline.domain.rounding.summed_figures`), so that 5.05 t delivered and
+    5.05 t unserved of a 10.1 t day do not read 5.0 and 5.0.
+
+    The trucks' whole costs of a bilateral day (262, 528, 325) summed to 1,115 beside a
+    summary's "cost 1,114.80", and its km to a tenth stood over a column of whole ones.
+    """
+
+    places: Mapping[str, int]
+    said: Mapping[str, Decimal]
+
+    def text(self, name: str) -> str:
+        """One figure as said, with thousands separated: ``1,115``, ``5.05``.
+
+        >>> DayFigures(places={"km": 0}, said={"km": Decimal("1115")}).text("km")
+        '1,115'
+        """
+        quantity = name if name in ("km", "cost") else "tonnes"
+        return f"{self.said[name]:,.{self.places[quantity]}f}"
+
+
+def day_figures(routes: Routes) -> DayFigures:
+    """The day's figures and their decimals (:class:`DayFigures`)."""
+    loads = [
+        *(r.tonnes for r in routes.routes),
+        *(d.tonnes for d in routes.on_site),
+        *(u.tonnes for u in routes.unserved),
+    ]
+    places = {
+        "tonnes": max(1, figure_decimals(loads)),
+        "km": figure_decimals([*(r.distance_km for r in routes.routes), routes.total_distance_km]),
+        "cost": figure_decimals([*(r.cost for r in routes.routes), routes.total_cost]),
+    }
+    tonnes = [routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t]
+    *parts, _ = summed_figures(tonnes, sum(tonnes), places["tonnes"])
+    said = dict(zip(("delivered", "on_site", "arrived", "unserved"), parts, strict=True))
+    said["km"] = rounded(routes.total_distance_km, places["km"])
+    said["cost"] = rounded(routes.total_cost, places["cost"])
+    return DayFigures(places=places, said=said)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayTables:
+    """The day's tables, each row's figures rounded to add up to the day's (:class:`DayFigures`).
+
+    ``trucks`` (km, tonnes and cost add up to the km, the tonnes delivered and the cost),
+    ``drawn`` on site and ``landed`` at the unit's place by the plan's air, rail or water
+    legs (their tonnes add up to the tonnes drawn on site and arrived), ``unserved``
+    (to the tonnes not delivered); the rows are :mod:`~supplyline.io.route_files`'s.
+    """
+
+    figures: DayFigures
+    trucks: list[dict[str, Any]]
+    drawn: list[dict[str, Any]]
+    landed: list[dict[str, Any]]
+    unserved: list[dict[str, Any]]
+
+
+def day_tables(routes: Routes) -> DayTables:
+    """The day's figures, and its tables rounded to add up to them (:class:`DayTables`)."""
+    figures = day_figures(routes)
+    day, places = figures.said, figures.places
+    trucks = [
+        (row, {"km": r.distance_km, "cost": r.cost, "tonnes": r.tonnes})
+        for row, r in zip(truck_rows(routes), routes.routes, strict=True)
+    ]
+    on_site = [
+        (row, {"tonnes": d.tonnes})
+        for row, d in zip(on_site_rows(routes), routes.on_site, strict=True)
+    ]
+    unserved = [
+        (row, {"tonnes": u.tonnes})
+        for row, u in zip(unserved_rows(routes), routes.unserved, strict=True)
+    ]
+    drawn = [d for d in on_site if not d[0]["arrived_by"]]
+    landed = [d for d in on_site if d[0]["arrived_by"]]
+    return DayTables(
+        figures=figures,
+        trucks=_adding(
+            trucks, {"tonnes": day["delivered"], "km": day["km"], "cost": day["cost"]}, places
+        ),
+        drawn=_adding(drawn, {"tonnes": day["on_site"]}, places),
+        landed=_adding(landed, {"tonnes": day["arrived"]}, places),
+        unserved=_adding(unserved, {"tonnes": day["unserved"]}, places),
+    )
+
+
+def _adding(
+    rows: Sequence[tuple[dict[str, Any], dict[str, float]]],
+    totals: Mapping[str, Decimal],
+    places: Mapping[str, int],
+) -> list[dict[str, Any]]:
+    """The rows, each with its exact figures, rounded to add up to the day's ``totals``.
+
+    As the plan's tables do (:func:`~supplyline.domain.rounding.apportioned`): each row
+    its exact value rounded down or up (the exact value: a truck's cost of 0.125 is 0.12
+    in the files, and read so beside a "cost 0.13"); rounded alone where none adds up.
+    """
+    out = [dict(row) for row, _ in rows]
+    for column, whole in totals.items():
+        exact = [figures[column] for _, figures in rows]
+        said = apportioned(exact, whole, places[column])
+        if said is None:  # parts that are not the total's sum: each as it reads alone
+            said = [rounded(value, places[column]) for value in exact]
+        for row, figure in zip(out, said, strict=True):
+            row[column] = float(figure)
+    return out
