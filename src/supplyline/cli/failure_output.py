@@ -22,6 +22,7 @@ from typing import Any
 
 import typer
 
+from supplyline.cli.choice_options import read_choice
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED, exit_interrupted
 from supplyline.cli.output import OutputFormat, write_json
@@ -161,6 +162,6 @@ def asked_format(args: Sequence[Any]) -> OutputFormat:
             value = word.removeprefix("--format=")
         elif word.startswith("-f") and len(word) > 2 and not word.startswith("--"):
             value = word[2:]
-        if value in {f.value for f in OutputFormat}:
-            asked = OutputFormat(value)
+        if value is not None and (named := read_choice(OutputFormat, value)) is not None:
+            asked = named  # as the option's parser takes it: JSON too
     return asked

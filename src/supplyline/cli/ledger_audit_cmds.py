@@ -14,7 +14,6 @@ from supplyline.cli.app import FLAG_METAVAR
 from supplyline.cli.database_option import DbOpt
 from supplyline.cli.ledger_cmds import (
     AsOpt,
-    FmtOpt,
     UserOpt,
     actor_from,
     console,
@@ -32,7 +31,7 @@ from supplyline.cli.ledger_tables import (
     emit_ledger_rows,
     emit_shaped,
 )
-from supplyline.cli.output import Amount, OutputFormat, emit_rows, machine_row
+from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import app
+from supplyline.cli.choice_options import choice_option
 from supplyline.cli.database_option import DbOpt
 from supplyline.cli.ledger_tables import (
     AGREEMENTS_SHAPE,
@@ -27,6 +28,7 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import (
     Amount,
+    FmtOpt,
     OutputFormat,
     emit_rows,
     machine_row,
@@ -65,9 +67,6 @@ ledger_app.add_typer(agreements_app, name="agreements")
 
 AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
 UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
-FmtOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table for people; csv or json.")
-]
 KeyOpt = Annotated[
     str | None,
     typer.Option("--key", help="Idempotency key: a retry with the same key does nothing twice."),
@@ -78,6 +77,9 @@ VersionOpt = Annotated[
 ]
 NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
 OrderArg = Annotated[int, typer.Argument(help="The order number.")]
+STATUS_OPTION = choice_option(OrderStatus, "--status", what="an order status")
+MODE_OPTION = choice_option(ReimbursementMode, "--mode", what="a reimbursement mode")
+CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
 
 ORDER_COLUMNS = [
     "id",
@@ -301,7 +303,7 @@ def orders_cmd(
     partner: AsOpt,
     user: UserOpt = None,
     db: DbOpt = None,
-    status: Annotated[OrderStatus | None, typer.Option("--status")] = None,
+    status: Annotated[OrderStatus | None, STATUS_OPTION] = None,
     agreement: Annotated[str | None, typer.Option("--agreement")] = None,
     counterparty: Annotated[
         str | None, typer.Option("--with", help="Only with this partner.")
@@ -380,7 +382,7 @@ def request_cmd(
     needed_on: Annotated[
         str | None, typer.Option("--needed-on", help="Date (default today).")
     ] = None,
-    mode: Annotated[ReimbursementMode | None, typer.Option("--mode")] = None,
+    mode: Annotated[ReimbursementMode | None, MODE_OPTION] = None,
     unit_price: Annotated[str | None, typer.Option("--unit-price", help="For services.")] = None,
     note: NoteOpt = "",
     key: KeyOpt = None,
@@ -478,7 +480,7 @@ def receive_cmd(
     quantity: Annotated[
         str | None, typer.Option("--quantity", help="What arrived (default: as issued).")
     ] = None,
-    condition: Annotated[Condition, typer.Option("--condition")] = Condition.SERVICEABLE,
+    condition: Annotated[Condition, CONDITION_OPTION] = Condition.SERVICEABLE,
     issue_line: Annotated[
         int | None, typer.Option("--issue-line", help="Which issue (default: oldest open).")
     ] = None,

@@ -21,7 +21,13 @@ from rich.table import Table
 
 from supplyline.cli.cells import _cells
 from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.cli.table_fit import _UNBOUNDED, _numbers_whole, _numeric, _table
+from supplyline.cli.table_fit import (
+    _UNBOUNDED,
+    _numbers_whole,
+    _numeric,
+    _table,
+    left_out_words,
+)
 
 __all__ = [
     "AGREEMENTS_SHAPE",
@@ -144,7 +150,7 @@ def _say_narrowed(
     """The line under a narrowed table: the columns it leaves out, the times it shortens."""
     said = []
     if left_out:
-        said.append(f"not shown at {console.width} columns: {', '.join(left_out)}")
+        said.append(left_out_words(console.width, left_out))
     if shortened and form is not None:
         how = f"{', '.join(shortened)} {TIME_FORMS[form][1]}, in UTC"
         said.append(

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from rich.console import Console
 
@@ -23,20 +23,26 @@ from supplyline.cli.cells import (
     Amount,
     Exact,
     Shown,
+    _header,
     amount_text,
     column_places,
     decimals_of,
 )
 from supplyline.cli.cells import _cell as _cell
 from supplyline.cli.cells import _cells as _cells
+from supplyline.cli.choice_options import choice, choice_metavar, choice_option
 from supplyline.cli.table_fit import _drawn_width as _drawn_width
-from supplyline.cli.table_fit import fitted_table
+from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
 from supplyline.io.csv_out import csv_cell
 from supplyline.types import Said
 
 __all__ = [
+    "EVERY_COLUMN",
+    "FORMAT_METAVAR",
+    "FORMAT_PARSER",
     "Amount",
     "Exact",
+    "FmtOpt",
     "OutputFormat",
     "Shown",
     "amount_text",
@@ -52,12 +58,27 @@ __all__ = [
 ]
 
 
+EVERY_COLUMN = "--format csv or json gives every column"
+"""How a table that leaves out columns says where to see them all."""
+
+
 class OutputFormat(StrEnum):
     """How a command prints rows: a rich table for people, CSV or JSON for programs."""
 
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+
+
+FORMAT_PARSER = choice(OutputFormat, what="an output format")
+"""Every ``--format`` option's parser: ``JSON`` taken, ``xlsx`` said as not a format."""
+FORMAT_METAVAR = choice_metavar(OutputFormat)
+FmtOpt = Annotated[
+    OutputFormat,
+    choice_option(OutputFormat, "--format", "-f", what="an output format",
+                  help="table for people; csv or json."),
+]  # fmt: skip
+"""The ledger's ``--format`` option, for ``Annotated`` parameters."""
 
 
 def listed(names: Sequence[str]) -> str:
@@ -93,12 +114,16 @@ def emit_rows(
     title: str | None = None,
     alike: Alike = (),
     shown: Shown | None = None,
+    drop: Sequence[str] = (),
+    every: str = EVERY_COLUMN,
 ) -> None:
     """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``.
 
     ``alike``: groups of a table's columns that share their decimals; ``shown``, how a
     table writes its numbers besides (:class:`Shown`, its ``alike`` taken before the
-    argument's). CSV and JSON give every digit.
+    argument's). CSV and JSON give every digit. ``drop``: the columns a table too wide
+    for the terminal may leave out, least important first (:func:`narrowed_table`),
+    named in a line under it with ``every`` (where to see them all).
     """
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
         rows = [machine_row(r) for r in rows]
@@ -115,7 +140,12 @@ def emit_rows(
         how = Shown(
             alike=[*how.alike, *alike], summed=how.summed, least=how.least, within=how.within
         )
-        console.print(fitted_table(rows, columns, title, console, how))
+        narrowed = narrowed_table(rows, columns, title, console, how, drop)
+        console.print(narrowed.table)
+        if narrowed.left_out:
+            names = [_header(c) for c in narrowed.left_out]  # as the table heads them
+            said = f"{left_out_words(console.width, names)} ({every})"
+            console.print(said, markup=False, highlight=False)
 
 
 def machine_value(value: Any) -> Any:

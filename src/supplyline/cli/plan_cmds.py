@@ -15,9 +15,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import FLAG_METAVAR, app
+from supplyline.cli.choice_options import choice, choice_metavar
+from supplyline.cli.column_ranks import PLAN_DROPS
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
+    FORMAT_METAVAR,
+    FORMAT_PARSER,
     OutputFormat,
     Shown,
     column_places,
@@ -313,7 +317,9 @@ def _print_table(run: PlanRun) -> None:
     for name, (rows, cols, title) in sections.items():
         if rows:
             shown = _shown(name, places)
-            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown)
+            drop = [EARLIEST_HEADING if c == "earliest" else c for c in PLAN_DROPS[name]]
+            emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
+                      drop=drop)  # fmt: skip
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)
@@ -453,7 +459,11 @@ def plan_cmd(
         metavar="FILE",
     ),
     method: Method | None = typer.Option(
-        None, "--method", help="LP algorithm (HiGHS) (default: the --params file's, else auto)."
+        None,
+        "--method",
+        help="LP algorithm (HiGHS) (default: the --params file's, else auto).",
+        parser=choice(Method, what="a method"),
+        metavar=choice_metavar(Method),
     ),
     fair_share: bool | None = typer.Option(
         None,
@@ -495,7 +505,12 @@ def plan_cmd(
         metavar=SECONDS_METAVAR,
     ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table for people; csv or json for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Plan the movements of a scenario: what moves where and when, what falls short, why.

@@ -13,7 +13,17 @@ import typer
 from rich.console import Console
 
 from supplyline.cli.app import FLAG_METAVAR, app
-from supplyline.cli.output import Exact, OutputFormat, emit_rows, listed, wrote_what
+from supplyline.cli.choice_options import choice, choice_metavar
+from supplyline.cli.column_ranks import BY_COMMODITY_DROP, BY_UNIT_DROP, FACTORS_DROP
+from supplyline.cli.output import (
+    FORMAT_METAVAR,
+    FORMAT_PARSER,
+    Exact,
+    OutputFormat,
+    emit_rows,
+    listed,
+    wrote_what,
+)
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
@@ -45,9 +55,20 @@ def requirements_cmd(
         ),
         metavar=PATH_METAVAR,
     ),
-    by: GroupBy = typer.Option(GroupBy.COMMODITY, "--by", help="Group the printed table."),
+    by: GroupBy = typer.Option(
+        GroupBy.COMMODITY,
+        "--by",
+        help="Group the printed table.",
+        parser=choice(GroupBy, what="a grouping"),
+        metavar=choice_metavar(GroupBy),
+    ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table for people; csv or json for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Compute every unit's daily requirements by commodity and print a summary.
@@ -106,7 +127,8 @@ def requirements_cmd(
             f"{scenario.name}: requirements over {scenario.horizon_days} days from "
             f"{scenario.start_date} (tonnes), {len(scenario.units)} units"
         )
-        emit_rows(rows, cols, fmt, console=console, title=title)
+        drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
+        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)
         if fmt is OutputFormat.TABLE:
             t = grand_totals(scenario, demand)
             # read together (a sum and its parts), as the table above rounds them: the
@@ -147,7 +169,9 @@ def factors_cmd(
     scenario: Path | None = typer.Option(
         None, "--scenario", "-s", help="Apply this scenario's overrides and mark them."
     ),
-    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", "-f"),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.TABLE, "--format", "-f", parser=FORMAT_PARSER, metavar=FORMAT_METAVAR
+    ),
     sources: bool = typer.Option(
         False, "--sources", help="Add the source notes to the table.", metavar=FLAG_METAVAR
     ),
@@ -165,4 +189,5 @@ def factors_cmd(
     cols = ["key", "value", "unit", "overridden", "source_url"]
     if sources or fmt is not OutputFormat.TABLE:
         cols += ["description", "source_note"]
-    emit_rows(rows, cols, fmt, console=console, title=f"{len(rows)} planning factors")
+    title = f"{len(rows)} planning factors"
+    emit_rows(rows, cols, fmt, console=console, title=title, drop=FACTORS_DROP)

@@ -15,9 +15,26 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import FLAG_METAVAR, app
+from supplyline.cli.choice_options import choice, choice_metavar
+from supplyline.cli.column_ranks import (
+    ON_SITE_DROP,
+    ROUTES_EVERY,
+    TRUCKS_DROP,
+    UNSERVED_DROP,
+    reach_drop,
+)
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
-from supplyline.cli.output import OutputFormat, Shown, emit_rows, listed, write_json, wrote_what
+from supplyline.cli.output import (
+    FORMAT_METAVAR,
+    FORMAT_PARSER,
+    OutputFormat,
+    Shown,
+    emit_rows,
+    listed,
+    write_json,
+    wrote_what,
+)
 from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
@@ -87,19 +104,23 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
     out.print(_headline(routes), highlight=False)
     if tables.trucks:
         cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
-        emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown)
+        emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown,
+                  drop=TRUCKS_DROP, every=ROUTES_EVERY)  # fmt: skip
     if tables.drawn:
         cols = ["unit", "location", "tonnes", "load_t"]
         title = "Drawn on site (from the stock of the unit's own place, no truck)"
-        emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
+        emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
+                  drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
     if tables.landed:
         cols = ["unit", "location", "tonnes", "load_t", "arrived_by", "link"]
         title = "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)"
-        emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
+        emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
+                  drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
     if tables.unserved:
         cols = ["unit", "tonnes", "reason", "detail"]
         title = "Not delivered"
-        emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown)
+        emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
+                  drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
     for note in routes.notes:
         if note not in warned:  # else on stderr as a warning already
             out.print(f"note: {note}", style="dim", markup=False, highlight=False)
@@ -189,7 +210,12 @@ def routes_cmd(
         HTML_SUFFIXES,
     ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table for people; csv or json for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Route the trucks of every depot to bring the day's deliveries to the units.
@@ -269,7 +295,12 @@ def routes_cmd(
 def reach_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table for people; csv or json for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Check, unit by unit, that its trucks can carry its peak daily demand from its supply point.
@@ -299,7 +330,7 @@ def reach_cmd(
         f"Reach check: {check.scenario} (availability {check.availability:.0%}, "
         f"{check.service_minutes:g} min per stop, detour ×{check.detour_factor:g})"
     )
-    emit_rows(rows, cols, fmt, console=console, title=title)
+    emit_rows(rows, cols, fmt, console=console, title=title, drop=reach_drop(rows))
     if fmt is OutputFormat.TABLE and check.trucks == 0:
         console.print("[yellow]no trucks in fleet.csv: nothing to check them against[/]")
     elif fmt is OutputFormat.TABLE:
@@ -331,6 +362,8 @@ def routes_bench_cmd(
         None,
         "--convention",
         help="dimacs (Solomon default), hierarchical (vehicles first), cvrplib (.vrp default).",
+        parser=choice(Convention, what="a convention"),
+        metavar=choice_metavar(Convention),
     ),
     seed: int = typer.Option(
         0,
@@ -347,7 +380,12 @@ def routes_bench_cmd(
         help="Searches run at once (vehicles-first only; 2 on 2 cores).",
     ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", help="table for people; csv or json for programs."
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        help="table for people; csv or json for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""

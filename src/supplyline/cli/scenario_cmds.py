@@ -15,7 +15,7 @@ from rich.console import Console
 
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.errors import exit_code_for
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import FORMAT_METAVAR, FORMAT_PARSER, OutputFormat, emit_rows
 from supplyline.cli.paths import output_path
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.errors import ScenarioError
@@ -55,6 +55,8 @@ def validate_cmd(
         "--format",
         "-f",
         help="table: messages for people; csv or json: the list of issues, for programs.",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
     ),
 ) -> None:
     """Check a scenario folder and report every problem at once, with file, line and column.

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,10 @@ __all__ = [
     "HEADING_ROOM",
     "TEXT_ROOM",
     "TIGHT_TEXT_ROOM",
+    "Narrowed",
     "fitted_table",
+    "left_out_words",
+    "narrowed_table",
     "record_blocks",
     "whole_widths",
 ]
@@ -224,6 +228,14 @@ def _drawn_width(table: RenderableType, width: int) -> int:
     return max((cell_len(line) for line in drawn.get().splitlines()), default=0)
 
 
+_WORD_STEPS = ((False, False, False), (True, False, False))
+"""How a table narrows with its headings' words whole: as drawn (compact, fold, fixed all
+false), then without its rules."""
+_FOLD_STEPS = ((True, True, False), (True, True, True))
+"""How it narrows further: headings folded inside words, then every width set here
+(:func:`_fixed_widths`)."""
+
+
 def fitted_table(
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
@@ -231,13 +243,74 @@ def fitted_table(
     console: Console,
     shown: Shown | None = None,
 ) -> RenderableType:
+    """The rows as a table that fits ``console`` with every column, else one block a record.
+
+    :func:`narrowed_table` with no column to leave out.
+    """
+    return narrowed_table(rows, columns, title, console, shown).table
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowed:
+    """A table as it fits the terminal, and the columns it had to leave out for that."""
+
+    table: RenderableType
+    left_out: tuple[str, ...] = ()
+
+
+def narrowed_table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    title: str | None,
+    console: Console,
+    shown: Shown | None = None,
+    drop: Sequence[str] = (),
+) -> Narrowed:
+    """The rows as a table that fits ``console``, leaving out ``drop``'s columns if need be.
+
+    With all its columns first (:func:`_whole_table`), then without ``drop``'s columns one
+    more at a time, least important first, each with its headings wrapped between words;
+    then the same with headings folded inside words (``earliest (capaciti`` / ``es``),
+    which reads worse than a column named as left out. When even the rest cannot stand
+    side by side with every word of its cells whole, one record per block with every
+    column (:func:`record_blocks`). At 80 columns the reach check's eleven columns printed
+    each of six units as a block of fourteen lines, where a table without its supply
+    point (each unit's depot) fits.
+    """
+    droppable = [c for c in dict.fromkeys(drop) if c in columns]
+    for steps in (_WORD_STEPS, _FOLD_STEPS):  # a column left out before a heading's word breaks
+        for n in range(len(droppable) + 1):
+            kept = [c for c in columns if c not in droppable[:n]]
+            table = _whole_table(rows, kept, title, console, shown, steps)
+            if table is not None:
+                return Narrowed(table, tuple(droppable[:n]))
+    cells = _cells(rows, columns, shown)
+    return Narrowed(record_blocks(cells, [_header(c) for c in columns], title, console))
+
+
+def left_out_words(width: int, names: Sequence[str]) -> str:
+    """What a line under a narrowed table says it leaves out, the same for every table.
+
+    >>> left_out_words(80, ["depot load pct", "loads needed"])
+    'not shown at 80 columns: depot load pct, loads needed'
+    """
+    return f"not shown at {width} columns: {', '.join(names)}"
+
+
+def _whole_table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    title: str | None,
+    console: Console,
+    shown: Shown | None,
+    steps: Sequence[tuple[bool, bool, bool]] = (),
+) -> Table | None:
     """The rows as a table that fits ``console``: as it likes, else narrowed step by step.
 
-    Each step (rules dropped, then headings folded, then widths set here) is kept only if
+    Each of ``steps`` (:data:`_WORD_STEPS`, :data:`_FOLD_STEPS`) is kept only if
     no id, C+N label, date, number or word of text breaks (:func:`whole_widths`), text
-    wrapping between its words instead; when none is, one record per block
-    (:func:`record_blocks`), as the ledger's tables do. A tester at 60 columns read the
-    closure table's ``C+10`` as ``C+1`` over ``0``, another day, and at 80 unit ids broke
+    wrapping between its words instead; None when none is. A tester at 60 columns read
+    the closure table's ``C+10`` as ``C+1`` over ``0``, and at 80 unit ids broke
     (``nl-inf-`` over ``1``).
     """
     unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
@@ -247,12 +320,7 @@ def fitted_table(
     cells = _cells(rows, columns, shown)
     kept = [_numeric(rows, c) or _tokens(rows, c) for c in columns]
     whole = whole_widths(cells, kept, total=bool(shown and shown.summed) and len(rows) > 1)
-    for compact, headings, fixed in (
-        (False, False, False),
-        (True, False, False),
-        (True, True, False),
-        (True, True, True),
-    ):
+    for compact, headings, fixed in steps:
         table = _table(
             rows,
             columns,
@@ -264,9 +332,9 @@ def fitted_table(
             shown=shown,
             whole=whole,
         )
-        if _numbers_whole(table, cells, kept, console.width, whole=whole):
+        if _numbers_whole(table, cells, kept, console.width, whole=whole, headings=not headings):
             return table
-    return record_blocks(cells, [_header(c) for c in columns], title, console)
+    return None
 
 
 def whole_widths(cells: Sequence[Sequence[str]], kept: Sequence[bool], *, total: bool) -> list[int]:
@@ -337,12 +405,13 @@ def _numbers_whole(
     *,
     words: bool = False,
     whole: Sequence[int] | None = None,
+    headings: bool = False,
 ) -> bool:
     """Whether ``table`` fits ``width`` with every number whole and every column shown.
 
     ``words``: and every word of a text column and of its heading whole too. ``whole``:
     each column's width below which a word of it breaks (:func:`whole_widths`), a folded
-    heading keeping :data:`HEADING_ROOM` at least.
+    heading keeping :data:`HEADING_ROOM` at least, or with ``headings`` its every word.
 
     Its drawn width alone was not enough: rich narrowed sixteen columns of ledger orders
     into 80 by cutting "17,901,233,825" to "17,901,233,8" and text columns to nothing.
@@ -362,7 +431,7 @@ def _numbers_whole(
             need = max(cell_len(w) for t in texts for w in [*str(t).split(), ""])
         if whole is not None:
             heading = max(cell_len(w) for w in [*str(table.columns[i].header).split(), ""])
-            need = max(whole[i], min(heading, HEADING_ROOM))
+            need = max(whole[i], heading if headings else min(heading, HEADING_ROOM))
         if room < need:
             return False
     return True
