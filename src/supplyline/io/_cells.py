@@ -150,6 +150,19 @@ def _plain_float(text: str) -> float:
     return float(text.replace("_", "x"))  # underscores are not digits for a planner
 
 
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` is a plain number, as a CSV cell takes one (``1.5e3`` too).
+
+    YAML 1.1 reads ``1.5e3`` and ``1e3`` as text (its floats need a dot and a signed
+    exponent); their ``e3`` is not a unit, which a tester's rate was told it was.
+    """
+    try:
+        _plain_float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def number_text_problem(text: str, hint: str) -> str | None:
     """The loader's words for a number typed outside the files that is not a plain one.
 
@@ -502,7 +515,7 @@ def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = No
     """
     if isinstance(value, str) and _FACTOR_KEY.fullmatch(value.strip()):
         return value.strip()
-    if demand_unit is not None and isinstance(value, str):
+    if demand_unit is not None and isinstance(value, str) and not _is_plain(value.strip()):
         written = _NUMBER_WITH_UNIT.fullmatch(value.strip())
         if written and not _LOOKALIKE.fullmatch(value.strip()):
             raise BadValue(_rate_unit_message(value.strip(), written, unit, demand_unit))
