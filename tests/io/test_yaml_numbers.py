@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from io_helpers import edit
 
+from supplyline.errors import ScenarioError, Severity
 from supplyline.io import load_scenario
 from supplyline.io._cells import parse_rate
 
@@ -64,3 +65,30 @@ def test_every_number_of_scenario_yaml_takes_an_exponent(
     edit(other, "scenario.yaml", old, plain)
     edit(folder, "scenario.yaml", old, exponent)
     assert load_scenario(folder) == load_scenario(other)
+
+
+def test_a_leading_zero_is_not_octal(folder: Path) -> None:
+    """``horizon_days: 030`` is 30 days, as in a CSV cell, not YAML 1.1's octal 24."""
+    edit(folder, "scenario.yaml", "horizon_days: 30", "horizon_days: 030")
+    assert load_scenario(folder).horizon_days == 30
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("1:30", "'1:30' is not a number"),  # YAML 1.1: 90, in base 60
+        ("0x1E", "'0x1E' is not a decimal number"),  # YAML 1.1: 30
+        ("0b11110", "'0b11110' is not a decimal number"),  # YAML 1.1: 30
+        ("3_0", "'3_0' is not a number"),  # YAML 1.1: 30
+    ],
+)
+def test_a_number_yaml_reads_in_another_base_is_refused_as_a_csv_cell_is(
+    folder: Path, written: str, says: str
+) -> None:
+    """A form no planner means (base 60, hex, binary, underscores) is said, not silently read."""
+    edit(folder, "scenario.yaml", "horizon_days: 30", f"horizon_days: {written}")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    assert [str(i) for i in caught.value.issues if i.severity is Severity.ERROR] == [
+        f"scenario.yaml:6: horizon_days: {says} (a whole number from 1 to 3,660 days)"
+    ]

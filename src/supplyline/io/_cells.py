@@ -203,7 +203,7 @@ def _number_from_text(
         raise BadValue(
             f"{show(text)} is not a number: a letter O or l where a digit belongs? ({hint})"
         )
-    if re.fullmatch(r"[-+]?0[xX][0-9a-fA-F]+", text):
+    if re.fullmatch(r"[-+]?0(?:[xX][0-9a-fA-F_]+|[bB][01_]+|[oO][0-7_]+)", text):  # 0b11: no unit
         raise BadValue(f"{show(text)} is not a decimal number ({hint})")
     if (with_unit := _NUMBER_WITH_UNIT.fullmatch(text)) and unit_home is not None:
         raise BadValue(
