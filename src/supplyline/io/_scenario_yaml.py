@@ -43,9 +43,16 @@ from supplyline.io._cells import (
 from supplyline.io._day_cells import parse_date
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
-from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
+from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
 
-__all__ = ["SCENARIO_KEYS", "Header", "mapping_of", "missing_keys", "read_scenario_yaml", "take"]
+__all__ = [
+    "SCENARIO_KEYS",
+    "Header",
+    "mapping_of",
+    "missing_keys",
+    "read_scenario_yaml",
+    "take",
+]
 
 FILE = "scenario.yaml"
 SCENARIO_KEYS = (
@@ -158,12 +165,20 @@ def take(
     key: str,
     parse: Callable[[Any], Any],
     default: Any = REQUIRED,
+    *,
+    text: bool = False,
 ) -> Any:
-    """A field of a YAML mapping, parsed through :meth:`Fields.take`."""
+    """A field of a YAML mapping, parsed through :meth:`Fields.take`.
+
+    ``text``: the field holds text (an id, a name), parsed as written (:func:`as_written`).
+    """
     node = entries.get(key)
     if node is not None and isinstance(node.value, dict | list):
         f.fail(key, f"must be a single value, not {_kind(node)}")
         return None
+    if text and node is not None and isinstance(node.value, bool | int | float):
+        written = node
+        return f.take(key, node.value, lambda _: parse(as_written(written)), default)
     return f.take(key, None if node is None else node.value, parse, default)
 
 
@@ -218,8 +233,8 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
             report.incomplete.add("partner")
             continue
         f, e = rec
-        pid = take(f, e, "id", parse_id)
-        name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "")
+        pid = take(f, e, "id", parse_id, text=True)
+        name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "", text=True)
         currency = take(f, e, "currency", parse_currency, "EUR")
         if _keep(f, seen, pid, "partner"):
             out.append(Partner(id=pid, name=name, currency=currency))
@@ -236,12 +251,14 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             report.incomplete.add("commodity")
             continue
         f, e = rec
-        cid = take(f, e, "id", parse_id)
+        cid = take(f, e, "id", parse_id, text=True)
         unit = take(f, e, "demand_unit", partial(parse_enum, enum=DemandUnit), DemandUnit.KG)
         said = str(unit) if unit else "demand units"
         per = partial(parse_rate, hi=1e6, demand_unit=said)
         kw = {
-            "name": take(f, e, "name", partial(parse_name, default=cid or ""), cid or ""),
+            "name": take(
+                f, e, "name", partial(parse_name, default=cid or ""), cid or "", text=True
+            ),
             "supply_class": take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass)),
             "priority": take(f, e, "priority", partial(parse_int, lo=1, hi=9), 3),
             "volume_m3_per_t": take(
@@ -360,10 +377,10 @@ def _vehicle_classes(
             report.incomplete.add("vehicle class")
             continue
         f, e = rec
-        vid = take(f, e, "id", parse_id)
+        vid = take(f, e, "id", parse_id, text=True)
         if vid is not None:
             named.append(vid)
-        name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "")
+        name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "", text=True)
         fuel = take(f, e, "fuel_l_per_100km", partial(parse_rate, hi=10_000, unit="L/100km"))
         km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
         if _keep(f, seen, vid, "vehicle class"):
@@ -516,7 +533,7 @@ def _name(f: Fields, entries: Mapping[str, YNode]) -> str:
     if node is not None and is_blank(node.value):
         f.fail("name", "the scenario needs a name (name: a short title)")
         return ""
-    name: str | None = take(f, entries, "name", partial(parse_name, default=""), "")
+    name: str | None = take(f, entries, "name", partial(parse_name, default=""), "", text=True)
     return name or ""
 
 

@@ -18,7 +18,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["YNode", "YamlProblem", "parse_yaml"]
+from supplyline.io._cells import BadValue
+
+__all__ = ["YNode", "YamlProblem", "as_written", "parse_yaml"]
 
 _MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
@@ -45,6 +47,24 @@ class YNode:
         if isinstance(self.value, list):
             return [v.plain() for v in self.value]
         return self.value
+
+
+def as_written(node: YNode) -> Any:
+    """A scalar as the file wrote it, for a field that holds text (an id, a name).
+
+    YAML 1.1 reads a bare ``no`` (Norway's country code), ``yes``, ``on`` or ``off`` as
+    true or false, which a tester's id was then told was missing: it is said, with the
+    quotes to write. A number is kept as written (``012`` is the id '012', not '12').
+    """
+    if isinstance(node.value, bool):
+        word = node.raw or str(node.value).lower()
+        raise BadValue(
+            f"{word} was read as {str(node.value).lower()}, not as text (YAML reads a bare "
+            f"yes, no, on, off, true or false as true or false): write it in quotes, '{word}'"
+        )
+    if isinstance(node.value, int | float) and node.raw is not None:
+        return node.raw
+    return node.value
 
 
 @dataclass(frozen=True, slots=True)
