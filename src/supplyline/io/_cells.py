@@ -505,8 +505,19 @@ def parse_currency(value: Any) -> str:
     raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
 
 
-def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = None) -> float | str:
+def parse_rate(
+    value: Any,
+    *,
+    hi: float,
+    unit: str,
+    demand_unit: str | None = None,
+    example: str | None = None,
+) -> float | str:
     """A rate: a number in ``[0, hi]`` or a planning-factor key (checked later, with the table).
+
+    ``example``: a factor key of the field's own kind, offered in a message (a vehicle's
+    fuel rate was offered ``food.wfp.full_ration_net_kg_ppd``); without one, where to
+    find the keys is said.
 
     ``demand_unit``: the commodity's unit, for a consumption rate (``unit`` then says what
     it is counted per, ``kg a person a day``). Its unit is not in the key's name but set
@@ -522,9 +533,8 @@ def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = No
     try:
         return parse_float(value, hi=hi, unit=unit)
     except BadValue as error:
-        raise BadValue(
-            f"{error} — or a planning-factor key such as food.wfp.full_ration_net_kg_ppd"
-        ) from None
+        key = f"such as {example}" if example else "(`supplyline factors` lists them)"
+        raise BadValue(f"{error} — or a planning-factor key {key}") from None
 
 
 _IN_DEMAND_UNITS = {

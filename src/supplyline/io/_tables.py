@@ -28,6 +28,7 @@ from supplyline.domain import (
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cells import (
+    is_blank,
     parse_bool,
     parse_degrees,
     parse_enum,
@@ -371,6 +372,8 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
                 if count is not None:
                     vehicles[col[len(VEHICLES_PREFIX) :]] = count
         available = f.take("available_day", c("available_day"), day, 0)
+        if is_blank(c("required_day")):
+            f.origin.copies["required_day"] = "available_day"
         days_held = _num(MAX_DAYS_HELD, "days")
         kw = {
             "name": f.take("name", c("name"), partial(parse_name, default=uid or ""), uid or ""),
@@ -417,7 +420,8 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
     days = {}
     for column in ("available_day", "required_day"):
         if kw[column] is not None and kw[column] < 0:
-            f.fail(column, _before_start(kw[column], start))
+            if column not in f.origin.copies:  # an empty required_day: said on available_day
+                f.fail(column, _before_start(kw[column], start))
         else:  # a day before the start is one mistake, not two
             days[column] = kw[column]
     available, required = days.get("available_day"), days.get("required_day")
