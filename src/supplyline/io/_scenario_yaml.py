@@ -313,6 +313,8 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             except ValueError as error:  # "field(=value) ...": pointed at that field's line
                 field = str(error).split("(=", 1)[0]
                 f.fail(field if field in kw else "id", str(error))
+                if field not in kw:  # its id (deploy:fuel) is not the one referred to (fuel)
+                    report.incomplete.add("commodity")
     return out
 
 
@@ -458,6 +460,9 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         node = entries.get(key)
         if node is not None and node.value is not None and not isinstance(node.value, list):
             report.incomplete.add(kind)  # no reference to one is unknown; the rest is checked
+    levels = entries.get("activity_levels")
+    if levels is not None and not isinstance(levels.value, dict | None):
+        report.incomplete.add("activity level")  # a tester's list: its levels are unknown
     head.partners = _partners(_required_list(f, entries, "partners"), report, origins)
     head.commodities = _commodities(_required_list(f, entries, "commodities"), report, origins)
     classes = entries.get("vehicle_classes")
