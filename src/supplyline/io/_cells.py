@@ -477,7 +477,23 @@ def _guess_member(text: str, enum: type[StrEnum]) -> str:
     if word is not None and word.lower() in index:
         return f"did you mean {word!r}?; "
     guess = did_you_mean(text, [m.value for m in enum])
+    if not guess and (prefixed := _by_prefix(text.lower(), [m.value for m in enum])):
+        guess = f"did you mean {prefixed!r}?"
     return f"{guess}; " if guess else ""
+
+
+def _by_prefix(text: str, values: list[str]) -> str | None:
+    """The one value ``text`` starts with or begins, three letters at least; else ``None``.
+
+    ``airlift`` starts with ``air``, ``inland`` begins ``inland_water``; when several
+    values fit, none is offered.
+
+    Letters alone missed a tester's ``airlift`` (too far from ``air`` for a slip).
+    """
+    fits = [v for v in values if len(v) >= 3 and text.startswith(v.lower())]
+    if not fits and len(text) >= 3:
+        fits = [v for v in values if v.lower().startswith(text)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def parse_enum(value: Any, enum: type[E]) -> E:
