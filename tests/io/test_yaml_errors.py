@@ -55,7 +55,7 @@ YAML_CASES = [
     ),
     pytest.param(
         "scenario.yaml", "kg_per_demand_unit: 0.84", "kg_per_demand_unit: .nan", 32,
-        "commodities[2].kg_per_demand_unit", r"nan is not a number", id="yaml-nan",
+        "commodities[2].kg_per_demand_unit", r"'\.nan' is not a number", id="yaml-nan",
     ),
     pytest.param(
         "scenario.yaml", "    demand_unit: L\n    kg_per_demand_unit: 0.84",

@@ -25,7 +25,7 @@ from supplyline.io._cells import (
 from supplyline.io._day_cells import parse_date
 from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
-from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
+from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
 
 __all__ = ["AGREEMENT_KEYS", "read_agreements"]
 
@@ -58,7 +58,7 @@ def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[A
     failed = False  # this list's own errors: another key's must not lose it (checked on)
     for item in items:
         try:
-            out.append(parse(item.value))
+            out.append(parse(as_written(item)))
         except BadValue as bad:
             f.fail(key, str(bad), item.line)
             failed = True
@@ -133,11 +133,11 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         return None
     f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
     f.reported = missing_keys(e, required)
-    aid = take(f, e, "id", parse_id)
+    aid = take(f, e, "id", parse_id, text=True)
     # nothing in a scenario refers to an agreement: its id, were its entry to fail, must
     # not be offered for a partner or commodity ("did you mean 'hra-unicef'?" for 'unicef')
     f.record_id = None
-    name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "")
+    name = take(f, e, "name", partial(parse_name, default=aid or ""), aid or "", text=True)
     parties = _words(f, e, "parties", parse_id)
     # a missing key is said once, by the required-keys check ("not 0" said it twice)
     whole = "parties" in e  # else said once, and the entry fails below

@@ -150,6 +150,19 @@ def _plain_float(text: str) -> float:
     return float(text.replace("_", "x"))  # underscores are not digits for a planner
 
 
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` is a plain number, as a CSV cell takes one (``1.5e3`` too).
+
+    YAML 1.1 reads ``1.5e3`` and ``1e3`` as text (its floats need a dot and a signed
+    exponent); their ``e3`` is not a unit, which a tester's rate was told it was.
+    """
+    try:
+        _plain_float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def number_text_problem(text: str, hint: str) -> str | None:
     """The loader's words for a number typed outside the files that is not a plain one.
 
@@ -190,7 +203,7 @@ def _number_from_text(
         raise BadValue(
             f"{show(text)} is not a number: a letter O or l where a digit belongs? ({hint})"
         )
-    if re.fullmatch(r"[-+]?0[xX][0-9a-fA-F]+", text):
+    if re.fullmatch(r"[-+]?0(?:[xX][0-9a-fA-F_]+|[bB][01_]+|[oO][0-7_]+)", text):  # 0b11: no unit
         raise BadValue(f"{show(text)} is not a decimal number ({hint})")
     if (with_unit := _NUMBER_WITH_UNIT.fullmatch(text)) and unit_home is not None:
         raise BadValue(
@@ -464,7 +477,23 @@ def _guess_member(text: str, enum: type[StrEnum]) -> str:
     if word is not None and word.lower() in index:
         return f"did you mean {word!r}?; "
     guess = did_you_mean(text, [m.value for m in enum])
+    if not guess and (prefixed := _by_prefix(text.lower(), [m.value for m in enum])):
+        guess = f"did you mean {prefixed!r}?"
     return f"{guess}; " if guess else ""
+
+
+def _by_prefix(text: str, values: list[str]) -> str | None:
+    """The one value ``text`` starts with or begins, three letters at least; else ``None``.
+
+    ``airlift`` starts with ``air``, ``inland`` begins ``inland_water``; when several
+    values fit, none is offered.
+
+    Letters alone missed a tester's ``airlift`` (too far from ``air`` for a slip).
+    """
+    fits = [v for v in values if len(v) >= 3 and text.startswith(v.lower())]
+    if not fits and len(text) >= 3:
+        fits = [v for v in values if v.lower().startswith(text)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def parse_enum(value: Any, enum: type[E]) -> E:
@@ -492,8 +521,19 @@ def parse_currency(value: Any) -> str:
     raise BadValue(f"{show(value)} is not a currency code (3 letters such as EUR or USD)")
 
 
-def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = None) -> float | str:
+def parse_rate(
+    value: Any,
+    *,
+    hi: float,
+    unit: str,
+    demand_unit: str | None = None,
+    example: str | None = None,
+) -> float | str:
     """A rate: a number in ``[0, hi]`` or a planning-factor key (checked later, with the table).
+
+    ``example``: a factor key of the field's own kind, offered in a message (a vehicle's
+    fuel rate was offered ``food.wfp.full_ration_net_kg_ppd``); without one, where to
+    find the keys is said.
 
     ``demand_unit``: the commodity's unit, for a consumption rate (``unit`` then says what
     it is counted per, ``kg a person a day``). Its unit is not in the key's name but set
@@ -502,16 +542,15 @@ def parse_rate(value: Any, *, hi: float, unit: str, demand_unit: str | None = No
     """
     if isinstance(value, str) and _FACTOR_KEY.fullmatch(value.strip()):
         return value.strip()
-    if demand_unit is not None and isinstance(value, str):
+    if demand_unit is not None and isinstance(value, str) and not _is_plain(value.strip()):
         written = _NUMBER_WITH_UNIT.fullmatch(value.strip())
         if written and not _LOOKALIKE.fullmatch(value.strip()):
             raise BadValue(_rate_unit_message(value.strip(), written, unit, demand_unit))
     try:
         return parse_float(value, hi=hi, unit=unit)
     except BadValue as error:
-        raise BadValue(
-            f"{error} — or a planning-factor key such as food.wfp.full_ration_net_kg_ppd"
-        ) from None
+        key = f"such as {example}" if example else "(`supplyline factors` lists them)"
+        raise BadValue(f"{error} — or a planning-factor key {key}") from None
 
 
 _IN_DEMAND_UNITS = {

@@ -23,7 +23,6 @@ from supplyline.domain import (
     SupplyClass,
     VehicleClass,
 )
-from supplyline.domain.commodities import MAX_KG_PER_LITRE, USUAL_KG_PER_LITRE
 from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
@@ -40,12 +39,25 @@ from supplyline.io._cells import (
     parse_rate,
     show,
 )
+from supplyline.io._commodity_numbers import (
+    FUEL_KEY_EXAMPLE,
+    check_litre_mass,
+    litre_mass,
+    rate_key_example,
+)
 from supplyline.io._day_cells import parse_date
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
-from supplyline.io._yamltree import YamlProblem, YNode, parse_yaml
+from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
 
-__all__ = ["SCENARIO_KEYS", "Header", "mapping_of", "missing_keys", "read_scenario_yaml", "take"]
+__all__ = [
+    "SCENARIO_KEYS",
+    "Header",
+    "mapping_of",
+    "missing_keys",
+    "read_scenario_yaml",
+    "take",
+]
 
 FILE = "scenario.yaml"
 SCENARIO_KEYS = (
@@ -81,6 +93,9 @@ class Header:
     routing: RoutingOptions = field(default_factory=RoutingOptions)
     lines: dict[str, int] = field(default_factory=dict)
     """The line of each top-level key, for what is said about a key after reading."""
+    past_calendar: bool = False
+    """Whether horizon_days is ``None`` because the horizon runs past 9999-12-31 (an error
+    said on start_date), not because horizon_days itself is wrong."""
 
 
 def mapping_of(
@@ -158,12 +173,20 @@ def take(
     key: str,
     parse: Callable[[Any], Any],
     default: Any = REQUIRED,
+    *,
+    text: bool = False,
 ) -> Any:
-    """A field of a YAML mapping, parsed through :meth:`Fields.take`."""
+    """A field of a YAML mapping, parsed through :meth:`Fields.take`.
+
+    ``text``: the field holds text (an id, a name), parsed as written (:func:`as_written`).
+    """
     node = entries.get(key)
     if node is not None and isinstance(node.value, dict | list):
         f.fail(key, f"must be a single value, not {_kind(node)}")
         return None
+    if text and node is not None and isinstance(node.value, bool | int | float):
+        written = node
+        return f.take(key, node.value, lambda _: parse(as_written(written)), default)
     return f.take(key, None if node is None else node.value, parse, default)
 
 
@@ -218,8 +241,8 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
             report.incomplete.add("partner")
             continue
         f, e = rec
-        pid = take(f, e, "id", parse_id)
-        name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "")
+        pid = take(f, e, "id", parse_id, text=True)
+        name = take(f, e, "name", partial(parse_name, default=pid or ""), pid or "", text=True)
         currency = take(f, e, "currency", parse_currency, "EUR")
         if _keep(f, seen, pid, "partner"):
             out.append(Partner(id=pid, name=name, currency=currency))
@@ -236,13 +259,16 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             report.incomplete.add("commodity")
             continue
         f, e = rec
-        cid = take(f, e, "id", parse_id)
+        cid = take(f, e, "id", parse_id, text=True)
         unit = take(f, e, "demand_unit", partial(parse_enum, enum=DemandUnit), DemandUnit.KG)
         said = str(unit) if unit else "demand units"
+        name = take(f, e, "name", partial(parse_name, default=cid or ""), cid or "", text=True)
+        supply_class = take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass))
+        example = rate_key_example(supply_class, unit)
         per = partial(parse_rate, hi=1e6, demand_unit=said)
         kw = {
-            "name": take(f, e, "name", partial(parse_name, default=cid or ""), cid or ""),
-            "supply_class": take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass)),
+            "name": name,
+            "supply_class": supply_class,
             "priority": take(f, e, "priority", partial(parse_int, lo=1, hi=9), 3),
             "volume_m3_per_t": take(
                 f,
@@ -256,13 +282,17 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 f,
                 e,
                 "kg_per_demand_unit",
-                _litre_mass
+                litre_mass
                 if unit is DemandUnit.L
                 else partial(parse_float, hi=1e6, unit="kg", above_lo=True),
                 None,
             ),
             "per_person_per_day": take(
-                f, e, "per_person_per_day", partial(per, unit=f"{said} a person a day"), None
+                f,
+                e,
+                "per_person_per_day",
+                partial(per, unit=f"{said} a person a day", example=example),
+                None,
             ),
             "per_vehicle_per_day": take(
                 f,
@@ -275,7 +305,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             "activity_scaled": take(f, e, "activity_scaled", parse_bool, False),
         }
         if unit is DemandUnit.L and kw["kg_per_demand_unit"] is not None:
-            _check_litre_mass(f, kw["kg_per_demand_unit"])
+            check_litre_mass(f, kw["kg_per_demand_unit"])
         if _keep(f, seen, cid, "commodity"):
             try:
                 out.append(Commodity(id=cid, **kw))
@@ -283,68 +313,9 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             except ValueError as error:  # "field(=value) ...": pointed at that field's line
                 field = str(error).split("(=", 1)[0]
                 f.fail(field if field in kw else "id", str(error))
+                if field not in kw:  # its id (deploy:fuel) is not the one referred to (fuel)
+                    report.incomplete.add("commodity")
     return out
-
-
-def _litre_mass(value: Any) -> float:
-    """A litre's mass in kg: more than 0; a mistake said in a litre's range, not 1,000,000 kg.
-
-    A tester's 0 for diesel read "(more than 0, up to 1,000,000 kg)", though a litre's
-    mass is at most :data:`MAX_KG_PER_LITRE` (above that :func:`_check_litre_mass` says it).
-    """
-    try:
-        return parse_float(value, hi=1e6, unit="kg", above_lo=True)
-    except BadValue:
-        return parse_float(value, hi=MAX_KG_PER_LITRE, unit="kg a litre", above_lo=True)
-
-
-def _kg(kg: float) -> str:
-    """A mass as given, every digit that tells it from its neighbour: ``25.000001``, not ``25``.
-
-    >>> _kg(25.000001), _kg(840.0), _kg(0.84)
-    ('25.000001', '840', '0.84')
-    """
-    short = f"{kg:g}"
-    return short if float(short) == kg else repr(kg)
-
-
-def _check_litre_mass(f: Fields, kg: float) -> None:
-    """A litre's mass against what is shipped by the litre: an error above the densest.
-
-    The bound of every number "catches a unit slip", but 1,000,000 let through a tester's
-    diesel at 840 (kg/m³ typed for kg/L): requirements asked 44,506 t of fuel for 44.5 t.
-    Above :data:`MAX_KG_PER_LITRE` it is an error; outside :data:`USUAL_KG_PER_LITRE`, a
-    warning. Each offers the value a slip by 1,000 would have meant, where that is usual.
-    """
-    low, high = USUAL_KG_PER_LITRE
-    column = "kg_per_demand_unit"
-    usual = f"water 1.0, diesel 0.84, petrol 0.74; the usual {low:g} to {high:g}"
-    if kg > MAX_KG_PER_LITRE:
-        meant = kg / 1000
-        guess = f"did you mean {meant:g}? " if low <= meant <= high else ""
-        f.fail(
-            column,
-            f"{_kg(kg)} kg a litre is denser than anything shipped by the litre (at most "
-            f"{MAX_KG_PER_LITRE:g}: {usual}): {guess}kg per litre, not per m³",
-        )
-    elif not low <= kg <= high:
-        if kg > high:
-            what, hint = "heavier", "check that it is kg per litre"
-        else:
-            meant = kg * 1000
-            what = "lighter"
-            hint = (
-                f"did you mean {meant:g}? kg per litre, not tonnes"
-                if low <= meant <= high
-                else "check that it is kg per litre"
-            )
-        f.report.warning(
-            FILE,
-            f"{_kg(kg)} kg a litre is {what} than what is usually shipped by the litre "
-            f"({usual}): {hint}",
-            f.origin.line_of(column),
-            f.origin.column(column),
-        )
 
 
 def _vehicle_classes(
@@ -360,11 +331,16 @@ def _vehicle_classes(
             report.incomplete.add("vehicle class")
             continue
         f, e = rec
-        vid = take(f, e, "id", parse_id)
+        vid = take(f, e, "id", parse_id, text=True)
         if vid is not None:
             named.append(vid)
-        name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "")
-        fuel = take(f, e, "fuel_l_per_100km", partial(parse_rate, hi=10_000, unit="L/100km"))
+        name = take(f, e, "name", partial(parse_name, default=vid or ""), vid or "", text=True)
+        fuel = take(
+            f,
+            e,
+            "fuel_l_per_100km",
+            partial(parse_rate, hi=10_000, unit="L/100km", example=FUEL_KEY_EXAMPLE),
+        )
         km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
         if _keep(f, seen, vid, "vehicle class"):
             out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
@@ -475,6 +451,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     )
     if not _fits_calendar(f, head.start_date, head.horizon_days):
         head.horizon_days = None  # no Scenario can be made: cross checks wait for the next run
+        head.past_calendar = True
     for key, kind in (
         ("partners", "partner"),
         ("commodities", "commodity"),
@@ -483,6 +460,9 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         node = entries.get(key)
         if node is not None and node.value is not None and not isinstance(node.value, list):
             report.incomplete.add(kind)  # no reference to one is unknown; the rest is checked
+    levels = entries.get("activity_levels")
+    if levels is not None and not isinstance(levels.value, dict | None):
+        report.incomplete.add("activity level")  # a tester's list: its levels are unknown
     head.partners = _partners(_required_list(f, entries, "partners"), report, origins)
     head.commodities = _commodities(_required_list(f, entries, "commodities"), report, origins)
     classes = entries.get("vehicle_classes")
@@ -516,7 +496,7 @@ def _name(f: Fields, entries: Mapping[str, YNode]) -> str:
     if node is not None and is_blank(node.value):
         f.fail("name", "the scenario needs a name (name: a short title)")
         return ""
-    name: str | None = take(f, entries, "name", partial(parse_name, default=""), "")
+    name: str | None = take(f, entries, "name", partial(parse_name, default=""), "", text=True)
     return name or ""
 
 

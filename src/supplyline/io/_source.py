@@ -10,6 +10,7 @@ an issue instead of stopping.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,6 +116,9 @@ class Origin:
     prefix: str = ""
     """Prefix of a YAML key path (``commodities[2].``); empty for CSV rows."""
     field_lines: dict[str, int] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)
+    """Fields left empty whose default is another field's value (``required_day`` is
+    ``available_day``): a finding on the copy is one already said on the field it copies."""
 
     def column(self, name: str) -> str:
         """The column label of a field, as an Issue shows it."""
@@ -212,7 +216,7 @@ def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str
     """
     path = folder / name
     if path.is_symlink() and not path.exists():  # a broken link is a mistake, wanted or not
-        report.error(name, f"is a link to {os.readlink(path)}, which does not exist")
+        report.error(name, _broken_link(path))
         report.unusable.add(name)
         return None
     if not path.exists():
@@ -224,6 +228,23 @@ def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str
     if text is None:
         report.unusable.add(name)
     return text
+
+
+def _broken_link(path: Path) -> str:
+    """Why a link leads to no file: its target is missing, or the links lead round in a loop.
+
+    A tester's units.csv linked to itself was told it was "a link to units.csv, which does
+    not exist", which it does.
+    """
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return (
+                f"is a link to {os.readlink(path)} in a loop of links that never reaches a "
+                "file (make it a plain file, or a link to one)"
+            )
+    return f"is a link to {os.readlink(path)}, which does not exist"
 
 
 def _read(path: Path, name: str, report: Report) -> str | None:

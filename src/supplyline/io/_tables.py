@@ -30,6 +30,7 @@ from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cargo_cells import cargo_named, parse_carries
 from supplyline.io._cells import (
+    is_blank,
     parse_bool,
     parse_degrees,
     parse_enum,
@@ -47,6 +48,7 @@ from supplyline.io._day_cells import (
 )
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
+from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
 
 __all__ = [
     "FLEET_COLUMNS",
@@ -83,7 +85,6 @@ FLEET_COLUMNS = (
     "id", "depot", "partner", "vehicle_type", "count", "payload_t", "volume_m3", "speed_kmh",
     "fixed_cost", "cost_per_km", "max_route_hours", "carries",
 )  # fmt: skip
-VEHICLES_PREFIX = "vehicles_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,8 +338,16 @@ def _vehicle_column(classes: tuple[str, ...] | None, name: str) -> str | None:
     if not name.lower().startswith(VEHICLES_PREFIX):
         return "unknown"
     cls = name[len(VEHICLES_PREFIX) :]
-    if classes is None or cls in classes:
+    if classes is None:
         return None
+    meant = class_of(classes, cls)
+    if len(meant) == 1:
+        return None
+    if meant:
+        return (
+            f"vehicle classes {' and '.join(map(repr, meant))} differ only in letter case, "
+            f"and ids are case-sensitive: write the column as {VEHICLES_PREFIX}<id> exactly"
+        )
     known = ", ".join(classes) or "none"
     guess = did_you_mean(cls, classes)
     guess = f"{guess}; " if guess else ""
@@ -362,6 +371,8 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
     out: list[Unit] = []
     seen: dict[str, int] = {}
     day = partial(parse_day, start=ctx.start_date)
+    if table is not None and twice_a_class(table, report, ctx.vehicle_classes or ()):
+        table = None  # which column counts a class cannot be told: said once, for the header
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
@@ -370,9 +381,13 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         for col, raw in row.cells.items():
             if col.lower().startswith(VEHICLES_PREFIX) and raw:
                 count = f.take(col, raw, _int(100_000, "vehicles"))
+                cls = col[len(VEHICLES_PREFIX) :]
+                meant = class_of(ctx.vehicle_classes or (), cls)
                 if count is not None:
-                    vehicles[col[len(VEHICLES_PREFIX) :]] = count
+                    vehicles[meant[0] if len(meant) == 1 else cls] = count
         available = f.take("available_day", c("available_day"), day, 0)
+        if is_blank(c("required_day")):
+            f.origin.copies["required_day"] = "available_day"
         days_held = _num(MAX_DAYS_HELD, "days")
         kw = {
             "name": f.take("name", c("name"), partial(parse_name, default=uid or ""), uid or ""),
@@ -419,7 +434,8 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
     days = {}
     for column in ("available_day", "required_day"):
         if kw[column] is not None and kw[column] < 0:
-            f.fail(column, _before_start(kw[column], start))
+            if column not in f.origin.copies:  # an empty required_day: said on available_day
+                f.fail(column, _before_start(kw[column], start))
         else:  # a day before the start is one mistake, not two
             days[column] = kw[column]
     available, required = days.get("available_day"), days.get("required_day")

@@ -10,6 +10,7 @@ recursive aliases) into messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,14 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["YNode", "YamlProblem", "parse_yaml"]
+from supplyline.io._cells import BadValue
+
+__all__ = ["YNode", "YamlProblem", "as_written", "parse_yaml"]
 
 _MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+"""A number as a CSV cell takes one: decimal digits, a point, an exponent."""
 
 
 @dataclass(slots=True)
@@ -42,6 +47,24 @@ class YNode:
         if isinstance(self.value, list):
             return [v.plain() for v in self.value]
         return self.value
+
+
+def as_written(node: YNode) -> Any:
+    """A scalar as the file wrote it, for a field that holds text (an id, a name).
+
+    YAML 1.1 reads a bare ``no`` (Norway's country code), ``yes``, ``on`` or ``off`` as
+    true or false, which a tester's id was then told was missing: it is said, with the
+    quotes to write. A number is kept as written (``012`` is the id '012', not '12').
+    """
+    if isinstance(node.value, bool):
+        word = node.raw or str(node.value).lower()
+        raise BadValue(
+            f"{word} was read as {str(node.value).lower()}, not as text (YAML reads a bare "
+            f"yes, no, on, off, true or false as true or false): write it in quotes, '{word}'"
+        )
+    if isinstance(node.value, int | float) and node.raw is not None:
+        return node.raw
+    return node.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +141,8 @@ class _Builder:
                 value = None
             elif tag == "bool":
                 value = c.construct_yaml_bool(node)
-            elif tag == "int":
-                value = c.construct_yaml_int(node)
-            elif tag == "float":
-                value = c.construct_yaml_float(node)
+            elif tag in ("int", "float"):
+                value = _number(str(node.value), whole=tag == "int")
             elif tag == "timestamp":
                 value = _timestamp(c, node)
             else:
@@ -130,6 +151,19 @@ class _Builder:
             text = str(node.value)[:40]
             raise _Fail(f"value {text!r} cannot be read (quote it if it is text)", line) from None
         return YNode(value, line, str(node.value))
+
+
+def _number(text: str, *, whole: bool) -> int | float | str:
+    """A YAML number written as a plain decimal; any other form is left as its text.
+
+    YAML 1.1 reads ``010`` as 8 (octal), ``1:30`` as 90 (base 60), ``0x1E`` and ``1_000``
+    as numbers, where a planner (and a CSV cell) means 10 or writes no such thing; left as
+    text, they are read or refused by the field's own parser, by the rules of a CSV cell.
+    """
+    text = text.strip()
+    if not _PLAIN_NUMBER.fullmatch(text):
+        return text
+    return int(text) if whole else float(text)
 
 
 def _timestamp(constructor: SafeConstructor, node: ScalarNode) -> dt.date | str:

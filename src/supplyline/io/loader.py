@@ -306,7 +306,8 @@ def _say_days_unchecked(head: Header, report: Report) -> None:
     """
     waiting = []
     if head.horizon_days is None:
-        waiting.append("days were not checked against the horizon, as horizon_days is wrong")
+        why = "it runs past 9999-12-31" if head.past_calendar else "horizon_days is wrong"
+        waiting.append(f"days were not checked against the horizon, as {why}")
     if head.start_date is None:
         cells = sorted({(file, line) for file, line, _ in report.uncounted})
         by_file: dict[str, list[str]] = {}
@@ -323,7 +324,7 @@ def _say_days_unchecked(head: Header, report: Report) -> None:
         )
     if not waiting:
         return
-    key = "horizon_days" if head.horizon_days is None else "start_date"
+    key = "horizon_days" if head.horizon_days is None and not head.past_calendar else "start_date"
     report.warning(
         "scenario.yaml",
         "; ".join(waiting) + "; mend it and validate again (everything else was checked)",
@@ -356,6 +357,7 @@ def _cross_check(
         f
         for f in found
         if not (had_errors and (f.severity is Severity.WARNING or _follows(f, report)))
+        and not _copied(f, found, origins)
     ]
     loose = _loose_refs_unknown(scenario, report)
     words = _ReferenceWords(
@@ -528,6 +530,20 @@ def _follows(finding: Finding, report: Report) -> bool:
     ):
         return True
     return not report.failed_ids.isdisjoint(_QUOTED_ID.findall(finding.message))
+
+
+def _copied(finding: Finding, found: list[Finding], origins: Origins) -> bool:
+    """Whether a finding is on an empty field copied from one that has a finding itself.
+
+    A tester's ``available_day`` 99999 with ``required_day`` left empty (so the same day)
+    was told twice, the second time on a cell with nothing in it.
+    """
+    origin = origins.get(finding.entity, finding.entity_id)
+    source = origin.copies.get(finding.field) if origin is not None else None
+    return source is not None and any(
+        (f.entity, f.entity_id, f.field) == (finding.entity, finding.entity_id, source)
+        for f in found
+    )
 
 
 def _fail(issues: list[Issue]) -> ScenarioError:

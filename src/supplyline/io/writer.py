@@ -29,8 +29,8 @@ from supplyline.io._tables import (
     LOCATION_COLUMNS,
     STOCK_COLUMNS,
     UNIT_COLUMNS,
-    VEHICLES_PREFIX,
 )
+from supplyline.io._vehicle_columns import VEHICLES_PREFIX
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files, writing
 from supplyline.io.csv_out import formula_safe
 from supplyline.io.loader import load_scenario
