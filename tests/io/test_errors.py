@@ -164,6 +164,24 @@ CSV_CASES = [
         "links.csv", ",45,,300,", ",45,2,300,", 6, "speed_km_per_day", r"not both",
         id="transit-and-speed",
     ),
+    # a subnormal speed made ceil(45 / 5e-324) = ceil(inf) raise OverflowError (a traceback)
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,5e-324,", 6, "speed_km_per_day",
+        r"^speed_km_per_day\(=4\.94066e-324\) takes forever over 45 km, and a link takes at "
+        r"most 365 days",
+        id="subnormal-speed",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,1e-300,", 6, "speed_km_per_day",
+        r"takes 4\.5e\+301 days over 45 km", id="tiny-speed",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,0.123,", 6, "speed_km_per_day",
+        r"takes 366 days over 45 km", id="speed-a-day-too-slow",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,0.124,", None, None, None, id="speed-of-365-days-is-fine",
+    ),
     pytest.param(
         "stocks.csv", "home-base,food,40,", "home-base,bread,40,", 4, "commodity",
         r"unknown commodity 'bread'", id="stock-unknown-commodity",

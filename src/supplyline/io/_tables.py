@@ -265,7 +265,22 @@ def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
     )
     if speed is None or distance is None:
         return None
-    return math.ceil(distance / speed)
+    days_taken = distance / speed  # inf for a speed of 5e-324: ceil would raise OverflowError
+    if days_taken > MAX_DAYS_APART:
+        said = (
+            f"{math.ceil(days_taken):,} days"
+            if days_taken < 1e6
+            else f"{days_taken:.2g} days"
+            if math.isfinite(days_taken)
+            else "forever"
+        )
+        f.fail(
+            "speed_km_per_day",
+            f"speed_km_per_day(={speed:g}) takes {said} over {distance:g} km, and a link "
+            f"takes at most {MAX_DAYS_APART} days (the speed is in km a day: 300 for a road)",
+        )
+        return None
+    return math.ceil(days_taken)
 
 
 def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> list[Link]:
