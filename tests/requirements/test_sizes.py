@@ -54,3 +54,21 @@ def test_a_huge_demand_within_the_bound_validates_and_fits(tmp_path: Path) -> No
     demand = assess_requirements(folder).demand
     check_demand_fits(scenario, demand)
     assert 1e10 <= float(demand.consumption_t.max()) <= MAX_TONNES
+
+
+def test_a_unit_that_cannot_deploy_is_still_refused_past_counting(tmp_path: Path) -> None:
+    """The loader left out every finding of a unit with no way there, errors too.
+
+    Its plan demand still counted the 1.4e12 t (a property test's example): validate
+    passed and plan failed naming no file.
+    """
+    folder = huge(tmp_path, days_of_supply=365)
+    links = (folder / "links.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "links.csv").write_text(
+        "".join(x for x in links if not x.startswith("road-1,")), encoding="utf-8"
+    )
+    with pytest.raises(ScenarioError) as caught:
+        open_scenario(folder)
+    assert [i.column for i in caught.value.issues if "a plan can count" in i.message] == [
+        "personnel"
+    ]
