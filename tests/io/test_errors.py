@@ -181,12 +181,35 @@ CSV_CASES = [
         id="slow-speed",
     ),
     pytest.param(
+        "links.csv", ",45,,300,", ",45,,0.123,", 6, "speed_km_per_day",
+        r"the 45 km take 366 days in transit", id="speed-a-day-too-slow",
+    ),
+    pytest.param(
+        "links.csv", ",45,,300,", ",45,,0.124,", None, None, None, id="speed-of-365-days-is-fine",
+    ),
+    pytest.param(
         "stocks.csv", "home-base,food,40,", "home-base,bread,40,", 4, "commodity",
         r"unknown commodity 'bread'", id="stock-unknown-commodity",
     ),
     pytest.param(
         "fleet.csv", ",6,18,40,50,", ",6,0,40,50,", 3, "payload_t",
-        r"zero \(more than 0, up to 200 t\)", id="zero-payload",
+        r"^'0' is zero \(a number from 0\.001 to 200 t\)$", id="zero-payload",
+    ),
+    # a payload of 5e-324 t made plan and reach raise OverflowError and routes loop for ever
+    pytest.param(
+        "fleet.csv", ",6,18,40,50,", ",6,5e-324,40,50,", 3, "payload_t",
+        r"^'5e-324' is too small \(a number from 0\.001 to 200 t\)$", id="subnormal-payload",
+    ),
+    pytest.param(
+        "fleet.csv", ",6,18,40,50,", ",6,18,0.0004,50,", 3, "volume_m3",
+        r"^'0\.0004' is too small \(a number from 0\.001 to 1,000 m3\)$", id="tiny-volume",
+    ),
+    pytest.param(
+        "fleet.csv", ",6,18,40,50,", ",6,18,40,5e-324,", 3, "speed_kmh",
+        r"^'5e-324' is too small \(a number from 1 to 200 km/h\)$", id="subnormal-speed-kmh",
+    ),
+    pytest.param(
+        "fleet.csv", ",6,18,40,50,", ",6,0.001,0.001,1,", None, None, None, id="least-truck",
     ),
     pytest.param(
         "units.csv", ",450,40,", ",1.5e3,40,", None, None, None, id="exponent-is-fine",

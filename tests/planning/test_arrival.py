@@ -339,6 +339,20 @@ def test_a_closure_past_the_narrowest_capacity_does_not_delay_the_bound(tmp_path
     assert [c.closure_day for c in plan.closures] == [11]
 
 
+def test_a_capacity_too_small_to_divide_by_is_warned_of_not_a_crash(tmp_path: Path) -> None:
+    """A link of 5e-324 t/day made validate raise OverflowError (ceil of 20 t / 5e-324).
+
+    Found by an edge-value sweep of every number of the template; the lift is now said not
+    to be movable within the horizon, as for any capacity too small.
+    """
+    scenario, _ = late_unit(transit_days=1)
+    march = dataclasses.replace(scenario.links[0], capacity_t_per_day=5e-324)
+    scenario = dataclasses.replace(scenario, links=(march, *scenario.links[1:]))
+    warnings = open_scenario(write_scenario(scenario, tmp_path / "thin")).warnings
+    (lift,) = [w for w in warnings if w.column == "deployment_lift_t"]
+    assert "its 20 t of lift cannot all be at 'U' within the 8-day horizon" in lift.message
+
+
 @SETTINGS
 @given(scenarios(), st.floats(0.5, 5000.0), st.integers(0, 12))
 def test_days_to_move_asks_the_maximum_flow_only_where_it_can_matter(

@@ -16,7 +16,11 @@ from supplyline.types import CommodityId, UnitId
 if TYPE_CHECKING:
     from supplyline.domain.scenario import Scenario
 
-__all__ = ["Demand", "held_at_start", "to_deliver"]
+__all__ = ["MAX_TONNES", "Demand", "held_at_start", "to_deliver"]
+
+MAX_TONNES = 1e12
+"""Tonnes a day, or held, above which a demand figure is taken for a mistake (HiGHS refuses
+1e30): the planner refuses a demand beyond it, and validate a scenario that would make one."""
 
 FloatArray = npt.NDArray[np.float64]
 

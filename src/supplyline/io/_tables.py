@@ -27,6 +27,7 @@ from supplyline.domain import (
 )
 from supplyline.domain.checks import CARGO_KIND
 from supplyline.domain.network import MAX_DAYS_APART
+from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cargo_cells import cargo_named, parse_carries
 from supplyline.io._cells import (
@@ -573,11 +574,11 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
                 "vehicle_type", c("vehicle_type"), partial(parse_name, default="")
             ),
             "count": f.take("count", c("count"), _int(100_000, "vehicles")),
-            "payload_t": f.take("payload_t", c("payload_t"), _num(200, "t", above_zero=True)),
+            "payload_t": f.take("payload_t", c("payload_t"), _num(200, "t", lo=MIN_PAYLOAD_T)),
             "volume_m3": f.take(
-                "volume_m3", c("volume_m3"), _num(1000, "m3", above_zero=True), None
+                "volume_m3", c("volume_m3"), _num(1000, "m3", lo=MIN_VOLUME_M3), None
             ),
-            "speed_kmh": f.take("speed_kmh", c("speed_kmh"), _num(200, "km/h", above_zero=True)),
+            "speed_kmh": f.take("speed_kmh", c("speed_kmh"), _num(200, "km/h", lo=MIN_SPEED_KMH)),
             "fixed_cost": f.take("fixed_cost", c("fixed_cost"), _num(1e9), 0.0),
             "cost_per_km": f.take("cost_per_km", c("cost_per_km"), _num(1e6), 0.0),
             "max_route_hours": f.take(

@@ -376,13 +376,14 @@ def _cross_check(
     blame_duplicates(report.issues, report.duplicates, words.blamed)
     if not report.has_errors:
         # only "cannot deploy" is said again by the arrival checks: a unit that cannot be
-        # supplied still gets its lateness (a tester's no-stock scenario hid all of them)
+        # supplied still gets its lateness (a tester's no-stock scenario hid all of them);
+        # an error is never left out (a demand past counting of a unit that cannot deploy)
         warned = {(f.entity, f.entity_id) for f in found if f.about_deploying}
         for check in checks:
             report.issues += [
                 _issue_of(f, origins)
                 for f in check(scenario)
-                if (f.entity, f.entity_id) not in warned
+                if (f.entity, f.entity_id) not in warned or f.severity is Severity.ERROR
             ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)

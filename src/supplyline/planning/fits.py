@@ -10,13 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from supplyline.domain import Demand, Scenario
+from supplyline.domain.demand import MAX_TONNES
 from supplyline.errors import Issue, ScenarioError, require
 from supplyline.planning.network import NEGLIGIBLE_T
 
 __all__ = ["check_demand_fits"]
-
-MAX_TONNES = 1e12
-"""Tonnes a day above which a demand figure is taken for a mistake (HiGHS refuses 1e30)."""
 
 
 WHERE = "demand"

@@ -109,8 +109,10 @@ class Throughput:
         without a maximum flow: the answer is then at most ``within``, all a caller needs.
         """
         widest = self.widest(home, dest)
-        if widest > 0 and math.ceil(amount / widest - 1e-9) <= within:
-            return max(1, math.ceil(amount / widest - 1e-9)), widest
+        # a capacity of 5e-324 t/day made amount / widest inf, and ceil(inf) OverflowError
+        days = amount / widest if widest > 0 else math.inf
+        if days - 1e-9 <= within:
+            return max(1, math.ceil(days - 1e-9)), widest
         rate = self.most(home, dest)
         if rate <= 0:
             return 0, 0.0

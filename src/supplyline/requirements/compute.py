@@ -24,7 +24,7 @@ from supplyline.domain.targets import held_from, mean_ahead
 from supplyline.errors import require
 from supplyline.requirements.rates import resolve_rates
 
-__all__ = ["activity_matrix", "compute_requirements"]
+__all__ = ["activity_matrix", "compute_requirements", "daily_parts_kg"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -48,7 +48,7 @@ def activity_matrix(scenario: Scenario) -> FloatArray:
     return act
 
 
-def _parts(scenario: Scenario, factors: FactorTable) -> tuple[FloatArray, FloatArray]:
+def daily_parts_kg(scenario: Scenario, factors: FactorTable) -> tuple[FloatArray, FloatArray]:
     """Daily kilograms per unit, ``[unit, commodity]``: ``W`` (flat), ``V`` (activity-scaled)."""
     rates = resolve_rates(scenario, factors)
     classes = [k.id for k in scenario.vehicle_classes]
@@ -100,7 +100,7 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     require(factors, FactorTable, "the factors")
     check_scenario_sound(scenario)  # a script's unknown activity level was a bare KeyError
     n_u, n_c, n_d = len(scenario.units), len(scenario.commodities), scenario.horizon_days
-    flat, scaled = _parts(scenario, factors)
+    flat, scaled = daily_parts_kg(scenario, factors)
     arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64).reshape(n_u)
     present = (np.arange(n_d)[None, :] >= arrival[:, None]).astype(np.float64)
     basis = np.stack([present, present * activity_matrix(scenario)], axis=1)  # [u, 2, d]

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, FactorTable, Scenario, to_deliver
+from supplyline.domain import Demand, FactorTable, Finding, Scenario, to_deliver
 from supplyline.errors import (
     Issue,
     NotFoundError,
@@ -38,6 +38,7 @@ from supplyline.requirements import (
     totals_by_commodity,
     totals_by_unit,
 )
+from supplyline.requirements.sizes import demand_beyond_counting
 
 __all__ = [
     "REQUIREMENTS_FILES",
@@ -94,11 +95,16 @@ def require_folder(folder: object, what: str = "the scenario folder") -> None:
     require(folder, (str, os.PathLike), what)
 
 
+def _too_large(scenario: Scenario) -> list[Finding]:
+    """A unit whose demand the planner could not count, said of its row before any work."""
+    return demand_beyond_counting(scenario, factors_for(dict(scenario.factor_overrides)))
+
+
 def open_scenario(folder: str | Path) -> OpenScenario:
     """Load and check a scenario folder (raises ScenarioError listing every problem)."""
     require_folder(folder)
     path = Path(folder)
-    scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place,))
+    scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place, _too_large))
     log.info(
         "read %s: %d locations, %d links, %d units, %d commodities, %d days from %s; %d warning(s)",
         path,
