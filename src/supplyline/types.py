@@ -197,7 +197,9 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     table), and the plan's headline 0.1 t ("17.1 t short" above a table's 17.15).
 
     ``decimals``: those of the table column that shows the same quantity, where a
-    sentence says a figure a table shows too (its own, if it needs more). The one rule
+    sentence says a figure a table shows too (its own, if it needs more); the figure then
+    keeps the column's zeros (a headline's "15,936.4 t moved" stood above a table's
+    "15,936.40"). The one rule
     for a figure said in a sentence and shown in a table: it reads the same in both. A
     tester's column of 99.995 (three decimals, for another row's 0.015) stood beside a
     sentence's "100" for the same tonnes.
@@ -208,9 +210,13 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     ('1,235', '6.33', '0.0043', '-2.5')
     >>> figure_text(0.015), figure_text(0.0000004), figure_text(99.995), figure_text(99.995, 3)
     ('0.015', '0', '100', '99.995')
+    >>> figure_text(15936.4011, 2), figure_text(6.6), figure_text(6.6, 2)
+    ('15,936.40', '6.6', '6.60')
     """
     value = to_gram(value)
     text = fixed_text(value, max(figure_decimals([value]), decimals or 0))
+    if decimals:  # as its column reads it, zeros and all: "15,936.40 t moved" beside it
+        return text
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -104,3 +104,22 @@ def test_the_relief_example_reads_the_same_all_row_share_in_both(tmp_path: Path)
     terminal, report = _both(bundled_example("relief-operation"), tmp_path / "out")
     assert terminal[1] == report["commodity"] == ALL_DEMAND
     assert terminal[4] == report["short % of its demand"] == "0.0071"
+
+
+def test_the_terminal_says_what_the_all_row_is_of(tmp_path: Path) -> None:
+    """A planner read 753.50 t (the short rows' demand) beside 11.27 % (of all 4,880.63 t).
+
+    The report's caption said which figure is of what; the terminal now says it under the
+    table: the rows' 200 t beside 7.5 % of all 400 t.
+    """
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        ["plan", str(_folder(tmp_path)), "--out", str(out / "plan"), "--explain=0"],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        'The "all" row adds up the rows above; its short % is of all demand (400 t, every '
+        "unit and commodity)." in result.stdout
+    )

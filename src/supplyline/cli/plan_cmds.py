@@ -250,6 +250,7 @@ def _agreed_places(
 
 def _print_table(run: PlanRun) -> None:
     from supplyline.planning.summary import (
+        ALL_ROW_NOTE,
         bottleneck_caveats,
         bottleneck_note,
         headline,
@@ -320,6 +321,11 @@ def _print_table(run: PlanRun) -> None:
             drop = [EARLIEST_HEADING if c == "earliest" else c for c in PLAN_DROPS[name]]
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
                       drop=drop)  # fmt: skip
+            if name == "shortfalls" and head["demand_t"] is not None:
+                # a planner read the "all" row's demand (the rows' sum) against its share
+                # of all demand, 73 % beside 11.27 %: the report's caption says which
+                console.print(ALL_ROW_NOTE.format(figure_text(head["demand_t"])), style="dim",
+                              highlight=False)  # fmt: skip
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)

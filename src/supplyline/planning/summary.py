@@ -28,6 +28,7 @@ from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
     "ALL_DEMAND",
+    "ALL_ROW_NOTE",
     "DEPLOY_PREFIX",
     "bottleneck_caveats",
     "bottleneck_note",
@@ -218,6 +219,13 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
             }
         )
     return rows
+
+
+ALL_ROW_NOTE = (
+    'The "all" row adds up the rows above; its short % is of all demand ({} t, every unit and '
+    "commodity)."
+)
+"""Under the CLI's shortfall table: what its "all" row's figures are of (see the report's)."""
 
 
 def shortfall_rows(
