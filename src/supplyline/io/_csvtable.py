@@ -383,17 +383,50 @@ def _between(header: list[str], at: int) -> str:
     return f" (before {show(after)})" if after else ""
 
 
+_COLUMN_SYNONYMS = {
+    "cargo": "carries",
+    "goods": "carries",
+    "commodities": "carries",
+    "load": "payload_t",
+    "capacity": "payload_t",
+    "trucks": "count",
+    "vehicles": "count",
+    "number": "count",
+    "type": "vehicle_type",
+    "hours": "max_route_hours",
+    "base": "depot",
+}
+"""Other words a planner writes for a column, offered where that column is the file's.
+
+Only where one column is meant: a fleet's ``capacity`` is its ``payload_t`` (a link's
+``capacity`` already finds ``capacity_t_per_day`` by its unit, which fleet.csv lacks).
+"""
+
+
 def _column_meant(name: str, known: Sequence[str]) -> str:
     """The column ``name`` may have meant: one with its unit (``distance``: ``distance_km``).
 
-    A tester's ``distance`` heard the known columns only.
+    Then another word for it (``cargo``: ``carries``), then the one column sharing its
+    first letters but the last (``carry``: ``carries``), then a slip. A tester's
+    ``distance`` heard the known columns only, and ``carry`` and ``cargo`` nothing.
 
     >>> _column_meant("distance", ["id", "distance_km"]), _column_meant("mdoe", ["mode"])
     ("did you mean 'distance_km'?", "did you mean 'mode'?")
+    >>> _column_meant("carry", ["count", "carries"]), _column_meant("cargo", ["carries"])
+    ("did you mean 'carries'?", "did you mean 'carries'?")
     """
-    with_unit = [k for k in known if k.startswith(name.casefold() + "_")]
+    folded = name.casefold().strip()
+    with_unit = [k for k in known if k.startswith(folded + "_")]
     if len(with_unit) == 1:
         return f"did you mean {with_unit[0]!r}?"
+    synonym = _COLUMN_SYNONYMS.get(folded)
+    if synonym in known:
+        return f"did you mean {synonym!r}?"
+    stem = folded[:-1]
+    if len(stem) >= 4:
+        sharing = [k for k in known if k.startswith(stem)]
+        if len(sharing) == 1:
+            return f"did you mean {sharing[0]!r}?"
     return did_you_mean(name, known)
 
 
