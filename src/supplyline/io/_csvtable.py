@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from supplyline.domain.references import did_you_mean
 from supplyline.io._cells import show
+from supplyline.io._list_cells import LISTED, list_comma
 from supplyline.io._source import Report
 from supplyline.io._split_cells import rejoin
 from supplyline.io.csv_out import unguarded
@@ -227,10 +228,13 @@ def read_table(
                 else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
                 "after it; quote such a cell, or remove a stray comma at the end of the row"
             ) + _numbers_said(numbers)
+            listed = list_comma(record, columns, LISTED.get(file, frozenset()).__contains__)
+            what = listed[1] if listed is not None else what
             report.error(
                 file,
                 f"row has {len(record)} cells but the header has {len(columns)} columns ({what})",
                 line,
+                None if listed is None else listed[0],
             )
             report.failed(file, record[0].strip())  # likely its id: not "dangling" elsewhere
             continue
