@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
+from supplyline.domain import FleetGroup, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
@@ -66,6 +66,13 @@ from supplyline.routing.reach_goods import (
     off_truck_goods,
     unheld_words,
     unit_sends,
+)
+from supplyline.routing.reach_points import (
+    RAILHEAD_KINDS,
+    nearest,
+    railheads,
+    supply_points,
+    trucked_to,
 )
 from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
 from supplyline.routing.reach_trucks import (
@@ -90,82 +97,6 @@ __all__ = [
     "reach_rows",
     "supply_points",
 ]
-
-RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
-"""Where the long haul ends and trucks take over."""
-_DUST_T = 1e-6
-
-
-def _railheads(scenario: Scenario) -> list[LocationId]:
-    """Railheads, ports and airfields where freight arrives by the long haul.
-
-    Those at the far end of a link other than a road that carries tonnes: a tester's
-    people-only airfield (0 t/day) was taken for where a unit's supplies come from. All of
-    them where none qualifies (a scenario without long-haul links).
-    """
-    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
-    freight = {
-        b
-        for link in scenario.links
-        if link.mode is not Mode.ROAD and link.carries_tonnes
-        for _, b in link.directions()
-    }
-    return [x for x in heads if x in freight] or heads
-
-
-def _nearest(
-    km: RoadMatrix, to: LocationId, candidates: list[LocationId], *, railhead: bool = False
-) -> tuple[LocationId | None, float | None, bool]:
-    """Nearest candidate to ``to``, preferring places with a road path over estimates.
-
-    A ``railhead`` cut off by road from ``to`` is none: a tester's unit behind a road
-    closed all horizon was given a railhead 961 km away, or one joined only by that road.
-    """
-    if not candidates:
-        return None, None, False
-    j = km.index(to)
-
-    def key(c: LocationId) -> tuple[bool, float]:
-        i = km.index(c)
-        return (not bool(km.by_road[i, j]), float(km.km[i, j]))
-
-    best = min(candidates, key=key)
-    i = km.index(best)
-    if railhead and not math.isfinite(km.km[i, j]):  # cut off by road from them all
-        return None, None, False
-    return best, float(km.km[i, j]), bool(km.by_road[i, j])
-
-
-def supply_points(scenario: Scenario, plan: Plan | None = None) -> list[LocationId]:
-    """Where goods can be loaded on trucks: freight railheads and the places holding stock.
-
-    The railheads, ports and airfields where freight arrives (:func:`_railheads`) and the
-    places with stock in ``stocks.csv`` (initial or replenished); given the movement
-    ``plan``, the places its road legs start from instead (more supplies leave there by
-    road than arrive by road over the horizon), or the former when it moves nothing by road.
-    """
-    if plan is not None:
-        net: dict[LocationId, float] = defaultdict(float)
-        for m in plan.movements:
-            if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > 0:
-                net[m.origin] += m.tonnes
-                net[m.destination] -= m.tonnes
-        starts = sorted(x for x, t in net.items() if t > _DUST_T)
-        if starts:
-            return starts
-    held = [st.location for st in scenario.stocks if st.initial_t + st.replenishment_t_per_day > 0]
-    return list(dict.fromkeys([*_railheads(scenario), *held]))
-
-
-def _trucked_to(plan: Plan | None) -> set[LocationId]:
-    """The places the plan's road legs bring supplies into (none without a plan)."""
-    if plan is None:
-        return set()
-    return {
-        m.destination
-        for m in plan.movements
-        if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > _DUST_T
-    }
 
 
 def _row(
@@ -217,11 +148,11 @@ def _row(
     # a depot the plan's road legs bring its goods from is where its trucks load them
     loads_there = depot is not None and traced.get(depot, 0.0) > 0
     if depot is not None and (depot in sources or loads_there) and depot != loc and joined:
-        supply, supply_km, by_road = _nearest(km, loc, [depot], railhead=True)
+        supply, supply_km, by_road = nearest(km, loc, [depot], railhead=True)
     else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
         # nor a depot whose trucks cannot get there and back: a tester's units had none
         # where stock stood 15 km away by road (their trucks were behind a one-way road)
-        supply, supply_km, by_road = _nearest(
+        supply, supply_km, by_road = nearest(
             km, loc, [x for x in sources if x != loc or x in heads], railhead=True
         )
     common = {
@@ -340,12 +271,12 @@ def check_reach(
     for g in scenario.fleet:
         if g.count > 0:
             groups_at[g.depot].append(g)
-    heads = _railheads(scenario)
+    heads = railheads(scenario)
     sources = supply_points(scenario, plan)
     ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units)]
     # A unit at a railhead needs no truck, unless the plan trucks goods into its place (a
     # tester's plan drove water by road to a railhead before the first train arrived).
-    no_truck = [h for h in heads if h not in _trucked_to(plan)]
+    no_truck = [h for h in heads if h not in trucked_to(plan)]
     km = road_matrix(scenario, ids)
     cut = cut_off_days(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
