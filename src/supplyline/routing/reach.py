@@ -53,6 +53,12 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
+from supplyline.routing.reach_cargo import (
+    carried_goods,
+    class_parts,
+    no_carrier_trucks,
+    trucks_for,
+)
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_estimated import with_unlinked
@@ -133,11 +139,14 @@ def _row(
         }
         stock = Stock(goods.held_t, room, scenario.horizon_days)
         split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
+        split = class_parts(scenario, split)  # each class on the trucks that may carry it
         parts = [
             judge_trucks(
-                km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
+                km, x.depot, unit, able, daily if len(split) == 1 else x.tonnes,
                 availability, service_h, goods=x.goods, by_good=x.by_good, unheld=x.unheld,
             )
+            if (able := trucks_for(scenario, groups_at[x.depot], x.goods))
+            else no_carrier_trucks(x, groups_at[x.depot])
             for x in split
         ]  # fmt: skip
         if not holding or depot in holding:  # else the serving depot holds none: say so below
@@ -201,7 +210,7 @@ def _row(
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
-        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks,
+        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks if trucks else 0.0,
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
@@ -291,7 +300,10 @@ def check_reach(
         for u in scenario.units
     }
     roads = DayRoads(scenario)  # the roads of any day, built once for every unit
-    held = {d: depot_goods(scenario, d, plan) for d in groups_at}
+    # what a depot sends by road: the goods it holds that some truck of it may load
+    held = carried_goods(
+        scenario, {d: depot_goods(scenario, d, plan) for d in groups_at}, groups_at
+    )
     service_h = scenario.routing.service_minutes / 60
     serving = {
         u.id: frozenset(
@@ -400,37 +412,42 @@ def _shared(
         for p in mine:
             by_depot[p.depot].append((r, p))
     share: dict[LocationId, float] = {}
-    misfit: dict[tuple[LocationId, UnitId], tuple[float, float, float]] = {}
+    # per part (a depot's goods of one cargo class): a unit's fuel beyond the tanker's
+    # hours does not send its water, on the bowsers, to the back of the queue
+    misfit: dict[tuple[LocationId, UnitId, tuple[str, ...]], tuple[float, float, float]] = {}
     for depot, served in by_depot.items():
         hours = {
             g.id: g.count * availability * min(g.max_route_hours, 24.0) for g in groups_at[depot]
         }
-        needs = [Need(r.unit, p.carried_t, p.lanes) for r, p in served]
-        alone = [r.unit for r, _ in served if r.reason]
+        key = {f"{r.unit}\x00{';'.join(p.goods)}": (r.unit, p) for r, p in served}
+        needs = [Need(f"{r.unit}\x00{';'.join(p.goods)}", p.carried_t, p.lanes) for r, p in served]
+        alone = [n.unit for n, (_, p) in zip(needs, served, strict=True) if p.reason]
         share[depot], out = shared_misfits(needs, hours, last=alone)
-        misfit.update({(depot, u): (h, pct, sum(hours.values())) for u, (h, pct) in out.items()})
+        for k, (h, used) in out.items():
+            unit, p = key[k]  # the hours of the trucks that may carry its goods, not all
+            have = sum(hours.get(x.group, 0.0) for x in p.lanes) or sum(hours.values())
+            misfit[(depot, unit, p.goods)] = (h, used, have)
     final = []
     for r, mine in zip(rows, parts, strict=True):
         pct = 100 * share[r.depot] if r.depot in share else None
-        reason = r.reason
-        for p in mine if not reason and r.daily_t > 0 else ():
-            if (p.depot, r.unit) in misfit:
-                reason = shared_words(
-                    p.depot,
-                    p.tonnes,
-                    misfit[(p.depot, r.unit)],
-                    availability,
-                    mine if r.shares else (),
+        said = [r.reason] if r.reason else []
+        for p in mine if r.daily_t > 0 else ():
+            if (p.depot, r.unit, p.goods) in misfit and not p.reason:
+                words = shared_words(
+                    p.depot, p.tonnes, misfit[(p.depot, r.unit, p.goods)], availability
                 )
-                break
+                said.append(f"{share_words(p)}: {words}" if r.shares else words)
+        reason = "; ".join(said)
         shares = tuple(
             replace(
                 x,
                 depot_load_pct=100 * share[x.depot] if x.depot in share else None,
                 reason=x.reason
                 or (
-                    shared_words(x.depot, x.daily_t, misfit[(x.depot, r.unit)], availability)
-                    if (x.depot, r.unit) in misfit and x.daily_t > 0
+                    shared_words(
+                        x.depot, x.daily_t, misfit[(x.depot, r.unit, x.goods)], availability
+                    )
+                    if (x.depot, r.unit, x.goods) in misfit and x.daily_t > 0
                     else ""
                 ),
             )
