@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from supplyline.cli.routes_cmds import _headline
+from supplyline.domain import Mode
 from supplyline.domain.routes import DrawnOnSite, Routes, RouteStatus, Unserved, UnservedReason
 from supplyline.io.route_tables import nothing_to_deliver
 from supplyline.reports.routes_report import routes_section
@@ -51,3 +52,10 @@ def test_a_day_with_a_load_left_out_is_not_quiet() -> None:
     routes = quiet(unserved=(left,))
     assert nothing_to_deliver(routes) is None
     assert "0 truck(s)" in _headline(routes)
+
+
+def test_a_day_all_landed_by_air_says_no_truck_as_a_day_with_trucks_does() -> None:
+    """Goods landed by air at the unit's place: 'arrived by air (no truck)', as ever."""
+    landed = DrawnOnSite(unit="u1", location="s1", load_t={"food": 0.2}, link="H-S", mode=Mode.AIR)
+    headline = _headline(quiet(on_site=(landed,)))
+    assert "all the units need is at their places: 0.20 t arrived by air (no truck)" in headline

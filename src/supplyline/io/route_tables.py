@@ -160,8 +160,8 @@ def nothing_to_deliver(routes: Routes) -> str | None:
         said = []
         if routes.on_site_t > 0:
             said.append(f"{t('on_site')} t drawn on site")
-        if routes.arrived_t > 0:
-            said.append(f"{t('arrived')} t arrived by {routes.arrived_by}")
+        if routes.arrived_t > 0:  # as a day with trucks says it
+            said.append(f"{t('arrived')} t arrived by {routes.arrived_by} (no truck)")
         return "all the units need is at their places: " + " and ".join(said)
     if routes.source == "plan":
         return (
