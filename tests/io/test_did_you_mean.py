@@ -149,3 +149,43 @@ def test_a_column_without_its_unit_is_offered_the_one_with_it(folder: Path) -> N
     said = [str(i) for i in caught.value.issues if i.column == "distance"]
     assert said
     assert "unknown column 'distance' (did you mean 'distance_km'?; known columns:" in said[0]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("carry", "carries"),
+        ("cargo", "carries"),
+        ("Goods", "carries"),
+        ("load", "payload_t"),
+        ("capacity", "payload_t"),
+        ("carrys", "carries"),
+        ("payload", "payload_t"),
+    ],
+)
+def test_a_fleet_column_under_another_word_is_offered_the_one_meant(
+    folder: Path, written: str, meant: str
+) -> None:
+    """fleet.csv's 'carry' or 'cargo' is asked whether 'carries' was meant.
+
+    A tester's 'carrys' and 'payload' were offered the column and 'carry' and 'cargo'
+    only the list of known columns.
+    """
+    header = "id,depot,partner,vehicle_type,count,payload_t,"
+    named = header.replace("payload_t", written) if meant == "payload_t" else header
+    edit(folder, "fleet.csv", header, named if named != header else f"{written},{header}")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    said = [str(i) for i in caught.value.issues if i.column == written]
+    assert said
+    assert f"unknown column '{written}' (did you mean '{meant}'?; known columns:" in said[0]
+
+
+def test_a_word_for_a_column_another_file_has_is_not_offered(folder: Path) -> None:
+    """links.csv's 'cargo' is not offered 'carries', a column of fleet.csv only."""
+    edit(folder, "links.csv", ",distance_km,", ",cargo,")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    said = [str(i) for i in caught.value.issues if i.column == "cargo"]
+    assert said
+    assert "did you mean 'carries'" not in said[0]

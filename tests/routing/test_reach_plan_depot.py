@@ -19,6 +19,7 @@ from supplyline.domain.routes import Routes, RouteStatus, Unserved, UnservedReas
 from supplyline.domain.stocks import Stock
 from supplyline.routing.reach import check_reach
 from supplyline.routing.reach_day import with_routes_day
+from supplyline.routing.reach_turns import product_text
 
 
 def _steppe(nl_payload_t: float) -> Scenario:
@@ -74,7 +75,9 @@ def test_a_unit_the_day_left_short_is_flagged_beside_those_routes() -> None:
                     status=RouteStatus.PARTIAL, unserved=(lost,))  # fmt: skip
     (row,) = with_routes_day(check, routes).rows
     assert not row.sustainable
+    dn = next(x for x in row.shares if x.depot == "DN")
     assert row.reason == (
         "on C+1 the routes left 0.590 t of it unserved (not_enough_trucks: see the routes' "
-        "unserved.csv)"
+        "unserved.csv); the trucks that may carry what was left: fuel 0.590 t, on 1 truck "
+        f"from DN carrying {product_text(dn.capacity_t_per_day)} t/day"
     )

@@ -47,7 +47,7 @@ from supplyline.io.route_files import (
     truck_rows,
     unserved_rows,
 )
-from supplyline.io.route_tables import day_figures, day_tables
+from supplyline.io.route_tables import day_figures, day_tables, nothing_to_deliver
 from supplyline.routing.conventions import Convention
 from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
 from supplyline.types import day_label
@@ -77,6 +77,13 @@ def _headline(routes: Routes) -> str:
     The figures are :func:`~supplyline.io.route_tables.day_figures`', as the routes
     report's convoy-routes section says them.
     """
+    quiet = nothing_to_deliver(routes)
+    if quiet is not None:  # "0 truck(s), 0.0 t delivered, 0.0 t unserved" read as a failure
+        return (
+            f"[bold]{escape(routes.scenario)}[/]: nothing to deliver on "
+            f"{day_label(routes.day)} ({routes.date}): {escape(quiet)} "
+            f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
+        )
     day = day_figures(routes)
     t = day.text
     style = "green" if not routes.unserved else "red"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from supplyline.domain.agreements import prices_outside
 from supplyline.domain.commodities import SupplyClass
 from supplyline.domain.findings import Finding
+from supplyline.domain.fleet_checks import check_carries
 from supplyline.domain.link_checks import (
     check_distances,
     check_gauges,
@@ -465,6 +466,7 @@ def check_scenario(
     found += check_same_spot(s)
     found += check_one_way_dead_ends(s)
     found += _check_storage(s)
+    found += check_carries(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:
         found += _check_reach(s)
@@ -477,7 +479,8 @@ def _check_for_errors(
     """The checks that can find errors (with what warnings they find on the way).
 
     The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`check_same_spot`,
-    :func:`check_one_way_dead_ends`, :func:`_check_storage`, :func:`_check_reach`) only ever
+    :func:`check_one_way_dead_ends`, :func:`_check_storage`, :func:`check_carries`,
+    :func:`_check_reach`) only ever
     warn, so :func:`check_scenario_sound` leaves them out: it would drop what they find,
     after half the time of a plan's checks (corridor-S).
     """

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from supplyline.domain.references import did_you_mean
 from supplyline.io._cells import show
+from supplyline.io._list_cells import LISTED, list_comma
 from supplyline.io._source import Report
 from supplyline.io._split_cells import rejoin
 from supplyline.io.csv_out import unguarded
@@ -227,10 +228,13 @@ def read_table(
                 else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
                 "after it; quote such a cell, or remove a stray comma at the end of the row"
             ) + _numbers_said(numbers)
+            listed = list_comma(record, columns, LISTED.get(file, frozenset()).__contains__)
+            what = listed[1] if listed is not None else what
             report.error(
                 file,
                 f"row has {len(record)} cells but the header has {len(columns)} columns ({what})",
                 line,
+                None if listed is None else listed[0],
             )
             report.failed(file, record[0].strip())  # likely its id: not "dangling" elsewhere
             continue
@@ -383,17 +387,50 @@ def _between(header: list[str], at: int) -> str:
     return f" (before {show(after)})" if after else ""
 
 
+_COLUMN_SYNONYMS = {
+    "cargo": "carries",
+    "goods": "carries",
+    "commodities": "carries",
+    "load": "payload_t",
+    "capacity": "payload_t",
+    "trucks": "count",
+    "vehicles": "count",
+    "number": "count",
+    "type": "vehicle_type",
+    "hours": "max_route_hours",
+    "base": "depot",
+}
+"""Other words a planner writes for a column, offered where that column is the file's.
+
+Only where one column is meant: a fleet's ``capacity`` is its ``payload_t`` (a link's
+``capacity`` already finds ``capacity_t_per_day`` by its unit, which fleet.csv lacks).
+"""
+
+
 def _column_meant(name: str, known: Sequence[str]) -> str:
     """The column ``name`` may have meant: one with its unit (``distance``: ``distance_km``).
 
-    A tester's ``distance`` heard the known columns only.
+    Then another word for it (``cargo``: ``carries``), then the one column sharing its
+    first letters but the last (``carry``: ``carries``), then a slip. A tester's
+    ``distance`` heard the known columns only, and ``carry`` and ``cargo`` nothing.
 
     >>> _column_meant("distance", ["id", "distance_km"]), _column_meant("mdoe", ["mode"])
     ("did you mean 'distance_km'?", "did you mean 'mode'?")
+    >>> _column_meant("carry", ["count", "carries"]), _column_meant("cargo", ["carries"])
+    ("did you mean 'carries'?", "did you mean 'carries'?")
     """
-    with_unit = [k for k in known if k.startswith(name.casefold() + "_")]
+    folded = name.casefold().strip()
+    with_unit = [k for k in known if k.startswith(folded + "_")]
     if len(with_unit) == 1:
         return f"did you mean {with_unit[0]!r}?"
+    synonym = _COLUMN_SYNONYMS.get(folded)
+    if synonym in known:
+        return f"did you mean {synonym!r}?"
+    stem = folded[:-1]
+    if len(stem) >= 4:
+        sharing = [k for k in known if k.startswith(stem)]
+        if len(sharing) == 1:
+            return f"did you mean {sharing[0]!r}?"
     return did_you_mean(name, known)
 
 

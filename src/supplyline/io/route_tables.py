@@ -19,7 +19,7 @@ from supplyline.domain.routes import Routes
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.types import figure_decimals
 
-__all__ = ["DayFigures", "DayTables", "day_figures", "day_tables"]
+__all__ = ["DayFigures", "DayTables", "day_figures", "day_tables", "nothing_to_deliver"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,3 +137,35 @@ def _adding(
         for row, figure in zip(out, said, strict=True):
             row[column] = float(figure)
     return out
+
+
+def nothing_to_deliver(routes: Routes) -> str | None:
+    """Why a day gives the trucks nothing to do, in words; ``None`` on a day with work.
+
+    A tester's quiet day (every camp's activity ``none`` on C+5) read "0 truck(s), 0.0 t
+    delivered, 0.0 t unserved, 0 km, cost 0", which looks like a failed run; the CLI's
+    headline and the report say this instead.
+
+    >>> import datetime as dt
+    >>> from supplyline.domain.routes import Routes, RouteStatus
+    >>> quiet = Routes(scenario="s", day=5, date=dt.date(2026, 3, 6), status=RouteStatus.SOLVED)
+    >>> nothing_to_deliver(quiet)
+    'no unit needs anything delivered that day'
+    """
+    if routes.routes or routes.unserved or routes.depot_short:
+        return None
+    figures = day_figures(routes)
+    t = figures.text
+    if routes.on_site_t > 0 or routes.arrived_t > 0:
+        said = []
+        if routes.on_site_t > 0:
+            said.append(f"{t('on_site')} t drawn on site")
+        if routes.arrived_t > 0:  # as a day with trucks says it
+            said.append(f"{t('arrived')} t arrived by {routes.arrived_by} (no truck)")
+        return "all the units need is at their places: " + " and ".join(said)
+    if routes.source == "plan":
+        return (
+            "the movement plan brings nothing by road into the units' places that day "
+            "(they need nothing, or what is there already meets it)"
+        )
+    return "no unit needs anything delivered that day"

@@ -16,7 +16,7 @@ from supplyline.domain.routes import ReachCheck, Routes
 from supplyline.errors import require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
-from supplyline.io.route_tables import day_tables
+from supplyline.io.route_tables import day_tables, nothing_to_deliver
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
@@ -185,6 +185,7 @@ def routes_section(routes: Routes) -> ReportSection:
             )
         )
     t = figures.text
+    quiet = nothing_to_deliver(routes)
     arrived = (
         f"{t('arrived')} t arrived by {routes.arrived_by} (no truck); "
         if routes.arrived_t > 0
@@ -194,7 +195,9 @@ def routes_section(routes: Routes) -> ReportSection:
         id="convoy-routes",
         title=f"Convoy routes {day_label(routes.day)} ({routes.date})",
         intro=(
-            f"{len(routes.routes)} truck(s) bring {t('delivered')} t over {t('km')} km at a "
+            f"Nothing to deliver on {day_label(routes.day)}: {quiet}."
+            if quiet is not None
+            else f"{len(routes.routes)} truck(s) bring {t('delivered')} t over {t('km')} km at a "
             f"cost of {t('cost')}; {t('on_site')} t drawn on site; {arrived}"
             f"{t('unserved')} t not delivered (deliveries from the {routes.source})."
         ),

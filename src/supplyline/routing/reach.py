@@ -48,11 +48,17 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from supplyline.domain import FleetGroup, LocationKind, Mode, Plan, Scenario
+from supplyline.domain import FleetGroup, Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
+from supplyline.routing.reach_cargo import (
+    carried_goods,
+    class_parts,
+    no_carrier_trucks,
+    trucks_for,
+)
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_estimated import with_unlinked
@@ -66,6 +72,13 @@ from supplyline.routing.reach_goods import (
     off_truck_goods,
     unheld_words,
     unit_sends,
+)
+from supplyline.routing.reach_points import (
+    RAILHEAD_KINDS,
+    nearest,
+    railheads,
+    supply_points,
+    trucked_to,
 )
 from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
 from supplyline.routing.reach_trucks import (
@@ -90,82 +103,6 @@ __all__ = [
     "reach_rows",
     "supply_points",
 ]
-
-RAILHEAD_KINDS = (LocationKind.RAILHEAD, LocationKind.PORT, LocationKind.AIRFIELD)
-"""Where the long haul ends and trucks take over."""
-_DUST_T = 1e-6
-
-
-def _railheads(scenario: Scenario) -> list[LocationId]:
-    """Railheads, ports and airfields where freight arrives by the long haul.
-
-    Those at the far end of a link other than a road that carries tonnes: a tester's
-    people-only airfield (0 t/day) was taken for where a unit's supplies come from. All of
-    them where none qualifies (a scenario without long-haul links).
-    """
-    heads = [x.id for x in scenario.locations if x.kind in RAILHEAD_KINDS]
-    freight = {
-        b
-        for link in scenario.links
-        if link.mode is not Mode.ROAD and link.carries_tonnes
-        for _, b in link.directions()
-    }
-    return [x for x in heads if x in freight] or heads
-
-
-def _nearest(
-    km: RoadMatrix, to: LocationId, candidates: list[LocationId], *, railhead: bool = False
-) -> tuple[LocationId | None, float | None, bool]:
-    """Nearest candidate to ``to``, preferring places with a road path over estimates.
-
-    A ``railhead`` cut off by road from ``to`` is none: a tester's unit behind a road
-    closed all horizon was given a railhead 961 km away, or one joined only by that road.
-    """
-    if not candidates:
-        return None, None, False
-    j = km.index(to)
-
-    def key(c: LocationId) -> tuple[bool, float]:
-        i = km.index(c)
-        return (not bool(km.by_road[i, j]), float(km.km[i, j]))
-
-    best = min(candidates, key=key)
-    i = km.index(best)
-    if railhead and not math.isfinite(km.km[i, j]):  # cut off by road from them all
-        return None, None, False
-    return best, float(km.km[i, j]), bool(km.by_road[i, j])
-
-
-def supply_points(scenario: Scenario, plan: Plan | None = None) -> list[LocationId]:
-    """Where goods can be loaded on trucks: freight railheads and the places holding stock.
-
-    The railheads, ports and airfields where freight arrives (:func:`_railheads`) and the
-    places with stock in ``stocks.csv`` (initial or replenished); given the movement
-    ``plan``, the places its road legs start from instead (more supplies leave there by
-    road than arrive by road over the horizon), or the former when it moves nothing by road.
-    """
-    if plan is not None:
-        net: dict[LocationId, float] = defaultdict(float)
-        for m in plan.movements:
-            if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > 0:
-                net[m.origin] += m.tonnes
-                net[m.destination] -= m.tonnes
-        starts = sorted(x for x, t in net.items() if t > _DUST_T)
-        if starts:
-            return starts
-    held = [st.location for st in scenario.stocks if st.initial_t + st.replenishment_t_per_day > 0]
-    return list(dict.fromkeys([*_railheads(scenario), *held]))
-
-
-def _trucked_to(plan: Plan | None) -> set[LocationId]:
-    """The places the plan's road legs bring supplies into (none without a plan)."""
-    if plan is None:
-        return set()
-    return {
-        m.destination
-        for m in plan.movements
-        if m.mode is Mode.ROAD and not m.commodity.startswith("deploy:") and m.tonnes > _DUST_T
-    }
 
 
 def _row(
@@ -202,11 +139,14 @@ def _row(
         }
         stock = Stock(goods.held_t, room, scenario.horizon_days)
         split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
+        split = class_parts(scenario, split)  # each class on the trucks that may carry it
         parts = [
             judge_trucks(
-                km, x.depot, unit, groups_at[x.depot], daily if len(split) == 1 else x.tonnes,
+                km, x.depot, unit, able, daily if len(split) == 1 else x.tonnes,
                 availability, service_h, goods=x.goods, by_good=x.by_good, unheld=x.unheld,
             )
+            if (able := trucks_for(scenario, groups_at[x.depot], x.goods))
+            else no_carrier_trucks(x, groups_at[x.depot])
             for x in split
         ]  # fmt: skip
         if not holding or depot in holding:  # else the serving depot holds none: say so below
@@ -217,11 +157,11 @@ def _row(
     # a depot the plan's road legs bring its goods from is where its trucks load them
     loads_there = depot is not None and traced.get(depot, 0.0) > 0
     if depot is not None and (depot in sources or loads_there) and depot != loc and joined:
-        supply, supply_km, by_road = _nearest(km, loc, [depot], railhead=True)
+        supply, supply_km, by_road = nearest(km, loc, [depot], railhead=True)
     else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
         # nor a depot whose trucks cannot get there and back: a tester's units had none
         # where stock stood 15 km away by road (their trucks were behind a one-way road)
-        supply, supply_km, by_road = _nearest(
+        supply, supply_km, by_road = nearest(
             km, loc, [x for x in sources if x != loc or x in heads], railhead=True
         )
     common = {
@@ -270,7 +210,7 @@ def _row(
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
-        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks,
+        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks if trucks else 0.0,
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
@@ -340,12 +280,12 @@ def check_reach(
     for g in scenario.fleet:
         if g.count > 0:
             groups_at[g.depot].append(g)
-    heads = _railheads(scenario)
+    heads = railheads(scenario)
     sources = supply_points(scenario, plan)
     ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units)]
     # A unit at a railhead needs no truck, unless the plan trucks goods into its place (a
     # tester's plan drove water by road to a railhead before the first train arrived).
-    no_truck = [h for h in heads if h not in _trucked_to(plan)]
+    no_truck = [h for h in heads if h not in trucked_to(plan)]
     km = road_matrix(scenario, ids)
     cut = cut_off_days(
         scenario, list(groups_at), list(dict.fromkeys(u.destination for u in scenario.units))
@@ -360,7 +300,10 @@ def check_reach(
         for u in scenario.units
     }
     roads = DayRoads(scenario)  # the roads of any day, built once for every unit
-    held = {d: depot_goods(scenario, d, plan) for d in groups_at}
+    # what a depot sends by road: the goods it holds that some truck of it may load
+    held = carried_goods(
+        scenario, {d: depot_goods(scenario, d, plan) for d in groups_at}, groups_at
+    )
     service_h = scenario.routing.service_minutes / 60
     serving = {
         u.id: frozenset(
@@ -469,37 +412,42 @@ def _shared(
         for p in mine:
             by_depot[p.depot].append((r, p))
     share: dict[LocationId, float] = {}
-    misfit: dict[tuple[LocationId, UnitId], tuple[float, float, float]] = {}
+    # per part (a depot's goods of one cargo class): a unit's fuel beyond the tanker's
+    # hours does not send its water, on the bowsers, to the back of the queue
+    misfit: dict[tuple[LocationId, UnitId, tuple[str, ...]], tuple[float, float, float]] = {}
     for depot, served in by_depot.items():
         hours = {
             g.id: g.count * availability * min(g.max_route_hours, 24.0) for g in groups_at[depot]
         }
-        needs = [Need(r.unit, p.carried_t, p.lanes) for r, p in served]
-        alone = [r.unit for r, _ in served if r.reason]
+        key = {f"{r.unit}\x00{';'.join(p.goods)}": (r.unit, p) for r, p in served}
+        needs = [Need(f"{r.unit}\x00{';'.join(p.goods)}", p.carried_t, p.lanes) for r, p in served]
+        alone = [n.unit for n, (_, p) in zip(needs, served, strict=True) if p.reason]
         share[depot], out = shared_misfits(needs, hours, last=alone)
-        misfit.update({(depot, u): (h, pct, sum(hours.values())) for u, (h, pct) in out.items()})
+        for k, (h, used) in out.items():
+            unit, p = key[k]  # the hours of the trucks that may carry its goods, not all
+            have = sum(hours.get(x.group, 0.0) for x in p.lanes) or sum(hours.values())
+            misfit[(depot, unit, p.goods)] = (h, used, have)
     final = []
     for r, mine in zip(rows, parts, strict=True):
         pct = 100 * share[r.depot] if r.depot in share else None
-        reason = r.reason
-        for p in mine if not reason and r.daily_t > 0 else ():
-            if (p.depot, r.unit) in misfit:
-                reason = shared_words(
-                    p.depot,
-                    p.tonnes,
-                    misfit[(p.depot, r.unit)],
-                    availability,
-                    mine if r.shares else (),
+        said = [r.reason] if r.reason else []
+        for p in mine if r.daily_t > 0 else ():
+            if (p.depot, r.unit, p.goods) in misfit and not p.reason:
+                words = shared_words(
+                    p.depot, p.tonnes, misfit[(p.depot, r.unit, p.goods)], availability
                 )
-                break
+                said.append(f"{share_words(p)}: {words}" if r.shares else words)
+        reason = "; ".join(said)
         shares = tuple(
             replace(
                 x,
                 depot_load_pct=100 * share[x.depot] if x.depot in share else None,
                 reason=x.reason
                 or (
-                    shared_words(x.depot, x.daily_t, misfit[(x.depot, r.unit)], availability)
-                    if (x.depot, r.unit) in misfit and x.daily_t > 0
+                    shared_words(
+                        x.depot, x.daily_t, misfit[(x.depot, r.unit, x.goods)], availability
+                    )
+                    if (x.depot, r.unit, x.goods) in misfit and x.daily_t > 0
                     else ""
                 ),
             )

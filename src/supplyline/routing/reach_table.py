@@ -81,7 +81,7 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         "bottleneck": r.depot if b is None else b.depot,
         "bottleneck_t": round(r.daily_t if b is None else b.daily_t, 2),
-        "depots": ", ".join(x.depot for x in shares) or r.depot,
+        "depots": ", ".join(dict.fromkeys(x.depot for x in shares)) or r.depot,
         "by_depot": " | ".join(_share_text(x) for x in shares),
     }
 

@@ -1,0 +1,110 @@
+"""Warnings on fleet.csv's ``carries``: goods no truck may load, and trucks that load nothing.
+
+``carries`` keeps each commodity to the trucks that may load it, so a mistake in it does
+not fail a load: it shows up days later, as ``routes``' ``no_truck_may_carry``. A convoy
+officer's scenarios passed ``validate`` with both tankers carrying ``medical`` only (no
+truck anywhere for the units' fuel), with a tanker carrying ``spare_parts`` where no
+commodity is of that class (a truck that can never load anything), and with one group of
+six left empty among five that name goods (likely an omission: it may load anything).
+These are warnings, not errors: a planner may mean each of them.
+"""
+
+from __future__ import annotations
+
+from supplyline.domain.commodities import SupplyClass
+from supplyline.domain.findings import Finding
+from supplyline.domain.scenario import Scenario
+from supplyline.domain.stocks import FleetGroup
+from supplyline.errors import Severity
+
+__all__ = ["check_carries"]
+
+_MIN_NAMING = 2
+"""How many other groups must name goods before one empty ``carries`` is warned of: a
+bowser beside one general truck is a common fleet, not an omission."""
+
+
+def check_carries(s: Scenario) -> list[Finding]:
+    """The warnings on the fleet's ``carries``: uncarried goods, dead names, one empty cell.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> check_carries(one_link()[0])
+    []
+    """
+    groups = [g for g in s.fleet if g.count > 0]
+    if not groups:
+        return []
+    return [*_uncarried(s, groups), *_dead_names(s), *_one_empty(s)]
+
+
+def _uncarried(s: Scenario, groups: list[FleetGroup]) -> list[Finding]:
+    """A commodity the units consume that no truck of any depot may load."""
+    if not s.units:
+        return []
+    found = []
+    for c in s.commodities:
+        if not c.is_consumed or any(g.may_carry(c) for g in groups):
+            continue
+        cls = c.supply_class.value
+        named = c.id if c.id == cls else f"{c.id} or {cls}"
+        said = "; ".join(f"{g.id}: {';'.join(sorted(g.carries))}" for g in groups)
+        found.append(
+            Finding(
+                entity="commodity",
+                entity_id=c.id,
+                field="id",
+                severity=Severity.WARNING,
+                message=f"no truck in fleet.csv may carry {c.id!r} (supply class {cls}), "
+                "which the units consume: routes will leave it no_truck_may_carry; name "
+                f"{named} in a fleet "
+                f"group's carries, or leave a group's carries empty (carries: {said})",
+            )
+        )
+    return found
+
+
+def _dead_names(s: Scenario) -> list[Finding]:
+    """A ``carries`` name that is a supply class no commodity of the scenario has."""
+    ids = set(s.commodity_by_id)
+    present = {c.supply_class.value for c in s.commodities}
+    classes = {c.value for c in SupplyClass}
+    found = []
+    for g in s.fleet:
+        dead = sorted(n for n in g.carries if n in classes - present and n not in ids)
+        if not dead:
+            continue
+        nothing = len(dead) == len(g.carries)
+        known = f"commodities: {', '.join(sorted(ids))}; classes: {', '.join(sorted(present))}"
+        found.append(
+            Finding(
+                entity="fleet",
+                entity_id=g.id,
+                field="carries",
+                severity=Severity.WARNING,
+                message=f"fleet {g.id!r} carries {', '.join(map(repr, dead))}: no commodity "
+                f"of scenario.yaml is of {'that class' if len(dead) == 1 else 'those classes'}"
+                + (", so its trucks can never load anything" if nothing else "")
+                + f" ({known})",
+            )
+        )
+    return found
+
+
+def _one_empty(s: Scenario) -> list[Finding]:
+    """One group's empty ``carries`` among groups that each name goods: likely left out."""
+    empty = [g for g in s.fleet if not g.carries]
+    naming = [g for g in s.fleet if g.carries]
+    if len(empty) != 1 or len(naming) < _MIN_NAMING:
+        return []
+    (g,) = empty
+    return [
+        Finding(
+            entity="fleet",
+            entity_id=g.id,
+            field="carries",
+            severity=Severity.WARNING,
+            message=f"fleet {g.id!r} leaves carries empty while every other group names what "
+            f"it carries ({', '.join(x.id for x in naming)}): empty means its trucks may load "
+            "anything; if that is not meant, name what they carry",
+        )
+    ]
