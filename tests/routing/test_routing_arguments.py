@@ -225,7 +225,6 @@ def test_none_or_a_scenario_where_a_path_goes_is_an_argument_error(
     [
         pytest.param({"params": {"time_limit_s": 5}}, "params must be a PlanParams", id="dict"),
         pytest.param({"params": "fast"}, "params must be a PlanParams", id="params-text"),
-        pytest.param({"out": None}, "the output folder must be", id="out-None"),
         pytest.param({"out": b"out"}, "the output folder must be", id="out-bytes"),
         pytest.param({"mps": 5}, "the MPS file must be", id="mps-int"),
         pytest.param({"progress": 5}, "progress must be a function", id="progress-int"),
@@ -241,8 +240,9 @@ def test_plan_scenario_refuses_a_wrong_argument_before_any_work(
 ) -> None:
     """Each is refused before the scenario is read, and nothing is written.
 
-    ``params={...}`` failed with an AttributeError ('method'), ``out=None`` and ``mps=5``
-    inside pathlib, ``progress=5`` / ``on_warnings=5`` once the scenario was read.
+    ``params={...}`` failed with an AttributeError ('method'), ``out=b"out"`` and
+    ``mps=5`` inside pathlib, ``progress=5`` / ``on_warnings=5`` once the scenario was read.
+    (``out=None`` is no mistake: no plan files, as ``plan`` without ``--out``.)
     """
 
     def no_work(*_a: object, **_k: object) -> None:

@@ -426,14 +426,19 @@ def _long(section: str, item: object, field: str, value: object) -> dict[str, ob
     }
 
 
+NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
+"""Said last when ``plan`` ran without ``--out`` (the plan files were not written)."""
+
+
 @app.command("plan", rich_help_panel="Plan")
 def plan_cmd(
     folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
-    out: Path = typer.Option(
-        ...,
+    out: Path | None = typer.Option(
+        None,
         "--out",
         "-o",
-        help="Folder for the plan files.",
+        help="Folder for the plan files (without it, the plan is shown and no plan file "
+        "is written).",
         parser=output_path("a folder to write the plan files into (. is the current folder)"),
         metavar=PATH_METAVAR,
     ),
@@ -522,7 +527,8 @@ def plan_cmd(
     """Plan the movements of a scenario: what moves where and when, what falls short, why.
 
     Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
-    bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none).
+    bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none);
+    without --out, only shows the plan (and writes the --report and --mps asked for).
     """
     # a program reading stdout gets the error to parse; Ctrl+C from the first line on says
     # "no plan written" (in the import below, a second on a loaded machine, it said only
@@ -559,11 +565,14 @@ def plan_cmd(
             _print_table(run)
         else:
             _print_machine(run, fmt)
-        err.print(
-            wrote_what(out, run.files, {"the report": report, "the model": mps}),
-            markup=False,
-            highlight=False,
-        )
+        if run.files:
+            err.print(
+                wrote_what(out, run.files, {"the report": report, "the model": mps}),
+                markup=False,
+                highlight=False,
+            )
+        if out is None:  # a planner who only looked is told how to keep it
+            err.print(NO_OUT_NOTE, markup=False, highlight=False)
         for path in run.removed:
             err.print(
                 f"removed {path}, the report of the earlier plan", markup=False, highlight=False

@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.text import Annotation
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox, ScaledTranslation, Transform
 
 from supplyline.domain import Location, LocationKind
@@ -41,6 +41,7 @@ __all__ = [
     "Spot",
     "label_places",
     "laid_out",
+    "marker_boxes",
     "marker_transform",
     "place_order",
     "veil",
@@ -146,6 +147,25 @@ def marker_transform(ax: Axes, spot: Spot) -> Transform:
     return ax.transData + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
 
 
+def marker_boxes(ax: Axes, spots: Sequence[Spot]) -> list[Bbox]:
+    """Each place's marker as drawn, in display units, and the dot on its true spot if moved.
+
+    The names keep off them, and so do the labels of a caller's lines
+    (:mod:`supplyline.reports.map_line_labels`).
+    """
+    px_per_pt = ax.figure.dpi / 72.0
+    boxes: list[Bbox] = []
+    for spot in spots:
+        tx, ty = ax.transData.transform((spot.x, spot.lat))
+        cx, cy = tx + spot.offset_pt[0] * px_per_pt, ty + spot.offset_pt[1] * px_per_pt
+        r = spot.marker_pt / 2 * px_per_pt
+        boxes.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+        if spot.offset_pt != (0.0, 0.0):  # the dot on its true spot, too
+            r = _DOT_PT / 2 * px_per_pt
+            boxes.append(Bbox.from_extents(tx - r, ty - r, tx + r, ty + r))
+    return boxes
+
+
 def place_order(loc: Location) -> tuple[int, str]:
     """Unit areas and garrisons first, then depots and warehouses, then the rest, by id."""
     rank = _FIRST_KINDS.index(loc.kind) if loc.kind in _FIRST_KINDS else len(_FIRST_KINDS)
@@ -217,18 +237,12 @@ class _Placer:
         self.taken: list[Bbox] = []
         self.leaders: list[Segment] = []
         self.count = 0
-        self.markers: list[Bbox] = []
+        self.markers = marker_boxes(ax, spots)
         self.centres: list[tuple[str, float, float]] = []
         """Each place's marker: its place's id and its centre."""
         for spot in spots:
             cx, cy = self._centre(spot)
             self.centres.append((spot.location.id, cx, cy))
-            r = spot.marker_pt / 2 * self.px_per_pt
-            self.markers.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
-            if spot.offset_pt != (0.0, 0.0):  # the dot on its true spot, too
-                tx, ty = ax.transData.transform((spot.x, spot.lat))
-                r = _DOT_PT / 2 * self.px_per_pt
-                self.markers.append(Bbox.from_extents(tx - r, ty - r, tx + r, ty + r))
 
     def _centre(self, spot: Spot) -> tuple[float, float]:
         """Where ``spot``'s marker is drawn, in display units."""
@@ -356,6 +370,7 @@ def label_places(
     *,
     numbers: dict[str, int] | None = None,
     lay_out: bool = True,
+    avoid: Sequence[Text] = (),
 ) -> Placed:
     """Name every spot where its name fits; number the rest (see the module's docstring).
 
@@ -363,9 +378,17 @@ def label_places(
     is shown by its number, never by name, so that the key stays true; a place that needs
     a number and has none gets the next number free. ``lay_out=False``: the figure's layout
     is done and nothing that moves it was added since (see :func:`laid_out`).
+    ``avoid``: texts already on the map (a routes report's convoy labels) that no name,
+    number or leader may cover; they were drawn over the names, which read as the convoys'.
     """
     renderer = laid_out(fig, again=lay_out)
     placer = _Placer(ax, renderer, spots)
+    pad = _GAP_PT * placer.px_per_pt
+    for text in avoid:  # measured now: a key drawn since moves the map on the figure
+        box = text.get_window_extent(renderer)
+        placer.taken.append(
+            Bbox.from_extents(box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
+        )
     order = sorted(range(len(spots)), key=lambda i: place_order(spots[i].location))
     named: list[str] = []
     unnamed: list[int] = []

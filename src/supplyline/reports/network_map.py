@@ -44,8 +44,14 @@ from supplyline.reports.map_labels import (
     Placed,
     Spot,
     label_places,
+    laid_out,
     marker_transform,
-    veil,
+)
+from supplyline.reports.map_line_labels import (
+    LINE_LABEL_GID,
+    LineLabel,
+    label_anchors,
+    place_line_labels,
 )
 from supplyline.reports.map_links import draw_links
 from supplyline.reports.sections import MapLayer
@@ -82,11 +88,6 @@ _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
 MARKER_GID = "place-marker"
 """The group id of each place's marker, before a count (``place-marker-3``; the fans' lines
 and dots have their own, :mod:`supplyline.reports.map_fans`)."""
-
-LINE_LABEL_GID = "line-label"
-"""The group id of each label of a caller's line (a convoy's truck), before a count."""
-_LINE_LABEL_PT = 7.0
-"""A line's label is as large as a place's name."""
 
 _MAX_LABELS = 60
 """Above this many places in its frame the map shows no names nor numbers (they would hide
@@ -199,14 +200,17 @@ def _rings_in(box: Box) -> list[Ring]:
     return shown
 
 
-def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) -> list[Artist]:
+def _draw_layers(
+    ax: Axes, layers: Sequence[MapLayer], west: float, box: Box
+) -> tuple[list[Artist], list[LineLabel]]:
     """The caller's extra lines (convoy routes and the like), one legend entry per layer.
 
-    A line's label sits on the pale veil the places' names have (:func:`veil`): the
-    convoys' labels had none and read struck through by the links under them.
+    Returns the legend's entries and the lines' labels to place once the map is laid out
+    (:mod:`supplyline.reports.map_line_labels`): written where the line's middle vertex
+    was, before the layout, they sat on places' markers and names and on each other.
     """
     legend: list[Artist] = []
-    labels: list[Artist] = []
+    labels: list[LineLabel] = []
     for layer in layers:
         style: LineStyle = "--" if layer.dashed else "-"
         for line in layer.lines:
@@ -222,17 +226,9 @@ def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) ->
                     zorder=4,
                 )
                 if layer.label_lines and line.label:
-                    x, y = points[len(points) // 2]
-                    label = ax.annotate(
-                        line.label,
-                        (x + shift, y),
-                        fontsize=_LINE_LABEL_PT,
-                        color=layer.color,
-                        zorder=6,
-                        bbox=veil(_LINE_LABEL_PT),  # as the places' names: not struck through
-                    )
-                    label.set_gid(f"{LINE_LABEL_GID}-{len(labels)}")
-                    labels.append(label)
+                    moved = [(x + shift, y) for x, y in points]
+                    anchors = label_anchors(moved, line.label_segment)
+                    labels.append(LineLabel(text=line.label, color=layer.color, anchors=anchors))
         legend.append(
             Line2D(
                 [],
@@ -243,7 +239,7 @@ def _draw_layers(ax: Axes, layers: Sequence[MapLayer], west: float, box: Box) ->
                 label=layer.name,
             )
         )
-    return legend
+    return legend, labels
 
 
 def _spots(scenario: Scenario, where: Where, box: Box) -> list[Spot]:
@@ -372,8 +368,8 @@ def _key_columns(fig: Figure, entries: Sequence[str]) -> int:
 
 def _drawn_map(
     scenario: Scenario, plan: Plan, layers: Sequence[MapLayer], zoom: Box | None, title: str
-) -> tuple[Figure, Axes, list[Spot]]:
-    """The map with everything but its places' names, and the places it shows."""
+) -> tuple[Figure, Axes, list[Spot], list[LineLabel]]:
+    """The map with everything but its names and labels; the places it shows, the labels."""
     lines = [line.points for layer in layers for line in layer.lines]
     west = western_edge(
         itertools.chain((loc.lon for loc in scenario.locations), (p[0] for ps in lines for p in ps))
@@ -397,7 +393,8 @@ def _drawn_map(
         )
     )
     legend = draw_links(ax, scenario, plan, where, box)
-    legend += _draw_layers(ax, layers, west, box)
+    layered, labels = _draw_layers(ax, layers, west, box)
+    legend += layered
     legend += _location_legend(scenario)
     if box[0] < -180.0 or box[1] > 180.0:
         ax.xaxis.set_major_formatter(FuncFormatter(lon_label))
@@ -413,7 +410,7 @@ def _drawn_map(
     fig.legend(handles=legend, loc="outside right upper", fontsize=8, frameon=False)
     spots = fan_out(fig, ax, _spots(scenario, where, box))  # at the laid-out map's scale
     _draw_locations(ax, spots)
-    return fig, ax, spots
+    return fig, ax, spots, labels
 
 
 @literal_text()
@@ -444,7 +441,9 @@ def network_map_figure(
     """
     if not scenario.locations:
         return None
-    fig, ax, spots = _drawn_map(scenario, plan, layers, box, title)
+    fig, ax, spots, labels = _drawn_map(scenario, plan, layers, box, title)
+    # laid out for the fans (map_fans), and nothing moved since
+    lines = place_line_labels(ax, laid_out(fig, again=False), labels, spots)
     if len(spots) > _MAX_LABELS:
         return fig
     key: dict[str, int] = {}
@@ -453,7 +452,7 @@ def network_map_figure(
     passes = len(spots) + 3  # each pass numbers more places, or notes one, or is the last
     for attempt in range(passes):
         # laid out for the fans (map_fans), and nothing moved since but on a key's pass
-        placed = label_places(fig, ax, spots, numbers=key, lay_out=attempt > 0)
+        placed = label_places(fig, ax, spots, numbers=key, lay_out=attempt > 0, avoid=lines)
         if placed.numbered == drawn or attempt == passes - 1:
             break
         key |= {loc.id: number for number, loc, _ in placed.numbered}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
-from supplyline.domain.routes import ReachCheck, Routes
+from supplyline.domain.routes import ReachCheck, Routes, TruckRoute
 from supplyline.errors import require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
@@ -23,6 +23,7 @@ from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
 from supplyline.types import day_label, figure_text
 
 __all__ = [
+    "convoy_label",
     "reach_section",
     "routes_layer",
     "routes_section",
@@ -206,15 +207,58 @@ def routes_section(routes: Routes) -> ReportSection:
     )
 
 
+_LISTED = 3
+"""A convoy label lists up to this many trucks; more read as the busiest two and "+N more"."""
+
+
+def _stops_in_order(path: Sequence[str]) -> tuple[str, ...]:
+    """A truck's path without a place repeated in a row (two units served at one place)."""
+    return tuple(x for i, x in enumerate(path) if i == 0 or x != path[i - 1])
+
+
+def convoy_label(trucks: Sequence[TruckRoute]) -> str:
+    """The label of trucks that leave on one leg: each truck and its tonnes, busiest first.
+
+    One line a truck, up to three; more read as the busiest two and a line
+    ``+N more, T t``, so that a depot with a dozen trucks on one road keeps a small label.
+    """
+    order = sorted(trucks, key=lambda r: (-r.tonnes, r.truck))
+    shown = order if len(order) <= _LISTED else order[: _LISTED - 1]
+    lines = [f"{r.truck} {figure_text(r.tonnes)} t" for r in shown]
+    if rest := order[len(shown) :]:
+        lines.append(f"+{len(rest)} more, {figure_text(sum(r.tonnes for r in rest))} t")
+    return "\n".join(lines)
+
+
 def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
-    """The day's truck paths as lines for the report's network map."""
+    """The day's truck paths as lines for the report's network map, labelled.
+
+    Each truck is labelled on its first leg out of its depot with its id and tonnes; trucks
+    whose first legs join the same two places share one label, which lists them
+    (:func:`convoy_label`): trucks from one depot often take the same first road, and their
+    labels, each at its own line's middle, would lie on top of each other. The report drew
+    no label at all before.
+    """
     where = scenario.location_by_id
+    paths = {r.truck: _stops_in_order(r.path) for r in routes.routes}
+    legs: dict[frozenset[str], list[TruckRoute]] = {}
+    for r in routes.routes:
+        if len(paths[r.truck]) >= 2:
+            legs.setdefault(frozenset(paths[r.truck][:2]), []).append(r)
+    labels = {
+        min(group, key=lambda r: (-r.tonnes, r.truck)).truck: convoy_label(group)
+        for group in legs.values()
+    }
     lines = [
-        MapPolyline(points=tuple((where[x].lon, where[x].lat) for x in r.path), label=r.truck)
+        MapPolyline(
+            points=tuple((where[x].lon, where[x].lat) for x in paths[r.truck]),
+            label=labels.get(r.truck, ""),
+            label_segment=0,
+        )
         for r in routes.routes
-        if len(r.path) >= 2
+        if len(paths[r.truck]) >= 2
     ]
-    return MapLayer(name=f"convoys {day_label(routes.day)}", lines=lines)
+    return MapLayer(name=f"convoys {day_label(routes.day)}", lines=lines, label_lines=True)
 
 
 def write_plan_report_with_reach(

@@ -190,10 +190,21 @@ class MapPolyline:
 
     points: tuple[tuple[float, float], ...]
     label: str = ""
+    label_segment: int | None = None
+    """The segment (0 from the first point to the second) whose middle the label is tried
+    at first, then along it and at the other segments' middles; ``None``: the middle one.
+    Convoys from one depot share their first leg, and a routes report labels them there
+    together (:func:`~supplyline.reports.routes_report.routes_layer`)."""
 
     def __post_init__(self) -> None:
         if len(self.points) < 2:
             raise ArgumentError(f"a polyline needs at least 2 points, got {len(self.points)}")
+        segments = len(self.points) - 1
+        if self.label_segment is not None and not 0 <= self.label_segment < segments:
+            raise ArgumentError(
+                f"label_segment(={self.label_segment}) must be from 0 to {segments - 1}, "
+                f"one of the line's {segments} segment(s)"
+            )
         for lon, lat in self.points:
             if not (-180 <= lon <= 180 and -90 <= lat <= 90):
                 raise ArgumentError(f"point (lon={lon}, lat={lat}) is not a valid lon/lat pair")

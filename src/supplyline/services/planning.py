@@ -9,9 +9,10 @@ it succeeded (and no Ctrl+C came meanwhile, even one that Python dropped: see
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -138,7 +139,7 @@ def solver_params(
 
 def check_plan_outputs(
     folder: str | Path,
-    out: str | Path,
+    out: str | Path | None,
     *,
     mps: str | Path | None = None,
     report: str | Path | None = None,
@@ -148,9 +149,8 @@ def check_plan_outputs(
     Refused: ``out`` a file or not writable, the scenario folder itself, a report or
     MPS path on one of the plan files, on a scenario file or on each other.
     """
-    check_outputs(
-        folder, ("the plan files", out, PLAN_FILES), {"the MPS file": mps, "the report": report}
-    )
+    files = ("the plan files", out, PLAN_FILES) if out is not None else None
+    check_outputs(folder, files, {"the MPS file": mps, "the report": report})
 
 
 def _check_plan_args(
@@ -164,12 +164,13 @@ def _check_plan_args(
     """Raise ArgumentError for an argument of :func:`plan_scenario` of the wrong kind.
 
     Before any work: ``params={"time_limit_s": 5}`` (or a Scenario) failed with an
-    AttributeError ('method'), ``out=None`` and ``mps=5`` inside pathlib, ``mps="x.lp"``
+    AttributeError ('method'), ``out=b"out"`` and ``mps=5`` inside pathlib, ``mps="x.lp"``
     (an OutputError, as the CLI's ``--mps``) after the model was built, and
     ``progress=5`` / ``on_warnings=5`` as bare TypeErrors once the scenario was read.
     """
     require_folder(folder)  # None failed in the output checks with a bare TypeError
-    require_folder(out, "the output folder")
+    if out is not None:  # None: no plan files
+        require_folder(out, "the output folder")
     if params is not None:
         require(params, PlanParams, "params")
     if mps is not None:
@@ -223,9 +224,21 @@ def _solved(
     return plan
 
 
+@contextlib.contextmanager
+def _files_alone(extras: Sequence[tuple[Path, Path]]) -> Iterator[None]:
+    """No plan folder: on success, move the finished report and MPS file into place.
+
+    ``extras`` is read when the block ends, as :func:`atomic_output_dir` reads its ``also``.
+    Each file is moved on its own (there is no folder to swap them in with).
+    """
+    yield None
+    for scratch, final in extras:
+        move_into_place(scratch, final)
+
+
 def plan_scenario(
     folder: str | Path,
-    out: str | Path,
+    out: str | Path | None,
     *,
     params: PlanParams | None = None,
     time_limit_s: float | None = None,
@@ -237,6 +250,9 @@ def plan_scenario(
     on_warnings: Callable[[Sequence[Issue]], object] | None = None,
 ) -> PlanRun:
     """Plan a scenario folder and write the plan files into ``out`` (all, or nothing).
+
+    ``out=None`` writes no plan files (a planner who only wants to read the plan, or its
+    report): the report and the MPS file, if asked for, are still written.
 
     ``on_warnings`` gets the scenario's warnings as soon as it is read, before the long
     part: a planner learns that the input looks wrong without waiting for the solve.
@@ -273,7 +289,8 @@ def plan_scenario(
     made: list[Responses] = []
     stale: list[Path] = []
     try:
-        with atomic_output_dir(out, also=extras, remove=stale) as scratch:
+        into = atomic_output_dir(out, also=extras, remove=stale) if out is not None else None
+        with into if into is not None else _files_alone(extras) as scratch:
             plan = _solved(
                 scenario,
                 assessed.demand,
@@ -288,21 +305,26 @@ def plan_scenario(
             log_plan(plan)
             # judged from where the plan's road legs start, as its routes would load
             reach = reach_for(scenario, assessed.demand, plan=plan)
-            say("writing the plan files")
-            with writing(f"the plan files into {out}"):
-                written = [Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)]
+            written: list[Path] = []
+            if out is not None and scratch is not None:
+                say("writing the plan files")
+                with writing(f"the plan files into {out}"):
+                    written = [
+                        Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)
+                    ]
             if report is not None and report_tmp is not None:
                 say("writing the report")
                 extras.append((report_tmp, Path(report[0])))
                 with writing(f"the report {report[0]}"):
                     report[1](scenario, assessed.demand, plan, reach, report_tmp)
                 check_written(report[1], report_tmp)
-            stale += earlier_reports(
-                out,
-                ReportOf.PLAN,
-                new_id=plan_id(plan),
-                keep=[report[0]] if report is not None else [],
-            )
+            if out is not None:
+                stale += earlier_reports(
+                    out,
+                    ReportOf.PLAN,
+                    new_id=plan_id(plan),
+                    keep=[report[0]] if report is not None else [],
+                )
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
         log.info("wrote %s", ", ".join(str(p) for p in written))
