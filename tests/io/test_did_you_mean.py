@@ -17,7 +17,8 @@ from supplyline.domain import DemandUnit, LocationKind, Mode, SupplyClass
 from supplyline.domain.references import close_matches, one_slip_apart
 from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
-from supplyline.io._cells import BadValue, parse_bool, parse_enum
+from supplyline.io._cells import BadValue, parse_bool
+from supplyline.io._enum_cells import parse_enum
 
 ENUMS = (LocationKind, Mode, SupplyClass, DemandUnit)
 

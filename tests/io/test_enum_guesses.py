@@ -12,7 +12,8 @@ from io_helpers import edit
 from supplyline.domain import LocationKind, Mode
 from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
-from supplyline.io._cells import BadValue, parse_enum
+from supplyline.io._cells import BadValue
+from supplyline.io._enum_cells import parse_enum
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,10 @@ from io_helpers import edit
 from supplyline.domain import DemandUnit, LocationKind, Mode
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario
-from supplyline.io._cells import BadValue, parse_enum, parse_float, parse_name, parse_rate
+from supplyline.io._cells import BadValue, parse_float, parse_name, parse_rate
 from supplyline.io._csvtable import Table, read_table
 from supplyline.io._day_cells import parse_outage_days
+from supplyline.io._enum_cells import parse_enum
 from supplyline.io._source import Report
 
 

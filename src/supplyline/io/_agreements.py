@@ -17,12 +17,12 @@ from supplyline.io._cells import (
     BadValue,
     parse_currency,
     parse_decimal,
-    parse_enum,
     parse_id,
     parse_name,
     show,
 )
 from supplyline.io._day_cells import parse_date
+from supplyline.io._enum_cells import parse_enum
 from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml

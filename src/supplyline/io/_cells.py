@@ -12,9 +12,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from supplyline.domain.references import did_you_mean
 from supplyline.types import (
@@ -35,7 +33,6 @@ __all__ = [
     "parse_currency",
     "parse_decimal",
     "parse_degrees",
-    "parse_enum",
     "parse_float",
     "parse_id",
     "parse_int",
@@ -43,8 +40,6 @@ __all__ = [
     "parse_rate",
     "show",
 ]
-
-E = TypeVar("E", bound=StrEnum)
 
 _ID = ID_PATTERN
 _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
@@ -440,77 +435,6 @@ def check_text(text: str) -> None:
     problem = text_problem(text)
     if problem is not None:
         raise BadValue(f"text {problem}")
-
-
-@cache
-def _enum_index(enum: type[StrEnum]) -> dict[str, Any]:
-    return {m.value.lower(): m for m in enum}
-
-
-_OTHER_WORDS = {
-    "airport": "airfield", "airstrip": "airfield", "airbase": "airfield", "harbour": "port",
-    "harbor": "port", "seaport": "port", "store": "warehouse", "storage": "warehouse",
-    "camp": "unit_area", "base": "garrison", "barracks": "garrison", "yard": "transshipment",
-    "crossing": "border", "railway": "rail", "railroad": "rail", "train": "rail",
-    "truck": "road", "lorry": "road", "highway": "road", "plane": "air", "flight": "air",
-    "ship": "sea", "sealift": "sea", "river": "inland_water", "barge": "inland_water",
-    "canal": "inland_water", "rations": "food", "diesel": "fuel", "petrol": "fuel",
-    "medicine": "medical", "tents": "shelter", "litre": "L", "liter": "L", "litres": "L",
-    "liters": "L", "kilogram": "kg", "kilograms": "kg", "kgs": "kg", "tonne": "t",
-    "tonnes": "t", "ton": "t", "tons": "t", "helicopter": "air", "heli": "air",
-    "aircraft": "air", "airplane": "air", "aeroplane": "air", "entrepot": "warehouse",
-    "entrepôt": "warehouse", "lager": "warehouse", "almacen": "warehouse",
-    "almacén": "warehouse", "magazzino": "warehouse", "m3": "L", "m³": "L", "ml": "L",
-    "g": "kg", "gram": "kg", "grams": "kg",
-}  # fmt: skip
-"""Words a planner may write for an allowed value (``airport`` for ``airfield``,
-``helicopter`` for ``air``, French ``entrepôt`` for ``warehouse``, ``m3`` for the volume
-unit ``L``): offered as "did you mean" where the enumeration has that value, never taken.
-The one table of such words; only clear ones (a ``boat`` may be sea or inland water). By
-letters alone ``airport`` is nearest ``port``, which would mislead."""
-
-
-def _guess_member(text: str, enum: type[StrEnum]) -> str:
-    """``"did you mean 'airfield'?; "`` for a word or slip of an allowed value; else ``""``."""
-    index = _enum_index(enum)
-    word = _OTHER_WORDS.get(text.lower())
-    if word is not None and word.lower() in index:
-        return f"did you mean {word!r}?; "
-    guess = did_you_mean(text, [m.value for m in enum])
-    if not guess and (prefixed := _by_prefix(text.lower(), [m.value for m in enum])):
-        guess = f"did you mean {prefixed!r}?"
-    return f"{guess}; " if guess else ""
-
-
-def _by_prefix(text: str, values: list[str]) -> str | None:
-    """The one value ``text`` starts with or begins, three letters at least; else ``None``.
-
-    ``airlift`` starts with ``air``, ``inland`` begins ``inland_water``; when several
-    values fit, none is offered.
-
-    Letters alone missed a tester's ``airlift`` (too far from ``air`` for a slip).
-    """
-    fits = [v for v in values if len(v) >= 3 and text.startswith(v.lower())]
-    if not fits and len(text) >= 3:
-        fits = [v for v in values if v.lower().startswith(text)]
-    return fits[0] if len(fits) == 1 else None
-
-
-def parse_enum(value: Any, enum: type[E]) -> E:
-    """One of an enumeration's values, case-insensitive; else the values most like it first.
-
-    >>> from supplyline.domain import Mode
-    >>> parse_enum("Road", Mode)
-    <Mode.ROAD: 'road'>
-    """
-    guess = ""
-    if isinstance(value, str):
-        member = _enum_index(enum).get(value.strip().lower())
-        if member is not None:
-            return member  # type: ignore[no-any-return]
-        guess = _guess_member(value.strip(), enum)
-    allowed = ", ".join(m.value for m in enum)
-    raise BadValue(f"{show(value)} is not allowed ({guess}one of: {allowed})")
 
 
 def parse_currency(value: Any) -> str:

@@ -31,7 +31,6 @@ from supplyline.io._cells import (
     is_blank,
     parse_bool,
     parse_currency,
-    parse_enum,
     parse_float,
     parse_id,
     parse_int,
@@ -47,6 +46,7 @@ from supplyline.io._commodity_numbers import (
 )
 from supplyline.io._day_cells import parse_date
 from supplyline.io._duplicates import DuplicateRow
+from supplyline.io._enum_cells import parse_enum
 from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
 from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
 

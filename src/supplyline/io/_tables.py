@@ -34,7 +34,6 @@ from supplyline.io._cells import (
     is_blank,
     parse_bool,
     parse_degrees,
-    parse_enum,
     parse_float,
     parse_id,
     parse_int,
@@ -48,6 +47,7 @@ from supplyline.io._day_cells import (
     parse_outage_days,
 )
 from supplyline.io._duplicates import DuplicateRow
+from supplyline.io._enum_cells import parse_enum
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
 from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
 
