@@ -1,6 +1,7 @@
 """Commands ``ledger balance|statement|events|verify|propose`` and ``db upgrade``.
 
-Registered by :mod:`supplyline.cli.ledger_cmds`, whose sub-Typers and options they share.
+Registered by :mod:`supplyline.cli.ledger_cmds`; the sub-Typers and options they share are
+:mod:`supplyline.cli.ledger_options`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import typer
 
 from supplyline.cli.app import FLAG_METAVAR
 from supplyline.cli.database_option import DbOpt
-from supplyline.cli.ledger_cmds import (
+from supplyline.cli.ledger_options import (
     AsOpt,
     UserOpt,
     actor_from,
