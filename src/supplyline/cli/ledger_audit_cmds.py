@@ -6,8 +6,10 @@ Registered by :mod:`supplyline.cli.ledger_cmds`; the sub-Typers and options they
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,10 +36,14 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
+from supplyline.domain.rounding import half_up, running_steps
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.types import day_ranges
+
+if TYPE_CHECKING:
+    from supplyline.services.ledger.accounts import StatementLine
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -124,6 +130,7 @@ def statement_cmd(
 
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
+    steps = _steps_shown(lines)
     rows = [
         {
             "at": ln.at.isoformat(timespec="seconds"),
@@ -133,11 +140,11 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": Amount(ln.amount, unit_decimals(ln.unit)),
+            "amount": Amount(ln.amount, unit_decimals(ln.unit), shown=step),
             "balance": Amount(ln.balance, unit_decimals(ln.unit)),
             "note": ln.note,
         }
-        for ln in lines
+        for ln, step in zip(lines, steps, strict=True)
     ]
     if output is not None:
         _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
@@ -150,6 +157,22 @@ def statement_cmd(
         console=console,
         title=f"statement of {partner}",
     )
+
+
+def _steps_shown(lines: Sequence[StatementLine]) -> list[Decimal | None]:
+    """Each whole amount as the step between the balances shown, so the column adds up.
+
+    A tester's statement read ``-1,024 + 25.00 = -1,000`` (true -1,024.50 and -999.50).
+    An amount shown to the cent (below 100) is shown as it is.
+    """
+    shown = [
+        half_up(ln.balance, 0 if abs(ln.balance) >= 100 else unit_decimals(ln.unit)) for ln in lines
+    ]
+    steps = running_steps(shown, [(ln.counterparty, ln.unit) for ln in lines])
+    return [
+        step if abs(ln.amount) >= 100 and abs(step) >= 100 else None
+        for ln, step in zip(lines, steps, strict=True)
+    ]
 
 
 HASH_SHOWN = 16
