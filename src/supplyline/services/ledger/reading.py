@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from supplyline.services.db import Database
-from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
+from supplyline.services.db.tables import ChainHeadRow, EventRow, IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
 from supplyline.services.ledger.agreements import (
@@ -87,6 +87,25 @@ class LedgerReads:
         actor_arg(actor)  # None failed as an AttributeError ('partner')
         with undamaged(self.db):
             return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
+
+    def keyed_orders(self, actor: Actor, prefix: str) -> list[tuple[str, SupportOrder]]:
+        """The orders the actor's partner requested under a key that starts with ``prefix``.
+
+        So that ``propose --submit`` can see what a plan's earlier submit requested, under
+        whichever form of key it used (a retry under a raised ceiling requested it all
+        again: the old keys held the agreement id and the quantity).
+        """
+        actor_arg(actor)
+        prefix = text_arg(prefix, "prefix")
+        query = (
+            select(IdempotencyRow.key, OrderRow)
+            .join(OrderRow, OrderRow.id == IdempotencyRow.order_id)
+            .where(IdempotencyRow.partner == actor.partner, IdempotencyRow.kind == "request")
+            .where(IdempotencyRow.key.startswith(prefix, autoescape=True))
+            .order_by(OrderRow.id)
+        )
+        with undamaged(self.db), self.db.session(write=False) as session:
+            return [(key, order_view(row, ())) for key, row in session.execute(query)]
 
     def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
         """Every bill and settlement of the actor's partner, with running balances."""
