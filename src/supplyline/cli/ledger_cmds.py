@@ -90,7 +90,7 @@ def agreements_cmd(
             "parties": " & ".join(a.parties),
             "valid": f"{a.valid_from}..{a.valid_to}",
             "scope": ", ".join(sorted(a.commodities | a.services)),
-            "modes": ", ".join(sorted(m.value for m in a.reimbursement_modes)),
+            "modes": ", ".join(m.value for m in a.reimbursement_modes),
             "currency": a.currency,
             "ceiling_per_order": None
             if a.ceiling_per_order is None

@@ -529,7 +529,7 @@ def _request_step(
         chosen = mode or (
             ReimbursementMode.CASH
             if ReimbursementMode.CASH in agreement.reimbursement_modes
-            else sorted(agreement.reimbursement_modes)[0]
+            else agreement.reimbursement_modes[0]  # the first it permits, as written
         )
         row = create_order(
             session,
