@@ -271,13 +271,16 @@ def propose_cmd(
         assert partner is not None
         scenario_partner(the_scenario, partner, scenario)  # a mistyped --as, as such
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
-        outcome = request_drafts(
-            ledger_at(db, create=True),
-            actor_from(partner, user),
-            drafts,
-            key_prefix=f"propose:{the_plan.scenario}",
-            agreements=the_scenario.agreements,
-        )
+        from supplyline.services.ledger.fresh import kept_only_if_written
+
+        with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
+            outcome = request_drafts(
+                ledger,
+                actor_from(partner, user),
+                drafts,
+                key_prefix=f"propose:{the_plan.scenario}",
+                agreements=the_scenario.agreements,
+            )
         made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
         summary = submitted_summary(partner, outcome)
     rows = [

@@ -124,7 +124,10 @@ def agreements_import_cmd(
     from supplyline.services.ledger.propose import scenario_agreements
 
     agreements = scenario_agreements(folder, partner=partner)
-    result = ledger_at(db, create=True).import_agreements(actor_from(partner, user), agreements)
+    from supplyline.services.ledger.fresh import kept_only_if_written
+
+    with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
+        result = ledger.import_agreements(actor_from(partner, user), agreements)
     console.print(
         f"agreements: {len(result.added)} added{_listed(result.added)}, "
         f"{len(result.unchanged)} already there{_listed(result.unchanged)}, "
