@@ -230,11 +230,15 @@ def check_partner(session: Session, partner: PartnerId) -> None:
     Every command acts ``--as`` a partner; one mistyped (``HopeAid`` for ``hopeaid``) was
     said by ``balance`` as an unknown partner with its likely intent, but by ``request`` as
     an agreement it is not a party to (``known: none``) and by ``accept`` as an order not
-    its own. A ledger without agreements has nothing to mistype: it passes.
+    its own. A ledger without agreements names no partner at all: it was let pass, so
+    any ``--as`` listed nothing with exit 0 there; it is said, with what to do.
     """
     rows = list(session.execute(select(AgreementRow.party_a, AgreementRow.party_b)).all())
-    if not rows:  # a ledger with no agreement yet: nothing to mistype, nothing in it
-        return
+    if not rows:
+        raise NotFoundError(
+            f"no agreement in this ledger names {partner!r} "
+            "(the ledger is empty: import agreements first)"
+        )
     partners = sorted({p for row in rows for p in row})
     if partner not in partners:
         hint = did_you_mean(partner, partners)  # not the list: it is others' business
