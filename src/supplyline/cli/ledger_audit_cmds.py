@@ -217,11 +217,12 @@ def events_cmd(
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,
+            "note": e.note,
             "hash": e.hash[:HASH_SHOWN] + "…" if table else e.hash,
         }
         for e in ledger.events(actor)
     ]
-    cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
+    cols = ["seq", "at", "by", "kind", "agreement", "order", "note", "hash"]
     emit_shaped(rows, cols, fmt, EVENTS_SHAPE, console=console, title="audit events")
 
 

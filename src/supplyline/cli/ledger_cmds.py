@@ -39,9 +39,12 @@ from supplyline.cli.ledger_options import (
 from supplyline.cli.ledger_order_view import (
     LINE_COLUMNS,
     MACHINE_ORDER_COLUMNS,
+    MACHINE_SHOWN_COLUMNS,
     ORDER_COLUMNS,
     ORDER_COLUMNS_DROPPED,
+    SHOWN_ORDER_COLUMNS,
     line_row,
+    order_notes,
     order_row,
     show_order,
 )
@@ -186,22 +189,24 @@ def show_cmd(
     order's fields repeated before the line's ('line_kind', 'line_quantity'…), and
     one row with empty line fields for an order without lines.
     """
-    order = ledger_at(db).order(actor_from(partner, user), order_id)
+    ledger = ledger_at(db)
+    actor = actor_from(partner, user)
+    order = ledger.order(actor, order_id)
+    row = {**order_row(order), **order_notes(order, ledger.order_events(actor, order_id))}
     lines = [line_row(ln) for ln in order.lines]
     if fmt is OutputFormat.TABLE:
-        show_order(order, fmt)
+        pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
+        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
         title = f"order {order.id}: lines"
         emit_shaped(lines, LINE_COLUMNS, fmt, LINES_SHAPE, console=console, title=title)
     elif fmt is OutputFormat.JSON:
-        row = order_row(order)
-        order_fields = {c: machine_value(row[c]) for c in MACHINE_ORDER_COLUMNS}
+        order_fields = {c: machine_value(row[c]) for c in MACHINE_SHOWN_COLUMNS}
         write_json({"order": order_fields, "lines": [machine_row(ln) for ln in lines]})
     else:
-        row = order_row(order)
         named = [{f"line_{k}" if k != "line" else k: v for k, v in ln.items()} for ln in lines]
         rows = [{**row, **ln} for ln in named] or [row]
         columns = [
-            *MACHINE_ORDER_COLUMNS,
+            *MACHINE_SHOWN_COLUMNS,
             *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS),
         ]
         emit_rows(rows, columns, fmt, console=console)

@@ -13,7 +13,10 @@ from supplyline.cli.output import OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from supplyline.services.ledger import OrderLine, SupportOrder
+    from supplyline.services.ledger.audit import AuditEvent
 
 ORDER_COLUMNS = [
     "id",
@@ -93,3 +96,24 @@ def line_row(ln: OrderLine) -> dict[str, Any]:
         "due_on": ln.due_on.isoformat() if ln.due_on else None,
         "note": ln.note,
     }
+
+
+SHOWN_ORDER_COLUMNS = [*ORDER_COLUMNS, "note", "decisions"]
+"""``show``'s fields of the order: the listing's, and the notes it was made and decided with."""
+MACHINE_SHOWN_COLUMNS = [*MACHINE_ORDER_COLUMNS, "note", "decisions"]
+_DECISIONS = ("accept", "reject", "cancel")
+
+
+def order_notes(order: SupportOrder, events: Sequence[AuditEvent]) -> dict[str, str]:
+    """The request's note, and each acceptance's, rejection's or cancellation's, with who.
+
+    Notes were stored and never shown: a provider's ``reject --note "no fuel to spare"``
+    left the receiver with a bare ``rejected``. ``decisions`` reads ``reject by
+    hans@DEU: no fuel to spare`` (``; `` between two).
+    """
+    said = [
+        f"{e.kind} by {e.user}@{e.partner}: {e.note}"
+        for e in events
+        if e.kind in _DECISIONS and e.note
+    ]
+    return {"note": order.note, "decisions": "; ".join(said)}

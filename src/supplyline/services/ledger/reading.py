@@ -128,22 +128,25 @@ class LedgerReads:
             mine_agreements = {a.id for a in visible_agreements(session, me)}
             rows = session.execute(select(EventRow).order_by(EventRow.seq)).scalars()
             return [
-                AuditEvent(
-                    seq=r.seq,
-                    at=r.at,
-                    partner=r.partner,
-                    user=r.user_name,
-                    kind=r.kind,
-                    agreement_id=r.agreement_id,
-                    order_id=r.order_id,
-                    payload=r.payload,
-                    hash=r.hash,
-                )
+                _event_of(r)
                 for r in rows
                 if r.partner == me
                 or (r.order_id is not None and r.order_id in mine_orders)
                 or (r.order_id is None and r.agreement_id in mine_agreements)
             ]
+
+    def order_events(self, actor: Actor, order_id: int) -> list[AuditEvent]:
+        """One order's audit events, oldest first (NotFoundError if not the partner's).
+
+        What ``show`` takes the notes of an acceptance, a rejection or a cancellation
+        from: the order row keeps the request's note only.
+        """
+        actor_arg(actor)
+        order_id = order_id_arg(order_id)
+        query = select(EventRow).where(EventRow.order_id == order_id).order_by(EventRow.seq)
+        with undamaged(self.db), self.db.session(write=False) as session:
+            ops.load_order_for(session, actor, order_id)
+            return [_event_of(r) for r in session.execute(query).scalars()]
 
     def head(self) -> tuple[int, str]:
         """The chain head: the last event's sequence number and its full SHA-256 (hex).
@@ -160,3 +163,18 @@ class LedgerReads:
         """Check the whole audit chain and that every order row matches its last event."""
         with self.db.session(write=False) as session:
             return verify_chain(session)
+
+
+def _event_of(row: EventRow) -> AuditEvent:
+    """An event row as a partner sees it."""
+    return AuditEvent(
+        seq=row.seq,
+        at=row.at,
+        partner=row.partner,
+        user=row.user_name,
+        kind=row.kind,
+        agreement_id=row.agreement_id,
+        order_id=row.order_id,
+        payload=row.payload,
+        hash=row.hash,
+    )
