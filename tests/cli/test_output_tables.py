@@ -260,7 +260,7 @@ def _lines(rows: list[dict[str, object]], width: int) -> list[str]:
         (Decimal("-0.00"), "0.00"),
         (Decimal("-17550.00"), "-17,550"),
         (Amount(Decimal("12"), 3, "t"), "12.000 t"),  # read 12 t
-        (Amount(Decimal("1234.500"), 3, "t"), "1,234 t"),
+        (Amount(Decimal("1234.500"), 3, "t"), "1,235 t"),  # a half up, as an invoice
         (Amount(Decimal("1"), 2), "1.00"),  # read 1 beside -1.42
         (Amount(Decimal("-1"), 2), "-1.00"),
         (Amount(Decimal("0"), 3), "0.000"),
@@ -316,7 +316,7 @@ def test_a_long_amount_never_folds_in_the_ledgers_orders(width: int) -> None:
     ]
     lines = _lines(rows, width)
     assert max(map(len, lines)) <= width
-    for number in ("12,345,678", "17,901,233,825", "3.500", "13.30", "12.000 t"):
+    for number in ("12,345,679", "17,901,233,825", "3.500", "13.30", "12.000 t"):  # .500 up
         assert any(number in line for line in lines), (number, "\n".join(lines))
 
 

@@ -28,7 +28,9 @@ def make_agreement(
     agreement_id: str = "NLD-DEU-1",
     parties: tuple[str, str] = ("NLD", "DEU"),
     *,
-    modes: frozenset[ReimbursementMode] = frozenset(ReimbursementMode),
+    modes: frozenset[ReimbursementMode] | tuple[ReimbursementMode, ...] = frozenset(
+        ReimbursementMode
+    ),
     ceiling_per_order: Decimal | None = None,
     ceiling_total: Decimal | None = None,
     valid_from: dt.date = dt.date(2000, 1, 1),

@@ -387,7 +387,12 @@ def test_importing_agreements_as_an_unknown_partner_is_refused(tmp_path: Path) -
     done = run(tmp_path, "ledger", "agreements", "import", str(EXAMPLE), "--as", "nobody")
     assert (done.returncode, "no partner 'nobody' in the scenario" in done.stderr) == (3, True)
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
-    assert json.loads(listed.stdout) == []
+    said = " ".join(listed.stderr.split())
+    assert (listed.returncode, said) == (
+        3,
+        "no agreement in this ledger names 'westmark' "
+        "(the ledger is empty: import agreements first)",
+    )
 
 
 def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) -> None:
@@ -416,7 +421,12 @@ def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) ->
         "places than 0.0001 (an amount from 0 to 99,999,999,999,999.9999)"
     ) in done.stderr
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")
-    assert json.loads(listed.stdout) == []
+    said = " ".join(listed.stderr.split())
+    assert (listed.returncode, said) == (
+        3,
+        "no agreement in this ledger names 'westmark' "
+        "(the ledger is empty: import agreements first)",
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from supplyline.domain.rounding import summed_columns
+from supplyline.domain.rounding import half_up, summed_columns
 from supplyline.io.csv_out import yes_no
 from supplyline.types import Said, figure_decimals, fixed_text
 
@@ -43,10 +43,14 @@ class Amount:
     value: Decimal
     decimals: int
     unit: str = ""
+    shown: Decimal | None = None
+    """What a table shows in place of ``value`` rounded alone, so that a column adds up
+    (a statement's amount as the step between the balances shown); CSV and JSON keep
+    ``value``."""
 
     def number(self) -> Decimal:
-        """The value to exactly ``decimals`` decimals, never ``-0.00``."""
-        return self.value.quantize(Decimal(1).scaleb(-self.decimals)) + 0
+        """The value to exactly ``decimals`` decimals (a half up), never ``-0.00``."""
+        return half_up(self.value, self.decimals) + 0
 
 
 def amount_text(value: Decimal, decimals: int | None = None) -> str:
@@ -54,17 +58,19 @@ def amount_text(value: Decimal, decimals: int | None = None) -> str:
 
     ``decimals`` defaults to those the value carries (2 to 4): the ledger keeps tonnes to
     the kilogram, money to the cent and prices to 1/100 of a cent. Thousands are
-    separated and ``-0.00`` reads ``0.00``.
+    separated and ``-0.00`` reads ``0.00``. A half is rounded away from zero, as an
+    invoice rounds it (:func:`~supplyline.domain.rounding.half_up`): Python's own
+    half-to-even made settlements of 100.50, 101.50 and 102.50 read 100, 102 and 102.
 
     >>> amount_text(Decimal("17901233825.00")), amount_text(Decimal("30"), 3)
     ('17,901,233,825', '30.000')
     >>> amount_text(Decimal("1"), 2), amount_text(Decimal("-0.00"))
     ('1.00', '0.00')
+    >>> amount_text(Decimal("100.50")), amount_text(Decimal("-1024.50"))
+    ('101', '-1,025')
     """
-    value = value + 0  # -0.00 reads 0.00
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.{_places(value) if decimals is None else decimals}f}"
+    places = 0 if abs(value) >= 100 else _places(value) if decimals is None else decimals
+    return f"{half_up(value, places) + 0:,.{places}f}"  # + 0: -0.00 reads 0.00
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +214,7 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, Said):  # as the sentence beside the table says it
         return str(value)
     if isinstance(value, Amount):
-        text = amount_text(value.value, value.decimals)
+        text = amount_text(value.value if value.shown is None else value.shown, value.decimals)
         return f"{text} {value.unit}" if value.unit else text
     if isinstance(value, Decimal) and value.is_finite():  # exact money and tonnes
         return amount_text(value)

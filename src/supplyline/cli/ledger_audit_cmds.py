@@ -1,18 +1,21 @@
 """Commands ``ledger balance|statement|events|verify|propose`` and ``db upgrade``.
 
-Registered by :mod:`supplyline.cli.ledger_cmds`, whose sub-Typers and options they share.
+Registered by :mod:`supplyline.cli.ledger_cmds`; the sub-Typers and options they share are
+:mod:`supplyline.cli.ledger_options`'s.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from supplyline.cli.app import FLAG_METAVAR
 from supplyline.cli.database_option import DbOpt
-from supplyline.cli.ledger_cmds import (
+from supplyline.cli.ledger_options import (
     AsOpt,
     UserOpt,
     actor_from,
@@ -33,10 +36,14 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
+from supplyline.domain.rounding import half_up, running_steps
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.types import day_ranges
+
+if TYPE_CHECKING:
+    from supplyline.services.ledger.accounts import StatementLine
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -123,6 +130,7 @@ def statement_cmd(
 
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
+    steps = _steps_shown(lines)
     rows = [
         {
             "at": ln.at.isoformat(timespec="seconds"),
@@ -132,11 +140,11 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": Amount(ln.amount, unit_decimals(ln.unit)),
+            "amount": Amount(ln.amount, unit_decimals(ln.unit), shown=step),
             "balance": Amount(ln.balance, unit_decimals(ln.unit)),
             "note": ln.note,
         }
-        for ln in lines
+        for ln, step in zip(lines, steps, strict=True)
     ]
     if output is not None:
         _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
@@ -149,6 +157,22 @@ def statement_cmd(
         console=console,
         title=f"statement of {partner}",
     )
+
+
+def _steps_shown(lines: Sequence[StatementLine]) -> list[Decimal | None]:
+    """Each whole amount as the step between the balances shown, so the column adds up.
+
+    A tester's statement read ``-1,024 + 25.00 = -1,000`` (true -1,024.50 and -999.50).
+    An amount shown to the cent (below 100) is shown as it is.
+    """
+    shown = [
+        half_up(ln.balance, 0 if abs(ln.balance) >= 100 else unit_decimals(ln.unit)) for ln in lines
+    ]
+    steps = running_steps(shown, [(ln.counterparty, ln.unit) for ln in lines])
+    return [
+        step if abs(ln.amount) >= 100 and abs(step) >= 100 else None
+        for ln, step in zip(lines, steps, strict=True)
+    ]
 
 
 HASH_SHOWN = 16
@@ -193,11 +217,12 @@ def events_cmd(
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,
+            "note": e.note,
             "hash": e.hash[:HASH_SHOWN] + "…" if table else e.hash,
         }
         for e in ledger.events(actor)
     ]
-    cols = ["seq", "at", "by", "kind", "agreement", "order", "hash"]
+    cols = ["seq", "at", "by", "kind", "agreement", "order", "note", "hash"]
     emit_shaped(rows, cols, fmt, EVENTS_SHAPE, console=console, title="audit events")
 
 
@@ -247,13 +272,16 @@ def propose_cmd(
         assert partner is not None
         scenario_partner(the_scenario, partner, scenario)  # a mistyped --as, as such
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
-        outcome = request_drafts(
-            ledger_at(db, create=True),
-            actor_from(partner, user),
-            drafts,
-            key_prefix=f"propose:{the_plan.scenario}",
-            agreements=the_scenario.agreements,
-        )
+        from supplyline.services.ledger.fresh import kept_only_if_written
+
+        with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
+            outcome = request_drafts(
+                ledger,
+                actor_from(partner, user),
+                drafts,
+                key_prefix=f"propose:{the_plan.scenario}",
+                agreements=the_scenario.agreements,
+            )
         made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
         summary = submitted_summary(partner, outcome)
     rows = [

@@ -2,24 +2,52 @@
 
 Every ledger command acts as a user of a partner: ``--as PARTNER`` (required) and
 ``--user NAME`` (default: $USER). ``--db URL`` overrides ``SUPPLYLINE_DATABASE_URL``.
-The commands translate; the rules live in :mod:`supplyline.services.ledger`.
+The commands translate; the rules live in :mod:`supplyline.services.ledger`. Their
+options are :mod:`supplyline.cli.ledger_options`'s, an order's rows
+:mod:`supplyline.cli.ledger_order_view`'s; ``balance``, ``statement``, ``events``,
+``verify``, ``propose`` and ``db upgrade`` are :mod:`supplyline.cli.ledger_audit_cmds`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from supplyline.cli.app import app
-from supplyline.cli.choice_options import choice_option
 from supplyline.cli.database_option import DbOpt
+from supplyline.cli.ledger_options import (
+    CONDITION_OPTION,
+    MODE_OPTION,
+    STATUS_OPTION,
+    AsOpt,
+    KeyOpt,
+    NoteOpt,
+    OrderArg,
+    UserOpt,
+    VersionOpt,
+    actor_from,
+    agreements_app,
+    amount_option,
+    console,
+    date_option,
+    ledger_app,
+    ledger_at,
+    money,
+)
+from supplyline.cli.ledger_order_view import (
+    LINE_COLUMNS,
+    MACHINE_ORDER_COLUMNS,
+    MACHINE_SHOWN_COLUMNS,
+    ORDER_COLUMNS,
+    ORDER_COLUMNS_DROPPED,
+    SHOWN_ORDER_COLUMNS,
+    line_row,
+    order_notes,
+    order_row,
+    show_order,
+)
 from supplyline.cli.ledger_tables import (
     AGREEMENTS_SHAPE,
     LINES_SHAPE,
@@ -27,7 +55,6 @@ from supplyline.cli.ledger_tables import (
     emit_shaped,
 )
 from supplyline.cli.output import (
-    Amount,
     FmtOpt,
     OutputFormat,
     emit_rows,
@@ -36,188 +63,12 @@ from supplyline.cli.output import (
     write_json,
 )
 from supplyline.domain import ReimbursementMode
-from supplyline.errors import ArgumentError
-from supplyline.io import date_from_text, number_text_problem
-from supplyline.services.ledger import Actor, Condition, OrderStatus
+from supplyline.services.ledger import Condition, OrderStatus
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
-    largest_amount,
 )
-
-if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
-    from supplyline.services.ledger import Ledger, OrderLine, SupportOrder
-
-console = Console()
-err = Console(stderr=True)
-
-ledger_app = typer.Typer(
-    name="ledger",
-    help="The mutual-support ledger: agreements, orders, balances, audit.",
-    no_args_is_help=True,
-)
-agreements_app = typer.Typer(help="List the agreements you are a party to, or import some.")
-db_app = typer.Typer(
-    name="db", help="The database: create or upgrade its schema.", no_args_is_help=True
-)
-app.add_typer(ledger_app, name="ledger", rich_help_panel="Support between partners")
-app.add_typer(db_app, name="db", rich_help_panel="Support between partners")
-ledger_app.add_typer(agreements_app, name="agreements")
-
-AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
-UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
-KeyOpt = Annotated[
-    str | None,
-    typer.Option("--key", help="Idempotency key: a retry with the same key does nothing twice."),
-]
-VersionOpt = Annotated[
-    int | None,
-    typer.Option("--if-version", help="Act only if the order is still at this version."),
-]
-NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
-OrderArg = Annotated[int, typer.Argument(help="The order number.")]
-STATUS_OPTION = choice_option(OrderStatus, "--status", what="an order status")
-MODE_OPTION = choice_option(ReimbursementMode, "--mode", what="a reimbursement mode")
-CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
-
-ORDER_COLUMNS = [
-    "id",
-    "agreement",
-    "provider",
-    "receiver",
-    "item",
-    "quantity",
-    "value",
-    "currency",
-    "mode",
-    "needed_on",
-    "status",
-    "version",
-    "issued",
-    "received",
-    "billed",
-    "settled",
-]
-ORDER_COLUMNS_DROPPED = ("version", "mode", "agreement", "needed_on", "received", "issued",
-                         "settled", "billed", "currency")  # fmt: skip
-"""What a narrow terminal leaves out of the orders table, first to last (id, parties, item,
-quantity, value and status stay)."""
-MACHINE_ORDER_COLUMNS = [*ORDER_COLUMNS, "billed_unit"]
-"""CSV and JSON give ``billed`` and ``settled`` as numbers and their unit (``t`` for
-replacement in kind, else the currency) in a column of its own; a table writes the
-unit beside the number."""
-
-
-def actor_from(partner: str, user: str | None) -> Actor:
-    """Who acts: ``--as`` and ``--user`` (default $USER)."""
-    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
-    try:
-        return Actor(partner=partner, user=name)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--as/--user") from error
-
-
-def _decimal(text: str | None, name: str) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.replace("_", ""))
-    except InvalidOperation:  # in the loader's words: a unit, a comma, a letter O
-        problem = number_text_problem(text, f"a plain number for {name}")
-        said = problem or f"{text!r} is not a number"
-        raise typer.BadParameter(said, param_hint=name) from None
-    if not value.is_finite():
-        raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
-    return value
-
-
-def _amount(text: str | None, name: str, *, decimals: int, zero_ok: bool = False) -> Decimal | None:
-    """A number the ledger can store: > 0 (or >= 0), at most ``decimals`` decimals, not huge.
-
-    A mistake is the user's (exit 2), said in the option's words.
-    """
-    value = _decimal(text, name)
-    if value is None:
-        return None
-    if value < 0 or (value == 0 and not zero_ok):
-        least = "0 or more" if zero_ok else "more than 0"
-        raise typer.BadParameter(f"{name} must be {least} (got {text})", param_hint=name)
-    most = largest_amount(decimals)
-    if value > most:
-        raise typer.BadParameter(
-            f"{name} is too large: the ledger stores at most {most:,} (got {text})",
-            param_hint=name,
-        )
-    if value.quantize(Decimal(1).scaleb(-decimals)) != value:
-        raise typer.BadParameter(
-            f"{name} has at most {decimals} decimals (got {text})", param_hint=name
-        )
-    return value + 0  # -0 and 0 alike: the plain value
-
-
-def _date(text: str | None, name: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:  # the files' parser: a time of day, an impossible date are said as such
-        return date_from_text(text)
-    except ArgumentError as bad:
-        raise typer.BadParameter(str(bad), param_hint=name) from None
-
-
-def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
-    """The ledger at ``--db`` or the configured URL, upgraded if need be.
-
-    Only the commands that can start a ledger (``agreements import``, ``propose --submit``)
-    create a missing SQLite file; the others could only find nothing in it (exit 3).
-    """
-    from supplyline.services.ledger.service import open_ledger
-
-    return open_ledger(db, create=create)
-
-
-def tonnes(value: Decimal, unit: str = "") -> Amount:
-    """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too."""
-    return Amount(value, QUANTITY_DECIMALS, unit)
-
-
-def money(value: Decimal) -> Amount:
-    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too."""
-    return Amount(value, MONEY_DECIMALS)
-
-
-def _order_row(order: SupportOrder) -> dict[str, Any]:
-    in_kind = order.mode is ReimbursementMode.REPLACEMENT_IN_KIND
-    return {
-        "id": order.id,
-        "agreement": order.agreement_id,
-        "provider": order.provider,
-        "receiver": order.receiver,
-        "item": order.item,
-        "quantity": tonnes(order.quantity),
-        "value": money(order.value),
-        "currency": order.currency,
-        "mode": order.mode.value,
-        "needed_on": order.needed_on.isoformat(),
-        "status": order.status.value,
-        "version": order.version,
-        "issued": tonnes(order.issued_qty),
-        "received": tonnes(order.received_qty),
-        "billed": tonnes(order.billed_qty, "t") if in_kind else money(order.billed_amount),
-        "settled": tonnes(order.settled_qty, "t") if in_kind else money(order.settled_amount),
-        "billed_unit": "t" if in_kind else order.currency,
-    }
-
-
-def _show(order: SupportOrder, fmt: OutputFormat) -> None:
-    """One order: a field/value table for people, one row of CSV or JSON for programs."""
-    row = _order_row(order)
-    if fmt is OutputFormat.TABLE:
-        pairs = [{"field": k, "value": row[k]} for k in ORDER_COLUMNS]
-        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
-    else:
-        emit_rows([row], MACHINE_ORDER_COLUMNS, fmt, console=console)
-
 
 # -- agreements ------------------------------------------------------------------------------
 
@@ -242,7 +93,7 @@ def agreements_cmd(
             "parties": " & ".join(a.parties),
             "valid": f"{a.valid_from}..{a.valid_to}",
             "scope": ", ".join(sorted(a.commodities | a.services)),
-            "modes": ", ".join(sorted(m.value for m in a.reimbursement_modes)),
+            "modes": ", ".join(m.value for m in a.reimbursement_modes),
             "currency": a.currency,
             "ceiling_per_order": None
             if a.ceiling_per_order is None
@@ -276,7 +127,10 @@ def agreements_import_cmd(
     from supplyline.services.ledger.propose import scenario_agreements
 
     agreements = scenario_agreements(folder, partner=partner)
-    result = ledger_at(db, create=True).import_agreements(actor_from(partner, user), agreements)
+    from supplyline.services.ledger.fresh import kept_only_if_written
+
+    with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
+        result = ledger.import_agreements(actor_from(partner, user), agreements)
     console.print(
         f"agreements: {len(result.added)} added{_listed(result.added)}, "
         f"{len(result.unchanged)} already there{_listed(result.unchanged)}, "
@@ -315,7 +169,7 @@ def orders_cmd(
         actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
     )
     columns = ORDER_COLUMNS if fmt is OutputFormat.TABLE else MACHINE_ORDER_COLUMNS
-    emit_ledger_rows([_order_row(o) for o in orders], columns, fmt, console=console,
+    emit_ledger_rows([order_row(o) for o in orders], columns, fmt, console=console,
                      title="orders", drop=ORDER_COLUMNS_DROPPED, record="order", key="id",
                      every="`ledger show ID` or --format csv gives every column")  # fmt: skip
 
@@ -335,42 +189,27 @@ def show_cmd(
     order's fields repeated before the line's ('line_kind', 'line_quantity'…), and
     one row with empty line fields for an order without lines.
     """
-    order = ledger_at(db).order(actor_from(partner, user), order_id)
-    lines = [_line_row(ln) for ln in order.lines]
+    ledger = ledger_at(db)
+    actor = actor_from(partner, user)
+    order = ledger.order(actor, order_id)
+    row = {**order_row(order), **order_notes(order, ledger.order_events(actor, order_id))}
+    lines = [line_row(ln) for ln in order.lines]
     if fmt is OutputFormat.TABLE:
-        _show(order, fmt)
+        pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
+        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
         title = f"order {order.id}: lines"
         emit_shaped(lines, LINE_COLUMNS, fmt, LINES_SHAPE, console=console, title=title)
     elif fmt is OutputFormat.JSON:
-        row = _order_row(order)
-        order_fields = {c: machine_value(row[c]) for c in MACHINE_ORDER_COLUMNS}
+        order_fields = {c: machine_value(row[c]) for c in MACHINE_SHOWN_COLUMNS}
         write_json({"order": order_fields, "lines": [machine_row(ln) for ln in lines]})
     else:
-        row = _order_row(order)
         named = [{f"line_{k}" if k != "line" else k: v for k, v in ln.items()} for ln in lines]
         rows = [{**row, **ln} for ln in named] or [row]
         columns = [
-            *MACHINE_ORDER_COLUMNS,
+            *MACHINE_SHOWN_COLUMNS,
             *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS),
         ]
         emit_rows(rows, columns, fmt, console=console)
-
-
-LINE_COLUMNS = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
-
-
-def _line_row(ln: OrderLine) -> dict[str, Any]:
-    return {
-        "line": ln.id,
-        "kind": ln.kind.value,
-        "at": ln.at.isoformat(timespec="seconds"),
-        "by": f"{ln.user}@{ln.partner}",
-        "quantity": None if ln.quantity is None else tonnes(ln.quantity),
-        "amount": None if ln.amount is None else money(ln.amount),
-        "condition": ln.condition.value if ln.condition else None,
-        "due_on": ln.due_on.isoformat() if ln.due_on else None,
-        "note": ln.note,
-    }
 
 
 @ledger_app.command("request")
@@ -391,10 +230,12 @@ def request_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Ask the other party of an agreement for support (you are the receiver)."""
-    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
+    qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
-    price = _amount(unit_price, "--unit-price", decimals=UNIT_PRICE_DECIMALS, zero_ok=True)
-    needed = _date(needed_on, "--needed-on")  # options first: a bad one is exit 2 before the db
+    price = amount_option(unit_price, "--unit-price", decimals=UNIT_PRICE_DECIMALS, zero_ok=True)
+    needed = date_option(
+        needed_on, "--needed-on"
+    )  # options first: a bad one is exit 2 before the db
     order = ledger_at(db).request(
         actor_from(partner, user),
         agreement_id=agreement,
@@ -406,7 +247,7 @@ def request_cmd(
         note=note,
         idempotency_key=key,
     )
-    _show(order, fmt)
+    show_order(order, fmt)
 
 
 def _simple(action: str, doc: str) -> None:
@@ -434,7 +275,7 @@ def _simple(action: str, doc: str) -> None:
             order = ledger.cancel(
                 actor, order_id, reason=note, expected_version=if_version, idempotency_key=key
             )
-        _show(order, fmt)
+        show_order(order, fmt)
 
     command.__doc__ = doc
     ledger_app.command(action)(command)
@@ -458,9 +299,9 @@ def issue_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Issue (part of) an accepted order (provider)."""
-    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
+    qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
-    _show(
+    show_order(
         ledger_at(db).issue(
             actor_from(partner, user),
             order_id,
@@ -492,8 +333,8 @@ def receive_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Confirm receipt of an issue (receiver), with the quantity and condition found."""
-    got = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
-    _show(
+    got = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
+    show_order(
         ledger_at(db).receive(
             actor_from(partner, user),
             order_id,
@@ -538,10 +379,10 @@ def bill_cmd(
     Cash and equal-value exchange: --amount (default: the value received), no --due.
     Replacement in kind: --quantity (default: what was received) and --due, required.
     """
-    money = _amount(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
-    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
-    due_on = _date(due, "--due")  # options first: a bad one is exit 2 before the db
-    _show(
+    money = amount_option(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
+    qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
+    due_on = date_option(due, "--due")  # options first: a bad one is exit 2 before the db
+    show_order(
         ledger_at(db).bill(
             actor_from(partner, user),
             order_id,
@@ -574,9 +415,9 @@ def settle_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """Settle a bill (receiver): cash paid, tonnes replaced, or equal value given (--note what)."""
-    money = _amount(amount, "--amount", decimals=MONEY_DECIMALS)
-    qty = _amount(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
-    _show(
+    money = amount_option(amount, "--amount", decimals=MONEY_DECIMALS)
+    qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
+    show_order(
         ledger_at(db).settle(
             actor_from(partner, user),
             order_id,

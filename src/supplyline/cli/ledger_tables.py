@@ -184,11 +184,11 @@ STATEMENT_SHAPE = LedgerShape(
 """Order, counterparty, kind, unit, amount and running balance stay: the money's trail; the
 time, to the minute or the day, before the note goes."""
 EVENTS_SHAPE = LedgerShape(
-    drop=("hash", "at"), record="event", key="seq", times=("at",),
+    drop=("hash", "note", "at"), record="event", key="seq", times=("at",),
     every="--format csv or json gives every column, and the whole hash",
 )  # fmt: skip
-"""The full-precision time (32 characters) and the shortened hash go first; `--head` and
-CSV give the hash to compare."""
+"""The shortened hash, the note, then the full-precision time (32 characters) go first;
+`--head` and CSV give the hash to compare."""
 AGREEMENTS_SHAPE = LedgerShape(
     drop=("scope", "name", "modes", "ceiling_total", "ceiling_per_order", "valid"),
     record="agreement", key="id",

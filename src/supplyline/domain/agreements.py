@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amounts
 from supplyline.domain.fields import check_fields, named_fields
@@ -90,6 +91,9 @@ class Agreement:
 
     The agreement is mutual: either party may request from the other, within ``commodities``
     (goods) and ``services`` (such as transport, handling, fuelling).
+    ``reimbursement_modes`` keep the order they are written in: a request that names none
+    is repaid in cash where it is permitted, else in the first (a set, which has no order,
+    is taken in the modes' alphabetical order, and a mode given twice is kept once).
     """
 
     id: str
@@ -99,14 +103,21 @@ class Agreement:
     valid_to: dt.date
     commodities: frozenset[CommodityId]
     services: frozenset[str] = frozenset()
-    reimbursement_modes: frozenset[ReimbursementMode] = frozenset({ReimbursementMode.CASH})
+    reimbursement_modes: tuple[ReimbursementMode, ...] = (ReimbursementMode.CASH,)
     prices: tuple[Price, ...] = ()
     currency: str = "EUR"
     ceiling_per_order: Decimal | None = None
     ceiling_total: Decimal | None = None
 
     def __post_init__(self) -> None:
+        modes: Any = self.reimbursement_modes
+        if isinstance(modes, set | frozenset):  # no order given: the modes' own
+            object.__setattr__(self, "reimbursement_modes", tuple(sorted(modes)))
         check_fields(self)
+        # the order as written (the first is the default after cash), each mode once
+        object.__setattr__(
+            self, "reimbursement_modes", tuple(dict.fromkeys(self.reimbursement_modes))
+        )
         if not self.id:
             raise ArgumentError("agreement id must not be empty")
         if self.parties[0] == self.parties[1]:

@@ -26,8 +26,10 @@ __all__ = [
     "apportion_rows",
     "apportioned",
     "gram_parts",
+    "half_up",
     "kilogram_parts",
     "rounded",
+    "running_steps",
     "said_delivery",
     "summed_columns",
     "summed_figures",
@@ -245,6 +247,37 @@ def rounded(value: float, decimals: int) -> Decimal:
     """
     step = Decimal(1).scaleb(-decimals)
     return Decimal(repr(to_gram(value))).quantize(step, rounding=ROUND_HALF_UP)
+
+
+def half_up(value: Decimal, decimals: int) -> Decimal:
+    """An exact amount to ``decimals``, a half away from zero: as an invoice rounds it.
+
+    Python's own rounding (``f"{value:.0f}"``, ``quantize``) is half to even, which made
+    settlements of 100.50, 101.50 and 102.50 read 100, 102 and 102.
+
+    >>> half_up(Decimal("100.50"), 0), half_up(Decimal("-1024.50"), 0)
+    (Decimal('101'), Decimal('-1025'))
+    """
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def running_steps(balances: Sequence[Decimal], groups: Sequence[Hashable]) -> list[Decimal]:
+    """The steps between running ``balances`` as shown, each group's from zero.
+
+    A statement's balance is a total that reads alone (it is what the other partner's
+    statement says); the amounts before it are shown as the steps between the balances
+    shown, so that a column of whole figures adds up: ``-1,024.50`` then ``+25.00`` read
+    ``-1,024 + 25.00 = -1,000``.
+
+    >>> running_steps([Decimal(-1025), Decimal(-1000), Decimal(7)], ["a", "a", "b"])
+    [Decimal('-1025'), Decimal('25'), Decimal('7')]
+    """
+    last: dict[Hashable, Decimal] = {}
+    steps = []
+    for balance, group in zip(balances, groups, strict=True):
+        steps.append(balance - last.get(group, Decimal(0)))
+        last[group] = balance
+    return steps
 
 
 def apportioned(parts: Sequence[float], target: Decimal, decimals: int) -> list[Decimal] | None:

@@ -188,7 +188,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         valid_to=valid_to,
         commodities=frozenset(commodities),
         services=frozenset(services),
-        reimbursement_modes=frozenset(modes) if modes else frozenset({ReimbursementMode.CASH}),
+        reimbursement_modes=tuple(modes) if modes else (ReimbursementMode.CASH,),  # as written
         prices=prices,
         currency=currency,
         **ceilings,

@@ -140,7 +140,7 @@ def _agreement(a: Agreement) -> dict[str, Any]:
         "valid_to": a.valid_to,
         "commodities": sorted(a.commodities),
         "services": sorted(a.services),
-        "reimbursement_modes": sorted(m.value for m in a.reimbursement_modes),
+        "reimbursement_modes": [m.value for m in a.reimbursement_modes],  # as written
         "currency": a.currency,
         "prices": prices,
         "ceiling_per_order": None if a.ceiling_per_order is None else str(a.ceiling_per_order),

@@ -23,6 +23,7 @@ __all__ = [
     "check_storable",
     "get_visible_agreement",
     "load_agreement",
+    "same_terms",
     "store_agreement",
     "visible_agreements",
 ]
@@ -38,7 +39,7 @@ def _rows_of(agreement: Agreement, now: dt.datetime) -> tuple[AgreementRow, list
         valid_to=agreement.valid_to,
         commodities=json.dumps(sorted(agreement.commodities)),
         services=json.dumps(sorted(agreement.services)),
-        reimbursement_modes=json.dumps(sorted(m.value for m in agreement.reimbursement_modes)),
+        reimbursement_modes=json.dumps([m.value for m in agreement.reimbursement_modes]),
         currency=agreement.currency,
         ceiling_per_order=agreement.ceiling_per_order,
         ceiling_total=agreement.ceiling_total,
@@ -72,7 +73,8 @@ def _agreement_of(row: AgreementRow, prices: list[PriceRow]) -> Agreement:
         valid_to=row.valid_to,
         commodities=frozenset(json.loads(row.commodities)),
         services=frozenset(json.loads(row.services)),
-        reimbursement_modes=frozenset(
+        # in the order stored: as written; alphabetical in a ledger from before it was kept
+        reimbursement_modes=tuple(
             ReimbursementMode(m) for m in json.loads(row.reimbursement_modes)
         ),
         prices=tuple(
@@ -98,7 +100,7 @@ def agreement_payload(agreement: Agreement) -> dict[str, Any]:
         "valid_to": agreement.valid_to,
         "commodities": sorted(agreement.commodities),
         "services": sorted(agreement.services),
-        "reimbursement_modes": sorted(m.value for m in agreement.reimbursement_modes),
+        "reimbursement_modes": [m.value for m in agreement.reimbursement_modes],
         "currency": agreement.currency,
         "prices": [
             {"commodity": p.commodity, "currency": p.currency, "per_t": p.per_t}
@@ -107,6 +109,21 @@ def agreement_payload(agreement: Agreement) -> dict[str, Any]:
         "ceiling_per_order": agreement.ceiling_per_order,
         "ceiling_total": agreement.ceiling_total,
     }
+
+
+def same_terms(one: Agreement, other: Agreement) -> bool:
+    """Whether two agreements say the same, their reimbursement modes in any order.
+
+    Ledgers stored the modes in alphabetical order before they kept them as written, so
+    the same agreements.yaml imported again must still be the same terms there; the order
+    first entered is the one kept.
+    """
+
+    def terms(agreement: Agreement) -> dict[str, Any]:
+        payload = agreement_payload(agreement)
+        return {**payload, "reimbursement_modes": sorted(payload["reimbursement_modes"])}
+
+    return terms(one) == terms(other)
 
 
 def check_storable(agreement: Agreement) -> None:
@@ -152,7 +169,7 @@ def store_agreement(session: Session, agreement: Agreement, now: dt.datetime) ->
     """
     existing = load_agreement(session, agreement.id)
     if existing is not None:
-        if agreement_payload(existing) == agreement_payload(agreement):
+        if same_terms(existing, agreement):
             return False
         raise ConflictError(
             f"agreement {agreement.id!r} is already in the ledger with different terms; "
@@ -213,11 +230,15 @@ def check_partner(session: Session, partner: PartnerId) -> None:
     Every command acts ``--as`` a partner; one mistyped (``HopeAid`` for ``hopeaid``) was
     said by ``balance`` as an unknown partner with its likely intent, but by ``request`` as
     an agreement it is not a party to (``known: none``) and by ``accept`` as an order not
-    its own. A ledger without agreements has nothing to mistype: it passes.
+    its own. A ledger without agreements names no partner at all: it was let pass, so
+    any ``--as`` listed nothing with exit 0 there; it is said, with what to do.
     """
     rows = list(session.execute(select(AgreementRow.party_a, AgreementRow.party_b)).all())
-    if not rows:  # a ledger with no agreement yet: nothing to mistype, nothing in it
-        return
+    if not rows:
+        raise NotFoundError(
+            f"no agreement in this ledger names {partner!r} "
+            "(the ledger is empty: import agreements first)"
+        )
     partners = sorted({p for row in rows for p in row})
     if partner not in partners:
         hint = did_you_mean(partner, partners)  # not the list: it is others' business

@@ -189,6 +189,27 @@ class AuditEvent:
     payload: str
     hash: str
 
+    @property
+    def note(self) -> str:
+        """The note (or a rejection's or cancellation's reason) the event was made with.
+
+        Stored in the payload and shown nowhere: a provider's ``reject --note "no fuel
+        to spare"`` never reached the receiver. A payload that is not the JSON object
+        supplyline writes is said so, not hidden (``verify`` names the event).
+        """
+        try:
+            data = json.loads(self.payload)
+        except ValueError:
+            return UNREADABLE_NOTE
+        if not isinstance(data, Mapping):
+            return UNREADABLE_NOTE
+        said = data.get("note") or data.get("reason") or ""
+        return said if isinstance(said, str) else UNREADABLE_NOTE
+
+
+UNREADABLE_NOTE = "(its payload cannot be read: run `supplyline ledger verify`)"
+"""What an event's note reads when its payload was edited outside supplyline."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VerifyReport:

@@ -80,7 +80,7 @@ def _check_scope(
             f"({agreement.valid_from} to {agreement.valid_to})"
         )
     if mode not in agreement.reimbursement_modes:
-        modes = ", ".join(sorted(m.value for m in agreement.reimbursement_modes))
+        modes = ", ".join(m.value for m in agreement.reimbursement_modes)
         raise LedgerRuleError(
             f"agreement {agreement.id} allows reimbursement by {modes}, not {mode}"
         )

@@ -29,12 +29,13 @@ from supplyline.io import load_scenario
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
-from supplyline.services.ledger.views import Actor, OrderRequest, SupportOrder
+from supplyline.services.ledger.views import Actor, OrderRequest, OrderStatus, SupportOrder
 from supplyline.types import CommodityId, PartnerId, UnitId
 
 __all__ = [
     "DraftOrder",
     "check_submitter",
+    "draft_key",
     "draft_support_orders",
     "propose_from_files",
     "request_drafts",
@@ -326,13 +327,16 @@ def request_drafts(
     they are not in the ledger yet. All of it is one transaction
     (:meth:`Ledger.request_all`): if one request fails (a ceiling, a database error), no
     order is made and no agreement entered, and the error names the request. Each
-    request carries an idempotency key made from ``key_prefix`` and the draft, so
-    submitting the same plan twice requests nothing new. Returns each draft with the
+    request carries an idempotency key made from ``key_prefix`` and what the draft is for
+    (:func:`draft_key`), so submitting the same plan twice, or again under a raised
+    ceiling, requests nothing twice; a draft whose quantity changed since is said, not
+    requested. Returns each draft with the
     order made (or None) and why not. A partner who receives none of the drafts, or
     none that can be requested (no agreement covers them), is refused before anything
     is written (:func:`check_submitter`).
     """
     check_submitter(actor.partner, drafts)
+    earlier = _requested_before(ledger, actor, key_prefix)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
     wanted: list[OrderRequest] = []
     for draft in drafts:
@@ -341,10 +345,13 @@ def request_drafts(
         elif (agreement_id := _requestable_under(draft)) is None:
             done.append((draft, None, draft.note or "not covered"))
         else:
-            key = (
-                f"{key_prefix}:{draft.provider}:{draft.item}:{agreement_id}:"
-                f"{draft.needed_on}:{draft.quantity}"
-            )
+            key = draft_key(key_prefix, draft)
+            before = earlier.get(key, [])
+            live = [o for o in before if o.status not in _ENDED]
+            if live:  # as it was: that order; changed: said, not requested again
+                why = _changed(live[0], draft)
+                done.append((draft, None if why else live[0], why))
+                continue
             wanted.append(
                 OrderRequest(
                     agreement_id=agreement_id,
@@ -353,13 +360,62 @@ def request_drafts(
                     needed_on=draft.needed_on,
                     note=f"from plan: units {', '.join(draft.units)}, "
                     f"days {draft.first_day}-{draft.last_day}",
-                    idempotency_key=key[:200],
+                    # once more after a cancelled or rejected one: a key of its own
+                    idempotency_key=(key if not before else f"{key}:again{len(before)}")[:200],
                 )
             )
             done.append((draft, None, ""))
     _imported, made = ledger.request_all(actor, wanted, agreements=agreements)
     orders = iter(made)  # in the order of the drafts requested
-    return [(draft, None if why else next(orders), why) for draft, _none, why in done]
+    return [(draft, order if order or why else next(orders), why) for draft, order, why in done]
+
+
+_ENDED = frozenset({OrderStatus.CANCELLED, OrderStatus.REJECTED})
+"""An order requested before that no longer stands: the draft may be requested again."""
+
+
+def draft_key(key_prefix: str, draft: DraftOrder) -> str:
+    """A proposed order's idempotency key: what it is for, not under which terms.
+
+    The plan's scenario (in ``key_prefix``), the provider, the commodity and the day it is
+    needed on; the receiver is the partner whose keys these are. The key held the
+    agreement id and the quantity: raising a ceiling and submitting again (under a new
+    agreement id, terms being immutable) requested every draft a second time.
+
+    >>> draft_key("propose:steppe", DraftOrder(provider="os", receiver="wm", item="fuel",
+    ...     quantity="71.077", needed_on=dt.date(2025, 8, 16), agreement_id=None,
+    ...     first_day=1, last_day=3, units=("u1",)))
+    'propose:steppe:os:fuel:2025-08-16'
+    """
+    return f"{key_prefix}:{draft.provider}:{draft.item}:{draft.needed_on}"
+
+
+def _requested_before(
+    ledger: Ledger, actor: Actor, key_prefix: str
+) -> dict[str, list[SupportOrder]]:
+    """The orders an earlier submit requested, by the key :func:`draft_key` gives now.
+
+    Keys of either form: ``prefix:provider:item:day``, with ``:againN`` after it for a
+    draft requested again, and the old ``prefix:provider:item:agreement:day:quantity``.
+    """
+    found: dict[str, list[SupportOrder]] = {}
+    for key, order in ledger.keyed_orders(actor, f"{key_prefix}:"):
+        rest = key[len(key_prefix) + 1 :].split(":")
+        if len(rest) == 5:  # the old form: provider, item, agreement, day, quantity
+            rest = [rest[0], rest[1], rest[3]]
+        day = ":".join(rest[:3])
+        found.setdefault(f"{key_prefix}:{day}", []).append(order)
+    return found
+
+
+def _changed(order: SupportOrder, draft: DraftOrder) -> str:
+    """Why a draft already requested is not requested again (empty if it is as it was)."""
+    if order.quantity == draft.quantity:
+        return ""
+    return (
+        f"already requested as order {order.id} with {order.quantity:,} t; the plan now asks "
+        f"{draft.quantity:,} t: request the difference by hand or cancel and propose again"
+    )
 
 
 def scenario_agreements(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from supplyline.services.db import Database
-from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
+from supplyline.services.db.tables import ChainHeadRow, EventRow, IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
 from supplyline.services.ledger.accounts import Balance, StatementLine, balances_of, statement_of
 from supplyline.services.ledger.agreements import (
@@ -88,6 +88,25 @@ class LedgerReads:
         with undamaged(self.db):
             return balances_of(actor.partner, self.orders(actor, counterparty=counterparty))
 
+    def keyed_orders(self, actor: Actor, prefix: str) -> list[tuple[str, SupportOrder]]:
+        """The orders the actor's partner requested under a key that starts with ``prefix``.
+
+        So that ``propose --submit`` can see what a plan's earlier submit requested, under
+        whichever form of key it used (a retry under a raised ceiling requested it all
+        again: the old keys held the agreement id and the quantity).
+        """
+        actor_arg(actor)
+        prefix = text_arg(prefix, "prefix")
+        query = (
+            select(IdempotencyRow.key, OrderRow)
+            .join(OrderRow, OrderRow.id == IdempotencyRow.order_id)
+            .where(IdempotencyRow.partner == actor.partner, IdempotencyRow.kind == "request")
+            .where(IdempotencyRow.key.startswith(prefix, autoescape=True))
+            .order_by(OrderRow.id)
+        )
+        with undamaged(self.db), self.db.session(write=False) as session:
+            return [(key, order_view(row, ())) for key, row in session.execute(query)]
+
     def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
         """Every bill and settlement of the actor's partner, with running balances."""
         actor_arg(actor)
@@ -109,22 +128,25 @@ class LedgerReads:
             mine_agreements = {a.id for a in visible_agreements(session, me)}
             rows = session.execute(select(EventRow).order_by(EventRow.seq)).scalars()
             return [
-                AuditEvent(
-                    seq=r.seq,
-                    at=r.at,
-                    partner=r.partner,
-                    user=r.user_name,
-                    kind=r.kind,
-                    agreement_id=r.agreement_id,
-                    order_id=r.order_id,
-                    payload=r.payload,
-                    hash=r.hash,
-                )
+                _event_of(r)
                 for r in rows
                 if r.partner == me
                 or (r.order_id is not None and r.order_id in mine_orders)
                 or (r.order_id is None and r.agreement_id in mine_agreements)
             ]
+
+    def order_events(self, actor: Actor, order_id: int) -> list[AuditEvent]:
+        """One order's audit events, oldest first (NotFoundError if not the partner's).
+
+        What ``show`` takes the notes of an acceptance, a rejection or a cancellation
+        from: the order row keeps the request's note only.
+        """
+        actor_arg(actor)
+        order_id = order_id_arg(order_id)
+        query = select(EventRow).where(EventRow.order_id == order_id).order_by(EventRow.seq)
+        with undamaged(self.db), self.db.session(write=False) as session:
+            ops.load_order_for(session, actor, order_id)
+            return [_event_of(r) for r in session.execute(query).scalars()]
 
     def head(self) -> tuple[int, str]:
         """The chain head: the last event's sequence number and its full SHA-256 (hex).
@@ -141,3 +163,18 @@ class LedgerReads:
         """Check the whole audit chain and that every order row matches its last event."""
         with self.db.session(write=False) as session:
             return verify_chain(session)
+
+
+def _event_of(row: EventRow) -> AuditEvent:
+    """An event row as a partner sees it."""
+    return AuditEvent(
+        seq=row.seq,
+        at=row.at,
+        partner=row.partner,
+        user=row.user_name,
+        kind=row.kind,
+        agreement_id=row.agreement_id,
+        order_id=row.order_id,
+        payload=row.payload,
+        hash=row.hash,
+    )

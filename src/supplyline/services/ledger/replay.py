@@ -162,7 +162,7 @@ def _agreement(state: Replayed, terms: dict[str, Any], who: Setter, moment: dt.d
         "valid_to": _date(terms["valid_to"]),
         "commodities": json.dumps(sorted(terms["commodities"])),
         "services": json.dumps(sorted(terms["services"])),
-        "reimbursement_modes": json.dumps(sorted(terms["reimbursement_modes"])),
+        "reimbursement_modes": json.dumps(list(terms["reimbursement_modes"])),  # as stored
         "currency": terms["currency"],
         "ceiling_per_order": _amount(terms["ceiling_per_order"], _MONEY),
         "ceiling_total": _amount(terms["ceiling_total"], _MONEY),

@@ -529,7 +529,7 @@ def _request_step(
         chosen = mode or (
             ReimbursementMode.CASH
             if ReimbursementMode.CASH in agreement.reimbursement_modes
-            else sorted(agreement.reimbursement_modes)[0]
+            else agreement.reimbursement_modes[0]  # the first it permits, as written
         )
         row = create_order(
             session,
@@ -583,5 +583,8 @@ def open_ledger(
     db = database_at(url)  # says a bad or missing ledger as where its URL came from
     if not create:
         db.require_existing()
+    new = db.file if db.file is not None and not db.file.exists() else None
     upgrade_database(db)
-    return Ledger(db, clock=clock)
+    ledger = Ledger(db, clock=clock)
+    ledger.new_file = new  # so a first write that fails can leave no empty file behind
+    return ledger

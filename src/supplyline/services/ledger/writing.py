@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -127,6 +128,8 @@ class LedgerCore(LedgerReads):
     def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
         self.db = db
         self._clock = clock or _utcnow
+        self.new_file: Path | None = None
+        """The SQLite file :func:`open_ledger` made for this ledger, if it made one."""
 
     def _now(self) -> dt.datetime:
         """The clock's reading in UTC (ArgumentError if it turned naive since it was opened)."""

@@ -1,0 +1,142 @@
+"""What every ``ledger`` command shares: its Typer groups, options and option values.
+
+Split from :mod:`supplyline.cli.ledger_cmds` (at 598 lines) so that the commands, the
+order's rows (:mod:`supplyline.cli.ledger_order_view`) and the options each have a module:
+``--as``, ``--user``, ``--key``, ``--note``; amounts and dates read as the ledger keeps
+them (a mistake is exit 2 in the option's words); the ledger a ``--db`` names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import app
+from supplyline.cli.choice_options import choice_option
+from supplyline.cli.output import Amount
+from supplyline.domain import ReimbursementMode
+from supplyline.errors import ArgumentError
+from supplyline.io import date_from_text, number_text_problem
+from supplyline.services.ledger import Actor, Condition, OrderStatus
+from supplyline.services.ledger.views import MONEY_DECIMALS, QUANTITY_DECIMALS, largest_amount
+
+if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
+    from supplyline.services.ledger import Ledger
+
+console = Console()
+err = Console(stderr=True)
+
+ledger_app = typer.Typer(
+    name="ledger",
+    help="The mutual-support ledger: agreements, orders, balances, audit.",
+    no_args_is_help=True,
+)
+agreements_app = typer.Typer(help="List the agreements you are a party to, or import some.")
+db_app = typer.Typer(
+    name="db", help="The database: create or upgrade its schema.", no_args_is_help=True
+)
+app.add_typer(ledger_app, name="ledger", rich_help_panel="Support between partners")
+app.add_typer(db_app, name="db", rich_help_panel="Support between partners")
+ledger_app.add_typer(agreements_app, name="agreements")
+
+AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
+UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
+KeyOpt = Annotated[
+    str | None,
+    typer.Option("--key", help="Idempotency key: a retry with the same key does nothing twice."),
+]
+VersionOpt = Annotated[
+    int | None,
+    typer.Option("--if-version", help="Act only if the order is still at this version."),
+]
+NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
+OrderArg = Annotated[int, typer.Argument(help="The order number.")]
+STATUS_OPTION = choice_option(OrderStatus, "--status", what="an order status")
+MODE_OPTION = choice_option(ReimbursementMode, "--mode", what="a reimbursement mode")
+CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
+
+
+def actor_from(partner: str, user: str | None) -> Actor:
+    """Who acts: ``--as`` and ``--user`` (default $USER)."""
+    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+    try:
+        return Actor(partner=partner, user=name)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--as/--user") from error
+
+
+def decimal_option(text: str | None, name: str) -> Decimal | None:
+    """An option's number, told in the loader's words when it is not one (exit 2)."""
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace("_", ""))
+    except InvalidOperation:  # in the loader's words: a unit, a comma, a letter O
+        problem = number_text_problem(text, f"a plain number for {name}")
+        said = problem or f"{text!r} is not a number"
+        raise typer.BadParameter(said, param_hint=name) from None
+    if not value.is_finite():
+        raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
+    return value
+
+
+def amount_option(
+    text: str | None, name: str, *, decimals: int, zero_ok: bool = False
+) -> Decimal | None:
+    """A number the ledger can store: > 0 (or >= 0), at most ``decimals`` decimals, not huge.
+
+    A mistake is the user's (exit 2), said in the option's words.
+    """
+    value = decimal_option(text, name)
+    if value is None:
+        return None
+    if value < 0 or (value == 0 and not zero_ok):
+        least = "0 or more" if zero_ok else "more than 0"
+        raise typer.BadParameter(f"{name} must be {least} (got {text})", param_hint=name)
+    most = largest_amount(decimals)
+    if value > most:
+        raise typer.BadParameter(
+            f"{name} is too large: the ledger stores at most {most:,} (got {text})",
+            param_hint=name,
+        )
+    if value.quantize(Decimal(1).scaleb(-decimals)) != value:
+        raise typer.BadParameter(
+            f"{name} has at most {decimals} decimals (got {text})", param_hint=name
+        )
+    return value + 0  # -0 and 0 alike: the plain value
+
+
+def date_option(text: str | None, name: str) -> dt.date | None:
+    """An option's date as the scenario files write it; a time of day is exit 2."""
+    if text is None:
+        return None
+    try:  # the files' parser: a time of day, an impossible date are said as such
+        return date_from_text(text)
+    except ArgumentError as bad:
+        raise typer.BadParameter(str(bad), param_hint=name) from None
+
+
+def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
+    """The ledger at ``--db`` or the configured URL, upgraded if need be.
+
+    Only the commands that can start a ledger (``agreements import``, ``propose --submit``)
+    create a missing SQLite file; the others could only find nothing in it (exit 3).
+    """
+    from supplyline.services.ledger.service import open_ledger
+
+    return open_ledger(db, create=create)
+
+
+def tonnes(value: Decimal, unit: str = "") -> Amount:
+    """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too."""
+    return Amount(value, QUANTITY_DECIMALS, unit)
+
+
+def money(value: Decimal) -> Amount:
+    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too."""
+    return Amount(value, MONEY_DECIMALS)

@@ -1,0 +1,119 @@
+"""An order and its lines as rows: the columns ``orders``, ``show`` and the transitions print.
+
+Split from :mod:`supplyline.cli.ledger_cmds` with :mod:`supplyline.cli.ledger_options`:
+the rule for which field is a column, and how each is written, lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from supplyline.cli.ledger_options import console, money, tonnes
+from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.domain import ReimbursementMode
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from supplyline.services.ledger import OrderLine, SupportOrder
+    from supplyline.services.ledger.audit import AuditEvent
+
+ORDER_COLUMNS = [
+    "id",
+    "agreement",
+    "provider",
+    "receiver",
+    "item",
+    "quantity",
+    "value",
+    "currency",
+    "mode",
+    "needed_on",
+    "status",
+    "version",
+    "issued",
+    "received",
+    "billed",
+    "settled",
+]
+ORDER_COLUMNS_DROPPED = ("version", "mode", "agreement", "needed_on", "received", "issued",
+                         "settled", "billed", "currency")  # fmt: skip
+"""What a narrow terminal leaves out of the orders table, first to last (id, parties, item,
+quantity, value and status stay)."""
+MACHINE_ORDER_COLUMNS = [*ORDER_COLUMNS, "billed_unit"]
+"""CSV and JSON give ``billed`` and ``settled`` as numbers and their unit (``t`` for
+replacement in kind, else the currency) in a column of its own; a table writes the
+unit beside the number."""
+
+
+def order_row(order: SupportOrder) -> dict[str, Any]:
+    """An order's fields, amounts with the decimals the ledger keeps (for every format)."""
+    in_kind = order.mode is ReimbursementMode.REPLACEMENT_IN_KIND
+    return {
+        "id": order.id,
+        "agreement": order.agreement_id,
+        "provider": order.provider,
+        "receiver": order.receiver,
+        "item": order.item,
+        "quantity": tonnes(order.quantity),
+        "value": money(order.value),
+        "currency": order.currency,
+        "mode": order.mode.value,
+        "needed_on": order.needed_on.isoformat(),
+        "status": order.status.value,
+        "version": order.version,
+        "issued": tonnes(order.issued_qty),
+        "received": tonnes(order.received_qty),
+        "billed": tonnes(order.billed_qty, "t") if in_kind else money(order.billed_amount),
+        "settled": tonnes(order.settled_qty, "t") if in_kind else money(order.settled_amount),
+        "billed_unit": "t" if in_kind else order.currency,
+    }
+
+
+def show_order(order: SupportOrder, fmt: OutputFormat) -> None:
+    """One order: a field/value table for people, one row of CSV or JSON for programs."""
+    row = order_row(order)
+    if fmt is OutputFormat.TABLE:
+        pairs = [{"field": k, "value": row[k]} for k in ORDER_COLUMNS]
+        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
+    else:
+        emit_rows([row], MACHINE_ORDER_COLUMNS, fmt, console=console)
+
+
+LINE_COLUMNS = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
+
+
+def line_row(ln: OrderLine) -> dict[str, Any]:
+    """One issue, receipt, bill or settlement of an order, as ``show`` prints it."""
+    return {
+        "line": ln.id,
+        "kind": ln.kind.value,
+        "at": ln.at.isoformat(timespec="seconds"),
+        "by": f"{ln.user}@{ln.partner}",
+        "quantity": None if ln.quantity is None else tonnes(ln.quantity),
+        "amount": None if ln.amount is None else money(ln.amount),
+        "condition": ln.condition.value if ln.condition else None,
+        "due_on": ln.due_on.isoformat() if ln.due_on else None,
+        "note": ln.note,
+    }
+
+
+SHOWN_ORDER_COLUMNS = [*ORDER_COLUMNS, "note", "decisions"]
+"""``show``'s fields of the order: the listing's, and the notes it was made and decided with."""
+MACHINE_SHOWN_COLUMNS = [*MACHINE_ORDER_COLUMNS, "note", "decisions"]
+_DECISIONS = ("accept", "reject", "cancel")
+
+
+def order_notes(order: SupportOrder, events: Sequence[AuditEvent]) -> dict[str, str]:
+    """The request's note, and each acceptance's, rejection's or cancellation's, with who.
+
+    Notes were stored and never shown: a provider's ``reject --note "no fuel to spare"``
+    left the receiver with a bare ``rejected``. ``decisions`` reads ``reject by
+    hans@DEU: no fuel to spare`` (``; `` between two).
+    """
+    said = [
+        f"{e.kind} by {e.user}@{e.partner}: {e.note}"
+        for e in events
+        if e.kind in _DECISIONS and e.note
+    ]
+    return {"note": order.note, "decisions": "; ".join(said)}
