@@ -119,7 +119,8 @@ def test_the_terminal_says_what_the_all_row_is_of(tmp_path: Path) -> None:
         env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # a console made narrower elsewhere may wrap it
     assert (
         'The "all" row adds up the rows above; its short % is of all demand (400 t, every '
-        "unit and commodity)." in result.stdout
+        "unit and commodity)." in said
     )
