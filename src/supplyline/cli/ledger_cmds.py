@@ -32,6 +32,7 @@ from supplyline.cli.ledger_options import (
     amount_option,
     console,
     date_option,
+    err,
     ledger_app,
     ledger_at,
     money,
@@ -62,6 +63,7 @@ from supplyline.cli.output import (
     machine_value,
     write_json,
 )
+from supplyline.cli.warnings import print_warnings
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Condition, OrderStatus
 from supplyline.services.ledger.views import (
@@ -124,9 +126,10 @@ def agreements_import_cmd(
     db: DbOpt = None,
 ) -> None:
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
-    from supplyline.services.ledger.propose import scenario_agreements
+    from supplyline.services.ledger.propose import agreements_with_warnings
 
-    agreements = scenario_agreements(folder, partner=partner)
+    agreements, warnings = agreements_with_warnings(folder, partner=partner)
+    print_warnings(warnings, err)
     from supplyline.services.ledger.fresh import kept_only_if_written
 
     with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left

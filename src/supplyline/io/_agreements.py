@@ -88,6 +88,15 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
             if any(p.commodity == cid and p.currency == cur for p in out):
                 raise BadValue(f"a second price in {cur} (one price per commodity and currency)")
             out.append(Price(commodity=cid, currency=cur, per_t=amount))
+            if cur != currency:
+                f.report.warning(
+                    f.origin.file,
+                    f"price of {show(com)} is in {cur}, not the agreement's {currency}: "
+                    f"it is kept, but cannot be requested yet (request and propose price "
+                    f"orders in {currency} only; add a {currency} price to use {show(com)})",
+                    value.line,
+                    f.origin.column("prices"),
+                )
         except BadValue as bad:
             f.fail("prices", f"price of {show(com)}: {bad}", value.line)
     return tuple(out)

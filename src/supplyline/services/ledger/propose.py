@@ -24,8 +24,8 @@ from supplyline.domain.amounts import (
     check_amounts,
     value_of,
 )
-from supplyline.errors import NotFoundError, PermissionDenied, require
-from supplyline.io import load_scenario
+from supplyline.errors import Issue, NotFoundError, PermissionDenied, require
+from supplyline.io import load_scenario, load_scenario_with_warnings
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
@@ -34,6 +34,7 @@ from supplyline.types import CommodityId, PartnerId, UnitId
 
 __all__ = [
     "DraftOrder",
+    "agreements_with_warnings",
     "check_submitter",
     "draft_key",
     "draft_support_orders",
@@ -426,10 +427,21 @@ def scenario_agreements(
     With ``partner``, a partner the scenario does not know is refused (NotFoundError), as
     the ledger refuses a request from a partner to no agreement.
     """
-    scenario = load_scenario(scenario_dir)  # which checks it is a path
+    return agreements_with_warnings(scenario_dir, partner=partner)[0]
+
+
+def agreements_with_warnings(
+    scenario_dir: str | Path, *, partner: str | None = None
+) -> tuple[tuple[Agreement, ...], list[Issue]]:
+    """A scenario's agreements and the warnings about agreements.yaml (as ``validate`` says them).
+
+    ``agreements import`` said nothing of a price it stores but no request can use (one in
+    another currency than its agreement's), which ``validate`` warns of.
+    """
+    scenario, warnings = load_scenario_with_warnings(scenario_dir)  # which checks it is a path
     if partner is not None:
         scenario_partner(scenario, partner, scenario_dir)
-    return scenario.agreements
+    return scenario.agreements, [w for w in warnings if w.file == "agreements.yaml"]
 
 
 def propose_from_files(
