@@ -72,7 +72,32 @@ def test_a_deleted_event_is_named(nld_deu: Ledger) -> None:
     _history(nld_deu)
     _sql(nld_deu, "DELETE FROM ledger_event WHERE seq = 5")
     report = nld_deu.verify()
-    assert (report.ok, report.bad_seq, "missing" in report.problem) == (False, 5, True)
+    assert (report.ok, report.bad_seq) == (False, 5)
+    assert report.problem == (
+        "an event numbered 6 comes after event 4, where 5 was expected: event 5 was deleted, "
+        "or this event was inserted or renumbered"
+    )
+
+
+def test_an_inserted_event_is_named_as_found(nld_deu: Ledger) -> None:
+    """An event copied in as number seq + 1000 is said as found, not as a missing one.
+
+    A tester's copy of event 5 as 1005 after the last (10) read "event 11 is missing".
+    """
+    events = _history(nld_deu)
+    columns = "at, partner, user_name, kind, agreement_id, order_id, payload, prev_hash, hash"
+    _sql(
+        nld_deu,
+        f"INSERT INTO ledger_event (seq, {columns}) "
+        f"SELECT seq + 1000, {columns} FROM ledger_event WHERE seq = 5",
+    )
+    report = nld_deu.verify()
+    assert (report.ok, report.bad_seq) == (False, events + 1)
+    assert report.problem == (
+        f"an event numbered 1005 comes after event {events}, where {events + 1} was expected: "
+        f"it was inserted or renumbered (the chain head names event {events} as the last one "
+        "written)"
+    )
 
 
 def test_a_deleted_tail_is_detected(nld_deu: Ledger) -> None:

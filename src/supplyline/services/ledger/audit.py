@@ -312,6 +312,27 @@ def _unrecorded_key(state: Replayed, cells: dict[str, Any]) -> Fields | None:
     return fields | {name: (cells[name], setter) for name in ("key", "request_hash")}
 
 
+def _out_of_sequence(session: Session, found: int, expected: int) -> str:
+    """What is found where event ``expected`` should be: say the number, then what it means.
+
+    An event copied in with its number raised by 1000 read "event 69 is missing", as though
+    one had been deleted; the chain head, which names the last event written, tells an
+    event added after it (inserted) from a gap before it (deleted).
+    """
+    after = f"after event {expected - 1}" if expected > 1 else "first"
+    said = f"an event numbered {found} comes {after}, where {expected} was expected"
+    head = session.get(ChainHeadRow, 1)
+    if head is not None and head.seq == expected - 1:
+        return (
+            f"{said}: it was inserted or renumbered (the chain head names event {head.seq} "
+            "as the last one written)"
+        )
+    gap = (
+        f"event {expected} was" if found == expected + 1 else f"events {expected}–{found - 1} were"
+    )
+    return f"{said}: {gap} deleted, or this event was inserted or renumbered"
+
+
 def verify_chain(session: Session) -> VerifyReport:
     """Walk the chain from the first event; name the first edited, missing or moved event.
 
@@ -328,9 +349,12 @@ def verify_chain(session: Session) -> VerifyReport:
     for row in session.execute(select(EventRow).order_by(EventRow.seq)).scalars():
         count += 1
         if row.seq != expected:
-            missing = f"event {expected} is missing" if row.seq > expected else "out of order"
             return VerifyReport(
-                ok=False, events=count, head_seq=0, bad_seq=expected, problem=f"{missing}"
+                ok=False,
+                events=count,
+                head_seq=0,
+                bad_seq=expected,
+                problem=_out_of_sequence(session, row.seq, expected),
             )
         if row.prev_hash != prev:
             return VerifyReport(
