@@ -134,12 +134,19 @@ def _check_failed_entry(
             f.fail("prices", message)
 
 
-def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreement | None:
+def _agreement(
+    node: YNode, i: int, report: Report, origins: Origins
+) -> tuple[str | None, Agreement | None]:
+    """The entry's id (when it parsed, even if the entry failed) and its agreement, if whole.
+
+    The id comes back on its own so that a duplicate is said even when the entry has another
+    error (a second 'dup-1' with a negative price was reported for its price alone).
+    """
     path = f"[{i}]"
     required = ("id", "parties", "valid_from", "valid_to")
     e = mapping_of(node, FILE, path, report, AGREEMENT_KEYS, required)
     if e is None:
-        return None
+        return None, None
     f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
     f.reported = missing_keys(e, required)
     aid = take(f, e, "id", parse_id, text=True)
@@ -184,7 +191,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         f.fail("ceiling_total", problem)
     if not f.ok or not whole:  # a missing parties key is said once, and fails the entry
         _check_failed_entry(f, aid, parties, commodities, prices)
-        return None
+        return aid, None
     assert parties is not None
     assert commodities is not None
     assert services is not None
@@ -203,7 +210,7 @@ def _agreement(node: YNode, i: int, report: Report, origins: Origins) -> Agreeme
         **ceilings,
     )
     origins.add("agreement", agreement.id, f.origin)
-    return agreement
+    return aid, agreement
 
 
 def read_agreements(text: str | None, report: Report, origins: Origins) -> list[Agreement]:
@@ -220,18 +227,17 @@ def read_agreements(text: str | None, report: Report, origins: Origins) -> list[
     out: list[Agreement] = []
     seen: dict[str, int] = {}
     for i, node in enumerate(list_of(tree, FILE, "", report)):
-        agreement = _agreement(node, i, report, origins)
-        if agreement is None:
-            continue
-        if agreement.id in seen:
+        aid, agreement = _agreement(node, i, report, origins)
+        if aid is not None and aid in seen:
             report.error(
                 FILE,
-                f"duplicate agreement id {agreement.id!r} "
-                f"(first on line {seen[agreement.id]}; ids must be unique)",
+                f"duplicate agreement id {aid!r} (first on line {seen[aid]}; ids must be unique)",
                 node.line,
                 f"[{i}].id",
             )
             continue
-        seen[agreement.id] = node.line
-        out.append(agreement)
+        if aid is not None:
+            seen[aid] = node.line
+        if agreement is not None:
+            out.append(agreement)
     return out
