@@ -103,6 +103,29 @@ def test_replacement_in_kind_is_a_quantity_with_a_due_date(nld_deu: Ledger) -> N
     )
 
 
+@pytest.mark.parametrize("days_after_end", [1, 351])
+def test_a_return_due_after_the_agreement_ends_is_refused(
+    ledger: Ledger, days_after_end: int
+) -> None:
+    """A due date after valid_to is refused with both dates; on valid_to it is billed.
+
+    A tester billed a replacement in kind due 2026-09-15 on an agreement that ended on
+    2025-09-30, and it was accepted.
+    """
+    ends = dt.date(2030, 9, 30)
+    ledger.add_agreement(NLD, make_agreement(valid_to=ends))
+    order = _delivered(ledger, "5", RM.REPLACEMENT_IN_KIND)
+    late = ends + dt.timedelta(days=days_after_end)
+    with pytest.raises(LedgerRuleError) as caught:
+        ledger.bill(DEU, order.id, due_on=late)
+    assert str(caught.value) == (
+        f"cannot bill order {order.id} due on {late}: agreement NLD-DEU-1 ends on {ends} "
+        f"(valid 2000-01-01 to {ends}); give a due date on or before {ends}"
+    )
+    assert ledger.order(NLD, order.id).status is OrderStatus.RECEIVED  # nothing billed
+    assert ledger.bill(DEU, order.id, due_on=ends).due_on == ends
+
+
 def test_a_due_date_on_an_equal_value_exchange_is_named_as_the_mistake(nld_deu: Ledger) -> None:
     """An equal-value exchange billed with a due date: the due date is named, not the amount."""
     order = _delivered(nld_deu, "1", RM.EQUAL_VALUE_EXCHANGE)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from supplyline.domain import ReimbursementMode
 from supplyline.domain.amounts import value_of
 from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
-from supplyline.services.db.tables import OrderLineRow, OrderRow
+from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow
 from supplyline.services.ledger.agreements import check_partner
 from supplyline.services.ledger.audit import order_snapshot
 from supplyline.services.ledger.errors import LedgerRuleError
@@ -227,6 +227,23 @@ def receive_order(
     }
 
 
+def _check_due_within(session: Session, row: OrderRow, due_on: dt.date) -> None:
+    """Refuse a return date after the agreement ends: nothing obliges a return after it.
+
+    A replacement in kind billed ``--due 2026-09-15`` on an agreement that ended on
+    2025-09-30 was accepted, a debt due a year after the terms that made it.
+    """
+    agreement = session.get(AgreementRow, row.agreement_id)
+    if agreement is None:  # the order's foreign key holds it; said rather than assumed
+        raise NotFoundError(f"order {row.id}'s agreement {row.agreement_id!r} is not stored")
+    if due_on > agreement.valid_to:
+        raise LedgerRuleError(
+            f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} ends on "
+            f"{agreement.valid_to} (valid {agreement.valid_from} to {agreement.valid_to}); "
+            f"give a due date on or before {agreement.valid_to}"
+        )
+
+
 def bill_order(
     session: Session,
     row: OrderRow,
@@ -287,6 +304,8 @@ def bill_order(
                 f"order {row.id} is replaced in kind: say by when the {owed} t are to be "
                 "returned (--due YYYY-MM-DD); an in-kind bill is a quantity with a due date"
             )
+        if due_on is not None:
+            _check_due_within(session, row, due_on)
         row.billed_qty = owed
         row.due_on = due_on
         fields.update(quantity=owed, due_on=row.due_on)
