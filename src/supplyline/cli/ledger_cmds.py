@@ -45,9 +45,9 @@ from supplyline.cli.ledger_order_view import (
     ORDER_COLUMNS_DROPPED,
     SHOWN_ORDER_COLUMNS,
     line_row,
-    order_notes,
     order_row,
     show_order,
+    shown_row,
 )
 from supplyline.cli.ledger_tables import (
     AGREEMENTS_SHAPE,
@@ -195,7 +195,7 @@ def show_cmd(
     ledger = ledger_at(db)
     actor = actor_from(partner, user)
     order = ledger.order(actor, order_id)
-    row = {**order_row(order), **order_notes(order, ledger.order_events(actor, order_id))}
+    row = shown_row(ledger, actor, order)
     lines = [line_row(ln) for ln in order.lines]
     if fmt is OutputFormat.TABLE:
         pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
@@ -239,8 +239,9 @@ def request_cmd(
     needed = date_option(
         needed_on, "--needed-on"
     )  # options first: a bad one is exit 2 before the db
-    order = ledger_at(db).request(
-        actor_from(partner, user),
+    ledger, actor = ledger_at(db), actor_from(partner, user)
+    order = ledger.request(
+        actor,
         agreement_id=agreement,
         item=item,
         quantity=qty,
@@ -250,7 +251,7 @@ def request_cmd(
         note=note,
         idempotency_key=key,
     )
-    show_order(order, fmt)
+    show_order(ledger, actor, order, fmt)
 
 
 def _simple(action: str, doc: str) -> None:
@@ -278,7 +279,7 @@ def _simple(action: str, doc: str) -> None:
             order = ledger.cancel(
                 actor, order_id, reason=note, expected_version=if_version, idempotency_key=key
             )
-        show_order(order, fmt)
+        show_order(ledger, actor, order, fmt)
 
     command.__doc__ = doc
     ledger_app.command(action)(command)
@@ -304,17 +305,16 @@ def issue_cmd(
     """Issue (part of) an accepted order (provider)."""
     qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
     assert qty is not None
-    show_order(
-        ledger_at(db).issue(
-            actor_from(partner, user),
-            order_id,
-            qty,
-            note=note,
-            expected_version=if_version,
-            idempotency_key=key,
-        ),
-        fmt,
+    ledger, actor = ledger_at(db), actor_from(partner, user)
+    order = ledger.issue(
+        actor,
+        order_id,
+        qty,
+        note=note,
+        expected_version=if_version,
+        idempotency_key=key,
     )
+    show_order(ledger, actor, order, fmt)
 
 
 @ledger_app.command("receive")
@@ -337,19 +337,18 @@ def receive_cmd(
 ) -> None:
     """Confirm receipt of an issue (receiver), with the quantity and condition found."""
     got = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
-    show_order(
-        ledger_at(db).receive(
-            actor_from(partner, user),
-            order_id,
-            quantity=got,
-            condition=condition,
-            issue_line=issue_line,
-            note=note,
-            expected_version=if_version,
-            idempotency_key=key,
-        ),
-        fmt,
+    ledger, actor = ledger_at(db), actor_from(partner, user)
+    order = ledger.receive(
+        actor,
+        order_id,
+        quantity=got,
+        condition=condition,
+        issue_line=issue_line,
+        note=note,
+        expected_version=if_version,
+        idempotency_key=key,
     )
+    show_order(ledger, actor, order, fmt)
 
 
 @ledger_app.command("bill")
@@ -385,19 +384,18 @@ def bill_cmd(
     money = amount_option(amount, "--amount", decimals=MONEY_DECIMALS, zero_ok=True)
     qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     due_on = date_option(due, "--due")  # options first: a bad one is exit 2 before the db
-    show_order(
-        ledger_at(db).bill(
-            actor_from(partner, user),
-            order_id,
-            amount=money,
-            quantity=qty,
-            due_on=due_on,
-            note=note,
-            expected_version=if_version,
-            idempotency_key=key,
-        ),
-        fmt,
+    ledger, actor = ledger_at(db), actor_from(partner, user)
+    order = ledger.bill(
+        actor,
+        order_id,
+        amount=money,
+        quantity=qty,
+        due_on=due_on,
+        note=note,
+        expected_version=if_version,
+        idempotency_key=key,
     )
+    show_order(ledger, actor, order, fmt)
 
 
 @ledger_app.command("settle")
@@ -420,18 +418,17 @@ def settle_cmd(
     """Settle a bill (receiver): cash paid, tonnes replaced, or equal value given (--note what)."""
     money = amount_option(amount, "--amount", decimals=MONEY_DECIMALS)
     qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
-    show_order(
-        ledger_at(db).settle(
-            actor_from(partner, user),
-            order_id,
-            amount=money,
-            quantity=qty,
-            note=note,
-            expected_version=if_version,
-            idempotency_key=key,
-        ),
-        fmt,
+    ledger, actor = ledger_at(db), actor_from(partner, user)
+    order = ledger.settle(
+        actor,
+        order_id,
+        amount=money,
+        quantity=qty,
+        note=note,
+        expected_version=if_version,
+        idempotency_key=key,
     )
+    show_order(ledger, actor, order, fmt)
 
 
 def _register_more() -> None:

@@ -15,7 +15,7 @@ from supplyline.domain import ReimbursementMode
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from supplyline.services.ledger import OrderLine, SupportOrder
+    from supplyline.services.ledger import Actor, Ledger, OrderLine, SupportOrder
     from supplyline.services.ledger.audit import AuditEvent
 
 ORDER_COLUMNS = [
@@ -70,14 +70,23 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
     }
 
 
-def show_order(order: SupportOrder, fmt: OutputFormat) -> None:
-    """One order: a field/value table for people, one row of CSV or JSON for programs."""
-    row = order_row(order)
+def show_order(ledger: Ledger, actor: Actor, order: SupportOrder, fmt: OutputFormat) -> None:
+    """The order a transition left: ``show``'s fields, as a table or one row of CSV or JSON.
+
+    The transitions printed the listing's fields only, so ``reject --note`` answered with
+    neither the note nor the decision that ``show`` gives.
+    """
+    row = shown_row(ledger, actor, order)
     if fmt is OutputFormat.TABLE:
-        pairs = [{"field": k, "value": row[k]} for k in ORDER_COLUMNS]
+        pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
         emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
     else:
-        emit_rows([row], MACHINE_ORDER_COLUMNS, fmt, console=console)
+        emit_rows([row], MACHINE_SHOWN_COLUMNS, fmt, console=console)
+
+
+def shown_row(ledger: Ledger, actor: Actor, order: SupportOrder) -> dict[str, Any]:
+    """An order's fields with its note and decisions, read from its events (as ``show``)."""
+    return {**order_row(order), **order_notes(order, ledger.order_events(actor, order.id))}
 
 
 LINE_COLUMNS = ["line", "kind", "at", "by", "quantity", "amount", "condition", "due_on", "note"]
