@@ -226,3 +226,6 @@ class MapLayer:
     dashed: bool = False
     label_lines: bool = False
     """Write each line's label at its midpoint (for a few long routes, not hundreds)."""
+    label_note: str = "line labels left off where places crowd: {left_off} of {labels}"
+    """The line under a map that left off some of the layer's labels (no room for them),
+    with the counts put in: a reader saw two convoys of six labelled and no word why."""
