@@ -315,3 +315,19 @@ def test_a_claim_with_partners_says_the_plan_that_keeps_units_on_their_days(
     for b in together:
         assert "later" not in b.explanation
         assert " late, where now" not in b.explanation
+
+
+def test_ranks_cut_short_are_counted_up_to_those_asked_for_not_those_shown(
+    bilateral: tuple[Scenario, Demand],
+) -> None:
+    """With --explain 6 and 5 shown, the note said "ranks 2–5": rank 6 was not measured either."""
+    plan = plan_movements(*bilateral, PlanParams(explain_top=2, explain_time_s=30.0))
+    assert len(plan.bottlenecks) >= 3
+    first, *rest = plan.bottlenecks
+    cut = [replace(b, shortfall_removed_t=None, suggested_extra=None) for b in rest]
+    asked = replace(plan.stats, explain_top=len(plan.bottlenecks))
+    plan = replace(plan, bottlenecks=(first, *cut), stats=asked)
+    caveats = bottleneck_caveats(plan, 2)
+    last = len(plan.bottlenecks)
+    assert f"ranks 2–{last} are not measured: the measuring time (30 s) ran out" in caveats
+    assert not any("shadow price only" in c for c in caveats)

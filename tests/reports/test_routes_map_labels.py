@@ -93,3 +93,42 @@ def test_no_label_covers_another_or_a_name(report: tuple[RoutesRun, str]) -> Non
             assert not _overlap(a, b), (a, b)
         for a, b in itertools.product(labels, names):
             assert not _overlap(a, b), (a, b)
+
+
+def _notes_by_map(html: str) -> dict[str, list[str]]:
+    """The lines under each figure (``<p class="map-note">``), by its ids' prefix."""
+    notes: dict[str, list[str]] = {}
+    for svg, after in re.findall(
+        r"(<svg\b.*?</svg>)((?:\s*<p class=\"map-note\">.*?</p>)*)", html, re.S
+    ):
+        prefix = re.search(r'id="([a-z]+)-', svg)
+        if prefix:
+            notes[prefix[1]] = re.findall(r'<p class="map-note">(.*?)</p>', after)
+    return notes
+
+
+def test_each_map_says_how_many_convoy_labels_it_left_off(report: tuple[RoutesRun, str]) -> None:
+    """A map that drew fewer labels than convoy legs says how many it left off, of how many.
+
+    The whole-network map labelled none and the page said nothing of it.
+    """
+    run, html = report
+    legs = len(_first_legs(run))
+    drawn = {m: len(kinds.get("line-label", [])) for m, kinds in _boxes(html).items()}
+    notes = _notes_by_map(html)
+    assert set(notes) >= {"map", "theatre"}
+    assert any(
+        drawn.get(m, 0) < legs for m in ("map", "theatre")
+    )  # the claim is tried on this report
+    for m in ("map", "theatre"):
+        said = notes[m]
+        left_off = legs - drawn.get(m, 0)
+        expected = (
+            [
+                f"convoy labels left off where places crowd: {left_off} of {legs} "
+                "(the trucks table lists every convoy)"
+            ]
+            if left_off
+            else []
+        )
+        assert said == expected, m

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,11 @@ from matplotlib.figure import Figure
 
 from supplyline.reports import MapPolyline, ReportSection, Table
 from supplyline.reports.figures import figure_to_svg
+from supplyline.reports.summary import solve_table
 from supplyline.types import day_ranges
+
+if TYPE_CHECKING:
+    from tests.reports.conftest import Case
 
 
 def test_table_rejects_a_short_row() -> None:
@@ -43,6 +48,15 @@ def test_table_numeric_columns_are_detected() -> None:
     """A column of numbers is right-aligned, a column of text is not."""
     table = Table(columns=("name", "t"), rows=(("a", 1.0), ("b", None)))
     assert (table.is_numeric(0), table.is_numeric(1)) == (False, True)
+
+
+def test_table_yes_no_columns_are_text_aligned_left(case: Case) -> None:
+    """The Solve table's "fair shares" read "no" right-aligned like a number."""
+    table = Table(columns=("flag", "n"), rows=((False, 1), (True, 2)))
+    assert (table.is_numeric(0), table.is_numeric(1)) == (False, True)
+    solve = solve_table(case.plan)
+    assert not solve.is_numeric(solve.columns.index("fair shares"))
+    assert solve.is_numeric(solve.columns.index("columns"))
 
 
 @pytest.mark.parametrize("bad", ["", "Summary", "1st", "a b", "a_b"])

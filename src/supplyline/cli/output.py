@@ -55,6 +55,7 @@ __all__ = [
     "machine_value",
     "write_json",
     "wrote_what",
+    "zero_columns",
 ]
 
 
@@ -123,7 +124,9 @@ def emit_rows(
     table writes its numbers besides (:class:`Shown`, its ``alike`` taken before the
     argument's). CSV and JSON give every digit. ``drop``: the columns a table too wide
     for the terminal may leave out, least important first (:func:`narrowed_table`),
-    named in a line under it with ``every`` (where to see them all).
+    named in a line under it with ``every`` (where to see them all); those of them that
+    are 0 on every row are left out whatever the width (:func:`zero_columns`), and named
+    in that line too.
     """
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
         rows = [machine_row(r) for r in rows]
@@ -140,12 +143,34 @@ def emit_rows(
         how = Shown(
             alike=[*how.alike, *alike], summed=how.summed, least=how.least, within=how.within
         )
-        narrowed = narrowed_table(rows, columns, title, console, how, drop)
+        zero = zero_columns(rows, [c for c in drop if c in columns])
+        kept = [c for c in columns if c not in zero]
+        narrowed = narrowed_table(rows, kept, title, console, how, drop)
         console.print(narrowed.table)
-        if narrowed.left_out:
+        if narrowed.left_out or zero:
             names = [_header(c) for c in narrowed.left_out]  # as the table heads them
-            said = f"{left_out_words(console.width, names)} ({every})"
+            zeros = [_header(c) for c in zero]
+            said = f"{left_out_words(console.width, names, zero=zeros)} ({every})"
             console.print(said, markup=False, highlight=False)
+
+
+def zero_columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[str]:
+    """Those of ``columns`` that are 0 on every row: a table leaves them out and says so.
+
+    Only a ranking's droppable columns are asked about, never ids or the key figures: plan's
+    "moved by mode" printed a ``deploy t`` of 0.000 on every row where no unit deploys.
+
+    >>> zero_columns([{"a": 0.0, "b": 1}, {"a": 0, "b": 0}], ["a", "b"])
+    ['a']
+    """
+    if not rows:
+        return []
+    return [c for c in columns if all(_is_zero(machine_value(r.get(c))) for r in rows)]
+
+
+def _is_zero(value: Any) -> bool:
+    """A number equal to 0 (not False, not an empty cell)."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool) and value == 0
 
 
 def machine_value(value: Any) -> Any:

@@ -288,13 +288,22 @@ def narrowed_table(
     return Narrowed(record_blocks(cells, [_header(c) for c in columns], title, console))
 
 
-def left_out_words(width: int, names: Sequence[str]) -> str:
+def left_out_words(width: int, names: Sequence[str], *, zero: Sequence[str] = ()) -> str:
     """What a line under a narrowed table says it leaves out, the same for every table.
+
+    ``zero`` names the columns left out for being 0 on every row, whatever the width.
 
     >>> left_out_words(80, ["depot load pct", "loads needed"])
     'not shown at 80 columns: depot load pct, loads needed'
+    >>> left_out_words(80, ["cost"], zero=["deploy t"])
+    'not shown at 80 columns: cost; 0 on every row: deploy t'
+    >>> left_out_words(120, [], zero=["deploy t"])
+    'not shown, 0 on every row: deploy t'
     """
-    return f"not shown at {width} columns: {', '.join(names)}"
+    parts = [f"at {width} columns: {', '.join(names)}"] if names else []
+    if zero:
+        parts.append(f"0 on every row: {', '.join(zero)}")
+    return f"not shown{' ' if names else ', '}{'; '.join(parts)}"
 
 
 def _whole_table(

@@ -411,6 +411,10 @@ def bottleneck_note(plan: Plan) -> str | None:
 def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
     """How to read the first ``top`` suggestions: each alone, and which are not measured.
 
+    The ranks the measuring time cut short are counted up to ``explain_top`` even past
+    ``top``: those are in the plan's files, and a count that stopped at the shown ones
+    said nothing of them.
+
     A planner applied two suggestions that each claimed the same gain and got it once,
     and read the blank cells of the ranks not measured as "no effect".
     """
@@ -422,10 +426,14 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
             "each suggestion is measured on its own: two can buy the same gain, and raising "
             "both may buy no more than one"
         )
-    unmeasured = [i for i, b in enumerate(shown, start=1) if b.shortfall_removed_t is None]
     asked = plan.stats.explain_top
+    # every rank asked for, shown or not: with --explain 6 and 5 shown, "ranks 2–5 are not
+    # measured" let a planner take rank 6 (in bottlenecks.csv) for measured
+    read = plan.bottlenecks[: max(top, asked)]
+    unmeasured = [i for i, b in enumerate(read, start=1) if b.shortfall_removed_t is None]
     # within the ranks asked for, the measuring time ran out: no --explain N can help
-    cut, beyond = [i for i in unmeasured if i <= asked], [i for i in unmeasured if i > asked]
+    cut = [i for i in unmeasured if i <= asked]
+    beyond = [i for i in unmeasured if asked < i <= top]
     if cut:
         seconds = plan.stats.explain_budget_s
         budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"

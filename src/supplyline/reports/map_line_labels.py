@@ -47,6 +47,9 @@ class LineLabel:
     text: str
     color: str
     anchors: tuple[tuple[float, float], ...]
+    line: tuple[int, int] = (0, 0)
+    """Whose label it is (the layer's and the line's index): a line drawn twice, across
+    the antimeridian, has a label for each copy, and is labelled if either is."""
 
 
 def label_anchors(
@@ -77,17 +80,18 @@ def _padded(box: Bbox, pad: float) -> Bbox:
 
 def place_line_labels(
     ax: Axes, renderer: RendererBase, labels: Sequence[LineLabel], spots: Sequence[Spot]
-) -> list[Text]:
+) -> list[tuple[LineLabel, Text]]:
     """Put each label at its first free spot (see the module's docstring).
 
-    Returns the texts drawn, in their order (a label with no room is not drawn). The
-    figure must be laid out (:func:`~supplyline.reports.map_labels.laid_out`).
+    Returns the labels drawn with their texts, in their order (a label with no room is
+    not drawn: the caller says how many). The figure must be laid out
+    (:func:`~supplyline.reports.map_labels.laid_out`).
     """
     frame = ax.get_window_extent(renderer)
     pad = _GAP_PT * ax.figure.dpi / 72.0
     markers = marker_boxes(ax, spots)
     taken: list[Bbox] = []
-    drawn: list[Text] = []
+    drawn: list[tuple[LineLabel, Text]] = []
     for label in labels:
         text = ax.text(
             *label.anchors[0],
@@ -109,7 +113,7 @@ def place_line_labels(
                 at = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
                 text.set_position(tuple(ax.transData.inverted().transform(at)))
                 text.set_gid(f"{LINE_LABEL_GID}-{len(drawn)}")
-                drawn.append(text)
+                drawn.append((label, text))
                 break
         else:
             text.remove()

@@ -16,6 +16,7 @@ import itertools
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -59,7 +60,10 @@ from supplyline.reports.sections import MapLayer
 __all__ = [
     "LINE_LABEL_GID",
     "MARKER_GID",
+    "NetworkMap",
     "country_outlines",
+    "left_off_notes",
+    "network_map",
     "network_map_figure",
     "theatre_box",
 ]
@@ -211,9 +215,9 @@ def _draw_layers(
     """
     legend: list[Artist] = []
     labels: list[LineLabel] = []
-    for layer in layers:
+    for n, layer in enumerate(layers):
         style: LineStyle = "--" if layer.dashed else "-"
-        for line in layer.lines:
+        for i, line in enumerate(layer.lines):
             points = on_map(line.points, west)
             xs, ys = zip(*points, strict=True)
             for shift in turns_into(min(xs), max(xs), box[:2]):
@@ -228,7 +232,9 @@ def _draw_layers(
                 if layer.label_lines and line.label:
                     moved = [(x + shift, y) for x, y in points]
                     anchors = label_anchors(moved, line.label_segment)
-                    labels.append(LineLabel(text=line.label, color=layer.color, anchors=anchors))
+                    labels.append(
+                        LineLabel(text=line.label, color=layer.color, anchors=anchors, line=(n, i))
+                    )
         legend.append(
             Line2D(
                 [],
@@ -413,7 +419,14 @@ def _drawn_map(
     return fig, ax, spots, labels
 
 
-@literal_text()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NetworkMap:
+    """A drawn map and the lines to say under it (a layer's labels left off, counted)."""
+
+    figure: Figure
+    notes: tuple[str, ...] = ()
+
+
 def network_map_figure(
     scenario: Scenario,
     plan: Plan,
@@ -422,6 +435,39 @@ def network_map_figure(
     box: Box | None = None,
     title: str = "",
 ) -> Figure | None:
+    """The figure of :func:`network_map`, without its notes."""
+    drawn = network_map(scenario, plan, layers, box=box, title=title)
+    return None if drawn is None else drawn.figure
+
+
+def left_off_notes(
+    layers: Sequence[MapLayer], labels: Sequence[LineLabel], drawn: Sequence[LineLabel]
+) -> tuple[str, ...]:
+    """Each layer's :attr:`~MapLayer.label_note` where some of its lines went unlabelled.
+
+    >>> layer = MapLayer(name="c", label_note="{left_off} of {labels} left off")
+    >>> a, b = (LineLabel(text="x", color="k", anchors=(), line=(0, i)) for i in (0, 1))
+    >>> left_off_notes([layer], [a, b, b], [b])
+    ('1 of 2 left off',)
+    """
+    notes = []
+    for n, layer in enumerate(layers):
+        lines = {label.line for label in labels if label.line[0] == n}
+        shown = {label.line for label in drawn if label.line[0] == n}
+        if lines - shown:
+            notes.append(layer.label_note.format(left_off=len(lines - shown), labels=len(lines)))
+    return tuple(notes)
+
+
+@literal_text()
+def network_map(
+    scenario: Scenario,
+    plan: Plan,
+    layers: Sequence[MapLayer] = (),
+    *,
+    box: Box | None = None,
+    title: str = "",
+) -> NetworkMap | None:
     """The map of the network with planned flows; ``None`` if the scenario has no locations.
 
     Link width is 7 pt × its tonnes ÷ the busiest link's (the legend says how many tonnes
@@ -443,9 +489,11 @@ def network_map_figure(
         return None
     fig, ax, spots, labels = _drawn_map(scenario, plan, layers, box, title)
     # laid out for the fans (map_fans), and nothing moved since
-    lines = place_line_labels(ax, laid_out(fig, again=False), labels, spots)
+    placed_lines = place_line_labels(ax, laid_out(fig, again=False), labels, spots)
+    lines = [text for _, text in placed_lines]
+    notes = left_off_notes(layers, labels, [label for label, _ in placed_lines])
     if len(spots) > _MAX_LABELS:
-        return fig
+        return NetworkMap(figure=fig, notes=notes)
     key: dict[str, int] = {}
     map_height_in = fig.get_figheight()  # the key adds its own height below the map
     drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
@@ -466,7 +514,7 @@ def network_map_figure(
         _draw_key(fig, drawn, map_height_in)
     # held where the names were measured: drawing the SVG lays nothing out again
     fig.set_layout_engine("none")
-    return fig
+    return NetworkMap(figure=fig, notes=notes)
 
 
 def _key_entries(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 from matplotlib.figure import Figure
 
 from supplyline import __version__
@@ -40,7 +41,7 @@ from supplyline.reports.figures import (
     units_to_show,
 )
 from supplyline.reports.markup import breakable_short, labelled_svg
-from supplyline.reports.network_map import network_map_figure, theatre_box
+from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
@@ -118,21 +119,29 @@ def _svg(fig: Figure | None, prefix: str) -> str:
     return "" if fig is None else figure_to_svg(fig, prefix)
 
 
+def _map_svg(drawn: NetworkMap | None, prefix: str, label: str) -> str:
+    """A map's SVG, labelled, and a line under it for each of its notes (labels left off)."""
+    if drawn is None:
+        return ""
+    notes = "".join(f'\n<p class="map-note">{escape(note)}</p>' for note in drawn.notes)
+    return labelled_svg(figure_to_svg(drawn.figure, prefix), label) + notes
+
+
 def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> str:
     """The whole network, and a second map of the units' area when it is a small corner."""
     what = (
         f"{len(scenario.locations)} places, {len(scenario.links)} links, widths by tonnes planned"
     )
-    whole = labelled_svg(
-        _svg(network_map_figure(scenario, plan, layers), "map"), f"Map of the network: {what}"
-    )
+    whole = _map_svg(network_map(scenario, plan, layers), "map", f"Map of the network: {what}")
     zoom = theatre_box(scenario)
     if zoom is None:
         return whole
-    theatre = _svg(
-        network_map_figure(scenario, plan, layers, box=zoom, title="The units' area"), "theatre"
+    theatre = _map_svg(
+        network_map(scenario, plan, layers, box=zoom, title="The units' area"),
+        "theatre",
+        f"Map of the units' area of the network: {what}",
     )
-    return whole + "\n" + labelled_svg(theatre, f"Map of the units' area of the network: {what}")
+    return whole + "\n" + theatre
 
 
 _MET_DECIMALS_MOST = 3

@@ -258,7 +258,15 @@ def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
         for r in routes.routes
         if len(paths[r.truck]) >= 2
     ]
-    return MapLayer(name=f"convoys {day_label(routes.day)}", lines=lines, label_lines=True)
+    return MapLayer(
+        name=f"convoys {day_label(routes.day)}",
+        lines=lines,
+        label_lines=True,
+        label_note=(
+            "convoy labels left off where places crowd: {left_off} of {labels} "
+            "(the trucks table lists every convoy)"
+        ),
+    )
 
 
 def write_plan_report_with_reach(

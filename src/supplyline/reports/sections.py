@@ -38,7 +38,8 @@ class Table:
     """A table of plain values, one tuple per row in the order of ``columns``.
 
     ``numeric`` names the columns to right-align (by default, every column whose values
-    are all numbers); ``caption`` is shown under the table.
+    are all numbers, yes/no not among them: text is aligned left); ``caption`` is shown
+    under the table.
     """
 
     columns: tuple[str, ...]
@@ -89,7 +90,11 @@ class Table:
         if self.numeric is not None:
             return self.columns[index] in self.numeric
         values = [row[index] for row in self.rows if row[index] is not None]
-        return bool(values) and all(isinstance(v, int | float | Said) for v in values)
+        # a bool is an int to Python but "yes"/"no" on the page: the Solve table's
+        # "fair shares" read "no" pushed right like a number
+        return bool(values) and all(
+            isinstance(v, int | float | Said) and not isinstance(v, bool) for v in values
+        )
 
     def column_decimals(self) -> tuple[int, ...]:
         """Digits after the point for each column's floats: one number for a whole column.
@@ -221,3 +226,6 @@ class MapLayer:
     dashed: bool = False
     label_lines: bool = False
     """Write each line's label at its midpoint (for a few long routes, not hundreds)."""
+    label_note: str = "line labels left off where places crowd: {left_off} of {labels}"
+    """The line under a map that left off some of the layer's labels (no room for them),
+    with the counts put in: a reader saw two convoys of six labelled and no word why."""
