@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup
-from supplyline.routing.depot_choice import unit_depots
+from supplyline.routing.depot_choice import DepotReach, rank_depots, unit_depots
 from supplyline.routing.reach_goods import unit_sends
 from supplyline.routing.reach_spill import spill_goods
 from supplyline.routing.roads import RoadMatrix
@@ -76,13 +76,17 @@ def routes_order(
     """
     u = km.index(loc)
 
-    def key(x: LocationId) -> tuple[bool, bool, float, str]:
+    def option(x: LocationId) -> DepotReach:
         i = km.index(x)
-        by_road = bool(km.by_road[i, u]) and bool(km.by_road[u, i])
         there_back = float(km.km[i, u] + km.km[u, i])
-        return (x != first, not by_road, min(there_back / g.speed_kmh for g in groups_at[x]), x)
+        return DepotReach(
+            depot=x,
+            round_trip_h=min(there_back / g.speed_kmh for g in groups_at[x]),
+            by_road=bool(km.by_road[i, u]) and bool(km.by_road[u, i]),
+        )
 
-    return sorted(depots, key=key)
+    ranked = rank_depots([option(x) for x in depots], None if first is None else {first: 1.0})
+    return [o.depot for o in ranked]
 
 
 @dataclass(frozen=True, slots=True)
