@@ -2,24 +2,30 @@
 
 Width is proportional to the amount, the busiest link :data:`_WIDEST_PT` wide; a flow that
 would be drawn thinner than :data:`HAIRLINE_PT` is drawn that wide and pale, so that it
-shows and reads as below scale. Each line carries the group id ``link-<id>-<k>`` (k for
-its copies across the antimeridian), so that its width can be read from the SVG.
+shows and reads as below scale. Links that join the same two places are drawn side by
+side (:mod:`supplyline.reports.map_bundles`). Each line carries the group id
+``link-<id>-<k>`` (k for its copies across the antimeridian), so that its width can be
+read from the SVG, and a title that a mouse shows (:attr:`DrawnLinks.titles`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
-from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain import Link, Mode, Plan, Scenario
 from supplyline.reports.figures import MODE_COLOURS
 from supplyline.reports.longitudes import short_way, turns_into
+from supplyline.reports.map_bundles import SideBySideKey, SideLine, bundles, pair_of, side_offsets
+from supplyline.types import figure_text
 
-__all__ = ["HAIRLINE_PT", "LINK_GID", "draw_links", "link_people", "link_tonnes"]
+__all__ = ["HAIRLINE_PT", "LINK_GID", "DrawnLinks", "draw_links", "link_people", "link_tonnes"]
 
 Box = tuple[float, float, float, float]
 """x0, x1, lat0, lat1 of the map's frame."""
@@ -56,6 +62,9 @@ HAIRLINE_PT = 0.5
 (:data:`_BELOW_SCALE_ALPHA`), so that it shows and a reader knows it is below scale. A
 floor of 0.8 pt added to every width drew 3,600 t 2.9 times as wide as 778 t, and 3.7 t
 nearly as wide as 165 t, under a legend that said "width ∝ tonnes"."""
+_IDLE_COLOUR = "#9a9a9a"
+_IDLE_PT = 0.6
+"""Links with no planned flow: thin grey dots, so that what is *not* used shows too."""
 _ALPHA = 0.85
 _BELOW_SCALE_ALPHA = 0.4
 
@@ -70,10 +79,81 @@ def _below_scale(amount: float, busiest: float, widest: float = _WIDEST_PT) -> b
     return widest * amount / max(busiest, 1e-9) < HAIRLINE_PT
 
 
-def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> list[Artist]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DrawnLinks:
+    """What drawing the links leaves for the rest of the map: legend entries and titles."""
+
+    legend: list[Artist]
+    titles: dict[str, str]
+    """Each link line's group id (``link-<id>-<k>``) and the words a mouse shows over it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Look:
+    """How one link is drawn: by its tonnes, by its people (no tonnes), or idle."""
+
+    by: Literal["tonnes", "people", "idle"]
+    width_pt: float
+    faint: bool
+    """Drawn as the pale hairline: its amount is below scale."""
+    carries: str
+    """What its title says it carries."""
+
+
+def _look(link_tonnes: float, link_pax: float, busiest: float, busiest_pax: float) -> _Look:
+    """How a link that carries ``link_tonnes`` and ``link_pax`` is drawn."""
+    if link_tonnes <= 1e-9 and link_pax <= 0:
+        return _Look(by="idle", width_pt=_IDLE_PT, faint=False, carries="no planned flow")
+    if link_tonnes <= 1e-9:
+        faint = _below_scale(link_pax, busiest_pax, _WIDEST_PAX_PT)
+        return _Look(
+            by="people",
+            width_pt=_width(link_pax, busiest_pax, _WIDEST_PAX_PT),
+            faint=faint,
+            carries=f"{figure_text(link_pax)} people and no tonnes planned",
+        )
+    people = f" and {figure_text(link_pax)} people" if link_pax > 0 else ""
+    return _Look(
+        by="tonnes",
+        width_pt=_width(link_tonnes, busiest),
+        faint=_below_scale(link_tonnes, busiest),
+        carries=f"{figure_text(link_tonnes)} t{people} planned",
+    )
+
+
+def _style(link: Link, look: _Look) -> dict[str, Any]:
+    """The line's colour, dashes and opacity: by mode, dashed for people, pale below scale."""
+    if look.by == "idle":
+        return {"color": _IDLE_COLOUR, "linestyle": ":", "zorder": 1}
+    return {
+        "color": MODE_COLOURS[link.mode],
+        "linestyle": (0, (3, 1.5)) if look.by == "people" else "-",
+        "solid_capstyle": "round",
+        "alpha": _BELOW_SCALE_ALPHA if look.faint else _ALPHA,
+        "zorder": 2,
+    }
+
+
+def _title(scenario: Scenario, link: Link, look: _Look, alongside: int) -> str:
+    """What a mouse shows over a link: mode, id, its ends, what it carries, its bundle."""
+    places = scenario.location_by_id
+    ends = [places[end].name or end for end in (link.origin, link.destination)]
+    way = " \N{LEFT RIGHT ARROW} " if link.bidirectional else " \N{RIGHTWARDS ARROW} "
+    said = f"{link.mode.value.replace('_', ' ')} link {link.id}, {way.join(ends)}: "
+    said += look.carries + (" (below scale)" if look.faint else "")
+    if alongside > 1:
+        said += f"; one of {alongside} links between these places, drawn side by side"
+    return said
+
+
+def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box) -> DrawnLinks:
     """Links as wide as their planned tonnes, dashed as wide as their people if no tonnes.
 
-    Idle links are thin grey dots.
+    Idle links are thin grey dots. Links that join the same two places are drawn side by
+    side, each its own width apart (:mod:`supplyline.reports.map_bundles`): drawn on top
+    of one another, the road under a rail line showed nothing of what it carried. Each
+    line has a title a mouse shows (mode, id, ends, what it carries); the lone idle links,
+    drawn as one collection, have none.
     Each runs the short way between its ends: one more than 180° of longitude apart crosses
     the antimeridian, and is drawn on both sides of it when both show in the frame.
     """
@@ -81,48 +161,51 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
     people = link_people(plan)
     busiest = max(flows.values(), default=0.0)
     busiest_pax = max(people.values(), default=0.0)
+    shown = [lk for lk in scenario.links if lk.origin in where and lk.destination in where]
+    looks = {
+        lk.id: _look(flows.get(lk.id, 0.0), people.get(lk.id, 0.0), busiest, busiest_pax)
+        for lk in shown
+    }
+    offsets: dict[str, float] = {}
+    alongside: dict[str, int] = {}
+    for group in bundles(shown).values():
+        widths = [looks[lk.id].width_pt for lk in group]
+        offsets |= {lk.id: at for lk, at in zip(group, side_offsets(widths), strict=True)}
+        alongside |= {lk.id: len(group) for lk in group}
     idle: list[list[tuple[float, float]]] = []
-    used_modes: set[Mode] = set()
-    pax_modes: set[Mode] = set()
-    hairlines = False
-    for link in sorted(scenario.links, key=lambda lk: flows.get(lk.id, 0.0)):
-        if link.origin not in where or link.destination not in where:
-            continue
+    titles: dict[str, str] = {}
+    for link in sorted(shown, key=lambda lk: flows.get(lk.id, 0.0)):
+        look = looks[link.id]
         (x0, y0), (x1, y1) = where[link.origin], where[link.destination]
         x1 = short_way(x0, x1)
-        segments = [
-            [(x0 + shift, y0), (x1 + shift, y1)]
-            for shift in turns_into(min(x0, x1), max(x0, x1), box[:2])
-        ]
-        tonnes = flows.get(link.id, 0.0)
-        pax = people.get(link.id, 0.0)
-        if tonnes <= 1e-9 and pax <= 0:
-            idle.extend(segments)
-            continue
-        people_only = tonnes <= 1e-9
-        (pax_modes if people_only else used_modes).add(link.mode)
-        amount, most, widest = (
-            (pax, busiest_pax, _WIDEST_PAX_PT) if people_only else (tonnes, busiest, _WIDEST_PT)
-        )
-        faint = _below_scale(amount, most, widest)
-        hairlines |= faint
-        for k, segment in enumerate(segments):
-            (line,) = ax.plot(
-                *zip(*segment, strict=True),
-                color=MODE_COLOURS[link.mode],
-                linewidth=_width(amount, most, widest),
-                linestyle=(0, (3, 1.5)) if people_only else "-",
-                solid_capstyle="round",
-                alpha=_BELOW_SCALE_ALPHA if faint else _ALPHA,
-                zorder=2,
-            )
+        # offsets are to the left of the pair's way; a link that runs back has them right
+        aside = offsets[link.id] * (1 if (link.origin, link.destination) == pair_of(link) else -1)
+        for k, shift in enumerate(turns_into(min(x0, x1), max(x0, x1), box[:2])):
+            ends = ((x0 + shift, y0), (x1 + shift, y1))
+            if look.by == "idle" and alongside[link.id] == 1:
+                idle.append(list(ends))
+                continue
+            line = SideLine(ends, aside, linewidth=look.width_pt, **_style(link, look))
             line.set_gid(f"{LINK_GID}-{link.id}-{k}")
-    legend: list[Artist] = []
+            ax.add_line(line)
+            titles[f"{LINK_GID}-{link.id}-{k}"] = _title(scenario, link, look, alongside[link.id])
     if idle:
         ax.add_collection(
-            LineCollection(idle, colors="#9a9a9a", linewidths=0.6, linestyles=":", zorder=1)
+            LineCollection(idle, colors=_IDLE_COLOUR, linewidths=_IDLE_PT, linestyles=":", zorder=1)
         )
-        legend.append(Line2D([], [], color="#9a9a9a", linestyle=":", label="no planned flow"))
+    legend = _legend(looks, shown, busiest, busiest_pax)
+    return DrawnLinks(legend=legend, titles=titles)
+
+
+def _legend(
+    looks: dict[str, _Look], shown: list[Link], busiest: float, busiest_pax: float
+) -> list[Artist]:
+    """The links' legend: idle, each mode by tonnes and by people, the hairline, bundles."""
+    legend: list[Artist] = []
+    if any(look.by == "idle" for look in looks.values()):
+        legend.append(Line2D([], [], color=_IDLE_COLOUR, linestyle=":", label="no planned flow"))
+    used_modes = {lk.mode for lk in shown if looks[lk.id].by == "tonnes"}
+    pax_modes = {lk.mode for lk in shown if looks[lk.id].by == "people"}
     for mode in Mode:
         name = mode.value.replace("_", " ")
         if mode in used_modes:
@@ -142,7 +225,7 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
                     label=label,
                 )
             )
-    if hairlines:
+    if any(look.faint for look in looks.values()):
         legend.append(
             Line2D(
                 [],
@@ -153,4 +236,7 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
                 label=f"pale hairline: below scale (< {HAIRLINE_PT:g} pt)",
             )
         )
+    pairs = bundles(shown).values()
+    if any(len(group) > 1 for group in pairs):
+        legend.append(SideBySideKey("links between the same two places: side by side"))
     return legend

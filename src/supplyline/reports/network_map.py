@@ -15,8 +15,8 @@ import functools
 import itertools
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -39,6 +39,7 @@ from supplyline.reports.longitudes import (
     turns_into,
     western_edge,
 )
+from supplyline.reports.map_bundles import LEGEND_HANDLERS
 from supplyline.reports.map_fans import draw_fans, fan_out
 from supplyline.reports.map_labels import (
     PLACE_GIDS,
@@ -374,8 +375,12 @@ def _key_columns(fig: Figure, entries: Sequence[str]) -> int:
 
 def _drawn_map(
     scenario: Scenario, plan: Plan, layers: Sequence[MapLayer], zoom: Box | None, title: str
-) -> tuple[Figure, Axes, list[Spot], list[LineLabel]]:
-    """The map with everything but its names and labels; the places it shows, the labels."""
+) -> tuple[Figure, Axes, list[Spot], list[LineLabel], dict[str, str]]:
+    """The map with everything but its names and labels.
+
+    Returns the figure, its map, the places it shows, the lines' labels to place, and
+    the links' titles (:attr:`NetworkMap.titles`).
+    """
     lines = [line.points for layer in layers for line in layer.lines]
     west = western_edge(
         itertools.chain((loc.lon for loc in scenario.locations), (p[0] for ps in lines for p in ps))
@@ -398,7 +403,8 @@ def _drawn_map(
             _rings_in(box), facecolors="#f7f5ee", edgecolors="#b8b8b8", linewidths=0.5, zorder=0
         )
     )
-    legend = draw_links(ax, scenario, plan, where, box)
+    links = draw_links(ax, scenario, plan, where, box)
+    legend = links.legend
     layered, labels = _draw_layers(ax, layers, west, box)
     legend += layered
     legend += _location_legend(scenario)
@@ -413,18 +419,31 @@ def _drawn_map(
     ax.set_xlabel("longitude (°)", fontsize=8)
     ax.set_ylabel("latitude (°)", fontsize=8)
     ax.tick_params(labelsize=8)
-    fig.legend(handles=legend, loc="outside right upper", fontsize=8, frameon=False)
+    fig.legend(
+        handles=legend,
+        loc="outside right upper",
+        fontsize=8,
+        frameon=False,
+        handler_map=LEGEND_HANDLERS,
+    )
     spots = fan_out(fig, ax, _spots(scenario, where, box))  # at the laid-out map's scale
     _draw_locations(ax, spots)
-    return fig, ax, spots, labels
+    return fig, ax, spots, labels, links.titles
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NetworkMap:
-    """A drawn map and the lines to say under it (a layer's labels left off, counted)."""
+    """A drawn map, and what goes with it into the page.
+
+    The lines to say under it (a layer's labels left off, counted), and the titles a mouse
+    shows over its links.
+    """
 
     figure: Figure
     notes: tuple[str, ...] = ()
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Each link line's group id in the figure (``link-<id>-<k>``) and its title, for
+    :func:`supplyline.reports.markup.titled_groups` once the figure is SVG."""
 
 
 def network_map_figure(
@@ -487,13 +506,13 @@ def network_map(
     """
     if not scenario.locations:
         return None
-    fig, ax, spots, labels = _drawn_map(scenario, plan, layers, box, title)
+    fig, ax, spots, labels, titles = _drawn_map(scenario, plan, layers, box, title)
     # laid out for the fans (map_fans), and nothing moved since
     placed_lines = place_line_labels(ax, laid_out(fig, again=False), labels, spots)
     lines = [text for _, text in placed_lines]
     notes = left_off_notes(layers, labels, [label for label, _ in placed_lines])
     if len(spots) > _MAX_LABELS:
-        return NetworkMap(figure=fig, notes=notes)
+        return NetworkMap(figure=fig, notes=notes, titles=titles)
     key: dict[str, int] = {}
     map_height_in = fig.get_figheight()  # the key adds its own height below the map
     drawn: tuple[tuple[int, Location, str], ...] = ()  # the key on the map while placing
@@ -514,7 +533,7 @@ def network_map(
         _draw_key(fig, drawn, map_height_in)
     # held where the names were measured: drawing the SVG lays nothing out again
     fig.set_layout_engine("none")
-    return NetworkMap(figure=fig, notes=notes)
+    return NetworkMap(figure=fig, notes=notes, titles=titles)
 
 
 def _key_entries(

@@ -40,7 +40,7 @@ from supplyline.reports.figures import (
     unit_supply_figure,
     units_to_show,
 )
-from supplyline.reports.markup import breakable_short, labelled_svg
+from supplyline.reports.markup import breakable_short, labelled_svg, titled_groups
 from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
@@ -120,11 +120,12 @@ def _svg(fig: Figure | None, prefix: str) -> str:
 
 
 def _map_svg(drawn: NetworkMap | None, prefix: str, label: str) -> str:
-    """A map's SVG, labelled, and a line under it for each of its notes (labels left off)."""
+    """A map's SVG, labelled, its links titled, and a line under it for each of its notes."""
     if drawn is None:
         return ""
     notes = "".join(f'\n<p class="map-note">{escape(note)}</p>' for note in drawn.notes)
-    return labelled_svg(figure_to_svg(drawn.figure, prefix), label) + notes
+    titles = {f"{prefix}-{gid}": title for gid, title in drawn.titles.items()}
+    return labelled_svg(titled_groups(figure_to_svg(drawn.figure, prefix), titles), label) + notes
 
 
 def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> str:
@@ -284,7 +285,9 @@ def _plan_sections(
             figure_caption=(
                 "Links are drawn straight between their ends, as wide as the tonnes planned on "
                 "them over the horizon and coloured by mode; a link that carries people and no "
-                "tonnes is dashed, as wide as its people (the legend gives the scale). A place "
+                "tonnes is dashed, as wide as its people (the legend gives the scale). Links "
+                "that join the same two places are drawn side by side, each its own width; "
+                "the mouse on a link shows what it carries. A place "
                 "whose name has no room beside it is numbered, and named in the list under its "
                 "map; when the units "
                 "stand in a small corner of the network, a second map shows their area. "
