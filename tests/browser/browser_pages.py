@@ -62,6 +62,22 @@ return Array.from(document.querySelectorAll('figure > svg')).map(svg => {
 """
 
 
+# Per figure: the box on screen of each place's name or number and each line's label,
+# with the group that holds it (a convoy label of three lines is one group), and the
+# figure's box. As Chromium draws them, in the fonts it has, not as matplotlib measured.
+LABEL_BOXES_JS = """
+return Array.from(document.querySelectorAll('figure > svg')).map(svg => {
+  const sel = 'g[id*="-place-name-"] text, g[id*="-place-number-"] text, '
+            + 'g[id*="-line-label-"] text';
+  const box = r => [r.left, r.top, r.right, r.bottom];
+  return {figure: box(svg.getBoundingClientRect()),
+          labels: Array.from(svg.querySelectorAll(sel)).map(t => ({
+            group: t.closest('g[id]').id, text: t.textContent,
+            box: box(t.getBoundingClientRect())}))};
+});
+"""
+
+
 @dataclass(frozen=True)
 class Mark:
     """One drawn path or marker (``<use>``): where it is, its colours, its size on screen.

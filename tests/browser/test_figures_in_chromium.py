@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_pages import Figure, PageVisit, css_rgb
+from browser_pages import LABEL_BOXES_JS, Figure, PageVisit, css_rgb
 from conftest import PLAN_REPORTS, ROUTES_REPORTS, RUNS, Report
 
 from supplyline.domain import Mode
@@ -158,3 +158,29 @@ def test_the_routes_map_draws_each_truck_and_labels_convoys(
     assert len(lines) == len(trucks)
     labels = [t for t in figure.texts if "line-label" in t.group and t.fill == convoy]
     assert labels
+
+
+@pytest.mark.parametrize("name", tuple(RUNS))
+def test_map_names_and_labels_do_not_overlap_as_the_browser_draws_them(
+    page: Callable[[str], Any], name: str
+) -> None:
+    """No place name, number or convoy label covers another, nor leaves its figure.
+
+    The map places them by matplotlib's DejaVu Sans metrics (docs/reports.md, *Limits*);
+    this is the browser's own drawing of them.
+    """
+    driver = page(name)
+    drawn = driver.execute_script(LABEL_BOXES_JS)
+    assert any(f["labels"] for f in drawn)
+    for figure in drawn:
+        left, top, right, bottom = figure["figure"]
+        labels = figure["labels"]
+        for label in labels:
+            x0, y0, x1, y1 = label["box"]
+            inside = left <= x0 and x1 <= right and top <= y0 and y1 <= bottom
+            assert inside, label
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                (a0, a1, a2, a3), (b0, b1, b2, b3) = a["box"], b["box"]
+                crossed = a0 < b2 and b0 < a2 and a1 < b3 and b1 < a3
+                assert a["group"] == b["group"] or not crossed, (a, b)
