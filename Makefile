@@ -1,6 +1,6 @@
 # supplyline: the two commands of the README, and the pieces they are made of.
 # `make demo` installs everything and runs the main job on the bundled example;
-# `make test` installs what the tests need, starts PostgreSQL, and runs every check.
+# `make test` installs what the tests need (Chromium too), starts PostgreSQL, and runs every check.
 
 PYTHON ?= python3
 VENV   ?= .venv
