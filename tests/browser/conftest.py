@@ -19,7 +19,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,34 +32,7 @@ from browser_pages import (
     start_chromium,
     visit,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-BILATERAL = ROOT / "examples" / "bilateral-exercise"
-RELIEF = ROOT / "examples" / "relief-operation"
-THIN_ROAD = Path(__file__).resolve().parent / "thin-road"
-
-# name: the command, its scenario and options. The examples' plans measure one bottleneck
-# (of 3 by default: the re-solves were half of each run's time); the routes are searched
-# for 5 s at most. The relief example's routes add nothing these tests do not see in the
-# bilateral example's, and their run took as long as a plan.
-RUNS: dict[str, tuple[str, Path, tuple[str, ...]]] = {
-    "bilateral-plan": ("plan", BILATERAL, ("--explain", "1")),
-    "relief-plan": ("plan", RELIEF, ("--explain", "1")),
-    "thin-road-plan": ("plan", THIN_ROAD, ()),
-    "bilateral-routes": ("routes", BILATERAL, ("--day", "14", "--time-limit", "5")),
-}
-PLAN_REPORTS = tuple(name for name, run in RUNS.items() if run[0] == "plan")
-ROUTES_REPORTS = tuple(name for name, run in RUNS.items() if run[0] == "routes")
-
-
-@dataclass(frozen=True)
-class Report:
-    """A report the command line wrote, and the files it wrote beside it."""
-
-    name: str
-    scenario: Path
-    html: Path
-    out: Path
+from browser_runs import RUNS, Report
 
 
 @pytest.fixture(scope="session")

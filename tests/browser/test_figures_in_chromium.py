@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from browser_pages import LABEL_BOXES_JS, Figure, PageVisit, css_rgb
-from conftest import PLAN_REPORTS, ROUTES_REPORTS, RUNS, Report
+from browser_runs import PLAN_REPORTS, ROUTES_REPORTS, RUNS, Report
 
 from supplyline.domain import Mode
 from supplyline.reports import MapLayer

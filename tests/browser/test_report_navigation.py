@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browser_pages import PageVisit
-from conftest import RUNS
+from browser_runs import RUNS
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from browser_pages import WINDOW, PageVisit, ink, visit
-from conftest import RUNS
+from browser_runs import RUNS
 
 pytestmark = pytest.mark.browser
 
