@@ -228,19 +228,27 @@ def receive_order(
 
 
 def _check_due_within(session: Session, row: OrderRow, due_on: dt.date) -> None:
-    """Refuse a return date after the agreement ends: nothing obliges a return after it.
+    """Refuse a return date outside the agreement's period: its terms oblige none there.
 
     A replacement in kind billed ``--due 2026-09-15`` on an agreement that ended on
-    2025-09-30 was accepted, a debt due a year after the terms that made it.
+    2025-09-30 was accepted, a debt due a year after the terms that made it; one due
+    before the agreement began (``--due 2025-01-01`` under terms valid from 2025-07-15)
+    was accepted too, a debt overdue before anything could be given under them.
     """
     agreement = session.get(AgreementRow, row.agreement_id)
     if agreement is None:  # the order's foreign key holds it; said rather than assumed
         raise NotFoundError(f"order {row.id}'s agreement {row.agreement_id!r} is not stored")
+    period = f"valid {agreement.valid_from} to {agreement.valid_to}"
     if due_on > agreement.valid_to:
         raise LedgerRuleError(
             f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} ends on "
-            f"{agreement.valid_to} (valid {agreement.valid_from} to {agreement.valid_to}); "
-            f"give a due date on or before {agreement.valid_to}"
+            f"{agreement.valid_to} ({period}); give a due date on or before {agreement.valid_to}"
+        )
+    if due_on < agreement.valid_from:
+        raise LedgerRuleError(
+            f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} begins on "
+            f"{agreement.valid_from} ({period}); give a due date on or after "
+            f"{agreement.valid_from}"
         )
 
 
