@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario, check_plan_of, did_you_mean
+from supplyline.domain.agreements import other_currency_only
 from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
@@ -114,16 +115,11 @@ def _to_the_gram(tonnes: float) -> Decimal:
 
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
-    price = next(
-        (
-            p
-            for p in agreement.prices
-            if p.commodity == draft.item and p.currency == agreement.currency
-        ),
-        None,
-    )
+    price = agreement.order_price(draft.item)
     if price is None:
-        note = f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
+        note = other_currency_only(agreement, draft.item) or (
+            f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
+        )
         return _replace(draft, note=note)
     value = value_of(draft.quantity, price.per_t)
     note = ""
