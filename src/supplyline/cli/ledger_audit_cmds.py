@@ -282,7 +282,9 @@ def propose_cmd(
                 key_prefix=f"propose:{the_plan.scenario}",
                 agreements=the_scenario.agreements,
             )
-        made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
+        made = {
+            i: ((why or f"order {o.id}") if o else why) for i, (_d, o, why) in enumerate(outcome)
+        }
         summary = submitted_summary(partner, outcome)
     rows = [
         {
