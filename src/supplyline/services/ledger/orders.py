@@ -159,14 +159,54 @@ def issue_order(
     return {"line": line.id, "quantity": quantity, "note": note}
 
 
-def _open_issues(session: Session, row: OrderRow) -> list[OrderLineRow]:
+def _issues_left(session: Session, row: OrderRow) -> list[tuple[OrderLineRow, Decimal, bool]]:
+    """Each issue of the order with something left to receive: (issue, left, none received).
+
+    An issue is received in parts: a receipt of less than was issued leaves the rest to a
+    later one (60 of 100 t, then 40), up to what was issued, never more. Receiving 60 of
+    100 t closed the issue, and the second receipt was refused (the order was received).
+    """
     lines = list(
         session.execute(
             select(OrderLineRow).where(OrderLineRow.order_id == row.id).order_by(OrderLineRow.id)
         ).scalars()
     )
-    confirmed = {ln.ref_line for ln in lines if ln.kind == LineKind.RECEIPT.value}
-    return [ln for ln in lines if ln.kind == LineKind.ISSUE.value and ln.id not in confirmed]
+    received: dict[int, Decimal] = {}
+    for ln in lines:
+        if ln.kind == LineKind.RECEIPT.value and ln.ref_line is not None:
+            received[ln.ref_line] = received.get(ln.ref_line, ZERO) + (ln.quantity or ZERO)
+    left = []
+    for ln in lines:
+        if ln.kind == LineKind.ISSUE.value and ln.quantity is not None:
+            rest = ln.quantity - received.get(ln.id, ZERO)
+            if ln.id not in received or rest > 0:
+                left.append((ln, rest, ln.id not in received))
+    return left
+
+
+def _issue_to_receive(
+    row: OrderRow, left: list[tuple[OrderLineRow, Decimal, bool]], issue_line: int | None
+) -> tuple[OrderLineRow, Decimal]:
+    """The issue a receipt is for, and what is left of it: as asked, else the oldest open one.
+
+    By default an issue nothing was received of yet (in transit), else the oldest one
+    received in part.
+    """
+    if issue_line is None:
+        if not left:
+            raise ConflictError(
+                f"order {row.id} has nothing left to receive: every issue is received in full "
+                f"({row.issued_qty} issued, {row.received_qty} received, {row.quantity} ordered)"
+            )
+        issue, rest, _ = next((x for x in left if x[2]), left[0])
+        return issue, rest
+    found = [(ln, rest) for ln, rest, _ in left if ln.id == issue_line]
+    if not found:
+        raise ConflictError(
+            f"order {row.id} has no issue {issue_line} with anything left to receive "
+            f"(open: {', '.join(str(ln.id) for ln, _, _ in left) or 'none'})"
+        )
+    return found[0]
 
 
 def receive_order(
@@ -180,29 +220,28 @@ def receive_order(
     issue_line: int | None,
     note: str,
 ) -> dict[str, Any]:
-    """The receiver confirms one issue: what arrived (maybe less) and in what condition."""
-    open_issues = _open_issues(session, row)
-    if issue_line is None:
-        issue = open_issues[0]
-    else:
-        found = [ln for ln in open_issues if ln.id == issue_line]
-        if not found:
-            raise ConflictError(
-                f"order {row.id} has no unconfirmed issue {issue_line} "
-                f"(open: {', '.join(str(ln.id) for ln in open_issues)})"
-            )
-        issue = found[0]
+    """The receiver confirms (part of) one issue: what arrived and in what condition.
+
+    The order is ``received`` (billable) once every issue has a receipt; what an issue's
+    receipts leave of it may still be received until the order is billed.
+    """
+    left = _issues_left(session, row)
+    issue, rest = _issue_to_receive(row, left, issue_line)
     assert issue.quantity is not None
-    got = issue.quantity if quantity is None else quantity
+    got = rest if quantity is None else quantity
     if not fits(got, MILLI) or got < 0:
         raise LedgerRuleError(
             f"received quantity(={got}) must be >= 0 with at most 3 decimals, "
             f"up to {largest_amount(3)}"
         )
-    if got > issue.quantity:
+    if got > rest:
+        before = issue.quantity - rest
         raise LedgerRuleError(
-            f"cannot receive {got} against issue {issue.id} of order {row.id}, "
-            f"which issued only {issue.quantity}"
+            f"cannot receive {got} against issue {issue.id} of order {row.id}: it issued "
+            f"{issue.quantity}"
+            + (f", of which {before} is received, so {rest} is left" if before else "")
+            + f" (the order: {row.quantity} ordered, {row.issued_qty} issued, "
+            f"{row.received_qty} received); no more can be received than was issued"
         )
     line = _line(
         session,
@@ -216,8 +255,8 @@ def receive_order(
         note=note,
     )
     row.received_qty += got
-    done = len(open_issues) == 1
-    set_status(row, OrderStatus.RECEIVED if done else OrderStatus.ISSUED, now)
+    in_transit = [ln for ln, _, none_yet in left if none_yet and ln.id != issue.id]
+    set_status(row, OrderStatus.ISSUED if in_transit else OrderStatus.RECEIVED, now)
     return {
         "line": line.id,
         "issue_line": issue.id,
