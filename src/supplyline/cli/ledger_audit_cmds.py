@@ -36,7 +36,7 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
-from supplyline.domain.rounding import half_up, running_steps
+from supplyline.domain.rounding import half_up, running_steps, said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
@@ -61,20 +61,39 @@ def balance_cmd(
     Positive 'net' means the counterparty owes you. Units are a currency, or tonnes of a
     commodity for replacement in kind.
     """
-    rows = [
-        {
-            "counterparty": b.counterparty,
-            "agreement": b.agreement_id,
-            "unit": b.unit,
-            "receivable": Amount(b.receivable, unit_decimals(b.unit)),
-            "payable": Amount(b.payable, unit_decimals(b.unit)),
-            "net": Amount(b.net, unit_decimals(b.unit)),
-            "next_due": b.next_due.isoformat() if b.next_due else None,
-        }
-        for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
-    ]
+    rows = []
+    for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty):
+        decimals = unit_decimals(b.unit)
+        figures = (b.receivable, b.payable, b.net)
+        shown = said_difference(b.receivable, b.payable, _places(figures, decimals))
+        receivable, payable, net = (
+            Amount(exact, decimals, shown=said) for exact, said in zip(figures, shown, strict=True)
+        )
+        rows.append(
+            {
+                "counterparty": b.counterparty,
+                "agreement": b.agreement_id,
+                "unit": b.unit,
+                "receivable": receivable,
+                "payable": payable,
+                "net": net,
+                "next_due": b.next_due.isoformat() if b.next_due else None,
+            }
+        )
     cols = ["counterparty", "agreement", "unit", "receivable", "payable", "net", "next_due"]
     emit_shaped(rows, cols, fmt, BALANCE_SHAPE, console=console, title=f"balances of {partner}")
+
+
+def _places(figures: Sequence[Decimal], decimals: int) -> tuple[int, int, int]:
+    """The decimals a table shows each of a balance's figures to: none from 100 up.
+
+    The receivable and payable are then rounded so that, as read, they differ by the net as
+    it reads alone (:func:`~supplyline.domain.rounding.said_difference`): a tester's
+    ``1,001`` receivable and ``200`` payable stood beside a net of ``800`` (1,000.60 and
+    200.40, net 800.20).
+    """
+    a, b, c = (0 if abs(f) >= 100 else decimals for f in figures)
+    return a, b, c
 
 
 STATEMENT_COLUMNS = [
