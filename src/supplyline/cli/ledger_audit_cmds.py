@@ -133,11 +133,20 @@ def statement_cmd(
         typer.Option(
             "--output",
             "-o",
-            help="Also write CSV here.",
+            help="Also write CSV here (a statement written before is replaced; any other "
+            "file only with --force; missing folders are made).",
             parser=output_file_path("a file name for the CSV statement", "statement.csv"),
             metavar=PATH_METAVAR,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With -o: replace the file even if it is not a statement supplyline wrote.",
+            metavar=FLAG_METAVAR,
+        ),
+    ] = False,
 ) -> None:
     """Your partner's statement: every bill and settlement, signed from your side.
 
@@ -145,9 +154,11 @@ def statement_cmd(
     counterparty's statement: the two reconcile to zero.
     """
     if output is not None:
-        from supplyline.io.destinations import check_file_target
+        from supplyline.io.destinations import check_file_target, check_own_file
 
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
+        if not force:  # a file of the user's is never lost unasked
+            check_own_file(output, header=",".join(STATEMENT_COLUMNS), what="a statement")
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
     steps = _steps_shown(lines)
     rows = [
