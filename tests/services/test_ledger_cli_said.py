@@ -152,6 +152,30 @@ def test_a_submit_that_leaves_a_draft_out_says_so_after_the_table(tmp_path: Path
     )
 
 
+def test_a_retried_submit_says_which_orders_were_already_there(tmp_path: Path) -> None:
+    """A retry, then one with a new draft: new orders counted apart from those already there.
+
+    A tester's retry said ``requested 2 of westmark's 6 drafts (orders 1, 2)`` of two orders
+    the first submit had made.
+    """
+    first = _plan(tmp_path, ("food", 20.0))
+    args = ["--scenario", str(EXAMPLE), "--submit", "--as", "westmark", "--format", "json"]
+    _run(tmp_path, "ledger", "propose", str(first), *args)
+    code, out, err = _run(tmp_path, "ledger", "propose", str(first), *args)
+    assert (code, [r["submitted"] for r in json.loads(out)], err) == (
+        0,
+        ["already requested as order 1"],
+        "requested 0 of westmark's 1 drafts; 1 already requested before (order 1)\n",
+    )
+    more = _plan(tmp_path / "more", ("food", 20.0), ("water", 10.0))
+    code, out, err = _run(tmp_path, "ledger", "propose", str(more), *args)
+    assert (code, [r["submitted"] for r in json.loads(out)], err) == (
+        0,
+        ["already requested as order 1", "order 2"],
+        "requested 1 of westmark's 2 drafts (order 2); 1 already requested before (order 1)\n",
+    )
+
+
 def test_a_submit_of_a_plan_without_drafts_is_refused_storing_nothing(tmp_path: Path) -> None:
     """No cross-partner delivery: exit 5 before the ledger is made (it entered agreements)."""
     plan = _plan(tmp_path)

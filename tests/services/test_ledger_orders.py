@@ -126,6 +126,29 @@ def test_a_return_due_after_the_agreement_ends_is_refused(
     assert ledger.bill(DEU, order.id, due_on=ends).due_on == ends
 
 
+@pytest.mark.parametrize("days_before_start", [1, 196])
+def test_a_return_due_before_the_agreement_begins_is_refused(
+    ledger: Ledger, days_before_start: int
+) -> None:
+    """A due date before valid_from is refused with both dates; on valid_from it is billed.
+
+    A tester billed a replacement in kind due 2025-01-01 on an agreement valid from
+    2025-07-15, and it was accepted (one after valid_to was already refused).
+    """
+    begins = dt.date(2020, 7, 15)
+    ledger.add_agreement(NLD, make_agreement(valid_from=begins))
+    order = _delivered(ledger, "5", RM.REPLACEMENT_IN_KIND)
+    early = begins - dt.timedelta(days=days_before_start)
+    with pytest.raises(LedgerRuleError) as caught:
+        ledger.bill(DEU, order.id, due_on=early)
+    assert str(caught.value) == (
+        f"cannot bill order {order.id} due on {early}: agreement NLD-DEU-1 begins on {begins} "
+        f"(valid {begins} to 2099-12-31); give a due date on or after {begins}"
+    )
+    assert ledger.order(NLD, order.id).status is OrderStatus.RECEIVED  # nothing billed
+    assert ledger.bill(DEU, order.id, due_on=begins).due_on == begins
+
+
 def test_a_due_date_on_an_equal_value_exchange_is_named_as_the_mistake(nld_deu: Ledger) -> None:
     """An equal-value exchange billed with a due date: the due date is named, not the amount."""
     order = _delivered(nld_deu, "1", RM.EQUAL_VALUE_EXCHANGE)
@@ -263,7 +286,10 @@ def test_no_receipt_above_the_issue(nld_deu: Ledger) -> None:
     order = nld_deu.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("5"))
     nld_deu.accept(DEU, order.id)
     nld_deu.issue(DEU, order.id, D("2"))
-    with pytest.raises(LedgerRuleError, match=r"which issued only 2\.000"):
+    with pytest.raises(
+        LedgerRuleError,
+        match=r"against issue \d+ of order \d+: it issued 2\.000 \(the order: 5\.000 ordered",
+    ):
         nld_deu.receive(NLD, order.id, quantity=D("3"))
 
 

@@ -1,20 +1,28 @@
-"""A price in another currency than its agreement's is stored but cannot be requested yet.
+"""A price in another currency than its agreement's is stored but cannot be requested.
 
 A liaison officer priced fuel in USD on a EUR agreement (as docs/scenario-format.md shows):
 ``validate`` and ``agreements import`` said nothing, and every request for fuel then failed
-("has no price for fuel in EUR"). Both now warn at the price's line; the load goes on.
+("has no price for fuel in EUR"). Both now warn at the price's line; the load goes on. A
+request for it, and a draft of it, say why plainly: the ledger converts no currency.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
+from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.errors import Severity
 from supplyline.io import load_scenario_with_warnings
+from supplyline.services.ledger import LedgerRuleError, open_ledger
+from supplyline.services.ledger.propose import draft_support_orders
+from supplyline.services.ledger.views import Actor
 
 EXAMPLE = Path("examples/bilateral-exercise")
 
@@ -42,7 +50,8 @@ def test_validate_warns_at_the_price_line(tmp_path: Path) -> None:
     said = [w for w in warnings if w.file == "agreements.yaml"]
     assert [(w.line, w.severity) for w in said] == [(_fuel_line(folder), Severity.WARNING)]
     assert "'fuel' is in USD, not the agreement's EUR" in said[0].message
-    assert "cannot be requested yet" in said[0].message
+    assert "cannot be requested (" in said[0].message
+    assert "the ledger converts no currency" in said[0].message
     assert any(p.currency == "USD" for p in scenario.agreements[0].prices)  # still kept
 
 
@@ -60,3 +69,38 @@ def test_agreements_import_says_the_warning(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"agreements.yaml:{_fuel_line(folder)}: [0].prices: warning:" in result.stderr
     assert "1 added (wm-os-hns-2025)" in result.stdout
+
+
+USD_ONLY = (
+    "agreement wm-os-hns-2025 prices fuel only in USD (1,450.00 USD/t), not in its own EUR: "
+    "orders are priced in the agreement's currency and the ledger converts none, so fuel "
+    "cannot be requested under it (an agreement with a EUR price for fuel, under a new id, can)"
+)
+
+
+def test_a_request_for_it_is_refused_naming_the_other_currency(tmp_path: Path) -> None:
+    """The request names the USD price it cannot use, not "no price for fuel in EUR"."""
+    scenario, _ = load_scenario_with_warnings(_usd_fuel(tmp_path, "USD"))
+    ledger = open_ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    westmark = Actor(partner="westmark", user="jo")
+    ledger.import_agreements(westmark, scenario.agreements)
+    try:
+        with pytest.raises(LedgerRuleError) as caught:
+            ledger.request(westmark, agreement_id="wm-os-hns-2025", item="fuel",
+                           quantity=Decimal(10), needed_on=dt.date(2025, 8, 1))  # fmt: skip
+        assert str(caught.value) == USD_ONLY
+        assert ledger.orders(westmark) == []
+    finally:
+        ledger.db.dispose()
+
+
+def test_a_draft_of_it_notes_the_same(tmp_path: Path) -> None:
+    """``propose`` notes a fuel draft under that agreement in the request's words."""
+    scenario, _ = load_scenario_with_warnings(_usd_fuel(tmp_path, "USD"))
+    delivery = Delivery(unit="wm-hq", location="ta-north", commodity="fuel", day=12,
+                        tonnes=10.0, source_partner="ostravia")  # fmt: skip
+    plan = Plan(scenario=scenario.name, start_date=scenario.start_date,
+                horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
+                deliveries=(delivery,))  # fmt: skip
+    [draft] = draft_support_orders(plan, scenario)
+    assert (draft.agreement_id, draft.value, draft.note) == ("wm-os-hns-2025", None, USD_ONLY)

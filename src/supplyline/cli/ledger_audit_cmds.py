@@ -36,7 +36,7 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
-from supplyline.domain.rounding import half_up, running_steps
+from supplyline.domain.rounding import half_up, running_steps, said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
@@ -61,20 +61,39 @@ def balance_cmd(
     Positive 'net' means the counterparty owes you. Units are a currency, or tonnes of a
     commodity for replacement in kind.
     """
-    rows = [
-        {
-            "counterparty": b.counterparty,
-            "agreement": b.agreement_id,
-            "unit": b.unit,
-            "receivable": Amount(b.receivable, unit_decimals(b.unit)),
-            "payable": Amount(b.payable, unit_decimals(b.unit)),
-            "net": Amount(b.net, unit_decimals(b.unit)),
-            "next_due": b.next_due.isoformat() if b.next_due else None,
-        }
-        for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty)
-    ]
+    rows = []
+    for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty):
+        decimals = unit_decimals(b.unit)
+        figures = (b.receivable, b.payable, b.net)
+        shown = said_difference(b.receivable, b.payable, _places(figures, decimals))
+        receivable, payable, net = (
+            Amount(exact, decimals, shown=said) for exact, said in zip(figures, shown, strict=True)
+        )
+        rows.append(
+            {
+                "counterparty": b.counterparty,
+                "agreement": b.agreement_id,
+                "unit": b.unit,
+                "receivable": receivable,
+                "payable": payable,
+                "net": net,
+                "next_due": b.next_due.isoformat() if b.next_due else None,
+            }
+        )
     cols = ["counterparty", "agreement", "unit", "receivable", "payable", "net", "next_due"]
     emit_shaped(rows, cols, fmt, BALANCE_SHAPE, console=console, title=f"balances of {partner}")
+
+
+def _places(figures: Sequence[Decimal], decimals: int) -> tuple[int, int, int]:
+    """The decimals a table shows each of a balance's figures to: none from 100 up.
+
+    The receivable and payable are then rounded so that, as read, they differ by the net as
+    it reads alone (:func:`~supplyline.domain.rounding.said_difference`): a tester's
+    ``1,001`` receivable and ``200`` payable stood beside a net of ``800`` (1,000.60 and
+    200.40, net 800.20).
+    """
+    a, b, c = (0 if abs(f) >= 100 else decimals for f in figures)
+    return a, b, c
 
 
 STATEMENT_COLUMNS = [
@@ -114,11 +133,20 @@ def statement_cmd(
         typer.Option(
             "--output",
             "-o",
-            help="Also write CSV here.",
+            help="Also write CSV here (a statement written before is replaced; any other "
+            "file only with --force; missing folders are made).",
             parser=output_file_path("a file name for the CSV statement", "statement.csv"),
             metavar=PATH_METAVAR,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With -o: replace the file even if it is not a statement supplyline wrote.",
+            metavar=FLAG_METAVAR,
+        ),
+    ] = False,
 ) -> None:
     """Your partner's statement: every bill and settlement, signed from your side.
 
@@ -126,9 +154,11 @@ def statement_cmd(
     counterparty's statement: the two reconcile to zero.
     """
     if output is not None:
-        from supplyline.io.destinations import check_file_target
+        from supplyline.io.destinations import check_file_target, check_own_file
 
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
+        if not force:  # a file of the user's is never lost unasked
+            check_own_file(output, header=",".join(STATEMENT_COLUMNS), what="a statement")
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
     steps = _steps_shown(lines)
     rows = [
@@ -282,7 +312,9 @@ def propose_cmd(
                 key_prefix=f"propose:{the_plan.scenario}",
                 agreements=the_scenario.agreements,
             )
-        made = {i: (f"order {o.id}" if o else why) for i, (_d, o, why) in enumerate(outcome)}
+        made = {
+            i: ((why or f"order {o.id}") if o else why) for i, (_d, o, why) in enumerate(outcome)
+        }
         summary = submitted_summary(partner, outcome)
     rows = [
         {

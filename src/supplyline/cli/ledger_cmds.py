@@ -322,7 +322,8 @@ def receive_cmd(
     order_id: OrderArg,
     partner: AsOpt,
     quantity: Annotated[
-        str | None, typer.Option("--quantity", help="What arrived (default: as issued).")
+        str | None,
+        typer.Option("--quantity", help="What arrived (default: what is left of the issue)."),
     ] = None,
     condition: Annotated[Condition, CONDITION_OPTION] = Condition.SERVICEABLE,
     issue_line: Annotated[
@@ -335,7 +336,11 @@ def receive_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Confirm receipt of an issue (receiver), with the quantity and condition found."""
+    """Confirm receipt of (part of) an issue (receiver), with the quantity and condition found.
+
+    An issue may be received in parts (60 of 100 t, then 40), never beyond what it issued,
+    until the order is billed.
+    """
     got = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS, zero_ok=True)
     ledger, actor = ledger_at(db), actor_from(partner, user)
     order = ledger.receive(

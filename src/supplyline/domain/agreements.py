@@ -13,7 +13,14 @@ from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
 
-__all__ = ["Agreement", "Price", "ReimbursementMode", "ceilings_problem", "prices_outside"]
+__all__ = [
+    "Agreement",
+    "Price",
+    "ReimbursementMode",
+    "ceilings_problem",
+    "other_currency_only",
+    "prices_outside",
+]
 
 
 class ReimbursementMode(StrEnum):
@@ -155,3 +162,51 @@ class Agreement:
     def price_of(self, commodity: CommodityId) -> Price | None:
         """The agreed price of a commodity, if the price list has one."""
         return next((p for p in self.prices if p.commodity == commodity), None)
+
+    def order_price(self, commodity: CommodityId) -> Price | None:
+        """The price an order of ``commodity`` is valued at: the one in the agreement's currency.
+
+        Orders are priced in their agreement's currency only, and nothing converts one
+        currency into another (the scenario defines no rate), so a price in another
+        currency is no order's price.
+        """
+        return next(
+            (p for p in self.prices if p.commodity == commodity and p.currency == self.currency),
+            None,
+        )
+
+
+def other_currency_only(agreement: Agreement, commodity: CommodityId) -> str | None:
+    """Why ``commodity`` cannot be requested when only other currencies price it, else None.
+
+    One wording for a request (refused) and a proposed draft (noted): a price in USD on a
+    EUR agreement was stored, and the request was told ``has no price for fuel in EUR;
+    add one to its price list`` beside the USD price the user could see.
+
+    >>> a = Agreement(id="a-1", name="A", parties=("wm", "os"), valid_from=dt.date(2025, 1, 1),
+    ...     valid_to=dt.date(2025, 12, 31), commodities=frozenset({"fuel"}),
+    ...     prices=(Price(commodity="fuel", currency="USD", per_t=Decimal("1450.00")),))
+    >>> other_currency_only(a, "fuel").split(":")[0]
+    'agreement a-1 prices fuel only in USD (1,450.00 USD/t), not in its own EUR'
+    """
+    if agreement.order_price(commodity) is not None:
+        return None
+    others = [p for p in agreement.prices if p.commodity == commodity]
+    if not others:
+        return None
+    cur = agreement.currency
+    return (
+        f"agreement {agreement.id} prices {commodity} only in "
+        f"{', '.join(p.currency for p in others)} "
+        f"({', '.join(f'{_per_t_text(p.per_t)} {p.currency}/t' for p in others)}), "
+        f"not in its own {cur}: "
+        f"orders are priced in the agreement's currency and the ledger converts none, so "
+        f"{commodity} cannot be requested under it (an agreement with a {cur} price for "
+        f"{commodity}, under a new id, can)"
+    )
+
+
+def _per_t_text(per_t: Decimal) -> str:
+    """A price as the scenario writes it: to the cent, or finer where it is (``1,450.00``)."""
+    cents = per_t.quantize(Decimal("0.01"))
+    return f"{cents:,}" if cents == per_t else f"{per_t.normalize():,f}"

@@ -7,14 +7,15 @@ total are written side by side, each to the gram (:func:`gram_parts`); and the f
 one-line summaries, whose parts are written to as many decimals as make them add up
 (:func:`adding_decimals`); and the plan's tables and headline, whose totals are rounded
 as they read alone and whose parts are rounded to add up to them
-(:func:`summed_figures`, :func:`summed_within`, :func:`summed_columns`).
+(:func:`summed_figures`, :func:`summed_within`, :func:`summed_columns`); and the ledger's
+balances, whose receivable less payable reads as their net (:func:`said_difference`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 from supplyline.domain.circulation import cheapest_circulation
@@ -31,6 +32,7 @@ __all__ = [
     "rounded",
     "running_steps",
     "said_delivery",
+    "said_difference",
     "summed_columns",
     "summed_figures",
     "summed_within",
@@ -259,6 +261,42 @@ def half_up(value: Decimal, decimals: int) -> Decimal:
     (Decimal('101'), Decimal('-1025'))
     """
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def said_difference(
+    first: Decimal, second: Decimal, places: tuple[int, int, int]
+) -> tuple[Decimal, Decimal, Decimal]:
+    """``first``, ``second`` and ``first - second``, each to its ``places``, read as a sum.
+
+    The difference is rounded alone, a half away from zero (:func:`half_up`): it is the
+    figure said elsewhere (a balance's net, the other partner's statement). ``first`` and
+    ``second`` are each their exact amount rounded down or up so that, as read, the first
+    less the second is that difference; where their places leave none that does (a part
+    to the cent beside a whole net), the closest. Of those, the one nearest the exact
+    amounts, then each as it rounds alone. Exact: Decimals of any size, no floats (the
+    plan's :func:`summed_within` works in floats, which hold no cent above 10^14).
+    Rounded alone, a balance of 1,000.60 receivable and 200.40 payable read ``1,001``,
+    ``200`` and a net of ``800``.
+
+    >>> [str(d) for d in said_difference(Decimal("1000.60"), Decimal("200.40"), (0, 0, 0))]
+    ['1000', '200', '800']
+    >>> [str(d) for d in said_difference(Decimal("150.50"), Decimal("20.25"), (0, 2, 0))]
+    ['150', '20.25', '130']
+    """
+    net = half_up(first - second, places[2])
+
+    def options(value: Decimal, decimals: int) -> list[Decimal]:
+        step = Decimal(1).scaleb(-decimals)
+        return sorted({value.quantize(step, rounding=r) for r in (ROUND_FLOOR, ROUND_CEILING)})
+
+    def cost(pair: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal, int]:
+        a, b = pair
+        alone = int(a != half_up(first, places[0])) + int(b != half_up(second, places[1]))
+        return abs(a - b - net), abs(a - first) + abs(b - second), alone
+
+    pairs = [(a, b) for a in options(first, places[0]) for b in options(second, places[1])]
+    a, b = min(pairs, key=cost)
+    return a, b, net
 
 
 def running_steps(balances: Sequence[Decimal], groups: Sequence[Hashable]) -> list[Decimal]:

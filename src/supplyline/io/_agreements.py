@@ -92,8 +92,9 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
                 f.report.warning(
                     f.origin.file,
                     f"price of {show(com)} is in {cur}, not the agreement's {currency}: "
-                    f"it is kept, but cannot be requested yet (request and propose price "
-                    f"orders in {currency} only; add a {currency} price to use {show(com)})",
+                    f"it is kept, but cannot be requested (request and propose price orders "
+                    f"in {currency} only, and the ledger converts no currency; add a {currency} "
+                    f"price to use {show(com)})",
                     value.line,
                     f.origin.column("prices"),
                 )

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode, did_you_mean
+from supplyline.domain.agreements import other_currency_only
 from supplyline.domain.amounts import amount_problem, round_money
 from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
@@ -105,10 +106,10 @@ def create_order(
     positive("quantity", quantity, MILLI)
     currency = agreement.currency
     if kind is ItemKind.COMMODITY:
-        price = next(
-            (p for p in agreement.prices if p.commodity == item and p.currency == currency), None
-        )
+        price = agreement.order_price(item)
         if price is None:
+            if (why := other_currency_only(agreement, item)) is not None:
+                raise LedgerRuleError(why)
             raise LedgerRuleError(
                 f"agreement {agreement.id} has no price for {item} in {currency}; "
                 "add one to its price list"

@@ -159,14 +159,54 @@ def issue_order(
     return {"line": line.id, "quantity": quantity, "note": note}
 
 
-def _open_issues(session: Session, row: OrderRow) -> list[OrderLineRow]:
+def _issues_left(session: Session, row: OrderRow) -> list[tuple[OrderLineRow, Decimal, bool]]:
+    """Each issue of the order with something left to receive: (issue, left, none received).
+
+    An issue is received in parts: a receipt of less than was issued leaves the rest to a
+    later one (60 of 100 t, then 40), up to what was issued, never more. Receiving 60 of
+    100 t closed the issue, and the second receipt was refused (the order was received).
+    """
     lines = list(
         session.execute(
             select(OrderLineRow).where(OrderLineRow.order_id == row.id).order_by(OrderLineRow.id)
         ).scalars()
     )
-    confirmed = {ln.ref_line for ln in lines if ln.kind == LineKind.RECEIPT.value}
-    return [ln for ln in lines if ln.kind == LineKind.ISSUE.value and ln.id not in confirmed]
+    received: dict[int, Decimal] = {}
+    for ln in lines:
+        if ln.kind == LineKind.RECEIPT.value and ln.ref_line is not None:
+            received[ln.ref_line] = received.get(ln.ref_line, ZERO) + (ln.quantity or ZERO)
+    left = []
+    for ln in lines:
+        if ln.kind == LineKind.ISSUE.value and ln.quantity is not None:
+            rest = ln.quantity - received.get(ln.id, ZERO)
+            if ln.id not in received or rest > 0:
+                left.append((ln, rest, ln.id not in received))
+    return left
+
+
+def _issue_to_receive(
+    row: OrderRow, left: list[tuple[OrderLineRow, Decimal, bool]], issue_line: int | None
+) -> tuple[OrderLineRow, Decimal]:
+    """The issue a receipt is for, and what is left of it: as asked, else the oldest open one.
+
+    By default an issue nothing was received of yet (in transit), else the oldest one
+    received in part.
+    """
+    if issue_line is None:
+        if not left:
+            raise ConflictError(
+                f"order {row.id} has nothing left to receive: every issue is received in full "
+                f"({row.issued_qty} issued, {row.received_qty} received, {row.quantity} ordered)"
+            )
+        issue, rest, _ = next((x for x in left if x[2]), left[0])
+        return issue, rest
+    found = [(ln, rest) for ln, rest, _ in left if ln.id == issue_line]
+    if not found:
+        raise ConflictError(
+            f"order {row.id} has no issue {issue_line} with anything left to receive "
+            f"(open: {', '.join(str(ln.id) for ln, _, _ in left) or 'none'})"
+        )
+    return found[0]
 
 
 def receive_order(
@@ -180,29 +220,28 @@ def receive_order(
     issue_line: int | None,
     note: str,
 ) -> dict[str, Any]:
-    """The receiver confirms one issue: what arrived (maybe less) and in what condition."""
-    open_issues = _open_issues(session, row)
-    if issue_line is None:
-        issue = open_issues[0]
-    else:
-        found = [ln for ln in open_issues if ln.id == issue_line]
-        if not found:
-            raise ConflictError(
-                f"order {row.id} has no unconfirmed issue {issue_line} "
-                f"(open: {', '.join(str(ln.id) for ln in open_issues)})"
-            )
-        issue = found[0]
+    """The receiver confirms (part of) one issue: what arrived and in what condition.
+
+    The order is ``received`` (billable) once every issue has a receipt; what an issue's
+    receipts leave of it may still be received until the order is billed.
+    """
+    left = _issues_left(session, row)
+    issue, rest = _issue_to_receive(row, left, issue_line)
     assert issue.quantity is not None
-    got = issue.quantity if quantity is None else quantity
+    got = rest if quantity is None else quantity
     if not fits(got, MILLI) or got < 0:
         raise LedgerRuleError(
             f"received quantity(={got}) must be >= 0 with at most 3 decimals, "
             f"up to {largest_amount(3)}"
         )
-    if got > issue.quantity:
+    if got > rest:
+        before = issue.quantity - rest
         raise LedgerRuleError(
-            f"cannot receive {got} against issue {issue.id} of order {row.id}, "
-            f"which issued only {issue.quantity}"
+            f"cannot receive {got} against issue {issue.id} of order {row.id}: it issued "
+            f"{issue.quantity}"
+            + (f", of which {before} is received, so {rest} is left" if before else "")
+            + f" (the order: {row.quantity} ordered, {row.issued_qty} issued, "
+            f"{row.received_qty} received); no more can be received than was issued"
         )
     line = _line(
         session,
@@ -216,8 +255,8 @@ def receive_order(
         note=note,
     )
     row.received_qty += got
-    done = len(open_issues) == 1
-    set_status(row, OrderStatus.RECEIVED if done else OrderStatus.ISSUED, now)
+    in_transit = [ln for ln, _, none_yet in left if none_yet and ln.id != issue.id]
+    set_status(row, OrderStatus.ISSUED if in_transit else OrderStatus.RECEIVED, now)
     return {
         "line": line.id,
         "issue_line": issue.id,
@@ -228,19 +267,27 @@ def receive_order(
 
 
 def _check_due_within(session: Session, row: OrderRow, due_on: dt.date) -> None:
-    """Refuse a return date after the agreement ends: nothing obliges a return after it.
+    """Refuse a return date outside the agreement's period: its terms oblige none there.
 
     A replacement in kind billed ``--due 2026-09-15`` on an agreement that ended on
-    2025-09-30 was accepted, a debt due a year after the terms that made it.
+    2025-09-30 was accepted, a debt due a year after the terms that made it; one due
+    before the agreement began (``--due 2025-01-01`` under terms valid from 2025-07-15)
+    was accepted too, a debt overdue before anything could be given under them.
     """
     agreement = session.get(AgreementRow, row.agreement_id)
     if agreement is None:  # the order's foreign key holds it; said rather than assumed
         raise NotFoundError(f"order {row.id}'s agreement {row.agreement_id!r} is not stored")
+    period = f"valid {agreement.valid_from} to {agreement.valid_to}"
     if due_on > agreement.valid_to:
         raise LedgerRuleError(
             f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} ends on "
-            f"{agreement.valid_to} (valid {agreement.valid_from} to {agreement.valid_to}); "
-            f"give a due date on or before {agreement.valid_to}"
+            f"{agreement.valid_to} ({period}); give a due date on or before {agreement.valid_to}"
+        )
+    if due_on < agreement.valid_from:
+        raise LedgerRuleError(
+            f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} begins on "
+            f"{agreement.valid_from} ({period}); give a due date on or after "
+            f"{agreement.valid_from}"
         )
 
 

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from supplyline.domain import Agreement, Plan, Scenario, check_plan_of, did_you_mean
+from supplyline.domain.agreements import other_currency_only
 from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
@@ -43,6 +44,7 @@ __all__ = [
     "scenario_agreements",
     "scenario_partner",
     "submitted_summary",
+    "was_there_before",
 ]
 
 MILLI = Decimal("0.001")
@@ -114,16 +116,11 @@ def _to_the_gram(tonnes: float) -> Decimal:
 
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
-    price = next(
-        (
-            p
-            for p in agreement.prices
-            if p.commodity == draft.item and p.currency == agreement.currency
-        ),
-        None,
-    )
+    price = agreement.order_price(draft.item)
     if price is None:
-        note = f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
+        note = other_currency_only(agreement, draft.item) or (
+            f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
+        )
         return _replace(draft, note=note)
     value = value_of(draft.quantity, price.per_t)
     note = ""
@@ -281,18 +278,28 @@ def submitted_summary(
     """One line on what a submit requested of ``partner``'s drafts, and why not the others.
 
     The table said it only in a wrapped cell: a tester's submit exited 0 and left out the
-    largest order (a water draft above the per-order ceiling) without a word after it.
+    largest order (a water draft above the per-order ceiling) without a word after it. The
+    orders an earlier submit made are counted apart: a retry said ``requested 2 of
+    westmark's 6 drafts (orders 1, 2)`` of two orders that were already there.
 
     >>> print(submitted_summary("NLD", []))
     requested 0 of NLD's 0 drafts
     """
     ours = [(d, o, why) for d, o, why in outcome if d.receiver == partner]
-    made = [o for _d, o, _w in ours if o is not None]
-    line = f"requested {len(made)} of {partner}'s {len(ours)} drafts"
-    if made:
-        line += f" (order{'s' if len(made) > 1 else ''} {', '.join(str(o.id) for o in made)})"
+    made = [o for _d, o, why in ours if o is not None and not was_there_before(o, why)]
+    there = [o for _d, o, why in ours if o is not None and was_there_before(o, why)]
+    line = f"requested {len(made)} of {partner}'s {len(ours)} drafts{_order_ids(made)}"
+    if there:
+        line += f"; {len(there)} already requested before{_order_ids(there)}"
     left = [f"{d.item} ({why})" for d, o, why in ours if o is None]
     return line + (f"; not requested: {'; '.join(left)}" if left else "")
+
+
+def _order_ids(orders: Sequence[SupportOrder]) -> str:
+    """`` (orders 1, 2)`` after a count, or nothing for none."""
+    if not orders:
+        return ""
+    return f" (order{'s' if len(orders) > 1 else ''} {', '.join(str(o.id) for o in orders)})"
 
 
 def scenario_partner(scenario: Scenario, partner: str, where: str | Path) -> None:
@@ -331,8 +338,10 @@ def request_drafts(
     request carries an idempotency key made from ``key_prefix`` and what the draft is for
     (:func:`draft_key`), so submitting the same plan twice, or again under a raised
     ceiling, requests nothing twice; a draft whose quantity changed since is said, not
-    requested. Returns each draft with the
-    order made (or None) and why not. A partner who receives none of the drafts, or
+    requested. Returns each draft with its order (or None) and why not; an order that an
+    earlier submit made comes with ``already requested as order N`` in place of a why not
+    (:func:`was_there_before`), so a retry is not said to have requested it. A partner
+    who receives none of the drafts, or
     none that can be requested (no agreement covers them), is refused before anything
     is written (:func:`check_submitter`).
     """
@@ -349,9 +358,9 @@ def request_drafts(
             key = draft_key(key_prefix, draft)
             before = earlier.get(key, [])
             live = [o for o in before if o.status not in _ENDED]
-            if live:  # as it was: that order; changed: said, not requested again
+            if live:  # as it was: that order, said to be an old one; changed: not again
                 why = _changed(live[0], draft)
-                done.append((draft, None if why else live[0], why))
+                done.append((draft, None, why) if why else (draft, live[0], _already(live[0])))
                 continue
             wanted.append(
                 OrderRequest(
@@ -369,6 +378,23 @@ def request_drafts(
     _imported, made = ledger.request_all(actor, wanted, agreements=agreements)
     orders = iter(made)  # in the order of the drafts requested
     return [(draft, order if order or why else next(orders), why) for draft, order, why in done]
+
+
+_ALREADY = "already requested as order "
+"""How an order that a submit found, rather than made, is said (:func:`was_there_before`)."""
+
+
+def _already(order: SupportOrder) -> str:
+    return f"{_ALREADY}{order.id}"
+
+
+def was_there_before(order: SupportOrder | None, why: str) -> bool:
+    """Whether a submit's outcome is an order an earlier submit made (not a new one).
+
+    >>> was_there_before(None, ""), was_there_before(None, "no agreement covers it")
+    (False, False)
+    """
+    return order is not None and why.startswith(_ALREADY)
 
 
 _ENDED = frozenset({OrderStatus.CANCELLED, OrderStatus.REJECTED})

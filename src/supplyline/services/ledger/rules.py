@@ -8,7 +8,9 @@ r"""The order life cycle as data: which status may move to which, and who may mo
                                                             settled <--------/
                                            (a bill of zero goes straight to settled)
 
-A partial receipt keeps an order ``issued``; a partial settlement keeps it ``billed``.
+An order stays ``issued`` while an issue has no receipt; an issue received in part may be
+received further (up to what was issued) until the order is billed. A partial settlement
+keeps it ``billed``.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ ALLOWED_FROM: dict[Action, frozenset[OrderStatus]] = {
     Action.REJECT: frozenset({S.REQUESTED}),
     Action.CANCEL: frozenset({S.REQUESTED, S.ACCEPTED}),
     Action.ISSUE: frozenset({S.ACCEPTED, S.ISSUED, S.RECEIVED}),
-    Action.RECEIVE: frozenset({S.ISSUED}),
+    Action.RECEIVE: frozenset({S.ISSUED, S.RECEIVED}),  # received: the rest of a part
     Action.BILL: frozenset({S.RECEIVED}),
     Action.SETTLE: frozenset({S.BILLED}),
 }
