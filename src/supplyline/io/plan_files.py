@@ -476,6 +476,43 @@ def _whole_set(folder: Path) -> None:
         )
 
 
+def _json_of(path: Path) -> Any:
+    """The JSON a plan file holds; a ScenarioError for a file that is not one.
+
+    ``read_plan("out/movements.csv")`` said "Unexpected UTF-8 BOM (decode using
+    utf-8-sig): line 1 column 1 (char 0)". A file that is not JSON at all is said to be
+    no plan.json, by name; one that begins as JSON and breaks keeps its line and column.
+    A byte-order mark an editor added is passed over.
+    """
+
+    def refused(message: str, line: int | None = None) -> ScenarioError:
+        issue = Issue(file=str(path), message=message, line=line)
+        return ScenarioError([issue], summary=f"{path} is not a readable supplyline plan")
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise refused(
+            f"{path.name} is not a plan.json written by supplyline: it is not UTF-8 text "
+            "(give a plan's folder, or the plan.json in it)"
+        ) from error
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        if text.lstrip().startswith(("{", "[")):  # JSON that went wrong: where
+            raise refused(
+                f"cannot read the plan: it is not valid JSON ({error.msg}, at column "
+                f"{error.colno})",
+                line=error.lineno,
+            ) from error
+        first = text.strip().split("\n", 1)[0][:40]
+        begins = f"begins {first!r}" if first else "is empty"
+        raise refused(
+            f"{path.name} is not a plan.json written by supplyline: it {begins}, where a "
+            "plan.json begins with '{' (give a plan's folder, or the plan.json in it)"
+        ) from error
+
+
 def read_plan(path: str | Path) -> Plan:
     """Read a plan.json (or the folder holding one) written by :func:`write_plan`.
 
@@ -488,8 +525,8 @@ def read_plan(path: str | Path) -> Plan:
     _whole_set(path.parent)
     if not path.is_file():
         raise NotFoundError(f"no plan file at {path}")
+    data = _json_of(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise ValueError(f"it holds {_json_kind(data)}, not an object (a plan's keys)")
         if data.get("format") != PLAN_FORMAT:
