@@ -52,7 +52,7 @@ def choice_problem(kind: type[StrEnum], value: object, *, what: str | None = Non
     >>> from supplyline.domain import Mode
     >>> choice_problem(Mode, "rood", what="a mode")
     "is not a mode (one of: rail, road, air, sea, inland_water); did you mean 'road'?"
-    >>> choice_problem(Mode, "car")
+    >>> choice_problem(Mode, "truck")
     'must be one of rail, road, air, sea, inland_water'
     """
     values = [str(m.value) for m in kind]

@@ -149,9 +149,9 @@ def override_key_findings(
     these in scenario.yaml; a scenario built in Python gets them from
     :func:`~supplyline.domain.checks.check_scenario_sound`.
 
-    >>> [f.message[:60] for f in override_key_findings(
-    ...     ["food.mil.ration_3mre_kg_pd"], set(), default_factors())]
-    ["'food.mil.ration_3mre_kg_pd' is no planning factor and no rat"]
+    >>> (slip,) = override_key_findings(["food.mil.ration_3mre_kg_pd"], set(), default_factors())
+    >>> slip.severity.value, slip.message.endswith("(a new factor needs a rate that names it)")
+    ('error', True)
     """
     given = set(overrides)
     found: list[Finding] = []
