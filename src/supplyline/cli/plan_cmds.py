@@ -176,7 +176,7 @@ def _all_where(run: PlanRun) -> str:
     """
     if any(path.name == "bottlenecks.csv" for path in run.files):
         return "all in bottlenecks.csv"
-    return "all with --out DIR or --format json"
+    return "all in bottlenecks.csv with --out DIR"  # --format json lists the same top ones
 
 
 def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
