@@ -1,7 +1,9 @@
 """Cross-entity checks of a scenario, reported all together rather than stopping at the first.
 
-Each finding names the entity (``"link"``, ``"unit"``…), its id and the field at fault, so
-the loader can point at the file, line and column it came from.
+Each finding names the entity (``"link"``, ``"unit"``…), its id and the field at fault as
+the scenario's files spell it (``to``), so the loader can point at the file, line and
+column it came from; :mod:`supplyline.domain.script_issues` says them for a scenario built
+in Python, by the records' own field names (``destination``).
 """
 
 from __future__ import annotations
