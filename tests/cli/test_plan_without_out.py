@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cli_helpers import BILATERAL
+from cli_helpers import BILATERAL, ROOT
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
@@ -20,6 +20,7 @@ from supplyline.cli.plan_cmds import NO_OUT_NOTE
 
 _register_commands()
 runner = CliRunner()
+RELIEF = ROOT / "examples" / "relief-operation"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -70,3 +71,23 @@ def test_a_report_alone_writes_just_the_report(here: Path) -> None:
     assert b'<meta name="generator"' in after["r/p.html"]
     assert "wrote the report to r/p.html" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == NO_OUT_NOTE
+
+
+@pytest.mark.parametrize(
+    ("out", "where"), [(None, "in bottlenecks.csv with --out DIR"), ("plan", "in bottlenecks.csv")]
+)
+def test_the_bottleneck_heading_names_a_file_only_when_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str | None, where: str
+) -> None:
+    """Without --out the heading said "(all in bottlenecks.csv)" above "no files written".
+
+    The relief example has more bottlenecks than the table shows; the heading says where
+    the rest are: the file written, or how to get it (``--format json`` lists the same
+    top five, so it is not offered).
+    """
+    shutil.copytree(RELIEF, tmp_path / "scenario")
+    monkeypatch.chdir(tmp_path)
+    args = ["plan", "scenario", "--explain", "0"] + (["--out", out] if out else [])
+    result = runner.invoke(app, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert f"bottlenecks (all {where})" in result.stdout

@@ -84,7 +84,7 @@ def test_factor_overrides_may_be_any_mapping() -> None:
         ("bogus = 5\n", "bogus", r"unknown key \(known: alike_start"),
         ('time_limit_s = "10"\n', "time_limit_s", '"10" is text, not a number'),
         ("threads = true\n", "threads", "true is a truth value, not a whole number"),
-        ('method = "fast"\n', "method", '"fast" is not one of auto, simplex'),
+        ('method = "fast"\n', "method", r'"fast" is not a method \(one of: auto, simplex'),
         ("[weights]\nlate_per_t = 5\n", "weights.late_per_t", "unknown key .did you mean"),
         (
             "target_gap_per_t_day = 500\n",

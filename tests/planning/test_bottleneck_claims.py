@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from supplyline.domain import Demand, ResourceKind, Scenario
+from supplyline.domain import Demand, Measuring, ResourceKind, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
@@ -266,7 +266,8 @@ def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(
     plan = plan_movements(*bilateral, PlanParams(explain_top=2, explain_time_s=30.0))
     top = plan.bottlenecks[:2]
     # as if the time had run out before the second: what the caveat says of it
-    cut = replace(top[1], shortfall_removed_t=None, suggested_extra=None)
+    ran_out = Measuring.TIME_RAN_OUT
+    cut = replace(top[1], shortfall_removed_t=None, suggested_extra=None, measuring=ran_out)
     plan = replace(plan, bottlenecks=(top[0], cut, *plan.bottlenecks[2:]))
     assert (plan.stats.explain_top, plan.stats.explain_budget_s) == (2, 30.0)
     caveats = bottleneck_caveats(plan, 4)
@@ -324,7 +325,10 @@ def test_ranks_cut_short_are_counted_up_to_those_asked_for_not_those_shown(
     plan = plan_movements(*bilateral, PlanParams(explain_top=2, explain_time_s=30.0))
     assert len(plan.bottlenecks) >= 3
     first, *rest = plan.bottlenecks
-    cut = [replace(b, shortfall_removed_t=None, suggested_extra=None) for b in rest]
+    cut = [
+        replace(b, shortfall_removed_t=None, suggested_extra=None, measuring=Measuring.TIME_RAN_OUT)
+        for b in rest
+    ]
     asked = replace(plan.stats, explain_top=len(plan.bottlenecks))
     plan = replace(plan, bottlenecks=(first, *cut), stats=asked)
     caveats = bottleneck_caveats(plan, 2)

@@ -185,6 +185,42 @@ def test_a_plan_with_a_value_of_the_wrong_kind_says_what_was_expected(
     assert why in str(info.value)
 
 
+def test_read_plan_of_another_plan_file_says_it_is_no_plan_json(
+    written: tuple[Plan, Path],
+) -> None:
+    """movements.csv (BOM first) said "Unexpected UTF-8 BOM (decode using utf-8-sig)"."""
+    _, out = written
+    with pytest.raises(ScenarioError) as info:
+        read_plan(out / "movements.csv")
+    (issue,) = info.value.issues
+    assert issue.file == str(out / "movements.csv")
+    assert issue.message.startswith(
+        "movements.csv is not a plan.json written by supplyline: it begins 'link,mode,"
+    )
+    assert "BOM" not in str(info.value)
+
+
+def test_a_plan_json_with_a_syntax_error_keeps_its_line_and_column(tmp_path: Path) -> None:
+    """A plan.json cut short or mis-edited: the line and column of the JSON's mistake."""
+    path = tmp_path / "plan.json"
+    path.write_text('{\n  "format": "supplyline-plan",\n  "version" 2\n}', encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        read_plan(path)
+    (issue,) = info.value.issues
+    assert issue.line == 3
+    assert issue.message == (
+        "cannot read the plan: it is not valid JSON (Expecting ':' delimiter, at column 13)"
+    )
+
+
+def test_a_plan_json_an_editor_gave_a_bom_reads(written: tuple[Plan, Path], tmp_path: Path) -> None:
+    """A byte-order mark before the plan's '{' is passed over."""
+    plan, out = written
+    path = tmp_path / "plan.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (out / "plan.json").read_bytes())
+    assert read_plan(path) == plan
+
+
 def test_a_plan_that_is_not_an_object_says_so(tmp_path: Path) -> None:
     """A JSON list where the plan's keys go: said, not an AttributeError ('get')."""
     path = tmp_path / "plan.json"

@@ -280,3 +280,20 @@ def test_the_routes_report_section_has_a_table_of_the_depots_short() -> None:
     (table,) = [t for t in routes_section(routes).tables if t.caption.startswith("Depots")]
     assert table.caption == f"Depots asked for more than they hold (by {DEMAND_BASIS})"
     assert table.rows == (("RH", "food", 4.0, 6.5, 2.5),)
+
+
+def test_routes_cli_without_out_names_no_depot_short_file(tmp_path: Path) -> None:
+    """Without --out the depot warning names no file it did not write ("see depot_short.csv")."""
+    s = _stocked(star(1, 50.0), ("RH", "food", 0.05, 0.0), ("RH", "fuel", 100.0, 10.0))
+    folder = tmp_path / "sc"
+    write_scenario(s, folder)
+    proc = subprocess.run(
+        [sys.executable, "-m", "supplyline", "routes", str(folder), "--day", "0",
+         "--from-demand", "--time-limit", "1"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: depot RH holds 0.050 t of food on C+0" in proc.stderr
+    assert "see depot_short.csv" not in proc.stderr
+    assert "the trucks are loaded all the same; depot_short.csv with --out DIR" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sc"]

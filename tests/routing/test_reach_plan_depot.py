@@ -78,6 +78,6 @@ def test_a_unit_the_day_left_short_is_flagged_beside_those_routes() -> None:
     dn = next(x for x in row.shares if x.depot == "DN")
     assert row.reason == (
         "on C+1 the routes left 0.590 t of it unserved (not_enough_trucks: see the routes' "
-        "unserved.csv); the trucks that may carry what was left: fuel 0.590 t, on 1 truck "
+        "Not delivered table); the trucks that may carry what was left: fuel 0.590 t, on 1 truck "
         f"from DN carrying {product_text(dn.capacity_t_per_day)} t/day"
     )

@@ -14,7 +14,7 @@ import pytest
 import supplyline.planning.highs as highs_module
 import supplyline.services.planning as planning_service
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario
-from supplyline.errors import OutputError, ScenarioError, SolverError
+from supplyline.errors import ArgumentError, OutputError, SolverError
 from supplyline.planning import Method, PlanParams, highs_version
 from supplyline.planning import hedge as hedge_module
 from supplyline.planning.best_response import Responses
@@ -71,9 +71,12 @@ def test_a_missing_method_is_said_with_the_highs_version_and_what_it_has(
 def test_plan_scenario_refuses_a_missing_method_before_any_work(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A bad option (exit 2 in the CLI), raised before the scenario is even read."""
+    """A parameter's mistake (exit 2 in the CLI) is an ArgumentError, as from plan_movements.
+
+    Raised before the scenario is even read; it was a ScenarioError from here alone.
+    """
     monkeypatch.setattr(highs_module, "available_methods", lambda: (Method.SIMPLEX,))
-    with pytest.raises(ScenarioError, match=r"method 'pdlp': this HiGHS build .* no PDLP solver"):
+    with pytest.raises(ArgumentError, match=r"method .pdlp.: this HiGHS build .* no PDLP solver"):
         plan_scenario(tmp_path / "no-such-scenario", tmp_path / "out", params=_params("pdlp"))
     assert list(tmp_path.iterdir()) == []
 

@@ -9,40 +9,17 @@ choice meant if it is a near miss (``--by units``: did you mean 'unit'?).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import typer
 
+from supplyline.domain.choices import choice_problem, read_choice
+
 __all__ = ["choice", "choice_metavar", "choice_option", "read_choice"]
 
 E = TypeVar("E", bound=StrEnum)
-
-_NEAR = 0.6
-"""How alike (difflib's ratio) a word must be to a choice to be offered as the one meant."""
-
-
-def _folded(word: str) -> str:
-    """A word as choices are compared: its case and ``_``/``-`` aside."""
-    return word.strip().casefold().replace("_", "-")
-
-
-def read_choice(kind: type[E], text: str) -> E | None:
-    """The choice of ``kind`` that ``text`` names, exactly or else folded; None if none.
-
-    Folded (case, ``_`` or ``-``), a word is taken only if it names one choice alone.
-
-    >>> from supplyline.cli.output import OutputFormat
-    >>> read_choice(OutputFormat, "JSON"), read_choice(OutputFormat, "xlsx")
-    (<OutputFormat.JSON: 'json'>, None)
-    """
-    for member in kind:
-        if member.value == text:
-            return member
-    named = [m for m in kind if _folded(m.value) == _folded(text)]
-    return named[0] if len(named) == 1 else None
 
 
 def choice(kind: type[E], *, what: str) -> Callable[[str | E | None], E | None]:
@@ -68,13 +45,7 @@ def choice(kind: type[E], *, what: str) -> Callable[[str | E | None], E | None]:
         member = read_choice(kind, value)
         if member is not None:
             return member
-        values = [m.value for m in kind]
-        said = f"{value!r} is not {what} (one of: {', '.join(values)})"
-        folded = {_folded(v): v for v in values}
-        near = difflib.get_close_matches(_folded(value), list(folded), n=1, cutoff=_NEAR)
-        if near:
-            said += f"; did you mean {folded[near[0]]!r}?"
-        raise typer.BadParameter(said)
+        raise typer.BadParameter(f"{value!r} {choice_problem(kind, value, what=what)}")
 
     return parse
 

@@ -162,11 +162,21 @@ def _sections(
                 "extra",
                 "removes_t",
             ],
-            f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks (all in bottlenecks.csv)"
+            f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks ({_all_where(run)})"
             if len(plan.bottlenecks) > len(necks)
             else "Top bottlenecks",
         ),
     }
+
+
+def _all_where(run: PlanRun) -> str:
+    """Where every bottleneck is: the file written, or how to get them without --out.
+
+    Without --out the heading said "(all in bottlenecks.csv)" above "no files written".
+    """
+    if any(path.name == "bottlenecks.csv" for path in run.files):
+        return "all in bottlenecks.csv"
+    return "all in bottlenecks.csv with --out DIR"  # --format json lists the same top ones
 
 
 def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:

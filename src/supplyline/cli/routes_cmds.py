@@ -148,12 +148,15 @@ def _print_warnings(run: RoutesRun) -> None:
         )
     if routes.depot_short:
         left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
+        written = any(path.name == "depot_short.csv" for path in run.files)
         err.print(
             f"  (what a depot holds: {routes.depot_stock_basis}; "
             + (
                 "what none holds is not loaded: depot_short under Not delivered)"
                 if left
                 else "the trucks are loaded all the same, see depot_short.csv)"
+                if written  # without --out it names no file that is not there
+                else "the trucks are loaded all the same; depot_short.csv with --out DIR)"
             ),
             style="yellow",
             markup=False,

@@ -1,16 +1,19 @@
 """Cross-entity checks of a scenario, reported all together rather than stopping at the first.
 
-Each finding names the entity (``"link"``, ``"unit"``…), its id and the field at fault, so
-the loader can point at the file, line and column it came from.
+Each finding names the entity (``"link"``, ``"unit"``…), its id and the field at fault as
+the scenario's files spell it (``to``), so the loader can point at the file, line and
+column it came from; :mod:`supplyline.domain.script_issues` says them for a scenario built
+in Python, by the records' own field names (``destination``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from supplyline.domain.agreements import prices_outside
 from supplyline.domain.commodities import SupplyClass
+from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
 from supplyline.domain.fleet_checks import check_carries
 from supplyline.domain.link_checks import (
@@ -23,8 +26,9 @@ from supplyline.domain.link_checks import (
 from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
+from supplyline.domain.script_issues import factor_key_findings, script_issue
 from supplyline.domain.units import Unit
-from supplyline.errors import Issue, ScenarioError, Severity
+from supplyline.errors import ScenarioError, Severity
 from supplyline.types import day_label, day_runs
 
 __all__ = [
@@ -504,24 +508,22 @@ def _check_for_errors(
     return found
 
 
-def check_scenario_sound(scenario: Scenario) -> None:
+def check_scenario_sound(
+    scenario: Scenario, factors: Mapping[str, PlanningFactor] | None = None
+) -> None:
     """Raise :class:`~supplyline.errors.ScenarioError` for a scenario with errors.
 
     What the loader checks of a folder (dangling references, duplicates, days outside the
-    horizon, gauges), for a scenario built in Python: a tester's unit bound for an unknown
-    place crashed with a bare KeyError, and a stock listed twice doubled the supply.
+    horizon, gauges, override keys one slip from a factor's), for a scenario built in
+    Python: a tester's unit bound for an unknown place crashed with a bare KeyError, a
+    stock listed twice doubled the supply, and a misspelt factor key planned with the
+    default. ``factors``, the table in force, has its own added keys checked too.
     """
-    errors = [f for f in _check_for_errors(scenario) if f.severity is Severity.ERROR]
+    found = _check_for_errors(scenario) + factor_key_findings(scenario, factors)
+    errors = [f for f in found if f.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(
-            [
-                Issue(
-                    file=f"scenario {scenario.name!r}",
-                    column=f"{f.entity} {f.entity_id!r}: {f.field}",
-                    message=f.message,
-                )
-                for f in errors
-            ],
+            [script_issue(scenario, f) for f in errors],
             summary=f"{len(errors)} error(s) in the scenario",
         )
 

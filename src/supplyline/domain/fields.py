@@ -22,10 +22,11 @@ import typing
 import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import Enum, StrEnum
 from numbers import Integral, Real
 from typing import Any, TypeVar
 
+from supplyline.domain.choices import choice_problem, read_choice
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError
 from supplyline.types import MAX_NAME_LEN, id_problem, text_problem
@@ -381,6 +382,10 @@ def _enum(kind: type[Enum]) -> Coerce:
     def check(value: Any, name: str) -> Any:
         if isinstance(value, kind):
             return value
+        if issubclass(kind, StrEnum):  # in any case, with a near miss offered, as the CLI
+            if isinstance(value, str) and (member := read_choice(kind, value)) is not None:
+                return member
+            raise ArgumentError(f"{name}(={value!r}) {choice_problem(kind, value)}")
         try:
             return kind(value)
         except ValueError:

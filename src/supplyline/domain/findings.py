@@ -16,6 +16,9 @@ class Finding:
     entity: str
     entity_id: str
     field: str
+    """The field at fault as the scenario's files spell it (links.csv's ``to``); a
+    scenario built in Python is told the record's own name for it
+    (:func:`~supplyline.domain.script_issues.python_field`)."""
     message: str
     severity: Severity = Severity.ERROR
     ref_kind: str = ""

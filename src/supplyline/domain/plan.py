@@ -27,6 +27,7 @@ __all__ = [
     "Bottleneck",
     "Closure",
     "Delivery",
+    "Measuring",
     "Movement",
     "Plan",
     "PlanStatus",
@@ -48,6 +49,21 @@ class PlanStatus(StrEnum):
     """Stopped (time limit) with a plan that is not proven best."""
     NO_SOLUTION = "no_solution"
     """Stopped before any plan was found (time limit too short)."""
+
+
+class Measuring(StrEnum):
+    """Whether a bottleneck's gain was measured and, if not, why.
+
+    ``explain_top=1, explain_time_s=0.001`` and ``explain_top=0`` gave equal records: only
+    the CLI said "rank 1 is not measured: the measuring time (0.001 s) ran out".
+    """
+
+    MEASURED = "measured"
+    """Re-solved with more of it: its suggestion and gains are the re-solve's."""
+    NOT_ASKED = "not_asked"
+    """Ranked past ``explain_top``: by shadow price only (``--explain N`` measures it)."""
+    TIME_RAN_OUT = "time_ran_out"
+    """Within ``explain_top``, but the measuring time ran out before it was re-solved."""
 
 
 class ResourceKind(StrEnum):
@@ -318,6 +334,10 @@ class Bottleneck(_ByContent):
     """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
     for a supply only on C+0 (the stock on hand then). Plans written before it was
     recorded get that default when read back."""
+    measuring: Measuring = Measuring.NOT_ASKED
+    """Whether its gain was measured, or not asked for, or cut short by the measuring time
+    (plan.json and bottlenecks.csv's ``measuring``; plans written before it was recorded
+    get it from their figures and ``stats.explain_top`` when read back)."""
 
     @property
     def suggested_extra_per_day(self) -> float | None:

@@ -26,8 +26,8 @@ from supplyline.domain import (
     unknown_reference,
 )
 from supplyline.domain.checks import CARGO_KIND, cargo_names
+from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
-from supplyline.domain.references import one_slip_apart
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -134,43 +134,16 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
 def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: Origins) -> None:
     """Every override key is a default factor or named by a rate; else it changes nothing.
 
-    A key one slip from a default factor's (``food.mil.ration_3mre_kg_pd``) is an error:
-    the plan would silently take the default it was meant to replace (a tester's
-    override validated with exit 0). A key like none is a warning: a new factor that no
-    rate names yet changes nothing.
+    The check is the domain's (:func:`~supplyline.domain.factors.override_key_findings`),
+    which ``compute_requirements`` and ``plan_movements`` run on a scenario built in
+    Python; here its findings are located at their keys in scenario.yaml.
     """
-    defaults = default_factors()
     overrides = origins.get("planning_factors", "planning_factors")
-    for key in s.factor_overrides:
-        if key in defaults or key in used:
-            continue
-        where = (
-            None if overrides is None else overrides.line_of(key),
-            f"planning_factors.{key}",
-        )
-        meant = sorted(
-            k
-            for k in set(defaults) - set(s.factor_overrides)
-            if one_slip_apart(key.casefold(), k.casefold())
-        )[:1]  # a letter wrong, missing, extra or two swapped: not a sibling key
-        if meant:
-            factor = defaults[meant[0]]
-            report.error(
-                "scenario.yaml",
-                f"{key!r} is no planning factor and no rate names it, so the plan would take "
-                f"the default factor {meant[0]} ({factor.value:g} {factor.unit}) instead: did "
-                f"you mean {meant[0]}? (a new factor needs a rate that names it)",
-                *where,
-            )
-            continue
-        close = close_matches(key, set(defaults), n=4, cutoff=0.6)
-        like = f"; known keys like it: {', '.join(close)}" if close else ""
-        report.warning(
-            "scenario.yaml",
-            f"{key!r} is not used: it is no default planning factor and no rate names it, so "
-            f"it changes nothing (name it in a rate, or remove it{like})",
-            *where,
-        )
+    for found in override_key_findings(s.factor_overrides, used, default_factors()):
+        key = found.entity_id
+        line = None if overrides is None else overrides.line_of(key)
+        say = report.error if found.severity is Severity.ERROR else report.warning
+        say("scenario.yaml", found.message, line, f"planning_factors.{key}")
 
 
 ScenarioCheck = Callable[[Scenario], list[Finding]]

@@ -1,7 +1,8 @@
 """A movement plan on disk: CSV tables for spreadsheets, plan.json, and GeoJSON for QGIS.
 
-``plan.json`` holds the whole :class:`~supplyline.domain.Plan` and :func:`read_plan` reads
-it back exactly (the ledger drafts support orders from it). The CSV files show days both
+``plan.json`` holds the whole :class:`~supplyline.domain.Plan` and :func:`read_plan`
+(:mod:`supplyline.io.plan_read`, offered here too) reads it back exactly (the ledger
+drafts support orders from it). The CSV files show days both
 as dates and as C+N. Writing goes into a folder given by the caller; :func:`write_plan`
 wraps that in :func:`~supplyline.io.atomic.atomic_output_dir` so that a failure leaves
 nothing half-written.
@@ -10,38 +11,21 @@ nothing half-written.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import math
 import os
-import re
-import typing
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from supplyline.domain import (
-    Bottleneck,
-    Closure,
-    Delivery,
-    Mode,
-    Movement,
     Plan,
     PlanStatus,
-    ResourceKind,
     Scenario,
-    Shortfall,
-    SolveStats,
-    StockLevel,
-    TargetGap,
     check_plan_of,
     run_dependent_stats,
 )
 from supplyline.errors import (
-    ConflictError,
-    Issue,
-    NotFoundError,
-    ScenarioError,
     SolverError,
     require,
 )
@@ -49,7 +33,7 @@ from supplyline.io.atomic import atomic_output_dir
 from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.network_geojson import network_geojson
-from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
+from supplyline.io.plan_read import PLAN_FORMAT, PLAN_VERSION, read_plan
 from supplyline.types import day_label
 
 __all__ = [
@@ -61,8 +45,6 @@ __all__ = [
     "write_plan_files",
 ]
 
-PLAN_FORMAT = "supplyline-plan"
-PLAN_VERSION = 1
 PLAN_FILES = (
     "movements.csv",
     "stocks.csv",
@@ -131,6 +113,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "explanation": b.explanation,
             "capacity_unit": b.capacity_unit,
             **b.gains_shown,
+            "measuring": b.measuring.value,
         }
 
 
@@ -241,6 +224,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 "late_pax_days_cut",
                 "target_t_days_filled",
                 "transport_cost_saved",
+                "measuring",  # measured, not_asked or time_ran_out
             ),
             _bottleneck_rows(plan),
         ),
@@ -316,7 +300,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
+def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`)."""
     folder = Path(folder)
     written: list[Path] = []
@@ -331,10 +315,10 @@ def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> list
             json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         written.append(folder / name)
-    return written
+    return tuple(written)
 
 
-def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
+def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> tuple[Path, ...]:
     """Write every plan file into ``out``: all of them, or none if anything fails.
 
     Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
@@ -356,180 +340,4 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> list[Path]:
     with atomic_output_dir(out, remove=stale) as scratch:
         names = [p.name for p in write_plan_files(scratch, scenario, plan)]
         stale += earlier_reports(out, ReportOf.PLAN, new_id=plan_id(plan))
-    return [Path(out) / n for n in names]
-
-
-def _renamed(bottleneck: dict[str, Any]) -> dict[str, Any]:
-    """A bottleneck of plan.json with its extra under its present name.
-
-    Plans written before the rename call it ``suggested_extra_per_day``; the ledger reads
-    plans from earlier runs.
-    """
-    if "suggested_extra_per_day" not in bottleneck:
-        return bottleneck
-    out = {k: v for k, v in bottleneck.items() if k != "suggested_extra_per_day"}
-    out.setdefault("suggested_extra", bottleneck["suggested_extra_per_day"])
-    return out
-
-
-_NOT_WHOLE = "it is not a whole supplyline plan (written by a different version, or cut short?)"
-
-
-def _get(
-    data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], expected: str, *default: Any
-) -> Any:
-    """``data[key]`` if it is a ``kind``; else a ValueError saying what is missing or expected.
-
-    A tester's plan.json without ``objective`` was told only "cannot read the plan:
-    'objective'" (a KeyError's words), and ``"movements": 5`` "'int' object is not iterable".
-    ``default`` is taken for a key that plans of earlier versions lack.
-    """
-    if key not in data:
-        if default:
-            return default[0]
-        raise ValueError(f"plan.json has no {key!r}; {_NOT_WHOLE}")
-    value = data[key]
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise ValueError(f"plan.json's {key!r} is {_json_kind(value)}, not {expected}")
-    return value
-
-
-def _json_kind(value: Any) -> str:
-    """``5 (a number)``, ``[…] (a list)``: a JSON value as the words of an error show it."""
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "text"}
-    kind = kinds.get(type(value)) or (
-        "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "null"
-    )
-    return f"{json.dumps(value)[:40]} ({kind})"
-
-
-def _records(cls: type[Any], items: list[Any], **convert: Any) -> tuple[Any, ...]:
-    """Each item of a plan.json list as a ``cls``, its fields of the types ``cls`` says."""
-    hints = typing.get_type_hints(cls)
-    name = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    needed = [
-        f.name
-        for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise ValueError(f"{name} {i + 1} is {_json_kind(item)}, not an object (a record)")
-        missing = [k for k in needed if k not in item]
-        if missing:
-            raise ValueError(f"{name} {i + 1} has no {missing[0]!r}; {_NOT_WHOLE}")
-        values = {
-            k: (convert[k](v) if k in convert and v is not None else v) for k, v in item.items()
-        }
-        for field, value in values.items():
-            if field in hints and not _fits(value, hints[field]):
-                raise ValueError(
-                    f"{name} {i + 1}: {field} is {value!r}, not {_kind_of(hints[field])}"
-                )
-        out.append(cls(**values))
-    return tuple(out)
-
-
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether a value read from JSON fits a record field's type (numbers finite).
-
-    A tester's plan.json with "tonnes": "lots" read back, and failed later in arithmetic.
-    """
-    args = typing.get_args(hint)
-    if args and type(None) in args:
-        return value is None or any(_fits(value, a) for a in args if a is not type(None))
-    if hint is float:
-        return (
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        )
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is str:
-        return isinstance(value, str)
-    return True  # enums, tuples and dates are converted (and checked) by their own types
-
-
-def _kind_of(hint: Any) -> str:
-    names = {float: "a finite number", int: "a whole number", str: "text"}
-    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-    return " or ".join(names.get(a, getattr(a, "__name__", str(a))) for a in args) + (
-        " (or null)" if type(None) in typing.get_args(hint) else ""
-    )
-
-
-def _whole_set(folder: Path) -> None:
-    """Make sure ``folder`` holds one plan's files, not a mix of two, before it is read.
-
-    A swap of a killed process is undone (or finished) first, as the next write into the
-    folder would do (:func:`~supplyline.io.swap_journal.recover_swaps`, with its warning);
-    one still under way, or one that could not be undone, is refused. A tester's
-    ``ledger propose`` read a folder a killed ``plan`` had left half old and half new.
-    """
-    recover_swaps(folder)
-    left = unfinished_swaps(folder)
-    if left:
-        raise ConflictError(
-            f"{folder}: a write of plan files into it is under way or was stopped halfway "
-            f"({left[0].name}), so its files may be a mix of two plans: read it once the "
-            "write is done, or write the plan again"
-        )
-
-
-def read_plan(path: str | Path) -> Plan:
-    """Read a plan.json (or the folder holding one) written by :func:`write_plan`.
-
-    A folder a killed write left half swapped is put back to one plan's files first.
-    """
-    require(path, (str, os.PathLike), "the plan's path")
-    path = Path(path)
-    if path.is_dir():
-        path = path / "plan.json"
-    _whole_set(path.parent)
-    if not path.is_file():
-        raise NotFoundError(f"no plan file at {path}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError(f"it holds {_json_kind(data)}, not an object (a plan's keys)")
-        if data.get("format") != PLAN_FORMAT:
-            raise ValueError(f"this is not a supplyline plan (format {data.get('format')!r})")
-        if data.get("version") != PLAN_VERSION:
-            raise ValueError(
-                f"plan format version {data.get('version')!r} is not supported "
-                f"(this supplyline reads version {PLAN_VERSION})"
-            )
-        objective = _get(data, "objective", (int, float, type(None)), "a number (or null)")
-        records = {
-            key: _get(data, key, list, "a list of records")
-            for key in (
-                "movements", "stocks", "deliveries", "shortfalls", "closures", "bottlenecks"
-            )
-        }  # fmt: skip
-        return Plan(
-            scenario=_get(data, "scenario", str, "text"),
-            start_date=dt.date.fromisoformat(_get(data, "start_date", str, "an ISO date")),
-            horizon_days=_get(data, "horizon_days", int, "a whole number"),
-            status=PlanStatus(_get(data, "status", str, "text")),
-            objective=float("nan") if objective is None else float(objective),
-            movements=_records(Movement, records["movements"], mode=Mode),
-            stocks=_records(StockLevel, records["stocks"]),
-            deliveries=_records(Delivery, records["deliveries"]),
-            shortfalls=_records(Shortfall, records["shortfalls"]),
-            closures=_records(Closure, records["closures"]),
-            bottlenecks=_records(
-                Bottleneck,
-                [_renamed(b) for b in records["bottlenecks"]],
-                kind=ResourceKind,
-                days=tuple,
-                commodities=tuple,
-            ),
-            stats=SolveStats(**_get(data, "stats", dict, "an object")),
-            # plans written before the gaps were recorded have none
-            target_gaps=_records(TargetGap, _get(data, "target_gaps", list, "a list", [])),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
-        raise ScenarioError(
-            [Issue(file=str(path), message=f"cannot read the plan: {error}")],
-            summary=f"{path} is not a readable supplyline plan",
-        ) from error
+    return tuple(Path(out) / n for n in names)  # as PlanRun.files

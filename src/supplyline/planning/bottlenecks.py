@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from supplyline.domain import Bottleneck, ResourceKind
+from supplyline.domain import Bottleneck, Measuring, ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
@@ -82,10 +82,12 @@ def find_bottlenecks(
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     found: list[tuple[Run, Measured | None]] = []
+    asked: list[bool] = []  # within explain_top: not measured then means the time ran out
     for run in runs:
         run.lifted = lifted_days(p, m, run)
         measured = None
-        if len(found) < p.params.explain_top:
+        asked.append(len(found) < p.params.explain_top)
+        if asked[-1]:
             if progress is not None:
                 resource, _, capacity, capacity_unit = describe(p, run)
                 top = min(p.params.explain_top, len(runs))
@@ -98,7 +100,7 @@ def find_bottlenecks(
     stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
     ranks = _ranks_among(found, stores)
     out: list[Bottleneck] = []
-    for run, measured in found:
+    for (run, measured), was_asked in zip(found, asked, strict=True):
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
@@ -117,6 +119,13 @@ def find_bottlenecks(
                 extra_unit=extra_unit(run, run.lifted),
                 **_gain_fields(measured),
                 explanation=text,
+                measuring=(
+                    Measuring.MEASURED
+                    if measured is not None
+                    else Measuring.TIME_RAN_OUT
+                    if was_asked
+                    else Measuring.NOT_ASKED
+                ),
             )
         )
     return tuple(sorted([*out, *stores], key=lambda b: -b.shadow_price))

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus
-from supplyline.errors import OutputError, SolverError
+from supplyline.errors import ArgumentError, OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import ModelNames
@@ -34,6 +34,7 @@ __all__ = [
     "HighsSession",
     "Solution",
     "available_methods",
+    "check_method",
     "check_mps_path",
     "highs_version",
     "new_highs",
@@ -255,6 +256,19 @@ def why_unavailable(method: Method | str) -> str | None:
         f"this HiGHS build ({highs_version()}) has no {_SOLVER_NAMES.get(method, method.value)} "
         f"solver; the methods it has: {', '.join(m.value for m in have)}"
     )
+
+
+def check_method(method: Method) -> None:
+    """Raise ArgumentError before any work if the installed HiGHS lacks ``method``.
+
+    A parameter's mistake, whichever entry point it came through: ``plan_scenario``
+    raised ScenarioError where ``plan_movements`` and ``write_mps`` raised ArgumentError
+    with the same words (docs/planning.md says ArgumentError).
+
+    >>> check_method(Method.SIMPLEX)
+    """
+    if (why := why_unavailable(method)) is not None:
+        raise ArgumentError(f"method {method.value!r}: {why}")
 
 
 _S = highspy.HighsModelStatus

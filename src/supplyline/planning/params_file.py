@@ -22,6 +22,7 @@ from dataclasses import fields
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from supplyline.domain.choices import choice_problem, read_choice
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
 from supplyline.planning.toml_lines import key_lines, syntax_place
@@ -166,14 +167,8 @@ class _ParamsFile:
                 value = int(value)  # 4.0 threads, as --threads 4.0 (docs/planning.md)
             if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
                 self.bad(f"{_toml(value)} is {_kind(value)}, not {_KIND_WORDS[kind]}", key)
-            elif key == "method" and value not in {m.value for m in Method}:
-                methods = [m.value for m in Method]
-                guess = did_you_mean(str(value), set(methods))
-                self.bad(
-                    f"{_toml(value)} is not one of {', '.join(methods)}"
-                    + (f" ({guess})" if guess else ""),
-                    key,
-                )
+            elif key == "method" and read_choice(Method, str(value)) is None:
+                self.bad(f"{_toml(value)} {choice_problem(Method, value, what='a method')}", key)
             elif self.check(partial(params, **{key: _plain(value)}), key, _toml(value)):
                 top[key] = _plain(value)
         return top

@@ -29,6 +29,7 @@ import numpy.typing as npt
 from supplyline.domain import (
     Bottleneck,
     LocationKind,
+    Measuring,
     Plan,
     PlanStatus,
     ResourceKind,
@@ -338,6 +339,7 @@ def _entry(
             f"storage at {loc.name} (0 {unit}: storage_t 0) holds nothing; with room, "
             f"{wait}; {extra} {said}"
         ),
+        measuring=Measuring.MEASURED,  # re-planned with room: what room buys is measured
     )
 
 

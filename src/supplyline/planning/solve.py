@@ -13,14 +13,14 @@ from pathlib import Path
 
 from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
 from supplyline.domain.frozen_map import FrozenMap
-from supplyline.errors import ArgumentError, require, require_callable
+from supplyline.errors import require, require_callable
 from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
-from supplyline.planning.highs import HighsSession, Solution, check_mps_path, why_unavailable
+from supplyline.planning.highs import HighsSession, Solution, check_method, check_mps_path
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
@@ -71,20 +71,10 @@ def write_mps(
     if params is not None:
         require(params, PlanParams, "params")
     check_mps_path(path)
-    _check_method(params or PlanParams())
+    check_method((params or PlanParams()).method)
     problem, model = build(scenario, demand, params)
     HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
     return model
-
-
-def _check_method(params: PlanParams) -> None:
-    """Raise ArgumentError before any work if the installed HiGHS lacks the method.
-
-    ``PlanParams(method="hipo")`` failed only once the model was built ("HiGHS rejected
-    option solver='hipo'"); the CLI and ``plan_scenario`` refused it up front, in these words.
-    """
-    if (why := why_unavailable(params.method)) is not None:
-        raise ArgumentError(f"method {params.method.value!r}: {why}")
 
 
 FALLBACK_SHARE = 0.10
@@ -332,7 +322,7 @@ def plan_movements(
     if mps_path is not None:
         check_mps_path(mps_path)  # before any work
     params = params or PlanParams()
-    _check_method(params)
+    check_method(params.method)
     say = progress or _quiet
     began = time.perf_counter()
     say("indexing the network")

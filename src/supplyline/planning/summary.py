@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
+from supplyline.domain import Demand, Measuring, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
@@ -426,14 +426,12 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
             "each suggestion is measured on its own: two can buy the same gain, and raising "
             "both may buy no more than one"
         )
-    asked = plan.stats.explain_top
-    # every rank asked for, shown or not: with --explain 6 and 5 shown, "ranks 2–5 are not
-    # measured" let a planner take rank 6 (in bottlenecks.csv) for measured
-    read = plan.bottlenecks[: max(top, asked)]
-    unmeasured = [i for i, b in enumerate(read, start=1) if b.shortfall_removed_t is None]
-    # within the ranks asked for, the measuring time ran out: no --explain N can help
-    cut = [i for i in unmeasured if i <= asked]
-    beyond = [i for i in unmeasured if asked < i <= top]
+    # every rank the measuring time cut short, shown or not: with --explain 6 and 5 shown,
+    # "ranks 2–5 are not measured" let a planner take rank 6 (in bottlenecks.csv) for
+    # measured; each bottleneck says which it is (Bottleneck.measuring)
+    ranked = list(enumerate(plan.bottlenecks, start=1))
+    cut = [i for i, b in ranked if b.measuring is Measuring.TIME_RAN_OUT]
+    beyond = [i for i, b in ranked[:top] if b.measuring is Measuring.NOT_ASKED]
     if cut:
         seconds = plan.stats.explain_budget_s
         budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"

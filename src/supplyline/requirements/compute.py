@@ -98,7 +98,9 @@ def compute_requirements(scenario: Scenario, factors: FactorTable) -> Demand:
     """
     require(scenario, Scenario, "the scenario")
     require(factors, FactorTable, "the factors")
-    check_scenario_sound(scenario)  # a script's unknown activity level was a bare KeyError
+    # a script's unknown activity level was a bare KeyError; its misspelt factor key planned
+    # with the default
+    check_scenario_sound(scenario, factors)
     n_u, n_c, n_d = len(scenario.units), len(scenario.commodities), scenario.horizon_days
     flat, scaled = daily_parts_kg(scenario, factors)
     arrival = np.array([u.required_day for u in scenario.units], dtype=np.int64).reshape(n_u)

@@ -42,7 +42,7 @@ def with_routes_day(check: ReachCheck, routes: Routes) -> ReachCheck:
             continue
         said = (
             f"on {day_label(routes.day)} the routes left {short_t[r.unit]:.3f} t of it "
-            f"unserved ({', '.join(sorted(why[r.unit]))}: see the routes' unserved.csv)"
+            f"unserved ({', '.join(sorted(why[r.unit]))}: see the routes' Not delivered table)"
             + _carried_by(r, left[r.unit])
         )
         reason = f"{r.reason}; {said}" if r.reason else said

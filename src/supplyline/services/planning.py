@@ -22,7 +22,6 @@ from supplyline.domain.routes import ReachCheck
 from supplyline.errors import (
     Issue,
     OutputError,
-    ScenarioError,
     SolverError,
     require,
     require_callable,
@@ -33,7 +32,12 @@ from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
-from supplyline.planning.highs import available_methods, check_mps_path, why_unavailable
+from supplyline.planning.highs import (
+    available_methods,
+    check_method,
+    check_mps_path,
+    why_unavailable,
+)
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.plan_limits import Fallback, no_plan_message
 from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
@@ -261,17 +265,15 @@ def plan_scenario(
     pair for a report of the plan, the writer such as
     ``supplyline.reports.write_plan_report_with_reach``. A plan that falls short is a
     result, not an error;
-    bad input (or a method the installed HiGHS lacks, before any work) raises
-    ScenarioError, a solver failure or no plan at all (the time limit came first)
+    bad input raises ScenarioError, a method the installed HiGHS lacks ArgumentError
+    (before any work), a solver failure or no plan at all (the time limit came first)
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
     writing failed: a full disk), and in every such case no file is written or changed.
     A report supplyline wrote in ``out`` of the plan these files replace is removed with
     their move (``PlanRun.removed``; :mod:`supplyline.io.earlier_reports`).
     """
     _check_plan_args(folder, out, params=params, mps=mps, callbacks=(progress, on_warnings))
-    method = (params or PlanParams()).method
-    if (why := why_unavailable(method)) is not None:
-        raise ScenarioError([], summary=f"method {method.value!r}: {why}")  # a bad option
+    check_method((params or PlanParams()).method)  # a parameter's mistake, as plan_movements
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
