@@ -356,10 +356,18 @@ def _forward_store() -> tuple[Scenario, Demand]:
 
 
 def test_a_full_store_is_reported_over_the_days_it_is_full_and_measured_there() -> None:
-    """The shadow price sat on C+6 alone, and 9 t more room on C+6 alone bought nothing."""
+    """The shadow price sat on C+6 alone, and 9 t more room on C+6 alone bought nothing.
+
+    The road's outage, which gains as much when lifted, ranks below it (a tie).
+    """
     plan = plan_movements(*_forward_store())
     assert plan.total_short_t == pytest.approx(9.0)
-    (top,) = plan.bottlenecks
+    (top, outage) = plan.bottlenecks
+    assert (outage.kind, outage.resource, outage.shortfall_removed_t) == (
+        ResourceKind.OUTAGE,
+        "in",
+        9.0,
+    )
     assert (top.kind, top.resource, top.days) == (ResourceKind.STORAGE, "F", (3, 4, 5, 6))
     assert (top.suggested_extra, top.shortfall_removed_t) == (9.0, 9.0)
     assert top.explanation.startswith("storage at F (5 t) limits food on C+3–C+6; +9 t there ")

@@ -76,6 +76,8 @@ class ResourceKind(StrEnum):
     """People through a place per day (a border post's checks)."""
     STORAGE = "storage"
     SUPPLY = "supply"
+    OUTAGE = "outage"
+    """A link's outage days: no capacity, but the plan re-made without them gains."""
 
 
 def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
@@ -83,8 +85,8 @@ def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
 
     ``t/day`` (a link's tonnes, a place's handling, a supply's resupply), ``pax/day``
     (people over a link or through a place), ``t`` for storage and for a supply given
-    ``once`` (the stock on hand on one day). The one mapping behind a bottleneck's
-    ``capacity_unit`` and ``extra_unit``.
+    ``once`` (the stock on hand on one day), ``days`` for an outage (its closed days).
+    The one mapping behind a bottleneck's ``capacity_unit`` and ``extra_unit``.
 
     >>> amount_unit(ResourceKind.LINK_PAX), amount_unit(ResourceKind.STORAGE)
     ('pax/day', 't')
@@ -92,6 +94,8 @@ def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
     ('t/day', 't')
     """
     kind = ResourceKind(kind)
+    if kind is ResourceKind.OUTAGE:
+        return "days"
     if kind is ResourceKind.STORAGE or (kind is ResourceKind.SUPPLY and once):
         return "t"
     if kind in (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX):

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
-from supplyline.domain import Bottleneck, Measuring, ResourceKind
+from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
+from supplyline.planning.outages import price_outages, rank_by_gains
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import (
@@ -63,6 +65,7 @@ def find_bottlenecks(
     *,
     solve_s: float = 0.0,
     progress: Callable[[str], None] | None = None,
+    demand: Demand | None = None,
 ) -> tuple[Bottleneck, ...]:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
@@ -72,14 +75,20 @@ def find_bottlenecks(
     there…" part. ``progress`` hears which
     one is being measured (a tester's large plan spent 98 s here in silence).
 
-    Stores of ``storage_t`` 0 have no rows to price: in the time left, those that could
-    matter are re-planned with room and ranked among the rest where room gains
+    Outages have no rows to price either: in the time left, each link's outage days are
+    re-planned open (from ``demand``, the plan's demand as given) and, where that gains,
+    placed among the rest by what it gains
+    (:func:`~supplyline.planning.outages.price_outages`,
+    :func:`~supplyline.planning.outages.rank_by_gains`). Stores of ``storage_t`` 0 have no
+    rows to price: in the time left after that, those that could matter are re-planned with
+    room and ranked among the rest where room gains
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`).
     """
     duals = session.duals()
     if sol.x is None or duals is None:
         return ()
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
+    start = duals[0], session.basis()  # the plan's, before the measuring moves them
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     found: list[tuple[Run, Measured | None]] = []
     asked: list[bool] = []  # within explain_top: not measured then means the time ran out
@@ -96,16 +105,16 @@ def find_bottlenecks(
                 progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
             measured = measure_run(p, m, Resolver(session, deadline), run, base)
         found.append((run, measured))
-    # stores of storage_t 0 have no rows to price: re-planned with room in the time left
+    # outages and stores of storage_t 0 have no rows to price: re-planned in the time left
+    outages = price_outages(
+        p, m, sol.x, base, deadline, demand=demand, start=start, progress=progress
+    )
     stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
-    ranks = _ranks_among(found, stores)
     out: list[Bottleneck] = []
     for (run, measured), was_asked in zip(found, asked, strict=True):
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
-        if measured is not None and measured.alone:
-            text += _raised_elsewhere(run, found, ranks)
         out.append(
             Bottleneck(
                 kind=run.kind,
@@ -128,7 +137,15 @@ def find_bottlenecks(
                 ),
             )
         )
-    return tuple(sorted([*out, *stores], key=lambda b: -b.shadow_price))
+    ranked = rank_by_gains(sorted([*out, *stores], key=lambda b: -b.shadow_price), outages)
+    # "rank 2 raises it with them" names the rank the report shows, outages placed
+    rank_of = {id(b): i for i, b in enumerate(ranked, start=1)}
+    ranks = [rank_of[id(b)] for b in out]
+    for i, (run, measured) in enumerate(found):
+        if measured is not None and measured.alone:
+            said = out[i].explanation + _raised_elsewhere(run, found, ranks)
+            ranked[ranks[i] - 1] = replace(out[i], explanation=said)
+    return tuple(ranked)
 
 
 def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
@@ -136,20 +153,6 @@ def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
     if measured is None:
         return dict.fromkeys(GAIN_FIELDS)
     return gain_fields(measured.gains)
-
-
-def _ranks_among(
-    found: list[tuple[Run, Measured | None]], stores: tuple[Bottleneck, ...]
-) -> list[int]:
-    """The rank each of ``found`` gets once the re-planned stores are ranked among them.
-
-    By shadow price, a store after the runs it ties with (the sort that places them is
-    stable), so that "rank 2 raises it with them" names the entry the table shows at 2.
-    """
-    return [
-        i + sum(1 for b in stores if b.shadow_price > round(run.value, 6))
-        for i, (run, _) in enumerate(found, start=1)
-    ]
 
 
 def _raised_elsewhere(

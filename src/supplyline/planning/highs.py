@@ -380,6 +380,34 @@ class HighsSession:
             return False
         return True
 
+    def basis(self) -> highspy.HighsBasis | None:
+        """The basis of the last solve (to start a larger model from), or None if none."""
+        basis = self._h.getBasis()
+        return basis if basis.valid else None
+
+    def start_from_carried(
+        self, basis: highspy.HighsBasis, col_at: IntArray, row_at: IntArray
+    ) -> bool:
+        """Start the next solve from another model's ``basis``, carried over to this one.
+
+        ``col_at`` and ``row_at`` give, for each column and row here, the other model's
+        (-1: new): a new column starts at its lower bound, a new row's slack basic, which
+        keeps the basis square. False (and a cold start) if HiGHS refuses it.
+        """
+        lower, basic = highspy.HighsBasisStatus.kLower, highspy.HighsBasisStatus.kBasic
+        old_cols = np.array(basis.col_status, dtype=object)
+        old_rows = np.array(basis.row_status, dtype=object)
+        cols: npt.NDArray[np.object_] = np.full(len(col_at), lower, dtype=object)
+        rows: npt.NDArray[np.object_] = np.full(len(row_at), basic, dtype=object)
+        cols[col_at >= 0] = old_cols[col_at[col_at >= 0]]
+        rows[row_at >= 0] = old_rows[row_at[row_at >= 0]]
+        carried = highspy.HighsBasis()
+        carried.col_status = cols.tolist()
+        carried.row_status = rows.tolist()
+        carried.valid = True
+        self.use_simplex()
+        return self.start_from(carried)
+
     def set_time_limit(self, seconds: float) -> None:
         """Limit the next solve to ``seconds`` (what is left of the user's limit).
 

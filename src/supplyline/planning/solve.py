@@ -412,6 +412,7 @@ def plan_movements(
             outcome_of(problem, model, sol.x),
             solve_s=start_s + sol.solve_s,
             progress=say,
+            demand=demand,
         )
     return Plan(
         scenario=scenario.name,
