@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.reports.svg_text import SVG
+from svg_text import SVG
 
 from supplyline.domain import Link, Mode, Movement
 from supplyline.reports import render_plan_report
