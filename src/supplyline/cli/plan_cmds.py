@@ -116,7 +116,8 @@ def _sections(
         closures = [{**row, earliest: row["earliest"]} for row in closures]
         by_mode = [{**row, cost: row["cost"]} for row in by_mode]
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
-    necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
+    # programs get every bottleneck: JSON listed 5 of 7 under a summary counting 7
+    necks = bottleneck_table_rows(plan, TOP_BOTTLENECKS) if for_people else bottleneck_rows(plan)
     return {
         "moved_by_mode": (
             by_mode,
