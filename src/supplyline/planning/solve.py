@@ -410,8 +410,9 @@ def plan_movements(
     began = time.perf_counter()
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
-    shortfalls = explain_unreachable(problem, records.shortfalls)  # no capacity could help
-    target_gaps = explain_unreachable(problem, records.target_gaps)
+    proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
+    shortfalls = explain_unreachable(problem, records.shortfalls, proven=proven)
+    target_gaps = explain_unreachable(problem, records.target_gaps, proven=proven)
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(

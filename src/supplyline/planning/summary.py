@@ -113,7 +113,9 @@ def headline(
         "units_not_closed": len(never),
         "late_t_days": to_gram(sum(c.late_t_days for c in plan.closures)),
         "late_pax_days": to_gram(sum(c.late_pax_days for c in plan.closures)),
-        "bottlenecks": len(plan.bottlenecks),
+        # none counted where none could be: "0" read as "nothing limits this plan"
+        "bottlenecks": None if plan.bottlenecks_not_computed else len(plan.bottlenecks),
+        "bottlenecks_not_computed": plan.bottlenecks_not_computed,
         "columns": s.columns,
         "rows": s.rows,
         "nonzeros": s.nonzeros,
@@ -406,8 +408,8 @@ def bottleneck_note(plan: Plan) -> str | None:
     Only a plan proven best has shadow prices to rank capacities by; saying "no capacity
     limits the plan" of one the time limit stopped would contradict its shortfalls.
     """
-    if plan.status is not PlanStatus.OPTIMAL:
-        return "bottlenecks are not explained: their shadow prices need a plan proven best"
+    if (why := plan.bottlenecks_not_computed) is not None:
+        return f"bottlenecks: not computed ({why})"
     return None if plan.bottlenecks else "no capacity limits the plan"
 
 

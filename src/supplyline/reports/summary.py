@@ -62,7 +62,9 @@ class Headline:
     units: int
     deploying_units: int
     closed_on_time: int
-    bottlenecks: int
+    bottlenecks: int | None
+    """None where they are not computed (``bottlenecks_not_computed`` says why)."""
+    bottlenecks_not_computed: str | None
     met_share: float | None
 
 
@@ -86,6 +88,7 @@ def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> He
         deploying_units=h["deploying_units"],
         closed_on_time=h["closed_on_time"],
         bottlenecks=h["bottlenecks"],
+        bottlenecks_not_computed=h["bottlenecks_not_computed"],
         met_share=h["met_share"],
     )
 
