@@ -10,7 +10,8 @@ lift arriving late (:func:`affected_goods`).
 >>> from supplyline.planning.examples import one_link
 >>> from supplyline.planning.assemble import prepare
 >>> from supplyline.planning.extract import Outcome
->>> p = prepare(*one_link())
+>>> from supplyline.planning.params import PlanParams
+>>> p = prepare(*one_link(), PlanParams())
 >>> none = Outcome(short_t=0.0, short_by={}, late_days={}, closure_day={}, late_t_days=0.0,
 ...                late_pax_days=0.0, transport_cost=0.0)
 >>> sorted(affected_goods(p, none, replace(none, short_t=1.0, short_by={(0, 0): 1.0})))
