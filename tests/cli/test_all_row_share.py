@@ -1,8 +1,11 @@
-"""The shortfall table's "all" row reads the same share short in the terminal and the report.
+"""The shortfall table's total row reads the same share short in the terminal and the report.
 
 A tester's quake plan read 11.77 % on the terminal's "all" row (of the short rows' 882.616 t)
 and 2.52 % on the report's (of all demand), beside a "demand met 97.5 %" card: each face
 computed it apart. Both now take it from :func:`supplyline.planning.summary.shortfall_rows`.
+Then a planner read "all | of all demand | 3.33 | 53.64 | 0.32": the short rows' demand
+beside the share of all 1,052 t. The row now shows all demand, so that it adds up within
+itself, and is labelled "all units, all goods".
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
-from supplyline.planning.summary import ALL_DEMAND
+from supplyline.planning.summary import ALL_DEMAND, ALL_ROW_NOTE, ALL_UNITS
 from supplyline.services.scenarios import bundled_example
 
 _register_commands()
@@ -61,7 +64,7 @@ def _terminal_all_row(text: str) -> list[str]:
     for line in text.splitlines():
         cells = [c.strip() for c in re.split(r"[│┃|]", line)]
         cells = cells[1:-1] if len(cells) > 2 else cells
-        if cells and cells[0] == "all":
+        if cells and cells[0] == ALL_UNITS:
             return cells
     raise AssertionError(f"no 'all' row in:\n{text}")
 
@@ -90,11 +93,15 @@ def _both(folder: Path, out: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def test_a_hand_made_shortfall_reads_its_share_of_all_demand_in_both(tmp_path: Path) -> None:
-    """30 t short of 400 t demanded: 7.5 % of all demand in both (not 15 %, of the rows' 200)."""
+    """30 t short of 400 t demanded: 7.5 % of all demand in both, beside that 400 t.
+
+    Not 15 % (of the rows' 200 t), nor 7.5 % beside 200 t.
+    """
     terminal, report = _both(_folder(tmp_path), tmp_path / "out")
-    assert terminal[:5] == ["all", ALL_DEMAND, "30", "200", "7.5"]
-    assert report["commodity"] == ALL_DEMAND
+    assert terminal[:5] == [ALL_UNITS, ALL_DEMAND, "30", "400", "7.5"]
+    assert [report["unit"], report["commodity"]] == [ALL_UNITS, ALL_DEMAND]
     assert report["short t"] == "30"
+    assert report["demand t"] == "400"
     assert report["short % of its demand"] == "7.5"
 
 
@@ -109,8 +116,8 @@ def test_the_relief_example_reads_the_same_all_row_share_in_both(tmp_path: Path)
 def test_the_terminal_says_what_the_all_row_is_of(tmp_path: Path) -> None:
     """A planner read 753.50 t (the short rows' demand) beside 11.27 % (of all 4,880.63 t).
 
-    The report's caption said which figure is of what; the terminal now says it under the
-    table: the rows' 200 t beside 7.5 % of all 400 t.
+    The report's caption says what the total row is of; the terminal says it under the
+    table, in the same words.
     """
     out = tmp_path / "out"
     result = runner.invoke(
@@ -120,7 +127,4 @@ def test_the_terminal_says_what_the_all_row_is_of(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     said = " ".join(result.stdout.split())  # a console made narrower elsewhere may wrap it
-    assert (
-        'The "all" row adds up the rows above; its short % is of all demand (400 t, every '
-        "unit and commodity)." in said
-    )
+    assert ALL_ROW_NOTE in said

@@ -261,9 +261,9 @@ def test_a_stopped_plan_does_not_say_that_no_capacity_limits_it(
         app, ["plan", relief, "--out", str(tmp_path / "o"), "--report", str(report)]
     )
     assert result.exit_code == 0, result.output
-    assert "bottlenecks are not explained" in _words(result.stdout)
+    assert "bottlenecks: not computed" in _words(result.stdout)
     html = report.read_text(encoding="utf-8")
-    assert "Bottlenecks are not explained" in html
+    assert "Bottlenecks: not computed" in html
     assert "No capacity limits the plan" not in html
 
 

@@ -17,6 +17,7 @@ from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.assemble import prepare
 from supplyline.planning.examples import gauge_break, one_link
+from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.summary import shortfall_rows
 from supplyline.planning.unreachable import _Arrivals, _reopened, _sources, reachable
 from supplyline.services.scenarios import assess_requirements, bundled_example
@@ -168,6 +169,29 @@ def test_a_closure_mid_horizon_is_named_though_the_place_could_hold_stock() -> N
         "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
         "stock delivered before could cover these days (as far as capacities allow: see the "
         "bottlenecks)"
+    }
+
+
+def test_a_plan_not_proven_best_points_at_no_bottlenecks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped by the time limit, the plan lists none: the cause does not send one to them.
+
+    A tester's fallback plan said "(as far as capacities allow: see the bottlenecks)" above
+    a bottleneck section that said they were not computed.
+    """
+    real_solve = HighsSession.solve
+
+    def stopped(self: HighsSession) -> Solution:
+        return dataclasses.replace(real_solve(self), status=PlanStatus.FEASIBLE)
+
+    monkeypatch.setattr(HighsSession, "solve", stopped)
+    plan = plan_movements(
+        *one_link(capacity_t_per_day=10.0, days=8, outage_days=[3, 4]), PlanParams(explain_top=0)
+    )
+    assert plan.status is PlanStatus.FEASIBLE
+    assert {s.cause for s in plan.shortfalls if s.day in (4, 5)} == {
+        "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations; "
+        "stock delivered before could cover these days (as far as capacities allow; which "
+        "of them bind is not computed in a plan not proven best)"
     }
 
 

@@ -19,6 +19,7 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.io.plan_files import plan_id
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import demand_on_arrival
+from supplyline.planning.summary import ALL_UNITS
 from supplyline.reports import render_plan_report, write_plan_report
 from supplyline.reports.plan_report import MADE_META
 from supplyline.reports.summary import ALL_DEMAND, SHORT_PCT, headline, shortfall_table
@@ -60,18 +61,19 @@ def test_the_all_rows_share_is_of_all_demand(relief: tuple[Scenario, Demand, Pla
     share = table.rows[-1][table.columns.index(SHORT_PCT)]
     assert isinstance(share, Said)
     assert share.value == pytest.approx(100.0 * h.short_t / h.demand_t)
-    rows_demand = table.rows[-1][table.columns.index("demand t")]
-    assert isinstance(rows_demand, float)
-    assert share.value < 100.0 * h.short_t / rows_demand  # the rows' share, 7.25 %, is not it
+    all_demand = table.rows[-1][table.columns.index("demand t")]
+    assert isinstance(all_demand, float)
+    # its demand cell is that all demand: short / demand is the share it shows (it showed
+    # the short rows' 17.595 t beside the share of 17,893 t)
+    assert all_demand == pytest.approx(h.demand_t, abs=1e-3)
 
 
 def test_the_report_labels_the_all_rows_share(relief_html: str) -> None:
-    """The page's "all" row says its share is of all demand, and the header of what."""
+    """The page's total row is labelled as of all units and goods, its share of all demand."""
     header, *rows = _cells(relief_html, "shortfalls")
     assert SHORT_PCT in header
     last = rows[-1]
-    assert last[0] == "all"
-    assert last[1] == ALL_DEMAND
+    assert last[:2] == [ALL_UNITS, ALL_DEMAND]
     assert float(last[header.index(SHORT_PCT)]) < 0.01
 
 

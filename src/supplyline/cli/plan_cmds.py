@@ -73,7 +73,7 @@ _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
 _SUMMED = {
     "moved_by_mode": ("tonnes", "deploy_t", "pax", "tonne_km", "cost", COST_HEADING),
-    "shortfalls": ("short_t", "demand_t"),
+    "shortfalls": ("short_t",),  # its demand is all demand, not the rows' sum
 }
 """The people's tables whose last row is the total of the others, and its columns."""
 _WITHIN = {"moved_by_mode": (("deploy_t", "tonnes"),), "shortfalls": (("short_t", "demand_t"),)}
@@ -116,7 +116,8 @@ def _sections(
         closures = [{**row, earliest: row["earliest"]} for row in closures]
         by_mode = [{**row, cost: row["cost"]} for row in by_mode]
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
-    necks = (bottleneck_table_rows if for_people else bottleneck_rows)(plan, TOP_BOTTLENECKS)
+    # programs get every bottleneck: JSON listed 5 of 7 under a summary counting 7
+    necks = bottleneck_table_rows(plan, TOP_BOTTLENECKS) if for_people else bottleneck_rows(plan)
     return {
         "moved_by_mode": (
             by_mode,
@@ -331,11 +332,8 @@ def _print_table(run: PlanRun) -> None:
             drop = [EARLIEST_HEADING if c == "earliest" else c for c in PLAN_DROPS[name]]
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
                       drop=drop)  # fmt: skip
-            if name == "shortfalls" and head["demand_t"] is not None:
-                # a planner read the "all" row's demand (the rows' sum) against its share
-                # of all demand, 73 % beside 11.27 %: the report's caption says which
-                console.print(ALL_ROW_NOTE.format(figure_text(head["demand_t"])), style="dim",
-                              highlight=False)  # fmt: skip
+            if name == "shortfalls" and len(rows) > 1:  # what its total row is of
+                console.print(ALL_ROW_NOTE, style="dim", highlight=False)
     for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)

@@ -29,6 +29,7 @@ from supplyline.cli.exits import (
 )
 from supplyline.errors import InterruptedAfterWriting
 from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
+from supplyline.planning.limit_clock import LimitStage
 from supplyline.signals import note_outputs_in_place, outputs_in_place
 
 __all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
@@ -42,7 +43,24 @@ class _Stage:
         self.began = time.monotonic()
 
     def __rich__(self) -> str:
-        return f"{self.text}… {time.monotonic() - self.began:.0f} s"
+        return f"{self.text}… {time.monotonic() - self.began:.0f} s{_limit_used(self.text)}"
+
+
+def _limit_used(text: str) -> str:
+    """How much of the time limit is used, for a stage said while it runs (else nothing).
+
+    A tester's plan with ``--time-limit 20`` spent 18 s of it in the warm start and the
+    progress never said so. On stderr only, as all progress is.
+
+    >>> from supplyline.planning.limit_clock import LimitStage
+    >>> _limit_used("loading"), _limit_used(LimitStage("x", began=0.0, limit_s=0.4))[:14]
+    ('', ' (time limit: ')
+    """
+    if not isinstance(text, LimitStage):
+        return ""
+    used, limit = text.used_s(), text.limit_s
+    digits = 0 if limit >= 10 else 1 if limit >= 1 else 2
+    return f" (time limit: {used:.{digits}f} of {limit:g} s used)"
 
 
 @contextmanager
@@ -66,7 +84,11 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 
     def log(text: str) -> None:
         raise_if_interrupted()
-        console.print(f"{time.monotonic() - began:7.1f} s  {text}", highlight=False, markup=False)
+        console.print(
+            f"{time.monotonic() - began:7.1f} s  {text}{_limit_used(text)}",
+            highlight=False,
+            markup=False,
+        )
 
     log(first)
     yield log

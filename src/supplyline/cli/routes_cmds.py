@@ -322,6 +322,7 @@ def reach_cmd(
         cut_off_words,
         reach_rows,
     )
+    from supplyline.routing.reach_table import REACH_HEADINGS
     from supplyline.services.routing import assess_reach
 
     with (
@@ -340,7 +341,12 @@ def reach_cmd(
         f"Reach check: {check.scenario} (availability {check.availability:.0%}, "
         f"{check.service_minutes:g} min per stop, detour ×{check.detour_factor:g})"
     )
-    emit_rows(rows, cols, fmt, console=console, title=title, drop=reach_drop(rows))
+    drop = reach_drop(rows)
+    if fmt is OutputFormat.TABLE:  # headed in words, as the HTML report heads them
+        rows = [{REACH_HEADINGS.get(k, k): v for k, v in row.items()} for row in rows]
+        cols = [REACH_HEADINGS[c] for c in cols]
+        drop = tuple(REACH_HEADINGS[c] for c in drop)
+    emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)
     if fmt is OutputFormat.TABLE and check.trucks == 0:
         console.print("[yellow]no trucks in fleet.csv: nothing to check them against[/]")
     elif fmt is OutputFormat.TABLE:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from supplyline.domain.scenario import Scenario
 
 __all__ = [
+    "BOTTLENECKS_NOT_COMPUTED",
     "Bottleneck",
     "Closure",
     "Delivery",
@@ -39,6 +40,10 @@ __all__ = [
     "check_plan_of",
     "run_dependent_stats",
 ]
+
+
+BOTTLENECKS_NOT_COMPUTED = "their shadow prices need a plan proven best"
+"""Why a plan not proven best (:class:`PlanStatus`) lists no bottlenecks."""
 
 
 class PlanStatus(StrEnum):
@@ -493,6 +498,16 @@ class Plan(_ByContent):
     bottlenecks: tuple[Bottleneck, ...] = ()
     stats: SolveStats = field(default_factory=SolveStats)
     target_gaps: tuple[TargetGap, ...] = ()
+
+    @property
+    def bottlenecks_not_computed(self) -> str | None:
+        """Why the plan ranks no bottlenecks whatever binds in it (None: they were computed).
+
+        Only a plan proven best has shadow prices to rank capacities by: a time-limited
+        fallback plan showed "bottlenecks 0", read as "nothing limits this plan", beside
+        its shortfalls.
+        """
+        return None if self.status is PlanStatus.OPTIMAL else BOTTLENECKS_NOT_COMPUTED
 
     @property
     def total_short_t(self) -> float:

@@ -286,9 +286,11 @@ def plan_id(plan: Plan) -> str:
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
-    ``plan_id`` is :func:`plan_id`; reading the plan back ignores it, and ``notes``: what a
+    ``plan_id`` is :func:`plan_id`; reading the plan back ignores it, ``notes``: what a
     reader must know of how the plan was made, in words
-    (:attr:`~supplyline.domain.SolveStats.notes`; its figures are in ``stats``).
+    (:attr:`~supplyline.domain.SolveStats.notes`; its figures are in ``stats``), and
+    ``bottlenecks_not_computed``: why ``bottlenecks`` is empty whatever binds (a plan not
+    proven best; null where they were computed), as the status says it.
     """
     data = _plan_data(plan)
     return {
@@ -296,6 +298,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "version": PLAN_VERSION,
         "plan_id": content_id(_planned(data)),
         "notes": list(plan.stats.notes),
+        # null where they were: an empty list alone read as "nothing binds"
+        "bottlenecks_not_computed": plan.bottlenecks_not_computed,
         **data,
     }
 

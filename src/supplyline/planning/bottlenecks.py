@@ -115,13 +115,15 @@ def find_bottlenecks(
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
         text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
+        # the goods the sentence names, and no others: it limits or keeps them out
+        named = (*coms, *_kept_out(coms, measured))
         out.append(
             Bottleneck(
                 kind=run.kind,
                 resource=resource,
                 days=tuple(run.days),
                 shadow_price=round(run.value, 6),
-                commodities=coms,
+                commodities=named,
                 capacity=capacity,
                 capacity_unit=capacity_unit,
                 suggested_extra=None if measured is None or measured.alone else measured.extra,
@@ -146,6 +148,17 @@ def find_bottlenecks(
             said = out[i].explanation + _raised_elsewhere(run, found, ranks)
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
     return tuple(ranked)
+
+
+def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:
+    """What more of the resource lets through that the plan's users of it are not.
+
+    Only goods whose outcome the extra changes (:attr:`Measured.crossing`): a tester's road
+    was said to keep out fuel, spares and food that merely passed earlier in the re-solve.
+    One source for the sentence and the ``commodities`` the files give.
+    """
+    crossing = measured.crossing if measured is not None else ()
+    return tuple(c for c in crossing if c not in coms)
 
 
 def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
@@ -198,15 +211,14 @@ def _explanation(
     it is said with the ``storage_t`` that gives it (a user sets that, not the room).
     """
     span = day_ranges(run.days)  # one run of days (a store: its full stretches)
-    crossing = measured.crossing if measured is not None else ()
+    kept = _kept_out(coms, measured)
     if not coms and run.kind is ResourceKind.STORAGE and on_hand > 0:
-        out = f", and keeps out {listed(crossing)}," if crossing else ""
+        out = f", and keeps out {listed(kept)}," if kept else ""
         text = f"{words} is full with what is on hand{out} on {span}"
     elif coms:
         # what passes only once it is raised: a tester's port took all the water and none
         # of the food, and was said to limit water alone while food went 100 % short
-        kept = [c for c in (measured.crossing if measured else ()) if c not in coms]
-        out = f", and keeps out {listed(tuple(kept))}," if kept else ""
+        out = f", and keeps out {listed(kept)}," if kept else ""
         text = f"{words} limits {listed(coms)}{out} on {span}"
     elif measured is not None and measured.crossing:
         text = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -360,6 +360,8 @@ class Outcome:
     """People still on the way after their unit's required day, summed over days."""
     gap_t_days: float = 0.0
     """Stock missing below the units' days-of-supply targets, tonnes summed over days."""
+    gap_by: dict[tuple[int, int], float] = field(default_factory=dict)
+    """Of it, tonne-days by (demand unit, commodity)."""
     transport_cost: float
     short_weighted: float | None = None
     """Tonnes short weighted by their commodity's priority, as the objective weighs them
@@ -370,10 +372,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     """Shortfall, lateness and transport cost of a solution, without building records."""
     b = m.cols["short"]
     vals = x[b.start : b.start + b.size]
-    short_by: dict[tuple[int, int], float] = {}
-    for j in np.flatnonzero(vals > TOL):
-        key = (int(b["u"][j]), int(b["k"][j]))
-        short_by[key] = short_by.get(key, 0.0) + float(vals[j])
+    short_by = _by_unit_commodity(m, x, "short")
     late: dict[int, int] = {}
     closure: dict[int, int | None] = {}
     for c in _closures(p, m, x):
@@ -387,6 +386,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     late_t_days, late_pax_days = _late_amounts(p, m, x)
     g = m.cols.get("gap")
     gap = 0.0 if g is None else float(x[g.start : g.start + g.size].sum())
+    gap_by = {} if g is None else _by_unit_commodity(m, x, "gap")
     return Outcome(
         short_t=float(vals.sum()),
         short_weighted=float(vals @ p.short_weight[b["k"]]),
@@ -396,8 +396,20 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
         late_t_days=late_t_days,
         late_pax_days=late_pax_days,
         gap_t_days=gap,
+        gap_by=gap_by,
         transport_cost=cost,
     )
+
+
+def _by_unit_commodity(m: LpModel, x: FloatArray, block: str) -> dict[tuple[int, int], float]:
+    """A unit-day block's values (tonnes short, a target's gap) summed by (unit, commodity)."""
+    b = m.cols[block]
+    vals = x[b.start : b.start + b.size]
+    hit = np.flatnonzero(vals > TOL)
+    summed: dict[tuple[int, int], float] = {}
+    for u, k, v in zip(b["u"][hit].tolist(), b["k"][hit].tolist(), vals[hit].tolist(), strict=True):
+        summed[(u, k)] = summed.get((u, k), 0.0) + v
+    return summed
 
 
 def _late_amounts(p: Problem, m: LpModel, x: FloatArray) -> tuple[float, float]:

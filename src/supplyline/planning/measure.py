@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import PlanStatus, ResourceKind
+from supplyline.planning.affected import affected_goods
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
@@ -201,7 +202,8 @@ class Measured:
     effect: str
     """The gain in words ("removes 840 t of shortfall: …")."""
     crossing: tuple[str, ...]
-    """The commodities that use the resource in the re-solved plan, busiest first."""
+    """The commodities that use the resource in the re-solved plan, busiest first, whose
+    shortfall, target gap or lateness the re-solve changes (:func:`affected_goods`)."""
     alone: bool = False
     """More of it buys nothing on its own, and no other capacity was found to go with it."""
     with_partner: str = ""
@@ -275,7 +277,8 @@ def measure_run(
         x = _none_later(p, m, resolve, base, x)
         if not better(outcome_of(p, m, x), base):  # it loses more than it gains
             return nothing
-        bought, said = effect(p, base, outcome_of(p, m, x))
+        after = outcome_of(p, m, x)
+        bought, said = effect(p, base, after)
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )
@@ -287,7 +290,10 @@ def measure_run(
         extra=figures[0],
         gains=bought,
         effect=said,
-        crossing=commodities_using(p, m, x, run),
+        # only the goods the extra changes the outcome of: others may merely pass earlier
+        crossing=tuple(
+            c for c in commodities_using(p, m, x, run) if c in affected_goods(p, base, after)
+        ),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
         partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
         least=least,

@@ -21,6 +21,7 @@ from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, check_method, check_mps_path
+from supplyline.planning.limit_clock import within_limit
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
@@ -336,8 +337,11 @@ def plan_movements(
         say("writing the model as MPS")
         session.write_mps(mps_path)
     solve_began = time.perf_counter()
-    start_s, start, part = _block_start(session, problem, model, say)
     limit = params.time_limit_s
+    plain_say = say  # the stages within the limit carry its clock, for a face to show
+    if limit is not None:
+        say = within_limit(plain_say, began=solve_began, limit_s=limit)
+    start_s, start, part = _block_start(session, problem, model, say)
     deadline = None if limit is None else solve_began + limit
     aside = ""
     beside: FallbackBeside | None
@@ -366,6 +370,7 @@ def plan_movements(
     sol = _solve_or_drop(session, beside)
     sol, resolved_from = _simplex_again(sol, session, start, say, (deadline, limit), beside)
     sol, made = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
+    say = plain_say  # the limit is the solve's: extracting and explaining are past it
     if made is not None and on_fallback is not None:
         on_fallback(made)
     stats = SolveStats(
@@ -400,8 +405,9 @@ def plan_movements(
     began = time.perf_counter()
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
-    shortfalls = explain_unreachable(problem, records.shortfalls)  # no capacity could help
-    target_gaps = explain_unreachable(problem, records.target_gaps)
+    proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
+    shortfalls = explain_unreachable(problem, records.shortfalls, proven=proven)
+    target_gaps = explain_unreachable(problem, records.target_gaps, proven=proven)
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         bottlenecks = find_bottlenecks(

@@ -29,6 +29,7 @@ from supplyline.types import Said, day_label, day_ranges, to_gram
 __all__ = [
     "ALL_DEMAND",
     "ALL_ROW_NOTE",
+    "ALL_UNITS",
     "DEPLOY_PREFIX",
     "bottleneck_caveats",
     "bottleneck_note",
@@ -46,8 +47,10 @@ __all__ = [
 
 DEPLOY_PREFIX = "deploy:"
 """Movements of a unit's own people and equipment carry ``deploy:<unit id>`` as commodity."""
-ALL_DEMAND = "of all demand"
-"""What the shortfall table's "all" row's share is of, written in its commodity cell."""
+ALL_UNITS = "all units"
+"""The unit cell of the shortfall table's total row: every tonne short, of every unit."""
+ALL_DEMAND = "all goods"
+"""Its commodity cell: its tonnes short and its demand are of every commodity."""
 
 
 def met_share(short_t: float, demand_t: float | None) -> float | None:
@@ -110,7 +113,9 @@ def headline(
         "units_not_closed": len(never),
         "late_t_days": to_gram(sum(c.late_t_days for c in plan.closures)),
         "late_pax_days": to_gram(sum(c.late_pax_days for c in plan.closures)),
-        "bottlenecks": len(plan.bottlenecks),
+        # none counted where none could be: "0" read as "nothing limits this plan"
+        "bottlenecks": None if plan.bottlenecks_not_computed else len(plan.bottlenecks),
+        "bottlenecks_not_computed": plan.bottlenecks_not_computed,
         "columns": s.columns,
         "rows": s.rows,
         "nonzeros": s.nonzeros,
@@ -222,10 +227,10 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
 
 
 ALL_ROW_NOTE = (
-    'The "all" row adds up the rows above; its short % is of all demand ({} t, every unit and '
-    "commodity)."
+    f'The "{ALL_UNITS}, {ALL_DEMAND}" row is the whole plan: every tonne short (the rows '
+    "above) of all demand, units and goods short or not."
 )
-"""Under the CLI's shortfall table: what its "all" row's figures are of (see the report's)."""
+"""Under the CLI's shortfall table and in the report's caption: what its total row is of."""
 
 
 def shortfall_rows(
@@ -236,13 +241,14 @@ def shortfall_rows(
     ``required_t`` is what was needed on the days short; with the demand, ``demand_t`` is
     what the unit consumes of that commodity over the horizon; ``why`` gives the causes
     no capacity could remove, and says "capacity" for the days the bottlenecks explain.
-    ``with_total`` appends an "all" row of the tonnes summed (where there are two rows or
-    more), the total a headline says beside the parts a table shows; with the demand, its
-    share short is of all demand (every unit and commodity, as the headline's
-    ``met_share``), its commodity cell :data:`ALL_DEMAND`, and the share a
-    :class:`~supplyline.types.Said` written as the summary's sentence writes it: a briefer
-    read 7.25 % (of the short rows' 17.595 t) beside "1.275 t short of 17,893 t", and the
-    terminal and the HTML report each computed it apart until they disagreed.
+    ``with_total`` appends a total row (where there are two rows or more), labelled
+    :data:`ALL_UNITS` and :data:`ALL_DEMAND`: the tonnes short summed (every shortfall is in
+    the rows), the total a headline says beside the parts a table shows; with the demand,
+    its demand is all demand (every unit and commodity) and its share short of that (as
+    the headline's ``met_share``), a :class:`~supplyline.types.Said` written as the
+    summary's sentence writes it. A briefer read 7.25 % (of the short rows' 17.595 t)
+    beside "1.275 t short of 17,893 t"; then a planner read "all | of all demand | 3.33 |
+    53.64 | 0.32": the rows' demand beside the share of all 1,052 t.
     """
     agg: dict[tuple[str, str], list[float]] = {}
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -274,28 +280,27 @@ def shortfall_rows(
     if with_total and len(rows) > 1:
         total = _shortfall_total(rows, [s.day for s in plan.shortfalls])
         if demand is not None:
-            met = met_share(plan.total_short_t, float(demand.consumption_t.sum()))
-            if met is not None:
-                total["commodity"] = ALL_DEMAND
-                total["short_pct"] = Said(100.0 * (1.0 - met))  # its own decimals
+            every_t = float(demand.consumption_t.sum())
+            met = met_share(plan.total_short_t, every_t)
+            # its demand and share of one whole: short / demand is the share it shows
+            total["demand_t"] = to_gram(every_t)
+            total["short_pct"] = None if met is None else Said(100.0 * (1.0 - met))
         rows.append(total)
     return rows
 
 
 def _shortfall_total(rows: list[dict[str, Any]], days: list[int]) -> dict[str, Any]:
-    """The shortfall rows' tonnes summed, as one "all" row (shares of the sums)."""
+    """The shortfall rows' tonnes summed, as one total row (shares of the sums)."""
     short, required = (to_gram(sum(r[k] for r in rows)) for k in ("short_t", "required_t"))
-    demands = [r["demand_t"] for r in rows]
-    whole = None if None in demands else to_gram(sum(demands))
     every = sorted(set(days))
     return {
-        "unit": "all",
-        "commodity": "",
+        "unit": ALL_UNITS,
+        "commodity": ALL_DEMAND,
         "short_t": short,
         "required_t": required,
         "share": round(short / required, 4) if required else None,
-        "demand_t": whole,
-        "short_pct": to_gram(100.0 * short / whole) if whole else None,
+        "demand_t": None,  # all demand, not the rows': the caller has it
+        "short_pct": None,
         "first": day_label(every[0]) if every else "",
         "last": day_label(every[-1]) if every else "",
         "days": day_ranges(every),
@@ -403,8 +408,8 @@ def bottleneck_note(plan: Plan) -> str | None:
     Only a plan proven best has shadow prices to rank capacities by; saying "no capacity
     limits the plan" of one the time limit stopped would contradict its shortfalls.
     """
-    if plan.status is not PlanStatus.OPTIMAL:
-        return "bottlenecks are not explained: their shadow prices need a plan proven best"
+    if (why := plan.bottlenecks_not_computed) is not None:
+        return f"bottlenecks: not computed ({why})"
     return None if plan.bottlenecks else "no capacity limits the plan"
 
 

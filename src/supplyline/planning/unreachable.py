@@ -38,6 +38,11 @@ CAPACITIES_ALLOWING = "(as far as capacities allow: see the bottlenecks)"
 """Said after "stock delivered before could cover these days": a tester's road, closed two
 days, had a link capacity too small to stock the camp ahead, and the cause named only the
 closure, so that reopening the road looked like the only help."""
+CAPACITIES_ALLOWING_UNPROVEN = (
+    "(as far as capacities allow; which of them bind is not computed in a plan not proven best)"
+)
+"""The same, in a plan the time limit stopped: it lists no bottlenecks to see (a tester's
+fallback plan pointed at an empty section)."""
 
 
 def _sources(p: Problem) -> BoolArray:
@@ -168,14 +173,17 @@ Missed = TypeVar("Missed", Shortfall, TargetGap)
 """What a unit misses on a day: demand (a shortfall) or its days-of-supply target."""
 
 
-def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Missed, ...]:
+def explain_unreachable(
+    p: Problem, shortfalls: Sequence[Missed], *, proven: bool = True
+) -> tuple[Missed, ...]:
     """The shortfalls (or target gaps), with ``cause`` said where no goods can arrive.
 
     A record on a day no goods of its kind can arrive at the unit's place gets its cause.
     When goods could have been at the unit's place on an earlier day (since it arrived),
     the cause adds that stock delivered before could have covered the day: more capacity
     then would have avoided it. A record on a day goods can arrive is returned as it is:
-    capacities are to blame there, and the bottleneck report names them.
+    capacities are to blame there, and the bottleneck report names them. In a plan not
+    ``proven`` best there is no bottleneck report, and the cause says so.
     """
     if not shortfalls:
         return tuple(shortfalls)
@@ -211,7 +219,8 @@ def explain_unreachable(p: Problem, shortfalls: Sequence[Missed]) -> tuple[Misse
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
         if now[key[0], key[1], arrival : key[2] + 1].any():
-            cause += f"; stock delivered before could cover these days {CAPACITIES_ALLOWING}"
+            allowing = CAPACITIES_ALLOWING if proven else CAPACITIES_ALLOWING_UNPROVEN
+            cause += f"; stock delivered before could cover these days {allowing}"
         out.append(replace(s, cause=cause))
     return tuple(out)
 

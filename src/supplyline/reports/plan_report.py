@@ -100,6 +100,8 @@ class _Card:
     label: str
     value: str
     css: str = ""
+    note: str = ""
+    """Said under the value, small: why there is none ("not computed: …")."""
 
 
 @functools.cache
@@ -197,7 +199,14 @@ def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
                 css="bad" if late else "",
             )
         )
-    cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
+    if h.bottlenecks is None:  # "0" read as "nothing limits this plan"
+        cards.append(
+            _Card(
+                label="bottlenecks", value="—", note=f"not computed: {h.bottlenecks_not_computed}"
+            )
+        )
+    else:
+        cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
     # kept, said what it is in the summary: it compares plans of one scenario
     cards.append(_Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
     return cards

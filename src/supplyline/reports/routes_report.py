@@ -20,6 +20,7 @@ from supplyline.io.route_tables import day_tables, nothing_to_deliver
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
+from supplyline.routing.reach_table import REACH_HEADINGS
 from supplyline.types import day_label, figure_text
 
 __all__ = [
@@ -38,17 +39,7 @@ _ON_SITE_COLUMNS = ("unit", "location", "tonnes", "load_t")
 _ARRIVED_COLUMNS = ("unit", "location", "tonnes", "load_t", "arrived_by", "link")
 
 HEADINGS = {
-    "unit": "unit",
-    "supply_point": "supplied from",
-    "road_km": "road km",
-    "depot": "depot",
-    "round_trip_h": "round trip h",
-    "turns_per_truck": "turns a truck a day",
-    "daily_t": "peak demand t/day",
-    "loads_needed": "truck-loads a day",
-    "capacity_t": "trucks carry t/day",
-    "depot_load_pct": "depot's truck-hours used %",
-    "ok": "ok",
+    **REACH_HEADINGS,  # as the `reach` table heads them
     "truck": "truck",
     "trips": "trips",
     "stops": "stops",

@@ -12,6 +12,7 @@ from typing import Any
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
     ALL_DEMAND,
+    ALL_ROW_NOTE,
     bottleneck_table_rows,
     closure_rows,
     shortfall_rows,
@@ -20,7 +21,7 @@ from supplyline.planning.summary import (
 )
 from supplyline.planning.summary import headline as headline_row
 from supplyline.reports.sections import Cell, Table
-from supplyline.types import COST_UNITS, figure_text
+from supplyline.types import COST_UNITS
 
 __all__ = [
     "ALL_DEMAND",
@@ -41,7 +42,7 @@ COST_HEADING = f"cost ({COST_UNITS})"
 """Transport cost has no currency: links.csv's cost_per_t is a number in the user's units
 (the bottleneck report's sentences say the same unit, :data:`COST_UNITS`)."""
 SHORT_PCT = "short % of its demand"
-"""The shortfall table's share column: of the row's own demand (the "all" row's: of all)."""
+"""The shortfall table's share column: of the row's own demand (the total row's: of all)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +62,9 @@ class Headline:
     units: int
     deploying_units: int
     closed_on_time: int
-    bottlenecks: int
+    bottlenecks: int | None
+    """None where they are not computed (``bottlenecks_not_computed`` says why)."""
+    bottlenecks_not_computed: str | None
     met_share: float | None
 
 
@@ -85,6 +88,7 @@ def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> He
         deploying_units=h["deploying_units"],
         closed_on_time=h["closed_on_time"],
         bottlenecks=h["bottlenecks"],
+        bottlenecks_not_computed=h["bottlenecks_not_computed"],
         met_share=h["met_share"],
     )
 
@@ -128,13 +132,12 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
 
 
 def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
-    """Unmet demand by unit and commodity, the largest first, and their total ("all").
+    """Unmet demand by unit and commodity, the largest first, and the plan's total.
 
     ``least``: the decimals of the summary's sentence that says the tonnes short, so that
     the two read the same; the parts add up to the total as read.
     """
-    rows = shortfall_rows(plan, demand, with_total=True)  # "all": share of all demand
-    h = headline(demand, plan)
+    rows = shortfall_rows(plan, demand, with_total=True)  # the total: of all demand
     return _table(
         rows,
         {
@@ -147,14 +150,12 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
             "why": "why",
         },
         alike=(("demand t", "short t"),),
-        summed=("demand t", "short t"),
+        summed=("short t",),  # the total's demand is all demand, not the rows' sum
         within=(("short t", "demand t"),),
         least=(("demand t", least), ("short t", least)),
         caption="Demand is what the unit consumes of the commodity over the horizon (its "
         "days-of-supply build-up is a soft target, shown below when not met); short % is of "
-        'that demand. The "all" row adds up the rows above, and its short % is of all '
-        f"demand ({figure_text(h.demand_t, least)} t, every unit and commodity, as the "
-        "summary says). "
+        f"that demand. {ALL_ROW_NOTE} "
         "Why: what no capacity could change (too far for those days, or closed links); "
         "capacity where the bottlenecks below explain it.",
     )

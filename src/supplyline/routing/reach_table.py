@@ -17,12 +17,29 @@ from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_turns import product_text
 from supplyline.types import figure_text
 
-__all__ = ["REACH_COLUMNS", "bottleneck", "reach_rows"]
+__all__ = ["REACH_COLUMNS", "REACH_HEADINGS", "bottleneck", "reach_rows"]
 
 
 REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
                  "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
 """The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
+REACH_HEADINGS = {
+    "unit": "unit",
+    "supply_point": "supplied from",
+    "road_km": "road km",
+    "depot": "depot",
+    "round_trip_h": "round trip h",
+    "turns_per_truck": "turns a truck a day",
+    "daily_t": "peak demand t/day",
+    "loads_needed": "truck-loads a day",
+    "capacity_t": "trucks carry t/day",
+    "depot_load_pct": "depot's truck-hours used %",
+    "ok": "ok",
+}
+"""Each of :data:`REACH_COLUMNS`' heading for people, in words and units: one set for the
+``reach`` table and the HTML report (the terminal said ``turns per truck`` and ``depot load
+pct`` where the report said "turns a truck a day" and "depot's truck-hours used %" of the
+same numbers). CSV and JSON keep the keys."""
 
 
 def bottleneck(row: ReachRow) -> ReachShare | None:
