@@ -42,6 +42,7 @@ from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
+from supplyline.io.earlier_reports import what_it_was
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
 from supplyline.services.plan_limits import not_proven_words
@@ -575,5 +576,7 @@ def plan_cmd(
             err.print(NO_OUT_NOTE, markup=False, highlight=False)
         for path in run.removed:
             err.print(
-                f"removed {path}, the report of the earlier plan", markup=False, highlight=False
+                f"removed {path}, {what_it_was(path)} of the earlier plan",
+                markup=False,
+                highlight=False,
             )
