@@ -36,6 +36,7 @@ from supplyline.cli.paths import (
     input_path,
     output_file_option,
     output_path,
+    scenario_folder_argument,
 )
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
@@ -433,7 +434,7 @@ NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
 
 @app.command("plan", rich_help_panel="Plan")
 def plan_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     out: Path | None = typer.Option(
         None,
         "--out",

@@ -54,6 +54,7 @@ from supplyline.reports.summary import (
 )
 from supplyline.types import (
     GRAM_DECIMALS,
+    counted,
     day_label,
     figure_text,
     figures_decimals,
@@ -259,7 +260,7 @@ def _plan_sections(
             intro=(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
                 f"{figure_text(h.moved_t, places)} t (each leg counted) over "
-                f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
+                f"{counted(plan.horizon_days, 'day')} for {counted(h.units or 0, 'unit')}; "
                 f"{short} t of the {consumed} t the units "
                 f"consume cannot be delivered ({delivered} t delivered, "
                 "days-of-supply build-up included)."
