@@ -41,6 +41,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
+from supplyline.domain import PlanStatus
 from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
 from supplyline.io.earlier_reports import what_it_was
@@ -256,6 +257,7 @@ def _print_table(run: PlanRun) -> None:
         bottleneck_caveats,
         bottleneck_note,
         headline,
+        unexplained_outcome,
         unpriced_stores_note,
     )
 
@@ -333,6 +335,8 @@ def _print_table(run: PlanRun) -> None:
     note = bottleneck_note(run.plan)
     if note is not None:
         console.print(note, highlight=False)
+    if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
+        print_warnings(run.opened.warnings, console)  # validate's, where the note sends
     unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
     if unpriced is not None:
         console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)

@@ -302,7 +302,7 @@ def _plan_sections(
             id="shortfalls",
             title="Shortfalls by unit and commodity",
             tables=(shortfalls,),
-            notes=() if shortfalls.rows else ("No shortfall: every unit gets all it needs.",),
+            notes=() if shortfalls.rows else (_no_shortfall_words(plan),),
         )
     )
     targets = target_table(demand, plan)
@@ -396,6 +396,20 @@ def _check_options(
         require(items, (list, tuple), what)
         for item in items:
             require(item, kind, f"each of {what}")
+
+
+def _no_shortfall_words(plan: Plan) -> str:
+    """The shortfall section's note when nothing falls short, true of units never there.
+
+    "No shortfall: every unit gets all it needs." stood above a unit that never closed.
+    """
+    never = sum(1 for c in plan.closures if c.days_late is None)
+    if not never:
+        return "No shortfall: every unit gets all it needs."
+    return (
+        f"No shortfall of supplies; but {counted(never, 'deploying unit')} cannot close within "
+        "the horizon (see Unit closure and Warnings)."
+    )
 
 
 def render_plan_report(

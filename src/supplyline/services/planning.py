@@ -36,7 +36,12 @@ from supplyline.planning.best_response import Responses
 from supplyline.planning.highs import available_methods, check_mps_path, why_unavailable
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.plan_limits import Fallback, no_plan_message
-from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
+from supplyline.services.report_pair import (
+    HTML_SUFFIXES,
+    check_report,
+    check_written,
+    keywords_taken,
+)
 from supplyline.services.routing import reach_for
 from supplyline.services.run_log import log_plan
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
@@ -340,7 +345,10 @@ def plan_scenario(
                 say("writing the report")
                 extras.append((report_tmp, Path(report[0])))
                 with writing(f"the report {report[0]}"):
-                    report[1](scenario, assessed.demand, plan, reach, report_tmp)
+                    report[1](
+                        scenario, assessed.demand, plan, reach, report_tmp,
+                        **keywords_taken(report[1], warnings=assessed.opened.warnings),
+                    )  # fmt: skip
                 check_written(report[1], report_tmp)
             if out is not None:
                 stale += earlier_reports(
