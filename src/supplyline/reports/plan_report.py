@@ -34,6 +34,7 @@ from supplyline.planning.summary import (
     bottleneck_note,
     unpriced_stores_note,
 )
+from supplyline.reports.bidi import isolating, scenario_words
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -463,6 +464,7 @@ def render_plan_report(
     return template.render(
         title=title or f"Plan report: {scenario.name}",
         subtitle=subtitle,
+        bdi=isolating(scenario_words(scenario)),  # every id and name its own direction
         version=__version__,
         made=stamp,
         meta=[
