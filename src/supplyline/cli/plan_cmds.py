@@ -257,9 +257,9 @@ def _print_table(run: PlanRun) -> None:
         bottleneck_caveats,
         bottleneck_note,
         headline,
-        unexplained_outcome,
         unpriced_stores_note,
     )
+    from supplyline.planning.unexplained import unexplained_outcome
 
     head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")

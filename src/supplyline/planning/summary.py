@@ -24,7 +24,8 @@ from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliv
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
-from supplyline.types import Said, counted, day_label, day_ranges, figure_text, to_gram
+from supplyline.planning.unexplained import unexplained_outcome
+from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
     "ALL_DEMAND",
@@ -41,7 +42,6 @@ __all__ = [
     "shortfall_rows",
     "target_rows",
     "totals_by_mode",
-    "unexplained_outcome",
     "unpriced_stores_note",
 ]
 
@@ -414,24 +414,6 @@ def bottleneck_note(plan: Plan) -> str | None:
     # a link of capacity 0 is no full capacity: "no capacity limits the plan" stood above
     # a unit that never closed (21,600 t-days late); validate's warnings say why
     return f"no capacity the plan uses is full; {unexplained}: see the scenario's warnings"
-
-
-def unexplained_outcome(plan: Plan) -> str | None:
-    """What a plan leaves late or short, in words ("1 unit cannot close"); None if nothing.
-
-    Said where no bottleneck explains it (:func:`bottleneck_note`): the faces then show
-    the scenario's warnings, which say what no capacity the plan uses can change.
-    """
-    never = sum(1 for c in plan.closures if c.days_late is None)
-    late = sum(1 for c in plan.closures if c.days_late is not None and c.days_late > 0)
-    parts = []
-    if never:
-        parts.append(f"{counted(never, 'unit')} cannot close within the horizon")
-    if late:
-        parts.append(f"{counted(late, 'unit')} {'is' if late == 1 else 'are'} late")
-    if to_gram(plan.total_short_t) > 0:
-        parts.append(f"{figure_text(plan.total_short_t)} t of supplies fall short")
-    return " and ".join(parts) or None
 
 
 def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
