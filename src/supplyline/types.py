@@ -23,6 +23,7 @@ __all__ = [
     "PartnerId",
     "Said",
     "UnitId",
+    "counted",
     "day_label",
     "day_ranges",
     "day_runs",
@@ -212,12 +213,34 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     ('0.015', '0', '100', '99.995')
     >>> figure_text(15936.4011, 2), figure_text(6.6), figure_text(6.6, 2)
     ('15,936.40', '6.6', '6.60')
+
+    Exactly nothing reads "0" whatever the decimals: a plan that moved nothing read
+    "0.00 t moved", which suggested a trace.
+
+    >>> figure_text(0.0, 2), figure_text(0.5, 2)
+    ('0', '0.50')
     """
+    if value == 0:
+        return "0"
     value = to_gram(value)
     text = fixed_text(value, max(figure_decimals([value]), decimals or 0))
     if decimals:  # as its column reads it, zeros and all: "15,936.40 t moved" beside it
         return text
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun``, singular for one: "1 unit", "2 units", "1 day".
+
+    The one place messages count things: ``requirements`` said "over 1 days" and
+    "1 units". ``plural`` for a noun that does not just take an "s".
+
+    >>> counted(1, "day"), counted(2, "unit"), counted(0, "unit"), counted(3, "unit-day")
+    ('1 day', '2 units', '0 units', '3 unit-days')
+    >>> counted(1, "commodity", "commodities"), counted(1_200, "commodity", "commodities")
+    ('1 commodity', '1,200 commodities')
+    """
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass(frozen=True, slots=True)

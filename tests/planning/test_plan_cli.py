@@ -117,7 +117,8 @@ def test_mps_of_ids_alike_once_made_safe_is_written_with_their_names(tmp_path: P
     )
     assert result.exit_code == 0, result.output
     text = mps.read_text(encoding="utf-8")
-    assert text.startswith("NAME        My_operation\n")
+    # under the plan's identity comment (supplyline.io.earlier_reports.tag_model)
+    assert "\nNAME        My_operation\n" in text
     assert "\n E  balance|food|xé1|d3\n" in text
     assert "\n E  balance|food|x_1|d3\n" in text
 

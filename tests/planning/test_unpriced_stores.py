@@ -8,6 +8,7 @@ tries F with room itself and lists it, in the table, the files and the HTML repo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -55,7 +56,7 @@ def _plan(tmp_path: Path, storage_t: int) -> str:
         ["plan", str(folder), "--out", str(tmp_path / f"o{storage_t}"), "--report", str(report)],
     )
     assert result.exit_code == 0, result.output
-    html = report.read_text(encoding="utf-8")
+    html = re.sub("</?bdi>", "", report.read_text(encoding="utf-8"))  # ids in their isolates
     assert "have no price" not in html
     assert ("of storage at F removes" in html) == (storage_t == 0)
     csv = (tmp_path / f"o{storage_t}" / "bottlenecks.csv").read_text(encoding="utf-8")

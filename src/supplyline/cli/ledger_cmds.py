@@ -63,6 +63,7 @@ from supplyline.cli.output import (
     machine_value,
     write_json,
 )
+from supplyline.cli.paths import scenario_folder_argument
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Condition, OrderStatus
@@ -120,7 +121,7 @@ def agreements_cmd(
 
 @agreements_app.command("import")
 def agreements_import_cmd(
-    folder: Annotated[Path, typer.Argument(help="Scenario folder with agreements.yaml.")],
+    folder: Annotated[Path, scenario_folder_argument("Scenario folder with agreements.yaml.")],
     partner: AsOpt,
     user: UserOpt = None,
     db: DbOpt = None,

@@ -30,6 +30,7 @@ __all__ = [
     "output_file_option",
     "output_file_path",
     "output_path",
+    "scenario_folder_argument",
 ]
 
 PATH_METAVAR = "<path>"
@@ -127,3 +128,17 @@ def output_file_option(flag: str, help_text: str, kind: str, suffixes: Sequence[
     return typer.Option(
         None, flag, help=help_text, parser=output_file(kind, suffixes), metavar=PATH_METAVAR
     )
+
+
+SCENARIO_FOLDER_WHAT = "a scenario folder (. is the current folder)"
+"""What to give instead of an empty scenario folder argument, in every command's words."""
+
+
+def scenario_folder_argument(help_text: str = "Scenario folder (with scenario.yaml).") -> Any:
+    """The scenario folder argument of a command, refused when empty (exit code 2).
+
+    ``plan ''`` planned the current folder, and its missing-file messages never named it,
+    while ``--out ''`` was refused: every command that reads a scenario folder refuses an
+    empty one in the same words (``'' is empty: give a scenario folder …``).
+    """
+    return typer.Argument(..., help=help_text, parser=input_path(SCENARIO_FOLDER_WHAT))

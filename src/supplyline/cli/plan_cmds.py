@@ -36,12 +36,15 @@ from supplyline.cli.paths import (
     input_path,
     output_file_option,
     output_path,
+    scenario_folder_argument,
 )
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import issue_rows, print_warnings
+from supplyline.domain import PlanStatus
 from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
+from supplyline.io.earlier_reports import what_it_was
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
 from supplyline.services.plan_limits import not_proven_words
@@ -267,6 +270,7 @@ def _print_table(run: PlanRun) -> None:
         headline,
         unpriced_stores_note,
     )
+    from supplyline.planning.unexplained import unexplained_outcome
 
     head = headline(run.plan, run.demand, run.opened.scenario)
     status_style = {"optimal": "green", "feasible": "yellow"}.get(head["status"], "red")
@@ -339,6 +343,8 @@ def _print_table(run: PlanRun) -> None:
     note = bottleneck_note(run.plan)
     if note is not None:
         console.print(note, highlight=False)
+    if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
+        print_warnings(run.opened.warnings, console)  # validate's, where the note sends
     unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
     if unpriced is not None:
         console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
@@ -440,7 +446,7 @@ NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
 
 @app.command("plan", rich_help_panel="Plan")
 def plan_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -583,5 +589,7 @@ def plan_cmd(
             err.print(NO_OUT_NOTE, markup=False, highlight=False)
         for path in run.removed:
             err.print(
-                f"removed {path}, the report of the earlier plan", markup=False, highlight=False
+                f"removed {path}, {what_it_was(path)} of the earlier plan",
+                markup=False,
+                highlight=False,
             )

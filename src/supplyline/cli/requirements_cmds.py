@@ -24,12 +24,12 @@ from supplyline.cli.output import (
     listed,
     wrote_what,
 )
-from supplyline.cli.paths import PATH_METAVAR, output_path
+from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argument
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import rounded, summed_figures
 from supplyline.io.file_names import REQUIREMENTS_FILES
-from supplyline.types import figures_decimals, written_text
+from supplyline.types import counted, figures_decimals, written_text
 
 console = Console()
 err = Console(stderr=True)
@@ -44,7 +44,7 @@ class GroupBy(StrEnum):
 
 @app.command("requirements", rich_help_panel="Plan")
 def requirements_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -124,8 +124,8 @@ def requirements_cmd(
             ]
         scenario = result.opened.scenario
         title = (
-            f"{scenario.name}: requirements over {scenario.horizon_days} days from "
-            f"{scenario.start_date} (tonnes), {len(scenario.units)} units"
+            f"{scenario.name}: requirements over {counted(scenario.horizon_days, 'day')} from "
+            f"{scenario.start_date} (tonnes), {counted(len(scenario.units), 'unit')}"
         )
         drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
         emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)

@@ -35,7 +35,13 @@ from supplyline.cli.output import (
     write_json,
     wrote_what,
 )
-from supplyline.cli.paths import HTML_SUFFIXES, PATH_METAVAR, output_file_option, output_path
+from supplyline.cli.paths import (
+    HTML_SUFFIXES,
+    PATH_METAVAR,
+    output_file_option,
+    output_path,
+    scenario_folder_argument,
+)
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
@@ -167,7 +173,7 @@ def _print_warnings(run: RoutesRun) -> None:
 
 @app.command("routes", rich_help_panel="Convoys")
 def routes_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     day: str = typer.Option(
         ...,
         "--day",
@@ -303,7 +309,7 @@ def routes_cmd(
 
 @app.command("reach", rich_help_panel="Convoys")
 def reach_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE,
         "--format",

@@ -16,9 +16,10 @@ from rich.console import Console
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import FORMAT_METAVAR, FORMAT_PARSER, OutputFormat, emit_rows
-from supplyline.cli.paths import output_path
+from supplyline.cli.paths import output_path, scenario_folder_argument
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.errors import ScenarioError
+from supplyline.types import counted
 
 if TYPE_CHECKING:
     from supplyline.domain import Scenario
@@ -44,12 +45,12 @@ def _summary(s: Scenario) -> str:
         "agreements": len(s.agreements),
     }
     parts = ", ".join(f"{what} {n}" for what, n in counts.items())
-    return f"OK: {s.name!r}, {s.horizon_days} days from {s.start_date}: {parts}"
+    return f"OK: {s.name!r}, {counted(s.horizon_days, 'day')} from {s.start_date}: {parts}"
 
 
 @app.command("validate", rich_help_panel="Start here")
 def validate_cmd(
-    folder: Path = typer.Argument(..., help="Scenario folder (with scenario.yaml)."),
+    folder: Path = scenario_folder_argument(),
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE,
         "--format",

@@ -33,6 +33,24 @@ def _nearest_existing(path: Path) -> Path:
     return path
 
 
+def _refuse_dangling_link(target: Path, kind: str) -> None:
+    """Raise OutputError if ``target``, or a folder on its path, is a link to nothing.
+
+    A tester's ``--out dangle`` (a link to a folder that did not exist) failed only after
+    the whole solve, with "cannot write dangle: File exists". ``kind`` is what ``target``
+    is to be ("folder", "file"); a link on its way is a link to a missing folder.
+    """
+    for at, path in enumerate((target, *target.parents)):
+        if path.is_symlink() and not path.exists():
+            what = kind if at == 0 else "folder"
+            where = f"{target}: {path} is" if at else f"{target}: it is"
+            fix = "make that folder" if what == "folder" else "remove the link"
+            raise OutputError(
+                f"cannot write {where} a link to a missing {what} ({os.readlink(path)}); "
+                f"{fix} or give another path"
+            )
+
+
 def _try_a_file(scratch: Path, target: Path, what: str) -> None:
     """Create ``scratch`` and remove it: raise OutputError about ``target`` if it fails.
 
@@ -72,6 +90,7 @@ def check_folder_target(target: str | Path) -> None:
     if not str(target).strip():  # "" is the current folder to pathlib; found only at the end
         raise OutputError("the output folder is an empty path: name a folder")
     target = Path(target)
+    _refuse_dangling_link(target, "folder")
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write into {target}: it is a file, not a folder")
     if target.is_dir():
@@ -85,6 +104,7 @@ def check_file_target(target: str | Path) -> None:
     Nor may it replace a file of a scenario folder (one beside a ``scenario.yaml``).
     """
     target = Path(target)
+    _refuse_dangling_link(target, "file")
     if target.is_dir():
         raise OutputError(f"cannot write the file {target}: it is a folder")
     if target.exists() and not target.is_file():

@@ -14,24 +14,50 @@ supplyline (its generator tag) for exactly the result the folder held (its ident
 equal to the one in the folder's ``plan.json`` or ``routes.json``), is ever named. A
 report of another plan, one put there by hand, an older report without the tag, or the
 report this run writes are left alone.
+
+A model written with ``--mps`` is such a file too: a tester's ``plan --out o --mps
+o/plan.mps``, then ``plan --out o`` of a changed scenario, removed ``o/plan.html`` and
+left ``o/plan.mps``, the earlier plan's model, beside the new plan. The model carries
+the same two tags as comment lines at its top (``* generator: supplyline …`` and
+``* supplyline-plan: <id>``, :func:`tag_model`), and :func:`earlier_reports` names it
+on the same terms: an ``.mps`` file directly in the folder, with both tags.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ReportOf", "content_id", "earlier_reports", "identity_meta", "recorded_id"]
+from supplyline import __version__
+from supplyline.errors import OutputError
+from supplyline.io.atomic import user_path
+
+__all__ = [
+    "MODEL_SUFFIXES",
+    "ReportOf",
+    "content_id",
+    "earlier_reports",
+    "identity_comment",
+    "identity_meta",
+    "recorded_id",
+    "tag_model",
+    "what_it_was",
+]
 
 _HEAD_CHARS = 4096
 """The tags sit in the first lines of a report, the identity in the first of a summary."""
 _GENERATOR = re.compile(r'<meta name="generator" content="supplyline[ "]')
+_MODEL_GENERATOR = re.compile(r"^\* generator: supplyline[ \n]", re.MULTILINE)
 REPORT_SUFFIXES = (".html", ".htm")
+MODEL_SUFFIXES = (".mps",)
+"""The model files (``--mps``) that carry a plan's identity as comment lines."""
 
 
 class ReportOf(StrEnum):
@@ -74,6 +100,46 @@ def identity_meta(of: ReportOf, ident: str) -> tuple[str, str]:
     return of.meta_name, ident
 
 
+def identity_comment(of: ReportOf, ident: str) -> str:
+    """The MPS comment lines (``*`` in column 1) that tie a model file to its plan.
+
+    >>> identity_comment(ReportOf.PLAN, "ab12").splitlines()[1]
+    '* supplyline-plan: ab12'
+    """
+    return f"* generator: supplyline {__version__}\n* {of.meta_name}: {ident}\n"
+
+
+def tag_model(model: Path, tagged: Path, of: ReportOf, ident: str) -> None:
+    """Write ``tagged``: the finished model file ``model`` under its identity comment.
+
+    HiGHS writes the model before the solve, and the plan's identity is known only after
+    it, so the comment is put on top of a copy (MPS readers skip ``*`` lines). The copy is
+    flushed to disk and its size compared with the two parts': a full disk raises an
+    :class:`~supplyline.errors.OutputError` naming the model asked for.
+    """
+    header = identity_comment(of, ident).encode("utf-8")
+    try:
+        with model.open("rb") as source, tagged.open("xb") as copy:
+            copy.write(header)
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        expected = len(header) + model.stat().st_size
+        size = tagged.stat().st_size
+    except OSError as error:
+        raise OutputError(f"cannot write {user_path(tagged)}: {error.strerror or error}") from None
+    if size != expected:
+        raise OutputError(
+            f"cannot write {user_path(tagged)}: only {size:,} of its {expected:,} bytes were "
+            "written (is the disk full?)"
+        )
+
+
+def what_it_was(path: str | Path) -> str:
+    """What a file :func:`earlier_reports` named is to its reader: "the report", "the model"."""
+    return "the model" if Path(path).suffix.lower() in MODEL_SUFFIXES else "the report"
+
+
 def _head(path: Path) -> str:
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
@@ -91,7 +157,7 @@ def recorded_id(folder: Path, of: ReportOf) -> str | None:
 def earlier_reports(
     folder: str | Path, of: ReportOf, *, new_id: str, keep: Iterable[str | Path] = ()
 ) -> list[Path]:
-    """The reports supplyline wrote in ``folder`` of the result that new files there replace.
+    """The reports (and models) supplyline wrote in ``folder`` of the result new files replace.
 
     ``new_id`` is the identity of the new files (a report of them stays); ``keep`` the
     paths written in the same run. Nothing is removed here; best effort: what cannot
@@ -102,14 +168,24 @@ def earlier_reports(
     if old is None or old == new_id or not folder.is_dir():
         return []
     kept = {Path(p).resolve() for p in keep}
-    tag = re.compile(rf'<meta name="{re.escape(of.meta_name)}" content="{old}"')
+    tags = {
+        suffix: (_GENERATOR, re.compile(rf'<meta name="{re.escape(of.meta_name)}" content="{old}"'))
+        for suffix in REPORT_SUFFIXES
+    } | {
+        suffix: (
+            _MODEL_GENERATOR,
+            re.compile(rf"^\* {re.escape(of.meta_name)}: {old}$", re.MULTILINE),
+        )
+        for suffix in MODEL_SUFFIXES
+    }
     found = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in REPORT_SUFFIXES or path.is_symlink() or not path.is_file():
+        both = tags.get(path.suffix.lower())
+        if both is None or path.is_symlink() or not path.is_file():
             continue
         if path.resolve() in kept:
             continue
         head = _head(path)
-        if _GENERATOR.search(head) and tag.search(head):
+        if all(tag.search(head) for tag in both):
             found.append(path)
     return found

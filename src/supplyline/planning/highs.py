@@ -27,6 +27,7 @@ from supplyline.domain import PlanStatus
 from supplyline.errors import ArgumentError, OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel, Violation
+from supplyline.planning.model_file import check_mps_complete
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 
@@ -347,6 +348,7 @@ class HighsSession:
                 f"cannot write {target}: HiGHS failed to write the file "
                 "(is the disk full or the folder read-only?)"
             )
+        check_mps_complete(target)  # HiGHS says kOk for a file a full disk cut short
 
     def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:
         """Change the upper bounds of some rows (capacities)."""

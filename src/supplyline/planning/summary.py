@@ -24,6 +24,7 @@ from supplyline.domain import Demand, Measuring, Mode, Plan, PlanStatus, Scenari
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
+from supplyline.planning.unexplained import unexplained_outcome
 from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
@@ -410,7 +411,14 @@ def bottleneck_note(plan: Plan) -> str | None:
     """
     if (why := plan.bottlenecks_not_computed) is not None:
         return f"bottlenecks: not computed ({why})"
-    return None if plan.bottlenecks else "no capacity limits the plan"
+    if plan.bottlenecks:
+        return None
+    unexplained = unexplained_outcome(plan)
+    if unexplained is None:
+        return "no capacity limits the plan"
+    # a link of capacity 0 is no full capacity: "no capacity limits the plan" stood above
+    # a unit that never closed (21,600 t-days late); validate's warnings say why
+    return f"no capacity the plan uses is full; {unexplained}: see the scenario's warnings"
 
 
 def bottleneck_caveats(plan: Plan, top: int) -> list[str]:

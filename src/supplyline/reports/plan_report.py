@@ -34,6 +34,7 @@ from supplyline.planning.summary import (
     bottleneck_note,
     unpriced_stores_note,
 )
+from supplyline.reports.bidi import isolating, scenario_words
 from supplyline.reports.figures import (
     figure_to_svg,
     flows_by_mode_figure,
@@ -54,6 +55,7 @@ from supplyline.reports.summary import (
 )
 from supplyline.types import (
     GRAM_DECIMALS,
+    counted,
     day_label,
     figure_text,
     figures_decimals,
@@ -268,7 +270,7 @@ def _plan_sections(
             intro=(
                 f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
                 f"{figure_text(h.moved_t, places)} t (each leg counted) over "
-                f"{plan.horizon_days} days for {h.units} unit{'' if h.units == 1 else 's'}; "
+                f"{counted(plan.horizon_days, 'day')} for {counted(h.units or 0, 'unit')}; "
                 f"{short} t of the {consumed} t the units "
                 f"consume cannot be delivered ({delivered} t delivered, "
                 "days-of-supply build-up included)."
@@ -310,7 +312,7 @@ def _plan_sections(
             id="shortfalls",
             title="Shortfalls by unit and commodity",
             tables=(shortfalls,),
-            notes=() if shortfalls.rows else ("No shortfall: every unit gets all it needs.",),
+            notes=() if shortfalls.rows else (_no_shortfall_words(plan),),
         )
     )
     targets = target_table(demand, plan)
@@ -406,6 +408,20 @@ def _check_options(
             require(item, kind, f"each of {what}")
 
 
+def _no_shortfall_words(plan: Plan) -> str:
+    """The shortfall section's note when nothing falls short, true of units never there.
+
+    "No shortfall: every unit gets all it needs." stood above a unit that never closed.
+    """
+    never = sum(1 for c in plan.closures if c.days_late is None)
+    if not never:
+        return "No shortfall: every unit gets all it needs."
+    return (
+        f"No shortfall of supplies; but {counted(never, 'deploying unit')} cannot close within "
+        "the horizon (see Unit closure and Warnings)."
+    )
+
+
 def render_plan_report(
     scenario: Scenario,
     demand: Demand,
@@ -457,6 +473,7 @@ def render_plan_report(
     return template.render(
         title=title or f"Plan report: {scenario.name}",
         subtitle=subtitle,
+        bdi=isolating(scenario_words(scenario)),  # every id and name its own direction
         version=__version__,
         made=stamp,
         meta=[

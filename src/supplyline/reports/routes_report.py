@@ -13,12 +13,13 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes, TruckRoute
-from supplyline.errors import require
+from supplyline.errors import Issue, require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
 from supplyline.io.route_tables import day_tables, nothing_to_deliver
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
+from supplyline.reports.warnings_section import warnings_section
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
 from supplyline.routing.reach_table import REACH_HEADINGS
 from supplyline.types import day_label, figure_text
@@ -261,11 +262,24 @@ def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
 
 
 def write_plan_report_with_reach(
-    scenario: Scenario, demand: Demand, plan: Plan, reach: ReachCheck, path: Path
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    reach: ReachCheck,
+    path: Path,
+    *,
+    warnings: Sequence[Issue] = (),
 ) -> Path:
-    """The plan report with the reach-check section (``supplyline plan --report``)."""
+    """The plan report with the reach-check section (``supplyline plan --report``).
+
+    ``warnings``: the scenario's, as its load found them (``validate``'s), in a section of
+    their own after the reach check.
+    """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
-    return write_plan_report(scenario, demand, plan, path, extra_sections=(reach_section(reach),))
+    sections = [reach_section(reach), warnings_section(warnings)]
+    return write_plan_report(
+        scenario, demand, plan, path, extra_sections=[s for s in sections if s is not None]
+    )
 
 
 def write_routes_report(

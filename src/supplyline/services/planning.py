@@ -28,7 +28,7 @@ from supplyline.errors import (
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs
-from supplyline.io.earlier_reports import ReportOf, earlier_reports
+from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
@@ -40,7 +40,12 @@ from supplyline.planning.highs import (
 )
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.plan_limits import Fallback, no_plan_message
-from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
+from supplyline.services.report_pair import (
+    HTML_SUFFIXES,
+    check_report,
+    check_written,
+    keywords_taken,
+)
 from supplyline.services.routing import reach_for
 from supplyline.services.run_log import log_plan
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
@@ -82,9 +87,9 @@ class PlanRun:
     files: tuple[Path, ...]
     fallback: Fallback | None = None
     removed: tuple[Path, ...] = ()
-    """Reports supplyline wrote in ``out`` of the plan these files replaced, now removed
-    (:mod:`supplyline.io.earlier_reports`): a report of another plan beside these files
-    would be read as theirs."""
+    """Reports and models supplyline wrote in ``out`` of the plan these files replaced, now
+    removed (:mod:`supplyline.io.earlier_reports`): a report or model of another plan beside
+    these files would be read as theirs."""
     params: PlanParams | None = None
     """The parameters the plan was made with (the scenario's solver section and the
     arguments given, together)."""
@@ -215,17 +220,35 @@ def _solved(
             f"cannot write {asked}: HiGHS failed to write the file "
             "(is the disk full or the folder read-only?)"
         ) from None
-    except SolverError:
+    except SolverError as error:
         if asked is not None and first is not None and first.exists():
             move_into_place(first, asked)
+            if beside := _beside_an_earlier_plan(asked):
+                raise SolverError(f"{error}{beside}") from error
         raise
     if plan.status is PlanStatus.NO_SOLUTION:
         if asked is not None and first is not None:
             move_into_place(first, asked)
         raise SolverError(
             no_plan_message(run_params, scenario, given_s=limits[0], params_s=limits[1], mps=asked)
+            + ("" if asked is None else _beside_an_earlier_plan(asked))
         )
     return plan
+
+
+def _beside_an_earlier_plan(model: Path) -> str:
+    """A warning if the model, written with no plan, sits beside an earlier plan's files.
+
+    A tester's ``--out mix/o --mps mix/o/plan.mps --time-limit 0.001`` left the new model
+    beside the 30-day plan of an earlier run; the earlier plan stays (a failed run deletes
+    nothing), but a reader must not take the model for its own.
+    """
+    if recorded_id(model.parent, ReportOf.PLAN) is None:
+        return ""
+    return (
+        f". Warning: {model.parent} holds the files of an earlier plan, which the model "
+        f"{model.name} does not belong to (they were left as they were)"
+    )
 
 
 @contextlib.contextmanager
@@ -269,8 +292,10 @@ def plan_scenario(
     (before any work), a solver failure or no plan at all (the time limit came first)
     SolverError, outputs that cannot go where asked OutputError (before any work, or when
     writing failed: a full disk), and in every such case no file is written or changed.
-    A report supplyline wrote in ``out`` of the plan these files replace is removed with
-    their move (``PlanRun.removed``; :mod:`supplyline.io.earlier_reports`).
+    A report or model supplyline wrote in ``out`` of the plan these files replace is
+    removed with their move (``PlanRun.removed``; :mod:`supplyline.io.earlier_reports`).
+    A model written though no plan was made, beside an earlier plan's files, gets a
+    warning in the SolverError's words.
     """
     _check_plan_args(folder, out, params=params, mps=mps, callbacks=(progress, on_warnings))
     check_method((params or PlanParams()).method)  # a parameter's mistake, as plan_movements
@@ -279,6 +304,9 @@ def plan_scenario(
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
+    # HiGHS writes the model before the solve (mps_raw); once solved, it goes under the
+    # plan's identity (mps_tmp) so that a later plan in its folder knows it for this one's
+    mps_raw = scratch_file_for(Path(mps)) if mps is not None else None
     mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     assessed = assess_requirements(folder, progress=say)
@@ -298,11 +326,12 @@ def plan_scenario(
                 assessed.demand,
                 run_params,
                 say=say,
-                mps=(Path(mps), mps_tmp) if mps is not None and mps_tmp is not None else None,
+                mps=(Path(mps), mps_raw) if mps is not None and mps_raw is not None else None,
                 on_fallback=made.append,
                 limits=(time_limit_s, params.time_limit_s if params else None),
             )
-            if mps is not None and mps_tmp is not None:
+            if mps is not None and mps_raw is not None and mps_tmp is not None:
+                tag_model(mps_raw, mps_tmp, ReportOf.PLAN, plan_id(plan))
                 extras.append((mps_tmp, Path(mps)))
             log_plan(plan)
             # judged from where the plan's road legs start, as its routes would load
@@ -318,20 +347,23 @@ def plan_scenario(
                 say("writing the report")
                 extras.append((report_tmp, Path(report[0])))
                 with writing(f"the report {report[0]}"):
-                    report[1](scenario, assessed.demand, plan, reach, report_tmp)
+                    report[1](
+                        scenario, assessed.demand, plan, reach, report_tmp,
+                        **keywords_taken(report[1], warnings=assessed.opened.warnings),
+                    )  # fmt: skip
                 check_written(report[1], report_tmp)
             if out is not None:
                 stale += earlier_reports(
                     out,
                     ReportOf.PLAN,
                     new_id=plan_id(plan),
-                    keep=[report[0]] if report is not None else [],
+                    keep=[p for p in (report[0] if report else None, mps) if p is not None],
                 )
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
         log.info("wrote %s", ", ".join(str(p) for p in written))
     finally:
-        for leftover in (mps_tmp, report_tmp):
+        for leftover in (mps_raw, mps_tmp, report_tmp):
             if leftover is not None:
                 leftover.unlink(missing_ok=True)
     return PlanRun(

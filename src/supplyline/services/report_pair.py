@@ -16,7 +16,7 @@ from pathlib import Path
 
 from supplyline.errors import ArgumentError, OutputError, require
 
-__all__ = ["HTML_SUFFIXES", "check_report", "check_written"]
+__all__ = ["HTML_SUFFIXES", "check_report", "check_written", "keywords_taken"]
 
 HTML_SUFFIXES = (".html", ".htm")
 """What a browser opens as a web page (and what no plan, route or scenario file is named)."""
@@ -69,3 +69,30 @@ def check_written(writer: Callable[..., object], path: Path) -> None:
             f"the report writer {getattr(writer, '__name__', writer)!r} wrote no file at the "
             "path it was given: a writer must write the report to that path"
         )
+
+
+def keywords_taken(writer: Callable[..., object], **offered: object) -> dict[str, object]:
+    """The keyword arguments of ``offered`` that ``writer`` takes by name (others left out).
+
+    supplyline's writer takes the scenario's ``warnings`` for its report; a user's writer
+    of the five positional arguments alone still works.
+
+    >>> def writer(a, *, warnings=()): ...
+    >>> keywords_taken(writer, warnings=(), colour="red")
+    {'warnings': ()}
+    """
+    try:
+        parameters = inspect.signature(writer).parameters
+    except ValueError:  # no signature to read: offered nothing, as before
+        return {}
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+    return {
+        name: value
+        for name, value in offered.items()
+        if takes_any
+        or (
+            name in parameters
+            and parameters[name].kind
+            in (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        )
+    }
