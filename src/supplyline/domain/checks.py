@@ -10,6 +10,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 
 from supplyline.domain.agreements import prices_outside
+from supplyline.domain.camp_storage import check_camp_storage
 from supplyline.domain.commodities import SupplyClass
 from supplyline.domain.findings import Finding
 from supplyline.domain.fleet_checks import check_carries
@@ -466,6 +467,7 @@ def check_scenario(
     found += check_same_spot(s)
     found += check_one_way_dead_ends(s)
     found += _check_storage(s)
+    found += check_camp_storage(s)
     found += check_carries(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:
