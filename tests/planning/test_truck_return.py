@@ -35,11 +35,15 @@ def _legs(plan: Plan, link: str = "D-U") -> dict[int, float]:
 
 
 def test_the_plan_stocks_the_place_before_its_way_back_closes() -> None:
-    """C+0 brings C+0–C+2 (12 t), C+3 and C+4 their own 4 t; nothing arrives on C+1–C+2."""
+    """C+0 brings C+0–C+2 (12 t), C+3 and C+4 their own 4 t; nothing arrives on C+1–C+2.
+
+    What arrives is the unit's on arrival: C+0's 12 t are delivered on C+0, not kept in the
+    camp's store and handed over 4 t a day (planning.md, *Objective*).
+    """
     plan = plan_movements(*one_way_back(), QUICK)
     assert _legs(plan) == pytest.approx({0: 12.0, 3: 4.0, 4: 4.0})
     assert plan.shortfalls == ()
-    assert {d.day: d.tonnes for d in plan.deliveries} == pytest.approx(dict.fromkeys(range(5), 4.0))
+    assert {d.day: d.tonnes for d in plan.deliveries} == pytest.approx({0: 12.0, 3: 4.0, 4: 4.0})
 
 
 def test_what_the_road_cannot_stock_ahead_falls_short_naming_the_way_back() -> None:

@@ -366,6 +366,7 @@ def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run, head))
     out += [f"warning: {note}." for note in run.plan.stats.notes]
+    out += run.storage_warnings
     if run.threads_note is not None:
         out.append(run.threads_note)
     stats = run.plan.stats

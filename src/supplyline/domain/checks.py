@@ -12,6 +12,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping
 
 from supplyline.domain.agreements import prices_outside
+from supplyline.domain.camp_storage import check_camp_storage
 from supplyline.domain.commodities import SupplyClass
 from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
@@ -37,6 +38,7 @@ __all__ = [
     "cargo_names",
     "check_scenario",
     "check_scenario_sound",
+    "kept_out_by_zero",
     "reachable_from",
 ]
 
@@ -297,6 +299,37 @@ def _check_days(s: Scenario, *, start_known: bool = True) -> list[Finding]:
     return found
 
 
+def kept_out_by_zero(s: Scenario) -> dict[str, str]:
+    """Deploying units a capacity or handling of 0 keeps out, and which part: "people"...
+
+    A chain of links leads there, but none that carries their people (or their equipment)
+    through places that handle them: the closure table says so where it said "not in
+    horizon", as if time were to blame (an analyst's unit whose only link carried 0 people
+    a day). Outages aside: a link closed throughout is time's.
+    """
+    ways = {what: _adjacency(s, _carrying(s, what)) for what in ("people", "tonnes")}
+    every_link = _adjacency(s)
+    out: dict[str, str] = {}
+    for unit in s.units:
+        if not unit.deploys or unit.destination not in _reach(every_link, [unit.home]):
+            continue
+        for what, amount in (("people", unit.personnel), ("tonnes", unit.deployment_lift_t)):
+            if amount > 0 and unit.destination not in _reach(ways[what], [unit.home]):
+                out[unit.id] = "people" if what == "people" else "equipment"
+                break
+    return out
+
+
+def _carrying(s: Scenario, what: str) -> Callable[[Link], bool]:
+    """Whether a link carries ``what`` ("people" or "tonnes"), both its ends handling them."""
+
+    def carries(link: Link) -> bool:
+        on_link = link.carries_people if what == "people" else link.carries_tonnes
+        return on_link and _ends_handle(s, link, what)
+
+    return carries
+
+
 def _check_reach(s: Scenario) -> list[Finding]:
     """Warn about units that no source of supply (or their own home) can reach.
 
@@ -470,6 +503,7 @@ def check_scenario(
     found += check_same_spot(s)
     found += check_one_way_dead_ends(s)
     found += _check_storage(s)
+    found += check_camp_storage(s)
     found += check_carries(s)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if not errors:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Measuring, Mode, Plan, PlanStatus, Scenario, to_deliver
+from supplyline.domain.checks import kept_out_by_zero
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
@@ -183,14 +184,24 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
 
     ``earliest`` is the first day all of the unit could be there, capacities aside: the
     days late up to it (``days_late_by_distance``) are its distance's, not a bottleneck's.
+    A capacity or handling of 0 is no way rather than a capacity, and is said as such
+    ("never: no way for its people", as ``validate`` warns) where "not in horizon" blamed
+    time.
     """
     ordered = sorted(
         plan.closures, key=lambda c: (c.closure_day is not None, -(c.days_late or 0), c.unit)
     )
     units = scenario.unit_by_id if scenario is not None else {}
+    kept_out = kept_out_by_zero(scenario) if scenario is not None else {}
     rows = []
     for c in ordered:
         unit = units.get(c.unit)
+        if c.earliest_day is not None:
+            earliest = day_label(c.earliest_day)
+        elif c.unit in kept_out:  # a capacity of 0, not time: validate says so too
+            earliest = f"never: no way for its {kept_out[c.unit]}"
+        else:
+            earliest = "not in horizon"
         if c.closure_day is None:
             state = "not closed within the horizon"
         else:
@@ -203,9 +214,7 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
                 "partner": unit.partner if unit is not None else None,
                 "required": day_label(c.required_day),
                 "required_date": plan.date_of(c.required_day).isoformat(),
-                "earliest": (
-                    day_label(c.earliest_day) if c.earliest_day is not None else "not in horizon"
-                ),
+                "earliest": earliest,
                 "earliest_date": (
                     plan.date_of(c.earliest_day).isoformat() if c.earliest_day is not None else None
                 ),

@@ -32,6 +32,7 @@ from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
+from supplyline.planning.camp_stock import units_beyond_storage
 from supplyline.planning.highs import (
     available_methods,
     check_method,
@@ -93,6 +94,15 @@ class PlanRun:
     params: PlanParams | None = None
     """The parameters the plan was made with (the scenario's solver section and the
     arguments given, together)."""
+
+    @property
+    def storage_warnings(self) -> tuple[str, ...]:
+        """Places whose units hold more there than its ``storage_t``, day and tonnes said.
+
+        The plan does not count a unit's own stock against its place's ``storage_t``:
+        an analyst's camp of ``storage_t`` 0 held 8 t in its unit's hands without a word.
+        """
+        return units_beyond_storage(self.plan, self.opened.scenario)
 
     @property
     def threads_note(self) -> str | None:

@@ -1,0 +1,70 @@
+"""A storage_t at a unit's camp bounds the place's store only, and both checks say so.
+
+An analyst's camp U of storage_t 0, its unit holding 8 t there on C+3 (its only rail link
+closed C+3–C+4), validated OK and planned without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.planning.scenario_files import UNITS, scenario_from_files
+
+from supplyline.domain import Demand, Scenario, check_scenario
+from supplyline.planning import plan_movements
+from supplyline.planning.camp_stock import units_beyond_storage
+
+FOOD = (
+    "{id: food, name: food, supply_class: general, priority: 1, demand_unit: kg, "
+    "per_person_per_day: 1}"
+)
+
+
+def _camp(tmp_path: Path, storage: str) -> tuple[Scenario, Demand]:
+    """The analyst's camp: 2 t/day eaten, 2 days of supply, the link closed C+3–C+4."""
+    return scenario_from_files(
+        tmp_path / "camp_storage",
+        days=6,
+        commodity=FOOD,
+        links="c1,D,U,rail,1435,50,1,,10,,1,,false,3-4\n",
+        locations=f"D,D,home,depot,50,10,,,0\nU,U,home,unit_area,50.2,10.5,,{storage},0\n",
+        units="u,u,home,U,U,2000,0,0,0,2,0\n",
+        stocks="D,food,100,0,home\n",
+        units_header=UNITS.rstrip("\n") + ",on_hand_days\n",
+    )
+
+
+def test_validate_warns_of_a_storage_t_at_a_units_destination(tmp_path: Path) -> None:
+    """The warning is on U's storage_t and names the unit there."""
+    scenario, _ = _camp(tmp_path, "0")
+    (warning,) = [f for f in check_scenario(scenario) if f.field == "storage_t"]
+    assert (warning.entity, warning.entity_id) == ("location", "U")
+    assert "'u'" in warning.message
+    assert "not counted against storage_t" in warning.message
+
+
+def test_no_warning_where_the_camp_has_no_storage_t(tmp_path: Path) -> None:
+    """An empty storage_t (no limit) says nothing, nor does the plan."""
+    scenario, demand = _camp(tmp_path, "")
+    assert not [f for f in check_scenario(scenario) if f.field == "storage_t"]
+    assert units_beyond_storage(plan_movements(scenario, demand), scenario) == ()
+
+
+def test_above_0_validate_is_quiet_and_the_plan_says_the_days(tmp_path: Path) -> None:
+    """storage_t 5: validate says nothing; the plan names C+3–C+4 (8 t, then 6 t held)."""
+    scenario, demand = _camp(tmp_path, "5")
+    assert not [f for f in check_scenario(scenario) if f.field == "storage_t"]
+    (said,) = units_beyond_storage(plan_movements(scenario, demand), scenario)
+    assert said.startswith("warning: on C+3–C+4 the units at 'U' hold more than its storage_t of 5")
+    assert "8 t in the units' hands and 0 t in the store on C+3, the most" in said
+
+
+def test_the_plan_warns_of_the_days_and_tonnes_beyond_storage_t(tmp_path: Path) -> None:
+    """Every day the unit holds stock at U is said, and the most it holds (C+3's 8 t)."""
+    scenario, demand = _camp(tmp_path, "0")
+    plan = plan_movements(scenario, demand)
+    held = {s.day: s.tonnes for s in plan.stocks if s.location == "U" and s.unit == "u"}
+    assert max(held.values()) == 8.0  # the case as the analyst found it
+    (said,) = units_beyond_storage(plan, scenario)
+    assert said.startswith("warning: on C+1–C+5 the units at 'U' hold more than its storage_t")
+    assert "8 t in the units' hands and 0 t in the store on C+3, the most" in said
