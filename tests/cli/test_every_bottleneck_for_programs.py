@@ -50,3 +50,14 @@ def test_csv_lists_as_many_bottlenecks_as_its_summary_counts() -> None:
     items = {r["item"] for r in rows if r["section"] == "bottlenecks"}
     assert count > TOP_BOTTLENECKS
     assert items == {str(i) for i in range(1, count + 1)}
+
+
+@pytest.mark.slow
+def test_json_says_of_each_bottleneck_whether_it_was_measured() -> None:
+    """A planner's script could not tell "not asked" from "measured, gains nothing".
+
+    bottlenecks.csv and plan.json carried ``measuring``; ``--format json`` did not.
+    """
+    listed = json.loads(_plan("json"))["bottlenecks"]
+    capacities = {b["measuring"] for b in listed if b["kind"] != "outage"}
+    assert capacities == {"not_asked"}  # --explain=0: ranked by shadow price only

@@ -505,6 +505,7 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
             "shortfall_removed_t": b.removes_shortfall_t,
             **b.gains_shown,
             "explanation": b.explanation,
+            "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
         }
         for i, b in enumerate(plan.bottlenecks[:top] if top else plan.bottlenecks, start=1)
     ]
@@ -529,7 +530,7 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         row["removes_t"] = None if removed is None else Said(removed)
         for name in set(GAIN_FIELDS) - {"shortfall_removed_t"}:
             del row[name]  # the explanation says them; a table stays short
-        del row["capacity_unit"], row["extra_unit"]
+        del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it
     return rows
 
 
