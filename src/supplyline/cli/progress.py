@@ -53,13 +53,18 @@ def _limit_used(text: str) -> str:
     progress never said so. On stderr only, as all progress is.
 
     >>> from supplyline.planning.limit_clock import LimitStage
-    >>> _limit_used("loading"), _limit_used(LimitStage("x", began=0.0, limit_s=0.4))[:14]
-    ('', ' (time limit: ')
+    >>> import time
+    >>> _limit_used("loading"), _limit_used(LimitStage("x", began=0.0, limit_s=0.4))
+    ('', ' (time limit of 0.4 s reached: stopping)')
+    >>> _limit_used(LimitStage("x", began=time.perf_counter(), limit_s=50.0))[:16]  # two decimals below 1 s
+    ' (time limit: 0.'
     """
     if not isinstance(text, LimitStage):
         return ""
     used, limit = text.used_s(), text.limit_s
-    digits = 0 if limit >= 10 else 1 if limit >= 1 else 2
+    if used >= limit:  # HiGHS stops at its next check: "0.27 of 0.25 s used" read as a bug
+        return f" (time limit of {limit:g} s reached: stopping)"
+    digits = 2 if used < 1 else 1 if used < 10 else 0  # 0.24 s of 50 had read "0 of 50"
     return f" (time limit: {used:.{digits}f} of {limit:g} s used)"
 
 
