@@ -56,7 +56,7 @@ def _limit_used(text: str) -> str:
     >>> import time
     >>> _limit_used("loading"), _limit_used(LimitStage("x", began=0.0, limit_s=0.4))
     ('', ' (time limit of 0.4 s reached: stopping)')
-    >>> _limit_used(LimitStage("x", began=time.perf_counter(), limit_s=50.0))[:16]  # two decimals below 1 s
+    >>> _limit_used(LimitStage("x", began=time.perf_counter(), limit_s=50.0))[:16]
     ' (time limit: 0.'
     """
     if not isinstance(text, LimitStage):
