@@ -26,6 +26,7 @@ from supplyline.cli.output import (
     Shown,
     column_places,
     emit_rows,
+    long_row,
     write_json,
     wrote_what,
 )
@@ -416,28 +417,14 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
         write_json(data)
         return
     # long form, one value per cell: a program filters on section and field
-    rows = [_long("summary", "", k, v) for k, v in head.items()]
-    rows += [_long("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
+    rows = [long_row("summary", "", k, v) for k, v in head.items()]
+    rows += [long_row("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
     for n, issue in enumerate(issue_rows(run.opened.warnings), start=1):
-        rows += [_long("scenario_warnings", n, k, v) for k, v in issue.items()]
+        rows += [long_row("scenario_warnings", n, k, v) for k, v in issue.items()]
     for name, (items, _, _) in sections.items():
         for n, item in enumerate(items, start=1):  # item numbers the record in its section
-            rows += [_long(name, n, k, v) for k, v in item.items()]  # every field the JSON has
+            rows += [long_row(name, n, k, v) for k, v in item.items()]  # every field the JSON has
     emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
-
-
-def _long(section: str, item: object, field: str, value: object) -> dict[str, object]:
-    """One row of the long-form CSV summary: no value as blank, amounts to the gram."""
-    if isinstance(value, float):
-        value = to_gram(value)  # 6.299999999999998 as 6.3, as the plan files give it
-    elif isinstance(value, list | tuple):
-        value = "; ".join(map(str, value))
-    return {
-        "section": section,
-        "item": item,
-        "field": field,
-        "value": "" if value is None else value,
-    }
 
 
 NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
