@@ -18,6 +18,7 @@ from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.choice_options import choice, choice_metavar
 from supplyline.cli.column_ranks import PLAN_DROPS
 from supplyline.cli.failure_output import failures_on_stdout
+from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
     FORMAT_METAVAR,
@@ -46,6 +47,7 @@ from supplyline.domain import PlanStatus
 from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
 from supplyline.io.earlier_reports import what_it_was
+from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
 from supplyline.services.plan_limits import not_proven_words
@@ -496,6 +498,7 @@ def plan_cmd(
         "an HTML report",
         HTML_SUFFIXES,
     ),
+    force: ForceOpt = False,
     explain: int | None = typer.Option(
         None,
         "--explain",
@@ -538,6 +541,8 @@ def plan_cmd(
         from supplyline.services.planning import plan_scenario, why_unavailable
         from supplyline.services.scenarios import read_params
 
+        outputs = [(report, REPORT), (mps, MPS_MODEL)]  # exit 8 before any work, as all
+        keep_users_files(outputs, force=force, options="--report or --mps", err=err)
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(
             base,
