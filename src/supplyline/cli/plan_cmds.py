@@ -266,6 +266,7 @@ def _agreed_places(
 
 
 def _print_table(run: PlanRun) -> None:
+    from supplyline.planning.outages import untried_outages_note
     from supplyline.planning.summary import (
         ALL_ROW_NOTE,
         bottleneck_caveats,
@@ -348,9 +349,9 @@ def _print_table(run: PlanRun) -> None:
         console.print(note, highlight=False)
     if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
         print_warnings(run.opened.warnings, console)  # validate's, where the note sends
-    unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
-    if unpriced is not None:
-        console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
+    for not_tried in (unpriced_stores_note, untried_outages_note):
+        if (words := not_tried(run.plan, run.opened.scenario)) is not None:
+            console.print(f"{words[0].upper()}{words[1:]}.", style="dim", highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"
@@ -503,7 +504,8 @@ def plan_cmd(
         None,
         "--explain",
         help="Re-solve for this many top bottlenecks to say what more capacity there would buy "
-        "(at most 10,000; default: the --params file's explain_top, else 3).",
+        "(at most 10,000; default: the --params file's explain_top, else 3); 0 re-plans "
+        "nothing, no outage nor empty store either.",
         parser=whole_number(least=0, most=MAX_EXPLAIN, what="bottlenecks to measure"),
         metavar="N",
     ),
