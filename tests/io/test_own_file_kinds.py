@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from supplyline.errors import OutputError
@@ -46,11 +46,12 @@ def test_an_empty_file_or_none_is_replaced(tmp_path: Path, kind: OwnKind) -> Non
 @given(text=st.text(min_size=1, max_size=200))
 def test_any_other_start_is_refused_and_kept(tmp_path: Path, text: str) -> None:
     """Text that does not start as one of ours is refused, and the file is as it was."""
+    head = text.removeprefix("\ufeff")
+    assume(head)  # a byte-order mark alone is an empty file: nothing to lose
     target = tmp_path / "mine"
     target.write_bytes(text.encode("utf-8"))
     for kind in (STATEMENT, REPORT, MPS_MODEL):
-        head = text.removeprefix("\ufeff")
-        if kind.is_ours(head.replace("\r\n", "\n")) or kind.is_ours(head):
+        if kind.is_ours(head):
             continue  # hypothesis wrote one of ours: nothing to refuse
         with pytest.raises(OutputError, match=f"is not {kind.what} supplyline wrote"):
             check_own_file(target, kind)

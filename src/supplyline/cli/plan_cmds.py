@@ -489,13 +489,15 @@ def plan_cmd(
     ),
     mps: Path | None = output_file_option(
         "--mps",
-        "Also write the LP as an MPS file (its name ending in .mps).",
+        "Also write the LP as an MPS file (its name ending in .mps; replacing only a model "
+        "supplyline wrote, or any file with --force).",
         "an MPS file",
         MPS_SUFFIXES,
     ),
     report: Path | None = output_file_option(
         "--report",
-        "Also write an HTML report of the plan (offline, one file ending in .html or .htm).",
+        "Also write an HTML report of the plan (offline, one file ending in .html or .htm; "
+        "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
     ),

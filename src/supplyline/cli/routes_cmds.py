@@ -223,7 +223,8 @@ def routes_cmd(
     ),
     report: Path | None = output_file_option(
         "--report",
-        "Also write the plan's HTML report with these routes on its map (a .html file).",
+        "Also write the plan's HTML report with these routes on its map (a .html file; "
+        "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
     ),
