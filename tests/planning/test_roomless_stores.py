@@ -34,6 +34,7 @@ from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import make_demand
 from supplyline.planning.extract import outcome_of
 from supplyline.planning.highs import HighsSession, Solution
+from supplyline.planning.outages import untried_outages_note
 from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import nice_below
@@ -189,3 +190,35 @@ def test_a_store_past_the_deadline_is_said_not_tried() -> None:
     note = unpriced_stores_note(out_of_time, scenario)
     assert note is not None
     assert "the measuring time (0.3 s) ran out before room at each was tried: F" in note
+
+
+def test_explain_zero_re_plans_neither_the_outages_nor_the_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``explain_top=0`` measures nothing: one model, one solve, no outage nor store entry.
+
+    A tester's ``--explain 0`` still re-planned each link's outage and the store; the
+    notes say what was not tried instead.
+    """
+    count = _counting(monkeypatch)
+    scenario, demand = _reviewers()
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    kinds = {b.kind for b in plan.bottlenecks}
+    assert plan.total_short_t > 0
+    assert (count, ResourceKind.OUTAGE in kinds, _store_entry(plan, "F")) == (
+        {"models": 1, "solves": 1},
+        False,
+        [],
+    )
+    assert "room at each was not tried" in (unpriced_stores_note(plan, scenario) or "")
+    said = untried_outages_note(plan, scenario) or ""
+    assert said.startswith("the outage days of links a and b were not re-planned open")
+
+
+def test_explain_one_re_plans_the_outages_and_the_store() -> None:
+    """The same scenario with ``explain_top=1``: both are tried, entries listed, no notes."""
+    scenario, demand = _reviewers()
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=1))
+    assert ResourceKind.OUTAGE in {b.kind for b in plan.bottlenecks}
+    assert _store_entry(plan, "F") != []
+    assert untried_outages_note(plan, scenario) is None

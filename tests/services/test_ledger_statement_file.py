@@ -96,3 +96,13 @@ def test_missing_folders_are_made_as_other_outputs_make_them(db: Path, tmp_path:
     target = tmp_path / "new" / "deep" / "statement.csv"
     code, said = _statement(db, target)
     assert (code, "".join(said.split()), target.is_file()) == (0, f"wrote{target}", True)
+
+
+def test_force_without_o_says_it_has_nothing_to_do(db: Path) -> None:
+    """``--force`` with no ``-o``: a note, as ``plan`` and ``routes`` say it; exit 0."""
+    code, said = _run(db, "ledger", "statement", "--as", "ostravia", "--force")
+    note = (
+        "note: --force has nothing to do: it lets -o replace a file supplyline did not "
+        "write, and none is given"
+    )
+    assert (code, note in " ".join(said.split())) == (0, True)

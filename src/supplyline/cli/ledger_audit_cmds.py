@@ -15,6 +15,7 @@ import typer
 
 from supplyline.cli.app import FLAG_METAVAR
 from supplyline.cli.database_option import DbOpt
+from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.ledger_options import (
     AsOpt,
     UserOpt,
@@ -139,26 +140,21 @@ def statement_cmd(
             metavar=PATH_METAVAR,
         ),
     ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="With -o: replace the file even if it is not a statement supplyline wrote.",
-            metavar=FLAG_METAVAR,
-        ),
-    ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Your partner's statement: every bill and settlement, signed from your side.
 
     The last balance with a counterparty in a unit is minus the same figure on the
     counterparty's statement: the two reconcile to zero.
     """
+    from supplyline.io.own_files import csv_output
+
     if output is not None:
-        from supplyline.io.destinations import check_file_target, check_own_file
+        from supplyline.io.destinations import check_file_target
 
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
-        if not force:  # a file of the user's is never lost unasked
-            check_own_file(output, header=",".join(STATEMENT_COLUMNS), what="a statement")
+    statement = csv_output(",".join(STATEMENT_COLUMNS), "a statement")
+    keep_users_files([(output, statement)], force=force, options="-o", err=err)
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
     steps = _steps_shown(lines)
     rows = [

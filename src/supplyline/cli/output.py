@@ -33,7 +33,7 @@ from supplyline.cli.cells import _cells as _cells
 from supplyline.cli.choice_options import choice, choice_metavar, choice_option
 from supplyline.cli.table_fit import _drawn_width as _drawn_width
 from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
-from supplyline.io.csv_out import csv_cell
+from supplyline.io.csv_out import csv_cell, to_gram
 from supplyline.types import Said
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "emit_rows",
     "fitted_table",
     "listed",
+    "long_row",
     "machine_row",
     "machine_value",
     "write_json",
@@ -214,3 +215,21 @@ def wrote_what(
     if len(parts) < 2:
         return "wrote " + "".join(parts)
     return "wrote " + ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def long_row(section: str, item: object, field: str, value: object) -> dict[str, object]:
+    """One row of a long-form CSV summary: no value as blank, amounts to the gram.
+
+    >>> long_row("summary", "", "short_t", 6.299999999999998)["value"]
+    6.3
+    """
+    if isinstance(value, float):
+        value = to_gram(value)  # 6.299999999999998 as 6.3, as the plan files give it
+    elif isinstance(value, list | tuple):
+        value = "; ".join(map(str, value))
+    return {
+        "section": section,
+        "item": item,
+        "field": field,
+        "value": "" if value is None else value,
+    }

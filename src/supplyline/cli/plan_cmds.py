@@ -18,6 +18,7 @@ from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.choice_options import choice, choice_metavar
 from supplyline.cli.column_ranks import PLAN_DROPS
 from supplyline.cli.failure_output import failures_on_stdout
+from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
     FORMAT_METAVAR,
@@ -26,6 +27,7 @@ from supplyline.cli.output import (
     Shown,
     column_places,
     emit_rows,
+    long_row,
     write_json,
     wrote_what,
 )
@@ -45,6 +47,7 @@ from supplyline.domain import PlanStatus
 from supplyline.domain.rounding import said_delivery
 from supplyline.io.csv_out import to_gram
 from supplyline.io.earlier_reports import what_it_was
+from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
 from supplyline.services.plan_limits import not_proven_words
@@ -263,6 +266,7 @@ def _agreed_places(
 
 
 def _print_table(run: PlanRun) -> None:
+    from supplyline.planning.outages import untried_outages_note
     from supplyline.planning.summary import (
         ALL_ROW_NOTE,
         bottleneck_caveats,
@@ -345,9 +349,9 @@ def _print_table(run: PlanRun) -> None:
         console.print(note, highlight=False)
     if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
         print_warnings(run.opened.warnings, console)  # validate's, where the note sends
-    unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
-    if unpriced is not None:
-        console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
+    for not_tried in (unpriced_stores_note, untried_outages_note):
+        if (words := not_tried(run.plan, run.opened.scenario)) is not None:
+            console.print(f"{words[0].upper()}{words[1:]}.", style="dim", highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"
@@ -417,28 +421,14 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
         write_json(data)
         return
     # long form, one value per cell: a program filters on section and field
-    rows = [_long("summary", "", k, v) for k, v in head.items()]
-    rows += [_long("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
+    rows = [long_row("summary", "", k, v) for k, v in head.items()]
+    rows += [long_row("warnings", i, "text", w) for i, w in enumerate(warnings, 1)]
     for n, issue in enumerate(issue_rows(run.opened.warnings), start=1):
-        rows += [_long("scenario_warnings", n, k, v) for k, v in issue.items()]
+        rows += [long_row("scenario_warnings", n, k, v) for k, v in issue.items()]
     for name, (items, _, _) in sections.items():
         for n, item in enumerate(items, start=1):  # item numbers the record in its section
-            rows += [_long(name, n, k, v) for k, v in item.items()]  # every field the JSON has
+            rows += [long_row(name, n, k, v) for k, v in item.items()]  # every field the JSON has
     emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
-
-
-def _long(section: str, item: object, field: str, value: object) -> dict[str, object]:
-    """One row of the long-form CSV summary: no value as blank, amounts to the gram."""
-    if isinstance(value, float):
-        value = to_gram(value)  # 6.299999999999998 as 6.3, as the plan files give it
-    elif isinstance(value, list | tuple):
-        value = "; ".join(map(str, value))
-    return {
-        "section": section,
-        "item": item,
-        "field": field,
-        "value": "" if value is None else value,
-    }
 
 
 NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
@@ -500,21 +490,25 @@ def plan_cmd(
     ),
     mps: Path | None = output_file_option(
         "--mps",
-        "Also write the LP as an MPS file (its name ending in .mps).",
+        "Also write the LP as an MPS file (its name ending in .mps; replacing only a model "
+        "supplyline wrote, or any file with --force).",
         "an MPS file",
         MPS_SUFFIXES,
     ),
     report: Path | None = output_file_option(
         "--report",
-        "Also write an HTML report of the plan (offline, one file ending in .html or .htm).",
+        "Also write an HTML report of the plan (offline, one file ending in .html or .htm; "
+        "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
     ),
+    force: ForceOpt = False,
     explain: int | None = typer.Option(
         None,
         "--explain",
         help="Re-solve for this many top bottlenecks to say what more capacity there would buy "
-        "(at most 10,000; default: the --params file's explain_top, else 3).",
+        "(at most 10,000; default: the --params file's explain_top, else 3); 0 re-plans "
+        "nothing, no outage nor empty store either.",
         parser=whole_number(least=0, most=MAX_EXPLAIN, what="bottlenecks to measure"),
         metavar="N",
     ),
@@ -552,6 +546,8 @@ def plan_cmd(
         from supplyline.services.planning import plan_scenario, why_unavailable
         from supplyline.services.scenarios import read_params
 
+        outputs = [(report, REPORT), (mps, MPS_MODEL)]  # exit 8 before any work, as all
+        keep_users_files(outputs, force=force, options="--report or --mps", err=err)
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(
             base,

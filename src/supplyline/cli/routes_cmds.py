@@ -24,6 +24,7 @@ from supplyline.cli.column_ranks import (
     reach_drop,
 )
 from supplyline.cli.failure_output import failures_on_stdout
+from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
     FORMAT_METAVAR,
@@ -45,6 +46,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes, UnservedReason
+from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import (
     ROUTE_FILES,
     depot_short_rows,
@@ -221,10 +223,12 @@ def routes_cmd(
     ),
     report: Path | None = output_file_option(
         "--report",
-        "Also write the plan's HTML report with these routes on its map (a .html file).",
+        "Also write the plan's HTML report with these routes on its map (a .html file; "
+        "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
     ),
+    force: ForceOpt = False,
     fmt: OutputFormat = typer.Option(
         OutputFormat.TABLE,
         "--format",
@@ -249,6 +253,7 @@ def routes_cmd(
         from supplyline.routing.convoy import ConvoyParams
         from supplyline.services.routing import route_scenario_day
 
+        keep_users_files([(report, REPORT)], force=force, options="--report", err=err)
         params = ConvoyParams(
             router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
         )

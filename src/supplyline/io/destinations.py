@@ -21,6 +21,7 @@ from pathlib import Path
 from supplyline.errors import OutputError
 from supplyline.io.atomic import scratch_file_for, user_path
 from supplyline.io.file_names import SCENARIO_FILES
+from supplyline.io.own_files import OwnKind
 
 __all__ = ["check_file_target", "check_folder_target", "check_outputs", "check_own_file"]
 
@@ -171,31 +172,33 @@ def check_outputs(
             claim(name, Path(path))
 
 
-def check_own_file(target: str | Path, *, header: str, what: str) -> None:
-    """Raise :class:`OutputError` if ``target`` holds a file that is not ``what`` we wrote.
+def check_own_file(target: str | Path, kind: OwnKind) -> None:
+    """Raise :class:`OutputError` if ``target`` holds a file that is not one ``kind`` we wrote.
 
-    A file supplyline wrote of that kind begins with ``header`` (its CSV header line, a
-    byte-order mark before it or not): replacing it is writing the same output again. An
-    empty file holds nothing to lose. Any other file is the user's: a tester's
-    ``ledger statement -o plan.json`` replaced a plan file with a statement, without a word.
-    The caller skips this check where the user asked to replace it (``--force``).
+    A file supplyline wrote of that kind (a CSV by its header line, a byte-order mark
+    before it or not; a report or a model by its generator tag,
+    :mod:`supplyline.io.own_files`): replacing it is writing the same output again. An
+    empty file holds nothing to lose. Any other file is the user's: a tester's ``ledger
+    statement -o plan.json`` replaced a plan file with a statement, and ``plan --report
+    mine.html`` a page of their own, without a word. The caller skips this check where the
+    user asked to replace it (``--force``).
     """
     target = Path(target)
     if not target.is_file():
         return  # none there (or a folder, a device: check_file_target says so)
     try:
         with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            first = handle.read(len(header) + 2)
+            head = handle.read(kind.head_chars)
     except OSError as error:  # unreadable: we cannot tell, so we do not replace it
         reason = error.strerror or str(error)
         raise OutputError(
             f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
-            f"is {what} supplyline wrote is unknown; choose another path, or give --force "
+            f"is {kind.what} supplyline wrote is unknown; choose another path, or give --force "
             "to replace it"
         ) from None
-    if first and first.splitlines()[0] != header:
+    if head and not kind.is_ours(head):
         raise OutputError(
-            f"cannot write {target}: it exists and is not {what} supplyline wrote (its first "
-            f"line is not {what}'s header), so replacing it would lose it; choose another "
-            "path, or give --force to replace it"
+            f"cannot write {target}: it exists and is not {kind.what} supplyline wrote "
+            f"({kind.lacks}), so replacing it would lose it; choose another path, or give "
+            "--force to replace it"
         )

@@ -40,7 +40,9 @@ from supplyline.errors import OutputError
 from supplyline.io.atomic import user_path
 
 __all__ = [
+    "MODEL_GENERATOR_TAG",
     "MODEL_SUFFIXES",
+    "REPORT_GENERATOR_TAG",
     "ReportOf",
     "content_id",
     "earlier_reports",
@@ -53,8 +55,10 @@ __all__ = [
 
 _HEAD_CHARS = 4096
 """The tags sit in the first lines of a report, the identity in the first of a summary."""
-_GENERATOR = re.compile(r'<meta name="generator" content="supplyline[ "]')
-_MODEL_GENERATOR = re.compile(r"^\* generator: supplyline[ \n]", re.MULTILINE)
+REPORT_GENERATOR_TAG = re.compile(r'<meta name="generator" content="supplyline[ "]')
+"""The tag of a report supplyline wrote (in its head), of any plan or routes."""
+MODEL_GENERATOR_TAG = re.compile(r"^\* generator: supplyline[ \n]", re.MULTILINE)
+"""The comment line a model supplyline wrote begins with (a plan's identity under it)."""
 REPORT_SUFFIXES = (".html", ".htm")
 MODEL_SUFFIXES = (".mps",)
 """The model files (``--mps``) that carry a plan's identity as comment lines."""
@@ -100,20 +104,28 @@ def identity_meta(of: ReportOf, ident: str) -> tuple[str, str]:
     return of.meta_name, ident
 
 
-def identity_comment(of: ReportOf, ident: str) -> str:
+def identity_comment(of: ReportOf, ident: str | None) -> str:
     """The MPS comment lines (``*`` in column 1) that tie a model file to its plan.
+
+    With no ``ident`` (a model kept when no plan was found), the generator line alone:
+    a re-run knows the file for one supplyline wrote and replaces it
+    (:mod:`supplyline.io.own_files`), and no plan claims it.
 
     >>> identity_comment(ReportOf.PLAN, "ab12").splitlines()[1]
     '* supplyline-plan: ab12'
+    >>> identity_comment(ReportOf.PLAN, None).splitlines()
+    ['* generator: supplyline ...']
     """
-    return f"* generator: supplyline {__version__}\n* {of.meta_name}: {ident}\n"
+    generator = f"* generator: supplyline {__version__}\n"
+    return generator if ident is None else f"{generator}* {of.meta_name}: {ident}\n"
 
 
-def tag_model(model: Path, tagged: Path, of: ReportOf, ident: str) -> None:
+def tag_model(model: Path, tagged: Path, of: ReportOf, ident: str | None) -> None:
     """Write ``tagged``: the finished model file ``model`` under its identity comment.
 
     HiGHS writes the model before the solve, and the plan's identity is known only after
-    it, so the comment is put on top of a copy (MPS readers skip ``*`` lines). The copy is
+    it (None: there is no plan), so the comment is put on top of a copy (MPS readers skip
+    ``*`` lines). The copy is
     flushed to disk and its size compared with the two parts': a full disk raises an
     :class:`~supplyline.errors.OutputError` naming the model asked for.
     """
@@ -169,11 +181,14 @@ def earlier_reports(
         return []
     kept = {Path(p).resolve() for p in keep}
     tags = {
-        suffix: (_GENERATOR, re.compile(rf'<meta name="{re.escape(of.meta_name)}" content="{old}"'))
+        suffix: (
+            REPORT_GENERATOR_TAG,
+            re.compile(rf'<meta name="{re.escape(of.meta_name)}" content="{old}"'),
+        )
         for suffix in REPORT_SUFFIXES
     } | {
         suffix: (
-            _MODEL_GENERATOR,
+            MODEL_GENERATOR_TAG,
             re.compile(rf"^\* {re.escape(of.meta_name)}: {old}$", re.MULTILINE),
         )
         for suffix in MODEL_SUFFIXES

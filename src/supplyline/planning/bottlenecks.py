@@ -82,7 +82,9 @@ def find_bottlenecks(
     :func:`~supplyline.planning.outages.rank_by_gains`). Stores of ``storage_t`` 0 have no
     rows to price: in the time left after that, those that could matter are re-planned with
     room and ranked among the rest where room gains
-    (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`).
+    (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`). With
+    ``explain_top`` 0 neither is tried: it asks to measure nothing (a tester's ``--explain
+    0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone.
     """
     duals = session.duals()
     if sol.x is None or duals is None:
@@ -105,11 +107,15 @@ def find_bottlenecks(
                 progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
             measured = measure_run(p, m, Resolver(session, deadline), run, base)
         found.append((run, measured))
-    # outages and stores of storage_t 0 have no rows to price: re-planned in the time left
-    outages = price_outages(
-        p, m, sol.x, base, deadline, demand=demand, start=start, progress=progress
-    )
-    stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
+    # outages and stores of storage_t 0 have no rows to price: re-planned in the time left;
+    # explain_top 0 asks to measure nothing, and a re-plan each is measuring (the notes say so)
+    outages: tuple[Bottleneck, ...] = ()
+    stores: tuple[Bottleneck, ...] = ()
+    if p.params.explain_top > 0:
+        outages = price_outages(
+            p, m, sol.x, base, deadline, demand=demand, start=start, progress=progress
+        )
+        stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
     out: list[Bottleneck] = []
     for (run, measured), was_asked in zip(found, asked, strict=True):
         resource, words, capacity, capacity_unit = describe(p, run)

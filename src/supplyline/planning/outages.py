@@ -34,7 +34,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind, amount_unit
+from supplyline.domain import (
+    Bottleneck,
+    Demand,
+    Measuring,
+    Plan,
+    PlanStatus,
+    ResourceKind,
+    Scenario,
+    amount_unit,
+)
 from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
@@ -49,7 +58,13 @@ from supplyline.types import day_ranges
 if TYPE_CHECKING:
     import highspy
 
-__all__ = ["gain_key", "outage_links", "price_outages", "rank_by_gains"]
+__all__ = [
+    "gain_key",
+    "outage_links",
+    "price_outages",
+    "rank_by_gains",
+    "untried_outages_note",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -65,12 +80,38 @@ HOLDS = (
 
 def outage_links(p: Problem) -> list[int]:
     """Links (by index) closed on some day of the horizon that can carry anything."""
+    return _closed_links(p.scenario, p.days)
+
+
+def _closed_links(scenario: Scenario, days: int) -> list[int]:
     return [
         li
-        for li, link in enumerate(p.scenario.links)
-        if any(0 <= d < p.days for d in link.outage_days)
+        for li, link in enumerate(scenario.links)
+        if any(0 <= d < days for d in link.outage_days)
         and (link.carries_tonnes or link.carries_people)
     ]
+
+
+def untried_outages_note(plan: Plan, scenario: Scenario) -> str | None:
+    """The outages not re-planned, ``explain_top`` 0 asking to measure nothing, in words.
+
+    Said of a plan proven best whose scenario closes a link that carries anything, so
+    that no outage missing from the bottlenecks is read as one that gains nothing; a plan
+    whose report times were not recorded (read back from old files) says nothing.
+    """
+    s = plan.stats
+    recorded = s.explain_s > 0 or s.explain_budget_s > 0
+    if plan.status is not PlanStatus.OPTIMAL or s.explain_top > 0 or not recorded:
+        return None
+    closed = [scenario.links[li].id for li in _closed_links(scenario, scenario.horizon_days)]
+    if not closed:
+        return None
+    return (
+        f"the outage days of link{'s' if len(closed) > 1 else ''} {listed(tuple(closed))} "
+        "were not re-planned open, no measuring "
+        "being asked (--explain 0): what lifting them would gain is not measured (plan "
+        "with --explain 1 or more to see it)"
+    )
 
 
 def price_outages(

@@ -353,13 +353,15 @@ def unpriced_stores_note(plan: Plan, scenario: Scenario) -> str | None:
     lists those that gain; the others gain nothing and go unsaid. What is left to say is
     where the measuring time ran out (the report took all of it) before they were all
     tried: those not listed are named, in a plan proven best that falls short or below the
-    units' targets. A plan whose report times were not recorded names them as before.
+    units' targets; so are all of them where ``explain_top`` 0 asked to measure nothing. A
+    plan whose report times were not recorded names them as before.
     """
     if plan.status is not PlanStatus.OPTIMAL or not (plan.shortfalls or plan.target_gaps):
         return None
     s = plan.stats
     recorded = s.explain_s > 0 or s.explain_budget_s > 0
-    if recorded and s.explain_s < s.explain_budget_s:
+    not_asked = recorded and s.explain_top == 0  # --explain 0: none was tried
+    if recorded and not not_asked and s.explain_s < s.explain_budget_s:
         return None  # every store that could matter was tried
     on_hand = {st.location for st in scenario.stocks if st.initial_t > 0}
     listed = {b.resource for b in plan.bottlenecks if b.kind is ResourceKind.STORAGE}
@@ -377,6 +379,12 @@ def unpriced_stores_note(plan: Plan, scenario: Scenario) -> str | None:
         return (
             f"stores of storage_t 0 hold nothing and so have no price here: {', '.join(shut)} "
             "(give one a storage_t and plan again to see what room there would buy)"
+        )
+    if not_asked:
+        return (
+            "stores of storage_t 0 hold nothing and have no price, and room at each was not "
+            f"tried, no measuring being asked (--explain 0): {', '.join(shut)} (plan with "
+            "--explain 1 or more, or give one a storage_t, to see what room there would buy)"
         )
     seconds = s.explain_budget_s
     budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"

@@ -29,6 +29,7 @@ from supplyline.io.destinations import check_file_target
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
+from supplyline.planning.outages import untried_outages_note
 from supplyline.planning.summary import (
     bottleneck_caveats,
     bottleneck_note,
@@ -341,6 +342,7 @@ def _plan_sections(
                 for note in [
                     bottleneck_note(plan),
                     unpriced_stores_note(plan, scenario),
+                    untried_outages_note(plan, scenario),
                     *bottleneck_caveats(plan, top_bottlenecks),
                 ]
                 if note is not None

@@ -232,18 +232,33 @@ def _solved(
         ) from None
     except SolverError as error:
         if asked is not None and first is not None and first.exists():
-            move_into_place(first, asked)
+            _keep_model(first, asked)
             if beside := _beside_an_earlier_plan(asked):
                 raise SolverError(f"{error}{beside}") from error
         raise
     if plan.status is PlanStatus.NO_SOLUTION:
         if asked is not None and first is not None:
-            move_into_place(first, asked)
+            _keep_model(first, asked)
         raise SolverError(
             no_plan_message(run_params, scenario, given_s=limits[0], params_s=limits[1], mps=asked)
             + ("" if asked is None else _beside_an_earlier_plan(asked))
         )
     return plan
+
+
+def _keep_model(model: Path, asked: Path) -> None:
+    """Put the model HiGHS wrote where asked, when no plan came of it: for another solver.
+
+    Under supplyline's generator line alone (no plan to tie it to): the re-run with more
+    time replaces it without ``--force`` (a file supplyline did not write, it would not).
+    ``model`` itself is left for the caller to remove, as on success.
+    """
+    tagged = scratch_file_for(asked)
+    try:
+        tag_model(model, tagged, ReportOf.PLAN, None)
+        move_into_place(tagged, asked)
+    finally:
+        tagged.unlink(missing_ok=True)
 
 
 def _beside_an_earlier_plan(model: Path) -> str:

@@ -1,0 +1,58 @@
+"""The ``--force`` option of every command with an option that names one file to write.
+
+One rule for ``plan --report`` and ``--mps``, ``routes --report`` and ``ledger statement
+-o``: a file already at that path is replaced only if supplyline wrote it (a re-run
+writes it again), else the command exits 8 before any work, unless ``--force``
+(:func:`~supplyline.io.destinations.check_own_file`). A tester's ``plan --report
+mine.html`` and ``--mps mine.mps`` replaced files of their own, exit 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from supplyline.cli.app import FLAG_METAVAR
+
+if TYPE_CHECKING:
+    from supplyline.io.own_files import OwnKind
+
+__all__ = ["FORCE_HELP", "ForceOpt", "keep_users_files"]
+
+FORCE_HELP = (
+    "Let the file options replace a file at their path that supplyline did not write "
+    "(without it, such a file is kept and the command exits 8)."
+)
+"""The help of ``--force``, the same in every command that has it."""
+
+ForceOpt = Annotated[bool, typer.Option("--force", help=FORCE_HELP, metavar=FLAG_METAVAR)]
+"""``--force``, declared once for every command with a single-file output option."""
+
+
+def keep_users_files(
+    outputs: Sequence[tuple[Path | None, OwnKind]], *, force: bool, options: str, err: Console
+) -> None:
+    """Raise OutputError (exit 8) if an output would replace a file supplyline did not write.
+
+    ``outputs`` pairs each file option's path (None when not given) with the kind of file
+    it writes; ``options`` names those options for the note that ``--force`` given without
+    any of them has nothing to do (said on ``err``; not an error: the command runs).
+    """
+    from supplyline.io.destinations import check_own_file
+
+    given = [(path, kind) for path, kind in outputs if path is not None]
+    if force and not given:
+        err.print(
+            f"note: --force has nothing to do: it lets {options} replace a file supplyline "
+            "did not write, and none is given",
+            markup=False,
+            highlight=False,
+        )
+    if force:
+        return
+    for path, kind in given:
+        check_own_file(path, kind)
