@@ -101,10 +101,13 @@ def _sections(
     :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
     numbers and units apart, under their keys.
     """
+    from supplyline.planning.bottleneck_rows import capacity_entries
     from supplyline.planning.summary import (
+        CLOSURES_TITLE,
         bottleneck_rows,
         bottleneck_table_rows,
         closure_rows,
+        closure_table_rows,
         shortfall_rows,
         target_rows,
         totals_by_mode,
@@ -121,7 +124,11 @@ def _sections(
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     # programs get every bottleneck: JSON listed 5 of 7 under a summary counting 7
     necks = bottleneck_table_rows(plan, TOP_BOTTLENECKS) if for_people else bottleneck_rows(plan)
-    return {
+    # people read the closures apart, every one: their figure is the objective saved, a
+    # total, where the capacities' shadow price is a rate (programs get them as rows above)
+    closures_held = closure_table_rows(plan) if for_people else []
+    capacities = len(capacity_entries(plan)) if for_people else len(plan.bottlenecks)
+    sections = {
         "moved_by_mode": (
             by_mode,
             ["mode", "tonnes", "deploy_t", "pax", "tonne_km", cost, "movements"],
@@ -166,11 +173,18 @@ def _sections(
                 "extra",
                 "removes_t",
             ],
-            f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks ({_all_where(run)})"
-            if len(plan.bottlenecks) > len(necks)
+            f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
+            if capacities > len(necks)
             else "Top bottlenecks",
         ),
     }
+    if closures_held:
+        sections["closures"] = (
+            closures_held,
+            ["rank", "resource", "days", "objective_saved"],
+            CLOSURES_TITLE,
+        )
+    return sections
 
 
 def _all_where(run: PlanRun) -> str:
@@ -263,6 +277,7 @@ def _agreed_places(
 
 
 def _print_table(run: PlanRun) -> None:
+    from supplyline.planning.bottleneck_rows import capacity_entries, closure_entries
     from supplyline.planning.summary import (
         ALL_ROW_NOTE,
         bottleneck_caveats,
@@ -338,7 +353,9 @@ def _print_table(run: PlanRun) -> None:
                       drop=drop)  # fmt: skip
             if name == "shortfalls" and len(rows) > 1:  # what its total row is of
                 console.print(ALL_ROW_NOTE, style="dim", highlight=False)
-    for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
+    # the top capacities, then every closure, each by its rank in the plan's files
+    explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
+    for i, b in explained:
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)
     if note is not None:

@@ -21,7 +21,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
-from supplyline.planning.outages import price_outages, rank_by_gains
+from supplyline.planning.outages import price_outages
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import (
@@ -77,11 +77,11 @@ def find_bottlenecks(
 
     Outages have no rows to price either: in the time left, each link's outage days are
     re-planned open (from ``demand``, the plan's demand as given) and, where that gains,
-    placed among the rest by what it gains
-    (:func:`~supplyline.planning.outages.price_outages`,
-    :func:`~supplyline.planning.outages.rank_by_gains`). Stores of ``storage_t`` 0 have no
-    rows to price: in the time left after that, those that could matter are re-planned with
-    room and ranked among the rest where room gains
+    listed after the capacities, the larger gain in the objective's order first
+    (:func:`~supplyline.planning.outages.price_outages`): a closure has no rate to rank
+    it among them, and its ``shadow_price`` is the objective it saves in all. Stores of
+    ``storage_t`` 0 have no rows to price: in the time left after that, those that could
+    matter are re-planned with room and ranked among the capacities where room gains
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`).
     """
     duals = session.duals()
@@ -139,8 +139,9 @@ def find_bottlenecks(
                 ),
             )
         )
-    ranked = rank_by_gains(sorted([*out, *stores], key=lambda b: -b.shadow_price), outages)
-    # "rank 2 raises it with them" names the rank the report shows, outages placed
+    # capacities by shadow price (a rate), then the closures by what each saves (a total)
+    ranked = [*sorted([*out, *stores], key=lambda b: -b.shadow_price), *outages.priced]
+    # "rank 2 raises it with them" names the rank the report shows
     rank_of = {id(b): i for i, b in enumerate(ranked, start=1)}
     ranks = [rank_of[id(b)] for b in out]
     for i, (run, measured) in enumerate(found):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,14 +42,20 @@ from supplyline.planning.measure import Resolver
 from supplyline.planning.model import LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.outage_duals import cannot_gain, match_models
-from supplyline.planning.outcome_words import better, effect, gain_fields, gain_tier
+from supplyline.planning.outcome_words import (
+    better,
+    effect,
+    gain_fields,
+    gain_tier,
+    weighted_short,
+)
 from supplyline.planning.resources import listed
-from supplyline.types import day_ranges
+from supplyline.types import day_ranges, to_gram
 
 if TYPE_CHECKING:
     import highspy
 
-__all__ = ["gain_key", "outage_links", "price_outages", "rank_by_gains"]
+__all__ = ["Outages", "objective_gain", "outage_links", "price_outages"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -61,6 +67,38 @@ HOLDS = (
 )
 """What a closure does, by the most important way the plan gains without it
 (:func:`~supplyline.planning.outcome_words.gain_tier`'s order)."""
+
+
+GainKey = tuple[float, float, float, float]
+"""What a re-plan gains, in the objective's order (:func:`objective_gain`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outages:
+    """What re-planning the links' outage days open found."""
+
+    priced: tuple[Bottleneck, ...]
+    """Outages whose lifting gains, as entries, the larger gain in the objective's order
+    first (:func:`objective_gain`). Their ``shadow_price`` is the objective the re-made
+    plan saves in all: a total, not a rate per tonne a day as a capacity's."""
+    not_tried: tuple[str, ...]
+    """Links whose outage the measuring time left untried (or not re-planned to the end)."""
+
+
+def objective_gain(got: Outcome, base: Outcome) -> GainKey:
+    """What ``got`` gains on ``base``, to compare in the objective's order.
+
+    Shortfall weighted by priority as the objective weighs it (a tonne of priority-1 fuel
+    outweighs one of priority-5 spares), then lift late (tonne- and person-days), targets
+    filled, transport cost saved; each to the gram (or the cost's sixth decimal), so that a
+    solver's rounding does not outrank a real gain further down.
+    """
+    return (
+        to_gram(weighted_short(base) - weighted_short(got)),
+        to_gram(base.late_t_days - got.late_t_days + base.late_pax_days - got.late_pax_days),
+        to_gram(base.gap_t_days - got.gap_t_days),
+        to_gram(base.transport_cost - got.transport_cost),
+    )
 
 
 def outage_links(p: Problem) -> list[int]:
@@ -83,7 +121,7 @@ def price_outages(
     demand: Demand | None = None,
     start: tuple[FloatArray, highspy.HighsBasis | None] | None = None,
     progress: Callable[[str], None] | None = None,
-) -> tuple[Bottleneck, ...]:
+) -> Outages:
     """Re-plan without each link's outage; the outages whose lifting gains, as entries.
 
     ``demand`` is the demand as given to the plan (before consumption was moved to each
@@ -93,11 +131,13 @@ def price_outages(
     cannot gain, it is not solved; else it starts from the basis
     (:mod:`~supplyline.planning.outage_duals`). Outages are tried in link order
     while the report's time lasts (``deadline``, :func:`time.perf_counter`'s clock);
-    ``progress`` hears each, and those the time left untried.
+    ``progress`` hears each, and those the time left untried. The entries come larger
+    gain first, in the objective's order (:func:`objective_gain`): an outage has no rate
+    to rank it among the capacities, which the bottleneck report puts before it.
     """
     links = outage_links(p)
     objective = float(m.cost @ x) + m.offset
-    found: list[Bottleneck] = []
+    found: list[tuple[Bottleneck, GainKey]] = []
     untried: list[str] = []
     for i, li in enumerate(links, start=1):
         link = p.scenario.links[li]
@@ -120,7 +160,8 @@ def price_outages(
             "outages not re-planned (or not to the end), the measuring time having run out: "
             + listed(tuple(untried))
         )
-    return tuple(found)
+    found.sort(key=lambda entry: entry[1], reverse=True)  # stable: link order among equals
+    return Outages(priced=tuple(b for b, _ in found), not_tried=tuple(untried))
 
 
 def _without_outage(
@@ -130,11 +171,12 @@ def _without_outage(
     demand: Demand,
     was: tuple[Outcome, float],
     deadline: float,
-) -> tuple[Bottleneck | None, bool]:
+) -> tuple[tuple[Bottleneck, GainKey] | None, bool]:
     """Link ``li``'s outage as an entry where the plan re-made without it is better.
 
-    With it, whether the measuring time ran out before the re-plan was solved. ``plan`` is
-    the plan's model with its row duals and basis; ``was`` its outcome and objective.
+    The entry with what it gains (:func:`objective_gain`); with them, whether the
+    measuring time ran out before the re-plan was solved. ``plan`` is the plan's model with
+    its row duals and basis; ``was`` its outcome and objective.
     """
     m, start = plan
     base, objective = was
@@ -182,7 +224,7 @@ def _without_outage(
             f"{HOLDS[tier]}: without it, the re-made plan {over}{said}"
         ),
     )
-    return entry, False
+    return (entry, objective_gain(got, base)), False
 
 
 def _carried(
@@ -199,42 +241,3 @@ def _carried(
             name = "deployment" if deploys else p2.flows.names[int(f)]
             totals[name] = totals.get(name, 0.0) + float(q)
     return tuple(sorted(totals, key=lambda c: -totals[c]))
-
-
-def gain_key(b: Bottleneck) -> tuple[float, float, float, float] | None:
-    """What an entry is measured to gain, in the objective's order; None where not measured.
-
-    Shortfall removed (t), lift late cut (tonne-days and person-days together), targets
-    filled (t-days), transport cost saved: compared in that order, as the objective
-    weighs them.
-    """
-    if b.shortfall_removed_t is None:
-        return None
-    return (
-        b.shortfall_removed_t,
-        (b.late_t_days_cut or 0.0) + (b.late_pax_days_cut or 0.0),
-        b.target_t_days_filled or 0.0,
-        b.transport_cost_saved or 0.0,
-    )
-
-
-def rank_by_gains(ranked: list[Bottleneck], outages: tuple[Bottleneck, ...]) -> list[Bottleneck]:
-    """The capacities as ranked, with each outage placed by what it gains.
-
-    An outage has no shadow price: it goes before the first entry it gains more than, in
-    the objective's order (:func:`gain_key`), or that was not measured; after those that
-    gain as much or more. Outages among themselves likewise, the larger gain first.
-    """
-    out = list(ranked)
-    for outage in sorted(outages, key=lambda b: gain_key(b) or (0.0,) * 4, reverse=True):
-        mine = gain_key(outage)
-        at = next(
-            (
-                i
-                for i, b in enumerate(out)
-                if (theirs := gain_key(b)) is None or (mine is not None and mine > theirs)
-            ),
-            len(out),
-        )
-        out.insert(at, outage)
-    return out

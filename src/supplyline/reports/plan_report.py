@@ -30,6 +30,7 @@ from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.summary import (
+    CLOSURES_TITLE,
     bottleneck_caveats,
     bottleneck_note,
     unpriced_stores_note,
@@ -47,6 +48,7 @@ from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
     closure_table,
+    closures_held_table,
     headline,
     mode_table,
     shortfall_table,
@@ -347,6 +349,9 @@ def _plan_sections(
             ),
         )
     )
+    held = closures_held_table(plan)
+    if held.rows:  # every closure, never cut by the capacities' top N
+        sections.append(ReportSection(id="closures", title=CLOSURES_TITLE, tables=(held,)))
     shown = units_to_show(plan, demand, max_unit_panels)
     hidden = len(demand.unit_ids) - len(shown)
     sections.append(
