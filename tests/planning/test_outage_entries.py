@@ -14,9 +14,15 @@ from pathlib import Path
 import pytest
 
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
-from supplyline.planning import plan_movements
+from supplyline.io.plan_files import write_plan
+from supplyline.io.plan_read import read_plan
+from supplyline.planning import bottlenecks, plan_movements
 from supplyline.planning.assemble import build_model, prepare
-from supplyline.planning.bottleneck_rows import bottleneck_table_rows, closure_table_rows
+from supplyline.planning.bottleneck_rows import (
+    bottleneck_note,
+    bottleneck_table_rows,
+    closure_table_rows,
+)
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.outage_duals import cannot_gain, match_models
@@ -169,3 +175,26 @@ def test_closures_rank_after_every_capacity_and_have_their_own_table(tmp_path: P
     assert closure["rank"] == first + 1
     assert closure["resource"] == "l1"
     assert closure["objective_saved"] == plan.bottlenecks[first].shadow_price > 0
+
+
+def test_an_outage_the_measuring_time_left_untried_is_said_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No time to re-plan l1 or l3 open: the plan names them in its notes, plan.json too.
+
+    A tester's ``--explain-time 0.001`` left a closure's only trace a line on stderr, and
+    the plan said "no capacity limits the plan". The measuring gets no time at all here
+    (its budget 0, its deadline passed before the first outage), not a short one.
+    """
+    monkeypatch.setattr(bottlenecks, "explain_budget", lambda *_: 0.0)
+    scenario, demand = _scenario(tmp_path, "C+0-C+2")
+    plan = plan_movements(scenario, demand)
+    assert plan.stats.outages_untried == ("l1", "l3")
+    assert _outages(plan) == []
+    note = plan.stats.outages_note
+    assert note is not None
+    assert "links l1, l3 were re-planned open" in note
+    assert note in plan.stats.notes
+    assert bottleneck_note(plan) != "no capacity limits the plan"
+    write_plan(tmp_path / "out", scenario, plan)
+    assert read_plan(tmp_path / "out" / "plan.json").stats.outages_untried == ("l1", "l3")

@@ -343,7 +343,7 @@ def _print_table(run: PlanRun) -> None:
         style="dim",
         highlight=False,
     )
-    for warning in _warnings(run, head):
+    for warning in _warnings(run, head, below=(run.plan.stats.outages_note,)):
         console.print(warning, style="yellow", highlight=False)
     for name, (rows, cols, title) in sections.items():
         if rows:
@@ -362,9 +362,12 @@ def _print_table(run: PlanRun) -> None:
         console.print(note, highlight=False)
     if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
         print_warnings(run.opened.warnings, console)  # validate's, where the note sends
-    unpriced = unpriced_stores_note(run.plan, run.opened.scenario)
-    if unpriced is not None:
-        console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
+    for unpriced in (
+        run.plan.stats.outages_note,  # said here, by the bottlenecks, not among the warnings
+        unpriced_stores_note(run.plan, run.opened.scenario),
+    ):
+        if unpriced is not None:
+            console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"
@@ -377,12 +380,15 @@ def _print_table(run: PlanRun) -> None:
     print_reach_flags(run.reach, console)
 
 
-def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
-    """What a reader of the plan must know about how it was made (not proven best, …)."""
+def _warnings(run: PlanRun, head: dict[str, Any], below: tuple[str | None, ...] = ()) -> list[str]:
+    """What a reader of the plan must know about how it was made (not proven best, …).
+
+    ``below``: notes the table says under the bottlenecks instead, left out here.
+    """
     out = []
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run, head))
-    out += [f"warning: {note}." for note in run.plan.stats.notes]
+    out += [f"warning: {note}." for note in run.plan.stats.notes if note not in below]
     if run.threads_note is not None:
         out.append(run.threads_note)
     stats = run.plan.stats

@@ -58,6 +58,9 @@ def bottleneck_note(plan: Plan) -> str | None:
     if plan.bottlenecks:
         return None
     unexplained = unexplained_outcome(plan)
+    if unexplained is None and plan.stats.outages_untried:
+        # an outage the time left untried may limit it: --explain-time 0.001 said "none"
+        return "no capacity the plan uses is full, but not every outage was tried (below)"
     if unexplained is None:
         return "no capacity limits the plan"
     # a link of capacity 0 is no full capacity: "no capacity limits the plan" stood above

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
 from supplyline.planning.assemble import Problem
@@ -41,12 +41,22 @@ from supplyline.planning.resources import (
 from supplyline.planning.roomless_stores import price_roomless_stores
 from supplyline.types import day_ranges
 
-__all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
+__all__ = ["Found", "explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
 NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out before less was tried)"
 """Said of an extra whose search for the least figure the time cut short."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The bottleneck report: its ranked entries, and what the measuring time left untried."""
+
+    entries: tuple[Bottleneck, ...]
+    outages_untried: tuple[str, ...] = ()
+    """Links whose outage days were not re-planned open (or not to the end) for want of
+    time: the plan says so (:attr:`~supplyline.domain.SolveStats.outages_untried`)."""
 
 
 def explain_budget(params: PlanParams, solve_s: float) -> float:
@@ -66,7 +76,7 @@ def find_bottlenecks(
     solve_s: float = 0.0,
     progress: Callable[[str], None] | None = None,
     demand: Demand | None = None,
-) -> tuple[Bottleneck, ...]:
+) -> Found:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
     The measuring re-solves get ``params.explain_time_s``, or as long as the plan's own
@@ -86,7 +96,7 @@ def find_bottlenecks(
     """
     duals = session.duals()
     if sol.x is None or duals is None:
-        return ()
+        return Found(entries=())
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     start = duals[0], session.basis()  # the plan's, before the measuring moves them
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
@@ -148,7 +158,7 @@ def find_bottlenecks(
         if measured is not None and measured.alone:
             said = out[i].explanation + _raised_elsewhere(run, found, ranks)
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
-    return tuple(ranked)
+    return Found(entries=tuple(ranked), outages_untried=outages.not_tried)
 
 
 def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:

@@ -287,7 +287,11 @@ def _plan_sections(
             tables=(mode_table(scenario, plan, places),),
             notes=(
                 OBJECTIVE_NOTE,
-                *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
+                *(  # the untried outages are said under the bottlenecks
+                    f"{note[0].upper()}{note[1:]}."
+                    for note in plan.stats.notes
+                    if note != plan.stats.outages_note
+                ),
                 *(() if plan.movements else ("The plan moves nothing.",)),
             ),
         ),
@@ -342,6 +346,7 @@ def _plan_sections(
                 f"{note[0].upper()}{note[1:]}."
                 for note in [
                     bottleneck_note(plan),
+                    plan.stats.outages_note,
                     unpriced_stores_note(plan, scenario),
                     *bottleneck_caveats(plan, top_bottlenecks),
                 ]
