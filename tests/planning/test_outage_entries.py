@@ -198,3 +198,45 @@ def test_an_outage_the_measuring_time_left_untried_is_said_and_kept(
     assert bottleneck_note(plan) != "no capacity limits the plan"
     write_plan(tmp_path / "out", scenario, plan)
     assert read_plan(tmp_path / "out" / "plan.json").stats.outages_untried == ("l1", "l3")
+
+
+_ROUTE = {
+    "scenario.yaml": "name: route\nstart_date: 2025-06-01\nhorizon_days: 10\n"
+    "partners:\n  - {id: A, name: Alpha}\ncommodities:\n  - id: food\n"
+    "    supply_class: general\n    priority: 1\n    demand_unit: kg\n"
+    "    per_person_per_day: 1\n",
+    "locations.csv": "id,name,partner,kind,lat,lon\nH,H,A,depot,50.0,10.0\n"
+    "M,M,A,hub,50.25,10.25\nU,U,A,unit_area,50.5,10.5\n",
+    "links.csv": "id,from,to,mode,distance_km,transit_days,capacity_t_per_day,"
+    "capacity_pax_per_day,cost_per_t,outage_days\n"
+    "r1,H,M,road,100,1,100,100,1,C+0-C+2\nr2,M,U,road,100,1,100,100,1,C+1-C+3\n",
+    "stocks.csv": "location,commodity,initial_t\nU,food,100\n",
+    "units.csv": "id,name,partner,home,destination,personnel,required_day,deployment_lift_t\n"
+    "u1,u1,A,H,U,10,2,100\n",
+}
+"""Unit u1 (100 t, 10 people) goes H→M→U, a day each, required on C+2: r1 is closed
+C+0–C+2, r2 C+1–C+3. Either open alone, the other still holds u1 to C+5 (3 days late);
+both open, it arrives on C+2."""
+
+
+def test_two_closures_on_one_route_are_named_together(tmp_path: Path) -> None:
+    """Neither closure alone gains; lifted together they cut all 300 t-days: one entry says so.
+
+    The plan had said "no capacity limits the plan" of a unit 3 days late.
+    """
+    for name, text in _ROUTE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = assess_requirements(tmp_path)
+    plan = plan_movements(result.opened.scenario, result.demand)
+    (closure,) = plan.closures
+    assert closure.late_t_days == pytest.approx(300.0)
+    (entry,) = _outages(plan)
+    assert entry.resource == "r1 + r2"
+    assert entry.late_t_days_cut == pytest.approx(300.0)
+    assert entry.late_pax_days_cut == pytest.approx(30.0)
+    assert entry.explanation.startswith(
+        "the closures of road link r1 (H→M) on C+0–C+2 and road link r2 (M→U) on C+1–C+3 "
+        "together delay deployment: without them, the re-made plan sends deployment over "
+        "them on those days and cuts the lift arriving late by 300 t-days"
+    )
+    assert bottleneck_note(plan) is None
