@@ -14,11 +14,19 @@ from pathlib import Path
 import pytest
 
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
-from supplyline.planning import plan_movements
+from supplyline.io.plan_files import write_plan
+from supplyline.io.plan_read import read_plan
+from supplyline.planning import bottlenecks, plan_movements
 from supplyline.planning.assemble import build_model, prepare
+from supplyline.planning.bottleneck_rows import (
+    bottleneck_note,
+    bottleneck_table_rows,
+    closure_table_rows,
+)
+from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.outage_duals import cannot_gain, match_models
-from supplyline.planning.outages import rank_by_gains
+from supplyline.planning.outages import objective_gain
 from supplyline.planning.params import PlanParams
 from supplyline.services.scenarios import assess_requirements
 
@@ -118,30 +126,117 @@ def test_the_plans_duals_prove_when_opening_a_link_cannot_gain(
     assert cannot_gain(duals[0], m2, matched) is not gains
 
 
-def _entry(kind: ResourceKind, name: str, late: float | None, price: float) -> Bottleneck:
-    measured = late is not None
-    return Bottleneck(
-        kind=kind,
-        resource=name,
-        days=(1,),
-        shadow_price=price,
-        shortfall_removed_t=0.0 if measured else None,
-        late_t_days_cut=late,
-        late_pax_days_cut=0.0 if measured else None,
-        target_t_days_filled=0.0 if measured else None,
-        transport_cost_saved=0.0 if measured else None,
+def _outcome(short_t: float, weighted: float, late: float = 0.0) -> Outcome:
+    return Outcome(
+        short_t=short_t,
+        short_by={},
+        late_days={},
+        closure_day={},
+        late_t_days=late,
+        late_pax_days=0.0,
+        transport_cost=0.0,
+        short_weighted=weighted,
     )
 
 
-def test_an_outage_ranks_above_the_first_capacity_it_gains_more_than() -> None:
-    """Below those the shadow prices put first that gain as much or more; above the rest."""
-    ranked = [
-        _entry(ResourceKind.LINK_TONNES, "a", 600.0, 9.0),
-        _entry(ResourceKind.HANDLING, "b", 100.0, 8.0),
-        _entry(ResourceKind.LINK_TONNES, "c", 900.0, 7.0),
-        _entry(ResourceKind.HANDLING, "d", None, 6.0),
-    ]
-    small = _entry(ResourceKind.OUTAGE, "small", 50.0, 1.0)
-    big = _entry(ResourceKind.OUTAGE, "big", 400.0, 1.0)
-    order = [b.resource for b in rank_by_gains(ranked, (small, big))]
-    assert order == ["a", "big", "b", "c", "small", "d"]
+def test_closures_gain_in_the_objectives_order_shortfall_by_priority_first() -> None:
+    """2 t of a high priority removed outweigh 6 t of a low one, and any lateness cut.
+
+    The objective weighs shortfall by priority: comparing raw tonnes put the lesser gain first.
+    """
+    base = _outcome(10.0, 50.0, late=900.0)
+    low = objective_gain(_outcome(4.0, 44.0, late=0.0), base)  # 6 t, weighing 6
+    high = objective_gain(_outcome(8.0, 30.0, late=900.0), base)  # 2 t, weighing 20
+    assert high > low
+    assert sorted([low, high], reverse=True) == [high, low]
+
+
+def test_closures_rank_after_every_capacity_and_have_their_own_table(tmp_path: Path) -> None:
+    """Rail l1 at 10 t/day binds and its closure C+0–C+2 delays u1: the capacity ranks 1st.
+
+    The closure follows whatever it gains (its figure, the objective saved in all, is no
+    rate to sort among shadow prices); people's tables show the capacities and the
+    closures apart, every closure with its objective saved.
+    """
+    for name, text in _FILES.items():
+        text = text.replace("{rail}", "C+0-C+2").replace(
+            "l1,H,U,rail,100,1,100", "l1,H,U,rail,100,1,10"
+        )
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = assess_requirements(tmp_path)
+    plan = plan_movements(result.opened.scenario, result.demand)
+    kinds = [b.kind for b in plan.bottlenecks]
+    assert ResourceKind.OUTAGE in kinds
+    assert kinds[0] is not ResourceKind.OUTAGE
+    first = kinds.index(ResourceKind.OUTAGE)
+    assert all(k is ResourceKind.OUTAGE for k in kinds[first:])
+    assert [r["rank"] for r in bottleneck_table_rows(plan)] == list(range(1, first + 1))
+    (closure,) = closure_table_rows(plan)
+    assert closure["rank"] == first + 1
+    assert closure["resource"] == "l1"
+    assert closure["objective_saved"] == plan.bottlenecks[first].shadow_price > 0
+
+
+def test_an_outage_the_measuring_time_left_untried_is_said_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No time to re-plan l1 or l3 open: the plan names them in its notes, plan.json too.
+
+    A tester's ``--explain-time 0.001`` left a closure's only trace a line on stderr, and
+    the plan said "no capacity limits the plan". The measuring gets no time at all here
+    (its budget 0, its deadline passed before the first outage), not a short one.
+    """
+    monkeypatch.setattr(bottlenecks, "explain_budget", lambda *_: 0.0)
+    scenario, demand = _scenario(tmp_path, "C+0-C+2")
+    plan = plan_movements(scenario, demand)
+    assert plan.stats.outages_untried == ("l1", "l3")
+    assert _outages(plan) == []
+    note = plan.stats.outages_note
+    assert note is not None
+    assert "links l1, l3 were re-planned open" in note
+    assert note in plan.stats.notes
+    assert bottleneck_note(plan) != "no capacity limits the plan"
+    write_plan(tmp_path / "out", scenario, plan)
+    assert read_plan(tmp_path / "out" / "plan.json").stats.outages_untried == ("l1", "l3")
+
+
+_ROUTE = {
+    "scenario.yaml": "name: route\nstart_date: 2025-06-01\nhorizon_days: 10\n"
+    "partners:\n  - {id: A, name: Alpha}\ncommodities:\n  - id: food\n"
+    "    supply_class: general\n    priority: 1\n    demand_unit: kg\n"
+    "    per_person_per_day: 1\n",
+    "locations.csv": "id,name,partner,kind,lat,lon\nH,H,A,depot,50.0,10.0\n"
+    "M,M,A,hub,50.25,10.25\nU,U,A,unit_area,50.5,10.5\n",
+    "links.csv": "id,from,to,mode,distance_km,transit_days,capacity_t_per_day,"
+    "capacity_pax_per_day,cost_per_t,outage_days\n"
+    "r1,H,M,road,100,1,100,100,1,C+0-C+2\nr2,M,U,road,100,1,100,100,1,C+1-C+3\n",
+    "stocks.csv": "location,commodity,initial_t\nU,food,100\n",
+    "units.csv": "id,name,partner,home,destination,personnel,required_day,deployment_lift_t\n"
+    "u1,u1,A,H,U,10,2,100\n",
+}
+"""Unit u1 (100 t, 10 people) goes H→M→U, a day each, required on C+2: r1 is closed
+C+0–C+2, r2 C+1–C+3. Either open alone, the other still holds u1 to C+5 (3 days late);
+both open, it arrives on C+2."""
+
+
+def test_two_closures_on_one_route_are_named_together(tmp_path: Path) -> None:
+    """Neither closure alone gains; lifted together they cut all 300 t-days: one entry says so.
+
+    The plan had said "no capacity limits the plan" of a unit 3 days late.
+    """
+    for name, text in _ROUTE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = assess_requirements(tmp_path)
+    plan = plan_movements(result.opened.scenario, result.demand)
+    (closure,) = plan.closures
+    assert closure.late_t_days == pytest.approx(300.0)
+    (entry,) = _outages(plan)
+    assert entry.resource == "r1 + r2"
+    assert entry.late_t_days_cut == pytest.approx(300.0)
+    assert entry.late_pax_days_cut == pytest.approx(30.0)
+    assert entry.explanation.startswith(
+        "the closures of road link r1 (H→M) on C+0–C+2 and road link r2 (M→U) on C+1–C+3 "
+        "together delay deployment: without them, the re-made plan sends deployment over "
+        "them on those days and cuts the lift arriving late by 300 t-days"
+    )
+    assert bottleneck_note(plan) is None

@@ -43,6 +43,8 @@ PLAN_DROPS: Mapping[str, tuple[str, ...]] = {
     "targets": ("below_t_days",),
     # rank, kind, resource, days and what more capacity would buy stay
     "bottlenecks": ("shadow_price", "capacity", "removes_t"),
+    # rank, resource and days stay: which link is closed when
+    "closures": ("objective_saved",),
 }
 """Each of plan's sections (by its key in ``plan_cmds._sections``): what it leaves out first.
 

@@ -104,10 +104,13 @@ def _sections(
     :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
     numbers and units apart, under their keys.
     """
+    from supplyline.planning.bottleneck_rows import capacity_entries
     from supplyline.planning.summary import (
+        CLOSURES_TITLE,
         bottleneck_rows,
         bottleneck_table_rows,
         closure_rows,
+        closure_table_rows,
         shortfall_rows,
         target_rows,
         totals_by_mode,
@@ -124,7 +127,11 @@ def _sections(
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     # programs get every bottleneck: JSON listed 5 of 7 under a summary counting 7
     necks = bottleneck_table_rows(plan, TOP_BOTTLENECKS) if for_people else bottleneck_rows(plan)
-    return {
+    # people read the closures apart, every one: their figure is the objective saved, a
+    # total, where the capacities' shadow price is a rate (programs get them as rows above)
+    closures_held = closure_table_rows(plan) if for_people else []
+    capacities = len(capacity_entries(plan)) if for_people else len(plan.bottlenecks)
+    sections = {
         "moved_by_mode": (
             by_mode,
             ["mode", "tonnes", "deploy_t", "pax", "tonne_km", cost, "movements"],
@@ -169,11 +176,18 @@ def _sections(
                 "extra",
                 "removes_t",
             ],
-            f"Top {len(necks)} of {len(plan.bottlenecks)} bottlenecks ({_all_where(run)})"
-            if len(plan.bottlenecks) > len(necks)
+            f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
+            if capacities > len(necks)
             else "Top bottlenecks",
         ),
     }
+    if closures_held:
+        sections["closures"] = (
+            closures_held,
+            ["rank", "resource", "days", "objective_saved"],
+            CLOSURES_TITLE,
+        )
+    return sections
 
 
 def _all_where(run: PlanRun) -> str:
@@ -266,6 +280,7 @@ def _agreed_places(
 
 
 def _print_table(run: PlanRun) -> None:
+    from supplyline.planning.bottleneck_rows import capacity_entries, closure_entries
     from supplyline.planning.outages import untried_outages_note
     from supplyline.planning.summary import (
         ALL_ROW_NOTE,
@@ -332,7 +347,7 @@ def _print_table(run: PlanRun) -> None:
         style="dim",
         highlight=False,
     )
-    for warning in _warnings(run, head):
+    for warning in _warnings(run, head, below=(run.plan.stats.outages_note,)):
         console.print(warning, style="yellow", highlight=False)
     for name, (rows, cols, title) in sections.items():
         if rows:
@@ -342,16 +357,22 @@ def _print_table(run: PlanRun) -> None:
                       drop=drop)  # fmt: skip
             if name == "shortfalls" and len(rows) > 1:  # what its total row is of
                 console.print(ALL_ROW_NOTE, style="dim", highlight=False)
-    for i, b in enumerate(run.plan.bottlenecks[:TOP_BOTTLENECKS], start=1):
+    # the top capacities, then every closure, each by its rank in the plan's files
+    explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
+    for i, b in explained:
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
     note = bottleneck_note(run.plan)
     if note is not None:
         console.print(note, highlight=False)
     if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):
         print_warnings(run.opened.warnings, console)  # validate's, where the note sends
-    for not_tried in (unpriced_stores_note, untried_outages_note):
-        if (words := not_tried(run.plan, run.opened.scenario)) is not None:
-            console.print(f"{words[0].upper()}{words[1:]}.", style="dim", highlight=False)
+    for unpriced in (
+        run.plan.stats.outages_note,  # said here, by the bottlenecks, not among the warnings
+        untried_outages_note(run.plan, run.opened.scenario),
+        unpriced_stores_note(run.plan, run.opened.scenario),
+    ):
+        if unpriced is not None:
+            console.print(f"{unpriced[0].upper()}{unpriced[1:]}.", style="dim", highlight=False)
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"
@@ -364,12 +385,15 @@ def _print_table(run: PlanRun) -> None:
     print_reach_flags(run.reach, console)
 
 
-def _warnings(run: PlanRun, head: dict[str, Any]) -> list[str]:
-    """What a reader of the plan must know about how it was made (not proven best, …)."""
+def _warnings(run: PlanRun, head: dict[str, Any], below: tuple[str | None, ...] = ()) -> list[str]:
+    """What a reader of the plan must know about how it was made (not proven best, …).
+
+    ``below``: notes the table says under the bottlenecks instead, left out here.
+    """
     out = []
     if head["status"] == "feasible":
         out.append(_not_proven_warning(run, head))
-    out += [f"warning: {note}." for note in run.plan.stats.notes]
+    out += [f"warning: {note}." for note in run.plan.stats.notes if note not in below]
     out += run.storage_warnings
     if run.threads_note is not None:
         out.append(run.threads_note)

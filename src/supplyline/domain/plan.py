@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
 from supplyline.errors import Issue, ScenarioError, require
@@ -108,67 +108,8 @@ def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
     return "t/day"
 
 
-_NAN: Final = object()
-"""What a NaN float is compared as (see :class:`_ByContent`)."""
-
-
-def _comparable(value: object) -> object:
-    """``value`` as equality and the hash see it: a NaN as one marker, equal to itself.
-
-    A mapping (a plan's weights) becomes the set of its items, so compared.
-    """
-    if isinstance(value, float) and math.isnan(value):
-        return _NAN
-    if isinstance(value, Mapping):
-        return frozenset((k, _comparable(v)) for k, v in value.items())
-    return value
-
-
-_READERS: dict[type, Callable[[object], tuple[object, ...]]] = {}
-
-
-def _values_of(cls: type) -> Callable[[object], tuple[object, ...]]:
-    """What reads the fields that equality compares from a record of ``cls``, as a tuple."""
-    reader = _READERS.get(cls)
-    if reader is None:
-        names = tuple(f.name for f in fields(cls) if f.compare)
-        get = operator.attrgetter(*names)
-        reader = _READERS[cls] = (lambda record: (get(record),)) if len(names) == 1 else get
-    return reader
-
-
-def _key(values: tuple[object, ...]) -> tuple[object, ...]:
-    return tuple(_comparable(v) for v in values)
-
-
-class _ByContent:
-    """Equality and hash of a plan's records by content, a NaN equal to a NaN.
-
-    Why: a plan without a solution has the objective NaN, and ``nan != nan``: a tester's
-    ``no_solution`` plan was unequal to its own pickled copy, with another hash (Python
-    hashes a NaN by the object). Here every NaN float compares equal to every other
-    NaN, so plans that plan the same are equal whatever NaN they hold, and hash alike;
-    ``plan_id`` (which writes a NaN as null) agrees. The classes using it are dataclasses
-    with ``eq=False``: this is their ``__eq__`` and ``__hash__``. Equal fields are
-    compared as the dataclass would (fast); only fields that differ are looked at again
-    for NaNs.
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _ByContent) or other.__class__ is not self.__class__:
-            return NotImplemented
-        values = _values_of(self.__class__)
-        mine, theirs = values(self), values(other)
-        return mine == theirs or _key(mine) == _key(theirs)
-
-    def __hash__(self) -> int:
-        return hash(_key(_values_of(self.__class__)(self)))
-
-
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Movement(_ByContent):
+class Movement(ByContent):
     """Tonnes (and people) of one commodity sent over one link, departing on one day.
 
     ``commodity`` is a commodity id, or ``deploy:<unit id>`` for a unit's own equipment and
@@ -187,7 +128,7 @@ class Movement(_ByContent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class StockLevel(_ByContent):
+class StockLevel(ByContent):
     """Stock of a commodity at a location at the end of a day.
 
     With ``unit`` set it is the stock that unit holds (its days of supply on hand) at its
@@ -202,7 +143,7 @@ class StockLevel(_ByContent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Delivery(_ByContent):
+class Delivery(ByContent):
     """What a unit receives (and consumes or stocks) of a commodity on a day.
 
     ``source_partner`` is the partner whose stock the goods came from, when the plan can
@@ -218,7 +159,7 @@ class Delivery(_ByContent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Shortfall(_ByContent):
+class Shortfall(ByContent):
     """Demand that the plan does not meet: a unit short of a commodity on a day.
 
     ``cause`` says why when no capacity could have avoided it (no such goods can be at
@@ -235,7 +176,7 @@ class Shortfall(_ByContent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class TargetGap(_ByContent):
+class TargetGap(ByContent):
     """Stock a unit holds below its days-of-supply target at the end of a day.
 
     ``cause`` says why when no capacity could have avoided it (no such goods can arrive at
@@ -251,7 +192,7 @@ class TargetGap(_ByContent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Closure(_ByContent):
+class Closure(ByContent):
     """When a deploying unit's lift is planned to have arrived, against when it must."""
 
     unit: UnitId
@@ -301,7 +242,7 @@ _GAIN_FIELDS: Final = (
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Bottleneck(_ByContent):
+class Bottleneck(ByContent):
     """A binding capacity, ranked by what one more unit of it would save.
 
     ``shadow_price`` is the objective saved per extra tonne (or person) per day of the
@@ -385,7 +326,7 @@ def _timing() -> float:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class SolveStats(_ByContent):
+class SolveStats(ByContent):
     """Size and timing of the solve, for the summary and the benchmarks.
 
     The timings (``*_s``: how long each stage took on this machine, this time, and the
@@ -430,11 +371,39 @@ class SolveStats(_ByContent):
     """The method asked for (``pdlp``, ``ipm-nocrossover``…) when it ended without a plan
     the solver could vouch for and the plan was solved again by dual simplex (``method``
     is then ``simplex``); empty otherwise. Said in words by :attr:`notes`."""
+    outages_untried: tuple[str, ...] = ()
+    """Links whose outage days the bottleneck report had no time left to re-plan open (or
+    not to the end): a closure there may hold the plan back unsaid. Said in words by
+    :attr:`notes` (:attr:`outages_note`). Empty for a plan written before it was recorded."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
             weights = FrozenMap({str(k): float(v) for k, v in self.weights.items()})
             object.__setattr__(self, "weights", weights)
+        if not isinstance(self.outages_untried, tuple):  # a list, as plan.json is read back
+            object.__setattr__(self, "outages_untried", tuple(map(str, self.outages_untried)))
+
+    @property
+    def outages_note(self) -> str | None:
+        """The outages the measuring time left untried, in words (None: every one was tried).
+
+        A tester's ``--explain-time 0.001`` left a closure untried and the plan said only
+        "no capacity limits the plan", the one trace a line on stderr.
+
+        >>> SolveStats(outages_untried=("rail-e",), explain_budget_s=0.001).outages_note[:60]
+        'the measuring time (0.001 s) ran out before the outage days '
+        """
+        if not self.outages_untried:
+            return None
+        seconds = self.explain_budget_s
+        budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
+        links = ", ".join(self.outages_untried)
+        which = f"links {links}" if len(self.outages_untried) > 1 else f"link {links}"
+        return (
+            f"the measuring time ({budget}) ran out before the outage days of {which} were "
+            "re-planned open: a closure there may hold the plan back unsaid (give the report "
+            "more time, --explain-time SECONDS, to see)"
+        )
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -448,6 +417,8 @@ class SolveStats(_ByContent):
         said: tuple[str, ...] = (UNSETTLED_NOTE,) if self.places_unsettled else ()
         if self.resolved_from:
             said += (RESOLVED_NOTE.format(method=self.resolved_from),)
+        if (outages := self.outages_note) is not None:
+            said += (outages,)
         return said
 
 
@@ -477,7 +448,7 @@ def run_dependent_stats() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Plan(_ByContent):
+class Plan(ByContent):
     """The movement plan for one scenario.
 
     Equal to another plan of the same content: the solve's timings are not compared

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
 from supplyline.planning.assemble import Problem
@@ -21,7 +21,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
-from supplyline.planning.outages import price_outages, rank_by_gains
+from supplyline.planning.outages import Outages, price_outages
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import (
@@ -41,12 +41,22 @@ from supplyline.planning.resources import (
 from supplyline.planning.roomless_stores import price_roomless_stores
 from supplyline.types import day_ranges
 
-__all__ = ["explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
+__all__ = ["Found", "explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
 NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out before less was tried)"
 """Said of an extra whose search for the least figure the time cut short."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The bottleneck report: its ranked entries, and what the measuring time left untried."""
+
+    entries: tuple[Bottleneck, ...]
+    outages_untried: tuple[str, ...] = ()
+    """Links whose outage days were not re-planned open (or not to the end) for want of
+    time: the plan says so (:attr:`~supplyline.domain.SolveStats.outages_untried`)."""
 
 
 def explain_budget(params: PlanParams, solve_s: float) -> float:
@@ -66,7 +76,7 @@ def find_bottlenecks(
     solve_s: float = 0.0,
     progress: Callable[[str], None] | None = None,
     demand: Demand | None = None,
-) -> tuple[Bottleneck, ...]:
+) -> Found:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
     The measuring re-solves get ``params.explain_time_s``, or as long as the plan's own
@@ -77,18 +87,18 @@ def find_bottlenecks(
 
     Outages have no rows to price either: in the time left, each link's outage days are
     re-planned open (from ``demand``, the plan's demand as given) and, where that gains,
-    placed among the rest by what it gains
-    (:func:`~supplyline.planning.outages.price_outages`,
-    :func:`~supplyline.planning.outages.rank_by_gains`). Stores of ``storage_t`` 0 have no
-    rows to price: in the time left after that, those that could matter are re-planned with
-    room and ranked among the rest where room gains
+    listed after the capacities, the larger gain in the objective's order first
+    (:func:`~supplyline.planning.outages.price_outages`): a closure has no rate to rank
+    it among them, and its ``shadow_price`` is the objective it saves in all. Stores of
+    ``storage_t`` 0 have no rows to price: in the time left after that, those that could
+    matter are re-planned with room and ranked among the capacities where room gains
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`). With
     ``explain_top`` 0 neither is tried: it asks to measure nothing (a tester's ``--explain
     0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone.
     """
     duals = session.duals()
     if sol.x is None or duals is None:
-        return ()
+        return Found(entries=())
     deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     start = duals[0], session.basis()  # the plan's, before the measuring moves them
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
@@ -109,7 +119,7 @@ def find_bottlenecks(
         found.append((run, measured))
     # outages and stores of storage_t 0 have no rows to price: re-planned in the time left;
     # explain_top 0 asks to measure nothing, and a re-plan each is measuring (the notes say so)
-    outages: tuple[Bottleneck, ...] = ()
+    outages = Outages(priced=(), not_tried=())
     stores: tuple[Bottleneck, ...] = ()
     if p.params.explain_top > 0:
         outages = price_outages(
@@ -145,15 +155,16 @@ def find_bottlenecks(
                 ),
             )
         )
-    ranked = rank_by_gains(sorted([*out, *stores], key=lambda b: -b.shadow_price), outages)
-    # "rank 2 raises it with them" names the rank the report shows, outages placed
+    # capacities by shadow price (a rate), then the closures by what each saves (a total)
+    ranked = [*sorted([*out, *stores], key=lambda b: -b.shadow_price), *outages.priced]
+    # "rank 2 raises it with them" names the rank the report shows
     rank_of = {id(b): i for i, b in enumerate(ranked, start=1)}
     ranks = [rank_of[id(b)] for b in out]
     for i, (run, measured) in enumerate(found):
         if measured is not None and measured.alone:
             said = out[i].explanation + _raised_elsewhere(run, found, ranks)
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
-    return tuple(ranked)
+    return Found(entries=tuple(ranked), outages_untried=outages.not_tried)
 
 
 def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,20 +51,23 @@ from supplyline.planning.measure import Resolver
 from supplyline.planning.model import LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.outage_duals import cannot_gain, match_models
-from supplyline.planning.outcome_words import better, effect, gain_fields, gain_tier
+from supplyline.planning.outcome_words import (
+    better,
+    effect,
+    gain_fields,
+    gain_tier,
+    gap_eps,
+    late_eps,
+    short_eps,
+    weighted_short,
+)
 from supplyline.planning.resources import listed
-from supplyline.types import day_ranges
+from supplyline.types import day_ranges, to_gram
 
 if TYPE_CHECKING:
     import highspy
 
-__all__ = [
-    "gain_key",
-    "outage_links",
-    "price_outages",
-    "rank_by_gains",
-    "untried_outages_note",
-]
+__all__ = ["Outages", "objective_gain", "outage_links", "price_outages", "untried_outages_note"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -76,6 +79,45 @@ HOLDS = (
 )
 """What a closure does, by the most important way the plan gains without it
 (:func:`~supplyline.planning.outcome_words.gain_tier`'s order)."""
+HOLD_TOGETHER = (
+    "leave goods short",
+    "delay deployment",
+    "keep units below their days-of-supply targets",
+    "add to the transport cost",
+)
+"""What several closures do together, in the same order as :data:`HOLDS`."""
+
+
+GainKey = tuple[float, float, float, float]
+"""What a re-plan gains, in the objective's order (:func:`objective_gain`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outages:
+    """What re-planning the links' outage days open found."""
+
+    priced: tuple[Bottleneck, ...]
+    """Outages whose lifting gains, as entries, the larger gain in the objective's order
+    first (:func:`objective_gain`). Their ``shadow_price`` is the objective the re-made
+    plan saves in all: a total, not a rate per tonne a day as a capacity's."""
+    not_tried: tuple[str, ...]
+    """Links whose outage the measuring time left untried (or not re-planned to the end)."""
+
+
+def objective_gain(got: Outcome, base: Outcome) -> GainKey:
+    """What ``got`` gains on ``base``, to compare in the objective's order.
+
+    Shortfall weighted by priority as the objective weighs it (a tonne of priority-1 fuel
+    outweighs one of priority-5 spares), then lift late (tonne- and person-days), targets
+    filled, transport cost saved; each to the gram (or the cost's sixth decimal), so that a
+    solver's rounding does not outrank a real gain further down.
+    """
+    return (
+        to_gram(weighted_short(base) - weighted_short(got)),
+        to_gram(base.late_t_days - got.late_t_days + base.late_pax_days - got.late_pax_days),
+        to_gram(base.gap_t_days - got.gap_t_days),
+        to_gram(base.transport_cost - got.transport_cost),
+    )
 
 
 def outage_links(p: Problem) -> list[int]:
@@ -124,7 +166,7 @@ def price_outages(
     demand: Demand | None = None,
     start: tuple[FloatArray, highspy.HighsBasis | None] | None = None,
     progress: Callable[[str], None] | None = None,
-) -> tuple[Bottleneck, ...]:
+) -> Outages:
     """Re-plan without each link's outage; the outages whose lifting gains, as entries.
 
     ``demand`` is the demand as given to the plan (before consumption was moved to each
@@ -134,11 +176,14 @@ def price_outages(
     cannot gain, it is not solved; else it starts from the basis
     (:mod:`~supplyline.planning.outage_duals`). Outages are tried in link order
     while the report's time lasts (``deadline``, :func:`time.perf_counter`'s clock);
-    ``progress`` hears each, and those the time left untried.
+    ``progress`` hears each, and those the time left untried. The entries come larger
+    gain first, in the objective's order (:func:`objective_gain`): an outage has no rate
+    to rank it among the capacities, which the bottleneck report puts before it.
     """
     links = outage_links(p)
     objective = float(m.cost @ x) + m.offset
-    found: list[Bottleneck] = []
+    plan, was, given = (m, start), (base, objective), demand or p.demand
+    found: list[tuple[Bottleneck, GainKey, Outcome]] = []
     untried: list[str] = []
     for i, li in enumerate(links, start=1):
         link = p.scenario.links[li]
@@ -149,40 +194,104 @@ def price_outages(
             progress(
                 f"re-planning with link {link.id} open on its outage days ({i} of {len(links)})"
             )
-        entry, cut = _without_outage(
-            p, (m, start), li, demand or p.demand, (base, objective), deadline
-        )
+        entry, cut = _without_outage(p, plan, (li,), given, was, deadline)
         if entry is not None:
             found.append(entry)
         elif cut:
             untried.append(link.id)
+    found.sort(key=lambda entry: entry[1], reverse=True)  # stable: link order among equals
+    if len(links) > 1 and not untried and _unexplained(found[0][2] if found else base):
+        # two closures on one route: lifting either alone gains nothing (an analyst's A→M
+        # closed C+0–C+2, M→B C+1–C+3), both together close the unit on time
+        if time.perf_counter() >= deadline:
+            untried.append(" + ".join(p.scenario.links[li].id for li in links))
+        else:
+            if progress is not None:
+                progress(f"re-planning with the {len(links)} outage links open together")
+            both, cut = _without_outage(p, plan, tuple(links), given, was, deadline)
+            if both is not None and _gains_anew(both[1], [key for _, key, _ in found]):
+                found.insert(0, both)  # it gains most: first among the closures
+            elif cut:
+                untried.append(" + ".join(p.scenario.links[li].id for li in links))
     if untried and progress is not None:
         progress(
             "outages not re-planned (or not to the end), the measuring time having run out: "
             + listed(tuple(untried))
         )
-    return tuple(found)
+    return Outages(priced=tuple(b for b, _, _ in found), not_tried=tuple(untried))
+
+
+def _first_tier(key: GainKey) -> int:
+    """The most important tier ``key`` gains in (0 shortfall … 3 cost), 4 where none."""
+    return next((tier for tier, gained in enumerate(key) if gained > 0), len(key))
+
+
+def _gains_anew(together: GainKey, apart: list[GainKey]) -> bool:
+    """Whether the closures lifted together gain in a tier none of them gains in alone.
+
+    Beyond their sum, and in a more important tier than any single entry's: the relief
+    example's three closures together filled 298 t-days of targets against 285.6 apart,
+    an entry that only repeated the three above it. An analyst's two closures on one route
+    (neither alone gains) still make one entry.
+
+    >>> _gains_anew((0.0, 300.0, 0.0, 0.0), [])
+    True
+    >>> _gains_anew((0.0, 0.0, 298.0, 9.0), [(0.0, 0.0, 200.0, 0.0), (0.0, 0.0, 85.6, 0.0)])
+    False
+    >>> _gains_anew((0.0, 30.0, 0.0, 0.0), [(0.0, 0.0, 0.0, 486.0)])
+    True
+    """
+    best_alone = min((_first_tier(key) for key in apart), default=len(together))
+    return together > _summed(apart) and _first_tier(together) < best_alone
+
+
+def _summed(keys: list[GainKey]) -> GainKey:
+    """What the single closures gain apart, added up tier by tier (to the gram, as each).
+
+    Lifted together, closures gain what they gain apart at least where they do not
+    interact; only a gain beyond that is one the single entries leave unexplained.
+    """
+    return (
+        to_gram(sum(k[0] for k in keys)),
+        to_gram(sum(k[1] for k in keys)),
+        to_gram(sum(k[2] for k in keys)),
+        to_gram(sum(k[3] for k in keys)),
+    )
+
+
+def _unexplained(best: Outcome) -> bool:
+    """Whether the best single re-plan (or the plan) still falls short, late or below targets.
+
+    Then lifting the outages together may gain what none does alone; where one single
+    re-plan leaves nothing but transport cost, it is not tried.
+    """
+    late = best.late_t_days + best.late_pax_days
+    return (
+        best.short_t > short_eps(best) or late > late_eps(best) or best.gap_t_days > gap_eps(best)
+    )
 
 
 def _without_outage(
     p: Problem,
     plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
-    li: int,
+    lis: tuple[int, ...],
     demand: Demand,
     was: tuple[Outcome, float],
     deadline: float,
-) -> tuple[Bottleneck | None, bool]:
-    """Link ``li``'s outage as an entry where the plan re-made without it is better.
+) -> tuple[tuple[Bottleneck, GainKey, Outcome] | None, bool]:
+    """Links ``lis``' outages as one entry where the plan re-made without them is better.
 
-    With it, whether the measuring time ran out before the re-plan was solved. ``plan`` is
-    the plan's model with its row duals and basis; ``was`` its outcome and objective.
+    The entry with what it gains (:func:`objective_gain`) and the re-made plan's outcome;
+    with them, whether the measuring time ran out before the re-plan was solved. ``plan``
+    is the plan's model with its row duals and basis; ``was`` its outcome and objective.
     """
     m, start = plan
     base, objective = was
     scenario = p.scenario
-    link = scenario.links[li]
-    opened = replace(link, outage_days=frozenset())
-    links = tuple(opened if i == li else other for i, other in enumerate(scenario.links))
+    links = tuple(
+        replace(other, outage_days=frozenset()) if i in lis else other
+        for i, other in enumerate(scenario.links)
+    )
     p2 = prepare(replace(scenario, links=links), demand, p.params)
     m2 = build_model(p2)
     matched = match_models(m, m2) if start is not None else None
@@ -199,17 +308,16 @@ def _without_outage(
     tier = gain_tier(got, base)
     if tier is None or not better(got, base):
         return None, False
-    days = tuple(sorted(d for d in link.outage_days if 0 <= d < p.days))
-    coms = _carried(p2, m2, x2, li, days)
+    closed = {li: tuple(sorted(d for d in scenario.links[li].outage_days if 0 <= d < p.days))
+              for li in lis}  # fmt: skip
+    coms = _carried(p2, m2, x2, closed)
     bought, said = effect(p, base, got)
-    ways = f"{link.origin}→{link.destination}{', both ways' if link.bidirectional else ''}"
-    over = f"sends {listed(coms)} over it on those days and " if coms else ""
     saved = objective - (float(m2.cost @ x2) + m2.offset)
     unit = amount_unit(ResourceKind.OUTAGE)
     entry = Bottleneck(
         kind=ResourceKind.OUTAGE,
-        resource=link.id,
-        days=days,
+        resource=" + ".join(scenario.links[li].id for li in lis),
+        days=tuple(sorted({d for days in closed.values() for d in days})),
         shadow_price=round(max(0.0, saved), 6),
         commodities=coms,
         capacity=None,
@@ -218,20 +326,44 @@ def _without_outage(
         extra_unit=unit,
         **gain_fields(bought),
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
-        explanation=(
-            f"the closure of {link.mode.value} link {link.id} ({ways}) on {day_ranges(days)} "
-            f"{HOLDS[tier]}: without it, the re-made plan {over}{said}"
-        ),
+        explanation=_closure_words(p, closed, tier, coms) + said,
     )
-    return entry, False
+    return (entry, objective_gain(got, base), got), False
+
+
+def _closure_words(
+    p: Problem, closed: dict[int, tuple[int, ...]], tier: int, coms: tuple[str, ...]
+) -> str:
+    """The start of a closure's explanation, up to what the re-made plan gains.
+
+    One link: "the closure of road link r1 (A→M, both ways) on C+0–C+2 delays deployment:
+    without it, the re-made plan sends deployment over it on those days and "; several:
+    "the closures of … on … and … on … together delay deployment: without them, …".
+    """
+    said = []
+    for li, days in closed.items():
+        link = p.scenario.links[li]
+        ways = f"{link.origin}→{link.destination}{', both ways' if link.bidirectional else ''}"
+        said.append(f"{link.mode.value} link {link.id} ({ways}) on {day_ranges(days)}")
+    if len(said) == 1:
+        over = f"sends {listed(coms)} over it on those days and " if coms else ""
+        return f"the closure of {said[0]} {HOLDS[tier]}: without it, the re-made plan {over}"
+    over = f"sends {listed(coms)} over them on those days and " if coms else ""
+    return (
+        f"the closures of {', '.join(said[:-1])} and {said[-1]} together {HOLD_TOGETHER[tier]}: "
+        f"without them, the re-made plan {over}"
+    )
 
 
 def _carried(
-    p2: Problem, m2: LpModel, x2: FloatArray, li: int, days: tuple[int, ...]
+    p2: Problem, m2: LpModel, x2: FloatArray, closed: dict[int, tuple[int, ...]]
 ) -> tuple[str, ...]:
-    """What departs on link ``li`` on its outage ``days`` in the re-made plan, busiest first."""
+    """What departs on each closed link on its outage days in the re-made plan, busiest first."""
     arc = m2.cols["arc"]
-    on = np.isin(p2.net.arc_link[arc["a"]], [li]) & np.isin(arc["t"], days)
+    links, days = p2.net.arc_link[arc["a"]], arc["t"]
+    on = np.zeros(arc.size, dtype=bool)
+    for li, closed_days in closed.items():
+        on |= (links == li) & np.isin(days, closed_days)
     vals = x2[arc.start : arc.start + arc.size]
     totals: dict[str, float] = {}
     for f, q in zip(arc["f"][on], vals[on], strict=True):
@@ -240,42 +372,3 @@ def _carried(
             name = "deployment" if deploys else p2.flows.names[int(f)]
             totals[name] = totals.get(name, 0.0) + float(q)
     return tuple(sorted(totals, key=lambda c: -totals[c]))
-
-
-def gain_key(b: Bottleneck) -> tuple[float, float, float, float] | None:
-    """What an entry is measured to gain, in the objective's order; None where not measured.
-
-    Shortfall removed (t), lift late cut (tonne-days and person-days together), targets
-    filled (t-days), transport cost saved: compared in that order, as the objective
-    weighs them.
-    """
-    if b.shortfall_removed_t is None:
-        return None
-    return (
-        b.shortfall_removed_t,
-        (b.late_t_days_cut or 0.0) + (b.late_pax_days_cut or 0.0),
-        b.target_t_days_filled or 0.0,
-        b.transport_cost_saved or 0.0,
-    )
-
-
-def rank_by_gains(ranked: list[Bottleneck], outages: tuple[Bottleneck, ...]) -> list[Bottleneck]:
-    """The capacities as ranked, with each outage placed by what it gains.
-
-    An outage has no shadow price: it goes before the first entry it gains more than, in
-    the objective's order (:func:`gain_key`), or that was not measured; after those that
-    gain as much or more. Outages among themselves likewise, the larger gain first.
-    """
-    out = list(ranked)
-    for outage in sorted(outages, key=lambda b: gain_key(b) or (0.0,) * 4, reverse=True):
-        mine = gain_key(outage)
-        at = next(
-            (
-                i
-                for i, b in enumerate(out)
-                if (theirs := gain_key(b)) is None or (mine is not None and mine > theirs)
-            ),
-            len(out),
-        )
-        out.insert(at, outage)
-    return out

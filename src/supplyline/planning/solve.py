@@ -402,6 +402,7 @@ def plan_movements(
     records = extract(problem, model, sol.x)
     extract_s = time.perf_counter() - began + sol.fetch_s  # copying x out of HiGHS counts too
     bottlenecks: tuple[Bottleneck, ...] = ()
+    untried: tuple[str, ...] = ()  # outages the measuring time left
     began = time.perf_counter()
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
@@ -410,7 +411,7 @@ def plan_movements(
     target_gaps = explain_unreachable(problem, records.target_gaps, proven=proven)
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
-        bottlenecks = find_bottlenecks(
+        found = find_bottlenecks(
             problem,
             model,
             sol,
@@ -420,6 +421,7 @@ def plan_movements(
             progress=say,
             demand=demand,
         )
+        bottlenecks, untried = found.entries, found.outages_untried
     return Plan(
         scenario=scenario.name,
         start_date=scenario.start_date,
@@ -449,6 +451,7 @@ def plan_movements(
             weights=stats.weights,
             places_unsettled=stats.places_unsettled,
             resolved_from=stats.resolved_from,
+            outages_untried=untried,
             explain_top=params.explain_top if sol.status is PlanStatus.OPTIMAL else 0,
             explain_budget_s=explain_budget(params, start_s + sol.solve_s)
             if sol.status is PlanStatus.OPTIMAL

@@ -31,6 +31,7 @@ from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.outages import untried_outages_note
 from supplyline.planning.summary import (
+    CLOSURES_TITLE,
     bottleneck_caveats,
     bottleneck_note,
     unpriced_stores_note,
@@ -48,6 +49,7 @@ from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
     closure_table,
+    closures_held_table,
     headline,
     mode_table,
     shortfall_table,
@@ -286,7 +288,11 @@ def _plan_sections(
             tables=(mode_table(scenario, plan, places),),
             notes=(
                 OBJECTIVE_NOTE,
-                *(f"{note[0].upper()}{note[1:]}." for note in plan.stats.notes),
+                *(  # the untried outages are said under the bottlenecks
+                    f"{note[0].upper()}{note[1:]}."
+                    for note in plan.stats.notes
+                    if note != plan.stats.outages_note
+                ),
                 *(() if plan.movements else ("The plan moves nothing.",)),
             ),
         ),
@@ -341,6 +347,7 @@ def _plan_sections(
                 f"{note[0].upper()}{note[1:]}."
                 for note in [
                     bottleneck_note(plan),
+                    plan.stats.outages_note,
                     unpriced_stores_note(plan, scenario),
                     untried_outages_note(plan, scenario),
                     *bottleneck_caveats(plan, top_bottlenecks),
@@ -349,6 +356,9 @@ def _plan_sections(
             ),
         )
     )
+    held = closures_held_table(plan)
+    if held.rows:  # every closure, never cut by the capacities' top N
+        sections.append(ReportSection(id="closures", title=CLOSURES_TITLE, tables=(held,)))
     shown = units_to_show(plan, demand, max_unit_panels)
     hidden = len(demand.unit_ids) - len(shown)
     sections.append(

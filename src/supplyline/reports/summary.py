@@ -15,6 +15,7 @@ from supplyline.planning.summary import (
     ALL_ROW_NOTE,
     bottleneck_table_rows,
     closure_rows,
+    closure_table_rows,
     shortfall_rows,
     target_rows,
     totals_by_mode,
@@ -30,6 +31,7 @@ __all__ = [
     "Headline",
     "bottleneck_table",
     "closure_table",
+    "closures_held_table",
     "headline",
     "mode_table",
     "shortfall_table",
@@ -217,8 +219,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
     rows = bottleneck_table_rows(plan, top)
     for row in rows:
         row["kind"] = str(row["kind"]).replace("_", " ")
+    capacities = len(plan.bottlenecks) - len(closure_table_rows(plan))
     caption = (
-        f"{len(rows)} of {len(plan.bottlenecks)} binding capacities. The shadow price is "
+        f"{len(rows)} of {capacities} binding capacities. The shadow price is "
         "the rate at which more of the resource on its days saves objective, per tonne (or "
         "person) a day at the margin: it ranks them, but a whole tonne may buy less. What a "
         "round extra buys, measured by re-solving, is in the explanation. Capacity and extra "
@@ -242,6 +245,29 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         numeric=frozenset(
             {"#", "shadow price", "capacity", "suggested extra", "shortfall removed t"}
         ),
+    )
+
+
+def closures_held_table(plan: Plan) -> Table:
+    """Every closure whose lifting gains, ranked after the capacities, with its explanation."""
+    return _table(
+        closure_table_rows(plan),
+        {
+            "rank": "#",
+            "resource": "link",
+            "days": "days closed",
+            "commodities": "commodities",
+            "objective_saved": "objective saved",
+            "explanation": "explanation",
+        },
+        caption=(
+            "Links whose outage days, lifted, let the plan do better: each re-planned with "
+            "its link open. The objective saved is what the re-made plan saves in all (a "
+            "total, not a rate as the capacities' shadow price): closures are ranked after "
+            "the capacities, the larger gain first in the objective's order (shortfall by "
+            "priority, lateness, targets, transport cost)."
+        ),
+        numeric=frozenset({"#", "objective saved"}),
     )
 
 

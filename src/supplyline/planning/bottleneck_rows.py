@@ -1,0 +1,187 @@
+"""The bottleneck report as rows and words for the faces: the capacities, then the closures.
+
+Capacities are ranked by shadow price, a rate (objective saved per tonne or person a day
+at the margin); an outage has no such rate, only the objective its lifting saves in all
+(:mod:`~supplyline.planning.outages`). So the closures follow the capacities in the ranks,
+and the tables people read show them apart: the top capacities under "shadow price", every
+closure under "objective saved" (an analyst's random network ranked an outage that cut 600
+person-days above a capacity whose extra cut 4,500, and a column mixing the rate and the
+total sorted into another order). Programs (CSV, JSON) get every entry as one list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
+from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
+from supplyline.planning.unexplained import unexplained_outcome
+from supplyline.types import Said, day_ranges
+
+__all__ = [
+    "CLOSURES_TITLE",
+    "bottleneck_caveats",
+    "bottleneck_note",
+    "bottleneck_rows",
+    "bottleneck_table_rows",
+    "capacity_entries",
+    "closure_entries",
+    "closure_table_rows",
+]
+
+CLOSURES_TITLE = "Closures that hold the plan back"
+"""The title of the closures' table, in the CLI's summary and the HTML report."""
+
+
+def capacity_entries(plan: Plan) -> list[tuple[int, Bottleneck]]:
+    """The plan's capacities with their ranks (1 to n, by shadow price): no closures."""
+    return [
+        (i, b) for i, b in enumerate(plan.bottlenecks, start=1) if b.kind is not ResourceKind.OUTAGE
+    ]
+
+
+def closure_entries(plan: Plan) -> list[tuple[int, Bottleneck]]:
+    """The plan's closures (kind ``outage``) with their ranks, after the capacities'."""
+    return [
+        (i, b) for i, b in enumerate(plan.bottlenecks, start=1) if b.kind is ResourceKind.OUTAGE
+    ]
+
+
+def bottleneck_note(plan: Plan) -> str | None:
+    """What to say where a plan lists no bottleneck, or why it lists none (None: it lists some).
+
+    Only a plan proven best has shadow prices to rank capacities by; saying "no capacity
+    limits the plan" of one the time limit stopped would contradict its shortfalls.
+    """
+    if (why := plan.bottlenecks_not_computed) is not None:
+        return f"bottlenecks: not computed ({why})"
+    if plan.bottlenecks:
+        return None
+    unexplained = unexplained_outcome(plan)
+    if unexplained is None and plan.stats.outages_untried:
+        # an outage the time left untried may limit it: --explain-time 0.001 said "none"
+        return "no capacity the plan uses is full, but not every outage was tried (below)"
+    if unexplained is None:
+        return "no capacity limits the plan"
+    # a link of capacity 0 is no full capacity: "no capacity limits the plan" stood above
+    # a unit that never closed (21,600 t-days late); validate's warnings say why
+    return f"no capacity the plan uses is full; {unexplained}: see the scenario's warnings"
+
+
+def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
+    """How to read the first ``top`` suggestions: each alone, and which are not measured.
+
+    The ranks the measuring time cut short are counted up to ``explain_top`` even past
+    ``top``: those are in the plan's files, and a count that stopped at the shown ones
+    said nothing of them.
+
+    A planner applied two suggestions that each claimed the same gain and got it once,
+    and read the blank cells of the ranks not measured as "no effect".
+    """
+    shown = capacity_entries(plan)[:top]  # and every closure, each measured by a re-plan
+    measured = [b for _, b in shown if b.suggested_extra is not None]
+    out = []
+    if len(measured) > 1:
+        out.append(
+            "each suggestion is measured on its own: two can buy the same gain, and raising "
+            "both may buy no more than one"
+        )
+    # every rank the measuring time cut short, shown or not: with --explain 6 and 5 shown,
+    # "ranks 2–5 are not measured" let a planner take rank 6 (in bottlenecks.csv) for
+    # measured; each bottleneck says which it is (Bottleneck.measuring)
+    ranked = list(enumerate(plan.bottlenecks, start=1))
+    cut = [i for i, b in ranked if b.measuring is Measuring.TIME_RAN_OUT]
+    beyond = [i for i, b in shown if b.measuring is Measuring.NOT_ASKED]
+    if cut:
+        seconds = plan.stats.explain_budget_s
+        budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
+        out.append(f"{_ranks(cut)} not measured: the measuring time ({budget}) ran out")
+    if beyond:
+        out.append(f"{_ranks(beyond)} ranked by shadow price only, not measured")
+    return out
+
+
+def _ranks(ranks: list[int]) -> str:
+    """``rank 4 is`` or ``ranks 4–5 are``."""
+    many = len(ranks) > 1
+    return (
+        f"rank{'s' if many else ''} {day_ranges(ranks).replace('C+', '')} {'are' if many else 'is'}"
+    )
+
+
+def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
+    """The ranked bottlenecks (the first ``top``), with their explanation.
+
+    ``suggested_extra`` and ``shortfall_removed_t`` as bottlenecks.csv and plan.json name
+    them: ``plan --format json`` said ``extra`` and ``removes_t`` for the same figures.
+    The other gains too (``late_t_days_cut``, …), exact, which the explanation rounds.
+    Every entry, closures (kind ``outage``) after the capacities: a closure's
+    ``shadow_price`` is the objective its lifting saves in all, not a rate.
+    """
+    ranked = list(enumerate(plan.bottlenecks, start=1))
+    return [_row(i, b) for i, b in (ranked[:top] if top else ranked)]
+
+
+def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
+    """One entry as :func:`bottleneck_rows` gives it."""
+    return {
+        "rank": rank,
+        "kind": b.kind.value,
+        "resource": b.resource,
+        "days": day_ranges(b.days),
+        "commodities": ", ".join(b.commodities),
+        "shadow_price": b.shadow_price,
+        "capacity": b.capacity,
+        "capacity_unit": b.capacity_unit,
+        "suggested_extra": b.suggested_extra,
+        "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
+        "shortfall_removed_t": b.removes_shortfall_t,
+        **b.gains_shown,
+        "explanation": b.explanation,
+        "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
+    }
+
+
+def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
+    """The first ``top`` capacities for people: capacity and extra as figures with their unit.
+
+    ``capacity`` as "40 t/day" (or "600 t" for a stock on hand, "60 pax/day"), as the
+    explanation says it: a tester could not tell t/day from t. ``extra`` as the sentence
+    says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"). The CLI
+    table and the HTML report show these; CSV and JSON keep the numbers and units apart.
+    ``removes_t`` as the explanation says it too (:class:`~supplyline.types.Said`): a
+    column of 99.995 (three decimals, for another row's 0.015) read beside "removes 100 t".
+    Closures are not among them: :func:`closure_table_rows` gives every one.
+    """
+    entries = capacity_entries(plan)
+    rows = [_row(i, b) for i, b in (entries[:top] if top else entries)]
+    for row in rows:
+        cap, extra = row["capacity"], row.pop("suggested_extra")
+        row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
+        row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
+        removed = row.pop("shortfall_removed_t")  # short headings for a table
+        row["removes_t"] = None if removed is None else Said(removed)
+        for name in set(GAIN_FIELDS) - {"shortfall_removed_t"}:
+            del row[name]  # the explanation says them; a table stays short
+        del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it
+    return rows
+
+
+def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
+    """Every closure (kind ``outage``) for people: rank, link, days, objective saved, words.
+
+    ``objective_saved`` is the entry's ``shadow_price``: for a closure, the objective the
+    plan re-made without it saves in all (a total, where a capacity's is a rate). All of
+    them, never cut by the capacities' top N: a closure that holds the plan back is said.
+    """
+    return [
+        {
+            "rank": i,
+            "resource": b.resource,
+            "days": day_ranges(b.days),
+            "commodities": ", ".join(b.commodities),
+            "objective_saved": b.shadow_price,
+            "explanation": b.explanation,
+        }
+        for i, b in closure_entries(plan)
+    ]
