@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.planning.scenario_files import UNITS, scenario_from_files
+from scenario_files import UNITS, scenario_from_files
 
 from supplyline.domain import Demand, Scenario, check_scenario
 from supplyline.planning import plan_movements

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.planning.scenario_files import scenario_from_files
+from scenario_files import scenario_from_files
 
 from supplyline.domain import Demand, Scenario
 from supplyline.planning import plan_movements

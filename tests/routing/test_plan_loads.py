@@ -162,7 +162,9 @@ def test_plan_mode_routes_of_a_scenario_folder_prestock_a_site_cut_off_next_day(
     """D –50 km– A, closed on C+1: the plan stocks A on C+0; the routes carry both days.
 
     UA eats 0.1 t of food and 0.1 t of fuel a day (100 people × 1 kg); C+0's trucks carry
-    0.4 t (C+0 and C+1), and on C+1 the 0.2 t are drawn on site, nothing road_closed.
+    0.4 t (C+0 and C+1), handed to the unit on arrival (the plan keeps goods in the unit's
+    hands rather than the site's store): on C+1 nothing moves, nothing is drawn from the
+    site's store, nothing is road_closed.
     """
     locs = [loc("D", 0.0, LocationKind.DEPOT), loc("A", 0.3)]
     da = dataclasses.replace(road("D", "A", 50.0), outage_days=frozenset({1}))
@@ -177,7 +179,7 @@ def test_plan_mode_routes_of_a_scenario_folder_prestock_a_site_cut_off_next_day(
     day1 = route_scenario_day(folder, day=1, params=PARAMS).routes
     assert day1.unserved == ()
     assert day1.routes == ()
-    assert day1.on_site_t == pytest.approx(0.2)
+    assert day1.on_site_t == 0.0  # the unit holds C+1's 0.2 t since C+0
 
 
 def test_plan_mode_routes_have_no_road_closed_where_only_the_way_back_closes(
@@ -187,7 +189,8 @@ def test_plan_mode_routes_have_no_road_closed_where_only_the_way_back_closes(
 
     The plan used to bring C+1's 0.2 t over D→A on C+1, which the routes reported
     ``road_closed`` ("no open road back from A to D"); now it stocks A on C+0: C+0's trucks
-    carry 0.4 t, C+1's 0.2 t are drawn on site, and nothing is road_closed on any day.
+    carry 0.4 t, handed to the unit, which holds C+1's 0.2 t (nothing drawn from the site's
+    store), and nothing is road_closed on any day.
     """
     locs = [loc("D", 0.0, LocationKind.DEPOT), loc("A", 0.3)]
     there = dataclasses.replace(road("D", "A", 50.0), bidirectional=False)
@@ -202,4 +205,4 @@ def test_plan_mode_routes_have_no_road_closed_where_only_the_way_back_closes(
     assert [r.unserved for r in days] == [(), (), ()]
     assert [r.delivered_t for r in days] == pytest.approx([0.4, 0.0, 0.2])
     assert days[1].routes == ()
-    assert days[1].on_site_t == pytest.approx(0.2)
+    assert days[1].on_site_t == 0.0  # the unit holds C+1's 0.2 t since C+0
