@@ -79,7 +79,7 @@ def test_ctrl_c_while_the_summary_prints_says_the_files_were_written(
     def pressed(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(plan_cmds, "_print_table", pressed)
+    monkeypatch.setattr(plan_cmds, "print_plan_table", pressed)
     out = tmp_path / "out"
     result = runner.invoke(app, [*COMMANDS["plan"], str(out)])
     assert result.exit_code == EXIT_INTERRUPTED, result.output

@@ -46,7 +46,7 @@ PLAN_DROPS: Mapping[str, tuple[str, ...]] = {
     # rank, resource and days stay: which link is closed when
     "closures": ("objective_saved",),
 }
-"""Each of plan's sections (by its key in ``plan_cmds._sections``): what it leaves out first.
+"""Each of plan's sections (by its key in ``plan_shown.plan_sections``): what it leaves out first.
 
 The closure's ``earliest`` is headed for people, so its heading is matched too."""
 
