@@ -43,6 +43,7 @@ __all__ = [
     "Amount",
     "Exact",
     "FmtOpt",
+    "FormatOpt",
     "OutputFormat",
     "Shown",
     "amount_text",
@@ -81,6 +82,13 @@ FmtOpt = Annotated[
                   help="table for people; csv or json."),
 ]  # fmt: skip
 """The ledger's ``--format`` option, for ``Annotated`` parameters."""
+FormatOpt = Annotated[
+    OutputFormat,
+    choice_option(OutputFormat, "--format", "-f", what="an output format",
+                  help="table for people; csv or json for programs."),
+]  # fmt: skip
+"""``--format`` of plan, requirements and routes (reach too), declared once: it was written
+out five times alike; default it to ``OutputFormat.TABLE`` where it is used."""
 
 
 def listed(names: Sequence[str]) -> str:

@@ -18,8 +18,7 @@ from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
-    FORMAT_METAVAR,
-    FORMAT_PARSER,
+    FormatOpt,
     OutputFormat,
     emit_rows,
     long_row,
@@ -188,14 +187,7 @@ def plan_cmd(
         ),
         metavar=SECONDS_METAVAR,
     ),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE,
-        "--format",
-        "-f",
-        help="table for people; csv or json for programs.",
-        parser=FORMAT_PARSER,
-        metavar=FORMAT_METAVAR,
-    ),
+    fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Plan the movements of a scenario: what moves where and when, what falls short, why.
 

@@ -19,6 +19,7 @@ from supplyline.cli.output import (
     FORMAT_METAVAR,
     FORMAT_PARSER,
     Exact,
+    FormatOpt,
     OutputFormat,
     emit_rows,
     listed,
@@ -62,14 +63,7 @@ def requirements_cmd(
         parser=choice(GroupBy, what="a grouping"),
         metavar=choice_metavar(GroupBy),
     ),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE,
-        "--format",
-        "-f",
-        help="table for people; csv or json for programs.",
-        parser=FORMAT_PARSER,
-        metavar=FORMAT_METAVAR,
-    ),
+    fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Compute every unit's daily requirements by commodity and print a summary.
 

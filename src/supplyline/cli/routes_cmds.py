@@ -27,8 +27,7 @@ from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
-    FORMAT_METAVAR,
-    FORMAT_PARSER,
+    FormatOpt,
     OutputFormat,
     Shown,
     emit_rows,
@@ -229,14 +228,7 @@ def routes_cmd(
         HTML_SUFFIXES,
     ),
     force: ForceOpt = False,
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE,
-        "--format",
-        "-f",
-        help="table for people; csv or json for programs.",
-        parser=FORMAT_PARSER,
-        metavar=FORMAT_METAVAR,
-    ),
+    fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Route the trucks of every depot to bring the day's deliveries to the units.
 
@@ -315,14 +307,7 @@ def routes_cmd(
 @app.command("reach", rich_help_panel="Convoys")
 def reach_cmd(
     folder: Path = scenario_folder_argument(),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE,
-        "--format",
-        "-f",
-        help="table for people; csv or json for programs.",
-        parser=FORMAT_PARSER,
-        metavar=FORMAT_METAVAR,
-    ),
+    fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Check, unit by unit, that its trucks can carry its peak daily demand from its supply point.
 
@@ -406,14 +391,7 @@ def routes_bench_cmd(
         max=MAX_WORKERS,
         help="Searches run at once (vehicles-first only; 2 on 2 cores).",
     ),
-    fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE,
-        "--format",
-        "-f",
-        help="table for people; csv or json for programs.",
-        parser=FORMAT_PARSER,
-        metavar=FORMAT_METAVAR,
-    ),
+    fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
     from supplyline.services.routing import (
