@@ -66,6 +66,8 @@ def factor_key_findings(
     (the table in force, from ``factors_for``) that is no default factor: a script's
     ``factors_for({"food.mil.ration_3mre_kg_pd": 5.0})`` planned with the default.
     """
+    if not scenario.factor_overrides and factors is None:
+        return []  # nothing to check: the defaults (a file read and parsed) are not needed
     defaults = default_factors()
     added = set() if factors is None else set(factors) - set(defaults)
     named = {
