@@ -256,6 +256,7 @@ def print_plan_table(run: PlanRun) -> None:
         ALL_ROW_NOTE,
         bottleneck_caveats,
         bottleneck_note,
+        closure_days_note,
         headline,
         unpriced_stores_note,
     )
@@ -327,6 +328,9 @@ def print_plan_table(run: PlanRun) -> None:
                       drop=drop)  # fmt: skip
             if name == "shortfalls" and len(rows) > 1:  # what its total row is of
                 console.print(ALL_ROW_NOTE, style="dim", highlight=False)
+            days_note = closure_days_note(run.plan) if name == "unit_closure" else None
+            if days_note is not None:
+                console.print(days_note, style="dim", highlight=False)
     # the top capacities, then every closure, each by its rank in the plan's files
     explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
     for i, b in explained:

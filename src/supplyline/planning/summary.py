@@ -39,12 +39,14 @@ __all__ = [
     "ALL_ROW_NOTE",
     "ALL_UNITS",
     "CLOSURES_TITLE",
+    "CLOSURE_DAYS_NOTE",
     "DEPLOY_PREFIX",
     "bottleneck_caveats",
     "bottleneck_note",
     "bottleneck_rows",
     "bottleneck_table_rows",
     "buildup_not_delivered",
+    "closure_days_note",
     "closure_rows",
     "closure_table_rows",
     "headline",
@@ -249,6 +251,20 @@ ALL_ROW_NOTE = (
     "above) of all demand, units and goods short or not."
 )
 """Under the CLI's shortfall table and in the report's caption: what its total row is of."""
+
+CLOSURE_DAYS_NOTE = (
+    "The late t-days are fixed by the optimum; the closure days are this plan's, and other "
+    "equally good plans may close units on other days for the same late t-days."
+)
+"""Under the unit closure table where a unit is late: a tester moved one unit's required
+day and saw two other battalions' closure days jump (late t-days 7,230 to 14,430 for one
+of them), with nothing saying that which unit's tonnes are late is a tie between plans."""
+
+
+def closure_days_note(plan: Plan) -> str | None:
+    """:data:`CLOSURE_DAYS_NOTE` where some unit is late (else the days are not in question)."""
+    late = any(c.late_t_days > 0 or c.late_pax_days > 0 for c in plan.closures)
+    return CLOSURE_DAYS_NOTE if late else None
 
 
 def shortfall_rows(

@@ -34,6 +34,7 @@ from supplyline.planning.summary import (
     CLOSURES_TITLE,
     bottleneck_caveats,
     bottleneck_note,
+    closure_days_note,
     unpriced_stores_note,
 )
 from supplyline.reports.bidi import isolating, scenario_words
@@ -334,7 +335,11 @@ def _plan_sections(
             title="Unit closure",
             intro="When the last of each deploying unit's lift arrives, against its required day.",
             tables=(closures,),
-            notes=() if closures.rows else ("No unit deploys in this plan.",),
+            notes=(
+                ("No unit deploys in this plan.",)
+                if not closures.rows
+                else tuple(n for n in [closure_days_note(plan)] if n is not None)
+            ),
         )
     )
     bottlenecks = bottleneck_table(plan, top_bottlenecks)
