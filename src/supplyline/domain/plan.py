@@ -69,6 +69,9 @@ class Measuring(StrEnum):
     """Ranked past ``explain_top``: by shadow price only (``--explain N`` measures it)."""
     TIME_RAN_OUT = "time_ran_out"
     """Within ``explain_top``, but the measuring time ran out before it was re-solved."""
+    SOLVER_UNSURE = "solver_unsure"
+    """Within ``explain_top``, but its re-solve ended, from a warm and then a cold start, in
+    a status HiGHS could not vouch for (numerical trouble): no gain is claimed."""
 
 
 class ResourceKind(StrEnum):

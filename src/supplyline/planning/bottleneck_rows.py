@@ -92,10 +92,16 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
     ranked = list(enumerate(plan.bottlenecks, start=1))
     cut = [i for i, b in ranked if b.measuring is Measuring.TIME_RAN_OUT]
     beyond = [i for i, b in shown if b.measuring is Measuring.NOT_ASKED]
+    unsure = [i for i, b in ranked if b.measuring is Measuring.SOLVER_UNSURE]
     if cut:
         seconds = plan.stats.explain_budget_s
         budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
         out.append(f"{_ranks(cut)} not measured: the measuring time ({budget}) ran out")
+    if unsure:
+        out.append(
+            f"{_ranks(unsure)} not measured: the solver could not vouch for the re-solve "
+            "(numerical trouble), so no gain is claimed"
+        )
     if beyond:
         out.append(f"{_ranks(beyond)} ranked by shadow price only, not measured")
     return out

@@ -104,10 +104,12 @@ def find_bottlenecks(
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     found: list[tuple[Run, Measured | None]] = []
     asked: list[bool] = []  # within explain_top: not measured then means the time ran out
+    unsure: list[bool] = []  # … or that HiGHS could not vouch for the re-solve
     for run in runs:
         run.lifted = lifted_days(p, m, run)
         measured = None
         asked.append(len(found) < p.params.explain_top)
+        resolver = Resolver(session, deadline)
         if asked[-1]:
             if progress is not None:
                 resource, _, capacity, capacity_unit = describe(p, run)
@@ -115,7 +117,8 @@ def find_bottlenecks(
                 # two runs of one link differ in what they carry: say tonnes or people
                 of = "" if capacity is None else f", {extra_text(capacity)} {capacity_unit}"
                 progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
-            measured = measure_run(p, m, Resolver(session, deadline), run, base)
+            measured = measure_run(p, m, resolver, run, base)
+        unsure.append(resolver.unsure)
         found.append((run, measured))
     # outages and stores of storage_t 0 have no rows to price: re-planned in the time left;
     # explain_top 0 asks to measure nothing, and a re-plan each is measuring (the notes say so)
@@ -127,10 +130,12 @@ def find_bottlenecks(
         )
         stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
     out: list[Bottleneck] = []
-    for (run, measured), was_asked in zip(found, asked, strict=True):
+    for (run, measured), was_asked, was_unsure in zip(found, asked, unsure, strict=True):
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
-        text = _explanation(words, run, coms, measured, capacity, store_on_hand(p, run))
+        text = _explanation(
+            words, run, coms, measured, capacity, store_on_hand(p, run), capacity_unit
+        )
         # the goods the sentence names, and no others: it limits or keeps them out
         named = (*coms, *_kept_out(coms, measured))
         out.append(
@@ -149,6 +154,8 @@ def find_bottlenecks(
                 measuring=(
                     Measuring.MEASURED
                     if measured is not None
+                    else Measuring.SOLVER_UNSURE
+                    if was_unsure
                     else Measuring.TIME_RAN_OUT
                     if was_asked
                     else Measuring.NOT_ASKED
@@ -214,6 +221,7 @@ def _explanation(
     measured: Measured | None,
     capacity: float | None = None,
     on_hand: float = 0.0,
+    capacity_unit: str = "",
 ) -> str:
     """What the resource limits and when, then what the measured extra of it buys.
 
@@ -248,7 +256,12 @@ def _explanation(
     if measured.alone:
         return f"{text}; more there changes nothing on its own"
     when = extra_days(run, run.days)
-    extra = f"+{extra_text(measured.extra)} {extra_unit(run, run.lifted)} there{when}"
+    unit = extra_unit(run, run.lifted)
+    if capacity_unit.endswith("/day") and not unit.endswith("/day"):
+        # one day's supply of a daily rate: an analyst read "+3 t there" beside "5 t/day"
+        # as a rate; it is 3 t more once, on the day said
+        when = f" once, on {day_ranges(run.lifted)}" if not when else f" once,{when}"
+    extra = f"+{extra_text(measured.extra)} {unit} there{when}"
     if run.kind is ResourceKind.STORAGE and capacity is not None and on_hand >= capacity > 0:
         # the room is what is on hand, above storage_t: say the storage_t that gives it
         extra += f" (storage_t {extra_text(capacity + measured.extra)})"

@@ -369,6 +369,10 @@ class HighsSession:
         """Change the costs of some columns (given unscaled, as in the model)."""
         self._h.changeColsCost(len(cols), cols.astype(np.int32), cost * self.scale)
 
+    def forget_basis(self) -> None:
+        """Start the next solve from scratch (a warm start HiGHS could not finish from)."""
+        self._h.clearSolver()
+
     def use_simplex(self) -> None:
         """Switch to dual simplex, which re-solves from the last basis after a bound change."""
         if self.method != Method.SIMPLEX.value:
@@ -420,8 +424,15 @@ class HighsSession:
         """
         self._set("time_limit", self._h.getRunTime() + max(1e-3, float(seconds)))
 
-    def solve(self) -> Solution:
-        """Run HiGHS; map its outcome to a PlanStatus (no plan is data, a crash an error)."""
+    def solve(self, *, measuring: bool = False) -> Solution:
+        """Run HiGHS; map its outcome to a PlanStatus (no plan is data, a crash an error).
+
+        A simplex solve that ends in a status HiGHS cannot vouch for (mostly 'Unknown') is
+        a :class:`~supplyline.errors.SolverError` for the plan itself, but only an
+        unmeasured bottleneck when ``measuring``: an analyst's two random networks of 1,500
+        planned optimal and then raised from a warm re-solve of the bottleneck report,
+        losing the plan.
+        """
         if self.model.num_cols == 0:  # nothing to decide: HiGHS calls this "empty"
             empty = np.zeros(0)
             return Solution(
@@ -449,7 +460,7 @@ class HighsSession:
         elif ms == s.kInfeasible:  # cannot happen by construction (shortfall is free to take)
             log.warning("HiGHS calls the movement plan infeasible; reporting no solution")
             status = PlanStatus.NO_SOLUTION
-        elif self.method == Method.SIMPLEX.value:
+        elif self.method == Method.SIMPLEX.value and not measuring:
             raise SolverError(f"HiGHS ended with status {name!r}; the plan cannot be trusted")
         else:  # off a vertex: the planner re-solves by simplex (see Solution.unvouched)
             log.info("HiGHS's %s ended with status %r: no plan to trust", self.method, name)

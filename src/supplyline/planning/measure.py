@@ -76,6 +76,9 @@ class Resolver:
         self._deadline = deadline
         self.ran_out = False
         """Whether a re-solve was cut off (or not started) for want of time."""
+        self.unsure = False
+        """Whether a re-solve ended, from a warm and then a cold start, in a status HiGHS
+        cannot vouch for: its figures are not claimed (:attr:`Measuring.SOLVER_UNSURE`)."""
 
     @property
     def out_of_time(self) -> bool:
@@ -89,7 +92,12 @@ class Resolver:
             self.ran_out = True
             return None
         self.session.set_time_limit(left)
-        sol = self.session.solve()
+        sol = self.session.solve(measuring=True)
+        if sol.unvouched and not self.out_of_time:  # numerical trouble from the warm start
+            self.session.forget_basis()
+            self.session.set_time_limit(self._deadline - time.perf_counter())
+            sol = self.session.solve(measuring=True)
+            self.unsure = self.unsure or sol.unvouched
         if sol.status is PlanStatus.OPTIMAL:
             return sol.x
         self.ran_out = self.ran_out or self.out_of_time

@@ -303,7 +303,7 @@ def _without_outage(
     resolve = Resolver(session, deadline)
     x2 = resolve()
     if x2 is None:
-        return None, resolve.ran_out
+        return None, resolve.ran_out or resolve.unsure
     got = outcome_of(p2, m2, x2)
     tier = gain_tier(got, base)
     if tier is None or not better(got, base):

@@ -220,7 +220,7 @@ def _try_store(
     free = resolve()
     session.set_col_cost(holding, m2.cost[holding])
     if free is None:
-        return None, resolve.ran_out
+        return None, resolve.ran_out or resolve.unsure
     goal = outcome_of(p2, m2, free)
     tier = gain_tier(goal, base)
     if tier is None or not better(goal, base):
@@ -237,7 +237,7 @@ def _try_store(
     if x is None or not as_good(outcome_of(p2, m2, x), goal, tier, base):
         hi, x = most, room(most)
     if x is None:
-        return None, resolve.ran_out
+        return None, resolve.ran_out or resolve.unsure
     hi, x, least = _least_room(p2, m2, base, goal, tier, room, hi, x)
     got = outcome_of(p2, m2, x)
     if not better(got, base):
