@@ -11,7 +11,10 @@ with the model's own rules: transit plus the destination's dwell, nothing depart
 link's outage days, no road leg arrives where every road out is closed that day (a truck
 must come back: :mod:`~supplyline.planning.truck_return`), goods wait only where there is
 storage. The closures to blame are the fewest whose reopening lets goods arrive that day
-(a closed road out among them); otherwise the place is too far.
+(a closed road out among them); otherwise the place is too far. A closure is blamed for a
+shortfall only where the supply leaves room for it to matter: where the units would be as
+short with it reopened, the supply is named instead, or beside it where both bind
+(:mod:`~supplyline.planning.supply_floor`).
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ import numpy.typing as npt
 
 from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
+from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
+from supplyline.planning.supply_floor import SupplyFloor
 from supplyline.planning.truck_return import truck_open
-from supplyline.types import day_label, day_ranges
+from supplyline.types import day_label, day_ranges, figure_text
 
 __all__ = ["explain_unreachable", "reachable"]
 
@@ -69,26 +74,7 @@ def reachable(p: Problem, arc_open: BoolArray) -> BoolArray:
     handling above 0 at both ends, as in the LP); ``arc_open`` (``[arc, day]``) says on
     which days an arc may be left.
     """
-    net, days = p.net, p.days
-    there = _sources(p)
-    usable = net.arc_carries(people=False)
-    delay = net.arc_delay
-    can_wait = net.storage > 0
-    for t in range(days):
-        same_day = np.flatnonzero(usable & (delay == 0) & arc_open[:, t])
-        while same_day.size:  # moves that arrive the day they leave, until none adds a place
-            k, i = np.nonzero(there[:, net.arc_from[same_day], t])
-            new = ~there[k, net.arc_to[same_day[i]], t]
-            if not new.any():
-                break
-            there[k[new], net.arc_to[same_day[i[new]]], t] = True
-        later = np.flatnonzero(usable & (delay > 0) & arc_open[:, t] & (t + delay < days))
-        k, i = np.nonzero(there[:, net.arc_from[later], t])
-        arcs = later[i]
-        there[k, net.arc_to[arcs], t + delay[arcs]] = True
-        if t + 1 < days:
-            there[:, can_wait, t + 1] |= there[:, can_wait, t]
-    return there
+    return spread_over_days(p, arc_open, _sources(p))
 
 
 def _closed_links(p: Problem) -> list[int]:
@@ -206,7 +192,8 @@ def explain_unreachable(
         if not p.scenario.links[li].carries_tonnes or min(p.scenario.links[li].outage_days) <= last
     )
     now = arrivals.there(none)
-    causes: dict[tuple[int, int, int], str] = {}
+    causes: dict[tuple[int, int, int], tuple[str, frozenset[int]]] = {}
+    supply = _Supply(p, shortfalls)
     out: list[Missed] = []
     for j, s in enumerate(shortfalls):
         if not cut[j]:
@@ -215,24 +202,116 @@ def explain_unreachable(
         key = (int(k[j]), int(v[j]), int(t[j]))
         if key not in causes:
             causes[key] = _cause(p, arrivals, closed, *key)
-        cause = causes[key]
+        cause, blamed = causes[key]
+        weighed = supply.weigh(key[0], key[1], blamed) if isinstance(s, Shortfall) else None
+        if weighed is not None and weighed.alone:
+            out.append(replace(s, cause=weighed.text))
+            continue
+        if weighed is not None:
+            cause += weighed.text
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
-        if now[key[0], key[1], arrival : key[2] + 1].any():
+        if weighed is None and now[key[0], key[1], arrival : key[2] + 1].any():
             allowing = CAPACITIES_ALLOWING if proven else CAPACITIES_ALLOWING_UNPROVEN
             cause += f"; stock delivered before could cover these days {allowing}"
         out.append(replace(s, cause=cause))
     return tuple(out)
 
 
-def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int) -> str:
-    """Why no goods ``k`` can arrive at ``v`` on day ``t``, closures named with all their days."""
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """What the supply says of a closure blamed for a shortfall."""
+
+    text: str
+    alone: bool
+    """The supply is the whole cause (``text`` replaces the closure's), else it adds to it."""
+
+
+@dataclass
+class _Supply:
+    """Whether the supply, not a closure, leaves units short (:mod:`.supply_floor`).
+
+    The plan's shortfall of a commodity, at a place and in all, against the least any plan
+    with the closures blamed reopened could leave; cached per commodity, place, closures.
+    """
+
+    p: Problem
+    shortfalls: Sequence[Shortfall | TargetGap]
+    _floor: SupplyFloor = field(init=False)
+    _said: dict[tuple[int, int, frozenset[int]], _Weighed | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._floor = SupplyFloor(p=self.p, arc_open=lambda links: _reopened(self.p, links))
+
+    def weigh(self, k: int, v: int, blamed: frozenset[int]) -> _Weighed | None:
+        """What to say of the supply where ``blamed`` cut ``v`` off from ``k``; None: nothing."""
+        if not blamed:
+            return None
+        if (k, v, blamed) not in self._said:
+            self._said[k, v, blamed] = self._weighed(k, v, blamed)
+        return self._said[k, v, blamed]
+
+    def _weighed(self, k: int, v: int, blamed: frozenset[int]) -> _Weighed | None:
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        known = p.scenario.commodity_by_id.get(com_id)
+        commodity = known.name if known is not None else com_id
+        place = p.scenario.location(p.net.location_ids[v]).name
+        at_v = np.zeros(len(p.net.location_ids), dtype=bool)
+        at_v[v] = True
+        unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
+        mine = [s for s in self.shortfalls if isinstance(s, Shortfall) and s.commodity == com_id]
+        short_all = sum(s.short_t for s in mine)
+        short_here = sum(s.short_t for s in mine if unit_at[s.unit] == v)
+        named = ", ".join(_closure(p, li) for li in sorted(blamed))
+        them = "it" if len(blamed) == 1 else "them"
+        here = self._floor.least_short(k, at_v, blamed)
+        if short_here <= here.total_t + _eps(short_here):
+            return _Weighed(
+                text=f"not enough {commodity} can reach {place} in the horizon: with {named} "
+                f"reopened, it could arrive on these days, but the units there would still be "
+                f"short of at least {figure_text(here.total_t)} t in all, as in this plan",
+                alone=True,
+            )
+        everywhere = self._floor.least_short_together(k, np.ones_like(at_v), blamed)
+        if short_all <= everywhere + _eps(short_all):
+            return _Weighed(
+                text=f"not enough {commodity} is in stock for every unit in the horizon: with "
+                f"{named} reopened, it could reach {place} on these days, but the units would "
+                f"still be short of at least {figure_text(everywhere)} t in all, as in "
+                "this plan",
+                alone=True,
+            )
+        if here.after_first_t > _eps(short_here):
+            return _Weighed(
+                text=f"; the supply is short too: with {them} reopened, the units at {place} "
+                f"would still be short of at least {figure_text(here.total_t)} t of {commodity} "
+                f"in all (in this plan {figure_text(short_here)} t)",
+                alone=False,
+            )
+        return None
+
+
+def _eps(short_t: float) -> float:
+    """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
+    return max(1e-3, 1e-6 * short_t)
+
+
+def _cause(
+    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int
+) -> tuple[str, frozenset[int]]:
+    """Why no goods ``k`` can arrive at ``v`` on day ``t``, and the closures it blames.
+
+    The closures are named with all their days; none is blamed where reopening them all
+    would not let goods arrive.
+    """
     com_id = p.demand.commodity_ids[k]
     known = p.scenario.commodity_by_id.get(com_id)
     commodity = known.name if known is not None else com_id
     place = p.scenario.location(p.net.location_ids[v]).name
+    none: frozenset[int] = frozenset()
     if not arrivals.sources[k].any():
-        return f"no stock of {commodity} in the scenario can supply {place}"
+        return (f"no stock of {commodity} in the scenario can supply {place}", none)
 
     def fixed(reopened: frozenset[int]) -> bool:
         """Whether goods could arrive that day with these closures reopened."""
@@ -242,37 +321,49 @@ def _cause(p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: i
         every_day = np.full(p.days, k), np.full(p.days, v), np.arange(p.days)
         ever = np.flatnonzero(arrivals.arrive(closed, *every_day))
         if (ever < t).any():
-            return f"no {commodity} can reach {place} on these days"
+            return (f"no {commodity} can reach {place} on these days", none)
         if (ever > t).any():
-            return f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}"
+            return (
+                f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}",
+                none,
+            )
         starts = arrivals.sources[k].any(axis=1)
         if _linked(p, starts, v, p.net.arc_carries(people=False)):
             return (
                 f"no {commodity} can reach {place} within the {p.days}-day horizon: the "
-                "quickest way from its stock takes longer"
+                "quickest way from its stock takes longer",
+                none,
             )
         shut = _handling_nothing_on_the_way(p, starts, v)
         if shut:
             return (
                 f"no {commodity} can reach {place}: every way there passes through a place "
-                f"that handles no tonnes ({listed(tuple(shut))})"
+                f"that handles no tonnes ({listed(tuple(shut))})",
+                none,
             )
-        return f"no {commodity} can reach {place}: no chain of links that can carry it leads there"
+        return (
+            f"no {commodity} can reach {place}: no chain of links that can carry it leads there",
+            none,
+        )
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
     if alone:
         named = [_closure(p, li) for li in alone]
         if len(named) == 1:
-            return f"the closure of {named[0]} cuts {place} off from {commodity}"
+            return f"the closure of {named[0]} cuts {place} off from {commodity}", frozenset(alone)
         return (
             f"the closures of {', '.join(named)} cut {place} off from {commodity} "
-            "(reopening any one would do)"
+            "(reopening any one would do)",
+            frozenset(alone),
         )
     needed = set(closed)
     for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
         if fixed(frozenset(needed - {li})):
             needed.discard(li)
     named = [_closure(p, li) for li in sorted(needed)]
-    return f"the closures of {', '.join(named)} together cut {place} off from {commodity}"
+    return (
+        f"the closures of {', '.join(named)} together cut {place} off from {commodity}",
+        frozenset(needed),
+    )
 
 
 def _linked(p: Problem, starts: BoolArray, v: int, usable: BoolArray) -> bool:

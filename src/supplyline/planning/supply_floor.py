@@ -1,0 +1,166 @@
+"""The least shortfall the supply allows: what no reopened closure can lessen.
+
+A tester's unit was short of water on C+20, and the cause named the closure of its road;
+re-planned with the road open, it was as short: its depot's replenishment, shared with
+five other units, could not have covered the day anyway. The closure moved the shortfall
+to other days, it did not make it.
+
+So before a closure is blamed, the supply is counted: each source's stock on day 0 and
+its replenishment on every day is followed on its own through the network (capacities
+aside, with the closures to blame reopened: :func:`~supplyline.planning.goods_spread.
+spread_over_days`), which gives the most tonnes that can have reached a set of places by
+each day. Units there cannot consume more by a day than has reached them by then, so
+their total shortfall is at least the largest gap, over the days, between what they
+consume up to that day and what can have reached them (their own stock on hand when they
+arrive counted in). Where the plan is already that
+short, no plan with those closures reopened is less short there: the closure is not the
+cause. The count overstates the supply (every stock's replenishment on every day, all of
+it free for these places, no capacity or storage limit), so the floor is never above the
+truth, and a closure it clears may still be blamed wrongly only where capacities or other
+units hold it back (which the cause's "as far as capacities allow" says).
+
+It costs one spread per set of closures reopened, with a row per source place and day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_flow
+
+from supplyline.planning.assemble import Problem
+from supplyline.planning.goods_spread import spread_over_days
+from supplyline.planning.model import IntArray
+
+__all__ = ["Floor", "SupplyFloor"]
+
+BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """The least shortfall some units can have, in tonnes."""
+
+    total_t: float
+    """Over the horizon."""
+    after_first_t: float
+    """Of it, on days goods can reach them: what the supply leaves short, not the way."""
+
+
+@dataclass
+class SupplyFloor:
+    """The least shortfall of a commodity at some places, with some closures reopened.
+
+    ``arc_open`` gives, for a set of closures (link indices) reopened, the days goods may
+    leave each arc (``[arc, day]``); the spreads are cached per set.
+    """
+
+    p: Problem
+    arc_open: Callable[[frozenset[int]], BoolArray]
+    _first: dict[frozenset[int], IntArray] = field(default_factory=dict)
+
+    def least_short(self, k: int, places: BoolArray, reopened: frozenset[int]) -> Floor:
+        """The fewest tonnes of commodity ``k`` the units at ``places`` can be short in all.
+
+        ``places`` is a ``[location]`` mask; only days a unit is there count (as the LP's).
+        """
+        p, days = self.p, self.p.days
+        first = self._first_at(reopened)  # [row, location]: the first day it can be there
+        came = np.where(places[None, :], first, days).min(axis=1)
+        given = np.bincount(came, weights=self._supply(k), minlength=days + 1)[:days]
+        units = places[p.unit_dest]
+        arrival = p.demand.arrival_day[units]
+        there = arrival < days  # what a unit has on hand when it arrives is its own supply
+        given += np.bincount(arrival[there], weights=p.on_hand_t[units, k][there], minlength=days)
+        reached = np.cumsum(given)
+        present = np.arange(days)[None, :] >= arrival[:, None]
+        eaten = np.cumsum((p.consumption_t[units, k, :] * present).sum(axis=0))
+        total = float(max(0.0, (eaten - reached).max(initial=0.0)))
+        some = np.flatnonzero(given > 0)
+        before = float(eaten[some[0] - 1]) if some.size and some[0] > 0 else 0.0
+        return Floor(total_t=total, after_first_t=max(0.0, total - before) if some.size else 0.0)
+
+    def least_short_together(self, k: int, places: BoolArray, reopened: frozenset[int]) -> float:
+        """As :meth:`least_short`, the places' units sharing the supply, each where it arrives.
+
+        Counted together in :meth:`least_short`, a day's supply that can reach one place
+        feeds units at another it cannot reach in time (a tester's depot fed five units a
+        day away and one two days away: the last day's water counted for all). So the most
+        they can eat is a maximum flow, supply (each source place and day) to the places by
+        the first day it can be there, held there as long as needed, to what the units eat
+        each day; in grams, rounded up (never below the truth's).
+        """
+        p, days = self.p, self.p.days
+        units = places[p.unit_dest]
+        arrival = p.demand.arrival_day[units]
+        present = np.arange(days)[None, :] >= arrival[:, None]
+        fed = np.unique(p.unit_dest[units])  # the places with units, in order
+        slot = np.searchsorted(fed, p.unit_dest[units])  # each unit's place among them
+        eaten = np.zeros((len(fed), days))  # [fed place, day]
+        np.add.at(eaten, slot, p.consumption_t[units, k, :] * present)
+        own = np.zeros((len(fed), days))  # each unit's own stock, on the day it arrives
+        there = arrival < days
+        np.add.at(own, (slot[there], arrival[there]), p.on_hand_t[units, k][there])
+        supply = self._supply(k)
+        first = self._first_at(reopened)[:, fed]  # [row, fed place]
+        row, i = np.nonzero((first < days) & (supply > 0)[:, None])
+        # nodes: 0 the supply, 1 what is eaten, then a node per row, then per (place, day)
+        source, sink, rows = 0, 1, 2 + np.arange(len(supply))
+        at = 2 + len(supply) + np.arange(len(fed))[:, None] * days + np.arange(days)[None, :]
+        unlimited = int(_grams(supply.sum() + own.sum())) + 1  # more than can ever flow
+        edges = (
+            (np.full(len(rows), source), rows, _grams(supply)),
+            (rows[row], at[i, first[row, i]], np.full(len(row), unlimited)),
+            (np.full(at.size, source), at.ravel(), _grams(own.ravel())),
+            (at[:, :-1].ravel(), at[:, 1:].ravel(), np.full(at[:, :-1].size, unlimited)),
+            (at.ravel(), np.full(at.size, sink), _grams(eaten.ravel())),
+        )
+        tails, heads, caps = (np.concatenate(x) for x in zip(*edges, strict=True))
+        n = 2 + len(supply) + at.size
+        graph = csr_matrix((caps, (tails, heads)), shape=(n, n))
+        most = maximum_flow(graph, source, sink).flow_value / 1e6
+        return float(max(0.0, eaten.sum() - most))
+
+    def _supply(self, k: int) -> FloatArray:
+        """Tonnes of ``k`` given on each (source place, day), as the spread's rows."""
+        p, days = self.p, self.p.days
+        commodity = p.demand.commodity_ids[k]
+        pos = {loc: i for i, loc in enumerate(p.net.location_ids)}
+        given = np.zeros((len(pos), days))
+        for st in p.scenario.stocks:
+            if st.commodity == commodity:
+                given[pos[st.location], :] += st.replenishment_t_per_day
+                given[pos[st.location], 0] += st.initial_t
+        return given[self._source_places()].ravel()
+
+    def _source_places(self) -> IntArray:
+        """Places with a stock of any commodity, by index: the spread's rows, by day."""
+        pos = {loc: i for i, loc in enumerate(self.p.net.location_ids)}
+        return np.array(sorted({pos[st.location] for st in self.p.scenario.stocks}), np.int64)
+
+    def _first_at(self, reopened: frozenset[int]) -> IntArray:
+        """``[source place × day, location]``: the first day that day's supply can be there.
+
+        ``days`` where it never can.
+        """
+        if reopened not in self._first:
+            p, days = self.p, self.p.days
+            places = self._source_places()
+            n_v = len(p.net.location_ids)
+            seeds = np.zeros((len(places), days, n_v, days), dtype=bool)
+            row, day = np.arange(len(places))[:, None], np.arange(days)[None, :]
+            seeds[row, day, places[:, None], day] = True
+            there = spread_over_days(p, self.arc_open(reopened), seeds.reshape(-1, n_v, days))
+            first = np.where(there.any(axis=2), there.argmax(axis=2), days)
+            self._first[reopened] = first.astype(np.int64)
+        return self._first[reopened]
+
+
+def _grams(tonnes: FloatArray | float) -> IntArray:
+    """Tonnes as whole grams, rounded up: a flow of them is never less than the tonnes'."""
+    return np.ceil(np.asarray(tonnes, dtype=np.float64) * 1e6).astype(np.int64)
