@@ -33,8 +33,8 @@ def stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The solve stops at the time limit with a plan not proven best."""
     real_solve = HighsSession.solve
 
-    def solve(self: HighsSession) -> Solution:
-        return replace(real_solve(self), status=PlanStatus.FEASIBLE)
+    def solve(self: HighsSession, **kw: bool) -> Solution:
+        return replace(real_solve(self, **kw), status=PlanStatus.FEASIBLE)
 
     monkeypatch.setattr(HighsSession, "solve", solve)
 

@@ -112,8 +112,8 @@ def test_a_solve_stopped_without_a_plan_falls_back_to_the_flows_mixed(
     optimal = plan_movements(*bilateral, PlanParams(explain_top=0))
     real_solve = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        sol = real_solve(self)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        sol = real_solve(self, **kw)
         return replace(
             sol, status=PlanStatus.NO_SOLUTION, model_status="Time limit reached", x=None
         )

@@ -136,8 +136,8 @@ def test_plan_movements_takes_it_when_the_solve_has_no_plan(
     """The solve stopped without a plan (simulated): the plan made beside it is the plan."""
     real = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        return replace(real(self), status=PlanStatus.NO_SOLUTION, x=None)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        return replace(real(self, **kw), status=PlanStatus.NO_SOLUTION, x=None)
 
     monkeypatch.setattr(HighsSession, "solve", stopped)
     after = plan_movements(*bilateral, PlanParams(explain_top=0, time_limit_s=600))

@@ -229,8 +229,8 @@ def test_a_fallback_plan_is_written_with_a_warning(
 
     real_solve = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        return replace(real_solve(self), status=PlanStatus.NO_SOLUTION, x=None)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        return replace(real_solve(self, **kw), status=PlanStatus.NO_SOLUTION, x=None)
 
     monkeypatch.setattr(HighsSession, "solve", stopped)
     out = tmp_path / "out"

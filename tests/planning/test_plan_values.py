@@ -116,8 +116,8 @@ def _stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """HiGHS's answers replaced by "time limit, no plan yet" (no wall clock in the test)."""
     real = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        return dataclasses.replace(real(self), status=PlanStatus.NO_SOLUTION, x=None)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        return dataclasses.replace(real(self, **kw), status=PlanStatus.NO_SOLUTION, x=None)
 
     monkeypatch.setattr(HighsSession, "solve", stopped)
 

@@ -107,9 +107,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         count["models"] += 1
         init(self, *args, **kwargs)
 
-    def solved(self: HighsSession) -> Solution:
+    def solved(self: HighsSession, **kw: bool) -> Solution:
         count["solves"] += 1
-        return solve(self)
+        return solve(self, **kw)
 
     monkeypatch.setattr(HighsSession, "__init__", loaded)
     monkeypatch.setattr(HighsSession, "solve", solved)

@@ -180,8 +180,8 @@ def test_a_plan_not_proven_best_points_at_no_bottlenecks(monkeypatch: pytest.Mon
     """
     real_solve = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        return dataclasses.replace(real_solve(self), status=PlanStatus.FEASIBLE)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        return dataclasses.replace(real_solve(self, **kw), status=PlanStatus.FEASIBLE)
 
     monkeypatch.setattr(HighsSession, "solve", stopped)
     plan = plan_movements(

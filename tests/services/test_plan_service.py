@@ -153,8 +153,8 @@ def _stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The solve stops without a plan (simulated), so the fallback plan is made."""
     real_solve = HighsSession.solve
 
-    def stopped(self: HighsSession) -> Solution:
-        return replace(real_solve(self), status=PlanStatus.NO_SOLUTION, x=None)
+    def stopped(self: HighsSession, **kw: bool) -> Solution:
+        return replace(real_solve(self, **kw), status=PlanStatus.NO_SOLUTION, x=None)
 
     monkeypatch.setattr(HighsSession, "solve", stopped)
 
