@@ -24,9 +24,14 @@ from supplyline.domain import (
     PlanStatus,
     Scenario,
     Stock,
+    UnservedReason,
 )
+from supplyline.routing.depot_stock import allocate, plan_depot_stock
+from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_sources import plan_sources
 from supplyline.routing.reach import check_reach
+from supplyline.routing.roads import road_matrix
+from supplyline.routing.truck_fit import depot_options
 
 NEEDS = {"u": {"food": 4.0, "fuel": 6.0}}
 """u's tonnes a day by commodity (10 t/day in all: DP's two trucks carry far more)."""
@@ -113,6 +118,21 @@ def test_a_plan_that_brings_the_food_through_the_depot_is_not_flagged() -> None:
     )
     (row,) = check_reach(s, {"u": 10.0}, availability=1.0, plan=plan, goods=NEEDS).rows
     assert (row.sustainable, row.reason) == (True, "")
+
+
+def test_routes_depot_short_says_where_the_food_is() -> None:
+    """Day 1 of the plan: the food is not loaded, and the detail names RH and why."""
+    s = _site(("DP", "fuel", 500.0))
+    plan = _rail_to_rh(s)
+    requests, drawn = plan_truck_loads(s, plan, 1)
+    km = road_matrix(s, [x.id for x in s.locations], day=1)
+    options = depot_options(requests, list(s.fleet), km, s, 1)
+    alloc = allocate(s, requests, options, plan_depot_stock(s, plan, 1, drawn), 1)
+    (short,) = alloc.unserved
+    assert (short.reason, dict(short.load_t)) == (UnservedReason.DEPOT_SHORT, {"food": 4.0})
+    assert short.detail.endswith(
+        "(DP holds none); food is at RH (railhead), where no truck is based"
+    )
 
 
 @settings(max_examples=60, deadline=None)
