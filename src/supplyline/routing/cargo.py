@@ -74,9 +74,11 @@ def split_by_cargo(
         for load in parts:
             part = part_of(scenario, req, load)
             sources = {k: t for k, t in req.sources_t.items() if k[1] in load}
+            bare = {k: t for k, t in req.off_truck_t.items() if k[1] in load}
             out.append(DeliveryRequest(
                 unit=part.unit, location=part.location, load_t=part.load_t,
                 volume_m3=part.volume_m3, priority=part.priority, sources_t=sources,
+                off_truck_t=bare,
             ))  # fmt: skip
     return out
 

@@ -44,6 +44,7 @@ from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
+from supplyline.routing.stranded_goods import stranded_words
 from supplyline.routing.truck_fit import DepotReach
 from supplyline.types import CommodityId, LocationId, day_label
 
@@ -186,7 +187,8 @@ def allocate(
             if load
         ]
         if left:
-            unserved.append(_not_held(req, left, [o.depot for o in opts[i]], start, given, day))
+            where = [o.depot for o in opts[i]]
+            unserved.append(_not_held(scenario, req, left, where, (start, given), day))
     short = tuple(
         DepotShort(depot=d, commodity=c, day=day, held_t=start.get((d, c), 0.0),
                    asked_t=sum(given[(d, c)].values()) + t)
@@ -290,19 +292,26 @@ def _give(
 
 
 def _not_held(
+    scenario: Scenario,
     req: DeliveryRequest,
     left: Mapping[CommodityId, float],
     where: Sequence[LocationId],
-    held: Mapping[tuple[LocationId, CommodityId], float],
-    given: Mapping[tuple[LocationId, CommodityId], Mapping[str, float]],
+    book: tuple[
+        Mapping[tuple[LocationId, CommodityId], float],
+        Mapping[tuple[LocationId, CommodityId], Mapping[str, float]],
+    ],
     day: int,
 ) -> Unserved:
     """``2.5 t of food not loaded: … (RH holds none; D2 holds 4.0 t, all loaded: U1 4.0 t)``.
 
-    What each depot that reaches the unit held, and to which units it all went: a
-    tester read "all loaded for this and more urgent units" where a unit had been given
-    9.4 of 20 t, and equally urgent ones had taken the rest.
+    What each depot that reaches the unit held (``book``: held, and given to whom), and
+    to which units it all went: a tester read "all loaded for this and more urgent units"
+    where a unit had been given 9.4 of 20 t, and equally urgent ones had taken the rest.
+    Where the plan's road legs bring it from a place without trucks, that place too
+    (``food is at el-rh (railhead), where no truck is based``): a tester read only that
+    the depot with trucks held none, while the food stood at the railhead next to it.
     """
+    held, given = book
     said = []
     for com, tonnes in left.items():
         each = []
@@ -315,9 +324,11 @@ def _not_held(
             units = ", ".join(f"{u} {t:.3f} t" for u, t in to[:4])
             more = f" and {len(to) - 4} more" if len(to) > 4 else ""
             each.append(f"{d} holds {have:.3f} t, all loaded ({units}{more})")
+        bare = sorted({x for (x, c), t in req.off_truck_t.items() if c == com and t > _DUST_T})
+        at = f"; {stranded_words(scenario, com, dict.fromkeys(bare))}" if bare else ""
         said.append(
             f"{tonnes:.3f} t of {com} not loaded: the depots whose trucks reach "
-            f"{req.location} on {day_label(day)} have no more of it ({'; '.join(each)})"
+            f"{req.location} on {day_label(day)} have no more of it ({'; '.join(each)}){at}"
         )
     return Unserved(
         unit=req.unit,

@@ -26,7 +26,9 @@ carry what the plan's road movements bring into each unit's place that day:
   holds (its stock, earlier days' loads and arrivals);
 * each request says which depots with trucks the plan's road legs bring its goods from
   (``DeliveryRequest.sources_t``, :mod:`~supplyline.routing.plan_sources`), each unit
-  in the share of its place's load it takes, so that those depots' trucks carry them.
+  in the share of its place's load it takes, so that those depots' trucks carry them;
+  and the places without trucks they start from (``off_truck_t``), which a
+  ``depot_short`` names (a tester's food stood at a railhead without trucks).
 """
 
 from __future__ import annotations
@@ -94,8 +96,13 @@ def plan_truck_loads(
     net = _road_net(plan, day)
     trucked = _shares(scenario, net, today, later)
     traced = plan_sources(scenario, plan, day, net)
+    depots = {g.depot for g in scenario.fleet if g.count > 0}
+    bare = {
+        k: {x: t for x, t in by.items() if x not in depots}
+        for k, by in plan_sources(scenario, plan, day, net, origins=True).items()
+    }
     requests = [
-        _with_sources(request_for(scenario, uid, loads), net, traced)
+        _with_sources(request_for(scenario, uid, loads), net, traced, bare)
         for uid, loads in sorted(trucked.items())
     ]
     drawn = []
@@ -113,15 +120,22 @@ def _with_sources(
     req: DeliveryRequest,
     net: Mapping[tuple[LocationId, CommodityId], float],
     traced: Mapping[tuple[LocationId, CommodityId], Mapping[LocationId, float]],
+    bare: Mapping[tuple[LocationId, CommodityId], Mapping[LocationId, float]],
 ) -> DeliveryRequest:
-    """``req`` with the depots its goods come from by the plan, in its share of the place's."""
-    sources: dict[tuple[LocationId, CommodityId], float] = {}
-    for com, t in req.load_t.items():
-        place_t = net.get((req.location, com), 0.0)
-        for depot, from_t in traced.get((req.location, com), {}).items():
-            if place_t > 0 and from_t * t / place_t > _DUST_T:
-                sources[(depot, com)] = from_t * t / place_t
-    return replace(req, sources_t=sources) if sources else req
+    """``req`` with the places its goods come from by the plan, in its share of the place's.
+
+    The depots with trucks (``traced``: ``sources_t``) and the places without trucks
+    (``bare``: ``off_truck_t``, said where no depot holds them).
+    """
+    found: list[dict[tuple[LocationId, CommodityId], float]] = [{}, {}]
+    for into, where in zip(found, (traced, bare), strict=True):
+        for com, t in req.load_t.items():
+            place_t = net.get((req.location, com), 0.0)
+            for x, from_t in where.get((req.location, com), {}).items():
+                if place_t > 0 and from_t * t / place_t > _DUST_T:
+                    into[(x, com)] = from_t * t / place_t
+    sources, off_truck = found
+    return replace(req, sources_t=sources, off_truck_t=off_truck) if any(found) else req
 
 
 def share_place(

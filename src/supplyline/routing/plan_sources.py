@@ -15,6 +15,12 @@ place (a hub, a yard, a unit's place) is followed on through the road legs arriv
 by road that day (``min(1, in / out)``: the rest left from its stock, which no road leg
 explains). What is not traced so (stock at a place without trucks, a loop of legs) is
 no depot's, and the rule chooses for it as before.
+
+The same trace, asked for *origins* (:meth:`PlanSources.origins_on`), also keeps where
+the untraced part starts: the place without trucks whose stock (or rail, air or sea
+arrivals) the legs leave from. A tester's plan brought food by rail to a railhead with no
+trucks and on by road to the unit; ``routes`` left it ``depot_short`` and reach called the
+unit ok: both now say where the food is (:mod:`~supplyline.routing.stranded_goods`).
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ class PlanSources:
                 continue
             self._into[(m.destination, m.commodity, m.arrival_day)].append(m)
             self._out[(m.origin, m.commodity, m.departure_day)] += m.tonnes
-        self._memo: dict[tuple[LocationId, CommodityId, int], Shares] = {}
+        self._memo: dict[tuple[LocationId, CommodityId, int, bool], Shares] = {}
 
     def shares(self, place: LocationId, commodity: CommodityId) -> Shares:
         """Per tonne of the road legs into ``place`` on the day: each depot's tonnes.
@@ -67,13 +73,28 @@ class PlanSources:
         """
         return self._trace(place, commodity, min(day, self._day), frozenset())
 
+    def origins_on(self, place: LocationId, commodity: CommodityId, day: int) -> Shares:
+        """Per tonne of the road legs into ``place`` on ``day``: each starting place's tonnes.
+
+        As :meth:`shares_on`, but what is not traced to a depot with trucks is kept at the
+        place without trucks it leaves from (its stock, or what came there by rail, air or
+        water): where the goods are when no truck is based there. Loops stay untraced.
+        """
+        return self._trace(place, commodity, min(day, self._day), frozenset(), bare=True)
+
     def _trace(
-        self, place: LocationId, com: CommodityId, day: int, seen: frozenset[LocationId]
+        self,
+        place: LocationId,
+        com: CommodityId,
+        day: int,
+        seen: frozenset[LocationId],
+        *,
+        bare: bool = False,
     ) -> Shares:
-        key = (place, com, day)
+        key = (place, com, day, bare)
         if key in self._memo:
             return self._memo[key]
-        legs = self._into.get(key, [])
+        legs = self._into.get((place, com, day), [])
         total = sum(m.tonnes for m in legs)
         out: Shares = defaultdict(float)
         for m in legs:
@@ -85,10 +106,13 @@ class PlanSources:
                 continue
             fed = sum(x.tonnes for x in self._into.get((m.origin, com, m.departure_day), []))
             sent = self._out.get((m.origin, com, m.departure_day), 0.0)
-            if fed <= 0 or sent <= 0:
+            by_road = min(1.0, fed / sent) if fed > 0 and sent > 0 else 0.0
+            if bare and by_road < 1.0:  # the rest leaves from what the place itself holds
+                out[m.origin] += part * (1.0 - by_road)
+            if by_road <= 0:
                 continue
-            by_road = min(1.0, fed / sent)
-            for depot, s in self._trace(m.origin, com, m.departure_day, seen | {place}).items():
+            further = self._trace(m.origin, com, m.departure_day, seen | {place}, bare=bare)
+            for depot, s in further.items():
                 out[depot] += part * by_road * s
         found = dict(out)
         if not seen:  # a result cut short by a loop is not kept for other callers
@@ -101,12 +125,16 @@ def plan_sources(
     plan: Plan,
     day: int,
     loads: Mapping[tuple[LocationId, CommodityId], float],
+    *,
+    origins: bool = False,
 ) -> dict[tuple[LocationId, CommodityId], Shares]:
     """For each (place, commodity) of ``loads``, the tonnes of it from each depot with trucks.
 
     ``loads`` are the day's truck-loads at each place (the plan's net road tonnes there);
     each is split among the depots its road legs were traced to (:class:`PlanSources`),
-    in the shares traced; what is not traced is left out (no depot's).
+    in the shares traced; what is not traced is left out (no depot's). With ``origins``,
+    what is not traced is kept at the places without trucks it leaves from
+    (:meth:`PlanSources.origins_on`).
 
     >>> from dataclasses import replace
     >>> from supplyline.domain import FleetGroup
@@ -122,7 +150,8 @@ def plan_sources(
     index = PlanSources(scenario, plan, day)
     out: dict[tuple[LocationId, CommodityId], Shares] = {}
     for (place, com), tonnes in sorted(loads.items()):
-        found = {d: tonnes * s for d, s in sorted(index.shares(place, com).items()) if s > 0}
+        shares = index.origins_on(place, com, day) if origins else index.shares(place, com)
+        found = {d: tonnes * s for d, s in sorted(shares.items()) if s > 0}
         if found:
             out[(place, com)] = found
     return out

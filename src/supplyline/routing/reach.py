@@ -26,7 +26,10 @@ what they consumed. This makes that visible before it happens, per unit:
   depot serves (``depot_load_pct``,
   :mod:`~supplyline.routing.truck_hours`: only the unit that does not fit is flagged);
 * whether the depot holds its goods, where they arrive at a place with no trucks
-  (:mod:`~supplyline.routing.reach_goods`);
+  (:mod:`~supplyline.routing.reach_goods`); and, given the plan, commodity by commodity,
+  whether a depot whose trucks serve it holds each, else where its road legs start
+  (:mod:`~supplyline.routing.stranded_goods`: a depot's water hid a tester's food, left
+  at a railhead without trucks);
 * the days its place is cut off by road — no truck depot reaches it over a road open that
   day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports ``road_closed``)
   — naming the closed roads; a unit cut off on a day it has demand, beyond what its own
@@ -92,6 +95,7 @@ from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words,
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.scenario_fit import checked_demand_days, require_units
+from supplyline.routing.stranded_goods import plan_origins, stranded_reason
 from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -282,7 +286,10 @@ def check_reach(
             groups_at[g.depot].append(g)
     heads = railheads(scenario)
     sources = supply_points(scenario, plan)
-    ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units)]
+    homes = {u.destination for u in scenario.units}
+    origins = plan_origins(scenario, plan, homes)  # where its road legs start, by commodity
+    starts = {x for by in origins.values() for xs in by.values() for x in xs}
+    ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units), *sorted(starts)]
     # A unit at a railhead needs no truck, unless the plan trucks goods into its place (a
     # tester's plan drove water by road to a railhead before the first train arrived).
     no_truck = [h for h in heads if h not in trucked_to(plan)]
@@ -315,7 +322,6 @@ def check_reach(
         )
         for u in scenario.units
     }
-    homes = {u.destination for u in scenario.units}
     unit_goods = _UnitGoods(
         goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes),
         off_truck_goods(scenario, groups_at, plan),
@@ -351,6 +357,16 @@ def check_reach(
         plan=plan,
         pool=(unit_goods.held_t, unit_goods.serving),
     )
+    for u in scenario.units:  # each commodity from where a truck serving it loads it
+        if plan is None or u.destination in no_truck or daily.get(u.id, 0.0) <= 0:
+            continue
+        stranded = stranded_reason(
+            scenario, km, u.destination, unit_goods.needed.get(u.id, {}),
+            serving=serving[u.id], depots=groups_at, held=held,
+            origins=origins.get(u.destination, {}),
+        )  # fmt: skip
+        if stranded:
+            elsewhere[u.id] = "; ".join(x for x in (elsewhere.get(u.id, ""), stranded) if x)
     rows = [
         r
         if r.unit not in elsewhere

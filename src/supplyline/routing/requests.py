@@ -29,6 +29,10 @@ class DeliveryRequest:
     """Tonnes of the load the movement plan brings from each depot with trucks, by (depot,
     commodity) (:mod:`~supplyline.routing.plan_sources`): in plan mode those depots'
     trucks carry them first. Empty: the depot is chosen by the rule alone."""
+    off_truck_t: Mapping[tuple[LocationId, CommodityId], float] = field(default_factory=dict)
+    """Tonnes of the load the plan's road legs bring from places where no truck is based,
+    by (place, commodity): no truck loads them there, and a ``depot_short`` says where
+    they are (:mod:`~supplyline.routing.stranded_goods`)."""
 
     def __post_init__(self) -> None:
         """Refuse what a script may hand in as an ArgumentError, naming the field.
@@ -44,11 +48,12 @@ class DeliveryRequest:
             )
         if not (math.isfinite(self.volume_m3) and self.volume_m3 >= 0):
             raise ArgumentError(f"volume_m3(={self.volume_m3}) must be finite and >= 0")
-        object.__setattr__(self, "sources_t", FrozenMap(self.sources_t))
-        if any(not (math.isfinite(t) and t >= 0) for t in self.sources_t.values()):
-            raise ArgumentError(
-                f"sources_t of {self.unit} must be finite and >= 0: {dict(self.sources_t)}"
-            )
+        for name in ("sources_t", "off_truck_t"):
+            object.__setattr__(self, name, FrozenMap(getattr(self, name)))
+            if any(not (math.isfinite(t) and t >= 0) for t in getattr(self, name).values()):
+                raise ArgumentError(
+                    f"{name} of {self.unit} must be finite and >= 0: {dict(getattr(self, name))}"
+                )
 
     @property
     def tonnes(self) -> float:
