@@ -269,36 +269,48 @@ def write_plan_report_with_reach(
     path: Path,
     *,
     warnings: Sequence[Issue] = (),
+    warned: Sequence[str] = (),
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
     ``warnings``: the scenario's, as its load found them (``validate``'s), in a section of
-    their own after the reach check.
+    their own after the reach check, after ``warned``: what ``plan`` warned of after the
+    solve, in its words (:func:`~supplyline.services.plan_warnings.plan_warnings`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
-    sections = [reach_section(reach), warnings_section(warnings)]
+    sections = [reach_section(reach), warnings_section(warnings, warned)]
     return write_plan_report(
         scenario, demand, plan, path, extra_sections=[s for s in sections if s is not None]
     )
 
 
 def write_routes_report(
-    scenario: Scenario, demand: Demand, plan: Plan, routes: Routes, reach: ReachCheck, path: Path
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    routes: Routes,
+    reach: ReachCheck,
+    path: Path,
+    *,
+    warnings: Sequence[Issue] = (),
+    warned: Sequence[str] = (),
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
-    Titled "Routes report: <scenario>, C+N (date)", for the day routed.
+    Titled "Routes report: <scenario>, C+N (date)", for the day routed. ``warned``: what
+    ``routes`` warned of (:func:`~supplyline.services.routes_warnings.routes_warnings`),
+    and ``warnings``: the scenario's, in the plan report's Warnings section, last.
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
     """
-    sections: Sequence[ReportSection] = (routes_section(routes), reach_section(reach))
+    sections = [routes_section(routes), reach_section(reach), warnings_section(warnings, warned)]
     return write_plan_report(
         scenario,
         demand,
         plan,
         path,
-        extra_sections=sections,
+        extra_sections=[s for s in sections if s is not None],
         map_layers=(routes_layer(scenario, routes),),
         title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
