@@ -35,6 +35,7 @@ __all__ = [
     "LEGEND_HANDLERS",
     "SideBySideKey",
     "SideLine",
+    "aside_on",
     "bundles",
     "pair_of",
     "side_offsets",
@@ -106,6 +107,23 @@ def side_offsets(widths_pt: Sequence[float], gap_pt: float = GAP_PT) -> list[flo
         offsets.append(edge + width / 2)
         edge += width + gap_pt
     return offsets
+
+
+def aside_on(offset_pt: float, link: Link, start: str, end: str) -> float:
+    """The offset of a line drawn from ``start`` to ``end`` to lie on ``link``'s drawn line.
+
+    ``offset_pt`` is the link's across its pair's way (to the left, looking from the
+    pair's first place, :func:`pair_of`); a line drawn the other way has it to its right.
+    A convoy over the road beside a rail line had been drawn on the middle line between
+    them, on neither.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> road = Link(id="r", origin="z", destination="a", mode=Mode.ROAD, distance_km=1.0,
+    ...             transit_days=1)
+    >>> aside_on(2.5, road, "a", "z"), aside_on(2.5, road, "z", "a")
+    (2.5, -2.5)
+    """
+    return offset_pt if (start, end) == pair_of(link) else -offset_pt
 
 
 def side_path(start: Points, end: Points, offset: float, ease_least: float) -> Points:

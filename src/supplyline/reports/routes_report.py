@@ -7,16 +7,18 @@ results, so that ``supplyline plan --report`` carries the reach check and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain import Demand, Link, Mode, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes, TruckRoute
 from supplyline.errors import Issue, require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
 from supplyline.io.route_tables import day_tables, nothing_to_deliver
+from supplyline.reports.map_bundles import bundles
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
@@ -222,6 +224,35 @@ def convoy_label(trucks: Sequence[TruckRoute]) -> str:
     return "\n".join(lines)
 
 
+def _legs_on_roads(
+    by_pair: Mapping[tuple[str, str], Sequence[Link]], route: TruckRoute, path: Sequence[str]
+) -> tuple[tuple[str, str, str] | None, ...]:
+    """Each leg of a truck's path with the road it drives, where one road joins its places.
+
+    The road its stops' loads ride over from one place to the next (``Stop.roads``), else,
+    for the empty run back to the depot, the road that runs that way (the first across
+    the way, as the map lays them out, where several do); None for a leg that drives
+    through other places or on no road (an estimate): it is drawn straight. ``by_pair``:
+    the scenario's links by the places they join (:func:`~supplyline.reports.map_bundles.
+    bundles`). The map draws the leg on its road's line: a convoy over the road beside a
+    rail line had been drawn between the two.
+    """
+    ridden = {(a, b): link for s in route.stops for link, a, b in s.roads}
+    legs: list[tuple[str, str, str] | None] = []
+    for a, b in itertools.pairwise(path):
+        link = ridden.get((a, b))
+        if link is None and b == route.depot:
+            back = [
+                lk.id
+                for lk in by_pair.get((min(a, b), max(a, b)), ())
+                if lk.mode is Mode.ROAD
+                and (lk.bidirectional or (lk.origin, lk.destination) == (a, b))
+            ]
+            link = back[0] if back else None
+        legs.append(None if link is None else (link, a, b))
+    return tuple(legs)
+
+
 def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
     """The day's truck paths as lines for the report's network map, labelled.
 
@@ -241,11 +272,13 @@ def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
         min(group, key=lambda r: (-r.tonnes, r.truck)).truck: convoy_label(group)
         for group in legs.values()
     }
+    by_pair = bundles(scenario.links)
     lines = [
         MapPolyline(
             points=tuple((where[x].lon, where[x].lat) for x in paths[r.truck]),
             label=labels.get(r.truck, ""),
             label_segment=0,
+            links=_legs_on_roads(by_pair, r, paths[r.truck]),
         )
         for r in routes.routes
         if len(paths[r.truck]) >= 2
