@@ -92,19 +92,21 @@ def _apart(a: Vertices, b: Vertices) -> float:
 
 def test_the_leg_out_lies_on_the_road_it_drives(drawn: dict[str, Vertices]) -> None:
     """Depot to camp: the convoy's line is the road's, point for point, not the rail's."""
-    out, road, rail = (
-        drawn["map-layer-0-line-0-0-0"],
-        drawn["map-link-road-du-0"],
-        drawn["map-link-rail-du-0"],
-    )
+    convoy = drawn["map-layer-0-line-0-0"]
+    road, rail = drawn["map-link-road-du-0"], drawn["map-link-rail-du-0"]
+    out = convoy[: len(road)]
     assert _apart(out, road) < 0.01
     assert _apart(out, rail) > 1.0  # the two lines do lie apart: the check can tell them
 
 
 def test_the_run_back_lies_on_the_road_too(drawn: dict[str, Vertices]) -> None:
-    """Camp back to the depot (an empty run, on no stop's roads): the road's line, reversed."""
-    back, road = drawn["map-layer-0-line-0-1-0"], drawn["map-link-road-du-0"]
-    assert _apart(back, road[::-1]) < 0.01
+    """Camp back to the depot (an empty run, on no stop's roads): the road's line, reversed.
+
+    One line for the truck, out and back, as the map drew it before (a path a truck).
+    """
+    convoy, road = drawn["map-layer-0-line-0-0"], drawn["map-link-road-du-0"]
+    assert len(convoy) == 2 * len(road) - 1  # the camp once, where the two legs meet
+    assert _apart(convoy[len(road) - 1 :], road[::-1]) < 0.01
 
 
 def test_a_polyline_names_one_link_a_segment() -> None:

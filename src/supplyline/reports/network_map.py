@@ -39,7 +39,7 @@ from supplyline.reports.longitudes import (
     turns_into,
     western_edge,
 )
-from supplyline.reports.map_bundles import LEGEND_HANDLERS, SideLine, aside_on
+from supplyline.reports.map_bundles import LEGEND_HANDLERS, SidePolyline, aside_on
 from supplyline.reports.map_fans import draw_fans, fan_out
 from supplyline.reports.map_labels import (
     PLACE_GIDS,
@@ -216,8 +216,8 @@ def _draw_layers(
     (:mod:`supplyline.reports.map_line_labels`): written where the line's middle vertex
     was, before the layout, they sat on places' markers and names and on each other.
     A line's segment over a link (:attr:`MapPolyline.links`) lies on the link's drawn line
-    (``on_links``: the links, and each one's offset across its bundle), each segment
-    group ``layer-<n>-line-<i>-<segment>-<k>`` (k for its copies across the antimeridian).
+    (``on_links``: the links, and each one's offset across its bundle); such a line is
+    grouped ``layer-<n>-line-<i>-<k>`` (k for its copies across the antimeridian).
     """
     legend: list[Artist] = []
     labels: list[LineLabel] = []
@@ -232,20 +232,21 @@ def _draw_layers(
         for i, line in enumerate(layer.lines):
             points = on_map(line.points, west)
             xs, ys = zip(*points, strict=True)
+            asides = [
+                aside_on(on_links[1][link[0]], on_links[0][link[0]], link[1], link[2])
+                if link is not None and link[0] in on_links[1]
+                else 0.0
+                for link in line.links
+            ]
             for k, shift in enumerate(turns_into(min(xs), max(xs), box[:2])):
-                if not line.links:
-                    ax.plot([x + shift for x in xs], ys, **look)
-                for segment, link in enumerate(line.links):
-                    (x0, y0), (x1, y1) = points[segment], points[segment + 1]
-                    aside = 0.0
-                    if link is not None and link[0] in on_links[1]:
-                        way, at = on_links[0][link[0]], on_links[1][link[0]]
-                        aside = aside_on(at, way, link[1], link[2])
-                    drawn = SideLine(((x0 + shift, y0), (x1 + shift, y1)), aside, **look)
-                    drawn.set_gid(f"layer-{n}-line-{i}-{segment}-{k}")
+                moved = [(x + shift, y) for x, y in points]
+                if any(asides):
+                    drawn = SidePolyline(moved, asides, **look)
+                    drawn.set_gid(f"layer-{n}-line-{i}-{k}")
                     ax.add_line(drawn)
+                else:
+                    ax.plot([x for x, _ in moved], ys, **look)
                 if layer.label_lines and line.label:
-                    moved = [(x + shift, y) for x, y in points]
                     anchors = label_anchors(moved, line.label_segment)
                     labels.append(
                         LineLabel(text=line.label, color=layer.color, anchors=anchors, line=(n, i))
