@@ -50,7 +50,6 @@ from supplyline.cli.plan_shown import (  # noqa: F401  # re-exported: tests and 
     console,
     err,
     plan_sections,
-    plan_warnings,
     print_plan_table,
 )
 
@@ -66,7 +65,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
 
     sections = plan_sections(run)
     head = headline(run.plan, run.demand, run.opened.scenario)
-    warnings = plan_warnings(run, head)
+    warnings = list(run.warnings())
     for warning in warnings:  # on stderr too: a person running it sees them
         err.print(warning, style="yellow", highlight=False)
     if fmt is OutputFormat.JSON:

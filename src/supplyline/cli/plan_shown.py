@@ -23,9 +23,6 @@ from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import PlanStatus
 from supplyline.domain.rounding import said_delivery
-from supplyline.io.csv_out import to_gram
-from supplyline.planning import Method
-from supplyline.services.plan_limits import not_proven_words
 from supplyline.types import (
     COST_UNITS,
     GRAM_DECIMALS,
@@ -48,8 +45,6 @@ CSV and JSON keep the key ``earliest``."""
 COST_HEADING = f"cost ({COST_UNITS})"
 """The people's heading of the cost by mode, in the unit the bottleneck sentences say
 (:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
-NOTICEABLE_T = 1e-6
-"""A plan off its constraints by more than a gram gets the note whatever its method."""
 _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
 _SUMMED = {
@@ -167,34 +162,6 @@ def _all_where(run: PlanRun) -> str:
     if any(path.name == "bottlenecks.csv" for path in run.files):
         return "all in bottlenecks.csv"
     return "all in bottlenecks.csv with --out DIR"  # --format json lists the same top ones
-
-
-def _not_proven_warning(run: PlanRun, head: dict[str, Any]) -> str:
-    """The warning under a plan the time limit kept from being proven best: how it was made.
-
-    With the units it leaves undeployed: a tester's fallback came within 5 % of the
-    optimum's cost (shortfall weighs most) and closed 6 of 14 units.
-    """
-    how = not_proven_words(run.fallback)
-    never = head["units_not_closed"]
-    undeployed = (
-        f" In it {never} of {len(run.plan.closures)} deploying unit(s) do not close within the "
-        f"horizon ({_tonnes(head['late_t_days'])} t-days of lift"
-        + (
-            f" and {_tonnes(head['late_pax_days'])} person-days"
-            if to_gram(head["late_pax_days"])
-            else ""
-        )
-        + " late in all)."
-        if never
-        else ""
-    )
-    return (
-        f"warning: the time limit stopped the solver before it proved this plan best; {how}, "
-        "but it is not proven the best plan (shortfalls and lateness may be larger)."
-        f"{undeployed} Raise the time limit (--time-limit, or solver.time_limit_s in "
-        "scenario.yaml) for the optimum."
-    )
 
 
 def _tonnes(tonnes: float) -> str:
@@ -318,7 +285,7 @@ def print_plan_table(run: PlanRun) -> None:
         style="dim",
         highlight=False,
     )
-    for warning in plan_warnings(run, head, below=(run.plan.stats.outages_note,)):
+    for warning in run.warnings(below=(run.plan.stats.outages_note,)):
         console.print(warning, style="yellow", highlight=False)
     for name, (rows, cols, title) in sections.items():
         if rows:
@@ -357,42 +324,3 @@ def print_plan_table(run: PlanRun) -> None:
         )
         console.print(f"{caveat[0].upper()}{caveat[1:]}{more}.", style="dim", highlight=False)
     print_reach_flags(run.reach, console)
-
-
-def plan_warnings(
-    run: PlanRun, head: dict[str, Any], below: tuple[str | None, ...] = ()
-) -> list[str]:
-    """What a reader of the plan must know about how it was made (not proven best, …).
-
-    ``below``: notes the table says under the bottlenecks instead, left out here.
-    """
-    out = []
-    if head["status"] == "feasible":
-        out.append(_not_proven_warning(run, head))
-    out += [f"warning: {note}." for note in run.plan.stats.notes if note not in below]
-    out += run.storage_warnings
-    if run.threads_note is not None:
-        out.append(run.threads_note)
-    stats = run.plan.stats
-    off = (
-        f"In this plan a balance or capacity is off by {_kg_text(stats.max_violation)} at "
-        f"most, {_kg_text(stats.total_violation)} summed over all of them (what a total over "
-        "the horizon may be off by)."
-    )
-    if not Method(head["method"]).at_a_vertex:
-        out.append(
-            f"note: {head['method']} stops at a point within the solver's tolerances, not at "
-            "a vertex: where choices are equally good (or differ by less than those "
-            "tolerances tell) the plan may split flows between them and carry round trips "
-            f"(out and back on one day) that cost it nothing it can see. {off} The default "
-            "(simplex) gives a vertex plan, without them."
-        )
-    elif stats.max_violation > NOTICEABLE_T:
-        out.append(f"note: the solver stopped within its tolerances. {off}")
-    return out
-
-
-def _kg_text(tonnes: float) -> str:
-    """A small mass as a planner reads it: 2.4 kg, 476 kg, 1,234 kg."""
-    kg = tonnes * 1000.0
-    return f"{kg:,.0f} kg" if kg >= 10 else f"{kg:.2g} kg"

@@ -44,7 +44,7 @@ from supplyline.cli.paths import (
 )
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.routes import Routes, UnservedReason
+from supplyline.domain.routes import Routes
 from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import (
     ROUTE_FILES,
@@ -142,34 +142,13 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
 
 def _print_warnings(run: RoutesRun) -> None:
     """The routes' warnings on stderr: the plan not proven best, depots short of stock."""
-    routes = run.routes
-    for warning in run.warnings:  # as plan warns of this plan (among the notes too)
-        err.print(f"warning: {warning}.", style="yellow", markup=False, highlight=False)
-    for short in routes.depot_short:
-        err.print(
-            f"warning: {short.message}",
-            style="yellow",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    if routes.depot_short:
-        left = any(u.reason is UnservedReason.DEPOT_SHORT for u in routes.unserved)
-        written = any(path.name == "depot_short.csv" for path in run.files)
-        err.print(
-            f"  (what a depot holds: {routes.depot_stock_basis}; "
-            + (
-                "what none holds is not loaded: depot_short under Not delivered)"
-                if left
-                else "the trucks are loaded all the same, see depot_short.csv)"
-                if written  # without --out it names no file that is not there
-                else "the trucks are loaded all the same; depot_short.csv with --out DIR)"
-            ),
-            style="yellow",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+    from supplyline.services.routes_warnings import routes_warnings
+
+    written = any(path.name == "depot_short.csv" for path in run.files)
+    # without --out it names no file that is not there
+    listed = "see depot_short.csv" if written else "depot_short.csv with --out DIR"
+    for warning in routes_warnings(run.routes, run.warnings, short_listed=listed):
+        err.print(warning, style="yellow", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("routes", rich_help_panel="Convoys")

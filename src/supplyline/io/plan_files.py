@@ -283,14 +283,17 @@ def plan_id(plan: Plan) -> str:
     return content_id(_planned(_plan_data(plan)))
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
+def plan_to_dict(plan: Plan, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
     ``plan_id`` is :func:`plan_id`; reading the plan back ignores it, ``notes``: what a
     reader must know of how the plan was made, in words
-    (:attr:`~supplyline.domain.SolveStats.notes`; its figures are in ``stats``), and
-    ``bottlenecks_not_computed``: why ``bottlenecks`` is empty whatever binds (a plan not
-    proven best; null where they were computed), as the status says it.
+    (:attr:`~supplyline.domain.SolveStats.notes`; its figures are in ``stats``),
+    ``warnings``: what ``plan`` warned of beyond the notes, as it said them (a camp's units
+    holding more than its storage_t, the plan not proven best: the caller's words, neither
+    read back nor part of the plan's identity), and ``bottlenecks_not_computed``: why
+    ``bottlenecks`` is empty whatever binds (a plan not proven best; null where they were
+    computed), as the status says it.
     """
     data = _plan_data(plan)
     return {
@@ -298,21 +301,28 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "version": PLAN_VERSION,
         "plan_id": content_id(_planned(data)),
         "notes": list(plan.stats.notes),
+        "warnings": list(warnings),
         # null where they were: an empty list alone read as "nothing binds"
         "bottlenecks_not_computed": plan.bottlenecks_not_computed,
         **data,
     }
 
 
-def write_plan_files(folder: str | Path, scenario: Scenario, plan: Plan) -> tuple[Path, ...]:
-    """Write every plan file into an existing folder (not atomic; see :func:`write_plan`)."""
+def write_plan_files(
+    folder: str | Path, scenario: Scenario, plan: Plan, *, warnings: Sequence[str] = ()
+) -> tuple[Path, ...]:
+    """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
+
+    ``warnings``: what the run warned of beyond the plan's notes, for plan.json
+    (:func:`plan_to_dict`).
+    """
     folder = Path(folder)
     written: list[Path] = []
     for name, (columns, rows) in _tables(plan).items():
         _write_csv(folder / name, columns, rows)
         written.append(folder / name)
     for name, data in (
-        ("plan.json", plan_to_dict(plan)),
+        ("plan.json", plan_to_dict(plan, warnings=warnings)),
         ("network.geojson", network_geojson(scenario, plan)),
     ):
         (folder / name).write_text(

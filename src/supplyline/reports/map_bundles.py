@@ -35,6 +35,8 @@ __all__ = [
     "LEGEND_HANDLERS",
     "SideBySideKey",
     "SideLine",
+    "SidePolyline",
+    "aside_on",
     "bundles",
     "pair_of",
     "side_offsets",
@@ -108,6 +110,23 @@ def side_offsets(widths_pt: Sequence[float], gap_pt: float = GAP_PT) -> list[flo
     return offsets
 
 
+def aside_on(offset_pt: float, link: Link, start: str, end: str) -> float:
+    """The offset of a line drawn from ``start`` to ``end`` to lie on ``link``'s drawn line.
+
+    ``offset_pt`` is the link's across its pair's way (to the left, looking from the
+    pair's first place, :func:`pair_of`); a line drawn the other way has it to its right.
+    A convoy over the road beside a rail line had been drawn on the middle line between
+    them, on neither.
+
+    >>> from supplyline.domain import Link, Mode
+    >>> road = Link(id="r", origin="z", destination="a", mode=Mode.ROAD, distance_km=1.0,
+    ...             transit_days=1)
+    >>> aside_on(2.5, road, "a", "z"), aside_on(2.5, road, "z", "a")
+    (2.5, -2.5)
+    """
+    return offset_pt if (start, end) == pair_of(link) else -offset_pt
+
+
 def side_path(start: Points, end: Points, offset: float, ease_least: float) -> Points:
     """A line from ``start`` to ``end`` (display units) run ``offset`` to its left.
 
@@ -158,6 +177,42 @@ class SideLine(Line2D):
         start, end = to_display.transform(self.ends)
         per_pt = float(np.asarray(renderer.points_to_pixels(1.0), dtype=np.float64))
         path = side_path(start, end, self.offset_pt * per_pt, _EASE_LEAST_PT * per_pt)
+        xs, ys = to_display.inverted().transform(path).T
+        self.set_data(xs, ys)
+        super().draw(renderer)
+
+
+class SidePolyline(Line2D):
+    """A line through ``points``, each segment run its own offset aside (0: straight).
+
+    One path, as a plain line through the points is, so that its dashes run on and a
+    reader (or a test counting a truck's line) sees one line: each segment is laid out as
+    :class:`SideLine` lays out a link's, when drawn, and a convoy over a road that shares
+    its places with a rail line lies on the road's drawn line. ``offsets_pt``: one a
+    segment, to the left of the way from its first point to its second.
+    """
+
+    def __init__(
+        self,
+        points: Sequence[tuple[float, float]],
+        offsets_pt: Sequence[float],
+        **style: Any,
+    ) -> None:
+        xs, ys = zip(*points, strict=True)
+        super().__init__(xs, ys, **style)
+        self.points = np.array(points, dtype=np.float64)
+        self.offsets_pt = tuple(offsets_pt)
+
+    def draw(self, renderer: RendererBase) -> None:
+        """Lay each segment out at the map's scale as drawn, then draw the whole line."""
+        to_display: Transform = self.get_transform()
+        shown = to_display.transform(self.points)
+        per_pt = float(np.asarray(renderer.points_to_pixels(1.0), dtype=np.float64))
+        parts = [
+            side_path(start, end, offset * per_pt, _EASE_LEAST_PT * per_pt)[1:]
+            for start, end, offset in zip(shown[:-1], shown[1:], self.offsets_pt, strict=True)
+        ]
+        path = np.concatenate([shown[:1], *parts])
         xs, ys = to_display.inverted().transform(path).T
         self.set_data(xs, ys)
         super().draw(renderer)

@@ -86,6 +86,10 @@ class DrawnLinks:
     legend: list[Artist]
     titles: dict[str, str]
     """Each link line's group id (``link-<id>-<k>``) and the words a mouse shows over it."""
+    offsets: dict[str, float]
+    """Each link's line, in points to the left of its pair's way (:func:`pair_of`): where
+    a line over the link is drawn to lie on it (a convoy's leg over the road beside a rail
+    line, :func:`~supplyline.reports.map_bundles.aside_on`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,7 +198,7 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
             LineCollection(idle, colors=_IDLE_COLOUR, linewidths=_IDLE_PT, linestyles=":", zorder=1)
         )
     legend = _legend(looks, shown, busiest, busiest_pax)
-    return DrawnLinks(legend=legend, titles=titles)
+    return DrawnLinks(legend=legend, titles=titles, offsets=offsets)
 
 
 def _legend(

@@ -28,7 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import LineStyleType as LineStyle
 
-from supplyline.domain import Location, LocationKind, Plan, Scenario
+from supplyline.domain import Link, Location, LocationKind, Plan, Scenario
 from supplyline.reports.figures import literal_text
 from supplyline.reports.longitudes import (
     joined,
@@ -39,7 +39,7 @@ from supplyline.reports.longitudes import (
     turns_into,
     western_edge,
 )
-from supplyline.reports.map_bundles import LEGEND_HANDLERS
+from supplyline.reports.map_bundles import LEGEND_HANDLERS, SidePolyline, aside_on
 from supplyline.reports.map_fans import draw_fans, fan_out
 from supplyline.reports.map_labels import (
     PLACE_GIDS,
@@ -74,6 +74,8 @@ Box = tuple[float, float, float, float]
 """lon0, lon1, lat0, lat1 in degrees."""
 Where = dict[str, tuple[float, float]]
 """Each location's place on the map: (x, lat), x its longitude moved to the map's cut."""
+_OnLinks = tuple[Mapping[str, Link], Mapping[str, float]]
+"""The scenario's links by id, and each drawn line's offset across its bundle, in points."""
 
 
 _KIND_MARKERS: dict[LocationKind, tuple[str, str, float]] = {
@@ -206,32 +208,45 @@ def _rings_in(box: Box) -> list[Ring]:
 
 
 def _draw_layers(
-    ax: Axes, layers: Sequence[MapLayer], west: float, box: Box
+    ax: Axes, layers: Sequence[MapLayer], west: float, box: Box, on_links: _OnLinks
 ) -> tuple[list[Artist], list[LineLabel]]:
     """The caller's extra lines (convoy routes and the like), one legend entry per layer.
 
     Returns the legend's entries and the lines' labels to place once the map is laid out
     (:mod:`supplyline.reports.map_line_labels`): written where the line's middle vertex
     was, before the layout, they sat on places' markers and names and on each other.
+    A line's segment over a link (:attr:`MapPolyline.links`) lies on the link's drawn line
+    (``on_links``: the links, and each one's offset across its bundle); such a line is
+    grouped ``layer-<n>-line-<i>-<k>`` (k for its copies across the antimeridian).
     """
     legend: list[Artist] = []
     labels: list[LineLabel] = []
     for n, layer in enumerate(layers):
         style: LineStyle = "--" if layer.dashed else "-"
+        look: dict[str, Any] = {
+            "color": layer.color,
+            "linewidth": layer.width_pt,
+            "linestyle": style,
+            "zorder": 4,
+        }
         for i, line in enumerate(layer.lines):
             points = on_map(line.points, west)
             xs, ys = zip(*points, strict=True)
-            for shift in turns_into(min(xs), max(xs), box[:2]):
-                ax.plot(
-                    [x + shift for x in xs],
-                    ys,
-                    color=layer.color,
-                    linewidth=layer.width_pt,
-                    linestyle=style,
-                    zorder=4,
-                )
+            asides = [
+                aside_on(on_links[1][link[0]], on_links[0][link[0]], link[1], link[2])
+                if link is not None and link[0] in on_links[1]
+                else 0.0
+                for link in line.links
+            ]
+            for k, shift in enumerate(turns_into(min(xs), max(xs), box[:2])):
+                moved = [(x + shift, y) for x, y in points]
+                if any(asides):
+                    drawn = SidePolyline(moved, asides, **look)
+                    drawn.set_gid(f"layer-{n}-line-{i}-{k}")
+                    ax.add_line(drawn)
+                else:
+                    ax.plot([x for x, _ in moved], ys, **look)
                 if layer.label_lines and line.label:
-                    moved = [(x + shift, y) for x, y in points]
                     anchors = label_anchors(moved, line.label_segment)
                     labels.append(
                         LineLabel(text=line.label, color=layer.color, anchors=anchors, line=(n, i))
@@ -405,7 +420,8 @@ def _drawn_map(
     )
     links = draw_links(ax, scenario, plan, where, box)
     legend = links.legend
-    layered, labels = _draw_layers(ax, layers, west, box)
+    on_links = ({lk.id: lk for lk in scenario.links}, links.offsets)
+    layered, labels = _draw_layers(ax, layers, west, box, on_links)
     legend += layered
     legend += _location_legend(scenario)
     if box[0] < -180.0 or box[1] > 180.0:

@@ -7,16 +7,18 @@ results, so that ``supplyline plan --report`` carries the reach check and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain import Demand, Link, Mode, Plan, Scenario
 from supplyline.domain.routes import ReachCheck, Routes, TruckRoute
 from supplyline.errors import Issue, require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
 from supplyline.io.route_tables import day_tables, nothing_to_deliver
+from supplyline.reports.map_bundles import bundles
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
@@ -222,6 +224,35 @@ def convoy_label(trucks: Sequence[TruckRoute]) -> str:
     return "\n".join(lines)
 
 
+def _legs_on_roads(
+    by_pair: Mapping[tuple[str, str], Sequence[Link]], route: TruckRoute, path: Sequence[str]
+) -> tuple[tuple[str, str, str] | None, ...]:
+    """Each leg of a truck's path with the road it drives, where one road joins its places.
+
+    The road its stops' loads ride over from one place to the next (``Stop.roads``), else,
+    for the empty run back to the depot, the road that runs that way (the first across
+    the way, as the map lays them out, where several do); None for a leg that drives
+    through other places or on no road (an estimate): it is drawn straight. ``by_pair``:
+    the scenario's links by the places they join (:func:`~supplyline.reports.map_bundles.
+    bundles`). The map draws the leg on its road's line: a convoy over the road beside a
+    rail line had been drawn between the two.
+    """
+    ridden = {(a, b): link for s in route.stops for link, a, b in s.roads}
+    legs: list[tuple[str, str, str] | None] = []
+    for a, b in itertools.pairwise(path):
+        link = ridden.get((a, b))
+        if link is None and b == route.depot:
+            back = [
+                lk.id
+                for lk in by_pair.get((min(a, b), max(a, b)), ())
+                if lk.mode is Mode.ROAD
+                and (lk.bidirectional or (lk.origin, lk.destination) == (a, b))
+            ]
+            link = back[0] if back else None
+        legs.append(None if link is None else (link, a, b))
+    return tuple(legs)
+
+
 def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
     """The day's truck paths as lines for the report's network map, labelled.
 
@@ -241,11 +272,13 @@ def routes_layer(scenario: Scenario, routes: Routes) -> MapLayer:
         min(group, key=lambda r: (-r.tonnes, r.truck)).truck: convoy_label(group)
         for group in legs.values()
     }
+    by_pair = bundles(scenario.links)
     lines = [
         MapPolyline(
             points=tuple((where[x].lon, where[x].lat) for x in paths[r.truck]),
             label=labels.get(r.truck, ""),
             label_segment=0,
+            links=_legs_on_roads(by_pair, r, paths[r.truck]),
         )
         for r in routes.routes
         if len(paths[r.truck]) >= 2
@@ -269,36 +302,48 @@ def write_plan_report_with_reach(
     path: Path,
     *,
     warnings: Sequence[Issue] = (),
+    warned: Sequence[str] = (),
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
     ``warnings``: the scenario's, as its load found them (``validate``'s), in a section of
-    their own after the reach check.
+    their own after the reach check, after ``warned``: what ``plan`` warned of after the
+    solve, in its words (:func:`~supplyline.services.plan_warnings.plan_warnings`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
-    sections = [reach_section(reach), warnings_section(warnings)]
+    sections = [reach_section(reach), warnings_section(warnings, warned)]
     return write_plan_report(
         scenario, demand, plan, path, extra_sections=[s for s in sections if s is not None]
     )
 
 
 def write_routes_report(
-    scenario: Scenario, demand: Demand, plan: Plan, routes: Routes, reach: ReachCheck, path: Path
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    routes: Routes,
+    reach: ReachCheck,
+    path: Path,
+    *,
+    warnings: Sequence[Issue] = (),
+    warned: Sequence[str] = (),
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
-    Titled "Routes report: <scenario>, C+N (date)", for the day routed.
+    Titled "Routes report: <scenario>, C+N (date)", for the day routed. ``warned``: what
+    ``routes`` warned of (:func:`~supplyline.services.routes_warnings.routes_warnings`),
+    and ``warnings``: the scenario's, in the plan report's Warnings section, last.
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
     """
-    sections: Sequence[ReportSection] = (routes_section(routes), reach_section(reach))
+    sections = [routes_section(routes), reach_section(reach), warnings_section(warnings, warned)]
     return write_plan_report(
         scenario,
         demand,
         plan,
         path,
-        extra_sections=sections,
+        extra_sections=[s for s in sections if s is not None],
         map_layers=(routes_layer(scenario, routes),),
         title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),

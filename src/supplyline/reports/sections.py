@@ -200,6 +200,11 @@ class MapPolyline:
     at first, then along it and at the other segments' middles; ``None``: the middle one.
     Convoys from one depot share their first leg, and a routes report labels them there
     together (:func:`~supplyline.reports.routes_report.routes_layer`)."""
+    links: tuple[tuple[str, str, str] | None, ...] = ()
+    """Each segment's link and way (link id, from place, to place), whose drawn line it
+    lies on (None: straight between its points): the map draws links that join the same
+    two places side by side, and a convoy over the road had run on the middle line,
+    between the road and the rail beside it. Empty: every segment straight."""
 
     def __post_init__(self) -> None:
         if len(self.points) < 2:
@@ -209,6 +214,11 @@ class MapPolyline:
             raise ArgumentError(
                 f"label_segment(={self.label_segment}) must be from 0 to {segments - 1}, "
                 f"one of the line's {segments} segment(s)"
+            )
+        if self.links and len(self.links) != segments:
+            raise ArgumentError(
+                f"links names {len(self.links)} link(s) for the line's {segments} segment(s): "
+                "one a segment (None for a straight one), or none"
             )
         for lon, lat in self.points:
             if not (-180 <= lon <= 180 and -90 <= lat <= 90):

@@ -41,6 +41,7 @@ from supplyline.planning.highs import (
 )
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.services.plan_limits import Fallback, no_plan_message
+from supplyline.services.plan_warnings import plan_warnings, threads_note
 from supplyline.services.report_pair import (
     HTML_SUFFIXES,
     check_report,
@@ -106,20 +107,32 @@ class PlanRun:
 
     @property
     def threads_note(self) -> str | None:
-        """A note when the plan asked HiGHS for more threads than the machine has cores.
+        """A note when the plan asked HiGHS for more threads than the machine has cores."""
+        return threads_note(self.params.threads if self.params is not None else None)
 
-        A tester's ``--threads 999`` on 2 cores solved the relief example in 9.7 s against
-        0.20 s with 1, and nothing said why.
+    def warnings(self, below: Sequence[str | None] = ()) -> tuple[str, ...]:
+        """What a reader of this plan must be warned of (:func:`plan_warnings`).
+
+        ``below``: the plan's notes a face says elsewhere, left out.
         """
-        threads = self.params.threads if self.params is not None else None
-        cores = os.cpu_count() or 1
-        if threads is None or threads <= cores:
-            return None
-        return (
-            f"note: {threads} solver threads asked on a machine with {cores} core(s): HiGHS "
-            f"was given {cores}, as more only slows it down and keeps it from its time limit "
-            "(--threads, or solver.threads in scenario.yaml)"
-        )
+        return _run_warnings(self.plan, self.opened.scenario, self.fallback, self.params, below)
+
+
+def _run_warnings(
+    plan: Plan,
+    scenario: Scenario,
+    fallback: Fallback | None,
+    params: PlanParams | None,
+    below: Sequence[str | None] = (),
+) -> tuple[str, ...]:
+    """The plan's warnings with how this run made it: its fallback, its threads."""
+    threads = params.threads if params is not None else None
+    return plan_warnings(plan, scenario, fallback=fallback, threads=threads, below=below)
+
+
+def _fallback(made: Sequence[Responses]) -> Fallback | None:
+    """How the plan was made when the time limit left the solver without one (None: it was not)."""
+    return Fallback(flows=made[0].flows, responded=made[0].responded) if made else None
 
 
 def _first_given(*values: Any) -> Any:
@@ -362,11 +375,16 @@ def plan_scenario(
             # judged from where the plan's road legs start, as its routes would load
             reach = reach_for(scenario, assessed.demand, plan=plan)
             written: list[Path] = []
+            # the plan's own notes are in plan.json's and the report's summary: not twice
+            warned = _run_warnings(
+                plan, scenario, _fallback(made), run_params, below=plan.stats.notes
+            )
             if out is not None and scratch is not None:
                 say("writing the plan files")
                 with writing(f"the plan files into {out}"):
                     written = [
-                        Path(out) / p.name for p in write_plan_files(scratch, scenario, plan)
+                        Path(out) / p.name
+                        for p in write_plan_files(scratch, scenario, plan, warnings=warned)
                     ]
             if report is not None and report_tmp is not None:
                 say("writing the report")
@@ -374,7 +392,9 @@ def plan_scenario(
                 with writing(f"the report {report[0]}"):
                     report[1](
                         scenario, assessed.demand, plan, reach, report_tmp,
-                        **keywords_taken(report[1], warnings=assessed.opened.warnings),
+                        **keywords_taken(
+                            report[1], warnings=assessed.opened.warnings, warned=warned
+                        ),
                     )  # fmt: skip
                 check_written(report[1], report_tmp)
             if out is not None:
@@ -397,7 +417,7 @@ def plan_scenario(
         plan=plan,
         reach=reach,
         files=tuple(written),
-        fallback=Fallback(flows=made[0].flows, responded=made[0].responded) if made else None,
+        fallback=_fallback(made),
         removed=tuple(p for p in stale if not p.exists()),
         params=run_params,
     )

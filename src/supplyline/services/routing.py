@@ -48,7 +48,13 @@ from supplyline.routing.roads import RoadWay
 from supplyline.routing.site_stock import held_on_day
 from supplyline.routing.through_places import through_notes
 from supplyline.services.plan_limits import Fallback, no_plan_message, not_proven_words
-from supplyline.services.report_pair import HTML_SUFFIXES, check_report, check_written
+from supplyline.services.report_pair import (
+    HTML_SUFFIXES,
+    check_report,
+    check_written,
+    keywords_taken,
+)
+from supplyline.services.routes_warnings import routes_warnings
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
@@ -73,6 +79,8 @@ RoutesReportWriter = Callable[[Scenario, Demand, Plan, Routes, ReachCheck, Path]
 """Writes a report of the plan with the day's routes and the reach check (the face's writer)."""
 _REPORT_TAKES = ("scenario", "demand", "plan", "routes", "reach", "path")
 _REPORT_WRITER = "supplyline.reports.routes_report.write_routes_report"
+_SHORT_IN_REPORT = 'see "Depots asked for more than they hold" under the convoy routes'
+"""Where the routes report lists the depots short of stock (its routes section's table)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -278,8 +286,13 @@ def route_scenario_day(
             reach = with_routes_day(
                 reach_of(scenario, assessed.demand, availability, plan=plan), routes
             )
+            # as the terminal warns of them (the depots short are a table of the report)
+            said = routes_warnings(routes, warned, short_listed=_SHORT_IN_REPORT)
             with writing(f"the report {report[0]}"):
-                report[1](scenario, assessed.demand, plan, routes, reach, report_tmp)
+                report[1](
+                    scenario, assessed.demand, plan, routes, reach, report_tmp,
+                    **keywords_taken(report[1], warnings=assessed.opened.warnings, warned=said),
+                )  # fmt: skip
             check_written(report[1], report_tmp)
         if out is not None:
             # the report moves with the route files, all or none (it was moved after them)
