@@ -85,7 +85,7 @@ def test_a_closure_that_delays_a_unit_claims_what_the_replan_without_it_gains(
         assert outages == []
         return
     (entry,) = outages
-    assert entry.resource == "l1"
+    assert entry.resource == f"l1 closed C+0–C+{days_late}"
     assert entry.late_t_days_cut == pytest.approx(20.0 * days_late)
     assert entry.late_t_days_cut == pytest.approx(
         closure.late_t_days - replanned.closures[0].late_t_days
@@ -102,7 +102,7 @@ def test_a_closure_that_delays_a_unit_claims_what_the_replan_without_it_gains(
 def test_a_closure_on_a_link_nothing_needs_is_not_reported(tmp_path: Path) -> None:
     """Road l3 to depot X is closed C+1–C+4; nothing needs it: no entry names it."""
     plan = plan_movements(*_scenario(tmp_path, "C+0-C+2"))
-    assert [b.resource for b in _outages(plan)] == ["l1"]
+    assert [b.resource for b in _outages(plan)] == ["l1 closed C+0–C+2"]
     assert all("l3" not in b.explanation for b in plan.bottlenecks)
 
 
@@ -173,14 +173,14 @@ def test_closures_rank_after_every_capacity_and_have_their_own_table(tmp_path: P
     assert [r["rank"] for r in bottleneck_table_rows(plan)] == list(range(1, first + 1))
     (closure,) = closure_table_rows(plan)
     assert closure["rank"] == first + 1
-    assert closure["resource"] == "l1"
+    assert closure["resource"] == "l1 closed C+0–C+2"
     assert closure["objective_saved"] == plan.bottlenecks[first].shadow_price > 0
 
 
 def test_an_outage_the_measuring_time_left_untried_is_said_and_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No time to re-plan l1 or l3 open: the plan names them in its notes, plan.json too.
+    """No time to re-plan l1 or l3 open: the plan names their windows in its notes, plan.json too.
 
     A tester's ``--explain-time 0.001`` left a closure's only trace a line on stderr, and
     the plan said "no capacity limits the plan". The measuring gets no time at all here
@@ -189,15 +189,16 @@ def test_an_outage_the_measuring_time_left_untried_is_said_and_kept(
     monkeypatch.setattr(bottlenecks, "explain_budget", lambda *_: 0.0)
     scenario, demand = _scenario(tmp_path, "C+0-C+2")
     plan = plan_movements(scenario, demand)
-    assert plan.stats.outages_untried == ("l1", "l3")
+    untried = ("l1 closed C+0–C+2", "l3 closed C+1–C+4")
+    assert plan.stats.outages_untried == untried
     assert _outages(plan) == []
     note = plan.stats.outages_note
     assert note is not None
-    assert "links l1, l3 were re-planned open" in note
+    assert "these closures were re-planned open: l1 closed C+0–C+2, l3 closed C+1–C+4;" in note
     assert note in plan.stats.notes
     assert bottleneck_note(plan) != "no capacity limits the plan"
     write_plan(tmp_path / "out", scenario, plan)
-    assert read_plan(tmp_path / "out" / "plan.json").stats.outages_untried == ("l1", "l3")
+    assert read_plan(tmp_path / "out" / "plan.json").stats.outages_untried == untried
 
 
 _ROUTE = {
@@ -231,7 +232,7 @@ def test_two_closures_on_one_route_are_named_together(tmp_path: Path) -> None:
     (closure,) = plan.closures
     assert closure.late_t_days == pytest.approx(300.0)
     (entry,) = _outages(plan)
-    assert entry.resource == "r1 + r2"
+    assert entry.resource == "r1 closed C+0–C+2 + r2 closed C+1–C+3"
     assert entry.late_t_days_cut == pytest.approx(300.0)
     assert entry.late_pax_days_cut == pytest.approx(30.0)
     assert entry.explanation.startswith(

@@ -34,7 +34,6 @@ from supplyline.planning.assemble import build_model, prepare
 from supplyline.planning.examples import make_demand
 from supplyline.planning.extract import outcome_of
 from supplyline.planning.highs import HighsSession, Solution
-from supplyline.planning.outages import untried_outages_note
 from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.planning.params import PlanParams
 from supplyline.planning.resources import nice_below
@@ -211,8 +210,10 @@ def test_explain_zero_re_plans_neither_the_outages_nor_the_store(
         [],
     )
     assert "room at each was not tried" in (unpriced_stores_note(plan, scenario) or "")
-    said = untried_outages_note(plan, scenario) or ""
-    assert said.startswith("the outage days of links a and b were not re-planned open")
+    assert plan.stats.outages_untried == ("a closed C+3–C+5", "b closed C+0–C+2")
+    said = plan.stats.outages_note or ""
+    assert said.startswith("these closures were not re-planned open, no measuring being asked")
+    assert said in plan.stats.notes  # plan.json says it too
 
 
 def test_explain_one_re_plans_the_outages_and_the_store() -> None:
@@ -221,4 +222,4 @@ def test_explain_one_re_plans_the_outages_and_the_store() -> None:
     plan = plan_movements(scenario, demand, PlanParams(explain_top=1))
     assert ResourceKind.OUTAGE in {b.kind for b in plan.bottlenecks}
     assert _store_entry(plan, "F") != []
-    assert untried_outages_note(plan, scenario) is None
+    assert plan.stats.outages_note is None

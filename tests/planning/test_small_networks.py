@@ -366,7 +366,7 @@ def test_a_full_store_is_reported_over_the_days_it_is_full_and_measured_there() 
     (top, outage) = plan.bottlenecks
     assert (outage.kind, outage.resource, outage.shortfall_removed_t) == (
         ResourceKind.OUTAGE,
-        "in",
+        "in closed C+3–C+12",
         9.0,
     )
     assert (top.kind, top.resource, top.days) == (ResourceKind.STORAGE, "F", (3, 4, 5, 6))

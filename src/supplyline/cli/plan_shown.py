@@ -218,7 +218,6 @@ def _agreed_places(
 def print_plan_table(run: PlanRun) -> None:
     """The plan as a person reads it on the terminal: headline, tables, notes, warnings."""
     from supplyline.planning.bottleneck_rows import capacity_entries, closure_entries
-    from supplyline.planning.outages import untried_outages_note
     from supplyline.planning.summary import (
         ALL_ROW_NOTE,
         bottleneck_caveats,
@@ -309,7 +308,6 @@ def print_plan_table(run: PlanRun) -> None:
         print_warnings(run.opened.warnings, console)  # validate's, where the note sends
     for unpriced in (
         run.plan.stats.outages_note,  # said here, by the bottlenecks, not among the warnings
-        untried_outages_note(run.plan, run.opened.scenario),
         unpriced_stores_note(run.plan, run.opened.scenario),
     ):
         if unpriced is not None:

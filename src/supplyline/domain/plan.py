@@ -375,9 +375,12 @@ class SolveStats(ByContent):
     the solver could vouch for and the plan was solved again by dual simplex (``method``
     is then ``simplex``); empty otherwise. Said in words by :attr:`notes`."""
     outages_untried: tuple[str, ...] = ()
-    """Links whose outage days the bottleneck report had no time left to re-plan open (or
-    not to the end): a closure there may hold the plan back unsaid. Said in words by
-    :attr:`notes` (:attr:`outages_note`). Empty for a plan written before it was recorded."""
+    """Outage windows the bottleneck report did not re-plan open (or not to the end), by
+    name: ``"rail-3 closed C+12–C+14"``, several lifted together joined by " + " (a plan
+    written before windows were named apart gives link ids). Where ``explain_top`` is 0
+    (``--explain 0``, measuring nothing) every window; else those the measuring time left:
+    a closure there may hold the plan back unsaid. Said in words by :attr:`notes`
+    (:attr:`outages_note`). Empty for a plan written before it was recorded."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
@@ -388,24 +391,36 @@ class SolveStats(ByContent):
 
     @property
     def outages_note(self) -> str | None:
-        """The outages the measuring time left untried, in words (None: every one was tried).
+        """The outage windows not re-planned open, in words (None: every one was tried).
 
-        A tester's ``--explain-time 0.001`` left a closure untried and the plan said only
-        "no capacity limits the plan", the one trace a line on stderr.
+        The one sentence the CLI, the report and plan.json say of them. A tester's
+        ``--explain-time 0.001`` left a closure untried and the plan said only "no capacity
+        limits the plan", the one trace a line on stderr; with ``--explain 0`` the faces
+        worked out from the scenario a sentence of their own, which plan.json lacked.
 
-        >>> SolveStats(outages_untried=("rail-e",), explain_budget_s=0.001).outages_note[:60]
-        'the measuring time (0.001 s) ran out before the outage days '
+        >>> SolveStats(outages_untried=("r1 closed C+0–C+2",), explain_top=3,
+        ...            explain_budget_s=0.001).outages_note[:60]
+        'the measuring time (0.001 s) ran out before this closure was'
+        >>> SolveStats(outages_untried=("r1 closed C+0–C+2",)).outages_note[:54]
+        'this closure was not re-planned open, no measuring bei'
         """
         if not self.outages_untried:
             return None
+        many = len(self.outages_untried) > 1
+        which = f"{'these closures were' if many else 'this closure was'} re-planned open"
+        names = ", ".join(self.outages_untried)
+        if self.explain_top == 0:
+            return (
+                f"{which.replace(' re-planned', ' not re-planned')}, no measuring being asked "
+                f"(--explain 0): {names}; what lifting {'them' if many else 'it'} would gain "
+                "is not measured (plan with --explain 1 or more to see it)"
+            )
         seconds = self.explain_budget_s
         budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
-        links = ", ".join(self.outages_untried)
-        which = f"links {links}" if len(self.outages_untried) > 1 else f"link {links}"
         return (
-            f"the measuring time ({budget}) ran out before the outage days of {which} were "
-            "re-planned open: a closure there may hold the plan back unsaid (give the report "
-            "more time, --explain-time SECONDS, to see)"
+            f"the measuring time ({budget}) ran out before {which}: {names}; a closure there "
+            "may hold the plan back unsaid (give the report more time, --explain-time "
+            "SECONDS, to see)"
         )
 
     @property

@@ -58,8 +58,10 @@ def bottleneck_note(plan: Plan) -> str | None:
     if plan.bottlenecks:
         return None
     unexplained = unexplained_outcome(plan)
-    if unexplained is None and plan.stats.outages_untried:
-        # an outage the time left untried may limit it: --explain-time 0.001 said "none"
+    # an outage the time left untried may limit it: --explain-time 0.001 said "none"; with
+    # --explain 0 every one is untried as asked, and the note below the table says so
+    cut_short = plan.stats.outages_untried and plan.stats.explain_top > 0
+    if unexplained is None and cut_short:
         return "no capacity the plan uses is full, but not every outage was tried (below)"
     if unexplained is None:
         return "no capacity limits the plan"

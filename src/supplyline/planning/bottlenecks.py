@@ -21,6 +21,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
+from supplyline.planning.outage_windows import outage_windows
 from supplyline.planning.outages import Outages, price_outages
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
@@ -55,8 +56,10 @@ class Found:
 
     entries: tuple[Bottleneck, ...]
     outages_untried: tuple[str, ...] = ()
-    """Links whose outage days were not re-planned open (or not to the end) for want of
-    time: the plan says so (:attr:`~supplyline.domain.SolveStats.outages_untried`)."""
+    """Outage windows not re-planned open (or not to the end), by name ("rail-3 closed
+    C+12–C+14"): for want of time, or every one where ``explain_top`` 0 asked to measure
+    nothing. The plan keeps them and says so in one sentence
+    (:attr:`~supplyline.domain.SolveStats.outages_untried`, ``outages_note``)."""
 
 
 def explain_budget(params: PlanParams, solve_s: float) -> float:
@@ -85,16 +88,18 @@ def find_bottlenecks(
     there…" part. ``progress`` hears which
     one is being measured (a tester's large plan spent 98 s here in silence).
 
-    Outages have no rows to price either: in the time left, each link's outage days are
-    re-planned open (from ``demand``, the plan's demand as given) and, where that gains,
-    listed after the capacities, the larger gain in the objective's order first
-    (:func:`~supplyline.planning.outages.price_outages`): a closure has no rate to rank
-    it among them, and its ``shadow_price`` is the objective it saves in all. Stores of
-    ``storage_t`` 0 have no rows to price: in the time left after that, those that could
-    matter are re-planned with room and ranked among the capacities where room gains
+    Outages have no rows to price either: in the time left, each outage window (a run of
+    a link's consecutive closed days) is re-planned open (from ``demand``, the plan's
+    demand as given) and, where that gains, listed after the capacities, the larger gain
+    in the objective's order first (:func:`~supplyline.planning.outages.price_outages`):
+    a closure has no rate to rank it among them, and its ``shadow_price`` is the
+    objective it saves in all. Stores of ``storage_t`` 0 have no rows to price: in the
+    time left after that, those that could matter are re-planned with room and ranked
+    among the capacities where room gains
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`). With
     ``explain_top`` 0 neither is tried: it asks to measure nothing (a tester's ``--explain
-    0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone.
+    0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone;
+    every outage window is then among :attr:`Found.outages_untried`.
     """
     duals = session.duals()
     if sol.x is None or duals is None:
@@ -122,7 +127,8 @@ def find_bottlenecks(
         found.append((run, measured))
     # outages and stores of storage_t 0 have no rows to price: re-planned in the time left;
     # explain_top 0 asks to measure nothing, and a re-plan each is measuring (the notes say so)
-    outages = Outages(priced=(), not_tried=())
+    untried = tuple(w.name for w in outage_windows(p.scenario, p.days))
+    outages = Outages(priced=(), not_tried=untried)  # measuring nothing tries none
     stores: tuple[Bottleneck, ...] = ()
     if p.params.explain_top > 0:
         outages = price_outages(

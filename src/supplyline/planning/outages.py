@@ -7,17 +7,19 @@ outage on C+6–C+13 made three units late, 591 t-days, and the report blamed th
 and a yard that was full only because nothing could leave it from C+6; without the outage
 the plan had 182 t-days late.
 
-So each link with outage days in the horizon is re-planned with those days open: the
-scenario is prepared again without them (a unit that can arrive sooner consumes from
-then, as a plan made without the outage would) and the model rebuilt and solved, once,
-inside the bottleneck report's time (:class:`~supplyline.planning.measure.Resolver`).
+So each outage window in the horizon (a maximal run of a link's consecutive closed days,
+:mod:`~supplyline.planning.outage_windows`) is re-planned with those days open, the link's
+other windows kept closed: the scenario is prepared again without them (a unit that can
+arrive sooner consumes from then, as a plan made without the outage would) and the model
+rebuilt and solved, once, inside the bottleneck report's time
+(:class:`~supplyline.planning.measure.Resolver`).
 Where the re-plan is better in the objective's order (shortfall, lateness, days-of-supply
-targets, transport cost: :func:`~supplyline.planning.outcome_words.better`), the outage is
+targets, transport cost: :func:`~supplyline.planning.outcome_words.better`), the window is
 a bottleneck entry of kind ``outage`` with the same gains fields as the others; where it
 changes nothing, it is not said. A link whose capacity is 0 is closed by design, not by
 an outage: it is not re-planned (its capacity would need a figure to try).
 
-What it costs: a ``prepare`` and ``build_model`` of the scenario per outage (a tenth of a
+What it costs: a ``prepare`` and ``build_model`` of the scenario per window (a tenth of a
 second on the examples), and one cold solve (1 to 2.5 s on the staff planner's scenario)
 unless the plan's own duals prove the re-plan can gain nothing
 (:func:`~supplyline.planning.outage_duals.cannot_gain`: the bilateral example's rail
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,10 +40,7 @@ from supplyline.domain import (
     Bottleneck,
     Demand,
     Measuring,
-    Plan,
-    PlanStatus,
     ResourceKind,
-    Scenario,
     amount_unit,
 )
 from supplyline.planning.assemble import Problem, build_model, prepare
@@ -51,6 +50,7 @@ from supplyline.planning.measure import Resolver
 from supplyline.planning.model import LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.outage_duals import cannot_gain, match_models
+from supplyline.planning.outage_windows import Window, joint_name, outage_windows, without_windows
 from supplyline.planning.outcome_words import (
     better,
     effect,
@@ -67,7 +67,7 @@ from supplyline.types import day_ranges, to_gram
 if TYPE_CHECKING:
     import highspy
 
-__all__ = ["Outages", "objective_gain", "outage_links", "price_outages", "untried_outages_note"]
+__all__ = ["Outages", "objective_gain", "price_outages"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -97,11 +97,13 @@ class Outages:
     """What re-planning the links' outage days open found."""
 
     priced: tuple[Bottleneck, ...]
-    """Outages whose lifting gains, as entries, the larger gain in the objective's order
+    """Outage windows whose lifting gains, as entries, the larger gain in the objective's order
     first (:func:`objective_gain`). Their ``shadow_price`` is the objective the re-made
     plan saves in all: a total, not a rate per tonne a day as a capacity's."""
     not_tried: tuple[str, ...]
-    """Links whose outage the measuring time left untried (or not re-planned to the end)."""
+    """Windows the measuring time left untried (or not re-planned to the end), by name
+    (:attr:`~supplyline.planning.outage_windows.Window.name`; several lifted together:
+    :func:`~supplyline.planning.outage_windows.joint_name`)."""
 
 
 def objective_gain(got: Outcome, base: Outcome) -> GainKey:
@@ -120,42 +122,6 @@ def objective_gain(got: Outcome, base: Outcome) -> GainKey:
     )
 
 
-def outage_links(p: Problem) -> list[int]:
-    """Links (by index) closed on some day of the horizon that can carry anything."""
-    return _closed_links(p.scenario, p.days)
-
-
-def _closed_links(scenario: Scenario, days: int) -> list[int]:
-    return [
-        li
-        for li, link in enumerate(scenario.links)
-        if any(0 <= d < days for d in link.outage_days)
-        and (link.carries_tonnes or link.carries_people)
-    ]
-
-
-def untried_outages_note(plan: Plan, scenario: Scenario) -> str | None:
-    """The outages not re-planned, ``explain_top`` 0 asking to measure nothing, in words.
-
-    Said of a plan proven best whose scenario closes a link that carries anything, so
-    that no outage missing from the bottlenecks is read as one that gains nothing; a plan
-    whose report times were not recorded (read back from old files) says nothing.
-    """
-    s = plan.stats
-    recorded = s.explain_s > 0 or s.explain_budget_s > 0
-    if plan.status is not PlanStatus.OPTIMAL or s.explain_top > 0 or not recorded:
-        return None
-    closed = [scenario.links[li].id for li in _closed_links(scenario, scenario.horizon_days)]
-    if not closed:
-        return None
-    return (
-        f"the outage days of link{'s' if len(closed) > 1 else ''} {listed(tuple(closed))} "
-        "were not re-planned open, no measuring "
-        "being asked (--explain 0): what lifting them would gain is not measured (plan "
-        "with --explain 1 or more to see it)"
-    )
-
-
 def price_outages(
     p: Problem,
     m: LpModel,
@@ -167,52 +133,53 @@ def price_outages(
     start: tuple[FloatArray, highspy.HighsBasis | None] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Outages:
-    """Re-plan without each link's outage; the outages whose lifting gains, as entries.
+    """Re-plan without each outage window; the windows whose lifting gains, as entries.
 
+    Each window (a maximal run of a link's consecutive outage days,
+    :func:`~supplyline.planning.outage_windows.outage_windows`) is lifted alone, the
+    link's other windows kept: a rail line closed C+3–C+5 and C+12–C+14 is two candidates,
+    named with their days, of which perhaps only one holds the plan back.
     ``demand`` is the demand as given to the plan (before consumption was moved to each
     unit's arrival: a unit that arrives sooner without the outage consumes sooner);
     by default ``p.demand``. ``start`` is the plan's row duals and basis (``m``'s, solution
     ``x``, before the measuring re-solves moved it): where the duals prove the re-plan
     cannot gain, it is not solved; else it starts from the basis
-    (:mod:`~supplyline.planning.outage_duals`). Outages are tried in link order
+    (:mod:`~supplyline.planning.outage_duals`). Windows are tried in link, then day, order
     while the report's time lasts (``deadline``, :func:`time.perf_counter`'s clock);
     ``progress`` hears each, and those the time left untried. The entries come larger
     gain first, in the objective's order (:func:`objective_gain`): an outage has no rate
     to rank it among the capacities, which the bottleneck report puts before it.
     """
-    links = outage_links(p)
+    windows = outage_windows(p.scenario, p.days)
     objective = float(m.cost @ x) + m.offset
     plan, was, given = (m, start), (base, objective), demand or p.demand
     found: list[tuple[Bottleneck, GainKey, Outcome]] = []
     untried: list[str] = []
-    for i, li in enumerate(links, start=1):
-        link = p.scenario.links[li]
+    for i, window in enumerate(windows, start=1):
         if time.perf_counter() >= deadline:
-            untried.append(link.id)
+            untried.append(window.name)
             continue
         if progress is not None:
-            progress(
-                f"re-planning with link {link.id} open on its outage days ({i} of {len(links)})"
-            )
-        entry, cut = _without_outage(p, plan, (li,), given, was, deadline)
+            progress(f"re-planning with {window.name} open ({i} of {len(windows)})")
+        entry, cut = _without_outage(p, plan, (window,), given, was, deadline)
         if entry is not None:
             found.append(entry)
         elif cut:
-            untried.append(link.id)
-    found.sort(key=lambda entry: entry[1], reverse=True)  # stable: link order among equals
-    if len(links) > 1 and not untried and _unexplained(found[0][2] if found else base):
+            untried.append(window.name)
+    found.sort(key=lambda entry: entry[1], reverse=True)  # stable: window order among equals
+    if len(windows) > 1 and not untried and _unexplained(found[0][2] if found else base):
         # two closures on one route: lifting either alone gains nothing (an analyst's A→M
         # closed C+0–C+2, M→B C+1–C+3), both together close the unit on time
         if time.perf_counter() >= deadline:
-            untried.append(" + ".join(p.scenario.links[li].id for li in links))
+            untried.append(joint_name(windows))
         else:
             if progress is not None:
-                progress(f"re-planning with the {len(links)} outage links open together")
-            both, cut = _without_outage(p, plan, tuple(links), given, was, deadline)
+                progress(f"re-planning with the {len(windows)} outage windows open together")
+            both, cut = _without_outage(p, plan, tuple(windows), given, was, deadline)
             if both is not None and _gains_anew(both[1], [key for _, key, _ in found]):
                 found.insert(0, both)  # it gains most: first among the closures
             elif cut:
-                untried.append(" + ".join(p.scenario.links[li].id for li in links))
+                untried.append(joint_name(windows))
     if untried and progress is not None:
         progress(
             "outages not re-planned (or not to the end), the measuring time having run out: "
@@ -274,25 +241,21 @@ def _unexplained(best: Outcome) -> bool:
 def _without_outage(
     p: Problem,
     plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
-    lis: tuple[int, ...],
+    windows: tuple[Window, ...],
     demand: Demand,
     was: tuple[Outcome, float],
     deadline: float,
 ) -> tuple[tuple[Bottleneck, GainKey, Outcome] | None, bool]:
-    """Links ``lis``' outages as one entry where the plan re-made without them is better.
+    """Outage ``windows`` as one entry where the plan re-made with them open is better.
 
-    The entry with what it gains (:func:`objective_gain`) and the re-made plan's outcome;
-    with them, whether the measuring time ran out before the re-plan was solved. ``plan``
-    is the plan's model with its row duals and basis; ``was`` its outcome and objective.
+    Exactly those windows' days are opened: a link's other windows stay closed. The entry
+    with what it gains (:func:`objective_gain`) and the re-made plan's outcome; with them,
+    whether the measuring time ran out before the re-plan was solved. ``plan`` is the
+    plan's model with its row duals and basis; ``was`` its outcome and objective.
     """
     m, start = plan
     base, objective = was
-    scenario = p.scenario
-    links = tuple(
-        replace(other, outage_days=frozenset()) if i in lis else other
-        for i, other in enumerate(scenario.links)
-    )
-    p2 = prepare(replace(scenario, links=links), demand, p.params)
+    p2 = prepare(without_windows(p.scenario, windows), demand, p.params)
     m2 = build_model(p2)
     matched = match_models(m, m2) if start is not None else None
     if start is not None and matched is not None and cannot_gain(start[0], m2, matched):
@@ -308,16 +271,17 @@ def _without_outage(
     tier = gain_tier(got, base)
     if tier is None or not better(got, base):
         return None, False
-    closed = {li: tuple(sorted(d for d in scenario.links[li].outage_days if 0 <= d < p.days))
-              for li in lis}  # fmt: skip
+    closed: dict[int, tuple[int, ...]] = {}
+    for w in windows:
+        closed[w.link] = (*closed.get(w.link, ()), *w.days)
     coms = _carried(p2, m2, x2, closed)
     bought, said = effect(p, base, got)
     saved = objective - (float(m2.cost @ x2) + m2.offset)
     unit = amount_unit(ResourceKind.OUTAGE)
     entry = Bottleneck(
         kind=ResourceKind.OUTAGE,
-        resource=" + ".join(scenario.links[li].id for li in lis),
-        days=tuple(sorted({d for days in closed.values() for d in days})),
+        resource=joint_name(windows),
+        days=tuple(sorted({d for w in windows for d in w.days})),
         shadow_price=round(max(0.0, saved), 6),
         commodities=coms,
         capacity=None,
@@ -326,33 +290,48 @@ def _without_outage(
         extra_unit=unit,
         **gain_fields(bought),
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
-        explanation=_closure_words(p, closed, tier, coms) + said,
+        explanation=_closure_words(p, windows, tier, coms) + said,
     )
     return (entry, objective_gain(got, base), got), False
 
 
 def _closure_words(
-    p: Problem, closed: dict[int, tuple[int, ...]], tier: int, coms: tuple[str, ...]
+    p: Problem, windows: tuple[Window, ...], tier: int, coms: tuple[str, ...]
 ) -> str:
     """The start of a closure's explanation, up to what the re-made plan gains.
 
-    One link: "the closure of road link r1 (A→M, both ways) on C+0–C+2 delays deployment:
-    without it, the re-made plan sends deployment over it on those days and "; several:
-    "the closures of … on … and … on … together delay deployment: without them, …".
+    One window: "the closure of road link r1 (A→M, both ways) on C+0–C+2 delays
+    deployment: without it, the re-made plan sends deployment over it on those days and ",
+    with "(closed again on C+12–C+14, kept)" after its days where the link has other
+    windows, which the re-made plan keeps closed. Several: "the closures of … on … and …
+    on … together delay deployment: without them, …", a link's windows said together
+    ("on C+0–C+2 and C+5").
     """
+    spans: dict[int, list[str]] = {}
+    for w in windows:
+        spans.setdefault(w.link, []).append(day_ranges(w.days))
     said = []
-    for li, days in closed.items():
+    for li, days in spans.items():
         link = p.scenario.links[li]
         ways = f"{link.origin}→{link.destination}{', both ways' if link.bidirectional else ''}"
-        said.append(f"{link.mode.value} link {link.id} ({ways}) on {day_ranges(days)}")
-    if len(said) == 1:
+        said.append(f"{link.mode.value} link {link.id} ({ways}) on {_and(days)}")
+    if len(windows) == 1:
+        (window,) = windows
+        link = p.scenario.links[window.link]
+        kept = sorted(d for d in link.outage_days if 0 <= d < p.days and d not in window.days)
+        again = f" (closed again on {day_ranges(kept)}, kept)" if kept else ""
         over = f"sends {listed(coms)} over it on those days and " if coms else ""
-        return f"the closure of {said[0]} {HOLDS[tier]}: without it, the re-made plan {over}"
+        return f"the closure of {said[0]}{again} {HOLDS[tier]}: without it, the re-made plan {over}"
     over = f"sends {listed(coms)} over them on those days and " if coms else ""
     return (
-        f"the closures of {', '.join(said[:-1])} and {said[-1]} together {HOLD_TOGETHER[tier]}: "
+        f"the closures of {_and(said)} together {HOLD_TOGETHER[tier]}: "
         f"without them, the re-made plan {over}"
     )
+
+
+def _and(parts: list[str]) -> str:
+    """Parts in a sentence, every one: "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _carried(

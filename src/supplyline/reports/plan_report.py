@@ -29,7 +29,6 @@ from supplyline.io.destinations import check_file_target
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
-from supplyline.planning.outages import untried_outages_note
 from supplyline.planning.summary import (
     CLOSURES_TITLE,
     bottleneck_caveats,
@@ -354,7 +353,6 @@ def _plan_sections(
                     bottleneck_note(plan),
                     plan.stats.outages_note,
                     unpriced_stores_note(plan, scenario),
-                    untried_outages_note(plan, scenario),
                     *bottleneck_caveats(plan, top_bottlenecks),
                 ]
                 if note is not None

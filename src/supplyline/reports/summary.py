@@ -254,15 +254,16 @@ def closures_held_table(plan: Plan) -> Table:
         closure_table_rows(plan),
         {
             "rank": "#",
-            "resource": "link",
+            "resource": "closure",
             "days": "days closed",
             "commodities": "commodities",
             "objective_saved": "objective saved",
             "explanation": "explanation",
         },
         caption=(
-            "Links whose outage days, lifted, let the plan do better: each re-planned with "
-            "its link open. The objective saved is what the re-made plan saves in all (a "
+            "Outage windows (runs of a link's consecutive closed days) that, lifted, let the "
+            "plan do better: each re-planned with that window open, the link's other windows "
+            "kept closed. The objective saved is what the re-made plan saves in all (a "
             "total, not a rate as the capacities' shadow price): closures are ranked after "
             "the capacities, the larger gain first in the objective's order (shortfall by "
             "priority, lateness, targets, transport cost)."
