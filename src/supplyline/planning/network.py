@@ -295,6 +295,15 @@ def days_from(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatAr
     return _days_apart(_delay_graph(net, usable), nodes)
 
 
+def days_to(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatArray:
+    """Whole days from every location to each of ``nodes`` over the ``usable`` arcs.
+
+    Row ``i`` holds the days to ``nodes[i]`` (transit plus the far end's dwell, outages
+    ignored; ``inf`` where there is no way): :func:`days_from` on the reversed graph.
+    """
+    return _days_apart(_delay_graph(net, usable, reverse=True), nodes)
+
+
 def _goods_ends(
     scenario: Scenario, demand: Demand, net: NetworkArrays
 ) -> tuple[list[list[int]], list[list[int]]]:

@@ -8,7 +8,6 @@ so, and the plan gave it the yard while three units that could close did not.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import defaultdict
 
 import numpy as np
@@ -69,51 +68,43 @@ class Throughput:
         self.net, self.people = net, people
         self._handling = net.handling_pax if people else net.handling
         cap = net.arc_cap_pax if people else net.arc_cap_t
-        self._out: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        self._out: dict[int, list[tuple[int, float, int]]] = defaultdict(list)
+        delay = net.arc_delay
         for a in np.flatnonzero(net.arc_carries(people=people)).tolist():
-            self._out[int(net.arc_from[a])].append((int(net.arc_to[a]), float(cap[a])))
-        self._widest: dict[int, list[float]] = {}
+            way = (int(net.arc_to[a]), float(cap[a]), int(delay[a]))
+            self._out[int(net.arc_from[a])].append(way)
+        self._widest: dict[int, tuple[list[float], list[int]]] = {}
         self._most: dict[tuple[int, int], float] = {}
 
     def widest(self, home: int, dest: int) -> float:
         """The most a day one way from ``home`` to ``dest`` carries (its narrowest part)."""
+        return self.widest_way(home, dest)[0]
+
+    def widest_way(self, home: int, dest: int) -> tuple[float, int]:
+        """:meth:`widest`, and that way's days of transit and dwell (its delay)."""
         if home not in self._widest:
             self._widest[home] = self._widest_from(home)
-        return min(self._widest[home][dest], UNLIMITED_STEPS / STEPS_PER_UNIT)  # as the flow
+        best, delay = self._widest[home]
+        return min(best[dest], UNLIMITED_STEPS / STEPS_PER_UNIT), delay[dest]  # as the flow
 
-    def _widest_from(self, home: int) -> list[float]:
+    def _widest_from(self, home: int) -> tuple[list[float], list[int]]:
         best = [0.0] * len(self.net.location_ids)
+        delay = [0] * len(self.net.location_ids)  # of the way that gave ``best``
         best[home] = float(self._handling[home])  # loaded there
         heap = [(-best[home], home)]
         while heap:
             value, u = heapq.heappop(heap)
             if -value < best[u]:
                 continue
-            for v, cap in self._out.get(u, ()):
+            for v, cap, days in self._out.get(u, ()):
                 through = min(-value, cap, float(self._handling[v]))  # unloaded at v
                 if through > best[v]:
-                    best[v] = through
+                    best[v], delay[v] = through, delay[u] + days
                     heapq.heappush(heap, (-through, v))
-        return best
+        return best, delay
 
     def most(self, home: int, dest: int) -> float:
         """:func:`most_per_day`, remembered per pair of places."""
         if (home, dest) not in self._most:
             self._most[(home, dest)] = most_per_day(self.net, home, dest, people=self.people)
         return self._most[(home, dest)]
-
-    def days_to_move(self, home: int, dest: int, amount: float, within: int) -> tuple[int, float]:
-        """The fewest days ``amount`` takes to move, and the rate that says so (0: no way).
-
-        When the widest single way moves it in ``within`` days or fewer, that is said
-        without a maximum flow: the answer is then at most ``within``, all a caller needs.
-        """
-        widest = self.widest(home, dest)
-        # a capacity of 5e-324 t/day made amount / widest inf, and ceil(inf) OverflowError
-        days = amount / widest if widest > 0 else math.inf
-        if days - 1e-9 <= within:
-            return max(1, math.ceil(days - 1e-9)), widest
-        rate = self.most(home, dest)
-        if rate <= 0:
-            return 0, 0.0
-        return max(1, math.ceil(amount / rate - 1e-9)), rate
