@@ -295,13 +295,17 @@ def days_from(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatAr
     return _days_apart(_delay_graph(net, usable), nodes)
 
 
-def days_to(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatArray:
-    """Whole days from every location to each of ``nodes`` over the ``usable`` arcs.
+def delay_graph(net: NetworkArrays, usable: BoolArray, *, reverse: bool = False) -> csr_matrix:
+    """The ``usable`` arcs weighted by delay, turned round with ``reverse``, for :func:`days_over`.
 
-    Row ``i`` holds the days to ``nodes[i]`` (transit plus the far end's dwell, outages
-    ignored; ``inf`` where there is no way): :func:`days_from` on the reversed graph.
+    Built once for many searches (a unit's home, and where it goes, one at a time).
     """
-    return _days_apart(_delay_graph(net, usable, reverse=True), nodes)
+    return _delay_graph(net, usable, reverse=reverse)
+
+
+def days_over(graph: csr_matrix, nodes: IntArray) -> FloatArray:
+    """Whole days from each of ``nodes`` over a :func:`delay_graph` (to them, if reversed)."""
+    return _days_apart(graph, nodes)
 
 
 def _goods_ends(

@@ -74,6 +74,7 @@ class Throughput:
             way = (int(net.arc_to[a]), float(cap[a]), int(delay[a]))
             self._out[int(net.arc_from[a])].append(way)
         self._widest: dict[int, tuple[list[float], list[int]]] = {}
+        self._quickest: dict[int, dict[int, tuple[float, int]]] = {}
         self._most: dict[tuple[int, int], float] = {}
 
     def widest(self, home: int, dest: int) -> float:
@@ -102,6 +103,35 @@ class Throughput:
                     best[v], delay[v] = through, delay[u] + days
                     heapq.heappush(heap, (-through, v))
         return best, delay
+
+    def quickest_way(self, home: int, dest: int) -> tuple[float, int]:
+        """The quickest way from ``home`` to ``dest``: the most a day it carries, its delay.
+
+        Of the ways equally quick, the widest. ``(0.0, 0)`` where there is no way.
+        """
+        if home not in self._quickest:
+            self._quickest[home] = self._quickest_from(home)
+        rate, delay = self._quickest[home].get(dest, (0.0, 0))
+        return min(rate, UNLIMITED_STEPS / STEPS_PER_UNIT), delay  # as the flow
+
+    def _quickest_from(self, home: int) -> dict[int, tuple[float, int]]:
+        # (delay, -width) in order: a day more is never made up by width, and a narrower
+        # part on the way only ever narrows a way, so the search may settle places in turn
+        best: dict[int, tuple[float, int]] = {home: (float(self._handling[home]), 0)}
+        heap = [(0, -best[home][0], home)]
+        done: set[int] = set()
+        while heap:
+            delay, width, u = heapq.heappop(heap)
+            if u in done:
+                continue
+            done.add(u)
+            for v, cap, days in self._out.get(u, ()):
+                through = min(-width, cap, float(self._handling[v]))  # unloaded at v
+                was = best.get(v)
+                if was is None or (delay + days, -through) < (was[1], -was[0]):
+                    best[v] = (through, delay + days)
+                    heapq.heappush(heap, (delay + days, -through, v))
+        return best
 
     def most(self, home: int, dest: int) -> float:
         """:func:`most_per_day`, remembered per pair of places."""
