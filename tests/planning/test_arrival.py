@@ -13,7 +13,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import ActivityPeriod, Demand, Scenario
@@ -351,36 +350,6 @@ def test_a_capacity_too_small_to_divide_by_is_warned_of_not_a_crash(tmp_path: Pa
     warnings = open_scenario(write_scenario(scenario, tmp_path / "thin")).warnings
     (lift,) = [w for w in warnings if w.column == "deployment_lift_t"]
     assert "its 20 t of lift cannot all be at 'U' within the 8-day horizon" in lift.message
-
-
-@SETTINGS
-@given(scenarios(), st.floats(0.5, 5000.0), st.integers(0, 12))
-def test_days_to_move_asks_the_maximum_flow_only_where_it_can_matter(
-    case: tuple[Scenario, Demand], amount: float, within: int
-) -> None:
-    """The widest single way answers when it moves the lift in time; else the maximum flow.
-
-    Either way the answer agrees with the maximum flow on whether it is in ``within`` days.
-    """
-    from supplyline.planning.throughput import Throughput, most_per_day
-
-    scenario, _ = case
-    net = index_network(scenario)
-    for people in (False, True):
-        ways = Throughput(net, people=people)
-        for home in range(len(net.location_ids)):
-            for dest in range(len(net.location_ids)):
-                if home == dest:
-                    continue
-                need, rate = ways.days_to_move(home, dest, amount, within)
-                most = most_per_day(net, home, dest, people=people)
-                assert ways.widest(home, dest) <= most + 1e-9  # one way is one of the flows
-                if most <= 0:
-                    assert (need, rate) == (0, 0.0)
-                    continue
-                exact = max(1, int(np.ceil(amount / most - 1e-9)))
-                assert need >= exact  # never fewer days than the flow allows
-                assert (need <= within) == (exact <= within)
 
 
 def test_a_unit_that_cannot_be_supplied_is_still_warned_of_being_late(tmp_path: Path) -> None:

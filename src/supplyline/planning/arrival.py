@@ -30,6 +30,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand, Finding, Scenario
 from supplyline.domain.targets import buildup_from
 from supplyline.errors import Severity
+from supplyline.planning.closure_bound import ClosureBound, LastArrival
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.network import (
     FlowKind,
@@ -40,7 +41,6 @@ from supplyline.planning.network import (
     index_flows,
     index_network,
 )
-from supplyline.planning.throughput import Throughput
 from supplyline.types import day_label, days_text
 
 __all__ = [
@@ -343,18 +343,19 @@ def _too_much_to_move(
 ) -> list[Finding]:
     """Warnings for units whose lift or people take longer than time alone says.
 
-    At most :func:`most_per_day` a day can get there, every capacity on the way to the unit
-    itself: its last tonne (person) arrives that many days after its first could, at the
-    earliest. Both on the network without outages (``net``, ``arrival``): a closure
-    downstream of the narrowest capacity lets the lift gather before it and cross in one
-    go when it opens, so a tester's unit, said to close on C+16 at the earliest counting
-    from its first day with the closure, closed on C+11. ``whole`` (with the outages)
-    says which units time alone keeps out (warned of apart).
+    :class:`~supplyline.planning.closure_bound.ClosureBound` says when the last tonne
+    (person) can be there at the earliest, each way bringing its share only from the first
+    day it can, every capacity on the way to the unit itself. On the network without
+    outages (``net``, ``arrival``): a closure downstream of the narrowest capacity lets the
+    lift gather before it and cross in one go when it opens, so a tester's unit, said to
+    close on C+16 at the earliest counting from its first day with the closure, closed on
+    C+11. ``whole`` (with the outages) says which units time alone keeps out (warned of
+    apart).
     """
     days = scenario.horizon_days
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     found: list[Finding] = []
-    ways = {people: Throughput(net, people=people) for people in (False, True)}
+    ways = {people: ClosureBound(net, people=people) for people in (False, True)}
     for i, unit in enumerate(scenario.units):
         if not unit.deploys or whole[i] >= days:
             continue  # time alone keeps it out: said apart
@@ -363,40 +364,51 @@ def _too_much_to_move(
             (False, unit.deployment_lift_t, arrival.equipment[i]),
             (True, float(unit.personnel), arrival.people[i]),
         ):
-            if amount <= 0:
+            if amount <= 0 or first >= days:
                 continue
-            # days that would still be in time: the last tonne by the later of these
-            in_time = min(days - 1, max(unit.required_day, int(whole[i]))) - int(first) + 1
-            need, rate = ways[people].days_to_move(home, dest, amount, max(in_time, 0))
+            # the last tonne by the later of these would still be in time
+            in_time = max(unit.required_day, int(whole[i]))
+            last = ways[people].last_arrival(
+                home, dest, unit.available_day, amount, in_time=in_time, days=days
+            )
+            if last is None:
+                continue
+            rate = ways[people].throughput.most(home, dest)
             if rate <= 0:
                 continue  # no way at all (the domain check says so)
-            last = int(first) + need - 1
-            if last < days and last <= max(unit.required_day, int(whole[i])):
-                continue
-            what = f"{amount:,.10g} people" if people else f"{amount:,.10g} t of lift"
-            per_day = "people a day" if people else "t/day"
-            why = (
-                f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} (every "
-                f"capacity on the way to it alone, outages aside), so they take "
-                f"{days_text(need)} to move"
-            )
-            if last >= days:
-                message = (
-                    f"unit {unit.id!r}: its {what} cannot all be at {unit.destination!r} "
-                    f"within the {days}-day horizon: {why}; the plan shows the unit not "
-                    "closed, and what it moves takes capacity that units which could close "
-                    "may need"
-                )
-            else:
-                message = (
-                    f"unit {unit.id!r}: its {what} can all be at {unit.destination!r} on "
-                    f"{day_label(last)} at the earliest, "
-                    f"{days_text(last - unit.required_day)} after its required day, whatever "
-                    f"the other units do: {why}"
-                )
-            field = "personnel" if people else "deployment_lift_t"
-            found.append(_warning(unit.id, field, message))
+            found.append(_lift_warning(scenario, unit.id, people, amount, rate, last))
     return found
+
+
+def _lift_warning(
+    scenario: Scenario, unit_id: str, people: bool, amount: float, rate: float, last: LastArrival
+) -> Finding:
+    """The words of a warning of :func:`_too_much_to_move`."""
+    days, unit = scenario.horizon_days, scenario.unit(unit_id)
+    what = f"{amount:,.10g} people" if people else f"{amount:,.10g} t of lift"
+    per_day = "people a day" if people else "t/day"
+    by = last.day - 1
+    why = (
+        f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} (every "
+        f"capacity on the way to it alone, outages aside), and each way only from the "
+        f"first day it can bring any, so at most {last.by_day_before:,.10g} "
+        f"{'people' if people else 't'} can be there by {day_label(by)}"
+    )
+    if last.day >= days:
+        message = (
+            f"unit {unit.id!r}: its {what} cannot all be at {unit.destination!r} "
+            f"within the {days}-day horizon: {why}, its last day; the plan shows the unit "
+            "not closed, and what it moves takes capacity that units which could close "
+            "may need"
+        )
+    else:
+        message = (
+            f"unit {unit.id!r}: its {what} can all be at {unit.destination!r} on "
+            f"{day_label(last.day)} at the earliest, "
+            f"{days_text(last.day - unit.required_day)} after its required day, whatever "
+            f"the other units do: {why}"
+        )
+    return _warning(unit.id, "personnel" if people else "deployment_lift_t", message)
 
 
 def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:

@@ -295,6 +295,19 @@ def days_from(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatAr
     return _days_apart(_delay_graph(net, usable), nodes)
 
 
+def delay_graph(net: NetworkArrays, usable: BoolArray, *, reverse: bool = False) -> csr_matrix:
+    """The ``usable`` arcs weighted by delay, turned round with ``reverse``, for :func:`days_over`.
+
+    Built once for many searches (a unit's home, and where it goes, one at a time).
+    """
+    return _delay_graph(net, usable, reverse=reverse)
+
+
+def days_over(graph: csr_matrix, nodes: IntArray) -> FloatArray:
+    """Whole days from each of ``nodes`` over a :func:`delay_graph` (to them, if reversed)."""
+    return _days_apart(graph, nodes)
+
+
 def _goods_ends(
     scenario: Scenario, demand: Demand, net: NetworkArrays
 ) -> tuple[list[list[int]], list[list[int]]]:

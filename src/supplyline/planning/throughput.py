@@ -8,7 +8,6 @@ so, and the plan gave it the yard while three units that could close did not.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import defaultdict
 
 import numpy as np
@@ -69,31 +68,69 @@ class Throughput:
         self.net, self.people = net, people
         self._handling = net.handling_pax if people else net.handling
         cap = net.arc_cap_pax if people else net.arc_cap_t
-        self._out: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        self._out: dict[int, list[tuple[int, float, int]]] = defaultdict(list)
+        delay = net.arc_delay
         for a in np.flatnonzero(net.arc_carries(people=people)).tolist():
-            self._out[int(net.arc_from[a])].append((int(net.arc_to[a]), float(cap[a])))
-        self._widest: dict[int, list[float]] = {}
+            way = (int(net.arc_to[a]), float(cap[a]), int(delay[a]))
+            self._out[int(net.arc_from[a])].append(way)
+        self._widest: dict[int, tuple[list[float], list[int]]] = {}
+        self._quickest: dict[int, dict[int, tuple[float, int]]] = {}
         self._most: dict[tuple[int, int], float] = {}
 
     def widest(self, home: int, dest: int) -> float:
         """The most a day one way from ``home`` to ``dest`` carries (its narrowest part)."""
+        return self.widest_way(home, dest)[0]
+
+    def widest_way(self, home: int, dest: int) -> tuple[float, int]:
+        """:meth:`widest`, and that way's days of transit and dwell (its delay)."""
         if home not in self._widest:
             self._widest[home] = self._widest_from(home)
-        return min(self._widest[home][dest], UNLIMITED_STEPS / STEPS_PER_UNIT)  # as the flow
+        best, delay = self._widest[home]
+        return min(best[dest], UNLIMITED_STEPS / STEPS_PER_UNIT), delay[dest]  # as the flow
 
-    def _widest_from(self, home: int) -> list[float]:
+    def _widest_from(self, home: int) -> tuple[list[float], list[int]]:
         best = [0.0] * len(self.net.location_ids)
+        delay = [0] * len(self.net.location_ids)  # of the way that gave ``best``
         best[home] = float(self._handling[home])  # loaded there
         heap = [(-best[home], home)]
         while heap:
             value, u = heapq.heappop(heap)
             if -value < best[u]:
                 continue
-            for v, cap in self._out.get(u, ()):
+            for v, cap, days in self._out.get(u, ()):
                 through = min(-value, cap, float(self._handling[v]))  # unloaded at v
                 if through > best[v]:
-                    best[v] = through
+                    best[v], delay[v] = through, delay[u] + days
                     heapq.heappush(heap, (-through, v))
+        return best, delay
+
+    def quickest_way(self, home: int, dest: int) -> tuple[float, int]:
+        """The quickest way from ``home`` to ``dest``: the most a day it carries, its delay.
+
+        Of the ways equally quick, the widest. ``(0.0, 0)`` where there is no way.
+        """
+        if home not in self._quickest:
+            self._quickest[home] = self._quickest_from(home)
+        rate, delay = self._quickest[home].get(dest, (0.0, 0))
+        return min(rate, UNLIMITED_STEPS / STEPS_PER_UNIT), delay  # as the flow
+
+    def _quickest_from(self, home: int) -> dict[int, tuple[float, int]]:
+        # (delay, -width) in order: a day more is never made up by width, and a narrower
+        # part on the way only ever narrows a way, so the search may settle places in turn
+        best: dict[int, tuple[float, int]] = {home: (float(self._handling[home]), 0)}
+        heap = [(0, -best[home][0], home)]
+        done: set[int] = set()
+        while heap:
+            delay, width, u = heapq.heappop(heap)
+            if u in done:
+                continue
+            done.add(u)
+            for v, cap, days in self._out.get(u, ()):
+                through = min(-width, cap, float(self._handling[v]))  # unloaded at v
+                was = best.get(v)
+                if was is None or (delay + days, -through) < (was[1], -was[0]):
+                    best[v] = (through, delay + days)
+                    heapq.heappush(heap, (delay + days, -through, v))
         return best
 
     def most(self, home: int, dest: int) -> float:
@@ -101,19 +138,3 @@ class Throughput:
         if (home, dest) not in self._most:
             self._most[(home, dest)] = most_per_day(self.net, home, dest, people=self.people)
         return self._most[(home, dest)]
-
-    def days_to_move(self, home: int, dest: int, amount: float, within: int) -> tuple[int, float]:
-        """The fewest days ``amount`` takes to move, and the rate that says so (0: no way).
-
-        When the widest single way moves it in ``within`` days or fewer, that is said
-        without a maximum flow: the answer is then at most ``within``, all a caller needs.
-        """
-        widest = self.widest(home, dest)
-        # a capacity of 5e-324 t/day made amount / widest inf, and ceil(inf) OverflowError
-        days = amount / widest if widest > 0 else math.inf
-        if days - 1e-9 <= within:
-            return max(1, math.ceil(days - 1e-9)), widest
-        rate = self.most(home, dest)
-        if rate <= 0:
-            return 0, 0.0
-        return max(1, math.ceil(amount / rate - 1e-9)), rate

@@ -1,0 +1,163 @@
+"""A small fast airbridge does not hide a unit that cannot close in time (issue d113).
+
+A tester's battalion had a 10 t/day airbridge there on C+2 and a 350 t/day yard on C+9;
+the warning counted 360 t/day from C+2 and said nothing, and the plan closed it a week
+late. Each way now counts only from the first day it can deliver.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from hypothesis import given
+from random_networks import SETTINGS, scenarios
+
+from supplyline.domain import Demand, Link, LocationKind, Mode, Scenario
+from supplyline.io.writer import write_scenario
+from supplyline.planning import plan_movements
+from supplyline.planning.arrival import never_in_place
+from supplyline.planning.closure_bound import ClosureBound
+from supplyline.planning.examples import late_unit
+from supplyline.planning.network import NetworkArrays, index_network
+from supplyline.services.scenarios import assess_requirements, open_scenario
+
+
+def _yard_and_airbridge() -> Scenario:
+    """200 t at ``H`` from C+1, required at ``U`` on C+4, by two ways.
+
+    Rail through the yard ``Y`` (3 days, a day's dwell, 50 t/day handled, 2 days on): the
+    first tonnes on C+7, 50 t/day. An airbridge (no transit): 2 t/day from C+1. All 52 t/day
+    from C+1 would close it on C+4; by C+9 the ways bring at most 2 × 9 + 50 × 3 = 168 t,
+    by C+10 220 t: C+10 at the earliest.
+    """
+    scenario, _ = late_unit(days=14, lift_t=200.0)
+    home = scenario.location("H")
+    yard = dataclasses.replace(
+        home,
+        id="Y",
+        kind=LocationKind.TRANSSHIPMENT,
+        lon=20.0,
+        handling_t_per_day=50.0,
+        dwell_days=1,
+    )
+    rail = Link(
+        id="rail-west",
+        origin="H",
+        destination="Y",
+        mode=Mode.RAIL,
+        distance_km=900,
+        transit_days=3,
+        cost_per_t=1.0,
+    )
+    links = (
+        rail,
+        dataclasses.replace(rail, id="rail-east", origin="Y", destination="U", transit_days=2),
+        Link(
+            id="air-bridge",
+            origin="H",
+            destination="U",
+            mode=Mode.AIR,
+            distance_km=900,
+            transit_days=0,
+            capacity_t_per_day=2.0,
+            cost_per_t=50.0,
+        ),
+        scenario.links[1],  # the depot's supply road
+    )
+    unit = dataclasses.replace(scenario.units[0], required_day=4)
+    return dataclasses.replace(
+        scenario, locations=(*scenario.locations, yard), links=links, units=(unit,)
+    )
+
+
+def test_a_tiny_fast_airbridge_counts_only_its_own_tonnes_from_its_first_day(
+    tmp_path: Path,
+) -> None:
+    """The warning says C+10, and the plan closes the unit on C+10."""
+    folder = write_scenario(_yard_and_airbridge(), tmp_path / "airbridge")
+    (warning,) = [w for w in open_scenario(folder).warnings if w.column == "deployment_lift_t"]
+    assert warning.message == (
+        "unit 'u1': its 200 t of lift can all be at 'U' on C+10 at the earliest, 6 days "
+        "after its required day, whatever the other units do: at most 52 t/day can get "
+        "there from 'H' (every capacity on the way to it alone, outages aside), and each "
+        "way only from the first day it can bring any, so at most 168 t can be there by C+9"
+    )
+    assessed = assess_requirements(folder)
+    plan = plan_movements(assessed.opened.scenario, assessed.demand)
+    assert [c.closure_day for c in plan.closures] == [10]
+
+
+def _open_network(scenario: Scenario) -> NetworkArrays:
+    """The network without outages, as the bound sees it."""
+    links = tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links)
+    return index_network(dataclasses.replace(scenario, links=links))
+
+
+def _bound_days(scenario: Scenario) -> dict[tuple[str, bool], int]:
+    """Each deploying unit's earliest day all its lift (people) can be there, by the bound."""
+    net = _open_network(scenario)
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    out: dict[tuple[str, bool], int] = {}
+    for people in (False, True):
+        bound = ClosureBound(net, people=people)
+        for unit in scenario.units:
+            amount = float(unit.personnel) if people else unit.deployment_lift_t
+            if not unit.deploys or amount <= 0:
+                continue
+            home, dest = pos[unit.home], pos[unit.destination]
+            last = bound.last_arrival(
+                home, dest, unit.available_day, amount, in_time=-1, days=scenario.horizon_days
+            )
+            assert last is not None  # nothing is there by C-1
+            out[(unit.id, people)] = last.day
+    return out
+
+
+@SETTINGS
+@given(scenarios())
+def test_the_warned_earliest_day_is_never_after_the_plans_closure(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """The bound, and any warning's "on C+X at the earliest", is a lower bound of the plan."""
+    scenario, demand = case
+    bound = _bound_days(scenario)
+    closed = {c.unit: c.closure_day for c in plan_movements(scenario, demand).closures}
+    for (unit_id, _), day in bound.items():
+        closure = closed.get(unit_id)
+        if closure is not None:
+            assert day <= closure
+    for finding in never_in_place(scenario):
+        said = re.search(r"on C\+(\d+) at the earliest", finding.message)
+        if finding.field in ("deployment_lift_t", "personnel") and said:
+            people = finding.field == "personnel"
+            assert int(said.group(1)) == bound[(finding.entity_id, people)]
+
+
+@SETTINGS
+@given(scenarios())
+def test_one_way_alone_answers_only_where_the_maximum_flow_agrees(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """Asked whether the lift is in by each day, the bound says so exactly when it is."""
+    scenario, _ = case
+    bound = _bound_days(scenario)
+    net = _open_network(scenario)
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    days = scenario.horizon_days
+    for (unit_id, people), day in bound.items():
+        unit = scenario.unit(unit_id)
+        ways = ClosureBound(net, people=people)
+        amount = float(unit.personnel) if people else unit.deployment_lift_t
+        for in_time in range(days):
+            last = ways.last_arrival(
+                pos[unit.home],
+                pos[unit.destination],
+                unit.available_day,
+                amount,
+                in_time=in_time,
+                days=days,
+            )
+            assert (last is None) == (day <= in_time)
+            assert last is None or last.day == day
