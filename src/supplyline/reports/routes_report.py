@@ -269,25 +269,41 @@ def write_plan_report_with_reach(
     path: Path,
     *,
     warnings: Sequence[Issue] = (),
+    force: bool = False,
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
     ``warnings``: the scenario's, as its load found them (``validate``'s), in a section of
-    their own after the reach check.
+    their own after the reach check. ``force``: replace a file at ``path`` that supplyline
+    did not write (:func:`~supplyline.reports.plan_report.write_plan_report`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
     sections = [reach_section(reach), warnings_section(warnings)]
     return write_plan_report(
-        scenario, demand, plan, path, extra_sections=[s for s in sections if s is not None]
+        scenario,
+        demand,
+        plan,
+        path,
+        extra_sections=[s for s in sections if s is not None],
+        force=force,
     )
 
 
 def write_routes_report(
-    scenario: Scenario, demand: Demand, plan: Plan, routes: Routes, reach: ReachCheck, path: Path
+    scenario: Scenario,
+    demand: Demand,
+    plan: Plan,
+    routes: Routes,
+    reach: ReachCheck,
+    path: Path,
+    *,
+    force: bool = False,
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
-    Titled "Routes report: <scenario>, C+N (date)", for the day routed.
+    Titled "Routes report: <scenario>, C+N (date)", for the day routed. ``force``: replace
+    a file at ``path`` that supplyline did not write
+    (:func:`~supplyline.reports.plan_report.write_plan_report`).
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
@@ -302,4 +318,5 @@ def write_routes_report(
         map_layers=(routes_layer(scenario, routes),),
         title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
+        force=force,
     )
