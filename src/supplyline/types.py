@@ -14,6 +14,7 @@ __all__ = [
     "COST_UNITS",
     "GRAM_DECIMALS",
     "ID_PATTERN",
+    "LIST_SEPARATOR",
     "MAX_ID_LEN",
     "MAX_NAME_LEN",
     "CommodityId",
@@ -119,6 +120,15 @@ def text_problem(text: str) -> str | None:
 
 GRAM_DECIMALS = 6
 """Amounts in results are given to this many decimals: the gram, for tonnes."""
+
+LIST_SEPARATOR = ";"
+"""What separates the values of one CSV cell that holds several, in every CSV written.
+
+The scenario's list cells (``outage_days``, ``activity_levels``, ``carries``) and the
+routes' ``load`` had ``;``, bottlenecks.csv's ``commodities`` a space, ``--format csv``
+"; ": a script splitting one file's cells split another's wrongly. ``;`` is what most
+had, is no decimal or thousands mark, and needs no quoting in a CSV cell.
+"""
 
 
 def to_gram(value: float) -> float:

@@ -3,8 +3,9 @@
 One rule for ``plan --report`` and ``--mps``, ``routes --report`` and ``ledger statement
 -o``: a file already at that path is replaced only if supplyline wrote it (a re-run
 writes it again), else the command exits 8 before any work, unless ``--force``
-(:func:`~supplyline.io.destinations.check_own_file`). A tester's ``plan --report
-mine.html`` and ``--mps mine.mps`` replaced files of their own, exit 0.
+(:func:`~supplyline.io.destinations.check_own_file`, the check the Python API's writers
+make too, with ``force=True`` for ``--force``). A tester's ``plan --report mine.html``
+and ``--mps mine.mps`` replaced files of their own, exit 0.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def keep_users_files(
     it writes; ``options`` names those options for the note that ``--force`` given without
     any of them has nothing to do (said on ``err``; not an error: the command runs).
     """
-    from supplyline.io.destinations import check_own_file
+    from supplyline.io.destinations import FORCE_OPTION, check_own_file
 
     given = [(path, kind) for path, kind in outputs if path is not None]
     if force and not given:
@@ -52,7 +53,5 @@ def keep_users_files(
             markup=False,
             highlight=False,
         )
-    if force:
-        return
     for path, kind in given:
-        check_own_file(path, kind)
+        check_own_file(path, kind, force=force, force_with=FORCE_OPTION)

@@ -225,6 +225,7 @@ def plan_cmd(
                 report=(report, _report_writer()) if report is not None else None,
                 progress=show,
                 on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
+                force=force,  # checked above, in --force's words
             )
     with files_in_place(err, written=True):
         if fmt is OutputFormat.TABLE:

@@ -71,6 +71,7 @@ def plan_sections(
     from supplyline.planning.bottleneck_rows import capacity_entries
     from supplyline.planning.summary import (
         CLOSURES_TITLE,
+        SHORTFALL_COLUMNS,
         bottleneck_rows,
         bottleneck_table_rows,
         closure_rows,
@@ -120,7 +121,7 @@ def plan_sections(
         ),
         "shortfalls": (
             shorts,
-            ["unit", "commodity", "short_t", "demand_t", "short_pct", "days", "why"],
+            list(SHORTFALL_COLUMNS),
             "Shortfalls by unit and commodity",
         ),
         "targets": (

@@ -237,6 +237,7 @@ def routes_cmd(
                 params=params,
                 report=(report, _routes_report_writer()) if report is not None else None,
                 progress=show,
+                force=force,  # checked above, in --force's words
             )
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)

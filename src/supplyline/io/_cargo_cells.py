@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from supplyline.io._cells import BadValue, parse_id, show
+from supplyline.types import LIST_SEPARATOR
 
 __all__ = ["cargo_named", "format_carries", "parse_carries"]
 
@@ -76,4 +77,4 @@ def format_carries(carries: frozenset[str]) -> str:
     >>> format_carries(frozenset({"water", "fuel"})), format_carries(frozenset())
     ('fuel;water', '')
     """
-    return ";".join(sorted(carries))
+    return LIST_SEPARATOR.join(sorted(carries))

@@ -16,7 +16,7 @@ from typing import Any
 
 from supplyline.domain import ActivityPeriod
 from supplyline.io._cells import BadValue, parse_id, parse_int, show
-from supplyline.types import ID_PATTERN, day_label, day_runs
+from supplyline.types import ID_PATTERN, LIST_SEPARATOR, day_label, day_runs
 
 __all__ = [
     "NeedsStart",
@@ -394,7 +394,7 @@ def _outage_ends(part: str) -> list[str]:
 
 def format_outage_days(days: frozenset[int]) -> str:
     """The inverse of :func:`parse_outage_days`: ``{3, 4, 5, 10}`` becomes ``3-5;10``."""
-    return ";".join(str(a) if a == b else f"{a}-{b}" for a, b in day_runs(days))
+    return LIST_SEPARATOR.join(str(a) if a == b else f"{a}-{b}" for a, b in day_runs(days))
 
 
 def _activity_parts(value: str) -> list[tuple[str, str, str]]:
@@ -436,4 +436,4 @@ def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, .
 
 def format_activity(periods: tuple[ActivityPeriod, ...]) -> str:
     """The inverse of :func:`parse_activity`."""
-    return ";".join(f"{p.start_day}:{p.level}" for p in periods)
+    return LIST_SEPARATOR.join(f"{p.start_day}:{p.level}" for p in periods)

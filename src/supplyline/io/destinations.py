@@ -18,12 +18,24 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from supplyline.errors import OutputError
+from supplyline.errors import OutputError, require
 from supplyline.io.atomic import scratch_file_for, user_path
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.own_files import OwnKind
 
-__all__ = ["check_file_target", "check_folder_target", "check_outputs", "check_own_file"]
+__all__ = [
+    "FORCE_ARGUMENT",
+    "FORCE_OPTION",
+    "check_file_target",
+    "check_folder_target",
+    "check_outputs",
+    "check_own_file",
+]
+
+FORCE_ARGUMENT = "pass force=True"
+"""How a caller of the Python API lets an output replace a file supplyline did not write."""
+FORCE_OPTION = "give --force"
+"""How a user of the command line does the same."""
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -172,7 +184,9 @@ def check_outputs(
             claim(name, Path(path))
 
 
-def check_own_file(target: str | Path, kind: OwnKind) -> None:
+def check_own_file(
+    target: str | Path, kind: OwnKind, *, force: bool = False, force_with: str = FORCE_ARGUMENT
+) -> None:
     """Raise :class:`OutputError` if ``target`` holds a file that is not one ``kind`` we wrote.
 
     A file supplyline wrote of that kind (a CSV by its header line, a byte-order mark
@@ -180,9 +194,14 @@ def check_own_file(target: str | Path, kind: OwnKind) -> None:
     :mod:`supplyline.io.own_files`): replacing it is writing the same output again. An
     empty file holds nothing to lose. Any other file is the user's: a tester's ``ledger
     statement -o plan.json`` replaced a plan file with a statement, and ``plan --report
-    mine.html`` a page of their own, without a word. The caller skips this check where the
-    user asked to replace it (``--force``).
+    mine.html`` a page of their own, without a word; so did ``write_plan_report`` and
+    ``plan_scenario(report=…)`` from Python. ``force`` (the user asked to replace it)
+    skips the check; ``force_with`` is how the caller's user asks for that, in the
+    message: :data:`FORCE_ARGUMENT` from Python, :data:`FORCE_OPTION` on the command line.
     """
+    require(force, bool, "force")  # force="no" would replace the user's file
+    if force:
+        return
     target = Path(target)
     if not target.is_file():
         return  # none there (or a folder, a device: check_file_target says so)
@@ -193,12 +212,12 @@ def check_own_file(target: str | Path, kind: OwnKind) -> None:
         reason = error.strerror or str(error)
         raise OutputError(
             f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
-            f"is {kind.what} supplyline wrote is unknown; choose another path, or give --force "
+            f"is {kind.what} supplyline wrote is unknown; choose another path, or {force_with} "
             "to replace it"
         ) from None
     if head and not kind.is_ours(head):
         raise OutputError(
             f"cannot write {target}: it exists and is not {kind.what} supplyline wrote "
-            f"({kind.lacks}), so replacing it would lose it; choose another path, or give "
-            "--force to replace it"
+            f"({kind.lacks}), so replacing it would lose it; choose another path, or "
+            f"{force_with} to replace it"
         )

@@ -34,7 +34,7 @@ from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.network_geojson import network_geojson
 from supplyline.io.plan_read import PLAN_FORMAT, PLAN_VERSION, read_plan
-from supplyline.types import day_label
+from supplyline.types import LIST_SEPARATOR, day_label
 
 __all__ = [
     "PLAN_FILES",
@@ -105,7 +105,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "last_label": day_label(b.days[-1]) if b.days else None,
             "days": len(b.days),
             "shadow_price": b.shadow_price,
-            "commodities": " ".join(b.commodities),
+            "commodities": LIST_SEPARATOR.join(b.commodities),
             "capacity": b.capacity,
             "suggested_extra": b.suggested_extra,
             "extra_unit": b.extra_unit if b.suggested_extra is not None else None,

@@ -35,7 +35,7 @@ from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.geojson import path_geometry
-from supplyline.types import day_label
+from supplyline.types import LIST_SEPARATOR, day_label
 
 if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
     from supplyline.domain import Scenario
@@ -157,7 +157,7 @@ def kilograms(routes: Routes) -> Kilograms:
 
 def _loads(load: Mapping[str, int]) -> str:
     """Tonnes by commodity from kilograms: ``food=7.500;water=0.278``."""
-    return ";".join(f"{c}={t / KG_PER_T:.3f}" for c, t in sorted(load.items()))
+    return LIST_SEPARATOR.join(f"{c}={t / KG_PER_T:.3f}" for c, t in sorted(load.items()))
 
 
 def route_rows(routes: Routes) -> list[dict[str, Any]]:

@@ -137,7 +137,8 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
         "kind": b.kind.value,
         "resource": b.resource,
         "days": day_ranges(b.days),
-        "commodities": ", ".join(b.commodities),
+        # a list, as plan.json has it (";" in a CSV cell); a person's table joins it
+        "commodities": list(b.commodities),
         "shadow_price": b.shadow_price,
         "capacity": b.capacity,
         "capacity_unit": b.capacity_unit,
@@ -164,6 +165,7 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     entries = capacity_entries(plan)
     rows = [_row(i, b) for i, b in (entries[:top] if top else entries)]
     for row in rows:
+        row["commodities"] = ", ".join(row["commodities"])
         cap, extra = row["capacity"], row.pop("suggested_extra")
         row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"

@@ -41,6 +41,7 @@ __all__ = [
     "CLOSURES_TITLE",
     "CLOSURE_DAYS_NOTE",
     "DEPLOY_PREFIX",
+    "SHORTFALL_COLUMNS",
     "bottleneck_caveats",
     "bottleneck_note",
     "bottleneck_rows",
@@ -63,6 +64,13 @@ ALL_UNITS = "all units"
 """The unit cell of the shortfall table's total row: every tonne short, of every unit."""
 ALL_DEMAND = "all goods"
 """Its commodity cell: its tonnes short and its demand are of every commodity."""
+SHORTFALL_COLUMNS = ("unit", "commodity", "short_t", "demand_t", "short_pct", "days", "why")
+"""The shortfall table's columns, in their order, wherever it is shown.
+
+The terminal (and ``--format json``/``csv``) read short before demand, the HTML report
+demand before short: a planner comparing the two read the wrong column. One order for
+both, the terminal's (programs read its columns by position too).
+"""
 
 
 def met_share(short_t: float, demand_t: float | None) -> float | None:

@@ -25,8 +25,9 @@ from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.domain.rounding import rounded, said_delivery
 from supplyline.errors import ArgumentError, NotFoundError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
-from supplyline.io.destinations import check_file_target
+from supplyline.io.destinations import check_file_target, check_own_file
 from supplyline.io.earlier_reports import ReportOf, identity_meta
+from supplyline.io.own_files import REPORT
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
 from supplyline.planning.summary import (
@@ -514,6 +515,7 @@ def write_plan_report(
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
     made: dt.datetime | None = None,
+    force: bool = False,
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -523,7 +525,10 @@ def write_plan_report(
         The operation, what it needs, and the plan made for it.
     path
         The file to write. It is written whole or not at all (a temporary file in the same
-        folder is renamed into place), so a failed run never leaves half a report.
+        folder is renamed into place), so a failed run never leaves half a report. A file
+        already there is replaced only if it is a report supplyline wrote (or is empty),
+        as ``plan --report`` does; any other raises :class:`~supplyline.errors.OutputError`
+        before any work, unless ``force``.
     extra_sections
         Sections appended after the plan's own, e.g. a reach check or convoy routes.
     map_layers
@@ -543,6 +548,8 @@ def write_plan_report(
         When the report is made (default: now), in its footer and a ``supplyline-made``
         tag as UTC ISO 8601. It is not part of the plan's identity: a report of the same
         plan made later is still that plan's.
+    force
+        Replace a file at ``path`` that supplyline did not write (as ``--force``).
 
     Examples
     --------
@@ -554,6 +561,7 @@ def write_plan_report(
     if not target.parent.is_dir():
         raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
     check_file_target(target)  # a folder, a device, a scenario's file: before the work
+    check_own_file(target, REPORT, force=force)  # a page of the user's, as --report
     html = render_plan_report(
         scenario,
         demand,

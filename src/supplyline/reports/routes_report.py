@@ -303,17 +303,25 @@ def write_plan_report_with_reach(
     *,
     warnings: Sequence[Issue] = (),
     warned: Sequence[str] = (),
+    force: bool = False,
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
     ``warnings``: the scenario's, as its load found them (``validate``'s), in a section of
     their own after the reach check, after ``warned``: what ``plan`` warned of after the
     solve, in its words (:func:`~supplyline.services.plan_warnings.plan_warnings`).
+    ``force``: replace a file at ``path`` that supplyline did not write
+    (:func:`~supplyline.reports.plan_report.write_plan_report`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
     sections = [reach_section(reach), warnings_section(warnings, warned)]
     return write_plan_report(
-        scenario, demand, plan, path, extra_sections=[s for s in sections if s is not None]
+        scenario,
+        demand,
+        plan,
+        path,
+        extra_sections=[s for s in sections if s is not None],
+        force=force,
     )
 
 
@@ -327,12 +335,15 @@ def write_routes_report(
     *,
     warnings: Sequence[Issue] = (),
     warned: Sequence[str] = (),
+    force: bool = False,
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
     Titled "Routes report: <scenario>, C+N (date)", for the day routed. ``warned``: what
     ``routes`` warned of (:func:`~supplyline.services.routes_warnings.routes_warnings`),
     and ``warnings``: the scenario's, in the plan report's Warnings section, last.
+    ``force``: replace a file at ``path`` that supplyline did not write
+    (:func:`~supplyline.reports.plan_report.write_plan_report`).
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
@@ -347,4 +358,5 @@ def write_routes_report(
         map_layers=(routes_layer(scenario, routes),),
         title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
+        force=force,
     )

@@ -13,6 +13,7 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
     ALL_DEMAND,
     ALL_ROW_NOTE,
+    SHORTFALL_COLUMNS,
     bottleneck_table_rows,
     closure_rows,
     closure_table_rows,
@@ -133,6 +134,18 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
     )
 
 
+_SHORTFALL_HEADINGS = {
+    "unit": "unit",
+    "commodity": "commodity",
+    "short_t": "short t",
+    "demand_t": "demand t",
+    "short_pct": SHORT_PCT,
+    "days": "days short",
+    "why": "why",
+}
+"""The shortfall table's headings for people, by column (:data:`SHORTFALL_COLUMNS`)."""
+
+
 def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     """Unmet demand by unit and commodity, the largest first, and the plan's total.
 
@@ -142,15 +155,7 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     rows = shortfall_rows(plan, demand, with_total=True)  # the total: of all demand
     return _table(
         rows,
-        {
-            "unit": "unit",
-            "commodity": "commodity",
-            "demand_t": "demand t",
-            "short_t": "short t",
-            "short_pct": SHORT_PCT,
-            "days": "days short",
-            "why": "why",
-        },
+        {key: _SHORTFALL_HEADINGS[key] for key in SHORTFALL_COLUMNS},  # the terminal's order
         alike=(("demand t", "short t"),),
         summed=("short t",),  # the total's demand is all demand, not the rows' sum
         within=(("short t", "demand t"),),

@@ -27,8 +27,9 @@ from supplyline.errors import (
     require_callable,
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
-from supplyline.io.destinations import check_outputs
+from supplyline.io.destinations import check_outputs, check_own_file
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
+from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
@@ -313,6 +314,7 @@ def plan_scenario(
     report: tuple[str | Path, ReportWriter] | None = None,
     progress: Progress | None = None,
     on_warnings: Callable[[Sequence[Issue]], object] | None = None,
+    force: bool = False,
 ) -> PlanRun:
     """Plan a scenario folder and write the plan files into ``out`` (all, or nothing).
 
@@ -324,7 +326,10 @@ def plan_scenario(
 
     ``mps`` also writes the model as an MPS file there; ``report`` is a (path, writer)
     pair for a report of the plan, the writer such as
-    ``supplyline.reports.write_plan_report_with_reach``. A plan that falls short is a
+    ``supplyline.reports.write_plan_report_with_reach``. Either replaces a file already
+    at its path only if supplyline wrote it (a report, a model; or it is empty), as
+    ``plan --report`` and ``--mps`` do, unless ``force``: any other file is the user's
+    and is an OutputError, before any work. A plan that falls short is a
     result, not an error;
     bad input raises ScenarioError, a method the installed HiGHS lacks ArgumentError
     (before any work), a solver failure or no plan at all (the time limit came first)
@@ -340,6 +345,10 @@ def plan_scenario(
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
+    require(force, bool, "force")
+    for path, kind in ((report[0] if report else None, REPORT), (mps, MPS_MODEL)):
+        if path is not None:
+            check_own_file(path, kind, force=force)  # a file of the user's, as the CLI's
     say = progress or (lambda _: None)
     extras: list[tuple[Path, Path]] = []
     # HiGHS writes the model before the solve (mps_raw); once solved, it goes under the

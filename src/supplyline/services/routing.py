@@ -27,9 +27,10 @@ from supplyline.errors import (
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.days import DayText, day_from_text
-from supplyline.io.destinations import check_outputs
+from supplyline.io.destinations import check_outputs, check_own_file
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
+from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
@@ -178,6 +179,30 @@ def _day_arg(day: object) -> tuple[int, DayText | None]:
     return whole_number(day, "day"), None
 
 
+def _check_routes_outputs(
+    folder: str | Path,
+    out: str | Path | None,
+    report: tuple[str | Path, RoutesReportWriter] | None,
+    *,
+    force: bool,
+) -> None:
+    """Raise OutputError (ArgumentError) unless the route files and report can go where asked.
+
+    As :func:`route_scenario_day` says: before any work, a report path holding a file of
+    the user's included (unless ``force``).
+    """
+    if report is not None:
+        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
+    check_outputs(
+        folder,
+        ("the route files", out, ROUTE_FILES) if out is not None else None,
+        {"the report": report[0] if report is not None else None},
+    )
+    require(force, bool, "force")
+    if report is not None:
+        check_own_file(report[0], REPORT, force=force)  # a page of the user's, as --report
+
+
 def route_scenario_day(
     folder: str | Path,
     *,
@@ -187,13 +212,16 @@ def route_scenario_day(
     params: ConvoyParams | None = None,
     report: tuple[str | Path, RoutesReportWriter] | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> RoutesRun:
     """Route the convoys of ``day`` for a scenario folder; write the files into ``out``.
 
     Deliveries come from the movement plan (solved here) unless ``from_demand``; then each
     unit's requirement of the day is routed as if the plan met it in full. ``report`` is a
     (path, writer) pair for the plan report with the routes and the reach check (the plan
-    is solved for it even with ``from_demand``). Files are written all or not at all; a
+    is solved for it even with ``from_demand``); a file already at its path is replaced
+    only if it is a report supplyline wrote (or empty), unless ``force``: any other is the
+    user's, an OutputError before any work. Files are written all or not at all; a
     report supplyline wrote in ``out`` of the routes they replace is removed with their
     move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
@@ -209,13 +237,7 @@ def route_scenario_day(
     if params is not None:
         require(params, ConvoyParams, "params")
     require_callable(progress, "progress")
-    if report is not None:
-        check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
-    check_outputs(
-        folder,
-        ("the route files", out, ROUTE_FILES) if out is not None else None,
-        {"the report": report[0] if report is not None else None},
-    )
+    _check_routes_outputs(folder, out, report, force=force)
     say = progress or (lambda _: None)
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
