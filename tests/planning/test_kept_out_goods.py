@@ -37,11 +37,16 @@ def _kept_out(explanation: str) -> list[str]:
 
 @pytest.mark.slow
 def test_the_road_to_a_unit_lacking_only_its_lift_keeps_nothing_out(amber: Plan) -> None:
-    """r-ua1 limits the lift and what passes; fuel, spares and food are not kept out."""
+    """r-ua1 limits the lift and what passes; fuel, spares and food are not kept out.
+
+    What passes is the plan's, one of many as good: spares passes too since goods on hand
+    in a full store may leave it to make room (the model's columns grew by 570 for it and
+    HiGHS ends on another vertex of the same objective).
+    """
     road = next(b for b in amber.bottlenecks if b.resource.startswith("r-ua1"))
     assert road.suggested_extra is not None  # measured
     assert "keeps out" not in road.explanation, road.explanation
-    assert set(road.commodities) == {"deployment", "medical"}
+    assert {"deployment", "medical"} <= set(road.commodities) <= {"deployment", "medical", "spares"}
 
 
 @pytest.mark.slow

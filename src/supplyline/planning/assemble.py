@@ -36,6 +36,7 @@ from supplyline.planning.arrival import (
 )
 from supplyline.planning.fair_share import add_fair_shares
 from supplyline.planning.fits import check_demand_fits
+from supplyline.planning.making_room import on_hand_room, with_room_to_move
 from supplyline.planning.model import Assembler, IntArray, LpModel
 from supplyline.planning.network import (
     NEGLIGIBLE_T,
@@ -126,6 +127,9 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         if params.prune
         else full_reach(len(flows.names), len(net.location_ids), scenario.horizon_days)
     )
+    # the arrival is read from the demand's bounds; goods on hand in a full store may also
+    # leave it for places no demand is reached from, or too late (making_room)
+    room_to_move = with_room_to_move(scenario, net, flows, bounds, pruned=params.prune)
     arrival = earliest_arrival(
         net, flows, len(scenario.units), scenario.horizon_days, bounds if params.prune else None
     )
@@ -142,7 +146,7 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         demand=demand,
         net=net,
         flows=flows,
-        reach=bounds,
+        reach=room_to_move,
         unit_dest=np.array(
             [pos[scenario.unit(u).destination] for u in demand.unit_ids], dtype=np.int64
         ),
@@ -296,6 +300,9 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
         & (t_grid >= p.reach.earliest[:, :, None])
         & (t_grid <= last[:, :, None])
     )
+    # goods moved out of a full store to make room stay where they went: stock at the end
+    # of the last day, in no next day's balance (making_room)
+    mask[:, :, -1] = p.reach.rests & storable & (p.reach.earliest <= days - 1)
     f, v, t = np.nonzero(mask)
     goods = flows.kind[f] == FlowKind.GOODS
     # holding is charged where things wait away from where they start: goods away from a
@@ -314,7 +321,8 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     block = asm.add_columns("stock", {"f": f, "v": v, "t": t}, cost=hold_cost)
     col = block.index
     asm.add_entries("balance", keys.balance(f, v, t), col, -1.0)
-    asm.add_entries("balance", keys.balance(f, v, t + 1), col, 1.0)
+    kept = t < days - 1
+    asm.add_entries("balance", keys.balance(f[kept], v[kept], t[kept] + 1), col[kept], 1.0)
     cap = goods & np.isfinite(net.storage[v])
     asm.add_entries("storage", keys.day(v[cap], t[cap]), col[cap], 1.0)
 
@@ -355,7 +363,9 @@ def _add_supply(p: Problem, asm: Assembler, keys: _Keys) -> None:
     daily = np.array([st.replenishment_t_per_day for st in stocks], dtype=np.float64)
     initial = np.array([st.initial_t for st in stocks], dtype=np.float64)
     last = np.minimum(p.reach.latest[f_s, v_s], days - 1)
-    n_days = np.where(daily > 0, last + 1, 0).clip(min=0)  # days 0..last
+    # replenishment only while it can reach a demand: it never has to make room (making_room)
+    drawn_last = np.minimum(p.reach.drawn_latest[f_s, v_s], days - 1)
+    n_days = np.where(daily > 0, drawn_last + 1, 0).clip(min=0)  # days 0..drawn_last
     stock_of = np.repeat(np.arange(len(stocks)), n_days)
     t_s = np.arange(len(stock_of)) - np.repeat(np.cumsum(n_days) - n_days, n_days)
     held = np.flatnonzero((initial > 0) & (last >= 0))  # on hand, and useful on day 0
@@ -404,21 +414,6 @@ def _add_on_hand_room(
         return
     for t in range(p.days):  # one call a day: a call's columns must be distinct
         asm.add_entries("storage", keys.day(places, np.full(len(places), t)), cols, -1.0)
-
-
-def on_hand_room(scenario: Scenario, net: NetworkArrays) -> tuple[FloatArray, FloatArray]:
-    """Each place's stock on hand on day 0 (every commodity), and its room net of it.
-
-    The room is ``storage_t`` less what is on hand, or 0 where more is on hand than
-    ``storage_t`` (``validate`` warns of it): the store's room is then what is on hand, on
-    every day (the larger of the two).
-    """
-    pos = {loc_id: i for i, loc_id in enumerate(net.location_ids)}
-    on_hand = np.zeros(len(net.location_ids))
-    for st in scenario.stocks:
-        if st.location in pos:
-            on_hand[pos[st.location]] += st.initial_t
-    return on_hand, np.maximum(net.storage, on_hand) - on_hand
 
 
 def _add_arrivals(p: Problem, asm: Assembler, keys: _Keys) -> None:

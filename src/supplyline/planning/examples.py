@@ -28,6 +28,7 @@ from supplyline.domain import (
 
 __all__ = [
     "border_post",
+    "full_store",
     "gauge_break",
     "late_unit",
     "make_demand",
@@ -169,6 +170,71 @@ def one_way_back(
     )
     scenario = dataclasses.replace(scenario, name="one-way-back", links=(road_in, back))
     return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def full_store(
+    *, fuel_t: float = 1.0, way_out_days: int | None = None, days: int = 5
+) -> tuple[Scenario, Demand]:
+    """A full depot ``D`` that must send fuel out to a warehouse ``W`` to take in food.
+
+    ``D`` (``storage_t`` 10) holds 10 t of fuel; 9 t of food at ``S`` can reach it only on
+    C+0 (road ``S-D`` is closed after), for a unit at ``U`` (one road from ``D``, no store
+    there) that eats 4.5 t of food a day on C+3–C+4 and ``fuel_t`` of fuel in all. ``W``,
+    with no storage limit, is one road from ``D``: one way and the same day
+    (``way_out_days`` None: no demand is reached from ``W``), or both ways and that many
+    days (3: too far to come back in time). The best plan sends 9 t of fuel to ``W`` on
+    C+0, keeps the food at ``D`` until C+3, and falls short of nothing (a tester's case:
+    the plan had said "optimal, 9 t short", the fuel having nowhere to go).
+
+    >>> scenario, demand = full_store()
+    >>> [(x.id, x.storage_t) for x in scenario.locations], float(demand.consumption_t.sum())
+    ([('S', None), ('D', 10.0), ('W', None), ('U', 0.0)], 10.0)
+    """
+    road = Link(
+        id="S-D", origin="S", destination="D", mode=Mode.ROAD, distance_km=100,
+        transit_days=0, cost_per_t=1.0, outage_days=frozenset(range(1, days)),
+    )  # fmt: skip
+    way_out = dataclasses.replace(
+        road, id="D-W", origin="D", destination="W", outage_days=frozenset()
+    )
+    if way_out_days is not None:
+        way_out = dataclasses.replace(way_out, transit_days=way_out_days, bidirectional=True)
+    scenario = Scenario(
+        name="full-store",
+        start_date=START,
+        horizon_days=days,
+        partners=(Partner(id="A", name="Alpha"),),
+        commodities=(FOOD, FUEL),
+        locations=(
+            _loc("S", "A", LocationKind.DEPOT, 20.0),
+            _loc("D", "A", LocationKind.DEPOT, 21.0, storage_t=10.0),
+            _loc("W", "A", LocationKind.WAREHOUSE, 22.0),
+            _loc("U", "A", LocationKind.UNIT_AREA, 21.5, storage_t=0.0),
+        ),
+        links=(
+            road,
+            dataclasses.replace(
+                road, id="D-U", origin="D", destination="U", outage_days=frozenset()
+            ),
+            way_out,
+        ),
+        units=(
+            Unit(
+                id="u1",
+                name="1st",
+                partner="A",
+                home="U",
+                destination="U",
+                personnel=10,
+                required_day=3,
+            ),
+        ),
+        stocks=(
+            Stock(location="S", commodity="food", initial_t=9.0),
+            Stock(location="D", commodity="fuel", initial_t=10.0),
+        ),
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 4.5, ("u1", "fuel"): fuel_t / 2})
 
 
 def two_depots_one_hub(transit_days: int = 1) -> tuple[Scenario, Demand]:

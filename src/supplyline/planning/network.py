@@ -237,11 +237,21 @@ class Reach:
     ``earliest`` is the first day the flow can be available at the location (a large
     number if never); ``latest`` the last day it can be there and still reach a demand
     in time (negative if never). Both ignore capacities and outages, so they are safe
-    bounds: dropping what lies outside them cannot change the optimum.
+    bounds: dropping what lies outside them cannot change the optimum, but for goods that
+    leave a full store to make room (:mod:`~supplyline.planning.making_room`, which widens
+    the bounds of those).
     """
 
     earliest: IntArray
     latest: IntArray
+    drawn_latest: IntArray
+    """The last day a day's replenishment drawn at the location can still reach a demand:
+    ``latest`` before :func:`~supplyline.planning.making_room.with_room_to_move` widens it
+    for goods on hand in a limited store (what is replenished never has to make room)."""
+    rests: BoolArray
+    """Whether the flow may be left at the location at the horizon's end, undelivered:
+    only goods on hand in a limited store, moved out to make room
+    (:mod:`~supplyline.planning.making_room`); nothing else, as :func:`reach` makes it."""
 
 
 def _delay_graph(
@@ -308,6 +318,14 @@ def days_over(graph: csr_matrix, nodes: IntArray) -> FloatArray:
     return _days_apart(graph, nodes)
 
 
+def days_to(net: NetworkArrays, usable: BoolArray, nodes: IntArray) -> FloatArray:
+    """Whole days from every location to each of ``nodes`` over the ``usable`` arcs.
+
+    ``[node, location]``, as :func:`days_from` but along the arcs' direction into the nodes.
+    """
+    return _days_apart(_delay_graph(net, usable, reverse=True), nodes)
+
+
 def _goods_ends(
     scenario: Scenario, demand: Demand, net: NetworkArrays
 ) -> tuple[list[list[int]], list[list[int]]]:
@@ -370,7 +388,7 @@ def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) 
         if moves.any()
     ]
     if not groups:
-        return Reach(earliest=earliest, latest=latest)
+        return _bounds(earliest, latest)
     # each group's graph searched from its sources (block 2i), reversed from its sinks
     # (block 2i + 1)
     graph = _delay_graph(
@@ -399,12 +417,22 @@ def reach(scenario: Scenario, demand: Demand, net: NetworkArrays, flows: Flows) 
             best, has = _nearest(days_to, nodes, [snk_of[f] for f in fs.tolist()])
             best = (days - 1) - best
             latest[fs[has]] = np.where(np.isfinite(best), best, -1)[has]
-    return Reach(earliest=earliest, latest=latest)
+    return _bounds(earliest, latest)
+
+
+def _bounds(earliest: IntArray, latest: IntArray) -> Reach:
+    """Bounds with nothing left at the horizon's end, replenishment as useful as the flow."""
+    return Reach(
+        earliest=earliest,
+        latest=latest,
+        drawn_latest=latest,
+        rests=np.zeros(earliest.shape, dtype=bool),
+    )
 
 
 def full_reach(n_flows: int, n_locations: int, days: int) -> Reach:
     """Bounds that prune nothing (the naive model, kept for measuring what pruning gains)."""
-    return Reach(
-        earliest=np.zeros((n_flows, n_locations), dtype=np.int64),
-        latest=np.full((n_flows, n_locations), days - 1, dtype=np.int64),
+    return _bounds(
+        np.zeros((n_flows, n_locations), dtype=np.int64),
+        np.full((n_flows, n_locations), days - 1, dtype=np.int64),
     )

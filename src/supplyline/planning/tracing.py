@@ -41,7 +41,8 @@ def _ends(m: LpModel, cols: IntArray) -> tuple[IntArray, IntArray]:
 
     The builder enters the balance rows first (they are the first row block, and so each
     column's first entries, lower row first): an arc column leaves the row where its entry
-    is −1 and enters the other; a stock column leaves its day's row for the next day's.
+    is −1 and enters the other; a stock column leaves its day's row for the next day's (one
+    on the horizon's last day enters no row: leave it out).
     """
     matrix = m.matrix
     first = matrix.indptr[cols]
@@ -98,6 +99,8 @@ def _mixed_shares(
         xb = x[b.start : b.start + b.size]
         on = np.flatnonzero(xb > _TOL)  # the few columns used, then theirs that are mixed
         on = on[mixed[b["f"][on]]]
+        if name == "stock":  # stock left at the horizon's end (making_room) leads nowhere
+            on = on[b["t"][on] < p.days - 1]
         tail, head = _ends(m, b.start + on)
         tails.append(tail)
         heads.append(head)
