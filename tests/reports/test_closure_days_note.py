@@ -21,8 +21,10 @@ def test_a_late_unit_gets_the_note_in_the_report() -> None:
     scenario, demand = late_unit()
     plan = plan_movements(scenario, demand, QUICK)
     assert any(c.late_t_days > 0 for c in plan.closures)
-    assert closure_days_note(plan) == CLOSURE_DAYS_NOTE
-    assert CLOSURE_DAYS_NOTE in html.unescape(render_plan_report(scenario, demand, plan))
+    note = closure_days_note(plan)
+    assert note is not None
+    assert "late t-days" in note
+    assert note in html.unescape(render_plan_report(scenario, demand, plan))
 
 
 def test_no_late_unit_no_note() -> None:
@@ -30,4 +32,15 @@ def test_no_late_unit_no_note() -> None:
     plan = plan_movements(scenario, demand, QUICK)
     assert all(c.late_t_days == 0 and c.late_pax_days == 0 for c in plan.closures)
     assert closure_days_note(plan) is None
-    assert CLOSURE_DAYS_NOTE not in html.unescape(render_plan_report(scenario, demand, plan))
+    assert "are fixed by the optimum" not in html.unescape(
+        render_plan_report(scenario, demand, plan)
+    )
+
+
+def test_the_note_names_what_is_late() -> None:
+    """A unit late only in people: the note speaks of person-days, not t-days."""
+    scenario, demand = late_unit(lift_t=0.0)
+    plan = plan_movements(scenario, demand, QUICK)
+    assert all(c.late_t_days == 0 for c in plan.closures)
+    assert any(c.late_pax_days > 0 for c in plan.closures)
+    assert closure_days_note(plan) == CLOSURE_DAYS_NOTE.format(what="person-days")

@@ -261,18 +261,24 @@ ALL_ROW_NOTE = (
 """Under the CLI's shortfall table and in the report's caption: what its total row is of."""
 
 CLOSURE_DAYS_NOTE = (
-    "The late t-days are fixed by the optimum; the closure days are this plan's, and other "
-    "equally good plans may close units on other days for the same late t-days."
+    "The late {what} are fixed by the optimum; the closure days are this plan's, and other "
+    "equally good plans may close units on other days for the same late {what}."
 )
 """Under the unit closure table where a unit is late: a tester moved one unit's required
 day and saw two other battalions' closure days jump (late t-days 7,230 to 14,430 for one
-of them), with nothing saying that which unit's tonnes are late is a tie between plans."""
+of them), with nothing saying that which unit's tonnes are late is a tie between plans.
+``{what}`` names what is late: t-days, person-days or both (a unit late only in people
+read "the late t-days" beside a column of none)."""
 
 
 def closure_days_note(plan: Plan) -> str | None:
     """:data:`CLOSURE_DAYS_NOTE` where some unit is late (else the days are not in question)."""
-    late = any(c.late_t_days > 0 or c.late_pax_days > 0 for c in plan.closures)
-    return CLOSURE_DAYS_NOTE if late else None
+    tonnes = any(c.late_t_days > 0 for c in plan.closures)
+    people = any(c.late_pax_days > 0 for c in plan.closures)
+    if not (tonnes or people):
+        return None
+    what = " and ".join(w for w, late in (("t-days", tonnes), ("person-days", people)) if late)
+    return CLOSURE_DAYS_NOTE.format(what=what)
 
 
 def shortfall_rows(
