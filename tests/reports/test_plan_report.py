@@ -116,7 +116,8 @@ def test_shortfall_row_sums_the_days(html: str) -> None:
     assert rows == [
         # demand is what U1 consumes (96 t), not its build-up too (132 t): 12.76 % short;
         # as the CLI shows them (12.25 t read "12.2": one decimal, half to even)
-        ["U1", "fuel", "96.00", "12.25", "12.76", "C+8–C+10", "capacity (see the bottlenecks)"]
+        # short before demand, in the CLI's order (planning.summary.SHORTFALL_COLUMNS)
+        ["U1", "fuel", "12.25", "96.00", "12.76", "C+8–C+10", "capacity (see the bottlenecks)"]
     ]
 
 
