@@ -75,3 +75,15 @@ def test_requirements_format_csv_writes_grams_in_plain_decimals(tmp_path: Path) 
     assert EXPONENT.search(text) is None, text
     rows = {r["commodity"]: r for r in csv.DictReader(io.StringIO(text))}
     assert rows["trace"]["total_t"] == "0.000006"
+
+
+def test_routes_write_a_commodity_under_a_kilogram_at_its_grams(tmp_path: Path) -> None:
+    """2 g of trace on the truck read ``trace=0.000`` and was left out of ``tonnes``."""
+    folder, out = write_tiny(tmp_path / "tiny"), tmp_path / "routes"
+    _invoke("routes", str(folder), "--day", "0", "--from-demand", "--out", str(out))
+    with (out / "routes.csv").open(encoding=CSV_ENCODING, newline="") as handle:
+        (stop,) = csv.DictReader(handle)
+    assert stop["load_t"] == "food=0.002;trace=0.000002;water=0.002"
+    assert stop["tonnes"] == "0.004002"
+    summary = json.loads((out / "routes.json").read_text(encoding="utf-8"))
+    assert summary["delivered_t"] == TINY_DAILY_T
