@@ -34,6 +34,7 @@ __all__ = [
     "figures_decimals",
     "figures_text",
     "fixed_text",
+    "gram_text",
     "id_problem",
     "text_problem",
     "to_gram",
@@ -140,6 +141,27 @@ def to_gram(value: float) -> float:
     (6.3, 0.0)
     """
     return round(value, GRAM_DECIMALS) + 0.0
+
+
+def gram_text(value: float) -> str:
+    """``value`` to the gram as every CSV supplyline writes a number: plain decimals.
+
+    No exponent, no thousands separator, never ``-0``, trailing zeros dropped (a whole
+    number without its point); a NaN is an empty cell. The one spelling of a number in a
+    result file (plans, routes, requirements, reach, ``--format csv``): Python's ``csv``
+    writes a float as its ``repr``, and a tester's requirements files read ``2e-06`` and
+    ``2.8e-05`` beside the plan's ``0.000002``. It reads back as :func:`to_gram` of
+    ``value``.
+
+    >>> gram_text(2e-6), gram_text(2.8e-05), gram_text(6.299999999999998), gram_text(-1e-9)
+    ('0.000002', '0.000028', '6.3', '0')
+    >>> gram_text(3.0), gram_text(-12000.01), gram_text(1e16), gram_text(float("nan"))
+    ('3', '-12000.01', '10000000000000000', '')
+    """
+    if math.isnan(value):
+        return ""
+    text = f"{to_gram(value):.{GRAM_DECIMALS}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def fixed_text(value: float, decimals: int) -> str:

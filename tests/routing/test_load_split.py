@@ -19,7 +19,7 @@ from routing_scenarios import FOOD, fleet, loc, road, scenario, star, unit
 
 from supplyline.domain import LocationKind, Scenario
 from supplyline.domain.routes import UnservedReason
-from supplyline.io.route_files import kilograms, route_rows
+from supplyline.io.route_files import grams, route_rows
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.day_model import build_problem
 from supplyline.routing.loads import pack_grams, plan_chunks
@@ -139,9 +139,9 @@ def test_an_exact_multiple_of_the_payload_fills_every_truck_exactly() -> None:
     routes = route_day(
         sc, [DeliveryRequest(unit="U0", location="L0", load_t=load)], day=0, params=PARAMS
     )
-    kg = kilograms(routes)
+    kg = grams(routes)
     stops = [sum(s.values()) for route in kg.stops for s in route]
-    assert sorted(stops) == [8000] * 10
+    assert sorted(stops) == [8_000_000] * 10
     assert all(s.tonnes <= 8.0 for r in routes.routes for s in r.stops)
 
 

@@ -34,6 +34,7 @@ from supplyline.io.route_files import (
     unserved_rows,
 )
 from supplyline.services.routing import requests_from_demand, route_scenario_day
+from supplyline.types import gram_text
 
 RELIEF = Path(__file__).resolve().parents[2] / "examples" / "relief-operation"
 COMMODITIES = ("food", "water", "medical", "shelter")
@@ -183,6 +184,8 @@ def test_the_relief_day_the_tester_routed_adds_up(tmp_path: Path) -> None:
     check_sums(run.routes, requirement)
     with (out / "routes.csv").open(encoding="utf-8-sig", newline="") as fh:
         written = list(csv.DictReader(fh))
-    assert [r["tonnes"] for r in written] == [str(r["tonnes"]) for r in route_rows(run.routes)]
+    assert [r["tonnes"] for r in written] == [
+        gram_text(r["tonnes"]) for r in route_rows(run.routes)
+    ]
     summary = json.loads((out / "routes.json").read_text(encoding="utf-8"))
     assert summary["delivered_t"] == routes_summary(run.routes)["delivered_t"]

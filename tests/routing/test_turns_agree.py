@@ -100,7 +100,7 @@ def test_loads_a_window_admits_beside_the_truck_are_not_enough_trucks_no_more(
     out = _routes_day_one(folder, tmp_path / "out")
     assert len(_csv((out / "routes.csv").read_text(encoding="utf-8-sig"))) == 1
     (left,) = _csv((out / "unserved.csv").read_text(encoding="utf-8-sig"))
-    assert (left["reason"], left["tonnes"]) == ("too_large", "10.0")
+    assert (left["reason"], left["tonnes"]) == ("too_large", "10")
     assert "can make at most 1 trip a day within its receiving window 0-4 h" in left["detail"]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -137,6 +138,8 @@ def emit_rows(
     are 0 on every row are left out whatever the width (:func:`zero_columns`), and named
     in that line too.
     """
+    if fmt is OutputFormat.CSV:  # before machine_row: an exact figure keeps every digit
+        rows = [{k: _exact_text(v) for k, v in row.items()} for row in rows]
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
         rows = [machine_row(r) for r in rows]
     if fmt is OutputFormat.JSON:
@@ -161,6 +164,20 @@ def emit_rows(
             zeros = [_header(c) for c in zero]
             said = f"{left_out_words(console.width, names, zero=zeros)} ({every})"
             console.print(said, markup=False, highlight=False)
+
+
+def _exact_text(value: Any) -> Any:
+    """An :class:`Exact` float as plain decimals with every digit, anything else as it is.
+
+    Every other float of a CSV is written to the gram (:func:`~supplyline.io.csv_out.
+    csv_cell`); a planning factor of 1.23e-05 kg is exact and reads ``0.0000123``.
+
+    >>> _exact_text(Exact(1.23e-05)), _exact_text(2.5)
+    ('0.0000123', 2.5)
+    """
+    if isinstance(value, Exact) and isinstance(value.value, float) and math.isfinite(value.value):
+        return format(Decimal(repr(value.value)) + 0, "f")
+    return value
 
 
 def zero_columns(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[str]:

@@ -15,6 +15,11 @@ so (and is not a plain number, such as ``-5``) gets an apostrophe before it, as 
 advises against CSV injection (:func:`formula_safe`); numbers are never touched.
 supplyline's readers drop it again (:func:`unguarded`), so what is read is what was
 written.
+
+Why every float as :func:`~supplyline.types.gram_text`: Python's ``csv`` writes a float
+as its ``repr``, so a tester's requirements files read ``2e-06`` t where the plan's read
+``0.000002``, and a spreadsheet that takes ``2e-06`` for text does not sum it. Every
+result CSV now spells its numbers one way, to the gram, in plain decimals.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
-from supplyline.types import GRAM_DECIMALS, to_gram
+from supplyline.types import GRAM_DECIMALS, gram_text, to_gram
 
 __all__ = [
     "CSV_ENCODING",
@@ -35,6 +40,7 @@ __all__ = [
     "apportion",
     "csv_cell",
     "formula_safe",
+    "gram_text",
     "to_gram",
     "unguarded",
     "write_csv",
@@ -94,13 +100,17 @@ def unguarded(text: str) -> str:
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: ``yes``/``no`` for a truth value, blank for none, else as is.
 
-    Text is made :func:`formula_safe`; numbers are left as they are.
+    Text is made :func:`formula_safe`; a float is written to the gram in plain decimals
+    (:func:`~supplyline.types.gram_text`: ``0.000002``, never ``2e-06``; a NaN blank);
+    other numbers are left as they are.
 
-    >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x")]
-    ['yes', '', -2.5, 'x', "'=x"]
+    >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x", 2e-06, 3.0, 7)]
+    ['yes', '', '-2.5', 'x', "'=x", '0.000002', '3', 7]
     """
     if isinstance(value, bool):
         return yes_no(value)
+    if isinstance(value, float):
+        return gram_text(value)
     if isinstance(value, str):
         return formula_safe(value)
     return "" if value is None else value

@@ -30,7 +30,7 @@ from supplyline.errors import (
     require,
 )
 from supplyline.io.atomic import atomic_output_dir
-from supplyline.io.csv_out import GRAM_DECIMALS, to_gram, write_csv
+from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.network_geojson import network_geojson
 from supplyline.io.plan_read import PLAN_FORMAT, PLAN_VERSION, read_plan
@@ -55,19 +55,6 @@ PLAN_FILES = (
     "plan.json",
     "network.geojson",
 )
-
-
-def _write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    write_csv(path, columns, ({k: _cell(v) for k, v in row.items()} for row in rows))
-
-
-def _cell(value: Any) -> Any:
-    """A CSV cell: numbers to the gram (:func:`to_gram`), as ``plan.json`` has them."""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return f"{to_gram(value):.{GRAM_DECIMALS}f}".rstrip("0").rstrip(".")
-    return "" if value is None else value
 
 
 def _day(plan: Plan, prefix: str, day: int | None) -> dict[str, Any]:
@@ -319,7 +306,8 @@ def write_plan_files(
     folder = Path(folder)
     written: list[Path] = []
     for name, (columns, rows) in _tables(plan).items():
-        _write_csv(folder / name, columns, rows)
+        # numbers to the gram in plain decimals, as every result CSV (csv_out.csv_cell)
+        write_csv(folder / name, columns, rows)
         written.append(folder / name)
     for name, data in (
         ("plan.json", plan_to_dict(plan, warnings=warnings)),

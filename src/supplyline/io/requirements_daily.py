@@ -9,18 +9,17 @@ of the bytes it uses; the masked bytes, read row after row, are the block's line
 with one call. Memory is bounded by the block, not by the table.
 
 The bytes are those the row-by-row writer gives (a test compares them): the byte-order
-mark, CR LF, cells quoted by Python's ``csv`` as it quotes them, and each amount as
-``csv`` writes a float, the ``repr`` of :func:`~supplyline.types.to_gram` of it. That is
-the shortest text that reads back as the same float, which for a whole number of grams
-``n`` below 10**15 and not below 0.0001 t is the decimal ``n / 10**6`` without its
-trailing zeros (a float has 15 to 17 significant digits; two texts of at most 15 apart by
-a unit in their last place read as two floats). Rounding: numpy's ``rint(x * 1e6)``
+mark, CR LF, cells quoted by Python's ``csv`` as it quotes them, and each amount as every
+result CSV writes a float, :func:`~supplyline.types.gram_text`: for a whole number of
+grams ``n`` below 10**15, the decimal ``n / 10**6`` without its trailing zeros (nor its
+point, when whole), never with an exponent (``repr``, written before, gave ``2e-06``
+below 0.0001 t, where the plan's files read ``0.000002``). Rounding: numpy's ``rint(x * 1e6)``
 agrees with Python's ``round(x, 6)``, which rounds the exact value of ``x``, except where
 the product, itself rounded, is exactly half a gram (701.2484515 t is a little less than
 its decimal, but ``x * 1e6`` rounds to 701248451.5, which ``rint`` takes to even).
 Rounding is monotone and a half-gram is a float below 2**52 grams, so a product short of
-one cannot be carried past it: those products alone are in doubt. They, and smaller,
-larger or non-finite amounts, are spelt by ``repr(to_gram(x))`` itself.
+one cannot be carried past it: those products alone are in doubt. They, and larger or
+non-finite amounts, are spelt by ``gram_text(x)`` itself.
 
 Consumption and build-up add up to the total to the gram: the total and the consumption
 are each rounded, and the build-up written is what is left of the total, in whole grams
@@ -44,7 +43,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand
 from supplyline.domain.rounding import gram_parts
 from supplyline.io.csv_out import formula_safe
-from supplyline.types import GRAM_DECIMALS, day_label, to_gram
+from supplyline.types import GRAM_DECIMALS, day_label, gram_text
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
 
@@ -72,8 +71,6 @@ _SCALE = 10.0**GRAM_DECIMALS
 _INT_DIGITS = 9
 """Whole tonnes spelt by numpy: below 10**9 t, a gram count below 10**15."""
 _SPELT_BELOW = 10.0 ** (_INT_DIGITS + GRAM_DECIMALS)
-_POSITIONAL_FROM = 100
-"""Below 100 g (0.0001 t) ``repr`` writes an exponent (``5e-05``): left to it."""
 _GRAMS_PER_T = 10**GRAM_DECIMALS
 _WIDTH = 1 + _INT_DIGITS + 1 + GRAM_DECIMALS
 """Sign, whole tonnes, point, decimals: the widest amount spelt by numpy."""
@@ -94,14 +91,14 @@ def _constant(text: str, rows: int) -> tuple[Bytes, Mask]:
 
 
 def _amounts(values: FloatArray) -> tuple[Bytes, Mask]:
-    """Each amount as ``repr(to_gram(v))``, a row of bytes each (see the module docstring)."""
+    """Each amount as ``gram_text(v)``, a row of bytes each (see the module docstring)."""
     flat = np.ascontiguousarray(values, dtype=np.float64).reshape(-1)
     with np.errstate(invalid="ignore", over="ignore"):
         scaled = flat * _SCALE
         grams = np.rint(scaled)
         half = scaled - np.floor(scaled) == 0.5  # maybe carried there: see the docstring
         size = np.abs(grams)
-        own = (size < _SPELT_BELOW) & ~half & ((size >= _POSITIONAL_FROM) | (size == 0))
+        own = (size < _SPELT_BELOW) & ~half
     count = np.where(own, size, 0).astype(np.int64)
     tonnes = (count // _GRAMS_PER_T).astype(np.uint32)
     grams_left = (count % _GRAMS_PER_T).astype(np.uint32)
@@ -117,19 +114,19 @@ def _amounts(values: FloatArray) -> tuple[Bytes, Mask]:
         chars[:, column] = grams_part % 10 + ord("0")
         grams_part //= 10
     # whole digits from the first non-zero one (a units digit always: 0.5), decimals to
-    # the last non-zero one (a first one always: 3.0)
+    # the last non-zero one, and the point only before one (3.0 is "3", as gram_text)
     whole_digits = 1 + sum((tonnes >= 10**k).astype(np.int8) for k in range(1, _INT_DIGITS))
     zeros = sum((grams_left % 10**k == 0).astype(np.int8) for k in range(1, GRAM_DECIMALS + 1))
-    decimals = np.maximum(GRAM_DECIMALS - zeros, 1)
+    decimals = GRAM_DECIMALS - zeros
     keep = np.empty((n, _WIDTH), dtype=bool)
     keep[:, 0] = (grams < 0) & own
     keep[:, 1 : _INT_DIGITS + 1] = np.arange(_INT_DIGITS, 0, -1) <= whole_digits[:, None]
-    keep[:, _INT_DIGITS + 1] = True
+    keep[:, _INT_DIGITS + 1] = decimals > 0
     keep[:, _INT_DIGITS + 2 :] = np.arange(1, GRAM_DECIMALS + 1) <= decimals[:, None]
     others = np.flatnonzero(~own)
     if others.size:
         spelt, spelt_keep = _text_matrix(
-            [repr(to_gram(float(v))).encode() for v in flat[others].tolist()]
+            [gram_text(float(v)).encode() for v in flat[others].tolist()]
         )
         extra = max(0, spelt.shape[1] - chars.shape[1])
         chars = np.pad(chars, ((0, 0), (0, extra)), constant_values=ord(" "))
@@ -160,10 +157,10 @@ def _buildup_left(used: FloatArray, taken: FloatArray) -> FloatArray:
 
 
 def gram_texts(values: FloatArray) -> list[str]:
-    """``[repr(to_gram(v)) for v in values]``, as ``requirements_daily.csv`` spells them.
+    """``[gram_text(v) for v in values]``, as ``requirements_daily.csv`` spells them.
 
-    >>> gram_texts(np.array([6.299999999999998, -1e-9, 0.0078125, -42.0, 5e-5, 1e300]))
-    ['6.3', '0.0', '0.007812', '-42.0', '5e-05', '1e+300']
+    >>> gram_texts(np.array([6.299999999999998, -1e-9, 0.0078125, -42.0, 5e-5, 2e-6]))
+    ['6.3', '0', '0.007812', '-42', '0.00005', '0.000002']
     """
     chars, keep = _amounts(np.asarray(values, dtype=np.float64))
     return [row[used].tobytes().decode() for row, used in zip(chars, keep, strict=True)]
@@ -203,7 +200,7 @@ def write_daily_csv(
     >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the file
     ...     path = Path(tmp) / "daily.csv"
     ...     write_daily_csv(path, d), path.read_bytes().splitlines()[1]
-    (1, b'u,water,1,C+1,2025-03-02,1.5,0.0,1.5,')
+    (1, b'u,water,1,C+1,2025-03-02,1.5,0,1.5,')
     """
     n_u, n_c, n_d = demand.consumption_t.shape
     days = _text_matrix(

@@ -12,8 +12,9 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir, writing
-from supplyline.io.csv_out import to_gram, write_csv
+from supplyline.io.csv_out import write_csv
 from supplyline.io.requirements_daily import write_daily_csv
+from supplyline.types import to_gram
 
 __all__ = ["write_requirements"]
 
@@ -21,13 +22,8 @@ FloatArray = npt.NDArray[np.float64]
 
 
 def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    """Rows as a result CSV, amounts to the gram (six decimals)."""
-    write_csv(
-        path,
-        columns,
-        ({k: (to_gram(v) if isinstance(v, float) else v) for k, v in row.items()} for row in rows),
-        ignore_extra=True,  # the rows carry more than the table shows
-    )
+    """Rows as a result CSV, amounts to the gram in plain decimals (``csv_cell``)."""
+    write_csv(path, columns, rows, ignore_extra=True)  # the rows carry more than it shows
 
 
 def _tenths(progress: Callable[[str], None]) -> Callable[[int, int], None]:
@@ -94,7 +90,7 @@ def write_requirements(
             "by_commodity": by_commodity,
             "by_unit": by_unit,
             "daily_total_t_by_commodity": {
-                com: [round(float(x), 6) for x in demand.total_t[:, c, :].sum(axis=0)]
+                com: [to_gram(float(x)) for x in demand.total_t[:, c, :].sum(axis=0)]
                 for c, com in enumerate(demand.commodity_ids)
             },
             **(
@@ -102,7 +98,7 @@ def write_requirements(
                 if deliver is None
                 else {  # net of what units in place hold: what transport must move
                     "daily_to_deliver_t_by_commodity": {
-                        com: [round(float(x), 6) for x in deliver[:, c, :].sum(axis=0)]
+                        com: [to_gram(float(x)) for x in deliver[:, c, :].sum(axis=0)]
                         for c, com in enumerate(demand.commodity_ids)
                     }
                 }

@@ -11,7 +11,9 @@ paths as lines (straight between the places visited), the unserved units and the
 on-site draws as points; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
 
-Tonnes are written to the kilogram, rounded so that they add up in every file: each unit's
+Tonnes are written to the gram, as the plan's files (the loads are whole grams: to the
+kilogram, a tester's 5 g of iodine tablets on a truck read ``trace=0.000``, left out of the
+stop's ``tonnes``), rounded so that they add up in every file: each unit's
 day (stops, unserved and on-site parts together) to its total rounded, then each part's
 commodities to the part's own total, by largest remainders
 (:func:`~supplyline.domain.rounding.apportion_rows`), so that a truck-load at its payload
@@ -35,17 +37,17 @@ from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.geojson import path_geometry
-from supplyline.types import LIST_SEPARATOR, day_label
+from supplyline.types import LIST_SEPARATOR, day_label, gram_text, to_gram
 
 if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
     from supplyline.domain import Scenario
 
 __all__ = [
-    "KG_PER_T",
+    "GRAMS_PER_T",
     "ROUTE_FILES",
-    "Kilograms",
+    "Grams",
     "depot_short_rows",
-    "kilograms",
+    "grams",
     "on_site_rows",
     "route_rows",
     "routes_id",
@@ -65,13 +67,13 @@ ROUTE_FILES = (
 )
 
 
-KG_PER_T = 1000
-"""The route files write tonnes to the kilogram (3 decimals)."""
+GRAMS_PER_T = 1_000_000
+"""The route files write tonnes to the gram (6 decimals), as the plan's files."""
 
 
 @dataclass(frozen=True, slots=True)
-class Kilograms:
-    """Every part of a day's routes in whole kilograms by commodity, adding up (see above)."""
+class Grams:
+    """Every part of a day's routes in whole grams by commodity, adding up (see above)."""
 
     stops: tuple[tuple[dict[str, int], ...], ...]
     """Per route, per stop."""
@@ -109,26 +111,26 @@ class Kilograms:
         )
 
 
-def _t(kg: int) -> float:
-    return round(kg / KG_PER_T, 3)
+def _t(grams: int) -> float:
+    return to_gram(grams / GRAMS_PER_T)
 
 
-def _exact_kg(t: float) -> float:
-    """Kilograms of ``t`` tonnes, to the milligram.
+def _exact_g(t: float) -> float:
+    """Grams of ``t`` tonnes, to the milligram.
 
-    A truck-load of whole kilograms (7.819 t, 7818.999999999999 kg in floating point) stays
-    whole, and so keeps its kilograms in the files.
+    A truck-load of whole grams (7.819 t, 7818999.999999999 g in floating point) stays
+    whole, and so keeps its grams in the files.
     """
-    return round(t * KG_PER_T, 6)
+    return round(t * GRAMS_PER_T, 3)
 
 
-def kilograms(routes: Routes) -> Kilograms:
-    """The routes' tonnes in kilograms that add up, per unit, commodity and part.
+def grams(routes: Routes) -> Grams:
+    """The routes' tonnes in grams that add up, per unit, commodity and part.
 
     A unit's parts (its stops on every truck, what is not delivered, what it draws on site)
-    share its day's total rounded to the kilogram, by largest remainders, and each part's
-    commodities share the part's kilograms the same way (:func:`apportion_rows`). Every
-    sum the files show then adds up to the kilogram, to the unit's total as requested,
+    share its day's total rounded to the gram, by largest remainders, and each part's
+    commodities share the part's grams the same way (:func:`apportion_rows`). Every
+    sum the files show then adds up to the gram, to the unit's total as requested,
     and a part is its exact total rounded down or up: an 8 t load at an 8 t payload is
     written 8.000 t (a relief truck read 8.001 t when each commodity was rounded across
     the parts).
@@ -143,11 +145,11 @@ def kilograms(routes: Routes) -> Kilograms:
         by_unit[unit].append(i)
     kg: list[dict[str, int]] = [{} for _ in parts]
     for members in by_unit.values():
-        exact = [{c: _exact_kg(t) for c, t in parts[i][1].items()} for i in members]
+        exact = [{c: _exact_g(t) for c, t in parts[i][1].items()} for i in members]
         for i, shares in zip(members, apportion_rows(exact), strict=True):
             kg[i] = shares
     it = iter(kg)
-    return Kilograms(
+    return Grams(
         stops=tuple(tuple(next(it) for _ in r.stops) for r in routes.routes),
         unserved=tuple(next(it) for _ in routes.unserved),
         on_site=tuple(next(it) for _ in routes.on_site),
@@ -156,13 +158,13 @@ def kilograms(routes: Routes) -> Kilograms:
 
 
 def _loads(load: Mapping[str, int]) -> str:
-    """Tonnes by commodity from kilograms: ``food=7.500;water=0.278``."""
-    return LIST_SEPARATOR.join(f"{c}={t / KG_PER_T:.3f}" for c, t in sorted(load.items()))
+    """Tonnes by commodity from grams, as every CSV writes figures: ``food=7.5;trace=0.000005``."""
+    return LIST_SEPARATOR.join(f"{c}={gram_text(g / GRAMS_PER_T)}" for c, g in sorted(load.items()))
 
 
 def route_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per stop, in truck and visiting order."""
-    kg = kilograms(routes)
+    kg = grams(routes)
     rows = []
     for n, r in enumerate(routes.routes):
         for seq, s in enumerate(r.stops, start=1):
@@ -191,7 +193,7 @@ def route_rows(routes: Routes) -> list[dict[str, Any]]:
 
 def truck_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per truck on the road: when, how far, how much, at what cost."""
-    kg = kilograms(routes)
+    kg = grams(routes)
     return [
         {
             "truck": r.truck,
@@ -214,7 +216,7 @@ def truck_rows(routes: Routes) -> list[dict[str, Any]]:
 
 def unserved_rows(routes: Routes) -> list[dict[str, Any]]:
     """One row per delivery (or part of one) that no route brings, with the reason."""
-    kg = kilograms(routes).unserved
+    kg = grams(routes).unserved
     return [
         {
             "unit": u.unit,
@@ -235,7 +237,7 @@ def on_site_rows(routes: Routes) -> list[dict[str, Any]]:
     one row per link that landed the goods there that day (``arrived_by``: ``air``,
     ``rail``, ``sea``, ``inland_water``); ``detail`` says which in words.
     """
-    kg = kilograms(routes).on_site
+    kg = grams(routes).on_site
     return [
         {
             "unit": d.unit,
@@ -297,7 +299,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
     A path with a leg across the antimeridian is a MultiLineString cut there.
     """
     where = scenario.location_by_id
-    kg = kilograms(routes)
+    kg = grams(routes)
     features: list[dict[str, Any]] = []
     for n, r in enumerate(routes.routes):
         points = [(where[x].lon, where[x].lat) for x in r.path]
@@ -380,11 +382,11 @@ def routes_summary(routes: Routes) -> dict[str, Any]:
     return {"scenario": summary.pop("scenario"), "routes_id": routes_id(routes), **summary}
 
 
-def _road_kg(routes: Routes, kg: Kilograms) -> dict[tuple[str, str, str], int]:
-    """Each road direction's loaded kilograms: those of the stops riding over it, as written.
+def _road_kg(routes: Routes, kg: Grams) -> dict[tuple[str, str, str], int]:
+    """Each road direction's loaded grams: those of the stops riding over it, as written.
 
-    A road's tonnes rounded on their own read a kilogram off the stops driven over it
-    (10.668 t beside 4.513 + 6.156 t); summed from the stops' kilograms they add up.
+    A road's tonnes rounded on their own read a unit off the stops driven over it
+    (10.668 t beside 4.513 + 6.156 t); summed from the stops' grams they add up.
     """
     out: dict[tuple[str, str, str], int] = defaultdict(int)
     for n, r in enumerate(routes.routes):
@@ -395,7 +397,7 @@ def _road_kg(routes: Routes, kg: Kilograms) -> dict[tuple[str, str, str], int]:
 
 
 def _summary(routes: Routes) -> dict[str, Any]:
-    kg = kilograms(routes)
+    kg = grams(routes)
     road_kg = _road_kg(routes, kg)
     return {
         "scenario": routes.scenario,
@@ -427,7 +429,7 @@ def _summary(routes: Routes) -> dict[str, Any]:
                 "to": r.destination,
                 "departure_day": r.departure_day,
                 "tonnes": _t(road_kg.get((r.link, r.origin, r.destination), 0)),
-                "plan_t": round(r.plan_t, 3),
+                "plan_t": to_gram(r.plan_t),
                 "capacity_t_per_day": r.capacity_t_per_day,
             }
             for r in routes.road_loads

@@ -15,7 +15,7 @@ from typing import Any
 
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_turns import product_text
-from supplyline.types import figure_text
+from supplyline.types import figure_text, to_gram
 
 __all__ = ["REACH_COLUMNS", "REACH_HEADINGS", "bottleneck", "reach_rows"]
 
@@ -66,6 +66,11 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     tonnes a day in ``bottleneck_t``; ``daily_t`` is the unit's whole. ``depots`` and
     ``by_depot`` give the row's ``depot`` first, then the others by the tonnes they send
     (a tester read ``depots`` "D2, D1" beside ``depot`` D1, a tie kept by name).
+
+    Tonnes (``daily_t``, ``capacity_t``, ``bottleneck_t``) are to the gram, as the plan's
+    files give them: rounded to 0.01 t, a tester's one-person unit's 0.004 t/day read 0.0
+    in the CSV and JSON and 0.00 in the table, and 0.012 t/day read 0.01. A table shows
+    them by the shared rule (two significant digits below 1).
     """
     return [_row(check, r) for r in check.rows]
 
@@ -89,15 +94,15 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "trucks": trucks,
         "round_trip_h": None if trip is None else round(trip, 2),
         "turns_per_truck": r.turns_per_truck if b is None else b.turns_per_truck,
-        "daily_t": round(r.daily_t, 2),
+        "daily_t": to_gram(r.daily_t),
         "loads_needed": r.turns_needed if b is None else b.turns_needed,
-        "capacity_t": round(r.capacity_t_per_day if b is None else b.capacity_t_per_day, 2),
+        "capacity_t": to_gram(r.capacity_t_per_day if b is None else b.capacity_t_per_day),
         "depot_load_pct": None if pct is None else round(pct, 1),
         "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
         "cut_off": r.cut_off,
         "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         "bottleneck": r.depot if b is None else b.depot,
-        "bottleneck_t": round(r.daily_t if b is None else b.daily_t, 2),
+        "bottleneck_t": to_gram(r.daily_t if b is None else b.daily_t),
         "depots": ", ".join(dict.fromkeys(x.depot for x in shares)) or r.depot,
         "by_depot": " | ".join(_share_text(x) for x in shares),
     }
