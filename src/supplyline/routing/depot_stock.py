@@ -42,6 +42,7 @@ from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
+from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.stranded_goods import stranded_words
@@ -58,6 +59,7 @@ __all__ = [
     "allocate",
     "check_depot_stocks",
     "depot_loads",
+    "plan_day_stock",
     "plan_depot_stock",
     "with_depot_check",
 ]
@@ -434,3 +436,25 @@ def plan_depot_stock(
         if where in depots:
             book[(where, com)] -= tonnes
     return {k: max(0.0, t) for k, t in book.items()}
+
+
+def plan_day_stock(
+    scenario: Scenario, plan: Plan, day: int
+) -> tuple[list[DeliveryRequest], list[DrawnOnSite], DepotStock]:
+    """The truck-loads of ``day`` of the plan, what units draw on site, and the depots' stock.
+
+    One computation for ``routes`` (which loads the trucks from it) and the reach check
+    (which weighs the tonnes the plan brings from places without trucks against it,
+    :mod:`~supplyline.routing.stranded_goods`): judged apart, reach called a unit ok
+    whose depot held 1 t of the 10 t of food a day ``routes`` then left ``depot_short``.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> loads, drawn, stock = plan_day_stock(s, plan_movements(s, demand), 0)
+    >>> dict(stock.held_t), stock.basis == PLAN_BASIS
+    ({}, True)
+    """
+    requests, drawn = plan_truck_loads(scenario, plan, day)
+    held = plan_depot_stock(scenario, plan, day, drawn)
+    return requests, drawn, DepotStock(held_t=held, basis=PLAN_BASIS)

@@ -56,6 +56,7 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
+from supplyline.routing.depot_stock import plan_day_stock
 from supplyline.routing.reach_cargo import (
     carried_goods,
     class_parts,
@@ -95,7 +96,7 @@ from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words,
 from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.scenario_fit import checked_demand_days, require_units
-from supplyline.routing.stranded_goods import plan_origins, stranded_reason
+from supplyline.routing.stranded_goods import DayStock, plan_origins, stranded_reason
 from supplyline.routing.truck_hours import Need, shared_misfits
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -288,7 +289,9 @@ def check_reach(
     sources = supply_points(scenario, plan)
     homes = {u.destination for u in scenario.units}
     origins = plan_origins(scenario, plan, homes)  # where its road legs start, by commodity
-    starts = {x for by in origins.values() for xs in by.values() for x in xs}
+    starts = {
+        x for by in origins.values() for days in by.values() for xs in days.values() for x in xs
+    }
     ids = [*heads, *sources, *groups_at, *(u.destination for u in scenario.units), *sorted(starts)]
     # A unit at a railhead needs no truck, unless the plan trucks goods into its place (a
     # tester's plan drove water by road to a railhead before the first train arrived).
@@ -357,13 +360,16 @@ def check_reach(
         plan=plan,
         pool=(unit_goods.held_t, unit_goods.serving),
     )
-    for u in scenario.units:  # each commodity from where a truck serving it loads it
+    # each commodity from where a truck serving it loads it, weighed against the serving
+    # depots' stock of the day as routes loads it (each day's stock worked out once)
+    stock_on = _day_stock(scenario, plan)
+    for u in scenario.units:
         if plan is None or u.destination in no_truck or daily.get(u.id, 0.0) <= 0:
             continue
         stranded = stranded_reason(
             scenario, km, u.destination, unit_goods.needed.get(u.id, {}),
             serving=serving[u.id], depots=groups_at, held=held,
-            origins=origins.get(u.destination, {}),
+            origins=origins.get(u.destination, {}), stock=stock_on,
         )  # fmt: skip
         if stranded:
             elsewhere[u.id] = "; ".join(x for x in (elsewhere.get(u.id, ""), stranded) if x)
@@ -390,6 +396,20 @@ def check_reach(
         detour_factor=scenario.routing.detour_factor,
         trucks=sum(g.count for g in scenario.fleet),
     )
+
+
+def _day_stock(scenario: Scenario, plan: Plan | None) -> DayStock:
+    """What the depots hold on a day of ``plan``, as ``routes`` loads them, once per day."""
+    memo: dict[int, Mapping[tuple[LocationId, CommodityId], float]] = {}
+
+    def on(day: int) -> Mapping[tuple[LocationId, CommodityId], float]:
+        if plan is None:
+            return {}
+        if day not in memo:
+            memo[day] = plan_day_stock(scenario, plan, day)[2].held_t
+        return memo[day]
+
+    return on
 
 
 def _checked_daily(daily_t: object) -> dict[UnitId, float]:

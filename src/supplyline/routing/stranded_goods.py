@@ -6,44 +6,55 @@
 ``el-depot``'s water hid the missing food (``0 of 4 unit(s) flagged``), while ``routes``
 left 18.712 t of food ``depot_short``, saying only that ``el-depot`` held none.
 
-Here, commodity by commodity: when none of the depots whose trucks serve the unit holds
-it, the places the movement plan's road legs into the unit's place start from
-(:meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`), and the words both
-faces say of them: reach flags the unit with them, ``routes`` adds them to a
-``depot_short`` detail. Without a plan nothing is judged here: whether goods held where
-no truck is based go on by road through a depot with trucks or straight to the unit is
-the plan's choice: judged from ``stocks.csv``, all 7 sites of a tester's quake were
-flagged for medical stores at an airfield without trucks 20 km from a truck depot.
+Here, commodity by commodity and day by day: the tonnes the plan's road legs bring into
+the unit's place from places where no truck serving it is based (the places those legs
+start from, :meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`) against what
+the depots whose trucks serve it hold of it that day, as ``routes`` loads them
+(:func:`~supplyline.routing.depot_stock.plan_day_stock`). Where the tonnes are more,
+reach flags the unit naming the commodity, the places, the tonnes and what the depots
+hold; ``routes`` adds the places to a ``depot_short`` detail. Judged by "holds any" at
+first, a trickle hid the gap: a re-checker's depot with 1 t of food (or 1 t a day) read
+ok while 10 t of food a day came from a railhead without trucks, and ``routes`` left
+10 t ``depot_short`` on C+5. Without a plan nothing is judged here: whether goods held
+where no truck is based go on by road through a depot with trucks or straight to the
+unit is the plan's choice: judged from ``stocks.csv``, all 7 sites of a tester's quake
+were flagged for medical stores at an airfield without trucks 20 km from a truck depot.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from supplyline.domain import Mode, Plan, Scenario
 from supplyline.routing.plan_sources import PlanSources
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import CommodityId, LocationId
+from supplyline.types import CommodityId, LocationId, day_label
 
 __all__ = ["plan_origins", "stranded_reason", "stranded_words"]
 
 _DUST_T = 1e-6
-"""Tonnes over the horizon below which a place sends nothing."""
+"""Tonnes a day below which a place sends nothing."""
 
-Origins = dict[CommodityId, dict[LocationId, float]]
-"""Per commodity, the tonnes from each place the plan's road legs start from."""
+_KG_T = 0.001
+"""Tonnes a day below which the depots' stock is not short (``routes`` loads whole kg)."""
+
+Origins = dict[CommodityId, dict[int, dict[LocationId, float]]]
+"""Per commodity and arrival day, the tonnes from each place the plan's road legs start from."""
+
+DayStock = Callable[[int], Mapping[tuple[LocationId, CommodityId], float]]
+"""What each depot with trucks holds on a day, as ``routes`` loads it."""
 
 
 def plan_origins(
     scenario: Scenario, plan: Plan | None, places: Collection[LocationId]
 ) -> dict[LocationId, Origins]:
-    """Tonnes of the plan's road legs into each of ``places`` over the horizon, by origin.
+    """Tonnes of the plan's road legs into each of ``places``, by day and origin.
 
-    Per place and commodity, each day's legs traced back to where they start
-    (:meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`): a depot with trucks
-    or a place without them. None without a plan.
+    Per place, commodity and day of the horizon, the day's legs traced back to where they
+    start (:meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`): a depot with
+    trucks or a place without them. None without a plan.
     """
     if plan is None:
         return {}
@@ -52,11 +63,12 @@ def plan_origins(
     arrivals: dict[tuple[LocationId, CommodityId, int], float] = defaultdict(float)
     for m in plan.movements:
         road = m.mode is Mode.ROAD and not m.commodity.startswith("deploy:")
-        if road and m.destination in wanted and m.tonnes > 0:
+        in_horizon = 0 <= m.arrival_day < scenario.horizon_days
+        if road and in_horizon and m.destination in wanted and m.tonnes > 0:
             arrivals[(m.destination, m.commodity, m.arrival_day)] += m.tonnes
     out: dict[LocationId, Origins] = defaultdict(dict)
     for (place, com, day), tonnes in sorted(arrivals.items()):
-        into = out[place].setdefault(com, {})
+        into = out[place].setdefault(com, {}).setdefault(day, {})
         for origin, share in index.origins_on(place, com, day).items():
             into[origin] = into.get(origin, 0.0) + tonnes * share
     return dict(out)
@@ -107,24 +119,42 @@ def stranded_reason(
     depots: Collection[LocationId],
     held: Mapping[LocationId, frozenset[CommodityId]],
     origins: Origins,
+    stock: DayStock,
 ) -> str:
     """Why some of a unit's goods come from where no truck serving it loads ('' if none).
 
     ``wanted`` are its commodities (with tonnes a day where known); ``serving`` the depots
     whose trucks make the round trip to it, ``depots`` every place with trucks, ``held``
     what each of them holds (and a truck of it may carry); ``origins`` where the plan's
-    road legs bring each commodity from (:func:`plan_origins`). A commodity one of the
-    ``serving`` depots holds is fine (how much is the stock checks' matter); else the
-    places it comes from are named.
+    road legs bring each commodity from, day by day (:func:`plan_origins`); ``stock`` what
+    each depot holds on a day (:func:`~supplyline.routing.depot_stock.plan_day_stock`).
+    A commodity is named when, on some day, the tonnes from places other than the
+    ``serving`` depots are more than those depots hold of it that day: the day most short
+    is quoted, with what they hold then.
     """
-    mine = set(serving)
-    found: dict[CommodityId, set[LocationId]] = {}
+    mine = sorted(serving)
+    found: dict[CommodityId, tuple[set[LocationId], int, float, float, int]] = {}
     for com, tonnes in sorted(wanted.items()):
-        if (tonnes is not None and tonnes <= 0) or any(com in held.get(d, ()) for d in mine):
+        if tonnes is not None and tonnes <= 0:
             continue
-        places = {x for x, t in origins.get(com, {}).items() if t > _DUST_T} - {*mine, loc}
-        if places:
-            found[com] = places
+        worst: tuple[float, int, float, float] | None = None
+        places: set[LocationId] = set()
+        days_short = 0
+        for day, by_origin in sorted(origins.get(com, {}).items()):
+            away = {x: t for x, t in by_origin.items() if t > _DUST_T and x not in (*mine, loc)}
+            far_t = sum(away.values())
+            if far_t <= _DUST_T:
+                continue
+            book = stock(day)
+            has = sum(max(0.0, book.get((d, com), 0.0)) for d in mine if com in held.get(d, ()))
+            if far_t <= has + _KG_T:
+                continue
+            days_short += 1
+            places |= set(away)
+            if worst is None or far_t - has > worst[0] + _DUST_T:
+                worst = (far_t - has, day, far_t, has)
+        if worst is not None:
+            found[com] = (places, worst[1], worst[2], worst[3], days_short)
     if not found:
         return ""
     u = km.index(loc)
@@ -137,12 +167,17 @@ def stranded_reason(
         d = float(km.km[i, u])
         return d if math.isfinite(d) else None
 
-    said = [
-        stranded_words(scenario, com, {x: road_km(x) for x in xs}, [x for x in xs if x in depots])
-        for com, xs in found.items()
-    ]
-    ones = sorted(mine)
-    holds = "holds" if len(ones) == 1 else "hold"
-    what = "it" if len(found) == 1 else "them"
-    none = f", and {', '.join(ones)}, whose trucks serve it, {holds} none of {what}" if ones else ""
-    return "; ".join(said) + none + " (routes loads a truck at its own depot only)"
+    holds = "holds" if len(mine) == 1 else "hold"
+    said = []
+    for com, (xs, day, far_t, has, n) in found.items():
+        where = stranded_words(
+            scenario, com, {x: road_km(x) for x in sorted(xs)}, [x for x in xs if x in depots]
+        )
+        more = "" if n <= 1 else f"; short on {n} days"
+        what = "none of it" if has <= _DUST_T else f"{has:.1f} t of it"
+        whose = f", and {', '.join(mine)}, whose trucks serve it, {holds} {what}" if mine else ""
+        said.append(
+            f"{where}: {far_t:.1f} t of it on {day_label(day)}{whose} "
+            f"({far_t - has:.1f} t short{more})"
+        )
+    return "; ".join(said) + " (routes loads a truck at its own depot only)"

@@ -38,7 +38,7 @@ from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
-from supplyline.routing.depot_stock import PLAN_BASIS, DepotStock, plan_depot_stock
+from supplyline.routing.depot_stock import DepotStock, plan_day_stock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_roads import plan_road_claims, plan_road_tonnes
@@ -264,10 +264,10 @@ def route_scenario_day(
     else:
         # the plan's road legs into the units' places; what units take beyond them is
         # drawn on site (the plan keeps the places' stocks)
-        requests, drawn = plan_truck_loads(scenario, plan, day)
+        # the trucks load only what the plan puts at their depots (the rest: depot_short);
+        # the reach check weighs the same stock (routing.stranded_goods)
+        requests, drawn, depots = plan_day_stock(scenario, plan, day)
         source = "plan"
-        # the trucks load only what the plan puts at their depots (the rest: depot_short)
-        depots = DepotStock(held_t=plan_depot_stock(scenario, plan, day, drawn), basis=PLAN_BASIS)
         # the plan's road movements the trucks do not carry take their share of the roads
         plan_t = plan_road_tonnes(scenario, plan, day)
         # and those they carry keep the roads the plan sent them over, where one is full
