@@ -133,3 +133,52 @@ def test_a_link_closed_by_design_has_no_window(tmp_path: Path) -> None:
     shut = replace(scenario.links[0], capacity_t_per_day=0.0, capacity_pax_per_day=0.0)
     scenario = replace(scenario, links=(shut, *scenario.links[1:]))
     assert outage_windows(scenario, scenario.horizon_days) == []
+
+
+_ROUTE = {
+    "scenario.yaml": "name: route\nstart_date: 2025-06-01\nhorizon_days: 12\n"
+    "partners:\n  - {id: p, name: P}\ncommodities:\n  - id: food\n"
+    "    supply_class: food\n    priority: 1\n    demand_unit: kg\n"
+    "    per_person_per_day: 2\n",
+    "locations.csv": "id,name,partner,kind,lat,lon\nA,A,p,garrison,50.0,20.0\n"
+    "M,M,p,hub,50.1,20.1\nB,B,p,unit_area,50.2,20.2\n",
+    "links.csv": "id,from,to,mode,distance_km,transit_days,capacity_t_per_day,"
+    "capacity_pax_per_day,cost_per_t,cost_per_pax,bidirectional,outage_days\n"
+    "r1,A,M,road,30,1,500,500,1.0,1.0,true,0-2;6\n"
+    "r2,M,B,road,30,1,500,500,1.0,1.0,true,1-3;8\n",
+    "stocks.csv": "location,commodity,initial_t\nB,food,100\n",
+    "units.csv": "id,name,partner,home,destination,personnel,available_day,required_day,"
+    "deployment_lift_t,days_of_supply\nu1,u1,p,A,B,100,0,2,100,0\n",
+}
+"""A re-checker's route A→M→B: r1 closed C+0–C+2 and C+6, r2 C+1–C+3 and C+8. Unit u1
+(100 t, 100 people), required at B on C+2, arrives C+5: 3 days late, 300 t-days. No window
+alone gains; C+0–C+2 and C+1–C+3 together close it on time, C+6 and C+8 add nothing."""
+
+
+def test_a_joint_entry_names_only_the_windows_that_gain_together(tmp_path: Path) -> None:
+    """The joint entry is r1 C+0–C+2 + r2 C+1–C+3, claiming their re-plan's gain exactly.
+
+    Lifted with all four windows it had named C+6 and C+8 too, and said the re-made plan
+    sent deployment "over them on those days", over which nothing moved.
+    """
+    for name, text in _ROUTE.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    result = assess_requirements(tmp_path)
+    scenario, demand = result.opened.scenario, result.demand
+    plan = plan_movements(scenario, demand)
+    assert _late_t_days(plan) == pytest.approx(300.0)
+    (entry,) = _outages(plan)
+    assert entry.resource == "r1 closed C+0–C+2 + r2 closed C+1–C+3"
+    assert entry.days == (0, 1, 2, 3)
+    names = entry.resource.split(" + ")
+    lifted = [w for w in outage_windows(scenario, scenario.horizon_days) if w.name in names]
+    replanned = plan_movements(without_windows(scenario, lifted), demand)
+    assert entry.late_t_days_cut == pytest.approx(_late_t_days(plan) - _late_t_days(replanned))
+    assert entry.late_t_days_cut == pytest.approx(300.0)
+    assert entry.shadow_price == pytest.approx(plan.objective - replanned.objective)
+    assert entry.explanation.startswith(
+        "the closures of road link r1 (A→M, both ways) on C+0–C+2 and road link r2 "
+        "(M→B, both ways) on C+1–C+3 together delay deployment: without them, the re-made "
+        "plan sends deployment over them on those days and cuts the lift arriving late by "
+        "300 t-days"
+    )

@@ -31,7 +31,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -90,6 +90,20 @@ HOLD_TOGETHER = (
 
 GainKey = tuple[float, float, float, float]
 """What a re-plan gains, in the objective's order (:func:`objective_gain`)."""
+
+
+class _Replan(NamedTuple):
+    """A re-plan with some windows open that gains: its entry and what the report weighs."""
+
+    entry: Bottleneck
+    key: GainKey
+    """What it gains (:func:`objective_gain`)."""
+    got: Outcome
+    """The re-made plan's outcome."""
+    idle: tuple[Window, ...]
+    """The opened windows over whose link the re-made plan sends nothing on their days:
+    keeping them closed would likely lose nothing (to be checked by a re-plan, for demand
+    moves with a unit's earliest arrival)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +167,7 @@ def price_outages(
     windows = outage_windows(p.scenario, p.days)
     objective = float(m.cost @ x) + m.offset
     plan, was, given = (m, start), (base, objective), demand or p.demand
-    found: list[tuple[Bottleneck, GainKey, Outcome]] = []
+    found: list[_Replan] = []
     untried: list[str] = []
     for i, window in enumerate(windows, start=1):
         if time.perf_counter() >= deadline:
@@ -166,8 +180,8 @@ def price_outages(
             found.append(entry)
         elif cut:
             untried.append(window.name)
-    found.sort(key=lambda entry: entry[1], reverse=True)  # stable: window order among equals
-    if len(windows) > 1 and not untried and _unexplained(found[0][2] if found else base):
+    found.sort(key=lambda entry: entry.key, reverse=True)  # stable: window order among equals
+    if len(windows) > 1 and not untried and _unexplained(found[0].got if found else base):
         # two closures on one route: lifting either alone gains nothing (an analyst's A→M
         # closed C+0–C+2, M→B C+1–C+3), both together close the unit on time
         if time.perf_counter() >= deadline:
@@ -176,8 +190,10 @@ def price_outages(
             if progress is not None:
                 progress(f"re-planning with the {len(windows)} outage windows open together")
             both, cut = _without_outage(p, plan, tuple(windows), given, was, deadline)
-            if both is not None and _gains_anew(both[1], [key for _, key, _ in found]):
-                found.insert(0, both)  # it gains most: first among the closures
+            if both is not None and _gains_anew(both.key, [r.key for r in found]):
+                # it gains most: first among the closures, named by the windows it needs
+                joint = (both, tuple(windows))
+                found.insert(0, _narrowed(p, plan, joint, given, was, deadline, progress))
             elif cut:
                 untried.append(joint_name(windows))
     if untried and progress is not None:
@@ -185,7 +201,62 @@ def price_outages(
             "outages not re-planned (or not to the end), the measuring time having run out: "
             + listed(tuple(untried))
         )
-    return Outages(priced=tuple(b for b, _, _ in found), not_tried=tuple(untried))
+    return Outages(priced=tuple(r.entry for r in found), not_tried=tuple(untried))
+
+
+def _narrowed(
+    p: Problem,
+    plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
+    joint: tuple[_Replan, tuple[Window, ...]],
+    demand: Demand,
+    was: tuple[Outcome, float],
+    deadline: float,
+    progress: Callable[[str], None] | None,
+) -> _Replan:
+    """The joint entry over only the windows that gain together, each drop checked by a re-plan.
+
+    Lifting every window of every outage link together named them all: a re-checker's
+    route A→M→B, r1 closed C+0–C+2 and C+6, r2 C+1–C+3 and C+8, got "r1 closed C+0–C+2 +
+    r1 closed C+6 + r2 closed C+1–C+3 + r2 closed C+8" and "sends deployment over them on
+    those days", where C+6 and C+8 added nothing and carried nothing. ``joint`` is the
+    re-plan with all its ``windows`` open. First the windows it sends nothing over
+    (:attr:`_Replan.idle`) are dropped together, then each other, latest first, while
+    more than two are left; a drop is kept only where the plan re-made with exactly the
+    rest open gains what the joint re-plan did (:func:`_same_gain`), and the entry is that
+    re-plan's, so its name, words and gains are of exactly the windows it names. Within
+    the measuring time (``deadline``): when it runs out, the last set checked stands. Two
+    windows are not narrowed: each alone was re-planned and gains in a less important tier
+    (:func:`_gains_anew`).
+    """
+    best, windows = joint
+    kept = windows
+    busy = tuple(w for w in windows if w not in best.idle)
+    tries = [busy] if 2 <= len(busy) < len(windows) else []
+    tries += [(w,) for w in sorted(windows, key=lambda w: w.days[-1], reverse=True)]
+    for trial in tries:
+        # a set of two or more: re-plan exactly it; one window: re-plan what is kept without it
+        fewer = trial if len(trial) > 1 else tuple(w for w in kept if w != trial[0])
+        if len(fewer) < 2 or len(fewer) >= len(kept):
+            continue
+        if time.perf_counter() >= deadline:
+            break
+        if progress is not None:
+            progress(f"re-planning with {len(fewer)} of the {len(windows)} outage windows open")
+        got, _ = _without_outage(p, plan, fewer, demand, was, deadline)
+        if got is not None and _same_gain(got.key, joint[0].key):
+            best, kept = got, fewer
+    return best
+
+
+def _same_gain(a: GainKey, b: GainKey) -> bool:
+    """Whether two re-plans gain the same in every tier, but for the solver's rounding.
+
+    >>> _same_gain((0.0, 300.0, 0.0, 12000.000001), (0.0, 300.0, 0.0, 12000.0))
+    True
+    >>> _same_gain((0.0, 299.0, 0.0, 12000.0), (0.0, 300.0, 0.0, 12000.0))
+    False
+    """
+    return all(abs(x - y) <= 1e-6 * max(1.0, abs(y)) for x, y in zip(a, b, strict=True))
 
 
 def _first_tier(key: GainKey) -> int:
@@ -245,12 +316,13 @@ def _without_outage(
     demand: Demand,
     was: tuple[Outcome, float],
     deadline: float,
-) -> tuple[tuple[Bottleneck, GainKey, Outcome] | None, bool]:
+) -> tuple[_Replan | None, bool]:
     """Outage ``windows`` as one entry where the plan re-made with them open is better.
 
     Exactly those windows' days are opened: a link's other windows stay closed. The entry
-    with what it gains (:func:`objective_gain`) and the re-made plan's outcome; with them,
-    whether the measuring time ran out before the re-plan was solved. ``plan`` is the
+    with what it gains (:func:`objective_gain`), the re-made plan's outcome and, of several
+    windows, those it sends nothing over (:func:`_narrowed` tries keeping them closed);
+    with them, whether the measuring time ran out before the re-plan was solved. ``plan`` is the
     plan's model with its row duals and basis; ``was`` its outcome and objective.
     """
     m, start = plan
@@ -292,7 +364,13 @@ def _without_outage(
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
         explanation=_closure_words(p, windows, tier, coms) + said,
     )
-    return (entry, objective_gain(got, base), got), False
+    idle = tuple(w for w in windows if len(windows) > 1 and not _carried(p2, m2, x2, _days(w)))
+    return _Replan(entry, objective_gain(got, base), got, idle), False
+
+
+def _days(window: Window) -> dict[int, tuple[int, ...]]:
+    """One window's closed days by its link, as :func:`_carried` takes them."""
+    return {window.link: window.days}
 
 
 def _closure_words(
