@@ -9,8 +9,9 @@ of the bytes it uses; the masked bytes, read row after row, are the block's line
 with one call. Memory is bounded by the block, not by the table.
 
 The bytes are those the row-by-row writer gives (a test compares them): the byte-order
-mark, CR LF, cells quoted by Python's ``csv`` as it quotes them, and each amount as
-``csv`` writes a float, the ``repr`` of :func:`~supplyline.types.to_gram` of it. That is
+mark, CR LF, text cells quoted as every result CSV quotes them
+(:mod:`supplyline.io.csv_quoting`), and each amount as ``csv`` writes a float, the
+``repr`` of :func:`~supplyline.types.to_gram` of it. That is
 the shortest text that reads back as the same float, which for a whole number of grams
 ``n`` below 10**15 and not below 0.0001 t is the decimal ``n / 10**6`` without its
 trailing zeros (a float has 15 to 17 significant digits; two texts of at most 15 apart by
@@ -32,9 +33,7 @@ the doubtful half-grams, and amounts beyond exact float grams, left to ``gram_pa
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -44,6 +43,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand
 from supplyline.domain.rounding import gram_parts
 from supplyline.io.csv_out import formula_safe
+from supplyline.io.csv_quoting import csv_line
 from supplyline.types import GRAM_DECIMALS, day_label, to_gram
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
@@ -170,11 +170,8 @@ def gram_texts(values: FloatArray) -> list[str]:
 
 
 def _csv_line(cells: Sequence[object]) -> str:
-    """Cells as Python's ``csv`` writes them in a result file (quoted where it must)."""
-    buffer = io.StringIO()
-    guarded = [formula_safe(c) if isinstance(c, str) else c for c in cells]
-    csv.writer(buffer, lineterminator="\r\n").writerow(guarded)  # quoting looks at it
-    return buffer.getvalue().removesuffix("\r\n")
+    """Cells as every result CSV writes them (:func:`~supplyline.io.csv_quoting.csv_line`)."""
+    return csv_line([formula_safe(c) if isinstance(c, str) else c for c in cells])
 
 
 def _unit_blocks(demand: Demand) -> list[tuple[int, int]]:
@@ -203,20 +200,20 @@ def write_daily_csv(
     >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the file
     ...     path = Path(tmp) / "daily.csv"
     ...     write_daily_csv(path, d), path.read_bytes().splitlines()[1]
-    (1, b'u,water,1,C+1,2025-03-02,1.5,0.0,1.5,')
+    (1, b'"u","water",1,"C+1",2025-03-02,1.5,0.0,1.5,')
     """
     n_u, n_c, n_d = demand.consumption_t.shape
     days = _text_matrix(
         [
             _csv_line(
                 [d, day_label(d), (demand.start_date + dt.timedelta(days=d)).isoformat(), ""]
-            ).encode()  # "3,C+3,2025-03-04," with the comma before the amounts
+            ).encode()  # '3,"C+3",2025-03-04,' with the comma before the amounts
             for d in range(n_d)
         ]
     )
     rows = 0
     with path.open("wb") as handle:
-        handle.write(codecs.BOM_UTF8 + (_csv_line(DAILY_COLUMNS) + "\r\n").encode())
+        handle.write(codecs.BOM_UTF8 + (",".join(DAILY_COLUMNS) + "\r\n").encode())
         for start, stop in _unit_blocks(demand):
             consumption = demand.consumption_t[start:stop]
             buildup = demand.buildup_t[start:stop]
@@ -225,7 +222,7 @@ def write_daily_csv(
             count = u_idx.size
             leads = _text_matrix(
                 [
-                    _csv_line([unit, commodity, ""]).encode()  # "u1,water,"
+                    _csv_line([unit, commodity, ""]).encode()  # '"u1","water",'
                     for unit in demand.unit_ids[start:stop]
                     for commodity in demand.commodity_ids
                 ]
