@@ -56,7 +56,7 @@ DAILY_COLUMNS = (
     "unit",
     "commodity",
     "day",
-    "c_day",
+    "label",
     "date",
     "consumption_t",
     "buildup_t",
