@@ -250,7 +250,7 @@ def test_routes_cli_warns_and_writes_depot_short_csv(tmp_path: Path) -> None:
     )
     with (out / "depot_short.csv").open(encoding="utf-8-sig") as fh:
         (row,) = list(csv.DictReader(fh))
-    assert (row["depot"], row["commodity"], row["day_label"]) == ("RH", "food", "C+0")
+    assert (row["depot"], row["commodity"], row["label"]) == ("RH", "food", "C+0")
     assert (float(row["held_t"]), float(row["asked_t"]), float(row["short_t"])) == (
         0.05,
         0.1,

@@ -119,10 +119,13 @@ def unknown_reference(
     known: Iterable[str],
     *,
     broken: Iterable[str] = (),
+    none_known: str = "none",
 ) -> str:
     """The words for a reference to an id that does not exist, the closest known ids first.
 
     ``broken``: ids of rows with errors, offered as :func:`did_you_mean` says.
+    ``none_known``: what "known:" says when no id of the kind is known (the loader names
+    the rows whose ids it refused).
 
     >>> unknown_reference("unit", "u1", "location", "nowhere", ["a", "b"])
     "unit 'u1' refers to unknown location 'nowhere' (known: a, b)"
@@ -133,5 +136,6 @@ def unknown_reference(
     listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
     guess = did_you_mean(ref, known_list, broken=broken)
     who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
-    hint = f"{guess}; known: {listed or 'none'}" if guess else f"known: {listed or 'none'}"
+    listed = listed or none_known
+    hint = f"{guess}; known: {listed}" if guess else f"known: {listed}"
     return f"{who} refers to unknown {kind} {ref!r} ({hint})"

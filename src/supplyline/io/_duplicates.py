@@ -58,6 +58,7 @@ def reference_message(
     *,
     likely: bool,
     broken: Iterable[str] = (),
+    none_known: str = "none",
 ) -> str:
     """The words for a reference to an unknown id when rows of its kind repeat an id.
 
@@ -65,7 +66,7 @@ def reference_message(
     no more unknown ids of the kind than repeated rows, so the repeat is named as the
     likely cause, before the known ids that look alike (a row copied from ``site-5`` and
     meant to be ``site-6`` is one letter from ``site-1``); else as a possible one, after
-    them.
+    them. ``none_known``: what "known:" says when no id of the kind is known.
 
     >>> dup = DuplicateRow("locations.csv", 16, 15, "location", "site-vardo", 0)
     >>> print(reference_message("link 'r'", "location", "site-ridge", ["hub"], [dup], likely=True))
@@ -79,7 +80,7 @@ def reference_message(
         cause = f"likely {rows}: give it the id {ref!r}" + (f"; else {guess}" if guess else "")
     else:
         cause = (f"{guess}; or " if guess else "") + f"is it the id meant for {rows}?"
-    return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed or 'none'})"
+    return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed or none_known})"
 
 
 def _row(file: str) -> str:

@@ -21,6 +21,7 @@ from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
 from supplyline.io._day_cells import NeedsStart
 from supplyline.io._duplicates import DuplicateRow
+from supplyline.io._refused_ids import RefusedId
 
 __all__ = ["MAX_FILE_BYTES", "REQUIRED", "Fields", "Origin", "Origins", "Report", "read_text"]
 
@@ -77,6 +78,9 @@ class Report:
     rejoined: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     """Cells an unquoted comma had split, read joined again: (file, line): (column, how the
     row was split, in words), said after that cell's own error."""
+    refused: list[RefusedId] = field(default_factory=list)
+    """CSV rows whose id cell was refused (``base a``): a reference to an id close to one
+    follows from it (see :mod:`supplyline.io._refused_ids`)."""
     incomplete: set[str] = field(default_factory=set)
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
@@ -201,6 +205,11 @@ class Fields:
         except BadValue as bad:
             split = self.report.rejoined.get((self.origin.file, self.origin.line))
             self.fail(column, str(bad) + (f" — {split[1]}" if split and split[0] == column else ""))
+            if column == "id" and isinstance(raw, str) and self.origin.file.endswith(".csv"):
+                at = len(self.report.issues) - 1
+                self.report.refused.append(
+                    RefusedId(self.origin.file, self.origin.line, raw.strip(), issue_at=at)
+                )
             return None
         if column == "id" and isinstance(value, str):
             self.record_id = value

@@ -24,13 +24,13 @@ result CSV now spells its numbers one way, to the gram, in plain decimals.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
+from supplyline.io.csv_quoting import csv_line
 from supplyline.types import GRAM_DECIMALS, gram_text, to_gram
 
 __all__ = [
@@ -129,16 +129,17 @@ def write_rows(
     a value unquoted, and a reader takes it for the end of the line: the value is lost.
     A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``. Cells go
     through :func:`csv_cell` (truth values as ``yes``/``no``, text safe from spreadsheets'
-    formulas).
+    formulas), then :func:`~supplyline.io.csv_quoting.csv_line` (text quoted, so that an id
+    such as ``0042`` stays text in a spreadsheet).
     """
-    writer = csv.DictWriter(
-        handle,
-        fieldnames=list(columns),
-        extrasaction="ignore" if ignore_extra else "raise",
-        lineterminator="\r\n",
-    )
-    writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    names = list(columns)
+    known = set(names)
+    handle.write(",".join(names) + "\r\n")  # plain names: text to any reader
+    for row in rows:
+        extra = [key for key in row if key not in known]
+        if extra and not ignore_extra:
+            raise ValueError(f"dict contains fields not in fieldnames: {extra!r}")
+        handle.write(csv_line([csv_cell(row.get(name, "")) for name in names]) + "\r\n")
 
 
 def write_csv(

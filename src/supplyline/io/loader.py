@@ -31,6 +31,7 @@ from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
 from supplyline.errors import Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
+from supplyline.io._refused_ids import RefusedIds
 from supplyline.io._scenario_yaml import Header, read_scenario_yaml
 from supplyline.io._source import LooseRef, Origins, Report, read_text
 from supplyline.io._tables import (
@@ -333,20 +334,29 @@ def _cross_check(
         and not _copied(f, found, origins)
     ]
     loose = _loose_refs_unknown(scenario, report)
+    refused = RefusedIds(report.refused, _FILE_OF_ENTITY)
     words = _ReferenceWords(
         _loaded_ids(scenario),
         report,
         {(f.ref_kind, f.ref_id) for f in kept if f.ref_kind} | {(r.kind, r.ref) for r in loose},
+        refused,
     )
     for finding in kept:
         issue = _issue_of(_offering_broken(finding, words), origins)
+        if finding.ref_kind and refused.absorbs(
+            issue.file, issue.line, finding.ref_kind, finding.ref_id
+        ):
+            continue
         report.issues.append(issue)
         if finding.ref_kind:
             words.said(issue, finding.ref_kind, finding.ref_id)
     for r in loose:
+        if refused.absorbs(r.file, r.line, r.kind, r.ref):
+            continue
         report.error(r.file, words(r.entity, r.entity_id, r.kind, r.ref), r.line, r.column)
         words.said(report.issues[-1], r.kind, r.ref)
     blame_duplicates(report.issues, report.duplicates, words.blamed)
+    refused.blame(report.issues)
     if not report.has_errors:
         # only "cannot deploy" is said again by the arrival checks: a unit that cannot be
         # supplied still gets its lateness (a tester's no-stock scenario hid all of them);
@@ -455,19 +465,31 @@ class _ReferenceWords:
     report: Report
     unknown: set[tuple[str, str]]
     """Every (kind, id) referred to and not loaded, in this load."""
+    refused: RefusedIds
+    """The rows whose ids were refused: named where no id of their kind loaded."""
     blamed: list[Dangling] = dataclasses.field(default_factory=list)
 
     def __call__(self, entity: str, entity_id: str | None, kind: str, ref: str) -> str:
         """The message of one reference to an unknown id."""
         broken = _failed_of(kind, self.report)
         repeated = [d for d in self.report.duplicates if d.kind == kind]
+        none_known = self.refused.none_known(kind)
         if not repeated:
-            return unknown_reference(entity, entity_id, kind, ref, self.known[kind], broken=broken)
+            return unknown_reference(
+                entity, entity_id, kind, ref, self.known[kind], broken=broken, none_known=none_known
+            )
         who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
         unknown_ids = {r for k, r in self.unknown if k == kind}
         likely = len(unknown_ids) <= len({d.id for d in repeated})
         return reference_message(
-            who, kind, ref, self.known[kind], repeated, likely=likely, broken=broken
+            who,
+            kind,
+            ref,
+            self.known[kind],
+            repeated,
+            likely=likely,
+            broken=broken,
+            none_known=none_known,
         )
 
     def said(self, issue: Issue, kind: str, ref: str) -> None:
@@ -480,9 +502,11 @@ def _offering_broken(finding: Finding, words: _ReferenceWords) -> Finding:
     """A dangling reference's finding that also offers the ids of rows with errors.
 
     The domain's checks see only what loaded: a tester's ``yrad`` was offered nothing, and
-    ``fod`` was told "known: none", because the rows of ``yard`` and ``food`` had errors.
+    ``fod`` was told "known: none", because the rows of ``yard`` and ``food`` had errors;
+    where no id of the kind loaded, the rows whose ids were refused are named instead.
     """
-    broken_or_repeated = words.report.failed_ids or words.report.duplicates
+    report = words.report
+    broken_or_repeated = report.failed_ids or report.duplicates or report.refused
     if not broken_or_repeated or finding.ref_kind not in words.known:
         return finding
     message = words(finding.entity, finding.entity_id, finding.ref_kind, finding.ref_id)

@@ -9,7 +9,8 @@ of the bytes it uses; the masked bytes, read row after row, are the block's line
 with one call. Memory is bounded by the block, not by the table.
 
 The bytes are those the row-by-row writer gives (a test compares them): the byte-order
-mark, CR LF, cells quoted by Python's ``csv`` as it quotes them, and each amount as every
+mark, CR LF, text cells quoted as every result CSV quotes them
+(:mod:`supplyline.io.csv_quoting`), and each amount as every
 result CSV writes a float, :func:`~supplyline.types.gram_text`: for a whole number of
 grams ``n`` below 10**15, the decimal ``n / 10**6`` without its trailing zeros (nor its
 point, when whole), never with an exponent (``repr``, written before, gave ``2e-06``
@@ -31,9 +32,7 @@ the doubtful half-grams, and amounts beyond exact float grams, left to ``gram_pa
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -43,6 +42,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand
 from supplyline.domain.rounding import gram_parts
 from supplyline.io.csv_out import formula_safe
+from supplyline.io.csv_quoting import csv_line
 from supplyline.types import GRAM_DECIMALS, day_label, gram_text
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
@@ -55,7 +55,7 @@ DAILY_COLUMNS = (
     "unit",
     "commodity",
     "day",
-    "c_day",
+    "label",
     "date",
     "consumption_t",
     "buildup_t",
@@ -167,11 +167,8 @@ def gram_texts(values: FloatArray) -> list[str]:
 
 
 def _csv_line(cells: Sequence[object]) -> str:
-    """Cells as Python's ``csv`` writes them in a result file (quoted where it must)."""
-    buffer = io.StringIO()
-    guarded = [formula_safe(c) if isinstance(c, str) else c for c in cells]
-    csv.writer(buffer, lineterminator="\r\n").writerow(guarded)  # quoting looks at it
-    return buffer.getvalue().removesuffix("\r\n")
+    """Cells as every result CSV writes them (:func:`~supplyline.io.csv_quoting.csv_line`)."""
+    return csv_line([formula_safe(c) if isinstance(c, str) else c for c in cells])
 
 
 def _unit_blocks(demand: Demand) -> list[tuple[int, int]]:
@@ -200,20 +197,20 @@ def write_daily_csv(
     >>> with tempfile.TemporaryDirectory() as tmp:  # removed again, with the file
     ...     path = Path(tmp) / "daily.csv"
     ...     write_daily_csv(path, d), path.read_bytes().splitlines()[1]
-    (1, b'u,water,1,C+1,2025-03-02,1.5,0,1.5,')
+    (1, b'"u","water",1,"C+1",2025-03-02,1.5,0,1.5,')
     """
     n_u, n_c, n_d = demand.consumption_t.shape
     days = _text_matrix(
         [
             _csv_line(
                 [d, day_label(d), (demand.start_date + dt.timedelta(days=d)).isoformat(), ""]
-            ).encode()  # "3,C+3,2025-03-04," with the comma before the amounts
+            ).encode()  # '3,"C+3",2025-03-04,' with the comma before the amounts
             for d in range(n_d)
         ]
     )
     rows = 0
     with path.open("wb") as handle:
-        handle.write(codecs.BOM_UTF8 + (_csv_line(DAILY_COLUMNS) + "\r\n").encode())
+        handle.write(codecs.BOM_UTF8 + (",".join(DAILY_COLUMNS) + "\r\n").encode())
         for start, stop in _unit_blocks(demand):
             consumption = demand.consumption_t[start:stop]
             buildup = demand.buildup_t[start:stop]
@@ -222,7 +219,7 @@ def write_daily_csv(
             count = u_idx.size
             leads = _text_matrix(
                 [
-                    _csv_line([unit, commodity, ""]).encode()  # "u1,water,"
+                    _csv_line([unit, commodity, ""]).encode()  # '"u1","water",'
                     for unit in demand.unit_ids[start:stop]
                     for commodity in demand.commodity_ids
                 ]

@@ -25,6 +25,7 @@ splitting.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping
@@ -43,9 +44,11 @@ if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario reco
     from supplyline.domain import Scenario
 
 __all__ = [
+    "DAY_COLUMNS",
     "GRAMS_PER_T",
     "ROUTE_FILES",
     "Grams",
+    "day_cells",
     "depot_short_rows",
     "grams",
     "on_site_rows",
@@ -266,8 +269,7 @@ def depot_short_rows(routes: Routes) -> list[dict[str, Any]]:
             {
                 "depot": d.depot,
                 "commodity": d.commodity,
-                "day": d.day,
-                "day_label": day_label(d.day),
+                **day_cells(routes, d.day),
                 "held_t": held,
                 "asked_t": asked,
                 "short_t": short,
@@ -288,9 +290,28 @@ _TRUCK_COLS = [
 ]  # fmt: skip
 _UNSERVED_COLS = ["unit", "location", "tonnes", "load_t", "reason", "detail"]
 _ON_SITE_COLS = ["unit", "location", "tonnes", "load_t", "arrived_by", "link", "detail"]
+DAY_COLUMNS = ("day", "label", "date")
+"""A day's columns in every routes CSV, named and ordered as in a plan's files."""
 _DEPOT_SHORT_COLS = [
-    "depot", "commodity", "day", "day_label", "held_t", "asked_t", "short_t", "detail"
+    "depot", "commodity", *DAY_COLUMNS, "held_t", "asked_t", "short_t", "detail"
 ]  # fmt: skip
+
+
+def day_cells(routes: Routes, day: int | None = None) -> dict[str, Any]:
+    """``day``, ``label`` and ``date`` of ``day`` (the routes' own by default), as plans name them.
+
+    Every routes CSV and every GeoJSON feature carries them: a tester appending several
+    days' ``routes.csv``, or loading each day's GeoJSON as a layer, lost which day a row was.
+    """
+    day = routes.day if day is None else day
+    date = routes.date + dt.timedelta(days=day - routes.day)
+    return {"day": day, "label": day_label(day), "date": date.isoformat()}
+
+
+def _dated(routes: Routes, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of a routes CSV, each with the day's columns first."""
+    cells = day_cells(routes)
+    return [{**cells, **row} for row in rows]
 
 
 def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
@@ -300,6 +321,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
     """
     where = scenario.location_by_id
     kg = grams(routes)
+    day = day_cells(routes)
     features: list[dict[str, Any]] = []
     for n, r in enumerate(routes.routes):
         points = [(where[x].lon, where[x].lat) for x in r.path]
@@ -309,6 +331,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "geometry": path_geometry(points),
                 "properties": {
                     "kind": "route",
+                    **day,
                     "truck": r.truck,
                     "depot": r.depot,
                     "trips": r.trips,
@@ -327,6 +350,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
                 "properties": {
                     "kind": "unserved",
+                    **day,
                     "unit": u.unit,
                     "tonnes": _t(sum(kg.unserved[n].values())),
                     "reason": str(u.reason),
@@ -342,6 +366,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
                 "properties": {
                     "kind": "arrived" if d.arrived else "on_site",
+                    **day,
                     "unit": d.unit,
                     "tonnes": _t(sum(kg.on_site[n].values())),
                     "load_t": _loads(kg.on_site[n]),
@@ -418,7 +443,8 @@ def _summary(routes: Routes) -> dict[str, Any]:
         # the depots' stocks: checked against what (empty: not checked), and the excesses
         "depot_stock_basis": routes.depot_stock_basis,
         "depot_short": [
-            {k: v for k, v in row.items() if k != "day_label"} for row in depot_short_rows(routes)
+            {k: v for k, v in row.items() if k not in ("label", "date")}
+            for row in depot_short_rows(routes)
         ],
         # the loaded tonnes over each road, by direction, on the day they set out on it, beside
         # the plan's own that the trucks do not carry, against its capacity (None: no limit)
@@ -441,10 +467,10 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
     """Write every routes file into ``folder`` (which must exist); return their paths."""
     folder = Path(folder)
     paths = [folder / name for name in ROUTE_FILES]
-    write_csv(paths[0], _ROUTE_COLS, route_rows(routes))
-    write_csv(paths[1], _TRUCK_COLS, truck_rows(routes))
-    write_csv(paths[2], _UNSERVED_COLS, unserved_rows(routes))
-    write_csv(paths[3], _ON_SITE_COLS, on_site_rows(routes))
+    write_csv(paths[0], [*DAY_COLUMNS, *_ROUTE_COLS], _dated(routes, route_rows(routes)))
+    write_csv(paths[1], [*DAY_COLUMNS, *_TRUCK_COLS], _dated(routes, truck_rows(routes)))
+    write_csv(paths[2], [*DAY_COLUMNS, *_UNSERVED_COLS], _dated(routes, unserved_rows(routes)))
+    write_csv(paths[3], [*DAY_COLUMNS, *_ON_SITE_COLS], _dated(routes, on_site_rows(routes)))
     write_csv(paths[4], _DEPOT_SHORT_COLS, depot_short_rows(routes))
     paths[5].write_text(
         json.dumps(routes_geojson(scenario, routes), indent=1, ensure_ascii=False), encoding="utf-8"

@@ -142,7 +142,7 @@ def daily_rows(demand: Demand, deliver: FloatArray | None = None) -> list[dict[s
                 "unit": demand.unit_ids[u],
                 "commodity": demand.commodity_ids[c],
                 "day": d,
-                "c_day": day_label(d),
+                "label": day_label(d),
                 "date": (demand.start_date + dt.timedelta(days=d)).isoformat(),
                 **_parts(float(demand.consumption_t[u, c, d]), float(demand.buildup_t[u, c, d])),
                 **({} if deliver is None else {"to_deliver_t": to_gram(float(deliver[u, c, d]))}),

@@ -1,0 +1,67 @@
+"""How a result CSV's cells are quoted, so that ids survive a spreadsheet.
+
+Why quote text: an id may look like a number (``0042``, ``1e3``: the scenario format
+allows both), and a spreadsheet reading the CSV makes it one, so that ``0042`` comes back
+``42`` and ``1e3`` comes back ``1000`` (a tester's round trip through LibreOffice). A
+quoted field is text to a spreadsheet told so (LibreOffice's CSV filter option "quoted
+field as text", the ``true`` in the README's ``--infilter="CSV:44,34,76,1,,,true"``), so
+every text cell is written between double quotes.
+
+Left bare: numbers, and the text cells a spreadsheet reads and writes back as they are:
+a plain decimal as supplyline writes an amount (no leading zero, no trailing zero after
+the point, no exponent, at most 15 significant digits: a spreadsheet keeps 15), such as
+``-5`` or ``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
+the same), and a blank. Python's ``csv`` reads a quoted field as the text inside the
+quotes, so what supplyline's readers see is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["csv_line", "quoted_cell"]
+
+_SPREADSHEET_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
+_ISO_DATE = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
+_MAX_SIGNIFICANT_DIGITS = 15
+_MUST_QUOTE = frozenset(',"\r\n')
+
+
+def _reads_back_unchanged(text: str) -> bool:
+    """Whether a spreadsheet that reads ``text`` as a number or date writes it back the same."""
+    if _ISO_DATE.fullmatch(text):
+        return True
+    if not _SPREADSHEET_NUMBER.fullmatch(text):
+        return False
+    return len(text.lstrip("-").replace(".", "").lstrip("0")) <= _MAX_SIGNIFICANT_DIGITS
+
+
+def quoted_cell(value: object) -> str:
+    """``value`` as it stands between the commas of a result CSV (the module docstring).
+
+    >>> [quoted_cell(v) for v in ("0042", "1e3", "camp-north", "-5", 2.5, 7, "", "a,b")]
+    ['"0042"', '"1e3"', '"camp-north"', '-5', '2.5', '7', '', '"a,b"']
+    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
+    ('"Base ""A"" 1"', '2026-12-25')
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    text = "" if value is None else str(value)
+    if text == "" or (_reads_back_unchanged(text) and _MUST_QUOTE.isdisjoint(text)):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_line(cells: Sequence[object]) -> str:
+    """One line of a result CSV, without its line end: the cells quoted, comma-separated.
+
+    A line of a single blank cell is written ``""``, as Python's ``csv`` writes it, so that
+    a reader does not take it for no row at all.
+
+    >>> csv_line(["0042", 1.5, None, "x"]), csv_line([""])
+    ('"0042",1.5,,"x"', '""')
+    """
+    if len(cells) == 1 and quoted_cell(cells[0]) == "":
+        return '""'
+    return ",".join(quoted_cell(cell) for cell in cells)
