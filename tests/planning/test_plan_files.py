@@ -25,9 +25,10 @@ from supplyline.domain import (
 )
 from supplyline.errors import NotFoundError, OutputError, ScenarioError, SolverError
 from supplyline.io.csv_out import to_gram as _to_gram
-from supplyline.io.plan_files import PLAN_FILES, _cell, read_plan, write_plan
+from supplyline.io.plan_files import PLAN_FILES, read_plan, write_plan
 from supplyline.planning import plan_movements
 from supplyline.planning.examples import gauge_break, one_link
+from supplyline.types import gram_text
 
 
 @pytest.fixture(scope="module")
@@ -251,13 +252,13 @@ def test_csv_tables_keep_every_movement_to_the_gram(written: tuple[Plan, Path]) 
 )
 def test_a_cell_is_written_to_the_gram(value: float, cell: str) -> None:
     """A gram of food for one person is not rounded away; whole numbers stay short."""
-    assert _cell(value) == cell
+    assert gram_text(value) == cell
 
 
 @pytest.mark.parametrize("value", [0.0004999, 0.0005, 1234.5678915, 2.5e-7, 1e-9, -0.0, 7.0])
 def test_cells_and_geojson_round_alike(value: float) -> None:
     """A CSV cell and a GeoJSON amount are the same number: one rounding, to the gram."""
-    assert float(_cell(value)) == _to_gram(value)
+    assert float(gram_text(value)) == _to_gram(value)
 
 
 def _pacific(lons: tuple[float, float], tonnes: tuple[float, ...]) -> tuple[Scenario, Plan]:
