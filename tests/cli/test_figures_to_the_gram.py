@@ -62,7 +62,7 @@ def test_requirements_files_write_grams_in_plain_decimals(tmp_path: Path) -> Non
     by_unit = (out / "requirements_by_unit.csv").read_text(encoding=CSV_ENCODING)
     assert EXPONENT.search(daily) is None, daily
     assert EXPONENT.search(by_unit) is None, by_unit
-    assert "tiny,trace,0,C+0,2026-03-01,0.000002,0,0.000002," in daily
+    assert '"tiny","trace",0,"C+0",2026-03-01,0.000002,0,0.000002,' in daily
     document = json.loads((out / "requirements.json").read_text(encoding="utf-8"))
     trace = next(r for r in document["by_unit"] if r["commodity"] == "trace")
     assert trace["total_t"] == pytest.approx(0.000006, abs=1e-12)  # 3 days, to the gram

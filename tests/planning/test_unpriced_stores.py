@@ -60,7 +60,7 @@ def _plan(tmp_path: Path, storage_t: int) -> str:
     assert "have no price" not in html
     assert ("of storage at F removes" in html) == (storage_t == 0)
     csv = (tmp_path / f"o{storage_t}" / "bottlenecks.csv").read_text(encoding="utf-8")
-    assert ("storage,F," in csv) == (storage_t in (0, 3))
+    assert ('"storage","F",' in csv) == (storage_t in (0, 3))
     return " ".join(result.stdout.split())
 
 
