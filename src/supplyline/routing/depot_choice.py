@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from supplyline.domain import FleetGroup, Mode, Plan, Scenario
-from supplyline.routing.plan_sources import PlanSources
+from supplyline.domain import FleetGroup, Plan, Scenario
+from supplyline.routing.plan_sources import PlanSources, road_arrivals
 from supplyline.routing.reach_trucks import trucks_serving
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import LocationId
@@ -105,12 +105,7 @@ def plan_traced(
     if plan is None:
         return {}
     index = PlanSources(scenario, plan, scenario.horizon_days)
-    wanted = set(places)
-    arrivals: dict[tuple[LocationId, str, int], float] = defaultdict(float)
-    for m in plan.movements:
-        road = m.mode is Mode.ROAD and not m.commodity.startswith("deploy:")
-        if road and m.destination in wanted and m.tonnes > 0:
-            arrivals[(m.destination, m.commodity, m.arrival_day)] += m.tonnes
+    arrivals = road_arrivals(plan, places)
     out: dict[LocationId, dict[LocationId, float]] = defaultdict(dict)
     for (place, com, day), tonnes in sorted(arrivals.items()):
         for depot, share in index.shares_on(place, com, day).items():

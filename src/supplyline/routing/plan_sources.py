@@ -26,12 +26,12 @@ unit ok: both now say where the food is (:mod:`~supplyline.routing.stranded_good
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from supplyline.domain import Mode, Movement, Plan, Scenario
 from supplyline.types import CommodityId, LocationId
 
-__all__ = ["PlanSources", "plan_sources"]
+__all__ = ["PlanSources", "plan_sources", "road_arrivals"]
 
 Shares = dict[LocationId, float]
 """Per tonne of a place's road arrivals: the tonnes from each depot with trucks."""
@@ -155,3 +155,21 @@ def plan_sources(
         if found:
             out[(place, com)] = found
     return out
+
+
+def road_arrivals(
+    plan: Plan, places: Collection[LocationId]
+) -> dict[tuple[LocationId, CommodityId, int], float]:
+    """Tonnes of goods the plan's road legs bring into each of ``places``, by commodity and day.
+
+    What a place's trucks-or-not question is asked of (the depots a unit's goods come from,
+    :mod:`~supplyline.routing.depot_choice`; goods left where no truck is based,
+    :mod:`~supplyline.routing.stranded_goods`), keyed ``(place, commodity, arrival day)``.
+    """
+    wanted = set(places)
+    arrivals: dict[tuple[LocationId, CommodityId, int], float] = defaultdict(float)
+    for m in plan.movements:
+        road = m.mode is Mode.ROAD and not m.commodity.startswith("deploy:")
+        if road and m.destination in wanted and m.tonnes > 0:
+            arrivals[(m.destination, m.commodity, m.arrival_day)] += m.tonnes
+    return arrivals

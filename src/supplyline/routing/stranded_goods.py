@@ -27,8 +27,8 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 
-from supplyline.domain import Mode, Plan, Scenario
-from supplyline.routing.plan_sources import PlanSources
+from supplyline.domain import Plan, Scenario
+from supplyline.routing.plan_sources import PlanSources, road_arrivals
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId, day_label
 
@@ -59,15 +59,11 @@ def plan_origins(
     if plan is None:
         return {}
     index = PlanSources(scenario, plan, scenario.horizon_days)
-    wanted = set(places)
-    arrivals: dict[tuple[LocationId, CommodityId, int], float] = defaultdict(float)
-    for m in plan.movements:
-        road = m.mode is Mode.ROAD and not m.commodity.startswith("deploy:")
-        in_horizon = 0 <= m.arrival_day < scenario.horizon_days
-        if road and in_horizon and m.destination in wanted and m.tonnes > 0:
-            arrivals[(m.destination, m.commodity, m.arrival_day)] += m.tonnes
+    arrivals = road_arrivals(plan, places)
     out: dict[LocationId, Origins] = defaultdict(dict)
     for (place, com, day), tonnes in sorted(arrivals.items()):
+        if not 0 <= day < scenario.horizon_days:
+            continue
         into = out[place].setdefault(com, {}).setdefault(day, {})
         for origin, share in index.origins_on(place, com, day).items():
             into[origin] = into.get(origin, 0.0) + tonnes * share
