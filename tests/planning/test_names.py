@@ -143,8 +143,9 @@ def _read_back(path: Path) -> tuple[list[str], list[str], str]:
     cols = [h.getColName(j)[1] for j in range(lp.num_col_)]
     rows = [h.getRowName(i)[1] for i in range(lp.num_row_)]
     with path.open(encoding="utf-8") as text:
-        first = text.readline()
-    return cols, rows, first
+        lines = text.readlines()
+    assert lines[0].startswith("* generator: supplyline ")  # the comment a re-run knows
+    return cols, rows, lines[1]  # the NAME line
 
 
 @pytest.mark.parametrize(

@@ -125,18 +125,22 @@ def tag_model(model: Path, tagged: Path, of: ReportOf, ident: str | None) -> Non
 
     HiGHS writes the model before the solve, and the plan's identity is known only after
     it (None: there is no plan), so the comment is put on top of a copy (MPS readers skip
-    ``*`` lines). The copy is
+    ``*`` lines), in place of the generator line the model begins with. The copy is
     flushed to disk and its size compared with the two parts': a full disk raises an
     :class:`~supplyline.errors.OutputError` naming the model asked for.
     """
     header = identity_comment(of, ident).encode("utf-8")
     try:
         with model.open("rb") as source, tagged.open("xb") as copy:
+            own = source.readline()  # HiGHS's model has the generator line: the header's
+            if MODEL_GENERATOR_TAG.match(own.decode("utf-8", "replace")) is None:
+                own = b""
+                source.seek(0)
             copy.write(header)
             shutil.copyfileobj(source, copy, 1 << 20)
             copy.flush()
             os.fsync(copy.fileno())
-        expected = len(header) + model.stat().st_size
+        expected = len(header) + model.stat().st_size - len(own)
         size = tagged.stat().st_size
     except OSError as error:
         raise OutputError(f"cannot write {user_path(tagged)}: {error.strerror or error}") from None

@@ -28,6 +28,7 @@ from supplyline.errors import ArgumentError, OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.model_file import check_mps_complete
+from supplyline.planning.model_owner import put_generator_comment
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 
@@ -325,7 +326,11 @@ class HighsSession:
                 self._h.passRowName(i, name)
 
     def write_mps(self, path: str | Path) -> None:
-        """Write the model as (free) MPS, for another solver."""
+        """Write the model as (free) MPS, for another solver, under the generator comment.
+
+        Whether a file at ``path`` may be replaced is the caller's to check, before any
+        work (:func:`~supplyline.planning.model_owner.check_model_target`).
+        """
         target = Path(path)
         check_mps_path(target)
         if not target.parent.is_dir():
@@ -348,6 +353,7 @@ class HighsSession:
                 f"cannot write {target}: HiGHS failed to write the file "
                 "(is the disk full or the folder read-only?)"
             )
+        put_generator_comment(target)  # so that a re-run knows the file for its own
         check_mps_complete(target)  # HiGHS says kOk for a file a full disk cut short
 
     def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:

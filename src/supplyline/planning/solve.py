@@ -23,6 +23,7 @@ from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_makin
 from supplyline.planning.highs import HighsSession, Solution, check_method, check_mps_path
 from supplyline.planning.limit_clock import within_limit
 from supplyline.planning.model import LpModel, Violation
+from supplyline.planning.model_owner import check_model_target
 from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
@@ -51,7 +52,12 @@ def build(
 
 
 def write_mps(
-    scenario: Scenario, demand: Demand, path: str | Path, params: PlanParams | None = None
+    scenario: Scenario,
+    demand: Demand,
+    path: str | Path,
+    params: PlanParams | None = None,
+    *,
+    force: bool = False,
 ) -> LpModel:
     """Write the scenario's LP as an MPS file with readable names; return the model.
 
@@ -61,6 +67,10 @@ def write_mps(
     gives its size. Raises :class:`~supplyline.errors.OutputError` if HiGHS cannot write
     the file (a name not ending in ``.mps``: before any work), and
     :class:`~supplyline.errors.ArgumentError` for a method the installed HiGHS lacks.
+    The file begins with the comment line ``* generator: supplyline VERSION``; a file
+    already at ``path`` is replaced only if it begins so (or is empty), else an
+    ``OutputError`` before any work, as ``plan --mps`` does, unless ``force=True``
+    (:func:`~supplyline.planning.model_owner.check_model_target`).
 
     >>> import tempfile, pathlib
     >>> from supplyline.planning.examples import one_link
@@ -72,6 +82,7 @@ def write_mps(
     if params is not None:
         require(params, PlanParams, "params")
     check_mps_path(path)
+    check_model_target(path, force=force)  # a file of the user's: before any work
     check_method((params or PlanParams()).method)
     problem, model = build(scenario, demand, params)
     HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
@@ -297,6 +308,7 @@ def plan_movements(
     progress: Progress | None = None,
     mps_path: str | Path | None = None,
     on_fallback: Callable[[Responses], None] | None = None,
+    force: bool = False,
 ) -> Plan:
     """The optimal movement plan of a scenario for the given demand.
 
@@ -305,6 +317,8 @@ def plan_movements(
     :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``, and
     :class:`~supplyline.errors.ArgumentError` before any work for a method the installed
     HiGHS lacks (``hipo`` in some builds), in the CLI's words.
+    ``mps_path`` replaces a file already there only if supplyline wrote it, as
+    :func:`write_mps` (an ``OutputError`` before any work), unless ``force=True``.
     ``on_fallback`` is called when the time limit left the solver without a plan and the
     plan is the fallback: with how many flows took their best response after the mix.
 
@@ -322,6 +336,7 @@ def plan_movements(
         require(params, PlanParams, "params")
     if mps_path is not None:
         check_mps_path(mps_path)  # before any work
+        check_model_target(mps_path, force=force)
     params = params or PlanParams()
     check_method(params.method)
     say = progress or _quiet

@@ -1,0 +1,77 @@
+"""Whether a model file may be written at a path: a file there must be one supplyline wrote.
+
+``write_mps`` and ``plan_movements(mps_path=…)`` replaced any file at their path, while
+``plan --mps`` and ``plan_scenario(mps=…)`` refuse a file of the user's unless forced
+(:func:`supplyline.io.destinations.check_own_file`): a developer's own ``mine.mps`` was
+lost to a script. Every model HiGHS writes for supplyline now begins with the generator
+comment line (:data:`GENERATOR_COMMENT`), and a file at the path is replaced only if it
+begins so (or is empty), else an :class:`~supplyline.errors.OutputError` before any work,
+in the same words as the other writers, unless ``force``.
+
+The line and the words are those of :mod:`supplyline.io.own_files`' ``MPS_MODEL``; they
+are kept here as well because planning may not import io (the two are one layer), and
+``tests/planning/test_model_owner.py`` checks that both say the same.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from supplyline import __version__
+from supplyline.errors import OutputError, require
+
+__all__ = ["GENERATOR_COMMENT", "check_model_target", "put_generator_comment"]
+
+GENERATOR_COMMENT = f"* generator: supplyline {__version__}\n"
+"""The comment line (``*`` in column 1, which MPS readers skip) a model file begins with."""
+_GENERATOR_LINE = re.compile(r"\* generator: supplyline[ \n]")
+_HEAD_CHARS = 4096
+_WHAT = "an MPS model"
+_LACKS = "its first line is not '* generator: supplyline …'"
+_FORCE_WITH = "pass force=True"
+
+
+def check_model_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Raise OutputError if ``path`` holds a file that is not a model supplyline wrote.
+
+    An empty file holds nothing to lose; ``force`` (the caller asked to replace it) skips
+    the check.
+
+    >>> check_model_target("no-such-folder/model.mps")  # nothing there to lose
+    """
+    require(force, bool, "force")  # force="no" would replace the user's file
+    target = Path(path)
+    if force or not target.is_file():
+        return  # none there (a folder, a device: writing it says so)
+    try:
+        with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            head = handle.read(_HEAD_CHARS)
+    except OSError as error:  # unreadable: we cannot tell, so we do not replace it
+        reason = error.strerror or str(error)
+        raise OutputError(
+            f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
+            f"is {_WHAT} supplyline wrote is unknown; choose another path, or {_FORCE_WITH} "
+            "to replace it"
+        ) from None
+    if head and not _GENERATOR_LINE.match(head):
+        raise OutputError(
+            f"cannot write {target}: it exists and is not {_WHAT} supplyline wrote "
+            f"({_LACKS}), so replacing it would lose it; choose another path, or "
+            f"{_FORCE_WITH} to replace it"
+        )
+
+
+def put_generator_comment(path: Path) -> None:
+    """Put :data:`GENERATOR_COMMENT` on top of the model file HiGHS wrote at ``path``.
+
+    HiGHS writes no comment of its own; without the line, a re-run of the same
+    ``write_mps`` could not tell its own file from the user's.
+    """
+    try:
+        body = path.read_bytes()
+        with path.open("r+b") as handle:
+            handle.write(GENERATOR_COMMENT.encode("utf-8") + body)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
