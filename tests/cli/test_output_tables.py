@@ -282,7 +282,7 @@ def test_csv_and_json_keep_every_digit_of_an_amount(capsys: pytest.CaptureFixtur
     emit_rows(rows, ORDER_COLUMNS, OutputFormat.CSV, console=Console())
     emit_rows(rows, ORDER_COLUMNS, OutputFormat.JSON, console=Console())
     out = capsys.readouterr().out
-    assert ",3.500,17901233825.00,EUR," in out
+    assert ',3.500,17901233825.00,"EUR",' in out  # amounts bare, text quoted
     assert ",12.000,0.00" in out
     assert '"value": "17901233825.00"' in out
     assert '"billed": "12.000"' in out
@@ -356,7 +356,7 @@ def test_truth_values_read_yes_and_no_in_tables_and_csv(capsys: pytest.CaptureFi
     rows = [{"unit": "U1", "by_road": True}, {"unit": "U2", "by_road": False}]
     assert {"yes", "no"} <= {c for line in _cells(_render(rows, 80)) for c in line}
     emit_rows(rows, ["unit", "by_road"], OutputFormat.CSV, console=Console())
-    assert capsys.readouterr().out.splitlines() == ["unit,by_road", "U1,yes", "U2,no"]
+    assert capsys.readouterr().out.splitlines() == ["unit,by_road", '"U1","yes"', '"U2","no"']
 
 
 def test_square_brackets_in_names_and_titles_are_shown_not_read_as_markup() -> None:
@@ -381,7 +381,7 @@ def test_exact_numbers_show_every_digit_and_stay_numbers_in_csv_and_json(
     emit_rows(rows, ["key", "value"], OutputFormat.CSV, console=Console())
     emit_rows(rows, ["key", "value"], OutputFormat.JSON, console=Console())
     out = capsys.readouterr().out
-    assert "a,0.555\nb,2.495\nc,0.00289\nd,170900.0" in out
+    assert '"a",0.555\n"b",2.495\n"c",0.00289\n"d",170900\n"e",0.0000123\n' in out
     assert '"value": 0.00289' in out
 
 

@@ -14,7 +14,6 @@ asked, besides the person's message on stderr, with the exit code the command en
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from supplyline.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED, exit_interru
 from supplyline.cli.output import OutputFormat, write_json
 from supplyline.cli.warnings import issue_rows
 from supplyline.errors import ScenarioError, Severity, SupplylineError
-from supplyline.io.csv_out import csv_cell
+from supplyline.io.csv_out import write_rows
 
 __all__ = [
     "FAILURE_COLUMNS",
@@ -80,15 +79,11 @@ def write_failure(
             }
         )
     else:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(FAILURE_COLUMNS)
         rows: Sequence[dict[str, object]] = issues or [
             {"file": None, "line": None, "column": None, "severity": "error", "message": message}
         ]
-        for row in rows:
-            writer.writerow(
-                [status, exit_code, *(csv_cell(row[key]) for key in FAILURE_COLUMNS[2:])]
-            )
+        failed = [{"status": status, "exit_code": exit_code, **row} for row in rows]
+        write_rows(sys.stdout, FAILURE_COLUMNS, failed, ignore_extra=True, line_end="\n")
         sys.stdout.flush()
 
 

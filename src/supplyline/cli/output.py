@@ -6,7 +6,6 @@ How a cell reads lives in :mod:`supplyline.cli.cells`, how a table fits the term
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
@@ -34,7 +33,7 @@ from supplyline.cli.cells import _cells as _cells
 from supplyline.cli.choice_options import choice, choice_metavar, choice_option
 from supplyline.cli.table_fit import _drawn_width as _drawn_width
 from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
-from supplyline.io.csv_out import csv_cell, to_gram
+from supplyline.io.csv_out import to_gram, write_rows
 from supplyline.types import LIST_SEPARATOR, Said
 
 __all__ = [
@@ -132,7 +131,9 @@ def emit_rows(
 
     ``alike``: groups of a table's columns that share their decimals; ``shown``, how a
     table writes its numbers besides (:class:`Shown`, its ``alike`` taken before the
-    argument's). CSV and JSON give every digit. ``drop``: the columns a table too wide
+    argument's). CSV and JSON give every digit; CSV's cells are quoted and spelt as the
+    files' (:func:`~supplyline.io.csv_out.write_rows`), so that a command's ``--format
+    csv > f.csv`` and the file it writes agree cell for cell. ``drop``: the columns a table too wide
     for the terminal may leave out, least important first (:func:`narrowed_table`),
     named in a line under it with ``every`` (where to see them all); those of them that
     are 0 on every row are left out whatever the width (:func:`zero_columns`), and named
@@ -145,11 +146,8 @@ def emit_rows(
     if fmt is OutputFormat.JSON:
         write_json([{c: row.get(c) for c in columns} for row in rows])
     elif fmt is OutputFormat.CSV:
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        # the files' writer: text quoted, numbers spelt as there (csv_out.write_rows)
+        write_rows(sys.stdout, columns, rows, ignore_extra=True, line_end="\n")
     else:
         how = shown or Shown()
         how = Shown(
@@ -170,13 +168,15 @@ def _exact_text(value: Any) -> Any:
     """An :class:`Exact` float as plain decimals with every digit, anything else as it is.
 
     Every other float of a CSV is written to the gram (:func:`~supplyline.io.csv_out.
-    csv_cell`); a planning factor of 1.23e-05 kg is exact and reads ``0.0000123``.
+    csv_cell`); a planning factor of 1.23e-05 kg is exact and reads ``0.0000123``. No
+    trailing zero, as :func:`~supplyline.types.gram_text` spells a number: ``170900.0``
+    was quoted as text beside the bare numbers.
 
-    >>> _exact_text(Exact(1.23e-05)), _exact_text(2.5)
-    ('0.0000123', 2.5)
+    >>> _exact_text(Exact(1.23e-05)), _exact_text(Exact(170900.0)), _exact_text(2.5)
+    ('0.0000123', '170900', 2.5)
     """
     if isinstance(value, Exact) and isinstance(value.value, float) and math.isfinite(value.value):
-        return format(Decimal(repr(value.value)) + 0, "f")
+        return format(Decimal(repr(value.value)).normalize() + 0, "f")
     return value
 
 

@@ -122,11 +122,14 @@ def write_rows(
     rows: Iterable[Mapping[str, Any]],
     *,
     ignore_extra: bool = False,
+    line_end: str = "\r\n",
 ) -> None:
-    """A header and the rows, lines ended as RFC 4180 and spreadsheets end them (CR LF).
+    r"""A header and the rows, lines ended as RFC 4180 and spreadsheets end them (CR LF).
 
     With lines ended by a line feed alone, Python's ``csv`` leaves a lone carriage return in
-    a value unquoted, and a reader takes it for the end of the line: the value is lost.
+    a value unquoted, and a reader takes it for the end of the line: the value is lost
+    (here every text cell with one is quoted, so ``line_end="\n"``, as ``--format csv``
+    ends its lines on stdout, keeps it too).
     A key outside ``columns`` is a bug (``ValueError``) unless ``ignore_extra``. Cells go
     through :func:`csv_cell` (truth values as ``yes``/``no``, text safe from spreadsheets'
     formulas), then :func:`~supplyline.io.csv_quoting.csv_line` (text quoted, so that an id
@@ -134,12 +137,12 @@ def write_rows(
     """
     names = list(columns)
     known = set(names)
-    handle.write(",".join(names) + "\r\n")  # plain names: text to any reader
+    handle.write(",".join(names) + line_end)  # plain names: text to any reader
     for row in rows:
         extra = [key for key in row if key not in known]
         if extra and not ignore_extra:
             raise ValueError(f"dict contains fields not in fieldnames: {extra!r}")
-        handle.write(csv_line([csv_cell(row.get(name, "")) for name in names]) + "\r\n")
+        handle.write(csv_line([csv_cell(row.get(name, "")) for name in names]) + line_end)
 
 
 def write_csv(

@@ -7,7 +7,9 @@ quoted field is text to a spreadsheet told so (LibreOffice's CSV filter option "
 field as text", the ``true`` in the README's ``--infilter="CSV:44,34,76,1,,,true"``), so
 every text cell is written between double quotes.
 
-Left bare: numbers, and the text cells a spreadsheet reads and writes back as they are:
+Left bare: numbers (a ledger's :class:`~decimal.Decimal` amounts too, as written:
+``13.30``; they were quoted, text to a spreadsheet), and the text cells a spreadsheet
+reads and writes back as they are:
 a plain decimal as supplyline writes an amount (no leading zero, no trailing zero after
 the point, no exponent, at most 15 significant digits: a spreadsheet keeps 15), such as
 ``-5`` or ``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 __all__ = ["csv_line", "quoted_cell"]
 
@@ -42,11 +45,13 @@ def quoted_cell(value: object) -> str:
 
     >>> [quoted_cell(v) for v in ("0042", "1e3", "camp-north", "-5", 2.5, 7, "", "a,b")]
     ['"0042"', '"1e3"', '"camp-north"', '-5', '2.5', '7', '', '"a,b"']
-    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
-    ('"Base ""A"" 1"', '2026-12-25')
+    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25"), quoted_cell(Decimal("13.30"))
+    ('"Base ""A"" 1"', '2026-12-25', '13.30')
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, Decimal) and value.is_finite():  # money: a number, never text
+        return format(value, "f")
     text = "" if value is None else str(value)
     if text == "" or (_reads_back_unchanged(text) and _MUST_QUOTE.isdisjoint(text)):
         return text
