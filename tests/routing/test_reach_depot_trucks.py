@@ -117,8 +117,8 @@ def test_the_rows_give_each_depots_share() -> None:
     needs = {"food": 10.0, "fuel": 8.0}
     check = check_reach(s, {"U": 18.0}, availability=0.75, goods={"U": needs})
     (out,) = reach_rows(check)
-    assert out["depots"] == "DA, DB"
-    parts = out["by_depot"].split(" | ")
+    assert out["depots"] == "DA;DB"
+    parts = out["by_depot"].split(";")
     assert parts[0].startswith("DA: food 10 t/day, 2 trucks, ")
     assert parts[0].endswith(", ok")
     assert parts[1].startswith("DB: fuel 8 t/day, 1 truck, 2.90 h round trip, 1 turn, 3.75 t/day")
@@ -163,8 +163,8 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     assert set(REACH_COLUMNS) <= set(header)
     assert header[-2:] == ["depots", "by_depot"]
     site = next(r for r in rows if r["unit"] == "site-1")
-    assert site["depots"] == "waterworks, hub-wh"
-    heads = [x.split(":")[0] for x in site["by_depot"].split(" | ")]
+    assert site["depots"] == "waterworks;hub-wh"
+    heads = [x.split(":")[0] for x in site["by_depot"].split(";")]
     assert heads[0] == "waterworks"
     assert heads[2] == "hub-wh"  # the goods none of them holds between
     assert heads[1].startswith("hygiene, medical ")

@@ -13,6 +13,7 @@ from routing_scenarios import fleet, loc, road, scenario, unit
 
 from supplyline.domain import LocationKind, Scenario, Stock
 from supplyline.routing.reach import check_reach, reach_rows
+from supplyline.types import LIST_SEPARATOR
 
 
 def _spilled() -> Scenario:
@@ -41,7 +42,7 @@ def test_a_rows_trucks_turns_and_payload_multiply_to_its_capacity() -> None:
     """A row's trucks × availability × turns × payload = capacity_t, on the bottleneck depot DA."""
     check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
     (row,) = reach_rows(check)
-    assert row["depots"] == "DA, DB"
+    assert row["depots"] == "DA;DB"
     assert row["bottleneck"] == "DA"
     assert row["trucks"] * 0.75 * row["turns_per_truck"] * 5.0 == pytest.approx(row["capacity_t"])
     assert row["bottleneck_t"] <= row["capacity_t"] + 1e-6
@@ -96,3 +97,17 @@ def test_goods_no_depot_holds_come_from_the_serving_depot_on_the_roads_too() -> 
     assert {x.depot: x.goods for x in row.shares}["DA"] == ("food", "medical")
     assert not row.sustainable
     assert "the roads from DA" in row.reason or "roads from DA, DB" in row.reason, row.reason
+
+
+def test_list_cells_separate_their_values_as_every_csv_does() -> None:
+    """``depots`` and ``by_depot`` split on LIST_SEPARATOR into the depots and their shares.
+
+    They were ``", "`` and ``" | "`` where every other CSV's list cells have ``;``.
+    """
+    check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
+    (row,) = reach_rows(check)
+    depots = row["depots"].split(LIST_SEPARATOR)
+    shares = row["by_depot"].split(LIST_SEPARATOR)
+    assert depots == ["DA", "DB"]
+    assert [s.split(":")[0] for s in shares] == depots
+    assert " | " not in row["by_depot"]

@@ -58,11 +58,11 @@ def test_goods_no_truck_depot_holds_are_said_apart_with_where_they_are() -> None
     assert (share.depot, share.unheld) == ("DA", ("medical",))
     assert share.unheld_t == pytest.approx(0.5)
     (out,) = reach_rows(check)
-    parts = out["by_depot"].split(" | ")
+    parts = out["by_depot"].split(";")
     assert parts[0].startswith("DA: food 10 t/day, ")
     assert parts[1] == (
         "medical 0.5 t/day: no depot with trucks holds them in stocks.csv (P does, with no "
-        "trucks); counted on DA's trucks, as `routes --from-demand` would load them there"
+        "trucks), counted on DA's trucks, as `routes --from-demand` would load them there"
     )
 
 
@@ -85,7 +85,7 @@ def test_a_truck_depot_out_of_reach_is_named_as_such() -> None:
     (share,) = [x for x in row.shares if x.unheld]
     assert share.unheld_why == (
         "no depot whose trucks can make the round trip to it holds them in stocks.csv (DC "
-        "does, but its trucks cannot make the round trip; P does, with no trucks)"
+        "does, but its trucks cannot make the round trip, and P does, with no trucks)"
     )
 
 
@@ -95,7 +95,7 @@ def test_depots_name_the_rows_depot_first() -> None:
     check = check_reach(s, {"U": 10.0}, availability=0.75, goods={"U": {"food": 5.0, "fuel": 5.0}})
     (row,) = check.rows
     (out,) = reach_rows(check)
-    assert out["depots"].split(", ")[0] == row.depot
+    assert out["depots"].split(";")[0] == row.depot
     assert out["by_depot"].split(":")[0] == row.depot
 
 
@@ -117,7 +117,7 @@ def test_a_shares_tonnes_read_the_same_in_by_depot_and_its_reason() -> None:
     carried = re.search(r"= ([\d.,]+) t/day", row.reason)
     assert carried is not None
     (out,) = reach_rows(check)
-    text = next(p for p in out["by_depot"].split(" | ") if p.startswith(f"{short.depot}:"))
+    text = next(p for p in out["by_depot"].split(";") if p.startswith(f"{short.depot}:"))
     assert f", {carried.group(1)} t/day, " in text
 
 
@@ -133,9 +133,9 @@ def test_relief_sites_list_only_goods_their_depots_hold() -> None:
     result = CliRunner().invoke(app, ["reach", str(relief), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    depots = {d for r in rows for d in r["depots"].split(", ")}
+    depots = {d for r in rows for d in r["depots"].split(";")}
     for r in rows:
-        for part in r["by_depot"].split(" | ") if r["by_depot"] else []:
+        for part in r["by_depot"].split(";") if r["by_depot"] else []:
             head, _, rest = part.partition(": ")
             if head in depots:
                 goods = re.match(r"([a-z, ]+) [\d.,]+ t/day", rest)

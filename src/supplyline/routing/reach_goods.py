@@ -408,7 +408,8 @@ def unheld_words(
     ``held`` are what each depot with trucks holds, ``off_truck`` where each good is held
     without trucks (:func:`off_truck_goods`), ``basis`` the files said (``stocks.csv``).
     A tester read ``waterworks: hygiene, medical, water`` though waterworks holds only
-    water: the table now says these goods apart, with where they are.
+    water: the table now says these goods apart, with where they are. No ``;`` in them:
+    ``by_depot`` separates its shares so (:data:`~supplyline.types.LIST_SEPARATOR`).
 
     >>> unheld_words(["medical"], {"DA": frozenset({"water"})},
     ...              {"medical": frozenset({"port"})}, "stocks.csv")
@@ -425,4 +426,4 @@ def unheld_words(
     says = [f"{does(far)}, but {whose} trucks cannot make the round trip"] if far else []
     says += [f"{does(bare)}, with no trucks"] if bare else []
     who = "whose trucks can make the round trip to it" if far else "with trucks"
-    return f"no depot {who} holds them in {basis}" + (f" ({'; '.join(says)})" if says else "")
+    return f"no depot {who} holds them in {basis}" + (f" ({', and '.join(says)})" if says else "")
