@@ -71,6 +71,7 @@ def plan_sections(
     from supplyline.planning.bottleneck_rows import capacity_entries
     from supplyline.planning.summary import (
         CLOSURES_TITLE,
+        MODE_COLUMNS,
         SHORTFALL_COLUMNS,
         bottleneck_rows,
         bottleneck_table_rows,
@@ -99,7 +100,7 @@ def plan_sections(
     sections = {
         "moved_by_mode": (
             by_mode,
-            ["mode", "tonnes", "deploy_t", "pax", "tonne_km", cost, "movements"],
+            [cost if key == "cost" else key for key in MODE_COLUMNS],
             "Moved by mode (each leg counted)",
         ),
         "unit_closure": (

@@ -41,6 +41,7 @@ __all__ = [
     "CLOSURES_TITLE",
     "CLOSURE_DAYS_NOTE",
     "DEPLOY_PREFIX",
+    "MODE_COLUMNS",
     "SHORTFALL_COLUMNS",
     "bottleneck_caveats",
     "bottleneck_note",
@@ -70,6 +71,15 @@ SHORTFALL_COLUMNS = ("unit", "commodity", "short_t", "demand_t", "short_pct", "d
 The terminal (and ``--format json``/``csv``) read short before demand, the HTML report
 demand before short: a planner comparing the two read the wrong column. One order for
 both, the terminal's (programs read its columns by position too).
+"""
+
+MODE_COLUMNS = ("mode", "tonnes", "deploy_t", "pax", "tonne_km", "cost", "movements")
+"""The moved-by-mode table's columns (:func:`totals_by_mode`), in their order, wherever
+it is shown.
+
+The terminal read the movements last, the HTML report second, after the mode: the two
+tables side by side had their columns in different places. One order for both, the
+terminal's (the tonnes the summary's sentence says first; the count of legs last).
 """
 
 

@@ -254,9 +254,11 @@ def _plan_sections(
     map_layers: Sequence[MapLayer],
     max_unit_panels: int,
     top_bottlenecks: int,
+    not_proven: str,
 ) -> list[ReportSection]:
     h = headline(demand, plan, scenario)
     places = _places(scenario, demand, plan)
+    status = f"{plan.status.value}: {not_proven}" if not_proven else _STATUS_WORDS[plan.status]
     # read together, and as the CLI's headline says them: rounded to add up
     decimals = figures_decimals(
         h.short_t, h.demand_t, h.delivered_t, h.buildup_not_delivered_t, at_least=places
@@ -272,7 +274,7 @@ def _plan_sections(
             id="summary",
             title="Summary",
             intro=(
-                f"The plan is {_STATUS_WORDS[plan.status]}. It moves "
+                f"The plan is {status}. It moves "
                 f"{figure_text(h.moved_t, places)} t (each leg counted) over "
                 f"{counted(plan.horizon_days, 'day')} for {counted(h.units or 0, 'unit')}; "
                 f"{short} t of the {consumed} t the units "
@@ -450,6 +452,7 @@ def render_plan_report(
     top_bottlenecks: int = 10,
     meta: Sequence[tuple[str, str]] = (),
     made: dt.datetime | None = None,
+    not_proven: str = "",
 ) -> str:
     """The plan report as one HTML string; see :func:`write_plan_report`.
 
@@ -473,6 +476,7 @@ def render_plan_report(
         map_layers=map_layers,
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
+        not_proven=not_proven,
     )
     sections.extend(extra_sections)
     ids = [s.id for s in sections]
@@ -516,6 +520,7 @@ def write_plan_report(
     meta: Sequence[tuple[str, str]] = (),
     made: dt.datetime | None = None,
     force: bool = False,
+    not_proven: str = "",
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -550,6 +555,11 @@ def write_plan_report(
         plan made later is still that plan's.
     force
         Replace a file at ``path`` that supplyline did not write (as ``--force``).
+    not_proven
+        The command's warning of a plan not proven best, said in the Summary's first
+        sentence in place of "feasible, not proven best (stopped early)": said once, where
+        a reader looks first (the routes report had said it there, under the convoys and
+        among the Warnings).
 
     Examples
     --------
@@ -573,6 +583,7 @@ def write_plan_report(
         top_bottlenecks=top_bottlenecks,
         meta=meta,
         made=dt.datetime.now(dt.UTC) if made is None else made,
+        not_proven=not_proven,
     )
     scratch = scratch_file_for(target)  # named with this process, as every output's
     try:

@@ -128,8 +128,11 @@ def reach_section(check: ReachCheck) -> ReportSection:
     )
 
 
-def routes_section(routes: Routes) -> ReportSection:
+def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSection:
     """A day's convoy routes as a report section: trucks, and what is not delivered.
+
+    ``said_above``: notes of the routes the report says elsewhere (the plan not proven
+    best, in its Summary), left out here.
 
     Its intro and tables say the figures the CLI's ``routes`` says
     (:func:`~supplyline.io.route_tables.day_tables`): the tables' rows add up to the
@@ -197,7 +200,7 @@ def routes_section(routes: Routes) -> ReportSection:
             f"{t('unserved')} t not delivered (deliveries from the {routes.source})."
         ),
         tables=tuple(found),
-        notes=routes.notes,
+        notes=tuple(note for note in routes.notes if note not in said_above),
     )
 
 
@@ -336,19 +339,28 @@ def write_routes_report(
     warnings: Sequence[Issue] = (),
     warned: Sequence[str] = (),
     force: bool = False,
+    not_proven: Sequence[str] = (),
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
     Titled "Routes report: <scenario>, C+N (date)", for the day routed. ``warned``: what
     ``routes`` warned of (:func:`~supplyline.services.routes_warnings.routes_warnings`),
     and ``warnings``: the scenario's, in the plan report's Warnings section, last.
+    ``not_proven``: the warning of a plan not proven best, said once, in the Summary's
+    first sentence (:func:`~supplyline.reports.plan_report.write_plan_report`): the
+    report had said it under the convoys (a note of the routes) and again among the
+    Warnings; the caller leaves it out of ``warned``.
     ``force``: replace a file at ``path`` that supplyline did not write
     (:func:`~supplyline.reports.plan_report.write_plan_report`).
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
     """
-    sections = [routes_section(routes), reach_section(reach), warnings_section(warnings, warned)]
+    sections = [
+        routes_section(routes, said_above=not_proven),
+        reach_section(reach),
+        warnings_section(warnings, warned),
+    ]
     return write_plan_report(
         scenario,
         demand,
@@ -359,4 +371,5 @@ def write_routes_report(
         title=f"Routes report: {scenario.name}, {day_label(routes.day)} ({routes.date})",
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
         force=force,
+        not_proven="; ".join(not_proven),
     )

@@ -13,6 +13,7 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
     ALL_DEMAND,
     ALL_ROW_NOTE,
+    MODE_COLUMNS,
     SHORTFALL_COLUMNS,
     bottleneck_table_rows,
     closure_rows,
@@ -104,6 +105,18 @@ def _table(rows: list[dict[str, Any]], columns: dict[str, str], **kw: Any) -> Ta
     return Table(columns=tuple(columns.values()), rows=cells, **kw)
 
 
+_MODE_HEADINGS = {
+    "mode": "mode",
+    "tonnes": "tonnes",
+    "deploy_t": "of which deployment t",
+    "pax": "pax",
+    "tonne_km": "tonne-km",
+    "cost": COST_HEADING,
+    "movements": "movements",
+}
+"""The moved-by-mode table's headings for people, by column (:data:`MODE_COLUMNS`)."""
+
+
 def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
     """Tonnes, people, tonne-km and transport cost moved by each mode, and by all.
 
@@ -115,15 +128,7 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
         row["mode"] = str(row["mode"]).replace("_", " ")
     return _table(
         rows,
-        {
-            "mode": "mode",
-            "movements": "movements",
-            "tonnes": "tonnes",
-            "deploy_t": "of which deployment t",
-            "pax": "pax",
-            "tonne_km": "tonne-km",
-            "cost": COST_HEADING,
-        },
+        {key: _MODE_HEADINGS[key] for key in MODE_COLUMNS},  # the terminal's order
         alike=(("tonnes", "of which deployment t"),),
         summed=("tonnes", "of which deployment t", "pax", "tonne-km", COST_HEADING),
         within=(("of which deployment t", "tonnes"),),

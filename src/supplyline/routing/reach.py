@@ -42,6 +42,10 @@ what they consumed. This makes that visible before it happens, per unit:
   alone, then beside the other units behind the same roads (:mod:`~supplyline.routing.
   road_share`: only the unit that does not fit is flagged); the trucks' figures stay an
   estimate.
+
+Each unit is first judged alone (:mod:`~supplyline.routing.reach_unit`: its supply
+point, depots, trucks and roads); this module makes the rows and judges what they share
+(the depots' truck-hours, the roads, the depots' stock of the day) and the days cut off.
 """
 
 from __future__ import annotations
@@ -49,37 +53,27 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from supplyline.domain import FleetGroup, Plan, Scenario
 from supplyline.domain.fields import check_value
-from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
+from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
 from supplyline.routing.depot_stock import plan_day_stock
-from supplyline.routing.reach_cargo import (
-    carried_goods,
-    class_parts,
-    no_carrier_trucks,
-    trucks_for,
-)
+from supplyline.routing.reach_cargo import carried_goods
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
-from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_estimated import with_unlinked
 from supplyline.routing.reach_goods import (
     depot_goods,
     depot_tonnes,
     goods_by_unit,
     goods_elsewhere,
-    holders,
-    no_holder_words,
     off_truck_goods,
-    unheld_words,
     unit_sends,
 )
 from supplyline.routing.reach_points import (
     RAILHEAD_KINDS,
-    nearest,
     railheads,
     supply_points,
     trucked_to,
@@ -87,14 +81,14 @@ from supplyline.routing.reach_points import (
 from supplyline.routing.reach_table import REACH_COLUMNS, reach_rows
 from supplyline.routing.reach_trucks import (
     DepotTrucks,
-    judge_trucks,
     share_words,
     shared_words,
     trucks_serving,
 )
-from supplyline.routing.road_days import DayRoads, day_road_misfits, need_words, roads_text
-from supplyline.routing.road_share import RoadNeed, rate_text, shared_road_misfits
-from supplyline.routing.roads import RoadMatrix, road_matrix
+from supplyline.routing.reach_unit import UnitGoods, unit_row
+from supplyline.routing.road_days import DayRoads, day_road_misfits
+from supplyline.routing.road_share import RoadNeed, shared_road_misfits
+from supplyline.routing.roads import road_matrix
 from supplyline.routing.scenario_fit import checked_demand_days, require_units
 from supplyline.routing.stranded_goods import DayStock, plan_origins, stranded_reason
 from supplyline.routing.truck_hours import Need, shared_misfits
@@ -108,135 +102,6 @@ __all__ = [
     "reach_rows",
     "supply_points",
 ]
-
-
-def _row(
-    scenario: Scenario,
-    unit_id: UnitId,
-    daily: float,
-    km: RoadMatrix,
-    groups_at: Mapping[LocationId, list[FleetGroup]],
-    availability: float,
-    points: tuple[list[LocationId], list[LocationId]],
-    roads: DayRoads,
-    goods: _UnitGoods,
-) -> tuple[ReachRow, tuple[DepotTrucks, ...], LocationId | None]:
-    heads, sources = points
-    unit = scenario.unit(unit_id)
-    loc = unit.destination
-    service_h = scenario.routing.service_minutes / 60
-    wants = goods.needed.get(unit_id, {})
-    holding = holders(wants, goods.held)
-    traced = goods.traced.get(loc, {})
-    depot = (
-        None
-        if loc in heads
-        else serving_depot(km, loc, groups_at, sources, service_h, holding, traced)
-    )
-    parts: list[DepotTrucks] = []
-    split: list[Part] = []
-    first = depot  # the source of goods no depot holds, for the roads as the split
-    if depot is not None:
-        may = goods.serving.get(unit_id, frozenset())
-        room = {
-            d: judge_trucks(km, d, unit, groups_at[d], 0.0, availability, service_h).capacity_t
-            for d in {*may, depot}
-        }
-        stock = Stock(goods.held_t, room, scenario.horizon_days)
-        split = depot_parts(km, loc, daily, depot, (wants, goods.held, may), groups_at, stock)
-        split = class_parts(scenario, split)  # each class on the trucks that may carry it
-        parts = [
-            judge_trucks(
-                km, x.depot, unit, able, daily if len(split) == 1 else x.tonnes,
-                availability, service_h, goods=x.goods, by_good=x.by_good, unheld=x.unheld,
-            )
-            if (able := trucks_for(scenario, groups_at[x.depot], x.goods))
-            else no_carrier_trucks(x, groups_at[x.depot])
-            for x in split
-        ]  # fmt: skip
-        if not holding or depot in holding:  # else the serving depot holds none: say so below
-            depot = main_depot(split, depot)
-    joined = depot is not None and math.isfinite(
-        km.km[km.index(depot), km.index(loc)] + km.km[km.index(loc), km.index(depot)]
-    )
-    # a depot the plan's road legs bring its goods from is where its trucks load them
-    loads_there = depot is not None and traced.get(depot, 0.0) > 0
-    if depot is not None and (depot in sources or loads_there) and depot != loc and joined:
-        supply, supply_km, by_road = nearest(km, loc, [depot], railhead=True)
-    else:  # the unit's own place is no supply point for it (a well's water is drawn on site)
-        # nor a depot whose trucks cannot get there and back: a tester's units had none
-        # where stock stood 15 km away by road (their trucks were behind a one-way road)
-        supply, supply_km, by_road = nearest(
-            km, loc, [x for x in sources if x != loc or x in heads], railhead=True
-        )
-    common = {
-        "unit": unit_id,
-        "location": loc,
-        "supply_point": supply,
-        "supply_kind": str(scenario.location(supply).kind) if supply else None,
-        "road_km": supply_km,
-        "by_road": by_road,
-        "daily_t": daily,
-        "turns_needed": 0,
-    }
-    if loc in heads:  # its goods arrive where it is: no truck leg to check
-        return ReachRow(
-            **common,  # type: ignore[arg-type]
-            depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
-            turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
-        ), (), first  # fmt: skip
-    if depot is None:
-        return ReachRow(
-            **common,  # type: ignore[arg-type]
-            depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
-            turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
-            reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
-        ), (), first  # fmt: skip
-    d, u = km.index(depot), km.index(loc)
-    closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
-    own = next((p for p in parts if p.depot == depot), parts[0])
-    if len(parts) == 1:
-        reason = own.reason
-    else:  # each depot's share on its own trucks, named by what it sends
-        reason = "; ".join(f"{share_words(p)}: {p.reason}" for p in parts if p.reason)
-    common["turns_needed"] = sum(p.loads for p in parts)
-    if not reason and daily > 0 and holding and depot not in holding and depot != loc:
-        reason = no_holder_words(wants, goods.held, depot)
-    if not reason and not closed and daily > 0:
-        sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), first or depot)
-        bound = roads.bound_sends(loc, sends)
-        if bound is not None:
-            froms = ", ".join(sorted({d for x in sends for d in x.depots}))
-            reason = (
-                f"{need_words(daily, sends)}; the roads from {froms} carry at most "
-                f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
-            )
-    trucks = sum(p.trucks for p in parts)
-    return ReachRow(
-        **common,  # type: ignore[arg-type]
-        depot=depot, trucks=trucks, trucks_available=trucks * availability,
-        payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks if trucks else 0.0,
-        round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
-        capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
-        reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
-    ), tuple(parts), first  # fmt: skip
-
-
-def _shares(
-    parts: Sequence[DepotTrucks], split: Sequence[Part], goods: _UnitGoods
-) -> tuple[ReachShare, ...]:
-    """The row's per-depot figures, before the depots' truck-hours are shared."""
-    return tuple(
-        ReachShare(
-            depot=p.depot, goods=p.goods, daily_t=p.tonnes, trucks=p.trucks,
-            round_trip_h=p.round_trip_h, turns_per_truck=p.turns, turns_needed=p.loads,
-            capacity_t_per_day=p.capacity_t, reason=p.reason, unheld=x.unheld,
-            unheld_t=p.unheld_t,
-            unheld_why=unheld_words(x.unheld, goods.held, goods.off_truck, goods.basis)
-            if x.unheld else "",
-        )
-        for p, x in zip(parts, split, strict=True)
-    )  # fmt: skip
 
 
 def check_reach(
@@ -325,14 +190,14 @@ def check_reach(
         )
         for u in scenario.units
     }
-    unit_goods = _UnitGoods(
+    unit_goods = UnitGoods(
         goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes),
         off_truck_goods(scenario, groups_at, plan),
         "stocks.csv" if plan is None else "stocks.csv or the movement plan",
         plan_traced(scenario, plan, homes),
     )  # fmt: skip
     made = [
-        _row(
+        unit_row(
             scenario, u.id, daily.get(u.id, 0.0), km, groups_at, availability,
             (no_truck, sources), roads, unit_goods,
         )
@@ -506,32 +371,11 @@ def carried_t(row: ReachRow) -> float:
     return min(row.daily_t, row.capacity_t_per_day)
 
 
-@dataclass(frozen=True, slots=True)
-class _UnitGoods:
-    """What the shared-road check knows of the goods: needed, held, and who may serve."""
-
-    needed: Mapping[UnitId, Mapping[CommodityId, float | None]]
-    """Each unit's commodities, with its tonnes a day of each where known (else None)."""
-    held: Mapping[LocationId, frozenset[CommodityId]]
-    serving: Mapping[UnitId, frozenset[LocationId]]
-    """The depots whose trucks make the round trip to the unit within their hours."""
-    held_t: Mapping[tuple[LocationId, CommodityId], float]
-    """Tonnes each depot holds of each good over the horizon, by which goods spill."""
-    off_truck: Mapping[CommodityId, frozenset[LocationId]]
-    """The places without trucks holding each good, said of goods no depot may send."""
-    basis: str
-    """The files their holdings are known from (``stocks.csv``)."""
-    traced: Mapping[LocationId, Mapping[LocationId, float]]
-    """Per unit place, the tonnes the plan's road legs bring from each depot with trucks
-    over the horizon (:func:`~supplyline.routing.depot_choice.plan_traced`): its serving
-    depot, as ``routes`` loads them there first."""
-
-
 def _shared_roads(
     scenario: Scenario,
     rows: Sequence[ReachRow],
     wanted: Mapping[UnitId, Collection[int]],
-    goods: _UnitGoods,
+    goods: UnitGoods,
     first: Mapping[UnitId, LocationId | None],
 ) -> list[ReachRow]:
     """The rows, a unit flagged where its roads cannot carry its tonnes beside others'.

@@ -308,11 +308,13 @@ def route_scenario_day(
             reach = with_routes_day(
                 reach_of(scenario, assessed.demand, availability, plan=plan), routes
             )
-            # as the terminal warns of them (the depots short are a table of the report)
-            said = routes_warnings(routes, warned, short_listed=_SHORT_IN_REPORT)
+            # as the terminal warns of them (the depots short are a table of the report);
+            # the plan not proven best once, in its summary, where the writer takes it there
+            apart = keywords_taken(report[1], not_proven=warned)
+            said = routes_warnings(routes, () if apart else warned, short_listed=_SHORT_IN_REPORT)
             with writing(f"the report {report[0]}"):
                 report[1](
-                    scenario, assessed.demand, plan, routes, reach, report_tmp,
+                    scenario, assessed.demand, plan, routes, reach, report_tmp, **apart,
                     **keywords_taken(report[1], warnings=assessed.opened.warnings, warned=said),
                 )  # fmt: skip
             check_written(report[1], report_tmp)
