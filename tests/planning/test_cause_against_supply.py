@@ -10,12 +10,13 @@ import dataclasses
 import re
 
 import pytest
+from depot_cases import closures_lifted, roomy, shared_depot, short
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import make_demand, one_link
+from supplyline.planning.examples import one_link
+from supplyline.planning.summary import shortfall_rows
 
 CLOSURE = "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations"
 
@@ -63,8 +64,8 @@ def test_a_closure_that_only_moves_the_shortfall_is_not_the_cause() -> None:
     assert plan.total_short_t == pytest.approx(lifted.total_short_t)
     supply = (
         "not enough Rations can reach U in the horizon: with road link L1 (closed C+3–C+4) "
-        "reopened, it could arrive on these days, but the units there would still be short "
-        "of at least 57 t in all, as in this plan"
+        "reopened and whatever the capacities, the units there would still be short of at "
+        "least 57 t in all, as in this plan"
     )
     assert _causes(plan) == {4: supply, 5: supply}
 
@@ -80,95 +81,71 @@ def test_a_closure_and_a_short_supply_are_both_named() -> None:
     assert _causes(plan) == {4: both, 5: both}
 
 
-def _lifted(scenario: Scenario, link_ids: set[str]) -> Scenario:
-    """The scenario with these links' outages lifted."""
-    links = tuple(
-        dataclasses.replace(x, outage_days=frozenset()) if x.id in link_ids else x
-        for x in scenario.links
-    )
-    return dataclasses.replace(scenario, links=links)
+SUPPLY_1 = (
+    "not enough Rations can reach U in the horizon: with road link L1 (closed C+3–C+4) "
+    "reopened and whatever the capacities, the units there would still be short of at least "
+    "57 t in all, as in this plan"
+)
 
 
-def _short(plan: Plan, unit: str, commodity: str, day: int | None = None) -> float:
-    """A unit's shortfall of a commodity, on a day or in all."""
-    return sum(
-        s.short_t
-        for s in plan.shortfalls
-        if s.unit == unit and s.commodity == commodity and day in (None, s.day)
-    )
+def test_one_supply_limit_is_said_in_one_sentence_on_every_day() -> None:
+    """1 t/day against 8 eaten: every day goods can come names the supply, as the closed days.
 
-
-@st.composite
-def _shared_depot(draw: st.DrawFn) -> tuple[Scenario, Demand]:
-    """D feeds U (one road, closed on some days) and, sometimes, a second camp W.
-
-    Capacities, the depot's stock and replenishment, U's store and what each unit eats are
-    drawn, so that the closure, the supply or the capacity binds, or several of them.
+    Before, C+1–C+3 and C+6–C+7 read "capacity (see the bottlenecks)" beside the supply's
+    sentence on C+4–C+5, of one depot's 1 t/day; the day before anything can arrive keeps
+    its own cause.
     """
-    days = draw(st.integers(4, 9))
-    scenario, _ = one_link(
-        capacity_t_per_day=draw(st.one_of(st.none(), st.floats(2, 20))),
-        transit_days=draw(st.integers(0, 2)),
-        days=days,
-        replenishment_t_per_day=draw(st.floats(0, 12)),
-        outage_days=sorted(draw(st.sets(st.integers(0, days - 1), min_size=1, max_size=3))),
+    plan, _ = _plans(1.0)
+    assert [row["why"] for row in shortfall_rows(plan)] == [
+        f"C+0: no Rations can reach U before C+1; C+1–C+7: {SUPPLY_1}"
+    ]
+
+
+def test_a_day_goods_can_arrive_names_the_supply_where_no_capacity_would_help() -> None:
+    """6 t/day: C+1–C+3 are the supply's; with every capacity unlimited it is as short (30 t)."""
+    plan, _ = _plans(6.0)
+    scenario, demand = _camp_without_store(6.0)
+    whatever = plan_movements(roomy(scenario), demand, PlanParams(explain_top=0))
+    assert whatever.total_short_t == pytest.approx(plan.total_short_t) == pytest.approx(30.0)
+    supply = (
+        "not enough Rations can reach U in the horizon: whatever the capacities, the units "
+        "there would still be short of at least 30 t in all, as in this plan"
     )
-    depot, camp = scenario.locations
-    camp = dataclasses.replace(camp, storage_t=draw(st.one_of(st.none(), st.floats(0, 30))))
-    stock = dataclasses.replace(scenario.stocks[0], initial_t=draw(st.floats(0, 30)))
-    road, unit = scenario.links[0], scenario.units[0]
-    locations, links, units = [depot, camp], [road], [unit]
-    if draw(st.booleans()):
-        locations.append(dataclasses.replace(camp, id="W", name="W"))
-        links.append(
-            dataclasses.replace(
-                road,
-                id="L2",
-                destination="W",
-                transit_days=draw(st.integers(0, 2)),
-                capacity_t_per_day=draw(st.one_of(st.none(), st.floats(2, 20))),
-                outage_days=frozenset(),
-            )
-        )
-        units.append(dataclasses.replace(unit, id="u2", home="W", destination="W"))
-    scenario = dataclasses.replace(
-        scenario,
-        locations=tuple(locations),
-        links=tuple(links),
-        units=tuple(units),
-        stocks=(stock,),
+    assert {s.day: s.cause for s in plan.shortfalls if s.day in (1, 2, 3)} == dict.fromkeys(
+        (1, 2, 3), supply
     )
-    rates = {(u.id, "food"): draw(st.floats(1, 10)) for u in units}
-    return scenario, make_demand(scenario, rates)
 
 
 @settings(max_examples=40, deadline=None)
-@given(case=_shared_depot())
+@given(case=shared_depot())
 def test_lifting_a_closure_blamed_lessens_the_shortfall(case: tuple[Scenario, Demand]) -> None:
     """A closure said to cut a unit off is one whose lifting lessens its shortfall.
 
     On that day or in all; where several are named as "any one would do", each alone.
-    A cause that says the supply binds instead: lifting the closures it names leaves the
-    commodity as short in all.
+    A cause that says the supply binds instead (on a day goods can arrive too): with the
+    closures it names lifted and every capacity unlimited, the units at the place (or the
+    commodity's, where it says "for every unit") are as short in all.
     """
     scenario, demand = case
     params = PlanParams(explain_top=0)
     plan = plan_movements(scenario, demand, params)
     for s in plan.shortfalls:
         named = set(re.findall(r"link (\S+) \(", s.cause))
-        if not named:
-            continue
         if s.cause.startswith("not enough"):
-            lifted = plan_movements(_lifted(scenario, named), demand, params)
-            before = sum(x.short_t for x in plan.shortfalls if x.commodity == s.commodity)
-            after = sum(x.short_t for x in lifted.shortfalls if x.commodity == s.commodity)
+            whatever = plan_movements(roomy(closures_lifted(scenario, named)), demand, params)
+            if "for every unit" in s.cause:
+                before = sum(x.short_t for x in plan.shortfalls if x.commodity == s.commodity)
+                after = sum(x.short_t for x in whatever.shortfalls if x.commodity == s.commodity)
+            else:
+                before = short(plan, s.unit, s.commodity)
+                after = short(whatever, s.unit, s.commodity)
             assert after >= before - 1e-3, s.cause
+            continue
+        if not named:
             continue
         tries = [{li} for li in named] if "any one would do" in s.cause else [named]
         for links in tries:
-            lifted = plan_movements(_lifted(scenario, links), demand, params)
-            day_less = _short(lifted, s.unit, s.commodity, s.day) < s.short_t - 1e-3
-            all_less = (
-                _short(lifted, s.unit, s.commodity) < _short(plan, s.unit, s.commodity) - 1e-3
-            )
+            lifted = plan_movements(closures_lifted(scenario, links), demand, params)
+            day_less = short(lifted, s.unit, s.commodity, s.day) < s.short_t - 1e-3
+            all_less = short(lifted, s.unit, s.commodity) < short(plan, s.unit, s.commodity) - 1e-3
             assert day_less or all_less, (s.cause, links)

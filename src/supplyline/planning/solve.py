@@ -422,8 +422,9 @@ def plan_movements(
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
     proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
-    shortfalls = explain_unreachable(problem, records.shortfalls, proven=proven)
-    target_gaps = explain_unreachable(problem, records.target_gaps, proven=proven)
+    shortfalls, target_gaps = explain_unreachable(
+        problem, records.shortfalls, records.target_gaps, proven=proven
+    )
     if sol.status is PlanStatus.OPTIMAL:
         say("explaining bottlenecks")
         found = find_bottlenecks(

@@ -19,6 +19,11 @@ it free for these places, no capacity or storage limit), so the floor is never a
 truth, and a closure it clears may still be blamed wrongly only where capacities or other
 units hold it back (which the cause's "as far as capacities allow" says).
 
+A days-of-supply target is a level held each day, so a target gap is counted by the day
+(:meth:`SupplyFloor.least_missed`): what the units have eaten and what they hold by a day
+both came from what can have reached them by then, so their shortfall so far plus their gap
+that day is at least what they eat and hold as target, less that.
+
 It costs one spread per set of closures reopened, with a row per source place and day.
 """
 
@@ -69,6 +74,33 @@ class SupplyFloor:
 
         ``places`` is a ``[location]`` mask; only days a unit is there count (as the LP's).
         """
+        given, eaten, _ = self._by_day(k, places, reopened)
+        reached = np.cumsum(given)
+        total = float(max(0.0, (eaten - reached).max(initial=0.0)))
+        some = np.flatnonzero(given > 0)
+        before = float(eaten[some[0] - 1]) if some.size and some[0] > 0 else 0.0
+        return Floor(total_t=total, after_first_t=max(0.0, total - before) if some.size else 0.0)
+
+    def least_missed(self, k: int, places: BoolArray, reopened: frozenset[int]) -> FloatArray:
+        """``[day]``: the fewest tonnes the units at ``places`` miss by the end of each day.
+
+        Missed is their shortfall of ``k`` so far plus what they hold below their
+        days-of-supply target that day: what they have eaten and what they hold came from
+        what can have reached them by then, so no plan misses less (what a target gap is
+        weighed by: the units can hold more of their target only by eating less).
+        """
+        given, eaten, target = self._by_day(k, places, reopened)
+        return np.maximum(0.0, eaten + target - np.cumsum(given))
+
+    def _by_day(
+        self, k: int, places: BoolArray, reopened: frozenset[int]
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """``[day]`` each: what can first reach ``places``, what is eaten by then, the target.
+
+        The tonnes of ``k`` that can first reach the places that day (the units' own stock
+        on hand when they arrive counted in), what their units eat up to and including it,
+        and their days-of-supply target at its end.
+        """
         p, days = self.p, self.p.days
         first = self._first_at(reopened)  # [row, location]: the first day it can be there
         came = np.where(places[None, :], first, days).min(axis=1)
@@ -77,13 +109,10 @@ class SupplyFloor:
         arrival = p.demand.arrival_day[units]
         there = arrival < days  # what a unit has on hand when it arrives is its own supply
         given += np.bincount(arrival[there], weights=p.on_hand_t[units, k][there], minlength=days)
-        reached = np.cumsum(given)
         present = np.arange(days)[None, :] >= arrival[:, None]
         eaten = np.cumsum((p.consumption_t[units, k, :] * present).sum(axis=0))
-        total = float(max(0.0, (eaten - reached).max(initial=0.0)))
-        some = np.flatnonzero(given > 0)
-        before = float(eaten[some[0] - 1]) if some.size and some[0] > 0 else 0.0
-        return Floor(total_t=total, after_first_t=max(0.0, total - before) if some.size else 0.0)
+        target = (p.target_t[units, k, :] * present).sum(axis=0)
+        return np.asarray(given, dtype=np.float64), eaten, target
 
     def least_short_together(self, k: int, places: BoolArray, reopened: frozenset[int]) -> float:
         """As :meth:`least_short`, the places' units sharing the supply, each where it arrives.

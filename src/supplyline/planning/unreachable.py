@@ -12,9 +12,10 @@ link's outage days, no road leg arrives where every road out is closed that day 
 must come back: :mod:`~supplyline.planning.truck_return`), goods wait only where there is
 storage. The closures to blame are the fewest whose reopening lets goods arrive that day
 (a closed road out among them); otherwise the place is too far. A closure is blamed for a
-shortfall only where the supply leaves room for it to matter: where the units would be as
-short with it reopened, the supply is named instead, or beside it where both bind
-(:mod:`~supplyline.planning.supply_floor`).
+shortfall (or a target gap) only where the supply leaves room for it to matter: where the
+units would be as short with it reopened, the supply is named instead, or beside it where
+both bind; and a day goods can arrive names the supply where it alone binds, not the
+capacities (:mod:`~supplyline.planning.supply_cause`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
-from supplyline.planning.supply_floor import SupplyFloor
+from supplyline.planning.supply_cause import SupplyJudge, Weighed, closure_text
 from supplyline.planning.truck_return import truck_open
-from supplyline.types import day_label, day_ranges, figure_text
+from supplyline.types import day_label
 
 __all__ = ["explain_unreachable", "reachable"]
 
@@ -160,52 +161,92 @@ Missed = TypeVar("Missed", Shortfall, TargetGap)
 
 
 def explain_unreachable(
-    p: Problem, shortfalls: Sequence[Missed], *, proven: bool = True
-) -> tuple[Missed, ...]:
-    """The shortfalls (or target gaps), with ``cause`` said where no goods can arrive.
+    p: Problem,
+    shortfalls: Sequence[Shortfall],
+    target_gaps: Sequence[TargetGap] = (),
+    *,
+    proven: bool = True,
+) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
+    """The shortfalls and the target gaps, with ``cause`` said where no capacity is to blame.
 
     A record on a day no goods of its kind can arrive at the unit's place gets its cause.
     When goods could have been at the unit's place on an earlier day (since it arrived),
     the cause adds that stock delivered before could have covered the day: more capacity
-    then would have avoided it. A record on a day goods can arrive is returned as it is:
-    capacities are to blame there, and the bottleneck report names them. In a plan not
-    ``proven`` best there is no bottleneck report, and the cause says so.
+    then would have avoided it. A closure is weighed against the supply first
+    (:mod:`~supplyline.planning.supply_cause`), for a target gap as for a shortfall (a gap
+    by what the units miss by its day). A record on a day goods can arrive says the supply
+    where it alone binds; else it is returned as it is: capacities are to blame there, and
+    the bottleneck report names them. In a plan not ``proven`` best there is no bottleneck
+    report, and the cause says so.
     """
-    if not shortfalls:
-        return tuple(shortfalls)
+    if not shortfalls and not target_gaps:
+        return tuple(shortfalls), tuple(target_gaps)
+    arrivals = _Arrivals(p=p, sources=_sources(p))
+    judge = SupplyJudge(
+        p=p,
+        shortfalls=shortfalls,
+        target_gaps=target_gaps,
+        arc_open=lambda links: _reopened(p, links),
+    )
+    return (
+        _explained(p, shortfalls, arrivals, judge, proven=proven),
+        _explained(p, target_gaps, arrivals, judge, proven=proven),
+    )
+
+
+def _explained(
+    p: Problem,
+    records: Sequence[Missed],
+    arrivals: _Arrivals,
+    judge: SupplyJudge,
+    *,
+    proven: bool,
+) -> tuple[Missed, ...]:
+    """``records`` with their causes (:func:`explain_unreachable`)."""
+    if not records:
+        return tuple(records)
     unit_of = {u: i for i, u in enumerate(p.demand.unit_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
     where = [
         (com[s.commodity], unit_of[s.unit], int(p.unit_dest[unit_of[s.unit]]), s.day)
-        for s in shortfalls
+        for s in records
     ]
     k, u, v, t = (np.array(x, dtype=np.int64) for x in zip(*where, strict=True))
-    arrivals = _Arrivals(p=p, sources=_sources(p))
     none: frozenset[int] = frozenset()
     cut = ~arrivals.arrive(none, k, v, t)
-    if not cut.any():
-        return tuple(shortfalls)
-    last = int(t[cut].max())
+    last = int(t[cut].max()) if cut.any() else -1
     closed = frozenset(
         li
         for li in _closed_links(p)
         if not p.scenario.links[li].carries_tonnes or min(p.scenario.links[li].outage_days) <= last
     )
-    now = arrivals.there(none)
     causes: dict[tuple[int, int, int], tuple[str, frozenset[int]]] = {}
-    supply = _Supply(p, shortfalls)
-    out: list[Missed] = []
-    for j, s in enumerate(shortfalls):
-        if not cut[j]:
-            out.append(s)
-            continue
+    for j in np.flatnonzero(cut).tolist():
         key = (int(k[j]), int(v[j]), int(t[j]))
         if key not in causes:
             causes[key] = _cause(p, arrivals, closed, *key)
-        cause, blamed = causes[key]
-        weighed = supply.weigh(key[0], key[1], blamed) if isinstance(s, Shortfall) else None
-        if weighed is not None and weighed.alone:
-            out.append(replace(s, cause=weighed.text))
+    # one sentence for the supply on every day of a commodity at a place where it binds with
+    # all the closures its days blame reopened: not "capacity" on the days between
+    blamed_at: dict[tuple[int, int], frozenset[int]] = {}
+    for (kk, vv, _), (_, blamed) in causes.items():
+        blamed_at[kk, vv] = blamed_at.get((kk, vv), none) | blamed
+    now = arrivals.there(none)
+    out: list[Missed] = []
+    for j, s in enumerate(records):
+        key = (int(k[j]), int(v[j]), int(t[j]))
+        cause, blamed = causes.get(key, ("", none))
+        weighed: Weighed | None = None  # cut off with no closure to lift: nothing to weigh
+        if blamed or not cut[j]:
+            every = _weigh(judge, s, *key[:2], blamed_at.get(key[:2], none))
+            if every is not None and every.alone:
+                out.append(replace(s, cause=every.text))
+                continue
+            weighed = _weigh(judge, s, *key[:2], blamed)
+            if weighed is not None and weighed.alone:
+                out.append(replace(s, cause=weighed.text))
+                continue
+        if not cut[j]:
+            out.append(s)
             continue
         if weighed is not None:
             cause += weighed.text
@@ -218,83 +259,13 @@ def explain_unreachable(
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class _Weighed:
-    """What the supply says of a closure blamed for a shortfall."""
-
-    text: str
-    alone: bool
-    """The supply is the whole cause (``text`` replaces the closure's), else it adds to it."""
-
-
-@dataclass
-class _Supply:
-    """Whether the supply, not a closure, leaves units short (:mod:`.supply_floor`).
-
-    The plan's shortfall of a commodity, at a place and in all, against the least any plan
-    with the closures blamed reopened could leave; cached per commodity, place, closures.
-    """
-
-    p: Problem
-    shortfalls: Sequence[Shortfall | TargetGap]
-    _floor: SupplyFloor = field(init=False)
-    _said: dict[tuple[int, int, frozenset[int]], _Weighed | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._floor = SupplyFloor(p=self.p, arc_open=lambda links: _reopened(self.p, links))
-
-    def weigh(self, k: int, v: int, blamed: frozenset[int]) -> _Weighed | None:
-        """What to say of the supply where ``blamed`` cut ``v`` off from ``k``; None: nothing."""
-        if not blamed:
-            return None
-        if (k, v, blamed) not in self._said:
-            self._said[k, v, blamed] = self._weighed(k, v, blamed)
-        return self._said[k, v, blamed]
-
-    def _weighed(self, k: int, v: int, blamed: frozenset[int]) -> _Weighed | None:
-        p = self.p
-        com_id = p.demand.commodity_ids[k]
-        known = p.scenario.commodity_by_id.get(com_id)
-        commodity = known.name if known is not None else com_id
-        place = p.scenario.location(p.net.location_ids[v]).name
-        at_v = np.zeros(len(p.net.location_ids), dtype=bool)
-        at_v[v] = True
-        unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
-        mine = [s for s in self.shortfalls if isinstance(s, Shortfall) and s.commodity == com_id]
-        short_all = sum(s.short_t for s in mine)
-        short_here = sum(s.short_t for s in mine if unit_at[s.unit] == v)
-        named = ", ".join(_closure(p, li) for li in sorted(blamed))
-        them = "it" if len(blamed) == 1 else "them"
-        here = self._floor.least_short(k, at_v, blamed)
-        if short_here <= here.total_t + _eps(short_here):
-            return _Weighed(
-                text=f"not enough {commodity} can reach {place} in the horizon: with {named} "
-                f"reopened, it could arrive on these days, but the units there would still be "
-                f"short of at least {figure_text(here.total_t)} t in all, as in this plan",
-                alone=True,
-            )
-        everywhere = self._floor.least_short_together(k, np.ones_like(at_v), blamed)
-        if short_all <= everywhere + _eps(short_all):
-            return _Weighed(
-                text=f"not enough {commodity} is in stock for every unit in the horizon: with "
-                f"{named} reopened, it could reach {place} on these days, but the units would "
-                f"still be short of at least {figure_text(everywhere)} t in all, as in "
-                "this plan",
-                alone=True,
-            )
-        if here.after_first_t > _eps(short_here):
-            return _Weighed(
-                text=f"; the supply is short too: with {them} reopened, the units at {place} "
-                f"would still be short of at least {figure_text(here.total_t)} t of {commodity} "
-                f"in all (in this plan {figure_text(short_here)} t)",
-                alone=False,
-            )
-        return None
-
-
-def _eps(short_t: float) -> float:
-    """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
-    return max(1e-3, 1e-6 * short_t)
+def _weigh(
+    judge: SupplyJudge, s: Shortfall | TargetGap, k: int, v: int, blamed: frozenset[int]
+) -> Weighed | None:
+    """What the supply says of ``s`` (of commodity ``k`` at ``v``), ``blamed`` reopened."""
+    if isinstance(s, Shortfall):
+        return judge.weigh(k, v, blamed)
+    return judge.weigh_gap(k, v, blamed, s.day)
 
 
 def _cause(
@@ -347,7 +318,7 @@ def _cause(
         )
     alone = [li for li in sorted(closed) if fixed(frozenset([li]))]
     if alone:
-        named = [_closure(p, li) for li in alone]
+        named = [closure_text(p, li) for li in alone]
         if len(named) == 1:
             return f"the closure of {named[0]} cuts {place} off from {commodity}", frozenset(alone)
         return (
@@ -359,7 +330,7 @@ def _cause(
     for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
         if fixed(frozenset(needed - {li})):
             needed.discard(li)
-    named = [_closure(p, li) for li in sorted(needed)]
+    named = [closure_text(p, li) for li in sorted(needed)]
     return (
         f"the closures of {', '.join(named)} together cut {place} off from {commodity}",
         frozenset(needed),
@@ -397,16 +368,3 @@ def _handling_nothing_on_the_way(p: Problem, starts: BoolArray, v: int) -> list[
     behind = _spread(net.arc_to, net.arc_from, links, at_v)
     shut = np.flatnonzero(ahead & behind & (net.handling == 0))
     return [p.scenario.location(net.location_ids[i]).name for i in shut.tolist()]
-
-
-def _closure(p: Problem, link_index: int) -> str:
-    """The link and all its closure days in the horizon.
-
-    Cut to the days it explains, a relief planner read "closed C+0–C+4" of a causeway
-    closed until C+6 as the day it reopens.
-    """
-    link = p.scenario.links[link_index]
-    if not link.carries_tonnes:
-        return f"{link.mode.value} link {link.id} (capacity 0 t/day: closed on every day)"
-    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
-    return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"

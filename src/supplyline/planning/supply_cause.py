@@ -1,0 +1,244 @@
+"""What the supply says of a shortfall's or a target gap's cause: the closure, it, or both.
+
+A tester's unit was short of water on C+20 and the cause named the closure of its road;
+re-planned with the road open, it was as short: its depot's replenishment could not have
+covered the day anyway. So before a closure is blamed (:mod:`~supplyline.planning.
+unreachable`), the plan's shortfall is weighed against the least any plan with the closure
+reopened could leave (:mod:`~supplyline.planning.supply_floor`), and the supply is named
+instead of the closure, or beside it where both bind.
+
+The same judgement serves both kinds of record (target gaps named the closure on a depot
+of 1 t/day where a re-plan without it left them as they were, 119 t-days). A shortfall is
+weighed in all: a closure that only moves it between days is not its cause. A target is a
+level held on each day, so a gap is weighed on its day, by what the units *miss* by then,
+their shortfall so far plus their gap that day: what they ate and hold came from what can
+have reached them, so where the plan misses as little as that allows, they could hold more
+of their target only by being shorter, whatever a closure or a capacity did.
+
+And the same words serve every day of a unit's commodity. A depot's 1 t/day, against units
+eating 8, left them short on every day; the days goods could arrive read "capacity (see the
+bottlenecks)" and the two days a road was closed "not enough Rations can reach U", in one
+cell. Days goods can arrive are weighed too (nothing reopened: the capacities are the only
+thing to lift), and where the supply binds with every closure the unit's days blame
+reopened, every such day says it in the one sentence naming them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import Shortfall, TargetGap
+from supplyline.planning.assemble import Problem
+from supplyline.planning.supply_floor import SupplyFloor
+from supplyline.types import day_ranges, figure_text
+
+__all__ = ["SupplyJudge", "Weighed", "closure_text"]
+
+BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
+
+EVERYWHERE = -1
+"""In place of a place's index: every place (the commodity's units together)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """What the supply says of a closure blamed for a record (or of a day none is)."""
+
+    text: str
+    alone: bool
+    """The supply is the whole cause (``text`` replaces the closure's), else it adds to it."""
+
+
+@dataclass
+class SupplyJudge:
+    """Whether the supply, not a closure or a capacity, leaves units short.
+
+    The plan's ``shortfalls`` of a commodity, at a place and in all, against the least any
+    plan with the closures blamed reopened could leave (and for a target gap, what the
+    plan misses by its day, ``target_gaps`` too); cached per commodity, place, closures.
+    ``arc_open`` gives, for a set of closures (link indices) reopened, the days goods may
+    leave each arc.
+    """
+
+    p: Problem
+    shortfalls: Sequence[Shortfall]
+    target_gaps: Sequence[TargetGap]
+    arc_open: Callable[[frozenset[int]], BoolArray]
+    _floor: SupplyFloor = field(init=False)
+    _least: dict[tuple[int, int, frozenset[int]], FloatArray] = field(default_factory=dict)
+    _plan_missed: dict[tuple[int, int], FloatArray] = field(default_factory=dict)
+    _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
+    _everywhere: dict[tuple[int, frozenset[int]], float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._floor = SupplyFloor(p=self.p, arc_open=self.arc_open)
+
+    def weigh(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
+        """What to say of the supply where ``blamed`` cut ``v`` off from ``k``; None: nothing.
+
+        With nothing ``blamed`` (goods can arrive, or no closure would let them), only
+        whether the supply alone binds: "the capacities", else, would not be the cause.
+        """
+        if (k, v, blamed) not in self._said:
+            self._said[k, v, blamed] = self._weighed(k, v, blamed)
+        return self._said[k, v, blamed]
+
+    def weigh_gap(self, k: int, v: int, blamed: frozenset[int], day: int) -> Weighed | None:
+        """As :meth:`weigh`, for the units at ``v`` below their target of ``k`` on ``day``.
+
+        A shortfall is weighed in all (a closure that only moves it is not its cause); a
+        target is a level held on each day, so the gap is weighed on its day: by what the
+        units miss by then, their shortfall so far and their gap that day
+        (:meth:`~supplyline.planning.supply_floor.SupplyFloor.least_missed`).
+        """
+        missed = self._missed(k, v)[day]
+        eps = _eps(missed)
+        if missed <= eps:
+            return None
+        least = float(self._least_missed(k, v, blamed)[day])
+        commodity, place = self._names(k, v)
+        if missed <= least + eps:
+            return Weighed(
+                text=f"not enough {commodity} can reach {place} in time: "
+                f"{_whatever(self.p, blamed)}, the units there could hold no more of their "
+                "target on these days without being shorter by then",
+                alone=True,
+            )
+        missed_all = self._missed(k, EVERYWHERE)[day]
+        if missed_all <= float(self._least_missed(k, EVERYWHERE, blamed)[day]) + _eps(missed_all):
+            return Weighed(
+                text=f"not enough {commodity} is in stock for every unit in time: "
+                f"{_whatever(self.p, blamed)}, the units could hold no more of their targets "
+                "on these days without being shorter by then",
+                alone=True,
+            )
+        if blamed and least > eps:
+            them = "it" if len(blamed) == 1 else "them"
+            return Weighed(
+                text=f"; the supply is short too: with {them} reopened, the units at {place} "
+                f"could still not hold all their target of {commodity} on these days without "
+                "being shorter by then",
+                alone=False,
+            )
+        return None
+
+    def _names(self, k: int, v: int) -> tuple[str, str]:
+        """The commodity's and the place's names, as a reader knows them."""
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        known = p.scenario.commodity_by_id.get(com_id)
+        return (
+            known.name if known is not None else com_id,
+            p.scenario.location(p.net.location_ids[v]).name,
+        )
+
+    def _at(self, v: int) -> BoolArray:
+        """``[location]``: ``v`` alone, or every place for :data:`EVERYWHERE`."""
+        if v == EVERYWHERE:
+            return np.ones(len(self.p.net.location_ids), dtype=bool)
+        at_v = np.zeros(len(self.p.net.location_ids), dtype=bool)
+        at_v[v] = True
+        return at_v
+
+    def _least_missed(self, k: int, v: int, blamed: frozenset[int]) -> FloatArray:
+        if (k, v, blamed) not in self._least:
+            self._least[k, v, blamed] = self._floor.least_missed(k, self._at(v), blamed)
+        return self._least[k, v, blamed]
+
+    def _missed(self, k: int, v: int) -> FloatArray:
+        """``[day]``: the plan's shortfall of ``k`` at ``v`` so far plus its gap that day.
+
+        At every place for :data:`EVERYWHERE`.
+        """
+        if (k, v) not in self._plan_missed:
+            p = self.p
+            com_id = p.demand.commodity_ids[k]
+            unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
+
+            def counted(unit: str) -> bool:
+                return v == EVERYWHERE or unit_at.get(unit) == v
+
+            short, below = np.zeros(p.days), np.zeros(p.days)
+            for s in self.shortfalls:
+                if s.commodity == com_id and counted(s.unit):
+                    short[s.day] += s.short_t
+            for g in self.target_gaps:
+                if g.commodity == com_id and counted(g.unit):
+                    below[g.day] += g.below_t
+            self._plan_missed[k, v] = np.cumsum(short) + below
+        return self._plan_missed[k, v]
+
+    def _weighed(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        commodity, place = self._names(k, v)
+        unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
+        mine = [s for s in self.shortfalls if s.commodity == com_id]
+        short_all = sum(s.short_t for s in mine)
+        short_here = sum(s.short_t for s in mine if unit_at.get(s.unit) == v)
+        if short_here <= _eps(short_here):
+            return None  # none short there: the supply leaves room for all they need
+        whatever = _whatever(p, blamed)
+        here = self._floor.least_short(k, self._at(v), blamed)
+        if short_here <= here.total_t + _eps(short_here):
+            return Weighed(
+                text=f"not enough {commodity} can reach {place} in the horizon: {whatever}, "
+                f"the units there would still be short of at least {figure_text(here.total_t)} "
+                "t in all, as in this plan",
+                alone=True,
+            )
+        everywhere = self._least_short_everywhere(k, blamed)
+        if short_all <= everywhere + _eps(short_all):
+            return Weighed(
+                text=f"not enough {commodity} is in stock for every unit in the horizon: "
+                f"{whatever}, the units would still be short of at least "
+                f"{figure_text(everywhere)} t in all, as in this plan",
+                alone=True,
+            )
+        if blamed and here.after_first_t > _eps(short_here):
+            them = "it" if len(blamed) == 1 else "them"
+            return Weighed(
+                text=f"; the supply is short too: with {them} reopened, the units at {place} "
+                f"would still be short of at least {figure_text(here.total_t)} t of {commodity} "
+                f"in all (in this plan {figure_text(short_here)} t)",
+                alone=False,
+            )
+        return None
+
+    def _least_short_everywhere(self, k: int, blamed: frozenset[int]) -> float:
+        """The least the commodity's units can be short together (one maximum flow, cached)."""
+        if (k, blamed) not in self._everywhere:
+            every = np.ones(len(self.p.net.location_ids), dtype=bool)
+            self._everywhere[k, blamed] = self._floor.least_short_together(k, every, blamed)
+        return self._everywhere[k, blamed]
+
+
+def _whatever(p: Problem, blamed: frozenset[int]) -> str:
+    """What the supply is counted without: the capacities, and the closures ``blamed``."""
+    if not blamed:
+        return "whatever the capacities"
+    named = ", ".join(closure_text(p, li) for li in sorted(blamed))
+    return f"with {named} reopened and whatever the capacities"
+
+
+def _eps(short_t: float) -> float:
+    """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
+    return max(1e-3, 1e-6 * short_t)
+
+
+def closure_text(p: Problem, link_index: int) -> str:
+    """The link and all its closure days in the horizon.
+
+    Cut to the days it explains, a relief planner read "closed C+0–C+4" of a causeway
+    closed until C+6 as the day it reopens.
+    """
+    link = p.scenario.links[link_index]
+    if not link.carries_tonnes:
+        return f"{link.mode.value} link {link.id} (capacity 0 t/day: closed on every day)"
+    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
+    return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"
