@@ -1,7 +1,8 @@
 """A balance's receivable and payable, as a table shows them, differ by its net as shown.
 
 A tester's balance read ``1,001 | 200 | 800``: 1,000.60 receivable, 200.40 payable and a
-net of 800.20, each rounded alone. CSV and JSON keep every cent.
+net of 800.20, each rounded alone. Now a column with an amount from 100 that has cents
+shows them all, exactly; CSV and JSON keep every cent.
 """
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ def _balance(url: str, partner: str, *more: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("partner", "figures"), [("NLD", ["1,000", "200", "800"]), ("DEU", ["200", "1,000", "-800"])]
+    ("partner", "figures"),
+    [("NLD", ["1,000.60", "200.40", "800.20"]), ("DEU", ["200.40", "1,000.60", "-800.20"])],
 )
 def test_receivable_less_payable_reads_as_the_net(
     ledger_url: str, partner: str, figures: list[str]
 ) -> None:
-    """Both partners' tables: the net as it rounds alone, the two beside it adding up."""
+    """Both partners' tables: every figure to the cent, one less the other the net."""
     [row] = [line for line in _balance(ledger_url, partner).splitlines() if "NLD-DEU-1" in line]
     assert [cell.strip() for cell in row.split("│")[4:7]] == figures
 

@@ -2,7 +2,8 @@
 
 A liaison officer read settlements of 100.50, 101.50 and 102.50 as 100, 102 and 102
 (Python's half to even), and a statement at 80 columns as ``-1,024 + 25.00 = -1,000``
-(true -1,024.50 and -999.50), where docs/ledger.md promises the cent half up.
+(true -1,024.50 and -999.50), where docs/ledger.md promises the cent half up. A column
+that adds up now shows every cent where an amount from 100 has some.
 """
 
 from __future__ import annotations
@@ -94,16 +95,19 @@ def _number(cell: str) -> Decimal:
     return Decimal(cell.replace(",", ""))
 
 
-def test_settlements_read_half_up_in_an_orders_lines(db: str) -> None:
-    """``show``'s lines read 100.50, 101.50 and 102.50 as 101, 102 and 103."""
+def test_settlements_read_to_the_cent_in_an_orders_lines(db: str) -> None:
+    """``show``'s lines read 100.50, 101.50 and 102.50 as they are (they add up to settled)."""
     rows = _table(db, "show", "1")
-    assert [row[-1] for row in rows if row[1] == "settlement"] == ["25.00", "101", "102", "103"]
+    settled = [row[-1] for row in rows if row[1] == "settlement"]
+    assert settled == ["25.00", "100.50", "101.50", "102.50"]
 
 
 def test_a_statements_amounts_add_up_to_its_balances(db: str) -> None:
-    """Each balance shown is the one before plus the amount shown; each rounded half up."""
+    """Each balance shown is the one before plus the amount shown, every one to the cent."""
     rows = _table(db, "statement")
     amounts = [_number(row[-2]) for row in rows]
     balances = [_number(row[-1]) for row in rows]
-    assert balances == [Decimal(b) for b in ("-1025", "-1000", "-899", "-798", "-695")]
+    assert balances == [
+        Decimal(b) for b in ("-1024.50", "-999.50", "-899.00", "-797.50", "-695.00")
+    ]
     assert [sum(amounts[: i + 1]) for i in range(len(rows))] == balances

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -33,11 +33,12 @@ __all__ = [
 class Amount:
     """One of the ledger's exact amounts, with the decimals the ledger keeps of it.
 
-    A table shows it by :func:`amount_text` (``decimals`` below 100, whole above), then
-    ``unit`` if one is given (``5.000 t``); CSV and JSON get the number alone, to exactly
-    ``decimals`` (``5.000``, ``42775.00``), its unit being a column of its own. A tester's
-    CSV had ``"5.000 t"`` (text) in the column where cash orders had ``42775.00``, and a
-    table ``30`` and ``5`` beside ``29.500``.
+    A table shows it by :func:`amount_text` (``decimals`` below 100, whole above, unless
+    ``exact``, or ``summed`` and its column needs the decimals), then ``unit`` if one is
+    given (``5.000 t``); CSV and JSON get the number alone, to exactly ``decimals``
+    (``5.000``, ``42775.00``), its unit being a column of its own. A tester's CSV had
+    ``"5.000 t"`` (text) in the column where cash orders had ``42775.00``, and a table
+    ``30`` and ``5`` beside ``29.500``.
     """
 
     value: Decimal
@@ -45,16 +46,23 @@ class Amount:
     unit: str = ""
     shown: Decimal | None = None
     """What a table shows in place of ``value`` rounded alone, so that a column adds up
-    (a statement's amount as the step between the balances shown); CSV and JSON keep
-    ``value``."""
+    (a balance's receivable and payable that differ by the net shown); CSV and JSON keep
+    ``value``, and so does a table whose column shows its decimals."""
+    exact: bool = False
+    """Shown to ``decimals`` however large: one record's figure, which a user may type back.
+    ``bill`` printed 543.75 EUR as ``value 544``, and ``settle --amount 544`` was refused."""
+    summed: bool = False
+    """Of a column that adds up (a statement's amounts and balances, a balance's figures, an
+    order's lines): where one of its amounts from 100 has decimals, all are shown to theirs
+    (:func:`_cells`). A listing (the orders) keeps its amounts whole from 100, to fit."""
 
     def number(self) -> Decimal:
         """The value to exactly ``decimals`` decimals (a half up), never ``-0.00``."""
         return half_up(self.value, self.decimals) + 0
 
 
-def amount_text(value: Decimal, decimals: int | None = None) -> str:
-    """An exact amount as a table shows it: whole from 100, else to ``decimals``.
+def amount_text(value: Decimal, decimals: int | None = None, *, exact: bool = False) -> str:
+    """An exact amount as a table shows it: whole from 100 (unless ``exact``), else to ``decimals``.
 
     ``decimals`` defaults to those the value carries (2 to 4): the ledger keeps tonnes to
     the kilogram, money to the cent and prices to 1/100 of a cent. Thousands are
@@ -68,8 +76,13 @@ def amount_text(value: Decimal, decimals: int | None = None) -> str:
     ('1.00', '0.00')
     >>> amount_text(Decimal("100.50")), amount_text(Decimal("-1024.50"))
     ('101', '-1,025')
+    >>> amount_text(Decimal("543.75"), 2, exact=True), amount_text(Decimal("1000"), 2, exact=True)
+    ('543.75', '1,000.00')
     """
-    places = 0 if abs(value) >= 100 else _places(value) if decimals is None else decimals
+    if abs(value) >= 100 and not exact:
+        places = 0
+    else:
+        places = _places(value) if decimals is None else decimals
     return f"{half_up(value, places) + 0:,.{places}f}"  # + 0: -0.00 reads 0.00
 
 
@@ -151,10 +164,34 @@ def _cells(
     shown = shown or Shown()
     places = column_places(rows, columns, shown)
     said = _summed(rows, [c for c in columns if c in shown.summed], places, shown.within)
+    exact = {c for c in columns if any(_needs_decimals(row.get(c)) for row in rows)}
     return [
-        [_cell(said[c][i] if c in said else row.get(c), c, places[c]) for c in columns]
+        [
+            _cell(said[c][i] if c in said else _exactly(row.get(c), c in exact), c, places[c])
+            for c in columns
+        ]
         for i, row in enumerate(rows)
     ]
+
+
+def _needs_decimals(value: Any) -> bool:
+    """Whether a ``summed`` amount from 100 up would lose digits shown whole.
+
+    Then its column shows every amount to its decimals (:func:`_exactly`), so that the
+    column adds up: a tester's statement read a bill of ``-544`` and a settlement of ``543``
+    above a balance of ``-0.75`` (true -543.75 and 543.00).
+    """
+    if not (isinstance(value, Amount) and value.summed):
+        return False
+    amount = value.value
+    return abs(amount) >= 100 and half_up(amount, value.decimals) != half_up(amount, 0)
+
+
+def _exactly(value: Any, exact: bool) -> Any:
+    """A ``summed`` amount shown to its decimals if ``exact``; anything else as it is."""
+    if exact and isinstance(value, Amount) and value.summed:
+        return replace(value, exact=True)
+    return value
 
 
 def _summed(
@@ -199,9 +236,10 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
 
     A tester read "60.00" people in the closure table: a column of whole numbers has none.
     Truth values read ``yes``/``no``, as in the CSV files. The ledger's exact amounts
-    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines; below
-    100 to their own decimals (:func:`_places`: tonnes to the kilogram, money to the
-    cent); CSV and JSON keep every digit.
+    (Decimals) read 17,901,233,825 EUR, not 17901233825.00 folded over four lines, when
+    whole; below 100, or in a summed column where one needs them, to their own decimals
+    (:func:`_places`: tonnes to the kilogram, money to the cent); CSV and JSON keep every
+    digit.
     """
     if value is None:
         return ""
@@ -214,7 +252,8 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, Said):  # as the sentence beside the table says it
         return str(value)
     if isinstance(value, Amount):
-        text = amount_text(value.value if value.shown is None else value.shown, value.decimals)
+        said = value.value if value.shown is None or value.exact else value.shown
+        text = amount_text(said, value.decimals, exact=value.exact)
         return f"{text} {value.unit}" if value.unit else text
     if isinstance(value, Decimal) and value.is_finite():  # exact money and tonnes
         return amount_text(value)

@@ -37,14 +37,14 @@ from supplyline.cli.ledger_tables import (
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
-from supplyline.domain.rounding import half_up, running_steps, said_difference
+from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.types import day_ranges
 
 if TYPE_CHECKING:
-    from supplyline.services.ledger.accounts import StatementLine
+    pass
 
 WithOpt = Annotated[str | None, typer.Option("--with", help="Only with this partner.")]
 
@@ -68,7 +68,8 @@ def balance_cmd(
         figures = (b.receivable, b.payable, b.net)
         shown = said_difference(b.receivable, b.payable, _places(figures, decimals))
         receivable, payable, net = (
-            Amount(exact, decimals, shown=said) for exact, said in zip(figures, shown, strict=True)
+            Amount(exact, decimals, shown=said, summed=True)
+            for exact, said in zip(figures, shown, strict=True)
         )
         rows.append(
             {
@@ -156,7 +157,6 @@ def statement_cmd(
     statement = csv_output(",".join(STATEMENT_COLUMNS), "a statement")
     keep_users_files([(output, statement)], force=force, options="-o", err=err)
     lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
-    steps = _steps_shown(lines)
     rows = [
         {
             "at": ln.at.isoformat(timespec="seconds"),
@@ -166,11 +166,11 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": Amount(ln.amount, unit_decimals(ln.unit), shown=step),
-            "balance": Amount(ln.balance, unit_decimals(ln.unit)),
+            "amount": Amount(ln.amount, unit_decimals(ln.unit), summed=True),
+            "balance": Amount(ln.balance, unit_decimals(ln.unit), summed=True),
             "note": ln.note,
         }
-        for ln, step in zip(lines, steps, strict=True)
+        for ln in lines
     ]
     if output is not None:
         _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
@@ -183,22 +183,6 @@ def statement_cmd(
         console=console,
         title=f"statement of {partner}",
     )
-
-
-def _steps_shown(lines: Sequence[StatementLine]) -> list[Decimal | None]:
-    """Each whole amount as the step between the balances shown, so the column adds up.
-
-    A tester's statement read ``-1,024 + 25.00 = -1,000`` (true -1,024.50 and -999.50).
-    An amount shown to the cent (below 100) is shown as it is.
-    """
-    shown = [
-        half_up(ln.balance, 0 if abs(ln.balance) >= 100 else unit_decimals(ln.unit)) for ln in lines
-    ]
-    steps = running_steps(shown, [(ln.counterparty, ln.unit) for ln in lines])
-    return [
-        step if abs(ln.amount) >= 100 and abs(step) >= 100 else None
-        for ln, step in zip(lines, steps, strict=True)
-    ]
 
 
 HASH_SHOWN = 16

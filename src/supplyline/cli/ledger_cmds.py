@@ -43,7 +43,7 @@ from supplyline.cli.ledger_order_view import (
     MACHINE_SHOWN_COLUMNS,
     ORDER_COLUMNS,
     ORDER_COLUMNS_DROPPED,
-    SHOWN_ORDER_COLUMNS,
+    field_rows,
     line_row,
     order_row,
     show_order,
@@ -199,8 +199,8 @@ def show_cmd(
     row = shown_row(ledger, actor, order)
     lines = [line_row(ln) for ln in order.lines]
     if fmt is OutputFormat.TABLE:
-        pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
-        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
+        emit_rows(field_rows(row), ["field", "value"], fmt, console=console,
+                  title=f"order {order.id}")  # fmt: skip
         title = f"order {order.id}: lines"
         emit_shaped(lines, LINE_COLUMNS, fmt, LINES_SHAPE, console=console, title=title)
     elif fmt is OutputFormat.JSON:

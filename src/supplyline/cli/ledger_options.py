@@ -132,11 +132,17 @@ def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
     return open_ledger(db, create=create)
 
 
-def tonnes(value: Decimal, unit: str = "") -> Amount:
-    """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too."""
-    return Amount(value, QUANTITY_DECIMALS, unit)
+def tonnes(value: Decimal, unit: str = "", *, summed: bool = False) -> Amount:
+    """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too.
+
+    ``summed``: of a column that adds up (:attr:`~supplyline.cli.cells.Amount.summed`).
+    """
+    return Amount(value, QUANTITY_DECIMALS, unit, summed=summed)
 
 
-def money(value: Decimal) -> Amount:
-    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too."""
-    return Amount(value, MONEY_DECIMALS)
+def money(value: Decimal, *, summed: bool = False) -> Amount:
+    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too.
+
+    ``summed``: of a column that adds up (:attr:`~supplyline.cli.cells.Amount.summed`).
+    """
+    return Amount(value, MONEY_DECIMALS, summed=summed)

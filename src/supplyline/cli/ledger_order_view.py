@@ -6,10 +6,11 @@ the rule for which field is a column, and how each is written, lives in one plac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from supplyline.cli.ledger_options import console, money, tonnes
-from supplyline.cli.output import OutputFormat, emit_rows
+from supplyline.cli.output import Amount, OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
 
 if TYPE_CHECKING:
@@ -78,10 +79,24 @@ def show_order(ledger: Ledger, actor: Actor, order: SupportOrder, fmt: OutputFor
     """
     row = shown_row(ledger, actor, order)
     if fmt is OutputFormat.TABLE:
-        pairs = [{"field": k, "value": row[k]} for k in SHOWN_ORDER_COLUMNS]
-        emit_rows(pairs, ["field", "value"], fmt, console=console, title=f"order {order.id}")
+        emit_rows(field_rows(row), ["field", "value"], fmt, console=console,
+                  title=f"order {order.id}")  # fmt: skip
     else:
         emit_rows([row], MACHINE_SHOWN_COLUMNS, fmt, console=console)
+
+
+def field_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """``show``'s fields of one order, a row each, every amount exact (to the cent).
+
+    One order's figures are those a user types back: ``bill`` printed 543.75 EUR as
+    ``value 544``, ``settle --amount 544`` was refused (only 543.75 outstanding), and after
+    ``--amount 543`` the order read ``billed 544``, ``settled 543`` with 0.75 owed.
+    """
+    return [
+        {"field": k, "value": replace(v, exact=True) if isinstance(v, Amount) else v}
+        for k in SHOWN_ORDER_COLUMNS
+        for v in [row[k]]
+    ]
 
 
 def shown_row(ledger: Ledger, actor: Actor, order: SupportOrder) -> dict[str, Any]:
@@ -99,8 +114,8 @@ def line_row(ln: OrderLine) -> dict[str, Any]:
         "kind": ln.kind.value,
         "at": ln.at.isoformat(timespec="seconds"),
         "by": f"{ln.user}@{ln.partner}",
-        "quantity": None if ln.quantity is None else tonnes(ln.quantity),
-        "amount": None if ln.amount is None else money(ln.amount),
+        "quantity": None if ln.quantity is None else tonnes(ln.quantity, summed=True),
+        "amount": None if ln.amount is None else money(ln.amount, summed=True),
         "condition": ln.condition.value if ln.condition else None,
         "due_on": ln.due_on.isoformat() if ln.due_on else None,
         "note": ln.note,

@@ -34,6 +34,7 @@ from supplyline.cli.choice_options import choice, choice_metavar, choice_option
 from supplyline.cli.table_fit import _drawn_width as _drawn_width
 from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
 from supplyline.io.csv_out import to_gram, write_rows
+from supplyline.io.csv_quoting import NumberText
 from supplyline.types import LIST_SEPARATOR, Said
 
 __all__ = [
@@ -176,7 +177,7 @@ def _exact_text(value: Any) -> Any:
     ('0.0000123', '170900', 2.5)
     """
     if isinstance(value, Exact) and isinstance(value.value, float) and math.isfinite(value.value):
-        return format(Decimal(repr(value.value)).normalize() + 0, "f")
+        return NumberText(format(Decimal(repr(value.value)).normalize() + 0, "f"))
     return value
 
 

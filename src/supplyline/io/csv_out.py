@@ -19,18 +19,20 @@ written.
 Why every float as :func:`~supplyline.types.gram_text`: Python's ``csv`` writes a float
 as its ``repr``, so a tester's requirements files read ``2e-06`` t where the plan's read
 ``0.000002``, and a spreadsheet that takes ``2e-06`` for text does not sum it. Every
-result CSV now spells its numbers one way, to the gram, in plain decimals.
+result CSV now spells its numbers one way, to the gram, in plain decimals, and writes them
+bare (:class:`~supplyline.io.csv_quoting.NumberText`), however many digits they have.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
-from supplyline.io.csv_quoting import csv_line
+from supplyline.io.csv_quoting import NumberText, csv_line
 from supplyline.types import GRAM_DECIMALS, gram_text, to_gram
 
 __all__ = [
@@ -101,8 +103,9 @@ def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: ``yes``/``no`` for a truth value, blank for none, else as is.
 
     Text is made :func:`formula_safe`; a float is written to the gram in plain decimals
-    (:func:`~supplyline.types.gram_text`: ``0.000002``, never ``2e-06``; a NaN blank);
-    other numbers are left as they are.
+    (:func:`~supplyline.types.gram_text`: ``0.000002``, never ``2e-06``; a NaN blank), a
+    :class:`~supplyline.io.csv_quoting.NumberText` when finite, so that it is written
+    bare; other numbers are left as they are.
 
     >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x", 2e-06, 3.0, 7)]
     ['yes', '', '-2.5', 'x', "'=x", '0.000002', '3', 7]
@@ -110,8 +113,8 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, float):
-        return gram_text(value)
-    if isinstance(value, str):
+        return NumberText(gram_text(value)) if math.isfinite(value) else gram_text(value)
+    if isinstance(value, str) and not isinstance(value, NumberText):
         return formula_safe(value)
     return "" if value is None else value
 

@@ -7,14 +7,21 @@ quoted field is text to a spreadsheet told so (LibreOffice's CSV filter option "
 field as text", the ``true`` in the README's ``--infilter="CSV:44,34,76,1,,,true"``), so
 every text cell is written between double quotes.
 
-Left bare: numbers (a ledger's :class:`~decimal.Decimal` amounts too, as written:
-``13.30``; they were quoted, text to a spreadsheet), and the text cells a spreadsheet
-reads and writes back as they are:
-a plain decimal as supplyline writes an amount (no leading zero, no trailing zero after
-the point, no exponent, at most 15 significant digits: a spreadsheet keeps 15), such as
-``-5`` or ``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
+Left bare: numbers (below), and the text cells a spreadsheet reads and writes back as
+they are: a plain decimal (no leading zero, no trailing zero after the point, no
+exponent, at most 15 significant digits: a spreadsheet keeps 15), such as ``-5`` or
+``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
 the same), and a blank. Python's ``csv`` reads a quoted field as the text inside the
 quotes, so what supplyline's readers see is unchanged.
+
+Why every number is bare, whatever its digits: a number (an ``int``, ``float`` or finite
+``Decimal``, or a :class:`NumberText`, a number already spelt) is never an id, and a
+quoted number is text that a spreadsheet's SUM silently skips. The ledger writes its
+amounts to fixed decimals (``543.00``, ``100.000``): taken for text, they were quoted (a
+spreadsheet writes ``543.00`` back as ``543``), and a tester's statement summed without
+its settlements in LibreOffice. A number beyond the 15 significant digits a spreadsheet
+keeps is bare too: a SUM that counts it to 15 digits beats one that skips it. Text that
+merely looks like a number (an id ``12.50`` or ``1234567890123456``) is still quoted.
 """
 
 from __future__ import annotations
@@ -23,7 +30,18 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-__all__ = ["csv_line", "quoted_cell"]
+__all__ = ["NumberText", "csv_line", "quoted_cell"]
+
+
+class NumberText(str):
+    """A finite number as supplyline spells it in a file (``0.000002``, ``12000.01``).
+
+    A ``str``, so that every writer takes it as text, but written bare by
+    :func:`quoted_cell` whatever its digits: it is a number, not an id that looks like one.
+    """
+
+    __slots__ = ()
+
 
 _SPREADSHEET_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
 _ISO_DATE = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
@@ -45,13 +63,19 @@ def quoted_cell(value: object) -> str:
 
     >>> [quoted_cell(v) for v in ("0042", "1e3", "camp-north", "-5", 2.5, 7, "", "a,b")]
     ['"0042"', '"1e3"', '"camp-north"', '-5', '2.5', '7', '', '"a,b"']
-    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25"), quoted_cell(Decimal("13.30"))
-    ('"Base ""A"" 1"', '2026-12-25', '13.30')
+    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
+    ('"Base ""A"" 1"', '2026-12-25')
+    >>> quoted_cell(Decimal("543.00")), quoted_cell(Decimal("-0.000")), quoted_cell("12.50")
+    ('543.00', '0.000', '"12.50"')
+    >>> quoted_cell(NumberText("10000000000000000")), quoted_cell("10000000000000000")
+    ('10000000000000000', '"10000000000000000"')
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, Decimal) and value.is_finite():  # money: a number, never text
-        return format(value, "f")
+    if isinstance(value, Decimal) and value.is_finite():  # a number: bare (module docstring)
+        return format(value.copy_abs() if value.is_zero() else value, "f")
+    if isinstance(value, NumberText):
+        return str(value)
     text = "" if value is None else str(value)
     if text == "" or (_reads_back_unchanged(text) and _MUST_QUOTE.isdisjoint(text)):
         return text

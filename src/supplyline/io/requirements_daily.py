@@ -41,9 +41,9 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand
 from supplyline.domain.rounding import gram_parts
-from supplyline.io.csv_out import formula_safe
+from supplyline.io.csv_out import csv_cell, formula_safe
 from supplyline.io.csv_quoting import csv_line, quoted_cell
-from supplyline.types import GRAM_DECIMALS, day_label, gram_text
+from supplyline.types import GRAM_DECIMALS, day_label
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
 
@@ -126,8 +126,8 @@ def _amounts(values: FloatArray) -> tuple[Bytes, Mask]:
     others = np.flatnonzero(~own)
     if others.size:
         spelt, spelt_keep = _text_matrix(
-            # quoted as the row writer quotes them: beyond 15 digits a spreadsheet alters them
-            [quoted_cell(gram_text(float(v))).encode() for v in flat[others].tolist()]
+            # as the row writer writes them: bare when finite, however many digits
+            [quoted_cell(csv_cell(float(v))).encode() for v in flat[others].tolist()]
         )
         extra = max(0, spelt.shape[1] - chars.shape[1])
         chars = np.pad(chars, ((0, 0), (0, extra)), constant_values=ord(" "))
@@ -158,7 +158,7 @@ def _buildup_left(used: FloatArray, taken: FloatArray) -> FloatArray:
 
 
 def gram_texts(values: FloatArray) -> list[str]:
-    """``[quoted_cell(gram_text(v)) for v in values]``: the cells ``requirements_daily.csv`` writes.
+    """``[quoted_cell(csv_cell(v)) for v in values]``: the cells ``requirements_daily.csv`` writes.
 
     Quoted only beyond 15 significant digits, which a spreadsheet would not keep.
 

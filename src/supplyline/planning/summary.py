@@ -282,7 +282,14 @@ read "the late t-days" beside a column of none)."""
 
 
 def closure_days_note(plan: Plan) -> str | None:
-    """:data:`CLOSURE_DAYS_NOTE` where some unit is late (else the days are not in question)."""
+    """:data:`CLOSURE_DAYS_NOTE` where some unit is late in an optimal plan, else None.
+
+    Only the optimum fixes the late t-days: a tester's plan stopped by the time limit
+    (feasible, "not proven the best plan") said they were fixed, where a better plan may
+    close its units earlier. Where no unit is late, the days are not in question.
+    """
+    if plan.status is not PlanStatus.OPTIMAL:
+        return None
     tonnes = any(c.late_t_days > 0 for c in plan.closures)
     people = any(c.late_pax_days > 0 for c in plan.closures)
     if not (tonnes or people):
