@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,6 +59,21 @@ def test_factors_json_carries_sources() -> None:
     rows = json.loads(done.stdout)
     assert rows
     assert all(r["source_url"].startswith("http") for r in rows)
+
+
+@pytest.mark.parametrize("width", [80, 120, 250])
+def test_factors_with_sources_shows_the_source_notes_at_any_width(width: int) -> None:
+    """``--sources`` keeps the notes (the README's example showed none at 80-250 columns)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "factors", "water", "--sources"],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "COLUMNS": str(width)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    words = " ".join(done.stdout.replace("│", " ").split())
+    assert "[secondary] IndiKit summary of Sphere hygiene item minimums." in words
+    shown_not = [line for line in done.stdout.splitlines() if line.startswith("not shown")]
+    assert all("source note" not in line for line in shown_not), shown_not
 
 
 def test_the_json_says_what_must_move_each_day_net_of_what_sites_hold(tmp_path: Path) -> None:

@@ -7,10 +7,12 @@ while the one truck's hours had gone to four trips to another unit.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from routing_scenarios import fleet, loc, road, scenario
 from routing_scenarios import unit as unit_at
 
-from supplyline.domain import FleetGroup, LocationKind
+from supplyline.domain import FleetGroup, LocationKind, Scenario
 from supplyline.domain.routes import Stop, TruckRoute, UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
@@ -54,7 +56,7 @@ def _route(end_h: float) -> TruckRoute:
 
 def test_a_truck_with_hours_but_past_the_window_blames_the_day() -> None:
     """Back at 5 h with 4 h left, but L2 closes at 4 h: the window, not the hours."""
-    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 4.0), [_route(5.0)])
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 4.0), [_route(5.0)], multi_trip=True)
     assert words.startswith("after their other trips the trucks that can carry one cannot "
                             "reach L2 within its receiving window 0-4 h")  # fmt: skip
     assert "t#1 back at 5.0 h (1 trip: U1 ×1)" in words
@@ -62,11 +64,61 @@ def test_a_truck_with_hours_but_past_the_window_blames_the_day() -> None:
 
 def test_a_truck_with_room_left_blames_the_search() -> None:
     """Back at 2 h with 7 h left and the window open: the search, naming the truck's room."""
-    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [_route(2.0)])
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [_route(2.0)], multi_trip=True)
     assert words.startswith("the route search found no room for it")
     assert words.endswith("t#1 had 7.0 h left (1 trip: U1 ×1)")
 
 
 def test_an_idle_truck_says_nothing_of_limits() -> None:
     """A truck that could carry it stood idle: no limit of theirs ran out, nothing said."""
-    assert ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), []) == ""
+    assert ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [], multi_trip=True) == ""
+
+
+def test_with_one_trip_a_day_a_truck_with_hours_left_made_its_one_trip() -> None:
+    """Back at 2 h with 7 h left, but one trip a day: it made its trip; no search to blame."""
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [_route(2.0)],
+                          multi_trip=False)  # fmt: skip
+    assert words == (
+        "each truck that can carry one made its one trip of the day (--single-trip): "
+        "t#1 (1 trip: U1 ×1)"
+    )
+
+
+def test_with_one_trip_a_day_an_idle_truck_still_says_nothing() -> None:
+    """One trip a day, but a truck that could carry it stood idle: nothing ran out."""
+    assert ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [], multi_trip=False) == ""
+
+
+def _two_units_one_truck() -> tuple[Scenario, list[DeliveryRequest]]:
+    """One 2 t truck, two units 20 km out wanting one load each: two short trips."""
+    s = scenario(
+        [loc("D", 0.0, LocationKind.DEPOT), loc("L1", 0.2), loc("L2", -0.2)],
+        [unit_at("U1", "L1", open_h=0, close_h=24), unit_at("U2", "L2", open_h=0, close_h=24)],
+        [road("D", "L1", 20.0), road("D", "L2", 20.0)],
+        [fleet("T", "D", count=1, payload_t=2.0)],
+    )
+    ask = [
+        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": 1.5}),
+        DeliveryRequest(unit="U2", location="L2", load_t={"fuel": 1.5}),
+    ]
+    return s, ask
+
+
+def test_a_load_left_out_with_one_trip_a_day_says_the_truck_made_its_trip() -> None:
+    """``--single-trip``: the one truck's trip went to one unit; the other's load says so."""
+    s, ask = _two_units_one_truck()
+    routes = route_day(s, ask, day=0, params=replace(PARAMS, multi_trip=False))
+    (lost,) = routes.unserved
+    assert lost.reason == UnservedReason.NOT_ENOUGH_TRUCKS
+    assert lost.detail.startswith(
+        "1 of 1 truck-loads not routed: each truck that can carry one made its one trip of "
+        "the day (--single-trip): T#1 (1 trip: U"
+    )
+    assert "route search" not in lost.detail
+
+
+def test_the_same_day_with_trips_again_brings_both_loads() -> None:
+    """Multi-trip, the same truck goes back to load again: nothing left out to explain."""
+    s, ask = _two_units_one_truck()
+    routes = route_day(s, ask, day=0, params=PARAMS)
+    assert routes.unserved == ()

@@ -61,6 +61,22 @@ def test_routes_writes_every_file(folder: Path, tmp_path: Path) -> None:
     assert len([f for f in geo["features"] if f["properties"]["kind"] == "route"]) == len(trucks)
 
 
+def test_routes_csv_on_stdout_carries_the_files_day_columns(folder: Path, tmp_path: Path) -> None:
+    """``day, label, date`` first on every stdout row, as in the files (stdout had none)."""
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["routes", str(folder), "--day", "20", "--from-demand", "--time-limit", "1",
+              "--out", str(out), "--format", "csv"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    printed = list(csv.reader(result.stdout.splitlines()))
+    with (out / "trucks.csv").open(encoding="utf-8-sig", newline="") as fh:
+        written = list(csv.reader(fh))
+    assert printed[0][:3] == written[0][:3] == ["day", "label", "date"]
+    assert len(printed) > 1
+    assert {tuple(row[:3]) for row in printed[1:]} == {tuple(row[:3]) for row in written[1:]}
+
+
 def test_routes_json_has_the_days_summary_and_the_files(folder: Path, tmp_path: Path) -> None:
     """A newcomer's program got rows only: no day, tonnes, km or files (plan's JSON has them)."""
     out = tmp_path / "out"

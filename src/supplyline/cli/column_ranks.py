@@ -17,6 +17,7 @@ __all__ = [
     "BY_COMMODITY_DROP",
     "BY_UNIT_DROP",
     "FACTORS_DROP",
+    "FACTORS_SOURCES_DROP",
     "ON_SITE_DROP",
     "PLAN_DROPS",
     "ROUTES_EVERY",
@@ -56,6 +57,9 @@ BY_COMMODITY_DROP = ("buildup_t", "consumption_t", "peak_t", "total_t")
 """Requirements by commodity: commodity, to deliver and the peak day stay."""
 FACTORS_DROP = ("source_note", "description", "source_url", "overridden")
 """Planning factors: key, value and unit stay."""
+FACTORS_SOURCES_DROP = ("description", "source_url", "overridden")
+"""Planning factors ``--sources``: the source notes asked for stay too, wrapped (a tester's
+``factors water --sources`` showed none at 80-250 columns: they were left out first)."""
 
 TRUCKS_DROP = ("start_h", "end_h", "stops", "trips")
 """Routes' trucks: truck, depot and the figures the day's headline adds up (km, tonnes,

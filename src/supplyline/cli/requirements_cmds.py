@@ -14,7 +14,12 @@ from rich.console import Console
 
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.choice_options import choice, choice_metavar
-from supplyline.cli.column_ranks import BY_COMMODITY_DROP, BY_UNIT_DROP, FACTORS_DROP
+from supplyline.cli.column_ranks import (
+    BY_COMMODITY_DROP,
+    BY_UNIT_DROP,
+    FACTORS_DROP,
+    FACTORS_SOURCES_DROP,
+)
 from supplyline.cli.output import (
     FORMAT_METAVAR,
     FORMAT_PARSER,
@@ -184,4 +189,5 @@ def factors_cmd(
     if sources or fmt is not OutputFormat.TABLE:
         cols += ["description", "source_note"]
     title = f"{len(rows)} planning factors"
-    emit_rows(rows, cols, fmt, console=console, title=title, drop=FACTORS_DROP)
+    drop = FACTORS_SOURCES_DROP if sources else FACTORS_DROP
+    emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)

@@ -47,7 +47,9 @@ from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import Routes
 from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import (
+    DAY_COLUMNS,
     ROUTE_FILES,
+    day_cells,
     depot_short_rows,
     on_site_rows,
     routes_summary,
@@ -259,8 +261,11 @@ def routes_cmd(
                  "detail": d["detail"]}
                 for d in depot_short_rows(routes)
             ]  # fmt: skip
-            cols = ["kind", "truck", "depot", "trips", "stops", "km", "tonnes", "unit", "reason",
-                    "detail"]  # fmt: skip
+            # the day first, as the routes files have it: a tester's stdout CSV had no day
+            cells = day_cells(routes)
+            rows = [{**cells, **row} for row in rows]
+            cols = [*DAY_COLUMNS, "kind", "truck", "depot", "trips", "stops", "km", "tonnes",
+                    "unit", "reason", "detail"]  # fmt: skip
             if fmt is OutputFormat.JSON:
                 # the day's summary and the files, as plan's JSON has them: a newcomer's program
                 # got rows only, and learnt of a removed report from stderr alone

@@ -427,7 +427,7 @@ def _summary(routes: Routes) -> dict[str, Any]:
     return {
         "scenario": routes.scenario,
         "day": routes.day,
-        "day_label": day_label(routes.day),
+        "label": day_label(routes.day),
         "date": routes.date.isoformat(),
         "status": str(routes.status),
         "source": routes.source,

@@ -66,6 +66,8 @@ class LoadBound:
     day's routes say what ran out when loads are left out (:mod:`.ran_out`)."""
     window: tuple[float, float] = (0.0, 24.0)
     """The unit's receiving window, h."""
+    multi_trip: bool = True
+    """Whether a truck may load again at its depot (else it makes one trip a day)."""
 
 
 def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
@@ -366,7 +368,7 @@ def _plan(
         for g in able:
             d, u = km.index(g.depot), km.index(req.location)
             ways.append(Way(g, float(km.km[d, u] / g.speed_kmh), fits[g.id].round_trip_h))
-        bounds[r] = LoadBound(most, why, tuple(ways), hours)
+        bounds[r] = LoadBound(most, why, tuple(ways), hours, multi_trip)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = volume_densities(scenario, req)
         cargo = carriers(scenario, req.load_t)
@@ -466,7 +468,9 @@ def left_out(
         ran = (
             ""
             if too_large or routes is None
-            else ran_out_words(bound.ways, req.location, bound.window, routes)
+            else ran_out_words(
+                bound.ways, req.location, bound.window, routes, multi_trip=bound.multi_trip
+            )
         )
         if ran:
             detail = (

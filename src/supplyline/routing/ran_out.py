@@ -7,7 +7,10 @@ day, 222 loads with nl-trucks 111 a trip": room for 222 loads, and yet none went
 had run out was the truck's hours, spent on four trips to another unit. This says, from
 the day's routes, which of the trucks' limits left no room: their drivers' hours, the
 day (the unit's receiving window, or back by 24 h, after their other trips), or
-neither (the search left it out while a truck had room).
+neither (the search left it out while a truck had room). When trucks make one trip a
+day (``--single-trip``), a truck that made its trip has no room, whatever hours it has
+left: a tester read "the route search found no room for it, though … mer-vardo#1 had
+7.9 h left" of a truck that had made its one trip.
 """
 
 from __future__ import annotations
@@ -49,23 +52,29 @@ def ran_out_words(
     location: LocationId,
     window: tuple[float, float],
     routes: Sequence[TruckRoute],
+    *,
+    multi_trip: bool,
 ) -> str:
     """What left no room for a load on the trucks of ``ways``, from the day's ``routes``.
 
-    ``''`` where nothing can be said: a truck that can carry it stood idle. Else the
+    ``''`` where nothing can be said: a truck that can carry it stood idle. Without
+    ``multi_trip`` (one trip a truck a day), every such truck made its one trip, said
+    with the trucks. Else the
     hours (no truck has the round trip left of its drivers' hours), the day (those with
     hours could not reach ``location`` inside its receiving ``window`` and be back by 24
     h after their other trips), or the search (a truck had room, named with it).
 
     >>> g = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1,
     ...                payload_t=2.0, speed_kmh=50.0, max_route_hours=9.0)
-    >>> ran_out_words([Way(g, 1.5, 3.5)], "L", (0.0, 24.0), [])
+    >>> ran_out_words([Way(g, 1.5, 3.5)], "L", (0.0, 24.0), [], multi_trip=True)
     ''
     """
     said_hours: list[str] = []
     said_day: list[str] = []
     room: list[str] = []
     open_h, close_h = window
+    if not multi_trip:
+        return _one_trip_each(ways, routes)
     for way in ways:
         g = way.group
         mine = [r for r in routes if r.fleet_group == g.id]
@@ -99,6 +108,20 @@ def ran_out_words(
         f"after their other trips the trucks that can carry one cannot reach {location} "
         f"within its receiving window {open_h:g}-{close_h:g} h and be back by 24 h "
         f"(a round trip takes {trip.trip_h:.1f} h): {_listed(said_day + said_hours)}"
+    )
+
+
+def _one_trip_each(ways: Sequence[Way], routes: Sequence[TruckRoute]) -> str:
+    """Each truck of ``ways`` made its one trip of the day; ``''`` if one stood idle."""
+    made: list[str] = []
+    for way in ways:
+        mine = [r for r in routes if r.fleet_group == way.group.id]
+        if len(mine) < way.group.count:
+            return ""  # a truck that can carry it stood idle: no limit of theirs ran out
+        made += [f"{r.truck} ({_trips(r)})" for r in sorted(mine, key=lambda r: r.truck)]
+    return (
+        f"each truck that can carry one made its one trip of the day (--single-trip): "
+        f"{_listed(made)}"
     )
 
 
