@@ -350,3 +350,31 @@ def test_a_unit_away_from_home_with_nothing_to_move_is_a_warning() -> None:
     assert "planned as already at 'y'" in finding.message
     moving = dataclasses.replace(away, deployment_lift_t=30.0)
     assert check_scenario(dataclasses.replace(s, units=(moving,))) == []
+
+
+def _written_outage(entity: str, entity_id: str, field: str) -> str | None:
+    """The loader's lookup of a cell as written, for a link's outage_days only."""
+    return "AS-WRITTEN" if (entity, field) == ("link", "outage_days") else None
+
+
+@given(st.sets(st.integers(-40, 60), min_size=1, max_size=40))
+def test_outage_outside_horizon_is_said_as_written_first(days: set[int]) -> None:
+    """With the cell as written, it leads; then the days outside, as C+N and dates, exactly.
+
+    A tester who wrote ``C+3-C+14`` read "outage days 2026-01-13..2026-01-15 are C+12–C+14".
+    """
+    outside = {d for d in days if not 0 <= d <= 9}
+    findings = check_scenario(_scenario(links=(_road_out(days),)), written=_written_outage)
+    if not outside:
+        assert findings == []
+        return
+    (finding,) = findings
+    m = re.fullmatch(
+        r"outage days? AS-WRITTEN(?:: (?P<spans>.+?) \((?P<dates>.+?)\) (?:is|are) "
+        r"| is (?P<span>C[+-]\d+) \((?P<date>[\d-]+)\), )(?:after|before|outside) the horizon.*",
+        finding.message,
+    )
+    assert m, finding.message
+    assert _spans(m["spans"] or m["span"]) == outside
+    assert _dates(m["dates"] or m["date"], dt.date(2027, 1, 1)) == outside
+    assert (m["span"] is not None) == (len(days) == 1)  # "is C+N" only of one day written

@@ -29,7 +29,7 @@ CSV_CASES = [
     # round 4 of testing: what a message should say to be acted on
     pytest.param(
         "units.csv", ",0,C+6,", ",0,2025-05-29,", 4, "required_day",
-        r"^2025-05-29 \(day -3\) is before start_date 2025-06-01 \(day 0 or later\)$",
+        r"^2025-05-29 is C-3, before the horizon's first day C\+0 \(start_date 2025-06-01\)$",
         id="date-before-start",
     ),
     pytest.param(
@@ -103,7 +103,7 @@ CSV_CASES = [
     ),
     pytest.param(
         "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day",
-        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
+        r"^C\+40 is 2025-07-11, after the horizon's last day C\+29 \(2025-06-30\)$",
         id="day-outside-horizon",
     ),
     pytest.param(
@@ -115,6 +115,27 @@ CSV_CASES = [
         "units.csv", "0:normal;8:exercise;20:low", "0:normal;2025-07-03:exercise", 4, "activity",
         r"^the period 'exercise' from 2025-07-03 is C\+32, after the horizon's last day C\+29 ",
         id="activity-outside-horizon",
+    ),
+    pytest.param(  # each day said first as the cell wrote it, then as C+N and as a date
+        "units.csv", ",0,C+6,", ",0,40,", 4, "required_day",
+        r"^40 is C\+40 \(2025-07-11\), after the horizon's last day C\+29 \(2025-06-30\)$",
+        id="number-outside-horizon",
+    ),
+    pytest.param(
+        "units.csv", ",0,C+6,", ",C-3,C+6,", 4, "available_day",
+        r"^C-3 is 2025-05-29, before the horizon's first day C\+0 \(start_date 2025-06-01\)$",
+        id="available-day-before-horizon",
+    ),
+    pytest.param(
+        "units.csv", "0:normal;8:exercise;20:low", "0:normal;C+32:exercise", 4, "activity",
+        r"^the period 'exercise' from C\+32 is 2025-07-03, after the horizon's last day C\+29 ",
+        id="activity-day-outside-horizon",
+    ),
+    pytest.param(
+        "links.csv", ",true,12\n", ",true,C+3-C+31\n", 6, "outage_days",
+        r"^outage days C\+3-C\+31: C\+30–C\+31 \(2025-07-01..2025-07-02\) are after the "
+        r"horizon's last day C\+29 \(2025-06-30\)$",
+        id="outage-range-written-c-plus",
     ),
     pytest.param(
         "units.csv", ",0,C+6,", ",7,C+6,", 4, "required_day", r"before available_day",
@@ -133,19 +154,20 @@ CSV_CASES = [
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12-40\n", 6, "outage_days",
-        r"^outage days 2025-07-01..2025-07-11 are C\+30–C\+40, after the horizon's last day C\+29 "
-        r"\(2025-06-30\)$",
+        r"^outage days 12-40: C\+30–C\+40 \(2025-07-01..2025-07-11\) are after the horizon's "
+        r"last day C\+29 \(2025-06-30\)$",
         id="outage-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,12;31;33-34;C-2\n", 6, "outage_days",
-        r"^outage days 2025-05-30, 2025-07-02, 2025-07-04..2025-07-05 are C-2, C\+31, C\+33–C\+34, "
-        r"outside the horizon, C\+0 \(2025-06-01\) to C\+29 \(2025-06-30\)$",
+        r"^outage days 12;31;33-34;C-2: C-2, C\+31, C\+33–C\+34 \(2025-05-30, 2025-07-02, "
+        r"2025-07-04..2025-07-05\) are outside the horizon, C\+0 \(2025-06-01\) to C\+29 "
+        r"\(2025-06-30\)$",
         id="outage-days-outside-horizon",
     ),
     pytest.param(
         "links.csv", ",true,12\n", ",true,45\n", 6, "outage_days",
-        r"^outage day 2025-07-16 is C\+45, after the horizon's last day",
+        r"^outage day 45 is C\+45 \(2025-07-16\), after the horizon's last day",
         id="outage-day-outside-horizon",
     ),
     pytest.param(

@@ -32,8 +32,11 @@ def test_a_horizon_past_the_calendar_does_not_blame_horizon_days(folder: Path) -
 @pytest.mark.parametrize(
     ("day", "said"),
     [
-        ("99999", "2299-03-16 is C+99999, after the horizon's last day C+29 (2025-06-30)"),
-        ("2025-05-01", "2025-05-01 (day -31) is before start_date 2025-06-01 (day 0 or later)"),
+        ("99999", "99999 is C+99999 (2299-03-16), after the horizon's last day C+29 (2025-06-30)"),
+        (
+            "2025-05-01",
+            "2025-05-01 is C-31, before the horizon's first day C+0 (start_date 2025-06-01)",
+        ),
     ],
 )
 def test_an_empty_required_day_is_not_blamed_for_the_available_day(

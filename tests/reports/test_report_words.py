@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from supplyline.domain import Demand, Plan, Scenario
 from supplyline.io.plan_files import plan_id
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import demand_on_arrival
-from supplyline.planning.summary import ALL_UNITS
+from supplyline.planning.summary import ALL_ROW_NOTE, ALL_UNITS
 from supplyline.reports import render_plan_report, write_plan_report
 from supplyline.reports.plan_report import MADE_META
 from supplyline.reports.summary import ALL_DEMAND, SHORT_PCT, headline, shortfall_table
@@ -75,6 +76,34 @@ def test_the_report_labels_the_all_rows_share(relief_html: str) -> None:
     last = rows[-1]
     assert last[:2] == [ALL_UNITS, ALL_DEMAND]
     assert float(last[header.index(SHORT_PCT)]) < 0.01
+
+
+def test_the_caption_explains_the_all_row_beneath_two_rows_or_more(
+    relief: tuple[Scenario, Demand, Plan],
+) -> None:
+    """The relief plan's table has rows for several units and goods, and its total row."""
+    _, demand, plan = relief
+    table = shortfall_table(demand, plan)
+    assert table.rows[-1][0] == ALL_UNITS
+    assert ALL_ROW_NOTE in table.caption
+
+
+def test_the_caption_names_no_all_row_beneath_one_row(
+    relief: tuple[Scenario, Demand, Plan],
+) -> None:
+    """One unit and commodity short: no total row, so the caption speaks of none.
+
+    A tester's one-row table was captioned 'The "all units, all goods" row is the whole plan'.
+    """
+    _, demand, plan = relief
+    first = (plan.shortfalls[0].unit, plan.shortfalls[0].commodity)
+    alone = replace(
+        plan, shortfalls=tuple(s for s in plan.shortfalls if (s.unit, s.commodity) == first)
+    )
+    table = shortfall_table(demand, alone)
+    assert [row[:2] for row in table.rows] == [first]
+    assert ALL_UNITS not in table.caption
+    assert table.caption.endswith("capacity where the bottlenecks below explain it.")
 
 
 def test_demand_met_reads_as_the_share_short(

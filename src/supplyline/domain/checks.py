@@ -17,6 +17,7 @@ from supplyline.domain.commodities import SupplyClass
 from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
 from supplyline.domain.fleet_checks import check_carries
+from supplyline.domain.horizon_days import WrittenAs, check_days
 from supplyline.domain.link_checks import (
     check_distances,
     check_gauges,
@@ -30,7 +31,7 @@ from supplyline.domain.scenario import Scenario
 from supplyline.domain.script_issues import factor_key_findings, script_issue
 from supplyline.domain.units import Unit
 from supplyline.errors import ScenarioError, Severity
-from supplyline.types import day_label, day_runs
+from supplyline.types import day_label
 
 __all__ = [
     "CARGO_KIND",
@@ -206,95 +207,6 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
         for message in prices_outside(ag.commodities, ag.prices):
             found.append(
                 Finding(entity="agreement", entity_id=ag.id, field="prices", message=message)
-            )
-    return found
-
-
-def _outside_horizon(s: Scenario, days: Iterable[int], *, start_known: bool) -> str:
-    """Days outside the horizon in the files' words: as dates and as C+N, and which end.
-
-    ``2026-03-01 is C+27, after the horizon's last day C+20 (2026-02-22)``: a tester who
-    wrote the date was told "day 27 is outside the horizon (0..20)", and links.csv said
-    the same as "(0–20)".
-    """
-    last = s.horizon_days - 1
-    runs = day_runs(days)
-    many = len(runs) > 1 or runs[0][0] != runs[0][1]
-
-    def dated(day: int) -> str:
-        return f" ({s.date_of(day).isoformat()})" if start_known else ""
-
-    if all(a > last for a, _ in runs):
-        where = f"after the horizon's last day {day_label(last)}{dated(last)}"
-    elif all(b < 0 for _, b in runs):
-        where = f"before the horizon's first day C+0{dated(0)}"
-    else:
-        where = f"outside the horizon, C+0{dated(0)} to {day_label(last)}{dated(last)}"
-    labels = ", ".join(
-        day_label(a) if a == b else f"{day_label(a)}–{day_label(b)}" for a, b in runs
-    )
-    verb = "are" if many else "is"
-    if not start_known:
-        return f"{labels} {verb} {where}"
-    dates = ", ".join(
-        s.date_of(a).isoformat() if a == b else f"{s.date_of(a)}..{s.date_of(b)}" for a, b in runs
-    )
-    return f"{dates} {verb} {labels}, {where}"
-
-
-def _check_days(s: Scenario, *, start_known: bool = True) -> list[Finding]:
-    found: list[Finding] = []
-    last = s.horizon_days - 1
-    for unit in s.units:
-        for fld in ("available_day", "required_day"):
-            day = getattr(unit, fld)
-            if not 0 <= day <= last:
-                found.append(
-                    Finding(
-                        entity="unit",
-                        entity_id=unit.id,
-                        field=fld,
-                        message=_outside_horizon(s, [day], start_known=start_known),
-                    )
-                )
-        for period in unit.activity:
-            if not 0 <= period.start_day <= last:
-                found.append(
-                    Finding(
-                        entity="unit",
-                        entity_id=unit.id,
-                        field="activity",
-                        message=f"the period {period.level!r} from "
-                        + _outside_horizon(s, [period.start_day], start_known=start_known),
-                    )
-                )
-    for link in s.links:
-        outside = [d for d in link.outage_days if not 0 <= d <= last]
-        if outside:
-            days = "day" if len(outside) == 1 else "days"
-            found.append(
-                Finding(
-                    entity="link",
-                    entity_id=link.id,
-                    field="outage_days",
-                    message=f"outage {days} "
-                    + _outside_horizon(s, outside, start_known=start_known),
-                )
-            )
-    if not start_known:
-        return found
-    end = s.date_of(last)
-    for ag in s.agreements:
-        if ag.valid_to < s.start_date or ag.valid_from > end:
-            found.append(
-                Finding(
-                    entity="agreement",
-                    entity_id=ag.id,
-                    field="valid_from",
-                    severity=Severity.WARNING,
-                    message=f"valid {ag.valid_from}..{ag.valid_to}, which misses the operation "
-                    f"({s.start_date}..{end}) entirely",
-                )
             )
     return found
 
@@ -489,15 +401,22 @@ def _check_storage(s: Scenario) -> list[Finding]:
 
 
 def check_scenario(
-    s: Scenario, *, horizon_known: bool = True, start_known: bool = True
+    s: Scenario,
+    *,
+    horizon_known: bool = True,
+    start_known: bool = True,
+    written: WrittenAs | None = None,
 ) -> list[Finding]:
     """Every cross-entity problem: duplicates, dangling references, days, gauges, links, reach.
 
     ``horizon_known`` / ``start_known`` false: the scenario stands in for one whose
     horizon or start date could not be read (the loader's, to check all the rest); the
-    checks of days against the horizon, or of dates, are left out.
+    checks of days against the horizon, or of dates, are left out. ``written``: the
+    fields as the files wrote them, so that a day outside the horizon is said so first.
     """
-    found = _check_for_errors(s, horizon_known=horizon_known, start_known=start_known)
+    found = _check_for_errors(
+        s, horizon_known=horizon_known, start_known=start_known, written=written
+    )
     found += check_gauges_known(s)
     found += check_distances(s)
     found += check_same_spot(s)
@@ -512,7 +431,11 @@ def check_scenario(
 
 
 def _check_for_errors(
-    s: Scenario, *, horizon_known: bool = True, start_known: bool = True
+    s: Scenario,
+    *,
+    horizon_known: bool = True,
+    start_known: bool = True,
+    written: WrittenAs | None = None,
 ) -> list[Finding]:
     """The checks that can find errors (with what warnings they find on the way).
 
@@ -537,7 +460,7 @@ def _check_for_errors(
     found += _duplicates("stock", (f"{st.location}/{st.commodity}" for st in s.stocks))
     found += _check_references(s)
     if horizon_known:
-        found += _check_days(s, start_known=start_known)
+        found += check_days(s, start_known=start_known, written=written)
     found += check_gauges(s)
     return found
 

@@ -23,7 +23,20 @@ from supplyline.io._day_cells import NeedsStart
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._refused_ids import RefusedId
 
-__all__ = ["MAX_FILE_BYTES", "REQUIRED", "Fields", "Origin", "Origins", "Report", "read_text"]
+__all__ = [
+    "DAYS_WRITTEN",
+    "MAX_FILE_BYTES",
+    "REQUIRED",
+    "Fields",
+    "Origin",
+    "Origins",
+    "Report",
+    "read_text",
+]
+
+DAYS_WRITTEN = frozenset({"available_day", "required_day", "activity", "outage_days"})
+"""The fields whose text :class:`Fields` keeps as written (:attr:`Origin.written`): the
+days a check against the horizon says, the user's words first."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """No scenario file may be larger than this (64 MiB); bigger ones are a mistake."""
@@ -123,6 +136,9 @@ class Origin:
     copies: dict[str, str] = field(default_factory=dict)
     """Fields left empty whose default is another field's value (``required_day`` is
     ``available_day``): a finding on the copy is one already said on the field it copies."""
+    written: dict[str, str] = field(default_factory=dict)
+    """The day fields (:data:`DAYS_WRITTEN`) as the file wrote them, so that a day outside
+    the horizon is said first as written (``C+3-C+14``), then as C+N and as dates."""
 
     def column(self, name: str) -> str:
         """The column label of a field, as an Issue shows it."""
@@ -146,6 +162,11 @@ class Origins:
     def get(self, entity: str, entity_id: str) -> Origin | None:
         """The origin of an entity, if it was read from a file."""
         return self.by_key.get((entity, entity_id))
+
+    def written(self, entity: str, entity_id: str, name: str) -> str | None:
+        """A day field as its file wrote it; ``None`` if not read, or not a day field."""
+        origin = self.by_key.get((entity, entity_id))
+        return None if origin is None else origin.written.get(name)
 
 
 class Fields:
@@ -194,6 +215,8 @@ class Fields:
                 self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
                 return None
             return default
+        if column in DAYS_WRITTEN and isinstance(raw, str):
+            self.origin.written[column] = raw.strip()
         try:
             value = parse(raw)
         except NeedsStart:  # not this cell's mistake: said once for the file (the loader)

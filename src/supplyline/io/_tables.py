@@ -26,6 +26,7 @@ from supplyline.domain import (
     did_you_mean,
 )
 from supplyline.domain.checks import CARGO_KIND
+from supplyline.domain.horizon_days import before_start_said
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
@@ -436,7 +437,7 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
     for column in ("available_day", "required_day"):
         if kw[column] is not None and kw[column] < 0:
             if column not in f.origin.copies:  # an empty required_day: said on available_day
-                f.fail(column, _before_start(kw[column], start))
+                f.fail(column, before_start_said(kw[column], start, f.origin.written.get(column)))
         else:  # a day before the start is one mistake, not two
             days[column] = kw[column]
     available, required = days.get("available_day"), days.get("required_day")
@@ -510,16 +511,6 @@ def _keep_level_refs(f: Fields, activity: Any, raw: str | None) -> None:
                 ref=level,
             )
         )
-
-
-def _before_start(day: int, start: dt.date | None) -> str:
-    """A day before day 0, said with its date when the start is known."""
-    if start is None:
-        return f"day {day} is before the start (day 0 or later)"
-    date = start + dt.timedelta(days=day)
-    return (
-        f"{date.isoformat()} (day {day}) is before start_date {start.isoformat()} (day 0 or later)"
-    )
 
 
 def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:

@@ -326,7 +326,9 @@ def _cross_check(
     if "commodity" in report.incomplete:  # a fleet's carries may name the commodity lost
         report.incomplete.add(CARGO_KIND)
     had_errors = report.has_errors
-    found = check_scenario(scenario, horizon_known=known.horizon, start_known=known.start)
+    found = check_scenario(
+        scenario, horizon_known=known.horizon, start_known=known.start, written=origins.written
+    )
     kept = [
         f
         for f in found

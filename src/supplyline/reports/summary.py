@@ -158,6 +158,9 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     the two read the same; the parts add up to the total as read.
     """
     rows = shortfall_rows(plan, demand, with_total=True)  # the total: of all demand
+    # a total row only beneath two rows or more: one alone is the whole plan, and a tester
+    # read a caption about an "all units, all goods" row the table did not have
+    total_note = f"{ALL_ROW_NOTE} " if len(rows) > 1 else ""
     return _table(
         rows,
         {key: _SHORTFALL_HEADINGS[key] for key in SHORTFALL_COLUMNS},  # the terminal's order
@@ -167,7 +170,7 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
         least=(("demand t", least), ("short t", least)),
         caption="Demand is what the unit consumes of the commodity over the horizon (its "
         "days-of-supply build-up is a soft target, shown below when not met); short % is of "
-        f"that demand. {ALL_ROW_NOTE} "
+        f"that demand. {total_note}"
         "Why: what no capacity could change (too far for those days, or closed links); "
         "capacity where the bottlenecks below explain it.",
     )
