@@ -161,3 +161,39 @@ def test_one_way_alone_answers_only_where_the_maximum_flow_agrees(
             )
             assert (last is None) == (day <= in_time)
             assert last is None or last.day == day
+
+
+@SETTINGS
+@given(scenarios())
+def test_units_sharing_a_route_get_the_answer_each_gets_alone(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """Asked in turn for lifts of one home and destination, the bound answers as if fresh.
+
+    Units of one route share laid-out windows and remembered maximum flows; lifts larger and
+    smaller, available later, asked in any order, must not see one another's answers.
+    """
+    scenario, _ = case
+    net = _open_network(scenario)
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    days = scenario.horizon_days
+    for people in (False, True):
+        shared = ClosureBound(net, people=people)
+        for unit in scenario.units:
+            lift = float(unit.personnel) if people else unit.deployment_lift_t
+            if not unit.deploys or lift <= 0:
+                continue
+            route = (pos[unit.home], pos[unit.destination])
+            for amount, start, in_time in (
+                (lift, unit.available_day, unit.required_day),
+                (lift * 3, unit.available_day + 1, unit.required_day),
+                (lift / 3, unit.available_day, -1),
+                (lift, unit.available_day + 2, days - 1),
+                (lift * 9, unit.available_day, unit.required_day + 1),
+                (lift * 1e9, unit.available_day, days - 1),  # counted in coarser steps
+            ):
+                alone = ClosureBound(net, people=people)
+                asked = (*route, start, amount)
+                assert shared.last_arrival(*asked, in_time=in_time, days=days) == (
+                    alone.last_arrival(*asked, in_time=in_time, days=days)
+                )

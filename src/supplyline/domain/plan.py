@@ -203,6 +203,7 @@ class Closure(ByContent):
     closure_day: int | None
     """Day the last of its lift arrives; None if it never fully arrives within the horizon."""
     lift_t: float
+    """The unit's ``deployment_lift_t`` to the gram, as ``moved_t`` and the files give it."""
     pax: float
     moved_t: float
     moved_pax: float
@@ -258,6 +259,7 @@ class Bottleneck(ByContent):
     shadow_price: float
     commodities: tuple[CommodityId, ...] = ()
     capacity: float | None = None
+    """The resource's capacity to the gram (as bottlenecks.csv gives it); None for outages."""
     suggested_extra: float | None = None
     """The least round extra measured to buy what ``explanation`` says, in ``extra_unit``;
     None where not measured or where more of it alone buys nothing. Named so in

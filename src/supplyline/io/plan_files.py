@@ -282,7 +282,7 @@ def plan_to_dict(plan: Plan, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
     ``bottlenecks`` is empty whatever binds (a plan not proven best; null where they were
     computed), as the status says it.
     """
-    data = _plan_data(plan)
+    data = _unsigned_zeros(_plan_data(plan))  # as the CSVs: 0, never -0.0 (reads back equal)
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,

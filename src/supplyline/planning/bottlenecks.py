@@ -40,7 +40,7 @@ from supplyline.planning.resources import (
     tie_breaking_noise,
 )
 from supplyline.planning.roomless_stores import price_roomless_stores
-from supplyline.types import day_ranges
+from supplyline.types import day_ranges, to_gram
 
 __all__ = ["Found", "explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
 
@@ -149,9 +149,9 @@ def find_bottlenecks(
                 kind=run.kind,
                 resource=resource,
                 days=tuple(run.days),
-                shadow_price=round(run.value, 6),
+                shadow_price=to_gram(run.value),  # as bottlenecks.csv, never -0.0
                 commodities=named,
-                capacity=capacity,
+                capacity=None if capacity is None else to_gram(capacity),
                 capacity_unit=capacity_unit,
                 suggested_extra=None if measured is None or measured.alone else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),

@@ -14,14 +14,18 @@ there by ``D``. Any plan's lift arriving by ``D``, summed over the days, is then
 home to the destination with each arc's capacity times its number of such days: the
 maximum flow of that network bounds it. Outages are ignored and capacities rounded up, so
 the bound is never later than a plan. A single way (the widest, or the quickest), from
-its own first day, moving the lift in time answers without a maximum flow; the maximum
-flows of one home and destination are laid out once and remembered by day, a later
-available day being the same windows shifted.
+its own first day, moving the lift in time answers without a maximum flow, and the first
+day it does bounds the search; the maximum flows of one home and destination are laid out
+once and remembered by day, a later available day being the same windows shifted. The
+days are tried one, two, four, … after the required day (the answer is most often a day or
+two after it): the 2,000-unit benchmark asked 90 maximum flows where halving from the
+horizon's end asked 410.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -128,29 +132,25 @@ class ClosureBound:
         ``start`` is the unit's available day at ``home``; days run to ``days - 1``.
         """
         target = min(in_time, days - 1)
-        for rate, delay in (
-            self.throughput.widest_way(home, dest),
-            self.throughput.quickest_way(home, dest),
-        ):
-            if rate * max(0, target - start - delay + 1) >= amount:
-                return None  # one way alone brings it in time
+        ways = (self.throughput.widest_way(home, dest), self.throughput.quickest_way(home, dest))
+        if any(_one_way_brings(way, start, amount, by=target) for way in ways):
+            return None  # one way alone brings it in time
         scale = min(float(STEPS_PER_UNIT), MOST_STEPS / amount)
         windows = self._windows_of(home, dest, scale)
         closed = amount - max(CLOSED_T, CLOSED_SHARE * amount)  # as the plan counts it
         need = max(1, math.ceil(closed * scale - 1e-9))
 
-        def most_by(day: int) -> int:
-            return windows.most_by(day - start)  # the windows are laid out from C+0
+        def enough_by(day: int) -> bool:
+            return windows.most_by(day - start) >= need  # the windows are laid out from C+0
 
-        if target >= 0 and most_by(target) >= need:
+        if target >= 0 and enough_by(target):
             return None
-        if most_by(days - 1) < need:
-            return LastArrival(day=days, by_day_before=most_by(days - 1) / scale)
-        low, high = max(target, -1), days - 1  # not enough by low, enough by high
-        while high - low > 1:
-            mid = (low + high) // 2
-            low, high = (low, mid) if most_by(mid) >= need else (mid, high)
-        return LastArrival(day=high, by_day_before=most_by(high - 1) / scale)
+        sure = min(_one_way_day(way, start, amount, days=days) for way in ways)  # enough
+        low = max(target, -1)  # not enough by ``low``
+        high = _first_day(enough_by, low, min(sure, days - 1), known_enough=sure < days)
+        if high is None:
+            return LastArrival(day=days, by_day_before=windows.most_by(days - 1 - start) / scale)
+        return LastArrival(day=high, by_day_before=windows.most_by(high - 1 - start) / scale)
 
     def _windows_of(self, home: int, dest: int, scale: float) -> _Windows:
         """The windows of a lift available at ``home`` on C+0 (a later one's are shifted)."""
@@ -190,3 +190,56 @@ class ClosureBound:
             home=home,
             sink=n + dest,
         )
+
+
+def _one_way_brings(way: tuple[float, int], start: int, amount: float, *, by: int) -> bool:
+    """Whether one way (its most a day, its delay) alone brings ``amount`` by day ``by``.
+
+    Then the maximum flow does too: each place and link of the way serves at least the
+    way's days (:class:`_Windows`), at least its rate on each, rounded up.
+    """
+    rate, delay = way
+    return rate * max(0, by - start - delay + 1) >= amount
+
+
+def _one_way_day(way: tuple[float, int], start: int, amount: float, *, days: int) -> int:
+    """The first day one way alone brings ``amount`` by (:func:`_one_way_brings`).
+
+    ``days`` where it may need the whole horizon: a maximum flow then says.
+    """
+    rate, delay = way
+    if rate <= 0 or amount / rate >= days:
+        return days  # (it needs more days than there are)
+    day = start + delay - 1 + math.ceil(amount / rate)
+    while day > start and _one_way_brings(way, start, amount, by=day - 1):
+        day -= 1  # rounding aside
+    while day < days and not _one_way_brings(way, start, amount, by=day):
+        day += 1
+    return min(day, days)
+
+
+def _first_day(
+    enough_by: Callable[[int], bool], low: int, last: int, *, known_enough: bool
+) -> int | None:
+    """The first day after ``low`` (not enough) by which it is enough, up to ``last``.
+
+    None if not by ``last``; ``known_enough`` says it is by ``last`` without asking. Days
+    are tried 1, 2, 4, … after ``low``, then halved: the answer is most often a day or two
+    after the required day, found with two maximum flows where halving from the horizon's
+    end took eight.
+    """
+    step, high = 1, None
+    while high is None:
+        probe = min(low + step, last)
+        if probe <= low:
+            return None  # ``low`` is already the last day
+        if (probe == last and known_enough) or enough_by(probe):
+            high = probe
+        elif probe == last:
+            return None
+        else:
+            low, step = probe, step * 2
+    while high - low > 1:  # not enough by ``low``, enough by ``high``
+        mid = (low + high) // 2
+        low, high = (low, mid) if enough_by(mid) else (mid, high)
+    return high

@@ -279,7 +279,7 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
                 unit=unit.id,
                 required_day=unit.required_day,
                 closure_day=day,
-                lift_t=unit.deployment_lift_t,
+                lift_t=_r(unit.deployment_lift_t),  # to the gram, as moved_t
                 pax=float(unit.personnel),
                 moved_t=_r(moved[FlowKind.DEPLOY_T]),
                 moved_pax=_r(moved[FlowKind.DEPLOY_PAX]),
