@@ -49,6 +49,7 @@ from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
+    cannot_deploy_note,
     closure_table,
     closures_held_table,
     headline,
@@ -182,9 +183,9 @@ def _percent_met(share: float) -> str:
     return text
 
 
-def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
+def _cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) -> list[_Card]:
     """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
-    h = headline(demand, plan)
+    h = headline(demand, plan, scenario)
     met = "—" if h.met_share is None else f"{_percent_met(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
@@ -203,6 +204,7 @@ def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
                 label="units closed on time",
                 value=f"{h.closed_on_time} / {h.deploying_units}",
                 css="bad" if late else "",
+                note=cannot_deploy_note(h.units_cannot_deploy),
             )
         )
     if h.bottlenecks is None:  # "0" read as "nothing limits this plan"
@@ -497,7 +499,7 @@ def render_plan_report(
             *meta,
             *(() if stamp is None else ((MADE_META, stamp),)),
         ],
-        cards=_cards(demand, plan, _places(scenario, demand, plan)),
+        cards=_cards(scenario, demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
 
