@@ -103,7 +103,7 @@ CSV_CASES = [
     ),
     pytest.param(
         "units.csv", ",0,C+6,", ",0,C+40,", 4, "required_day",
-        r"^2025-07-11 is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
+        r"^'C\+40' \(2025-07-11\) is C\+40, after the horizon's last day C\+29 \(2025-06-30\)$",
         id="day-outside-horizon",
     ),
     pytest.param(

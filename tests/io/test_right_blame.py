@@ -32,7 +32,10 @@ def test_a_horizon_past_the_calendar_does_not_blame_horizon_days(folder: Path) -
 @pytest.mark.parametrize(
     ("day", "said"),
     [
-        ("99999", "2299-03-16 is C+99999, after the horizon's last day C+29 (2025-06-30)"),
+        (
+            "99999",
+            "'99999' (2299-03-16) is C+99999, after the horizon's last day C+29 (2025-06-30)",
+        ),
         ("2025-05-01", "2025-05-01 (day -31) is before start_date 2025-06-01 (day 0 or later)"),
     ],
 )

@@ -111,6 +111,10 @@ class Report:
         return any(i.severity is Severity.ERROR for i in self.issues)
 
 
+KEPT_AS_WRITTEN = frozenset({"available_day", "required_day"})
+"""The fields whose cell :class:`Origin` keeps as written: a unit's days (a few per row)."""
+
+
 @dataclass
 class Origin:
     """Where one entity was read: its file and line, and the column/line of each field."""
@@ -123,6 +127,9 @@ class Origin:
     copies: dict[str, str] = field(default_factory=dict)
     """Fields left empty whose default is another field's value (``required_day`` is
     ``available_day``): a finding on the copy is one already said on the field it copies."""
+    written: dict[str, str] = field(default_factory=dict)
+    """A day field's cell as the user wrote it (``40``), for a finding that names the day
+    by its date (:data:`KEPT_AS_WRITTEN`): a tester's ``40`` was told "2025-09-13 is C+40"."""
 
     def column(self, name: str) -> str:
         """The column label of a field, as an Issue shows it."""
@@ -184,6 +191,8 @@ class Fields:
         hint: str = "",
     ) -> Any:
         """The parsed value of a field; its default when blank; ``None`` after an issue."""
+        if column in KEPT_AS_WRITTEN and isinstance(raw, str):
+            self.origin.written[column] = raw.strip()
         if is_blank(raw):
             if default is REQUIRED and raw is None and column in self.reported:
                 self.ok = False  # said once already: "required key ... is missing"

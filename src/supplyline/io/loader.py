@@ -28,8 +28,9 @@ from supplyline.domain import (
 from supplyline.domain.checks import CARGO_KIND, cargo_names
 from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
-from supplyline.errors import Issue, ScenarioError, Severity, require
+from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
+from supplyline.io._cells import show
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
 from supplyline.io._refused_ids import RefusedIds
 from supplyline.io._scenario_yaml import Header, read_scenario_yaml
@@ -86,11 +87,26 @@ def _issue_of(finding: Finding, origins: Origins) -> Issue:
         )
     return Issue(
         file=origin.file,
-        message=finding.message,
+        message=_as_written(finding.message, origin.written.get(finding.field)),
         line=origin.line_of(finding.field),
         column=origin.column(finding.field),
         severity=finding.severity,
     )
+
+
+_DATED = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}) is ")
+
+
+def _as_written(message: str, written: str | None) -> str:
+    """``message``, quoting first what the user wrote where it names the day by its date.
+
+    ``'40' (2025-09-13) is C+40, after …`` where a tester's ``40`` read ``2025-09-13 is
+    C+40``, as if a date had been typed (the README promises days said as written).
+    """
+    found = _DATED.match(message)
+    if written is None or found is None or written == found["date"]:
+        return message
+    return f"{show(written)} ({found['date']}) is {message[found.end() :]}"
 
 
 def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Origins) -> None:
@@ -165,6 +181,8 @@ def load_scenario_with_warnings(
     ------
     ScenarioError
         With every problem found (errors and any warnings), when there is at least one error.
+    ArgumentError
+        For an empty path (``''`` read the current folder), in the CLI's words.
 
     Examples
     --------
@@ -173,6 +191,10 @@ def load_scenario_with_warnings(
     ('Earthquake relief (fictional)', [])
     """
     require(path, (str, os.PathLike), "the scenario folder")
+    if not str(path).strip():  # Path("") is the current folder: a tester's '' read it
+        raise ArgumentError(
+            f"{str(path)!r} is empty: give a scenario folder (. is the current folder)"
+        )
     folder = Path(path)
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"
