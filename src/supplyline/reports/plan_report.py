@@ -562,11 +562,11 @@ def write_plan_report(
     """
     require(path, (str, os.PathLike), "the report's path")
     target = Path(path)
+    check_file_target(target)  # a folder, a device, a scenario's file: before the work
     if target.suffix.lower() not in HTML_SUFFIXES:  # as --report and plan_scenario refuse it
         raise OutputError(
             f"a report's file name must end in {' or '.join(HTML_SUFFIXES)}, not {target.name!r}"
         )
-    check_file_target(target)  # a folder, a device, a scenario's file: before the work
     check_own_file(target, REPORT, force=force)  # a page of the user's, as --report
     html = render_plan_report(
         scenario,
