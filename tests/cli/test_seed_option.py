@@ -14,8 +14,8 @@ from cli_helpers import BILATERAL, run
 @pytest.mark.parametrize(
     ("seed", "said"),
     [
-        ("-1", "-1 is below 0: give a whole number of seed from 0 to 4,294,967,295"),
-        ("x", "'x' is not a whole number of seed from 0 to 4,294,967,295"),
+        ("-1", "-1 is below 0: give a seed, a whole number from 0 to 4,294,967,295"),
+        ("x", "'x' is not a seed, a whole number from 0 to 4,294,967,295"),
         ("4294967296", "4294967296 is above 4,294,967,295"),
     ],
 )

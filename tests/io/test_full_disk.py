@@ -20,6 +20,9 @@ from typer.testing import CliRunner
 from supplyline.cli.app import _register_commands, app
 from supplyline.errors import OutputError
 from supplyline.io.atomic import atomic_output_dir, scratch_file_for, user_path, writing
+from supplyline.io.plan_files import write_plan
+from supplyline.planning import plan_movements
+from supplyline.planning.examples import one_link
 from supplyline.planning.highs import HighsSession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,3 +138,63 @@ def test_each_staged_path_stands_for_the_users(tmp_path: Path) -> None:
             raise OSError(errno.ENOSPC, "No space left on device", str(scratch / "a.csv"))
         assert str(tmp_path / "out" / "a.csv") in str(caught.value)
         assert SCRATCH.search(str(caught.value)) is None
+
+
+class _FullWhileWriting:
+    """A file that opens, then fails as a full disk does when its bytes are written.
+
+    The error carries no file name, as a real one raised by ``write`` or ``close``: a
+    tester's ``write_plan`` onto a full tmpfs gave a bare ``OSError`` for it.
+    """
+
+    def __init__(self, opened: Callable[..., Any], path: Path, *args: Any, **kwargs: Any) -> None:
+        self._file = opened(path, *args, **kwargs)
+
+    def __enter__(self) -> _FullWhileWriting:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _full_while_writing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make writing the bytes of every file called ``name`` fail as a full disk does."""
+    opened = Path.open
+
+    def open_then_full(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if self.name == name and any(m in mode for m in "wxa"):
+            return _FullWhileWriting(opened, self, mode, *args, **kwargs)
+        return opened(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_then_full)
+
+
+@pytest.mark.parametrize("name", ["movements.csv", "plan.json"])
+def test_write_plan_on_a_full_disk_names_the_file_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """write_plan's full disk is an OutputError naming the file asked for; nothing stays."""
+    scenario, demand = one_link()
+    plan = plan_movements(scenario, demand)
+    _full_while_writing(monkeypatch, name)
+    out = tmp_path / "made" / "plan"
+    with pytest.raises(OutputError, match="No space left on device") as caught:
+        write_plan(out, scenario, plan)
+    assert f"cannot write {out / name}:" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # neither the folders made nor a scratch
+
+
+def test_plan_on_a_full_disk_names_the_file_not_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``plan --out`` said "cannot write the plan files into o"; it names ``o/stocks.csv``."""
+    _full_while_writing(monkeypatch, "stocks.csv")
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["plan", str(BILATERAL), "--explain", "0", "--out", str(out)])
+    said = _said(result)
+    assert said.startswith(f"cannot write {out / 'stocks.csv'}: No space left on device"), said
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -95,7 +95,11 @@ def test_every_issue_is_at_the_line_of_its_key(
     ("text", "line", "message"),
     [
         ('threads = 2\nmethod = "ipm\n', 2, "is not valid TOML at column 14: Illegal character"),
-        ("threads = 2\nthreads = 3\n", 2, "is not valid TOML at column 12: Cannot overwrite"),
+        (
+            "threads = 2\nthreads = 3\n",
+            2,
+            "key 'threads' appears twice (keep one; the first is on line 1)",
+        ),
     ],
 )
 def test_a_syntax_error_has_its_line_apart_and_its_column_in_words(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from supplyline.domain import Plan, PlanStatus
-from supplyline.errors import NotFoundError
+from supplyline.errors import OutputError
 from supplyline.reports import (
     MapLayer,
     MapPolyline,
@@ -148,10 +148,19 @@ def test_write_puts_the_report_in_place(case: Case, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.html"]
 
 
-def test_write_to_missing_folder_writes_nothing(case: Case, tmp_path: Path) -> None:
-    """A report asked for in a folder that does not exist is a user error, and nothing is made."""
-    with pytest.raises(NotFoundError, match="does not exist"):
-        write_plan_report(case.scenario, case.demand, case.plan, tmp_path / "nope" / "plan.html")
+def test_write_to_missing_folder_makes_it(case: Case, tmp_path: Path) -> None:
+    """A missing folder is made, as ``--report`` makes it (the API raised NotFoundError)."""
+    path = tmp_path / "new" / "deeper" / "plan.html"
+    assert write_plan_report(case.scenario, case.demand, case.plan, path) == path
+    parse(path.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in path.parent.iterdir()) == ["plan.html"]
+
+
+@pytest.mark.parametrize("name", ["x.txt", "plan", "plan.json"])
+def test_a_name_not_html_is_refused_before_anything(case: Case, tmp_path: Path, name: str) -> None:
+    """``x.txt`` is refused, as ``--report x.txt`` is (the API wrote it); nothing is made."""
+    with pytest.raises(OutputError, match=f"must end in .html or .htm, not '{name}'"):
+        write_plan_report(case.scenario, case.demand, case.plan, tmp_path / "new" / name)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -74,7 +74,8 @@ def whole_number(
 
     Pydantic's words for ``--threads 0`` were "Input should be greater than or equal to 1".
 
-    A whole number written with a point is taken, as days are (``4.0``, ``4.``).
+    A whole number written with a point is taken, as days are (``4.0``, ``4.``). A
+    ``what`` of one thing (``"a seed"``) reads "give a seed, a whole number from 0 to …".
 
     >>> parse = whole_number(least=1, most=1024, what="solver threads")
     >>> parse("4"), parse("4.0"), parse("4."), parse(None)
@@ -89,8 +90,12 @@ def whole_number(
     def parse(value: str | int | None) -> int | None:
         if value is None or isinstance(value, int):  # a default, not typed by the user
             return value
-        span = f"a whole number of {what} from {least:,}" + (
-            "" if most is None else f" to {most:,}"
+        # "a seed" names one thing: "a whole number of seed" read wrong
+        kind = f"{what}, a whole number" if what.startswith(("a ", "an ")) else None
+        span = (
+            (kind or f"a whole number of {what}")
+            + f" from {least:,}"
+            + ("" if most is None else f" to {most:,}")
         )
         text = value.strip()
         if _WHOLE.fullmatch(text) is None:

@@ -93,7 +93,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
 
 
-NO_OUT_NOTE = "no files written: give --out DIR to keep the plan"
+NO_OUT_NOTE = "no plan files written: give --out DIR to keep the plan"
 """Said last when ``plan`` ran without ``--out`` (the plan files were not written)."""
 
 

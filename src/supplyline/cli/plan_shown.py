@@ -166,6 +166,21 @@ def _all_where(run: PlanRun) -> str:
     return "all in bottlenecks.csv with --out DIR"  # --format json lists the same top ones
 
 
+def _cannot_deploy(units: list[str] | None) -> str:
+    """The headline's words for units with no way there: their needs are counted nowhere.
+
+    A tester's unit bound for an island no link reached read "0 t short" beside the rest.
+    """
+    if not units:
+        return ""
+    its, it = ("its", "it") if len(units) == 1 else ("their", "they")
+    return (
+        f", of which {len(units)} cannot deploy ({', '.join(units)}: no way to {its} "
+        f"destination; what {it} would consume there is counted neither in the demand nor as "
+        "short)"
+    )
+
+
 def _tonnes(tonnes: float) -> str:
     """A headline figure as the tables and the report give it (:func:`figure_text`).
 
@@ -266,6 +281,7 @@ def print_plan_table(run: PlanRun) -> None:
             if head["units_not_closed"]
             else ""
         )
+        + _cannot_deploy(head["units_cannot_deploy"])
         + (  # of both: a tester added the late units' own figures and missed 150 t-days
             f" ({_tonnes(head['late_t_days'])} t-days"
             + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")

@@ -192,7 +192,7 @@ def routes_cmd(
         0,
         "--seed",
         help="Seed of the router's search.",
-        parser=whole_number(least=0, most=MAX_SEED, what="seed"),
+        parser=whole_number(least=0, most=MAX_SEED, what="a seed"),
         metavar="N",
     ),
     single_trip: bool = typer.Option(
@@ -366,7 +366,7 @@ def routes_bench_cmd(
         0,
         "--seed",
         help="Seed of the router's search.",
-        parser=whole_number(least=0, most=MAX_SEED, what="seed"),
+        parser=whole_number(least=0, most=MAX_SEED, what="a seed"),
         metavar="N",
     ),
     workers: int = typer.Option(

@@ -8,12 +8,13 @@ in Python, by the records' own field names (``destination``).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from supplyline.domain.agreements import prices_outside
 from supplyline.domain.camp_storage import check_camp_storage
 from supplyline.domain.commodities import SupplyClass
+from supplyline.domain.deploy_ways import adjacency, ends_handle, reach_over
 from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
 from supplyline.domain.fleet_checks import check_carries
@@ -25,7 +26,6 @@ from supplyline.domain.link_checks import (
     check_one_way_dead_ends,
     check_same_spot,
 )
-from supplyline.domain.network import Link
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.domain.script_issues import factor_key_findings, script_issue
@@ -39,7 +39,6 @@ __all__ = [
     "cargo_names",
     "check_scenario",
     "check_scenario_sound",
-    "kept_out_by_zero",
     "reachable_from",
 ]
 
@@ -71,42 +70,9 @@ def _unknown(
     )
 
 
-def _adjacency(
-    scenario: Scenario, carries: Callable[[Link], bool] = lambda _: True
-) -> dict[str, list[str]]:
-    """Where each location's links lead (only the links that ``carries`` accepts)."""
-    out: defaultdict[str, list[str]] = defaultdict(list)
-    for link in scenario.links:
-        if carries(link):
-            for a, b in link.directions():
-                out[a].append(b)
-    return out
-
-
-def _ends_handle(scenario: Scenario, link: Link, what: str) -> bool:
-    """Whether both ends of ``link`` can let ``what`` ("people" or "tonnes") on and off."""
-    for end in (link.origin, link.destination):
-        loc = scenario.location_by_id.get(end)
-        if loc is not None and not (loc.handles_people if what == "people" else loc.handles_tonnes):
-            return False
-    return True
-
-
-def _reach(out: dict[str, list[str]], starts: Iterable[str]) -> set[str]:
-    seen = set(starts)
-    queue = deque(seen)
-    while queue:
-        here = queue.popleft()
-        for there in out.get(here, ()):
-            if there not in seen:
-                seen.add(there)
-                queue.append(there)
-    return seen
-
-
 def reachable_from(scenario: Scenario, starts: Iterable[str]) -> set[str]:
     """Locations reachable over the network's links from any of ``starts`` (ignoring time)."""
-    return _reach(_adjacency(scenario), starts)
+    return reach_over(adjacency(scenario), starts)
 
 
 def _check_references(s: Scenario) -> list[Finding]:
@@ -211,37 +177,6 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
     return found
 
 
-def kept_out_by_zero(s: Scenario) -> dict[str, str]:
-    """Deploying units a capacity or handling of 0 keeps out, and which part: "people"...
-
-    A chain of links leads there, but none that carries their people (or their equipment)
-    through places that handle them: the closure table says so where it said "not in
-    horizon", as if time were to blame (an analyst's unit whose only link carried 0 people
-    a day). Outages aside: a link closed throughout is time's.
-    """
-    ways = {what: _adjacency(s, _carrying(s, what)) for what in ("people", "tonnes")}
-    every_link = _adjacency(s)
-    out: dict[str, str] = {}
-    for unit in s.units:
-        if not unit.deploys or unit.destination not in _reach(every_link, [unit.home]):
-            continue
-        for what, amount in (("people", unit.personnel), ("tonnes", unit.deployment_lift_t)):
-            if amount > 0 and unit.destination not in _reach(ways[what], [unit.home]):
-                out[unit.id] = "people" if what == "people" else "equipment"
-                break
-    return out
-
-
-def _carrying(s: Scenario, what: str) -> Callable[[Link], bool]:
-    """Whether a link carries ``what`` ("people" or "tonnes"), both its ends handling them."""
-
-    def carries(link: Link) -> bool:
-        on_link = link.carries_people if what == "people" else link.carries_tonnes
-        return on_link and _ends_handle(s, link, what)
-
-    return carries
-
-
 def _check_reach(s: Scenario) -> list[Finding]:
     """Warn about units that no source of supply (or their own home) can reach.
 
@@ -252,21 +187,17 @@ def _check_reach(s: Scenario) -> list[Finding]:
     sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
     days = range(s.horizon_days)
     shut = {link.id for link in s.links if days and not any(link.is_open(d) for d in days)}
-    out = _adjacency(s, lambda link: link.id not in shut)
-    by_people = _adjacency(
+    out = adjacency(s, lambda link: link.id not in shut)
+    by_people = adjacency(
         s,
-        lambda link: (
-            link.id not in shut and link.carries_people and _ends_handle(s, link, "people")
-        ),
+        lambda link: link.id not in shut and link.carries_people and ends_handle(s, link, "people"),
     )
-    by_tonnes = _adjacency(
+    by_tonnes = adjacency(
         s,
-        lambda link: (
-            link.id not in shut and link.carries_tonnes and _ends_handle(s, link, "tonnes")
-        ),
+        lambda link: link.id not in shut and link.carries_tonnes and ends_handle(s, link, "tonnes"),
     )
     closed_note = _closed_note(s, shut)
-    from_sources = _reach(by_tonnes, sources)
+    from_sources = reach_over(by_tonnes, sources)
     reached: dict[tuple[int, str], set[str]] = {}
 
     def reach_from(graph: dict[str, list[str]], home: str) -> set[str]:
@@ -274,7 +205,7 @@ def _check_reach(s: Scenario) -> list[Finding]:
         # unit (6,000 searches took 2 s of a 2,000-unit scenario's load)
         key = (id(graph), home)
         if key not in reached:
-            reached[key] = _reach(graph, [home])
+            reached[key] = reach_over(graph, [home])
         return reached[key]
 
     found: list[Finding] = []

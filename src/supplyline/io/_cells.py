@@ -84,14 +84,16 @@ def show(value: Any, limit: int = 40) -> str:
 
     A space other than the plain one (a no-break space from French Excel) is shown as a
     space and named after the quote: ``'8 000' (holding U+00A0 NO-BREAK SPACE)``, where
-    Python's quoting wrote it as an escape code, which a planner cannot read.
+    Python's quoting wrote it as an escape code, which a planner cannot read. A text cut
+    short keeps its closing quote (``'wwww…'``).
     """
     if not isinstance(value, str):
         text = str(value)
         return text if len(text) <= limit else text[: limit - 1] + "…"
     odd = _odd_spaces(value)
     text = repr("".join(" " if ch in odd else ch for ch in value) if odd else value)
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    # the quote closed after the cut: "id 'wwww… is too long" read as a quote never closed
+    text = text if len(text) <= limit else text[: limit - 2] + "…" + text[0]
     return text + (f" (holding {_names(odd)})" if odd else "")
 
 

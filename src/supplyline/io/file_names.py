@@ -7,7 +7,11 @@ the domain's records) or the requirements writer's (NumPy) only to read a tuple 
 
 from __future__ import annotations
 
-__all__ = ["REQUIREMENTS_FILES", "SCENARIO_FILES"]
+__all__ = ["HTML_SUFFIXES", "REQUIREMENTS_FILES", "SCENARIO_FILES"]
+
+HTML_SUFFIXES = (".html", ".htm")
+"""What a browser opens as a web page (and what no plan, route or scenario file is named):
+the endings a report's name may have, for the CLI's ``--report`` and the API alike."""
 
 SCENARIO_FILES = (
     "scenario.yaml",

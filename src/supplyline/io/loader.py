@@ -28,7 +28,7 @@ from supplyline.domain import (
 from supplyline.domain.checks import CARGO_KIND, cargo_names
 from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
-from supplyline.errors import Issue, ScenarioError, Severity, require
+from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
 from supplyline.io._refused_ids import RefusedIds
@@ -165,6 +165,8 @@ def load_scenario_with_warnings(
     ------
     ScenarioError
         With every problem found (errors and any warnings), when there is at least one error.
+    ArgumentError
+        For an empty path (``''`` read the current folder), in the CLI's words.
 
     Examples
     --------
@@ -173,6 +175,10 @@ def load_scenario_with_warnings(
     ('Earthquake relief (fictional)', [])
     """
     require(path, (str, os.PathLike), "the scenario folder")
+    if not str(path).strip():  # Path("") is the current folder: a tester's '' read it
+        raise ArgumentError(
+            f"{str(path)!r} is empty: give a scenario folder (. is the current folder)"
+        )
     folder = Path(path)
     if not folder.is_dir():
         what = "does not exist" if not folder.exists() else "is not a folder"

@@ -29,7 +29,7 @@ from supplyline.errors import (
     SolverError,
     require,
 )
-from supplyline.io.atomic import atomic_output_dir
+from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.network_geojson import network_geojson
@@ -300,6 +300,10 @@ def write_plan_files(
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
 
+    A file that cannot be written (a full disk) raises
+    :class:`~supplyline.errors.OutputError` naming it, as the user asked for it (the
+    target's file, not a scratch folder's): a tester's full disk gave a bare ``OSError``.
+
     ``warnings``: what the run warned of beyond the plan's notes, for plan.json
     (:func:`plan_to_dict`).
     """
@@ -307,15 +311,16 @@ def write_plan_files(
     written: list[Path] = []
     for name, (columns, rows) in _tables(plan).items():
         # numbers to the gram in plain decimals, as every result CSV (csv_out.csv_cell)
-        write_csv(folder / name, columns, rows)
+        with writing(folder / name):
+            write_csv(folder / name, columns, rows)
         written.append(folder / name)
     for name, data in (
         ("plan.json", plan_to_dict(plan, warnings=warnings)),
         ("network.geojson", network_geojson(scenario, plan)),
     ):
-        (folder / name).write_text(
-            json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        text = json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n"
+        with writing(folder / name):
+            (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
     return tuple(written)
 

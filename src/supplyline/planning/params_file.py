@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from supplyline.domain.choices import choice_problem, read_choice
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
-from supplyline.planning.toml_lines import key_lines, syntax_place
+from supplyline.planning.toml_lines import key_lines, repeated_key, syntax_place
 
 if TYPE_CHECKING:
     from supplyline.planning.params import PlanParams
@@ -64,6 +64,11 @@ def read_params_file(params: type[P], path: object) -> P:
         data: dict[str, Any] = tomllib.loads(text, parse_float=_Written)
     except tomllib.TOMLDecodeError as error:
         what, line, column = syntax_place(str(error))
+        overwrite = what.startswith("Cannot overwrite") and line is not None
+        twice = repeated_key(text, line) if overwrite and line is not None else None
+        if twice is not None:  # tomllib said "Cannot overwrite a value", naming neither
+            said = f"key {twice[0]!r} appears twice (keep one; the first is on line {twice[1]})"
+            raise _params_error(name, said, line=line) from None
         # the column in words: an issue's column is a key's name (or null) everywhere else
         at = "" if column is None else f" at column {column}"
         raise _params_error(name, f"is not valid TOML{at}: {what}", line=line) from None

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
-from supplyline.domain.checks import kept_out_by_zero
+from supplyline.domain.deploy_ways import cannot_deploy
 from supplyline.planning.bottleneck_rows import (
     CLOSURES_TITLE,
     bottleneck_caveats,
@@ -112,11 +112,17 @@ def headline(
     deliver: the other 786 t were build-up, shown only in t-days). ``moved_t`` counts
     every leg a tonne travels. ``units_late`` close after their required day;
     ``units_not_closed`` do not close within the horizon (a tester read five units "late"
-    that could never arrive).
+    that could never arrive); with the scenario, ``units_cannot_deploy`` lists those of
+    them with no way to their destination at all (:func:`~supplyline.domain.deploy_ways.
+    cannot_deploy`; None without it). A unit consumes at its destination from the day it
+    can be there (:mod:`supplyline.planning.arrival`), so such a unit's needs there are in
+    neither ``demand_t`` nor ``short_t``: a tester's unit bound for an island no link
+    reached read "0 t short", 100 % met, with nothing saying it never deploys.
     """
     s = plan.stats
     late = [c for c in plan.closures if c.days_late is not None and c.days_late > 0]
     never = [c for c in plan.closures if c.days_late is None]
+    ids = {c.unit for c in never}
     demand_t = float(demand.consumption_t.sum()) if demand is not None else None
     short_t = plan.total_short_t
     return {
@@ -141,6 +147,9 @@ def headline(
         "closed_on_time": len(plan.closures) - len(late) - len(never),
         "units_late": len(late),
         "units_not_closed": len(never),
+        "units_cannot_deploy": (
+            None if scenario is None else sorted(u for u in cannot_deploy(scenario) if u in ids)
+        ),
         "late_t_days": to_gram(sum(c.late_t_days for c in plan.closures)),
         "late_pax_days": to_gram(sum(c.late_pax_days for c in plan.closures)),
         # none counted where none could be: "0" read as "nothing limits this plan"
@@ -212,26 +221,27 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
 
     ``earliest`` is the first day all of the unit could be there, capacities aside: the
     days late up to it (``days_late_by_distance``) are its distance's, not a bottleneck's.
-    A capacity or handling of 0 is no way rather than a capacity, and is said as such
-    ("never: no way for its people", as ``validate`` warns) where "not in horizon" blamed
-    time.
+    A destination no chain of links reaches, or a capacity or handling of 0 on every way
+    there, is no way rather than a lack of time, and is said as such ("never: no route
+    from 'home' to 'island'", "never: no way for its people", as ``validate`` warns)
+    where "not in horizon" read as if a longer horizon would bring the unit.
     """
     ordered = sorted(
         plan.closures, key=lambda c: (c.closure_day is not None, -(c.days_late or 0), c.unit)
     )
     units = scenario.unit_by_id if scenario is not None else {}
-    kept_out = kept_out_by_zero(scenario) if scenario is not None else {}
+    no_way = cannot_deploy(scenario) if scenario is not None else {}
     rows = []
     for c in ordered:
         unit = units.get(c.unit)
         if c.earliest_day is not None:
             earliest = day_label(c.earliest_day)
-        elif c.unit in kept_out:  # a capacity of 0, not time: validate says so too
-            earliest = f"never: no way for its {kept_out[c.unit]}"
+        elif c.unit in no_way:  # no route, or a capacity of 0: not time; validate says so too
+            earliest = f"never: {no_way[c.unit]}"
         else:
             earliest = "not in horizon"
         if c.closure_day is None:
-            state = "not closed within the horizon"
+            state = "cannot deploy" if c.unit in no_way else "not closed within the horizon"
         else:
             state = "on time" if not c.days_late else f"{c.days_late} d late"
             if c.days_late and c.days_late_by_distance:

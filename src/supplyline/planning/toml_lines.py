@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["key_lines", "syntax_place"]
+__all__ = ["key_lines", "repeated_key", "syntax_place"]
 
 _BARE = r"[A-Za-z0-9_-]+"
 _BASIC = r'"(?:[^"\\]|\\.)*"'
@@ -65,6 +65,38 @@ def key_lines(text: str) -> dict[str, int]:
             if value.count(quotes) % 2:
                 in_string = quotes
     return found
+
+
+def repeated_key(text: str, line: int) -> tuple[str, int] | None:
+    """The key (or table) written on ``line`` of ``text`` and the line it was first written on.
+
+    For tomllib's "Cannot overwrite a value" (a key written twice), which named neither the
+    key nor where it was first: a tester's ``time_limit_s`` twice read that alone, where the
+    YAML reader says "key … appears twice (…the first is on line N)". None where ``line``
+    writes no key written before.
+
+    >>> repeated_key(chr(10).join(["a = 1", "[weights]", "b = 2", "b = 3"]), 4)
+    ('weights.b', 3)
+    """
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    table: list[str] = []
+    for before in lines[: line - 1]:
+        header = _HEADER.match(before.strip())
+        if header is not None:
+            table = _parts(header.group(1))
+    stripped = lines[line - 1].strip()
+    header, key = _HEADER.match(stripped), _KEY.match(stripped)
+    if header is not None:
+        path = _parts(header.group(1))
+    elif key is not None:
+        path = table + _parts(key.group(1))
+    else:
+        return None
+    dotted = ".".join(path)
+    first = key_lines("\n".join(lines[: line - 1])).get(dotted)
+    return None if first is None else (dotted, first)
 
 
 def syntax_place(message: str) -> tuple[str, int | None, int | None]:

@@ -23,10 +23,11 @@ from matplotlib.figure import Figure
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.domain.rounding import rounded, said_delivery
-from supplyline.errors import ArgumentError, NotFoundError, require
+from supplyline.errors import ArgumentError, OutputError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target, check_own_file
 from supplyline.io.earlier_reports import ReportOf, identity_meta
+from supplyline.io.file_names import HTML_SUFFIXES
 from supplyline.io.own_files import REPORT
 from supplyline.io.plan_files import plan_id
 from supplyline.planning.arrival import demand_on_arrival
@@ -49,6 +50,7 @@ from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
+    cannot_deploy_note,
     closure_table,
     closures_held_table,
     headline,
@@ -182,9 +184,9 @@ def _percent_met(share: float) -> str:
     return text
 
 
-def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
+def _cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) -> list[_Card]:
     """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
-    h = headline(demand, plan)
+    h = headline(demand, plan, scenario)
     met = "—" if h.met_share is None else f"{_percent_met(h.met_share)} %"
     cards = [
         _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
@@ -203,6 +205,7 @@ def _cards(demand: Demand, plan: Plan, places: int) -> list[_Card]:
                 label="units closed on time",
                 value=f"{h.closed_on_time} / {h.deploying_units}",
                 css="bad" if late else "",
+                note=cannot_deploy_note(h.units_cannot_deploy),
             )
         )
     if h.bottlenecks is None:  # "0" read as "nothing limits this plan"
@@ -501,7 +504,7 @@ def render_plan_report(
             *meta,
             *(() if stamp is None else ((MADE_META, stamp),)),
         ],
-        cards=_cards(demand, plan, _places(scenario, demand, plan)),
+        cards=_cards(scenario, demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
 
@@ -529,8 +532,9 @@ def write_plan_report(
     scenario, demand, plan
         The operation, what it needs, and the plan made for it.
     path
-        The file to write. It is written whole or not at all (a temporary file in the same
-        folder is renamed into place), so a failed run never leaves half a report. A file
+        The file to write, ending in .html or .htm (else OutputError), its folder made
+        if missing, as ``--report`` does. It is written whole or not at all (a temporary
+        file is renamed into place), so a failed run never leaves half a report. A file
         already there is replaced only if it is a report supplyline wrote (or is empty),
         as ``plan --report`` does; any other raises :class:`~supplyline.errors.OutputError`
         before any work, unless ``force``.
@@ -568,9 +572,11 @@ def write_plan_report(
     """
     require(path, (str, os.PathLike), "the report's path")
     target = Path(path)
-    if not target.parent.is_dir():
-        raise NotFoundError(f"cannot write {target}: folder {target.parent} does not exist")
     check_file_target(target)  # a folder, a device, a scenario's file: before the work
+    if target.suffix.lower() not in HTML_SUFFIXES:  # as --report and plan_scenario refuse it
+        raise OutputError(
+            f"a report's file name must end in {' or '.join(HTML_SUFFIXES)}, not {target.name!r}"
+        )
     check_own_file(target, REPORT, force=force)  # a page of the user's, as --report
     html = render_plan_report(
         scenario,

@@ -6,6 +6,7 @@ same rows the CLI prints, and are only laid out as :class:`Table` objects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ __all__ = [
     "SHORT_PCT",
     "Headline",
     "bottleneck_table",
+    "cannot_deploy_note",
     "closure_table",
     "closures_held_table",
     "headline",
@@ -70,6 +72,22 @@ class Headline:
     """None where they are not computed (``bottlenecks_not_computed`` says why)."""
     bottlenecks_not_computed: str | None
     met_share: float | None
+    units_cannot_deploy: tuple[str, ...] = ()
+    """Units with no way to their destination (known with the scenario): not in the demand."""
+
+
+def cannot_deploy_note(units: Sequence[str]) -> str:
+    """Under the units card: which cannot deploy, and that their needs are counted nowhere.
+
+    A tester's unit bound for an island no link reached read 100 % met, nothing short.
+    """
+    if not units:
+        return ""
+    its = "its" if len(units) == 1 else "their"
+    return (
+        f"cannot deploy: {', '.join(units)} (no way to {its} destination; what "
+        f"{'it' if len(units) == 1 else 'they'} would consume there is not in the demand)"
+    )
 
 
 def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> Headline:
@@ -94,6 +112,7 @@ def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> He
         bottlenecks=h["bottlenecks"],
         bottlenecks_not_computed=h["bottlenecks_not_computed"],
         met_share=h["met_share"],
+        units_cannot_deploy=tuple(h["units_cannot_deploy"] or ()),
     )
 
 

@@ -15,11 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from supplyline.errors import ArgumentError, OutputError, require
+from supplyline.io.file_names import HTML_SUFFIXES
 
 __all__ = ["HTML_SUFFIXES", "check_report", "check_written", "keywords_taken"]
-
-HTML_SUFFIXES = (".html", ".htm")
-"""What a browser opens as a web page (and what no plan, route or scenario file is named)."""
 
 
 def check_report(

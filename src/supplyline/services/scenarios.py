@@ -104,7 +104,7 @@ def open_scenario(folder: str | Path) -> OpenScenario:
     """Load and check a scenario folder (raises ScenarioError listing every problem)."""
     require_folder(folder)
     path = Path(folder)
-    scenario, warnings = load_scenario_with_warnings(path, checks=(never_in_place, _too_large))
+    scenario, warnings = load_scenario_with_warnings(folder, checks=(never_in_place, _too_large))
     log.info(
         "read %s: %d locations, %d links, %d units, %d commodities, %d days from %s; %d warning(s)",
         path,
