@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import highspy
 import pytest
 from cli_helpers import BILATERAL, run
 from typer.testing import CliRunner
@@ -70,18 +71,19 @@ def test_an_mps_file_highs_cannot_write_is_an_output_error_naming_it(
 ) -> None:
     """HiGHS failing to write the MPS file is exit 8 about the user's path, not a solver error.
 
-    The scratch file is put in a folder that does not exist, where HiGHS cannot create it
-    (as a full disk would stop it); nothing is written, and no scratch file is left.
+    HiGHS writes half the file and says so (as a full disk would stop it); nothing is
+    written, and no scratch file is left. (The scratch was put in a missing folder, which
+    HiGHS could not create; the model's writer now makes the folders, as ``--mps`` does.)
     """
-    import supplyline.services.planning as planning_service
+    real_write = highspy.Highs.writeModel
 
-    real_scratch = planning_service.scratch_file_for
+    def write_half(h: highspy.Highs, path: str) -> highspy.HighsStatus:
+        real_write(h, path)
+        whole = Path(path).read_bytes()
+        Path(path).write_bytes(whole[: len(whole) // 2])
+        return highspy.HighsStatus.kError
 
-    def unwritable_for_mps(target: str | Path) -> Path:
-        scratch = real_scratch(target)
-        return tmp_path / "gone" / scratch.name if scratch.suffix == ".mps" else scratch
-
-    monkeypatch.setattr(planning_service, "scratch_file_for", unwritable_for_mps)
+    monkeypatch.setattr(highspy.Highs, "writeModel", write_half)
     out, mps = tmp_path / "out", tmp_path / "model.mps"
     result = runner.invoke(app, ["plan", B, "--out", str(out), "--mps", str(mps)])
     assert isinstance(result.exception, OutputError), result.output

@@ -119,9 +119,7 @@ def test_a_missing_parameters_file_is_named(tmp_path: Path) -> None:
         PlanParams.from_file(tmp_path / "none.toml")
 
 
-@pytest.mark.parametrize(
-    ("name", "message"), [("m.txt", "must end in .mps"), ("none/m.mps", "does not exist")]
-)
+@pytest.mark.parametrize(("name", "message"), [("m.txt", "must end in .mps")])
 def test_an_mps_file_that_cannot_be_written_is_an_output_error(
     tmp_path: Path, name: str, message: str
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -117,8 +118,8 @@ def test_the_rows_give_each_depots_share() -> None:
     needs = {"food": 10.0, "fuel": 8.0}
     check = check_reach(s, {"U": 18.0}, availability=0.75, goods={"U": needs})
     (out,) = reach_rows(check)
-    assert out["depots"] == "DA;DB"
-    parts = out["by_depot"].split(";")
+    assert out["depots"] == ["DA", "DB"]
+    parts = out["by_depot"]
     assert parts[0].startswith("DA: food 10 t/day, 2 trucks, ")
     assert parts[0].endswith(", ok")
     assert parts[1].startswith("DB: fuel 8 t/day, 1 truck, 2.90 h round trip, 1 turn, 3.75 t/day")
@@ -168,6 +169,27 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     assert heads[0] == "waterworks"
     assert heads[2] == "hub-wh"  # the goods none of them holds between
     assert heads[1].startswith("hygiene, medical ")
+
+
+def test_reach_json_gives_the_depots_as_lists_and_csv_as_joined_cells() -> None:
+    """``reach --format json`` gives ``depots`` and ``by_depot`` as lists; CSV joins them.
+
+    JSON gave one text joined by ``;``; the CSV's cells are the lists joined by ``;``.
+    """
+    relief = Path(__file__).resolve().parents[2] / "examples" / "relief-operation"
+    if not relief.is_dir():
+        pytest.skip("bundled example not available")
+    _register_commands()
+    as_json = CliRunner().invoke(app, ["reach", str(relief), "--format", "json"])
+    as_csv = CliRunner().invoke(app, ["reach", str(relief), "--format", "csv"])
+    assert (as_json.exit_code, as_csv.exit_code) == (0, 0), as_json.output + as_csv.output
+    listed = {r["unit"]: r for r in json.loads(as_json.stdout)}
+    site = listed["site-1"]
+    assert site["depots"] == ["waterworks", "hub-wh"]
+    assert [x.split(":")[0] for x in site["by_depot"]][::2] == ["waterworks", "hub-wh"]
+    for row in csv.DictReader(io.StringIO(as_csv.stdout)):
+        for name in ("depots", "by_depot"):
+            assert row[name] == ";".join(listed[row["unit"]][name])
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

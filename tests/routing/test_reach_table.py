@@ -12,6 +12,7 @@ import pytest
 from routing_scenarios import fleet, loc, road, scenario, unit
 
 from supplyline.domain import LocationKind, Scenario, Stock
+from supplyline.io.csv_out import csv_cell
 from supplyline.routing.reach import check_reach, reach_rows
 from supplyline.types import LIST_SEPARATOR
 
@@ -42,7 +43,7 @@ def test_a_rows_trucks_turns_and_payload_multiply_to_its_capacity() -> None:
     """A row's trucks × availability × turns × payload = capacity_t, on the bottleneck depot DA."""
     check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
     (row,) = reach_rows(check)
-    assert row["depots"] == "DA;DB"
+    assert row["depots"] == ["DA", "DB"]
     assert row["bottleneck"] == "DA"
     assert row["trucks"] * 0.75 * row["turns_per_truck"] * 5.0 == pytest.approx(row["capacity_t"])
     assert row["bottleneck_t"] <= row["capacity_t"] + 1e-6
@@ -100,14 +101,15 @@ def test_goods_no_depot_holds_come_from_the_serving_depot_on_the_roads_too() -> 
 
 
 def test_list_cells_separate_their_values_as_every_csv_does() -> None:
-    """``depots`` and ``by_depot`` split on LIST_SEPARATOR into the depots and their shares.
+    """``depots`` and ``by_depot`` are lists, which a CSV cell joins with LIST_SEPARATOR.
 
-    They were ``", "`` and ``" | "`` where every other CSV's list cells have ``;``.
+    They were ``", "`` and ``" | "`` where every other CSV's list cells have ``;``; then one
+    ``;``-joined text, which ``reach --format json`` gave as it was. No value holds a
+    ``;``, so that a CSV cell splits back into the same list.
     """
     check = check_reach(_spilled(), {"U": 80.0}, availability=0.75, goods={"U": {"fuel": 80.0}})
     (row,) = reach_rows(check)
-    depots = row["depots"].split(LIST_SEPARATOR)
-    shares = row["by_depot"].split(LIST_SEPARATOR)
-    assert depots == ["DA", "DB"]
-    assert [s.split(":")[0] for s in shares] == depots
-    assert " | " not in row["by_depot"]
+    assert row["depots"] == ["DA", "DB"]
+    assert [s.split(":")[0] for s in row["by_depot"]] == row["depots"]
+    for values in (row["depots"], row["by_depot"]):
+        assert csv_cell(values).split(LIST_SEPARATOR) == values

@@ -9,7 +9,8 @@ Ctrl+C while the files are moved into place is held off until all of them are, t
 raised as :class:`~supplyline.errors.InterruptedAfterWriting` (moved half, the folder
 would mix the new plan's files with an old one's).
 
-A scratch name carries the writer's process id (``.plan-4711-<hex>`` for ``plan``,
+A scratch name (:mod:`supplyline.staged_file`, which also writes one file alone) carries
+the writer's process id (``.plan-4711-<hex>`` for ``plan``,
 ``.model-4711-<hex>.mps`` for ``model.mps``). A process killed outright (SIGKILL, a
 power cut) cannot clean up, so the next write to the same target removes the scratch
 of that target left by a process that no longer runs; nothing else is touched. Killed
@@ -23,7 +24,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shutil
 import uuid
 from collections.abc import Iterator, Sequence
@@ -38,11 +38,18 @@ from supplyline.io.swap_journal import (
     commit_journal,
     end_journal,
     file_id,
-    process_running,
     recover_swaps,
     start_journal,
 )
 from supplyline.signals import ctrl_c_held_back, note_outputs_in_place
+from supplyline.staged_file import (
+    move_into_place,
+    remove_dead_scratch,
+    scratch_file_for,
+    scratch_name,
+    stands_for,
+    user_path,
+)
 
 __all__ = [
     "atomic_output_dir",
@@ -54,45 +61,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_STANDS_FOR: dict[Path, Path] = {}
-"""Each scratch file or folder this process made, and the path the user asked for.
-
-So that an error names ``plan.html``, not ``.plan-2012-175b….html``: a tester's full disk
-named the hidden scratch file a report writer was handed (it stages its own file too)."""
-_REMEMBERED = 256
-"""The most scratch names remembered (a server plans many times; a command, a few)."""
-
-
-def _stands_for(scratch: Path, target: Path) -> None:
-    """Remember that ``scratch`` is staged for ``target`` (the oldest forgotten past a few)."""
-    _STANDS_FOR[scratch] = target
-    while len(_STANDS_FOR) > _REMEMBERED:
-        del _STANDS_FOR[next(iter(_STANDS_FOR))]
-
-
-def user_path(path: str | Path) -> Path:
-    """The path the user asked for that ``path`` is staged as, else ``path`` itself.
-
-    A scratch file (:func:`scratch_file_for`), a file in a scratch folder
-    (:func:`atomic_output_dir`), a scratch made for a scratch: each named by its target.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     asked = Path(tmp).resolve() / "plan.html"
-    ...     user_path(scratch_file_for(scratch_file_for(asked))) == asked
-    True
-    """
-    seen = Path(path)
-    for _ in range(8):  # a scratch of a scratch, never a cycle
-        for at, folder in enumerate((seen, *seen.parents)):
-            target = _STANDS_FOR.get(folder)
-            if target is not None:
-                seen = target.joinpath(*seen.parts[len(seen.parts) - at :])
-                break
-        else:
-            return seen
-    return seen
 
 
 @contextmanager
@@ -134,10 +102,10 @@ def atomic_output_dir(
     try:
         recover_swaps(target)  # a swap into it that a killed process left halfway
         made += _make_folders(parent)
-        _remove_dead_scratch(parent, name, "")
-        scratch = parent / _scratch_name(name, "")
+        remove_dead_scratch(parent, name, "")
+        scratch = parent / scratch_name(name, "")
         scratch.mkdir(mode=0o700)
-        _stands_for(scratch, target)
+        stands_for(scratch, target)
     except OSError as error:
         _remove_folders(made)
         raise _output_error(target, error) from None
@@ -382,69 +350,6 @@ def writing(what: str | Path) -> Iterator[None]:
 
 def _output_error(target: Path, error: OSError) -> OutputError:
     return OutputError(f"cannot write {user_path(target)}: {error.strerror or error}")
-
-
-def scratch_file_for(target: str | Path) -> Path:
-    """A hidden temporary name for ``target`` on the same file system, to rename at the end.
-
-    It sits in the nearest folder of ``target``'s path that exists, so nothing is created
-    before the work succeeds; :func:`move_into_place` then makes the missing folders.
-    It keeps ``target``'s suffix (HiGHS picks the format of a model file by it). Scratch
-    files of ``target`` left there by dead processes are removed.
-    """
-    target = Path(target)
-    folder = target.resolve().parent
-    while not folder.is_dir():
-        folder = folder.parent
-    _remove_dead_scratch(folder, target.stem, target.suffix)
-    scratch = folder / _scratch_name(target.stem, target.suffix)
-    _stands_for(scratch, user_path(target))
-    return scratch
-
-
-def _scratch_name(stem: str, suffix: str) -> str:
-    return f".{stem}-{os.getpid()}-{uuid.uuid4().hex}{suffix}"
-
-
-def _remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
-    """Remove from ``folder`` what :func:`_scratch_name` made for stem+suffix in a dead process.
-
-    Only names of exactly that form match (``.plan-123-<32 hex digits>`` for stem
-    ``plan``), so neither another target's scratch nor a user's file is ever touched.
-    Best effort: what cannot be listed or removed stays.
-    """
-    pattern = re.compile(rf"\.{re.escape(stem)}-(?P<pid>[0-9]+)-[0-9a-f]{{32}}{re.escape(suffix)}")
-    try:
-        names = [entry.name for entry in os.scandir(folder)]
-    except OSError:
-        return
-    for name in names:
-        found = pattern.fullmatch(name)
-        if found is None or process_running(int(found["pid"])):
-            continue
-        path = folder / name
-        try:
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink(missing_ok=True)
-        except OSError:
-            log.debug("could not remove the leftover scratch %s", path, exc_info=True)
-
-
-def move_into_place(scratch: Path, target: str | Path) -> Path:
-    """Rename a finished scratch file onto ``target``, creating its folder if needed."""
-    target = Path(target)
-    if target.is_dir():
-        raise OutputError(f"cannot write the file {target}: it is a folder")
-    if target.exists() and not target.is_file():  # a rename would replace a device node
-        raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        scratch.replace(target)
-    except OSError as error:
-        raise _output_error(target, error) from None
-    return target
 
 
 def check_not_over_other_files(folder: Path) -> None:

@@ -33,7 +33,7 @@ from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
 from supplyline.io.csv_quoting import NumberText, csv_line
-from supplyline.types import GRAM_DECIMALS, gram_text, to_gram
+from supplyline.types import GRAM_DECIMALS, LIST_SEPARATOR, gram_text, to_gram
 
 __all__ = [
     "CSV_ENCODING",
@@ -105,11 +105,15 @@ def csv_cell(value: Any) -> Any:
     Text is made :func:`formula_safe`; a float is written to the gram in plain decimals
     (:func:`~supplyline.types.gram_text`: ``0.000002``, never ``2e-06``; a NaN blank), a
     :class:`~supplyline.io.csv_quoting.NumberText` when finite, so that it is written
-    bare; other numbers are left as they are.
+    bare; other numbers are left as they are. A list's values are joined by
+    :data:`~supplyline.types.LIST_SEPARATOR`, as every CSV's list cells (a row may hold a
+    list that JSON gives as one: ``reach``'s ``depots``).
 
-    >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x", 2e-06, 3.0, 7)]
-    ['yes', '', '-2.5', 'x', "'=x", '0.000002', '3', 7]
+    >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x", 2e-06, 3.0, 7, ["DA", "DB"])]
+    ['yes', '', '-2.5', 'x', "'=x", '0.000002', '3', 7, 'DA;DB']
     """
+    if isinstance(value, list | tuple):
+        value = LIST_SEPARATOR.join(v if isinstance(v, str) else str(csv_cell(v)) for v in value)
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, float):

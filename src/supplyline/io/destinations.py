@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from supplyline.errors import OutputError, require
-from supplyline.io.atomic import scratch_file_for, user_path
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.own_files import OwnKind
+from supplyline.staged_file import check_file_path, scratch_file_for, user_path
 
 __all__ = [
     "FORCE_ARGUMENT",
@@ -118,12 +118,7 @@ def check_file_target(target: str | Path) -> None:
     """
     target = Path(target)
     _refuse_dangling_link(target, "file")
-    if target.is_dir():
-        raise OutputError(f"cannot write the file {target}: it is a folder")
-    if target.exists() and not target.is_file():
-        # outputs are renamed into place, and a rename replaces a device such as
-        # /dev/null with a plain file (as root): refuse rather than break the system
-        raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
+    check_file_path(target)  # a folder, a device: in write_mps's words too
     if target.name in SCENARIO_FILES and (target.parent / "scenario.yaml").is_file():
         raise OutputError(
             f"cannot write {target}: it would overwrite the {target.name} of the scenario "

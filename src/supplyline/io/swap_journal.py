@@ -49,6 +49,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supplyline.staged_file import process_running
+
 __all__ = [
     "JournalStep",
     "commit_journal",
@@ -299,19 +301,6 @@ def _finish(
             except OSError as error:
                 kept.append(f"{path}: {error.strerror or error}")
     return kept
-
-
-def process_running(pid: int) -> bool:
-    """Whether process ``pid`` exists; True when that cannot be told (leave its journal)."""
-    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):  # PermissionError: it runs, as another user
-        return True
-    return True
 
 
 def _sync_file(path: Path) -> None:

@@ -31,6 +31,7 @@ from supplyline.planning.model_file import check_mps_complete
 from supplyline.planning.model_owner import put_generator_comment
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
+from supplyline.staged_file import staged_file, user_path
 
 __all__ = [
     "HighsSession",
@@ -329,12 +330,14 @@ class HighsSession:
         """Write the model as (free) MPS, for another solver, under the generator comment.
 
         Whether a file at ``path`` may be replaced is the caller's to check, before any
-        work (:func:`~supplyline.planning.model_owner.check_model_target`).
+        work (:func:`~supplyline.planning.model_owner.check_model_target`). HiGHS writes a
+        scratch file beside ``path``, renamed onto it only once whole and tagged
+        (:func:`~supplyline.staged_file.staged_file`): written straight onto ``path``, a
+        full disk left a cut-off model in place of the user's earlier one. Missing folders
+        on the way are made, as ``plan --mps`` makes them.
         """
         target = Path(path)
         check_mps_path(target)
-        if not target.parent.is_dir():
-            raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
         h = self._h
         if self.scale != 1.0 or self._model_name:  # HiGHS names a model only in passModel
             lp = self._h.getLp()  # a copy, names included
@@ -348,13 +351,14 @@ class HighsSession:
                 self.model.cost,
             )
             h.changeObjectiveOffset(self.model.offset)
-        if h.writeModel(str(target)) == highspy.HighsStatus.kError:
-            raise OutputError(  # the service names the user's path, not a scratch file
-                f"cannot write {target}: HiGHS failed to write the file "
-                "(is the disk full or the folder read-only?)"
-            )
-        put_generator_comment(target)  # so that a re-run knows the file for its own
-        check_mps_complete(target)  # HiGHS says kOk for a file a full disk cut short
+        with staged_file(target) as scratch:
+            if h.writeModel(str(scratch)) == highspy.HighsStatus.kError:
+                raise OutputError(  # the user's path, not the scratch file
+                    f"cannot write {user_path(target)}: HiGHS failed to write the file "
+                    "(is the disk full or the folder read-only?)"
+                )
+            put_generator_comment(scratch)  # so that a re-run knows the file for its own
+            check_mps_complete(scratch)  # HiGHS says kOk for a file a full disk cut short
 
     def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:
         """Change the upper bounds of some rows (capacities)."""

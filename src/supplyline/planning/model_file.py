@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from supplyline.errors import OutputError
+from supplyline.staged_file import user_path
 
 __all__ = ["END_LINE", "check_mps_complete"]
 
@@ -38,10 +39,10 @@ def check_mps_complete(path: str | os.PathLike[str]) -> None:
             handle.seek(max(0, size - _TAIL_BYTES))
             tail = handle.read()
     except OSError as error:
-        raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {user_path(target)}: {error.strerror or error}") from None
     last_line = tail.rstrip(b"\r\n \t").rsplit(b"\n", 1)[-1].strip()
     if last_line != END_LINE:
         raise OutputError(
-            f"cannot write {target}: HiGHS wrote only {size:,} bytes of it, without the "
+            f"cannot write {user_path(target)}: HiGHS wrote only {size:,} bytes of it, without the "
             f"closing {END_LINE.decode()} line (is the disk full?)"
         )

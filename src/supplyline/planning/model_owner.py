@@ -21,6 +21,7 @@ from pathlib import Path
 
 from supplyline import __version__
 from supplyline.errors import OutputError, require
+from supplyline.staged_file import check_file_path, user_path
 
 __all__ = ["GENERATOR_COMMENT", "check_model_target", "put_generator_comment"]
 
@@ -36,6 +37,7 @@ _FORCE_WITH = "pass force=True"
 def check_model_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
     """Raise OutputError if ``path`` holds a file that is not a model supplyline wrote.
 
+    Or if it is a folder or not a regular file (:func:`~supplyline.staged_file.check_file_path`).
     An empty file holds nothing to lose; ``force`` (the caller asked to replace it) skips
     the check.
 
@@ -43,8 +45,9 @@ def check_model_target(path: str | os.PathLike[str], *, force: bool = False) -> 
     """
     require(force, bool, "force")  # force="no" would replace the user's file
     target = Path(path)
+    check_file_path(target)  # a folder, a device: in plan --mps's words, forced or not
     if force or not target.is_file():
-        return  # none there (a folder, a device: writing it says so)
+        return  # none there
     try:
         with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             head = handle.read(_HEAD_CHARS)
@@ -74,4 +77,4 @@ def put_generator_comment(path: Path) -> None:
         with path.open("r+b") as handle:
             handle.write(GENERATOR_COMMENT.encode("utf-8") + body)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {user_path(path)}: {error.strerror or error}") from None

@@ -15,7 +15,7 @@ from typing import Any
 
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_turns import product_text
-from supplyline.types import LIST_SEPARATOR, figure_text, to_gram
+from supplyline.types import figure_text, to_gram
 
 __all__ = ["REACH_COLUMNS", "REACH_HEADINGS", "bottleneck", "reach_rows"]
 
@@ -66,11 +66,13 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     tonnes a day in ``bottleneck_t``; ``daily_t`` is the unit's whole. ``depots`` and
     ``by_depot`` give the row's ``depot`` first, then the others by the tonnes they send
     (a tester read ``depots`` "D2, D1" beside ``depot`` D1, a tie kept by name).
-    Their values are separated by :data:`~supplyline.types.LIST_SEPARATOR` (``;``), as
-    every CSV's list cells are (they were ``", "`` and ``" | "``: a script splitting
-    every file's lists on ``;`` split these wrongly); neither is a column of the table a
-    terminal or the report shows (:data:`REACH_COLUMNS`), so no reader sees them another
-    way. Within one share, ``,`` separates its goods and its figures.
+    Both are lists (``reach --format json`` gives them as lists: it gave one text joined
+    by ``;``); a CSV cell separates their values by :data:`~supplyline.types.LIST_SEPARATOR`
+    (``;``), as every CSV's list cells are (:func:`~supplyline.io.csv_out.csv_cell`; they
+    were ``", "`` and ``" | "``: a script splitting every file's lists on ``;`` split these
+    wrongly); neither is a column of the table a terminal or the report shows
+    (:data:`REACH_COLUMNS`), so no reader sees them another way. Within one share, ``,``
+    separates its goods and its figures.
 
     Tonnes (``daily_t``, ``capacity_t``, ``bottleneck_t``) are to the gram, as the plan's
     files give them: rounded to 0.01 t, a tester's one-person unit's 0.004 t/day read 0.0
@@ -108,16 +110,17 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
         "bottleneck": r.depot if b is None else b.depot,
         "bottleneck_t": to_gram(r.daily_t if b is None else b.daily_t),
-        "depots": LIST_SEPARATOR.join(dict.fromkeys(x.depot for x in shares)) or r.depot,
-        "by_depot": LIST_SEPARATOR.join(_share_text(x) for x in shares),
+        # lists, as JSON gives them; a CSV cell joins them with LIST_SEPARATOR (csv_cell)
+        "depots": list(dict.fromkeys(x.depot for x in shares)) or [r.depot],
+        "by_depot": [said for x in shares for said in _share_texts(x)],
     }
 
 
-def _share_text(x: ReachShare) -> str:
-    """``DB: rations 5 t/day, 1 truck, 12.00 h round trip, 0 turns, 0 t/day, short``.
+def _share_texts(x: ReachShare) -> list[str]:
+    """``["DB: rations 5 t/day, 1 truck, 12.00 h round trip, 0 turns, 0 t/day, short"]``.
 
     One depot's share of a unit's goods in ``reach_rows``' ``by_depot``, for a planner and
-    a spreadsheet alike (free of ``;``, which separates the shares). Tonnes as
+    a spreadsheet alike (free of ``;``, which separates a CSV cell's values). Tonnes as
     :func:`~supplyline.types.figure_text` says them, what trucks carry as the reasons do
     (:func:`~supplyline.routing.reach_turns.product_text`: a tester read 3.8 t/day here
     beside a reason's 3.75). The goods no depot whose trucks may serve the unit holds
@@ -135,10 +138,10 @@ def _share_text(x: ReachShare) -> str:
         f"{product_text(x.capacity_t_per_day)} t/day{load}, {'short' if x.reason else 'ok'}"
     )
     if not x.unheld:
-        return text
+        return [text]
     whose = f"{x.depot}'" if x.depot.endswith("s") else f"{x.depot}'s"
-    return (
-        f"{text}{LIST_SEPARATOR}{', '.join(x.unheld)} {figure_text(x.unheld_t)} t/day: "
-        f"{x.unheld_why}, counted on {whose} trucks, as `routes --from-demand` would load "
-        "them there"
-    )
+    return [
+        text,
+        f"{', '.join(x.unheld)} {figure_text(x.unheld_t)} t/day: {x.unheld_why}, counted on "
+        f"{whose} trucks, as `routes --from-demand` would load them there",
+    ]

@@ -1,0 +1,194 @@
+"""One output file written under a hidden scratch name, renamed onto its path when whole.
+
+Shared by the output writers (:mod:`supplyline.io.atomic`) and the model writer
+(:meth:`supplyline.planning.highs.HighsSession.write_mps`), which may not import each
+other: ``write_mps`` wrote straight onto its path, and a full disk left a cut-off model
+in place of the user's earlier one, where ``plan --mps`` kept it. Its own layer, under
+``domain`` and over ``errors``: it knows nothing of an operation.
+
+A scratch name carries the writer's process id (``.model-4711-<hex>.mps`` for
+``model.mps``). A process killed outright cannot clean up, so the next write to the same
+target removes the scratch of that target left by a process that no longer runs; nothing
+else is touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from supplyline.errors import OutputError
+
+__all__ = [
+    "check_file_path",
+    "move_into_place",
+    "process_running",
+    "remove_dead_scratch",
+    "scratch_file_for",
+    "scratch_name",
+    "staged_file",
+    "stands_for",
+    "user_path",
+]
+
+log = logging.getLogger(__name__)
+
+_STANDS_FOR: dict[Path, Path] = {}
+"""Each scratch file or folder this process made, and the path the user asked for.
+
+So that an error names ``plan.html``, not ``.plan-2012-175b….html``: a tester's full disk
+named the hidden scratch file a report writer was handed (it stages its own file too)."""
+_REMEMBERED = 256
+"""The most scratch names remembered (a server plans many times; a command, a few)."""
+
+
+def stands_for(scratch: Path, target: Path) -> None:
+    """Remember that ``scratch`` is staged for ``target`` (the oldest forgotten past a few)."""
+    _STANDS_FOR[scratch] = target
+    while len(_STANDS_FOR) > _REMEMBERED:
+        del _STANDS_FOR[next(iter(_STANDS_FOR))]
+
+
+def user_path(path: str | Path) -> Path:
+    """The path the user asked for that ``path`` is staged as, else ``path`` itself.
+
+    A scratch file (:func:`scratch_file_for`), a file in a scratch folder
+    (:func:`supplyline.io.atomic.atomic_output_dir`), a scratch made for a scratch: each
+    named by its target.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     asked = Path(tmp).resolve() / "plan.html"
+    ...     user_path(scratch_file_for(scratch_file_for(asked))) == asked
+    True
+    """
+    seen = Path(path)
+    for _ in range(8):  # a scratch of a scratch, never a cycle
+        for at, folder in enumerate((seen, *seen.parents)):
+            target = _STANDS_FOR.get(folder)
+            if target is not None:
+                seen = target.joinpath(*seen.parts[len(seen.parts) - at :])
+                break
+        else:
+            return seen
+    return seen
+
+
+def check_file_path(target: str | Path) -> None:
+    """Raise OutputError if ``target`` is a folder, or there but not a regular file.
+
+    One check and one message for every file writer, before any work: ``write_mps`` aimed
+    at a folder named ``d.mps`` blamed a full disk after the model was built, where
+    ``plan --mps`` said it is a folder. A rename onto a device node (``/dev/null``, as
+    root) would replace it with a plain file.
+
+    >>> check_file_path("no-such-folder/model.mps")
+    """
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"cannot write the file {target}: it is a folder")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
+
+
+def scratch_file_for(target: str | Path) -> Path:
+    """A hidden temporary name for ``target`` on the same file system, to rename at the end.
+
+    It sits in the nearest folder of ``target``'s path that exists, so nothing is created
+    before the work succeeds; :func:`move_into_place` then makes the missing folders.
+    It keeps ``target``'s suffix (HiGHS picks the format of a model file by it). Scratch
+    files of ``target`` left there by dead processes are removed.
+    """
+    target = Path(target)
+    folder = target.resolve().parent
+    while not folder.is_dir():
+        folder = folder.parent
+    remove_dead_scratch(folder, target.stem, target.suffix)
+    scratch = folder / scratch_name(target.stem, target.suffix)
+    stands_for(scratch, user_path(target))
+    return scratch
+
+
+def scratch_name(stem: str, suffix: str) -> str:
+    """A hidden name for a scratch of ``stem`` + ``suffix``, with this process's id."""
+    return f".{stem}-{os.getpid()}-{uuid.uuid4().hex}{suffix}"
+
+
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` exists; True when that cannot be told (leave its files)."""
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # PermissionError: it runs, as another user
+        return True
+    return True
+
+
+def remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
+    """Remove from ``folder`` what :func:`scratch_name` made for stem+suffix in a dead process.
+
+    Only names of exactly that form match (``.plan-123-<32 hex digits>`` for stem
+    ``plan``), so neither another target's scratch nor a user's file is ever touched.
+    Best effort: what cannot be listed or removed stays.
+    """
+    pattern = re.compile(rf"\.{re.escape(stem)}-(?P<pid>[0-9]+)-[0-9a-f]{{32}}{re.escape(suffix)}")
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None or process_running(int(found["pid"])):
+            continue
+        path = folder / name
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            log.debug("could not remove the leftover scratch %s", path, exc_info=True)
+
+
+def move_into_place(scratch: Path, target: str | Path) -> Path:
+    """Rename a finished scratch file onto ``target``, creating its folder if needed."""
+    target = Path(target)
+    check_file_path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch.replace(target)
+    except OSError as error:
+        raise OutputError(f"cannot write {user_path(target)}: {error.strerror or error}") from None
+    return target
+
+
+@contextmanager
+def staged_file(target: str | Path) -> Iterator[Path]:
+    r"""Yield a scratch path for ``target``; when the block ends without error, move it there.
+
+    On any error (a writer that failed, a file found cut short) the scratch is removed and
+    a file already at ``target`` stays as it was, byte for byte. Missing folders on
+    ``target``'s path are made only at the move.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with staged_file(Path(tmp) / "new" / "m.mps") as scratch:
+    ...         _ = scratch.write_text("ENDATA\n")
+    ...     (Path(tmp) / "new" / "m.mps").read_text()
+    'ENDATA\n'
+    """
+    scratch = scratch_file_for(target)
+    try:
+        yield scratch
+        move_into_place(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
