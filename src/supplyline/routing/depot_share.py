@@ -59,13 +59,17 @@ def share_stock(
     (:func:`~supplyline.routing.truck_fit.depot_options`), given the stock while it and
     their drivers' hours last (:func:`~supplyline.routing.depot_stock.allocate`).
 
+    >>> import dataclasses
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
+    >>> trucks = FleetGroup(id="T", depot="D", partner="A", vehicle_type="truck", count=2,
+    ...                     payload_t=10.0, speed_kmh=50.0, max_route_hours=9.0)
+    >>> s = dataclasses.replace(s, fleet=(trucks,))
     >>> req = DeliveryRequest(unit="u1", location="U", load_t={"food": 8.0})
     >>> km = road_matrix(s, ["D", "U"], day=0)
     >>> a = share_stock(s, [req], {("D", "food"): 5.0}, 0, list(s.fleet), km)
-    >>> [dict(u.load_t) for u in a.unserved]
-    [{'food': 3.0}]
+    >>> [dict(r.load_t) for r in a.requests], [dict(u.load_t) for u in a.unserved]
+    ([{'food': 5.0}], [{'food': 3.0}])
     """
     options = depot_options(requests, groups, km, scenario, day)
     return allocate(scenario, requests, options, held_t, day, truck_hours(groups))
