@@ -62,11 +62,11 @@ from supplyline.errors import (
 )
 from supplyline.routing.cargo import split_by_cargo, uncarried_note
 from supplyline.routing.day_model import build_problem
+from supplyline.routing.depot_share import MIN_LOAD_T, share_stock
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
     Allocation,
     DepotStock,
-    allocate,
     with_depot_check,
 )
 from supplyline.routing.greedy import greedy_routes
@@ -88,7 +88,6 @@ from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, 
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.stop_order import group_stops
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -107,7 +106,7 @@ class ConvoyParams:
     router: RouterParams = field(default_factory=lambda: RouterParams(time_limit_s=10.0))
     multi_trip: bool = True
     """Trucks may come back to their depot to load again within their hours."""
-    min_load_t: float = 0.001
+    min_load_t: float = MIN_LOAD_T
     """Requests lighter than this are ignored (rounding dust from the plan)."""
     idle_round: bool = True
     """Loads the router leaves out while trucks stay idle (too small for the loads, as a
@@ -396,7 +395,7 @@ def route_day(
     ``depot_stock`` is what each depot holds for its trucks that day, as the caller knows
     it (the movement plan's, :func:`~supplyline.routing.depot_stock.plan_depot_stock`):
     then the routes respect it. The loads are split among the depots that hold them
-    (:func:`~supplyline.routing.depot_stock.allocate`), a truck carries only what its
+    (:func:`~supplyline.routing.depot_share.share_stock`), a truck carries only what its
     depot holds, and what no depot that reaches the unit holds is unserved,
     ``depot_short``, with the figures (and in ``Routes.depot_short``, per depot).
 
@@ -462,8 +461,8 @@ def route_day(
     pinned: list[LocationId | None] = [None] * len(requests)
     unserved: list[Unserved] = []
     if depot_stock is not None and groups:
-        options = depot_options(requests, groups, km, scenario, day)
-        alloc = allocate(scenario, requests, options, depot_stock.held_t, day, truck_hours(groups))
+        # the one rule reach shares the depots' stock by too (routing.depot_share)
+        alloc = share_stock(scenario, requests, depot_stock.held_t, day, groups, km)
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
     chunks, more, bounds = plan_chunks(

@@ -19,7 +19,9 @@ What a depot holds, at most:
   modes up to that day, what units take there before that day, and the on-site draws of
   that day.
 
-Both are upper bounds (storage limits are not applied): a depot flagged is short.
+Both keep overnight at most the depot's store's room (``storage_t``, or what it has on
+hand if more: :func:`~supplyline.routing.site_stock.store_room`), each commodity on its
+own, and so are upper bounds: a depot flagged is short.
 
 Given what the depots hold (a :class:`DepotStock`, as plan mode does), the routes respect
 it: :func:`allocate` splits the day's requests among the depots whose trucks can serve
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from supplyline.domain import Mode, Plan, Scenario
@@ -44,7 +46,7 @@ from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.site_stock import part_of
+from supplyline.routing.site_stock import part_of, store_room
 from supplyline.routing.stranded_goods import stranded_words
 from supplyline.routing.truck_fit import DepotReach
 from supplyline.types import CommodityId, LocationId, day_label
@@ -68,13 +70,15 @@ StockBook = dict[tuple[LocationId, CommodityId], float]
 """Tonnes, by (place, commodity)."""
 
 DEMAND_BASIS = (
-    "stocks.csv (initial_t and replenishment to the day, less what units drew on site "
-    "there; earlier days' truck-loads are not taken off, so a depot may hold less)"
+    "stocks.csv (initial_t and replenishment to the day, kept overnight up to storage_t, "
+    "less what units drew on site there; earlier days' truck-loads are not taken off, so "
+    "a depot may hold less)"
 )
 PLAN_BASIS = (
-    "stocks.csv and the movement plan (initial_t and replenishment to the day, plus what "
-    "the plan brings in by then, less what it sends on by road on legs arriving before "
-    "the day, by other modes up to the day, and what units take there)"
+    "stocks.csv and the movement plan (initial_t and replenishment to the day, kept "
+    "overnight up to storage_t, plus what the plan brings in by then, less what it sends "
+    "on by road on legs arriving before the day, by other modes up to the day, and what "
+    "units take there)"
 )
 GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"
 _HALF_KG_T = 0.0005
@@ -399,12 +403,16 @@ def plan_depot_stock(
 ) -> StockBook:
     """The most each depot with trucks holds for them on ``day`` of the movement plan.
 
-    ``stocks.csv`` initial stock and ``day + 1`` days of replenishment, plus the plan's
-    arrivals usable by ``day`` (arrival day + the place's ``dwell_days``), less its road
-    legs out that arrive before ``day`` (a road leg is driven on the day it arrives: the
+    Day by day from C+0: ``stocks.csv`` initial stock and each day's replenishment, plus
+    the plan's arrivals usable that day (arrival day + the place's ``dwell_days``), less its
+    road legs out on the day they arrive (a road leg is driven on the day it arrives: the
     bilateral plan's legs leaving ``os-forward`` on C+4 are the trucks' loads of C+5) and
-    its other legs out departing by ``day``, less its deliveries there before ``day`` and
-    the day's ``on_site`` draws there.
+    its other legs out on the day they depart, less its deliveries there and, on ``day``,
+    the ``on_site`` draws there. Overnight a depot keeps at most its store's room
+    (:func:`~supplyline.routing.site_stock.store_room`), beside what its road legs still
+    on their way take out later (the plan counts those on the road, not in the store): a
+    tester's depot of ``storage_t`` 0 getting 5 t of food a day held 20 t by C+3, and the
+    trucks loaded 8 t there.
 
     >>> from supplyline.planning import plan_movements
     >>> from supplyline.planning.examples import one_link
@@ -413,29 +421,64 @@ def plan_depot_stock(
     {}
     """
     depots = {g.depot for g in scenario.fleet if g.count > 0}
-    book: StockBook = defaultdict(float)
-    for st in scenario.stocks:
-        if st.location in depots:
-            book[(st.location, st.commodity)] += st.initial_t + st.replenishment_t_per_day * (
-                day + 1
-            )
-    dwell = {loc.id: loc.dwell_days for loc in scenario.locations}
-    for m in plan.movements:
-        if m.commodity.startswith("deploy:") or m.tonnes <= 0:
-            continue
-        if m.destination in depots and m.arrival_day + dwell.get(m.destination, 0) <= day:
-            book[(m.destination, m.commodity)] += m.tonnes
-        leaves = m.arrival_day < day if m.mode is Mode.ROAD else m.departure_day <= day
-        if m.origin in depots and leaves:
-            book[(m.origin, m.commodity)] -= m.tonnes
-    taken: Iterable[tuple[LocationId, CommodityId, float]] = [
-        *((d.location, d.commodity, d.tonnes) for d in plan.deliveries if d.day < day),
-        *((d.location, c, t) for d in on_site for c, t in d.load_t.items()),
-    ]
-    for where, com, tonnes in taken:
+    flows = _DepotFlows(scenario, plan, day, depots)
+    for where, com, tonnes in ((d.location, c, t) for d in on_site for c, t in d.load_t.items()):
         if where in depots:
-            book[(where, com)] -= tonnes
+            flows.flow[(day, where, com)] -= tonnes
+    room = store_room(scenario)
+    book: StockBook = defaultdict(float)
+    for k in range(day + 1):
+        for (d, com), t in book.items():  # overnight: the store keeps its room, the road its legs
+            road = flows.on_road(k - 1, d, com)
+            book[(d, com)] = min(t - road, room.get(d, math.inf)) + road
+        for (when, d, com), t in flows.flow.items():
+            if when == k:
+                book[(d, com)] += t
+        if k < day:
+            for (when, d, com), t in flows.after.items():
+                if when == k:
+                    book[(d, com)] -= t
     return {k: max(0.0, t) for k, t in book.items()}
+
+
+class _DepotFlows:
+    """The plan's and ``stocks.csv``'s tonnes into and out of each depot, by day.
+
+    ``flow``: what comes in (or goes, negative) on a day, usable that day; ``after``: what
+    leaves at the end of a day (road legs arriving then, the units' deliveries there).
+    """
+
+    def __init__(self, scenario: Scenario, plan: Plan, day: int, depots: set[LocationId]) -> None:
+        self.flow: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
+        self.after: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
+        self.road: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
+        for st in scenario.stocks:
+            if st.location in depots:
+                self.flow[(0, st.location, st.commodity)] += st.initial_t
+                for k in range(day + 1):
+                    self.flow[(k, st.location, st.commodity)] += st.replenishment_t_per_day
+        dwell = {loc.id: loc.dwell_days for loc in scenario.locations}
+        for m in plan.movements:
+            if m.commodity.startswith("deploy:") or m.tonnes <= 0:
+                continue
+            if m.destination in depots:
+                usable = max(0, m.arrival_day + dwell.get(m.destination, 0))
+                self.flow[(usable, m.destination, m.commodity)] += m.tonnes
+            if m.origin not in depots:
+                continue
+            if m.mode is Mode.ROAD:
+                self.after[(max(0, m.arrival_day), m.origin, m.commodity)] += m.tonnes
+                for night in range(max(0, m.departure_day), min(m.arrival_day, day)):
+                    self.road[(night, m.origin, m.commodity)] += m.tonnes
+            else:
+                self.flow[(max(0, m.departure_day), m.origin, m.commodity)] -= m.tonnes
+        for d in plan.deliveries:
+            if d.location in depots:
+                self.after[(max(0, d.day), d.location, d.commodity)] += d.tonnes
+
+    def on_road(self, night: int, depot: LocationId, com: CommodityId) -> float:
+        """Tonnes of the depot's road legs out that left by ``night`` and arrive after it."""
+        return self.road.get((night, depot, com), 0.0)
 
 
 def plan_day_stock(

@@ -60,7 +60,7 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
-from supplyline.routing.depot_stock import plan_day_stock
+from supplyline.routing.depot_share import DayShare, plan_day_share
 from supplyline.routing.reach_cargo import carried_goods
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_estimated import with_unlinked
@@ -226,13 +226,13 @@ def check_reach(
         pool=(unit_goods.held_t, unit_goods.serving),
     )
     # each commodity from where a truck serving it loads it, weighed against the serving
-    # depots' stock of the day as routes loads it (each day's stock worked out once)
+    # depots' stock of the day as routes shares it among the units (each day once)
     stock_on = _day_stock(scenario, plan)
     for u in scenario.units:
         if plan is None or u.destination in no_truck or daily.get(u.id, 0.0) <= 0:
             continue
         stranded = stranded_reason(
-            scenario, km, u.destination, unit_goods.needed.get(u.id, {}),
+            scenario, km, u.destination, unit_goods.needed.get(u.id, {}), unit=u.id,
             serving=serving[u.id], depots=groups_at, held=held,
             origins=origins.get(u.destination, {}), stock=stock_on,
         )  # fmt: skip
@@ -264,14 +264,14 @@ def check_reach(
 
 
 def _day_stock(scenario: Scenario, plan: Plan | None) -> DayStock:
-    """What the depots hold on a day of ``plan``, as ``routes`` loads them, once per day."""
-    memo: dict[int, Mapping[tuple[LocationId, CommodityId], float]] = {}
+    """The depots' stock of a day of ``plan``, shared as ``routes`` shares it, once per day."""
+    memo: dict[int, DayShare] = {}
 
-    def on(day: int) -> Mapping[tuple[LocationId, CommodityId], float]:
+    def on(day: int) -> DayShare:
         if plan is None:
-            return {}
+            return DayShare(held_t={}, given_t={}, short_t={})
         if day not in memo:
-            memo[day] = plan_day_stock(scenario, plan, day)[2].held_t
+            memo[day] = plan_day_share(scenario, plan, day)
         return memo[day]
 
     return on

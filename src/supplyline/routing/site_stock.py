@@ -6,8 +6,12 @@ at a site with its own spares had its spares driven to it from the forward depot
 
 Stocks follow ``stocks.csv``: on day ``d`` a place has had its initial stock and
 ``d + 1`` days of replenishment (as in the movement plan, day 0's arrives on day 0), less
-what was drawn from it on the days before. :func:`held_on_day` replays those earlier
-days' draws from the requests of each day; :func:`draw_on_site` takes the day's.
+what was drawn from it on the days before; what it keeps overnight is at most its store's
+room (:func:`store_room`: ``storage_t``, or what it has on hand where that is more), as the
+movement plan keeps it. A tester's depot of ``storage_t`` 0 getting 5 t of food a day had
+20 t by C+3 and loaded 8 t that day, where it can have no more than the day's 5 t.
+:func:`held_on_day` replays those earlier days' draws from the requests of each day;
+:func:`draw_on_site` takes the day's.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ __all__ = [
     "less_drawn",
     "part_of",
     "stock_on_day",
+    "store_room",
 ]
 
 StockBook = dict[tuple[LocationId, CommodityId], float]
@@ -37,19 +42,65 @@ StockBook = dict[tuple[LocationId, CommodityId], float]
 _DUST_T = 1e-9
 
 
+def store_room(scenario: Scenario) -> dict[LocationId, float]:
+    """The most each place keeps overnight: ``storage_t``, or its stock on hand if more.
+
+    As the movement plan counts a store's room
+    (:func:`~supplyline.planning.making_room.on_hand_room`): what is on hand on day 0 (every
+    commodity's ``initial_t``) stays, whatever ``storage_t`` says. No ``storage_t``: no limit
+    (``inf``). Each commodity is kept up to the whole room, so the stocks worked out from it
+    stay upper bounds: commodities that together fill more than the room are not caught.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> s, _ = one_link()
+    >>> store_room(s)["D"]
+    inf
+    """
+    on_hand: dict[LocationId, float] = {}
+    for st in scenario.stocks:
+        on_hand[st.location] = on_hand.get(st.location, 0.0) + st.initial_t
+    return {
+        loc.id: math.inf if loc.storage_t is None else max(loc.storage_t, on_hand.get(loc.id, 0.0))
+        for loc in scenario.locations
+    }
+
+
 def stock_on_day(scenario: Scenario, day: int) -> StockBook:
-    """What each place has had by ``day`` with nothing drawn: initial + (day + 1) × daily.
+    """What each place has by ``day`` with nothing drawn: initial + (day + 1) × daily.
+
+    Less what its store has no room to keep overnight (:func:`store_room`): each night it
+    keeps at most its room, and the next day's replenishment comes on top.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
     >>> stock_on_day(s, 2)
     {('D', 'food'): 150.0}
     """
+    book = _stocks(scenario, initial=True)
+    if day < 0:
+        return book
+    room = store_room(scenario)
+    for k in range(day + 1):
+        if k > 0:
+            _keep(book, room)
+        _replenish(scenario, book)
+    return book
+
+
+def _stocks(scenario: Scenario, *, initial: bool) -> StockBook:
+    """``stocks.csv``'s initial stock (or daily replenishment), by (place, commodity)."""
     book: StockBook = {}
     for st in scenario.stocks:
         key = (st.location, st.commodity)
-        book[key] = book.get(key, 0.0) + st.initial_t + st.replenishment_t_per_day * (day + 1)
+        t = st.initial_t if initial else st.replenishment_t_per_day
+        book[key] = book.get(key, 0.0) + t
     return book
+
+
+def _keep(book: StockBook, room: Mapping[LocationId, float]) -> None:
+    """What each place keeps overnight: each commodity at most its store's room (in place)."""
+    for (where, com), t in book.items():
+        book[(where, com)] = min(t, room.get(where, math.inf))
 
 
 def held_on_day(
@@ -68,18 +119,23 @@ def held_on_day(
     if len(earlier) > day:
         raise ArgumentError(f"earlier has {len(earlier)} days of requests, before day {day}")
     book = stock_on_day(scenario, -1)  # initial stock only
-    for requests in earlier:
+    room = store_room(scenario)
+    for k, requests in enumerate(earlier):
+        if k > 0:
+            _keep(book, room)
         _replenish(scenario, book)
         _, _, book = draw_on_site(scenario, requests, book)
-    for _ in range(day - len(earlier) + 1):
+    for k in range(len(earlier), day + 1):
+        if k > 0:
+            _keep(book, room)
         _replenish(scenario, book)
     return book
 
 
 def _replenish(scenario: Scenario, book: StockBook) -> None:
-    for st in scenario.stocks:
-        key = (st.location, st.commodity)
-        book[key] = book.get(key, 0.0) + st.replenishment_t_per_day
+    """Add a day's replenishment (``stocks.csv``) to ``book`` (in place)."""
+    for key, t in _stocks(scenario, initial=False).items():
+        book[key] = book.get(key, 0.0) + t
 
 
 def draw_on_site(

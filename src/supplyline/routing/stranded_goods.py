@@ -9,10 +9,15 @@ left 18.712 t of food ``depot_short``, saying only that ``el-depot`` held none.
 Here, commodity by commodity and day by day: the tonnes the plan's road legs bring into
 the unit's place from places where no truck serving it is based (the places those legs
 start from, :meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`) against what
-the depots whose trucks serve it hold of it that day, as ``routes`` loads them
-(:func:`~supplyline.routing.depot_stock.plan_day_stock`). Where the tonnes are more,
-reach flags the unit naming the commodity, the places, the tonnes and what the depots
-hold; ``routes`` adds the places to a ``depot_short`` detail. Judged by "holds any" at
+the depots whose trucks serve it hold of it that day for it, as ``routes`` shares their
+stock among the units they serve (:func:`~supplyline.routing.depot_share.plan_day_share`:
+the plan's own legs first, then the most urgent, nearest first). Where the unit is left
+short, reach flags it naming the commodity, the places, the tonnes, what the depots hold
+and which units they load first; ``routes`` adds the places to a ``depot_short`` detail.
+Weighed against the depots' whole stock, a depot shared by two units was counted once
+for each: a tester's depot with 5 t of food a day, two units each brought 4 t a day
+from a railhead without trucks, read "0 of 2 unit(s)" while ``routes`` left 3 t of u2's
+food ``depot_short``. Judged by "holds any" at
 first, a trickle hid the gap: a re-checker's depot with 1 t of food (or 1 t a day) read
 ok while 10 t of food a day came from a railhead without trucks, and ``routes`` left
 10 t ``depot_short`` on C+5. Without a plan nothing is judged here: whether goods held
@@ -26,11 +31,15 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING
 
 from supplyline.domain import Plan, Scenario
 from supplyline.routing.plan_sources import PlanSources, road_arrivals
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import CommodityId, LocationId, day_label
+from supplyline.types import CommodityId, LocationId, UnitId, day_label
+
+if TYPE_CHECKING:  # depot_share needs depot_stock, which says where goods are from here
+    from supplyline.routing.depot_share import DayShare
 
 __all__ = ["plan_origins", "stranded_reason", "stranded_words"]
 
@@ -43,8 +52,8 @@ _KG_T = 0.001
 Origins = dict[CommodityId, dict[int, dict[LocationId, float]]]
 """Per commodity and arrival day, the tonnes from each place the plan's road legs start from."""
 
-DayStock = Callable[[int], Mapping[tuple[LocationId, CommodityId], float]]
-"""What each depot with trucks holds on a day, as ``routes`` loads it."""
+DayStock = Callable[[int], "DayShare"]
+"""What each depot with trucks holds on a day, and how ``routes`` shares it among units."""
 
 
 def plan_origins(
@@ -111,6 +120,7 @@ def stranded_reason(
     loc: LocationId,
     wanted: Mapping[CommodityId, float | None],
     *,
+    unit: UnitId,
     serving: Collection[LocationId],
     depots: Collection[LocationId],
     held: Mapping[LocationId, frozenset[CommodityId]],
@@ -123,17 +133,18 @@ def stranded_reason(
     whose trucks make the round trip to it, ``depots`` every place with trucks, ``held``
     what each of them holds (and a truck of it may carry); ``origins`` where the plan's
     road legs bring each commodity from, day by day (:func:`plan_origins`); ``stock`` what
-    each depot holds on a day (:func:`~supplyline.routing.depot_stock.plan_day_stock`).
-    A commodity is named when, on some day, the tonnes from places other than the
-    ``serving`` depots are more than those depots hold of it that day: the day most short
-    is quoted, with what they hold then.
+    each depot holds on a day and how ``routes`` shares it among the units
+    (:func:`~supplyline.routing.depot_share.plan_day_share`). A commodity is named when,
+    on some day, goods come from places other than the ``serving`` depots and the share
+    leaves ``unit`` short of it (``depot_short``): the day most short is quoted, with what
+    those depots hold then and what of it goes first to other units.
     """
     mine = sorted(serving)
-    found: dict[CommodityId, tuple[set[LocationId], int, float, float, int]] = {}
+    found: dict[CommodityId, tuple[set[LocationId], int, float, float, int, str]] = {}
     for com, tonnes in sorted(wanted.items()):
         if tonnes is not None and tonnes <= 0:
             continue
-        worst: tuple[float, int, float, float] | None = None
+        worst: tuple[float, int, float, float, str] | None = None
         places: set[LocationId] = set()
         days_short = 0
         for day, by_origin in sorted(origins.get(com, {}).items()):
@@ -141,16 +152,21 @@ def stranded_reason(
             far_t = sum(away.values())
             if far_t <= _DUST_T:
                 continue
-            book = stock(day)
-            has = sum(max(0.0, book.get((d, com), 0.0)) for d in mine if com in held.get(d, ()))
-            if far_t <= has + _KG_T:
+            share = stock(day)
+            short = share.short_t.get((unit, com), 0.0)
+            if short <= _KG_T:
                 continue
             days_short += 1
             places |= set(away)
-            if worst is None or far_t - has > worst[0] + _DUST_T:
-                worst = (far_t - has, day, far_t, has)
+            if worst is None or short > worst[0] + _DUST_T:
+                has = sum(
+                    max(0.0, share.held_t.get((d, com), 0.0))
+                    for d in mine
+                    if com in held.get(d, ())
+                )
+                worst = (short, day, far_t, has, _first_words(share, mine, com, unit))
         if worst is not None:
-            found[com] = (places, worst[1], worst[2], worst[3], days_short)
+            found[com] = (places, worst[1], worst[2], worst[3], days_short, worst[4])
     if not found:
         return ""
     u = km.index(loc)
@@ -165,15 +181,39 @@ def stranded_reason(
 
     holds = "holds" if len(mine) == 1 else "hold"
     said = []
-    for com, (xs, day, far_t, has, n) in found.items():
+    for com, (xs, day, far_t, has, n, first) in found.items():
+        short = stock(day).short_t.get((unit, com), 0.0)
         where = stranded_words(
             scenario, com, {x: road_km(x) for x in sorted(xs)}, [x for x in xs if x in depots]
         )
         more = "" if n <= 1 else f"; short on {n} days"
-        what = "none of it" if has <= _DUST_T else f"{has:.1f} t of it"
+        what = "none of it" if has <= _DUST_T else f"{has:.1f} t of it{first}"
         whose = f", and {', '.join(mine)}, whose trucks serve it, {holds} {what}" if mine else ""
         said.append(
-            f"{where}: {far_t:.1f} t of it on {day_label(day)}{whose} "
-            f"({far_t - has:.1f} t short{more})"
+            f"{where}: {far_t:.1f} t of it on {day_label(day)}{whose} ({short:.1f} t short{more})"
         )
     return "; ".join(said) + " (routes loads a truck at its own depot only)"
+
+
+def _first_words(
+    share: DayShare, mine: Collection[LocationId], com: CommodityId, unit: UnitId
+) -> str:
+    """``, 4.0 t of which go first to u1``: the depots' stock that other units take first.
+
+    With several, each unit's tonnes (``to u1 (4.0 t), u3 (2.0 t)``); '' where none goes
+    to another unit.
+    """
+    to: dict[UnitId, float] = defaultdict(float)
+    for d in mine:
+        for u, t in share.given_t.get((d, com), {}).items():
+            if u != unit:
+                to[u] += t
+    others = sorted(((u, t) for u, t in to.items() if t > _DUST_T), key=lambda x: (-x[1], x[0]))
+    if not others:
+        return ""
+    if len(others) == 1:
+        named = others[0][0]
+    else:
+        named = ", ".join(f"{u} ({t:.1f} t)" for u, t in others[:3])
+        named += f" and {len(others) - 3} more" if len(others) > 3 else ""
+    return f", {sum(t for _, t in others):.1f} t of which go first to {named}"
