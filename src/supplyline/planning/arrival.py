@@ -40,6 +40,7 @@ from supplyline.planning.network import (
     days_from,
     index_flows,
     index_network,
+    without_outages,
 )
 from supplyline.types import day_label, days_text
 
@@ -283,7 +284,7 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
     (:func:`~supplyline.domain.check_scenario`).
     """
     days = scenario.horizon_days
-    _, arrival = _arrival_of(scenario)
+    net, arrival = _arrival_of(scenario)
     whole = arrival.whole
     found = [
         _warning(
@@ -297,24 +298,20 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
         for i, unit in enumerate(scenario.units)
         if unit.deploys and unit.required_day < whole[i] < days
     ]
-    open_links = dataclasses.replace(
-        scenario,
-        links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
-    )
-    open_net, open_arrival = _arrival_of(open_links)
+    open_net, open_arrival = _arrival_of(scenario, without_outages(net))
     found += _too_much_to_move(scenario, open_net, open_arrival, whole)
     unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
     if not unclosed:
         return found
-    without_outages = open_arrival.whole
+    whole_if_open = open_arrival.whole
     for i in unclosed:
         unit = scenario.units[i]
         if unit.available_day >= days:
             why = f"it is available only on day {unit.available_day}, after the horizon"
-        elif without_outages[i] < days:
+        elif whole_if_open[i] < days:
             why = (
                 "outage days on its way keep it out (with those links open it could be "
-                f"there by {day_label(int(without_outages[i]))})"
+                f"there by {day_label(int(whole_if_open[i]))})"
             )
         else:
             why = (
@@ -411,8 +408,13 @@ def _lift_warning(
     return _warning(unit.id, "personnel" if people else "deployment_lift_t", message)
 
 
-def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:
-    """The network and each unit's first days at its destination, capacities aside."""
+def _arrival_of(
+    scenario: Scenario, net: NetworkArrays | None = None
+) -> tuple[NetworkArrays, Arrival]:
+    """The network (``net``, else the scenario's) and each unit's first days there.
+
+    Capacities aside; ``net`` is the scenario's network with its outages changed.
+    """
     empty = Demand(
         start_date=scenario.start_date,
         horizon_days=scenario.horizon_days,
@@ -422,6 +424,6 @@ def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:
         buildup_t=np.zeros((0, 0, scenario.horizon_days)),
         arrival_day=np.zeros(0, dtype=np.int64),
     )
-    net = index_network(scenario)
+    net = index_network(scenario) if net is None else net
     flows = index_flows(scenario, empty, net)
     return net, earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)
