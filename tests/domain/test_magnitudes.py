@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import statistics
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -80,6 +81,42 @@ def test_people_within_the_spread_are_never_warned(base: list[int], scale: float
     scaled = [max(1, round(n * scale)) for n in base]
     people = [min(n, min(scaled) * int(FAR_FACTOR)) for n in scaled]
     assert check_people_sizes(with_people(relief(), people)) == []
+
+
+_RELIEF = relief()
+"""Loaded once: the property below builds a scenario per example from its first unit."""
+
+
+def per_unit_median_warnings(people: list[int]) -> list[tuple[str, str]]:
+    """The warned units and the words the median gives, each median taken straightforwardly."""
+    sized = [(f"u{i}", n) for i, n in enumerate(people) if n > 0]
+    if len(sized) < 3:
+        return []
+    found = []
+    for i, (uid, n) in enumerate(sized):
+        median = statistics.median(p for j, (_, p) in enumerate(sized) if j != i)
+        if n > FAR_FACTOR * median:
+            found.append((uid, f"{n / median:,.0f}× the median of the scenario's other units "
+                               f"({median:,.0f})"))  # fmt: skip
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([0, 1, 50, 50, 900, 4_200_000]), st.integers(0, 10**7)),
+        max_size=40,
+    )
+)
+def test_the_median_of_the_others_is_each_units_own(people: list[int]) -> None:
+    """The same units warned, in order, with the same median as one taken per unit apart."""
+    unit = _RELIEF.units[0]
+    units = tuple(dataclasses.replace(unit, id=f"u{i}", personnel=n) for i, n in enumerate(people))
+    found = check_people_sizes(dataclasses.replace(_RELIEF, units=units))
+    expected = per_unit_median_warnings(people)
+    assert [f.entity_id for f in found] == [uid for uid, _ in expected]
+    for finding, (_, words) in zip(found, expected, strict=True):
+        assert words in finding.message
 
 
 @settings(max_examples=50, deadline=None)

@@ -27,7 +27,13 @@ from supplyline.planning.arrival import (
     earliest_arrival,
 )
 from supplyline.planning.examples import late_unit, make_demand, one_link
-from supplyline.planning.network import FlowKind, index_flows, index_network, reach
+from supplyline.planning.network import (
+    FlowKind,
+    index_flows,
+    index_network,
+    reach,
+    without_outages,
+)
 from supplyline.requirements import compute_requirements
 from supplyline.requirements.summary import totals_by_unit
 from supplyline.services.scenarios import assess_requirements, open_scenario
@@ -390,3 +396,17 @@ def test_a_late_units_targets_are_those_of_a_unit_required_on_its_arrival() -> N
     assert np.allclose(late.buildup_t, due.buildup_t, rtol=1e-12, atol=1e-12)
     assert np.allclose(late.consumption_t, due.consumption_t)
     assert late.buildup_t[0, 0, 5] == pytest.approx(3 * 10 * 0.2 / 1000)  # 3 quiet days
+
+
+@SETTINGS
+@given(scenarios())
+def test_the_network_without_outages_is_the_one_of_links_without_them(
+    case: tuple[Scenario, Demand],
+) -> None:
+    """Opening every day of a network gives the arrays of its links rebuilt with no outage."""
+    scenario, _ = case
+    links = tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links)
+    rebuilt = index_network(dataclasses.replace(scenario, links=links))
+    opened = without_outages(index_network(scenario))
+    for field in dataclasses.fields(rebuilt):
+        np.testing.assert_array_equal(getattr(opened, field.name), getattr(rebuilt, field.name))

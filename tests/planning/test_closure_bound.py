@@ -2,7 +2,8 @@
 
 A tester's battalion had a 10 t/day airbridge there on C+2 and a 350 t/day yard on C+9;
 the warning counted 360 t/day from C+2 and said nothing, and the plan closed it a week
-late. Each way now counts only from the first day it can deliver.
+late. Each way now counts only from the first day it can deliver, and only on the days its
+links are open (issue d130: a road closed all horizon was counted at 50 t/day).
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ import re
 from pathlib import Path
 
 from hypothesis import given
+from hypothesis import strategies as st
 from random_networks import SETTINGS, scenarios
 
 from supplyline.domain import Demand, Link, LocationKind, Mode, Scenario
 from supplyline.io.writer import write_scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import never_in_place
-from supplyline.planning.closure_bound import ClosureBound
-from supplyline.planning.examples import late_unit
-from supplyline.planning.network import NetworkArrays, index_network
+from supplyline.planning.closure_bound import ClosureBound, LastArrival
+from supplyline.planning.examples import late_unit, make_demand
+from supplyline.planning.network import index_network
 from supplyline.services.scenarios import assess_requirements, open_scenario
 
 
@@ -81,23 +83,39 @@ def test_a_tiny_fast_airbridge_counts_only_its_own_tonnes_from_its_first_day(
     assert warning.message == (
         "unit 'u1': its 200 t of lift can all be at 'U' on C+10 at the earliest, 6 days "
         "after its required day, whatever the other units do: at most 52 t/day can get "
-        "there from 'H' (every capacity on the way to it alone, outages aside), and each "
-        "way only from the first day it can bring any, so at most 168 t can be there by C+9"
+        "there from 'H' on a day its links are open (every capacity on the way to it alone), "
+        "and each way only on its open days from the first it can bring any, so at most "
+        "168 t can be there by C+9"
     )
     assessed = assess_requirements(folder)
     plan = plan_movements(assessed.opened.scenario, assessed.demand)
     assert [c.closure_day for c in plan.closures] == [10]
 
 
-def _open_network(scenario: Scenario) -> NetworkArrays:
-    """The network without outages, as the bound sees it."""
-    links = tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links)
-    return index_network(dataclasses.replace(scenario, links=links))
+@st.composite
+def outage_scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
+    """:func:`random_networks.scenarios`, some links also closed for a run of days.
+
+    Runs to the horizon's end, and over all of it, are what a bound that counts only single
+    outage days would miss: a road closed all horizon beside an airbridge.
+    """
+    scenario, demand = draw(scenarios())
+    days = scenario.horizon_days
+    links = []
+    for link in scenario.links:
+        if draw(st.booleans()):
+            first = draw(st.integers(0, days - 1))
+            last = draw(st.integers(first, days - 1))
+            link = dataclasses.replace(
+                link, outage_days=link.outage_days | frozenset(range(first, last + 1))
+            )
+        links.append(link)
+    return dataclasses.replace(scenario, links=tuple(links)), demand
 
 
 def _bound_days(scenario: Scenario) -> dict[tuple[str, bool], int]:
     """Each deploying unit's earliest day all its lift (people) can be there, by the bound."""
-    net = _open_network(scenario)
+    net = index_network(scenario)
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     out: dict[tuple[str, bool], int] = {}
     for people in (False, True):
@@ -116,7 +134,7 @@ def _bound_days(scenario: Scenario) -> dict[tuple[str, bool], int]:
 
 
 @SETTINGS
-@given(scenarios())
+@given(outage_scenarios())
 def test_the_warned_earliest_day_is_never_after_the_plans_closure(
     case: tuple[Scenario, Demand],
 ) -> None:
@@ -136,14 +154,14 @@ def test_the_warned_earliest_day_is_never_after_the_plans_closure(
 
 
 @SETTINGS
-@given(scenarios())
+@given(outage_scenarios())
 def test_one_way_alone_answers_only_where_the_maximum_flow_agrees(
     case: tuple[Scenario, Demand],
 ) -> None:
     """Asked whether the lift is in by each day, the bound says so exactly when it is."""
     scenario, _ = case
     bound = _bound_days(scenario)
-    net = _open_network(scenario)
+    net = index_network(scenario)
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     days = scenario.horizon_days
     for (unit_id, people), day in bound.items():
@@ -164,7 +182,7 @@ def test_one_way_alone_answers_only_where_the_maximum_flow_agrees(
 
 
 @SETTINGS
-@given(scenarios())
+@given(outage_scenarios())
 def test_units_sharing_a_route_get_the_answer_each_gets_alone(
     case: tuple[Scenario, Demand],
 ) -> None:
@@ -174,7 +192,7 @@ def test_units_sharing_a_route_get_the_answer_each_gets_alone(
     smaller, available later, asked in any order, must not see one another's answers.
     """
     scenario, _ = case
-    net = _open_network(scenario)
+    net = index_network(scenario)
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     days = scenario.horizon_days
     for people in (False, True):
@@ -197,3 +215,83 @@ def test_units_sharing_a_route_get_the_answer_each_gets_alone(
                 assert shared.last_arrival(*asked, in_time=in_time, days=days) == (
                     alone.last_arrival(*asked, in_time=in_time, days=days)
                 )
+
+
+def _airbridge_beside_a_road(outage_days: frozenset[int], lift_t: float) -> Scenario:
+    """``lift_t`` at ``H`` from C+0, required at ``U`` on C+3, over 20 days.
+
+    A 10 t/day airbridge (a day) and a 50 t/day road (5 days) closed on ``outage_days``.
+    """
+    scenario, _ = late_unit(days=20, lift_t=lift_t, transit_days=5)
+    march = dataclasses.replace(scenario.links[0], capacity_t_per_day=50.0, outage_days=outage_days)
+    air = Link(
+        id="air-bridge",
+        origin="H",
+        destination="U",
+        mode=Mode.AIR,
+        distance_km=800,
+        transit_days=1,
+        capacity_t_per_day=10.0,
+        cost_per_t=50.0,
+    )
+    unit = dataclasses.replace(scenario.units[0], available_day=0, required_day=3)
+    return dataclasses.replace(scenario, links=(march, scenario.links[1], air), units=(unit,))
+
+
+def _lift_warning(scenario: Scenario, tmp_path: Path) -> str:
+    folder = write_scenario(scenario, tmp_path / "case")
+    (warning,) = [w for w in open_scenario(folder).warnings if w.column == "deployment_lift_t"]
+    return warning.message
+
+
+def test_a_road_closed_all_horizon_adds_nothing_to_the_rate_or_the_day(tmp_path: Path) -> None:
+    """Only the airbridge's 10 t/day is said, and its 100 t by C+10, never the road's C+5."""
+    message = _lift_warning(_airbridge_beside_a_road(frozenset(range(20)), 100.0), tmp_path)
+    assert "on C+10 at the earliest" in message
+    assert "at most 10 t/day can get there from 'H' on a day its links are open" in message
+    assert message.endswith("so at most 90 t can be there by C+9")
+
+
+def test_a_road_closed_for_its_first_days_counts_from_its_reopening(tmp_path: Path) -> None:
+    """Closed C+0 to C+5, the road's first 50 t arrive on C+11: 200 t on C+12, as the plan."""
+    scenario = _airbridge_beside_a_road(frozenset(range(6)), 200.0)
+    message = _lift_warning(scenario, tmp_path)
+    assert "on C+12 at the earliest" in message
+    assert message.endswith("so at most 160 t can be there by C+11")
+    closures = plan_movements(scenario, make_demand(scenario, {})).closures
+    assert [c.closure_day for c in closures] == [12]
+
+
+def test_a_yard_counts_from_the_first_day_lift_can_reach_it_not_through_the_destination(
+    tmp_path: Path,
+) -> None:
+    """By C+8 at most 5 × 7 + 30 × 4 = 155 t, not 185 t: the yard serves from C+4.
+
+    Rail to a 30 t/day yard (there on C+4 from C+2), road on; 5 t/day by air, which
+    reaches the yard on C+3 only by the destination and back, where the lift stays.
+    """
+    scenario = _yard_and_airbridge()
+    yard = dataclasses.replace(scenario.location("Y"), handling_t_per_day=30.0, dwell_days=0)
+    rail, onward, air, supply = scenario.links
+    links = (
+        dataclasses.replace(rail, transit_days=2, capacity_t_per_day=40.0, bidirectional=True),
+        dataclasses.replace(onward, transit_days=1, capacity_t_per_day=50.0, bidirectional=True),
+        dataclasses.replace(air, capacity_t_per_day=5.0),
+        supply,
+    )
+    unit = dataclasses.replace(scenario.units[0], available_day=2, required_day=6)
+    locations = tuple(yard if x.id == "Y" else x for x in scenario.locations)
+    message = _lift_warning(
+        dataclasses.replace(
+            scenario, horizon_days=20, locations=locations, links=links, units=(unit,)
+        ),
+        tmp_path,
+    )
+    assert "on C+10 at the earliest" in message
+    assert message.endswith("so at most 190 t can be there by C+9")
+    net = index_network(dataclasses.replace(scenario, locations=locations, links=links))
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    last = ClosureBound(net, people=False).last_arrival(
+        pos["H"], pos["U"], 2, 200.0, in_time=6, days=9
+    )
+    assert last == LastArrival(day=9, by_day_before=155.0)

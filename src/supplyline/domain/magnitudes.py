@@ -8,8 +8,8 @@ meant), naming both numbers and the likely slip.
 
 from __future__ import annotations
 
+import bisect
 import math
-import statistics
 from collections.abc import Mapping
 
 from supplyline.domain.factors import FactorTable
@@ -164,8 +164,9 @@ def check_people_sizes(s: Scenario) -> list[Finding]:
     if len(people) < MIN_UNITS_COMPARED:
         return []
     found: list[Finding] = []
-    for i, (uid, n) in enumerate(people):
-        median = statistics.median(p for j, (_, p) in enumerate(people) if j != i)
+    ordered = sorted(n for _, n in people)
+    for uid, n in people:
+        median = _median_without(ordered, n)
         if n <= FAR_FACTOR * median:
             continue
         ratio = n / median
@@ -182,6 +183,24 @@ def check_people_sizes(s: Scenario) -> list[Finding]:
             )
         )
     return found
+
+
+def _median_without(ordered: list[int], value: int) -> float:
+    """The median of ``ordered`` (sorted) with one ``value`` taken out, as statistics says it.
+
+    Why: a median of the others per unit, each sorted anew, was quadratic: 2,000 units took
+    most of ``validate``'s time under a profiler. Taking one occurrence out of the sorted
+    whole leaves the same others (equal values are alike), read at the middle index.
+    """
+    gone = bisect.bisect_left(ordered, value)
+
+    def at(j: int) -> int:  # the j-th of the others
+        return ordered[j] if j < gone else ordered[j + 1]
+
+    size = len(ordered) - 1
+    if size % 2:
+        return at(size // 2)
+    return (at(size // 2 - 1) + at(size // 2)) / 2  # as statistics.median
 
 
 def _warn(entity: str, entity_id: str, field: str, message: str) -> Finding:

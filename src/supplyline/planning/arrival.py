@@ -40,6 +40,7 @@ from supplyline.planning.network import (
     days_from,
     index_flows,
     index_network,
+    without_outages,
 )
 from supplyline.types import day_label, days_text
 
@@ -283,7 +284,7 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
     (:func:`~supplyline.domain.check_scenario`).
     """
     days = scenario.horizon_days
-    _, arrival = _arrival_of(scenario)
+    net, arrival = _arrival_of(scenario)
     whole = arrival.whole
     found = [
         _warning(
@@ -297,24 +298,19 @@ def never_in_place(scenario: Scenario) -> list[Finding]:
         for i, unit in enumerate(scenario.units)
         if unit.deploys and unit.required_day < whole[i] < days
     ]
-    open_links = dataclasses.replace(
-        scenario,
-        links=tuple(dataclasses.replace(x, outage_days=frozenset()) for x in scenario.links),
-    )
-    open_net, open_arrival = _arrival_of(open_links)
-    found += _too_much_to_move(scenario, open_net, open_arrival, whole)
+    found += _too_much_to_move(scenario, net, arrival)
     unclosed = [i for i, u in enumerate(scenario.units) if u.deploys and whole[i] >= days]
     if not unclosed:
         return found
-    without_outages = open_arrival.whole
+    whole_if_open = _arrival_of(scenario, without_outages(net))[1].whole
     for i in unclosed:
         unit = scenario.units[i]
         if unit.available_day >= days:
             why = f"it is available only on day {unit.available_day}, after the horizon"
-        elif without_outages[i] < days:
+        elif whole_if_open[i] < days:
             why = (
                 "outage days on its way keep it out (with those links open it could be "
-                f"there by {day_label(int(without_outages[i]))})"
+                f"there by {day_label(int(whole_if_open[i]))})"
             )
         else:
             why = (
@@ -338,24 +334,22 @@ def _warning(unit_id: str, field: str, message: str) -> Finding:
     )
 
 
-def _too_much_to_move(
-    scenario: Scenario, net: NetworkArrays, arrival: Arrival, whole: IntArray
-) -> list[Finding]:
+def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) -> list[Finding]:
     """Warnings for units whose lift or people take longer than time alone says.
 
     :class:`~supplyline.planning.closure_bound.ClosureBound` says when the last tonne
     (person) can be there at the earliest, each way bringing its share only from the first
-    day it can, every capacity on the way to the unit itself. On the network without
-    outages (``net``, ``arrival``): a closure downstream of the narrowest capacity lets the
-    lift gather before it and cross in one go when it opens, so a tester's unit, said to
-    close on C+16 at the earliest counting from its first day with the closure, closed on
-    C+11. ``whole`` (with the outages) says which units time alone keeps out (warned of
-    apart).
+    day it can (outages aside: a closure downstream of the narrowest capacity lets the lift
+    gather before it and cross in one go when it opens, so a tester's unit, said to close on
+    C+16 at the earliest counting from its first day with the closure, closed on C+11), and
+    only on the days its links are open, every capacity on the way to the unit itself.
+    Units that time alone keeps out (``arrival.whole`` past the horizon) are warned of apart.
     """
     days = scenario.horizon_days
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     found: list[Finding] = []
     ways = {people: ClosureBound(net, people=people) for people in (False, True)}
+    whole = arrival.whole
     for i, unit in enumerate(scenario.units):
         if not unit.deploys or whole[i] >= days:
             continue  # time alone keeps it out: said apart
@@ -389,10 +383,11 @@ def _lift_warning(
     per_day = "people a day" if people else "t/day"
     by = last.day - 1
     why = (
-        f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} (every "
-        f"capacity on the way to it alone, outages aside), and each way only from the "
-        f"first day it can bring any, so at most {last.by_day_before:,.10g} "
-        f"{'people' if people else 't'} can be there by {day_label(by)}"
+        f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} on a day its "
+        f"links are open (every capacity on the way to it alone), and each way only on its "
+        f"open days from the first it can bring any, so at most "
+        f"{last.by_day_before:,.10g} {'people' if people else 't'} can be there by "
+        f"{day_label(by)}"
     )
     if last.day >= days:
         message = (
@@ -411,8 +406,13 @@ def _lift_warning(
     return _warning(unit.id, "personnel" if people else "deployment_lift_t", message)
 
 
-def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:
-    """The network and each unit's first days at its destination, capacities aside."""
+def _arrival_of(
+    scenario: Scenario, net: NetworkArrays | None = None
+) -> tuple[NetworkArrays, Arrival]:
+    """The network (``net``, else the scenario's) and each unit's first days there.
+
+    Capacities aside; ``net`` is the scenario's network with its outages changed.
+    """
     empty = Demand(
         start_date=scenario.start_date,
         horizon_days=scenario.horizon_days,
@@ -422,6 +422,6 @@ def _arrival_of(scenario: Scenario) -> tuple[NetworkArrays, Arrival]:
         buildup_t=np.zeros((0, 0, scenario.horizon_days)),
         arrival_day=np.zeros(0, dtype=np.int64),
     )
-    net = index_network(scenario)
+    net = index_network(scenario) if net is None else net
     flows = index_flows(scenario, empty, net)
     return net, earliest_arrival(net, flows, len(scenario.units), scenario.horizon_days)

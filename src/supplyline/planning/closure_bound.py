@@ -10,20 +10,28 @@ only the days it can deliver on.
 By day ``D``, an arc (a place's handling) can carry what reaches the destination by ``D``
 only on the days between the first the lift can be at its tail (the unit's available day
 plus the quickest delay from home) and the last from which the quickest way on still gets
-there by ``D``. Any plan's lift arriving by ``D``, summed over the days, is then a flow from
-home to the destination with each arc's capacity times its number of such days: the
-maximum flow of that network bounds it. Outages are ignored and capacities rounded up, so
-the bound is never later than a plan. A single way (the widest, or the quickest), from
-its own first day, moving the lift in time answers without a maximum flow, and the first
-day it does bounds the search; the maximum flows of one home and destination are laid out
-once and remembered by day, a later available day being the same windows shifted. The
-days are tried one, two, four, … after the required day (the answer is most often a day or
-two after it): the 2,000-unit benchmark asked 90 maximum flows where halving from the
-horizon's end asked 410.
+there by ``D``, a link only on those of them it is open (nothing departs on an outage day).
+Any plan's lift arriving by ``D``, summed over the days, is then a flow from home to the
+destination with each arc's capacity times its number of such days: the maximum flow of
+that network bounds it. Capacities are rounded up and the first days are those without
+outages (the lift stays at its destination: no way through it counts), so the bound is
+never later than a plan. Before, outages were left out: a unit behind a 10 t/day airbridge
+and a road closed all horizon was said to have 60 t/day and C+5, where the plan closed it
+on C+11; and a yard was counted from the day lift could fly to the destination and drive
+back to it, 185 t by C+8 where 155 t could be.
+
+A single way (the widest, or the quickest), from its own first day and but for its links'
+outage days, moving the lift in time answers without a maximum flow, and the first day it does
+bounds the search; the maximum flows of one home and destination are laid out once and
+remembered by day, a later available day being the same windows shifted where no link of
+them ever closes. The days are tried one, two, four, … after the required day (the answer
+is most often a day or two after it): the 2,000-unit benchmark asked 90 maximum flows
+where halving from the horizon's end asked 410.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +42,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
 from supplyline.planning.network import NetworkArrays, days_over, delay_graph
-from supplyline.planning.throughput import STEPS_PER_UNIT, Throughput
+from supplyline.planning.throughput import STEPS_PER_UNIT, Throughput, Way
 
 __all__ = ["ClosureBound", "LastArrival"]
 
@@ -65,29 +73,40 @@ class LastArrival:
 
 @dataclass(frozen=True, slots=True)
 class _Windows:
-    """One unit's network: arcs and places, and the days each serves before ``D``.
+    """One unit's network: arcs and places, and the days each serves by ``D``.
 
-    Arc (place) ``i`` can serve on ``D - lag[i]`` days by day ``D`` (none when that is not
-    above 0): its window's first day is ``lag``-counted from where the lift can first be.
-    The entries lie in the order of their (tail, head) pairs, parallel ones side by side
-    from ``starts``: the pairs' graph is laid out once, only its capacities change by day.
+    Arc (place) ``i`` serves from ``first[i]`` days after the lift is available to
+    ``D - after[i]``, on the days row ``row[i]`` of ``open_by`` counts open (``open_by[r, d]``:
+    open days before ``d``; a place's row is never closed). The entries lie in the order of
+    their (tail, head) pairs, parallel ones side by side from ``starts``: the pairs' graph
+    is laid out once, only its capacities change by day.
     """
 
     per_day: FloatArray
     """Steps a day of each entry, at most :data:`MOST_STEPS`."""
-    lag: IntArray
+    first: IntArray
+    after: IntArray
+    row: IntArray
+    open_by: IntArray
     starts: IntArray
     indices: npt.NDArray[np.int32]
     indptr: npt.NDArray[np.int32]
     home: int
     sink: int
-    most: dict[int, int] = field(default_factory=dict)
-    """Steps that can be there by each day asked, remembered (units share homes)."""
+    shifts: bool
+    """No entry ever closes: a later available day is the same windows shifted."""
+    most: dict[tuple[int, int], int] = field(default_factory=dict)
+    """Steps that can be there by each (available day, day) asked (units share homes)."""
 
-    def most_by(self, day: int) -> int:
-        """Steps that can be there by ``day`` (a bound from above, at most MOST_STEPS)."""
-        if day not in self.most:
-            served = np.maximum(day - self.lag, 0)
+    def most_by(self, start: int, day: int) -> int:
+        """Steps available on ``start`` that can be there by ``day`` (a bound, ≤ MOST_STEPS)."""
+        days = self.open_by.shape[1] - 1
+        if self.shifts:
+            start, day = 0, day - start
+        if (start, day) not in self.most:
+            lo = np.clip(start + self.first, 0, days)
+            hi = np.clip(day - self.after + 1, 0, days)  # the day after the last departure
+            served = np.maximum(self.open_by[self.row, hi] - self.open_by[self.row, lo], 0)
             steps = np.ceil(np.minimum(self.per_day * served, MOST_STEPS)).astype(np.int64)
             data = np.add.reduceat(steps, self.starts) if len(steps) else steps
             np.minimum(data, MOST_STEPS, out=data)  # parallel links add up, in 64 bits
@@ -95,34 +114,56 @@ class _Windows:
             graph = csr_matrix(
                 (data.astype(np.int32), self.indices, self.indptr), shape=(size, size)
             )
-            self.most[day] = int(maximum_flow(graph, self.home, self.sink).flow_value)
-        return self.most[day]
+            self.most[(start, day)] = int(maximum_flow(graph, self.home, self.sink).flow_value)
+        return self.most[(start, day)]
+
+
+def _with_arcs(net: NetworkArrays, keep: npt.NDArray[np.bool_]) -> NetworkArrays:
+    """``net`` with the capacities of the arcs not kept at 0: no way at all."""
+    return dataclasses.replace(
+        net,
+        arc_cap_t=np.where(keep, net.arc_cap_t, 0.0),
+        arc_cap_pax=np.where(keep, net.arc_cap_pax, 0.0),
+    )
 
 
 class ClosureBound:
     """The earliest day all of a unit's lift (or people) can be there, for one network.
 
-    ``net`` is the network without outages; ``people`` says which lift it counts.
+    ``net`` is the scenario's network, outages and all; ``people`` says which lift it counts.
     """
 
     def __init__(self, net: NetworkArrays, *, people: bool) -> None:
         self.net, self.people = net, people
-        self.throughput = Throughput(net, people=people)
-        self._usable = net.arc_carries(people=people)
+        days = net.arc_open.shape[1]
+        ever = np.asarray(net.arc_open.any(axis=1), dtype=bool)
+        # the most a day over the links open on some day: what a warning may say
+        self.throughput = Throughput(net if ever.all() else _with_arcs(net, ever), people=people)
+        self._usable = net.arc_carries(people=people) & ever
+        open_by = np.zeros((len(net.arc_from) + 1, days + 1), dtype=np.int64)
+        np.cumsum(net.arc_open, axis=1, out=open_by[:-1, 1:])
+        open_by[-1] = np.arange(days + 1)  # a place: every day
+        self._open_by = open_by
+        self._closed: list[int] = (days - open_by[:-1, days]).tolist()  # days, each arc
         # searched only for the units one way alone does not answer for: all 1,000 places
         # of a benchmark's 2,000 units in one go took 1.1 s
-        self._graphs: dict[bool, csr_matrix] = {}
-        self._days: dict[tuple[bool, int], FloatArray] = {}
+        self._graphs: dict[tuple[bool, int], csr_matrix] = {}
+        self._days: dict[tuple[bool, int, int], FloatArray] = {}
         self._windows: dict[tuple[int, int, float], _Windows] = {}
+        self._leave: dict[tuple[tuple[int, ...], tuple[int, ...]], IntArray] = {}
 
-    def _days_apart(self, place: int, *, to: bool) -> FloatArray:
-        """Days from ``place`` to every place (from every place to it, ``to``)."""
-        if (to, place) not in self._days:
-            if to not in self._graphs:
-                self._graphs[to] = delay_graph(self.net, self._usable, reverse=to)
-            found = days_over(self._graphs[to], np.array([place], dtype=np.int64))
-            self._days[(to, place)] = found[0]
-        return self._days[(to, place)]
+    def _days_apart(self, place: int, *, to: bool, dest: int = -1) -> FloatArray:
+        """Days from ``place`` to every place (from every place to it, ``to``).
+
+        Not through ``dest`` (its arcs out left aside): the lift stays where it arrives.
+        """
+        if (to, place, dest) not in self._days:
+            if (to, dest) not in self._graphs:
+                usable = self._usable & (self.net.arc_from != dest)
+                self._graphs[(to, dest)] = delay_graph(self.net, usable, reverse=to)
+            found = days_over(self._graphs[(to, dest)], np.array([place], dtype=np.int64))
+            self._days[(to, place, dest)] = found[0]
+        return self._days[(to, place, dest)]
 
     def last_arrival(
         self, home: int, dest: int, start: int, amount: float, *, in_time: int, days: int
@@ -133,7 +174,7 @@ class ClosureBound:
         """
         target = min(in_time, days - 1)
         ways = (self.throughput.widest_way(home, dest), self.throughput.quickest_way(home, dest))
-        if any(_one_way_brings(way, start, amount, by=target) for way in ways):
+        if any(self._one_way_brings(way, start, amount, by=target) for way in ways):
             return None  # one way alone brings it in time
         scale = min(float(STEPS_PER_UNIT), MOST_STEPS / amount)
         windows = self._windows_of(home, dest, scale)
@@ -141,16 +182,49 @@ class ClosureBound:
         need = max(1, math.ceil(closed * scale - 1e-9))
 
         def enough_by(day: int) -> bool:
-            return windows.most_by(day - start) >= need  # the windows are laid out from C+0
+            return windows.most_by(start, day) >= need
 
         if target >= 0 and enough_by(target):
             return None
-        sure = min(_one_way_day(way, start, amount, days=days) for way in ways)  # enough
+        sure = min(_one_way_day(way, self._leaving(way), start, amount) for way in ways)
         low = max(target, -1)  # not enough by ``low``
         high = _first_day(enough_by, low, min(sure, days - 1), known_enough=sure < days)
         if high is None:
-            return LastArrival(day=days, by_day_before=windows.most_by(days - 1 - start) / scale)
-        return LastArrival(day=high, by_day_before=windows.most_by(high - 1 - start) / scale)
+            return LastArrival(day=days, by_day_before=windows.most_by(start, days - 1) / scale)
+        return LastArrival(day=high, by_day_before=windows.most_by(start, high - 1) / scale)
+
+    def _one_way_brings(self, way: Way, start: int, amount: float, *, by: int) -> bool:
+        """:func:`_one_way_brings`, most often without laying out the way's days.
+
+        Not enough even were every link open, or enough even were a day lost to each outage
+        day on the way: most of the 2,000-unit benchmark's units are answered so.
+        """
+        width = by - start - way.delay + 1
+        if way.rate * width < amount:
+            return False
+        if way.rate * (width - sum(self._closed[arc] for arc in way.arcs)) >= amount:
+            return True
+        return _one_way_brings(way, self._leaving(way), start, amount, by=by)
+
+    def _leaving(self, way: Way) -> IntArray:
+        """Days before each day the lift can leave on ``way`` and find each link open.
+
+        ``[d]``, for ``d`` up to the horizon's length (as :func:`_one_way_brings` reads it).
+        """
+        if not any(self._closed[arc] for arc in way.arcs):
+            every_day: IntArray = self._open_by[-1]
+            return every_day
+        key = (way.arcs, way.offsets)
+        if key not in self._leave:
+            days = self.net.arc_open.shape[1]
+            can = np.ones(days, dtype=bool)
+            for arc, offset in zip(way.arcs, way.offsets, strict=True):
+                if offset < days:  # (leaving later, it arrives after the horizon)
+                    can[: days - offset] &= self.net.arc_open[arc, offset:]
+            leave = np.zeros(days + 1, dtype=np.int64)
+            np.cumsum(can, out=leave[1:])
+            self._leave[key] = leave
+        return self._leave[key]
 
     def _windows_of(self, home: int, dest: int, scale: float) -> _Windows:
         """The windows of a lift available at ``home`` on C+0 (a later one's are shifted)."""
@@ -161,15 +235,16 @@ class ClosureBound:
 
     def _lay_out(self, home: int, dest: int, scale: float) -> _Windows:
         net, n = self.net, len(self.net.location_ids)
-        first, left = self._days_apart(home, to=False), self._days_apart(dest, to=True)
+        first = self._days_apart(home, to=False, dest=dest)
+        left = self._days_apart(dest, to=True)
         arcs = np.flatnonzero(self._usable & (net.arc_from != dest))  # a unit stays there
-        arc_lag = first[net.arc_from[arcs]] + net.arc_delay[arcs] + left[net.arc_to[arcs]] - 1
-        place_lag = first + left - 1
+        arc_first = first[net.arc_from[arcs]]
+        arc_after = net.arc_delay[arcs] + left[net.arc_to[arcs]]
         handling = net.handling_pax if self.people else net.handling
         cap = net.arc_cap_pax if self.people else net.arc_cap_t
         places = np.arange(n)
-        lag = np.concatenate([place_lag, arc_lag])
-        keep = np.isfinite(lag)  # where the lift can be and still get there
+        after = np.concatenate([left, arc_after])
+        keep = np.isfinite(after) & np.isfinite(np.concatenate([first, arc_first]))
         # place v is v (arriving) → n + v (leaving), bounded by its handling
         tails = np.concatenate([places, n + net.arc_from[arcs]])[keep]
         heads = np.concatenate([n + places, net.arc_to[arcs]])[keep]
@@ -181,41 +256,49 @@ class ClosureBound:
         indptr = np.zeros(2 * n + 1, dtype=np.int32)
         np.cumsum(np.bincount(tails[starts], minlength=2 * n), out=indptr[1:])
         per_day = np.concatenate([handling, cap[arcs]])[keep][order]
+        rows = np.concatenate([np.full(n, len(net.arc_from)), arcs])[keep][order]
         return _Windows(
             per_day=np.minimum(per_day * scale, MOST_STEPS),  # unlimited: a finite number
-            lag=lag[keep][order].astype(np.int64),
+            first=np.concatenate([first, arc_first])[keep][order].astype(np.int64),
+            after=after[keep][order].astype(np.int64),
+            row=rows.astype(np.int64),
+            open_by=self._open_by,
             starts=starts,
             indices=heads[starts].astype(np.int32),
             indptr=indptr,
             home=home,
             sink=n + dest,
+            shifts=bool(np.all(self._open_by[rows, -1] == self._open_by.shape[1] - 1)),
         )
 
 
-def _one_way_brings(way: tuple[float, int], start: int, amount: float, *, by: int) -> bool:
-    """Whether one way (its most a day, its delay) alone brings ``amount`` by day ``by``.
+def _one_way_brings(way: Way, leave: IntArray, start: int, amount: float, *, by: int) -> bool:
+    """Whether one way alone brings ``amount`` by day ``by``.
 
-    Then the maximum flow does too: each place and link of the way serves at least the
-    way's days (:class:`_Windows`), at least its rate on each, rounded up.
+    ``leave[d]`` counts the days before ``d`` the lift can leave on the way with every link
+    of it open when it gets there. Then the maximum flow brings it too: each place and link
+    of the way serves at least on those days (:class:`_Windows`), at least its rate on each,
+    rounded up.
     """
-    rate, delay = way
-    return rate * max(0, by - start - delay + 1) >= amount
+    last = min(by - way.delay + 1, len(leave) - 1)  # the day after the last to leave on
+    return last > start and way.rate * int(leave[last] - leave[start]) >= amount
 
 
-def _one_way_day(way: tuple[float, int], start: int, amount: float, *, days: int) -> int:
+def _one_way_day(way: Way, leave: IntArray, start: int, amount: float) -> int:
     """The first day one way alone brings ``amount`` by (:func:`_one_way_brings`).
 
-    ``days`` where it may need the whole horizon: a maximum flow then says.
+    The horizon's length where it may need more: a maximum flow then says.
     """
-    rate, delay = way
-    if rate <= 0 or amount / rate >= days:
+    days = len(leave) - 1
+    if way.rate <= 0 or amount / way.rate >= days or start >= days:
         return days  # (it needs more days than there are)
-    day = start + delay - 1 + math.ceil(amount / rate)
-    while day > start and _one_way_brings(way, start, amount, by=day - 1):
-        day -= 1  # rounding aside
-    while day < days and not _one_way_brings(way, start, amount, by=day):
-        day += 1
-    return min(day, days)
+    need = math.ceil(amount / way.rate)
+    while need > 1 and way.rate * (need - 1) >= amount:
+        need -= 1  # rounding aside
+    while way.rate * need < amount:
+        need += 1
+    after = int(np.searchsorted(leave, leave[start] + need, side="left"))  # after the last
+    return min(after - 1 + way.delay, days) if after <= days else days
 
 
 def _first_day(

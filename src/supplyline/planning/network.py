@@ -9,6 +9,7 @@ of the naive time-expanded network is like that.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -29,6 +30,7 @@ __all__ = [
     "index_flows",
     "index_network",
     "reach",
+    "without_outages",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -185,6 +187,26 @@ def index_network(scenario: Scenario) -> NetworkArrays:
             arc_from, arc_to, arc_transit, arc_road, arc_open, len(locs), per_link[arc_link, 2] > 0
         ),
     )
+
+
+def without_outages(net: NetworkArrays) -> NetworkArrays:
+    """``net`` with every link open on every day, as if the scenario had no outage days.
+
+    Why: rebuilding the scenario's links without their outages checked all of their fields
+    again (about 0.6 s of a profiled ``validate`` of 3,000 links) for records already
+    checked; only which days are open changes, and what trucks may carry follows from it.
+    """
+    always = np.ones_like(net.arc_open)
+    goods = truck_open(
+        net.arc_from,
+        net.arc_to,
+        net.arc_transit,
+        net.arc_road,
+        always,
+        len(net.location_ids),
+        net.arc_cap_t > 0,
+    )
+    return dataclasses.replace(net, arc_open=always, arc_open_goods=goods)
 
 
 def index_flows(scenario: Scenario, demand: Demand, net: NetworkArrays) -> Flows:

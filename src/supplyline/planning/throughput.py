@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -17,13 +19,25 @@ from scipy.sparse.csgraph import maximum_flow
 
 from supplyline.planning.network import NetworkArrays
 
-__all__ = ["Throughput", "most_per_day"]
+__all__ = ["Throughput", "Way", "most_per_day"]
 
 STEPS_PER_UNIT = 10
 """Capacities are counted in tenths of a tonne (or of a person), rounded up: the bound
 stays a bound."""
 UNLIMITED_STEPS = 10**8
 """What an unlimited capacity counts as: ten million tonnes a day, above any lift."""
+
+
+class Way(NamedTuple):
+    """One way from a place to another: the most a day it carries, its days, its links."""
+
+    rate: float
+    delay: int
+    """Days of transit and dwell from its start to its end."""
+    arcs: tuple[int, ...] = ()
+    """Its arcs in order, each ``offsets`` days after its start: on an arc's outage day, the
+    lift that left that many days before cannot go on (the way loses that day's rate)."""
+    offsets: tuple[int, ...] = ()
 
 
 def _steps(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -80,57 +94,83 @@ class Throughput:
         self.net, self.people = net, people
         self._handling = net.handling_pax if people else net.handling
         cap = net.arc_cap_pax if people else net.arc_cap_t
-        self._out: dict[int, list[tuple[int, float, int]]] = defaultdict(list)
+        self._out: dict[int, list[tuple[int, float, int, int]]] = defaultdict(list)
         delay = net.arc_delay
+        self._delay: list[int] = delay.tolist()
+        self._from: list[int] = net.arc_from.tolist()
         for a in np.flatnonzero(net.arc_carries(people=people)).tolist():
-            way = (int(net.arc_to[a]), float(cap[a]), int(delay[a]))
+            way = (int(net.arc_to[a]), float(cap[a]), int(delay[a]), a)
             self._out[int(net.arc_from[a])].append(way)
-        self._widest: dict[int, tuple[list[float], list[int]]] = {}
-        self._quickest: dict[int, dict[int, tuple[float, int]]] = {}
+        self._widest: dict[int, tuple[list[float], list[int], list[int]]] = {}
+        self._quickest: dict[int, dict[int, tuple[float, int, int]]] = {}
+        self._ways: dict[tuple[int, int], Way] = {}
         self._most: dict[tuple[int, int], float] = {}
         self._day_graph: csr_matrix | None = None
 
     def widest(self, home: int, dest: int) -> float:
         """The most a day one way from ``home`` to ``dest`` carries (its narrowest part)."""
-        return self.widest_way(home, dest)[0]
+        return self.widest_way(home, dest).rate
 
-    def widest_way(self, home: int, dest: int) -> tuple[float, int]:
-        """:meth:`widest`, and that way's days of transit and dwell (its delay)."""
-        if home not in self._widest:
-            self._widest[home] = self._widest_from(home)
-        best, delay = self._widest[home]
-        return min(best[dest], UNLIMITED_STEPS / STEPS_PER_UNIT), delay[dest]  # as the flow
+    def widest_way(self, home: int, dest: int) -> Way:
+        """:meth:`widest`, with that way's delay and arcs."""
+        if (home, dest) not in self._ways:
+            if home not in self._widest:
+                self._widest[home] = self._widest_from(home)
+            best, delay, via = self._widest[home]
+            rate = min(best[dest], UNLIMITED_STEPS / STEPS_PER_UNIT)  # as the flow
+            self._ways[(home, dest)] = self._traced(Way(rate, delay[dest]), dest, via.__getitem__)
+        return self._ways[(home, dest)]
 
-    def _widest_from(self, home: int) -> tuple[list[float], list[int]]:
+    def _traced(self, way: Way, dest: int, via: Callable[[int], int]) -> Way:
+        """``way`` with its arcs, traced back from ``dest`` by the arc ``via`` each place."""
+        arcs: list[int] = []
+        place = dest
+        while (arc := via(place)) >= 0:
+            arcs.append(arc)
+            place = self._from[arc]
+        arcs.reverse()
+        offsets, offset = [], 0
+        for arc in arcs:
+            offsets.append(offset)
+            offset += self._delay[arc]
+        return way._replace(arcs=tuple(arcs), offsets=tuple(offsets))
+
+    def _widest_from(self, home: int) -> tuple[list[float], list[int], list[int]]:
         best = [0.0] * len(self.net.location_ids)
         delay = [0] * len(self.net.location_ids)  # of the way that gave ``best``
+        via = [-1] * len(self.net.location_ids)  # its last arc
         best[home] = float(self._handling[home])  # loaded there
         heap = [(-best[home], home)]
         while heap:
             value, u = heapq.heappop(heap)
             if -value < best[u]:
                 continue
-            for v, cap, days in self._out.get(u, ()):
+            for v, cap, days, arc in self._out.get(u, ()):
                 through = min(-value, cap, float(self._handling[v]))  # unloaded at v
                 if through > best[v]:
-                    best[v], delay[v] = through, delay[u] + days
+                    best[v], delay[v], via[v] = through, delay[u] + days, arc
                     heapq.heappush(heap, (-through, v))
-        return best, delay
+        return best, delay, via
 
-    def quickest_way(self, home: int, dest: int) -> tuple[float, int]:
-        """The quickest way from ``home`` to ``dest``: the most a day it carries, its delay.
+    def quickest_way(self, home: int, dest: int) -> Way:
+        """The quickest way from ``home`` to ``dest`` (of those equally quick, the widest).
 
-        Of the ways equally quick, the widest. ``(0.0, 0)`` where there is no way.
+        ``Way(0.0, 0)`` where there is no way.
         """
-        if home not in self._quickest:
-            self._quickest[home] = self._quickest_from(home)
-        rate, delay = self._quickest[home].get(dest, (0.0, 0))
-        return min(rate, UNLIMITED_STEPS / STEPS_PER_UNIT), delay  # as the flow
+        if (home, -1 - dest) not in self._ways:  # (the widest way's key is ``dest``)
+            if home not in self._quickest:
+                self._quickest[home] = self._quickest_from(home)
+            found = self._quickest[home]
+            rate, delay, _ = found.get(dest, (0.0, 0, -1))
+            way = Way(min(rate, UNLIMITED_STEPS / STEPS_PER_UNIT), delay)  # as the flow
+            via = (lambda place: found[place][2]) if dest in found else (lambda _: -1)
+            self._ways[(home, -1 - dest)] = self._traced(way, dest, via)
+        return self._ways[(home, -1 - dest)]
 
-    def _quickest_from(self, home: int) -> dict[int, tuple[float, int]]:
+    def _quickest_from(self, home: int) -> dict[int, tuple[float, int, int]]:
         # (delay, -width) in order: a day more is never made up by width, and a narrower
         # part on the way only ever narrows a way, so the search may settle places in turn
-        best: dict[int, tuple[float, int]] = {home: (float(self._handling[home]), 0)}
+        best: dict[int, tuple[float, int, int]] = {home: (float(self._handling[home]), 0, -1)}
         heap = [(0, -best[home][0], home)]
         done: set[int] = set()
         while heap:
@@ -138,11 +178,11 @@ class Throughput:
             if u in done:
                 continue
             done.add(u)
-            for v, cap, days in self._out.get(u, ()):
+            for v, cap, days, arc in self._out.get(u, ()):
                 through = min(-width, cap, float(self._handling[v]))  # unloaded at v
                 was = best.get(v)
                 if was is None or (delay + days, -through) < (was[1], -was[0]):
-                    best[v] = (through, delay + days)
+                    best[v] = (through, delay + days, arc)
                     heapq.heappush(heap, (delay + days, -through, v))
         return best
 
