@@ -393,7 +393,7 @@ def test_the_scenarios_warnings_are_in_the_json_and_csv_summaries(tmp_path: Path
         app, ["plan", B, "--out", str(tmp_path / "c"), "--explain", "0", "--format", "csv"]
     )
     assert long.exit_code == 0, long.output
-    assert long.stdout.count("scenario_warnings,") == 5 * len(said)
+    assert long.stdout.count('"scenario_warnings",') == 5 * len(said)  # text cells quoted
 
 
 def test_a_solver_failure_keeps_the_mps_file(
