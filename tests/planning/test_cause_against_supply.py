@@ -124,7 +124,8 @@ def test_lifting_a_closure_blamed_lessens_the_shortfall(case: tuple[Scenario, De
     On that day or in all; where several are named as "any one would do", each alone.
     A cause that says the supply binds instead (on a day goods can arrive too): with the
     closures it names lifted and every capacity unlimited, the units at the place (or the
-    commodity's, where it says "for every unit") are as short in all.
+    commodity's, where it says "for every unit", or those at the places it names as sharing
+    the supply) are as short in all.
     """
     scenario, demand = case
     params = PlanParams(explain_top=0)
@@ -133,9 +134,11 @@ def test_lifting_a_closure_blamed_lessens_the_shortfall(case: tuple[Scenario, De
         named = set(re.findall(r"link (\S+) \(", s.cause))
         if s.cause.startswith("not enough"):
             whatever = plan_movements(roomy(closures_lifted(scenario, named)), demand, params)
-            if "for every unit" in s.cause:
-                before = sum(x.short_t for x in plan.shortfalls if x.commodity == s.commodity)
-                after = sum(x.short_t for x in whatever.shortfalls if x.commodity == s.commodity)
+            pool = re.search(r"for the units at (.+?), which share its supply", s.cause)
+            if "for every unit" in s.cause or pool:
+                at = set(pool.group(1).split(" and at ")) if pool else None
+                before = _short_at(scenario, plan, s.commodity, at)
+                after = _short_at(scenario, whatever, s.commodity, at)
             else:
                 before = short(plan, s.unit, s.commodity)
                 after = short(whatever, s.unit, s.commodity)
@@ -149,3 +152,13 @@ def test_lifting_a_closure_blamed_lessens_the_shortfall(case: tuple[Scenario, De
             day_less = short(lifted, s.unit, s.commodity, s.day) < s.short_t - 1e-3
             all_less = short(lifted, s.unit, s.commodity) < short(plan, s.unit, s.commodity) - 1e-3
             assert day_less or all_less, (s.cause, links)
+
+
+def _short_at(scenario: Scenario, plan: Plan, commodity: str, places: set[str] | None) -> float:
+    """The shortfall of a commodity in all, of the units at ``places`` (None: every unit)."""
+    at = {u.id: scenario.location(u.destination).name for u in scenario.units}
+    return sum(
+        x.short_t
+        for x in plan.shortfalls
+        if x.commodity == commodity and (places is None or at[x.unit] in places)
+    )

@@ -304,3 +304,37 @@ def test_arrivals_looked_up_in_a_table_are_the_arcs_asked_one_by_one(
         for kk, vv, tt in zip(k.tolist(), v.tolist(), t.tolist(), strict=True)
     ]
     assert arrivals.arrive(reopened, k, v, t).tolist() == expected
+
+
+def test_stock_on_hand_at_a_store_of_nothing_is_weighed_as_supply() -> None:
+    """A unit at a depot of 0 t storage holding 1 t from the start, eating 1 t from C+1.
+
+    The store keeps what is on hand; the unit got its 1 t on C+1, and C+2–C+3 said "no
+    Rations can reach D on these days" (1,500 examples of the shortfall-cause property,
+    --hypothesis-seed=2): it is the supply, 1 t for 3 t eaten.
+    """
+    scenario, _ = one_link(transit_days=0, days=4, replenishment_t_per_day=0.0)
+    depot, camp = scenario.locations
+    stock = dataclasses.replace(scenario.stocks[0], initial_t=1.0)
+    unit = dataclasses.replace(scenario.units[0], home="D", destination="D", required_day=1)
+    scenario = dataclasses.replace(
+        scenario,
+        locations=(dataclasses.replace(depot, storage_t=0.0), camp),
+        units=(unit,),
+        stocks=(stock,),
+    )
+    demand = Demand(
+        start_date=scenario.start_date,
+        horizon_days=4,
+        unit_ids=("u1",),
+        commodity_ids=("food",),
+        consumption_t=np.array([[[0.0, 1.0, 1.0, 1.0]]]),
+        buildup_t=np.zeros((1, 1, 4)),
+        arrival_day=np.array([1]),
+    )
+    plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
+    supply = (
+        "not enough Rations can reach D in the horizon: whatever the capacities, the units "
+        "there would still be short of at least 2 t in all, as in this plan"
+    )
+    assert {s.day: s.cause for s in plan.shortfalls} == {2: supply, 3: supply}

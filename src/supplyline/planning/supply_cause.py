@@ -33,7 +33,8 @@ import numpy.typing as npt
 
 from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
-from supplyline.planning.supply_floor import SupplyFloor
+from supplyline.planning.resources import listed
+from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.types import day_ranges, figure_text
 
 __all__ = ["SupplyJudge", "Weighed", "closure_text"]
@@ -73,7 +74,7 @@ class SupplyJudge:
     _least: dict[tuple[int, int, frozenset[int]], FloatArray] = field(default_factory=dict)
     _plan_missed: dict[tuple[int, int], FloatArray] = field(default_factory=dict)
     _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
-    _everywhere: dict[tuple[int, frozenset[int]], float] = field(default_factory=dict)
+    _together: dict[tuple[int, bytes, frozenset[int]], Floor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._floor = SupplyFloor(p=self.p, arc_open=self.arc_open)
@@ -192,30 +193,65 @@ class SupplyJudge:
                 "t in all, as in this plan",
                 alone=True,
             )
-        everywhere = self._least_short_everywhere(k, blamed)
-        if short_all <= everywhere + _eps(short_all):
+        pool = self._floor.sharing(k, v, blamed)
+        shared = self._least_short_together(k, pool, blamed)
+        short_pool = sum(s.short_t for s in mine if pool[unit_at.get(s.unit, v)])
+        everyone = bool(pool[self._eating(k)].all())
+        if everyone and short_all <= shared.total_t + _eps(short_all):
             return Weighed(
                 text=f"not enough {commodity} is in stock for every unit in the horizon: "
                 f"{whatever}, the units would still be short of at least "
-                f"{figure_text(everywhere)} t in all, as in this plan",
+                f"{figure_text(shared.total_t)} t in all, as in this plan",
                 alone=True,
             )
-        if blamed and here.after_first_t > _eps(short_here):
-            them = "it" if len(blamed) == 1 else "them"
+        others = self._sharers(k, pool, v)
+        if not everyone and short_pool <= shared.total_t + _eps(short_pool):
+            return Weighed(
+                text=f"not enough {commodity} is in stock for the units at {place} and at "
+                f"{others}, which share its supply: {whatever}, they would still be short of "
+                f"at least {figure_text(shared.total_t)} t in all, as in this plan",
+                alone=True,
+            )
+        if not blamed:
+            return None
+        them = "it" if len(blamed) == 1 else "them"
+        if here.after_first_t > _eps(short_here):
             return Weighed(
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
                 f"would still be short of at least {figure_text(here.total_t)} t of {commodity} "
                 f"in all (in this plan {figure_text(short_here)} t)",
                 alone=False,
             )
+        if others and shared.after_first_t > _eps(short_pool):
+            return Weighed(
+                text=f"; the supply is short too: with {them} reopened, the units at {place} "
+                f"and at {others}, which share its supply, would still be short of at least "
+                f"{figure_text(shared.total_t)} t of {commodity} in all (in this plan "
+                f"{figure_text(short_pool)} t)",
+                alone=False,
+            )
         return None
 
-    def _least_short_everywhere(self, k: int, blamed: frozenset[int]) -> float:
-        """The least the commodity's units can be short together (one maximum flow, cached)."""
-        if (k, blamed) not in self._everywhere:
-            every = np.ones(len(self.p.net.location_ids), dtype=bool)
-            self._everywhere[k, blamed] = self._floor.least_short_together(k, every, blamed)
-        return self._everywhere[k, blamed]
+    def _eating(self, k: int) -> BoolArray:
+        """The places of the units that eat ``k``, by index (repeated where several do)."""
+        p = self.p
+        return np.asarray(p.unit_dest[p.consumption_t[:, k, :].sum(axis=1) > 0])
+
+    def _sharers(self, k: int, pool: BoolArray, v: int) -> str:
+        """The other places in ``pool`` with units that eat ``k``, by name ("" if none)."""
+        p = self.p
+        fed = np.zeros_like(pool)
+        fed[self._eating(k)] = True
+        others = np.flatnonzero(pool & fed).tolist()
+        names = [p.scenario.location(p.net.location_ids[i]).name for i in others if i != v]
+        return listed(tuple(names)) if names else ""
+
+    def _least_short_together(self, k: int, places: BoolArray, blamed: frozenset[int]) -> Floor:
+        """The least the units at ``places`` can be short together (one maximum flow, cached)."""
+        key = (k, places.tobytes(), blamed)
+        if key not in self._together:
+            self._together[key] = self._floor.least_short_together(k, places, blamed)
+        return self._together[key]
 
 
 def _whatever(p: Problem, blamed: frozenset[int]) -> str:

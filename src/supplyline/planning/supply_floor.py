@@ -114,7 +114,27 @@ class SupplyFloor:
         target = (p.target_t[units, k, :] * present).sum(axis=0)
         return np.asarray(given, dtype=np.float64), eaten, target
 
-    def least_short_together(self, k: int, places: BoolArray, reopened: frozenset[int]) -> float:
+    def sharing(self, k: int, v: int, reopened: frozenset[int]) -> BoolArray:
+        """``[location]``: the places whose units share ``v``'s supply of ``k``, ``v`` with them.
+
+        A source's day of supply that can reach ``v`` can feed every place it reaches, whose
+        other sources feed further places, and so on: the units there draw on one pool, and
+        none of it can reach a unit elsewhere. A tester's depot of 4 t a day fed two camps;
+        the one behind a closed road was said to be cut off, yet with the road open its
+        shortfall only moved to the other camp (24 t short, 23 with the road open).
+        """
+        first = self._first_at(reopened)  # [row, location]
+        reaches = (first < self.p.days) & (self._supply(k) > 0)[:, None]
+        pool = np.zeros(first.shape[1], dtype=bool)
+        pool[v] = True
+        while True:
+            rows = reaches[:, pool].any(axis=1)
+            grown = pool | reaches[rows].any(axis=0)
+            if (grown == pool).all():
+                return pool
+            pool = grown
+
+    def least_short_together(self, k: int, places: BoolArray, reopened: frozenset[int]) -> Floor:
         """As :meth:`least_short`, the places' units sharing the supply, each where it arrives.
 
         Counted together in :meth:`least_short`, a day's supply that can reach one place
@@ -122,7 +142,8 @@ class SupplyFloor:
         day away and one two days away: the last day's water counted for all). So the most
         they can eat is a maximum flow, supply (each source place and day) to the places by
         the first day it can be there, held there as long as needed, to what the units eat
-        each day; in grams, rounded up (never below the truth's).
+        each day; in grams, rounded up (never below the truth's). Of it, what is short
+        after goods can first be at each place is the supply's, not the way's.
         """
         p, days = self.p, self.p.days
         units = places[p.unit_dest]
@@ -153,7 +174,13 @@ class SupplyFloor:
         n = 2 + len(supply) + at.size
         graph = csr_matrix((caps, (tails, heads)), shape=(n, n))
         most = maximum_flow(graph, source, sink).flow_value / 1e6
-        return float(max(0.0, eaten.sum() - most))
+        total = float(max(0.0, eaten.sum() - most))
+        # before anything can be at a place, its units are short whatever the supply
+        came = own > 0
+        came[i, first[row, i]] = True
+        started = np.maximum.accumulate(came, axis=1)
+        before = float(eaten[~started].sum())
+        return Floor(total_t=total, after_first_t=max(0.0, total - before))
 
     def _supply(self, k: int) -> FloatArray:
         """Tonnes of ``k`` given on each (source place, day), as the spread's rows."""

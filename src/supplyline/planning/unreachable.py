@@ -61,10 +61,11 @@ def _sources(p: Problem) -> BoolArray:
         if st.commodity not in com:
             continue
         k, v = com[st.commodity], pos[st.location]
-        if st.replenishment_t_per_day > 0:
+        # a store keeps what is on hand at the start, even beyond its storage_t (or at 0):
+        # a unit at a depot of 0 t storage got its 1 t on C+1, and C+2-C+3 said no goods
+        # could reach it "on these days", not the supply of 1 t for 3 t eaten
+        if st.replenishment_t_per_day > 0 or st.initial_t > 0:
             out[k, v, :] = True
-        elif st.initial_t > 0:
-            out[k, v, 0] = True
     return out
 
 
