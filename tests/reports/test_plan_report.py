@@ -250,6 +250,6 @@ def test_demand_met_shows_the_short_share_but_never_100_while_short(
 
     7 t short of 100 is 93.0 %, not 92.9 % (1 - 0.07 is 0.9299999999999999).
     """
-    from supplyline.reports.plan_report import _percent_met
+    from supplyline.reports.headline_cards import percent_met as _percent_met
 
     assert _percent_met(1 - short / demand) == shown

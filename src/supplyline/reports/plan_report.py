@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -45,12 +43,12 @@ from supplyline.reports.figures import (
     unit_supply_figure,
     units_to_show,
 )
+from supplyline.reports.headline_cards import headline_cards
 from supplyline.reports.markup import breakable_short, labelled_svg, titled_groups
 from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
-    cannot_deploy_note,
     closure_table,
     closures_held_table,
     headline,
@@ -65,7 +63,6 @@ from supplyline.types import (
     day_label,
     figure_text,
     figures_decimals,
-    fixed_text,
     to_gram,
     written_text,
 )
@@ -101,15 +98,6 @@ OBJECTIVE_NOTE = (
     "no unit of its own. Compare plans of one scenario by it, not plans of different ones."
 )
 """What the objective card is, said under the summary."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Card:
-    label: str
-    value: str
-    css: str = ""
-    note: str = ""
-    """Said under the value, small: why there is none ("not computed: …")."""
 
 
 @functools.cache
@@ -153,72 +141,6 @@ def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> 
         f"Map of the units' area of the network: {what}",
     )
     return whole + "\n" + theatre
-
-
-_MET_DECIMALS_MOST = 3
-"""Most decimals of the "demand met" card: 99.9995 % reads 99.999 %, not 100."""
-
-
-def _percent_met(share: float) -> str:
-    """The share of demand met as a percentage, with as many decimals as the short share needs.
-
-    The one exception to "a figure is rounded as it reads": never 100 while anything is
-    short. Enough decimals (1 to 3) that the share short, 100 less the figure, reads to
-    two significant digits, so that 99.993 % is not shown as 99.9 % (14 times the
-    shortfall); rounded as it reads, except that a figure that would read 100 is rounded
-    down (99.999).
-
-    >>> _percent_met(0.93), _percent_met(1 - 1.275 / 17893.075), _percent_met(1.0)
-    ('93.0', '99.993', '100')
-    >>> _percent_met(0.6), _percent_met(0.9999999)
-    ('60.0', '99.999')
-    """
-    percent = 100.0 * share
-    short = 100.0 - percent
-    if short <= 1e-9:
-        return "100"
-    decimals = min(_MET_DECIMALS_MOST, max(1, 1 - math.floor(math.log10(short))))
-    text = fixed_text(percent, decimals)
-    if float(text) >= 100.0:  # read as 100 while short
-        text = f"{math.floor(percent * 10**decimals) / 10**decimals:.{decimals}f}"
-    return text
-
-
-def _cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) -> list[_Card]:
-    """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
-    h = headline(demand, plan, scenario)
-    met = "—" if h.met_share is None else f"{_percent_met(h.met_share)} %"
-    cards = [
-        _Card(label="status", value=h.status.replace("_", " "), css=f"status-{h.status}"),
-        _Card(label="tonnes moved (all legs)", value=figure_text(h.moved_t, places)),
-        _Card(label="demand met", value=met, css="bad" if h.short_t > 1e-6 else ""),
-        _Card(
-            label="short (t)",
-            value=figure_text(h.short_t, places),
-            css="bad" if h.short_t > 1e-6 else "",
-        ),
-    ]
-    if h.deploying_units:
-        late = h.deploying_units - h.closed_on_time
-        cards.append(
-            _Card(
-                label="units closed on time",
-                value=f"{h.closed_on_time} / {h.deploying_units}",
-                css="bad" if late else "",
-                note=cannot_deploy_note(h.units_cannot_deploy),
-            )
-        )
-    if h.bottlenecks is None:  # "0" read as "nothing limits this plan"
-        cards.append(
-            _Card(
-                label="bottlenecks", value="—", note=f"not computed: {h.bottlenecks_not_computed}"
-            )
-        )
-    else:
-        cards.append(_Card(label="bottlenecks", value=str(h.bottlenecks)))
-    # kept, said what it is in the summary: it compares plans of one scenario
-    cards.append(_Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
-    return cards
 
 
 def _places(scenario: Scenario, demand: Demand, plan: Plan) -> int:
@@ -504,7 +426,7 @@ def render_plan_report(
             *meta,
             *(() if stamp is None else ((MADE_META, stamp),)),
         ],
-        cards=_cards(scenario, demand, plan, _places(scenario, demand, plan)),
+        cards=headline_cards(scenario, demand, plan, _places(scenario, demand, plan)),
         sections=sections,
     )
 
