@@ -89,4 +89,5 @@ def test_plan_says_it_in_table_and_json(tmp_path: Path) -> None:
     data = json.loads(shown.stdout)
     assert data["summary"]["units_cannot_deploy"] == ["w"]
     (row,) = [r for r in data["unit_closure"] if r["unit"] == "w"]
-    assert row["earliest"] == "never: no route from 'H' to 'I'"
+    assert row["earliest_note"] == "never: no route from 'H' to 'I'"
+    assert row["earliest_label"] is None  # as deployment.csv's blank cell

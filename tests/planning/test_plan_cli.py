@@ -78,7 +78,7 @@ def test_the_closure_tables_say_their_earliest_day_is_capacities_aside(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Table and report head it "capacities aside"; JSON keeps the key ``earliest``.
+    """Table and report head it "capacities aside"; JSON keeps deployment.csv's ``earliest_label``.
 
     The table's "earliest" C+13 read as a contradiction of validate's "can all be at
     'ta-north' on C+15 at the earliest", which counts the capacities.
@@ -95,7 +95,7 @@ def test_the_closure_tables_say_their_earliest_day_is_capacities_aside(
     assert result.exit_code == 0, result.output
     closure = json.loads(result.stdout)["unit_closure"]
     assert closure
-    assert all("earliest" in row and "capacities" not in " ".join(row) for row in closure)
+    assert all("earliest_label" in row and "capacities" not in " ".join(row) for row in closure)
 
 
 def test_mps_of_ids_alike_once_made_safe_is_written_with_their_names(tmp_path: Path) -> None:

@@ -245,8 +245,8 @@ def test_routes_cli_warns_and_writes_depot_short_csv(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert (
-        "warning: depot RH holds 0.050 t of food on C+0; the day's truck-loads from it ask "
-        "0.100 t (0.050 t more)" in proc.stderr
+        "warning: depot RH holds 0.05 t of food on C+0; the day's truck-loads from it ask "
+        "0.10 t (0.05 t more)" in proc.stderr
     )
     with (out / "depot_short.csv").open(encoding="utf-8-sig") as fh:
         (row,) = list(csv.DictReader(fh))
@@ -293,7 +293,7 @@ def test_routes_cli_without_out_names_no_depot_short_file(tmp_path: Path) -> Non
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    assert "warning: depot RH holds 0.050 t of food on C+0" in proc.stderr
+    assert "warning: depot RH holds 0.05 t of food on C+0" in proc.stderr
     assert "see depot_short.csv" not in proc.stderr
     assert "the trucks are loaded all the same; depot_short.csv with --out DIR" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sc"]

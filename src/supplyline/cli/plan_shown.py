@@ -41,7 +41,8 @@ EARLIEST_HEADING = "earliest (capacities aside)"
 """The closure table's heading of the earliest day a unit could be there. Plain
 "earliest" read as a contradiction of `validate`'s warning "can all be at 'ta-north' on
 C+15 at the earliest", which counts the capacities: the table said C+13 for that unit.
-CSV and JSON keep the key ``earliest``."""
+CSV and JSON give deployment.csv's ``earliest_day``, ``earliest_label`` and
+``earliest_date`` (:func:`~supplyline.planning.deployment_rows.deployment_rows`)."""
 COST_HEADING = f"cost ({COST_UNITS})"
 """The people's heading of the cost by mode, in the unit the bottleneck sentences say
 (:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
@@ -66,9 +67,11 @@ def plan_sections(
     ``for_people``: the bottlenecks' capacity and extra as figures with their units
     (:func:`bottleneck_table_rows`), the closure's earliest day headed
     :data:`EARLIEST_HEADING` and the cost by mode :data:`COST_HEADING`; programs get the
-    numbers and units apart, under their keys.
+    numbers and units apart, under their keys, and the bottlenecks' and closures' fields
+    under bottlenecks.csv's and deployment.csv's names, with their meanings.
     """
     from supplyline.planning.bottleneck_rows import capacity_entries
+    from supplyline.planning.deployment_rows import deployment_rows
     from supplyline.planning.summary import (
         CLOSURES_TITLE,
         MODE_COLUMNS,
@@ -84,11 +87,17 @@ def plan_sections(
 
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
-    closures = closure_rows(plan, run.opened.scenario)
-    earliest, cost = "earliest", "cost"
+    # programs: deployment.csv's names and cells (stdout said "required" for its label)
+    closures = deployment_rows(plan, run.opened.scenario)
+    closure_days = ["required_label", "earliest_label", "closure_label"]
+    cost = "cost"
     if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
-        earliest, cost = EARLIEST_HEADING, COST_HEADING
-        closures = [{**row, earliest: row["earliest"]} for row in closures]
+        closure_days = ["required", EARLIEST_HEADING, "closure"]
+        cost = COST_HEADING
+        closures = [
+            {**row, EARLIEST_HEADING: row["earliest"]}
+            for row in closure_rows(plan, run.opened.scenario)
+        ]
         by_mode = [{**row, cost: row["cost"]} for row in by_mode]
     shorts = shortfall_rows(plan, run.demand, with_total=for_people)  # CSV, JSON: exact
     # programs get every bottleneck: JSON listed 5 of 7 under a summary counting 7
@@ -107,9 +116,7 @@ def plan_sections(
             closures,
             [
                 "unit",
-                "required",
-                earliest,
-                "closure",
+                *closure_days,
                 "days_late",
                 "late_t_days",
                 "late_pax_days",

@@ -256,16 +256,18 @@ def routes_cmd(
                 {**d, "kind": "arrived" if d["arrived_by"] else "on_site", "truck": None}
                 for d in on_site
             ]
+            # its commodity in its own column, as depot_short.csv has it: stdout named it in
+            # the detail's words only
             rows += [
-                {"kind": "depot_short", "truck": None, "depot": d["depot"], "tonnes": d["short_t"],
-                 "detail": d["detail"]}
+                {"kind": "depot_short", "truck": None, "depot": d["depot"],
+                 "commodity": d["commodity"], "tonnes": d["short_t"], "detail": d["detail"]}
                 for d in depot_short_rows(routes)
             ]  # fmt: skip
             # the day first, as the routes files have it: a tester's stdout CSV had no day
             cells = day_cells(routes)
             rows = [{**cells, **row} for row in rows]
-            cols = [*DAY_COLUMNS, "kind", "truck", "depot", "trips", "stops", "km", "tonnes",
-                    "unit", "reason", "detail"]  # fmt: skip
+            cols = [*DAY_COLUMNS, "kind", "truck", "depot", "commodity", "trips", "stops", "km",
+                    "tonnes", "unit", "reason", "detail"]  # fmt: skip
             if fmt is OutputFormat.JSON:
                 # the day's summary and the files, as plan's JSON has them: a newcomer's program
                 # got rows only, and learnt of a removed report from stderr alone

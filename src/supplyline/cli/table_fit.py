@@ -375,35 +375,61 @@ def record_blocks(
 
     For a table whose columns cannot stand side by side with every word whole (the
     closure table's eleven at 60 columns). The cells are as the table writes them, so a
-    total row still adds up.
+    total row still adds up. Every block is drawn alike (:func:`_blocks_alike`).
     """
-    blocks: list[RenderableType] = [] if title is None else [Text(title)]
-    for row in cells:
-        pairs = [{"field": h, "value": v} for h, v in zip(headers[1:], row[1:], strict=True)]
-        name = f"{headers[0]} {row[0]}"
-        blocks.append(_narrowed(pairs, ["field", "value"], name, console))
-    return Group(*blocks)
+    records = [
+        ([{"field": h, "value": v} for h, v in zip(headers[1:], row[1:], strict=True)],
+         f"{headers[0]} {row[0]}")
+        for row in cells
+    ]  # fmt: skip
+    heading: list[RenderableType] = [] if title is None else [Text(title)]
+    return Group(*heading, *_blocks_alike(records, console))
 
 
-def _narrowed(
-    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str, console: Console
-) -> Table:
-    """A block's table, narrowed; it folds only what a terminal this narrow cannot show."""
-    table = _table(rows, columns, title)
-    unbounded = console.options.update_width(_UNBOUNDED)
-    if console.measure(table, options=unbounded).maximum <= console.width:
-        return table
+_BLOCK_STEPS: tuple[tuple[bool, bool] | None, ...] = (
+    None,
+    (False, False),
+    (True, False),
+    (True, True),
+)
+"""How blocks narrow: as drawn; then to the terminal, its words whole (compact false, fold
+false); without their rules; and folding what a terminal this narrow cannot show."""
+
+
+def _blocks_alike(
+    records: Sequence[tuple[Sequence[Mapping[str, Any]], str]], console: Console
+) -> list[Table]:
+    """Each record's block, all drawn by the first of :data:`_BLOCK_STEPS` every one fits.
+
+    Each had been narrowed alone: at 80 columns ``factors water --sources`` drew its first
+    of 21 blocks with box borders, the next 19 without (a long source url folded them),
+    and the last with borders again.
+    """
+    for step in _BLOCK_STEPS:
+        drawn = [_block(rows, title, console, step) for rows, title in records]
+        if step == _BLOCK_STEPS[-1] or all(fits for _, fits in drawn):
+            return [table for table, _ in drawn]
+    raise AssertionError("the last step draws every block")  # pragma: no cover
+
+
+def _block(
+    rows: Sequence[Mapping[str, Any]], title: str, console: Console, step: tuple[bool, bool] | None
+) -> tuple[Table, bool]:
+    """A block's table drawn by ``step`` (None: as it likes), and whether it fits so."""
+    columns = ["field", "value"]
+    if step is None:
+        table = _table(rows, columns, title)
+        unbounded = console.options.update_width(_UNBOUNDED)
+        return table, console.measure(table, options=unbounded).maximum <= console.width
+    compact, fold = step
     cells = _cells(rows, columns)
     kept = [False] * len(columns)
     whole = whole_widths(cells, kept, total=False)
-    for compact, fold in ((False, False), (True, False), (True, True)):
-        table = _table(
-            rows, columns, title, width=console.width, compact=compact, fold_numbers=fold,
-            whole=None if fold else whole,
-        )  # fmt: skip
-        if fold or _numbers_whole(table, cells, kept, console.width, whole=whole):
-            break
-    return table
+    table = _table(
+        rows, columns, title, width=console.width, compact=compact, fold_numbers=fold,
+        whole=None if fold else whole,
+    )  # fmt: skip
+    return table, fold or _numbers_whole(table, cells, kept, console.width, whole=whole)
 
 
 def _numbers_whole(

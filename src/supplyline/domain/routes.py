@@ -17,8 +17,17 @@ from enum import StrEnum
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
+from supplyline.domain.rounding import summed_figures
 from supplyline.errors import ArgumentError
-from supplyline.types import CommodityId, LocationId, UnitId, day_label
+from supplyline.types import (
+    CommodityId,
+    LocationId,
+    UnitId,
+    day_label,
+    figures_decimals,
+    to_gram,
+    written_text,
+)
 
 __all__ = [
     "DepotShort",
@@ -248,10 +257,25 @@ class DepotShort:
         )
 
 
-def _tonnes(*tonnes: float) -> list[str]:
-    """``4.0``, or all to the kilogram where a tenth would hide one (``0.050``, not ``0.1``)."""
-    tenths = all(abs(round(t, 1) - t) < 0.0005 for t in tonnes)
-    return [f"{t:,.1f}" if tenths else f"{t:,.3f}" for t in tonnes]
+def _tonnes(held_t: float, asked_t: float, short_t: float) -> tuple[str, ...]:
+    """Held, asked and short as the tables say tonnes, adding up as read.
+
+    To the decimals the finest of them needs, as the tables and the plan's sentences say
+    tonnes (:func:`~supplyline.types.figures_text`'s rule: ``0.09``, ``0.1``, ``2.78``,
+    ``151``; depot_short.csv keeps every gram), held and short rounded to add up to
+    asked (:func:`~supplyline.domain.rounding.summed_figures`). Each message had had its
+    own style, a tenth or three decimals: ``ask 0.1 t (0.1 t more)`` stood beside ``ask
+    0.090 t`` and ``0.160 t``.
+
+    >>> _tonnes(4.0, 6.5, 2.5), _tonnes(0.0, 0.09, 0.09), _tonnes(0.0, 0.1, 0.1)
+    (('4.0', '6.5', '2.5'), ('0', '0.09', '0.09'), ('0', '0.1', '0.1'))
+    >>> _tonnes(1.234, 3.456, 2.222), _tonnes(0.05, 0.1, 0.05)
+    (('1.24', '3.46', '2.22'), ('0.05', '0.10', '0.05'))
+    """
+    tonnes = [to_gram(t) for t in (held_t, asked_t, short_t)]
+    decimals = figures_decimals(*tonnes)
+    held, short, asked = summed_figures([tonnes[0], tonnes[2]], tonnes[1], decimals)
+    return written_text([held, asked, short], decimals)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,7 +16,7 @@ from typing import Any
 from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
 from supplyline.planning.unexplained import unexplained_outcome
-from supplyline.types import Said, day_ranges
+from supplyline.types import Said, day_label, day_ranges
 
 __all__ = [
     "CLOSURES_TITLE",
@@ -125,6 +125,10 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
     The other gains too (``late_t_days_cut``, …), exact, which the explanation rounds.
     Every entry, closures (kind ``outage``) after the capacities: a closure's
     ``shadow_price`` is the objective its lifting saves in all, not a rate.
+
+    The days as bottlenecks.csv has them: ``first_label``, ``last_label`` and ``days``, a
+    count; ``day_ranges`` says them as the table does (``C+0–C+5, C+14``). Stdout's
+    ``days`` was that range, where the file's ``days`` column counts them (``30``).
     """
     ranked = list(enumerate(plan.bottlenecks, start=1))
     return [_row(i, b) for i, b in (ranked[:top] if top else ranked)]
@@ -136,7 +140,10 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
         "rank": rank,
         "kind": b.kind.value,
         "resource": b.resource,
-        "days": day_ranges(b.days),
+        "first_label": day_label(b.days[0]) if b.days else None,
+        "last_label": day_label(b.days[-1]) if b.days else None,
+        "days": len(b.days),  # a count, as in bottlenecks.csv
+        "day_ranges": day_ranges(b.days),
         # a list, as plan.json has it (";" in a CSV cell); a person's table joins it
         "commodities": list(b.commodities),
         "shadow_price": b.shadow_price,
@@ -166,6 +173,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     rows = [_row(i, b) for i, b in (entries[:top] if top else entries)]
     for row in rows:
         row["commodities"] = ", ".join(row["commodities"])
+        row["days"] = row.pop("day_ranges")  # a person reads the days, not their count
+        del row["first_label"], row["last_label"]
         cap, extra = row["capacity"], row.pop("suggested_extra")
         row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"

@@ -1,0 +1,70 @@
+"""The unit closure for programs: deployment.csv's fields under its names, and the words.
+
+``plan --format csv|json`` named the closure days ``required``, ``earliest`` and
+``closure``, where deployment.csv has ``required_label``, ``earliest_label`` and
+``closure_label`` (and their ``_day``); the earliest cell could be words ("never: no
+route …"), the closure cell "not closed". A program joining stdout to the file met other
+names for the same fields and words in a day's column. The people's table and the report
+keep :func:`~supplyline.planning.summary.closure_rows`.
+
+>>> from supplyline.planning.examples import one_link
+>>> from supplyline.planning import plan_movements
+>>> deployment_rows(plan_movements(*one_link(capacity_t_per_day=5.0)))
+[]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supplyline.domain import Plan, Scenario
+from supplyline.planning.summary import closure_rows
+from supplyline.types import day_label
+
+__all__ = ["deployment_rows"]
+
+
+def _day_fields(plan: Plan, name: str, day: int | None) -> dict[str, Any]:
+    """Day ``day`` as deployment.csv writes it: number, C+N label and ISO date (None: blanks)."""
+    if day is None:
+        return {f"{name}_day": None, f"{name}_label": None, f"{name}_date": None}
+    return {
+        f"{name}_day": day,
+        f"{name}_label": day_label(day),
+        f"{name}_date": plan.date_of(day).isoformat(),
+    }
+
+
+def deployment_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
+    """Each deploying unit, in :func:`closure_rows`' order, with deployment.csv's fields.
+
+    Every field deployment.csv has, under its name and with its meaning, besides the
+    words a program also needs: ``partner``, ``state`` ("on time", "3 d late (1 by
+    distance)", "not closed within the horizon", "cannot deploy"),
+    ``days_late_by_distance``, and ``earliest_note``, why there is no earliest day ("never:
+    no route from 'H' to 'I'", "not in horizon"; None where there is one).
+    """
+    by_unit = {c.unit: c for c in plan.closures}
+    rows = []
+    for shown in closure_rows(plan, scenario):
+        c = by_unit[shown["unit"]]
+        rows.append(
+            {
+                "unit": c.unit,
+                "partner": shown["partner"],
+                **_day_fields(plan, "required", c.required_day),
+                **_day_fields(plan, "earliest", c.earliest_day),
+                "earliest_note": shown["earliest"] if c.earliest_day is None else None,
+                **_day_fields(plan, "closure", c.closure_day),
+                "state": shown["state"],
+                "days_late": c.days_late,
+                "days_late_by_distance": c.days_late_by_distance,
+                "late_t_days": c.late_t_days,
+                "late_pax_days": c.late_pax_days,
+                "lift_t": c.lift_t,
+                "moved_t": c.moved_t,
+                "pax": c.pax,
+                "moved_pax": c.moved_pax,
+            }
+        )
+    return rows
