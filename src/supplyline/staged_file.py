@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,6 +29,7 @@ __all__ = [
     "check_file_path",
     "move_into_place",
     "process_running",
+    "refuse_unowned",
     "remove_dead_scratch",
     "scratch_file_for",
     "scratch_name",
@@ -192,3 +193,39 @@ def staged_file(target: str | Path) -> Iterator[Path]:
         move_into_place(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
+
+
+def refuse_unowned(
+    target: Path,
+    *,
+    what: str,
+    lacks: str,
+    is_ours: Callable[[str], bool],
+    head_chars: int,
+    force_with: str,
+) -> None:
+    """Raise OutputError unless the file at ``target`` is empty or ``is_ours`` by its head.
+
+    The one test of "a file supplyline wrote" for every writer that may replace a file:
+    the io layer's own-file check (``supplyline.io.destinations.check_own_file``) and the
+    planner's model files (``supplyline.planning.model_owner``), which may not import io.
+    ``what`` names the kind of file (``an MPS model``), ``lacks`` what the file lacks to
+    be one, ``force_with`` how the caller's user asks to replace it anyway. An unreadable
+    file is not replaced: whether it is ours cannot be told.
+    """
+    try:
+        with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            head = handle.read(head_chars)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(
+            f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
+            f"is {what} supplyline wrote is unknown; choose another path, or {force_with} "
+            "to replace it"
+        ) from None
+    if head and not is_ours(head):
+        raise OutputError(
+            f"cannot write {target}: it exists and is not {what} supplyline wrote "
+            f"({lacks}), so replacing it would lose it; choose another path, or "
+            f"{force_with} to replace it"
+        )

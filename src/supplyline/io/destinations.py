@@ -21,7 +21,7 @@ from pathlib import Path
 from supplyline.errors import OutputError, require
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.own_files import OwnKind
-from supplyline.staged_file import check_file_path, scratch_file_for, user_path
+from supplyline.staged_file import check_file_path, refuse_unowned, scratch_file_for, user_path
 
 __all__ = [
     "FORCE_ARGUMENT",
@@ -200,19 +200,11 @@ def check_own_file(
     target = Path(target)
     if not target.is_file():
         return  # none there (or a folder, a device: check_file_target says so)
-    try:
-        with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            head = handle.read(kind.head_chars)
-    except OSError as error:  # unreadable: we cannot tell, so we do not replace it
-        reason = error.strerror or str(error)
-        raise OutputError(
-            f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
-            f"is {kind.what} supplyline wrote is unknown; choose another path, or {force_with} "
-            "to replace it"
-        ) from None
-    if head and not kind.is_ours(head):
-        raise OutputError(
-            f"cannot write {target}: it exists and is not {kind.what} supplyline wrote "
-            f"({kind.lacks}), so replacing it would lose it; choose another path, or "
-            f"{force_with} to replace it"
-        )
+    refuse_unowned(
+        target,
+        what=kind.what,
+        lacks=kind.lacks,
+        is_ours=kind.is_ours,
+        head_chars=kind.head_chars,
+        force_with=force_with,
+    )

@@ -8,8 +8,9 @@ comment line (:data:`GENERATOR_COMMENT`), and a file at the path is replaced onl
 begins so (or is empty), else an :class:`~supplyline.errors.OutputError` before any work,
 in the same words as the other writers, unless ``force``.
 
-The line and the words are those of :mod:`supplyline.io.own_files`' ``MPS_MODEL``; they
-are kept here as well because planning may not import io (the two are one layer), and
+The line is that of :mod:`supplyline.io.own_files`' ``MPS_MODEL``, kept here as well
+because planning may not import io (the two are one layer); the test and its words are
+:func:`supplyline.staged_file.refuse_unowned`, which both writers call, and
 ``tests/planning/test_model_owner.py`` checks that both say the same.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from supplyline import __version__
 from supplyline.errors import OutputError, require
-from supplyline.staged_file import check_file_path, user_path
+from supplyline.staged_file import check_file_path, refuse_unowned, user_path
 
 __all__ = ["GENERATOR_COMMENT", "check_model_target", "put_generator_comment"]
 
@@ -48,22 +49,14 @@ def check_model_target(path: str | os.PathLike[str], *, force: bool = False) -> 
     check_file_path(target)  # a folder, a device: in plan --mps's words, forced or not
     if force or not target.is_file():
         return  # none there
-    try:
-        with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            head = handle.read(_HEAD_CHARS)
-    except OSError as error:  # unreadable: we cannot tell, so we do not replace it
-        reason = error.strerror or str(error)
-        raise OutputError(
-            f"cannot write {target}: it exists and cannot be read ({reason}), so whether it "
-            f"is {_WHAT} supplyline wrote is unknown; choose another path, or {_FORCE_WITH} "
-            "to replace it"
-        ) from None
-    if head and not _GENERATOR_LINE.match(head):
-        raise OutputError(
-            f"cannot write {target}: it exists and is not {_WHAT} supplyline wrote "
-            f"({_LACKS}), so replacing it would lose it; choose another path, or "
-            f"{_FORCE_WITH} to replace it"
-        )
+    refuse_unowned(
+        target,
+        what=_WHAT,
+        lacks=_LACKS,
+        is_ours=lambda head: _GENERATOR_LINE.match(head) is not None,
+        head_chars=_HEAD_CHARS,
+        force_with=_FORCE_WITH,
+    )
 
 
 def put_generator_comment(path: Path) -> None:
