@@ -18,7 +18,7 @@ from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
 from supplyline.errors import Issue, ScenarioError, require
-from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId
+from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, day_label
 
 if TYPE_CHECKING:
     from supplyline.domain.scenario import Scenario
@@ -532,6 +532,20 @@ class Plan(ByContent):
     def date_of(self, day: int) -> dt.date:
         """Calendar date of a plan day."""
         return self.start_date + dt.timedelta(days=day)
+
+    def day_cells(self, prefix: str, day: int | None) -> dict[str, int | str | None]:
+        """A day as the plan's files and rows give it: ``{prefix}day``, ``label``, ``date``.
+
+        One spelling for deployment.csv and the other files (io) and for ``plan --format
+        csv|json``'s rows (planning), which may not import one another; blanks for no day.
+        """
+        if day is None:
+            return {f"{prefix}day": None, f"{prefix}label": None, f"{prefix}date": None}
+        return {
+            f"{prefix}day": day,
+            f"{prefix}label": day_label(day),
+            f"{prefix}date": self.date_of(day).isoformat(),
+        }
 
 
 def _units_named(plan: Plan) -> set[str]:

@@ -57,16 +57,6 @@ PLAN_FILES = (
 )
 
 
-def _day(plan: Plan, prefix: str, day: int | None) -> dict[str, Any]:
-    if day is None:
-        return {f"{prefix}day": None, f"{prefix}label": None, f"{prefix}date": None}
-    return {
-        f"{prefix}day": day,
-        f"{prefix}label": day_label(day),
-        f"{prefix}date": plan.date_of(day).isoformat(),
-    }
-
-
 def _movement_rows(plan: Plan) -> Iterable[dict[str, Any]]:
     for m in plan.movements:
         yield {
@@ -75,8 +65,8 @@ def _movement_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "origin": m.origin,
             "destination": m.destination,
             "commodity": m.commodity,
-            **_day(plan, "departure_", m.departure_day),
-            **_day(plan, "arrival_", m.arrival_day),
+            **plan.day_cells("departure_", m.departure_day),
+            **plan.day_cells("arrival_", m.arrival_day),
             "tonnes": m.tonnes,
             "pax": m.pax,
         }
@@ -120,7 +110,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                     "location": s.location,
                     "unit": s.unit,
                     "commodity": s.commodity,
-                    **_day(plan, "", s.day),
+                    **plan.day_cells("", s.day),
                     "tonnes": s.tonnes,
                 }
                 for s in plan.stocks
@@ -133,7 +123,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                     "unit": d.unit,
                     "location": d.location,
                     "commodity": d.commodity,
-                    **_day(plan, "", d.day),
+                    **plan.day_cells("", d.day),
                     "tonnes": d.tonnes,
                     "source_partner": d.source_partner,
                 }
@@ -146,7 +136,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 {
                     "unit": s.unit,
                     "commodity": s.commodity,
-                    **_day(plan, "", s.day),
+                    **plan.day_cells("", s.day),
                     "required_t": s.required_t,
                     "short_t": s.short_t,
                     "cause": s.cause,
@@ -177,9 +167,9 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
             (
                 {
                     "unit": c.unit,
-                    **_day(plan, "required_", c.required_day),
-                    **_day(plan, "earliest_", c.earliest_day),
-                    **_day(plan, "closure_", c.closure_day),
+                    **plan.day_cells("required_", c.required_day),
+                    **plan.day_cells("earliest_", c.earliest_day),
+                    **plan.day_cells("closure_", c.closure_day),
                     "days_late": c.days_late,
                     "late_t_days": c.late_t_days,
                     "late_pax_days": c.late_pax_days,

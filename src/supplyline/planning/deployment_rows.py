@@ -19,20 +19,8 @@ from typing import Any
 
 from supplyline.domain import Plan, Scenario
 from supplyline.planning.summary import closure_rows
-from supplyline.types import day_label
 
 __all__ = ["deployment_rows"]
-
-
-def _day_fields(plan: Plan, name: str, day: int | None) -> dict[str, Any]:
-    """Day ``day`` as deployment.csv writes it: number, C+N label and ISO date (None: blanks)."""
-    if day is None:
-        return {f"{name}_day": None, f"{name}_label": None, f"{name}_date": None}
-    return {
-        f"{name}_day": day,
-        f"{name}_label": day_label(day),
-        f"{name}_date": plan.date_of(day).isoformat(),
-    }
 
 
 def deployment_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
@@ -52,10 +40,10 @@ def deployment_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[s
             {
                 "unit": c.unit,
                 "partner": shown["partner"],
-                **_day_fields(plan, "required", c.required_day),
-                **_day_fields(plan, "earliest", c.earliest_day),
+                **plan.day_cells("required_", c.required_day),
+                **plan.day_cells("earliest_", c.earliest_day),
                 "earliest_note": shown["earliest"] if c.earliest_day is None else None,
-                **_day_fields(plan, "closure", c.closure_day),
+                **plan.day_cells("closure_", c.closure_day),
                 "state": shown["state"],
                 "days_late": c.days_late,
                 "days_late_by_distance": c.days_late_by_distance,
