@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from supplyline.domain import Plan, Scenario
-from supplyline.planning.summary import closure_rows
+from supplyline.planning.summary import CLOSURE_FIGURES, closure_rows
 
 __all__ = ["deployment_rows"]
 
@@ -45,14 +45,7 @@ def deployment_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[s
                 "earliest_note": shown["earliest"] if c.earliest_day is None else None,
                 **plan.day_cells("closure_", c.closure_day),
                 "state": shown["state"],
-                "days_late": c.days_late,
-                "days_late_by_distance": c.days_late_by_distance,
-                "late_t_days": c.late_t_days,
-                "late_pax_days": c.late_pax_days,
-                "lift_t": c.lift_t,
-                "moved_t": c.moved_t,
-                "pax": c.pax,
-                "moved_pax": c.moved_pax,
+                **{name: shown[name] for name in CLOSURE_FIGURES},
             }
         )
     return rows

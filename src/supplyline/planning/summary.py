@@ -40,6 +40,7 @@ __all__ = [
     "ALL_UNITS",
     "CLOSURES_TITLE",
     "CLOSURE_DAYS_NOTE",
+    "CLOSURE_FIGURES",
     "DEPLOY_PREFIX",
     "MODE_COLUMNS",
     "SHORTFALL_COLUMNS",
@@ -216,6 +217,20 @@ def totals_by_mode(
     return rows
 
 
+CLOSURE_FIGURES = (
+    "days_late",
+    "days_late_by_distance",
+    "late_t_days",
+    "late_pax_days",
+    "lift_t",
+    "moved_t",
+    "pax",
+    "moved_pax",
+)
+"""A closure's figures, each under its :class:`~supplyline.domain.Closure` field's name, in
+every row of closures (the terminal's table and ``plan --format csv|json``'s rows)."""
+
+
 def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
     """Each deploying unit, the latest first: required, earliest and planned closure, lift.
 
@@ -261,14 +276,7 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
                     plan.date_of(c.closure_day).isoformat() if c.closure_day is not None else None
                 ),
                 "state": state,
-                "days_late": c.days_late,
-                "days_late_by_distance": c.days_late_by_distance,
-                "late_t_days": c.late_t_days,
-                "late_pax_days": c.late_pax_days,
-                "lift_t": c.lift_t,
-                "moved_t": c.moved_t,
-                "pax": c.pax,
-                "moved_pax": c.moved_pax,
+                **{name: getattr(c, name) for name in CLOSURE_FIGURES},
             }
         )
     return rows
