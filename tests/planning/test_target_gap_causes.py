@@ -147,7 +147,8 @@ def test_a_gap_the_supply_is_named_for_is_missed_as_much_whatever_the_capacities
     """With the closures a supply cause names lifted and every capacity unlimited, as missed.
 
     On the gap's day, by the units at the place (or all of them, where it says "for every
-    unit"): their shortfall so far plus their gap; one camp or two sharing the depot.
+    unit", or those at the places it names as sharing the supply): their shortfall so far
+    plus their gap; one camp or two sharing the depot.
     """
     scenario, demand = case
     plan = plan_movements(scenario, demand, PARAMS)
@@ -156,7 +157,14 @@ def test_a_gap_the_supply_is_named_for_is_missed_as_much_whatever_the_capacities
             continue
         named = set(re.findall(r"link (\S+) \(", g.cause))
         whatever = plan_movements(roomy(closures_lifted(scenario, named)), demand, PARAMS)
-        units = demand.unit_ids if "for every unit" in g.cause else (g.unit,)
+        pool = re.search(r"for the units at (.+?), which share its supply", g.cause)
+        at = {u.id: scenario.location(u.destination).name for u in scenario.units}
+        units: tuple[str, ...] = (g.unit,)
+        if "for every unit" in g.cause:
+            units = demand.unit_ids
+        elif pool:
+            places = set(pool.group(1).split(" and at "))
+            units = tuple(u for u in demand.unit_ids if at[u] in places)
         after = sum(_missed(whatever, u)[g.day] for u in units)
         assert after >= sum(_missed(plan, u)[g.day] for u in units) - 1e-3, g.cause
 

@@ -37,7 +37,7 @@ from supplyline.planning.resources import listed
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.types import day_ranges, figure_text
 
-__all__ = ["SupplyJudge", "Weighed", "closure_text"]
+__all__ = ["SupplyJudge", "Weighed", "closed_with_supply", "closure_text"]
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -71,8 +71,8 @@ class SupplyJudge:
     target_gaps: Sequence[TargetGap]
     arc_open: Callable[[frozenset[int]], BoolArray]
     _floor: SupplyFloor = field(init=False)
-    _least: dict[tuple[int, int, frozenset[int]], FloatArray] = field(default_factory=dict)
-    _plan_missed: dict[tuple[int, int], FloatArray] = field(default_factory=dict)
+    _least: dict[tuple[int, bytes, frozenset[int]], FloatArray] = field(default_factory=dict)
+    _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
     _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
     _together: dict[tuple[int, bytes, frozenset[int]], Floor] = field(default_factory=dict)
 
@@ -110,6 +110,20 @@ class SupplyJudge:
                 "target on these days without being shorter by then",
                 alone=True,
             )
+        pool = self._floor.sharing(k, v, blamed)
+        others = self._sharers(k, pool, v)
+        shared = others and not bool(pool[self._eating(k)].all())
+        if shared:
+            missed_pool = self._missed_in(k, pool)[day]
+            least_pool = float(self._least_missed_in(k, pool, blamed)[day])
+            if missed_pool <= least_pool + _eps(missed_pool):
+                return Weighed(
+                    text=f"not enough {commodity} is in stock in time for the units at {place} "
+                    f"and at {others}, which share its supply: {_whatever(self.p, blamed)}, "
+                    "they could hold no more of their targets on these days without being "
+                    "shorter by then",
+                    alone=True,
+                )
         missed_all = self._missed(k, EVERYWHERE)[day]
         if missed_all <= float(self._least_missed(k, EVERYWHERE, blamed)[day]) + _eps(missed_all):
             return Weighed(
@@ -124,6 +138,14 @@ class SupplyJudge:
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
                 f"could still not hold all their target of {commodity} on these days without "
                 "being shorter by then",
+                alone=False,
+            )
+        if blamed and shared and float(self._least_missed_in(k, pool, blamed)[day]) > eps:
+            them = "it" if len(blamed) == 1 else "them"
+            return Weighed(
+                text=f"; the supply is short too: with {them} reopened, the units at {place} "
+                f"and at {others}, which share its supply, could still not hold all their "
+                f"targets of {commodity} on these days without being shorter by then",
                 alone=False,
             )
         return None
@@ -147,22 +169,32 @@ class SupplyJudge:
         return at_v
 
     def _least_missed(self, k: int, v: int, blamed: frozenset[int]) -> FloatArray:
-        if (k, v, blamed) not in self._least:
-            self._least[k, v, blamed] = self._floor.least_missed(k, self._at(v), blamed)
-        return self._least[k, v, blamed]
+        return self._least_missed_in(k, self._at(v), blamed)
+
+    def _least_missed_in(self, k: int, places: BoolArray, blamed: frozenset[int]) -> FloatArray:
+        """``[day]``: the least the units at ``places`` can miss by then (cached)."""
+        key = (k, places.tobytes(), blamed)
+        if key not in self._least:
+            self._least[key] = self._floor.least_missed(k, places, blamed)
+        return self._least[key]
 
     def _missed(self, k: int, v: int) -> FloatArray:
         """``[day]``: the plan's shortfall of ``k`` at ``v`` so far plus its gap that day.
 
         At every place for :data:`EVERYWHERE`.
         """
-        if (k, v) not in self._plan_missed:
+        return self._missed_in(k, self._at(v))
+
+    def _missed_in(self, k: int, places: BoolArray) -> FloatArray:
+        """``[day]``: as :meth:`_missed`, of the units at ``places`` together."""
+        key = (k, places.tobytes())
+        if key not in self._plan_missed:
             p = self.p
             com_id = p.demand.commodity_ids[k]
             unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
 
             def counted(unit: str) -> bool:
-                return v == EVERYWHERE or unit_at.get(unit) == v
+                return unit in unit_at and bool(places[unit_at[unit]])
 
             short, below = np.zeros(p.days), np.zeros(p.days)
             for s in self.shortfalls:
@@ -171,8 +203,8 @@ class SupplyJudge:
             for g in self.target_gaps:
                 if g.commodity == com_id and counted(g.unit):
                     below[g.day] += g.below_t
-            self._plan_missed[k, v] = np.cumsum(short) + below
-        return self._plan_missed[k, v]
+            self._plan_missed[key] = np.cumsum(short) + below
+        return self._plan_missed[key]
 
     def _weighed(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
         p = self.p
@@ -252,6 +284,24 @@ class SupplyJudge:
         if key not in self._together:
             self._together[key] = self._floor.least_short_together(k, places, blamed)
         return self._together[key]
+
+
+def closed_with_supply(p: Problem, closures: frozenset[int], supply: Weighed) -> str:
+    """The closures and the supply together, for a day goods can arrive after them.
+
+    ``supply`` says the supply alone binds with the closures in force, where it would not
+    with them reopened. A unit whose only road was closed C+10–C+16, its depot storing
+    nothing and giving 9 t a day for 8 eaten, could not refill its target after it:
+    C+18–C+21 read "whatever the capacities" as if the road did not matter, yet re-planned
+    with it open those days were never below target (nor with 20 t a day more).
+    """
+    named = ", ".join(closure_text(p, li) for li in sorted(closures))
+    them = "it" if len(closures) == 1 else "them"
+    return (
+        f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the supply "
+        f"together: with {them} closed, {supply.text}; with {them} reopened, the supply would "
+        "leave room for more"
+    )
 
 
 def _whatever(p: Problem, blamed: frozenset[int]) -> str:

@@ -32,7 +32,12 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
-from supplyline.planning.supply_cause import SupplyJudge, Weighed, closure_text
+from supplyline.planning.supply_cause import (
+    SupplyJudge,
+    Weighed,
+    closed_with_supply,
+    closure_text,
+)
 from supplyline.planning.truck_return import truck_open
 from supplyline.types import day_label
 
@@ -244,7 +249,8 @@ def _explained(
                 continue
             weighed = _weigh(judge, s, *key[:2], blamed)
             if weighed is not None and weighed.alone:
-                out.append(replace(s, cause=weighed.text))
+                before = blamed_at.get(key[:2], none) if not cut[j] else none
+                out.append(replace(s, cause=_supply_alone(p, weighed, before, key[2])))
                 continue
         if not cut[j]:
             out.append(s)
@@ -258,6 +264,26 @@ def _explained(
             cause += f"; stock delivered before could cover these days {allowing}"
         out.append(replace(s, cause=cause))
     return tuple(out)
+
+
+def _supply_alone(p: Problem, weighed: Weighed, before: frozenset[int], day: int) -> str:
+    """The cause where the supply alone binds with nothing reopened.
+
+    On a day goods can arrive after the closures ``before`` (which the unit's days blame,
+    and with which reopened the supply would not bind), the closures with the supply.
+    """
+    if before and day > _first_closed(p, before):
+        return closed_with_supply(p, before, weighed)
+    return weighed.text
+
+
+def _first_closed(p: Problem, links: frozenset[int]) -> int:
+    """The first day in the horizon any of ``links`` is closed (0 for a road that carries none)."""
+    days = [
+        0 if not p.scenario.links[li].carries_tonnes else min(p.scenario.links[li].outage_days)
+        for li in links
+    ]
+    return min(days)
 
 
 def _weigh(

@@ -1,0 +1,64 @@
+"""Days after a closure that the supply cannot refill name the closure and the supply.
+
+A unit whose only road was closed C+10–C+16, its depot storing nothing and giving 9 t a
+day for the 8 it eats, emptied its 16 t target during the closure and refilled it 1 t a
+day after: C+18–C+21 read "not enough Rations can reach U in time: whatever the
+capacities, …", as if the road did not matter. Re-planned with the road open, or with
+more supply, those days are never below target; with every capacity unlimited, as below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from depot_cases import closures_lifted, roomy
+
+from supplyline.domain import Demand, Plan, Scenario
+from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.examples import make_demand, one_link
+from supplyline.planning.summary import target_rows
+
+PARAMS = PlanParams(explain_top=0)
+AFTER = (18, 19, 20, 21)
+
+
+def _camp(replenishment_t_per_day: float) -> tuple[Scenario, Demand]:
+    """D→U, a day's transit, closed C+10–C+16; D stores nothing; 8 t a day, target 16 t."""
+    scenario, _ = one_link(
+        days=22,
+        replenishment_t_per_day=replenishment_t_per_day,
+        outage_days=range(10, 17),
+    )
+    depot, camp = scenario.locations
+    scenario = dataclasses.replace(
+        scenario, locations=(dataclasses.replace(depot, storage_t=0.0), camp)
+    )
+    return scenario, make_demand(scenario, {("u1", "food"): 8.0}, buildup_t={("u1", "food"): 16.0})
+
+
+def _below(plan: Plan) -> dict[int, float]:
+    return {g.day: round(g.below_t, 6) for g in plan.target_gaps if g.day in AFTER}
+
+
+def test_the_days_after_are_the_closure_and_the_supply_together() -> None:
+    """Road open or 20 t a day more: no gap after C+17; every capacity unlimited: as below."""
+    scenario, demand = _camp(9.0)
+    plan = plan_movements(scenario, demand, PARAMS)
+    lifted = plan_movements(closures_lifted(scenario, {"L1"}), demand, PARAMS)
+    whatever = plan_movements(roomy(scenario), demand, PARAMS)
+    more = plan_movements(*_camp(29.0), PARAMS)
+    assert _below(plan) == _below(whatever) == {18: 15.0, 19: 14.0, 20: 13.0, 21: 12.0}
+    assert _below(lifted) == _below(more) == {}
+
+
+def test_the_days_after_name_the_closure_and_the_supply() -> None:
+    """The targets row: C+18–C+21 name the closure with the supply, not the supply alone."""
+    scenario, demand = _camp(9.0)
+    (row,) = target_rows(plan_movements(scenario, demand, PARAMS), demand)
+    after = row["why"].split("; C+18–C+21: ")[1]
+    assert after == (
+        "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
+        "closed, not enough Rations can reach U in time: whatever the capacities, the units "
+        "there could hold no more of their target on these days without being shorter by "
+        "then; with it reopened, the supply would leave room for more"
+    )
