@@ -171,7 +171,8 @@ def test_a_resource_that_limits_more_than_three_commodities_says_how_many_more()
     )
     four = ("deployment", "water", "food", "fuel")
     text = _explanation("the yard", run, four, None)
-    assert text == "the yard limits deployment, water, food and 1 more on C+3–C+4"
+    # not measured: full with them, not said to limit them (no claim of a shortage)
+    assert text == "the yard is used to the full by deployment, water, food and 1 more on C+3–C+4"
     assert _explanation("the yard", run, four[:3], None).endswith("food on C+3–C+4")
 
 

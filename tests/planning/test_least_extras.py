@@ -14,6 +14,7 @@ from scenario_files import scenario_from_files
 
 from supplyline.domain import Bottleneck, Demand, Plan, ResourceKind, Scenario
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.bottlenecks import ONE_SIDED
 
 
 def _top(plan: Plan, kind: ResourceKind, resource: str) -> Bottleneck:
@@ -202,5 +203,5 @@ def test_a_resource_whose_partner_alone_does_the_work_changes_nothing_on_its_own
     plan = plan_movements(scenario, demand, PlanParams(explain_top=13, explain_time_s=300.0))
     fuel = [b for b in plan.bottlenecks if b.resource == "vardo/fuel" and b.days[0] == 4]
     assert fuel, [b.resource for b in plan.bottlenecks]
-    assert fuel[0].explanation.endswith("more there changes nothing on its own")
+    assert fuel[0].explanation.endswith(f"more there changes nothing on its own{ONE_SIDED}")
     assert all("together with" not in b.explanation for b in plan.bottlenecks)

@@ -102,9 +102,11 @@ def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
     """
     plan = plan_movements(*gauge_break(yard_handling_t_per_day=60.0))
     top = plan.bottlenecks[0]
-    assert top.commodities == ("fuel", "food")  # what it limits, then keeps out, as said
+    assert top.commodities == ("fuel", "food")  # what uses it, then what it keeps out, as said
+    # more of it changes the food's shortfall alone: it does not limit the fuel it carries
     assert top.explanation.startswith(
-        "the transshipment yard Y (handling 60 t/day) limits fuel, and keeps out food, on C+1–C+8;"
+        "the transshipment yard Y (handling 60 t/day) is used to the full by fuel on C+1–C+8 "
+        "and keeps out food;"
     )
     assert "removes 420 t of shortfall: food at b1 420 t" in top.explanation
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
+from supplyline.planning.affected import CHANGED_T
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
@@ -42,12 +43,24 @@ from supplyline.planning.resources import (
 from supplyline.planning.roomless_stores import price_roomless_stores
 from supplyline.types import day_ranges, to_gram
 
-__all__ = ["Found", "explain_budget", "find_bottlenecks", "nice_ceil", "tie_breaking_noise"]
+__all__ = [
+    "ONE_SIDED",
+    "Found",
+    "explain_budget",
+    "find_bottlenecks",
+    "nice_ceil",
+    "tie_breaking_noise",
+]
 
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
 NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out before less was tried)"
 """Said of an extra whose search for the least figure the time cut short."""
+ONE_SIDED = (
+    "; its shadow price is one-sided (a degenerate dual): what less of it would cost, "
+    "not what more of it alone saves"
+)
+"""Said of a capacity measured to buy nothing on its own: its price is not what more saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +123,12 @@ def find_bottlenecks(
     found: list[tuple[Run, Measured | None]] = []
     asked: list[bool] = []  # within explain_top: not measured then means the time ran out
     unsure: list[bool] = []  # … or that HiGHS could not vouch for the re-solve
+    slots = 0  # of explain_top: a run measured to buy nothing on its own takes none
+    freed = False  # the last one measured bought nothing: its slot is measured again
     for run in runs:
         run.lifted = lifted_days(p, m, run)
         measured = None
-        asked.append(len(found) < p.params.explain_top)
+        asked.append(slots < p.params.explain_top)
         resolver = Resolver(session, deadline)
         if asked[-1]:
             if progress is not None:
@@ -121,8 +136,13 @@ def find_bottlenecks(
                 top = min(p.params.explain_top, len(runs))
                 # two runs of one link differ in what they carry: say tonnes or people
                 of = "" if capacity is None else f", {extra_text(capacity)} {capacity_unit}"
-                progress(f"measuring bottleneck {len(found) + 1} of {top}: {resource}{of}")
+                again = " (in place of one that buys nothing on its own)" if freed else ""
+                progress(f"measuring bottleneck {slots + 1} of {top}{again}: {resource}{of}")
             measured = measure_run(p, m, resolver, run, base)
+            # the slot goes on down the list: a tester's --explain 2 measured a road that
+            # bought nothing and left the store that removed the whole shortfall unmeasured
+            freed = _buys_nothing(measured)
+            slots += not freed
         unsure.append(resolver.unsure)
         found.append((run, measured))
     # outages and stores of storage_t 0 have no rows to price: re-planned in the time left;
@@ -168,16 +188,31 @@ def find_bottlenecks(
                 ),
             )
         )
-    # capacities by shadow price (a rate), then the closures by what each saves (a total)
-    ranked = [*sorted([*out, *stores], key=lambda b: -b.shadow_price), *outages.priced]
+    # capacities by shadow price (a rate), those measured to buy nothing on their own last
+    # (their price is one-sided), then the closures by what each saves (a total)
+    nothing = {
+        id(b) for b, (_, measured) in zip(out, found, strict=True) if _buys_nothing(measured)
+    }
+    capacities = sorted([*out, *stores], key=lambda b: (id(b) in nothing, -b.shadow_price))
+    ranked = [*capacities, *outages.priced]
     # "rank 2 raises it with them" names the rank the report shows
     rank_of = {id(b): i for i, b in enumerate(ranked, start=1)}
     ranks = [rank_of[id(b)] for b in out]
     for i, (run, measured) in enumerate(found):
-        if measured is not None and measured.alone:
-            said = out[i].explanation + _raised_elsewhere(run, found, ranks)
+        if _buys_nothing(measured):
+            said = out[i].explanation + _raised_elsewhere(run, found, ranks) + ONE_SIDED
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
     return Found(entries=tuple(ranked), outages_untried=outages.not_tried)
+
+
+def _buys_nothing(measured: Measured | None) -> bool:
+    """Whether the measuring found that more of the resource alone buys nothing.
+
+    Its shadow price is then one-sided (a degenerate dual: a road carrying exactly the
+    unit's need, priced at 405,943 a tonne-day on days the unit lacked nothing): it ranks
+    after every capacity that gains or is not measured, and takes no ``--explain`` slot.
+    """
+    return measured is not None and measured.alone
 
 
 def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:
@@ -189,6 +224,25 @@ def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ..
     """
     crossing = measured.crossing if measured is not None else ()
     return tuple(c for c in crossing if c not in coms)
+
+
+def _limited(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:
+    """The plan's users of the resource whose outcome more of it changes: what it limits.
+
+    Those whose shortfall, target gap or lateness the measured extra changes
+    (:attr:`Measured.crossing`); every user where the extra saves transport cost alone (it
+    binds what moving them costs); none where it is not measured, or buys nothing on its
+    own. A tester's road "limits food and fuel on C+0–C+8" where food was short only on
+    C+0, before anything could arrive, and another's "limits food and deployment" where no
+    food was short: the users are said as using it, and only these as limited by it.
+    """
+    if measured is None or measured.alone:
+        return ()
+    g = measured.gains
+    goods_gain = (g.shortfall_removed_t, g.late_t_days_cut, g.late_pax_days_cut)
+    if not measured.crossing and max(*goods_gain, g.target_t_days_filled) <= CHANGED_T:
+        return coms
+    return tuple(c for c in coms if c in measured.crossing)
 
 
 def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
@@ -243,14 +297,23 @@ def _explanation(
     """
     span = day_ranges(run.days)  # one run of days (a store: its full stretches)
     kept = _kept_out(coms, measured)
+    limited = _limited(coms, measured)
     if not coms and run.kind is ResourceKind.STORAGE and on_hand > 0:
         out = f", and keeps out {listed(kept)}," if kept else ""
         text = f"{words} is full with what is on hand{out} on {span}"
-    elif coms:
+    elif coms and limited == coms:
         # what passes only once it is raised: a tester's port took all the water and none
         # of the food, and was said to limit water alone while food went 100 % short
         out = f", and keeps out {listed(kept)}," if kept else ""
         text = f"{words} limits {listed(coms)}{out} on {span}"
+    elif coms:
+        # full, but not every good through it is held back by it (or that is not measured):
+        # a tester's road "limits food and fuel" where only fuel went short for it
+        full = "is drawn in full" if run.kind is ResourceKind.SUPPLY else "is used to the full"
+        users = "" if run.kind is ResourceKind.SUPPLY else f" by {listed(coms)}"
+        binds = [f"limits {listed(limited)}"] if limited else []
+        binds += [f"keeps out {listed(kept)}"] if kept else []
+        text = f"{words} {full}{users} on {span}" + "".join(f" and {b}" for b in binds)
     elif measured is not None and measured.crossing:
         text = (
             f"{words} blocks the {listed(measured.crossing)} that would pass through it on {span}"

@@ -255,7 +255,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
     caption = (
         f"{len(rows)} of {capacities} binding capacities. The shadow price is "
         "the rate at which more of the resource on its days saves objective, per tonne (or "
-        "person) a day at the margin: it ranks them, but a whole tonne may buy less. What a "
+        "person) a day at the margin: it ranks them, but a whole tonne may buy less, and one "
+        "measured to buy nothing on its own is ranked last (its price is one-sided: what less "
+        "of it would cost). What a "
         "round extra buys, measured by re-solving, is in the explanation. Capacity and extra "
         "are per day (t/day, pax/day) except storage and a stock on hand once (t)."
     )
