@@ -42,11 +42,11 @@ from supplyline.domain.routes import (
 )
 from supplyline.io import write_scenario
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.depot_ledger import plan_depot_stock
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
     check_depot_stocks,
     depot_loads,
-    plan_depot_stock,
 )
 from supplyline.routing.problem import RouterParams
 

@@ -24,7 +24,8 @@ from supplyline.domain import (
     UnservedReason,
 )
 from supplyline.routing.convoy import ConvoyParams, route_day
-from supplyline.routing.depot_stock import plan_day_stock, plan_depot_stock
+from supplyline.routing.depot_days import plan_day_stock
+from supplyline.routing.depot_ledger import plan_depot_stock
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.site_stock import held_on_day, stock_on_day, store_room
 

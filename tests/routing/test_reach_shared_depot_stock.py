@@ -27,8 +27,7 @@ from supplyline.domain import (
     UnservedReason,
 )
 from supplyline.routing.convoy import ConvoyParams, route_day
-from supplyline.routing.depot_share import plan_day_share
-from supplyline.routing.depot_stock import plan_day_stock
+from supplyline.routing.depot_days import plan_day_share, plan_day_stock
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.reach import check_reach
 
@@ -112,7 +111,8 @@ def test_reach_flags_what_routes_leaves_depot_short(
     """Per unit, the tonnes reach finds short on a day are what ``routes`` leaves depot_short.
 
     Each unit brought 0-8 t from R and 0-3 t from D by the plan on C+0; reach flags a unit
-    exactly where ``routes`` leaves some of its food ``depot_short``, quoting the tonnes.
+    exactly where ``routes`` leaves some of its food ``depot_short``, quoting the tonnes
+    (before, not where D held less than the plan's own legs from it took).
     """
     s = _site([float(k) for k in depot_km], float(food_t))
     legs = []
@@ -131,9 +131,72 @@ def test_reach_flags_what_routes_leaves_depot_short(
     assert {u: t for (u, _), t in share.items() if t > 1e-9} == pytest.approx(short)
     need = {f"u{i + 1}": 11.0 for i in range(len(depot_km))}
     said = _reach(s, plan, need)
-    from_r = {f"u{m.destination[1:]}" for m in plan.movements if m.origin == "R"}
     for u, reason in said.items():
-        flagged = short.get(u, 0.0) > 0.001 and u in from_r
+        flagged = short.get(u, 0.0) > 0.001  # from R, or beyond what D holds for its own legs
         assert ("t short)" in reason) == flagged, (u, reason, short)
         if flagged:
-            assert f"({short[u]:.1f} t short)" in reason
+            assert f"{short[u]:.1f} t short)" in reason
+
+
+def _day_leg(a: str, b: str, tonnes: float, day: int) -> Movement:
+    return dataclasses.replace(_leg(a, b, tonnes), departure_day=day, arrival_day=day)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    depot_km=st.lists(st.integers(min_value=5, max_value=60), min_size=1, max_size=2),
+    initial_t=st.integers(min_value=0, max_value=12),
+    food_t=st.integers(min_value=0, max_value=4),
+    data=st.data(),
+)
+def test_over_several_days_reach_flags_what_routes_leaves_depot_short(
+    depot_km: list[int], initial_t: int, food_t: int, data: st.DataObject
+) -> None:
+    """Day after day, reach's shortfall per unit is routes' depot_short, and D gives its stock once.
+
+    D holds ``initial_t`` and gets ``food_t`` a day; on each of C+0–C+2 each unit is brought
+    0-6 t from R and 0-3 t from D by the plan. What earlier days' trucks loaded at D is gone
+    on later days: over the three days D's trucks load no more than it ever held (a
+    kilogram a load for rounding), and on each day the share reach reads is what
+    ``routes`` leaves ``depot_short``; reach flags a unit exactly where ``routes`` leaves
+    some of its food short on some day, quoting the worst day's tonnes (of the days R
+    brings it food, and of those only D's own legs do).
+    """
+    s = dataclasses.replace(
+        _site([float(k) for k in depot_km], float(food_t)),
+        horizon_days=3,
+        stocks=(Stock(location="D", commodity="food", initial_t=float(initial_t),
+                      replenishment_t_per_day=float(food_t)),),
+    )  # fmt: skip
+    legs = [
+        _day_leg(a, f"U{i + 1}", data.draw(st.integers(0, most), label=f"{a}->U{i + 1} C+{k}"), k)
+        for k in range(3)
+        for i in range(len(depot_km))
+        for a, most in (("R", 6), ("D", 3))
+    ]
+    plan = _plan(s, *legs)
+    loaded = 0.0
+    worst: dict[tuple[str, bool], float] = {}
+    for day in range(3):
+        requests, drawn, stock = plan_day_stock(s, plan, day)
+        routes = route_day(s, requests, day=day, params=PARAMS, on_site=drawn, depot_stock=stock)
+        loaded += sum(t for r in routes.routes for stop in r.stops for t in stop.load_t.values())
+        short = {
+            u.unit: sum(u.load_t.values())
+            for u in routes.unserved
+            if u.reason is UnservedReason.DEPOT_SHORT
+        }
+        share = plan_day_share(s, plan, day).short_t
+        assert {u: t for (u, _), t in share.items() if t > 1e-9} == pytest.approx(short)
+        from_r = {f"u{m.destination[1:]}" for m in plan.movements if m.origin == "R"
+                  and m.arrival_day == day}  # fmt: skip
+        for u, t in short.items():
+            if t > 0.001:  # from R (the stranded words), or from D alone (its own legs')
+                worst[(u, u in from_r)] = max(worst.get((u, u in from_r), 0.0), t)
+    assert loaded <= initial_t + 3 * food_t + 0.001 * 3 * len(depot_km) + 1e-9
+    said = _reach(s, plan, {f"u{i + 1}": 11.0 for i in range(len(depot_km))})
+    for u, reason in said.items():
+        flagged = {r: t for (v, r), t in worst.items() if v == u}
+        assert ("t short" in reason) == bool(flagged), (u, reason, worst)
+        for t in flagged.values():
+            assert f"{t:.1f} t short" in reason

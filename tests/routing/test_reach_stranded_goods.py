@@ -26,7 +26,9 @@ from supplyline.domain import (
     Stock,
     UnservedReason,
 )
-from supplyline.routing.depot_stock import allocate, plan_day_stock, plan_depot_stock
+from supplyline.routing.depot_days import plan_day_stock
+from supplyline.routing.depot_ledger import plan_depot_stock
+from supplyline.routing.depot_stock import allocate
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_sources import plan_sources
 from supplyline.routing.reach import check_reach

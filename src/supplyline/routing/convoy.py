@@ -393,7 +393,7 @@ def route_day(
     stocks and checks (:func:`~supplyline.routing.depot_stock.with_depot_check`).
 
     ``depot_stock`` is what each depot holds for its trucks that day, as the caller knows
-    it (the movement plan's, :func:`~supplyline.routing.depot_stock.plan_depot_stock`):
+    it (the movement plan's, :func:`~supplyline.routing.depot_days.plan_day_stock`):
     then the routes respect it. The loads are split among the depots that hold them
     (:func:`~supplyline.routing.depot_share.share_stock`), a truck carries only what its
     depot holds, and what no depot that reaches the unit holds is unserved,
@@ -462,7 +462,9 @@ def route_day(
     unserved: list[Unserved] = []
     if depot_stock is not None and groups:
         # the one rule reach shares the depots' stock by too (routing.depot_share)
-        alloc = share_stock(scenario, requests, depot_stock.held_t, day, groups, km)
+        alloc = share_stock(
+            scenario, requests, depot_stock.held_t, day, groups, km, spare_t=depot_stock.spare_t
+        )
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
     chunks, more, bounds = plan_chunks(

@@ -12,12 +12,14 @@ What a depot holds, at most:
   replenishment up to that day, less what units drew on site there before and on that
   day (:mod:`~supplyline.routing.site_stock`); earlier days' truck-loads are not taken
   off, since those days are not routed;
-* from the movement plan: the same ``stocks.csv`` supply, plus what the plan brings in
-  by that day (usable after the place's dwell), less what it sends on by road on legs
-  that arrive before that day (the routes drive a road leg's goods on the day it arrives,
-  so the legs arriving that day are what the trucks carry), what it sends on by other
-  modes up to that day, what units take there before that day, and the on-site draws of
-  that day.
+* from the movement plan (:mod:`~supplyline.routing.depot_ledger`): the same
+  ``stocks.csv`` supply, plus what the plan brings in by that day (usable after the
+  place's dwell), less what it sends on by road on legs that arrive before that day (the
+  routes drive a road leg's goods on the day it arrives, so the legs arriving that day
+  are what the trucks carry), what it sends on by other modes up to that day, what units
+  take there before that day, the on-site draws of that day, and what earlier days'
+  trucks loaded there beyond the plan's own legs (:mod:`~supplyline.routing.depot_days`);
+  beyond those legs a depot gives only what the plan's later legs from it leave spare.
 
 Both keep overnight at most the depot's store's room (``storage_t``, or what it has on
 hand if more: :func:`~supplyline.routing.site_stock.store_room`), each commodity on its
@@ -39,14 +41,13 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain import Scenario
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.rounding import apportion
-from supplyline.domain.routes import DepotShort, DrawnOnSite, Routes, Unserved, UnservedReason
-from supplyline.routing.plan_loads import plan_truck_loads
+from supplyline.domain.routes import DepotShort, Routes, Unserved, UnservedReason
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.site_stock import part_of, store_room
+from supplyline.routing.site_stock import part_of
 from supplyline.routing.stranded_goods import stranded_words
 from supplyline.routing.truck_fit import DepotReach
 from supplyline.types import CommodityId, LocationId, day_label
@@ -61,8 +62,6 @@ __all__ = [
     "allocate",
     "check_depot_stocks",
     "depot_loads",
-    "plan_day_stock",
-    "plan_depot_stock",
     "with_depot_check",
 ]
 
@@ -77,8 +76,8 @@ DEMAND_BASIS = (
 PLAN_BASIS = (
     "stocks.csv and the movement plan (initial_t and replenishment to the day, kept "
     "overnight up to storage_t, plus what the plan brings in by then, less what it sends "
-    "on by road on legs arriving before the day, by other modes up to the day, and what "
-    "units take there)"
+    "on by road on legs arriving before the day, by other modes up to the day, what "
+    "units take there, and what earlier days' trucks loaded there beyond the plan's legs)"
 )
 GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"
 _HALF_KG_T = 0.0005
@@ -96,10 +95,19 @@ class DepotStock:
     """Tonnes by (depot, commodity); a pair not given holds nothing."""
     basis: str = GIVEN_BASIS
     """What ``held_t`` was worked out from, for the files and warnings (``PLAN_BASIS``…)."""
+    spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None
+    """Of ``held_t``, what a depot may load for goods the plan does not bring from it.
+
+    The rest the plan's own road legs and deliveries from it take, that day or later
+    (:func:`~supplyline.routing.depot_ledger.plan_spare_stock`); None: all of it (a stock
+    given without a plan).
+    """
 
     def __post_init__(self) -> None:
         check_fields(self)
         object.__setattr__(self, "held_t", FrozenMap(self.held_t))
+        if self.spare_t is not None:
+            object.__setattr__(self, "spare_t", FrozenMap(self.spare_t))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +130,7 @@ def allocate(
     held_t: Mapping[tuple[LocationId, CommodityId], float],
     day: int,
     hours: Mapping[LocationId, float] | None = None,
+    spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
 ) -> Allocation:
     """Split ``requests`` among the depots that can serve them and hold their goods.
 
@@ -142,7 +151,10 @@ def allocate(
     ``not_enough_trucks``). A request stays whole where one depot gives all of it; else
     one part per depot, each carried by that depot's trucks only. What none holds is
     unserved, ``depot_short``, and counted as asked of the request's first depot
-    (``Allocation.short``).
+    (``Allocation.short``). Given ``spare_t``, a depot gives beyond what the plan traces
+    to it at most that (the rest the plan's own legs from it take, that day or later,
+    :func:`~supplyline.routing.depot_ledger.plan_spare_stock`), and a ``depot_short`` says
+    what it kept.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -151,7 +163,7 @@ def allocate(
     >>> [dict(r.load_t) for r in a.requests], a.depots, [dict(u.load_t) for u in a.unserved]
     ([{'food': 5.0}], ('D',), [{'food': 3.0}])
     """
-    book = _Giving(requests, held_t, hours)
+    book = _Giving(requests, held_t, hours, spare_t)
     budget, need, parts, given = book.budget, book.need, book.parts, book.given
     start = dict(budget)
     opts = [
@@ -160,7 +172,7 @@ def allocate(
     ]
     # first what the plan's road legs bring from a depot whose trucks reach the unit
     for i, o, com, t in _traced(requests, opts):
-        book.take(i, o, com, t, with_hours=True)
+        book.take(i, o, com, t, with_hours=True, traced=True)
     pairs = sorted(
         ((requests[i].priority, not o.by_road, o.round_trip_h, requests[i].unit, k), i, o)
         for i, where in enumerate(opts)
@@ -194,7 +206,8 @@ def allocate(
         ]
         if left:
             where = [o.depot for o in opts[i]]
-            unserved.append(_not_held(scenario, req, left, where, (start, given), day))
+            kept = {k: t for k, t in budget.items() if spare_t is not None and t > _DUST_T}
+            unserved.append(_not_held(scenario, req, left, where, (start, given, kept), day))
     short = tuple(
         DepotShort(depot=d, commodity=c, day=day, held_t=start.get((d, c), 0.0),
                    asked_t=sum(given[(d, c)].values()) + t)
@@ -216,9 +229,13 @@ class _Giving:
         requests: Sequence[DeliveryRequest],
         held_t: Mapping[tuple[LocationId, CommodityId], float],
         hours: Mapping[LocationId, float] | None,
+        spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
     ) -> None:
         self.requests = requests
         self.budget: StockBook = defaultdict(float, {k: max(0.0, t) for k, t in held_t.items()})
+        self.spare: StockBook | None = None
+        if spare_t is not None:
+            self.spare = defaultdict(float, {k: max(0.0, t) for k, t in spare_t.items()})
         self.hours_left: dict[LocationId, float] = defaultdict(lambda: math.inf, hours or {})
         self.need = [dict(r.load_t) for r in requests]
         self.parts: list[dict[LocationId, dict[CommodityId, float]]] = [
@@ -228,17 +245,32 @@ class _Giving:
             lambda: defaultdict(float)
         )
 
-    def take(self, i: int, o: DepotReach, com: CommodityId, most: float, with_hours: bool) -> None:
+    def take(
+        self,
+        i: int,
+        o: DepotReach,
+        com: CommodityId,
+        most: float,
+        with_hours: bool,
+        *,
+        traced: bool = False,
+    ) -> None:
         """Give request ``i`` what depot ``o`` can of ``com``, up to ``most`` tonnes.
 
-        With ``with_hours``, no more than its trucks' hours left carry (and they are spent).
+        With ``with_hours``, no more than its trucks' hours left carry (and they are spent);
+        unless ``traced`` (the plan's own legs bring it from ``o``), no more than its spare.
         """
-        can = min(most, self.need[i][com], self.budget[(o.depot, com)])
+        key = (o.depot, com)
+        can = min(most, self.need[i][com], self.budget[key])
+        if self.spare is not None and not traced:
+            can = min(can, self.spare[key])
         if with_hours:
             can = min(can, max(0.0, self.hours_left[o.depot]) * o.t_per_truck_h)
         if can > _DUST_T:
             _give(self.parts[i], o.depot, com, can)
-            self.budget[(o.depot, com)] -= can
+            self.budget[key] -= can
+            if self.spare is not None and not traced:
+                self.spare[key] -= can
             self.given[(o.depot, com)][self.requests[i].unit] += can
             self.need[i][com] -= can
             self.hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
@@ -305,19 +337,21 @@ def _not_held(
     book: tuple[
         Mapping[tuple[LocationId, CommodityId], float],
         Mapping[tuple[LocationId, CommodityId], Mapping[str, float]],
+        Mapping[tuple[LocationId, CommodityId], float],
     ],
     day: int,
 ) -> Unserved:
     """``2.5 t of food not loaded: … (RH holds none; D2 holds 4.0 t, all loaded: U1 4.0 t)``.
 
-    What each depot that reaches the unit held (``book``: held, and given to whom), and
-    to which units it all went: a tester read "all loaded for this and more urgent units"
-    where a unit had been given 9.4 of 20 t, and equally urgent ones had taken the rest.
+    What each depot that reaches the unit held (``book``: held, given to whom, and kept
+    for the plan's own legs from it on later days), and to which units it all went: a
+    tester read "all loaded for this and more urgent units" where a unit had been given
+    9.4 of 20 t, and equally urgent ones had taken the rest.
     Where the plan's road legs bring it from a place without trucks, that place too
     (``food is at el-rh (railhead), where no truck is based``): a tester read only that
     the depot with trucks held none, while the food stood at the railhead next to it.
     """
-    held, given = book
+    held, given, kept = book
     said = []
     for com, tonnes in left.items():
         each = []
@@ -329,7 +363,13 @@ def _not_held(
             to = sorted(given.get((d, com), {}).items(), key=lambda x: (-x[1], x[0]))
             units = ", ".join(f"{u} {t:.3f} t" for u, t in to[:4])
             more = f" and {len(to) - 4} more" if len(to) > 4 else ""
-            each.append(f"{d} holds {have:.3f} t, all loaded ({units}{more})")
+            loaded = f"all loaded ({units}{more})" if to else "none loaded"
+            if kept.get((d, com), 0.0) > _DUST_T:
+                loaded = (
+                    f"{loaded.replace('all ', '')}, {kept[(d, com)]:.3f} t kept for the plan's "
+                    "own road legs and deliveries from it on later days"
+                )
+            each.append(f"{d} holds {have:.3f} t, {loaded}")
         bare = sorted({x for (x, c), t in req.off_truck_t.items() if c == com and t > _DUST_T})
         at = f"; {stranded_words(scenario, com, dict.fromkeys(bare))}" if bare else ""
         said.append(
@@ -396,108 +436,3 @@ def with_depot_check(
 ) -> Routes:
     """The routes with their depots' stocks checked against ``held_t`` (see ``basis``)."""
     return replace(routes, depot_short=check_depot_stocks(routes, held_t), depot_stock_basis=basis)
-
-
-def plan_depot_stock(
-    scenario: Scenario, plan: Plan, day: int, on_site: Sequence[DrawnOnSite] = ()
-) -> StockBook:
-    """The most each depot with trucks holds for them on ``day`` of the movement plan.
-
-    Day by day from C+0: ``stocks.csv`` initial stock and each day's replenishment, plus
-    the plan's arrivals usable that day (arrival day + the place's ``dwell_days``), less its
-    road legs out on the day they arrive (a road leg is driven on the day it arrives: the
-    bilateral plan's legs leaving ``os-forward`` on C+4 are the trucks' loads of C+5) and
-    its other legs out on the day they depart, less its deliveries there and, on ``day``,
-    the ``on_site`` draws there. Overnight a depot keeps at most its store's room
-    (:func:`~supplyline.routing.site_stock.store_room`), beside what its road legs still
-    on their way take out later (the plan counts those on the road, not in the store): a
-    tester's depot of ``storage_t`` 0 getting 5 t of food a day held 20 t by C+3, and the
-    trucks loaded 8 t there.
-
-    >>> from supplyline.planning import plan_movements
-    >>> from supplyline.planning.examples import one_link
-    >>> s, demand = one_link(transit_days=0)
-    >>> plan_depot_stock(s, plan_movements(s, demand), 0)
-    {}
-    """
-    depots = {g.depot for g in scenario.fleet if g.count > 0}
-    flows = _DepotFlows(scenario, plan, day, depots)
-    for where, com, tonnes in ((d.location, c, t) for d in on_site for c, t in d.load_t.items()):
-        if where in depots:
-            flows.flow[(day, where, com)] -= tonnes
-    room = store_room(scenario)
-    book: StockBook = defaultdict(float)
-    for k in range(day + 1):
-        for (d, com), t in book.items():  # overnight: the store keeps its room, the road its legs
-            road = flows.on_road(k - 1, d, com)
-            book[(d, com)] = min(t - road, room.get(d, math.inf)) + road
-        for (when, d, com), t in flows.flow.items():
-            if when == k:
-                book[(d, com)] += t
-        if k < day:
-            for (when, d, com), t in flows.after.items():
-                if when == k:
-                    book[(d, com)] -= t
-    return {k: max(0.0, t) for k, t in book.items()}
-
-
-class _DepotFlows:
-    """The plan's and ``stocks.csv``'s tonnes into and out of each depot, by day.
-
-    ``flow``: what comes in (or goes, negative) on a day, usable that day; ``after``: what
-    leaves at the end of a day (road legs arriving then, the units' deliveries there).
-    """
-
-    def __init__(self, scenario: Scenario, plan: Plan, day: int, depots: set[LocationId]) -> None:
-        self.flow: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
-        self.after: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
-        self.road: dict[tuple[int, LocationId, CommodityId], float] = defaultdict(float)
-        for st in scenario.stocks:
-            if st.location in depots:
-                self.flow[(0, st.location, st.commodity)] += st.initial_t
-                for k in range(day + 1):
-                    self.flow[(k, st.location, st.commodity)] += st.replenishment_t_per_day
-        dwell = {loc.id: loc.dwell_days for loc in scenario.locations}
-        for m in plan.movements:
-            if m.commodity.startswith("deploy:") or m.tonnes <= 0:
-                continue
-            if m.destination in depots:
-                usable = max(0, m.arrival_day + dwell.get(m.destination, 0))
-                self.flow[(usable, m.destination, m.commodity)] += m.tonnes
-            if m.origin not in depots:
-                continue
-            if m.mode is Mode.ROAD:
-                self.after[(max(0, m.arrival_day), m.origin, m.commodity)] += m.tonnes
-                for night in range(max(0, m.departure_day), min(m.arrival_day, day)):
-                    self.road[(night, m.origin, m.commodity)] += m.tonnes
-            else:
-                self.flow[(max(0, m.departure_day), m.origin, m.commodity)] -= m.tonnes
-        for d in plan.deliveries:
-            if d.location in depots:
-                self.after[(max(0, d.day), d.location, d.commodity)] += d.tonnes
-
-    def on_road(self, night: int, depot: LocationId, com: CommodityId) -> float:
-        """Tonnes of the depot's road legs out that left by ``night`` and arrive after it."""
-        return self.road.get((night, depot, com), 0.0)
-
-
-def plan_day_stock(
-    scenario: Scenario, plan: Plan, day: int
-) -> tuple[list[DeliveryRequest], list[DrawnOnSite], DepotStock]:
-    """The truck-loads of ``day`` of the plan, what units draw on site, and the depots' stock.
-
-    One computation for ``routes`` (which loads the trucks from it) and the reach check
-    (which weighs the tonnes the plan brings from places without trucks against it,
-    :mod:`~supplyline.routing.stranded_goods`): judged apart, reach called a unit ok
-    whose depot held 1 t of the 10 t of food a day ``routes`` then left ``depot_short``.
-
-    >>> from supplyline.planning import plan_movements
-    >>> from supplyline.planning.examples import one_link
-    >>> s, demand = one_link(transit_days=0)
-    >>> loads, drawn, stock = plan_day_stock(s, plan_movements(s, demand), 0)
-    >>> dict(stock.held_t), stock.basis == PLAN_BASIS
-    ({}, True)
-    """
-    requests, drawn = plan_truck_loads(scenario, plan, day)
-    held = plan_depot_stock(scenario, plan, day, drawn)
-    return requests, drawn, DepotStock(held_t=held, basis=PLAN_BASIS)

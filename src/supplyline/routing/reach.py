@@ -60,7 +60,8 @@ from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
-from supplyline.routing.depot_share import DayShare, plan_day_share
+from supplyline.routing.depot_days import PlanDepotDays
+from supplyline.routing.depot_share import DayShare
 from supplyline.routing.reach_cargo import carried_goods
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_estimated import with_unlinked
@@ -264,15 +265,17 @@ def check_reach(
 
 
 def _day_stock(scenario: Scenario, plan: Plan | None) -> DayStock:
-    """The depots' stock of a day of ``plan``, shared as ``routes`` shares it, once per day."""
-    memo: dict[int, DayShare] = {}
+    """The depots' stock of a day of ``plan``, shared as ``routes`` shares it, once per day.
+
+    One walk from C+0 (:class:`~supplyline.routing.depot_days.PlanDepotDays`): what
+    earlier days' trucks loaded is gone from the later days' stock, as in ``routes``.
+    """
+    days = None if plan is None else PlanDepotDays(scenario, plan)
 
     def on(day: int) -> DayShare:
-        if plan is None:
+        if days is None:
             return DayShare(held_t={}, given_t={}, short_t={})
-        if day not in memo:
-            memo[day] = plan_day_share(scenario, plan, day)
-        return memo[day]
+        return days.on(day).share
 
     return on
 

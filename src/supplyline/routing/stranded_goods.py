@@ -10,7 +10,7 @@ Here, commodity by commodity and day by day: the tonnes the plan's road legs bri
 the unit's place from places where no truck serving it is based (the places those legs
 start from, :meth:`~supplyline.routing.plan_sources.PlanSources.origins_on`) against what
 the depots whose trucks serve it hold of it that day for it, as ``routes`` shares their
-stock among the units they serve (:func:`~supplyline.routing.depot_share.plan_day_share`:
+stock among the units they serve (:func:`~supplyline.routing.depot_days.plan_day_share`:
 the plan's own legs first, then the most urgent, nearest first). Where the unit is left
 short, reach flags it naming the commodity, the places, the tonnes, what the depots hold
 and which units they load first; ``routes`` adds the places to a ``depot_short`` detail.
@@ -134,10 +134,12 @@ def stranded_reason(
     what each of them holds (and a truck of it may carry); ``origins`` where the plan's
     road legs bring each commodity from, day by day (:func:`plan_origins`); ``stock`` what
     each depot holds on a day and how ``routes`` shares it among the units
-    (:func:`~supplyline.routing.depot_share.plan_day_share`). A commodity is named when,
+    (:func:`~supplyline.routing.depot_days.plan_day_share`). A commodity is named when,
     on some day, goods come from places other than the ``serving`` depots and the share
     leaves ``unit`` short of it (``depot_short``): the day most short is quoted, with what
-    those depots hold then and what of it goes first to other units.
+    those depots hold then and what of it goes first to other units. So too where the
+    plan's own road legs from the ``serving`` depots bring more than they hold that day
+    (:func:`_own_legs_short`): ``routes`` leaves it ``depot_short`` as well.
     """
     mine = sorted(serving)
     found: dict[CommodityId, tuple[set[LocationId], int, float, float, int, str]] = {}
@@ -167,8 +169,9 @@ def stranded_reason(
                 worst = (short, day, far_t, has, _first_words(share, mine, com, unit))
         if worst is not None:
             found[com] = (places, worst[1], worst[2], worst[3], days_short, worst[4])
+    own = _own_legs_short(wanted, origins, mine, loc, stock, unit)
     if not found:
-        return ""
+        return own
     u = km.index(loc)
     pos = {x: i for i, x in enumerate(km.ids)}
 
@@ -192,7 +195,56 @@ def stranded_reason(
         said.append(
             f"{where}: {far_t:.1f} t of it on {day_label(day)}{whose} ({short:.1f} t short{more})"
         )
-    return "; ".join(said) + " (routes loads a truck at its own depot only)"
+    stranded = "; ".join(said) + " (routes loads a truck at its own depot only)"
+    return "; ".join(x for x in (stranded, own) if x)
+
+
+def _own_legs_short(
+    wanted: Mapping[CommodityId, float | None],
+    origins: Origins,
+    mine: list[LocationId],
+    loc: LocationId,
+    stock: DayStock,
+    unit: UnitId,
+) -> str:
+    """``food: D, whose trucks serve it, holds 0.0 t of it on C+2, less than …`` ('' if none).
+
+    On the days the plan's road legs bring a good into the unit's place only from the
+    depots whose trucks serve it, and the day's share (:func:`~supplyline.routing.
+    depot_days.plan_day_share`) still leaves the unit short of it: those depots hold less
+    than the plan's own legs take. A re-checker's plan sent 2 t from D on C+2 where D held
+    none; ``routes`` left them ``depot_short`` and reach, looking only at goods from places
+    without trucks, said nothing.
+    """
+    said = []
+    holds = "holds" if len(mine) == 1 else "hold"
+    for com, tonnes in sorted(wanted.items()):
+        if tonnes is not None and tonnes <= 0:
+            continue
+        worst: tuple[float, int, float, float] | None = None
+        days = 0
+        for day, by_origin in sorted(origins.get(com, {}).items()):
+            if any(t > _DUST_T and x not in (*mine, loc) for x, t in by_origin.items()):
+                continue  # goods from elsewhere too: stranded_reason's matter
+            own_t = sum(t for x, t in by_origin.items() if x in mine)
+            share = stock(day)
+            short = share.short_t.get((unit, com), 0.0)
+            if own_t <= _DUST_T or short <= _KG_T:
+                continue
+            days += 1
+            if worst is None or short > worst[0] + _DUST_T:
+                has = sum(max(0.0, share.held_t.get((d, com), 0.0)) for d in mine)
+                worst = (short, day, own_t, has)
+        if worst is not None:
+            short, day, own_t, has = worst
+            more = "" if days <= 1 else f"; short on {days} days"
+            said.append(
+                f"{com}: {', '.join(mine)}, whose trucks serve it, {holds} {has:.1f} t of it on "
+                f"{day_label(day)}, less than the plan's own road legs from "
+                f"{'it' if len(mine) == 1 else 'them'} bring ({own_t:.1f} t; {short:.1f} t "
+                f"short{more})"
+            )
+    return "; ".join(said)
 
 
 def _first_words(
@@ -200,8 +252,10 @@ def _first_words(
 ) -> str:
     """``, 4.0 t of which go first to u1``: the depots' stock that other units take first.
 
-    With several, each unit's tonnes (``to u1 (4.0 t), u3 (2.0 t)``); '' where none goes
-    to another unit.
+    With several, each unit's tonnes (``to u1 (4.0 t), u3 (2.0 t)``); then what the depots
+    keep for the plan's own later legs from them (``, 4.0 t kept for the plan's own road
+    legs and deliveries from D on later days``: earlier days' trucks took the rest); ''
+    where none goes to another unit and none is kept.
     """
     to: dict[UnitId, float] = defaultdict(float)
     for d in mine:
@@ -209,11 +263,19 @@ def _first_words(
             if u != unit:
                 to[u] += t
     others = sorted(((u, t) for u, t in to.items() if t > _DUST_T), key=lambda x: (-x[1], x[0]))
+    keep = {d: share.kept_t.get((d, com), 0.0) for d in sorted(mine)}
+    kept = {d: t for d, t in keep.items() if t > _DUST_T}
+    later = (
+        f", {sum(kept.values()):.1f} t kept for the plan's own road legs and deliveries from "
+        f"{', '.join(kept)} on later days"
+        if kept
+        else ""
+    )
     if not others:
-        return ""
+        return later
     if len(others) == 1:
         named = others[0][0]
     else:
         named = ", ".join(f"{u} ({t:.1f} t)" for u, t in others[:3])
         named += f" and {len(others) - 3} more" if len(others) > 3 else ""
-    return f", {sum(t for _, t in others):.1f} t of which go first to {named}"
+    return f", {sum(t for _, t in others):.1f} t of which go first to {named}{later}"

@@ -38,7 +38,8 @@ from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
-from supplyline.routing.depot_stock import DepotStock, plan_day_stock
+from supplyline.routing.depot_days import plan_day_stock
+from supplyline.routing.depot_stock import DepotStock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_roads import plan_road_claims, plan_road_tonnes

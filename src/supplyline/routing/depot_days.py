@@ -1,0 +1,181 @@
+"""The depots' stock day after day of the movement plan: what earlier days' trucks took.
+
+``routes`` plans each day's convoys from a depot's stock of that day. The plan's own road
+legs out of a depot are taken off the next day (:mod:`~supplyline.routing.depot_ledger`),
+but goods the trucks loaded there for other units were not: a tester's depot D of 10 t
+of food, no more coming, loaded 4 t on C+0 and 4 t on C+1 for a unit the plan fed from a
+railhead without trucks, and on C+2 the 4 t the plan's own leg sent from D: 12 t of 10,
+no ``depot_short`` on any day, and ``reach`` said every unit was ok.
+
+Here one walk from C+0 shares each day's stock as ``routes`` does
+(:func:`~supplyline.routing.depot_share.share_stock`) and takes what a depot gave beyond
+the tonnes the plan traces to it (``DeliveryRequest.sources_t``) off its later days; and
+a depot gives beyond them only what it spares (:func:`~supplyline.routing.depot_ledger.
+plan_spare_stock`: the plan's own legs and deliveries from it, that day or later, keep
+their stock). So D loads 4 t on C+0, 2 t on C+1 (2 t ``depot_short``, which ``reach``
+flags for that unit), and the plan's 4 t on C+2. ``routes`` routes its day from this
+stock and ``reach`` reads each day's share of it: the two agree. Earlier days are taken as
+shared, not as routed (a load their search then left out is counted as loaded).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from supplyline.domain import Plan, Scenario
+from supplyline.domain.frozen_map import FrozenMap
+from supplyline.domain.routes import DrawnOnSite, UnservedReason
+from supplyline.routing.cargo import split_by_cargo
+from supplyline.routing.depot_ledger import plan_depot_stock, plan_spare_stock
+from supplyline.routing.depot_share import MIN_LOAD_T, DayShare, share_stock
+from supplyline.routing.depot_stock import PLAN_BASIS, Allocation, DepotStock
+from supplyline.routing.plan_loads import plan_truck_loads
+from supplyline.routing.requests import DeliveryRequest
+from supplyline.routing.roads import road_matrix
+from supplyline.routing.scenario_fit import horizon_day
+from supplyline.types import CommodityId, LocationId, UnitId
+
+__all__ = ["PlanDay", "PlanDepotDays", "plan_day_share", "plan_day_stock"]
+
+_DUST_T = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDay:
+    """A day of the plan for the trucks: its loads, on-site draws, stock and its share."""
+
+    requests: list[DeliveryRequest]
+    drawn: list[DrawnOnSite]
+    stock: DepotStock
+    share: DayShare
+
+
+class PlanDepotDays:
+    """The plan's days walked from C+0, each sharing what earlier days' trucks left.
+
+    Asked for a day, it walks on to it (days already walked are kept): ``reach`` asks
+    for many days of one plan, ``routes`` for one.
+    """
+
+    def __init__(self, scenario: Scenario, plan: Plan) -> None:
+        self._scenario = scenario
+        self._plan = plan
+        self._days: list[PlanDay] = []
+        self._taken: dict[tuple[int, LocationId, CommodityId], float] = {}
+
+    def on(self, day: int) -> PlanDay:
+        """The plan's ``day``, with earlier days' truck-loads taken off the depots.
+
+        A ``day`` outside the horizon is an ArgumentError (as ``route_day`` says it).
+        """
+        day = horizon_day(self._scenario, day)
+        while len(self._days) <= day:
+            self._days.append(self._walk(len(self._days)))
+        return self._days[day]
+
+    def _walk(self, day: int) -> PlanDay:
+        s, plan = self._scenario, self._plan
+        requests, drawn = plan_truck_loads(s, plan, day)
+        stock = DepotStock(
+            held_t=plan_depot_stock(s, plan, day, drawn, self._taken),
+            spare_t=plan_spare_stock(s, plan, day, self._taken),
+            basis=PLAN_BASIS,
+        )
+        share = self._share(day, requests, stock)
+        return PlanDay(requests=requests, drawn=drawn, stock=stock, share=share)
+
+    def _share(self, day: int, requests: list[DeliveryRequest], stock: DepotStock) -> DayShare:
+        """How ``routes`` shares ``stock`` on ``day``; what it gives untraced is taken off."""
+        s = self._scenario
+        asked = [r for r in requests if r.tonnes >= MIN_LOAD_T]
+        groups = [g for g in s.fleet if g.count > 0]
+        if not asked or not groups:
+            return DayShare(held_t=stock.held_t, given_t={}, short_t={})
+        asked = split_by_cargo(s, asked)
+        km = road_matrix(s, [*(g.depot for g in groups), *(r.location for r in asked)], day=day)
+        alloc = share_stock(s, asked, stock.held_t, day, groups, km, spare_t=stock.spare_t)
+        given = _given(alloc)
+        traced = _traced(asked)
+        for key, to in given.items():
+            beyond = sum(to.values()) - traced.get(key, 0.0)
+            if beyond > _DUST_T:
+                self._taken[(day, *key)] = beyond
+        short: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
+        for u in alloc.unserved:
+            if u.reason is UnservedReason.DEPOT_SHORT:
+                for com, t in u.load_t.items():
+                    short[(u.unit, com)] += t
+        spare = stock.spare_t or {}  # a stock with no spare_t keeps nothing back
+        return DayShare(
+            held_t=stock.held_t,
+            given_t=FrozenMap({k: FrozenMap(v) for k, v in given.items()}),
+            short_t=FrozenMap(short),
+            kept_t=FrozenMap(  # what it did not load: kept for the plan's later legs
+                {
+                    k: t - sum(given.get(k, {}).values())
+                    for k, t in stock.held_t.items()
+                    if k in spare and t - sum(given.get(k, {}).values()) > _DUST_T
+                }
+            ),
+        )
+
+
+def _given(alloc: Allocation) -> dict[tuple[LocationId, CommodityId], dict[UnitId, float]]:
+    """What each depot's trucks load of a commodity, by unit."""
+    given: dict[tuple[LocationId, CommodityId], dict[UnitId, float]] = defaultdict(
+        lambda: defaultdict(float)
+    )
+    for req, depot in zip(alloc.requests, alloc.depots, strict=True):
+        for com, t in req.load_t.items():
+            if depot is not None:
+                given[(depot, com)][req.unit] += t
+    return given
+
+
+def _traced(requests: list[DeliveryRequest]) -> dict[tuple[LocationId, CommodityId], float]:
+    """The tonnes the plan's own road legs bring from each depot (already off its stock)."""
+    traced: dict[tuple[LocationId, CommodityId], float] = defaultdict(float)
+    for req in requests:
+        for (depot, com), t in req.sources_t.items():
+            if com in req.load_t:
+                traced[(depot, com)] += t
+    return traced
+
+
+def plan_day_stock(
+    scenario: Scenario, plan: Plan, day: int
+) -> tuple[list[DeliveryRequest], list[DrawnOnSite], DepotStock]:
+    """The truck-loads of ``day`` of the plan, what units draw on site, and the depots' stock.
+
+    One computation for ``routes`` (which loads the trucks from it) and the reach check
+    (which weighs the tonnes the plan brings from places without trucks against it,
+    :mod:`~supplyline.routing.stranded_goods`): judged apart, reach called a unit ok
+    whose depot held 1 t of the 10 t of food a day ``routes`` then left ``depot_short``.
+    The stock is what earlier days' trucks left (:class:`PlanDepotDays`).
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> loads, drawn, stock = plan_day_stock(s, plan_movements(s, demand), 0)
+    >>> dict(stock.held_t), stock.basis == PLAN_BASIS
+    ({}, True)
+    """
+    found = PlanDepotDays(scenario, plan).on(day)
+    return found.requests, found.drawn, found.stock
+
+
+def plan_day_share(scenario: Scenario, plan: Plan, day: int) -> DayShare:
+    """How ``routes`` shares the depots' stock on ``day`` of the movement plan.
+
+    The day's truck-loads and the depots' stock of the plan (:func:`plan_day_stock`),
+    each request of one cargo class, over the roads open that day, as ``route_day``
+    takes them before it routes.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> dict(plan_day_share(s, plan_movements(s, demand), 0).short_t)
+    {}
+    """
+    return PlanDepotDays(scenario, plan).on(day).share
