@@ -325,17 +325,24 @@ def figures_text(*values: float, at_least: int = 0) -> tuple[str, ...]:
     return written_text(rounded, figures_decimals(*rounded, at_least=at_least))
 
 
-def written_text(values: Sequence[float | Decimal], decimals: int) -> tuple[str, ...]:
+def written_text(
+    values: Sequence[float | Decimal], decimals: int, *, kept: int = 0
+) -> tuple[str, ...]:
     """Figures read together, each to ``decimals``, the zeros all of them pad with dropped.
 
     For figures already rounded to add up (a total and its parts), which keep the
-    decimals their exact values asked for; a zero reads 0.
+    decimals their exact values asked for; a zero reads 0. ``kept``: the decimals of the
+    table column that shows one of them, kept zeros and all, as :func:`figure_text` keeps
+    a column's: the plan's headline read "0.8 t short" beside its shortfall table's total
+    and its report's "short (t)" card, 0.80.
 
     >>> written_text([Decimal("150.40"), Decimal("49.60"), 200.0], 2)
     ('150.4', '49.6', '200.0')
+    >>> written_text([0.0, Decimal("0.80")], 2, kept=2)
+    ('0', '0.80')
     """
     texts = [fixed_text(float(v), decimals) for v in values]
-    while decimals and all(t.endswith("0") for t in texts):
+    while decimals > kept and all(t.endswith("0") for t in texts):
         texts = [t[:-1] for t in texts]
         decimals -= 1
     if decimals == 0:

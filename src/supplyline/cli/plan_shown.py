@@ -268,7 +268,7 @@ def print_plan_table(run: PlanRun) -> None:
     decimals = figures_decimals(*values, at_least=places)
     said = said_delivery(*values[:3], head["to_deliver_t"], decimals)
     delivered, short, unstocked, to_deliver = written_text(
-        [0.0 if v is None else v for v in said], decimals
+        [0.0 if v is None else v for v in said], decimals, kept=places
     )
     console.print(
         # the name escaped: "Draft [/] x" was read as markup and stopped the command

@@ -257,8 +257,7 @@ def _check_reach(s: Scenario) -> list[Finding]:
                     )
         if not unit.in_place and not unit.deploys:
             found.append(_nothing_to_move(unit))
-        needs = any(c.is_consumed for c in s.commodities)
-        if needs and unit.destination not in from_sources:
+        if _consumes_something(s, unit) and unit.destination not in from_sources:
             reason = (
                 "the scenario has no stocks at all"
                 if not sources
@@ -276,6 +275,28 @@ def _check_reach(s: Scenario) -> list[Finding]:
                 )
             )
     return found
+
+
+def _consumes_something(s: Scenario, unit: Unit) -> bool:
+    """Whether some commodity's rate applies to ``unit``'s people or vehicles.
+
+    A unit of 0 people and no vehicles (its lift moved, no one to feed) needs no supply: a
+    tester's such units were each warned "cannot be supplied: the scenario has no stocks
+    at all". A rate given as a planning factor's name counts as some consumption (the
+    factors are the requirements' to resolve); a rate of 0 as none.
+    """
+    people = unit.personnel > 0
+    vehicles = {cls: n for cls, n in unit.vehicles.items() if n > 0}
+    fuelled = any(
+        cls.id in vehicles and cls.km_per_day > 0 and cls.fuel_l_per_100km != 0
+        for cls in s.vehicle_classes
+    )
+    return any(
+        (people and c.per_person_per_day not in (None, 0))
+        or (bool(vehicles) and c.per_vehicle_per_day not in (None, 0))
+        or (c.vehicle_fuel and fuelled)
+        for c in s.commodities
+    )
 
 
 def _closed_note(s: Scenario, shut: set[str]) -> Callable[[str], str]:

@@ -266,9 +266,12 @@ class Bottleneck(ByContent):
     plan.json, bottlenecks.csv and ``plan --format json|csv`` alike (it was
     ``suggested_extra_per_day`` in the files and ``extra`` in the summary, and a store's
     extra, in ``t``, is not per day)."""
-    extra_unit: str = "t/day"
+    extra_unit: str | None = "t/day"
     """What ``suggested_extra`` counts: ``t/day``, ``pax/day``, or ``t`` for a
-    stock given once (a supply on hand on one day) or storage."""
+    stock given once (a supply on hand on one day) or storage; None where there is no
+    suggested extra (an outage, a claim that more of it alone buys nothing, one not
+    measured), as bottlenecks.csv leaves it empty: plan.json gave an outage's ``days`` and a
+    "changes nothing" row's ``t/day`` beside an empty cell."""
     shortfall_removed_t: float | None = None
     late_t_days_cut: float | None = None
     """Tonne-days of deployment lift arriving late that the extra cuts, exactly (the plan's
@@ -323,6 +326,8 @@ class Bottleneck(ByContent):
         if not self.capacity_unit:
             once = self.kind == ResourceKind.SUPPLY and tuple(self.days) == (0,)
             object.__setattr__(self, "capacity_unit", amount_unit(self.kind, once=once))
+        if self.suggested_extra is None:  # no extra, so nothing for a unit to count
+            object.__setattr__(self, "extra_unit", None)
 
 
 def _timing() -> float:

@@ -85,7 +85,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "commodities": LIST_SEPARATOR.join(b.commodities),
             "capacity": b.capacity,
             "suggested_extra": b.suggested_extra,
-            "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
+            "extra_unit": b.extra_unit,
             "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
             "capacity_unit": b.capacity_unit,

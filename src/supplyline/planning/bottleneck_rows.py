@@ -150,7 +150,7 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
         "capacity": b.capacity,
         "capacity_unit": b.capacity_unit,
         "suggested_extra": b.suggested_extra,
-        "extra_unit": b.extra_unit if b.suggested_extra is not None else None,
+        "extra_unit": b.extra_unit,
         "shortfall_removed_t": b.removes_shortfall_t,
         **b.gains_shown,
         "explanation": b.explanation,

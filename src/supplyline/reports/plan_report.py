@@ -192,7 +192,7 @@ def _plan_sections(
         h.delivered_t, h.short_t, h.buildup_not_delivered_t, h.to_deliver_t, decimals
     )
     short, consumed, delivered, unstocked = written_text(
-        [said[1], rounded(h.demand_t, decimals), said[0], said[2]], decimals
+        [said[1], rounded(h.demand_t, decimals), said[0], said[2]], decimals, kept=places
     )
     sections = [
         ReportSection(
