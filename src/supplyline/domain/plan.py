@@ -293,6 +293,11 @@ class Bottleneck(ByContent):
     """Whether its gain was measured, or not asked for, or cut short by the measuring time
     (plan.json and bottlenecks.csv's ``measuring``; plans written before it was recorded
     get it from their figures and ``stats.explain_top`` when read back)."""
+    then_limited_by: str | None = None
+    """The capacity (its ``resource``, ``lb (y→u)``) that binds once ``suggested_extra`` is
+    there and caps what more of this one buys: a yard of 6 t/day before a link of 8 gains 2
+    t/day however much it handles. None where none does, where not measured, and in plans
+    written before it was recorded (:mod:`supplyline.planning.next_limit`)."""
 
     @property
     def suggested_extra_per_day(self) -> float | None:
