@@ -148,6 +148,8 @@ def plan_sections(
                 "capacity",
                 "extra",
                 "removes_t",
+                # only where a shown rank has one: the explanation says it too
+                *(["then_limited_by"] if any(n.get("then_limited_by") for n in necks) else []),
             ],
             f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
             if capacities > len(necks)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from supplyline.domain.bottleneck import Bottleneck, Measuring, ResourceKind, amount_unit
 from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
@@ -54,61 +55,6 @@ class PlanStatus(StrEnum):
     """Stopped (time limit) with a plan that is not proven best."""
     NO_SOLUTION = "no_solution"
     """Stopped before any plan was found (time limit too short)."""
-
-
-class Measuring(StrEnum):
-    """Whether a bottleneck's gain was measured and, if not, why.
-
-    ``explain_top=1, explain_time_s=0.001`` and ``explain_top=0`` gave equal records: only
-    the CLI said "rank 1 is not measured: the measuring time (0.001 s) ran out".
-    """
-
-    MEASURED = "measured"
-    """Re-solved with more of it: its suggestion and gains are the re-solve's."""
-    NOT_ASKED = "not_asked"
-    """Ranked past ``explain_top``: by shadow price only (``--explain N`` measures it)."""
-    TIME_RAN_OUT = "time_ran_out"
-    """Within ``explain_top``, but the measuring time ran out before it was re-solved."""
-    SOLVER_UNSURE = "solver_unsure"
-    """Within ``explain_top``, but its re-solve ended, from a warm and then a cold start, in
-    a status HiGHS could not vouch for (numerical trouble): no gain is claimed."""
-
-
-class ResourceKind(StrEnum):
-    """What kind of capacity a bottleneck is."""
-
-    LINK_TONNES = "link_tonnes"
-    LINK_PAX = "link_pax"
-    HANDLING = "handling"
-    HANDLING_PAX = "handling_pax"
-    """People through a place per day (a border post's checks)."""
-    STORAGE = "storage"
-    SUPPLY = "supply"
-    OUTAGE = "outage"
-    """A link's outage days: no capacity, but the plan re-made without them gains."""
-
-
-def amount_unit(kind: ResourceKind, *, once: bool = False) -> str:
-    """What an amount of a resource of ``kind`` counts: its capacity, or an extra of it.
-
-    ``t/day`` (a link's tonnes, a place's handling, a supply's resupply), ``pax/day``
-    (people over a link or through a place), ``t`` for storage and for a supply given
-    ``once`` (the stock on hand on one day), ``days`` for an outage (its closed days).
-    The one mapping behind a bottleneck's ``capacity_unit`` and ``extra_unit``.
-
-    >>> amount_unit(ResourceKind.LINK_PAX), amount_unit(ResourceKind.STORAGE)
-    ('pax/day', 't')
-    >>> amount_unit(ResourceKind.SUPPLY), amount_unit(ResourceKind.SUPPLY, once=True)
-    ('t/day', 't')
-    """
-    kind = ResourceKind(kind)
-    if kind is ResourceKind.OUTAGE:
-        return "days"
-    if kind is ResourceKind.STORAGE or (kind is ResourceKind.SUPPLY and once):
-        return "t"
-    if kind in (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX):
-        return "pax/day"
-    return "t/day"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -234,100 +180,6 @@ class Closure(ByContent):
         if self.earliest_day is None:
             return None
         return max(0, self.earliest_day - self.required_day)
-
-
-_GAIN_FIELDS: Final = (
-    "late_t_days_cut",
-    "late_pax_days_cut",
-    "target_t_days_filled",
-    "transport_cost_saved",
-)
-""":class:`Bottleneck`'s measured gains beside ``shortfall_removed_t``, in the files' order."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Bottleneck(ByContent):
-    """A binding capacity, ranked by what one more unit of it would save.
-
-    ``shadow_price`` is the objective saved per extra tonne (or person) per day of the
-    resource, summed over ``days``; ``explanation`` says it in a planner's words.
-    """
-
-    kind: ResourceKind
-    resource: str
-    days: tuple[int, ...]
-    shadow_price: float
-    commodities: tuple[CommodityId, ...] = ()
-    capacity: float | None = None
-    """The resource's capacity to the gram (as bottlenecks.csv gives it); None for outages."""
-    suggested_extra: float | None = None
-    """The least round extra measured to buy what ``explanation`` says, in ``extra_unit``;
-    None where not measured or where more of it alone buys nothing. Named so in
-    plan.json, bottlenecks.csv and ``plan --format json|csv`` alike (it was
-    ``suggested_extra_per_day`` in the files and ``extra`` in the summary, and a store's
-    extra, in ``t``, is not per day)."""
-    extra_unit: str | None = "t/day"
-    """What ``suggested_extra`` counts: ``t/day``, ``pax/day``, or ``t`` for a
-    stock given once (a supply on hand on one day) or storage; None where there is no
-    suggested extra (an outage, a claim that more of it alone buys nothing, one not
-    measured), as bottlenecks.csv leaves it empty: plan.json gave an outage's ``days`` and a
-    "changes nothing" row's ``t/day`` beside an empty cell."""
-    shortfall_removed_t: float | None = None
-    late_t_days_cut: float | None = None
-    """Tonne-days of deployment lift arriving late that the extra cuts, exactly (the plan's
-    closures' ``late_t_days`` summed, less the re-planned): what "cuts the lift arriving
-    late by N t-days" rounds. Negative where the claim says the lift late grows; None where
-    not measured, and in plans written before it was recorded. A tester could check a
-    claim's shortfall to the gram, and its lateness only as the sentence rounded it."""
-    late_pax_days_cut: float | None = None
-    """The same for deploying people, in person-days."""
-    target_t_days_filled: float | None = None
-    """Tonne-days below the units' days-of-supply targets that the extra fills (negative:
-    "leaves … more below"), as :attr:`late_t_days_cut`."""
-    transport_cost_saved: float | None = None
-    """Transport cost the extra saves, in the links' cost units (negative: "for … more"),
-    as :attr:`late_t_days_cut`."""
-    explanation: str = ""
-    capacity_unit: str = ""
-    """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
-    for a supply only on C+0 (the stock on hand then). Plans written before it was
-    recorded get that default when read back."""
-    measuring: Measuring = Measuring.NOT_ASKED
-    """Whether its gain was measured, or not asked for, or cut short by the measuring time
-    (plan.json and bottlenecks.csv's ``measuring``; plans written before it was recorded
-    get it from their figures and ``stats.explain_top`` when read back)."""
-
-    @property
-    def suggested_extra_per_day(self) -> float | None:
-        """``suggested_extra`` under its former name, for code written before the rename."""
-        return self.suggested_extra
-
-    @property
-    def removes_shortfall_t(self) -> float | None:
-        """The tonnes of shortfall its extra removes, as a table shows them: None where none.
-
-        A claim that cuts lateness, fills targets or saves cost says its gain in its own
-        unit in the explanation; a tester read "removes t 0" beside every lateness claim
-        whose gain was 100 t-days. ``shortfall_removed_t`` keeps the 0 (measured) apart
-        from None (not measured).
-        """
-        return self.shortfall_removed_t or None
-
-    @property
-    def gains_shown(self) -> dict[str, float | None]:
-        """The measured gains besides the shortfall, as the tables and CSV files give them.
-
-        Under their field names, None where not measured or 0, as :attr:`removes_shortfall_t`
-        gives the shortfall: a claim that removes shortfall alone cuts no t-days.
-        """
-        return {name: getattr(self, name) or None for name in _GAIN_FIELDS}
-
-    def __post_init__(self) -> None:
-        if not self.capacity_unit:
-            once = self.kind == ResourceKind.SUPPLY and tuple(self.days) == (0,)
-            object.__setattr__(self, "capacity_unit", amount_unit(self.kind, once=once))
-        if self.suggested_extra is None:  # no extra, so nothing for a unit to count
-            object.__setattr__(self, "extra_unit", None)
 
 
 def _timing() -> float:

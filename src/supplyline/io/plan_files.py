@@ -91,6 +91,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "capacity_unit": b.capacity_unit,
             **b.gains_shown,
             "measuring": b.measuring.value,
+            "then_limited_by": b.then_limited_by,
         }
 
 
@@ -202,6 +203,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 "target_t_days_filled",
                 "transport_cost_saved",
                 "measuring",  # measured, not_asked or time_ran_out
+                "then_limited_by",  # the capacity that caps the gain beyond the extra
             ),
             _bottleneck_rows(plan),
         ),

@@ -153,6 +153,7 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
         "extra_unit": b.extra_unit,
         "shortfall_removed_t": b.removes_shortfall_t,
         **b.gains_shown,
+        "then_limited_by": b.then_limited_by,  # what caps the gain beyond the extra
         "explanation": b.explanation,
         "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
     }

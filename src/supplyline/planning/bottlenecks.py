@@ -177,6 +177,7 @@ def find_bottlenecks(
                 extra_unit=extra_unit(run, run.lifted),
                 **_gain_fields(measured),
                 explanation=text,
+                then_limited_by=(measured.then_limited_by or None) if measured else None,
                 measuring=(
                     Measuring.MEASURED
                     if measured is not None
@@ -336,4 +337,10 @@ def _explanation(
         extra += f" (storage_t {extra_text(capacity + measured.extra)})"
     if not measured.least:
         extra += f" {NOT_LEAST}"
-    return f"{text}; {extra}{measured.with_partner} {measured.effect}"
+    said = f"{text}; {extra}{measured.with_partner} {measured.effect}"
+    if measured.then_limited_words:  # a planner who added it was surprised the rest stayed
+        beyond = (
+            "these extras" if measured.with_partner else f"+{extra_text(measured.extra)} {unit}"
+        )
+        said += f"; beyond {beyond}, {measured.then_limited_words} limits the gain"
+    return said

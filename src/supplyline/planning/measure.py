@@ -24,6 +24,7 @@ from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
+from supplyline.planning.next_limit import capped_by, next_limit
 from supplyline.planning.outcome_words import (
     NO_GAINS,
     Gains,
@@ -221,6 +222,12 @@ class Measured:
     least: bool = True
     """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
+    then_limited_by: str = ""
+    """The capacity that binds once the extra is there and caps its gain, by its resource
+    id ("lb (y→u)"); empty where nothing does (:mod:`~supplyline.planning.next_limit`)."""
+    then_limited_words: str = ""
+    """That capacity in words, with the days it binds ("the road link lb y→u (8 t/day), full
+    on C+1–C+8,"), as the explanation says it."""
 
 
 MAX_TOGETHER = 3
@@ -252,6 +259,9 @@ def measure_run(
         free_x = _unlimited_gain(p, m, resolve, base, runs, lifts)
         if not isinstance(free_x, np.ndarray):
             return None if free_x is None else nothing
+        capping = next_limit(p, m, session, runs, free_x)  # before the session solves again
+        # its outcome only where one binds: on a large plan each costs tens of ms
+        unlimited = None if capping is None else (outcome_of(p, m, free_x), free_x)
         used = [_usage_over(m, free_x, lf.idx, lf.cols, lf.old) for lf in lifts]
         priced(p, m, session, lifts, on=False)
         if used[0] <= TOL:  # the gain is the others' alone
@@ -287,6 +297,7 @@ def measure_run(
             return nothing
         after = outcome_of(p, m, x)
         bought, said = effect(p, base, after)
+        limited_by, limited_words = capped_by(p, m, runs, base, unlimited, after, capping)
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )
@@ -305,6 +316,8 @@ def measure_run(
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
         partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
         least=least,
+        then_limited_by=limited_by,
+        then_limited_words=limited_words,
     )
 
 

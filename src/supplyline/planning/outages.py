@@ -361,6 +361,7 @@ def _without_outage(
         suggested_extra=None,
         extra_unit=unit,
         **gain_fields(bought),
+        then_limited_by=None,  # a window opened is all or nothing: no extra to go beyond
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
         explanation=_closure_words(p, windows, tier, coms) + said,
     )

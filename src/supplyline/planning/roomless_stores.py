@@ -335,6 +335,7 @@ def _entry(
         suggested_extra=figure,
         extra_unit=unit,
         **gain_fields(bought),
+        then_limited_by=None,  # the re-plan's room is all it held: no capacity read after it
         explanation=(
             f"storage at {loc.name} (0 {unit}: storage_t 0) holds nothing; with room, "
             f"{wait}; {extra} {said}"

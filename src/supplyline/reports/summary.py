@@ -259,7 +259,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         "measured to buy nothing on its own is ranked last (its price is one-sided: what less "
         "of it would cost). What a "
         "round extra buys, measured by re-solving, is in the explanation. Capacity and extra "
-        "are per day (t/day, pax/day) except storage and a stock on hand once (t)."
+        "are per day (t/day, pax/day) except storage and a stock on hand once (t). Then "
+        "limited by: the capacity that binds once the extra is there, so that more of this "
+        "one buys no more."
     )
     return _table(
         rows,
@@ -273,6 +275,12 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "capacity": "capacity",
             "extra": "suggested extra",
             "removes_t": "shortfall removed t",
+            # only where a rank has one (the explanation says it too)
+            **(
+                {"then_limited_by": "then limited by"}
+                if any(row["then_limited_by"] for row in rows)
+                else {}
+            ),
             "explanation": "explanation",
         },
         caption=caption,

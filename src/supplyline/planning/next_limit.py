@@ -1,0 +1,135 @@
+"""Which capacity caps what more of a bottleneck buys: the next limit, named.
+
+Raising one capacity gains only until another binds behind it: a yard of 6 t/day before a
+link of 8 gains 2 t/day, however much more the yard handles. A planner who read "+2 t/day
+there removes 16 t of shortfall" and saw 56 t still short was not told why; the report
+now names the link ("beyond +2 t/day there, the road link lb y→u (8 t/day) limits the
+gain"). The measuring already re-solves with the resource unlimited: the capacities that
+bind in that re-solve, with a price, are what would gain next, so naming one costs no
+solve (:func:`next_limit`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from supplyline.domain import ResourceKind
+from supplyline.planning.affected import DEPLOYMENT
+from supplyline.planning.assemble import Problem
+from supplyline.planning.extract import Outcome
+from supplyline.planning.highs import HighsSession
+from supplyline.planning.model import LpModel
+from supplyline.planning.outcome_words import as_good, gain_tier, gap_eps, late_eps, short_eps
+from supplyline.planning.resources import (
+    PEOPLE_KINDS,
+    Run,
+    candidates,
+    commodities_using,
+    describe,
+    places,
+)
+from supplyline.types import day_ranges
+
+__all__ = ["capped_by", "gain_left", "next_limit"]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def gain_left(
+    p: Problem,
+    m: LpModel,
+    x: tuple[Outcome, FloatArray],
+    base: Outcome,
+    tier: int,
+    goods: set[str],
+    after: int,
+) -> bool:
+    """Whether the re-solve ``x`` (outcome, solution) leaves some of what the gain is in.
+
+    Of ``goods``: shortfall (tier 0, as ``gain_tier`` numbers them) or stock below the
+    targets (2) on a day after ``after``, the first the capping capacity binds: what is
+    short before it, or of goods the resource does not carry, no more of it changes (a
+    store that let 80 of 100 t through left the unit short on the two days before anything
+    could arrive, and the road after it, full from then on, was named); or lift arriving
+    late (1) where the resource carries deployment. Transport cost (3) never goes.
+    """
+    if tier == 1:
+        late = max(x[0].late_t_days, x[0].late_pax_days)
+        return DEPLOYMENT in goods and late > late_eps(base)
+    block = {0: "short", 2: "gap"}.get(tier)
+    if block is None or block not in m.cols:
+        return False
+    b = m.cols[block]
+    vals = x[1][b.start : b.start + b.size]
+    names = np.asarray(p.demand.commodity_ids, dtype=object)[b["k"]]
+    kept = (b["t"] > after) & np.isin(names, sorted(goods))
+    eps = short_eps(base) if tier == 0 else gap_eps(base)
+    return float(vals[kept].sum()) > eps
+
+
+def next_limit(
+    p: Problem, m: LpModel, session: HighsSession, runs: list[Run], free_x: FloatArray
+) -> Run | None:
+    """The capacity that binds, with a price, once those of ``runs`` are unlimited.
+
+    Read from the session's last solve, the re-solve ``free_x`` with them unlimited: call
+    it before the session solves again. Of their kind (people, or tonnes: a supply counts
+    as tonnes), next to one of them (a link into or out of a place, a place at either end
+    of a link), carrying goods they carry there, the highest priced first. None where
+    none does. Only a neighbour: on the bilateral example the Kar-Tobe forward depot,
+    not next to the Grenzfeld yard, binds with a price once the yard is unlimited,
+    but re-planned with both raised the lift late fell no further (a price on one of
+    several rows full together is no promise that more of it alone gains).
+    """
+    duals = session.duals()
+    if duals is None:
+        return None
+    taken = {(r.kind, r.key) for r in runs}
+    people = runs[0].kind in PEOPLE_KINDS
+    here = set().union(*(places(p, r) for r in runs))
+    near = [
+        other
+        for other in candidates(p, m, *duals, free_x)
+        if (other.kind, other.key) not in taken
+        and (other.kind in PEOPLE_KINDS) == people
+        and other.kind is not ResourceKind.OUTAGE
+        and here & places(p, other)
+    ]
+    if not near:
+        return None
+    goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
+    return next((o for o in near if goods & set(commodities_using(p, m, free_x, o))), None)
+
+
+def capped_by(
+    p: Problem,
+    m: LpModel,
+    runs: list[Run],
+    base: Outcome,
+    unlimited: tuple[Outcome, FloatArray] | None,
+    after: Outcome,
+    capping: Run | None,
+) -> tuple[str, str]:
+    """The capacity that caps the claim's gain, as its id and words; empty where none does.
+
+    ``unlimited`` is the outcome and solution of the re-solve with ``runs`` unlimited (None
+    where ``capping``, read from it, is None: it is then not worked out). Named only where
+    that re-solve left some of what the gain is in, of the goods they carry, after
+    ``capping`` first binds (:func:`gain_left`), and the extra said does as well as
+    unlimited did: beyond it more buys nothing. A store's extra chosen within its room does
+    less than unlimited, for its crowding, and no capacity is to blame for the rest.
+    """
+    if capping is None or unlimited is None:
+        return "", ""
+    goal, free_x = unlimited
+    tier = gain_tier(goal, base)
+    goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
+    if (
+        tier is None
+        or not gain_left(p, m, unlimited, base, tier, goods, min(capping.days))
+        or not as_good(after, goal, tier, base)
+    ):
+        return "", ""
+    resource, words, _, _ = describe(p, capping)
+    return resource, f"{words}, full on {day_ranges(capping.days)},"
