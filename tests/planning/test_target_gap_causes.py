@@ -22,6 +22,7 @@ from supplyline.planning.summary import target_rows
 
 CLOSURE = "the closure of road link L1 (closed C+3–C+4) cuts U off from Rations"
 PARAMS = PlanParams(explain_top=0)
+IN_ALL = "; nor could they hold more of their targets without going short sooner"
 
 
 def _camp(replenishment_t_per_day: float, *, closed: bool = True) -> tuple[Scenario, Demand]:
@@ -148,7 +149,9 @@ def test_a_gap_the_supply_is_named_for_is_missed_as_much_whatever_the_capacities
 
     On the gap's day, by the units at the place (or all of them, where it says "for every
     unit", or those at the places it names as sharing the supply): their shortfall so far
-    plus their gap; one camp or two sharing the depot.
+    plus their gap; one camp or two sharing the depot. Where the cause says it in all (the
+    units short in all, and no more of their targets held "without going short sooner"):
+    as short in all, and as far below their targets in all unless short sooner on some day.
     """
     scenario, demand = case
     plan = plan_movements(scenario, demand, PARAMS)
@@ -165,8 +168,26 @@ def test_a_gap_the_supply_is_named_for_is_missed_as_much_whatever_the_capacities
         elif pool:
             places = set(pool.group(1).split(" and at "))
             units = tuple(u for u in demand.unit_ids if at[u] in places)
+        if IN_ALL in g.cause:
+            assert _short_by(whatever, units)[-1] >= _short_by(plan, units)[-1] - 1e-3, g.cause
+            sooner = any(
+                a > b + 1e-3
+                for a, b in zip(_short_by(whatever, units), _short_by(plan, units), strict=True)
+            )
+            below = sum(_below(whatever, u) for u in units)
+            assert sooner or below >= sum(_below(plan, u) for u in units) - 1e-3, g.cause
+            continue
         after = sum(_missed(whatever, u)[g.day] for u in units)
         assert after >= sum(_missed(plan, u)[g.day] for u in units) - 1e-3, g.cause
+
+
+def _short_by(plan: Plan, units: tuple[str, ...]) -> list[float]:
+    """Each day, the units' shortfall so far."""
+    short_t = np.zeros(plan.horizon_days)
+    for s in plan.shortfalls:
+        if s.unit in units:
+            short_t[s.day] += s.short_t
+    return np.cumsum(short_t).round(6).tolist()
 
 
 def _below(plan: Plan, unit: str) -> float:

@@ -21,6 +21,12 @@ bottlenecks)" and the two days a road was closed "not enough Rations can reach U
 cell. Days goods can arrive are weighed too (nothing reopened: the capacities are the only
 thing to lift), and where the supply binds with every closure the unit's days blame
 reopened, every such day says it in the one sentence naming them all.
+
+Where no day's count names the supply, a gap of units the supply leaves short in all is
+weighed in all (:meth:`SupplyJudge._gap_in_all`): a tester's water gaps read "capacity"
+beside the units' shortfall, "not enough … is in stock for every unit in the horizon", and
+were as large with every capacity unlimited. No stock can be built up when there is not
+enough to eat.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from supplyline.domain import Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import listed
 from supplyline.planning.supply_floor import Floor, SupplyFloor
+from supplyline.planning.target_floor import slack_t, slack_t_days
 from supplyline.types import day_ranges, figure_text
 
 __all__ = ["SupplyJudge", "Weighed", "closed_with_supply", "closure_text"]
@@ -53,6 +60,15 @@ class Weighed:
     text: str
     alone: bool
     """The supply is the whole cause (``text`` replaces the closure's), else it adds to it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _InAll:
+    """The units the supply leaves short in all, and the words for it."""
+
+    places: BoolArray
+    """``[location]``: where they are."""
+    text: str
 
 
 @dataclass
@@ -75,6 +91,10 @@ class SupplyJudge:
     _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
     _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
     _together: dict[tuple[int, bytes, frozenset[int]], Floor] = field(default_factory=dict)
+    _gaps_in_all: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(
+        default_factory=dict
+    )
+    _held: dict[tuple[int, bytes, frozenset[int]], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._floor = SupplyFloor(p=self.p, arc_open=self.arc_open)
@@ -132,6 +152,9 @@ class SupplyJudge:
                 "on these days without being shorter by then",
                 alone=True,
             )
+        in_all = self._gap_in_all(k, v, blamed)
+        if in_all is not None:
+            return in_all
         if blamed and least > eps:
             them = "it" if len(blamed) == 1 else "them"
             return Weighed(
@@ -212,40 +235,19 @@ class SupplyJudge:
         commodity, place = self._names(k, v)
         unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
         mine = [s for s in self.shortfalls if s.commodity == com_id]
-        short_all = sum(s.short_t for s in mine)
         short_here = sum(s.short_t for s in mine if unit_at.get(s.unit) == v)
         if short_here <= _eps(short_here):
             return None  # none short there: the supply leaves room for all they need
-        whatever = _whatever(p, blamed)
+        in_all = self._short_in_all(k, v, blamed)
+        if in_all is not None:
+            return Weighed(text=in_all.text, alone=True)
+        if not blamed:
+            return None
         here = self._floor.least_short(k, self._at(v), blamed)
-        if short_here <= here.total_t + _eps(short_here):
-            return Weighed(
-                text=f"not enough {commodity} can reach {place} in the horizon: {whatever}, "
-                f"the units there would still be short of at least {figure_text(here.total_t)} "
-                "t in all, as in this plan",
-                alone=True,
-            )
         pool = self._floor.sharing(k, v, blamed)
         shared = self._least_short_together(k, pool, blamed)
         short_pool = sum(s.short_t for s in mine if pool[unit_at.get(s.unit, v)])
-        everyone = bool(pool[self._eating(k)].all())
-        if everyone and short_all <= shared.total_t + _eps(short_all):
-            return Weighed(
-                text=f"not enough {commodity} is in stock for every unit in the horizon: "
-                f"{whatever}, the units would still be short of at least "
-                f"{figure_text(shared.total_t)} t in all, as in this plan",
-                alone=True,
-            )
         others = self._sharers(k, pool, v)
-        if not everyone and short_pool <= shared.total_t + _eps(short_pool):
-            return Weighed(
-                text=f"not enough {commodity} is in stock for the units at {place} and at "
-                f"{others}, which share its supply: {whatever}, they would still be short of "
-                f"at least {figure_text(shared.total_t)} t in all, as in this plan",
-                alone=True,
-            )
-        if not blamed:
-            return None
         them = "it" if len(blamed) == 1 else "them"
         if here.after_first_t > _eps(short_here):
             return Weighed(
@@ -263,6 +265,108 @@ class SupplyJudge:
                 alone=False,
             )
         return None
+
+    def _short_in_all(self, k: int, v: int, blamed: frozenset[int]) -> _InAll | None:
+        """The units (at ``v``, sharing its supply, or all) the supply leaves short in all.
+
+        Where the plan is as short there as the supply allows, ``blamed`` reopened and
+        whatever the capacities; ``v`` itself counted only where its units are short.
+        """
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        commodity, place = self._names(k, v)
+        unit_at = {uid: int(p.unit_dest[i]) for i, uid in enumerate(p.demand.unit_ids)}
+        mine = [s for s in self.shortfalls if s.commodity == com_id]
+        short_all = sum(s.short_t for s in mine)
+        short_here = sum(s.short_t for s in mine if unit_at.get(s.unit) == v)
+        whatever = _whatever(p, blamed)
+        if short_here > _eps(short_here):
+            here = self._floor.least_short(k, self._at(v), blamed)
+            if short_here <= here.total_t + _eps(short_here):
+                return _InAll(
+                    places=self._at(v),
+                    text=f"not enough {commodity} can reach {place} in the horizon: "
+                    f"{whatever}, the units there would still be short of at least "
+                    f"{figure_text(here.total_t)} t in all, as in this plan",
+                )
+        pool = self._floor.sharing(k, v, blamed)
+        shared = self._least_short_together(k, pool, blamed)
+        short_pool = sum(s.short_t for s in mine if pool[unit_at.get(s.unit, v)])
+        if short_pool <= _eps(short_pool):
+            return None
+        everyone = bool(pool[self._eating(k)].all())
+        if everyone and short_all <= shared.total_t + _eps(short_all):
+            return _InAll(
+                places=pool,
+                text=f"not enough {commodity} is in stock for every unit in the horizon: "
+                f"{whatever}, the units would still be short of at least "
+                f"{figure_text(shared.total_t)} t in all, as in this plan",
+            )
+        others = self._sharers(k, pool, v)
+        if not everyone and short_pool <= shared.total_t + _eps(short_pool):
+            return _InAll(
+                places=pool,
+                text=f"not enough {commodity} is in stock for the units at {place} and at "
+                f"{others}, which share its supply: {whatever}, they would still be short of "
+                f"at least {figure_text(shared.total_t)} t in all, as in this plan",
+            )
+        return None
+
+    def _gap_in_all(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
+        """The supply as the cause of every gap of ``k`` at ``v``, weighed over the horizon.
+
+        Where the supply leaves the units short in all (:meth:`_short_in_all`) and no plan,
+        whatever the capacities, leaves them fewer tonne-days below their targets without
+        their going short sooner (:meth:`~supplyline.planning.supply_floor.SupplyFloor.
+        least_below`): no stock can be built up when there is not enough to eat.
+        """
+        key = (k, v, blamed)
+        if key not in self._gaps_in_all:
+            self._gaps_in_all[key] = None
+            in_all = self._short_in_all(k, v, blamed)
+            if in_all is not None and self._held_all_it_can(k, in_all.places, blamed):
+                self._gaps_in_all[key] = Weighed(
+                    text=f"{in_all.text}; nor could they hold more of their targets "
+                    "without going short sooner",
+                    alone=True,
+                )
+        return self._gaps_in_all[key]
+
+    def _held_all_it_can(self, k: int, places: BoolArray, blamed: frozenset[int]) -> bool:
+        """Whether the units at ``places`` are as little below their targets as they can be.
+
+        In all, whatever the capacities, ``blamed`` reopened, eating no less by any day
+        than in the plan (one linear programme per places, cached).
+        """
+        key = (k, places.tobytes(), blamed)
+        if key not in self._held:
+            eaten_by, records_by, below = self._plan_eats(k, places)
+            slack = slack_t(eaten_by, records_by)
+            least = self._floor.least_below(k, places, blamed, eaten_by=eaten_by, slack=slack)
+            self._held[key] = least is not None and below <= least + slack_t_days(slack) + _eps(
+                below
+            )
+        return self._held[key]
+
+    def _plan_eats(self, k: int, places: BoolArray) -> tuple[FloatArray, FloatArray, float]:
+        """What the units at ``places`` eat of ``k`` by each day in the plan, and its gaps.
+
+        ``[day]`` each: the tonnes eaten by then and the shortfall records they are
+        counted from; and the tonne-days below their targets in all.
+        """
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        units = places[p.unit_dest]
+        present = np.arange(p.days)[None, :] >= p.demand.arrival_day[units][:, None]
+        ids = {uid for uid, there in zip(p.demand.unit_ids, units, strict=True) if there}
+        short, records = np.zeros(p.days), np.zeros(p.days)
+        for s in self.shortfalls:
+            if s.commodity == com_id and s.unit in ids:
+                short[s.day] += s.short_t
+                records[s.day] += 1
+        below = sum(g.below_t for g in self.target_gaps if g.commodity == com_id and g.unit in ids)
+        eats = np.cumsum((p.consumption_t[units, k, :] * present).sum(axis=0)) - np.cumsum(short)
+        return eats, np.cumsum(records), below
 
     def _eating(self, k: int) -> BoolArray:
         """The places of the units that eat ``k``, by index (repeated where several do)."""

@@ -22,7 +22,9 @@ units hold it back (which the cause's "as far as capacities allow" says).
 A days-of-supply target is a level held each day, so a target gap is counted by the day
 (:meth:`SupplyFloor.least_missed`): what the units have eaten and what they hold by a day
 both came from what can have reached them by then, so their shortfall so far plus their gap
-that day is at least what they eat and hold as target, less that.
+that day is at least what they eat and hold as target, less that. Where the supply leaves
+them short in all, their gaps are weighed in all (:meth:`SupplyFloor.least_below`,
+:mod:`~supplyline.planning.target_floor`).
 
 It costs one spread per set of closures reopened, with a row per source place and day.
 """
@@ -40,6 +42,7 @@ from scipy.sparse.csgraph import maximum_flow
 from supplyline.planning.assemble import Problem
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
+from supplyline.planning.target_floor import least_below_t_days
 
 __all__ = ["Floor", "SupplyFloor"]
 
@@ -145,17 +148,8 @@ class SupplyFloor:
         each day; in grams, rounded up (never below the truth's). Of it, what is short
         after goods can first be at each place is the supply's, not the way's.
         """
-        p, days = self.p, self.p.days
-        units = places[p.unit_dest]
-        arrival = p.demand.arrival_day[units]
-        present = np.arange(days)[None, :] >= arrival[:, None]
-        fed = np.unique(p.unit_dest[units])  # the places with units, in order
-        slot = np.searchsorted(fed, p.unit_dest[units])  # each unit's place among them
-        eaten = np.zeros((len(fed), days))  # [fed place, day]
-        np.add.at(eaten, slot, p.consumption_t[units, k, :] * present)
-        own = np.zeros((len(fed), days))  # each unit's own stock, on the day it arrives
-        there = arrival < days
-        np.add.at(own, (slot[there], arrival[there]), p.on_hand_t[units, k][there])
+        days = self.p.days
+        fed, eaten, own, _ = self._by_place(k, places)
         supply = self._supply(k)
         first = self._first_at(reopened)[:, fed]  # [row, fed place]
         row, i = np.nonzero((first < days) & (supply > 0)[:, None])
@@ -181,6 +175,56 @@ class SupplyFloor:
         started = np.maximum.accumulate(came, axis=1)
         before = float(eaten[~started].sum())
         return Floor(total_t=total, after_first_t=max(0.0, total - before))
+
+    def least_below(
+        self,
+        k: int,
+        places: BoolArray,
+        reopened: frozenset[int],
+        *,
+        eaten_by: FloatArray,
+        slack: FloatArray,
+    ) -> float | None:
+        """The fewest tonne-days the units at ``places`` can be below their targets of ``k``.
+
+        Eating ``eaten_by`` by each day at least (less ``slack``), each day's supply
+        counted at each place by the first day it can be there
+        (:func:`~supplyline.planning.target_floor.least_below_t_days`; None where no plan
+        eats that much).
+        """
+        fed, eaten, own, target = self._by_place(k, places)
+        return least_below_t_days(
+            supply=self._supply(k),
+            first=self._first_at(reopened)[:, fed],
+            eaten=eaten,
+            target=target,
+            own=own,
+            eaten_by=eaten_by,
+            slack=slack,
+        )
+
+    def _by_place(
+        self, k: int, places: BoolArray
+    ) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
+        """The places in ``places`` with units, and ``[that place, day]`` for ``k`` there.
+
+        What their units eat, the stock they bring on the day they arrive, their target;
+        each only from the day a unit is there.
+        """
+        p, days = self.p, self.p.days
+        units = places[p.unit_dest]
+        arrival = p.demand.arrival_day[units]
+        present = np.arange(days)[None, :] >= arrival[:, None]
+        fed = np.unique(p.unit_dest[units])  # the places with units, in order
+        slot = np.searchsorted(fed, p.unit_dest[units])  # each unit's place among them
+        eaten = np.zeros((len(fed), days))
+        np.add.at(eaten, slot, p.consumption_t[units, k, :] * present)
+        target = np.zeros((len(fed), days))
+        np.add.at(target, slot, p.target_t[units, k, :] * present)
+        own = np.zeros((len(fed), days))
+        there = arrival < days
+        np.add.at(own, (slot[there], arrival[there]), p.on_hand_t[units, k][there])
+        return np.asarray(fed, dtype=np.int64), eaten, own, target
 
     def _supply(self, k: int) -> FloatArray:
         """Tonnes of ``k`` given on each (source place, day), as the spread's rows."""
