@@ -17,12 +17,25 @@ from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_turns import product_text
 from supplyline.types import figure_text, to_gram
 
-__all__ = ["REACH_COLUMNS", "REACH_HEADINGS", "bottleneck", "reach_rows"]
+__all__ = [
+    "REACH_COLUMNS",
+    "REACH_HEADINGS",
+    "REACH_ROW_FIELDS",
+    "bottleneck",
+    "reach_rows",
+    "reach_table",
+]
 
 
 REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
                  "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
 """The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
+REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "trucks",
+                    "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
+                    "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
+                    "depots", "by_depot")  # fmt: skip
+"""Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
+csv``)."""
 REACH_HEADINGS = {
     "unit": "unit",
     "supply_point": "supplied from",
@@ -80,6 +93,15 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     them by the shared rule (two significant digits below 1).
     """
     return [_row(check, r) for r in check.rows]
+
+
+def reach_table(check: ReachCheck) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The reach check as a file's columns and rows (:data:`REACH_ROW_FIELDS`, :func:`reach_rows`).
+
+    ``plan --out`` writes them as ``reach.csv``; ``plan --format json|csv`` gives the
+    rows as its ``reach`` section.
+    """
+    return REACH_ROW_FIELDS, reach_rows(check)
 
 
 def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
