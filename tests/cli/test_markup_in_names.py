@@ -42,7 +42,7 @@ def test_plan_shows_the_name_and_the_path_as_written(folder: Path, tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert f"{NAME}: plan optimal" in done.stdout
-    assert f"wrote 8 files to {out}" in " ".join(done.stderr.split())
+    assert f"wrote 9 files to {out}" in " ".join(done.stderr.split())
 
 
 def test_requirements_writes_to_a_bracketed_path_and_says_so(folder: Path, tmp_path: Path) -> None:

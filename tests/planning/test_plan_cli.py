@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from supplyline.cli import plan_cmds
 from supplyline.cli.app import _register_commands, app
-from supplyline.io.plan_files import PLAN_FILES, read_plan
+from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, read_plan
 from supplyline.io.writer import write_scenario
 from supplyline.planning.examples import gauge_break
 
@@ -45,7 +45,7 @@ def planned(bilateral_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
 def test_plan_writes_every_file(planned: tuple[Path, str]) -> None:
     """OUT holds all the plan files; the MPS and the report are where they were asked."""
     base, _ = planned
-    assert sorted(p.name for p in (base / "out").iterdir()) == sorted(PLAN_FILES)
+    assert sorted(p.name for p in (base / "out").iterdir()) == sorted((*PLAN_FILES, REACH_FILE))
     assert (base / "model.mps").stat().st_size > 0
     assert (base / "plan.html").read_text(encoding="utf-8").lstrip().startswith("<!")
 
@@ -485,11 +485,11 @@ def test_plan_counts_the_files_in_out_and_names_the_report_and_model_elsewhere(
     result = runner.invoke(app, [*args, "--mps", str(mps)])
     assert result.exit_code == 0, result.output
     said = "".join(result.stderr.split())  # long paths wrap anywhere
-    wrote = f"wrote 8 files to {out}, the model to {mps} and the report to {report}"
+    wrote = f"wrote 9 files to {out}, the model to {mps} and the report to {report}"
     assert "".join(wrote.split()) in said
     inside = runner.invoke(app, [*args[:-1], str(out / "plan.html")])
     assert inside.exit_code == 0, inside.output
-    assert "".join(f"wrote 9 files to {out}".split()) in "".join(inside.stderr.split())
+    assert "".join(f"wrote 10 files to {out}".split()) in "".join(inside.stderr.split())
 
 
 def test_the_solver_options_help_says_where_their_default_comes_from() -> None:

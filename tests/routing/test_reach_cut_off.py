@@ -120,7 +120,7 @@ def test_a_unit_at_a_railhead_needs_no_truck() -> None:
     row = check_reach(s, {"U0": 5.0}, availability=1.0).rows[0]
     assert (row.supply_point, row.road_km, row.depot, row.sustainable, row.reason) == (
         "RH",
-        0.0,
+        None,  # supplied on site: no road km (0.0 before, beside no truck)
         None,
         True,
         "",

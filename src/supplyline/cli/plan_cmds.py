@@ -80,6 +80,7 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
             "removed_files": [str(p) for p in run.removed],
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
+        data["reach"] = run.reach_rows  # the verdicts the table prints, judged on the plan
         write_json(data)
         return
     # long form, one value per cell: a program filters on section and field
@@ -90,6 +91,8 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
     for name, (items, _, _) in sections.items():
         for n, item in enumerate(items, start=1):  # item numbers the record in its section
             rows += [long_row(name, n, k, v) for k, v in item.items()]  # every field the JSON has
+    for n, unit in enumerate(run.reach_rows, start=1):  # the plan's reach check, as reach.csv
+        rows += [long_row("reach", n, k, v) for k, v in unit.items()]
     emit_rows(rows, ["section", "item", "field", "value"], OutputFormat.CSV, console=console)
 
 

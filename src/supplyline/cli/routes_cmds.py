@@ -305,7 +305,7 @@ def reach_cmd(
         cut_off_words,
         reach_rows,
     )
-    from supplyline.routing.reach_table import REACH_HEADINGS
+    from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
     from supplyline.services.routing import assess_reach
 
     with (
@@ -326,7 +326,7 @@ def reach_cmd(
     )
     drop = reach_drop(rows)
     if fmt is OutputFormat.TABLE:  # headed in words, as the HTML report heads them
-        rows = [{REACH_HEADINGS.get(k, k): v for k, v in row.items()} for row in rows]
+        rows = [{REACH_HEADINGS.get(k, k): v for k, v in row.items()} for row in shown_rows(rows)]
         cols = [REACH_HEADINGS[c] for c in cols]
         drop = tuple(REACH_HEADINGS[c] for c in drop)
     emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)

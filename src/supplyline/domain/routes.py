@@ -438,6 +438,11 @@ class ReachRow:
     (:mod:`~supplyline.routing.reach_cover`)."""
     shares: tuple[ReachShare, ...] = ()
     """Per depot, where its goods come from more than one (empty: all from ``depot``)."""
+    on_site: bool = False
+    """Its goods are drawn where it is, with no truck leg: a unit at a railhead, port or
+    airfield, or at the depot whose trucks would serve it (``routes`` draws its goods
+    there, ``on_site.csv``). Its road km, round trip and turns are empty: a tester's unit
+    at a depot read "45 km, round trip 0.50 h, 18 turns" from a camp it drew nothing from."""
 
     def __post_init__(self) -> None:
         """Numbers as Python's own, and the tonnes and trucks finite and >= 0.

@@ -38,6 +38,7 @@ from supplyline.types import LIST_SEPARATOR, day_label
 
 __all__ = [
     "PLAN_FILES",
+    "REACH_FILE",
     "plan_id",
     "plan_to_dict",
     "read_plan",
@@ -55,6 +56,9 @@ PLAN_FILES = (
     "plan.json",
     "network.geojson",
 )
+REACH_FILE = "reach.csv"
+"""The plan's reach check, written beside :data:`PLAN_FILES` by ``plan --out`` (the
+planning service judges it; :func:`write_plan` alone has none to write)."""
 
 
 def _movement_rows(plan: Plan) -> Iterable[dict[str, Any]]:
@@ -288,7 +292,12 @@ def plan_to_dict(plan: Plan, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
 
 
 def write_plan_files(
-    folder: str | Path, scenario: Scenario, plan: Plan, *, warnings: Sequence[str] = ()
+    folder: str | Path,
+    scenario: Scenario,
+    plan: Plan,
+    *,
+    warnings: Sequence[str] = (),
+    reach: tuple[Sequence[str], Sequence[Mapping[str, Any]]] | None = None,
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
 
@@ -297,11 +306,18 @@ def write_plan_files(
     target's file, not a scratch folder's): a tester's full disk gave a bare ``OSError``.
 
     ``warnings``: what the run warned of beyond the plan's notes, for plan.json
-    (:func:`plan_to_dict`).
+    (:func:`plan_to_dict`). ``reach``: the columns and rows of the plan's reach check
+    (one per unit, as ``reach --format csv`` gives them), written as ``reach.csv``: a
+    tester's program found the flags ``plan`` printed in none of its files. The caller
+    judges them (the reach check is routing's, not this layer's); without them no
+    ``reach.csv`` is written.
     """
     folder = Path(folder)
     written: list[Path] = []
-    for name, (columns, rows) in _tables(plan).items():
+    tables = dict(_tables(plan))
+    if reach is not None:
+        tables[REACH_FILE] = reach
+    for name, (columns, rows) in tables.items():
         # numbers to the gram in plain decimals, as every result CSV (csv_out.csv_cell)
         with writing(folder / name):
             write_csv(folder / name, columns, rows)

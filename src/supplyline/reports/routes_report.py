@@ -23,7 +23,7 @@ from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
-from supplyline.routing.reach_table import REACH_HEADINGS
+from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
 from supplyline.types import day_label, figure_text
 
 __all__ = [
@@ -99,7 +99,7 @@ def _table(
 
 def reach_section(check: ReachCheck) -> ReportSection:
     """The reach check as a report section: one row per unit, the flagged ones explained."""
-    rows = reach_rows(check)
+    rows = shown_rows(reach_rows(check))
     flagged = check.flagged
     if check.trucks == 0:
         return ReportSection(

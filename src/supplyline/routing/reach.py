@@ -207,9 +207,9 @@ def check_reach(
     rows = [
         with_cut_off(
             row,
-            # a unit at a railhead gets its goods there, without a truck: no cut-off to
-            # flag (a tester's rail-served unit was "cut off by road" every day)
-            [] if u.destination in no_truck else cut.get(u.destination, []),
+            # a unit at a railhead or at its depot gets its goods there, without a truck:
+            # no cut-off to flag (a tester's rail-served unit was "cut off by road" every day)
+            [] if row.on_site else cut.get(u.destination, []),
             wanted[u.id],
             scenario.horizon_days,
             u,  # what its own stock covers is not flagged
@@ -226,11 +226,12 @@ def check_reach(
         plan=plan,
         pool=(unit_goods.held_t, unit_goods.serving),
     )
+    on_site = {row.unit: row.on_site for row, _, _ in made}
     # each commodity from where a truck serving it loads it, weighed against the serving
     # depots' stock of the day as routes shares it among the units (each day once)
     stock_on = _day_stock(scenario, plan)
     for u in scenario.units:
-        if plan is None or u.destination in no_truck or daily.get(u.id, 0.0) <= 0:
+        if plan is None or on_site[u.id] or daily.get(u.id, 0.0) <= 0:
             continue
         stranded = stranded_reason(
             scenario, km, u.destination, unit_goods.needed.get(u.id, {}), unit=u.id,

@@ -17,12 +17,26 @@ from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_turns import product_text
 from supplyline.types import figure_text, to_gram
 
-__all__ = ["REACH_COLUMNS", "REACH_HEADINGS", "bottleneck", "reach_rows"]
+__all__ = [
+    "REACH_COLUMNS",
+    "REACH_HEADINGS",
+    "REACH_ROW_FIELDS",
+    "bottleneck",
+    "reach_rows",
+    "reach_table",
+    "shown_rows",
+]
 
 
 REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "turns_per_truck",
                  "daily_t", "loads_needed", "capacity_t", "depot_load_pct", "ok")  # fmt: skip
 """The columns of the reach check that fit a screen (``reach_rows`` has a few more)."""
+REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "trucks",
+                    "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
+                    "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
+                    "depots", "by_depot", "on_site")  # fmt: skip
+"""Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
+csv``)."""
 REACH_HEADINGS = {
     "unit": "unit",
     "supply_point": "supplied from",
@@ -70,7 +84,9 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     by ``;``); a CSV cell separates their values by :data:`~supplyline.types.LIST_SEPARATOR`
     (``;``), as every CSV's list cells are (:func:`~supplyline.io.csv_out.csv_cell`; they
     were ``", "`` and ``" | "``: a script splitting every file's lists on ``;`` split these
-    wrongly); neither is a column of the table a terminal or the report shows
+    wrongly); ``on_site`` is true where the unit draws its goods where it is, with no
+    truck leg (:attr:`~supplyline.domain.routes.ReachRow.on_site`): its truck figures are
+    empty. Neither list is a column of the table a terminal or the report shows
     (:data:`REACH_COLUMNS`), so no reader sees them another way. Within one share, ``,``
     separates its goods and its figures.
 
@@ -82,6 +98,15 @@ def reach_rows(check: ReachCheck) -> list[dict[str, Any]]:
     return [_row(check, r) for r in check.rows]
 
 
+def reach_table(check: ReachCheck) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The reach check as a file's columns and rows (:data:`REACH_ROW_FIELDS`, :func:`reach_rows`).
+
+    ``plan --out`` writes them as ``reach.csv``; ``plan --format json|csv`` gives the
+    rows as its ``reach`` section.
+    """
+    return REACH_ROW_FIELDS, reach_rows(check)
+
+
 def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
     """One unit's row (see :func:`reach_rows`)."""
     b = bottleneck(r)
@@ -89,6 +114,17 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
     trucks = r.trucks if b is None else b.trucks
     trip = r.round_trip_h if b is None else b.round_trip_h
     pct = r.depot_load_pct if b is None else b.depot_load_pct
+    if r.on_site:  # no truck leg: no figures of one (a tester read 45 km beside 0.50 h)
+        return {
+            "unit": r.unit, "supply_point": r.supply_point, "road_km": None, "by_road": None,
+            "depot": None, "trucks": None, "round_trip_h": None, "turns_per_truck": None,
+            "daily_t": to_gram(r.daily_t), "loads_needed": None, "capacity_t": None,
+            "depot_load_pct": None, "ok": r.sustainable if check.trucks else None,
+            "cut_off": r.cut_off,
+            "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
+            "bottleneck": None, "bottleneck_t": None, "depots": [], "by_depot": [],
+            "on_site": True,
+        }  # fmt: skip
     return {
         "unit": r.unit,
         "supply_point": r.supply_point,
@@ -113,7 +149,21 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         # lists, as JSON gives them; a CSV cell joins them with LIST_SEPARATOR (csv_cell)
         "depots": list(dict.fromkeys(x.depot for x in shares)) or [r.depot],
         "by_depot": [said for x in shares for said in _share_texts(x)],
+        "on_site": False,
     }
+
+
+def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows as a table shows them to people: a unit supplied on site says so.
+
+    ``supply_point`` reads ``fwd-depot (on site)`` where the unit draws its goods where it
+    is (``on_site``), beside empty road km, round trip and turns (the terminal's ``reach``
+    table and the HTML report alike; CSV and JSON keep the id and ``on_site``).
+    """
+    return [
+        {**row, "supply_point": f"{row['supply_point']} (on site)"} if row.get("on_site") else row
+        for row in rows
+    ]
 
 
 def _share_texts(x: ReachShare) -> list[str]:

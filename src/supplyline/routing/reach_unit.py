@@ -91,6 +91,8 @@ def unit_row(
         if loc in heads
         else serving_depot(km, loc, groups_at, sources, service_h, holding, traced)
     )
+    if depot == loc:  # at the depot that would serve it: drawn there, as routes draws it
+        return _on_site_row(scenario, unit_id, loc, daily), (), None
     parts: list[DepotTrucks] = []
     split: list[Part] = []
     first = depot  # the source of goods no depot holds, for the roads as the split
@@ -138,11 +140,7 @@ def unit_row(
         "turns_needed": 0,
     }
     if loc in heads:  # its goods arrive where it is: no truck leg to check
-        return ReachRow(
-            **common,  # type: ignore[arg-type]
-            depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
-            turns_per_truck=0, capacity_t_per_day=0.0, sustainable=True, reason="",
-        ), (), first  # fmt: skip
+        return _on_site_row(scenario, unit_id, loc, daily), (), first
     if depot is None:
         return ReachRow(
             **common,  # type: ignore[arg-type]
@@ -178,6 +176,24 @@ def unit_row(
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
     ), tuple(parts), first  # fmt: skip
+
+
+def _on_site_row(scenario: Scenario, unit_id: UnitId, loc: LocationId, daily: float) -> ReachRow:
+    """The row of a unit whose goods are drawn where it is: no truck leg, never flagged.
+
+    A unit at a railhead, port or airfield (its goods arrive there), or at the depot whose
+    trucks would serve it (``routes`` draws its goods there, with no truck: a tester's
+    log-bn at fwd-depot read "supplied from camp-b, 45 km, round trip 0.50 h, 18 turns"
+    in ``reach`` and "host-depot, 210 km" in the plan's check). Whether the goods reach
+    its place is the movement plan's matter, not its trucks'.
+    """
+    return ReachRow(
+        unit=unit_id, location=loc, supply_point=loc,
+        supply_kind=str(scenario.location(loc).kind), road_km=None, by_road=True,
+        depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
+        turns_per_truck=0, daily_t=daily, turns_needed=0, capacity_t_per_day=0.0,
+        sustainable=True, reason="", on_site=True,
+    )  # fmt: skip
 
 
 def _shares(

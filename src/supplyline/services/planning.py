@@ -30,7 +30,7 @@ from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_fil
 from supplyline.io.destinations import check_outputs, check_own_file
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
 from supplyline.io.own_files import MPS_MODEL, REPORT
-from supplyline.io.plan_files import PLAN_FILES, plan_id, write_plan_files
+from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, plan_id, write_plan_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.camp_stock import units_beyond_storage
@@ -41,6 +41,7 @@ from supplyline.planning.highs import (
     why_unavailable,
 )
 from supplyline.planning.interrupt import raise_if_interrupted
+from supplyline.routing.reach_table import reach_table
 from supplyline.services.plan_limits import Fallback, no_plan_message
 from supplyline.services.plan_warnings import plan_warnings, threads_note
 from supplyline.services.report_pair import (
@@ -105,6 +106,16 @@ class PlanRun:
         an analyst's camp of ``storage_t`` 0 held 8 t in its unit's hands without a word.
         """
         return units_beyond_storage(self.plan, self.opened.scenario)
+
+    @property
+    def reach_rows(self) -> list[dict[str, Any]]:
+        """The plan's reach check, one row per unit, as ``reach.csv`` and ``reach`` give it.
+
+        The verdicts ``plan`` prints (``ok``, ``reason``, ``cut_off``) judged on the plan's
+        own road legs: a tester's program found them in none of the plan's outputs, and
+        ``reach`` alone judges from ``stocks.csv``.
+        """
+        return reach_table(self.reach)[1]
 
     @property
     def threads_note(self) -> str | None:
@@ -182,7 +193,7 @@ def check_plan_outputs(
     Refused: ``out`` a file or not writable, the scenario folder itself, a report or
     MPS path on one of the plan files, on a scenario file or on each other.
     """
-    files = ("the plan files", out, PLAN_FILES) if out is not None else None
+    files = ("the plan files", out, (*PLAN_FILES, REACH_FILE)) if out is not None else None
     check_outputs(folder, files, {"the MPS file": mps, "the report": report})
 
 
@@ -393,7 +404,9 @@ def plan_scenario(
                 with writing(f"the plan files into {out}"):
                     written = [
                         Path(out) / p.name
-                        for p in write_plan_files(scratch, scenario, plan, warnings=warned)
+                        for p in write_plan_files(
+                            scratch, scenario, plan, warnings=warned, reach=reach_table(reach)
+                        )
                     ]
             if report is not None and report_tmp is not None:
                 say("writing the report")
