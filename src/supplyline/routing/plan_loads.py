@@ -41,7 +41,7 @@ from supplyline.domain import Mode, Plan, Scenario
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.errors import require
 from supplyline.routing.plan_arrivals import label_arrivals
-from supplyline.routing.plan_sources import plan_sources
+from supplyline.routing.plan_sources import PlanSources, plan_sources
 from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.routing.scenario_fit import horizon_day
 from supplyline.types import CommodityId, LocationId, UnitId
@@ -95,11 +95,12 @@ def plan_truck_loads(
             today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
     net = _road_net(plan, day)
     trucked = _shares(scenario, net, today, later)
-    traced = plan_sources(scenario, plan, day, net)
+    index = PlanSources(scenario, plan, day)  # one pass over the plan for both traces
+    traced = plan_sources(scenario, plan, day, net, index=index)
     depots = {g.depot for g in scenario.fleet if g.count > 0}
     bare = {
         k: {x: t for x, t in by.items() if x not in depots}
-        for k, by in plan_sources(scenario, plan, day, net, origins=True).items()
+        for k, by in plan_sources(scenario, plan, day, net, origins=True, index=index).items()
     }
     requests = [
         _with_sources(request_for(scenario, uid, loads), net, traced, bare)

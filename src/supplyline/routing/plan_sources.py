@@ -127,6 +127,7 @@ def plan_sources(
     loads: Mapping[tuple[LocationId, CommodityId], float],
     *,
     origins: bool = False,
+    index: PlanSources | None = None,
 ) -> dict[tuple[LocationId, CommodityId], Shares]:
     """For each (place, commodity) of ``loads``, the tonnes of it from each depot with trucks.
 
@@ -134,7 +135,9 @@ def plan_sources(
     each is split among the depots its road legs were traced to (:class:`PlanSources`),
     in the shares traced; what is not traced is left out (no depot's). With ``origins``,
     what is not traced is kept at the places without trucks it leaves from
-    (:meth:`PlanSources.origins_on`).
+    (:meth:`PlanSources.origins_on`). ``index``: the plan's legs up to ``day`` already
+    indexed (:class:`PlanSources` of the same scenario, plan and day), to trace the day's
+    depots and origins on one index: each index is a pass over every movement of the plan.
 
     >>> from dataclasses import replace
     >>> from supplyline.domain import FleetGroup
@@ -147,7 +150,7 @@ def plan_sources(
     >>> plan_sources(s, plan_movements(s, demand), 1, {("U", "food"): 8.0})
     {('U', 'food'): {'D': 8.0}}
     """
-    index = PlanSources(scenario, plan, day)
+    index = index or PlanSources(scenario, plan, day)
     out: dict[tuple[LocationId, CommodityId], Shares] = {}
     for (place, com), tonnes in sorted(loads.items()):
         shares = index.origins_on(place, com, day) if origins else index.shares(place, com)
