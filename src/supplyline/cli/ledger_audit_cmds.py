@@ -41,6 +41,7 @@ from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
+from supplyline.services.ledger.views import actor_text
 from supplyline.types import day_ranges
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ def events_cmd(
         {
             "seq": e.seq,
             "at": e.at,
-            "by": f"{e.user}@{e.partner}",
+            "by": actor_text(e.partner, e.user),
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,
