@@ -1,9 +1,10 @@
-"""Who acted reads as a person expects.
+"""Who acted reads as a person expects; a statement file's times are a spreadsheet's times.
 
 A tester with no ``$USER`` (and no ``--user``) read ``by unknown@ostravia`` on every line
 of ``show``, as if someone were called "unknown"; it reads ``ostravia`` now, in ``show``,
 its decisions and ``events`` alike, while the events keep the user they were written with
-(so the chain verifies as before).
+(so the chain verifies as before). The same tester's statement file quoted its times,
+``"2026-11-30T15:00:21+00:00"``: text to a spreadsheet, never sorted as a time.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,20 @@ def test_events_name_the_partner_alone_and_the_chain_still_verifies(db: str) -> 
     assert "unknown" not in _ledger(db, "NLD", "show", "1").stdout
     assert [e.user for e in open_ledger(db).events(HANS)][:2] == [NO_USER, NO_USER]
     assert open_ledger(db).verify().ok
+
+
+def test_a_statement_files_times_are_bare_date_times(db: str, tmp_path: Path) -> None:
+    """Each ``at`` unquoted in the bytes, and ``fromisoformat`` reads it as the line's UTC time."""
+    target = tmp_path / "statement.csv"
+    _ledger(db, "NLD", "statement", "-o", str(target), "--format", "json")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        read = [row["at"] for row in csv.DictReader(handle)]
+    expected = [
+        ln.at.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
+        for ln in open_ledger(db).statement(NO_ONE_NAMED)
+    ]
+    assert [dt.datetime.fromisoformat(at) for at in read] == expected
+    lines = target.read_bytes().decode("utf-8-sig").split("\r\n")[1:-1]
+    assert [line.split(",")[0] for line in lines] == read  # bare: no quote around it
+    printed = _ledger(db, "NLD", "statement", "--format", "csv").stdout.splitlines()[1:]
+    assert printed == lines  # --format csv spells it alike
