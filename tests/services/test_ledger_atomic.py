@@ -262,7 +262,7 @@ def test_a_request_over_the_ceiling_makes_no_order_and_imports_nothing(ledger: L
     agreement = make_agreement("A-1", ceiling_total=D("20000"))  # fuel is 950.50 per tonne
     with pytest.raises(LedgerRuleError) as caught:
         ledger.request_all(NLD, [_fuel("5"), _fuel("5"), _fuel("12")], agreements=[agreement])
-    assert str(caught.value).startswith("requests[2] (fuel under A-1): order value 11406.00")
+    assert str(caught.value).startswith("requests[2] (fuel under A-1): order value 11,406.00 EUR")
     assert str(caught.value).endswith("nothing was stored (no agreement imported, no order made)")
     assert _everything(ledger) == before
 

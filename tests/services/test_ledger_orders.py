@@ -258,7 +258,7 @@ def test_a_mode_the_agreement_does_not_allow_is_refused(ledger: Ledger) -> None:
 def test_the_ceiling_per_order_is_enforced(ledger: Ledger) -> None:
     """An order worth more than the per-order ceiling is refused."""
     ledger.add_agreement(NLD, make_agreement(ceiling_per_order=D("1000")))
-    with pytest.raises(LedgerRuleError, match=r"ceiling of 1000\.00 EUR per order"):
+    with pytest.raises(LedgerRuleError, match=r"ceiling of 1,000\.00 EUR per order"):
         ledger.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("2"))
 
 
@@ -328,10 +328,14 @@ def test_no_settlement_twice(nld_deu: Ledger) -> None:
 
 
 def test_no_overpayment(nld_deu: Ledger) -> None:
-    """A settlement above what is outstanding is refused."""
+    """A settlement above what is outstanding is refused, both amounts to the cent.
+
+    ``show`` prints them so (``1,000.00``); the message said ``1000`` beside ``950.50``.
+    """
     order = _delivered(nld_deu, "1")
     nld_deu.bill(DEU, order.id)
-    with pytest.raises(LedgerRuleError, match=r"only 950\.50 EUR is outstanding"):
+    said = r"cannot settle 1,000\.00 EUR on order \d+: only 950\.50 EUR is outstanding"
+    with pytest.raises(LedgerRuleError, match=said):
         nld_deu.settle(NLD, order.id, amount=D("1000"))
 
 

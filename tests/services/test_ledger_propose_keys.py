@@ -59,7 +59,7 @@ def test_a_changed_quantity_is_said_not_dropped(nld_deu: Ledger) -> None:
     [(_, order, why)] = request_drafts(nld_deu, NLD, [_draft("fuel", "80")], key_prefix=PREFIX)
     assert (order, why) == (
         None,
-        "already requested as order 1 with 71.077 t; the plan now asks 80 t: request the "
+        "already requested as order 1 with 71.077 t; the plan now asks 80.000 t: request the "
         "difference by hand or cancel and propose again",
     )
     assert len(nld_deu.orders(NLD)) == 1

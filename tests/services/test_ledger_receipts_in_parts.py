@@ -52,7 +52,7 @@ def test_receiving_more_than_is_left_of_the_issue_is_refused(nld_deu: Ledger) ->
     with pytest.raises(LedgerRuleError) as caught:
         nld_deu.receive(NLD, order.id, quantity=D("50"))
     assert str(caught.value) == (
-        f"cannot receive 50 against issue {issue} of order {order.id}: it issued "
+        f"cannot receive 50.000 against issue {issue} of order {order.id}: it issued "
         "100.000, of which 60.000 is received, so 40.000 is left (the order: 100.000 ordered, "
         "100.000 issued, 60.000 received); no more can be received than was issued"
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from supplyline.domain.amounts import amount_text as exact_amount_text
 from supplyline.domain.rounding import half_up, summed_columns
 from supplyline.io.csv_out import yes_no
 from supplyline.types import Said, figure_decimals, fixed_text
@@ -83,7 +84,7 @@ def amount_text(value: Decimal, decimals: int | None = None, *, exact: bool = Fa
         places = 0
     else:
         places = _places(value) if decimals is None else decimals
-    return f"{half_up(value, places) + 0:,.{places}f}"  # + 0: -0.00 reads 0.00
+    return exact_amount_text(value, places)  # the ledger's messages spell it the same
 
 
 @dataclass(frozen=True, slots=True)

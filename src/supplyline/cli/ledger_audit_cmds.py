@@ -39,8 +39,9 @@ from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machi
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
-from supplyline.io.csv_out import CSV_ENCODING, write_rows
+from supplyline.io.csv_out import CSV_ENCODING, csv_time, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
+from supplyline.services.ledger.views import actor_text
 from supplyline.types import day_ranges
 
 if TYPE_CHECKING:
@@ -172,11 +173,13 @@ def statement_cmd(
         }
         for ln in lines
     ]
+    # a spreadsheet's date and time (csv_time): the offset form was text to LibreOffice
+    csv_rows = [{**r, "at": csv_time(ln.at)} for r, ln in zip(rows, lines, strict=True)]
     if output is not None:
-        _write_csv_atomically(output, [machine_row(r) for r in rows], STATEMENT_COLUMNS)
+        _write_csv_atomically(output, [machine_row(r) for r in csv_rows], STATEMENT_COLUMNS)
         err.print(f"wrote {output}", markup=False, highlight=False)
     emit_shaped(
-        rows,
+        csv_rows if fmt is OutputFormat.CSV else rows,
         STATEMENT_COLUMNS,
         fmt,
         STATEMENT_SHAPE,
@@ -223,7 +226,7 @@ def events_cmd(
         {
             "seq": e.seq,
             "at": e.at,
-            "by": f"{e.user}@{e.partner}",
+            "by": actor_text(e.partner, e.user),
             "kind": e.kind,
             "agreement": e.agreement_id,
             "order": e.order_id,

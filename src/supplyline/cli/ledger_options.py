@@ -23,7 +23,12 @@ from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
 from supplyline.io import date_from_text, number_text_problem
 from supplyline.services.ledger import Actor, Condition, OrderStatus
-from supplyline.services.ledger.views import MONEY_DECIMALS, QUANTITY_DECIMALS, largest_amount
+from supplyline.services.ledger.views import (
+    MONEY_DECIMALS,
+    NO_USER,
+    QUANTITY_DECIMALS,
+    largest_amount,
+)
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
     from supplyline.services.ledger import Ledger
@@ -62,8 +67,8 @@ CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
 
 
 def actor_from(partner: str, user: str | None) -> Actor:
-    """Who acts: ``--as`` and ``--user`` (default $USER)."""
-    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+    """Who acts: ``--as`` and ``--user`` (default $USER, else :data:`NO_USER`: the partner)."""
+    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or NO_USER
     try:
         return Actor(partner=partner, user=name)
     except ValueError as error:

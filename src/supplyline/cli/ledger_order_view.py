@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from supplyline.cli.ledger_options import console, money, tonnes
 from supplyline.cli.output import Amount, OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
+from supplyline.services.ledger.views import actor_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -113,7 +114,7 @@ def line_row(ln: OrderLine) -> dict[str, Any]:
         "line": ln.id,
         "kind": ln.kind.value,
         "at": ln.at.isoformat(timespec="seconds"),
-        "by": f"{ln.user}@{ln.partner}",
+        "by": actor_text(ln.partner, ln.user),
         "quantity": None if ln.quantity is None else tonnes(ln.quantity, summed=True),
         "amount": None if ln.amount is None else money(ln.amount, summed=True),
         "condition": ln.condition.value if ln.condition else None,
@@ -136,7 +137,7 @@ def order_notes(order: SupportOrder, events: Sequence[AuditEvent]) -> dict[str, 
     hans@DEU: no fuel to spare`` (``; `` between two).
     """
     said = [
-        f"{e.kind} by {e.user}@{e.partner}: {e.note}"
+        f"{e.kind} by {actor_text(e.partner, e.user)}: {e.note}"
         for e in events
         if e.kind in _DECISIONS and e.note
     ]

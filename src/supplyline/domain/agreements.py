@@ -8,7 +8,12 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, check_amounts
+from supplyline.domain.amounts import (
+    MONEY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    check_amounts,
+    unit_price_text,
+)
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
@@ -198,15 +203,9 @@ def other_currency_only(agreement: Agreement, commodity: CommodityId) -> str | N
     return (
         f"agreement {agreement.id} prices {commodity} only in "
         f"{', '.join(p.currency for p in others)} "
-        f"({', '.join(f'{_per_t_text(p.per_t)} {p.currency}/t' for p in others)}), "
+        f"({', '.join(f'{unit_price_text(p.per_t)} {p.currency}/t' for p in others)}), "
         f"not in its own {cur}: "
         f"orders are priced in the agreement's currency and the ledger converts none, so "
         f"{commodity} cannot be requested under it (an agreement with a {cur} price for "
         f"{commodity}, under a new id, can)"
     )
-
-
-def _per_t_text(per_t: Decimal) -> str:
-    """A price as the scenario writes it: to the cent, or finer where it is (``1,450.00``)."""
-    cents = per_t.quantize(Decimal("0.01"))
-    return f"{cents:,}" if cents == per_t else f"{per_t.normalize():,f}"

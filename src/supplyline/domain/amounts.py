@@ -11,7 +11,7 @@ drift apart: a record the ledger could not store is refused when it is built
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from supplyline.domain.fields import check_value
 from supplyline.errors import ArgumentError
@@ -22,10 +22,14 @@ __all__ = [
     "QUANTITY_DECIMALS",
     "UNIT_PRICE_DECIMALS",
     "amount_problem",
+    "amount_text",
     "check_amount",
     "check_amounts",
     "largest_amount",
+    "money_text",
+    "quantity_text",
     "round_money",
+    "unit_price_text",
     "value_of",
 ]
 
@@ -122,3 +126,51 @@ def check_amounts(record: object, amounts: Iterable[tuple[str, int]], *, prefix:
         if taken is not value:
             object.__setattr__(record, name, taken)
         check_amount(taken, prefix + name, decimals)
+
+
+def amount_text(value: Decimal, decimals: int) -> str:
+    """An exact amount as one order's views and the ledger's messages write it.
+
+    To exactly ``decimals``, a half away from zero, thousands separated, never ``-0.00``:
+    the figure ``show`` prints and ``settle --amount`` takes. The one spelling of the
+    CLI's single-order views (``cli.cells.amount_text``) and the services' messages, which
+    may not import the CLI: a settlement refused said ``cannot settle 60000 EUR on order 1:
+    only 52225.00 EUR is outstanding``, its two amounts in two forms, beside ``show``'s
+    ``52,225.00``.
+
+    >>> amount_text(Decimal("60000"), MONEY_DECIMALS), amount_text(Decimal("-0.004"), 2)
+    ('60,000.00', '0.00')
+    >>> amount_text(Decimal("1.0005"), QUANTITY_DECIMALS), amount_text(Decimal("1e30"), 2)
+    ('1.001', '1,000,000,000,000,000,000,000,000,000,000.00')
+    """
+    digits = Context(prec=max(28, value.adjusted() + decimals + 2))  # 1e30 is said too
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, digits)
+    return f"{rounded.copy_abs() if rounded.is_zero() else rounded:,.{decimals}f}"  # not -0.00
+
+
+def money_text(value: Decimal) -> str:
+    """Money to the cent, as :func:`amount_text` writes it.
+
+    >>> money_text(Decimal("52225"))
+    '52,225.00'
+    """
+    return amount_text(value, MONEY_DECIMALS)
+
+
+def quantity_text(value: Decimal) -> str:
+    """A quantity to the kilogram (tonnes, or a service's units), as :func:`amount_text`.
+
+    >>> quantity_text(Decimal("80")), quantity_text(Decimal("71.077"))
+    ('80.000', '71.077')
+    """
+    return amount_text(value, QUANTITY_DECIMALS)
+
+
+def unit_price_text(per_t: Decimal) -> str:
+    """A price per tonne as the scenario writes it: to the cent, or finer where it is.
+
+    >>> unit_price_text(Decimal("1450")), unit_price_text(Decimal("4200.1234"))
+    ('1,450.00', '4,200.1234')
+    """
+    cents = per_t.quantize(Decimal("0.01"))
+    return f"{cents:,}" if cents == per_t else f"{per_t.normalize():,f}"

@@ -25,6 +25,7 @@ bare (:class:`~supplyline.io.csv_quoting.NumberText`), however many digits they 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,6 +42,7 @@ __all__ = [
     "GRAM_DECIMALS",
     "apportion",
     "csv_cell",
+    "csv_time",
     "formula_safe",
     "gram_text",
     "to_gram",
@@ -97,6 +99,25 @@ def unguarded(text: str) -> str:
     ['=1+1', '-5', "'=x", "'plain"]
     """
     return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
+def csv_time(moment: dt.datetime) -> str:
+    """A time as a CSV gives it to a spreadsheet: in UTC, to the second, with no offset.
+
+    ``2026-11-30 15:00:21``: the form LibreOffice and Excel read as a date and time, and
+    :func:`~supplyline.io.csv_quoting.quoted_cell` leaves bare, as it leaves an ISO date;
+    Python's ``datetime.fromisoformat`` reads it too. With its offset
+    (``2026-11-30T15:00:21+00:00``, as the ledger's JSON gives it) LibreOffice 7.4 took it
+    for text, and a statement's times could not be sorted or filtered as times. A time
+    without a zone is a bug: which UTC time it is cannot be known.
+
+    >>> one_hour_east = dt.timezone(dt.timedelta(hours=1))
+    >>> csv_time(dt.datetime(2026, 11, 30, 16, 0, 21, 5, tzinfo=one_hour_east))
+    '2026-11-30 15:00:21'
+    """
+    if moment.tzinfo is None:
+        raise ValueError(f"a time with no zone: {moment.isoformat()}")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def csv_cell(value: Any) -> Any:

@@ -11,7 +11,11 @@ Left bare: numbers (below), and the text cells a spreadsheet reads and writes ba
 they are: a plain decimal (no leading zero, no trailing zero after the point, no
 exponent, at most 15 significant digits: a spreadsheet keeps 15), such as ``-5`` or
 ``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
-the same), and a blank. Python's ``csv`` reads a quoted field as the text inside the
+the same), a date and time to the second with no offset (``2026-11-30 15:00:21``, as
+:func:`~supplyline.io.csv_out.csv_time` writes a statement's UTC times: quoted, its ``at``
+was text that no spreadsheet sorted or summed by as a time; with its offset,
+``2026-11-30T15:00:21+00:00``, LibreOffice 7.4 reads it as text even bare, so that form
+stays quoted), and a blank. Python's ``csv`` reads a quoted field as the text inside the
 quotes, so what supplyline's readers see is unchanged.
 
 Why every number is bare, whatever its digits: a number (an ``int``, ``float`` or finite
@@ -45,6 +49,7 @@ class NumberText(str):
 
 _SPREADSHEET_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
 _ISO_DATE = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
+_TIME_OF_DAY = re.compile(r" (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
 _MAX_SIGNIFICANT_DIGITS = 15
 _MUST_QUOTE = frozenset(',"\r\n')
 
@@ -52,6 +57,8 @@ _MUST_QUOTE = frozenset(',"\r\n')
 def _reads_back_unchanged(text: str) -> bool:
     """Whether a spreadsheet that reads ``text`` as a number or date writes it back the same."""
     if _ISO_DATE.fullmatch(text):
+        return True
+    if (day := _ISO_DATE.match(text)) is not None and _TIME_OF_DAY.fullmatch(text, day.end()):
         return True
     if not _SPREADSHEET_NUMBER.fullmatch(text):
         return False
@@ -65,6 +72,8 @@ def quoted_cell(value: object) -> str:
     ['"0042"', '"1e3"', '"camp-north"', '-5', '2.5', '7', '', '"a,b"']
     >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
     ('"Base ""A"" 1"', '2026-12-25')
+    >>> quoted_cell("2026-11-30 15:00:21"), quoted_cell("2026-11-30T15:00:21+00:00")
+    ('2026-11-30 15:00:21', '"2026-11-30T15:00:21+00:00"')
     >>> quoted_cell(Decimal("543.00")), quoted_cell(Decimal("-0.000")), quoted_cell("12.50")
     ('543.00', '0.000', '"12.50"')
     >>> quoted_cell(NumberText("10000000000000000")), quoted_cell("10000000000000000")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode, did_you_mean
 from supplyline.domain.agreements import other_currency_only
-from supplyline.domain.amounts import amount_problem, round_money
+from supplyline.domain.amounts import amount_problem, money_text, round_money, unit_price_text
 from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger.errors import LedgerRuleError
@@ -116,8 +116,8 @@ def create_order(
             )
         if unit_price is not None and unit_price != price.per_t:
             raise LedgerRuleError(
-                f"{item} costs {price.per_t} {currency}/t under agreement {agreement.id}, "
-                f"not {unit_price}"
+                f"{item} costs {unit_price_text(price.per_t)} {currency}/t under agreement "
+                f"{agreement.id}, not {unit_price_text(unit_price)}"
             )
         per_unit = price.per_t
     else:
@@ -132,22 +132,23 @@ def create_order(
     raw_value = quantity * per_unit
     if raw_value > largest_amount(MONEY_DECIMALS):
         raise LedgerRuleError(
-            f"order value {raw_value:f} {currency} is above the largest the ledger stores "
-            f"({largest_amount(MONEY_DECIMALS)} {currency})"
+            f"order value {money_text(raw_value)} {currency} is above the largest the ledger "
+            f"stores ({money_text(largest_amount(MONEY_DECIMALS))} {currency})"
         )
     value = round_money(raw_value)
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         raise LedgerRuleError(
-            f"order value {value} {currency} is above agreement {agreement.id}'s ceiling of "
-            f"{agreement.ceiling_per_order} {currency} per order"
+            f"order value {money_text(value)} {currency} is above agreement {agreement.id}'s "
+            f"ceiling of {money_text(agreement.ceiling_per_order)} {currency} per order"
         )
     if agreement.ceiling_total is not None:
         committed = _committed_value(session, agreement.id, currency)
         if committed + value > agreement.ceiling_total:
             raise LedgerRuleError(
-                f"order value {value} {currency} would take agreement {agreement.id} to "
-                f"{committed + value} {currency}, above its total ceiling of "
-                f"{agreement.ceiling_total} {currency} ({committed} already committed)"
+                f"order value {money_text(value)} {currency} would take agreement "
+                f"{agreement.id} to {money_text(committed + value)} {currency}, above its total "
+                f"ceiling of {money_text(agreement.ceiling_total)} {currency} "
+                f"({money_text(committed)} already committed)"
             )
     row = OrderRow(
         agreement_id=agreement.id,

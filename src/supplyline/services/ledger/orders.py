@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import ReimbursementMode
-from supplyline.domain.amounts import value_of
+from supplyline.domain.amounts import money_text, quantity_text, unit_price_text, value_of
 from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow
 from supplyline.services.ledger.agreements import check_partner
@@ -150,8 +150,10 @@ def issue_order(
     positive("quantity", quantity, MILLI)
     if row.issued_qty + quantity > row.quantity:
         raise LedgerRuleError(
-            f"issuing {quantity} would bring order {row.id} to {row.issued_qty + quantity}, "
-            f"above the {row.quantity} ordered ({row.issued_qty} already issued)"
+            f"issuing {quantity_text(quantity)} would bring order {row.id} to "
+            f"{quantity_text(row.issued_qty + quantity)}, above the "
+            f"{quantity_text(row.quantity)} ordered "
+            f"({quantity_text(row.issued_qty)} already issued)"
         )
     line = _line(session, row, LineKind.ISSUE, actor, now, quantity=quantity, note=note)
     row.issued_qty += quantity
@@ -196,7 +198,8 @@ def _issue_to_receive(
         if not left:
             raise ConflictError(
                 f"order {row.id} has nothing left to receive: every issue is received in full "
-                f"({row.issued_qty} issued, {row.received_qty} received, {row.quantity} ordered)"
+                f"({quantity_text(row.issued_qty)} issued, {quantity_text(row.received_qty)} "
+                f"received, {quantity_text(row.quantity)} ordered)"
             )
         issue, rest, _ = next((x for x in left if x[2]), left[0])
         return issue, rest
@@ -237,11 +240,16 @@ def receive_order(
     if got > rest:
         before = issue.quantity - rest
         raise LedgerRuleError(
-            f"cannot receive {got} against issue {issue.id} of order {row.id}: it issued "
-            f"{issue.quantity}"
-            + (f", of which {before} is received, so {rest} is left" if before else "")
-            + f" (the order: {row.quantity} ordered, {row.issued_qty} issued, "
-            f"{row.received_qty} received); no more can be received than was issued"
+            f"cannot receive {quantity_text(got)} against issue {issue.id} of order {row.id}: "
+            f"it issued {quantity_text(issue.quantity)}"
+            + (
+                f", of which {quantity_text(before)} is received, so {quantity_text(rest)} is left"
+                if before
+                else ""
+            )
+            + f" (the order: {quantity_text(row.quantity)} ordered, "
+            f"{quantity_text(row.issued_qty)} issued, {quantity_text(row.received_qty)} "
+            "received); no more can be received than was issued"
         )
     line = _line(
         session,
@@ -324,8 +332,9 @@ def bill_order(
             )
         if billed > ceiling:
             raise LedgerRuleError(
-                f"cannot bill {billed} {row.currency} for order {row.id}: what was received "
-                f"({row.received_qty} at {row.unit_price}) is worth {ceiling} {row.currency}"
+                f"cannot bill {money_text(billed)} {row.currency} for order {row.id}: what was "
+                f"received ({quantity_text(row.received_qty)} at "
+                f"{unit_price_text(row.unit_price)}) is worth {money_text(ceiling)} {row.currency}"
             )
         row.billed_amount = billed
         fields["amount"] = billed
@@ -344,11 +353,13 @@ def bill_order(
             )
         if owed > row.received_qty:
             raise LedgerRuleError(
-                f"cannot bill {owed} for order {row.id}: only {row.received_qty} was received"
+                f"cannot bill {quantity_text(owed)} for order {row.id}: only "
+                f"{quantity_text(row.received_qty)} was received"
             )
         if due_on is None and owed > 0:  # it was today + 30 days, past the agreement's end
             raise LedgerRuleError(
-                f"order {row.id} is replaced in kind: say by when the {owed} t are to be "
+                f"order {row.id} is replaced in kind: say by when the {quantity_text(owed)} t are "
+                "to be "
                 "returned (--due YYYY-MM-DD); an in-kind bill is a quantity with a due date"
             )
         if due_on is not None:
@@ -382,8 +393,8 @@ def settle_order(
         paid = outstanding if amount is None else positive("amount", amount, CENT)
         if paid > outstanding:
             raise LedgerRuleError(
-                f"cannot settle {paid} {row.currency} on order {row.id}: "
-                f"only {outstanding} {row.currency} is outstanding"
+                f"cannot settle {money_text(paid)} {row.currency} on order {row.id}: "
+                f"only {money_text(outstanding)} {row.currency} is outstanding"
             )
         row.settled_amount += paid
         fields["amount"] = paid
@@ -395,7 +406,8 @@ def settle_order(
         given = outstanding if quantity is None else positive("quantity", quantity, MILLI)
         if given > outstanding:
             raise LedgerRuleError(
-                f"cannot replace {given} on order {row.id}: only {outstanding} is owed"
+                f"cannot replace {quantity_text(given)} on order {row.id}: only "
+                f"{quantity_text(outstanding)} is owed"
             )
         row.settled_qty += given
         fields["quantity"] = given

@@ -23,6 +23,8 @@ from supplyline.domain.amounts import (
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
     check_amounts,
+    money_text,
+    quantity_text,
     value_of,
 )
 from supplyline.errors import Issue, NotFoundError, PermissionDenied, require
@@ -127,8 +129,8 @@ def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         cur = agreement.currency
         note = (
-            f"{value:,.2f} {cur} is above the agreement's per-order ceiling of "
-            f"{agreement.ceiling_per_order:,.2f} {cur}; split it or raise the ceiling"
+            f"{money_text(value)} {cur} is above the agreement's per-order ceiling of "
+            f"{money_text(agreement.ceiling_per_order)} {cur}; split it or raise the ceiling"
         )
     return _replace(
         draft, unit_price=price.per_t, value=value, currency=agreement.currency, note=note
@@ -440,8 +442,9 @@ def _changed(order: SupportOrder, draft: DraftOrder) -> str:
     if order.quantity == draft.quantity:
         return ""
     return (
-        f"already requested as order {order.id} with {order.quantity:,} t; the plan now asks "
-        f"{draft.quantity:,} t: request the difference by hand or cancel and propose again"
+        f"already requested as order {order.id} with {quantity_text(order.quantity)} t; the "
+        f"plan now asks {quantity_text(draft.quantity)} t: request the difference by hand or "
+        "cancel and propose again"
     )
 
 

@@ -27,6 +27,7 @@ from supplyline.types import PartnerId, id_problem, text_problem
 __all__ = [
     "LARGEST_ORDER_ID",
     "MONEY_DECIMALS",
+    "NO_USER",
     "QUANTITY_DECIMALS",
     "UNIT_PRICE_DECIMALS",
     "Actor",
@@ -37,6 +38,7 @@ __all__ = [
     "OrderRequest",
     "OrderStatus",
     "SupportOrder",
+    "actor_text",
     "largest_amount",
 ]
 
@@ -81,6 +83,26 @@ class Condition(StrEnum):
     SERVICEABLE = "serviceable"
     DAMAGED = "damaged"
     UNSERVICEABLE = "unserviceable"
+
+
+NO_USER = "unknown"
+"""The user recorded for an actor no user was named for: no ``--user``, no ``$USER``.
+
+Stored as it always was (an event's user is in its hash, so a ledger written before
+verifies as it is); :func:`actor_text` shows it as the partner alone.
+"""
+
+
+def actor_text(partner: str, user: str) -> str:
+    """Who made an event or a line, as ``show``, ``events`` and the decisions say it.
+
+    ``user@partner``; the partner alone where no user was named (:data:`NO_USER`), since
+    ``unknown@ostravia`` read as a person called "unknown" (a tester with no ``$USER``).
+
+    >>> actor_text("ostravia", "hans"), actor_text("ostravia", NO_USER)
+    ('hans@ostravia', 'ostravia')
+    """
+    return partner if user == NO_USER else f"{user}@{partner}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
