@@ -207,6 +207,7 @@ def routes_cmd(
         "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
+        "routes.html",
     ),
     force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
