@@ -234,7 +234,7 @@ def routes_cmd(
         with stages(err, "routing") as show:
             run = route_scenario_day(
                 folder,
-                day=DayText(day),
+                day=DayText(day, option="--day"),
                 out=out,
                 from_demand=from_demand,
                 params=params,
