@@ -19,13 +19,14 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import OutputError
 
 __all__ = [
+    "check_file_name",
     "check_file_path",
     "move_into_place",
     "process_running",
@@ -96,6 +97,34 @@ def check_file_path(target: str | Path) -> None:
         raise OutputError(f"cannot write the file {target}: it is a folder")
     if target.exists() and not target.is_file():
         raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
+
+
+def check_file_name(
+    path: str | os.PathLike[str], kind: str, suffixes: Sequence[str], example: str
+) -> None:
+    """Raise OutputError unless ``path`` names a file of ``kind``: a folder first, then the ending.
+
+    One rule for the Python calls and the options (``--report``, ``--mps``): a path typed
+    with a closing slash is a folder path, said with the slash kept and ``example`` as the
+    file name to give (``mps/ is a folder path: give a file name, e.g. mps/plan.html``); a
+    folder that is there is one (:func:`check_file_path`); only then may the name's ending
+    be wrong (``{kind} must end in .html or .htm, not 'plan.json'``). A tester's ``--report
+    mps/`` was told its name must end in .html, not 'mps'. Case does not matter.
+
+    >>> check_file_name("out/model.MPS", "an MPS file name", (".mps",), "model.mps")
+    >>> check_file_name("out/", "an MPS file name", (".mps",), "model.mps")
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.OutputError: out/ is a folder path: give a file name, e.g. out/model.mps
+    """
+    if isinstance(path, str) and path.endswith(("/", os.sep)):  # Path() drops the slash
+        folder = path.rstrip("/" + os.sep) or "/"
+        raise OutputError(
+            f"{path} is a folder path: give a file name, e.g. {Path(folder) / example}"
+        )
+    check_file_path(Path(path))
+    if Path(path).suffix.lower() not in suffixes:
+        raise OutputError(f"{kind} must end in {' or '.join(suffixes)}, not {Path(path).name!r}")
 
 
 def scratch_file_for(target: str | Path) -> Path:

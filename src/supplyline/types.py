@@ -14,6 +14,7 @@ __all__ = [
     "COST_UNITS",
     "GRAM_DECIMALS",
     "ID_PATTERN",
+    "ID_RULE",
     "LIST_SEPARATOR",
     "MAX_ID_LEN",
     "MAX_NAME_LEN",
@@ -60,24 +61,36 @@ MAX_ID_LEN = 64
 MAX_NAME_LEN = 200
 ID_PATTERN = re.compile(r"[^\W_][\w.\-:]*")
 """An id: letters, digits and ``_ - . :``, starting with a letter or digit."""
+ID_RULE = "letters, digits and _ - . : only, starting with a letter or digit"
+""":data:`ID_PATTERN` in words, as a message about a bad id ends."""
 
 
 def id_problem(text: str) -> str | None:
     """Why ``text`` cannot be an id, or None: the rule of the files and of the records.
 
+    A character no id may have is named; an id of allowed characters that starts with
+    one of ``_ - . :`` is told to start with a letter or digit (a tester's ``-u1`` was told
+    the hyphen is a character ids cannot have, which the list beside it allows).
+
     >>> id_problem("depot-1"), id_problem("a,b")[:30]
     (None, 'has characters ids cannot have')
+    >>> id_problem("-u1")
+    "must start with a letter or digit, not '-'"
     """
     if not text:
         return "is empty"
     if len(text) > MAX_ID_LEN:
         return f"is too long (at most {MAX_ID_LEN} characters)"
-    if not ID_PATTERN.fullmatch(text):
-        return (
-            "has characters ids cannot have "
-            "(letters, digits and _ - . : only, starting with a letter or digit)"
-        )
-    return None
+    if ID_PATTERN.fullmatch(text):
+        return None
+    for ch in text:
+        if not ID_PATTERN.fullmatch("a" + ch):  # not allowed anywhere
+            name = unicodedata.name(ch, "")
+            return (
+                f"has characters ids cannot have: {ch!r} (U+{ord(ch):04X}"
+                f"{' ' + name if name else ''}) ({ID_RULE})"
+            )
+    return f"must start with a letter or digit, not {text[0]!r}"
 
 
 DIRECTION_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))

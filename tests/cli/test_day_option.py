@@ -34,8 +34,8 @@ def test_routes_day_as_the_files_write_it(written: str, tmp_path: Path) -> None:
         ("C+x", "error: 'C+x' is not a day (a number of days such as 12, C+12, or a date"),
         ("2025-03-13 08:00", "error: '2025-03-13 08:00' is a date and time (a date is expected"),
         ("45729", "error: 45729 looks like a spreadsheet date serial (2025-03-13)"),
-        ("2025-05-01", "error: day 52 is outside the horizon of 30 days"),
-        ("31", "error: day 31 is outside the horizon of 30 days"),
+        ("2025-05-01", "error: --day 2025-05-01 is C+52, after the horizon's last day C+29"),
+        ("31", "error: --day 31 is C+31 (2025-04-10), after the horizon's last day C+29"),
         ("2025-02-30", "error: '2025-02-30' is not a real date (February 2025 has 28 days)"),
     ],
 )
@@ -51,17 +51,30 @@ def test_routes_bad_day_exits_2_with_the_files_words(
     assert not out.exists()
 
 
-def test_a_day_before_the_start_is_told_one_way_however_written(tmp_path: Path) -> None:
-    """``-1``, ``C-1`` and the date before the start: one message (a tester got three)."""
-    said = set()
-    for written in ["-1", "C-1", "2025-03-09"]:
+def test_a_day_outside_is_said_as_typed_then_one_way(tmp_path: Path) -> None:
+    """``--day 2025-04-09``, ``-1``, ``C-1``: led by what was typed, then one message.
+
+    A tester's ``--day 2026-01-13`` was told "day 8 is outside the horizon …", a number
+    never typed; the scenario's files lead with what the cell wrote, and now so does --day.
+    """
+    rest = (
+        "; choose 0 to 29 (C+0 to C+29, 2025-03-10 to 2025-04-08: the horizon of 30 days, "
+        "scenario.yaml horizon_days)"
+    )
+    after = "after the horizon's last day C+29 (2025-04-08)"
+    before = "before the horizon's first day C+0 (2025-03-10)"
+    for written, lead in [
+        ("2025-04-09", f"--day 2025-04-09 is C+30, {after}"),
+        ("C+30", f"--day C+30 is 2025-04-09, {after}"),
+        ("-1", f"--day -1 is C-1 (2025-03-09), {before}"),
+        ("C-1", f"--day C-1 is 2025-03-09, {before}"),
+        ("2025-03-09", f"--day 2025-03-09 is C-1, {before}"),
+    ]:
         proc = run("routes", RELIEF, f"--day={written}", "--from-demand", "--out", tmp_path / "o")
         assert proc.returncode == 2
-        said.add(" ".join(proc.stderr[proc.stderr.index("error:") :].split()))
-    assert said == {
-        "error: day -1 is outside the horizon of 30 days (scenario.yaml horizon_days): C-1 is "
-        "2025-03-09; choose 0 to 29 (C+0 to C+29, 2025-03-10 to 2025-04-08)"
-    }
+        said = " ".join(proc.stderr[proc.stderr.index("error:") :].split())
+        assert said == f"error: {lead}{rest}", written
+    assert not (tmp_path / "o").exists()
 
 
 def test_ledger_date_option_gets_the_files_words(tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def test_routes_refuses_a_report_that_is_not_html(tmp_path: Path) -> None:
 )
 def test_a_suffix_is_matched_in_any_case(suffixes: tuple[str, ...], name: str) -> None:
     """``PLAN.HTML`` and ``model.MPS`` are fine."""
-    assert output_file("a file", suffixes)(name) == Path(name)
+    assert output_file("a file", suffixes, "f")(name) == Path(name)
 
 
 @pytest.mark.parametrize(

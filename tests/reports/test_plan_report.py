@@ -253,3 +253,17 @@ def test_demand_met_shows_the_short_share_but_never_100_while_short(
     from supplyline.reports.headline_cards import percent_met as _percent_met
 
     assert _percent_met(1 - short / demand) == shown
+
+
+@pytest.mark.parametrize("typed", ["new/", "new/deeper/"])
+def test_a_folder_path_is_said_as_one_before_its_ending(
+    case: Case, tmp_path: Path, typed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``write_plan_report(…, "new/")``: a folder path, its slash kept, as ``--report new/``."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(
+        OutputError,
+        match=f"^{typed} is a folder path: give a file name, e.g. {typed}plan.html$",
+    ):
+        write_plan_report(case.scenario, case.demand, case.plan, typed)
+    assert list(tmp_path.iterdir()) == []

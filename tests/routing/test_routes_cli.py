@@ -101,7 +101,8 @@ def test_routes_day_outside_horizon_exits_2_and_writes_nothing(
     out = tmp_path / "out"
     proc = run_cli("routes", str(folder), "--day", "999", "--from-demand", "--out", str(out))
     assert proc.returncode == 2
-    assert "outside the horizon" in proc.stderr
+    assert "--day 999 is C+999" in proc.stderr  # as typed first
+    assert "after the horizon's last day" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not out.exists()
 

@@ -19,7 +19,9 @@ from typing import Any
 
 import typer
 
+from supplyline.errors import OutputError
 from supplyline.services.report_pair import HTML_SUFFIXES
+from supplyline.staged_file import check_file_name
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -97,14 +99,17 @@ def input_path(what: str) -> Callable[[str | Path], Path]:
     return output_path(what)
 
 
-def output_file(kind: str, suffixes: Sequence[str]) -> Callable[[str | Path], Path]:
+def output_file(kind: str, suffixes: Sequence[str], example: str) -> Callable[[str | Path], Path]:
     """A Typer ``parser`` for a file of ``kind`` to write, whose name ends in one of ``suffixes``.
 
-    Empty is refused as by :func:`output_path`; a name with another suffix raises
-    ``typer.BadParameter`` (exit code 2), e.g. ``an HTML report's name must end in .html or
-    .htm, not 'plan.json'``. Case does not matter (``model.MPS`` is fine).
+    Empty is refused as by :func:`output_path`; then the API's rule
+    (:func:`~supplyline.staged_file.check_file_name`), as ``typer.BadParameter`` (exit code
+    2): a folder path is said as one, the slash kept (``mps/ is a folder path: give a file
+    name, e.g. mps/plan.html``, ``example`` the file name offered), before a name with
+    another suffix (``an HTML report's name must end in .html or .htm, not 'plan.json'``).
+    Case does not matter (``model.MPS`` is fine).
 
-    >>> parse = output_file("an MPS file", MPS_SUFFIXES)
+    >>> parse = output_file("an MPS file", MPS_SUFFIXES, "model.mps")
     >>> parse("out/model.MPS")
     PosixPath('out/model.MPS')
     """
@@ -113,20 +118,29 @@ def output_file(kind: str, suffixes: Sequence[str]) -> Callable[[str | Path], Pa
 
     def parse(value: str | Path) -> Path:
         path = non_empty(value)
-        if path.suffix.lower() not in suffixes:
-            raise typer.BadParameter(f"{kind}'s name must end in {endings}, not {path.name!r}")
+        try:
+            check_file_name(value, f"{kind}'s name", suffixes, example)
+        except OutputError as error:
+            raise typer.BadParameter(str(error)) from error
         return path
 
     return parse
 
 
-def output_file_option(flag: str, help_text: str, kind: str, suffixes: Sequence[str]) -> Any:
+def output_file_option(
+    flag: str, help_text: str, kind: str, suffixes: Sequence[str], example: str
+) -> Any:
     """An optional ``flag`` naming a file of ``kind`` to write (``--report``, ``--mps``).
 
-    One declaration for every such option, parsed by :func:`output_file`.
+    One declaration for every such option, parsed by :func:`output_file`; ``example`` is
+    the file name a folder path is offered.
     """
     return typer.Option(
-        None, flag, help=help_text, parser=output_file(kind, suffixes), metavar=PATH_METAVAR
+        None,
+        flag,
+        help=help_text,
+        parser=output_file(kind, suffixes, example),
+        metavar=PATH_METAVAR,
     )
 
 

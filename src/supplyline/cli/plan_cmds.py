@@ -159,6 +159,7 @@ def plan_cmd(
         "supplyline wrote, or any file with --force).",
         "an MPS file",
         MPS_SUFFIXES,
+        "model.mps",
     ),
     report: Path | None = output_file_option(
         "--report",
@@ -166,6 +167,7 @@ def plan_cmd(
         "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
+        "plan.html",
     ),
     force: ForceOpt = False,
     explain: int | None = typer.Option(

@@ -207,6 +207,7 @@ def routes_cmd(
         "replacing only a report supplyline wrote, or any file with --force).",
         "an HTML report",
         HTML_SUFFIXES,
+        "routes.html",
     ),
     force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -233,7 +234,7 @@ def routes_cmd(
         with stages(err, "routing") as show:
             run = route_scenario_day(
                 folder,
-                day=DayText(day),
+                day=DayText(day, option="--day"),
                 out=out,
                 from_demand=from_demand,
                 params=params,

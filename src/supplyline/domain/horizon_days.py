@@ -18,7 +18,7 @@ from supplyline.domain.scenario import Scenario
 from supplyline.errors import Severity
 from supplyline.types import day_label, day_runs
 
-__all__ = ["WrittenAs", "before_start_said", "check_days", "one_day_said"]
+__all__ = ["WrittenAs", "before_start_said", "check_days", "one_day_said", "outside_horizon_said"]
 
 WrittenAs = Callable[[str, str, str], "str | None"]
 """The text of a field as the user wrote it, by entity kind, id and field (the loader's
@@ -77,6 +77,21 @@ def _outside_horizon(
     if many or not only:  # a range: which of its days are outside, as C+N and dates
         return f"{written}: {labels}{f' ({dates})' if dates else ''} {verb} {where}"
     return one_day_said(written, labels, dates, where)
+
+
+def outside_horizon_said(s: Scenario, day: int, written: str, option: str | None = None) -> str:
+    """A day outside ``s``'s horizon as the user wrote it first, then as C+N and as a date.
+
+    ``--day 2026-01-13 is C+8, after the horizon's last day C+7 (2026-01-12)``, as the
+    scenario's files say theirs (a tester's ``--day 2026-01-13`` was told "day 8 is
+    outside …" first). ``option``: the option the day was given with, said before it.
+
+    >>> from supplyline.planning.examples import one_link
+    >>> outside_horizon_said(one_link()[0], -1, "C-1", "--day").split(",")[0]
+    '--day C-1 is 2025-02-28'
+    """
+    said = _outside_horizon(s, [day], start_known=True, written=written)
+    return said if option is None else f"{option} {said}"
 
 
 def one_day_said(written: str, label: str, date: str, where: str) -> str:

@@ -16,9 +16,9 @@ from typing import Any
 
 from supplyline.domain.references import did_you_mean
 from supplyline.types import (
-    ID_PATTERN,
     MAX_ID_LEN,
     MAX_NAME_LEN,
+    id_problem,
     text_problem,
 )
 
@@ -41,7 +41,6 @@ __all__ = [
     "show",
 ]
 
-_ID = ID_PATTERN
 _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
 _NUMBER_WITH_UNIT = re.compile(r"([-+]?\d[\d.]*)\s*([A-Za-z/%°][\w/% .]*)")
 _LOOKALIKE = re.compile(r"[-+]?[\d.]*[OoIl][\dOoIl.]*")
@@ -402,23 +401,10 @@ def parse_id(value: Any, what: str = "id") -> str:
     if not isinstance(value, str) or not value.strip():
         raise BadValue(f"{what} is missing (a short name such as 'depot-1')")
     text = unicodedata.normalize("NFC", value.strip())  # é typed as e + accent is é
-    if len(text) > MAX_ID_LEN:
-        raise BadValue(f"{what} {show(text)} is too long (at most {MAX_ID_LEN} characters)")
-    if not _ID.fullmatch(text):
-        raise BadValue(
-            f"{what} {show(text)} has characters ids cannot have{_first_bad(text)} "
-            "(letters, digits and _ - . : only, starting with a letter or digit)"
-        )
+    problem = id_problem(text)  # the records' rule and words (supplyline.types)
+    if problem is not None:
+        raise BadValue(f"{what} {show(text)} {problem}")
     return text
-
-
-def _first_bad(text: str) -> str:
-    """The first character an id cannot have, named (an accent typed apart is invisible)."""
-    for i, ch in enumerate(text):
-        if not _ID.fullmatch(("a" if i else "") + ch):
-            name = unicodedata.name(ch, "")
-            return f": {ch!r} (U+{ord(ch):04X}{' ' + name if name else ''})"
-    return ""
 
 
 def parse_name(value: Any, default: str) -> str:

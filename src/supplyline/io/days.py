@@ -28,15 +28,21 @@ class DayText:
     A command-line option cannot know the scenario's start date, so the use-case that
     loads the scenario reads it with :func:`day_from_text`.
 
+    ``option``: the option it was given with (``--day``), said before it where the day
+    is outside the horizon (``--day 2026-01-13 is C+8, after …``); None from a script.
+
     >>> DayText("C+3").text
     'C+3'
     """
 
     text: str
+    option: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise ArgumentError(f"DayText(={self.text!r}) must be text such as 'C+3'")
+        if self.option is not None and not isinstance(self.option, str):
+            raise ArgumentError(f"DayText's option(={self.option!r}) must be text such as '--day'")
 
 
 def day_from_text(text: str, start_date: dt.date) -> int:

@@ -25,6 +25,7 @@ from supplyline.domain import (
     check_plan_of,
     run_dependent_stats,
 )
+from supplyline.domain.deployment import DEPLOYMENT_FIELDS, deployment_records
 from supplyline.errors import (
     SolverError,
     require,
@@ -99,7 +100,9 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
         }
 
 
-def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, Any]]]]:
+def _tables(
+    plan: Plan, scenario: Scenario
+) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, Any]]]]:
     dep = ("departure_day", "departure_label", "departure_date")
     arr = ("arrival_day", "arrival_label", "arrival_date")
     days = ("day", "label", "date")
@@ -149,43 +152,7 @@ def _tables(plan: Plan) -> dict[str, tuple[Sequence[str], Iterable[Mapping[str, 
                 for s in plan.shortfalls
             ),
         ),
-        "deployment.csv": (
-            (
-                "unit",
-                "required_day",
-                "required_label",
-                "required_date",
-                "earliest_day",
-                "earliest_label",
-                "earliest_date",
-                "closure_day",
-                "closure_label",
-                "closure_date",
-                "days_late",
-                "late_t_days",
-                "late_pax_days",
-                "lift_t",
-                "moved_t",
-                "pax",
-                "moved_pax",
-            ),
-            (
-                {
-                    "unit": c.unit,
-                    **plan.day_cells("required_", c.required_day),
-                    **plan.day_cells("earliest_", c.earliest_day),
-                    **plan.day_cells("closure_", c.closure_day),
-                    "days_late": c.days_late,
-                    "late_t_days": c.late_t_days,
-                    "late_pax_days": c.late_pax_days,
-                    "lift_t": c.lift_t,
-                    "moved_t": c.moved_t,
-                    "pax": c.pax,
-                    "moved_pax": c.moved_pax,
-                }
-                for c in plan.closures
-            ),
-        ),
+        "deployment.csv": (DEPLOYMENT_FIELDS, deployment_records(plan, scenario)),
         "bottlenecks.csv": (
             (
                 "rank",
@@ -266,7 +233,9 @@ def plan_id(plan: Plan) -> str:
     return content_id(_planned(_plan_data(plan)))
 
 
-def plan_to_dict(plan: Plan, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
+def plan_to_dict(
+    plan: Plan, scenario: Scenario | None = None, *, warnings: Sequence[str] = ()
+) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
     ``plan_id`` is :func:`plan_id`; reading the plan back ignores it, ``notes``: what a
@@ -277,12 +246,20 @@ def plan_to_dict(plan: Plan, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
     read back nor part of the plan's identity), and ``bottlenecks_not_computed``: why
     ``bottlenecks`` is empty whatever binds (a plan not proven best; null where they were
     computed), as the status says it.
+
+    Each of ``closures`` is deployment.csv's record
+    (:func:`~supplyline.domain.deployment.deployment_records`): the closure's fields, and
+    its labels, dates, partner and verdict (``state``, ``earliest_note``), which a unit
+    that can never deploy needs (without ``scenario`` it reads as one not closed within
+    the horizon). Reading back passes over those; the id is of the plan's own fields.
     """
     data = _unsigned_zeros(_plan_data(plan))  # as the CSVs: 0, never -0.0 (reads back equal)
+    identity = content_id(_planned(data))
+    data["closures"] = _unsigned_zeros(deployment_records(plan, scenario))
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,
-        "plan_id": content_id(_planned(data)),
+        "plan_id": identity,
         "notes": list(plan.stats.notes),
         "warnings": list(warnings),
         # null where they were: an empty list alone read as "nothing binds"
@@ -314,7 +291,7 @@ def write_plan_files(
     """
     folder = Path(folder)
     written: list[Path] = []
-    tables = dict(_tables(plan))
+    tables = dict(_tables(plan, scenario))
     if reach is not None:
         tables[REACH_FILE] = reach
     for name, (columns, rows) in tables.items():
@@ -323,7 +300,7 @@ def write_plan_files(
             write_csv(folder / name, columns, rows)
         written.append(folder / name)
     for name, data in (
-        ("plan.json", plan_to_dict(plan, warnings=warnings)),
+        ("plan.json", plan_to_dict(plan, scenario, warnings=warnings)),
         ("network.geojson", network_geojson(scenario, plan)),
     ):
         text = json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n"

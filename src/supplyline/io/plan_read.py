@@ -34,6 +34,7 @@ from supplyline.domain import (
     StockLevel,
     TargetGap,
 )
+from supplyline.domain.deployment import DERIVED_CLOSURE_FIELDS
 from supplyline.errors import ConflictError, Issue, NotFoundError, ScenarioError, require
 from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
 
@@ -64,6 +65,17 @@ def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, 
             else Measuring.NOT_ASKED
         )
     return out
+
+
+def _stored(closure: object) -> object:
+    """A closure of plan.json without what its record derives (labels, dates, verdict).
+
+    plan.json's closures are deployment.csv's records
+    (:data:`~supplyline.domain.deployment.DERIVED_CLOSURE_FIELDS` beyond the closure's own).
+    """
+    if not isinstance(closure, dict):
+        return closure  # said as not a record by _records
+    return {k: v for k, v in closure.items() if k not in DERIVED_CLOSURE_FIELDS}
 
 
 def _explain_top(data: dict[str, Any]) -> object:
@@ -255,7 +267,7 @@ def read_plan(path: str | Path) -> Plan:
             stocks=_records(StockLevel, records["stocks"]),
             deliveries=_records(Delivery, records["deliveries"]),
             shortfalls=_records(Shortfall, records["shortfalls"]),
-            closures=_records(Closure, records["closures"]),
+            closures=_records(Closure, [_stored(c) for c in records["closures"]]),
             bottlenecks=_records(
                 Bottleneck,
                 [

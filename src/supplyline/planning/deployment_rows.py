@@ -1,11 +1,12 @@
-"""The unit closure for programs: deployment.csv's fields under its names, and the words.
+"""The unit closure for programs: deployment.csv's rows, under its names, in its order.
 
 ``plan --format csv|json`` named the closure days ``required``, ``earliest`` and
 ``closure``, where deployment.csv has ``required_label``, ``earliest_label`` and
-``closure_label`` (and their ``_day``); the earliest cell could be words ("never: no
-route …"), the closure cell "not closed". A program joining stdout to the file met other
-names for the same fields and words in a day's column. The people's table and the report
-keep :func:`~supplyline.planning.summary.closure_rows`.
+``closure_label`` (and their ``_day``); later it carried ``state`` and ``earliest_note``
+that the file lacked, and listed the units latest first where the file keeps the plan's
+order. Its rows are now the file's records
+(:func:`~supplyline.domain.deployment.deployment_records`), field for field and in order.
+The people's table and the report keep :func:`~supplyline.planning.summary.closure_rows`.
 
 >>> from supplyline.planning.examples import one_link
 >>> from supplyline.planning import plan_movements
@@ -18,34 +19,17 @@ from __future__ import annotations
 from typing import Any
 
 from supplyline.domain import Plan, Scenario
-from supplyline.planning.summary import CLOSURE_FIGURES, closure_rows
+from supplyline.domain.deployment import deployment_records
 
 __all__ = ["deployment_rows"]
 
 
 def deployment_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
-    """Each deploying unit, in :func:`closure_rows`' order, with deployment.csv's fields.
+    """Each deploying unit's deployment.csv row, in the plan's order (as the file lists them).
 
-    Every field deployment.csv has, under its name and with its meaning, besides the
-    words a program also needs: ``partner``, ``state`` ("on time", "3 d late (1 by
-    distance)", "not closed within the horizon", "cannot deploy"),
-    ``days_late_by_distance``, and ``earliest_note``, why there is no earliest day ("never:
-    no route from 'H' to 'I'", "not in horizon"; None where there is one).
+    Every field deployment.csv has (:data:`~supplyline.domain.deployment.DEPLOYMENT_FIELDS`),
+    the words among them: ``state`` ("on time", "3 d late (1 by distance)", "not closed
+    within the horizon", "cannot deploy") and ``earliest_note``, why there is no earliest
+    day ("never: no route from 'H' to 'I'", "not in horizon"; None where there is one).
     """
-    by_unit = {c.unit: c for c in plan.closures}
-    rows = []
-    for shown in closure_rows(plan, scenario):
-        c = by_unit[shown["unit"]]
-        rows.append(
-            {
-                "unit": c.unit,
-                "partner": shown["partner"],
-                **plan.day_cells("required_", c.required_day),
-                **plan.day_cells("earliest_", c.earliest_day),
-                "earliest_note": shown["earliest"] if c.earliest_day is None else None,
-                **plan.day_cells("closure_", c.closure_day),
-                "state": shown["state"],
-                **{name: shown[name] for name in CLOSURE_FIGURES},
-            }
-        )
-    return rows
+    return deployment_records(plan, scenario)

@@ -31,7 +31,7 @@ from supplyline.planning.model_file import check_mps_complete
 from supplyline.planning.model_owner import put_generator_comment
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
-from supplyline.staged_file import staged_file, user_path
+from supplyline.staged_file import check_file_name, staged_file, user_path
 
 __all__ = [
     "HighsSession",
@@ -286,9 +286,7 @@ def check_mps_path(path: str | os.PathLike[str]) -> None:
 
     >>> check_mps_path("out/model.mps")
     """
-    name = Path(path).name
-    if Path(path).suffix.lower() != ".mps":
-        raise OutputError(f"an MPS file name must end in .mps, not {name!r}")
+    check_file_name(path, "an MPS file name", (".mps",), "model.mps")  # a folder first
 
 
 class HighsSession:

@@ -22,6 +22,7 @@ import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.domain.deploy_ways import cannot_deploy
+from supplyline.domain.deployment import closure_verdict
 from supplyline.planning.bottleneck_rows import (
     CLOSURES_TITLE,
     bottleneck_caveats,
@@ -228,7 +229,9 @@ CLOSURE_FIGURES = (
     "moved_pax",
 )
 """A closure's figures, each under its :class:`~supplyline.domain.Closure` field's name, in
-every row of closures (the terminal's table and ``plan --format csv|json``'s rows)."""
+the people's rows of closures (:func:`closure_rows`: the terminal's table, the report);
+programs' rows are deployment.csv's
+(:data:`~supplyline.domain.deployment.DEPLOYMENT_FIELDS`), which has them all."""
 
 
 def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str, Any]]:
@@ -249,18 +252,8 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
     rows = []
     for c in ordered:
         unit = units.get(c.unit)
-        if c.earliest_day is not None:
-            earliest = day_label(c.earliest_day)
-        elif c.unit in no_way:  # no route, or a capacity of 0: not time; validate says so too
-            earliest = f"never: {no_way[c.unit]}"
-        else:
-            earliest = "not in horizon"
-        if c.closure_day is None:
-            state = "cannot deploy" if c.unit in no_way else "not closed within the horizon"
-        else:
-            state = "on time" if not c.days_late else f"{c.days_late} d late"
-            if c.days_late and c.days_late_by_distance:
-                state += f" ({c.days_late_by_distance} by distance)"
+        note, state = closure_verdict(c, no_way.get(c.unit))  # no route, a capacity of 0
+        earliest = day_label(c.earliest_day) if c.earliest_day is not None else note
         rows.append(
             {
                 "unit": c.unit,

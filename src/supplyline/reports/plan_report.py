@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.domain.rounding import rounded, said_delivery
-from supplyline.errors import ArgumentError, OutputError, require
+from supplyline.errors import ArgumentError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target, check_own_file
 from supplyline.io.earlier_reports import ReportOf, identity_meta
@@ -57,6 +57,7 @@ from supplyline.reports.summary import (
     solve_table,
     target_table,
 )
+from supplyline.staged_file import check_file_name
 from supplyline.types import (
     GRAM_DECIMALS,
     counted,
@@ -494,11 +495,9 @@ def write_plan_report(
     """
     require(path, (str, os.PathLike), "the report's path")
     target = Path(path)
-    check_file_target(target)  # a folder, a device, a scenario's file: before the work
-    if target.suffix.lower() not in HTML_SUFFIXES:  # as --report and plan_scenario refuse it
-        raise OutputError(
-            f"a report's file name must end in {' or '.join(HTML_SUFFIXES)}, not {target.name!r}"
-        )
+    # a folder (its slash kept), then the ending: the rule of --report and plan_scenario
+    check_file_name(path, "a report's file name", HTML_SUFFIXES, "plan.html")
+    check_file_target(target)  # a device, a scenario's file: before the work
     check_own_file(target, REPORT, force=force)  # a page of the user's, as --report
     html = render_plan_report(
         scenario,

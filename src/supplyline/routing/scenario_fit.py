@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from supplyline.domain import Scenario, did_you_mean
 from supplyline.domain.fields import whole_number
+from supplyline.domain.horizon_days import outside_horizon_said
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require_list
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.types import UnitId, day_label
@@ -38,12 +39,16 @@ def horizon_day(
     error: type[ArgumentError | ScenarioError] = ArgumentError,
     *,
     written: str | None = None,
+    option: str | None = None,
 ) -> int:
     """``day`` as an int within the scenario's horizon; else ``error`` saying which days are.
 
-    One message however the day was written (``written``, kept for callers, is not said):
-    its number, C+N and date (a tester's ``-1``, ``C-1`` and ``2026-01-31`` were told three
-    ways; "day 52" alone did not say where another's 2025-05-01 fell).
+    ``written``: the day as the user typed it (the CLI's ``--day 2026-01-13``), which the
+    message leads with, then its C+N and date, as the scenario's files say a day
+    (:func:`~supplyline.domain.horizon_days.outside_horizon_said`), after ``option``, the
+    option it was given with (``--day``), where there is one: a tester's
+    ``--day 2026-01-13`` was told "day 8 is outside …", a number never typed. A script's
+    day (no ``written``) is said by its number, its C+N and its date.
 
     An ``ArgumentError`` for a script's value; the services pass ``ScenarioError`` for
     the CLI's ``--day`` (a bad option). Numpy integers are taken; ``"3"`` and ``2.5``
@@ -54,22 +59,26 @@ def horizon_day(
     >>> horizon_day(one_link()[0], 1)
     1
     """
-    del written  # the message is one however the day was written
     n = whole_number(day, "day")
     if not 0 <= n < scenario.horizon_days:
         last = scenario.horizon_days - 1
         ordinal = scenario.start_date.toordinal() + n
-        when = (
-            f" is {dt.date.fromordinal(ordinal).isoformat()}"
-            if 1 <= ordinal <= dt.date.max.toordinal()
-            else ""
+        dated = 1 <= ordinal <= dt.date.max.toordinal()
+        choose = (
+            f"choose 0 to {last} (C+0 to {day_label(last)}, {scenario.start_date.isoformat()} "
+            f"to {scenario.date_of(last).isoformat()}"
         )
-        message = (
-            f"day {n} is outside the horizon of {scenario.horizon_days} days "
-            f"(scenario.yaml horizon_days): {day_label(n)}{when}; choose 0 to {last} "
-            f"(C+0 to {day_label(last)}, {scenario.start_date.isoformat()} to "
-            f"{scenario.date_of(last).isoformat()})"
-        )
+        if written is not None and dated:  # as typed first, as the scenario's files do
+            message = (
+                f"{outside_horizon_said(scenario, n, written, option)}; {choose}: the horizon of "
+                f"{scenario.horizon_days} days, scenario.yaml horizon_days)"
+            )
+        else:
+            when = f" is {dt.date.fromordinal(ordinal).isoformat()}" if dated else ""
+            message = (
+                f"day {n} is outside the horizon of {scenario.horizon_days} days "
+                f"(scenario.yaml horizon_days): {day_label(n)}{when}; {choose})"
+            )
         if error is ScenarioError:
             raise ScenarioError([], summary=message)  # the option, not a line of a file
         raise ArgumentError(message)

@@ -14,8 +14,9 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from supplyline.errors import ArgumentError, OutputError, require
+from supplyline.errors import ArgumentError, require
 from supplyline.io.file_names import HTML_SUFFIXES
+from supplyline.staged_file import check_file_name
 
 __all__ = ["HTML_SUFFIXES", "check_report", "check_written", "keywords_taken"]
 
@@ -35,9 +36,8 @@ def check_report(
     if not (isinstance(report, tuple) and len(report) == 2 and callable(report[1])):
         raise ArgumentError(f"report(={report!r:.60}) must be a (path, writer) pair")
     require(report[0], (str, os.PathLike), "the report's path")
-    name = Path(report[0]).name
-    if suffixes and Path(report[0]).suffix.lower() not in suffixes:
-        raise OutputError(f"a report's file name must end in {' or '.join(suffixes)}, not {name!r}")
+    if suffixes:  # a folder path said as one first, as --report and the report writers do
+        check_file_name(report[0], "a report's file name", suffixes, f"report{suffixes[0]}")
     writer = report[1]
     if inspect.isbuiltin(writer):  # print takes anything, and writes no file
         raise ArgumentError(

@@ -154,13 +154,14 @@ def _check_day(
     error: type[ArgumentError | ScenarioError] = ScenarioError,
     *,
     written: str | None = None,
+    option: str | None = None,
 ) -> int:
     """``day`` within the scenario's horizon (:func:`horizon_day`), with the error to raise.
 
     A ScenarioError for ``route_scenario_day``'s day (the CLI's ``--day``, a bad option),
     an ArgumentError for the helpers' (a script's value).
     """
-    return horizon_day(scenario, day, error, written=written)
+    return horizon_day(scenario, day, error, written=written, option=option)
 
 
 def _day_arg(day: object) -> tuple[int, DayText | None]:
@@ -244,7 +245,12 @@ def route_scenario_day(
     scenario = assessed.opened.scenario
     if day_text is not None:
         day = day_from_text(day_text.text, scenario.start_date)
-    _check_day(scenario, day, written=None if day_text is None else day_text.text)
+    _check_day(
+        scenario,
+        day,
+        written=None if day_text is None else day_text.text,
+        option=None if day_text is None else day_text.option,
+    )
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None
     warned: tuple[str, ...] = ()
