@@ -22,7 +22,12 @@ from supplyline.domain.reach_checks import check_deploy_reach, check_supply_reac
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.domain.script_issues import factor_key_findings, script_issue
-from supplyline.domain.warning_checks import WARNING_CHECKS, Part, run_warning_checks
+from supplyline.domain.warning_checks import (
+    WARNING_CHECKS,
+    Part,
+    every_link_open,
+    run_warning_checks,
+)
 from supplyline.errors import ScenarioError, Severity
 
 __all__ = [
@@ -193,8 +198,9 @@ def check_scenario(
     errors = any(f.severity is Severity.ERROR for f in found)
     reach = (check_deploy_reach, check_supply_reach)
     checks = [c for c in WARNING_CHECKS if not (errors and c.run in reach)]
-    broken = set() if horizon_known else {Part.HORIZON}
-    return found + run_warning_checks(s, broken, checks)[0]
+    if horizon_known:
+        return found + run_warning_checks(s, (), checks)[0]
+    return found + run_warning_checks(every_link_open(s), {Part.HORIZON}, checks)[0]
 
 
 def check_for_errors(

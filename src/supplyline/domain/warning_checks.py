@@ -15,6 +15,7 @@ those the units consume, which matters to the supply check only if it was the on
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -22,7 +23,11 @@ from enum import StrEnum
 
 from supplyline.domain.camp_storage import check_camp_storage
 from supplyline.domain.findings import Finding
-from supplyline.domain.fleet_checks import check_carries
+from supplyline.domain.fleet_checks import (
+    check_carried_classes,
+    check_carried_goods,
+    names_a_class,
+)
 from supplyline.domain.link_checks import (
     check_distances,
     check_gauges_known,
@@ -42,6 +47,7 @@ __all__ = [
     "GatedCheck",
     "Part",
     "check_storage",
+    "every_link_open",
     "gated_check",
     "run_warning_checks",
 ]
@@ -57,8 +63,10 @@ class Part(StrEnum):
     FLEET = "fleet"
     COMMODITIES = "commodities"
     HORIZON = "horizon"
-    """The horizon's days (which days a link is closed on): a wrong horizon_days or
-    start_date leaves them unknown."""
+    """The horizon's days: a wrong horizon_days leaves them unknown. The checks of which
+    way a link leads (one-way roads, reach) do not read it: with the horizon unknown, the
+    loader counts every link open (:func:`every_link_open`), and what cannot be reached
+    even so cannot be reached on any horizon."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +81,9 @@ class GatedCheck:
     """What it checks, said when it waits (``link distances against the map``)."""
     reads: frozenset[Part]
     run: Callable[[Scenario], list[Finding]]
+    applies: Callable[[Scenario], bool] = lambda _: True
+    """Whether what was read gives it anything to check: a check with nothing to check is
+    not said to wait (a fleet that names no supply class in carries)."""
 
 
 def check_storage(s: Scenario) -> list[Finding]:
@@ -107,11 +118,26 @@ def check_storage(s: Scenario) -> list[Finding]:
     return found
 
 
+def every_link_open(s: Scenario) -> Scenario:
+    """``s`` with no link closed on any day, for the checks of reach when the horizon is unknown.
+
+    Closing a link only takes ways away, so a unit that cannot get somewhere over every
+    link cannot get there whatever the horizon: a tester's unit bound for a camp no link
+    reached went unsaid beside a wrong horizon_days.
+    """
+    links = tuple(dataclasses.replace(link, outage_days=frozenset()) for link in s.links)
+    return dataclasses.replace(s, links=links)
+
+
 def gated_check(
-    what: str, reads: Collection[Part], run: Callable[[Scenario], list[Finding]]
+    what: str,
+    reads: Collection[Part],
+    run: Callable[[Scenario], list[Finding]],
+    *,
+    applies: Callable[[Scenario], bool] = lambda _: True,
 ) -> GatedCheck:
     """A :class:`GatedCheck`, its ``reads`` given as any collection."""
-    return GatedCheck(what=what, reads=frozenset(reads), run=run)
+    return GatedCheck(what=what, reads=frozenset(reads), run=run, applies=applies)
 
 
 P = Part
@@ -125,19 +151,25 @@ WARNING_CHECKS: tuple[GatedCheck, ...] = (
         check_distances,
     ),
     gated_check("links between places at the same coordinates", (), check_same_spot),
-    gated_check("one-way roads with no way back", (P.LINKS, P.HORIZON), check_one_way_dead_ends),
+    gated_check("one-way roads with no way back", (P.LINKS,), check_one_way_dead_ends),
     gated_check("stock on hand against storage_t", (P.STOCKS,), check_storage),
     gated_check("storage_t 0 where units are", (), check_camp_storage),
-    gated_check("what the fleet carries", (P.FLEET, P.COMMODITIES), check_carries),
+    gated_check("what the fleet carries", (P.FLEET,), check_carried_goods),
+    gated_check(
+        "the supply classes the fleet carries",
+        (P.FLEET, P.COMMODITIES),
+        check_carried_classes,
+        applies=names_a_class,
+    ),
     gated_check(
         "whether each unit can reach its destination",
-        (P.LINKS, P.LOCATIONS, P.HORIZON),
+        (P.LINKS, P.LOCATIONS),
         check_deploy_reach,
     ),
     gated_check("units with nothing to move", (), check_nothing_to_move),
     gated_check(
         "whether each destination can be supplied from the stocks",
-        (P.LINKS, P.LOCATIONS, P.STOCKS, P.HORIZON),
+        (P.LINKS, P.LOCATIONS, P.STOCKS),
         check_supply_reach,
     ),
 )
@@ -162,6 +194,6 @@ def run_warning_checks(
     for check in checks:
         if check.reads.isdisjoint(broken):
             found += check.run(s)
-        else:
+        elif check.applies(s):
             waited.append(check)
     return found, waited

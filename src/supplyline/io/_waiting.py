@@ -22,6 +22,7 @@ from supplyline.io.file_names import SCENARIO_FILES
 
 __all__ = [
     "HORIZON",
+    "START_DATE",
     "Waits",
     "broken_parts",
     "first_cause",
@@ -31,6 +32,10 @@ __all__ = [
 
 HORIZON = "horizon"
 """The cause of a wait on a wrong ``horizon_days`` (or a horizon past the calendar)."""
+
+START_DATE = "start_date"
+"""The cause of a wait on a wrong ``start_date``: rows with dates wait for it, which its
+line already says, so the checks that need those rows are named in that line too."""
 
 _PART_OF_FILE = {
     "locations.csv": Part.LOCATIONS,
@@ -119,11 +124,12 @@ def broken_parts(
     )
     if report.failed_in.get("scenario.yaml") or not _LOST_FROM_HEADER.isdisjoint(report.incomplete):
         causes.add("scenario.yaml")
-    causes.update(file for file, _, _ in report.uncounted)
     causes.update(
         file_of_entity.get(f.entity, "") for f in errors if f.ref_kind not in _READ_BY_NONE
     )
     broken = {_PART_OF_FILE[f]: f for f in SCENARIO_FILES if f in causes and f in _PART_OF_FILE}
+    for file, _, _ in report.uncounted:  # rows whose dates wait, said so by start_date's line
+        broken.setdefault(_PART_OF_FILE[file], START_DATE)
     if not horizon_known:
         broken.setdefault(
             Part.HORIZON, "scenario.yaml" if "scenario.yaml" in report.unusable else HORIZON
@@ -134,8 +140,9 @@ def broken_parts(
 def first_cause(reads: Iterable[Part], broken: Mapping[Part, str]) -> str:
     """The cause a check waits for, of the ones it reads: the horizon first, then by file."""
     causes = {broken[p] for p in reads if p in broken}
-    if HORIZON in causes:
-        return HORIZON
+    for first in (HORIZON, START_DATE):
+        if first in causes:
+            return first
     return min(causes, key=lambda c: SCENARIO_FILES.index(c) if c in SCENARIO_FILES else 99)
 
 
@@ -147,21 +154,19 @@ def say_waits(head: Header, report: Report, waits: Waits) -> None:
         lines.append(
             (file, f"{_and([subject, *checks])}, were not checked until {file} reads", None, None)
         )
-    if days := _days_waiting(head, report, waits.checks.pop(HORIZON, [])):
+    on_days = waits.checks.pop(HORIZON, [])
+    if days := _days_waiting(head, report, on_days, waits.checks.pop(START_DATE, [])):
         lines.append(days)
     for file in SCENARIO_FILES:
         checks = waits.checks.pop(file, [])
         if not checks:
             continue
-        errors = any(i.file == file and i.severity is Severity.ERROR for i in report.issues)
         they, verb = ("it needs", "was") if len(checks) == 1 else ("they need", "were")
-        why = "it has errors" if errors else "some wait for start_date"
-        mend = "them" if errors else "start_date"
         lines.append(
             (
                 file,
                 f"{_and(checks)} {verb} not checked, as {they} every row of {file} and "
-                f"{why}; mend {mend} and validate again",
+                "it has errors; mend them and validate again",
                 None,
                 None,
             )
@@ -172,12 +177,13 @@ def say_waits(head: Header, report: Report, waits: Waits) -> None:
 
 
 def _days_waiting(
-    head: Header, report: Report, checks: list[str]
+    head: Header, report: Report, on_days: list[str], on_dated_rows: list[str]
 ) -> tuple[str, str, int | None, str | None] | None:
     """The line for the checks that wait for a wrong start_date or horizon_days.
 
     The days of the CSV files are checked against the horizon only with a horizon, and
-    dates turned into days only with a start; ``checks`` need the horizon's days too.
+    dates turned into days only with a start; ``on_days`` need the horizon's days too,
+    ``on_dated_rows`` every row of a file some of whose rows wait for the start.
     Every other check runs (the errors are said all together, as the files promise).
     """
     if "scenario.yaml" in report.unusable:
@@ -185,7 +191,7 @@ def _days_waiting(
     waiting = []
     if head.horizon_days is None:
         why = "it runs past 9999-12-31" if head.past_calendar else "horizon_days is wrong"
-        nor = f", nor {_and(checks, 'or')}" if checks else ""
+        nor = f", nor {_and(on_days, 'or')}" if on_days else ""
         waiting.append(f"days were not checked against the horizon{nor}, as {why}")
     if head.start_date is None:
         cells = sorted({(file, line) for file, line, _ in report.uncounted})
@@ -196,9 +202,11 @@ def _days_waiting(
             f"{file} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}"
             for file, lines in by_file.items()
         )
+        nor = f", nor {_and(on_dated_rows, 'or')} checked" if on_dated_rows else ""
         waiting.append(
             "dates were not turned into days"
             + (f" ({written}: their rows wait)" if written else "")
+            + nor
             + ", as start_date is wrong"
         )
     if not waiting:

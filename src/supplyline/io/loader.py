@@ -27,7 +27,7 @@ from supplyline.domain import (
 from supplyline.domain.checks import CARGO_KIND, cargo_names, check_for_errors
 from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
-from supplyline.domain.warning_checks import GatedCheck, run_warning_checks
+from supplyline.domain.warning_checks import GatedCheck, every_link_open, run_warning_checks
 from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -307,9 +307,13 @@ def _cross_check(
     found = check_for_errors(
         scenario, horizon_known=known.horizon, start_known=known.start, written=origins.written
     )
-    errors = [f for f in found if f.severity is Severity.ERROR]
+    # a reference to a row lost to its own error leaves its row whole (a stock of a
+    # commodity with a wrong density is still on hand): only the row's own errors count
+    errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
     broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=known.horizon)
-    warned, waited = run_warning_checks(scenario, broken)
+    # a wrong horizon: every link counted open, so what cannot be reached even so is said
+    whole_days = scenario if known.horizon else every_link_open(scenario)
+    warned, waited = run_warning_checks(whole_days, broken)
     for check in waited:
         waits.add(first_cause(check.reads, broken), check.what)
     faulty = {(f.entity, f.entity_id) for f in errors}
@@ -367,7 +371,7 @@ def _further_checks(
     error is never left out (a demand past counting of a unit that cannot deploy). A unit
     with an error of its own is left out. Returns what waits, and for what.
     """
-    errors = [f for f in found if f.severity is Severity.ERROR]
+    errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
     broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=horizon_known)
     faulty = {f.entity_id for f in errors if f.entity == "unit"}
     sound = dataclasses.replace(  # a unit's unknown activity level is a KeyError to them
