@@ -334,14 +334,17 @@ def test_dangling_reference_reported_with_row_errors(folder: Path) -> None:
 def test_failed_row_is_not_reported_as_missing(folder: Path) -> None:
     """Links to a location whose row is bad are not also called dangling."""
     edit(folder, "locations.csv", ",400,5000,", ",-400,5000,")
-    assert [i.column for i in issues_of(folder)] == ["handling_t_per_day"]
+    issues = issues_of(folder)
+    assert [i.column for i in issues] == ["handling_t_per_day", None]
+    assert issues[1].severity is Severity.WARNING
+    assert "need every row of locations.csv and it has errors" in issues[1].message
 
 
 def test_a_typo_is_offered_the_id_whose_own_row_has_an_error(folder: Path) -> None:
     """A tester's ``yrad`` was offered nothing: the row of ``yard`` had an error of its own."""
     edit(folder, "locations.csv", ",400,5000,", ",-400,5000,")  # host-depot's row
     edit(folder, "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,host-depto")
-    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv"]
+    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv" and i.line is not None]
     assert typo.message.endswith(
         "unknown location 'host-depto' (did you mean 'host-depot' (which has an error of its "
         "own)?; known: field-camp, home-base)"
@@ -357,7 +360,7 @@ def test_a_typo_is_not_offered_a_broken_row_of_another_kind(folder: Path) -> Non
     edit(folder, "units.csv", "bn-1,1st Battalion", "field-cam,1st Battalion")
     edit(folder, "units.csv", ",450,40,", ",450t,40,")  # the unit's row has an error
     edit(folder, "links.csv", "rail-1,home-base,host-depot", "rail-1,home-base,field-cmp")
-    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv"]
+    (typo,) = [i for i in issues_of(folder) if i.file == "links.csv" and i.line is not None]
     assert "did you mean 'field-camp'?" in typo.message, typo.message
     assert "error of its own" not in typo.message
 

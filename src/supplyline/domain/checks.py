@@ -8,35 +8,33 @@ in Python, by the records' own field names (``destination``).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from supplyline.domain.agreements import prices_outside
-from supplyline.domain.camp_storage import check_camp_storage
 from supplyline.domain.commodities import SupplyClass
-from supplyline.domain.deploy_ways import adjacency, ends_handle, reach_over
+from supplyline.domain.deploy_ways import adjacency, reach_over
 from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
-from supplyline.domain.fleet_checks import check_carries
 from supplyline.domain.horizon_days import WrittenAs, check_days
-from supplyline.domain.link_checks import (
-    check_distances,
-    check_gauges,
-    check_gauges_known,
-    check_one_way_dead_ends,
-    check_same_spot,
-)
+from supplyline.domain.link_checks import check_gauges
+from supplyline.domain.reach_checks import check_deploy_reach, check_supply_reach
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
 from supplyline.domain.script_issues import factor_key_findings, script_issue
-from supplyline.domain.units import Unit
+from supplyline.domain.warning_checks import (
+    WARNING_CHECKS,
+    Part,
+    every_link_open,
+    run_warning_checks,
+)
 from supplyline.errors import ScenarioError, Severity
-from supplyline.types import day_label
 
 __all__ = [
     "CARGO_KIND",
     "Finding",
     "cargo_names",
+    "check_for_errors",
     "check_scenario",
     "check_scenario_sound",
     "reachable_from",
@@ -177,181 +175,6 @@ def _check_agreement_references(s: Scenario) -> list[Finding]:
     return found
 
 
-def _check_reach(s: Scenario) -> list[Finding]:
-    """Warn about units that no source of supply (or their own home) can reach.
-
-    A link closed on every day of the horizon (``outage_days``) leads nowhere: a tester's
-    site whose only road was closed throughout passed without a word, while routes reported
-    it ``road_closed`` every day. The warning then names those links.
-    """
-    sources = {st.location for st in s.stocks if st.initial_t > 0 or st.replenishment_t_per_day > 0}
-    days = range(s.horizon_days)
-    shut = {link.id for link in s.links if days and not any(link.is_open(d) for d in days)}
-    out = adjacency(s, lambda link: link.id not in shut)
-    by_people = adjacency(
-        s,
-        lambda link: link.id not in shut and link.carries_people and ends_handle(s, link, "people"),
-    )
-    by_tonnes = adjacency(
-        s,
-        lambda link: link.id not in shut and link.carries_tonnes and ends_handle(s, link, "tonnes"),
-    )
-    closed_note = _closed_note(s, shut)
-    from_sources = reach_over(by_tonnes, sources)
-    reached: dict[tuple[int, str], set[str]] = {}
-
-    def reach_from(graph: dict[str, list[str]], home: str) -> set[str]:
-        # units share homes (a garrison, a port): one search per home and graph, not per
-        # unit (6,000 searches took 2 s of a 2,000-unit scenario's load)
-        key = (id(graph), home)
-        if key not in reached:
-            reached[key] = reach_over(graph, [home])
-        return reached[key]
-
-    found: list[Finding] = []
-    for unit in s.units:
-        if unit.deploys and unit.destination not in reach_from(out, unit.home):
-            found.append(
-                Finding(
-                    entity="unit",
-                    entity_id=unit.id,
-                    field="destination",
-                    severity=Severity.WARNING,
-                    message=f"destination {unit.destination!r} cannot be reached from home "
-                    f"{unit.home!r} over any chain of links: the unit cannot deploy"
-                    + closed_note(unit.destination),
-                    about_deploying=True,
-                )
-            )
-        elif unit.deploys:
-            for what, amount, graph, capacity, handling in (
-                (
-                    "people",
-                    unit.personnel,
-                    by_people,
-                    "capacity_pax_per_day",
-                    "handling_pax_per_day",
-                ),
-                (
-                    "equipment",
-                    unit.deployment_lift_t,
-                    by_tonnes,
-                    "capacity_t_per_day",
-                    "handling_t_per_day",
-                ),
-            ):
-                if amount > 0 and unit.destination not in reach_from(graph, unit.home):
-                    found.append(
-                        Finding(
-                            entity="unit",
-                            entity_id=unit.id,
-                            field="destination",
-                            severity=Severity.WARNING,
-                            message=f"unit {unit.id!r}: its {what} cannot get from home "
-                            f"{unit.home!r} to "
-                            f"{unit.destination!r}: no chain of links with {capacity} above 0, "
-                            f"through places whose {handling} is not 0, leads there, so the "
-                            "unit never closes",
-                            about_deploying=True,
-                        )
-                    )
-        if not unit.in_place and not unit.deploys:
-            found.append(_nothing_to_move(unit))
-        if _consumes_something(s, unit) and unit.destination not in from_sources:
-            reason = (
-                "the scenario has no stocks at all"
-                if not sources
-                else "no chain of links that carries tonnes (capacity_t_per_day above 0, "
-                "handling_t_per_day not 0 at either end) leads there from any stocked location "
-                f"({len(sources)} checked)" + closed_note(unit.destination)
-            )
-            found.append(
-                Finding(
-                    entity="unit",
-                    entity_id=unit.id,
-                    field="destination",
-                    severity=Severity.WARNING,
-                    message=f"destination {unit.destination!r} cannot be supplied: {reason}",
-                )
-            )
-    return found
-
-
-def _consumes_something(s: Scenario, unit: Unit) -> bool:
-    """Whether some commodity's rate applies to ``unit``'s people or vehicles.
-
-    A unit of 0 people and no vehicles (its lift moved, no one to feed) needs no supply: a
-    tester's such units were each warned "cannot be supplied: the scenario has no stocks
-    at all". A rate given as a planning factor's name counts as some consumption (the
-    factors are the requirements' to resolve); a rate of 0 as none.
-    """
-    people = unit.personnel > 0
-    vehicles = {cls: n for cls, n in unit.vehicles.items() if n > 0}
-    fuelled = any(
-        cls.id in vehicles and cls.km_per_day > 0 and cls.fuel_l_per_100km != 0
-        for cls in s.vehicle_classes
-    )
-    return any(
-        (people and c.per_person_per_day not in (None, 0))
-        or (bool(vehicles) and c.per_vehicle_per_day not in (None, 0))
-        or (c.vehicle_fuel and fuelled)
-        for c in s.commodities
-    )
-
-
-def _closed_note(s: Scenario, shut: set[str]) -> Callable[[str], str]:
-    """``place`` -> ``; link(s) closed on every day of the horizon lead there: r-dh``."""
-    touching: defaultdict[str, list[str]] = defaultdict(list)
-    for link in s.links:
-        if link.id in shut:
-            for end in (link.origin, link.destination):
-                touching[end].append(link.id)
-
-    def note(place: str) -> str:
-        named = touching.get(place, [])
-        if not named:
-            return ""
-        return (
-            f"; closed on every day of the horizon (C+0–{day_label(s.horizon_days - 1)}), "
-            "so not counted: "
-            f"{', '.join(named)}"
-        )
-
-    return note
-
-
-def _check_storage(s: Scenario) -> list[Finding]:
-    """Warn where more is on hand at a place than its ``storage_t`` can keep.
-
-    The data contradict each other: the plan takes the place's room to be what is on hand
-    (the larger of the two), on every day. A
-    tester's 20 t on hand in a 3 t store once went 5 t short without a word; what is on
-    hand now takes room whether drawn or not, so the store counts it every day.
-    """
-    on_hand: defaultdict[str, float] = defaultdict(float)
-    first: dict[str, str] = {}
-    for st in s.stocks:
-        on_hand[st.location] += st.initial_t
-        first.setdefault(st.location, f"{st.location}/{st.commodity}")
-    found: list[Finding] = []
-    for loc_id, tonnes in on_hand.items():
-        loc = s.location_by_id.get(loc_id)
-        if loc is None or loc.storage_t is None or tonnes <= loc.storage_t + 1e-9:
-            continue
-        found.append(
-            Finding(
-                entity="stock",
-                entity_id=first[loc_id],
-                field="initial_t",
-                severity=Severity.WARNING,
-                message=f"{tonnes:,.6g} t on hand at {loc_id!r} (all commodities) is more than "
-                f"its storage_t of {loc.storage_t:,.6g} t: the plan takes its room to be what "
-                "is on hand, on every day (raise storage_t, or leave it empty for no limit)",
-            )
-        )
-    return found
-
-
 def check_scenario(
     s: Scenario,
     *,
@@ -363,26 +186,24 @@ def check_scenario(
 
     ``horizon_known`` / ``start_known`` false: the scenario stands in for one whose
     horizon or start date could not be read (the loader's, to check all the rest); the
-    checks of days against the horizon, or of dates, are left out. ``written``: the
-    fields as the files wrote them, so that a day outside the horizon is said so first.
+    checks of days against the horizon, or of dates, are left out, and so are the
+    warnings that need the horizon's days. ``written``: the fields as the files wrote
+    them, so that a day outside the horizon is said so first. With errors, the reach of
+    units and supplies is left out (the loader, which knows which rows failed, runs each
+    check whose inputs are whole: :func:`~supplyline.domain.warning_checks.run_warning_checks`).
     """
-    found = _check_for_errors(
+    found = check_for_errors(
         s, horizon_known=horizon_known, start_known=start_known, written=written
     )
-    found += check_gauges_known(s)
-    found += check_distances(s)
-    found += check_same_spot(s)
-    found += check_one_way_dead_ends(s)
-    found += _check_storage(s)
-    found += check_camp_storage(s)
-    found += check_carries(s)
-    errors = [f for f in found if f.severity is Severity.ERROR]
-    if not errors:
-        found += _check_reach(s)
-    return found
+    errors = any(f.severity is Severity.ERROR for f in found)
+    reach = (check_deploy_reach, check_supply_reach)
+    checks = [c for c in WARNING_CHECKS if not (errors and c.run in reach)]
+    if horizon_known:
+        return found + run_warning_checks(s, (), checks)[0]
+    return found + run_warning_checks(every_link_open(s), {Part.HORIZON}, checks)[0]
 
 
-def _check_for_errors(
+def check_for_errors(
     s: Scenario,
     *,
     horizon_known: bool = True,
@@ -391,11 +212,9 @@ def _check_for_errors(
 ) -> list[Finding]:
     """The checks that can find errors (with what warnings they find on the way).
 
-    The rest (:func:`check_gauges_known`, :func:`check_distances`, :func:`check_same_spot`,
-    :func:`check_one_way_dead_ends`, :func:`_check_storage`, :func:`check_carries`,
-    :func:`_check_reach`) only ever
-    warn, so :func:`check_scenario_sound` leaves them out: it would drop what they find,
-    after half the time of a plan's checks (corridor-S).
+    The rest (:data:`~supplyline.domain.warning_checks.WARNING_CHECKS`) only ever warn,
+    so :func:`check_scenario_sound` leaves them out: it would drop what they find, after
+    half the time of a plan's checks (corridor-S).
     """
     found: list[Finding] = []
     for entity, items in (
@@ -428,30 +247,10 @@ def check_scenario_sound(
     stock listed twice doubled the supply, and a misspelt factor key planned with the
     default. ``factors``, the table in force, has its own added keys checked too.
     """
-    found = _check_for_errors(scenario) + factor_key_findings(scenario, factors)
+    found = check_for_errors(scenario) + factor_key_findings(scenario, factors)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(
             [script_issue(scenario, f) for f in errors],
             summary=f"{len(errors)} error(s) in the scenario",
         )
-
-
-def _nothing_to_move(unit: Unit) -> Finding:
-    """A unit whose home is not its destination but that has no people and no lift.
-
-    It is planned as already there, fed from its required day: a tester's unit of 21
-    trucks, 0 people and no lift, a week's drive from its destination, was fed there from
-    C+1 without a word.
-    """
-    return Finding(
-        entity="unit",
-        entity_id=unit.id,
-        field="deployment_lift_t",
-        severity=Severity.WARNING,
-        message=f"unit {unit.id!r} has home {unit.home!r} and destination "
-        f"{unit.destination!r} but no personnel and no deployment_lift_t: nothing of it "
-        f"moves, so it is planned as already at {unit.destination!r} and fed there from "
-        "its required day; give what it brings (deployment_lift_t, personnel), or set home "
-        "to its destination",
-    )

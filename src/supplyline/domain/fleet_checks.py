@@ -31,10 +31,33 @@ def check_carries(s: Scenario) -> list[Finding]:
     >>> check_carries(one_link()[0])
     []
     """
+    return [*check_carried_goods(s), *check_carried_classes(s)]
+
+
+def check_carried_goods(s: Scenario) -> list[Finding]:
+    """Uncarried goods and one empty cell: they read every fleet row, the goods row by row.
+
+    A commodity lost to an error of its own is simply not checked, so this check does not
+    wait for scenario.yaml's errors (a tester's one wrong density was followed by a line
+    saying what the fleet carries was not checked).
+    """
     groups = [g for g in s.fleet if g.count > 0]
     if not groups:
         return []
-    return [*_uncarried(s, groups), *_dead_names(s), *_one_empty(s)]
+    return [*_uncarried(s, groups), *_one_empty(s)]
+
+
+def check_carried_classes(s: Scenario) -> list[Finding]:
+    """Supply classes named in ``carries`` that no commodity has: they read every commodity."""
+    if not any(g.count > 0 for g in s.fleet):
+        return []
+    return _dead_names(s)
+
+
+def names_a_class(s: Scenario) -> bool:
+    """Whether some fleet group's ``carries`` names a supply class (else nothing to check)."""
+    classes = {c.value for c in SupplyClass}
+    return any(g.count > 0 and not classes.isdisjoint(g.carries) for g in s.fleet)
 
 
 def _uncarried(s: Scenario, groups: list[FleetGroup]) -> list[Finding]:

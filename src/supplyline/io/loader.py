@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from supplyline.domain import (
@@ -21,13 +21,13 @@ from supplyline.domain import (
     Finding,
     Scenario,
     VehicleClass,
-    check_scenario,
     close_matches,
     unknown_reference,
 )
-from supplyline.domain.checks import CARGO_KIND, cargo_names
+from supplyline.domain.checks import CARGO_KIND, cargo_names, check_for_errors
 from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
+from supplyline.domain.warning_checks import GatedCheck, every_link_open, run_warning_checks
 from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
@@ -41,6 +41,13 @@ from supplyline.io._tables import (
     read_locations,
     read_stocks,
     read_units,
+)
+from supplyline.io._waiting import (
+    Waits,
+    broken_parts,
+    first_cause,
+    say_waits,
+    wait_for_unread,
 )
 from supplyline.io.factors import default_factors
 from supplyline.io.file_names import SCENARIO_FILES
@@ -147,9 +154,10 @@ def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: O
         say("scenario.yaml", found.message, line, f"planning_factors.{key}")
 
 
-ScenarioCheck = Callable[[Scenario], list[Finding]]
+ScenarioCheck = GatedCheck
 """A further check of a loaded scenario, from a layer beside this one (the planner's
-arrival days), whose findings the loader locates like its own."""
+arrival days), with what it reads whole: the loader runs it where that lost no row to an
+error, and locates its findings like its own."""
 
 
 def load_scenario_with_warnings(
@@ -233,10 +241,6 @@ def load_scenario_with_warnings(
     if head is None:  # its errors are said: the CSV files are still checked among themselves
         report.unusable.add("scenario.yaml")
         head = Header()
-    else:
-        # a wrong start_date or horizon_days stops the load, but not the checks that do not
-        # need it: a tester's '21d' hid every reference error of the CSV files
-        _say_days_unchecked(head, report)
     scenario = Scenario(
         name=head.name,
         description=head.description,
@@ -257,7 +261,9 @@ def load_scenario_with_warnings(
         agreements=tuple(agreements),
     )
     known = _DaysKnown(start=head.start_date is not None, horizon=head.horizon_days is not None)
-    _cross_check(scenario, report, origins, checks, known)
+    # a wrong start_date or horizon_days stops the load, but not the checks that do not
+    # need it: a tester's '21d' hid every reference error of the CSV files
+    say_waits(head, report, _cross_check(scenario, report, origins, checks, known))
     issues = _sorted(report.issues)
     if report.has_errors:
         raise _fail(issues)
@@ -277,69 +283,45 @@ class _DaysKnown:
     horizon: bool = True
 
 
-def _say_days_unchecked(head: Header, report: Report) -> None:
-    """One line for the checks that wait for a wrong start_date or horizon_days.
-
-    The days of the CSV files are checked against the horizon only with a horizon, and
-    dates turned into days only with a start; every other check runs (the errors are
-    said all together, as the files promise).
-    """
-    waiting = []
-    if head.horizon_days is None:
-        why = "it runs past 9999-12-31" if head.past_calendar else "horizon_days is wrong"
-        waiting.append(f"days were not checked against the horizon, as {why}")
-    if head.start_date is None:
-        cells = sorted({(file, line) for file, line, _ in report.uncounted})
-        by_file: dict[str, list[str]] = {}
-        for file, line in cells:
-            by_file.setdefault(file, []).append(str(line))
-        written = ", ".join(
-            f"{file} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}"
-            for file, lines in by_file.items()
-        )
-        waiting.append(
-            "dates were not turned into days"
-            + (f" ({written}: their rows wait)" if written else "")
-            + ", as start_date is wrong"
-        )
-    if not waiting:
-        return
-    key = "horizon_days" if head.horizon_days is None and not head.past_calendar else "start_date"
-    report.warning(
-        "scenario.yaml",
-        "; ".join(waiting) + "; mend it and validate again (everything else was checked)",
-        head.lines.get(key),
-        key,
-    )
-
-
 def _cross_check(
     scenario: Scenario,
     report: Report,
     origins: Origins,
     checks: Sequence[ScenarioCheck] = (),
     known: _DaysKnown = _DaysKnown(),
-) -> None:
+) -> Waits:
     """Add the domain's cross-entity findings and the factor-key checks to ``report``.
 
     When some rows already failed, the scenario is partial: references to the ids of those
-    rows are not reported as dangling, and warnings (reach) are left for a clean load.
-    When a whole file could not be read, only the checks that need it wait (said once, by
-    :func:`_wait_for_unread`): a tester's Latin-1 locations.csv hid a factor key's typo in
-    scenario.yaml, though the key has nothing to do with places.
+    rows are not reported as dangling, and a check that only warns runs where what it reads
+    lost no row (a tester's stocks.csv error hid a link's distance warning): the others
+    wait, and the :class:`~supplyline.io._waiting.Waits` returned say which, for what.
+    When a whole file could not be read, only the checks that need it wait: a tester's
+    Latin-1 locations.csv hid a factor key's typo in scenario.yaml, though the key has
+    nothing to do with places.
     """
-    _wait_for_unread(report)
+    waits = wait_for_unread(report)
     if "commodity" in report.incomplete:  # a fleet's carries may name the commodity lost
         report.incomplete.add(CARGO_KIND)
     had_errors = report.has_errors
-    found = check_scenario(
+    found = check_for_errors(
         scenario, horizon_known=known.horizon, start_known=known.start, written=origins.written
     )
+    # a reference to a row lost to its own error leaves its row whole (a stock of a
+    # commodity with a wrong density is still on hand): only the row's own errors count
+    errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
+    broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=known.horizon)
+    # a wrong horizon: every link counted open, so what cannot be reached even so is said
+    whole_days = scenario if known.horizon else every_link_open(scenario)
+    warned, waited = run_warning_checks(whole_days, broken)
+    for check in waited:
+        waits.add(first_cause(check.reads, broken), check.what)
+    faulty = {(f.entity, f.entity_id) for f in errors}
+    found += [f for f in warned if (f.entity, f.entity_id) not in faulty]
     kept = [
         f
         for f in found
-        if not (had_errors and (f.severity is Severity.WARNING or _follows(f, report)))
-        and not _copied(f, found, origins)
+        if not (had_errors and _follows(f, report)) and not _copied(f, found, origins)
     ]
     loose = _loose_refs_unknown(scenario, report)
     refused = RefusedIds(report.refused, _FILE_OF_ENTITY)
@@ -365,67 +347,44 @@ def _cross_check(
         words.said(report.issues[-1], r.kind, r.ref)
     blame_duplicates(report.issues, report.duplicates, words.blamed)
     refused.blame(report.issues)
-    if not report.has_errors:
-        # only "cannot deploy" is said again by the arrival checks: a unit that cannot be
-        # supplied still gets its lateness (a tester's no-stock scenario hid all of them);
-        # an error is never left out (a demand past counting of a unit that cannot deploy)
-        warned = {(f.entity, f.entity_id) for f in found if f.about_deploying}
-        for check in checks:
-            report.issues += [
-                _issue_of(f, origins)
-                for f in check(scenario)
-                if (f.entity, f.entity_id) not in warned or f.severity is Severity.ERROR
-            ]
     factors = default_factors().with_overrides(scenario.factor_overrides)
     _check_rates(scenario, factors, report, origins)
     sizes = check_rate_sizes(scenario, default_factors(), scenario.factor_overrides)
     report.issues += [_issue_of(f, origins) for f in sizes + check_people_sizes(scenario)]
+    for cause, what in _further_checks(scenario, report, origins, checks, found, known.horizon):
+        waits.add(cause, what)
+    return waits
 
 
-_WAITING_ON = {
-    "locations.csv": (
-        "location",
-        ("links.csv", "units.csv", "stocks.csv", "fleet.csv"),
-        "the rail gauges where links meet",
-    ),
-}
-"""An unreadable file whose ids other files name: the kind its rows are, the files that
-name them, and the further check that needs its rows. The other files' rows are named by
-no other file, so an unreadable one hides nothing but its own rows."""
+def _further_checks(
+    scenario: Scenario,
+    report: Report,
+    origins: Origins,
+    checks: Sequence[ScenarioCheck],
+    found: list[Finding],
+    horizon_known: bool,
+) -> list[tuple[str, str]]:
+    """Run the loader's further checks (the arrival days) where what they read is whole.
 
-
-def _wait_for_unread(report: Report) -> None:
-    """Leave the references to an unreadable file's ids unchecked, and say so once.
-
-    The kind is marked incomplete, so that no reference to it is called unknown; every
-    other cross check runs on what was read.
+    Only "cannot deploy" is said again by the arrival checks: a unit that cannot be
+    supplied still gets its lateness (a tester's no-stock scenario hid all of them); an
+    error is never left out (a demand past counting of a unit that cannot deploy). A unit
+    with an error of its own is left out. Returns what waits, and for what.
     """
-    if "scenario.yaml" in report.unusable:
-        report.incomplete.update(("partner", "commodity", "vehicle class", "activity level"))
-        report.warning(
-            "scenario.yaml",
-            "the partners, commodities, vehicle classes and activity levels that the other "
-            "files name, and their days and dates, were not checked until scenario.yaml reads "
-            "(everything else was checked)",
-        )
-    for file in SCENARIO_FILES:
-        if file not in report.unusable or file not in _WAITING_ON:
-            continue
-        kind, naming, further = _WAITING_ON[file]
-        report.incomplete.add(kind)
-        readable = [f for f in naming if f not in report.unusable]
-        if not readable:
-            continue
-        report.warning(
-            file,
-            f"the {kind}s that {_and(readable)} name, and {further}, were not checked "
-            f"until {file} reads (everything else was checked)",
-        )
-
-
-def _and(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
+    broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=horizon_known)
+    faulty = {f.entity_id for f in errors if f.entity == "unit"}
+    sound = dataclasses.replace(  # a unit's unknown activity level is a KeyError to them
+        scenario, units=tuple(u for u in scenario.units if u.id not in faulty)
+    )
+    ran, waited = run_warning_checks(sound, broken, checks)
+    warned = {(f.entity, f.entity_id) for f in found if f.about_deploying}
+    report.issues += [
+        _issue_of(f, origins)
+        for f in ran
+        if f.severity is Severity.ERROR or (f.entity, f.entity_id) not in warned
+    ]
+    return [(first_cause(check.reads, broken), check.what) for check in waited]
 
 
 def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from supplyline.domain import Demand, FactorTable, Finding, Scenario, to_deliver
+from supplyline.domain.warning_checks import Part, gated_check
 from supplyline.errors import (
     Issue,
     NotFoundError,
@@ -100,11 +101,24 @@ def _too_large(scenario: Scenario) -> list[Finding]:
     return demand_beyond_counting(scenario, factors_for(dict(scenario.factor_overrides)))
 
 
+_ARRIVAL_CHECKS = (
+    gated_check(
+        "when each unit can be wholly at its destination",
+        (Part.LINKS, Part.LOCATIONS, Part.HORIZON),
+        never_in_place,
+    ),
+    gated_check("whether each unit's demand can be counted", (Part.HORIZON,), _too_large),
+)
+"""The planner's checks the loader runs too, with what they read whole: a unit's demand
+is bounded commodity by commodity, so a commodity lost to an error leaves the others'
+bounds right."""
+
+
 def open_scenario(folder: str | Path) -> OpenScenario:
     """Load and check a scenario folder (raises ScenarioError listing every problem)."""
     require_folder(folder)
     path = Path(folder)
-    scenario, warnings = load_scenario_with_warnings(folder, checks=(never_in_place, _too_large))
+    scenario, warnings = load_scenario_with_warnings(folder, checks=_ARRIVAL_CHECKS)
     log.info(
         "read %s: %d locations, %d links, %d units, %d commodities, %d days from %s; %d warning(s)",
         path,
