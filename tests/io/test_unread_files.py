@@ -16,9 +16,13 @@ from supplyline.io import load_scenario
 
 WAITING_ON_LOCATIONS = (
     "locations.csv: warning: the locations that links.csv, units.csv, stocks.csv and "
-    "fleet.csv name, and the rail gauges where links meet, were not checked until "
-    "locations.csv reads (everything else was checked)"
+    "fleet.csv name, and the rail gauges where links meet, rail gauges left empty where "
+    "gauged rail meets, link distances against the map (and swapped coordinates), whether "
+    "each unit can reach its destination and whether each destination can be supplied from "
+    "the stocks, were not checked until locations.csv reads (everything else was checked)"
 )
+"""The one line of an unreadable locations.csv: the references to it, and every check that
+reads the locations, wait; no other file has an error, so it ends as the only wait."""
 
 
 def issues_of(folder: Path) -> list[str]:
@@ -67,16 +71,25 @@ def test_references_of_other_kinds_are_checked_beside_an_unread_file(folder: Pat
 
 
 def test_csv_references_are_checked_when_scenario_yaml_cannot_be_read(folder: Path) -> None:
-    """A link's unknown location is said in the same run as scenario.yaml's syntax error."""
+    """A link's unknown location is said in the same run as scenario.yaml's syntax error.
+
+    The link is lost to its error, so the checks that read every link wait for links.csv in
+    a line of their own; with two such lines, neither says everything else was checked.
+    """
     edit(folder, "scenario.yaml", "name: My operation", "name:\tMy operation")
     edit(folder, "links.csv", "rail-1,home-base,", "rail-1,home-bas,")
     assert issues_of(folder) == [
         "scenario.yaml:2: column 6: a tab; YAML indents with spaces only: replace it with spaces",
         "scenario.yaml: warning: the partners, commodities, vehicle classes and activity levels "
         "that the other files name, and their days and dates, were not checked until "
-        "scenario.yaml reads (everything else was checked)",
+        "scenario.yaml reads",
         "links.csv:5: from: link 'rail-1' refers to unknown location 'home-bas' (did you mean "
         "'home-base'?; known: field-camp, home-base, host-depot)",
+        "links.csv: warning: rail gauges left empty where gauged rail meets, link distances "
+        "against the map (and swapped coordinates), one-way roads with no way back, whether "
+        "each unit can reach its destination and whether each destination can be supplied from "
+        "the stocks were not checked, as they need every row of links.csv and it has errors; "
+        "mend them and validate again",
     ]
 
 
