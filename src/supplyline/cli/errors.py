@@ -50,7 +50,11 @@ printed every one). ``supplyline validate --format csv`` lists them all."""
 
 
 def _shown(issues: Sequence[Issue]) -> list[Issue]:
-    """The issues to print: each file's first errors, then one line counting the rest."""
+    """The issues to print: each file's first errors, then one line counting the rest.
+
+    The count follows the file's last error shown, before any warning of the file (the line
+    of the checks that wait for it read as one more error above "… and 100 more").
+    """
     out: list[Issue] = []
     shown: Counter[str] = Counter()
     hidden: Counter[str] = Counter()
@@ -62,7 +66,11 @@ def _shown(issues: Sequence[Issue]) -> list[Issue]:
         shown[issue.file] += error
         out.append(issue)
     for file, n in hidden.items():
-        last = max(i for i, issue in enumerate(out) if issue.file == file)
+        last = max(
+            i
+            for i, issue in enumerate(out)
+            if issue.file == file and issue.severity is Severity.ERROR
+        )
         more = Issue(
             file=file,
             message=f"… and {n:,} more error{'s' if n > 1 else ''} in {file} (the first "
