@@ -22,6 +22,7 @@ from supplyline.cli.output import (
 from supplyline.cli.reach_flags import print_reach_flags
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import PlanStatus
+from supplyline.domain.deployment import deployment_records
 from supplyline.domain.rounding import said_delivery
 from supplyline.types import (
     COST_UNITS,
@@ -42,7 +43,7 @@ EARLIEST_HEADING = "earliest (capacities aside)"
 "earliest" read as a contradiction of `validate`'s warning "can all be at 'ta-north' on
 C+15 at the earliest", which counts the capacities: the table said C+13 for that unit.
 CSV and JSON give deployment.csv's ``earliest_day``, ``earliest_label`` and
-``earliest_date`` (:func:`~supplyline.planning.deployment_rows.deployment_rows`)."""
+``earliest_date`` (:func:`~supplyline.domain.deployment.deployment_records`)."""
 COST_HEADING = f"cost ({COST_UNITS})"
 """The people's heading of the cost by mode, in the unit the bottleneck sentences say
 (:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
@@ -71,7 +72,6 @@ def plan_sections(
     under bottlenecks.csv's and deployment.csv's names, with their meanings.
     """
     from supplyline.planning.bottleneck_rows import capacity_entries
-    from supplyline.planning.deployment_rows import deployment_rows
     from supplyline.planning.summary import (
         CLOSURES_TITLE,
         MODE_COLUMNS,
@@ -88,7 +88,7 @@ def plan_sections(
     plan = run.plan
     by_mode = totals_by_mode(plan, run.opened.scenario, with_total=True)
     # programs: deployment.csv's names and cells (stdout said "required" for its label)
-    closures = deployment_rows(plan, run.opened.scenario)
+    closures = deployment_records(plan, run.opened.scenario)
     closure_days = ["required_label", "earliest_label", "closure_label"]
     cost = "cost"
     if for_people:  # beside validate's "on C+15 at the earliest", which counts capacities
