@@ -72,12 +72,10 @@ def check_deploy_reach(s: Scenario) -> list[Finding]:
             continue
         if unit.destination not in reach_from(out, unit.home):
             found.append(
-                Finding(
-                    entity="unit",
-                    entity_id=unit.id,
-                    field="destination",
-                    severity=Severity.WARNING,
-                    message=f"destination {unit.destination!r} cannot be reached from home "
+                _unit_warning(
+                    unit,
+                    "destination",
+                    f"destination {unit.destination!r} cannot be reached from home "
                     f"{unit.home!r} over any chain of links: the unit cannot deploy"
                     + closed_note(unit.destination),
                     about_deploying=True,
@@ -96,12 +94,10 @@ def check_deploy_reach(s: Scenario) -> list[Finding]:
         ):
             if amount > 0 and unit.destination not in reach_from(graph, unit.home):
                 found.append(
-                    Finding(
-                        entity="unit",
-                        entity_id=unit.id,
-                        field="destination",
-                        severity=Severity.WARNING,
-                        message=f"unit {unit.id!r}: its {what} cannot get from home "
+                    _unit_warning(
+                        unit,
+                        "destination",
+                        f"unit {unit.id!r}: its {what} cannot get from home "
                         f"{unit.home!r} to "
                         f"{unit.destination!r}: no chain of links with {capacity} above 0, "
                         f"through places whose {handling} is not 0, leads there, so the "
@@ -130,12 +126,10 @@ def check_supply_reach(s: Scenario) -> list[Finding]:
             f"({len(sources)} checked)" + closed_note(unit.destination)
         )
         found.append(
-            Finding(
-                entity="unit",
-                entity_id=unit.id,
-                field="destination",
-                severity=Severity.WARNING,
-                message=f"destination {unit.destination!r} cannot be supplied: {reason}",
+            _unit_warning(
+                unit,
+                "destination",
+                f"destination {unit.destination!r} cannot be supplied: {reason}",
             )
         )
     return found
@@ -196,14 +190,26 @@ def _nothing_to_move(unit: Unit) -> Finding:
     trucks, 0 people and no lift, a week's drive from its destination, was fed there from
     C+1 without a word.
     """
-    return Finding(
-        entity="unit",
-        entity_id=unit.id,
-        field="deployment_lift_t",
-        severity=Severity.WARNING,
-        message=f"unit {unit.id!r} has home {unit.home!r} and destination "
+    return _unit_warning(
+        unit,
+        "deployment_lift_t",
+        f"unit {unit.id!r} has home {unit.home!r} and destination "
         f"{unit.destination!r} but no personnel and no deployment_lift_t: nothing of it "
         f"moves, so it is planned as already at {unit.destination!r} and fed there from "
         "its required day; give what it brings (deployment_lift_t, personnel), or set home "
         "to its destination",
+    )
+
+
+def _unit_warning(
+    unit: Unit, field: str, message: str, *, about_deploying: bool = False
+) -> Finding:
+    """A warning on one of ``unit``'s fields: what each check here says of a unit."""
+    return Finding(
+        entity="unit",
+        entity_id=unit.id,
+        field=field,
+        severity=Severity.WARNING,
+        message=message,
+        about_deploying=about_deploying,
     )
