@@ -38,12 +38,15 @@ def _flat(text: str) -> str:
 
 
 def test_the_summary_says_what_is_known_and_shows_the_warnings(zero_rail: Path) -> None:
-    """Not "no capacity limits the plan": no capacity used is full, 1 unit cannot close."""
+    """Not "no capacity limits the plan": none the plan uses does, 1 unit cannot close."""
     result = runner.invoke(app, ["plan", str(zero_rail), "--explain", "0"])
     assert result.exit_code == 0, result.output
     said = _flat(result.stdout)
     assert "no capacity limits the plan" not in said
-    assert "no capacity the plan uses is full; 1 unit cannot close within the horizon" in said
+    assert (
+        "no capacity the plan uses limits it; yet 1 unit cannot close within the horizon: "
+        "see the scenario's warnings" in said
+    )
     assert NEVER in said  # validate's warning, in the summary the note sends the reader to
 
 
@@ -65,4 +68,4 @@ def test_a_plan_that_closes_everything_still_says_nothing_limits_it(tmp_path: Pa
     folder = write_template(tmp_path / "ok")
     result = runner.invoke(app, ["plan", str(folder), "--explain", "0"])
     assert result.exit_code == 0, result.output
-    assert "capacity the plan uses is full" not in _flat(result.stdout)
+    assert "capacity the plan uses" not in _flat(result.stdout)

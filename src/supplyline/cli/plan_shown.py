@@ -328,7 +328,7 @@ def print_plan_table(run: PlanRun) -> None:
     explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
     for i, b in explained:
         console.print(f"{i}. {b.explanation}", markup=False, highlight=False)
-    note = bottleneck_note(run.plan)
+    note = bottleneck_note(run.plan, warned=bool(run.opened.warnings))
     if note is not None:
         console.print(note, highlight=False)
     if note is not None and run.plan.status is PlanStatus.OPTIMAL and unexplained_outcome(run.plan):

@@ -15,7 +15,7 @@ from typing import Any
 
 from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
-from supplyline.planning.unexplained import unexplained_outcome
+from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
 from supplyline.types import Said, day_label, day_ranges
 
 __all__ = [
@@ -47,27 +47,41 @@ def closure_entries(plan: Plan) -> list[tuple[int, Bottleneck]]:
     ]
 
 
-def bottleneck_note(plan: Plan) -> str | None:
+def bottleneck_note(plan: Plan, *, warned: bool) -> str | None:
     """What to say where a plan lists no bottleneck, or why it lists none (None: it lists some).
 
     Only a plan proven best has shadow prices to rank capacities by; saying "no capacity
     limits the plan" of one the time limit stopped would contradict its shortfalls.
+
+    It says no capacity *limits* the plan (more of none would buy anything), never that
+    none is *full*: a depot's handling of 4 t/day was full on each day it could load,
+    priced 0 since the 4 t short were due on C+0, which nothing could reach, and the note
+    had said "no capacity the plan uses is full". What is left short or late is said with
+    where to read why: the shortfall table's "why" for the shortfalls it explains, the
+    scenario's warnings for the rest, and only when there are some (``warned``).
     """
     if (why := plan.bottlenecks_not_computed) is not None:
         return f"bottlenecks: not computed ({why})"
     if plan.bottlenecks:
         return None
     unexplained = unexplained_outcome(plan)
+    explained = explained_shortfall(plan)
     # an outage the time left untried may limit it: --explain-time 0.001 said "none"; with
     # --explain 0 every one is untried as asked, and the note below the table says so
     cut_short = plan.stats.outages_untried and plan.stats.explain_top > 0
-    if unexplained is None and cut_short:
-        return "no capacity the plan uses is full, but not every outage was tried (below)"
-    if unexplained is None:
+    if unexplained is None and explained is None and cut_short:
+        return "no capacity the plan uses limits it, but not every outage was tried (below)"
+    if unexplained is None and explained is None:
         return "no capacity limits the plan"
-    # a link of capacity 0 is no full capacity: "no capacity limits the plan" stood above
-    # a unit that never closed (21,600 t-days late); validate's warnings say why
-    return f"no capacity the plan uses is full; {unexplained}: see the scenario's warnings"
+    # a link of capacity 0 is no capacity the plan uses: "no capacity limits the plan"
+    # stood above a unit that never closed (21,600 t-days late); validate's warnings say why
+    said = []
+    if unexplained is not None:
+        said.append(f"yet {unexplained}" + (": see the scenario's warnings" if warned else ""))
+    if explained is not None:
+        said.append(explained)
+    tried = ", and not every outage was tried (below)" if cut_short else ""
+    return f"no capacity the plan uses limits it{tried}; " + "; ".join(said)
 
 
 def bottleneck_caveats(plan: Plan, top: int) -> list[str]:

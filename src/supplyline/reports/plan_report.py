@@ -181,6 +181,7 @@ def _plan_sections(
     max_unit_panels: int,
     top_bottlenecks: int,
     not_proven: str,
+    warned: bool,
 ) -> list[ReportSection]:
     h = headline(demand, plan, scenario)
     places = _places(scenario, demand, plan)
@@ -279,7 +280,7 @@ def _plan_sections(
             notes=tuple(
                 f"{note[0].upper()}{note[1:]}."
                 for note in [
-                    bottleneck_note(plan),
+                    bottleneck_note(plan, warned=warned),
                     plan.stats.outages_note,
                     unpriced_stores_note(plan, scenario),
                     *bottleneck_caveats(plan, top_bottlenecks),
@@ -403,6 +404,8 @@ def render_plan_report(
         max_unit_panels=max_unit_panels,
         top_bottlenecks=top_bottlenecks,
         not_proven=not_proven,
+        # the Bottlenecks note sends a reader to the Warnings section only where there is one
+        warned=any(s.id == "warnings" for s in extra_sections),
     )
     sections.extend(extra_sections)
     ids = [s.id for s in sections]
