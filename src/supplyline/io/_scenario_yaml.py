@@ -202,7 +202,7 @@ def _record(
     return f, entries
 
 
-def _keep(f: Fields, seen: dict[str, int], key: str | None, what: str) -> bool:
+def _keep(f: Fields, seen: dict[str, tuple[int, bool]], key: str | None, what: str) -> bool:
     """Whether an entry of a list is kept: it has no error and its id is new in the list.
 
     An entry dropped for an unusable id leaves the list incomplete (the reader cannot tell
@@ -215,26 +215,28 @@ def _keep(f: Fields, seen: dict[str, int], key: str | None, what: str) -> bool:
     if key is None:  # the id was missing or unusable (and reported)
         f.report.incomplete.add(what)
         return False
-    if f.ok and key in seen:
-        f.fail("id", f"duplicate {what} id {key!r} (first on line {seen[key]}; ids must be unique)")
-        f.report.failed_ids.discard(key)  # the id is loaded, from its first entry: a typo
-        f.report.failed_in.get(FILE, set()).discard(key)  # of it elsewhere is still said
+    if key in seen:  # said whatever else is wrong with it, or with the first entry
+        first_line, first_loaded = seen[key]
+        f.fail(
+            "id", f"duplicate {what} id {key!r} (first on line {first_line}; ids must be unique)"
+        )
+        if first_loaded:  # the id is loaded, from its first entry: a typo of it elsewhere
+            f.report.failed_ids.discard(key)  # is still said
+            f.report.failed_in.get(FILE, set()).discard(key)
         at = len(f.report.issues) - 1
         if what == "vehicle class":  # units.csv names classes by column: none is judged
             f.report.incomplete.add(what)
         f.report.duplicates.append(
-            DuplicateRow(FILE, f.origin.line, seen[key], what, key, issue_at=at)
+            DuplicateRow(FILE, f.origin.line, first_line, what, key, issue_at=at)
         )
         return False
-    if not f.ok:
-        return False
-    seen[key] = f.origin.line
-    return True
+    seen[key] = (f.origin.line, f.ok)
+    return f.ok
 
 
 def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Partner]:
     out: list[Partner] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, bool]] = {}  # id: its first line, whether it loaded
     for i, node in enumerate(items):
         rec = _record(report, node, f"partners[{i}]", PARTNER_KEYS)
         if rec is None:
@@ -252,7 +254,7 @@ def _partners(items: list[YNode], report: Report, origins: Origins) -> list[Part
 
 def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[Commodity]:
     out: list[Commodity] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, bool]] = {}  # id: its first line, whether it loaded
     for i, node in enumerate(items):
         rec = _record(report, node, f"commodities[{i}]", COMMODITY_KEYS)
         if rec is None:
@@ -323,7 +325,7 @@ def _vehicle_classes(
 ) -> tuple[list[VehicleClass], tuple[str, ...]]:
     """The usable vehicle classes, and every id named (also by entries with an error)."""
     out: list[VehicleClass] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, bool]] = {}  # id: its first line, whether it loaded
     named: list[str] = []
     for i, node in enumerate(items):
         rec = _record(report, node, f"vehicle_classes[{i}]", VEHICLE_CLASS_KEYS)

@@ -149,29 +149,39 @@ _ENTITY_OF_FILE = {
 }
 
 
+Seen = dict[str, tuple[int, bool]]
+"""The ids a file has given so far: id -> (its first line, whether that row was loaded)."""
+
+
 def _unique(
-    f: Fields, seen: dict[str, int], key: str, what: str, column: str = "id", rule: str = ""
+    f: Fields, seen: Seen, key: str | None, what: str, column: str = "id", rule: str = ""
 ) -> bool:
     """Whether ``key`` is new in this file; a repeat is reported naming the first line.
 
+    Called for every row whose id parsed, loaded or not: a first row of D with a negative
+    handling hid the second D until mended. The repeat is said whatever else is wrong.
+
     ``rule`` says what must be unique, for a person (default: ``"<what>s must be unique"``).
     The repeat is kept (see :mod:`supplyline.io._duplicates`) for the references to
-    unknown ids it may explain. Its id stays a loaded one, not a failed row's: a typo of
-    it elsewhere was left unsaid, as if it followed from the repeat.
+    unknown ids it may explain. Its id stays a loaded one, not a failed row's, where its
+    first row was loaded: a typo of it elsewhere was left unsaid, as if it followed from
+    the repeat.
     """
+    if key is None:  # the id was missing or unusable (and reported)
+        return False
     if key in seen:
+        first_line, first_loaded = seen[key]
         why = rule or f"{what}s must be unique"
-        failed_before = key in f.report.failed_ids
-        f.fail(column, f"duplicate {what} {key!r} (first on line {seen[key]}; {why})")
-        if not failed_before:  # the id is loaded, from its first row: nothing quoting it
+        f.fail(column, f"duplicate {what} {key!r} (first on line {first_line}; {why})")
+        if first_loaded:  # the id is loaded, from its first row: nothing quoting it
             f.report.failed_ids.discard(key)  # follows from an error (a tester's typo of it
             f.report.failed_in.get(f.origin.file, set()).discard(key)  # was never said)
         at = len(f.report.issues) - 1
         f.report.duplicates.append(
-            DuplicateRow(f.origin.file, f.origin.line, seen[key], what, key, issue_at=at)
+            DuplicateRow(f.origin.file, f.origin.line, first_line, what, key, issue_at=at)
         )
         return False
-    seen[key] = f.origin.line
+    seen[key] = (f.origin.line, f.ok)
     return True
 
 
@@ -220,7 +230,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
     file = "locations.csv"
     table = _table(text, file, report, LOCATION_COLUMNS, ("id", "partner", "kind", "lat", "lon"))
     out: list[Location] = []
-    seen: dict[str, int] = {}
+    seen: Seen = {}
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
@@ -241,7 +251,7 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
             "dwell_days": f.take("dwell_days", c("dwell_days"), _int(MAX_DAYS_APART, "days"), 0),
         }
         loc = _build(f, Location, {"partner": ("partner", kw["partner"])}, id=lid, **kw)
-        if loc is not None and _unique(f, seen, loc.id, "location"):
+        if _unique(f, seen, lid, "location") and loc is not None:
             out.append(loc)
             origins.add("location", loc.id, f.origin)
     if table is not None and not table.rows and not table.dropped:
@@ -294,7 +304,7 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
     file = "links.csv"
     table = _table(text, file, report, LINK_COLUMNS, ("id", "from", "to", "mode", "distance_km"))
     out: list[Link] = []
-    seen: dict[str, int] = {}
+    seen: Seen = {}
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
@@ -330,7 +340,7 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             f.fail("to", f"link starts and ends at {kw['origin']!r} (a link joins two locations)")
         ends = {"from": ("location", kw["origin"]), "to": ("location", kw["destination"])}
         link = _build(f, Link, ends, **kw)
-        if link is not None and _unique(f, seen, link.id, "link"):
+        if _unique(f, seen, kw["id"], "link") and link is not None:
             out.append(link)
             origins.add("link", link.id, f.origin)
     return out
@@ -371,7 +381,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         extra=partial(_vehicle_column, ctx.vehicle_classes), header=_unit_header(ctx),
     )  # fmt: skip
     out: list[Unit] = []
-    seen: dict[str, int] = {}
+    seen: Seen = {}
     day = partial(parse_day, start=ctx.start_date)
     if table is not None and twice_a_class(table, report, ctx.vehicle_classes or ()):
         table = None  # which column counts a class cannot be told: said once, for the header
@@ -421,7 +431,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         unit = _build(f, Unit, refs, id=uid, vehicles=vehicles, **kw)
         if unit is None:
             _keep_level_refs(f, kw["activity"], c("activity"))
-        elif _unique(f, seen, unit.id, "unit"):
+        if _unique(f, seen, uid, "unit") and unit is not None:
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
     return out
@@ -518,7 +528,7 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
     file = "stocks.csv"
     table = _table(text, file, report, STOCK_COLUMNS, ("location", "commodity"), optional_file=True)
     out: list[Stock] = []
-    seen: dict[str, int] = {}
+    seen: Seen = {}
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
@@ -537,13 +547,12 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
             "owner": ("partner", kw["owner"]),
         }
         stock = _build(f, Stock, refs, **kw)
-        if stock is None:
-            continue
-        key = f"{stock.location}/{stock.commodity}"
+        parsed = kw["location"] is not None and kw["commodity"] is not None
+        key = f"{kw['location']}/{kw['commodity']}" if parsed else None
         what, rule = "stock of location/commodity", "one row per location and commodity"
-        if _unique(f, seen, key, what, column="commodity", rule=rule):
+        if _unique(f, seen, key, what, column="commodity", rule=rule) and stock is not None:
             out.append(stock)
-            origins.add("stock", key, f.origin)
+            origins.add("stock", f"{stock.location}/{stock.commodity}", f.origin)
     return out
 
 
@@ -553,7 +562,7 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
     required = ("id", "depot", "partner", "vehicle_type", "count", "payload_t", "speed_kmh")
     table = _table(text, file, report, FLEET_COLUMNS, required, optional_file=True)
     out: list[FleetGroup] = []
-    seen: dict[str, int] = {}
+    seen: Seen = {}
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
@@ -581,7 +590,7 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
         group = _build(f, FleetGroup, refs, **kw)
         if group is None:
             _keep_cargo_refs(f, c("carries"))
-        if group is not None and _unique(f, seen, group.id, "fleet"):
+        if _unique(f, seen, kw["id"], "fleet") and group is not None:
             out.append(group)
             origins.add("fleet", group.id, f.origin)
     return out
