@@ -53,9 +53,10 @@ class Amount:
     """Shown to ``decimals`` however large: one record's figure, which a user may type back.
     ``bill`` printed 543.75 EUR as ``value 544``, and ``settle --amount 544`` was refused."""
     summed: bool = False
-    """Of a column that adds up (a statement's amounts and balances, a balance's figures, an
-    order's lines): where one of its amounts from 100 has decimals, all are shown to theirs
-    (:func:`_cells`). A listing (the orders) keeps its amounts whole from 100, to fit."""
+    """Of a column that adds up (a statement's amounts and balances, a balance's figures):
+    where one of its amounts from 100 has decimals, all are shown to theirs (:func:`_cells`).
+    A listing (the orders) keeps its amounts whole from 100, to fit; one order's lines are
+    ``exact``."""
 
     def number(self) -> Decimal:
         """The value to exactly ``decimals`` decimals (a half up), never ``-0.00``."""

@@ -34,12 +34,13 @@ from supplyline.cli.ledger_tables import (
     STATEMENT_SHAPE,
     emit_ledger_rows,
     emit_shaped,
+    with_csv_times,
 )
 from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
-from supplyline.io.csv_out import CSV_ENCODING, csv_time, write_rows
+from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import actor_text
 from supplyline.types import day_ranges
@@ -173,13 +174,12 @@ def statement_cmd(
         }
         for ln in lines
     ]
-    # a spreadsheet's date and time (csv_time): the offset form was text to LibreOffice
-    csv_rows = [{**r, "at": csv_time(ln.at)} for r, ln in zip(rows, lines, strict=True)]
-    if output is not None:
+    if output is not None:  # its times as every ledger CSV's (with_csv_times), as stdout's
+        csv_rows = with_csv_times(rows, STATEMENT_SHAPE.times)
         _write_csv_atomically(output, [machine_row(r) for r in csv_rows], STATEMENT_COLUMNS)
         err.print(f"wrote {output}", markup=False, highlight=False)
     emit_shaped(
-        csv_rows if fmt is OutputFormat.CSV else rows,
+        rows,
         STATEMENT_COLUMNS,
         fmt,
         STATEMENT_SHAPE,

@@ -54,6 +54,7 @@ from supplyline.cli.ledger_tables import (
     LINES_SHAPE,
     emit_ledger_rows,
     emit_shaped,
+    with_csv_times,
 )
 from supplyline.cli.output import (
     FmtOpt,
@@ -213,7 +214,8 @@ def show_cmd(
             *MACHINE_SHOWN_COLUMNS,
             *(f"line_{c}" if c != "line" else c for c in LINE_COLUMNS),
         ]
-        emit_rows(rows, columns, fmt, console=console)
+        times = [f"line_{c}" for c in LINES_SHAPE.times]  # as the statement's (with_csv_times)
+        emit_rows(with_csv_times(rows, times), columns, fmt, console=console)
 
 
 @ledger_app.command("request")

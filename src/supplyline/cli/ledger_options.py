@@ -137,17 +137,19 @@ def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
     return open_ledger(db, create=create)
 
 
-def tonnes(value: Decimal, unit: str = "", *, summed: bool = False) -> Amount:
+def tonnes(value: Decimal, unit: str = "", *, exact: bool = False) -> Amount:
     """A quantity as the ledger keeps it: to the kilogram (``29.505``), in tables too.
 
-    ``summed``: of a column that adds up (:attr:`~supplyline.cli.cells.Amount.summed`).
+    ``exact``: one order's figure, to the kilogram however large
+    (:attr:`~supplyline.cli.cells.Amount.exact`).
     """
-    return Amount(value, QUANTITY_DECIMALS, unit, summed=summed)
+    return Amount(value, QUANTITY_DECIMALS, unit, exact=exact)
 
 
-def money(value: Decimal, *, summed: bool = False) -> Amount:
+def money(value: Decimal, *, exact: bool = False) -> Amount:
     """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too.
 
-    ``summed``: of a column that adds up (:attr:`~supplyline.cli.cells.Amount.summed`).
+    ``exact``: one order's figure, to the cent however large
+    (:attr:`~supplyline.cli.cells.Amount.exact`).
     """
-    return Amount(value, MONEY_DECIMALS, summed=summed)
+    return Amount(value, MONEY_DECIMALS, exact=exact)

@@ -109,14 +109,21 @@ LINE_COLUMNS = ["line", "kind", "at", "by", "quantity", "amount", "condition", "
 
 
 def line_row(ln: OrderLine) -> dict[str, Any]:
-    """One issue, receipt, bill or settlement of an order, as ``show`` prints it."""
+    """One issue, receipt, bill or settlement of an order, as ``show`` prints it.
+
+    Its amounts are exact, as the order's fields above them (:func:`field_rows`): the
+    money to the cent and the tonnes to the kilogram however large. They were a column
+    that adds up, whole from 100 unless one of them had decimals, so that one ``show``
+    read ``billed 217,500.00`` over a bill line of ``217,500``, and a settlement of
+    ``17,500`` beside one of ``50.00``.
+    """
     return {
         "line": ln.id,
         "kind": ln.kind.value,
         "at": ln.at.isoformat(timespec="seconds"),
         "by": actor_text(ln.partner, ln.user),
-        "quantity": None if ln.quantity is None else tonnes(ln.quantity, summed=True),
-        "amount": None if ln.amount is None else money(ln.amount, summed=True),
+        "quantity": None if ln.quantity is None else tonnes(ln.quantity, exact=True),
+        "amount": None if ln.amount is None else money(ln.amount, exact=True),
         "condition": ln.condition.value if ln.condition else None,
         "due_on": ln.due_on.isoformat() if ln.due_on else None,
         "note": ln.note,

@@ -28,6 +28,7 @@ from supplyline.cli.table_fit import (
     _table,
     left_out_words,
 )
+from supplyline.io.csv_out import csv_time
 
 __all__ = [
     "AGREEMENTS_SHAPE",
@@ -40,6 +41,7 @@ __all__ = [
     "emit_shaped",
     "short_time",
     "whole_words_table",
+    "with_csv_times",
 ]
 
 TIME_FORMS = {"minute": ("%Y-%m-%dT%H:%MZ", "to the minute"), "date": ("%Y-%m-%d", "as dates")}
@@ -59,15 +61,48 @@ def short_time(value: object, form: str) -> object:
     >>> short_time("2026-11-30T04:31:07+00:00", "date"), short_time("soon", "date")
     ('2026-11-30', 'soon')
     """
+    moment = _moment(value)
+    return value if moment is None else moment.astimezone(dt.UTC).strftime(TIME_FORMS[form][0])
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A time with its zone, from a datetime or its ISO text; None for anything else."""
     moment = value
     if isinstance(value, str):
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
-            return value
+            return None  # not a time: shown as it is (an edit outside supplyline, say)
     if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
-        return value
-    return moment.astimezone(dt.UTC).strftime(TIME_FORMS[form][0])
+        return None
+    return moment
+
+
+def with_csv_times(rows: Sequence[Mapping[str, Any]], times: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows with each of their ``times`` columns as every ledger CSV writes a time.
+
+    In UTC, to the second, with no offset (:func:`~supplyline.io.csv_out.csv_time`,
+    ``2026-11-30 15:00:21``), which a spreadsheet sorts and filters as a time. The one path
+    of the statement (its file and ``--format csv``), ``events`` and ``show``'s lines: the
+    statement wrote ``2026-11-30 15:00:21`` while ``events --format csv`` wrote
+    ``"2026-11-30T15:00:21.980186+00:00"`` and ``show --format csv``
+    ``"2026-11-30T15:00:21+00:00"``, quoted, text to a spreadsheet. A time is a datetime or
+    its ISO text (an event keeps the text it was hashed with); text that is no time with a
+    zone (an event's time edited outside supplyline, which ``verify`` names) is left as the
+    table and JSON show it.
+
+    >>> with_csv_times([{"at": "2026-11-30T16:00:21.5+01:00", "n": 1}], ["at"])
+    [{'at': '2026-11-30 15:00:21', 'n': 1}]
+    >>> with_csv_times([{"at": "soon"}, {"at": None}], ["at"])
+    [{'at': 'soon'}, {'at': None}]
+    """
+    return [{**row, **{c: _csv_time_cell(row.get(c)) for c in times if c in row}} for row in rows]
+
+
+def _csv_time_cell(value: object) -> object:
+    """A time as :func:`with_csv_times` writes it; anything else as it is."""
+    moment = _moment(value)
+    return value if moment is None else csv_time(moment)
 
 
 def whole_words_table(
@@ -113,12 +148,14 @@ def emit_ledger_rows(
     ``drop``: the columns a narrow terminal may leave out, least important first; those
     left out are named under the table with ``every`` (how to see them). ``times``:
     columns of times a narrow table shows shorter before it leaves out the next column,
-    to the minute and then as dates, in UTC (:func:`short_time`), and says so under it.
+    to the minute and then as dates, in UTC (:func:`short_time`), and says so under it;
+    CSV writes them as a spreadsheet's date and time (:func:`with_csv_times`).
     If the others still cannot stand whole side by side, each row is a block of its own,
     headed ``{record} {row[key]}`` (or its number), its fields one a line.
     """
     if fmt is not OutputFormat.TABLE or not rows:
-        emit_rows(rows, columns, fmt, console=console, title=title)
+        said = with_csv_times(rows, times) if fmt is OutputFormat.CSV else rows
+        emit_rows(said, columns, fmt, console=console, title=title)
         return
     for n in range(len(drop) + 1):
         left_out = list(drop[:n])
