@@ -22,7 +22,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Final
 
-from supplyline.domain.deploy_ways import cannot_deploy
 from supplyline.domain.plan import Closure, Plan
 from supplyline.domain.scenario import Scenario
 
@@ -97,7 +96,7 @@ def deployment_records(plan: Plan, scenario: Scenario | None) -> list[dict[str, 
     Without the scenario, ``partner`` is None and no unit is known to have no way (its
     state reads "not closed within the horizon").
     """
-    no_way = cannot_deploy(scenario) if scenario is not None else {}
+    no_way = scenario.units_without_way if scenario is not None else {}
     units = scenario.unit_by_id if scenario is not None else {}
     records = []
     for c in plan.closures:

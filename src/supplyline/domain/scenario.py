@@ -11,6 +11,7 @@ from typing import Any
 
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
+from supplyline.domain.deploy_ways import cannot_deploy
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
@@ -167,6 +168,17 @@ class Scenario:
     def unit_by_id(self) -> Mapping[UnitId, Unit]:
         """Units by id."""
         return _index(self.units, "id")
+
+    @cached_property
+    def units_without_way(self) -> Mapping[UnitId, str]:
+        """Deploying units with no way to their destination, and why (:func:`cannot_deploy`).
+
+        Worked out once per scenario and kept: ``plan --out`` asked for it five times (its
+        headline, stdout's closure rows, deployment.csv, plan.json, and the report's
+        headline and closure table again), each a search of the links from every unit's
+        home. A scenario never changes, so what it says never does either.
+        """
+        return FrozenMap(cannot_deploy(self))
 
     def location(self, location_id: LocationId) -> Location:
         """The location with this id, or a NotFoundError that names it."""

@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
-from supplyline.domain.deploy_ways import cannot_deploy
 from supplyline.domain.deployment import closure_verdict
 from supplyline.planning.bottleneck_rows import (
     CLOSURES_TITLE,
@@ -150,7 +149,7 @@ def headline(
         "units_late": len(late),
         "units_not_closed": len(never),
         "units_cannot_deploy": (
-            None if scenario is None else sorted(u for u in cannot_deploy(scenario) if u in ids)
+            None if scenario is None else sorted(u for u in scenario.units_without_way if u in ids)
         ),
         "late_t_days": to_gram(sum(c.late_t_days for c in plan.closures)),
         "late_pax_days": to_gram(sum(c.late_pax_days for c in plan.closures)),
@@ -248,7 +247,7 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
         plan.closures, key=lambda c: (c.closure_day is not None, -(c.days_late or 0), c.unit)
     )
     units = scenario.unit_by_id if scenario is not None else {}
-    no_way = cannot_deploy(scenario) if scenario is not None else {}
+    no_way = scenario.units_without_way if scenario is not None else {}
     rows = []
     for c in ordered:
         unit = units.get(c.unit)
