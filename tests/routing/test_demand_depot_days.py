@@ -11,16 +11,22 @@ whole 10 t: 12 t loaded over three days, no ``depot_short`` on any day.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from routing_scenarios import fleet, loc, road, scenario, unit
 
 from supplyline.domain import LocationKind, Scenario, Stock
+from supplyline.io import write_scenario
+from supplyline.io.factors import factors_for
+from supplyline.planning.arrival import demand_on_arrival
+from supplyline.requirements import compute_requirements
 from supplyline.routing.convoy import ConvoyParams, route_day
 from supplyline.routing.demand_depot_days import demand_day_stock, loaded_at_depots
 from supplyline.routing.depot_stock import DEMAND_BASIS
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
+from supplyline.services.routing import requests_from_demand, route_scenario_day
 
 PARAMS = ConvoyParams(router=RouterParams(time_limit_s=2, max_iterations=100, seed=1))
 DAILY_T = 4.0
@@ -75,3 +81,16 @@ def test_a_depot_never_gives_below_nothing() -> None:
     s = _site(3.0)
     held = [demand_day_stock(s, _by_day(), day)[("D", "food")] for day in range(3)]
     assert held == pytest.approx([3.0, 0.0, 0.0])
+
+
+@pytest.mark.slow
+def test_route_scenario_day_from_demand_walks_the_earlier_days(tmp_path: Path) -> None:
+    """Through the service (as the CLI): D holds 2.5 days of u1's food; C+2 is half short."""
+    s = _site()
+    demand = demand_on_arrival(s, compute_requirements(s, factors_for({})))
+    daily = requests_from_demand(s, demand, 0)[0].load_t["food"]
+    food = Stock(location="D", commodity="food", initial_t=2.5 * daily)
+    write_scenario(dataclasses.replace(s, stocks=(food,)), tmp_path / "sc")
+    run = route_scenario_day(tmp_path / "sc", day=2, from_demand=True, params=PARAMS)
+    short = [(d.held_t, d.asked_t) for d in run.routes.depot_short if d.commodity == "food"]
+    assert short == [(pytest.approx(0.5 * daily), pytest.approx(daily))]
