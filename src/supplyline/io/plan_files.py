@@ -40,6 +40,7 @@ from supplyline.types import LIST_SEPARATOR, day_label
 __all__ = [
     "PLAN_FILES",
     "REACH_FILE",
+    "ReachRows",
     "plan_id",
     "plan_to_dict",
     "read_plan",
@@ -58,8 +59,12 @@ PLAN_FILES = (
     "network.geojson",
 )
 REACH_FILE = "reach.csv"
-"""The plan's reach check, written beside :data:`PLAN_FILES` by ``plan --out`` (the
-planning service judges it; :func:`write_plan` alone has none to write)."""
+"""The plan's reach check, written beside :data:`PLAN_FILES` by ``plan --out`` and by
+:func:`supplyline.services.plan_output.write_plan` (the services judge it: this layer
+may not import routing, so :func:`write_plan` writes it only when given its rows)."""
+
+ReachRows = tuple[Sequence[str], Sequence[Mapping[str, Any]]]
+"""The reach check's columns and rows, one per unit, as ``reach --format csv`` gives them."""
 
 
 def _movement_rows(plan: Plan) -> Iterable[dict[str, Any]]:
@@ -274,7 +279,7 @@ def write_plan_files(
     plan: Plan,
     *,
     warnings: Sequence[str] = (),
-    reach: tuple[Sequence[str], Sequence[Mapping[str, Any]]] | None = None,
+    reach: ReachRows | None = None,
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
 
@@ -310,8 +315,21 @@ def write_plan_files(
     return tuple(written)
 
 
-def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> tuple[Path, ...]:
+def write_plan(
+    out: str | Path,
+    scenario: Scenario,
+    plan: Plan,
+    *,
+    reach: ReachRows | None = None,
+    warnings: Sequence[str] = (),
+) -> tuple[Path, ...]:
     """Write every plan file into ``out``: all of them, or none if anything fails.
+
+    ``reach`` and ``warnings`` go to :func:`write_plan_files`. Without ``reach`` no
+    ``reach.csv`` is written, and one already in ``out`` (an earlier plan's) is removed
+    with the move: it judged another plan. The public writer is
+    :func:`supplyline.services.plan_output.write_plan`, which judges the reach check and
+    writes the files ``plan --out`` writes (this layer may not import routing).
 
     Raises :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for
     ``scenario`` (its network would be written without the plan's flows), and
@@ -328,8 +346,9 @@ def write_plan(out: str | Path, scenario: Scenario, plan: Plan) -> tuple[Path, .
             "no plan: the solver had not reached a feasible plan when it stopped (status "
             f"{plan.status.value}); nothing written: give it more time (a larger time_limit_s)"
         )
-    stale: list[Path] = []
+    stale: list[Path] = [] if reach is not None else [Path(out) / REACH_FILE]
     with atomic_output_dir(out, remove=stale) as scratch:
-        names = [p.name for p in write_plan_files(scratch, scenario, plan)]
+        written = write_plan_files(scratch, scenario, plan, warnings=warnings, reach=reach)
+        names = [p.name for p in written]
         stale += earlier_reports(out, ReportOf.PLAN, new_id=plan_id(plan))
     return tuple(Path(out) / n for n in names)  # as PlanRun.files

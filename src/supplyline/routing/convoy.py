@@ -387,8 +387,9 @@ def route_day(
     and ``Routes.on_site`` is ``on_site``.
 
     The day's truck-loads are checked against what each depot holds (``held_t``, or the
-    scenario's stocks, after the day's on-site draws; earlier days' truck-loads are not
-    known here): ``Routes.depot_short`` lists each depot and commodity the loads ask more
+    scenario's stocks, after the day's on-site draws; earlier days' truck-loads are taken
+    off only in ``held_t``: :func:`~supplyline.routing.demand_depot_days.demand_day_stock`
+    gives it): ``Routes.depot_short`` lists each depot and commodity the loads ask more
     of (:mod:`~supplyline.routing.depot_stock`). With ``on_site`` the caller knows the
     stocks and checks (:func:`~supplyline.routing.depot_stock.with_depot_check`).
 

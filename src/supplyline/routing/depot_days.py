@@ -21,6 +21,7 @@ shared, not as routed (a load their search then left out is counted as loaded).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from supplyline.domain import Plan, Scenario
@@ -37,7 +38,14 @@ from supplyline.routing.roads import road_matrix
 from supplyline.routing.scenario_fit import horizon_day
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["PlanDay", "PlanDepotDays", "plan_day_share", "plan_day_stock"]
+__all__ = [
+    "PlanDay",
+    "PlanDepotDays",
+    "day_allocation",
+    "given_by_depot",
+    "plan_day_share",
+    "plan_day_stock",
+]
 
 _DUST_T = 1e-9
 
@@ -95,15 +103,11 @@ class PlanDepotDays:
         self, day: int, requests: list[DeliveryRequest], stock: DepotStock
     ) -> tuple[DayShare, Taken]:
         """How ``routes`` shares ``stock`` on ``day``, and what it gives untraced (taken off)."""
-        s = self._scenario
-        asked = [r for r in requests if r.tonnes >= MIN_LOAD_T]
-        groups = [g for g in s.fleet if g.count > 0]
-        if not asked or not groups:
+        shared = day_allocation(self._scenario, requests, stock.held_t, day, stock.spare_t)
+        if shared is None:
             return DayShare(held_t=stock.held_t, given_t={}, short_t={}), {}
-        asked = split_by_cargo(s, asked)
-        km = road_matrix(s, [*(g.depot for g in groups), *(r.location for r in asked)], day=day)
-        alloc = share_stock(s, asked, stock.held_t, day, groups, km, spare_t=stock.spare_t)
-        given = _given(alloc)
+        asked, alloc = shared
+        given = given_by_depot(alloc)
         traced = _traced(asked)
         taken: dict[tuple[int, LocationId, CommodityId], float] = {}
         for key, to in given.items():
@@ -131,7 +135,33 @@ class PlanDepotDays:
         return share, taken
 
 
-def _given(alloc: Allocation) -> dict[tuple[LocationId, CommodityId], dict[UnitId, float]]:
+def day_allocation(
+    scenario: Scenario,
+    requests: Sequence[DeliveryRequest],
+    held_t: Mapping[tuple[LocationId, CommodityId], float],
+    day: int,
+    spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
+) -> tuple[list[DeliveryRequest], Allocation] | None:
+    """The day's truck-loads, one cargo class each, split among the depots as ``routes`` does.
+
+    The requests of at least :data:`~supplyline.routing.depot_share.MIN_LOAD_T`, over the
+    roads open on ``day`` (:func:`~supplyline.routing.depot_share.share_stock`); None when
+    there is nothing to load or no truck. One step for the plan's walk
+    (:class:`PlanDepotDays`) and the demand's (:mod:`~supplyline.routing.demand_depot_days`).
+    """
+    asked = [r for r in requests if r.tonnes >= MIN_LOAD_T]
+    groups = [g for g in scenario.fleet if g.count > 0]
+    if not asked or not groups:
+        return None
+    asked = split_by_cargo(scenario, asked)
+    ids = [*(g.depot for g in groups), *(r.location for r in asked)]
+    km = road_matrix(scenario, ids, day=day)
+    return asked, share_stock(scenario, asked, held_t, day, groups, km, spare_t=spare_t)
+
+
+def given_by_depot(
+    alloc: Allocation,
+) -> dict[tuple[LocationId, CommodityId], dict[UnitId, float]]:
     """What each depot's trucks load of a commodity, by unit."""
     given: dict[tuple[LocationId, CommodityId], dict[UnitId, float]] = defaultdict(
         lambda: defaultdict(float)

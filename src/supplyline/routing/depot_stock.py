@@ -10,8 +10,9 @@ What a depot holds, at most:
 
 * from the requirements (``routes --from-demand``): its ``stocks.csv`` initial stock and
   replenishment up to that day, less what units drew on site there before and on that
-  day (:mod:`~supplyline.routing.site_stock`); earlier days' truck-loads are not taken
-  off, since those days are not routed;
+  day (:mod:`~supplyline.routing.site_stock`), and less what earlier days' trucks loaded
+  there, those days' loads shared among the depots as ``routes`` shares them
+  (:mod:`~supplyline.routing.demand_depot_days`);
 * from the movement plan (:mod:`~supplyline.routing.depot_ledger`): the same
   ``stocks.csv`` supply, plus what the plan brings in by that day (usable after the
   place's dwell), less what it sends on by road on legs that arrive before that day (the
@@ -70,8 +71,8 @@ StockBook = dict[tuple[LocationId, CommodityId], float]
 
 DEMAND_BASIS = (
     "stocks.csv (initial_t and replenishment to the day, kept overnight up to storage_t, "
-    "less what units drew on site there; earlier days' truck-loads are not taken off, so "
-    "a depot may hold less)"
+    "less what units drew on site there and what earlier days' trucks loaded there, "
+    "shared among the depots as routes shares them)"
 )
 PLAN_BASIS = (
     "stocks.csv and the movement plan (initial_t and replenishment to the day, kept "

@@ -17,7 +17,7 @@ movement plan keeps it. A tester's depot of ``storage_t`` 0 getting 5 t of food 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from supplyline.domain import Scenario
@@ -28,6 +28,7 @@ from supplyline.types import CommodityId, LocationId
 
 __all__ = [
     "StockBook",
+    "TrucksTook",
     "check_held",
     "draw_on_site",
     "held_on_day",
@@ -103,13 +104,24 @@ def _keep(book: StockBook, room: Mapping[LocationId, float]) -> None:
         book[(where, com)] = min(t, room.get(where, math.inf))
 
 
+TrucksTook = Callable[[int, list[DeliveryRequest], StockBook], Mapping[tuple[str, str], float]]
+"""What a day's trucks load at each place, by (place, commodity), given the day, the
+requests left for them after the on-site draws, and what the places hold then."""
+
+
 def held_on_day(
-    scenario: Scenario, earlier: Sequence[Sequence[DeliveryRequest]], day: int
+    scenario: Scenario,
+    earlier: Sequence[Sequence[DeliveryRequest]],
+    day: int,
+    *,
+    trucks_took: TrucksTook | None = None,
 ) -> StockBook:
     """What each place holds at the start of ``day``, after the on-site draws of ``earlier``.
 
     ``earlier[k]`` are the requests of day ``k`` (``k < day``); each day draws what its
-    units take on site (:func:`draw_on_site`).
+    units take on site (:func:`draw_on_site`), then, given ``trucks_took``, what its trucks
+    load at the depots is taken off too (never below nothing):
+    :func:`~supplyline.routing.demand_depot_days.demand_day_stock` gives it.
 
     >>> from supplyline.planning.examples import one_link
     >>> s, _ = one_link()
@@ -124,7 +136,10 @@ def held_on_day(
         if k > 0:
             _keep(book, room)
         _replenish(scenario, book)
-        _, _, book = draw_on_site(scenario, requests, book)
+        rest, _, book = draw_on_site(scenario, requests, book)
+        if trucks_took is not None:
+            for key, t in trucks_took(k, rest, dict(book)).items():
+                book[key] = max(book.get(key, 0.0) - t, 0.0)
     for k in range(len(earlier), day + 1):
         if k > 0:
             _keep(book, room)

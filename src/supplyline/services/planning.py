@@ -30,7 +30,7 @@ from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_fil
 from supplyline.io.destinations import check_outputs, check_own_file
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
 from supplyline.io.own_files import MPS_MODEL, REPORT
-from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, plan_id, write_plan_files
+from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, plan_id
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.camp_stock import units_beyond_storage
@@ -43,6 +43,7 @@ from supplyline.planning.highs import (
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing.reach_table import reach_table
 from supplyline.services.plan_limits import Fallback, no_plan_message
+from supplyline.services.plan_output import plan_reach, write_plan_into
 from supplyline.services.plan_warnings import plan_warnings, threads_note
 from supplyline.services.report_pair import (
     HTML_SUFFIXES,
@@ -50,7 +51,6 @@ from supplyline.services.report_pair import (
     check_written,
     keywords_taken,
 )
-from supplyline.services.routing import reach_for
 from supplyline.services.run_log import log_plan
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 
@@ -393,7 +393,7 @@ def plan_scenario(
                 extras.append((mps_tmp, Path(mps)))
             log_plan(plan)
             # judged from where the plan's road legs start, as its routes would load
-            reach = reach_for(scenario, assessed.demand, plan=plan)
+            reach = plan_reach(scenario, plan, assessed.demand)  # as write_plan's
             written: list[Path] = []
             # the plan's own notes are in plan.json's and the report's summary: not twice
             warned = _run_warnings(
@@ -404,9 +404,7 @@ def plan_scenario(
                 with writing(f"the plan files into {out}"):
                     written = [
                         Path(out) / p.name
-                        for p in write_plan_files(
-                            scratch, scenario, plan, warnings=warned, reach=reach_table(reach)
-                        )
+                        for p in write_plan_into(scratch, scenario, plan, reach, warnings=warned)
                     ]
             if report is not None and report_tmp is not None:
                 say("writing the report")

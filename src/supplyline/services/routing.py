@@ -38,6 +38,7 @@ from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
+from supplyline.routing.demand_depot_days import demand_day_stock
 from supplyline.routing.depot_days import plan_day_stock
 from supplyline.routing.depot_stock import DepotStock
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
@@ -47,7 +48,6 @@ from supplyline.routing.reach import check_reach
 from supplyline.routing.reach_day import with_routes_day
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
-from supplyline.routing.site_stock import held_on_day
 from supplyline.routing.through_places import through_notes
 from supplyline.services.plan_limits import Fallback, no_plan_message, not_proven_words
 from supplyline.services.report_pair import (
@@ -267,7 +267,8 @@ def route_scenario_day(
         by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
         source = "demand"
         requests = by_day[day]
-        held = held_on_day(scenario, by_day[:day], day)  # less what units drew on site before
+        # less what units drew on site and trucks loaded at the depots on earlier days
+        held = demand_day_stock(scenario, by_day, day)
     else:
         # the plan's road legs into the units' places; what units take beyond them is
         # drawn on site (the plan keeps the places' stocks)
