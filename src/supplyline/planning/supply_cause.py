@@ -49,6 +49,9 @@ __all__ = ["SupplyJudge", "Weighed", "closed_with_supply", "closure_text"]
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
 
+HELD = "in all without going short"
+"""How a gap of units never short ends where the supply binds (weighed in all)."""
+
 EVERYWHERE = -1
 """In place of a place's index: every place (the commodity's units together)."""
 
@@ -95,6 +98,9 @@ class SupplyJudge:
         default_factory=dict
     )
     _held: dict[tuple[int, bytes, frozenset[int]], bool] = field(default_factory=dict)
+    _never_short: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self._floor = SupplyFloor(p=self.p, arc_open=self.arc_open)
@@ -152,7 +158,7 @@ class SupplyJudge:
                 "on these days without being shorter by then",
                 alone=True,
             )
-        in_all = self._gap_in_all(k, v, blamed)
+        in_all = self._gap_in_all(k, v, blamed) or self._never_short_in_all(k, v, blamed)
         if in_all is not None:
             return in_all
         if blamed and least > eps:
@@ -331,6 +337,58 @@ class SupplyJudge:
                     alone=True,
                 )
         return self._gaps_in_all[key]
+
+    def _never_short_in_all(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
+        """The supply as the cause of every gap of ``k`` at ``v``, of units never short.
+
+        A depot of 4 t a day for a unit there eating 2 and one a day away eating 3, each
+        with a 6 t target: never short, 54 t-days below, the same with every capacity
+        unlimited, 3 with 12 t a day; the gaps read "capacity". Where the units at ``v``
+        (or those sharing its supply, or every unit) are short on no day and no plan,
+        whatever the capacities, leaves them fewer tonne-days below their targets without
+        their going short (:meth:`_held_all_it_can`), the supply is the cause.
+        """
+        key = (k, v, blamed)
+        if key not in self._never_short:
+            self._never_short[key] = None
+            commodity, place = self._names(k, v)
+            whatever = _whatever(self.p, blamed)
+            pool = self._floor.sharing(k, v, blamed)
+            others = self._sharers(k, pool, v)
+            everyone = bool(pool[self._eating(k)].all())
+            tries = [
+                (
+                    self._at(v),
+                    f"not enough {commodity} can reach {place} for its units to hold their "
+                    f"target: {whatever}, the units there could hold no more of it {HELD}",
+                )
+            ]
+            if others:
+                tries.append(
+                    (
+                        pool,
+                        f"not enough {commodity} is in stock for every unit to hold its "
+                        f"target: {whatever}, the units could hold no more of their targets "
+                        f"{HELD}"
+                        if everyone
+                        else f"not enough {commodity} is in stock for the units at {place} "
+                        f"and at {others}, which share its supply, to hold their targets: "
+                        f"{whatever}, they could hold no more of them {HELD}",
+                    )
+                )
+            for places, text in tries:
+                if not self._short_at(k, places) and self._held_all_it_can(k, places, blamed):
+                    self._never_short[key] = Weighed(text=text, alone=True)
+                    break
+        return self._never_short[key]
+
+    def _short_at(self, k: int, places: BoolArray) -> bool:
+        """Whether the plan leaves any unit at ``places`` short of ``k`` on any day."""
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        at = {uid for i, uid in enumerate(p.demand.unit_ids) if places[p.unit_dest[i]]}
+        short_t = sum(s.short_t for s in self.shortfalls if s.commodity == com_id and s.unit in at)
+        return short_t > _eps(short_t)
 
     def _held_all_it_can(self, k: int, places: BoolArray, blamed: frozenset[int]) -> bool:
         """Whether the units at ``places`` are as little below their targets as they can be.
