@@ -47,6 +47,7 @@ from supplyline.types import day_ranges, figure_text
 __all__ = [
     "SupplyJudge",
     "Weighed",
+    "closed_with_capacities",
     "closed_with_supply",
     "closure_text",
 ]
@@ -183,6 +184,24 @@ class SupplyJudge:
                 alone=False,
             )
         return None
+
+    def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
+        """Whether ``closed`` and the capacities together keep ``v``'s units missing ``k``.
+
+        On a day goods can arrive after the closures: the plan's units at ``v`` miss by
+        then (shortfall so far and gap, :meth:`_missed`) as little as the capacities allow
+        with the closures in force, more than the supply's count allows whatever the
+        capacities, and more than the capacities would allow with ``closed`` reopened
+        (:meth:`~supplyline.planning.supply_floor.SupplyFloor.least_missed_through`).
+        """
+        missed = float(self._missed(k, v)[day])
+        eps = _eps(missed)
+        none: frozenset[int] = frozenset()
+        if missed <= eps or missed <= float(self._least_missed(k, v, none)[day]) + eps:
+            return False
+        if missed > self._floor.least_missed_through(k, v, none, day) + eps:
+            return False  # the capacities alone do not explain it: no claim
+        return self._floor.least_missed_through(k, v, closed, day) < missed - eps
 
     def _names(self, k: int, v: int) -> tuple[str, str]:
         """The commodity's and the place's names, as a reader knows them."""
@@ -465,6 +484,27 @@ def closed_with_supply(p: Problem, closures: frozenset[int], supply: Weighed) ->
         f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the supply "
         f"together: with {them} closed, {supply.text}; with {them} reopened, the supply would "
         "leave room for more"
+    )
+
+
+def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int, see: str) -> str:
+    """The closures and the capacities together, for a day goods can arrive after them.
+
+    A unit whose road was closed C+3–C+4, its depot storing what it held back and the road
+    (10 t/day) too small to bring it at once after, read "capacity" on C+6–C+11: re-planned
+    with the road open those days were (almost) never below target, nor with every capacity
+    unlimited. ``see`` points at the bottlenecks.
+    """
+    named = ", ".join(closure_text(p, li) for li in sorted(closures))
+    them = "it" if len(closures) == 1 else "them"
+    com_id = p.demand.commodity_ids[k]
+    known = p.scenario.commodity_by_id.get(com_id)
+    commodity = known.name if known is not None else com_id
+    place = p.scenario.location(p.net.location_ids[v]).name
+    return (
+        f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the capacities "
+        f"together: with {them} closed, the capacities cannot bring {place} the {commodity} "
+        f"its units missed in time {see}; with {them} reopened, they would leave room for more"
     )
 
 
