@@ -51,14 +51,50 @@ def test_the_days_after_are_the_closure_and_the_supply_together() -> None:
     assert _below(lifted) == _below(more) == {}
 
 
+def test_the_closed_days_are_the_closure_and_the_supply_too() -> None:
+    """C+11–C+17 (no goods can arrive) had read "stock delivered before could cover these days".
+
+    Re-planned with every capacity unlimited, the unit is as short (6 t on C+13, 8 t a day
+    on C+14–C+17) and as far below target: nothing delivered before could cover them, as
+    the depot stores nothing and gives 1 t a day more than is eaten. With the road open, or
+    20 t a day more, it is never short. So those days, shortfalls and gaps, name the
+    closure and the supply, as C+18–C+21 do: one range on the targets row.
+    """
+    scenario, demand = _camp(9.0)
+    plan = plan_movements(scenario, demand, PARAMS)
+    whatever = plan_movements(roomy(scenario), demand, PARAMS)
+    short = {s.day: s.short_t for s in plan.shortfalls}
+    assert (
+        short
+        == {s.day: s.short_t for s in whatever.shortfalls}
+        == {
+            13: 6.0,
+            14: 8.0,
+            15: 8.0,
+            16: 8.0,
+            17: 8.0,
+        }
+    )
+    assert {s.cause for s in plan.shortfalls} == {
+        "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
+        "closed, not enough Rations can reach U in the horizon: whatever the capacities, the "
+        "units there would still be short of at least 38 t in all, as in this plan; with it "
+        "reopened, the supply would leave room for more"
+    }
+    (row,) = target_rows(plan, demand)
+    assert row["why"].split("; C+11–C+21: ")[1] == AFTER_WORDS
+
+
 def test_the_days_after_name_the_closure_and_the_supply() -> None:
     """The targets row: C+18–C+21 name the closure with the supply, not the supply alone."""
     scenario, demand = _camp(9.0)
     (row,) = target_rows(plan_movements(scenario, demand, PARAMS), demand)
-    after = row["why"].split("; C+18–C+21: ")[1]
-    assert after == (
-        "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
-        "closed, not enough Rations can reach U in time: whatever the capacities, the units "
-        "there could hold no more of their target on these days without being shorter by "
-        "then; with it reopened, the supply would leave room for more"
-    )
+    assert row["why"].endswith(f"C+11–C+21: {AFTER_WORDS}")
+
+
+AFTER_WORDS = (
+    "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
+    "closed, not enough Rations can reach U in time: whatever the capacities, the units "
+    "there could hold no more of their target on these days without being shorter by "
+    "then; with it reopened, the supply would leave room for more"
+)

@@ -44,10 +44,19 @@ from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.target_floor import slack_t, slack_t_days
 from supplyline.types import day_ranges, figure_text
 
-__all__ = ["SupplyJudge", "Weighed", "closed_with_supply", "closure_text"]
+__all__ = [
+    "SupplyJudge",
+    "Weighed",
+    "closed_with_capacities",
+    "closed_with_supply",
+    "closure_text",
+]
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
+
+HELD = "in all without going short"
+"""How a gap of units never short ends where the supply binds (weighed in all)."""
 
 EVERYWHERE = -1
 """In place of a place's index: every place (the commodity's units together)."""
@@ -95,6 +104,9 @@ class SupplyJudge:
         default_factory=dict
     )
     _held: dict[tuple[int, bytes, frozenset[int]], bool] = field(default_factory=dict)
+    _never_short: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self._floor = SupplyFloor(p=self.p, arc_open=self.arc_open)
@@ -152,7 +164,7 @@ class SupplyJudge:
                 "on these days without being shorter by then",
                 alone=True,
             )
-        in_all = self._gap_in_all(k, v, blamed)
+        in_all = self._gap_in_all(k, v, blamed) or self._never_short_in_all(k, v, blamed)
         if in_all is not None:
             return in_all
         if blamed and least > eps:
@@ -172,6 +184,24 @@ class SupplyJudge:
                 alone=False,
             )
         return None
+
+    def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
+        """Whether ``closed`` and the capacities together keep ``v``'s units missing ``k``.
+
+        On a day goods can arrive after the closures: the plan's units at ``v`` miss by
+        then (shortfall so far and gap, :meth:`_missed`) as little as the capacities allow
+        with the closures in force, more than the supply's count allows whatever the
+        capacities, and more than the capacities would allow with ``closed`` reopened
+        (:meth:`~supplyline.planning.supply_floor.SupplyFloor.least_missed_through`).
+        """
+        missed = float(self._missed(k, v)[day])
+        eps = _eps(missed)
+        none: frozenset[int] = frozenset()
+        if missed <= eps or missed <= float(self._least_missed(k, v, none)[day]) + eps:
+            return False
+        if missed > self._floor.least_missed_through(k, v, none, day) + eps:
+            return False  # the capacities alone do not explain it: no claim
+        return self._floor.least_missed_through(k, v, closed, day) < missed - eps
 
     def _names(self, k: int, v: int) -> tuple[str, str]:
         """The commodity's and the place's names, as a reader knows them."""
@@ -332,6 +362,55 @@ class SupplyJudge:
                 )
         return self._gaps_in_all[key]
 
+    def _never_short_in_all(self, k: int, v: int, blamed: frozenset[int]) -> Weighed | None:
+        """The supply as the cause of every gap of ``k`` at ``v``, of units never short.
+
+        A depot of 4 t a day for a unit there eating 2 and one a day away eating 3, each
+        with a 6 t target: never short, 54 t-days below, the same with every capacity
+        unlimited, 3 with 12 t a day; the gaps read "capacity". Where the units sharing
+        ``v``'s supply (every unit, or those at some places) are short on no day and no plan,
+        whatever the capacities, leaves them fewer tonne-days below their targets without
+        their going short (:meth:`_held_all_it_can`), the supply is the cause. Units at one
+        place alone are not weighed so: never short, they eat all they need, so the most
+        they can hold on a day is what can have reached them by then less that, and the
+        least in all is the sum of the days' counts, which :meth:`weigh_gap` weighs first.
+        Nor where the supply's count for them together misses nothing on any day: the
+        linear programme (60 ms on the relief example, where six such pools had cost
+        0.36 s) is asked only where the supply can bind at all.
+        """
+        key = (k, v, blamed)
+        if key not in self._never_short:
+            self._never_short[key] = None
+            commodity, place = self._names(k, v)
+            whatever = _whatever(self.p, blamed)
+            pool = self._floor.sharing(k, v, blamed)
+            others = self._sharers(k, pool, v)
+            if (
+                others
+                and not self._short_at(k, pool)
+                and bool((self._least_missed_in(k, pool, blamed) > _eps(0.0)).any())
+                and self._held_all_it_can(k, pool, blamed)
+            ):
+                everyone = bool(pool[self._eating(k)].all())
+                self._never_short[key] = Weighed(
+                    text=f"not enough {commodity} is in stock for every unit to hold its "
+                    f"target: {whatever}, the units could hold no more of their targets {HELD}"
+                    if everyone
+                    else f"not enough {commodity} is in stock for the units at {place} and at "
+                    f"{others}, which share its supply, to hold their targets: {whatever}, they "
+                    f"could hold no more of them {HELD}",
+                    alone=True,
+                )
+        return self._never_short[key]
+
+    def _short_at(self, k: int, places: BoolArray) -> bool:
+        """Whether the plan leaves any unit at ``places`` short of ``k`` on any day."""
+        p = self.p
+        com_id = p.demand.commodity_ids[k]
+        at = {uid for i, uid in enumerate(p.demand.unit_ids) if places[p.unit_dest[i]]}
+        short_t = sum(s.short_t for s in self.shortfalls if s.commodity == com_id and s.unit in at)
+        return short_t > _eps(short_t)
+
     def _held_all_it_can(self, k: int, places: BoolArray, blamed: frozenset[int]) -> bool:
         """Whether the units at ``places`` are as little below their targets as they can be.
 
@@ -405,6 +484,27 @@ def closed_with_supply(p: Problem, closures: frozenset[int], supply: Weighed) ->
         f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the supply "
         f"together: with {them} closed, {supply.text}; with {them} reopened, the supply would "
         "leave room for more"
+    )
+
+
+def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int, see: str) -> str:
+    """The closures and the capacities together, for a day goods can arrive after them.
+
+    A unit whose road was closed C+3–C+4, its depot storing what it held back and the road
+    (10 t/day) too small to bring it at once after, read "capacity" on C+6–C+11: re-planned
+    with the road open those days were (almost) never below target, nor with every capacity
+    unlimited. ``see`` points at the bottlenecks.
+    """
+    named = ", ".join(closure_text(p, li) for li in sorted(closures))
+    them = "it" if len(closures) == 1 else "them"
+    com_id = p.demand.commodity_ids[k]
+    known = p.scenario.commodity_by_id.get(com_id)
+    commodity = known.name if known is not None else com_id
+    place = p.scenario.location(p.net.location_ids[v]).name
+    return (
+        f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the capacities "
+        f"together: with {them} closed, the capacities cannot bring {place} the {commodity} "
+        f"its units missed in time {see}; with {them} reopened, they would leave room for more"
     )
 
 

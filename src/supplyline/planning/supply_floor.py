@@ -40,6 +40,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
 from supplyline.planning.assemble import Problem
+from supplyline.planning.catch_up import most_reaching_t
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.target_floor import least_below_t_days
@@ -94,6 +95,24 @@ class SupplyFloor:
         """
         given, eaten, target = self._by_day(k, places, reopened)
         return np.maximum(0.0, eaten + target - np.cumsum(given))
+
+    def least_missed_through(self, k: int, v: int, reopened: frozenset[int], day: int) -> float:
+        """The fewest tonnes the units at ``v`` miss by the end of ``day``, capacities counted.
+
+        As :meth:`least_missed`, with what can reach ``v`` by then bounded by the arcs'
+        capacities too (:func:`~supplyline.planning.catch_up.most_reaching_t`): a day after
+        a closure that the road is too small to catch up from.
+        """
+        p = self.p
+        at_v = np.zeros(len(p.net.location_ids), dtype=bool)
+        at_v[v] = True
+        _, eaten, target = self._by_day(k, at_v, reopened)
+        units = p.unit_dest == v
+        own = float(p.on_hand_t[units, k][p.demand.arrival_day[units] <= day].sum())
+        supply = np.zeros((len(p.net.location_ids), p.days))
+        supply[self._source_places()] = self._supply(k).reshape(-1, p.days)
+        most = most_reaching_t(p, self.arc_open(reopened), supply=supply, place=v, day=day)
+        return max(0.0, float(eaten[day] + target[day]) - most - own)
 
     def _by_day(
         self, k: int, places: BoolArray, reopened: frozenset[int]

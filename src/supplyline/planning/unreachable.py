@@ -35,6 +35,7 @@ from supplyline.planning.resources import listed
 from supplyline.planning.supply_cause import (
     SupplyJudge,
     Weighed,
+    closed_with_capacities,
     closed_with_supply,
     closure_text,
 )
@@ -52,6 +53,9 @@ closure, so that reopening the road looked like the only help."""
 CAPACITIES_ALLOWING_UNPROVEN = (
     "(as far as capacities allow; which of them bind is not computed in a plan not proven best)"
 )
+SEE_BOTTLENECKS = "(see the bottlenecks)"
+SEE_UNPROVEN = "(which of them bind is not computed in a plan not proven best)"
+"""Where the capacities are named beside a closure, in a plan proven best or not."""
 """The same, in a plan the time limit stopped: it lists no bottlenecks to see (a tester's
 fallback plan pointed at an empty section)."""
 
@@ -253,17 +257,66 @@ def _explained(
                 out.append(replace(s, cause=_supply_alone(p, weighed, before, key[2])))
                 continue
         if not cut[j]:
-            out.append(s)
+            out.append(_catching_up(p, judge, s, key, blamed_at.get(key[:2], none), proven))
             continue
-        if weighed is not None:
-            cause += weighed.text
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
-        if weighed is None and now[key[0], key[1], arrival : key[2] + 1].any():
-            allowing = CAPACITIES_ALLOWING if proven else CAPACITIES_ALLOWING_UNPROVEN
-            cause += f"; stock delivered before could cover these days {allowing}"
-        out.append(replace(s, cause=cause))
+        came_before = bool(now[key[0], key[1], arrival : key[2] + 1].any())
+        said = _cut_off(p, judge, s, key, (cause, blamed), weighed, came_before, proven)
+        out.append(replace(s, cause=said))
     return tuple(out)
+
+
+def _cut_off(
+    p: Problem,
+    judge: SupplyJudge,
+    s: Missed,
+    key: tuple[int, int, int],
+    said: tuple[str, frozenset[int]],
+    weighed: Weighed | None,
+    came_before: bool,
+    proven: bool,
+) -> str:
+    """The cause of ``s`` on a day no goods can arrive, from the closures' words ``said``.
+
+    With what the supply says with them reopened (``weighed``); where it says nothing but
+    binds with them in force, the closures and the supply together: a road closed C+3–C+4
+    and a depot of 9 t a day for 8 eaten left a unit 5 t short on C+5, as short with every
+    capacity unlimited, never short with the road open, and the cause had said "stock
+    delivered before could cover these days", which no capacity allowed. Only where goods
+    ``came_before``: days before any can come are the way's, not the supply's.
+    """
+    cause, blamed = said
+    if weighed is not None:
+        return cause + weighed.text
+    if blamed and came_before:
+        in_force = _weigh(judge, s, *key[:2], frozenset())
+        if in_force is not None and in_force.alone:
+            return closed_with_supply(p, blamed, in_force)
+    if came_before:
+        allowing = CAPACITIES_ALLOWING if proven else CAPACITIES_ALLOWING_UNPROVEN
+        return f"{cause}; stock delivered before could cover these days {allowing}"
+    return cause
+
+
+def _catching_up(
+    p: Problem,
+    judge: SupplyJudge,
+    s: Missed,
+    key: tuple[int, int, int],
+    before: frozenset[int],
+    proven: bool,
+) -> Missed:
+    """``s``, on a day goods can arrive, with the closures ``before`` and the capacities named.
+
+    Where after them the capacities cannot bring the place what it missed
+    (:meth:`~supplyline.planning.supply_cause.SupplyJudge.catching_up`); else as it is.
+    """
+    k, v, day = key
+    if not before or day <= _first_closed(p, before) or not judge.catching_up(k, v, before, day):
+        return s
+    see = SEE_BOTTLENECKS if proven else SEE_UNPROVEN
+    return replace(s, cause=closed_with_capacities(p, before, k, v, see))
 
 
 def _supply_alone(p: Problem, weighed: Weighed, before: frozenset[int], day: int) -> str:
