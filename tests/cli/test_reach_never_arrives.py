@@ -145,3 +145,16 @@ def test_a_unit_never_there_adds_nothing_to_its_depots_load(
     assert loads[1] == pytest.approx(loads[0])
     (never,) = [r for r in reach_of(opened.scenario, demand, 0.75).rows if r.unit == "bn-2"]
     assert (never.daily_t, never.depot_load_pct, never.arrives) == (0.0, None, False)
+
+
+def test_report_leaves_it_out_of_the_days_of_supply_chart(planned: Path) -> None:
+    """The chart has no bn-2 panel and says why (note, caption); the reach table says it."""
+    html = (planned / "plan.html").read_text(encoding="utf-8")
+    supply = html[html.index('id="supply"') : html.index('id="flows"')]
+    assert "bn-2 at" not in supply
+    assert "bn-1 at" in supply
+    assert "never arrives at its destination within the horizon holds nothing" in supply
+    assert "Not drawn: <bdi>bn-2</bdi>; it never arrives at its destination" in supply
+    reach = html[html.index('id="reach-check"') :]
+    assert "<td>never arrives</td>" in reach
+    assert "1 never arrives (not checked)" in reach
