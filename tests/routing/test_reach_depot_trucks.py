@@ -162,7 +162,8 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     header = list(rows[0])
     assert set(REACH_COLUMNS) <= set(header)
-    assert header[-3:] == ["depots", "by_depot", "on_site"]  # on_site came after
+    # on_site came after, then arrives
+    assert header[-4:] == ["depots", "by_depot", "on_site", "arrives"]
     site = next(r for r in rows if r["unit"] == "site-1")
     assert site["depots"] == "waterworks;hub-wh"
     heads = [x.split(":")[0] for x in site["by_depot"].split(";")]

@@ -10,12 +10,14 @@ __all__ = ["print_reach_flags"]
 
 
 def print_reach_flags(check: ReachCheck, out: Console) -> None:
-    """One line for the reach check, one per flagged unit, and one per unit ok though cut off.
+    """One line for the reach check, one per unit flagged or never there, one per unit cut off.
 
     A unit whose cut-off days its own stock covers is not flagged, but the closure is said
-    (a planner should still see it), in ``reach``'s words.
+    (a planner should still see it), in ``reach``'s words; a unit never at its destination
+    within the horizon says so ("never arrives: …"), not "(ok)".
     """
-    from supplyline.routing.reach_cut_off import cut_off_words  # not at start: numpy
+    from supplyline.routing.reach_absent import never_count_words  # not at start: numpy
+    from supplyline.routing.reach_cut_off import cut_off_words
 
     if check.trucks == 0:
         out.print("reach check: skipped (no trucks in fleet.csv)", highlight=False)
@@ -24,10 +26,10 @@ def print_reach_flags(check: ReachCheck, out: Console) -> None:
     style = "red" if flagged else "green"
     out.print(
         f"[{style}]reach check: {len(flagged)} of {len(check.rows)} unit(s) beyond "
-        "what their trucks can sustain[/]",
+        f"what their trucks can sustain{never_count_words(check)}[/]",
         highlight=False,
     )
-    for r in flagged:
+    for r in (*flagged, *check.never_arriving):  # "never arrives: …", not "(ok)"
         out.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
     for r in check.rows:
         if said := cut_off_words(r):

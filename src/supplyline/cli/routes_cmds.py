@@ -306,6 +306,7 @@ def reach_cmd(
         cut_off_words,
         reach_rows,
     )
+    from supplyline.routing.reach_absent import never_count_words
     from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
     from supplyline.services.routing import assess_reach
 
@@ -336,8 +337,12 @@ def reach_cmd(
     elif fmt is OutputFormat.TABLE:
         flagged = check.flagged
         style = "red" if flagged else "green"
-        console.print(f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged[/]")
-        for r in flagged:
+        console.print(
+            f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged"
+            f"{never_count_words(check)}[/]",
+            highlight=False,
+        )
+        for r in (*flagged, *check.never_arriving):
             console.print(f"  {r.unit}: {r.reason}", markup=False, highlight=False)
     if fmt is OutputFormat.TABLE:
         for r in check.rows:

@@ -443,6 +443,11 @@ class ReachRow:
     airfield, or at the depot whose trucks would serve it (``routes`` draws its goods
     there, ``on_site.csv``). Its road km, round trip and turns are empty: a tester's unit
     at a depot read "45 km, round trip 0.50 h, 18 turns" from a camp it drew nothing from."""
+    arrives: bool = True
+    """False for a deploying unit never at its destination within the horizon: it needs
+    no daily resupply, so nothing is judged (``sustainable`` stays True, its ``reason``
+    says "never arrives …") and it adds nothing to its depot's load (``depot_load_pct``
+    None). A tester's such unit read "ok" at 0 t/day, which a planner took for "fine"."""
 
     def __post_init__(self) -> None:
         """Numbers as Python's own, and the tonnes and trucks finite and >= 0.
@@ -476,3 +481,8 @@ class ReachCheck:
         if self.trucks == 0:
             return ()
         return tuple(r for r in self.rows if not r.sustainable)
+
+    @property
+    def never_arriving(self) -> tuple[ReachRow, ...]:
+        """Units never at their destination within the horizon: nothing of theirs judged."""
+        return tuple(r for r in self.rows if not r.arrives)

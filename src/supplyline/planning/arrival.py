@@ -42,7 +42,7 @@ from supplyline.planning.network import (
     index_network,
     without_outages,
 )
-from supplyline.types import day_label, days_text
+from supplyline.types import UnitId, day_label, days_text
 
 __all__ = [
     "Arrival",
@@ -52,6 +52,7 @@ __all__ = [
     "demand_on_arrival",
     "earliest_arrival",
     "never_in_place",
+    "never_there",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -404,6 +405,26 @@ def _lift_warning(
             f"the other units do: {why}"
         )
     return _warning(unit.id, "personnel" if people else "deployment_lift_t", message)
+
+
+def never_there(scenario: Scenario) -> frozenset[UnitId]:
+    """The deploying units that are never at their destination within the horizon.
+
+    None of their people (their equipment, for a unit without people) can get there in
+    time, capacities aside: they consume nothing there (:func:`demand_on_arrival`), the
+    plan closes none of them, and no daily resupply is needed. The reach check had called
+    such a unit "ok" at 0 t/day, which a planner read as "fine". A unit whose people
+    arrive but whose equipment does not is fed, and is not among them.
+
+    >>> from supplyline.planning.examples import late_unit
+    >>> sorted(never_there(late_unit()[0])), sorted(never_there(late_unit(days=5)[0]))
+    ([], ['u1'])
+    """
+    fed_from = _arrival_of(scenario)[1].fed_from
+    days = scenario.horizon_days
+    return frozenset(
+        u.id for u, day in zip(scenario.units, fed_from, strict=True) if u.deploys and day >= days
+    )
 
 
 def _arrival_of(

@@ -17,7 +17,7 @@ import logging
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import matplotlib as mpl
@@ -129,17 +129,22 @@ def _style(ax: Axes) -> None:
         ax.spines[side].set_visible(False)
 
 
-def units_to_show(plan: Plan, demand: Demand, limit: int) -> list[UnitId]:
+def units_to_show(
+    plan: Plan, demand: Demand, limit: int, *, leave_out: Collection[UnitId] = ()
+) -> list[UnitId]:
     """The units that get a panel: those short of most tonnes first, then in demand order.
 
     A large operation has hundreds of units; the figure shows ``limit`` of them and the
-    tables list all of them.
+    tables list all of them. ``leave_out`` get none: the units never at their destination
+    within the horizon, which hold nothing there (a tester's such unit was drawn with its
+    days-of-supply target line, as if it missed it every day).
     """
     short: dict[UnitId, float] = defaultdict(float)
     for s in plan.shortfalls:
         short[s.unit] += s.short_t
     order = {u: i for i, u in enumerate(demand.unit_ids)}
-    ranked = sorted(demand.unit_ids, key=lambda u: (-short.get(u, 0.0), order[u]))
+    drawn = [u for u in demand.unit_ids if u not in leave_out]
+    ranked = sorted(drawn, key=lambda u: (-short.get(u, 0.0), order[u]))
     return ranked[:limit]
 
 

@@ -28,7 +28,7 @@ from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.file_names import HTML_SUFFIXES
 from supplyline.io.own_files import REPORT
 from supplyline.io.plan_files import plan_id
-from supplyline.planning.arrival import demand_on_arrival
+from supplyline.planning.arrival import demand_on_arrival, never_there
 from supplyline.planning.summary import (
     CLOSURES_TITLE,
     bottleneck_caveats,
@@ -57,6 +57,7 @@ from supplyline.reports.summary import (
     solve_table,
     target_table,
 )
+from supplyline.routing.reach_absent import NEVER_ARRIVES
 from supplyline.staged_file import check_file_name
 from supplyline.types import (
     GRAM_DECIMALS,
@@ -112,6 +113,15 @@ def _environment() -> Environment:
     env.filters["labelled_svg"] = labelled_svg
     env.tests["breakable_short"] = breakable_short
     return env
+
+
+def _never_drawn(units: Sequence[str]) -> str:
+    """The days-of-supply chart's note of the units it leaves out: they never arrive."""
+    which = "it" if len(units) == 1 else "each"
+    return (
+        f"Not drawn: {', '.join(units)}; {which} {NEVER_ARRIVES} at its destination within "
+        "the horizon, so holds no supply there (the reach check says so too)."
+    )
 
 
 def _svg(fig: Figure | None, prefix: str) -> str:
@@ -292,8 +302,9 @@ def _plan_sections(
     held = closures_held_table(plan)
     if held.rows:  # every closure, never cut by the capacities' top N
         sections.append(ReportSection(id="closures", title=CLOSURES_TITLE, tables=(held,)))
-    shown = units_to_show(plan, demand, max_unit_panels)
-    hidden = len(demand.unit_ids) - len(shown)
+    never = never_there(scenario)  # no panel: they hold nothing at their destination
+    shown = units_to_show(plan, demand, max_unit_panels, leave_out=never)
+    hidden = len(demand.unit_ids) - len(never) - len(shown)
     sections.append(
         ReportSection(
             id="supply",
@@ -307,12 +318,19 @@ def _plan_sections(
                 "place (a deploying unit's closure day, when the last of its lift arrives); "
                 "dash-dot: its required day, where it differs; red ticks: days with a "
                 "shortfall. Curves that lie on one another are named in their panel "
-                '("same line: …"): only the top one shows.'
+                '("same line: …"): only the top one shows. A unit that never arrives at its '
+                "destination within the horizon holds nothing there and gets no panel."
             ),
             notes=(
-                (f"Showing {len(shown)} of {len(demand.unit_ids)} units, the most short first.",)
-                if hidden > 0
-                else ()
+                *(
+                    (
+                        f"Showing {len(shown)} of {len(demand.unit_ids) - len(never)} units, "
+                        "the most short first.",
+                    )
+                    if hidden > 0
+                    else ()
+                ),
+                *((_never_drawn(sorted(never)),) if never else ()),
             ),
         )
     )

@@ -23,6 +23,7 @@ from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
+from supplyline.routing.reach_absent import never_count_words
 from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
 from supplyline.types import day_label, figure_text
 
@@ -118,11 +119,11 @@ def reach_section(check: ReachCheck) -> ReportSection:
             f"holding them whose trucks can serve it, else the nearest railhead, port, "
             f"airfield or stock) "
             f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
-            f"unit(s) flagged."
+            f"unit(s) flagged{never_count_words(check)}."
         ),
         tables=(_table(rows, REACH_COLUMNS),),
         notes=(
-            *(f"{r.unit}: {r.reason}" for r in flagged),
+            *(f"{r.unit}: {r.reason}" for r in (*flagged, *check.never_arriving)),
             *(f"{r.unit} (ok): {said}" for r in check.rows if (said := cut_off_words(r))),
         ),
     )

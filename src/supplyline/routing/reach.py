@@ -62,6 +62,7 @@ from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
 from supplyline.routing.depot_days import PlanDepotDays
 from supplyline.routing.depot_share import DayShare
+from supplyline.routing.reach_absent import checked_never_arrive, with_never_arriving
 from supplyline.routing.reach_cargo import carried_goods
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_estimated import with_unlinked
@@ -113,6 +114,7 @@ def check_reach(
     demand_days: Mapping[UnitId, Collection[int]] | None = None,
     plan: Plan | None = None,
     goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]] | None = None,
+    never_arrive: Collection[UnitId] = (),
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -136,6 +138,11 @@ def check_reach(
     any depot that holds it and whose trucks may serve the unit (:mod:`.road_share`);
     with the commodities alone, all of them from a depot holding them all. Without it,
     each depot's tonnes must reach its own units.
+
+    ``never_arrive`` are the deploying units never at their destination within the
+    horizon (:func:`~supplyline.planning.arrival.never_there`): whatever their
+    ``daily_t``, they need nothing, add nothing to their depots' load, and their rows say
+    "never arrives" (:mod:`~supplyline.routing.reach_absent`).
     """
     require(scenario, Scenario, "the scenario")  # a path: AttributeError 'fleet'
     require_units(scenario, daily_t=daily_t, demand_days=demand_days, goods=goods)
@@ -146,7 +153,13 @@ def check_reach(
     if not 0 < share <= 1:
         raise ArgumentError(f"availability(={availability}) must be in (0, 1]")
     availability = share
-    daily = _checked_daily(daily_t)
+    never = checked_never_arrive(scenario, never_arrive)
+    # a unit never there needs nothing: no tonnes in its depot's load, no days to cover
+    daily = {u: 0.0 if u in never else t for u, t in _checked_daily(daily_t).items()}
+    if never and demand_days is not None:
+        demand_days = {u: () if u in never else d for u, d in demand_days.items()}
+    if never and goods is not None:
+        goods = {u: g for u, g in goods.items() if u not in never}
     groups_at: dict[LocationId, list[FleetGroup]] = defaultdict(list)
     for g in scenario.fleet:
         if g.count > 0:
@@ -257,7 +270,7 @@ def check_reach(
     )
     return ReachCheck(
         scenario=scenario.name,
-        rows=tuple(with_unlinked(scenario, final)),
+        rows=tuple(with_never_arriving(scenario, with_unlinked(scenario, final), never)),
         availability=availability,
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,

@@ -211,9 +211,10 @@ def cut_off_words(row: ReachRow) -> str:
     One sentence for every face (``reach``'s lines under its table, ``plan``'s reach check
     line, the report's notes), so that a planner whose unit is ok still sees the closure:
     ``cut off by road on days its stock covers: C+13: road … ; C+13 covered by its 3 days
-    of supply``.
+    of supply``. A unit never at its destination says nothing of its days (its reason
+    says it never arrives; "bn-2 (ok): cut off …" read as a unit judged fine).
     """
-    if not row.cut_off or not row.sustainable:
+    if not row.cut_off or not row.sustainable or not row.arrives:
         return ""
     days = (
         "it has no demand"

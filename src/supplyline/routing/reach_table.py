@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
+from supplyline.routing.reach_absent import NEVER_ARRIVES
 from supplyline.routing.reach_turns import product_text
 from supplyline.types import figure_text, to_gram
 
@@ -34,9 +35,9 @@ REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "tu
 REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "trucks",
                     "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
                     "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
-                    "depots", "by_depot", "on_site")  # fmt: skip
+                    "depots", "by_depot", "on_site", "arrives")  # fmt: skip
 """Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
-csv``)."""
+csv``); ``arrives`` last, so that a spreadsheet counting the columns before keeps them."""
 REACH_HEADINGS = {
     "unit": "unit",
     "supply_point": "supplied from",
@@ -119,11 +120,11 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
             "unit": r.unit, "supply_point": r.supply_point, "road_km": None, "by_road": None,
             "depot": None, "trucks": None, "round_trip_h": None, "turns_per_truck": None,
             "daily_t": to_gram(r.daily_t), "loads_needed": None, "capacity_t": None,
-            "depot_load_pct": None, "ok": r.sustainable if check.trucks else None,
+            "depot_load_pct": None, "ok": _ok(check, r),
             "cut_off": r.cut_off,
-            "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
+            "reason": _reason(check, r),
             "bottleneck": None, "bottleneck_t": None, "depots": [], "by_depot": [],
-            "on_site": True,
+            "on_site": True, "arrives": r.arrives,
         }  # fmt: skip
     return {
         "unit": r.unit,
@@ -141,29 +142,48 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "loads_needed": r.turns_needed if b is None else b.turns_needed,
         "capacity_t": to_gram(r.capacity_t_per_day if b is None else b.capacity_t_per_day),
         "depot_load_pct": None if pct is None else round(pct, 1),
-        "ok": r.sustainable if check.trucks else None,  # yes/no, empty when not checked
+        "ok": _ok(check, r),  # yes/no, empty when not checked
         "cut_off": r.cut_off,
-        "reason": "not checked: no trucks in fleet.csv" if not check.trucks else r.reason,
+        "reason": _reason(check, r),
         "bottleneck": r.depot if b is None else b.depot,
         "bottleneck_t": to_gram(r.daily_t if b is None else b.daily_t),
         # lists, as JSON gives them; a CSV cell joins them with LIST_SEPARATOR (csv_cell)
         "depots": list(dict.fromkeys(x.depot for x in shares)) or [r.depot],
         "by_depot": [said for x in shares for said in _share_texts(x)],
         "on_site": False,
+        "arrives": r.arrives,
     }
 
 
+def _ok(check: ReachCheck, r: ReachRow) -> bool | None:
+    """Yes or no; None (empty) where nothing is checked: no trucks, or a unit never there."""
+    return r.sustainable if check.trucks and r.arrives else None
+
+
+def _reason(check: ReachCheck, r: ReachRow) -> str:
+    """The row's reason; a unit never there says so before a fleet's absence."""
+    return r.reason if check.trucks or not r.arrives else "not checked: no trucks in fleet.csv"
+
+
 def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows as a table shows them to people: a unit supplied on site says so.
+    """The rows as a table shows them to people: a unit supplied on site or never there says so.
 
     ``supply_point`` reads ``fwd-depot (on site)`` where the unit draws its goods where it
-    is (``on_site``), beside empty road km, round trip and turns (the terminal's ``reach``
-    table and the HTML report alike; CSV and JSON keep the id and ``on_site``).
+    is (``on_site``), beside empty road km, round trip and turns; ``ok`` reads ``never
+    arrives`` for a unit never at its destination within the horizon (``arrives`` false),
+    not an empty cell beside 0 t/day (the terminal's ``reach`` table and the HTML report
+    alike; CSV and JSON keep the id, ``on_site``, ``arrives`` and an empty ``ok``).
     """
-    return [
-        {**row, "supply_point": f"{row['supply_point']} (on site)"} if row.get("on_site") else row
-        for row in rows
-    ]
+    return [_shown(row) for row in rows]
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    """One row of :func:`shown_rows`."""
+    if row.get("on_site"):
+        row = {**row, "supply_point": f"{row['supply_point']} (on site)"}
+    if row.get("arrives") is False:
+        row = {**row, "ok": NEVER_ARRIVES}
+    return row
 
 
 def _share_texts(x: ReachShare) -> list[str]:

@@ -33,6 +33,7 @@ from supplyline.io.factors import factors_for
 from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.arrival import never_there
 from supplyline.planning.best_response import Responses
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
@@ -501,8 +502,9 @@ def reach_of(
         for i, u in enumerate(demand.unit_ids)
     }
     return check_reach(
-        scenario, daily, availability=availability, demand_days=days, plan=plan, goods=needed
-    )
+        scenario, daily, availability=availability, demand_days=days, plan=plan, goods=needed,
+        never_arrive=never_there(scenario),  # "never arrives", not "ok" at 0 t/day
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
