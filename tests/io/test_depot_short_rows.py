@@ -18,6 +18,7 @@ TONNES = st.floats(min_value=0.0, max_value=5_000.0, allow_nan=False, allow_infi
 
 
 def _rows(pairs: list[tuple[float, float]]) -> list[dict[str, object]]:
+    """The rows of records held the less and asked the more of each pair (never equal)."""
     shorts = tuple(
         DepotShort(depot="D", commodity="food", day=1, held_t=min(a, b), asked_t=max(a, b))
         for a, b in pairs
@@ -32,7 +33,7 @@ def _rows(pairs: list[tuple[float, float]]) -> list[dict[str, object]]:
     return depot_short_rows(routes)
 
 
-@given(st.lists(st.tuples(TONNES, TONNES), min_size=1, max_size=5))
+@given(st.lists(st.tuples(TONNES, TONNES).filter(lambda p: p[0] != p[1]), min_size=1, max_size=5))
 def test_held_and_short_add_up_to_asked_as_written(pairs: list[tuple[float, float]]) -> None:
     """Written to the kilogram, held + short is asked, each within a kilogram of exact."""
     for row, (a, b) in zip(_rows(pairs), pairs, strict=True):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from numbers import Real
 from typing import TypeVar
 
 from supplyline.domain.circulation import cheapest_circulation
@@ -26,6 +27,7 @@ __all__ = [
     "apportion",
     "apportion_rows",
     "apportioned",
+    "gram_decimal",
     "gram_parts",
     "half_up",
     "kilogram_parts",
@@ -239,6 +241,24 @@ def adding_decimals(parts: Sequence[float], least: int = 1, most: int = 3) -> in
     return max(least, most)
 
 
+def gram_decimal(value: float) -> Decimal:
+    """``value`` to the gram (:func:`~supplyline.types.to_gram`) as an exact ``Decimal``.
+
+    Any real number is taken as the float it is (numpy's too: ``repr(np.float64(1.5))``
+    is ``'np.float64(1.5)'``, which ``Decimal`` refused, and a tester's ``routes`` ended
+    in ``decimal.InvalidOperation``); anything else is a bug, a TypeError naming its type.
+
+    >>> from fractions import Fraction
+    >>> gram_decimal(Fraction(3, 2)), gram_decimal(2), gram_decimal(0.1 + 0.2)
+    (Decimal('1.5'), Decimal('2.0'), Decimal('0.3'))
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(
+            f"a figure must be a real number, not {type(value).__name__}: {value!r:.60}"
+        )
+    return Decimal(repr(to_gram(float(value))))
+
+
 def rounded(value: float, decimals: int) -> Decimal:
     """``value`` to the gram, then to ``decimals``, a half away from zero: as it reads alone.
 
@@ -248,7 +268,7 @@ def rounded(value: float, decimals: int) -> Decimal:
     (Decimal('17.2'), Decimal('38321'), Decimal('3'))
     """
     step = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(to_gram(value))).quantize(step, rounding=ROUND_HALF_UP)
+    return gram_decimal(value).quantize(step, rounding=ROUND_HALF_UP)
 
 
 def half_up(value: Decimal, decimals: int) -> Decimal:
@@ -332,7 +352,7 @@ def apportioned(parts: Sequence[float], target: Decimal, decimals: int) -> list[
     True
     """
     step = Decimal(1).scaleb(-decimals)
-    exact = [Decimal(repr(to_gram(p))) for p in parts]
+    exact = [gram_decimal(p) for p in parts]
     low = [e.quantize(step, rounding=ROUND_FLOOR) for e in exact]
     left = (target - sum(low, Decimal(0))) / step
     ups = sorted((i for i, e in enumerate(exact) if e > low[i]), key=lambda i: low[i] - exact[i])
@@ -388,8 +408,8 @@ def summed_within(
     """
     n = len(parts) - 1
     scale = Decimal(10) ** decimals
-    p = [Decimal(repr(to_gram(v))) * scale for v in parts[:n]]
-    w = [Decimal(repr(to_gram(v))) * scale for v in wholes[:n]]
+    p = [gram_decimal(v) * scale for v in parts[:n]]
+    w = [gram_decimal(v) * scale for v in wholes[:n]]
     r = [b - a for a, b in zip(p, w, strict=True)]
     if any(x < 0 for x in r):
         return summed_figures(parts[:n], parts[n], decimals), summed_figures(

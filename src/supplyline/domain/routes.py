@@ -12,12 +12,13 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
-from supplyline.domain.rounding import summed_figures
+from supplyline.domain.rounding import rounded, summed_figures
 from supplyline.errors import ArgumentError
 from supplyline.types import (
     CommodityId,
@@ -222,7 +223,8 @@ class DepotShort:
 
     ``held_t`` is the most the depot can hold for its trucks that day by what supplyline
     knows (``Routes.depot_stock_basis`` says from what); ``asked_t`` what the day's
-    truck-loads from it carry. A tester's depot without food sent food on its trucks.
+    truck-loads from it carry, always more than ``held_t``. A tester's depot without
+    food sent food on its trucks.
     """
 
     depot: LocationId
@@ -230,34 +232,60 @@ class DepotShort:
     day: int
     held_t: float
     asked_t: float
+    kept_t: float = 0.0
+    """Tonnes the depot holds beyond ``held_t`` that its trucks may not load that day: kept
+    for the plan's own road legs and deliveries from it on later days (plan mode). A
+    tester's depot read "holds 57.08 t of food …; the loads ask 14.43 t (-42.65 t more)"
+    where 48.2 t of the 57.08 t were kept so: 8.88 t were the day's to load, 5.55 t short.
+    """
 
     def __post_init__(self) -> None:
-        for name in ("held_t", "asked_t"):
+        check_fields(self)  # numpy's numbers as Python floats: a tester's np.float64 broke
+        for name in ("held_t", "asked_t", "kept_t"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
                 raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
+        if not self.asked_t > self.held_t:
+            raise ArgumentError(
+                f"asked_t(={self.asked_t}) must be more than held_t(={self.held_t}): "
+                "a depot short is asked more than it holds for its trucks"
+            )
 
     @property
     def short_t(self) -> float:
-        """Tonnes the loads ask beyond what the depot holds."""
+        """Tonnes the loads ask beyond what the depot holds for its trucks (above zero)."""
         return self.asked_t - self.held_t
 
     @property
     def message(self) -> str:
-        """``depot D3 holds 4.0 t of food on C+2; the day's truck-loads from it ask 6.5 t``."""
+        """``depot D3 holds 4.0 t of food on C+2; the day's truck-loads from it ask 6.5 t``.
+
+        With ``kept_t``, what it holds in all and what of it is kept: ``depot D holds 6 t
+        of food on C+2, 4 t of it kept for the plan's own road legs and deliveries from it
+        on later days: 2 t for the day's trucks, whose loads from it ask 5 t (3 t more)``.
+        """
+        when = day_label(self.day)
+        if self.kept_t > 0:
+            held, asked, short, whole, kept = _tonnes(
+                self.held_t, self.asked_t, self.short_t, self.kept_t
+            )
+            return (
+                f"depot {self.depot} holds {whole} t of {self.commodity} on {when}, {kept} t "
+                f"of it kept for the plan's own road legs and deliveries from it on later "
+                f"days: {held} t for the day's trucks, whose loads from it ask {asked} t "
+                f"({short} t more)"
+            )
         held, asked, short = _tonnes(self.held_t, self.asked_t, self.short_t)
+        ask = f"the day's truck-loads from it ask {asked} t ({short} t more)"
         holds = (  # "holds 0.000 t" beside another depot's "holds 0.0 t" read as two rules
             f"holds no {self.commodity}"
             if self.held_t == 0
             else f"holds {held} t of {self.commodity}"
         )
-        return (
-            f"depot {self.depot} {holds} on {day_label(self.day)}; "
-            f"the day's truck-loads from it ask {asked} t ({short} t more)"
-        )
+        return f"depot {self.depot} {holds} on {when}; {ask}"
 
 
-def _tonnes(held_t: float, asked_t: float, short_t: float) -> tuple[str, ...]:
+def _tonnes(held_t: float, asked_t: float, short_t: float, kept_t: float = 0.0) -> tuple[str, ...]:
     """Held, asked and short as the tables say tonnes, adding up as read.
 
     To the decimals the finest of them needs, as the tables and the plan's sentences say
@@ -265,17 +293,27 @@ def _tonnes(held_t: float, asked_t: float, short_t: float) -> tuple[str, ...]:
     ``151``; depot_short.csv keeps every gram), held and short rounded to add up to
     asked (:func:`~supplyline.domain.rounding.summed_figures`). Each message had had its
     own style, a tenth or three decimals: ``ask 0.1 t (0.1 t more)`` stood beside ``ask
-    0.090 t`` and ``0.160 t``.
+    0.090 t`` and ``0.160 t``. Given ``kept_t`` (above 0), two more: the whole held
+    (``held_t + kept_t``, as it reads alone) and what of it is kept, the whole less held
+    as said, so that they add up as read too.
 
     >>> _tonnes(4.0, 6.5, 2.5), _tonnes(0.0, 0.09, 0.09), _tonnes(0.0, 0.1, 0.1)
     (('4.0', '6.5', '2.5'), ('0', '0.09', '0.09'), ('0', '0.1', '0.1'))
     >>> _tonnes(1.234, 3.456, 2.222), _tonnes(0.05, 0.1, 0.05)
     (('1.24', '3.46', '2.22'), ('0.05', '0.10', '0.05'))
+    >>> _tonnes(8.88, 14.43, 5.55, 48.198)
+    ('8.88', '14.43', '5.55', '57.08', '48.20')
     """
     tonnes = [to_gram(t) for t in (held_t, asked_t, short_t)]
-    decimals = figures_decimals(*tonnes)
+    whole_t = to_gram(held_t + kept_t)
+    more = [to_gram(kept_t), whole_t] if kept_t > 0 else []
+    decimals = figures_decimals(*tonnes, *more)
     held, short, asked = summed_figures([tonnes[0], tonnes[2]], tonnes[1], decimals)
-    return written_text([held, asked, short], decimals)
+    said = [held, asked, short]
+    if more:
+        whole = rounded(whole_t, decimals)
+        said += [whole, max(whole - held, Decimal(0))]
+    return written_text(said, decimals)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -96,7 +96,8 @@ def judge_trucks(
     loc = unit.destination
     groups = trucks_serving(km, depot, loc, groups_at_depot, service_h) or groups_at_depot
     d, u = km.index(depot), km.index(loc)
-    legs = {g.id: (km.km[d, u] / g.speed_kmh, km.km[u, d] / g.speed_kmh) for g in groups}
+    there, back = float(km.km[d, u]), float(km.km[u, d])  # Python floats into the records
+    legs = {g.id: (there / g.speed_kmh, back / g.speed_kmh) for g in groups}
     trips = {g.id: sum(legs[g.id]) + service_h for g in groups}
     open_h, close_h = unit.receive_open_h, unit.receive_close_h
     turns = {g.id: window_turns(g, *legs[g.id], service_h, open_h, close_h) for g in groups}

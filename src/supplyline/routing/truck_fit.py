@@ -68,8 +68,9 @@ def fit(
             blame=why,
             way=way,
         )
-    out_h = km.km[dep, loc] / g.speed_kmh
-    back_h = km.km[loc, dep] / g.speed_kmh
+    # Python floats: numpy's, carried into the depots' shares, broke DepotShort's message
+    out_h = float(km.km[dep, loc]) / g.speed_kmh
+    back_h = float(km.km[loc, dep]) / g.speed_kmh
     rt = out_h + back_h + service_h
     road = "" if km.by_road[dep, loc] and km.by_road[loc, dep] else " (no road: estimated)"
     if rt > g.max_route_hours:
