@@ -106,7 +106,7 @@ def test_plan_at_80_columns_says_what_it_leaves_out(out: Path) -> None:
 def test_blocks_remain_for_a_very_narrow_terminal(command: str, example: str, out: Path) -> None:
     """Where the essential columns cannot stand side by side: one block a record.
 
-    Reach's, headed in words of a few letters each ("peak demand t/day"), fold to fit 40
+    Reach's, headed in words of a few letters each ("peak t/day"), fold to fit 40
     columns on the relief example: 36 cannot hold them.
     """
     text = _render(command, example, 36 if command == "reach" else 40, out)

@@ -36,11 +36,11 @@ def test_a_mode_in_links_csv_by_prefix_is_offered(folder: Path) -> None:
     assert [str(i) for i in caught.value.issues] == [
         "links.csv:6: mode: 'airlift' is not allowed (did you mean 'air'?; one of: rail, road, "
         "air, sea, inland_water)",
-        "links.csv: warning: rail gauges left empty where gauged rail meets, link distances "
-        "against the map (and swapped coordinates), one-way roads with no way back, whether "
-        "each unit can reach its destination and whether each destination can be supplied from "
-        "the stocks were not checked, as they need every row of links.csv and it has errors; "
-        "mend them and validate again (everything else was checked)",
+        "links.csv: warning: links.csv has errors (mend them and validate again), and these "
+        "need every row of it, so were not checked: rail gauges left empty where gauged rail "
+        "meets; link distances against the map (and swapped coordinates); one-way roads with "
+        "no way back; whether each unit can reach its destination; whether each destination "
+        "can be supplied from the stocks (everything else was checked)",
     ]
 
 

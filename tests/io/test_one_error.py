@@ -243,7 +243,7 @@ def test_many_errors_of_a_file_are_all_kept_and_capped_when_printed(folder: Path
     assert len(stocks) == MAX_SHOWN_PER_FILE + 2
     hidden = rows - MAX_SHOWN_PER_FILE
     assert stocks[-2].startswith(f"stocks.csv: … and {hidden} more errors in stocks.csv")
-    assert stocks[-1].startswith("stocks.csv: warning: stock on hand against storage_t")
+    assert stocks[-1].startswith("stocks.csv: warning: stocks.csv has errors (mend them")
     assert printed[-1] == f"error: {rows + 1} error(s) in the input"
     assert any(line.startswith("units.csv") for line in printed)
 

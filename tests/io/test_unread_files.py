@@ -15,11 +15,12 @@ from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
 
 WAITING_ON_LOCATIONS = (
-    "locations.csv: warning: the locations that links.csv, units.csv, stocks.csv and "
-    "fleet.csv name, and the rail gauges where links meet, rail gauges left empty where "
-    "gauged rail meets, link distances against the map (and swapped coordinates), whether "
-    "each unit can reach its destination and whether each destination can be supplied from "
-    "the stocks, were not checked until locations.csv reads (everything else was checked)"
+    "locations.csv: warning: locations.csv could not be read (mend it and validate again), "
+    "so these were not checked: the locations that links.csv, units.csv, stocks.csv and "
+    "fleet.csv name; the rail gauges where links meet; rail gauges left empty where gauged "
+    "rail meets; link distances against the map (and swapped coordinates); whether each "
+    "unit can reach its destination; whether each destination can be supplied from the "
+    "stocks (everything else was checked)"
 )
 """The one line of an unreadable locations.csv: the references to it, and every check that
 reads the locations, wait; no other file has an error, so it ends as the only wait."""
@@ -80,16 +81,16 @@ def test_csv_references_are_checked_when_scenario_yaml_cannot_be_read(folder: Pa
     edit(folder, "links.csv", "rail-1,home-base,", "rail-1,home-bas,")
     assert issues_of(folder) == [
         "scenario.yaml:2: column 6: a tab; YAML indents with spaces only: replace it with spaces",
-        "scenario.yaml: warning: the partners, commodities, vehicle classes and activity levels "
-        "that the other files name, and their days and dates, were not checked until "
-        "scenario.yaml reads",
+        "scenario.yaml: warning: scenario.yaml could not be read (mend it and validate again), "
+        "so these were not checked: the partners, commodities, vehicle classes and activity "
+        "levels that the other files name; their days and dates",
         "links.csv:5: from: link 'rail-1' refers to unknown location 'home-bas' (did you mean "
         "'home-base'?; known: field-camp, home-base, host-depot)",
-        "links.csv: warning: rail gauges left empty where gauged rail meets, link distances "
-        "against the map (and swapped coordinates), one-way roads with no way back, whether "
-        "each unit can reach its destination and whether each destination can be supplied from "
-        "the stocks were not checked, as they need every row of links.csv and it has errors; "
-        "mend them and validate again",
+        "links.csv: warning: links.csv has errors (mend them and validate again), and these "
+        "need every row of it, so were not checked: rail gauges left empty where gauged rail "
+        "meets; link distances against the map (and swapped coordinates); one-way roads with "
+        "no way back; whether each unit can reach its destination; whether each destination "
+        "can be supplied from the stocks",
     ]
 
 

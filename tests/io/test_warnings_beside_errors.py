@@ -24,9 +24,9 @@ NEGATIVE_STOCK = (
     "stocks.csv:7: replenishment_t_per_day: '-60' is negative (a number from 0 to 10,000,000 t/day)"
 )
 STOCKS_WAIT = (
-    "stocks.csv: warning: stock on hand against storage_t and whether each destination can "
-    "be supplied from the stocks were not checked, as they need every row of stocks.csv and "
-    "it has errors; mend them and validate again (everything else was checked)"
+    "stocks.csv: warning: stocks.csv has errors (mend them and validate again), and these "
+    "need every row of it, so were not checked: stock on hand against storage_t; whether "
+    "each destination can be supplied from the stocks (everything else was checked)"
 )
 SHORT_RAIL = (
     "links.csv:4: distance_km: warning: rail link 'rail-w' is 52 km long, but 'home-rh' "

@@ -112,6 +112,8 @@ def test_cli_table_and_sentence_say_one_figure(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (table_row,) = [line for line in result.stdout.splitlines() if "l1 (d→u)" in line]
     assert "17.15" in table_row
+    heading = result.stdout.split("Top bottlenecks")[1].split("rank")[0]
+    assert "removes" in heading  # a rank removes some: the column is shown (heading folded)
     assert "removes 17.15 t of shortfall" in " ".join(result.stdout.split())
 
 

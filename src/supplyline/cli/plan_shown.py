@@ -147,9 +147,9 @@ def plan_sections(
                 "shadow_price",
                 "capacity",
                 "extra",
-                "removes_t",
-                # only where a shown rank has one: the explanation says it too
-                *(["then_limited_by"] if any(n.get("then_limited_by") for n in necks) else []),
+                # each only where a shown rank has one (the explanations say them too): a
+                # "removes t" blank on every row read as a column that had failed to fill
+                *_filled(necks, "removes_t", "then_limited_by"),
             ],
             f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
             if capacities > len(necks)
@@ -163,6 +163,15 @@ def plan_sections(
             CLOSURES_TITLE,
         )
     return sections
+
+
+def _filled(rows: list[dict[str, Any]], *columns: str) -> list[str]:
+    """Those of ``columns`` that some row fills: an empty cell on every row says nothing.
+
+    >>> _filled([{"a": None, "b": 0.0}, {"a": None, "b": None}], "a", "b")
+    ['b']
+    """
+    return [c for c in columns if any(row.get(c) not in (None, "") for row in rows)]
 
 
 def _all_where(run: PlanRun) -> str:

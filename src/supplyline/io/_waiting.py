@@ -70,8 +70,8 @@ no other file, so an unreadable one hides nothing but its own rows."""
 class Waits:
     """What waits in one load: the unread files' lines, and the checks by their cause."""
 
-    unread: dict[str, str] = field(default_factory=dict)
-    """An unreadable file: what waits for it, as the subject of its line."""
+    unread: dict[str, list[str]] = field(default_factory=dict)
+    """An unreadable file: what waits for it, the first things its line lists."""
     checks: dict[str, list[str]] = field(default_factory=dict)
     """A cause (a file, or :data:`HORIZON`): the checks that wait for it, in words."""
 
@@ -89,10 +89,11 @@ def wait_for_unread(report: Report) -> Waits:
     waits = Waits()
     if "scenario.yaml" in report.unusable:
         report.incomplete.update(("partner", "commodity", "vehicle class", "activity level"))
-        waits.unread["scenario.yaml"] = (
+        waits.unread["scenario.yaml"] = [
             "the partners, commodities, vehicle classes and activity levels that the other "
-            "files name, and their days and dates"
-        )
+            "files name",
+            "their days and dates",
+        ]
     for file in SCENARIO_FILES:
         if file not in report.unusable or file not in _WAITING_ON:
             continue
@@ -100,7 +101,7 @@ def wait_for_unread(report: Report) -> Waits:
         report.incomplete.add(kind)
         readable = [f for f in naming if f not in report.unusable]
         if readable:
-            waits.unread[file] = f"the {kind}s that {_and(readable)} name, and {further}"
+            waits.unread[file] = [f"the {kind}s that {_and(readable)} name", further]
     return waits
 
 
@@ -151,9 +152,7 @@ def say_waits(head: Header, report: Report, waits: Waits) -> None:
     lines: list[tuple[str, str, int | None, str | None]] = []
     for file, subject in waits.unread.items():
         checks = waits.checks.pop(file, [])
-        lines.append(
-            (file, f"{_and([subject, *checks])}, were not checked until {file} reads", None, None)
-        )
+        lines.append((file, _unread_line(file, [*subject, *checks]), None, None))
     on_days = waits.checks.pop(HORIZON, [])
     if days := _days_waiting(head, report, on_days, waits.checks.pop(START_DATE, [])):
         lines.append(days)
@@ -161,12 +160,15 @@ def say_waits(head: Header, report: Report, waits: Waits) -> None:
         checks = waits.checks.pop(file, [])
         if not checks:
             continue
-        they, verb = ("it needs", "was") if len(checks) == 1 else ("they need", "were")
+        many = len(checks) > 1
+        these = f"{'these need' if many else 'this needs'} every row of it, so " + (
+            "were" if many else "was"
+        )
         lines.append(
             (
                 file,
-                f"{_and(checks)} {verb} not checked, as {they} every row of {file} and "
-                "it has errors; mend them and validate again",
+                f"{file} has errors (mend them and validate again), and {these} not "
+                f"checked: {'; '.join(checks)}",
                 None,
                 None,
             )
@@ -174,6 +176,25 @@ def say_waits(head: Header, report: Report, waits: Waits) -> None:
     alone = " (everything else was checked)" if len(lines) == 1 else ""
     for file, text, line, column in lines:
         report.warning(file, text + alone, line, column)
+
+
+def _unread_line(file: str, waiting: list[str]) -> str:
+    """The line of a file that cannot be read: that it was not, and what went unchecked.
+
+    The things are listed apart by semicolons, as each may hold its own "and" and commas.
+    It read "the locations that links.csv, units.csv, stocks.csv and fleet.csv name, and the
+    rail gauges where links meet, rail gauges left empty where gauged rail meets, …, were not
+    checked until locations.csv reads": a planner could not tell where one check ended,
+    nor what "until locations.csv reads" asked of them. A file with errors says the same
+    way what waits for it (:func:`say_waits`).
+
+    >>> _unread_line("units.csv", ["the units", "their days"])[28:]
+    '(mend it and validate again), so these were not checked: the units; their days'
+    """
+    return (
+        f"{file} could not be read (mend it and validate again), so these were not checked: "
+        + "; ".join(waiting)
+    )
 
 
 def _days_waiting(

@@ -94,11 +94,11 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "shadow_price": b.shadow_price,
             "commodities": LIST_SEPARATOR.join(b.commodities),
             "capacity": b.capacity,
+            "capacity_unit": b.capacity_unit,
             "suggested_extra": b.suggested_extra,
             "extra_unit": b.extra_unit,
             "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
-            "capacity_unit": b.capacity_unit,
             **b.gains_shown,
             "measuring": b.measuring.value,
             "then_limited_by": b.then_limited_by,
@@ -169,11 +169,13 @@ def _tables(
                 "shadow_price",
                 "commodities",
                 "capacity",
+                # beside the figure it qualifies: t/day, pax/day or t differ row by row, and
+                # a planner had to scroll past the explanation to the far right to read it
+                "capacity_unit",
                 "suggested_extra",
                 "extra_unit",
                 "shortfall_removed_t",
                 "explanation",
-                "capacity_unit",  # after: a spreadsheet that counts columns keeps its place
                 "late_t_days_cut",  # the gains besides shortfall, exact (the words round them)
                 "late_pax_days_cut",
                 "target_t_days_filled",

@@ -44,17 +44,21 @@ REACH_HEADINGS = {
     "road_km": "road km",
     "depot": "depot",
     "round_trip_h": "round trip h",
-    "turns_per_truck": "turns a truck a day",
-    "daily_t": "peak demand t/day",
-    "loads_needed": "truck-loads a day",
-    "capacity_t": "trucks carry t/day",
-    "depot_load_pct": "depot's truck-hours used %",
+    "turns_per_truck": "turns/day",
+    "daily_t": "peak t/day",
+    "loads_needed": "loads/day",
+    "capacity_t": "carry t/day",
+    "depot_load_pct": "truck-hours %",
     "ok": "ok",
 }
 """Each of :data:`REACH_COLUMNS`' heading for people, in words and units: one set for the
 ``reach`` table and the HTML report (the terminal said ``turns per truck`` and ``depot load
 pct`` where the report said "turns a truck a day" and "depot's truck-hours used %" of the
-same numbers). CSV and JSON keep the keys."""
+same numbers). Short enough that a 150-column terminal shows each on one line: "turns a
+truck a day", "peak demand t/day", "truck-loads a day", "trucks carry t/day" and "depot's
+truck-hours used %" needed 182 columns, and below that every number's heading stood one
+word a line (``turns`` / ``a`` / ``truck`` / ``a`` / ``day``); the table is 139 wide on the
+bilateral example now. CSV and JSON keep the keys; docs/routing.md says what each means."""
 
 
 def bottleneck(row: ReachRow) -> ReachShare | None:

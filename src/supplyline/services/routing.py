@@ -60,6 +60,7 @@ from supplyline.services.report_pair import (
 from supplyline.services.routes_warnings import routes_warnings
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
+from supplyline.services.search_news import better_routes_news
 
 __all__ = [
     "AVAILABILITY_FACTOR",
@@ -296,7 +297,7 @@ def route_scenario_day(
         day=day,
         params=params,
         source=source,
-        on_best=lambda _cost, secs: say(f"routing: better routes found after {secs:.1f} s"),
+        on_best=better_routes_news(say),  # each line once, none at 0.0 s
         held_t=held,
         on_site=drawn,
         depot_stock=depots,

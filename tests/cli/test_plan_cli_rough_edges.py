@@ -1,0 +1,75 @@
+"""`plan`'s bottleneck table and bottlenecks.csv, as a planner reads them.
+
+On the bilateral example the table's ``removes t`` stood blank on all five rows (its claims
+cut lateness and save cost, which the explanations say), and bottlenecks.csv gave
+``capacity_unit``, what each row's ``capacity`` counts (t/day, pax/day, t), as its
+fourteenth column, right of the long explanation, five columns after the figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_helpers import BILATERAL
+
+BOTTLENECK_COLUMNS = [
+    "rank",
+    "kind",
+    "resource",
+    "first_label",
+    "last_label",
+    "days",
+    "shadow_price",
+    "commodities",
+    "capacity",
+    "capacity_unit",
+    "suggested_extra",
+    "extra_unit",
+    "shortfall_removed_t",
+    "explanation",
+    "late_t_days_cut",
+    "late_pax_days_cut",
+    "target_t_days_filled",
+    "transport_cost_saved",
+    "measuring",
+    "then_limited_by",
+]
+"""bottlenecks.csv's header: every column it had, ``capacity_unit`` moved beside ``capacity``."""
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The bilateral example planned on a 200-column terminal: its stdout and --out folder."""
+    out = tmp_path_factory.mktemp("bilateral") / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "plan", str(BILATERAL), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout, out
+
+
+def test_a_removes_t_column_blank_on_every_row_is_not_shown(planned: tuple[str, Path]) -> None:
+    """No rank removes shortfall: the table heads no ``removes t``, and names what it does."""
+    lines = planned[0].splitlines()
+    top = lines.index(next(line for line in lines if line.strip() == "Top bottlenecks"))
+    heading = [c.strip() for c in lines[top + 2].split("┃")[1:-1]]
+    assert heading == ["rank", "kind", "resource", "days", "shadow price", "capacity", "extra"]
+
+
+def test_capacity_unit_stands_right_after_capacity(planned: tuple[str, Path]) -> None:
+    """bottlenecks.csv keeps every column, and each row's unit is beside its capacity."""
+    with (planned[1] / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames == BOTTLENECK_COLUMNS
+    assert (rows[0]["capacity"], rows[0]["capacity_unit"]) == ("300", "t/day")
