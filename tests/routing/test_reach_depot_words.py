@@ -114,3 +114,52 @@ def test_the_depots_figure_is_what_it_keeps_with_where_it_comes_from(who: str) -
 def test_a_unit_whose_goods_ride_apart_is_told_of_its_depot_once() -> None:
     """u1's water and food are two shares of D's trucks: the clause is said once, not twice."""
     assert _sent_on_rows()["u1"].reason.count("the trucks at D load only at D") == 1
+
+
+def _own_legs(payload_t: float, hours: float, initial_t: float, *legs: Movement) -> ReachRow:
+    """u2 at U2, 15 km by road from D; u1 at U1, as near; D's trucks serve both; 2 days."""
+    locs = [loc("D", 0.0, LocationKind.DEPOT), loc("U1", 0.1), loc("U2", 0.15)]
+    group = fleet("T", "D", count=1, payload_t=payload_t, hours=hours)
+    s = scenario(locs, [unit("u1", "U1"), unit("u2", "U2")], [road("D", "U1", 15.0),
+                 road("D", "U2", 15.0)], [group])  # fmt: skip
+    food = Stock(location="D", commodity="food", initial_t=initial_t)
+    s = dataclasses.replace(s, horizon_days=2, stocks=(food,))
+    goods = {"u1": {"food": 8.0}, "u2": {"food": 30.0}}
+    check = check_reach(
+        s, {"u1": 8.0, "u2": 30.0}, availability=1.0, plan=_plan(s, *legs), goods=goods
+    )
+    return {r.unit: r for r in check.rows}["u2"]
+
+
+def test_a_depot_holding_less_than_its_own_legs_take_is_named_with_both_figures() -> None:
+    """D holds 10 t; on C+0 its own legs take 8 t to u1 and 6 t to u2: u2 is 4 t short.
+
+    By hand: u1 and u2 are as near and as urgent, u1 first by name: 8 t, then 2 t of u2's
+    6 t; 10 t held of the 14 t the legs take. Before, every serving depot's stock was summed
+    and said "less than" the unit's own 6 t.
+    """
+    row = _own_legs(
+        10.0, 9.0, 10.0, _leg("D", "U1", "food", 8.0, 0), _leg("D", "U2", "food", 6.0, 0)
+    )
+    assert (
+        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 6.0 t: "
+        "D holds 10.0 t of it that day, less than the 14.0 t the plan's own road legs from D "
+        "bring, 8.0 t of them to u1 (4.0 t short)"
+    ) in row.reason
+
+
+def test_a_depot_loading_less_than_it_holds_says_both_and_not_less_than() -> None:
+    """D holds 80 t; its own legs bring u2 30 t on C+0 and 50 t on C+1; one 10 t truck of 2.2 h.
+
+    By hand: a load is 15 + 15 km at 50 km/h and a 30-minute stop, 1.1 h: 2 loads, 20 t a
+    day. C+1 holds 80 - 30 = 50 t (C+0's own leg is off it), its trucks load 20 t of the
+    50 t: 30 t short, the worst day of two. D holds as much as its legs take: no "less than".
+    """
+    row = _own_legs(
+        10.0, 2.2, 80.0, _leg("D", "U2", "food", 30.0, 0), _leg("D", "U2", "food", 50.0, 1)
+    )
+    assert row.reason.endswith(
+        "food: on C+1 the plan's own road legs from D, whose trucks serve it, bring it 50.0 t: "
+        "D's trucks load it 20.0 t of the 50.0 t that day, though D holds 50.0 t of it (30.0 t "
+        "short; short on 2 days)"
+    )
