@@ -154,6 +154,7 @@ def test_reach_says_when_a_depot_holds_less_than_the_plans_own_legs_take() -> No
     check = check_reach(s, {"u2": 2.0}, availability=1.0, plan=plan, goods={"u2": {"food": 2.0}})
     said = {r.unit: r.reason for r in check.rows}
     assert (
-        "food: D, whose trucks serve it, holds 1.0 t of it on C+0, less than the plan's own "
-        "road legs from it bring (2.0 t; 1.0 t short)"
+        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 2.0 t: "
+        "D holds 1.0 t of it that day, less than the 2.0 t the plan's own road legs from D "
+        "bring (1.0 t short)"
     ) in said["u2"]

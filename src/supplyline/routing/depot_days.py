@@ -108,7 +108,8 @@ class PlanDepotDays:
             return DayShare(held_t=stock.held_t, given_t={}, short_t={}), {}
         asked, alloc = shared
         given = given_by_depot(alloc)
-        traced = _traced(asked)
+        by_unit = _traced(asked)
+        traced = {k: sum(to.values()) for k, to in by_unit.items()}
         taken: dict[tuple[int, LocationId, CommodityId], float] = {}
         for key, to in given.items():
             beyond = sum(to.values()) - traced.get(key, 0.0)
@@ -131,6 +132,7 @@ class PlanDepotDays:
                     if k in spare and t - sum(given.get(k, {}).values()) > _DUST_T
                 }
             ),
+            traced_t=FrozenMap({k: FrozenMap(v) for k, v in by_unit.items()}),
         )
         return share, taken
 
@@ -173,13 +175,17 @@ def given_by_depot(
     return given
 
 
-def _traced(requests: list[DeliveryRequest]) -> dict[tuple[LocationId, CommodityId], float]:
-    """The tonnes the plan's own road legs bring from each depot (already off its stock)."""
-    traced: dict[tuple[LocationId, CommodityId], float] = defaultdict(float)
+def _traced(
+    requests: list[DeliveryRequest],
+) -> dict[tuple[LocationId, CommodityId], dict[UnitId, float]]:
+    """The tonnes the plan's own road legs bring from each depot (off its stock), by unit."""
+    traced: dict[tuple[LocationId, CommodityId], dict[UnitId, float]] = defaultdict(
+        lambda: defaultdict(float)
+    )
     for req in requests:
         for (depot, com), t in req.sources_t.items():
             if com in req.load_t:
-                traced[(depot, com)] += t
+                traced[(depot, com)][req.unit] += t
     return traced
 
 

@@ -43,6 +43,11 @@ class DayShare:
     """What no depot whose trucks reach the unit holds (``depot_short``), by unit."""
     kept_t: Mapping[tuple[LocationId, CommodityId], float] = field(default_factory=dict)
     """Of ``held_t``, what is not loaded that day: the plan's own later legs from it take it."""
+    traced_t: Mapping[tuple[LocationId, CommodityId], Mapping[UnitId, float]] = field(
+        default_factory=dict
+    )
+    """What the plan's own road legs of the day bring from each depot, by unit: what a unit
+    left short beside its own legs was short of because they asked more than the depot held."""
 
 
 def share_stock(

@@ -26,6 +26,7 @@ from supplyline.domain import Plan, Scenario
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachRow
 from supplyline.errors import ArgumentError
+from supplyline.routing.reach_holding import depot_holdings, holding_words
 from supplyline.routing.reach_trucks import DepotTrucks
 from supplyline.routing.reach_turns import num
 from supplyline.routing.road_share import Send
@@ -50,31 +51,6 @@ _STOCK_TOL_T = 1e-6
 """Tonnes by which stock may fall short of a day's need and still be a day's."""
 
 
-def _held(
-    scenario: Scenario,
-    depot: LocationId,
-    plan: Plan | None,
-    served: Collection[LocationId],
-) -> dict[CommodityId, float]:
-    """Tonnes of each good the depot holds over the horizon (each >= 0).
-
-    Less what the plan sends of it to places other than those of the units it serves.
-    """
-    book: dict[CommodityId, float] = defaultdict(float)
-    for st in scenario.stocks:
-        if st.location == depot:
-            book[st.commodity] += st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
-    if plan is not None:
-        for m in plan.movements:
-            if m.commodity.startswith("deploy:"):
-                continue
-            if m.destination == depot:
-                book[m.commodity] += m.tonnes
-            if m.origin == depot and m.destination not in served:
-                book[m.commodity] -= m.tonnes
-    return {c: max(0.0, t) for c, t in book.items()}
-
-
 def _asked(part: DepotTrucks, held: Mapping[CommodityId, float]) -> float:
     """The tonnes a day a unit's ``part`` asks of its depot's stock, each good up to ``held``.
 
@@ -93,7 +69,9 @@ def depot_tonnes(
     plan: Plan | None,
     served: Collection[LocationId],
 ) -> dict[tuple[LocationId, CommodityId], float]:
-    """Tonnes each of ``depots`` holds of each good over the horizon (as :func:`_held`).
+    """Tonnes each of ``depots`` holds of each good over the horizon.
+
+    As :func:`~supplyline.routing.reach_holding.depot_holdings`, for many depots at once.
 
     Its ``stocks.csv`` initial stock and replenishment, and given the ``plan`` what it
     brings in less what it sends to places other than ``served`` (the units' places): by
@@ -192,9 +170,10 @@ def goods_elsewhere(
     basis = "stocks.csv and the movement plan" if plan is not None else "stocks.csv"
     short: dict[UnitId, list[str]] = defaultdict(list)
     for depot, units in sorted(wanted.items()):
-        words = _depot_short(scenario, depot, units, plan, basis)
-        for r, _ in units if words else ():
-            short[r.unit].append(words)
+        words = _depot_short(scenario, depot, units, plan)
+        # once per unit: a unit whose water and rations ride apart asks two shares of it
+        for unit in dict.fromkeys(r.unit for r, _ in units) if words else ():
+            short[unit].append(words)
     held_t, may = pool
     for r, parts in zip(rows, asks, strict=True):
         if r.daily_t > 0 and any(p.by_good for p in parts):
@@ -229,26 +208,31 @@ def _depot_short(
     depot: LocationId,
     units: Sequence[tuple[ReachRow, DepotTrucks]],
     plan: Plan | None,
-    basis: str,
 ) -> str:
     """Why ``depot`` holds less than a day of what ``units`` ask of it ('' if it does not).
 
     Each share counted good by good up to what the depot holds (:func:`_asked`), against
     what it holds of the goods asked (all its stock where they are not known).
     """
-    book = _held(scenario, depot, plan, {r.location for r, _ in units})
+    holdings = depot_holdings(scenario, depot, plan, {r.location for r, _ in units})
+    book = {c: h.held_t for c, h in holdings.items()}
     need = sum(_asked(p, book) for _, p in units)
     known = all(p.goods for _, p in units)
     goods = sorted({c for _, p in units for c in p.goods if c not in p.unheld}) if known else []
     held = sum(t for c, t in book.items() if not goods or c in goods)
     if held >= need - _STOCK_TOL_T:
         return ""
+    # the whole day's tonnes of those goods: the check counts each good up to what the
+    # depot holds (_asked), so that 70.6 t/day read as the need where units asked 90.7
+    wants = sum(
+        sum(t for c, t in p.by_good if c not in p.unheld) if p.by_good else p.tonnes
+        for _, p in units
+    )
     what = f" of {', '.join(goods)}" if goods else ""
-    holds = "none of them" if held <= _STOCK_TOL_T else f"{num(round(held, 3))} t{what}"
     return (
-        f"the trucks at {depot} load only at {depot}, which holds {holds} over the "
-        f"horizon ({basis}), less than one day of the {num(round(need, 3))} t/day"
-        f"{what} the units it serves need from it"
+        f"the trucks at {depot} load only at {depot}, {holding_words(holdings, goods)}, less "
+        f"than one day of the {num(round(wants, 3))} t/day{what} the units it serves need "
+        f"from it"
     )
 
 

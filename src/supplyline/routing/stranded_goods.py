@@ -207,44 +207,116 @@ def _own_legs_short(
     stock: DayStock,
     unit: UnitId,
 ) -> str:
-    """``food: D, whose trucks serve it, holds 0.0 t of it on C+2, less than …`` ('' if none).
+    """``food: on C+2 the plan's own road legs from D, … bring it 2.0 t: …`` ('' if none).
 
     On the days the plan's road legs bring a good into the unit's place only from the
     depots whose trucks serve it, and the day's share (:func:`~supplyline.routing.
-    depot_days.plan_day_share`) still leaves the unit short of it: those depots hold less
-    than the plan's own legs take. A re-checker's plan sent 2 t from D on C+2 where D held
-    none; ``routes`` left them ``depot_short`` and reach, looking only at goods from places
-    without trucks, said nothing.
+    depot_days.plan_day_share`) still leaves the unit short of it: a depot holds less
+    than the plan's own legs from it take that day, its own and other units'. A
+    re-checker's plan sent 2 t from D on C+2 where D held none; ``routes`` left them
+    ``depot_short`` and reach, looking only at goods from places without trucks, said
+    nothing. The depot is named with what it holds and what its legs take
+    (:func:`_over_held`): summed over every depot serving the unit, a tester read "hold
+    1010.2 t of it on C+33, less than the plan's own road legs from them bring (67.5 t;
+    29.9 t short)", where aster-wh held 162.5 t and its legs took 192.4 t.
     """
     said = []
-    holds = "holds" if len(mine) == 1 else "hold"
     for com, tonnes in sorted(wanted.items()):
         if tonnes is not None and tonnes <= 0:
             continue
-        worst: tuple[float, int, float, float] | None = None
+        worst: tuple[float, int, dict[LocationId, float]] | None = None
         days = 0
         for day, by_origin in sorted(origins.get(com, {}).items()):
             if any(t > _DUST_T and x not in (*mine, loc) for x, t in by_origin.items()):
                 continue  # goods from elsewhere too: stranded_reason's matter
-            own_t = sum(t for x, t in by_origin.items() if x in mine)
             share = stock(day)
+            own = _own_legs(share, by_origin, mine, com, unit)
             short = share.short_t.get((unit, com), 0.0)
-            if own_t <= _DUST_T or short <= _KG_T:
+            if not own or short <= _KG_T:
                 continue
             days += 1
             if worst is None or short > worst[0] + _DUST_T:
-                has = sum(max(0.0, share.held_t.get((d, com), 0.0)) for d in mine)
-                worst = (short, day, own_t, has)
+                worst = (short, day, own)
         if worst is not None:
-            short, day, own_t, has = worst
+            short, day, own = worst
             more = "" if days <= 1 else f"; short on {days} days"
+            why = _over_held(stock(day), own, com, unit)
             said.append(
-                f"{com}: {', '.join(mine)}, whose trucks serve it, {holds} {has:.1f} t of it on "
-                f"{day_label(day)}, less than the plan's own road legs from "
-                f"{'it' if len(mine) == 1 else 'them'} bring ({own_t:.1f} t; {short:.1f} t "
-                f"short{more})"
+                f"{com}: on {day_label(day)} the plan's own road legs from {', '.join(own)}, "
+                f"whose trucks serve it, bring it {sum(own.values()):.1f} t"
+                + (f": {why}" if why else "")
+                + f" ({short:.1f} t short{more})"
             )
     return "; ".join(said)
+
+
+def _own_legs(
+    share: DayShare,
+    by_origin: Mapping[LocationId, float],
+    mine: Collection[LocationId],
+    com: CommodityId,
+    unit: UnitId,
+) -> dict[LocationId, float]:
+    """The tonnes the plan's own road legs of the day bring ``unit`` from each of ``mine``.
+
+    As ``routes`` traces them to the unit (``DayShare.traced_t``); where none is, the legs
+    into its place (``by_origin``). By place alone, a unit sharing its place read "bring it
+    3.4 t, and it is left 0.0 t short" of the other unit's legs.
+    """
+    traced = {
+        d: t
+        for d in sorted(mine)
+        if (t := share.traced_t.get((d, com), {}).get(unit, 0.0)) > _DUST_T
+    }
+    return traced or {x: t for x, t in sorted(by_origin.items()) if x in mine and t > _DUST_T}
+
+
+def _over_held(
+    share: DayShare, own: Mapping[LocationId, float], com: CommodityId, unit: UnitId
+) -> str:
+    """``D holds 1.0 t of it that day, less than the 2.0 t the plan's own road legs …``.
+
+    Each of the depots ``own`` legs start from that loads the unit less than its legs
+    bring: where its legs that day take more than it holds, with the other units they go
+    to; else what its trucks load of them, and what it holds (the t93 scenario's
+    north-depot held 400.2 t and loaded 109.0 t of its own legs' 117.6 t: its trucks' hours
+    ran out on them, and beyond the plan's own legs the depots spared none).
+    """
+    said = []
+    for d, own_t in own.items():
+        got = share.given_t.get((d, com), {}).get(unit, 0.0)
+        if got >= own_t - _KG_T:
+            continue
+        to = share.traced_t.get((d, com), {})
+        legs_t = sum(to.values())
+        held = max(0.0, share.held_t.get((d, com), 0.0))
+        has = "none of it" if held <= _DUST_T else f"{held:.1f} t of it"
+        if legs_t > held + _KG_T:
+            said.append(
+                f"{d} holds {has} that day, less than the {legs_t:.1f} t the plan's own road "
+                f"legs from {d} bring{_to_others(to, unit)}"
+            )
+            continue
+        said.append(
+            f"{d}'s trucks load it {got:.1f} t of the {own_t:.1f} t that day, though {d} "
+            f"holds {has}"
+        )
+    return "; and ".join(said)
+
+
+def _to_others(to: Mapping[UnitId, float], unit: UnitId) -> str:
+    """``, 5.0 t of them to u1, 2.2 t to u3 and 1 more``: the legs to units other than ``unit``."""
+    others = sorted(
+        ((u, t) for u, t in to.items() if u != unit and t > _DUST_T), key=lambda x: (-x[1], x[0])
+    )
+    named = [f"{t:.1f} t to {u}" for u, t in others[:3] if round(t, 1) > 0]
+    if not named:
+        return ""
+    more = len(others) - len(named)
+    named[0] = named[0].replace(" t to ", " t of them to ", 1)
+    if more:
+        named.append(f"{more} more")
+    return ", " + (", ".join(named[:-1]) + " and " if len(named) > 1 else "") + named[-1]
 
 
 def _first_words(
