@@ -129,7 +129,9 @@ def test_an_airbridge_for_people_is_a_dashed_line_as_wide_as_its_people() -> Non
 
 
 def test_without_people_no_line_is_dashed() -> None:
-    """An idle air link stays a grey dotted line (in a collection), not a dashed flow."""
+    """An idle air link stays a grey dotted line (with its title), not a dashed flow."""
     lines, labels = _link_lines(with_people=False)
-    assert all(ln.get_linestyle() == "-" for ln in lines)
+    idle = [ln for ln in lines if ln.get_color() == "#9a9a9a"]
+    assert [ln.get_linestyle() for ln in idle] == [":"]
+    assert all(ln.get_linestyle() == "-" for ln in lines if ln not in idle)
     assert not any("people only" in label for label in labels)

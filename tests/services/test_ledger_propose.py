@@ -14,9 +14,11 @@ from supplyline.errors import PermissionDenied
 from supplyline.services.ledger import (
     Ledger,
     LedgerRuleError,
+    OrderRequest,
     OrderStatus,
     check_submitter,
     draft_support_orders,
+    drafts_against_ledger,
     request_drafts,
 )
 
@@ -118,15 +120,105 @@ def test_submitting_drafts_requests_them_once(nld_deu: Ledger) -> None:
 
 
 def test_a_plan_whose_second_request_fails_requests_nothing(ledger: Ledger) -> None:
-    """Submitting is all-or-nothing: over the total ceiling, no agreement and no order is kept."""
-    plan = _plan(_d("nl-bn", "fuel", 3, 10.0, "DEU"), _d("nl-bn", "water", 4, 8.0, "DEU"))
+    """Submitting is all-or-nothing: a request the ledger refuses keeps no order of the batch.
+
+    Drafted without the ledger's orders (fuel 4,752.50 already held), the water draft fits
+    its drafts' total but not the ledger's: the error names it as its maker sees it.
+    """
     scenario = dataclasses.replace(
         _scenario(), agreements=(make_agreement(ceiling_total=D("9600")),)
-    )  # fuel is worth 9505.00, water 98.00: the second goes over
-    drafts = draft_support_orders(plan, scenario)
-    with pytest.raises(LedgerRuleError, match=r"^requests\[1\] \(water under NLD-DEU-1\)"):
+    )
+    plan = _plan(_d("nl-bn", "fuel", 3, 5.0, "DEU"), _d("nl-bn", "water", 4, 8.0, "DEU"))
+    fuel = OrderRequest(agreement_id="NLD-DEU-1", item="fuel", quantity=D(5))
+    ledger.request_all(NLD, [fuel], agreements=scenario.agreements)
+    head = ledger.head()
+    drafts = draft_support_orders(plan, scenario)  # fuel 4,752.50 + water 98.00: fits alone
+    words = "the request for water from DEU by NLD under agreement NLD-DEU-1: order value 98.00"
+    with pytest.raises(LedgerRuleError, match=f"^{words}"):
         request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=scenario.agreements)
-    assert ledger.head()[0] == 0  # no agreement, order or event: nothing written
+    assert ledger.head() == head  # nothing written
+
+
+def _ceiling_total(total: str) -> Scenario:
+    return dataclasses.replace(_scenario(), agreements=(make_agreement(ceiling_total=D(total)),))
+
+
+def test_a_draft_over_the_total_ceiling_is_noted_without_a_ledger() -> None:
+    """19,010 EUR of fuel under a 10,000 EUR total ceiling is noted; the water after it is not.
+
+    Only the per-order ceiling was checked: the draft was clean and the submit failed whole.
+    """
+    plan = _plan(_d("nl-bn", "fuel", 1, 20.0, "DEU"), _d("nl-bn", "water", 2, 8.0, "DEU"))
+    drafts = draft_support_orders(plan, _ceiling_total("10000"))
+    assert [(d.item, d.note) for d in drafts] == [
+        (
+            "fuel",
+            "19,010.00 EUR would take agreement NLD-DEU-1 to 19,010.00 EUR, above its total "
+            "ceiling of 10,000.00 EUR (no ledger read); split it or raise the ceiling",
+        ),
+        ("water", ""),
+    ]
+
+
+def test_the_drafts_before_one_count_against_the_total_ceiling() -> None:
+    """Fuel (4,752.50 EUR) and water (367.50 EUR) each fit 5,000 EUR, not together."""
+    plan = _plan(_d("nl-bn", "fuel", 1, 5.0, "DEU"), _d("nl-bn", "water", 9, 30.0, "DEU"))
+    drafts = draft_support_orders(plan, _ceiling_total("5000"))
+    assert [(d.item, d.note) for d in drafts] == [
+        ("fuel", ""),
+        (
+            "water",
+            "367.50 EUR would take agreement NLD-DEU-1 to 5,120.00 EUR, above its total "
+            "ceiling of 5,000.00 EUR (no ledger read, 4,752.50 EUR in NLD's drafts before "
+            "it); split it or raise the ceiling",
+        ),
+    ]
+
+
+def test_the_ledger_orders_count_against_the_total_ceiling(ledger: Ledger) -> None:
+    """An agreement holding 9,505 EUR of 10,000 leaves no room for a 1,901 EUR fuel draft."""
+    scenario = _ceiling_total("10000")
+    fuel = OrderRequest(agreement_id="NLD-DEU-1", item="fuel", quantity=D(10))
+    ledger.request_all(NLD, [fuel], agreements=scenario.agreements)
+    plan = _plan(_d("nl-bn", "fuel", 1, 2.0, "DEU"))
+    assert draft_support_orders(plan, scenario)[0].note == ""  # without the ledger: it fits
+    (draft,) = drafts_against_ledger(ledger, plan, scenario, user="jan", key_prefix="p")
+    assert draft.note == (
+        "1,901.00 EUR would take agreement NLD-DEU-1 to 11,406.00 EUR, above its total "
+        "ceiling of 10,000.00 EUR (9,505.00 EUR in the ledger); split it or raise the ceiling"
+    )
+
+
+def test_a_submit_requests_the_drafts_within_the_total_and_says_the_others(
+    ledger: Ledger,
+) -> None:
+    """Fuel over the total ceiling is left out with its reason; the water within it is requested.
+
+    The whole submit failed (exit 5), refusing the water draft with the fuel one.
+    """
+    scenario = _ceiling_total("10000")
+    plan = _plan(_d("nl-bn", "fuel", 1, 20.0, "DEU"), _d("nl-bn", "water", 2, 8.0, "DEU"))
+    drafts = drafts_against_ledger(ledger, plan, scenario, user="jan", key_prefix="p")
+    outcome = request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=scenario.agreements)
+    assert [(d.item, o is not None, why[:40]) for d, o, why in outcome] == [
+        ("fuel", False, "19,010.00 EUR would take agreement NLD-D"),
+        ("water", True, ""),
+    ]
+    assert [(o.item, o.value) for o in ledger.orders(NLD)] == [("water", D("98.00"))]
+
+
+def test_a_retry_does_not_count_its_own_orders_twice(ledger: Ledger) -> None:
+    """A second submit of a plan near the total ceiling finds its order, not a crossing.
+
+    The ledger's 9,505 EUR are this draft's own order: counted again it would be 19,010.
+    """
+    scenario = _ceiling_total("10000")
+    plan = _plan(_d("nl-bn", "fuel", 1, 10.0, "DEU"))
+    for _ in range(2):
+        drafts = drafts_against_ledger(ledger, plan, scenario, user="jan", key_prefix="p")
+        agreements = scenario.agreements
+        outcome = request_drafts(ledger, NLD, drafts, key_prefix="p", agreements=agreements)
+    assert [(d.note, why) for d, _o, why in outcome] == [("", "already requested as order 1")]
 
 
 def test_deliveries_are_summed_as_decimals_then_rounded_half_up() -> None:

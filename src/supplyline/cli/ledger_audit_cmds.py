@@ -27,6 +27,7 @@ from supplyline.cli.ledger_options import (
     ledger_at,
     money,
     tonnes,
+    user_name,
 )
 from supplyline.cli.ledger_tables import (
     BALANCE_SHAPE,
@@ -270,6 +271,7 @@ def propose_cmd(
     """
     from supplyline.services.ledger.propose import (
         check_submitter,
+        drafts_against_ledger,
         propose_from_files,
         request_drafts,
         scenario_partner,
@@ -279,6 +281,7 @@ def propose_cmd(
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")
     the_plan, the_scenario, drafts = propose_from_files(plan, scenario)
+    key_prefix = f"propose:{the_plan.scenario}"
     made: dict[int, str] = {}
     summary = ""
     if submit:
@@ -287,18 +290,28 @@ def propose_cmd(
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
         from supplyline.services.ledger.fresh import kept_only_if_written
 
+        actor = actor_from(partner, user)
         with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
+            # the total ceilings counted with what the ledger holds: over one, a draft is
+            # said and left out, the others requested (it refused them all, exit 5)
+            drafts = drafts_against_ledger(
+                ledger, the_plan, the_scenario, user=actor.user, key_prefix=key_prefix
+            )
             outcome = request_drafts(
                 ledger,
-                actor_from(partner, user),
+                actor,
                 drafts,
-                key_prefix=f"propose:{the_plan.scenario}",
+                key_prefix=key_prefix,
                 agreements=the_scenario.agreements,
             )
         made = {
             i: ((why or f"order {o.id}") if o else why) for i, (_d, o, why) in enumerate(outcome)
         }
         summary = submitted_summary(partner, outcome)
+    elif db is not None:  # a preview counts the ledger's orders against the total ceilings
+        drafts = drafts_against_ledger(
+            ledger_at(db), the_plan, the_scenario, user=user_name(user), key_prefix=key_prefix
+        )
     rows = [
         {
             "provider": d.provider,

@@ -66,9 +66,14 @@ MODE_OPTION = choice_option(ReimbursementMode, "--mode", what="a reimbursement m
 CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
 
 
+def user_name(user: str | None) -> str:
+    """Who acts, without a partner: ``--user``, else $USER, else :data:`NO_USER`."""
+    return user or os.environ.get("USER") or os.environ.get("USERNAME") or NO_USER
+
+
 def actor_from(partner: str, user: str | None) -> Actor:
     """Who acts: ``--as`` and ``--user`` (default $USER, else :data:`NO_USER`: the partner)."""
-    name = user or os.environ.get("USER") or os.environ.get("USERNAME") or NO_USER
+    name = user_name(user)
     try:
         return Actor(partner=partner, user=name)
     except ValueError as error:

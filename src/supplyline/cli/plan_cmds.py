@@ -37,6 +37,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.earlier_reports import what_it_was
+from supplyline.io.file_names import plan_out_files_text
 from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
@@ -100,7 +101,16 @@ NO_OUT_NOTE = "no plan files written: give --out DIR to keep the plan"
 """Said last when ``plan`` ran without ``--out`` (the plan files were not written)."""
 
 
-@app.command("plan", rich_help_panel="Plan")
+PLAN_HELP = (
+    "Plan the movements of a scenario: what moves where and when, what falls short, why.\n\n"
+    f"Writes {plan_out_files_text()} into OUT (all of them, or none); without --out, only "
+    "shows the plan (and writes the --report and --mps asked for)."
+)
+"""``plan --help``'s text: the files are named from the list the writer walks
+(:data:`~supplyline.io.file_names.PLAN_OUT_FILES`), so that the help names every one."""
+
+
+@app.command("plan", rich_help_panel="Plan", help=PLAN_HELP)
 def plan_cmd(
     folder: Path = scenario_folder_argument(),
     out: Path | None = typer.Option(
@@ -193,12 +203,7 @@ def plan_cmd(
     ),
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Plan the movements of a scenario: what moves where and when, what falls short, why.
-
-    Writes movements.csv, stocks.csv, deliveries.csv, shortfalls.csv, deployment.csv,
-    bottlenecks.csv, plan.json and network.geojson into OUT (all of them, or none);
-    without --out, only shows the plan (and writes the --report and --mps asked for).
-    """
+    """Plan a scenario's movements (the help is :data:`PLAN_HELP`)."""
     # a program reading stdout gets the error to parse; Ctrl+C from the first line on says
     # "no plan written" (in the import below, a second on a loaded machine, it said only
     # "interrupted")

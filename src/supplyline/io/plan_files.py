@@ -33,6 +33,7 @@ from supplyline.errors import (
 from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
+from supplyline.io.file_names import PLAN_FILES, PLAN_OUT_FILES, REACH_FILE
 from supplyline.io.network_geojson import network_geojson
 from supplyline.io.plan_read import PLAN_FORMAT, PLAN_VERSION, read_plan
 from supplyline.types import LIST_SEPARATOR, day_label
@@ -47,21 +48,6 @@ __all__ = [
     "write_plan",
     "write_plan_files",
 ]
-
-PLAN_FILES = (
-    "movements.csv",
-    "stocks.csv",
-    "deliveries.csv",
-    "shortfalls.csv",
-    "deployment.csv",
-    "bottlenecks.csv",
-    "plan.json",
-    "network.geojson",
-)
-REACH_FILE = "reach.csv"
-"""The plan's reach check, written beside :data:`PLAN_FILES` by ``plan --out`` and by
-:func:`supplyline.services.plan_output.write_plan` (the services judge it: this layer
-may not import routing, so :func:`write_plan` writes it only when given its rows)."""
 
 ReachRows = tuple[Sequence[str], Sequence[Mapping[str, Any]]]
 """The reach check's columns and rows, one per unit, as ``reach --format csv`` gives them."""
@@ -301,19 +287,26 @@ def write_plan_files(
     tables = dict(_tables(plan, scenario))
     if reach is not None:
         tables[REACH_FILE] = reach
-    for name, (columns, rows) in tables.items():
-        # numbers to the gram in plain decimals, as every result CSV (csv_out.csv_cell)
-        with writing(folder / name):
-            write_csv(folder / name, columns, rows)
+    documents = {
+        "plan.json": lambda: plan_to_dict(plan, scenario, warnings=warnings),
+        "network.geojson": lambda: network_geojson(scenario, plan),
+    }
+    # the names' one list decides what is written, and in what order (plan --help names it)
+    for name in PLAN_OUT_FILES:
+        if name in tables:
+            columns, rows = tables.pop(name)
+            # numbers to the gram in plain decimals, as every result CSV (csv_out.csv_cell)
+            with writing(folder / name):
+                write_csv(folder / name, columns, rows)
+        elif name in documents:
+            text = json.dumps(documents.pop(name)(), indent=1, allow_nan=False, ensure_ascii=False)
+            with writing(folder / name):
+                (folder / name).write_text(text + "\n", encoding="utf-8")
+        else:  # the reach check, not given
+            continue
         written.append(folder / name)
-    for name, data in (
-        ("plan.json", plan_to_dict(plan, scenario, warnings=warnings)),
-        ("network.geojson", network_geojson(scenario, plan)),
-    ):
-        text = json.dumps(data, indent=1, allow_nan=False, ensure_ascii=False) + "\n"
-        with writing(folder / name):
-            (folder / name).write_text(text, encoding="utf-8")
-        written.append(folder / name)
+    unlisted = [*tables, *documents]  # a file added to the writer and not to the list: a bug
+    assert not unlisted, f"plan files not in PLAN_OUT_FILES: {unlisted}"
     return tuple(written)
 
 

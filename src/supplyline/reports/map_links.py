@@ -5,7 +5,9 @@ would be drawn thinner than :data:`HAIRLINE_PT` is drawn that wide and pale, so 
 shows and reads as below scale. Links that join the same two places are drawn side by
 side (:mod:`supplyline.reports.map_bundles`). Each line carries the group id
 ``link-<id>-<k>`` (k for its copies across the antimeridian), so that its width can be
-read from the SVG, and a title that a mouse shows (:attr:`DrawnLinks.titles`).
+read from the SVG, and a title that a mouse shows (:attr:`DrawnLinks.titles`): every
+link has one, an idle link's saying it carries nothing. A link with outage days is marked
+(:mod:`supplyline.reports.map_closures`), its title saying when it is closed.
 """
 
 from __future__ import annotations
@@ -16,16 +18,30 @@ from typing import Any, Literal
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 from supplyline.domain import Link, Mode, Plan, Scenario
 from supplyline.reports.figures import MODE_COLOURS
 from supplyline.reports.longitudes import short_way, turns_into
 from supplyline.reports.map_bundles import SideBySideKey, SideLine, bundles, pair_of, side_offsets
+from supplyline.reports.map_closures import (
+    Closed,
+    closed_style,
+    closed_words,
+    closure_legend,
+    closure_of,
+)
 from supplyline.types import figure_text
 
-__all__ = ["HAIRLINE_PT", "LINK_GID", "DrawnLinks", "draw_links", "link_people", "link_tonnes"]
+__all__ = [
+    "CLOSURE_GID",
+    "HAIRLINE_PT",
+    "LINK_GID",
+    "DrawnLinks",
+    "draw_links",
+    "link_people",
+    "link_tonnes",
+]
 
 Box = tuple[float, float, float, float]
 """x0, x1, lat0, lat1 of the map's frame."""
@@ -34,6 +50,8 @@ Where = dict[str, tuple[float, float]]
 
 LINK_GID = "link"
 """The group id of each link's line, before its id (``link-L7``): a test reads its width."""
+CLOSURE_GID = "closure"
+"""The group id of the black dots over a link closed some days (``closure-L7-0``)."""
 
 
 def link_tonnes(plan: Plan) -> dict[str, float]:
@@ -107,7 +125,7 @@ class _Look:
 def _look(link_tonnes: float, link_pax: float, busiest: float, busiest_pax: float) -> _Look:
     """How a link that carries ``link_tonnes`` and ``link_pax`` is drawn."""
     if link_tonnes <= 1e-9 and link_pax <= 0:
-        return _Look(by="idle", width_pt=_IDLE_PT, faint=False, carries="no planned flow")
+        return _Look(by="idle", width_pt=_IDLE_PT, faint=False, carries="carries nothing planned")
     if link_tonnes <= 1e-9:
         faint = _below_scale(link_pax, busiest_pax, _WIDEST_PAX_PT)
         return _Look(
@@ -139,12 +157,14 @@ def _style(link: Link, look: _Look) -> dict[str, Any]:
 
 
 def _title(scenario: Scenario, link: Link, look: _Look, alongside: int) -> str:
-    """What a mouse shows over a link: mode, id, its ends, what it carries, its bundle."""
+    """What a mouse shows over a link: mode, id, ends, what it carries, closures, bundle."""
     places = scenario.location_by_id
     ends = [places[end].name or end for end in (link.origin, link.destination)]
     way = " \N{LEFT RIGHT ARROW} " if link.bidirectional else " \N{RIGHTWARDS ARROW} "
     said = f"{link.mode.value.replace('_', ' ')} link {link.id}, {way.join(ends)}: "
     said += look.carries + (" (below scale)" if look.faint else "")
+    if closed := closed_words(link, scenario.horizon_days):
+        said += f"; {closed}"
     if alongside > 1:
         said += f"; one of {alongside} links between these places, drawn side by side"
     return said
@@ -155,9 +175,12 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
 
     Idle links are thin grey dots. Links that join the same two places are drawn side by
     side, each its own width apart (:mod:`supplyline.reports.map_bundles`): drawn on top
-    of one another, the road under a rail line showed nothing of what it carried. Each
-    line has a title a mouse shows (mode, id, ends, what it carries); the lone idle links,
-    drawn as one collection, have none.
+    of one another, the road under a rail line showed nothing of what it carried. Every
+    line has a title a mouse shows (mode, id, ends, what it carries, when it is closed):
+    the lone idle links, drawn as one collection, had none. A link closed all horizon is
+    black dash-dots in place of its idle dots; one closed some days has black dots over
+    it
+    (:mod:`supplyline.reports.map_closures`).
     Each runs the short way between its ends: one more than 180° of longitude apart crosses
     the antimeridian, and is drawn on both sides of it when both show in the frame.
     """
@@ -170,34 +193,39 @@ def draw_links(ax: Axes, scenario: Scenario, plan: Plan, where: Where, box: Box)
         lk.id: _look(flows.get(lk.id, 0.0), people.get(lk.id, 0.0), busiest, busiest_pax)
         for lk in shown
     }
+    closures = {lk.id: closure_of(lk, scenario.horizon_days) for lk in shown}
     offsets: dict[str, float] = {}
     alongside: dict[str, int] = {}
     for group in bundles(shown).values():
         widths = [looks[lk.id].width_pt for lk in group]
         offsets |= {lk.id: at for lk, at in zip(group, side_offsets(widths), strict=True)}
         alongside |= {lk.id: len(group) for lk in group}
-    idle: list[list[tuple[float, float]]] = []
     titles: dict[str, str] = {}
     for link in sorted(shown, key=lambda lk: flows.get(lk.id, 0.0)):
-        look = looks[link.id]
+        look, closed = looks[link.id], closures[link.id]
         (x0, y0), (x1, y1) = where[link.origin], where[link.destination]
         x1 = short_way(x0, x1)
         # offsets are to the left of the pair's way; a link that runs back has them right
         aside = offsets[link.id] * (1 if (link.origin, link.destination) == pair_of(link) else -1)
+        title = _title(scenario, link, look, alongside[link.id])
+        replaced = closed is Closed.ALL and look.by == "idle"  # it carries nothing: no dots
         for k, shift in enumerate(turns_into(min(x0, x1), max(x0, x1), box[:2])):
             ends = ((x0 + shift, y0), (x1 + shift, y1))
-            if look.by == "idle" and alongside[link.id] == 1:
-                idle.append(list(ends))
-                continue
-            line = SideLine(ends, aside, linewidth=look.width_pt, **_style(link, look))
+            if replaced:  # black dash-dots, not grey dots
+                style = closed_style(Closed.ALL)
+            else:
+                style = {"linewidth": look.width_pt, **_style(link, look)}
+            line = SideLine(ends, aside, **style)
             line.set_gid(f"{LINK_GID}-{link.id}-{k}")
             ax.add_line(line)
-            titles[f"{LINK_GID}-{link.id}-{k}"] = _title(scenario, link, look, alongside[link.id])
-    if idle:
-        ax.add_collection(
-            LineCollection(idle, colors=_IDLE_COLOUR, linewidths=_IDLE_PT, linestyles=":", zorder=1)
-        )
-    legend = _legend(looks, shown, busiest, busiest_pax)
+            titles[f"{LINK_GID}-{link.id}-{k}"] = title
+            if closed is not None and not replaced:  # over its own line, which shows
+                over = SideLine(ends, aside, **closed_style(closed))
+                over.set_gid(f"{CLOSURE_GID}-{link.id}-{k}")
+                ax.add_line(over)
+                titles[f"{CLOSURE_GID}-{link.id}-{k}"] = title
+    drawn = {c for lk, c in closures.items() if c is not None}
+    legend = _legend(looks, shown, busiest, busiest_pax) + closure_legend(drawn)
     return DrawnLinks(legend=legend, titles=titles, offsets=offsets)
 
 

@@ -509,7 +509,8 @@ def network_map(
     7 pt is); a link that carries people and no tonnes is dashed, 4 pt × its people ÷ the
     most people on a link; a flow that would be drawn thinner than 0.5 pt
     (:data:`~supplyline.reports.map_links.HAIRLINE_PT`) is drawn that wide and pale, below
-    scale; links that carry nothing are thin grey dots, so that what is *not* used shows too.
+    scale; links that carry nothing are thin grey dots, so that what is *not* used shows too,
+    and a closed link is marked in black (:mod:`~supplyline.reports.map_closures`).
     ``layers`` are drawn on top, each with its own legend entry. ``box`` (lon0, lon1,
     lat0, lat1) zooms in on an area, lon1 beyond 180° for one across the antimeridian;
     by default the map frames everything.

@@ -8,6 +8,7 @@ when several partners' users request at once (writers are serialised).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NoReturn
 
@@ -30,10 +31,33 @@ from supplyline.services.ledger.views import (
     largest_amount,
 )
 
-__all__ = ["create_order"]
+__all__ = ["committed_value", "create_order", "request_words"]
 
 
-def _committed_value(session: Session, agreement_id: str, currency: str) -> Decimal:
+def request_words(
+    receiver: str, item: str, agreement_id: str, agreements: Sequence[Agreement]
+) -> str:
+    """A request of a batch as its maker sees it: the item, the partners, the agreement.
+
+    A failed batch said ``requests[0] (food under an-hg-relief)``: an index into a list the
+    user of ``propose --submit`` never saw. The provider is the agreement's other party,
+    where ``agreements`` has it.
+
+    >>> request_words("hostgov", "food", "an-hg-relief", [])
+    'the request for food by hostgov under agreement an-hg-relief'
+    """
+    parties = next((a.parties for a in agreements if a.id == agreement_id), ())
+    providers = [p for p in parties if p != receiver]
+    source = f" from {' and '.join(providers)}" if providers else ""
+    return f"the request for {item}{source} by {receiver} under agreement {agreement_id}"
+
+
+def committed_value(session: Session, agreement_id: str, currency: str) -> Decimal:
+    """What an agreement's orders in ``currency`` hold against its total ceiling.
+
+    All but rejected and cancelled ones, both ways: the one sum a request and a proposal
+    count.
+    """
     live = [s.value for s in (OrderStatus.REJECTED, OrderStatus.CANCELLED)]
     values = session.execute(
         select(OrderRow.value).where(
@@ -142,7 +166,7 @@ def create_order(
             f"ceiling of {money_text(agreement.ceiling_per_order)} {currency} per order"
         )
     if agreement.ceiling_total is not None:
-        committed = _committed_value(session, agreement.id, currency)
+        committed = committed_value(session, agreement.id, currency)
         if committed + value > agreement.ceiling_total:
             raise LedgerRuleError(
                 f"order value {money_text(value)} {currency} would take agreement "

@@ -11,7 +11,7 @@ says plainly when no agreement covers them. Drafting reads nothing from the data
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -30,6 +30,7 @@ from supplyline.domain.amounts import (
 from supplyline.errors import Issue, NotFoundError, PermissionDenied, require
 from supplyline.io import load_scenario, load_scenario_with_warnings
 from supplyline.io.plan_files import read_plan
+from supplyline.services.ledger.draft_totals import over_total_notes
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
 from supplyline.services.ledger.views import Actor, OrderRequest, OrderStatus, SupportOrder
@@ -41,6 +42,7 @@ __all__ = [
     "check_submitter",
     "draft_key",
     "draft_support_orders",
+    "drafts_against_ledger",
     "propose_from_files",
     "request_drafts",
     "scenario_agreements",
@@ -142,14 +144,21 @@ def _replace(draft: DraftOrder, **changes: object) -> DraftOrder:
 
 
 def draft_support_orders(
-    plan: Plan, scenario: Scenario, agreements: Sequence[Agreement] | None = None
+    plan: Plan,
+    scenario: Scenario,
+    agreements: Sequence[Agreement] | None = None,
+    *,
+    held: Mapping[str, Decimal] | None = None,
 ) -> list[DraftOrder]:
     """Draft the support orders implied by ``plan``'s cross-partner deliveries.
 
     ``agreements`` defaults to the scenario's. Deliveries without a ``source_partner``, or
     from the unit's own partner, need no order. The result is sorted by receiver,
     provider, commodity and date; uncovered support comes back with ``agreement_id=None``
-    and a note saying why.
+    and a note saying why. A draft above its agreement's per-order ceiling is noted, and so
+    is one that would take the agreement past its ``ceiling_total``, counting what
+    ``held`` says its orders already hold in the ledger (None: no ledger read) and the
+    drafts before it (:func:`~supplyline.services.ledger.draft_totals.over_total_notes`).
 
     >>> draft_support_orders(plan, scenario)  # doctest: +SKIP
     [DraftOrder(provider='DEU', receiver='NLD', item='fuel', quantity=Decimal('120.000'), ...)]
@@ -201,7 +210,34 @@ def draft_support_orders(
             draft = _priced(draft, by_id[agreement_id])
         drafts.append(draft)
     drafts.sort(key=lambda d: (d.receiver, d.provider, d.item, d.needed_on, d.agreement_id or ""))
-    return drafts
+    over = over_total_notes(drafts, by_id, held)
+    return [_replace(d, note=over[i]) if i in over else d for i, d in enumerate(drafts)]
+
+
+def drafts_against_ledger(
+    ledger: Ledger, plan: Plan, scenario: Scenario, *, user: str, key_prefix: str
+) -> list[DraftOrder]:
+    """The plan's drafts, their total ceilings counting what ``ledger`` already holds.
+
+    Each receiver's agreements are read as that partner (``user`` acting for it). An order
+    an earlier submit of this plan made for a draft (:func:`draft_key`) is not counted
+    twice: it is taken out of what the ledger holds, and the draft counts it again, so a
+    retry is told ``already requested`` rather than that it would cross the ceiling.
+    """
+    first = draft_support_orders(plan, scenario)
+    held: dict[str, Decimal] = {}
+    for receiver in sorted({d.receiver for d in first}):
+        actor = Actor(partner=receiver, user=user)
+        held |= ledger.committed_values(actor, scenario.agreements)
+        earlier = _requested_before(ledger, actor, key_prefix)
+        for draft in (d for d in first if d.receiver == receiver):
+            live = [
+                o for o in earlier.get(draft_key(key_prefix, draft), []) if o.status not in _ENDED
+            ]
+            for order in live:
+                if order.agreement_id in held:
+                    held[order.agreement_id] -= order.value
+    return draft_support_orders(plan, scenario, held=held)
 
 
 def _uncovered(draft: DraftOrder) -> str:

@@ -6,8 +6,12 @@ on SQLite and under MVCC on PostgreSQL they see the last committed state.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from sqlalchemy import or_, select
 
+from supplyline.domain import Agreement
 from supplyline.services.db import Database
 from supplyline.services.db.tables import ChainHeadRow, EventRow, IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
@@ -25,6 +29,7 @@ from supplyline.services.ledger.arguments import (
     text_arg,
 )
 from supplyline.services.ledger.audit import AuditEvent, VerifyReport, verify_chain
+from supplyline.services.ledger.intake import committed_value
 from supplyline.services.ledger.mapping import lines_by_order, order_view
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, OrderStatus, SupportOrder
@@ -106,6 +111,19 @@ class LedgerReads:
         )
         with undamaged(self.db), self.db.session(write=False) as session:
             return [(key, order_view(row, ())) for key, row in session.execute(query)]
+
+    def committed_values(self, actor: Actor, agreements: Sequence[Agreement]) -> dict[str, Decimal]:
+        """What each of ``agreements`` that the actor's partner is a party to already holds.
+
+        The value of its orders in its currency, but rejected and cancelled ones, as a
+        request counts it against the agreement's ``ceiling_total``; an agreement not in
+        the ledger holds nothing. So that ``propose`` can say a draft would cross the
+        total ceiling before a submit is refused for it.
+        """
+        actor_arg(actor)
+        mine = [a for a in agreements if actor.partner in a.parties]
+        with undamaged(self.db), self.db.session(write=False) as session:
+            return {a.id: committed_value(session, a.id, a.currency) for a in mine}
 
     def statement(self, actor: Actor, *, counterparty: str | None = None) -> list[StatementLine]:
         """Every bill and settlement of the actor's partner, with running balances."""

@@ -54,7 +54,7 @@ from supplyline.services.ledger.arguments import (
     url_arg,
 )
 from supplyline.services.ledger.errors import LedgerRuleError
-from supplyline.services.ledger.intake import create_order
+from supplyline.services.ledger.intake import create_order, request_words
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
@@ -189,9 +189,9 @@ class Ledger(LedgerCore):
 
         All or nothing: if one request breaks a rule (a ceiling, the scope) or the
         database fails, no agreement is imported and no order is made, and the error says
-        which request (``requests[2]``) it was. Each request is checked as
-        :meth:`request` checks its arguments; its idempotency key makes a retry of the
-        whole batch request nothing twice.
+        which request it was, in its maker's words (``request_words``: item, partners,
+        agreement). Each request is checked as :meth:`request` checks its arguments; its
+        idempotency key makes a retry of the whole batch request nothing twice.
         """
         actor_arg(actor)
         taken = agreements_arg(agreements)
@@ -203,9 +203,9 @@ class Ledger(LedgerCore):
         made: list[SupportOrder] = []
         with self._transaction(actor) as tx:
             imported = _import_step(tx, actor, taken, ours, _NOTHING_STORED)
-            for i, one in enumerate(wanted):
-                with _all_or_nothing(f"requests[{i}] ({one.item} under {one.agreement_id})",
-                                     _NOTHING_STORED):  # fmt: skip
+            for one in wanted:
+                where = request_words(actor.partner, one.item, one.agreement_id, taken)
+                with _all_or_nothing(where, _NOTHING_STORED):
                     order = _request_step(
                         tx,
                         agreement_id=one.agreement_id,
