@@ -41,10 +41,13 @@ from supplyline.domain.routes import (
     TruckRoute,
 )
 from supplyline.io import write_scenario
+from supplyline.planning.examples import one_link
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
+from supplyline.routing.depot_choice import DepotReach
 from supplyline.routing.depot_ledger import plan_depot_stock
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
+    allocate,
     check_depot_stocks,
     depot_loads,
 )
@@ -297,3 +300,24 @@ def test_routes_cli_without_out_names_no_depot_short_file(tmp_path: Path) -> Non
     assert "see depot_short.csv" not in proc.stderr
     assert "the trucks are loaded all the same; depot_short.csv with --out DIR" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sc"]
+
+
+def test_the_plans_own_legs_beyond_the_trucks_hours_keep_their_depots_stock() -> None:
+    """D holds 50 t, all for the plan's own 50 t leg to u1 (spare 0); its trucks carry 20 t.
+
+    By hand: the 20 t the hours carry, then the other 30 t of the same leg from D hours
+    or not (the router says ``not_enough_trucks``): 50 t from D, nothing ``depot_short``.
+    Before, the 30 t were held to D's spare (0 t) and left ``depot_short``, "30 t kept
+    for the plan's own road legs" of a depot whose only leg was this one.
+    """
+    s, _ = one_link()
+    req = DeliveryRequest(
+        unit="u1", location="U", load_t={"food": 50.0}, sources_t={("D", "food"): 50.0}
+    )
+    a = allocate(
+        s, [req], [[DepotReach("D", 1.0, True, 10.0)]], {("D", "food"): 50.0}, 0,
+        hours={"D": 2.0}, spare_t={("D", "food"): 0.0},
+    )  # fmt: skip
+    assert [dict(r.load_t) for r in a.requests] == [{"food": pytest.approx(50.0)}]
+    assert a.depots == ("D",)
+    assert a.unserved == ()

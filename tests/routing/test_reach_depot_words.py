@@ -148,18 +148,20 @@ def test_a_depot_holding_less_than_its_own_legs_take_is_named_with_both_figures(
     ) in row.reason
 
 
-def test_a_depot_loading_less_than_it_holds_says_both_and_not_less_than() -> None:
+def test_own_legs_beyond_the_trucks_hours_read_as_trucks_not_stock() -> None:
     """D holds 80 t; its own legs bring u2 30 t on C+0 and 50 t on C+1; one 10 t truck of 2.2 h.
 
     By hand: a load is 15 + 15 km at 50 km/h and a 30-minute stop, 1.1 h: 2 loads, 20 t a
-    day. C+1 holds 80 - 30 = 50 t (C+0's own leg is off it), its trucks load 20 t of the
-    50 t: 30 t short, the worst day of two. D holds as much as its legs take: no "less than".
+    day, of the 30 t u2 needs. D holds all its legs take each day: what the truck cannot
+    carry is the trucks' matter. Before, the legs' tonnes beyond the truck's hours were
+    refused D's stock (kept for the plan's legs: the very legs) and read "D's trucks load it
+    20.0 t of the 50.0 t that day, though D holds 50.0 t of it (30.0 t short)", a stock
+    clause on a depot that held enough.
     """
     row = _own_legs(
         10.0, 2.2, 80.0, _leg("D", "U2", "food", 30.0, 0), _leg("D", "U2", "food", 50.0, 1)
     )
-    assert row.reason.endswith(
-        "food: on C+1 the plan's own road legs from D, whose trucks serve it, bring it 50.0 t: "
-        "D's trucks load it 20.0 t of the 50.0 t that day, though D holds 50.0 t of it (30.0 t "
-        "short; short on 2 days)"
+    assert row.reason == (
+        "needs 30.0 t/day = 3 truck-loads; "
+        "1 truck at 100 % availability × 2 turns × 10 t = 20 t/day"
     )

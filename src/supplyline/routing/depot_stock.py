@@ -148,8 +148,11 @@ def allocate(
     site 44 km away while one 3 km away got none). A depot gives while it holds the
     goods and, given ``hours`` (its trucks' drivers' hours a day), while its trucks have
     hours for the trips (a tonne costs ``1 / t_per_truck_h`` truck-hours); what is left
-    then goes to the nearest depot still holding it, hours or not (the router says
-    ``not_enough_trucks``). A request stays whole where one depot gives all of it; else
+    then goes, hours or not (the router says ``not_enough_trucks``), first the plan's own
+    legs' tonnes from their depot (its stock, not only its spare: a tester's depot holding
+    287.2 t had 4.7 t of a unit's own legs beyond its trucks' hours left ``depot_short``,
+    "kept for the plan's own road legs", where its trucks were short), then to the nearest
+    depot still holding it. A request stays whole where one depot gives all of it; else
     one part per depot, each carried by that depot's trucks only. What none holds is
     unserved, ``depot_short``, and counted as asked of the request's first depot
     (``Allocation.short``). Given ``spare_t``, a depot gives beyond what the plan traces
@@ -172,14 +175,17 @@ def allocate(
         for where in options
     ]
     # first what the plan's road legs bring from a depot whose trucks reach the unit
-    for i, o, com, t in _traced(requests, opts):
-        book.take(i, o, com, t, with_hours=True, traced=True)
+    traced = _traced(requests, opts)
+    traced_left = [book.take(i, o, com, t, with_hours=True, traced=True) for i, o, com, t in traced]
     pairs = sorted(
         ((requests[i].priority, not o.by_road, o.round_trip_h, requests[i].unit, k), i, o)
         for i, where in enumerate(opts)
         for k, o in enumerate(where)
     )
     for with_hours in (True, False):
+        if not with_hours:  # the legs' tonnes beyond the trucks' hours: still the legs' stock
+            for (i, o, com, _), t in zip(traced, traced_left, strict=True):
+                book.take(i, o, com, t, with_hours=False, traced=True)
         for _, i, o in pairs:
             for com in sorted(need[i]):
                 book.take(i, o, com, math.inf, with_hours)
@@ -278,11 +284,12 @@ class _Giving:
         with_hours: bool,
         *,
         traced: bool = False,
-    ) -> None:
+    ) -> float:
         """Give request ``i`` what depot ``o`` can of ``com``, up to ``most`` tonnes.
 
         With ``with_hours``, no more than its trucks' hours left carry (and they are spent);
         unless ``traced`` (the plan's own legs bring it from ``o``), no more than its spare.
+        Returns what is left of ``most`` (``inf`` stays ``inf``).
         """
         key = (o.depot, com)
         can = min(most, self.need[i][com], self.budget[key])
@@ -298,6 +305,8 @@ class _Giving:
             self.given[(o.depot, com)][self.requests[i].unit] += can
             self.need[i][com] -= can
             self.hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
+            return most - can
+        return most
 
 
 def _traced(
