@@ -277,8 +277,12 @@ def _over_held(
     """``D holds 1.0 t of it that day, less than the 2.0 t the plan's own road legs …``.
 
     Each of the depots ``own`` legs start from that loads the unit less than its legs
-    bring: where its legs that day take more than it holds, with the other units they go
-    to; else what its trucks load of them, and what it holds (the t93 scenario's
+    bring: where its legs that day take more than it holds for the day's trucks, with the
+    other units they go to; else what its trucks load of them, and what it holds. What it
+    keeps for the plan's later legs (``DayShare.kept_t``) is said, and the comparison is
+    with the rest: a tester (g7) read "holds 287.2 t of it on C+8, less than the plan's own
+    road legs from it bring (191.4 t; 4.7 t short)", where 100.5 t were kept and 186.7 t
+    left for the day's trucks (the t93 scenario's
     north-depot held 400.2 t and loaded 109.0 t of its own legs' 117.6 t: its trucks' hours
     ran out on them, and beyond the plan's own legs the depots spared none).
     """
@@ -290,18 +294,39 @@ def _over_held(
         to = share.traced_t.get((d, com), {})
         legs_t = sum(to.values())
         held = max(0.0, share.held_t.get((d, com), 0.0))
+        kept = min(max(0.0, share.kept_t.get((d, com), 0.0)), held)
         has = "none of it" if held <= _DUST_T else f"{held:.1f} t of it"
-        if legs_t > held + _KG_T:
+        keeps = (
+            f", {kept:.1f} t of it kept for the plan's own road legs and deliveries from {d} "
+            f"on later days: {{}} t for the day's trucks"
+            if kept > _DUST_T
+            else ""
+        )
+        if legs_t > held - kept + _KG_T:
+            less, more = _apart(held - kept, legs_t)
+            if not keeps and held > _DUST_T:
+                has = f"{less} t of it"
             said.append(
-                f"{d} holds {has} that day, less than the {legs_t:.1f} t the plan's own road "
-                f"legs from {d} bring{_to_others(to, unit)}"
+                f"{d} holds {has} that day{keeps.format(less)}, less than the {more} t the "
+                f"plan's own road legs from {d} bring{_to_others(to, unit)}"
             )
             continue
         said.append(
             f"{d}'s trucks load it {got:.1f} t of the {own_t:.1f} t that day, though {d} "
-            f"holds {has}"
+            f"holds {has}{keeps.format(f'{held - kept:.1f}')}"
         )
     return "; and ".join(said)
+
+
+def _apart(less: float, more: float) -> tuple[str, str]:
+    """``less`` and ``more`` to 0.1 t, or to the kilogram where 0.1 t would read them equal.
+
+    A "less than" never reads "5.0 t, less than the 5.0 t": ``more`` is over ``less`` by
+    more than a kilogram wherever it is said, so kilograms tell them apart.
+    """
+    if round(less, 1) < round(more, 1):
+        return f"{less:.1f}", f"{more:.1f}"
+    return f"{less:.3f}", f"{more:.3f}"
 
 
 def _to_others(to: Mapping[UnitId, float], unit: UnitId) -> str:
