@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "fixed_text",
     "gram_text",
     "id_problem",
+    "lower_bound_text",
     "text_problem",
     "to_gram",
     "written_text",
@@ -271,6 +272,28 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     text = fixed_text(value, max(figure_decimals([value]), decimals or 0))
     if decimals:  # as its column reads it, zeros and all: "15,936.40 t moved" beside it
         return text
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def lower_bound_text(value: float) -> str:
+    """A lower bound in words, at :func:`figure_text`'s precision but rounded down.
+
+    "At least 2,837 t short" stood for a bound of 2,836.728 t, rounded half up: no plan
+    could be that short, and a re-plan with every capacity lifted was short of 2,836.728 t.
+    Rounded down, the claim stays true at the precision it is shown. A figure the same
+    bound is said beside (the plan's own shortfall) keeps :func:`figure_text`.
+
+    >>> lower_bound_text(2836.728), lower_bound_text(17.159), lower_bound_text(99.995)
+    ('2,836', '17.15', '99.99')
+    >>> lower_bound_text(0.00478), lower_bound_text(9.0), lower_bound_text(2836.9999999)
+    ('0.0047', '9', '2,837')
+    """
+    value = to_gram(value)
+    if value == 0:
+        return "0"
+    decimals = figure_decimals([value])
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR)
+    text = f"{exact + 0:,.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -107,3 +107,66 @@ def test_the_testers_locations_say_both(tmp_path: Path) -> None:
     said = [(i.file, i.line, i.column) for i in caught.value.issues]
     assert ("locations.csv", 2, "handling_t_per_day") in said
     assert ("locations.csv", 4, "id") in said
+
+
+_REFERRING = {
+    "locations.csv": ("id,name,partner,kind,lat,lon\n", "D,Depot,{ref},depot,50,10\n", "a"),
+    "links.csv": (
+        "id,from,to,mode,distance_km,transit_days,cost_per_t\n",
+        "r1,D,{ref},road,20,1,1\n",
+        "C",
+    ),
+    "units.csv": ("id,partner,home,destination,personnel\n", "U,a,C,{ref},10\n", "C"),
+    "stocks.csv": ("location,commodity,initial_t,owner\n", "D,food,5,{ref}\n", "a"),
+    "fleet.csv": (
+        "id,depot,partner,vehicle_type,count,payload_t,speed_kmh\n",
+        "F,{ref},a,truck,1,10,50\n",
+        "D",
+    ),
+    "agreements.yaml": (
+        "",
+        "- {{id: m1, parties: [a, {ref}], valid_from: 2026-01-01, valid_to: 2026-01-05}}\n",
+        "b",
+    ),
+}
+"""Per file with references: its header, its repeated row (``{ref}`` names another
+entity) and the known id that row names when it does not name an unknown one."""
+_OTHERS = {
+    "scenario.yaml": SCENARIO.replace("  - {{id: a}}", "  - {{id: a}}\n  - {{id: b}}").format(
+        commodities=COMMODITY.format(priority=1)
+    ),
+    "locations.csv": "C,Camp,a,unit_area,50.1,10.1\n",
+    "links.csv": "",
+    "units.csv": "",
+    "stocks.csv": "",
+    "fleet.csv": "",
+    "agreements.yaml": "",
+}
+"""The rest of each file, after the repeated rows."""
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    file=st.sampled_from(sorted(_REFERRING)), refers=st.lists(st.booleans(), min_size=1, max_size=2)
+)
+def test_a_repeat_still_says_what_it_names_wrongly(file: str, refers: list[bool]) -> None:
+    """A repeated row naming an unknown id is told both the repeat and the unknown id.
+
+    b25: fleet.csv line 4 repeated ``host-trucks`` with the depot ``nowhere`` and was told
+    the repeat alone; the same row under a new id was told the unknown depot.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, (header, row, known) in _REFERRING.items():
+            names = [known] + (["nowhere" if r else known for r in refers] if name == file else [])
+            rows = "".join(row.format(ref=n) for n in names)
+            (folder / name).write_text(header + rows + _OTHERS[name], encoding="utf-8")
+        (folder / "scenario.yaml").write_text(_OTHERS["scenario.yaml"], encoding="utf-8")
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario(folder)
+    first = 1 if file.endswith(".yaml") else 2
+    issues = [(i.line, i.message) for i in caught.value.issues if i.file == file]
+    repeated = [line for line, message in issues if "duplicate" in message]
+    assert repeated == [first + n for n in range(1, len(refers) + 1)]
+    unknown = [line for line, message in issues if "unknown" in message and "'nowhere'" in message]
+    assert unknown == [first + n for n, r in enumerate(refers, start=1) if r]

@@ -24,10 +24,13 @@ def closures_lifted(scenario: Scenario, link_ids: set[str]) -> Scenario:
 
 
 def roomy(scenario: Scenario) -> Scenario:
-    """The scenario with every capacity above 0 unlimited: what "whatever the capacities" lifts.
+    """The scenario with every capacity unlimited: what "whatever the capacities" lifts.
 
-    A capacity of 0 stays: the supply's count takes it for a place or link that holds or
-    carries nothing, not for a limit.
+    Every store, and every other capacity above 0. A link's capacity or a place's handling
+    of 0 stays: the supply's count takes it for a link or place that carries nothing, not
+    for a limit. A store of 0 is lifted like any other (the bottlenecks offer to raise it:
+    a tester's depot of 0 t read "whatever the capacities" beside "+8 t of storage at Depot
+    D fills 36 t-days more").
     """
 
     def some(x: float | None) -> float | None:
@@ -38,9 +41,7 @@ def roomy(scenario: Scenario) -> Scenario:
         for x in scenario.links
     )
     places = tuple(
-        dataclasses.replace(
-            x, storage_t=some(x.storage_t), handling_t_per_day=some(x.handling_t_per_day)
-        )
+        dataclasses.replace(x, storage_t=None, handling_t_per_day=some(x.handling_t_per_day))
         for x in scenario.locations
     )
     return dataclasses.replace(scenario, links=links, locations=places)

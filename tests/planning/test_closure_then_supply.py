@@ -4,7 +4,11 @@ A unit whose only road was closed C+10–C+16, its depot storing nothing and giv
 day for the 8 it eats, emptied its 16 t target during the closure and refilled it 1 t a
 day after: C+18–C+21 read "not enough Rations can reach U in time: whatever the
 capacities, …", as if the road did not matter. Re-planned with the road open, or with
-more supply, those days are never below target; with every capacity unlimited, as below.
+more supply, those days are never below target; with every capacity unlimited but the
+depot's store of 0, as below; with the store lifted too, never: the closure and the
+capacities (the store) together, as the bottlenecks say ("storage at D holds nothing").
+The closed days (C+11–C+17) are as short and as far below with every capacity and the
+store lifted: the closure and the supply.
 """
 
 from __future__ import annotations
@@ -40,15 +44,20 @@ def _below(plan: Plan) -> dict[int, float]:
     return {g.day: round(g.below_t, 6) for g in plan.target_gaps if g.day in AFTER}
 
 
-def test_the_days_after_are_the_closure_and_the_supply_together() -> None:
-    """Road open or 20 t a day more: no gap after C+17; every capacity unlimited: as below."""
+def test_the_days_after_are_the_closure_and_the_store_together() -> None:
+    """Road open, 20 t a day more, or every capacity and the store lifted: no gap after C+17.
+
+    Every capacity unlimited but the store of 0 kept: as below (the store holds them back).
+    """
     scenario, demand = _camp(9.0)
     plan = plan_movements(scenario, demand, PARAMS)
     lifted = plan_movements(closures_lifted(scenario, {"L1"}), demand, PARAMS)
     whatever = plan_movements(roomy(scenario), demand, PARAMS)
+    store_kept = dataclasses.replace(roomy(scenario), locations=scenario.locations)
+    but_store = plan_movements(store_kept, demand, PARAMS)
     more = plan_movements(*_camp(29.0), PARAMS)
-    assert _below(plan) == _below(whatever) == {18: 15.0, 19: 14.0, 20: 13.0, 21: 12.0}
-    assert _below(lifted) == _below(more) == {}
+    assert _below(plan) == _below(but_store) == {18: 15.0, 19: 14.0, 20: 13.0, 21: 12.0}
+    assert _below(lifted) == _below(more) == _below(whatever) == {}
 
 
 def test_the_closed_days_are_the_closure_and_the_supply_too() -> None:
@@ -56,9 +65,9 @@ def test_the_closed_days_are_the_closure_and_the_supply_too() -> None:
 
     Re-planned with every capacity unlimited, the unit is as short (6 t on C+13, 8 t a day
     on C+14–C+17) and as far below target: nothing delivered before could cover them, as
-    the depot stores nothing and gives 1 t a day more than is eaten. With the road open, or
-    20 t a day more, it is never short. So those days, shortfalls and gaps, name the
-    closure and the supply, as C+18–C+21 do: one range on the targets row.
+    the depot gives 1 t a day more than is eaten, and none can arrive. With the road open,
+    or 20 t a day more, it is never short. So those days, shortfalls and gaps, name the
+    closure and the supply; C+18–C+21, which the store lifted fills, the capacities.
     """
     scenario, demand = _camp(9.0)
     plan = plan_movements(scenario, demand, PARAMS)
@@ -82,19 +91,24 @@ def test_the_closed_days_are_the_closure_and_the_supply_too() -> None:
         "reopened, the supply would leave room for more"
     }
     (row,) = target_rows(plan, demand)
-    assert row["why"].split("; C+11–C+21: ")[1] == AFTER_WORDS
+    assert row["why"].split("; C+11–C+17: ")[1].split("; C+18–C+21: ")[0] == CLOSED_WORDS
 
 
-def test_the_days_after_name_the_closure_and_the_supply() -> None:
-    """The targets row: C+18–C+21 name the closure with the supply, not the supply alone."""
+def test_the_days_after_name_the_closure_and_the_capacities() -> None:
+    """The targets row: C+18–C+21 name the closure with the capacities, not the supply."""
     scenario, demand = _camp(9.0)
     (row,) = target_rows(plan_movements(scenario, demand, PARAMS), demand)
-    assert row["why"].endswith(f"C+11–C+21: {AFTER_WORDS}")
+    assert row["why"].endswith(f"; C+18–C+21: {AFTER_WORDS}")
 
 
-AFTER_WORDS = (
+CLOSED_WORDS = (
     "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
     "closed, not enough Rations can reach U in time: whatever the capacities, the units "
     "there could hold no more of their target on these days without being shorter by "
     "then; with it reopened, the supply would leave room for more"
+)
+AFTER_WORDS = (
+    "the closure of road link L1 (closed C+10–C+16) and the capacities together: with it "
+    "closed, the capacities cannot bring U the Rations its units missed in time (see the "
+    "bottlenecks); with it reopened, they would leave room for more"
 )

@@ -135,19 +135,33 @@ def _check_failed_entry(
             f.fail("prices", message)
 
 
-def _agreement(
-    node: YNode, i: int, report: Report, origins: Origins
-) -> tuple[str | None, Agreement | None]:
-    """The entry's id (when it parsed, even if the entry failed) and its agreement, if whole.
+def _note_id(f: Fields, aid: str | None, seen: dict[str, int], line: int) -> None:
+    """Say a repeated id, naming the first entry's line; else remember the id's line."""
+    if aid is None:
+        return
+    if aid in seen:
+        f.fail(
+            "id", f"duplicate agreement id {aid!r} (first on line {seen[aid]}; ids must be unique)"
+        )
+    else:
+        seen[aid] = line
 
-    The id comes back on its own so that a duplicate is said even when the entry has another
-    error (a second 'dup-1' with a negative price was reported for its price alone).
+
+def _agreement(
+    node: YNode, i: int, report: Report, origins: Origins, seen: dict[str, int]
+) -> Agreement | None:
+    """The entry's agreement, if whole and its id is new in the file (``seen``: id -> line).
+
+    A repeated id is said whatever else is wrong with the entry (a second 'dup-1' with a
+    negative price was reported for its price alone), and the entry's other fields are
+    still checked, its parties and commodities as a failed entry's are: a repeated 'mou-1'
+    with the party 'nobody' was told the repeat alone, the same entry as 'mou-2' the party.
     """
     path = f"[{i}]"
     required = ("id", "parties", "valid_from", "valid_to")
     e = mapping_of(node, FILE, path, report, AGREEMENT_KEYS, required)
     if e is None:
-        return None, None
+        return None
     f = Fields(report, Origin(FILE, node.line, f"{path}.", {k: v.line for k, v in e.items()}))
     f.reported = missing_keys(e, required)
     aid = take(f, e, "id", parse_id, text=True)
@@ -190,9 +204,10 @@ def _agreement(
     problem = ceilings_problem(ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total"))
     if problem is not None:
         f.fail("ceiling_total", problem)
+    _note_id(f, aid, seen, node.line)
     if not f.ok or not whole:  # a missing parties key is said once, and fails the entry
         _check_failed_entry(f, aid, parties, commodities, prices)
-        return aid, None
+        return None
     assert parties is not None
     assert commodities is not None
     assert services is not None
@@ -211,7 +226,7 @@ def _agreement(
         **ceilings,
     )
     origins.add("agreement", agreement.id, f.origin)
-    return aid, agreement
+    return agreement
 
 
 def read_agreements(text: str | None, report: Report, origins: Origins) -> list[Agreement]:
@@ -228,17 +243,7 @@ def read_agreements(text: str | None, report: Report, origins: Origins) -> list[
     out: list[Agreement] = []
     seen: dict[str, int] = {}
     for i, node in enumerate(list_of(tree, FILE, "", report)):
-        aid, agreement = _agreement(node, i, report, origins)
-        if aid is not None and aid in seen:
-            report.error(
-                FILE,
-                f"duplicate agreement id {aid!r} (first on line {seen[aid]}; ids must be unique)",
-                node.line,
-                f"[{i}].id",
-            )
-            continue
-        if aid is not None:
-            seen[aid] = node.line
+        agreement = _agreement(node, i, report, origins, seen)
         if agreement is not None:
             out.append(agreement)
     return out

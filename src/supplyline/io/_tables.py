@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from supplyline.domain import (
     FleetGroup,
@@ -25,12 +25,11 @@ from supplyline.domain import (
     Unit,
     did_you_mean,
 )
-from supplyline.domain.checks import CARGO_KIND
 from supplyline.domain.horizon_days import before_start_said
 from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
 from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
-from supplyline.io._cargo_cells import cargo_named, parse_carries
+from supplyline.io._cargo_cells import parse_carries
 from supplyline.io._cells import (
     is_blank,
     parse_bool,
@@ -42,14 +41,14 @@ from supplyline.io._cells import (
 )
 from supplyline.io._csvtable import Row, Table, read_table
 from supplyline.io._day_cells import (
-    activity_levels_named,
     parse_activity,
     parse_day,
     parse_outage_days,
 )
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._enum_cells import parse_enum
-from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
+from supplyline.io._row_refs import build_row, keep_cargo_refs, keep_level_refs, keep_refs
+from supplyline.io._source import Fields, Origin, Origins, Report
 from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
 
 __all__ = [
@@ -66,7 +65,6 @@ __all__ = [
     "read_units",
 ]
 
-T = TypeVar("T")
 
 LOCATION_COLUMNS = (
     "id", "name", "partner", "kind", "lat", "lon", "handling_t_per_day", "handling_pax_per_day",
@@ -105,48 +103,6 @@ def _num(
 
 def _int(hi: int, unit: str = "", lo: int = 0) -> Callable[[Any], int]:
     return partial(parse_int, lo=lo, hi=hi, unit=unit)
-
-
-def _build(
-    f: Fields, make: Callable[..., T], refs: dict[str, tuple[str, Any]] | None = None, **kw: Any
-) -> T | None:
-    """Call a domain constructor; its own invariant checks become an issue on the row.
-
-    ``refs`` (column: (kind, value)) are the row's references to other entities: when the
-    row cannot be built, they are kept to check once every file is read (a tester's unit
-    with a negative personnel hid its unknown partner and destination until fixed).
-    """
-    if f.ok:
-        try:
-            return make(**kw)
-        except ValueError as error:
-            text = str(error)
-            column = text.split("(=", 1)[0] if "(=" in text else "id"
-            f.fail(column if column.isidentifier() else "id", f"{text}")
-    entity = _ENTITY_OF_FILE[f.origin.file]
-    for column, (kind, ref) in (refs or {}).items():
-        if isinstance(ref, str):
-            f.report.loose_refs.append(
-                LooseRef(
-                    file=f.origin.file,
-                    line=f.origin.line,
-                    column=column,
-                    entity=entity,
-                    entity_id=f.record_id,
-                    kind=kind,
-                    ref=ref,
-                )
-            )
-    return None
-
-
-_ENTITY_OF_FILE = {
-    "locations.csv": "location",
-    "links.csv": "link",
-    "units.csv": "unit",
-    "stocks.csv": "stock",
-    "fleet.csv": "fleet",
-}
 
 
 Seen = dict[str, tuple[int, bool]]
@@ -250,10 +206,13 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
             "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
             "dwell_days": f.take("dwell_days", c("dwell_days"), _int(MAX_DAYS_APART, "days"), 0),
         }
-        loc = _build(f, Location, {"partner": ("partner", kw["partner"])}, id=lid, **kw)
+        refs = {"partner": ("partner", kw["partner"])}
+        loc = build_row(f, Location, refs, id=lid, **kw)
         if _unique(f, seen, lid, "location") and loc is not None:
             out.append(loc)
             origins.add("location", loc.id, f.origin)
+        elif loc is not None:  # a repeat: what it names is checked as a failed row's is
+            keep_refs(f, refs)
     if table is not None and not table.rows and not table.dropped:
         report.error(
             file,
@@ -339,10 +298,12 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         if kw["origin"] is not None and kw["origin"] == kw["destination"]:
             f.fail("to", f"link starts and ends at {kw['origin']!r} (a link joins two locations)")
         ends = {"from": ("location", kw["origin"]), "to": ("location", kw["destination"])}
-        link = _build(f, Link, ends, **kw)
+        link = build_row(f, Link, ends, **kw)
         if _unique(f, seen, kw["id"], "link") and link is not None:
             out.append(link)
             origins.add("link", link.id, f.origin)
+        elif link is not None:  # a repeat: what it names is checked as a failed row's is
+            keep_refs(f, ends)
     return out
 
 
@@ -428,12 +389,14 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             "home": ("location", kw["home"]),
             "destination": ("location", kw["destination"]),
         }
-        unit = _build(f, Unit, refs, id=uid, vehicles=vehicles, **kw)
-        if unit is None:
-            _keep_level_refs(f, kw["activity"], c("activity"))
+        unit = build_row(f, Unit, refs, id=uid, vehicles=vehicles, **kw)
         if _unique(f, seen, uid, "unit") and unit is not None:
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
+            continue
+        if unit is not None:  # a repeat: what it names is checked as a failed row's is
+            keep_refs(f, refs)
+        keep_level_refs(f, kw["activity"], c("activity"))
     return out
 
 
@@ -482,47 +445,6 @@ def _hold_place_checks(kw: dict[str, Any], origins: Origins) -> None:
         kw["on_hand_days"] = None
 
 
-def _keep_cargo_refs(f: Fields, raw: Any) -> None:
-    """Keep what a fleet row that could not be built says its trucks carry, to check later.
-
-    As a row's other references are kept (:func:`_build`): a misspelt ``watr`` is said in
-    the same run as the row's bad payload, not after it is mended.
-    """
-    for name in cargo_named(raw):
-        f.report.loose_refs.append(
-            LooseRef(
-                file=f.origin.file,
-                line=f.origin.line,
-                column="carries",
-                entity="fleet",
-                entity_id=f.record_id,
-                kind=CARGO_KIND,
-                ref=name,
-            )
-        )
-
-
-def _keep_level_refs(f: Fields, activity: Any, raw: str | None) -> None:
-    """Keep the activity levels a row that could not be built names, to check them later.
-
-    From the parsed periods, or from the cell when the schedule itself had an error (a
-    tester's ``0:normal;5:hgh;3:low`` was told the order, and ``hgh`` only after mending it).
-    """
-    levels = [p.level for p in activity] if activity else activity_levels_named(raw or "")
-    for level in dict.fromkeys(levels):
-        f.report.loose_refs.append(
-            LooseRef(
-                file=f.origin.file,
-                line=f.origin.line,
-                column="activity",
-                entity="unit",
-                entity_id=f.record_id,
-                kind="activity level",
-                ref=level,
-            )
-        )
-
-
 def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
     """``stocks.csv``: initial stock and daily replenishment by location and commodity."""
     file = "stocks.csv"
@@ -546,13 +468,15 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
             "commodity": ("commodity", kw["commodity"]),
             "owner": ("partner", kw["owner"]),
         }
-        stock = _build(f, Stock, refs, **kw)
+        stock = build_row(f, Stock, refs, **kw)
         parsed = kw["location"] is not None and kw["commodity"] is not None
         key = f"{kw['location']}/{kw['commodity']}" if parsed else None
         what, rule = "stock of location/commodity", "one row per location and commodity"
         if _unique(f, seen, key, what, column="commodity", rule=rule) and stock is not None:
             out.append(stock)
             origins.add("stock", f"{stock.location}/{stock.commodity}", f.origin)
+        elif stock is not None:  # a repeat: what it names is checked as a failed row's is
+            keep_refs(f, refs)
     return out
 
 
@@ -587,10 +511,12 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
             "carries": f.take("carries", c("carries"), parse_carries, frozenset()),
         }
         refs = {"depot": ("location", kw["depot"]), "partner": ("partner", kw["partner"])}
-        group = _build(f, FleetGroup, refs, **kw)
-        if group is None:
-            _keep_cargo_refs(f, c("carries"))
+        group = build_row(f, FleetGroup, refs, **kw)
         if _unique(f, seen, kw["id"], "fleet") and group is not None:
             out.append(group)
             origins.add("fleet", group.id, f.origin)
+            continue
+        if group is not None:  # a repeat: what it names is checked as a failed row's is
+            keep_refs(f, refs)
+        keep_cargo_refs(f, c("carries"))
     return out

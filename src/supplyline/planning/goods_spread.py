@@ -2,9 +2,10 @@
 
 Capacities aside (any positive tonnes capacity lets goods through), as the LP moves them:
 transit plus the destination's dwell, nothing departs on a day its arc is closed, goods
-wait only where there is storage. :mod:`~supplyline.planning.unreachable` spreads each
-commodity from its stocks; :mod:`~supplyline.planning.supply_floor` spreads each source's
-day of supply on its own, to count what can arrive where by when.
+wait only where there is storage (anywhere, with the stores lifted).
+:mod:`~supplyline.planning.unreachable` spreads each commodity from its stocks;
+:mod:`~supplyline.planning.supply_floor` spreads each source's day of supply on its own,
+stores lifted, to count what can arrive where by when.
 """
 
 from __future__ import annotations
@@ -19,17 +20,21 @@ __all__ = ["spread_over_days"]
 BoolArray = npt.NDArray[np.bool_]
 
 
-def spread_over_days(p: Problem, arc_open: BoolArray, there: BoolArray) -> BoolArray:
+def spread_over_days(
+    p: Problem, arc_open: BoolArray, there: BoolArray, *, stores_lifted: bool = False
+) -> BoolArray:
     """``there`` (``[row, location, day]``, changed in place) with every place goods reach.
 
     A row is one set of goods followed on its own (a commodity from all its stocks, or one
     source's supply of one day); ``arc_open`` (``[arc, day]``) says on which days an arc may
-    be left.
+    be left. ``stores_lifted``: goods may wait at every place, a store of 0 too, as where
+    every capacity is lifted (the supply's count: a store is a capacity the bottlenecks
+    offer to raise).
     """
     net, days = p.net, p.days
     usable = net.arc_carries(people=False)
     delay = net.arc_delay
-    can_wait = net.storage > 0
+    can_wait = np.ones(len(net.location_ids), dtype=bool) if stores_lifted else net.storage > 0
     for t in range(days):
         same_day = np.flatnonzero(usable & (delay == 0) & arc_open[:, t])
         while same_day.size:  # moves that arrive the day they leave, until none adds a place

@@ -42,7 +42,7 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import listed
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.target_floor import slack_t, slack_t_days
-from supplyline.types import day_ranges, figure_text
+from supplyline.types import day_ranges, figure_text, lower_bound_text
 
 __all__ = [
     "SupplyJudge",
@@ -282,15 +282,15 @@ class SupplyJudge:
         if here.after_first_t > _eps(short_here):
             return Weighed(
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
-                f"would still be short of at least {figure_text(here.total_t)} t of {commodity} "
-                f"in all (in this plan {figure_text(short_here)} t)",
+                f"would still be short of at least {lower_bound_text(here.total_t)} t of "
+                f"{commodity} in all (in this plan {figure_text(short_here)} t)",
                 alone=False,
             )
         if others and shared.after_first_t > _eps(short_pool):
             return Weighed(
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
                 f"and at {others}, which share its supply, would still be short of at least "
-                f"{figure_text(shared.total_t)} t of {commodity} in all (in this plan "
+                f"{lower_bound_text(shared.total_t)} t of {commodity} in all (in this plan "
                 f"{figure_text(short_pool)} t)",
                 alone=False,
             )
@@ -317,7 +317,7 @@ class SupplyJudge:
                     places=self._at(v),
                     text=f"not enough {commodity} can reach {place} in the horizon: "
                     f"{whatever}, the units there would still be short of at least "
-                    f"{figure_text(here.total_t)} t in all, as in this plan",
+                    f"{lower_bound_text(here.total_t)} t in all, as in this plan",
                 )
         pool = self._floor.sharing(k, v, blamed)
         shared = self._least_short_together(k, pool, blamed)
@@ -330,7 +330,7 @@ class SupplyJudge:
                 places=pool,
                 text=f"not enough {commodity} is in stock for every unit in the horizon: "
                 f"{whatever}, the units would still be short of at least "
-                f"{figure_text(shared.total_t)} t in all, as in this plan",
+                f"{lower_bound_text(shared.total_t)} t in all, as in this plan",
             )
         others = self._sharers(k, pool, v)
         if not everyone and short_pool <= shared.total_t + _eps(short_pool):
@@ -338,7 +338,7 @@ class SupplyJudge:
                 places=pool,
                 text=f"not enough {commodity} is in stock for the units at {place} and at "
                 f"{others}, which share its supply: {whatever}, they would still be short of "
-                f"at least {figure_text(shared.total_t)} t in all, as in this plan",
+                f"at least {lower_bound_text(shared.total_t)} t in all, as in this plan",
             )
         return None
 

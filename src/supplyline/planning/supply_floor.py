@@ -15,7 +15,8 @@ consume up to that day and what can have reached them (their own stock on hand w
 arrive counted in). Where the plan is already that
 short, no plan with those closures reopened is less short there: the closure is not the
 cause. The count overstates the supply (every stock's replenishment on every day, all of
-it free for these places, no capacity or storage limit), so the floor is never above the
+it free for these places, no capacity or storage limit: goods may wait at any place, a
+store of 0 too, as the bottlenecks may raise it), so the floor is never above the
 truth, and a closure it clears may still be blamed wrongly only where capacities or other
 units hold it back (which the cause's "as far as capacities allow" says).
 
@@ -283,7 +284,9 @@ class SupplyFloor:
             seeds = np.zeros((len(places), days, n_v, days), dtype=bool)
             row, day = np.arange(len(places))[:, None], np.arange(days)[None, :]
             seeds[row, day, places[:, None], day] = True
-            there = spread_over_days(p, self.arc_open(reopened), seeds.reshape(-1, n_v, days))
+            there = spread_over_days(  # every store lifted, of 0 too: "whatever the capacities"
+                p, self.arc_open(reopened), seeds.reshape(-1, n_v, days), stores_lifted=True
+            )
             first = np.where(there.any(axis=2), there.argmax(axis=2), days)
             self._first[reopened] = first.astype(np.int64)
         return self._first[reopened]
