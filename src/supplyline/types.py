@@ -209,14 +209,24 @@ def figure_decimals(values: Iterable[object], *, at_least: int = 0) -> int:
     tester read start hours 5.77, 6, 6.93 one above the other. The CLI's tables, the
     report's and the figures in words (:func:`figure_text`) share it: the report kept two
     significant digits below 1 where the CLI did not, and read 0.015 t beside its 0.02.
-    ``at_least``: a column's own least decimals (the report's seconds, to 0.001).
+    ``at_least``: a column's own least decimals (the report's seconds, to 0.001), but
+    none for a column whose every figure is exactly 0: it reads ``0``, as exactly nothing
+    does in words (:func:`figure_text`). A tester's people-only plan read "0 t moved"
+    above a moved-by-mode column of ``0.00`` on every row (two decimals taken from the
+    headline's 0.70 t delivered), in the terminal and the report alike.
 
     >>> figure_decimals([5.77, 6.0]), figure_decimals([833.4, 12.0, None])
     (2, 0)
     >>> figure_decimals([0.015, 3.0]), figure_decimals([0.0043]), figure_decimals([2e-7])
     (3, 4, 0)
+    >>> figure_decimals([0.0, 0.0], at_least=2), figure_decimals([0.0, 0.5], at_least=3)
+    (0, 3)
+    >>> figure_decimals([None], at_least=2)  # no figure at all: its least
+    2
     """
     figures = [to_gram(v) for v in values if isinstance(v, float) and math.isfinite(v)]
+    if figures and not any(figures):  # exactly nothing: 0, whatever a sentence's decimals
+        return 0
     base = 2 if any(abs(v) < 100 and not v.is_integer() for v in figures) else 0
     return max([at_least, base, *(_significant_decimals(v) for v in figures)])
 

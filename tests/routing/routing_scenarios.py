@@ -86,6 +86,48 @@ routing: {detour_factor: 1.3, service_minutes: 30}
 """One commodity, water, 10 kg a head a day, 30-minute stops: the road-repair tests' files."""
 
 
+R2D_FILES = {
+    "scenario.yaml": WATER_SCENARIO_YAML,
+    "fleet.csv": """\
+id,depot,partner,vehicle_type,count,payload_t,volume_m3,speed_kmh,fixed_cost,cost_per_km,max_route_hours
+T1,D1,p,cargo,4,10,,60,100,1,4
+T2,D2,p,cargo,4,10,,60,100,1,4
+""",
+    "links.csv": """\
+id,from,to,mode,distance_km,transit_days,capacity_t_per_day,bidirectional,outage_days
+d1j,D1,J,road,5,0,,false,
+d2j,D2,J,road,5,0,,false,
+J-K,J,K,road,5,0,10,false,
+kl1,K,L1,road,5,0,,false,
+kl2,K,L2,road,5,0,,false,
+d1l2,D1,L2,road,100,0,10,false,
+d2l1,D2,L1,road,100,0,10,false,
+l1d1,L1,D1,road,15,0,,false,
+l2d2,L2,D2,road,15,0,,false,
+""",
+    "locations.csv": """\
+id,partner,kind,lat,lon
+D1,p,depot,50.0,10.0
+D2,p,depot,50.1,10.0
+J,p,hub,50.05,10.1
+K,p,hub,50.05,10.2
+L1,p,unit_area,50.0,10.3
+L2,p,unit_area,50.1,10.3
+""",
+    "stocks.csv": """\
+location,commodity,initial_t,replenishment_t_per_day
+D1,water,1000,100
+D2,water,1000,100
+""",
+    "units.csv": """\
+id,partner,home,destination,personnel,days_of_supply,receive_open_h,receive_close_h
+U1,p,L1,L1,1000,0,6,18
+U2,p,L2,L2,1000,0,6,18
+""",
+}
+"""The tester's R2d: J→K 10 t/day, D1→L2 and D2→L1 100 km, trucks of 4 h at 60 km/h."""
+
+
 def fleet(
     fid: str,
     depot: str,

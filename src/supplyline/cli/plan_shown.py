@@ -47,6 +47,8 @@ CSV and JSON give deployment.csv's ``earliest_day``, ``earliest_label`` and
 COST_HEADING = f"cost ({COST_UNITS})"
 """The people's heading of the cost by mode, in the unit the bottleneck sentences say
 (:data:`~supplyline.types.COST_UNITS`); CSV and JSON keep the key ``cost``."""
+_PEOPLES_HEADINGS = {"earliest": EARLIEST_HEADING, "cost": COST_HEADING}
+"""The columns the people's tables head otherwise than their key (:func:`plan_sections`)."""
 _ALIKE = (("tonnes", "deploy_t"), ("demand_t", "short_t"))
 """Columns of one quantity that share their decimals, as the report's tables group them."""
 _SUMMED = {
@@ -325,7 +327,9 @@ def print_plan_table(run: PlanRun) -> None:
     for name, (rows, cols, title) in sections.items():
         if rows:
             shown = _shown(name, places)
-            drop = [EARLIEST_HEADING if c == "earliest" else c for c in PLAN_DROPS[name]]
+            # as the people's tables head them: "cost" under its unit was never dropped,
+            # not even when 0 on every row (a tester's people-only plan)
+            drop = [_PEOPLES_HEADINGS.get(c, c) for c in PLAN_DROPS[name]]
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
                       drop=drop)  # fmt: skip
             if name == "shortfalls" and len(rows) > 1:  # what its total row is of

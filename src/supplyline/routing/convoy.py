@@ -62,11 +62,12 @@ from supplyline.errors import (
 )
 from supplyline.routing.cargo import split_by_cargo, uncarried_note
 from supplyline.routing.day_model import build_problem
-from supplyline.routing.depot_share import MIN_LOAD_T, share_stock
+from supplyline.routing.depot_share import MIN_LOAD_T, share_stock, spare_left
 from supplyline.routing.depot_stock import (
     DEMAND_BASIS,
     Allocation,
     DepotStock,
+    StockBook,
     with_depot_check,
 )
 from supplyline.routing.greedy import greedy_routes
@@ -315,7 +316,7 @@ def _repair(
     day: int,
     notes: list[str],
     budget: RoadBudget,
-    held_t: Mapping[tuple[LocationId, CommodityId], float] | None,
+    stock: tuple[StockBook, StockBook | None] | None,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
     """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
 
@@ -323,7 +324,8 @@ def _repair(
     and what stays undelivered.
 
     Each round searches a quarter of the time limit (:mod:`~supplyline.routing.road_repair`)
-    and adds a note naming the full roads.
+    and adds a note naming the full roads. ``stock``: what each depot holds for its
+    trucks and what it spares still beyond the plan's own legs (plan mode), else None.
     """
     router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
     quick = replace(params, router=router)
@@ -347,7 +349,8 @@ def _repair(
     taken = sum(o.req.tonnes for o in off)
     routes, lost = repair(
         scenario, off, (groups, km, budget, day), routes, solve,
-        rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip, held_t=held_t,
+        rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
+        held_t=None if stock is None else stock[0], spare_t=None if stock is None else stock[1],
     )  # fmt: skip
     short = sum(u.tonnes for u in lost)
     notes.append(
@@ -461,11 +464,14 @@ def route_day(
     km = road_matrix(scenario, ids, day=day)
     pinned: list[LocationId | None] = [None] * len(requests)
     unserved: list[Unserved] = []
+    spare: StockBook | None = None
     if depot_stock is not None and groups:
         # the one rule reach shares the depots' stock by too (routing.depot_share)
         alloc = share_stock(
             scenario, requests, depot_stock.held_t, day, groups, km, spare_t=depot_stock.spare_t
         )
+        if depot_stock.spare_t is not None:  # the repair's other depots give within it
+            spare = spare_left(depot_stock.spare_t, requests, alloc)
         requests, pinned, unserved = list(alloc.requests), list(alloc.depots), [*alloc.unserved]
         respected = (depot_stock, alloc)
     chunks, more, bounds = plan_chunks(
@@ -511,7 +517,7 @@ def route_day(
             requests, left, bounds, again=routes if repacked else None, routes=routes
         )
     if off:
-        stock = None if depot_stock is None else depot_stock.held_t
+        stock = None if depot_stock is None else (dict(depot_stock.held_t), spare)
         routes, lost = _repair(
             scenario, off, groups, km, params, routes, day, notes, roads[0], stock
         )

@@ -15,6 +15,7 @@ that what earlier days' trucks loaded is gone).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["MIN_LOAD_T", "DayShare", "share_stock"]
+__all__ = ["MIN_LOAD_T", "DayShare", "share_stock", "spare_left"]
 
 MIN_LOAD_T = 0.001
 """Requests of fewer tonnes are not routed (``ConvoyParams.min_load_t``'s default)."""
@@ -82,3 +83,34 @@ def share_stock(
     """
     options = depot_options(requests, groups, km, scenario, day)
     return allocate(scenario, requests, options, held_t, day, truck_hours(groups), spare_t)
+
+
+def spare_left(
+    spare_t: Mapping[tuple[LocationId, CommodityId], float],
+    requests: Sequence[DeliveryRequest],
+    alloc: Allocation,
+) -> dict[tuple[LocationId, CommodityId], float]:
+    """What each depot spares still once ``alloc`` has loaded the day's ``requests``.
+
+    A depot's ``spare_t`` less what it gave beyond the tonnes the plan traces to it
+    (``requests``' ``sources_t``, before :func:`share_stock` split them), as the walk of
+    the plan's days takes it off (:mod:`~supplyline.routing.depot_days`). The road-full
+    repair moves loads to other depots within it
+    (:func:`~supplyline.routing.road_repair.other_depots`).
+
+    >>> from supplyline.routing.depot_stock import Allocation
+    >>> req = DeliveryRequest(unit="u1", location="U", load_t={"food": 3.0})
+    >>> alloc = Allocation(requests=(req,), depots=("D",))
+    >>> spare_left({("D", "food"): 5.0, ("E", "food"): 1.0}, [req], alloc)
+    {('D', 'food'): 2.0, ('E', 'food'): 1.0}
+    """
+    beyond: dict[tuple[LocationId, CommodityId], float] = defaultdict(float)
+    for req, depot in zip(alloc.requests, alloc.depots, strict=True):
+        for com, t in req.load_t.items():
+            if depot is not None:
+                beyond[(depot, com)] += t
+    for req in requests:
+        for key, t in req.sources_t.items():
+            if key[1] in req.load_t and key in beyond:
+                beyond[key] -= t
+    return {k: t - max(0.0, beyond.get(k, 0.0)) for k, t in spare_t.items()}

@@ -20,7 +20,12 @@ that still hold the goods (what they held for the day, less what the day's route
 there already) and whose trucks left reach the unit, best first and while their hours
 last, as the depot choice does (:func:`~supplyline.routing.depot_stock.allocate`): a
 tester's plan fed U1 from D2 over D2→L1, the routes sent D1's truck over a full J→K, and
-the repair, with D1 alone, left 10 t ``road_full`` beside D2's idle trucks.
+the repair, with D1 alone, left 10 t ``road_full`` beside D2's idle trucks. Another depot
+gives such a load no more than it spares (``spare_t``: what the plan's own road legs from
+it, that day or later, do not take), as the day's first share does
+(:func:`~supplyline.routing.depot_share.spare_left`): the repair handed out stock the
+plan's later legs needed, the double use the walk of the plan's days ends
+(:mod:`~supplyline.routing.depot_days`).
 """
 
 from __future__ import annotations
@@ -177,6 +182,7 @@ def repair(
     rounds: int,
     multi_trip: bool,
     held_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
+    spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
     """Route the loads taken off full roads another way, in up to ``rounds`` searches.
 
@@ -186,7 +192,8 @@ def repair(
     routes). Returns every route of the day (the routed trucks' with their new trips,
     then the idle trucks') and what stays undelivered, ``road_full``. ``held_t`` is what
     each depot holds for its trucks that day (plan mode): a pinned load its depot's
-    trucks left cannot bring goes to another depot that holds it (:func:`other_depots`).
+    trucks left cannot bring goes to another depot that holds it (:func:`other_depots`),
+    within what that depot spares still (``spare_t``, where given) over every round.
     """
     groups, km, budget, day = context
     every = list(routes)
@@ -207,7 +214,8 @@ def repair(
         without = frozenset(w for w in budget.full if budget.room(w) <= _ROOM_T)
         loaded = loaded_matrix(scenario, km, day, without, {r.location for r in parts})
         if held_t is not None:
-            off = other_depots(scenario, off, idle, loaded, _held_left(held_t, every), day)
+            held = _held_left(held_t, every)
+            off, spare_t = other_depots(scenario, off, idle, loaded, held, day, spare_t)
             parts = [o.req for o in off]
         chunks, unfit, bounds = plan_chunks(
             parts, idle, loaded, scenario, multi_trip=multi_trip, day=day,
@@ -267,7 +275,8 @@ def other_depots(
     km: RoadMatrix,
     held_t: Mapping[tuple[LocationId, CommodityId], float],
     day: int,
-) -> list[Off]:
+    spare_t: Mapping[tuple[LocationId, CommodityId], float] | None = None,
+) -> tuple[list[Off], dict[tuple[LocationId, CommodityId], float] | None]:
     """The loads taken off, each on a depot whose trucks left can bring it round.
 
     A load whose depot's trucks left (``idle``) reach the unit on ``km`` (the way round
@@ -275,9 +284,13 @@ def other_depots(
     the depots that hold its goods still (``held_t``, what the day's routes left) and whose
     trucks left reach the unit, best first while their hours last, split among them
     where one does not hold it all; where they do not hold it all together, it stays
-    as it was, for the round to say why its depot's trucks cannot bring it.
+    as it was, for the round to say why its depot's trucks cannot bring it. Given
+    ``spare_t``, another depot holds for it only what it spares (the rest the plan's own
+    legs from it take, that day or later), as :func:`~supplyline.routing.depot_stock.
+    allocate` gives; returns the loads and what each depot spares still (None without).
     """
     left: dict[tuple[LocationId, CommodityId], float] = defaultdict(float, held_t)
+    spare = None if spare_t is None else defaultdict(float, spare_t)
     hours: dict[LocationId, float] = defaultdict(float, truck_hours(idle))
     options = depot_options([o.req for o in off], idle, km, scenario, day)
     stays = [
@@ -293,7 +306,7 @@ def other_depots(
         if keep or not opts:
             out.append(o)
             continue
-        alloc = allocate(scenario, [o.req], [opts], left, day, hours)
+        alloc = allocate(scenario, [o.req], [opts], left, day, hours, spare)
         given = [(p, d) for p, d in zip(alloc.requests, alloc.depots, strict=True) if d]
         if alloc.unserved or not given:
             out.append(o)
@@ -303,8 +316,10 @@ def other_depots(
             out.append(Off(part, depot, o.blame))
             for com, t in part.load_t.items():
                 left[(depot, com)] -= t
+                if spare is not None:  # its sources_t are gone: nothing of it is traced
+                    spare[(depot, com)] -= t
             hours[depot] -= part.tonnes / pace[depot]
-    return out
+    return out, None if spare is None else dict(spare)
 
 
 def _summed(chunks: Sequence[Chunk]) -> dict[str, float]:
