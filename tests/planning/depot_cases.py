@@ -102,3 +102,27 @@ def shared_depot(
     rates = {(u.id, "food"): draw(st.floats(1, 10)) for u in units}
     build = {(u.id, "food"): draw(st.floats(1, 30)) for u in units} if buildup else None
     return scenario, make_demand(scenario, rates, buildup_t=build)
+
+
+def fed_pair(replenishment_t_per_day: float) -> tuple[Scenario, Demand]:
+    """D (storing) gives ``replenishment_t_per_day``; u0 at D eats 2 t a day, u1 at U 3 t.
+
+    Each holds a target of 6 t: the pair whose target gaps the supply, not a capacity, keeps.
+    """
+    scenario, _ = one_link(days=8, replenishment_t_per_day=replenishment_t_per_day)
+    unit = scenario.units[0]
+    at_depot = dataclasses.replace(unit, id="u0", home="D", destination="D")
+    scenario = dataclasses.replace(scenario, units=(unit, at_depot))
+    return scenario, make_demand(
+        scenario,
+        {("u1", "food"): 3.0, ("u0", "food"): 2.0},
+        buildup_t={("u1", "food"): 6.0, ("u0", "food"): 6.0},
+    )
+
+
+def short_and_below(plan: Plan) -> tuple[float, float]:
+    """Tonnes short and tonne-days below target, in all."""
+    return (
+        round(sum(s.short_t for s in plan.shortfalls), 6),
+        round(sum(g.below_t for g in plan.target_gaps), 6),
+    )

@@ -11,13 +11,9 @@ binds, not a capacity. By hand: every tonne given is eaten or held; D gives 4 t 
 
 from __future__ import annotations
 
-import dataclasses
+from depot_cases import fed_pair, roomy, short_and_below
 
-from depot_cases import roomy
-
-from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import make_demand, one_link
 from supplyline.planning.summary import target_rows
 
 PARAMS = PlanParams(explain_top=0)
@@ -31,33 +27,12 @@ IN_TIME = (
 )
 
 
-def _depot(replenishment_t_per_day: float) -> tuple[Scenario, Demand]:
-    """D (storing) gives ``replenishment_t_per_day``; u0 at D eats 2 t a day, u1 at U 3 t."""
-    scenario, _ = one_link(days=8, replenishment_t_per_day=replenishment_t_per_day)
-    unit = scenario.units[0]
-    at_depot = dataclasses.replace(unit, id="u0", home="D", destination="D")
-    scenario = dataclasses.replace(scenario, units=(unit, at_depot))
-    return scenario, make_demand(
-        scenario,
-        {("u1", "food"): 3.0, ("u0", "food"): 2.0},
-        buildup_t={("u1", "food"): 6.0, ("u0", "food"): 6.0},
-    )
-
-
-def _short_and_below(plan: Plan) -> tuple[float, float]:
-    """Tonnes short and tonne-days below target, in all."""
-    return (
-        round(sum(s.short_t for s in plan.shortfalls), 6),
-        round(sum(g.below_t for g in plan.target_gaps), 6),
-    )
-
-
 def test_the_supply_not_a_capacity_keeps_them_below() -> None:
     """Never short; every capacity unlimited: as far below; 12 t a day: C+0 at U alone."""
-    scenario, demand = _depot(4.0)
-    assert _short_and_below(plan_movements(scenario, demand, PARAMS)) == (0.0, 54.0)
-    assert _short_and_below(plan_movements(roomy(scenario), demand, PARAMS)) == (0.0, 54.0)
-    assert _short_and_below(plan_movements(*_depot(12.0), PARAMS)) == (0.0, 3.0)
+    scenario, demand = fed_pair(4.0)
+    assert short_and_below(plan_movements(scenario, demand, PARAMS)) == (0.0, 54.0)
+    assert short_and_below(plan_movements(roomy(scenario), demand, PARAMS)) == (0.0, 54.0)
+    assert short_and_below(plan_movements(*fed_pair(12.0), PARAMS)) == (0.0, 3.0)
 
 
 def test_the_gaps_of_units_never_short_name_the_supply() -> None:
@@ -66,7 +41,7 @@ def test_the_gaps_of_units_never_short_name_the_supply() -> None:
     C+7 keeps the day's own count ("in time"), which already named the supply; C+0 at U is
     before anything can arrive.
     """
-    scenario, demand = _depot(4.0)
+    scenario, demand = fed_pair(4.0)
     rows = {
         r["unit"]: r["why"] for r in target_rows(plan_movements(scenario, demand, PARAMS), demand)
     }
@@ -78,6 +53,6 @@ def test_the_gaps_of_units_never_short_name_the_supply() -> None:
 
 def test_plenty_of_supply_leaves_the_capacity_named() -> None:
     """With 12 t a day only C+0 at U is below, before anything can arrive: no supply named."""
-    scenario, demand = _depot(12.0)
+    scenario, demand = fed_pair(12.0)
     rows = target_rows(plan_movements(scenario, demand, PARAMS), demand)
     assert [r["why"] for r in rows] == ["no Rations can reach U before C+1"]

@@ -10,13 +10,9 @@ eating 2 t a day and one at U, a day away, eating 3; each holds a target of 6 t.
 
 from __future__ import annotations
 
-import dataclasses
+from depot_cases import fed_pair, roomy, short_and_below
 
-from depot_cases import roomy
-
-from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
-from supplyline.planning.examples import make_demand, one_link
 from supplyline.planning.summary import target_rows
 
 PARAMS = PlanParams(explain_top=0)
@@ -31,39 +27,18 @@ IN_TIME = (
 )
 
 
-def _depot(replenishment_t_per_day: float) -> tuple[Scenario, Demand]:
-    """D (storing) gives ``replenishment_t_per_day``; u0 at D eats 2 t a day, u1 at U 3 t."""
-    scenario, _ = one_link(days=8, replenishment_t_per_day=replenishment_t_per_day)
-    unit = scenario.units[0]
-    at_depot = dataclasses.replace(unit, id="u0", home="D", destination="D")
-    scenario = dataclasses.replace(scenario, units=(unit, at_depot))
-    return scenario, make_demand(
-        scenario,
-        {("u1", "food"): 3.0, ("u0", "food"): 2.0},
-        buildup_t={("u1", "food"): 6.0, ("u0", "food"): 6.0},
-    )
-
-
-def _short_and_below(plan: Plan) -> tuple[float, float]:
-    """Tonnes short and tonne-days below target, in all."""
-    return (
-        round(sum(s.short_t for s in plan.shortfalls), 6),
-        round(sum(g.below_t for g in plan.target_gaps), 6),
-    )
-
-
 def test_the_gaps_are_the_supplys_when_re_planned() -> None:
     """Every capacity unlimited: as short, as far below; 9 t a day: C+0 at U alone (3 t-days)."""
-    scenario, demand = _depot(3.0)
+    scenario, demand = fed_pair(3.0)
     plan = plan_movements(scenario, demand, PARAMS)
-    assert _short_and_below(plan) == (5.0, 76.0)
-    assert _short_and_below(plan_movements(roomy(scenario), demand, PARAMS)) == (5.0, 76.0)
-    assert _short_and_below(plan_movements(*_depot(9.0), PARAMS)) == (0.0, 3.0)
+    assert short_and_below(plan) == (5.0, 76.0)
+    assert short_and_below(plan_movements(roomy(scenario), demand, PARAMS)) == (5.0, 76.0)
+    assert short_and_below(plan_movements(*fed_pair(9.0), PARAMS)) == (0.0, 3.0)
 
 
 def test_the_gaps_name_the_supply_short_in_all() -> None:
     """C+1–C+6 read "capacity (see the bottlenecks)" before, on both rows."""
-    scenario, demand = _depot(3.0)
+    scenario, demand = fed_pair(3.0)
     rows = {
         r["unit"]: r["why"] for r in target_rows(plan_movements(scenario, demand, PARAMS), demand)
     }
@@ -75,6 +50,6 @@ def test_the_gaps_name_the_supply_short_in_all() -> None:
 
 def test_no_gap_of_the_plan_is_left_without_its_cause() -> None:
     """plan.json's target gaps carry the words the table says (none empty)."""
-    plan = plan_movements(*_depot(3.0), PARAMS)
+    plan = plan_movements(*fed_pair(3.0), PARAMS)
     assert plan.target_gaps
     assert [g.day for g in plan.target_gaps if not g.cause] == []
