@@ -82,6 +82,7 @@ def plan_sections(
         bottleneck_table_rows,
         closure_rows,
         closure_table_rows,
+        filled_columns,
         shortfall_rows,
         target_rows,
         totals_by_mode,
@@ -151,7 +152,7 @@ def plan_sections(
                 "extra",
                 # each only where a shown rank has one (the explanations say them too): a
                 # "removes t" blank on every row read as a column that had failed to fill
-                *_filled(necks, "removes_t", "then_limited_by"),
+                *filled_columns(necks, "removes_t", "then_limited_by"),
             ],
             f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
             if capacities > len(necks)
@@ -165,15 +166,6 @@ def plan_sections(
             CLOSURES_TITLE,
         )
     return sections
-
-
-def _filled(rows: list[dict[str, Any]], *columns: str) -> list[str]:
-    """Those of ``columns`` that some row fills: an empty cell on every row says nothing.
-
-    >>> _filled([{"a": None, "b": 0.0}, {"a": None, "b": None}], "a", "b")
-    ['b']
-    """
-    return [c for c in columns if any(row.get(c) not in (None, "") for row in rows)]
 
 
 def _all_where(run: PlanRun) -> str:

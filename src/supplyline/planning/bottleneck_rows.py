@@ -27,6 +27,7 @@ __all__ = [
     "capacity_entries",
     "closure_entries",
     "closure_table_rows",
+    "filled_columns",
 ]
 
 CLOSURES_TITLE = "Closures that hold the plan back"
@@ -199,6 +200,19 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
             del row[name]  # the explanation says them; a table stays short
         del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it
     return rows
+
+
+def filled_columns(rows: list[dict[str, Any]], *columns: str) -> list[str]:
+    """Those of ``columns`` that some row fills: an empty cell on every row says nothing.
+
+    The rule both faces' bottleneck tables show "removes t" and "then limited by" by: the
+    terminal had left a "removes t" blank on every row out while the HTML report still
+    showed it (the explanations say what each rank gains either way).
+
+    >>> filled_columns([{"a": None, "b": 0.0}, {"a": None, "b": None}], "a", "b")
+    ['b']
+    """
+    return [c for c in columns if any(row.get(c) not in (None, "") for row in rows)]
 
 
 def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:

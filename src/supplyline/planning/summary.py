@@ -29,6 +29,7 @@ from supplyline.planning.bottleneck_rows import (
     bottleneck_rows,
     bottleneck_table_rows,
     closure_table_rows,
+    filled_columns,
 )
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
@@ -52,6 +53,7 @@ __all__ = [
     "closure_days_note",
     "closure_rows",
     "closure_table_rows",
+    "filled_columns",
     "headline",
     "met_share",
     "shortfall_rows",

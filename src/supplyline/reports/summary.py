@@ -19,6 +19,7 @@ from supplyline.planning.summary import (
     bottleneck_table_rows,
     closure_rows,
     closure_table_rows,
+    filled_columns,
     shortfall_rows,
     target_rows,
     totals_by_mode,
@@ -246,6 +247,10 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
     )
 
 
+_SOMETIMES_FILLED = {"removes_t": "shortfall removed t", "then_limited_by": "then limited by"}
+"""The bottleneck table's columns shown only where some rank fills them, with headings."""
+
+
 def bottleneck_table(plan: Plan, top: int) -> Table:
     """The ``top`` binding capacities in the plan's ranking, with the plan's explanation."""
     rows = bottleneck_table_rows(plan, top)
@@ -274,13 +279,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "shadow_price": "shadow price",
             "capacity": "capacity",
             "extra": "suggested extra",
-            "removes_t": "shortfall removed t",
-            # only where a rank has one (the explanation says it too)
-            **(
-                {"then_limited_by": "then limited by"}
-                if any(row["then_limited_by"] for row in rows)
-                else {}
-            ),
+            # each only where a rank has one (the explanation says it too), by the CLI's rule:
+            # a "shortfall removed t" blank on every row read as a column that failed to fill
+            **{key: _SOMETIMES_FILLED[key] for key in filled_columns(rows, *_SOMETIMES_FILLED)},
             "explanation": "explanation",
         },
         caption=caption,
