@@ -80,7 +80,7 @@ def test_a_price_to_five_decimals_imports_nothing_and_names_the_agreement(ledger
     with pytest.raises(LedgerRuleError) as caught:
         ledger.import_agreements(NLD, [good, bad])
     assert str(caught.value) == (
-        "agreements[1] ('A-2'): price of fuel in EUR: per_t(=950.12345) has more "
+        "agreement 'A-2': price of fuel in EUR: per_t(=950.12345) has more "
         "decimal places than 0.0001; nothing was imported"
     )
     assert _everything(ledger) == before
@@ -116,9 +116,7 @@ def test_one_id_twice_with_other_terms_imports_nothing(ledger: Ledger) -> None:
     """The same id with other terms later in the same import is a conflict, before any write."""
     before = _everything(ledger)
     other = dataclasses.replace(make_agreement("A-1"), name="other terms")
-    with pytest.raises(
-        ConflictError, match=r"^agreements\[2\] \('A-1'\): the same id as agreements\[0\] with"
-    ):
+    with pytest.raises(ConflictError, match=r"^agreement 'A-1': given twice with different terms"):
         ledger.import_agreements(NLD, [make_agreement("A-1"), make_agreement("A-2"), other])
     assert _everything(ledger) == before
 
@@ -149,7 +147,9 @@ def test_a_conflict_with_a_stored_agreement_keeps_none_of_the_import(nld_deu: Le
     changed = dataclasses.replace(make_agreement(), name="new terms")
     with pytest.raises(ConflictError) as caught:
         nld_deu.import_agreements(NLD, [make_agreement("A-1"), changed])
-    assert str(caught.value).startswith("agreements[1] ('NLD-DEU-1'): agreement 'NLD-DEU-1' is")
+    assert str(caught.value).startswith(  # named once, not "agreement 'x': agreement 'x' is"
+        "agreement 'NLD-DEU-1' is already in the ledger with different terms"
+    )
     assert str(caught.value).endswith("nothing was imported")
     assert _everything(nld_deu) == before
 
@@ -162,7 +162,7 @@ def test_a_database_error_half_way_imports_nothing(ledger: Ledger) -> None:
     with pytest.raises(StorageError) as caught:
         ledger.import_agreements(NLD, batch)
     message = str(caught.value)
-    assert message.startswith("agreements[2] ('boom'): database error:")
+    assert message.startswith("agreement 'boom': database error:")
     assert "refused by the test" in message
     assert message.endswith("nothing was imported")
     assert _everything(ledger) == before
@@ -279,7 +279,7 @@ def test_an_agreement_of_a_batch_it_cannot_store_says_nothing_was_stored(ledger:
     with pytest.raises(LedgerRuleError) as caught:
         ledger.request_all(NLD, [_fuel("5")], agreements=[bad])
     assert str(caught.value) == (
-        "agreements[0] ('A-1'): price of fuel in EUR: per_t(=950.12345) has more decimal "
+        "agreement 'A-1': price of fuel in EUR: per_t(=950.12345) has more decimal "
         "places than 0.0001; nothing was stored (no agreement imported, no order made)"
     )
 

@@ -288,6 +288,7 @@ def propose_cmd(
         assert partner is not None
         scenario_partner(the_scenario, partner, scenario)  # a mistyped --as, as such
         check_submitter(partner, drafts)  # before the ledger is opened: no file made either
+        from supplyline.io import agreement_sources
         from supplyline.services.ledger.fresh import kept_only_if_written
 
         actor = actor_from(partner, user)
@@ -303,6 +304,7 @@ def propose_cmd(
                 drafts,
                 key_prefix=key_prefix,
                 agreements=the_scenario.agreements,
+                sources=agreement_sources(scenario),
             )
         made = {
             i: ((why or f"order {o.id}") if o else why) for i, (_d, o, why) in enumerate(outcome)

@@ -132,10 +132,13 @@ def agreements_import_cmd(
 
     agreements, warnings = agreements_with_warnings(folder, partner=partner)
     print_warnings(warnings, err)
+    from supplyline.io import agreement_sources
     from supplyline.services.ledger.fresh import kept_only_if_written
 
     with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
-        result = ledger.import_agreements(actor_from(partner, user), agreements)
+        result = ledger.import_agreements(
+            actor_from(partner, user), agreements, sources=agreement_sources(folder)
+        )
     console.print(
         f"agreements: {len(result.added)} added{_listed(result.added)}, "
         f"{len(result.unchanged)} already there{_listed(result.unchanged)}, "

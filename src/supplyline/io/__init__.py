@@ -4,7 +4,8 @@ The public surface is small: :func:`load_scenario` (and :func:`load_scenario_wit
 which also returns the warnings), :func:`write_scenario`, :func:`write_template` for
 ``supplyline init``, the default planning factors, and :func:`day_from_text` and
 :func:`date_from_text` for a day or date written outside the files (a command-line option)
-as the files write one, and :func:`number_text_problem` for a number so written.
+as the files write one, :func:`number_text_problem` for a number so written, and
+:func:`agreement_sources` for where each agreement is written (the ledger's messages).
 Everything else in this package is private implementation.
 
 Each public name is imported from its module on first use (:func:`__getattr__`): the
@@ -20,6 +21,7 @@ from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.io._cells import number_text_problem
+    from supplyline.io.agreement_sources import agreement_sources
     from supplyline.io.days import DayText, date_from_text, day_from_text
     from supplyline.io.factors import default_factors
     from supplyline.io.file_names import SCENARIO_FILES
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCENARIO_FILES",
     "DayText",
+    "agreement_sources",
     "date_from_text",
     "day_from_text",
     "default_factors",
@@ -42,6 +45,7 @@ __all__ = [
 
 _HOMES = {
     **dict.fromkeys(["DayText", "date_from_text", "day_from_text"], "days"),
+    "agreement_sources": "agreement_sources",
     "default_factors": "factors",
     "number_text_problem": "_cells",
     "SCENARIO_FILES": "file_names",

@@ -134,7 +134,7 @@ def check_storable(agreement: Agreement) -> None:
     was stored as it was. So: prices to 4 decimals, ceilings to the cent, both within
     :func:`~supplyline.domain.amounts.largest_amount`, one price per commodity and
     currency (the price list's key). The message does not name the agreement: the
-    caller does (``agreement 'x': …``, or ``agreements[2] ('x'): …`` in an import).
+    caller does (``agreement 'x': …``, with its file and line in an import where known).
     """
     seen: set[tuple[str, str]] = set()
     for price in agreement.prices:

@@ -366,11 +366,13 @@ def request_drafts(
     *,
     key_prefix: str,
     agreements: Sequence[Agreement] = (),
+    sources: Mapping[str, str] | None = None,
 ) -> list[tuple[DraftOrder, SupportOrder | None, str]]:
     """Request the drafts that ``actor``'s partner receives and an agreement covers.
 
     ``agreements`` (the scenario's) are entered first where the partner is a party and
-    they are not in the ledger yet. All of it is one transaction
+    they are not in the ledger yet; ``sources`` says where each is written, for an error
+    (:func:`supplyline.io.agreement_sources`). All of it is one transaction
     (:meth:`Ledger.request_all`): if one request fails (a ceiling, a database error), no
     order is made and no agreement entered, and the error names the request. Each
     request carries an idempotency key made from ``key_prefix`` and what the draft is for
@@ -413,7 +415,7 @@ def request_drafts(
                 )
             )
             done.append((draft, None, ""))
-    _imported, made = ledger.request_all(actor, wanted, agreements=agreements)
+    _imported, made = ledger.request_all(actor, wanted, agreements=agreements, sources=sources)
     orders = iter(made)  # in the order of the drafts requested
     return [(draft, order if order or why else next(orders), why) for draft, order, why in done]
 

@@ -9,23 +9,16 @@ that is identity-checked, idempotent (with a key) and audited (see ``writing``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
 from supplyline.domain.fields import whole_number
 from supplyline.errors import (
-    ArgumentError,
-    ConflictError,
-    NotFoundError,
     PermissionDenied,
-    StorageError,
     require,
     require_list,
 )
@@ -33,12 +26,19 @@ from supplyline.services.db import upgrade_database
 from supplyline.services.db.configured import database_at
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
+from supplyline.services.ledger.agreement_batch import (
+    NOTHING_IMPORTED,
+    NOTHING_STORED,
+    ImportResult,
+    all_or_nothing,
+    check_import,
+    import_step,
+    store_step,
+)
 from supplyline.services.ledger.agreements import (
-    agreement_payload,
     check_partner,
     check_storable,
     get_visible_agreement,
-    store_agreement,
     visible_agreements,
 )
 from supplyline.services.ledger.arguments import (
@@ -70,15 +70,6 @@ from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Trans
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ImportResult:
-    """What an import of agreements did: added, already there unchanged, not ours to add."""
-
-    added: tuple[str, ...] = ()
-    unchanged: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
-
-
 class Ledger(LedgerCore):
     """The mutual-support ledger on one database.
 
@@ -107,22 +98,31 @@ class Ledger(LedgerCore):
         except LedgerRuleError as error:
             raise LedgerRuleError(f"agreement {agreement.id!r}: {error}") from error
         with self._transaction(actor) as tx:
-            return _store_step(tx, agreement, key) is not None
+            return store_step(tx, agreement, key) is not None
 
-    def import_agreements(self, actor: Actor, agreements: Iterable[Agreement]) -> ImportResult:
+    def import_agreements(
+        self,
+        actor: Actor,
+        agreements: Iterable[Agreement],
+        *,
+        sources: Mapping[str, str] | None = None,
+    ) -> ImportResult:
         """Add the agreements to which the actor's partner is a party (others are skipped).
 
         All or nothing: every item is checked before any is stored (ArgumentError for one
         that is not an Agreement, LedgerRuleError for one the ledger cannot hold), and
         they are stored in one transaction, so one that fails even then (a conflict, a
-        database error) leaves the ledger as it was. The error names the agreement.
+        database error) leaves the ledger as it was. The error names the agreement by its
+        id and, from ``sources`` (id to words, :func:`supplyline.io.agreement_sources`),
+        where it is written: ``agreement 'wm-os-2' (agreements.yaml line 17): …``.
         """
         actor_arg(actor)
         taken = agreements_arg(agreements)
-        ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
-        _check_import(ours, _NOTHING_IMPORTED)
+        require(sources, (Mapping, type(None)), "sources")
+        ours = [a for a in taken if actor.partner in a.parties]
+        check_import(ours, NOTHING_IMPORTED, sources)
         with self._transaction(actor) as tx:
-            return _import_step(tx, actor, taken, ours, _NOTHING_IMPORTED)
+            return import_step(tx, actor, taken, ours, NOTHING_IMPORTED, sources)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
         """The agreements to which the actor's partner is a party.
@@ -184,13 +184,15 @@ class Ledger(LedgerCore):
         requests: Iterable[OrderRequest],
         *,
         agreements: Iterable[Agreement] = (),
+        sources: Mapping[str, str] | None = None,
     ) -> tuple[ImportResult, list[SupportOrder]]:
         """Import ``agreements`` and make every request, all in one transaction.
 
         All or nothing: if one request breaks a rule (a ceiling, the scope) or the
         database fails, no agreement is imported and no order is made, and the error says
         which request it was, in its maker's words (``request_words``: item, partners,
-        agreement). Each request is checked as :meth:`request` checks its arguments; its
+        agreement), or which agreement, as :meth:`import_agreements` names it (with
+        ``sources``). Each request is checked as :meth:`request` checks its arguments; its
         idempotency key makes a retry of the whole batch request nothing twice.
         """
         actor_arg(actor)
@@ -198,14 +200,15 @@ class Ledger(LedgerCore):
         wanted = require_list(requests, OrderRequest, "requests")
         for i, one in enumerate(wanted):
             key_arg(one.idempotency_key, f"requests[{i}].idempotency_key")
-        ours = [(i, a) for i, a in enumerate(taken) if actor.partner in a.parties]
-        _check_import(ours, _NOTHING_STORED)
+        require(sources, (Mapping, type(None)), "sources")
+        ours = [a for a in taken if actor.partner in a.parties]
+        check_import(ours, NOTHING_STORED, sources)
         made: list[SupportOrder] = []
         with self._transaction(actor) as tx:
-            imported = _import_step(tx, actor, taken, ours, _NOTHING_STORED)
+            imported = import_step(tx, actor, taken, ours, NOTHING_STORED, sources)
             for one in wanted:
                 where = request_words(actor.partner, one.item, one.agreement_id, taken)
-                with _all_or_nothing(where, _NOTHING_STORED):
+                with all_or_nothing(where, NOTHING_STORED):
                     order = _request_step(
                         tx,
                         agreement_id=one.agreement_id,
@@ -409,94 +412,12 @@ class Ledger(LedgerCore):
         )
 
 
-_NOTHING_IMPORTED = "nothing was imported"
-_NOTHING_STORED = "nothing was stored (no agreement imported, no order made)"
-_RETYPED = (ArgumentError, ConflictError, NotFoundError, PermissionDenied, StorageError)
-"""Errors said again with the item that failed, keeping their type (and exit code)."""
-
-
-@contextmanager
-def _all_or_nothing(where: str, nothing: str) -> Iterator[None]:
-    """Name the item of a batch that failed, and say that the batch left nothing behind.
-
-    The transaction around the batch rolls back on the error raised here.
-    """
-    try:
-        yield
-    except SQLAlchemyError as error:  # a database error the checks did not foresee
-        orig = getattr(error, "orig", None) or error
-        raise StorageError(f"{where}: database error: {str(orig).strip()}; {nothing}") from error
-    except _RETYPED as error:
-        raise type(error)(f"{where}: {error}; {nothing}") from error
-
-
 def _check_party(actor: Actor, agreement: Agreement) -> None:
     if actor.partner not in agreement.parties:
         raise PermissionDenied(
             f"{actor.partner} is not a party to agreement {agreement.id} "
             f"({' and '.join(agreement.parties)}) and cannot enter it"
         )
-
-
-def _import_step(
-    tx: Transaction,
-    actor: Actor,
-    taken: Sequence[Agreement],
-    ours: Sequence[tuple[int, Agreement]],
-    nothing: str,
-) -> ImportResult:
-    """Store ``ours`` (the actor's among ``taken``) in ``tx``; one failing undoes them all.
-
-    An agreement given twice (with the same terms, :func:`_check_import` saw to that) is
-    stored and listed once: it was listed as both added and unchanged.
-    """
-    added: list[str] = []
-    unchanged: list[str] = []
-    done: set[str] = set()
-    for i, agreement in ours:
-        if agreement.id in done:
-            continue
-        done.add(agreement.id)
-        with _all_or_nothing(f"agreements[{i}] ({agreement.id!r})", nothing):
-            stored = _store_step(tx, agreement, None) is not None
-        (added if stored else unchanged).append(agreement.id)
-    skipped = tuple(dict.fromkeys(a.id for a in taken if actor.partner not in a.parties))
-    return ImportResult(added=tuple(added), unchanged=tuple(unchanged), skipped=skipped)
-
-
-def _check_import(ours: Sequence[tuple[int, Agreement]], nothing: str) -> None:
-    """Refuse, before any write, an agreement the ledger cannot hold or an id given twice.
-
-    Every message has one form, as the conflicts and database errors of the import:
-    ``agreements[2] ('wm-os-3'): …; nothing was imported`` (or, for ``request_all``,
-    its own ``nothing was stored …``).
-    """
-    first: dict[str, tuple[int, dict[str, Any]]] = {}
-    for i, agreement in ours:
-        where = f"agreements[{i}] ({agreement.id!r})"
-        with _all_or_nothing(where, nothing):
-            check_storable(agreement)
-        terms = agreement_payload(agreement)
-        seen = first.setdefault(agreement.id, (i, terms))
-        if seen[1] != terms:
-            raise ConflictError(
-                f"{where}: the same id as agreements[{seen[0]}] with different terms; "
-                f"give the new terms a new id; {nothing}"
-            )
-
-
-def _store_step(
-    tx: Transaction, agreement: Agreement, key: str | None
-) -> tuple[int | None, str | None] | None:
-    """Store one agreement as one audited step; None if the same terms were there."""
-    terms = agreement_payload(agreement)
-
-    def run(session: Session, now: dt.datetime) -> Outcome | None:
-        if not store_agreement(session, agreement, now):
-            return None
-        return None, agreement.id, {"agreement": terms}
-
-    return tx.step("agreement", key, terms, run)
 
 
 def _request_step(
