@@ -21,13 +21,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from ledger_cli_cases import DEU, NLD, nld_deu_agreement
 
-from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
 from supplyline.io.csv_out import csv_time
-from supplyline.services.ledger import Actor, open_ledger
+from supplyline.services.ledger import open_ledger
 
-NLD = Actor(partner="NLD", user="jan")
-DEU = Actor(partner="DEU", user="hans")
 BARE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 """A date and time to the second with no offset, unquoted: what a spreadsheet reads as one."""
 
@@ -39,15 +37,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ledger = open_ledger(url)
     ledger.add_agreement(
         NLD,
-        Agreement(
-            id="NLD-DEU-1", name="MLSA", parties=("NLD", "DEU"),
-            valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2099, 12, 31),
-            commodities=frozenset({"fuel"}), services=frozenset(),
-            reimbursement_modes=frozenset(ReimbursementMode),
-            prices=(Price(commodity="fuel", currency="EUR", per_t=Decimal("950.50")),),
-            currency="EUR",
-        ),
-    )  # fmt: skip
+        nld_deu_agreement({"fuel": "950.50"}),
+    )
     order = ledger.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=Decimal(2))
     ledger.accept(DEU, order.id)
     ledger.issue(DEU, order.id, Decimal(2))

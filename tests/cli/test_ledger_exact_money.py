@@ -18,13 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from ledger_cli_cases import DEU, NLD, nld_deu_agreement
 
 from supplyline.cli.cells import Amount, _cells
-from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
-from supplyline.services.ledger import Actor, open_ledger
-
-NLD = Actor(partner="NLD", user="jan")
-DEU = Actor(partner="DEU", user="hans")
+from supplyline.domain.agreements import ReimbursementMode
+from supplyline.services.ledger import open_ledger
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +32,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ledger = open_ledger(url)
     ledger.add_agreement(
         NLD,
-        Agreement(
-            id="NLD-DEU-1", name="MLSA", parties=("NLD", "DEU"),
-            valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2099, 12, 31),
-            commodities=frozenset({"fuel", "water"}), services=frozenset(),
-            reimbursement_modes=frozenset(ReimbursementMode),
-            prices=(Price(commodity="fuel", currency="EUR", per_t=Decimal("1450.00")),
-                    Price(commodity="water", currency="EUR", per_t=Decimal("12.25"))),
-            currency="EUR",
-        ),
-    )  # fmt: skip
+        nld_deu_agreement({"fuel": "1450.00", "water": "12.25"}),
+    )
     fuel = ledger.request(
         NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=Decimal("0.375"),
         mode=ReimbursementMode.CASH,

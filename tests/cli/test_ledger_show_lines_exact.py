@@ -9,7 +9,6 @@ above says. docs/ledger.md: one order reads every amount to the kilogram or the 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -18,15 +17,13 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from ledger_cli_cases import DEU, NLD, nld_deu_agreement
 
 from supplyline.cli.cells import _cells
 from supplyline.cli.ledger_options import money, tonnes
-from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
+from supplyline.domain.agreements import ReimbursementMode
 from supplyline.domain.amounts import money_text, quantity_text
-from supplyline.services.ledger import Actor, open_ledger
-
-NLD = Actor(partner="NLD", user="jan")
-DEU = Actor(partner="DEU", user="hans")
+from supplyline.services.ledger import open_ledger
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +33,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ledger = open_ledger(url)
     ledger.add_agreement(
         NLD,
-        Agreement(
-            id="NLD-DEU-1", name="MLSA", parties=("NLD", "DEU"),
-            valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2099, 12, 31),
-            commodities=frozenset({"fuel"}), services=frozenset(),
-            reimbursement_modes=frozenset(ReimbursementMode),
-            prices=(Price(commodity="fuel", currency="EUR", per_t=Decimal("1450.00")),),
-            currency="EUR",
-        ),
-    )  # fmt: skip
+        nld_deu_agreement({"fuel": "1450.00"}),
+    )
     order = ledger.request(
         NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=Decimal(200),
         mode=ReimbursementMode.CASH,

@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from ledger_cli_cases import nld_deu_agreement
 
-from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
 from supplyline.services.ledger import Actor, open_ledger
 from supplyline.services.ledger.views import NO_USER
 
@@ -34,15 +34,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ledger = open_ledger(url)
     ledger.add_agreement(
         NO_ONE_NAMED,
-        Agreement(
-            id="NLD-DEU-1", name="MLSA", parties=("NLD", "DEU"),
-            valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2099, 12, 31),
-            commodities=frozenset({"fuel"}), services=frozenset(),
-            reimbursement_modes=frozenset(ReimbursementMode),
-            prices=(Price(commodity="fuel", currency="EUR", per_t=Decimal("1000.00")),),
-            currency="EUR",
-        ),
-    )  # fmt: skip
+        nld_deu_agreement({"fuel": "1000.00"}),
+    )
     order = ledger.request(NO_ONE_NAMED, agreement_id="NLD-DEU-1", item="fuel", quantity=2)
     ledger.accept(HANS, order.id, note="from the north depot")
     ledger.issue(HANS, order.id, Decimal(2))
