@@ -9,6 +9,7 @@ fourteenth column, right of the long explanation, five columns after the figure.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -40,6 +41,28 @@ BOTTLENECK_COLUMNS = [
     "then_limited_by",
 ]
 """bottlenecks.csv's header: every column it had, ``capacity_unit`` moved beside ``capacity``."""
+
+PLAN_JSON_BOTTLENECK_KEYS = [
+    "kind",
+    "resource",
+    "days",
+    "shadow_price",
+    "commodities",
+    "capacity",
+    "capacity_unit",
+    "suggested_extra",
+    "extra_unit",
+    "shortfall_removed_t",
+    "late_t_days_cut",
+    "late_pax_days_cut",
+    "target_t_days_filled",
+    "transport_cost_saved",
+    "explanation",
+    "measuring",
+    "then_limited_by",
+]
+"""plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
+from after ``explanation`` to beside ``capacity``."""
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +96,14 @@ def test_capacity_unit_stands_right_after_capacity(planned: tuple[str, Path]) ->
         rows = list(reader)
     assert reader.fieldnames == BOTTLENECK_COLUMNS
     assert (rows[0]["capacity"], rows[0]["capacity_unit"]) == ("300", "t/day")
+
+
+def test_plan_json_puts_capacity_unit_right_after_capacity(planned: tuple[str, Path]) -> None:
+    """Each plan.json bottleneck keeps every key, in order, its unit beside its capacity."""
+    plan = json.loads((planned[1] / "plan.json").read_text(encoding="utf-8"))
+    assert plan["bottlenecks"], "the bilateral example has bottlenecks to check"
+    assert all(list(b) == PLAN_JSON_BOTTLENECK_KEYS for b in plan["bottlenecks"])
+    assert (plan["bottlenecks"][0]["capacity"], plan["bottlenecks"][0]["capacity_unit"]) == (
+        300,
+        "t/day",
+    )

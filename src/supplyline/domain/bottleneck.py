@@ -95,6 +95,12 @@ class Bottleneck(ByContent):
     commodities: tuple[CommodityId, ...] = ()
     capacity: float | None = None
     """The resource's capacity to the gram (as bottlenecks.csv gives it); None for outages."""
+    capacity_unit: str = ""
+    """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
+    for a supply only on C+0 (the stock on hand then). Plans written before it was
+    recorded get that default when read back. Declared right after ``capacity`` so that
+    plan.json, whose keys follow the fields, puts it beside the figure it qualifies, as
+    bottlenecks.csv does (it came after ``explanation`` until 2026-11-30)."""
     suggested_extra: float | None = None
     """The least round extra measured to buy what ``explanation`` says, in ``extra_unit``;
     None where not measured or where more of it alone buys nothing. Named so in
@@ -123,10 +129,6 @@ class Bottleneck(ByContent):
     """Transport cost the extra saves, in the links' cost units (negative: "for … more"),
     as :attr:`late_t_days_cut`."""
     explanation: str = ""
-    capacity_unit: str = ""
-    """What ``capacity`` counts (:func:`amount_unit`); by default its kind's unit, ``t``
-    for a supply only on C+0 (the stock on hand then). Plans written before it was
-    recorded get that default when read back."""
     measuring: Measuring = Measuring.NOT_ASKED
     """Whether its gain was measured, or not asked for, or cut short by the measuring time
     (plan.json and bottlenecks.csv's ``measuring``; plans written before it was recorded
