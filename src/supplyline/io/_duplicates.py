@@ -13,12 +13,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from supplyline.domain import did_you_mean
 from supplyline.domain.references import SHOWN_KNOWN
 from supplyline.errors import Issue
 
-__all__ = ["Dangling", "DuplicateRow", "blame_duplicates", "reference_message"]
+if TYPE_CHECKING:
+    from supplyline.io._source import Origin
+
+__all__ = ["Dangling", "DuplicateRow", "Repeat", "blame_duplicates", "reference_message"]
 
 SHOWN_PLACES = 4
 """How many referring rows the repeated row's error lists."""
@@ -37,6 +41,23 @@ class DuplicateRow:
     issue_at: int
     """The index of its error in the load's list of issues, to amend once the references
     are known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A CSV row built whole whose id repeats an earlier row's, so left out of the scenario.
+
+    Kept to be checked in its id's place once every file is read
+    (:mod:`supplyline.io._repeats`).
+    """
+
+    entity: str
+    """What the row is (``"link"``), as a domain finding names it."""
+    key: str
+    """Its id as the findings and origins name it (a stock's ``location/commodity``)."""
+    record: Any
+    """The domain object the row built."""
+    origin: Origin
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from supplyline.domain.checks import CARGO_KIND
 from supplyline.io._cargo_cells import cargo_named
 from supplyline.io._day_cells import activity_levels_named
+from supplyline.io._duplicates import Repeat
 from supplyline.io._source import Fields, LooseRef
 
-__all__ = ["Refs", "build_row", "keep_cargo_refs", "keep_level_refs", "keep_refs"]
+__all__ = ["Refs", "build_row", "keep_cargo_refs", "keep_level_refs", "keep_refs", "keep_repeat"]
 
 T = TypeVar("T")
 
@@ -67,6 +68,16 @@ def keep_refs(f: Fields, refs: Refs) -> None:
                     ref=ref,
                 )
             )
+
+
+def keep_repeat(f: Fields, entity: str, key: str, record: object, refs: Refs) -> None:
+    """Keep a row built whole but left out for repeating an id, to check once all is read.
+
+    Its references are checked as a row left out's (:func:`keep_refs`), and the rest of
+    the loader's checks run on it in its id's place (:mod:`supplyline.io._repeats`).
+    """
+    keep_refs(f, refs)
+    f.report.repeats.append(Repeat(entity, key, record, f.origin))
 
 
 def keep_cargo_refs(f: Fields, raw: Any) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
 from supplyline.io._day_cells import NeedsStart
-from supplyline.io._duplicates import DuplicateRow
+from supplyline.io._duplicates import DuplicateRow, Repeat
 from supplyline.io._refused_ids import RefusedId
 
 __all__ = [
@@ -88,6 +88,9 @@ class Report:
     duplicates: list[DuplicateRow] = field(default_factory=list)
     """Rows left out because their id repeats an earlier row's: references to unknown ids
     of their kind are likely meant for them."""
+    repeats: list[Repeat] = field(default_factory=list)
+    """The repeated CSV rows that could be built: checked as they would be were they not
+    repeated, once the scenario is whole (:mod:`supplyline.io._repeats`)."""
     rejoined: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     """Cells an unquoted comma had split, read joined again: (file, line): (column, how the
     row was split, in words), said after that cell's own error."""

@@ -47,7 +47,7 @@ from supplyline.io._day_cells import (
 )
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._enum_cells import parse_enum
-from supplyline.io._row_refs import build_row, keep_cargo_refs, keep_level_refs, keep_refs
+from supplyline.io._row_refs import build_row, keep_cargo_refs, keep_level_refs, keep_repeat
 from supplyline.io._source import Fields, Origin, Origins, Report
 from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
 
@@ -211,8 +211,8 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
         if _unique(f, seen, lid, "location") and loc is not None:
             out.append(loc)
             origins.add("location", loc.id, f.origin)
-        elif loc is not None:  # a repeat: what it names is checked as a failed row's is
-            keep_refs(f, refs)
+        elif loc is not None:  # a repeat: checked as it would be were it not repeated
+            keep_repeat(f, "location", loc.id, loc, refs)
     if table is not None and not table.rows and not table.dropped:
         report.error(
             file,
@@ -302,8 +302,8 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         if _unique(f, seen, kw["id"], "link") and link is not None:
             out.append(link)
             origins.add("link", link.id, f.origin)
-        elif link is not None:  # a repeat: what it names is checked as a failed row's is
-            keep_refs(f, ends)
+        elif link is not None:  # a repeat: checked as it would be were it not repeated
+            keep_repeat(f, "link", link.id, link, ends)
     return out
 
 
@@ -394,8 +394,8 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
             out.append(unit)
             origins.add("unit", unit.id, f.origin)
             continue
-        if unit is not None:  # a repeat: what it names is checked as a failed row's is
-            keep_refs(f, refs)
+        if unit is not None:  # a repeat: checked as it would be were it not repeated
+            keep_repeat(f, "unit", unit.id, unit, refs)
         keep_level_refs(f, kw["activity"], c("activity"))
     return out
 
@@ -475,8 +475,8 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
         if _unique(f, seen, key, what, column="commodity", rule=rule) and stock is not None:
             out.append(stock)
             origins.add("stock", f"{stock.location}/{stock.commodity}", f.origin)
-        elif stock is not None:  # a repeat: what it names is checked as a failed row's is
-            keep_refs(f, refs)
+        elif stock is not None:  # a repeat: checked as it would be were it not repeated
+            keep_repeat(f, "stock", f"{stock.location}/{stock.commodity}", stock, refs)
     return out
 
 
@@ -516,7 +516,7 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
             out.append(group)
             origins.add("fleet", group.id, f.origin)
             continue
-        if group is not None:  # a repeat: what it names is checked as a failed row's is
-            keep_refs(f, refs)
+        if group is not None:  # a repeat: checked as it would be were it not repeated
+            keep_repeat(f, "fleet", group.id, group, refs)
         keep_cargo_refs(f, c("carries"))
     return out

@@ -32,6 +32,7 @@ from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, req
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
 from supplyline.io._refused_ids import RefusedIds
+from supplyline.io._repeats import check_repeats
 from supplyline.io._scenario_yaml import Header, read_scenario_yaml
 from supplyline.io._source import LooseRef, Origins, Report, read_text
 from supplyline.io._tables import (
@@ -263,7 +264,16 @@ def load_scenario_with_warnings(
     known = _DaysKnown(start=head.start_date is not None, horizon=head.horizon_days is not None)
     # a wrong start_date or horizon_days stops the load, but not the checks that do not
     # need it: a tester's '21d' hid every reference error of the CSV files
-    say_waits(head, report, _cross_check(scenario, report, origins, checks, known))
+    waits = _cross_check(scenario, report, origins, checks, known)
+    check_repeats(  # a repeated row is told all a row of a new id would be, at its line
+        scenario,
+        report,
+        origins,
+        lambda variant, scratch, stand_in, said: _cross_check(
+            variant, scratch, stand_in, checks, known, refs_said=said
+        ),
+    )
+    say_waits(head, report, waits)
     issues = _sorted(report.issues)
     if report.has_errors:
         raise _fail(issues)
@@ -289,6 +299,8 @@ def _cross_check(
     origins: Origins,
     checks: Sequence[ScenarioCheck] = (),
     known: _DaysKnown = _DaysKnown(),
+    *,
+    refs_said: frozenset[tuple[str, str]] = frozenset(),
 ) -> Waits:
     """Add the domain's cross-entity findings and the factor-key checks to ``report``.
 
@@ -299,6 +311,9 @@ def _cross_check(
     When a whole file could not be read, only the checks that need it wait: a tester's
     Latin-1 locations.csv hid a factor key's typo in scenario.yaml, though the key has
     nothing to do with places.
+
+    ``refs_said``: the (entity, id) whose references are said already, as a row left out's
+    (a repeated row standing in its id's place: :mod:`supplyline.io._repeats`).
     """
     waits = wait_for_unread(report)
     if "commodity" in report.incomplete:  # a fleet's carries may name the commodity lost
@@ -321,7 +336,9 @@ def _cross_check(
     kept = [
         f
         for f in found
-        if not (had_errors and _follows(f, report)) and not _copied(f, found, origins)
+        if not (had_errors and _follows(f, report))
+        and not _copied(f, found, origins)
+        and not (f.ref_kind and (f.entity, f.entity_id) in refs_said)
     ]
     loose = _loose_refs_unknown(scenario, report)
     refused = RefusedIds(report.refused, _FILE_OF_ENTITY)
