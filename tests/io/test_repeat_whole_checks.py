@@ -1,6 +1,6 @@
 """A repeated CSV row is told every error the same row would be told were it not repeated.
 
-A tester's second ``rail-east-2`` with another gauge and an outage past the horizon was told
+A second ``rail-east-2`` with another gauge and an outage past the horizon was told
 the repeat alone: the row was left out of the scenario before the checks of the whole
 scenario (days against the horizon, gauges where rails meet, reach), and only its
 references were checked. The same row under a new id was told both.

@@ -2,7 +2,7 @@
 
 A row whose id repeats an earlier row's is left out of the scenario, so the checks of the
 whole scenario never saw it: only its references were checked (:mod:`supplyline.io._row_refs`).
-A tester's second ``r-ridge`` with an outage on day 40 of a 30-day horizon was told the
+A second ``rail-east-2`` with an outage on day 40 of a 35-day horizon was told the
 repeat alone; the same row under a new id was told the day too. Here each such row stands
 in for the first row of its id in a copy of the scenario, the loader's checks run on that
 copy with a copy of the load's report, and what they say of the row, at its own line, is
