@@ -162,8 +162,8 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     header = list(rows[0])
     assert set(REACH_COLUMNS) <= set(header)
-    # on_site came after, then arrives
-    assert header[-4:] == ["depots", "by_depot", "on_site", "arrives"]
+    # on_site came after, then arrives, then the plan's busiest day (empty without a plan)
+    assert header[-6:] == ["depots", "by_depot", "on_site", "arrives", "busiest_day", "busiest_t"]
     site = next(r for r in rows if r["unit"] == "site-1")
     assert site["depots"] == "waterworks;hub-wh"
     heads = [x.split(":")[0] for x in site["by_depot"].split(";")]

@@ -486,6 +486,12 @@ class ReachRow:
     no daily resupply, so nothing is judged (``sustainable`` stays True, its ``reason``
     says "never arrives …") and it adds nothing to its depot's load (``depot_load_pct``
     None). A tester's such unit read "ok" at 0 t/day, which a planner took for "fine"."""
+    busiest_day: int | None = None
+    """With a movement plan, the day the plan delivers the unit the most tonnes, build-up
+    included (None: no plan, or nothing delivered); judged against what its trucks carry
+    that day (:mod:`~supplyline.routing.reach_busiest`)."""
+    busiest_t: float | None = None
+    """The tonnes the plan delivers it on ``busiest_day`` (all commodities)."""
 
     def __post_init__(self) -> None:
         """Numbers as Python's own, and the tonnes and trucks finite and >= 0.

@@ -41,7 +41,11 @@ what they consumed. This makes that visible before it happens, per unit:
   its holders: :meth:`~supplyline.routing.road_days.DayRoads.bound_sends`), for the unit
   alone, then beside the other units behind the same roads (:mod:`~supplyline.routing.
   road_share`: only the unit that does not fit is flagged); the trucks' figures stay an
-  estimate.
+  estimate;
+* given the plan, the busiest day of its deliveries (build-up included) against what its
+  trucks carry in that day (:mod:`~supplyline.routing.reach_busiest`: a tester's u0 read
+  ok at 38.7 t/day while the plan delivered it 193.5 t on C+8, and ``routes`` left 85.5 t
+  ``too_large``).
 
 Each unit is first judged alone (:mod:`~supplyline.routing.reach_unit`: its supply
 point, depots, trucks and roads); this module makes the rows and judges what they share
@@ -63,6 +67,7 @@ from supplyline.routing.depot_choice import plan_traced
 from supplyline.routing.depot_days import PlanDepotDays
 from supplyline.routing.depot_share import DayShare
 from supplyline.routing.reach_absent import checked_never_arrive, with_never_arriving
+from supplyline.routing.reach_busiest import with_busiest_days
 from supplyline.routing.reach_cargo import carried_goods
 from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
 from supplyline.routing.reach_estimated import with_unlinked
@@ -268,9 +273,12 @@ def check_reach(
         unit_goods,
         {row.unit: first for row, _, first in made},
     )
+    judged = with_never_arriving(scenario, with_unlinked(scenario, final), never)
+    if plan is not None:  # the plan's busiest day of each unit, build-up included
+        judged = with_busiest_days(scenario, judged, plan, km, groups_at)
     return ReachCheck(
         scenario=scenario.name,
-        rows=tuple(with_never_arriving(scenario, with_unlinked(scenario, final), never)),
+        rows=tuple(judged),
         availability=availability,
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,

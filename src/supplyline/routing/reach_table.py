@@ -35,9 +35,11 @@ REACH_COLUMNS = ("unit", "supply_point", "road_km", "depot", "round_trip_h", "tu
 REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "trucks",
                     "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
                     "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
-                    "depots", "by_depot", "on_site", "arrives")  # fmt: skip
+                    "depots", "by_depot", "on_site", "arrives", "busiest_day",
+                    "busiest_t")  # fmt: skip
 """Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
-csv``); ``arrives`` last, so that a spreadsheet counting the columns before keeps them."""
+csv``); new ones last (``arrives``, then ``busiest_day`` and ``busiest_t``), so that a
+spreadsheet counting the columns before keeps them."""
 REACH_HEADINGS = {
     "unit": "unit",
     "supply_point": "supplied from",
@@ -128,7 +130,7 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
             "cut_off": r.cut_off,
             "reason": _reason(check, r),
             "bottleneck": None, "bottleneck_t": None, "depots": [], "by_depot": [],
-            "on_site": True, "arrives": r.arrives,
+            "on_site": True, "arrives": r.arrives, **_busiest(r),
         }  # fmt: skip
     return {
         "unit": r.unit,
@@ -156,6 +158,15 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "by_depot": [said for x in shares for said in _share_texts(x)],
         "on_site": False,
         "arrives": r.arrives,
+        **_busiest(r),
+    }
+
+
+def _busiest(r: ReachRow) -> dict[str, Any]:
+    """``busiest_day`` (C+ number) and ``busiest_t``: empty without a plan's deliveries."""
+    return {
+        "busiest_day": r.busiest_day,
+        "busiest_t": None if r.busiest_t is None else to_gram(r.busiest_t),
     }
 
 
