@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from supplyline.domain import Plan, Scenario
+from supplyline.domain import FleetGroup, Plan, Scenario
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.routes import DrawnOnSite, UnservedReason
 from supplyline.routing.cargo import split_by_cargo
@@ -34,7 +34,7 @@ from supplyline.routing.depot_share import MIN_LOAD_T, DayShare, share_stock
 from supplyline.routing.depot_stock import PLAN_BASIS, Allocation, DepotStock
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.requests import DeliveryRequest
-from supplyline.routing.roads import road_matrix
+from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.scenario_fit import horizon_day
 from supplyline.types import CommodityId, LocationId, UnitId
 
@@ -42,6 +42,7 @@ __all__ = [
     "PlanDay",
     "PlanDepotDays",
     "day_allocation",
+    "day_loads",
     "given_by_depot",
     "plan_day_share",
     "plan_day_stock",
@@ -151,14 +152,29 @@ def day_allocation(
     there is nothing to load or no truck. One step for the plan's walk
     (:class:`PlanDepotDays`) and the demand's (:mod:`~supplyline.routing.demand_depot_days`).
     """
+    loads = day_loads(scenario, requests, day)
+    if loads is None:
+        return None
+    asked, groups, km = loads
+    return asked, share_stock(scenario, asked, held_t, day, groups, km, spare_t=spare_t)
+
+
+def day_loads(
+    scenario: Scenario, requests: Sequence[DeliveryRequest], day: int
+) -> tuple[list[DeliveryRequest], list[FleetGroup], RoadMatrix] | None:
+    """The day's truck-loads as :func:`day_allocation` shares them, the trucks and the roads.
+
+    The requests of at least :data:`~supplyline.routing.depot_share.MIN_LOAD_T`, one
+    cargo class each, the fleet groups with trucks, and the roads open on ``day`` between
+    their depots and the units' places; None when there is nothing to load or no truck.
+    """
     asked = [r for r in requests if r.tonnes >= MIN_LOAD_T]
     groups = [g for g in scenario.fleet if g.count > 0]
     if not asked or not groups:
         return None
     asked = split_by_cargo(scenario, asked)
     ids = [*(g.depot for g in groups), *(r.location for r in asked)]
-    km = road_matrix(scenario, ids, day=day)
-    return asked, share_stock(scenario, asked, held_t, day, groups, km, spare_t=spare_t)
+    return asked, groups, road_matrix(scenario, ids, day=day)
 
 
 def given_by_depot(

@@ -270,7 +270,8 @@ def route_scenario_day(
         source = "demand"
         requests = by_day[day]
         # less what units drew on site and trucks loaded at the depots on earlier days
-        held = demand_day_stock(scenario, by_day, day)
+        multi_trip = (params or ConvoyParams()).multi_trip
+        held = demand_day_stock(scenario, by_day, day, multi_trip=multi_trip)
     else:
         # the plan's road legs into the units' places; what units take beyond them is
         # drawn on site (the plan keeps the places' stocks)
