@@ -85,8 +85,9 @@ def test_one_day_of_supply_does_not_cover_two_days_cut_off() -> None:
     assert row.reason == (
         "cut off by road on C+5–C+6, with demand on C+5–C+6, more than its stock covers "
         "(C+5–C+6: 2 days, at most 1 day of supply held by then; days_of_supply 1, "
-        "rebuilt at most one day for each day open) (roads closed: C+5–C+6: road RH–L0 "
-        "(link RH-L0))"
+        "rebuilt at most one day for each day open; no movement plan: counted from "
+        "units.csv's days_of_supply only, not what a plan stocks at L0 ahead (plan counts it)) "
+        "(roads closed: C+5–C+6: road RH–L0 (link RH-L0))"
     )
 
 

@@ -56,10 +56,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
-from supplyline.domain import FleetGroup, Plan, Scenario
+from supplyline.domain import FleetGroup, Plan, Scenario, Unit
 from supplyline.domain.fields import check_value
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
@@ -69,7 +69,12 @@ from supplyline.routing.depot_share import DayShare
 from supplyline.routing.reach_absent import checked_never_arrive, with_never_arriving
 from supplyline.routing.reach_busiest import with_busiest_days
 from supplyline.routing.reach_cargo import carried_goods
-from supplyline.routing.reach_cut_off import cut_off_days, cut_off_words, with_cut_off
+from supplyline.routing.reach_cut_off import (
+    PlanCover,
+    cut_off_days,
+    cut_off_words,
+    with_cut_off,
+)
 from supplyline.routing.reach_estimated import with_unlinked
 from supplyline.routing.reach_goods import (
     depot_goods,
@@ -79,6 +84,7 @@ from supplyline.routing.reach_goods import (
     off_truck_goods,
     unit_sends,
 )
+from supplyline.routing.reach_plan_cover import Eaten, PlanHeld, PlanStock, plan_held
 from supplyline.routing.reach_points import (
     RAILHEAD_KINDS,
     railheads,
@@ -120,6 +126,7 @@ def check_reach(
     plan: Plan | None = None,
     goods: Mapping[UnitId, Collection[CommodityId] | Mapping[CommodityId, float]] | None = None,
     never_arrive: Collection[UnitId] = (),
+    eaten_t: Eaten | None = None,
 ) -> ReachCheck:
     """The reach check of every unit, given its daily demand in tonnes.
 
@@ -143,6 +150,11 @@ def check_reach(
     any depot that holds it and whose trucks may serve the unit (:mod:`.road_share`);
     with the commodities alone, all of them from a depot holding them all. Without it,
     each depot's tonnes must reach its own units.
+
+    ``eaten_t`` is each unit's consumption, good by good, day by day: given it with the
+    ``plan``, a run of cut-off days is judged on what the plan holds at the unit's place by
+    the day before (:mod:`~supplyline.routing.reach_plan_cover`), not on its
+    ``days_of_supply``.
 
     ``never_arrive`` are the deploying units never at their destination within the
     horizon (:func:`~supplyline.planning.arrival.never_there`): whatever their
@@ -222,6 +234,7 @@ def check_reach(
         )
         for u in scenario.units
     ]  # fmt: skip
+    held_by = _plan_cover(scenario, plan, eaten_t, never, set(cut))
     rows = [
         with_cut_off(
             row,
@@ -231,6 +244,8 @@ def check_reach(
             wanted[u.id],
             scenario.horizon_days,
             u,  # what its own stock covers is not flagged
+            held_by(u) if held_by is not None else None,  # or what the plan holds there
+            without_plan=plan is None,
         )
         for u, (row, _, _) in zip(scenario.units, made, strict=True)
     ]
@@ -284,6 +299,37 @@ def check_reach(
         detour_factor=scenario.routing.detour_factor,
         trucks=sum(g.count for g in scenario.fleet),
     )
+
+
+def _plan_cover(
+    scenario: Scenario,
+    plan: Plan | None,
+    eaten_t: Eaten | None,
+    never: Collection[UnitId],
+    cut_places: Collection[LocationId],
+) -> Callable[[Unit], PlanCover] | None:
+    """For each unit, what the plan holds at its place before a closure (None: no plan).
+
+    The units at a place share its store; a unit never there eats nothing from it.
+    """
+    if plan is None or eaten_t is None:
+        return None
+    stock = PlanStock(plan, cut_places)
+    at: dict[LocationId, list[UnitId]] = defaultdict(list)
+    for u in scenario.units:
+        if u.id not in never:
+            at[u.destination].append(u.id)
+    eaten = {u: e for u, e in eaten_t.items() if u not in never}
+
+    def held_by(unit: Unit) -> PlanCover:
+        def cover(first_cut: int, days: Sequence[int]) -> PlanHeld:
+            return plan_held(
+                stock, unit.destination, unit.id, at[unit.destination], first_cut, days, eaten
+            )
+
+        return cover
+
+    return held_by
 
 
 def _day_stock(scenario: Scenario, plan: Plan | None) -> DayStock:

@@ -7,7 +7,8 @@ road on C+13", for a one-day closure that its 3 days of supply cover and that it
 ran 0 t short through.
 
 The rule, on the safe side (the trucks are not routed, the plan is not read): the unit's
-stock is counted in days of its need.
+stock is counted in days of its need. It is ``reach``'s, without a plan; given one, a run
+after C+0 is judged on the plan's own stock (:mod:`~supplyline.routing.reach_plan_cover`).
 
 * It starts, on the first day the unit has demand, at its ``on_hand_days`` (by default its
   ``days_of_supply``) for a unit already in place, and at nothing for a unit that deploys:

@@ -3,19 +3,22 @@
 A place is cut off on a day when no truck depot reaches it and gets back over the roads
 driven that day (the rule of :mod:`~supplyline.routing.roads`, as ``routes`` reports
 ``road_closed``); a unit cut off on a day it has demand that its own stock does not cover
-(:mod:`~supplyline.routing.reach_cover`), or on every day, is not sustainable. Moved out
+(:mod:`~supplyline.routing.reach_cover`; given a plan, what the plan holds at its place
+by the day before, :mod:`~supplyline.routing.reach_plan_cover`), or on every day, is not
+sustainable. Moved out
 of :mod:`~supplyline.routing.reach` whole, to keep that module to the verdicts it composes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from supplyline.domain import Link, Mode, Scenario, Unit
 from supplyline.domain.routes import ReachRow
 from supplyline.routing.reach_cover import RunCover, cover_runs, refill_days, stock_days
+from supplyline.routing.reach_plan_cover import PlanHeld, plan_held_words
 from supplyline.routing.roads import (
     cut_off_roads,
     drives,
@@ -25,7 +28,11 @@ from supplyline.routing.roads import (
 )
 from supplyline.types import LocationId, day_label, day_runs
 
-__all__ = ["cut_off_days", "cut_off_words", "spans", "with_cut_off"]
+__all__ = ["PlanCover", "cut_off_days", "cut_off_words", "spans", "with_cut_off"]
+
+PlanCover = Callable[[int, Sequence[int]], PlanHeld]
+"""What the plan holds for the unit by the end of the day before a run of cut-off days
+(its first day, and its days with demand): :func:`~.reach_plan_cover.plan_held`."""
 
 
 def cut_off_days(
@@ -100,13 +107,21 @@ def with_cut_off(
     demand_days: Collection[int],
     horizon_days: int,
     unit: Unit | None = None,
+    plan_cover: PlanCover | None = None,
+    *,
+    without_plan: bool = False,
 ) -> ReachRow:
     """The row with its cut-off days; not sustainable if cut off on a demand day or all days.
 
     Given the ``unit``, a run of cut-off days that its own stock covers is not flagged
     (:mod:`~supplyline.routing.reach_cover`); ``cut_off`` says so (``C+13 covered by its
-    3 days of supply``), so that the planner still sees the closure. A unit cut off on
-    every day is flagged whatever it holds: no truck ever reaches it.
+    3 days of supply``), so that the planner still sees the closure. Given ``plan_cover``
+    (a movement plan), a run after C+0 is judged on what the plan holds at the unit's place
+    by the day before it instead (:mod:`~supplyline.routing.reach_plan_cover`): ``C+15–C+16
+    covered: holds 6 days of food at ua-3 by C+14 (the plan's stock), cut off 2 days: ok``.
+    ``without_plan`` (``reach`` alone): a flagged run says it was counted from
+    ``days_of_supply`` only, not from what a plan would stock at the unit's place ahead.
+    A unit cut off on every day is flagged whatever it holds: no truck ever reaches it.
     """
     if not cut:
         return row
@@ -126,6 +141,13 @@ def with_cut_off(
     runs = cover_runs(
         days, demand_days, target_days=target, start_days=start, refill=refill_days(row)
     )
+    first_of = {d: a for a, b in day_runs(days) for d in range(a, b + 1)}
+    planned = {
+        r.days: plan_cover(first_of[r.days[0]], r.days)
+        for r in runs
+        if plan_cover is not None and first_of[r.days[0]] > 0  # C+0: what it starts with
+    }
+    runs = [replace(r, covered=planned[r.days].covered) if r.days in planned else r for r in runs]
     covered = [r for r in runs if r.covered]
     short = [r for r in runs if not r.covered]
     hit = sorted(d for r in short for d in r.days)
@@ -137,13 +159,18 @@ def with_cut_off(
             if hit
             else f"cut off by road on every day ({spans(days)})"
         )
-        if hit and (target > 0 or start > 0):
-            said = _short_words(short, target, start, row, in_place=in_place)
+        if hit and (target > 0 or start > 0 or planned):
+            said = _short_words(short, target, start, row, in_place=in_place, planned=planned)
+            if without_plan and unit is not None:
+                said += (
+                    "; no movement plan: counted from units.csv's days_of_supply only, not"
+                    f" what a plan stocks at {unit.destination} ahead (plan counts it)"
+                )
             why += f", more than its stock covers ({said})"
         why += f" (roads closed: {text})"
         reason = f"{reason}; {why}" if reason else why
     if covered:
-        text += "; " + "; ".join(_covered_words(covered, target, start))
+        text += "; " + "; ".join(_covered_words(covered, target, start, planned))
     return replace(
         row,
         cut_off_days=days,
@@ -160,36 +187,62 @@ def _days(n: float) -> str:
     return f"{n:g} {'day' if 0 < n <= 1 else 'days'}"
 
 
-def _covered_words(covered: list[RunCover], target: float, start: float) -> list[str]:
+def _covered_words(
+    covered: list[RunCover],
+    target: float,
+    start: float,
+    planned: dict[tuple[int, ...], PlanHeld],
+) -> list[str]:
     """``C+13 covered by its 3 days of supply``, grouped by what covers the runs.
 
     A run before any open day is covered by what the unit starts with: its
-    ``on_hand_days`` where they differ from its ``days_of_supply``.
+    ``on_hand_days`` where they differ from its ``days_of_supply``. A run judged on the
+    plan's stock says what it counted, run by run.
     """
     by_words: dict[str, list[int]] = defaultdict(list)
+    plans = [
+        f"{spans(r.days)} covered: {plan_held_words(planned[r.days])}"
+        for r in covered
+        if r.days in planned
+    ]
     for r in covered:
+        if r.days in planned:
+            continue
         words = (
             f"the {_days(start)} of supply it holds at the start"
             if r.from_start and start != target
             else f"its {_days(target)} of supply"
         )
         by_words[words].extend(r.days)
-    return [f"{spans(ds)} covered by {words}" for words, ds in by_words.items()]
+    return [*(f"{spans(ds)} covered by {words}" for words, ds in by_words.items()), *plans]
 
 
 def _short_words(
-    short: list[RunCover], target: float, start: float, row: ReachRow, *, in_place: bool
+    short: list[RunCover],
+    target: float,
+    start: float,
+    row: ReachRow,
+    *,
+    in_place: bool,
+    planned: dict[tuple[int, ...], PlanHeld],
 ) -> str:
     """Why the stock does not cover the runs: their days against what it holds by then.
 
     ``C+7–C+8: 2 days, at most 1 day of supply held by then; days_of_supply 3, rebuilt at
-    most one day for each day open`` (two runs close together).
+    most one day for each day open`` (two runs close together). A run judged on the plan's
+    stock says what the plan holds (:func:`~.reach_plan_cover.plan_held_words`), and the
+    ``days_of_supply`` rule is said only for runs judged by it.
     """
     runs = "; ".join(
-        f"{spans(r.days)}: {_days(len(r.days))}, at most {_days(r.held_days)} of supply held "
-        "by then"
+        f"{spans(r.days)}: {plan_held_words(planned[r.days])}"
+        if r.days in planned
+        else f"{spans(r.days)}: {_days(len(r.days))}, at most {_days(r.held_days)} of supply "
+        "held by then"
         for r in short
     )
+    short = [r for r in short if r.days not in planned]
+    if not short:
+        return runs
     held = f"days_of_supply {target:g}"
     if not in_place and any(r.from_start for r in short):
         held += ", none on its first day: it deploys, and its stock comes by road"

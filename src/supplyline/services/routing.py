@@ -506,6 +506,10 @@ def reach_of(
     return check_reach(
         scenario, daily, availability=availability, demand_days=days, plan=plan, goods=needed,
         never_arrive=never_there(scenario),  # "never arrives", not "ok" at 0 t/day
+        eaten_t={
+            u: {c: demand.consumption_t[i, j] for j, c in enumerate(demand.commodity_ids)}
+            for i, u in enumerate(demand.unit_ids)
+        },  # with a plan, what its stock at a cut-off place must last through
     )  # fmt: skip
 
 
