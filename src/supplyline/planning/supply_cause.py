@@ -185,6 +185,38 @@ class SupplyJudge:
             )
         return None
 
+    def beside_capacities(self, k: int, v: int) -> str | None:
+        """The supply's share of a shortfall the capacities bind too, as a lower bound; None.
+
+        A tester's units were 17,666 t short of water, every row "capacity (see the
+        bottlenecks)"; re-planned with every capacity lifted they were still 14,992 t short.
+        Where the units sharing ``v``'s supply (every unit, those at some places, or at
+        ``v`` alone) are short in the plan, and no plan, whatever the capacities, could
+        leave them less short than the supply's count (nothing reopened; the maximum flow
+        of :meth:`~supplyline.planning.supply_floor.SupplyFloor.least_short_together`, a
+        true lower bound, rounded down), the claim for them together, never per unit.
+        Only where some of it falls on days goods can reach them (before, it is the way's).
+        """
+        none: frozenset[int] = frozenset()
+        if not self._short_at(k, self._at(v)):
+            return None  # the units at v are short on no day: the supply leaves them enough
+        pool = self._floor.sharing(k, v, none)
+        floor = self._least_short_together(k, pool, none)
+        if floor.after_first_t <= _eps(floor.total_t):
+            return None
+        commodity, place = self._names(k, v)
+        others = self._sharers(k, pool, v)
+        if bool(pool[self._eating(k)].all()):
+            units = "the units"
+        elif others:
+            units = f"the units at {place} and at {others}, which share its supply,"
+        else:
+            units = f"the units at {place}"
+        return (
+            f"whatever the capacities, {units} would still be short of at least "
+            f"{lower_bound_text(floor.total_t)} t of {commodity} in all"
+        )
+
     def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
         """Whether ``closed`` and the capacities together keep ``v``'s units missing ``k``.
 

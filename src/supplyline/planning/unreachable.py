@@ -58,6 +58,10 @@ SEE_UNPROVEN = "(which of them bind is not computed in a plan not proven best)"
 """Where the capacities are named beside a closure, in a plan proven best or not."""
 """The same, in a plan the time limit stopped: it lists no bottlenecks to see (a tester's
 fallback plan pointed at an empty section)."""
+CAPACITY_AND_SUPPLY = "capacity and supply"
+"""Where the capacities bind and the supply too (without it, the tables read "capacity")."""
+CAPACITY_AND_SUPPLY_UNPROVEN = "capacity or the time limit, and supply"
+"""The same, in a plan the time limit stopped."""
 
 
 def _sources(p: Problem) -> BoolArray:
@@ -257,7 +261,8 @@ def _explained(
                 out.append(replace(s, cause=_supply_alone(p, weighed, before, key[2])))
                 continue
         if not cut[j]:
-            out.append(_catching_up(p, judge, s, key, blamed_at.get(key[:2], none), proven))
+            caught = _catching_up(p, judge, s, key, blamed_at.get(key[:2], none), proven)
+            out.append(caught if caught.cause else _capacity_and_supply(judge, s, key, proven))
             continue
         arrival = int(p.demand.arrival_day[u[j]])
         # goods could have come before and been held (or wait at the place on the day itself)
@@ -317,6 +322,24 @@ def _catching_up(
         return s
     see = SEE_BOTTLENECKS if proven else SEE_UNPROVEN
     return replace(s, cause=closed_with_capacities(p, before, k, v, see))
+
+
+def _capacity_and_supply(
+    judge: SupplyJudge, s: Missed, key: tuple[int, int, int], proven: bool
+) -> Missed:
+    """``s``, which the capacities bind, with the supply beside them where it binds too.
+
+    A tester's plan was 17,666 t short of water, every row "capacity (see the
+    bottlenecks)", and re-planned with every capacity lifted still 14,992 t short: the
+    supply's floor (:meth:`~supplyline.planning.supply_cause.SupplyJudge.
+    beside_capacities`) is said with the capacities; else ``s`` as it is ("capacity").
+    """
+    claim = judge.beside_capacities(*key[:2])
+    if claim is None:
+        return s
+    if proven:
+        return replace(s, cause=f"{CAPACITY_AND_SUPPLY}: {claim} {SEE_BOTTLENECKS}")
+    return replace(s, cause=f"{CAPACITY_AND_SUPPLY_UNPROVEN}: {claim} {SEE_UNPROVEN}")
 
 
 def _supply_alone(p: Problem, weighed: Weighed, before: frozenset[int], day: int) -> str:
