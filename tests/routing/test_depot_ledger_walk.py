@@ -30,6 +30,7 @@ from supplyline.domain import (
 )
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.routing.depot_ledger import DepotLedger, plan_depot_stock, plan_spare_stock
+from supplyline.routing.road_ends import RoadEnds
 from supplyline.routing.site_stock import store_room
 
 _DAYS = 5
@@ -181,6 +182,7 @@ class _Flows:
 
     def _book_legs(self, s: Scenario, plan: Plan, day: int) -> None:
         dwell = {x.id: x.dwell_days for x in s.locations}
+        ends = RoadEnds(s, plan)
         for m in plan.movements:
             if m.tonnes <= 0:
                 continue
@@ -189,10 +191,11 @@ class _Flows:
                 self.flow[(usable, m.destination, m.commodity)] += m.tonnes
             if m.origin not in self.depots:
                 continue
-            if m.mode is Mode.ROAD:
-                self.after[(max(0, m.arrival_day), m.origin, m.commodity)] += m.tonnes
-                for night in range(max(0, m.departure_day), min(m.arrival_day, day)):
-                    self.road[(night, m.origin, m.commodity)] += m.tonnes
+            if m.mode is Mode.ROAD:  # gone the day its goods end (through a hub: the last leg's)
+                for (_, end), share in ends.of(m).items():
+                    self.after[(max(0, end), m.origin, m.commodity)] += m.tonnes * share
+                    for night in range(max(0, m.departure_day), min(end, day)):
+                        self.road[(night, m.origin, m.commodity)] += m.tonnes * share
             else:
                 self.flow[(max(0, m.departure_day), m.origin, m.commodity)] -= m.tonnes
 

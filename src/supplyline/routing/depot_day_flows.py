@@ -21,7 +21,8 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain import Mode, Movement, Plan, Scenario
+from supplyline.routing.road_ends import RoadEnds
 from supplyline.routing.site_stock import store_room
 from supplyline.types import CommodityId, LocationId
 
@@ -40,9 +41,10 @@ class DepotFlows:
     """What comes into and leaves each depot's commodity (a column) on days 0 to ``last``.
 
     ``flow[k]``: what comes in (or goes, negative) on day ``k``, usable that day;
-    ``after[k]``: what leaves at the end of day ``k`` (road legs arriving then, the units'
+    ``after[k]``: what leaves at the end of day ``k`` (road legs whose goods end then: the
+    day's trucks carry them, :class:`~supplyline.routing.road_ends.RoadEnds`; the units'
     deliveries there, and what :meth:`take` adds); ``road[k]``: the tonnes of road legs out
-    that left by night ``k`` and arrive after it (``road[last]`` is 0). ``room``: what each
+    that left by night ``k`` and end after it (``road[last]`` is 0). ``room``: what each
     column's depot keeps overnight (:func:`~supplyline.routing.site_stock.store_room`).
     """
 
@@ -114,6 +116,7 @@ def _booked(
             for k in range(last + 1):
                 flow[(k, st.location, st.commodity)] += st.replenishment_t_per_day
     dwell = {loc.id: loc.dwell_days for loc in scenario.locations}
+    ends = RoadEnds(scenario, plan)
     for m in plan.movements:
         if m.commodity.startswith("deploy:") or m.tonnes <= 0:
             continue
@@ -123,9 +126,7 @@ def _booked(
         if m.origin not in depots:
             continue
         if m.mode is Mode.ROAD:
-            after[(max(0, m.arrival_day), m.origin, m.commodity)] += m.tonnes
-            for night in range(max(0, m.departure_day), min(m.arrival_day, last)):
-                road[(night, m.origin, m.commodity)] += m.tonnes
+            _book_road_out(m, ends, last, after, road)
         else:
             flow[(max(0, m.departure_day), m.origin, m.commodity)] -= m.tonnes
     for d in plan.deliveries:
@@ -136,3 +137,15 @@ def _booked(
         {x: t for x, t in after.items() if x[0] <= last},
         dict(road),
     )
+
+
+def _book_road_out(m: Movement, ends: RoadEnds, last: int, after: _Booked, road: _Booked) -> None:
+    """A depot's road leg out: gone at the end of each day its goods end, on the road till then.
+
+    The day its goods end is the day the trucks carry them (:class:`~supplyline.routing.
+    road_ends.RoadEnds`): its own arrival, or through a hub the last leg's.
+    """
+    for (_, end), share in ends.of(m).items():
+        after[(max(0, end), m.origin, m.commodity)] += m.tonnes * share
+        for night in range(max(0, m.departure_day), min(end, last)):
+            road[(night, m.origin, m.commodity)] += m.tonnes * share

@@ -1,9 +1,10 @@
 """What each depot with trucks holds by the movement plan, day by day, and what it spares.
 
 From C+0: ``stocks.csv`` initial stock and each day's replenishment, plus what the plan
-brings in (usable after the place's dwell), less what it sends on by road on legs that
-arrive before the day (the routes drive a road leg's goods on the day it arrives, so the
-legs arriving that day are what the trucks carry), what it sends on by other modes up to
+brings in (usable after the place's dwell), less what it sends on by road on legs whose
+goods end before the day (the routes drive a road leg's goods on the day they reach the
+unit's place, through any hub: :mod:`~supplyline.routing.road_ends`; so the legs ending
+that day are what the trucks carry), what it sends on by other modes up to
 the day, what units take there before the day, and the on-site draws of the day; less
 what earlier days' trucks loaded there beyond the plan's own legs
 (:mod:`~supplyline.routing.depot_days`). Overnight a depot keeps at most its store's room
@@ -39,8 +40,10 @@ def plan_depot_stock(
 
     Day by day from C+0: ``stocks.csv`` initial stock and each day's replenishment, plus
     the plan's arrivals usable that day (arrival day + the place's ``dwell_days``), less its
-    road legs out on the day they arrive (a road leg is driven on the day it arrives: the
-    bilateral plan's legs leaving ``os-forward`` on C+4 are the trucks' loads of C+5) and
+    road legs out on the day their goods end (a road leg is driven on the day it arrives:
+    the bilateral plan's legs leaving ``os-forward`` on C+4 are the trucks' loads of C+5;
+    a chain dep→hub→camp on the day its last leg arrives, :mod:`~supplyline.routing.
+    road_ends`) and
     its other legs out on the day they depart, less its deliveries there and, on ``day``,
     the ``on_site`` draws there. Overnight a depot keeps at most its store's room
     (:func:`~supplyline.routing.site_stock.store_room`), beside what its road legs still

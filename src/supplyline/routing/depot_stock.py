@@ -15,9 +15,10 @@ What a depot holds, at most:
   (:mod:`~supplyline.routing.demand_depot_days`);
 * from the movement plan (:mod:`~supplyline.routing.depot_ledger`): the same
   ``stocks.csv`` supply, plus what the plan brings in by that day (usable after the
-  place's dwell), less what it sends on by road on legs that arrive before that day (the
-  routes drive a road leg's goods on the day it arrives, so the legs arriving that day
-  are what the trucks carry), what it sends on by other modes up to that day, what units
+  place's dwell), less what it sends on by road that earlier days' trucks carried (the
+  routes drive a road leg's goods on the day they reach the unit's place, through any hub:
+  :mod:`~supplyline.routing.road_ends`, so the legs ending that day are what the trucks
+  carry), what it sends on by other modes up to that day, what units
   take there before that day, the on-site draws of that day, and what earlier days'
   trucks loaded there beyond the plan's own legs (:mod:`~supplyline.routing.depot_days`);
   beyond those legs a depot gives only what the plan's later legs from it leave spare.
@@ -77,7 +78,8 @@ DEMAND_BASIS = (
 PLAN_BASIS = (
     "stocks.csv and the movement plan (initial_t and replenishment to the day, kept "
     "overnight up to storage_t, plus what the plan brings in by then, less what it sends "
-    "on by road on legs arriving before the day, by other modes up to the day, what "
+    "on by road that earlier days' trucks carried (a leg on the day its goods reach their "
+    "unit, through any hub), by other modes up to the day, what "
     "units take there, and what earlier days' trucks loaded there beyond the plan's legs)"
 )
 GIVEN_BASIS = "the depots' stocks given to route_day (DepotStock.held_t)"

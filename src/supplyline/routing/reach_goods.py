@@ -29,6 +29,7 @@ from supplyline.errors import ArgumentError
 from supplyline.routing.reach_holding import depot_holdings, holding_words
 from supplyline.routing.reach_trucks import DepotTrucks
 from supplyline.routing.reach_turns import num
+from supplyline.routing.road_ends import sent_elsewhere
 from supplyline.routing.road_share import Send
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId, UnitId
@@ -74,7 +75,9 @@ def depot_tonnes(
     As :func:`~supplyline.routing.reach_holding.depot_holdings`, for many depots at once.
 
     Its ``stocks.csv`` initial stock and replenishment, and given the ``plan`` what it
-    brings in less what it sends to places other than ``served`` (the units' places): by
+    brings in less what it sends to places other than ``served`` (the units' places; a
+    road chain through a hub to one of them is not sent elsewhere:
+    :func:`~supplyline.routing.road_ends.sent_elsewhere`): by
     these a unit's goods spill from one holder to the next
     (:mod:`~supplyline.routing.reach_spill`). One pass over the stocks and movements.
     """
@@ -86,14 +89,11 @@ def depot_tonnes(
                 st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
             )
     if plan is not None:
-        homes = set(served)
         for m in plan.movements:
-            if m.commodity.startswith("deploy:"):
-                continue
-            if m.destination in mine:
+            if m.destination in mine and not m.commodity.startswith("deploy:"):
                 book[(m.destination, m.commodity)] += m.tonnes
-            if m.origin in mine and m.destination not in homes:
-                book[(m.origin, m.commodity)] -= m.tonnes
+        for key, to in sent_elsewhere(scenario, plan, mine, served).items():
+            book[key] -= sum(to.values())
     return {k: max(0.0, t) for k, t in book.items()}
 
 

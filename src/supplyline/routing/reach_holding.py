@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from supplyline.domain import Plan, Scenario
 from supplyline.routing.reach_turns import num
+from supplyline.routing.road_ends import sent_elsewhere
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["Holding", "depot_holdings", "holding_words"]
@@ -35,7 +36,11 @@ class Holding:
     in_t: float = 0.0
     """What the movement plan brings in, by any mode."""
     out_t: float = 0.0
-    """What the movement plan sends on to places other than those of the units it serves."""
+    """What the movement plan sends on to places other than those of the units it serves.
+
+    Where its goods end: a road chain through a hub to a unit it serves is not sent on
+    (:func:`~supplyline.routing.road_ends.sent_elsewhere`).
+    """
     sent_to: set[LocationId] = field(default_factory=set)
     """The places ``out_t`` goes to."""
 
@@ -64,14 +69,14 @@ def depot_holdings(
             book[st.commodity].stock_t += (
                 st.initial_t + st.replenishment_t_per_day * scenario.horizon_days
             )
-    for m in plan.movements if plan is not None else ():
-        if m.commodity.startswith("deploy:"):
-            continue
-        if m.destination == depot:
+    if plan is None:
+        return dict(book)
+    for m in plan.movements:
+        if m.destination == depot and not m.commodity.startswith("deploy:"):
             book[m.commodity].in_t += m.tonnes
-        if m.origin == depot and m.destination not in served:
-            book[m.commodity].out_t += m.tonnes
-            book[m.commodity].sent_to.add(m.destination)
+    for (_, com), to in sent_elsewhere(scenario, plan, [depot], served).items():
+        book[com].out_t += sum(to.values())
+        book[com].sent_to.update(to)
     return dict(book)
 
 
