@@ -59,6 +59,7 @@ from supplyline.io.route_files import (
 from supplyline.io.route_tables import day_figures, day_tables, nothing_to_deliver
 from supplyline.routing.conventions import Convention
 from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
+from supplyline.routing.seeds import MAX_SEED
 from supplyline.types import day_label
 
 if TYPE_CHECKING:
@@ -70,8 +71,6 @@ MAX_ROUTER_S = 86_400.0
 """A day: a longer router limit is a typo (``inf`` ran without end)."""
 MAX_WORKERS = 64
 """Searches side by side in routes-bench: each is a process; 1,000 of them swamped the machine."""
-MAX_SEED = 2**32 - 1
-"""PyVRP's seed is an unsigned 32-bit number (a seed outside it crashed the router)."""
 
 
 def _routes_report_writer() -> RoutesReportWriter:

@@ -6,6 +6,13 @@ are read here, below the loader and the planner alike, so that both check a scen
 override keys against them with one check (:func:`override_key_findings`): a script's
 misspelt key passed ``compute_requirements`` and ``plan_movements``, which cannot import
 the loader, while ``validate`` refused it.
+
+A :class:`FactorTable` cannot be changed once made, and every factor in it is checked
+when it is made (:func:`factor_value_problem`, the rule scenario.yaml's overrides are
+held to): the defaults are one cached table, shared by every ``factors_for`` call, and
+a tester's what-if edit of "their" table (``t.factors[k] = ...``) changed the defaults
+for every later requirement and plan in the process. A changed table is a new one:
+:meth:`FactorTable.with_overrides`.
 """
 
 from __future__ import annotations
@@ -19,11 +26,51 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from supplyline.domain.fields import check_fields
 from supplyline.domain.findings import Finding
+from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.references import close_matches, one_slip_apart
-from supplyline.errors import Issue, NotFoundError, ScenarioError, Severity
+from supplyline.errors import ArgumentError, Issue, NotFoundError, ScenarioError, Severity, require
 
-__all__ = ["FactorTable", "PlanningFactor", "default_factors", "override_key_findings"]
+__all__ = [
+    "MAX_FACTOR",
+    "FactorTable",
+    "PlanningFactor",
+    "default_factors",
+    "factor_value_problem",
+    "override_key_findings",
+]
+
+MAX_FACTOR = 1e9
+"""The largest value a planning factor may have, in scenario.yaml and in Python alike."""
+FACTOR_RANGE = f"a finite number from 0 to {MAX_FACTOR:g}"
+"""What a factor's value must be, in the words of every message that refuses one."""
+
+
+def factor_value_problem(value: object) -> str | None:
+    """What is wrong with ``value`` as a planning factor's value, in words; None when right.
+
+    The one rule for a factor's value made in Python (a script's table, its overrides;
+    scenario.yaml's parser holds its overrides to the same range): a factor of -1000 gave
+    a total demand of -59,155 t, a NaN made every requirement NaN, and the plan moved
+    nothing.
+
+    >>> factor_value_problem(15.0), factor_value_problem(-1.0), factor_value_problem(float("nan"))
+    (None, 'is negative', 'is not a number (nan)')
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return f"is not a number (a {type(value).__name__})"
+    number = float(value)
+    if math.isnan(number):
+        return "is not a number (nan)"
+    if math.isinf(number):
+        return f"is infinite ({number})"
+    if number < 0:
+        return "is negative"
+    if number > MAX_FACTOR:
+        return f"is above {MAX_FACTOR:g}"
+    return None
+
 
 _DATA = "planning_factors.csv"
 
@@ -41,12 +88,72 @@ class PlanningFactor:
     overridden: bool = False
     """True when the scenario replaced the published value; the source still names the default's."""
 
+    def __post_init__(self) -> None:
+        """Refuse a factor a table must not hold, naming it: the requirements trust each value.
+
+        >>> try:
+        ...     PlanningFactor(key="water.l", value=-1000.0, unit="L")
+        ... except ArgumentError as error:
+        ...     print(error)
+        planning factor 'water.l': value(=-1000.0) is negative (a finite number from 0 to 1e+09)
+        """
+        if not isinstance(self.key, str) or not self.key:
+            raise ArgumentError(
+                f"a planning factor's key must be text such as 'food.unit.kg_ppd', "
+                f"not {type(self.key).__name__} {self.key!r:.60}"
+            )
+        problem = factor_value_problem(self.value)
+        if problem is not None:
+            raise ArgumentError(
+                f"planning factor {self.key!r}: value(={self.value!r:.60}) {problem} "
+                f"({FACTOR_RANGE})"
+            )
+        try:
+            check_fields(self)  # the texts are texts; an int or numpy value becomes a float
+        except ArgumentError as error:
+            raise ArgumentError(f"planning factor {self.key!r}: {error}") from error
+
 
 @dataclass(frozen=True, slots=True)
 class FactorTable(Mapping[str, PlanningFactor]):
-    """The factors in force for one scenario: the defaults with its overrides applied."""
+    """The factors in force for one scenario: the defaults with its overrides applied.
+
+    Read-only, as every record of the domain: ``factors`` is a
+    :class:`~supplyline.domain.frozen_map.FrozenMap` whatever mapping it was made from,
+    and each entry must be a :class:`PlanningFactor` under its own key (its value checked
+    when it was made). To try other values, make a new table: ``table.with_overrides(
+    {key: value})``, or ``FactorTable({...})`` from factors of your own; both are checked.
+
+    >>> table = default_factors()
+    >>> table.factors["water.sphere.total_min_lppd"] = None
+    Traceback (most recent call last):
+    ...
+    TypeError: 'FrozenMap' object does not support item assignment
+    >>> wetter = table.with_overrides({"water.sphere.total_min_lppd": 30.0})
+    >>> wetter.value("water.sphere.total_min_lppd"), table.value("water.sphere.total_min_lppd")
+    (30.0, 15.0)
+    """
 
     factors: Mapping[str, PlanningFactor]
+
+    def __post_init__(self) -> None:
+        """Hold the factors read-only, each a PlanningFactor under its own key; else ArgumentError.
+
+        An entry that is no PlanningFactor failed deep inside ``compute_requirements`` with
+        an ``AttributeError`` ('NoneType' object has no attribute 'value').
+        """
+        require(self.factors, Mapping, "the planning factors (factor key: PlanningFactor)")
+        wrong = [
+            f"{key!r} holds {type(factor).__name__} {factor!r:.40}, not a PlanningFactor"
+            if not isinstance(factor, PlanningFactor)
+            else f"{key!r} holds the factor {factor.key!r} (a factor goes under its own key)"
+            for key, factor in self.factors.items()
+            if not isinstance(factor, PlanningFactor) or factor.key != key
+        ]
+        if wrong:
+            raise ArgumentError(f"bad planning factor table: {'; '.join(wrong)}")
+        if not isinstance(self.factors, FrozenMap):
+            object.__setattr__(self, "factors", FrozenMap(self.factors))
 
     def __getitem__(self, key: str) -> PlanningFactor:
         try:
@@ -70,21 +177,25 @@ class FactorTable(Mapping[str, PlanningFactor]):
     def with_overrides(self, overrides: Mapping[str, float]) -> FactorTable:
         """A new table where each override replaces a value (or adds a new, user-made factor).
 
-        Raises :class:`~supplyline.errors.ScenarioError` naming every value that is not a
-        finite number of 0 or more (scenario.yaml rejects them; a script's NaN made every
-        requirement NaN, and the plan moved nothing).
+        The way to change a table: this one stays as it is (it may be the cached defaults
+        that every ``factors_for`` call shares). Raises
+        :class:`~supplyline.errors.ScenarioError` naming every value that is not a finite
+        number from 0 to :data:`MAX_FACTOR` (scenario.yaml rejects them; a script's NaN made
+        every requirement NaN, and the plan moved nothing).
+
+        >>> key = "water.sphere.total_min_lppd"
+        >>> default_factors().with_overrides({key: 30.0})[key].overridden
+        True
         """
+        require(overrides, Mapping, "the factor overrides (factor key: value)")
         wrong = [
             Issue(
                 file="factor overrides",
                 column=key,
-                message=f"{value!r} is not a finite number of 0 or more",
+                message=f"{value!r} {problem} ({FACTOR_RANGE})",
             )
             for key, value in overrides.items()
-            if isinstance(value, bool)
-            or not isinstance(value, numbers.Real)
-            or not math.isfinite(value)
-            or value < 0
+            if (problem := factor_value_problem(value)) is not None
         ]
         if wrong:
             raise ScenarioError(wrong, summary=f"{len(wrong)} bad planning factor override(s)")

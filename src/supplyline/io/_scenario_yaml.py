@@ -23,6 +23,7 @@ from supplyline.domain import (
     SupplyClass,
     VehicleClass,
 )
+from supplyline.domain.factors import MAX_FACTOR
 from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
@@ -485,8 +486,9 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
             "× normal",
         )
     )
+    factors = entries.get("planning_factors")
     head.factor_overrides = _numbers(
-        entries.get("planning_factors"), "planning_factors", report, _factor_key, 1e9, "", origins
+        factors, "planning_factors", report, _factor_key, MAX_FACTOR, "", origins
     )
     head.solver, head.routing = _options(entries, report)
     return head

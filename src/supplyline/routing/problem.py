@@ -13,6 +13,7 @@ benchmarks use the published convention's scaled distances).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from numbers import Integral
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +21,7 @@ import numpy.typing as npt
 from supplyline.domain.fields import check_fields, number_problem
 from supplyline.errors import ArgumentError
 from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
+from supplyline.routing.seeds import seed_problem
 
 __all__ = [
     "STOP_AFTER_NO_IMPROVEMENT",
@@ -177,6 +179,8 @@ class RouterParams:
 
     time_limit_s: float = 10.0
     seed: int = 0
+    """From 0 to :data:`~supplyline.routing.seeds.MAX_SEED` (PyVRP's unsigned 32 bits), as
+    the CLI's ``--seed``; outside it an ArgumentError when the params are made."""
     max_iterations: int | None = None
     no_improvement: int | None = STOP_AFTER_NO_IMPROVEMENT
     """Stop after this many iterations without a better solution (None: never, the whole
@@ -198,7 +202,11 @@ class RouterParams:
         A plain ValueError (``time_limit_s=-1``, ``workers=0``) escaped a script's
         ``except SupplylineError``; a string where a number goes failed inside the solver.
         """
+        if isinstance(self.seed, Integral) and (problem := seed_problem(self.seed)) is not None:
+            raise ArgumentError(f"seed(={self.seed}) {problem}")  # before the fields' 1e12 bound
         check_fields(self)
+        if (problem := seed_problem(self.seed)) is not None:  # a whole float, made an int
+            raise ArgumentError(f"seed(={self.seed}) {problem}")
         if not self.time_limit_s > 0:  # NaN too
             raise ArgumentError(
                 f"time_limit_s(={self.time_limit_s}) "

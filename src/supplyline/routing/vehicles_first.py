@@ -30,6 +30,7 @@ from pyvrp import (
 from pyvrp.stop import FirstFeasible, MaxRuntime, MultipleCriteria
 
 from supplyline.routing.problem import RouterParams
+from supplyline.routing.seeds import derived_seed
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ def _fewer_vehicles(
         drop = attempt % len(order)
         keep = [r for k, r in enumerate(order) if k != drop]
         budget = max(0.0, min(slice_s, deadline - time.perf_counter()))
-        found = _attempt(smaller, keep, prize, budget, seed + attempt)
+        found = _attempt(smaller, keep, prize, budget, derived_seed(seed, attempt))
         if found.is_feasible() and found.num_clients() == data.num_clients:
             best = Solution(data, [Route(data, _clients_of(r), 0) for r in found.routes()])
             attempt = 0
@@ -288,7 +289,7 @@ def _portfolio(data: ProblemData, params: RouterParams, ils: SolveParams) -> Res
     children = []
     for k in range(1, params.workers):
         recv, send = ctx.Pipe(duplex=False)
-        seed = params.seed + k * _SEED_STRIDE
+        seed = derived_seed(params.seed, k * _SEED_STRIDE)
         args = (data, params, quiet, seed, k % 2 == 1, send)
         proc = ctx.Process(target=_worker, args=args, daemon=True)
         proc.start()
