@@ -129,8 +129,8 @@ def test_shortfall_is_said_where_it_falls_most_never_where_another_plan_may_move
     com = problem.demand.commodity_ids[0]
     second = problem.demand.unit_ids[1]
     assert effect == (
-        f"removes 90 t of shortfall: 120 t less of {com} at {first}; in the re-solved plan "
-        f"30 t more of {com} at {second}"
+        f"removes 90 t of shortfall: 90 t less {com} short (120 t less at {first}, "
+        f"30 t more at {second})"
     )
 
 

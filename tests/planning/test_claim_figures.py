@@ -72,7 +72,7 @@ def test_the_claim_says_the_tonnes_the_table_and_files_give(tmp_path: Path) -> N
     plan = plan_movements(*_road_5(tmp_path / "road"))
     top = plan.bottlenecks[0]
     assert (top.suggested_extra, top.shortfall_removed_t) == (5.0, 17.15)
-    assert "removes 17.15 t of shortfall: food at u1 17.15 t" in top.explanation
+    assert "removes 17.15 t of shortfall: 17.15 t less food short at u1" in top.explanation
     (row,) = bottleneck_table_rows(plan, 1)
     assert _cell(row["removes_t"], "removes_t", figure_decimals([row["removes_t"]])) == "17.15"
     assert tonnes_text(top.shortfall_removed_t) == "17.15"

@@ -116,7 +116,7 @@ def test_a_store_full_of_what_is_on_hand_keeps_out_what_more_room_would_hold(
     assert store.explanation == (
         "storage at D (room 50 t: what is on hand; storage_t 0) is full with what is on hand, "
         "and keeps out food, on C+1–C+7; +70 t there (storage_t 120) removes 70 t of "
-        "shortfall: food at u1 70 t"
+        "shortfall: 70 t less food short at u1"
     )
 
 
@@ -132,7 +132,9 @@ def test_more_on_hand_takes_room_in_the_store_it_is_in(tmp_path: Path) -> None:
     assert plan.total_short_t == pytest.approx(30.0)
     supply = next(b for b in plan.bottlenecks if b.kind.value == "supply")
     assert supply.suggested_extra == 60.0
-    assert supply.explanation.endswith("; +60 t there removes 20 t of shortfall: food at u1 20 t")
+    assert supply.explanation.endswith(
+        "; +60 t there removes 20 t of shortfall: 20 t less food short at u1"
+    )
 
 
 @pytest.mark.parametrize("storage_t", ["0", "1", "100", ""])

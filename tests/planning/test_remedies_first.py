@@ -137,7 +137,7 @@ def test_a_road_limits_only_the_fuel_it_holds_back() -> None:
     assert road.commodities == ("food", "fuel")  # those using it, as the sentence names them
     assert road.explanation == (
         "the road link r1 D→C (10 t/day) is used to the full by food and fuel on C+0–C+8 "
-        "and limits fuel; +6 t/day there removes 54 t of shortfall: fuel at u 54 t, "
+        "and limits fuel; +6 t/day there removes 54 t of shortfall: 54 t less fuel short at u, "
         "for 54 more in transport cost (the links' cost units)"
     )
 

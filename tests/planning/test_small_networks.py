@@ -108,7 +108,7 @@ def test_a_yard_that_takes_all_the_fuel_says_it_keeps_the_food_out() -> None:
         "the transshipment yard Y (handling 60 t/day) is used to the full by fuel on C+1–C+8 "
         "and keeps out food;"
     )
-    assert "removes 420 t of shortfall: food at b1 420 t" in top.explanation
+    assert "removes 420 t of shortfall: 420 t less food short at b1" in top.explanation
 
 
 YARD_SHUT = "the transshipment yard Y (handling 0 t/day)"
@@ -382,7 +382,7 @@ def test_a_few_kilograms_a_day_are_said_not_rounded_away() -> None:
     top = plan.bottlenecks[0]
     assert top.shortfall_removed_t == pytest.approx(0.02)
     assert top.explanation.startswith("the road link L1 D→U (0.005 t/day) limits food on C+0–C+3;")
-    assert "removes 0.02 t of shortfall: food at u1 0.02 t" in top.explanation
+    assert "removes 0.02 t of shortfall: 0.02 t less food short at u1" in top.explanation
 
 
 def _rail_and_yard_at(t_per_day: float) -> tuple[Scenario, Demand]:

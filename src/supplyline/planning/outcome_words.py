@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
+from supplyline.planning.shortfall_words import shortfall_words
 from supplyline.types import COST_UNITS, day_label, days_text, figure_text, to_gram
 
 __all__ = [
@@ -296,9 +297,7 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, str]:
     eps = short_eps(base)
     parts: list[str] = []
     if removed > eps:
-        left = " (all of it)" if new.short_t <= eps else ""
-        where = _where_short(p, base, new)
-        parts.append(f"removes {tonnes_text(removed)} t of shortfall{left}{where}")
+        parts.append(_where_short(p, base, new))
     elif weighted_short(new) < weighted_short(base) - weighted_eps(base):
         parts.append(_shifted(p, base, new))
     if sooner(new, base):
@@ -355,35 +354,21 @@ def _shifted(p: Problem, base: Outcome, new: Outcome) -> str:
 
 
 def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
-    """Where the re-solved plan has the most less shortfall, and more (two of each).
+    """The shortfall removed, by the commodities whose total it changes (:func:`shortfall_words`).
 
     Only the total is fixed by the optimum: how it falls between units may differ in
-    another plan as good (a tester's re-plans moved it), so the largest increases are said
-    as the re-solved plan's: a relief planner's water extra left generator fuel 90 % short
-    at a site, and the claim named only the water.
+    another plan as good (a tester's re-plans moved it), so the units named are the
+    re-solved plan's; a relief planner's water extra left generator fuel 90 % short at a
+    site, and the claim named only the water, so a commodity that grows is named too.
     """
-    change = sorted(
-        (new.short_by.get(key, 0.0) - base.short_by.get(key, 0.0), key)
-        for key in base.short_by.keys() | new.short_by.keys()
-    )
+    ids = p.demand
+    change = {
+        (ids.unit_ids[u], ids.commodity_ids[k]): new.short_by.get((u, k), 0.0)
+        - base.short_by.get((u, k), 0.0)
+        for u, k in base.short_by.keys() | new.short_by.keys()
+    }
     eps = short_eps(base)
-
-    cuts = sum(1 for d, _ in change if d < -eps)
-    rises = sum(1 for d, _ in change if d > eps)
-
-    def said(d: float, u: int, k: int) -> str:
-        where = f"{p.demand.commodity_ids[k]} at {p.demand.unit_ids[u]}"
-        if not rises:  # cuts alone: "water at site-2 120 t"
-            return f"{where} {tonnes_text(abs(d))} t"
-        return f"{tonnes_text(abs(d))} t {'less' if d < 0 else 'more'} of {where}"
-
-    less = [said(d, u, k) for d, (u, k) in change[:2] if d < -eps]
-    more = [said(d, u, k) for d, (u, k) in reversed(change[-2:]) if d > eps]
-    text = ": " + ", ".join(less) + (" and others" if cuts > 2 else "") if less else ""
-    others = " and others" if rises > 2 else ""
-    # a cut and a rise: "removes 5 t of shortfall: fuel at u1 30 t; … more short: spares
-    # at u1 25 t" read as if the 5 t were 30 t of fuel (an adversarial tester)
-    return text + (f"; in the re-solved plan {', '.join(more)}{others}" if more else "")
+    return shortfall_words(base.short_t - new.short_t, change, eps, all_of_it=new.short_t <= eps)
 
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
