@@ -13,8 +13,8 @@ words (:func:`closure_verdict`) that the people's closure table says too.
 >>> from supplyline.planning import plan_movements
 >>> scenario, demand = late_unit()
 >>> (row,) = deployment_records(plan_movements(scenario, demand), scenario)
->>> row["state"], row["earliest_note"], row["days_late_by_distance"]
-('4 d late (4 by distance)', None, 4)
+>>> row["state"], row["earliest_note"], row["days_late_by_distance"], row["days_late_by_closures"]
+('4 d late (4 by distance)', None, 4, 0)
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ DEPLOYMENT_FIELDS: Final = (
     "state",
     "earliest_note",
     "days_late_by_distance",
+    "days_late_by_closures",
 )
 """deployment.csv's columns, plan.json's closure keys and ``plan --format csv|json``'s
 ``unit_closure`` fields, in this order."""
@@ -84,9 +85,17 @@ def closure_verdict(closure: Closure, no_way: str | None) -> tuple[str | None, s
         return note, "cannot deploy" if no_way is not None else "not closed within the horizon"
     if not closure.days_late:
         return note, "on time"
+    causes = [
+        f"{days} by {cause}"
+        for days, cause in (
+            (closure.days_late_by_distance, "distance"),
+            (closure.days_late_by_closures, "closures"),
+        )
+        if days
+    ]
     state = f"{closure.days_late} d late"
-    if closure.days_late_by_distance:
-        state += f" ({closure.days_late_by_distance} by distance)"
+    if causes:
+        state += f" ({', '.join(causes)})"
     return note, state
 
 
@@ -111,7 +120,7 @@ def deployment_records(plan: Plan, scenario: Scenario | None) -> list[dict[str, 
             "partner": unit.partner if unit is not None else None,
             "state": state,
             "earliest_note": note,
-            "days_late_by_distance": c.days_late_by_distance,
+            "days_late_by_closures": c.days_late_by_closures,
         }
         records.append({name: record[name] for name in DEPLOYMENT_FIELDS})
     return records

@@ -163,6 +163,13 @@ class Closure(ByContent):
     arriving late by N t-days" is in (0 in plans written before it was recorded)."""
     late_pax_days: float = 0.0
     """The same for its people, in person-days."""
+    days_late_by_distance: int | None = None
+    """The days late no capacity and no reopened link could save: past its required day,
+    the first day all of the unit could be there with every link open every day (transit
+    and dwell only). None if even so it cannot be there within the horizon, and in plans
+    written before it was recorded. Stored, not derived from ``earliest_day``: that one
+    counts outages, and a tester's unit held two days by a closed link read "2 by
+    distance" beside a bottleneck report blaming the closure."""
 
     @property
     def days_late(self) -> int | None:
@@ -172,14 +179,20 @@ class Closure(ByContent):
         return max(0, self.closure_day - self.required_day)
 
     @property
-    def days_late_by_distance(self) -> int | None:
-        """The days late no capacity could save: its earliest day past its required day.
+    def days_late_by_closures(self) -> int | None:
+        """The days late that closed links (outage days) add to distance's, capacities aside.
 
-        None if the unit cannot be there within the horizon, or the earliest day is unknown.
+        Its earliest day (outages counted) past its required day, less
+        :attr:`days_late_by_distance`: what re-planning with the links open could save, as
+        the bottleneck report's closures say. None if either is unknown.
+
+        >>> Closure(unit="u", required_day=1, closure_day=4, lift_t=1.0, pax=0.0, moved_t=1.0,
+        ...         moved_pax=0.0, earliest_day=4, days_late_by_distance=1).days_late_by_closures
+        2
         """
-        if self.earliest_day is None:
+        if self.earliest_day is None or self.days_late_by_distance is None:
             return None
-        return max(0, self.earliest_day - self.required_day)
+        return max(0, self.earliest_day - self.required_day - self.days_late_by_distance)
 
 
 def _timing() -> float:

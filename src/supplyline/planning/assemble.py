@@ -33,6 +33,7 @@ from supplyline.planning.arrival import (
     consumption_start,
     days_of_supply,
     earliest_arrival,
+    earliest_open_arrival,
 )
 from supplyline.planning.fair_share import add_fair_shares
 from supplyline.planning.fits import check_demand_fits
@@ -86,6 +87,8 @@ class Problem:
     earliest_arrival: IntArray
     """First day each of ``scenario.units`` can be wholly at its destination (the horizon's
     length if never; 0 for a unit that does not deploy)."""
+    earliest_open_arrival: IntArray
+    """The same were every link open every day: what distance alone allows."""
     cost_scale: float
     partners: tuple[str, ...]
     """Partners that can own stock; the ``owner`` of a supply column indexes this."""
@@ -154,6 +157,9 @@ def prepare(scenario: Scenario, demand: Demand, params: PlanParams) -> Problem:
         target_t=np.where(demand.target_t < NEGLIGIBLE_T, 0.0, demand.target_t),
         on_hand_t=held_at_start(scenario, demand),
         earliest_arrival=arrival.whole,
+        earliest_open_arrival=earliest_open_arrival(
+            net, flows, len(scenario.units), scenario.horizon_days, arrival
+        ),
         priority=np.array(priority, dtype=np.int64),
         cost_scale=max(
             1.0, float(net.arc_cost.max(initial=0.0)), float(net.arc_cost_pax.max(initial=0.0))

@@ -274,6 +274,7 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
             late[kind] = float((np.maximum(need - arrived[f], 0.0) * due).sum())
         day = int(np.argmax(done)) if done.any() else None
         earliest = int(p.earliest_arrival[ui])
+        by_distance = int(p.earliest_open_arrival[ui])
         out.append(
             Closure(
                 unit=unit.id,
@@ -286,6 +287,9 @@ def _closures(p: Problem, m: LpModel, x: FloatArray) -> list[Closure]:
                 earliest_day=earliest if earliest < p.days else None,
                 late_t_days=_r(late[FlowKind.DEPLOY_T]),
                 late_pax_days=_r(late[FlowKind.DEPLOY_PAX]),
+                days_late_by_distance=(
+                    max(0, by_distance - unit.required_day) if by_distance < p.days else None
+                ),
             )
         )
     return out

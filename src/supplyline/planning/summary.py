@@ -222,6 +222,7 @@ def totals_by_mode(
 CLOSURE_FIGURES = (
     "days_late",
     "days_late_by_distance",
+    "days_late_by_closures",
     "late_t_days",
     "late_pax_days",
     "lift_t",
@@ -239,7 +240,9 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
     """Each deploying unit, the latest first: required, earliest and planned closure, lift.
 
     ``earliest`` is the first day all of the unit could be there, capacities aside: the
-    days late up to it (``days_late_by_distance``) are its distance's, not a bottleneck's.
+    days late up to it are not a capacity's; of them, those every link open every day
+    still leaves are its distance's (``days_late_by_distance``), the rest its way's
+    closures' (``days_late_by_closures``), which the bottleneck report weighs.
     A destination no chain of links reaches, or a capacity or handling of 0 on every way
     there, is no way rather than a lack of time, and is said as such ("never: no route
     from 'home' to 'island'", "never: no way for its people", as ``validate`` warns)
