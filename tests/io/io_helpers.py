@@ -19,6 +19,21 @@ def append(folder: Path, name: str, line: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
 
 
+def widen_rows(folder: Path, name: str) -> None:
+    """End each data row of a CSV file with empty cells up to its header's width.
+
+    For a test that adds a column to the header and a value to one row: a row with fewer
+    cells than the header is an error of its own.
+    """
+    path = folder / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    data = [i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
+    width = lines[data[0]].count(",")
+    for i in data[1:]:
+        lines[i] += "," * max(0, width - lines[i].count(","))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def drop_column(folder: Path, name: str, column: str) -> None:
     """Remove one column from a CSV file of a scenario folder (a file written before it)."""
     path = folder / name

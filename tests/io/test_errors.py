@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from io_helpers import append, drop_column, edit
+from io_helpers import append, drop_column, edit, widen_rows
 
 from supplyline.errors import Issue, ScenarioError, Severity
 from supplyline.io import load_scenario, load_scenario_with_warnings
@@ -376,6 +376,7 @@ def test_duplicate_id_names_the_first_line(folder: Path) -> None:
 def test_unknown_column_lists_known_ones(folder: Path) -> None:
     """An unknown column is named, with the known columns listed."""
     edit(folder, "locations.csv", "dwell_days\n", "dwell_days,colour\n")
+    widen_rows(folder, "locations.csv")
     issue = only_error(folder)
     assert (issue.file, issue.line, issue.column) == ("locations.csv", 4, "colour")
     assert "unknown column 'colour'" in issue.message
@@ -561,6 +562,7 @@ def test_a_border_posts_people_a_day_are_read_and_a_negative_one_located(folder:
         folder, "locations.csv", "storage_t,dwell_days", "storage_t,dwell_days,handling_pax_per_day"
     )
     edit(folder, "locations.csv", ",400,5000,0", ",400,5000,0,250")
+    widen_rows(folder, "locations.csv")
     scenario = load_scenario(folder)
     assert scenario.location("host-depot").handling_pax_per_day == 250.0
     assert scenario.location("field-camp").handling_pax_per_day is None

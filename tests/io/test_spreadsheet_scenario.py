@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from io_helpers import edit
+from io_helpers import edit, widen_rows
 
 from supplyline.domain import DemandUnit, LocationKind, Mode
 from supplyline.errors import Issue, ScenarioError, Severity
@@ -54,6 +54,7 @@ def _with_on_hand(folder: Path, home: str, destination: str) -> None:
         "site-1,Saldana stadium,meridia,site-stadium,site-stadium,12000,6,0,0,0,,2,6,20\n",
         f"site-1,Saldana stadium,meridia,{home},{destination},12000,6,0,0,0,,2,6,20,1\n",
     )
+    widen_rows(folder, "units.csv")
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from supplyline.cli.warnings import print_warnings
 from supplyline.domain import PlanStatus
 from supplyline.domain.deployment import deployment_records
 from supplyline.domain.rounding import said_delivery
+from supplyline.domain.routes import NO_UNITS_WORDS
 from supplyline.types import (
     COST_UNITS,
     GRAM_DECIMALS,
@@ -244,6 +245,12 @@ def _agreed_places(
     return places
 
 
+def _print_no_units(units: int | None) -> None:
+    """Under the headline, a scenario without units: "0 unit(s) late" read as units on time."""
+    if units == 0:
+        console.print(f"[yellow]nothing to deliver: {NO_UNITS_WORDS}[/]", highlight=False)
+
+
 def print_plan_table(run: PlanRun) -> None:
     """The plan as a person reads it on the terminal: headline, tables, notes, warnings."""
     from supplyline.planning.bottleneck_rows import capacity_entries, closure_entries
@@ -305,6 +312,7 @@ def print_plan_table(run: PlanRun) -> None:
         ),
         highlight=False,
     )
+    _print_no_units(head["units"])
     console.print(
         f"LP {head['columns']:,} columns × {head['rows']:,} rows ({head['nonzeros']:,} nonzeros), "
         f"{head['method']}{', fair shares' if head['fair_share'] else ''}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from supplyline.domain.routes import ReachCheck
+from supplyline.domain.routes import NO_UNITS_WORDS, ReachCheck
 
 __all__ = ["print_reach_flags"]
 
@@ -19,6 +19,9 @@ def print_reach_flags(check: ReachCheck, out: Console) -> None:
     from supplyline.routing.reach_absent import never_count_words  # not at start: numpy
     from supplyline.routing.reach_cut_off import cut_off_words
 
+    if check.units == 0:
+        out.print(f"reach check: skipped ({NO_UNITS_WORDS})", highlight=False)
+        return
     if check.trucks == 0:
         out.print("reach check: skipped (no trucks in fleet.csv)", highlight=False)
         return

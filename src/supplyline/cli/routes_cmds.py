@@ -44,7 +44,7 @@ from supplyline.cli.paths import (
 )
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.routes import Routes
+from supplyline.domain.routes import NO_UNITS_WORDS, Routes
 from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import (
     DAY_COLUMNS,
@@ -331,7 +331,9 @@ def reach_cmd(
         cols = [REACH_HEADINGS[c] for c in cols]
         drop = tuple(REACH_HEADINGS[c] for c in drop)
     emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)
-    if fmt is OutputFormat.TABLE and check.trucks == 0:
+    if fmt is OutputFormat.TABLE and check.units == 0:
+        console.print(f"[yellow]{NO_UNITS_WORDS}[/]", highlight=False)
+    elif fmt is OutputFormat.TABLE and check.trucks == 0:
         console.print("[yellow]no trucks in fleet.csv: nothing to check them against[/]")
     elif fmt is OutputFormat.TABLE:
         flagged = check.flagged

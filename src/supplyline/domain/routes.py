@@ -31,6 +31,7 @@ from supplyline.types import (
 )
 
 __all__ = [
+    "NO_UNITS_WORDS",
     "DepotShort",
     "DrawnOnSite",
     "ReachCheck",
@@ -44,6 +45,11 @@ __all__ = [
     "Unserved",
     "UnservedReason",
 ]
+
+NO_UNITS_WORDS = "units.csv has no units: there is no one to serve"
+"""What plan, routes and reach say of a scenario without units (a tester's header-only
+units.csv crashed them; then "0 of 0 unit(s) flagged" and "nothing to deliver that day"
+read as if units were there and fine)."""
 
 
 class RouteStatus(StrEnum):
@@ -370,6 +376,9 @@ class Routes:
     depot_stock_basis: str = ""
     """What the depots' stocks were checked against; empty when they were not checked."""
     road_loads: tuple[RoadLoad, ...] = ()
+    units: int | None = None
+    """Units in the scenario (``None``: not told): with 0 there is no one to serve, which
+    the faces say in :data:`NO_UNITS_WORDS` rather than as a quiet day."""
     """The loaded tonnes over each road driven loaded that day, by direction."""
 
     @property
@@ -518,6 +527,9 @@ class ReachCheck:
     detour_factor: float
     trucks: int = 0
     """Trucks in the scenario's fleet: with none (no fleet.csv) there is nothing to check."""
+    units: int | None = None
+    """Units in the scenario (``None``: not told): with 0 the check has no one to judge
+    and the faces say :data:`NO_UNITS_WORDS`, not "0 of 0 unit(s) flagged"."""
 
     @property
     def flagged(self) -> tuple[ReachRow, ...]:

@@ -270,10 +270,38 @@ def read_table(
             )
             report.failed(file, record[0].strip())  # likely its id: not "dangling" elsewhere
             continue
-        cells = {col: record[i].strip() for i, col in enumerate(columns) if col and i < len(record)}
+        if len(record) < len(columns):
+            _short_row(file, line, record, columns, report)
+            continue
+        cells = {col: record[i].strip() for i, col in enumerate(columns) if col}
         rows.append(Row(line, cells))
     dropped = len(records) - 1 - len(rows)
     return Table(header_line, tuple(c for c in columns if c), tuple(rows), dropped=dropped)
+
+
+def _short_row(
+    file: str, line: int, record: Sequence[str], columns: Sequence[str], report: Report
+) -> None:
+    """A row with fewer cells than the header has columns: an error, at its first missing.
+
+    As likely a slip as a row too long (a tester's links.csv row lost its last two cells
+    and was read as one way, never closed, with no word), so said the same way; a row that
+    writes its trailing empty cells out (``...,true,``) is whole.
+
+    >>> report = Report()
+    >>> _short_row("links.csv", 5, ["k", "a", "b"], ["id", "from", "to", "mode", "km"], report)
+    >>> str(report.issues[0])
+    'links.csv:5: mode: row has 3 cells but the header has 5 columns: add empty cells for mode, km'
+    """
+    missing = [col or f"column {i + 1}" for i, col in enumerate(columns) if i >= len(record)]
+    report.error(
+        file,
+        f"row has {len(record)} cells but the header has {len(columns)} columns: "
+        f"add empty cells for {', '.join(missing)}",
+        line,
+        columns[len(record)] or None,
+    )
+    report.failed(file, record[0].strip())  # likely its id: not "dangling" elsewhere
 
 
 def _numbers_said(numbers: tuple[tuple[str, str], ...]) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from supplyline.domain.rounding import apportioned, rounded, summed_figures
-from supplyline.domain.routes import Routes
+from supplyline.domain.routes import NO_UNITS_WORDS, Routes
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.types import figure_decimals
 
@@ -154,6 +154,8 @@ def nothing_to_deliver(routes: Routes) -> str | None:
     """
     if routes.routes or routes.unserved or routes.depot_short:
         return None
+    if routes.units == 0:
+        return NO_UNITS_WORDS
     figures = day_figures(routes)
     t = figures.text
     if routes.on_site_t > 0 or routes.arrived_t > 0:

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.domain.rounding import rounded, said_delivery
+from supplyline.domain.routes import NO_UNITS_WORDS
 from supplyline.errors import ArgumentError, require
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target, check_own_file
@@ -234,6 +235,7 @@ def _plan_sections(
                     if note != plan.stats.outages_note
                 ),
                 *(() if plan.movements else ("The plan moves nothing.",)),
+                *((f"Nothing to deliver: {NO_UNITS_WORDS}.",) if h.units == 0 else ()),
             ),
         ),
         ReportSection(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from supplyline.domain import Demand, Link, Mode, Plan, Scenario
-from supplyline.domain.routes import ReachCheck, Routes, TruckRoute
+from supplyline.domain.routes import NO_UNITS_WORDS, ReachCheck, Routes, TruckRoute
 from supplyline.errors import Issue, require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
@@ -118,8 +118,13 @@ def reach_section(check: ReachCheck) -> ReportSection:
             f"road legs bring them from, as the routes load them, else the nearest depot "
             f"holding them whose trucks can serve it, else the nearest railhead, port, "
             f"airfield or stock) "
-            f"({check.service_minutes:g} min per stop). {len(flagged)} of {len(check.rows)} "
-            f"unit(s) flagged{never_count_words(check)}."
+            f"({check.service_minutes:g} min per stop). "
+            + (
+                f"{NO_UNITS_WORDS}."
+                if check.units == 0
+                else f"{len(flagged)} of {len(check.rows)} unit(s) flagged"
+                f"{never_count_words(check)}."
+            )
         ),
         tables=(_table(rows, REACH_COLUMNS),),
         notes=(

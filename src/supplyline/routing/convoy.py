@@ -456,6 +456,7 @@ def route_day(
         nothing = Routes(
             scenario=scenario.name, day=day, date=date, on_site=on_site, source=source,
             status=RouteStatus.SOLVED if on_site else RouteStatus.NOTHING_TO_DO,
+            units=len(scenario.units),
         )  # fmt: skip
         return _checked(nothing, depot_t, respected)
     groups = [g for g in scenario.fleet if g.count > 0]

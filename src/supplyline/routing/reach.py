@@ -298,6 +298,7 @@ def check_reach(
         service_minutes=scenario.routing.service_minutes,
         detour_factor=scenario.routing.detour_factor,
         trucks=sum(g.count for g in scenario.fleet),
+        units=len(scenario.units),
     )
 
 

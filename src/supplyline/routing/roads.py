@@ -190,9 +190,11 @@ def road_matrix(
     # of one way leaves it: the plan feeds such a place, and the way back is estimated)
     starts = {a for link in every for a, _ in link.directions()}
     ends = {b for link in every for _, b in link.directions()}
+    # dtype spelt out: with no places the list is empty and numpy would make it float64,
+    # which ``|`` refuses (a scenario without units crashed its reach check)
     silent = (
-        np.array([x not in starts for x in ids])[:, None]
-        | np.array([x not in ends for x in ids])[None, :]
+        np.array([x not in starts for x in ids], dtype=np.bool_)[:, None]
+        | np.array([x not in ends for x in ids], dtype=np.bool_)[None, :]
     )
     has_road = np.isfinite(any_day) | (np.isfinite(any_day.T) & ~silent)
     by_road = np.isfinite(on_day)
