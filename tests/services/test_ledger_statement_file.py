@@ -54,8 +54,11 @@ def _statement(db: Path, target: Path, *more: str) -> tuple[int, str]:
 
 
 def test_a_file_that_is_not_a_statement_is_kept(db: Path, tmp_path: Path) -> None:
-    """A plan file named as the output: exit 8 naming it and --force; the file as it was."""
-    plan = tmp_path / "plan.json"
+    """A CSV of one's own named as the output: exit 8 naming it and --force; the file kept.
+
+    (A ``plan.json`` is refused before, by its suffix: statement files are CSV.)
+    """
+    plan = tmp_path / "stocks.csv"
     plan.write_text('{"plan_id": "mine"}\n', encoding="utf-8")
     code, said = _statement(db, plan)
     assert (code, said) == (
@@ -69,7 +72,7 @@ def test_a_file_that_is_not_a_statement_is_kept(db: Path, tmp_path: Path) -> Non
 
 def test_force_replaces_it(db: Path, tmp_path: Path) -> None:
     """Asked with --force, the file is replaced by the statement."""
-    plan = tmp_path / "plan.json"
+    plan = tmp_path / "stocks.csv"
     plan.write_text("mine\n", encoding="utf-8")
     assert _statement(db, plan, "--force")[0] == 0
     assert plan.read_text(encoding="utf-8-sig").splitlines()[0] == HEADER

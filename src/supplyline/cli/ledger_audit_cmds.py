@@ -23,6 +23,7 @@ from supplyline.cli.ledger_options import (
     console,
     db_app,
     err,
+    in_unit,
     ledger_app,
     ledger_at,
     money,
@@ -37,7 +38,7 @@ from supplyline.cli.ledger_tables import (
     emit_shaped,
     with_csv_times,
 )
-from supplyline.cli.output import Amount, FmtOpt, OutputFormat, emit_rows, machine_row
+from supplyline.cli.output import FmtOpt, OutputFormat, emit_rows, machine_row
 from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
@@ -67,12 +68,10 @@ def balance_cmd(
     """
     rows = []
     for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty):
-        decimals = unit_decimals(b.unit)
         figures = (b.receivable, b.payable, b.net)
-        shown = said_difference(b.receivable, b.payable, _places(figures, decimals))
+        shown = said_difference(b.receivable, b.payable, _places(figures, unit_decimals(b.unit)))
         receivable, payable, net = (
-            Amount(exact, decimals, shown=said, summed=True)
-            for exact, said in zip(figures, shown, strict=True)
+            in_unit(exact, b.unit, shown=said) for exact, said in zip(figures, shown, strict=True)
         )
         rows.append(
             {
@@ -90,12 +89,12 @@ def balance_cmd(
 
 
 def _places(figures: Sequence[Decimal], decimals: int) -> tuple[int, int, int]:
-    """The decimals a table shows each of a balance's figures to: none from 100 up.
+    """The decimals a table shows each of a balance's tonnes to: none from 100 up.
 
-    The receivable and payable are then rounded so that, as read, they differ by the net as
-    it reads alone (:func:`~supplyline.domain.rounding.said_difference`): a tester's
-    ``1,001`` receivable and ``200`` payable stood beside a net of ``800`` (1,000.60 and
-    200.40, net 800.20).
+    Money is shown to the cent (:func:`~supplyline.cli.ledger_options.money`). Tonnes
+    receivable and payable are then rounded so that, as read, they differ by the net as it
+    reads alone (:func:`~supplyline.domain.rounding.said_difference`): a tester's ``1,001``
+    receivable and ``200`` payable stood beside a net of ``800``.
     """
     a, b, c = (0 if abs(f) >= 100 else decimals for f in figures)
     return a, b, c
@@ -126,6 +125,29 @@ def _write_csv_atomically(path: Path, rows: list[dict[str, Any]], columns: list[
         scratch.unlink(missing_ok=True)
 
 
+_ANY_OUTPUT_FILE = output_file_path("a file name for the CSV statement", "statement.csv")
+
+
+def statement_file_path(value: str | Path) -> Path:
+    """``statement -o``'s file: a file path (not a folder) ending in ``.csv`` (any case).
+
+    Checked as the option is parsed, before any ledger is opened (exit 2): ``-o stm.xlsx``
+    wrote CSV under a spreadsheet's name and exited 0, where ``plan --report`` and
+    ``--mps`` refuse a suffix not theirs. A folder that is there is left to
+    :func:`~supplyline.io.destinations.check_file_target`, which says it is one (exit 8).
+
+    >>> statement_file_path("out/stm.CSV")
+    PosixPath('out/stm.CSV')
+    """
+    path = _ANY_OUTPUT_FILE(value)
+    if path.suffix.lower() != ".csv" and not path.is_dir():  # a folder: exit 8, said as one
+        raise typer.BadParameter(
+            f"statement files are CSV: give a .csv path (not {path.name!r}, e.g. "
+            f"{path.with_suffix('.csv')})"
+        )
+    return path
+
+
 @ledger_app.command("statement")
 def statement_cmd(
     partner: AsOpt,
@@ -140,7 +162,7 @@ def statement_cmd(
             "-o",
             help="Also write CSV here (a statement written before is replaced; any other "
             "file only with --force; missing folders are made).",
-            parser=output_file_path("a file name for the CSV statement", "statement.csv"),
+            parser=statement_file_path,
             metavar=PATH_METAVAR,
         ),
     ] = None,
@@ -169,8 +191,8 @@ def statement_cmd(
             "kind": ln.kind.value,
             "item": ln.item,
             "unit": ln.unit,
-            "amount": Amount(ln.amount, unit_decimals(ln.unit), summed=True),
-            "balance": Amount(ln.balance, unit_decimals(ln.unit), summed=True),
+            "amount": in_unit(ln.amount, ln.unit),
+            "balance": in_unit(ln.balance, ln.unit),
             "note": ln.note,
         }
         for ln in lines

@@ -68,6 +68,7 @@ from supplyline.cli.paths import scenario_folder_argument
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger import Condition, OrderStatus
+from supplyline.services.ledger.errors import LedgerRuleError, OutsidePeriodError
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
@@ -246,18 +247,38 @@ def request_cmd(
         needed_on, "--needed-on"
     )  # options first: a bad one is exit 2 before the db
     ledger, actor = ledger_at(db), actor_from(partner, user)
-    order = ledger.request(
-        actor,
-        agreement_id=agreement,
-        item=item,
-        quantity=qty,
-        needed_on=needed,
-        mode=mode,
-        unit_price=price,
-        note=note,
-        idempotency_key=key,
-    )
+    try:
+        order = ledger.request(
+            actor,
+            agreement_id=agreement,
+            item=item,
+            quantity=qty,
+            needed_on=needed,
+            mode=mode,
+            unit_price=price,
+            note=note,
+            idempotency_key=key,
+        )
+    except OutsidePeriodError as outside:
+        if needed is not None:
+            raise
+        raise LedgerRuleError(default_day_outside(outside)) from outside
     show_order(ledger, actor, order, fmt)
+
+
+def default_day_outside(outside: OutsidePeriodError) -> str:
+    """The period refusal of a request whose day no one typed: today, by ``--needed-on``'s default.
+
+    >>> import datetime as dt
+    >>> print(default_day_outside(OutsidePeriodError(
+    ...     "a-1", dt.date(2026, 11, 30), valid_from=dt.date(2025, 6, 1),
+    ...     valid_to=dt.date(2025, 7, 15))))
+    2026-11-30 is outside agreement a-1's period (today, the default of --needed-on: give --needed-on a date within 2025-06-01–2025-07-15)
+    """  # noqa: E501
+    return (
+        f"{outside.on} is outside agreement {outside.agreement_id}'s period (today, the default "
+        f"of --needed-on: give --needed-on a date within {outside.valid_from}–{outside.valid_to})"
+    )
 
 
 def _simple(action: str, doc: str) -> None:

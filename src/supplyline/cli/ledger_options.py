@@ -23,6 +23,7 @@ from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
 from supplyline.io import date_from_text, number_text_problem
 from supplyline.services.ledger import Actor, Condition, OrderStatus
+from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     NO_USER,
@@ -151,10 +152,28 @@ def tonnes(value: Decimal, unit: str = "", *, exact: bool = False) -> Amount:
     return Amount(value, QUANTITY_DECIMALS, unit, exact=exact)
 
 
-def money(value: Decimal, *, exact: bool = False) -> Amount:
-    """Money as the ledger keeps it: to the cent (``1.00``, not ``1``), in tables too.
+def money(value: Decimal) -> Amount:
+    """Money as the ledger keeps it: to the cent in every table, however large.
 
-    ``exact``: one order's figure, to the cent however large
-    (:attr:`~supplyline.cli.cells.Amount.exact`).
+    ``5,519.05`` and ``151,180.40``, never ``5,519`` (:attr:`~supplyline.cli.cells.Amount.exact`):
+    the tables had shown money whole from 100, so that ``ledger orders`` read ``value 5,519``
+    where ``show`` read ``5,519.05 EUR``, a balance ``receivable 2,500 | payable 0.00``, and
+    a draft's value ``151,180`` beside its note's ``151,180.40 EUR``. A planner and a
+    finance officer read cents: a column of money is one column of cents.
     """
-    return Amount(value, MONEY_DECIMALS, exact=exact)
+    return Amount(value, MONEY_DECIMALS, exact=True)
+
+
+def in_unit(value: Decimal, unit: str, *, shown: Decimal | None = None) -> Amount:
+    """A balance's or a statement's figure in its ``unit``: a currency, or ``t ITEM`` owed in kind.
+
+    Money is to the cent, as :func:`money`; tonnes keep the quantities' rule of a column
+    that adds up (:attr:`~supplyline.cli.cells.Amount.summed`), ``shown`` being what a table
+    shows in place of ``value`` rounded alone.
+
+    >>> in_unit(Decimal("2500"), "EUR").exact, in_unit(Decimal("2500"), "t fuel").exact
+    (True, False)
+    """
+    if unit_decimals(unit) == MONEY_DECIMALS:  # summed: tonnes beside it keep their rule
+        return Amount(value, MONEY_DECIMALS, exact=True, summed=True)
+    return Amount(value, QUANTITY_DECIMALS, shown=shown, summed=True)

@@ -123,7 +123,7 @@ def line_row(ln: OrderLine) -> dict[str, Any]:
         "at": ln.at.isoformat(timespec="seconds"),
         "by": actor_text(ln.partner, ln.user),
         "quantity": None if ln.quantity is None else tonnes(ln.quantity, exact=True),
-        "amount": None if ln.amount is None else money(ln.amount, exact=True),
+        "amount": None if ln.amount is None else money(ln.amount),
         "condition": ln.condition.value if ln.condition else None,
         "due_on": ln.due_on.isoformat() if ln.due_on else None,
         "note": ln.note,

@@ -20,7 +20,7 @@ from supplyline.domain.agreements import other_currency_only
 from supplyline.domain.amounts import amount_problem, money_text, round_money, unit_price_text
 from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
-from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.errors import LedgerRuleError, OutsidePeriodError
 from supplyline.services.ledger.orders import MILLI, ZERO, positive
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
@@ -100,9 +100,8 @@ def _check_scope(
     else:
         _refuse_item(agreement, item)
     if not agreement.valid_from <= on <= agreement.valid_to:
-        raise LedgerRuleError(
-            f"{on} is outside agreement {agreement.id}'s period "
-            f"({agreement.valid_from} to {agreement.valid_to})"
+        raise OutsidePeriodError(
+            agreement.id, on, valid_from=agreement.valid_from, valid_to=agreement.valid_to
         )
     if mode not in agreement.reimbursement_modes:
         modes = ", ".join(m.value for m in agreement.reimbursement_modes)
