@@ -13,11 +13,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from supplyline.domain.field_ranges import range_hint
 from supplyline.io._cells import (
     BadValue,
     _number_from_text,
     _plain_float,
-    _range_hint,
     parse_float,
     show,
 )
@@ -27,7 +27,7 @@ def ref_parse_float(
     value: Any, *, lo: float = 0.0, hi: float, unit: str = "", above_lo: bool = False
 ) -> float:
     """The replaced ``parse_float``: the hint first, then the number."""
-    hint = _range_hint(lo, hi, unit, above_lo=above_lo)
+    hint = range_hint(lo, hi, unit, above_lo=above_lo)
     if isinstance(value, bool):
         raise BadValue(f"{str(value).lower()} is not a number ({hint})")
     if isinstance(value, float) and math.isnan(value):

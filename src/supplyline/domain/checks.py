@@ -18,6 +18,7 @@ from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
 from supplyline.domain.horizon_days import WrittenAs, check_days
 from supplyline.domain.link_checks import check_gauges
+from supplyline.domain.range_checks import range_findings
 from supplyline.domain.reach_checks import check_deploy_reach, check_supply_reach
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
@@ -241,13 +242,15 @@ def check_scenario_sound(
 ) -> None:
     """Raise :class:`~supplyline.errors.ScenarioError` for a scenario with errors.
 
-    What the loader checks of a folder (dangling references, duplicates, days outside the
-    horizon, gauges, override keys one slip from a factor's), for a scenario built in
-    Python: a tester's unit bound for an unknown place crashed with a bare KeyError, a
-    stock listed twice doubled the supply, and a misspelt factor key planned with the
-    default. ``factors``, the table in force, has its own added keys checked too.
+    What the loader checks of a folder (each number within its column's range, dangling
+    references, duplicates, days outside the horizon, gauges, override keys one slip from
+    a factor's), for a scenario built in Python: a tester's unit bound for an unknown
+    place crashed with a bare KeyError, a stock listed twice doubled the supply, a
+    misspelt factor key planned with the default, and a ``deployment_lift_t`` of 1e11 t
+    planned. ``factors``, the table in force, has its own added keys checked too.
     """
-    found = check_for_errors(scenario) + factor_key_findings(scenario, factors)
+    found = range_findings(scenario) + check_for_errors(scenario)
+    found += factor_key_findings(scenario, factors)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if errors:
         raise ScenarioError(

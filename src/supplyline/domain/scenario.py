@@ -12,6 +12,7 @@ from typing import Any
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
 from supplyline.domain.deploy_ways import cannot_deploy
+from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
@@ -24,6 +25,7 @@ from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId,
 
 __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
 
+_HORIZON = FIELD_RANGES["scenario"]["horizon_days"]
 MAX_ACTIVITY = 10.0
 """The largest activity multiplier (as scenario.yaml allows)."""
 
@@ -106,8 +108,8 @@ class Scenario:
 
     def __post_init__(self) -> None:
         check_fields(self)
-        if not 1 <= self.horizon_days <= 3660:
-            raise ArgumentError(f"horizon_days(={self.horizon_days}) must be between 1 and 3660")
+        if (problem := _HORIZON.problem(self.horizon_days)) is not None:
+            raise ArgumentError(f"horizon_days {problem}")
         if (dt.date.max - self.start_date).days < self.horizon_days - 1:
             raise ArgumentError(
                 f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "

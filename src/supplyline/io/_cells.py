@@ -11,9 +11,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
+from supplyline.domain.field_ranges import FieldRange, range_hint, whole_hint
 from supplyline.domain.references import did_you_mean
 from supplyline.types import (
     MAX_ID_LEN,
@@ -35,6 +38,7 @@ __all__ = [
     "parse_degrees",
     "parse_float",
     "parse_id",
+    "parse_in_range",
     "parse_int",
     "parse_name",
     "parse_rate",
@@ -110,24 +114,6 @@ def _names(chars: list[str]) -> str:
 def is_blank(value: Any) -> bool:
     """Whether a value counts as missing: absent, YAML null or an empty/whitespace cell."""
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _fmt(x: float) -> str:
-    if not math.isfinite(x):
-        return str(x)
-    return f"{x:,.0f}" if abs(x) >= 1000 and x == int(x) else f"{x:g}"
-
-
-def _range_hint(lo: float, hi: float, unit: str, *, above_lo: bool = False) -> str:
-    """``a number from 0 to 168 h``, or ``more than 0, up to 168 h`` where ``lo`` is refused.
-
-    One wording per column: a tester was told ``'200' is too large (a number from 0 to
-    168 h)`` and, on the next row, ``'0' is zero (more than 0, up to 168 h)``.
-    """
-    unit_txt = f" {unit}" if unit else ""
-    if above_lo:
-        return f"more than {_fmt(lo)}, up to {_fmt(hi)}{unit_txt}"
-    return f"a number from {_fmt(lo)} to {_fmt(hi)}{unit_txt}"
 
 
 def _other_digits(text: str) -> bool:
@@ -297,7 +283,7 @@ def parse_degrees(value: Any, *, hi: float) -> float:
         found = _DEGREES.fullmatch(value.strip()) if isinstance(value, str) else None
         if found is None or not (found["pre"] or found["post"] or found["sign"] or found["min"]):
             raise
-    hint = _range_hint(-hi, hi, "degrees")
+    hint = range_hint(-hi, hi, "degrees")
     letters = {(found["pre"] or "").upper(), (found["post"] or "").upper()} - {""}
     number = float(found["deg"]) + float(found["min"] or 0) / 60 + float(found["sec"] or 0) / 3600
     if len(letters) > 1 or letters & ({"E", "W"} if hi == 90 else {"N", "S"}) or number > hi:
@@ -325,7 +311,7 @@ def parse_float(
             plain = None
         if plain is not None and (lo < plain < hi or plain == hi or (plain == lo and not above_lo)):
             return plain + 0.0
-    hint = _range_hint(lo, hi, unit, above_lo=above_lo)
+    hint = range_hint(lo, hi, unit, above_lo=above_lo)
     if isinstance(value, bool):
         raise BadValue(f"{str(value).lower()} is not a number ({hint})")
     if isinstance(value, float) and math.isnan(value):
@@ -355,7 +341,7 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     >>> parse_int("1200", hi=10_000_000)
     1200
     """
-    hint = f"a whole number from {_fmt(lo)} to {_fmt(hi)}{' ' + unit if unit else ''}"
+    hint = whole_hint(lo, hi, unit)
     if isinstance(value, bool):
         raise BadValue(f"{str(value).lower()} is not a number ({hint})")
     if not isinstance(value, int | float | str):
@@ -375,6 +361,20 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     if number != int(number):
         raise BadValue(f"{show(value)} is not a whole number ({hint})")
     return int(number)
+
+
+def parse_in_range(allowed: FieldRange) -> Callable[[Any], Any]:
+    """The parser of a column whose record field has the range ``allowed``.
+
+    >>> from supplyline.domain.field_ranges import FIELD_RANGES
+    >>> parse_in_range(FIELD_RANGES["unit"]["deployment_lift_t"])("120.5")
+    120.5
+    """
+    if allowed.whole:
+        return partial(parse_int, lo=int(allowed.lo), hi=int(allowed.hi), unit=allowed.unit)
+    return partial(
+        parse_float, lo=allowed.lo, hi=allowed.hi, unit=allowed.unit, above_lo=allowed.above_lo
+    )
 
 
 def parse_bool(value: Any) -> bool:
@@ -483,7 +483,7 @@ def _rate_unit_message(text: str, written: re.Match[str], hint: str, demand_unit
         meant = f": {number} {said} is {value:.10g} {demand_unit}, write {value:.10g}"
     return (
         f"{show(text)} has a unit in it (a rate is a number alone, in the commodity's "
-        f"demand_unit, {demand_unit}{meant}; {_range_hint(0.0, 1e6, hint)})"
+        f"demand_unit, {demand_unit}{meant}; {range_hint(0.0, 1e6, hint)})"
     )
 
 

@@ -24,6 +24,7 @@ from supplyline.domain import (
     VehicleClass,
 )
 from supplyline.domain.factors import MAX_FACTOR
+from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
@@ -34,6 +35,7 @@ from supplyline.io._cells import (
     parse_currency,
     parse_float,
     parse_id,
+    parse_in_range,
     parse_int,
     parse_name,
     parse_rate,
@@ -72,6 +74,8 @@ COMMODITY_KEYS = (
     "activity_scaled",
 )  # fmt: skip
 VEHICLE_CLASS_KEYS = ("id", "name", "fuel_l_per_100km", "km_per_day")
+_COMMODITY = FIELD_RANGES["commodity"]
+_VEHICLE = FIELD_RANGES["vehicle class"]
 
 
 @dataclass
@@ -268,16 +272,16 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
         name = take(f, e, "name", partial(parse_name, default=cid or ""), cid or "", text=True)
         supply_class = take(f, e, "supply_class", partial(parse_enum, enum=SupplyClass))
         example = rate_key_example(supply_class, unit)
-        per = partial(parse_rate, hi=1e6, demand_unit=said)
+        per = partial(parse_rate, hi=_COMMODITY["per_person_per_day"].hi, demand_unit=said)
         kw = {
             "name": name,
             "supply_class": supply_class,
-            "priority": take(f, e, "priority", partial(parse_int, lo=1, hi=9), 3),
+            "priority": take(f, e, "priority", parse_in_range(_COMMODITY["priority"]), 3),
             "volume_m3_per_t": take(
                 f,
                 e,
                 "volume_m3_per_t",
-                partial(parse_float, hi=1000, unit="m3/t", above_lo=True),
+                parse_in_range(_COMMODITY["volume_m3_per_t"]),
                 None,
             ),
             "demand_unit": unit,
@@ -287,7 +291,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
                 "kg_per_demand_unit",
                 litre_mass
                 if unit is DemandUnit.L
-                else partial(parse_float, hi=1e6, unit="kg", above_lo=True),
+                else parse_in_range(_COMMODITY["kg_per_demand_unit"]),
                 None,
             ),
             "per_person_per_day": take(
@@ -342,9 +346,12 @@ def _vehicle_classes(
             f,
             e,
             "fuel_l_per_100km",
-            partial(parse_rate, hi=10_000, unit="L/100km", example=FUEL_KEY_EXAMPLE),
-        )
-        km = take(f, e, "km_per_day", partial(parse_float, hi=2000, unit="km/day"))
+            partial(
+                parse_rate, hi=_VEHICLE["fuel_l_per_100km"].hi, unit="L/100km",
+                example=FUEL_KEY_EXAMPLE,
+            ),
+        )  # fmt: skip
+        km = take(f, e, "km_per_day", parse_in_range(_VEHICLE["km_per_day"]))
         if _keep(f, seen, vid, "vehicle class"):
             out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
             origins.add("vehicle class", vid, f.origin)
@@ -450,7 +457,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     head.description = take(f, entries, "description", _description, "") or ""
     head.start_date = take(f, entries, "start_date", parse_date)
     head.horizon_days = take(
-        f, entries, "horizon_days", partial(parse_int, lo=1, hi=3660, unit="days")
+        f, entries, "horizon_days", parse_in_range(FIELD_RANGES["scenario"]["horizon_days"])
     )
     if not _fits_calendar(f, head.start_date, head.horizon_days):
         head.horizon_days = None  # no Scenario can be made: cross checks wait for the next run

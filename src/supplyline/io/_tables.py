@@ -25,18 +25,16 @@ from supplyline.domain import (
     Unit,
     did_you_mean,
 )
+from supplyline.domain.field_ranges import FIELD_RANGES, VEHICLES_RANGE, FieldRange
 from supplyline.domain.horizon_days import before_start_said
 from supplyline.domain.network import MAX_DAYS_APART
-from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
-from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 from supplyline.io._cargo_cells import parse_carries
 from supplyline.io._cells import (
     is_blank,
     parse_bool,
     parse_degrees,
-    parse_float,
     parse_id,
-    parse_int,
+    parse_in_range,
     parse_name,
 )
 from supplyline.io._csvtable import Row, Table, read_table
@@ -95,15 +93,19 @@ class Context:
     vehicle_classes: tuple[str, ...] | None
 
 
-def _num(
-    hi: float, unit: str = "", *, above_zero: bool = False, lo: float = 0.0
-) -> Callable[[Any], float]:
-    return partial(parse_float, lo=lo, hi=hi, unit=unit, above_lo=above_zero)
+def _ranged(entity: str, field: str) -> Callable[[Any], Any]:
+    """The parser of ``entity``'s numeric ``field``, in the range a Python record is held to.
+
+    One table (:data:`~supplyline.domain.field_ranges.FIELD_RANGES`) for the loader and
+    for a scenario built in Python: a tester's unit with a lift of 1e11 t planned from
+    Python, where units.csv refused it.
+    """
+    return parse_in_range(FIELD_RANGES[entity][field])
 
 
-def _int(hi: int, unit: str = "", lo: int = 0) -> Callable[[Any], int]:
-    return partial(parse_int, lo=lo, hi=hi, unit=unit)
-
+_LOCATION = FIELD_RANGES["location"]
+_SPEED_KM_PER_DAY = FieldRange(0.0, 50_000, "km/day", above_lo=True)
+"""A link's speed, from which its ``transit_days`` are derived (the record has no speed)."""
 
 Seen = dict[str, tuple[int, bool]]
 """The ids a file has given so far: id -> (its first line, whether that row was loaded)."""
@@ -191,20 +193,21 @@ def read_locations(text: str, report: Report, origins: Origins) -> list[Location
         f = Fields(report, Origin(file, row.line))
         c = row.get
         lid = f.take("id", c("id"), parse_id)
+        r = partial(_ranged, "location")
         kw = {
             "name": f.take("name", c("name"), partial(parse_name, default=lid or ""), lid or ""),
             "partner": f.take("partner", c("partner"), parse_id),
             "kind": f.take("kind", c("kind"), partial(parse_enum, enum=LocationKind)),
-            "lat": f.take("lat", c("lat"), partial(parse_degrees, hi=90)),
-            "lon": f.take("lon", c("lon"), partial(parse_degrees, hi=180)),
+            "lat": f.take("lat", c("lat"), partial(parse_degrees, hi=_LOCATION["lat"].hi)),
+            "lon": f.take("lon", c("lon"), partial(parse_degrees, hi=_LOCATION["lon"].hi)),
             "handling_t_per_day": f.take(
-                "handling_t_per_day", c("handling_t_per_day"), _num(1e6, "t/day"), None
+                "handling_t_per_day", c("handling_t_per_day"), r("handling_t_per_day"), None
             ),
             "handling_pax_per_day": f.take(
-                "handling_pax_per_day", c("handling_pax_per_day"), _num(1e6, "people/day"), None
+                "handling_pax_per_day", c("handling_pax_per_day"), r("handling_pax_per_day"), None
             ),
-            "storage_t": f.take("storage_t", c("storage_t"), _num(1e8, "t"), None),
-            "dwell_days": f.take("dwell_days", c("dwell_days"), _int(MAX_DAYS_APART, "days"), 0),
+            "storage_t": f.take("storage_t", c("storage_t"), r("storage_t"), None),
+            "dwell_days": f.take("dwell_days", c("dwell_days"), r("dwell_days"), 0),
         }
         refs = {"partner": ("partner", kw["partner"])}
         loc = build_row(f, Location, refs, id=lid, **kw)
@@ -229,14 +232,12 @@ def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
         f.fail("speed_km_per_day", "give transit_days or speed_km_per_day, not both")
         return None
     if days_raw:
-        days: int | None = f.take("transit_days", days_raw, _int(MAX_DAYS_APART, "days"))
+        days: int | None = f.take("transit_days", days_raw, _ranged("link", "transit_days"))
         return days
     if not speed_raw:
         f.fail("transit_days", "value is missing (transit_days, or speed_km_per_day to derive it)")
         return None
-    speed: float | None = f.take(
-        "speed_km_per_day", speed_raw, _num(50_000, "km/day", above_zero=True)
-    )
+    speed: float | None = f.take("speed_km_per_day", speed_raw, parse_in_range(_SPEED_KM_PER_DAY))
     if speed is None or distance is None:
         return None
     days_apart = distance / speed  # inf for a subnormal speed (5e-324 km/day)
@@ -267,23 +268,24 @@ def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> lis
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
-        distance = f.take("distance_km", c("distance_km"), _num(40_000, "km"))
+        r = partial(_ranged, "link")
+        distance = f.take("distance_km", c("distance_km"), r("distance_km"))
         kw = {
             "id": f.take("id", c("id"), parse_id),
             "origin": f.take("from", c("from"), parse_id),
             "destination": f.take("to", c("to"), parse_id),
             "mode": f.take("mode", c("mode"), partial(parse_enum, enum=Mode)),
-            "gauge_mm": f.take("gauge_mm", c("gauge_mm"), _int(2000, "mm", lo=300), None),
+            "gauge_mm": f.take("gauge_mm", c("gauge_mm"), r("gauge_mm"), None),
             "distance_km": distance,
             "transit_days": _transit(f, row, distance),
             "capacity_t_per_day": f.take(
-                "capacity_t_per_day", c("capacity_t_per_day"), _num(1e6, "t/day"), None
+                "capacity_t_per_day", c("capacity_t_per_day"), r("capacity_t_per_day"), None
             ),
             "capacity_pax_per_day": f.take(
-                "capacity_pax_per_day", c("capacity_pax_per_day"), _num(1e6, "people/day"), None
+                "capacity_pax_per_day", c("capacity_pax_per_day"), r("capacity_pax_per_day"), None
             ),
-            "cost_per_t": f.take("cost_per_t", c("cost_per_t"), _num(1e6, "per t"), 0.0),
-            "cost_per_pax": f.take("cost_per_pax", c("cost_per_pax"), _num(1e6, "per person"), 0.0),
+            "cost_per_t": f.take("cost_per_t", c("cost_per_t"), r("cost_per_t"), 0.0),
+            "cost_per_pax": f.take("cost_per_pax", c("cost_per_pax"), r("cost_per_pax"), 0.0),
             "bidirectional": f.take("bidirectional", c("bidirectional"), parse_bool, False),
             "outage_days": f.take(
                 "outage_days",
@@ -353,7 +355,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         vehicles: dict[str, int] = {}
         for col, raw in row.cells.items():
             if col.lower().startswith(VEHICLES_PREFIX) and raw:
-                count = f.take(col, raw, _int(100_000, "vehicles"))
+                count = f.take(col, raw, parse_in_range(VEHICLES_RANGE))
                 cls = col[len(VEHICLES_PREFIX) :]
                 meant = class_of(ctx.vehicle_classes or (), cls)
                 if count is not None:
@@ -361,26 +363,32 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
         available = f.take("available_day", c("available_day"), day, 0)
         if is_blank(c("required_day")):
             f.origin.copies["required_day"] = "available_day"
-        days_held = _num(MAX_DAYS_HELD, "days")
+        r = partial(_ranged, "unit")
         kw = {
             "name": f.take("name", c("name"), partial(parse_name, default=uid or ""), uid or ""),
             "partner": f.take("partner", c("partner"), parse_id),
             "home": f.take("home", c("home"), parse_id),
             "destination": f.take("destination", c("destination"), parse_id),
-            "personnel": f.take("personnel", c("personnel"), _int(MAX_PERSONNEL, "people")),
+            "personnel": f.take("personnel", c("personnel"), r("personnel")),
             "available_day": available,
             "required_day": f.take("required_day", c("required_day"), day, available),
             "deployment_lift_t": f.take(
-                "deployment_lift_t", c("deployment_lift_t"), _num(1e7, "t"), 0.0
+                "deployment_lift_t", c("deployment_lift_t"), r("deployment_lift_t"), 0.0
             ),
             "activity": f.take(
                 "activity", c("activity"), partial(parse_activity, start=ctx.start_date), ()
             ),
-            "days_of_supply": f.take("days_of_supply", c("days_of_supply"), days_held, 0.0),
-            "receive_open_h": f.take("receive_open_h", c("receive_open_h"), _num(24, "h"), 6.0),
-            "receive_close_h": f.take("receive_close_h", c("receive_close_h"), _num(24, "h"), 18.0),
-            "priority": f.take("priority", c("priority"), _int(9, lo=1), 1),
-            "on_hand_days": f.take("on_hand_days", c("on_hand_days"), days_held, None),
+            "days_of_supply": f.take(
+                "days_of_supply", c("days_of_supply"), r("days_of_supply"), 0.0
+            ),
+            "receive_open_h": f.take(
+                "receive_open_h", c("receive_open_h"), r("receive_open_h"), 6.0
+            ),
+            "receive_close_h": f.take(
+                "receive_close_h", c("receive_close_h"), r("receive_close_h"), 18.0
+            ),
+            "priority": f.take("priority", c("priority"), r("priority"), 1),
+            "on_hand_days": f.take("on_hand_days", c("on_hand_days"), r("on_hand_days"), None),
         }
         _check_unit_fields(f, kw, ctx.start_date)
         _hold_place_checks(kw, origins)
@@ -454,12 +462,16 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
+        r = partial(_ranged, "stock")
         kw = {
             "location": f.take("location", c("location"), parse_id),
             "commodity": f.take("commodity", c("commodity"), parse_id),
-            "initial_t": f.take("initial_t", c("initial_t"), _num(1e9, "t"), 0.0),
+            "initial_t": f.take("initial_t", c("initial_t"), r("initial_t"), 0.0),
             "replenishment_t_per_day": f.take(
-                "replenishment_t_per_day", c("replenishment_t_per_day"), _num(1e7, "t/day"), 0.0
+                "replenishment_t_per_day",
+                c("replenishment_t_per_day"),
+                r("replenishment_t_per_day"),
+                0.0,
             ),
             "owner": f.take("owner", c("owner"), parse_id, None),
         }
@@ -490,6 +502,7 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
     for row in table.rows if table else ():
         f = Fields(report, Origin(file, row.line))
         c = row.get
+        r = partial(_ranged, "fleet")
         kw = {
             "id": f.take("id", c("id"), parse_id),
             "depot": f.take("depot", c("depot"), parse_id),
@@ -497,16 +510,14 @@ def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
             "vehicle_type": f.take(
                 "vehicle_type", c("vehicle_type"), partial(parse_name, default="")
             ),
-            "count": f.take("count", c("count"), _int(100_000, "vehicles")),
-            "payload_t": f.take("payload_t", c("payload_t"), _num(200, "t", lo=MIN_PAYLOAD_T)),
-            "volume_m3": f.take(
-                "volume_m3", c("volume_m3"), _num(1000, "m3", lo=MIN_VOLUME_M3), None
-            ),
-            "speed_kmh": f.take("speed_kmh", c("speed_kmh"), _num(200, "km/h", lo=MIN_SPEED_KMH)),
-            "fixed_cost": f.take("fixed_cost", c("fixed_cost"), _num(1e9), 0.0),
-            "cost_per_km": f.take("cost_per_km", c("cost_per_km"), _num(1e6), 0.0),
+            "count": f.take("count", c("count"), r("count")),
+            "payload_t": f.take("payload_t", c("payload_t"), r("payload_t")),
+            "volume_m3": f.take("volume_m3", c("volume_m3"), r("volume_m3"), None),
+            "speed_kmh": f.take("speed_kmh", c("speed_kmh"), r("speed_kmh")),
+            "fixed_cost": f.take("fixed_cost", c("fixed_cost"), r("fixed_cost"), 0.0),
+            "cost_per_km": f.take("cost_per_km", c("cost_per_km"), r("cost_per_km"), 0.0),
             "max_route_hours": f.take(
-                "max_route_hours", c("max_route_hours"), _num(168, "h", above_zero=True), 9.0
+                "max_route_hours", c("max_route_hours"), r("max_route_hours"), 9.0
             ),
             "carries": f.take("carries", c("carries"), parse_carries, frozenset()),
         }
