@@ -74,3 +74,32 @@ def test_init_prints_a_command_that_works_when_pasted(tmp_path: Path) -> None:
     argv = shlex.split(command)
     assert argv == ["supplyline", "validate", str(folder)]
     assert run(*argv[1:]).returncode == 0
+
+
+def test_a_plan_html_of_the_users_stops_the_demo_before_any_work(tmp_path: Path) -> None:
+    """`demo` over the user's plan.html printed step 1's table, then offered a --force it lacked."""
+    from cli_helpers import run
+
+    (tmp_path / "plan.html").write_text("<html>mine</html>\n")
+    done = run("demo", "--example", "relief-operation", "--out", tmp_path)
+    assert done.returncode == 8, done.stderr
+    assert done.stderr.strip() == (
+        f"error: cannot write {tmp_path / 'plan.html'}: it exists and is not a report "
+        'supplyline wrote (it has no <meta name="generator" content="supplyline …"> tag), so '
+        "replacing it would lose it; choose another path, or give --force to replace it"
+    )
+    assert "What is needed" not in done.stdout  # no step began
+    assert (tmp_path / "plan.html").read_text() == "<html>mine</html>\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.html"]
+
+
+def test_demo_force_replaces_the_users_plan_html(tmp_path: Path) -> None:
+    """The --force the message offers is one demo has: the demo runs and writes its report."""
+    _register_commands()
+    (tmp_path / "plan.html").write_text("<html>mine</html>\n")
+    result = CliRunner().invoke(
+        app, ["demo", "--example", "relief-operation", "--out", str(tmp_path), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "supplyline" in (tmp_path / "plan.html").read_text()[:4096]
+    assert (tmp_path / "plan.json").is_file()

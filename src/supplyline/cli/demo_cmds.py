@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from supplyline.cli.app import app
+from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.output import OutputFormat
 from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.plan_cmds import plan_cmd
@@ -33,12 +34,14 @@ def demo_cmd(
         parser=output_path("a folder for the plan files and plan.html (. is the current folder)"),
         metavar=PATH_METAVAR,
     ),
+    force: ForceOpt = False,
 ) -> None:
     """Run the main job on a bundled example: requirements, movement plan, report.
 
     The same as 'supplyline requirements EXAMPLE' followed by
     'supplyline plan EXAMPLE --out OUT --report OUT/plan.html'.
     """
+    from supplyline.io.own_files import REPORT
     from supplyline.services.planning import (
         check_plan_outputs,
     )
@@ -49,6 +52,9 @@ def demo_cmd(
     except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)
         raise typer.BadParameter(str(unknown), param_hint="'--example'") from None
     check_plan_outputs(folder, out, report=out / "plan.html")
+    # a plan.html of the user's stops the demo before step 1 prints anything (it stopped
+    # after the requirements table, and its message offered a --force demo did not have)
+    keep_users_files([(out / "plan.html", REPORT)], force=force, options="--out", err=console)
     console.rule(f"[bold]1. What is needed[/] — {escape(str(folder))}")
     requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
     console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
@@ -65,6 +71,7 @@ def demo_cmd(
         explain=3,
         explain_time=None,
         fmt=OutputFormat.TABLE,
+        force=force,
     )
     console.print(
         f"\nOpen [bold]{escape(str(out / 'plan.html'))}[/] in a browser (works offline). "

@@ -79,6 +79,8 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
             # the earlier plan's report that these files replaced, gone with it: a program
             # reading stdout alone learnt of it only from stderr
             "removed_files": [str(p) for p in run.removed],
+            # another plan's routes or requirements left in the folder, which it no longer matches
+            "files_at_odds": list(run.at_odds),
         }
         data.update({name: rows for name, (rows, _, _) in sections.items()})
         data["reach"] = run.reach_rows  # the verdicts the table prints, judged on the plan
@@ -258,4 +260,8 @@ def plan_cmd(
                 f"removed {path}, {what_it_was(path)} of the earlier plan",
                 markup=False,
                 highlight=False,
+            )
+        for warning in run.at_odds:  # left in place: another command made them
+            err.print(
+                f"warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
             )

@@ -83,6 +83,7 @@ def requirements_cmd(
             assess_requirements,
             check_requirements_outputs,
             export_requirements,
+            requirements_at_odds,
         )
 
         if out is not None:
@@ -91,6 +92,7 @@ def requirements_cmd(
             result = assess_requirements(folder)
             # the files first, then the printing: a reader that stops early (| head) loses none
             written = export_requirements(result, out, progress=show) if out is not None else []
+            at_odds = requirements_at_odds(result, out) if out is not None else ()
     with files_in_place(err, written=bool(written)):
         print_warnings(result.opened.warnings, err)
         demand = result.demand
@@ -158,6 +160,10 @@ def requirements_cmd(
             )
         if written:
             err.print(wrote_what(out, written), markup=False, highlight=False)
+        for warning in at_odds:  # another scenario's files left beside these
+            err.print(
+                f"warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
+            )
 
 
 @app.command("factors", rich_help_panel="Plan")

@@ -276,6 +276,7 @@ def routes_cmd(
                         "summary": routes_summary(routes),
                         "files": [str(p) for p in run.files],
                         "removed_files": [str(p) for p in run.removed],
+                        "files_at_odds": list(run.at_odds),
                         "rows": [{c: row.get(c) for c in cols} for row in rows],
                     }
                 )
@@ -288,6 +289,10 @@ def routes_cmd(
         for path in run.removed:
             err.print(
                 f"removed {path}, the report of the earlier routes", markup=False, highlight=False
+            )
+        for warning in run.at_odds:  # left in place: another command made them
+            err.print(
+                f"warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
             )
 
 

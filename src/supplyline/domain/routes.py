@@ -366,6 +366,13 @@ class Routes:
     mode, ``DrawnOnSite.arrived``) as they land there by air, rail or water that day."""
     source: str = "demand"
     """Where the deliveries came from: ``plan`` (the movement plan) or ``demand``."""
+    plan_id: str | None = None
+    """The identity (``plan.json``'s ``plan_id``) of the plan the deliveries came from; None
+    from demand. ``routes.json`` records it, so that routes beside another plan's files are
+    known for another plan's (:mod:`supplyline.io.earlier_outputs`)."""
+    flows_id: str | None = None
+    """That plan's ``flows_id`` (what it moves and holds, as ``plan.json`` records it: its
+    ``plan_id`` differs from ``plan``'s, whose bottlenecks are measured); None from demand."""
     total_distance_km: float = 0.0
     total_cost: float = 0.0
     solve_s: float = 0.0

@@ -15,6 +15,7 @@ __all__ = [
     "PLAN_TABLES",
     "REACH_FILE",
     "REQUIREMENTS_FILES",
+    "ROUTE_FILES",
     "SCENARIO_FILES",
     "plan_out_files_text",
 ]
@@ -37,6 +38,18 @@ SCENARIO_FILES = (
 REQUIREMENTS_FILES = ("requirements_daily.csv", "requirements_by_unit.csv", "requirements.json")
 """What ``supplyline.services.scenarios.export_requirements`` writes into its folder (the
 writer names them too; a test keeps the two lists equal)."""
+
+ROUTE_FILES = (
+    "routes.csv",
+    "trucks.csv",
+    "unserved.csv",
+    "on_site.csv",
+    "depot_short.csv",
+    "routes.geojson",
+    "routes.json",
+)
+"""What :func:`supplyline.io.route_files.write_routes_files` writes, in order (the earlier
+outputs' check names them too, :mod:`supplyline.io.earlier_outputs`)."""
 
 PLAN_TABLES = (
     "movements.csv",

@@ -42,6 +42,7 @@ __all__ = [
     "PLAN_FILES",
     "REACH_FILE",
     "ReachRows",
+    "flows_id",
     "plan_id",
     "plan_to_dict",
     "read_plan",
@@ -226,6 +227,26 @@ def plan_id(plan: Plan) -> str:
     return content_id(_planned(_plan_data(plan)))
 
 
+def flows_id(plan: Plan) -> str:
+    """What the plan moves and holds, as a digest: :func:`plan_id` less its bottlenecks and stats.
+
+    Routes solve their own plan and measure no bottlenecks (the re-solves cost seconds the
+    routes do not need), so the plan they load from has another ``plan_id`` than ``plan``'s
+    of the same scenario, though every movement, stock and shortfall is the same. This
+    identity is equal then: ``plan.json`` and ``routes.json`` both record it, and files of
+    the two in one folder agree when it does (:mod:`supplyline.io.earlier_outputs`).
+
+    >>> from dataclasses import replace
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> plan = plan_movements(*one_link())
+    >>> flows_id(replace(plan, bottlenecks=())) == flows_id(plan)
+    True
+    """
+    planned = _planned(_plan_data(plan))
+    return content_id({k: v for k, v in planned.items() if k not in ("bottlenecks", "stats")})
+
+
 def plan_to_dict(
     plan: Plan, scenario: Scenario | None = None, *, warnings: Sequence[str] = ()
 ) -> dict[str, Any]:
@@ -253,6 +274,7 @@ def plan_to_dict(
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,
         "plan_id": identity,
+        "flows_id": flows_id(plan),
         "notes": list(plan.stats.notes),
         "warnings": list(warnings),
         # null where they were: an empty list alone read as "nothing binds"

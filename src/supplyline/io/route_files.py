@@ -37,6 +37,7 @@ from supplyline.domain.rounding import apportion_rows, kilogram_parts
 from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
+from supplyline.io.file_names import ROUTE_FILES
 from supplyline.io.geojson import path_geometry
 from supplyline.types import LIST_SEPARATOR, day_label, gram_text, to_gram
 
@@ -58,16 +59,6 @@ __all__ = [
     "unserved_rows",
     "write_routes_files",
 ]
-
-ROUTE_FILES = (
-    "routes.csv",
-    "trucks.csv",
-    "unserved.csv",
-    "on_site.csv",
-    "depot_short.csv",
-    "routes.geojson",
-    "routes.json",
-)
 
 
 GRAMS_PER_T = 1_000_000
@@ -401,10 +392,17 @@ def routes_id(routes: Routes) -> str:
 def routes_summary(routes: Routes) -> dict[str, Any]:
     """The figures of the day in one mapping (``routes.json``): tonnes as the files add up.
 
-    ``routes_id`` is :func:`routes_id`.
+    ``routes_id`` is :func:`routes_id`; ``plan_id`` and ``flows_id`` the plan's the deliveries
+    came from (null from demand).
     """
-    summary = _summary(routes)  # the identity near the top, where a reader finds it fast
-    return {"scenario": summary.pop("scenario"), "routes_id": routes_id(routes), **summary}
+    summary = _summary(routes)  # the identities near the top, where a reader finds them fast
+    return {
+        "scenario": summary.pop("scenario"),
+        "routes_id": routes_id(routes),
+        "plan_id": summary.pop("plan_id"),
+        "flows_id": summary.pop("flows_id"),
+        **summary,
+    }
 
 
 def _road_kg(routes: Routes, kg: Grams) -> dict[tuple[str, str, str], int]:
@@ -431,6 +429,8 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "date": routes.date.isoformat(),
         "status": str(routes.status),
         "source": routes.source,
+        "plan_id": routes.plan_id,
+        "flows_id": routes.flows_id,
         "trucks": len(routes.routes),
         "delivered_t": kg.delivered_t(),
         "unserved_t": kg.unserved_t(),

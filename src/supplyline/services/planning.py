@@ -28,9 +28,10 @@ from supplyline.errors import (
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_outputs, check_own_file
+from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
 from supplyline.io.own_files import MPS_MODEL, REPORT
-from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, plan_id
+from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, flows_id, plan_id
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.best_response import Responses
 from supplyline.planning.camp_stock import units_beyond_storage
@@ -97,6 +98,10 @@ class PlanRun:
     params: PlanParams | None = None
     """The parameters the plan was made with (the scenario's solver section and the
     arguments given, together)."""
+    at_odds: tuple[str, ...] = ()
+    """Warnings naming the files in ``out`` of another plan or scenario (routes,
+    requirements) that this plan no longer matches
+    (:func:`~supplyline.io.earlier_outputs.files_at_odds`); they are left in place."""
 
     @property
     def storage_warnings(self) -> tuple[str, ...]:
@@ -427,6 +432,8 @@ def plan_scenario(
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
         log.info("wrote %s", ", ".join(str(p) for p in written))
+        made_from = Origin(scenario=plan.scenario, plan_id=plan_id(plan), flows_id=flows_id(plan))
+        at_odds = files_at_odds(out, OutputGroup.PLAN, made_from) if out is not None else ()
     finally:
         for leftover in (mps_raw, mps_tmp, report_tmp):
             if leftover is not None:
@@ -440,4 +447,5 @@ def plan_scenario(
         fallback=_fallback(made),
         removed=tuple(p for p in stale if not p.exists()),
         params=run_params,
+        at_odds=at_odds,
     )

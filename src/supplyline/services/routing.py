@@ -28,9 +28,11 @@ from supplyline.errors import (
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.days import DayText, day_from_text
 from supplyline.io.destinations import check_outputs, check_own_file
+from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
 from supplyline.io.own_files import REPORT
+from supplyline.io.plan_files import flows_id, plan_id
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import never_there
@@ -103,6 +105,9 @@ class RoutesRun:
     """What a reader of these routes must be warned of (also among ``routes.notes``, so
     that routes.json and the report carry it): the plan their loads come from is not
     proven best."""
+    at_odds: tuple[str, ...] = ()
+    """Warnings naming the plan or requirements files in ``out`` that these routes no longer
+    match (:func:`~supplyline.io.earlier_outputs.files_at_odds`), left in place."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -306,11 +311,17 @@ def route_scenario_day(
         road_claims=claims,
     )
     if source == "plan" and plan is not None:
-        routes = replace(routes, notes=routes.notes + _short_in_plan(plan, day, folder))
+        routes = replace(
+            routes,
+            notes=routes.notes + _short_in_plan(plan, day, folder),
+            plan_id=plan_id(plan),  # routes.json says which plan its loads came from
+            flows_id=flows_id(plan),
+        )
     routes = replace(routes, notes=routes.notes + through_notes(scenario, routes))
     routes = replace(routes, notes=routes.notes + warned)
     files: list[Path] = []
     stale: list[Path] = []
+    at_odds: tuple[str, ...] = ()
     try:
         if report is not None and report_tmp is not None and plan is not None:
             say("writing the report")
@@ -349,6 +360,10 @@ def route_scenario_day(
                 )
                 raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
             files = [Path(out) / p.name for p in written] + [final for _, final in with_them]
+            came = Origin(
+                scenario=routes.scenario, plan_id=routes.plan_id, flows_id=routes.flows_id
+            )
+            at_odds = files_at_odds(out, OutputGroup.ROUTES, came)
         else:
             raise_if_interrupted()  # likewise, before the report is moved
             if report is not None and report_tmp is not None:
@@ -365,6 +380,7 @@ def route_scenario_day(
         plan=plan,
         removed=tuple(p for p in stale if not p.exists()),
         warnings=warned,
+        at_odds=at_odds,
     )
 
 

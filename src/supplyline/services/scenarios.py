@@ -28,6 +28,7 @@ from supplyline.errors import (
 )
 from supplyline.io import load_scenario_with_warnings
 from supplyline.io.destinations import check_outputs
+from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.file_names import REQUIREMENTS_FILES
 from supplyline.io.requirements_files import write_requirements
@@ -54,6 +55,7 @@ __all__ = [
     "open_scenario",
     "read_params",
     "require_folder",
+    "requirements_at_odds",
 ]
 
 log = logging.getLogger(__name__)
@@ -221,6 +223,20 @@ def export_requirements(
         deliver=deliver,
         progress=progress,
     )
+
+
+def requirements_at_odds(result: RequirementsResult, out: str | Path) -> tuple[str, ...]:
+    """Warnings naming another scenario's plan or routes files in ``out``, beside requirements.
+
+    Written there by :func:`export_requirements`, the requirements no longer match them.
+    Requirements come from the scenario alone (no plan), so a plan's or routes' files
+    disagree with them only when they name another scenario
+    (:func:`~supplyline.io.earlier_outputs.files_at_odds`); they are left in place.
+    """
+    require(result, RequirementsResult, "result")
+    require_folder(out, "the output folder")
+    origin = Origin(scenario=result.opened.scenario.name)
+    return files_at_odds(out, OutputGroup.REQUIREMENTS, origin)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
