@@ -129,7 +129,7 @@ def test_shortfall_is_said_where_it_falls_most_never_where_another_plan_may_move
     com = problem.demand.commodity_ids[0]
     second = problem.demand.unit_ids[1]
     assert effect == (
-        f"removes 90 t of shortfall: 90 t less {com} short (120 t less at {first}, "
+        f"removes 90 t of shortfall: 90 t less {com} short (120 t less at {first}; "
         f"30 t more at {second})"
     )
 

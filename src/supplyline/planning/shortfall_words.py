@@ -10,7 +10,11 @@ only moved between units is said once as such ("water moved between units, its t
 unchanged"). Both directions say shortfall: "6 t more of food at b" read as food delivered.
 
 The listed changes add up to the stated figure; where more than one is listed (or one that
-grows), the figure says "in all", since each is rounded on its own.
+grows), the figure says "in all", since each is rounded on its own. Within a commodity, the
+figures said (its largest units, the rest "elsewhere") add up to its change: units moving
+against the total are said apart, with their way ("21 t less water short (18 t less at u2,
+6 t less at u1; 3 t more at u0)"), where a re-checker's "(18 t at u2, 6 t at u1 and
+others)" had hidden the others' 3 t more.
 """
 
 from __future__ import annotations
@@ -21,10 +25,22 @@ from dataclasses import dataclass
 
 from supplyline.types import figure_text
 
-__all__ = ["CommodityChange", "commodity_changes", "shortfall_words"]
+__all__ = ["CommodityChange", "UnitMoves", "commodity_changes", "shortfall_words"]
 
 UNITS_SAID = 2
-"""Units named under each commodity listed (the largest changes), then "and others"."""
+"""Units named on each side of a commodity listed (the largest changes), then the rest's sum."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitMoves:
+    """The units whose shortfall of one commodity moves one way: the largest, and the rest.
+
+    ``named`` holds the largest changes beyond the tolerance (tonnes, negative less short),
+    ``rest_t`` the sum of the others moving that way, said as "elsewhere" beyond it.
+    """
+
+    named: tuple[tuple[str, float], ...]
+    rest_t: float
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,14 +48,18 @@ class CommodityChange:
     """How one commodity's total shortfall changes, and the units that change most.
 
     ``total_t`` is the re-solved plan's tonnes short less the plan's: negative is less
-    short. ``by_unit`` holds the largest changes by unit (the re-solved plan's: equally good
-    plans may split the total between units otherwise), ``more_units`` whether others change.
+    short. ``along`` holds the units moving the total's way (the re-solved plan's: equally
+    good plans may split the total between units otherwise), ``against`` those moving the
+    other way, where they do beyond the tolerance: a re-checker read "21 t less water short
+    (18 t at u2, 6 t at u1 and others)", the others 3 t *more* short, unsaid. The named and
+    rest figures of both add up to ``total_t``, but for what moves against within the
+    tolerance.
     """
 
     commodity: str
     total_t: float
-    by_unit: tuple[tuple[str, float], ...]
-    more_units: bool
+    along: UnitMoves
+    against: UnitMoves | None
 
 
 def commodity_changes(
@@ -53,8 +73,8 @@ def commodity_changes(
 
     >>> changed, moved = commodity_changes(
     ...     {("a", "water"): -6.0, ("b", "water"): 6.0, ("a", "med"): -2.0}, 1e-3)
-    >>> [(c.commodity, c.total_t, c.by_unit) for c in changed], moved
-    ([('med', -2.0, (('a', -2.0),))], ['water'])
+    >>> [(c.commodity, c.total_t, c.along.named, c.against) for c in changed], moved
+    ([('med', -2.0, (('a', -2.0),), None)], ['water'])
     """
     by_commodity: dict[str, list[tuple[str, float]]] = {}
     for (unit, commodity), d in change.items():
@@ -63,23 +83,41 @@ def commodity_changes(
     moved: list[str] = []
     for commodity, units in sorted(by_commodity.items()):
         total = math.fsum(d for _, d in units)
-        shifted = sorted(
-            ((u, d) for u, d in units if abs(d) > eps), key=lambda ud: (-abs(ud[1]), ud[0])
-        )
         if abs(total) <= eps:
-            if shifted:
+            if any(abs(d) > eps for _, d in units):
                 moved.append(commodity)
+            continue
+        along = [(u, d) for u, d in units if d != 0 and (d < 0) == (total < 0)]
+        against = [(u, d) for u, d in units if d != 0 and (d < 0) != (total < 0)]
+        if abs(math.fsum(d for _, d in against)) <= eps:  # said with the rest along
+            changed.append(
+                CommodityChange(
+                    commodity=commodity,
+                    total_t=total,
+                    along=_moves(along, eps, total),
+                    against=None,
+                )
+            )
             continue
         changed.append(
             CommodityChange(
                 commodity=commodity,
                 total_t=total,
-                by_unit=tuple(shifted[:UNITS_SAID]),
-                more_units=len(shifted) > UNITS_SAID,
+                along=_moves(along, eps, math.fsum(d for _, d in along)),
+                against=_moves(against, eps, math.fsum(d for _, d in against)),
             )
         )
     changed.sort(key=lambda c: (c.total_t > 0, -abs(c.total_t), c.commodity))
     return changed, moved
+
+
+def _moves(units: list[tuple[str, float]], eps: float, all_t: float) -> UnitMoves:
+    """The largest of ``units`` beyond ``eps``, and ``all_t`` (theirs in all) less those."""
+    shifted = sorted(
+        ((u, d) for u, d in units if abs(d) > eps), key=lambda ud: (-abs(ud[1]), ud[0])
+    )
+    named = tuple(shifted[:UNITS_SAID])
+    return UnitMoves(named=named, rest_t=all_t - math.fsum(d for _, d in named))
 
 
 def shortfall_words(
@@ -108,7 +146,7 @@ def shortfall_words(
     left = " (all of it)" if all_of_it else ""
     text = f"removes {figure_text(removed_t)} t of shortfall{in_all}{left}"
     if changed:
-        text += ": " + ", ".join(_commodity_said(c) for c in changed)
+        text += ": " + ", ".join(_commodity_said(c, eps) for c in changed)
     if moved:
         names = _and(moved)
         their = "their totals" if len(moved) > 1 else "its total"
@@ -116,22 +154,43 @@ def shortfall_words(
     return text
 
 
-def _commodity_said(c: CommodityChange) -> str:
-    """One commodity's change: "11 t less water short (6 t at a, 5 t at b)", "6 t more … at b"."""
+def _commodity_said(c: CommodityChange, eps: float) -> str:
+    """One commodity's change, its figures adding up to the total said.
+
+    "11 t less water short (6 t at a, 5 t at b and 2 t elsewhere)"; where some unit moves
+    against the total, each figure says its way and the two ways are apart: "21 t less
+    water short (18 t less at u2, 6 t less at u1; 3 t more at u3)".
+    """
     way = "less" if c.total_t < 0 else "more"
     head = f"{figure_text(abs(c.total_t))} t {way} {c.commodity} short"
-    units = c.by_unit
-    if not units:  # spread thin: no one unit's change is beyond the tolerance
-        return head
-    along = all((d < 0) == (c.total_t < 0) for _, d in units)
-    if len(units) == 1 and along and not c.more_units:
-        return f"{head} at {units[0][0]}"
-    said = [
-        f"{figure_text(abs(d))} t{'' if along else (' less' if d < 0 else ' more')} at {u}"
-        for u, d in units
-    ]
-    others = " and others" if c.more_units else ""
-    return f"{head} ({', '.join(said)}{others})"
+    if c.against is None:
+        said = _moves_said(c.along, eps, "")
+        if not said:  # spread thin: no one unit's change is beyond the tolerance
+            return head
+        if len(c.along.named) == 1 and abs(c.along.rest_t) <= eps:
+            return f"{head} at {c.along.named[0][0]}"
+        return f"{head} ({said})"
+    sides = (_moves_said(c.along, eps, f" {way}"), _moves_said(c.against, eps, " " + _way(way)))
+    return f"{head} ({'; '.join(side for side in sides if side)})"
+
+
+def _moves_said(moves: UnitMoves, eps: float, way: str) -> str:
+    """Say the moves one way: "6 t less at a, 5 t less at b and 2 t less elsewhere"; or "".
+
+    ``way`` is each figure's word ("" where all move the total's way); "" where nothing
+    moves beyond ``eps``.
+    """
+    said = [f"{figure_text(abs(d))} t{way} at {u}" for u, d in moves.named]
+    if abs(moves.rest_t) > eps:
+        where = "elsewhere" if said else "spread over several units"
+        rest = f"{figure_text(abs(moves.rest_t))} t{way} {where}"
+        return f"{', '.join(said)} and {rest}" if said else rest
+    return ", ".join(said)
+
+
+def _way(way: str) -> str:
+    """The other way: "more" for "less"."""
+    return "more" if way == "less" else "less"
 
 
 def _and(names: list[str]) -> str:
