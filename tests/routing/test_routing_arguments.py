@@ -77,7 +77,7 @@ def _writes_nothing(*_args: object) -> None:
         pytest.param({"report": ("r.html", print)}, "'print' is a builtin", id="print"),
         pytest.param(
             {"report": ("r.html", write_plan_report_with_reach)},
-            "does not take .* pass supplyline.reports.routes_report.write_routes_report",
+            "does not take .* pass supplyline.reports.write_routes_report",
             id="plan-writer",
         ),
         pytest.param({"report": (None, _writes_nothing)}, "the report's path", id="path-None"),

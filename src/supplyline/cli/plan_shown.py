@@ -251,14 +251,32 @@ def _print_no_units(units: int | None) -> None:
         console.print(f"[yellow]nothing to deliver: {NO_UNITS_WORDS}[/]", highlight=False)
 
 
+def _notes_under(name: str, rows: int, run: PlanRun) -> list[str]:
+    """The lines under section ``name``'s table of ``rows`` rows, its caption.
+
+    A table that ends in the total of the rows above says that its parts are rounded to
+    add up to it, as the report's caption says: a tester read the mode table's "sea 858"
+    (858.64 t, rounded down so that the modes add up) beside the map's 859 t as two figures.
+    """
+    from supplyline.planning.summary import ADDS_UP_NOTE, ALL_ROW_NOTE, closure_days_note
+
+    notes = []
+    if name == "shortfalls" and rows > 1:  # what its total row is of
+        notes.append(ALL_ROW_NOTE)
+    if name in _SUMMED and rows > 1:
+        notes.append(ADDS_UP_NOTE)
+    days_note = closure_days_note(run.plan) if name == "unit_closure" else None
+    if days_note is not None:
+        notes.append(days_note)
+    return notes
+
+
 def print_plan_table(run: PlanRun) -> None:
     """The plan as a person reads it on the terminal: headline, tables, notes, warnings."""
     from supplyline.planning.bottleneck_rows import capacity_entries, closure_entries
     from supplyline.planning.summary import (
-        ALL_ROW_NOTE,
         bottleneck_caveats,
         bottleneck_note,
-        closure_days_note,
         headline,
         unpriced_stores_note,
     )
@@ -332,11 +350,8 @@ def print_plan_table(run: PlanRun) -> None:
             drop = [_PEOPLES_HEADINGS.get(c, c) for c in PLAN_DROPS[name]]
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
                       drop=drop)  # fmt: skip
-            if name == "shortfalls" and len(rows) > 1:  # what its total row is of
-                console.print(ALL_ROW_NOTE, style="dim", highlight=False)
-            days_note = closure_days_note(run.plan) if name == "unit_closure" else None
-            if days_note is not None:
-                console.print(days_note, style="dim", highlight=False)
+            for under in _notes_under(name, len(rows), run):
+                console.print(under, style="dim", highlight=False)
     # the top capacities, then every closure, each by its rank in the plan's files
     explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
     for i, b in explained:

@@ -36,6 +36,7 @@ from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
 
 __all__ = [
+    "ADDS_UP_NOTE",
     "ALL_DEMAND",
     "ALL_ROW_NOTE",
     "ALL_UNITS",
@@ -284,6 +285,14 @@ ALL_ROW_NOTE = (
     "above) of all demand, units and goods short or not."
 )
 """Under the CLI's shortfall table and in the report's caption: what its total row is of."""
+
+ADDS_UP_NOTE = (
+    "Parts rounded to add up to the total: a part may be one off in its last digit from "
+    "its figure rounded alone."
+)
+"""Under every table whose last row is the total of the rows above (the modes', the
+shortfalls'), in the CLI and the report alike: a tester read the mode table's "sea 858 t"
+(858.64, rounded down so the modes add up) as disagreeing with the map's 859 t."""
 
 CLOSURE_DAYS_NOTE = (
     "The late {what} are fixed by the optimum; the closure days are this plan's, and other "

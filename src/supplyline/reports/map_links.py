@@ -6,7 +6,8 @@ shows and reads as below scale. Links that join the same two places are drawn si
 side (:mod:`supplyline.reports.map_bundles`). Each line carries the group id
 ``link-<id>-<k>`` (k for its copies across the antimeridian), so that its width can be
 read from the SVG, and a title that a mouse shows (:attr:`DrawnLinks.titles`): every
-link has one, an idle link's saying it carries nothing. A link with outage days is marked
+link has one, an idle link's saying it carries nothing, a busy one's its tonnes to 0.1 t
+below 1,000 t (:func:`link_tonnes_text`). A link with outage days is marked
 (:mod:`supplyline.reports.map_closures`), its title saying when it is closed.
 """
 
@@ -31,7 +32,7 @@ from supplyline.reports.map_closures import (
     closure_legend,
     closure_of,
 )
-from supplyline.types import figure_text
+from supplyline.types import figure_text, to_gram
 
 __all__ = [
     "CLOSURE_GID",
@@ -41,6 +42,7 @@ __all__ = [
     "draw_links",
     "link_people",
     "link_tonnes",
+    "link_tonnes_text",
 ]
 
 Box = tuple[float, float, float, float]
@@ -122,6 +124,30 @@ class _Look:
     """What its title says it carries."""
 
 
+TENTHS_BELOW_T = 1_000.0
+"""Below this many tonnes, from 100, a link's title gives its tonnes to 0.1 t."""
+
+
+def link_tonnes_text(tonnes: float) -> str:
+    """A link's tonnes as its title says them: to 0.1 t from 100 t up to 1,000 t.
+
+    The tables round the modes to add up to "all modes" (a part may be one off its figure
+    rounded alone), so a link said whole beside them read as a disagreement: a tester's
+    sea-1 of 858.64 t read 859 t on the map beside the mode table's "sea 858". To 0.1 t it
+    reads 858.6, the same figure rounded otherwise. Below 100 t a figure already has its
+    decimals (:func:`~supplyline.types.figure_text`); from 1,000 t one in a thousand is
+    plain; a whole figure stays whole.
+
+    >>> link_tonnes_text(858.64), link_tonnes_text(858.0), link_tonnes_text(17.15)
+    ('858.6', '858', '17.15')
+    >>> link_tonnes_text(1234.5), link_tonnes_text(100.04)
+    ('1,235', '100.0')
+    """
+    if 100 <= abs(tonnes) < TENTHS_BELOW_T and not to_gram(tonnes).is_integer():
+        return figure_text(tonnes, 1)
+    return figure_text(tonnes)
+
+
 def _look(link_tonnes: float, link_pax: float, busiest: float, busiest_pax: float) -> _Look:
     """How a link that carries ``link_tonnes`` and ``link_pax`` is drawn."""
     if link_tonnes <= 1e-9 and link_pax <= 0:
@@ -139,7 +165,7 @@ def _look(link_tonnes: float, link_pax: float, busiest: float, busiest_pax: floa
         by="tonnes",
         width_pt=_width(link_tonnes, busiest),
         faint=_below_scale(link_tonnes, busiest),
-        carries=f"{figure_text(link_tonnes)} t{people} planned",
+        carries=f"{link_tonnes_text(link_tonnes)} t{people} planned",
     )
 
 

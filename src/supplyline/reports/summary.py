@@ -12,6 +12,7 @@ from typing import Any
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning.summary import (
+    ADDS_UP_NOTE,
     ALL_DEMAND,
     ALL_ROW_NOTE,
     MODE_COLUMNS,
@@ -140,8 +141,9 @@ _MODE_HEADINGS = {
 def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
     """Tonnes, people, tonne-km and transport cost moved by each mode, and by all.
 
-    Each column to as many decimals as make the modes add up to "all modes" as read;
-    the tonnes to at least ``least``, the decimals of the summary's sentence.
+    "All modes" rounded as it reads alone and the modes rounded to add up to it, as the
+    CLI's table rounds them, and its caption says so (:data:`ADDS_UP_NOTE`); the tonnes
+    to at least ``least``, the decimals of the summary's sentence.
     """
     rows = totals_by_mode(plan, scenario, with_total=True)
     for row in rows:
@@ -155,7 +157,7 @@ def mode_table(scenario: Scenario, plan: Plan, least: int = 0) -> Table:
         least=(("tonnes", least), ("of which deployment t", least)),
         caption="Over the whole horizon; deployment is the units' own lift. Cost is the links' "
         "cost_per_t and cost_per_pax summed, in whatever units links.csv gives them "
-        "(links.csv names no currency).",
+        f"(links.csv names no currency). {ADDS_UP_NOTE}",
     )
 
 
@@ -180,7 +182,7 @@ def shortfall_table(demand: Demand, plan: Plan, least: int = 0) -> Table:
     rows = shortfall_rows(plan, demand, with_total=True)  # the total: of all demand
     # a total row only beneath two rows or more: one alone is the whole plan, and a tester
     # read a caption about an "all units, all goods" row the table did not have
-    total_note = f"{ALL_ROW_NOTE} " if len(rows) > 1 else ""
+    total_note = f"{ALL_ROW_NOTE} {ADDS_UP_NOTE} " if len(rows) > 1 else ""
     return _table(
         rows,
         {key: _SHORTFALL_HEADINGS[key] for key in SHORTFALL_COLUMNS},  # the terminal's order

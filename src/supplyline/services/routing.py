@@ -84,7 +84,7 @@ Progress = Callable[[str], None]
 RoutesReportWriter = Callable[[Scenario, Demand, Plan, Routes, ReachCheck, Path], object]
 """Writes a report of the plan with the day's routes and the reach check (the face's writer)."""
 _REPORT_TAKES = ("scenario", "demand", "plan", "routes", "reach", "path")
-_REPORT_WRITER = "supplyline.reports.routes_report.write_routes_report"
+_REPORT_WRITER = "supplyline.reports.write_routes_report"
 _SHORT_IN_REPORT = 'see "Depots asked for more than they hold" under the convoy routes'
 """Where the routes report lists the depots short of stock (its routes section's table)."""
 
