@@ -61,6 +61,7 @@ from dataclasses import replace
 
 from supplyline.domain import FleetGroup, Plan, Scenario, Unit
 from supplyline.domain.fields import check_value
+from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
@@ -277,7 +278,10 @@ def check_reach(
         r
         if r.unit not in elsewhere
         else replace(
-            r, reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x), sustainable=False
+            r,
+            reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x),
+            sustainable=False,
+            flagged_for=with_kind(r.flagged_for, FlagKind.GOODS),
         )
         for r in rows
     ]
@@ -411,6 +415,8 @@ def _shared(
                 )
                 said.append(f"{share_words(p)}: {words}" if r.shares else words)
         reason = "; ".join(said)
+        shared_hours = len(said) > bool(r.reason)  # misfit words added to its own
+        kinds = with_kind(r.flagged_for, FlagKind.TRUCKS) if shared_hours else r.flagged_for
         shares = tuple(
             replace(
                 x,
@@ -427,7 +433,14 @@ def _shared(
             for x in r.shares
         )
         final.append(
-            replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason, shares=shares)
+            replace(
+                r,
+                depot_load_pct=pct,
+                reason=reason,
+                sustainable=not reason,
+                shares=shares,
+                flagged_for=kinds,
+            )
         )
     return final
 
@@ -488,6 +501,8 @@ def _shared_roads(
         scenario, needs, wanted, last={*out, *(r.unit for r in rows if r.reason)}
     )
     return [
-        r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
+        r
+        if r.reason or r.unit not in out
+        else replace(r, reason=out[r.unit], sustainable=False, flagged_for=(FlagKind.ROADS,))
         for r in rows
     ]
