@@ -42,10 +42,10 @@ what they consumed. This makes that visible before it happens, per unit:
   alone, then beside the other units behind the same roads (:mod:`~supplyline.routing.
   road_share`: only the unit that does not fit is flagged); the trucks' figures stay an
   estimate;
-* given the plan, the busiest day of its deliveries (build-up included) against what its
-  trucks carry in that day (:mod:`~supplyline.routing.reach_busiest`: a tester's u0 read
-  ok at 38.7 t/day while the plan delivered it 193.5 t on C+8, and ``routes`` left 85.5 t
-  ``too_large``).
+* given the plan, the busiest day of what its road legs bring the unit's place (build-up
+  included, as ``routes`` loads it) against what its trucks carry in that day
+  (:mod:`~supplyline.routing.reach_busiest`: a tester's u0 read ok at 38.7 t/day while
+  ``routes --day 8`` left 85.5 t ``too_large``).
 
 Each unit is first judged alone (:mod:`~supplyline.routing.reach_unit`: its supply
 point, depots, trucks and roads); this module makes the rows and judges what they share
