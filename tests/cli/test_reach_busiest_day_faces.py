@@ -1,11 +1,13 @@
 """``plan``'s reach line, its ``reach.csv``, its JSON and its report say the same busiest day.
 
 A fictional two-unit operation (a tester's g7 cut down): u0 arrives on C+8 and the plan
-brings it its consumption and four days' build-up that day, 193.5 t; u1 arrives on C+4.
+brings it its consumption and four days' build-up that day; u1 arrives on C+4. Both are
+at area1, and on C+8 the plan's road legs bring area1 209.8 t for the two of them.
 dep0's trucks (18 t, one turn a day: 31 km each way at 40 km/h, 4 h of drivers' hours)
-serve both. With 6 trucks, 108 t a day: u0's C+8 does not fit (``routes --day 8`` left
-85.5 t ``too_large``), though its 38.7 t/day steady demand fits 81 t/day. With 11, 198 t:
-both fit.
+serve both. With 6 trucks, 108 t a day: C+8 does not fit (``routes --day 8`` leaves
+101.78 t unserved). With 11, 198 t, it does not either (``routes --day 8`` left 13.52 t;
+the check judged u0's 193.5 t of deliveries alone and read both ok). With 12, 216 t, it
+fits, and ``routes`` leaves nothing on any day.
 """
 
 from __future__ import annotations
@@ -93,8 +95,8 @@ max_route_hours
 tr-dep0,dep0,host,rigid,{count},18,40,40,120,1.2,4
 """
 TOO_MUCH = (
-    "the plan delivers 193.5 t on C+8 (build-up included); the 6 trucks of dep0 can carry "
-    "at most 108 t a day (6 × 1 turn × 18 t)"
+    "the plan's road legs bring 209.8 t to area1 on C+8 for its 2 units (u0, u1); the 6 "
+    "trucks of dep0 can carry at most 108 t a day (6 × 1 turn × 18 t)"
 )
 
 
@@ -128,12 +130,12 @@ def six(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def eleven(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Planned with 11 trucks at dep0 (198 t a day)."""
-    return _plan_with(11, tmp_path_factory)
+def twelve(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Planned with 12 trucks at dep0 (216 t a day)."""
+    return _plan_with(12, tmp_path_factory)
 
 
-@pytest.fixture(params=["six", "eleven"])
+@pytest.fixture(params=["six", "twelve"])
 def planned(request: pytest.FixtureRequest) -> Path:
     """Either case."""
     root: Path = request.getfixturevalue(request.param)
@@ -145,52 +147,45 @@ def _reach_csv(root: Path) -> dict[str, dict[str, str]]:
         return {row["unit"]: row for row in csv.DictReader(f)}
 
 
-def _delivered(root: Path) -> dict[str, dict[int, float]]:
-    """Each unit's tonnes a day in the plan's deliveries.csv."""
-    out: dict[str, dict[int, float]] = {}
-    with (root / "out" / "deliveries.csv").open(encoding="utf-8-sig", newline="") as f:
-        for row in csv.DictReader(f):
-            days = out.setdefault(row["unit"], {})
-            days[int(row["day"])] = days.get(int(row["day"]), 0.0) + float(row["tonnes"])
-    return out
+def test_reach_csv_ends_with_area1s_busiest_road_day(planned: Path) -> None:
+    """``busiest_day``, ``busiest_t``, ``busiest_capacity_t`` come last: area1's C+8, 209.8 t.
 
-
-def test_reach_csv_ends_with_the_busiest_day_of_deliveries_csv(planned: Path) -> None:
-    """``busiest_day`` and ``busiest_t`` come last, the day of deliveries.csv's most tonnes."""
+    Both units share the place's day (not u0's 193.5 t of deliveries.csv alone).
+    """
     with (planned / "out" / "reach.csv").open(encoding="utf-8-sig", newline="") as f:
         header = next(csv.reader(f))
-    assert header[-3:] == ["arrives", "busiest_day", "busiest_t"]
-    rows = _reach_csv(planned)
-    for unit, days in _delivered(planned).items():
-        top = max(days, key=lambda d: (days[d], -d))
-        assert int(rows[unit]["busiest_day"]) == top
-        assert float(rows[unit]["busiest_t"]) == pytest.approx(days[top], abs=1e-6)
-    assert rows["u0"]["busiest_day"] == "8"
-    assert float(rows["u0"]["busiest_t"]) == pytest.approx(193.5, abs=0.05)
+    assert header[-4:] == ["arrives", "busiest_day", "busiest_t", "busiest_capacity_t"]
+    for row in _reach_csv(planned).values():
+        assert row["busiest_day"] == "8"
+        assert float(row["busiest_t"]) == pytest.approx(209.8, abs=0.05)
 
 
-def test_six_trucks_flag_u0s_build_up_day_in_every_face(six: Path) -> None:
-    """With 6 trucks u0 is ``no`` for C+8 in reach.csv, the plan's reach line, the report."""
+def test_six_trucks_flag_area1s_day_in_every_face(six: Path) -> None:
+    """With 6 trucks both units are ``no`` for C+8 in reach.csv, the reach line, the report."""
     planned = six
     rows = _reach_csv(planned)
-    assert (rows["u0"]["ok"], rows["u0"]["reason"]) == ("no", TOO_MUCH)
+    for unit in ("u0", "u1"):
+        assert (rows[unit]["ok"], rows[unit]["reason"]) == ("no", TOO_MUCH)
+        assert rows[unit]["busiest_capacity_t"] == "108"
     assert (rows["u0"]["daily_t"], rows["u0"]["capacity_t"]) == ("38.704735", "81")
-    assert (rows["u1"]["ok"], rows["u1"]["reason"]) == ("yes", "")
     stdout = _said((planned / "stdout.txt").read_text(encoding="utf-8"))
-    assert f"reach check: 1 of 2 unit(s) beyond what their trucks can sustain u0: {TOO_MUCH}" in (
-        stdout
-    )
-    assert TOO_MUCH in _said((planned / "report.html").read_text(encoding="utf-8"))
+    assert (
+        "reach check: 2 of 2 unit(s) flagged: 2 beyond what their trucks can carry "
+        f"u0: {TOO_MUCH} u1: {TOO_MUCH}"
+    ) in stdout
+    report = _said((planned / "report.html").read_text(encoding="utf-8"))
+    assert TOO_MUCH in report
+    assert "2 of 2 unit(s) flagged: 2 beyond what their trucks can carry" in report
 
 
-def test_eleven_trucks_carry_both_units_busiest_days(eleven: Path) -> None:
-    """With 11 trucks (198 t a day) both units are ok and nothing says "the plan delivers"."""
-    planned = eleven
+def test_twelve_trucks_carry_area1s_busiest_day(twelve: Path) -> None:
+    """With 12 trucks (216 t a day) both units are ok and no face flags area1's C+8."""
+    planned = twelve
     rows = _reach_csv(planned)
     assert [(r["ok"], r["reason"]) for r in rows.values()] == [("yes", ""), ("yes", "")]
-    assert rows["u0"]["busiest_day"] == "8"
+    assert [r["busiest_capacity_t"] for r in rows.values()] == ["216", "216"]
     for face in ("stdout.txt", "report.html"):
-        assert "the plan delivers" not in (planned / face).read_text(encoding="utf-8")
+        assert "t to area1 on C+8" not in (planned / face).read_text(encoding="utf-8")
 
 
 def test_plan_json_reach_section_matches_reach_csv(planned: Path) -> None:
@@ -202,7 +197,8 @@ def test_plan_json_reach_section_matches_reach_csv(planned: Path) -> None:
     for unit, row in _reach_csv(planned).items():
         got = section[unit]
         assert (got["ok"], got["reason"]) == (row["ok"] == "yes", row["reason"])
-        assert (got["busiest_day"], got["busiest_t"]) == (
+        assert (got["busiest_day"], got["busiest_t"], got["busiest_capacity_t"]) == (
             int(row["busiest_day"]),
             float(row["busiest_t"]),
+            float(row["busiest_capacity_t"]),
         )

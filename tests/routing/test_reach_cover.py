@@ -202,7 +202,7 @@ def test_plan_and_its_report_say_the_covered_closure_as_reach_does(tmp_path: Pat
     print_reach_flags(check, Console(file=text, width=400))
     said = f"bn-1 (ok): {cut_off_words(check.rows[0])}"
     assert text.getvalue().splitlines() == [
-        "reach check: 0 of 1 unit(s) beyond what their trucks can sustain",
+        "reach check: 0 of 1 unit(s) flagged",
         f"  {said}",
     ]
     assert reach_section(check).notes == (said,)

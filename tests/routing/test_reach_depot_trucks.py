@@ -163,7 +163,10 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     header = list(rows[0])
     assert set(REACH_COLUMNS) <= set(header)
     # on_site came after, then arrives, then the plan's busiest day (empty without a plan)
-    assert header[-6:] == ["depots", "by_depot", "on_site", "arrives", "busiest_day", "busiest_t"]
+    assert header[-7:] == [
+        "depots", "by_depot", "on_site", "arrives", "busiest_day", "busiest_t",
+        "busiest_capacity_t",
+    ]  # fmt: skip
     site = next(r for r in rows if r["unit"] == "site-1")
     assert site["depots"] == "waterworks;hub-wh"
     heads = [x.split(":")[0] for x in site["by_depot"].split(";")]

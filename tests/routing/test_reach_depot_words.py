@@ -31,6 +31,7 @@ from supplyline.domain import (
     Stock,
     SupplyClass,
 )
+from supplyline.domain.reach_flags import FlagKind
 from supplyline.routing.reach import check_reach
 
 WATER = Commodity(
@@ -161,7 +162,10 @@ def test_own_legs_beyond_the_trucks_hours_read_as_trucks_not_stock() -> None:
     row = _own_legs(
         10.0, 2.2, 80.0, _leg("D", "U2", "food", 30.0, 0), _leg("D", "U2", "food", 50.0, 1)
     )
-    assert row.reason == (
+    assert row.reason == (  # C+1's 50 t of road legs are the busiest day's, also trucks
         "needs 30.0 t/day = 3 truck-loads; "
-        "1 truck at 100 % availability × 2 turns × 10 t = 20 t/day"
+        "1 truck at 100 % availability × 2 turns × 10 t = 20 t/day; "
+        "the plan's road legs bring 50.0 t to U2 on C+1; the 1 truck of D can carry at most "
+        "20 t a day (1 × 2 turns × 10 t)"
     )
+    assert row.flagged_for == (FlagKind.TRUCKS,)

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supplyline.domain import Plan, PlanStatus, StockLevel
+from supplyline.domain.reach_flags import FlagKind
 from supplyline.domain.routes import ReachRow
 from supplyline.planning import plan_movements
 from supplyline.planning.arrival import demand_on_arrival
@@ -106,6 +107,7 @@ def test_a_store_too_small_for_the_closure_is_flagged_with_its_figures(tmp_path:
     row = _planned_row(_folder(tmp_path, "1.5"))
     assert not row.sustainable
     assert row.covered_days == ()
+    assert row.flagged_for == (FlagKind.CUT_OFF,)  # a stock matter, not its trucks
     assert row.reason == (
         f"cut off by road on C+4–C+5, with demand on C+4–C+5, more than its stock covers "
         f"({SHORT}) (roads closed: C+4–C+5: road D–A (link d-a))"
@@ -136,7 +138,9 @@ def test_cli_reach_csv_and_report_say_the_same(tmp_path: Path) -> None:
         (row,) = list(csv.DictReader(f))
     assert row["ok"] == "no"
     assert SHORT in row["reason"]
-    assert SHORT in " ".join(done.stdout.split())  # the terminal wraps the line
+    said = " ".join(done.stdout.split())  # the terminal wraps the line
+    assert SHORT in said
+    assert "reach check: 1 of 1 unit(s) flagged: 1 cut off by road beyond their stock" in said
     page = html.unescape(re.sub(r"<[^>]+>", "", report.read_text(encoding="utf-8")))
     assert SHORT in page  # the report's notes, names in <bdi>
 

@@ -16,7 +16,7 @@ def print_reach_flags(check: ReachCheck, out: Console) -> None:
     (a planner should still see it), in ``reach``'s words; a unit never at its destination
     within the horizon says so ("never arrives: …"), not "(ok)".
     """
-    from supplyline.routing.reach_absent import never_count_words  # not at start: numpy
+    from supplyline.routing.reach_counts import flagged_count_words  # not at start: numpy
     from supplyline.routing.reach_cut_off import cut_off_words
 
     if check.units == 0:
@@ -28,8 +28,7 @@ def print_reach_flags(check: ReachCheck, out: Console) -> None:
     flagged = check.flagged
     style = "red" if flagged else "green"
     out.print(
-        f"[{style}]reach check: {len(flagged)} of {len(check.rows)} unit(s) beyond "
-        f"what their trucks can sustain{never_count_words(check)}[/]",
+        f"[{style}]reach check: {flagged_count_words(check)}[/]",
         highlight=False,
     )
     for r in (*flagged, *check.never_arriving):  # "never arrives: …", not "(ok)"

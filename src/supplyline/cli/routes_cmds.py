@@ -310,7 +310,7 @@ def reach_cmd(
         cut_off_words,
         reach_rows,
     )
-    from supplyline.routing.reach_absent import never_count_words
+    from supplyline.routing.reach_counts import flagged_count_words
     from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
     from supplyline.services.routing import assess_reach
 
@@ -344,8 +344,7 @@ def reach_cmd(
         flagged = check.flagged
         style = "red" if flagged else "green"
         console.print(
-            f"[{style}]{len(flagged)} of {len(check.rows)} unit(s) flagged"
-            f"{never_count_words(check)}[/]",
+            f"[{style}]{flagged_count_words(check)}[/]",
             highlight=False,
         )
         for r in (*flagged, *check.never_arriving):

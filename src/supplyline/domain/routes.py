@@ -18,6 +18,7 @@ from enum import StrEnum
 from supplyline.domain.fields import check_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
+from supplyline.domain.reach_flags import FlagKind
 from supplyline.domain.rounding import rounded, summed_figures
 from supplyline.errors import ArgumentError
 from supplyline.types import (
@@ -503,11 +504,18 @@ class ReachRow:
     says "never arrives …") and it adds nothing to its depot's load (``depot_load_pct``
     None). A tester's such unit read "ok" at 0 t/day, which a planner took for "fine"."""
     busiest_day: int | None = None
-    """With a movement plan, the day the plan delivers the unit the most tonnes, build-up
-    included (None: no plan, or nothing delivered); judged against what its trucks carry
-    that day (:mod:`~supplyline.routing.reach_busiest`)."""
+    """With a movement plan, the day the plan's road legs bring the unit's place the most
+    tonnes, what ``routes`` loads on its trucks that day (None: no plan, or nothing brought
+    by road); judged against what its trucks carry that day
+    (:mod:`~supplyline.routing.reach_busiest`)."""
     busiest_t: float | None = None
-    """The tonnes the plan delivers it on ``busiest_day`` (all commodities)."""
+    """The tonnes the plan's road legs bring its place on ``busiest_day`` (all commodities,
+    every unit there)."""
+    busiest_capacity_t: float | None = None
+    """What the trucks serving its place carry on ``busiest_day``, every truck on the road,
+    as the judgement weighed it (None: not judged); a flag's reason says the same figure."""
+    flagged_for: tuple[FlagKind, ...] = ()
+    """Why it is flagged, by kind (empty when ok): what the faces' counts are made of."""
 
     def __post_init__(self) -> None:
         """Numbers as Python's own, and the tonnes and trucks finite and >= 0.

@@ -23,7 +23,7 @@ from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
-from supplyline.routing.reach_absent import never_count_words
+from supplyline.routing.reach_counts import flagged_count_words
 from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
 from supplyline.types import day_label, figure_text
 
@@ -119,12 +119,7 @@ def reach_section(check: ReachCheck) -> ReportSection:
             f"holding them whose trucks can serve it, else the nearest railhead, port, "
             f"airfield or stock) "
             f"({check.service_minutes:g} min per stop). "
-            + (
-                f"{NO_UNITS_WORDS}."
-                if check.units == 0
-                else f"{len(flagged)} of {len(check.rows)} unit(s) flagged"
-                f"{never_count_words(check)}."
-            )
+            + (f"{NO_UNITS_WORDS}." if check.units == 0 else f"{flagged_count_words(check)}.")
         ),
         tables=(_table(rows, REACH_COLUMNS),),
         notes=(

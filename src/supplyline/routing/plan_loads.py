@@ -46,7 +46,7 @@ from supplyline.routing.requests import DeliveryRequest, request_for
 from supplyline.routing.scenario_fit import horizon_day
 from supplyline.types import CommodityId, LocationId, UnitId
 
-__all__ = ["plan_truck_loads", "share_place"]
+__all__ = ["plan_road_loads", "plan_truck_loads", "share_place"]
 
 _DUST_T = 1e-6
 
@@ -86,13 +86,7 @@ def plan_truck_loads(
     require(scenario, Scenario, "the scenario")
     require(plan, Plan, "the plan")
     day = horizon_day(scenario, day)
-    later: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
-    today: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
-    for d in plan.deliveries:
-        if d.day > day and d.tonnes > 0:
-            later[(d.unit, d.commodity)] += d.tonnes
-        if d.day == day and d.tonnes > 0:
-            today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
+    today, later = _takes(plan, day)
     net = _road_net(plan, day)
     trucked = _shares(scenario, net, today, later)
     index = PlanSources(scenario, plan, day)  # one pass over the plan for both traces
@@ -115,6 +109,43 @@ def plan_truck_loads(
             where = scenario.unit(uid).destination
             drawn.append(DrawnOnSite(unit=uid, location=where, load_t=left))
     return requests, label_arrivals(scenario, plan, day, drawn)
+
+
+def plan_road_loads(
+    scenario: Scenario, plan: Plan, day: int
+) -> dict[UnitId, dict[CommodityId, float]]:
+    """What the plan's road legs bring each unit's place on ``day``, in each unit's share.
+
+    The ``load_t`` of :func:`plan_truck_loads`' requests, by the same code and without
+    tracing where the goods come from: what ``routes`` in plan mode loads on the trucks
+    that day. The reach check weighs each place's busiest day of it
+    (:mod:`~supplyline.routing.reach_busiest`). A ``day`` outside the horizon is an
+    ArgumentError.
+
+    >>> from supplyline.planning import plan_movements
+    >>> from supplyline.planning.examples import one_link
+    >>> s, demand = one_link(transit_days=0)
+    >>> plan_road_loads(s, plan_movements(s, demand), 1)
+    {'u1': {'food': 8.0}}
+    """
+    require(scenario, Scenario, "the scenario")
+    require(plan, Plan, "the plan")
+    day = horizon_day(scenario, day)
+    return dict(_shares(scenario, _road_net(plan, day), *_takes(plan, day)))
+
+
+def _takes(
+    plan: Plan, day: int
+) -> tuple[dict[UnitId, dict[CommodityId, float]], dict[tuple[UnitId, CommodityId], float]]:
+    """What each unit takes on ``day`` by commodity, and what it takes after ``day``."""
+    later: dict[tuple[UnitId, CommodityId], float] = defaultdict(float)
+    today: dict[UnitId, dict[CommodityId, float]] = defaultdict(dict)
+    for d in plan.deliveries:
+        if d.day > day and d.tonnes > 0:
+            later[(d.unit, d.commodity)] += d.tonnes
+        if d.day == day and d.tonnes > 0:
+            today[d.unit][d.commodity] = today[d.unit].get(d.commodity, 0.0) + d.tonnes
+    return today, later
 
 
 def _with_sources(

@@ -42,10 +42,10 @@ what they consumed. This makes that visible before it happens, per unit:
   alone, then beside the other units behind the same roads (:mod:`~supplyline.routing.
   road_share`: only the unit that does not fit is flagged); the trucks' figures stay an
   estimate;
-* given the plan, the busiest day of its deliveries (build-up included) against what its
-  trucks carry in that day (:mod:`~supplyline.routing.reach_busiest`: a tester's u0 read
-  ok at 38.7 t/day while the plan delivered it 193.5 t on C+8, and ``routes`` left 85.5 t
-  ``too_large``).
+* given the plan, the busiest day of what its road legs bring the unit's place (build-up
+  included, as ``routes`` loads it) against what its trucks carry in that day
+  (:mod:`~supplyline.routing.reach_busiest`: a tester's u0 read ok at 38.7 t/day while
+  ``routes --day 8`` left 85.5 t ``too_large``).
 
 Each unit is first judged alone (:mod:`~supplyline.routing.reach_unit`: its supply
 point, depots, trucks and roads); this module makes the rows and judges what they share
@@ -61,6 +61,7 @@ from dataclasses import replace
 
 from supplyline.domain import FleetGroup, Plan, Scenario, Unit
 from supplyline.domain.fields import check_value
+from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
@@ -277,7 +278,10 @@ def check_reach(
         r
         if r.unit not in elsewhere
         else replace(
-            r, reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x), sustainable=False
+            r,
+            reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x),
+            sustainable=False,
+            flagged_for=with_kind(r.flagged_for, FlagKind.GOODS),
         )
         for r in rows
     ]
@@ -411,6 +415,8 @@ def _shared(
                 )
                 said.append(f"{share_words(p)}: {words}" if r.shares else words)
         reason = "; ".join(said)
+        shared_hours = len(said) > bool(r.reason)  # misfit words added to its own
+        kinds = with_kind(r.flagged_for, FlagKind.TRUCKS) if shared_hours else r.flagged_for
         shares = tuple(
             replace(
                 x,
@@ -427,7 +433,14 @@ def _shared(
             for x in r.shares
         )
         final.append(
-            replace(r, depot_load_pct=pct, reason=reason, sustainable=not reason, shares=shares)
+            replace(
+                r,
+                depot_load_pct=pct,
+                reason=reason,
+                sustainable=not reason,
+                shares=shares,
+                flagged_for=kinds,
+            )
         )
     return final
 
@@ -488,6 +501,8 @@ def _shared_roads(
         scenario, needs, wanted, last={*out, *(r.unit for r in rows if r.reason)}
     )
     return [
-        r if r.reason or r.unit not in out else replace(r, reason=out[r.unit], sustainable=False)
+        r
+        if r.reason or r.unit not in out
+        else replace(r, reason=out[r.unit], sustainable=False, flagged_for=(FlagKind.ROADS,))
         for r in rows
     ]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from supplyline.domain import Link, Mode, Scenario, Unit
+from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachRow
 from supplyline.routing.reach_cover import RunCover, cover_runs, refill_days, stock_days
 from supplyline.routing.reach_plan_cover import PlanHeld, plan_held_words
@@ -171,6 +172,7 @@ def with_cut_off(
         reason = f"{reason}; {why}" if reason else why
     if covered:
         text += "; " + "; ".join(_covered_words(covered, target, start, planned))
+    short_of_stock = bool(hit) or len(days) == horizon_days
     return replace(
         row,
         cut_off_days=days,
@@ -178,6 +180,9 @@ def with_cut_off(
         covered_days=tuple(d for r in covered for d in r.days),
         reason=reason,
         sustainable=not reason,
+        flagged_for=with_kind(row.flagged_for, FlagKind.CUT_OFF)
+        if short_of_stock
+        else row.flagged_for,
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachCheck, ReachRow, Routes
 from supplyline.routing.reach_turns import product_text
 from supplyline.types import day_label
@@ -46,7 +47,8 @@ def with_routes_day(check: ReachCheck, routes: Routes) -> ReachCheck:
             + _carried_by(r, left[r.unit])
         )
         reason = f"{r.reason}; {said}" if r.reason else said
-        rows.append(replace(r, sustainable=False, reason=reason))
+        kinds = with_kind(r.flagged_for, FlagKind.ROUTES_DAY)
+        rows.append(replace(r, sustainable=False, reason=reason, flagged_for=kinds))
     return replace(check, rows=tuple(rows))
 
 

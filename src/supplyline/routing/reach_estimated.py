@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from supplyline.domain import Scenario
+from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachRow
 
 __all__ = ["with_unlinked"]
@@ -32,5 +33,6 @@ def with_unlinked(scenario: Scenario, rows: Sequence[ReachRow]) -> list[ReachRow
             f"not a road, and the movement plan can bring it nothing"
         )
         reason = f"{said}; {r.reason}" if r.reason else said
-        out.append(replace(r, sustainable=False, reason=reason))
+        kinds = with_kind(r.flagged_for, FlagKind.NO_LINK)
+        out.append(replace(r, sustainable=False, reason=reason, flagged_for=kinds))
     return out

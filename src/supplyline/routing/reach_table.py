@@ -36,9 +36,10 @@ REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "truc
                     "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
                     "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
                     "depots", "by_depot", "on_site", "arrives", "busiest_day",
-                    "busiest_t")  # fmt: skip
+                    "busiest_t", "busiest_capacity_t")  # fmt: skip
 """Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
-csv``); new ones last (``arrives``, then ``busiest_day`` and ``busiest_t``), so that a
+csv``); new ones last (``arrives``, then ``busiest_day``, ``busiest_t`` and
+``busiest_capacity_t``), so that a
 spreadsheet counting the columns before keeps them."""
 REACH_HEADINGS = {
     "unit": "unit",
@@ -163,10 +164,17 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
 
 
 def _busiest(r: ReachRow) -> dict[str, Any]:
-    """``busiest_day`` (C+ number) and ``busiest_t``: empty without a plan's deliveries."""
+    """``busiest_day`` (C+ number), ``busiest_t`` and ``busiest_capacity_t``.
+
+    Empty without a plan's road legs into its place; the capacity empty where the day is
+    not judged (no truck leg).
+    """
     return {
         "busiest_day": r.busiest_day,
         "busiest_t": None if r.busiest_t is None else to_gram(r.busiest_t),
+        "busiest_capacity_t": None
+        if r.busiest_capacity_t is None
+        else to_gram(r.busiest_capacity_t),
     }
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.domain.reach_flags import FlagKind
 from supplyline.domain.routes import ReachRow, ReachShare
 from supplyline.routing.reach_cargo import class_parts, no_carrier_trucks, trucks_for
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
@@ -147,6 +148,7 @@ def unit_row(
             depot=None, trucks=0, trucks_available=0.0, payload_t=0.0, round_trip_h=None,
             turns_per_truck=0, capacity_t_per_day=0.0, sustainable=daily <= 0,
             reason="" if daily <= 0 else "no trucks in fleet.csv can serve it",
+            flagged_for=() if daily <= 0 else (FlagKind.TRUCKS,),
         ), (), first  # fmt: skip
     d, u = km.index(depot), km.index(loc)
     closed = not math.isfinite(km.km[d, u] + km.km[u, d])  # the cut-off days say why
@@ -156,8 +158,10 @@ def unit_row(
     else:  # each depot's share on its own trucks, named by what it sends
         reason = "; ".join(f"{share_words(p)}: {p.reason}" for p in parts if p.reason)
     common["turns_needed"] = sum(p.loads for p in parts)
+    kinds: tuple[FlagKind, ...] = (FlagKind.TRUCKS,) if reason else ()
     if not reason and daily > 0 and holding and depot not in holding and depot != loc:
         reason = no_holder_words(wants, goods.held, depot)
+        kinds = (FlagKind.GOODS,) if reason else ()
     if not reason and not closed and daily > 0:
         sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), first or depot)
         bound = roads.bound_sends(loc, sends)
@@ -167,6 +171,7 @@ def unit_row(
                 f"{need_words(daily, sends)}; the roads from {froms} carry at most "
                 f"{rate_text(bound.limit_t)} t/day there ({roads_text(bound.roads)})"
             )
+            kinds = (FlagKind.ROADS,)
     trucks = sum(p.trucks for p in parts)
     return ReachRow(
         **common,  # type: ignore[arg-type]
@@ -175,6 +180,7 @@ def unit_row(
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
         reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
+        flagged_for=kinds,
     ), tuple(parts), first  # fmt: skip
 
 
