@@ -22,7 +22,8 @@ HELD = (
     "capacities, the units could hold no more of their targets in all without going short"
 )
 IN_TIME = (
-    "not enough Rations is in stock for every unit in time: whatever the capacities, the units "
+    "not enough Rations is in stock for every unit in time: whatever the "
+    "transport capacities, the units "
     "could hold no more of their targets on these days without being shorter by then"
 )
 

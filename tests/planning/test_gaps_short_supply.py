@@ -17,12 +17,14 @@ from supplyline.planning.summary import target_rows
 
 PARAMS = PlanParams(explain_top=0)
 IN_ALL = (
-    "not enough Rations is in stock for every unit in the horizon: whatever the capacities, "
+    "not enough Rations is in stock for every unit in the horizon: whatever the "
+    "transport capacities, "
     "the units would still be short of at least 5 t in all, as in this plan; nor could they "
     "hold more of their targets without going short sooner"
 )
 IN_TIME = (
-    "not enough Rations is in stock for every unit in time: whatever the capacities, the units "
+    "not enough Rations is in stock for every unit in time: whatever the "
+    "transport capacities, the units "
     "could hold no more of their targets on these days without being shorter by then"
 )
 
