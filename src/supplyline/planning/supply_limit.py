@@ -15,6 +15,7 @@ from supplyline.domain import Bottleneck, ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.outcome_words import tonnes_text
 from supplyline.planning.resources import listed, supply_resource
+from supplyline.types import to_gram
 
 __all__ = ["limit_text"]
 
@@ -58,10 +59,14 @@ def limit_text(
 
 
 def _given(p: Problem, location_id: str, com_id: str, commodity: str) -> str:
-    """What the stock of ``com_id`` at ``location_id`` gives: "2 t/day of Rations"."""
+    """What the stock of ``com_id`` at ``location_id`` gives: "2 t/day of Rations".
+
+    To the gram, as a plan counts amounts: a replenishment of 2e-197 t/day read "0.11 t of
+    Rations on hand, then 0 t/day" (found by hypothesis); it is none.
+    """
     given = [s for s in p.scenario.stocks if s.location == location_id and s.commodity == com_id]
-    initial = sum(s.initial_t for s in given)
-    daily = sum(s.replenishment_t_per_day for s in given)
+    initial = to_gram(sum(s.initial_t for s in given))
+    daily = to_gram(sum(s.replenishment_t_per_day for s in given))
     if daily <= 0:
         return f"{tonnes_text(initial)} t of {commodity} on hand"
     if initial <= 0:
