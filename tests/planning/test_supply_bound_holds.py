@@ -1,7 +1,7 @@
 """A claim "whatever the transport capacities, at least N t short" is a floor no re-plan goes below.
 
 A tester's plan was 54.8 t short (40.2 t of water, at one camp), yet its water read "not
-enough Water is in stock for every unit in the horizon: whatever the transport capacities, the units
+enough Water is in stock for every unit in the horizon: whatever the capacities, the units
 would still be short of at least 28,051 t in all": with every capacity unlimited no water
 was short, and the water in stock (1,540 t on hand and 830 t a day) exceeded the 28,900 t
 to deliver. The supply's count is a maximum flow in grams, and scipy keeps its capacities
@@ -79,7 +79,7 @@ def test_the_tester_s_case_in_miniature_reads_capacity() -> None:
 
     Capacity is the cause (the empty cause the tables read "capacity (see the
     bottlenecks)"); before, every day read "not enough Rations is in stock for every unit
-    in the horizon: whatever the transport capacities, … at least 2,000 t in all".
+    in the horizon: whatever the capacities, … at least 2,000 t in all".
     """
     scenario, demand = _big_depot(2_200.0)
     plan = plan_movements(scenario, demand, PARAMS)

@@ -2,7 +2,7 @@
 
 A tester's c1: one road D→U, 10 t/day, closed C+3–C+4; the unit eats 8 t a day, its target
 16 t; D gets 9 t a day and stores 0 t. Its gaps on C+6–C+13 read "the closure … and the
-supply together: with it closed, … whatever the transport capacities, the units there could hold no
+supply together: with it closed, … whatever the capacities, the units there could hold no
 more of their target on these days", while the bottleneck report on the same screen said
 "+8 t of storage at Depot D fills 36 t-days more of the units' days-of-supply targets".
 Re-planned with 8 t of storage at D the gaps were 36 t-days less (147 to 111), and with
