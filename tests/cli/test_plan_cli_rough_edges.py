@@ -86,7 +86,15 @@ def test_a_removes_t_column_blank_on_every_row_is_not_shown(planned: tuple[str, 
     lines = planned[0].splitlines()
     top = lines.index(next(line for line in lines if line.strip() == "Top bottlenecks"))
     heading = [c.strip() for c in lines[top + 2].split("┃")[1:-1]]
-    assert heading == ["rank", "kind", "resource", "days", "shadow price", "capacity", "extra"]
+    assert heading == [
+        "rank",
+        "kind",
+        "resource",
+        "days",
+        "shadow price",
+        "capacity or supply",
+        "extra",
+    ]
 
 
 def test_capacity_unit_stands_right_after_capacity(planned: tuple[str, Path]) -> None:

@@ -24,7 +24,7 @@ def closures_lifted(scenario: Scenario, link_ids: set[str]) -> Scenario:
 
 
 def roomy(scenario: Scenario) -> Scenario:
-    """The scenario with every capacity unlimited: what "whatever the capacities" lifts.
+    """The scenario with every capacity unlimited: what "whatever the transport capacities" lifts.
 
     Every store, and every other capacity above 0. A link's capacity or a place's handling
     of 0 stays: the supply's count takes it for a link or place that carries nothing, not

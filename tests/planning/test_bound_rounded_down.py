@@ -45,6 +45,7 @@ def test_the_supply_s_floor_of_100_6_t_reads_100_not_101() -> None:
     assert figure_text(100.6) == "101"  # what the claim read, half rounded up
     causes = {s.cause for s in plan.shortfalls}
     assert causes == {
-        "not enough Rations can reach U in the horizon: whatever the capacities, the units "
-        "there would still be short of at least 100 t in all, as in this plan"
+        "not enough Rations can reach U in the horizon: whatever the transport capacities, the "
+        "units there would still be short of at least 100 t in all, as in this plan; the supply "
+        "at D, 1,899 t of Rations on hand, is the limit: see bottleneck 1"
     }

@@ -22,8 +22,8 @@ from supplyline.planning.summary import shortfall_rows, target_rows
 
 PARAMS = PlanParams(explain_top=0)
 BOTH = (
-    "capacity and supply: whatever the capacities, the units would still be short of at "
-    "least 4 t of Rations in all (see the bottlenecks)"
+    "capacity and supply: whatever the transport capacities, the units would still be short "
+    "of at least 4 t of Rations in all (see the bottlenecks)"
 )
 
 
@@ -121,7 +121,7 @@ def test_a_supply_of_its_own_is_claimed_for_its_place_alone() -> None:
     assert lifted.total_short_t == pytest.approx(4.0)
     assert sum(s.short_t for s in lifted.shortfalls if s.unit == "u1") == pytest.approx(4.0)
     at_u = (
-        "capacity and supply: whatever the capacities, the units at U would still be short "
-        "of at least 4 t of Rations in all (see the bottlenecks)"
+        "capacity and supply: whatever the transport capacities, the units at U would still be "
+        "short of at least 4 t of Rations in all (see the bottlenecks)"
     )
     assert _by_unit(plan) == {"u1": {at_u}, "u2": {""}}

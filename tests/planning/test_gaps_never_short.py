@@ -17,13 +17,15 @@ from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.summary import target_rows
 
 PARAMS = PlanParams(explain_top=0)
+LIMIT = "; the supply at D, 4 t/day of Rations, is the limit: see bottleneck 1"
 HELD = (
-    "not enough Rations is in stock for every unit to hold its target: whatever the "
-    "capacities, the units could hold no more of their targets in all without going short"
+    "not enough Rations is in stock for every unit to hold its target: whatever the transport "
+    "capacities, the units could hold no more of their targets in all without going short" + LIMIT
 )
 IN_TIME = (
-    "not enough Rations is in stock for every unit in time: whatever the capacities, the units "
-    "could hold no more of their targets on these days without being shorter by then"
+    "not enough Rations is in stock for every unit in time: whatever the transport capacities, "
+    "the units could hold no more of their targets on these days without being shorter by then"
+    + LIMIT
 )
 
 

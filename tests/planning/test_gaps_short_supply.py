@@ -16,14 +16,16 @@ from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.summary import target_rows
 
 PARAMS = PlanParams(explain_top=0)
+LIMIT = "; the supply at D, 3 t/day of Rations, is the limit: see bottleneck 1"
 IN_ALL = (
-    "not enough Rations is in stock for every unit in the horizon: whatever the capacities, "
-    "the units would still be short of at least 5 t in all, as in this plan; nor could they "
-    "hold more of their targets without going short sooner"
+    "not enough Rations is in stock for every unit in the horizon: whatever the transport "
+    "capacities, the units would still be short of at least 5 t in all, as in this plan; nor "
+    "could they hold more of their targets without going short sooner" + LIMIT
 )
 IN_TIME = (
-    "not enough Rations is in stock for every unit in time: whatever the capacities, the units "
-    "could hold no more of their targets on these days without being shorter by then"
+    "not enough Rations is in stock for every unit in time: whatever the transport capacities, "
+    "the units could hold no more of their targets on these days without being shorter by then"
+    + LIMIT
 )
 
 

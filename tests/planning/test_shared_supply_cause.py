@@ -64,7 +64,7 @@ def test_a_shared_supply_short_for_both_camps_is_named_beside_the_closure() -> N
     day; with the road closed, only C+2's), so the closure is named, the supply beside it,
     and stock delivered before is not said to cover the days. The days the road is open,
     which read "capacity" (an empty cause), name the supply beside the capacities: 40 t
-    given for 56 t eaten, whatever the capacities at least 16 t short.
+    given for 56 t eaten, whatever the transport capacities at least 16 t short.
     """
     plan, lifted = _plans(_two_camps(4.0, [0, 1, 3, 4, 7, 8], depot_store=0.0))
     assert (plan.total_short_t, lifted.total_short_t) == pytest.approx((24.0, 23.0))
@@ -75,8 +75,9 @@ def test_a_shared_supply_short_for_both_camps_is_named_beside_the_closure() -> N
         "plan 24 t)"
     )
     beside = (
-        "capacity and supply: whatever the capacities, the units would still be short of "
-        "at least 16 t of Rations in all (see the bottlenecks)"
+        "capacity and supply: whatever the transport capacities, the units would still be short "
+        "of at least 16 t of Rations in all (see the bottlenecks); the supply at D, 4 t/day of "
+        "Rations, is the limit: see bottleneck 1"
     )
     named = {s.cause for s in plan.shortfalls if s.unit == "u1"}
     assert named == {both, beside}
@@ -135,8 +136,9 @@ def test_the_shared_supply_alone_is_named_where_reopening_cannot_help() -> None:
     assert in_two[0] == pytest.approx(in_two[1]) == pytest.approx(46.0)
     supply = (
         "not enough Rations is in stock for the units at U and at W, which share its supply: "
-        "with road link L1 (closed C+3–C+5) reopened and whatever the capacities, they would "
-        "still be short of at least 46 t in all, as in this plan"
+        "with road link L1 (closed C+3–C+5) reopened and whatever the transport capacities, they "
+        "would still be short of at least 46 t in all, as in this plan; the supply at D, 1 t/day "
+        "of Rations, is the limit: see bottleneck 1"
     )
     named = {s.cause for s in plan.shortfalls if s.unit == "u1" and s.day in (3, 4, 5)}
     assert named == {supply}

@@ -113,10 +113,12 @@ def test_a_gap_the_shared_supply_binds_names_it_on_every_day() -> None:
     rows = {r["unit"]: r["why"] for r in target_rows(plan, demand)}
     assert rows == {
         "u1": "not enough Rations is in stock in time for the units at U and at W, which share "
-        "its supply: with road link L1 (closed C+3–C+5) reopened and whatever the capacities, "
-        "they could hold no more of their targets on these days without being shorter by then",
+        "its supply: with road link L1 (closed C+3–C+5) reopened and whatever the transport "
+        "capacities, they could hold no more of their targets on these days without being "
+        "shorter by then; the supply at D, 1 t/day of Rations, is the limit: see bottleneck 1",
         "u2": "not enough Rations is in stock in time for the units at W and at U, which share "
-        "its supply: whatever the capacities, they could hold no more of their targets on these "
-        "days without being shorter by then",
+        "its supply: whatever the transport capacities, they could hold no more of their "
+        "targets on these days without being shorter by then; the supply at D, 1 t/day of "
+        "Rations, is the limit: see bottleneck 1",
         "u3": "capacity (see the bottlenecks)",
     }

@@ -1,4 +1,4 @@
-"""A claim "whatever the capacities, at least N t short" is a floor no re-plan goes below.
+"""A claim "whatever the transport capacities, at least N t short" is a floor no re-plan goes below.
 
 A tester's plan was 54.8 t short (40.2 t of water, at one camp), yet its water read "not
 enough Water is in stock for every unit in the horizon: whatever the capacities, the units
@@ -54,7 +54,7 @@ def _least_short_together(scenario: Scenario, demand: Demand) -> float:
 
 
 def test_a_stock_past_two_billion_grams_is_not_counted_as_none() -> None:
-    """2,200 t for 2,000 t eaten: no plan need be short, whatever the capacities.
+    """2,200 t for 2,000 t eaten: no plan need be short, whatever the transport capacities.
 
     2.2e9 g wrapped round in int32 to below 0, and the floor read 2,000 t: every tonne eaten.
     """
@@ -90,7 +90,7 @@ def test_the_tester_s_case_in_miniature_reads_capacity() -> None:
 
 CLAIM = re.compile(r"at least ([\d,.]+) t")
 SHARED = re.compile(r"units at (.+?) and at (.+?), which share its supply")
-EVERY = re.compile(r"whatever the capacities, the units would still be short")
+EVERY = re.compile(r"whatever the transport capacities, the units would still be short")
 ALONE = re.compile(r"can reach (.+?) in the horizon|the units at (.+?) would still be short")
 
 

@@ -67,8 +67,9 @@ def test_a_closure_alone_is_named_for_the_gaps_it_makes() -> None:
 
 SUPPLY = (
     "not enough Rations can reach U in time: with road link L1 (closed C+3–C+4) reopened and "
-    "whatever the capacities, the units there could hold no more of their target on these "
-    "days without being shorter by then"
+    "whatever the transport capacities, the units there could hold no more of their target on "
+    "these days without being shorter by then; the supply at D, 1 t/day of Rations, is the "
+    "limit: see bottleneck 1"
 )
 
 

@@ -1,4 +1,4 @@
-"""A store of 0 is a capacity to "whatever the capacities", as it is to the bottlenecks.
+"""A store of 0 is a capacity to "whatever the transport capacities", as it is to the bottlenecks.
 
 A tester's c1: one road D→U, 10 t/day, closed C+3–C+4; the unit eats 8 t a day, its target
 16 t; D gets 9 t a day and stores 0 t. Its gaps on C+6–C+13 read "the closure … and the

@@ -54,7 +54,7 @@ def test_no_rank_removes_shortfall_on_the_bilateral_example(tmp_path: Path) -> N
         "days",
         "commodities",
         "shadow price",
-        "capacity",
+        "capacity or supply",
         "suggested extra",
         "explanation",
     ]

@@ -149,7 +149,7 @@ def plan_sections(
                 "resource",
                 "days",
                 "shadow_price",
-                "capacity",
+                "capacity_or_supply",
                 "extra",
                 # each only where a shown rank has one (the explanations say them too): a
                 # "removes t" blank on every row read as a column that had failed to fill

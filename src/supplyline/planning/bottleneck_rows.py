@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
-from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, tonnes_text
+from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
+from supplyline.planning.resources import amount_text
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
 from supplyline.types import Said, day_label, day_ranges
 
@@ -177,8 +178,10 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
 def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
     """The first ``top`` capacities for people: capacity and extra as figures with their unit.
 
-    ``capacity`` as "40 t/day" (or "600 t" for a stock on hand, "60 pax/day"), as the
-    explanation says it: a tester could not tell t/day from t. ``extra`` as the sentence
+    ``capacity_or_supply`` as "40 t/day" (or "60 pax/day", "600 t" of storage), for a
+    supply "40 t/day of replenishment" or "600 t on hand", as the explanation says it: a
+    tester could not tell t/day from t, and read a depot's replenishment as a "capacity"
+    beside a cause that held whatever the (transport) capacities. ``extra`` as the sentence
     says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"). The CLI
     table and the HTML report show these; CSV and JSON keep the numbers and units apart.
     ``removes_t`` as the explanation says it too (:class:`~supplyline.types.Said`): a
@@ -192,7 +195,10 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         row["days"] = row.pop("day_ranges")  # a person reads the days, not their count
         del row["first_label"], row["last_label"]
         cap, extra = row["capacity"], row.pop("suggested_extra")
-        row["capacity"] = None if cap is None else f"{tonnes_text(cap)} {row['capacity_unit']}"
+        del row["capacity"]  # a supply is no capacity: "40 t/day of replenishment"
+        kind = ResourceKind(row["kind"])
+        said = None if cap is None else amount_text(kind, cap, row["capacity_unit"])
+        row["capacity_or_supply"] = said
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
         removed = row.pop("shortfall_removed_t")  # short headings for a table
         row["removes_t"] = None if removed is None else Said(removed)

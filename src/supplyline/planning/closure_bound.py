@@ -191,7 +191,7 @@ class ClosureBound:
         ways = (self.throughput.widest_way(home, dest), self.throughput.quickest_way(home, dest))
         if any(self._one_way_brings(way, start, amount, by=target) for way in ways):
             return None  # one way alone brings it in time
-        scale = min(float(STEPS_PER_UNIT), MOST_STEPS / amount)
+        scale = _steps_per_tonne(amount)
         windows = self._windows_of(home, dest, scale)
         closed = amount - max(CLOSED_T, CLOSED_SHARE * amount)  # as the plan counts it
         need = max(1, math.ceil(closed * scale - 1e-9))
@@ -400,3 +400,18 @@ def _first_day(
         mid = (low + high) // 2
         low, high = (low, mid) if enough_by(mid) else (mid, high)
     return high
+
+
+def _steps_per_tonne(amount: float) -> float:
+    """The steps a tonne (person) of ``amount`` counts: :data:`STEPS_PER_UNIT`, coarser above.
+
+    Never divided by ``amount``: a lift of 5e-324 t (subnormal), a third of it 0, had raised
+    ZeroDivisionError. A lift below what a plan counts as there (:data:`CLOSED_T`) is
+    nothing to wait for but one step, however small, as every such lift is counted.
+
+    >>> _steps_per_tonne(0.0), _steps_per_tonne(5e-324), _steps_per_tonne(1e9)
+    (10.0, 10.0, 1.0)
+    """
+    if amount * STEPS_PER_UNIT <= MOST_STEPS:
+        return float(STEPS_PER_UNIT)
+    return MOST_STEPS / amount

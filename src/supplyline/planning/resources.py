@@ -27,6 +27,7 @@ __all__ = [
     "MAX_REPORTED",
     "PEOPLE_KINDS",
     "Run",
+    "amount_text",
     "candidates",
     "commodities_using",
     "days_used",
@@ -38,6 +39,7 @@ __all__ = [
     "nice_ceil",
     "places",
     "rows_to_lift",
+    "supply_resource",
     "tie_breaking_noise",
 ]
 
@@ -348,7 +350,41 @@ def describe(p: Problem, run: Run) -> tuple[str, str, float | None, str]:
             capacity = daily
     else:
         amount, capacity = f"{tonnes_text(daily)} {unit}", daily
-    return f"{loc.id}/{com}", f"the {com} supply at {loc.name} ({amount})", capacity, unit
+    return (
+        supply_resource(loc.id, com),
+        f"the {com} supply at {loc.name} ({amount})",
+        capacity,
+        unit,
+    )
+
+
+def supply_resource(location_id: str, commodity_id: str) -> str:
+    """A supply bottleneck's ``resource``: ``fwd-depot/water``.
+
+    >>> supply_resource("fwd-depot", "water")
+    'fwd-depot/water'
+    """
+    return f"{location_id}/{commodity_id}"
+
+
+def amount_text(kind: ResourceKind, amount: float, unit: str) -> str:
+    """A resource's amount in words: a capacity, or for a supply what it gives.
+
+    A supply is no capacity: a tester read "supply fwd-depot/water, capacity 40 t/day"
+    beside a cause saying "whatever the capacities" the units would be short, where 3 t/day
+    more of that supply removed the shortfall. The tables say it so; the explanations say
+    "the water supply at fwd-depot (40 t/day)".
+
+    >>> amount_text(ResourceKind.LINK_TONNES, 40.0, "t/day")
+    '40 t/day'
+    >>> supply = ResourceKind.SUPPLY
+    >>> amount_text(supply, 40.0, "t/day"), amount_text(supply, 600.0, "t")
+    ('40 t/day of replenishment', '600 t on hand')
+    """
+    text = f"{tonnes_text(amount)} {unit}"
+    if kind is not ResourceKind.SUPPLY:
+        return text
+    return f"{text} on hand" if unit == "t" else f"{text} of replenishment"
 
 
 def store_on_hand(p: Problem, run: Run) -> float:

@@ -419,13 +419,8 @@ def plan_movements(
     bottlenecks: tuple[Bottleneck, ...] = ()
     untried: tuple[str, ...] = ()  # outages the measuring time left
     began = time.perf_counter()
-    if records.shortfalls or records.target_gaps:
-        say("explaining shortfalls on days nothing can arrive")
     proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
-    shortfalls, target_gaps = explain_unreachable(
-        problem, records.shortfalls, records.target_gaps, proven=proven
-    )
-    if sol.status is PlanStatus.OPTIMAL:
+    if proven:  # first: a cause that blames the supply names it by its rank among them
         say("explaining bottlenecks")
         found = find_bottlenecks(
             problem,
@@ -438,6 +433,11 @@ def plan_movements(
             demand=demand,
         )
         bottlenecks, untried = found.entries, found.outages_untried
+    if records.shortfalls or records.target_gaps:
+        say("explaining shortfalls on days nothing can arrive")
+    shortfalls, target_gaps = explain_unreachable(
+        problem, records.shortfalls, records.target_gaps, proven=proven, bottlenecks=bottlenecks
+    )
     return Plan(
         scenario=scenario.name,
         start_date=scenario.start_date,

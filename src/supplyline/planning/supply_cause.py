@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Shortfall, TargetGap
+from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import listed
 from supplyline.planning.supply_floor import Floor, SupplyFloor
+from supplyline.planning.supply_limit import limit_text
 from supplyline.planning.target_floor import slack_t, slack_t_days
 from supplyline.types import day_ranges, figure_text, lower_bound_text
 
@@ -54,6 +55,10 @@ __all__ = [
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
+
+TRANSPORT = "transport capacities"
+"""What a supply cause's count lifts: links, handling and storage; never a supply, which a
+tester's bottleneck 1 ranked as "capacity" beside "whatever the capacities"."""
 
 HELD = "in all without going short"
 """How a gap of units never short ends where the supply binds (weighed in all)."""
@@ -78,6 +83,8 @@ class _InAll:
     places: BoolArray
     """``[location]``: where they are."""
     text: str
+    limit: str
+    """The supply that limits them, as the bottlenecks rank it ("; the supply at …"), or ""."""
 
 
 @dataclass
@@ -95,6 +102,8 @@ class SupplyJudge:
     shortfalls: Sequence[Shortfall]
     target_gaps: Sequence[TargetGap]
     arc_open: Callable[[frozenset[int]], BoolArray]
+    bottlenecks: Sequence[Bottleneck] = ()
+    """The plan's, ranked: the supply a cause blames is named by its rank where it has one."""
     _floor: SupplyFloor = field(init=False)
     _least: dict[tuple[int, bytes, frozenset[int]], FloatArray] = field(default_factory=dict)
     _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
@@ -139,7 +148,8 @@ class SupplyJudge:
             return Weighed(
                 text=f"not enough {commodity} can reach {place} in time: "
                 f"{_whatever(self.p, blamed)}, the units there could hold no more of their "
-                "target on these days without being shorter by then",
+                "target on these days without being shorter by then"
+                + self._limit(k, self._at(v), blamed),
                 alone=True,
             )
         pool = self._floor.sharing(k, v, blamed)
@@ -153,7 +163,7 @@ class SupplyJudge:
                     text=f"not enough {commodity} is in stock in time for the units at {place} "
                     f"and at {others}, which share its supply: {_whatever(self.p, blamed)}, "
                     "they could hold no more of their targets on these days without being "
-                    "shorter by then",
+                    "shorter by then" + self._limit(k, pool, blamed),
                     alone=True,
                 )
         missed_all = self._missed(k, EVERYWHERE)[day]
@@ -161,7 +171,8 @@ class SupplyJudge:
             return Weighed(
                 text=f"not enough {commodity} is in stock for every unit in time: "
                 f"{_whatever(self.p, blamed)}, the units could hold no more of their targets "
-                "on these days without being shorter by then",
+                "on these days without being shorter by then"
+                + self._limit(k, self._at(EVERYWHERE), blamed),
                 alone=True,
             )
         in_all = self._gap_in_all(k, v, blamed) or self._never_short_in_all(k, v, blamed)
@@ -185,7 +196,7 @@ class SupplyJudge:
             )
         return None
 
-    def beside_capacities(self, k: int, v: int) -> str | None:
+    def beside_capacities(self, k: int, v: int, see: str) -> str | None:
         """The supply's share of a shortfall the capacities bind too, as a lower bound; None.
 
         A tester's units were 17,666 t short of water, every row "capacity (see the
@@ -196,6 +207,7 @@ class SupplyJudge:
         of :meth:`~supplyline.planning.supply_floor.SupplyFloor.least_short_together`, a
         true lower bound, rounded down), the claim for them together, never per unit.
         Only where some of it falls on days goods can reach them (before, it is the way's).
+        ``see`` points at the bottlenecks, before the supply ranked among them is named.
         """
         none: frozenset[int] = frozenset()
         if not self._short_at(k, self._at(v)):
@@ -213,8 +225,9 @@ class SupplyJudge:
         else:
             units = f"the units at {place}"
         return (
-            f"whatever the capacities, {units} would still be short of at least "
-            f"{lower_bound_text(floor.total_t)} t of {commodity} in all"
+            f"{_whatever(self.p, none)}, {units} would still be short of at least "
+            f"{lower_bound_text(floor.total_t)} t of {commodity} in all {see}"
+            f"{self._limit(k, pool, none)}"
         )
 
     def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
@@ -302,7 +315,7 @@ class SupplyJudge:
             return None  # none short there: the supply leaves room for all they need
         in_all = self._short_in_all(k, v, blamed)
         if in_all is not None:
-            return Weighed(text=in_all.text, alone=True)
+            return Weighed(text=in_all.text + in_all.limit, alone=True)
         if not blamed:
             return None
         here = self._floor.least_short(k, self._at(v), blamed)
@@ -350,6 +363,7 @@ class SupplyJudge:
                     text=f"not enough {commodity} can reach {place} in the horizon: "
                     f"{whatever}, the units there would still be short of at least "
                     f"{lower_bound_text(here.total_t)} t in all, as in this plan",
+                    limit=self._limit(k, self._at(v), blamed),
                 )
         pool = self._floor.sharing(k, v, blamed)
         shared = self._least_short_together(k, pool, blamed)
@@ -363,6 +377,7 @@ class SupplyJudge:
                 text=f"not enough {commodity} is in stock for every unit in the horizon: "
                 f"{whatever}, the units would still be short of at least "
                 f"{lower_bound_text(shared.total_t)} t in all, as in this plan",
+                limit=self._limit(k, pool, blamed),
             )
         others = self._sharers(k, pool, v)
         if not everyone and short_pool <= shared.total_t + _eps(short_pool):
@@ -371,6 +386,7 @@ class SupplyJudge:
                 text=f"not enough {commodity} is in stock for the units at {place} and at "
                 f"{others}, which share its supply: {whatever}, they would still be short of "
                 f"at least {lower_bound_text(shared.total_t)} t in all, as in this plan",
+                limit=self._limit(k, pool, blamed),
             )
         return None
 
@@ -389,7 +405,7 @@ class SupplyJudge:
             if in_all is not None and self._held_all_it_can(k, in_all.places, blamed):
                 self._gaps_in_all[key] = Weighed(
                     text=f"{in_all.text}; nor could they hold more of their targets "
-                    "without going short sooner",
+                    f"without going short sooner{in_all.limit}",
                     alone=True,
                 )
         return self._gaps_in_all[key]
@@ -424,16 +440,25 @@ class SupplyJudge:
                 and self._held_all_it_can(k, pool, blamed)
             ):
                 everyone = bool(pool[self._eating(k)].all())
-                self._never_short[key] = Weighed(
-                    text=f"not enough {commodity} is in stock for every unit to hold its "
+                said = (
+                    f"not enough {commodity} is in stock for every unit to hold its "
                     f"target: {whatever}, the units could hold no more of their targets {HELD}"
                     if everyone
                     else f"not enough {commodity} is in stock for the units at {place} and at "
                     f"{others}, which share its supply, to hold their targets: {whatever}, they "
-                    f"could hold no more of them {HELD}",
-                    alone=True,
+                    f"could hold no more of them {HELD}"
+                )
+                self._never_short[key] = Weighed(
+                    text=said + self._limit(k, pool, blamed), alone=True
                 )
         return self._never_short[key]
+
+    def _limit(self, k: int, places: BoolArray, blamed: frozenset[int]) -> str:
+        """The ranked supply the units at ``places`` draw on ("; the supply at …"), or ""."""
+        if not self.bottlenecks:
+            return ""
+        sources = self._floor.sources(k, places, blamed)
+        return limit_text(self.p, self.bottlenecks, k, sources)
 
     def _short_at(self, k: int, places: BoolArray) -> bool:
         """Whether the plan leaves any unit at ``places`` short of ``k`` on any day."""
@@ -543,9 +568,9 @@ def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int,
 def _whatever(p: Problem, blamed: frozenset[int]) -> str:
     """What the supply is counted without: the capacities, and the closures ``blamed``."""
     if not blamed:
-        return "whatever the capacities"
+        return f"whatever the {TRANSPORT}"
     named = ", ".join(closure_text(p, li) for li in sorted(blamed))
-    return f"with {named} reopened and whatever the capacities"
+    return f"with {named} reopened and whatever the {TRANSPORT}"
 
 
 def _eps(short_t: float) -> float:

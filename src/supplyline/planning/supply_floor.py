@@ -163,6 +163,16 @@ class SupplyFloor:
                 return pool
             pool = grown
 
+    def sources(self, k: int, places: BoolArray, reopened: frozenset[int]) -> list[int]:
+        """The places (by index) whose supply of ``k`` can reach any of ``places`` in time.
+
+        Those the supply's count draws on: where it binds, one of them is the limit.
+        """
+        first = self._first_at(reopened)  # [row, location]
+        reaches = (first < self.p.days) & (self._supply(k) > 0)[:, None]
+        rows = reaches[:, places].any(axis=1).reshape(-1, self.p.days).any(axis=1)
+        return [int(i) for i in self._source_places()[rows]]
+
     def least_short_together(self, k: int, places: BoolArray, reopened: frozenset[int]) -> Floor:
         """As :meth:`least_short`, the places' units sharing the supply, each where it arrives.
 

@@ -27,7 +27,7 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Shortfall, TargetGap
+from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
@@ -180,6 +180,7 @@ def explain_unreachable(
     target_gaps: Sequence[TargetGap] = (),
     *,
     proven: bool = True,
+    bottlenecks: Sequence[Bottleneck] = (),
 ) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
     """The shortfalls and the target gaps, with ``cause`` said where no capacity is to blame.
 
@@ -191,7 +192,8 @@ def explain_unreachable(
     by what the units miss by its day). A record on a day goods can arrive says the supply
     where it alone binds; else it is returned as it is: capacities are to blame there, and
     the bottleneck report names them. In a plan not ``proven`` best there is no bottleneck
-    report, and the cause says so.
+    report, and the cause says so. Where the supply binds and ranks among the plan's
+    ``bottlenecks``, the cause names it by its rank.
     """
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
@@ -201,6 +203,7 @@ def explain_unreachable(
         shortfalls=shortfalls,
         target_gaps=target_gaps,
         arc_open=lambda links: _reopened(p, links),
+        bottlenecks=bottlenecks,
     )
     return (
         _explained(p, shortfalls, arrivals, judge, proven=proven),
@@ -334,12 +337,12 @@ def _capacity_and_supply(
     supply's floor (:meth:`~supplyline.planning.supply_cause.SupplyJudge.
     beside_capacities`) is said with the capacities; else ``s`` as it is ("capacity").
     """
-    claim = judge.beside_capacities(*key[:2])
+    claim = judge.beside_capacities(*key[:2], SEE_BOTTLENECKS if proven else SEE_UNPROVEN)
     if claim is None:
         return s
-    if proven:
-        return replace(s, cause=f"{CAPACITY_AND_SUPPLY}: {claim} {SEE_BOTTLENECKS}")
-    return replace(s, cause=f"{CAPACITY_AND_SUPPLY_UNPROVEN}: {claim} {SEE_UNPROVEN}")
+    return replace(
+        s, cause=f"{CAPACITY_AND_SUPPLY if proven else CAPACITY_AND_SUPPLY_UNPROVEN}: {claim}"
+    )
 
 
 def _supply_alone(p: Problem, weighed: Weighed, before: frozenset[int], day: int) -> str:

@@ -265,8 +265,9 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         "person) a day at the margin: it ranks them, but a whole tonne may buy less, and one "
         "measured to buy nothing on its own is ranked last (its price is one-sided: what less "
         "of it would cost). What a "
-        "round extra buys, measured by re-solving, is in the explanation. Capacity and extra "
-        "are per day (t/day, pax/day) except storage and a stock on hand once (t). Then "
+        "round extra buys, measured by re-solving, is in the explanation. Capacity (or a "
+        "supply's replenishment) and extra are per day (t/day, pax/day) except storage and a "
+        "stock on hand once (t). Then "
         "limited by: the capacity that binds once the extra is there, so that more of this "
         "one buys no more."
     )
@@ -279,7 +280,7 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "days": "days",
             "commodities": "commodities",
             "shadow_price": "shadow price",
-            "capacity": "capacity",
+            "capacity_or_supply": "capacity or supply",
             "extra": "suggested extra",
             # each only where a rank has one (the explanation says it too), by the CLI's rule:
             # a "shortfall removed t" blank on every row read as a column that failed to fill
@@ -288,7 +289,7 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         },
         caption=caption,
         numeric=frozenset(
-            {"#", "shadow price", "capacity", "suggested extra", "shortfall removed t"}
+            {"#", "shadow price", "capacity or supply", "suggested extra", "shortfall removed t"}
         ),
     )
 
