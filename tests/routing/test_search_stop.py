@@ -27,6 +27,7 @@ from supplyline.routing.problem import (
     VrpSolution,
 )
 from supplyline.services import routing as routing_service
+from supplyline.services import routing_bench
 
 _FULL = STOP_AFTER_NO_IMPROVEMENT + 1_000
 """An iteration bound past the early stop: the "full" search, reproducible (no clock)."""
@@ -121,14 +122,14 @@ def test_routes_bench_searches_its_whole_time_limit(
 ) -> None:
     """routes-bench hands the router no early stop: its published figures are for the full time."""
     seen: list[RouterParams] = []
-    real = routing_service.solve_vrp
+    real = routing_bench.solve_vrp
 
     def spy(problem: VrpProblem, params: RouterParams | None = None, **kw: Any) -> VrpSolution:
         assert params is not None
         seen.append(params)
         return real(problem, replace(params, max_iterations=50), **kw)
 
-    monkeypatch.setattr(routing_service, "solve_vrp", spy)
+    monkeypatch.setattr(routing_bench, "solve_vrp", spy)
     (tmp_path / "TINY.txt").write_text(_SOLOMON)
     run = routing_service.bench_instance(tmp_path / "TINY.txt", time_limit_s=5.0)
     assert run.feasible

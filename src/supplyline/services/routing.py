@@ -7,7 +7,6 @@ files. The faces only call these and print.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from numbers import Real
@@ -39,12 +38,10 @@ from supplyline.planning.arrival import never_there
 from supplyline.planning.best_response import Responses
 from supplyline.planning.fits import check_demand_fits
 from supplyline.planning.interrupt import raise_if_interrupted
-from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, horizon_day, route_day
 from supplyline.routing.demand_depot_days import demand_day_stock
 from supplyline.routing.depot_days import plan_day_stock
 from supplyline.routing.depot_stock import DepotStock
-from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
 from supplyline.routing.plan_loads import plan_truck_loads
 from supplyline.routing.plan_roads import plan_road_claims, plan_road_tonnes
 from supplyline.routing.reach import check_reach
@@ -60,6 +57,7 @@ from supplyline.services.report_pair import (
     keywords_taken,
 )
 from supplyline.services.routes_warnings import routes_warnings
+from supplyline.services.routing_bench import BenchRun, bench_instance
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 from supplyline.services.search_news import better_routes_news
@@ -527,77 +525,3 @@ def reach_of(
             for i, u in enumerate(demand.unit_ids)
         },  # with a plan, what its stock at a cut-off place must last through
     )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BenchRun:
-    """The router on a standard instance: cost in the instance's convention, and the gap."""
-
-    instance: str
-    convention: Convention
-    customers: int
-    vehicles: int
-    cost: float
-    seconds: float
-    feasible: bool
-    bks: float | None = None
-    bks_vehicles: int | None = None
-
-    @property
-    def gap_pct(self) -> float | None:
-        """Percent above the best-known value (None without one)."""
-        if self.bks is None or not self.bks:
-            return None
-        return 100.0 * (self.cost - self.bks) / self.bks
-
-
-def bench_instance(
-    path: str | Path,
-    *,
-    time_limit_s: float,
-    bks: str | None = None,
-    convention: Convention | str | None = None,
-    seed: int = 0,
-    workers: int = 1,
-    progress: Progress | None = None,
-) -> BenchRun:
-    """Solve a VRPLIB/Solomon instance with supplyline's router and compare with a BKS.
-
-    ``bks`` is a number, or a solution file whose routes are re-scored in the same
-    convention (so the comparison never mixes conventions). ``workers`` processes search
-    at once in the vehicles-first (hierarchical) convention. ``progress`` hears when the
-    instance is read and the search starts (a missing file had been "solving" first).
-    """
-    t0 = time.perf_counter()
-    inst = read_instance(path, convention)
-    bks_value, bks_vehicles = _bks(bks, inst)
-    if progress is not None:
-        progress(f"solving {inst.name} for {time_limit_s:g} s")
-    vehicles_first = inst.convention is Convention.HIERARCHICAL
-    # the whole time limit, no early stop: the published figures (README) are for it, and
-    # a 100-customer instance still finds better routes late in its 10 s
-    params = RouterParams(
-        time_limit_s=time_limit_s,
-        seed=seed,
-        vehicles_first=vehicles_first,
-        workers=workers,
-        no_improvement=None,
-    )
-    sol = solve_vrp(inst.problem, params)
-    routes = [list(r.visits) for r in sol.routes]
-    return BenchRun(
-        instance=inst.name,
-        convention=inst.convention,
-        customers=inst.num_customers,
-        vehicles=len(routes),
-        cost=convention_cost(inst, routes),
-        seconds=time.perf_counter() - t0,
-        feasible=sol.feasible and not sol.unserved,
-        bks=bks_value,
-        bks_vehicles=bks_vehicles,
-    )
-
-
-def _bks(bks: str | None, inst: BenchInstance) -> tuple[float | None, int | None]:
-    """The checked best-known value and its vehicles (none without ``--bks``)."""
-    return (None, None) if bks is None else read_bks(bks, inst)
