@@ -79,7 +79,11 @@ _STOCK = st.tuples(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(
     kms=st.tuples(st.floats(5.0, 150.0), st.floats(5.0, 150.0)),
     fleet_=st.tuples(st.integers(1, 4), st.sampled_from([5.0, 10.0])),
@@ -111,15 +115,21 @@ def test_more_stock_of_any_good_at_any_depot_never_flags_a_unit(
     ``routes`` gives it (before, the unit's whole tonnes of the good went to the new
     holder; the test held only for a day's need and ten trucks to spare).
 
-    Not for a good no depot holds: that rides the serving depot's trucks, and once a far
-    depot with one truck holds a day's need of it, its own trucks must carry it, as
-    ``routes`` loads it there, and the unit may be flagged (docs/routing.md, *Limits*;
+    Not for a good no depot holds, nor its part no depot holds: that rides the serving
+    depot's trucks, and once a far depot with one truck holds a day's need of it, its own
+    trucks must carry it, as ``routes`` loads it there, and the unit may be flagged
+    (docs/routing.md, *Limits*;
     :func:`test_a_far_depots_share_its_few_trucks_cannot_carry_is_flagged`).
     """
     s = _pair(*kms, *fleet_)
     want = {"food": needs[0], "fuel": needs[1]}
     held = {(d, c): t for d, c, t in stocks}
     assume(any(c == added[1] and t > 0 for (_, c), t in held.items()))
+    # nor for the part of a good no depot holds: held 16 t of a 48 t need (16 t/day over
+    # 3 days), the rest rode the serving depot's trucks and U read ok; with 46 t at DB (48
+    # km, one 5 t truck), DB's own truck must carry 15.3 t/day of it against 15 t/day and
+    # U is flagged, as `routes` would load it there (found by this property on 2026-11-30)
+    assume(sum(t for (_, c), t in held.items() if c == added[1]) >= want[added[1]] * s.horizon_days)
     before = dataclasses.replace(s, stocks=_stocks(held))
     more = dict(held)
     more[added] = more.get(added, 0.0) + more_t
