@@ -12,12 +12,26 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from typer.testing import CliRunner
 
+from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Agreement, Price, ReimbursementMode
 from supplyline.services.db import normalise_url
 from supplyline.services.ledger import Actor
 
 PG_ENV = "SUPPLYLINE_TEST_POSTGRES_URL"
+BILATERAL = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
+BILATERAL_AGREEMENT = "wm-os-hns-2025"
+"""The bilateral example's agreement, which the ledger CLI tests import and order under."""
+
+
+def ledger_cli(db: str, *args: str) -> str:
+    """Stdout of one command run in-process on ledger ``db``; it must succeed."""
+    _register_commands()
+    result = CliRunner().invoke(app, [*args, "--db", db], env={"USER": "tester"})
+    assert result.exit_code == 0, (args, result.stdout, result.exception)
+    return result.stdout
+
 
 NLD = Actor(partner="NLD", user="jan")
 DEU = Actor(partner="DEU", user="hans")

@@ -13,23 +13,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from ledger_support import BILATERAL, BILATERAL_AGREEMENT, ledger_cli
 
-from supplyline.cli.app import _register_commands, app
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
-AGREEMENT = "wm-os-hns-2025"
-
-
-def _cli(db: str, *args: str) -> str:
-    """Stdout of one command run in-process; it must succeed."""
-    _register_commands()
-    result = CliRunner().invoke(app, [*args, "--db", db], env={"USER": "tester"})
-    assert result.exit_code == 0, (args, result.stdout, result.exception)
-    return result.stdout
+EXAMPLE, AGREEMENT, _cli = BILATERAL, BILATERAL_AGREEMENT, ledger_cli
 
 
 @pytest.fixture(scope="module")
