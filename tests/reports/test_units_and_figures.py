@@ -114,6 +114,23 @@ def test_columns_of_one_quantity_share_their_decimals() -> None:
     assert [table.format_cell(r[0], places[0]) for r in table.rows] == ["2.503", "0.520"]
 
 
+def test_a_column_of_nothing_reads_0_beside_its_group() -> None:
+    """A column of nothing reads 0 whatever decimals its group takes.
+
+    The relief example's "of which deployment t" read 0.000 on every row of the report
+    beside tonnes to the kilogram, where docs/reports.md says such a column reads 0.
+    """
+    table = Table(
+        columns=("tonnes", "of which deployment t"),
+        rows=((1.275, 0.0), (12.5, 0.0)),
+        alike=(("tonnes", "of which deployment t"),),
+        within=(("of which deployment t", "tonnes"),),
+        least=(("tonnes", 3), ("of which deployment t", 3)),
+    )
+    assert table.column_decimals() == (3, 0)
+    assert [table.format_cell(r[1], 0) for r in table.rows] == ["0", "0"]
+
+
 def test_a_figure_between_a_hundredth_and_a_tenth_reads_alike_everywhere() -> None:
     """0.015 t reads 0.015 in the CLI's table, the report's and in words (the CLI said 0.02)."""
     table = Table(columns=("short t",), rows=((0.015,), (3.0,)))

@@ -108,11 +108,21 @@ class Table:
         own = [self._decimals(i, least.get(c, 0)) for i, c in enumerate(self.columns)]
         shared = list(own)
         for group in [*self.alike, *self.within]:
-            at = [self.columns.index(c) for c in group if c in self.columns]
+            # a column exactly 0 on every row reads 0 whatever its group takes (the
+            # relief example's "of which deployment t" read 0.000 beside 3-decimal tonnes)
+            at = [
+                i
+                for c in group
+                if c in self.columns and not self._exactly_zero(i := self.columns.index(c))
+            ]
             most = max((shared[i] for i in at), default=0)
             for i in at:
                 shared[i] = most
         return tuple(shared)
+
+    def _exactly_zero(self, index: int) -> bool:
+        """Whether a column has figures and every one is exactly 0 (to the gram)."""
+        return figure_decimals([row[index] for row in self.rows], at_least=1) == 0
 
     def _decimals(self, index: int, at_least: int) -> int:
         """One column's decimals by the shared rule, at least ``at_least``."""
