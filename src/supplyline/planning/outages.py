@@ -67,7 +67,7 @@ from supplyline.types import day_ranges, to_gram
 if TYPE_CHECKING:
     import highspy
 
-__all__ = ["Outages", "objective_gain", "price_outages"]
+__all__ = ["Outages", "closure_rank", "objective_gain", "price_outages"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -89,7 +89,10 @@ HOLD_TOGETHER = (
 
 
 GainKey = tuple[float, float, float, float]
-"""What a re-plan gains, in the objective's order (:func:`objective_gain`)."""
+"""What a re-plan gains, tier by tier (:func:`objective_gain`)."""
+RankKey = tuple[float, float]
+"""Where a closure ranks: shortfall removed by priority, then the objective saved
+(:func:`closure_rank`)."""
 
 
 class _Replan(NamedTuple):
@@ -111,22 +114,45 @@ class Outages:
     """What re-planning the links' outage days open found."""
 
     priced: tuple[Bottleneck, ...]
-    """Outage windows whose lifting gains, as entries, the larger gain in the objective's order
-    first (:func:`objective_gain`). Their ``shadow_price`` is the objective the re-made
-    plan saves in all: a total, not a rate per tonne a day as a capacity's."""
+    """Outage windows whose lifting gains, as entries, in :func:`closure_rank`'s order.
+    Their ``shadow_price`` is the objective the re-made plan saves in all: a total, not a
+    rate per tonne a day as a capacity's."""
     not_tried: tuple[str, ...]
     """Windows the measuring time left untried (or not re-planned to the end), by name
     (:attr:`~supplyline.planning.outage_windows.Window.name`; several lifted together:
     :func:`~supplyline.planning.outage_windows.joint_name`)."""
 
 
-def objective_gain(got: Outcome, base: Outcome) -> GainKey:
-    """What ``got`` gains on ``base``, to compare in the objective's order.
+def closure_rank(gain: GainKey, objective_saved: float) -> RankKey:
+    """Where a closure ranks, larger first: shortfall removed by priority, then objective saved.
 
-    Shortfall weighted by priority as the objective weighs it (a tonne of priority-1 fuel
-    outweighs one of priority-5 spares), then lift late (tonne- and person-days), targets
-    filled, transport cost saved; each to the gram (or the cost's sixth decimal), so that a
-    solver's rounding does not outrank a real gain further down.
+    What the objective values: a tonne short outweighs any tonne's worth of targets or
+    lateness over the horizon, so shortfall (weighted by priority as the objective weighs
+    it, ``gain[0]``) comes first; below it the weights trade targets, lateness and cost
+    against each other, and the objective the re-made plan saves in all (the entry's
+    ``shadow_price``) says which is worth more. Ranking lateness cut before targets filled,
+    as :func:`objective_gain`'s tiers do, put a tester's closure that saved 76,870,547
+    (659 t-days less late) above one that saved 143,624,762 (319 t-days less late and 693
+    t-days of targets filled, which the objective weighs at up to 337 a t-day to
+    lateness's 20).
+
+    >>> later = closure_rank((0.0, 659.0, 0.0, 0.0), 76_870_547.0)
+    >>> later < closure_rank((0.0, 319.0, 693.0, 0.0), 143_624_762.0)
+    True
+    >>> closure_rank((0.5, 0.0, 0.0, 0.0), 1.0) > closure_rank((0.0, 0.0, 900.0, 0.0), 3e5)
+    True
+    """
+    return (gain[0], objective_saved)
+
+
+def objective_gain(got: Outcome, base: Outcome) -> GainKey:
+    """What ``got`` gains on ``base``, tier by tier, to tell what closures gain together.
+
+    Not their rank (:func:`closure_rank`): the objective weighs these tiers against each
+    other below the shortfall. Shortfall weighted by priority as the objective weighs it (a
+    tonne of priority-1 fuel outweighs one of priority-5 spares), then lift late (tonne- and
+    person-days), targets filled, transport cost saved; each to the gram (or the cost's
+    sixth decimal), so that a solver's rounding does not outrank a real gain further down.
     """
     return (
         to_gram(weighted_short(base) - weighted_short(got)),
@@ -160,9 +186,10 @@ def price_outages(
     cannot gain, it is not solved; else it starts from the basis
     (:mod:`~supplyline.planning.outage_duals`). Windows are tried in link, then day, order
     while the report's time lasts (``deadline``, :func:`time.perf_counter`'s clock);
-    ``progress`` hears each, and those the time left untried. The entries come larger
-    gain first, in the objective's order (:func:`objective_gain`): an outage has no rate
-    to rank it among the capacities, which the bottleneck report puts before it.
+    ``progress`` hears each, and those the time left untried. The entries come in
+    :func:`closure_rank`'s order (shortfall removed by priority, then objective saved): an
+    outage has no rate to rank it among the capacities, which the bottleneck report puts
+    before it.
     """
     windows = outage_windows(p.scenario, p.days)
     objective = float(m.cost @ x) + m.offset
@@ -180,7 +207,7 @@ def price_outages(
             found.append(entry)
         elif cut:
             untried.append(window.name)
-    found.sort(key=lambda entry: entry.key, reverse=True)  # stable: window order among equals
+    found.sort(key=_rank, reverse=True)  # stable: window order among equals
     if len(windows) > 1 and not untried and _unexplained(found[0].got if found else base):
         # two closures on one route: lifting either alone gains nothing (an analyst's A→M
         # closed C+0–C+2, M→B C+1–C+3), both together close the unit on time
@@ -191,9 +218,10 @@ def price_outages(
                 progress(f"re-planning with the {len(windows)} outage windows open together")
             both, cut = _without_outage(p, plan, tuple(windows), given, was, deadline)
             if both is not None and _gains_anew(both.key, [r.key for r in found]):
-                # it gains most: first among the closures, named by the windows it needs
+                # named by the windows it needs, ranked among the single closures
                 joint = (both, tuple(windows))
-                found.insert(0, _narrowed(p, plan, joint, given, was, deadline, progress))
+                found.append(_narrowed(p, plan, joint, given, was, deadline, progress))
+                found.sort(key=_rank, reverse=True)
             elif cut:
                 untried.append(joint_name(windows))
     if untried and progress is not None:
@@ -202,6 +230,11 @@ def price_outages(
             + listed(tuple(untried))
         )
     return Outages(priced=tuple(r.entry for r in found), not_tried=tuple(untried))
+
+
+def _rank(replan: _Replan) -> RankKey:
+    """Where a re-plan's entry ranks among the closures (:func:`closure_rank`)."""
+    return closure_rank(replan.key, replan.entry.shadow_price)
 
 
 def _narrowed(
