@@ -289,6 +289,18 @@ def check_mps_path(path: str | os.PathLike[str]) -> None:
     check_file_name(path, "an MPS file name", (".mps",), "model.mps")  # a folder first
 
 
+def _add_fixed_zero_column(h: highspy.Highs) -> None:
+    """Give a model of no columns one column fixed at 0, so that HiGHS solves it to its offset.
+
+    A plan where no unit can deploy or be supplied is its shortfall penalties alone, a
+    constant; written with no columns, HiGHS read the offset back (600) and then reported
+    an "Empty" model with objective 0 (a tester's 5 of 166 random scenarios), as if the
+    file or the plan were wrong. The column costs nothing and can take no value but 0.
+    """
+    h.addCol(0.0, 0.0, 0.0, 0, np.empty(0, dtype=np.int32), np.empty(0))
+    h.passColName(0, "nothing_to_decide")
+
+
 class HighsSession:
     """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
 
@@ -337,11 +349,14 @@ class HighsSession:
         target = Path(path)
         check_mps_path(target)
         h = self._h
-        if self.scale != 1.0 or self._model_name:  # HiGHS names a model only in passModel
+        empty = self.model.num_cols == 0
+        if self.scale != 1.0 or self._model_name or empty:  # HiGHS names a model only in passModel
             lp = self._h.getLp()  # a copy, names included
             lp.model_name_ = self._model_name
             h = new_highs()
             h.passModel(lp)
+        if empty:  # HiGHS solves a model of no columns to 0, whatever its offset
+            _add_fixed_zero_column(h)
         if self.scale != 1.0:  # write the model as built, not as scaled for HiGHS
             h.changeColsCost(
                 self.model.num_cols,
