@@ -57,10 +57,15 @@ def factor_value_problem(value: object) -> str | None:
 
     >>> factor_value_problem(15.0), factor_value_problem(-1.0), factor_value_problem(float("nan"))
     (None, 'is negative', 'is not a number (nan)')
+    >>> factor_value_problem(10**400)
+    'is above 1e+09'
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return f"is not a number (a {type(value).__name__})"
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int past a float's range (10**400): beyond any bound
+        return "is negative" if value < 0 else f"is above {MAX_FACTOR:g}"
     if math.isnan(number):
         return "is not a number (nan)"
     if math.isinf(number):
@@ -70,6 +75,23 @@ def factor_value_problem(value: object) -> str | None:
     if number > MAX_FACTOR:
         return f"is above {MAX_FACTOR:g}"
     return None
+
+
+def _value_text(value: object) -> str:
+    """A refused value as given, or the size of a whole number too long to print.
+
+    ``repr(10**5000)`` itself raises (Python's limit on an int's digits), and a message of
+    401 digits says less than "a whole number of 401 digits".
+
+    >>> _value_text(-1.5), _value_text(10**400)
+    ('-1.5', 'a whole number of 401 digits')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 100:
+        digits = len(str(abs(value))) if value.bit_length() < 10_000 else None
+        size = f"{digits}" if digits else f"about {int(value.bit_length() * math.log10(2)) + 1}"
+        sign = "a negative" if value < 0 else "a"
+        return f"{sign} whole number of {size} digits"
+    return repr(value)
 
 
 _DATA = "planning_factors.csv"
@@ -105,13 +127,15 @@ class PlanningFactor:
         problem = factor_value_problem(self.value)
         if problem is not None:
             raise ArgumentError(
-                f"planning factor {self.key!r}: value(={self.value!r:.60}) {problem} "
+                f"planning factor {self.key!r}: value(={_value_text(self.value):.60}) {problem} "
                 f"({FACTOR_RANGE})"
             )
         try:
             check_fields(self)  # the texts are texts; an int or numpy value becomes a float
         except ArgumentError as error:
             raise ArgumentError(f"planning factor {self.key!r}: {error}") from error
+        if self.value == 0:  # -0.0 is kept as 0.0, as scenario.yaml's loader keeps it
+            object.__setattr__(self, "value", 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +216,7 @@ class FactorTable(Mapping[str, PlanningFactor]):
             Issue(
                 file="factor overrides",
                 column=key,
-                message=f"{value!r} {problem} ({FACTOR_RANGE})",
+                message=f"{_value_text(value)} {problem} ({FACTOR_RANGE})",
             )
             for key, value in overrides.items()
             if (problem := factor_value_problem(value)) is not None

@@ -24,8 +24,10 @@ from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
 __all__ = [
     "FIELD_RANGES",
     "MAX_VEHICLES",
+    "SECTION_ENTITIES",
     "VEHICLES_RANGE",
     "FieldRange",
+    "exact_text",
     "number_text",
     "range_hint",
     "whole_hint",
@@ -44,6 +46,21 @@ def number_text(x: float) -> str:
     if not math.isfinite(x):
         return str(x)
     return f"{x:,.0f}" if abs(x) >= 1000 and x == int(x) else f"{x:g}"
+
+
+def exact_text(value: float) -> str:
+    """A value as it was given, every digit: ``40000.01``, ``100000010.0``, ``10000``.
+
+    A message that rounds the bad value can make it look allowed: a tester's 40000.01 km
+    was told "40000 is too large (a number from 0 to 40,000 km)". The loader quotes the
+    cell as written; this is the same for a number a script gave.
+
+    >>> exact_text(40000.01), exact_text(100000010.0), exact_text(10000), exact_text(1e11)
+    ('40000.01', '100000010.0', '10000', '100000000000.0')
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return repr(float(value))
 
 
 def range_hint(lo: float, hi: float, unit: str = "", *, above_lo: bool = False) -> str:
@@ -86,15 +103,17 @@ class FieldRange:
     def problem(self, value: float) -> str | None:
         """What is wrong with ``value`` in the loader's words, or None when it is in range.
 
-        >>> FieldRange(0, 1e7, "t").problem(1e11)
-        '1e+11 is too large (a number from 0 to 10,000,000 t)'
+        The value is quoted exactly (:func:`exact_text`), as the loader quotes its cell.
+
+        >>> FieldRange(0, 40_000, "km").problem(40000.01)
+        '40000.01 is too large (a number from 0 to 40,000 km)'
         >>> FieldRange(0, 168, "h", above_lo=True).problem(0.0)
-        '0 is zero (more than 0, up to 168 h)'
+        '0.0 is zero (more than 0, up to 168 h)'
         """
         if self.lo < value <= self.hi or (value == self.lo and not self.above_lo):
             return None
         if math.isnan(value):
-            return f"{value:g} is not a number ({self.hint})"
+            return f"{exact_text(value)} is not a number ({self.hint})"
         if value > self.hi:
             what = "too large"
         elif value < 0 and not self.whole:
@@ -103,7 +122,7 @@ class FieldRange:
             what = "zero"
         else:
             what = "negative" if value < 0 else "too small"
-        return f"{value:g} is {what} ({self.hint})"
+        return f"{exact_text(value)} is {what} ({self.hint})"
 
 
 def _up_to(hi: float, unit: str = "") -> FieldRange:
@@ -170,11 +189,27 @@ FIELD_RANGES: Mapping[str, Mapping[str, FieldRange]] = {
         "km_per_day": _up_to(2000, "km/day"),
     },
     "scenario": {"horizon_days": _count(1, 3660, "days")},
+    "solver": {
+        "time_limit_s": FieldRange(0.001, 1e6, "s"),
+        "threads": _count(1, 1024),
+    },
+    "routing": {
+        "detour_factor": FieldRange(1.0, 10.0),
+        "service_minutes": _up_to(1440, "min"),
+    },
 }
-"""Each record kind's numeric fields (by their Python names) and the range the files take.
+"""Each record kind's numeric fields (by their Python names) and the range the files take;
+and those of scenario.yaml's ``solver`` and ``routing`` sections (:data:`SECTION_ENTITIES`),
+which a tester's script set to ``detour_factor=100`` and planned, where scenario.yaml
+takes 1 to 10.
 
 A field not here has no range of its own beyond its record's (an id, a day checked
 against the horizon, an amount of money checked by :mod:`supplyline.domain.amounts`)."""
+
+SECTION_ENTITIES = frozenset({"solver", "routing"})
+"""The entries of FIELD_RANGES that are a section of scenario.yaml, one to a scenario
+(``scenario.routing``), not a kind of record with ids: a finding names the field as
+the file does, ``routing.detour_factor``."""
 
 VEHICLES_RANGE = _count(0, MAX_VEHICLES, "vehicles")
 """A unit's count of vehicles of one class (its ``vehicles_<class>`` column)."""

@@ -13,7 +13,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, amount_problem
-from supplyline.domain.field_ranges import FIELD_RANGES, VEHICLES_RANGE, FieldRange
+from supplyline.domain.field_ranges import (
+    FIELD_RANGES,
+    SECTION_ENTITIES,
+    VEHICLES_RANGE,
+    FieldRange,
+)
 from supplyline.domain.findings import Finding
 from supplyline.domain.scenario import Scenario
 
@@ -23,8 +28,10 @@ __all__ = ["range_findings"]
 def range_findings(scenario: Scenario) -> list[Finding]:
     """Every field of ``scenario``'s records outside the range its file's column takes.
 
-    Each finding names the record and the field, and says the value and the range as the
-    loader does (``1e+11 is too large (a number from 0 to 10,000,000 t)``).
+    Each finding names the record and the field, and says the value (exactly) and the
+    range as the loader does (``100000000000.0 is too large (a number from 0 to 10,000,000 t)``);
+    a field of the ``solver`` or ``routing`` section has no record id (``entity_id`` is
+    empty) and is named as scenario.yaml names it, ``routing.detour_factor``.
     """
     found: list[Finding] = []
     records: Iterable[tuple[str, str, object]] = (
@@ -35,6 +42,7 @@ def range_findings(scenario: Scenario) -> list[Finding]:
         *(("fleet", r.id, r) for r in scenario.fleet),
         *(("commodity", r.id, r) for r in scenario.commodities),
         *(("vehicle class", r.id, r) for r in scenario.vehicle_classes),
+        *((section, "", getattr(scenario, section)) for section in sorted(SECTION_ENTITIES)),
     )
     for entity, entity_id, record in records:
         found += _out_of_range(entity, entity_id, record, FIELD_RANGES[entity])

@@ -45,13 +45,20 @@ def script_issue(scenario: Scenario, finding: Finding) -> Issue:
     """A finding as an issue of a scenario built in Python: no file, no line.
 
     The column is the Python field, after the record when the message does not name it
-    already (the record named twice read as a stammer).
+    already (the record named twice read as a stammer). A finding about a section of the
+    scenario, which has no id (``routing``), names the field as scenario.yaml and the
+    Python attribute alike do: ``routing.detour_factor``.
     """
     field = python_field(finding.entity, finding.field)
-    named = repr(finding.entity_id) in finding.message
+    if not finding.entity_id:
+        column = f"{finding.entity}.{field}"
+    elif repr(finding.entity_id) in finding.message:
+        column = field
+    else:
+        column = f"{finding.entity} {finding.entity_id!r}: {field}"
     return Issue(
         file=f"scenario {scenario.name!r}",
-        column=field if named else f"{finding.entity} {finding.entity_id!r}: {field}",
+        column=column,
         message=finding.message,
         severity=finding.severity,
     )

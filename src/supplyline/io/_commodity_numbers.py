@@ -10,12 +10,15 @@ from typing import Any
 
 from supplyline.domain import DemandUnit, SupplyClass
 from supplyline.domain.commodities import MAX_KG_PER_LITRE, USUAL_KG_PER_LITRE
+from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.io._cells import BadValue, parse_float
 from supplyline.io._source import Fields
 
 __all__ = ["FUEL_KEY_EXAMPLE", "check_litre_mass", "kg_text", "litre_mass", "rate_key_example"]
 
 FILE = "scenario.yaml"
+_KG = FIELD_RANGES["commodity"]["kg_per_demand_unit"]
+"""The one range of a demand unit's mass, which a script's commodity is held to as well."""
 _RATE_KEYS = {
     SupplyClass.FOOD: "food.wfp.full_ration_net_kg_ppd",
     SupplyClass.WATER: "water.mil.unit_sustaining_temperate_lppd",
@@ -47,7 +50,7 @@ def litre_mass(value: Any) -> float:
     mass is at most :data:`MAX_KG_PER_LITRE` (above that :func:`check_litre_mass` says it).
     """
     try:
-        return parse_float(value, hi=1e6, unit="kg", above_lo=True)
+        return parse_float(value, hi=_KG.hi, unit=_KG.unit, above_lo=_KG.above_lo)
     except BadValue:
         return parse_float(value, hi=MAX_KG_PER_LITRE, unit="kg a litre", above_lo=True)
 

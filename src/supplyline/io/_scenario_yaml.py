@@ -36,7 +36,6 @@ from supplyline.io._cells import (
     parse_float,
     parse_id,
     parse_in_range,
-    parse_int,
     parse_name,
     parse_rate,
     show,
@@ -415,17 +414,16 @@ def _options(entries: Mapping[str, YNode], report: Report) -> tuple[SolverOption
         if e is None:
             continue
         f = Fields(report, Origin(FILE, node.line, f"{key}.", {k: v.line for k, v in e.items()}))
+        ranges = FIELD_RANGES[key]  # the one table: a script's options are held to it too
         if key == "solver":
-            limit = take(
-                f, e, "time_limit_s", partial(parse_float, lo=0.001, hi=1e6, unit="s"), None
-            )
-            threads = take(f, e, "threads", partial(parse_int, lo=1, hi=1024), None)
+            limit = take(f, e, "time_limit_s", parse_in_range(ranges["time_limit_s"]), None)
+            threads = take(f, e, "threads", parse_in_range(ranges["threads"]), None)
             fair = take(f, e, "fair_share", parse_bool, False)
             if f.ok:
                 solver = SolverOptions(time_limit_s=limit, threads=threads, fair_share=fair)
         else:
-            detour = take(f, e, "detour_factor", partial(parse_float, lo=1.0, hi=10.0), 1.3)
-            service = take(f, e, "service_minutes", partial(parse_float, hi=1440, unit="min"), 30.0)
+            detour = take(f, e, "detour_factor", parse_in_range(ranges["detour_factor"]), 1.3)
+            service = take(f, e, "service_minutes", parse_in_range(ranges["service_minutes"]), 30.0)
             if f.ok:
                 routing = RoutingOptions(detour_factor=detour, service_minutes=service)
     return solver, routing
