@@ -333,12 +333,23 @@ class Said:
 
     >>> str(Said(99.995)), str(Said(0.015)), str(Said(6.6))
     ('100', '0.015', '6.6')
+
+    ``decimals``: at least those the sentence rounds to, where it rounds as another table
+    does (a bottleneck's tonnes as the shortfall table's, "removes 342.51 t", not 343),
+    the zeros it pads with dropped as a sentence drops them. A figure read alone whatever
+    its column's other rows (a shadow price, from 4 to 8,756,148,777) is a ``Said`` too,
+    so that the terminal's top five and the report's longer table write it alike.
+
+    >>> str(Said(342.51, 2)), str(Said(1.185, 3)), str(Said(6.0, 2)), str(Said(985.04))
+    ('342.51', '1.185', '6', '985')
     """
 
     value: float
+    decimals: int | None = None
 
     def __str__(self) -> str:
-        return figure_text(self.value)
+        text = figure_text(self.value, self.decimals)
+        return text.rstrip("0").rstrip(".") if self.decimals and "." in text else text
 
 
 def figures_decimals(*values: float, at_least: int = 0) -> int:

@@ -28,8 +28,13 @@ def test_a_bound_said_is_never_above_the_bound_and_one_step_below_at_most(value:
     assert exact - step < said <= exact
 
 
-def test_the_supply_s_floor_of_100_6_t_reads_100_not_101() -> None:
-    """1,899.4 t for 2,000 t eaten, the road roomy: 100.6 t short, "at least 100 t"."""
+def test_a_floor_as_in_this_plan_reads_the_plans_own_figure() -> None:
+    """1,899.4 t for 2,000 t eaten, the road roomy: 100.6 t short, the table's "101".
+
+    A floor that is the plan's own shortfall ("as in this plan") says the plan's figure as
+    its shortfall table writes it: a tester read "at least 342 t …, as in this plan" beside
+    a table's 342.51. A floor said alone is still rounded down (the property above).
+    """
     scenario, demand = one_link(
         capacity_t_per_day=1000.0,
         transit_days=0,
@@ -42,10 +47,10 @@ def test_the_supply_s_floor_of_100_6_t_reads_100_not_101() -> None:
         dataclasses.replace(scenario, stocks=(stock,)), demand, PlanParams(explain_top=0)
     )
     assert sum(s.short_t for s in plan.shortfalls) == pytest.approx(100.6)
-    assert figure_text(100.6) == "101"  # what the claim read, half rounded up
+    assert figure_text(100.6) == "101"  # the shortfall table's figure
     causes = {s.cause for s in plan.shortfalls}
     assert causes == {
         "not enough Rations can reach U in the horizon: whatever the transport capacities, the "
-        "units there would still be short of at least 100 t in all, as in this plan; the supply "
+        "units there would still be short of at least 101 t in all, as in this plan; the supply "
         "at D, 1,899 t of Rations on hand, is the limit: see bottleneck 1"
     }

@@ -16,6 +16,7 @@ from typing import Any
 from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
 from supplyline.planning.resources import amount_text
+from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
 from supplyline.types import Said, day_label, day_ranges
 
@@ -190,6 +191,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     """
     entries = capacity_entries(plan)
     rows = [_row(i, b) for i, b in (entries[:top] if top else entries)]
+    # the decimals its explanation rounds the tonnes to, those of the shortfall table
+    places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
     for row in rows:
         row["commodities"] = ", ".join(row["commodities"])
         row["days"] = row.pop("day_ranges")  # a person reads the days, not their count
@@ -201,7 +204,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         row["capacity_or_supply"] = said
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
         removed = row.pop("shortfall_removed_t")  # short headings for a table
-        row["removes_t"] = None if removed is None else Said(removed)
+        row["removes_t"] = None if removed is None else Said(removed, places)
+        row["shadow_price"] = Said(row["shadow_price"])  # alike in both faces, whatever rows
         for name in set(GAIN_FIELDS) - {"shortfall_removed_t"}:
             del row[name]  # the explanation says them; a table stays short
         del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it

@@ -370,6 +370,9 @@ class Outcome:
     short_weighted: float | None = None
     """Tonnes short weighted by their commodity's priority, as the objective weighs them
     (:attr:`~supplyline.planning.assemble.Problem.short_weight`); None: ``short_t`` is all."""
+    short_decimals: int | None = None
+    """Decimals the plan's tables write its tonnes short to (the claims' words round to them
+    too: :func:`~supplyline.planning.shortfall_words.plan_decimals`); None: its own rows'."""
 
 
 def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:

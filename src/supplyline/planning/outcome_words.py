@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
-from supplyline.planning.shortfall_words import shortfall_words
+from supplyline.planning.shortfall_words import shortfall_decimals, shortfall_words
 from supplyline.types import COST_UNITS, day_label, days_text, figure_text, to_gram
 
 __all__ = [
@@ -358,8 +358,10 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
 
     Only the total is fixed by the optimum: how it falls between units may differ in
     another plan as good (a tester's re-plans moved it), so the units named are the
-    re-solved plan's; a relief planner's water extra left generator fuel 90 % short at a
-    site, and the claim named only the water, so a commodity that grows is named too.
+    re-solved plan's, each tonnage rounded as the plan's shortfall table rounds its own
+    (:func:`~supplyline.planning.shortfall_words.plan_decimals`); a relief planner's water
+    extra left generator fuel 90 % short at a site, and the claim named only the water, so
+    a commodity that grows is named too.
     """
     ids = p.demand
     change = {
@@ -368,7 +370,17 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
         for u, k in base.short_by.keys() | new.short_by.keys()
     }
     eps = short_eps(base)
-    return shortfall_words(base.short_t - new.short_t, change, eps, all_of_it=new.short_t <= eps)
+    return shortfall_words(
+        base.short_t - new.short_t,
+        change,
+        eps,
+        all_of_it=new.short_t <= eps,
+        decimals=(
+            shortfall_decimals(base.short_by.values())
+            if base.short_decimals is None
+            else base.short_decimals
+        ),
+    )
 
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:

@@ -28,6 +28,7 @@ from supplyline.planning.names import model_names
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
 from supplyline.planning.presence import presence_of
+from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unreachable import explain_unreachable
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
@@ -420,6 +421,13 @@ def plan_movements(
     untried: tuple[str, ...] = ()  # outages the measuring time left
     began = time.perf_counter()
     proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
+    # the decimals the shortfall table will write: the claims' tonnes are rounded to them
+    places = plan_decimals(
+        records.shortfalls,
+        records.movements,
+        records.deliveries,
+        float(demand.consumption_t.sum()),
+    )
     if proven:  # first: a cause that blames the supply names it by its rank among them
         say("explaining bottlenecks")
         found = find_bottlenecks(
@@ -427,7 +435,7 @@ def plan_movements(
             model,
             sol,
             session,
-            outcome_of(problem, model, sol.x),
+            replace(outcome_of(problem, model, sol.x), short_decimals=places),
             solve_s=start_s + sol.solve_s,
             progress=say,
             demand=demand,
@@ -436,7 +444,12 @@ def plan_movements(
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
     shortfalls, target_gaps = explain_unreachable(
-        problem, records.shortfalls, records.target_gaps, proven=proven, bottlenecks=bottlenecks
+        problem,
+        records.shortfalls,
+        records.target_gaps,
+        proven=proven,
+        bottlenecks=bottlenecks,
+        short_decimals=places,
     )
     return Plan(
         scenario=scenario.name,

@@ -40,10 +40,11 @@ import numpy.typing as npt
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import listed
+from supplyline.planning.shortfall_words import tonnage_words
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.supply_limit import limit_text
 from supplyline.planning.target_floor import slack_t, slack_t_days
-from supplyline.types import day_ranges, figure_text, lower_bound_text
+from supplyline.types import day_ranges, lower_bound_text
 
 __all__ = [
     "SupplyJudge",
@@ -104,6 +105,8 @@ class SupplyJudge:
     arc_open: Callable[[frozenset[int]], BoolArray]
     bottlenecks: Sequence[Bottleneck] = ()
     """The plan's, ranked: the supply a cause blames is named by its rank where it has one."""
+    short_decimals: int | None = None
+    """The shortfall table's decimals: "as in this plan" says the plan's tonnes as it does."""
     _floor: SupplyFloor = field(init=False)
     _least: dict[tuple[int, bytes, frozenset[int]], FloatArray] = field(default_factory=dict)
     _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
@@ -328,7 +331,7 @@ class SupplyJudge:
             return Weighed(
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
                 f"would still be short of at least {lower_bound_text(here.total_t)} t of "
-                f"{commodity} in all (in this plan {figure_text(short_here)} t)",
+                f"{commodity} in all (in this plan {self._plans(short_here)} t)",
                 alone=False,
             )
         if others and shared.after_first_t > _eps(short_pool):
@@ -336,10 +339,14 @@ class SupplyJudge:
                 text=f"; the supply is short too: with {them} reopened, the units at {place} "
                 f"and at {others}, which share its supply, would still be short of at least "
                 f"{lower_bound_text(shared.total_t)} t of {commodity} in all (in this plan "
-                f"{figure_text(short_pool)} t)",
+                f"{self._plans(short_pool)} t)",
                 alone=False,
             )
         return None
+
+    def _plans(self, tonnes: float) -> str:
+        """The plan's own tonnes short, as its shortfall table writes them: 342.51, not 342."""
+        return tonnage_words(tonnes, self.short_decimals)
 
     def _short_in_all(self, k: int, v: int, blamed: frozenset[int]) -> _InAll | None:
         """The units (at ``v``, sharing its supply, or all) the supply leaves short in all.
@@ -362,7 +369,7 @@ class SupplyJudge:
                     places=self._at(v),
                     text=f"not enough {commodity} can reach {place} in the horizon: "
                     f"{whatever}, the units there would still be short of at least "
-                    f"{lower_bound_text(here.total_t)} t in all, as in this plan",
+                    f"{self._plans(short_here)} t in all, as in this plan",
                     limit=self._limit(k, self._at(v), blamed),
                 )
         pool = self._floor.sharing(k, v, blamed)
@@ -376,7 +383,7 @@ class SupplyJudge:
                 places=pool,
                 text=f"not enough {commodity} is in stock for every unit in the horizon: "
                 f"{whatever}, the units would still be short of at least "
-                f"{lower_bound_text(shared.total_t)} t in all, as in this plan",
+                f"{self._plans(short_all)} t in all, as in this plan",
                 limit=self._limit(k, pool, blamed),
             )
         others = self._sharers(k, pool, v)
@@ -385,7 +392,7 @@ class SupplyJudge:
                 places=pool,
                 text=f"not enough {commodity} is in stock for the units at {place} and at "
                 f"{others}, which share its supply: {whatever}, they would still be short of "
-                f"at least {lower_bound_text(shared.total_t)} t in all, as in this plan",
+                f"at least {self._plans(short_pool)} t in all, as in this plan",
                 limit=self._limit(k, pool, blamed),
             )
         return None

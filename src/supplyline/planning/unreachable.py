@@ -181,6 +181,7 @@ def explain_unreachable(
     *,
     proven: bool = True,
     bottlenecks: Sequence[Bottleneck] = (),
+    short_decimals: int | None = None,
 ) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
     """The shortfalls and the target gaps, with ``cause`` said where no capacity is to blame.
 
@@ -193,7 +194,8 @@ def explain_unreachable(
     where it alone binds; else it is returned as it is: capacities are to blame there, and
     the bottleneck report names them. In a plan not ``proven`` best there is no bottleneck
     report, and the cause says so. Where the supply binds and ranks among the plan's
-    ``bottlenecks``, the cause names it by its rank.
+    ``bottlenecks``, the cause names it by its rank. ``short_decimals``: the shortfall
+    table's, to which a cause says the plan's own tonnes short ("as in this plan").
     """
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
@@ -204,6 +206,7 @@ def explain_unreachable(
         target_gaps=target_gaps,
         arc_open=lambda links: _reopened(p, links),
         bottlenecks=bottlenecks,
+        short_decimals=short_decimals,
     )
     return (
         _explained(p, shortfalls, arrivals, judge, proven=proven),
