@@ -32,8 +32,9 @@ def test_a_floor_as_in_this_plan_reads_the_plans_own_figure() -> None:
     """1,899.4 t for 2,000 t eaten, the road roomy: 100.6 t short, the table's "101".
 
     A floor that is the plan's own shortfall ("as in this plan") says the plan's figure as
-    its shortfall table writes it: a tester read "at least 342 t …, as in this plan" beside
-    a table's 342.51. A floor said alone is still rounded down (the property above).
+    its shortfall table writes it, with no "at least" (101 is above 100.6): a tester read
+    "at least 342 t …, as in this plan" beside a table's 342.51. A floor said alone is
+    still rounded down (the property above).
     """
     scenario, demand = one_link(
         capacity_t_per_day=1000.0,
@@ -51,6 +52,6 @@ def test_a_floor_as_in_this_plan_reads_the_plans_own_figure() -> None:
     causes = {s.cause for s in plan.shortfalls}
     assert causes == {
         "not enough Rations can reach U in the horizon: whatever the transport capacities, the "
-        "units there would still be short of at least 101 t in all, as in this plan; the supply "
+        "units there would still be short of 101 t in all, as in this plan; the supply "
         "at D, 1,899 t of Rations on hand, is the limit: see bottleneck 1"
     }

@@ -65,7 +65,7 @@ def test_a_closure_that_only_moves_the_shortfall_is_not_the_cause() -> None:
     supply = (
         "not enough Rations can reach U in the horizon: with road link L1 (closed C+3–C+4) "
         "reopened and whatever the transport capacities, the units there would still be short "
-        "of at least 57 t in all, as in this plan; the supply at D, 1 t/day of Rations, is the "
+        "of 57 t in all, as in this plan; the supply at D, 1 t/day of Rations, is the "
         "limit: see bottleneck 1"
     )
     assert _causes(plan) == {4: supply, 5: supply}
@@ -85,7 +85,7 @@ def test_a_closure_and_a_short_supply_are_both_named() -> None:
 SUPPLY_1 = (
     "not enough Rations can reach U in the horizon: with road link L1 (closed C+3–C+4) "
     "reopened and whatever the transport capacities, the units there would still be short of "
-    "at least 57 t in all, as in this plan; the supply at D, 1 t/day of Rations, is the limit: "
+    "57 t in all, as in this plan; the supply at D, 1 t/day of Rations, is the limit: "
     "see bottleneck 1"
 )
 
@@ -111,7 +111,7 @@ def test_a_day_goods_can_arrive_names_the_supply_where_no_capacity_would_help() 
     assert whatever.total_short_t == pytest.approx(plan.total_short_t) == pytest.approx(30.0)
     supply = (
         "not enough Rations can reach U in the horizon: whatever the transport capacities, the "
-        "units there would still be short of at least 30 t in all, as in this plan; the supply "
+        "units there would still be short of 30 t in all, as in this plan; the supply "
         "at D, 6 t/day of Rations, is the limit: see bottleneck 1"
     )
     assert {s.day: s.cause for s in plan.shortfalls if s.day in (1, 2, 3)} == dict.fromkeys(

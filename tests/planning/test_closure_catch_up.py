@@ -82,7 +82,7 @@ def test_the_shortfall_after_the_closure_names_the_closure_and_the_supply() -> N
     assert short.cause == (
         f"the closure of {CLOSURE} and the supply together: with it closed, not enough "
         "Rations can reach U in the horizon: whatever the transport capacities, the units there "
-        "would still be short of at least 5 t in all, as in this plan; the supply at D, 9 t/day "
+        "would still be short of 5 t in all, as in this plan; the supply at D, 9 t/day "
         "of Rations, is the limit: see bottleneck 1; with it reopened, the supply would leave "
         "room for more"
     )

@@ -87,7 +87,7 @@ def test_the_closed_days_are_the_closure_and_the_supply_too() -> None:
     assert {s.cause for s in plan.shortfalls} == {
         "the closure of road link L1 (closed C+10–C+16) and the supply together: with it "
         "closed, not enough Rations can reach U in the horizon: whatever the transport "
-        "capacities, the units there would still be short of at least 38 t in all, as in this "
+        "capacities, the units there would still be short of 38 t in all, as in this "
         "plan; the supply at D, 9 t/day of Rations, is the limit: see bottleneck 1; with it "
         "reopened, the supply would leave room for more"
     }

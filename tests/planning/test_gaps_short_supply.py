@@ -19,7 +19,7 @@ PARAMS = PlanParams(explain_top=0)
 LIMIT = "; the supply at D, 3 t/day of Rations, is the limit: see bottleneck 1"
 IN_ALL = (
     "not enough Rations is in stock for every unit in the horizon: whatever the transport "
-    "capacities, the units would still be short of at least 5 t in all, as in this plan; nor "
+    "capacities, the units would still be short of 5 t in all, as in this plan; nor "
     "could they hold more of their targets without going short sooner" + LIMIT
 )
 IN_TIME = (

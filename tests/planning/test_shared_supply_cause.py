@@ -137,7 +137,7 @@ def test_the_shared_supply_alone_is_named_where_reopening_cannot_help() -> None:
     supply = (
         "not enough Rations is in stock for the units at U and at W, which share its supply: "
         "with road link L1 (closed C+3–C+5) reopened and whatever the transport capacities, they "
-        "would still be short of at least 46 t in all, as in this plan; the supply at D, 1 t/day "
+        "would still be short of 46 t in all, as in this plan; the supply at D, 1 t/day "
         "of Rations, is the limit: see bottleneck 1"
     )
     named = {s.cause for s in plan.shortfalls if s.unit == "u1" and s.day in (3, 4, 5)}

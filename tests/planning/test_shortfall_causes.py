@@ -335,7 +335,7 @@ def test_stock_on_hand_at_a_store_of_nothing_is_weighed_as_supply() -> None:
     plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
     supply = (
         "not enough Rations can reach D in the horizon: whatever the transport capacities, the "
-        "units there would still be short of at least 2 t in all, as in this plan; the supply "
+        "units there would still be short of 2 t in all, as in this plan; the supply "
         "at D, 1 t of Rations on hand, is the limit: see bottleneck 1"
     )
     assert {s.day: s.cause for s in plan.shortfalls} == {2: supply, 3: supply}

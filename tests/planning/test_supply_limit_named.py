@@ -24,7 +24,7 @@ from supplyline.planning.examples import make_demand, one_link
 
 PARAMS = PlanParams(explain_top=1)
 NAMED = re.compile(
-    r"whatever the transport capacities, the units there would still be short of at least "
+    r"whatever the transport capacities, the units there would still be short of "
     r"([\d,.]+) t in all, as in this plan; the supply at D, ([\d.]+) t/day of Rations, is the "
     r"limit: see bottleneck 1$"
 )
@@ -57,7 +57,7 @@ def test_the_cause_names_the_supply_by_its_rank() -> None:
     assert {s.cause for s in plan.shortfalls} == {
         "no Rations can reach U before C+1",
         "not enough Rations can reach U in the horizon: whatever the transport capacities, the "
-        "units there would still be short of at least 22 t in all, as in this plan; the supply "
+        "units there would still be short of 22 t in all, as in this plan; the supply "
         "at D, 2 t/day of Rations, is the limit: see bottleneck 1",
     }
     first = plan.bottlenecks[0]

@@ -368,7 +368,7 @@ class SupplyJudge:
                 return _InAll(
                     places=self._at(v),
                     text=f"not enough {commodity} can reach {place} in the horizon: "
-                    f"{whatever}, the units there would still be short of at least "
+                    f"{whatever}, the units there would still be short of "
                     f"{self._plans(short_here)} t in all, as in this plan",
                     limit=self._limit(k, self._at(v), blamed),
                 )
@@ -382,7 +382,7 @@ class SupplyJudge:
             return _InAll(
                 places=pool,
                 text=f"not enough {commodity} is in stock for every unit in the horizon: "
-                f"{whatever}, the units would still be short of at least "
+                f"{whatever}, the units would still be short of "
                 f"{self._plans(short_all)} t in all, as in this plan",
                 limit=self._limit(k, pool, blamed),
             )
@@ -392,7 +392,7 @@ class SupplyJudge:
                 places=pool,
                 text=f"not enough {commodity} is in stock for the units at {place} and at "
                 f"{others}, which share its supply: {whatever}, they would still be short of "
-                f"at least {self._plans(short_pool)} t in all, as in this plan",
+                f"{self._plans(short_pool)} t in all, as in this plan",
                 limit=self._limit(k, pool, blamed),
             )
         return None
