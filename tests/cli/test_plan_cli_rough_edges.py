@@ -22,8 +22,12 @@ BOTTLENECK_COLUMNS = [
     "rank",
     "kind",
     "resource",
+    "first_day",
     "first_label",
+    "first_date",
+    "last_day",
     "last_label",
+    "last_date",
     "days",
     "shadow_price",
     "commodities",
@@ -31,6 +35,12 @@ BOTTLENECK_COLUMNS = [
     "capacity_unit",
     "suggested_extra",
     "extra_unit",
+    "extra_first_day",
+    "extra_first_label",
+    "extra_first_date",
+    "extra_last_day",
+    "extra_last_label",
+    "extra_last_date",
     "shortfall_removed_t",
     "explanation",
     "late_t_days_cut",
@@ -40,7 +50,8 @@ BOTTLENECK_COLUMNS = [
     "measuring",
     "then_limited_by",
 ]
-"""bottlenecks.csv's header: every column it had, ``capacity_unit`` moved beside ``capacity``."""
+"""bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
+``capacity``; each day's number and date beside its label, and the extra's days beside it."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
     "kind",
@@ -52,6 +63,7 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "capacity_unit",
     "suggested_extra",
     "extra_unit",
+    "extra_days",
     "shortfall_removed_t",
     "late_t_days_cut",
     "late_pax_days_cut",

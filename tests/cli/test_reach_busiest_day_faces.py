@@ -148,15 +148,20 @@ def _reach_csv(root: Path) -> dict[str, dict[str, str]]:
 
 
 def test_reach_csv_ends_with_area1s_busiest_road_day(planned: Path) -> None:
-    """``busiest_day``, ``busiest_t``, ``busiest_capacity_t`` come last: area1's C+8, 209.8 t.
+    """``busiest_day``, ``busiest_t``, ``busiest_capacity_t``, label, date last: area1's C+8.
 
-    Both units share the place's day (not u0's 193.5 t of deliveries.csv alone).
+    Both units share the place's day (not u0's 193.5 t of deliveries.csv alone), 209.8 t;
+    the day as C+8 and 2025-06-09 too (the scenario starts on 2025-06-01).
     """
     with (planned / "out" / "reach.csv").open(encoding="utf-8-sig", newline="") as f:
         header = next(csv.reader(f))
-    assert header[-4:] == ["arrives", "busiest_day", "busiest_t", "busiest_capacity_t"]
+    assert header[-6:] == [
+        "arrives", "busiest_day", "busiest_t", "busiest_capacity_t", "busiest_label",
+        "busiest_date",
+    ]  # fmt: skip
     for row in _reach_csv(planned).values():
-        assert row["busiest_day"] == "8"
+        assert (row["busiest_day"], row["busiest_label"]) == ("8", "C+8")
+        assert row["busiest_date"] == "2025-06-09"
         assert float(row["busiest_t"]) == pytest.approx(209.8, abs=0.05)
 
 

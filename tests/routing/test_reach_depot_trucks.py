@@ -162,10 +162,11 @@ def test_reach_csv_keeps_its_columns_and_adds_the_depots() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     header = list(rows[0])
     assert set(REACH_COLUMNS) <= set(header)
-    # on_site came after, then arrives, then the plan's busiest day (empty without a plan)
-    assert header[-7:] == [
+    # on_site came after, then arrives, then the plan's busiest day (empty without a plan),
+    # then that day's label and date
+    assert header[-9:] == [
         "depots", "by_depot", "on_site", "arrives", "busiest_day", "busiest_t",
-        "busiest_capacity_t",
+        "busiest_capacity_t", "busiest_label", "busiest_date",
     ]  # fmt: skip
     site = next(r for r in rows if r["unit"] == "site-1")
     assert site["depots"] == "waterworks;hub-wh"

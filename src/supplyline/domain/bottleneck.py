@@ -113,6 +113,14 @@ class Bottleneck(ByContent):
     suggested extra (an outage, a claim that more of it alone buys nothing, one not
     measured), as bottlenecks.csv leaves it empty: plan.json gave an outage's ``days`` and a
     "changes nothing" row's ``t/day`` beside an empty cell."""
+    extra_days: tuple[int, ...] = ()
+    """The days ``suggested_extra`` is added on, as the measuring raised it: a yard's are its
+    binding ``days`` widened by its dwell and cut to those the re-solve used ("+400 t/day
+    there on C+3–C+7" of a yard binding on C+3–C+11: a reader of bottlenecks.csv applied
+    it to 9 days for 5), so they may reach a dwell beyond ``days``; a link's or a supply's
+    are its ``days``. Empty where the extra has no days (a store's is its one
+    ``storage_t`` raised), where there is no extra, and in plans written before it was
+    recorded."""
     shortfall_removed_t: float | None = None
     late_t_days_cut: float | None = None
     """Tonne-days of deployment lift arriving late that the extra cuts, exactly (the plan's
@@ -168,5 +176,7 @@ class Bottleneck(ByContent):
         if not self.capacity_unit:
             once = self.kind == ResourceKind.SUPPLY and tuple(self.days) == (0,)
             object.__setattr__(self, "capacity_unit", amount_unit(self.kind, once=once))
-        if self.suggested_extra is None:  # no extra, so nothing for a unit to count
+        object.__setattr__(self, "extra_days", tuple(int(d) for d in self.extra_days))
+        if self.suggested_extra is None:  # no extra, so nothing for a unit or days to count
             object.__setattr__(self, "extra_unit", None)
+            object.__setattr__(self, "extra_days", ())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
@@ -415,6 +415,19 @@ class Plan(ByContent):
             f"{prefix}day": day,
             f"{prefix}label": day_label(day),
             f"{prefix}date": self.date_of(day).isoformat(),
+        }
+
+    def span_cells(self, prefix: str, days: Sequence[int]) -> dict[str, int | str | None]:
+        """The first and last of ``days`` as :meth:`day_cells` gives each: blanks for none.
+
+        ``{prefix}first_day``, ``…_label``, ``…_date``, then ``{prefix}last_…``: a
+        bottleneck's days and its extra's in bottlenecks.csv and ``plan --format csv|json``
+        (bottlenecks.csv had only ``first_label`` and ``last_label``, no day nor date).
+        """
+        first, last = (days[0], days[-1]) if days else (None, None)
+        return {
+            **self.day_cells(f"{prefix}first_", first),
+            **self.day_cells(f"{prefix}last_", last),
         }
 
 

@@ -545,6 +545,9 @@ class ReachCheck:
     units: int | None = None
     """Units in the scenario (``None``: not told): with 0 the check has no one to judge
     and the faces say :data:`NO_UNITS_WORDS`, not "0 of 0 unit(s) flagged"."""
+    start_date: dt.date | None = None
+    """The scenario's C+0, so that a row's ``busiest_day`` has its date too (reach.csv gave
+    a bare 13 where every other file gives day, C+N and date); None: not told."""
 
     @property
     def flagged(self) -> tuple[ReachRow, ...]:

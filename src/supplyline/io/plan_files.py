@@ -36,7 +36,10 @@ from supplyline.io.earlier_reports import ReportOf, content_id, earlier_reports
 from supplyline.io.file_names import PLAN_FILES, PLAN_OUT_FILES, REACH_FILE
 from supplyline.io.network_geojson import network_geojson
 from supplyline.io.plan_read import PLAN_FORMAT, PLAN_VERSION, read_plan
-from supplyline.types import LIST_SEPARATOR, day_label
+from supplyline.types import LIST_SEPARATOR
+
+DAY_CELLS = ("day", "label", "date")
+"""How every file gives a day: its number from C+0, its C+N label, its ISO date."""
 
 __all__ = [
     "PLAN_FILES",
@@ -75,8 +78,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "rank": rank,
             "kind": b.kind.value,
             "resource": b.resource,
-            "first_label": day_label(b.days[0]) if b.days else None,
-            "last_label": day_label(b.days[-1]) if b.days else None,
+            **plan.span_cells("", b.days),
             "days": len(b.days),
             "shadow_price": b.shadow_price,
             "commodities": LIST_SEPARATOR.join(b.commodities),
@@ -84,6 +86,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "capacity_unit": b.capacity_unit,
             "suggested_extra": b.suggested_extra,
             "extra_unit": b.extra_unit,
+            **plan.span_cells("extra_", b.extra_days),
             "shortfall_removed_t": b.removes_shortfall_t,
             "explanation": b.explanation,
             **b.gains_shown,
@@ -150,9 +153,15 @@ def _tables(
                 "rank",
                 "kind",
                 "resource",
+                # each day as every file gives it: number, C+N and date (only the labels
+                # were here); the labels keep their order, the others beside them
+                "first_day",
                 "first_label",
+                "first_date",
+                "last_day",
                 "last_label",
-                "days",
+                "last_date",
+                "days",  # how many days it binds on: a count, not the range (a store may have gaps)
                 "shadow_price",
                 "commodities",
                 "capacity",
@@ -161,6 +170,9 @@ def _tables(
                 "capacity_unit",
                 "suggested_extra",
                 "extra_unit",
+                # the days the extra is added on, which may be fewer than the row's (a
+                # yard bound C+3–C+11 needed +400 t/day on C+3–C+7); empty where it has none
+                *(f"extra_{end}_{cell}" for end in ("first", "last") for cell in DAY_CELLS),
                 "shortfall_removed_t",
                 "explanation",
                 "late_t_days_cut",  # the gains besides shortfall, exact (the words round them)

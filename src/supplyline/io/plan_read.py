@@ -277,6 +277,7 @@ def read_plan(path: str | Path) -> Plan:
                 kind=ResourceKind,
                 measuring=Measuring,
                 days=tuple,
+                extra_days=tuple,
                 commodities=tuple,
             ),
             stats=SolveStats(**_get(data, "stats", dict, "an object")),

@@ -18,7 +18,7 @@ from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
-from supplyline.types import Said, day_label, day_ranges
+from supplyline.types import Said, day_ranges
 
 __all__ = [
     "CLOSURES_TITLE",
@@ -143,22 +143,24 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
     Every entry, closures (kind ``outage``) after the capacities: a closure's
     ``shadow_price`` is the objective its lifting saves in all, not a rate.
 
-    The days as bottlenecks.csv has them: ``first_label``, ``last_label`` and ``days``, a
-    count; ``day_ranges`` says them as the table does (``C+0–C+5, C+14``). Stdout's
-    ``days`` was that range, where the file's ``days`` column counts them (``30``).
+    The days as bottlenecks.csv has them: ``first_day``, ``first_label``, ``first_date``,
+    the same for ``last_``, and ``days``, a count; ``day_ranges`` says them as the table
+    does (``C+0–C+5, C+14``). Stdout's ``days`` was that range, where the file's ``days``
+    column counts them (``30``). The extra's days likewise (``extra_first_day``, …,
+    ``extra_day_ranges``), from :attr:`~supplyline.domain.Bottleneck.extra_days`; empty
+    where it has none (a store's, or no extra).
     """
     ranked = list(enumerate(plan.bottlenecks, start=1))
-    return [_row(i, b) for i, b in (ranked[:top] if top else ranked)]
+    return [_row(plan, i, b) for i, b in (ranked[:top] if top else ranked)]
 
 
-def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
+def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
     """One entry as :func:`bottleneck_rows` gives it."""
     return {
         "rank": rank,
         "kind": b.kind.value,
         "resource": b.resource,
-        "first_label": day_label(b.days[0]) if b.days else None,
-        "last_label": day_label(b.days[-1]) if b.days else None,
+        **plan.span_cells("", b.days),  # first_day, first_label, first_date, last_…
         "days": len(b.days),  # a count, as in bottlenecks.csv
         "day_ranges": day_ranges(b.days),
         # a list, as plan.json has it (";" in a CSV cell); a person's table joins it
@@ -168,6 +170,8 @@ def _row(rank: int, b: Bottleneck) -> dict[str, Any]:
         "capacity_unit": b.capacity_unit,
         "suggested_extra": b.suggested_extra,
         "extra_unit": b.extra_unit,
+        **plan.span_cells("extra_", b.extra_days),  # the days the extra is added on
+        "extra_day_ranges": day_ranges(b.extra_days) if b.extra_days else None,
         "shortfall_removed_t": b.removes_shortfall_t,
         **b.gains_shown,
         "then_limited_by": b.then_limited_by,  # what caps the gain beyond the extra
@@ -190,19 +194,24 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     Closures are not among them: :func:`closure_table_rows` gives every one.
     """
     entries = capacity_entries(plan)
-    rows = [_row(i, b) for i, b in (entries[:top] if top else entries)]
+    rows = [_row(plan, i, b) for i, b in (entries[:top] if top else entries)]
     # the decimals its explanation rounds the tonnes to, those of the shortfall table
     places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
     for row in rows:
         row["commodities"] = ", ".join(row["commodities"])
         row["days"] = row.pop("day_ranges")  # a person reads the days, not their count
-        del row["first_label"], row["last_label"]
+        for name in [*plan.span_cells("", ()), *plan.span_cells("extra_", ())]:
+            del row[name]
         cap, extra = row["capacity"], row.pop("suggested_extra")
+        extra_on = row.pop("extra_day_ranges")
         del row["capacity"]  # a supply is no capacity: "40 t/day of replenishment"
         kind = ResourceKind(row["kind"])
         said = None if cap is None else amount_text(kind, cap, row["capacity_unit"])
         row["capacity_or_supply"] = said
-        row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}"
+        # with its days, which may be fewer than the row's: a yard binding on C+3–C+11
+        # showed "400 t/day" beside them, where the explanation said "on C+3–C+7"
+        on = f" on {extra_on}" if extra_on else ""
+        row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}{on}"
         removed = row.pop("shortfall_removed_t")  # short headings for a table
         row["removes_t"] = None if removed is None else Said(removed, places)
         row["shadow_price"] = Said(row["shadow_price"])  # alike in both faces, whatever rows

@@ -175,6 +175,7 @@ def find_bottlenecks(
                 capacity_unit=capacity_unit,
                 suggested_extra=None if measured is None or measured.alone else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
+                extra_days=_days_of_extra(run, measured),
                 **_gain_fields(measured),
                 explanation=text,
                 then_limited_by=(measured.then_limited_by or None) if measured else None,
@@ -214,6 +215,20 @@ def _buys_nothing(measured: Measured | None) -> bool:
     after every capacity that gains or is not measured, and takes no ``--explain`` slot.
     """
     return measured is not None and measured.alone
+
+
+def _days_of_extra(run: Run, measured: Measured | None) -> tuple[int, ...]:
+    """The days the measured extra is added on, as its explanation says them.
+
+    The run's ``lifted`` days, which the measuring set (a yard's cut to those the re-solve
+    used); none for a store, whose extra is its one ``storage_t`` raised
+    (:func:`~supplyline.planning.resources.extra_days`), and none where there is no extra.
+    A tester's yard bound on C+3–C+11 and was said to need "+400 t/day there on C+3–C+7":
+    bottlenecks.csv gave only the 9 days.
+    """
+    if measured is None or measured.alone or run.kind is ResourceKind.STORAGE:
+        return ()
+    return tuple(run.lifted)
 
 
 def _kept_out(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...]:

@@ -393,6 +393,7 @@ def _without_outage(
         capacity_unit=unit,
         suggested_extra=None,
         extra_unit=unit,
+        extra_days=(),  # a window opened: no extra, so no days of one
         **gain_fields(bought),
         then_limited_by=None,  # a window opened is all or nothing: no extra to go beyond
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured

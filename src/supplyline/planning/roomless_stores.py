@@ -334,6 +334,7 @@ def _entry(
         capacity_unit=unit,
         suggested_extra=figure,
         extra_unit=unit,
+        extra_days=(),  # its one storage_t raised: the extra has no days
         **gain_fields(bought),
         then_limited_by=None,  # the re-plan's room is all it held: no capacity read after it
         explanation=(

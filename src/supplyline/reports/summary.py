@@ -267,7 +267,8 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         "of it would cost). What a "
         "round extra buys, measured by re-solving, is in the explanation. Capacity (or a "
         "supply's replenishment) and extra are per day (t/day, pax/day) except storage and a "
-        "stock on hand once (t). Then "
+        "stock on hand once (t); the extra on the days it names, which may be fewer than the "
+        "row's. Then "
         "limited by: the capacity that binds once the extra is there, so that more of this "
         "one buys no more."
     )

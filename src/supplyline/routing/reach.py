@@ -303,6 +303,7 @@ def check_reach(
         detour_factor=scenario.routing.detour_factor,
         trucks=sum(g.count for g in scenario.fleet),
         units=len(scenario.units),
+        start_date=scenario.start_date,
     )
 
 

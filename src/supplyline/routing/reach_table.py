@@ -10,13 +10,14 @@ figures of its *bottleneck* depot, the share closest to its trucks' limit
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_absent import NEVER_ARRIVES
 from supplyline.routing.reach_turns import product_text
-from supplyline.types import figure_text, to_gram
+from supplyline.types import day_label, figure_text, to_gram
 
 __all__ = [
     "REACH_COLUMNS",
@@ -36,10 +37,11 @@ REACH_ROW_FIELDS = ("unit", "supply_point", "road_km", "by_road", "depot", "truc
                     "round_trip_h", "turns_per_truck", "daily_t", "loads_needed", "capacity_t",
                     "depot_load_pct", "ok", "cut_off", "reason", "bottleneck", "bottleneck_t",
                     "depots", "by_depot", "on_site", "arrives", "busiest_day",
-                    "busiest_t", "busiest_capacity_t")  # fmt: skip
+                    "busiest_t", "busiest_capacity_t", "busiest_label",
+                    "busiest_date")  # fmt: skip
 """Every field of a :func:`reach_rows` row, in its order (``reach.csv``, ``reach --format
 csv``); new ones last (``arrives``, then ``busiest_day``, ``busiest_t`` and
-``busiest_capacity_t``), so that a
+``busiest_capacity_t``, then ``busiest_label`` and ``busiest_date``), so that a
 spreadsheet counting the columns before keeps them."""
 REACH_HEADINGS = {
     "unit": "unit",
@@ -131,7 +133,7 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
             "cut_off": r.cut_off,
             "reason": _reason(check, r),
             "bottleneck": None, "bottleneck_t": None, "depots": [], "by_depot": [],
-            "on_site": True, "arrives": r.arrives, **_busiest(r),
+            "on_site": True, "arrives": r.arrives, **_busiest(check, r),
         }  # fmt: skip
     return {
         "unit": r.unit,
@@ -159,22 +161,28 @@ def _row(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         "by_depot": [said for x in shares for said in _share_texts(x)],
         "on_site": False,
         "arrives": r.arrives,
-        **_busiest(r),
+        **_busiest(check, r),
     }
 
 
-def _busiest(r: ReachRow) -> dict[str, Any]:
-    """``busiest_day`` (C+ number), ``busiest_t`` and ``busiest_capacity_t``.
+def _busiest(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
+    """``busiest_day`` (C+ number), ``busiest_t``, ``busiest_capacity_t``, its label and date.
 
     Empty without a plan's road legs into its place; the capacity empty where the day is
-    not judged (no truck leg).
+    not judged (no truck leg). ``busiest_label`` (``C+13``) and ``busiest_date`` (ISO, empty
+    where the check was not told its start) as every plan file gives a day: reach.csv and
+    ``reach --format json`` gave a bare 13.
     """
+    day, start = r.busiest_day, check.start_date
+    date = None if day is None or start is None else start + dt.timedelta(days=day)
     return {
         "busiest_day": r.busiest_day,
         "busiest_t": None if r.busiest_t is None else to_gram(r.busiest_t),
         "busiest_capacity_t": None
         if r.busiest_capacity_t is None
         else to_gram(r.busiest_capacity_t),
+        "busiest_label": None if day is None else day_label(day),
+        "busiest_date": None if date is None else date.isoformat(),
     }
 
 
