@@ -15,6 +15,7 @@ from cli_helpers import run
 from tiny_unit_files import TINY_FILES
 
 from supplyline.domain.routes import NO_UNITS_WORDS
+from supplyline.routing.reach_table import REACH_ROW_FIELDS
 
 UNITS_HEADER = TINY_FILES["units.csv"].splitlines()[0] + "\n"
 
@@ -79,3 +80,29 @@ def test_routes_day_says_there_is_no_one_to_serve(
     assert f"nothing to deliver on C+1 (2026-03-02): {NO_UNITS_WORDS}" in " ".join(
         done.stdout.split()
     )
+
+
+def test_reach_csv_has_every_column_of_the_plans_reach_csv(no_units: Path, tmp_path: Path) -> None:
+    """``reach -f csv`` heads its no rows with reach.csv's columns, not "unit" alone."""
+    done = run("reach", no_units, "-f", "csv")
+    assert done.returncode == 0, done.stderr
+    assert run("plan", no_units, "-o", tmp_path / "out").returncode == 0
+    written = (tmp_path / "out" / "reach.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert done.stdout.splitlines() == written == [",".join(REACH_ROW_FIELDS)]
+
+
+def test_reach_table_is_the_message_alone(no_units: Path) -> None:
+    """``reach`` prints no empty table box before saying there is no one to serve."""
+    done = run("reach", no_units)
+    assert done.returncode == 0, done.stderr
+    assert " ".join(done.stdout.split()) == NO_UNITS_WORDS
+
+
+def test_validate_warns_of_no_units_and_passes(no_units: Path) -> None:
+    """``validate`` says what plan, routes, reach and requirements say: no units (exit 0)."""
+    done = run("validate", no_units)
+    assert done.returncode == 0, done.stderr
+    assert "units.csv: warning: no units: there is nothing to deploy or sustain" in done.stderr
+    assert done.stdout.startswith("OK")
+    listed = json.loads(run("validate", no_units, "-f", "json").stdout)
+    assert [(i["file"], i["severity"]) for i in listed] == [("units.csv", "warning")]

@@ -311,7 +311,7 @@ def reach_cmd(
         reach_rows,
     )
     from supplyline.routing.reach_counts import flagged_count_words
-    from supplyline.routing.reach_table import REACH_HEADINGS, shown_rows
+    from supplyline.routing.reach_table import REACH_HEADINGS, REACH_ROW_FIELDS, shown_rows
     from supplyline.services.routing import assess_reach
 
     with (
@@ -323,7 +323,11 @@ def reach_cmd(
     print_warnings(run.opened.warnings, err)
     check = run.check
     rows = reach_rows(check)
-    cols = list(rows[0]) if rows else ["unit"]
+    # no units, no rows: the header still has all of reach.csv's columns (it had "unit" alone)
+    cols = list(rows[0]) if rows else list(REACH_ROW_FIELDS)
+    if fmt is OutputFormat.TABLE and check.units == 0:  # the message alone, no empty table
+        console.print(f"[yellow]{NO_UNITS_WORDS}[/]", highlight=False)
+        return
     if fmt is OutputFormat.TABLE:
         cols = list(REACH_COLUMNS)
     title = (
@@ -336,9 +340,7 @@ def reach_cmd(
         cols = [REACH_HEADINGS[c] for c in cols]
         drop = tuple(REACH_HEADINGS[c] for c in drop)
     emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)
-    if fmt is OutputFormat.TABLE and check.units == 0:
-        console.print(f"[yellow]{NO_UNITS_WORDS}[/]", highlight=False)
-    elif fmt is OutputFormat.TABLE and check.trucks == 0:
+    if fmt is OutputFormat.TABLE and check.trucks == 0:
         console.print("[yellow]no trucks in fleet.csv: nothing to check them against[/]")
     elif fmt is OutputFormat.TABLE:
         flagged = check.flagged

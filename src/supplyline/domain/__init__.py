@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
     from supplyline.domain.demand import Demand, held_at_start, to_deliver
     from supplyline.domain.factors import FactorTable, PlanningFactor
+    from supplyline.domain.fingerprint import scenario_id
     from supplyline.domain.geo import great_circle_km
     from supplyline.domain.network import Link, Location, LocationKind, Mode
     from supplyline.domain.partners import Partner
@@ -126,6 +127,7 @@ __all__ = [
     "held_at_start",
     "reachable_from",
     "run_dependent_stats",
+    "scenario_id",
     "to_deliver",
     "unknown_reference",
 ]
@@ -141,6 +143,7 @@ _HOMES = {
     **dict.fromkeys(["Demand", "held_at_start", "to_deliver"], "demand"),
     **dict.fromkeys(["FactorTable", "PlanningFactor"], "factors"),
     "great_circle_km": "geo",
+    "scenario_id": "fingerprint",
     **dict.fromkeys(["Link", "Location", "LocationKind", "Mode"], "network"),
     "Partner": "partners",
     **dict.fromkeys(

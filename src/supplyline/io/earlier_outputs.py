@@ -10,9 +10,15 @@ Each group of files supplyline writes into a folder (the plan files, the routes 
 the requirements files) is known by its summary, as a report is known by its tags: a
 ``plan.json`` with a ``plan_id``, a ``routes.json`` with a ``routes_id`` (and the
 ``plan_id`` of the plan its routes were made from, null from demand), a
-``requirements.json`` with its ``scenario`` and ``factors_used``. A group whose summary
-names another scenario than the new files', or another plan (both plans known), no longer
-matches them: :func:`files_at_odds` names it, with a warning in words. Nothing is
+``requirements.json`` with its ``scenario`` and ``factors_used``. Each records its
+scenario's fingerprint too, ``scenario_id`` (:func:`~supplyline.domain.scenario_id`, a
+digest of the scenario as loaded). A group whose summary records another fingerprint than
+the new files', or another plan (both plans known), no longer matches them:
+:func:`files_at_odds` names it, with a warning in words. By the name alone, a tester's
+``hub1e`` (``hub1`` with a unit's personnel tripled, the same name) was planned beside
+``hub1``'s requirements with no word; every ``init`` template is called "My operation".
+Files written before the fingerprint existed are judged by their scenario's name, and
+the warning says so. Nothing is
 removed: unlike a report, written by the same command and replaced by it, these files
 come from other commands (routes can take minutes of search) and are redone only by
 them; the warning says which.
@@ -92,21 +98,29 @@ class OutputGroup(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Origin:
-    """Where a group of files came from: its scenario's name, and its plan (None: none).
+    """Where a group of files came from: its scenario, and its plan (None: none).
 
+    ``scenario_id`` is the scenario's fingerprint (:func:`~supplyline.domain.scenario_id`;
+    None: files written before it was recorded, known by ``scenario``, the name, alone).
     ``flows_id`` is what the plan moves and holds
     (:func:`~supplyline.io.plan_files.flows_id`): the routes' own plan measures no
     bottlenecks, so its ``plan_id`` differs from ``plan``'s of the same movements.
     """
 
     scenario: str
+    scenario_id: str | None = None
     plan_id: str | None = None
     flows_id: str | None = None
+
+    def by_name(self, other: Origin) -> bool:
+        """Whether the two scenarios are told apart by name alone (a fingerprint lacks)."""
+        return self.scenario_id is None or other.scenario_id is None
 
     def matches(self, other: Origin) -> bool:
         """Whether files of the two origins agree: one scenario, and one plan where both have one.
 
-        The plans are compared by ``flows_id`` where both record one, else by ``plan_id``.
+        The scenarios are compared by fingerprint where both record one, else by name; the
+        plans by ``flows_id`` where both record one, else by ``plan_id``.
 
         >>> Origin(scenario="A", plan_id="1").matches(Origin(scenario="A"))
         True
@@ -115,8 +129,13 @@ class Origin:
         >>> Origin(scenario="A", plan_id="1", flows_id="f").matches(
         ...     Origin(scenario="A", plan_id="2", flows_id="f"))
         True
+        >>> Origin(scenario="A", scenario_id="s1").matches(Origin(scenario="A", scenario_id="s2"))
+        False
         """
-        if self.scenario != other.scenario:
+        if self.by_name(other):
+            if self.scenario != other.scenario:
+                return False
+        elif self.scenario_id != other.scenario_id:
             return False
         for mine, theirs in ((self.flows_id, other.flows_id), (self.plan_id, other.plan_id)):
             if mine is not None and theirs is not None:
@@ -156,10 +175,14 @@ def recorded_origin(folder: str | Path, group: OutputGroup) -> Origin | None:
     scenario = _string(head, "scenario")
     if scenario is None:
         return None
+    fingerprint = _string(head, "scenario_id")
     if group is OutputGroup.REQUIREMENTS:  # made from the scenario alone
-        return Origin(scenario=scenario)
+        return Origin(scenario=scenario, scenario_id=fingerprint)
     return Origin(
-        scenario=scenario, plan_id=_string(head, "plan_id"), flows_id=_string(head, "flows_id")
+        scenario=scenario,
+        scenario_id=fingerprint,
+        plan_id=_string(head, "plan_id"),
+        flows_id=_string(head, "flows_id"),
     )
 
 
@@ -186,14 +209,42 @@ def files_at_odds(folder: str | Path, wrote: OutputGroup, origin: Origin) -> tup
             continue
         many = len(present) > 1
         named = str(present[0]) + (f" and {len(present) - 1} more are" if many else " is")
-        of = (
-            f"the earlier plan {earlier.plan_id} (scenario '{earlier.scenario}')"
-            if earlier.plan_id is not None
-            else f"scenario '{earlier.scenario}'"
-        )
         said.append(
-            f"{named} {group.what} of {of}: {'they' if many else 'it'} no longer "
-            f"{'match' if many else 'matches'} {wrote.these}; remove {'them' if many else 'it'} "
-            f"or {group.redo}"
+            f"{named} {group.what} of {_made_of(earlier, origin)}: {'they' if many else 'it'} "
+            f"no longer {'match' if many else 'matches'} {wrote.these}; remove "
+            f"{'them' if many else 'it'} or {group.redo}{_judged(earlier, origin)}"
         )
     return tuple(said)
+
+
+def _made_of(earlier: Origin, origin: Origin) -> str:
+    """What the earlier files were made from: "the earlier plan 3f… (scenario 'Relief')".
+
+    A scenario of the new files' name but another fingerprint is said to hold other data
+    (``scenario 'hub test' with other data (fingerprint 74e2…, not 76a7…)``): the name
+    alone read as the same scenario.
+    """
+    scenario = f"scenario '{earlier.scenario}'"
+    if (
+        earlier.scenario == origin.scenario
+        and not earlier.by_name(origin)
+        and earlier.scenario_id != origin.scenario_id
+    ):
+        scenario += (
+            f" with other data (fingerprint {earlier.scenario_id}, not {origin.scenario_id})"
+        )
+        if earlier.plan_id is not None:
+            return f"the earlier plan {earlier.plan_id} of {scenario}"
+    if earlier.plan_id is not None:
+        return f"the earlier plan {earlier.plan_id} ({scenario})"
+    return scenario
+
+
+def _judged(earlier: Origin, origin: Origin) -> str:
+    """Why a name alone was compared, where it was: the earlier files predate fingerprints."""
+    if earlier.scenario_id is not None or origin.scenario_id is None:
+        return ""  # judged by fingerprint, or the new files have none to compare (a caller's)
+    return (
+        " (judged by the scenario's name alone: they were written before supplyline recorded"
+        " a scenario's fingerprint)"
+    )

@@ -24,6 +24,7 @@ from supplyline.domain import (
     Scenario,
     check_plan_of,
     run_dependent_stats,
+    scenario_id,
 )
 from supplyline.domain.deployment import DEPLOYMENT_FIELDS, deployment_records
 from supplyline.errors import (
@@ -260,7 +261,11 @@ def flows_id(plan: Plan) -> str:
 
 
 def plan_to_dict(
-    plan: Plan, scenario: Scenario | None = None, *, warnings: Sequence[str] = ()
+    plan: Plan,
+    scenario: Scenario | None = None,
+    *,
+    warnings: Sequence[str] = (),
+    fingerprint: str | None = None,
 ) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
@@ -271,7 +276,10 @@ def plan_to_dict(
     holding more than its storage_t, the plan not proven best: the caller's words, neither
     read back nor part of the plan's identity), and ``bottlenecks_not_computed``: why
     ``bottlenecks`` is empty whatever binds (a plan not proven best; null where they were
-    computed), as the status says it.
+    computed), as the status says it. ``scenario_id`` is the scenario's fingerprint
+    (``fingerprint``, else :func:`~supplyline.domain.scenario_id` of ``scenario``; null
+    without either): files of another scenario in the folder are known by it, whatever
+    its name (:mod:`supplyline.io.earlier_outputs`).
 
     Each of ``closures`` is deployment.csv's record
     (:func:`~supplyline.domain.deployment.deployment_records`): the closure's fields, and
@@ -287,12 +295,20 @@ def plan_to_dict(
         "version": PLAN_VERSION,
         "plan_id": identity,
         "flows_id": flows_id(plan),
+        "scenario_id": _fingerprint(scenario, fingerprint),
         "notes": list(plan.stats.notes),
         "warnings": list(warnings),
         # null where they were: an empty list alone read as "nothing binds"
         "bottlenecks_not_computed": plan.bottlenecks_not_computed,
         **data,
     }
+
+
+def _fingerprint(scenario: Scenario | None, fingerprint: str | None) -> str | None:
+    """The scenario's fingerprint: the one given (computed once by the caller), else its own."""
+    if fingerprint is not None or scenario is None:
+        return fingerprint
+    return scenario_id(scenario)
 
 
 def write_plan_files(
@@ -302,6 +318,7 @@ def write_plan_files(
     *,
     warnings: Sequence[str] = (),
     reach: ReachRows | None = None,
+    fingerprint: str | None = None,
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
 
@@ -314,7 +331,8 @@ def write_plan_files(
     (one per unit, as ``reach --format csv`` gives them), written as ``reach.csv``: a
     tester's program found the flags ``plan`` printed in none of its files. The caller
     judges them (the reach check is routing's, not this layer's); without them no
-    ``reach.csv`` is written.
+    ``reach.csv`` is written. ``fingerprint``: ``scenario``'s
+    (:func:`~supplyline.domain.scenario_id`) where the caller has it; else computed here.
     """
     folder = Path(folder)
     written: list[Path] = []
@@ -322,7 +340,9 @@ def write_plan_files(
     if reach is not None:
         tables[REACH_FILE] = reach
     documents = {
-        "plan.json": lambda: plan_to_dict(plan, scenario, warnings=warnings),
+        "plan.json": lambda: plan_to_dict(
+            plan, scenario, warnings=warnings, fingerprint=fingerprint
+        ),
         "network.geojson": lambda: network_geojson(scenario, plan),
     }
     # the names' one list decides what is written, and in what order (plan --help names it)

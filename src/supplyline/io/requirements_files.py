@@ -43,6 +43,7 @@ def write_requirements(
     out: str | Path,
     *,
     scenario_name: str,
+    fingerprint: str | None = None,
     demand: Demand,
     by_unit: Sequence[Mapping[str, Any]],
     by_commodity: Sequence[Mapping[str, Any]],
@@ -56,7 +57,10 @@ def write_requirements(
     that a figure in a briefing can be traced to where it came from. The daily rows come
     from ``demand`` and ``deliver`` (:mod:`supplyline.io.requirements_daily`: millions of
     them take seconds); ``progress`` hears how far their writing is, every tenth of the
-    units.
+    units. ``fingerprint``: the scenario's (:func:`~supplyline.domain.scenario_id`),
+    recorded as ``scenario_id`` beside its name, by which a plan or routes written into the
+    folder later know these requirements for their scenario's or another's
+    (:mod:`supplyline.io.earlier_outputs`); left out where not given.
     """
     # a full disk half-way through millions of rows: an OutputError naming the output
     with atomic_output_dir(out) as tmp, writing(f"the requirements files into {out}"):
@@ -83,6 +87,7 @@ def write_requirements(
         )
         document = {
             "scenario": scenario_name,
+            **({} if fingerprint is None else {"scenario_id": fingerprint}),
             "start_date": demand.start_date.isoformat(),
             "horizon_days": demand.horizon_days,
             "units": list(demand.unit_ids),

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from supplyline.domain.fingerprint import scenario_id
 from supplyline.domain.rounding import apportion_rows, kilogram_parts
 from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
@@ -389,15 +390,17 @@ def routes_id(routes: Routes) -> str:
     )
 
 
-def routes_summary(routes: Routes) -> dict[str, Any]:
+def routes_summary(routes: Routes, *, fingerprint: str | None = None) -> dict[str, Any]:
     """The figures of the day in one mapping (``routes.json``): tonnes as the files add up.
 
     ``routes_id`` is :func:`routes_id`; ``plan_id`` and ``flows_id`` the plan's the deliveries
-    came from (null from demand).
+    came from (null from demand); ``scenario_id`` is ``fingerprint``, the scenario's
+    (:func:`~supplyline.domain.scenario_id`; left out where not given).
     """
     summary = _summary(routes)  # the identities near the top, where a reader finds them fast
     return {
         "scenario": summary.pop("scenario"),
+        **({} if fingerprint is None else {"scenario_id": fingerprint}),
         "routes_id": routes_id(routes),
         "plan_id": summary.pop("plan_id"),
         "flows_id": summary.pop("flows_id"),
@@ -463,8 +466,14 @@ def _summary(routes: Routes) -> dict[str, Any]:
     }
 
 
-def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -> list[Path]:
-    """Write every routes file into ``folder`` (which must exist); return their paths."""
+def write_routes_files(
+    folder: str | Path, scenario: Scenario, routes: Routes, *, fingerprint: str | None = None
+) -> list[Path]:
+    """Write every routes file into ``folder`` (which must exist); return their paths.
+
+    ``fingerprint``: ``scenario``'s (:func:`~supplyline.domain.scenario_id`) where the
+    caller has it; else computed here. ``routes.json`` records it.
+    """
     folder = Path(folder)
     paths = [folder / name for name in ROUTE_FILES]
     write_csv(paths[0], [*DAY_COLUMNS, *_ROUTE_COLS], _dated(routes, route_rows(routes)))
@@ -476,6 +485,11 @@ def write_routes_files(folder: str | Path, scenario: Scenario, routes: Routes) -
         json.dumps(routes_geojson(scenario, routes), indent=1, ensure_ascii=False), encoding="utf-8"
     )
     paths[6].write_text(
-        json.dumps(routes_summary(routes), indent=2, ensure_ascii=False), encoding="utf-8"
+        json.dumps(
+            routes_summary(routes, fingerprint=fingerprint or scenario_id(scenario)),
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
     )
     return paths

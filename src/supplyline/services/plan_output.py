@@ -79,12 +79,24 @@ def write_plan(
 
 
 def write_plan_into(
-    folder: Path, scenario: Scenario, plan: Plan, reach: ReachCheck, *, warnings: Sequence[str]
+    folder: Path,
+    scenario: Scenario,
+    plan: Plan,
+    reach: ReachCheck,
+    *,
+    warnings: Sequence[str],
+    fingerprint: str | None = None,
 ) -> tuple[Path, ...]:
     """The same files into an existing (scratch) folder: ``plan_scenario``'s step.
 
-    ``reach`` is the run's :func:`plan_reach` (judged once: the summary shows it too).
+    ``reach`` is the run's :func:`plan_reach` (judged once: the summary shows it too);
+    ``fingerprint`` the scenario's, computed once when it was opened.
     """
     return plan_files.write_plan_files(
-        folder, scenario, plan, warnings=warnings, reach=reach_table(reach)
+        folder,
+        scenario,
+        plan,
+        warnings=warnings,
+        reach=reach_table(reach),
+        fingerprint=fingerprint,
     )

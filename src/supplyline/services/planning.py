@@ -409,7 +409,14 @@ def plan_scenario(
                 with writing(f"the plan files into {out}"):
                     written = [
                         Path(out) / p.name
-                        for p in write_plan_into(scratch, scenario, plan, reach, warnings=warned)
+                        for p in write_plan_into(
+                            scratch,
+                            scenario,
+                            plan,
+                            reach,
+                            warnings=warned,
+                            fingerprint=assessed.opened.scenario_id,
+                        )
                     ]
             if report is not None and report_tmp is not None:
                 say("writing the report")
@@ -432,7 +439,12 @@ def plan_scenario(
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
         written += [final for _, final in extras]  # moved with the plan files, all together
         log.info("wrote %s", ", ".join(str(p) for p in written))
-        made_from = Origin(scenario=plan.scenario, plan_id=plan_id(plan), flows_id=flows_id(plan))
+        made_from = Origin(
+            scenario=plan.scenario,
+            scenario_id=assessed.opened.scenario_id,
+            plan_id=plan_id(plan),
+            flows_id=flows_id(plan),
+        )
         at_odds = files_at_odds(out, OutputGroup.PLAN, made_from) if out is not None else ()
     finally:
         for leftover in (mps_raw, mps_tmp, report_tmp):

@@ -349,7 +349,9 @@ def route_scenario_day(
                 atomic_output_dir(out, also=with_them, remove=stale) as scratch,
                 writing(f"the route files into {out}"),
             ):
-                written = write_routes_files(scratch, scenario, routes)
+                written = write_routes_files(
+                    scratch, scenario, routes, fingerprint=assessed.opened.scenario_id
+                )
                 stale += earlier_reports(
                     out,
                     ReportOf.ROUTES,
@@ -359,7 +361,10 @@ def route_scenario_day(
                 raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
             files = [Path(out) / p.name for p in written] + [final for _, final in with_them]
             came = Origin(
-                scenario=routes.scenario, plan_id=routes.plan_id, flows_id=routes.flows_id
+                scenario=routes.scenario,
+                scenario_id=assessed.opened.scenario_id,
+                plan_id=routes.plan_id,
+                flows_id=routes.flows_id,
             )
             at_odds = files_at_odds(out, OutputGroup.ROUTES, came)
         else:

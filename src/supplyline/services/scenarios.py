@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, FactorTable, Finding, Scenario, to_deliver
+from supplyline.domain import Demand, FactorTable, Finding, Scenario, scenario_id, to_deliver
 from supplyline.domain.warning_checks import Part, gated_check
 from supplyline.errors import (
     Issue,
@@ -67,12 +67,18 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OpenScenario:
-    """A loaded scenario, the warnings its load raised, and the factors in force for it."""
+    """A loaded scenario, the warnings its load raised, and the factors in force for it.
+
+    ``scenario_id`` is its fingerprint (:func:`~supplyline.domain.scenario_id`), computed
+    once here: every output file the run writes records it, and earlier files in the
+    folder are judged by it (:mod:`supplyline.io.earlier_outputs`).
+    """
 
     folder: Path
     scenario: Scenario
     warnings: tuple[Issue, ...]
     factors: FactorTable
+    scenario_id: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,6 +143,7 @@ def open_scenario(folder: str | Path) -> OpenScenario:
         scenario=scenario,
         warnings=tuple(warnings),
         factors=factors_for(dict(scenario.factor_overrides)),
+        scenario_id=scenario_id(scenario),
     )
 
 
@@ -216,6 +223,7 @@ def export_requirements(
     return write_requirements(
         out,
         scenario_name=result.opened.scenario.name,
+        fingerprint=result.opened.scenario_id,
         demand=result.demand,
         by_unit=totals_by_unit(result.demand, deliver),
         by_commodity=totals_by_commodity(result.demand, deliver),
@@ -230,12 +238,14 @@ def requirements_at_odds(result: RequirementsResult, out: str | Path) -> tuple[s
 
     Written there by :func:`export_requirements`, the requirements no longer match them.
     Requirements come from the scenario alone (no plan), so a plan's or routes' files
-    disagree with them only when they name another scenario
-    (:func:`~supplyline.io.earlier_outputs.files_at_odds`); they are left in place.
+    disagree with them only when they were made from another scenario, as its fingerprint
+    tells, whatever its name (:func:`~supplyline.io.earlier_outputs.files_at_odds`); they
+    are left in place.
     """
     require(result, RequirementsResult, "result")
     require_folder(out, "the output folder")
-    origin = Origin(scenario=result.opened.scenario.name)
+    opened = result.opened
+    origin = Origin(scenario=opened.scenario.name, scenario_id=opened.scenario_id)
     return files_at_odds(out, OutputGroup.REQUIREMENTS, origin)
 
 
