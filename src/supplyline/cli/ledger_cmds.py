@@ -67,6 +67,7 @@ from supplyline.cli.output import (
 from supplyline.cli.paths import scenario_folder_argument
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.agreements import period_words
 from supplyline.services.ledger import Condition, OrderStatus
 from supplyline.services.ledger.errors import LedgerRuleError, OutsidePeriodError
 from supplyline.services.ledger.views import (
@@ -96,7 +97,7 @@ def agreements_cmd(
             "id": a.id,
             "name": a.name,
             "parties": " & ".join(a.parties),
-            "valid": f"{a.valid_from}..{a.valid_to}",
+            "valid": period_words(a.valid_from, a.valid_to),
             "scope": ", ".join(sorted(a.commodities | a.services)),
             "modes": ", ".join(m.value for m in a.reimbursement_modes),
             "currency": a.currency,
@@ -273,11 +274,12 @@ def default_day_outside(outside: OutsidePeriodError) -> str:
     >>> print(default_day_outside(OutsidePeriodError(
     ...     "a-1", dt.date(2026, 11, 30), valid_from=dt.date(2025, 6, 1),
     ...     valid_to=dt.date(2025, 7, 15))))
-    2026-11-30 is outside agreement a-1's period (today, the default of --needed-on: give --needed-on a date within 2025-06-01–2025-07-15)
+    2026-11-30 is outside agreement a-1's period (today, the default of --needed-on: give --needed-on a date in its period, 2025-06-01 to 2025-07-15)
     """  # noqa: E501
     return (
         f"{outside.on} is outside agreement {outside.agreement_id}'s period (today, the default "
-        f"of --needed-on: give --needed-on a date within {outside.valid_from}–{outside.valid_to})"
+        f"of --needed-on: give --needed-on a date in its period, "
+        f"{period_words(outside.valid_from, outside.valid_to)})"
     )
 
 
