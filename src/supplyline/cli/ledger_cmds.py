@@ -124,17 +124,20 @@ def agreements_cmd(
 
 @agreements_app.command("import")
 def agreements_import_cmd(
-    folder: Annotated[Path, scenario_folder_argument("Scenario folder with agreements.yaml.")],
+    folder: Annotated[
+        Path, scenario_folder_argument("Scenario folder with agreements.yaml, or that file.")
+    ],
     partner: AsOpt,
     user: UserOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
+    from supplyline.io.agreement_sources import agreement_sources, agreements_folder
     from supplyline.services.ledger.propose import agreements_with_warnings
 
+    folder = agreements_folder(folder)  # quake/agreements.yaml is read as quake/
     agreements, warnings = agreements_with_warnings(folder, partner=partner)
     print_warnings(warnings, err)
-    from supplyline.io import agreement_sources
     from supplyline.services.ledger.fresh import kept_only_if_written
 
     with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
