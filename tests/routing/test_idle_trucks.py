@@ -44,9 +44,9 @@ def test_the_reason_counts_only_trucks_that_can_carry_a_load() -> None:
     (lost,) = routes.unserved
     assert (lost.reason, lost.tonnes) == (UnservedReason.TOO_LARGE, pytest.approx(12.0))
     assert lost.detail == (
-        "2 of 4 truck-loads not routed: 24.000 t needs 4 truck-loads of 6.000 t; the 1 truck "
-        "that reaches it and can carry one (BIG) can make at most 2 trips a day; 3 trucks "
-        "that reach it cannot carry one (SMALL 1 t)"
+        "2 of 4 truck-loads not routed: too few trips: 24.000 t needs 4 truck-loads of "
+        "6.000 t; the 1 truck that reaches it and can carry one (BIG) can make at most 2 trips "
+        "a day, fewer than the 4 it needs; 3 trucks that reach it cannot carry one (SMALL 1 t)"
     )
     assert {r.fleet_group for r in routes.routes} == {"BIG"}
 
@@ -70,7 +70,9 @@ def test_what_the_idle_trucks_cannot_carry_either_is_said_with_both_rounds() -> 
     assert routes.delivered_t == pytest.approx(14.0)
     (lost,) = routes.unserved
     assert (lost.reason, lost.tonnes) == (UnservedReason.TOO_LARGE, pytest.approx(10.0))
-    assert lost.detail.startswith("10 of 12 truck-loads not routed: 12.000 t needs 12")
+    assert lost.detail.startswith(
+        "10 of 12 truck-loads not routed: too few trips: 12.000 t needs 12"
+    )
     assert lost.detail.endswith(
         "(after 2 of 4 truck-loads found no truck: 24.000 t needs 4 truck-loads of 6.000 t; "
         "the 1 truck that reaches it and can carry one (BIG) can make at most 2 trips a "

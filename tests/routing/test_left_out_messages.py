@@ -56,7 +56,7 @@ def test_a_wide_window_leaves_the_bound_to_the_drivers_hours() -> None:
     req = DeliveryRequest(unit="U0", location="L0", load_t={"food": 80.0})
     routes = route_day(_one_site(6.0, 18.0), [req], day=0, params=PARAMS)
     (lost,) = routes.unserved
-    assert "can make at most 6 trips a day;" in lost.detail + ";"
+    assert "can make at most 6 trips a day, fewer than the 8 it needs" in lost.detail
     assert "window" not in lost.detail
 
 
@@ -91,9 +91,9 @@ def test_a_repacked_units_too_large_detail_says_so_and_counts_its_trips(tmp_path
         (row,) = [r for r in csv.DictReader(fh) if r["unit"] == "u0"]
     assert row["reason"] == "too_large"
     assert row["detail"].endswith(
-        "can make at most 2 trips a day; its loads, packed most urgent first after the "
-        "fewest truck-loads (commodities mixed) left some out, had 1 of the trips those "
-        "trucks made, other units' loads 1"
+        "can make at most 2 trips a day, fewer than the 3 it needs; its loads, packed most "
+        "urgent first after the fewest truck-loads (commodities mixed) left some out, had 1 "
+        "of the trips those trucks made, other units' loads 1"
     )
 
 

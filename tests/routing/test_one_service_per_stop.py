@@ -89,5 +89,9 @@ def test_loads_left_count_what_a_bigger_truck_carries_on_a_trip() -> None:
     assert routes.delivered_t == pytest.approx(30.0)
     (left,) = routes.unserved
     assert left.tonnes == pytest.approx(10.0)
-    assert "can make at most 2 trips a day, 3 loads with big 2 a trip" in left.detail
+    assert (
+        "too few trips: 40.000 t needs 4 truck-loads of 10.000 t; the 2 trucks that reach it "
+        "and can carry one (big, small) can make at most 2 trips a day, carrying at most 3 of "
+        "its truck-loads (big 2 a trip), fewer than the 4 it needs"
+    ) in left.detail
     assert left.reason is UnservedReason.TOO_LARGE  # 4 loads, 3 a day at most

@@ -41,7 +41,7 @@ def test_a_load_left_out_when_the_one_truck_spent_its_hours_says_so() -> None:
     assert lost.detail.startswith(
         "1 of 1 truck-loads not routed: the drivers' hours of the trucks that can carry one "
         "ran out: T#1 drove 7.8 of its 9 h (6 trips: U1 ×6), and a round trip to L2 takes "
-        "3.5 h (for it alone: "
+        "3.5 h (for it alone there would be room: "
     )
 
 

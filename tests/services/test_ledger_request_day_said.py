@@ -6,6 +6,7 @@ wm-os-hns-2025's period``: a date they never gave.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -32,13 +33,14 @@ def _request(db: str, *more: str) -> tuple[int, str]:
 
 
 def test_todays_default_is_said_with_the_option_and_the_period(tmp_path: Path) -> None:
-    """No --needed-on, today outside 2025-07-15–2025-09-30: the message names both (exit 5)."""
+    """No --needed-on, today outside 2025-07-15 to 2025-09-30: the message names both (exit 5)."""
     db = f"sqlite:///{tmp_path / 'l.db'}"
     assert _run(db, "ledger", "agreements", "import", str(EXAMPLE), "--as", "westmark")[0] == 0
     code, said = _request(db)
     assert code == 5
     assert said.rstrip().endswith(
-        "(today, the default of --needed-on: give --needed-on a date within 2025-07-15–2025-09-30)"
+        "(today, the default of --needed-on: give --needed-on a date in its period, "
+        "2025-07-15 to 2025-09-30)"
     )
 
 
@@ -51,3 +53,19 @@ def test_a_typed_day_outside_the_period_is_said_as_it_was(tmp_path: Path) -> Non
         5,
         "error: 2026-01-01 is outside agreement wm-os-hns-2025's period (2025-07-15 to 2025-09-30)",
     )
+
+
+def test_the_period_reads_alike_in_both_refusals_and_the_agreements_table(tmp_path: Path) -> None:
+    """One form of the period in the two refusals and in ``ledger agreements``.
+
+    A tester read ``within 2026-04-06–2026-05-31`` in one error, ``(2026-04-06 to
+    2026-05-31)`` in another; the table said ``2026-04-06..2026-05-31``.
+    """
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    _run(db, "ledger", "agreements", "import", str(EXAMPLE), "--as", "westmark")
+    period = "2025-07-15 to 2025-09-30"
+    assert period in _request(db)[1]
+    assert f"({period})" in _request(db, "--needed-on", "2026-01-01")[1]
+    code, table = _run(db, "ledger", "agreements", "--as", "westmark", "--format", "json")
+    assert code == 0
+    assert [a["valid"] for a in json.loads(table)] == [period]

@@ -67,6 +67,7 @@ from supplyline.cli.output import (
 from supplyline.cli.paths import scenario_folder_argument
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.agreements import period_words
 from supplyline.services.ledger import Condition, OrderStatus
 from supplyline.services.ledger.errors import LedgerRuleError, OutsidePeriodError
 from supplyline.services.ledger.views import (
@@ -96,7 +97,7 @@ def agreements_cmd(
             "id": a.id,
             "name": a.name,
             "parties": " & ".join(a.parties),
-            "valid": f"{a.valid_from}..{a.valid_to}",
+            "valid": period_words(a.valid_from, a.valid_to),
             "scope": ", ".join(sorted(a.commodities | a.services)),
             "modes": ", ".join(m.value for m in a.reimbursement_modes),
             "currency": a.currency,
@@ -123,17 +124,20 @@ def agreements_cmd(
 
 @agreements_app.command("import")
 def agreements_import_cmd(
-    folder: Annotated[Path, scenario_folder_argument("Scenario folder with agreements.yaml.")],
+    folder: Annotated[
+        Path, scenario_folder_argument("Scenario folder with agreements.yaml, or that file.")
+    ],
     partner: AsOpt,
     user: UserOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
+    from supplyline.io.agreement_sources import agreement_sources, agreements_folder
     from supplyline.services.ledger.propose import agreements_with_warnings
 
+    folder = agreements_folder(folder)  # quake/agreements.yaml is read as quake/
     agreements, warnings = agreements_with_warnings(folder, partner=partner)
     print_warnings(warnings, err)
-    from supplyline.io import agreement_sources
     from supplyline.services.ledger.fresh import kept_only_if_written
 
     with kept_only_if_written(ledger_at(db, create=True)) as ledger:  # no empty file left
@@ -273,11 +277,12 @@ def default_day_outside(outside: OutsidePeriodError) -> str:
     >>> print(default_day_outside(OutsidePeriodError(
     ...     "a-1", dt.date(2026, 11, 30), valid_from=dt.date(2025, 6, 1),
     ...     valid_to=dt.date(2025, 7, 15))))
-    2026-11-30 is outside agreement a-1's period (today, the default of --needed-on: give --needed-on a date within 2025-06-01–2025-07-15)
+    2026-11-30 is outside agreement a-1's period (today, the default of --needed-on: give --needed-on a date in its period, 2025-06-01 to 2025-07-15)
     """  # noqa: E501
     return (
         f"{outside.on} is outside agreement {outside.agreement_id}'s period (today, the default "
-        f"of --needed-on: give --needed-on a date within {outside.valid_from}–{outside.valid_to})"
+        f"of --needed-on: give --needed-on a date in its period, "
+        f"{period_words(outside.valid_from, outside.valid_to)})"
     )
 
 

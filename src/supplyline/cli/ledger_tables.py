@@ -40,6 +40,7 @@ __all__ = [
     "emit_ledger_rows",
     "emit_shaped",
     "short_time",
+    "shown_time",
     "whole_words_table",
     "with_csv_times",
 ]
@@ -63,6 +64,21 @@ def short_time(value: object, form: str) -> object:
     """
     moment = _moment(value)
     return value if moment is None else moment.astimezone(dt.UTC).strftime(TIME_FORMS[form][0])
+
+
+def shown_time(value: object) -> object:
+    """A time (a datetime or its ISO text) as every ledger table shows it whole.
+
+    In UTC, to the second, with its zone: ``statement`` and ``show`` showed
+    ``2026-11-30T21:11:20+00:00`` while ``events`` showed the text it was hashed with, to
+    the microsecond (JSON still gives that text, CSV a spreadsheet's time). Anything
+    else is left as it is.
+
+    >>> shown_time("2026-11-30T22:10:58.446586+01:00"), shown_time("soon")
+    ('2026-11-30T21:10:58+00:00', 'soon')
+    """
+    moment = _moment(value)
+    return value if moment is None else moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def _moment(value: object) -> dt.datetime | None:
@@ -147,9 +163,11 @@ def emit_ledger_rows(
 
     ``drop``: the columns a narrow terminal may leave out, least important first; those
     left out are named under the table with ``every`` (how to see them). ``times``:
-    columns of times a narrow table shows shorter before it leaves out the next column,
-    to the minute and then as dates, in UTC (:func:`short_time`), and says so under it;
-    CSV writes them as a spreadsheet's date and time (:func:`with_csv_times`).
+    columns of times a table shows in one form, UTC to the second with its zone
+    (:func:`shown_time`), and a narrow one shorter before it leaves out the next column,
+    to the minute and then as dates, in UTC (:func:`short_time`), saying so under it;
+    CSV writes them as a spreadsheet's date and time (:func:`with_csv_times`: LibreOffice
+    7.4 reads ``2026-11-30 21:10:58`` as a time, and every form with a zone as text).
     If the others still cannot stand whole side by side, each row is a block of its own,
     headed ``{record} {row[key]}`` (or its number), its fields one a line.
     """
@@ -157,6 +175,7 @@ def emit_ledger_rows(
         said = with_csv_times(rows, times) if fmt is OutputFormat.CSV else rows
         emit_rows(said, columns, fmt, console=console, title=title)
         return
+    rows = [{**r, **{c: shown_time(r.get(c)) for c in times if c in r}} for r in rows]
     for n in range(len(drop) + 1):
         left_out = list(drop[:n])
         shown = [c for c in columns if c not in left_out]

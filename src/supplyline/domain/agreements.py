@@ -24,8 +24,22 @@ __all__ = [
     "ReimbursementMode",
     "ceilings_problem",
     "other_currency_only",
+    "period_words",
     "prices_outside",
 ]
+
+
+def period_words(valid_from: dt.date, valid_to: dt.date) -> str:
+    """An agreement's period as every message and table says it, first and last day.
+
+    One form: a tester read ``within 2026-04-06–2026-05-31`` in one error, ``(2026-04-06
+    to 2026-05-31)`` in another and ``2026-04-06..2026-05-31`` in ``ledger agreements``; a
+    dash between ISO dates reads as one more of their hyphens.
+
+    >>> period_words(dt.date(2026, 4, 6), dt.date(2026, 5, 31))
+    '2026-04-06 to 2026-05-31'
+    """
+    return f"{valid_from.isoformat()} to {valid_to.isoformat()}"
 
 
 class ReimbursementMode(StrEnum):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from supplyline.domain.agreements import period_words
 from supplyline.domain.findings import Finding
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Severity
@@ -215,8 +216,8 @@ def _agreements_outside(s: Scenario) -> list[Finding]:
             entity_id=ag.id,
             field="valid_from",
             severity=Severity.WARNING,
-            message=f"valid {ag.valid_from}..{ag.valid_to}, which misses the operation "
-            f"({s.start_date}..{end}) entirely",
+            message=f"valid {period_words(ag.valid_from, ag.valid_to)}, which misses the "
+            f"operation ({period_words(s.start_date, end)}) entirely",
         )
         for ag in s.agreements
         if ag.valid_to < s.start_date or ag.valid_from > end

@@ -16,6 +16,7 @@ from typing import Any
 
 from supplyline.domain.rounding import apportioned, rounded, summed_figures
 from supplyline.domain.routes import NO_UNITS_WORDS, Routes
+from supplyline.domain.unserved_words import reason_words
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.types import figure_decimals
 
@@ -100,8 +101,10 @@ def day_tables(routes: Routes) -> DayTables:
         (row, {"tonnes": d.tonnes})
         for row, d in zip(on_site_rows(routes), routes.on_site, strict=True)
     ]
+    # the reason in words beside its code: a tester read ``too_large`` as "the load is too
+    # big" where the trucks' trips were too few (the files keep the code alone)
     unserved = [
-        (row, {"tonnes": u.tonnes})
+        ({**row, "reason": reason_words(u.reason)}, {"tonnes": u.tonnes})
         for row, u in zip(unserved_rows(routes), routes.unserved, strict=True)
     ]
     drawn = [d for d in on_site if not d[0]["arrived_by"]]

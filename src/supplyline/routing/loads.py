@@ -57,10 +57,18 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class LoadBound:
-    """The most trips a day the trucks able to carry a request's loads can make, said."""
+    """The most trips a day the trucks able to carry a request's loads can make, said.
+
+    Said in parts, so that a reason can put its verdict beside the trips it is about
+    (``too_large``: "…42 trips a day, fewer than the 80 it needs"): ``need`` what the
+    request needs, ``trips`` what the trucks that can carry a load can do, ``small`` the
+    trucks that reach it but cannot carry one (empty when none).
+    """
 
     most: int
-    why: str
+    need: str
+    trips: str
+    small: str = ""
     ways: tuple[Way, ...] = ()
     """The truck types that can carry its loads, and their way to the unit: by these the
     day's routes say what ran out when loads are left out (:mod:`.ran_out`)."""
@@ -68,6 +76,21 @@ class LoadBound:
     """The unit's receiving window, h."""
     multi_trip: bool = True
     """Whether a truck may load again at its depot (else it makes one trip a day)."""
+
+    def said(self, verdict: str = "") -> str:
+        """What it needs, what the trucks can do (then ``verdict``), and the trucks too small.
+
+        >>> b = LoadBound(3, "12 t needs 4 loads", "1 truck … at most 3 trips a day")
+        >>> b.said("fewer than the 4 it needs")
+        '12 t needs 4 loads; 1 truck … at most 3 trips a day, fewer than the 4 it needs'
+        """
+        trips = f"{self.trips}, {verdict}" if verdict else self.trips
+        return "; ".join(x for x in (self.need, trips, self.small) if x)
+
+    @property
+    def why(self) -> str:
+        """:meth:`said` with no verdict: the bound alone, as a later round quotes it."""
+        return self.said()
 
 
 def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
@@ -348,27 +371,31 @@ def _plan(
             else ""
         )
         of = "" if pinned[r] is None else f" of depot {pinned[r]}"
-        why = (
-            f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} "
-            f"{_load_sizes(grams)}; the "
-            f"{_trucks(sum(g.count for g in able), of)} it and can carry one "
+        need = f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} {_load_sizes(grams)}"
+        can = (
+            f"the {_trucks(sum(g.count for g in able), of)} it and can carry one "
             f"({', '.join(g.id for g in able)}) can make at most {trips} "
             f"trip{'s' if trips != 1 else ''} a day{window}"
         )
-        if most > trips:  # a bigger truck carries several loads of the unit on one trip
-            why += f", {most} loads with " + ", ".join(
-                f"{g.id} {k} a trip" for g in able if (k := per_trip[g.id]) > 1
+        if most > trips and n > trips:  # a bigger truck takes several of its loads a trip
+            # said only where the loads outnumber the trips: a tester read "6216 loads with
+            # hh-fwd 148 a trip" of a 0.010 t load that one trip holds 148 times over
+            can += (
+                f", carrying at most {most} of its truck-loads ("
+                + ", ".join(f"{g.id} {k} a trip" for g in able if (k := per_trip[g.id]) > 1)
+                + ")"
             )
-        if small:
-            why += (
-                f"; {_trucks(sum(g.count for g in small), of)} it cannot carry "
-                f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
-            )
+        small_words = (
+            f"{_trucks(sum(g.count for g in small), of)} it cannot carry "
+            f"one ({', '.join(f'{g.id} {g.payload_t:g} t' for g in small)})"
+            if small
+            else ""
+        )
         ways = []
         for g in able:
             d, u = km.index(g.depot), km.index(req.location)
             ways.append(Way(g, float(km.km[d, u] / g.speed_kmh), fits[g.id].round_trip_h))
-        bounds[r] = LoadBound(most, why, tuple(ways), hours, multi_trip)
+        bounds[r] = LoadBound(most, need, can, small_words, tuple(ways), hours, multi_trip)
         needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
         density = volume_densities(scenario, req)
         cargo = carriers(scenario, req.load_t)
@@ -464,7 +491,7 @@ def left_out(
         for c in lost:
             for com, t in c.load_t.items():
                 load[com] += t
-        detail = f"{len(lost)} of {lost[0].parts} truck-loads not routed: {bound.why}"
+        parts = lost[0].parts
         ran = (
             ""
             if too_large or routes is None
@@ -472,11 +499,18 @@ def left_out(
                 bound.ways, req.location, bound.window, routes, multi_trip=bound.multi_trip
             )
         )
-        if ran:
-            detail = (
-                f"{len(lost)} of {lost[0].parts} truck-loads not routed: {ran} (for it "
-                f"alone: {bound.why})"
+        # what limits, said first: ``too_large`` is too few trips (a tester read it of a
+        # 58 t delivery as "the load is too big"), the others trucks gone to other loads
+        if too_large:
+            said = f"too few trips: {bound.said(f'fewer than the {parts} it needs')}"
+        elif ran:
+            said = f"{ran} (for it alone there would be room: {bound.why})"
+        else:
+            said = (
+                f"the trucks that can carry one went to other loads (for it alone there "
+                f"would be room: {bound.why})"
             )
+        detail = f"{len(lost)} of {parts} truck-loads not routed: {said}"
         if again is not None:
             able = [t for t in again if t.fleet_group in lost[0].allowed]
             trips = {(t.truck, x.trip) for t in able for x in t.stops}

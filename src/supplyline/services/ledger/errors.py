@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from supplyline.domain.agreements import period_words
 from supplyline.errors import ConflictError
 
 __all__ = ["LedgerRuleError", "OutsidePeriodError"]
@@ -33,7 +34,8 @@ class OutsidePeriodError(LedgerRuleError):
         self, agreement_id: str, on: dt.date, *, valid_from: dt.date, valid_to: dt.date
     ) -> None:
         super().__init__(
-            f"{on} is outside agreement {agreement_id}'s period ({valid_from} to {valid_to})"
+            f"{on} is outside agreement {agreement_id}'s period "
+            f"({period_words(valid_from, valid_to)})"
         )
         self.agreement_id = agreement_id
         self.on = on

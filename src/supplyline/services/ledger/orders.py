@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from supplyline.domain import ReimbursementMode
+from supplyline.domain.agreements import period_words
 from supplyline.domain.amounts import money_text, quantity_text, unit_price_text, value_of
 from supplyline.errors import ArgumentError, ConflictError, NotFoundError, PermissionDenied
 from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow
@@ -285,7 +286,7 @@ def _check_due_within(session: Session, row: OrderRow, due_on: dt.date) -> None:
     agreement = session.get(AgreementRow, row.agreement_id)
     if agreement is None:  # the order's foreign key holds it; said rather than assumed
         raise NotFoundError(f"order {row.id}'s agreement {row.agreement_id!r} is not stored")
-    period = f"valid {agreement.valid_from} to {agreement.valid_to}"
+    period = f"valid {period_words(agreement.valid_from, agreement.valid_to)}"
     if due_on > agreement.valid_to:
         raise LedgerRuleError(
             f"cannot bill order {row.id} due on {due_on}: agreement {agreement.id} ends on "
