@@ -17,6 +17,7 @@ from depot_cases import roomy
 
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
+from supplyline.planning.capacity_cause import CAPACITY_CAUSE
 from supplyline.planning.examples import make_demand, one_link
 from supplyline.planning.summary import shortfall_rows, target_rows
 
@@ -80,9 +81,12 @@ def test_the_tables_say_it_as_the_records_do() -> None:
 
 
 def test_a_supply_that_covers_the_demand_leaves_capacity_alone() -> None:
-    """8 t a day for 8 t eaten: the road alone binds, the causes stay "capacity" (empty)."""
+    """8 t a day for 8 t eaten: the road alone binds, the causes stay "capacity".
+
+    The files said it empty until 2026-11-30, where the faces said these words.
+    """
     plan = plan_movements(*_short_depot(8.0), PARAMS)
-    assert _by_unit(plan) == {"u1": {""}}
+    assert _by_unit(plan) == {"u1": {CAPACITY_CAUSE}}
 
 
 def _two_depots() -> tuple[Scenario, Demand]:
@@ -124,4 +128,4 @@ def test_a_supply_of_its_own_is_claimed_for_its_place_alone() -> None:
         "capacity and supply: whatever the transport capacities, the units at U would still be "
         "short of at least 4 t of Rations in all (see the bottlenecks)"
     )
-    assert _by_unit(plan) == {"u1": {at_u}, "u2": {""}}
+    assert _by_unit(plan) == {"u1": {at_u}, "u2": {CAPACITY_CAUSE}}

@@ -27,6 +27,7 @@ from supplyline.errors import NotFoundError, OutputError, ScenarioError, SolverE
 from supplyline.io.csv_out import to_gram as _to_gram
 from supplyline.io.plan_files import PLAN_FILES, read_plan, write_plan
 from supplyline.planning import plan_movements
+from supplyline.planning.capacity_cause import CAPACITY_CAUSE
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.types import gram_text
 
@@ -385,7 +386,7 @@ def test_target_gaps_and_their_causes_read_back(tmp_path: Path) -> None:
     plan = plan_movements(scenario, demand)
     assert [(g.day, g.below_t) for g in plan.target_gaps] == [(d, 8.0) for d in range(5)]
     assert plan.target_gaps[0].cause == "no Rations can reach U before C+1"
-    assert {g.cause for g in plan.target_gaps[1:]} == {""}  # the link's capacity
+    assert {g.cause for g in plan.target_gaps[1:]} == {CAPACITY_CAUSE}  # the link's capacity
     write_plan(tmp_path / "out", scenario, plan)
     assert read_plan(tmp_path / "out") == plan
     data = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))

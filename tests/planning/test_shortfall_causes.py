@@ -16,10 +16,17 @@ from hypothesis import strategies as st
 from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.assemble import prepare
+from supplyline.planning.capacity_cause import CAPACITY_CAUSE
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.summary import shortfall_rows
-from supplyline.planning.unreachable import _Arrivals, _reopened, _sources, reachable
+from supplyline.planning.unreachable import (
+    _Arrivals,
+    _reopened,
+    _sources,
+    explain_unreachable,
+    reachable,
+)
 from supplyline.services.scenarios import assess_requirements, bundled_example
 
 
@@ -61,9 +68,10 @@ def test_a_closure_that_cuts_the_unit_off_is_named_with_all_its_days() -> None:
     assert [causes[day] for day in (1, 2, 3)] == [closure] * 3
 
 
-def test_a_shortfall_more_capacity_would_remove_has_no_cause() -> None:
+def test_a_shortfall_more_capacity_would_remove_blames_the_capacity() -> None:
+    """The records say the words the faces show (they were empty until 2026-11-30)."""
     plan = plan_movements(*one_link(capacity_t_per_day=5.0, days=5))
-    assert [s.cause for s in plan.shortfalls if s.day >= 1] == ["", "", "", ""]
+    assert [s.cause for s in plan.shortfalls if s.day >= 1] == [CAPACITY_CAUSE] * 4
 
 
 @settings(max_examples=40, deadline=None)
@@ -127,7 +135,10 @@ def test_a_plan_not_proven_best_blames_capacity_or_the_time_limit() -> None:
     """A plan the time limit stopped may fall short for want of time, not of capacity."""
     scenario, demand = one_link(capacity_t_per_day=5.0, transit_days=2, days=6)
     plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
-    stopped = dataclasses.replace(plan, status=PlanStatus.FEASIBLE)
+    uncaused = [dataclasses.replace(s, cause="") for s in plan.shortfalls]
+    problem = prepare(scenario, demand, PlanParams(explain_top=0))
+    shortfalls, _ = explain_unreachable(problem, uncaused, proven=False)
+    stopped = dataclasses.replace(plan, status=PlanStatus.FEASIBLE, shortfalls=shortfalls)
     assert [row["why"] for row in shortfall_rows(stopped)] == [
         "C+0–C+1: no Rations can reach U before C+2; "
         "C+2–C+5: capacity, or the time limit: the plan is not proven best"

@@ -23,6 +23,7 @@ from random_networks import SETTINGS, scenarios
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.assemble import prepare
+from supplyline.planning.capacity_cause import CAPACITY_CAUSE
 from supplyline.planning.examples import one_link
 from supplyline.planning.supply_floor import SupplyFloor
 
@@ -85,7 +86,7 @@ def test_the_tester_s_case_in_miniature_reads_capacity() -> None:
     plan = plan_movements(scenario, demand, PARAMS)
     unlimited = plan_movements(roomy(scenario), demand, PARAMS)
     assert (plan.total_short_t, unlimited.total_short_t) == pytest.approx((500.0, 0.0), abs=1e-6)
-    assert {s.cause for s in plan.shortfalls} == {""}
+    assert {s.cause for s in plan.shortfalls} == {CAPACITY_CAUSE}
 
 
 CLAIM = re.compile(r"at least ([\d,.]+) t")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
 from supplyline.planning.affected import CHANGED_T
 from supplyline.planning.assemble import Problem
+from supplyline.planning.closure_relief import ClosureRelief
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.measure import Measured, Resolver, measure_run
@@ -73,6 +74,9 @@ class Found:
     C+12–C+14"): for want of time, or every one where ``explain_top`` 0 asked to measure
     nothing. The plan keeps them and says so in one sentence
     (:attr:`~supplyline.domain.SolveStats.outages_untried`, ``outages_note``)."""
+    closure_relief: tuple[ClosureRelief, ...] = ()
+    """For each closure entry, the unit-days whose shortfall its re-plan removes: the
+    shortfall causes name it on them (:mod:`~supplyline.planning.closure_relief`)."""
 
 
 def explain_budget(params: PlanParams, solve_s: float) -> float:
@@ -204,7 +208,9 @@ def find_bottlenecks(
         if _buys_nothing(measured):
             said = out[i].explanation + _raised_elsewhere(run, found, ranks) + ONE_SIDED
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
-    return Found(entries=tuple(ranked), outages_untried=outages.not_tried)
+    return Found(
+        entries=tuple(ranked), outages_untried=outages.not_tried, closure_relief=outages.relief
+    )
 
 
 def _buys_nothing(measured: Measured | None) -> bool:

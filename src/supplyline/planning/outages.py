@@ -44,6 +44,7 @@ from supplyline.domain import (
     amount_unit,
 )
 from supplyline.planning.assemble import Problem, build_model, prepare
+from supplyline.planning.closure_relief import ClosureRelief, UnitDay, relieved_days, short_days
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Resolver
@@ -95,6 +96,15 @@ RankKey = tuple[float, float]
 (:func:`closure_rank`)."""
 
 
+class _Was(NamedTuple):
+    """The plan the re-plans are weighed against."""
+
+    outcome: Outcome
+    objective: float
+    short: dict[UnitDay, float]
+    """Tonnes short by unit-day (:func:`~supplyline.planning.closure_relief.short_days`)."""
+
+
 class _Replan(NamedTuple):
     """A re-plan with some windows open that gains: its entry and what the report weighs."""
 
@@ -107,6 +117,8 @@ class _Replan(NamedTuple):
     """The opened windows over whose link the re-made plan sends nothing on their days:
     keeping them closed would likely lose nothing (to be checked by a re-plan, for demand
     moves with a unit's earliest arrival)."""
+    relief: ClosureRelief
+    """The unit-days whose shortfall the re-made plan removes, for the shortfall causes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +133,8 @@ class Outages:
     """Windows the measuring time left untried (or not re-planned to the end), by name
     (:attr:`~supplyline.planning.outage_windows.Window.name`; several lifted together:
     :func:`~supplyline.planning.outage_windows.joint_name`)."""
+    relief: tuple[ClosureRelief, ...] = ()
+    """For each of :attr:`priced`, the unit-days whose shortfall its re-plan removes."""
 
 
 def closure_rank(gain: GainKey, objective_saved: float) -> RankKey:
@@ -193,7 +207,8 @@ def price_outages(
     """
     windows = outage_windows(p.scenario, p.days)
     objective = float(m.cost @ x) + m.offset
-    plan, was, given = (m, start), (base, objective), demand or p.demand
+    plan, given = (m, start), demand or p.demand
+    was = _Was(base, objective, short_days(p, m, x))
     found: list[_Replan] = []
     untried: list[str] = []
     for i, window in enumerate(windows, start=1):
@@ -229,7 +244,11 @@ def price_outages(
             "outages not re-planned (or not to the end), the measuring time having run out: "
             + listed(tuple(untried))
         )
-    return Outages(priced=tuple(r.entry for r in found), not_tried=tuple(untried))
+    return Outages(
+        priced=tuple(r.entry for r in found),
+        not_tried=tuple(untried),
+        relief=tuple(r.relief for r in found),
+    )
 
 
 def _rank(replan: _Replan) -> RankKey:
@@ -242,7 +261,7 @@ def _narrowed(
     plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
     joint: tuple[_Replan, tuple[Window, ...]],
     demand: Demand,
-    was: tuple[Outcome, float],
+    was: _Was,
     deadline: float,
     progress: Callable[[str], None] | None,
 ) -> _Replan:
@@ -347,7 +366,7 @@ def _without_outage(
     plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
     windows: tuple[Window, ...],
     demand: Demand,
-    was: tuple[Outcome, float],
+    was: _Was,
     deadline: float,
 ) -> tuple[_Replan | None, bool]:
     """Outage ``windows`` as one entry where the plan re-made with them open is better.
@@ -356,10 +375,11 @@ def _without_outage(
     with what it gains (:func:`objective_gain`), the re-made plan's outcome and, of several
     windows, those it sends nothing over (:func:`_narrowed` tries keeping them closed);
     with them, whether the measuring time ran out before the re-plan was solved. ``plan`` is the
-    plan's model with its row duals and basis; ``was`` its outcome and objective.
+    plan's model with its row duals and basis; ``was`` its outcome, objective and unit-days
+    short.
     """
     m, start = plan
-    base, objective = was
+    base, objective, short_before = was
     p2 = prepare(without_windows(p.scenario, windows), demand, p.params)
     m2 = build_model(p2)
     matched = match_models(m, m2) if start is not None else None
@@ -400,7 +420,10 @@ def _without_outage(
         explanation=_closure_words(p, windows, tier, coms) + said,
     )
     idle = tuple(w for w in windows if len(windows) > 1 and not _carried(p2, m2, x2, _days(w)))
-    return _Replan(entry, objective_gain(got, base), got, idle), False
+    key = objective_gain(got, base)
+    relieved = relieved_days(short_before, p2, m2, x2) if key[0] > 0 else frozenset()
+    relief = ClosureRelief(entry=entry, windows=windows, relieved=relieved)
+    return _Replan(entry, key, got, idle, relief), False
 
 
 def _days(window: Window) -> dict[int, tuple[int, ...]]:

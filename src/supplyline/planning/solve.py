@@ -18,6 +18,7 @@ from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
+from supplyline.planning.closure_relief import ClosureRelief
 from supplyline.planning.extract import extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, check_method, check_mps_path
@@ -419,6 +420,7 @@ def plan_movements(
     extract_s = time.perf_counter() - began + sol.fetch_s  # copying x out of HiGHS counts too
     bottlenecks: tuple[Bottleneck, ...] = ()
     untried: tuple[str, ...] = ()  # outages the measuring time left
+    relief: tuple[ClosureRelief, ...] = ()  # what each closure's re-plan is not short on
     began = time.perf_counter()
     proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
     # the decimals the shortfall table will write: the claims' tonnes are rounded to them
@@ -440,7 +442,7 @@ def plan_movements(
             progress=say,
             demand=demand,
         )
-        bottlenecks, untried = found.entries, found.outages_untried
+        bottlenecks, untried, relief = found.entries, found.outages_untried, found.closure_relief
     if records.shortfalls or records.target_gaps:
         say("explaining shortfalls on days nothing can arrive")
     shortfalls, target_gaps = explain_unreachable(
@@ -450,6 +452,7 @@ def plan_movements(
         proven=proven,
         bottlenecks=bottlenecks,
         short_decimals=places,
+        closures=relief,
     )
     return Plan(
         scenario=scenario.name,

@@ -31,6 +31,7 @@ from supplyline.planning.bottleneck_rows import (
     closure_table_rows,
     filled_columns,
 )
+from supplyline.planning.capacity_cause import capacity_cause
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
@@ -480,15 +481,11 @@ def _why(causes: dict[str, list[int]], *, proven: bool) -> str:
     Days without a cause are the capacities' (the bottleneck report names them) in a plan
     proven best; in a plan the time limit stopped, they may be the limit's too.
     """
-    rest = CAPACITY_CAUSE if proven else UNPROVEN_CAUSE
+    rest = capacity_cause(proven=proven)  # a plan written before left the cause empty
     parts = [(cause or rest, days) for cause, days in causes.items()]
     if len(parts) == 1:
         return parts[0][0]
     return "; ".join(f"{day_ranges(days)}: {cause}" for cause, days in parts)
-
-
-CAPACITY_CAUSE = "capacity (see the bottlenecks)"
-UNPROVEN_CAUSE = "capacity, or the time limit: the plan is not proven best"
 
 
 def _demand_of(demand: Demand, unit: str, commodity: str) -> float:

@@ -5,14 +5,16 @@ A link of capacity 0 is no capacity the solver can price: the template with rail
 plan". :func:`~supplyline.planning.bottleneck_rows.bottleneck_note` says this instead,
 and the faces then show the scenario's warnings, which say why.
 
-Shortfalls whose ``cause`` is set (no such goods can reach the unit that day, the stock
-runs out) are explained already, in the shortfall table's "why": those are said apart
+Shortfalls whose ``cause`` is more than the capacities (no such goods can reach the unit
+that day, the stock runs out: :func:`~supplyline.planning.capacity_cause.capacities_alone`)
+are explained already, in the shortfall table's "why": those are said apart
 (:func:`explained_shortfall`), not sent to warnings a scenario may not have.
 """
 
 from __future__ import annotations
 
 from supplyline.domain import Plan
+from supplyline.planning.capacity_cause import capacities_alone
 from supplyline.types import counted, figure_text, to_gram
 
 __all__ = ["explained_shortfall", "unexplained_outcome"]
@@ -33,7 +35,7 @@ def unexplained_outcome(plan: Plan) -> str | None:
         parts.append(f"{counted(never, 'unit')} cannot close within the horizon")
     if late:
         parts.append(f"{counted(late, 'unit')} {'is' if late == 1 else 'are'} late")
-    short_t = sum(s.short_t for s in plan.shortfalls if not s.cause)
+    short_t = sum(s.short_t for s in plan.shortfalls if capacities_alone(s.cause))
     if to_gram(short_t) > 0:
         parts.append(f"{figure_text(short_t)} t of supplies fall short")
     return " and ".join(parts) or None
@@ -46,7 +48,7 @@ def explained_shortfall(plan: Plan) -> str | None:
     reach Camp1 before C+1, and 3 reasons more)"``: a depot's handling was full on every day it
     could load, at no price, since the 4 t were due on C+0, which nothing can reach.
     """
-    caused = [s for s in plan.shortfalls if s.cause]
+    caused = [s for s in plan.shortfalls if not capacities_alone(s.cause)]
     short_t = sum(s.short_t for s in caused)
     if to_gram(short_t) <= 0:
         return None

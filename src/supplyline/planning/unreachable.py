@@ -29,6 +29,8 @@ import numpy.typing as npt
 
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
+from supplyline.planning.capacity_cause import capacity_cause
+from supplyline.planning.closure_relief import ClosureRelief, closures_named
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
@@ -182,6 +184,7 @@ def explain_unreachable(
     proven: bool = True,
     bottlenecks: Sequence[Bottleneck] = (),
     short_decimals: int | None = None,
+    closures: Sequence[ClosureRelief] = (),
 ) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
     """The shortfalls and the target gaps, with ``cause`` said where no capacity is to blame.
 
@@ -195,7 +198,11 @@ def explain_unreachable(
     the bottleneck report names them. In a plan not ``proven`` best there is no bottleneck
     report, and the cause says so. Where the supply binds and ranks among the plan's
     ``bottlenecks``, the cause names it by its rank. ``short_decimals``: the shortfall
-    table's, to which a cause says the plan's own tonnes short ("as in this plan").
+    table's, to which a cause says the plan's own tonnes short ("as in this plan"). A
+    record left to the capacities says so in the words the faces show
+    (:mod:`~supplyline.planning.capacity_cause`), never empty. A shortfall on a unit-day
+    that a closure's re-plan (``closures``, as the report measured them) is not short on
+    names the closure with its rank (:mod:`~supplyline.planning.closure_relief`).
     """
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
@@ -208,10 +215,19 @@ def explain_unreachable(
         bottlenecks=bottlenecks,
         short_decimals=short_decimals,
     )
+    named = _Named(closures, bottlenecks)
     return (
-        _explained(p, shortfalls, arrivals, judge, proven=proven),
-        _explained(p, target_gaps, arrivals, judge, proven=proven),
+        _explained(p, shortfalls, arrivals, judge, named, proven=proven),
+        _explained(p, target_gaps, arrivals, judge, _Named((), ()), proven=proven),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The closures whose re-plans the report measured, and the plan's ranked entries."""
+
+    closures: Sequence[ClosureRelief]
+    bottlenecks: Sequence[Bottleneck]
 
 
 def _explained(
@@ -219,12 +235,36 @@ def _explained(
     records: Sequence[Missed],
     arrivals: _Arrivals,
     judge: SupplyJudge,
+    named: _Named,
     *,
     proven: bool,
 ) -> tuple[Missed, ...]:
     """``records`` with their causes (:func:`explain_unreachable`)."""
+    said, cutting = _causes(p, records, arrivals, judge, proven=proven)
+    rest = capacity_cause(proven=proven)
+    out: list[Missed] = []
+    for s, blamed in zip(said, cutting, strict=True):
+        day = (s.unit, s.commodity, s.day)
+        more = closures_named(p, named.closures, named.bottlenecks, day, blamed)
+        out.append(replace(s, cause=(s.cause or rest) + more))
+    return tuple(out)
+
+
+def _causes(
+    p: Problem,
+    records: Sequence[Missed],
+    arrivals: _Arrivals,
+    judge: SupplyJudge,
+    *,
+    proven: bool,
+) -> tuple[list[Missed], list[frozenset[int]]]:
+    """The records with their causes ("" where the capacities alone bind).
+
+    With, for each, the closures that cut its place off that day (none on a day goods can
+    arrive), which its cause names already.
+    """
     if not records:
-        return tuple(records)
+        return [], []
     unit_of = {u: i for i, u in enumerate(p.demand.unit_ids)}
     com = {c: k for k, c in enumerate(p.demand.commodity_ids)}
     where = [
@@ -275,7 +315,9 @@ def _explained(
         came_before = bool(now[key[0], key[1], arrival : key[2] + 1].any())
         said = _cut_off(p, judge, s, key, (cause, blamed), weighed, came_before, proven)
         out.append(replace(s, cause=said))
-    return tuple(out)
+    keys = zip(k.tolist(), v.tolist(), t.tolist(), strict=True)
+    cutting = [causes.get(key, ("", none))[1] for key in keys]
+    return out, cutting
 
 
 def _cut_off(
