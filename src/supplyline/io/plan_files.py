@@ -257,7 +257,18 @@ def flows_id(plan: Plan) -> str:
     True
     """
     planned = _planned(_plan_data(plan))
-    return content_id({k: v for k, v in planned.items() if k not in ("bottlenecks", "stats")})
+    kept = {k: v for k, v in planned.items() if k not in ("bottlenecks", "stats")}
+    # a cause may name a bottleneck the routes never measure ("see closure 3"): the
+    # routes then read a plan beside them as another plan, though every tonne was the same
+    for key in ("shortfalls", "target_gaps"):
+        if isinstance(kept.get(key), list):
+            kept[key] = [_causeless(r) for r in kept[key]]
+    return content_id(kept)
+
+
+def _causeless(record: Any) -> Any:
+    """A shortfall's or target gap's record without its cause (words, not flows)."""
+    return {k: v for k, v in record.items() if k != "cause"} if isinstance(record, dict) else record
 
 
 def plan_to_dict(
