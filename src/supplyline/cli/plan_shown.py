@@ -163,7 +163,13 @@ def plan_sections(
     if closures_held:
         sections["closures"] = (
             closures_held,
-            ["rank", "resource", "days", "objective_saved"],
+            [
+                "rank",
+                "resource",
+                "days",
+                *filled_columns(closures_held, "removes_t"),
+                "objective_saved",
+            ],
             CLOSURES_TITLE,
         )
     return sections

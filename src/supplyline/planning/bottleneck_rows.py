@@ -22,6 +22,7 @@ from supplyline.types import Said, day_ranges
 
 __all__ = [
     "CLOSURES_TITLE",
+    "CLOSURE_RANK_RULE",
     "bottleneck_caveats",
     "bottleneck_note",
     "bottleneck_rows",
@@ -34,6 +35,11 @@ __all__ = [
 
 CLOSURES_TITLE = "Closures that hold the plan back"
 """The title of the closures' table, in the CLI's summary and the HTML report."""
+CLOSURE_RANK_RULE = (
+    "first by the shortfall the re-made plan removes (weighted by the goods' priority), "
+    "then by the objective saved"
+)
+"""How the closures are ranked (:func:`~supplyline.planning.outages.closure_rank`), in words."""
 
 
 def capacity_entries(plan: Plan) -> list[tuple[int, Bottleneck]]:
@@ -238,15 +244,21 @@ def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
     """Every closure (kind ``outage``) for people: rank, link, days, objective saved, words.
 
     ``objective_saved`` is the entry's ``shadow_price``: for a closure, the objective the
-    plan re-made without it saves in all (a total, where a capacity's is a rate). All of
-    them, never cut by the capacities' top N: a closure that holds the plan back is said.
+    plan re-made without it saves in all (a total, where a capacity's is a rate), and
+    ``removes_t`` the shortfall its re-plan removes, as the explanation rounds it: the
+    closures rank by that first (weighted by priority), then by the objective saved, and a
+    re-checker read a smaller saving ranked above a larger one with no column saying why.
+    All of them, never cut by the capacities' top N: a closure that holds the plan back is
+    said.
     """
+    places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
     return [
         {
             "rank": i,
             "resource": b.resource,
             "days": day_ranges(b.days),
             "commodities": ", ".join(b.commodities),
+            "removes_t": None if not b.shortfall_removed_t else Said(b.shortfall_removed_t, places),
             "objective_saved": b.shadow_price,
             "explanation": b.explanation,
         }

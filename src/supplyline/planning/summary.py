@@ -23,6 +23,7 @@ import numpy as np
 from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.domain.deployment import closure_verdict
 from supplyline.planning.bottleneck_rows import (
+    CLOSURE_RANK_RULE,
     CLOSURES_TITLE,
     bottleneck_caveats,
     bottleneck_note,
@@ -44,6 +45,7 @@ __all__ = [
     "CLOSURES_TITLE",
     "CLOSURE_DAYS_NOTE",
     "CLOSURE_FIGURES",
+    "CLOSURE_RANK_RULE",
     "DEPLOY_PREFIX",
     "MODE_COLUMNS",
     "SHORTFALL_COLUMNS",

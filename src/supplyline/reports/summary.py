@@ -15,6 +15,7 @@ from supplyline.planning.summary import (
     ADDS_UP_NOTE,
     ALL_DEMAND,
     ALL_ROW_NOTE,
+    CLOSURE_RANK_RULE,
     MODE_COLUMNS,
     SHORTFALL_COLUMNS,
     bottleneck_table_rows,
@@ -297,13 +298,16 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
 
 def closures_held_table(plan: Plan) -> Table:
     """Every closure whose lifting gains, ranked after the capacities, with its explanation."""
+    rows = closure_table_rows(plan)
     return _table(
-        closure_table_rows(plan),
+        rows,
         {
             "rank": "#",
             "resource": "closure",
             "days": "days closed",
             "commodities": "commodities",
+            # only where a closure removes shortfall, as the capacities' column
+            **{k: "shortfall removed t" for k in filled_columns(rows, "removes_t")},
             "objective_saved": "objective saved",
             "explanation": "explanation",
         },
@@ -311,11 +315,10 @@ def closures_held_table(plan: Plan) -> Table:
             "Outage windows (runs of a link's consecutive closed days) that, lifted, let the "
             "plan do better: each re-planned with that window open, the link's other windows "
             "kept closed. The objective saved is what the re-made plan saves in all (a "
-            "total, not a rate as the capacities' shadow price): closures are ranked after "
-            "the capacities, the larger gain first in the objective's order (shortfall by "
-            "priority, lateness, targets, transport cost)."
+            "total, not a rate as the capacities' shadow price). Closures are ranked after "
+            f"the capacities: {CLOSURE_RANK_RULE}."
         ),
-        numeric=frozenset({"#", "objective saved"}),
+        numeric=frozenset({"#", "objective saved", "shortfall removed t"}),
     )
 
 
