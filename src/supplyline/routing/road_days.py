@@ -151,7 +151,7 @@ class DayRoads(DayArcs):
         residual.data = np.where(residual.data > 0, residual.data, 0)
         residual.eliminate_zeros()
         seen = set(breadth_first_order(residual, src, directed=True, return_predecessors=False))
-        return RoadCut(float(result.flow_value) / 1000, *self.across(seen))
+        return RoadCut(float(result.flow_value) / 1000, *self.across(seen, self.pos[place]))
 
 
 def road_bound(

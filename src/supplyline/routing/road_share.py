@@ -150,20 +150,43 @@ class DayArcs:
                 self.caps.append(kg)
                 self.links[(self.pos[a], self.pos[b])].append(link)
 
-    def across(self, side: Collection[int]) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
-        """The roads from ``side`` of a cut to the other, each once: driven, then closed."""
+    def across(
+        self, side: Collection[int], toward: int | None = None
+    ) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+        """The roads from ``side`` of a cut to the other, each once: driven, then closed.
 
-        def each_once(ways: Mapping[tuple[int, int], list[Link]]) -> tuple[Link, ...]:
+        A closed road is named only where its far end leads on to ``toward`` (the unit's
+        place) without coming back to ``side``, by any road open or closed: a re-checker's
+        unit read a closed road to a dead-end camp among those "closed then" on its way.
+        """
+
+        def each_once(
+            ways: Mapping[tuple[int, int], list[Link]], keep: Collection[int] | None
+        ) -> tuple[Link, ...]:
             return tuple(
                 {
                     link.id: link
                     for (a, b), links in sorted(ways.items())
-                    if a in side and b not in side
+                    if a in side and b not in side and (keep is None or b in keep)
                     for link in links
                 }.values()
             )
 
-        return each_once(self.links), each_once(self.closed)
+        leading = None if toward is None else self._leading_to(toward, side)
+        return each_once(self.links, None), each_once(self.closed, leading)
+
+    def _leading_to(self, place: int, avoid: Collection[int]) -> set[int]:
+        """Where some road, open or closed, leads on to ``place``, not through ``avoid``."""
+        back: dict[int, set[int]] = defaultdict(set)
+        for a, b in [*self.links, *self.closed]:
+            if a not in avoid:
+                back[b].add(a)
+        seen, todo = {place}, [place]
+        while todo:
+            for a in back[todo.pop()] - seen:
+                seen.add(a)
+                todo.append(a)
+        return seen
 
 
 class _Roads(DayArcs):
@@ -271,7 +294,7 @@ class _Roads(DayArcs):
         """
         if isinstance(side, _GoodsMisfit):
             return _goods_words(self, unit, needs, side, when)
-        cut, shut = self.across(side)
+        cut, shut = self.across(side, toward=self.pos[unit.place])
         behind = [
             x
             for x in needs
