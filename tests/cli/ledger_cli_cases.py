@@ -7,6 +7,9 @@ states only what its own orders need: which goods, at what price.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
@@ -32,3 +35,17 @@ def nld_deu_agreement(per_t: dict[str, str]) -> Agreement:
         ),
         currency="EUR",
     )
+
+
+def ledger_in_chatham(db: str, *command: str) -> str:
+    """A ledger command's stdout, as NLD, 200 columns wide, 13 hours 45 east of UTC.
+
+    The time zone farthest from UTC on the hour's quarter, so that a time shown in the
+    machine's zone, or cut to the minute, cannot pass for UTC.
+    """
+    env = {**os.environ, "COLUMNS": "200", "USER": "tester", "TZ": "Pacific/Chatham"}
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", "ledger", *command, "--as", "NLD", "--db", db],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    return done.stdout

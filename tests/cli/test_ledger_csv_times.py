@@ -13,15 +13,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from ledger_cli_cases import DEU, NLD, nld_deu_agreement
+from ledger_cli_cases import DEU, NLD, ledger_in_chatham, nld_deu_agreement
 
 from supplyline.io.csv_out import csv_time
 from supplyline.services.ledger import open_ledger
@@ -49,16 +46,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def _ledger(db: str, *command: str) -> str:
-    """A ledger command's stdout, run as NLD in a time zone 13 hours 45 east of UTC."""
-    env = {**os.environ, "COLUMNS": "200", "USER": "tester", "TZ": "Pacific/Chatham"}
-    done = subprocess.run(
-        [sys.executable, "-m", "supplyline", "ledger", *command, "--as", "NLD", "--db", db],
-        capture_output=True, text=True, env=env, timeout=120, check=True,
-    )  # fmt: skip
-    return done.stdout
-
-
 def _moments(db: str, command: str) -> list[dt.datetime]:
     """The times the ledger holds for each row ``command`` writes, from the Python API."""
     ledger = open_ledger(db, create=False)
@@ -76,10 +63,10 @@ def _csv_text(db: str, how: str, tmp_path: Path) -> str:
     """The CSV ``how`` writes: a statement file (``statement -o``) or a command's stdout."""
     if how == "statement -o":
         target = tmp_path / "statement.csv"
-        _ledger(db, "statement", "-o", str(target), "--format", "json")
+        ledger_in_chatham(db, "statement", "-o", str(target), "--format", "json")
         return target.read_bytes().decode("utf-8-sig")
     command, *rest = how.split()
-    return _ledger(db, command, *rest, "--format", "csv")
+    return ledger_in_chatham(db, command, *rest, "--format", "csv")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +99,7 @@ def test_a_ledger_csv_writes_each_time_bare_in_utc_to_the_second(
 
 def test_the_machine_json_keeps_each_time_with_its_offset(db: str) -> None:
     """JSON is for programs, not spreadsheets: ``events`` gives the time it was hashed with."""
-    listed = json.loads(_ledger(db, "events", "--format", "json"))
+    listed = json.loads(ledger_in_chatham(db, "events", "--format", "json"))
     ledger = open_ledger(db, create=False)
     stored = [e.at for e in ledger.events(NLD)]
     ledger.db.dispose()

@@ -9,14 +9,11 @@ far from UTC, so that a local time would show.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
-from ledger_cli_cases import DEU, NLD, nld_deu_agreement
+from ledger_cli_cases import DEU, NLD, ledger_in_chatham, nld_deu_agreement
 
 from supplyline.services.ledger import open_ledger
 
@@ -40,22 +37,12 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def _table(db: str, *command: str) -> str:
-    """A ledger command's table, as NLD, 200 columns wide, 13 hours 45 east of UTC."""
-    env = {**os.environ, "COLUMNS": "200", "USER": "tester", "TZ": "Pacific/Chatham"}
-    done = subprocess.run(
-        [sys.executable, "-m", "supplyline", "ledger", *command, "--as", "NLD", "--db", db],
-        capture_output=True, text=True, env=env, timeout=120, check=True,
-    )  # fmt: skip
-    return done.stdout
-
-
 @pytest.mark.parametrize("command", [("statement",), ("events",), ("show", "1")])
 def test_each_table_shows_its_times_in_utc_to_the_second_with_the_zone(
     db: str, command: tuple[str, ...]
 ) -> None:
     """Every time the table shows is ``YYYY-MM-DDTHH:MM:SS+00:00``, and there is one."""
-    table = _table(db, *command)
+    table = ledger_in_chatham(db, *command)
     times = [t for t in ANY_TIME.findall(table) if ":" in t]
     assert times, table
     assert all(SHOWN.fullmatch(t) for t in times), times
