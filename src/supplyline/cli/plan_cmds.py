@@ -66,6 +66,9 @@ def _print_machine(run: PlanRun, fmt: OutputFormat) -> None:
 
     sections = plan_sections(run)
     head = headline(run.plan, run.demand, run.opened.scenario)
+    # the scenario's fingerprint beside its name, as plan.json has it: a script reading
+    # stdout could not tell which scenario (of one name) it came from
+    head = {"scenario": head.pop("scenario"), "scenario_id": run.opened.scenario_id, **head}
     warnings = list(run.warnings())
     for warning in warnings:  # on stderr too: a person running it sees them
         err.print(warning, style="yellow", highlight=False)

@@ -270,10 +270,12 @@ def routes_cmd(
                     "tonnes", "unit", "reason", "detail"]  # fmt: skip
             if fmt is OutputFormat.JSON:
                 # the day's summary and the files, as plan's JSON has them: a newcomer's program
-                # got rows only, and learnt of a removed report from stderr alone
+                # got rows only, and learnt of a removed report from stderr alone; the summary
+                # with routes.json's scenario_id (a script could not tell the scenario apart)
+                fingerprint = run.opened.scenario_id
                 write_json(
                     {
-                        "summary": routes_summary(routes),
+                        "summary": routes_summary(routes, fingerprint=fingerprint),
                         "files": [str(p) for p in run.files],
                         "removed_files": [str(p) for p in run.removed],
                         "files_at_odds": list(run.at_odds),
