@@ -113,7 +113,7 @@ def test_the_section_reads_as_the_cli_and_its_tables_add_up_to_its_intro(
     """Each column of trucks, draws and lost loads: the CLI's cells, adding up to the intro."""
     routes = _day(trucks, drawn, lost)
     section = routes_section(routes)
-    by_caption = {t.caption.split(" (")[0].split(";")[0]: t for t in section.tables}
+    by_caption = {t.caption.split(" (")[0].split(";")[0].split(". ")[0]: t for t in section.tables}
     said = {
         ("Trucks on the road", "Trucks", "km"): r"over ([\d,.]+) km",
         ("Trucks on the road", "Trucks", "cost"): r"cost of ([\d,.]+);",

@@ -136,6 +136,8 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
         title = "Not delivered"
         emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
                   drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
+        if tables.unserved_note is not None:  # as plan's under its shortfall table
+            out.print(tables.unserved_note, style="dim", markup=False, highlight=False)
     for note in routes.notes:
         if note not in warned:  # else on stderr as a warning already
             out.print(f"note: {note}", style="dim", markup=False, highlight=False)

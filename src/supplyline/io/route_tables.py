@@ -20,7 +20,23 @@ from supplyline.domain.unserved_words import reason_words
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.types import figure_decimals
 
-__all__ = ["DayFigures", "DayTables", "day_figures", "day_tables", "nothing_to_deliver"]
+__all__ = [
+    "UNSERVED_ADDS_UP_NOTE",
+    "DayFigures",
+    "DayTables",
+    "day_figures",
+    "day_tables",
+    "nothing_to_deliver",
+]
+
+UNSERVED_ADDS_UP_NOTE = (
+    "Rows rounded to add up to the day's tonnes not delivered: a row may be one off in its "
+    "last digit from its figure rounded alone (unserved.csv has each to the gram)."
+)
+"""Under the "Not delivered" table, in the CLI and the report, where its rows were rounded
+to add up (:attr:`DayTables.unserved_note`), as ``plan`` says ``ADDS_UP_NOTE`` under its
+shortfall table: a planner summing the printed rows against the unrounded ``unserved.csv``
+found them a digit apart with nothing saying why."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +96,9 @@ class DayTables:
     ``drawn`` on site and ``landed`` at the unit's place by the plan's air, rail or water
     legs (their tonnes add up to the tonnes drawn on site and arrived), ``unserved``
     (to the tonnes not delivered); the rows are :mod:`~supplyline.io.route_files`'s.
+    ``unserved_note``: :data:`UNSERVED_ADDS_UP_NOTE` where a row of ``unserved`` may read
+    otherwise than rounded alone (more than one row, or its one row's figure moved to add up
+    with the day's other tonnes), else None.
     """
 
     figures: DayFigures
@@ -87,6 +106,7 @@ class DayTables:
     drawn: list[dict[str, Any]]
     landed: list[dict[str, Any]]
     unserved: list[dict[str, Any]]
+    unserved_note: str | None = None
 
 
 def day_tables(routes: Routes) -> DayTables:
@@ -109,6 +129,7 @@ def day_tables(routes: Routes) -> DayTables:
     ]
     drawn = [d for d in on_site if not d[0]["arrived_by"]]
     landed = [d for d in on_site if d[0]["arrived_by"]]
+    lost = _adding(unserved, {"tonnes": day["unserved"]}, places)
     return DayTables(
         figures=figures,
         trucks=_adding(
@@ -116,7 +137,16 @@ def day_tables(routes: Routes) -> DayTables:
         ),
         drawn=_adding(drawn, {"tonnes": day["on_site"]}, places),
         landed=_adding(landed, {"tonnes": day["arrived"]}, places),
-        unserved=_adding(unserved, {"tonnes": day["unserved"]}, places),
+        unserved=lost,
+        unserved_note=(
+            UNSERVED_ADDS_UP_NOTE
+            if len(lost) > 1
+            or any(
+                row["tonnes"] != float(rounded(u.tonnes, places["tonnes"]))
+                for row, u in zip(lost, routes.unserved, strict=True)
+            )
+            else None
+        ),
     )
 
 

@@ -173,7 +173,10 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
             )
         )
     if tables.unserved:
-        found.append(_table(tables.unserved, _UNSERVED_COLUMNS, "Not delivered", least))
+        caption = "Not delivered"
+        if tables.unserved_note is not None:  # as the CLI says it under the table
+            caption += f". {tables.unserved_note}"
+        found.append(_table(tables.unserved, _UNSERVED_COLUMNS, caption, least))
     short = depot_short_rows(routes)
     if short:
         found.append(
