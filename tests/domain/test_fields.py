@@ -74,7 +74,7 @@ UNIT = dict(id="u", name="U", partner="p", home="B", destination="B", personnel=
         ),
         (
             lambda: Unit(**{**UNIT, "personnel": 10**12}),
-            r"personnel\(=1000000000000\) must be 0 to",
+            r"personnel: 1000000000000 is too large \(a whole number from 0 to 10,000,000",
         ),
         (
             lambda: Location(**{**PLACE, "dwell_days": 10**300}),

@@ -205,5 +205,5 @@ def test_amount_with_more_decimals_than_the_file_takes(field: str, amount: Decim
 
 def test_horizon_range_is_the_files() -> None:
     """Scenario's own check of horizon_days says the loader's range (1 to 3,660 days)."""
-    with pytest.raises(ArgumentError, match=r"horizon_days 3661 is too large \(a whole number"):
+    with pytest.raises(ArgumentError, match=r": horizon_days: 3661 is too large \(a whole number"):
         dataclasses.replace(_example(), horizon_days=3661)

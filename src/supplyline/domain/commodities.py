@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from supplyline.domain.field_ranges import out_of_range
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
@@ -79,13 +80,14 @@ USUAL_KG_PER_LITRE = (0.4, 2.0)
 diesel and jet fuel 0.8–0.84, water 1.0, sulphuric acid 1.84. Outside, a load warns."""
 
 
-def _check_rate(name: str, rate: Rate | None) -> None:
+def _check_rate(entity: str, entity_id: str, name: str, rate: Rate | None) -> None:
+    """Refuse an empty key, or a negative or non-finite number, in the loader's words."""
     if rate is None or isinstance(rate, str):
         if isinstance(rate, str) and not rate.strip():
             raise ArgumentError(f"{name} must be a number or a planning-factor key, not empty")
         return
     if not math.isfinite(rate) or rate < 0:
-        raise ArgumentError(f"{name}(={rate}) must be a finite number >= 0")
+        raise out_of_range(entity, entity_id, name, rate)
 
 
 def _check_not_reserved(commodity_id: str) -> None:
@@ -126,14 +128,14 @@ class Commodity:
             raise ArgumentError("commodity id must not be empty")
         _check_not_reserved(self.id)
         if not 1 <= self.priority <= 9:
-            raise ArgumentError(f"priority(={self.priority}) must be between 1 and 9")
+            raise out_of_range("commodity", self.id, "priority", self.priority)
         if self.volume_m3_per_t is not None and not (
             math.isfinite(self.volume_m3_per_t) and self.volume_m3_per_t > 0
         ):
-            raise ArgumentError(f"volume_m3_per_t(={self.volume_m3_per_t}) must be > 0")
+            raise out_of_range("commodity", self.id, "volume_m3_per_t", self.volume_m3_per_t)
         kg = self.kg_per_demand_unit
         if kg is not None and not (math.isfinite(kg) and kg > 0):
-            raise ArgumentError(f"kg_per_demand_unit(={kg}) must be > 0")
+            raise out_of_range("commodity", self.id, "kg_per_demand_unit", kg)
         if kg is not None and self.demand_unit is DemandUnit.L and kg > MAX_KG_PER_LITRE:
             raise ArgumentError(
                 f"kg_per_demand_unit(={kg:g}) is more than {MAX_KG_PER_LITRE:g} kg a litre "
@@ -145,8 +147,8 @@ class Commodity:
                 f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
                 f"which is {mass:,.0f} kg (leave it out; it is for litres)"
             )
-        _check_rate("per_person_per_day", self.per_person_per_day)
-        _check_rate("per_vehicle_per_day", self.per_vehicle_per_day)
+        _check_rate("commodity", self.id, "per_person_per_day", self.per_person_per_day)
+        _check_rate("commodity", self.id, "per_vehicle_per_day", self.per_vehicle_per_day)
 
     @property
     def kg_per_unit(self) -> float:
@@ -184,6 +186,6 @@ class VehicleClass:
         check_fields(self)
         if not self.id:
             raise ArgumentError("vehicle class id must not be empty")
-        _check_rate("fuel_l_per_100km", self.fuel_l_per_100km)
+        _check_rate("vehicle class", self.id, "fuel_l_per_100km", self.fuel_l_per_100km)
         if not (math.isfinite(self.km_per_day) and self.km_per_day >= 0):
-            raise ArgumentError(f"km_per_day(={self.km_per_day}) must be >= 0")
+            raise out_of_range("vehicle class", self.id, "km_per_day", self.km_per_day)

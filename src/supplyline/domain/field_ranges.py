@@ -17,24 +17,47 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from supplyline.domain.network import MAX_DAYS_APART
-from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
-from supplyline.domain.units import MAX_DAYS_HELD, MAX_PERSONNEL
+from supplyline.errors import ArgumentError
 
 __all__ = [
     "FIELD_RANGES",
+    "MAX_DAYS_APART",
+    "MAX_DAYS_HELD",
+    "MAX_PERSONNEL",
     "MAX_VEHICLES",
+    "MIN_PAYLOAD_T",
+    "MIN_SPEED_KMH",
+    "MIN_VOLUME_M3",
     "SECTION_ENTITIES",
     "VEHICLES_RANGE",
     "FieldRange",
     "exact_text",
+    "field_named",
     "number_text",
+    "out_of_range",
     "range_hint",
     "whole_hint",
 ]
 
 MAX_VEHICLES = 100_000
 """The most vehicles of one class a unit, or trucks a fleet group, can count."""
+MAX_DAYS_APART = 365
+"""The longest transit or dwell, in days (as the files allow)."""
+MAX_PERSONNEL = 10_000_000
+"""The most people a unit (or a relief site) can count, as the files allow."""
+MAX_DAYS_HELD = 365
+"""The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
+MIN_PAYLOAD_T = 0.001
+"""The least payload a truck may have: 1 kg. The router counts loads in whole kilograms, so a
+truck of less carries nothing; one of 5e-324 t made ``routes`` pack 1-gram loads for ever
+and the reach check divide into infinity (OverflowError)."""
+MIN_VOLUME_M3 = 0.001
+"""The least cargo volume a truck may have: 1 litre, as the router counts volume in whole
+litres (a van of 0.0004 m³ held nothing, and ``routes`` packed loads for ever)."""
+MIN_SPEED_KMH = 1.0
+"""The least average road speed: slower than walking is no vehicle's. A speed of 5e-324
+km/h made a round trip of infinite hours, refused deep in the reach check with a message
+about ``round_trip_h`` that named neither the file nor the column."""
 
 
 def number_text(x: float) -> str:
@@ -205,6 +228,39 @@ takes 1 to 10.
 
 A field not here has no range of its own beyond its record's (an id, a day checked
 against the horizon, an amount of money checked by :mod:`supplyline.domain.amounts`)."""
+
+
+def field_named(entity: str, entity_id: str, field: str) -> str:
+    """A record's field as a message names it: the record, then the field.
+
+    A section of scenario.yaml (no id) is named as the file and the Python attribute are.
+
+    >>> field_named("link", "L1", "transit_days"), field_named("routing", "", "detour_factor")
+    ("link 'L1': transit_days", 'routing.detour_factor')
+    """
+    if not entity_id:
+        return f"{entity}.{field}"
+    return f"{entity} {entity_id!r}: {field}"
+
+
+def out_of_range(entity: str, entity_id: str, field: str, value: float) -> ArgumentError:
+    """The error of a record built in Python refusing ``value``, in the loader's words.
+
+    A record refuses at once what cannot be computed with (a negative, a NaN), and a value
+    above its file's range only when the scenario is checked: the second named the record,
+    the value and the range (``link 'L1': capacity_t_per_day: 2000000.0 is too large (a
+    number from 0 to 1,000,000 t/day)``), the first said ``capacity_t_per_day(=-1.0) must
+    be a finite number >= 0``, naming neither the record nor what the field takes. Both say
+    it alike now: :func:`field_named`, then :meth:`FieldRange.problem`.
+
+    >>> str(out_of_range("link", "L1", "capacity_t_per_day", -1.0))
+    "link 'L1': capacity_t_per_day: -1.0 is negative (a number from 0 to 1,000,000 t/day)"
+    """
+    problem = FIELD_RANGES[entity][field].problem(value)
+    if problem is None:  # a bug: the record refuses a value its file takes
+        raise AssertionError(f"{value!r} is within {entity}.{field}'s range")
+    return ArgumentError(f"{field_named(entity, entity_id, field)}: {problem}")
+
 
 SECTION_ENTITIES = frozenset({"solver", "routing"})
 """The entries of FIELD_RANGES that are a section of scenario.yaml, one to a scenario

@@ -6,14 +6,12 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from supplyline.domain.field_ranges import MAX_DAYS_APART, out_of_range
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
 
 __all__ = ["Link", "Location", "LocationKind", "Mode"]
-
-MAX_DAYS_APART = 365
-"""The longest transit or dwell, in days (as the files allow)."""
 
 
 class LocationKind(StrEnum):
@@ -41,9 +39,10 @@ class Mode(StrEnum):
     INLAND_WATER = "inland_water"
 
 
-def _nonneg_or_none(name: str, value: float | None) -> None:
+def _nonneg_or_none(entity: str, entity_id: str, name: str, value: float | None) -> None:
+    """Refuse a negative or non-finite ``value`` (None: not limited), in the loader's words."""
     if value is not None and not (math.isfinite(value) and value >= 0):
-        raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
+        raise out_of_range(entity, entity_id, name, value)
 
 
 @named_fields
@@ -70,14 +69,13 @@ class Location:
         if not self.id:
             raise ArgumentError("location id must not be empty")
         if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
-            raise ArgumentError(f"lat(={self.lat}) must be between -90 and 90")
+            raise out_of_range("location", self.id, "lat", self.lat)
         if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
-            raise ArgumentError(f"lon(={self.lon}) must be between -180 and 180")
-        _nonneg_or_none("handling_t_per_day", self.handling_t_per_day)
-        _nonneg_or_none("handling_pax_per_day", self.handling_pax_per_day)
-        _nonneg_or_none("storage_t", self.storage_t)
+            raise out_of_range("location", self.id, "lon", self.lon)
+        for name in ("handling_t_per_day", "handling_pax_per_day", "storage_t"):
+            _nonneg_or_none("location", self.id, name, getattr(self, name))
         if not 0 <= self.dwell_days <= MAX_DAYS_APART:  # 10**300 overflowed in the planner
-            raise ArgumentError(f"dwell_days(={self.dwell_days}) must be 0 to {MAX_DAYS_APART}")
+            raise out_of_range("location", self.id, "dwell_days", self.dwell_days)
 
     @property
     def handles_tonnes(self) -> bool:
@@ -121,17 +119,15 @@ class Link:
         if self.origin == self.destination:
             raise ArgumentError(f"link {self.id} starts and ends at {self.origin}")
         if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
-            raise ArgumentError(f"distance_km(={self.distance_km}) must be >= 0")
+            raise out_of_range("link", self.id, "distance_km", self.distance_km)
         if not 0 <= self.transit_days <= MAX_DAYS_APART:
-            raise ArgumentError(f"transit_days(={self.transit_days}) must be 0 to {MAX_DAYS_APART}")
-        _nonneg_or_none("capacity_t_per_day", self.capacity_t_per_day)
-        _nonneg_or_none("capacity_pax_per_day", self.capacity_pax_per_day)
-        _nonneg_or_none("cost_per_t", self.cost_per_t)
-        _nonneg_or_none("cost_per_pax", self.cost_per_pax)
+            raise out_of_range("link", self.id, "transit_days", self.transit_days)
+        for name in ("capacity_t_per_day", "capacity_pax_per_day", "cost_per_t", "cost_per_pax"):
+            _nonneg_or_none("link", self.id, name, getattr(self, name))
         if self.gauge_mm is not None and self.mode is not Mode.RAIL:
             raise ArgumentError(f"gauge_mm is only for rail links, not {self.mode}")
         if self.gauge_mm is not None and not 300 <= self.gauge_mm <= 2000:
-            raise ArgumentError(f"gauge_mm(={self.gauge_mm}) must be between 300 and 2000")
+            raise out_of_range("link", self.id, "gauge_mm", self.gauge_mm)
 
     def directions(self) -> tuple[tuple[LocationId, LocationId], ...]:
         """The (from, to) pairs this link can be used in."""

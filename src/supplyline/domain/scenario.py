@@ -12,7 +12,7 @@ from typing import Any
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
 from supplyline.domain.deploy_ways import cannot_deploy
-from supplyline.domain.field_ranges import FIELD_RANGES
+from supplyline.domain.field_ranges import FIELD_RANGES, out_of_range
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
@@ -49,9 +49,9 @@ class SolverOptions:
         if not isinstance(self.fair_share, bool):
             raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
         if self.time_limit_s is not None and not self.time_limit_s > 0:
-            raise ArgumentError(f"time_limit_s(={self.time_limit_s}) must be > 0")
+            raise out_of_range("solver", "", "time_limit_s", self.time_limit_s)
         if self.threads is not None and self.threads < 1:
-            raise ArgumentError(f"threads(={self.threads}) must be >= 1")
+            raise out_of_range("solver", "", "threads", self.threads)
 
 
 @named_fields
@@ -65,9 +65,9 @@ class RoutingOptions:
     def __post_init__(self) -> None:
         check_fields(self)
         if not self.detour_factor >= 1.0:
-            raise ArgumentError(f"detour_factor(={self.detour_factor}) must be >= 1")
+            raise out_of_range("routing", "", "detour_factor", self.detour_factor)
         if not self.service_minutes >= 0:
-            raise ArgumentError(f"service_minutes(={self.service_minutes}) must be >= 0")
+            raise out_of_range("routing", "", "service_minutes", self.service_minutes)
 
 
 def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
@@ -108,8 +108,8 @@ class Scenario:
 
     def __post_init__(self) -> None:
         check_fields(self)
-        if (problem := _HORIZON.problem(self.horizon_days)) is not None:
-            raise ArgumentError(f"horizon_days {problem}")
+        if _HORIZON.problem(self.horizon_days) is not None:
+            raise out_of_range("scenario", self.name, "horizon_days", self.horizon_days)
         if (dt.date.max - self.start_date).days < self.horizon_days - 1:
             raise ArgumentError(
                 f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "

@@ -18,6 +18,7 @@ from supplyline.domain.factors import (
     default_factors,
     override_key_findings,
 )
+from supplyline.domain.field_ranges import field_named
 from supplyline.domain.findings import Finding
 from supplyline.domain.scenario import Scenario
 from supplyline.errors import Issue
@@ -50,12 +51,10 @@ def script_issue(scenario: Scenario, finding: Finding) -> Issue:
     Python attribute alike do: ``routing.detour_factor``.
     """
     field = python_field(finding.entity, finding.field)
-    if not finding.entity_id:
-        column = f"{finding.entity}.{field}"
-    elif repr(finding.entity_id) in finding.message:
+    if finding.entity_id and repr(finding.entity_id) in finding.message:
         column = field
-    else:
-        column = f"{finding.entity} {finding.entity_id!r}: {field}"
+    else:  # as a record built in Python names its field refusing a value (out_of_range)
+        column = field_named(finding.entity, finding.entity_id, field)
     return Issue(
         file=f"scenario {scenario.name!r}",
         column=column,

@@ -6,25 +6,20 @@ import math
 from dataclasses import dataclass
 
 from supplyline.domain.commodities import Commodity
+from supplyline.domain.field_ranges import (
+    MIN_PAYLOAD_T,
+    MIN_SPEED_KMH,
+    MIN_VOLUME_M3,
+    out_of_range,
+)
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
 
 __all__ = ["MIN_PAYLOAD_T", "MIN_SPEED_KMH", "MIN_VOLUME_M3", "FleetGroup", "Stock"]
 
-MIN_PAYLOAD_T = 0.001
-"""The least payload a truck may have: 1 kg. The router counts loads in whole kilograms, so a
-truck of less carries nothing; one of 5e-324 t made ``routes`` pack 1-gram loads for ever
-and the reach check divide into infinity (OverflowError)."""
-
-MIN_VOLUME_M3 = 0.001
-"""The least cargo volume a truck may have: 1 litre, as the router counts volume in whole
-litres (a van of 0.0004 m³ held nothing, and ``routes`` packed loads for ever)."""
-
-MIN_SPEED_KMH = 1.0
-"""The least average road speed: slower than walking is no vehicle's. A speed of 5e-324
-km/h made a round trip of infinite hours, refused deep in the reach check with a message
-about ``round_trip_h`` that named neither the file nor the column."""
+# MIN_PAYLOAD_T, MIN_SPEED_KMH and MIN_VOLUME_M3 live with the other limits the files take
+# (supplyline.domain.field_ranges), which the records' messages say; named here too.
 
 
 @named_fields
@@ -48,7 +43,7 @@ class Stock:
         for name in ("initial_t", "replenishment_t_per_day"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
-                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
+                raise out_of_range("stock", f"{self.location}/{self.commodity}", name, value)
 
 
 @named_fields
@@ -80,32 +75,21 @@ class FleetGroup:
         if not self.id:
             raise ArgumentError("fleet id must not be empty")
         if self.count < 0:
-            raise ArgumentError(f"count(={self.count}) must be >= 0")
-        for name in ("payload_t", "speed_kmh", "max_route_hours"):
+            raise out_of_range("fleet", self.id, "count", self.count)
+        # the least a truck may be (1 kg, 1 litre, 1 km/h: the router counts whole kilograms
+        # and litres), and what cannot be computed with: in the loader's words, its range
+        least = {"payload_t": MIN_PAYLOAD_T, "speed_kmh": MIN_SPEED_KMH, "volume_m3": MIN_VOLUME_M3}
+        for name in ("payload_t", "speed_kmh", "max_route_hours", "volume_m3"):
             value = getattr(self, name)
-            if not (math.isfinite(value) and value > 0):
-                raise ArgumentError(f"{name}(={value}) must be a finite number > 0")
-        for name, least, why in (
-            ("payload_t", MIN_PAYLOAD_T, "t (1 kg: the router counts whole kilograms)"),
-            ("speed_kmh", MIN_SPEED_KMH, "km/h (an average road speed)"),
-        ):
-            if getattr(self, name) < least:
-                raise ArgumentError(
-                    f"{name}(={getattr(self, name)}) must be at least {least:g} {why}"
-                )
+            if value is None:  # volume_m3: not limited
+                continue
+            too_small = value < least[name] if name in least else value <= 0
+            if not math.isfinite(value) or too_small:
+                raise out_of_range("fleet", self.id, name, value)
         for name in ("fixed_cost", "cost_per_km"):
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0):
-                raise ArgumentError(f"{name}(={value}) must be a finite number >= 0")
-        if self.volume_m3 is not None and not (
-            math.isfinite(self.volume_m3) and self.volume_m3 > 0
-        ):
-            raise ArgumentError(f"volume_m3(={self.volume_m3}) must be > 0")
-        if self.volume_m3 is not None and self.volume_m3 < MIN_VOLUME_M3:
-            raise ArgumentError(
-                f"volume_m3(={self.volume_m3}) must be at least {MIN_VOLUME_M3:g} "
-                "(1 litre: the router counts whole litres)"
-            )
+                raise out_of_range("fleet", self.id, name, value)
 
     def may_carry(self, commodity: Commodity) -> bool:
         """Whether these trucks may load ``commodity``: named by id or by supply class.

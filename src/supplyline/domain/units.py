@@ -7,17 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Integral
 
+from supplyline.domain.field_ranges import MAX_DAYS_HELD, MAX_PERSONNEL, out_of_range
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId
 
 __all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
-
-MAX_PERSONNEL = 10_000_000
-"""The most people a unit (or a relief site) can count, as the files allow."""
-MAX_DAYS_HELD = 365
-"""The most days of supply a unit can want or hold (``days_of_supply``, ``on_hand_days``)."""
 
 
 @named_fields
@@ -77,7 +73,7 @@ class Unit:
             raise ArgumentError(f"personnel(={self.personnel!r}) must be a whole number of people")
         object.__setattr__(self, "personnel", int(self.personnel))
         if not 0 <= self.personnel <= MAX_PERSONNEL:  # 10**12 made HiGHS say "unbounded"
-            raise ArgumentError(f"personnel(={self.personnel}) must be 0 to {MAX_PERSONNEL:,}")
+            raise out_of_range("unit", self.id, "personnel", self.personnel)
         for cls, count in self.vehicles.items():
             if count < 0:
                 raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")
@@ -89,14 +85,7 @@ class Unit:
                 f"required_day(={self.required_day}) must not be before "
                 f"available_day(={self.available_day})"
             )
-        if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
-            raise ArgumentError(f"deployment_lift_t(={self.deployment_lift_t}) must be >= 0")
-        if (
-            isinstance(self.priority, bool)
-            or not isinstance(self.priority, int)
-            or not 1 <= self.priority <= 9
-        ):
-            raise ArgumentError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
+        self._check_figures()
         self._check_days_held()
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
             raise ArgumentError(
@@ -107,11 +96,28 @@ class Unit:
         if starts != sorted(set(starts)):
             raise ArgumentError("activity periods must start on increasing days")
 
+    def _check_figures(self) -> None:
+        """The lift, the priority and the receiving hours, each in its file's range.
+
+        Refused in the loader's words, naming the unit (:func:`~supplyline.domain.
+        field_ranges.out_of_range`); each hour alone before the window they make.
+        """
+        if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
+            raise out_of_range("unit", self.id, "deployment_lift_t", self.deployment_lift_t)
+        if isinstance(self.priority, bool) or not isinstance(self.priority, int):
+            raise ArgumentError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
+        if not 1 <= self.priority <= 9:
+            raise out_of_range("unit", self.id, "priority", self.priority)
+        for name in ("receive_open_h", "receive_close_h"):
+            hour = getattr(self, name)
+            if not (math.isfinite(hour) and 0 <= hour <= 24):
+                raise out_of_range("unit", self.id, name, hour)
+
     def _check_days_held(self) -> None:
         for name in ("days_of_supply", "on_hand_days"):
             days = getattr(self, name)
             if days is not None and not (math.isfinite(days) and 0 <= days <= MAX_DAYS_HELD):
-                raise ArgumentError(f"{name}(={days}) must be from 0 to {MAX_DAYS_HELD} days")
+                raise out_of_range("unit", self.id, name, days)
         if self.on_hand_days is not None and not self.in_place:
             raise ArgumentError(
                 f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "

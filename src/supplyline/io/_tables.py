@@ -25,9 +25,8 @@ from supplyline.domain import (
     Unit,
     did_you_mean,
 )
-from supplyline.domain.field_ranges import FIELD_RANGES, VEHICLES_RANGE, FieldRange
+from supplyline.domain.field_ranges import FIELD_RANGES, MAX_DAYS_APART, VEHICLES_RANGE, FieldRange
 from supplyline.domain.horizon_days import before_start_said
-from supplyline.domain.network import MAX_DAYS_APART
 from supplyline.io._cargo_cells import parse_carries
 from supplyline.io._cells import (
     is_blank,
