@@ -18,6 +18,7 @@ from supplyline.planning.bottlenecks import NOT_LEAST, _explanation
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Measured, Resolver
+from supplyline.planning.objective_tiers import DEFAULT_ORDER, Tier
 from supplyline.planning.outcome_words import AS_RESOLVED, NO_GAINS, OTHERS_MAY_DIFFER, as_good
 from supplyline.planning.outcome_words import effect as _effect
 from supplyline.planning.params import PlanParams
@@ -256,8 +257,8 @@ def test_as_good_is_lateness_as_the_objective_counts_it_not_closure_days() -> No
     goal = _outcome({0: 0, 1: 2}, late_t_days=100.0, closure={0: 5, 1: 14})
     tie = _outcome({0: 1, 1: 1}, late_t_days=100.0, closure={0: 14, 1: 13})
     short_of_it = _outcome({0: 0, 1: 2}, late_t_days=101.0, closure={0: 5, 1: 14})
-    assert as_good(tie, goal, 1, base)
-    assert not as_good(short_of_it, goal, 1, base)
+    assert as_good(tie, goal, Tier.LATENESS, base, DEFAULT_ORDER)
+    assert not as_good(short_of_it, goal, Tier.LATENESS, base, DEFAULT_ORDER)
 
 
 def test_unmeasured_ranks_within_those_asked_for_say_the_time_ran_out(

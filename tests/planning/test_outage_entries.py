@@ -25,6 +25,7 @@ from supplyline.planning.bottleneck_rows import (
 )
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
+from supplyline.planning.objective_tiers import DEFAULT_ORDER
 from supplyline.planning.outage_duals import cannot_gain, match_models
 from supplyline.planning.outages import objective_gain
 from supplyline.planning.params import PlanParams
@@ -145,8 +146,8 @@ def test_closures_gain_in_the_objectives_order_shortfall_by_priority_first() -> 
     The objective weighs shortfall by priority: comparing raw tonnes put the lesser gain first.
     """
     base = _outcome(10.0, 50.0, late=900.0)
-    low = objective_gain(_outcome(4.0, 44.0, late=0.0), base)  # 6 t, weighing 6
-    high = objective_gain(_outcome(8.0, 30.0, late=900.0), base)  # 2 t, weighing 20
+    low = objective_gain(_outcome(4.0, 44.0, late=0.0), base, DEFAULT_ORDER)  # 6 t, weighing 6
+    high = objective_gain(_outcome(8.0, 30.0, late=900.0), base, DEFAULT_ORDER)  # 2 t, weighing 20
     assert high > low
     assert sorted([low, high], reverse=True) == [high, low]
 

@@ -18,6 +18,7 @@ from scenario_files import scenario_from_files
 from supplyline.domain import Demand, Plan, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.extract import Outcome
+from supplyline.planning.objective_tiers import DEFAULT_ORDER, Tier
 from supplyline.planning.outcome_words import as_good, gain_tier
 
 
@@ -93,6 +94,7 @@ def test_the_same_tonnes_short_of_a_lesser_commodity_are_a_gain_and_not_as_good_
     """Moving tonnes from fuel to spares gains at the first tier; moving fewer is not as good."""
     base = _outcome(20.0, 20.0)
     goal = _outcome(20.0 - moved, 20.0 + moved)
-    assert gain_tier(goal, base) == 0
-    assert as_good(goal, goal, 0, base)
-    assert not as_good(_outcome(20.0 - moved / 2, 20.0 + moved / 2), goal, 0, base)
+    assert gain_tier(goal, base, DEFAULT_ORDER) is Tier.SHORTFALL
+    assert as_good(goal, goal, Tier.SHORTFALL, base, DEFAULT_ORDER)
+    fewer = _outcome(20.0 - moved / 2, 20.0 + moved / 2)
+    assert not as_good(fewer, goal, Tier.SHORTFALL, base, DEFAULT_ORDER)

@@ -50,6 +50,7 @@ from supplyline.planning.network import (
     index_network,
     reach,
 )
+from supplyline.planning.objective_tiers import TierOrder, tier_order
 from supplyline.planning.params import PlanParams, Weights
 from supplyline.planning.unit_holding import (
     CAMP_STORE_SHARE,
@@ -100,6 +101,14 @@ class Problem:
     def days(self) -> int:
         """Days in the horizon."""
         return self.demand.horizon_days
+
+    @property
+    def tiers(self) -> TierOrder:
+        """What a plan gains, most important first, as these weights rank it (:func:`tier_order`).
+
+        The order the bottleneck and closure claims compare outcomes and say their gains in.
+        """
+        return tier_order(self.weights, self.days)
 
     @property
     def short_weight(self) -> FloatArray:

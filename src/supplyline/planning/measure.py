@@ -25,6 +25,7 @@ from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.next_limit import capped_by, next_limit
+from supplyline.planning.objective_tiers import Tier
 from supplyline.planning.outcome_words import (
     NO_GAINS,
     Gains,
@@ -128,7 +129,7 @@ def _least_extra(
     re-solve it).
     """
     goal = outcome_of(p, m, free_x)
-    tier = gain_tier(goal, base)
+    tier = gain_tier(goal, base, p.tiers)
     lo, hi = 0.0, enough
     lift(hi)
     best = resolve()
@@ -148,7 +149,7 @@ def _least_extra(
                 break
         lift(mid)
         x = resolve()
-        if x is not None and as_good(outcome_of(p, m, x), goal, tier, base):
+        if x is not None and as_good(outcome_of(p, m, x), goal, tier, base, p.tiers):
             hi, best = mid, x
         elif x is None and resolve.out_of_time:
             break
@@ -171,7 +172,7 @@ def _grown(
     lift: Callable[[float], None],
     first: tuple[float, FloatArray],
     goal: Outcome,
-    tier: int,
+    tier: Tier,
 ) -> tuple[float | None, tuple[float, FloatArray]]:
     """Double ``first``'s figure (:data:`GROWTHS` times at most) until one does the goal.
 
@@ -183,7 +184,7 @@ def _grown(
     lo, (hi, best) = 0.0, first
     tried = first
     for _ in range(GROWTHS):
-        if as_good(outcome_of(p, m, best), goal, tier, base):
+        if as_good(outcome_of(p, m, best), goal, tier, base, p.tiers):
             return lo, (hi, best)
         figure = nice_ceil(2 * hi)
         lift(figure)
@@ -191,10 +192,10 @@ def _grown(
         if x is None:
             break
         lo, hi, best = hi, figure, x
-        if better(outcome_of(p, m, x), outcome_of(p, m, tried[1])):
+        if better(outcome_of(p, m, x), outcome_of(p, m, tried[1]), p.tiers):
             tried = (hi, best)
     else:
-        if as_good(outcome_of(p, m, best), goal, tier, base):
+        if as_good(outcome_of(p, m, best), goal, tier, base, p.tiers):
             return lo, (hi, best)
     lift(tried[0])
     return None, tried
@@ -293,7 +294,7 @@ def measure_run(
             return nothing
         least = not resolve.ran_out  # what follows only picks the words' plan
         x = _none_later(p, m, resolve, base, x)
-        if not better(outcome_of(p, m, x), base):  # it loses more than it gains
+        if not better(outcome_of(p, m, x), base, p.tiers):  # it loses more than it gains
             return nothing
         after = outcome_of(p, m, x)
         bought, said = effect(p, base, after)
@@ -357,7 +358,7 @@ def _uncrowded(
                 break
             continue
         got = outcome_of(p, m, x)
-        if better(got, base) and (found is None or better(got, found[2])):
+        if better(got, base, p.tiers) and (found is None or better(got, found[2], p.tiers)):
             found = (figure, x, got)
     return None if found is None or found[0] == enough else found[:2]
 
@@ -377,7 +378,7 @@ def _unlimited_gain(
         free_x = resolve()
         if free_x is None:
             return None
-        if gain_tier(outcome_of(p, m, free_x), base) is not None:
+        if gain_tier(outcome_of(p, m, free_x), base, p.tiers) is not None:
             return free_x
         partner = _binding_with(p, m, session, runs, free_x)
         if partner is None or len(runs) == MAX_TOGETHER:
@@ -435,14 +436,14 @@ def _partners_alone(
     changes nothing on its own. Leaves the named resource raised by ``figure`` again.
     """
     goal = outcome_of(p, m, x)
-    tier = gain_tier(goal, base)
+    tier = gain_tier(goal, base, p.tiers)
     named.restore()
     alone = resolve()
     named.to(figure)  # raised again, for the plan the words are said of
     return (
         tier is not None
         and alone is not None
-        and as_good(outcome_of(p, m, alone), goal, tier, base)
+        and as_good(outcome_of(p, m, alone), goal, tier, base, p.tiers)
     )
 
 
@@ -494,7 +495,7 @@ def _held_plan(
         kept = resolve()
     finally:
         resolve.session.set_col_bounds(held, m.col_lower[held], upper)
-    if kept is None or not as_good(outcome_of(p, m, kept), found, 3, base):
+    if kept is None or not as_good(outcome_of(p, m, kept), found, Tier.COST, base, p.tiers):
         return None
     return kept
 

@@ -20,6 +20,7 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import LpModel
+from supplyline.planning.objective_tiers import Tier
 from supplyline.planning.outcome_words import as_good, gain_tier, gap_eps, late_eps, short_eps
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
@@ -41,7 +42,7 @@ def gain_left(
     m: LpModel,
     x: tuple[Outcome, FloatArray],
     base: Outcome,
-    tier: int,
+    tier: Tier,
     goods: set[str],
     after: int,
 ) -> bool:
@@ -54,17 +55,17 @@ def gain_left(
     could arrive, and the road after it, full from then on, was named); or lift arriving
     late (1) where the resource carries deployment. Transport cost (3) never goes.
     """
-    if tier == 1:
+    if tier is Tier.LATENESS:
         late = max(x[0].late_t_days, x[0].late_pax_days)
         return DEPLOYMENT in goods and late > late_eps(base)
-    block = {0: "short", 2: "gap"}.get(tier)
+    block = {Tier.SHORTFALL: "short", Tier.TARGETS: "gap"}.get(tier)
     if block is None or block not in m.cols:
         return False
     b = m.cols[block]
     vals = x[1][b.start : b.start + b.size]
     names = np.asarray(p.demand.commodity_ids, dtype=object)[b["k"]]
     kept = (b["t"] > after) & np.isin(names, sorted(goods))
-    eps = short_eps(base) if tier == 0 else gap_eps(base)
+    eps = short_eps(base) if tier is Tier.SHORTFALL else gap_eps(base)
     return float(vals[kept].sum()) > eps
 
 
@@ -123,12 +124,12 @@ def capped_by(
     if capping is None or unlimited is None:
         return "", ""
     goal, free_x = unlimited
-    tier = gain_tier(goal, base)
+    tier = gain_tier(goal, base, p.tiers)
     goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
     if (
         tier is None
         or not gain_left(p, m, unlimited, base, tier, goods, min(capping.days))
-        or not as_good(after, goal, tier, base)
+        or not as_good(after, goal, tier, base, p.tiers)
     ):
         return "", ""
     resource, words, _, _ = describe(p, capping)

@@ -13,8 +13,9 @@ other windows kept closed: the scenario is prepared again without them (a unit t
 arrive sooner consumes from then, as a plan made without the outage would) and the model
 rebuilt and solved, once, inside the bottleneck report's time
 (:class:`~supplyline.planning.measure.Resolver`).
-Where the re-plan is better in the objective's order (shortfall, lateness, days-of-supply
-targets, transport cost: :func:`~supplyline.planning.outcome_words.better`), the window is
+Where the re-plan is better in the objective's order (shortfall, then days-of-supply
+targets and lateness as their weights rank them, then transport cost:
+:func:`~supplyline.planning.outcome_words.better`), the window is
 a bottleneck entry of kind ``outage`` with the same gains fields as the others; where it
 changes nothing, it is not said. A link whose capacity is 0 is closed by design, not by
 an outage: it is not re-planned (its capacity would need a figure to try).
@@ -50,6 +51,7 @@ from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Resolver
 from supplyline.planning.model import LpModel
 from supplyline.planning.network import FlowKind
+from supplyline.planning.objective_tiers import Tier, TierOrder
 from supplyline.planning.outage_duals import cannot_gain, match_models
 from supplyline.planning.outage_windows import Window, joint_name, outage_windows, without_windows
 from supplyline.planning.outcome_words import (
@@ -78,8 +80,9 @@ HOLDS = (
     "keeps units below their days-of-supply targets",
     "adds to the transport cost",
 )
-"""What a closure does, by the most important way the plan gains without it
-(:func:`~supplyline.planning.outcome_words.gain_tier`'s order)."""
+"""What a closure does, by the most important way the plan gains without it, indexed by
+:class:`~supplyline.planning.objective_tiers.Tier` (which
+:func:`~supplyline.planning.outcome_words.gain_tier` picks in the objective's order)."""
 HOLD_TOGETHER = (
     "leave goods short",
     "delay deployment",
@@ -90,7 +93,8 @@ HOLD_TOGETHER = (
 
 
 GainKey = tuple[float, float, float, float]
-"""What a re-plan gains, tier by tier (:func:`objective_gain`)."""
+"""What a re-plan gains, tier by tier in the objective's order, shortfall first
+(:func:`objective_gain`)."""
 RankKey = tuple[float, float]
 """Where a closure ranks: shortfall removed by priority, then the objective saved
 (:func:`closure_rank`)."""
@@ -150,8 +154,8 @@ def closure_rank(gain: GainKey, objective_saved: float) -> RankKey:
     t-days of targets filled, which the objective weighs at up to 337 a t-day to
     lateness's 20).
 
-    >>> later = closure_rank((0.0, 659.0, 0.0, 0.0), 76_870_547.0)
-    >>> later < closure_rank((0.0, 319.0, 693.0, 0.0), 143_624_762.0)
+    >>> later = closure_rank((0.0, 0.0, 659.0, 0.0), 76_870_547.0)
+    >>> later < closure_rank((0.0, 693.0, 319.0, 0.0), 143_624_762.0)
     True
     >>> closure_rank((0.5, 0.0, 0.0, 0.0), 1.0) > closure_rank((0.0, 0.0, 900.0, 0.0), 3e5)
     True
@@ -159,21 +163,25 @@ def closure_rank(gain: GainKey, objective_saved: float) -> RankKey:
     return (gain[0], objective_saved)
 
 
-def objective_gain(got: Outcome, base: Outcome) -> GainKey:
-    """What ``got`` gains on ``base``, tier by tier, to tell what closures gain together.
+def objective_gain(got: Outcome, base: Outcome, order: TierOrder) -> GainKey:
+    """What ``got`` gains on ``base``, tier by tier in ``order``: what closures gain together.
 
     Not their rank (:func:`closure_rank`): the objective weighs these tiers against each
     other below the shortfall. Shortfall weighted by priority as the objective weighs it (a
-    tonne of priority-1 fuel outweighs one of priority-5 spares), then lift late (tonne- and
-    person-days), targets filled, transport cost saved; each to the gram (or the cost's
-    sixth decimal), so that a solver's rounding does not outrank a real gain further down.
+    tonne of priority-1 fuel outweighs one of priority-5 spares), lift late (tonne- and
+    person-days), targets filled and transport cost saved, in ``order``
+    (:func:`~supplyline.planning.objective_tiers.tier_order`: shortfall first, cost last);
+    each to the gram (or the cost's sixth decimal), so that a solver's rounding does not
+    outrank a real gain further down.
     """
-    return (
-        to_gram(weighted_short(base) - weighted_short(got)),
-        to_gram(base.late_t_days - got.late_t_days + base.late_pax_days - got.late_pax_days),
-        to_gram(base.gap_t_days - got.gap_t_days),
-        to_gram(base.transport_cost - got.transport_cost),
-    )
+    gained = {
+        Tier.SHORTFALL: weighted_short(base) - weighted_short(got),
+        Tier.LATENESS: base.late_t_days - got.late_t_days + base.late_pax_days - got.late_pax_days,
+        Tier.TARGETS: base.gap_t_days - got.gap_t_days,
+        Tier.COST: base.transport_cost - got.transport_cost,
+    }
+    first, second, third, fourth = (to_gram(gained[tier]) for tier in order)
+    return first, second, third, fourth
 
 
 def price_outages(
@@ -312,7 +320,7 @@ def _same_gain(a: GainKey, b: GainKey) -> bool:
 
 
 def _first_tier(key: GainKey) -> int:
-    """The most important tier ``key`` gains in (0 shortfall … 3 cost), 4 where none."""
+    """Where in the objective's order ``key`` first gains (0 shortfall … 3 cost), 4 where none."""
     return next((tier for tier, gained in enumerate(key) if gained > 0), len(key))
 
 
@@ -326,9 +334,9 @@ def _gains_anew(together: GainKey, apart: list[GainKey]) -> bool:
 
     >>> _gains_anew((0.0, 300.0, 0.0, 0.0), [])
     True
-    >>> _gains_anew((0.0, 0.0, 298.0, 9.0), [(0.0, 0.0, 200.0, 0.0), (0.0, 0.0, 85.6, 0.0)])
+    >>> _gains_anew((0.0, 298.0, 0.0, 9.0), [(0.0, 200.0, 0.0, 0.0), (0.0, 85.6, 0.0, 0.0)])
     False
-    >>> _gains_anew((0.0, 30.0, 0.0, 0.0), [(0.0, 0.0, 0.0, 486.0)])
+    >>> _gains_anew((0.0, 0.0, 30.0, 0.0), [(0.0, 0.0, 0.0, 486.0)])
     True
     """
     best_alone = min((_first_tier(key) for key in apart), default=len(together))
@@ -393,8 +401,8 @@ def _without_outage(
     if x2 is None:
         return None, resolve.ran_out or resolve.unsure
     got = outcome_of(p2, m2, x2)
-    tier = gain_tier(got, base)
-    if tier is None or not better(got, base):
+    tier = gain_tier(got, base, p.tiers)
+    if tier is None or not better(got, base, p.tiers):
         return None, False
     closed: dict[int, tuple[int, ...]] = {}
     for w in windows:
@@ -420,7 +428,7 @@ def _without_outage(
         explanation=_closure_words(p, windows, tier, coms) + said,
     )
     idle = tuple(w for w in windows if len(windows) > 1 and not _carried(p2, m2, x2, _days(w)))
-    key = objective_gain(got, base)
+    key = objective_gain(got, base, p.tiers)
     relieved = relieved_days(short_before, p2, m2, x2) if key[0] > 0 else frozenset()
     relief = ClosureRelief(entry=entry, windows=windows, relieved=relieved)
     return _Replan(entry, key, got, idle, relief), False
@@ -432,7 +440,7 @@ def _days(window: Window) -> dict[int, tuple[int, ...]]:
 
 
 def _closure_words(
-    p: Problem, windows: tuple[Window, ...], tier: int, coms: tuple[str, ...]
+    p: Problem, windows: tuple[Window, ...], tier: Tier, coms: tuple[str, ...]
 ) -> str:
     """The start of a closure's explanation, up to what the re-made plan gains.
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
+from supplyline.planning.objective_tiers import Tier, TierOrder
 from supplyline.planning.shortfall_words import shortfall_decimals, shortfall_words
 from supplyline.types import COST_UNITS, day_label, days_text, figure_text, to_gram
 
@@ -97,83 +98,99 @@ def weighted_eps(base: Outcome) -> float:
     return max(1e-4, 1e-6 * weighted_short(base))
 
 
-def gain_tier(goal: Outcome, base: Outcome) -> int | None:
-    """The most important way ``goal`` improves on ``base``, in the objective's order.
+def gain_tier(goal: Outcome, base: Outcome, order: TierOrder) -> Tier | None:
+    """The most important way ``goal`` improves on ``base``, in the objective's ``order``.
 
-    0 less shortfall (tonnes, or tonnes weighted by priority as the objective weighs them:
+    Less shortfall (tonnes, or tonnes weighted by priority as the objective weighs them:
     an extra that lets priority-1 fuel through in place of priority-5 spares keeps the
-    tonnes short and was said to change nothing), 1 less lift late, 2 more of the
-    days-of-supply targets, 3 less transport cost; None if it improves on none.
+    tonnes short and was said to change nothing), less lift late, more of the
+    days-of-supply targets, less transport cost, ranked as ``order`` ranks them
+    (:func:`~supplyline.planning.objective_tiers.tier_order`); None if it improves on none.
+
+    >>> from supplyline.planning.objective_tiers import DEFAULT_ORDER, Tier
+    >>> base = Outcome(short_t=0.0, short_by={}, late_days={}, closure_day={},
+    ...                late_t_days=30.0, late_pax_days=0.0, gap_t_days=50.0, transport_cost=9.0)
+    >>> goal = Outcome(short_t=0.0, short_by={}, late_days={}, closure_day={},
+    ...                late_t_days=0.0, late_pax_days=0.0, gap_t_days=40.0, transport_cost=9.0)
+    >>> gain_tier(goal, base, DEFAULT_ORDER).name
+    'TARGETS'
+    >>> gain_tier(goal, base, (Tier.SHORTFALL, Tier.LATENESS, Tier.TARGETS, Tier.COST)).name
+    'LATENESS'
     """
-    gains = (
-        goal.short_t < base.short_t - short_eps(base)
+    gains = {
+        Tier.SHORTFALL: goal.short_t < base.short_t - short_eps(base)
         or weighted_short(goal) < weighted_short(base) - weighted_eps(base),
-        sooner(goal, base),
-        goal.gap_t_days < base.gap_t_days - gap_eps(base),
-        goal.transport_cost < base.transport_cost - cost_eps(base),
-    )
-    return gains.index(True) if any(gains) else None
+        Tier.LATENESS: sooner(goal, base),
+        Tier.TARGETS: goal.gap_t_days < base.gap_t_days - gap_eps(base),
+        Tier.COST: goal.transport_cost < base.transport_cost - cost_eps(base),
+    }
+    return next((tier for tier in order if gains[tier]), None)
 
 
-def loss_tier(new: Outcome, base: Outcome) -> int | None:
-    """The most important way ``new`` is worse than ``base``, in :func:`gain_tier`'s order.
+def loss_tier(new: Outcome, base: Outcome, order: TierOrder) -> Tier | None:
+    """The most important way ``new`` is worse than ``base``, in the objective's ``order``.
 
     Shortfall weighted by priority (the tonnes alone may fall where a higher priority goes
     short), lateness in tonne- or person-days, the targets, transport cost; None if none.
     """
-    losses = (
-        weighted_short(new) > weighted_short(base) + weighted_eps(base),
-        max(new.late_t_days - base.late_t_days, new.late_pax_days - base.late_pax_days)
+    losses = {
+        Tier.SHORTFALL: weighted_short(new) > weighted_short(base) + weighted_eps(base),
+        Tier.LATENESS: max(
+            new.late_t_days - base.late_t_days, new.late_pax_days - base.late_pax_days
+        )
         > late_eps(base),
-        new.gap_t_days > base.gap_t_days + gap_eps(base),
-        new.transport_cost > base.transport_cost + cost_eps(base),
-    )
-    return losses.index(True) if any(losses) else None
+        Tier.TARGETS: new.gap_t_days > base.gap_t_days + gap_eps(base),
+        Tier.COST: new.transport_cost > base.transport_cost + cost_eps(base),
+    }
+    return next((tier for tier in order if losses[tier]), None)
 
 
-def better(new: Outcome, base: Outcome) -> bool:
-    """Whether ``new`` gains on ``base`` before it loses anything, in the objective's order.
+def better(new: Outcome, base: Outcome, order: TierOrder) -> bool:
+    """Whether ``new`` gains on ``base`` before it loses anything, in the objective's ``order``.
 
     An extra on hand takes room in its store: an adversarial tester's +380 t of food saved
-    34.36 in transport cost and left 1.63 t more fuel short, and was offered as a gain.
+    34.36 in transport cost and left 1.63 t more fuel short, and was offered as a gain. An
+    extra that fills targets and makes the lift later is better under the default weights
+    (a tonne-day below target weighs 1,000, one late 20), and worse where lateness weighs
+    more.
     """
-    gain, loss = gain_tier(new, base), loss_tier(new, base)
-    return gain is not None and (loss is None or gain < loss)
+    gain, loss = gain_tier(new, base, order), loss_tier(new, base, order)
+    return gain is not None and (loss is None or order.index(gain) < order.index(loss))
 
 
-def as_good(new: Outcome, goal: Outcome, tier: int, base: Outcome) -> bool:
-    """As good as ``goal`` in every respect down to ``tier`` (shortfall and lateness always).
+def as_good(new: Outcome, goal: Outcome, tier: Tier, base: Outcome, order: TierOrder) -> bool:
+    """As good as ``goal`` in every respect down to ``tier``, in the objective's ``order``.
 
-    A planner asks for the least extra that removes the shortfall and cuts the lift late as
-    much; where only targets or cost gain, for the least that gains as much of them. Each
-    figure must come within a thousandth of its gain (:func:`near`): of a gain of 20 kg,
-    +4.8 kg a day was taken for as good as +5 for 1 kg less, and +0.99 t/day for +1 where
-    0.01 t left a unit a day late. Lateness in tonne- and person-days, as the objective
-    counts it, not closure days: equally good plans close units on different days, and a
-    goal's closures (one optimum of many) made testers' yards +340 t/day where +200 did.
-    Shortfall both in tonnes and weighted by priority: the same tonnes short of spares in
-    place of fuel are not as good.
+    Shortfall and the tier after it in ``order`` always. A planner asks for the least extra
+    that removes the shortfall and gains as much in the next tier; where only later tiers
+    gain, for the least that gains as much of them. Each figure must come within a
+    thousandth of its gain (:func:`near`): of a gain of 20 kg, +4.8 kg a day was taken for
+    as good as +5 for 1 kg less, and +0.99 t/day for +1 where 0.01 t left a unit a day
+    late. Lateness in tonne- and person-days, as the objective counts it, not closure days:
+    equally good plans close units on different days, and a goal's closures (one optimum of
+    many) made testers' yards +340 t/day where +200 did. Shortfall both in tonnes and
+    weighted by priority: the same tonnes short of spares in place of fuel are not as good.
     """
-    checks = (
-        near(new.short_t, goal.short_t, base.short_t, short_eps(goal))
+    checks = {
+        Tier.SHORTFALL: near(new.short_t, goal.short_t, base.short_t, short_eps(goal))
         and near(
             weighted_short(new),
             weighted_short(goal),
             weighted_short(base),
             weighted_eps(goal),
         ),
-        near(new.late_t_days, goal.late_t_days, base.late_t_days, late_eps(goal))
+        Tier.LATENESS: near(new.late_t_days, goal.late_t_days, base.late_t_days, late_eps(goal))
         and near(new.late_pax_days, goal.late_pax_days, base.late_pax_days, late_eps(goal)),
-        near(new.gap_t_days, goal.gap_t_days, base.gap_t_days, gap_eps(goal)),
-        near(
+        Tier.TARGETS: near(new.gap_t_days, goal.gap_t_days, base.gap_t_days, gap_eps(goal)),
+        Tier.COST: near(
             new.transport_cost,
             goal.transport_cost,
             base.transport_cost,
             cost_eps(goal),
             floor=1e-7,
         ),
-    )
-    return all(checks[: max(tier, 1) + 1])
+    }
+    return all(checks[t] for t in order[: max(order.index(tier), 1) + 1])
 
 
 def near(new: float, goal: float, base: float, eps: float, *, floor: float = 1e-6) -> bool:
@@ -289,30 +306,35 @@ def gains(base: Outcome, new: Outcome) -> Gains:
 def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, str]:
     """What ``new`` gains over ``base``: the exact figures (:func:`gains`), and in words.
 
+    Said in the order of the objective in force
+    (:attr:`~supplyline.planning.assemble.Problem.tiers`): shortfall first, then targets
+    and lateness as their weights rank them, transport cost last; a claim that began "cuts
+    the lift arriving late" where the objective valued the targets the extra filled fifty
+    times more read as if lateness were its main gain.
     Every figure but the closure days is fixed by the optimum (any optimal re-solve gives
     it); closure days and where the shortfall falls may differ between equally good plans,
     so they are said as the re-solved plan has them, after the fixed figure.
     """
     removed = base.short_t - new.short_t
-    eps = short_eps(base)
-    parts: list[str] = []
-    if removed > eps:
-        parts.append(_where_short(p, base, new))
+    said: dict[Tier, str] = {}
+    if removed > short_eps(base):
+        said[Tier.SHORTFALL] = _where_short(p, base, new)
     elif weighted_short(new) < weighted_short(base) - weighted_eps(base):
-        parts.append(_shifted(p, base, new))
+        said[Tier.SHORTFALL] = _shifted(p, base, new)
     if sooner(new, base):
-        parts.append(_less_late(p, base, new))
+        said[Tier.LATENESS] = _less_late(p, base, new)
     elif later := _more_late(p, base, new):
-        parts.append(later)
+        said[Tier.LATENESS] = later
     filled = base.gap_t_days - new.gap_t_days
     if filled > gap_eps(base):
-        parts.append(
+        said[Tier.TARGETS] = (
             f"fills {tonnes_text(filled)} t-days more of the units' days-of-supply targets"
         )
     elif -filled > gap_eps(base):
-        parts.append(
+        said[Tier.TARGETS] = (
             f"leaves {tonnes_text(-filled)} t-days more below the units' days-of-supply targets"
         )
+    parts = [said[tier] for tier in p.tiers if tier in said]
     saved = base.transport_cost - new.transport_cost
     cost = ""
     if saved > cost_eps(base):

@@ -1,10 +1,12 @@
 """The knobs of the movement-plan LP: solver options and the objective's weights.
 
-The objective is lexicographic in spirit (shortfall ≫ lateness ≫ transport cost ≫ holding)
-but solved as one weighted LP, which is faster than a sequence of LPs and gives one set of
-duals for the bottleneck report. The weights below keep the orders of magnitude apart for
-the cost figures a scenario usually has; :func:`resolve_weights` scales them to the
-scenario's largest link cost so that lateness always outweighs a route's transport cost.
+The objective is lexicographic in spirit (shortfall ≫ days-of-supply targets ≫ lateness ≫
+transport cost ≫ holding, by default; the claims follow the order in force,
+:func:`~supplyline.planning.objective_tiers.tier_order`) but solved as one weighted LP,
+which is faster than a sequence of LPs and gives one set of duals for the bottleneck
+report. The weights below keep the orders of magnitude apart for the cost figures a
+scenario usually has; :func:`resolve_weights` scales them to the scenario's largest link
+cost so that lateness always outweighs a route's transport cost.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ from supplyline.planning.lifts import USAGE_PRICE
 from supplyline.planning.measure import Resolver
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
+from supplyline.planning.objective_tiers import Tier
 from supplyline.planning.outcome_words import (
     as_good,
     better,
@@ -222,8 +223,8 @@ def _try_store(
     if free is None:
         return None, resolve.ran_out or resolve.unsure
     goal = outcome_of(p2, m2, free)
-    tier = gain_tier(goal, base)
-    if tier is None or not better(goal, base):
+    tier = gain_tier(goal, base, p.tiers)
+    if tier is None or not better(goal, base, p.tiers):
         return None, False
     session.use_simplex()  # warm from here on: only the store's rows change
 
@@ -234,13 +235,13 @@ def _try_store(
     held = float(np.max(m2.matrix[rows, :] @ free, initial=0.0))
     hi = min(most, max(nice_ceil(held), nice_ceil(TOL)))
     x = room(hi)
-    if x is None or not as_good(outcome_of(p2, m2, x), goal, tier, base):
+    if x is None or not as_good(outcome_of(p2, m2, x), goal, tier, base, p.tiers):
         hi, x = most, room(most)
     if x is None:
         return None, resolve.ran_out or resolve.unsure
     hi, x, least = _least_room(p2, m2, base, goal, tier, room, hi, x)
     got = outcome_of(p2, m2, x)
-    if not better(got, base):
+    if not better(got, base, p.tiers):
         return None, False
     saved = objective - (float(m2.cost @ x) + m2.offset)
     return _entry(p, m2, v, rows, hi, x, base, got, saved, least), False
@@ -251,7 +252,7 @@ def _least_room(
     m2: LpModel,
     base: Outcome,
     goal: Outcome,
-    tier: int,
+    tier: Tier,
     room: Callable[[float], FloatArray | None],
     hi: float,
     x: FloatArray,
@@ -272,7 +273,7 @@ def _least_room(
         tried = room(mid)
         if tried is None:  # out of time: hi is enough, perhaps more than needed
             break
-        if as_good(outcome_of(p2, m2, tried), goal, tier, base):
+        if as_good(outcome_of(p2, m2, tried), goal, tier, base, p2.tiers):
             hi, x = mid, tried
         else:
             lo = mid
