@@ -39,19 +39,18 @@ import numpy.typing as npt
 
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
+from supplyline.planning.closure_words import closure_text
 from supplyline.planning.resources import listed
 from supplyline.planning.shortfall_words import tonnage_words
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.supply_limit import limit_text
 from supplyline.planning.target_floor import slack_t, slack_t_days
-from supplyline.types import day_ranges, lower_bound_text
+from supplyline.types import lower_bound_text
 
 __all__ = [
     "SupplyJudge",
     "Weighed",
-    "closed_with_capacities",
     "closed_with_supply",
-    "closure_text",
 ]
 
 BoolArray = npt.NDArray[np.bool_]
@@ -551,27 +550,6 @@ def closed_with_supply(p: Problem, closures: frozenset[int], supply: Weighed) ->
     )
 
 
-def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int, see: str) -> str:
-    """The closures and the capacities together, for a day goods can arrive after them.
-
-    A unit whose road was closed C+3–C+4, its depot storing what it held back and the road
-    (10 t/day) too small to bring it at once after, read "capacity" on C+6–C+11: re-planned
-    with the road open those days were (almost) never below target, nor with every capacity
-    unlimited. ``see`` points at the bottlenecks.
-    """
-    named = ", ".join(closure_text(p, li) for li in sorted(closures))
-    them = "it" if len(closures) == 1 else "them"
-    com_id = p.demand.commodity_ids[k]
-    known = p.scenario.commodity_by_id.get(com_id)
-    commodity = known.name if known is not None else com_id
-    place = p.scenario.location(p.net.location_ids[v]).name
-    return (
-        f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the capacities "
-        f"together: with {them} closed, the capacities cannot bring {place} the {commodity} "
-        f"its units missed in time {see}; with {them} reopened, they would leave room for more"
-    )
-
-
 def _whatever(p: Problem, blamed: frozenset[int]) -> str:
     """What the supply is counted without: the capacities, and the closures ``blamed``."""
     if not blamed:
@@ -583,16 +561,3 @@ def _whatever(p: Problem, blamed: frozenset[int]) -> str:
 def _eps(short_t: float) -> float:
     """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
     return max(1e-3, 1e-6 * short_t)
-
-
-def closure_text(p: Problem, link_index: int) -> str:
-    """The link and all its closure days in the horizon.
-
-    Cut to the days it explains, a relief planner read "closed C+0–C+4" of a causeway
-    closed until C+6 as the day it reopens.
-    """
-    link = p.scenario.links[link_index]
-    if not link.carries_tonnes:
-        return f"{link.mode.value} link {link.id} (capacity 0 t/day: closed on every day)"
-    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
-    return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"
