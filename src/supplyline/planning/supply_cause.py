@@ -40,6 +40,7 @@ import numpy.typing as npt
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.closure_words import closure_text
+from supplyline.planning.floor_parts import FloorParts
 from supplyline.planning.resources import listed
 from supplyline.planning.shortfall_words import tonnage_words
 from supplyline.planning.supply_floor import Floor, SupplyFloor
@@ -111,6 +112,7 @@ class SupplyJudge:
     _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
     _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
     _together: dict[tuple[int, bytes, frozenset[int]], Floor] = field(default_factory=dict)
+    _parted: dict[tuple[int, bytes], FloorParts] = field(default_factory=dict)
     _gaps_in_all: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(
         default_factory=dict
     )
@@ -198,29 +200,35 @@ class SupplyJudge:
             )
         return None
 
-    def beside_capacities(self, k: int, v: int, see: str) -> str | None:
+    def beside_capacities(self, k: int, v: int, day: int, see: str) -> str | None:
         """The supply's share of a shortfall the capacities bind too, as a lower bound; None.
 
         A tester's units were 17,666 t short of water, every row "capacity (see the
         bottlenecks)"; re-planned with every capacity lifted they were still 14,992 t short.
-        Where the units sharing ``v``'s supply (every unit, those at some places, or at
-        ``v`` alone) are short in the plan, and no plan, whatever the capacities, could
-        leave them less short than the supply's count (nothing reopened; the maximum flow
-        of :meth:`~supplyline.planning.supply_floor.SupplyFloor.least_short_together`, a
-        true lower bound, rounded down), the claim for them together, never per unit.
+        Where the units at ``v`` are short in the plan, and ``v``'s ``day`` falls in a part
+        of the supply's floor for the units sharing its supply (nothing reopened; the
+        place-days no plan, whatever the capacities, can serve in full:
+        :meth:`~supplyline.planning.supply_floor.SupplyFloor.parts`, a true lower bound,
+        rounded down), the claim for the units of that part together, never per unit.
         Only where some of it falls on days goods can reach them (before, it is the way's).
-        ``see`` points at the bottlenecks, before the supply ranked among them is named.
+        A floor on other days is not this day's: a tester's rows of C+18–C+39 claimed
+        1.88 t of one unit's C+3, before fuel could reach it. ``see`` points at the
+        bottlenecks, before the supply ranked among them is named.
         """
         none: frozenset[int] = frozenset()
         if not self._short_at(k, self._at(v)):
             return None  # the units at v are short on no day: the supply leaves them enough
-        pool = self._floor.sharing(k, v, none)
-        floor = self._least_short_together(k, pool, none)
-        if floor.after_first_t <= _eps(floor.total_t):
+        parts = self._parts(k, self._floor.sharing(k, v, none))
+        part = parts.at(v, day)
+        if part < 0:
+            return None  # some plan serves this day in full: the capacities alone bind it
+        short_t = float(parts.short_t[part])
+        if short_t - float(parts.way_t[part]) <= _eps(short_t):
             return None
         commodity, place = self._names(k, v)
-        others = self._sharers(k, pool, v)
-        if bool(pool[self._eating(k)].all()):
+        places = parts.places(part, len(self.p.net.location_ids))
+        others = self._sharers(k, places, v)
+        if bool(places[self._eating(k)].all()):
             units = "the units"
         elif others:
             units = f"the units at {place} and at {others}, which share its supply,"
@@ -228,8 +236,8 @@ class SupplyJudge:
             units = f"the units at {place}"
         return (
             f"{_whatever(self.p, none)}, {units} would still be short of at least "
-            f"{lower_bound_text(floor.total_t)} t of {commodity} in all {see}"
-            f"{self._limit(k, pool, none)}"
+            f"{lower_bound_text(short_t)} t of {commodity} in all {see}"
+            f"{self._limit(k, places, none)}"
         )
 
     def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
@@ -523,6 +531,13 @@ class SupplyJudge:
         others = np.flatnonzero(pool & fed).tolist()
         names = [p.scenario.location(p.net.location_ids[i]).name for i in others if i != v]
         return listed(tuple(names)) if names else ""
+
+    def _parts(self, k: int, pool: BoolArray) -> FloorParts:
+        """Where the supply's floor falls for the units at ``pool``, nothing reopened (cached)."""
+        key = (k, pool.tobytes())
+        if key not in self._parted:
+            self._parted[key] = self._floor.parts(k, pool, frozenset())
+        return self._parted[key]
 
     def _least_short_together(self, k: int, places: BoolArray, blamed: frozenset[int]) -> Floor:
         """The least the units at ``places`` can be short together (one maximum flow, cached)."""

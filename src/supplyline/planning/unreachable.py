@@ -377,7 +377,7 @@ def _capacity_and_supply(
     supply's floor (:meth:`~supplyline.planning.supply_cause.SupplyJudge.
     beside_capacities`) is said with the capacities; else ``s`` as it is ("capacity").
     """
-    claim = judge.beside_capacities(*key[:2], SEE_BOTTLENECKS if proven else SEE_UNPROVEN)
+    claim = judge.beside_capacities(*key, SEE_BOTTLENECKS if proven else SEE_UNPROVEN)
     if claim is None:
         return s
     return replace(
