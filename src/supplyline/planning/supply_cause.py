@@ -39,19 +39,19 @@ import numpy.typing as npt
 
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
+from supplyline.planning.closure_words import closure_text
+from supplyline.planning.floor_parts import FloorParts
 from supplyline.planning.resources import listed
 from supplyline.planning.shortfall_words import tonnage_words
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.supply_limit import limit_text
 from supplyline.planning.target_floor import slack_t, slack_t_days
-from supplyline.types import day_ranges, lower_bound_text
+from supplyline.types import lower_bound_text
 
 __all__ = [
     "SupplyJudge",
     "Weighed",
-    "closed_with_capacities",
     "closed_with_supply",
-    "closure_text",
 ]
 
 BoolArray = npt.NDArray[np.bool_]
@@ -112,6 +112,7 @@ class SupplyJudge:
     _plan_missed: dict[tuple[int, bytes], FloatArray] = field(default_factory=dict)
     _said: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(default_factory=dict)
     _together: dict[tuple[int, bytes, frozenset[int]], Floor] = field(default_factory=dict)
+    _parted: dict[tuple[int, bytes], FloorParts] = field(default_factory=dict)
     _gaps_in_all: dict[tuple[int, int, frozenset[int]], Weighed | None] = field(
         default_factory=dict
     )
@@ -199,29 +200,35 @@ class SupplyJudge:
             )
         return None
 
-    def beside_capacities(self, k: int, v: int, see: str) -> str | None:
+    def beside_capacities(self, k: int, v: int, day: int, see: str) -> str | None:
         """The supply's share of a shortfall the capacities bind too, as a lower bound; None.
 
         A tester's units were 17,666 t short of water, every row "capacity (see the
         bottlenecks)"; re-planned with every capacity lifted they were still 14,992 t short.
-        Where the units sharing ``v``'s supply (every unit, those at some places, or at
-        ``v`` alone) are short in the plan, and no plan, whatever the capacities, could
-        leave them less short than the supply's count (nothing reopened; the maximum flow
-        of :meth:`~supplyline.planning.supply_floor.SupplyFloor.least_short_together`, a
-        true lower bound, rounded down), the claim for them together, never per unit.
+        Where the units at ``v`` are short in the plan, and ``v``'s ``day`` falls in a part
+        of the supply's floor for the units sharing its supply (nothing reopened; the
+        place-days no plan, whatever the capacities, can serve in full:
+        :meth:`~supplyline.planning.supply_floor.SupplyFloor.parts`, a true lower bound,
+        rounded down), the claim for the units of that part together, never per unit.
         Only where some of it falls on days goods can reach them (before, it is the way's).
-        ``see`` points at the bottlenecks, before the supply ranked among them is named.
+        A floor on other days is not this day's: a tester's rows of C+18–C+39 claimed
+        1.88 t of one unit's C+3, before fuel could reach it. ``see`` points at the
+        bottlenecks, before the supply ranked among them is named.
         """
         none: frozenset[int] = frozenset()
         if not self._short_at(k, self._at(v)):
             return None  # the units at v are short on no day: the supply leaves them enough
-        pool = self._floor.sharing(k, v, none)
-        floor = self._least_short_together(k, pool, none)
-        if floor.after_first_t <= _eps(floor.total_t):
+        parts = self._parts(k, self._floor.sharing(k, v, none))
+        part = parts.at(v, day)
+        if part < 0:
+            return None  # some plan serves this day in full: the capacities alone bind it
+        short_t = float(parts.short_t[part])
+        if short_t - float(parts.way_t[part]) <= _eps(short_t):
             return None
         commodity, place = self._names(k, v)
-        others = self._sharers(k, pool, v)
-        if bool(pool[self._eating(k)].all()):
+        places = parts.places(part, len(self.p.net.location_ids))
+        others = self._sharers(k, places, v)
+        if bool(places[self._eating(k)].all()):
             units = "the units"
         elif others:
             units = f"the units at {place} and at {others}, which share its supply,"
@@ -229,8 +236,8 @@ class SupplyJudge:
             units = f"the units at {place}"
         return (
             f"{_whatever(self.p, none)}, {units} would still be short of at least "
-            f"{lower_bound_text(floor.total_t)} t of {commodity} in all {see}"
-            f"{self._limit(k, pool, none)}"
+            f"{lower_bound_text(short_t)} t of {commodity} in all {see}"
+            f"{self._limit(k, places, none)}"
         )
 
     def catching_up(self, k: int, v: int, closed: frozenset[int], day: int) -> bool:
@@ -525,6 +532,13 @@ class SupplyJudge:
         names = [p.scenario.location(p.net.location_ids[i]).name for i in others if i != v]
         return listed(tuple(names)) if names else ""
 
+    def _parts(self, k: int, pool: BoolArray) -> FloorParts:
+        """Where the supply's floor falls for the units at ``pool``, nothing reopened (cached)."""
+        key = (k, pool.tobytes())
+        if key not in self._parted:
+            self._parted[key] = self._floor.parts(k, pool, frozenset())
+        return self._parted[key]
+
     def _least_short_together(self, k: int, places: BoolArray, blamed: frozenset[int]) -> Floor:
         """The least the units at ``places`` can be short together (one maximum flow, cached)."""
         key = (k, places.tobytes(), blamed)
@@ -551,27 +565,6 @@ def closed_with_supply(p: Problem, closures: frozenset[int], supply: Weighed) ->
     )
 
 
-def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int, see: str) -> str:
-    """The closures and the capacities together, for a day goods can arrive after them.
-
-    A unit whose road was closed C+3–C+4, its depot storing what it held back and the road
-    (10 t/day) too small to bring it at once after, read "capacity" on C+6–C+11: re-planned
-    with the road open those days were (almost) never below target, nor with every capacity
-    unlimited. ``see`` points at the bottlenecks.
-    """
-    named = ", ".join(closure_text(p, li) for li in sorted(closures))
-    them = "it" if len(closures) == 1 else "them"
-    com_id = p.demand.commodity_ids[k]
-    known = p.scenario.commodity_by_id.get(com_id)
-    commodity = known.name if known is not None else com_id
-    place = p.scenario.location(p.net.location_ids[v]).name
-    return (
-        f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the capacities "
-        f"together: with {them} closed, the capacities cannot bring {place} the {commodity} "
-        f"its units missed in time {see}; with {them} reopened, they would leave room for more"
-    )
-
-
 def _whatever(p: Problem, blamed: frozenset[int]) -> str:
     """What the supply is counted without: the capacities, and the closures ``blamed``."""
     if not blamed:
@@ -583,16 +576,3 @@ def _whatever(p: Problem, blamed: frozenset[int]) -> str:
 def _eps(short_t: float) -> float:
     """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
     return max(1e-3, 1e-6 * short_t)
-
-
-def closure_text(p: Problem, link_index: int) -> str:
-    """The link and all its closure days in the horizon.
-
-    Cut to the days it explains, a relief planner read "closed C+0–C+4" of a causeway
-    closed until C+6 as the day it reopens.
-    """
-    link = p.scenario.links[link_index]
-    if not link.carries_tonnes:
-        return f"{link.mode.value} link {link.id} (capacity 0 t/day: closed on every day)"
-    days = sorted(d for d in link.outage_days if 0 <= d < p.days)
-    return f"{link.mode.value} link {link.id} (closed {day_ranges(days)})"

@@ -42,6 +42,7 @@ from scipy.sparse.csgraph import maximum_flow
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.catch_up import most_reaching_t
+from supplyline.planning.floor_parts import FloorParts, floor_parts
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.target_floor import least_below_t_days
@@ -66,6 +67,26 @@ class Floor:
     """Over the horizon."""
     after_first_t: float
     """Of it, on days goods can reach them: what the supply leaves short, not the way."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """A maximum flow of the supply to what is eaten (in steps), and what it was built from.
+
+    ``at`` ``[fed place, day]`` and ``rows`` (source place × day) are node indices; the
+    tonnes as counted (a row's and a stock's rounded up to whole steps).
+    """
+
+    graph: csr_matrix
+    flow: csr_matrix
+    most_t: float
+    at: IntArray
+    rows: IntArray
+    fed: IntArray
+    given_t: FloatArray
+    eaten: FloatArray
+    own_t: FloatArray
+    started: BoolArray
 
 
 @dataclass
@@ -185,6 +206,30 @@ class SupplyFloor:
         :func:`_step_t`). Of it, what is short after goods can first be at each place is the
         supply's, not the way's.
         """
+        counted = self._counted(k, places, reopened)
+        total = float(max(0.0, counted.eaten.sum() - counted.most_t))
+        before = float(counted.eaten[~counted.started].sum())
+        return Floor(total_t=total, after_first_t=max(0.0, total - before))
+
+    def parts(self, k: int, places: BoolArray, reopened: frozenset[int]) -> FloorParts:
+        """Where :meth:`least_short_together`'s floor falls: the place-days it leaves short.
+
+        Said on the rows there alone (:mod:`~supplyline.planning.floor_parts`): a tester's
+        rows of C+18–C+39 blamed the supply for one unit's 1.88 t short on C+3.
+        """
+        c = self._counted(k, places, reopened)
+        return floor_parts(
+            graph=c.graph,
+            flow=c.flow,
+            at=c.at,
+            rows=c.rows,
+            fed=c.fed,
+            tonnes=(c.given_t, c.eaten, c.own_t),
+            started=c.started,
+        )
+
+    def _counted(self, k: int, places: BoolArray, reopened: frozenset[int]) -> _Counted:
+        """The maximum flow of :meth:`least_short_together`, with what it was built from."""
         days = self.p.days
         fed, eaten, own, _ = self._by_place(k, places)
         supply = self._supply(k)
@@ -206,14 +251,22 @@ class SupplyFloor:
         tails, heads, caps = (np.concatenate(x) for x in zip(*edges, strict=True))
         n = 2 + len(supply) + at.size
         graph = csr_matrix((np.minimum(caps, unlimited).astype(np.int32), (tails, heads)), (n, n))
-        most = maximum_flow(graph, source, sink).flow_value * step
-        total = float(max(0.0, eaten.sum() - most))
+        flowed = maximum_flow(graph, source, sink)
         # before anything can be at a place, its units are short whatever the supply
         came = own > 0
         came[i, first[row, i]] = True
-        started = np.maximum.accumulate(came, axis=1)
-        before = float(eaten[~started].sum())
-        return Floor(total_t=total, after_first_t=max(0.0, total - before))
+        return _Counted(
+            graph=graph,
+            flow=flowed.flow,
+            most_t=flowed.flow_value * step,
+            at=at,
+            rows=rows,
+            fed=fed,
+            given_t=_steps(supply, step).astype(np.float64) * step,
+            eaten=eaten,
+            own_t=_steps(own, step).astype(np.float64) * step,
+            started=np.maximum.accumulate(came, axis=1),
+        )
 
     def least_below(
         self,

@@ -31,16 +31,11 @@ from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.capacity_cause import capacity_cause
 from supplyline.planning.closure_relief import ClosureRelief, closures_named
+from supplyline.planning.closure_words import closed_with_capacities, closure_text
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
-from supplyline.planning.supply_cause import (
-    SupplyJudge,
-    Weighed,
-    closed_with_capacities,
-    closed_with_supply,
-    closure_text,
-)
+from supplyline.planning.supply_cause import SupplyJudge, Weighed, closed_with_supply
 from supplyline.planning.truck_return import truck_open
 from supplyline.types import day_label
 
@@ -382,7 +377,7 @@ def _capacity_and_supply(
     supply's floor (:meth:`~supplyline.planning.supply_cause.SupplyJudge.
     beside_capacities`) is said with the capacities; else ``s`` as it is ("capacity").
     """
-    claim = judge.beside_capacities(*key[:2], SEE_BOTTLENECKS if proven else SEE_UNPROVEN)
+    claim = judge.beside_capacities(*key, SEE_BOTTLENECKS if proven else SEE_UNPROVEN)
     if claim is None:
         return s
     return replace(
