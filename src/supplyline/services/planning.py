@@ -425,7 +425,10 @@ def plan_scenario(
                     report[1](
                         scenario, assessed.demand, plan, reach, report_tmp,
                         **keywords_taken(
-                            report[1], warnings=assessed.opened.warnings, warned=warned
+                            report[1],
+                            warnings=assessed.opened.warnings,
+                            warned=warned,
+                            progress=say,  # its stages: the figures take seconds
                         ),
                     )  # fmt: skip
                 check_written(report[1], report_tmp)
