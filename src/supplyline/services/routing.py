@@ -414,7 +414,7 @@ def _solved_plan(
     )
     made: list[Responses] = []
     plan = plan_movements(scenario, demand, solver, progress=say, on_fallback=made.append)
-    log_plan(plan)
+    log_plan(plan, threads=solver.threads)
     if plan.status is PlanStatus.NO_SOLUTION:
         raise SolverError(
             no_plan_message(solver, scenario, given_s=None, params_s=None, run_option=None)
