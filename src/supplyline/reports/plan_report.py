@@ -22,7 +22,7 @@ from supplyline import __version__
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of
 from supplyline.domain.rounding import rounded, said_delivery
 from supplyline.domain.routes import NO_UNITS_WORDS
-from supplyline.errors import ArgumentError, require
+from supplyline.errors import ArgumentError, require, require_callable
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.destinations import check_file_target, check_own_file
 from supplyline.io.earlier_reports import ReportOf, identity_meta
@@ -47,6 +47,7 @@ from supplyline.reports.figures import (
 from supplyline.reports.headline_cards import headline_cards
 from supplyline.reports.markup import breakable_short, labelled_svg, titled_groups
 from supplyline.reports.network_map import NetworkMap, network_map, theatre_box
+from supplyline.reports.report_stages import REPORT_STAGES, ReportProgress, silent
 from supplyline.reports.sections import MapLayer, ReportSection
 from supplyline.reports.summary import (
     bottleneck_table,
@@ -138,15 +139,19 @@ def _map_svg(drawn: NetworkMap | None, prefix: str, label: str) -> str:
     return labelled_svg(titled_groups(figure_to_svg(drawn.figure, prefix), titles), label) + notes
 
 
-def _network_svg(scenario: Scenario, plan: Plan, layers: Sequence[MapLayer]) -> str:
+def _network_svg(
+    scenario: Scenario, plan: Plan, layers: Sequence[MapLayer], say: ReportProgress
+) -> str:
     """The whole network, and a second map of the units' area when it is a small corner."""
     what = (
         f"{len(scenario.locations)} places, {len(scenario.links)} links, widths by tonnes planned"
     )
+    say(REPORT_STAGES["map"])
     whole = _map_svg(network_map(scenario, plan, layers), "map", f"Map of the network: {what}")
     zoom = theatre_box(scenario)
     if zoom is None:
         return whole
+    say(REPORT_STAGES["theatre"])
     theatre = _map_svg(
         network_map(scenario, plan, layers, box=zoom, title="The units' area"),
         "theatre",
@@ -193,6 +198,7 @@ def _plan_sections(
     top_bottlenecks: int,
     not_proven: str,
     warned: bool,
+    say: ReportProgress,
 ) -> list[ReportSection]:
     h = headline(demand, plan, scenario)
     places = _places(scenario, demand, plan)
@@ -241,7 +247,7 @@ def _plan_sections(
         ReportSection(
             id="map",
             title="Network and planned flows",
-            figure_svg=_network_svg(scenario, plan, map_layers),
+            figure_svg=_network_svg(scenario, plan, map_layers, say),
             figure_caption=(
                 "Links are drawn straight between their ends, as wide as the tonnes planned on "
                 "them over the horizon and coloured by mode; a link that carries people and no "
@@ -309,6 +315,7 @@ def _plan_sections(
     never = never_there(scenario)  # no panel: they hold nothing at their destination
     shown = units_to_show(plan, demand, max_unit_panels, leave_out=never)
     hidden = len(demand.unit_ids) - len(never) - len(shown)
+    say(REPORT_STAGES["supply"])
     sections.append(
         ReportSection(
             id="supply",
@@ -338,6 +345,7 @@ def _plan_sections(
             ),
         )
     )
+    say(REPORT_STAGES["flows"])
     sections.append(
         ReportSection(
             id="flows",
@@ -402,22 +410,27 @@ def render_plan_report(
     meta: Sequence[tuple[str, str]] = (),
     made: dt.datetime | None = None,
     not_proven: str = "",
+    progress: ReportProgress | None = None,
 ) -> str:
     """The plan report as one HTML string; see :func:`write_plan_report`.
 
     ``made``: when the report is made, said in its footer and a ``supplyline-made`` tag
     (UTC, ISO 8601); without it the page says no time, so that the same plan renders
     the same bytes (the file written says when: :func:`write_plan_report`).
+    ``progress``: hears each slow stage before it starts
+    (:data:`~supplyline.reports.report_stages.REPORT_STAGES`).
 
     Raises :class:`~supplyline.errors.ScenarioError` if the plan or the demand was not
     made for the scenario (a tester's report read another operation's demand).
     """
+    require_callable(progress, "progress")  # before the work: 5 failed deep in it
     check_plan_of(scenario, plan)
     # the demand the plan was made for: a tester's report from compute_requirements' own
     # showed a late team fed from its required day, 6 t more than the plan's (a no-op on
     # the plan's demand)
     demand = demand_on_arrival(scenario, demand)
     _check_options(extra_sections, map_layers, max_unit_panels, top_bottlenecks)
+    say = progress or silent
     sections = _plan_sections(
         scenario,
         demand,
@@ -428,6 +441,7 @@ def render_plan_report(
         not_proven=not_proven,
         # the Bottlenecks note sends a reader to the Warnings section only where there is one
         warned=any(s.id == "warnings" for s in extra_sections),
+        say=say,
     )
     sections.extend(extra_sections)
     ids = [s.id for s in sections]
@@ -440,6 +454,7 @@ def render_plan_report(
         f"(C+0 to {day_label(last)}), status {plan.status.value}"
     )
     stamp = None if made is None else made_text(made)
+    say(REPORT_STAGES["page"])
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title or f"Plan report: {scenario.name}",
@@ -472,6 +487,7 @@ def write_plan_report(
     made: dt.datetime | None = None,
     force: bool = False,
     not_proven: str = "",
+    progress: ReportProgress | None = None,
 ) -> Path:
     """Write the self-contained HTML report of a plan to ``path`` and return it.
 
@@ -512,6 +528,10 @@ def write_plan_report(
         sentence in place of "feasible, not proven best (stopped early)": said once, where
         a reader looks first (the routes report had said it there, under the convoys and
         among the Warnings).
+    progress
+        Hears each slow stage before it starts, in the words of
+        :data:`~supplyline.reports.report_stages.REPORT_STAGES` (the figures take most of
+        a report's seconds): ``plan --report`` shows them.
 
     Examples
     --------
@@ -536,6 +556,7 @@ def write_plan_report(
         meta=meta,
         made=dt.datetime.now(dt.UTC) if made is None else made,
         not_proven=not_proven,
+        progress=progress,
     )
     scratch = scratch_file_for(target)  # named with this process, as every output's
     try:

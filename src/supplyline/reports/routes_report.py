@@ -20,6 +20,7 @@ from supplyline.io.route_files import depot_short_rows, routes_id
 from supplyline.io.route_tables import day_tables, nothing_to_deliver
 from supplyline.reports.map_bundles import bundles
 from supplyline.reports.plan_report import write_plan_report
+from supplyline.reports.report_stages import ReportProgress
 from supplyline.reports.sections import MapLayer, MapPolyline, ReportSection, Table
 from supplyline.reports.warnings_section import warnings_section
 from supplyline.routing.reach import REACH_COLUMNS, cut_off_words, reach_rows
@@ -311,6 +312,7 @@ def write_plan_report_with_reach(
     warnings: Sequence[Issue] = (),
     warned: Sequence[str] = (),
     force: bool = False,
+    progress: ReportProgress | None = None,
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
@@ -319,6 +321,8 @@ def write_plan_report_with_reach(
     solve, in its words (:func:`~supplyline.services.plan_warnings.plan_warnings`).
     ``force``: replace a file at ``path`` that supplyline did not write
     (:func:`~supplyline.reports.plan_report.write_plan_report`).
+    ``progress``: hears each slow stage of the report before it starts
+    (:data:`~supplyline.reports.report_stages.REPORT_STAGES`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
     sections = [reach_section(reach), warnings_section(warnings, warned)]
@@ -329,6 +333,7 @@ def write_plan_report_with_reach(
         path,
         extra_sections=[s for s in sections if s is not None],
         force=force,
+        progress=progress,
     )
 
 
@@ -344,6 +349,7 @@ def write_routes_report(
     warned: Sequence[str] = (),
     force: bool = False,
     not_proven: Sequence[str] = (),
+    progress: ReportProgress | None = None,
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
@@ -356,6 +362,8 @@ def write_routes_report(
     Warnings; the caller leaves it out of ``warned``.
     ``force``: replace a file at ``path`` that supplyline did not write
     (:func:`~supplyline.reports.plan_report.write_plan_report`).
+    ``progress``: hears each slow stage of the report before it starts
+    (:data:`~supplyline.reports.report_stages.REPORT_STAGES`).
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
     written over these remove it when it is in their folder).
@@ -376,4 +384,5 @@ def write_routes_report(
         meta=(identity_meta(ReportOf.ROUTES, routes_id(routes)),),
         force=force,
         not_proven="; ".join(not_proven),
+        progress=progress,
     )

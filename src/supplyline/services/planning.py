@@ -396,7 +396,7 @@ def plan_scenario(
             if mps is not None and mps_raw is not None and mps_tmp is not None:
                 tag_model(mps_raw, mps_tmp, ReportOf.PLAN, plan_id(plan))
                 extras.append((mps_tmp, Path(mps)))
-            log_plan(plan)
+            log_plan(plan, threads=run_params.threads)
             # judged from where the plan's road legs start, as its routes would load
             reach = plan_reach(scenario, plan, assessed.demand)  # as write_plan's
             written: list[Path] = []
@@ -425,7 +425,10 @@ def plan_scenario(
                     report[1](
                         scenario, assessed.demand, plan, reach, report_tmp,
                         **keywords_taken(
-                            report[1], warnings=assessed.opened.warnings, warned=warned
+                            report[1],
+                            warnings=assessed.opened.warnings,
+                            warned=warned,
+                            progress=say,  # its stages: the figures take seconds
                         ),
                     )  # fmt: skip
                 check_written(report[1], report_tmp)

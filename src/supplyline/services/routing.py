@@ -335,7 +335,12 @@ def route_scenario_day(
             with writing(f"the report {report[0]}"):
                 report[1](
                     scenario, assessed.demand, plan, routes, reach, report_tmp, **apart,
-                    **keywords_taken(report[1], warnings=assessed.opened.warnings, warned=said),
+                    **keywords_taken(
+                        report[1],
+                        warnings=assessed.opened.warnings,
+                        warned=said,
+                        progress=say,  # its stages: the figures take seconds
+                    ),
                 )  # fmt: skip
             check_written(report[1], report_tmp)
         if out is not None:
@@ -409,7 +414,7 @@ def _solved_plan(
     )
     made: list[Responses] = []
     plan = plan_movements(scenario, demand, solver, progress=say, on_fallback=made.append)
-    log_plan(plan)
+    log_plan(plan, threads=solver.threads)
     if plan.status is PlanStatus.NO_SOLUTION:
         raise SolverError(
             no_plan_message(solver, scenario, given_s=None, params_s=None, run_option=None)
