@@ -159,7 +159,7 @@ def test_trucked_drawn_and_arrived_add_up_to_the_plans_deliveries(
         assert got[u] == pytest.approx(t, abs=1e-6)
     assert sum(d.tonnes for d in drawn if d.arrived) <= air + 1e-6
     unlabelled = [dataclasses.replace(d, link="", mode=None) for d in drawn]
-    relabelled = label_arrivals(s, plan, 0, unlabelled)
+    relabelled = label_arrivals(s, plan.movements, 0, unlabelled)
     assert sum(d.tonnes for d in relabelled) == pytest.approx(sum(d.tonnes for d in drawn))
 
 

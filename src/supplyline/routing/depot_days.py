@@ -32,7 +32,9 @@ from supplyline.routing.depot_day_flows import Taken
 from supplyline.routing.depot_ledger import DepotLedger
 from supplyline.routing.depot_share import MIN_LOAD_T, DayShare, share_stock
 from supplyline.routing.depot_stock import PLAN_BASIS, Allocation, DepotStock
+from supplyline.routing.plan_days import PlanDays
 from supplyline.routing.plan_loads import plan_truck_loads
+from supplyline.routing.plan_sources import PlanSources
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, road_matrix
 from supplyline.routing.scenario_fit import horizon_day
@@ -76,6 +78,8 @@ class PlanDepotDays:
         self._plan = plan
         self._days: list[PlanDay] = []
         self._ledger: DepotLedger | None = None
+        self._by_day: PlanDays | None = None
+        self._sources: PlanSources | None = None
 
     def on(self, day: int) -> PlanDay:
         """The plan's ``day``, with earlier days' truck-loads taken off the depots.
@@ -85,14 +89,20 @@ class PlanDepotDays:
         day = horizon_day(self._scenario, day)
         if self._ledger is None:
             self._ledger = DepotLedger(self._scenario, self._plan, self._scenario.horizon_days - 1)
+            self._by_day = PlanDays(self._plan)
+            self._sources = PlanSources(self._scenario, self._plan, 0, days=self._by_day)
         while len(self._days) <= day:
             self._days.append(self._walk(len(self._days)))
         return self._days[day]
 
     def _walk(self, day: int) -> PlanDay:
-        ledger = self._ledger
+        ledger, sources = self._ledger, self._sources
         assert ledger is not None  # for the type checker: on() built it
-        requests, drawn = plan_truck_loads(self._scenario, self._plan, day)
+        assert sources is not None
+        sources.advance(day)
+        requests, drawn = plan_truck_loads(
+            self._scenario, self._plan, day, days=self._by_day, sources=sources
+        )
         stock = DepotStock(
             held_t=ledger.held(day, drawn), spare_t=ledger.spare(day), basis=PLAN_BASIS
         )

@@ -18,6 +18,7 @@ for goods the plan does not bring from it without leaving its own later legs sho
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -105,6 +106,12 @@ class DepotLedger:
         self._day = 0
         self._start: FloatArray = np.zeros(len(self._flows.keys))  # overnight, before flows
         self._seen: dict[int, None] = dict.fromkeys(self._flows.flow_order[0])
+        self._ahead: _Ahead | None = None
+
+    @property
+    def day(self) -> int:
+        """The day the ledger is on."""
+        return self._day
 
     def take(self, taken: Taken) -> None:
         """What trucks loaded beyond the plan's legs: gone at the end of its day.
@@ -113,6 +120,8 @@ class DepotLedger:
         """
         if any(k < self._day for k, _, _ in taken):
             raise ValueError(f"the ledger is on day {self._day}; taken: {sorted(taken)}")
+        if taken:
+            self._ahead = None  # the days ahead were walked without it
         self._flows.take(taken)
 
     def held(self, day: int, on_site: Sequence[DrawnOnSite] = ()) -> StockBook:
@@ -151,18 +160,36 @@ class DepotLedger:
         """
         self._walk_to(day)
         flows = self._flows
+        ahead = self._ahead
+        if ahead is None or day < ahead.first:
+            ahead = self._ahead = self._walk_ahead(day)
+        spare = ahead.spare[day - ahead.first]
+        cols = np.flatnonzero(flows.touched)
+        return {flows.keys[col]: max(0.0, float(spare[col])) for col in cols}
+
+    def _walk_ahead(self, day: int) -> _Ahead:
+        """The ends of ``day`` to the last as nothing more were taken, and each day's spare.
+
+        Each day's spare is the least of the ends from it on (:meth:`spare`), worked back
+        from the last day: one walk gives every day's, and serves the days after ``day``
+        until trucks take something beyond the plan's legs (:meth:`take`). Walked again
+        for each day, a 1,000-day plan's spare stock was a walk of 500,000 days.
+        """
+        flows = self._flows
         book = self._start + flows.flow[day] - flows.after[day]
         ends = [book]
         for k in range(day + 1, flows.last + 1):
             book = self._overnight(book, k - 1) + flows.flow[k] - flows.after[k]
             ends.append(book)
         spare = ends[-1]
+        spares = [spare]
         for k in range(flows.last - 1, day - 1, -1):
             end = ends[k - day]
             lost = np.maximum(0.0, end - flows.road[k] - flows.room)
             spare = np.minimum(end, lost + spare)
-        cols = np.flatnonzero(flows.touched)
-        return {flows.keys[col]: max(0.0, float(spare[col])) for col in cols}
+            spares.append(spare)
+        spares.reverse()
+        return _Ahead(first=day, spare=spares)
 
     def _walk_to(self, day: int) -> None:
         """On to the start of ``day``: each day's end, then what the store keeps overnight."""
@@ -182,3 +209,16 @@ class DepotLedger:
         road = self._flows.road[night]
         kept: FloatArray = np.minimum(end - road, self._flows.room) + road
         return kept
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Ahead:
+    """One walk of the days ahead from ``first``: each day's spare stock, from ``first`` on.
+
+    Good while nothing is taken beyond the plan's legs (:meth:`DepotLedger.take` forgets
+    it): the ledger then walks on to a later day by the same sums in the same order as
+    this walk did, so its spare of that day is this one to the bit.
+    """
+
+    first: int
+    spare: list[FloatArray]

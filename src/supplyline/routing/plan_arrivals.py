@@ -21,9 +21,9 @@ what each landed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from supplyline.domain import Mode, Plan, Scenario
+from supplyline.domain import Mode, Movement, Scenario
 from supplyline.domain.routes import DrawnOnSite
 from supplyline.types import CommodityId, LocationId
 
@@ -35,23 +35,25 @@ Key = tuple[LocationId, CommodityId]
 
 
 def label_arrivals(
-    scenario: Scenario, plan: Plan, day: int, drawn: Sequence[DrawnOnSite]
+    scenario: Scenario, legs: Iterable[Movement], day: int, drawn: Sequence[DrawnOnSite]
 ) -> list[DrawnOnSite]:
     """``drawn`` with what landed at each unit's place on ``day`` by air, rail or water apart.
 
     Each entry of ``drawn`` (what a unit takes on site, plan mode) becomes what is left
     of it drawn from the place's stock, followed by one entry for each non-road link it
     arrived over (``DrawnOnSite.link``, ``mode``); tonnes by unit and commodity are kept.
+    ``legs`` are the plan's movements, or those arriving or leaving on ``day``
+    (:meth:`~supplyline.routing.plan_days.PlanDays.touching`), in the plan's order.
 
     >>> from supplyline.planning import plan_movements
     >>> from supplyline.planning.examples import one_link
     >>> s, demand = one_link(transit_days=0)
     >>> plan = plan_movements(s, demand)
     >>> drawn = [DrawnOnSite(unit="u1", location="U", load_t={"food": 1.0})]
-    >>> [(d.link, dict(d.load_t)) for d in label_arrivals(s, plan, 1, drawn)]
+    >>> [(d.link, dict(d.load_t)) for d in label_arrivals(s, plan.movements, 1, drawn)]
     [('', {'food': 1.0})]
     """
-    landed = _landed(scenario, plan, day)
+    landed = _landed(scenario, legs, day)
     if not landed:
         return list(drawn)
     asked: dict[Key, float] = defaultdict(float)
@@ -84,7 +86,7 @@ def label_arrivals(
     return out
 
 
-def _landed(scenario: Scenario, plan: Plan, day: int) -> dict[Key, dict[str, float]]:
+def _landed(scenario: Scenario, legs: Iterable[Movement], day: int) -> dict[Key, dict[str, float]]:
     """Tonnes landed for the units at each unit's place on ``day``, by non-road link.
 
     The place's net arrivals that day (every mode in, less every mode out) beyond the
@@ -95,7 +97,7 @@ def _landed(scenario: Scenario, plan: Plan, day: int) -> dict[Key, dict[str, flo
     road: dict[Key, float] = defaultdict(float)
     other: dict[Key, float] = defaultdict(float)
     links: dict[Key, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in plan.movements:
+    for m in legs:
         if m.commodity.startswith("deploy:") or m.tonnes <= 0:
             continue
         book = road if m.mode is Mode.ROAD else other

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 
 from supplyline.domain import Mode, Movement, Plan, Scenario
+from supplyline.routing.plan_days import PlanDays
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["PlanSources", "plan_sources", "road_arrivals"]
@@ -40,30 +41,62 @@ Shares = dict[LocationId, float]
 class PlanSources:
     """The plan's road legs of the days up to one, indexed to trace a place's depots.
 
-    Built once per routed day from every road movement of the plan (a day's legs are
-    few; the index is one pass), then asked per place and commodity.
+    Built from every road movement of the plan, then asked per place and commodity. A
+    walk over the days (the reach check's, :class:`~supplyline.routing.depot_days.
+    PlanDepotDays`) moves one index on from day to day (:meth:`advance`), adding the
+    legs that arrive on the new days: rebuilt for each day from the whole plan, the index
+    was a pass over every movement per day, and 2.5 s of a 365-day plan's 15 s check.
     """
 
-    def __init__(self, scenario: Scenario, plan: Plan, day: int) -> None:
-        self._day = day
+    def __init__(
+        self, scenario: Scenario, plan: Plan, day: int, *, days: PlanDays | None = None
+    ) -> None:
+        self._days = days or PlanDays(plan)
         self._depots = {g.depot for g in scenario.fleet if g.count > 0}
         self._into: dict[tuple[LocationId, CommodityId, int], list[Movement]] = defaultdict(list)
-        self._out: dict[tuple[LocationId, CommodityId, int], float] = defaultdict(float)
-        for m in plan.movements:
-            if m.mode is not Mode.ROAD or m.tonnes <= 0 or m.commodity.startswith("deploy:"):
-                continue
-            if m.arrival_day > day:
-                continue
-            self._into[(m.destination, m.commodity, m.arrival_day)].append(m)
-            self._out[(m.origin, m.commodity, m.departure_day)] += m.tonnes
+        self._sent: dict[tuple[LocationId, CommodityId, int], list[tuple[int, float]]] = {}
+        self._out: dict[tuple[LocationId, CommodityId, int], float] = {}
         self._memo: dict[tuple[LocationId, CommodityId, int, bool], Shares] = {}
+        self._day: int | None = None
+        self.advance(day)
+
+    @property
+    def day(self) -> int:
+        """The last arrival day of the legs indexed."""
+        assert self._day is not None  # for the type checker: __init__ advanced
+        return self._day
+
+    def advance(self, day: int) -> None:
+        """Index the road legs arriving after the index's day up to ``day`` (days go forward).
+
+        What a place sends on by road on a day adds up in the plan's order, as one pass
+        over the plan adds it, however the days' legs came in.
+        """
+        if self._day is not None and day < self._day:
+            raise ValueError(f"the index is on day {self._day}; day(={day}) is earlier")
+        changed: set[tuple[LocationId, CommodityId, int]] = set()
+        for i, m in self._days.road_arrivals_between(self._day, day):
+            self._into[(m.destination, m.commodity, m.arrival_day)].append(m)
+            key = (m.origin, m.commodity, m.departure_day)
+            self._sent.setdefault(key, []).append((i, m.tonnes))
+            changed.add(key)
+        for key in changed:
+            sent = self._sent[key]
+            sent.sort()
+            total = 0.0
+            for _, tonnes in sent:
+                total += tonnes
+            self._out[key] = total
+        if changed or self._day is None:
+            self._memo.clear()  # a place's legs sent on a day may have grown
+        self._day = day
 
     def shares(self, place: LocationId, commodity: CommodityId) -> Shares:
         """Per tonne of the road legs into ``place`` on the day: each depot's tonnes.
 
         The shares add up to 1 at most (less where some is not traced to a depot).
         """
-        return self._trace(place, commodity, self._day, frozenset())
+        return self._trace(place, commodity, self.day, frozenset())
 
     def shares_on(self, place: LocationId, commodity: CommodityId, day: int) -> Shares:
         """As :meth:`shares`, of the legs arriving on ``day`` (up to the index's day).
@@ -71,7 +104,7 @@ class PlanSources:
         The reach check traces every day of the horizon on one index
         (:func:`~supplyline.routing.depot_choice.plan_traced`).
         """
-        return self._trace(place, commodity, min(day, self._day), frozenset())
+        return self._trace(place, commodity, min(day, self.day), frozenset())
 
     def origins_on(self, place: LocationId, commodity: CommodityId, day: int) -> Shares:
         """Per tonne of the road legs into ``place`` on ``day``: each starting place's tonnes.
@@ -80,7 +113,7 @@ class PlanSources:
         place without trucks it leaves from (its stock, or what came there by rail, air or
         water): where the goods are when no truck is based there. Loops stay untraced.
         """
-        return self._trace(place, commodity, min(day, self._day), frozenset(), bare=True)
+        return self._trace(place, commodity, min(day, self.day), frozenset(), bare=True)
 
     def _trace(
         self,

@@ -37,6 +37,7 @@ import numpy.typing as npt
 from supplyline.domain import FleetGroup, Plan, Scenario
 from supplyline.domain.reach_flags import FlagKind, with_kind
 from supplyline.domain.routes import ReachRow
+from supplyline.routing.plan_days import PlanDays
 from supplyline.routing.plan_loads import plan_road_loads
 from supplyline.routing.reach_trucks import DepotTrucks, judge_trucks, trucks_serving
 from supplyline.routing.reach_turns import num, product_text
@@ -81,8 +82,9 @@ def busiest_days(
     days = max(plan.horizon_days, 1)
     by_day: npt.NDArray[np.float64] = np.zeros((len(places), days))
     who: dict[tuple[LocationId, int], set[UnitId]] = defaultdict(set)
+    plan_days = PlanDays(plan)  # the plan read once, not once a day
     for day in range(min(plan.horizon_days, scenario.horizon_days)):
-        for uid, load in plan_road_loads(scenario, plan, day).items():
+        for uid, load in plan_road_loads(scenario, plan, day, days=plan_days).items():
             if where[uid] in index and (tonnes := sum(load.values())) > 0:
                 by_day[index[where[uid]], day] += tonnes
                 who[(where[uid], day)].add(uid)

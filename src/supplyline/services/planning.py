@@ -398,6 +398,7 @@ def plan_scenario(
                 extras.append((mps_tmp, Path(mps)))
             log_plan(plan, threads=run_params.threads)
             # judged from where the plan's road legs start, as its routes would load
+            say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
             reach = plan_reach(scenario, plan, assessed.demand)  # as write_plan's
             written: list[Path] = []
             # the plan's own notes are in plan.json's and the report's summary: not twice

@@ -325,6 +325,7 @@ def route_scenario_day(
             say("writing the report")
             availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
             # a unit these routes left short never reads as covered beside them
+            say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
             reach = with_routes_day(
                 reach_of(scenario, assessed.demand, availability, plan=plan), routes
             )
