@@ -100,8 +100,8 @@ def test_init_refuses_non_empty_folder(tmp_path: Path) -> None:
     """The init command refuses a non-empty folder and leaves it as it was."""
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     proc = run_cli("init", str(tmp_path))
-    assert proc.returncode == 2
-    assert "not empty" in proc.stderr
+    assert proc.returncode == 8  # an output refused, as plan --out refuses one
+    assert f"cannot write the template into {tmp_path}: the folder is not empty" in proc.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
 
 

@@ -322,7 +322,7 @@ def test_a_line_break_in_a_name_is_called_a_line_break(brk: str) -> None:
         (Mode, "helicopter", "air"),
         (LocationKind, "entrepôt", "warehouse"),
         (LocationKind, "Entrepot", "warehouse"),
-        (DemandUnit, "m3", "L"),
+        (DemandUnit, "litre", "L"),  # m3 is told to use L (tests/io/test_t105_input_words.py)
     ],
 )
 def test_a_word_for_an_allowed_value_is_offered_it(

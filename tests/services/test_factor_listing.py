@@ -66,3 +66,14 @@ def test_without_a_scenario_the_defaults_have_no_warnings() -> None:
     assert listing.rows
     assert listing.warnings == ()
     assert not any(r["overridden"] for r in listing.rows)
+
+
+def test_a_pattern_that_matches_nothing_says_so_with_what_can_be_matched() -> None:
+    """No rows, and ``nothing_matched`` offers the word meant and the keys' first parts."""
+    listing = list_factors("watr")
+    assert listing.rows == []
+    assert listing.nothing_matched.startswith(
+        "no planning factor's key or description contains 'watr' (did you mean 'water'?; "
+        "keys begin with air, bog, container,"
+    )
+    assert list_factors("water").nothing_matched == ""

@@ -34,6 +34,7 @@ from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argu
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import rounded, summed_figures
+from supplyline.errors import NotFoundError
 from supplyline.io.file_names import REQUIREMENTS_FILES
 from supplyline.types import counted, figures_decimals, written_text
 
@@ -190,6 +191,8 @@ def factors_cmd(
 
     listing = list_factors(pattern, scenario)
     print_warnings(listing.warnings, err)
+    if listing.nothing_matched:  # as a lookup that finds nothing, in every format: exit 3
+        raise NotFoundError(listing.nothing_matched)
     rows = [{**row, "value": Exact(row["value"])} for row in listing.rows]
     cols = ["key", "value", "unit", "overridden", "source_url"]
     if sources or fmt is not OutputFormat.TABLE:

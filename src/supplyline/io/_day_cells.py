@@ -315,6 +315,22 @@ def _beyond_any_horizon(text: str) -> str:
     return ""
 
 
+def _empty_item(value: str) -> str:
+    """Why a ``;``-separated day list with an empty item is refused; ``""`` if it has none.
+
+    A tester's ``12;;13`` was read as ``12;13`` without a word, where a day was likely
+    lost (a cell of blanks alone, no day at all, is fine).
+    """
+    items = [part.strip() for part in value.split(";")]
+    if all(items) or not any(items):
+        return ""
+    at = ", ".join(str(i + 1) for i, item in enumerate(items) if not item)
+    return (
+        f"{show(value.strip())} has an empty item (number {at} of {len(items)}): a day is "
+        f"missing, or remove the extra ';' (write {';'.join(filter(None, items))})"
+    )
+
+
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     """Days and ranges separated by ``;``: ``3-5;10``, ``C+3-C+5;C+10``, or dates.
 
@@ -332,7 +348,8 @@ def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not a list of days ({_OUTAGE_EXAMPLE})")
     days: set[int] = set()
-    problems: list[str] = []  # every part's, not the first only (a tester fixed one at a time)
+    # every part's, not the first only (a tester fixed one at a time); an empty part first
+    problems = [empty] if (empty := _empty_item(value)) else []
     for part in value.split(";"):
         if not part.strip():
             continue
@@ -420,6 +437,8 @@ def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, .
     """Periods ``day:level`` separated by ``;``, in increasing day order: ``0:normal;7:high``."""
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not an activity schedule (such as 0:normal;7:high)")
+    if empty := _empty_item(value):
+        raise BadValue(empty)
     periods: list[ActivityPeriod] = []
     for part, day_txt, level in _activity_parts(value):
         if not level:

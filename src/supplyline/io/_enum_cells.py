@@ -36,23 +36,58 @@ _OTHER_WORDS = {
     "tonnes": "t", "ton": "t", "tons": "t", "helicopter": "air", "heli": "air",
     "aircraft": "air", "airplane": "air", "aeroplane": "air", "entrepot": "warehouse",
     "entrepôt": "warehouse", "lager": "warehouse", "almacen": "warehouse",
-    "almacén": "warehouse", "magazzino": "warehouse", "m3": "L", "m³": "L", "ml": "L",
-    "g": "kg", "gram": "kg", "grams": "kg",
+    "almacén": "warehouse", "magazzino": "warehouse",
 }  # fmt: skip
 """Words a planner may write for an allowed value (``airport`` for ``airfield``,
-``helicopter`` for ``air``, French ``entrepôt`` for ``warehouse``, ``m3`` for the volume
-unit ``L``): offered as "did you mean" where the enumeration has that value, never taken.
+``helicopter`` for ``air``, French ``entrepôt`` for ``warehouse``, ``litre`` for ``L``):
+offered as "did you mean" where the enumeration has that value, never taken.
 The one table of such words; only clear ones (a ``boat`` may be sea or inland water). By
 letters alone ``airport`` is nearest ``port``, which would mislead."""
 
 
+_MASS = ("a unit of mass", ("kg", "t"))
+_VOLUME = ("a unit of volume", ("L",))
+_OTHER_UNITS = {
+    **dict.fromkeys(
+        ("g", "gram", "grams", "mg", "lb", "lbs", "pound", "pounds", "oz", "ounce", "ounces"),
+        _MASS,
+    ),
+    **dict.fromkeys(
+        ("ml", "cl", "dl", "m3", "m³", "cc", "cm3", "gal", "gals", "gallon", "gallons", "qt",
+         "quart", "quarts", "pt", "pint", "pints", "floz", "fl oz", "bbl", "barrel", "barrels"),
+        _VOLUME,
+    ),
+}  # fmt: skip
+"""Units of mass and volume that a value counted in kg, t or L does not take, with those
+it does. By letters alone a tester's ``lb`` (pounds) was offered ``L`` (litres)."""
+
+
+def _unit_not_accepted(text: str, values: list[str]) -> str:
+    """``"lb, a unit of mass, is not accepted: use kg or t"``; ``""`` if ``text`` is no unit.
+
+    Only where the enumeration holds the units of that dimension (it is a unit's).
+    """
+    dimension, accepted = _OTHER_UNITS.get(text.lower(), ("", ()))
+    if not accepted or not set(accepted) <= set(values):
+        return ""
+    return f"{text}, {dimension}, is not accepted: use {' or '.join(accepted)}"
+
+
 def _guess_member(text: str, enum: type[StrEnum]) -> str:
-    """``"did you mean 'airfield'?; "`` for a word or slip of an allowed value; else ``""``."""
+    """``"did you mean 'airfield'?; "`` for a word or slip of an allowed value; else ``""``.
+
+    A one-letter value (the unit ``L`` or ``t``) is one slip from any two-letter word: it
+    is offered by letters only to a word that begins with it (``lt``, not ``xl``).
+    """
     index = _enum_index(enum)
+    values = [m.value for m in enum]
     word = _OTHER_WORDS.get(text.lower())
     if word is not None and word.lower() in index:
         return f"did you mean {word!r}?; "
-    guess = did_you_mean(text, [m.value for m in enum])
+    if unit := _unit_not_accepted(text, values):
+        return f"{unit}; "
+    begun = [v for v in values if len(v) > 1 or text.lower().startswith(v.lower())]
+    guess = did_you_mean(text, begun)
     if not guess and (prefixed := _by_prefix(text.lower(), [m.value for m in enum])):
         guess = f"did you mean {prefixed!r}?"
     return f"{guess}; " if guess else ""

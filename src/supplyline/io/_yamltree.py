@@ -202,6 +202,74 @@ def _tab_problem(text: str, line: int, column: int) -> YamlProblem | None:
     )
 
 
+_CHECK = "check the indentation, colons, quotes and dashes"
+_OPENERS = {"flow sequence": "'['", "flow mapping": "'{'"}
+
+
+def _place(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
+    """A mark as a 1-based line and column within the file, and how to say it.
+
+    PyYAML notices an unclosed quote or bracket at the end of the stream, which after a
+    last line break is a line the file does not have: that is said as the end of the file.
+    """
+    lines = text.splitlines() or [""]
+    line, column = mark.line + 1, mark.column + 1
+    if line > len(lines):
+        line, column = len(lines), len(lines[-1]) + 1
+        return line, column, "the end of the file"
+    return line, column, f"line {line}, column {column}"
+
+
+def _marked_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """A syntax error at the place the mistake was made, and where the parser noticed it.
+
+    PyYAML reports the place it noticed (``horizon_days: [30`` is found unclosed at the
+    next line's colon); its ``context_mark`` is where the open bracket or quote is, which
+    is where a person has to look.
+    """
+    problem = error.problem or error.context or "not valid YAML"
+    noticed = error.problem_mark or error.context_mark
+    opened = error.context_mark if error.problem_mark is not None else None
+    if noticed is None:
+        return YamlProblem(f"YAML syntax error: {problem} ({_CHECK})", None)
+    line, column, noticed_at = _place(text, noticed)
+    if "another document" in problem:
+        return YamlProblem(
+            "YAML syntax error: a second YAML document starts here (a scenario file holds one "
+            "YAML document: remove the second '---')",
+            line,
+            f"column {column}",
+        )
+    context = error.context or ""
+    unclosed_collection = next(
+        (mark for kind, mark in _OPENERS.items() if context.endswith(kind)), None
+    )
+    if opened is not None and unclosed_collection and problem.startswith("expected ','"):
+        at_line, at_column, _ = _place(text, opened)
+        return YamlProblem(
+            f"YAML syntax error: the {unclosed_collection} opened here is never closed (the "
+            f"parser noticed at {noticed_at}: {problem})",
+            at_line,
+            f"column {at_column}",
+        )
+    if opened is not None and context.endswith("quoted scalar") and "end of stream" in problem:
+        at_line, at_column, _ = _place(text, opened)
+        quote = text.splitlines()[at_line - 1][at_column - 1 : at_column]
+        return YamlProblem(
+            f"YAML syntax error: the quote ({quote}) opened here is never closed (the parser "
+            f"noticed at {noticed_at}: {problem})",
+            at_line,
+            f"column {at_column}",
+        )
+    where = ""
+    elsewhere = opened is not None and opened.index != noticed.index
+    if opened is not None and context and elsewhere:
+        where = f"{context} from {_place(text, opened)[2]}; "
+    if noticed_at == "the end of the file":
+        where = f"at the end of the file; {where}"
+    return YamlProblem(f"YAML syntax error: {problem} ({where}{_CHECK})", line, f"column {column}")
+
+
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
@@ -212,21 +280,16 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
             if mark is not None and about_tab
             else None
         )
-        if tab is not None:
-            return tab
-        if "another document" in what:
-            what += " (a scenario file holds one YAML document: remove the second '---')"
-        line = mark.line + 1 if mark is not None else None
-        return YamlProblem(
-            f"YAML syntax error: {what} (check the indentation, colons, quotes and dashes)",
-            line,
-        )
+        return tab if tab is not None else _marked_problem(error, text)
     if isinstance(error, yaml.reader.ReaderError):
-        line = text[: error.position].count("\n") + 1
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
         return YamlProblem(
             f"character U+{error.character:04X} is not allowed in YAML (remove it; "
             "is this a binary file?)",
             line,
+            f"column {column}",
         )
     return YamlProblem(f"not valid YAML: {error}", None)
 

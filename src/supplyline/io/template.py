@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supplyline.errors import Issue, ScenarioError
+from supplyline.errors import Issue, OutputError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files
+from supplyline.io.destinations import check_folder_target
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -138,24 +139,22 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
 
     Raises
     ------
+    OutputError
+        When ``path`` is a non-empty folder (unless ``force``) or a file, or its folder
+        takes no new files (no permission), before anything is written: a destination
+        refused as every command's ``--out`` is (exit 8), not an input error.
     ScenarioError
-        When ``path`` is a non-empty folder (unless ``force``), is a file, or cannot be
-        written (permissions, read-only disk).
+        When writing fails once begun (a full disk).
     """
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
-        raise ScenarioError(
-            [Issue(file=str(path), message="is a file (give a folder to write the template into)")]
-        )
+        raise OutputError(f"cannot write the template into {path}: it is a file, not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise ScenarioError(
-            [
-                Issue(
-                    file=str(path),
-                    message="folder is not empty (choose a new folder, or --force to overwrite)",
-                )
-            ]
+        raise OutputError(
+            f"cannot write the template into {path}: the folder is not empty (choose a new "
+            "folder, or --force to replace the template's files in it)"
         )
+    check_folder_target(folder)  # no permission: in every command's words
     check_not_over_other_files(folder)  # --force over a plan's folder left half of each
     try:
         with atomic_output_dir(folder, replaces_scenario=True) as scratch:

@@ -16,7 +16,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import Demand, FactorTable, Finding, Scenario, scenario_id, to_deliver
+from supplyline.domain import (
+    Demand,
+    FactorTable,
+    Finding,
+    Scenario,
+    did_you_mean,
+    scenario_id,
+    to_deliver,
+)
 from supplyline.domain.warning_checks import Part, gated_check
 from supplyline.errors import (
     Issue,
@@ -257,11 +265,34 @@ class FactorListing:
     warnings: tuple[Issue, ...] = ()
     """What loading the scenario warned of, as ``validate`` says it (an override key that
     is no factor, at its line, with the known keys like it); none without a scenario."""
+    nothing_matched: str = ""
+    """Why no row is listed, for a person, when a pattern matched no factor ("" otherwise):
+    what can be matched and the word meant if near. The CLI ends with it as a lookup that
+    finds nothing, after the warnings."""
+
+
+def _nothing_matched(pattern: str, table: FactorTable) -> str:
+    """The words for a pattern that no factor's key or description contains.
+
+    A tester's ``factors zzzunknown`` printed an empty "0 planning factors" table and
+    exited 0. Offered: a key or a part of one (``water``, ``sphere``) close to the pattern,
+    and the first parts that keys begin with.
+    """
+    keys = [f.key for f in table.values()]
+    parts = {part for key in keys for part in key.split(".")}
+    near = did_you_mean(pattern, [*keys, *parts])
+    heads = sorted({key.split(".")[0] for key in keys})
+    return (
+        f"no planning factor's key or description contains {pattern!r} "
+        f"({near + '; ' if near else ''}keys begin with {', '.join(heads)}; "
+        f"`supplyline factors` lists all {len(keys)})"
+    )
 
 
 def list_factors(pattern: str | None = None, folder: str | Path | None = None) -> FactorListing:
     """Planning factors as rows (key, value, unit, overridden, source), filtered by a substring.
 
+    A pattern that matches nothing gives no rows and says so in ``nothing_matched``.
     With a scenario folder, its overrides are applied and marked, and the listing carries
     the warnings its load raised: the loader's checks are the one place that finds a
     misspelt override key (a tester's ``food.mil.ration_3mre_kg_pd`` was listed as a factor
@@ -290,6 +321,7 @@ def list_factors(pattern: str | None = None, folder: str | Path | None = None) -
     return FactorListing(
         rows=sorted(rows, key=lambda r: str(r["key"])),
         warnings=opened.warnings if opened is not None else (),
+        nothing_matched=_nothing_matched(pattern or "", table) if not rows else "",
     )
 
 
@@ -301,6 +333,19 @@ def bundled_example(name: str = "bilateral-exercise") -> Path:
     for candidate in candidates:
         if (candidate / "scenario.yaml").is_file():
             return candidate
+    # a tester's --example nope was told where it was looked for, not what there is
+    there = sorted(
+        {
+            e.name
+            for c in candidates
+            if c.parent.is_dir()
+            for e in c.parent.iterdir()
+            if (e / "scenario.yaml").is_file()
+        }
+    )
+    near = did_you_mean(name, there)
     raise NotFoundError(
-        f"bundled example {name!r} not found (looked in {', '.join(str(c) for c in candidates)})"
+        f"bundled example {name!r} not found ({near + '; ' if near else ''}the examples: "
+        f"{', '.join(there) or 'none installed'}; looked in "
+        f"{', '.join(str(c.parent) for c in candidates)})"
     )
