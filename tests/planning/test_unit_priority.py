@@ -80,5 +80,7 @@ def test_a_priority_must_be_a_whole_number_from_1_to_9(bad: object) -> None:
     from supplyline.planning.examples import late_unit
 
     scenario, _ = late_unit()
-    with pytest.raises(ValueError, match="must be a whole number"):
+    # out of range: the loader's words with the range; not a whole number: said so
+    words = "a whole number from 1 to 9" if bad in (0, 10) else "must be a whole number"
+    with pytest.raises(ValueError, match=words):
         dataclasses.replace(scenario.units[0], priority=bad)
