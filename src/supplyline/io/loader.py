@@ -390,7 +390,7 @@ def _further_checks(
     """
     errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
     broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=horizon_known)
-    faulty = {f.entity_id for f in errors if f.entity == "unit"}
+    faulty = {f.entity_id for f in errors if f.entity == "unit"} | _units_of_lost_levels(scenario)
     sound = dataclasses.replace(  # a unit's unknown activity level is a KeyError to them
         scenario, units=tuple(u for u in scenario.units if u.id not in faulty)
     )
@@ -402,6 +402,17 @@ def _further_checks(
         if f.severity is Severity.ERROR or (f.entity, f.entity_id) not in warned
     ]
     return [(first_cause(check.reads, broken), check.what) for check in waited]
+
+
+def _units_of_lost_levels(scenario: Scenario) -> set[str]:
+    """The units that name an activity level the load lost to an error of its own.
+
+    The level's error (``exercise: -1.8 is negative``) is said on its line, and a unit
+    naming it is not blamed again; but the arrival checks read the level's number, and
+    a unit naming it made every command but the API's load a ``KeyError`` traceback.
+    """
+    levels = scenario.activity_levels
+    return {u.id for u in scenario.units if any(p.level not in levels for p in u.activity)}
 
 
 def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:
