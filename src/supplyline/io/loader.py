@@ -52,6 +52,7 @@ from supplyline.io._waiting import (
 )
 from supplyline.io.factors import default_factors
 from supplyline.io.file_names import SCENARIO_FILES
+from supplyline.path_errors import input_path
 
 __all__ = ["SCENARIO_FILES", "load_scenario", "load_scenario_with_warnings"]
 
@@ -189,8 +190,10 @@ def load_scenario_with_warnings(
             f"{str(path)!r} is empty: give a scenario folder (. is the current folder)"
         )
     folder = Path(path)
-    if not folder.is_dir():
-        what = "does not exist" if not folder.exists() else "is not a folder"
+    with input_path(path):  # a name past 255 bytes raised a bare OSError
+        is_folder, exists = folder.is_dir(), folder.exists()
+    if not is_folder:
+        what = "does not exist" if not exists else "is not a folder"
         raise ScenarioError(
             [
                 Issue(

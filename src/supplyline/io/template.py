@@ -10,6 +10,7 @@ from pathlib import Path
 
 from supplyline.errors import Issue, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files
+from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -141,7 +142,27 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
     ScenarioError
         When ``path`` is a non-empty folder (unless ``force``), is a file, or cannot be
         written (permissions, read-only disk).
+    OutputError
+        When the system will not look at ``path`` (a name past 255 bytes, a folder on its
+        way that may not be searched), or it holds a plan's files.
     """
+    folder = Path(path)
+    with output_path(path):  # a name past 255 bytes raised a bare OSError
+        refuse_long_names(path)  # or made the folders before it
+        _refuse_the_folder(path, force=force)
+        check_not_over_other_files(folder)  # --force over a plan's folder left half of each
+    try:
+        with atomic_output_dir(folder, replaces_scenario=True) as scratch:
+            for name, text in TEMPLATE_FILES.items():
+                (scratch / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        message = f"cannot write the template here: {error.strerror or error}"
+        raise ScenarioError([Issue(file=str(path), message=message)]) from None
+    return folder
+
+
+def _refuse_the_folder(path: str | Path, *, force: bool) -> None:
+    """Raise ScenarioError if ``path`` is a file, or a folder with files (unless ``force``)."""
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise ScenarioError(
@@ -156,12 +177,3 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
                 )
             ]
         )
-    check_not_over_other_files(folder)  # --force over a plan's folder left half of each
-    try:
-        with atomic_output_dir(folder, replaces_scenario=True) as scratch:
-            for name, text in TEMPLATE_FILES.items():
-                (scratch / name).write_text(text, encoding="utf-8")
-    except OSError as error:
-        message = f"cannot write the template here: {error.strerror or error}"
-        raise ScenarioError([Issue(file=str(path), message=message)]) from None
-    return folder
