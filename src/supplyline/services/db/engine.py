@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
+from supplyline.services.db.sqlite_file import ledger_path, sqlite_file_trouble
 
 __all__ = [
     "URL_EXAMPLES",
@@ -141,6 +142,19 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _refuse_unopenable(engine: Engine, file: Path) -> None:
+    """Before SQLite opens ``file``, say why it could not (the folder is missing, …).
+
+    Every connection comes through here (a session, the migrations' schema version), so
+    no caller can meet SQLite's bare ``unable to open database file``.
+    """
+
+    @event.listens_for(engine, "do_connect")
+    def _on_do_connect(*_: Any) -> None:
+        if (trouble := sqlite_file_trouble(file)) is not None:
+            raise StorageError(trouble)
+
+
 def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
     """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError)."""
 
@@ -191,6 +205,8 @@ class Database:
         self.busy_timeout_s = busy_timeout_s
         self.given_url = url
         self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
+        if self.file is not None:
+            _refuse_unopenable(self.engine, self.file)
 
     def require_existing(self) -> None:
         """Refuse a SQLite file that is not there, before anything opens (and so creates) it.
@@ -200,9 +216,20 @@ class Database:
         called that empty ledger fine). PostgreSQL needs nothing here: connecting to a
         database that does not exist already fails.
         """
-        if self.file is None or self.file.is_file():
+        if self.file is None:
             return
-        raise NotFoundError(self._missing())
+        with ledger_path(self.file):  # a name past 255 bytes
+            if self.file.is_file():
+                return
+            missing = self._missing()
+        raise NotFoundError(missing)
+
+    def is_new(self) -> bool:
+        """Whether the ledger is a SQLite file not there yet (opening it will make it)."""
+        if self.file is None:
+            return False
+        with ledger_path(self.file):
+            return not self.file.exists()
 
     def _missing(self) -> str:
         """Why there is no ledger at the file, said as the user named it (or did not).
