@@ -16,9 +16,8 @@ from cli_helpers import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.errors import StorageError
 from supplyline.io.template import write_template
-from supplyline.services.db import sqlite_file
+from supplyline.services.db import engine, sqlite_file
 from supplyline.services.db.engine import Database
 from supplyline.services.db.migrate import upgrade_database
 from supplyline.services.db.sqlite_file import sqlite_file_trouble
@@ -73,16 +72,34 @@ def test_a_text_file_read_as_a_ledger_is_named(tmp_path: Path) -> None:
 def test_a_folder_nobody_may_write_into_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No permission to write into the folder (as root everyone may: the answer is faked)."""
+    """No permission to write into the folder (as root everyone may: the answer is faked).
+
+    SQLite opens there as root, so the engine never asks; the words are checked here.
+    """
     real_access = os.access
     monkeypatch.setattr(
         sqlite_file.os, "access", lambda p, *a, **k: p != tmp_path and real_access(p, *a, **k)
     )
+    assert sqlite_file_trouble(tmp_path / "x.db") == (
+        f"cannot open the ledger {tmp_path / 'x.db'}: no permission to write into {tmp_path} "
+        "(a new ledger is made there; choose a folder you may write into)"
+    )
+
+
+def test_a_file_that_opened_is_never_looked_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only SQLite's own refusal makes the engine look at the file, never a connection."""
+    looked: list[Path] = []
+    monkeypatch.setattr(
+        engine, "sqlite_file_trouble", lambda file: looked.append(file) or "looked at"
+    )
     db = Database(f"sqlite:///{tmp_path / 'x.db'}")
-    with pytest.raises(StorageError, match=f"no permission to write into {tmp_path} "):
-        upgrade_database(db)
+    upgrade_database(db)
+    with db.session(write=True), db.session(write=False):
+        pass
     db.dispose()
-    assert list(tmp_path.iterdir()) == []
+    assert looked == []
 
 
 def test_a_new_file_in_a_writable_folder_and_a_ledger_are_let_through(tmp_path: Path) -> None:

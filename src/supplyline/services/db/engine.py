@@ -9,6 +9,7 @@ Database failures leave this module as :class:`~supplyline.errors.StorageError`.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -36,6 +37,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WRITE = "supplyline_write"
+
+_CANNOT_OPEN = frozenset({sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_NOTADB})
+"""SQLite's codes for a file it could not open as a database (the rest are not the path's)."""
 
 
 def normalise_url(url: str) -> str:
@@ -142,17 +146,24 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _refuse_unopenable(engine: Engine, file: Path) -> None:
-    """Before SQLite opens ``file``, say why it could not (the folder is missing, …).
+def _explain_unopenable(engine: Engine, file: Path) -> None:
+    """After SQLite failed to open ``file``, say why (the folder is missing, …) with its path.
 
-    Every connection comes through here (a session, the migrations' schema version), so
-    no caller can meet SQLite's bare ``unable to open database file``.
+    Only a failure to connect (SQLite's ``unable to open database file`` or ``file is not a
+    database``, met by the open or the first PRAGMA) is looked into: a check of the file
+    before every connection cost each one a few system calls, and read a ledger's header
+    while another process might be writing it. Any other failure, or one the file does not
+    explain, goes on unchanged (``storage_errors`` says it).
     """
 
-    @event.listens_for(engine, "do_connect")
-    def _on_do_connect(*_: Any) -> None:
-        if (trouble := sqlite_file_trouble(file)) is not None:
-            raise StorageError(trouble)
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        failed = context.original_exception
+        code = getattr(failed, "sqlite_errorcode", None)
+        if context.connection is not None or code not in _CANNOT_OPEN:
+            return None
+        trouble = sqlite_file_trouble(file)
+        return None if trouble is None else StorageError(trouble)
 
 
 def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
@@ -206,7 +217,7 @@ class Database:
         self.given_url = url
         self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
         if self.file is not None:
-            _refuse_unopenable(self.engine, self.file)
+            _explain_unopenable(self.engine, self.file)
 
     def require_existing(self) -> None:
         """Refuse a SQLite file that is not there, before anything opens (and so creates) it.

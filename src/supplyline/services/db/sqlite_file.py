@@ -1,11 +1,13 @@
-"""Why SQLite could not open the ledger's file, said with its path before it tries.
+"""Why SQLite could not open the ledger's file, said with its path after it failed.
 
 SQLite says only ``unable to open database file`` (a missing folder, a folder where the
 file goes, a folder nobody may write into) or ``file is not a database``: a tester's
 ``ledger agreements import … --db sqlite:////tmp/nodir/x.db`` read ``error: reading the
 schema version: database error: unable to open database file``, naming no path, cause or
 fix, where ``plan --out`` and ``ledger orders`` (``no ledger at …``) say all three. The
-file is looked at as SQLite would open it; what it would open is let through.
+engine asks here only once SQLite has refused the file (a check before every connection
+cost each one and could read a ledger another process was still writing); the file is
+then looked at as SQLite would open it.
 """
 
 from __future__ import annotations
