@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import OutputError
+from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = [
     "check_file_name",
@@ -93,9 +94,12 @@ def check_file_path(target: str | Path) -> None:
     >>> check_file_path("no-such-folder/model.mps")
     """
     target = Path(target)
-    if target.is_dir():
+    with output_path(target):
+        refuse_long_names(target)  # below a missing folder, stat says "no such file"
+        folder, there, regular = target.is_dir(), target.exists(), target.is_file()
+    if folder:
         raise OutputError(f"cannot write the file {target}: it is a folder")
-    if target.exists() and not target.is_file():
+    if there and not regular:
         raise OutputError(f"cannot write {target}: it is not a regular file (a device or a pipe)")
 
 

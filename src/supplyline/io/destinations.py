@@ -21,6 +21,7 @@ from pathlib import Path
 from supplyline.errors import OutputError, require
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.own_files import OwnKind
+from supplyline.path_errors import output_path, refuse_long_names
 from supplyline.staged_file import check_file_path, refuse_unowned, scratch_file_for, user_path
 
 __all__ = [
@@ -86,6 +87,7 @@ def _try_a_file(scratch: Path, target: Path, what: str) -> None:
 
 def _writable_folder_above(target: Path) -> None:
     """The folder that will receive ``target`` (or make its missing folders) must take files."""
+    refuse_long_names(target)  # its missing folders would be made before the name failed
     base = _nearest_existing(target.parent)
     if not base.is_dir():
         raise OutputError(f"cannot write {target}: {base} is a file, not a folder")
@@ -102,7 +104,12 @@ def check_folder_target(target: str | Path) -> None:
     """
     if not str(target).strip():  # "" is the current folder to pathlib; found only at the end
         raise OutputError("the output folder is an empty path: name a folder")
-    target = Path(target)
+    with output_path(target):
+        _check_folder_target(Path(target))
+
+
+def _check_folder_target(target: Path) -> None:
+    """:func:`check_folder_target`, whose OSErrors (a name too long) its caller says."""
     _refuse_dangling_link(target, "folder")
     if target.exists() and not target.is_dir():
         raise OutputError(f"cannot write into {target}: it is a file, not a folder")
@@ -116,7 +123,12 @@ def check_file_target(target: str | Path) -> None:
 
     Nor may it replace a file of a scenario folder (one beside a ``scenario.yaml``).
     """
-    target = Path(target)
+    with output_path(target):
+        _check_file_target(Path(target))
+
+
+def _check_file_target(target: Path) -> None:
+    """:func:`check_file_target`, whose OSErrors (a name too long) its caller says."""
     _refuse_dangling_link(target, "file")
     check_file_path(target)  # a folder, a device: in write_mps's words too
     if target.name in SCENARIO_FILES and (target.parent / "scenario.yaml").is_file():
@@ -198,7 +210,9 @@ def check_own_file(
     if force:
         return
     target = Path(target)
-    if not target.is_file():
+    with output_path(target):
+        there = target.is_file()
+    if not there:
         return  # none there (or a folder, a device: check_file_target says so)
     refuse_unowned(
         target,

@@ -52,6 +52,7 @@ from supplyline.io._waiting import (
 )
 from supplyline.io.factors import default_factors
 from supplyline.io.file_names import SCENARIO_FILES
+from supplyline.path_errors import input_path
 
 __all__ = ["SCENARIO_FILES", "load_scenario", "load_scenario_with_warnings"]
 
@@ -189,8 +190,10 @@ def load_scenario_with_warnings(
             f"{str(path)!r} is empty: give a scenario folder (. is the current folder)"
         )
     folder = Path(path)
-    if not folder.is_dir():
-        what = "does not exist" if not folder.exists() else "is not a folder"
+    with input_path(path):  # a name past 255 bytes raised a bare OSError
+        is_folder, exists = folder.is_dir(), folder.exists()
+    if not is_folder:
+        what = "does not exist" if not exists else "is not a folder"
         raise ScenarioError(
             [
                 Issue(
@@ -390,7 +393,7 @@ def _further_checks(
     """
     errors = [f for f in found if f.severity is Severity.ERROR and not _follows(f, report)]
     broken = broken_parts(report, errors, _FILE_OF_ENTITY, horizon_known=horizon_known)
-    faulty = {f.entity_id for f in errors if f.entity == "unit"}
+    faulty = {f.entity_id for f in errors if f.entity == "unit"} | _units_of_lost_levels(scenario)
     sound = dataclasses.replace(  # a unit's unknown activity level is a KeyError to them
         scenario, units=tuple(u for u in scenario.units if u.id not in faulty)
     )
@@ -402,6 +405,17 @@ def _further_checks(
         if f.severity is Severity.ERROR or (f.entity, f.entity_id) not in warned
     ]
     return [(first_cause(check.reads, broken), check.what) for check in waited]
+
+
+def _units_of_lost_levels(scenario: Scenario) -> set[str]:
+    """The units that name an activity level the load lost to an error of its own.
+
+    The level's error (``exercise: -1.8 is negative``) is said on its line, and a unit
+    naming it is not blamed again; but the arrival checks read the level's number, and
+    a unit naming it made every command but the API's load a ``KeyError`` traceback.
+    """
+    levels = scenario.activity_levels
+    return {u.id for u in scenario.units if any(p.level not in levels for p in u.activity)}
 
 
 def _loaded_ids(scenario: Scenario) -> dict[str, Iterable[str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from supplyline.errors import Issue, OutputError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files
 from supplyline.io.destinations import check_folder_target
+from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -141,21 +142,18 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
     ------
     OutputError
         When ``path`` is a non-empty folder (unless ``force``) or a file, or its folder
-        takes no new files (no permission), before anything is written: a destination
-        refused as every command's ``--out`` is (exit 8), not an input error.
+        takes no new files (no permission), or the system will not look at it (a name past
+        255 bytes), before anything is written: a destination refused as every command's
+        ``--out`` is (exit 8), not an input error.
     ScenarioError
         When writing fails once begun (a full disk).
     """
     folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"cannot write the template into {path}: it is a file, not a folder")
-    if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise OutputError(
-            f"cannot write the template into {path}: the folder is not empty (choose a new "
-            "folder, or --force to replace the template's files in it)"
-        )
-    check_folder_target(folder)  # no permission: in every command's words
-    check_not_over_other_files(folder)  # --force over a plan's folder left half of each
+    with output_path(path):  # a name past 255 bytes raised a bare OSError
+        refuse_long_names(path)  # or made the folders before it
+        _refuse_the_folder(path, force=force)
+        check_folder_target(folder)  # no permission: in every command's words
+        check_not_over_other_files(folder)  # --force over a plan's folder left half of each
     try:
         with atomic_output_dir(folder, replaces_scenario=True) as scratch:
             for name, text in TEMPLATE_FILES.items():
@@ -164,3 +162,15 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
         message = f"cannot write the template here: {error.strerror or error}"
         raise ScenarioError([Issue(file=str(path), message=message)]) from None
     return folder
+
+
+def _refuse_the_folder(path: str | Path, *, force: bool) -> None:
+    """Raise OutputError if ``path`` is a file, or a folder with files (unless ``force``)."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot write the template into {path}: it is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise OutputError(
+            f"cannot write the template into {path}: the folder is not empty (choose a new "
+            "folder, or --force to replace the template's files in it)"
+        )

@@ -9,6 +9,7 @@ Database failures leave this module as :class:`~supplyline.errors.StorageError`.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -16,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
+from supplyline.services.db.sqlite_file import ledger_path, sqlite_file_trouble
 
 __all__ = [
     "URL_EXAMPLES",
@@ -35,6 +37,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _WRITE = "supplyline_write"
+
+_CANNOT_OPEN = frozenset({sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_NOTADB})
+"""SQLite's codes for a file it could not open as a database (the rest are not the path's)."""
 
 
 def normalise_url(url: str) -> str:
@@ -141,6 +146,26 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _explain_unopenable(engine: Engine, file: Path) -> None:
+    """After SQLite failed to open ``file``, say why (the folder is missing, …) with its path.
+
+    Only a failure to connect (SQLite's ``unable to open database file`` or ``file is not a
+    database``, met by the open or the first PRAGMA) is looked into: a check of the file
+    before every connection cost each one a few system calls, and read a ledger's header
+    while another process might be writing it. Any other failure, or one the file does not
+    explain, goes on unchanged (``storage_errors`` says it).
+    """
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        failed = context.original_exception
+        code = getattr(failed, "sqlite_errorcode", None)
+        if context.connection is not None or code not in _CANNOT_OPEN:
+            return None
+        trouble = sqlite_file_trouble(file)
+        return None if trouble is None else StorageError(trouble)
+
+
 def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
     """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError)."""
 
@@ -191,6 +216,8 @@ class Database:
         self.busy_timeout_s = busy_timeout_s
         self.given_url = url
         self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
+        if self.file is not None:
+            _explain_unopenable(self.engine, self.file)
 
     def require_existing(self) -> None:
         """Refuse a SQLite file that is not there, before anything opens (and so creates) it.
@@ -200,9 +227,20 @@ class Database:
         called that empty ledger fine). PostgreSQL needs nothing here: connecting to a
         database that does not exist already fails.
         """
-        if self.file is None or self.file.is_file():
+        if self.file is None:
             return
-        raise NotFoundError(self._missing())
+        with ledger_path(self.file):  # a name past 255 bytes
+            if self.file.is_file():
+                return
+            missing = self._missing()
+        raise NotFoundError(missing)
+
+    def is_new(self) -> bool:
+        """Whether the ledger is a SQLite file not there yet (opening it will make it)."""
+        if self.file is None:
+            return False
+        with ledger_path(self.file):
+            return not self.file.exists()
 
     def _missing(self) -> str:
         """Why there is no ledger at the file, said as the user named it (or did not).

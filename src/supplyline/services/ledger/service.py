@@ -504,7 +504,7 @@ def open_ledger(
     db = database_at(url)  # says a bad or missing ledger as where its URL came from
     if not create:
         db.require_existing()
-    new = db.file if db.file is not None and not db.file.exists() else None
+    new = db.file if db.is_new() else None
     upgrade_database(db)
     ledger = Ledger(db, clock=clock)
     ledger.new_file = new  # so a first write that fails can leave no empty file behind
