@@ -435,11 +435,14 @@ def _request_step(
     """Make one order request as one audited step of ``tx`` (see :meth:`Ledger.request`)."""
     actor = tx.actor
     on = needed_on or tx.now.date()
+    # the key is kept with the request as asked: its default day is not part of it, so a
+    # retry after midnight UTC replays the order instead of being "a different request"
+    # (a client's retry at 00:00:01 of a request made at 23:59:59 was refused so)
     args = {
         "agreement": agreement_id,
         "item": item,
         "quantity": quantity,
-        "needed_on": on,
+        "needed_on": needed_on,
         "mode": mode.value if mode else None,
         "unit_price": unit_price,
         "note": note,
@@ -468,6 +471,7 @@ def _request_step(
             row,
             {
                 **args,
+                "needed_on": on,
                 "mode": chosen.value,
                 "provider": row.provider,
                 "receiver": row.receiver,
@@ -478,7 +482,9 @@ def _request_step(
         )
         return row.id, agreement_id, payload
 
-    done = tx.step(Action.REQUEST.value, key, args, run)
+    # before, the key was kept with the day resolved: a key kept so, on the same day,
+    # still finds its request
+    done = tx.step(Action.REQUEST.value, key, args, run, formerly={**args, "needed_on": on})
     order_id = None if done is None else done[0]
     assert order_id is not None  # a request always makes (or replays) an order
     row = tx.session.get(OrderRow, order_id)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,6 +58,11 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _request_digest(kind: str, request: Mapping[str, Any]) -> str:
+    """The digest an idempotency key is kept with: the request's kind and arguments."""
+    return hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
+
+
 class Transaction:
     """An open write transaction: each :meth:`step` is one audited, idempotent change."""
 
@@ -73,20 +78,25 @@ class Transaction:
         key: str | None,
         request: dict[str, Any],
         action: Callable[[Session, dt.datetime], Outcome | None],
+        *,
+        formerly: dict[str, Any] | None = None,
     ) -> tuple[int | None, str | None] | None:
         """Do one change: replay it if ``key`` was used for it, else apply and audit it.
 
         Returns the order and agreement it was about, or None if ``action`` returned None
         (nothing changed: no event, no key kept). A key used for a different request is a
-        ConflictError.
+        ConflictError. ``request`` is what the caller asked, as asked; ``formerly``, the
+        same request as an earlier version hashed it, is replayed too (a key kept before
+        the upgrade still finds its request).
         """
         key = key_arg(key)
         actor = self.actor
-        digest = hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
+        digest = _request_digest(kind, request)
         if key is not None:
             done = self.session.get(IdempotencyRow, (actor.partner, key))
             if done is not None:
-                if done.request_hash != digest:
+                same = {digest} | (set() if formerly is None else {_request_digest(kind, formerly)})
+                if done.request_hash not in same:
                     raise ConflictError(
                         f"idempotency key {key!r} was already used by {actor.partner} for "
                         f"a different request ({done.kind} at event {done.event_seq})"
