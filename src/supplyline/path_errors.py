@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import Issue, OutputError, ScenarioError
 
-__all__ = ["input_path", "output_path", "path_trouble", "refuse_long_names"]
+__all__ = ["input_path", "output_path", "path_trouble", "refuse_long_names", "troubles_said"]
 
 NAME_MAX = 255
 """The longest folder or file name, in bytes, on the file systems supplyline meets."""
@@ -73,11 +73,12 @@ def input_path(path: str | os.PathLike[str]) -> Iterator[None]:
     supplyline.errors.ScenarioError: ...
       nnn...: cannot be read: File name too long (shorten it: ...)
     """
-    try:
+
+    def said(trouble: str) -> ScenarioError:
+        return ScenarioError([Issue(file=os.fspath(path), message=f"cannot be read: {trouble}")])
+
+    with troubles_said(said):
         yield
-    except OSError as error:
-        message = f"cannot be read: {path_trouble(error)}"
-        raise ScenarioError([Issue(file=os.fspath(path), message=message)]) from None
 
 
 @contextmanager
@@ -90,7 +91,24 @@ def output_path(path: str | os.PathLike[str]) -> Iterator[None]:
     ...
     supplyline.errors.OutputError: cannot write /tmp/nnn...: File name too long (shorten it: ...)
     """
+    with troubles_said(lambda trouble: OutputError(f"cannot write {os.fspath(path)}: {trouble}")):
+        yield
+
+
+@contextmanager
+def troubles_said(said: Callable[[str], Exception]) -> Iterator[None]:
+    """Raise ``said(trouble)`` for an OSError inside, ``trouble`` as :func:`path_trouble` words it.
+
+    The one place an OSError on a user's path becomes the error of the layer that asked
+    (:func:`input_path`, :func:`output_path`, the ledger's file).
+
+    >>> with troubles_said(ValueError):
+    ...     os.stat("n" * 300)
+    Traceback (most recent call last):
+    ...
+    ValueError: File name too long (shorten it: a folder or file name may have at most 255 bytes)
+    """
     try:
         yield
     except OSError as error:
-        raise OutputError(f"cannot write {os.fspath(path)}: {path_trouble(error)}") from None
+        raise said(path_trouble(error)) from None

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import StorageError
-from supplyline.path_errors import path_trouble
+from supplyline.path_errors import path_trouble, troubles_said
 
 __all__ = ["SQLITE_HEADER", "ledger_path", "sqlite_file_trouble"]
 
@@ -48,11 +48,10 @@ def sqlite_file_trouble(file: Path) -> str | None:
 @contextmanager
 def ledger_path(file: Path) -> Iterator[None]:
     """Raise :class:`StorageError` naming ``file`` for an OSError inside (a name too long)."""
-    try:
+    with troubles_said(
+        lambda trouble: StorageError(f"cannot open the ledger {file.absolute()}: {trouble}")
+    ):
         yield
-    except OSError as error:
-        message = f"cannot open the ledger {file.absolute()}: {path_trouble(error)}"
-        raise StorageError(message) from None
 
 
 def _trouble(where: Path, head: str) -> str | None:
