@@ -132,7 +132,7 @@ def agreements_import_cmd(
     db: DbOpt = None,
 ) -> None:
     """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
-    from supplyline.io.agreement_sources import agreement_sources, agreements_folder
+    from supplyline.io.agreement_files import agreement_sources, agreements_folder
     from supplyline.services.ledger.propose import agreements_with_warnings
 
     folder = agreements_folder(folder)  # quake/agreements.yaml is read as quake/

@@ -21,7 +21,7 @@ from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.io._cells import number_text_problem
-    from supplyline.io.agreement_sources import agreement_sources
+    from supplyline.io.agreement_files import agreement_sources
     from supplyline.io.days import DayText, date_from_text, day_from_text
     from supplyline.io.factors import default_factors
     from supplyline.io.file_names import SCENARIO_FILES
@@ -45,7 +45,7 @@ __all__ = [
 
 _HOMES = {
     **dict.fromkeys(["DayText", "date_from_text", "day_from_text"], "days"),
-    "agreement_sources": "agreement_sources",
+    "agreement_sources": "agreement_files",  # not its own name: a submodule would hide it
     "default_factors": "factors",
     "number_text_problem": "_cells",
     "SCENARIO_FILES": "file_names",
