@@ -29,6 +29,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 
 from supplyline.planning.model import IntArray
+from supplyline.planning.tallies import tonnes_by
 
 __all__ = ["FloorParts", "floor_parts"]
 
@@ -104,16 +105,14 @@ def floor_parts(
     compact[label >= 0] = part_of
     part = compact[at]
     in_part = part >= 0
-    short = np.bincount(part[in_part], weights=(eaten - own)[in_part], minlength=len(parts))
+    short = tonnes_by(part[in_part], (eaten - own)[in_part], len(parts))
     row_part = compact[rows]
-    short -= np.bincount(
-        row_part[row_part >= 0], weights=given[row_part >= 0], minlength=len(parts)
-    )
+    short -= tonnes_by(row_part[row_part >= 0], given[row_part >= 0], len(parts))
     early = in_part & ~started
-    way = np.bincount(part[early], weights=eaten[early], minlength=len(parts))
+    way = tonnes_by(part[early], eaten[early], len(parts))
     return FloorParts(
         fed=fed,
         part=part,
         short_t=np.maximum(short, 0.0),
-        way_t=np.asarray(way, dtype=np.float64),
+        way_t=way,
     )

@@ -45,6 +45,7 @@ from supplyline.planning.catch_up import most_reaching_t
 from supplyline.planning.floor_parts import FloorParts, floor_parts
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.model import IntArray
+from supplyline.planning.tallies import tonnes_by
 from supplyline.planning.target_floor import least_below_t_days
 
 __all__ = ["Floor", "SupplyFloor"]
@@ -154,15 +155,15 @@ class SupplyFloor:
         p, days = self.p, self.p.days
         first = self._first_at(reopened)  # [row, location]: the first day it can be there
         came = np.where(places[None, :], first, days).min(axis=1)
-        given = np.bincount(came, weights=self._supply(k), minlength=days + 1)[:days]
+        given = tonnes_by(came, self._supply(k), days + 1)[:days]
         units = places[p.unit_dest]
         arrival = p.demand.arrival_day[units]
         there = arrival < days  # what a unit has on hand when it arrives is its own supply
-        given += np.bincount(arrival[there], weights=p.on_hand_t[units, k][there], minlength=days)
+        given += tonnes_by(arrival[there], p.on_hand_t[units, k][there], days)
         present = np.arange(days)[None, :] >= arrival[:, None]
         eaten = np.cumsum((p.consumption_t[units, k, :] * present).sum(axis=0))
         target = (p.target_t[units, k, :] * present).sum(axis=0)
-        return np.asarray(given, dtype=np.float64), eaten, target
+        return given, eaten, target
 
     def sharing(self, k: int, v: int, reopened: frozenset[int]) -> BoolArray:
         """``[location]``: the places whose units share ``v``'s supply of ``k``, ``v`` with them.
