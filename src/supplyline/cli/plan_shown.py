@@ -155,7 +155,8 @@ def plan_sections(
                 # "removes t" blank on every row read as a column that had failed to fill
                 *filled_columns(necks, "removes_t", "then_limited_by"),
             ],
-            f"Top {len(necks)} of {capacities} bottlenecks ({_all_where(run)})"
+            f"Top {len(necks)} of {capacities} capacity bottlenecks "
+            f"({_with_closures(closures_held, len(plan.bottlenecks))}{_all_where(run)})"
             if capacities > len(necks)
             else "Top bottlenecks",
         ),
@@ -183,6 +184,18 @@ def _all_where(run: PlanRun) -> str:
     if any(path.name == "bottlenecks.csv" for path in run.files):
         return "all in bottlenecks.csv"
     return "all in bottlenecks.csv with --out DIR"  # --format json lists the same top ones
+
+
+def _with_closures(closures: list[dict[str, Any]], every: int) -> str:
+    """How the closures table below adds to the capacities' count, where it has rows.
+
+    A tester read "Top 5 of 6 bottlenecks (all in bottlenecks.csv)" against a file of 9
+    rows and a report counting 9: the other 3 were the closures, in their own table.
+    """
+    if not closures:
+        return ""
+    its = "closure" if len(closures) == 1 else "closures"
+    return f"{every} with the {len(closures)} {its} below, "
 
 
 def _cannot_deploy(units: list[str] | None) -> str:

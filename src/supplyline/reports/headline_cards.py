@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from supplyline.domain import Demand, Plan, Scenario
+from supplyline.domain import Demand, Plan, ResourceKind, Scenario
 from supplyline.reports.summary import cannot_deploy_note, headline
 from supplyline.types import figure_text, fixed_text
 
@@ -56,6 +56,19 @@ def percent_met(share: float) -> str:
     return text
 
 
+def _closures_among(plan: Plan) -> str:
+    """How many of the bottlenecks are closures, said where some are.
+
+    The tables below show the binding capacities and the closures apart ("5 of 6 binding
+    capacities"); a tester read 9 on the card against them.
+    """
+    closures = sum(b.kind is ResourceKind.OUTAGE for b in plan.bottlenecks)
+    if not closures:
+        return ""
+    its = "closure" if closures == 1 else "closures"
+    return f"{len(plan.bottlenecks) - closures} capacities, {closures} {its}"
+
+
 def headline_cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) -> list[Card]:
     """The headline's cards; ``places``: the summary's decimals (:func:`_places`)."""
     h = headline(demand, plan, scenario)
@@ -85,7 +98,9 @@ def headline_cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) 
             Card(label="bottlenecks", value="—", note=f"not computed: {h.bottlenecks_not_computed}")
         )
     else:
-        cards.append(Card(label="bottlenecks", value=str(h.bottlenecks)))
+        cards.append(
+            Card(label="bottlenecks", value=str(h.bottlenecks), note=_closures_among(plan))
+        )
     # kept, said what it is in the summary: it compares plans of one scenario
     cards.append(Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
     return cards
