@@ -1,6 +1,6 @@
 """A supply floor whose short place-days lie in no part of it plans, and explains.
 
-A tester's relief scenario (tests/planning/scenarios/quake-floor-parts: a 30 t/day warehouse
+A tester's relief scenario (tests/cli/scenarios/quake-closures with a 30 t/day warehouse
 and half a tonne of medical stores there) ended ``plan`` and ``routes`` in a numpy
 casting error while the shortfalls on days nothing can arrive were explained:
 ``np.bincount`` gave int64 zeros for an empty selection and tonnes were taken from them.
@@ -8,6 +8,7 @@ casting error while the shortfalls on days nothing can arrive were explained:
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +22,25 @@ from supplyline.planning.solve import plan_movements
 from supplyline.planning.tallies import tonnes_by
 from supplyline.requirements import compute_requirements
 
-FOLDER = Path(__file__).resolve().parent / "scenarios" / "quake-floor-parts"
+QUAKE = Path(__file__).resolve().parents[1] / "cli" / "scenarios" / "quake-closures"
 
 
-def test_the_relief_scenario_plans_and_says_why_each_shortfall_falls() -> None:
-    scenario = load_scenario(FOLDER)
+def _tight_warehouse(folder: Path) -> Path:
+    """The quake with wh-b handling 30 t/day (not 120) and 0.5 t of medical (not 2) there."""
+    shutil.copytree(QUAKE, folder)
+    for name, old, new in (
+        ("locations.csv", "warehouse,37.25,28.70,120,", "warehouse,37.25,28.70,30,"),
+        ("stocks.csv", "wh-b,medical,2,", "wh-b,medical,0.5,"),
+    ):
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{name} of the quake scenario changed"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_the_relief_scenario_plans_and_says_why_each_shortfall_falls(tmp_path: Path) -> None:
+    scenario = load_scenario(_tight_warehouse(tmp_path / "quake"))
     demand = compute_requirements(scenario, factors_for(dict(scenario.factor_overrides)))
     plan = plan_movements(scenario, demand, PlanParams(explain_top=0))
     assert plan.status.value == "optimal"
