@@ -4,6 +4,7 @@ A bilateral day's trucks cost 262.4, 528.2 and 324.2: whole, each alone, they re
 262 + 528 + 324 = 1,114 beside a headline of "cost 1,114.80"; another day's, 1,115. The
 Not delivered table says so under it (as plan's shortfall table does): a planner summing
 its rows against the unrounded unserved.csv found them a digit apart, with no word why.
+The Trucks and Drawn on site tables, rounded the same way, said nothing of it; they do now.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -29,7 +31,12 @@ from supplyline.domain.routes import (
     Unserved,
     UnservedReason,
 )
-from supplyline.io.route_tables import UNSERVED_ADDS_UP_NOTE
+from supplyline.io.route_tables import (
+    DRAWN_ADDS_UP_NOTE,
+    TRUCKS_ADDS_UP_NOTE,
+    UNSERVED_ADDS_UP_NOTE,
+    rounded_alone_note,
+)
 
 
 def _truck(n: int, km: float, cost: float, tonnes: float) -> TruckRoute:
@@ -171,4 +178,62 @@ def test_rows_that_read_otherwise_than_alone_are_always_said_rounded(
     places = -int(column[0].as_tuple().exponent)
     alone = [rounded(u.tonnes, places) for u in routes.unserved]
     said = UNSERVED_ADDS_UP_NOTE in text.replace("\n", " ")
-    assert said == (len(lost) > 1 or column != alone), text
+    cut = any(rounded(u.tonnes, 6) != a for u, a in zip(routes.unserved, alone, strict=True))
+    assert said == (column != alone or (len(lost) > 1 and cut)), text
+
+
+def _flat(text: str) -> str:
+    """The printed text with the console's line breaks undone (a note wraps at 200)."""
+    return " ".join(text.split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    trucks=st.lists(st.tuples(figure, figure, figure), min_size=1, max_size=4),
+    drawn=st.lists(figure, min_size=1, max_size=3),
+)
+def test_every_table_moved_to_add_up_says_so_under_it(
+    trucks: list[tuple[float, float, float]], drawn: list[float]
+) -> None:
+    """The Trucks and Drawn on site tables say their rounding by the Not delivered rule."""
+    routes = _day(trucks, drawn, [])
+    text = _printed(routes)
+    tables = {
+        ("Trucks", TRUCKS_ADDS_UP_NOTE): {
+            "tonnes": [r.tonnes for r in routes.routes],
+            "km": [r.distance_km for r in routes.routes],
+            "cost": [r.cost for r in routes.routes],
+        },
+        ("Drawn on site", DRAWN_ADDS_UP_NOTE): {"tonnes": [d.tonnes for d in routes.on_site]},
+    }
+    for (title, note), columns in tables.items():
+        needed = False
+        for heading, exact in columns.items():
+            column = _column(text, title, heading)
+            alone = [rounded(v, -int(column[0].as_tuple().exponent)) for v in exact]
+            cut = any(rounded(v, 6) != a for v, a in zip(exact, alone, strict=True))
+            needed = needed or column != alone or (len(exact) > 1 and cut)
+        assert (_flat(note) in _flat(text)) == needed, (title, text)
+
+
+def test_rows_exact_as_shown_say_nothing_of_rounding() -> None:
+    """Whole figures (45 and 40 t drawn, 100 km, cost 200) need no word of rounding."""
+    text = _printed(_day([(100.0, 200.0, 10.0), (50.0, 100.0, 5.0)], [45.0, 40.0], []))
+    assert "Rows rounded" not in text
+
+
+def test_the_trucks_note_is_under_the_trucks_table() -> None:
+    """262.4 + 528.2 + 324.2 of cost read 262, 528, 325: the note follows the Trucks table."""
+    text = _printed(_day([(80.0, 262.4, 10.0), (270.0, 528.2, 20.0), (270.0, 324.2, 5.0)], [], []))
+    lines = text.splitlines()
+    bottom = max(i for i, line in enumerate(lines) if line.startswith("└"))
+    assert _flat("\n".join(lines[bottom + 1 :])).startswith(_flat(TRUCKS_ADDS_UP_NOTE))
+
+
+def test_rows_that_cannot_add_up_say_why_not() -> None:
+    """A day's cost that is not its trucks' sum: rows rounded alone, and the note says so."""
+    routes = replace(_day([(80.0, 262.4, 10.0), (270.0, 528.2, 20.0)], [], []), total_cost=900.0)
+    text = _printed(routes)
+    assert _column(text, "Trucks", "cost") == [Decimal(262), Decimal(528)]
+    assert _flat(rounded_alone_note("cost")) in _flat(text)
+    assert TRUCKS_ADDS_UP_NOTE not in text

@@ -121,26 +121,34 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
         cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
         emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown,
                   drop=TRUCKS_DROP, every=ROUTES_EVERY)  # fmt: skip
+        _note(tables.trucks_note, out)
     if tables.drawn:
         cols = ["unit", "location", "tonnes", "load_t"]
         title = "Drawn on site (from the stock of the unit's own place, no truck)"
         emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
                   drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
+        _note(tables.drawn_note, out)
     if tables.landed:
         cols = ["unit", "location", "tonnes", "load_t", "arrived_by", "link"]
         title = "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)"
         emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
                   drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
+        _note(tables.landed_note, out)
     if tables.unserved:
         cols = ["unit", "tonnes", "reason", "detail"]
         title = "Not delivered"
         emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
                   drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
-        if tables.unserved_note is not None:  # as plan's under its shortfall table
-            out.print(tables.unserved_note, style="dim", markup=False, highlight=False)
+        _note(tables.unserved_note, out)
     for note in routes.notes:
         if note not in warned:  # else on stderr as a warning already
             out.print(f"note: {note}", style="dim", markup=False, highlight=False)
+
+
+def _note(note: str | None, out: Console) -> None:
+    """A table's rounding note under it, as plan's under its shortfall table; none if None."""
+    if note is not None:
+        out.print(note, style="dim", markup=False, highlight=False)
 
 
 def _print_warnings(run: RoutesRun) -> None:

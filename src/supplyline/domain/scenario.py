@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
@@ -12,7 +11,7 @@ from typing import Any
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
 from supplyline.domain.deploy_ways import cannot_deploy
-from supplyline.domain.field_ranges import FIELD_RANGES, out_of_range
+from supplyline.domain.field_ranges import FIELD_RANGES, FieldRange, out_of_range
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
@@ -28,6 +27,11 @@ __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptio
 _HORIZON = FIELD_RANGES["scenario"]["horizon_days"]
 MAX_ACTIVITY = 10.0
 """The largest activity multiplier (as scenario.yaml allows)."""
+_MULTIPLIER = FieldRange(0.0, MAX_ACTIVITY, "× normal")
+"""An activity level's multiplier, as scenario.yaml's ``activity_levels`` says it: a script's
+``{"surge": -1.0}`` was told ``must be 0 to 10.0``, the file ``-1.0 is negative (a number
+from 0 to 10 × normal)``."""
+_LEVEL_HINT = "a short name such as 'exercise', mapped to its multiplier of normal"
 
 DEFAULT_ACTIVITY_LEVELS: Mapping[str, float] = FrozenMap(
     {"none": 0.0, "low": 0.5, "normal": 1.0, "high": 1.5, "surge": 2.0}
@@ -120,11 +124,11 @@ class Scenario:
         levels = {**DEFAULT_ACTIVITY_LEVELS, **self.activity_levels}
         for level, multiplier in levels.items():  # NaN made NaN demand, unnoticed
             if (problem := id_problem(level)) is not None:
-                raise ArgumentError(f"activity level {level!r:.60} {problem}")
-            if not (math.isfinite(multiplier) and 0 <= multiplier <= MAX_ACTIVITY):
                 raise ArgumentError(
-                    f"activity_levels[{level!r}](={multiplier}) must be 0 to {MAX_ACTIVITY}"
+                    f"activity_levels: the level name {level!r:.60} {problem} ({_LEVEL_HINT})"
                 )
+            if (problem := _MULTIPLIER.problem(multiplier)) is not None:
+                raise ArgumentError(f"activity_levels[{level!r}]: {problem}")
         object.__setattr__(self, "activity_levels", FrozenMap(levels))
         object.__setattr__(self, "factor_overrides", FrozenMap(self.factor_overrides))
 

@@ -7,13 +7,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Integral
 
-from supplyline.domain.field_ranges import MAX_DAYS_HELD, MAX_PERSONNEL, out_of_range
+from supplyline.domain.field_ranges import (
+    MAX_DAYS_HELD,
+    MAX_PERSONNEL,
+    VEHICLES_RANGE,
+    out_of_range,
+)
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import ArgumentError
-from supplyline.types import LocationId, PartnerId, UnitId
+from supplyline.types import LocationId, PartnerId, UnitId, day_label
 
 __all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
+
+_DAY_HINT = "a whole number of days from 0, C+0 being the scenario's start_date"
+"""What a unit's day takes, as a script gives it (the files take C+12 and dates too)."""
 
 
 @named_fields
@@ -66,35 +74,70 @@ class Unit:
     sites that start with nothing give 0 (their buffer got free on C+0 otherwise)."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        try:
+            check_fields(self)
+        except ArgumentError as error:  # the field said; the unit too, when it has an id
+            named = isinstance(self.id, str) and self.id and not str(error).startswith("id(")
+            if not named:
+                raise
+            raise ArgumentError(f"unit {self.id!r}: {error}") from error
         if not self.id:
             raise ArgumentError("unit id must not be empty")
         if isinstance(self.personnel, bool) or not isinstance(self.personnel, Integral):
-            raise ArgumentError(f"personnel(={self.personnel!r}) must be a whole number of people")
+            raise self._refused(f"personnel(={self.personnel!r}) must be a whole number of people")
         object.__setattr__(self, "personnel", int(self.personnel))
         if not 0 <= self.personnel <= MAX_PERSONNEL:  # 10**12 made HiGHS say "unbounded"
             raise out_of_range("unit", self.id, "personnel", self.personnel)
         for cls, count in self.vehicles.items():
-            if count < 0:
-                raise ArgumentError(f"vehicles of class {cls}(={count}) must be >= 0")
+            if count < 0:  # more than the file takes is a finding of the scenario's checks
+                raise self._refused(f"vehicles[{cls!r}]: {VEHICLES_RANGE.problem(count)}")
         object.__setattr__(self, "vehicles", FrozenMap(self.vehicles))
-        if self.available_day < 0:
-            raise ArgumentError(f"available_day(={self.available_day}) must be >= 0")
-        if self.required_day < self.available_day:
-            raise ArgumentError(
-                f"required_day(={self.required_day}) must not be before "
-                f"available_day(={self.available_day})"
-            )
+        self._check_days()
         self._check_figures()
         self._check_days_held()
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
-            raise ArgumentError(
+            raise self._refused(
                 f"receiving window {self.receive_open_h}-{self.receive_close_h} h must satisfy "
-                "0 <= open < close <= 24"
+                "0 <= open < close <= 24 (receive_open_h before receive_close_h)"
             )
-        starts = [p.start_day for p in self.activity]
-        if starts != sorted(set(starts)):
-            raise ArgumentError("activity periods must start on increasing days")
+        self._check_activity()
+
+    def _refused(self, problem: str) -> ArgumentError:
+        """An error naming this unit, then the field and what it takes (as the loader's)."""
+        return ArgumentError(f"unit {self.id!r}: {problem}")
+
+    def _check_days(self) -> None:
+        """``available_day`` from C+0 on, ``required_day`` on or after it, in the loader's words.
+
+        A script's ``available_day=-1`` was told ``available_day(=-1) must be >= 0``, naming
+        neither the unit nor what a day is; units.csv said the day before C+0.
+        """
+        if self.available_day < 0:
+            raise self._refused(
+                f"available_day: {self.available_day} is {day_label(self.available_day)}, before "
+                f"the horizon's first day C+0 ({_DAY_HINT})"
+            )
+        if self.required_day < self.available_day:
+            raise self._refused(
+                f"required_day {self.required_day} is before available_day "
+                f"{self.available_day} (a day on or after it)"
+            )
+
+    def _check_activity(self) -> None:
+        """The activity periods, each from a later day than the one before it.
+
+        Said as units.csv's ``activity`` column says it, naming the period by its place in
+        the tuple and its day: a script was told only ``activity periods must start on
+        increasing days``, not which unit nor which period.
+        """
+        for n in range(1, len(self.activity)):
+            before, period = self.activity[n - 1], self.activity[n]
+            if period.start_day <= before.start_day:
+                raise self._refused(
+                    f"activity[{n}]: the period from day {period.start_day} "
+                    f"({period.level!r}) does not start after day {before.start_day} "
+                    f"(activity[{n - 1}]'s; list the periods in increasing day order)"
+                )
 
     def _check_figures(self) -> None:
         """The lift, the priority and the receiving hours, each in its file's range.
@@ -105,7 +148,7 @@ class Unit:
         if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
             raise out_of_range("unit", self.id, "deployment_lift_t", self.deployment_lift_t)
         if isinstance(self.priority, bool) or not isinstance(self.priority, int):
-            raise ArgumentError(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
+            raise self._refused(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
         if not 1 <= self.priority <= 9:
             raise out_of_range("unit", self.id, "priority", self.priority)
         for name in ("receive_open_h", "receive_close_h"):
@@ -119,7 +162,7 @@ class Unit:
             if days is not None and not (math.isfinite(days) and 0 <= days <= MAX_DAYS_HELD):
                 raise out_of_range("unit", self.id, name, days)
         if self.on_hand_days is not None and not self.in_place:
-            raise ArgumentError(
+            raise ArgumentError(  # names the unit itself; units.csv says it on its column
                 f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "
                 f"(home = destination); unit {self.id!r} deploys from {self.home!r} to "
                 f"{self.destination!r}: what it brings goes in its deployment_lift_t"

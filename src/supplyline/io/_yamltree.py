@@ -240,6 +240,9 @@ def _marked_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
             line,
             f"column {column}",
         )
+    unclosed = _unclosed_at_end(text) if "<stream end>" in problem else []
+    if unclosed:
+        return _never_closed(text, unclosed, noticed_at, problem)
     context = error.context or ""
     unclosed_collection = next(
         (mark for kind, mark in _OPENERS.items() if context.endswith(kind)), None
@@ -268,6 +271,41 @@ def _marked_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if noticed_at == "the end of the file":
         where = f"at the end of the file; {where}"
     return YamlProblem(f"YAML syntax error: {problem} ({where}{_CHECK})", line, f"column {column}")
+
+
+def _unclosed_at_end(text: str) -> list[yaml.Mark]:
+    """Where each ``[`` or ``{`` still open at the end of the text opened, outermost first.
+
+    PyYAML says ``links: [a,`` or ``{a:`` at the end of a file as ``expected the node
+    content, but found '<stream end>'``, without the bracket; its tokens still show it. Called
+    only once the parser reached the end of the stream, so the scanner reads every token.
+    """
+    opened: list[yaml.Mark] = []
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+            opened.append(token.start_mark)
+        elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken) and opened:
+            opened.pop()
+    return opened
+
+
+def _never_closed(
+    text: str, unclosed: list[yaml.Mark], noticed_at: str, problem: str
+) -> YamlProblem:
+    """The innermost bracket left open at the end of the file, placed where it opened."""
+    line, column, _ = _place(text, unclosed[-1])
+    bracket = text[unclosed[-1].index]
+    outer = [f"the '{text[mark.index]}' at {_place(text, mark)[2]}" for mark in unclosed[:-1]]
+    also = ""
+    if outer:
+        verb = "is" if len(outer) == 1 else "are"
+        also = f", nor {verb} {' and '.join(reversed(outer))} around it"
+    return YamlProblem(
+        f"YAML syntax error: the '{bracket}' opened here is never closed{also} (the parser "
+        f"noticed at {noticed_at}: {problem})",
+        line,
+        f"column {column}",
+    )
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:

@@ -14,29 +14,67 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from supplyline.domain.rounding import apportioned, rounded, summed_figures
+from supplyline.domain.rounding import apportioned, gram_decimal, rounded, summed_figures
 from supplyline.domain.routes import NO_UNITS_WORDS, Routes
 from supplyline.domain.unserved_words import reason_words
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
 from supplyline.types import figure_decimals
 
 __all__ = [
+    "DRAWN_ADDS_UP_NOTE",
+    "LANDED_ADDS_UP_NOTE",
+    "TRUCKS_ADDS_UP_NOTE",
     "UNSERVED_ADDS_UP_NOTE",
     "DayFigures",
     "DayTables",
     "day_figures",
     "day_tables",
     "nothing_to_deliver",
+    "rounded_alone_note",
 ]
 
-UNSERVED_ADDS_UP_NOTE = (
-    "Rows rounded to add up to the day's tonnes not delivered: a row may be one off in its "
-    "last digit from its figure rounded alone (unserved.csv has each to the gram)."
-)
+
+def _adds_up_note(figures: str, exact: str) -> str:
+    """The note under a table whose rows were rounded to add up to the day's ``figures``."""
+    return (
+        f"Rows rounded to add up to the day's {figures}: a row may be one off in its last "
+        f"digit from its figure rounded alone ({exact})."
+    )
+
+
+UNSERVED_ADDS_UP_NOTE = _adds_up_note("tonnes not delivered", "unserved.csv has each to the gram")
 """Under the "Not delivered" table, in the CLI and the report, where its rows were rounded
 to add up (:attr:`DayTables.unserved_note`), as ``plan`` says ``ADDS_UP_NOTE`` under its
 shortfall table: a planner summing the printed rows against the unrounded ``unserved.csv``
 found them a digit apart with nothing saying why."""
+
+TRUCKS_ADDS_UP_NOTE = _adds_up_note(
+    "km, tonnes delivered and cost", "trucks.csv has tonnes to the gram, km and cost to 0.01"
+)
+"""Under the "Trucks" table, by the rule of :data:`UNSERVED_ADDS_UP_NOTE`: its km, tonnes
+and cost were rounded to add up to the headline's with no word of it, beside a "Not
+delivered" table that said so."""
+
+DRAWN_ADDS_UP_NOTE = _adds_up_note("tonnes drawn on site", "on_site.csv has each to the gram")
+"""Under the "Drawn on site" table, by the rule of :data:`UNSERVED_ADDS_UP_NOTE`."""
+
+LANDED_ADDS_UP_NOTE = _adds_up_note("tonnes arrived", "on_site.csv has each to the gram")
+"""Under the table of what arrived by air, rail or water, by the same rule."""
+
+
+def rounded_alone_note(figures: str) -> str:
+    """The note under a table whose rows could not be rounded to add up to the day's figure.
+
+    Rows that are not the exact parts of the day's figure (to within a step each) are
+    each rounded alone; their sum may then differ from the headline, and this says why.
+
+    >>> rounded_alone_note("cost")
+    "Rows rounded each alone: their cost may not add up to the day's, which is rounded once."
+    """
+    return (
+        f"Rows rounded each alone: their {figures} may not add up to the day's, which is "
+        "rounded once."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,9 +134,13 @@ class DayTables:
     ``drawn`` on site and ``landed`` at the unit's place by the plan's air, rail or water
     legs (their tonnes add up to the tonnes drawn on site and arrived), ``unserved``
     (to the tonnes not delivered); the rows are :mod:`~supplyline.io.route_files`'s.
-    ``unserved_note``: :data:`UNSERVED_ADDS_UP_NOTE` where a row of ``unserved`` may read
+    Each table's note, said under it by the CLI and in its caption by the report:
+    ``unserved_note`` is :data:`UNSERVED_ADDS_UP_NOTE` where a row of ``unserved`` may read
     otherwise than rounded alone (more than one row, or its one row's figure moved to add up
-    with the day's other tonnes), else None.
+    with the day's other tonnes), else None; ``trucks_note``, ``drawn_note`` and
+    ``landed_note`` the same of theirs (:data:`TRUCKS_ADDS_UP_NOTE`, …). A table whose rows
+    could not add up to the day's figure, each rounded alone, says that instead
+    (:func:`rounded_alone_note`).
     """
 
     figures: DayFigures
@@ -107,6 +149,9 @@ class DayTables:
     landed: list[dict[str, Any]]
     unserved: list[dict[str, Any]]
     unserved_note: str | None = None
+    trucks_note: str | None = None
+    drawn_note: str | None = None
+    landed_note: str | None = None
 
 
 def day_tables(routes: Routes) -> DayTables:
@@ -129,24 +174,23 @@ def day_tables(routes: Routes) -> DayTables:
     ]
     drawn = [d for d in on_site if not d[0]["arrived_by"]]
     landed = [d for d in on_site if d[0]["arrived_by"]]
-    lost = _adding(unserved, {"tonnes": day["unserved"]}, places)
+    truck_totals = {"tonnes": day["delivered"], "km": day["km"], "cost": day["cost"]}
+    trucks_said, trucks_note = _adding(trucks, truck_totals, places, TRUCKS_ADDS_UP_NOTE)
+    drawn_said, drawn_note = _adding(drawn, {"tonnes": day["on_site"]}, places, DRAWN_ADDS_UP_NOTE)
+    landed_said, landed_note = _adding(
+        landed, {"tonnes": day["arrived"]}, places, LANDED_ADDS_UP_NOTE
+    )
+    lost, lost_note = _adding(unserved, {"tonnes": day["unserved"]}, places, UNSERVED_ADDS_UP_NOTE)
     return DayTables(
         figures=figures,
-        trucks=_adding(
-            trucks, {"tonnes": day["delivered"], "km": day["km"], "cost": day["cost"]}, places
-        ),
-        drawn=_adding(drawn, {"tonnes": day["on_site"]}, places),
-        landed=_adding(landed, {"tonnes": day["arrived"]}, places),
+        trucks=trucks_said,
+        drawn=drawn_said,
+        landed=landed_said,
         unserved=lost,
-        unserved_note=(
-            UNSERVED_ADDS_UP_NOTE
-            if len(lost) > 1
-            or any(
-                row["tonnes"] != float(rounded(u.tonnes, places["tonnes"]))
-                for row, u in zip(lost, routes.unserved, strict=True)
-            )
-            else None
-        ),
+        unserved_note=lost_note,
+        trucks_note=trucks_note,
+        drawn_note=drawn_note,
+        landed_note=landed_note,
     )
 
 
@@ -154,22 +198,38 @@ def _adding(
     rows: Sequence[tuple[dict[str, Any], dict[str, float]]],
     totals: Mapping[str, Decimal],
     places: Mapping[str, int],
-) -> list[dict[str, Any]]:
+    note: str,
+) -> tuple[list[dict[str, Any]], str | None]:
     """The rows, each with its exact figures, rounded to add up to the day's ``totals``.
 
     As the plan's tables do (:func:`~supplyline.domain.rounding.apportioned`): each row
     its exact value rounded down or up (the exact value: a truck's cost of 0.125 is 0.12
     in the files, and read so beside a "cost 0.13"); rounded alone where none adds up.
+
+    With the rows, the note to say under them: ``note`` where a row may read otherwise than
+    its figure rounded alone (more than one row, one of them rounded; or its one row
+    moved), the :func:`rounded_alone_note` of the figures that could not add up, else None.
+    Rows each exact as shown (45.00 and 40.00 t drawn) say nothing of rounding.
     """
     out = [dict(row) for row, _ in rows]
+    alone_columns: list[str] = []
+    moved = False
     for column, whole in totals.items():
         exact = [figures[column] for _, figures in rows]
+        alone = [rounded(value, places[column]) for value in exact]
         said = apportioned(exact, whole, places[column])
         if said is None:  # parts that are not the total's sum: each as it reads alone
-            said = [rounded(value, places[column]) for value in exact]
+            said = alone
+            alone_columns.append(column)
+        cut = any(gram_decimal(value) != figure for value, figure in zip(exact, alone, strict=True))
+        moved = moved or said != alone or (len(rows) > 1 and cut)
         for row, figure in zip(out, said, strict=True):
             row[column] = float(figure)
-    return out
+    if not rows:
+        return out, None
+    if alone_columns:
+        return out, rounded_alone_note(" and ".join(alone_columns))
+    return out, note if moved else None
 
 
 def nothing_to_deliver(routes: Routes) -> str | None:

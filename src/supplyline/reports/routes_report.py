@@ -130,6 +130,19 @@ def reach_section(check: ReachCheck) -> ReportSection:
     )
 
 
+_TRUCKS_CAPTION = (
+    "Trucks on the road; hours of the day from midnight. Cost: fleet.csv's fixed_cost and "
+    "cost_per_km, in whatever units they are given (fleet.csv names no currency)."
+)
+
+
+def _noted(caption: str, note: str | None) -> str:
+    """A table's caption with its rounding note after it, as the CLI says it under the table."""
+    if note is None:
+        return caption
+    return f"{caption} {note}" if caption.endswith(".") else f"{caption}. {note}"
+
+
 def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSection:
     """A day's convoy routes as a report section: trucks, and what is not delivered.
 
@@ -150,8 +163,7 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
         _table(
             tables.trucks,
             _TRUCK_COLUMNS,
-            "Trucks on the road; hours of the day from midnight. Cost: fleet.csv's fixed_cost "
-            "and cost_per_km, in whatever units they are given (fleet.csv names no currency).",
+            _noted(_TRUCKS_CAPTION, tables.trucks_note),
             least,
         )
     ]
@@ -160,7 +172,10 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
             _table(
                 tables.drawn,
                 _ON_SITE_COLUMNS,
-                "Drawn on site (from the stock of the unit's own place, no truck)",
+                _noted(
+                    "Drawn on site (from the stock of the unit's own place, no truck)",
+                    tables.drawn_note,
+                ),
                 least,
             )
         )
@@ -169,14 +184,16 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
             _table(
                 tables.landed,
                 _ARRIVED_COLUMNS,
-                "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)",
+                _noted(
+                    "Arrived at the unit's own place by the plan's air, rail or water legs "
+                    "(no truck)",
+                    tables.landed_note,
+                ),
                 least,
             )
         )
     if tables.unserved:
-        caption = "Not delivered"
-        if tables.unserved_note is not None:  # as the CLI says it under the table
-            caption += f". {tables.unserved_note}"
+        caption = _noted("Not delivered", tables.unserved_note)
         found.append(_table(tables.unserved, _UNSERVED_COLUMNS, caption, least))
     short = depot_short_rows(routes)
     if short:
