@@ -277,6 +277,7 @@ def plan_to_dict(
     *,
     warnings: Sequence[str] = (),
     fingerprint: str | None = None,
+    plan_identity: str | None = None,
 ) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
 
@@ -290,7 +291,9 @@ def plan_to_dict(
     computed), as the status says it. ``scenario_id`` is the scenario's fingerprint
     (``fingerprint``, else :func:`~supplyline.domain.scenario_id` of ``scenario``; null
     without either): files of another scenario in the folder are known by it, whatever
-    its name (:mod:`supplyline.io.earlier_outputs`).
+    its name (:mod:`supplyline.io.earlier_outputs`). ``plan_identity``: the plan's
+    :func:`plan_id` where the caller has it (a run digests its plan once: 0.5 s on a
+    14,000-movement plan); else computed here.
 
     Each of ``closures`` is deployment.csv's record
     (:func:`~supplyline.domain.deployment.deployment_records`): the closure's fields, and
@@ -299,7 +302,7 @@ def plan_to_dict(
     the horizon). Reading back passes over those; the id is of the plan's own fields.
     """
     data = _unsigned_zeros(_plan_data(plan))  # as the CSVs: 0, never -0.0 (reads back equal)
-    identity = content_id(_planned(data))
+    identity = plan_identity if plan_identity is not None else plan_id(plan)  # one digest
     data["closures"] = _unsigned_zeros(deployment_records(plan, scenario))
     return {
         "format": PLAN_FORMAT,
@@ -330,6 +333,7 @@ def write_plan_files(
     warnings: Sequence[str] = (),
     reach: ReachRows | None = None,
     fingerprint: str | None = None,
+    plan_identity: str | None = None,
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
 
@@ -343,7 +347,8 @@ def write_plan_files(
     tester's program found the flags ``plan`` printed in none of its files. The caller
     judges them (the reach check is routing's, not this layer's); without them no
     ``reach.csv`` is written. ``fingerprint``: ``scenario``'s
-    (:func:`~supplyline.domain.scenario_id`) where the caller has it; else computed here.
+    (:func:`~supplyline.domain.scenario_id`) where the caller has it; else computed here,
+    as ``plan_identity``, the plan's :func:`plan_id`, is.
     """
     folder = Path(folder)
     written: list[Path] = []
@@ -352,7 +357,7 @@ def write_plan_files(
         tables[REACH_FILE] = reach
     documents = {
         "plan.json": lambda: plan_to_dict(
-            plan, scenario, warnings=warnings, fingerprint=fingerprint
+            plan, scenario, warnings=warnings, fingerprint=fingerprint, plan_identity=plan_identity
         ),
         "network.geojson": lambda: network_geojson(scenario, plan),
     }
@@ -407,8 +412,11 @@ def write_plan(
             f"{plan.status.value}); nothing written: give it more time (a larger time_limit_s)"
         )
     stale: list[Path] = [] if reach is not None else [Path(out) / REACH_FILE]
+    identity = plan_id(plan)  # once: plan.json and the earlier report's match both need it
     with atomic_output_dir(out, remove=stale) as scratch:
-        written = write_plan_files(scratch, scenario, plan, warnings=warnings, reach=reach)
+        written = write_plan_files(
+            scratch, scenario, plan, warnings=warnings, reach=reach, plan_identity=identity
+        )
         names = [p.name for p in written]
-        stale += earlier_reports(out, ReportOf.PLAN, new_id=plan_id(plan))
+        stale += earlier_reports(out, ReportOf.PLAN, new_id=identity)
     return tuple(Path(out) / n for n in names)  # as PlanRun.files

@@ -330,6 +330,7 @@ def write_plan_report_with_reach(
     warned: Sequence[str] = (),
     force: bool = False,
     progress: ReportProgress | None = None,
+    plan_identity: str | None = None,
 ) -> Path:
     """The plan report with the reach-check section (``supplyline plan --report``).
 
@@ -339,7 +340,9 @@ def write_plan_report_with_reach(
     ``force``: replace a file at ``path`` that supplyline did not write
     (:func:`~supplyline.reports.plan_report.write_plan_report`).
     ``progress``: hears each slow stage of the report before it starts
-    (:data:`~supplyline.reports.report_stages.REPORT_STAGES`).
+    (:data:`~supplyline.reports.report_stages.REPORT_STAGES`). ``plan_identity``: the
+    plan's :func:`~supplyline.io.plan_files.plan_id`, computed once by the run
+    (:func:`~supplyline.reports.plan_report.write_plan_report`).
     """
     require(reach, ReachCheck, "reach")  # None failed deep in the section's table
     sections = [reach_section(reach), warnings_section(warnings, warned)]
@@ -351,6 +354,7 @@ def write_plan_report_with_reach(
         extra_sections=[s for s in sections if s is not None],
         force=force,
         progress=progress,
+        plan_identity=plan_identity,
     )
 
 
@@ -367,6 +371,7 @@ def write_routes_report(
     force: bool = False,
     not_proven: Sequence[str] = (),
     progress: ReportProgress | None = None,
+    plan_identity: str | None = None,
 ) -> Path:
     """The plan report with the day's convoys on its map, their table and the reach check.
 
@@ -383,7 +388,8 @@ def write_routes_report(
     (:data:`~supplyline.reports.report_stages.REPORT_STAGES`).
 
     It carries the routes' :func:`~supplyline.io.route_files.routes_id` (route files
-    written over these remove it when it is in their folder).
+    written over these remove it when it is in their folder), and the plan's
+    ``plan_identity`` (:func:`~supplyline.io.plan_files.plan_id`; computed here without it).
     """
     sections = [
         routes_section(routes, said_above=not_proven),
@@ -402,4 +408,5 @@ def write_routes_report(
         force=force,
         not_proven="; ".join(not_proven),
         progress=progress,
+        plan_identity=plan_identity,
     )

@@ -393,8 +393,12 @@ def plan_scenario(
                 on_fallback=made.append,
                 limits=(time_limit_s, params.time_limit_s if params else None),
             )
+            # the plan's digest, once: the model, plan.json, the report and the earlier
+            # files' match all carry it (each had computed it again, 0.5 s apiece on a
+            # 14,000-movement plan)
+            identity = plan_id(plan)
             if mps is not None and mps_raw is not None and mps_tmp is not None:
-                tag_model(mps_raw, mps_tmp, ReportOf.PLAN, plan_id(plan))
+                tag_model(mps_raw, mps_tmp, ReportOf.PLAN, identity)
                 extras.append((mps_tmp, Path(mps)))
             log_plan(plan, threads=run_params.threads)
             # judged from where the plan's road legs start, as its routes would load
@@ -417,6 +421,7 @@ def plan_scenario(
                             reach,
                             warnings=warned,
                             fingerprint=assessed.opened.scenario_id,
+                            plan_identity=identity,
                         )
                     ]
             if report is not None and report_tmp is not None:
@@ -430,6 +435,7 @@ def plan_scenario(
                             warnings=assessed.opened.warnings,
                             warned=warned,
                             progress=say,  # its stages: the figures take seconds
+                            plan_identity=identity,
                         ),
                     )  # fmt: skip
                 check_written(report[1], report_tmp)
@@ -437,7 +443,7 @@ def plan_scenario(
                 stale += earlier_reports(
                     out,
                     ReportOf.PLAN,
-                    new_id=plan_id(plan),
+                    new_id=identity,
                     keep=[p for p in (report[0] if report else None, mps) if p is not None],
                 )
             raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
@@ -446,7 +452,7 @@ def plan_scenario(
         made_from = Origin(
             scenario=plan.scenario,
             scenario_id=assessed.opened.scenario_id,
-            plan_id=plan_id(plan),
+            plan_id=identity,
             flows_id=flows_id(plan),
         )
         at_odds = files_at_odds(out, OutputGroup.PLAN, made_from) if out is not None else ()

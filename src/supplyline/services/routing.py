@@ -308,11 +308,15 @@ def route_scenario_day(
         road_plan_t=plan_t,
         road_claims=claims,
     )
+    # the plan's digest, once: routes.json and the report both carry it
+    identity = (
+        plan_id(plan) if plan is not None and (source == "plan" or report is not None) else None
+    )
     if source == "plan" and plan is not None:
         routes = replace(
             routes,
             notes=routes.notes + _short_in_plan(plan, day, folder),
-            plan_id=plan_id(plan),  # routes.json says which plan its loads came from
+            plan_id=identity,  # routes.json says which plan its loads came from
             flows_id=flows_id(plan),
         )
     routes = replace(routes, notes=routes.notes + through_notes(scenario, routes))
@@ -341,6 +345,7 @@ def route_scenario_day(
                         warnings=assessed.opened.warnings,
                         warned=said,
                         progress=say,  # its stages: the figures take seconds
+                        plan_identity=identity,
                     ),
                 )  # fmt: skip
             check_written(report[1], report_tmp)
