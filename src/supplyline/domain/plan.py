@@ -253,6 +253,11 @@ class SolveStats(ByContent):
     (``--explain 0``, measuring nothing) every window; else those the measuring time left:
     a closure there may hold the plan back unsaid. Said in words by :attr:`notes`
     (:attr:`outages_note`). Empty for a plan written before it was recorded."""
+    cut_short: tuple[str, ...] = ()
+    """The explaining stages after the solve that the time limit (``--time-limit``)
+    cut short or skipped, by name (``"bottleneck measuring"``, ``"shortfall causes"``):
+    the limit bounds the whole run. Said in words by :attr:`notes`; empty when none was
+    (plan.json then leaves it out)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
@@ -260,6 +265,8 @@ class SolveStats(ByContent):
             object.__setattr__(self, "weights", weights)
         if not isinstance(self.outages_untried, tuple):  # a list, as plan.json is read back
             object.__setattr__(self, "outages_untried", tuple(map(str, self.outages_untried)))
+        if not isinstance(self.cut_short, tuple):  # a list, as plan.json is read back
+            object.__setattr__(self, "cut_short", tuple(map(str, self.cut_short)))
 
     @property
     def outages_note(self) -> str | None:
@@ -309,6 +316,8 @@ class SolveStats(ByContent):
             said += (RESOLVED_NOTE.format(method=self.resolved_from),)
         if (outages := self.outages_note) is not None:
             said += (outages,)
+        if self.cut_short:
+            said += (CUT_SHORT_NOTE.format(stages=" and ".join(self.cut_short)),)
         return said
 
 
@@ -326,6 +335,14 @@ RESOLVED_NOTE: Final = (
     "dual simplex, the default, with the time left"
 )
 """Said of a plan whose :attr:`SolveStats.resolved_from` is set (``method``: its value)."""
+
+
+CUT_SHORT_NOTE: Final = (
+    "the time limit ran out before the plan was fully explained: {stages} cut short or "
+    "skipped; plan again with a longer time limit (--time-limit, or solver.time_limit_s "
+    "in scenario.yaml) to see them"
+)
+"""Said of a plan whose :attr:`SolveStats.cut_short` is set (``stages``: their names)."""
 
 
 def run_dependent_stats() -> tuple[str, ...]:

@@ -96,6 +96,7 @@ def find_bottlenecks(
     solve_s: float = 0.0,
     progress: Callable[[str], None] | None = None,
     demand: Demand | None = None,
+    deadline: float | None = None,
 ) -> Found:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
@@ -116,12 +117,15 @@ def find_bottlenecks(
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`). With
     ``explain_top`` 0 neither is tried: it asks to measure nothing (a tester's ``--explain
     0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone;
-    every outage window is then among :attr:`Found.outages_untried`.
+    every outage window is then among :attr:`Found.outages_untried`. ``deadline`` (on
+    :func:`time.perf_counter`'s clock), if given, ends the measuring in place of that
+    budget: what the user's time limit leaves (:mod:`~supplyline.planning.limit_left`).
     """
     duals = session.duals()
     if sol.x is None or duals is None:
         return Found(entries=())
-    deadline = time.perf_counter() + explain_budget(p.params, solve_s)
+    if deadline is None:
+        deadline = time.perf_counter() + explain_budget(p.params, solve_s)
     start = duals[0], session.basis()  # the plan's, before the measuring moves them
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     found: list[tuple[Run, Measured | None]] = []
