@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 
 import highspy
@@ -82,7 +81,6 @@ def mixed_plan(
     scale: float,
     threads: int | None = None,
     stop: threading.Event | None = None,
-    deadline: float | None = None,
 ) -> FloatArray | None:
     """The cheapest mix of each flow's optimum and its do-nothing plan within the capacities.
 
@@ -91,9 +89,7 @@ def mixed_plan(
     that a unit whose supply crosses no overrun capacity keeps its part of the optimum.
     No deploying unit is fed before it is there (``presence``; see the module's note).
     None if a do-nothing plan or the mix could not be solved (it should not happen: the
-    model lets any demand go short), or if ``deadline`` (the user's time limit, on
-    :func:`time.perf_counter`'s clock) came first: the mix had waited past it, 4 s of an
-    858k-column plan's 11.4 s solve at ``--time-limit 6``.
+    model lets any demand go short).
     """
     if not start.flows:
         return None
@@ -104,9 +100,7 @@ def mixed_plan(
     if deliver is not None:  # ... so no deploying unit is there to be fed
         zero[deliver.index[presence.flow[deliver["u"]] >= 0]] = True
     jobs = [(flow.cols, flow.rows) for flow in start.flows]
-    idle = solve_pieces(
-        model, jobs, scale=scale, threads=threads, deadline=deadline, zero=zero, stop=stop
-    )
+    idle = solve_pieces(model, jobs, scale=scale, threads=threads, zero=zero, stop=stop)
     units = _unit_of_rows(model)
     x = np.zeros(model.num_cols)
     steps: list[FloatArray] = []  # per group of a flow: the step from idle to optimum
@@ -148,7 +142,6 @@ def mixed_plan(
         np.concatenate([model.row_upper[shared], split[2], np.zeros(fed.shape[0])]),
         stop,
         most,
-        deadline,
     )
     if weights is None:
         return None
@@ -359,12 +352,8 @@ def _mix(
     upper: FloatArray,
     stop: threading.Event | None,
     most: FloatArray | None = None,
-    deadline: float | None = None,
 ) -> FloatArray | None:
-    """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ most`` (1), by HiGHS.
-
-    None when ``deadline`` is past, or comes before HiGHS ends.
-    """
+    """``min gains·λ`` s.t. ``lower ≤ loads λ ≤ upper``, ``0 ≤ λ ≤ most`` (1), by HiGHS."""
     used = np.flatnonzero(np.diff(loads.tocsr().indptr) > 0)
     n = loads.shape[1]
     master = LpModel(
@@ -380,12 +369,6 @@ def _mix(
     )
     h = new_highs()
     pass_lp(h, master)
-    if deadline is not None:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            log.warning("the time limit came before the flows' mix was solved")
-            return None
-        h.setOptionValue("time_limit", left)
     run_stoppably(h, stop)
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         if stop is None or not stop.is_set():  # else: dropped, and rightly unfinished

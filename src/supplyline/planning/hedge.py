@@ -107,16 +107,7 @@ def fallback_plan(
         )
         if start is None:
             return None
-    x = mixed_plan(
-        model,
-        part,
-        start,
-        presence=presence,
-        scale=scale,
-        threads=threads,
-        stop=stop,
-        deadline=deadline,
-    )
+    x = mixed_plan(model, part, start, presence=presence, scale=scale, threads=threads, stop=stop)
     if x is None:
         return None
     early = fed_before_there(model, presence, x)
