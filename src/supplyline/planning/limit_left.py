@@ -6,6 +6,14 @@ optimal at 2.7 s and then measured bottlenecks until 13.6 s. The stages after th
 what is left of the limit here; a stage the limit cut short is named in the plan
 (:attr:`~supplyline.domain.SolveStats.cut_short`), which says how to get it.
 
+The rule for the measuring: its own budget is ``--explain-time`` (``explain_time_s``) when
+the user gave one (CLI, ``PlanParams``, a parameters file or scenario.yaml), honoured as
+given whatever the limit; else the default (as long as the solve, at least 10 s), cut to
+what the limit leaves. The shortfall causes have no budget of their own: they stop where
+the limit runs out, and the rows not reached say so (:data:`CUT_SHORT_CAUSE`). The
+fallback's first mix is not bounded (:mod:`~supplyline.planning.hedge`): without it there
+is no plan.
+
 >>> left = LimitLeft(deadline=None)
 >>> left.spent(), left.capped(5.0)
 (False, 5.0)
@@ -20,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from supplyline.domain import Bottleneck, Measuring
+from supplyline.domain.plan import BOTTLENECK_MEASURING, SHORTFALL_CAUSES
 
 __all__ = [
     "BOTTLENECK_MEASURING",
@@ -36,11 +45,6 @@ CUT_SHORT_CAUSE = (
     "to see the cause)"
 )
 """The cause of a shortfall or target gap whose explaining the time limit skipped."""
-
-BOTTLENECK_MEASURING = "bottleneck measuring"
-"""The bottleneck report's re-solves, as :attr:`SolveStats.cut_short` names them."""
-SHORTFALL_CAUSES = "shortfall causes"
-"""The causes of shortfalls on days nothing can arrive, as ``cut_short`` names them."""
 
 
 def now() -> float:
@@ -66,20 +70,19 @@ class LimitLeft:
             return -math.inf
         return min(deadline, self.deadline)
 
-    def cut(self, own_deadline: float) -> bool:
-        """Whether a stage with ``own_deadline`` ran into the limit before its own end."""
-        return self.deadline is not None and self.deadline < own_deadline and self.spent()
-
 
 def measuring_cut(
-    left: LimitLeft, own_deadline: float, found: Sequence[Bottleneck], untried: bool
+    own_deadline: float, used_deadline: float, found: Sequence[Bottleneck], cut_else: bool
 ) -> bool:
     """Whether the limit, not the report's own time, left bottlenecks unmeasured.
 
-    ``untried``: outage windows were left untried by a report asked to measure.
+    ``used_deadline``: the one the measuring was given (:meth:`LimitLeft.capped`), sooner
+    than its ``own_deadline`` where the limit cut it. ``cut_else``: the measuring ran out
+    elsewhere than on a rank: outage windows left untried by a report asked to measure, or
+    an extra's bisection cut short.
     """
-    ran_out = untried or any(b.measuring is Measuring.TIME_RAN_OUT for b in found)
-    return ran_out and left.cut(own_deadline)
+    ran_out = cut_else or any(b.measuring is Measuring.TIME_RAN_OUT for b in found)
+    return ran_out and used_deadline < own_deadline
 
 
 Missed = TypeVar("Missed")

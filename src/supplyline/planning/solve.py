@@ -34,9 +34,9 @@ from supplyline.planning.highs import HighsSession, Solution, check_method, chec
 from supplyline.planning.limit_clock import within_limit
 from supplyline.planning.limit_left import (
     BOTTLENECK_MEASURING,
+    CUT_SHORT_CAUSE,
     SHORTFALL_CAUSES,
     LimitLeft,
-    measuring_cut,
     uncaused,
 )
 from supplyline.planning.model import LpModel, Violation
@@ -329,9 +329,11 @@ def _causes(
     places: int,
     relief: tuple[ClosureRelief, ...],
 ) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
-    """The shortfalls and target gaps with their causes, unless the time limit is used up.
+    """The shortfalls and target gaps with their causes, as far as the time limit allows.
 
-    Then each says the limit skipped it, and :data:`SHORTFALL_CAUSES` joins ``cut``.
+    Those the limit left (all, when it was used up before) say so
+    (:data:`~supplyline.planning.limit_left.CUT_SHORT_CAUSE`), and
+    :data:`SHORTFALL_CAUSES` joins ``cut``.
     """
     missed = records.shortfalls or records.target_gaps
     if missed and left.spent():
@@ -340,7 +342,7 @@ def _causes(
         return uncaused(records.shortfalls), uncaused(records.target_gaps)
     if missed:
         say("explaining shortfalls on days nothing can arrive")
-    return explain_unreachable(
+    shortfalls, target_gaps = explain_unreachable(
         problem,
         records.shortfalls,
         records.target_gaps,
@@ -348,7 +350,12 @@ def _causes(
         bottlenecks=bottlenecks,
         short_decimals=places,
         closures=relief,
+        stop=None if left.deadline is None else left.spent,
     )
+    reached = [s.cause for s in shortfalls] + [g.cause for g in target_gaps]
+    if CUT_SHORT_CAUSE in reached:
+        cut.append(SHORTFALL_CAUSES)
+    return shortfalls, target_gaps
 
 
 def plan_movements(
@@ -483,7 +490,6 @@ def plan_movements(
     )
     if proven:  # first: a cause that blames the supply names it by its rank among them
         say("explaining bottlenecks")
-        own = time.perf_counter() + explain_budget(params, start_s + sol.solve_s)
         found = find_bottlenecks(
             problem,
             model,
@@ -493,10 +499,10 @@ def plan_movements(
             solve_s=start_s + sol.solve_s,
             progress=say,
             demand=demand,
-            deadline=left.capped(own),
+            limit=left,  # cuts the default budget; an --explain-time given is honoured
         )
         bottlenecks, untried, relief = found.entries, found.outages_untried, found.closure_relief
-        if measuring_cut(left, own, bottlenecks, bool(untried) and params.explain_top > 0):
+        if found.limit_cut:
             cut.append(BOTTLENECK_MEASURING)
     shortfalls, target_gaps = _causes(
         problem, records, say, left, cut, proven, bottlenecks, places, relief
