@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,10 @@ def test_the_cut_short_notes_are_said_alike_everywhere(
     cut = [note for note in notes if note.startswith("the time limit ran out")]
     assert cut
     shown = " ".join(result.output.split())  # the CLI's lines wrapped to the terminal
-    page = html.unescape(report.read_text(encoding="utf-8"))
+    # the report's words, names isolated in <bdi> tags left out
+    page = html.unescape(re.sub(r"<[^>]+>", "", report.read_text(encoding="utf-8")))
     for note in cut:
-        assert note in shown
+        assert note[1:] in shown  # a warning as it is, a note under the table capitalised
         assert f"{note[0].upper()}{note[1:]}" in page
     for said in (shown, page, " ".join(notes)):
         assert "measuring time (" not in said
