@@ -130,11 +130,12 @@ def plan_cmd(
     time_limit: float | None = typer.Option(
         None,
         "--time-limit",
-        help="The solve's limit in seconds of wall-clock time, from 0.001 to 1,000,000: "
-        "the flows solved apart for a start and the solver stop within it. Past it "
-        "come, unbounded by it: the fallback plan's mix when the solver had no plan "
-        "yet (waited for), then extracting, explaining shortfalls (also with --explain 0), "
-        "the bottleneck report (--explain-time) and writing, so the command takes longer "
+        help="The planning run's limit in seconds of wall-clock time, from 0.001 to "
+        "1,000,000: the flows solved apart for a start and the solver stop within it, and "
+        "the explaining after the solve gets what is left (the bottleneck measuring, unless "
+        "--explain-time is given, and the shortfall causes; the plan says what it cut). "
+        "Past it come, unbounded by it: the fallback plan's mix when the solver had no plan "
+        "yet (waited for), extracting and writing, so the command takes longer "
         "(a loaded machine gets less done in it, so a plan may stop earlier than on a "
         "quiet one) (default: solver.time_limit_s in scenario.yaml, else no limit).",
         parser=seconds(

@@ -389,10 +389,10 @@ def print_plan_table(run: PlanRun) -> None:
     for caveat in bottleneck_caveats(run.plan, TOP_BOTTLENECKS):
         more = (
             " (--explain-time SECONDS gives it more)"
-            if "ran out" in caveat
+            if "measuring time" in caveat
             else " (--explain N measures the top N)"
-            if "not measured" in caveat
-            else ""
+            if "not measured" in caveat and "ran out" not in caveat
+            else ""  # the time limit's caveat says itself how to get the rest
         )
         console.print(f"{caveat[0].upper()}{caveat[1:]}{more}.", style="dim", highlight=False)
     print_reach_flags(run.reach, console)

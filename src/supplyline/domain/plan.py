@@ -253,6 +253,11 @@ class SolveStats(ByContent):
     (``--explain 0``, measuring nothing) every window; else those the measuring time left:
     a closure there may hold the plan back unsaid. Said in words by :attr:`notes`
     (:attr:`outages_note`). Empty for a plan written before it was recorded."""
+    cut_short: tuple[str, ...] = ()
+    """The explaining stages after the solve that the time limit (``--time-limit``)
+    cut short or skipped, by name (:data:`BOTTLENECK_MEASURING`,
+    :data:`SHORTFALL_CAUSES`): the limit bounds the whole run. Said in words by
+    :attr:`notes`; empty when none was (plan.json then leaves it out)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.weights, FrozenMap):  # a dict, as plan.json is read back
@@ -260,6 +265,32 @@ class SolveStats(ByContent):
             object.__setattr__(self, "weights", weights)
         if not isinstance(self.outages_untried, tuple):  # a list, as plan.json is read back
             object.__setattr__(self, "outages_untried", tuple(map(str, self.outages_untried)))
+        if not isinstance(self.cut_short, tuple):  # a list, as plan.json is read back
+            object.__setattr__(self, "cut_short", tuple(map(str, self.cut_short)))
+
+    @property
+    def measuring_limited(self) -> bool:
+        """Whether the time limit, not the measuring's own time, ended the measuring.
+
+        Then the notes on what was left unmeasured name the limit and say how to get the
+        rest (:data:`LIMIT_ADVICE`), not "the measuring time (10 s) ran out": a tester's
+        ``--time-limit 3`` read as if ``--explain-time`` had been too short.
+        """
+        return BOTTLENECK_MEASURING in self.cut_short
+
+    def measuring_ran_out(self) -> str:
+        """The time that ended the measuring, and how to get the rest where it is the limit.
+
+        >>> SolveStats(explain_budget_s=12.3).measuring_ran_out()
+        'the measuring time (12 s) ran out'
+        >>> SolveStats(cut_short=(BOTTLENECK_MEASURING,)).measuring_ran_out()[:46]
+        'the time limit ran out first (plan with a long'
+        """
+        if self.measuring_limited:
+            return f"the time limit ran out first ({LIMIT_ADVICE})"
+        seconds = self.explain_budget_s
+        budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
+        return f"the measuring time ({budget}) ran out"
 
     @property
     def outages_note(self) -> str | None:
@@ -287,6 +318,11 @@ class SolveStats(ByContent):
                 f"(--explain 0): {names}; what lifting {'them' if many else 'it'} would gain "
                 "is not measured (plan with --explain 1 or more to see it)"
             )
+        if self.measuring_limited:
+            return (
+                f"the time limit ran out before {which}: {names}; a closure there may hold "
+                f"the plan back unsaid ({LIMIT_ADVICE}, to see)"
+            )
         seconds = self.explain_budget_s
         budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
         return (
@@ -309,6 +345,9 @@ class SolveStats(ByContent):
             said += (RESOLVED_NOTE.format(method=self.resolved_from),)
         if (outages := self.outages_note) is not None:
             said += (outages,)
+        if self.cut_short:
+            more = MEASURING_OWN_TIME if self.measuring_limited else ""
+            said += (CUT_SHORT_NOTE.format(stages=" and ".join(self.cut_short), more=more),)
         return said
 
 
@@ -326,6 +365,27 @@ RESOLVED_NOTE: Final = (
     "dual simplex, the default, with the time left"
 )
 """Said of a plan whose :attr:`SolveStats.resolved_from` is set (``method``: its value)."""
+
+
+BOTTLENECK_MEASURING: Final = "bottleneck measuring"
+"""The bottleneck report's re-solves, as :attr:`SolveStats.cut_short` names them."""
+SHORTFALL_CAUSES: Final = "shortfall causes"
+"""The causes of shortfalls on days nothing can arrive, as ``cut_short`` names them."""
+
+LIMIT_ADVICE: Final = (
+    "plan with a longer --time-limit, or give the measuring its own time, --explain-time SECONDS"
+)
+"""How to get what the time limit left unmeasured: an ``--explain-time`` given is honoured
+as given, whatever the limit; only the default measuring time is cut to what it leaves."""
+
+CUT_SHORT_NOTE: Final = (
+    "the time limit ran out before the plan was fully explained: {stages} cut short; plan "
+    "again with a longer time limit (--time-limit, or solver.time_limit_s in scenario.yaml) "
+    "to see the rest{more}"
+)
+"""Said of a plan whose :attr:`SolveStats.cut_short` is set (``stages``: their names;
+``more``: :data:`MEASURING_OWN_TIME` where the measuring is among them)."""
+MEASURING_OWN_TIME: Final = ", or give the measuring its own time (--explain-time SECONDS)"
 
 
 def run_dependent_stats() -> tuple[str, ...]:

@@ -196,6 +196,8 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
     data = dataclasses.asdict(plan)
     data["start_date"] = plan.start_date.isoformat()
     data["stats"]["weights"] = dict(plan.stats.weights)  # a JSON object, as it is read back
+    if not plan.stats.cut_short:  # a plan the time limit left whole reads as before it
+        del data["stats"]["cut_short"]
     data["objective"] = _finite(plan.objective)
     for b in data["bottlenecks"]:
         b["capacity"] = _finite(b["capacity"])

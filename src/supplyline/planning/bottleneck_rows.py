@@ -118,10 +118,8 @@ def bottleneck_caveats(plan: Plan, top: int) -> list[str]:
     cut = [i for i, b in ranked if b.measuring is Measuring.TIME_RAN_OUT]
     beyond = [i for i, b in shown if b.measuring is Measuring.NOT_ASKED]
     unsure = [i for i, b in ranked if b.measuring is Measuring.SOLVER_UNSURE]
-    if cut:
-        seconds = plan.stats.explain_budget_s
-        budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"  # not "0 s"
-        out.append(f"{_ranks(cut)} not measured: the measuring time ({budget}) ran out")
+    if cut:  # the measuring time, or the time limit (which says how to get the rest)
+        out.append(f"{_ranks(cut)} not measured: {plan.stats.measuring_ran_out()}")
     if unsure:
         out.append(
             f"{_ranks(unsure)} not measured: the solver could not vouch for the re-solve "

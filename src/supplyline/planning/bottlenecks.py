@@ -21,6 +21,7 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.closure_relief import ClosureRelief
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
+from supplyline.planning.limit_left import LimitLeft, measuring_cut
 from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
 from supplyline.planning.outage_windows import outage_windows
@@ -56,6 +57,8 @@ __all__ = [
 EXPLAIN_MIN_S = 10.0
 """Seconds the measuring re-solves may take at least, however quick the plan's solve."""
 NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out before less was tried)"
+NOT_LEAST_BY_LIMIT = NOT_LEAST.replace("the measuring time", "the time limit")
+""":data:`NOT_LEAST` where the user's time limit cut the measuring (``--time-limit``)."""
 """Said of an extra whose search for the least figure the time cut short."""
 ONE_SIDED = (
     "; its shadow price is one-sided (a degenerate dual): what less of it would cost, "
@@ -77,6 +80,9 @@ class Found:
     closure_relief: tuple[ClosureRelief, ...] = ()
     """For each closure entry, the unit-days whose shortfall its re-plan removes: the
     shortfall causes name it on them (:mod:`~supplyline.planning.closure_relief`)."""
+    limit_cut: bool = False
+    """The user's time limit, not the measuring's own budget, left some of it unmeasured
+    (:data:`~supplyline.domain.plan.BOTTLENECK_MEASURING` in the plan's ``cut_short``)."""
 
 
 def explain_budget(params: PlanParams, solve_s: float) -> float:
@@ -96,6 +102,7 @@ def find_bottlenecks(
     solve_s: float = 0.0,
     progress: Callable[[str], None] | None = None,
     demand: Demand | None = None,
+    limit: LimitLeft | None = None,
 ) -> Found:
     """Rank binding capacities by shadow price; measure what more of the top few buys.
 
@@ -116,12 +123,17 @@ def find_bottlenecks(
     (:func:`~supplyline.planning.roomless_stores.price_roomless_stores`). With
     ``explain_top`` 0 neither is tried: it asks to measure nothing (a tester's ``--explain
     0`` still re-planned each outage), and the bottlenecks are ranked by shadow price alone;
-    every outage window is then among :attr:`Found.outages_untried`.
+    every outage window is then among :attr:`Found.outages_untried`. ``limit``, the
+    user's time limit (:mod:`~supplyline.planning.limit_left`), cuts the default budget to
+    what it leaves; an ``explain_time_s`` the user gave is honoured as given. Where the
+    limit cut the measuring short, :attr:`Found.limit_cut` says so.
     """
     duals = session.duals()
     if sol.x is None or duals is None:
         return Found(entries=())
-    deadline = time.perf_counter() + explain_budget(p.params, solve_s)
+    own = time.perf_counter() + explain_budget(p.params, solve_s)
+    given = p.params.explain_time_s is not None  # the user's own budget is honoured
+    deadline = own if limit is None or given else limit.capped(own)
     start = duals[0], session.basis()  # the plan's, before the measuring moves them
     runs = one_per_store(m, sol.x, candidates(p, m, *duals, sol.x))
     found: list[tuple[Run, Measured | None]] = []
@@ -208,8 +220,20 @@ def find_bottlenecks(
         if _buys_nothing(measured):
             said = out[i].explanation + _raised_elsewhere(run, found, ranks) + ONE_SIDED
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
+    entries = tuple(ranked)
+    left_untried = bool(outages.not_tried) and p.params.explain_top > 0
+    bisect_cut = any(NOT_LEAST in b.explanation for b in entries)
+    limit_cut = measuring_cut(own, deadline, entries, left_untried or bisect_cut)
+    if limit_cut:  # the limit, not the measuring time, ended a bisection: say which
+        entries = tuple(
+            replace(b, explanation=b.explanation.replace(NOT_LEAST, NOT_LEAST_BY_LIMIT))
+            for b in entries
+        )
     return Found(
-        entries=tuple(ranked), outages_untried=outages.not_tried, closure_relief=outages.relief
+        entries=entries,
+        outages_untried=outages.not_tried,
+        closure_relief=outages.relief,
+        limit_cut=limit_cut,
     )
 
 

@@ -36,6 +36,7 @@ from supplyline.domain import (
     Scenario,
     amount_unit,
 )
+from supplyline.domain.plan import LIMIT_ADVICE
 from supplyline.planning.assemble import Problem, build_model, on_hand_room
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
@@ -364,7 +365,7 @@ def unpriced_stores_note(plan: Plan, scenario: Scenario) -> str | None:
     s = plan.stats
     recorded = s.explain_s > 0 or s.explain_budget_s > 0
     not_asked = recorded and s.explain_top == 0  # --explain 0: none was tried
-    if recorded and not not_asked and s.explain_s < s.explain_budget_s:
+    if recorded and not not_asked and s.explain_s < s.explain_budget_s and not s.measuring_limited:
         return None  # every store that could matter was tried
     on_hand = {st.location for st in scenario.stocks if st.initial_t > 0}
     listed = {b.resource for b in plan.bottlenecks if b.kind is ResourceKind.STORAGE}
@@ -388,6 +389,12 @@ def unpriced_stores_note(plan: Plan, scenario: Scenario) -> str | None:
             "stores of storage_t 0 hold nothing and have no price, and room at each was not "
             f"tried, no measuring being asked (--explain 0): {', '.join(shut)} (plan with "
             "--explain 1 or more, or give one a storage_t, to see what room there would buy)"
+        )
+    if s.measuring_limited:
+        return (
+            "stores of storage_t 0 hold nothing and have no price, and the time limit ran out "
+            f"before room at each was tried: {', '.join(shut)} (give one a storage_t and plan "
+            f"again, or {LIMIT_ADVICE}, to see what room there would buy)"
         )
     seconds = s.explain_budget_s
     budget = f"{seconds:,.0f} s" if seconds >= 10 else f"{seconds:.2g} s"

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from supplyline.domain import Bottleneck, Demand, Plan, PlanStatus, Scenario, SolveStats
+from supplyline.domain import (
+    Bottleneck,
+    Demand,
+    Plan,
+    PlanStatus,
+    Scenario,
+    Shortfall,
+    SolveStats,
+    TargetGap,
+)
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.errors import require, require_callable
 from supplyline.planning.assemble import Problem, build_model, prepare
@@ -19,10 +28,17 @@ from supplyline.planning.best_response import Responses
 from supplyline.planning.block_start import BlockStart, solve_blocks
 from supplyline.planning.bottlenecks import explain_budget, find_bottlenecks
 from supplyline.planning.closure_relief import ClosureRelief
-from supplyline.planning.extract import extract, outcome_of
+from supplyline.planning.extract import Records, extract, outcome_of
 from supplyline.planning.hedge import FallbackBeside, fallback_plan, worth_making_beside
 from supplyline.planning.highs import HighsSession, Solution, check_method, check_mps_path
 from supplyline.planning.limit_clock import within_limit
+from supplyline.planning.limit_left import (
+    BOTTLENECK_MEASURING,
+    CUT_SHORT_CAUSE,
+    SHORTFALL_CAUSES,
+    LimitLeft,
+    uncaused,
+)
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.model_owner import check_model_target
 from supplyline.planning.names import model_names
@@ -302,6 +318,46 @@ def _fallback(
     return mixed, made
 
 
+def _causes(
+    problem: Problem,
+    records: Records,
+    say: Progress,
+    left: LimitLeft,
+    cut: list[str],
+    proven: bool,
+    bottlenecks: tuple[Bottleneck, ...],
+    places: int,
+    relief: tuple[ClosureRelief, ...],
+) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
+    """The shortfalls and target gaps with their causes, as far as the time limit allows.
+
+    Those the limit left (all, when it was used up before) say so
+    (:data:`~supplyline.planning.limit_left.CUT_SHORT_CAUSE`), and
+    :data:`SHORTFALL_CAUSES` joins ``cut``.
+    """
+    missed = records.shortfalls or records.target_gaps
+    if missed and left.spent():
+        say("skipping the shortfalls' causes: the time limit is used up")
+        cut.append(SHORTFALL_CAUSES)
+        return uncaused(records.shortfalls), uncaused(records.target_gaps)
+    if missed:
+        say("explaining shortfalls on days nothing can arrive")
+    shortfalls, target_gaps = explain_unreachable(
+        problem,
+        records.shortfalls,
+        records.target_gaps,
+        proven=proven,
+        bottlenecks=bottlenecks,
+        short_decimals=places,
+        closures=relief,
+        stop=None if left.deadline is None else left.spent,
+    )
+    reached = [s.cause for s in shortfalls] + [g.cause for g in target_gaps]
+    if CUT_SHORT_CAUSE in reached:
+        cut.append(SHORTFALL_CAUSES)
+    return shortfalls, target_gaps
+
+
 def plan_movements(
     scenario: Scenario,
     demand: Demand,
@@ -387,7 +443,8 @@ def plan_movements(
     sol = _solve_or_drop(session, beside)
     sol, resolved_from = _simplex_again(sol, session, start, say, (deadline, limit), beside)
     sol, made = _fallback(sol, session, problem, model, start, part, say, deadline, beside)
-    say = plain_say  # the limit is the solve's: extracting and explaining are past it
+    say = plain_say  # the explaining gets what is left of the limit, and says so itself
+    left = LimitLeft(deadline)
     if made is not None and on_fallback is not None:
         on_fallback(made)
     stats = SolveStats(
@@ -421,6 +478,7 @@ def plan_movements(
     bottlenecks: tuple[Bottleneck, ...] = ()
     untried: tuple[str, ...] = ()  # outages the measuring time left
     relief: tuple[ClosureRelief, ...] = ()  # what each closure's re-plan is not short on
+    cut: list[str] = []  # the explaining stages the time limit cut short
     began = time.perf_counter()
     proven = sol.status is PlanStatus.OPTIMAL  # else no bottlenecks to point the causes at
     # the decimals the shortfall table will write: the claims' tonnes are rounded to them
@@ -441,18 +499,13 @@ def plan_movements(
             solve_s=start_s + sol.solve_s,
             progress=say,
             demand=demand,
+            limit=left,  # cuts the default budget; an --explain-time given is honoured
         )
         bottlenecks, untried, relief = found.entries, found.outages_untried, found.closure_relief
-    if records.shortfalls or records.target_gaps:
-        say("explaining shortfalls on days nothing can arrive")
-    shortfalls, target_gaps = explain_unreachable(
-        problem,
-        records.shortfalls,
-        records.target_gaps,
-        proven=proven,
-        bottlenecks=bottlenecks,
-        short_decimals=places,
-        closures=relief,
+        if found.limit_cut:
+            cut.append(BOTTLENECK_MEASURING)
+    shortfalls, target_gaps = _causes(
+        problem, records, say, left, cut, proven, bottlenecks, places, relief
     )
     return Plan(
         scenario=scenario.name,
@@ -484,6 +537,7 @@ def plan_movements(
             places_unsettled=stats.places_unsettled,
             resolved_from=stats.resolved_from,
             outages_untried=untried,
+            cut_short=tuple(cut),
             explain_top=params.explain_top if sol.status is PlanStatus.OPTIMAL else 0,
             explain_budget_s=explain_budget(params, start_s + sol.solve_s)
             if sol.status is PlanStatus.OPTIMAL

@@ -20,7 +20,7 @@ capacities (:mod:`~supplyline.planning.supply_cause`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -33,6 +33,7 @@ from supplyline.planning.capacity_cause import capacity_cause
 from supplyline.planning.closure_relief import ClosureRelief, closures_named
 from supplyline.planning.closure_words import closed_with_capacities, closure_text
 from supplyline.planning.goods_spread import spread_over_days
+from supplyline.planning.limit_left import uncaused
 from supplyline.planning.model import IntArray
 from supplyline.planning.resources import listed
 from supplyline.planning.supply_cause import SupplyJudge, Weighed, closed_with_supply
@@ -180,6 +181,7 @@ def explain_unreachable(
     bottlenecks: Sequence[Bottleneck] = (),
     short_decimals: int | None = None,
     closures: Sequence[ClosureRelief] = (),
+    stop: Callable[[], bool] | None = None,
 ) -> tuple[tuple[Shortfall, ...], tuple[TargetGap, ...]]:
     """The shortfalls and the target gaps, with ``cause`` said where no capacity is to blame.
 
@@ -198,6 +200,11 @@ def explain_unreachable(
     (:mod:`~supplyline.planning.capacity_cause`), never empty. A shortfall on a unit-day
     that a closure's re-plan (``closures``, as the report measured them) is not short on
     names the closure with its rank (:mod:`~supplyline.planning.closure_relief`).
+
+    ``stop``, asked before each record (and each day's cause), is the user's time limit
+    (:mod:`~supplyline.planning.limit_left`): once it says so, the records not reached get
+    :data:`~supplyline.planning.limit_left.CUT_SHORT_CAUSE`; a mesh plan's causes had run
+    8 s past ``--time-limit`` with ``--explain 0``.
     """
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
@@ -211,10 +218,16 @@ def explain_unreachable(
         short_decimals=short_decimals,
     )
     named = _Named(closures, bottlenecks)
+    go_on = _never if stop is None else stop
     return (
-        _explained(p, shortfalls, arrivals, judge, named, proven=proven),
-        _explained(p, target_gaps, arrivals, judge, _Named((), ()), proven=proven),
+        _explained(p, shortfalls, arrivals, judge, named, proven=proven, stop=go_on),
+        _explained(p, target_gaps, arrivals, judge, _Named((), ()), proven=proven, stop=go_on),
     )
+
+
+def _never() -> bool:
+    """No time limit: the causes are worked out to the end."""
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,15 +246,17 @@ def _explained(
     named: _Named,
     *,
     proven: bool,
+    stop: Callable[[], bool],
 ) -> tuple[Missed, ...]:
-    """``records`` with their causes (:func:`explain_unreachable`)."""
-    said, cutting = _causes(p, records, arrivals, judge, proven=proven)
+    """``records`` with their causes (:func:`explain_unreachable`); those ``stop`` left, not."""
+    said, cutting = _causes(p, records, arrivals, judge, proven=proven, stop=stop)
     rest = capacity_cause(proven=proven)
     out: list[Missed] = []
     for s, blamed in zip(said, cutting, strict=True):
         day = (s.unit, s.commodity, s.day)
         more = closures_named(p, named.closures, named.bottlenecks, day, blamed)
         out.append(replace(s, cause=(s.cause or rest) + more))
+    out.extend(uncaused(records[len(out) :]))
     return tuple(out)
 
 
@@ -252,11 +267,13 @@ def _causes(
     judge: SupplyJudge,
     *,
     proven: bool,
+    stop: Callable[[], bool],
 ) -> tuple[list[Missed], list[frozenset[int]]]:
     """The records with their causes ("" where the capacities alone bind).
 
     With, for each, the closures that cut its place off that day (none on a day goods can
-    arrive), which its cause names already.
+    arrive), which its cause names already. Only the first records, those reached before
+    ``stop`` said to stop (none if it did while the days' causes were worked out).
     """
     if not records:
         return [], []
@@ -279,6 +296,8 @@ def _causes(
     for j in np.flatnonzero(cut).tolist():
         key = (int(k[j]), int(v[j]), int(t[j]))
         if key not in causes:
+            if stop():
+                return [], []
             causes[key] = _cause(p, arrivals, closed, *key)
     # one sentence for the supply on every day of a commodity at a place where it binds with
     # all the closures its days blame reopened: not "capacity" on the days between
@@ -288,6 +307,8 @@ def _causes(
     now = arrivals.there(none)
     out: list[Missed] = []
     for j, s in enumerate(records):
+        if stop():
+            break
         key = (int(k[j]), int(v[j]), int(t[j]))
         cause, blamed = causes.get(key, ("", none))
         weighed: Weighed | None = None  # cut off with no closure to lift: nothing to weigh
@@ -311,7 +332,7 @@ def _causes(
         said = _cut_off(p, judge, s, key, (cause, blamed), weighed, came_before, proven)
         out.append(replace(s, cause=said))
     keys = zip(k.tolist(), v.tolist(), t.tolist(), strict=True)
-    cutting = [causes.get(key, ("", none))[1] for key in keys]
+    cutting = [causes.get(key, ("", none))[1] for key in keys][: len(out)]
     return out, cutting
 
 
