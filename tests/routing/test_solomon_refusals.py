@@ -166,6 +166,17 @@ def test_routes_bench_exits_2_on_a_refused_file(tmp_path: Path, content: str, wo
     assert "Traceback" not in result.stderr
 
 
+def test_routes_bench_exits_6_when_no_feasible_solution_is_found(tmp_path: Path) -> None:
+    """One vehicle cannot reach two customers 100 apart in a window of 5: solver failure, 6."""
+    tight = HEAD.replace("25         200", "1          200") + (
+        "CUSTOMER\nCUST NO.\n0 0 0 0 0 1000 0\n1 50 0 10 50 55 0\n2 -50 0 10 50 55 0\n"
+    )
+    result = _run(str(_write(tmp_path, tight)), "--format", "json")
+    assert result.returncode == 6, result.stderr
+    assert "no feasible solution within the time limit" in result.stderr
+    assert '"feasible": false' in result.stdout
+
+
 _LINES = VALID.splitlines(keepends=True)
 
 
