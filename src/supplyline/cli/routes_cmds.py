@@ -23,6 +23,7 @@ from supplyline.cli.column_ranks import (
     UNSERVED_DROP,
     reach_drop,
 )
+from supplyline.cli.errors import EXIT_CODES
 from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
@@ -45,6 +46,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import NO_UNITS_WORDS, Routes
+from supplyline.errors import SolverError
 from supplyline.io.own_files import REPORT
 from supplyline.io.route_files import (
     DAY_COLUMNS,
@@ -446,7 +448,7 @@ def routes_bench_cmd(
     )
     if not run.feasible:
         err.print("error: no feasible solution within the time limit", style="bold red")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_CODES[SolverError])  # solver failure, as plan and routes
 
 
 def _bench_shown(cost: float, bks: float | None) -> Shown:

@@ -2,9 +2,9 @@
 
 The ``vrplib`` reader gives arrays without line numbers and, for Solomon files, turns a
 value it cannot read as a whole number (``10.5``, ``nan``) into ``-1`` without a word.
-This module reads Solomon files itself, finds the line of every VRPLIB value, and checks
-each value a planner could get wrong, so that a bad file is refused with ``file:line``
-before the solver sees it.
+This module finds the line of every VRPLIB value (:mod:`.solomon` reads Solomon files with
+theirs) and checks each value a planner could get wrong, so that a bad file is refused
+with ``file:line`` before the solver sees it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ __all__ = [
     "SourceLines",
     "check_instance",
     "check_routes",
-    "read_solomon",
     "vrplib_lines",
 ]
 
@@ -94,70 +93,6 @@ def vrplib_lines(path: Path) -> SourceLines:
     return lines
 
 
-def _number(token: str, what: str, path: Path, line: int, issues: list[Issue]) -> float:
-    try:
-        return float(token)
-    except ValueError:
-        issues.append(Issue(file=str(path), line=line, message=f"{what} {token!r} is not a number"))
-        return math.nan
-
-
-def read_solomon(path: Path) -> tuple[dict[str, Any], SourceLines, list[Issue]]:
-    """Read a Solomon file into ``vrplib``'s keys (floats), with lines and reading issues."""
-    issues: list[Issue] = []
-    lines = SourceLines()
-    rows: list[tuple[int, list[str]]] = []
-    data: dict[str, Any] = {"name": path.stem}
-    state = "name"
-    for number, text in _numbered(path):
-        tokens = text.split()
-        upper = text.upper()
-        if not tokens:
-            continue
-        if state == "name":
-            data["name"] = text.strip()
-            state = "header"
-        elif "NUMBER" in upper and "CAPACITY" in upper:
-            state = "fleet"
-        elif "CUST" in upper:
-            state = "customers"
-        elif state == "fleet":
-            lines.vehicles = lines.capacity = number
-            if len(tokens) != 2:
-                msg = f"the fleet line needs 2 values (number, capacity), found {len(tokens)}"
-                issues.append(Issue(file=str(path), line=number, message=msg))
-            else:
-                data["vehicles"] = _number(tokens[0], "vehicle number", path, number, issues)
-                data["capacity"] = _number(tokens[1], "capacity", path, number, issues)
-            state = "header"
-        elif state == "customers":
-            if len(tokens) != 7:
-                msg = (
-                    "a customer line needs 7 values (no., x, y, demand, ready time, "
-                    f"due date, service time), found {len(tokens)}"
-                )
-                issues.append(Issue(file=str(path), line=number, message=msg))
-                continue
-            rows.append((number, tokens))
-    if not rows:
-        issues.append(Issue(file=str(path), message="no customer lines after 'CUST NO.'"))
-        return data, lines, issues
-    names = ("customer number", "x", "y", "demand", "ready time", "due date", "service time")
-    table = np.array(
-        [
-            [_number(t, w, path, n, issues) for t, w in zip(tok, names, strict=True)]
-            for n, tok in rows
-        ]
-    )
-    data["node_coord"] = table[:, 1:3]
-    data["demand"] = table[:, 3]
-    data["time_window"] = table[:, 4:6]
-    data["service_time"] = table[:, 6]
-    for key in ("node_coord", "demand", "time_window", "service_time"):
-        lines.nodes[key] = {i: n for i, (n, _) in enumerate(rows)}
-    return data, lines, issues
-
-
 def _whole(value: float) -> bool:
     return math.isfinite(value) and value == math.floor(value)
 
@@ -195,7 +130,14 @@ def _check_fleet(data: dict[str, Any], lines: SourceLines, customers: int, found
                                       f"(at most {MAX_AMOUNT:g})")  # fmt: skip
 
 
+def _capacity(data: dict[str, Any]) -> float | None:
+    """The vehicles' capacity when it is one the router takes, else None (said elsewhere)."""
+    c = float(data.get("capacity", math.nan))
+    return c if _whole(c) and 0 < c <= MAX_AMOUNT else None
+
+
 def _check_amounts(data: dict[str, Any], lines: SourceLines, who: list[str], found: _Found) -> None:
+    capacity = _capacity(data)
     for i, d in enumerate(np.asarray(data.get("demand", []), dtype=np.float64).reshape(-1)):
         line = lines.node("demand", i)
         if not math.isfinite(d) or d < 0:
@@ -205,6 +147,10 @@ def _check_amounts(data: dict[str, Any], lines: SourceLines, who: list[str], fou
                             "(the router counts loads in whole units)")  # fmt: skip
         elif d > MAX_AMOUNT:
             found.bad(line, f"{who[i]}: demand {_fmt(d)} is above {MAX_AMOUNT:g}")
+        elif capacity is not None and d > capacity:
+            where = "" if lines.capacity is None else f" (line {lines.capacity})"
+            found.bad(line, f"{who[i]}: demand {_fmt(d)} is more than the vehicle capacity "
+                            f"{_fmt(capacity)}{where}: no vehicle can carry it")  # fmt: skip
 
 
 def _check_times(data: dict[str, Any], lines: SourceLines, who: list[str], found: _Found) -> None:
@@ -233,6 +179,9 @@ def check_instance(path: Path, data: dict[str, Any], lines: SourceLines) -> list
     coords = np.asarray(data["node_coord"], dtype=np.float64)
     n = coords.shape[0]
     _check_fleet(data, lines, n - 1, found)
+    if n < 2:
+        found.bad(lines.node("node_coord", 0), "the instance has no customers: the depot is "
+                  "its only node, so there is nothing to route")  # fmt: skip
     who = ["the depot", *(f"customer {i}" for i in range(1, n))]
     for i, (x, y) in enumerate(coords):
         if not all(math.isfinite(z) and abs(z) <= MAX_ABS_COORD for z in (x, y)):

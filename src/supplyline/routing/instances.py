@@ -36,11 +36,11 @@ from supplyline.errors import NotFoundError, ScenarioError
 from supplyline.routing.bench_checks import (
     check_instance,
     check_routes,
-    read_solomon,
     vrplib_lines,
 )
 from supplyline.routing.conventions import Convention
 from supplyline.routing.problem import NO_LIMIT, VehicleSpec, VrpProblem
+from supplyline.routing.solomon import read_solomon
 
 __all__ = [
     "BenchInstance",
@@ -150,6 +150,8 @@ def _raw(path: Path) -> tuple[dict[str, Any], str]:
         lines = vrplib_lines(path)
     if "node_coord" not in data:
         raise _bad(path, "instance has no node coordinates (only EUC_2D instances are supported)")
+    if "capacity" not in data:  # no default: an unknown capacity is not an unlimited one
+        raise _bad(path, "instance has no 'CAPACITY : n' line: the vehicles' capacity is unknown")
     depots = np.atleast_1d(data.get("depot", np.array([0])))
     if depots.size != 1 or int(depots[0]) != 0:
         raise _bad(path, "only instances with a single depot listed first are supported")
@@ -181,7 +183,7 @@ def read_instance(path: str | Path, convention: Convention | str | None = None) 
     demand = (
         np.asarray(data.get("demand", np.zeros(n)), dtype=np.float64).astype(np.int64).reshape(n)
     )
-    capacity = int(float(data.get("capacity", 1 << 40)))
+    capacity = int(float(data["capacity"]))
     windows = np.asarray(data.get("time_window", [[0, math.inf]] * n), dtype=np.float64)
     service = np.broadcast_to(np.asarray(data.get("service_time", 0.0), dtype=np.float64), (n,))
     fleet = int(data["vehicles"]) if "vehicles" in data else None
