@@ -106,7 +106,7 @@ def agreements_cmd(
             else money(a.ceiling_per_order),
             "ceiling_total": None if a.ceiling_total is None else money(a.ceiling_total),
         }
-        for a in ledger_at(db).agreements(actor_from(partner, user))
+        for a in ledger_at(db, read_only=True).agreements(actor_from(partner, user))
     ]
     cols = [
         "id",
@@ -178,7 +178,7 @@ def orders_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """List the orders your partner is a party to."""
-    orders = ledger_at(db).orders(
+    orders = ledger_at(db, read_only=True).orders(
         actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
     )
     columns = ORDER_COLUMNS if fmt is OutputFormat.TABLE else MACHINE_ORDER_COLUMNS
@@ -202,7 +202,7 @@ def show_cmd(
     order's fields repeated before the line's ('line_kind', 'line_quantity'…), and
     one row with empty line fields for an order without lines.
     """
-    ledger = ledger_at(db)
+    ledger = ledger_at(db, read_only=True)
     actor = actor_from(partner, user)
     order = ledger.order(actor, order_id)
     row = shown_row(ledger, actor, order)

@@ -132,15 +132,17 @@ def date_option(text: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(str(bad), param_hint=name) from None
 
 
-def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
+def ledger_at(db: str | None, *, create: bool = False, read_only: bool = False) -> Ledger:
     """The ledger at ``--db`` or the configured URL, upgraded if need be.
 
     Only the commands that can start a ledger (``agreements import``, ``propose --submit``)
-    create a missing SQLite file; the others could only find nothing in it (exit 3).
+    create a missing SQLite file; the others could only find nothing in it (exit 3). The
+    commands that only read (``read_only``) open a SQLite file read-only, so that a ledger
+    in a read-only file or folder reads.
     """
     from supplyline.services.ledger.service import open_ledger
 
-    return open_ledger(db, create=create)
+    return open_ledger(db, create=create, read_only=read_only)
 
 
 def tonnes(value: Decimal, unit: str = "", *, exact: bool = False) -> Amount:
