@@ -25,6 +25,7 @@ from supplyline.cli.ledger_options import (
     KeyOpt,
     NoteOpt,
     OrderArg,
+    OrderCommand,
     UserOpt,
     VersionOpt,
     actor_from,
@@ -187,7 +188,7 @@ def orders_cmd(
                      every="`ledger show ID` or --format csv gives every column")  # fmt: skip
 
 
-@ledger_app.command("show")
+@ledger_app.command("show", cls=OrderCommand)
 def show_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -314,7 +315,7 @@ def _simple(action: str, doc: str) -> None:
         show_order(ledger, actor, order, fmt)
 
     command.__doc__ = doc
-    ledger_app.command(action)(command)
+    ledger_app.command(action, cls=OrderCommand)(command)
 
 
 _simple("accept", "Accept a requested order (provider).")
@@ -322,7 +323,7 @@ _simple("reject", "Reject a requested order (provider); --note says why.")
 _simple("cancel", "Cancel an order before anything is issued (either party).")
 
 
-@ledger_app.command("issue")
+@ledger_app.command("issue", cls=OrderCommand)
 def issue_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -349,7 +350,7 @@ def issue_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("receive")
+@ledger_app.command("receive", cls=OrderCommand)
 def receive_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -388,7 +389,7 @@ def receive_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("bill")
+@ledger_app.command("bill", cls=OrderCommand)
 def bill_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -435,7 +436,7 @@ def bill_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("settle")
+@ledger_app.command("settle", cls=OrderCommand)
 def settle_cmd(
     order_id: OrderArg,
     partner: AsOpt,

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
@@ -111,6 +111,13 @@ def url_problem(url: str, *, named: str | None = None) -> str | None:
     dialect = parsed.get_backend_name()
     if dialect not in ("sqlite", "postgresql"):
         return f"database {dialect!r} ({who}) is not supported: give one like {URL_EXAMPLES}"
+    if dialect == "sqlite" and parsed.query:  # SQLAlchemy warned and ignored it (?mode=ro)
+        asked = "&".join(f"{k}={v}" for k, v in parsed.query.items())
+        return (
+            f"{who}: supplyline opens a SQLite ledger itself and takes no options in its URL "
+            f"(?{asked}); the commands that only read open it read-only: give the file's URL "
+            "without the part from '?'"
+        )
     if dialect == "sqlite" and parsed.database in (None, "", ":memory:"):
         return (
             ("" if named is None else f"{who}: ")
@@ -193,7 +200,24 @@ def _explain_unopenable(engine: Engine, file: Path, *, read_only: bool) -> None:
 
 
 def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
-    """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError)."""
+    """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError).
+
+    A server that cannot be reached said only ``connection failed: …``: it is said with the
+    URL (its password hidden) and what to check.
+    """
+    shown = engine.url.render_as_string(hide_password=True)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        failed = context.sqlalchemy_exception
+        if context.connection is not None or not isinstance(failed, OperationalError):
+            return None  # only a failure to connect: the rest say themselves
+        said = " ".join(str(context.original_exception).split())
+        return StorageError(
+            f"cannot connect to the PostgreSQL database {shown}: {said} (check the host and "
+            "port in the URL, that the server runs and accepts connections there, and the "
+            "user, password and database name)"
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
