@@ -63,7 +63,7 @@ def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[
         pytest.param(_request(quantity=None), "quantity", id="quantity-None"),
         pytest.param(_request(quantity=True), "quantity", id="quantity-bool"),
         pytest.param(_request(mode="barter"), "mode", id="mode-bogus"),
-        pytest.param(_request(needed_on="2025-08-01"), "needed_on", id="date-text"),
+        pytest.param(_request(needed_on="2025-13-01"), "needed_on", id="date-text-impossible"),
         pytest.param(_request(needed_on=dt.datetime(2025, 8, 1, 10)), "needed_on", id="datetime"),
         pytest.param(_request(unit_price=[1]), "unit_price", id="price-list"),
         pytest.param(_request(agreement_id=None), "agreement_id", id="agreement-None"),

@@ -67,7 +67,9 @@ def balance_cmd(
     commodity for replacement in kind.
     """
     rows = []
-    for b in ledger_at(db).balances(actor_from(partner, user), counterparty=counterparty):
+    for b in ledger_at(db, read_only=True).balances(
+        actor_from(partner, user), counterparty=counterparty
+    ):
         figures = (b.receivable, b.payable, b.net)
         shown = said_difference(b.receivable, b.payable, _places(figures, unit_decimals(b.unit)))
         receivable, payable, net = (
@@ -181,7 +183,9 @@ def statement_cmd(
         check_file_target(output)  # a folder, a path under a file, a scenario's own file
     statement = csv_output(",".join(STATEMENT_COLUMNS), "a statement")
     keep_users_files([(output, statement)], force=force, options="-o", err=err)
-    lines = ledger_at(db).statement(actor_from(partner, user), counterparty=counterparty)
+    lines = ledger_at(db, read_only=True).statement(
+        actor_from(partner, user), counterparty=counterparty
+    )
     rows = [
         {
             "at": ln.at.isoformat(timespec="seconds"),
@@ -235,7 +239,7 @@ def events_cmd(
 
     A table shortens each hash to its first 16 hex digits (…); CSV and JSON give all 64.
     """
-    ledger = ledger_at(db)
+    ledger = ledger_at(db, read_only=True)
     actor = actor_from(partner, user)
     if head:
         seq, digest = ledger.head()
@@ -265,7 +269,7 @@ def events_cmd(
 @ledger_app.command("verify")
 def verify_cmd(db: DbOpt = None) -> None:
     """Check the audit chain: exit 1 naming the first edited, deleted or reordered event."""
-    report = ledger_at(db).verify()
+    report = ledger_at(db, read_only=True).verify()
     if report.ok:
         console.print(str(report), markup=False, highlight=False)
         return
@@ -334,7 +338,11 @@ def propose_cmd(
         summary = submitted_summary(partner, outcome)
     elif db is not None:  # a preview counts the ledger's orders against the total ceilings
         drafts = drafts_against_ledger(
-            ledger_at(db), the_plan, the_scenario, user=user_name(user), key_prefix=key_prefix
+            ledger_at(db, read_only=True),
+            the_plan,
+            the_scenario,
+            user=user_name(user),
+            key_prefix=key_prefix,
         )
     rows = [
         {

@@ -25,6 +25,7 @@ from supplyline.cli.ledger_options import (
     KeyOpt,
     NoteOpt,
     OrderArg,
+    OrderCommand,
     UserOpt,
     VersionOpt,
     actor_from,
@@ -106,7 +107,7 @@ def agreements_cmd(
             else money(a.ceiling_per_order),
             "ceiling_total": None if a.ceiling_total is None else money(a.ceiling_total),
         }
-        for a in ledger_at(db).agreements(actor_from(partner, user))
+        for a in ledger_at(db, read_only=True).agreements(actor_from(partner, user))
     ]
     cols = [
         "id",
@@ -178,7 +179,7 @@ def orders_cmd(
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
     """List the orders your partner is a party to."""
-    orders = ledger_at(db).orders(
+    orders = ledger_at(db, read_only=True).orders(
         actor_from(partner, user), status=status, agreement_id=agreement, counterparty=counterparty
     )
     columns = ORDER_COLUMNS if fmt is OutputFormat.TABLE else MACHINE_ORDER_COLUMNS
@@ -187,7 +188,7 @@ def orders_cmd(
                      every="`ledger show ID` or --format csv gives every column")  # fmt: skip
 
 
-@ledger_app.command("show")
+@ledger_app.command("show", cls=OrderCommand)
 def show_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -202,7 +203,7 @@ def show_cmd(
     order's fields repeated before the line's ('line_kind', 'line_quantity'…), and
     one row with empty line fields for an order without lines.
     """
-    ledger = ledger_at(db)
+    ledger = ledger_at(db, read_only=True)
     actor = actor_from(partner, user)
     order = ledger.order(actor, order_id)
     row = shown_row(ledger, actor, order)
@@ -314,7 +315,7 @@ def _simple(action: str, doc: str) -> None:
         show_order(ledger, actor, order, fmt)
 
     command.__doc__ = doc
-    ledger_app.command(action)(command)
+    ledger_app.command(action, cls=OrderCommand)(command)
 
 
 _simple("accept", "Accept a requested order (provider).")
@@ -322,7 +323,7 @@ _simple("reject", "Reject a requested order (provider); --note says why.")
 _simple("cancel", "Cancel an order before anything is issued (either party).")
 
 
-@ledger_app.command("issue")
+@ledger_app.command("issue", cls=OrderCommand)
 def issue_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -349,7 +350,7 @@ def issue_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("receive")
+@ledger_app.command("receive", cls=OrderCommand)
 def receive_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -388,7 +389,7 @@ def receive_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("bill")
+@ledger_app.command("bill", cls=OrderCommand)
 def bill_cmd(
     order_id: OrderArg,
     partner: AsOpt,
@@ -435,7 +436,7 @@ def bill_cmd(
     show_order(ledger, actor, order, fmt)
 
 
-@ledger_app.command("settle")
+@ledger_app.command("settle", cls=OrderCommand)
 def settle_cmd(
     order_id: OrderArg,
     partner: AsOpt,

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from typer._click.core import Context as ClickContext  # the Context parse_args is given
+from typer.core import TyperCommand
 
 from supplyline.cli.app import app
 from supplyline.cli.choice_options import choice_option
+from supplyline.cli.number_options import whole_number
 from supplyline.cli.output import Amount
 from supplyline.domain import ReimbursementMode
 from supplyline.errors import ArgumentError
-from supplyline.io import date_from_text, number_text_problem
+from supplyline.io import date_from_text, decimal_from_text
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import (
@@ -61,7 +65,41 @@ VersionOpt = Annotated[
     typer.Option("--if-version", help="Act only if the order is still at this version."),
 ]
 NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
-OrderArg = Annotated[int, typer.Argument(help="The order number.")]
+OrderArg = Annotated[
+    int,
+    typer.Argument(
+        help="The order number (1, 2, …).",
+        metavar="ORDER",
+        parser=whole_number(least=1, what="an order number"),
+    ),
+]
+
+
+class OrderCommand(TyperCommand):
+    """A command taking an order number, which reads ``-1`` as one (to refuse it in words).
+
+    Click took ``ledger accept -1`` for an option: ``No such option: -1``. A token like a
+    negative number that follows no option is moved past ``--``, where it is the order
+    number, and refused as one (``-1 is below 1: give an order number, a whole number from
+    1``); after an option (``--quantity -5``) it stays that option's value.
+    """
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        """Move a negative-looking order number past ``--`` before Click reads options."""
+        if "--" not in args:
+            loose = [
+                i
+                for i, arg in enumerate(args)
+                if _NEGATIVE.fullmatch(arg) and (i == 0 or not args[i - 1].startswith("-"))
+            ]
+            if loose:
+                moved = [args[i] for i in loose]
+                args = [a for i, a in enumerate(args) if i not in loose] + ["--", *moved]
+        return super().parse_args(ctx, args)
+
+
+_NEGATIVE = re.compile(r"-[0-9][0-9.]*")
+"""A token Click would read as an option that reads as a negative number (``-1``, ``-2.0``)."""
 STATUS_OPTION = choice_option(OrderStatus, "--status", what="an order status")
 MODE_OPTION = choice_option(ReimbursementMode, "--mode", what="a reimbursement mode")
 CONDITION_OPTION = choice_option(Condition, "--condition", what="a condition")
@@ -85,12 +123,10 @@ def decimal_option(text: str | None, name: str) -> Decimal | None:
     """An option's number, told in the loader's words when it is not one (exit 2)."""
     if text is None:
         return None
-    try:
-        value = Decimal(text.replace("_", ""))
-    except InvalidOperation:  # in the loader's words: a unit, a comma, a letter O
-        problem = number_text_problem(text, f"a plain number for {name}")
-        said = problem or f"{text!r} is not a number"
-        raise typer.BadParameter(said, param_hint=name) from None
+    try:  # the loader's words: a unit, a comma, a letter O, 1_000, full-width digits
+        value = decimal_from_text(text, f"a plain number for {name}")
+    except ArgumentError as bad:
+        raise typer.BadParameter(str(bad), param_hint=name) from None
     if not value.is_finite():
         raise typer.BadParameter(f"{text!r} is not a finite number", param_hint=name)
     return value
@@ -132,15 +168,17 @@ def date_option(text: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(str(bad), param_hint=name) from None
 
 
-def ledger_at(db: str | None, *, create: bool = False) -> Ledger:
+def ledger_at(db: str | None, *, create: bool = False, read_only: bool = False) -> Ledger:
     """The ledger at ``--db`` or the configured URL, upgraded if need be.
 
     Only the commands that can start a ledger (``agreements import``, ``propose --submit``)
-    create a missing SQLite file; the others could only find nothing in it (exit 3).
+    create a missing SQLite file; the others could only find nothing in it (exit 3). The
+    commands that only read (``read_only``) open a SQLite file read-only, so that a ledger
+    in a read-only file or folder reads.
     """
     from supplyline.services.ledger.service import open_ledger
 
-    return open_ledger(db, create=create)
+    return open_ledger(db, create=create, read_only=read_only)
 
 
 def tonnes(value: Decimal, unit: str = "", *, exact: bool = False) -> Amount:

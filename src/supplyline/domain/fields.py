@@ -358,7 +358,7 @@ def _date(value: Any, name: str) -> dt.date:
 
 
 def _decimal(value: Any, name: str) -> Decimal:
-    what = "an exact amount (Decimal, or text such as '4.50')"
+    what = "an exact amount (a Decimal, an int, a float, or text such as '4.50')"
     if not isinstance(value, Decimal):
         if isinstance(value, (bool, *_numpy_kinds("timedelta64"))) or not isinstance(
             value, Real | str

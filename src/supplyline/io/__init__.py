@@ -4,7 +4,8 @@ The public surface is small: :func:`load_scenario` (and :func:`load_scenario_wit
 which also returns the warnings), :func:`write_scenario`, :func:`write_template` for
 ``supplyline init``, the default planning factors, and :func:`day_from_text` and
 :func:`date_from_text` for a day or date written outside the files (a command-line option)
-as the files write one, :func:`number_text_problem` for a number so written, and
+as the files write one, :func:`number_text_problem` for a number so written (and
+:func:`decimal_from_text`, which reads it as an exact amount), and
 :func:`agreement_sources` for where each agreement is written (the ledger's messages).
 Everything else in this package is private implementation.
 
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from supplyline.io._cells import number_text_problem
+    from supplyline.io._cells import decimal_from_text, number_text_problem
     from supplyline.io.agreement_files import agreement_sources
     from supplyline.io.days import DayText, date_from_text, day_from_text
     from supplyline.io.factors import default_factors
@@ -35,6 +36,7 @@ __all__ = [
     "agreement_sources",
     "date_from_text",
     "day_from_text",
+    "decimal_from_text",
     "default_factors",
     "load_scenario",
     "load_scenario_with_warnings",
@@ -47,7 +49,7 @@ _HOMES = {
     **dict.fromkeys(["DayText", "date_from_text", "day_from_text"], "days"),
     "agreement_sources": "agreement_files",  # not its own name: a submodule would hide it
     "default_factors": "factors",
-    "number_text_problem": "_cells",
+    **dict.fromkeys(["decimal_from_text", "number_text_problem"], "_cells"),
     "SCENARIO_FILES": "file_names",
     **dict.fromkeys(["load_scenario", "load_scenario_with_warnings"], "loader"),
     "write_template": "template",

@@ -18,6 +18,7 @@ from typing import Any
 
 from supplyline.domain.field_ranges import FieldRange, range_hint, whole_hint
 from supplyline.domain.references import did_you_mean
+from supplyline.errors import ArgumentError
 from supplyline.types import (
     MAX_ID_LEN,
     MAX_NAME_LEN,
@@ -30,6 +31,7 @@ __all__ = [
     "MAX_NAME_LEN",
     "BadValue",
     "check_text",
+    "decimal_from_text",
     "is_blank",
     "number_text_problem",
     "parse_bool",
@@ -145,7 +147,9 @@ def _is_plain(text: str) -> bool:
     return True
 
 
-def number_text_problem(text: str, hint: str) -> str | None:
+def number_text_problem(
+    text: str, hint: str, *, unit_home: str = "the option names the unit"
+) -> str | None:
     """The loader's words for a number typed outside the files that is not a plain one.
 
     For a command-line option (``ledger request --quantity 100t``, ``1,200``), which said
@@ -159,10 +163,35 @@ def number_text_problem(text: str, hint: str) -> str | None:
     True
     """  # noqa: E501
     try:
-        _number_from_text(text, hint, unit_home="the option names the unit")
+        _number_from_text(text, hint, unit_home=unit_home)
     except BadValue as bad:
         return str(bad)
     return None
+
+
+def decimal_from_text(
+    text: str, hint: str, *, unit_home: str = "the option names the unit"
+) -> Decimal:
+    """``text`` as an exact Decimal, else an ArgumentError in :func:`number_text_problem`'s words.
+
+    The one reader of an amount typed outside the files, for the ledger's command-line
+    options and its Python API alike: ``Decimal()`` alone took ``1_000`` as 1000 and ``３０``
+    or ``١٢`` as 30 and 12, which the scenario loader refuses. ``nan`` and ``inf`` come
+    back as such: the caller says whether it takes them.
+
+    >>> decimal_from_text("4.50", "a plain number")
+    Decimal('4.50')
+    >>> decimal_from_text("1_000", "a plain number")
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.ArgumentError: '1_000' is not a number (a plain number)
+    """
+    if (problem := number_text_problem(text, hint, unit_home=unit_home)) is not None:
+        raise ArgumentError(problem)
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:  # float() took it, Decimal() did not: a bug to see
+        raise ArgumentError(f"{text!r} is not a number ({hint})") from None
 
 
 def _number_from_text(

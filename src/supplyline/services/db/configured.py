@@ -14,11 +14,12 @@ from supplyline.services.settings import get_settings
 __all__ = ["database_at"]
 
 
-def database_at(url: str | None) -> Database:
+def database_at(url: str | None, *, read_only: bool = False) -> Database:
     """The database at ``url``, or at ``SUPPLYLINE_DATABASE_URL``, or the default file.
 
     A bad ``SUPPLYLINE_DATABASE_URL`` is a bad setting (ScenarioError, exit 2 in the CLI)
     naming the variable; a bad ``url`` is a StorageError, as :class:`Database` says it.
+    ``read_only`` opens a SQLite file for reading only (:class:`Database`).
 
     >>> database_at("sqlite:///ledger.db").source
     <UrlSource.GIVEN: 'given'>
@@ -30,4 +31,6 @@ def database_at(url: str | None) -> Database:
         url, source = settings.database_url, UrlSource.ENVIRONMENT
     else:
         url, source = settings.database_url, UrlSource.DEFAULT
-    return Database(url, busy_timeout_s=settings.database_busy_timeout_s, source=source)
+    return Database(
+        url, busy_timeout_s=settings.database_busy_timeout_s, source=source, read_only=read_only
+    )

@@ -18,11 +18,18 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
-from supplyline.services.db.sqlite_file import ledger_path, sqlite_file_trouble
+from supplyline.services.db.sqlite_file import (
+    damaged_trouble,
+    empty_file_trouble,
+    ledger_path,
+    read_only_trouble,
+    sqlite_file_trouble,
+)
+from supplyline.services.db.sqlite_read_only import connect_read_only
 
 __all__ = [
     "URL_EXAMPLES",
@@ -104,6 +111,13 @@ def url_problem(url: str, *, named: str | None = None) -> str | None:
     dialect = parsed.get_backend_name()
     if dialect not in ("sqlite", "postgresql"):
         return f"database {dialect!r} ({who}) is not supported: give one like {URL_EXAMPLES}"
+    if dialect == "sqlite" and parsed.query:  # SQLAlchemy warned and ignored it (?mode=ro)
+        asked = "&".join(f"{k}={v}" for k, v in parsed.query.items())
+        return (
+            f"{who}: supplyline opens a SQLite ledger itself and takes no options in its URL "
+            f"(?{asked}); the commands that only read open it read-only: give the file's URL "
+            "without the part from '?'"
+        )
     if dialect == "sqlite" and parsed.database in (None, "", ":memory:"):
         return (
             ("" if named is None else f"{who}: ")
@@ -125,8 +139,11 @@ def storage_errors(what: str) -> Iterator[None]:
         raise StorageError(f"{what}: {error}") from error
 
 
-def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
-    """WAL, foreign keys, full sync; our own BEGIN (IMMEDIATE for writers)."""
+def _sqlite_hooks(engine: Engine, busy_timeout_s: float, *, read_only: bool) -> None:
+    """WAL, foreign keys, full sync; our own BEGIN (IMMEDIATE for writers).
+
+    A read-only connection leaves the journal mode as the file has it (it may not set it).
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -134,8 +151,9 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         cursor = dbapi_conn.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
             cursor.close()
@@ -146,28 +164,60 @@ def _sqlite_hooks(engine: Engine, busy_timeout_s: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _explain_unopenable(engine: Engine, file: Path) -> None:
+def _explain_unopenable(engine: Engine, file: Path, *, read_only: bool) -> None:
     """After SQLite failed to open ``file``, say why (the folder is missing, …) with its path.
 
     Only a failure to connect (SQLite's ``unable to open database file`` or ``file is not a
     database``, met by the open or the first PRAGMA) is looked into: a check of the file
     before every connection cost each one a few system calls, and read a ledger's header
     while another process might be writing it. Any other failure, or one the file does not
-    explain, goes on unchanged (``storage_errors`` says it).
+    explain, goes on unchanged (``storage_errors`` says it). A damaged file (``database disk
+    image is malformed``) and a read-only file or folder (``attempt to write a readonly
+    database``) are said whenever SQLite meets them, with the path and what to do.
     """
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> BaseException | None:
         failed = context.original_exception
         code = getattr(failed, "sqlite_errorcode", None)
+        said = str(failed).strip()
+        if code is None:
+            return None
+        if code & 0xFF == sqlite3.SQLITE_CORRUPT:
+            return StorageError(damaged_trouble(file, said))
+        if code & 0xFF == sqlite3.SQLITE_READONLY:
+            if read_only:  # a bug: a write through a ledger opened to read
+                return None
+            return StorageError(read_only_trouble(file, said))
         if context.connection is not None or code not in _CANNOT_OPEN:
             return None
         trouble = sqlite_file_trouble(file)
+        if trouble is None and code == sqlite3.SQLITE_CANTOPEN and file.is_file():
+            trouble = read_only_trouble(file, said, writing=not read_only)
+        if trouble is None and code == sqlite3.SQLITE_NOTADB and file.is_file():
+            trouble = damaged_trouble(file, said)
         return None if trouble is None else StorageError(trouble)
 
 
 def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
-    """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError)."""
+    """A writer waits at most ``busy_timeout_s`` for a lock, then fails (StorageError).
+
+    A server that cannot be reached said only ``connection failed: …``: it is said with the
+    URL (its password hidden) and what to check.
+    """
+    shown = engine.url.render_as_string(hide_password=True)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> BaseException | None:
+        failed = context.sqlalchemy_exception
+        if context.connection is not None or not isinstance(failed, OperationalError):
+            return None  # only a failure to connect: the rest say themselves
+        said = " ".join(str(context.original_exception).split())
+        return StorageError(
+            f"cannot connect to the PostgreSQL database {shown}: {said} (check the host and "
+            "port in the URL, that the server runs and accepts connections there, and the "
+            "user, password and database name)"
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -182,11 +232,18 @@ def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
 class Database:
     """An engine plus the two kinds of transaction the services use: read and write.
 
-    Building one does not connect; the first transaction does.
+    Building one does not connect; the first transaction does. ``read_only`` opens a
+    SQLite file for reading only (``mode=ro``), so that a read-only file or folder reads;
+    it changes nothing on PostgreSQL.
     """
 
     def __init__(
-        self, url: str, *, busy_timeout_s: float = 30.0, source: UrlSource = UrlSource.GIVEN
+        self,
+        url: str,
+        *,
+        busy_timeout_s: float = 30.0,
+        source: UrlSource = UrlSource.GIVEN,
+        read_only: bool = False,
     ) -> None:
         named = URL_VARIABLE if source is UrlSource.ENVIRONMENT else None
         if (problem := url_problem(url, named=named)) is not None:
@@ -200,8 +257,13 @@ class Database:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
         self.dialect = parsed.get_backend_name()
+        self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
+        self.read_only = read_only and self.file is not None
         kwargs: dict[str, Any] = {}
-        if self.dialect == "sqlite":
+        if self.file is not None and self.read_only:
+            file = self.file
+            kwargs["creator"] = lambda: connect_read_only(file, busy_timeout_s)
+        elif self.dialect == "sqlite":
             kwargs["connect_args"] = {"timeout": busy_timeout_s}
         else:
             kwargs["connect_args"] = {"connect_timeout": 10}
@@ -210,14 +272,13 @@ class Database:
         except (ArgumentError, ImportError) as error:
             raise StorageError(f"cannot use database {url!r}: {error}") from error
         if self.dialect == "sqlite":
-            _sqlite_hooks(self.engine, busy_timeout_s)
+            _sqlite_hooks(self.engine, busy_timeout_s, read_only=self.read_only)
         else:
             _postgres_hooks(self.engine, busy_timeout_s)
         self.busy_timeout_s = busy_timeout_s
         self.given_url = url
-        self.file = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
         if self.file is not None:
-            _explain_unopenable(self.engine, self.file)
+            _explain_unopenable(self.engine, self.file, read_only=self.read_only)
 
     def require_existing(self) -> None:
         """Refuse a SQLite file that is not there, before anything opens (and so creates) it.
@@ -231,6 +292,8 @@ class Database:
             return
         with ledger_path(self.file):  # a name past 255 bytes
             if self.file.is_file():
+                if self.file.stat().st_size == 0:  # SQLite would make a ledger of it
+                    raise NotFoundError(empty_file_trouble(self.file))
                 return
             missing = self._missing()
         raise NotFoundError(missing)
@@ -252,6 +315,17 @@ class Database:
         where = self.file.absolute()
         folder = self.file.is_dir()
         what = "is a folder, not a ledger" if folder else "does not exist"
+        parent = where.parent
+        if not folder and not parent.is_dir():  # `db upgrade` would fail there too
+            named = {
+                UrlSource.ENVIRONMENT: f"the ledger {URL_VARIABLE} names, {where}, cannot be there",
+                UrlSource.DEFAULT: f"no ledger at {where}",
+                UrlSource.GIVEN: f"no ledger at {where}",
+            }[self.source]
+            absent = "is not a folder" if parent.exists() else "does not exist"
+            return (
+                f"{named}: the folder {parent} {absent} (check the path, or make the folder first)"
+            )
         if self.source is UrlSource.ENVIRONMENT:
             create = "" if folder else "create it with `supplyline db upgrade`, or "
             return f"the ledger {URL_VARIABLE} names, {where}, {what}: {create}mend {URL_VARIABLE}"

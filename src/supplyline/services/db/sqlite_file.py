@@ -8,6 +8,11 @@ fix, where ``plan --out`` and ``ledger orders`` (``no ledger at …``) say all t
 engine asks here only once SQLite has refused the file (a check before every connection
 cost each one and could read a ledger another process was still writing); the file is
 then looked at as SQLite would open it.
+
+A file cut short (``truncate -s 4096 ledger.db``) said ``database disk image is
+malformed``, a read-only file or folder ``unable to open database file``, both naming no
+file: :func:`damaged_trouble` and :func:`read_only_trouble` say them with the path and
+what to do.
 """
 
 from __future__ import annotations
@@ -20,7 +25,14 @@ from pathlib import Path
 from supplyline.errors import StorageError
 from supplyline.path_errors import path_trouble, troubles_said
 
-__all__ = ["SQLITE_HEADER", "ledger_path", "sqlite_file_trouble"]
+__all__ = [
+    "SQLITE_HEADER",
+    "damaged_trouble",
+    "empty_file_trouble",
+    "ledger_path",
+    "read_only_trouble",
+    "sqlite_file_trouble",
+]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file (an empty file is a new database)."""
@@ -83,3 +95,57 @@ def _trouble(where: Path, head: str) -> str | None:
             "choose a folder you may write into)"
         )
     return None
+
+
+def damaged_trouble(file: Path, said: str) -> str:
+    """A ledger file SQLite found damaged (``said``: its words), named, with what to do.
+
+    >>> damaged_trouble(Path("/x/l.db"), "database disk image is malformed")[:60]
+    'the ledger /x/l.db is damaged: it is not a complete SQLite d'
+    """
+    where = file.absolute()
+    return (
+        f"the ledger {where} is damaged: it is not a complete SQLite database (SQLite says "
+        f"{said!r}; a copy cut short, or a disk that failed): restore it from a backup copy, "
+        "check the copy with `supplyline ledger verify --db sqlite:///COPY.db` before you "
+        "use it, and keep the damaged file aside (see docs/ledger.md, Backups)"
+    )
+
+
+def empty_file_trouble(file: Path) -> str:
+    """Why an empty (0-byte) file is refused by a command that does not create a ledger."""
+    where = file.absolute()
+    return (
+        f"{where} is empty, not a ledger (nothing was written to it): give the path of a "
+        "ledger, or create one there with `supplyline db upgrade`"
+    )
+
+
+def read_only_trouble(file: Path, said: str, *, writing: bool = True) -> str:
+    """Why SQLite could not write (or open) ``file``: it, or its folder, is read-only.
+
+    SQLite writes its journal (``-wal``, ``-shm``) beside the ledger, so a read-only folder
+    stops a write to a writable file. ``os.access`` sees a read-only mount even for root;
+    where it sees nothing (a sandbox) the message names both.
+    """
+    where = file.absolute()
+    folder = where.parent
+    fix = (
+        "this command writes to the ledger: make it writable, or work on a copy in a "
+        "folder you may write into"
+        if writing
+        else "copy the ledger into a folder you may write into and read the copy"
+    )
+    try:
+        file_ok = os.access(where, os.W_OK)
+        folder_ok = os.access(folder, os.W_OK | os.X_OK)
+    except OSError as error:
+        return f"cannot write the ledger {where}: {path_trouble(error)}"
+    if not file_ok:
+        return f"the ledger {where} is read-only (SQLite says {said!r}): {fix}"
+    if not folder_ok:
+        return (
+            f"the folder {folder} of the ledger {where} is read-only, and SQLite writes its "
+            f"journal (-wal, -shm files) beside the ledger (SQLite says {said!r}): {fix}"
+        )
+    return f"the ledger {where}, or its folder {folder}, is read-only (SQLite says {said!r}): {fix}"

@@ -21,6 +21,7 @@ from typing import TypeVar
 from supplyline.domain import Agreement
 from supplyline.domain.fields import check_value, whole_number
 from supplyline.errors import ArgumentError, require, require_callable, require_list
+from supplyline.io import date_from_text, decimal_from_text
 from supplyline.services.ledger.views import Actor
 
 __all__ = [
@@ -40,6 +41,9 @@ __all__ = [
     "url_arg",
     "version_arg",
 ]
+
+_UNIT_HOMES = {"quantity": "quantity is in tonnes"}
+"""Where an amount argument's unit is said, for text given with one (``"12 t"``)."""
 
 MAX_KEY_LEN = 200
 """The longest idempotency key the ledger keeps (its column's width)."""
@@ -65,7 +69,28 @@ def version_arg(expected_version: object) -> int | None:
 
 
 def amount_arg(value: object, what: str) -> Decimal:
-    """An exact amount: a Decimal, or an int, a float or text taken as one (``"40"``, 40.5)."""
+    """An exact amount: a Decimal, or an int, a float or text taken as one (``"40"``, 40.5).
+
+    Text is read by the command line's reader, in its words (``quantity="12 t"`` was told
+    it "must be an exact amount (Decimal, or text such as '4.50'), not str"; ``"1_000"``
+    was 1000). A float is taken as the decimal it prints as (``repr``: 0.1 is 0.1, not
+    0.1000000000000000055…), which is the float itself read back: a script's 30.5 means
+    30.5.
+
+    >>> amount_arg("12 t", "quantity")
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.ArgumentError: quantity(='12 t'): '12 t' has a unit in it: write 12 ...
+    >>> amount_arg(0.1, "quantity")
+    Decimal('0.1')
+    """
+    if isinstance(value, str):
+        try:
+            value = decimal_from_text(
+                value, "a plain number", unit_home=_UNIT_HOMES.get(what, f"{what} is money")
+            )
+        except ArgumentError as bad:
+            raise ArgumentError(f"{what}(={value!r}): {bad}") from None
     amount: Decimal = check_value(value, Decimal, what)
     return amount
 
@@ -76,7 +101,19 @@ def optional_amount_arg(value: object, what: str) -> Decimal | None:
 
 
 def date_arg(value: object, what: str) -> dt.date | None:
-    """A date (not a datetime, not text), or None."""
+    """A date (not a datetime), ISO text of one (``"2025-08-01"``), or None.
+
+    Text is read as the command line's ``--needed-on`` is, in its words: ``"2025-13-01"``
+    was told only that it "must be a date (or None), not str".
+
+    >>> date_arg("2025-08-01", "needed_on")
+    datetime.date(2025, 8, 1)
+    """
+    if isinstance(value, str):
+        try:
+            return date_from_text(value)
+        except ArgumentError as bad:
+            raise ArgumentError(f"{what}(={value!r}): {bad}") from None
     day: dt.date | None = check_value(value, dt.date | None, what)
     return day
 

@@ -389,7 +389,11 @@ def settle_order(
     fields: dict[str, Any] = {"mode": mode.value, "note": note}
     if mode in MONEY_MODES:
         if quantity is not None:
-            raise LedgerRuleError(f"order {row.id} is reimbursed by {mode}: settle an amount")
+            raise LedgerRuleError(
+                f"order {row.id} is reimbursed by {_said(mode)}: --quantity is for replacement "
+                f"in kind; {_a(mode)} is settled an amount (--amount, default all outstanding): "
+                "drop --quantity"
+            )
         outstanding = row.billed_amount - row.settled_amount
         paid = outstanding if amount is None else positive("amount", amount, CENT)
         if paid > outstanding:
@@ -402,7 +406,11 @@ def settle_order(
         done = row.settled_amount == row.billed_amount
     else:
         if amount is not None:
-            raise LedgerRuleError(f"order {row.id} is replaced in kind: settle a quantity")
+            raise LedgerRuleError(
+                f"order {row.id} is replaced in kind: --amount is for cash or an equal-value "
+                "exchange; replacement in kind is settled a quantity (--quantity, default all "
+                "owed): drop --amount"
+            )
         outstanding = row.billed_qty - row.settled_qty
         given = outstanding if quantity is None else positive("quantity", quantity, MILLI)
         if given > outstanding:

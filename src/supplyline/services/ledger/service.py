@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 from supplyline.domain import Agreement, ReimbursementMode
 from supplyline.domain.fields import whole_number
 from supplyline.errors import (
+    ArgumentError,
     PermissionDenied,
     require,
     require_list,
 )
-from supplyline.services.db import upgrade_database
+from supplyline.services.db import current_revision, head_revision, upgrade_database
 from supplyline.services.db.configured import database_at
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
@@ -493,13 +494,22 @@ def _request_step(
 
 
 def open_ledger(
-    url: str | None = None, *, clock: Clock | None = None, create: bool = True
+    url: str | None = None,
+    *,
+    clock: Clock | None = None,
+    create: bool = True,
+    read_only: bool = False,
 ) -> Ledger:
     """Open (creating or upgrading as needed) the ledger at ``url`` or the configured URL.
 
     ``create=False`` refuses a SQLite file that does not exist (NotFoundError) instead of
     making an empty ledger there: what a command that only reads wants, so that a typo in
-    a path is said rather than answered with an empty ledger.
+    a path is said rather than answered with an empty ledger (an empty file is refused
+    too: SQLite would make a ledger of it).
+
+    ``read_only=True`` (with ``create=False``) opens a SQLite file for reading only, so that
+    a ledger in a read-only file or folder reads; a ledger at an older schema is still
+    upgraded first (which needs it writable). Its writes fail (StorageError).
 
     A ``url`` that is not text, or is empty, is an ArgumentError (``123`` failed as an
     AttributeError, ``""`` quietly made ./supplyline.db); so is a ``clock`` that is not a
@@ -507,11 +517,20 @@ def open_ledger(
     """
     url = url_arg(url)
     clock = clock_arg(clock)
-    db = database_at(url)  # says a bad or missing ledger as where its URL came from
+    if read_only and create:
+        raise ArgumentError("open_ledger: read_only=True needs create=False (it writes nothing)")
+    db = database_at(url, read_only=read_only)  # says a bad or missing ledger by its source
     if not create:
         db.require_existing()
     new = db.file if db.is_new() else None
-    upgrade_database(db)
+    if not db.read_only:
+        upgrade_database(db)
+    elif current_revision(db) != head_revision():  # an older ledger: upgraded, as before
+        writer = database_at(url)
+        try:
+            upgrade_database(writer)
+        finally:
+            writer.dispose()
     ledger = Ledger(db, clock=clock)
     ledger.new_file = new  # so a first write that fails can leave no empty file behind
     return ledger
