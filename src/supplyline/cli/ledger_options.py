@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from typer._click.core import Context as ClickContext  # the Context parse_args is given
 from typer.core import TyperCommand
 
 from supplyline.cli.app import app
@@ -36,6 +35,8 @@ from supplyline.services.ledger.views import (
 )
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
+    from typer._click.core import Context as ClickContext  # what parse_args is given
+
     from supplyline.services.ledger import Ledger
 
 console = Console()
