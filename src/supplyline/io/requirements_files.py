@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import write_csv
+from supplyline.io.indented_json import indented_json
 from supplyline.io.progress_tenths import is_big, tenths
 from supplyline.io.requirements_daily import write_daily_csv
 from supplyline.types import to_gram
@@ -114,9 +114,7 @@ def write_requirements(
         }
         if progress is not None and is_big(len(by_unit)):
             progress("writing requirements.json")
-        (tmp / "requirements.json").write_text(
-            json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        (tmp / "requirements.json").write_text(indented_json(document) + "\n", encoding="utf-8")
     target = Path(out)
     return [
         target / n
