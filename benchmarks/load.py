@@ -20,19 +20,28 @@ example, best of --repeat; with ``--before SRC`` also those of another source tr
 ``src`` folder (the commit before a change), the two run in turn, so that both see the
 same load of a shared machine.
 
+With ``--big``, the commands a planner runs on the folders given, in fresh processes:
+wall seconds and peak resident memory of ``validate FOLDER`` and ``requirements FOLDER
+-o OUT``, best of --repeat, with ``--before SRC`` for the other tree too, in turn; the
+requirements files of the two trees are compared byte for byte. A tester's 40,000 units
+(``requirements``) and 200,000 links (``validate``) are the sizes this was made for.
+
 Usage: python benchmarks/load.py [FOLDER ...] [--sizes S,I,M] [--repeat 3] [--quick]
        python benchmarks/load.py --start [--before OTHER/src] [--repeat 7]
+       python benchmarks/load.py --big FOLDER ... [--before OTHER/src] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import platform
 import resource
 import subprocess
 import sys
 import tempfile
+import time
 from functools import partial
 from pathlib import Path
 
@@ -116,6 +125,59 @@ def _start_into(used: list[float], src: Path, args: tuple[str, ...]) -> None:
     used.append(run_cli(src, args))
 
 
+def run_measured(src: Path, args: tuple[str, ...]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of ``python -m supplyline ARGS`` on ``src``.
+
+    The child's own peak (``wait4``), not the largest of all children so far.
+    """
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    began = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "supplyline", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - began
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, ["supplyline", *args])
+    return wall, usage.ru_maxrss / 1024
+
+
+def timed_big(folders: list[Path], before: Path | None, repeat: int) -> None:
+    """Print ``validate`` and ``requirements -o`` of each folder, of ``before`` and now, in turn.
+
+    Raises AssertionError if the two trees' requirements files differ in a byte.
+    """
+    trees = {"before": before, "now": SRC} if before is not None else {"now": SRC}
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in folders:
+            for command in ("validate", "requirements"):
+                seen: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+                for turn in range(repeat):
+                    for name, src in trees.items():
+                        assert src is not None
+                        out = Path(tmp) / f"{folder.name}-{name}-{turn}"
+                        extra = ("-o", str(out)) if command == "requirements" else ()
+                        seen[name].append(run_measured(src, (command, str(folder), *extra)))
+                said = ", ".join(
+                    f"{name} {min(w for w, _ in runs):.1f} s, "
+                    f"{min(m for _, m in runs):.0f} MiB peak"
+                    for name, runs in seen.items()
+                )
+                print(f"{command:12s} {folder.name:16s} {said}", flush=True)
+            if before is not None:
+                a, b = Path(tmp) / f"{folder.name}-before-0", Path(tmp) / f"{folder.name}-now-0"
+                for file in sorted(p.name for p in a.iterdir()):
+                    # in chunks: files read whole held 400 MB here, and the children forked
+                    # after counted it in their peaks
+                    same = filecmp.cmp(a / file, b / file, shallow=False)
+                    assert same, f"{file} of {folder} differs between the two trees"
+                print(f"{'':12s} {folder.name:16s} requirements files byte for byte the same")
+
+
 def main() -> None:
     """Parse the options, time each folder, print a line each."""
     parser = argparse.ArgumentParser(
@@ -129,9 +191,16 @@ def main() -> None:
         "--start", action="store_true", help="time the command line's start instead"
     )
     parser.add_argument(
-        "--before", type=Path, help="with --start: another source tree's src folder, timed too"
+        "--big", action="store_true", help="time validate and requirements of the folders given"
+    )
+    parser.add_argument(
+        "--before", type=Path, help="with --start or --big: another tree's src folder, timed too"
     )
     args = parser.parse_args()
+    if args.big:
+        print(f"python {platform.python_version()}, {platform.machine()}; best of {args.repeat}")
+        timed_big(args.folders, args.before, args.repeat)
+        return
     if args.start:
         print(f"python {platform.python_version()}, {platform.machine()}; best of {args.repeat}")
         timed_start(args.before, args.repeat)

@@ -117,6 +117,17 @@ def test_bad_name_is_one_error(folder: Path, old: str, new: str, pattern: str) -
     assert re.search(pattern, issue.message), issue.message
 
 
+@pytest.mark.parametrize(
+    ("key", "length", "limit"), [("name", 1_234, "200"), ("description", 12_345, "10,000")]
+)
+def test_too_long_text_says_its_length(folder: Path, key: str, length: int, limit: str) -> None:
+    """A name or description past its limit is told its length beside the limit, alike."""
+    edit(folder, "scenario.yaml", "  A template", "# A template")
+    edit(folder, "scenario.yaml", f"{key}: ", f"{key}: {'x' * length}  # ")
+    issue = only_error(folder)
+    assert issue.message == f"{key} is too long ({length:,} characters; at most {limit})"
+
+
 @pytest.mark.parametrize("empty", ["[]", "", "~"])
 @pytest.mark.parametrize("key", ["partners", "commodities"])
 def test_empty_list_is_one_error(bilateral: Path, key: str, empty: str) -> None:

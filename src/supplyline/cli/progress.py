@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import typer
 from rich.console import Console
@@ -32,7 +32,14 @@ from supplyline.planning.interrupt import raise_if_interrupted, recording_ctrl_c
 from supplyline.planning.limit_clock import LimitStage
 from supplyline.signals import note_outputs_in_place, outputs_in_place
 
-__all__ = ["EXIT_INTERRUPTED", "WRITTEN", "files_in_place", "interruptible", "stages"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "WRITTEN",
+    "files_in_place",
+    "interruptible",
+    "stages",
+    "stages_when_said",
+]
 
 
 class _Stage:
@@ -97,6 +104,25 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 
     log(first)
     yield log
+
+
+@contextmanager
+def stages_when_said(console: Console) -> Iterator[Callable[[str], None]]:
+    """:func:`stages` from the first stage the work says: a quick job that says none, none.
+
+    ``validate`` of a small folder prints its findings alone, as before; of 200,000 links
+    (a minute's work, said nothing) it shows each stage as the work names it.
+    """
+    with ExitStack() as shown:
+        said: list[Callable[[str], None]] = []
+
+        def show(text: str) -> None:
+            if said:
+                said[0](text)
+            else:
+                said.append(shown.enter_context(stages(console, text)))
+
+        yield show
 
 
 @contextmanager

@@ -31,7 +31,7 @@ from supplyline.cli.output import (
     wrote_what,
 )
 from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argument
-from supplyline.cli.progress import files_in_place, interruptible, stages
+from supplyline.cli.progress import files_in_place, interruptible, stages_when_said
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.rounding import rounded, summed_figures
 from supplyline.errors import NotFoundError
@@ -89,8 +89,8 @@ def requirements_cmd(
 
         if out is not None:
             check_requirements_outputs(folder, out)  # before any work, as plan and routes do
-        with stages(err, "computing requirements") as show:
-            result = assess_requirements(folder)
+        with stages_when_said(err) as show:  # from "loading scenario", as plan's
+            result = assess_requirements(folder, progress=show)
             # the files first, then the printing: a reader that stops early (| head) loses none
             written = export_requirements(result, out, progress=show) if out is not None else []
             at_odds = requirements_at_odds(result, out) if out is not None else ()

@@ -17,6 +17,7 @@ from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.errors import exit_code_for
 from supplyline.cli.output import FORMAT_METAVAR, FORMAT_PARSER, OutputFormat, emit_rows
 from supplyline.cli.paths import output_path, scenario_folder_argument
+from supplyline.cli.progress import stages_when_said
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.errors import ScenarioError
 from supplyline.types import counted
@@ -67,17 +68,17 @@ def validate_cmd(
     error. With --format csv or json the issues go to stdout as rows (an empty list when
     there are none) and the OK line to stderr.
     """
-    from supplyline.services.scenarios import open_scenario
+    from supplyline.services.scenarios import check_scenario
 
     if fmt is OutputFormat.TABLE:
-        opened = open_scenario(folder)
-        scenario, warnings = opened.scenario, list(opened.warnings)
+        with stages_when_said(err) as show:  # a big folder's stages; a small one says none
+            scenario, warnings = check_scenario(folder, show)
         print_warnings(warnings, err)
         console.print(_summary(scenario), markup=False, highlight=False, soft_wrap=True)
         return
     try:
-        opened = open_scenario(folder)
-        scenario, warnings = opened.scenario, list(opened.warnings)
+        with stages_when_said(err) as show:
+            scenario, warnings = check_scenario(folder, show)
     except ScenarioError as error:
         # Here the issues are this command's output, so they go to stdout in the format asked.
         emit_rows(issue_rows(error.issues), ISSUE_COLUMNS, fmt, console=console)

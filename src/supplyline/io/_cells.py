@@ -45,6 +45,7 @@ __all__ = [
     "parse_name",
     "parse_rate",
     "show",
+    "too_long",
 ]
 
 _FACTOR_KEY = re.compile(r"[A-Za-z][\w\-]*(\.[\w\-]+)+")
@@ -436,13 +437,25 @@ def parse_id(value: Any, what: str = "id") -> str:
     return text
 
 
+def too_long(what: str, text: str, limit: int) -> str:
+    """The words for a text past its limit, with its length: every "too long" says both.
+
+    A tester's 50 MB description was refused as "too long (at most 10,000 characters)",
+    without the length, where a name said "(1,000,000 characters; at most 200)".
+
+    >>> too_long("description", "x" * 12_345, 10_000)
+    'description is too long (12,345 characters; at most 10,000)'
+    """
+    return f"{what} is too long ({len(text):,} characters; at most {limit:,})"
+
+
 def parse_name(value: Any, default: str) -> str:
     """A display name; empty means ``default`` (the id)."""
     if is_blank(value):
         return default
     text = str(value).strip()
     if len(text) > MAX_NAME_LEN:
-        raise BadValue(f"name is too long ({len(text):,} characters; at most {MAX_NAME_LEN})")
+        raise BadValue(too_long("name", text, MAX_NAME_LEN))
     check_text(text)
     return text
 

@@ -39,6 +39,7 @@ from supplyline.io._cells import (
     parse_name,
     parse_rate,
     show,
+    too_long,
 )
 from supplyline.io._commodity_numbers import (
     FUEL_KEY_EXAMPLE,
@@ -543,10 +544,14 @@ def _required_list(f: Fields, entries: Mapping[str, YNode], key: str) -> list[YN
     return items
 
 
+MAX_DESCRIPTION_LEN = 10_000
+"""The longest description scenario.yaml may carry, in characters."""
+
+
 def _description(value: Any) -> str:
     if not isinstance(value, str):
         raise BadValue(f"{show(value)} is not text (write the description as text)")
-    if len(value) > 10_000:
-        raise BadValue("description is too long (at most 10,000 characters)")
+    if len(value) > MAX_DESCRIPTION_LEN:
+        raise BadValue(too_long("description", value, MAX_DESCRIPTION_LEN))
     check_text(value.replace("\n", " "))
     return value.strip()

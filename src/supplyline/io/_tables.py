@@ -47,6 +47,7 @@ from supplyline.io._enum_cells import parse_enum
 from supplyline.io._row_refs import build_row, keep_cargo_refs, keep_level_refs, keep_repeat
 from supplyline.io._source import Fields, Origin, Origins, Report
 from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
+from supplyline.io.progress_tenths import Progress, told
 
 __all__ = [
     "FLEET_COLUMNS",
@@ -182,13 +183,15 @@ def _table(
     return read_table(text, file, report, known=known, required=required, numeric=numeric, **kw)
 
 
-def read_locations(text: str, report: Report, origins: Origins) -> list[Location]:
+def read_locations(
+    text: str, report: Report, origins: Origins, progress: Progress | None = None
+) -> list[Location]:
     """``locations.csv``: the places of the network."""
     file = "locations.csv"
     table = _table(text, file, report, LOCATION_COLUMNS, ("id", "partner", "kind", "lat", "lon"))
     out: list[Location] = []
     seen: Seen = {}
-    for row in table.rows if table else ():
+    for row in told(table.rows if table else (), progress, f"reading {file}"):
         f = Fields(report, Origin(file, row.line))
         c = row.get
         lid = f.take("id", c("id"), parse_id)
@@ -258,13 +261,15 @@ def _days_said(days: float) -> str:
     return f"{math.ceil(days):,} days" if days < 1e9 else f"{days:.2g} days"
 
 
-def read_links(text: str, report: Report, origins: Origins, ctx: Context) -> list[Link]:
+def read_links(
+    text: str, report: Report, origins: Origins, ctx: Context, progress: Progress | None = None
+) -> list[Link]:
     """``links.csv``: the transport connections, with capacities and outages."""
     file = "links.csv"
     table = _table(text, file, report, LINK_COLUMNS, ("id", "from", "to", "mode", "distance_km"))
     out: list[Link] = []
     seen: Seen = {}
-    for row in table.rows if table else ():
+    for row in told(table.rows if table else (), progress, f"reading {file}"):
         f = Fields(report, Origin(file, row.line))
         c = row.get
         r = partial(_ranged, "link")
@@ -335,7 +340,9 @@ def _unit_header(ctx: Context) -> tuple[str, ...]:
     return UNIT_COLUMNS[:at] + vehicles + UNIT_COLUMNS[at:]
 
 
-def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> list[Unit]:
+def read_units(
+    text: str, report: Report, origins: Origins, ctx: Context, progress: Progress | None = None
+) -> list[Unit]:
     """``units.csv``: the units to deploy and sustain, with a column per vehicle class."""
     file = "units.csv"
     table = _table(
@@ -347,7 +354,7 @@ def read_units(text: str, report: Report, origins: Origins, ctx: Context) -> lis
     day = partial(parse_day, start=ctx.start_date)
     if table is not None and twice_a_class(table, report, ctx.vehicle_classes or ()):
         table = None  # which column counts a class cannot be told: said once, for the header
-    for row in table.rows if table else ():
+    for row in told(table.rows if table else (), progress, f"reading {file}"):
         f = Fields(report, Origin(file, row.line))
         c = row.get
         uid = f.take("id", c("id"), parse_id)
@@ -452,13 +459,15 @@ def _hold_place_checks(kw: dict[str, Any], origins: Origins) -> None:
         kw["on_hand_days"] = None
 
 
-def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
+def read_stocks(
+    text: str, report: Report, origins: Origins, progress: Progress | None = None
+) -> list[Stock]:
     """``stocks.csv``: initial stock and daily replenishment by location and commodity."""
     file = "stocks.csv"
     table = _table(text, file, report, STOCK_COLUMNS, ("location", "commodity"), optional_file=True)
     out: list[Stock] = []
     seen: Seen = {}
-    for row in table.rows if table else ():
+    for row in told(table.rows if table else (), progress, f"reading {file}"):
         f = Fields(report, Origin(file, row.line))
         c = row.get
         r = partial(_ranged, "stock")
@@ -491,14 +500,16 @@ def read_stocks(text: str, report: Report, origins: Origins) -> list[Stock]:
     return out
 
 
-def read_fleet(text: str, report: Report, origins: Origins) -> list[FleetGroup]:
+def read_fleet(
+    text: str, report: Report, origins: Origins, progress: Progress | None = None
+) -> list[FleetGroup]:
     """``fleet.csv``: the trucks at depots for last-mile convoy routing."""
     file = "fleet.csv"
     required = ("id", "depot", "partner", "vehicle_type", "count", "payload_t", "speed_kmh")
     table = _table(text, file, report, FLEET_COLUMNS, required, optional_file=True)
     out: list[FleetGroup] = []
     seen: Seen = {}
-    for row in table.rows if table else ():
+    for row in told(table.rows if table else (), progress, f"reading {file}"):
         f = Fields(report, Origin(file, row.line))
         c = row.get
         r = partial(_ranged, "fleet")

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
-from supplyline.io.csv_quoting import NumberText, csv_line
+from supplyline.io.csv_quoting import NumberText, csv_line, quoted_cell
 from supplyline.types import GRAM_DECIMALS, LIST_SEPARATOR, gram_text, to_gram
 
 __all__ = [
@@ -166,11 +166,24 @@ def write_rows(
     names = list(columns)
     known = set(names)
     handle.write(",".join(names) + line_end)  # plain names: text to any reader
+    texts: dict[str, str] = {}  # a text's cell, worked out once: ids repeat row after row
+
+    def cell(value: Any) -> str:
+        if type(value) is not str:  # a subclass (NumberText) has a cell of its own
+            return quoted_cell(csv_cell(value))
+        said = texts.get(value)
+        if said is None:
+            said = texts[value] = quoted_cell(csv_cell(value))
+        return said
+
     for row in rows:
         extra = [key for key in row if key not in known]
         if extra and not ignore_extra:
             raise ValueError(f"dict contains fields not in fieldnames: {extra!r}")
-        handle.write(csv_line([csv_cell(row.get(name, "")) for name in names]) + line_end)
+        if len(names) == 1:  # a lone blank cell is '""' (csv_line)
+            handle.write(csv_line([csv_cell(row.get(names[0], ""))]) + line_end)
+            continue
+        handle.write(",".join([cell(row.get(name, "")) for name in names]) + line_end)
 
 
 def write_csv(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,8 @@ import numpy.typing as npt
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import write_csv
+from supplyline.io.indented_json import indented_json
+from supplyline.io.progress_tenths import is_big, tenths
 from supplyline.io.requirements_daily import write_daily_csv
 from supplyline.types import to_gram
 
@@ -24,19 +25,6 @@ FloatArray = npt.NDArray[np.float64]
 def _write_table(path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """Rows as a result CSV, amounts to the gram in plain decimals (``csv_cell``)."""
     write_csv(path, columns, rows, ignore_extra=True)  # the rows carry more than it shows
-
-
-def _tenths(progress: Callable[[str], None]) -> Callable[[int, int], None]:
-    """Say the share of units written each time it passes a tenth (a log gets ten lines)."""
-    said = [0]
-
-    def tell(done: int, units: int) -> None:
-        tenth = 10 * done // max(units, 1)
-        if tenth > said[0]:
-            said[0] = tenth
-            progress(f"writing requirements_daily.csv ({10 * tenth} % of the units)")
-
-    return tell
 
 
 def write_requirements(
@@ -57,10 +45,11 @@ def write_requirements(
     that a figure in a briefing can be traced to where it came from. The daily rows come
     from ``demand`` and ``deliver`` (:mod:`supplyline.io.requirements_daily`: millions of
     them take seconds); ``progress`` hears how far their writing is, every tenth of the
-    units. ``fingerprint``: the scenario's (:func:`~supplyline.domain.scenario_id`),
-    recorded as ``scenario_id`` beside its name, by which a plan or routes written into the
-    folder later know these requirements for their scenario's or another's
-    (:mod:`supplyline.io.earlier_outputs`); left out where not given.
+    units, and, for many units, the writing of each other file. ``fingerprint``: the
+    scenario's (:func:`~supplyline.domain.scenario_id`), recorded as ``scenario_id``
+    beside its name, by which a plan or routes written into the folder later know these
+    requirements for their scenario's or another's (:mod:`supplyline.io.earlier_outputs`);
+    left out where not given.
     """
     # a full disk half-way through millions of rows: an OutputError naming the output
     with atomic_output_dir(out) as tmp, writing(f"the requirements files into {out}"):
@@ -68,8 +57,12 @@ def write_requirements(
             tmp / "requirements_daily.csv",
             demand,
             deliver,
-            progress=None if progress is None else _tenths(progress),
+            progress=None
+            if progress is None
+            else tenths(progress, "writing requirements_daily.csv", "units"),
         )
+        if progress is not None and is_big(len(by_unit)):
+            progress("writing requirements_by_unit.csv")
         _write_table(
             tmp / "requirements_by_unit.csv",
             by_unit,
@@ -119,9 +112,9 @@ def write_requirements(
                 for f in factors_used
             ],
         }
-        (tmp / "requirements.json").write_text(
-            json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        if progress is not None and is_big(len(by_unit)):
+            progress("writing requirements.json")
+        (tmp / "requirements.json").write_text(indented_json(document) + "\n", encoding="utf-8")
     target = Path(out)
     return [
         target / n

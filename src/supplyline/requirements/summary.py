@@ -81,12 +81,13 @@ def totals_by_unit(demand: Demand, deliver: FloatArray | None = None) -> list[di
     delivered = None if deliver is None else deliver.sum(axis=2)
     rows = []
     for u, unit in enumerate(demand.unit_ids):
+        arrival = _arrival(demand, u)  # once per unit, not per commodity
         for c, com in enumerate(demand.commodity_ids):
             rows.append(
                 {
                     "unit": unit,
                     "commodity": com,
-                    **_arrival(demand, u),
+                    **arrival,
                     **_parts(float(consumed[u, c]), float(built[u, c])),
                     **(
                         {}
