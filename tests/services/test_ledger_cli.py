@@ -177,9 +177,18 @@ def test_bad_numbers_are_refused_before_anything_happens(session: Path) -> None:
 def test_an_unknown_name_to_read_by_is_not_found_with_what_was_meant(
     session: Path, args: list[str], said: str
 ) -> None:
-    """A typo in --as, --agreement or --with listed nothing and exit 0; now exit 3."""
+    """A typo in --as, --agreement or --with listed nothing and exit 0; now exit 3.
+
+    stdout, which had nothing, holds the failure record a program can parse, no listing.
+    """
     done = run(session, "ledger", *args, "--format", "json")
-    assert (done.returncode, said in done.stderr, done.stdout) == (3, True, "")
+    failure = json.loads(done.stdout)
+    assert (done.returncode, said in done.stderr) == (3, True)
+    assert (failure["status"], failure["exit_code"], said in failure["message"]) == (
+        "error",
+        3,
+        True,
+    )
 
 
 def test_verify_names_the_edited_event_and_fails(tmp_path: Path, session: Path) -> None:

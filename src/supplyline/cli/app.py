@@ -139,12 +139,13 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         note_files_in_place(False)  # until the command says its files are
         # the command's name and its arguments (typer's own click keeps the name apart)
-        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]
+        words = [str(w) for w in (*getattr(ctx, "_protected_args", ()), *ctx.args)]
         with _ending_as_tools_do(INTERRUPTED):
+            _begin_command()
             try:
                 result = super().invoke(ctx)
-            except typer.TyperException as error:  # an option that does not parse: exit 2
-                _usage_error_on_stdout(error, words)
+            except BaseException as error:  # said on stdout too, then it goes on as it came
+                _failure_on_stdout(ctx, words, error)
                 raise
             sys.stdout.flush()  # the last of the output: a closed pipe may show only here
             if _AS_CONSOLE_SCRIPT[0]:
@@ -155,27 +156,23 @@ class _Group(TyperGroup):
             return result
 
 
-def _usage_error_on_stdout(error: typer.TyperException, words: list[str]) -> None:
-    """Write a bad option of ``plan``, ``routes`` or ``reach`` on stdout, in the format asked.
+def _begin_command() -> None:
+    """Nothing said on stdout yet (a test's runner runs many commands in one process)."""
+    from supplyline.cli.failure_output import begin_command
 
-    Its message goes to stderr as typer says it; a program reading the JSON or CSV it
-    asked for got nothing on stdout (:mod:`supplyline.cli.failure_output`).
+    begin_command()
+
+
+def _failure_on_stdout(ctx: Any, words: list[str], error: BaseException) -> None:
+    """Say a failing command's error on stdout too, in the JSON or CSV it asked for.
+
+    Every command with a ``--format`` option, in this one place: a program reading the
+    JSON or CSV it asked for got nothing on stdout (:mod:`supplyline.cli.failure_output`).
     """
-    # imported here: only an option that does not parse needs them
-    from supplyline.cli.failure_output import (
-        MACHINE_COMMANDS,
-        asked_format,
-        failure_said,
-        write_failure,
-    )
-    from supplyline.cli.output import OutputFormat
+    # imported here: only a failing command needs it (--help starts without it)
+    from supplyline.cli.failure_output import say_command_failure
 
-    code, say = getattr(error, "exit_code", None), getattr(error, "format_message", None)
-    if not words or words[0] not in MACHINE_COMMANDS or not isinstance(code, int) or say is None:
-        return
-    fmt = asked_format(words[1:])
-    if fmt is not OutputFormat.TABLE and not failure_said():
-        write_failure(fmt, exit_code=code, message=str(say()))
+    say_command_failure(ctx, words, error)
 
 
 app = typer.Typer(

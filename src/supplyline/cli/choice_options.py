@@ -60,8 +60,21 @@ def choice_metavar(kind: type[StrEnum]) -> str:
     return "<" + "|".join(m.value for m in kind) + ">"
 
 
-def choice_option(kind: type[StrEnum], *names: str, what: str, help: str | None = None) -> Any:
-    """An option's ``typer.Option`` (no default) taking one of ``kind``, for ``Annotated``."""
+def choice_option(
+    kind: type[StrEnum],
+    *names: str,
+    what: str,
+    help: str | None = None,
+    callback: Callable[..., Any] | None = None,
+) -> Any:
+    """An option's ``typer.Option`` (no default) taking one of ``kind``, for ``Annotated``.
+
+    ``callback``: typer's, given the parsed value (``--format`` notes the format asked).
+    """
     return typer.Option(
-        *names, help=help, parser=choice(kind, what=what), metavar=choice_metavar(kind)
+        *names,
+        help=help,
+        parser=choice(kind, what=what),
+        metavar=choice_metavar(kind),
+        callback=callback,
     )

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 
 from supplyline.cli.cells import (
@@ -39,6 +40,7 @@ from supplyline.types import LIST_SEPARATOR, Said
 
 __all__ = [
     "EVERY_COLUMN",
+    "FORMAT_ASKED",
     "FORMAT_METAVAR",
     "FORMAT_PARSER",
     "Amount",
@@ -56,6 +58,9 @@ __all__ = [
     "long_row",
     "machine_row",
     "machine_value",
+    "note_stdout_data",
+    "remember_format",
+    "stdout_has_data",
     "write_json",
     "wrote_what",
     "zero_columns",
@@ -74,19 +79,45 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+FORMAT_ASKED = "supplyline.format_asked"
+"""The key of the parsed ``--format`` in the click context's ``meta`` (shared by the command
+and the groups above it), where the app's command group reads it when the command fails
+(:mod:`supplyline.cli.failure_output`)."""
+
+
+def remember_format(ctx: typer.Context, value: OutputFormat) -> OutputFormat:
+    """Every ``--format`` option's callback: note the format asked, for a failure to use."""
+    ctx.meta[FORMAT_ASKED] = value
+    return value
+
+
+_STDOUT_DATA = [False]
+"""Whether this command has begun to write its data on stdout (JSON or CSV)."""
+
+
+def note_stdout_data(begun: bool = True) -> None:
+    """Note that the command's data has begun on stdout (``False``: a new command begins)."""
+    _STDOUT_DATA[0] = begun
+
+
+def stdout_has_data() -> bool:
+    """Whether stdout has some of the command's data: a failure record may not follow it."""
+    return _STDOUT_DATA[0]
+
+
 FORMAT_PARSER = choice(OutputFormat, what="an output format")
 """Every ``--format`` option's parser: ``JSON`` taken, ``xlsx`` said as not a format."""
 FORMAT_METAVAR = choice_metavar(OutputFormat)
 FmtOpt = Annotated[
     OutputFormat,
     choice_option(OutputFormat, "--format", "-f", what="an output format",
-                  help="table for people; csv or json."),
+                  help="table for people; csv or json.", callback=remember_format),
 ]  # fmt: skip
 """The ledger's ``--format`` option, for ``Annotated`` parameters."""
 FormatOpt = Annotated[
     OutputFormat,
     choice_option(OutputFormat, "--format", "-f", what="an output format",
-                  help="table for people; csv or json for programs."),
+                  help="table for people; csv or json for programs.", callback=remember_format),
 ]  # fmt: skip
 """``--format`` of plan, requirements and routes (reach too), declared once: it was written
 out five times alike; default it to ``OutputFormat.TABLE`` where it is used."""
@@ -111,6 +142,7 @@ def write_json(data: object) -> None:
     name from a person reading the output.
     """
     text = json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n"
+    note_stdout_data()
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
@@ -148,6 +180,7 @@ def emit_rows(
         write_json([{c: row.get(c) for c in columns} for row in rows])
     elif fmt is OutputFormat.CSV:
         # the files' writer: text quoted, numbers spelt as there (csv_out.write_rows)
+        note_stdout_data()  # before the first row: a failure in the rows says nothing more
         write_rows(sys.stdout, columns, rows, ignore_extra=True, line_end="\n")
     else:
         how = shown or Shown()

@@ -14,7 +14,6 @@ import typer
 
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.choice_options import choice, choice_metavar
-from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
@@ -213,10 +212,10 @@ def plan_cmd(
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Plan a scenario's movements (the help is :data:`PLAN_HELP`)."""
-    # a program reading stdout gets the error to parse; Ctrl+C from the first line on says
+    # Ctrl+C from the first line on says
     # "no plan written" (in the import below, a second on a loaded machine, it said only
     # "interrupted")
-    with failures_on_stdout(fmt), interruptible(err, "no plan written"):
+    with interruptible(err, "no plan written"):
         from supplyline.services.planning import plan_scenario, why_unavailable
         from supplyline.services.scenarios import read_params
 

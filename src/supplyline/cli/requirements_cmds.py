@@ -28,6 +28,7 @@ from supplyline.cli.output import (
     OutputFormat,
     emit_rows,
     listed,
+    remember_format,
     wrote_what,
 )
 from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argument
@@ -176,7 +177,12 @@ def factors_cmd(
         None, "--scenario", "-s", help="Apply this scenario's overrides and mark them."
     ),
     fmt: OutputFormat = typer.Option(
-        OutputFormat.TABLE, "--format", "-f", parser=FORMAT_PARSER, metavar=FORMAT_METAVAR
+        OutputFormat.TABLE,
+        "--format",
+        "-f",
+        parser=FORMAT_PARSER,
+        metavar=FORMAT_METAVAR,
+        callback=remember_format,
     ),
     sources: bool = typer.Option(
         False, "--sources", help="Add the source notes to the table.", metavar=FLAG_METAVAR

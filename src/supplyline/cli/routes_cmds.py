@@ -24,7 +24,6 @@ from supplyline.cli.column_ranks import (
     reach_drop,
 )
 from supplyline.cli.errors import EXIT_CODES
-from supplyline.cli.failure_output import failures_on_stdout
 from supplyline.cli.force_option import ForceOpt, keep_users_files
 from supplyline.cli.number_options import SECONDS_METAVAR, seconds, whole_number
 from supplyline.cli.output import (
@@ -230,9 +229,9 @@ def routes_cmd(
     have room for all); anything that cannot be brought is listed with the reason (no
     truck, drivers' hours, window, too few trucks).
     """
-    # a program reading stdout gets the error to parse; Ctrl+C in the imports says what the
+    # Ctrl+C in the imports says what the
     # stages say ("no routes written"), not "interrupted" alone
-    with failures_on_stdout(fmt), interruptible(err, "no routes written"):
+    with interruptible(err, "no routes written"):
         from supplyline.io import DayText
         from supplyline.routing import RouterParams
         from supplyline.routing.convoy import ConvoyParams
@@ -329,7 +328,6 @@ def reach_cmd(
     from supplyline.services.routing import assess_reach
 
     with (
-        failures_on_stdout(fmt),  # Ctrl+C too, as plan and routes: the failure on stdout
         interruptible(err, "nothing written"),
         stages(err, "checking reach") as show,
     ):

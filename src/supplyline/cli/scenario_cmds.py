@@ -15,7 +15,13 @@ from rich.console import Console
 
 from supplyline.cli.app import FLAG_METAVAR, app
 from supplyline.cli.errors import exit_code_for
-from supplyline.cli.output import FORMAT_METAVAR, FORMAT_PARSER, OutputFormat, emit_rows
+from supplyline.cli.output import (
+    FORMAT_METAVAR,
+    FORMAT_PARSER,
+    OutputFormat,
+    emit_rows,
+    remember_format,
+)
 from supplyline.cli.paths import output_path, scenario_folder_argument
 from supplyline.cli.progress import stages_when_said
 from supplyline.cli.warnings import issue_rows, print_warnings
@@ -59,6 +65,7 @@ def validate_cmd(
         help="table: messages for people; csv or json: the list of issues, for programs.",
         parser=FORMAT_PARSER,
         metavar=FORMAT_METAVAR,
+        callback=remember_format,
     ),
 ) -> None:
     """Check a scenario folder and report every problem at once, with file, line and column.
