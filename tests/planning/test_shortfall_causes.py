@@ -88,7 +88,9 @@ def test_a_cause_is_given_exactly_where_no_food_can_be_that_day(
     A shortfall has a cause on exactly the days no food can arrive: before the first
     arrival, and on days the closure cuts U off after it (then stock delivered before
     could have covered it). Hypothesis found the second kind (only C+0 open, C+6 short),
-    which an earlier version of this test did not allow for.
+    which an earlier version of this test did not allow for; and then the same with a
+    supply too small to stock ahead (C+1–C+6 closed, 50 t/day at D, 56 t eaten), whose
+    cause names the closure and the supply together.
     """
     scenario, demand = one_link(
         transit_days=transit, days=days, outage_days=sorted(d for d in closed if d < days)
@@ -103,8 +105,10 @@ def test_a_cause_is_given_exactly_where_no_food_can_be_that_day(
         assert (s.cause != "") == (s.day not in arrivals)
         if s.day < first:
             assert s.short_t == s.required_t  # nothing at all arrives that day
-        elif s.cause:
-            assert "stock delivered before could cover" in s.cause
+        elif s.cause:  # stock delivered before could cover it, unless the supply could not
+            assert "stock delivered before could cover" in s.cause or (
+                "and the supply together" in s.cause and "the supply at D" in s.cause
+            )
     assert np.isclose(
         sum(s.short_t for s in plan.shortfalls if s.day < first),
         float(demand.consumption_t[0, 0, :first].sum()),
@@ -350,3 +354,13 @@ def test_stock_on_hand_at_a_store_of_nothing_is_weighed_as_supply() -> None:
         "at D, 1 t of Rations on hand, is the limit: see bottleneck 1"
     )
     assert {s.day: s.cause for s in plan.shortfalls} == {2: supply, 3: supply}
+
+
+def test_a_closure_beyond_what_the_supply_can_stock_ahead_names_both() -> None:
+    """Only C+0 open and 50 t/day at D for 8 t/day eaten over 7 days: 6 t short on C+6."""
+    plan = plan_movements(*one_link(transit_days=0, days=7, outage_days=[1, 2, 3, 4, 5, 6]))
+    (short,) = plan.shortfalls
+    assert (short.day, round(short.short_t, 6)) == (6, 6.0)
+    assert short.cause.startswith(
+        "the closure of road link L1 (closed C+1–C+6) and the supply together"
+    )

@@ -254,10 +254,14 @@ def test_bad_solomon_values_are_refused_with_their_line(
 @settings(max_examples=60, deadline=None)
 @given(demand=st.floats(allow_nan=True, allow_infinity=True))
 def test_any_demand_is_read_exactly_or_refused_on_its_line(demand: float) -> None:
-    """A demand is kept as written when it is a whole number >= 0, else refused at line 11."""
+    """A demand is kept as written when a whole number from 0 to the capacity, else refused.
+
+    Refused at its line, 11: a demand above the vehicles' capacity (200) too, since no
+    vehicle could carry it (it had been read, and the router found no solution).
+    """
     with tempfile.TemporaryDirectory() as folder:
         path = _solomon(Path(folder), demand=repr(demand))
-        ok = math.isfinite(demand) and demand >= 0 and demand == int(demand) and demand <= 1e12
+        ok = math.isfinite(demand) and 0 <= demand <= 200 and demand == int(demand)
         if ok:
             assert read_instance(path).demand[1] == int(demand)
         else:
