@@ -85,6 +85,7 @@ from supplyline.routing.reach_goods import (
     off_truck_goods,
     unit_sends,
 )
+from supplyline.routing.reach_holders import road_places
 from supplyline.routing.reach_plan_cover import Eaten, PlanHeld, PlanStock, plan_held
 from supplyline.routing.reach_points import (
     RAILHEAD_KINDS,
@@ -226,7 +227,7 @@ def check_reach(
         goods_by_unit(goods or {}), held, serving, depot_tonnes(scenario, groups_at, plan, homes),
         off_truck_goods(scenario, groups_at, plan),
         "stocks.csv" if plan is None else "stocks.csv or the movement plan",
-        plan_traced(scenario, plan, homes),
+        plan_traced(scenario, plan, homes), road_places(scenario),
     )  # fmt: skip
     made = [
         unit_row(

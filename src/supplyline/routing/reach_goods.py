@@ -40,7 +40,6 @@ __all__ = [
     "goods_by_unit",
     "goods_elsewhere",
     "holders",
-    "no_holder_words",
     "off_truck_goods",
     "unheld_words",
     "unit_sends",
@@ -275,24 +274,6 @@ def holders(
     """
     wanted = set(needed)
     return frozenset(d for d, goods in held.items() if wanted & goods)
-
-
-def no_holder_words(
-    needed: Collection[CommodityId],
-    held: Mapping[LocationId, frozenset[CommodityId]],
-    depot: LocationId,
-) -> str:
-    """Why ``depot`` serves a unit though it holds none of its goods, where others hold them.
-
-    ``its trucks … hold none of water, rations: DA, DB hold them, and no truck of theirs
-    can serve it within drivers' hours``.
-    """
-    where = ", ".join(sorted(holders(needed, held)))
-    return (
-        f"no depot whose trucks can serve it holds its goods ({', '.join(sorted(needed))}): "
-        f"{where} hold{'s' if ',' not in where else ''} them, and their trucks cannot make "
-        f"the round trip within drivers' hours; {depot}, whose trucks can, holds none"
-    )
 
 
 def unit_sends(

@@ -20,12 +20,8 @@ from supplyline.domain.reach_flags import FlagKind
 from supplyline.domain.routes import ReachRow, ReachShare
 from supplyline.routing.reach_cargo import class_parts, no_carrier_trucks, trucks_for
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
-from supplyline.routing.reach_goods import (
-    holders,
-    no_holder_words,
-    unheld_words,
-    unit_sends,
-)
+from supplyline.routing.reach_goods import holders, unheld_words, unit_sends
+from supplyline.routing.reach_holders import Way, holder_ways, no_holder_words
 from supplyline.routing.reach_points import nearest
 from supplyline.routing.reach_trucks import DepotTrucks, judge_trucks, share_words
 from supplyline.routing.road_days import DayRoads, need_words, roads_text
@@ -59,6 +55,9 @@ class UnitGoods:
     """Per unit place, the tonnes the plan's road legs bring from each depot with trucks
     over the horizon (:func:`~supplyline.routing.depot_choice.plan_traced`): its serving
     depot, as ``routes`` loads them there first."""
+    road_places: frozenset[LocationId] = frozenset()
+    """The places with road data (:func:`~supplyline.routing.reach_holders.road_places`):
+    a holder no road joins to a unit does not flag it."""
 
 
 def unit_row(
@@ -160,8 +159,13 @@ def unit_row(
     common["turns_needed"] = sum(p.loads for p in parts)
     kinds: tuple[FlagKind, ...] = (FlagKind.TRUCKS,) if reason else ()
     if not reason and daily > 0 and holding and depot not in holding and depot != loc:
-        reason = no_holder_words(wants, goods.held, depot)
-        kinds = (FlagKind.GOODS,) if reason else ()
+        # only holders a drive away flag it: one no road joins to it is the plan's matter
+        ways = holder_ways(km, loc, holding, goods.road_places)
+        if Way.HOURS in ways.values():
+            reason = no_holder_words(
+                scenario, km, wants, ways, goods.held, depot, (loc, supply, goods.off_truck)
+            )
+            kinds = (FlagKind.GOODS,)
     if not reason and not closed and daily > 0:
         sends = unit_sends(daily, wants, goods.held, goods.serving.get(unit_id, ()), first or depot)
         bound = roads.bound_sends(loc, sends)
