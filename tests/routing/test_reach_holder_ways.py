@@ -60,9 +60,9 @@ _FAR = {  # H: trucks and the goods, in a road network of its own (as sc1's usti
 }
 
 
-def _rows(tmp_path: Path, *parts: dict[str, list[str]]) -> dict[str, ReachRow]:
+def _rows(tmp_path: Path, *parts: dict[str, list[str]], yaml: str = _YAML) -> dict[str, ReachRow]:
     """The reach rows of a scenario made of ``_BASE`` and ``parts``, by unit."""
-    (tmp_path / "scenario.yaml").write_text(_YAML, encoding="utf-8")
+    (tmp_path / "scenario.yaml").write_text(yaml, encoding="utf-8")
     for name, head in _HEADS.items():
         lines = [head, *_BASE[name], *(x for p in parts for x in p.get(name, []))]
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -188,3 +188,30 @@ def test_a_unit_at_a_depot_is_on_site_unless_a_holder_serves_it(
     }
     row = _rows(tmp_path, at_depot)["U0"]
     assert (row.on_site, row.sustainable, row.supply_point) == (on_site, True, supply_point)
+
+
+def test_a_good_held_only_where_no_road_leads_is_said_so_in_by_depot(tmp_path: Path) -> None:
+    """sc1's kin: D sends food, K (15 km) water; fuel is at H, no road joins, and at P.
+
+    ``by_depot``'s fuel clause had read "H does, but its trucks cannot make the round trip".
+    """
+    yaml = _YAML.replace(
+        "routing:",
+        "  - {id: fuel, supply_class: fuel, priority: 2, demand_unit: kg, "
+        "per_person_per_day: 1}\nrouting:",
+    )
+    sc = {
+        "locations.csv": ["K,p,depot,50.0,10.6"],
+        "links.csv": ["kc,K,C,road,15,0,,true,"],
+        "fleet.csv": ["TK,K,p,cargo,3,10,,60,100,1,9"],
+        "stocks.csv": ["D,food,100,10", "K,water,300,30"],
+    }
+    fuel = {**_FAR, "stocks.csv": ["H,fuel,20,1"]}
+    port = {**_PORT, "stocks.csv": ["P,fuel,80,5"]}
+    row = _rows(tmp_path, sc, fuel, port, yaml=yaml)["U1"]
+    assert row.sustainable, row.reason
+    (why,) = [x.unheld_why for x in row.shares if x.unheld]
+    assert why == (
+        "no depot whose trucks can make the round trip to it holds them in stocks.csv "
+        "(H does, with no road to C, and P does, with no trucks)"
+    )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from supplyline.domain import Plan, Scenario
 from supplyline.domain.fields import check_value
@@ -367,14 +367,19 @@ def unheld_words(
     held: Mapping[LocationId, frozenset[CommodityId]],
     off_truck: Mapping[CommodityId, frozenset[LocationId]],
     basis: str,
+    kept: Callable[[Collection[LocationId]], Mapping[LocationId, str]] | None = None,
 ) -> str:
     """Who holds ``goods`` that no depot whose trucks may serve a unit holds, in words.
 
     ``held`` are what each depot with trucks holds, ``off_truck`` where each good is held
     without trucks (:func:`off_truck_goods`), ``basis`` the files said (``stocks.csv``).
     A tester read ``waterworks: hygiene, medical, water`` though waterworks holds only
-    water: the table now says these goods apart, with where they are. No ``;`` in them:
-    ``by_depot`` separates its shares so (:data:`~supplyline.types.LIST_SEPARATOR`).
+    water: the table now says these goods apart, with where they are. ``kept`` says, of
+    the depots holding them, what keeps each one's trucks from the unit (``with no road to
+    camp-h``; :func:`~supplyline.routing.reach_holders.way_words`): without it, all are
+    said to be kept by the round trip (a tester's usti, 19,000 km off with no road, was).
+    No ``;`` in them: ``by_depot`` separates its shares so
+    (:data:`~supplyline.types.LIST_SEPARATOR`).
 
     >>> unheld_words(["medical"], {"DA": frozenset({"water"})},
     ...              {"medical": frozenset({"port"})}, "stocks.csv")
@@ -387,8 +392,12 @@ def unheld_words(
     def does(xs: Sequence[LocationId]) -> str:
         return f"{', '.join(xs)} {'does' if len(xs) == 1 else 'do'}"
 
-    whose = "its" if len(far) == 1 else "their"
-    says = [f"{does(far)}, but {whose} trucks cannot make the round trip"] if far else []
+    why = kept(far) if kept is not None else {}
+    trip = [x for x in far if x not in why or why[x].startswith("but ")]
+    whose = "its" if len(trip) == 1 else "their"
+    says = [f"{does(trip)}, but {whose} trucks cannot make the round trip"] if trip else []
+    for words in sorted({w for x, w in why.items() if x not in trip}):
+        says.append(f"{does(sorted(x for x in far if why.get(x) == words))}, {words}")
     says += [f"{does(bare)}, with no trucks"] if bare else []
     who = "whose trucks can make the round trip to it" if far else "with trucks"
     return f"no depot {who} holds them in {basis}" + (f" ({', and '.join(says)})" if says else "")

@@ -26,7 +26,7 @@ from supplyline.domain import Mode, Scenario
 from supplyline.routing.roads import RoadMatrix
 from supplyline.types import CommodityId, LocationId
 
-__all__ = ["Way", "holder_ways", "no_holder_words", "road_places"]
+__all__ = ["Way", "holder_ways", "no_holder_words", "road_places", "way_words"]
 
 
 class Way(StrEnum):
@@ -76,6 +76,16 @@ def holder_ways(
         else:
             ways[h] = Way.HOURS
     return ways
+
+
+def way_words(way: Way, loc: LocationId) -> str:
+    """What keeps a holder's trucks from ``loc``, said after it: ``with no road to C``."""
+    return {
+        Way.HOURS: "but its trucks cannot make the round trip",
+        Way.NO_ROAD: f"with no road to {loc}",
+        Way.NO_ROAD_THERE: f"with no open road to {loc}",
+        Way.NO_ROAD_BACK: f"with no road back from {loc}",
+    }[way]
 
 
 def _what(goods: Collection[CommodityId], wanted: Collection[CommodityId]) -> str:
@@ -143,14 +153,10 @@ def no_holder_words(
         f"{_does(hours, has, wanted)}, and {whose} trucks cannot make the round trip within "
         "drivers' hours"
     ]
-    for way, words in (
-        (Way.NO_ROAD, f"with no road to {loc}"),
-        (Way.NO_ROAD_THERE, f"with no open road to {loc}"),
-        (Way.NO_ROAD_BACK, f"with no road back from {loc}"),
-    ):
+    for way in (Way.NO_ROAD, Way.NO_ROAD_THERE, Way.NO_ROAD_BACK):
         xs = sorted(h for h, w in ways.items() if w is way)
         if xs:
-            said.append(f"{_does(xs, has, wanted)} too, {words}")
+            said.append(f"{_does(xs, has, wanted)} too, {way_words(way, loc)}")
     # a supply point joined by road is said by goods_elsewhere (its goods come to P …)
     joined = point is not None and bool(km.by_road[km.index(point), km.index(loc)])
     if point is not None and point not in ways and point != depot and not joined:

@@ -12,7 +12,7 @@ here; this module was its first half (reach.py had grown to 577 lines of a 600 l
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from supplyline.domain import FleetGroup, Scenario
@@ -21,7 +21,7 @@ from supplyline.domain.routes import ReachRow, ReachShare
 from supplyline.routing.reach_cargo import class_parts, no_carrier_trucks, trucks_for
 from supplyline.routing.reach_depots import Part, Stock, depot_parts, main_depot, serving_depot
 from supplyline.routing.reach_goods import holders, unheld_words, unit_sends
-from supplyline.routing.reach_holders import Way, holder_ways, no_holder_words
+from supplyline.routing.reach_holders import Way, holder_ways, no_holder_words, way_words
 from supplyline.routing.reach_points import nearest
 from supplyline.routing.reach_trucks import DepotTrucks, judge_trucks, share_words
 from supplyline.routing.road_days import DayRoads, need_words, roads_text
@@ -177,13 +177,14 @@ def unit_row(
             )
             kinds = (FlagKind.ROADS,)
     trucks = sum(p.trucks for p in parts)
+    kept = _kept_by(km, loc, goods)
     return ReachRow(
         **common,  # type: ignore[arg-type]
         depot=depot, trucks=trucks, trucks_available=trucks * availability,
         payload_t=sum(p.trucks * p.payload_t for p in parts) / trucks if trucks else 0.0,
         round_trip_h=own.round_trip_h, turns_per_truck=own.turns,
         capacity_t_per_day=sum(p.capacity_t for p in parts), sustainable=not reason,
-        reason=reason, shares=_shares(parts, split, goods) if len(parts) > 1 else (),
+        reason=reason, shares=_shares(parts, split, goods, kept) if len(parts) > 1 else (),
         flagged_for=kinds,
     ), tuple(parts), first  # fmt: skip
 
@@ -206,17 +207,35 @@ def _on_site_row(scenario: Scenario, unit_id: UnitId, loc: LocationId, daily: fl
     )  # fmt: skip
 
 
+def _kept_by(
+    km: RoadMatrix, loc: LocationId, goods: UnitGoods
+) -> Callable[[Collection[LocationId]], Mapping[LocationId, str]]:
+    """What keeps each of some holders' trucks from ``loc``, in words (``with no road to C``)."""
+
+    def kept(far: Collection[LocationId]) -> Mapping[LocationId, str]:
+        ways = holder_ways(km, loc, far, goods.road_places)
+        return {x: way_words(w, loc) for x, w in ways.items()}
+
+    return kept
+
+
 def _shares(
-    parts: Sequence[DepotTrucks], split: Sequence[Part], goods: UnitGoods
+    parts: Sequence[DepotTrucks],
+    split: Sequence[Part],
+    goods: UnitGoods,
+    kept: Callable[[Collection[LocationId]], Mapping[LocationId, str]],
 ) -> tuple[ReachShare, ...]:
-    """The row's per-depot figures, before the depots' truck-hours are shared."""
+    """The row's per-depot figures, before the depots' truck-hours are shared.
+
+    ``kept`` says what keeps each holder of a good no serving depot holds from the unit.
+    """
     return tuple(
         ReachShare(
             depot=p.depot, goods=p.goods, daily_t=p.tonnes, trucks=p.trucks,
             round_trip_h=p.round_trip_h, turns_per_truck=p.turns, turns_needed=p.loads,
             capacity_t_per_day=p.capacity_t, reason=p.reason, unheld=x.unheld,
             unheld_t=p.unheld_t,
-            unheld_why=unheld_words(x.unheld, goods.held, goods.off_truck, goods.basis)
+            unheld_why=unheld_words(x.unheld, goods.held, goods.off_truck, goods.basis, kept)
             if x.unheld else "",
         )
         for p, x in zip(parts, split, strict=True)
