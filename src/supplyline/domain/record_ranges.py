@@ -14,8 +14,10 @@ too, not as :func:`~supplyline.domain.fields.check_fields`'s "out of range (at m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from numbers import Real
+from operator import attrgetter
+from typing import Any
 
 from supplyline.domain.field_ranges import FIELD_RANGES, SECTION_ENTITIES, out_of_range
 from supplyline.domain.fields import LARGEST, check_fields
@@ -23,13 +25,26 @@ from supplyline.errors import ArgumentError
 
 __all__ = ["as_number", "check_record", "check_record_ranges"]
 
-_Bounds = tuple[tuple[str, float, float, bool], ...]
-_BOUNDS: Mapping[str, _Bounds] = {
-    entity: tuple((name, r.lo, r.hi, r.above_lo) for name, r in ranges.items())
+_Bounds = tuple[tuple[float, float, bool], ...]
+
+
+def _reader(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """The fields ``names`` of a record, read at once, as a tuple (of one too)."""
+    read = attrgetter(*names)
+    return read if len(names) > 1 else lambda record: (read(record),)
+
+
+_BOUNDS: Mapping[str, tuple[Callable[[object], tuple[Any, ...]], tuple[str, ...], _Bounds]] = {
+    entity: (
+        _reader(tuple(ranges)),
+        tuple(ranges),
+        tuple((r.lo, r.hi, r.above_lo) for r in ranges.values()),
+    )
     for entity, ranges in FIELD_RANGES.items()
 }
-"""Each record kind's ranged fields as plain bounds: the check of a record in range (every
-record the loader builds) is a few comparisons, the message made only for one out of it."""
+"""Each record kind's ranged fields, read at once, and their plain bounds: the check of a
+record in range (every record the loader builds) is a few comparisons, the message made
+only for one out of it."""
 
 
 def check_record(record: object, entity: str) -> None:
@@ -58,8 +73,8 @@ def check_record_ranges(record: object, entity: str) -> None:
     ...     print(error)
     vehicle class 'car': km_per_day: 5000.0 is too large (a number from 0 to 2,000 km/day)
     """
-    for name, lo, hi, above_lo in _BOUNDS[entity]:
-        value = getattr(record, name)
+    read, names, bounds = _BOUNDS[entity]
+    for name, value, (lo, hi, above_lo) in zip(names, read(record), bounds, strict=True):
         if type(value) is float or type(value) is int:
             if lo < value <= hi or (value == lo and not above_lo):
                 continue
