@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from supplyline.domain import FleetGroup
+from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.stocks import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
 from supplyline.errors import ArgumentError
 
@@ -69,9 +70,9 @@ def test_the_least_sizes_are_taken() -> None:
     st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_subnormal=True),
 )
 def test_a_truck_is_built_only_within_its_floors(field: str, value: float) -> None:
-    """Any non-negative size below its floor is an ArgumentError naming it; any other builds."""
+    """A size below its floor or above fleet.csv's most is refused naming it; any other builds."""
     least = {"payload_t": MIN_PAYLOAD_T, "volume_m3": MIN_VOLUME_M3, "speed_kmh": MIN_SPEED_KMH}
-    if value < least[field]:
+    if not least[field] <= value <= FIELD_RANGES["fleet"][field].hi:
         with pytest.raises(ArgumentError, match=re.escape(f": {field}: {value!r} is ")):
             truck(**{field: value})
     else:

@@ -14,12 +14,11 @@ The vehicle parts scale with the unit's activity level; the personal part does t
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from supplyline.domain.field_ranges import out_of_range
-from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.fields import named_fields
+from supplyline.domain.record_ranges import check_record
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId
 
@@ -80,14 +79,10 @@ USUAL_KG_PER_LITRE = (0.4, 2.0)
 diesel and jet fuel 0.8–0.84, water 1.0, sulphuric acid 1.84. Outside, a load warns."""
 
 
-def _check_rate(entity: str, entity_id: str, name: str, rate: Rate | None) -> None:
-    """Refuse an empty key, or a negative or non-finite number, in the loader's words."""
-    if rate is None or isinstance(rate, str):
-        if isinstance(rate, str) and not rate.strip():
-            raise ArgumentError(f"{name} must be a number or a planning-factor key, not empty")
-        return
-    if not math.isfinite(rate) or rate < 0:
-        raise out_of_range(entity, entity_id, name, rate)
+def _check_rate_key(name: str, rate: Rate | None) -> None:
+    """Refuse an empty planning-factor key (a number's range is its record's check)."""
+    if isinstance(rate, str) and not rate.strip():
+        raise ArgumentError(f"{name} must be a number or a planning-factor key, not empty")
 
 
 def _check_not_reserved(commodity_id: str) -> None:
@@ -123,19 +118,11 @@ class Commodity:
     activity_scaled: bool = False
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        check_record(self, "commodity")  # each number in scenario.yaml's range, its words
         if not self.id:
             raise ArgumentError("commodity id must not be empty")
         _check_not_reserved(self.id)
-        if not 1 <= self.priority <= 9:
-            raise out_of_range("commodity", self.id, "priority", self.priority)
-        if self.volume_m3_per_t is not None and not (
-            math.isfinite(self.volume_m3_per_t) and self.volume_m3_per_t > 0
-        ):
-            raise out_of_range("commodity", self.id, "volume_m3_per_t", self.volume_m3_per_t)
         kg = self.kg_per_demand_unit
-        if kg is not None and not (math.isfinite(kg) and kg > 0):
-            raise out_of_range("commodity", self.id, "kg_per_demand_unit", kg)
         if kg is not None and self.demand_unit is DemandUnit.L and kg > MAX_KG_PER_LITRE:
             raise ArgumentError(
                 f"kg_per_demand_unit(={kg:g}) is more than {MAX_KG_PER_LITRE:g} kg a litre "
@@ -147,8 +134,8 @@ class Commodity:
                 f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
                 f"which is {mass:,.0f} kg (leave it out; it is for litres)"
             )
-        _check_rate("commodity", self.id, "per_person_per_day", self.per_person_per_day)
-        _check_rate("commodity", self.id, "per_vehicle_per_day", self.per_vehicle_per_day)
+        _check_rate_key("per_person_per_day", self.per_person_per_day)
+        _check_rate_key("per_vehicle_per_day", self.per_vehicle_per_day)
 
     @property
     def kg_per_unit(self) -> float:
@@ -183,9 +170,7 @@ class VehicleClass:
     """Distance driven on a normal-activity day; activity levels scale it."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        check_record(self, "vehicle class")  # each number in scenario.yaml's range, its words
         if not self.id:
             raise ArgumentError("vehicle class id must not be empty")
-        _check_rate("vehicle class", self.id, "fuel_l_per_100km", self.fuel_l_per_100km)
-        if not (math.isfinite(self.km_per_day) and self.km_per_day >= 0):
-            raise out_of_range("vehicle class", self.id, "km_per_day", self.km_per_day)
+        _check_rate_key("fuel_l_per_100km", self.fuel_l_per_100km)

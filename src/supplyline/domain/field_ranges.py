@@ -1,10 +1,10 @@
 """The range of every number a scenario's records hold, as the scenario's files take it.
 
 One table for both ways in: the loader (``supplyline.io``) parses each column within its
-field's range here, and :mod:`supplyline.domain.range_checks` holds a scenario built in
-Python to the same ranges, in the same words. The records themselves only refuse what
-cannot be computed with (a negative, a NaN, more than 1e12): a tester's unit with
-``deployment_lift_t=1e11`` planned ("optimal 0.0 1679999925956785.0") although
+field's range here, and each record refuses, as it is built, a value outside the same
+range in the same words (:mod:`supplyline.domain.record_ranges`). The records had refused
+only what cannot be computed with (a negative, a NaN, more than 1e12): a tester's unit
+with ``deployment_lift_t=1e11`` planned ("optimal 0.0 1679999925956785.0") although
 ``units.csv`` takes at most 10,000,000 t, and ``write_scenario`` refused to write it.
 
 The upper bounds are deliberately generous: they catch a unit slip (kg for t, m for km)
@@ -246,12 +246,13 @@ def field_named(entity: str, entity_id: str, field: str) -> str:
 def out_of_range(entity: str, entity_id: str, field: str, value: float) -> ArgumentError:
     """The error of a record built in Python refusing ``value``, in the loader's words.
 
-    A record refuses at once what cannot be computed with (a negative, a NaN), and a value
-    above its file's range only when the scenario is checked: the second named the record,
+    A record refused at once what cannot be computed with (a negative, a NaN), and a value
+    above its file's range only when the scenario was checked: the second named the record,
     the value and the range (``link 'L1': capacity_t_per_day: 2000000.0 is too large (a
     number from 0 to 1,000,000 t/day)``), the first said ``capacity_t_per_day(=-1.0) must
-    be a finite number >= 0``, naming neither the record nor what the field takes. Both say
-    it alike now: :func:`field_named`, then :meth:`FieldRange.problem`.
+    be a finite number >= 0``, naming neither the record nor what the field takes. Both are
+    refused as the record is built now, alike: :func:`field_named`, then
+    :meth:`FieldRange.problem`.
 
     >>> str(out_of_range("link", "L1", "capacity_t_per_day", -1.0))
     "link 'L1': capacity_t_per_day: -1.0 is negative (a number from 0 to 1,000,000 t/day)"

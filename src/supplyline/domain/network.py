@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from supplyline.domain.field_ranges import MAX_DAYS_APART, out_of_range
-from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.fields import named_fields
+from supplyline.domain.record_ranges import check_record
 from supplyline.errors import ArgumentError
 from supplyline.types import LinkId, LocationId, PartnerId
 
@@ -39,12 +38,6 @@ class Mode(StrEnum):
     INLAND_WATER = "inland_water"
 
 
-def _nonneg_or_none(entity: str, entity_id: str, name: str, value: float | None) -> None:
-    """Refuse a negative or non-finite ``value`` (None: not limited), in the loader's words."""
-    if value is not None and not (math.isfinite(value) and value >= 0):
-        raise out_of_range(entity, entity_id, name, value)
-
-
 @named_fields
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
@@ -65,17 +58,9 @@ class Location:
     """Days cargo waits here before it can move on (transshipment, customs)."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        check_record(self, "location")  # each number in locations.csv's range, its words
         if not self.id:
             raise ArgumentError("location id must not be empty")
-        if not (math.isfinite(self.lat) and -90 <= self.lat <= 90):
-            raise out_of_range("location", self.id, "lat", self.lat)
-        if not (math.isfinite(self.lon) and -180 <= self.lon <= 180):
-            raise out_of_range("location", self.id, "lon", self.lon)
-        for name in ("handling_t_per_day", "handling_pax_per_day", "storage_t"):
-            _nonneg_or_none("location", self.id, name, getattr(self, name))
-        if not 0 <= self.dwell_days <= MAX_DAYS_APART:  # 10**300 overflowed in the planner
-            raise out_of_range("location", self.id, "dwell_days", self.dwell_days)
 
     @property
     def handles_tonnes(self) -> bool:
@@ -113,21 +98,15 @@ class Link:
     outage_days: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        # each number in links.csv's range, its words; outage days against the horizon are
+        # the scenario's check (check_scenario), which says them together as ranges
+        check_record(self, "link")
         if not self.id:
             raise ArgumentError("link id must not be empty")
         if self.origin == self.destination:
             raise ArgumentError(f"link {self.id} starts and ends at {self.origin}")
-        if not (math.isfinite(self.distance_km) and self.distance_km >= 0):
-            raise out_of_range("link", self.id, "distance_km", self.distance_km)
-        if not 0 <= self.transit_days <= MAX_DAYS_APART:
-            raise out_of_range("link", self.id, "transit_days", self.transit_days)
-        for name in ("capacity_t_per_day", "capacity_pax_per_day", "cost_per_t", "cost_per_pax"):
-            _nonneg_or_none("link", self.id, name, getattr(self, name))
         if self.gauge_mm is not None and self.mode is not Mode.RAIL:
             raise ArgumentError(f"gauge_mm is only for rail links, not {self.mode}")
-        if self.gauge_mm is not None and not 300 <= self.gauge_mm <= 2000:
-            raise out_of_range("link", self.id, "gauge_mm", self.gauge_mm)
 
     def directions(self) -> tuple[tuple[LocationId, LocationId], ...]:
         """The (from, to) pairs this link can be used in."""

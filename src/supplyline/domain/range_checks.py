@@ -1,24 +1,19 @@
-"""A scenario's numbers held to the ranges its files take (:mod:`~supplyline.domain.field_ranges`).
+"""What of a scenario built in Python its files take, and its records do not check.
 
-The loader refuses a cell outside its column's range; a scenario built in Python reaches
-the planner through its records, which refuse only what cannot be computed with. A
-tester's unit with ``deployment_lift_t=1e11`` planned "optimal 0.0 1679999925956785.0",
-where the same scenario's ``units.csv`` would not load (at most 10,000,000 t). Here every
-such field is checked, and each one out of range is a finding in the loader's words.
+Every number of a record is held to its file's range as the record is built
+(:mod:`~supplyline.domain.record_ranges`): a tester's unit with ``deployment_lift_t=1e11``
+had planned "optimal 0.0 1679999925956785.0" where units.csv takes at most 10,000,000 t,
+and was refused only by ``plan`` and ``validate`` until the unit refused it itself. What
+is left here is what a record deliberately takes: an agreement's amount with more
+decimals than agreements.yaml (and the ledger) keeps, which the ledger's own records,
+sharing the same amount check, must hold while they compute.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, amount_problem
-from supplyline.domain.field_ranges import (
-    FIELD_RANGES,
-    SECTION_ENTITIES,
-    VEHICLES_RANGE,
-    FieldRange,
-)
 from supplyline.domain.findings import Finding
 from supplyline.domain.scenario import Scenario
 
@@ -26,48 +21,16 @@ __all__ = ["range_findings"]
 
 
 def range_findings(scenario: Scenario) -> list[Finding]:
-    """Every field of ``scenario``'s records outside the range its file's column takes.
+    """Every amount of ``scenario``'s agreements that agreements.yaml would refuse.
 
-    Each finding names the record and the field, and says the value (exactly) and the
-    range as the loader does (``100000000000.0 is too large (a number from 0 to 10,000,000 t)``);
-    a field of the ``solver`` or ``routing`` section has no record id (``entity_id`` is
-    empty) and is named as scenario.yaml names it, ``routing.detour_factor``.
+    The numbers of its records are in range already: each record refused, as it was
+    built, a value outside its file's range, in the loader's words.
     """
-    found: list[Finding] = []
-    records: Iterable[tuple[str, str, object]] = (
-        *(("location", r.id, r) for r in scenario.locations),
-        *(("link", r.id, r) for r in scenario.links),
-        *(("unit", r.id, r) for r in scenario.units),
-        *(("stock", f"{r.location}/{r.commodity}", r) for r in scenario.stocks),
-        *(("fleet", r.id, r) for r in scenario.fleet),
-        *(("commodity", r.id, r) for r in scenario.commodities),
-        *(("vehicle class", r.id, r) for r in scenario.vehicle_classes),
-        *((section, "", getattr(scenario, section)) for section in sorted(SECTION_ENTITIES)),
-    )
-    for entity, entity_id, record in records:
-        found += _out_of_range(entity, entity_id, record, FIELD_RANGES[entity])
-    for unit in scenario.units:
-        for cls, count in unit.vehicles.items():
-            if (problem := VEHICLES_RANGE.problem(count)) is not None:
-                found.append(_finding("unit", unit.id, f"vehicles_{cls}", problem))
-    found += _amount_findings(scenario)
-    return found
+    return _amount_findings(scenario)
 
 
 def _finding(entity: str, entity_id: str, field: str, message: str) -> Finding:
     return Finding(entity=entity, entity_id=entity_id, field=field, message=message)
-
-
-def _out_of_range(
-    entity: str, entity_id: str, record: object, ranges: Mapping[str, FieldRange]
-) -> list[Finding]:
-    found = []
-    for name, allowed in ranges.items():
-        value = getattr(record, name)
-        # None is "not limited" or "not given"; text is a planning-factor key
-        if isinstance(value, int | float) and (problem := allowed.problem(value)) is not None:
-            found.append(_finding(entity, entity_id, name, problem))
-    return found
 
 
 def _amount_findings(scenario: Scenario) -> list[Finding]:

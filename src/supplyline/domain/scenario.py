@@ -11,11 +11,12 @@ from typing import Any
 from supplyline.domain.agreements import Agreement
 from supplyline.domain.commodities import Commodity, VehicleClass
 from supplyline.domain.deploy_ways import cannot_deploy
-from supplyline.domain.field_ranges import FIELD_RANGES, FieldRange, out_of_range
-from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.field_ranges import FieldRange
+from supplyline.domain.fields import named_fields
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Link, Location
 from supplyline.domain.partners import Partner
+from supplyline.domain.record_ranges import check_record
 from supplyline.domain.references import did_you_mean
 from supplyline.domain.stocks import FleetGroup, Stock
 from supplyline.domain.units import Unit
@@ -24,7 +25,6 @@ from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId,
 
 __all__ = ["DEFAULT_ACTIVITY_LEVELS", "RoutingOptions", "Scenario", "SolverOptions"]
 
-_HORIZON = FIELD_RANGES["scenario"]["horizon_days"]
 MAX_ACTIVITY = 10.0
 """The largest activity multiplier (as scenario.yaml allows)."""
 _MULTIPLIER = FieldRange(0.0, MAX_ACTIVITY, "× normal")
@@ -49,13 +49,9 @@ class SolverOptions:
     """Spread a shortfall between units as shares of their demand (see PlanParams)."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        check_record(self, "solver")  # each number in scenario.yaml's range, its words
         if not isinstance(self.fair_share, bool):
             raise ArgumentError(f"fair_share(={self.fair_share!r}) must be True or False")
-        if self.time_limit_s is not None and not self.time_limit_s > 0:
-            raise out_of_range("solver", "", "time_limit_s", self.time_limit_s)
-        if self.threads is not None and self.threads < 1:
-            raise out_of_range("solver", "", "threads", self.threads)
 
 
 @named_fields
@@ -67,11 +63,7 @@ class RoutingOptions:
     service_minutes: float = 30.0
 
     def __post_init__(self) -> None:
-        check_fields(self)
-        if not self.detour_factor >= 1.0:
-            raise out_of_range("routing", "", "detour_factor", self.detour_factor)
-        if not self.service_minutes >= 0:
-            raise out_of_range("routing", "", "service_minutes", self.service_minutes)
+        check_record(self, "routing")  # each number in scenario.yaml's range, its words
 
 
 def _index(items: tuple[Any, ...], key: str) -> Mapping[str, Any]:
@@ -111,9 +103,7 @@ class Scenario:
     agreements: tuple[Agreement, ...] = ()
 
     def __post_init__(self) -> None:
-        check_fields(self)
-        if _HORIZON.problem(self.horizon_days) is not None:
-            raise out_of_range("scenario", self.name, "horizon_days", self.horizon_days)
+        check_record(self, "scenario")  # horizon_days in scenario.yaml's range, its words
         if (dt.date.max - self.start_date).days < self.horizon_days - 1:
             raise ArgumentError(
                 f"horizon_days(={self.horizon_days}) from start_date(={self.start_date}) "

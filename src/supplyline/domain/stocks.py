@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from supplyline.domain.commodities import Commodity
-from supplyline.domain.field_ranges import (
-    MIN_PAYLOAD_T,
-    MIN_SPEED_KMH,
-    MIN_VOLUME_M3,
-    out_of_range,
-)
-from supplyline.domain.fields import check_fields, named_fields
+from supplyline.domain.field_ranges import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
+from supplyline.domain.fields import named_fields
+from supplyline.domain.record_ranges import check_record
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, LocationId, PartnerId
 
@@ -39,11 +34,7 @@ class Stock:
     owner: PartnerId | None = None
 
     def __post_init__(self) -> None:
-        check_fields(self)
-        for name in ("initial_t", "replenishment_t_per_day"):
-            value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0):
-                raise out_of_range("stock", f"{self.location}/{self.commodity}", name, value)
+        check_record(self, "stock")  # each number in stocks.csv's range, its words
 
 
 @named_fields
@@ -71,25 +62,11 @@ class FleetGroup:
     """Commodity ids and supply-class names the trucks may load; empty: any commodity."""
 
     def __post_init__(self) -> None:
-        check_fields(self)
+        # each number in fleet.csv's range, its words: the least a truck may be too (1 kg,
+        # 1 litre, 1 km/h: the router counts whole kilograms and litres)
+        check_record(self, "fleet")
         if not self.id:
             raise ArgumentError("fleet id must not be empty")
-        if self.count < 0:
-            raise out_of_range("fleet", self.id, "count", self.count)
-        # the least a truck may be (1 kg, 1 litre, 1 km/h: the router counts whole kilograms
-        # and litres), and what cannot be computed with: in the loader's words, its range
-        least = {"payload_t": MIN_PAYLOAD_T, "speed_kmh": MIN_SPEED_KMH, "volume_m3": MIN_VOLUME_M3}
-        for name in ("payload_t", "speed_kmh", "max_route_hours", "volume_m3"):
-            value = getattr(self, name)
-            if value is None:  # volume_m3: not limited
-                continue
-            too_small = value < least[name] if name in least else value <= 0
-            if not math.isfinite(value) or too_small:
-                raise out_of_range("fleet", self.id, name, value)
-        for name in ("fixed_cost", "cost_per_km"):
-            value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0):
-                raise out_of_range("fleet", self.id, name, value)
 
     def may_carry(self, commodity: Commodity) -> bool:
         """Whether these trucks may load ``commodity``: named by id or by supply class.

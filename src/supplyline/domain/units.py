@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from numbers import Integral
+from numbers import Integral, Real
 
-from supplyline.domain.field_ranges import (
-    MAX_DAYS_HELD,
-    MAX_PERSONNEL,
-    VEHICLES_RANGE,
-    out_of_range,
-)
+from supplyline.domain.field_ranges import MAX_DAYS_HELD, VEHICLES_RANGE
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.domain.frozen_map import FrozenMap
+from supplyline.domain.record_ranges import as_number, check_record_ranges
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId, day_label
 
@@ -22,6 +17,17 @@ __all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
 
 _DAY_HINT = "a whole number of days from 0, C+0 being the scenario's start_date"
 """What a unit's day takes, as a script gives it (the files take C+12 and dates too)."""
+
+
+def _before_start(field: str, day: int) -> str | None:
+    """Why ``day`` is no day of any horizon (before C+0), in units.csv's words; else None.
+
+    The one wording of a unit's day and of its activity period's: a day past the horizon's
+    end needs the scenario, and is its check (:func:`~supplyline.domain.checks.check_scenario`).
+    """
+    if day >= 0:
+        return None
+    return f"{field}: {day} is {day_label(day)}, before the horizon's first day C+0 ({_DAY_HINT})"
 
 
 @named_fields
@@ -33,7 +39,10 @@ class ActivityPeriod:
     level: str
 
     def __post_init__(self) -> None:
+        """Refuse a day before C+0 at once: units.csv does (a script's ``-3`` was taken)."""
         check_fields(self)
+        if (problem := _before_start("start_day", self.start_day)) is not None:
+            raise ArgumentError(problem)
 
 
 @named_fields
@@ -77,6 +86,8 @@ class Unit:
         try:
             check_fields(self)
         except ArgumentError as error:  # the field said; the unit too, when it has an id
+            check_record_ranges(self, "unit")  # a number past any range: units.csv's words
+            self._check_vehicles()
             named = isinstance(self.id, str) and self.id and not str(error).startswith("id(")
             if not named:
                 raise
@@ -86,14 +97,10 @@ class Unit:
         if isinstance(self.personnel, bool) or not isinstance(self.personnel, Integral):
             raise self._refused(f"personnel(={self.personnel!r}) must be a whole number of people")
         object.__setattr__(self, "personnel", int(self.personnel))
-        if not 0 <= self.personnel <= MAX_PERSONNEL:  # 10**12 made HiGHS say "unbounded"
-            raise out_of_range("unit", self.id, "personnel", self.personnel)
-        for cls, count in self.vehicles.items():
-            if count < 0:  # more than the file takes is a finding of the scenario's checks
-                raise self._refused(f"vehicles[{cls!r}]: {VEHICLES_RANGE.problem(count)}")
+        self._check_figures()
+        self._check_vehicles()
         object.__setattr__(self, "vehicles", FrozenMap(self.vehicles))
         self._check_days()
-        self._check_figures()
         self._check_days_held()
         if not 0 <= self.receive_open_h < self.receive_close_h <= 24:
             raise self._refused(
@@ -106,17 +113,30 @@ class Unit:
         """An error naming this unit, then the field and what it takes (as the loader's)."""
         return ArgumentError(f"unit {self.id!r}: {problem}")
 
+    def _check_vehicles(self) -> None:
+        """Each class's count from 0 to 100,000 (MAX_VEHICLES), in units.csv's words.
+
+        A planner's ``vehicles={"heavy": 200_000}`` was taken, and refused only by
+        ``validate`` or ``plan``; here before the fields are taken too, so that a count past
+        any range (``10**13``) is said so, not as "out of range (at most 1e+12)".
+        """
+        if not isinstance(self.vehicles, Mapping):
+            return  # not a mapping: check_fields says so
+        for cls, count in self.vehicles.items():
+            if isinstance(count, bool) or not isinstance(count, Real):
+                continue  # not a number: check_fields says so
+            number = as_number(count)
+            if number is not None and (problem := VEHICLES_RANGE.problem(number)) is not None:
+                raise self._refused(f"vehicles[{cls!r}]: {problem}")
+
     def _check_days(self) -> None:
         """``available_day`` from C+0 on, ``required_day`` on or after it, in the loader's words.
 
         A script's ``available_day=-1`` was told ``available_day(=-1) must be >= 0``, naming
         neither the unit nor what a day is; units.csv said the day before C+0.
         """
-        if self.available_day < 0:
-            raise self._refused(
-                f"available_day: {self.available_day} is {day_label(self.available_day)}, before "
-                f"the horizon's first day C+0 ({_DAY_HINT})"
-            )
+        if (problem := _before_start("available_day", self.available_day)) is not None:
+            raise self._refused(problem)
         if self.required_day < self.available_day:
             raise self._refused(
                 f"required_day {self.required_day} is before available_day "
@@ -140,27 +160,17 @@ class Unit:
                 )
 
     def _check_figures(self) -> None:
-        """The lift, the priority and the receiving hours, each in its file's range.
+        """Personnel, lift, days held, priority and hours, each in units.csv's range.
 
         Refused in the loader's words, naming the unit (:func:`~supplyline.domain.
-        field_ranges.out_of_range`); each hour alone before the window they make.
+        field_ranges.out_of_range`; 10**12 people made HiGHS say "unbounded"); each hour
+        alone before the window they make.
         """
-        if not (math.isfinite(self.deployment_lift_t) and self.deployment_lift_t >= 0):
-            raise out_of_range("unit", self.id, "deployment_lift_t", self.deployment_lift_t)
         if isinstance(self.priority, bool) or not isinstance(self.priority, int):
             raise self._refused(f"priority(={self.priority!r}) must be a whole number from 1 to 9")
-        if not 1 <= self.priority <= 9:
-            raise out_of_range("unit", self.id, "priority", self.priority)
-        for name in ("receive_open_h", "receive_close_h"):
-            hour = getattr(self, name)
-            if not (math.isfinite(hour) and 0 <= hour <= 24):
-                raise out_of_range("unit", self.id, name, hour)
+        check_record_ranges(self, "unit")
 
     def _check_days_held(self) -> None:
-        for name in ("days_of_supply", "on_hand_days"):
-            days = getattr(self, name)
-            if days is not None and not (math.isfinite(days) and 0 <= days <= MAX_DAYS_HELD):
-                raise out_of_range("unit", self.id, name, days)
         if self.on_hand_days is not None and not self.in_place:
             raise ArgumentError(  # names the unit itself; units.csv says it on its column
                 f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from supplyline.domain import ActivityPeriod
+from supplyline.domain.horizon_days import before_start_said
 from supplyline.io._cells import BadValue, parse_id, parse_int, show
 from supplyline.types import ID_PATTERN, LIST_SEPARATOR, day_label, day_runs
 
@@ -444,6 +445,9 @@ def parse_activity(value: Any, start: dt.date | None) -> tuple[ActivityPeriod, .
         if not level:
             raise BadValue(f"{show(part)} is not day:level (such as 7:high)")
         day = parse_day(day_txt, start)
+        if day < 0:  # the period refuses it too; here said as written, with its date
+            written = before_start_said(day, start, day_txt.strip())
+            raise BadValue(f"the period {level!r} from {written}")
         if periods and day <= periods[-1].start_day:
             raise BadValue(
                 f"period {show(part)} does not start after "
