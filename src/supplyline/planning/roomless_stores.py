@@ -36,6 +36,7 @@ from supplyline.domain import (
     Scenario,
     amount_unit,
 )
+from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.plan import LIMIT_ADVICE
 from supplyline.planning.assemble import Problem, build_model, on_hand_room
 from supplyline.planning.extract import TOL, Outcome, outcome_of
@@ -169,9 +170,14 @@ def _most_room(p: Problem, v: int) -> float:
     """The most room at ``v`` that could be of use: what could pass through it, rounded up.
 
     No more than the goods demanded and targeted over the horizon, nor than its links in
-    and its handling could bring in over it, where those are limited.
+    and its handling could bring in over it, where those are limited, nor than a
+    ``storage_t`` may be (the location re-planned with it is built as a user's would be,
+    and refuses more).
     """
-    limits = [float(p.consumption_t.sum() + p.target_t[:, :, -1].sum())]
+    limits = [
+        float(p.consumption_t.sum() + p.target_t[:, :, -1].sum()),
+        FIELD_RANGES["location"]["storage_t"].hi,
+    ]
     into = p.net.arc_cap_t[p.net.arc_to == v]
     if len(into) and np.isfinite(into).all():
         limits.append(float(into.sum()) * p.days)
