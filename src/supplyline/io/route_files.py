@@ -39,7 +39,7 @@ from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.file_names import ROUTE_FILES
-from supplyline.io.geojson import path_geometry
+from supplyline.io.geojson import feature_collection, path_geometry
 from supplyline.types import LIST_SEPARATOR, day_label, gram_text, to_gram
 
 if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
@@ -366,7 +366,7 @@ def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
                 },
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    return feature_collection(features)
 
 
 def routes_id(routes: Routes) -> str:
