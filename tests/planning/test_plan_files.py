@@ -109,11 +109,9 @@ def test_geojson_links_carry_their_figures_to_style_by(written: tuple[Plan, Path
     std = next(f for f in data["features"] if f["properties"]["id"] == "std")
     props = std["properties"]
     assert (props["transit_days"], props["distance_km"], props["cost_per_t"]) == (1, 600, 5.0)
-    assert (props["cost_per_pax"], props["capacity_pax_per_day"], props["outage_days"]) == (
-        0.0,
-        None,
-        "",
-    )
+    assert (props["cost_per_pax"], props["outage_days"]) == (0.0, "")
+    # no link of it limits people: the member, null on each, is left out (GDAL: String)
+    assert "capacity_pax_per_day" not in props
     assert props["bidirectional"] is False
 
 

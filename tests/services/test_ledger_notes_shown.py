@@ -41,11 +41,11 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_show_as_json_gives_both_notes(db: str) -> None:
-    """The order's ``note`` is the request's, ``decisions`` the rejection's, with who."""
+    """The order's ``note`` is the request's, ``decisions`` the rejection's, with who (a list)."""
     order = json.loads(_cli(db, "ledger", "show", "1", "--as", "westmark", "--format", "json"))
     assert (order["order"]["note"], order["order"]["decisions"]) == (
         "for the bridge at Kell",
-        REJECTED,
+        [REJECTED],
     )
 
 

@@ -57,7 +57,9 @@ def _words(command: str, listed: object) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {f: [] for f in fields}
     for row in rows:
         for f in fields:
-            words[f] += [w.strip(",") for w in str(row[f]).split() if w != "&"]
+            value = row[f]  # JSON gives parties and modes as lists; the table, words
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            words[f] += [w.strip(",") for w in text.split() if w != "&"]
     return words
 
 

@@ -50,11 +50,11 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_a_decision_prints_the_note_and_itself(
     db: str, action: str, who: str, decision: str
 ) -> None:
-    """As JSON, the order carries the request's note and the decision just made."""
+    """As JSON, the order carries the request's note and the decision just made (a list)."""
     said = _cli(db, "ledger", action, "1", "--as", who, "--note", "no fuel to spare",
                 "--format", "json")  # fmt: skip
     [order] = json.loads(said)
-    assert (order["note"], order["decisions"]) == (NOTE, decision)
+    assert (order["note"], order["decisions"]) == (NOTE, [decision])
 
 
 def test_each_later_transition_prints_the_same_fields_as_show(db: str) -> None:

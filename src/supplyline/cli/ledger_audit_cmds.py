@@ -352,7 +352,8 @@ def propose_cmd(
             "quantity_t": tonnes(d.quantity),
             "needed_on": d.needed_on.isoformat(),
             "days": day_ranges(range(d.first_day, d.last_day + 1)),  # C+12–C+34, as elsewhere
-            "units": " ".join(d.units),
+            # a list: CSV joins it with ";" (csv_cell), JSON gives it as one, a table with " "
+            "units": list(d.units) if fmt is not OutputFormat.TABLE else " ".join(d.units),
             "agreement": d.agreement_id or "NONE",
             "value": None if d.value is None else money(d.value),
             "currency": d.currency,

@@ -17,6 +17,11 @@ from typing import Annotated
 import typer
 
 from supplyline.cli.database_option import DbOpt
+from supplyline.cli.ledger_agreement_view import (
+    AGREEMENT_COLUMNS,
+    MACHINE_AGREEMENT_COLUMNS,
+    agreement_row,
+)
 from supplyline.cli.ledger_options import (
     CONDITION_OPTION,
     MODE_OPTION,
@@ -36,7 +41,6 @@ from supplyline.cli.ledger_options import (
     err,
     ledger_app,
     ledger_at,
-    money,
 )
 from supplyline.cli.ledger_order_view import (
     LINE_COLUMNS,
@@ -93,33 +97,12 @@ def agreements_cmd(
         return
     if partner is None:
         raise typer.BadParameter("say which partner you act for", param_hint="--as")
+    machine = fmt is not OutputFormat.TABLE  # CSV and JSON: each value apart
     rows = [
-        {
-            "id": a.id,
-            "name": a.name,
-            "parties": " & ".join(a.parties),
-            "valid": period_words(a.valid_from, a.valid_to),
-            "scope": ", ".join(sorted(a.commodities | a.services)),
-            "modes": ", ".join(m.value for m in a.reimbursement_modes),
-            "currency": a.currency,
-            "ceiling_per_order": None
-            if a.ceiling_per_order is None
-            else money(a.ceiling_per_order),
-            "ceiling_total": None if a.ceiling_total is None else money(a.ceiling_total),
-        }
+        agreement_row(a, machine=machine)
         for a in ledger_at(db, read_only=True).agreements(actor_from(partner, user))
     ]
-    cols = [
-        "id",
-        "name",
-        "parties",
-        "valid",
-        "scope",
-        "modes",
-        "currency",
-        "ceiling_per_order",
-        "ceiling_total",
-    ]
+    cols = MACHINE_AGREEMENT_COLUMNS if machine else AGREEMENT_COLUMNS
     emit_shaped(rows, cols, fmt, AGREEMENTS_SHAPE, console=console, title="agreements")
 
 

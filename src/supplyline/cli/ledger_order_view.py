@@ -93,11 +93,16 @@ def field_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     ``value 544``, ``settle --amount 544`` was refused (only 543.75 outstanding), and after
     ``--amount 543`` the order read ``billed 544``, ``settled 543`` with 0.75 owed.
     """
-    return [
-        {"field": k, "value": replace(v, exact=True) if isinstance(v, Amount) else v}
-        for k in SHOWN_ORDER_COLUMNS
-        for v in [row[k]]
-    ]
+    return [{"field": k, "value": _field_value(row[k])} for k in SHOWN_ORDER_COLUMNS]
+
+
+def _field_value(value: Any) -> Any:
+    """An amount exact, a list (the decisions) as one line of its values, ``; `` between."""
+    if isinstance(value, Amount):
+        return replace(value, exact=True)
+    if isinstance(value, list):
+        return "; ".join(value)
+    return value
 
 
 def shown_row(ledger: Ledger, actor: Actor, order: SupportOrder) -> dict[str, Any]:
@@ -136,16 +141,18 @@ MACHINE_SHOWN_COLUMNS = [*MACHINE_ORDER_COLUMNS, "note", "decisions"]
 _DECISIONS = ("accept", "reject", "cancel")
 
 
-def order_notes(order: SupportOrder, events: Sequence[AuditEvent]) -> dict[str, str]:
+def order_notes(order: SupportOrder, events: Sequence[AuditEvent]) -> dict[str, Any]:
     """The request's note, and each acceptance's, rejection's or cancellation's, with who.
 
     Notes were stored and never shown: a provider's ``reject --note "no fuel to spare"``
     left the receiver with a bare ``rejected``. ``decisions`` reads ``reject by
-    hans@DEU: no fuel to spare`` (``; `` between two).
+    hans@DEU: no fuel to spare``. A list: a table writes it ``; `` between two, a CSV cell
+    ``;`` between, as every CSV's list cells (it was one text, ``"; "`` in the CSV too), and
+    JSON as a list.
     """
     said = [
         f"{e.kind} by {actor_text(e.partner, e.user)}: {e.note}"
         for e in events
         if e.kind in _DECISIONS and e.note
     ]
-    return {"note": order.note, "decisions": "; ".join(said)}
+    return {"note": order.note, "decisions": said}

@@ -11,6 +11,14 @@ at −180, so that the line's end and the place's Point are the same coordinates
 snapping and network tools need to join them. A path with no length (places at the same
 coordinates) has no line at all: its feature's geometry is ``null`` (RFC 7946, section
 3.2), which GDAL, QGIS and shapely read, where a line of two equal points is invalid.
+
+Every GeoJSON supplyline writes is put together by :func:`feature_collection`, which leaves
+out a property that is ``null`` on every feature of the file. GDAL (through which QGIS
+opens GeoJSON) types a field from its values, and a field with none is typed String: a
+tester's ``handling_pax_per_day``, null on every place of both bundled examples, and
+``gauge_mm`` in a scenario without rail, came into QGIS as text columns (no graduated
+style; a GeoPackage export kept them TEXT). A property some feature has a value for keeps
+the type of that value, and is ``null`` on the others.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-__all__ = ["antimeridian_sides", "path_geometry"]
+__all__ = ["antimeridian_sides", "feature_collection", "path_geometry"]
 
 Point = tuple[float, float]
 """(longitude, latitude) in degrees."""
@@ -126,3 +134,29 @@ def path_geometry(points: Sequence[Point]) -> dict[str, Any] | None:
     if len(kept) == 1:
         return {"type": "LineString", "coordinates": kept[0]}
     return {"type": "MultiLineString", "coordinates": kept}
+
+
+def feature_collection(
+    features: Sequence[Mapping[str, Any]], *, name: str | None = None
+) -> dict[str, Any]:
+    """A FeatureCollection of ``features``, each without the properties null on all of them.
+
+    A property that is ``null`` (``None``) or absent on every feature is left out of each
+    (the module docstring: GDAL would type it String); the others are kept as given, in
+    their order, ``null`` where a feature has no value. ``name``, where given, is the
+    collection's ``name`` member, which GDAL reads as the layer's name.
+
+    >>> kept = feature_collection([
+    ...     {"type": "Feature", "geometry": None, "properties": {"id": "a", "gauge_mm": None}},
+    ...     {"type": "Feature", "geometry": None, "properties": {"id": "b", "gauge_mm": None}},
+    ... ])
+    >>> [f["properties"] for f in kept["features"]]
+    [{'id': 'a'}, {'id': 'b'}]
+    """
+    valued = {k for f in features for k, v in f["properties"].items() if v is not None}
+    kept = [
+        {**f, "properties": {k: v for k, v in f["properties"].items() if k in valued}}
+        for f in features
+    ]
+    named = {} if name is None else {"name": name}
+    return {"type": "FeatureCollection", **named, "features": kept}

@@ -18,7 +18,7 @@ from typing import Any
 from supplyline.domain import Plan, Scenario
 from supplyline.io._day_cells import format_outage_days
 from supplyline.io.csv_out import to_gram
-from supplyline.io.geojson import antimeridian_sides, path_geometry
+from supplyline.io.geojson import antimeridian_sides, feature_collection, path_geometry
 
 __all__ = ["network_geojson"]
 
@@ -60,7 +60,10 @@ def network_geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
     the two agree. A place at longitude ±180 is written on the side its links go to
     (:func:`~supplyline.io.geojson.antimeridian_sides`), so that each line starts and ends
     on its places' Points; a link between two places at the same coordinates has a ``null``
-    geometry (``validate`` warns of it).
+    geometry (``validate`` warns of it). A property null on every feature (no place with a
+    ``handling_pax_per_day``, no link with a ``gauge_mm``) is left out of the file
+    (:func:`~supplyline.io.geojson.feature_collection`), so that GDAL and QGIS type each
+    number they read as a number.
     """
     per_link: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     pax: dict[str, float] = defaultdict(float)
@@ -123,4 +126,4 @@ def network_geojson(scenario: Scenario, plan: Plan) -> dict[str, Any]:
                 },
             }
         )
-    return {"type": "FeatureCollection", "name": f"{plan.scenario} plan", "features": features}
+    return feature_collection(features, name=f"{plan.scenario} plan")

@@ -8,7 +8,7 @@ lands there by air, rail or water: ``arrived_by`` and ``link``); ``depot_short.c
 and commodity whose truck-loads ask more than the depot holds that day (with what it
 holds and what they ask); ``routes.geojson`` the truck
 paths as lines (straight between the places visited), the unserved units and the
-on-site draws as points; ``routes.json`` the summary.
+on-site draws as points, each with the cells of its CSV row; ``routes.json`` the summary.
 Hours are hours after midnight of the route's day; days show as date and C+N.
 
 Tonnes are written to the gram, as the plan's files (the loads are whole grams: to the
@@ -39,7 +39,7 @@ from supplyline.domain.routes import Routes
 from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.file_names import ROUTE_FILES
-from supplyline.io.geojson import path_geometry
+from supplyline.io.geojson import feature_collection, path_geometry
 from supplyline.types import LIST_SEPARATOR, day_label, gram_text, to_gram
 
 if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
@@ -309,64 +309,53 @@ def _dated(routes: Routes, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def routes_geojson(scenario: Scenario, routes: Routes) -> dict[str, Any]:
     """Truck paths as LineStrings, unserved units and on-site draws as Points (lon/lat).
 
-    A path with a leg across the antimeridian is a MultiLineString cut there.
+    Each feature has its ``kind`` and the day's columns, then the cells of the CSV row it
+    stands for, named and valued as there, so that a GIS join of the layer on a CSV
+    matches: a ``route`` is its truck's ``trucks.csv`` row (with ``units``, the units in
+    visiting order, and ``by_road``), an ``unserved`` Point its ``unserved.csv`` row, an
+    ``on_site`` or ``arrived`` Point its ``on_site.csv`` row. An arrived Point had carried
+    ``mode`` for the CSV's ``arrived_by``, and an on-site one no ``detail``. A path with a
+    leg across the antimeridian is a MultiLineString cut there.
     """
     where = scenario.location_by_id
-    kg = grams(routes)
     day = day_cells(routes)
+
+    def point(location: str) -> dict[str, Any]:
+        return {"type": "Point", "coordinates": [where[location].lon, where[location].lat]}
+
     features: list[dict[str, Any]] = []
-    for n, r in enumerate(routes.routes):
-        points = [(where[x].lon, where[x].lat) for x in r.path]
+    for r, truck in zip(routes.routes, truck_rows(routes), strict=True):
         features.append(
             {
                 "type": "Feature",
-                "geometry": path_geometry(points),
+                "geometry": path_geometry([(where[x].lon, where[x].lat) for x in r.path]),
                 "properties": {
                     "kind": "route",
                     **day,
-                    "truck": r.truck,
-                    "depot": r.depot,
-                    "trips": r.trips,
-                    "km": round(r.distance_km, 2),
-                    "tonnes": kg.route_t(n),
+                    **truck,
                     "units": [s.unit for s in r.stops],
                     "by_road": all(s.leg_by_road for s in r.stops),
                 },
             }
         )
-    for n, u in enumerate(routes.unserved):
-        loc = where[u.location]
+    for u, row in zip(routes.unserved, unserved_rows(routes), strict=True):
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": {
-                    "kind": "unserved",
-                    **day,
-                    "unit": u.unit,
-                    "tonnes": _t(sum(kg.unserved[n].values())),
-                    "reason": str(u.reason),
-                    "detail": u.detail,
-                },
+                "geometry": point(u.location),
+                "properties": {"kind": "unserved", **day, **row},
             }
         )
-    for n, d in enumerate(routes.on_site):
-        loc = where[d.location]
+    for d, row in zip(routes.on_site, on_site_rows(routes), strict=True):
+        kind = "arrived" if d.arrived else "on_site"
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": {
-                    "kind": "arrived" if d.arrived else "on_site",
-                    **day,
-                    "unit": d.unit,
-                    "tonnes": _t(sum(kg.on_site[n].values())),
-                    "load_t": _loads(kg.on_site[n]),
-                    **({"link": d.link, "mode": d.mode.value} if d.mode is not None else {}),
-                },
+                "geometry": point(d.location),
+                "properties": {"kind": kind, **day, **row},
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    return feature_collection(features)
 
 
 def routes_id(routes: Routes) -> str:
