@@ -40,6 +40,8 @@ PATH_METAVAR = "<path>"
 
 MPS_SUFFIXES = (".mps",)
 """HiGHS picks a model file's format by its suffix: ``.mps`` is the one we write."""
+SOLUTION_SUFFIXES = (".sol", ".txt")
+"""A VRP solution file: CVRPLIB's ``.sol``, or ``.txt`` as Solomon solutions are kept."""
 
 
 def output_path(what: str) -> Callable[[str | Path], Path]:

@@ -38,6 +38,7 @@ from supplyline.cli.output import (
 from supplyline.cli.paths import (
     HTML_SUFFIXES,
     PATH_METAVAR,
+    SOLUTION_SUFFIXES,
     output_file_option,
     output_path,
     scenario_folder_argument,
@@ -46,7 +47,7 @@ from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import print_warnings
 from supplyline.domain.routes import NO_UNITS_WORDS, Routes
 from supplyline.errors import SolverError
-from supplyline.io.own_files import REPORT
+from supplyline.io.own_files import BENCH_SOLUTION, REPORT
 from supplyline.io.route_files import (
     DAY_COLUMNS,
     ROUTE_FILES,
@@ -64,6 +65,7 @@ from supplyline.routing.seeds import MAX_SEED
 from supplyline.types import day_label
 
 if TYPE_CHECKING:
+    from supplyline.routing.bench_routes import BenchRoute
     from supplyline.services.routing import RoutesReportWriter, RoutesRun
 
 console = Console()
@@ -403,13 +405,29 @@ def routes_bench_cmd(
         max=MAX_WORKERS,
         help="Searches run at once (vehicles-first only; 2 on 2 cores).",
     ),
+    solution: Path | None = output_file_option(
+        "--out",
+        "Also write the routes as a CVRPLIB/Solomon solution file ('Route #1: …' lines, "
+        "'Cost X'; a .sol or .txt file; replacing only one routes-bench wrote, or any "
+        "file with --force).",
+        "a solution file",
+        SOLUTION_SUFFIXES,
+        "routes.sol",
+    ),
+    force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS."""
+    """Solve a standard instance with supplyline's router: cost, vehicles, time, gap to BKS.
+
+    With ``-f json`` each route too: its customers in the instance's numbering, in visit
+    order, its load, distance and (Solomon) arrival and service start at each customer.
+    """
     from supplyline.services.routing import (
         bench_instance,
+        write_bench_solution,
     )
 
+    keep_users_files([(solution, BENCH_SOLUTION)], force=force, options="--out", err=err)
     with (
         interruptible(err, "nothing written"),
         stages(err, f"reading {instance.name}") as show,
@@ -436,6 +454,11 @@ def routes_bench_cmd(
         "bks_vehicles": run.bks_vehicles,
         "gap_pct": None if gap is None else round(gap, 3),
     }
+    if fmt is OutputFormat.JSON:  # a table or CSV row has no room for them
+        row["routes"] = [bench_route_row(r) for r in run.routes]
+    if solution is not None and run.feasible:
+        with interruptible(err, "nothing written"):
+            write_bench_solution(run, solution)
     emit_rows(
         [row],
         list(row),
@@ -444,9 +467,29 @@ def routes_bench_cmd(
         title="Router on a standard instance",
         shown=_bench_shown(run.cost, run.bks),
     )
+    if solution is not None and run.feasible:
+        err.print(f"wrote the routes to {solution}", markup=False, highlight=False)
     if not run.feasible:
-        err.print("error: no feasible solution within the time limit", style="bold red")
+        unwritten = f"; {solution} not written" if solution is not None else ""
+        err.print(
+            f"error: no feasible solution within the time limit{unwritten}",
+            style="bold red",
+            markup=False,
+        )
         raise typer.Exit(EXIT_CODES[SolverError])  # solver failure, as plan and routes
+
+
+def bench_route_row(route: BenchRoute) -> dict[str, Any]:
+    """A route of ``routes-bench -f json``: customers, load, distance, and times if any."""
+    row: dict[str, Any] = {
+        "customers": list(route.customers),
+        "load": route.load,
+        "distance": route.distance,
+    }
+    if route.arrival is not None and route.service_start is not None:
+        row["arrival"] = list(route.arrival)
+        row["service_start"] = list(route.service_start)
+    return row
 
 
 def _bench_shown(cost: float, bks: float | None) -> Shown:

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from supplyline.io.earlier_reports import MODEL_GENERATOR_TAG, REPORT_GENERATOR_TAG
 
-__all__ = ["MPS_MODEL", "REPORT", "OwnKind", "csv_output"]
+__all__ = [
+    "BENCH_SOLUTION",
+    "BENCH_SOLUTION_GENERATOR",
+    "MPS_MODEL",
+    "REPORT",
+    "OwnKind",
+    "csv_output",
+]
 
 _TAG_CHARS = 4096
 """The generator tag sits in a report's head, in a model's first line."""
@@ -68,3 +75,16 @@ MPS_MODEL = OwnKind(
     is_ours=lambda head: MODEL_GENERATOR_TAG.match(head) is not None,
 )
 """A model written by ``plan --mps``: its first line names supplyline, with a plan or not."""
+
+BENCH_SOLUTION_GENERATOR = "Generator: supplyline routes-bench"
+"""The first line of a solution file ``routes-bench --out`` writes (then the instance and
+convention). A key-value line, as VRPLIB solution readers take and ``--bks`` ignores."""
+
+BENCH_SOLUTION = OwnKind(
+    what="a routes-bench solution",
+    lacks=f"its first line does not begin '{BENCH_SOLUTION_GENERATOR}'",
+    head_chars=len(BENCH_SOLUTION_GENERATOR) + 2,
+    is_ours=lambda head: head.startswith(BENCH_SOLUTION_GENERATOR),
+)
+"""A solution written by ``routes-bench --out``: a published ``.sol`` (a best-known
+solution beside its instance) is never replaced without ``--force``."""

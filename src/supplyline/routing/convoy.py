@@ -85,19 +85,20 @@ from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunk
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.scenario_fit import checked_requests, horizon_day
+from supplyline.routing.search_clock import LATER_SHARE, SearchClock
 from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, stock_on_day
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.stop_order import group_stops
 from supplyline.routing.translate import Chunk, to_routes
+from supplyline.routing.trip_cap import idle_split_note, within_trips
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
 
-_IDLE_ROUND_SHARE = 0.25
-"""The second round's search time, as a share of ``router.time_limit_s``."""
 _REPAIR_ROUNDS = 2
-"""Searches for the loads taken off full roads (each a quarter of the time limit): the
-second takes what the first's other ways would overfill in turn."""
+"""Searches for the loads taken off full roads (each a quarter of the time limit, all
+within the day's deadline, :mod:`~supplyline.routing.search_clock`): the second takes what
+the first's other ways would overfill in turn."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,7 +113,8 @@ class ConvoyParams:
     idle_round: bool = True
     """Loads the router leaves out while trucks stay idle (too small for the loads, as a
     tester's 1 t pick-ups beside 4.962 t loads) are split again to fit the idle trucks
-    and routed on them in a second, shorter search (a quarter of the time limit)."""
+    and routed on them in a second, shorter search (a quarter of the time limit, within
+    the day's deadline: :mod:`~supplyline.routing.search_clock`)."""
 
     def __post_init__(self) -> None:
         """Refuse a bad knob when the params are built, not after a solve.
@@ -263,15 +265,18 @@ def _idle_round(
     day: int,
     notes: list[str],
     roads: tuple[RoadBudget, DayGraph],
+    clock: SearchClock,
 ) -> tuple[list[TruckRoute], list[Unserved], list[Off]]:
     """The loads the first search left out, split again to fit the trucks it left idle.
 
     ``first`` is the first round's loads left out, its bounds and each request's pinned
     depot. A request no idle truck can serve keeps the first round's reason; the rest
     are routed on the idle trucks only (numbered after the first round's), in a search
-    of ``_IDLE_ROUND_SHARE`` of the time limit, and what is still left is said with both
-    rounds' figures. Adds a note naming the loads split for the idle trucks. Returns too
-    the loads taken off a road the idle trucks' routes would overfill.
+    of a quarter of the time limit (or what the day's deadline leaves), and what is still
+    left is said with both rounds' figures. Offers each request no more loads than the idle
+    trucks can bring it in a day (:mod:`~supplyline.routing.trip_cap`), and adds a short
+    note on the loads split for them. Returns too the loads taken off a road the idle
+    trucks' routes would overfill.
     """
     everything, bounds, pinned = first
     depots = {g.depot for g in idle}
@@ -285,25 +290,22 @@ def _idle_round(
     )  # fmt: skip
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
+    chunks, beyond = within_trips(chunks, bounds2)  # the rest no idle truck could bring
     lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
     used: dict[str, int] = defaultdict(int)
     for r in routes:
         used[r.fleet_group] += 1
-    router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
+    router = clock.router(LATER_SHARE)
     more, left2, extra, dropped = _solve(
         scenario, parts, idle, chunks, km, replace(params, router=router), None, used, roads=roads
     )
     notes.extend(extra)
     off = offs_of(scenario, parts, chunks, dropped, [pinned[r] for r in origin])
-    loads = sorted({(c.unit, c.parts, c.tonnes, c.allowed) for c in chunks})
-    notes.append(
-        "loads no truck was left for, split again for the idle trucks: "
-        + ", ".join(f"{u} ×{n} of {t:.3f} t ({', '.join(sorted(ids))})" for u, n, t, ids in loads)
-    )
+    notes.append(idle_split_note(chunks, beyond))
     before = {i: said[i] for i in range(len(parts))}
-    return more, [*lost, *left_out(parts, left2, bounds2, before, routes=more)], off
+    return more, [*lost, *left_out(parts, [*left2, *beyond], bounds2, before, routes=more)], off
 
 
 def _repair(
@@ -317,18 +319,18 @@ def _repair(
     notes: list[str],
     budget: RoadBudget,
     stock: tuple[StockBook, StockBook | None] | None,
+    clock: SearchClock,
 ) -> tuple[list[TruckRoute], list[Unserved]]:
     """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
 
     Returns every route of the day (the trucks that made more trips, then the new ones)
     and what stays undelivered.
 
-    Each round searches a quarter of the time limit (:mod:`~supplyline.routing.road_repair`)
-    and adds a note naming the full roads. ``stock``: what each depot holds for its
-    trucks and what it spares still beyond the plan's own legs (plan mode), else None.
+    Each round searches a quarter of the time limit, within the day's deadline
+    (:mod:`~supplyline.routing.road_repair`), and adds a note naming the full roads.
+    ``stock``: what each depot holds for its trucks and what it spares still beyond the
+    plan's own legs (plan mode), else None.
     """
-    router = replace(params.router, time_limit_s=params.router.time_limit_s * _IDLE_ROUND_SHARE)
-    quick = replace(params, router=router)
 
     def solve(
         parts: Sequence[DeliveryRequest],
@@ -339,6 +341,7 @@ def _repair(
         used: Mapping[str, int],
         shifts: Mapping[str, tuple[int, int]],
     ) -> tuple[list[TruckRoute], list[Chunk], dict[int, Taken]]:
+        quick = replace(params, router=clock.router(LATER_SHARE))  # within the day's deadline
         more, left, extra, dropped = _solve(
             scenario, parts, idle, chunks, loaded, quick, None, used, roads=(budget, graph),
             shifts=shifts,
@@ -478,6 +481,7 @@ def route_day(
     chunks, more, bounds = plan_chunks(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
+    chunks, beyond = within_trips(chunks, bounds)  # more than the trucks can bring a day
     unserved += more
     notes = uncarried_note(unserved)  # the split notes go first once the stops are known
     if not chunks:
@@ -489,26 +493,31 @@ def route_day(
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
     roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
+    clock = SearchClock(params.router)  # every search of the day ends by its deadline
     routes, left, said, dropped = _solve(
         scenario, requests, groups, chunks, km, params, on_best, roads=roads
     )
+    left += beyond
     repacked = any(c.mixed for c in left)
     if repacked:  # the estimate of room was wrong: most urgent first
         chunks, _, bounds = plan_chunks(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
+        chunks, beyond = within_trips(chunks, bounds)
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
+        again = replace(params, router=clock.router(1.0))
         routes, left, said, dropped = _solve(
-            scenario, requests, groups, chunks, km, params, on_best, roads=roads
+            scenario, requests, groups, chunks, km, again, on_best, roads=roads
         )
+        left += beyond
     notes += said
     off = offs_of(scenario, requests, chunks, dropped, pinned)
     idle = idle_groups(groups, routes) if left and params.idle_round else []
     if idle:
         more_routes, lost, more_off = _idle_round(
             scenario, requests, (left, bounds, pinned), idle, km, params, routes, day, notes,
-            roads,
+            roads, clock,
         )  # fmt: skip
         routes += more_routes
         unserved += lost
@@ -520,7 +529,7 @@ def route_day(
     if off:
         stock = None if depot_stock is None else (dict(depot_stock.held_t), spare)
         routes, lost = _repair(
-            scenario, off, groups, km, params, routes, day, notes, roads[0], stock
+            scenario, off, groups, km, params, routes, day, notes, roads[0], stock, clock
         )
         unserved += lost
     notes[:0] = split_notes(chunks, routes, again=repacked)  # as the planner sees the stops

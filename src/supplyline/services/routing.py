@@ -57,7 +57,7 @@ from supplyline.services.report_pair import (
     keywords_taken,
 )
 from supplyline.services.routes_warnings import routes_warnings
-from supplyline.services.routing_bench import BenchRun, bench_instance
+from supplyline.services.routing_bench import BenchRun, bench_instance, write_bench_solution
 from supplyline.services.run_log import log_plan, log_routes
 from supplyline.services.scenarios import OpenScenario, assess_requirements, require_folder
 from supplyline.services.search_news import better_routes_news
@@ -75,6 +75,7 @@ __all__ = [
     "requests_from_demand",
     "requests_from_plan",
     "route_scenario_day",
+    "write_bench_solution",
 ]
 
 AVAILABILITY_FACTOR = "truck.fleet_availability_fraction"

@@ -12,10 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from supplyline.io.atomic import writing
+from supplyline.io.own_files import BENCH_SOLUTION_GENERATOR
 from supplyline.routing import Convention, RouterParams, read_instance, solve_vrp
+from supplyline.routing.bench_routes import BenchRoute, bench_routes, solution_text
 from supplyline.routing.instances import BenchInstance, convention_cost, read_bks
+from supplyline.staged_file import move_into_place, scratch_file_for
 
-__all__ = ["BenchRun", "bench_instance"]
+__all__ = ["BenchRoute", "BenchRun", "bench_instance", "write_bench_solution"]
 
 Progress = Callable[[str], None]
 """Told what the run is doing, as :mod:`supplyline.services.routing`'s progress is."""
@@ -34,6 +38,8 @@ class BenchRun:
     feasible: bool
     bks: float | None = None
     bks_vehicles: int | None = None
+    routes: tuple[BenchRoute, ...] = ()
+    """The routes, in the instance's numbering and convention (re-checkable, re-scorable)."""
 
     @property
     def gap_pct(self) -> float | None:
@@ -76,7 +82,8 @@ def bench_instance(
         no_improvement=None,
     )
     sol = solve_vrp(inst.problem, params)
-    routes = [list(r.visits) for r in sol.routes]
+    depots = inst.problem.num_depots  # a depot in the middle would be a reload: none here
+    routes = [[v for v in r.visits if v >= depots] for r in sol.routes]
     return BenchRun(
         instance=inst.name,
         convention=inst.convention,
@@ -87,7 +94,27 @@ def bench_instance(
         feasible=sol.feasible and not sol.unserved,
         bks=bks_value,
         bks_vehicles=bks_vehicles,
+        routes=bench_routes(inst, routes),
     )
+
+
+def write_bench_solution(run: BenchRun, path: str | Path) -> Path:
+    """Write ``run``'s routes and cost as a CVRPLIB/Solomon solution file, whole or not at all.
+
+    Its first line names supplyline, the instance and the convention the cost is in
+    (:data:`~supplyline.io.own_files.BENCH_SOLUTION`). Written to a scratch file beside
+    ``path`` and moved into place: a failure (a full disk) leaves any earlier file as it
+    was, and is an OutputError naming ``path``.
+    """
+    path = Path(path)
+    scratch = scratch_file_for(path)
+    try:
+        with writing(path), scratch.open("x", encoding="utf-8", newline="\n") as handle:
+            head = f"{BENCH_SOLUTION_GENERATOR}, {run.instance}, {run.convention} convention"
+            handle.write(solution_text(run.routes, run.cost, header=head))
+        return move_into_place(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 def _bks(bks: str | None, inst: BenchInstance) -> tuple[float | None, int | None]:
