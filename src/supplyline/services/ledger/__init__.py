@@ -16,7 +16,7 @@ from supplyline.lazy import lazy_names
 if TYPE_CHECKING:
     from supplyline.services.ledger.accounts import Balance, StatementLine
     from supplyline.services.ledger.audit import AuditEvent, VerifyReport
-    from supplyline.services.ledger.errors import LedgerRuleError
+    from supplyline.services.ledger.errors import LedgerRuleError, TamperedLedgerError
     from supplyline.services.ledger.propose import (
         DraftOrder,
         check_submitter,
@@ -54,6 +54,7 @@ _WHERE = {
     "OrderStatus": "views",
     "StatementLine": "accounts",
     "SupportOrder": "views",
+    "TamperedLedgerError": "errors",
     "VerifyReport": "audit",
     "check_submitter": "propose",
     "draft_support_orders": "propose",
@@ -80,6 +81,7 @@ __all__ = [
     "OrderStatus",
     "StatementLine",
     "SupportOrder",
+    "TamperedLedgerError",
     "VerifyReport",
     "check_submitter",
     "draft_support_orders",

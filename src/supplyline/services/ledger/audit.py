@@ -340,7 +340,9 @@ def verify_chain(session: Session) -> VerifyReport:
     every agreement, price, order, line and idempotency key from the events
     (:mod:`replay`) and compares each column of each row with it, both ways: an edited,
     deleted or added row, or a cell supplyline could not have written, is named with the
-    event it contradicts.
+    event it contradicts. An order's totals, status and version are added up from its
+    whole history (:mod:`history`), not taken from its last event, so an edit that a later
+    write copied into its event is named with that event.
     """
     prev = GENESIS_HASH
     expected = 1
@@ -428,6 +430,7 @@ def verify_chain(session: Session) -> VerifyReport:
         for h in heads
         if h is not head
     ]
+    found += state.broken  # a step or an ``after`` the order's own history contradicts
     found += _compare_tables(session, state)
     if found:
         return VerifyReport(

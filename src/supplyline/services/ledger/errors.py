@@ -1,7 +1,9 @@
-"""The ledger's error of its own: a request that breaks a rule of the ledger or agreement.
+"""The ledger's errors of its own: a rule broken, and a ledger changed behind its back.
 
-It is a :class:`~supplyline.errors.ConflictError` (the request conflicts with the
-agreement or with the order's state), so faces map it without knowing it exists.
+:class:`LedgerRuleError` is a :class:`~supplyline.errors.ConflictError` (the request
+conflicts with the agreement or with the order's state), and :class:`TamperedLedgerError`
+a :class:`~supplyline.errors.DamagedDataError`, so faces map them without knowing they
+exist.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from supplyline.domain.agreements import period_words
-from supplyline.errors import ConflictError
+from supplyline.errors import ConflictError, DamagedDataError
 
-__all__ = ["LedgerRuleError", "OutsidePeriodError"]
+__all__ = ["LedgerRuleError", "OutsidePeriodError", "TamperedLedgerError"]
 
 
 class LedgerRuleError(ConflictError):
@@ -41,3 +43,11 @@ class OutsidePeriodError(LedgerRuleError):
         self.on = on
         self.valid_from = valid_from
         self.valid_to = valid_to
+
+
+class TamperedLedgerError(DamagedDataError):
+    """An order's row or lines differ from what its events record: edited outside supplyline.
+
+    Raised before a write that would read them, so that the edit is not carried into the
+    new event (which copies the order's totals) and made to look like supplyline's own.
+    """

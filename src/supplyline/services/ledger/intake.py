@@ -22,6 +22,7 @@ from supplyline.errors import ArgumentError, NotFoundError
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger.errors import LedgerRuleError, OutsidePeriodError
 from supplyline.services.ledger.orders import MILLI, ZERO, positive
+from supplyline.services.ledger.reconcile import check_committed
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     UNIT_PRICE_DECIMALS,
@@ -166,6 +167,7 @@ def create_order(
         )
     if agreement.ceiling_total is not None:
         committed = committed_value(session, agreement.id, currency)
+        check_committed(session, agreement.id, currency, committed)  # as its events say it
         if committed + value > agreement.ceiling_total:
             raise LedgerRuleError(
                 f"order value {money_text(value)} {currency} would take agreement "

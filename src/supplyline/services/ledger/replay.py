@@ -19,6 +19,7 @@ from typing import Any
 
 from supplyline.domain import ReimbursementMode
 from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
+from supplyline.services.ledger.history import OrderTally, Setter, shown_total
 from supplyline.services.ledger.idempotency import expected_key_row, recorded, row_fields
 from supplyline.services.ledger.views import ItemKind, LineKind
 
@@ -43,17 +44,6 @@ _LINE_OF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Setter:
-    """The event that last set a value: its number and kind."""
-
-    seq: int
-    kind: str
-
-    def __str__(self) -> str:
-        return f"event {self.seq}, {self.kind}"
-
-
 Fields = dict[str, tuple[Any, Setter]]
 """Column name → (the value the events give it, the event that set it)."""
 
@@ -70,6 +60,11 @@ class Replayed:
     unrecorded: dict[int, Fields] = field(default_factory=dict)
     """Events from before keys were recorded, by number: what a row pointing at one holds."""
     scope: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    tallies: dict[int, OrderTally] = field(default_factory=dict)
+    """Each order as its events add up, by id (:mod:`history`)."""
+    broken: list[tuple[int, str]] = field(default_factory=list)
+    """(event, words) for each event whose step or recorded ``after`` its order's history
+    contradicts: a row edited outside supplyline, carried into the event written after."""
 
 
 def _amount(value: Any, quantum: Decimal) -> Decimal | None:
@@ -109,19 +104,53 @@ def replay_event(
     key = (order_id,)
     if kind == "request":
         state.order[key] = _requested(state, data, who, moment, user)
+        state.tallies[order_id] = OrderTally.requested(order_id, data, who)
     order = state.order.setdefault(key, {})
-    for name, quantum in _TOTALS.items():
-        if name in data.get("after", {}):
-            order[name] = (_amount(data["after"][name], quantum), who)
-    for name in ("status", "version"):
-        if name in data.get("after", {}):
-            order[name] = (data["after"][name], who)
+    after = data.get("after", {})
+    tally = state.tallies.get(order_id)
+    if tally is None:  # no request event made it (a chain checked intact always has one)
+        for name, quantum in _TOTALS.items():
+            if name in after:
+                order[name] = (_amount(after[name], quantum), who)
+        for name in ("status", "version"):
+            if name in after:
+                order[name] = (after[name], who)
+    else:
+        _tally(state, tally, kind, data, who)
+        for name, value in tally.snapshot().items():
+            order[name] = (value, tally.setters[name])
     order["updated_at"] = (moment, who)
     line_kind = _LINE_OF.get(kind)
     if line_kind is not None and "line" in data:
         state.line[(data["line"],)] = _line(data, line_kind, order_id, who, moment, partner, user)
         if line_kind is LineKind.BILL and "due_on" in data:
             order["due_on"] = (_date(data["due_on"]), who)
+
+
+def _tally(
+    state: Replayed, tally: OrderTally, kind: str, data: dict[str, Any], who: Setter
+) -> None:
+    """Take one event into its order's tally; note what in it the history contradicts."""
+    if kind != "request":
+        state.broken += [(who.seq, words) for words in tally.step(kind, data, who)]
+    after = data.get("after", {})
+    quanta: dict[str, Decimal | None] = {**_TOTALS, "status": None, "version": None}
+    for name, should in tally.snapshot().items():
+        if name not in after:
+            continue
+        quantum = quanta[name]
+        said = after[name] if quantum is None else _amount(after[name], quantum)
+        if said != should:
+            by = tally.setters[name]
+            state.broken.append(
+                (
+                    who.seq,
+                    f"event {who.seq} ({kind}) recorded order {tally.order_id}'s {name} as "
+                    f"{shown_total(name, said)}, but its events make it "
+                    f"{shown_total(name, should)} ({by}): the table was edited before "
+                    "that event and the edit was carried into it",
+                )
+            )
 
 
 def _key(

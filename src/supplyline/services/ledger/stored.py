@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Table, select, type_coerce
+from sqlalchemy import ColumnElement, Table, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
@@ -259,16 +259,31 @@ class StoredRow:
     damage: tuple[Damage, ...]
 
 
-def stored_rows(session: Session, what: str) -> Iterator[StoredRow]:
-    """Every row of one of :data:`TABLES`, its cells parsed (the damaged ones reported)."""
+def stored_rows(
+    session: Session,
+    what: str,
+    where: ColumnElement[bool] | None = None,
+    only: tuple[str, ...] | None = None,
+) -> Iterator[StoredRow]:
+    """Every row of one of :data:`TABLES` (those ``where`` holds), its cells parsed.
+
+    The damaged cells are reported in :attr:`StoredRow.damage`. ``only`` names the
+    columns to read (with the key's): a check of a few columns of many rows need not
+    parse the rest.
+    """
     spec = TABLES[what]
-    columns = [type_coerce(spec.table.c[name], NullType()).label(name) for name in spec.columns]
+    names = list(spec.columns) if only is None else [*spec.key, *only]
+    parsers = {name: spec.columns[name] for name in names}
+    columns = [type_coerce(spec.table.c[name], NullType()).label(name) for name in parsers]
     order = [spec.table.c[k] for k in spec.key]
-    for raw in session.execute(select(*columns).order_by(*order)).mappings():
+    query = select(*columns).order_by(*order)
+    if where is not None:
+        query = query.where(where)
+    for raw in session.execute(query).mappings():
         cells: dict[str, Any] = {}
         damage: list[Damage] = []
         name = spec.name(dict(raw))
-        for column, parse in spec.columns.items():
+        for column, parse in parsers.items():
             value = raw[column]
             if value is None:
                 cells[column] = None

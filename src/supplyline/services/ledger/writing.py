@@ -7,8 +7,9 @@ Every mutating call of :class:`~supplyline.services.ledger.Ledger` goes through
    chain stays linear and an order's checks see the latest committed state);
 2. if an idempotency key is given and this partner used it before, return the recorded
    outcome (same request) or raise ConflictError (a different request);
-3. check and apply the change, append one audit event (which records the key, see
-   :mod:`idempotency`), record the key;
+3. hold the order's row and lines to its own events (:mod:`reconcile`: a row edited in
+   SQL is refused, not copied into the new event), check and apply the change, append
+   one audit event (which records the key, see :mod:`idempotency`), record the key;
 4. commit — or roll back everything if any step failed.
 
 A call that makes several changes (an import of agreements, a plan's requests) makes
@@ -42,6 +43,7 @@ from supplyline.services.ledger.audit import append_event, canonical, lock_head
 from supplyline.services.ledger.idempotency import with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
+from supplyline.services.ledger.reconcile import check_order
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, SupportOrder
@@ -196,6 +198,7 @@ class LedgerCore(LedgerReads):
 
         def run(session: Session, now: dt.datetime) -> Outcome:
             row = ops.load_order_for(session, actor, order_id)
+            check_order(session, row.id)  # the row is what its events say, or nothing is written
             ops.check_transition(row, actor, action, expected_version)
             extra = apply(session, row, now)
             return row.id, row.agreement_id, ops.snapshot_payload(row, extra)
