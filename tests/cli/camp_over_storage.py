@@ -27,7 +27,7 @@ FILES = {
     ),
     "stocks.csv": "location,commodity,initial_t,replenishment_t_per_day,owner\nD,food,100,0,home\n",
 }
-STORAGE_WORDS = "the units at 'U' hold more than its storage_t of"
+STORAGE_WORDS = "the units' stock together with the store's at 'U' is more than its storage_t of"
 """What the plan's warning of the camp says, wherever it is said."""
 
 

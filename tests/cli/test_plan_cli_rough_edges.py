@@ -49,9 +49,11 @@ BOTTLENECK_COLUMNS = [
     "transport_cost_saved",
     "measuring",
     "then_limited_by",
+    "together_with",
 ]
 """bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
-``capacity``; each day's number and date beside its label, and the extra's days beside it."""
+``capacity``; each day's number and date beside its label, and the extra's days beside it;
+``together_with`` (a joint claim's partner extras) last, so no column before it moves."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
     "kind",
@@ -72,9 +74,10 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "explanation",
     "measuring",
     "then_limited_by",
+    "together_with",
 ]
 """plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
-from after ``explanation`` to beside ``capacity``."""
+from after ``explanation`` to beside ``capacity``; ``together_with`` last."""
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from supplyline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
+    from supplyline.domain.bottleneck import JointExtra
     from supplyline.domain.checks import (
         Finding,
         check_scenario,
@@ -84,6 +85,7 @@ __all__ = [
     "FactorTable",
     "Finding",
     "FleetGroup",
+    "JointExtra",
     "Link",
     "Location",
     "LocationKind",
@@ -146,6 +148,7 @@ _HOMES = {
     "scenario_id": "fingerprint",
     **dict.fromkeys(["Link", "Location", "LocationKind", "Mode"], "network"),
     "Partner": "partners",
+    "JointExtra": "bottleneck",
     **dict.fromkeys(
         [
             "Bottleneck",

@@ -11,9 +11,9 @@ from enum import StrEnum
 from typing import Final
 
 from supplyline.domain.by_content import ByContent
-from supplyline.types import CommodityId
+from supplyline.types import CommodityId, day_ranges, gram_text
 
-__all__ = ["Bottleneck", "Measuring", "ResourceKind", "amount_unit"]
+__all__ = ["Bottleneck", "JointExtra", "Measuring", "ResourceKind", "amount_unit"]
 
 
 class Measuring(StrEnum):
@@ -78,6 +78,53 @@ _GAIN_FIELDS: Final = (
     "transport_cost_saved",
 )
 """:class:`Bottleneck`'s measured gains beside ``shortfall_removed_t``, in the files' order."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JointExtra:
+    """Another capacity's extra that a bottleneck's claim needs with its own.
+
+    Where more of one capacity alone buys nothing because another in a row with it binds
+    too, the two are raised together and the gain is theirs. A tester's rank 1, +400
+    pax/day on a rail link, gained nothing applied alone: the railhead's +400 pax/day,
+    said only in the explanation, was needed too. Its fields are the bottleneck's own
+    (``kind``, ``resource``, ``suggested_extra``, ``extra_unit``, ``extra_days``), with
+    the scenario's row the extra goes on: ``link`` for a link's, ``location`` for a
+    place's handling or storage, ``location`` and ``commodity`` for a supply.
+    """
+
+    kind: ResourceKind
+    resource: str
+    """As a bottleneck's: ``K7 (L6→L11)``, ``L6``, ``L6/food``."""
+    link: str | None = None
+    """The link's id in links.csv, for a link's tonnes or people; else None."""
+    location: str | None = None
+    """The place's id in locations.csv (stocks.csv for a supply); None for a link."""
+    commodity: CommodityId | None = None
+    """The supply's commodity; None but for a supply."""
+    suggested_extra: float
+    """The extra measured with the bottleneck's, in ``extra_unit``."""
+    extra_unit: str
+    """What ``suggested_extra`` counts (:func:`amount_unit`)."""
+    extra_days: tuple[int, ...] = ()
+    """The days it is added on; empty for a store's (its one ``storage_t`` raised)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ResourceKind(self.kind))
+        object.__setattr__(self, "extra_days", tuple(int(d) for d in self.extra_days))
+
+    @property
+    def cell(self) -> str:
+        """The extra as one value of bottlenecks.csv's ``together_with`` cell.
+
+        The figure to the gram as every CSV gives a number, its days as the tables say them:
+
+        >>> JointExtra(kind=ResourceKind.HANDLING_PAX, resource="L6", location="L6",
+        ...            suggested_extra=400.0, extra_unit="pax/day", extra_days=(0, 1, 2)).cell
+        'L6 +400 pax/day on C+0–C+2'
+        """
+        on = f" on {day_ranges(self.extra_days)}" if self.extra_days else ""
+        return f"{self.resource} +{gram_text(self.suggested_extra)} {self.extra_unit}{on}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -146,6 +193,11 @@ class Bottleneck(ByContent):
     there and caps what more of this one buys: a yard of 6 t/day before a link of 8 gains 2
     t/day however much it handles. None where none does, where not measured, and in plans
     written before it was recorded (:mod:`supplyline.planning.next_limit`)."""
+    together_with: tuple[JointExtra, ...] = ()
+    """The other capacities' extras the claim needs with ``suggested_extra``: the
+    explanation's "together with +400 pax/day at the railhead L6 … on C+0–C+2" as data.
+    Empty where the claim is this capacity's alone, and in plans written before it was
+    recorded (it was said in the explanation only, and applying the extra alone gained 0)."""
 
     @property
     def suggested_extra_per_day(self) -> float | None:
@@ -180,3 +232,4 @@ class Bottleneck(ByContent):
         if self.suggested_extra is None:  # no extra, so nothing for a unit or days to count
             object.__setattr__(self, "extra_unit", None)
             object.__setattr__(self, "extra_days", ())
+            object.__setattr__(self, "together_with", ())

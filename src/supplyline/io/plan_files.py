@@ -93,6 +93,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             **b.gains_shown,
             "measuring": b.measuring.value,
             "then_limited_by": b.then_limited_by,
+            "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
         }
 
 
@@ -182,6 +183,8 @@ def _tables(
                 "transport_cost_saved",
                 "measuring",  # measured, not_asked or time_ran_out
                 "then_limited_by",  # the capacity that caps the gain beyond the extra
+                # the other capacities' extras the gain needs: "L6 +400 pax/day on C+0–C+2"
+                "together_with",
             ),
             _bottleneck_rows(plan),
         ),
@@ -201,6 +204,8 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
     data["objective"] = _finite(plan.objective)
     for b in data["bottlenecks"]:
         b["capacity"] = _finite(b["capacity"])
+        for joint in b["together_with"]:  # its days as every file gives a day, too
+            joint.update(plan.span_cells("extra_", joint["extra_days"]))
     return data
 
 

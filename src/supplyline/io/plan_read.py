@@ -23,6 +23,7 @@ from supplyline.domain import (
     Bottleneck,
     Closure,
     Delivery,
+    JointExtra,
     Measuring,
     Mode,
     Movement,
@@ -65,6 +66,24 @@ def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, 
             else Measuring.NOT_ASKED
         )
     return out
+
+
+_JOINT_DAY_CELLS = tuple(
+    f"extra_{end}_{cell}" for end in ("first", "last") for cell in ("day", "label", "date")
+)
+"""What plan.json gives of a joint extra's days beyond its ``extra_days``: not read back."""
+
+
+def _joint_extras(items: object) -> tuple[JointExtra, ...]:
+    """A bottleneck's ``together_with`` of plan.json, each without its derived day cells."""
+    if not isinstance(items, list):
+        raise ValueError(f"a bottleneck's together_with is {_json_kind(items)}, not a list")
+    kept = [
+        {k: v for k, v in j.items() if k not in _JOINT_DAY_CELLS} if isinstance(j, dict) else j
+        for j in items
+    ]
+    extras: tuple[JointExtra, ...] = _records(JointExtra, kept, kind=ResourceKind, extra_days=tuple)
+    return extras
 
 
 def _stored(closure: object) -> object:
@@ -279,6 +298,7 @@ def read_plan(path: str | Path) -> Plan:
                 days=tuple,
                 extra_days=tuple,
                 commodities=tuple,
+                together_with=_joint_extras,
             ),
             stats=SolveStats(**_get(data, "stats", dict, "an object")),
             # plans written before the gaps were recorded have none

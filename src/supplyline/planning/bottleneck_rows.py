@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from supplyline.domain import Bottleneck, Measuring, Plan, ResourceKind
+from supplyline.domain import Bottleneck, JointExtra, Measuring, Plan, ResourceKind
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
@@ -152,7 +152,9 @@ def bottleneck_rows(plan: Plan, top: int | None = None) -> list[dict[str, Any]]:
     does (``C+0–C+5, C+14``). Stdout's ``days`` was that range, where the file's ``days``
     column counts them (``30``). The extra's days likewise (``extra_first_day``, …,
     ``extra_day_ranges``), from :attr:`~supplyline.domain.Bottleneck.extra_days`; empty
-    where it has none (a store's, or no extra).
+    where it has none (a store's, or no extra). ``together_with``: the other capacities'
+    extras the claim needs with its own, each as bottlenecks.csv's cell has it
+    (``L6 +400 pax/day on C+0–C+2``; plan.json has each as a record).
     """
     ranked = list(enumerate(plan.bottlenecks, start=1))
     return [_row(plan, i, b) for i, b in (ranked[:top] if top else ranked)]
@@ -179,6 +181,8 @@ def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
         "shortfall_removed_t": b.removes_shortfall_t,
         **b.gains_shown,
         "then_limited_by": b.then_limited_by,  # what caps the gain beyond the extra
+        # the other capacities' extras the gain needs, each as bottlenecks.csv's cell values
+        "together_with": [j.cell for j in b.together_with],
         "explanation": b.explanation,
         "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
     }
@@ -191,7 +195,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     supply "40 t/day of replenishment" or "600 t on hand", as the explanation says it: a
     tester could not tell t/day from t, and read a depot's replenishment as a "capacity"
     beside a cause that held whatever the (transport) capacities. ``extra`` as the sentence
-    says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"). The CLI
+    says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"), followed by
+    the extras its gain needs with it (", with L6 +400 pax/day on C+0–C+2"). The CLI
     table and the HTML report show these; CSV and JSON keep the numbers and units apart.
     ``removes_t`` as the explanation says it too (:class:`~supplyline.types.Said`): a
     column of 99.995 (three decimals, for another row's 0.015) read beside "removes 100 t".
@@ -201,7 +206,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     rows = [_row(plan, i, b) for i, b in (entries[:top] if top else entries)]
     # the decimals its explanation rounds the tonnes to, those of the shortfall table
     places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
-    for row in rows:
+    shown = entries[:top] if top else entries
+    for row, (_, b) in zip(rows, shown, strict=True):
         row["commodities"] = ", ".join(row["commodities"])
         row["days"] = row.pop("day_ranges")  # a person reads the days, not their count
         for name in [*plan.span_cells("", ()), *plan.span_cells("extra_", ())]:
@@ -216,6 +222,9 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         # showed "400 t/day" beside them, where the explanation said "on C+3–C+7"
         on = f" on {extra_on}" if extra_on else ""
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}{on}"
+        del row["together_with"]
+        if b.together_with:  # the claim's gain needs them too: a planner applied it alone
+            row["extra"] += "".join(f", with {_joint_text(j)}" for j in b.together_with)
         removed = row.pop("shortfall_removed_t")  # short headings for a table
         row["removes_t"] = None if removed is None else Said(removed, places)
         row["shadow_price"] = Said(row["shadow_price"])  # alike in both faces, whatever rows
@@ -223,6 +232,12 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
             del row[name]  # the explanation says them; a table stays short
         del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it
     return rows
+
+
+def _joint_text(joint: JointExtra) -> str:
+    """A joint extra as the explanation says it: "L6 +400 pax/day on C+0–C+2"."""
+    on = f" on {day_ranges(joint.extra_days)}" if joint.extra_days else ""
+    return f"{joint.resource} +{extra_text(joint.suggested_extra)} {joint.extra_unit}{on}"
 
 
 def filled_columns(rows: list[dict[str, Any]], *columns: str) -> list[str]:

@@ -195,6 +195,7 @@ def find_bottlenecks(
                 **_gain_fields(measured),
                 explanation=text,
                 then_limited_by=(measured.then_limited_by or None) if measured else None,
+                together_with=measured.together_with if measured else (),
                 measuring=(
                     Measuring.MEASURED
                     if measured is not None

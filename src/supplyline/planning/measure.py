@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from supplyline.domain import PlanStatus, ResourceKind
+from supplyline.domain import JointExtra, PlanStatus, ResourceKind
 from supplyline.planning.affected import affected_goods
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
+from supplyline.planning.joint_extras import joint_extra
 from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
@@ -220,6 +221,8 @@ class Measured:
     """The other capacity raised with it, in words, when more of it alone bought nothing."""
     partners: tuple[tuple[ResourceKind, tuple[str, int]], ...] = ()
     """The kinds and keys of the capacities raised with it (as :class:`Run` has them)."""
+    together_with: tuple[JointExtra, ...] = ()
+    """Those capacities' extras as data, on the days :attr:`with_partner` says."""
     least: bool = True
     """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
@@ -316,6 +319,9 @@ def measure_run(
         ),
         with_partner=f" together with {listed(tuple(with_partners))}" if with_partners else "",
         partners=tuple((runs[i].kind, runs[i].key) for i in kept[1:]),
+        together_with=tuple(
+            joint_extra(p, runs[i], figure) for i, figure in zip(kept[1:], figures[1:], strict=True)
+        ),
         least=least,
         then_limited_by=limited_by,
         then_limited_words=limited_words,

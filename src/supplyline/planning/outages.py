@@ -424,6 +424,7 @@ def _without_outage(
         extra_days=(),  # a window opened: no extra, so no days of one
         **gain_fields(bought),
         then_limited_by=None,  # a window opened is all or nothing: no extra to go beyond
+        together_with=(),  # no extra; windows opened together are named in the resource
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
         explanation=_closure_words(p, windows, tier, coms) + said,
     )

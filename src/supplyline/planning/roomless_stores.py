@@ -345,6 +345,7 @@ def _entry(
         extra_days=(),  # its one storage_t raised: the extra has no days
         **gain_fields(bought),
         then_limited_by=None,  # the re-plan's room is all it held: no capacity read after it
+        together_with=(),  # its own room alone
         explanation=(
             f"storage at {loc.name} (0 {unit}: storage_t 0) holds nothing; with room, "
             f"{wait}; {extra} {said}"

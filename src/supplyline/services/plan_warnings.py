@@ -38,8 +38,8 @@ def plan_warnings(
     In order: the plan not proven best (how it was made: ``fallback``), the plan's own
     notes (:attr:`~supplyline.domain.SolveStats.notes`) but those in ``below`` (said
     elsewhere by the face: the terminal says the outages' note under the bottlenecks, the
-    report all of them in its summary), the places whose units hold more than their
-    ``storage_t``, ``threads`` asked beyond the machine's cores, and the solver's
+    report all of them in its summary), the places whose units' stock with the store's is
+    more than their ``storage_t``, ``threads`` asked beyond the machine's cores, and the solver's
     tolerances where they show.
 
     >>> from supplyline.planning.examples import one_link

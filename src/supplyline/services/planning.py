@@ -105,7 +105,7 @@ class PlanRun:
 
     @property
     def storage_warnings(self) -> tuple[str, ...]:
-        """Places whose units hold more there than its ``storage_t``, day and tonnes said.
+        """Places whose units' stock with the store's is over ``storage_t``, days and tonnes said.
 
         The plan does not count a unit's own stock against its place's ``storage_t``:
         an analyst's camp of ``storage_t`` 0 held 8 t in its unit's hands without a word.
