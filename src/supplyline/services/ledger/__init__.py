@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         OrderLine,
         OrderRequest,
         OrderStatus,
+        Requested,
         SupportOrder,
     )
 
@@ -53,6 +54,7 @@ _WHERE = {
     "OrderRequest": "views",
     "OrderStatus": "views",
     "StatementLine": "accounts",
+    "Requested": "views",
     "SupportOrder": "views",
     "VerifyReport": "audit",
     "check_submitter": "propose",
@@ -78,6 +80,7 @@ __all__ = [
     "OrderLine",
     "OrderRequest",
     "OrderStatus",
+    "Requested",
     "StatementLine",
     "SupportOrder",
     "VerifyReport",

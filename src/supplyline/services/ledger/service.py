@@ -64,6 +64,7 @@ from supplyline.services.ledger.views import (
     Condition,
     OrderRequest,
     OrderStatus,
+    Requested,
     SupportOrder,
 )
 from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction
@@ -195,6 +196,24 @@ class Ledger(LedgerCore):
         agreement), or which agreement, as :meth:`import_agreements` names it (with
         ``sources``). Each request is checked as :meth:`request` checks its arguments; its
         idempotency key makes a retry of the whole batch request nothing twice.
+        :meth:`request_batch` says, of each, whether this call made it.
+        """
+        imported, done = self.request_batch(actor, requests, agreements=agreements, sources=sources)
+        return imported, [one.order for one in done]
+
+    def request_batch(
+        self,
+        actor: Actor,
+        requests: Iterable[OrderRequest],
+        *,
+        agreements: Iterable[Agreement] = (),
+        sources: Mapping[str, str] | None = None,
+    ) -> tuple[ImportResult, list[Requested]]:
+        """:meth:`request_all`, saying of each order whether this call made it.
+
+        An order whose key was already used (a retry, or another submit of the same plan
+        that committed first) is ``made=False``; that is decided in the transaction that
+        found the key taken, so two submits at once never both say they made it.
         """
         actor_arg(actor)
         taken = agreements_arg(agreements)
@@ -204,7 +223,7 @@ class Ledger(LedgerCore):
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_STORED, sources)
-        made: list[SupportOrder] = []
+        made: list[Requested] = []
         with self._transaction(actor) as tx:
             imported = import_step(tx, actor, taken, ours, NOTHING_STORED, sources)
             for one in wanted:
@@ -221,7 +240,8 @@ class Ledger(LedgerCore):
                         note=one.note,
                         key=one.idempotency_key,
                     )
-                made.append(order)
+                replayed = one.idempotency_key is not None and one.idempotency_key in tx.replayed
+                made.append(Requested(order=order, made=not replayed))
         return imported, made
 
     def accept(

@@ -71,6 +71,11 @@ class Transaction:
         self.head = head
         self.actor = actor
         self.now = now
+        self.replayed: set[str] = set()
+        """The keys a :meth:`step` of this transaction found used, and replayed rather than
+        applied: what a batch made now, and what was there before it, is decided here, in
+        the transaction that holds the chain head (a submit that lost a race to another
+        found its keys taken, and said it had requested the orders itself)."""
 
     def step(
         self,
@@ -101,6 +106,7 @@ class Transaction:
                         f"idempotency key {key!r} was already used by {actor.partner} for "
                         f"a different request ({done.kind} at event {done.event_seq})"
                     )
+                self.replayed.add(key)
                 return done.order_id, done.agreement_id
         outcome = action(self.session, self.now)
         if outcome is None:
