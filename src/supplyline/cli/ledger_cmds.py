@@ -10,13 +10,13 @@ options are :mod:`supplyline.cli.ledger_options`'s, an order's rows
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from supplyline.cli.database_option import DbOpt
+from supplyline.cli.id_sample import sampled_ids
 from supplyline.cli.ledger_agreement_view import (
     AGREEMENT_COLUMNS,
     MACHINE_AGREEMENT_COLUMNS,
@@ -114,8 +114,13 @@ def agreements_import_cmd(
     partner: AsOpt,
     user: UserOpt = None,
     db: DbOpt = None,
+    fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Enter a scenario's agreements to which your partner is a party (again: a no-op)."""
+    """Enter a scenario's agreements to which your partner is a party (again: a no-op).
+
+    The summary counts them and names a few of each kind; ``--format json`` or ``csv``
+    lists every id (what the summary says then goes to stderr).
+    """
     from supplyline.io.agreement_files import agreement_sources, agreements_folder
     from supplyline.services.ledger.propose import agreements_with_warnings
 
@@ -128,22 +133,36 @@ def agreements_import_cmd(
         result = ledger.import_agreements(
             actor_from(partner, user), agreements, sources=agreement_sources(folder)
         )
-    console.print(
-        f"agreements: {len(result.added)} added{_listed(result.added)}, "
-        f"{len(result.unchanged)} already there{_listed(result.unchanged)}, "
-        f"{len(result.skipped)} not {partner}'s{_listed(result.skipped)}",
-        markup=False,
-        highlight=False,
+    # each id list sits beside the count it belongs to: the added ids once came after the
+    # count of those not the partner's, where they read as the ones refused
+    summary = (
+        f"agreements: {len(result.added):,} added{sampled_ids(result.added)}, "
+        f"{len(result.unchanged):,} already there{sampled_ids(result.unchanged)}, "
+        f"{len(result.skipped):,} not {partner}'s{sampled_ids(result.skipped)}"
     )
-
-
-def _listed(ids: Sequence[str]) -> str:
-    """`` (a, b)`` after a count, so each id list sits beside the count it belongs to.
-
-    The import's summary put the added ids after the count of those not the partner's,
-    where they read as the ones refused.
-    """
-    return f" ({', '.join(ids)})" if ids else ""
+    if fmt is OutputFormat.TABLE:
+        console.print(summary, markup=False, highlight=False)
+        return
+    err.print(summary, markup=False, highlight=False)
+    if fmt is OutputFormat.JSON:
+        write_json(
+            {
+                "added": list(result.added),
+                "unchanged": list(result.unchanged),
+                "skipped": list(result.skipped),
+            }
+        )
+        return
+    rows = [
+        {"agreement": agreement_id, "result": kind}
+        for kind, ids in (
+            ("added", result.added),
+            ("unchanged", result.unchanged),
+            ("skipped", result.skipped),
+        )
+        for agreement_id in ids
+    ]
+    emit_rows(rows, ["agreement", "result"], fmt, console=console)
 
 
 # -- orders ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from supplyline.services.db.engine import (
     url_problem,
 )
 from supplyline.services.db.migrate import current_revision, head_revision, upgrade_database
+from supplyline.services.db.url_shown import masked_url
 
 __all__ = [
     "URL_EXAMPLES",
@@ -25,6 +26,7 @@ __all__ = [
     "UrlSource",
     "current_revision",
     "head_revision",
+    "masked_url",
     "normalise_url",
     "storage_errors",
     "upgrade_database",

@@ -30,6 +30,7 @@ from supplyline.services.db.sqlite_file import (
     sqlite_file_trouble,
 )
 from supplyline.services.db.sqlite_read_only import connect_read_only
+from supplyline.services.db.url_shown import masked_url
 
 __all__ = [
     "URL_EXAMPLES",
@@ -66,6 +67,12 @@ def normalise_url(url: str) -> str:
 URL_EXAMPLES = "sqlite:///ledger.db, sqlite:////abs/path/ledger.db or postgresql://user@host/db"
 """What a database URL looks like, for the messages that refuse one."""
 
+SUPPORTED_DRIVERS = (
+    "supported: sqlite:///file.db, and PostgreSQL through psycopg 3 as postgresql:// or "
+    "postgresql+psycopg:// (not +psycopg2, +asyncpg or +pg8000)"
+)
+"""Which databases and drivers supplyline opens, for the message that refuses another."""
+
 URL_VARIABLE = "SUPPLYLINE_DATABASE_URL"
 """The environment variable that names the database when no URL is given."""
 
@@ -91,14 +98,18 @@ def url_problem(url: str, *, named: str | None = None) -> str | None:
     The faces check an option with it before anything opens (a bad ``--db`` is a bad
     option there, exit 2, not a database failure); :class:`Database` refuses the same.
     ``named`` is the environment variable the URL came from, said with its value
-    (``SUPPLYLINE_DATABASE_URL='nonsense' is not a database URL: …``).
+    (``SUPPLYLINE_DATABASE_URL='nonsense' is not a database URL: …``). The URL is said
+    with its password hidden (:func:`masked_url`). A URL SQLAlchemy cannot take apart (a
+    port that is not a number, an unclosed ``[``) raised ValueError out of ``make_url``: a
+    traceback, exit 1; it is not a database URL, as any other.
 
     >>> url_problem("/tmp/ledger.db").endswith("is sqlite:////tmp/ledger.db)")
     True
     >>> url_problem("sqlite:///ledger.db") is None
     True
     """
-    who = repr(url) if named is None else f"{named}={url!r}"
+    shown = masked_url(url)
+    who = repr(shown) if named is None else f"{named}={shown!r}"
     if not url.strip():
         if named is not None:
             return f"{who} is empty: give a database URL like {URL_EXAMPLES}, or unset it"
@@ -106,8 +117,12 @@ def url_problem(url: str, *, named: str | None = None) -> str | None:
     try:
         parsed = make_url(normalise_url(url))
     except ArgumentError:
-        bare = f" (a SQLite file at that path is sqlite:///{url})" if "://" not in url else ""
+        bare = f" (a SQLite file at that path is sqlite:///{shown})" if "://" not in url else ""
         return f"{who} is not a database URL: give one like {URL_EXAMPLES}{bare}"
+    except ValueError as error:  # make_url's int(port), or an IPv6 host left open
+        return (
+            f"{who} is not a database URL ({_unparsable(url, error)}): give one like {URL_EXAMPLES}"
+        )
     dialect = parsed.get_backend_name()
     if dialect not in ("sqlite", "postgresql"):
         return f"database {dialect!r} ({who}) is not supported: give one like {URL_EXAMPLES}"
@@ -125,6 +140,17 @@ def url_problem(url: str, *, named: str | None = None) -> str | None:
             f"{URL_EXAMPLES}"
         )
     return None
+
+
+def _unparsable(url: str, error: ValueError) -> str:
+    """What SQLAlchemy could not read in a URL, in words (``invalid literal for int()…``)."""
+    said = str(error)
+    if "[" in url and "]" not in url:
+        return "its IPv6 host's '[' is not closed with ']'"
+    if said.startswith("invalid literal for int()"):
+        port = said.partition(": ")[2]
+        return f"its port {port} is not a number" if port else "its port is empty"
+    return said
 
 
 @contextmanager
@@ -205,7 +231,7 @@ def _postgres_hooks(engine: Engine, busy_timeout_s: float) -> None:
     A server that cannot be reached said only ``connection failed: …``: it is said with the
     URL (its password hidden) and what to check.
     """
-    shown = engine.url.render_as_string(hide_password=True)
+    shown = masked_url(engine.url.render_as_string(hide_password=False))
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> BaseException | None:
@@ -270,7 +296,9 @@ class Database:
         try:
             self.engine = create_engine(self.url, **kwargs)
         except (ArgumentError, ImportError) as error:
-            raise StorageError(f"cannot use database {url!r}: {error}") from error
+            raise StorageError(
+                f"cannot use database {masked_url(url)!r}: {error} ({SUPPORTED_DRIVERS})"
+            ) from error
         if self.dialect == "sqlite":
             _sqlite_hooks(self.engine, busy_timeout_s, read_only=self.read_only)
         else:
@@ -341,7 +369,7 @@ class Database:
             )
         return (
             f"no ledger at {where} (it {what}): create it with "
-            f"`supplyline db upgrade --db {self.given_url}`, or check the path"
+            f"`supplyline db upgrade --db {masked_url(self.given_url)}`, or check the path"
         )
 
     @property

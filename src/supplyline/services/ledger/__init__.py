@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         OrderLine,
         OrderRequest,
         OrderStatus,
+        Requested,
         SupportOrder,
     )
 
@@ -53,6 +54,7 @@ _WHERE = {
     "OrderRequest": "views",
     "OrderStatus": "views",
     "StatementLine": "accounts",
+    "Requested": "views",
     "SupportOrder": "views",
     "TamperedLedgerError": "errors",
     "VerifyReport": "audit",
@@ -79,6 +81,7 @@ __all__ = [
     "OrderLine",
     "OrderRequest",
     "OrderStatus",
+    "Requested",
     "StatementLine",
     "SupportOrder",
     "TamperedLedgerError",

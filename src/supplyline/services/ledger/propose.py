@@ -380,7 +380,9 @@ def request_drafts(
     ceiling, requests nothing twice; a draft whose quantity changed since is said, not
     requested. Returns each draft with its order (or None) and why not; an order that an
     earlier submit made comes with ``already requested as order N`` in place of a why not
-    (:func:`was_there_before`), so a retry is not said to have requested it. A partner
+    (:func:`was_there_before`), so a retry is not said to have requested it; so does one
+    that another submit, running at the same time, made first (found in the transaction
+    that found its key taken: both said they had requested it). A partner
     who receives none of the drafts, or
     none that can be requested (no agreement covers them), is refused before anything
     is written (:func:`check_submitter`).
@@ -415,9 +417,16 @@ def request_drafts(
                 )
             )
             done.append((draft, None, ""))
-    _imported, made = ledger.request_all(actor, wanted, agreements=agreements, sources=sources)
+    _imported, made = ledger.request_batch(actor, wanted, agreements=agreements, sources=sources)
     orders = iter(made)  # in the order of the drafts requested
-    return [(draft, order if order or why else next(orders), why) for draft, order, why in done]
+    outcome: list[tuple[DraftOrder, SupportOrder | None, str]] = []
+    for draft, order, why in done:
+        if order is None and not why:  # requested now: made by this run, or found made
+            # by another that committed first (its key taken, in the same transaction)
+            one = next(orders)
+            order, why = one.order, ("" if one.made else _already(one.order))
+        outcome.append((draft, order, why))
+    return outcome
 
 
 _ALREADY = "already requested as order "

@@ -55,6 +55,7 @@ from supplyline.services.ledger.arguments import (
     url_arg,
 )
 from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.failed_write import AfterFailure
 from supplyline.services.ledger.intake import create_order, request_words
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.rules import Action
@@ -64,11 +65,26 @@ from supplyline.services.ledger.views import (
     Condition,
     OrderRequest,
     OrderStatus,
+    Requested,
     SupportOrder,
 )
-from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction
+from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction, retried
 
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
+
+_IMPORT_AGAIN = AfterFailure(
+    nothing=NOTHING_IMPORTED,
+    again="run the import again",
+    safe="an agreement already in the ledger with the same terms is left as it is",
+)
+"""An import the database failed: nothing of it stored, and running it again is safe."""
+
+_SUBMIT_AGAIN = AfterFailure(
+    nothing=NOTHING_STORED,
+    again="submit the plan again",
+    safe="its idempotency keys request nothing twice",
+)
+"""A plan's requests the database failed: none made, and submitting again is safe."""
 
 
 class Ledger(LedgerCore):
@@ -98,7 +114,7 @@ class Ledger(LedgerCore):
             check_storable(agreement)
         except LedgerRuleError as error:
             raise LedgerRuleError(f"agreement {agreement.id!r}: {error}") from error
-        with self._transaction(actor) as tx:
+        with self._transaction(actor, retried(key)) as tx:
             return store_step(tx, agreement, key) is not None
 
     def import_agreements(
@@ -122,7 +138,7 @@ class Ledger(LedgerCore):
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_IMPORTED, sources)
-        with self._transaction(actor) as tx:
+        with self._transaction(actor, _IMPORT_AGAIN) as tx:
             return import_step(tx, actor, taken, ours, NOTHING_IMPORTED, sources)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
@@ -166,7 +182,7 @@ class Ledger(LedgerCore):
         unit_price = optional_amount_arg(unit_price, "unit_price")
         note = text_arg(note, "note")
         key = key_arg(idempotency_key)
-        with self._transaction(actor) as tx:
+        with self._transaction(actor, retried(key)) as tx:
             return _request_step(
                 tx,
                 agreement_id=agreement_id,
@@ -195,6 +211,24 @@ class Ledger(LedgerCore):
         agreement), or which agreement, as :meth:`import_agreements` names it (with
         ``sources``). Each request is checked as :meth:`request` checks its arguments; its
         idempotency key makes a retry of the whole batch request nothing twice.
+        :meth:`request_batch` says, of each, whether this call made it.
+        """
+        imported, done = self.request_batch(actor, requests, agreements=agreements, sources=sources)
+        return imported, [one.order for one in done]
+
+    def request_batch(
+        self,
+        actor: Actor,
+        requests: Iterable[OrderRequest],
+        *,
+        agreements: Iterable[Agreement] = (),
+        sources: Mapping[str, str] | None = None,
+    ) -> tuple[ImportResult, list[Requested]]:
+        """:meth:`request_all`, saying of each order whether this call made it.
+
+        An order whose key was already used (a retry, or another submit of the same plan
+        that committed first) is ``made=False``; that is decided in the transaction that
+        found the key taken, so two submits at once never both say they made it.
         """
         actor_arg(actor)
         taken = agreements_arg(agreements)
@@ -204,8 +238,8 @@ class Ledger(LedgerCore):
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_STORED, sources)
-        made: list[SupportOrder] = []
-        with self._transaction(actor) as tx:
+        made: list[Requested] = []
+        with self._transaction(actor, _SUBMIT_AGAIN) as tx:
             imported = import_step(tx, actor, taken, ours, NOTHING_STORED, sources)
             for one in wanted:
                 where = request_words(actor.partner, one.item, one.agreement_id, taken)
@@ -221,7 +255,8 @@ class Ledger(LedgerCore):
                         note=one.note,
                         key=one.idempotency_key,
                     )
-                made.append(order)
+                replayed = one.idempotency_key is not None and one.idempotency_key in tx.replayed
+                made.append(Requested(order=order, made=not replayed))
         return imported, made
 
     def accept(

@@ -37,6 +37,7 @@ __all__ = [
     "OrderLine",
     "OrderRequest",
     "OrderStatus",
+    "Requested",
     "SupportOrder",
     "actor_text",
     "largest_amount",
@@ -152,6 +153,18 @@ class OrderRequest:
     def __post_init__(self) -> None:
         check_fields(self)
         check_amounts(self, (("quantity", QUANTITY_DECIMALS), ("unit_price", UNIT_PRICE_DECIMALS)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Requested:
+    """One request of ``Ledger.request_batch``: its order, and whether this call made it.
+
+    ``made`` is False when the request's idempotency key was already used (a retry, or
+    another run that got there first): the order is the one made then, not a new one.
+    """
+
+    order: SupportOrder
+    made: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from supplyline.errors import ConflictError
+from supplyline.errors import ConflictError, StorageError
 from supplyline.services.db import Database
 from supplyline.services.db.tables import ChainHeadRow, IdempotencyRow, OrderRow
 from supplyline.services.ledger import orders as ops
@@ -40,6 +40,7 @@ from supplyline.services.ledger.arguments import (
     version_arg,
 )
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
+from supplyline.services.ledger.failed_write import AfterFailure, said_after_failure
 from supplyline.services.ledger.idempotency import with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
@@ -48,7 +49,7 @@ from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, SupportOrder
 
-__all__ = ["Clock", "LedgerCore", "Outcome", "Transaction"]
+__all__ = ["Clock", "LedgerCore", "Outcome", "Transaction", "retried"]
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
@@ -65,6 +66,20 @@ def _request_digest(kind: str, request: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
 
 
+_KEY_MAKES_IT_SAFE = "with the same idempotency key it does nothing twice"
+
+
+def retried(key: str | None) -> AfterFailure:
+    """What a single write the database failed says: nothing written, and run it again.
+
+    >>> retried("req-1").safe
+    'with the same idempotency key it does nothing twice'
+    """
+    return AfterFailure(
+        safe="" if key is None else "with the same idempotency key it does nothing twice"
+    )
+
+
 class Transaction:
     """An open write transaction: each :meth:`step` is one audited, idempotent change."""
 
@@ -73,6 +88,11 @@ class Transaction:
         self.head = head
         self.actor = actor
         self.now = now
+        self.replayed: set[str] = set()
+        """The keys a :meth:`step` of this transaction found used, and replayed rather than
+        applied: what a batch made now, and what was there before it, is decided here, in
+        the transaction that holds the chain head (a submit that lost a race to another
+        found its keys taken, and said it had requested the orders itself)."""
 
     def step(
         self,
@@ -103,6 +123,7 @@ class Transaction:
                         f"idempotency key {key!r} was already used by {actor.partner} for "
                         f"a different request ({done.kind} at event {done.event_seq})"
                     )
+                self.replayed.add(key)
                 return done.order_id, done.agreement_id
         outcome = action(self.session, self.now)
         if outcome is None:
@@ -159,22 +180,31 @@ class LedgerCore(LedgerReads):
         result: Callable[[Session, int | None, str | None], T],
     ) -> T:
         key = key_arg(key)  # refused before the transaction, as every argument is
-        with self._transaction(actor) as tx:
+        with self._transaction(actor, retried(key)) as tx:
             done = tx.step(kind, key, request, action)
             assert done is not None  # only an action that may return None gets None back
             return result(tx.session, *done)
 
     @contextmanager
-    def _transaction(self, actor: Actor) -> Iterator[Transaction]:
+    def _transaction(
+        self, actor: Actor, after: AfterFailure | None = None
+    ) -> Iterator[Transaction]:
         """One write transaction with the chain head locked, for one change or several.
 
         Everything done through it is committed together when the block ends, or rolled
-        back together if anything in it fails: several changes are all-or-nothing.
+        back together if anything in it fails: several changes are all-or-nothing. A
+        database failure says so, and how to do it again (``after``).
         """
         actor_arg(actor)
         now = self._now()
-        with undamaged(self.db), self.db.session(write=True) as session:
-            yield Transaction(session, lock_head(session), actor, now)
+        try:
+            with undamaged(self.db), self.db.session(write=True) as session:
+                yield Transaction(session, lock_head(session), actor, now)
+        except StorageError as error:
+            said = said_after_failure(error, after or retried(None))
+            if said is None:
+                raise
+            raise StorageError(said) from error
 
     def _order_result(self, session: Session, order_id: int | None, _a: str | None) -> SupportOrder:
         """The order after the change, without its lines (``Ledger.order`` has those)."""
