@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from supplyline.errors import DamagedDataError
 from supplyline.services.db.tables import ChainHeadRow, EventRow, OrderRow
-from supplyline.services.ledger.replay import Fields, Replayed, replay_event
+from supplyline.services.ledger.replay import Fields, Replayed, replay_row
 from supplyline.services.ledger.stored import TABLES, stored_rows
 from supplyline.services.ledger.views import Actor
 
@@ -37,6 +37,7 @@ __all__ = [
     "event_hash",
     "lock_head",
     "order_snapshot",
+    "row_hash",
     "verify_chain",
 ]
 
@@ -91,6 +92,28 @@ def event_hash(
         }
     )
     return hashlib.sha256(body.encode("ascii")).hexdigest()
+
+
+def row_hash(row: EventRow) -> str:
+    """A stored event's hash recomputed from its own columns.
+
+    Its link to the chain (``prev_hash``) is the caller's to check; ``""`` for a payload
+    that is no longer JSON (an edit no hash can match).
+    """
+    try:
+        return event_hash(
+            seq=row.seq,
+            at=row.at,
+            partner=row.partner,
+            user=row.user_name,
+            kind=row.kind,
+            agreement_id=row.agreement_id,
+            order_id=row.order_id,
+            payload=row.payload,
+            prev_hash=row.prev_hash,
+        )
+    except ValueError:
+        return ""
 
 
 def lock_head(session: Session) -> ChainHeadRow:
@@ -367,21 +390,7 @@ def verify_chain(session: Session) -> VerifyReport:
                 problem="its previous-hash does not match the event before it "
                 "(an event was removed, inserted or reordered)",
             )
-        try:
-            digest = event_hash(
-                seq=row.seq,
-                at=row.at,
-                partner=row.partner,
-                user=row.user_name,
-                kind=row.kind,
-                agreement_id=row.agreement_id,
-                order_id=row.order_id,
-                payload=row.payload,
-                prev_hash=row.prev_hash,
-            )
-        except ValueError:
-            digest = ""
-        if digest != row.hash:
+        if row_hash(row) != row.hash:
             return VerifyReport(
                 ok=False,
                 events=count,
@@ -389,17 +398,7 @@ def verify_chain(session: Session) -> VerifyReport:
                 bad_seq=row.seq,
                 problem=f"its content does not match its hash (the {row.kind} event was edited)",
             )
-        replay_event(
-            state,
-            seq=row.seq,
-            at=row.at,
-            partner=row.partner,
-            user=row.user_name,
-            kind=row.kind,
-            agreement_id=row.agreement_id,
-            order_id=row.order_id,
-            payload=row.payload,
-        )
+        replay_row(state, row)
         prev = row.hash
         expected += 1
     heads = session.execute(select(ChainHeadRow).order_by(ChainHeadRow.id)).scalars().all()

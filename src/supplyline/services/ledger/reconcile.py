@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from supplyline.domain.amounts import money_text, quantity_text, unit_price_text
 from supplyline.services.db.tables import EventRow
-from supplyline.services.ledger.audit import event_hash
+from supplyline.services.ledger.audit import row_hash
 from supplyline.services.ledger.errors import TamperedLedgerError
-from supplyline.services.ledger.replay import Fields, Replayed, replay_event
+from supplyline.services.ledger.replay import Fields, Replayed, replay_row
 from supplyline.services.ledger.stored import MONEY, PRICE, QUANTITY, TABLES, Parser, stored_rows
 from supplyline.services.ledger.views import OrderStatus
 
@@ -45,20 +45,10 @@ def check_order(session: Session, order_id: int) -> None:
     events = select(EventRow).where(EventRow.order_id == order_id).order_by(EventRow.seq)
     problems: list[str] = []
     for event in session.execute(events).scalars():
-        if _own_hash(event) != event.hash:
+        if row_hash(event) != event.hash:
             problems.append(f"event {event.seq} ({event.kind}) does not match its hash")
             break
-        replay_event(
-            state,
-            seq=event.seq,
-            at=event.at,
-            partner=event.partner,
-            user=event.user_name,
-            kind=event.kind,
-            agreement_id=event.agreement_id,
-            order_id=event.order_id,
-            payload=event.payload,
-        )
+        replay_row(state, event)
     if not problems:
         problems += [words for _seq, words in state.broken]
         spec = TABLES["order"].table.c
@@ -139,24 +129,6 @@ def _ceiling_events(session: Session, agreement_id: str) -> Committed:
             value, money, _live, _by = wanted[order_id]
             wanted[order_id] = (value, money, False, f"event {seq}, {kind}")
     return wanted
-
-
-def _own_hash(event: EventRow) -> str:
-    """The event's hash recomputed from its content (its link to the chain is verify's)."""
-    try:
-        return event_hash(
-            seq=event.seq,
-            at=event.at,
-            partner=event.partner,
-            user=event.user_name,
-            kind=event.kind,
-            agreement_id=event.agreement_id,
-            order_id=event.order_id,
-            payload=event.payload,
-            prev_hash=event.prev_hash,
-        )
-    except ValueError:  # a payload that is no longer JSON
-        return ""
 
 
 def _differences(session: Session, what: str, where: Any, expected: dict[Any, Fields]) -> list[str]:

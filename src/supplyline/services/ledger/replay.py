@@ -19,11 +19,12 @@ from typing import Any
 
 from supplyline.domain import ReimbursementMode
 from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
+from supplyline.services.db.tables import EventRow
 from supplyline.services.ledger.history import OrderTally, Setter, shown_total
 from supplyline.services.ledger.idempotency import expected_key_row, recorded, row_fields
 from supplyline.services.ledger.views import ItemKind, LineKind
 
-__all__ = ["Replayed", "Setter", "replay_event"]
+__all__ = ["Replayed", "Setter", "replay_event", "replay_row"]
 
 _MONEY = Decimal(1).scaleb(-MONEY_DECIMALS)
 _QTY = Decimal(1).scaleb(-QUANTITY_DECIMALS)
@@ -73,6 +74,21 @@ def _amount(value: Any, quantum: Decimal) -> Decimal | None:
 
 def _date(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def replay_row(state: Replayed, row: EventRow) -> None:
+    """Apply one stored (verified) event to ``state``: :func:`replay_event` on its columns."""
+    replay_event(
+        state,
+        seq=row.seq,
+        at=row.at,
+        partner=row.partner,
+        user=row.user_name,
+        kind=row.kind,
+        agreement_id=row.agreement_id,
+        order_id=row.order_id,
+        payload=row.payload,
+    )
 
 
 def replay_event(
