@@ -16,7 +16,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
-from supplyline.types import gram_text
+from supplyline.types import day_ranges, gram_text
 
 _register_commands()
 runner = CliRunner()
@@ -63,6 +63,12 @@ def _as_cell(name: str, value: Any) -> str:
         return str(len(value))
     if name == "commodities":
         return ";".join(value)
+    if name == "together_with":  # each capacity raised with it, "L6 +400 pax/day on C+0–C+2"
+        return ";".join(
+            f"{j['resource']} +{gram_text(float(j['suggested_extra']))} {j['extra_unit']}"
+            + (f" on {day_ranges(j['extra_days'])}" if j["extra_days"] else "")
+            for j in value
+        )
     if name in GAINS and value == 0:
         return ""
     if value is None:
