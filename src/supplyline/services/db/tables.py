@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TypedDict
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -24,6 +25,7 @@ __all__ = [
     "AgreementRow",
     "Base",
     "ChainHeadRow",
+    "EventContent",
     "EventRow",
     "IdempotencyRow",
     "OrderLineRow",
@@ -139,6 +141,19 @@ class OrderLineRow(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class EventContent(TypedDict):
+    """What an event's hash covers, besides its link to the one before (``prev_hash``)."""
+
+    seq: int
+    at: str
+    partner: str
+    user: str
+    kind: str
+    agreement_id: str | None
+    order_id: int | None
+    payload: str
+
+
 class EventRow(Base):
     """One entry of the append-only audit log, chained by SHA-256 to the one before it.
 
@@ -158,6 +173,19 @@ class EventRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+    def content(self) -> EventContent:
+        """Its columns as the hash, the replay and a partner's view of it name them."""
+        return EventContent(
+            seq=self.seq,
+            at=self.at,
+            partner=self.partner,
+            user=self.user_name,
+            kind=self.kind,
+            agreement_id=self.agreement_id,
+            order_id=self.order_id,
+            payload=self.payload,
+        )
 
 
 class ChainHeadRow(Base):

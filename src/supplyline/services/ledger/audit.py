@@ -101,17 +101,7 @@ def row_hash(row: EventRow) -> str:
     that is no longer JSON (an edit no hash can match).
     """
     try:
-        return event_hash(
-            seq=row.seq,
-            at=row.at,
-            partner=row.partner,
-            user=row.user_name,
-            kind=row.kind,
-            agreement_id=row.agreement_id,
-            order_id=row.order_id,
-            payload=row.payload,
-            prev_hash=row.prev_hash,
-        )
+        return event_hash(**row.content(), prev_hash=row.prev_hash)
     except ValueError:
         return ""
 

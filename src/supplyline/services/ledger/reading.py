@@ -185,14 +185,4 @@ class LedgerReads:
 
 def _event_of(row: EventRow) -> AuditEvent:
     """An event row as a partner sees it."""
-    return AuditEvent(
-        seq=row.seq,
-        at=row.at,
-        partner=row.partner,
-        user=row.user_name,
-        kind=row.kind,
-        agreement_id=row.agreement_id,
-        order_id=row.order_id,
-        payload=row.payload,
-        hash=row.hash,
-    )
+    return AuditEvent(**row.content(), hash=row.hash)

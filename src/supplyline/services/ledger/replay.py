@@ -78,17 +78,7 @@ def _date(value: Any) -> dt.date | None:
 
 def replay_row(state: Replayed, row: EventRow) -> None:
     """Apply one stored (verified) event to ``state``: :func:`replay_event` on its columns."""
-    replay_event(
-        state,
-        seq=row.seq,
-        at=row.at,
-        partner=row.partner,
-        user=row.user_name,
-        kind=row.kind,
-        agreement_id=row.agreement_id,
-        order_id=row.order_id,
-        payload=row.payload,
-    )
+    replay_event(state, **row.content())
 
 
 def replay_event(
