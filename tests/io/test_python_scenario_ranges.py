@@ -3,9 +3,9 @@
 A tester's unit with ``deployment_lift_t=1e11`` planned ("optimal 0.0
 1679999925956785.0") where ``write_scenario`` refused it, units.csv taking at most
 10,000,000 t. Each record now refuses a number out of its file's range as it is built
-(tests/io/test_constructors_refuse_as_files.py); what a record takes and its file does
-not, an agreement's amount with more decimals than the ledger keeps, ``compute_requirements``
-refuses, as the loader does.
+(tests/io/test_constructors_refuse_as_files.py); an agreement's amount with more decimals
+than the ledger keeps, which the records took and ``validate`` refused, is refused as it is
+built too (tests/domain/test_agreement_price_list.py).
 """
 
 from __future__ import annotations
@@ -92,19 +92,14 @@ def test_lift_of_1e11_refused_by_units_csv_in_the_same_words(tmp_path: Path) -> 
     [("per_t", Decimal("4200.123456789")), ("ceiling_total", Decimal("1500000.001"))],
 )
 def test_amount_with_more_decimals_than_the_file_takes(field: str, amount: Decimal) -> None:
-    """An agreement's amount the ledger cannot keep is refused both ways, as agreements.yaml."""
-    base = _example()
-    agreement = base.agreements[0]
-    if field == "per_t":
-        price = dataclasses.replace(agreement.prices[0], per_t=amount)
-        agreement = dataclasses.replace(agreement, prices=(price, *agreement.prices[1:]))
-        named = "prices"
-    else:
-        agreement = dataclasses.replace(agreement, ceiling_total=amount)
-        named = field
-    scenario = dataclasses.replace(base, agreements=(agreement, *base.agreements[1:]))
-    assert named in _python_verdict(scenario)
-    assert named in _files_verdict(scenario)
+    """An agreement's amount the ledger cannot keep is refused as it is built, as the file does.
+
+    The record took it, and only ``validate`` (and agreements.yaml) refused it.
+    """
+    agreement = _example().agreements[0]
+    record = agreement.prices[0] if field == "per_t" else agreement
+    with pytest.raises(ArgumentError, match=rf"{re.escape(str(amount))} has more decimal places"):
+        dataclasses.replace(record, **{field: amount})
 
 
 def test_horizon_range_is_the_files() -> None:

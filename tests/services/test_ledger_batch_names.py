@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from ledger_support import NLD, make_agreement
 
-from supplyline.domain import Price
+from supplyline.errors import ConflictError
 from supplyline.io import agreement_sources
-from supplyline.services.ledger import LedgerRuleError, OrderRequest, open_ledger
+from supplyline.services.ledger import OrderRequest, open_ledger
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
 AGREEMENT = "wm-os-hns-2025"
@@ -61,21 +61,24 @@ def test_an_import_names_the_agreement_by_id_file_and_line(tmp_path: Path) -> No
 
 
 def test_a_request_batch_names_the_agreement_it_cannot_store(tmp_path: Path) -> None:
-    """``request_all`` (``propose --submit``) with the folder's sources: its line, no index."""
-    bad = dataclasses.replace(
-        make_agreement("A-1"),
-        prices=(Price(commodity="fuel", currency="EUR", per_t=D("950.12345")),),
-    )
+    """``request_all`` (``propose --submit``) with the folder's sources: its line, no index.
+
+    One id with two sets of terms is what a batch itself refuses (a price the ledger
+    cannot hold the ``Agreement`` refuses as it is built).
+    """
+    other = dataclasses.replace(make_agreement("A-1"), name="other terms")
     ledger = open_ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
     request = OrderRequest(agreement_id="A-1", item="fuel", quantity=D("5"))
-    with pytest.raises(LedgerRuleError) as caught:
+    with pytest.raises(ConflictError) as caught:
         ledger.request_all(
-            NLD, [request], agreements=[bad], sources={"A-1": "agreements.yaml line 14"}
+            NLD,
+            [request],
+            agreements=[make_agreement("A-1"), other],
+            sources={"A-1": "agreements.yaml line 14"},
         )
     assert str(caught.value) == (
-        "agreement 'A-1' (agreements.yaml line 14): price of fuel in EUR: per_t(=950.12345) "
-        "has more decimal places than 0.0001; nothing was stored (no agreement imported, "
-        "no order made)"
+        "agreement 'A-1' (agreements.yaml line 14): given twice with different terms; give "
+        "the new terms a new id; nothing was stored (no agreement imported, no order made)"
     )
 
 

@@ -11,9 +11,11 @@ from typing import Any
 from supplyline.domain.amounts import (
     MONEY_DECIMALS,
     UNIT_PRICE_DECIMALS,
+    amount_problem,
     check_amounts,
     unit_price_text,
 )
+from supplyline.domain.field_ranges import field_named
 from supplyline.domain.fields import check_fields, named_fields
 from supplyline.errors import ArgumentError
 from supplyline.types import CommodityId, PartnerId
@@ -26,6 +28,7 @@ __all__ = [
     "other_currency_only",
     "period_words",
     "prices_outside",
+    "second_price",
 ]
 
 
@@ -69,6 +72,26 @@ def prices_outside(
     ]
 
 
+def second_price(currency: str) -> str:
+    """Why a second price of one commodity in one currency is wrong (the price list's key).
+
+    One wording for agreements.yaml (at the price's line) and for :class:`Agreement` built
+    in Python, which took two prices of fuel in EUR (the ledger's import then refused it,
+    in words of its own, and ``price_of`` took whichever came first).
+
+    >>> second_price("EUR")
+    'a second price in EUR (one price per commodity and currency)'
+    """
+    return f"a second price in {currency} (one price per commodity and currency)"
+
+
+def _decimals_problem(value: Decimal | None, decimals: int) -> str | None:
+    """Why finite ``value`` has more decimals than the ledger keeps, said as ``validate`` did."""
+    if value is None or (problem := amount_problem(value, decimals)) is None:
+        return None
+    return f"{value} {problem}"
+
+
 def ceilings_problem(per_order: Decimal | None, total: Decimal | None) -> str | None:
     """Why a ``ceiling_total`` below the ``ceiling_per_order`` is wrong, or None if it is not.
 
@@ -107,6 +130,10 @@ class Price:
         if not self.per_t.is_finite() or self.per_t < 0:
             raise ArgumentError(f"price per_t(={self.per_t}) must be a finite amount >= 0")
         check_amounts(self, (("per_t", UNIT_PRICE_DECIMALS),), prefix="price ")
+        # to 1/100 of a cent, as agreements.yaml and the ledger keep it: 950.12345 was
+        # taken here and refused only by ``validate`` or the ledger's import
+        if (problem := _decimals_problem(self.per_t, UNIT_PRICE_DECIMALS)) is not None:
+            raise ArgumentError(f"price of {self.commodity!r}: {problem}")
         _check_currency(self.currency)
 
 
@@ -163,10 +190,26 @@ class Agreement:
         check_amounts(
             self, (("ceiling_per_order", MONEY_DECIMALS), ("ceiling_total", MONEY_DECIMALS))
         )
+        for name in ("ceiling_per_order", "ceiling_total"):  # to the cent, as the file
+            if (problem := _decimals_problem(getattr(self, name), MONEY_DECIMALS)) is not None:
+                raise ArgumentError(f"{field_named('agreement', self.id, name)}: {problem}")
         problem = ceilings_problem(self.ceiling_per_order, self.ceiling_total)
         if problem is not None:
             raise ArgumentError(problem)
         _check_currency(self.currency)  # "EURO" failed in the database (3 characters)
+        self._check_one_price_per_key()
+
+    def _check_one_price_per_key(self) -> None:
+        """Refuse a second price of a commodity in a currency, in agreements.yaml's words."""
+        seen: set[tuple[str, str]] = set()
+        for price in self.prices:
+            key = (price.commodity, price.currency)
+            if key in seen:
+                raise ArgumentError(
+                    f"{field_named('agreement', self.id, 'prices')}: price of "
+                    f"{price.commodity!r}: {second_price(price.currency)}"
+                )
+            seen.add(key)
 
     def covers(
         self, *, provider: PartnerId, receiver: PartnerId, commodity: CommodityId, on: dt.date

@@ -18,7 +18,6 @@ from supplyline.domain.factors import PlanningFactor
 from supplyline.domain.findings import Finding
 from supplyline.domain.horizon_days import WrittenAs, check_days
 from supplyline.domain.link_checks import check_gauges
-from supplyline.domain.range_checks import range_findings
 from supplyline.domain.reach_checks import check_deploy_reach, check_supply_reach
 from supplyline.domain.references import unknown_reference
 from supplyline.domain.scenario import Scenario
@@ -249,7 +248,7 @@ def check_scenario_sound(
     misspelt factor key planned with the default, and a ``deployment_lift_t`` of 1e11 t
     planned. ``factors``, the table in force, has its own added keys checked too.
     """
-    found = range_findings(scenario) + check_for_errors(scenario)
+    found = check_for_errors(scenario)
     found += factor_key_findings(scenario, factors)
     errors = [f for f in found if f.severity is Severity.ERROR]
     if errors:

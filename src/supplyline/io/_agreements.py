@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from supplyline.domain import Agreement, Price, ReimbursementMode
-from supplyline.domain.agreements import ceilings_problem, prices_outside
+from supplyline.domain.agreements import ceilings_problem, prices_outside, second_price
 from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, largest_amount
 from supplyline.io._cells import (
     BadValue,
@@ -86,7 +86,7 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price,
                 value = sub["per_t"]
             amount = _money(value, decimals=UNIT_PRICE_DECIMALS)
             if any(p.commodity == cid and p.currency == cur for p in out):
-                raise BadValue(f"a second price in {cur} (one price per commodity and currency)")
+                raise BadValue(second_price(cur))
             out.append(Price(commodity=cid, currency=cur, per_t=amount))
             if cur != currency:
                 f.report.warning(

@@ -29,7 +29,6 @@ from supplyline.errors import (
 )
 from supplyline.services.ledger.agreements import (
     agreement_payload,
-    check_storable,
     store_agreement,
 )
 from supplyline.services.ledger.views import Actor
@@ -124,17 +123,17 @@ def import_step(
 def check_import(
     ours: Sequence[Agreement], nothing: str, sources: Mapping[str, str] | None
 ) -> None:
-    """Refuse, before any write, an agreement the ledger cannot hold or an id given twice.
+    """Refuse, before any write, an id given twice with different terms.
 
-    Every message has one form, as the conflicts and database errors of the import:
-    ``agreement 'wm-os-3' (agreements.yaml line 31): …; nothing was imported`` (or, for
-    ``request_all``, its own ``nothing was stored …``).
+    (What the ledger's tables cannot hold, a price to 5 decimals or two prices of fuel in
+    EUR, the ``Agreement`` refused as it was built.) Every message has one form, as the
+    conflicts and database errors of the import: ``agreement 'wm-os-3' (agreements.yaml
+    line 31): …; nothing was imported`` (or, for ``request_all``, its own ``nothing was
+    stored …``).
     """
     first: dict[str, dict[str, Any]] = {}
     for agreement in ours:
         where = agreement_words(agreement.id, sources)
-        with all_or_nothing(where, nothing):
-            check_storable(agreement)
         terms = agreement_payload(agreement)
         if first.setdefault(agreement.id, terms) != terms:
             raise ConflictError(

@@ -11,16 +11,13 @@ from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, Price, ReimbursementMode, did_you_mean
 from supplyline.domain.agreements import ceilings_problem
-from supplyline.domain.amounts import MONEY_DECIMALS, UNIT_PRICE_DECIMALS, amount_problem
 from supplyline.errors import ConflictError, NotFoundError
 from supplyline.services.db.tables import AgreementRow, PriceRow
-from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.types import PartnerId
 
 __all__ = [
     "agreement_payload",
     "check_names",
-    "check_storable",
     "get_visible_agreement",
     "load_agreement",
     "same_terms",
@@ -124,30 +121,6 @@ def same_terms(one: Agreement, other: Agreement) -> bool:
         return {**payload, "reimbursement_modes": sorted(payload["reimbursement_modes"])}
 
     return terms(one) == terms(other)
-
-
-def check_storable(agreement: Agreement) -> None:
-    """Refuse, before any write, what the ledger's tables could not hold (LedgerRuleError).
-
-    A price to 5 decimals was refused by the database in the middle of an import (after
-    the agreements before it were stored); on SQLite an amount beyond the column's digits
-    was stored as it was. So: prices to 4 decimals, ceilings to the cent, both within
-    :func:`~supplyline.domain.amounts.largest_amount`, one price per commodity and
-    currency (the price list's key). The message does not name the agreement: the
-    caller does (``agreement 'x': …``, with its file and line in an import where known).
-    """
-    seen: set[tuple[str, str]] = set()
-    for price in agreement.prices:
-        what = f"price of {price.commodity} in {price.currency}"
-        if (price.commodity, price.currency) in seen:
-            raise LedgerRuleError(f"{what} is given twice; give it once")
-        seen.add((price.commodity, price.currency))
-        if (problem := amount_problem(price.per_t, UNIT_PRICE_DECIMALS)) is not None:
-            raise LedgerRuleError(f"{what}: per_t(={price.per_t}) {problem}")
-    for name in ("ceiling_per_order", "ceiling_total"):
-        value = getattr(agreement, name)
-        if value is not None and (problem := amount_problem(value, MONEY_DECIMALS)) is not None:
-            raise LedgerRuleError(f"{name}(={value}) {problem}")
 
 
 def load_agreement(session: Session, agreement_id: str) -> Agreement | None:

@@ -38,7 +38,6 @@ from supplyline.services.ledger.agreement_batch import (
 )
 from supplyline.services.ledger.agreements import (
     check_partner,
-    check_storable,
     get_visible_agreement,
     visible_agreements,
 )
@@ -54,7 +53,6 @@ from supplyline.services.ledger.arguments import (
     text_arg,
     url_arg,
 )
-from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.failed_write import AfterFailure
 from supplyline.services.ledger.intake import create_order, request_words
 from supplyline.services.ledger.mapping import order_view
@@ -103,17 +101,14 @@ class Ledger(LedgerCore):
         """Store an agreement to which the actor's partner is a party; False if already there.
 
         The same terms again are a no-op (no event); other terms under the same id are a
-        ConflictError. What the ledger's tables could not hold (a price to 5 decimals) is
-        a LedgerRuleError before anything is written.
+        ConflictError. What the ledger's tables could not hold (a price to 5 decimals, two
+        prices of one commodity in one currency) the ``Agreement`` itself refuses as it is
+        built (ArgumentError, in agreements.yaml's words).
         """
         actor_arg(actor)
         require(agreement, Agreement, "agreement")  # an id in its place: AttributeError
         key = key_arg(idempotency_key)
         _check_party(actor, agreement)
-        try:
-            check_storable(agreement)
-        except LedgerRuleError as error:
-            raise LedgerRuleError(f"agreement {agreement.id!r}: {error}") from error
         with self._transaction(actor, retried(key)) as tx:
             return store_step(tx, agreement, key) is not None
 
@@ -127,7 +122,7 @@ class Ledger(LedgerCore):
         """Add the agreements to which the actor's partner is a party (others are skipped).
 
         All or nothing: every item is checked before any is stored (ArgumentError for one
-        that is not an Agreement, LedgerRuleError for one the ledger cannot hold), and
+        that is not an Agreement; one the ledger cannot hold could not be built), and
         they are stored in one transaction, so one that fails even then (a conflict, a
         database error) leaves the ledger as it was. The error names the agreement by its
         id and, from ``sources`` (id to words, :func:`supplyline.io.agreement_sources`),
