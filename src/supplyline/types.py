@@ -27,6 +27,7 @@ __all__ = [
     "UnitId",
     "counted",
     "day_label",
+    "day_range_list",
     "day_ranges",
     "day_runs",
     "days_text",
@@ -442,13 +443,22 @@ def day_runs(days: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def day_range_list(days: Iterable[int]) -> list[str]:
+    """Days as their C+N runs, one value each: a CSV cell's list, a JSON array.
+
+    >>> day_range_list([3, 4, 7])
+    ['C+3–C+4', 'C+7']
+    """
+    return [
+        day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}"
+        for first, last in day_runs(days)
+    ]
+
+
 def day_ranges(days: Iterable[int]) -> str:
     """Days as compact C+N ranges, for tables and sentences.
 
     >>> day_ranges([6, 7, 8, 12])
     'C+6–C+8, C+12'
     """
-    return ", ".join(
-        day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}"
-        for first, last in day_runs(days)
-    )
+    return ", ".join(day_range_list(days))

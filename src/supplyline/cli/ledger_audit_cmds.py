@@ -45,7 +45,7 @@ from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import actor_text
-from supplyline.types import day_ranges
+from supplyline.types import day_range_list, day_ranges
 
 if TYPE_CHECKING:
     pass
@@ -351,7 +351,9 @@ def propose_cmd(
             "item": d.item,
             "quantity_t": tonnes(d.quantity),
             "needed_on": d.needed_on.isoformat(),
-            "days": day_ranges(range(d.first_day, d.last_day + 1)),  # C+12–C+34, as elsewhere
+            # the days that deliver it, a run each (C+3–C+4, C+7: it said C+3–C+7): a list,
+            # as units, ";" between in CSV, a JSON array, ", " between in a table
+            "days": day_range_list(d.days) if fmt is not OutputFormat.TABLE else day_ranges(d.days),
             # a list: CSV joins it with ";" (csv_cell), JSON gives it as one, a table with " "
             "units": list(d.units) if fmt is not OutputFormat.TABLE else " ".join(d.units),
             "agreement": d.agreement_id or "NONE",

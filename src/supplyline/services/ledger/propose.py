@@ -27,7 +27,7 @@ from supplyline.domain.amounts import (
     quantity_text,
     value_of,
 )
-from supplyline.errors import Issue, NotFoundError, PermissionDenied, require
+from supplyline.errors import ArgumentError, Issue, NotFoundError, PermissionDenied, require
 from supplyline.io import load_scenario, load_scenario_with_warnings
 from supplyline.io.plan_files import read_plan
 from supplyline.services.ledger.draft_totals import over_total_notes
@@ -74,10 +74,24 @@ class DraftOrder:
     value: Decimal | None = None
     currency: str | None = None
     note: str = ""
+    days: tuple[int, ...] = ()
+    """The plan's days that deliver it, ascending, ``first_day`` to ``last_day`` (the draft
+    from days 3, 4 and 7 is not one of days 3 to 7: ``propose``'s ``days`` said
+    ``C+3–C+7``); a draft built without them is taken to deliver on every day between."""
 
     def __post_init__(self) -> None:
         """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
         check_amounts(self, _DRAFT_AMOUNTS)
+        if not self.days:
+            object.__setattr__(self, "days", tuple(range(self.first_day, self.last_day + 1)))
+        elif self.days != tuple(sorted(set(self.days))) or (self.days[0], self.days[-1]) != (
+            self.first_day,
+            self.last_day,
+        ):
+            raise ArgumentError(
+                f"days(={self.days}) must ascend, each once, from first_day(={self.first_day}) "
+                f"to last_day(={self.last_day})"
+            )
 
     @property
     def covered(self) -> bool:
@@ -95,8 +109,7 @@ _DRAFT_AMOUNTS = (
 @dataclass(slots=True)
 class _Group:
     tonnes: Decimal
-    first_day: int
-    last_day: int
+    days: set[int]
     units: set[UnitId]
 
 
@@ -181,11 +194,10 @@ def draft_support_orders(
         group = groups.get(key)
         tonnes = _to_the_gram(delivery.tonnes)
         if group is None:
-            groups[key] = _Group(tonnes, delivery.day, delivery.day, {delivery.unit})
+            groups[key] = _Group(tonnes, {delivery.day}, {delivery.unit})
         else:
             group.tonnes += tonnes
-            group.first_day = min(group.first_day, delivery.day)
-            group.last_day = max(group.last_day, delivery.day)
+            group.days.add(delivery.day)
             group.units.add(delivery.unit)
     by_id = {a.id: a for a in pool}
     drafts: list[DraftOrder] = []
@@ -198,11 +210,12 @@ def draft_support_orders(
             receiver=receiver,
             item=item,
             quantity=quantity,
-            needed_on=plan.date_of(group.first_day),
+            needed_on=plan.date_of(min(group.days)),
             agreement_id=agreement_id,
             units=tuple(sorted(group.units)),
-            first_day=group.first_day,
-            last_day=group.last_day,
+            first_day=min(group.days),
+            last_day=max(group.days),
+            days=tuple(sorted(group.days)),
         )
         if agreement_id is None:
             draft = _replace(draft, note=_uncovered(draft))
