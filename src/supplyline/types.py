@@ -38,6 +38,8 @@ __all__ = [
     "fixed_text",
     "gram_text",
     "id_problem",
+    "list_cell",
+    "list_items",
     "lower_bound_text",
     "text_problem",
     "to_gram",
@@ -145,6 +147,52 @@ routes' ``load`` had ``;``, bottlenecks.csv's ``commodities`` a space, ``--forma
 "; ": a script splitting one file's cells split another's wrongly. ``;`` is what most
 had, is no decimal or thousands mark, and needs no quoting in a CSV cell.
 """
+
+
+def list_cell(values: Iterable[str]) -> str:
+    r"""Values as one CSV cell: :data:`LIST_SEPARATOR` between, each value's own escaped.
+
+    A ``;`` inside a value is written ``\;`` and a backslash ``\\``, so that the cell splits
+    back into the values it was made of (:func:`list_items`): a ledger decision's note
+    ``from stock; pier 2`` made ``accept by os: from stock; pier 2;cancel by wm: not
+    needed`` read as three decisions. Ids, days and numbers have neither, so their cells
+    are as before.
+
+    >>> list_cell(["accept by os: from stock; pier 2", "cancel by wm: C:\\tmp"])
+    'accept by os: from stock\\; pier 2;cancel by wm: C:\\\\tmp'
+    """
+    return LIST_SEPARATOR.join(
+        value.replace("\\", "\\\\").replace(LIST_SEPARATOR, "\\" + LIST_SEPARATOR)
+        for value in values
+    )
+
+
+def list_items(cell: str) -> list[str]:
+    r"""The values of a list cell :func:`list_cell` wrote (a blank cell holds none).
+
+    >>> list_items("from stock\\; pier 2;not needed"), list_items("")
+    (['from stock; pier 2', 'not needed'], [])
+    """
+    if cell == "":
+        return []
+    items: list[str] = []
+    item: list[str] = []
+    escaped = False
+    for char in cell:
+        if escaped:
+            item.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == LIST_SEPARATOR:
+            items.append("".join(item))
+            item = []
+        else:
+            item.append(char)
+    if escaped:  # a lone backslash at the end: kept, as written
+        item.append("\\")
+    items.append("".join(item))
+    return items
 
 
 def to_gram(value: float) -> float:

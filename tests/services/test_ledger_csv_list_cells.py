@@ -18,6 +18,7 @@ from ledger_support import BILATERAL, BILATERAL_AGREEMENT, ledger_cli
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import write_plan
+from supplyline.types import list_items
 
 
 def _db(tmp_path: Path) -> str:
@@ -90,3 +91,25 @@ def test_propose_csv_separates_a_drafts_units_with_semicolons(tmp_path: Path) ->
                             str(tmp_path / "plan"), "--scenario", str(BILATERAL),
                             "--format", "csv"))  # fmt: skip
     assert row["units"] == ";".join(units)
+
+
+def test_show_csv_keeps_a_note_with_semicolons_quotes_and_a_line_break(tmp_path: Path) -> None:
+    """The note reads back whole; a decision's ``;`` is escaped, so the list splits in two.
+
+    ``from stock; pier 2`` made the ``decisions`` cell read as three decisions.
+    """
+    db = _db(tmp_path)
+    note = 'pier 2; "north" gate\nthen, left'
+    ledger_cli(db, "ledger", "request", "--as", "westmark", "--agreement", BILATERAL_AGREEMENT,
+               "--item", "fuel", "--quantity", "5", "--needed-on", "2025-08-01",
+               "--note", note)  # fmt: skip
+    ledger_cli(db, "ledger", "accept", "1", "--as", "ostravia", "--note", "from stock; pier 2")
+    ledger_cli(db, "ledger", "cancel", "1", "--as", "westmark", "--note", "not needed")
+    text = ledger_cli(db, "ledger", "show", "1", "--as", "westmark", "--format", "csv")
+    [row] = _csv(text)
+    assert row["note"] == note
+    assert "from stock\\; pier 2;cancel" in row["decisions"]
+    assert list_items(row["decisions"]) == [
+        "accept by tester@ostravia: from stock; pier 2",
+        "cancel by tester@westmark: not needed",
+    ]

@@ -36,7 +36,7 @@ from supplyline.cli.table_fit import _drawn_width as _drawn_width
 from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
 from supplyline.io.csv_out import to_gram, write_rows
 from supplyline.io.csv_quoting import NumberText
-from supplyline.types import LIST_SEPARATOR, Said
+from supplyline.types import Said, list_cell
 
 __all__ = [
     "EVERY_COLUMN",
@@ -285,7 +285,7 @@ def long_row(section: str, item: object, field: str, value: object) -> dict[str,
     if isinstance(value, float):
         value = to_gram(value)  # 6.299999999999998 as 6.3, as the plan files give it
     elif isinstance(value, list | tuple):
-        value = LIST_SEPARATOR.join(map(str, value))  # as every CSV file's list cells
+        value = list_cell(map(str, value))  # as every CSV file's list cells
     return {
         "section": section,
         "item": item,

@@ -34,7 +34,7 @@ from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
 from supplyline.io.csv_quoting import NumberText, csv_line, quoted_cell
-from supplyline.types import GRAM_DECIMALS, LIST_SEPARATOR, gram_text, to_gram
+from supplyline.types import GRAM_DECIMALS, gram_text, list_cell, to_gram
 
 __all__ = [
     "CSV_ENCODING",
@@ -128,13 +128,14 @@ def csv_cell(value: Any) -> Any:
     :class:`~supplyline.io.csv_quoting.NumberText` when finite, so that it is written
     bare; other numbers are left as they are. A list's values are joined by
     :data:`~supplyline.types.LIST_SEPARATOR`, as every CSV's list cells (a row may hold a
-    list that JSON gives as one: ``reach``'s ``depots``).
+    list that JSON gives as one: ``reach``'s ``depots``), a ``;`` or a backslash in a value
+    escaped by a backslash (:func:`~supplyline.types.list_cell`).
 
     >>> [csv_cell(v) for v in (True, None, -2.5, "x", "=x", 2e-06, 3.0, 7, ["DA", "DB"])]
     ['yes', '', '-2.5', 'x', "'=x", '0.000002', '3', 7, 'DA;DB']
     """
     if isinstance(value, list | tuple):
-        value = LIST_SEPARATOR.join(v if isinstance(v, str) else str(csv_cell(v)) for v in value)
+        value = list_cell(v if isinstance(v, str) else str(csv_cell(v)) for v in value)
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, float):
