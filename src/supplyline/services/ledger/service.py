@@ -58,6 +58,7 @@ from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.failed_write import AfterFailure
 from supplyline.services.ledger.intake import create_order, request_words
 from supplyline.services.ledger.mapping import order_view
+from supplyline.services.ledger.reconcile import check_agreement
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import (
@@ -485,6 +486,7 @@ def _request_step(
     }
 
     def run(session: Session, now: dt.datetime) -> Outcome:
+        check_agreement(session, agreement_id)  # its prices and terms as its event gives them
         agreement = get_visible_agreement(session, actor.partner, agreement_id)
         chosen = mode or (
             ReimbursementMode.CASH

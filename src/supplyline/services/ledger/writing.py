@@ -5,10 +5,14 @@ Every mutating call of :class:`~supplyline.services.ledger.Ledger` goes through
 
 1. open a write transaction and lock the audit chain head (writers queue here, so the
    chain stays linear and an order's checks see the latest committed state);
-2. if an idempotency key is given and this partner used it before, return the recorded
-   outcome (same request) or raise ConflictError (a different request);
-3. hold the order's row and lines to its own events (:mod:`reconcile`: a row edited in
-   SQL is refused, not copied into the new event), check and apply the change, append
+2. if an idempotency key is given and this partner used it before, hold the key's row to
+   the event it names (:func:`~reconcile.check_key`), then return the recorded outcome
+   (same request) or raise ConflictError (a different request); a key with no row that an
+   event records is refused (:func:`~reconcile.check_no_key`: its row was deleted);
+3. hold the order's row and lines to its own events, and the agreement's terms and
+   prices to its event where the change reads them (a request, an in-kind bill's due
+   date, an agreement entered again) (:mod:`reconcile`: a row edited in SQL is refused,
+   not copied into the new event), check and apply the change, append
    one audit event (which records the key, see :mod:`idempotency`), record the key;
 4. commit — or roll back everything if any step failed.
 
@@ -44,7 +48,7 @@ from supplyline.services.ledger.failed_write import AfterFailure, said_after_fai
 from supplyline.services.ledger.idempotency import with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
-from supplyline.services.ledger.reconcile import check_order
+from supplyline.services.ledger.reconcile import check_key, check_no_key, check_order
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, SupportOrder
@@ -116,7 +120,10 @@ class Transaction:
         digest = _request_digest(kind, request)
         if key is not None:
             done = self.session.get(IdempotencyRow, (actor.partner, key))
-            if done is not None:
+            if done is None:
+                check_no_key(self.session, actor.partner, key)
+            else:
+                check_key(self.session, actor.partner, key, done.event_seq)
                 same = {digest} | (set() if formerly is None else {_request_digest(kind, formerly)})
                 if done.request_hash not in same:
                     raise ConflictError(
