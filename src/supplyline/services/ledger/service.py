@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -69,7 +70,14 @@ from supplyline.services.ledger.views import (
     Requested,
     SupportOrder,
 )
-from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction, retried
+from supplyline.services.ledger.writing import (
+    Clock,
+    LedgerCore,
+    Outcome,
+    Transaction,
+    orders_check,
+    retried,
+)
 
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
 
@@ -115,7 +123,8 @@ class Ledger(LedgerCore):
             check_storable(agreement)
         except LedgerRuleError as error:
             raise LedgerRuleError(f"agreement {agreement.id!r}: {error}") from error
-        with self._transaction(actor, retried(key)) as tx:
+        shown = f"supplyline ledger agreements --as {actor.partner}"
+        with self._transaction(actor, retried(key, shown)) as tx:
             return store_step(tx, agreement, key) is not None
 
     def import_agreements(
@@ -139,7 +148,8 @@ class Ledger(LedgerCore):
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_IMPORTED, sources)
-        with self._transaction(actor, _IMPORT_AGAIN) as tx:
+        shown = f"supplyline ledger agreements --as {actor.partner}"
+        with self._transaction(actor, replace(_IMPORT_AGAIN, check=shown)) as tx:
             return import_step(tx, actor, taken, ours, NOTHING_IMPORTED, sources)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
@@ -183,7 +193,7 @@ class Ledger(LedgerCore):
         unit_price = optional_amount_arg(unit_price, "unit_price")
         note = text_arg(note, "note")
         key = key_arg(idempotency_key)
-        with self._transaction(actor, retried(key)) as tx:
+        with self._transaction(actor, retried(key, orders_check(actor, agreement_id))) as tx:
             return _request_step(
                 tx,
                 agreement_id=agreement_id,
@@ -240,7 +250,7 @@ class Ledger(LedgerCore):
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_STORED, sources)
         made: list[Requested] = []
-        with self._transaction(actor, _SUBMIT_AGAIN) as tx:
+        with self._transaction(actor, replace(_SUBMIT_AGAIN, check=orders_check(actor))) as tx:
             imported = import_step(tx, actor, taken, ours, NOTHING_STORED, sources)
             for one in wanted:
                 where = request_words(actor.partner, one.item, one.agreement_id, taken)
