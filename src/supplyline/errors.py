@@ -12,7 +12,8 @@ A user's mistake is a typed exception with a message made for a person; a bug is
     ├── PermissionDenied             a partner acting outside its scope
     ├── SolverError                  the solver failed (not "no solution")
     └── StorageError                 database failures, wrapped at the services boundary
-        └── DamagedDataError         a stored value supplyline could not have written
+        ├── DamagedDataError         a stored value supplyline could not have written
+        └── CommitUnknownError       the commit itself failed: the write may have been kept
 
 "Infeasible" is not an error: a plan that falls short says so in its data.
 """
@@ -28,6 +29,7 @@ T = TypeVar("T")
 
 __all__ = [
     "ArgumentError",
+    "CommitUnknownError",
     "ConflictError",
     "DamagedDataError",
     "Issue",
@@ -176,6 +178,15 @@ class DamagedDataError(StorageError):
     A command that meets one stops and names it (``order 3's value 'abc' is not an
     amount``) rather than failing on it with a traceback; ``ledger verify`` reports it
     as tampering.
+    """
+
+
+class CommitUnknownError(StorageError):
+    """The database failed in the commit itself: whether it kept the write is not known.
+
+    A failure before the commit leaves nothing written (the transaction is rolled back);
+    a connection lost while the commit is on its way may have lost the commit or only its
+    answer, so the caller says how to find out rather than "nothing was written".
     """
 
 

@@ -1,9 +1,10 @@
-"""A write whose database connection drops says that nothing was written, and what to do.
+"""A write whose database connection drops says what it left, and what to do.
 
 A tester stopped PostgreSQL 6 s into ``ledger agreements import`` of 3,000 agreements: the
 import was all-or-nothing, but it said only ``ledger transaction: database error:
 terminating connection due to administrator command``. Here the server ends this
-client's connection (``pg_terminate_backend``, the same words) at chosen moments.
+client's connection (``pg_terminate_backend``, the same words) at chosen moments. Before
+the commit nothing was written; at the commit the outcome is unknown, and said so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from ledger_support import NLD, fresh_database_url, make_agreement
 from sqlalchemy import event
 
-from supplyline.errors import NotFoundError, StorageError
+from supplyline.errors import CommitUnknownError, NotFoundError, StorageError
 from supplyline.services.ledger import Ledger, open_ledger
 
 pytestmark = pytest.mark.postgres
@@ -74,7 +75,6 @@ AGREEMENTS = [make_agreement(f"A-{i:03}") for i in range(40)]
     [
         pytest.param(lambda led: _drop_at_statement(led, 1), id="at-the-lock"),
         pytest.param(lambda led: _drop_at_statement(led, 30), id="mid-import"),
-        pytest.param(_drop_at_commit, id="at-commit"),
     ],
 )
 def test_an_import_cut_off_says_nothing_was_imported_and_to_run_it_again(
@@ -101,11 +101,25 @@ def test_a_request_cut_off_says_nothing_was_written_and_when_a_retry_is_safe(
 ) -> None:
     """A single write: ``nothing was written: run the command again …``, and why it is safe."""
     pg_ledger.add_agreement(NLD, make_agreement())
-    _drop_at_commit(pg_ledger)
+    _drop_at_statement(pg_ledger, 2)  # after the chain head's lock, before the commit
     with pytest.raises(StorageError) as raised:
         pg_ledger.request(
             NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D(5), idempotency_key=key
         )
     assert str(raised.value).endswith(
         "; nothing was written: run the command again once the database is back" + safe
+    )
+
+
+def test_an_import_cut_off_at_its_commit_says_the_outcome_is_unknown(pg_ledger: Ledger) -> None:
+    """At the commit nothing is known: where to look, and that importing again is safe."""
+    _drop_at_commit(pg_ledger)
+    with pytest.raises(CommitUnknownError, match="terminating connection") as raised:
+        pg_ledger.import_agreements(NLD, AGREEMENTS)
+    assert "nothing was imported" not in str(raised.value)
+    assert str(raised.value).endswith(
+        "the database may or may not have kept this write (it failed while committing it): "
+        "see whether it did with `supplyline ledger agreements --as NLD` once the database is "
+        "back; it is safe to run the import again (an agreement already in the ledger with the "
+        "same terms is left as it is)"
     )

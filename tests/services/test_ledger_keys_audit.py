@@ -20,7 +20,7 @@ from ledger_support import DB_KINDS, DEU, NLD, fresh_database_url, make_agreemen
 from sqlalchemy import select, text, update
 
 from supplyline.services.db.tables import IdempotencyRow
-from supplyline.services.ledger import Ledger, open_ledger
+from supplyline.services.ledger import Ledger, TamperedLedgerError, open_ledger
 from supplyline.services.ledger import writing as writing_module
 
 KEYS = IdempotencyRow.__table__
@@ -101,17 +101,22 @@ def test_an_edited_key_row_is_named(keyed: Ledger, edit: str, words: list[str]) 
 
 
 def test_a_deleted_key_that_would_let_a_retry_apply_twice_is_caught(keyed: Ledger) -> None:
-    """Without r-1's row, a retried request makes a second order; verify names the gap first.
+    """Without r-1's row, verify names the gap, and a retry is refused, not applied twice.
 
-    This is why the table is compared: the deletion itself leaves every order as it was.
+    The deletion leaves every order as it was; a retry under r-1 made a second order.
     """
     _sql(keyed, "DELETE FROM ledger_idempotency WHERE key = 'r-1'")
     report = keyed.verify()
     assert (report.ok, report.bad_seq) == (False, 2)
-    again = keyed.request(
-        NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("4"), idempotency_key="r-1"
-    )
-    assert again.id == 3  # applied twice: what the check above exists to reveal
+    with pytest.raises(
+        TamperedLedgerError,
+        match=r"NLD's idempotency key 'r-1' is missing from table ledger_idempotency, but "
+        r"event 2 \(request\) was made under it",
+    ):
+        keyed.request(
+            NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=D("4"), idempotency_key="r-1"
+        )
+    assert len(keyed.orders(NLD)) == 2  # no second order
 
 
 def test_damaged_key_cell_is_named_with_its_table(keyed: Ledger) -> None:

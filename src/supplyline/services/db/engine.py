@@ -16,12 +16,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from supplyline.errors import Issue, NotFoundError, ScenarioError, StorageError
+from supplyline.errors import (
+    CommitUnknownError,
+    Issue,
+    NotFoundError,
+    ScenarioError,
+    StorageError,
+)
 from supplyline.services.db.sqlite_file import (
     damaged_trouble,
     empty_file_trouble,
@@ -163,6 +169,25 @@ def storage_errors(what: str) -> Iterator[None]:
         raise StorageError(f"{what}: database error: {str(orig).strip()}") from error
     except SQLAlchemyError as error:
         raise StorageError(f"{what}: {error}") from error
+
+
+def _commit(session: Session, conn: Connection) -> None:
+    """Commit, saying a failure of the commit itself as :class:`CommitUnknownError`.
+
+    Everything was flushed before, so what fails here is the ``COMMIT``: the database may
+    have kept the write and lost only its answer (a connection cut while it travelled).
+    The connection is not used again: SQLite leaves the transaction of a failed ``COMMIT``
+    open, and the next write on it failed with "cannot start a transaction within a
+    transaction".
+    """
+    try:
+        session.commit()
+    except DBAPIError as error:
+        conn.invalidate()  # closed, not pooled: closing rolls back what SQLite kept open
+        orig = getattr(error, "orig", None) or error
+        raise CommitUnknownError(
+            f"ledger transaction: database error in the commit: {str(orig).strip()}"
+        ) from error
 
 
 def _sqlite_hooks(engine: Engine, busy_timeout_s: float, *, read_only: bool) -> None:
@@ -394,10 +419,11 @@ class Database:
                     session.begin()
                     try:
                         yield session
+                        session.flush()  # a failure here is before the commit: rolled back
                     except BaseException:
                         session.rollback()
                         raise
-                    session.commit()
+                    _commit(session, conn)
             finally:
                 conn.close()
 

@@ -31,6 +31,7 @@ from supplyline.services.ledger.agreements import (
     agreement_payload,
     store_agreement,
 )
+from supplyline.services.ledger.reconcile import check_agreement
 from supplyline.services.ledger.views import Actor
 from supplyline.services.ledger.writing import Outcome, Transaction
 
@@ -148,6 +149,7 @@ def store_step(
     terms = agreement_payload(agreement)
 
     def run(session: Session, now: dt.datetime) -> Outcome | None:
+        check_agreement(session, agreement.id)  # "the same terms" as its event gives them
         if not store_agreement(session, agreement, now):
             return None
         return None, agreement.id, {"agreement": terms}

@@ -6,6 +6,12 @@ due to administrator command``: the import was all-or-nothing, but the message l
 user to guess whether anything was stored and whether running it again was safe. Every
 write is one transaction, so a database failure in it (not a rule, not a conflict) wrote
 nothing; the message now says so, and how to do it again.
+
+Except a failure of the commit itself (:class:`~supplyline.errors.CommitUnknownError`): a
+connection lost while ``COMMIT`` travelled may have lost the commit or only its answer,
+and "nothing was written" could be false. That is said as unknown, with the command that
+shows whether the write is there, and whether doing it again is safe (an idempotency key
+makes it so) or must wait for that check.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
-from supplyline.errors import StorageError
+from supplyline.errors import CommitUnknownError, StorageError
 
 __all__ = ["NOTHING_WRITTEN", "AfterFailure", "said_after_failure"]
 
@@ -36,6 +42,8 @@ class AfterFailure:
     """How to do it again."""
     safe: str = ""
     """Why doing it again cannot act twice, if something makes it so (its idempotency key)."""
+    check: str = "supplyline ledger events"
+    """The command that shows whether a write whose commit failed was kept."""
 
 
 def said_after_failure(error: StorageError, after: AfterFailure) -> str | None:
@@ -51,6 +59,8 @@ def said_after_failure(error: StorageError, after: AfterFailure) -> str | None:
     cause = error.__cause__
     if not isinstance(cause, DBAPIError):
         return None
+    if isinstance(error, CommitUnknownError):
+        return _unknown(str(error), after)
     said = str(error)
     if not said.endswith(after.nothing):
         said += f"; {after.nothing}"
@@ -58,3 +68,15 @@ def said_after_failure(error: StorageError, after: AfterFailure) -> str | None:
         said += f": {after.again} once the database is back"
         said += f" ({after.safe})" if after.safe else ""
     return said
+
+
+def _unknown(said: str, after: AfterFailure) -> str:
+    """What a failed commit says: the outcome is unknown, how to see it, whether to redo it."""
+    said += (
+        "; the database may or may not have kept this write (it failed while committing it): "
+        f"see whether it did with `{after.check}` once the database is back"
+    )
+    if after.safe:
+        return f"{said}; it is safe to {after.again} ({after.safe})"
+    twice = "if the write was kept, it would be made twice"
+    return f"{said}; check that before you {after.again}: {twice}"

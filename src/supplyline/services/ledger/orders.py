@@ -22,6 +22,7 @@ from supplyline.services.db.tables import AgreementRow, OrderLineRow, OrderRow
 from supplyline.services.ledger.agreements import check_partner
 from supplyline.services.ledger.audit import order_snapshot
 from supplyline.services.ledger.errors import LedgerRuleError
+from supplyline.services.ledger.reconcile import check_agreement
 from supplyline.services.ledger.rules import ALLOWED_FROM, ROLE_OF, Action, Role
 from supplyline.services.ledger.views import (
     LARGEST_ORDER_ID,
@@ -283,6 +284,7 @@ def _check_due_within(session: Session, row: OrderRow, due_on: dt.date) -> None:
     before the agreement began (``--due 2025-01-01`` under terms valid from 2025-07-15)
     was accepted too, a debt overdue before anything could be given under them.
     """
+    check_agreement(session, row.agreement_id)  # its period as its event gives it
     agreement = session.get(AgreementRow, row.agreement_id)
     if agreement is None:  # the order's foreign key holds it; said rather than assumed
         raise NotFoundError(f"order {row.id}'s agreement {row.agreement_id!r} is not stored")

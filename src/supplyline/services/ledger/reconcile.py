@@ -10,6 +10,13 @@ does for the whole ledger; :func:`check_committed` does the same for what a requ
 against an agreement's total ceiling (each order's value, currency, and whether it was
 rejected or cancelled). A difference is a :class:`TamperedLedgerError`, before anything is
 written.
+
+The agreement an order is made or moved under and the idempotency key a retry replays are
+read too: a price raised in ``ledger_price`` by SQL was billed in the next request, and
+that request's event sealed it. :func:`check_agreement` replays the agreement's own event
+(its terms and price list) against its rows; :func:`check_key` the event a key's row names
+against that row, and :func:`check_no_key` refuses a key whose row is gone while an event
+still records it (a retry would have acted twice).
 """
 
 from __future__ import annotations
@@ -24,13 +31,14 @@ from sqlalchemy.orm import Session
 
 from supplyline.domain.amounts import money_text, quantity_text, unit_price_text
 from supplyline.services.db.tables import EventRow
-from supplyline.services.ledger.audit import row_hash
+from supplyline.services.ledger.audit import canonical, row_hash
 from supplyline.services.ledger.errors import TamperedLedgerError
+from supplyline.services.ledger.idempotency import KEY_FIELD
 from supplyline.services.ledger.replay import Fields, Replayed, replay_row
 from supplyline.services.ledger.stored import MONEY, PRICE, QUANTITY, TABLES, Parser, stored_rows
 from supplyline.services.ledger.views import OrderStatus
 
-__all__ = ["check_committed", "check_order"]
+__all__ = ["check_agreement", "check_committed", "check_key", "check_no_key", "check_order"]
 
 Committed = dict[int, tuple[Decimal, str, bool, str]]
 """Order id → (value, currency, neither rejected nor cancelled, the event that said so)."""
@@ -57,6 +65,107 @@ def check_order(session: Session, order_id: int) -> None:
         problems += _differences(session, "line", lines.order_id == order_id, state.line)
     if problems:
         raise TamperedLedgerError(_refusal(problems))
+
+
+def check_agreement(session: Session, agreement_id: str) -> None:
+    """Refuse (TamperedLedgerError) an agreement whose row or prices its event does not give.
+
+    One read of the events that entered ``agreement_id`` (one, as terms are immutable),
+    then of its row and its price list; an agreement the ledger never held passes, for the
+    caller to say it is not there.
+    """
+    state = Replayed()
+    events = (
+        select(EventRow)
+        .where(EventRow.agreement_id == agreement_id)
+        .where(EventRow.kind == "agreement")
+        .order_by(EventRow.seq)
+    )
+    problems: list[str] = []
+    for event in session.execute(events).scalars():
+        if row_hash(event) != event.hash:
+            problems.append(f"event {event.seq} ({event.kind}) does not match its hash")
+            break
+        replay_row(state, event)
+    if not problems:
+        terms = TABLES["agreement"].table.c
+        problems += _differences(
+            session, "agreement", terms.id == agreement_id, state.agreement, table_named=True
+        )
+        prices = TABLES["price"].table.c
+        problems += _differences(
+            session, "price", prices.agreement_id == agreement_id, state.price, table_named=True
+        )
+    if problems:
+        raise TamperedLedgerError(_refusal(problems))
+
+
+def check_key(session: Session, partner: str, key: str, event_seq: int) -> None:
+    """Refuse a retry whose idempotency row (naming ``event_seq``) its event does not give.
+
+    The row decides what a retry returns (its order) and whether the retry is the same
+    request (its request hash): a row edited in SQL replayed another partner's order, or
+    refused the very request it was kept for. The event it names must record this key
+    (or, written before keys were recorded, at least this partner, kind, order, agreement
+    and time).
+    """
+    state = Replayed()
+    event = session.get(EventRow, event_seq)
+    spec = TABLES["idempotency"]
+    name = spec.name({"partner": partner, "key": key})
+    if event is not None and row_hash(event) != event.hash:
+        raise TamperedLedgerError(
+            _refusal([f"event {event.seq} ({event.kind}) does not match its hash"])
+        )
+    if event is not None:
+        replay_row(state, event)
+    expected = {k: v for k, v in state.idempotency.items() if k == (partner, key)}
+    if not expected and event_seq in state.unrecorded:
+        expected = {(partner, key): state.unrecorded[event_seq]}
+    if not expected:
+        made = "there is no such event" if event is None else f"it was not made under {key!r}"
+        raise TamperedLedgerError(
+            _refusal(
+                [
+                    f"{name} names event {event_seq} in table {spec.table.name}, column "
+                    f"event_seq, but {made}"
+                ]
+            )
+        )
+    where = (spec.table.c.partner == partner) & (spec.table.c.key == key)
+    problems = _differences(session, "idempotency", where, expected, table_named=True)
+    if problems:
+        raise TamperedLedgerError(_refusal(problems))
+
+
+def check_no_key(session: Session, partner: str, key: str) -> None:
+    """Refuse a key with no row when an event of ``partner`` records it: the row was deleted.
+
+    Without its row a retry is taken for a new request and acts a second time. Events
+    record their key in their payload (:mod:`idempotency`), so this is one scan of the
+    partner's events for that text; it runs only for a write given a key not found.
+    """
+    recorded = f'"{KEY_FIELD}":{{"key":{canonical(key)},'  # as the canonical payload has it
+    events = (
+        select(EventRow)
+        .where(EventRow.partner == partner)
+        .where(EventRow.payload.contains(recorded, autoescape=True))
+        .order_by(EventRow.seq)
+    )
+    for event in session.execute(events).scalars():
+        state = Replayed()
+        replay_row(state, event)
+        if (partner, key) in state.idempotency:  # not merely a note that quotes it
+            spec = TABLES["idempotency"]
+            raise TamperedLedgerError(
+                _refusal(
+                    [
+                        f"{spec.name({'partner': partner, 'key': key})} is missing from table "
+                        f"{spec.table.name}, but event {event.seq} ({event.kind}) was made "
+                        "under it"
+                    ]
+                )
+            )
 
 
 def check_committed(session: Session, agreement_id: str, currency: str, committed: Decimal) -> None:
@@ -131,8 +240,19 @@ def _ceiling_events(session: Session, agreement_id: str) -> Committed:
     return wanted
 
 
-def _differences(session: Session, what: str, where: Any, expected: dict[Any, Fields]) -> list[str]:
-    """Each cell of the rows ``where`` selects that the events do not give, in words."""
+def _differences(
+    session: Session,
+    what: str,
+    where: Any,
+    expected: dict[Any, Fields],
+    *,
+    table_named: bool = False,
+) -> list[str]:
+    """Each cell of the rows ``where`` selects that the events do not give, in words.
+
+    ``table_named`` adds the table and column (``table ledger_price, column per_t``): an
+    agreement's price or a key's row is not what a user sees under that name.
+    """
     spec = TABLES[what]
     found: list[str] = []
     seen = set()
@@ -149,7 +269,10 @@ def _differences(session: Session, what: str, where: Any, expected: dict[Any, Fi
             if column in bad or held == value:
                 continue
             parser = spec.columns[column]
-            found.append(_said(row.name, column, held, value, parser, f"event {setter.seq}"))
+            by = f"event {setter.seq}"
+            if table_named:
+                by += f"; table {spec.table.name}, column {column}"
+            found.append(_said(row.name, column, held, value, parser, by))
     found += [
         f"{spec.name(_named(spec.key, key, fields))} made by event "
         f"{min(s.seq for _v, s in fields.values())} is missing from the table"

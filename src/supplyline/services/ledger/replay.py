@@ -18,7 +18,12 @@ from decimal import Decimal
 from typing import Any
 
 from supplyline.domain import ReimbursementMode
-from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
+from supplyline.domain.amounts import (
+    MONEY_DECIMALS,
+    QUANTITY_DECIMALS,
+    UNIT_PRICE_DECIMALS,
+    unit_price_text,
+)
 from supplyline.services.db.tables import EventRow
 from supplyline.services.ledger.history import OrderTally, Setter, shown_total
 from supplyline.services.ledger.idempotency import expected_key_row, recorded, row_fields
@@ -111,6 +116,7 @@ def replay_event(
     if kind == "request":
         state.order[key] = _requested(state, data, who, moment, user)
         state.tallies[order_id] = OrderTally.requested(order_id, data, who)
+        state.broken += [(who.seq, words) for words in _off_terms(state, data, who, order_id)]
     order = state.order.setdefault(key, {})
     after = data.get("after", {})
     tally = state.tallies.get(order_id)
@@ -239,6 +245,38 @@ def _requested(
         in_commodities = data["item"] in scope[0]
         row["item_kind"] = (ItemKind.COMMODITY if in_commodities else ItemKind.SERVICE).value
     return {name: (value, who) for name, value in row.items()}
+
+
+def _off_terms(state: Replayed, data: dict[str, Any], who: Setter, order_id: int) -> list[str]:
+    """What in a request its agreement's event contradicts: its currency, a commodity's price.
+
+    A request is priced from the agreement's rows: a price raised in ``ledger_price``
+    (or a currency changed) before it was carried into its event, and the rows put back
+    afterwards left nothing in the tables to see; the agreement's event still says.
+    """
+    terms = state.agreement.get((data["agreement"],))
+    if terms is None:
+        return []
+    aid = data["agreement"]
+    currency, made = terms["currency"]
+    carried = "the table was edited before that event and the edit was carried into it"
+    if data["currency"] != currency:
+        return [
+            f"event {who.seq} (request) made order {order_id} in {data['currency']}, but "
+            f"agreement {aid}'s currency is {currency} by its events ({made}): {carried}"
+        ]
+    price = state.price.get((aid, data["item"], currency))
+    if price is None or data["item"] not in state.scope[aid][0]:
+        return []
+    per_t, by = price["per_t"]
+    said = Decimal(str(data["unit_price"])).quantize(_PRICE)
+    if said == per_t:
+        return []
+    return [
+        f"event {who.seq} (request) priced order {order_id}'s {data['item']} at "
+        f"{unit_price_text(said)} {currency}/t, but agreement {aid}'s price is "
+        f"{unit_price_text(per_t)} by its events ({by}): {carried}"
+    ]
 
 
 def _line(

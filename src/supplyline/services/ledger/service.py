@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -56,6 +57,7 @@ from supplyline.services.ledger.arguments import (
 from supplyline.services.ledger.failed_write import AfterFailure
 from supplyline.services.ledger.intake import create_order, request_words
 from supplyline.services.ledger.mapping import order_view
+from supplyline.services.ledger.reconcile import check_agreement
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import (
@@ -66,7 +68,14 @@ from supplyline.services.ledger.views import (
     Requested,
     SupportOrder,
 )
-from supplyline.services.ledger.writing import Clock, LedgerCore, Outcome, Transaction, retried
+from supplyline.services.ledger.writing import (
+    Clock,
+    LedgerCore,
+    Outcome,
+    Transaction,
+    orders_check,
+    retried,
+)
 
 __all__ = ["ImportResult", "Ledger", "open_ledger"]
 
@@ -109,7 +118,8 @@ class Ledger(LedgerCore):
         require(agreement, Agreement, "agreement")  # an id in its place: AttributeError
         key = key_arg(idempotency_key)
         _check_party(actor, agreement)
-        with self._transaction(actor, retried(key)) as tx:
+        shown = f"supplyline ledger agreements --as {actor.partner}"
+        with self._transaction(actor, retried(key, shown)) as tx:
             return store_step(tx, agreement, key) is not None
 
     def import_agreements(
@@ -133,7 +143,8 @@ class Ledger(LedgerCore):
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_IMPORTED, sources)
-        with self._transaction(actor, _IMPORT_AGAIN) as tx:
+        shown = f"supplyline ledger agreements --as {actor.partner}"
+        with self._transaction(actor, replace(_IMPORT_AGAIN, check=shown)) as tx:
             return import_step(tx, actor, taken, ours, NOTHING_IMPORTED, sources)
 
     def agreements(self, actor: Actor) -> list[Agreement]:
@@ -177,7 +188,7 @@ class Ledger(LedgerCore):
         unit_price = optional_amount_arg(unit_price, "unit_price")
         note = text_arg(note, "note")
         key = key_arg(idempotency_key)
-        with self._transaction(actor, retried(key)) as tx:
+        with self._transaction(actor, retried(key, orders_check(actor, agreement_id))) as tx:
             return _request_step(
                 tx,
                 agreement_id=agreement_id,
@@ -234,7 +245,7 @@ class Ledger(LedgerCore):
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_STORED, sources)
         made: list[Requested] = []
-        with self._transaction(actor, _SUBMIT_AGAIN) as tx:
+        with self._transaction(actor, replace(_SUBMIT_AGAIN, check=orders_check(actor))) as tx:
             imported = import_step(tx, actor, taken, ours, NOTHING_STORED, sources)
             for one in wanted:
                 where = request_words(actor.partner, one.item, one.agreement_id, taken)
@@ -480,6 +491,7 @@ def _request_step(
     }
 
     def run(session: Session, now: dt.datetime) -> Outcome:
+        check_agreement(session, agreement_id)  # its prices and terms as its event gives them
         agreement = get_visible_agreement(session, actor.partner, agreement_id)
         chosen = mode or (
             ReimbursementMode.CASH

@@ -5,12 +5,17 @@ Every mutating call of :class:`~supplyline.services.ledger.Ledger` goes through
 
 1. open a write transaction and lock the audit chain head (writers queue here, so the
    chain stays linear and an order's checks see the latest committed state);
-2. if an idempotency key is given and this partner used it before, return the recorded
-   outcome (same request) or raise ConflictError (a different request);
-3. hold the order's row and lines to its own events (:mod:`reconcile`: a row edited in
-   SQL is refused, not copied into the new event), check and apply the change, append
+2. if an idempotency key is given and this partner used it before, hold the key's row to
+   the event it names (:func:`~reconcile.check_key`), then return the recorded outcome
+   (same request) or raise ConflictError (a different request); a key with no row that an
+   event records is refused (:func:`~reconcile.check_no_key`: its row was deleted);
+3. hold the order's row and lines to its own events, and the agreement's terms and
+   prices to its event where the change reads them (a request, an in-kind bill's due
+   date, an agreement entered again) (:mod:`reconcile`: a row edited in SQL is refused,
+   not copied into the new event), check and apply the change, append
    one audit event (which records the key, see :mod:`idempotency`), record the key;
-4. commit — or roll back everything if any step failed.
+4. commit — or roll back everything if any step failed. A failure in the commit itself
+   leaves the outcome unknown (:mod:`failed_write` says how to find it out).
 
 A call that makes several changes (an import of agreements, a plan's requests) makes
 them as steps 2–3 of one :class:`Transaction` (:meth:`LedgerCore._transaction`): all of
@@ -44,12 +49,12 @@ from supplyline.services.ledger.failed_write import AfterFailure, said_after_fai
 from supplyline.services.ledger.idempotency import with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
-from supplyline.services.ledger.reconcile import check_order
+from supplyline.services.ledger.reconcile import check_key, check_no_key, check_order
 from supplyline.services.ledger.rules import Action
 from supplyline.services.ledger.stored import undamaged
 from supplyline.services.ledger.views import Actor, SupportOrder
 
-__all__ = ["Clock", "LedgerCore", "Outcome", "Transaction", "retried"]
+__all__ = ["Clock", "LedgerCore", "Outcome", "Transaction", "orders_check", "retried"]
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
@@ -69,15 +74,25 @@ def _request_digest(kind: str, request: Mapping[str, Any]) -> str:
 _KEY_MAKES_IT_SAFE = "with the same idempotency key it does nothing twice"
 
 
-def retried(key: str | None) -> AfterFailure:
+def retried(key: str | None, check: str = "supplyline ledger events") -> AfterFailure:
     """What a single write the database failed says: nothing written, and run it again.
+
+    ``check`` is the command that shows whether a write whose commit failed was kept.
 
     >>> retried("req-1").safe
     'with the same idempotency key it does nothing twice'
     """
-    return AfterFailure(
-        safe="" if key is None else "with the same idempotency key it does nothing twice"
-    )
+    return AfterFailure(safe="" if key is None else _KEY_MAKES_IT_SAFE, check=check)
+
+
+def orders_check(actor: Actor, agreement_id: str | None = None) -> str:
+    """The command that lists ``actor``'s orders (under ``agreement_id``), to see one made.
+
+    >>> orders_check(Actor(partner="NLD", user="jan"), "NLD-DEU-1")
+    'supplyline ledger orders --as NLD --agreement NLD-DEU-1'
+    """
+    under = "" if agreement_id is None else f" --agreement {agreement_id}"
+    return f"supplyline ledger orders --as {actor.partner}{under}"
 
 
 class Transaction:
@@ -116,7 +131,10 @@ class Transaction:
         digest = _request_digest(kind, request)
         if key is not None:
             done = self.session.get(IdempotencyRow, (actor.partner, key))
-            if done is not None:
+            if done is None:
+                check_no_key(self.session, actor.partner, key)
+            else:
+                check_key(self.session, actor.partner, key, done.event_seq)
                 same = {digest} | (set() if formerly is None else {_request_digest(kind, formerly)})
                 if done.request_hash not in same:
                     raise ConflictError(
@@ -178,9 +196,10 @@ class LedgerCore(LedgerReads):
         request: dict[str, Any],
         action: Callable[[Session, dt.datetime], Outcome],
         result: Callable[[Session, int | None, str | None], T],
+        check: str,
     ) -> T:
         key = key_arg(key)  # refused before the transaction, as every argument is
-        with self._transaction(actor, retried(key)) as tx:
+        with self._transaction(actor, retried(key, check)) as tx:
             done = tx.step(kind, key, request, action)
             assert done is not None  # only an action that may return None gets None back
             return result(tx.session, *done)
@@ -204,7 +223,7 @@ class LedgerCore(LedgerReads):
             said = said_after_failure(error, after or retried(None))
             if said is None:
                 raise
-            raise StorageError(said) from error
+            raise type(error)(said) from error  # a commit's unknown outcome stays known as such
 
     def _order_result(self, session: Session, order_id: int | None, _a: str | None) -> SupportOrder:
         """The order after the change, without its lines (``Ledger.order`` has those)."""
@@ -234,4 +253,5 @@ class LedgerCore(LedgerReads):
             return row.id, row.agreement_id, ops.snapshot_payload(row, extra)
 
         request = {"order": order_id, "version": expected_version, **args}
-        return self._write(actor, action.value, key, request, run, self._order_result)
+        shown = f"supplyline ledger show {order_id} --as {actor.partner}"  # its version, lines
+        return self._write(actor, action.value, key, request, run, self._order_result, shown)
