@@ -72,14 +72,11 @@ def test_a_drafts_days_are_the_plans_delivery_days(days: list[int]) -> None:
     assert _days_of(day_range_list(draft.days)) == sorted(set(days))
 
 
-def test_propose_csv_and_json_give_each_run_of_days(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_propose_csv_and_json_give_each_run_of_days(tmp_path: Path) -> None:
     """Days 3, 4 and 7: each run, in CSV, JSON and the table (all three said ``C+3–C+7``).
 
     ``C+3–C+4;C+7`` in CSV, ``["C+3–C+4", "C+7"]`` in JSON, ``C+3–C+4, C+7`` in the table.
     """
-    monkeypatch.setenv("COLUMNS", "200")  # the table wide enough to keep its days column
     write_plan(tmp_path / "plan", _scenario(), _fuel_on([3, 4, 7]))
     args = ("ledger", "propose", str(tmp_path / "plan"), "--scenario", str(BILATERAL))
     db = f"sqlite:///{tmp_path / 'l.db'}"
@@ -88,7 +85,7 @@ def test_propose_csv_and_json_give_each_run_of_days(
     assert row["days"] == "C+3–C+4;C+7"
     [draft] = json.loads(ledger_cli(db, *args, "--format", "json"))
     assert draft["days"] == ["C+3–C+4", "C+7"]
-    table = " ".join(ledger_cli(db, *args).split())
+    table = " ".join(ledger_cli(db, *args, columns=200).split())  # wide: days shown
     assert re.search(r"C\+3–C\+4, C\+7", table)
 
 
