@@ -49,14 +49,16 @@ def _idle_note(notes: tuple[str, ...]) -> str:
 
 
 def test_the_idle_van_is_offered_only_the_loads_it_can_bring() -> None:
-    """The van's 2 trips a day: 2 loads a unit offered, not the ~120 of 1 t each.
+    """The van's 2 trips a day of 1 t: 2 loads offered in all, not the ~120 a unit of 1 t.
 
-    What is delivered is the same; the rest is unserved too_large, every tonne said.
+    Each unit's cap alone offered 2 a unit (12); the van's fleet cap (2 trips x 1 t)
+    keeps 2 of them. What is delivered is the same; the rest is unserved too_large,
+    every tonne said.
     """
     s = _depot()
     routes = route_day(s, _ASK, day=0, params=ConvoyParams(router=ROUTER))
     note = _idle_note(routes.notes)
-    assert f", {2 * UNITS} of them offered to the idle trucks" in note
+    assert ", 2 of them offered to the idle trucks" in note
     assert routes.delivered_t + routes.unserved_t == pytest.approx(120.0 * UNITS)
     assert {u.reason for u in routes.unserved} == {UnservedReason.TOO_LARGE}
     assert validate(s, routes, {f"U{i}": {"food": 120.0} for i in range(UNITS)}) == []
@@ -107,8 +109,8 @@ def test_a_note_on_thousands_of_loads_stays_short() -> None:
     assert len(note) < 400
     assert note.endswith(
         "and 17 more units; 7,000 loads, 3,500.000 t in all, 60 of them offered to the idle "
-        "trucks (as many as they can bring each unit in a day), the other 6,940 unserved "
-        "(unserved.csv)"
+        "trucks (as many as they can bring in a day, each unit and in all), the other 6,940 "
+        "unserved (unserved.csv)"
     )
 
 

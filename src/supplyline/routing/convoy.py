@@ -70,6 +70,7 @@ from supplyline.routing.depot_stock import (
     StockBook,
     with_depot_check,
 )
+from supplyline.routing.fleet_cap import within_caps
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.loads import (
     LoadBound,
@@ -90,7 +91,7 @@ from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, 
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.stop_order import group_stops
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.trip_cap import idle_split_note, within_trips
+from supplyline.routing.trip_cap import idle_split_note
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -172,6 +173,11 @@ def _checked_claims(
         # the way and the tonnes are checked as road_plan_t's are
         out[key] = _checked_plan_t(scenario, {key[0]: t})[key[0]]
     return out
+
+
+def _service_h(scenario: Scenario) -> float:
+    """A stop's service, h: the fleet cap counts the units a truck can stop at by it."""
+    return scenario.routing.service_minutes / 60
 
 
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
@@ -274,7 +280,8 @@ def _idle_round(
     are routed on the idle trucks only (numbered after the first round's), in a search
     of a quarter of the time limit (or what the day's deadline leaves), and what is still
     left is said with both rounds' figures. Offers each request no more loads than the idle
-    trucks can bring it in a day (:mod:`~supplyline.routing.trip_cap`), and adds a short
+    trucks can bring it in a day (:mod:`~supplyline.routing.trip_cap`), nor all of them more
+    than the idle trucks can carry (:mod:`~supplyline.routing.fleet_cap`), and adds a short
     note on the loads split for them. Returns too the loads taken off a road the idle
     trucks' routes would overfill.
     """
@@ -290,7 +297,8 @@ def _idle_round(
     )  # fmt: skip
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
-    chunks, beyond = within_trips(chunks, bounds2)  # the rest no idle truck could bring
+    # the rest no idle truck could bring, each unit or all of them (routing.fleet_cap)
+    chunks, beyond = within_caps(chunks, bounds2, _service_h(scenario))
     lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
@@ -481,7 +489,8 @@ def route_day(
     chunks, more, bounds = plan_chunks(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
-    chunks, beyond = within_trips(chunks, bounds)  # more than the trucks can bring a day
+    # more than the trucks can bring a day, each unit or all of them (routing.fleet_cap)
+    chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
     unserved += more
     notes = uncarried_note(unserved)  # the split notes go first once the stops are known
     if not chunks:
@@ -504,7 +513,7 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        chunks, beyond = within_trips(chunks, bounds)
+        chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         again = replace(params, router=clock.router(1.0))
         routes, left, said, dropped = _solve(
