@@ -144,8 +144,8 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
                   drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.unserved_note, out)
     for note in routes.notes:
-        if note not in warned:  # else on stderr as a warning already
-            out.print(f"note: {note}", style="dim", markup=False, highlight=False)
+        if note not in warned:  # else on stderr as a warning already; a long one in brief
+            out.print(f"note: {routes.brief(note)}", style="dim", markup=False, highlight=False)
 
 
 def _note(note: str | None, out: Console) -> None:

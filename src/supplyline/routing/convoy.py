@@ -83,6 +83,7 @@ from supplyline.routing.loads import (
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks, with_roads
+from supplyline.routing.road_note import RoadNote, road_note
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.scenario_fit import checked_requests, horizon_day
@@ -328,11 +329,12 @@ def _repair(
     budget: RoadBudget,
     stock: tuple[StockBook, StockBook | None] | None,
     clock: SearchClock,
-) -> tuple[list[TruckRoute], list[Unserved]]:
+) -> tuple[list[TruckRoute], list[Unserved], RoadNote]:
     """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
 
-    Returns every route of the day (the trucks that made more trips, then the new ones)
-    and what stays undelivered.
+    Returns every route of the day (the trucks that made more trips, then the new ones),
+    what stays undelivered, and the note on the full roads, in full and in brief
+    (:mod:`~supplyline.routing.road_note`; the full one is added to ``notes``).
 
     Each round searches a quarter of the time limit, within the day's deadline
     (:mod:`~supplyline.routing.road_repair`), and adds a note naming the full roads.
@@ -363,14 +365,9 @@ def _repair(
         rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
         held_t=None if stock is None else stock[0], spare_t=None if stock is None else stock[1],
     )  # fmt: skip
-    short = sum(u.tonnes for u in lost)
-    notes.append(
-        "roads kept to their capacity: "
-        + "; ".join(f.said(day) for f in budget.full.values())
-        + f"; {taken:,.3f} t taken off them, {taken - short:,.3f} t of it sent another way"
-        + (f", {short:,.3f} t road_full" if lost else "")
-    )
-    return routes, lost
+    note = road_note(list(budget.full.values()), day, taken, sum(u.tonnes for u in lost))
+    notes.append(note[0])
+    return routes, lost, note
 
 
 def route_day(
@@ -521,6 +518,7 @@ def route_day(
         )
         left += beyond
     notes += said
+    briefs: tuple[tuple[str, str], ...] = ()
     off = offs_of(scenario, requests, chunks, dropped, pinned)
     idle = idle_groups(groups, routes) if left and params.idle_round else []
     if idle:
@@ -537,10 +535,11 @@ def route_day(
         )
     if off:
         stock = None if depot_stock is None else (dict(depot_stock.held_t), spare)
-        routes, lost = _repair(
+        routes, lost, (whole, brief) = _repair(
             scenario, off, groups, km, params, routes, day, notes, roads[0], stock, clock
         )
         unserved += lost
+        briefs = ((whole, brief),) if brief != whole else ()
     notes[:0] = split_notes(chunks, routes, again=repacked)  # as the planner sees the stops
     estimated = _estimated_legs(routes, km)
     if estimated:
@@ -563,6 +562,7 @@ def route_day(
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
             road_loads=roads[0].loads(),
+            brief_notes=briefs,
         ),
         depot_t,
         respected,
