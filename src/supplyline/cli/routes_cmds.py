@@ -195,8 +195,8 @@ def routes_cmd(
         "--time-limit",
         help=f"Most seconds of the router's search, which stops sooner once "
         f"{STOP_AFTER_NO_IMPROVEMENT:,} iterations find no better routes (fitting the loads "
-        "to the trucks and roads comes before it, and a second round on idle trucks, if "
-        "any, takes at most a quarter more).",
+        "to the trucks and roads counts against it, and the later rounds, on idle trucks "
+        "or round full roads, take at most a quarter more: all end by 1.25 × it).",
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),

@@ -450,6 +450,8 @@ def route_day(
     claims = _checked_claims(scenario, road_claims)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
+    # one deadline for the day's work from here: the fitting and the models count too
+    clock = SearchClock(params.router)
     requests = [r for r in checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     requests, on_site = _drawn(scenario, requests, held, given)
     # what the depots hold for the trucks: the places' stocks after the day's on-site draws
@@ -499,9 +501,9 @@ def route_day(
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
     roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
-    clock = SearchClock(params.router)  # every search of the day ends by its deadline
+    first = replace(params, router=clock.router(1.0))  # what the fitting left of the limit
     routes, left, said, dropped = _solve(
-        scenario, requests, groups, chunks, km, params, on_best, roads=roads
+        scenario, requests, groups, chunks, km, first, on_best, roads=roads
     )
     left += beyond
     repacked = any(c.mixed for c in left)
