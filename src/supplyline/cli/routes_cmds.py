@@ -144,8 +144,8 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
                   drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.unserved_note, out)
     for note in routes.notes:
-        if note not in warned:  # else on stderr as a warning already
-            out.print(f"note: {note}", style="dim", markup=False, highlight=False)
+        if note not in warned:  # else on stderr as a warning already; a long one in brief
+            out.print(f"note: {routes.brief(note)}", style="dim", markup=False, highlight=False)
 
 
 def _note(note: str | None, out: Console) -> None:
@@ -195,8 +195,8 @@ def routes_cmd(
         "--time-limit",
         help=f"Most seconds of the router's search, which stops sooner once "
         f"{STOP_AFTER_NO_IMPROVEMENT:,} iterations find no better routes (fitting the loads "
-        "to the trucks and roads comes before it, and a second round on idle trucks, if "
-        "any, takes at most a quarter more).",
+        "to the trucks and roads counts against it, and the later rounds, on idle trucks "
+        "or round full roads, take at most a quarter more: all end by 1.25 × it).",
         parser=seconds(least=0.01, most=MAX_ROUTER_S, leave_out="10 when left out"),
         metavar=SECONDS_METAVAR,
     ),

@@ -384,10 +384,17 @@ class Routes:
     depot_stock_basis: str = ""
     """What the depots' stocks were checked against; empty when they were not checked."""
     road_loads: tuple[RoadLoad, ...] = ()
+    """The loaded tonnes over each road driven loaded that day, by direction."""
     units: int | None = None
     """Units in the scenario (``None``: not told): with 0 there is no one to serve, which
     the faces say in :data:`NO_UNITS_WORDS` rather than as a quiet day."""
-    """The loaded tonnes over each road driven loaded that day, by direction."""
+    brief_notes: tuple[tuple[str, str], ...] = ()
+    """(note, its brief): what a terminal prints for a note of many lines (a day's full
+    roads, :mod:`~supplyline.routing.road_note`); the files keep the note in full."""
+
+    def brief(self, note: str) -> str:
+        """What a terminal prints for ``note``: its brief, or the note itself."""
+        return dict(self.brief_notes).get(note, note)
 
     @property
     def delivered_t(self) -> float:

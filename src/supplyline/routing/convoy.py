@@ -70,6 +70,7 @@ from supplyline.routing.depot_stock import (
     StockBook,
     with_depot_check,
 )
+from supplyline.routing.fleet_cap import within_caps
 from supplyline.routing.greedy import greedy_routes
 from supplyline.routing.loads import (
     LoadBound,
@@ -82,6 +83,7 @@ from supplyline.routing.loads import (
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.road_load import DayGraph, RoadBudget, Taken, kept_chunks, with_roads
+from supplyline.routing.road_note import RoadNote, road_note
 from supplyline.routing.road_repair import Off, offs_of, repair
 from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.routing.scenario_fit import checked_requests, horizon_day
@@ -90,7 +92,7 @@ from supplyline.routing.site_stock import check_held, draw_on_site, less_drawn, 
 from supplyline.routing.solver import BestCallback, solve_vrp
 from supplyline.routing.stop_order import group_stops
 from supplyline.routing.translate import Chunk, to_routes
-from supplyline.routing.trip_cap import idle_split_note, within_trips
+from supplyline.routing.trip_cap import idle_split_note
 from supplyline.types import CommodityId, LocationId
 
 __all__ = ["ConvoyParams", "DeliveryRequest", "horizon_day", "route_day"]
@@ -172,6 +174,11 @@ def _checked_claims(
         # the way and the tonnes are checked as road_plan_t's are
         out[key] = _checked_plan_t(scenario, {key[0]: t})[key[0]]
     return out
+
+
+def _service_h(scenario: Scenario) -> float:
+    """A stop's service, h: the fleet cap counts the units a truck can stop at by it."""
+    return scenario.routing.service_minutes / 60
 
 
 def _estimated_legs(routes: Sequence[TruckRoute], km: RoadMatrix) -> list[str]:
@@ -274,7 +281,8 @@ def _idle_round(
     are routed on the idle trucks only (numbered after the first round's), in a search
     of a quarter of the time limit (or what the day's deadline leaves), and what is still
     left is said with both rounds' figures. Offers each request no more loads than the idle
-    trucks can bring it in a day (:mod:`~supplyline.routing.trip_cap`), and adds a short
+    trucks can bring it in a day (:mod:`~supplyline.routing.trip_cap`), nor all of them more
+    than the idle trucks can carry (:mod:`~supplyline.routing.fleet_cap`), and adds a short
     note on the loads split for them. Returns too the loads taken off a road the idle
     trucks' routes would overfill.
     """
@@ -290,7 +298,8 @@ def _idle_round(
     )  # fmt: skip
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
-    chunks, beyond = within_trips(chunks, bounds2)  # the rest no idle truck could bring
+    # the rest no idle truck could bring, each unit or all of them (routing.fleet_cap)
+    chunks, beyond = within_caps(chunks, bounds2, _service_h(scenario))
     lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
@@ -320,11 +329,12 @@ def _repair(
     budget: RoadBudget,
     stock: tuple[StockBook, StockBook | None] | None,
     clock: SearchClock,
-) -> tuple[list[TruckRoute], list[Unserved]]:
+) -> tuple[list[TruckRoute], list[Unserved], RoadNote]:
     """The loads taken off full roads, sent another way on the trucks' hours left, or road_full.
 
-    Returns every route of the day (the trucks that made more trips, then the new ones)
-    and what stays undelivered.
+    Returns every route of the day (the trucks that made more trips, then the new ones),
+    what stays undelivered, and the note on the full roads, in full and in brief
+    (:mod:`~supplyline.routing.road_note`; the full one is added to ``notes``).
 
     Each round searches a quarter of the time limit, within the day's deadline
     (:mod:`~supplyline.routing.road_repair`), and adds a note naming the full roads.
@@ -355,14 +365,9 @@ def _repair(
         rounds=_REPAIR_ROUNDS, multi_trip=params.multi_trip,
         held_t=None if stock is None else stock[0], spare_t=None if stock is None else stock[1],
     )  # fmt: skip
-    short = sum(u.tonnes for u in lost)
-    notes.append(
-        "roads kept to their capacity: "
-        + "; ".join(f.said(day) for f in budget.full.values())
-        + f"; {taken:,.3f} t taken off them, {taken - short:,.3f} t of it sent another way"
-        + (f", {short:,.3f} t road_full" if lost else "")
-    )
-    return routes, lost
+    note = road_note(list(budget.full.values()), day, taken, sum(u.tonnes for u in lost))
+    notes.append(note[0])
+    return routes, lost, note
 
 
 def route_day(
@@ -445,6 +450,8 @@ def route_day(
     claims = _checked_claims(scenario, road_claims)
     params = params or ConvoyParams()
     t0 = time.perf_counter()
+    # one deadline for the day's work from here: the fitting and the models count too
+    clock = SearchClock(params.router)
     requests = [r for r in checked_requests(scenario, requests) if r.tonnes >= params.min_load_t]
     requests, on_site = _drawn(scenario, requests, held, given)
     # what the depots hold for the trucks: the places' stocks after the day's on-site draws
@@ -481,7 +488,8 @@ def route_day(
     chunks, more, bounds = plan_chunks(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
-    chunks, beyond = within_trips(chunks, bounds)  # more than the trucks can bring a day
+    # more than the trucks can bring a day, each unit or all of them (routing.fleet_cap)
+    chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
     unserved += more
     notes = uncarried_note(unserved)  # the split notes go first once the stops are known
     if not chunks:
@@ -493,9 +501,9 @@ def route_day(
         )  # fmt: skip
         return _checked(none_routed, depot_t, respected)
     roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
-    clock = SearchClock(params.router)  # every search of the day ends by its deadline
+    first = replace(params, router=clock.router(1.0))  # what the fitting left of the limit
     routes, left, said, dropped = _solve(
-        scenario, requests, groups, chunks, km, params, on_best, roads=roads
+        scenario, requests, groups, chunks, km, first, on_best, roads=roads
     )
     left += beyond
     repacked = any(c.mixed for c in left)
@@ -504,7 +512,7 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        chunks, beyond = within_trips(chunks, bounds)
+        chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         again = replace(params, router=clock.router(1.0))
         routes, left, said, dropped = _solve(
@@ -512,6 +520,7 @@ def route_day(
         )
         left += beyond
     notes += said
+    briefs: tuple[tuple[str, str], ...] = ()
     off = offs_of(scenario, requests, chunks, dropped, pinned)
     idle = idle_groups(groups, routes) if left and params.idle_round else []
     if idle:
@@ -528,10 +537,11 @@ def route_day(
         )
     if off:
         stock = None if depot_stock is None else (dict(depot_stock.held_t), spare)
-        routes, lost = _repair(
+        routes, lost, (whole, brief) = _repair(
             scenario, off, groups, km, params, routes, day, notes, roads[0], stock, clock
         )
         unserved += lost
+        briefs = ((whole, brief),) if brief != whole else ()
     notes[:0] = split_notes(chunks, routes, again=repacked)  # as the planner sees the stops
     estimated = _estimated_legs(routes, km)
     if estimated:
@@ -554,6 +564,7 @@ def route_day(
             solve_s=time.perf_counter() - t0,
             notes=tuple(notes),
             road_loads=roads[0].loads(),
+            brief_notes=briefs,
         ),
         depot_t,
         respected,

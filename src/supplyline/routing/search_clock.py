@@ -6,7 +6,10 @@ rounds for loads taken off full roads, each of a quarter of the limit. Each had 
 own limit, so the searches together could take twice ``--time-limit`` and more, and the
 work around them (the models' matrices) none: a tester's day asked 3 s took 20.2 s.
 Now every search ends by one deadline, ``time_limit_s × (1 + LATER_SHARE)`` after the
-first began; a later search gets its share or what is left, whichever is less.
+day's routing began (:func:`~supplyline.routing.convoy.route_day` starts the clock before
+it fits the loads to the trucks and roads); each search, the first too, gets its share or
+what is left, whichever is less. The fitting and the first model were outside it: a day
+of 1,502 small deliveries asked 3 s took 5.8 s (``solve_s``), 2.8 s of it before the search.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ _now: Callable[[], float] = time.perf_counter
 
 @dataclass(slots=True)
 class SearchClock:
-    """The day's search deadline, started when the first search starts.
+    """The day's search deadline, started when the day's routing starts.
 
     >>> clock = SearchClock(RouterParams(time_limit_s=4.0))
     >>> clock.router(1.0).time_limit_s <= 4.0 and clock.router(LATER_SHARE).time_limit_s <= 1.0
@@ -44,7 +47,10 @@ class SearchClock:
 
     @property
     def deadline(self) -> float:
-        """When every search of the day has ended (``time.perf_counter`` seconds)."""
+        """When every search of the day has ended (``time.perf_counter`` seconds).
+
+        Counted from :attr:`started`: the work before a search takes from its time.
+        """
         return self.started + self.base.time_limit_s * (1 + LATER_SHARE)
 
     def router(self, share: float) -> RouterParams:

@@ -93,7 +93,8 @@ def idle_split_note(offered: Sequence[Chunk], beyond: Sequence[Chunk]) -> str:
     if beyond:
         note += (
             f", {len(offered):,} of them offered to the idle trucks (as many as they can "
-            f"bring each unit in a day), the other {len(beyond):,} unserved (unserved.csv)"
+            f"bring in a day, each unit and in all), the other {len(beyond):,} unserved "
+            "(unserved.csv)"
         )
     return note
 
