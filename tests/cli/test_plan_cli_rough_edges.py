@@ -50,10 +50,12 @@ BOTTLENECK_COLUMNS = [
     "measuring",
     "then_limited_by",
     "together_with",
+    "shortfall_extra",
 ]
 """bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
 ``capacity``; each day's number and date beside its label, and the extra's days beside it;
-``together_with`` (a joint claim's partner extras) last, so no column before it moves."""
+``together_with`` (a joint claim's partner extras), then ``shortfall_extra`` (the least extra
+for the shortfall alone) last, so no column before them moves."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
     "kind",
@@ -75,9 +77,11 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "measuring",
     "then_limited_by",
     "together_with",
+    "shortfall_extra",
 ]
 """plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
-from after ``explanation`` to beside ``capacity``; ``together_with`` last."""
+from after ``explanation`` to beside ``capacity``; ``together_with``, then
+``shortfall_extra`` last."""
 
 
 @pytest.fixture(scope="module")

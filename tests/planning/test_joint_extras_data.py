@@ -161,7 +161,8 @@ def test_plan_json_gives_each_partner_its_dated_days(
     assert (joint["link"], joint["location"], joint["extra_days"]) == ("to-border", None, [0])
     assert (joint["extra_first_day"], joint["extra_first_label"]) == (0, "C+0")
     assert (joint["extra_last_day"], joint["extra_last_date"]) == (0, "2025-06-01")
-    assert list(post)[-1] == "together_with"  # after the record's other fields
+    # after the record's other fields, and before shortfall_extra, added after it
+    assert list(post)[-2:] == ["together_with", "shortfall_extra"]
 
 
 def test_bottlenecks_csv_and_stdout_give_the_partners_cell(

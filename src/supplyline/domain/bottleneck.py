@@ -198,6 +198,13 @@ class Bottleneck(ByContent):
     explanation's "together with +400 pax/day at the railhead L6 … on C+0–C+2" as data.
     Empty where the claim is this capacity's alone, and in plans written before it was
     recorded (it was said in the explanation only, and applying the extra alone gained 0)."""
+    shortfall_extra: float | None = None
+    """The least round extra, in ``extra_unit`` on ``extra_days``, that removes the shortfall
+    ``suggested_extra`` removes, where that is smaller: ``suggested_extra`` is the least
+    that also gains as much in the next of the objective's tiers (a tester's border post,
+    +28 t/day to remove 24 t short and fill 150 t-days of targets, removed the 24 t with
+    +8). None where it is not smaller, where the claim removes no shortfall, where not
+    measured, and in plans written before it was recorded."""
 
     @property
     def suggested_extra_per_day(self) -> float | None:
@@ -233,3 +240,4 @@ class Bottleneck(ByContent):
             object.__setattr__(self, "extra_unit", None)
             object.__setattr__(self, "extra_days", ())
             object.__setattr__(self, "together_with", ())
+            object.__setattr__(self, "shortfall_extra", None)

@@ -94,6 +94,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "measuring": b.measuring.value,
             "then_limited_by": b.then_limited_by,
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
+            "shortfall_extra": b.shortfall_extra,
         }
 
 
@@ -185,6 +186,7 @@ def _tables(
                 "then_limited_by",  # the capacity that caps the gain beyond the extra
                 # the other capacities' extras the gain needs: "L6 +400 pax/day on C+0–C+2"
                 "together_with",
+                "shortfall_extra",  # the least for the shortfall alone: last, none moves
             ),
             _bottleneck_rows(plan),
         ),

@@ -178,6 +178,7 @@ def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
         "extra_unit": b.extra_unit,
         **plan.span_cells("extra_", b.extra_days),  # the days the extra is added on
         "extra_day_ranges": day_ranges(b.extra_days) if b.extra_days else None,
+        "shortfall_extra": b.shortfall_extra,  # less, where it removes the shortfall alone
         "shortfall_removed_t": b.removes_shortfall_t,
         **b.gains_shown,
         "then_limited_by": b.then_limited_by,  # what caps the gain beyond the extra
@@ -198,8 +199,10 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
     says it ("0.099 t/day", where a table showed 0.10 beside "+0.099 t/day"), followed by
     the extras its gain needs with it (", with L6 +400 pax/day on C+0–C+2"). The CLI
     table and the HTML report show these; CSV and JSON keep the numbers and units apart.
-    ``removes_t`` as the explanation says it too (:class:`~supplyline.types.Said`): a
-    column of 99.995 (three decimals, for another row's 0.015) read beside "removes 100 t".
+    Where less removes the shortfall, the extra says so: "28 t/day on C+1–C+3 (8 for the
+    shortfall alone)". ``removes_t`` as the explanation says it too
+    (:class:`~supplyline.types.Said`): a column of 99.995 (three decimals, for another
+    row's 0.015) read beside "removes 100 t".
     Closures are not among them: :func:`closure_table_rows` gives every one.
     """
     entries = capacity_entries(plan)
@@ -222,6 +225,8 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         # showed "400 t/day" beside them, where the explanation said "on C+3–C+7"
         on = f" on {extra_on}" if extra_on else ""
         row["extra"] = None if extra is None else f"{extra_text(extra)} {row['extra_unit']}{on}"
+        if (less := row.pop("shortfall_extra")) is not None:  # a planner ending the shortfall
+            row["extra"] += f" ({extra_text(less)} for the shortfall alone)"
         del row["together_with"]
         if b.together_with:  # the claim's gain needs them too: a planner applied it alone
             row["extra"] += "".join(f", with {_joint_text(j)}" for j in b.together_with)

@@ -43,6 +43,7 @@ from supplyline.planning.resources import (
     tie_breaking_noise,
 )
 from supplyline.planning.roomless_stores import price_roomless_stores
+from supplyline.planning.shortfall_extra import ShortfallExtra, shortfall_extras
 from supplyline.types import day_ranges, to_gram
 
 __all__ = [
@@ -171,12 +172,21 @@ def find_bottlenecks(
             p, m, sol.x, base, deadline, demand=demand, start=start, progress=progress
         )
         stores = price_roomless_stores(p, m, sol.x, base, deadline, progress).priced
+    # last: the least extra for the shortfall alone, where a claim's own also fills targets
+    least = (
+        shortfall_extras(p, m, session, base, found, deadline, progress)
+        if p.params.explain_top > 0
+        else {}
+    )
     out: list[Bottleneck] = []
-    for (run, measured), was_asked, was_unsure in zip(found, asked, unsure, strict=True):
+    for i, ((run, measured), was_asked, was_unsure) in enumerate(
+        zip(found, asked, unsure, strict=True)
+    ):
         resource, words, capacity, capacity_unit = describe(p, run)
         coms = commodities_using(p, m, sol.x, run)
+        less = least.get(i)
         text = _explanation(
-            words, run, coms, measured, capacity, store_on_hand(p, run), capacity_unit
+            words, run, coms, measured, capacity, store_on_hand(p, run), capacity_unit, less
         )
         # the goods the sentence names, and no others: it limits or keeps them out
         named = (*coms, *_kept_out(coms, measured))
@@ -192,6 +202,7 @@ def find_bottlenecks(
                 suggested_extra=None if measured is None or measured.alone else measured.extra,
                 extra_unit=extra_unit(run, run.lifted),
                 extra_days=_days_of_extra(run, measured),
+                shortfall_extra=None if less is None else less.extra,
                 **_gain_fields(measured),
                 explanation=text,
                 then_limited_by=(measured.then_limited_by or None) if measured else None,
@@ -329,6 +340,7 @@ def _explanation(
     capacity: float | None = None,
     on_hand: float = 0.0,
     capacity_unit: str = "",
+    less: ShortfallExtra | None = None,
 ) -> str:
     """What the resource limits and when, then what the measured extra of it buys.
 
@@ -341,6 +353,9 @@ def _explanation(
     :func:`~supplyline.planning.resources.extra_days`); a store's extra is on top of its
     room (``capacity``), and where that room is what is on hand, above its ``storage_t``,
     it is said with the ``storage_t`` that gives it (a user sets that, not the room).
+    Where ``less`` removes its shortfall, each figure is said with what it does: "+8 t/day
+    there removes 24 t of shortfall (all of it): …; +28 t/day also fills 150 t-days more of
+    the units' days-of-supply targets" (:mod:`~supplyline.planning.shortfall_extra`).
     """
     span = day_ranges(run.days)  # one run of days (a store: its full stretches)
     kept = _kept_out(coms, measured)
@@ -384,6 +399,13 @@ def _explanation(
     if not measured.least:
         extra += f" {NOT_LEAST}"
     said = f"{text}; {extra}{measured.with_partner} {measured.effect}"
+    if less is not None:
+        # the claim's extra also fills the next tier: a tester's +28 t/day where +8 removed
+        # every tonne short; each figure with what it does
+        least = f"+{extra_text(less.extra)} {unit} there{when}{measured.with_partner}"
+        extra = f"+{extra_text(measured.extra)} {unit}"
+        extra += "" if measured.least else f" {NOT_LEAST}"
+        said = f"{text}; {least} {less.removes}; {extra} also {less.also}"
     if measured.then_limited_words:  # a planner who added it was surprised the rest stayed
         beyond = (
             "these extras" if measured.with_partner else f"+{extra_text(measured.extra)} {unit}"

@@ -232,6 +232,10 @@ class Measured:
     then_limited_words: str = ""
     """That capacity in words, with the days it binds ("the road link lb y→u (8 t/day), full
     on C+1–C+8,"), as the explanation says it."""
+    after: Outcome | None = None
+    """The outcome re-solved with :attr:`extra`, what :attr:`effect` says: what the least
+    extra removing its shortfall alone is sought against, once every claim is measured
+    (:mod:`~supplyline.planning.shortfall_extra`)."""
 
 
 MAX_TOGETHER = 3
@@ -325,6 +329,7 @@ def measure_run(
         least=least,
         then_limited_by=limited_by,
         then_limited_words=limited_words,
+        after=after,
     )
 
 

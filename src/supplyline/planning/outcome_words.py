@@ -25,6 +25,7 @@ __all__ = [
     "better",
     "cost_eps",
     "effect",
+    "effect_parts",
     "extra_text",
     "gain_fields",
     "gain_tier",
@@ -315,6 +316,16 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, str]:
     it); closure days and where the shortfall falls may differ between equally good plans,
     so they are said as the re-solved plan has them, after the fixed figure.
     """
+    bought, parts = effect_parts(p, base, new)
+    return bought, "; ".join(parts) or "changes little on its own"
+
+
+def effect_parts(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, list[str]]:
+    """:func:`effect`'s words tier by tier, in the objective's order, cost with the last.
+
+    Apart, so that a claim can say its shortfall's part with the least extra that removes
+    it and the rest with its own (:mod:`~supplyline.planning.shortfall_extra`).
+    """
     removed = base.short_t - new.short_t
     said: dict[Tier, str] = {}
     if removed > short_eps(base):
@@ -345,7 +356,7 @@ def effect(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, str]:
         parts[-1] += f", {'and ' if saved > 0 else ''}{cost}"
     elif cost:
         parts.append(cost)
-    return gains(base, new), "; ".join(parts) or "changes little on its own"
+    return gains(base, new), parts
 
 
 def _shifted(p: Problem, base: Outcome, new: Outcome) -> str:

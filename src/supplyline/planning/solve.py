@@ -370,6 +370,11 @@ def plan_movements(
 ) -> Plan:
     """The optimal movement plan of a scenario for the given demand.
 
+    ``demand`` is the requirements as computed, not yet moved to the units' arrivals
+    (:func:`~supplyline.planning.arrival.demand_on_arrival`): the plan moves it itself, and
+    so does each outage's re-plan, to the sooner arrival without the outage. A demand moved
+    already keeps the later start there (a tester's unit fed from C+9, not C+7).
+
     Never raises for a plan that falls short: shortfalls and bottlenecks are in the
     result. Raises :class:`~supplyline.errors.SolverError` if HiGHS itself fails,
     :class:`~supplyline.errors.OutputError` if it cannot write ``mps_path``, and
@@ -486,7 +491,7 @@ def plan_movements(
         records.shortfalls,
         records.movements,
         records.deliveries,
-        float(demand.consumption_t.sum()),
+        float(problem.demand.consumption_t.sum()),  # as planned, from the arrivals
     )
     if proven:  # first: a cause that blames the supply names it by its rank among them
         say("explaining bottlenecks")

@@ -386,7 +386,7 @@ def plan_scenario(
         with into if into is not None else _files_alone(extras) as scratch:
             plan = _solved(
                 scenario,
-                assessed.demand,
+                assessed.given,  # as computed: the planner moves it to the arrivals itself
                 run_params,
                 say=say,
                 mps=(Path(mps), mps_raw) if mps is not None and mps_raw is not None else None,

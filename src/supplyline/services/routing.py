@@ -262,8 +262,8 @@ def route_scenario_day(
     warned: tuple[str, ...] = ()
     if not from_demand or report is not None:
         plan, warned = _solved_plan(
-            scenario, assessed.demand, say, for_loads=not from_demand, shown=report is not None
-        )
+            scenario, assessed.given, say, for_loads=not from_demand, shown=report is not None
+        )  # the demand as given: the planner moves it to the arrivals, with and without outages
     held: dict[tuple[str, str], float] | None = None
     drawn: list[DrawnOnSite] | None = None
     depots: DepotStock | None = None

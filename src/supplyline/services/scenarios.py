@@ -97,6 +97,13 @@ class RequirementsResult:
 
     opened: OpenScenario
     demand: Demand
+    """Each unit's from the first day its people can be there, as the planner plans it."""
+    given: Demand
+    """The requirements as computed, each unit's from its required day: what the planner
+    takes (:func:`~supplyline.planning.plan_movements`), for it moves consumption to the
+    arrival itself and, re-planning an outage away, to the sooner arrival without it. Given
+    :attr:`demand`, the bottleneck report's re-plan had kept the outage's later start: a
+    tester's unit that could arrive on C+7 without a road closure was fed from C+9."""
     factors_used: tuple[str, ...]
 
     @property
@@ -221,9 +228,8 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
     opened = open_scenario(folder, progress)
     if progress:
         progress("computing requirements")
-    demand = demand_on_arrival(
-        opened.scenario, compute_requirements(opened.scenario, opened.factors)
-    )
+    given = compute_requirements(opened.scenario, opened.factors)
+    demand = demand_on_arrival(opened.scenario, given)
     used = resolve_rates(opened.scenario, opened.factors).factors_used
     log.info(
         "requirements: %.1f t consumed and %.1f t of days-of-supply build-up, %d factor(s) used",
@@ -231,7 +237,7 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
         float(demand.buildup_t.sum()),
         len(used),
     )
-    return RequirementsResult(opened=opened, demand=demand, factors_used=used)
+    return RequirementsResult(opened=opened, demand=demand, given=given, factors_used=used)
 
 
 def check_requirements_outputs(folder: str | Path, out: str | Path) -> None:
