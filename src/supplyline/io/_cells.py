@@ -19,6 +19,8 @@ from typing import Any
 from supplyline.domain.field_ranges import FieldRange, range_hint, whole_hint
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError
+from supplyline.io._number_forms import other_number_form
+from supplyline.io._point_groups import grouped_hint
 from supplyline.types import (
     MAX_ID_LEN,
     MAX_NAME_LEN,
@@ -196,9 +198,11 @@ def decimal_from_text(
 
 
 def _number_from_text(
-    text: str, hint: str, *, whole: bool = False, unit_home: str | None = None
+    text: str, hint: str, *, whole: bool = False, unit_home: str | None = None, hours: bool = False
 ) -> float:
     """``text`` as a float, else a BadValue that says what is wrong and what to write.
+
+    ``hours``: the column counts hours, so a time of day (``06:00``) is said as one.
 
     ``unit_home``: where the unit belongs, for a number with one (a file's column or key,
     by default; an option's help for a number typed on the command line).
@@ -242,6 +246,10 @@ def _number_from_text(
             f"{show(text)} has a decimal comma: write {text.replace(',', '.')} "
             f"({hint}, with a point as decimal separator)"
         )
+    if (
+        form := other_number_form(text, hint, hours=hours)
+    ) is not None:  # −23.66, 1'800, €45, 06:00
+        raise BadValue(form)
     raise BadValue(f"{show(text)} is not a number ({hint})")
 
 
@@ -352,7 +360,7 @@ def parse_float(
         try:
             number = _plain_float(value)
         except ValueError:
-            number = _number_from_text(value, hint)
+            number = _number_from_text(value, hint, hours=unit == "h")
     else:
         raise BadValue(f"{show(value)} is not a number ({hint})")
     if lo < number < hi or (number == hi) or (number == lo and not above_lo):
@@ -389,7 +397,8 @@ def parse_int(value: Any, *, lo: int = 0, hi: int, unit: str = "") -> int:
     if number < lo:
         raise BadValue(f"{show(value)} is {'negative' if number < 0 else 'too small'} ({hint})")
     if number != int(number):
-        raise BadValue(f"{show(value)} is not a whole number ({hint})")
+        grouped = grouped_hint(value) if isinstance(value, str) else ""  # 1.200 people
+        raise BadValue(f"{show(value)} is not a whole number{grouped} ({hint})")
     return int(number)
 
 

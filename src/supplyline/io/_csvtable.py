@@ -131,6 +131,12 @@ def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]
             lines = text.splitlines()
             opened = _unclosed_quote(lines[line - 1] if line <= len(lines) else "")
             report.error(file, f"a quote opened here{opened} is never closed ({how})", line)
+        elif (semicolons := _quoted_semicolons(text, reader.line_num or line, not out)) is not None:
+            report.error(
+                file,
+                f"{semicolons}, but {file} must be comma-separated ({SAVE_WITH_COMMAS})",
+                reader.line_num or line,
+            )
         else:
             report.error(
                 file,
@@ -139,6 +145,32 @@ def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]
             )
         return None
     return out
+
+
+def _quoted_semicolons(text: str, line: int, first: bool) -> str | None:
+    """What a line is when it is ``;``-separated with quoted cells, else ``None``.
+
+    LibreOffice's "Quote all text cells" writes ``"location";"commodity";…`` and any
+    export quotes a comment holding a ``;``: read with commas, the quote is followed by
+    ``;`` and a tester got "',' expected after" a quote where an unquoted header was told
+    it is separated by semicolons. ``first``: no record was read before this line.
+    """
+    physical = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if ";" not in physical or '"' not in physical:
+        return None
+    try:
+        cells = next(csv.reader([physical], delimiter=";", strict=True), [])
+    except csv.Error:
+        return None
+    if len(cells) < 2:
+        return None
+    if cells[0].lstrip().startswith("#"):
+        return (
+            "this comment is quoted and followed by semicolons (';'): the file is separated "
+            "by semicolons"
+        )
+    what = "the header" if first else "this row"
+    return f"{what} is separated by semicolons (';'), its cells in quotes"
 
 
 def _long_column(text: str, line: int, header: list[str] | None) -> str | None:

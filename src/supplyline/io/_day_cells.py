@@ -119,6 +119,15 @@ _YEARLESS = re.compile(r"(\d{1,2})/(\d{1,2})")
 _SERIAL_TIME = re.compile(r"(\d{5})[.,]\d+")
 _UNDASHED = re.compile(r"(?:19|2[01])\d{6}")
 """A date written without dashes (``20250607``), as some exports write one."""
+_TIMED = re.compile(
+    r"(.*?\d)(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+)
+"""A date with a time of day, as a spreadsheet exports a date-and-time cell
+(``8/17/2025 0:00``, ``2025/08/17 00:00:00``): the date is offered, without the time."""
+_DAY_MONTH_NAMED = re.compile(r"(\d{1,2})[-\s.]+([A-Za-z]{3,9})\.?(?:[-\s.,]+(\d{4}|\d{2}))?")
+"""A date with its month named, as Excel shows one: ``17-Aug-2025``, ``24-Aug``."""
+_MONTH_NAMED_DAY = re.compile(r"([A-Za-z]{3,9})\.?[-\s]+(\d{1,2})(?:,?[-\s]+(\d{4}))?")
+"""The same, month first: ``Aug 17, 2025``."""
 _ORDERS = ("dmy", "mdy")
 """The two readings of a date whose year is not first: day first, then month first."""
 
@@ -142,11 +151,36 @@ def _other_date_form(text: str, start: dt.date | None = None) -> str:
             f" ({text} looks like a spreadsheet date-and-time serial, {date.isoformat()} with a "
             "time of day: write the date as YYYY-MM-DD)"
         )
-    valid = list(dict.fromkeys(_date_readings(text, start).values()))
+    timed = _TIMED.fullmatch(text)
+    date_text = timed.group(1) if timed else text
+    valid = list(dict.fromkeys(_date_readings(date_text, start).values()))
     if not valid:
         return ""
-    year = ", with its year" if _YEARLESS.fullmatch(text) else ""
-    return f" (write it as YYYY-MM-DD{year}: {' or '.join(valid)}{'?' if len(valid) > 1 else ''})"
+    yearless = _YEARLESS.fullmatch(date_text) or _named_month(date_text, need_year=False)
+    year = ", with its year" if yearless else ""
+    time = " without the time of day" if timed else ""
+    either = " or ".join(valid) + ("?" if len(valid) > 1 else "")
+    return f" (write it as YYYY-MM-DD{year}{time}: {either})"
+
+
+def _named_month(text: str, *, need_year: bool = True) -> tuple[int | None, int, int] | None:
+    """Year (``None`` if not written), month and day of a date with its month named.
+
+    Only English names, or their first three letters or more (``Aug``, ``Sept``), are
+    read; ``need_year=False`` gives only the dates written without a year.
+    """
+    found = _DAY_MONTH_NAMED.fullmatch(text)
+    if found is not None:
+        day, word, year = found.groups()
+    elif (found := _MONTH_NAMED_DAY.fullmatch(text)) is not None:
+        word, day, year = found.groups()
+    else:
+        return None
+    month = next((i for i, m in enumerate(_MONTHS, 1) if m.lower().startswith(word.lower())), 0)
+    if not month or (not need_year and year is not None):
+        return None
+    written = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
+    return written, month, int(day)
 
 
 def _date_readings(text: str, start: dt.date | None) -> dict[str, str]:
@@ -175,6 +209,8 @@ def _date_readings(text: str, start: dt.date | None) -> dict[str, str]:
     elif m := _YEARLESS.fullmatch(text):
         a, b = int(m.group(1)), int(m.group(2))
         orders = {"dmy": (None, b, a), "mdy": (None, a, b)}
+    elif named := _named_month(text):  # 17-Aug-2025: one reading only
+        orders = {"ymd": named}
     else:
         return {}
     out = {}

@@ -21,6 +21,7 @@ from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
 from supplyline.io._day_cells import NeedsStart
 from supplyline.io._duplicates import DuplicateRow, Repeat
+from supplyline.io._point_groups import PointGroupedCell, point_grouped_cell
 from supplyline.io._refused_ids import RefusedId
 
 __all__ = [
@@ -97,6 +98,9 @@ class Report:
     refused: list[RefusedId] = field(default_factory=list)
     """CSV rows whose id cell was refused (``base a``): a reference to an id close to one
     follows from it (see :mod:`supplyline.io._refused_ids`)."""
+    point_grouped: list[PointGroupedCell] = field(default_factory=list)
+    """Cells read as decimals whose point may group thousands (``1.200``): warned once the
+    files are read, grouped by file (:mod:`supplyline.io._point_groups`)."""
     incomplete: set[str] = field(default_factory=set)
     """Kinds of entity (``"commodity"``, ``"vehicle class"``…) whose list is empty or lost an
     entry whose id is unusable or repeated: any reference to an unknown id of such a kind may
@@ -237,11 +241,23 @@ class Fields:
                     RefusedId(self.origin.file, self.origin.line, raw.strip(), issue_at=at)
                 )
             return None
+        self._note_point_grouped(column, raw, value, parse)
         if column == "id" and isinstance(value, str):
             self.record_id = value
             if not self.ok:
                 self.report.failed(self.origin.file, value)
         return value
+
+    def _note_point_grouped(
+        self, column: str, raw: Any, value: Any, parse: Callable[[Any], Any]
+    ) -> None:
+        """Keep a cell read as a decimal whose point may group thousands, for a warning."""
+        if not isinstance(value, float) or not isinstance(raw, str) or "." not in raw:
+            return  # most cells: before any other work
+        where = self.origin.line_of(column), self.origin.column(column)
+        cell = point_grouped_cell(self.origin.file, *where, raw, value, parse)
+        if cell is not None:
+            self.report.point_grouped.append(cell)
 
 
 def read_text(folder: Path, name: str, report: Report, *, required: bool) -> str | None:

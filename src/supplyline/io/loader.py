@@ -31,6 +31,7 @@ from supplyline.domain.warning_checks import GatedCheck, every_link_open, run_wa
 from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
 from supplyline.io._duplicates import Dangling, blame_duplicates, reference_message
+from supplyline.io._point_groups import say_point_grouped
 from supplyline.io._refused_ids import RefusedIds
 from supplyline.io._repeats import check_repeats
 from supplyline.io._scenario_yaml import Header, read_scenario_yaml
@@ -259,6 +260,7 @@ def load_scenario_with_warnings(
         else []
     )
     agreements = read_agreements(texts["agreements.yaml"], report, origins)
+    say_point_grouped(report.point_grouped, report)  # before the checks they may explain
     if head is None:  # its errors are said: the CSV files are still checked among themselves
         report.unusable.add("scenario.yaml")
         head = Header()
