@@ -16,8 +16,9 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import highspy
 import numpy as np
@@ -33,6 +34,9 @@ from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
 from supplyline.staged_file import check_file_name, staged_file, user_path
 
+if TYPE_CHECKING:
+    from supplyline.planning.turn_back import TurnBacks
+
 __all__ = [
     "HighsSession",
     "Solution",
@@ -46,6 +50,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
@@ -305,9 +310,16 @@ class HighsSession:
     """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
 
     def __init__(
-        self, model: LpModel, params: PlanParams, *, names: ModelNames | None = None
+        self,
+        model: LpModel,
+        params: PlanParams,
+        *,
+        names: ModelNames | None = None,
+        turn_backs: TurnBacks | None = None,
     ) -> None:
         self.model = model
+        self.turn_backs = turn_backs
+        """Finds goods turned back on the road they came by, and counts the rows added."""
         self._model_name = "" if names is None else names.model
         """The name an MPS file gives the model (its ``NAME`` line)."""
         self.scale = objective_scale(model.cost) if params.scale_objective else 1.0
@@ -403,7 +415,18 @@ class HighsSession:
             self.method = Method.SIMPLEX.value
 
     def start_from(self, basis: highspy.HighsBasis) -> bool:
-        """Start the next solve from ``basis``; False (and a cold start) if HiGHS refuses it."""
+        """Start the next solve from ``basis``; False (and a cold start) if HiGHS refuses it.
+
+        A basis of fewer rows than the session now has (taken before turn-back rows were
+        added) gets those rows' slacks basic, which keeps it square.
+        """
+        missing = self._h.getNumRow() - len(basis.row_status)
+        if basis.valid and missing > 0:
+            padded = highspy.HighsBasis()
+            padded.col_status = list(basis.col_status)
+            padded.row_status = [*basis.row_status, *[highspy.HighsBasisStatus.kBasic] * missing]
+            padded.valid = True
+            basis = padded
         if self._h.setBasis(basis) == highspy.HighsStatus.kError:
             log.warning("HiGHS refused the starting basis; solving from scratch")
             return False
@@ -448,6 +471,32 @@ class HighsSession:
         self._set("time_limit", self._h.getRunTime() + max(1e-3, float(seconds)))
 
     def solve(self, *, measuring: bool = False) -> Solution:
+        """Run HiGHS until its optimum turns no goods back; map its outcome to a PlanStatus.
+
+        Where an optimal solution sends goods back on the road they came by the day they
+        became usable (:mod:`~supplyline.planning.turn_back`), the rows it breaks are
+        added and HiGHS re-solves warm from its basis, until none is broken; the rows
+        stay for every later solve of the session (the bottleneck re-solves). The
+        solution's ``solve_s`` covers every round.
+        """
+        sol = self._solve_once(measuring=measuring)
+        spent = sol.solve_s
+        while self.turn_backs is not None and sol.status is PlanStatus.OPTIMAL:
+            rows = self.turn_backs.violated(sol.x)  # raises past its rounds: a bug
+            if rows is None:
+                return replace(sol, solve_s=spent)
+            n = rows.count  # each row ≤ 0; HiGHS keeps the basis, their slacks basic
+            lower, upper = np.full(n, -highspy.kHighsInf), np.zeros(n)
+            status = self._h.addRows(
+                n, lower, upper, len(rows.cols), rows.starts, rows.cols, rows.values
+            )
+            if status == highspy.HighsStatus.kError:
+                raise SolverError("HiGHS refused the turn-back rows (addRows returned an error)")
+            sol = self._solve_once(measuring=measuring)
+            spent += sol.solve_s
+        return replace(sol, solve_s=spent)
+
+    def _solve_once(self, *, measuring: bool = False) -> Solution:
         """Run HiGHS; map its outcome to a PlanStatus (no plan is data, a crash an error).
 
         A simplex solve that ends in a status HiGHS cannot vouch for (mostly 'Unknown') is
@@ -523,7 +572,8 @@ class HighsSession:
         if int(self._h.getInfo().dual_solution_status) != 2:
             return None
         sol = self._h.getSolution()
+        rows = self.model.num_rows  # the model's rows; the turn-back rows' duals are not read
         return (
-            np.asarray(sol.row_dual, dtype=np.float64) / self.scale,
+            np.asarray(sol.row_dual[:rows], dtype=np.float64) / self.scale,
             np.asarray(sol.col_dual, dtype=np.float64) / self.scale,
         )

@@ -65,6 +65,7 @@ from supplyline.planning.outcome_words import (
     weighted_short,
 )
 from supplyline.planning.resources import listed
+from supplyline.planning.turn_back import turn_backs
 from supplyline.types import day_ranges, to_gram
 
 if TYPE_CHECKING:
@@ -393,7 +394,7 @@ def _without_outage(
     matched = match_models(m, m2) if start is not None else None
     if start is not None and matched is not None and cannot_gain(start[0], m2, matched):
         return None, False
-    session = HighsSession(m2, p.params)
+    session = HighsSession(m2, p.params, turn_backs=turn_backs(p2, m2))
     if start is not None and matched is not None and start[1] is not None:
         session.start_from_carried(start[1], matched.col_at, matched.row_at)
     resolve = Resolver(session, deadline)

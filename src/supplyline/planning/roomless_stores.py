@@ -57,6 +57,7 @@ from supplyline.planning.outcome_words import (
     short_eps,
 )
 from supplyline.planning.resources import listed, nice_below, nice_ceil
+from supplyline.planning.turn_back import turn_backs
 from supplyline.types import day_ranges
 
 __all__ = [
@@ -221,7 +222,7 @@ def _try_store(
     p2 = _with_room(p, v, most)
     m2 = build_model(p2)
     rows = _storage_rows(m2, v)
-    session = HighsSession(m2, p.params)
+    session = HighsSession(m2, p.params, turn_backs=turn_backs(p2, m2))
     resolve = Resolver(session, deadline)
     holding = np.unique(m2.matrix.tocsr()[rows, :].indices).astype(np.int64)
     session.set_col_cost(holding, m2.cost[holding] + USAGE_PRICE * p.cost_scale)

@@ -46,6 +46,7 @@ from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
 from supplyline.planning.presence import presence_of
 from supplyline.planning.shortfall_words import plan_decimals
+from supplyline.planning.turn_back import turn_backs
 from supplyline.planning.unreachable import explain_unreachable
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
@@ -409,7 +410,9 @@ def plan_movements(
     say("building the model")
     model = build_model(problem)
     names = model_names(problem, model) if mps_path is not None else None
-    session = HighsSession(model, params, names=names)  # the hand-over ends the build
+    session = HighsSession(  # the hand-over ends the build
+        model, params, names=names, turn_backs=turn_backs(problem, model)
+    )
     build_s = time.perf_counter() - began
     if mps_path is not None:
         say("writing the model as MPS")
