@@ -89,3 +89,5 @@ def test_an_unknown_example_lists_the_examples_there_are(tmp_path: Path) -> None
     assert "the examples: bilateral-exercise, relief-operation; looked in" in said
     near = run("demo", "--example", "relief-operatoin", "--out", tmp_path / "d")
     assert "did you mean 'relief-operation'?" in " ".join(near.stderr.replace("│", " ").split())
+    cut = run("demo", "--example", "relief-op", "--out", tmp_path / "d")  # a name's start
+    assert "did you mean 'relief-operation'?" in " ".join(cut.stderr.replace("│", " ").split())

@@ -34,8 +34,14 @@ def close_matches(
     ['wm-garrison']
     >>> close_matches("Depot-1", ["depot-1", "depot-2", "port"])
     ['depot-1', 'depot-2']
+    >>> close_matches("relief-op", ["bilateral-exercise", "relief-operation"])
+    ['relief-operation']
     """
     return list(_close_matches(ref, tuple(sorted(set(known))), n, cutoff))
+
+
+_LEAST_START = 3
+"""The fewest letters of an id's start offered as that id (``'w'`` for ``'wfp'`` is a guess)."""
 
 
 @lru_cache(maxsize=4096)
@@ -55,7 +61,13 @@ def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> t
     # '0042' (a tester's was offered nothing: they differ by two letters of six)
     unpadded = _without_leading_zeros(want)
     padded = [f for f in by_folded if f != want and _without_leading_zeros(f) == unpadded]
-    ordered = list(dict.fromkeys(same + padded + slips + folded))
+    # the start of one id alone, as a name cut short: a tester's '--example relief-op' and
+    # 'bilateral' were offered nothing (difflib's ratio is low against a long name)
+    starts = [f for f in by_folded if f != want and f.startswith(want)]
+    unique = len(starts) == 1 and len(want) >= _LEAST_START
+    # not beside the id itself in another case: 'Fuel' is 'fuel', not also 'fuelling'
+    started = starts if unique and not same else []
+    ordered = list(dict.fromkeys(same + padded + started + slips + folded))
     return tuple([k for f in ordered for k in by_folded[f]][:n])
 
 

@@ -13,7 +13,7 @@ from supplyline.domain.record_ranges import as_number, check_record_ranges
 from supplyline.errors import ArgumentError
 from supplyline.types import LocationId, PartnerId, UnitId, day_label
 
-__all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit"]
+__all__ = ["MAX_DAYS_HELD", "ActivityPeriod", "Unit", "days_held_problem"]
 
 _DAY_HINT = "a whole number of days from 0, C+0 being the scenario's start_date"
 """What a unit's day takes, as a script gives it (the files take C+12 and dates too)."""
@@ -171,12 +171,9 @@ class Unit:
         check_record_ranges(self, "unit")
 
     def _check_days_held(self) -> None:
-        if self.on_hand_days is not None and not self.in_place:
-            raise ArgumentError(  # names the unit itself; units.csv says it on its column
-                f"on_hand_days(={self.on_hand_days:g}) is for a unit already in place "
-                f"(home = destination); unit {self.id!r} deploys from {self.home!r} to "
-                f"{self.destination!r}: what it brings goes in its deployment_lift_t"
-            )
+        problem = days_held_problem(self.id, self.on_hand_days, self.home, self.destination)
+        if problem is not None:  # names the unit itself; units.csv says it on its column
+            raise ArgumentError(problem)
 
     @property
     def in_place(self) -> bool:
@@ -195,3 +192,23 @@ class Unit:
             if period.start_day <= day:
                 level = period.level
         return level
+
+
+def days_held_problem(
+    unit_id: str, on_hand_days: float | None, home: str, destination: str
+) -> str | None:
+    """What is wrong with a unit's ``on_hand_days``, or ``None``: it is for a unit in place.
+
+    One wording for :class:`Unit` and for units.csv, which checks it on the fields that
+    parsed: a tester's row with a bad ``receive_close_h`` hid this until that was mended.
+
+    >>> days_held_problem("u", 2, "hub", "hub") is None
+    True
+    """
+    if on_hand_days is None or home == destination:
+        return None
+    return (
+        f"on_hand_days(={on_hand_days:g}) is for a unit already in place "
+        f"(home = destination); unit {unit_id!r} deploys from {home!r} to "
+        f"{destination!r}: what it brings goes in its deployment_lift_t"
+    )

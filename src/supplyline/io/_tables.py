@@ -27,6 +27,7 @@ from supplyline.domain import (
 )
 from supplyline.domain.field_ranges import FIELD_RANGES, MAX_DAYS_APART, VEHICLES_RANGE, FieldRange
 from supplyline.domain.horizon_days import before_start_said
+from supplyline.domain.units import days_held_problem
 from supplyline.io._cargo_cells import parse_carries
 from supplyline.io._cells import (
     is_blank,
@@ -397,7 +398,7 @@ def read_units(
             "on_hand_days": f.take("on_hand_days", c("on_hand_days"), r("on_hand_days"), None),
         }
         _check_unit_fields(f, kw, ctx.start_date)
-        _hold_place_checks(kw, origins)
+        _hold_place_checks(f, uid, kw, origins)
         refs = {
             "partner": ("partner", kw["partner"]),
             "home": ("location", kw["home"]),
@@ -443,20 +444,28 @@ def _check_unit_fields(f: Fields, kw: dict[str, Any], start: dt.date | None) -> 
         )
 
 
-def _hold_place_checks(kw: dict[str, Any], origins: Origins) -> None:
-    """Leave out ``on_hand_days`` when the places it is judged by are not known locations.
+def _hold_place_checks(f: Fields, uid: str | None, kw: dict[str, Any], origins: Origins) -> None:
+    """``on_hand_days`` only for a unit in place, said whatever else in the row is wrong.
 
-    Whether a unit may say what it holds depends on its home being its destination; with
-    one of them misspelt that judgement is about the typo, not the unit. A tester's
-    ``site3`` for ``site-3`` was first told that on_hand_days is for a unit in place, and
-    only then that ``site3`` is unknown: the reference is the one mistake, said alone.
-    The load fails on the unknown location anyway, so nothing built here is used.
+    Checked here on the fields that parsed, not left to :class:`Unit`, which is built only
+    from a row without mistakes: a tester's deploying unit with ``receive_close_h`` 25 was
+    told of its ``on_hand_days`` only once the hour was mended.
+
+    Left out when the places it is judged by are not known locations: whether a unit may
+    say what it holds depends on its home being its destination, and with one of them
+    misspelt that judgement is about the typo, not the unit (a tester's ``site3`` for
+    ``site-3`` was first told that on_hand_days is for a unit in place, and only then that
+    ``site3`` is unknown). The load fails on the unknown location anyway.
     """
     places = (kw["home"], kw["destination"])
     if kw["on_hand_days"] is None or None in places or places[0] == places[1]:
         return
     if any(origins.get("location", place) is None for place in places):
         kw["on_hand_days"] = None
+        return
+    problem = days_held_problem(uid or "", kw["on_hand_days"], *places)
+    if problem is not None:
+        f.fail("on_hand_days", problem)
 
 
 def read_stocks(

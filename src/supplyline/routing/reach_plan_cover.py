@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from supplyline.domain import Plan
 from supplyline.routing.reach_turns import num
@@ -61,7 +61,12 @@ class PlanStock:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanHeld:
-    """What the plan holds for a unit going into a run of cut-off days: its least-held good."""
+    """What the plan holds for a unit going into a run of cut-off days: the good that matters.
+
+    Short of any, the good it is most tonnes short of (a tester's unit-day 37.5 t short of
+    water was said to hold 0 days of fuel, 0.02 t short: both 0 days, fuel first by name);
+    short of none, its least-held good.
+    """
 
     place: LocationId
     day: int
@@ -74,6 +79,8 @@ class PlanHeld:
     """Tonnes of it the unit eats on the days cut off."""
     days_cut: int
     """The days cut off with demand."""
+    also_short: tuple[CommodityId, ...] = ()
+    """The other goods it runs short of on those days, the most tonnes short first."""
 
     @property
     def held_days(self) -> float:
@@ -114,7 +121,7 @@ def plan_held(
     """
     before = first_cut - 1
     goods = {c for c, by_day in eaten.get(unit, {}).items() if _sum(by_day, run_days) > _TOL_T}
-    worst: PlanHeld | None = None
+    held_goods: list[PlanHeld] = []
     for c in sorted(goods):
         own = {v: stock.tonnes(place, v, c, before) for v in at_place}
         need = {v: _sum(eaten.get(v, {}).get(c, ()), run_days) for v in at_place}
@@ -130,9 +137,16 @@ def plan_held(
             eaten_t=need[unit],
             days_cut=len(run_days),
         )
-        if worst is None or held.held_days < worst.held_days:
-            worst = held
-    return worst or PlanHeld(
+        held_goods.append(held)
+    short = sorted(
+        (h for h in held_goods if not h.covered),
+        key=lambda h: (-(h.eaten_t - h.held_t), h.held_days, h.commodity),
+    )
+    if short:
+        return replace(short[0], also_short=tuple(h.commodity for h in short[1:]))
+    if held_goods:
+        return min(held_goods, key=lambda h: (h.held_days, h.commodity))
+    return PlanHeld(
         place=place, day=before, commodity="", held_t=0.0, eaten_t=0.0, days_cut=len(run_days)
     )
 
@@ -146,8 +160,9 @@ def plan_held_words(held: PlanHeld) -> str:
     """``holds 6 days of food at ua-3 by C+14 (the plan's stock), cut off 2 days: ok``.
 
     Short, the tonnes too: ``holds 1.2 days of water at A by C+4 (the plan's stock: 5.0 t,
-    its own and A's store, of the 8.0 t it eats on the days cut off), cut off 2 days:
-    short``. The days are rounded down to 0.1: never more than it holds.
+    its own and A's store, of the 8.0 t it eats on the days cut off; short of fuel too), cut
+    off 2 days: short``: the good most tonnes short, the others short named after it. The
+    days are rounded down to 0.1: never more than it holds.
     """
     days = math.floor(held.held_days * 10 + 1e-6) / 10
     cut = f"{held.days_cut} {'day' if held.days_cut == 1 else 'days'}"
@@ -160,5 +175,14 @@ def plan_held_words(held: PlanHeld) -> str:
     return (
         f"holds {said} of {held.commodity} {where} (the plan's stock: "
         f"{num(round(held.held_t, 1))} t, its own and {held.place}'s store, of the "
-        f"{num(round(held.eaten_t, 1))} t it eats on the days cut off), cut off {cut}: short"
+        f"{num(round(held.eaten_t, 1))} t it eats on the days cut off"
+        f"{_also_short(held.also_short)}), cut off {cut}: short"
     )
+
+
+def _also_short(goods: Sequence[CommodityId]) -> str:
+    """``; short of fuel too``: the other goods short on the same days, named briefly."""
+    if not goods:
+        return ""
+    names = ", ".join(goods[:-1]) + " and " + goods[-1] if len(goods) > 1 else goods[0]
+    return f"; short of {names} too"
