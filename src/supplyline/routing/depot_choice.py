@@ -39,6 +39,12 @@ class DepotReach:
     """Whether the way there and back is by the scenario's roads (else an estimate)."""
     t_per_truck_h: float = math.inf
     """Tonnes its trucks bring there per truck-hour, at best (payload ÷ round trip)."""
+    most_t: float = math.inf
+    """The most tonnes its trucks can bring the unit in a day: each truck's trips inside
+    the unit's receiving window and its drivers' hours (:func:`~supplyline.routing.turns.
+    window_turns`) × payload, summed. What is beyond it goes to another depot: a tester's
+    near depot, two trucks of one trip each inside a 0–4 h window, was given all 10 t,
+    and 2 t were ``too_large`` while the far depot's trucks stood idle."""
 
 
 def rank_depots(

@@ -149,7 +149,10 @@ def allocate(
     it serves best, nearest first (a tester's airstrip water went alphabetically to a
     site 44 km away while one 3 km away got none). A depot gives while it holds the
     goods and, given ``hours`` (its trucks' drivers' hours a day), while its trucks have
-    hours for the trips (a tonne costs ``1 / t_per_truck_h`` truck-hours); what is left
+    hours for the trips (a tonne costs ``1 / t_per_truck_h`` truck-hours) and, for each
+    request, while its trucks' trips inside the unit's window bring more (``most_t``:
+    a tester's near depot, given all of a unit's 10 t, could bring 8 t, and 2 t were
+    ``too_large`` while the far depot that held them had idle trucks); what is left
     then goes, hours or not (the router says ``not_enough_trucks``), first the plan's own
     legs' tonnes from their depot (its stock, not only its spare: a tester's depot holding
     287.2 t had 4.7 t of a unit's own legs beyond its trucks' hours left ``depot_short``,
@@ -269,6 +272,8 @@ class _Giving:
         if spare_t is not None:
             self.spare = defaultdict(float, {k: max(0.0, t) for k, t in spare_t.items()})
         self.hours_left: dict[LocationId, float] = defaultdict(lambda: math.inf, hours or {})
+        self.trips_t: dict[tuple[int, LocationId], float] = defaultdict(float)
+        """What each depot's trucks were given of each request, within its ``most_t``."""
         self.need = [dict(r.load_t) for r in requests]
         self.parts: list[dict[LocationId, dict[CommodityId, float]]] = [
             defaultdict(dict) for _ in requests
@@ -289,7 +294,9 @@ class _Giving:
     ) -> float:
         """Give request ``i`` what depot ``o`` can of ``com``, up to ``most`` tonnes.
 
-        With ``with_hours``, no more than its trucks' hours left carry (and they are spent);
+        With ``with_hours``, no more than its trucks' hours left carry (and they are spent),
+        nor than their trips to the unit inside its window bring (``o.most_t``, the bound
+        :mod:`~supplyline.routing.trip_cap` holds the search to);
         unless ``traced`` (the plan's own legs bring it from ``o``), no more than its spare.
         Returns what is left of ``most`` (``inf`` stays ``inf``).
         """
@@ -299,6 +306,7 @@ class _Giving:
             can = min(can, self.spare[key])
         if with_hours:
             can = min(can, max(0.0, self.hours_left[o.depot]) * o.t_per_truck_h)
+            can = min(can, max(0.0, o.most_t - self.trips_t[(i, o.depot)]))
         if can > _DUST_T:
             _give(self.parts[i], o.depot, com, can)
             self.budget[key] -= can
@@ -307,6 +315,7 @@ class _Giving:
             self.given[(o.depot, com)][self.requests[i].unit] += can
             self.need[i][com] -= can
             self.hours_left[o.depot] -= can / o.t_per_truck_h if with_hours else 0.0
+            self.trips_t[(i, o.depot)] += can if with_hours else 0.0
             return most - can
         return most
 

@@ -21,6 +21,7 @@ from supplyline.domain.routes import Unserved, UnservedReason
 from supplyline.routing.depot_choice import DepotReach, rank_depots
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix, describe_closed, round_trip_blockers
+from supplyline.routing.turns import window_turns
 from supplyline.types import LocationId
 
 __all__ = ["DepotReach", "Fit", "depot_options", "fit", "not_reached", "truck_hours", "whole"]
@@ -164,12 +165,15 @@ def depot_options(
     circle × detour than a depot on the road holding hundreds of tonnes), then the
     shortest round trip first; the depots the plan's road legs bring its goods from
     (``sources_t``) before all, as :func:`~supplyline.routing.depot_choice.rank_depots`
-    ranks them for ``reach`` too.
+    ranks them for ``reach`` too. Each depot's ``most_t`` is what its trucks can bring the
+    unit that day at most (their trips inside its receiving window), the depot choice's
+    bound (:func:`~supplyline.routing.depot_stock.allocate`).
     """
     service_h = scenario.routing.service_minutes / 60
     coms = scenario.commodity_by_id
     out = []
     for req in requests:
+        unit = scenario.unit(req.unit)
         best: dict[LocationId, DepotReach] = {}
         for g in groups:
             if not all(g.may_carry(coms[c]) for c in req.load_t):
@@ -179,6 +183,10 @@ def depot_options(
                 continue
             dep, loc = km.index(g.depot), km.index(req.location)
             was = best.get(g.depot)
+            turns = window_turns(
+                g, float(km.km[dep, loc]) / g.speed_kmh, float(km.km[loc, dep]) / g.speed_kmh,
+                service_h, unit.receive_open_h, unit.receive_close_h,
+            )  # fmt: skip
             best[g.depot] = DepotReach(
                 g.depot,
                 min(f.round_trip_h, math.inf if was is None else was.round_trip_h),
@@ -187,6 +195,7 @@ def depot_options(
                     g.payload_t / max(f.round_trip_h, 1e-9),
                     0.0 if was is None else was.t_per_truck_h,
                 ),
+                g.count * turns * g.payload_t + (0.0 if was is None else was.most_t),
             )
         traced: dict[LocationId, float] = defaultdict(float)
         for (depot, _), tonnes in req.sources_t.items():
