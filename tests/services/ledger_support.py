@@ -25,15 +25,10 @@ BILATERAL_AGREEMENT = "wm-os-hns-2025"
 """The bilateral example's agreement, which the ledger CLI tests import and order under."""
 
 
-def ledger_cli(db: str, *args: str, columns: int | None = None) -> str:
-    """Stdout of one command run in-process on ledger ``db``; it must succeed.
-
-    ``columns`` sets the terminal's width for this command alone (a width set for the
-    whole test did not always reach the table under xdist: it was drawn at 80).
-    """
+def ledger_cli(db: str, *args: str) -> str:
+    """Stdout of one command run in-process on ledger ``db``; it must succeed."""
     _register_commands()
-    env = {"USER": "tester"} | ({} if columns is None else {"COLUMNS": str(columns)})
-    result = CliRunner().invoke(app, [*args, "--db", db], env=env)
+    result = CliRunner().invoke(app, [*args, "--db", db], env={"USER": "tester"})
     assert result.exit_code == 0, (args, result.stdout, result.exception)
     return result.stdout
 

@@ -11,7 +11,10 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -72,6 +75,21 @@ def test_a_drafts_days_are_the_plans_delivery_days(days: list[int]) -> None:
     assert _days_of(day_range_list(draft.days)) == sorted(set(days))
 
 
+def _table_at_200_columns(db: str, *args: str) -> str:
+    """The command's table in a process of its own, 200 columns wide.
+
+    In-process, the ledger's console takes its width from ``COLUMNS`` when its module is
+    first imported (rich reads it once), so a test that imported it at 80 columns left
+    every later table in that pytest worker at 80, whatever this test set.
+    """
+    env = {**os.environ, "COLUMNS": "200", "USER": "tester"}
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", *args, "--db", db],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
 def test_propose_csv_and_json_give_each_run_of_days(tmp_path: Path) -> None:
     """Days 3, 4 and 7: each run, in CSV, JSON and the table (all three said ``C+3–C+7``).
 
@@ -85,7 +103,7 @@ def test_propose_csv_and_json_give_each_run_of_days(tmp_path: Path) -> None:
     assert row["days"] == "C+3–C+4;C+7"
     [draft] = json.loads(ledger_cli(db, *args, "--format", "json"))
     assert draft["days"] == ["C+3–C+4", "C+7"]
-    table = " ".join(ledger_cli(db, *args, columns=200).split())  # wide: days shown
+    table = " ".join(_table_at_200_columns(db, *args).split())
     assert re.search(r"C\+3–C\+4, C\+7", table)
 
 
