@@ -15,6 +15,7 @@ from browser_pages import PageVisit
 from browser_runs import RUNS
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.browser
 
@@ -54,8 +55,15 @@ def test_each_figure_says_what_it_shows_to_the_pointer(
         assert figure.title, figure.prefix
         assert figure.title == figure.label
     driver = page(name)
+    drawn = len(opened(name).figures)
+    # under load (a clean clone's whole suite beside other jobs) the driver once handed
+    # the page back with 3 of its 4 figures in it: wait for them all, however long that
+    # takes up to a bound, rather than read the page half-built
+    WebDriverWait(driver, 60).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "figure > svg")) >= drawn
+    )
     svgs = driver.find_elements(By.CSS_SELECTOR, "figure > svg")
-    assert len(svgs) == len(opened(name).figures)
+    assert len(svgs) == drawn
     for svg in svgs:
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", svg)
         ActionChains(driver).move_to_element(svg).perform()
