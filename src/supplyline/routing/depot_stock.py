@@ -52,7 +52,7 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.stranded_goods import stranded_words
 from supplyline.routing.truck_fit import DepotReach
-from supplyline.types import CommodityId, LocationId, day_label
+from supplyline.types import CommodityId, LocationId, day_label, said_together
 
 __all__ = [
     "DEMAND_BASIS",
@@ -396,15 +396,17 @@ def _not_held(
                 each.append(f"{d} holds none")
                 continue
             to = sorted(given.get((d, com), {}).items(), key=lambda x: (-x[1], x[0]))
-            units = ", ".join(f"{u} {t:.3f} t" for u, t in to[:4])
+            kept_t = kept.get((d, com), 0.0)
+            have_text, kept_text, *loads = said_together(have, kept_t, *(t for _, t in to[:4]))
+            units = ", ".join(f"{u} {t} t" for (u, _), t in zip(to[:4], loads, strict=True))
             more = f" and {len(to) - 4} more" if len(to) > 4 else ""
             loaded = f"all loaded ({units}{more})" if to else "none loaded"
-            if kept.get((d, com), 0.0) > _DUST_T:
+            if kept_t > _DUST_T:
                 loaded = (
-                    f"{loaded.replace('all ', '')}, {kept[(d, com)]:.3f} t kept for the plan's "
+                    f"{loaded.replace('all ', '')}, {kept_text} t kept for the plan's "
                     "own road legs and deliveries from it on later days"
                 )
-            each.append(f"{d} holds {have:.3f} t, {loaded}")
+            each.append(f"{d} holds {have_text} t, {loaded}")
         bare = sorted({x for (x, c), t in req.off_truck_t.items() if c == com and t > _DUST_T})
         at = f"; {stranded_words(scenario, com, dict.fromkeys(bare))}" if bare else ""
         said.append(

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from supplyline.domain import Plan, Scenario
 from supplyline.routing.plan_sources import PlanSources, road_arrivals
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import CommodityId, LocationId, UnitId, day_label
+from supplyline.types import CommodityId, LocationId, UnitId, day_label, fixed_text, said_together
 
 if TYPE_CHECKING:  # depot_share needs depot_stock, which says where goods are from here
     from supplyline.routing.depot_share import DayShare
@@ -295,9 +295,12 @@ def _over_held(
         legs_t = sum(to.values())
         held = max(0.0, share.held_t.get((d, com), 0.0))
         kept = min(max(0.0, share.kept_t.get((d, com), 0.0)), held)
-        has = "none of it" if held <= _DUST_T else f"{held:.1f} t of it"
+        held_text, kept_text, free_text, got_text, own_text = said_together(
+            held, kept, held - kept, got, own_t
+        )
+        has = "none of it" if held <= _DUST_T else f"{held_text} t of it"
         keeps = (
-            f", {kept:.1f} t of it kept for the plan's own road legs and deliveries from {d} "
+            f", {kept_text} t of it kept for the plan's own road legs and deliveries from {d} "
             f"on later days: {{}} t for the day's trucks"
             if kept > _DUST_T
             else ""
@@ -312,8 +315,8 @@ def _over_held(
             )
             continue
         said.append(
-            f"{d}'s trucks load it {got:.1f} t of the {own_t:.1f} t that day, though {d} "
-            f"holds {has}{keeps.format(f'{held - kept:.1f}')}"
+            f"{d}'s trucks load it {got_text} t of the {own_text} t that day, though {d} "
+            f"holds {has}{keeps.format(free_text)}"
         )
     return "; and ".join(said)
 
@@ -324,9 +327,10 @@ def _apart(less: float, more: float) -> tuple[str, str]:
     A "less than" never reads "5.0 t, less than the 5.0 t": ``more`` is over ``less`` by
     more than a kilogram wherever it is said, so kilograms tell them apart.
     """
-    if round(less, 1) < round(more, 1):
-        return f"{less:.1f}", f"{more:.1f}"
-    return f"{less:.3f}", f"{more:.3f}"
+    said = said_together(less, more)
+    if said[0] != said[1]:
+        return said[0], said[1]
+    return fixed_text(less, 3), fixed_text(more, 3)
 
 
 def _to_others(to: Mapping[UnitId, float], unit: UnitId) -> str:
@@ -334,7 +338,8 @@ def _to_others(to: Mapping[UnitId, float], unit: UnitId) -> str:
     others = sorted(
         ((u, t) for u, t in to.items() if u != unit and t > _DUST_T), key=lambda x: (-x[1], x[0])
     )
-    named = [f"{t:.1f} t to {u}" for u, t in others[:3] if round(t, 1) > 0]
+    shown = said_together(*(t for _, t in others[:3]))
+    named = [f"{text} t to {u}" for (u, _), text in zip(others[:3], shown, strict=True)]
     if not named:
         return ""
     more = len(others) - len(named)
