@@ -26,7 +26,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from supplyline.domain.amounts import money_text, quantity_text, unit_price_text
@@ -47,16 +47,24 @@ _DEAD = frozenset({OrderStatus.REJECTED.value, OrderStatus.CANCELLED.value})
 _SHOWN_AT_MOST = 3
 
 
-def check_order(session: Session, order_id: int) -> None:
-    """Refuse (TamperedLedgerError) an order whose row or lines are not what its events say."""
+def _replayed(session: Session, events: Select[EventRow]) -> tuple[Replayed, list[str]]:
+    """The rows ``events`` leave, replayed in order; or the first event its hash disowns.
+
+    Past an event that does not match its hash nothing is replayed: the rows it would
+    leave are no evidence either way.
+    """
     state = Replayed()
-    events = select(EventRow).where(EventRow.order_id == order_id).order_by(EventRow.seq)
-    problems: list[str] = []
     for event in session.execute(events).scalars():
         if row_hash(event) != event.hash:
-            problems.append(f"event {event.seq} ({event.kind}) does not match its hash")
-            break
+            return state, [f"event {event.seq} ({event.kind}) does not match its hash"]
         replay_row(state, event)
+    return state, []
+
+
+def check_order(session: Session, order_id: int) -> None:
+    """Refuse (TamperedLedgerError) an order whose row or lines are not what its events say."""
+    events = select(EventRow).where(EventRow.order_id == order_id).order_by(EventRow.seq)
+    state, problems = _replayed(session, events)
     if not problems:
         problems += [words for _seq, words in state.broken]
         spec = TABLES["order"].table.c
@@ -74,19 +82,13 @@ def check_agreement(session: Session, agreement_id: str) -> None:
     then of its row and its price list; an agreement the ledger never held passes, for the
     caller to say it is not there.
     """
-    state = Replayed()
     events = (
         select(EventRow)
         .where(EventRow.agreement_id == agreement_id)
         .where(EventRow.kind == "agreement")
         .order_by(EventRow.seq)
     )
-    problems: list[str] = []
-    for event in session.execute(events).scalars():
-        if row_hash(event) != event.hash:
-            problems.append(f"event {event.seq} ({event.kind}) does not match its hash")
-            break
-        replay_row(state, event)
+    state, problems = _replayed(session, events)
     if not problems:
         terms = TABLES["agreement"].table.c
         problems += _differences(
