@@ -48,16 +48,9 @@ def _road_5(folder: Path) -> tuple[Scenario, Demand]:
 
 
 def _table_text(value: float) -> str:
-    """How the CLI's table shows ``value`` alone in its column, its padding zeros dropped.
-
-    Only zeros that pad an exact figure are padding (README, *How figures read*): 0.996
-    reads ``1.00`` in the table and in words alike, not ``1``.
-    """
+    """How the CLI's table shows ``value`` alone in its column, its padding zeros dropped."""
     shown = _cell(value, "", figure_decimals([value]))
-    if "." not in shown:
-        return shown
-    short = shown.rstrip("0").rstrip(".")
-    return short if float(short.replace(",", "")) == value else shown
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
 @given(st.floats(min_value=0.01, max_value=1e9, allow_nan=False))
