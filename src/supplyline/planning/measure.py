@@ -49,6 +49,7 @@ from supplyline.planning.resources import (
     listed,
     nice_below,
     nice_ceil,
+    nice_midpoint,
     places,
 )
 
@@ -143,11 +144,9 @@ def _least_extra(
         return grown[1]
     lo, (hi, best) = grown[0], grown[1]
     for _ in range(BISECTIONS):
-        mid = nice_ceil((lo + hi) / 2)
-        if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
-            mid = nice_below(hi)
-            if mid <= lo:
-                break
+        mid = nice_midpoint(lo, hi)
+        if mid is None:
+            break
         lift(mid)
         x = resolve()
         if x is not None and as_good(outcome_of(p, m, x), goal, tier, base, p.tiers):

@@ -37,6 +37,7 @@ __all__ = [
     "listed",
     "nice_below",
     "nice_ceil",
+    "nice_midpoint",
     "places",
     "rows_to_lift",
     "supply_resource",
@@ -130,6 +131,22 @@ def nice_below(value: float) -> float:
     if under > 1:
         step = max(1.0, step)
     return nice_ceil(nice_ceil(under) - step)
+
+
+def nice_midpoint(lo: float, hi: float) -> float | None:
+    """The round figure a bisection between ``lo`` (too little) and ``hi`` tries next.
+
+    The midpoint rounded up (:func:`nice_ceil`), or the rung below ``hi`` where it rounds
+    up onto ``hi`` (:func:`nice_below`); None when no round figure is left above ``lo``:
+    the search is over, and ``hi`` the least.
+
+    >>> nice_midpoint(98.0, 110.0), nice_midpoint(99.0, 100.0), nice_midpoint(0.0, 8.0)
+    (100.0, None, 4.0)
+    """
+    mid = nice_ceil((lo + hi) / 2)
+    if mid >= hi:
+        mid = nice_below(hi)
+    return mid if mid > lo else None
 
 
 @dataclass(slots=True)

@@ -56,7 +56,7 @@ from supplyline.planning.outcome_words import (
     gap_eps,
     short_eps,
 )
-from supplyline.planning.resources import listed, nice_below, nice_ceil
+from supplyline.planning.resources import listed, nice_ceil, nice_midpoint
 from supplyline.planning.turn_back import turn_backs
 from supplyline.types import day_ranges
 
@@ -272,10 +272,8 @@ def _least_room(
     """
     lo, least = 0.0, False
     for _ in range(STORE_BISECTIONS):
-        mid = nice_ceil((lo + hi) / 2)
-        if mid >= hi:  # the midpoint rounds up onto hi: the rung below it
-            mid = nice_below(hi)
-        if mid <= lo:
+        mid = nice_midpoint(lo, hi)
+        if mid is None:
             least = True
             break
         tried = room(mid)
@@ -286,8 +284,7 @@ def _least_room(
         else:
             lo = mid
     else:
-        mid = nice_ceil((lo + hi) / 2)
-        least = (mid if mid < hi else nice_below(hi)) <= lo
+        least = nice_midpoint(lo, hi) is None
     return hi, x, least
 
 

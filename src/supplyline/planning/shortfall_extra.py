@@ -42,7 +42,7 @@ from supplyline.planning.outcome_words import (
     weighted_eps,
     weighted_short,
 )
-from supplyline.planning.resources import Run, describe, nice_below, nice_ceil
+from supplyline.planning.resources import Run, describe, nice_midpoint
 
 __all__ = ["SHORTFALL_BISECTIONS", "ShortfallExtra", "least_for_shortfall", "shortfall_extras"]
 
@@ -135,11 +135,9 @@ def least_for_shortfall(
         return None
     lo, hi, found = 0.0, figure, None
     for _ in range(SHORTFALL_BISECTIONS):
-        mid = nice_ceil((lo + hi) / 2)
-        if mid >= hi:  # the midpoint rounds up onto hi: try the rung below it
-            mid = nice_below(hi)
-            if mid <= lo:
-                break
+        mid = nice_midpoint(lo, hi)
+        if mid is None:
+            break
         lift(mid)
         x = resolve()
         if x is None:
