@@ -59,14 +59,67 @@ def test_a_truck_with_hours_but_past_the_window_blames_the_day() -> None:
     words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 4.0), [_route(5.0)], multi_trip=True)
     assert words.startswith("after their other trips the trucks that can carry one cannot "
                             "reach L2 within its receiving window 0-4 h")  # fmt: skip
-    assert "t#1 back at 5.0 h (1 trip: U1 ×1)" in words
+    assert (
+        "t#1 back at 5.0 h, at L2 by 6.5 h at the earliest, after its window closes at 4 h "
+        "(1 trip: U1 ×1)"
+    ) in words
+    assert "had" not in words  # its hours left are of no use at L2
 
 
 def test_a_truck_with_room_left_blames_the_search() -> None:
     """Back at 2 h with 7 h left and the window open: the search, naming the truck's room."""
     words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (0.0, 24.0), [_route(2.0)], multi_trip=True)
     assert words.startswith("the route search found no room for it")
-    assert words.endswith("t#1 had 7.0 h left (1 trip: U1 ×1)")
+    assert words.endswith(
+        "t#1 had 7.0 h left, time to be at L2 by 3.5 h (window 0-24 h) and back at 5.5 h "
+        "(1 trip: U1 ×1)"
+    )
+
+
+def test_a_truck_whose_hours_the_wait_for_the_window_eats_is_no_room() -> None:
+    """Back at 2 h with 7 h left, but L2 opens at 8 h: 4.5 h of waiting, 8 h in all."""
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (8.0, 12.0), [_route(2.0)], multi_trip=True)
+    assert "route search" not in words
+    assert words.endswith(
+        "t#1 back at 2.0 h with 7.0 of its 9 h left, but at L2 by 3.5 h it waits 4.5 h for "
+        "its window to open at 8 h: 8.0 h with the round trip (1 trip: U1 ×1)"
+    )
+
+
+def test_a_truck_with_room_after_the_wait_says_the_wait() -> None:
+    """Back at 2 h with 7 h left, L2 opens at 5 h: 1.5 h of waiting still fits its hours."""
+    words = ran_out_words([Way(TRUCK, 1.5, 3.5)], "L2", (5.0, 12.0), [_route(2.0)], multi_trip=True)
+    assert words.endswith(
+        "t#1 had 7.0 h left, time to be at L2 by 5.0 h, waiting 1.5 h for its window "
+        "(window 5-12 h) and back at 7.0 h (1 trip: U1 ×1)"
+    )
+
+
+def test_a_load_left_out_for_a_window_the_truck_must_wait_for_says_the_wait() -> None:
+    """One 9 h truck: three U1 trips before U1 closes at 4 h, then U2 opens only at 10 h.
+
+    Back at 3.9 h with 5.1 h left, at L2 by 5.4 h it would wait 4.6 h: 8.1 h with the
+    3.5 h round trip. The words had been "the route search found no room for it, though …
+    T#1 had 5.1 h left", hours it could not spend at L2.
+    """
+    s = scenario(
+        [loc("D", 0.0, LocationKind.DEPOT), loc("L1", 0.2), loc("L2", -0.7)],
+        [unit_at("U1", "L1", open_h=0, close_h=4), unit_at("U2", "L2", open_h=10, close_h=14)],
+        [road("D", "L1", 20.0), road("D", "L2", 75.0)],
+        [fleet("T", "D", count=1, payload_t=2.0)],
+    )
+    ask = [
+        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": 6.0}),
+        DeliveryRequest(unit="U2", location="L2", load_t={"food": 0.5}),
+    ]
+    routes = route_day(s, ask, day=0, params=PARAMS)
+    (lost,) = routes.unserved
+    assert (lost.unit, lost.reason) == ("U2", UnservedReason.NOT_ENOUGH_TRUCKS)
+    assert "route search" not in lost.detail
+    assert (
+        "T#1 back at 3.9 h with 5.1 of its 9 h left, but at L2 by 5.4 h it waits 4.6 h for "
+        "its window to open at 10 h: 8.1 h with the round trip (3 trips: U1 ×3)"
+    ) in lost.detail
 
 
 def test_an_idle_truck_says_nothing_of_limits() -> None:

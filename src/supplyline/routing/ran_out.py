@@ -11,6 +11,13 @@ neither (the search left it out while a truck had room). When trucks make one tr
 day (``--single-trip``), a truck that made its trip has no room, whatever hours it has
 left: a tester read "the route search found no room for it, though … mer-vardo#1 had
 7.9 h left" of a truck that had made its one trip.
+
+A truck's hours left are counted as it could spend them on the unit: after its other
+trips it waits at the unit for its receiving window to open, and that wait is on its
+drivers' hours. A tester read "T3 had 2.4 h left" of a truck that would have waited 3 h
+for the window, so could not use them there; such a truck is said with the wait, and a
+truck that cannot be there before the window closes is said with the window's end, never
+as room.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from supplyline.domain import FleetGroup
 from supplyline.domain.routes import TruckRoute
@@ -81,18 +89,13 @@ def ran_out_words(
         if len(mine) < g.count:
             return ""  # a truck that can carry it stood idle: no limit of theirs ran out
         for r in sorted(mine, key=lambda r: r.truck):
-            left_h = g.max_route_hours - r.duration_h
-            arrive = max(r.end_h + way.out_h, open_h)
-            back = arrive + way.trip_h - way.out_h
-            if left_h + _EPS_H < way.trip_h:
-                said_hours.append(
-                    f"{r.truck} drove {r.duration_h:.1f} of its {g.max_route_hours:g} h "
-                    f"({_trips(r)})"
-                )
-            elif arrive > close_h + _EPS_H or back > 24 + _EPS_H:
-                said_day.append(f"{r.truck} back at {r.end_h:.1f} h ({_trips(r)})")
+            said = _after_its_trips(r, way, location, window)
+            if said.kind is _Limit.HOURS:
+                said_hours.append(said.words)
+            elif said.kind is _Limit.DAY:
+                said_day.append(said.words)
             else:
-                room.append(f"{r.truck} had {left_h:.1f} h left ({_trips(r)})")
+                room.append(said.words)
     trip = min(ways, key=lambda w: w.trip_h)
     if room:
         return (
@@ -107,7 +110,85 @@ def ran_out_words(
     return (
         f"after their other trips the trucks that can carry one cannot reach {location} "
         f"within its receiving window {open_h:g}-{close_h:g} h and be back by 24 h "
+        f"within their drivers' hours, a wait for the window counted "
         f"(a round trip takes {trip.trip_h:.1f} h): {_listed(said_day + said_hours)}"
+    )
+
+
+class _Limit(StrEnum):
+    """What a truck's other trips left it for one more trip to the unit."""
+
+    HOURS = "hours"
+    """Not the round trip itself, waiting aside."""
+    DAY = "day"
+    """The round trip, but not inside the window (with its wait) and back by 24 h."""
+    ROOM = "room"
+    """Room for it: the search left it out."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    kind: _Limit
+    words: str
+
+
+def _after_its_trips(
+    r: TruckRoute, way: Way, location: LocationId, window: tuple[float, float]
+) -> _Said:
+    """What ``r``'s truck can still do for the unit at ``location``, after its other trips.
+
+    It leaves its depot when back from them, is at the unit ``way.out_h`` later, waits
+    there for the ``window`` to open (the wait is on its drivers' hours, as the router
+    counts it), and must start before the window closes and be back by 24 h.
+
+    >>> g = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1,
+    ...                payload_t=2.0, speed_kmh=50.0, max_route_hours=9.0)
+    >>> r = TruckRoute(truck="t#1", fleet_group="t", vehicle_type="t", depot="D",
+    ...                start_h=0.0, end_h=3.0, distance_km=10.0, cost=1.0, payload_t=2.0,
+    ...                stops=())
+    >>> said = _after_its_trips(r, Way(g, 1.5, 3.5), "L", (8.0, 10.0))
+    >>> print(said.kind, said.words.split(", but ")[1].split(":")[0])
+    day at L by 4.5 h it waits 3.5 h for its window to open at 8 h
+    """
+    g = way.group
+    open_h, close_h = window
+    left_h = g.max_route_hours - r.duration_h
+    there = r.end_h + way.out_h
+    wait_h = max(open_h - there, 0.0)
+    need_h = wait_h + way.trip_h
+    back = there + need_h - way.out_h
+    trips = _trips(r)
+    if left_h + _EPS_H < way.trip_h:
+        return _Said(
+            _Limit.HOURS,
+            f"{r.truck} drove {r.duration_h:.1f} of its {g.max_route_hours:g} h ({trips})",
+        )
+    if there > close_h + _EPS_H:
+        return _Said(
+            _Limit.DAY,
+            f"{r.truck} back at {r.end_h:.1f} h, at {location} by {there:.1f} h at the "
+            f"earliest, after its window closes at {close_h:g} h ({trips})",
+        )
+    if left_h + _EPS_H < need_h:
+        return _Said(
+            _Limit.DAY,
+            f"{r.truck} back at {r.end_h:.1f} h with {left_h:.1f} of its "
+            f"{g.max_route_hours:g} h left, but at {location} by {there:.1f} h it waits "
+            f"{wait_h:.1f} h for its window to open at {open_h:g} h: {need_h:.1f} h with the "
+            f"round trip ({trips})",
+        )
+    if back > 24 + _EPS_H:
+        return _Said(
+            _Limit.DAY,
+            f"{r.truck} back at {r.end_h:.1f} h, and back from {location} at {back:.1f} h "
+            f"({trips})",
+        )
+    waits = f", waiting {wait_h:.1f} h for its window" if wait_h > _EPS_H else ""
+    return _Said(
+        _Limit.ROOM,
+        f"{r.truck} had {left_h:.1f} h left, time to be at {location} by "
+        f"{there + wait_h:.1f} h{waits} (window {open_h:g}-{close_h:g} h) and back at "
+        f"{back:.1f} h ({trips})",
     )
 
 
