@@ -58,7 +58,7 @@ from supplyline.io.route_files import (
     truck_rows,
     unserved_rows,
 )
-from supplyline.io.route_tables import day_figures, day_tables, nothing_to_deliver
+from supplyline.io.route_tables import day_figures, day_tables, loads_source, nothing_to_deliver
 from supplyline.routing.conventions import Convention
 from supplyline.routing.search_stop import STOP_AFTER_NO_IMPROVEMENT
 from supplyline.routing.seeds import MAX_SEED
@@ -93,7 +93,7 @@ def _headline(routes: Routes) -> str:
         return (
             f"[bold]{escape(routes.scenario)}[/]: nothing to deliver on "
             f"{day_label(routes.day)} ({routes.date}): {escape(quiet)} "
-            f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
+            f"({loads_source(routes)}; {routes.solve_s:.1f} s)"
         )
     day = day_figures(routes)
     t = day.text
@@ -107,7 +107,7 @@ def _headline(routes: Routes) -> str:
         f"{len(routes.routes)} truck(s), {t('delivered')} t delivered, {on_site}"
         f"[{style}]{t('unserved')} t unserved[/], "
         f"{t('km')} km, cost {t('cost')} "
-        f"(deliveries from the {routes.source}; {routes.solve_s:.1f} s)"
+        f"({loads_source(routes)}; {routes.solve_s:.1f} s)"
     )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "DayTables",
     "day_figures",
     "day_tables",
+    "loads_source",
     "nothing_to_deliver",
     "rounded_alone_note",
 ]
@@ -264,3 +265,21 @@ def nothing_to_deliver(routes: Routes) -> str | None:
             "(they need nothing, or what is there already meets it)"
         )
     return "no unit needs anything delivered that day"
+
+
+def loads_source(routes: Routes) -> str:
+    """What the day's loads were taken from, in words, as the headline and report say it.
+
+    In plan mode the trucks carry the plan's road legs into the units' places, not the
+    plan's deliveries (what units take from stock at their place): the headline had said
+    "deliveries from the plan" of what it counted as road legs.
+
+    >>> import datetime as dt
+    >>> from supplyline.domain.routes import Routes, RouteStatus
+    >>> loads_source(Routes(scenario="s", day=5, date=dt.date(2026, 3, 6),
+    ...                     status=RouteStatus.SOLVED, source="plan"))
+    "loads: the plan's road legs into the units' places"
+    """
+    if routes.source == "plan":
+        return "loads: the plan's road legs into the units' places"
+    return "loads: what the units require that day (--from-demand)"

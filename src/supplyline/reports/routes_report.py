@@ -17,7 +17,7 @@ from supplyline.domain.routes import NO_UNITS_WORDS, ReachCheck, Routes, TruckRo
 from supplyline.errors import Issue, require
 from supplyline.io.earlier_reports import ReportOf, identity_meta
 from supplyline.io.route_files import depot_short_rows, routes_id
-from supplyline.io.route_tables import day_tables, nothing_to_deliver
+from supplyline.io.route_tables import day_tables, loads_source, nothing_to_deliver
 from supplyline.reports.map_bundles import bundles
 from supplyline.reports.plan_report import write_plan_report
 from supplyline.reports.report_stages import ReportProgress
@@ -219,7 +219,7 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
             if quiet is not None
             else f"{len(routes.routes)} truck(s) bring {t('delivered')} t over {t('km')} km at a "
             f"cost of {t('cost')}; {t('on_site')} t drawn on site; {arrived}"
-            f"{t('unserved')} t not delivered (deliveries from the {routes.source})."
+            f"{t('unserved')} t not delivered ({loads_source(routes)})."
         ),
         tables=tuple(found),
         notes=tuple(note for note in routes.notes if note not in said_above),
