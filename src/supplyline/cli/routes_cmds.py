@@ -190,6 +190,13 @@ def routes_cmd(
         help="Route each unit's requirement instead of what the plan's road legs bring.",
         metavar=FLAG_METAVAR,
     ),
+    plan_file: Path | None = typer.Option(
+        None,
+        "--plan",
+        help="Route the road legs of this written plan (a plan.json, or the folder "
+        "'plan --out' wrote it into) instead of solving the plan again.",
+        metavar=PATH_METAVAR,
+    ),
     time_limit: float = typer.Option(
         10.0,
         "--time-limit",
@@ -253,6 +260,7 @@ def routes_cmd(
                 report=(report, _routes_report_writer()) if report is not None else None,
                 progress=show,
                 force=force,  # checked above, in --force's words
+                plan_file=plan_file,
             )
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)

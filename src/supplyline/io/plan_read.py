@@ -253,11 +253,15 @@ def read_plan(path: str | Path) -> Plan:
     """
     require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
+    given = path
     if path.is_dir():
         path = path / "plan.json"
     _whole_set(path.parent)
     if not path.is_file():
-        raise NotFoundError(f"no plan file at {path}")
+        # a folder given, or a plan.json that is one: "no plan file at x/plan.json/plan.json"
+        # read as a typo of ours
+        folder = f" ({given} is a folder without a plan.json in it)" if given != path else ""
+        raise NotFoundError(f"no plan file at {path}{folder}")
     data = _json_of(path)
     try:
         if not isinstance(data, dict):

@@ -19,6 +19,7 @@ from supplyline.domain.fields import check_value, whole_number
 from supplyline.domain.routes import DrawnOnSite, ReachCheck, Routes
 from supplyline.errors import (
     ArgumentError,
+    Issue,
     ScenarioError,
     SolverError,
     require,
@@ -31,7 +32,7 @@ from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
 from supplyline.io.own_files import REPORT
-from supplyline.io.plan_files import flows_id, plan_id
+from supplyline.io.plan_files import flows_id, plan_id, read_plan
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import never_there
@@ -221,11 +222,15 @@ def route_scenario_day(
     report: tuple[str | Path, RoutesReportWriter] | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    plan_file: str | Path | None = None,
 ) -> RoutesRun:
     """Route the convoys of ``day`` for a scenario folder; write the files into ``out``.
 
-    Deliveries come from the movement plan (solved here) unless ``from_demand``; then each
-    unit's requirement of the day is routed as if the plan met it in full. ``report`` is a
+    Deliveries come from the movement plan (solved here, or read from ``plan_file``, a
+    plan.json or the folder ``plan --out`` wrote it into) unless ``from_demand``; then each
+    unit's requirement of the day is routed as if the plan met it in full. A plan file
+    that cannot be read, or is another scenario's, is a ScenarioError (NotFoundError where
+    there is none) before any routing, and nothing is written. ``report`` is a
     (path, writer) pair for the plan report with the routes and the reach check (the plan
     is solved for it even with ``from_demand``); a file already at its path is replaced
     only if it is a report supplyline wrote (or empty), unless ``force``: any other is the
@@ -246,6 +251,7 @@ def route_scenario_day(
         require(params, ConvoyParams, "params")
     require_callable(progress, "progress")
     _check_routes_outputs(folder, out, report, force=force)
+    given_plan = _plan_given(plan_file, from_demand=from_demand)
     say = progress or (lambda _: None)
     assessed = assess_requirements(folder, progress=say)
     scenario = assessed.opened.scenario
@@ -260,7 +266,10 @@ def route_scenario_day(
     report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
     plan: Plan | None = None
     warned: tuple[str, ...] = ()
-    if not from_demand or report is not None:
+    if given_plan is not None and plan_file is not None:
+        check_plan_of(scenario, given_plan)  # another scenario's plan: its file named
+        plan, warned = given_plan, _not_proven_given(given_plan, plan_file)
+    elif not from_demand or report is not None:
         plan, warned = _solved_plan(
             scenario, assessed.given, say, for_loads=not from_demand, shown=report is not None
         )  # the demand as given: the planner moves it to the arrivals, with and without outages
@@ -396,6 +405,41 @@ def route_scenario_day(
         removed=tuple(p for p in stale if not p.exists()),
         warnings=warned,
         at_odds=at_odds,
+    )
+
+
+def _plan_given(plan_file: str | Path | None, *, from_demand: bool) -> Plan | None:
+    """The plan read from ``plan_file`` (None: none given), before any routing.
+
+    A plan.json that is not JSON (its line and column), not a plan's shape, missing or a
+    folder without one is refused in :func:`~supplyline.io.plan_files.read_plan`'s words;
+    with ``from_demand`` there is no plan to route from, an ArgumentError.
+    """
+    if plan_file is None:
+        return None
+    require_folder(plan_file, "the plan file")
+    if from_demand:
+        raise ArgumentError(
+            "a plan file and from_demand (--plan and --from-demand) exclude each other: "
+            "the plan's road legs are routed, or the units' requirements, not both"
+        )
+    plan = read_plan(plan_file)
+    if plan.status is PlanStatus.NO_SOLUTION:
+        raise ScenarioError(
+            [Issue(file=str(plan_file), message="the plan has no solution (status no_solution)")],
+            summary=f"{plan_file} holds no plan to route from",
+        )
+    return plan
+
+
+def _not_proven_given(plan: Plan, plan_file: str | Path) -> tuple[str, ...]:
+    """The warning of a read plan the time limit kept from being proven best (none: proven)."""
+    if plan.status is not PlanStatus.FEASIBLE:
+        return ()
+    return (
+        f"the plan in {plan_file} is not proven the best plan (the time limit stopped its "
+        "solver), and these routes carry its road legs of the day, so their loads may "
+        "differ from the best plan's; plan again with a longer time limit for the optimum",
     )
 
 

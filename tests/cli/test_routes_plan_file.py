@@ -1,0 +1,101 @@
+"""``routes --plan FILE``: the road legs of a written plan, and a plan file that cannot be read.
+
+A tester's ``routes --out DIR`` beside a plan.json that was not one said nothing (or
+something unclear) and wrote its files. A plan file routes cannot read now says which file
+and what is wrong with it (line and column for broken JSON), exits non-zero with no
+traceback, and writes nothing into ``--out``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import BILATERAL, run
+
+
+def _broken(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text('{\n  "format": "supplyline-plan",\n  "version": ]\n}\n', encoding="utf-8")
+    return path
+
+
+def _not_json(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text("scenario,day\nx,1\n", encoding="utf-8")
+    return path
+
+
+def _a_list(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text("[1, 2]\n", encoding="utf-8")
+    return path
+
+
+def _another_format(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.write_text('{"format": "geojson"}\n', encoding="utf-8")
+    return path
+
+
+def _missing(tmp_path: Path) -> Path:
+    return tmp_path / "none" / "plan.json"
+
+
+def _a_folder(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "said"),
+    [
+        (_broken, 2, ["plan.json:3:", "not valid JSON", "column 14"]),
+        (_not_json, 2, ["plan.json is not a plan.json written by supplyline", "'scenario,day'"]),
+        (_a_list, 2, ["holds [1, 2] (a list), not an object"]),
+        (_another_format, 2, ["not a supplyline plan (format 'geojson')"]),
+        (_missing, 3, ["no plan file at", "none"]),
+        (_a_folder, 3, ["plan.json is a folder without a plan.json in it"]),
+    ],
+    ids=["broken-json", "not-json", "a-list", "another-format", "missing", "a-folder"],
+)
+def test_a_plan_file_that_cannot_be_read_is_said_and_nothing_written(
+    tmp_path: Path, make: object, code: int, said: list[str]
+) -> None:
+    """Which file, what is wrong, a non-zero exit, no traceback, and --out left empty."""
+    assert callable(make)
+    plan = make(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    done = run("routes", BILATERAL, "--day", "5", "--plan", plan, "--out", out)
+    assert done.returncode == code, done.stderr
+    words = " ".join(done.stderr.split())
+    assert str(plan) in words
+    for part in said:
+        assert part in words
+    assert "Traceback" not in done.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_written_plan_is_routed_as_its_road_legs(tmp_path: Path) -> None:
+    """``plan --out`` then ``routes --plan`` of its folder: the routes say the road legs."""
+    planned = tmp_path / "plan"
+    assert run("plan", BILATERAL, "--out", planned, "--explain", "0").returncode == 0
+    out = tmp_path / "out"
+    done = run("routes", BILATERAL, "--day", "5", "--plan", planned, "--out", out,
+               "--time-limit", "1")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "loads: the plan's road legs into the units' places" in " ".join(done.stdout.split())
+    assert (out / "routes.json").is_file()
+
+
+def test_a_plan_file_with_from_demand_is_refused(tmp_path: Path) -> None:
+    """--plan and --from-demand exclude each other: said, exit non-zero, nothing written."""
+    out = tmp_path / "out"
+    done = run("routes", BILATERAL, "--day", "5", "--plan", _broken(tmp_path), "--from-demand",
+               "--out", out)  # fmt: skip
+    assert done.returncode != 0
+    assert "--plan and --from-demand" in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
