@@ -8,34 +8,25 @@ traceback, and writes nothing into ``--out``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_helpers import BILATERAL, run
 
 
-def _broken(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.json"
-    path.write_text('{\n  "format": "supplyline-plan",\n  "version": ]\n}\n', encoding="utf-8")
-    return path
+def _written(text: str) -> Callable[[Path], Path]:
+    """A maker of a plan.json holding ``text``."""
+
+    def make(tmp_path: Path) -> Path:
+        path = tmp_path / "plan.json"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
 
 
-def _not_json(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.json"
-    path.write_text("scenario,day\nx,1\n", encoding="utf-8")
-    return path
-
-
-def _a_list(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.json"
-    path.write_text("[1, 2]\n", encoding="utf-8")
-    return path
-
-
-def _another_format(tmp_path: Path) -> Path:
-    path = tmp_path / "plan.json"
-    path.write_text('{"format": "geojson"}\n', encoding="utf-8")
-    return path
+_broken = _written('{\n  "format": "supplyline-plan",\n  "version": ]\n}\n')
 
 
 def _missing(tmp_path: Path) -> Path:
@@ -52,19 +43,22 @@ def _a_folder(tmp_path: Path) -> Path:
     ("make", "code", "said"),
     [
         (_broken, 2, ["plan.json:3:", "not valid JSON", "column 14"]),
-        (_not_json, 2, ["plan.json is not a plan.json written by supplyline", "'scenario,day'"]),
-        (_a_list, 2, ["holds [1, 2] (a list), not an object"]),
-        (_another_format, 2, ["not a supplyline plan (format 'geojson')"]),
+        (
+            _written("scenario,day\nx,1\n"),
+            2,
+            ["plan.json is not a plan.json written by supplyline", "'scenario,day'"],
+        ),
+        (_written("[1, 2]\n"), 2, ["holds [1, 2] (a list), not an object"]),
+        (_written('{"format": "geojson"}\n'), 2, ["not a supplyline plan (format 'geojson')"]),
         (_missing, 3, ["no plan file at", "none"]),
         (_a_folder, 3, ["plan.json is a folder without a plan.json in it"]),
     ],
     ids=["broken-json", "not-json", "a-list", "another-format", "missing", "a-folder"],
 )
 def test_a_plan_file_that_cannot_be_read_is_said_and_nothing_written(
-    tmp_path: Path, make: object, code: int, said: list[str]
+    tmp_path: Path, make: Callable[[Path], Path], code: int, said: list[str]
 ) -> None:
     """Which file, what is wrong, a non-zero exit, no traceback, and --out left empty."""
-    assert callable(make)
     plan = make(tmp_path)
     out = tmp_path / "out"
     out.mkdir()

@@ -13,7 +13,7 @@ from routing_scenarios import fleet, loc, road, scenario
 from routing_scenarios import unit as unit_at
 
 from supplyline.domain import FleetGroup, LocationKind, Scenario
-from supplyline.domain.routes import Stop, TruckRoute, UnservedReason
+from supplyline.domain.routes import Routes, Stop, TruckRoute, UnservedReason
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.ran_out import Way, ran_out_words
@@ -23,19 +23,28 @@ TRUCK = FleetGroup(id="t", depot="D", partner="A", vehicle_type="t", count=1, pa
                    speed_kmh=50.0, max_route_hours=9.0)  # fmt: skip
 
 
-def test_a_load_left_out_when_the_one_truck_spent_its_hours_says_so() -> None:
-    """One 2 t truck of 9 h: six 1.3 h trips to U1 (12 t), none left for U2's 3.5 h trip."""
+def _near_and_far(*, fuel_t: float, u1: tuple[float, float], u2: tuple[float, float]) -> Routes:
+    """One 2 t truck of 9 h: ``fuel_t`` to U1 20 km out, 0.5 t of food to U2 75 km out.
+
+    ``u1`` and ``u2`` are the units' receiving windows, h.
+    """
     s = scenario(
         [loc("D", 0.0, LocationKind.DEPOT), loc("L1", 0.2), loc("L2", -0.7)],
-        [unit_at("U1", "L1", open_h=0, close_h=24), unit_at("U2", "L2", open_h=0, close_h=24)],
+        [unit_at("U1", "L1", open_h=u1[0], close_h=u1[1]),
+         unit_at("U2", "L2", open_h=u2[0], close_h=u2[1])],
         [road("D", "L1", 20.0), road("D", "L2", 75.0)],
         [fleet("T", "D", count=1, payload_t=2.0)],
-    )
+    )  # fmt: skip
     ask = [
-        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": 12.0}),
+        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": fuel_t}),
         DeliveryRequest(unit="U2", location="L2", load_t={"food": 0.5}),
     ]
-    routes = route_day(s, ask, day=0, params=PARAMS)
+    return route_day(s, ask, day=0, params=PARAMS)
+
+
+def test_a_load_left_out_when_the_one_truck_spent_its_hours_says_so() -> None:
+    """One 2 t truck of 9 h: six 1.3 h trips to U1 (12 t), none left for U2's 3.5 h trip."""
+    routes = _near_and_far(fuel_t=12.0, u1=(0, 24), u2=(0, 24))
     (lost,) = routes.unserved
     assert (lost.unit, lost.reason) == ("U2", UnservedReason.NOT_ENOUGH_TRUCKS)
     assert lost.detail.startswith(
@@ -102,17 +111,7 @@ def test_a_load_left_out_for_a_window_the_truck_must_wait_for_says_the_wait() ->
     3.5 h round trip. The words had been "the route search found no room for it, though …
     T#1 had 5.1 h left", hours it could not spend at L2.
     """
-    s = scenario(
-        [loc("D", 0.0, LocationKind.DEPOT), loc("L1", 0.2), loc("L2", -0.7)],
-        [unit_at("U1", "L1", open_h=0, close_h=4), unit_at("U2", "L2", open_h=10, close_h=14)],
-        [road("D", "L1", 20.0), road("D", "L2", 75.0)],
-        [fleet("T", "D", count=1, payload_t=2.0)],
-    )
-    ask = [
-        DeliveryRequest(unit="U1", location="L1", load_t={"fuel": 6.0}),
-        DeliveryRequest(unit="U2", location="L2", load_t={"food": 0.5}),
-    ]
-    routes = route_day(s, ask, day=0, params=PARAMS)
+    routes = _near_and_far(fuel_t=6.0, u1=(0, 4), u2=(10, 14))
     (lost,) = routes.unserved
     assert (lost.unit, lost.reason) == ("U2", UnservedReason.NOT_ENOUGH_TRUCKS)
     assert "route search" not in lost.detail
