@@ -90,8 +90,8 @@ def test_a_unit_late_by_distance_and_by_closures_says_both() -> None:
 
 
 def test_days_late_by_closures_follows_days_late_by_distance_in_the_records() -> None:
-    """The new column comes last, after days_late_by_distance: the others keep their place."""
-    assert DEPLOYMENT_FIELDS[-2:] == ("days_late_by_distance", "days_late_by_closures")
+    """It comes after days_late_by_distance, before only the later reason column."""
+    assert DEPLOYMENT_FIELDS[-3:] == ("days_late_by_distance", "days_late_by_closures", "reason")
 
 
 @SETTINGS

@@ -128,6 +128,8 @@ def plan_sections(
                 "moved_t",
                 "pax",
                 "moved_pax",
+                # why a unit is not closed; people see it only where one is not
+                *(["reason"] if not for_people or any(c.reason for c in plan.closures) else []),
             ],
             "Unit closure",
         ),

@@ -51,6 +51,7 @@ DEPLOYMENT_FIELDS: Final = (
     "earliest_note",
     "days_late_by_distance",
     "days_late_by_closures",
+    "reason",
 )
 """deployment.csv's columns, plan.json's closure keys and ``plan --format csv|json``'s
 ``unit_closure`` fields, in this order."""

@@ -170,6 +170,11 @@ class Closure(ByContent):
     written before it was recorded. Stored, not derived from ``earliest_day``: that one
     counts outages, and a tester's unit held two days by a closed link read "2 by
     distance" beside a bottleneck report blaming the closure."""
+    reason: str | None = None
+    """Why a unit the plan does not close is not closed, in words a planner can act on:
+    no way there, a horizon that ends before it can arrive, or the capacity on its way
+    that is full (:mod:`~supplyline.planning.unclosed`). None for a unit that closes, and
+    in plans written before it was recorded (they read "not closed" and no more)."""
 
     @property
     def days_late(self) -> int | None:

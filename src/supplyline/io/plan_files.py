@@ -204,6 +204,9 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
     if not plan.stats.cut_short:  # a plan the time limit left whole reads as before it
         del data["stats"]["cut_short"]
     data["objective"] = _finite(plan.objective)
+    for c in data["closures"]:  # a plan closing every unit keeps the id it had before
+        if c["reason"] is None:
+            del c["reason"]
     for b in data["bottlenecks"]:
         b["capacity"] = _finite(b["capacity"])
         for joint in b["together_with"]:  # its days as every file gives a day, too
@@ -269,15 +272,15 @@ def flows_id(plan: Plan) -> str:
     kept = {k: v for k, v in planned.items() if k not in ("bottlenecks", "stats")}
     # a cause may name a bottleneck the routes never measure ("see closure 3"): the
     # routes then read a plan beside them as another plan, though every tonne was the same
-    for key in ("shortfalls", "target_gaps"):
+    for key, words in (("shortfalls", "cause"), ("target_gaps", "cause"), ("closures", "reason")):
         if isinstance(kept.get(key), list):
-            kept[key] = [_causeless(r) for r in kept[key]]
+            kept[key] = [_wordless(r, words) for r in kept[key]]
     return content_id(kept)
 
 
-def _causeless(record: Any) -> Any:
-    """A shortfall's or target gap's record without its cause (words, not flows)."""
-    return {k: v for k, v in record.items() if k != "cause"} if isinstance(record, dict) else record
+def _wordless(record: Any, words: str) -> Any:
+    """A record without its field ``words`` (a cause, a reason: words, not flows)."""
+    return {k: v for k, v in record.items() if k != words} if isinstance(record, dict) else record
 
 
 def plan_to_dict(

@@ -61,6 +61,7 @@ from supplyline.planning.turn_back import turn_backs
 from supplyline.types import day_ranges
 
 __all__ = [
+    "SMALL_STORE_COLS",
     "STORES",
     "STORE_BISECTIONS",
     "Roomless",
@@ -81,7 +82,14 @@ STORE_BISECTIONS = 4
 """Warm re-solves at most spent, per store, looking below the room the token-priced re-plan
 held for a smaller round figure that does as well. That room is usually the answer, or a
 rung or two above it (the reviewer's warehouse: 6 t held, 3 and 5 t tried and short); the
-cap keeps a store to six solves at most, one of them cold."""
+cap keeps a store to six solves at most, one of them cold. A model of at most
+:data:`SMALL_STORE_COLS` columns is searched to the end instead (the deadline still bounds
+it): a tester's port on a 64-column model read "+9 t … the search for it was cut short"
+after 13, 7, 10 and 9 t, where one more re-solve of milliseconds, 8 t, would have ended it."""
+
+SMALL_STORE_COLS = 10_000
+"""Columns up to which a store's search for its least room is not capped (each warm
+re-solve of such a model takes milliseconds; the ladder of round figures is finite)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +255,12 @@ def _try_store(
         hi, x = most, room(most)
     if x is None:
         return None, resolve.ran_out or resolve.unsure
-    hi, x, least = _least_room(p2, m2, base, goal, tier, room, hi, x)
+    hi, x, short_of = _least_room(p2, m2, base, goal, tier, room, hi, x)
     got = outcome_of(p2, m2, x)
     if not better(got, base, p.tiers):
         return None, False
     saved = objective - (float(m2.cost @ x) + m2.offset)
-    return _entry(p, m2, v, rows, hi, x, base, got, saved, least), False
+    return _entry(p, m2, v, rows, hi, x, base, got, saved, short_of), False
 
 
 def _least_room(
@@ -264,28 +272,40 @@ def _least_room(
     room: Callable[[float], FloatArray | None],
     hi: float,
     x: FloatArray,
-) -> tuple[float, FloatArray, bool]:
+) -> tuple[float, FloatArray, float | None]:
     """Bisect below ``hi`` on the round figures for the least room as good as ``goal``.
 
-    Returns the figure, a solution with it, and whether it is known to be the least (no
-    round figure left between one that fails and it, within :data:`STORE_BISECTIONS`).
+    Returns the figure, a solution with it, and None where it is known to be the least
+    (no round figure left between one that fails and it); else the most room known not to
+    do as well (0 where none smaller was tried): the search stopped at
+    :data:`STORE_BISECTIONS` on a model of more than :data:`SMALL_STORE_COLS` columns, or
+    at the deadline.
     """
-    lo, least = 0.0, False
-    for _ in range(STORE_BISECTIONS):
-        mid = nice_midpoint(lo, hi)
-        if mid is None:
-            least = True
-            break
+    lo, budget = 0.0, STORE_BISECTIONS if m2.num_cols > SMALL_STORE_COLS else None
+    tries = 0
+    while (mid := nice_midpoint(lo, hi)) is not None:
+        if budget is not None and tries >= budget:
+            return hi, x, lo
+        tries += 1
         tried = room(mid)
         if tried is None:  # out of time: hi is enough, perhaps more than needed
-            break
+            return hi, x, lo
         if as_good(outcome_of(p2, m2, tried), goal, tier, base, p2.tiers):
             hi, x = mid, tried
         else:
             lo = mid
-    else:
-        least = nice_midpoint(lo, hi) is None
-    return hi, x, least
+    return hi, x, None
+
+
+def _stopped_words(short_of: float, unit: str) -> str:
+    """What a search stopped before its least figure knows below the figure it found.
+
+    >>> _stopped_words(7.0, "t"), _stopped_words(0.0, "t")
+    ('7 t is not; the figures between were not tried', 'no smaller figure was tried')
+    """
+    if short_of <= 0:
+        return "no smaller figure was tried"
+    return f"{extra_text(short_of)} {unit} is not; the figures between were not tried"
 
 
 def _storage_rows(m: LpModel, v: int) -> IntArray:
@@ -305,7 +325,7 @@ def _entry(
     base: Outcome,
     got: Outcome,
     saved: float,
-    least: bool,
+    short_of: float | None,
 ) -> Bottleneck:
     """The store as a bottleneck entry, in a storage claim's words and fields.
 
@@ -328,8 +348,8 @@ def _entry(
     unit = amount_unit(ResourceKind.STORAGE)
     wait = f"{listed(coms)} would wait there on {day_ranges(days)}" if coms else "goods would wait"
     extra = f"+{extra_text(figure)} {unit} of storage at {loc.name}"
-    if not least:
-        extra += " (enough; a smaller figure may do as well: the search for it was cut short)"
+    if short_of is not None:  # the search stopped before the least: say what is known
+        extra += f" (enough; {_stopped_words(short_of, unit)})"
     return Bottleneck(
         kind=ResourceKind.STORAGE,
         resource=loc.id,

@@ -47,6 +47,7 @@ from supplyline.planning.partition import Partition, partition
 from supplyline.planning.presence import presence_of
 from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.turn_back import turn_backs
+from supplyline.planning.unclosed import with_reasons
 from supplyline.planning.unreachable import explain_unreachable
 
 __all__ = ["Progress", "build", "plan_movements", "write_mps"]
@@ -525,7 +526,7 @@ def plan_movements(
         stocks=records.stocks,
         deliveries=records.deliveries,
         shortfalls=shortfalls,
-        closures=records.closures,
+        closures=with_reasons(problem, records.closures, bottlenecks),
         bottlenecks=bottlenecks,
         target_gaps=target_gaps,
         stats=SolveStats(

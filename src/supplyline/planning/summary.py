@@ -278,6 +278,7 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
                 ),
                 "state": state,
                 **{name: getattr(c, name) for name in CLOSURE_FIGURES},
+                "reason": c.reason,
             }
         )
     return rows
