@@ -15,7 +15,9 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
+from supplyline.cli.errors import exit_code_for
 from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.errors import SupplylineError
 from supplyline.services.db import normalise_url
 from supplyline.services.ledger import Actor
 
@@ -31,6 +33,23 @@ def ledger_cli(db: str, *args: str) -> str:
     result = CliRunner().invoke(app, [*args, "--db", db], env={"USER": "tester"})
     assert result.exit_code == 0, (args, result.stdout, result.exception)
     return result.stdout
+
+
+def ledger_run(db_file: Path, *args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of one command run in-process on SQLite ``db_file``.
+
+    Errors are mapped to exit codes as ``main`` maps them (stderr is then the message); an
+    error that is no ``SupplylineError`` is a bug and raised.
+    """
+    _register_commands()
+    result = CliRunner().invoke(
+        app, [*args, "--db", f"sqlite:///{db_file}"], env={"USER": "tester"}
+    )
+    if isinstance(result.exception, SupplylineError):
+        return exit_code_for(result.exception), result.stdout, str(result.exception)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
 
 
 NLD = Actor(partner="NLD", user="jan")

@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from ledger_support import ledger_run
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
-from supplyline.cli.errors import exit_code_for
 from supplyline.domain import Delivery, Plan, PlanStatus
-from supplyline.errors import SupplylineError
 from supplyline.io import load_scenario
 from supplyline.io.plan_files import write_plan
 
@@ -32,15 +31,7 @@ AGREEMENT = "wm-os-hns-2025"
 
 def _run(tmp: Path, *args: str) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of a command on ``tmp/said.db``."""
-    _register_commands()
-    result = CliRunner().invoke(
-        app, [*args, "--db", f"sqlite:///{tmp / 'said.db'}"], env={"USER": "tester"}
-    )
-    if isinstance(result.exception, SupplylineError):
-        return exit_code_for(result.exception), result.stdout, str(result.exception)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+    return ledger_run(tmp / "said.db", *args)
 
 
 @pytest.fixture(scope="module")

@@ -298,6 +298,7 @@ def propose_cmd(
     from supplyline.services.ledger.propose import (
         check_submitter,
         drafts_against_ledger,
+        preview_drafts,
         propose_from_files,
         request_drafts,
         scenario_partner,
@@ -336,14 +337,16 @@ def propose_cmd(
             i: ((why or f"order {o.id}") if o else why) for i, (_d, o, why) in enumerate(outcome)
         }
         summary = submitted_summary(partner, outcome)
-    elif db is not None:  # a preview counts the ledger's orders against the total ceilings
-        drafts = drafts_against_ledger(
-            ledger_at(db, read_only=True),
+    else:  # a preview counts the ledger's orders (with --db) against the total ceilings,
+        # and says where all receivers' drafts together would cross one
+        drafts, shared = preview_drafts(
+            None if db is None else ledger_at(db, read_only=True),
             the_plan,
             the_scenario,
             user=user_name(user),
             key_prefix=key_prefix,
         )
+        summary = "\n".join(shared)
     rows = [
         {
             "provider": d.provider,
@@ -387,7 +390,7 @@ def propose_cmd(
     emit_ledger_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}",
                      drop=("days", "needed_on", "currency", "units", "agreement"),
                      record="draft")  # fmt: skip
-    if submit:  # after the table, on stderr: plain even where stdout is a file or CSV
+    if summary:  # after the table, on stderr: plain even where stdout is a file or CSV
         err.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 

@@ -16,7 +16,7 @@ from typing import Protocol
 from supplyline.domain import Agreement
 from supplyline.domain.amounts import money_text
 
-__all__ = ["over_total_notes"]
+__all__ = ["over_total_notes", "shared_total_notes"]
 
 ZERO = Decimal(0)
 
@@ -40,6 +40,10 @@ class PricedDraft(Protocol):
     def note(self) -> str:
         """Why it cannot be requested, or empty."""
 
+    @property
+    def requested_as(self) -> int | None:
+        """The order an earlier submit of the plan made for it, or None."""
+
 
 def over_total_notes(
     drafts: Sequence[PricedDraft],
@@ -55,7 +59,9 @@ def over_total_notes(
     not counted, so the drafts after it may still fit, as a submit then requests them. Only
     the receiver's own drafts count before it: a submit requests one receiver's drafts, and
     the other party's, not requested yet, are in the ledger (``held``) once they are.
-    Drafts already noted (no price, above the per-order ceiling) count for nothing.
+    Drafts already noted (no price, above the per-order ceiling) count for nothing, and so
+    do drafts already requested (``requested_as``): their orders are in ``held``, and they
+    are never noted (a retry counted them twice and said they would cross the ceiling).
 
     >>> over_total_notes([], {}, None)
     {}
@@ -63,17 +69,17 @@ def over_total_notes(
     counted: dict[tuple[str, str], Decimal] = {}
     notes: dict[int, str] = {}
     for index, draft in enumerate(drafts):
-        if draft.agreement_id is None or draft.value is None or draft.note:
+        if (counted_as := _counted(draft)) is None:
             continue
-        agreement = agreements[draft.agreement_id]
+        agreement, value = agreements[counted_as[0]], counted_as[1]
         if agreement.ceiling_total is None:
             continue
         mine = (agreement.id, draft.receiver)
         before = counted.get(mine, ZERO)
         in_ledger = ZERO if held is None else held.get(agreement.id, ZERO)
-        total = in_ledger + before + draft.value
+        total = in_ledger + before + value
         if total <= agreement.ceiling_total:
-            counted[mine] = before + draft.value
+            counted[mine] = before + value
             continue
         cur = agreement.currency
         ledger = (
@@ -83,9 +89,67 @@ def over_total_notes(
             f", {money_text(before)} {cur} in {draft.receiver}'s drafts before it" if before else ""
         )
         notes[index] = (
-            f"{money_text(draft.value)} {cur} would take agreement {agreement.id} to "
+            f"{money_text(value)} {cur} would take agreement {agreement.id} to "
             f"{money_text(total)} {cur}, above its total ceiling of "
             f"{money_text(agreement.ceiling_total)} {cur} ({ledger}{drafts_before}); "
             "split it or raise the ceiling"
         )
     return notes
+
+
+def shared_total_notes(
+    drafts: Sequence[PricedDraft],
+    agreements: Mapping[str, Agreement],
+    held: Mapping[str, Decimal] | None,
+) -> list[str]:
+    """A note for each agreement that several receivers' drafts would cross together.
+
+    :func:`over_total_notes` counts one receiver's drafts, as a submit requests them: a
+    preview listing both parties' drafts under one shared ``ceiling_total`` showed no
+    note where they summed above it. Each receiver's drafts fit on their own; whichever
+    is submitted first is taken, and the other's then cross the ceiling. The drafts that
+    count are those :func:`over_total_notes` counts (clean, not requested yet).
+
+    >>> shared_total_notes([], {}, None)
+    []
+    """
+    by_agreement: dict[str, list[tuple[str, Decimal]]] = {}  # (receiver, value)
+    for draft in drafts:
+        if (counted_as := _counted(draft)) is not None:
+            by_agreement.setdefault(counted_as[0], []).append((draft.receiver, counted_as[1]))
+    notes: list[str] = []
+    for agreement_id, mine in sorted(by_agreement.items()):
+        agreement = agreements[agreement_id]
+        receivers = sorted({receiver for receiver, _value in mine})
+        if agreement.ceiling_total is None or len(receivers) < 2:
+            continue
+        drafted = sum((value for _receiver, value in mine), ZERO)
+        in_ledger = ZERO if held is None else held.get(agreement_id, ZERO)
+        total = in_ledger + drafted
+        if total <= agreement.ceiling_total:
+            continue
+        cur = agreement.currency
+        counted = (
+            " (no ledger read)"
+            if held is None
+            else f", with {money_text(in_ledger)} {cur} in the ledger {money_text(total)} {cur}"
+        )
+        notes.append(
+            f"agreement {agreement_id}: the drafts of {' and '.join(receivers)} under it come "
+            f"to {money_text(drafted)} {cur}{counted}, "
+            f"{money_text(total - agreement.ceiling_total)} {cur} above its total ceiling of "
+            f"{money_text(agreement.ceiling_total)} {cur}: each receiver's drafts fit it on "
+            "their own, and whichever are submitted first are taken (the others then cross it)"
+        )
+    return notes
+
+
+def _counted(draft: PricedDraft) -> tuple[str, Decimal] | None:
+    """A draft's agreement and value if it counts against the total, else None.
+
+    It counts when covered, priced and clean, and not requested yet (its order is in the
+    ledger's sum then).
+    """
+    if draft.agreement_id is None or draft.value is None or draft.note:
+        return None
+    return None if draft.requested_as is not None else (draft.agreement_id, draft.value)

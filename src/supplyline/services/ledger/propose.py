@@ -30,7 +30,7 @@ from supplyline.domain.amounts import (
 from supplyline.errors import ArgumentError, Issue, NotFoundError, PermissionDenied, require
 from supplyline.io import load_scenario, load_scenario_with_warnings
 from supplyline.io.plan_files import read_plan
-from supplyline.services.ledger.draft_totals import over_total_notes
+from supplyline.services.ledger.draft_totals import over_total_notes, shared_total_notes
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
 from supplyline.services.ledger.views import Actor, OrderRequest, OrderStatus, SupportOrder
@@ -43,6 +43,7 @@ __all__ = [
     "draft_key",
     "draft_support_orders",
     "drafts_against_ledger",
+    "preview_drafts",
     "propose_from_files",
     "request_drafts",
     "scenario_agreements",
@@ -78,6 +79,11 @@ class DraftOrder:
     """The plan's days that deliver it, ascending, ``first_day`` to ``last_day`` (the draft
     from days 3, 4 and 7 is not one of days 3 to 7: ``propose``'s ``days`` said
     ``C+3–C+7``); a draft built without them is taken to deliver on every day between."""
+
+    requested_as: int | None = None
+    """The order an earlier submit of the same plan made for it (still standing), if the
+    ledger was read (:func:`drafts_against_ledger`): its value is in the ledger already,
+    so it counts against no ceiling again."""
 
     def __post_init__(self) -> None:
         """Take the amounts as Decimals; refuse one the ledger cannot store (ArgumentError)."""
@@ -180,6 +186,13 @@ def draft_support_orders(
     require(scenario, Scenario, "the scenario")
     check_plan_of(scenario, plan)  # another scenario's plan was "no unit 'bn-1'" (exit 3)
     pool = scenario.agreements if agreements is None else tuple(agreements)
+    return _with_total_notes(*_priced_drafts(plan, scenario, pool), held)
+
+
+def _priced_drafts(
+    plan: Plan, scenario: Scenario, pool: Sequence[Agreement]
+) -> tuple[list[DraftOrder], dict[str, Agreement]]:
+    """The plan's drafts, sorted and priced, before the total ceilings; the agreements by id."""
     groups: dict[tuple[str, str, str, str | None], _Group] = {}
     for delivery in plan.deliveries:
         source = delivery.source_partner
@@ -223,6 +236,13 @@ def draft_support_orders(
             draft = _priced(draft, by_id[agreement_id])
         drafts.append(draft)
     drafts.sort(key=lambda d: (d.receiver, d.provider, d.item, d.needed_on, d.agreement_id or ""))
+    return drafts, by_id
+
+
+def _with_total_notes(
+    drafts: Sequence[DraftOrder], by_id: Mapping[str, Agreement], held: Mapping[str, Decimal] | None
+) -> list[DraftOrder]:
+    """The drafts, each that would take its agreement past ``ceiling_total`` noted."""
     over = over_total_notes(drafts, by_id, held)
     return [_replace(d, note=over[i]) if i in over else d for i, d in enumerate(drafts)]
 
@@ -232,25 +252,59 @@ def drafts_against_ledger(
 ) -> list[DraftOrder]:
     """The plan's drafts, their total ceilings counting what ``ledger`` already holds.
 
-    Each receiver's agreements are read as that partner (``user`` acting for it). An order
-    an earlier submit of this plan made for a draft (:func:`draft_key`) is not counted
-    twice: it is taken out of what the ledger holds, and the draft counts it again, so a
-    retry is told ``already requested`` rather than that it would cross the ceiling.
+    Each receiver's agreements and earlier orders are read as that partner (``user``
+    acting for it). A draft an earlier submit of this plan requested (:func:`draft_key`,
+    an order neither cancelled nor rejected) is recognised first, whatever the ceiling:
+    it comes back with ``requested_as`` set and no ceiling note, and counts for nothing
+    but its order in the ledger, so a retry is told ``already requested``. The other
+    drafts count the ledger's orders once. (The ledger's sum was read again for each
+    receiver, undoing what was taken out for the first one's orders: a retry counted
+    its own food and shelter orders twice and said they would cross the ceiling.)
     """
-    first = draft_support_orders(plan, scenario)
+    return _read_against_ledger(ledger, plan, scenario, user=user, key_prefix=key_prefix)[0]
+
+
+def preview_drafts(
+    ledger: Ledger | None, plan: Plan, scenario: Scenario, *, user: str, key_prefix: str
+) -> tuple[list[DraftOrder], list[str]]:
+    """The drafts a preview shows, and where all receivers' drafts together cross a ceiling.
+
+    Without ``ledger`` the drafts are :func:`draft_support_orders`' (no ledger read). The
+    second part is :func:`~supplyline.services.ledger.draft_totals.shared_total_notes`:
+    each draft is checked with its receiver's drafts only, as a submit requests them, so
+    two receivers' drafts under one agreement could sum above its total with no word.
+    """
+    by_id = {a.id: a for a in scenario.agreements}
+    if ledger is None:
+        drafts = draft_support_orders(plan, scenario)
+        return drafts, shared_total_notes(drafts, by_id, None)
+    drafts, held = _read_against_ledger(ledger, plan, scenario, user=user, key_prefix=key_prefix)
+    return drafts, shared_total_notes(drafts, by_id, held)
+
+
+def _read_against_ledger(
+    ledger: Ledger, plan: Plan, scenario: Scenario, *, user: str, key_prefix: str
+) -> tuple[list[DraftOrder], dict[str, Decimal]]:
+    """:func:`drafts_against_ledger`'s drafts, and what each agreement holds in the ledger."""
+    drafts, by_id = _priced_drafts(plan, scenario, scenario.agreements)
     held: dict[str, Decimal] = {}
-    for receiver in sorted({d.receiver for d in first}):
+    made: dict[int, int] = {}
+    for receiver in sorted({d.receiver for d in drafts}):
         actor = Actor(partner=receiver, user=user)
-        held |= ledger.committed_values(actor, scenario.agreements)
+        held |= ledger.committed_values(actor, scenario.agreements)  # one sum per agreement
         earlier = _requested_before(ledger, actor, key_prefix)
-        for draft in (d for d in first if d.receiver == receiver):
-            live = [
-                o for o in earlier.get(draft_key(key_prefix, draft), []) if o.status not in _ENDED
-            ]
-            for order in live:
-                if order.agreement_id in held:
-                    held[order.agreement_id] -= order.value
-    return draft_support_orders(plan, scenario, held=held)
+        for index, draft in enumerate(drafts):
+            if draft.receiver == receiver and (live := _live(earlier, key_prefix, draft)):
+                made[index] = live[0].id
+    marked = [_replace(d, requested_as=made[i]) if i in made else d for i, d in enumerate(drafts)]
+    return _with_total_notes(marked, by_id, held), held
+
+
+def _live(
+    earlier: Mapping[str, Sequence[SupportOrder]], key_prefix: str, draft: DraftOrder
+) -> list[SupportOrder]:
+    """The orders an earlier submit made for ``draft`` that still stand (not ended)."""
+    return [o for o in earlier.get(draft_key(key_prefix, draft), []) if o.status not in _ENDED]
 
 
 def _uncovered(draft: DraftOrder) -> str:
@@ -398,25 +452,29 @@ def request_drafts(
     that found its key taken: both said they had requested it). A partner
     who receives none of the drafts, or
     none that can be requested (no agreement covers them), is refused before anything
-    is written (:func:`check_submitter`).
+    is written (:func:`check_submitter`). A draft an earlier submit requested is
+    recognised before its note is looked at: a retry is told ``already requested``, never
+    that its own order would cross a ceiling.
     """
-    check_submitter(actor.partner, drafts)
-    earlier = _requested_before(ledger, actor, key_prefix)
+    earlier = _requested_before(ledger, actor, key_prefix)  # a read: nothing written yet
+    ours = [d for d in drafts if d.receiver == actor.partner]
+    if not any(_live(earlier, key_prefix, d) for d in ours):  # a retry has something to say
+        check_submitter(actor.partner, drafts)
     done: list[tuple[DraftOrder, SupportOrder | None, str]] = []
     wanted: list[OrderRequest] = []
     for draft in drafts:
+        key = draft_key(key_prefix, draft)
+        before = earlier.get(key, [])
         if draft.receiver != actor.partner:
             done.append((draft, None, f"{draft.receiver} requests this, not {actor.partner}"))
+        elif live := _live(earlier, key_prefix, draft):
+            # first, whatever the draft's note says: as it was, that order, said to be an
+            # old one; changed, not again (a ceiling note here was its own order counted)
+            why = _changed(live[0], draft)
+            done.append((draft, None, why) if why else (draft, live[0], _already(live[0])))
         elif (agreement_id := _requestable_under(draft)) is None:
             done.append((draft, None, draft.note or "not covered"))
         else:
-            key = draft_key(key_prefix, draft)
-            before = earlier.get(key, [])
-            live = [o for o in before if o.status not in _ENDED]
-            if live:  # as it was: that order, said to be an old one; changed: not again
-                why = _changed(live[0], draft)
-                done.append((draft, None, why) if why else (draft, live[0], _already(live[0])))
-                continue
             wanted.append(
                 OrderRequest(
                     agreement_id=agreement_id,
