@@ -279,13 +279,20 @@ def _notes_under(name: str, rows: int, run: PlanRun) -> list[str]:
     add up to it, as the report's caption says: a tester read the mode table's "sea 858"
     (858.64 t, rounded down so that the modes add up) beside the map's 859 t as two figures.
     """
-    from supplyline.planning.summary import ADDS_UP_NOTE, ALL_ROW_NOTE, closure_days_note
+    from supplyline.planning.summary import (
+        ADDS_UP_NOTE,
+        ALL_ROW_NOTE,
+        RANK_NOTE,
+        closure_days_note,
+    )
 
     notes = []
     if name == "shortfalls" and rows > 1:  # what its total row is of
         notes.append(ALL_ROW_NOTE)
     if name in _SUMMED and rows > 1:
         notes.append(ADDS_UP_NOTE)
+    if name == "bottlenecks" and rows > 1:  # the order is the price's, not the gain's
+        notes.append(RANK_NOTE)
     days_note = closure_days_note(run.plan) if name == "unit_closure" else None
     if days_note is not None:
         notes.append(days_note)

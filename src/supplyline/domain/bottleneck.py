@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Final
 
 from supplyline.domain.by_content import ByContent
-from supplyline.types import CommodityId, day_ranges, gram_text
+from supplyline.types import CommodityId, day_ranges, gram_text, to_gram
 
 __all__ = ["Bottleneck", "JointExtra", "Measuring", "ResourceKind", "amount_unit"]
 
@@ -205,6 +205,30 @@ class Bottleneck(ByContent):
     +28 t/day to remove 24 t short and fill 150 t-days of targets, removed the 24 t with
     +8). None where it is not smaller, where the claim removes no shortfall, where not
     measured, and in plans written before it was recorded."""
+
+    @property
+    def set_to(self) -> float | None:
+        """The figure to write in the scenario for the claim: ``capacity`` plus the extra.
+
+        A link's ``capacity_t_per_day`` or ``capacity_pax_per_day``, a place's
+        ``handling_t_per_day`` or ``handling_pax_per_day`` (on ``extra_days``), a store's
+        ``storage_t``. ``capacity`` is what the model held, not always the scenario's
+        figure: a store holding more on hand than its ``storage_t`` holds what is on hand
+        (a tester's W, 40 t on hand and ``storage_t`` 10, has capacity 40 and extra 20:
+        ``storage_t`` 30 bought nothing, 60 did). None where there is no extra, and for a
+        supply or an outage, whose extra is no one scenario figure.
+
+        >>> Bottleneck(kind=ResourceKind.STORAGE, resource="W", days=(0,), shadow_price=1.0,
+        ...            capacity=40.0, suggested_extra=20.0, extra_unit="t").set_to
+        60.0
+        """
+        if (
+            self.kind in (ResourceKind.SUPPLY, ResourceKind.OUTAGE)
+            or self.capacity is None
+            or self.suggested_extra is None
+        ):
+            return None
+        return to_gram(self.capacity + self.suggested_extra)
 
     @property
     def suggested_extra_per_day(self) -> float | None:

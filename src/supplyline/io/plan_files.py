@@ -95,6 +95,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "then_limited_by": b.then_limited_by,
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
             "shortfall_extra": b.shortfall_extra,
+            "set_to": b.set_to,  # capacity + extra: the scenario figure to write
         }
 
 
@@ -186,7 +187,9 @@ def _tables(
                 "then_limited_by",  # the capacity that caps the gain beyond the extra
                 # the other capacities' extras the gain needs: "L6 +400 pax/day on C+0–C+2"
                 "together_with",
-                "shortfall_extra",  # the least for the shortfall alone: last, none moves
+                "shortfall_extra",  # the least for the shortfall alone
+                # the scenario's figure to write (storage_t 60 where W held 40 on hand)
+                "set_to",
             ),
             _bottleneck_rows(plan),
         ),
@@ -316,6 +319,8 @@ def plan_to_dict(
     data = _unsigned_zeros(_plan_data(plan))  # as the CSVs: 0, never -0.0 (reads back equal)
     identity = plan_identity if plan_identity is not None else plan_id(plan)  # one digest
     data["closures"] = _unsigned_zeros(deployment_records(plan, scenario))
+    for record, b in zip(data["bottlenecks"], plan.bottlenecks, strict=True):
+        record["set_to"] = b.set_to  # derived, after the id: not read back
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,

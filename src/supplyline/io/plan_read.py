@@ -48,12 +48,14 @@ PLAN_VERSION = 1
 def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, Any]:
     """A bottleneck of plan.json with its extra under its present name, and its measuring.
 
+    ``set_to`` is derived (:attr:`~supplyline.domain.Bottleneck.set_to`): not read back.
+
     Plans written before the rename call it ``suggested_extra_per_day``; the ledger reads
     plans from earlier runs. Plans written before ``measuring`` was recorded get it as
     their summary told it: measured where a gain is recorded, else cut short by the
     measuring time within ``stats.explain_top`` (``asked``), else not asked for.
     """
-    out = {k: v for k, v in bottleneck.items() if k != "suggested_extra_per_day"}
+    out = {k: v for k, v in bottleneck.items() if k not in ("suggested_extra_per_day", "set_to")}
     if "suggested_extra_per_day" in bottleneck:
         out.setdefault("suggested_extra", bottleneck["suggested_extra_per_day"])
     if "measuring" not in out:

@@ -186,6 +186,7 @@ def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
         "together_with": [j.cell for j in b.together_with],
         "explanation": b.explanation,
         "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
+        "set_to": b.set_to,  # the scenario figure to write: capacity (as held) + extra
     }
 
 

@@ -25,7 +25,7 @@ from supplyline.planning.joint_extras import joint_extra
 from supplyline.planning.lifts import Lift, lift_of, priced
 from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
-from supplyline.planning.next_limit import capped_by, next_limit
+from supplyline.planning.next_limit import capped_by, next_limits
 from supplyline.planning.objective_tiers import Tier
 from supplyline.planning.outcome_words import (
     NO_GAINS,
@@ -266,9 +266,9 @@ def measure_run(
         free_x = _unlimited_gain(p, m, resolve, base, runs, lifts)
         if not isinstance(free_x, np.ndarray):
             return None if free_x is None else nothing
-        capping = next_limit(p, m, session, runs, free_x)  # before the session solves again
+        capping = next_limits(p, m, session, runs, free_x)  # before the session solves again
         # its outcome only where one binds: on a large plan each costs tens of ms
-        unlimited = None if capping is None else (outcome_of(p, m, free_x), free_x)
+        unlimited = (outcome_of(p, m, free_x), free_x) if capping else None
         used = [_usage_over(m, free_x, lf.idx, lf.cols, lf.old) for lf in lifts]
         priced(p, m, session, lifts, on=False)
         if used[0] <= TOL:  # the gain is the others' alone
@@ -304,9 +304,12 @@ def measure_run(
             return nothing
         after = outcome_of(p, m, x)
         bought, said = effect(p, base, after)
-        limited_by, limited_words = capped_by(p, m, runs, base, unlimited, after, capping)
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
+        )
+        # last: it re-solves with them all unlimited again, which the finally puts back
+        limited_by, limited_words = capped_by(
+            p, m, runs, base, unlimited, after, capping, _raised_with(p, m, resolve, lifts)
         )
     finally:
         priced(p, m, session, lifts, on=False)
@@ -330,6 +333,31 @@ def measure_run(
         then_limited_words=limited_words,
         after=after,
     )
+
+
+def _raised_with(
+    p: Problem, m: LpModel, resolve: Resolver, lifts: list[Lift]
+) -> Callable[[Run], Outcome | None]:
+    """Re-solve with ``lifts`` unlimited and priced, as when they were measured, and one more.
+
+    The outcome with the other capacity unlimited too, which is put back after; None where
+    the re-solve failed or the time ran out. ``lifts`` are left unlimited: the caller
+    restores them.
+    """
+
+    def raised(other: Run) -> Outcome | None:
+        for lf in lifts:
+            lf.unlimited()
+        priced(p, m, resolve.session, lifts, on=True)
+        more = lift_of(p, m, resolve.session, other)
+        more.unlimited()
+        try:
+            x = resolve()
+        finally:
+            more.restore()
+        return None if x is None else outcome_of(p, m, x)
+
+    return raised
 
 
 ROOM_STEPS = 6

@@ -11,6 +11,8 @@ solve (:func:`next_limit`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 
@@ -20,8 +22,16 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import LpModel
-from supplyline.planning.objective_tiers import Tier
-from supplyline.planning.outcome_words import as_good, gain_tier, gap_eps, late_eps, short_eps
+from supplyline.planning.objective_tiers import Tier, TierOrder
+from supplyline.planning.outcome_words import (
+    as_good,
+    better,
+    gain_tier,
+    gap_eps,
+    late_eps,
+    short_eps,
+    weighted_short,
+)
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
     Run,
@@ -32,7 +42,7 @@ from supplyline.planning.resources import (
 )
 from supplyline.types import day_ranges
 
-__all__ = ["capped_by", "gain_left", "next_limit"]
+__all__ = ["NOTHING_SINGLE", "TRIED", "capped_by", "gain_left", "joint_gain", "next_limits"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -69,23 +79,28 @@ def gain_left(
     return float(vals[kept].sum()) > eps
 
 
-def next_limit(
+TRIED = 3
+"""Neighbours re-solved at most, raised with the resource, to find the one that caps its
+gain: each is a warm re-solve, within the explaining time."""
+
+
+def next_limits(
     p: Problem, m: LpModel, session: HighsSession, runs: list[Run], free_x: FloatArray
-) -> Run | None:
-    """The capacity that binds, with a price, once those of ``runs`` are unlimited.
+) -> list[Run]:
+    """The capacities that bind, with a price, once those of ``runs`` are unlimited.
 
     Read from the session's last solve, the re-solve ``free_x`` with them unlimited: call
     it before the session solves again. Of their kind (people, or tonnes: a supply counts
     as tonnes), next to one of them (a link into or out of a place, a place at either end
-    of a link), carrying goods they carry there, the highest priced first. None where
-    none does. Only a neighbour: on the bilateral example the Kar-Tobe forward depot,
-    not next to the Grenzfeld yard, binds with a price once the yard is unlimited,
-    but re-planned with both raised the lift late fell no further (a price on one of
-    several rows full together is no promise that more of it alone gains).
+    of a link), carrying goods they carry there, the highest priced first, at most
+    :data:`TRIED`. Only neighbours: on the bilateral example the Kar-Tobe forward depot,
+    not next to the Grenzfeld yard, binds with a price once the yard is unlimited, but
+    re-planned with both raised the lift late fell no further. A price is still no promise
+    (:func:`capped_by` re-solves each).
     """
     duals = session.duals()
     if duals is None:
-        return None
+        return []
     taken = {(r.kind, r.key) for r in runs}
     people = runs[0].kind in PEOPLE_KINDS
     here = set().union(*(places(p, r) for r in runs))
@@ -97,10 +112,31 @@ def next_limit(
         and other.kind is not ResourceKind.OUTAGE
         and here & places(p, other)
     ]
-    if not near:
-        return None
     goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
-    return next((o for o in near if goods & set(commodities_using(p, m, free_x, o))), None)
+    return [o for o in near if goods & set(commodities_using(p, m, free_x, o))][:TRIED]
+
+
+NOTHING_SINGLE = "nothing single"
+"""What the words say caps the gain where neighbours bind but raising none of them with the
+resource gains: "beyond +6 t/day, nothing single limits the gain"."""
+
+
+def joint_gain(new: Outcome, goal: Outcome, order: TierOrder) -> tuple[int, float] | None:
+    """How much ``new`` gains on ``goal``, most important respect first; None if nothing.
+
+    Only a gain before any loss (:func:`~supplyline.planning.outcome_words.better`), and
+    never one in transport cost alone: a neighbour that only makes the route cheaper caps
+    nothing of what the claim buys.
+    """
+    tier = gain_tier(new, goal, order)
+    if tier is None or tier is Tier.COST or not better(new, goal, order):
+        return None
+    amount = {
+        Tier.SHORTFALL: weighted_short(goal) - weighted_short(new),
+        Tier.LATENESS: goal.late_t_days + goal.late_pax_days - new.late_t_days - new.late_pax_days,
+        Tier.TARGETS: goal.gap_t_days - new.gap_t_days,
+    }[tier]
+    return -order.index(tier), amount
 
 
 def capped_by(
@@ -110,27 +146,49 @@ def capped_by(
     base: Outcome,
     unlimited: tuple[Outcome, FloatArray] | None,
     after: Outcome,
-    capping: Run | None,
+    capping: list[Run],
+    raised_with: Callable[[Run], Outcome | None],
 ) -> tuple[str, str]:
     """The capacity that caps the claim's gain, as its id and words; empty where none does.
 
     ``unlimited`` is the outcome and solution of the re-solve with ``runs`` unlimited (None
-    where ``capping``, read from it, is None: it is then not worked out). Named only where
-    that re-solve left some of what the gain is in, of the goods they carry, after
-    ``capping`` first binds (:func:`gain_left`), and the extra said does as well as
-    unlimited did: beyond it more buys nothing. A store's extra chosen within its room does
-    less than unlimited, for its crowding, and no capacity is to blame for the rest.
+    where ``capping``, read from it, is empty: it is then not worked out). Considered only
+    where the extra said does as well as unlimited did (beyond it more buys nothing), and
+    each neighbour only where that re-solve left some of what the gain is in, of the goods
+    they carry, after it first binds (:func:`gain_left`). A store's extra chosen within its
+    room does less than unlimited, for its crowding, and no capacity is to blame for the
+    rest.
+
+    Each is then re-solved raised with them (``raised_with``: the outcome, None where the
+    re-solve failed or the time ran out): a price on one of several rows full together is no
+    promise that more of it gains. A tester's yard between a rail link of 15 t/day and a
+    road of 7 had the rail named, priced once the yard was unlimited; re-planned, the rail
+    raised with the yard bought nothing and the road 3 t. The highest priced is named if it
+    gains, else the one that gains most; where none does, "nothing single" (where a
+    re-solve was cut short, nothing is said).
     """
-    if capping is None or unlimited is None:
+    if not capping or unlimited is None:
         return "", ""
-    goal, free_x = unlimited
+    goal, _ = unlimited
     tier = gain_tier(goal, base, p.tiers)
-    goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
-    if (
-        tier is None
-        or not gain_left(p, m, unlimited, base, tier, goods, min(capping.days))
-        or not as_good(after, goal, tier, base, p.tiers)
-    ):
+    if tier is None or not as_good(after, goal, tier, base, p.tiers):
         return "", ""
-    resource, words, _, _ = describe(p, capping)
-    return resource, f"{words}, full on {day_ranges(capping.days)},"
+    goods = {c for r in runs for c in commodities_using(p, m, unlimited[1], r)}
+    found: list[tuple[tuple[int, float], Run]] = []
+    tried = False
+    for other in capping:
+        if not gain_left(p, m, unlimited, base, tier, goods, min(other.days)):
+            continue
+        raised, tried = raised_with(other), True
+        if raised is None:
+            return "", ""  # not re-solved: nothing verified to say
+        gain = joint_gain(raised, goal, p.tiers)
+        if gain is not None:
+            found.append((gain, other))
+            if other is capping[0]:
+                break  # the highest priced gains: it is named
+    if not found:
+        return "", NOTHING_SINGLE if tried else ""
+    best = max(found, key=lambda f: f[0])[1]
+    resource, words, _, _ = describe(p, best)
+    return resource, f"{words}, full on {day_ranges(best.days)},"

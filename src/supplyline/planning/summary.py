@@ -48,6 +48,7 @@ __all__ = [
     "CLOSURE_RANK_RULE",
     "DEPLOY_PREFIX",
     "MODE_COLUMNS",
+    "RANK_NOTE",
     "SHORTFALL_COLUMNS",
     "bottleneck_caveats",
     "bottleneck_note",
@@ -294,6 +295,14 @@ ADDS_UP_NOTE = (
     "Parts rounded to add up to the total: a part may be one off in its last digit from "
     "its figure rounded alone."
 )
+
+RANK_NOTE = (
+    "Rank orders the capacities by shadow price (what one more unit of each is worth to the "
+    "plan, summed over its days), not by what a raise buys: the extra and what it buys "
+    "(removes t, and each sentence below) are measured, so a lower rank may buy more."
+)
+"""Under the bottlenecks table: a tester's rank 3 filled 77.7 t-days where ranks 1 and 2
+filled 62.5 each, and read the ranks as the order to buy in."""
 """Under every table whose last row is the total of the rows above (the modes', the
 shortfalls'), in the CLI and the report alike: a tester read the mode table's "sea 858 t"
 (858.64, rounded down so the modes add up) as disagreeing with the map's 859 t."""
