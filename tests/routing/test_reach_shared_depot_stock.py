@@ -10,6 +10,7 @@ at U1, U2, U3, each with its own road from R and from D.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -112,7 +113,8 @@ def test_reach_flags_what_routes_leaves_depot_short(
 
     Each unit brought 0-8 t from R and 0-3 t from D by the plan on C+0; reach flags a unit
     exactly where ``routes`` leaves some of its food ``depot_short``, quoting the tonnes
-    (before, not where D held less than the plan's own legs from it took).
+    to the decimals it reads them (before, not where D held less than the plan's own legs
+    from it took).
     """
     s = _site([float(k) for k in depot_km], float(food_t))
     legs = []
@@ -134,8 +136,12 @@ def test_reach_flags_what_routes_leaves_depot_short(
     for u, reason in said.items():
         flagged = short.get(u, 0.0) > 0.001  # from R, or beyond what D holds for its own legs
         assert ("t short)" in reason) == flagged, (u, reason, short)
-        if flagged:
-            assert f"{short[u]:.1f} t short)" in reason
+        if flagged:  # as read by the rule (README, How figures read): 1 t, not 1.0 t
+            found = re.search(r"\(([\d,.]+) t short\)", reason)
+            assert found is not None, reason
+            text = found.group(1).replace(",", "")
+            step = 10.0 ** -len(text.partition(".")[2])
+            assert abs(float(text) - short[u]) <= step / 2 + 1e-9, (text, short[u])
 
 
 def _day_leg(a: str, b: str, tonnes: float, day: int) -> Movement:
