@@ -109,9 +109,16 @@ class DayFigures:
     def text(self, name: str) -> str:
         """One figure as said, with thousands separated: ``1,115``, ``5.05``.
 
+        Exactly nothing reads ``0`` (README, How figures read), where a day with nothing
+        unserved read "0.0 t unserved" (the tonnes take 0.1 at least).
+
         >>> DayFigures(places={"km": 0}, said={"km": Decimal("1115")}).text("km")
         '1,115'
+        >>> DayFigures(places={"unserved": 1}, said={"unserved": Decimal("0.0")}).text("unserved")
+        '0'
         """
+        if self.said[name] == 0:
+            return "0"
         return f"{self.said[name]:,.{self.places[name]}f}"
 
     def columns(self, table: str) -> dict[str, int]:
