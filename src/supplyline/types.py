@@ -11,6 +11,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
+    "COARSE_DECIMALS",
     "COST_UNITS",
     "GRAM_DECIMALS",
     "ID_PATTERN",
@@ -25,6 +26,7 @@ __all__ = [
     "PartnerId",
     "Said",
     "UnitId",
+    "column_text",
     "counted",
     "day_label",
     "day_range_list",
@@ -41,8 +43,12 @@ __all__ = [
     "list_cell",
     "list_items",
     "lower_bound_text",
+    "said_cell",
+    "said_together",
+    "summed_text",
     "text_problem",
     "to_gram",
+    "unpadded",
     "written_text",
 ]
 
@@ -251,33 +257,77 @@ def fixed_text(value: float, decimals: int) -> str:
 def figure_decimals(values: Iterable[object], *, at_least: int = 0) -> int:
     """Digits after the point for a column of figures: the one rule of every face.
 
-    2 if a figure needs them (below 100 and not whole: 100 or more reads whole), else 0;
-    more where a figure below 1 would show fewer than two significant digits (0.015, not
-    0.02; 0.0043, not 0.00), to the gram at most (:data:`GRAM_DECIMALS`, as the files give
-    them), each figure first rounded to the gram. One number of decimals in a column: a
-    tester read start hours 5.77, 6, 6.93 one above the other. The CLI's tables, the
-    report's and the figures in words (:func:`figure_text`) share it: the report kept two
-    significant digits below 1 where the CLI did not, and read 0.015 t beside its 0.02.
-    ``at_least``: a column's own least decimals (the report's seconds, to 0.001), but
-    none for a column whose every figure is exactly 0: it reads ``0``, as exactly nothing
-    does in words (:func:`figure_text`). A tester's people-only plan read "0 t moved"
-    above a moved-by-mode column of ``0.00`` on every row (two decimals taken from the
-    headline's 0.70 t delivered), in the terminal and the report alike.
+    The rule, as README.md ("How figures read") states it for every face: one column,
+    or one sentence's figures said together, takes one count of decimals; 2 if a figure
+    needs them (below 100 and not whole), else 0 (whole numbers read whole); more where a
+    figure below 1 would show fewer than two significant digits (0.015, not 0.02; 0.0043,
+    not 0.00), to the gram at most (:data:`GRAM_DECIMALS`), each figure first rounded to
+    the gram as the files give it; but never more than 2 where a figure of 100 or more
+    stands in the column (:data:`COARSE_DECIMALS`): a tester's 4 g shortfall made a whole
+    plan read to 0.1 kg ("19,294.4503 t moved"). A figure too small for such a column
+    reads ``<0.01`` (:func:`column_text`). ``at_least``: a column's own least decimals
+    (the report's seconds, to 0.001), but none for a column whose every figure is exactly
+    0: it reads ``0``, as exactly nothing does in words (:func:`figure_text`).
 
     >>> figure_decimals([5.77, 6.0]), figure_decimals([833.4, 12.0, None])
     (2, 0)
     >>> figure_decimals([0.015, 3.0]), figure_decimals([0.0043]), figure_decimals([2e-7])
     (3, 4, 0)
+    >>> figure_decimals([19294.4503, 0.0042]), figure_decimals([125.0, 60.0])
+    (2, 0)
     >>> figure_decimals([0.0, 0.0], at_least=2), figure_decimals([0.0, 0.5], at_least=3)
     (0, 3)
     >>> figure_decimals([None], at_least=2)  # no figure at all: its least
     2
+
+    A :class:`Said` rounded as a sentence (its ``decimals``) joins its column's figures,
+    at least to the sentence's decimals: a bottleneck's ``removes t`` read ``535.7751``,
+    ``513.177`` and ``60`` one above the other, each as its sentence dropped its zeros.
+
+    >>> figure_decimals([Said(535.7751, 2), Said(60.0, 2)]), figure_decimals([Said(985.04)])
+    (2, 0)
     """
-    figures = [to_gram(v) for v in values if isinstance(v, float) and math.isfinite(v)]
+    values = list(values)
+    said = [v for v in values if isinstance(v, Said) and v.decimals is not None]
+    at_least = max([at_least, *(v.decimals or 0 for v in said)])  # as its sentence rounds
+    figures = [
+        to_gram(v)
+        for v in [*values, *(s.value for s in said)]
+        if isinstance(v, float) and math.isfinite(v)
+    ]
     if figures and not any(figures):  # exactly nothing: 0, whatever a sentence's decimals
         return 0
     base = 2 if any(abs(v) < 100 and not v.is_integer() for v in figures) else 0
-    return max([at_least, base, *(_significant_decimals(v) for v in figures)])
+    needed = max([base, *(_significant_decimals(v) for v in figures)])
+    if any(abs(v) >= 100 for v in figures):  # a gram never makes 19,294 t read to 0.1 kg
+        needed = min(needed, COARSE_DECIMALS)
+    return max(at_least, needed)
+
+
+COARSE_DECIMALS = 2
+"""The most decimals a figure of 100 or more reads to because a finer one shares its
+column or sentence: 0.01, ten kilograms of tonnes. The finer figure then reads ``<0.01``
+(:func:`column_text`), which says it is there and small, where ``0.00`` said nothing was."""
+
+
+def column_text(value: float, decimals: int) -> str:
+    """One figure of a column (or of a sentence's figures) to the column's ``decimals``.
+
+    The one function that writes a figure for a person: :func:`fixed_text` of it rounded
+    to the gram, except that a figure the files give as nonzero never reads 0: one too
+    small for ``decimals`` reads ``<0.01`` (``>-0.01`` below 0), the smallest step of its
+    column, so that a column stays one count of decimals and still says something is there.
+
+    >>> column_text(5169.8668, 2), column_text(0.0042, 2), column_text(-0.0042, 2)
+    ('5,169.87', '<0.01', '>-0.01')
+    >>> column_text(40.0, 0), column_text(0.0, 2), column_text(0.4, 0), column_text(2e-7, 6)
+    ('40', '0.00', '<1', '0.000000')
+    """
+    text = fixed_text(to_gram(value), decimals)
+    if to_gram(value) != 0 and not any(ch in "123456789" for ch in text):
+        step = fixed_text(10.0**-decimals, decimals)
+        return f"<{step}" if value > 0 else f">-{step}"
+    return text
 
 
 def _significant_decimals(value: float) -> int:
@@ -310,8 +360,10 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     tester's column of 99.995 (three decimals, for another row's 0.015) stood beside a
     sentence's "100" for the same tonnes.
 
-    >>> figure_text(17.15), figure_text(6.6), figure_text(9.0), figure_text(0.153)
-    ('17.15', '6.6', '9', '0.15')
+    >>> figure_text(17.15), figure_text(6.6), figure_text(9.0), figure_text(0.10416)
+    ('17.15', '6.6', '9', '0.10')
+    >>> figure_text(0.005), figure_text(0.1)
+    ('0.005', '0.1')
     >>> figure_text(1234.5), figure_text(6.3249999999), figure_text(0.0043), figure_text(-2.5)
     ('1,235', '6.33', '0.0043', '-2.5')
     >>> figure_text(0.015), figure_text(0.0000004), figure_text(99.995), figure_text(99.995, 3)
@@ -328,10 +380,32 @@ def figure_text(value: float, decimals: int | None = None) -> str:
     if value == 0:
         return "0"
     value = to_gram(value)
-    text = fixed_text(value, max(figure_decimals([value]), decimals or 0))
+    own = figure_decimals([value])
+    if decimals is not None and abs(value) >= 100:  # never finer than 0.01 from 100 up
+        own = min(own, COARSE_DECIMALS)
+    text = column_text(value, max(own, decimals or 0))
     if decimals:  # as its column reads it, zeros and all: "15,936.40 t moved" beside it
         return text
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    shorter = unpadded(text)  # 0.005 t/day as the scenario gives it, not 0.0050
+    exact = shorter.startswith(("<", ">")) or float(shorter.replace(",", "")) == value
+    return shorter if exact else unpadded(text, _significant_decimals(value))
+
+
+def unpadded(text: str, kept: int = 0) -> str:
+    """A figure's text without the zeros it pads with, but ``kept`` decimals at least.
+
+    ``kept``: the decimals of its two significant digits, for a figure that is not
+    exactly its shorter text (a tester's 0.10416 t read "0.1 t", one digit, where the
+    rule gives two: 0.10; 0.005 t/day exactly reads 0.005).
+
+    >>> unpadded("6.60"), unpadded("0.10", 2), unpadded("40.00"), unpadded("<0.01")
+    ('6.6', '0.10', '40', '<0.01')
+    """
+    if "." not in text or text.startswith(("<", ">")):
+        return text
+    whole, decimals = text.split(".")
+    decimals = decimals.rstrip("0").ljust(kept, "0")
+    return f"{whole}.{decimals}" if decimals else whole
 
 
 def lower_bound_text(value: float) -> str:
@@ -401,6 +475,52 @@ class Said:
         return text.rstrip("0").rstrip(".") if self.decimals and "." in text else text
 
 
+def summed_text(said: float, exact: object, decimals: int) -> str:
+    """A part of a total as its column writes it: ``said``, rounded to add up (README).
+
+    A part rounded down to 0 to add up (:func:`~supplyline.domain.rounding.summed_columns`)
+    whose own figure is not 0 reads ``<0.01``, which counts as 0 in the sum as printed:
+    nonzero never reads 0, and the parts still add up to their total.
+
+    >>> summed_text(0.0, 0.0042, 2), summed_text(0.0, 0.0, 2), summed_text(125.0, 125.0, 2)
+    ('<0.01', '0.00', '125.00')
+    """
+    if said == 0 and isinstance(exact, float) and math.isfinite(exact) and to_gram(exact):
+        step = fixed_text(10.0**-decimals, decimals)
+        return f"<{step}" if exact > 0 else f">-{step}"
+    return column_text(said, decimals)
+
+
+def said_cell(value: Said, decimals: int) -> str:
+    """A :class:`Said` in a table's column of ``decimals`` (:func:`figure_decimals`).
+
+    One rounded as a sentence (its ``decimals``) takes its column's, as every figure of
+    the column does (:func:`column_text`); one read alone (no ``decimals``: a shadow
+    price) reads as it reads alone, wherever its table shows it.
+
+    >>> said_cell(Said(60.0, 2), 2), said_cell(Said(0.0042, 2), 2), said_cell(Said(4.5), 0)
+    ('60.00', '<0.01', '4.5')
+    """
+    return str(value) if value.decimals is None else column_text(value.value, decimals)
+
+
+def said_together(*values: float) -> tuple[str, ...]:
+    """One sentence's figures said together, to one count of decimals, zeros kept.
+
+    The rule of a column (:func:`figure_decimals`, :func:`column_text`) for figures a
+    sentence says side by side that no table shows: a reach check read "the plan's
+    stock: 0 t … of the 0 t it eats" for 0.020563 t, and "0.1 t" for 0.10416 t; a depot
+    warning "holds 80 t" beside "holds 40.0 t". Exactly nothing reads ``0``.
+
+    >>> said_together(0.020563, 0.10416), said_together(80.0, 40.0), said_together(0.0, 5.5)
+    (('0.021', '0.104'), ('80', '40'), ('0', '5.50'))
+    >>> said_together(1234.5, 0.004), said_together(0.10416)
+    (('1,234.50', '<0.01'), ('0.10',))
+    """
+    decimals = figure_decimals([float(v) for v in values])
+    return tuple("0" if v == 0 else column_text(float(v), decimals) for v in values)
+
+
 def figures_decimals(*values: float, at_least: int = 0) -> int:
     """The decimals :func:`figures_text` writes ``values`` to, before it drops padding.
 
@@ -447,8 +567,8 @@ def written_text(
     >>> written_text([0.0, Decimal("0.80")], 2, kept=2)
     ('0', '0.80')
     """
-    texts = [fixed_text(float(v), decimals) for v in values]
-    while decimals > kept and all(t.endswith("0") for t in texts):
+    texts = [column_text(float(v), decimals) for v in values]
+    while decimals > kept and all(t.endswith("0") and t[0] != "<" for t in texts):
         texts = [t[:-1] for t in texts]
         decimals -= 1
     if decimals == 0:

@@ -147,12 +147,17 @@ def test_the_headline_km_read_as_the_trucks_column(
 
 
 def test_a_row_moved_to_add_up_is_said_under_the_table() -> None:
-    """341.654 t of three lost loads reads 341.66 to add up to 955.64: the note says why."""
+    """341.654 t of three lost loads reads 341.66 to add up to 855.64: the note says why.
+
+    The table's own 88.96 gives its column 0.01 (not the trucks' 25.514: each table and
+    the line's figure it adds up to take their own decimals).
+    """
     trucks = [(10.0, 10.0, 25.514), (10.0, 10.0, 752.189)]
-    text = _printed(_day(trucks, [], [425.021, 341.654, 188.96]))
+    text = _printed(_day(trucks, [], [425.021, 341.654, 88.96]))
     assert _column(text, "Not delivered", "tonnes") == [
-        Decimal("425.02"), Decimal("341.66"), Decimal("188.96")
+        Decimal("425.02"), Decimal("341.66"), Decimal("88.96")
     ]  # fmt: skip
+    assert "855.64 t unserved" in text.splitlines()[0]
     assert UNSERVED_ADDS_UP_NOTE in text.replace("\n", " ")
 
 
@@ -237,3 +242,17 @@ def test_rows_that_cannot_add_up_say_why_not() -> None:
     assert _column(text, "Trucks", "cost") == [Decimal(262), Decimal(528)]
     assert _flat(rounded_alone_note("cost")) in _flat(text)
     assert TRUCKS_ADDS_UP_NOTE not in text
+
+
+def test_a_headline_figure_takes_its_own_table_s_decimals() -> None:
+    """0.062 t delivered beside 100 t unserved reads 0.062, as the Trucks table reads it.
+
+    The clean clone's case: one count of decimals for the whole line, capped at 0.01 by the
+    100 t unserved, read "0.06 t delivered" above a Trucks table's 0.062.
+    """
+    text = _printed(_day([(1.0, 1.0, 0.062)], [], [100.0]))
+    headline = text.splitlines()[0]
+    assert "0.062 t delivered" in headline
+    assert _column(text, "Trucks", "tonnes") == [Decimal("0.062")]
+    assert "100.0 t unserved" in headline
+    assert _column(text, "Not delivered", "tonnes") == [Decimal("100.0")]

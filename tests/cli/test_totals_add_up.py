@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
@@ -69,8 +69,13 @@ def _row(text: str, first: str) -> list[str]:
     raise AssertionError(f"no row {first!r} in:\n{text}")
 
 
+def _read(text: str) -> Decimal:
+    """A cell as its reader adds it: ``<0.01`` (``>-0.01``) counts as 0 (README)."""
+    return Decimal(0) if text.startswith(("<", ">")) else Decimal(text.replace(",", ""))
+
+
 def _adds_up(parts: list[str], total: str) -> bool:
-    return sum(Decimal(p.replace(",", "")) for p in parts) == Decimal(total.replace(",", ""))
+    return sum(_read(p) for p in parts) == _read(total)
 
 
 def test_the_cli_modes_add_up_to_all_modes_and_the_headline_reads_the_total(
@@ -132,11 +137,13 @@ def test_a_shortfall_total_row_adds_up_whole_and_takes_the_headlines_decimals() 
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10**11), min_size=1, max_size=6))
+@example([1, 99_999_999])  # 1 g beside 100 t: "<0.01", counted as 0, never "0.00"
 def test_summed_parts_add_up_as_written_in_both_faces(grams: list[int]) -> None:
     """Parts to the gram and their total add up as the CLI and the report write them.
 
     At the decimals the figures need alone, never more: the total reads as it rounds
-    alone and each part is within one step of its exact value.
+    alone and each part is within one step of its exact value; one too small for the
+    column reads ``<0.01`` and counts as 0 (README, How figures read), never ``0.00``.
     """
     parts = [g / 10**6 for g in grams]
     total = sum(grams) / 10**6
@@ -152,7 +159,8 @@ def test_summed_parts_add_up_as_written_in_both_faces(grams: list[int]) -> None:
     assert cli[-1] == fixed_text(total, decimals)
     step = Decimal(1).scaleb(-decimals)
     for said, exact in zip(cli, grams, strict=False):
-        assert abs(Decimal(said.replace(",", "")) - Decimal(exact) / 10**6) < step
+        assert abs(_read(said) - Decimal(exact) / 10**6) < step  # "<0.01": 0 < exact < step
+        assert said.startswith("<") == (0 < exact < step * 10**6 and _read(said) == 0)
 
 
 def test_a_figure_said_reads_in_the_table_as_in_the_sentence() -> None:

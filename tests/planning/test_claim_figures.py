@@ -48,9 +48,17 @@ def _road_5(folder: Path) -> tuple[Scenario, Demand]:
 
 
 def _table_text(value: float) -> str:
-    """How the CLI's table shows ``value`` alone in its column, its padding zeros dropped."""
+    """How the CLI's table shows ``value`` alone in its column, its padding zeros dropped.
+
+    Below 1, the zeros of an inexact figure are its two significant digits, not padding
+    (README, *How figures read*): 0.996 reads ``1.00`` in the table and in words alike;
+    1.0039 reads ``1``.
+    """
     shown = _cell(value, "", figure_decimals([value]))
-    return shown.rstrip("0").rstrip(".") if "." in shown else shown
+    if "." not in shown:
+        return shown
+    short = shown.rstrip("0").rstrip(".")
+    return shown if abs(value) < 1 and float(short.replace(",", "")) != value else short
 
 
 @given(st.floats(min_value=0.01, max_value=1e9, allow_nan=False))

@@ -21,11 +21,14 @@ CLAUSE = re.compile(
     r"^removes ([\d,.]+) t of shortfall(?: \(all of it\))?: ([\d,.]+) t less w short"
 )
 INSIDE = re.compile(r"short \((.*)\)$")
-FIGURE = re.compile(r"([\d,.]+) t(?: (less|more))? (?:at \S+|elsewhere|spread over several units)")
+FIGURE = re.compile(
+    r"(<?[\d,.]+) t(?: (less|more))? (?:at \S+|elsewhere|spread over several units)"
+)
 
 
 def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    """A figure as written; ``<0.01`` (too small for the sentence's decimals) counts as 0."""
+    return Decimal(0) if text.startswith("<") else Decimal(text.replace(",", ""))
 
 
 @given(

@@ -109,7 +109,7 @@ def test_several_commodities_only_moved_are_said_once() -> None:
     """Two reshuffles are one clause; with none listed, the figure stands alone."""
     change = {("a", "water"): -4.0, ("b", "water"): 4.0, ("a", "fuel"): 1.0, ("c", "fuel"): -1.0}
     assert shortfall_words(0.5, change, EPS, all_of_it=False) == (
-        "removes 0.5 t of shortfall; in the re-solved plan fuel and water moved between units, "
+        "removes 0.50 t of shortfall; in the re-solved plan fuel and water moved between units, "
         "their totals unchanged"
     )
 

@@ -382,7 +382,7 @@ def test_a_few_kilograms_a_day_are_said_not_rounded_away() -> None:
     top = plan.bottlenecks[0]
     assert top.shortfall_removed_t == pytest.approx(0.02)
     assert top.explanation.startswith("the road link L1 D→U (0.005 t/day) limits food on C+0–C+3;")
-    assert "removes 0.02 t of shortfall: 0.02 t less food short at u1" in top.explanation
+    assert "removes 0.020 t of shortfall: 0.020 t less food short at u1" in top.explanation
 
 
 def _rail_and_yard_at(t_per_day: float) -> tuple[Scenario, Demand]:

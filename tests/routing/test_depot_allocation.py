@@ -86,8 +86,8 @@ def test_what_no_depot_holds_is_depot_short_with_the_figures() -> None:
     (lost,) = routes.unserved
     assert (lost.reason, dict(lost.load_t)) == (UnservedReason.DEPOT_SHORT, {"food": 2.5})
     assert lost.detail == (
-        "2.500 t of food not loaded: the depots whose trucks reach L0 on C+0 have no more of "
-        "it (DW holds 4.000 t, all loaded (U0 4.000 t); DF holds none)"
+        "2.50 t of food not loaded: the depots whose trucks reach L0 on C+0 have no more of "
+        "it (DW holds 4.00 t, all loaded (U0 4.00 t); DF holds none)"
     )
     (short,) = routes.depot_short
     assert (short.depot, short.commodity, short.held_t, short.asked_t) == (

@@ -63,7 +63,7 @@ def test_a_depot_s_scarce_stock_goes_to_the_unit_it_serves_best_not_alphabetical
 
 
 def test_depot_short_says_who_took_the_stock_and_which_depots_hold_none() -> None:
-    """'T holds none; S holds 5.000 t, all loaded (up 5.000 t)': no 'more urgent units'."""
+    """'T holds none; S holds 5 t, all loaded (up 5 t)': no 'more urgent units'."""
     reqs = [
         DeliveryRequest(unit="ua", location="A", load_t={"fuel": 5.0}, priority=1),
         DeliveryRequest(unit="up", location="P", load_t={"fuel": 5.0}, priority=1),
@@ -76,7 +76,7 @@ def test_depot_short_says_who_took_the_stock_and_which_depots_hold_none() -> Non
     (short,) = alloc.unserved
     assert short.unit == "ua"
     assert "T holds none" in short.detail
-    assert "S holds 5.000 t, all loaded (up 5.000 t)" in short.detail
+    assert "S holds 5 t, all loaded (up 5 t)" in short.detail
     assert "more urgent" not in short.detail
 
 

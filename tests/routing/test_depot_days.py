@@ -91,7 +91,7 @@ def test_the_depot_short_says_what_the_depot_keeps_for_the_plans_own_leg() -> No
     s = _site(10.0)
     _, short = _route(s, _testers_plan(s), 1)
     assert (
-        "D holds 6.000 t, loaded (u1 2.000 t), 4.000 t kept for the plan's own road legs and "
+        "D holds 6 t, loaded (u1 2 t), 4 t kept for the plan's own road legs and "
         "deliveries from it on later days"
     ) in short[0][2]
 
@@ -154,7 +154,7 @@ def test_reach_says_when_a_depot_holds_less_than_the_plans_own_legs_take() -> No
     check = check_reach(s, {"u2": 2.0}, availability=1.0, plan=plan, goods={"u2": {"food": 2.0}})
     said = {r.unit: r.reason for r in check.rows}
     assert (
-        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 2.0 t: "
-        "D holds 1.0 t of it that day, less than the 2.0 t the plan's own road legs from D "
-        "bring (1.0 t short)"
+        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 2 t: "
+        "D holds 1 t of it that day, less than the 2 t the plan's own road legs from D "
+        "bring (1 t short)"
     ) in said["u2"]

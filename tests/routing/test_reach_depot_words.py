@@ -143,9 +143,9 @@ def test_a_depot_holding_less_than_its_own_legs_take_is_named_with_both_figures(
         10.0, 9.0, 10.0, _leg("D", "U1", "food", 8.0, 0), _leg("D", "U2", "food", 6.0, 0)
     )
     assert (
-        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 6.0 t: "
-        "D holds 10.0 t of it that day, less than the 14.0 t the plan's own road legs from D "
-        "bring, 8.0 t of them to u1 (4.0 t short)"
+        "food: on C+0 the plan's own road legs from D, whose trucks serve it, bring it 6 t: "
+        "D holds 10 t of it that day, less than the 14 t the plan's own road legs from D "
+        "bring, 8 t of them to u1 (4 t short)"
     ) in row.reason
 
 

@@ -68,8 +68,8 @@ U1,p,D,A,100,0,4,1,6,18
 """U1 (100 people, 10 kg of water a head a day) deploys D→A by C+4; road D–A closed C+4–C+5."""
 
 SHORT = (
-    "C+4–C+5: holds 1.5 days of water at A by C+3 (the plan's stock: 1.5 t, its own and A's "
-    "store, of the 2 t it eats on the days cut off), cut off 2 days: short"
+    "C+4–C+5: holds 1.5 days of water at A by C+3 (the plan's stock: 1.50 t, its own and A's "
+    "store, of the 2.00 t it eats on the days cut off), cut off 2 days: short"
 )
 
 

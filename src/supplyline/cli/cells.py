@@ -17,7 +17,7 @@ from typing import Any
 from supplyline.domain.amounts import amount_text as exact_amount_text
 from supplyline.domain.rounding import half_up, summed_columns
 from supplyline.io.csv_out import yes_no
-from supplyline.types import Said, figure_decimals, fixed_text
+from supplyline.types import Said, column_text, figure_decimals, said_cell, summed_text
 
 __all__ = [
     "Alike",
@@ -169,7 +169,9 @@ def _cells(
     exact = {c for c in columns if any(_needs_decimals(row.get(c)) for row in rows)}
     return [
         [
-            _cell(said[c][i] if c in said else _exactly(row.get(c), c in exact), c, places[c])
+            summed_text(said[c][i], row.get(c), places[c])
+            if c in said
+            else _cell(_exactly(row.get(c), c in exact), c, places[c])
             for c in columns
         ]
         for i, row in enumerate(rows)
@@ -252,7 +254,7 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, Exact):
         return value.text()
     if isinstance(value, Said):  # as the sentence beside the table says it
-        return str(value)
+        return said_cell(value, decimals)
     if isinstance(value, Amount):
         said = value.value if value.shown is None or value.exact else value.shown
         text = amount_text(said, value.decimals, exact=value.exact)
@@ -262,7 +264,7 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
-        return fixed_text(value, decimals)
+        return column_text(value, decimals)
     return str(value)
 
 

@@ -118,30 +118,34 @@ def _print_day(routes: Routes, warned: Sequence[str], out: Console) -> None:
     ``warned``: notes said on stderr as warnings already, left out here.
     """
     tables = day_tables(routes)
-    shown = Shown(least=tuple(tables.figures.places.items()))
+
+    shown = {  # each table's columns at the decimals of the headline figure they add up to
+        table: Shown(least=tuple(tables.figures.columns(table).items()))
+        for table in ("trucks", "drawn", "landed", "unserved")
+    }
     out.print(_headline(routes), highlight=False)
     if tables.trucks:
         cols = ["truck", "depot", "trips", "stops", "start_h", "end_h", "km", "tonnes", "cost"]
-        emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks", shown=shown,
-                  drop=TRUCKS_DROP, every=ROUTES_EVERY)  # fmt: skip
+        emit_rows(tables.trucks, cols, OutputFormat.TABLE, console=out, title="Trucks",
+                  shown=shown["trucks"], drop=TRUCKS_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.trucks_note, out)
     if tables.drawn:
         cols = ["unit", "location", "tonnes", "load_t"]
         title = "Drawn on site (from the stock of the unit's own place, no truck)"
-        emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
-                  drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
+        emit_rows(tables.drawn, cols, OutputFormat.TABLE, console=out, title=title,
+                  shown=shown["drawn"], drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.drawn_note, out)
     if tables.landed:
         cols = ["unit", "location", "tonnes", "load_t", "arrived_by", "link"]
         title = "Arrived at the unit's own place by the plan's air, rail or water legs (no truck)"
-        emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
-                  drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
+        emit_rows(tables.landed, cols, OutputFormat.TABLE, console=out, title=title,
+                  shown=shown["landed"], drop=ON_SITE_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.landed_note, out)
     if tables.unserved:
         cols = ["unit", "tonnes", "reason", "detail"]
         title = "Not delivered"
-        emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title, shown=shown,
-                  drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
+        emit_rows(tables.unserved, cols, OutputFormat.TABLE, console=out, title=title,
+                  shown=shown["unserved"], drop=UNSERVED_DROP, every=ROUTES_EVERY)  # fmt: skip
         _note(tables.unserved_note, out)
     for note in routes.notes:
         if note not in warned:  # else on stderr as a warning already; a long one in brief

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from supplyline.domain.rounding import apportioned, gram_decimal, rounded, summed_figures
+from supplyline.domain.rounding import apportioned, gram_decimal, rounded
 from supplyline.domain.routes import NO_UNITS_WORDS, Routes
 from supplyline.domain.unserved_words import reason_words
 from supplyline.io.route_files import on_site_rows, truck_rows, unserved_rows
@@ -32,6 +32,7 @@ __all__ = [
     "loads_source",
     "nothing_to_deliver",
     "rounded_alone_note",
+    "table_decimals",
 ]
 
 
@@ -78,20 +79,29 @@ def rounded_alone_note(figures: str) -> str:
     )
 
 
+_TABLE_TONNES = {
+    "trucks": "delivered",
+    "drawn": "on_site",
+    "landed": "arrived",
+    "unserved": "unserved",
+}
+"""Each table of the day, and the headline figure its tonnes column adds up to."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DayFigures:
     """The day's figures as its summary says them and its tables' rows add up to them.
 
-    ``places``: the decimals of the ``tonnes``, ``km`` and ``cost``, the summary's and the
-    tables' alike: the shared rule's for a table's column and the day's total
-    (:func:`~supplyline.types.figure_decimals`), the tonnes to one at least. ``said``: the
-    summary's figures at those decimals (``delivered``, ``on_site``, ``arrived``,
-    ``unserved``, ``km``, ``cost``), the tonnes rounded to add up to the day's
-    (:func:`~supplyline.domain.rounding.summed_figures`), so that 5.05 t delivered and
-    5.05 t unserved of a 10.1 t day do not read 5.0 and 5.0.
+    ``places``: the decimals of each of the summary's figures (``delivered``, ``on_site``,
+    ``arrived``, ``unserved``, ``km``, ``cost``), each the decimals of the table column
+    that adds up to it (:func:`table_decimals`), so that a figure said in the headline
+    reads as its table's total reads. ``said``: the figures at those decimals.
 
     The trucks' whole costs of a bilateral day (262, 528, 325) summed to 1,115 beside a
     summary's "cost 1,114.80", and its km to a tenth stood over a column of whole ones.
+    One count of decimals for all the day's tonnes made "0.06 t delivered" stand above a
+    Trucks table's 0.062 (the same sentence said 100 t unserved, which capped the count
+    at 0.01); each figure takes its own table's decimals now.
     """
 
     places: Mapping[str, int]
@@ -100,30 +110,64 @@ class DayFigures:
     def text(self, name: str) -> str:
         """One figure as said, with thousands separated: ``1,115``, ``5.05``.
 
+        Exactly nothing reads ``0`` (README, How figures read), where a day with nothing
+        unserved read "0.0 t unserved" (the tonnes take 0.1 at least).
+
         >>> DayFigures(places={"km": 0}, said={"km": Decimal("1115")}).text("km")
         '1,115'
+        >>> DayFigures(places={"unserved": 1}, said={"unserved": Decimal("0.0")}).text("unserved")
+        '0'
         """
-        quantity = name if name in ("km", "cost") else "tonnes"
-        return f"{self.said[name]:,.{self.places[quantity]}f}"
+        if self.said[name] == 0:
+            return "0"
+        return f"{self.said[name]:,.{self.places[name]}f}"
+
+    def columns(self, table: str) -> dict[str, int]:
+        """The decimals of ``table``'s columns that add up to the summary's figures.
+
+        ``table``: ``trucks`` (its tonnes, km and cost), ``drawn``, ``landed`` or
+        ``unserved`` (their tonnes).
+
+        >>> places = {"delivered": 3, "unserved": 1, "km": 0, "cost": 2}
+        >>> DayFigures(places=places, said={}).columns("unserved")
+        {'tonnes': 1}
+        """
+        tonnes = {"tonnes": self.places[_TABLE_TONNES[table]]}
+        if table == "trucks":
+            return {**tonnes, "km": self.places["km"], "cost": self.places["cost"]}
+        return tonnes
+
+
+def table_decimals(rows: Sequence[float], total: float, *, tonnes: bool = False) -> int:
+    """The decimals of a table's column and of the headline figure it adds up to: one count.
+
+    The shared rule's (:func:`~supplyline.types.figure_decimals`) for the column's rows and
+    their total, the tonnes to one at least; the headline says the total at these
+    decimals and the table rounds its rows to add up to it, so both read it alike.
+
+    >>> table_decimals([0.062], 0.062, tonnes=True), table_decimals([100.0], 100.0, tonnes=True)
+    (3, 1)
+    >>> table_decimals([262.4, 528.2], 790.6), table_decimals([262.4, 8.2], 270.6)
+    (0, 2)
+    """
+    decimals = figure_decimals([*rows, total])
+    return max(1, decimals) if tonnes else decimals
 
 
 def day_figures(routes: Routes) -> DayFigures:
     """The day's figures and their decimals (:class:`DayFigures`)."""
-    loads = [
-        *(r.tonnes for r in routes.routes),
-        *(d.tonnes for d in routes.on_site),
-        *(u.tonnes for u in routes.unserved),
-    ]
-    places = {
-        "tonnes": max(1, figure_decimals(loads)),
-        "km": figure_decimals([*(r.distance_km for r in routes.routes), routes.total_distance_km]),
-        "cost": figure_decimals([*(r.cost for r in routes.routes), routes.total_cost]),
+    columns = {
+        "delivered": ([r.tonnes for r in routes.routes], routes.delivered_t),
+        "on_site": ([d.tonnes for d in routes.on_site if not d.arrived], routes.on_site_t),
+        "arrived": ([d.tonnes for d in routes.on_site if d.arrived], routes.arrived_t),
+        "unserved": ([u.tonnes for u in routes.unserved], routes.unserved_t),
     }
-    tonnes = [routes.delivered_t, routes.on_site_t, routes.arrived_t, routes.unserved_t]
-    *parts, _ = summed_figures(tonnes, sum(tonnes), places["tonnes"])
-    said = dict(zip(("delivered", "on_site", "arrived", "unserved"), parts, strict=True))
-    said["km"] = rounded(routes.total_distance_km, places["km"])
-    said["cost"] = rounded(routes.total_cost, places["cost"])
+    places = {name: table_decimals(*column, tonnes=True) for name, column in columns.items()}
+    places["km"] = table_decimals([r.distance_km for r in routes.routes], routes.total_distance_km)
+    places["cost"] = table_decimals([r.cost for r in routes.routes], routes.total_cost)
+    totals = {name: total for name, (_, total) in columns.items()}
+    totals |= {"km": routes.total_distance_km, "cost": routes.total_cost}
+    said = {name: rounded(total, places[name]) for name, total in totals.items()}
     return DayFigures(places=places, said=said)
 
 
@@ -158,7 +202,7 @@ class DayTables:
 def day_tables(routes: Routes) -> DayTables:
     """The day's figures, and its tables rounded to add up to them (:class:`DayTables`)."""
     figures = day_figures(routes)
-    day, places = figures.said, figures.places
+    day, places = figures.said, figures.columns
     trucks = [
         (row, {"km": r.distance_km, "cost": r.cost, "tonnes": r.tonnes})
         for row, r in zip(truck_rows(routes), routes.routes, strict=True)
@@ -176,12 +220,16 @@ def day_tables(routes: Routes) -> DayTables:
     drawn = [d for d in on_site if not d[0]["arrived_by"]]
     landed = [d for d in on_site if d[0]["arrived_by"]]
     truck_totals = {"tonnes": day["delivered"], "km": day["km"], "cost": day["cost"]}
-    trucks_said, trucks_note = _adding(trucks, truck_totals, places, TRUCKS_ADDS_UP_NOTE)
-    drawn_said, drawn_note = _adding(drawn, {"tonnes": day["on_site"]}, places, DRAWN_ADDS_UP_NOTE)
-    landed_said, landed_note = _adding(
-        landed, {"tonnes": day["arrived"]}, places, LANDED_ADDS_UP_NOTE
+    trucks_said, trucks_note = _adding(trucks, truck_totals, places("trucks"), TRUCKS_ADDS_UP_NOTE)
+    drawn_said, drawn_note = _adding(
+        drawn, {"tonnes": day["on_site"]}, places("drawn"), DRAWN_ADDS_UP_NOTE
     )
-    lost, lost_note = _adding(unserved, {"tonnes": day["unserved"]}, places, UNSERVED_ADDS_UP_NOTE)
+    landed_said, landed_note = _adding(
+        landed, {"tonnes": day["arrived"]}, places("landed"), LANDED_ADDS_UP_NOTE
+    )
+    lost, lost_note = _adding(
+        unserved, {"tonnes": day["unserved"]}, places("unserved"), UNSERVED_ADDS_UP_NOTE
+    )
     return DayTables(
         figures=figures,
         trucks=trucks_said,

@@ -221,15 +221,21 @@ def tonnes_text(tonnes: float) -> str:
 
 
 def extra_text(value: float) -> str:
-    """A suggested extra as the bottleneck report says it: whole from 1, else 2 significant digits.
+    """A suggested extra as the bottleneck report says it, by the one rule of a figure.
 
     The tables show the same figure: a tester read "0.10" in the table beside
-    "+0.099 t/day" in the sentence.
+    "+0.099 t/day" in the sentence. The extras are round figures
+    (:func:`~supplyline.planning.resources.nice_ceil`: whole from 1, else two significant
+    digits), which :func:`~supplyline.types.figure_text` reads as they are; a storage_t
+    made of a store's own 12.5 t and such an extra read ``22`` for 22.5 t (``:,.0f``).
+    README, How figures read.
 
-    >>> extra_text(400.0), extra_text(2.4), extra_text(0.0994)
-    ('400', '2', '0.099')
+    >>> extra_text(400.0), extra_text(2.0), extra_text(0.099), extra_text(1300.0)
+    ('400', '2', '0.099', '1,300')
+    >>> extra_text(22.5), extra_text(0.2)
+    ('22.5', '0.2')
     """
-    return f"{value:,.0f}" if value >= 1 else f"{value:.2g}"
+    return figure_text(value)
 
 
 def sooner(new: Outcome, base: Outcome) -> bool:

@@ -47,6 +47,8 @@ __all__ = [
     "said_parts",
     "shortfall_decimals",
     "shortfall_words",
+    "together_said",
+    "together_text",
     "tonnage_said",
     "tonnage_text",
     "tonnage_words",
@@ -232,6 +234,31 @@ def tonnage_text(value: Decimal) -> str:
     return fixed_text(float(value), places)
 
 
+def together_said(value: float, decimals: int) -> Decimal:
+    """A tonnage among a sentence's figures said together: to the sentence's ``decimals``.
+
+    One count of decimals for all of them, zeros kept (README.md, "How figures read"): a
+    closure's sentence read "60 t less at stadium, 35.1908 t less at ridge and 11.4800 t
+    less elsewhere", each figure dropping its own zeros.
+
+    >>> together_said(60.0, 2), together_said(0.075, 2), together_said(535.7751, 2)
+    (Decimal('60.00'), Decimal('0.08'), Decimal('535.78'))
+    """
+    return rounded(value, decimals)
+
+
+def together_text(value: Decimal) -> str:
+    """A figure of :func:`together_said` as written; a nonzero one rounded to 0 as ``<0.01``.
+
+    >>> together_text(Decimal("0.00")), together_text(Decimal("60.00")), together_text(Decimal(0))
+    ('<0.01', '60.00', '0')
+    """
+    exponent = value.as_tuple().exponent
+    if value == 0 and isinstance(exponent, int) and exponent < 0:  # said: never "0 t less"
+        return f"<{fixed_text(10.0**exponent, -exponent)}"
+    return tonnage_text(value)
+
+
 def tonnage_words(value: float, decimals: int | None = None) -> str:
     """A tonnage as a sentence writes it: :func:`tonnage_said`, then :func:`tonnage_text`.
 
@@ -313,8 +340,8 @@ def shortfall_words(
     decimals = max(
         decimals or 0, figure_decimals([removed_t, *(abs(c.total_t) for c in changed), *named])
     )
-    stated = tonnage_said(removed_t, decimals)
-    text = f"removes {tonnage_text(stated)} t of shortfall{in_all}{left}"
+    stated = together_said(removed_t, decimals)
+    text = f"removes {together_text(stated)} t of shortfall{in_all}{left}"
     if changed:
         alone = len(changed) == 1 and not moved and changed[0].total_t < 0
         text += ": " + ", ".join(
@@ -327,9 +354,7 @@ def shortfall_words(
     return text
 
 
-def _commodity_said(
-    c: CommodityChange, eps: float, decimals: int | None, stated: Decimal | None
-) -> str:
+def _commodity_said(c: CommodityChange, eps: float, decimals: int, stated: Decimal | None) -> str:
     """One commodity's change, its figures adding up as written to the total said.
 
     "11 t less water short (6 t at a, 5 t at b and 2 t elsewhere)"; where some unit moves
@@ -338,8 +363,8 @@ def _commodity_said(
     own figure, where this commodity is all of it (the same tonnes, read the same).
     """
     way = "less" if c.total_t < 0 else "more"
-    total = stated if stated is not None else tonnage_said(abs(c.total_t), decimals)
-    head = f"{tonnage_text(total)} t {way} {c.commodity} short"
+    total = stated if stated is not None else together_said(abs(c.total_t), decimals)
+    head = f"{together_text(total)} t {way} {c.commodity} short"
     along = _said_moves(c.along, eps, decimals)
     against = None if c.against is None else _said_moves(c.against, eps, decimals)
     # what the along side must add up to, as written: the total and what goes against it
@@ -364,11 +389,11 @@ def _commodity_said(
 
 
 def _said_moves(
-    moves: UnitMoves, eps: float, decimals: int | None
+    moves: UnitMoves, eps: float, decimals: int
 ) -> tuple[list[Decimal], Decimal | None]:
     """The moves' named figures, each rounded alone, and their rest's (None: not said)."""
-    named = [tonnage_said(abs(d), decimals) for _, d in moves.named]
-    rest = tonnage_said(abs(moves.rest_t), decimals) if abs(moves.rest_t) > eps else None
+    named = [together_said(abs(d), decimals) for _, d in moves.named]
+    rest = together_said(abs(moves.rest_t), decimals) if abs(moves.rest_t) > eps else None
     return named, rest
 
 
@@ -381,11 +406,11 @@ def _moves_said(moves: UnitMoves, said: tuple[list[Decimal], Decimal | None], wa
     """
     named, rest = said
     words = [
-        f"{tonnage_text(t)} t{way} at {u}" for (u, _), t in zip(moves.named, named, strict=True)
+        f"{together_text(t)} t{way} at {u}" for (u, _), t in zip(moves.named, named, strict=True)
     ]
     if rest is not None:
         where = "elsewhere" if words else "spread over several units"
-        rest_words = f"{tonnage_text(rest)} t{way} {where}"
+        rest_words = f"{together_text(rest)} t{way} {where}"
         return f"{', '.join(words)} and {rest_words}" if words else rest_words
     return ", ".join(words)
 

@@ -157,14 +157,12 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
     """
     tables = day_tables(routes)
     figures = tables.figures
-    least = {"tonnes": figures.places["tonnes"], "km": figures.places["km"]}
-    least["cost"] = figures.places["cost"]
     found = [
         _table(
             tables.trucks,
             _TRUCK_COLUMNS,
             _noted(_TRUCKS_CAPTION, tables.trucks_note),
-            least,
+            figures.columns("trucks"),
         )
     ]
     if tables.drawn:
@@ -176,7 +174,7 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
                     "Drawn on site (from the stock of the unit's own place, no truck)",
                     tables.drawn_note,
                 ),
-                least,
+                figures.columns("drawn"),
             )
         )
     if tables.landed:
@@ -189,12 +187,14 @@ def routes_section(routes: Routes, said_above: Sequence[str] = ()) -> ReportSect
                     "(no truck)",
                     tables.landed_note,
                 ),
-                least,
+                figures.columns("landed"),
             )
         )
     if tables.unserved:
         caption = _noted("Not delivered", tables.unserved_note)
-        found.append(_table(tables.unserved, _UNSERVED_COLUMNS, caption, least))
+        found.append(
+            _table(tables.unserved, _UNSERVED_COLUMNS, caption, figures.columns("unserved"))
+        )
     short = depot_short_rows(routes)
     if short:
         found.append(

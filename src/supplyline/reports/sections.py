@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from supplyline.domain.rounding import summed_columns
 from supplyline.errors import ArgumentError
 from supplyline.io.csv_out import yes_no
-from supplyline.types import Said, figure_decimals, fixed_text
+from supplyline.types import Said, column_text, figure_decimals, said_cell, summed_text
 
 __all__ = ["Cell", "MapLayer", "MapPolyline", "ReportSection", "Table"]
 
@@ -148,8 +148,16 @@ class Table:
         decimals = {c: places[self.columns.index(c)] for c in totalled}
         said = summed_columns(totalled, decimals, self.within)
         at = {self.columns.index(c): figures for c, figures in said.items()}
+        # a part rounded to 0 to add up, its own figure not 0, reads "<0.01" (summed_text)
         return tuple(
-            tuple(float(at[i][r]) if i in at else v for i, v in enumerate(row))
+            tuple(
+                summed_text(float(at[i][r]), v, places[i])
+                if i in at and not at[i][r]
+                else float(at[i][r])
+                if i in at
+                else v
+                for i, v in enumerate(row)
+            )
             for r, row in enumerate(self.rows)
         )
 
@@ -163,8 +171,8 @@ class Table:
             return ""
         if isinstance(value, bool):
             return yes_no(value)
-        if isinstance(value, Said):
-            return str(value)
+        if isinstance(value, Said):  # its column's decimals, as a sentence rounds it
+            return str(value) if decimals is None else said_cell(value, decimals)
         if isinstance(value, int):
             return f"{value:,}"
         if isinstance(value, float):
@@ -172,7 +180,7 @@ class Table:
                 return str(value)
             if decimals is None:
                 decimals = figure_decimals([value], at_least=self.decimals or 0)
-            return fixed_text(value, decimals)
+            return column_text(value, decimals)
         return value
 
 

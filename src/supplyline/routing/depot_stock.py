@@ -52,7 +52,7 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.stranded_goods import stranded_words
 from supplyline.routing.truck_fit import DepotReach
-from supplyline.types import CommodityId, LocationId, day_label
+from supplyline.types import CommodityId, LocationId, column_text, day_label, figure_decimals
 
 __all__ = [
     "DEMAND_BASIS",
@@ -385,7 +385,7 @@ def _not_held(
     ],
     day: int,
 ) -> Unserved:
-    """``2.5 t of food not loaded: … (RH holds none; D2 holds 4.0 t, all loaded: U1 4.0 t)``.
+    """``2.50 t of food not loaded: … (RH holds none; D2 holds 4.00 t, all loaded: U1 4.00 t)``.
 
     What each depot that reaches the unit held (``book``: held, given to whom, and kept
     for the plan's own legs from it on later days), and to which units it all went: a
@@ -398,6 +398,15 @@ def _not_held(
     held, given, kept = book
     said = []
     for com, tonnes in left.items():
+        # one sentence, one count of decimals (README, How figures read): the tonnes not
+        # loaded with every depot's; a tester read "2.500 t … not loaded" beside "holds 4 t"
+        figures = [tonnes]
+        for d in where:
+            if held.get((d, com), 0.0) > _DUST_T:
+                to_d = sorted(given.get((d, com), {}).values(), reverse=True)[:4]
+                figures += [held[(d, com)], kept.get((d, com), 0.0), *to_d]
+        decimals = figure_decimals(figures)
+        tonnes_text = column_text(tonnes, decimals)
         each = []
         for d in where:
             have = held.get((d, com), 0.0)
@@ -405,19 +414,21 @@ def _not_held(
                 each.append(f"{d} holds none")
                 continue
             to = sorted(given.get((d, com), {}).items(), key=lambda x: (-x[1], x[0]))
-            units = ", ".join(f"{u} {t:.3f} t" for u, t in to[:4])
+            kept_t = kept.get((d, com), 0.0)
+            have_text, kept_text = column_text(have, decimals), column_text(kept_t, decimals)
+            units = ", ".join(f"{u} {column_text(t, decimals)} t" for u, t in to[:4])
             more = f" and {len(to) - 4} more" if len(to) > 4 else ""
             loaded = f"all loaded ({units}{more})" if to else "none loaded"
-            if kept.get((d, com), 0.0) > _DUST_T:
+            if kept_t > _DUST_T:
                 loaded = (
-                    f"{loaded.replace('all ', '')}, {kept[(d, com)]:.3f} t kept for the plan's "
+                    f"{loaded.replace('all ', '')}, {kept_text} t kept for the plan's "
                     "own road legs and deliveries from it on later days"
                 )
-            each.append(f"{d} holds {have:.3f} t, {loaded}")
+            each.append(f"{d} holds {have_text} t, {loaded}")
         bare = sorted({x for (x, c), t in req.off_truck_t.items() if c == com and t > _DUST_T})
         at = f"; {stranded_words(scenario, com, dict.fromkeys(bare))}" if bare else ""
         said.append(
-            f"{tonnes:.3f} t of {com} not loaded: the depots whose trucks reach "
+            f"{tonnes_text} t of {com} not loaded: the depots whose trucks reach "
             f"{req.location} on {day_label(day)} have no more of it ({'; '.join(each)}){at}"
         )
     return Unserved(

@@ -28,11 +28,10 @@ from supplyline.domain.routes import ReachRow
 from supplyline.errors import ArgumentError
 from supplyline.routing.reach_holding import depot_holdings, holding_words
 from supplyline.routing.reach_trucks import DepotTrucks
-from supplyline.routing.reach_turns import num
 from supplyline.routing.road_ends import sent_elsewhere
 from supplyline.routing.road_share import Send
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import CommodityId, LocationId, UnitId
+from supplyline.types import CommodityId, LocationId, UnitId, figure_text, said_together
 
 __all__ = [
     "depot_goods",
@@ -230,7 +229,7 @@ def _depot_short(
     what = f" of {', '.join(goods)}" if goods else ""
     return (
         f"the trucks at {depot} load only at {depot}, {holding_words(holdings, goods)}, less "
-        f"than one day of the {num(round(wants, 3))} t/day{what} the units it serves need "
+        f"than one day of the {figure_text(wants)} t/day{what} the units it serves need "
         f"from it"
     )
 
@@ -255,10 +254,11 @@ def _pooled_short(
     if held >= row.daily_t - _STOCK_TOL_T:
         return ""
     none = sorted({c for p in parts for c in p.unheld})
-    holds = "none of them" if held <= _STOCK_TOL_T else f"{num(round(held, 3))} t"
+    held_text, daily = said_together(held, row.daily_t)
+    holds = "none of them" if held <= _STOCK_TOL_T else f"{held_text} t"
     return (
         f"the depots whose trucks may serve it ({', '.join(froms)}) hold {holds} over the "
-        f"horizon ({basis}), less than one day of its {num(round(row.daily_t, 3))} t/day of "
+        f"horizon ({basis}), less than one day of its {daily} t/day of "
         f"{', '.join(goods)}" + (f" ({', '.join(none)} held by none of them)" if none else "")
     )
 

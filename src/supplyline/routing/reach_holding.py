@@ -17,9 +17,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from supplyline.domain import Plan, Scenario
-from supplyline.routing.reach_turns import num
 from supplyline.routing.road_ends import sent_elsewhere
-from supplyline.types import CommodityId, LocationId
+from supplyline.types import CommodityId, LocationId, said_together
 
 __all__ = ["Holding", "depot_holdings", "holding_words"]
 
@@ -101,8 +100,9 @@ def holding_words(holdings: Mapping[CommodityId, Holding], goods: Sequence[Commo
     held = sum(holdings[c].held_t for c in some)
     of = f" of {', '.join(some)}" if goods else ""
     rest = f" and none of {', '.join(none)}" if goods and none else ""
+    held_text = said_together(held, *(h.stock_t for c in some for h in [holdings[c]]))[0]
     return (
-        f"which holds {num(round(held, 1))} t{of} for the units it serves over the horizon "
+        f"which holds {held_text} t{of} for the units it serves over the horizon "
         f"({_sources(holdings, some)}){rest}"
     )
 
@@ -113,10 +113,14 @@ def _sources(holdings: Mapping[CommodityId, Holding], goods: Sequence[CommodityI
     stock = sum(h.stock_t for h in parts)
     brought = sum(h.in_t for h in parts)
     sent = sum(h.out_t for h in parts)
-    said = [f"{num(round(stock, 1))} t in stocks.csv" if stock > _TOL_T else "none in stocks.csv"]
+    # said with the tonnes they add up to: one count of decimals (README, How figures read)
+    _, stock_text, brought_text, sent_text = said_together(
+        sum(h.held_t for h in parts), stock, brought, sent
+    )
+    said = [f"{stock_text} t in stocks.csv" if stock > _TOL_T else "none in stocks.csv"]
     if brought > _TOL_T:
-        said.append(f"and {num(round(brought, 1))} t the movement plan brings in")
+        said.append(f"and {brought_text} t the movement plan brings in")
     if sent > _TOL_T:
         to = sorted({x for h in parts for x in h.sent_to})
-        said.append(f"less {num(round(sent, 1))} t it sends on to {', '.join(to)}")
+        said.append(f"less {sent_text} t it sends on to {', '.join(to)}")
     return ", ".join(said)

@@ -24,8 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from supplyline.domain import Plan
-from supplyline.routing.reach_turns import num
-from supplyline.types import CommodityId, LocationId, UnitId, day_label
+from supplyline.types import CommodityId, LocationId, UnitId, day_label, said_together
 
 __all__ = ["PlanHeld", "PlanStock", "plan_held", "plan_held_words"]
 
@@ -159,10 +158,11 @@ def _sum(by_day: Sequence[float], days: Sequence[int]) -> float:
 def plan_held_words(held: PlanHeld) -> str:
     """``holds 6 days of food at ua-3 by C+14 (the plan's stock), cut off 2 days: ok``.
 
-    Short, the tonnes too: ``holds 1.2 days of water at A by C+4 (the plan's stock: 5.0 t,
-    its own and A's store, of the 8.0 t it eats on the days cut off; short of fuel too), cut
-    off 2 days: short``: the good most tonnes short, the others short named after it. The
-    days are rounded down to 0.1: never more than it holds.
+    Short, the tonnes too: ``holds 1.2 days of water at A by C+4 (the plan's stock: 5 t,
+    its own and A's store, of the 8 t it eats on the days cut off; short of fuel too), cut
+    off 2 days: short``: the good most tonnes short, the others short named after it, the
+    tonnes said together (one count of decimals). The days are rounded down to 0.1: never
+    more than it holds.
     """
     days = math.floor(held.held_days * 10 + 1e-6) / 10
     cut = f"{held.days_cut} {'day' if held.days_cut == 1 else 'days'}"
@@ -172,10 +172,11 @@ def plan_held_words(held: PlanHeld) -> str:
         return f"eats nothing {where} (the plan's stock), cut off {cut}: ok"
     if held.covered:
         return f"holds {said} of {held.commodity} {where} (the plan's stock), cut off {cut}: ok"
+    stock, eaten = said_together(held.held_t, held.eaten_t)
     return (
         f"holds {said} of {held.commodity} {where} (the plan's stock: "
-        f"{num(round(held.held_t, 1))} t, its own and {held.place}'s store, of the "
-        f"{num(round(held.eaten_t, 1))} t it eats on the days cut off"
+        f"{stock} t, its own and {held.place}'s store, of the "
+        f"{eaten} t it eats on the days cut off"
         f"{_also_short(held.also_short)}), cut off {cut}: short"
     )
 

@@ -29,6 +29,7 @@ were flagged for medical stores at an airfield without trucks 20 km from a truck
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
@@ -36,7 +37,14 @@ from typing import TYPE_CHECKING
 from supplyline.domain import Plan, Scenario
 from supplyline.routing.plan_sources import PlanSources, road_arrivals
 from supplyline.routing.roads import RoadMatrix
-from supplyline.types import CommodityId, LocationId, UnitId, day_label
+from supplyline.types import (
+    CommodityId,
+    LocationId,
+    UnitId,
+    column_text,
+    day_label,
+    figure_decimals,
+)
 
 if TYPE_CHECKING:  # depot_share needs depot_stock, which says where goods are from here
     from supplyline.routing.depot_share import DayShare
@@ -240,12 +248,16 @@ def _own_legs_short(
         if worst is not None:
             short, day, own = worst
             more = "" if days <= 1 else f"; short on {days} days"
-            why = _over_held(stock(day), own, com, unit)
+            fig = _Figures()  # one sentence, one count of decimals (README, How figures read)
+            why = _over_held(stock(day), own, com, unit, fig)
             said.append(
-                f"{com}: on {day_label(day)} the plan's own road legs from {', '.join(own)}, "
-                f"whose trucks serve it, bring it {sum(own.values()):.1f} t"
-                + (f": {why}" if why else "")
-                + f" ({short:.1f} t short{more})"
+                fig.said(
+                    f"{com}: on {day_label(day)} the plan's own road legs from "
+                    f"{', '.join(own)}, whose trucks serve it, bring it "
+                    f"{fig(sum(own.values()))} t"
+                    + (f": {why}" if why else "")
+                    + f" ({fig(short)} t short{more})"
+                )
             )
     return "; ".join(said)
 
@@ -272,9 +284,13 @@ def _own_legs(
 
 
 def _over_held(
-    share: DayShare, own: Mapping[LocationId, float], com: CommodityId, unit: UnitId
+    share: DayShare,
+    own: Mapping[LocationId, float],
+    com: CommodityId,
+    unit: UnitId,
+    fig: _Figures,
 ) -> str:
-    """``D holds 1.0 t of it that day, less than the 2.0 t the plan's own road legs …``.
+    """``D holds 1 t of it that day, less than the 2 t the plan's own road legs …``.
 
     Each of the depots ``own`` legs start from that loads the unit less than its legs
     bring: where its legs that day take more than it holds for the day's trucks, with the
@@ -284,7 +300,8 @@ def _over_held(
     road legs from it bring (191.4 t; 4.7 t short)", where 100.5 t were kept and 186.7 t
     left for the day's trucks (the t93 scenario's
     north-depot held 400.2 t and loaded 109.0 t of its own legs' 117.6 t: its trucks' hours
-    ran out on them, and beyond the plan's own legs the depots spared none).
+    ran out on them, and beyond the plan's own legs the depots spared none). Its figures
+    are the sentence's (``fig``): one count of decimals with the tonnes around them.
     """
     said = []
     for d, own_t in own.items():
@@ -295,46 +312,77 @@ def _over_held(
         legs_t = sum(to.values())
         held = max(0.0, share.held_t.get((d, com), 0.0))
         kept = min(max(0.0, share.kept_t.get((d, com), 0.0)), held)
-        has = "none of it" if held <= _DUST_T else f"{held:.1f} t of it"
+        has = "none of it" if held <= _DUST_T else f"{fig(held)} t of it"
         keeps = (
-            f", {kept:.1f} t of it kept for the plan's own road legs and deliveries from {d} "
+            f", {fig(kept)} t of it kept for the plan's own road legs and deliveries from {d} "
             f"on later days: {{}} t for the day's trucks"
             if kept > _DUST_T
             else ""
         )
         if legs_t > held - kept + _KG_T:
-            less, more = _apart(held - kept, legs_t)
+            less, more = fig.apart(held - kept, legs_t)
             if not keeps and held > _DUST_T:
                 has = f"{less} t of it"
             said.append(
                 f"{d} holds {has} that day{keeps.format(less)}, less than the {more} t the "
-                f"plan's own road legs from {d} bring{_to_others(to, unit)}"
+                f"plan's own road legs from {d} bring{_to_others(to, unit, fig)}"
             )
             continue
         said.append(
-            f"{d}'s trucks load it {got:.1f} t of the {own_t:.1f} t that day, though {d} "
-            f"holds {has}{keeps.format(f'{held - kept:.1f}')}"
+            f"{d}'s trucks load it {fig(got)} t of the {fig(own_t)} t that day, though {d} "
+            f"holds {has}{keeps.format(fig(held - kept))}"
         )
     return "; and ".join(said)
 
 
-def _apart(less: float, more: float) -> tuple[str, str]:
-    """``less`` and ``more`` to 0.1 t, or to the kilogram where 0.1 t would read them equal.
+class _Figures:
+    """One sentence's figures, written to one count of decimals once it is all said.
 
-    A "less than" never reads "5.0 t, less than the 5.0 t": ``more`` is over ``less`` by
-    more than a kilogram wherever it is said, so kilograms tell them apart.
+    ``fig(t)`` stands for a figure in the sentence; :meth:`said` writes them all as
+    :func:`~supplyline.types.said_together` would (README, How figures read): the
+    sentence's pieces are built apart, and a tester read "bring it 6.0 t: D holds 10 t"
+    where each piece had rounded its own. A "less than" pair (:meth:`apart`) never reads
+    equal: the sentence takes kilograms where its decimals would read them alike.
     """
-    if round(less, 1) < round(more, 1):
-        return f"{less:.1f}", f"{more:.1f}"
-    return f"{less:.3f}", f"{more:.3f}"
+
+    def __init__(self) -> None:
+        self.values: list[float] = []
+        self.pairs: list[tuple[float, float]] = []
+
+    def __call__(self, value: float) -> str:
+        self.values.append(float(value))
+        return f"\x00{len(self.values) - 1}\x00"
+
+    def apart(self, less: float, more: float) -> tuple[str, str]:
+        """``less`` and ``more``, told apart as read (``more`` is over by a kilogram)."""
+        self.pairs.append((less, more))
+        return self(less), self(more)
+
+    def said(self, text: str) -> str:
+        """``text`` with its figures written, one count of decimals."""
+        decimals = figure_decimals(self.values)
+        while decimals < 3 and any(  # kilograms tell a "less than" pair apart
+            column_text(a, decimals) == column_text(b, decimals) for a, b in self.pairs
+        ):
+            decimals += 1
+        return re.sub(
+            "\x00(\\d+)\x00",
+            lambda m: _written(self.values[int(m.group(1))], decimals),
+            text,
+        )
 
 
-def _to_others(to: Mapping[UnitId, float], unit: UnitId) -> str:
-    """``, 5.0 t of them to u1, 2.2 t to u3 and 1 more``: the legs to units other than ``unit``."""
+def _written(value: float, decimals: int) -> str:
+    """A sentence's figure: exactly nothing reads ``0``, as in :func:`said_together`."""
+    return "0" if value == 0 else column_text(value, decimals)
+
+
+def _to_others(to: Mapping[UnitId, float], unit: UnitId, fig: _Figures) -> str:
+    """``, 5 t of them to u1, 2.20 t to u3 and 1 more``: the legs to units other than ``unit``."""
     others = sorted(
         ((u, t) for u, t in to.items() if u != unit and t > _DUST_T), key=lambda x: (-x[1], x[0])
     )
-    named = [f"{t:.1f} t to {u}" for u, t in others[:3] if round(t, 1) > 0]
+    named = [f"{fig(t)} t to {u}" for u, t in others[:3]]
     if not named:
         return ""
     more = len(others) - len(named)

@@ -122,4 +122,4 @@ def _not_proven_warning(plan: Plan, fallback: Fallback | None) -> str:
 def _kg_text(tonnes: float) -> str:
     """A small mass as a planner reads it: 2.4 kg, 476 kg, 1,234 kg."""
     kg = tonnes * 1000.0
-    return f"{kg:,.0f} kg" if kg >= 10 else f"{kg:.2g} kg"
+    return f"{figure_text(kg)} kg"  # the one rule of a figure (README, How figures read)
