@@ -26,6 +26,7 @@ from supplyline.domain import (
     run_dependent_stats,
     scenario_id,
 )
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.domain.deployment import DEPLOYMENT_FIELDS, deployment_records
 from supplyline.errors import (
     SolverError,
@@ -95,6 +96,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "then_limited_by": b.then_limited_by,
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
             "shortfall_extra": b.shortfall_extra,
+            **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
         }
 
 
@@ -187,6 +189,8 @@ def _tables(
                 # the other capacities' extras the gain needs: "L6 +400 pax/day on C+0–C+2"
                 "together_with",
                 "shortfall_extra",  # the least for the shortfall alone: last, none moves
+                # where it is and its price read in its tier's unit, after: none moves
+                *BOTTLENECK_PLACE_FIELDS,
             ),
             _bottleneck_rows(plan),
         ),
