@@ -13,7 +13,14 @@ from typing import Final
 from supplyline.domain.by_content import ByContent
 from supplyline.types import CommodityId, day_ranges, gram_text
 
-__all__ = ["BOTTLENECK_PLACE_FIELDS", "Bottleneck", "JointExtra", "Measuring", "ResourceKind", "amount_unit"]
+__all__ = [
+    "BOTTLENECK_PLACE_FIELDS",
+    "Bottleneck",
+    "JointExtra",
+    "Measuring",
+    "ResourceKind",
+    "amount_unit",
+]
 
 
 class Measuring(StrEnum):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 from supplyline.domain.bottleneck import Bottleneck, Measuring, ResourceKind, amount_unit
 from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
+from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.domain.network import Mode
 from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, day_label
@@ -419,6 +420,9 @@ class Plan(ByContent):
     bottlenecks: tuple[Bottleneck, ...] = ()
     stats: SolveStats = field(default_factory=SolveStats)
     target_gaps: tuple[TargetGap, ...] = ()
+    objective_parts: ObjectiveParts | None = None
+    """The objective by tier, in objective units and in each tier's own count (None: no
+    plan, or one written before they were recorded)."""
 
     @property
     def bottlenecks_not_computed(self) -> str | None:

@@ -47,7 +47,11 @@ def price_reading(p: Problem, base: Outcome, b: Bottleneck) -> dict[str, Any]:
     """
     tier = _measured_tier(p, b) or _served_tier(p, base, b)
     weight, unit = _weight(p, b, tier)
-    return {"saves_tier": tier.name.lower(), "saves": to_gram(b.shadow_price / weight), "saves_unit": unit}
+    return {
+        "saves_tier": tier.name.lower(),
+        "saves": to_gram(b.shadow_price / weight),
+        "saves_unit": unit,
+    }
 
 
 def _measured_tier(p: Problem, b: Bottleneck) -> Tier | None:
