@@ -43,7 +43,8 @@ def test_a_place_names_itself_and_its_coordinates(bilateral: tuple[Scenario, Dem
     assert (yard.location, yard.location_name) == ("grenzfeld", loc.name)
     assert (yard.lon, yard.lat, yard.wkt) == (loc.lon, loc.lat, f"POINT ({loc.lon} {loc.lat})")
     assert (yard.saves_tier, yard.saves_unit) == ("lateness", "t-days late")
-    assert yard.saves is not None and 0 < yard.saves < yard.shadow_price
+    assert yard.saves is not None
+    assert 0 < yard.saves < yard.shadow_price
 
 
 def test_an_outage_names_its_link() -> None:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Final
 from supplyline.domain.bottleneck import Bottleneck, Measuring, ResourceKind, amount_unit
 from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
-from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.domain.network import Mode
+from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, day_label
 

@@ -10,19 +10,34 @@ coordinates, and a WKT geometry that QGIS's delimited-text layer draws as it is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TypedDict
 
 from supplyline.domain import ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import Run
 from supplyline.types import LIST_SEPARATOR
 
-__all__ = ["links_place", "location_place", "run_place"]
+__all__ = ["Place", "links_place", "location_place", "run_place"]
+
+
+class Place(TypedDict, total=False):
+    """:class:`~supplyline.domain.Bottleneck`'s fields that say where it is."""
+
+    link: str
+    origin: str
+    destination: str
+    mode: str
+    location: str
+    location_name: str
+    lon: float
+    lat: float
+    wkt: str
+
 
 _LINK_KINDS = (ResourceKind.LINK_TONNES, ResourceKind.LINK_PAX)
 
 
-def run_place(p: Problem, run: Run) -> dict[str, Any]:
+def run_place(p: Problem, run: Run) -> Place:
     """Where a priced resource is: the link as the arc it binds on, or the place."""
     _, ident = run.key
     if run.kind not in _LINK_KINDS:
@@ -33,7 +48,7 @@ def run_place(p: Problem, run: Run) -> dict[str, Any]:
     return _link_fields(p, link.id, link.mode.value, net.location_ids[a], net.location_ids[b])
 
 
-def location_place(p: Problem, index: int) -> dict[str, Any]:
+def location_place(p: Problem, index: int) -> Place:
     """A place's id, name and coordinates, by its index in the scenario's locations."""
     loc = p.scenario.locations[index]
     return {
@@ -45,7 +60,7 @@ def location_place(p: Problem, index: int) -> dict[str, Any]:
     }
 
 
-def links_place(p: Problem, indices: Sequence[int]) -> dict[str, Any]:
+def links_place(p: Problem, indices: Sequence[int]) -> Place:
     """Closed links, by index in the scenario's links: one link's ends, several ids joined."""
     links = [p.scenario.links[i] for i in dict.fromkeys(indices)]
     if len(links) != 1:
@@ -54,7 +69,7 @@ def links_place(p: Problem, indices: Sequence[int]) -> dict[str, Any]:
     return _link_fields(p, link.id, link.mode.value, link.origin, link.destination)
 
 
-def _link_fields(p: Problem, link: str, mode: str, origin: str, destination: str) -> dict[str, Any]:
+def _link_fields(p: Problem, link: str, mode: str, origin: str, destination: str) -> Place:
     ends = [p.scenario.location(origin), p.scenario.location(destination)]
     line = ", ".join(f"{loc.lon} {loc.lat}" for loc in ends)
     return {

@@ -27,7 +27,7 @@ from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
 from supplyline.planning.outage_windows import outage_windows
 from supplyline.planning.outages import Outages, price_outages
-from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
+from supplyline.planning.outcome_words import GainFields, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
 from supplyline.planning.price_reading import price_reading
 from supplyline.planning.resources import (
@@ -307,11 +307,9 @@ def _limited(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...
     return tuple(c for c in coms if c in measured.crossing)
 
 
-def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
+def _gain_fields(measured: Measured | None) -> GainFields:
     """A bottleneck's gain fields: the measured figures, or None for each where not measured."""
-    if measured is None:
-        return dict.fromkeys(GAIN_FIELDS)
-    return gain_fields(measured.gains)
+    return gain_fields(None if measured is None else measured.gains)
 
 
 def _raised_elsewhere(
