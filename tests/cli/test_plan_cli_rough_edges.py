@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import BILATERAL
 
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
+
 BOTTLENECK_COLUMNS = [
     "rank",
     "kind",
@@ -51,11 +53,13 @@ BOTTLENECK_COLUMNS = [
     "then_limited_by",
     "together_with",
     "shortfall_extra",
+    *BOTTLENECK_PLACE_FIELDS,
 ]
 """bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
 ``capacity``; each day's number and date beside its label, and the extra's days beside it;
 ``together_with`` (a joint claim's partner extras), then ``shortfall_extra`` (the least extra
-for the shortfall alone) last, so no column before them moves."""
+for the shortfall alone), then where it is and its price read in its tier's unit
+(``BOTTLENECK_PLACE_FIELDS``) last, so no column before them moves."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
     "kind",
@@ -78,10 +82,11 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "then_limited_by",
     "together_with",
     "shortfall_extra",
+    *BOTTLENECK_PLACE_FIELDS,
 ]
 """plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
 from after ``explanation`` to beside ``capacity``; ``together_with``, then
-``shortfall_extra`` last."""
+``shortfall_extra``, then ``BOTTLENECK_PLACE_FIELDS`` last."""
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +115,7 @@ def test_a_removes_t_column_blank_on_every_row_is_not_shown(planned: tuple[str, 
         "kind",
         "resource",
         "days",
-        "shadow price",
+        "one more saves",
         "capacity or supply",
         "extra",
     ]
