@@ -98,13 +98,22 @@ def test_a_shadow_price_reads_alike_whatever_rows_the_table_shows() -> None:
     assert report[3:] == ["32.19", "4.05"]
 
 
-def test_the_bottleneck_rows_both_faces_show_give_each_price_as_said() -> None:
-    """The rows the CLI and the report lay out carry the price as a Said, read alone."""
+def test_the_bottleneck_rows_both_faces_show_give_each_price_read_alone() -> None:
+    """The rows the CLI and the report lay out carry the price as one text, read alone.
+
+    In its tier's unit (``one_more_saves``), its figure a Said's, whatever rows are shown.
+    """
     from supplyline.planning import plan_movements
+    from supplyline.planning.bottleneck_rows import one_more_saves
     from supplyline.planning.examples import one_link
     from supplyline.planning.summary import bottleneck_table_rows
     from supplyline.types import Said
 
-    rows = bottleneck_table_rows(plan_movements(*one_link(capacity_t_per_day=5.0)), 5)
+    plan = plan_movements(*one_link(capacity_t_per_day=5.0))
+    rows = bottleneck_table_rows(plan, 5)
     assert rows
-    assert all(isinstance(r["shadow_price"], Said) for r in rows)
+    assert [r["one_more_saves"] for r in rows] == [
+        one_more_saves(b) for b in plan.bottlenecks[: len(rows)]
+    ]
+    b = plan.bottlenecks[0]
+    assert rows[0]["one_more_saves"] == f"{Said(b.saves or 0.0)} {b.saves_unit}"

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import BILATERAL
 
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
+
 BOTTLENECK_COLUMNS = [
     "rank",
     "kind",
@@ -52,11 +54,13 @@ BOTTLENECK_COLUMNS = [
     "together_with",
     "shortfall_extra",
     "set_to",
+    *BOTTLENECK_PLACE_FIELDS,
 ]
 """bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
 ``capacity``; each day's number and date beside its label, and the extra's days beside it;
 ``together_with`` (a joint claim's partner extras), then ``shortfall_extra`` (the least extra
-for the shortfall alone), then ``set_to`` (the scenario figure to write) last, so no column
+for the shortfall alone), then ``set_to`` (the scenario figure to write), then where it
+is and its price read in its tier's unit (``BOTTLENECK_PLACE_FIELDS``) last, so no column
 before them moves."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
@@ -81,10 +85,12 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "together_with",
     "shortfall_extra",
     "set_to",
+    *BOTTLENECK_PLACE_FIELDS,
 ]
 """plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
 from after ``explanation`` to beside ``capacity``; ``together_with``, then
-``shortfall_extra``, then ``set_to`` (derived, not read back) last."""
+``shortfall_extra``, then ``set_to`` (derived, not read back), then
+``BOTTLENECK_PLACE_FIELDS`` last."""
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +119,7 @@ def test_a_removes_t_column_blank_on_every_row_is_not_shown(planned: tuple[str, 
         "kind",
         "resource",
         "days",
-        "shadow price",
+        "one more saves",
         "capacity or supply",
         "extra",
     ]

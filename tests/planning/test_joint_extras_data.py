@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Bottleneck, Demand, JointExtra, ResourceKind, Scenario
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.io.plan_files import read_plan
 from supplyline.planning import plan_movements
 from supplyline.services.scenarios import assess_requirements
@@ -161,8 +162,10 @@ def test_plan_json_gives_each_partner_its_dated_days(
     assert (joint["link"], joint["location"], joint["extra_days"]) == ("to-border", None, [0])
     assert (joint["extra_first_day"], joint["extra_first_label"]) == (0, "C+0")
     assert (joint["extra_last_day"], joint["extra_last_date"]) == (0, "2025-06-01")
-    # after the record's other fields, and before shortfall_extra, added after it
-    assert list(post)[-2:] == ["together_with", "shortfall_extra"]
+    # after the record's other fields, and before shortfall_extra and the place, added after
+    keys = list(post)
+    assert keys[keys.index("together_with") + 1] == "shortfall_extra"
+    assert keys[-len(BOTTLENECK_PLACE_FIELDS) :] == list(BOTTLENECK_PLACE_FIELDS)
 
 
 def test_bottlenecks_csv_and_stdout_give_the_partners_cell(

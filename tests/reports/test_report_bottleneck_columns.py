@@ -53,7 +53,7 @@ def test_no_rank_removes_shortfall_on_the_bilateral_example(tmp_path: Path) -> N
         "kind",
         "days",
         "commodities",
-        "shadow price",
+        "one more saves",
         "capacity or supply",
         "suggested extra",
         "explanation",

@@ -43,7 +43,7 @@ PLAN_DROPS: Mapping[str, tuple[str, ...]] = {
     "shortfalls": ("short_pct", "demand_t"),
     "targets": ("below_t_days",),
     # rank, kind, resource, days and what more capacity would buy stay
-    "bottlenecks": ("then_limited_by", "shadow_price", "capacity_or_supply", "removes_t"),
+    "bottlenecks": ("then_limited_by", "one_more_saves", "capacity_or_supply", "removes_t"),
     # rank, resource and days stay: which link is closed when
     "closures": ("objective_saved",),
 }

@@ -150,7 +150,7 @@ def plan_sections(
                 "kind",
                 "resource",
                 "days",
-                "shadow_price",
+                "one_more_saves",
                 "capacity_or_supply",
                 "extra",
                 # each only where a shown rank has one (the explanations say them too): a
@@ -358,6 +358,8 @@ def print_plan_table(run: PlanRun) -> None:
         ),
         highlight=False,
     )
+    if head["objective_by_tier"]:  # the objective in its tiers' units: the total reads as nothing
+        console.print(head["objective_by_tier"], highlight=False)
     _print_no_units(head["units"])
     console.print(
         f"LP {head['columns']:,} columns × {head['rows']:,} rows ({head['nonzeros']:,} nonzeros), "

@@ -13,7 +13,14 @@ from typing import Final
 from supplyline.domain.by_content import ByContent
 from supplyline.types import CommodityId, day_ranges, gram_text, to_gram
 
-__all__ = ["Bottleneck", "JointExtra", "Measuring", "ResourceKind", "amount_unit"]
+__all__ = [
+    "BOTTLENECK_PLACE_FIELDS",
+    "Bottleneck",
+    "JointExtra",
+    "Measuring",
+    "ResourceKind",
+    "amount_unit",
+]
 
 
 class Measuring(StrEnum):
@@ -78,6 +85,24 @@ _GAIN_FIELDS: Final = (
     "transport_cost_saved",
 )
 """:class:`Bottleneck`'s measured gains beside ``shortfall_removed_t``, in the files' order."""
+
+
+BOTTLENECK_PLACE_FIELDS: Final = (
+    "link",
+    "origin",
+    "destination",
+    "mode",
+    "location",
+    "location_name",
+    "lon",
+    "lat",
+    "wkt",
+    "saves_tier",
+    "saves",
+    "saves_unit",
+)
+""":class:`Bottleneck`'s last fields, in the files' order: where it is (the link or place, its
+name and geometry), then its shadow price read in the unit of the tier it acts on."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -205,6 +230,38 @@ class Bottleneck(ByContent):
     +28 t/day to remove 24 t short and fill 150 t-days of targets, removed the 24 t with
     +8). None where it is not smaller, where the claim removes no shortfall, where not
     measured, and in plans written before it was recorded."""
+    # where it is, so that a row joins network.geojson without its sentence being read
+    link: str | None = None
+    """The link's id in links.csv (an outage's; several windows' ids ``;``-joined); None
+    for a place's capacity."""
+    origin: str | None = None
+    """The place the link's capacity is used from, as movements.csv's ``origin``."""
+    destination: str | None = None
+    """The place it is used to, as movements.csv's ``destination``."""
+    mode: str | None = None
+    """The link's mode (``rail``, ``road``…)."""
+    location: str | None = None
+    """The place's id in locations.csv: a handling's, a storage's or a supply's; None for a link."""
+    location_name: str | None = None
+    """The place's name, as locations.csv gives it."""
+    lon: float | None = None
+    """The place's longitude (WGS 84); None for a link (:attr:`wkt` has its line)."""
+    lat: float | None = None
+    """The place's latitude (WGS 84); None for a link."""
+    wkt: str | None = None
+    """Its geometry as WKT, as QGIS's delimited-text layer reads it: ``POINT (lon lat)``
+    for a place, ``LINESTRING (lon lat, lon lat)`` from origin to destination for a link
+    (None for several links)."""
+    # the shadow price read in the unit of the objective's tier it acts on
+    saves_tier: str | None = None
+    """The tier the shadow price is read in: ``shortfall``, ``targets``, ``lateness`` or
+    ``cost`` (:mod:`supplyline.planning.price_reading`); None in older plans."""
+    saves: float | None = None
+    """``shadow_price`` over that tier's weight: what one more ``capacity_unit`` on its
+    days saves, in :attr:`saves_unit` (an outage's: what reopening it saves in all)."""
+    saves_unit: str | None = None
+    """What :attr:`saves` counts: ``t short``, ``t-days below target``, ``t-days late``,
+    ``pax-days late`` or ``cost units``."""
 
     @property
     def set_to(self) -> float | None:

@@ -18,6 +18,7 @@ from supplyline.domain.bottleneck import Bottleneck, Measuring, ResourceKind, am
 from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
+from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, day_label
 
@@ -424,6 +425,9 @@ class Plan(ByContent):
     bottlenecks: tuple[Bottleneck, ...] = ()
     stats: SolveStats = field(default_factory=SolveStats)
     target_gaps: tuple[TargetGap, ...] = ()
+    objective_parts: ObjectiveParts | None = None
+    """The objective by tier, in objective units and in each tier's own count (None: no
+    plan, or one written before they were recorded)."""
 
     @property
     def bottlenecks_not_computed(self) -> str | None:

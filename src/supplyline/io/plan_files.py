@@ -26,6 +26,7 @@ from supplyline.domain import (
     run_dependent_stats,
     scenario_id,
 )
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.domain.deployment import DEPLOYMENT_FIELDS, deployment_records
 from supplyline.errors import (
     SolverError,
@@ -96,6 +97,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
             "shortfall_extra": b.shortfall_extra,
             "set_to": b.set_to,  # capacity + extra: the scenario figure to write
+            **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
         }
 
 
@@ -190,6 +192,8 @@ def _tables(
                 "shortfall_extra",  # the least for the shortfall alone
                 # the scenario's figure to write (storage_t 60 where W held 40 on hand)
                 "set_to",
+                # where it is and its price read in its tier's unit, after: none moves
+                *BOTTLENECK_PLACE_FIELDS,
             ),
             _bottleneck_rows(plan),
         ),

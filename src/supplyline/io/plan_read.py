@@ -36,6 +36,7 @@ from supplyline.domain import (
     TargetGap,
 )
 from supplyline.domain.deployment import DERIVED_CLOSURE_FIELDS
+from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.errors import ConflictError, Issue, NotFoundError, ScenarioError, require
 from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
 
@@ -248,6 +249,13 @@ def _json_of(path: Path) -> Any:
         ) from error
 
 
+def _objective_parts(value: object) -> ObjectiveParts | None:
+    """plan.json's ``objective_parts`` (an object of numbers) as a record; None if absent."""
+    if value is None:
+        return None
+    return _records(ObjectiveParts, [value])[0]  # type: ignore[no-any-return]
+
+
 def read_plan(path: str | Path) -> Plan:
     """Read a plan.json (or the folder holding one) written by :func:`write_plan`.
 
@@ -309,6 +317,8 @@ def read_plan(path: str | Path) -> Plan:
             stats=SolveStats(**_get(data, "stats", dict, "an object")),
             # plans written before the gaps were recorded have none
             target_gaps=_records(TargetGap, _get(data, "target_gaps", list, "a list", [])),
+            # plans written before the objective's parts were recorded have none
+            objective_parts=_objective_parts(data.get("objective_parts")),
         )
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ScenarioError(

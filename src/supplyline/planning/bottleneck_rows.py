@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from supplyline.domain import Bottleneck, JointExtra, Measuring, Plan, ResourceKind
+from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
@@ -31,6 +32,7 @@ __all__ = [
     "closure_entries",
     "closure_table_rows",
     "filled_columns",
+    "one_more_saves",
 ]
 
 CLOSURES_TITLE = "Closures that hold the plan back"
@@ -187,6 +189,8 @@ def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
         "explanation": b.explanation,
         "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
         "set_to": b.set_to,  # the scenario figure to write: capacity (as held) + extra
+        # where it is, and its price in its tier's unit, as bottlenecks.csv's last columns
+        **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
     }
 
 
@@ -233,11 +237,34 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
             row["extra"] += "".join(f", with {_joint_text(j)}" for j in b.together_with)
         removed = row.pop("shortfall_removed_t")  # short headings for a table
         row["removes_t"] = None if removed is None else Said(removed, places)
-        row["shadow_price"] = Said(row["shadow_price"])  # alike in both faces, whatever rows
+        # in the unit of the tier it acts on: "1,728,000" read as neither tonnes, days nor money
+        row["one_more_saves"] = one_more_saves(b)
+        for name in ("shadow_price", *BOTTLENECK_PLACE_FIELDS):
+            del row[name]  # the price in objective units, and where: CSV and JSON give them
         for name in set(GAIN_FIELDS) - {"shortfall_removed_t"}:
             del row[name]  # the explanation says them; a table stays short
         del row["capacity_unit"], row["extra_unit"], row["measuring"]  # the caveats say it
     return rows
+
+
+def one_more_saves(b: Bottleneck) -> str:
+    """What one more of the resource on its days saves, as a person reads it.
+
+    The shadow price over the weight of the tier it acts on
+    (:mod:`supplyline.planning.price_reading`), with that tier's unit; a plan written
+    before that was recorded says its price in objective units.
+
+    >>> from supplyline.domain import ResourceKind
+    >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
+    ...     shadow_price=1728000.0, saves=36.0, saves_unit="t-days late"))
+    '36 t-days late'
+    >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
+    ...     shadow_price=1728000.0))
+    '1,728,000 in objective units'
+    """
+    if b.saves is None or b.saves_unit is None:
+        return f"{Said(b.shadow_price)} in objective units"
+    return f"{Said(b.saves)} {b.saves_unit}"
 
 
 def _joint_text(joint: JointExtra) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from supplyline.domain import Bottleneck, Demand, Measuring, ResourceKind
 from supplyline.planning.affected import CHANGED_T
 from supplyline.planning.assemble import Problem
+from supplyline.planning.bottleneck_place import run_place
 from supplyline.planning.closure_relief import ClosureRelief
 from supplyline.planning.extract import Outcome
 from supplyline.planning.highs import HighsSession, Solution
@@ -26,8 +27,9 @@ from supplyline.planning.measure import Measured, Resolver, measure_run
 from supplyline.planning.model import LpModel
 from supplyline.planning.outage_windows import outage_windows
 from supplyline.planning.outages import Outages, price_outages
-from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text, gain_fields
+from supplyline.planning.outcome_words import GainFields, extra_text, gain_fields
 from supplyline.planning.params import PlanParams
+from supplyline.planning.price_reading import price_reading
 from supplyline.planning.resources import (
     Run,
     candidates,
@@ -207,6 +209,7 @@ def find_bottlenecks(
                 explanation=text,
                 then_limited_by=(measured.then_limited_by or None) if measured else None,
                 together_with=measured.together_with if measured else (),
+                **run_place(p, run),
                 measuring=(
                     Measuring.MEASURED
                     if measured is not None
@@ -232,7 +235,8 @@ def find_bottlenecks(
         if _buys_nothing(measured):
             said = out[i].explanation + _raised_elsewhere(run, found, ranks) + ONE_SIDED
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
-    entries = tuple(ranked)
+    # each price read in the unit of the tier it acts on, once the claims are final
+    entries = tuple(replace(b, **price_reading(p, base, b)) for b in ranked)
     left_untried = bool(outages.not_tried) and p.params.explain_top > 0
     bisect_cut = any(NOT_LEAST in b.explanation for b in entries)
     limit_cut = measuring_cut(own, deadline, entries, left_untried or bisect_cut)
@@ -303,11 +307,9 @@ def _limited(coms: tuple[str, ...], measured: Measured | None) -> tuple[str, ...
     return tuple(c for c in coms if c in measured.crossing)
 
 
-def _gain_fields(measured: Measured | None) -> dict[str, float | None]:
+def _gain_fields(measured: Measured | None) -> GainFields:
     """A bottleneck's gain fields: the measured figures, or None for each where not measured."""
-    if measured is None:
-        return dict.fromkeys(GAIN_FIELDS)
-    return gain_fields(measured.gains)
+    return gain_fields(None if measured is None else measured.gains)
 
 
 def _raised_elsewhere(

@@ -45,6 +45,7 @@ from supplyline.domain import (
     amount_unit,
 )
 from supplyline.planning.assemble import Problem, build_model, prepare
+from supplyline.planning.bottleneck_place import links_place
 from supplyline.planning.closure_relief import ClosureRelief, UnitDay, relieved_days, short_days
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
@@ -426,6 +427,7 @@ def _without_outage(
         **gain_fields(bought),
         then_limited_by=None,  # a window opened is all or nothing: no extra to go beyond
         together_with=(),  # no extra; windows opened together are named in the resource
+        **links_place(p, [w.link for w in windows]),
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
         explanation=_closure_words(p, windows, tier, coms) + said,
     )

@@ -8,6 +8,7 @@ resources are found, ranked and re-solved (:mod:`supplyline.planning.bottlenecks
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TypedDict
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
@@ -20,6 +21,7 @@ __all__ = [
     "GAIN_FIELDS",
     "NO_GAINS",
     "OTHERS_MAY_DIFFER",
+    "GainFields",
     "Gains",
     "as_good",
     "better",
@@ -285,9 +287,31 @@ GAIN_FIELDS = tuple(f.name for f in fields(Gains))
 share."""
 
 
-def gain_fields(g: Gains) -> dict[str, float | None]:
-    """``g``'s figures under their names, as keywords of :class:`~supplyline.domain.Bottleneck`."""
-    return {name: getattr(g, name) for name in GAIN_FIELDS}
+class GainFields(TypedDict):
+    """:class:`Gains`' figures as :class:`~supplyline.domain.Bottleneck`'s keywords.
+
+    Typed, so that they fill only those fields (None: not measured).
+    """
+
+    shortfall_removed_t: float | None
+    late_t_days_cut: float | None
+    late_pax_days_cut: float | None
+    target_t_days_filled: float | None
+    transport_cost_saved: float | None
+
+
+def gain_fields(g: Gains | None) -> GainFields:
+    """``g``'s figures under their names, as keywords of :class:`~supplyline.domain.Bottleneck`.
+
+    Each None where ``g`` is (not measured).
+    """
+    return GainFields(
+        shortfall_removed_t=None if g is None else g.shortfall_removed_t,
+        late_t_days_cut=None if g is None else g.late_t_days_cut,
+        late_pax_days_cut=None if g is None else g.late_pax_days_cut,
+        target_t_days_filled=None if g is None else g.target_t_days_filled,
+        transport_cost_saved=None if g is None else g.transport_cost_saved,
+    )
 
 
 def gains(base: Outcome, new: Outcome) -> Gains:

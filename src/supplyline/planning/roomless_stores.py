@@ -39,6 +39,7 @@ from supplyline.domain import (
 from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.plan import LIMIT_ADVICE
 from supplyline.planning.assemble import Problem, build_model, on_hand_room
+from supplyline.planning.bottleneck_place import location_place
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import USAGE_PRICE
@@ -364,6 +365,7 @@ def _entry(
         **gain_fields(bought),
         then_limited_by=None,  # the re-plan's room is all it held: no capacity read after it
         together_with=(),  # its own room alone
+        **location_place(p, v),
         explanation=(
             f"storage at {loc.name} (0 {unit}: storage_t 0) holds nothing; with room, "
             f"{wait}; {extra} {said}"

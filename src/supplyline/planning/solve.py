@@ -42,6 +42,7 @@ from supplyline.planning.limit_left import (
 from supplyline.planning.model import LpModel, Violation
 from supplyline.planning.model_owner import check_model_target
 from supplyline.planning.names import model_names
+from supplyline.planning.objective_split import objective_parts
 from supplyline.planning.params import Method, PlanParams
 from supplyline.planning.partition import Partition, partition
 from supplyline.planning.presence import presence_of
@@ -529,6 +530,7 @@ def plan_movements(
         closures=with_reasons(problem, records.closures, bottlenecks),
         bottlenecks=bottlenecks,
         target_gaps=target_gaps,
+        objective_parts=objective_parts(problem, model, sol.x, sol.objective),
         stats=SolveStats(
             columns=stats.columns,
             rows=stats.rows,

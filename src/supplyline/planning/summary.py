@@ -33,6 +33,7 @@ from supplyline.planning.bottleneck_rows import (
     filled_columns,
 )
 from supplyline.planning.capacity_cause import capacity_cause
+from supplyline.planning.objective_words import objective_columns
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
 from supplyline.types import Said, day_label, day_ranges, to_gram
@@ -175,6 +176,8 @@ def headline(
         "solve_s": round(s.solve_s, 3),
         "extract_s": round(s.extract_s, 3),
         "explain_s": round(s.explain_s, 3),
+        # the objective by tier, after every earlier key: its raw total read as nothing
+        **objective_columns(plan.objective_parts),
     }
 
 

@@ -77,6 +77,8 @@ class Headline:
     met_share: float | None
     units_cannot_deploy: tuple[str, ...] = ()
     """Units with no way to their destination (known with the scenario): not in the demand."""
+    objective_by_tier: str | None = None
+    """The objective split into its tiers, each in its own unit (None: the plan has no parts)."""
 
 
 def cannot_deploy_note(units: Sequence[str]) -> str:
@@ -103,6 +105,7 @@ def headline(demand: Demand, plan: Plan, scenario: Scenario | None = None) -> He
     return Headline(
         status=h["status"],
         objective=h["objective"],
+        objective_by_tier=h["objective_by_tier"],
         moved_t=h["moved_t"],
         delivered_t=h["delivered_t"],
         demand_t=h["demand_t"],
@@ -261,9 +264,11 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         row["kind"] = str(row["kind"]).replace("_", " ")
     capacities = len(plan.bottlenecks) - len(closure_table_rows(plan))
     caption = (
-        f"{len(rows)} of {capacities} binding capacities. The shadow price is "
-        "the rate at which more of the resource on its days saves objective, per tonne (or "
-        "person) a day at the margin: it ranks them, but a whole tonne may buy less, and one "
+        f"{len(rows)} of {capacities} binding capacities. One more saves: what one more "
+        "tonne (or person) a day of the resource on its days saves at the margin, its shadow "
+        "price read in the unit of what it acts on (tonnes short, t-days below target or "
+        "late, else transport cost; about, at the weight of priority 1): it ranks them, "
+        "but a whole tonne may buy less, and one "
         "measured to buy nothing on its own is ranked last (its price is one-sided: what less "
         "of it would cost). What a "
         "round extra buys, measured by re-solving, is in the explanation. Capacity (or a "
@@ -281,7 +286,7 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "kind": "kind",
             "days": "days",
             "commodities": "commodities",
-            "shadow_price": "shadow price",
+            "one_more_saves": "one more saves",
             "capacity_or_supply": "capacity or supply",
             "extra": "suggested extra",
             # each only where a rank has one (the explanation says it too), by the CLI's rule:
@@ -290,9 +295,7 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "explanation": "explanation",
         },
         caption=caption,
-        numeric=frozenset(
-            {"#", "shadow price", "capacity or supply", "suggested extra", "shortfall removed t"}
-        ),
+        numeric=frozenset({"#", "capacity or supply", "suggested extra", "shortfall removed t"}),
     )
 
 

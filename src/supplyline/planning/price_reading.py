@@ -1,0 +1,99 @@
+"""A bottleneck's shadow price read in the unit of the objective's tier it acts on.
+
+The shadow price is in objective units: a weighted sum of tonnes short, tonne-days below
+the days-of-supply targets, tonne- (person-) days late and transport cost, the weights
+orders of magnitude apart (:mod:`supplyline.planning.params`). A planner read "1,728,000"
+beside a yard and could not tell whether it was tonnes, days or money. Divided by the
+weight of one unit of the tier it acts on, it reads "about 133 t-days late less for one
+more t/day there": the tier is the measured claim's main gain where there is one, else
+shortfall where its goods are short in the plan, else the targets or the lateness it
+serves, else transport cost.
+
+The reading divides by the largest weight the tier's unit can have (priority 1; a unit
+moved first), so it is a round figure of the count, not an exact one: a good of lower
+priority, or a unit that moves later, weighs less, and the same price buys more of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supplyline.domain import Bottleneck, ResourceKind
+from supplyline.planning.assemble import Problem
+from supplyline.planning.extract import Outcome
+from supplyline.planning.objective_tiers import Tier
+from supplyline.types import to_gram
+
+__all__ = ["TIER_UNITS", "price_reading"]
+
+TIER_UNITS = {
+    Tier.SHORTFALL: "t short",
+    Tier.TARGETS: "t-days below target",
+    Tier.LATENESS: "t-days late",
+    Tier.COST: "cost units",
+}
+"""What one unit of each tier counts, as :attr:`~supplyline.domain.Bottleneck.saves_unit`."""
+
+_PEOPLE = (ResourceKind.LINK_PAX, ResourceKind.HANDLING_PAX)
+DEPLOYMENT = "deployment"
+"""How a bottleneck's ``commodities`` name the units' own lift."""
+
+
+def price_reading(p: Problem, base: Outcome, b: Bottleneck) -> dict[str, Any]:
+    """``b``'s shadow price as :class:`~supplyline.domain.Bottleneck`'s ``saves`` fields.
+
+    >>> TIER_UNITS[Tier.COST]
+    'cost units'
+    """
+    tier = _measured_tier(p, b) or _served_tier(p, base, b)
+    weight, unit = _weight(p, b, tier)
+    return {
+        "saves_tier": tier.name.lower(),
+        "saves": to_gram(b.shadow_price / weight),
+        "saves_unit": unit,
+    }
+
+
+def _measured_tier(p: Problem, b: Bottleneck) -> Tier | None:
+    """The tier of the measured claim's main gain, in the objective's order (None: none)."""
+    gains = {
+        Tier.SHORTFALL: b.shortfall_removed_t,
+        Tier.TARGETS: b.target_t_days_filled,
+        Tier.LATENESS: max(b.late_t_days_cut or 0.0, b.late_pax_days_cut or 0.0),
+        Tier.COST: b.transport_cost_saved,
+    }
+    return next((tier for tier in p.tiers if (gains[tier] or 0.0) > 0), None)
+
+
+def _served_tier(p: Problem, base: Outcome, b: Bottleneck) -> Tier:
+    """Unmeasured: shortfall where its goods are short, else what it serves, else cost."""
+    goods = _goods(p, b)
+    if any(short > 0 and k in goods for (_, k), short in base.short_by.items()):
+        return Tier.SHORTFALL
+    served = {
+        Tier.LATENESS: DEPLOYMENT in b.commodities or b.kind in _PEOPLE,
+        Tier.TARGETS: any(gap > 0 and k in goods for (_, k), gap in base.gap_by.items()),
+    }
+    return next((tier for tier in p.tiers if served.get(tier)), Tier.COST)
+
+
+def _goods(p: Problem, b: Bottleneck) -> set[int]:
+    """Indices (in ``demand.commodity_ids``) of the goods ``b`` names."""
+    ids = p.demand.commodity_ids
+    return {ids.index(c) for c in b.commodities if c in ids}
+
+
+def _weight(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
+    """What one unit of ``tier`` weighs in the objective for ``b``, at most, and its unit."""
+    w, days, scale = p.weights, p.days, p.cost_scale
+    goods = _goods(p, b)
+    heaviest = max((float(p.short_weight[k]) for k in goods), default=1.0)
+    if tier is Tier.SHORTFALL:
+        return w.shortfall_per_t * scale * heaviest, TIER_UNITS[tier]
+    if tier is Tier.TARGETS:
+        return w.target_gap(days) * scale * heaviest, TIER_UNITS[tier]
+    if tier is Tier.LATENESS:
+        people = b.kind in _PEOPLE
+        unit = "pax-days late" if people else TIER_UNITS[tier]
+        return w.lateness(days, people=people) * scale, unit
+    return 1.0, TIER_UNITS[tier]
