@@ -53,15 +53,15 @@ BOTTLENECK_COLUMNS = [
     "then_limited_by",
     "together_with",
     "shortfall_extra",
-    "set_to",
     *BOTTLENECK_PLACE_FIELDS,
+    "set_to",
 ]
 """bottlenecks.csv's header: every column it had, in its order, ``capacity_unit`` moved beside
 ``capacity``; each day's number and date beside its label, and the extra's days beside it;
 ``together_with`` (a joint claim's partner extras), then ``shortfall_extra`` (the least extra
-for the shortfall alone), then ``set_to`` (the scenario figure to write), then where it
-is and its price read in its tier's unit (``BOTTLENECK_PLACE_FIELDS``) last, so no column
-before them moves."""
+for the shortfall alone), then where it is and its price read in its tier's unit
+(``BOTTLENECK_PLACE_FIELDS``), then ``set_to`` (the scenario figure to write) last, so no
+column before them moves."""
 
 PLAN_JSON_BOTTLENECK_KEYS = [
     "kind",
@@ -84,13 +84,13 @@ PLAN_JSON_BOTTLENECK_KEYS = [
     "then_limited_by",
     "together_with",
     "shortfall_extra",
-    "set_to",
     *BOTTLENECK_PLACE_FIELDS,
+    "set_to",
 ]
 """plan.json's bottleneck keys: every key it had, in its order, ``capacity_unit`` moved
 from after ``explanation`` to beside ``capacity``; ``together_with``, then
-``shortfall_extra``, then ``set_to`` (derived, not read back), then
-``BOTTLENECK_PLACE_FIELDS`` last."""
+``shortfall_extra``, then ``BOTTLENECK_PLACE_FIELDS``, then ``set_to`` (derived, not
+read back) last."""
 
 
 @pytest.fixture(scope="module")

@@ -65,9 +65,10 @@ def test_the_fields_end_bottlenecks_csv_and_read_back(tmp_path: Path) -> None:
     with (tmp_path / "out" / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     header = list(rows[0])
-    assert header[-len(BOTTLENECK_PLACE_FIELDS) - 1 :] == [
+    assert header[-len(BOTTLENECK_PLACE_FIELDS) - 2 :] == [
         "shortfall_extra",
         *BOTTLENECK_PLACE_FIELDS,
+        "set_to",
     ]
     assert rows[0]["link"] == "L1"
     assert read_plan(tmp_path / "out").bottlenecks == plan.bottlenecks

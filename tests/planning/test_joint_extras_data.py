@@ -162,10 +162,11 @@ def test_plan_json_gives_each_partner_its_dated_days(
     assert (joint["link"], joint["location"], joint["extra_days"]) == ("to-border", None, [0])
     assert (joint["extra_first_day"], joint["extra_first_label"]) == (0, "C+0")
     assert (joint["extra_last_day"], joint["extra_last_date"]) == (0, "2025-06-01")
-    # after the record's other fields, and before shortfall_extra and the place, added after
+    # after the record's other fields, and before shortfall_extra, the place and set_to,
+    # added after
     keys = list(post)
     assert keys[keys.index("together_with") + 1] == "shortfall_extra"
-    assert keys[-len(BOTTLENECK_PLACE_FIELDS) :] == list(BOTTLENECK_PLACE_FIELDS)
+    assert keys[-len(BOTTLENECK_PLACE_FIELDS) - 1 :] == [*BOTTLENECK_PLACE_FIELDS, "set_to"]
 
 
 def test_bottlenecks_csv_and_stdout_give_the_partners_cell(

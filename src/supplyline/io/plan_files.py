@@ -96,8 +96,8 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "then_limited_by": b.then_limited_by,
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
             "shortfall_extra": b.shortfall_extra,
-            "set_to": b.set_to,  # capacity + extra: the scenario figure to write
             **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
+            "set_to": b.set_to,  # capacity + extra: the scenario figure to write, last as in plan.json
         }
 
 
@@ -190,10 +190,11 @@ def _tables(
                 # the other capacities' extras the gain needs: "L6 +400 pax/day on C+0–C+2"
                 "together_with",
                 "shortfall_extra",  # the least for the shortfall alone
-                # the scenario's figure to write (storage_t 60 where W held 40 on hand)
-                "set_to",
                 # where it is and its price read in its tier's unit, after: none moves
                 *BOTTLENECK_PLACE_FIELDS,
+                # the scenario's figure to write (storage_t 60 where W held 40 on hand): last,
+                # as plan.json adds it, derived, after the record's fields
+                "set_to",
             ),
             _bottleneck_rows(plan),
         ),

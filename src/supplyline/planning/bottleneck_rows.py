@@ -188,9 +188,9 @@ def _row(plan: Plan, rank: int, b: Bottleneck) -> dict[str, Any]:
         "together_with": [j.cell for j in b.together_with],
         "explanation": b.explanation,
         "measuring": b.measuring.value,  # as bottlenecks.csv: measured, not asked, cut short
-        "set_to": b.set_to,  # the scenario figure to write: capacity (as held) + extra
         # where it is, and its price in its tier's unit, as bottlenecks.csv's last columns
         **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
+        "set_to": b.set_to,  # the scenario figure to write: capacity (as held) + extra
     }
 
 
