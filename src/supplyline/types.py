@@ -11,6 +11,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 __all__ = [
+    "ANY_CARGO",
     "COARSE_DECIMALS",
     "COST_UNITS",
     "GRAM_DECIMALS",
@@ -144,6 +145,14 @@ def text_problem(text: str) -> str | None:
 
 GRAM_DECIMALS = 6
 """Amounts in results are given to this many decimals: the gram, for tonnes."""
+
+ANY_CARGO = "*"
+"""fleet.csv's ``carries`` cell that says, on purpose, that the trucks may load anything.
+
+An empty cell means the same, but may be an omission: ``validate`` warns of one group left
+empty among groups that name goods, and ``*`` is how a planner says "anything" and
+silences it. Not an id (ids cannot hold ``*``), and not a formula in a spreadsheet.
+"""
 
 LIST_SEPARATOR = ";"
 """What separates the values of one CSV cell that holds several, in every CSV written.

@@ -78,6 +78,14 @@ def test_one_empty_carries_among_named_groups_is_warned_of(others: int) -> None:
     (warning,) = [w for w in warnings if w.entity == "fleet"]
     assert warning.entity_id == "blank"
     assert "leaves carries empty while every other group names what it carries" in warning.message
+    assert "if that is meant, write * in its carries cell to say so" in warning.message
+
+
+def test_anything_said_on_purpose_is_not_warned_of() -> None:
+    """The same fleet with ``*`` (carries_anything) for the general trucks: no warning."""
+    named = [group(f"g{i}", "food") for i in range(3)]
+    general = dataclasses.replace(group("general"), carries_anything=True)
+    assert not [w for w in carries_warnings(with_fleet(*named, general)) if w.entity == "fleet"]
 
 
 @pytest.mark.parametrize(

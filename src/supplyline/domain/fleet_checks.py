@@ -5,7 +5,9 @@ not fail a load: it shows up days later, as ``routes``' ``no_truck_may_carry``. 
 officer's scenarios passed ``validate`` with both tankers carrying ``medical`` only (no
 truck anywhere for the units' fuel), with a tanker carrying ``spare_parts`` where no
 commodity is of that class (a truck that can never load anything), and with one group of
-six left empty among five that name goods (likely an omission: it may load anything).
+six left empty among five that name goods (likely an omission: it may load anything; ``*``
+says "anything" on purpose and is not warned of: a relief planner's general-cargo trucks
+were warned of on every command, with no way to say they were meant).
 These are warnings, not errors: a planner may mean each of them.
 """
 
@@ -16,6 +18,7 @@ from supplyline.domain.findings import Finding
 from supplyline.domain.scenario import Scenario
 from supplyline.domain.stocks import FleetGroup
 from supplyline.errors import Severity
+from supplyline.types import ANY_CARGO
 
 __all__ = ["check_carries"]
 
@@ -115,7 +118,7 @@ def _dead_names(s: Scenario) -> list[Finding]:
 
 def _one_empty(s: Scenario) -> list[Finding]:
     """One group's empty ``carries`` among groups that each name goods: likely left out."""
-    empty = [g for g in s.fleet if not g.carries]
+    empty = [g for g in s.fleet if not g.carries and not g.carries_anything]
     naming = [g for g in s.fleet if g.carries]
     if len(empty) != 1 or len(naming) < _MIN_NAMING:
         return []
@@ -128,6 +131,7 @@ def _one_empty(s: Scenario) -> list[Finding]:
             severity=Severity.WARNING,
             message=f"fleet {g.id!r} leaves carries empty while every other group names what "
             f"it carries ({', '.join(x.id for x in naming)}): empty means its trucks may load "
-            "anything; if that is not meant, name what they carry",
+            f"anything; if that is meant, write {ANY_CARGO} in its carries cell to say so (and "
+            "no longer be warned); if not, name what they carry",
         )
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supplyline.domain.commodities import Commodity
 from supplyline.domain.field_ranges import MIN_PAYLOAD_T, MIN_SPEED_KMH, MIN_VOLUME_M3
@@ -60,6 +60,11 @@ class FleetGroup:
     max_route_hours: float = 9.0
     carries: frozenset[str] = frozenset()
     """Commodity ids and supply-class names the trucks may load; empty: any commodity."""
+    carries_anything: bool = field(default=False, compare=False)
+    """The planner said on purpose that the trucks may load anything (fleet.csv's ``*``):
+    ``carries`` is then empty, and no warning takes the empty cell for an omission. Not
+    compared: ``*`` and an empty cell plan the same, so the scenario's fingerprint (and the
+    outputs it matches) stays as it was."""
 
     def __post_init__(self) -> None:
         # each number in fleet.csv's range, its words: the least a truck may be too (1 kg,
@@ -67,6 +72,11 @@ class FleetGroup:
         check_record(self, "fleet")
         if not self.id:
             raise ArgumentError("fleet id must not be empty")
+        if self.carries_anything and self.carries:
+            raise ArgumentError(
+                f"fleet {self.id!r}: carries_anything leaves nothing to name, yet carries is "
+                f"{sorted(self.carries)}"
+            )
 
     def may_carry(self, commodity: Commodity) -> bool:
         """Whether these trucks may load ``commodity``: named by id or by supply class.

@@ -28,7 +28,7 @@ from supplyline.domain import (
 from supplyline.domain.field_ranges import FIELD_RANGES, MAX_DAYS_APART, VEHICLES_RANGE, FieldRange
 from supplyline.domain.horizon_days import before_start_said
 from supplyline.domain.units import days_held_problem
-from supplyline.io._cargo_cells import parse_carries
+from supplyline.io._cargo_cells import cargo_fields, parse_carries
 from supplyline.io._cells import (
     is_blank,
     parse_bool,
@@ -538,7 +538,7 @@ def read_fleet(
             "max_route_hours": f.take(
                 "max_route_hours", c("max_route_hours"), r("max_route_hours"), 9.0
             ),
-            "carries": f.take("carries", c("carries"), parse_carries, frozenset()),
+            **cargo_fields(f.take("carries", c("carries"), parse_carries, frozenset())),
         }
         refs = {"depot": ("location", kw["depot"]), "partner": ("partner", kw["partner"])}
         group = build_row(f, FleetGroup, refs, **kw)

@@ -175,7 +175,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
         for u in s.units
     ]
     # carries only where a group says it: a scenario without it writes the files it did
-    carrying = any(g.carries for g in s.fleet)
+    carrying = any(g.carries or g.carries_anything for g in s.fleet)
     fleet_columns = [c for c in FLEET_COLUMNS if carrying or c != "carries"]
     fleet_rows = [
         [
@@ -191,7 +191,7 @@ def scenario_texts(s: Scenario) -> dict[str, str]:
             x.cost_per_km,
             x.max_route_hours,
         ]
-        + ([format_carries(x.carries)] if carrying else [])
+        + ([format_carries(x.carries, anything=x.carries_anything)] if carrying else [])
         for x in s.fleet
     ]
     agreements = [_agreement(a) for a in s.agreements]
