@@ -455,6 +455,11 @@ class ReachShare:
     unheld_why: str = ""
     """Who holds them instead, for a planner (``no depot with trucks holds them in
     stocks.csv (larnis-hub does, with no trucks)``)."""
+    depot_units: tuple[UnitId, ...] = ()
+    """The units whose goods ``depot_load_pct`` counts on the depot's trucks, sorted: a
+    tester read 30.9 % for a depot in ``reach`` and 28.9 % in the plan's check for the
+    same two units' loads, where ``reach`` also sent four other units' food from it (the
+    only depot holding food in stocks.csv) and the plan from the depot it brought it to."""
 
     def __post_init__(self) -> None:
         """Numbers as Python's own (numpy's came back from the road matrix)."""

@@ -391,6 +391,10 @@ def _shared(
         for p in mine:
             by_depot[p.depot].append((r, p))
     share: dict[LocationId, float] = {}
+    counted = {
+        depot: tuple(sorted({r.unit for r, p in served if p.carried_t > 0}))
+        for depot, served in by_depot.items()
+    }
     # per part (a depot's goods of one cargo class): a unit's fuel beyond the tanker's
     # hours does not send its water, on the bowsers, to the back of the queue
     misfit: dict[tuple[LocationId, UnitId, tuple[str, ...]], tuple[float, float, float]] = {}
@@ -423,6 +427,7 @@ def _shared(
             replace(
                 x,
                 depot_load_pct=100 * share[x.depot] if x.depot in share else None,
+                depot_units=counted.get(x.depot, ()),
                 reason=x.reason
                 or (
                     shared_words(

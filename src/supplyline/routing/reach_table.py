@@ -217,6 +217,28 @@ def _shown(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+_UNITS_NAMED = 5
+"""The most units a share's truck-hours name; beyond, the first few and how many more."""
+
+
+def _units_counted(units: tuple[str, ...]) -> str:
+    """`` (for site-1, site-2)``: the units a depot's truck-hours percentage counts.
+
+    ``reach`` sends each good from a depot that holds it in stocks.csv, the plan's check
+    from where the plan brings it: one depot may carry more units' goods in one than in
+    the other, and its percentage differs for the same unit's loads. Naming them says why.
+
+    >>> _units_counted(("a", "b")), _units_counted(tuple("abcdefg"))
+    (' (for a, b)', ' (for a, b, c, d and 3 more)')
+    """
+    if not units:
+        return ""
+    if len(units) <= _UNITS_NAMED:
+        return f" (for {', '.join(units)})"
+    shown = _UNITS_NAMED - 1
+    return f" (for {', '.join(units[:shown])} and {len(units) - shown} more)"
+
+
 def _share_texts(x: ReachShare) -> list[str]:
     """``["DB: rations 5 t/day, 1 truck, 12.00 h round trip, 0 turns, 0 t/day, short"]``.
 
@@ -226,13 +248,20 @@ def _share_texts(x: ReachShare) -> list[str]:
     (:func:`~supplyline.routing.reach_turns.product_text`: a tester read 3.8 t/day here
     beside a reason's 3.75). The goods no depot whose trucks may serve the unit holds
     follow apart, counted on this depot's trucks: a tester read ``waterworks: hygiene,
-    medical, water`` of a depot holding only water.
+    medical, water`` of a depot holding only water. A share of such goods alone names them
+    and their tonnes (a tester read ``depot-s: 4 trucks, …, 264 t/day`` of flatbeds bringing
+    0.28 t/day of medical and shelter kits, what the trucks carry taken for what they
+    bring). Its truck-hours name the units they count (:func:`_units_counted`).
     """
     own = [c for c in x.goods if c not in x.unheld]
-    goods = ", ".join(own) if own else "" if x.unheld else "its goods"
-    said = f"{goods} {figure_text(x.daily_t - x.unheld_t)} t/day, " if goods else ""
+    goods = ", ".join(own or x.unheld) or "its goods"
+    said = f"{goods} {figure_text(x.daily_t - x.unheld_t if own else x.daily_t)} t/day, "
     trip = "no open road" if x.round_trip_h is None else f"{x.round_trip_h:.2f} h round trip"
-    load = "" if x.depot_load_pct is None else f", {x.depot_load_pct:.1f}% of its truck-hours"
+    load = (
+        ""
+        if x.depot_load_pct is None
+        else f", {x.depot_load_pct:.1f}% of its truck-hours{_units_counted(x.depot_units)}"
+    )
     text = (
         f"{x.depot}: {said}{x.trucks} truck{'' if x.trucks == 1 else 's'}"
         f", {trip}, {x.turns_per_truck} turn{'' if x.turns_per_truck == 1 else 's'}, "
