@@ -80,6 +80,12 @@ def _ceilings(draw: st.DrawFn) -> dict[str, Decimal | None]:
     return {"ceiling_per_order": per_order, "ceiling_total": total}
 
 
+def _cargo(draw: st.DrawFn, names: list[str]) -> dict[str, Any]:
+    """A fleet group's ``carries``, or none and ``*`` (anything said on purpose) or not."""
+    carries = draw(st.frozensets(st.sampled_from(names), max_size=3))
+    return {"carries": carries, "carries_anything": not carries and draw(st.booleans())}
+
+
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
     """A random scenario that passes every error check (it may raise warnings)."""
@@ -213,9 +219,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             fixed_cost=draw(amounts(1e9)),
             cost_per_km=draw(amounts(1e6)),
             max_route_hours=draw(st.floats(0.5, 168)),
-            carries=draw(
-                st.frozensets(st.sampled_from([*cids, *(c.value for c in SupplyClass)]), max_size=3)
-            ),
+            **_cargo(draw, [*cids, *(c.value for c in SupplyClass)]),
         )
         for f in draw(st.lists(ids, max_size=2, unique=True))
     )
