@@ -97,7 +97,7 @@ def _bottleneck_rows(plan: Plan) -> Iterable[dict[str, Any]]:
             "together_with": LIST_SEPARATOR.join(j.cell for j in b.together_with),
             "shortfall_extra": b.shortfall_extra,
             **{name: getattr(b, name) for name in BOTTLENECK_PLACE_FIELDS},
-            "set_to": b.set_to,  # capacity + extra: the scenario figure to write, last as in plan.json
+            "set_to": b.set_to,  # capacity + extra, the figure to write: last, as in plan.json
         }
 
 
