@@ -245,10 +245,13 @@ def find_bottlenecks(
             replace(b, explanation=b.explanation.replace(NOT_LEAST, NOT_LEAST_BY_LIMIT))
             for b in entries
         )
+    # the shortfall rows find a closure's rank by its entry: give them the final one
+    final = {id(b): entry for b, entry in zip(ranked, entries, strict=True)}
+    relief = tuple(replace(r, entry=final.get(id(r.entry), r.entry)) for r in outages.relief)
     return Found(
         entries=entries,
         outages_untried=outages.not_tried,
-        closure_relief=outages.relief,
+        closure_relief=relief,
         limit_cut=limit_cut,
     )
 
