@@ -26,12 +26,22 @@ def test_a_link_names_its_ends_mode_and_line() -> None:
 
 
 def test_a_shortfall_price_reads_in_tonnes_short() -> None:
-    """Where its food is short, the price over a tonne short's weight is what it saves."""
+    """Where its food is short, the price over a tonne short's weight is what it saves.
+
+    The weight is a tonne's on the claim's first day, the heaviest: an earlier shortfall
+    costs more. Over the plain weight, a tester's one more t/day on 9 days read "saves
+    9.45 t short", more than the 9 t it can.
+    """
     scenario, demand = one_link(capacity_t_per_day=5.0)
-    (b,) = [b for b in plan_movements(scenario, demand).bottlenecks if b.kind == "link_tonnes"]
-    weight = Weights().shortfall(FOOD.priority) * 2.0  # the cost scale: the link's 2 a tonne
+    plan = plan_movements(scenario, demand)
+    (b,) = [b for b in plan.bottlenecks if b.kind == "link_tonnes"]
+    days = scenario.horizon_days
+    per_t = Weights().shortfall(FOOD.priority) / Weights().shortfall_per_t
+    weight = Weights().short_on(days, min(b.days)) * per_t * 2.0  # cost scale: the link's 2
     assert (b.saves_tier, b.saves_unit) == ("shortfall", "t short")
     assert b.saves == pytest.approx(b.shadow_price / weight, abs=1e-6)
+    assert b.saves is not None
+    assert b.saves <= len(b.days)  # a tonne a day on each of its days, at most
 
 
 def test_a_place_names_itself_and_its_coordinates(bilateral: tuple[Scenario, Demand]) -> None:

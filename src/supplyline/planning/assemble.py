@@ -479,7 +479,6 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     u, k, t = (x.astype(np.int64) for x in np.nonzero(needs[:, :, None] & present))
     dest = p.unit_dest[u]
     weight = p.short_weight[k] * p.cost_scale
-    gap_per_t_day = w.target_gap(days)
     reachable = t >= p.reach.earliest[k, dest]  # goods flows are numbered as commodities
     ud, kd, td = u[reachable], k[reachable], t[reachable]
     deliver = asm.add_columns("deliver", {"u": ud, "k": kd, "t": td}, cost=0.0)
@@ -490,9 +489,7 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     short = asm.add_columns(
         "short",
         {"u": u[has], "k": k[has], "t": t[has]},
-        # an early shortfall costs more, by more than a day of target gap: a unit eats its
-        # stock on hand before it goes short, rather than go short and keep the stock
-        cost=weight[has] * (w.shortfall_per_t + 1.01 * gap_per_t_day * (days - t[has])),
+        cost=weight[has] * w.short_on(days, t[has]),  # an early one costs more
         upper=demand[has],
     )
     asm.add_entries("unit", keys.unit(u[has], k[has], t[has]), short.index, 1.0)
@@ -512,7 +509,7 @@ def _add_units(p: Problem, asm: Assembler, keys: _Keys) -> None:
     gap = asm.add_columns(
         "gap",
         {"u": u[goal], "k": k[goal], "t": t[goal]},
-        cost=gap_per_t_day * weight[goal],
+        cost=w.target_gap(days) * weight[goal],
     )
     asm.add_entries("target", keys.unit(u[goal], k[goal], t[goal]), gap.index, 1.0)
 

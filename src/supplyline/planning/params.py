@@ -17,10 +17,14 @@ from decimal import Decimal
 from enum import StrEnum
 from numbers import Integral, Real
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self, overload
 
 from supplyline.domain.fields import LARGEST, check_fields, named_fields, number_problem
 from supplyline.errors import ArgumentError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = [
     "MAX_EXPLAIN",
@@ -156,6 +160,20 @@ class Weights:
         tonne's worth of target or timing, and a priority more than any lower one.
         """
         return min(self.target_gap_per_t_day, self.shortfall_per_t / (9.9 * max(1, days)))
+
+    @overload
+    def short_on(self, days: int, day: int) -> float: ...
+    @overload
+    def short_on(self, days: int, day: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]: ...
+    def short_on(self, days: int, day: Any) -> Any:
+        """The weight of a priority-1 tonne short on ``day`` of a horizon of ``days``.
+
+        An early shortfall costs more, by more than a day of target gap: a unit eats its
+        stock on hand before it goes short, rather than go short and keep the stock. The
+        model's shortfall columns cost this (times the priority's weight and the cost
+        scale), and a shadow price read in tonnes short divides by it.
+        """
+        return self.shortfall_per_t + 1.01 * self.target_gap(days) * (days - day)
 
     def lateness(self, days: int, *, people: bool) -> float:
         """The weight of a tonne (a person) a day late for a horizon of ``days``, capped.

@@ -88,8 +88,9 @@ def _weight(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
     w, days, scale = p.weights, p.days, p.cost_scale
     goods = _goods(p, b)
     heaviest = max((float(p.short_weight[k]) for k in goods), default=1.0)
-    if tier is Tier.SHORTFALL:
-        return w.shortfall_per_t * scale * heaviest, TIER_UNITS[tier]
+    if tier is Tier.SHORTFALL:  # a tonne short weighs most on the claim's first day
+        first = min(b.days, default=0)
+        return w.short_on(days, first) * scale * heaviest, TIER_UNITS[tier]
     if tier is Tier.TARGETS:
         return w.target_gap(days) * scale * heaviest, TIER_UNITS[tier]
     if tier is Tier.LATENESS:
