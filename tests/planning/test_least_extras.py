@@ -142,7 +142,9 @@ def test_capacities_raised_together_each_get_their_own_least_extra(tmp_path: Pat
     )
     plan = plan_movements(scenario, demand)
     yard = _top(plan, ResourceKind.HANDLING, "y")
-    assert "and +10 t/day at the road link rd r→c (20 t/day)" in yard.explanation
+    # the partners in the order their prices picked them, which ties leave to the solver
+    assert "+10 t/day at the road link rd r→c (20 t/day) on C+2–C+8" in yard.explanation
+    assert "+10 t/day at the rail link brd y→r (20 t/day) on C+1–C+7" in yard.explanation
     assert "removes 70 t of shortfall" in yard.explanation
 
 

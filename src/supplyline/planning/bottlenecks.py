@@ -63,6 +63,14 @@ NOT_LEAST = "(enough, perhaps more than needed: the measuring time ran out befor
 NOT_LEAST_BY_LIMIT = NOT_LEAST.replace("the measuring time", "the time limit")
 """:data:`NOT_LEAST` where the user's time limit cut the measuring (``--time-limit``)."""
 """Said of an extra whose search for the least figure the time cut short."""
+UNVERIFIED = (
+    "(not verified to be needed: the measuring time ran out before the claim was re-solved "
+    "without each)"
+)
+"""Said after a joint claim's partners where the time ran out before each was re-solved
+without its extra (:attr:`Measured.partners_unverified`): they may buy nothing."""
+UNVERIFIED_BY_LIMIT = UNVERIFIED.replace("the measuring time", "the time limit")
+""":data:`UNVERIFIED` where the user's time limit cut the measuring (``--time-limit``)."""
 ONE_SIDED = (
     "; its shadow price is one-sided (a degenerate dual): what less of it would cost, "
     "not what more of it alone saves"
@@ -238,11 +246,16 @@ def find_bottlenecks(
     # each price read in the unit of the tier it acts on, once the claims are final
     entries = tuple(replace(b, **price_reading(p, base, b)) for b in ranked)
     left_untried = bool(outages.not_tried) and p.params.explain_top > 0
-    bisect_cut = any(NOT_LEAST in b.explanation for b in entries)
-    limit_cut = measuring_cut(own, deadline, entries, left_untried or bisect_cut)
-    if limit_cut:  # the limit, not the measuring time, ended a bisection: say which
+    claim_cut = any(NOT_LEAST in b.explanation or UNVERIFIED in b.explanation for b in entries)
+    limit_cut = measuring_cut(own, deadline, entries, left_untried or claim_cut)
+    if limit_cut:  # the limit, not the measuring time, ended a bisection or a check: say so
         entries = tuple(
-            replace(b, explanation=b.explanation.replace(NOT_LEAST, NOT_LEAST_BY_LIMIT))
+            replace(
+                b,
+                explanation=b.explanation.replace(NOT_LEAST, NOT_LEAST_BY_LIMIT).replace(
+                    UNVERIFIED, UNVERIFIED_BY_LIMIT
+                ),
+            )
             for b in entries
         )
     # the shortfall rows find a closure's rank by its entry: give them the final one
@@ -337,6 +350,17 @@ def _raised_elsewhere(
     return f" (but it does with others: {which} raises it with them)"
 
 
+def _partners_said(measured: Measured) -> str:
+    """The claim's "together with …", and that they are not verified where the time ran out.
+
+    Each partner was picked by its price; where its re-solve without it was not reached
+    (:attr:`Measured.partners_unverified`), that it is needed is not stated as a fact.
+    """
+    if measured.with_partner and measured.partners_unverified:
+        return f"{measured.with_partner} {UNVERIFIED}"
+    return measured.with_partner
+
+
 def _explanation(
     words: str,
     run: Run,
@@ -403,11 +427,12 @@ def _explanation(
         extra += f" (storage_t {extra_text(capacity + measured.extra)})"
     if not measured.least:
         extra += f" {NOT_LEAST}"
-    said = f"{text}; {extra}{measured.with_partner} {measured.effect}"
+    partners = _partners_said(measured)
+    said = f"{text}; {extra}{partners} {measured.effect}"
     if less is not None:
         # the claim's extra also fills the next tier: a tester's +28 t/day where +8 removed
         # every tonne short; each figure with what it does
-        least = f"+{extra_text(less.extra)} {unit} there{when}{measured.with_partner}"
+        least = f"+{extra_text(less.extra)} {unit} there{when}{partners}"
         extra = f"+{extra_text(measured.extra)} {unit}"
         extra += "" if measured.least else f" {NOT_LEAST}"
         said = f"{text}; {least} {less.removes}; {extra} also {less.also}"

@@ -36,6 +36,7 @@ from supplyline.planning.outcome_words import (
     extra_text,
     gain_tier,
 )
+from supplyline.planning.partner_check import check_partners
 from supplyline.planning.resources import (
     PEOPLE_KINDS,
     Run,
@@ -221,7 +222,12 @@ class Measured:
     partners: tuple[tuple[ResourceKind, tuple[str, int]], ...] = ()
     """The kinds and keys of the capacities raised with it (as :class:`Run` has them)."""
     together_with: tuple[JointExtra, ...] = ()
-    """Those capacities' extras as data, on the days :attr:`with_partner` says."""
+    """Those capacities' extras as data, on the days :attr:`with_partner` says. Each is
+    verified, re-solved without it, to gain with the others
+    (:mod:`~supplyline.planning.partner_check`), but where :attr:`partners_unverified`."""
+    partners_unverified: bool = False
+    """The time ran out before every partner was re-solved without its extra: those not
+    tried are named, and the words say they are not verified to be needed."""
     least: bool = True
     """False when the time ran out before a smaller extra was tried: ``extra`` is enough, and
     maybe more than needed (a tester's yard was said to need +1,100 t/day where +200 did)."""
@@ -252,8 +258,10 @@ def measure_run(
     its kind (tonnes, or people) that binds most once it is unlimited, next to one
     already raised if any is, is raised with it, up to :data:`MAX_TOGETHER`, until the
     plan gains; they are then raised in proportion to what each used unlimited, and the
-    least round figure bisected for. None when there was no time left or a re-solve
-    failed.
+    least round figure bisected for. A partner is picked by its price, which is no
+    promise: each is then re-solved without its extra and named only where that loses
+    (:func:`~supplyline.planning.partner_check.check_partners`). None when there was no
+    time left or a re-solve failed.
     """
     if resolve.out_of_time:
         return None
@@ -299,6 +307,13 @@ def measure_run(
         if len(kept) > 1 and _partners_alone(p, m, resolve, base, lifts[kept[0]], figures[0], x):
             return nothing
         least = not resolve.ran_out  # what follows only picks the words' plan
+        # each partner, picked by its price, named only where re-solving without it loses
+        checked = check_partners(p, m, resolve, base, [lifts[i] for i in kept], figures, x)
+        if checked is None:  # a re-solve the solver cannot vouch for: nothing verified
+            return None
+        x = checked.x
+        figures = [figures[0], *(figures[j] for j in checked.kept)]
+        kept = [kept[0], *(kept[j] for j in checked.kept)]
         x = _none_later(p, m, resolve, base, x)
         if not better(outcome_of(p, m, x), base, p.tiers):  # it loses more than it gains
             return nothing
@@ -329,6 +344,7 @@ def measure_run(
             joint_extra(p, runs[i], figure) for i, figure in zip(kept[1:], figures[1:], strict=True)
         ),
         least=least,
+        partners_unverified=checked.unverified,
         then_limited_by=limited_by,
         then_limited_words=limited_words,
         after=after,
@@ -573,7 +589,9 @@ def _binding_with(
     """The capacity that binds most once those of ``runs`` are unlimited (a partner).
 
     Of their kind (people, or tonnes), and next to one of them if any such binds: a link
-    into or out of a place, a place or link at either end of a link.
+    into or out of a place, a place or link at either end of a link. Only a candidate, by
+    its price: whether the claim needs it is re-solved once its extra is found
+    (:mod:`~supplyline.planning.partner_check`).
     """
     duals = session.duals()
     if duals is None:
