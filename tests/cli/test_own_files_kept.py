@@ -96,7 +96,7 @@ def test_routes_replaces_a_plans_report_and_with_force_a_users_file(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("command", "options"), [(PLAN, "--report or --mps"), (ROUTES, "--report")]
+    ("command", "options"), [(PLAN, "--out, --report or --mps"), (ROUTES, "--out or --report")]
 )
 def test_force_without_a_file_option_says_it_has_nothing_to_do(
     command: list[str], options: str

@@ -16,6 +16,7 @@ from supplyline.cli.paths import PATH_METAVAR, output_path
 from supplyline.cli.plan_cmds import plan_cmd
 from supplyline.cli.requirements_cmds import GroupBy, requirements_cmd
 from supplyline.errors import NotFoundError
+from supplyline.io.file_names import PLAN_OUT_FILES
 from supplyline.planning import Method
 
 console = Console()
@@ -54,7 +55,13 @@ def demo_cmd(
     check_plan_outputs(folder, out, report=out / "plan.html")
     # a plan.html of the user's stops the demo before step 1 prints anything (it stopped
     # after the requirements table, and its message offered a --force demo did not have)
-    keep_users_files([(out / "plan.html", REPORT)], force=force, options="--out", err=console)
+    keep_users_files(
+        [(out / "plan.html", REPORT)],
+        force=force,
+        options="--out",
+        err=console,
+        folder=(out, PLAN_OUT_FILES),
+    )
     console.rule(f"[bold]1. What is needed[/] — {escape(str(folder))}")
     requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
     console.rule("[bold]2. How it gets there[/] — the optimal movement plan")

@@ -36,7 +36,7 @@ from supplyline.cli.paths import (
 from supplyline.cli.progress import files_in_place, interruptible, stages
 from supplyline.cli.warnings import issue_rows, print_warnings
 from supplyline.io.earlier_reports import what_it_was
-from supplyline.io.file_names import plan_out_files_text
+from supplyline.io.file_names import PLAN_OUT_FILES, plan_out_files_text
 from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.planning import MAX_THREADS, Method, PlanParams
 from supplyline.planning.params import MAX_EXPLAIN, MAX_SECONDS, MIN_SECONDS
@@ -220,7 +220,13 @@ def plan_cmd(
         from supplyline.services.scenarios import read_params
 
         outputs = [(report, REPORT), (mps, MPS_MODEL)]  # exit 8 before any work, as all
-        keep_users_files(outputs, force=force, options="--report or --mps", err=err)
+        keep_users_files(
+            outputs,
+            force=force,
+            options="--out, --report or --mps",
+            err=err,
+            folder=(out, PLAN_OUT_FILES),
+        )
         base = PlanParams() if params_file is None else read_params(params_file, folder)
         params = replace(
             base,

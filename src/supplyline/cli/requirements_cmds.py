@@ -89,7 +89,8 @@ def requirements_cmd(
         )
 
         if out is not None:
-            check_requirements_outputs(folder, out)  # before any work, as plan and routes do
+            # before any work, as plan and routes do; no --force here: another folder
+            check_requirements_outputs(folder, out, force_with=None)
         with stages_when_said(err) as show:  # from "loading scenario", as plan's
             result = assess_requirements(folder, progress=show)
             # the files first, then the printing: a reader that stops early (| head) loses none

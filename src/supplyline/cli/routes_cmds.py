@@ -250,7 +250,13 @@ def routes_cmd(
         from supplyline.routing.convoy import ConvoyParams
         from supplyline.services.routing import route_scenario_day
 
-        keep_users_files([(report, REPORT)], force=force, options="--report", err=err)
+        keep_users_files(
+            [(report, REPORT)],
+            force=force,
+            options="--out or --report",
+            err=err,
+            folder=(out, ROUTE_FILES),
+        )
         params = ConvoyParams(
             router=RouterParams(time_limit_s=time_limit, seed=seed), multi_trip=not single_trip
         )

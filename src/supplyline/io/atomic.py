@@ -33,6 +33,7 @@ from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
 from supplyline.io.file_names import SCENARIO_FILES
+from supplyline.io.folder_files import FORCE_ARGUMENT, check_folder_files
 from supplyline.io.swap_journal import (
     JournalStep,
     commit_journal,
@@ -70,13 +71,16 @@ def atomic_output_dir(
     *,
     replaces_scenario: bool = False,
     remove: Sequence[Path] = (),
+    force: bool = False,
 ) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
     Files already in ``target`` with other names are kept; same-named ones are replaced,
     except a scenario's own files (in a folder with a ``scenario.yaml``) unless
     ``replaces_scenario``: a tester's ``write_plan`` into another scenario's folder replaced
-    its ``stocks.csv`` with the plan's. An empty path is refused (it meant the current
+    its ``stocks.csv`` with the plan's. Nor, unless ``force``, a file that supplyline did
+    not write (:mod:`supplyline.io.folder_files`; a writer of a scenario, which replaces
+    one on purpose, has its own checks). An empty path is refused (it meant the current
     folder).
     ``also`` lists more finished (scratch file, target) pairs to move with them (read
     when the block ends, so the block may add to it), all or none of them (a file that
@@ -114,6 +118,7 @@ def atomic_output_dir(
         names = [item.name for item in scratch.iterdir()]
         if not replaces_scenario:
             _keep_scenario_files(target, names)
+            check_folder_files(target, names, force=force, force_with=FORCE_ARGUMENT)
         moves = [(item, target / item.name) for item in sorted(scratch.iterdir())]
         moves += list(also)
         _check_finals([final for _, final in moves])  # before any moves

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError, require
 from supplyline.io.file_names import SCENARIO_FILES
+from supplyline.io.folder_files import FORCE_ARGUMENT, check_folder_files
 from supplyline.io.own_files import OwnKind
 from supplyline.path_errors import output_path, refuse_long_names
 from supplyline.staged_file import check_file_path, refuse_unowned, scratch_file_for, user_path
@@ -33,8 +34,6 @@ __all__ = [
     "check_own_file",
 ]
 
-FORCE_ARGUMENT = "pass force=True"
-"""How a caller of the Python API lets an output replace a file supplyline did not write."""
 FORCE_OPTION = "give --force"
 """How a user of the command line does the same."""
 
@@ -143,6 +142,9 @@ def check_outputs(
     scenario_folder: str | Path,
     folder: tuple[str, str | Path, Sequence[str]] | None = None,
     files: Mapping[str, str | Path | None] | None = None,
+    *,
+    force: bool = False,
+    force_with: str | None = FORCE_ARGUMENT,
 ) -> None:
     """Raise :class:`OutputError` unless every output can be written without a clash.
 
@@ -185,6 +187,7 @@ def check_outputs(
                     f"cannot write {Path(out) / file_name}: it is a folder (nothing was "
                     "written); move it away or choose another output folder"
                 )
+        check_folder_files(out, names, force=force, force_with=force_with)
     for name, path in (files or {}).items():
         if path is not None:
             check_file_target(path)

@@ -103,8 +103,9 @@ class Origin:
     ``scenario_id`` is the scenario's fingerprint (:func:`~supplyline.domain.scenario_id`;
     None: files written before it was recorded, known by ``scenario``, the name, alone).
     ``flows_id`` is what the plan moves and holds
-    (:func:`~supplyline.io.plan_files.flows_id`): the routes' own plan measures no
-    bottlenecks, so its ``plan_id`` differs from ``plan``'s of the same movements.
+    (:func:`~supplyline.io.plan_files.flows_id`): the routes' own plan measures its
+    bottlenecks only for ``--report``, so its ``plan_id`` may differ from ``plan``'s of the
+    same movements.
     """
 
     scenario: str

@@ -409,8 +409,13 @@ def write_plan(
     *,
     reach: ReachRows | None = None,
     warnings: Sequence[str] = (),
+    force: bool = False,
 ) -> tuple[Path, ...]:
     """Write every plan file into ``out``: all of them, or none if anything fails.
+
+    A file in ``out`` of a plan file's name that supplyline did not write is an
+    :class:`~supplyline.errors.OutputError` unless ``force``
+    (:mod:`supplyline.io.folder_files`).
 
     ``reach`` and ``warnings`` go to :func:`write_plan_files`. Without ``reach`` no
     ``reach.csv`` is written, and one already in ``out`` (an earlier plan's) is removed
@@ -435,7 +440,7 @@ def write_plan(
         )
     stale: list[Path] = [] if reach is not None else [Path(out) / REACH_FILE]
     identity = plan_id(plan)  # once: plan.json and the earlier report's match both need it
-    with atomic_output_dir(out, remove=stale) as scratch:
+    with atomic_output_dir(out, remove=stale, force=force) as scratch:
         written = write_plan_files(
             scratch, scenario, plan, warnings=warnings, reach=reach, plan_identity=identity
         )

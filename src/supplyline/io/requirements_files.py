@@ -38,6 +38,7 @@ def write_requirements(
     factors_used: Sequence[PlanningFactor],
     deliver: FloatArray | None = None,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write ``requirements_daily.csv``, ``requirements_by_unit.csv`` and ``requirements.json``.
 
@@ -49,10 +50,11 @@ def write_requirements(
     scenario's (:func:`~supplyline.domain.scenario_id`), recorded as ``scenario_id``
     beside its name, by which a plan or routes written into the folder later know these
     requirements for their scenario's or another's (:mod:`supplyline.io.earlier_outputs`);
-    left out where not given.
+    left out where not given. ``force`` lets them replace files of their names that
+    supplyline did not write (:mod:`supplyline.io.folder_files`).
     """
     # a full disk half-way through millions of rows: an OutputError naming the output
-    with atomic_output_dir(out) as tmp, writing(f"the requirements files into {out}"):
+    with atomic_output_dir(out, force=force) as tmp, writing(f"the requirements files into {out}"):
         write_daily_csv(
             tmp / "requirements_daily.csv",
             demand,

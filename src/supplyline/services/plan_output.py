@@ -55,6 +55,7 @@ def write_plan(
     *,
     demand: Demand | None = None,
     warnings: Sequence[str] | None = None,
+    force: bool = False,
 ) -> tuple[Path, ...]:
     """Write the files ``plan --out`` writes into ``out``: all of them, or none.
 
@@ -62,8 +63,9 @@ def write_plan(
     plan's reach check (:func:`plan_reach`, ``demand`` as it takes it), row for row as
     ``plan --out`` writes it. ``warnings``: what plan.json records the run warned of;
     None: the plan's own warnings (:func:`~supplyline.services.plan_warnings.plan_warnings`,
-    its notes left out as ``plan`` leaves them out). Errors are
-    :func:`supplyline.io.plan_files.write_plan`'s.
+    its notes left out as ``plan`` leaves them out). ``force`` lets them replace files of
+    their names that supplyline did not write (:mod:`supplyline.io.folder_files`). Errors
+    are :func:`supplyline.io.plan_files.write_plan`'s.
 
     >>> from supplyline.io import load_scenario
     >>> from supplyline.planning import plan_movements
@@ -75,7 +77,9 @@ def write_plan(
     reach = plan_reach(scenario, plan, demand)
     if warnings is None:
         warnings = plan_warnings(plan, scenario, below=plan.stats.notes)
-    return plan_files.write_plan(out, scenario, plan, reach=reach_table(reach), warnings=warnings)
+    return plan_files.write_plan(
+        out, scenario, plan, reach=reach_table(reach), warnings=warnings, force=force
+    )
 
 
 def write_plan_into(

@@ -27,7 +27,7 @@ from supplyline.errors import (
     require_callable,
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
-from supplyline.io.destinations import check_outputs, check_own_file
+from supplyline.io.destinations import FORCE_ARGUMENT, check_outputs, check_own_file
 from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
 from supplyline.io.own_files import MPS_MODEL, REPORT
@@ -192,14 +192,24 @@ def check_plan_outputs(
     *,
     mps: str | Path | None = None,
     report: str | Path | None = None,
+    force: bool = False,
+    force_with: str = FORCE_ARGUMENT,
 ) -> None:
     """Raise OutputError unless the plan's files can go where asked, before any work.
 
     Refused: ``out`` a file or not writable, the scenario folder itself, a report or
-    MPS path on one of the plan files, on a scenario file or on each other.
+    MPS path on one of the plan files, on a scenario file or on each other; and, unless
+    ``force``, a file in ``out`` of a plan file's name that supplyline did not write
+    (``force_with`` says how the caller's user asks to replace it).
     """
     files = ("the plan files", out, (*PLAN_FILES, REACH_FILE)) if out is not None else None
-    check_outputs(folder, files, {"the MPS file": mps, "the report": report})
+    check_outputs(
+        folder,
+        files,
+        {"the MPS file": mps, "the report": report},
+        force=force,
+        force_with=force_with,
+    )
 
 
 def _check_plan_args(
@@ -360,8 +370,10 @@ def plan_scenario(
     check_method((params or PlanParams()).method)  # a parameter's mistake, as plan_movements
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
-    check_plan_outputs(folder, out, mps=mps, report=report[0] if report is not None else None)
     require(force, bool, "force")
+    check_plan_outputs(
+        folder, out, mps=mps, report=report[0] if report is not None else None, force=force
+    )
     for path, kind in ((report[0] if report else None, REPORT), (mps, MPS_MODEL)):
         if path is not None:
             check_own_file(path, kind, force=force)  # a file of the user's, as the CLI's
@@ -382,7 +394,11 @@ def plan_scenario(
     made: list[Responses] = []
     stale: list[Path] = []
     try:
-        into = atomic_output_dir(out, also=extras, remove=stale) if out is not None else None
+        into = (
+            atomic_output_dir(out, also=extras, remove=stale, force=force)
+            if out is not None
+            else None
+        )
         with into if into is not None else _files_alone(extras) as scratch:
             plan = _solved(
                 scenario,

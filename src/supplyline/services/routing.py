@@ -202,12 +202,13 @@ def _check_routes_outputs(
     """
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
+    require(force, bool, "force")
     check_outputs(
         folder,
         ("the route files", out, ROUTE_FILES) if out is not None else None,
         {"the report": report[0] if report is not None else None},
+        force=force,
     )
-    require(force, bool, "force")
     if report is not None:
         check_own_file(report[0], REPORT, force=force)  # a page of the user's, as --report
 
@@ -367,7 +368,7 @@ def route_scenario_day(
                 else []
             )
             with (
-                atomic_output_dir(out, also=with_them, remove=stale) as scratch,
+                atomic_output_dir(out, also=with_them, remove=stale, force=force) as scratch,
                 writing(f"the route files into {out}"),
             ):
                 written = write_routes_files(

@@ -35,7 +35,7 @@ from supplyline.errors import (
     require_callable,
 )
 from supplyline.io import load_scenario_with_warnings
-from supplyline.io.destinations import check_outputs
+from supplyline.io.destinations import FORCE_ARGUMENT, check_outputs
 from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.factors import default_factors, factors_for
 from supplyline.io.file_names import REQUIREMENTS_FILES
@@ -240,23 +240,41 @@ def assess_requirements(folder: str | Path, progress: Progress | None = None) ->
     return RequirementsResult(opened=opened, demand=demand, given=given, factors_used=used)
 
 
-def check_requirements_outputs(folder: str | Path, out: str | Path) -> None:
+def check_requirements_outputs(
+    folder: str | Path,
+    out: str | Path,
+    *,
+    force: bool = False,
+    force_with: str | None = FORCE_ARGUMENT,
+) -> None:
     """Raise OutputError unless the requirements files can go into ``out``, before any work.
 
-    Refused as for the plan files: ``out`` a file or a folder that takes no files, and the
-    scenario folder itself (the requirements are not part of the scenario).
+    Refused as for the plan files: ``out`` a file or a folder that takes no files, the
+    scenario folder itself (the requirements are not part of the scenario), and, unless
+    ``force``, a file there of their names that supplyline did not write (``force_with``:
+    how the caller's user asks to replace it; None: there is no way, but another folder).
     """
-    check_outputs(folder, ("the requirements files", out, REQUIREMENTS_FILES))
+    check_outputs(
+        folder,
+        ("the requirements files", out, REQUIREMENTS_FILES),
+        force=force,
+        force_with=force_with,
+    )
 
 
 def export_requirements(
-    result: RequirementsResult, out: str | Path, progress: Progress | None = None
+    result: RequirementsResult,
+    out: str | Path,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
 ) -> list[Path]:
     """Write the requirements as CSV and JSON into ``out`` (all files, or none).
 
     Call :func:`check_requirements_outputs` before the work, as the faces do. ``progress``
     hears how far the daily rows are written (millions of rows take seconds) and, for
-    many units, each file's writing and the totals by unit before it.
+    many units, each file's writing and the totals by unit before it. ``force`` lets them
+    replace files of their names that supplyline did not write.
     """
     require(result, RequirementsResult, "result")  # None failed as an AttributeError
     require_folder(out, "the output folder")
@@ -274,6 +292,7 @@ def export_requirements(
         factors_used=[result.opened.factors[k] for k in result.factors_used],
         deliver=deliver,
         progress=progress,
+        force=force,
     )
 
 
