@@ -132,6 +132,7 @@ def test_the_posts_claim_names_the_road_as_data(planned: tuple[Path, Scenario, D
             suggested_extra=60.0,
             extra_unit="pax/day",
             extra_days=(0,),
+            capacity=40.0,  # the road's capacity_pax_per_day
         ),
     )
 
@@ -162,6 +163,7 @@ def test_plan_json_gives_each_partner_its_dated_days(
     assert (joint["link"], joint["location"], joint["extra_days"]) == ("to-border", None, [0])
     assert (joint["extra_first_day"], joint["extra_first_label"]) == (0, "C+0")
     assert (joint["extra_last_day"], joint["extra_last_date"]) == (0, "2025-06-01")
+    assert (joint["capacity"], joint["set_to"]) == (40, 100)  # the figure to write, as its own
     # after the record's other fields, and before shortfall_extra, the place and set_to,
     # added after
     keys = list(post)
@@ -176,11 +178,11 @@ def test_bottlenecks_csv_and_stdout_give_the_partners_cell(
     out, _, _ = planned
     with (out / "bottlenecks.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = {r["resource"]: r for r in csv.DictReader(f)}
-    assert rows["X"]["together_with"] == "to-border (H→X) +60 pax/day on C+0"
+    assert rows["X"]["together_with"] == "to-border (H→X) +60 pax/day on C+0 (set to 100)"
     result = runner.invoke(app, ["plan", str(out.parent / "border"), "--format", "json"])
     assert result.exit_code == 0, result.output
     shown = {b["resource"]: b["together_with"] for b in json.loads(result.stdout)["bottlenecks"]}
-    assert shown["X"] == ["to-border (H→X) +60 pax/day on C+0"]
+    assert shown["X"] == ["to-border (H→X) +60 pax/day on C+0 (set to 100)"]
 
 
 def test_a_claim_of_its_own_extra_has_no_partners() -> None:

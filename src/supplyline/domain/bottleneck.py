@@ -133,23 +133,50 @@ class JointExtra:
     """What ``suggested_extra`` counts (:func:`amount_unit`)."""
     extra_days: tuple[int, ...] = ()
     """The days it is added on; empty for a store's (its one ``storage_t`` raised)."""
+    capacity: float | None = None
+    """The capacity the model held, to the gram, as a bottleneck's ``capacity``; None for a
+    supply, and in plans written before it was recorded."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ResourceKind(self.kind))
         object.__setattr__(self, "extra_days", tuple(int(d) for d in self.extra_days))
 
     @property
+    def set_to(self) -> float | None:
+        """The scenario figure to write for it, as :attr:`Bottleneck.set_to`.
+
+        A tester given the main record's ``set_to`` 8 read its partner as "+3 t/day" only,
+        and had to add the partner's capacity by hand.
+        """
+        return scenario_figure(self.kind, self.capacity, self.suggested_extra)
+
+    @property
     def cell(self) -> str:
         """The extra as one value of bottlenecks.csv's ``together_with`` cell.
 
-        The figure to the gram as every CSV gives a number, its days as the tables say them:
+        The figure to the gram as every CSV gives a number, its days as the tables say them,
+        and the scenario figure to write where there is one:
 
         >>> JointExtra(kind=ResourceKind.HANDLING_PAX, resource="L6", location="L6",
-        ...            suggested_extra=400.0, extra_unit="pax/day", extra_days=(0, 1, 2)).cell
-        'L6 +400 pax/day on C+0–C+2'
+        ...            suggested_extra=400.0, extra_unit="pax/day", extra_days=(0, 1, 2),
+        ...            capacity=600.0).cell
+        'L6 +400 pax/day on C+0–C+2 (set to 1000)'
         """
         on = f" on {day_ranges(self.extra_days)}" if self.extra_days else ""
-        return f"{self.resource} +{gram_text(self.suggested_extra)} {self.extra_unit}{on}"
+        to = "" if self.set_to is None else f" (set to {gram_text(self.set_to)})"
+        return f"{self.resource} +{gram_text(self.suggested_extra)} {self.extra_unit}{on}{to}"
+
+
+def scenario_figure(
+    kind: ResourceKind, capacity: float | None, extra: float | None
+) -> float | None:
+    """``capacity`` plus ``extra``: the figure to write in the scenario (None: no one figure).
+
+    A supply's or an outage's extra is no one scenario figure; no extra, no figure.
+    """
+    if kind in (ResourceKind.SUPPLY, ResourceKind.OUTAGE) or capacity is None or extra is None:
+        return None
+    return to_gram(capacity + extra)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -279,13 +306,7 @@ class Bottleneck(ByContent):
         ...            capacity=40.0, suggested_extra=20.0, extra_unit="t").set_to
         60.0
         """
-        if (
-            self.kind in (ResourceKind.SUPPLY, ResourceKind.OUTAGE)
-            or self.capacity is None
-            or self.suggested_extra is None
-        ):
-            return None
-        return to_gram(self.capacity + self.suggested_extra)
+        return scenario_figure(self.kind, self.capacity, self.suggested_extra)
 
     @property
     def suggested_extra_per_day(self) -> float | None:

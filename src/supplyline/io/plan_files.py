@@ -326,6 +326,8 @@ def plan_to_dict(
     data["closures"] = _unsigned_zeros(deployment_records(plan, scenario))
     for record, b in zip(data["bottlenecks"], plan.bottlenecks, strict=True):
         record["set_to"] = b.set_to  # derived, after the id: not read back
+        for joint, extra in zip(record["together_with"], b.together_with, strict=True):
+            joint["set_to"] = extra.set_to  # a partner's figure to write, as its own
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,

@@ -71,10 +71,12 @@ def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, 
     return out
 
 
-_JOINT_DAY_CELLS = tuple(
-    f"extra_{end}_{cell}" for end in ("first", "last") for cell in ("day", "label", "date")
+_JOINT_DAY_CELLS = (
+    *(f"extra_{end}_{cell}" for end in ("first", "last") for cell in ("day", "label", "date")),
+    "set_to",
 )
-"""What plan.json gives of a joint extra's days beyond its ``extra_days``: not read back."""
+"""What plan.json derives of a joint extra (its days' cells beyond ``extra_days``, its
+``set_to``): not read back."""
 
 
 def _joint_extras(items: object) -> tuple[JointExtra, ...]:

@@ -268,9 +268,13 @@ def one_more_saves(b: Bottleneck) -> str:
 
 
 def _joint_text(joint: JointExtra) -> str:
-    """A joint extra as the explanation says it: "L6 +400 pax/day on C+0–C+2"."""
+    """A joint extra as the table says it: "L6 +400 pax/day on C+0–C+2 (set to 1,000)".
+
+    With its figure to write where there is one, as the record's own ``set_to``.
+    """
     on = f" on {day_ranges(joint.extra_days)}" if joint.extra_days else ""
-    return f"{joint.resource} +{extra_text(joint.suggested_extra)} {joint.extra_unit}{on}"
+    to = "" if joint.set_to is None else f" (set to {extra_text(joint.set_to)})"
+    return f"{joint.resource} +{extra_text(joint.suggested_extra)} {joint.extra_unit}{on}{to}"
 
 
 def filled_columns(rows: list[dict[str, Any]], *columns: str) -> list[str]:

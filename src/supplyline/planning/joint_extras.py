@@ -13,6 +13,7 @@ from __future__ import annotations
 from supplyline.domain import JointExtra, ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.resources import Run, describe, extra_unit
+from supplyline.types import to_gram
 
 __all__ = ["joint_extra"]
 
@@ -32,13 +33,15 @@ def joint_extra(p: Problem, run: Run, figure: float) -> JointExtra:
         location = p.scenario.locations[ident].id
     if run.kind is ResourceKind.SUPPLY:
         commodity = p.flows.names[int(prefix.removeprefix("supply"))]
+    resource, _, capacity, _ = describe(p, run)
     return JointExtra(
         kind=run.kind,
-        resource=describe(p, run)[0],
+        resource=resource,
         link=link,
         location=location,
         commodity=commodity,
         suggested_extra=figure,
         extra_unit=extra_unit(run, run.lifted),
         extra_days=() if run.kind is ResourceKind.STORAGE else tuple(run.lifted),
+        capacity=None if capacity is None else to_gram(capacity),
     )
