@@ -13,7 +13,8 @@ A user's mistake is a typed exception with a message made for a person; a bug is
     ├── SolverError                  the solver failed (not "no solution")
     └── StorageError                 database failures, wrapped at the services boundary
         ├── DamagedDataError         a stored value supplyline could not have written
-        └── CommitUnknownError       the commit itself failed: the write may have been kept
+        ├── CommitUnknownError       the commit itself failed: the write may have been kept
+        └── NotALedgerError          a database of someone else's tables, not a ledger
 
 "Infeasible" is not an error: a plan that falls short says so in its data.
 """
@@ -33,6 +34,7 @@ __all__ = [
     "ConflictError",
     "DamagedDataError",
     "Issue",
+    "NotALedgerError",
     "NotFoundError",
     "OutputError",
     "PermissionDenied",
@@ -187,6 +189,15 @@ class CommitUnknownError(StorageError):
     A failure before the commit leaves nothing written (the transaction is rolled back);
     a connection lost while the commit is on its way may have lost the commit or only its
     answer, so the caller says how to find out rather than "nothing was written".
+    """
+
+
+class NotALedgerError(StorageError):
+    """The database given as the ledger holds tables of its own and is not a ledger.
+
+    Someone's own SQLite file or PostgreSQL database, given by mistake: a ledger command
+    made its tables among theirs (a SQLite file was changed even by a command that only
+    reads, which set its journal mode). It is refused before anything writes to it.
     """
 
 

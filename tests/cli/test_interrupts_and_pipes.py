@@ -124,6 +124,7 @@ def _with_stdout_closed(*args: str | Path) -> subprocess.CompletedProcess[str]:
         pytest.param(["factors", "--format", "json"], id="factors json"),
         pytest.param(["validate", BILATERAL], id="validate"),
         pytest.param(["--help"], id="help"),
+        pytest.param(["plan", BILATERAL, "-f", "csv"], id="plan csv"),
     ],
 )
 def test_a_closed_output_pipe_ends_quietly_with_141(args: list[str | Path]) -> None:

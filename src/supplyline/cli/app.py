@@ -8,7 +8,9 @@ interpreter's own start-up remains). The command modules import the services, an
 them NumPy, SciPy, HiGHS, PyVRP, PyYAML and SQLAlchemy, inside the commands that use them,
 so that ``--help`` and ``--version`` start without any of them
 (``tests/cli/test_start_imports.py``). A closed output pipe (``supplyline … | head -2``)
-ends it quietly with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`).
+ends it quietly with 141, as it ends ``cat`` or ``grep`` (see :mod:`supplyline.cli.exits`);
+an output that cannot be written (``> /dev/full``, a full disk) ends it with one line on
+stderr and 74 (see :mod:`supplyline.cli.stdout_guard`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         note_files_in_place,
         quit_on_next_ctrl_c,
         treat_sigterm_as_ctrl_c,
+    )
+    from supplyline.cli.stdout_guard import (
+        EXIT_STDOUT_FAILED,
+        StdoutWriteError,
+        guard_stdout,
+        stdout_failure,
     )
     from supplyline.errors import SupplylineError
 except KeyboardInterrupt:
@@ -91,7 +99,7 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
     """Turn Ctrl+C into ``interrupted`` and 130, and a closed output pipe into a quiet 141.
 
     An error that Ctrl+C caused (see :func:`~supplyline.cli.exits.caused_by_ctrl_c`) is
-    Ctrl+C too.
+    Ctrl+C too. A stdout that cannot be written (a full device) is one line and 74.
     """
     try:
         yield
@@ -103,6 +111,12 @@ def _ending_as_tools_do(interrupted: str) -> Iterator[None]:
         )
         raise typer.Exit(exit_interrupted()) from None
     except (OSError, SystemExit) as error:
+        if (failed := stdout_failure(error)) is not None:
+            err_console.print(
+                failed.line(), style="bold red", highlight=False, markup=False, soft_wrap=True
+            )
+            _stdout_to_devnull()  # what is left in its buffer must not fail again at exit
+            raise typer.Exit(EXIT_STDOUT_FAILED) from None
         if not _pipe_closed(error):
             raise
         _stdout_to_devnull()
@@ -145,7 +159,17 @@ class _Group(TyperGroup):
             try:
                 result = super().invoke(ctx)
             except BaseException as error:  # said on stdout too, then it goes on as it came
-                _failure_on_stdout(ctx, words, error)
+                try:
+                    _failure_on_stdout(ctx, words, error)
+                except StdoutWriteError as unwritten:  # the error is still what to say
+                    err_console.print(
+                        unwritten.line(),
+                        style="bold red",
+                        highlight=False,
+                        markup=False,
+                        soft_wrap=True,
+                    )
+                    _stdout_to_devnull()
                 raise
             sys.stdout.flush()  # the last of the output: a closed pipe may show only here
             if _AS_CONSOLE_SCRIPT[0]:
@@ -245,6 +269,7 @@ def main() -> None:
         # files are written (a tester's latin-1 terminal)
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    guard_stdout()  # a full disk or device behind stdout: one line and 74, no traceback
     try:
         if not sys.stdout.isatty():
             # rich assumes 80 columns when printing to a file or pipe; tables of plans are wider

@@ -401,8 +401,10 @@ def db_upgrade_cmd(db: DbOpt = None) -> None:
     from supplyline.services.db.configured import database_at
 
     database = database_at(db)
-    before, after = upgrade_database(database)
-    database.dispose()
+    try:
+        before, after = upgrade_database(database)
+    finally:
+        database.dispose()
     if before == after:
         console.print(f"database already at revision {after}", markup=False, highlight=False)
     else:

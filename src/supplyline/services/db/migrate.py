@@ -3,7 +3,9 @@
 The migrations live in ``supplyline/services/migrations`` (package data, no alembic.ini),
 so ``supplyline db upgrade`` works from an installed wheel. Several processes may open a
 new database at once: the upgrade runs in one transaction under a lock (an advisory lock
-on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), and the loser finds the work done.
+on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), and the loser finds the work done. A
+database that holds tables of its own and no ledger is refused before anything writes to
+it (:mod:`supplyline.services.db.stranger`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from supplyline.services.db.engine import Database, storage_errors
+from supplyline.services.db.stranger import refuse_a_stranger
 
-__all__ = ["current_revision", "head_revision", "upgrade_database"]
+__all__ = ["current_revision", "head_revision", "known_revisions", "upgrade_database"]
 
 _ADVISORY_KEY = 0x5350_4C4E  # "SPLN": serialises concurrent upgrades on one server
 
@@ -37,6 +40,12 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    """Every migration revision shipped with this version of supplyline, the head's too."""
+    script = ScriptDirectory.from_config(_config())
+    return frozenset(revision.revision for revision in script.walk_revisions())
+
+
 def current_revision(db: Database) -> str | None:
     """The revision a database is at (None for an empty database)."""
     with storage_errors("reading the schema version"), db.engine.connect() as conn:
@@ -46,9 +55,13 @@ def current_revision(db: Database) -> str | None:
 def upgrade_database(db: Database) -> tuple[str | None, str]:
     """Apply every missing migration; return the revision before and after.
 
+    A database that is not a ledger (someone's own tables, no ledger revision) is refused
+    first, by reading it only (:class:`~supplyline.errors.NotALedgerError`).
+
     >>> upgrade_database(Database("sqlite:///ledger.db"))  # doctest: +SKIP
     (None, '0001')
     """
+    refuse_a_stranger(db, known_revisions())
     head = head_revision()
     before = current_revision(db)
     if before == head:

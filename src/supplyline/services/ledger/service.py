@@ -565,14 +565,18 @@ def open_ledger(
     if not create:
         db.require_existing()
     new = db.file if db.is_new() else None
-    if not db.read_only:
-        upgrade_database(db)
-    elif current_revision(db) != head_revision():  # an older ledger: upgraded, as before
-        writer = database_at(url)
-        try:
-            upgrade_database(writer)
-        finally:
-            writer.dispose()
+    try:
+        if not db.read_only:
+            upgrade_database(db)  # refuses a database that is not a ledger, writing nothing
+        elif current_revision(db) != head_revision():  # an older ledger: upgraded, as before
+            writer = database_at(url)
+            try:
+                upgrade_database(writer)
+            finally:
+                writer.dispose()
+    except BaseException:
+        db.dispose()  # its pooled connection, not left to the garbage collector
+        raise
     ledger = Ledger(db, clock=clock)
     ledger.new_file = new  # so a first write that fails can leave no empty file behind
     return ledger
