@@ -56,6 +56,7 @@ def test_no_rank_removes_shortfall_on_the_bilateral_example(tmp_path: Path) -> N
         "one more saves",
         "capacity or supply",
         "suggested extra",
+        "set to",  # the scenario figure to write for the claim (bottlenecks.csv's set_to)
         "explanation",
     ]
     assert len(rows) == 5

@@ -15,15 +15,16 @@ from decimal import Decimal
 from typing import Any
 
 from supplyline.domain.amounts import amount_text as exact_amount_text
-from supplyline.domain.rounding import half_up, summed_columns
+from supplyline.domain.rounding import added_table, half_up, rounded, summed_columns
 from supplyline.io.csv_out import yes_no
-from supplyline.types import Said, column_text, figure_decimals, said_cell, summed_text
+from supplyline.types import Said, column_text, figure_decimals, said_cell, summed_text, to_gram
 
 __all__ = [
     "Alike",
     "Amount",
     "Exact",
     "Shown",
+    "added_totals",
     "amount_text",
     "column_places",
     "decimals_of",
@@ -134,6 +135,10 @@ class Shown:
     """How a table writes its numbers, beyond the shared rule for a column.
 
     ``alike``: groups of columns of one quantity, to one number of decimals.
+    ``added``: groups of columns whose last is, on each row, the sum of the others (a
+    requirement's consumption and build-up, and its total): one number of decimals, each
+    row's parts rounded to add up to its sum and each column to its total
+    (:func:`added_totals`, :func:`~supplyline.domain.rounding.added_table`).
     ``summed``: columns whose last row is the total of the rows above (an "all modes"
     row): the total is rounded as it reads alone and the rows are rounded to add up to
     it (:func:`~supplyline.domain.rounding.summed_columns`). ``within``: pairs (part,
@@ -147,6 +152,59 @@ class Shown:
     summed: tuple[str, ...] = ()
     least: tuple[tuple[str, int], ...] = ()
     within: tuple[tuple[str, str], ...] = ()
+    added: tuple[tuple[str, ...], ...] = ()
+    echoed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Pairs (column, columns of ``added``): on a row where the column's figure is one of
+    theirs to the gram (what is to deliver, all of the consumption), it reads as that one
+    reads; elsewhere it is rounded alone. 57.025 t consumed, all of it to deliver, read
+    57.02 and 57.03 side by side."""
+
+
+def _added(
+    rows: Sequence[Mapping[str, Any]], group: Sequence[str], decimals: int
+) -> tuple[list[list[Decimal]], list[Decimal]] | None:
+    """The ``group``'s figures as :func:`added_table` rounds them (None: a row lacks one)."""
+    cells = [[row.get(c) for c in group[:-1]] for row in rows]
+    parts = [[v for v in row if isinstance(v, float) and math.isfinite(v)] for row in cells]
+    if any(len(p) != len(c) for p, c in zip(parts, cells, strict=True)):
+        return None
+    return added_table(parts, decimals)
+
+
+def _echo(
+    rows: Sequence[Mapping[str, Any]],
+    column: str,
+    said: Mapping[str, Sequence[Decimal]],
+    decimals: int,
+) -> list[Decimal]:
+    """An ``echoed`` column as shown: each row as the ``said`` column it equals, else alone."""
+    shown = []
+    for i, row in enumerate(rows):
+        value = float(row[column])
+        same = [c for c in said if to_gram(float(row[c])) == to_gram(value)]
+        shown.append(said[same[0]][i] if same else rounded(value, decimals))
+    return shown
+
+
+def added_totals(
+    rows: Sequence[Mapping[str, Any]], group: Sequence[str], shown: Shown
+) -> tuple[list[Decimal], int] | None:
+    """The totals of an ``added`` group's columns as its table adds them, and its decimals.
+
+    For the sentence under the table, so that it says the sums of the figures shown:
+    the group's columns, their total, then each ``echoed`` column's sum as shown. None
+    where the table cannot add them (a cell that is no figure).
+    """
+    decimals = column_places(rows, list(group), shown)[group[-1]]
+    said = _added(rows, group, decimals)
+    if said is None:
+        return None
+    by_column = {c: [r[j] for r in said[0]] for j, c in enumerate(group)}
+    echoes = [
+        sum(_echo(rows, column, {c: by_column[c] for c in of}, decimals), Decimal(0))
+        for column, of in shown.echoed
+    ]
+    return [*said[1], *echoes], decimals
 
 
 def _cells(
@@ -166,6 +224,17 @@ def _cells(
     shown = shown or Shown()
     places = column_places(rows, columns, shown)
     said = _summed(rows, [c for c in columns if c in shown.summed], places, shown.within)
+    for group in shown.added:
+        if all(c in columns for c in group) and rows:
+            table = _added(rows, group, places[group[-1]])
+            if table is None:
+                continue
+            by_column = {c: [r[j] for r in table[0]] for j, c in enumerate(group)}
+            said.update({c: [float(d) for d in v] for c, v in by_column.items()})
+            for column, of in shown.echoed:
+                if column in columns and all(isinstance(r.get(column), float) for r in rows):
+                    echo = _echo(rows, column, {c: by_column[c] for c in of}, places[column])
+                    said[column] = [float(d) for d in echo]
     exact = {c for c in columns if any(_needs_decimals(row.get(c)) for row in rows)}
     return [
         [
@@ -220,7 +289,7 @@ def column_places(
     """Each column's decimals as :func:`_cells` writes it, for a sentence to say alike."""
     shown = shown or Shown()
     places = {c: decimals_of(rows, c, shown) for c in columns}
-    for group in [*shown.alike, *shown.within]:  # a part and its whole: one rounding
+    for group in [*shown.alike, *shown.within, *shown.added]:  # a part, its whole: one rounding
         most = max((places[c] for c in group if c in places), default=0)
         places.update({c: most for c in group if c in places})
     return places

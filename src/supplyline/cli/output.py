@@ -11,6 +11,7 @@ import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -184,9 +185,7 @@ def emit_rows(
         write_rows(sys.stdout, columns, rows, ignore_extra=True, line_end="\n")
     else:
         how = shown or Shown()
-        how = Shown(
-            alike=[*how.alike, *alike], summed=how.summed, least=how.least, within=how.within
-        )
+        how = replace(how, alike=[*how.alike, *alike])
         zero = zero_columns(rows, [c for c in drop if c in columns])
         kept = [c for c in columns if c not in zero]
         narrowed = narrowed_table(rows, kept, title, console, how, drop)

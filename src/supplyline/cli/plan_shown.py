@@ -128,8 +128,9 @@ def plan_sections(
                 "moved_t",
                 "pax",
                 "moved_pax",
-                # why a unit is not closed; people see it only where one is not
-                *(["reason"] if not for_people or any(c.reason for c in plan.closures) else []),
+                # why a unit is not closed: programs get the column, people read each
+                # reason whole under the table (at 80 columns the column was a sliver)
+                *([] if for_people else ["reason"]),
             ],
             "Unit closure",
         ),
@@ -171,7 +172,7 @@ def plan_sections(
                 "resource",
                 "days",
                 *filled_columns(closures_held, "removes_t"),
-                "objective_saved",
+                "saves",  # the objective saved in its tier's unit, as the report reads it
             ],
             CLOSURES_TITLE,
         )
@@ -284,6 +285,7 @@ def _notes_under(name: str, rows: int, run: PlanRun) -> list[str]:
         ALL_ROW_NOTE,
         RANK_NOTE,
         closure_days_note,
+        closure_reasons,
     )
 
     notes = []
@@ -296,6 +298,8 @@ def _notes_under(name: str, rows: int, run: PlanRun) -> list[str]:
     days_note = closure_days_note(run.plan) if name == "unit_closure" else None
     if days_note is not None:
         notes.append(days_note)
+    if name == "unit_closure":  # each reason whole, keyed by unit: no column crops it
+        notes.extend(closure_reasons(run.plan))
     return notes
 
 
@@ -381,7 +385,7 @@ def print_plan_table(run: PlanRun) -> None:
             emit_rows(rows, cols, OutputFormat.TABLE, console=console, title=title, shown=shown,
                       drop=drop)  # fmt: skip
             for under in _notes_under(name, len(rows), run):
-                console.print(under, style="dim", highlight=False)
+                console.print(under, style="dim", markup=False, highlight=False)
     # the top capacities, then every closure, each by its rank in the plan's files
     explained = [*capacity_entries(run.plan)[:TOP_BOTTLENECKS], *closure_entries(run.plan)]
     for i, b in explained:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 
 from supplyline.cli.app import FLAG_METAVAR, app
+from supplyline.cli.cells import added_totals
 from supplyline.cli.choice_options import choice, choice_metavar
 from supplyline.cli.column_ranks import (
     BY_COMMODITY_DROP,
@@ -26,6 +28,7 @@ from supplyline.cli.output import (
     Exact,
     FormatOpt,
     OutputFormat,
+    Shown,
     emit_rows,
     listed,
     remember_format,
@@ -132,24 +135,12 @@ def requirements_cmd(
             f"{scenario.start_date} (tonnes), {counted(len(scenario.units), 'unit')}"
         )
         drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
-        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop)
+        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=TONNES_SHOWN)
         if fmt is OutputFormat.TABLE:
             t = grand_totals(scenario, demand)
-            # read together (a sum and its parts), as the table above rounds them: the
-            # consumption and the build-up rounded to add up to the total as it reads
-            figures = (t["total_t"], t["consumption_t"], t["buildup_t"])
-            decimals = figures_decimals(*figures, t["on_hand_t"], t["to_deliver_t"])
-            eaten_d, stocked_d, total_d = summed_figures(figures[1:], figures[0], decimals)
-            total, eaten, stocked, on_hand, to_deliver = written_text(
-                [
-                    total_d,
-                    eaten_d,
-                    stocked_d,
-                    rounded(t["on_hand_t"], decimals),
-                    rounded(t["to_deliver_t"], decimals),
-                ],
-                decimals,
-            )
+            total, eaten, stocked, on_hand, to_deliver = _totals_said(rows, t)
+            if rows and "to_deliver_t" in cols:
+                console.print(DELIVER_NOTE, style="dim", markup=False, highlight=False)
             console.print(
                 f"total: {total} t (consumption {eaten} t and "
                 f"days-of-supply build-up {stocked} t); "
@@ -167,6 +158,47 @@ def requirements_cmd(
             err.print(
                 f"warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
             )
+
+
+TONNES_SHOWN = Shown(
+    added=(("consumption_t", "buildup_t", "total_t"),),
+    alike=(("consumption_t", "buildup_t", "total_t", "to_deliver_t"),),
+    echoed=(("to_deliver_t", ("consumption_t", "total_t")),),
+)
+"""The requirements tables' tonnes: one count of decimals, each row's consumption and
+build-up rounded to add up to its total and each column to the totals said under it (a
+tester read 104.62 + 7.22 t beside a total of 111.83 t, and "19,234 t" under a column
+to 0.01)."""
+
+
+DELIVER_NOTE = (
+    "Consumption and build-up are rounded to add up to each row's total and to the totals "
+    "below; to deliver reads as the row's consumption or total where it is all of it, else "
+    "rounded alone, so its column may add to a few hundredths off the total below."
+)
+"""Under the requirements table: which of its columns add up as shown, and which may not."""
+
+
+def _totals_said(rows: list[dict[str, Any]], t: dict[str, float]) -> tuple[str, ...]:
+    """The totals under the table: its columns' sums as shown, then on hand and to deliver.
+
+    To the table's decimals; what is to deliver reads as it rounds alone (as ``plan``
+    says it), and what is on hand what the total less that reads, so that the two add up
+    to the total as said. Its column, each row rounded alone or as the figure it equals,
+    may add to a few steps off it: :data:`DELIVER_NOTE` says so under the table.
+    """
+    added = added_totals(rows, TONNES_SHOWN.added[0], TONNES_SHOWN)
+    figures = (t["total_t"], t["consumption_t"], t["buildup_t"])
+    if added is None:  # no rows: the totals alone, rounded to add up
+        decimals = figures_decimals(*figures, t["on_hand_t"], t["to_deliver_t"])
+        eaten_d, stocked_d, total_d = summed_figures(figures[1:], figures[0], decimals)
+        deliver_d = rounded(t["to_deliver_t"], decimals)
+    else:
+        (eaten_d, stocked_d, total_d, _), decimals = added
+        deliver_d = rounded(t["to_deliver_t"], decimals)
+    return written_text(
+        [total_d, eaten_d, stocked_d, total_d - deliver_d, deliver_d], decimals, kept=decimals
+    )
 
 
 @app.command("factors", rich_help_panel="Plan")

@@ -226,6 +226,10 @@ def bottleneck_table_rows(plan: Plan, top: int | None = None) -> list[dict[str, 
         kind = ResourceKind(row["kind"])
         said = None if cap is None else amount_text(kind, cap, row["capacity_unit"])
         row["capacity_or_supply"] = said
+        # the scenario figure to write for the claim, in the capacity's unit (bottlenecks.csv's
+        # number): a planner added the extra to the scenario's figure, not to what was held
+        to = row.pop("set_to")
+        row["set_to"] = None if to is None else amount_text(kind, to, row["capacity_unit"])
         # with its days, which may be fewer than the row's: a yard binding on C+3–C+11
         # showed "400 t/day" beside them, where the explanation said "on C+3–C+7"
         on = f" on {extra_on}" if extra_on else ""
@@ -299,7 +303,7 @@ def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
     closures rank by that first (weighted by priority), then by the objective saved, and a
     re-checker read a smaller saving ranked above a larger one with no column saying why.
     All of them, never cut by the capacities' top N: a closure that holds the plan back is
-    said.
+    said. ``saves``: the objective saved read in its tier's unit (:func:`one_more_saves`).
     """
     places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
     return [
@@ -310,6 +314,9 @@ def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
             "commodities": ", ".join(b.commodities),
             "removes_t": None if not b.shortfall_removed_t else Said(b.shortfall_removed_t, places),
             "objective_saved": b.shadow_price,
+            # the same total read in the unit of the tier it acts on, as a capacity's "one
+            # more saves": "76,870,547" read as neither tonnes, days nor money
+            "saves": one_more_saves(b),
             "explanation": b.explanation,
         }
         for i, b in closure_entries(plan)

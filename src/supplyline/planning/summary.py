@@ -57,6 +57,7 @@ __all__ = [
     "bottleneck_table_rows",
     "buildup_not_delivered",
     "closure_days_note",
+    "closure_reasons",
     "closure_rows",
     "closure_table_rows",
     "filled_columns",
@@ -319,6 +320,19 @@ day and saw two other battalions' closure days jump (late t-days 7,230 to 14,430
 of them), with nothing saying that which unit's tonnes are late is a tie between plans.
 ``{what}`` names what is late: t-days, person-days or both (a unit late only in people
 read "the late t-days" beside a column of none)."""
+
+
+def closure_reasons(plan: Plan) -> list[str]:
+    """Why each unit the plan does not close is not closed, one line each keyed by unit.
+
+    Printed under the terminal's closure table rather than in a column of it: at 80
+    columns the ``reason`` column was squeezed to a few characters and a tester could not
+    read it whole. Units in :func:`closure_rows`' order (the latest first), each line as
+    "u1 not closed: <reason>"; the report's closure table shows the reason in a column.
+    """
+    return [
+        f"{row['unit']} not closed: {row['reason']}" for row in closure_rows(plan) if row["reason"]
+    ]
 
 
 def closure_days_note(plan: Plan) -> str | None:

@@ -102,5 +102,13 @@ def headline_cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) 
             Card(label="bottlenecks", value=str(h.bottlenecks), note=_closures_among(plan))
         )
     # kept, said what it is in the summary: it compares plans of one scenario
-    cards.append(Card(label="objective (weighted total)", value=f"{h.objective:,.2f}"))
+    # read by tier under it, in each tier's own unit: the total alone is no planner's unit
+    by_tier = h.objective_by_tier or ""
+    cards.append(
+        Card(
+            label="objective (weighted total)",
+            value=f"{h.objective:,.2f}",
+            note=f"{by_tier[:1].upper()}{by_tier[1:]}",
+        )
+    )
     return cards

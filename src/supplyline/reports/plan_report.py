@@ -235,12 +235,7 @@ def _plan_sections(
             tables=(mode_table(scenario, plan, places),),
             notes=(
                 OBJECTIVE_NOTE,
-                # the total read in its tiers' units: alone it has no unit a planner reads
-                *(
-                    (f"{h.objective_by_tier[0].upper()}{h.objective_by_tier[1:]}.",)
-                    if h.objective_by_tier
-                    else ()
-                ),
+                # the total's reading by tier is under its card (headline_cards)
                 *(  # the untried outages are said under the bottlenecks
                     f"{note[0].upper()}{note[1:]}."
                     for note in plan.stats.notes

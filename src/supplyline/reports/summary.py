@@ -246,6 +246,8 @@ def closure_table(scenario: Scenario, plan: Plan) -> Table:
             "lift_t": "lift t",
             "moved_pax": "moved pax",
             "pax": "pax",
+            # why a unit is not closed, where one is not: the terminal says it under its table
+            **{key: "why not closed" for key in filled_columns(rows, "reason")},
         },
         numeric=frozenset(
             {"late t-days", "late person-days", "moved t", "lift t", "moved pax", "pax"}
@@ -276,7 +278,8 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
         "stock on hand once (t); the extra on the days it names, which may be fewer than the "
         "row's. Then "
         "limited by: the capacity that binds once the extra is there, so that more of this "
-        "one buys no more."
+        "one buys no more. Set to: the figure to write in the scenario for the claim "
+        "(bottlenecks.csv's set_to), the capacity as held plus the extra."
     )
     return _table(
         rows,
@@ -289,6 +292,8 @@ def bottleneck_table(plan: Plan, top: int) -> Table:
             "one_more_saves": "one more saves",
             "capacity_or_supply": "capacity or supply",
             "extra": "suggested extra",
+            # the scenario figure to write for the claim, where a row has one (not a supply's)
+            **{key: "set to" for key in filled_columns(rows, "set_to")},
             # each only where a rank has one (the explanation says it too), by the CLI's rule:
             # a "shortfall removed t" blank on every row read as a column that failed to fill
             **{key: _SOMETIMES_FILLED[key] for key in filled_columns(rows, *_SOMETIMES_FILLED)},
@@ -311,17 +316,20 @@ def closures_held_table(plan: Plan) -> Table:
             "commodities": "commodities",
             # only where a closure removes shortfall, as the capacities' column
             **{k: "shortfall removed t" for k in filled_columns(rows, "removes_t")},
-            "objective_saved": "objective saved",
+            "saves": "lifting it saves",
             "explanation": "explanation",
         },
         caption=(
             "Outage windows (runs of a link's consecutive closed days) that, lifted, let the "
             "plan do better: each re-planned with that window open, the link's other windows "
-            "kept closed. The objective saved is what the re-made plan saves in all (a "
-            "total, not a rate as the capacities' shadow price). Closures are ranked after "
+            "kept closed. Lifting it saves: what the re-made plan saves in all (a total, not "
+            "a rate as the capacities' one more saves), read in the unit of what it acts on "
+            "(tonnes short, t-days below target or late, else transport cost; about, at the "
+            "weight of priority 1); bottlenecks.csv gives the objective saved itself. "
+            "Closures are ranked after "
             f"the capacities: {CLOSURE_RANK_RULE}."
         ),
-        numeric=frozenset({"#", "objective saved", "shortfall removed t"}),
+        numeric=frozenset({"#", "shortfall removed t"}),
     )
 
 
