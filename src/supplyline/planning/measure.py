@@ -19,6 +19,7 @@ import numpy.typing as npt
 from supplyline.domain import JointExtra, PlanStatus, ResourceKind
 from supplyline.planning.affected import affected_goods
 from supplyline.planning.assemble import Problem
+from supplyline.planning.crossings import store_note
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.joint_extras import joint_extra
@@ -211,7 +212,8 @@ class Measured:
     gains: Gains
     """What the extra buys, exactly: the figures ``effect`` rounds (none where ``alone``)."""
     effect: str
-    """The gain in words ("removes 840 t of shortfall: …")."""
+    """The gain in words ("removes 840 t of shortfall: …"); of a store, with a note where
+    the re-solve keeps goods on the road both ways at it (:func:`store_note`)."""
     crossing: tuple[str, ...]
     """The commodities that use the resource in the re-solved plan, busiest first, whose
     shortfall, target gap or lateness the re-solve changes (:func:`affected_goods`)."""
@@ -319,6 +321,8 @@ def measure_run(
             return nothing
         after = outcome_of(p, m, x)
         bought, said = effect(p, base, after)
+        if run.kind is ResourceKind.STORAGE:
+            said += store_note(p, m, x, run.key[1], p.net.storage[run.key[1]] + figures[0])
         with_partners = _said_on_days_used(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )

@@ -40,6 +40,7 @@ from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.plan import LIMIT_ADVICE
 from supplyline.planning.assemble import Problem, build_model, on_hand_room
 from supplyline.planning.bottleneck_place import location_place
+from supplyline.planning.crossings import store_note
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.lifts import USAGE_PRICE
@@ -346,6 +347,7 @@ def _entry(
             amounts[com] = amounts.get(com, 0.0) + float(amount)
     coms = tuple(sorted(amounts, key=lambda c: -amounts[c]))
     bought, said = effect(p, base, got)
+    said += store_note(_with_room(p, v, figure), m2, x, v, figure)
     unit = amount_unit(ResourceKind.STORAGE)
     wait = f"{listed(coms)} would wait there on {day_ranges(days)}" if coms else "goods would wait"
     extra = f"+{extra_text(figure)} {unit} of storage at {loc.name}"

@@ -16,6 +16,7 @@ from supplyline.domain import Plan, PlanStatus, Scenario
 from supplyline.io.csv_out import to_gram
 from supplyline.planning import Method
 from supplyline.planning.camp_stock import units_beyond_storage
+from supplyline.planning.crossings import crossing_words, crossings
 from supplyline.planning.round_trips import round_trips
 from supplyline.services.plan_limits import Fallback, not_proven_words
 from supplyline.types import figure_text
@@ -41,6 +42,7 @@ def plan_warnings(
     elsewhere by the face: the terminal says the outages' note under the bottlenecks, the
     report all of them in its summary), the places whose units' stock with the store's is
     more than their ``storage_t``, goods going round a cycle of roads to a full store,
+    goods on the road both ways between two full stores,
     ``threads`` asked beyond the machine's cores, and the solver's
     tolerances where they show.
 
@@ -56,6 +58,7 @@ def plan_warnings(
     out += [f"warning: {note}." for note in plan.stats.notes if note not in below]
     out += units_beyond_storage(plan, scenario)
     out += round_trips(plan, scenario)
+    out += [crossing_words(c) for c in crossings(plan, scenario)]
     if (too_many := threads_note(threads)) is not None:
         out.append(too_many)
     stats = plan.stats
