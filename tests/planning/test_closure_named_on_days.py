@@ -11,32 +11,19 @@ report's closures table said the closure removed those 12 t.
 
 from __future__ import annotations
 
-import dataclasses
-
 from depot_cases import closures_lifted
 
-from supplyline.domain import Link, Mode, ResourceKind, Scenario
+from supplyline.domain import ResourceKind, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.capacity_cause import CAPACITY_CAUSE
-from supplyline.planning.examples import one_link
+from supplyline.planning.examples import one_link, slow_road_beside_a_closed_one
 
 NAMED = "; the closure of road link L1 on C+3–C+4 is the limit on these days: see closure {rank}"
 
 
 def _two_roads() -> Scenario:
     """The scenario above, its unit eating 8 t a day."""
-    scenario, _ = one_link(days=8, capacity_t_per_day=8.0, outage_days=(3, 4))
-    slow = Link(
-        id="L2",
-        origin="D",
-        destination="U",
-        mode=Mode.ROAD,
-        distance_km=300,
-        transit_days=4,
-        capacity_t_per_day=2.0,
-        cost_per_t=5.0,
-    )
-    return dataclasses.replace(scenario, links=(*scenario.links, slow))
+    return slow_road_beside_a_closed_one()[0]
 
 
 def test_the_re_plans_are_as_solved_by_hand() -> None:

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from supplyline.domain import Demand, Link, Mode, Plan, ResourceKind, Scenario
+from supplyline.domain import Demand, Plan, ResourceKind, Scenario
 from supplyline.planning import plan_movements
 from supplyline.planning.bottleneck_rows import one_more_saves
-from supplyline.planning.examples import late_unit, one_link
+from supplyline.planning.examples import late_unit, slow_road_beside_a_closed_one
 from supplyline.planning.objective_words import objective_words
 from supplyline.reports import render_plan_report
 
@@ -94,25 +94,9 @@ def test_the_bottleneck_table_gives_the_figure_to_set(
     assert _column(table, "set to")[0] == f"{first.set_to:g} t/day"
 
 
-def _closed_road() -> tuple[Scenario, Demand]:
-    """D→U over a fast road closed C+3–C+4 and a slow one open: the closure costs 12 t."""
-    scenario, demand = one_link(days=8, capacity_t_per_day=8.0, outage_days=(3, 4))
-    slow = Link(
-        id="L2",
-        origin="D",
-        destination="U",
-        mode=Mode.ROAD,
-        distance_km=300,
-        transit_days=4,
-        capacity_t_per_day=2.0,
-        cost_per_t=5.0,
-    )
-    return dataclasses.replace(scenario, links=(*scenario.links, slow)), demand
-
-
 def test_the_closures_table_reads_what_lifting_saves_in_its_unit() -> None:
     """The closure's saving reads in its tier's unit (t short), not as objective units."""
-    scenario, demand = _closed_road()
+    scenario, demand = slow_road_beside_a_closed_one()
     plan = plan_movements(scenario, demand)
     (closure,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.OUTAGE]
     assert closure.saves_unit == "t short"

@@ -51,6 +51,7 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         EXIT_STDOUT_FAILED,
         StdoutWriteError,
         guard_stdout,
+        in_context,
         stdout_failure,
     )
     from supplyline.errors import SupplylineError
@@ -66,19 +67,8 @@ err_console = Console(stderr=True)
 
 
 def _pipe_closed(error: BaseException) -> bool:
-    """Whether ``error`` is a write to a closed pipe, or was raised while handling one.
-
-    rich turns a ``BrokenPipeError`` into ``SystemExit(1)`` (``Console.on_broken_pipe``),
-    raised inside its handler, so the broken pipe is the exit's context.
-    """
-    seen: BaseException | None = error
-    for _ in range(8):  # a context chain is short; never loop on a cycle
-        if seen is None:
-            return False
-        if isinstance(seen, BrokenPipeError):
-            return True
-        seen = seen.__context__
-    return False
+    """Whether ``error`` is a write to a closed pipe, or was raised while handling one."""
+    return in_context(error, BrokenPipeError) is not None
 
 
 def _stdout_to_devnull() -> None:

@@ -18,12 +18,20 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
-__all__ = ["EXIT_STDOUT_FAILED", "StdoutWriteError", "guard_stdout", "stdout_failure"]
+__all__ = [
+    "EXIT_STDOUT_FAILED",
+    "StdoutWriteError",
+    "guard_stdout",
+    "in_context",
+    "stdout_failure",
+]
+
+_Error = TypeVar("_Error", bound=BaseException)
 
 EXIT_STDOUT_FAILED = 74
 """The exit code of a command whose standard output could not be written (a full disk or
@@ -98,11 +106,20 @@ def guard_stdout() -> None:
 
 def stdout_failure(error: BaseException) -> StdoutWriteError | None:
     """The failed write to stdout that ``error`` is, or was raised while handling; or None."""
+    return in_context(error, StdoutWriteError)
+
+
+def in_context(error: BaseException, kind: type[_Error]) -> _Error | None:
+    """The ``kind`` of error that ``error`` is, or was raised while handling; or None.
+
+    rich turns a failed write into ``SystemExit(1)`` raised inside its handler
+    (``Console.on_broken_pipe``), so the failure is the exit's context.
+    """
     seen: BaseException | None = error
     for _ in range(8):  # a context chain is short; never loop on a cycle
         if seen is None:
             return None
-        if isinstance(seen, StdoutWriteError):
+        if isinstance(seen, kind):
             return seen
         seen = seen.__context__
     return None

@@ -34,6 +34,7 @@ __all__ = [
     "make_demand",
     "one_link",
     "one_way_back",
+    "slow_road_beside_a_closed_one",
     "two_depots_one_hub",
 ]
 
@@ -170,6 +171,32 @@ def one_way_back(
     )
     scenario = dataclasses.replace(scenario, name="one-way-back", links=(road_in, back))
     return scenario, make_demand(scenario, {("u1", "food"): daily_t})
+
+
+def slow_road_beside_a_closed_one() -> tuple[Scenario, Demand]:
+    """A closure that costs a unit 12 t, though goods can still reach it another way.
+
+    D→U over two roads: ``L1`` a day's transit, 8 t/day, closed C+3–C+4; ``L2`` four
+    days' transit, 2 t/day, never closed; the unit eats 8 t a day for 8 days. Nothing
+    arrives on C+0 (8 t short); on C+4 and C+5 only L2's 2 t (6 t short each).
+
+    >>> from supplyline.planning import plan_movements
+    >>> scenario, demand = slow_road_beside_a_closed_one()
+    >>> {s.day: s.short_t for s in plan_movements(scenario, demand).shortfalls}
+    {0: 8.0, 4: 6.0, 5: 6.0}
+    """
+    scenario, demand = one_link(days=8, capacity_t_per_day=8.0, outage_days=(3, 4))
+    slow = Link(
+        id="L2",
+        origin="D",
+        destination="U",
+        mode=Mode.ROAD,
+        distance_km=300,
+        transit_days=4,
+        capacity_t_per_day=2.0,
+        cost_per_t=5.0,
+    )
+    return dataclasses.replace(scenario, links=(*scenario.links, slow)), demand
 
 
 def full_store(
