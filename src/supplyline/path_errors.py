@@ -19,7 +19,14 @@ from pathlib import Path
 
 from supplyline.errors import Issue, OutputError, ScenarioError
 
-__all__ = ["input_path", "output_path", "path_trouble", "refuse_long_names", "troubles_said"]
+__all__ = [
+    "input_path",
+    "link_loop",
+    "output_path",
+    "path_trouble",
+    "refuse_long_names",
+    "troubles_said",
+]
 
 NAME_MAX = 255
 """The longest folder or file name, in bytes, on the file systems supplyline meets."""
@@ -60,6 +67,34 @@ def refuse_long_names(path: str | os.PathLike[str]) -> None:
     for name in Path(path).parts:
         if len(os.fsencode(name)) > NAME_MAX:
             raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), name)
+
+
+def link_loop(path: str | os.PathLike[str]) -> Path | None:
+    """The symbolic link on ``path``'s way that leads round in a loop (None: there is none).
+
+    ``Path.exists()`` answers False for a loop as for a missing path: a tester's ``plan
+    loop`` (``loop`` a link to itself) was told "loop: does not exist", and ``--out loop``
+    "a link to a missing folder". The outermost such link is named: the one to mend.
+
+    >>> link_loop("no-such-folder/plan") is None
+    True
+    """
+    path = Path(path)
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            return None
+        for link in (*reversed(path.parents), path):
+            if not os.path.islink(link):
+                continue
+            try:
+                os.stat(link)
+            except OSError as at_link:
+                if at_link.errno == errno.ELOOP:
+                    return link
+        return path  # too many links on the way, none a loop alone
+    return None
 
 
 @contextmanager

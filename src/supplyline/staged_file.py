@@ -27,12 +27,15 @@ from supplyline.errors import OutputError
 from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = [
+    "SCRATCH_MARKER",
     "check_file_name",
     "check_file_path",
+    "mark_scratch_folder",
     "move_into_place",
     "process_running",
     "refuse_unowned",
     "remove_dead_scratch",
+    "remove_dead_scratch_folders",
     "scratch_file_for",
     "scratch_name",
     "staged_file",
@@ -191,6 +194,47 @@ def remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
                 path.unlink(missing_ok=True)
         except OSError:
             log.debug("could not remove the leftover scratch %s", path, exc_info=True)
+
+
+SCRATCH_MARKER = ".supplyline-scratch"
+"""The file in each scratch folder that says supplyline made it (:func:`mark_scratch_folder`)."""
+
+_SCRATCH_FOLDER = re.compile(r"\..+-(?P<pid>[0-9]+)-[0-9a-f]{32}")
+"""A scratch folder's name (:func:`scratch_name` with no suffix), whatever its target."""
+
+
+def mark_scratch_folder(folder: Path) -> None:
+    """Put the marker in a scratch folder just made, so that any run may sweep it once dead.
+
+    A run killed outright left its ``.out-4711-<hex>`` beside the output; the next run into
+    ``out`` removed it, one into another folder of the same parent did not.
+    """
+    (folder / SCRATCH_MARKER).touch(exist_ok=False)
+
+
+def remove_dead_scratch_folders(parent: Path) -> None:
+    """Remove from ``parent`` the scratch folders of processes that no longer run.
+
+    Whatever output each was for: a folder is removed only if its name is a scratch
+    name (``.out-4711-<32 hex digits>``), its process is gone, and it holds the marker
+    of :func:`mark_scratch_folder` (a folder of the user's of such a name has none, and
+    stays). Best effort: what cannot be listed or removed stays.
+    """
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        found = _SCRATCH_FOLDER.fullmatch(entry.name)
+        if found is None or not entry.is_dir(follow_symlinks=False):
+            continue
+        marker = Path(entry.path) / SCRATCH_MARKER
+        if not marker.is_file() or marker.is_symlink() or process_running(int(found["pid"])):
+            continue
+        try:
+            shutil.rmtree(entry.path)
+        except OSError:
+            log.debug("could not remove the leftover scratch %s", entry.path, exc_info=True)
 
 
 def move_into_place(scratch: Path, target: str | Path) -> Path:

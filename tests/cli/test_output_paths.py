@@ -97,7 +97,8 @@ def test_an_mps_file_highs_cannot_write_is_an_output_error_naming_it(
 def test_a_write_clears_the_scratch_folder_of_a_killed_writer(tmp_path: Path) -> None:
     """A writer killed by SIGKILL leaves ``.out-<pid>-…``; the next write to ``out`` removes it.
 
-    A scratch folder of a live process (this one) and one of another target are kept.
+    Its lock file too. A scratch folder of a live process (this one) and one of another
+    target with no marker in it are kept.
     """
     out = tmp_path / "out"
     killed = subprocess.Popen(
@@ -113,8 +114,9 @@ def test_a_write_clears_the_scratch_folder_of_a_killed_writer(tmp_path: Path) ->
         ]
     )
     assert killed.wait(timeout=60) == -signal.SIGKILL
-    (left,) = tmp_path.iterdir()
+    left, lock = sorted(tmp_path.iterdir())
     assert left.name.startswith(f".out-{killed.pid}-")
+    assert lock.name == ".out.supplyline-lock"
     alive = tmp_path / f".out-{os.getpid()}-{'a' * 32}"
     other = tmp_path / f".outer-{killed.pid}-{'a' * 32}"
     alive.mkdir()

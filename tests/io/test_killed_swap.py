@@ -105,12 +105,18 @@ def test_the_next_write_finds_one_whole_set_after_a_kill_at_any_step(
 
 
 def test_a_folder_the_killed_write_created_is_removed_with_its_files(tmp_path: Path) -> None:
-    """Into a new folder, rolled back: the folder and every file in it go; nothing is left."""
+    """Into a new folder, rolled back: the folder and every file in it go.
+
+    What stays: the folder ``new`` it was made in, empty (the next run's lock file sat in
+    it while the roll back ran), and the killed run's lock file beside ``new``, which a
+    run writing into ``tmp_path`` removes (:mod:`supplyline.io.folder_lock`).
+    """
     target = tmp_path / "new" / "p6"
     _killed_at(target, 2)  # after the journal and two new files moved in
     assert (target / "a.csv").read_bytes() == NEW["a.csv"]
     _next_write_fails(target)
-    assert list(tmp_path.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.supplyline-lock", "new"]
+    assert list((tmp_path / "new").iterdir()) == []
 
 
 def test_the_next_write_then_replaces_the_earlier_set_as_usual(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ def demo_cmd(
     The same as 'supplyline requirements EXAMPLE' followed by
     'supplyline plan EXAMPLE --out OUT --report OUT/plan.html'.
     """
+    from supplyline.io.folder_lock import held_output_folder
     from supplyline.io.own_files import REPORT
     from supplyline.services.planning import (
         check_plan_outputs,
@@ -53,33 +54,34 @@ def demo_cmd(
     except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)
         raise typer.BadParameter(str(unknown), param_hint="'--example'") from None
     check_plan_outputs(folder, out, report=out / "plan.html")
-    # a plan.html of the user's stops the demo before step 1 prints anything (it stopped
-    # after the requirements table, and its message offered a --force demo did not have)
-    keep_users_files(
-        [(out / "plan.html", REPORT)],
-        force=force,
-        options="--out",
-        err=console,
-        folder=(out, PLAN_OUT_FILES),
-    )
-    console.rule(f"[bold]1. What is needed[/] — {escape(str(folder))}")
-    requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
-    console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
-    plan_cmd(
-        folder=folder,
-        out=out,
-        time_limit=None,
-        threads=None,
-        params_file=None,
-        method=Method.AUTO,
-        fair_share=None,
-        mps=None,
-        report=out / "plan.html",
-        explain=3,
-        explain_time=None,
-        fmt=OutputFormat.TABLE,
-        force=force,
-    )
+    with held_output_folder(out):  # the demo is one run: another into out is refused
+        # a plan.html of the user's stops the demo before step 1 prints anything (it stopped
+        # after the requirements table, and its message offered a --force demo did not have)
+        keep_users_files(
+            [(out / "plan.html", REPORT)],
+            force=force,
+            options="--out",
+            err=console,
+            folder=(out, PLAN_OUT_FILES),
+        )
+        console.rule(f"[bold]1. What is needed[/] — {escape(str(folder))}")
+        requirements_cmd(folder=folder, out=None, by=GroupBy.COMMODITY, fmt=OutputFormat.TABLE)
+        console.rule("[bold]2. How it gets there[/] — the optimal movement plan")
+        plan_cmd(
+            folder=folder,
+            out=out,
+            time_limit=None,
+            threads=None,
+            params_file=None,
+            method=Method.AUTO,
+            fair_share=None,
+            mps=None,
+            report=out / "plan.html",
+            explain=3,
+            explain_time=None,
+            fmt=OutputFormat.TABLE,
+            force=force,
+        )
     console.print(
         f"\nOpen [bold]{escape(str(out / 'plan.html'))}[/] in a browser (works offline). "
         + escape(

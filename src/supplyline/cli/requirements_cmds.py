@@ -83,6 +83,7 @@ def requirements_cmd(
     their activity changes (the build-up, negative when the target falls).
     """
     with interruptible(err, "no files written"):
+        from supplyline.io.folder_lock import held_output_folder
         from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
         from supplyline.services.scenarios import (
             assess_requirements,
@@ -94,7 +95,8 @@ def requirements_cmd(
         if out is not None:
             # before any work, as plan and routes do; no --force here: another folder
             check_requirements_outputs(folder, out, force_with=None)
-        with stages_when_said(err) as show:  # from "loading scenario", as plan's
+        # from the check to the write: another run into out is refused at once
+        with held_output_folder(out), stages_when_said(err) as show:
             result = assess_requirements(folder, progress=show)
             # the files first, then the printing: a reader that stops early (| head) loses none
             written = export_requirements(result, out, progress=show) if out is not None else []

@@ -12,8 +12,10 @@ would mix the new plan's files with an old one's).
 A scratch name (:mod:`supplyline.staged_file`, which also writes one file alone) carries
 the writer's process id (``.plan-4711-<hex>`` for ``plan``,
 ``.model-4711-<hex>.mps`` for ``model.mps``). A process killed outright (SIGKILL, a
-power cut) cannot clean up, so the next write to the same target removes the scratch
-of that target left by a process that no longer runs; nothing else is touched. Killed
+power cut) cannot clean up, so the next write into the same parent folder removes the
+scratch folders left there by processes that no longer run, whatever their target: each
+holds a marker file (:func:`~supplyline.staged_file.mark_scratch_folder`), and a folder
+without one, or of a process still running, is never touched. Killed
 in the middle of the moves, it left the folder half swapped: the swap keeps a journal
 (:mod:`supplyline.io.swap_journal`), and the next write into the folder puts the earlier
 files back first (or, if every new file was in, finishes the clean-up), with a warning.
@@ -27,13 +29,14 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from supplyline.errors import InterruptedAfterWriting, OutputError
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.folder_files import FORCE_ARGUMENT, check_folder_files
+from supplyline.io.folder_lock import output_folder_lock, remove_dead_locks
 from supplyline.io.swap_journal import (
     JournalStep,
     commit_journal,
@@ -44,8 +47,11 @@ from supplyline.io.swap_journal import (
 )
 from supplyline.signals import ctrl_c_held_back, note_outputs_in_place
 from supplyline.staged_file import (
+    SCRATCH_MARKER,
+    mark_scratch_folder,
     move_into_place,
     remove_dead_scratch,
+    remove_dead_scratch_folders,
     scratch_file_for,
     scratch_name,
     stands_for,
@@ -95,31 +101,65 @@ def atomic_output_dir(
     becomes an :class:`~supplyline.errors.OutputError` that names ``target``, not the
     scratch folder. Before anything else, a swap into ``target`` that a killed process
     left halfway is rolled back (or, every new file in, finished), with a warning
-    (:mod:`supplyline.io.swap_journal`).
+    (:mod:`supplyline.io.swap_journal`). Throughout, the run holds the lock of ``target``
+    (:mod:`supplyline.io.folder_lock`): another run writing it now is an OutputError, at
+    once, and nothing is written.
     """
     if not str(target).strip():
         raise OutputError("the output folder is an empty path: name a folder")
     target = Path(target)
+    # one run at a time: taken first, before any change (the caller's own, if it holds it)
+    with output_folder_lock(target), ExitStack() as inner:
+        yield from _staged_into(target, also, inner, replaces_scenario, remove, force)
+
+
+def _staged_into(
+    target: Path,
+    also: Sequence[tuple[Path, Path]],
+    inner: ExitStack,
+    replaces_scenario: bool,
+    remove: Sequence[Path],
+    force: bool,
+) -> Iterator[Path]:
+    """:func:`atomic_output_dir` under the lock of ``target``.
+
+    Locked beside its first missing folder, if one was, it is locked beside itself too
+    once its folders are made (``inner``): released before they are removed on a failure,
+    as its lock file sits in them.
+    """
     resolved = target.resolve()
     parent, name = resolved.parent, resolved.name
     made: list[Path] = []  # folders made for the scratch, removed again on a failure
     try:
         recover_swaps(target)  # a swap into it that a killed process left halfway
         made += _make_folders(parent)
-        remove_dead_scratch(parent, name, "")
+        inner.enter_context(output_folder_lock(target))
+        remove_dead_scratch(parent, name, "")  # an unmarked one, of an earlier version
+        remove_dead_scratch_folders(parent)  # of any folder, from a run killed outright
+        remove_dead_locks(parent)  # and their lock files (the system released the locks)
         scratch = parent / scratch_name(name, "")
         scratch.mkdir(mode=0o700)
         stands_for(scratch, target)
+        try:
+            mark_scratch_folder(scratch)
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
     except OSError as error:
+        inner.close()
         _remove_folders(made)
         raise _output_error(target, error) from None
+    except BaseException:  # another run holds the folder made (locked beside it)
+        inner.close()
+        _remove_folders(made)
+        raise
     try:
         yield scratch
-        names = [item.name for item in scratch.iterdir()]
+        names = [item.name for item in _finished(scratch)]
         if not replaces_scenario:
             _keep_scenario_files(target, names)
             check_folder_files(target, names, force=force, force_with=FORCE_ARGUMENT)
-        moves = [(item, target / item.name) for item in sorted(scratch.iterdir())]
+        moves = [(item, target / item.name) for item in sorted(_finished(scratch))]
         moves += list(also)
         _check_finals([final for _, final in moves])  # before any moves
         try:
@@ -132,10 +172,16 @@ def atomic_output_dir(
         raise
     except BaseException:  # nothing moved: the folders made for it go too
         shutil.rmtree(scratch, ignore_errors=True)
+        inner.close()
         _remove_folders(made)
         raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _finished(scratch: Path) -> list[Path]:
+    """The files written into ``scratch``: all but its marker (:func:`mark_scratch_folder`)."""
+    return [item for item in scratch.iterdir() if item.name != SCRATCH_MARKER]
 
 
 def _check_finals(finals: Sequence[Path]) -> None:

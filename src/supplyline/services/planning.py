@@ -30,6 +30,7 @@ from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_fil
 from supplyline.io.destinations import FORCE_ARGUMENT, check_outputs, check_own_file
 from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports, recorded_id, tag_model
+from supplyline.io.folder_lock import held_output_folder
 from supplyline.io.own_files import MPS_MODEL, REPORT
 from supplyline.io.plan_files import PLAN_FILES, REACH_FILE, flows_id, plan_id
 from supplyline.planning import PlanParams, plan_movements
@@ -377,113 +378,114 @@ def plan_scenario(
     for path, kind in ((report[0] if report else None, REPORT), (mps, MPS_MODEL)):
         if path is not None:
             check_own_file(path, kind, force=force)  # a file of the user's, as the CLI's
-    say = progress or (lambda _: None)
-    extras: list[tuple[Path, Path]] = []
-    # HiGHS writes the model before the solve (mps_raw); once solved, it goes under the
-    # plan's identity (mps_tmp) so that a later plan in its folder knows it for this one's
-    mps_raw = scratch_file_for(Path(mps)) if mps is not None else None
-    mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None
-    report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
-    assessed = assess_requirements(folder, progress=say)
-    if on_warnings is not None and assessed.opened.warnings:
-        on_warnings(assessed.opened.warnings)
-    scenario = assessed.opened.scenario
-    run_params = solver_params(
-        scenario, params, time_limit_s=time_limit_s, threads=threads, fair_share=fair_share
-    )
-    made: list[Responses] = []
-    stale: list[Path] = []
-    try:
-        into = (
-            atomic_output_dir(out, also=extras, remove=stale, force=force)
-            if out is not None
-            else None
+    with held_output_folder(out):  # from here: another run into out is refused at once
+        say = progress or (lambda _: None)
+        extras: list[tuple[Path, Path]] = []
+        # HiGHS writes the model before the solve (mps_raw); once solved, it goes under the
+        # plan's identity (mps_tmp) so that a later plan in its folder knows it for this one's
+        mps_raw = scratch_file_for(Path(mps)) if mps is not None else None
+        mps_tmp = scratch_file_for(Path(mps)) if mps is not None else None
+        report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
+        assessed = assess_requirements(folder, progress=say)
+        if on_warnings is not None and assessed.opened.warnings:
+            on_warnings(assessed.opened.warnings)
+        scenario = assessed.opened.scenario
+        run_params = solver_params(
+            scenario, params, time_limit_s=time_limit_s, threads=threads, fair_share=fair_share
         )
-        with into if into is not None else _files_alone(extras) as scratch:
-            plan = _solved(
-                scenario,
-                assessed.given,  # as computed: the planner moves it to the arrivals itself
-                run_params,
-                say=say,
-                mps=(Path(mps), mps_raw) if mps is not None and mps_raw is not None else None,
-                on_fallback=made.append,
-                limits=(time_limit_s, params.time_limit_s if params else None),
+        made: list[Responses] = []
+        stale: list[Path] = []
+        try:
+            into = (
+                atomic_output_dir(out, also=extras, remove=stale, force=force)
+                if out is not None
+                else None
             )
-            # the plan's digest, once: the model, plan.json, the report and the earlier
-            # files' match all carry it (each had computed it again, 0.5 s apiece on a
-            # 14,000-movement plan)
-            identity = plan_id(plan)
-            if mps is not None and mps_raw is not None and mps_tmp is not None:
-                tag_model(mps_raw, mps_tmp, ReportOf.PLAN, identity)
-                extras.append((mps_tmp, Path(mps)))
-            log_plan(plan, threads=run_params.threads)
-            # judged from where the plan's road legs start, as its routes would load
-            say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
-            reach = plan_reach(scenario, plan, assessed.demand)  # as write_plan's
-            written: list[Path] = []
-            # the plan's own notes are in plan.json's and the report's summary: not twice
-            warned = _run_warnings(
-                plan, scenario, _fallback(made), run_params, below=plan.stats.notes
-            )
-            if out is not None and scratch is not None:
-                say("writing the plan files")
-                with writing(f"the plan files into {out}"):
-                    written = [
-                        Path(out) / p.name
-                        for p in write_plan_into(
-                            scratch,
-                            scenario,
-                            plan,
-                            reach,
-                            warnings=warned,
-                            fingerprint=assessed.opened.scenario_id,
-                            plan_identity=identity,
-                        )
-                    ]
-            if report is not None and report_tmp is not None:
-                say("writing the report")
-                extras.append((report_tmp, Path(report[0])))
-                with writing(f"the report {report[0]}"):
-                    report[1](
-                        scenario, assessed.demand, plan, reach, report_tmp,
-                        **keywords_taken(
-                            report[1],
-                            warnings=assessed.opened.warnings,
-                            warned=warned,
-                            progress=say,  # its stages: the figures take seconds
-                            plan_identity=identity,
-                        ),
-                    )  # fmt: skip
-                check_written(report[1], report_tmp)
-            if out is not None:
-                stale += earlier_reports(
-                    out,
-                    ReportOf.PLAN,
-                    new_id=identity,
-                    keep=[p for p in (report[0] if report else None, mps) if p is not None],
+            with into if into is not None else _files_alone(extras) as scratch:
+                plan = _solved(
+                    scenario,
+                    assessed.given,  # as computed: the planner moves it to the arrivals itself
+                    run_params,
+                    say=say,
+                    mps=(Path(mps), mps_raw) if mps is not None and mps_raw is not None else None,
+                    on_fallback=made.append,
+                    limits=(time_limit_s, params.time_limit_s if params else None),
                 )
-            raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
-        written += [final for _, final in extras]  # moved with the plan files, all together
-        log.info("wrote %s", ", ".join(str(p) for p in written))
-        made_from = Origin(
-            scenario=plan.scenario,
-            scenario_id=assessed.opened.scenario_id,
-            plan_id=identity,
-            flows_id=flows_id(plan),
+                # the plan's digest, once: the model, plan.json, the report and the earlier
+                # files' match all carry it (each had computed it again, 0.5 s apiece on a
+                # 14,000-movement plan)
+                identity = plan_id(plan)
+                if mps is not None and mps_raw is not None and mps_tmp is not None:
+                    tag_model(mps_raw, mps_tmp, ReportOf.PLAN, identity)
+                    extras.append((mps_tmp, Path(mps)))
+                log_plan(plan, threads=run_params.threads)
+                # judged from where the plan's road legs start, as its routes would load
+                say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
+                reach = plan_reach(scenario, plan, assessed.demand)  # as write_plan's
+                written: list[Path] = []
+                # the plan's own notes are in plan.json's and the report's summary: not twice
+                warned = _run_warnings(
+                    plan, scenario, _fallback(made), run_params, below=plan.stats.notes
+                )
+                if out is not None and scratch is not None:
+                    say("writing the plan files")
+                    with writing(f"the plan files into {out}"):
+                        written = [
+                            Path(out) / p.name
+                            for p in write_plan_into(
+                                scratch,
+                                scenario,
+                                plan,
+                                reach,
+                                warnings=warned,
+                                fingerprint=assessed.opened.scenario_id,
+                                plan_identity=identity,
+                            )
+                        ]
+                if report is not None and report_tmp is not None:
+                    say("writing the report")
+                    extras.append((report_tmp, Path(report[0])))
+                    with writing(f"the report {report[0]}"):
+                        report[1](
+                            scenario, assessed.demand, plan, reach, report_tmp,
+                            **keywords_taken(
+                                report[1],
+                                warnings=assessed.opened.warnings,
+                                warned=warned,
+                                progress=say,  # its stages: the figures take seconds
+                                plan_identity=identity,
+                            ),
+                        )  # fmt: skip
+                    check_written(report[1], report_tmp)
+                if out is not None:
+                    stale += earlier_reports(
+                        out,
+                        ReportOf.PLAN,
+                        new_id=identity,
+                        keep=[p for p in (report[0] if report else None, mps) if p is not None],
+                    )
+                raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
+            written += [final for _, final in extras]  # moved with the plan files, all together
+            log.info("wrote %s", ", ".join(str(p) for p in written))
+            made_from = Origin(
+                scenario=plan.scenario,
+                scenario_id=assessed.opened.scenario_id,
+                plan_id=identity,
+                flows_id=flows_id(plan),
+            )
+            at_odds = files_at_odds(out, OutputGroup.PLAN, made_from) if out is not None else ()
+        finally:
+            for leftover in (mps_raw, mps_tmp, report_tmp):
+                if leftover is not None:
+                    leftover.unlink(missing_ok=True)
+        return PlanRun(
+            opened=assessed.opened,
+            demand=assessed.demand,
+            plan=plan,
+            reach=reach,
+            files=tuple(written),
+            fallback=_fallback(made),
+            removed=tuple(p for p in stale if not p.exists()),
+            params=run_params,
+            at_odds=at_odds,
         )
-        at_odds = files_at_odds(out, OutputGroup.PLAN, made_from) if out is not None else ()
-    finally:
-        for leftover in (mps_raw, mps_tmp, report_tmp):
-            if leftover is not None:
-                leftover.unlink(missing_ok=True)
-    return PlanRun(
-        opened=assessed.opened,
-        demand=assessed.demand,
-        plan=plan,
-        reach=reach,
-        files=tuple(written),
-        fallback=_fallback(made),
-        removed=tuple(p for p in stale if not p.exists()),
-        params=run_params,
-        at_odds=at_odds,
-    )

@@ -31,6 +31,7 @@ from supplyline.io.destinations import check_outputs, check_own_file
 from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
+from supplyline.io.folder_lock import held_output_folder
 from supplyline.io.own_files import REPORT
 from supplyline.io.plan_files import flows_id, plan_id, read_plan
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
@@ -252,161 +253,164 @@ def route_scenario_day(
         require(params, ConvoyParams, "params")
     require_callable(progress, "progress")
     _check_routes_outputs(folder, out, report, force=force)
-    given_plan = _plan_given(plan_file, from_demand=from_demand)
-    say = progress or (lambda _: None)
-    assessed = assess_requirements(folder, progress=say)
-    scenario = assessed.opened.scenario
-    if day_text is not None:
-        day = day_from_text(day_text.text, scenario.start_date)
-    _check_day(
-        scenario,
-        day,
-        written=None if day_text is None else day_text.text,
-        option=None if day_text is None else day_text.option,
-    )
-    report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
-    plan: Plan | None = None
-    warned: tuple[str, ...] = ()
-    if given_plan is not None and plan_file is not None:
-        check_plan_of(scenario, given_plan)  # another scenario's plan: its file named
-        plan, warned = given_plan, _not_proven_given(given_plan, plan_file)
-    elif not from_demand or report is not None:
-        plan, warned = _solved_plan(
-            scenario, assessed.given, say, for_loads=not from_demand, shown=report is not None
-        )  # the demand as given: the planner moves it to the arrivals, with and without outages
-    held: dict[tuple[str, str], float] | None = None
-    drawn: list[DrawnOnSite] | None = None
-    depots: DepotStock | None = None
-    plan_t: dict[RoadWay, float] | None = None
-    claims: dict[tuple[RoadWay, str], float] | None = None
-    if from_demand or plan is None:
-        by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
-        source = "demand"
-        requests = by_day[day]
-        # less what units drew on site and trucks loaded at the depots on earlier days
-        multi_trip = (params or ConvoyParams()).multi_trip
-        held = demand_day_stock(scenario, by_day, day, multi_trip=multi_trip)
-    else:
-        # the plan's road legs into the units' places; what units take beyond them is
-        # drawn on site (the plan keeps the places' stocks)
-        # the trucks load only what the plan puts at their depots (the rest: depot_short);
-        # the reach check weighs the same stock (routing.stranded_goods)
-        requests, drawn, depots = plan_day_stock(scenario, plan, day)
-        source = "plan"
-        # the plan's road movements the trucks do not carry take their share of the roads
-        plan_t = plan_road_tonnes(scenario, plan, day)
-        # and those they carry keep the roads the plan sent them over, where one is full
-        claims = plan_road_claims(scenario, plan, day)
-    # the loads are fitted to the trucks and their roads before the search, outside its
-    # time limit, and the stage line says so: it took 7-11 s on a tester's 100-unit
-    # corridor and showed as a stuck stage; since the closed roads are named from sets built
-    # once per day it takes 0.09-0.26 s there (corridor-M C+20, benchmarks/routes_prep.py)
-    limit = (params or ConvoyParams()).router.time_limit_s
-    say(
-        f"routing {len(requests)} deliveries on day {day}: fitting the loads to the trucks "
-        f"and roads, then searching for at most {limit:g} s"
-    )
-    routes = route_day(
-        scenario,
-        requests,
-        day=day,
-        params=params,
-        source=source,
-        on_best=better_routes_news(say),  # each line once, none at 0.0 s
-        held_t=held,
-        on_site=drawn,
-        depot_stock=depots,
-        road_plan_t=plan_t,
-        road_claims=claims,
-    )
-    # the plan's digest, once: routes.json and the report both carry it
-    identity = (
-        plan_id(plan) if plan is not None and (source == "plan" or report is not None) else None
-    )
-    if source == "plan" and plan is not None:
-        routes = replace(
-            routes,
-            notes=routes.notes + _short_in_plan(plan, day, folder),
-            plan_id=identity,  # routes.json says which plan its loads came from
-            flows_id=flows_id(plan),
+    with held_output_folder(out):  # from here: another run into out is refused at once
+        given_plan = _plan_given(plan_file, from_demand=from_demand)
+        say = progress or (lambda _: None)
+        assessed = assess_requirements(folder, progress=say)
+        scenario = assessed.opened.scenario
+        if day_text is not None:
+            day = day_from_text(day_text.text, scenario.start_date)
+        _check_day(
+            scenario,
+            day,
+            written=None if day_text is None else day_text.text,
+            option=None if day_text is None else day_text.option,
         )
-    routes = replace(routes, notes=routes.notes + through_notes(scenario, routes))
-    routes = replace(routes, notes=routes.notes + warned)
-    files: list[Path] = []
-    stale: list[Path] = []
-    at_odds: tuple[str, ...] = ()
-    try:
-        if report is not None and report_tmp is not None and plan is not None:
-            say("writing the report")
-            availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
-            # a unit these routes left short never reads as covered beside them
-            say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
-            reach = with_routes_day(
-                reach_of(scenario, assessed.demand, availability, plan=plan), routes
-            )
-            # as the terminal warns of them (the depots short are a table of the report);
-            # the plan not proven best once, in its summary, where the writer takes it there
-            apart = keywords_taken(report[1], not_proven=warned)
-            said = routes_warnings(routes, () if apart else warned, short_listed=_SHORT_IN_REPORT)
-            with writing(f"the report {report[0]}"):
-                report[1](
-                    scenario, assessed.demand, plan, routes, reach, report_tmp, **apart,
-                    **keywords_taken(
-                        report[1],
-                        warnings=assessed.opened.warnings,
-                        warned=said,
-                        progress=say,  # its stages: the figures take seconds
-                        plan_identity=identity,
-                    ),
-                )  # fmt: skip
-            check_written(report[1], report_tmp)
-        if out is not None:
-            # the report moves with the route files, all or none (it was moved after them)
-            with_them = (
-                [(report_tmp, Path(report[0]))]
-                if report is not None and report_tmp is not None
-                else []
-            )
-            with (
-                atomic_output_dir(out, also=with_them, remove=stale, force=force) as scratch,
-                writing(f"the route files into {out}"),
-            ):
-                written = write_routes_files(
-                    scratch, scenario, routes, fingerprint=assessed.opened.scenario_id
-                )
-                stale += earlier_reports(
-                    out,
-                    ReportOf.ROUTES,
-                    new_id=routes_id(routes),
-                    keep=[report[0]] if report is not None else [],
-                )
-                raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
-            files = [Path(out) / p.name for p in written] + [final for _, final in with_them]
-            came = Origin(
-                scenario=routes.scenario,
-                scenario_id=assessed.opened.scenario_id,
-                plan_id=routes.plan_id,
-                flows_id=routes.flows_id,
-            )
-            at_odds = files_at_odds(out, OutputGroup.ROUTES, came)
+        report_tmp = scratch_file_for(Path(report[0])) if report is not None else None
+        plan: Plan | None = None
+        warned: tuple[str, ...] = ()
+        if given_plan is not None and plan_file is not None:
+            check_plan_of(scenario, given_plan)  # another scenario's plan: its file named
+            plan, warned = given_plan, _not_proven_given(given_plan, plan_file)
+        elif not from_demand or report is not None:
+            plan, warned = _solved_plan(
+                scenario, assessed.given, say, for_loads=not from_demand, shown=report is not None
+            )  # the demand as given: the planner moves it to the arrivals, with and without outages
+        held: dict[tuple[str, str], float] | None = None
+        drawn: list[DrawnOnSite] | None = None
+        depots: DepotStock | None = None
+        plan_t: dict[RoadWay, float] | None = None
+        claims: dict[tuple[RoadWay, str], float] | None = None
+        if from_demand or plan is None:
+            by_day = [requests_from_demand(scenario, assessed.demand, k) for k in range(day + 1)]
+            source = "demand"
+            requests = by_day[day]
+            # less what units drew on site and trucks loaded at the depots on earlier days
+            multi_trip = (params or ConvoyParams()).multi_trip
+            held = demand_day_stock(scenario, by_day, day, multi_trip=multi_trip)
         else:
-            raise_if_interrupted()  # likewise, before the report is moved
-            if report is not None and report_tmp is not None:
-                move_into_place(report_tmp, report[0])
-                files.append(Path(report[0]))
-    finally:
-        if report_tmp is not None:
-            report_tmp.unlink(missing_ok=True)
-    log_routes(routes)
-    return RoutesRun(
-        opened=assessed.opened,
-        routes=routes,
-        files=tuple(files),
-        plan=plan,
-        removed=tuple(p for p in stale if not p.exists()),
-        warnings=warned,
-        at_odds=at_odds,
-    )
+            # the plan's road legs into the units' places; what units take beyond them is
+            # drawn on site (the plan keeps the places' stocks)
+            # the trucks load only what the plan puts at their depots (the rest: depot_short);
+            # the reach check weighs the same stock (routing.stranded_goods)
+            requests, drawn, depots = plan_day_stock(scenario, plan, day)
+            source = "plan"
+            # the plan's road movements the trucks do not carry take their share of the roads
+            plan_t = plan_road_tonnes(scenario, plan, day)
+            # and those they carry keep the roads the plan sent them over, where one is full
+            claims = plan_road_claims(scenario, plan, day)
+        # the loads are fitted to the trucks and their roads before the search, outside its
+        # time limit, and the stage line says so: it took 7-11 s on a tester's 100-unit
+        # corridor and showed as a stuck stage; since the closed roads are named from sets built
+        # once per day it takes 0.09-0.26 s there (corridor-M C+20, benchmarks/routes_prep.py)
+        limit = (params or ConvoyParams()).router.time_limit_s
+        say(
+            f"routing {len(requests)} deliveries on day {day}: fitting the loads to the trucks "
+            f"and roads, then searching for at most {limit:g} s"
+        )
+        routes = route_day(
+            scenario,
+            requests,
+            day=day,
+            params=params,
+            source=source,
+            on_best=better_routes_news(say),  # each line once, none at 0.0 s
+            held_t=held,
+            on_site=drawn,
+            depot_stock=depots,
+            road_plan_t=plan_t,
+            road_claims=claims,
+        )
+        # the plan's digest, once: routes.json and the report both carry it
+        identity = (
+            plan_id(plan) if plan is not None and (source == "plan" or report is not None) else None
+        )
+        if source == "plan" and plan is not None:
+            routes = replace(
+                routes,
+                notes=routes.notes + _short_in_plan(plan, day, folder),
+                plan_id=identity,  # routes.json says which plan its loads came from
+                flows_id=flows_id(plan),
+            )
+        routes = replace(routes, notes=routes.notes + through_notes(scenario, routes))
+        routes = replace(routes, notes=routes.notes + warned)
+        files: list[Path] = []
+        stale: list[Path] = []
+        at_odds: tuple[str, ...] = ()
+        try:
+            if report is not None and report_tmp is not None and plan is not None:
+                say("writing the report")
+                availability = assessed.opened.factors.value(AVAILABILITY_FACTOR)
+                # a unit these routes left short never reads as covered beside them
+                say(f"checking the reach of {len(assessed.demand.unit_ids):,} unit(s)")
+                reach = with_routes_day(
+                    reach_of(scenario, assessed.demand, availability, plan=plan), routes
+                )
+                # as the terminal warns of them (the depots short are a table of the report);
+                # the plan not proven best once, in its summary, where the writer takes it there
+                apart = keywords_taken(report[1], not_proven=warned)
+                said = routes_warnings(
+                    routes, () if apart else warned, short_listed=_SHORT_IN_REPORT
+                )
+                with writing(f"the report {report[0]}"):
+                    report[1](
+                        scenario, assessed.demand, plan, routes, reach, report_tmp, **apart,
+                        **keywords_taken(
+                            report[1],
+                            warnings=assessed.opened.warnings,
+                            warned=said,
+                            progress=say,  # its stages: the figures take seconds
+                            plan_identity=identity,
+                        ),
+                    )  # fmt: skip
+                check_written(report[1], report_tmp)
+            if out is not None:
+                # the report moves with the route files, all or none (it was moved after them)
+                with_them = (
+                    [(report_tmp, Path(report[0]))]
+                    if report is not None and report_tmp is not None
+                    else []
+                )
+                with (
+                    atomic_output_dir(out, also=with_them, remove=stale, force=force) as scratch,
+                    writing(f"the route files into {out}"),
+                ):
+                    written = write_routes_files(
+                        scratch, scenario, routes, fingerprint=assessed.opened.scenario_id
+                    )
+                    stale += earlier_reports(
+                        out,
+                        ReportOf.ROUTES,
+                        new_id=routes_id(routes),
+                        keep=[report[0]] if report is not None else [],
+                    )
+                    raise_if_interrupted()  # a Ctrl+C Python dropped: stop before anything is moved
+                files = [Path(out) / p.name for p in written] + [final for _, final in with_them]
+                came = Origin(
+                    scenario=routes.scenario,
+                    scenario_id=assessed.opened.scenario_id,
+                    plan_id=routes.plan_id,
+                    flows_id=routes.flows_id,
+                )
+                at_odds = files_at_odds(out, OutputGroup.ROUTES, came)
+            else:
+                raise_if_interrupted()  # likewise, before the report is moved
+                if report is not None and report_tmp is not None:
+                    move_into_place(report_tmp, report[0])
+                    files.append(Path(report[0]))
+        finally:
+            if report_tmp is not None:
+                report_tmp.unlink(missing_ok=True)
+        log_routes(routes)
+        return RoutesRun(
+            opened=assessed.opened,
+            routes=routes,
+            files=tuple(files),
+            plan=plan,
+            removed=tuple(p for p in stale if not p.exists()),
+            warnings=warned,
+            at_odds=at_odds,
+        )
 
 
 def _plan_given(plan_file: str | Path | None, *, from_demand: bool) -> Plan | None:
