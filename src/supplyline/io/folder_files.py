@@ -27,6 +27,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError, require
 from supplyline.io.earlier_outputs import OutputGroup, recorded_origin
+from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.path_errors import output_path
 
 __all__ = ["FORCE_ARGUMENT", "check_folder_files", "users_files"]
@@ -92,6 +93,7 @@ def check_folder_files(
     such file is named, and nothing is written.
     """
     require(force, bool, "force")  # force="no" would replace the user's files
+    _refuse_scenario_folder(Path(folder), names)  # before force: it never may
     if force:
         return
     theirs = users_files(folder, names)
@@ -108,6 +110,25 @@ def check_folder_files(
         f"supplyline did not write (it knows the files it wrote by the {_summaries(theirs)} "
         f"written with them), so replacing {it} would lose {it}; {way} (nothing was written)"
     )
+
+
+def _refuse_scenario_folder(folder: Path, names: Sequence[str]) -> None:
+    """Raise :class:`OutputError` if ``names`` would replace a scenario's own files there.
+
+    Said first, and whatever ``force``: a tester's ``plan ex --out ex`` was told its
+    ``stocks.csv`` was a file supplyline did not write, "give --force to replace it",
+    and ``--force`` was then refused for a scenario folder.
+    """
+    with output_path(folder):
+        if not (folder / "scenario.yaml").is_file():
+            return
+    clash = [name for name in names if name in SCENARIO_FILES and (folder / name).exists()]
+    if clash:
+        raise OutputError(
+            f"cannot write into {folder}: it is a scenario folder (it holds scenario.yaml), "
+            f"and its {', '.join(clash)} would be replaced; choose another folder "
+            "(nothing was written)"
+        )
 
 
 def _summaries(paths: Sequence[Path]) -> str:
