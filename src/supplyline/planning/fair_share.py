@@ -34,8 +34,9 @@ from supplyline.planning.model import Assembler, Block, IntArray
 
 if TYPE_CHECKING:
     from supplyline.planning.assemble import Problem
+    from supplyline.planning.params import Weights
 
-__all__ = ["BANDS", "STEP", "add_fair_shares"]
+__all__ = ["BANDS", "STEP", "add_fair_shares", "top_band_surcharge"]
 
 BANDS = 10
 """Bands of a unit's shortfall share (10 % each)."""
@@ -44,6 +45,19 @@ STEP = 0.0105
 what a tonne short earlier can cost over the whole horizon with fair shares (0.0102),
 and with the timing of the next priority, ``(BANDS - 1) × STEP + 0.0091`` (0.104),
 below a priority step (a ninth, 0.111)."""
+
+
+def top_band_surcharge(weights: Weights) -> float:
+    """What a tonne short in the top band costs on top of its shortfall weight, unscaled.
+
+    The most a band adds, ``(BANDS - 1) × STEP`` of the priority-1 weight: a shadow price
+    read in tonnes short divides by the heaviest a tonne can weigh, this included.
+
+    >>> from supplyline.planning.params import Weights
+    >>> round(top_band_surcharge(Weights()) / Weights().shortfall_per_t, 4)
+    0.0945
+    """
+    return (BANDS - 1) * STEP * weights.shortfall_per_t
 
 
 def add_fair_shares(

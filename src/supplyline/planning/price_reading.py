@@ -10,8 +10,11 @@ shortfall where its goods are short in the plan, else the targets or the latenes
 serves, else transport cost.
 
 The reading divides by the largest weight the tier's unit can have (priority 1; a unit
-moved first), so it is a round figure of the count, not an exact one: a good of lower
-priority, or a unit that moves later, weighs less, and the same price buys more of it.
+moved first; with fair shares, a tonne in the top band), so it is a round figure of the
+count, never above it: a good of lower priority, or a unit that moves later, weighs less,
+and the same price buys more of it. With ``--fair-share`` it had divided by the shortfall
+weight alone, and a tester's supply binding on 8 days read "one more saves 8.3 t short":
+a band can make a tonne short up to 9.45 % dearer.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from supplyline.domain import Bottleneck, ResourceKind
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
+from supplyline.planning.fair_share import top_band_surcharge
 from supplyline.planning.objective_tiers import Tier
 from supplyline.types import to_gram
 
@@ -90,7 +94,9 @@ def _weight(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
     heaviest = max((float(p.short_weight[k]) for k in goods), default=1.0)
     if tier is Tier.SHORTFALL:  # a tonne short weighs most on the claim's first day
         first = min(b.days, default=0)
-        return w.short_on(days, first) * scale * heaviest, TIER_UNITS[tier]
+        # and, with fair shares, in the top band, whose surcharge is of the priority-1 weight
+        bands = top_band_surcharge(w) if p.params.fair_share else 0.0
+        return (w.short_on(days, first) * heaviest + bands) * scale, TIER_UNITS[tier]
     if tier is Tier.TARGETS:
         return w.target_gap(days) * scale * heaviest, TIER_UNITS[tier]
     if tier is Tier.LATENESS:
