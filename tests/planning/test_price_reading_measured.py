@@ -1,4 +1,4 @@
-"""Readings of a price in a tier's unit: over the heaviest weight, fair shares' bands too."""
+"""Readings of a price in a tier's unit: a closure's measured gains, fair shares' weights."""
 
 from __future__ import annotations
 
@@ -6,11 +6,44 @@ import dataclasses
 
 import pytest
 
-from supplyline.domain import Stock
+from supplyline.domain import ResourceKind, Stock
 from supplyline.planning import plan_movements
-from supplyline.planning.bottleneck_rows import one_more_saves
-from supplyline.planning.examples import make_demand, one_link
-from supplyline.planning.params import PlanParams
+from supplyline.planning.bottleneck_rows import closure_table_rows, one_more_saves
+from supplyline.planning.examples import late_unit, make_demand, one_link
+from supplyline.planning.params import PlanParams, Weights
+
+
+def test_a_closure_reads_each_lateness_in_its_own_unit() -> None:
+    """The march closed C+1–C+2 delays 20 t and 10 people by 2 days: 40 t-days, 20 person-days.
+
+    ``saves`` is the main measured gain (the t-days: they weigh 40 × 20 to 20 × 20), the
+    table lists both; dividing the objective saved by a t-day's weight read 60 t-days.
+    """
+    scenario, demand = late_unit(march_closed=(1, 2))
+    plan = plan_movements(scenario, demand)
+    (closure,) = [b for b in plan.bottlenecks if b.kind is ResourceKind.OUTAGE]
+    lift_t, people = scenario.units[0].deployment_lift_t, scenario.units[0].personnel
+    assert (closure.late_t_days_cut, closure.late_pax_days_cut) == (2 * lift_t, 2 * people)
+    assert (closure.saves_tier, closure.saves, closure.saves_unit) == (
+        "lateness",
+        closure.late_t_days_cut,
+        "t-days late",
+    )
+    said = f"{2 * lift_t:g} t-days and {2 * people:g} person-days late"
+    assert one_more_saves(closure) == said
+    assert [row["saves"] for row in closure_table_rows(plan)] == [said]
+
+
+def test_a_closure_whose_person_days_weigh_more_saves_them() -> None:
+    """With a person-day late weighing 100 to a t-day's 20, the 20 person-days are the main gain."""
+    scenario, demand = late_unit(march_closed=(1, 2))
+    params = PlanParams(weights=Weights(late_per_pax_day=100.0))
+    (closure,) = [
+        b for b in plan_movements(scenario, demand, params).bottlenecks if b.kind == "outage"
+    ]
+    assert closure.late_pax_days_cut is not None
+    assert (closure.saves, closure.saves_unit) == (closure.late_pax_days_cut, "pax-days late")
+    assert one_more_saves(closure).startswith(f"{closure.late_t_days_cut:g} t-days and ")
 
 
 @pytest.mark.parametrize("fair", [False, True])

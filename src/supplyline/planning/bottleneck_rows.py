@@ -16,6 +16,7 @@ from typing import Any
 from supplyline.domain import Bottleneck, JointExtra, Measuring, Plan, ResourceKind
 from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
+from supplyline.planning.price_reading import measured_saves_text
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
@@ -256,7 +257,10 @@ def one_more_saves(b: Bottleneck) -> str:
 
     The shadow price over the weight of the tier it acts on
     (:mod:`supplyline.planning.price_reading`), with that tier's unit; a plan written
-    before that was recorded says its price in objective units.
+    before that was recorded says its price in objective units. A closure's is what
+    lifting it saves, its re-plan's measured gains each in its own unit
+    (:func:`~supplyline.planning.price_reading.measured_saves_text`): "440 t-days late"
+    had summed 400 t-days and 40 person-days.
 
     >>> from supplyline.domain import ResourceKind
     >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
@@ -266,6 +270,8 @@ def one_more_saves(b: Bottleneck) -> str:
     ...     shadow_price=1728000.0))
     '1,728,000 in objective units'
     """
+    if (measured := measured_saves_text(b)) is not None:
+        return measured
     if b.saves is None or b.saves_unit is None:
         return f"{Said(b.shadow_price)} in objective units"
     return f"{Said(b.saves)} {b.saves_unit}"

@@ -381,6 +381,7 @@ def late_unit(
     lift_t: float = 20.0,
     flight_days: int | None = None,
     seat_cost: float = 0.0,
+    march_closed: Sequence[int] = (),
 ) -> tuple[Scenario, Demand]:
     """A unit that cannot be in place on its required day, and a depot that could feed it.
 
@@ -389,7 +390,9 @@ def late_unit(
     C+(1 + transit_days) at the earliest. The depot ``D`` is a day from ``U``. The unit
     eats ``daily_t`` of food a day from its arrival, so the plan feeds it from then on.
     With ``flight_days``, a flight from ``H`` to ``U`` takes the people (not the equipment)
-    in that many days, at ``seat_cost`` a person.
+    in that many days, at ``seat_cost`` a person. ``march_closed``: the road's outage days
+    (closed on C+1–C+2, the unit leaves on C+3 and closes 2 days later: lifting the
+    closure saves 40 t-days and 20 person-days of lift late).
 
     >>> scenario, demand = late_unit()
     >>> scenario.units[0].required_day, demand.consumption_t.sum()
@@ -415,6 +418,7 @@ def late_unit(
                 distance_km=800,
                 transit_days=transit_days,
                 cost_per_t=3.0,
+                outage_days=frozenset(march_closed),
             ),
             Link(
                 id="supply",

@@ -15,6 +15,11 @@ count, never above it: a good of lower priority, or a unit that moves later, wei
 and the same price buys more of it. With ``--fair-share`` it had divided by the shortfall
 weight alone, and a tester's supply binding on 8 days read "one more saves 8.3 t short":
 a band can make a tonne short up to 9.45 % dearer.
+
+A closure's price is no rate but the objective its re-plan saves in all, and the re-plan
+measured what that is made of; so its reading is those measured gains, not the total over
+a weight. Divided, a closure that cut 400 t-days and 40 person-days of lateness read
+"saves 440 t-days late": the person-days, weighing as much, were summed into the t-days.
 """
 
 from __future__ import annotations
@@ -26,9 +31,9 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.fair_share import top_band_surcharge
 from supplyline.planning.objective_tiers import Tier
-from supplyline.types import to_gram
+from supplyline.types import Said, to_gram
 
-__all__ = ["TIER_UNITS", "price_reading"]
+__all__ = ["TIER_UNITS", "measured_saves_text", "price_reading"]
 
 TIER_UNITS = {
     Tier.SHORTFALL: "t short",
@@ -49,7 +54,11 @@ def price_reading(p: Problem, base: Outcome, b: Bottleneck) -> dict[str, Any]:
     >>> TIER_UNITS[Tier.COST]
     'cost units'
     """
-    tier = _measured_tier(p, b) or _served_tier(p, base, b)
+    measured = _measured_tier(p, b)
+    tier = measured or _served_tier(p, base, b)
+    if measured is not None and b.kind is ResourceKind.OUTAGE:  # its price is their total
+        gain, unit = _measured_gain(p, b, measured)
+        return {"saves_tier": tier.name.lower(), "saves": gain, "saves_unit": unit}
     weight, unit = _weight(p, b, tier)
     return {
         "saves_tier": tier.name.lower(),
@@ -67,6 +76,59 @@ def _measured_tier(p: Problem, b: Bottleneck) -> Tier | None:
         Tier.COST: b.transport_cost_saved,
     }
     return next((tier for tier in p.tiers if (gains[tier] or 0.0) > 0), None)
+
+
+def _measured_gain(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
+    """The measured gain of ``tier`` and its unit: a closure's ``saves``.
+
+    Lateness has two measures; the one that weighs more in the objective is the main one
+    (the tonne-days where they weigh alike), and :func:`measured_saves_text` says both.
+    """
+    if tier is Tier.LATENESS:
+        t_days, pax_days = b.late_t_days_cut or 0.0, b.late_pax_days_cut or 0.0
+        w = p.weights
+        people = pax_days * w.lateness(p.days, people=True) > t_days * w.lateness(
+            p.days, people=False
+        )
+        return (pax_days, "pax-days late") if people else (t_days, TIER_UNITS[tier])
+    gain = {
+        Tier.SHORTFALL: b.shortfall_removed_t,
+        Tier.TARGETS: b.target_t_days_filled,
+        Tier.COST: b.transport_cost_saved,
+    }[tier]
+    return gain or 0.0, TIER_UNITS[tier]
+
+
+def measured_saves_text(b: Bottleneck) -> str | None:
+    """A closure's measured gains, each in its own unit, its main one first (None: none).
+
+    What lifting it saves as the tables say it: "400 t-days and 40 person-days late", never
+    the two summed, and every other gain its re-plan measured ("12 t short, 218 t-days
+    below target"). Losses (a cost the re-plan adds) are the explanation's to say.
+
+    >>> measured_saves_text(Bottleneck(kind=ResourceKind.OUTAGE, resource="l1 closed C+0",
+    ...     days=(0,), shadow_price=1.0, late_t_days_cut=400.0, late_pax_days_cut=40.0,
+    ...     transport_cost_saved=-10.0, saves_tier="lateness"))
+    '400 t-days and 40 person-days late'
+    """
+    if b.kind is not ResourceKind.OUTAGE:
+        return None
+    days_late = (b.late_t_days_cut, "t-days"), (b.late_pax_days_cut, "person-days")
+    late = " and ".join(f"{Said(n)} {unit}" for n, unit in days_late if n is not None and n > 0)
+    said = {
+        "shortfall": _positive(b.shortfall_removed_t, TIER_UNITS[Tier.SHORTFALL]),
+        "targets": _positive(b.target_t_days_filled, TIER_UNITS[Tier.TARGETS]),
+        "lateness": f"{late} late" if late else None,
+        "cost": _positive(b.transport_cost_saved, TIER_UNITS[Tier.COST]),
+    }
+    main = said.pop(b.saves_tier or "", None)
+    parts = [text for text in (main, *said.values()) if text]
+    return ", ".join(parts) or None
+
+
+def _positive(gain: float | None, unit: str) -> str | None:
+    """``gain`` with its unit where it is one: "12 t short" (None: none, or a loss)."""
+    return f"{Said(gain)} {unit}" if gain is not None and gain > 0 else None
 
 
 def _served_tier(p: Problem, base: Outcome, b: Bottleneck) -> Tier:

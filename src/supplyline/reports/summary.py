@@ -323,10 +323,11 @@ def closures_held_table(plan: Plan) -> Table:
         caption=(
             "Outage windows (runs of a link's consecutive closed days) that, lifted, let the "
             "plan do better: each re-planned with that window open, the link's other windows "
-            "kept closed. Lifting it saves: what the re-made plan saves in all (a total, not "
-            "a rate as the capacities' one more saves), read in the unit of what it acts on "
-            "(tonnes short, t-days below target or late, else transport cost; about, at the "
-            "weight of priority 1); bottlenecks.csv gives the objective saved itself. "
+            "kept closed. Lifting it saves: what the re-made plan gains in all (a total, not "
+            "a rate as the capacities' one more saves), as it measured it, each gain in its "
+            "own unit (tonnes short, t-days below target, t-days and person-days late, "
+            "transport cost), the main one first; bottlenecks.csv gives the objective saved "
+            "itself and each gain. "
             "Closures are ranked after "
             f"the capacities: {CLOSURE_RANK_RULE}."
         ),
