@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from supplyline.domain.amounts import amount_text as exact_amount_text
-from supplyline.domain.rounding import added_table, half_up, rounded, summed_columns
+from supplyline.domain.margins import AddedTable, added_table
+from supplyline.domain.rounding import half_up, rounded, summed_columns
 from supplyline.io.csv_out import yes_no
 from supplyline.types import Said, column_text, figure_decimals, said_cell, summed_text, to_gram
 
@@ -137,15 +138,18 @@ class Shown:
     ``alike``: groups of columns of one quantity, to one number of decimals.
     ``added``: groups of columns whose last is, on each row, the sum of the others (a
     requirement's consumption and build-up, and its total): one number of decimals, each
-    row's parts rounded to add up to its sum and each column to its total
-    (:func:`added_totals`, :func:`~supplyline.domain.rounding.added_table`).
+    column's total rounded alone (of ``sums`` where given) and the cells rounded to add up
+    across to each row's sum and down to those totals (:func:`added_totals`,
+    :func:`~supplyline.domain.margins.added_table`).
     ``summed``: columns whose last row is the total of the rows above (an "all modes"
     row): the total is rounded as it reads alone and the rows are rounded to add up to
     it (:func:`~supplyline.domain.rounding.summed_columns`). ``within``: pairs (part,
     whole) of summed columns whose row's part is within its whole, rounded together so
     that none reads above it. ``least``: a column's least decimals, those of a sentence
     that says one of its figures (the headline's tonnes short over the shortfalls'
-    total), so that both read the same.
+    total), so that both read the same. ``places``: a column's decimals, chosen from more
+    figures than the table's rows (the requirements' by unit and by commodity, so that
+    both views read to the same decimals).
     """
 
     alike: Alike = ()
@@ -158,17 +162,24 @@ class Shown:
     theirs to the gram (what is to deliver, all of the consumption), it reads as that one
     reads; elsewhere it is rounded alone. 57.025 t consumed, all of it to deliver, read
     57.02 and 57.03 side by side."""
+    places: tuple[tuple[str, int], ...] = ()
+    sums: tuple[tuple[str, float], ...] = ()
+    """The exact totals of ``added`` columns where the rows are not all the figures (the
+    requirements' whole sums, one for both views): their totals round these alone, so that
+    a total reads alike in every view of them."""
 
 
 def _added(
-    rows: Sequence[Mapping[str, Any]], group: Sequence[str], decimals: int
-) -> tuple[list[list[Decimal]], list[Decimal]] | None:
+    rows: Sequence[Mapping[str, Any]], group: Sequence[str], decimals: int, shown: Shown
+) -> AddedTable | None:
     """The ``group``'s figures as :func:`added_table` rounds them (None: a row lacks one)."""
     cells = [[row.get(c) for c in group[:-1]] for row in rows]
     parts = [[v for v in row if isinstance(v, float) and math.isfinite(v)] for row in cells]
     if any(len(p) != len(c) for p, c in zip(parts, cells, strict=True)):
         return None
-    return added_table(parts, decimals)
+    sums = dict(shown.sums)
+    totals = [sums[c] for c in group] if all(c in sums for c in group) else None
+    return added_table(parts, decimals, totals)
 
 
 def _echo(
@@ -188,23 +199,25 @@ def _echo(
 
 def added_totals(
     rows: Sequence[Mapping[str, Any]], group: Sequence[str], shown: Shown
-) -> tuple[list[Decimal], int] | None:
+) -> tuple[list[Decimal], int, tuple[int, ...]] | None:
     """The totals of an ``added`` group's columns as its table adds them, and its decimals.
 
-    For the sentence under the table, so that it says the sums of the figures shown:
-    the group's columns, their total, then each ``echoed`` column's sum as shown. None
-    where the table cannot add them (a cell that is no figure).
+    For the sentence under the table, so that it says the totals its columns add up to:
+    the group's columns, their total, then each ``echoed`` column's sum as shown; the
+    decimals; and the rows whose total reads a last digit off their parts
+    (:attr:`~supplyline.domain.margins.AddedTable.unsummed`), for the caption to name.
+    None where the table cannot add them (a cell that is no figure).
     """
     decimals = column_places(rows, list(group), shown)[group[-1]]
-    said = _added(rows, group, decimals)
+    said = _added(rows, group, decimals, shown)
     if said is None:
         return None
-    by_column = {c: [r[j] for r in said[0]] for j, c in enumerate(group)}
+    by_column = {c: [r[j] for r in said.rows] for j, c in enumerate(group)}
     echoes = [
         sum(_echo(rows, column, {c: by_column[c] for c in of}, decimals), Decimal(0))
         for column, of in shown.echoed
     ]
-    return [*said[1], *echoes], decimals
+    return [*said.totals, *echoes], decimals, said.unsummed
 
 
 def _cells(
@@ -226,10 +239,10 @@ def _cells(
     said = _summed(rows, [c for c in columns if c in shown.summed], places, shown.within)
     for group in shown.added:
         if all(c in columns for c in group) and rows:
-            table = _added(rows, group, places[group[-1]])
+            table = _added(rows, group, places[group[-1]], shown)
             if table is None:
                 continue
-            by_column = {c: [r[j] for r in table[0]] for j, c in enumerate(group)}
+            by_column = {c: [r[j] for r in table.rows] for j, c in enumerate(group)}
             said.update({c: [float(d) for d in v] for c, v in by_column.items()})
             for column, of in shown.echoed:
                 if column in columns and all(isinstance(r.get(column), float) for r in rows):
@@ -292,6 +305,7 @@ def column_places(
     for group in [*shown.alike, *shown.within, *shown.added]:  # a part, its whole: one rounding
         most = max((places[c] for c in group if c in places), default=0)
         places.update({c: most for c in group if c in places})
+    places.update({c: d for c, d in shown.places if c in places})
     return places
 
 

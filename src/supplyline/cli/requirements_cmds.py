@@ -6,6 +6,7 @@ which ``--help`` does not need.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,10 @@ from supplyline.cli.output import (
 from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argument
 from supplyline.cli.progress import files_in_place, interruptible, stages_when_said
 from supplyline.cli.warnings import print_warnings
-from supplyline.domain.rounding import rounded, summed_figures
+from supplyline.domain.rounding import rounded
 from supplyline.errors import NotFoundError
 from supplyline.io.file_names import REQUIREMENTS_FILES
-from supplyline.types import counted, figures_decimals, written_text
+from supplyline.types import counted, figure_decimals, figures_decimals, written_text
 
 console = Console()
 err = Console(stderr=True)
@@ -137,12 +138,18 @@ def requirements_cmd(
             f"{scenario.start_date} (tonnes), {counted(len(scenario.units), 'unit')}"
         )
         drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
-        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=TONNES_SHOWN)
+        t = grand_totals(scenario, demand)
+        views = [
+            *totals_by_unit(demand, result.to_deliver_t),
+            *totals_by_commodity(demand, result.to_deliver_t),
+        ]
+        shown = tonnes_shown(views, t)
+        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
         if fmt is OutputFormat.TABLE:
-            t = grand_totals(scenario, demand)
-            total, eaten, stocked, on_hand, to_deliver = _totals_said(rows, t)
+            (total, eaten, stocked, on_hand, to_deliver), unsummed = _totals_said(rows, t, shown)
             if rows and "to_deliver_t" in cols:
-                console.print(DELIVER_NOTE, style="dim", markup=False, highlight=False)
+                note = DELIVER_NOTE + _unsummed_note(rows, unsummed, "unit" in cols)
+                console.print(note, style="dim", markup=False, highlight=False)
             console.print(
                 f"total: {total} t (consumption {eaten} t and "
                 f"days-of-supply build-up {stocked} t); "
@@ -167,40 +174,89 @@ TONNES_SHOWN = Shown(
     alike=(("consumption_t", "buildup_t", "total_t", "to_deliver_t"),),
     echoed=(("to_deliver_t", ("consumption_t", "total_t")),),
 )
-"""The requirements tables' tonnes: one count of decimals, each row's consumption and
-build-up rounded to add up to its total and each column to the totals said under it (a
-tester read 104.62 + 7.22 t beside a total of 111.83 t, and "19,234 t" under a column
-to 0.01)."""
+"""The requirements tables' tonnes: one count of decimals, each column's total as it
+rounds alone and each row's consumption and build-up rounded to add up to its total and
+down to those totals (a tester read 104.62 + 7.22 t beside a total of 111.83 t, and
+"19,234 t" under a column to 0.01). :func:`tonnes_shown` fixes the decimals and totals
+for both views."""
+
+TONNES = ("consumption_t", "buildup_t", "total_t", "to_deliver_t")
+
+
+def tonnes_shown(views: list[dict[str, Any]], t: dict[str, float]) -> Shown:
+    """:data:`TONNES_SHOWN` with the decimals and totals of the whole requirements.
+
+    ``views``: the rows of both tables (by unit and by commodity), ``t`` the grand totals.
+    The decimals are the one rule's (:func:`~supplyline.types.figure_decimals`) over all of
+    those figures, and the totals those of ``t``, so that both views read to the same
+    decimals and say the same totals: rounded each to its own figures, a tester's 60 units
+    read "2,999.38 t" by unit and "2,999 t" by commodity, and 1,303.81 t of consumption by
+    unit read 1,303.80 by commodity.
+    """
+    figures = [row.get(c) for row in views for c in TONNES]
+    decimals = figure_decimals([*figures, *(t[c] for c in TONNES)])
+    return replace(
+        TONNES_SHOWN,
+        places=tuple((c, decimals) for c in TONNES),
+        sums=tuple((c, t[c]) for c in TONNES[:3]),
+    )
 
 
 DELIVER_NOTE = (
-    "Consumption and build-up are rounded to add up to each row's total and to the totals "
-    "below; to deliver reads as the row's consumption or total where it is all of it, else "
-    "rounded alone, so its column may add to a few hundredths off the total below."
+    "Each total reads as it rounds alone, alike by unit and by commodity; consumption and "
+    "build-up are rounded to add up to each row's total and to the totals below; to deliver "
+    "reads as the row's consumption or total where it is all of it, else rounded alone, so "
+    "its column may add to a few hundredths off the total below."
 )
 """Under the requirements table: which of its columns add up as shown, and which may not."""
 
 
-def _totals_said(rows: list[dict[str, Any]], t: dict[str, float]) -> tuple[str, ...]:
-    """The totals under the table: its columns' sums as shown, then on hand and to deliver.
+def _unsummed_note(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_unit: bool) -> str:
+    """The rows whose total reads a last digit off their parts, named; else nothing.
 
-    To the table's decimals; what is to deliver reads as it rounds alone (as ``plan``
-    says it), and what is on hand what the total less that reads, so that the two add up
-    to the total as said. Its column, each row rounded alone or as the figure it equals,
-    may add to a few steps off it: :data:`DELIVER_NOTE` says so under the table.
+    Where the consumption's and the build-up's totals, each rounded alone, do not add up to
+    the total rounded alone (1,303.808 + 154.541 t read 1,304 + 155 beside 1,458), one
+    row's total gives way, and the note says which.
     """
-    added = added_totals(rows, TONNES_SHOWN.added[0], TONNES_SHOWN)
-    figures = (t["total_t"], t["consumption_t"], t["buildup_t"])
-    if added is None:  # no rows: the totals alone, rounded to add up
-        decimals = figures_decimals(*figures, t["on_hand_t"], t["to_deliver_t"])
-        eaten_d, stocked_d, total_d = summed_figures(figures[1:], figures[0], decimals)
-        deliver_d = rounded(t["to_deliver_t"], decimals)
+    if not unsummed:
+        return ""
+    names = [
+        f"{rows[i]['unit']} {rows[i]['commodity']}" if by_unit else str(rows[i]["commodity"])
+        for i in unsummed
+    ]
+    return (
+        " The consumption and build-up totals, each rounded alone, do not add up to the total "
+        f"rounded alone, so the total of {', '.join(names)} reads one last digit off its "
+        "consumption plus build-up."
+    )
+
+
+def _totals_said(
+    rows: list[dict[str, Any]], t: dict[str, float], shown: Shown
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The totals under the table, each rounded alone, and the rows that do not add up.
+
+    To the table's decimals (``shown``'s): the total, consumption and build-up as the
+    table's columns add up to them, each its figure rounded alone; what is to deliver
+    reads as it rounds alone (as ``plan`` says it), and what is on hand what the total
+    less that reads, so that the two add up to the total as said. The to-deliver column,
+    each row rounded alone or as the figure it equals, may add to a few steps off it:
+    :data:`DELIVER_NOTE` says so under the table.
+    """
+    added = added_totals(rows, shown.added[0], shown)
+    decimals = dict(shown.places).get("total_t")
+    unsummed: tuple[int, ...] = ()
+    if added is None:  # no rows: the totals alone
+        if decimals is None:
+            decimals = figures_decimals(*(t[c] for c in TONNES), t["on_hand_t"])
+        eaten_d, stocked_d, total_d = (rounded(t[c], decimals) for c in TONNES[:3])
     else:
-        (eaten_d, stocked_d, total_d, _), decimals = added
-        deliver_d = rounded(t["to_deliver_t"], decimals)
-    return written_text(
+        (eaten_d, stocked_d, total_d, _), decimals, unsummed = added
+    deliver_d = rounded(t["to_deliver_t"], decimals)
+    said = written_text(
         [total_d, eaten_d, stocked_d, total_d - deliver_d, deliver_d], decimals, kept=decimals
     )
+    return said, unsummed
 
 
 @app.command("factors", rich_help_panel="Plan")

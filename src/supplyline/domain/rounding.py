@@ -7,9 +7,9 @@ total are written side by side, each to the gram (:func:`gram_parts`); and the f
 one-line summaries, whose parts are written to as many decimals as make them add up
 (:func:`adding_decimals`); and the plan's tables and headline, whose totals are rounded
 as they read alone and whose parts are rounded to add up to them
-(:func:`summed_figures`, :func:`summed_within`, :func:`summed_columns`); and the
-requirements' tables, whose rows each add to a total column and whose columns add to
-the totals said under them (:func:`added_table`); and the ledger's
+(:func:`summed_figures`, :func:`summed_within`, :func:`summed_columns`; the
+requirements' tables, whose totals are fixed for two views at once, have
+:mod:`supplyline.domain.margins`); and the ledger's
 balances, whose receivable less payable reads as their net (:func:`said_difference`).
 """
 
@@ -25,7 +25,6 @@ from supplyline.domain.circulation import cheapest_circulation
 from supplyline.types import GRAM_DECIMALS, to_gram
 
 __all__ = [
-    "added_table",
     "adding_decimals",
     "apportion",
     "apportion_rows",
@@ -528,32 +527,3 @@ def said_delivery(
     if parts is None:
         parts = [rounded(delivered, decimals), rounded(unstocked, decimals)]
     return parts[0], said_short, parts[1], whole
-
-
-def added_table(
-    rows: Sequence[Sequence[float]], decimals: int
-) -> tuple[list[list[Decimal]], list[Decimal]]:
-    """Each row's parts and their sum (last) to ``decimals``, adding up across and down.
-
-    Every part, every row's sum and every column's total is its exact value (to the
-    gram) rounded down or up, each row's parts add up to its sum as read, and each
-    column adds up to its total as read (the second value: the parts' totals, then the
-    grand total, the exact sum rounded): a controlled rounding of the table
-    (:func:`apportion_rows`). Rounded each alone, the requirements read 9.32 + 0.64 t
-    beside a total of 9.96 t but 104.62 + 7.22 beside 111.83, and their totals
-    "19,234 t" under a column of figures to 0.01.
-
-    >>> said, totals = added_table([[104.615, 7.2175], [2.825, 0.195]], 2)
-    >>> [[str(d) for d in row] for row in said], [str(d) for d in totals]
-    ([['104.61', '7.22', '111.83'], ['2.83', '0.19', '3.02']], ['107.44', '7.41', '114.85'])
-    """
-    scale = Decimal(10) ** decimals
-    scaled = [{j: float(gram_decimal(v) * scale) for j, v in enumerate(row)} for row in rows]
-    whole = apportion_rows(scaled)
-    width = max((len(row) for row in rows), default=0)
-    said = [
-        [Decimal(r.get(j, 0)) / scale for j in range(len(row))] + [Decimal(sum(r.values())) / scale]
-        for r, row in zip(whole, rows, strict=True)
-    ]
-    totals = [sum((row[j] for row in said if j < len(row) - 1), Decimal(0)) for j in range(width)]
-    return said, [*totals, sum(totals, Decimal(0))]
