@@ -151,3 +151,29 @@ def test_to_deliver_reads_as_the_figure_it_equals(folder: Path) -> None:
             assert row[deliver] == row[eaten]
         elif figures["to_deliver_t"] == figures["total_t"]:
             assert row[deliver] == row[total]
+
+
+def test_a_table_too_long_to_round_so_says_its_figures_are_rounded_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the rows the rounding is kept to, the note says so, and the totals still agree."""
+    from typer.testing import CliRunner
+
+    from supplyline.cli import requirements_cmds
+    from supplyline.cli.app import _register_commands, app
+    from supplyline.domain import margins
+
+    _register_commands()
+    shorter = 3  # the bilateral example has more rows than this either way
+    monkeypatch.setattr(margins, "MOST_ADDED_ROWS", shorter)
+    monkeypatch.setattr(requirements_cmds, "MOST_ADDED_ROWS", shorter)
+    said = {}
+    for by in ("unit", "commodity"):
+        result = CliRunner().invoke(
+            app, ["requirements", str(EXAMPLES[0]), "--by", by], env={"COLUMNS": "200"}
+        )
+        assert result.exit_code == 0, result.output
+        flat = " ".join(result.stdout.split())
+        assert f"a table of more than {shorter} rows has each figure rounded alone" in flat
+        said[by] = flat[flat.index("total: ") :]
+    assert said["unit"] == said["commodity"]

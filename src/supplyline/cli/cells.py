@@ -199,13 +199,14 @@ def _echo(
 
 def added_totals(
     rows: Sequence[Mapping[str, Any]], group: Sequence[str], shown: Shown
-) -> tuple[list[Decimal], int, tuple[int, ...]] | None:
+) -> tuple[list[Decimal], int, AddedTable] | None:
     """The totals of an ``added`` group's columns as its table adds them, and its decimals.
 
     For the sentence under the table, so that it says the totals its columns add up to:
     the group's columns, their total, then each ``echoed`` column's sum as shown; the
-    decimals; and the rows whose total reads a last digit off their parts
-    (:attr:`~supplyline.domain.margins.AddedTable.unsummed`), for the caption to name.
+    decimals; and the table as rounded, whose rows that read a last digit off their parts
+    (:attr:`~supplyline.domain.margins.AddedTable.unsummed`), or whose figures each
+    rounded alone (``alone``), the caption says.
     None where the table cannot add them (a cell that is no figure).
     """
     decimals = column_places(rows, list(group), shown)[group[-1]]
@@ -217,7 +218,7 @@ def added_totals(
         sum(_echo(rows, column, {c: by_column[c] for c in of}, decimals), Decimal(0))
         for column, of in shown.echoed
     ]
-    return [*said.totals, *echoes], decimals, said.unsummed
+    return [*said.totals, *echoes], decimals, said
 
 
 def _cells(

@@ -38,6 +38,7 @@ from supplyline.cli.output import (
 from supplyline.cli.paths import PATH_METAVAR, output_path, scenario_folder_argument
 from supplyline.cli.progress import files_in_place, interruptible, stages_when_said
 from supplyline.cli.warnings import print_warnings
+from supplyline.domain.margins import MOST_ADDED_ROWS, AddedTable
 from supplyline.domain.rounding import rounded
 from supplyline.errors import NotFoundError
 from supplyline.io.file_names import REQUIREMENTS_FILES
@@ -146,9 +147,9 @@ def requirements_cmd(
         shown = tonnes_shown(views, t)
         emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
         if fmt is OutputFormat.TABLE:
-            (total, eaten, stocked, on_hand, to_deliver), unsummed = _totals_said(rows, t, shown)
+            (total, eaten, stocked, on_hand, to_deliver), table = _totals_said(rows, t, shown)
             if rows and "to_deliver_t" in cols:
-                note = DELIVER_NOTE + _unsummed_note(rows, unsummed, "unit" in cols)
+                note = _table_note(rows, table, "unit" in cols)
                 console.print(note, style="dim", markup=False, highlight=False)
             console.print(
                 f"total: {total} t (consumption {eaten} t and "
@@ -211,6 +212,21 @@ DELIVER_NOTE = (
 """Under the requirements table: which of its columns add up as shown, and which may not."""
 
 
+def _table_note(rows: list[dict[str, Any]], table: AddedTable | None, by_unit: bool) -> str:
+    """Under the table: which columns add up as shown (:data:`DELIVER_NOTE`).
+
+    Or, in a table too long to round so, that its figures are each rounded alone.
+    """
+    if table is not None and table.alone:
+        return (
+            f"Each total reads as it rounds alone, alike by unit and by commodity; a table of "
+            f"more than {MOST_ADDED_ROWS:,} rows has each figure rounded alone too, so its "
+            "rows and columns may add to a few last digits off (--format csv or --out give "
+            "every figure to the gram)."
+        )
+    return DELIVER_NOTE + _unsummed_note(rows, () if table is None else table.unsummed, by_unit)
+
+
 def _unsummed_note(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_unit: bool) -> str:
     """The rows whose total reads a last digit off their parts, named; else nothing.
 
@@ -233,7 +249,7 @@ def _unsummed_note(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_uni
 
 def _totals_said(
     rows: list[dict[str, Any]], t: dict[str, float], shown: Shown
-) -> tuple[tuple[str, ...], tuple[int, ...]]:
+) -> tuple[tuple[str, ...], AddedTable | None]:
     """The totals under the table, each rounded alone, and the rows that do not add up.
 
     To the table's decimals (``shown``'s): the total, consumption and build-up as the
@@ -245,18 +261,18 @@ def _totals_said(
     """
     added = added_totals(rows, shown.added[0], shown)
     decimals = dict(shown.places).get("total_t")
-    unsummed: tuple[int, ...] = ()
+    table: AddedTable | None = None
     if added is None:  # no rows: the totals alone
         if decimals is None:
             decimals = figures_decimals(*(t[c] for c in TONNES), t["on_hand_t"])
         eaten_d, stocked_d, total_d = (rounded(t[c], decimals) for c in TONNES[:3])
     else:
-        (eaten_d, stocked_d, total_d, _), decimals, unsummed = added
+        (eaten_d, stocked_d, total_d, _), decimals, table = added
     deliver_d = rounded(t["to_deliver_t"], decimals)
     said = written_text(
         [total_d, eaten_d, stocked_d, total_d - deliver_d, deliver_d], decimals, kept=decimals
     )
-    return said, unsummed
+    return said, table
 
 
 @app.command("factors", rich_help_panel="Plan")

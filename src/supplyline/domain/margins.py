@@ -19,7 +19,7 @@ from supplyline.domain.circulation import Edge, cheapest_circulation
 from supplyline.domain.rounding import gram_decimal
 from supplyline.types import GRAM_DECIMALS
 
-__all__ = ["AddedTable", "added_table"]
+__all__ = ["MOST_ADDED_ROWS", "AddedTable", "added_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,18 @@ class AddedTable:
     None, unless the columns' totals rounded alone do not add up to the grand total rounded
     alone (1.5 + 1.5 read 2 + 2 beside 3): then the cells cannot add up both ways, and
     the fewest rows (one for a table of two parts) give way, each by one step."""
+    alone: bool = False
+    """Whether every figure is rounded alone, the table being longer than
+    :data:`MOST_ADDED_ROWS`: its rows and columns may then miss their totals."""
+
+
+MOST_ADDED_ROWS = 400
+"""The longest table rounded to add up; a longer one has each figure rounded alone.
+
+The rounding is a cheapest circulation found by successive shortest paths, whose time
+grows faster than the square of the rows: measured on this 2-core machine, 0.02 s at 100
+rows of two parts, 0.17 s at 300, 2.0 s at 1,000, 12 s at 2,000, and a requirements
+table of 500 units × 20 goods (10,000 rows) took 496 s to print."""
 
 
 def added_table(
@@ -73,8 +85,16 @@ def added_table(
     if not totals:
         exact = [*(exact or [0] * width), sum(sums)]
     fixed = [_alone(g, step) for g in exact]
-    said = _apportioned(grams, sums, fixed, step)
     unit = Decimal(1).scaleb(-decimals)
+    if len(rows) > MOST_ADDED_ROWS:
+        alone = [[_alone(g, step) for g in [*row, s]] for row, s in zip(grams, sums, strict=True)]
+        return AddedTable(
+            rows=[[unit * v for v in row] for row in alone],
+            totals=[unit * v for v in fixed],
+            unsummed=(),
+            alone=True,
+        )
+    said = _apportioned(grams, sums, fixed, step)
     shown = [[unit * v for v in row] for row in said[0]]
     return AddedTable(rows=shown, totals=[unit * v for v in fixed], unsummed=said[1])
 

@@ -125,9 +125,8 @@ def _refuse_scenario_folder(folder: Path, names: Sequence[str]) -> None:
     clash = [name for name in names if name in SCENARIO_FILES and (folder / name).exists()]
     if clash:
         raise OutputError(
-            f"cannot write into {folder}: it is a scenario folder (it holds scenario.yaml), "
-            f"and its {', '.join(clash)} would be replaced; choose another folder "
-            "(nothing was written)"
+            f"cannot write into the scenario folder {folder} (it holds scenario.yaml): its "
+            f"{', '.join(clash)} would be replaced; choose another folder (nothing was written)"
         )
 
 
