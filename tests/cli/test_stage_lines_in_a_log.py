@@ -12,8 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 RELIEF = ROOT / "examples" / "relief-operation"
+BILATERAL = ROOT / "examples" / "bilateral-exercise"
 STAGE_LINE = re.compile(r"^ *[0-9]+\.[0-9] s  ")
 """A stage's line in a log, as the README gives the pattern to drop them by."""
 
@@ -62,3 +65,32 @@ def test_requirements_says_each_stage_before_the_warnings(tmp_path: Path) -> Non
     last_stage = max(i for i, line in enumerate(lines) if STAGE_LINE.match(line))
     assert last_stage < min(warnings)
     assert not STAGE_LINE.search(done.stdout)
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_a_stage_is_one_line_in_a_log_whatever_columns_says(tmp_path: Path, columns: str) -> None:
+    """A tester's ``COLUMNS=80 plan … 2>err.txt`` had the solve's stage wrapped in two lines.
+
+    Its tail (``s used)``) was left by the README's filter of the stage lines; now each
+    stage, the longest too, is one line, and the filter leaves warnings and notes alone.
+    """
+    log = tmp_path / "err.txt"
+    with log.open("w", encoding="utf-8") as err:
+        done = subprocess.run(
+            [sys.executable, "-m", "supplyline", "plan", str(BILATERAL), "--explain", "0"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src"), "COLUMNS": columns},
+            timeout=300,
+            check=False,
+        )
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert done.returncode == 0, lines
+    staged = [line for line in lines if STAGE_LINE.match(line)]
+    solving = [line for line in staged if "  solving" in line]
+    assert solving, lines
+    assert all(line.endswith(" s used)") for line in solving), solving
+    assert max(map(len, staged)) > int(columns)  # long enough to have been wrapped
+    left = " ".join(s for s in lines if not STAGE_LINE.match(s) and "warning:" not in s)
+    assert left.startswith("no plan files written"), left  # the note alone, no stage's tail
+    assert "used)" not in left, left

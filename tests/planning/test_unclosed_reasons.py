@@ -7,6 +7,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from supplyline.domain import Closure, Demand, Plan, Scenario
 from supplyline.domain.deployment import DEPLOYMENT_FIELDS
 from supplyline.io.plan_files import flows_id, plan_id, read_plan, write_plan
@@ -84,3 +86,68 @@ def test_reason_is_in_deployment_csv_and_plan_json(tmp_path: Path) -> None:
 def test_reason_comes_last_in_deployment_csv() -> None:
     """The reason column is added at the end: deployment.csv's other columns keep their place."""
     assert DEPLOYMENT_FIELDS[-1] == "reason"
+
+
+def _sharing_a_road(
+    personnel: int,
+    units: int,
+    *,
+    pax: float | None,
+    days: int,
+    lift_t: float = 0.0,
+    t: float | None = None,
+) -> Closure:
+    """The one closure not closed of ``units`` alike on the example's road of ``pax`` a day."""
+    scenario, demand = late_unit(days=days, lift_t=lift_t)
+    road = replace(scenario.links[0], capacity_pax_per_day=pax, capacity_t_per_day=t)
+    unit = replace(scenario.units[0], personnel=personnel)
+    scenario = replace(
+        scenario,
+        links=(road, *scenario.links[1:]),
+        units=tuple(replace(unit, id=f"u{i}") for i in range(1, units + 1)),
+    )
+    (closure,) = [c for c in plan_movements(scenario, demand).closures if c.closure_day is None]
+    return closure
+
+
+@pytest.mark.parametrize(
+    ("personnel", "pax", "days", "said"),
+    [(10, 5.0, 8, "its 10 people wait on"), (1, 1.0, 6, "its 1 person waits on")],
+)
+def test_people_waiting_on_capacity_agree_with_their_count(
+    personnel: int, pax: float, days: int, said: str
+) -> None:
+    """A tester read "its 40 people waits on capacity": people are plural, one person is not.
+
+    Two units alike; by the last day the road brings the people of one of them.
+    """
+    closure = _sharing_a_road(personnel, 2, pax=pax, days=days)
+    assert closure.reason is not None
+    assert closure.reason.startswith(f"{said} capacity other lift and goods take first")
+
+
+def test_a_lift_waiting_on_capacity_is_a_mass() -> None:
+    """Tonnes of lift are one lift: "its 10 t of lift waits"."""
+    closure = _sharing_a_road(0, 2, pax=None, days=6, lift_t=10.0, t=10.0)
+    assert closure.reason is not None
+    assert closure.reason.startswith("its 10 t of lift waits on capacity")
+
+
+@pytest.mark.parametrize(
+    ("personnel", "pax", "said"),
+    [
+        (10, 1.0, ["its 10 people cannot all be at 'U'", "at most 1 person a day gets there",
+                   "at most 3 people by C+7"]),
+        (1, 0.25, ["its 1 person cannot be at 'U'", "people a day get there from"]),
+        (10, 2.0, ["its 10 people cannot all be at 'U'", "at most 2 people a day get there",
+                   "at most 6 people by C+7"]),
+    ],
+)  # fmt: skip
+def test_people_a_road_cannot_bring_agree_with_their_counts(
+    personnel: int, pax: float, said: list[str]
+) -> None:
+    """Each count of people, the unit's, the rate's and the last day's, with its verb."""
+    closure = _sharing_a_road(personnel, 1, pax=pax, days=8)
+    assert closure.reason is not None
+    for words in said:
+        assert words in closure.reason

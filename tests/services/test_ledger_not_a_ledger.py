@@ -300,3 +300,78 @@ def test_any_table_of_its_own_without_a_ledger_revision_refuses_it(
     assert said.startswith(f"postgresql://u:***@h/db: this database holds tables of its own "
                            f"(e.g. {shown}")  # fmt: skip
     assert "secret" not in said
+
+
+_OBJECTS = {
+    "a view": (["CREATE VIEW customers AS SELECT 1 AS a"], "view customers"),
+    "a view and its trigger": (
+        ["CREATE VIEW customers AS SELECT 1 AS a",
+         "CREATE TRIGGER add_one INSTEAD OF INSERT ON customers BEGIN SELECT 1; END"],
+        "view customers, trigger add_one",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("made", sorted(_OBJECTS))
+def test_a_file_of_a_view_and_no_table_is_refused_byte_for_byte(tmp_path: Path, made: str) -> None:
+    """A tester's file of a view alone was made a ledger, exit 0: now exit 7, as one of a table."""
+    statements, named = _OBJECTS[made]
+    own = tmp_path / "v.db"
+    with sqlite3.connect(own) as conn:
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()
+    before = _digest(own)
+    code, said = run("ledger", "verify", "--db", f"sqlite:///{own}")
+    assert (code, said) == (
+        7, f"error: {own}: this database holds objects of its own (e.g. {named}) and {REFUSED}\n"
+    )  # fmt: skip
+    assert _digest(own) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.db"]
+
+
+def _execute(url: str, *statements: str) -> None:
+    """Run ``statements`` on the database at ``url``, in one transaction."""
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def test_a_database_of_a_view_alone_is_refused_unchanged(db_url: str) -> None:
+    """SQLite and PostgreSQL alike: a view is the user's as a table is; no table is made."""
+    _execute(db_url, "CREATE VIEW customers AS SELECT 1 AS a")
+    code, said = run("ledger", "verify", "--db", db_url)
+    assert code == 7, said
+    assert "holds objects of its own (e.g. view customers)" in said
+    assert _tables(db_url) == set()
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("CREATE INDEX mine ON ledger_event (partner, kind)", "index mine"),
+        ("CREATE VIEW busy AS SELECT partner FROM ledger_event", "view busy"),
+    ],
+    ids=["index", "view"],
+)
+def test_the_ledgers_tables_with_an_object_of_the_users_and_no_revision_are_refused(
+    db_url: str, statement: str, named: str
+) -> None:
+    """A ledger's tables without its revision are refused if the user added to them."""
+    assert run("db", "upgrade", "--db", db_url)[0] == 0
+    _execute(db_url, "DELETE FROM alembic_version", statement)
+    code, said = run("ledger", "verify", "--db", db_url)
+    assert code == 7, said
+    assert f"holds objects of its own (e.g. {named})" in said
+
+
+def test_a_ledger_beside_a_view_of_the_users_is_still_a_ledger(db_url: str) -> None:
+    """With its revision, a ledger is one whatever else the database holds."""
+    assert run("db", "upgrade", "--db", db_url)[0] == 0
+    _execute(db_url, "CREATE VIEW busy AS SELECT partner FROM ledger_event")
+    code, said = run("ledger", "verify", "--db", db_url)
+    assert code == 0, said

@@ -42,6 +42,7 @@ def demo_cmd(
     The same as 'supplyline requirements EXAMPLE' followed by
     'supplyline plan EXAMPLE --out OUT --report OUT/plan.html'.
     """
+    from supplyline.io.destinations import FORCE_OPTION
     from supplyline.io.folder_lock import held_output_folder
     from supplyline.io.own_files import REPORT
     from supplyline.services.planning import (
@@ -53,7 +54,8 @@ def demo_cmd(
         folder = bundled_example(example)
     except NotFoundError as unknown:  # a bad option value: exit 2, as any (it was 3)
         raise typer.BadParameter(str(unknown), param_hint="'--example'") from None
-    check_plan_outputs(folder, out, report=out / "plan.html")
+    # in --force's words, and --force taken: it said "pass force=True", and refused with it
+    check_plan_outputs(folder, out, report=out / "plan.html", force=force, force_with=FORCE_OPTION)
     with held_output_folder(out):  # the demo is one run: another into out is refused
         # a plan.html of the user's stops the demo before step 1 prints anything (it stopped
         # after the requirements table, and its message offered a --force demo did not have)

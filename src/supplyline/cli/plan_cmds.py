@@ -216,6 +216,7 @@ def plan_cmd(
     # "no plan written" (in the import below, a second on a loaded machine, it said only
     # "interrupted")
     with interruptible(err, "no plan written"):
+        from supplyline.io.destinations import FORCE_OPTION
         from supplyline.services.planning import plan_scenario, why_unavailable
         from supplyline.services.scenarios import read_params
 
@@ -250,6 +251,7 @@ def plan_cmd(
                 progress=show,
                 on_warnings=lambda warnings: print_warnings(warnings, err),  # before the solve
                 force=force,  # checked above, in --force's words
+                force_with=FORCE_OPTION,  # and again as the files move: in the same words
             )
     with files_in_place(err, written=True):
         if fmt is OutputFormat.TABLE:

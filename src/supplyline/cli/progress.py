@@ -2,7 +2,8 @@
 
 On a terminal: a spinner with the stage and the seconds so far (a solve can take
 minutes; a frozen line looks like a hang). In a log (stderr not a terminal, as in a
-batch job): one line per stage with the seconds since the start. Ctrl+C ends the
+batch job): one line per stage with the seconds since the start, never wrapped (whatever
+the width ``COLUMNS`` gives), so that a filter of the stage lines finds all of each. Ctrl+C ends the
 command with a message and exit code 130, without a traceback; the commands write
 their files only at the end (all or none), so nothing is half-written. A Ctrl+C that
 Python dropped (raised in a weakref callback or a ``__del__``, where CPython only prints
@@ -96,10 +97,13 @@ def stages(console: Console, first: str) -> Iterator[Callable[[str], None]]:
 
     def log(text: str) -> None:
         raise_if_interrupted()
+        # one line whatever COLUMNS says (soft_wrap: no wrapping): rich wrapped a long stage
+        # at COLUMNS=80, and its tail ("s used)") escaped the README's filter of the stages
         console.print(
             f"{time.monotonic() - began:7.1f} s  {text}{_limit_used(text)}",
             highlight=False,
             markup=False,
+            soft_wrap=True,
         )
 
     log(first)

@@ -101,7 +101,11 @@ def requirements_cmd(
         with held_output_folder(out), stages_when_said(err) as show:
             result = assess_requirements(folder, progress=show)
             # the files first, then the printing: a reader that stops early (| head) loses none
-            written = export_requirements(result, out, progress=show) if out is not None else []
+            written = (  # a file put there meanwhile: "move it away", as before the work
+                export_requirements(result, out, progress=show, force_with=None)
+                if out is not None
+                else []
+            )
             at_odds = requirements_at_odds(result, out) if out is not None else ()
     with files_in_place(err, written=bool(written)):
         print_warnings(result.opened.warnings, err)

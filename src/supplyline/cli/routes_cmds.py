@@ -246,6 +246,7 @@ def routes_cmd(
     # stages say ("no routes written"), not "interrupted" alone
     with interruptible(err, "no routes written"):
         from supplyline.io import DayText
+        from supplyline.io.destinations import FORCE_OPTION
         from supplyline.routing import RouterParams
         from supplyline.routing.convoy import ConvoyParams
         from supplyline.services.routing import route_scenario_day
@@ -271,6 +272,7 @@ def routes_cmd(
                 progress=show,
                 force=force,  # checked above, in --force's words
                 plan_file=plan_file,
+                force_with=FORCE_OPTION,  # and again as the files move: in the same words
             )
     with files_in_place(err, written=bool(run.files)):
         print_warnings(run.opened.warnings, err)

@@ -116,8 +116,9 @@ def init_cmd(
     explained by comments. Refuses a non-empty folder unless --force.
     """
     from supplyline.io import write_template
+    from supplyline.io.destinations import FORCE_OPTION
 
-    written = write_template(folder, force=force)
+    written = write_template(folder, force=force, force_with=FORCE_OPTION)
     console.print(
         f"wrote a template scenario to {written}; check it with: "
         f"supplyline validate {shlex.quote(str(written))}",

@@ -78,6 +78,7 @@ def atomic_output_dir(
     replaces_scenario: bool = False,
     remove: Sequence[Path] = (),
     force: bool = False,
+    force_with: str | None = FORCE_ARGUMENT,
 ) -> Iterator[Path]:
     """Yield a scratch folder; on success move its files into ``target`` (created if needed).
 
@@ -86,8 +87,11 @@ def atomic_output_dir(
     ``replaces_scenario``: a tester's ``write_plan`` into another scenario's folder replaced
     its ``stocks.csv`` with the plan's. Nor, unless ``force``, a file that supplyline did
     not write (:mod:`supplyline.io.folder_files`; a writer of a scenario, which replaces
-    one on purpose, has its own checks). An empty path is refused (it meant the current
-    folder).
+    one on purpose, has its own checks); ``force_with`` is how the caller's user asks to
+    replace it, in the message (:data:`~supplyline.io.folder_files.FORCE_ARGUMENT` from
+    Python, "give --force" from the CLI, None where there is no way but another folder):
+    a file put there while a command's plan was solved was said in the Python API's words.
+    An empty path is refused (it meant the current folder).
     ``also`` lists more finished (scratch file, target) pairs to move with them (read
     when the block ends, so the block may add to it), all or none of them (a file that
     cannot be replaced, immutable say, puts back those already moved; the
@@ -110,7 +114,7 @@ def atomic_output_dir(
     target = Path(target)
     # one run at a time: taken first, before any change (the caller's own, if it holds it)
     with output_folder_lock(target), ExitStack() as inner:
-        yield from _staged_into(target, also, inner, replaces_scenario, remove, force)
+        yield from _staged_into(target, also, inner, replaces_scenario, remove, force, force_with)
 
 
 def _staged_into(
@@ -120,6 +124,7 @@ def _staged_into(
     replaces_scenario: bool,
     remove: Sequence[Path],
     force: bool,
+    force_with: str | None,
 ) -> Iterator[Path]:
     """:func:`atomic_output_dir` under the lock of ``target``.
 
@@ -158,7 +163,7 @@ def _staged_into(
         names = [item.name for item in _finished(scratch)]
         if not replaces_scenario:
             _keep_scenario_files(target, names)
-            check_folder_files(target, names, force=force, force_with=FORCE_ARGUMENT)
+            check_folder_files(target, names, force=force, force_with=force_with)
         moves = [(item, target / item.name) for item in sorted(_finished(scratch))]
         moves += list(also)
         _check_finals([final for _, final in moves])  # before any moves

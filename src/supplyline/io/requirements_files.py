@@ -12,6 +12,7 @@ import numpy.typing as npt
 from supplyline.domain import Demand, PlanningFactor
 from supplyline.io.atomic import atomic_output_dir, writing
 from supplyline.io.csv_out import write_csv
+from supplyline.io.folder_files import FORCE_ARGUMENT
 from supplyline.io.indented_json import indented_json
 from supplyline.io.progress_tenths import is_big, tenths
 from supplyline.io.requirements_daily import write_daily_csv
@@ -39,6 +40,7 @@ def write_requirements(
     deliver: FloatArray | None = None,
     progress: Callable[[str], None] | None = None,
     force: bool = False,
+    force_with: str | None = FORCE_ARGUMENT,
 ) -> list[Path]:
     """Write ``requirements_daily.csv``, ``requirements_by_unit.csv`` and ``requirements.json``.
 
@@ -51,10 +53,14 @@ def write_requirements(
     beside its name, by which a plan or routes written into the folder later know these
     requirements for their scenario's or another's (:mod:`supplyline.io.earlier_outputs`);
     left out where not given. ``force`` lets them replace files of their names that
-    supplyline did not write (:mod:`supplyline.io.folder_files`).
+    supplyline did not write (:mod:`supplyline.io.folder_files`); ``force_with`` is how the
+    caller's user asks for that, in the message (None: there is no way, but another folder).
     """
     # a full disk half-way through millions of rows: an OutputError naming the output
-    with atomic_output_dir(out, force=force) as tmp, writing(f"the requirements files into {out}"):
+    with (
+        atomic_output_dir(out, force=force, force_with=force_with) as tmp,
+        writing(f"the requirements files into {out}"),
+    ):
         write_daily_csv(
             tmp / "requirements_daily.csv",
             demand,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from supplyline.errors import Issue, OutputError, ScenarioError
 from supplyline.io.atomic import atomic_output_dir, check_not_over_other_files
-from supplyline.io.destinations import check_folder_target
+from supplyline.io.destinations import FORCE_ARGUMENT, check_folder_target
 from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
@@ -135,8 +135,14 @@ TEMPLATE_FILES: dict[str, str] = {
 """The template's files by name."""
 
 
-def write_template(path: str | Path, *, force: bool = False) -> Path:
+def write_template(
+    path: str | Path, *, force: bool = False, force_with: str = FORCE_ARGUMENT
+) -> Path:
     """Write the commented template scenario into ``path``; return the folder.
+
+    ``force_with`` is how the caller's user asks to write into a folder that is not empty,
+    in the message: "pass force=True" from Python, "give --force" from ``init`` (it said
+    "--force" to a caller of Python, and "or --force" alone to the command's user).
 
     Raises
     ------
@@ -151,7 +157,7 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
     folder = Path(path)
     with output_path(path):  # a name past 255 bytes raised a bare OSError
         refuse_long_names(path)  # or made the folders before it
-        _refuse_the_folder(path, force=force)
+        _refuse_the_folder(path, force=force, force_with=force_with)
         check_folder_target(folder)  # no permission: in every command's words
         check_not_over_other_files(folder)  # --force over a plan's folder left half of each
     try:
@@ -164,7 +170,7 @@ def write_template(path: str | Path, *, force: bool = False) -> Path:
     return folder
 
 
-def _refuse_the_folder(path: str | Path, *, force: bool) -> None:
+def _refuse_the_folder(path: str | Path, *, force: bool, force_with: str) -> None:
     """Raise OutputError if ``path`` is a file, or a folder with files (unless ``force``)."""
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
@@ -172,5 +178,5 @@ def _refuse_the_folder(path: str | Path, *, force: bool) -> None:
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise OutputError(
             f"cannot write the template into {path}: the folder is not empty (choose a new "
-            "folder, or --force to replace the template's files in it)"
+            f"folder, or {force_with} to replace the template's files in it)"
         )

@@ -119,7 +119,7 @@ class _Reasons:
         """The capacity on ``unit``'s way that keeps ``amount`` of it from arriving in time."""
         home, dest = self.pos[unit.home], self.pos[unit.destination]
         bound = self.bounds[people]
-        what = f"its {amount:,.10g} people" if people else f"its {amount:,.10g} t of lift"
+        what, (waits, cannot_be) = _left_words(people, amount), _left_verbs(people, amount)
         days, last = self.p.days, day_label(self.p.days - 1)
         ways = (bound.throughput.widest_way(home, dest), bound.throughput.quickest_way(home, dest))
         full = self._full_on(ways, people)
@@ -128,20 +128,19 @@ class _Reasons:
         )
         if alone is not None and alone.day >= days:
             rate = bound.throughput.most(home, dest)
-            per_day = "people a day" if people else "t/day"
             narrowest = self._narrowest(ways[0], people)
             said = (
-                f"{what} cannot all be at {unit.destination!r} by {last} even with every "
-                f"capacity to itself: at most {tonnes_text(rate)} {per_day} get there from "
-                f"{unit.home!r} (the narrowest of its widest way: {narrowest}), "
-                f"at most {tonnes_text(alone.by_day_before)} {'people' if people else 't'} by "
+                f"{what} {cannot_be} at {unit.destination!r} by {last} even with every "
+                f"capacity to itself: at most {_rate_words(people, rate)} from {unit.home!r} "
+                f"(the narrowest of its widest way: {narrowest}), "
+                f"at most {_amount_words(people, alone.by_day_before)} by "
                 f"{day_label(alone.day - 1)}"
             )
             return f"{said}; {full}" if full else said
         if full:
-            return f"{what} waits on capacity other lift and goods take first: {full}"
+            return f"{what} {waits} on capacity other lift and goods take first: {full}"
         return (
-            f"{what} waits on capacity other lift and goods take first (the narrowest of "
+            f"{what} {waits} on capacity other lift and goods take first (the narrowest of "
             f"its widest way: {self._narrowest(ways[0], people)}; see the bottlenecks)"
         )
 
@@ -181,6 +180,43 @@ class _Reasons:
         if not parts:
             return "no limited capacity"
         return describe(self.p, min(parts, key=lambda part: part[0])[1])[1]
+
+
+def _people(shown: str) -> str:
+    """People as a figure shown: "1 person", "40 people", "0.5 people"."""
+    return f"{shown} {'person' if shown == '1' else 'people'}"
+
+
+def _left_words(people: bool, amount: float) -> str:
+    """What of a unit is not there: "its 40 people", "its 1 person", "its 20 t of lift"."""
+    shown = f"{amount:,.10g}"
+    return f"its {_people(shown)}" if people else f"its {shown} t of lift"
+
+
+def _left_verbs(people: bool, amount: float) -> tuple[str, str]:
+    """The verbs of what is left (:func:`_left_words`): ("wait", "cannot all be") and so on.
+
+    People are plural but one ("its 40 people wait", "its 1 person waits", and one person
+    "cannot be" there, not "cannot all be"); a lift is a mass ("its 40 t of lift waits").
+    """
+    if people and f"{amount:,.10g}" == "1":
+        return "waits", "cannot be"
+    return ("wait" if people else "waits"), "cannot all be"
+
+
+def _amount_words(people: bool, amount: float) -> str:
+    """``amount`` of people or tonnes, as the tables round it: "1 person", "3.5 t"."""
+    return _people(tonnes_text(amount)) if people else f"{tonnes_text(amount)} t"
+
+
+def _rate_words(people: bool, rate: float) -> str:
+    """A daily rate with its verb: "2 t/day get there", "1 person a day gets there".
+
+    A rate is as many tonnes or people as it is: plural but one.
+    """
+    shown = tonnes_text(rate)
+    what = f"{_people(shown)} a day" if people else f"{shown} t/day"
+    return f"{what} {'gets' if shown == '1' else 'get'} there"
 
 
 def _run(kind: ResourceKind, ident: int) -> Run:

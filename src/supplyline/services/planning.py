@@ -342,6 +342,7 @@ def plan_scenario(
     progress: Progress | None = None,
     on_warnings: Callable[[Sequence[Issue]], object] | None = None,
     force: bool = False,
+    force_with: str = FORCE_ARGUMENT,
 ) -> PlanRun:
     """Plan a scenario folder and write the plan files into ``out`` (all, or nothing).
 
@@ -356,7 +357,9 @@ def plan_scenario(
     ``supplyline.reports.write_plan_report_with_reach``. Either replaces a file already
     at its path only if supplyline wrote it (a report, a model; or it is empty), as
     ``plan --report`` and ``--mps`` do, unless ``force``: any other file is the user's
-    and is an OutputError, before any work. A plan that falls short is a
+    and is an OutputError, before any work (and so is a file of the plan files' names in
+    ``out``, checked again as they move); ``force_with`` says how the caller's user asks
+    to replace one, in its message (the CLI's "give --force"). A plan that falls short is a
     result, not an error;
     bad input raises ScenarioError, a method the installed HiGHS lacks ArgumentError
     (before any work), a solver failure or no plan at all (the time limit came first)
@@ -372,12 +375,19 @@ def plan_scenario(
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     require(force, bool, "force")
+    require(force_with, str, "force_with")
     check_plan_outputs(
-        folder, out, mps=mps, report=report[0] if report is not None else None, force=force
+        folder,
+        out,
+        mps=mps,
+        report=report[0] if report is not None else None,
+        force=force,
+        force_with=force_with,
     )
     for path, kind in ((report[0] if report else None, REPORT), (mps, MPS_MODEL)):
         if path is not None:
-            check_own_file(path, kind, force=force)  # a file of the user's, as the CLI's
+            # a file of the user's, as the CLI's
+            check_own_file(path, kind, force=force, force_with=force_with)
     with held_output_folder(out):  # from here: another run into out is refused at once
         say = progress or (lambda _: None)
         extras: list[tuple[Path, Path]] = []
@@ -397,7 +407,9 @@ def plan_scenario(
         stale: list[Path] = []
         try:
             into = (
-                atomic_output_dir(out, also=extras, remove=stale, force=force)
+                atomic_output_dir(
+                    out, also=extras, remove=stale, force=force, force_with=force_with
+                )
                 if out is not None
                 else None
             )

@@ -27,7 +27,7 @@ from supplyline.errors import (
 )
 from supplyline.io.atomic import atomic_output_dir, move_into_place, scratch_file_for, writing
 from supplyline.io.days import DayText, day_from_text
-from supplyline.io.destinations import check_outputs, check_own_file
+from supplyline.io.destinations import FORCE_ARGUMENT, check_outputs, check_own_file
 from supplyline.io.earlier_outputs import Origin, OutputGroup, files_at_odds
 from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
@@ -195,6 +195,7 @@ def _check_routes_outputs(
     report: tuple[str | Path, RoutesReportWriter] | None,
     *,
     force: bool,
+    force_with: str,
 ) -> None:
     """Raise OutputError (ArgumentError) unless the route files and report can go where asked.
 
@@ -204,14 +205,17 @@ def _check_routes_outputs(
     if report is not None:
         check_report(report, takes=_REPORT_TAKES, suggest=_REPORT_WRITER, suffixes=HTML_SUFFIXES)
     require(force, bool, "force")
+    require(force_with, str, "force_with")
     check_outputs(
         folder,
         ("the route files", out, ROUTE_FILES) if out is not None else None,
         {"the report": report[0] if report is not None else None},
         force=force,
+        force_with=force_with,
     )
     if report is not None:
-        check_own_file(report[0], REPORT, force=force)  # a page of the user's, as --report
+        # a page of the user's, as --report
+        check_own_file(report[0], REPORT, force=force, force_with=force_with)
 
 
 def route_scenario_day(
@@ -225,6 +229,7 @@ def route_scenario_day(
     progress: Progress | None = None,
     force: bool = False,
     plan_file: str | Path | None = None,
+    force_with: str = FORCE_ARGUMENT,
 ) -> RoutesRun:
     """Route the convoys of ``day`` for a scenario folder; write the files into ``out``.
 
@@ -236,7 +241,9 @@ def route_scenario_day(
     (path, writer) pair for the plan report with the routes and the reach check (the plan
     is solved for it even with ``from_demand``); a file already at its path is replaced
     only if it is a report supplyline wrote (or empty), unless ``force``: any other is the
-    user's, an OutputError before any work. Files are written all or not at all; a
+    user's, an OutputError before any work (and so is a file of the route files' names in
+    ``out``, checked again as they move); ``force_with`` says how the caller's user asks to
+    replace one, in its message (the CLI's "give --force"). Files are written all or not at all; a
     report supplyline wrote in ``out`` of the routes they replace is removed with their
     move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
@@ -252,7 +259,7 @@ def route_scenario_day(
     if params is not None:
         require(params, ConvoyParams, "params")
     require_callable(progress, "progress")
-    _check_routes_outputs(folder, out, report, force=force)
+    _check_routes_outputs(folder, out, report, force=force, force_with=force_with)
     with held_output_folder(out):  # from here: another run into out is refused at once
         given_plan = _plan_given(plan_file, from_demand=from_demand)
         say = progress or (lambda _: None)
@@ -372,7 +379,9 @@ def route_scenario_day(
                     else []
                 )
                 with (
-                    atomic_output_dir(out, also=with_them, remove=stale, force=force) as scratch,
+                    atomic_output_dir(
+                        out, also=with_them, remove=stale, force=force, force_with=force_with
+                    ) as scratch,
                     writing(f"the route files into {out}"),
                 ):
                     written = write_routes_files(

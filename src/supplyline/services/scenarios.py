@@ -268,13 +268,16 @@ def export_requirements(
     progress: Progress | None = None,
     *,
     force: bool = False,
+    force_with: str | None = FORCE_ARGUMENT,
 ) -> list[Path]:
     """Write the requirements as CSV and JSON into ``out`` (all files, or none).
 
     Call :func:`check_requirements_outputs` before the work, as the faces do. ``progress``
     hears how far the daily rows are written (millions of rows take seconds) and, for
     many units, each file's writing and the totals by unit before it. ``force`` lets them
-    replace files of their names that supplyline did not write.
+    replace files of their names that supplyline did not write; ``force_with`` is how the
+    caller's user asks for that, as :func:`check_requirements_outputs` takes it (a file put
+    there during the work is said in its words too).
     """
     require(result, RequirementsResult, "result")  # None failed as an AttributeError
     require_folder(out, "the output folder")
@@ -293,6 +296,7 @@ def export_requirements(
         deliver=deliver,
         progress=progress,
         force=force,
+        force_with=force_with,
     )
 
 

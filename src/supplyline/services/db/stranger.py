@@ -8,6 +8,13 @@ before the migrations may touch it, through a read-only connection on SQLite, an
 that holds tables of its own and no ledger of a supplyline migration revision is refused
 (:class:`~supplyline.errors.NotALedgerError`), left as it was.
 
+Any object of the user's makes a database not empty, not its tables alone: a file that
+held only a view of the tester's was made a ledger. A view (or a materialised view), an
+index on one of the ledger's tables that the migrations do not make, and a trigger are
+named as such (``view customers``). On PostgreSQL only the schema the ledger uses (the
+connection's current schema, where its tables go) is looked at: other schemas' objects
+are not ours to judge.
+
 An empty database, or a file not there yet or of zero bytes, is a new ledger, as before;
 a ledger of an older revision is one, and is migrated as before. A database that holds
 the ledger beside other tables (a PostgreSQL database shared with another application)
@@ -35,13 +42,31 @@ VERSION_TABLE = "alembic_version"
 NAMES_SHOWN = 3
 """Tables named in the message at most (a database of 200 tables named them all)."""
 
+_KINDS_SHOWN = ("view", "index", "trigger")
+"""The kinds of :attr:`Found.others`, in the order the message names them."""
+
+_PG_TRIGGERS = text(
+    "SELECT DISTINCT trigger_name FROM information_schema.triggers "
+    "WHERE trigger_schema = current_schema()"
+)
+"""The user's triggers in the ledger's schema (PostgreSQL's own, internal ones are not listed)."""
+
+_SQLITE_TRIGGERS = text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+"""A SQLite file's triggers (on its tables or its views)."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Found:
-    """What a database holds: its tables and the revisions its version table names."""
+    """What a database holds: its tables, the revisions its version table names, and more.
+
+    ``others`` are its objects that are not tables and not the ledger's, each said with
+    its kind (``view customers``, ``trigger audit``): a database of a view alone is not
+    empty.
+    """
 
     tables: frozenset[str]
     revisions: frozenset[str]
+    others: frozenset[str] = frozenset()
 
 
 def looked_at(db: Database) -> Found | None:
@@ -67,7 +92,35 @@ def looked_at(db: Database) -> Found | None:
     with storage_errors("reading the database's tables"), db.engine.connect() as conn:
         tables = frozenset(inspect(conn).get_table_names())
         revisions = _revisions(conn) if VERSION_TABLE in tables else frozenset()
-        return Found(tables=tables, revisions=revisions)
+        return Found(tables=tables, revisions=revisions, others=_others(conn, tables))
+
+
+def _others(conn: Connection, tables: frozenset[str]) -> frozenset[str]:
+    """The objects of the database that are neither tables nor the ledger's, with their kinds.
+
+    Views and materialised views; indexes on the ledger's tables that its migrations do
+    not make (one on a table of the user's is said by that table); triggers, which the
+    ledger has none of. In the connection's default (current) schema only.
+    """
+    found = inspect(conn)
+    views = list(found.get_view_names())
+    if conn.dialect.name == "postgresql":
+        views += found.get_materialized_view_names()
+    ours = frozenset(Base.metadata.tables) & tables
+    our_indexes = {index.name for table in Base.metadata.tables.values() for index in table.indexes}
+    indexes = [
+        str(index["name"])
+        for table in sorted(ours)
+        for index in found.get_indexes(table)
+        if index["name"] not in our_indexes and not index.get("duplicates_constraint")
+    ]
+    query = _PG_TRIGGERS if conn.dialect.name == "postgresql" else _SQLITE_TRIGGERS
+    triggers = [str(row[0]) for row in conn.execute(query)]
+    return frozenset(
+        [f"view {name}" for name in views]
+        + [f"index {name}" for name in indexes]
+        + [f"trigger {name}" for name in triggers]
+    )
 
 
 def _revisions(conn: Connection) -> frozenset[str]:
@@ -87,9 +140,10 @@ def stranger_trouble(db: Database, found: Found, known: Collection[str]) -> str 
     if found.revisions and found.revisions <= frozenset(known) and found.tables & ours:
         return None
     theirs = found.tables - ours - {VERSION_TABLE}
-    if not found.revisions and not theirs:
+    if not found.revisions and not theirs and not found.others:
         return None
-    named = sorted(theirs) or sorted(found.tables)
+    named = sorted(theirs) + sorted(found.others, key=_by_kind) or sorted(found.tables)
+    kind = "objects" if found.others else "tables"
     where = str(db.file.absolute()) if db.file is not None else masked_url(db.given_url)
     revision = (
         f"; its migration revision {_listed(sorted(found.revisions))} is not supplyline's"
@@ -97,9 +151,15 @@ def stranger_trouble(db: Database, found: Found, known: Collection[str]) -> str 
         else ""
     )
     return (
-        f"{where}: this database holds tables of its own (e.g. {_listed(named)}) and is not "
+        f"{where}: this database holds {kind} of its own (e.g. {_listed(named)}) and is not "
         f"a supplyline ledger{revision}; give a new file or an empty database"
     )
+
+
+def _by_kind(other: str) -> tuple[int, str]:
+    """Views first, then indexes, then triggers (which say least of what the user keeps)."""
+    kind, _, name = other.partition(" ")
+    return _KINDS_SHOWN.index(kind), name
 
 
 def _listed(names: Iterable[str]) -> str:
