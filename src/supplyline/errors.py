@@ -14,7 +14,8 @@ A user's mistake is a typed exception with a message made for a person; a bug is
     └── StorageError                 database failures, wrapped at the services boundary
         ├── DamagedDataError         a stored value supplyline could not have written
         ├── CommitUnknownError       the commit itself failed: the write may have been kept
-        └── NotALedgerError          a database of someone else's tables, not a ledger
+        ├── NotALedgerError          a database of someone else's tables, not a ledger
+        └── DamagedLedgerError       a ledger missing tables (or its revision) of its schema
 
 "Infeasible" is not an error: a plan that falls short says so in its data.
 """
@@ -33,6 +34,7 @@ __all__ = [
     "CommitUnknownError",
     "ConflictError",
     "DamagedDataError",
+    "DamagedLedgerError",
     "Issue",
     "NotALedgerError",
     "NotFoundError",
@@ -198,6 +200,16 @@ class NotALedgerError(StorageError):
     Someone's own SQLite file or PostgreSQL database, given by mistake: a ledger command
     made its tables among theirs (a SQLite file was changed even by a command that only
     reads, which set its journal mode). It is refused before anything writes to it.
+    """
+
+
+class DamagedLedgerError(StorageError):
+    """A ledger whose schema is incomplete: tables (or columns) of its revision are missing.
+
+    A table dropped, or the revision table, outside supplyline: a command that only read
+    failed on the first missing table with the database's own words, naming no file, and
+    one that writes wrote into it. It is refused before anything reads or writes it, with
+    what is missing and what to do (restore it from a backup).
     """
 
 

@@ -16,7 +16,12 @@ from supplyline.services.db.engine import (
     storage_errors,
     url_problem,
 )
-from supplyline.services.db.migrate import current_revision, head_revision, upgrade_database
+from supplyline.services.db.migrate import (
+    check_ledger,
+    current_revision,
+    head_revision,
+    upgrade_database,
+)
 from supplyline.services.db.url_shown import masked_url
 
 __all__ = [
@@ -24,6 +29,7 @@ __all__ = [
     "URL_VARIABLE",
     "Database",
     "UrlSource",
+    "check_ledger",
     "current_revision",
     "head_revision",
     "masked_url",

@@ -5,7 +5,8 @@ so ``supplyline db upgrade`` works from an installed wheel. Several processes ma
 new database at once: the upgrade runs in one transaction under a lock (an advisory lock
 on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), and the loser finds the work done. A
 database that holds tables of its own and no ledger is refused before anything writes to
-it (:mod:`supplyline.services.db.stranger`).
+it (:mod:`supplyline.services.db.stranger`), and so is a ledger missing tables or its
+revision (:mod:`supplyline.services.db.incomplete`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from alembic.script import ScriptDirectory
 from supplyline.services.db.engine import Database, storage_errors
 from supplyline.services.db.stranger import refuse_a_stranger
 
-__all__ = ["current_revision", "head_revision", "known_revisions", "upgrade_database"]
+__all__ = [
+    "check_ledger",
+    "current_revision",
+    "head_revision",
+    "known_revisions",
+    "upgrade_database",
+]
 
 _ADVISORY_KEY = 0x5350_4C4E  # "SPLN": serialises concurrent upgrades on one server
 
@@ -52,16 +59,27 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def check_ledger(db: Database) -> None:
+    """Refuse ``db`` if it is someone else's database or a damaged ledger, reading it only.
+
+    :class:`~supplyline.errors.NotALedgerError` or
+    :class:`~supplyline.errors.DamagedLedgerError`; a new, empty or whole ledger passes.
+    A command that only reads calls it too, so that it says what a write would.
+    """
+    refuse_a_stranger(db, known_revisions(), head_revision())
+
+
 def upgrade_database(db: Database) -> tuple[str | None, str]:
     """Apply every missing migration; return the revision before and after.
 
     A database that is not a ledger (someone's own tables, no ledger revision) is refused
-    first, by reading it only (:class:`~supplyline.errors.NotALedgerError`).
+    first, by reading it only (:class:`~supplyline.errors.NotALedgerError`), and so is a
+    damaged ledger (:class:`~supplyline.errors.DamagedLedgerError`).
 
     >>> upgrade_database(Database("sqlite:///ledger.db"))  # doctest: +SKIP
     (None, '0001')
     """
-    refuse_a_stranger(db, known_revisions())
+    check_ledger(db)
     head = head_revision()
     before = current_revision(db)
     if before == head:

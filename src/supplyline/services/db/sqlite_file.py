@@ -26,6 +26,7 @@ from supplyline.errors import StorageError
 from supplyline.path_errors import path_trouble, troubles_said
 
 __all__ = [
+    "RESTORE_FILE",
     "SQLITE_HEADER",
     "damaged_trouble",
     "empty_file_trouble",
@@ -106,10 +107,16 @@ def damaged_trouble(file: Path, said: str) -> str:
     where = file.absolute()
     return (
         f"the ledger {where} is damaged: it is not a complete SQLite database (SQLite says "
-        f"{said!r}; a copy cut short, or a disk that failed): restore it from a backup copy, "
-        "check the copy with `supplyline ledger verify --db sqlite:///COPY.db` before you "
-        "use it, and keep the damaged file aside (see docs/ledger.md, Backups)"
+        f"{said!r}; a copy cut short, or a disk that failed): {RESTORE_FILE}"
     )
+
+
+RESTORE_FILE = (
+    "restore it from a backup copy, check the copy with `supplyline ledger verify --db "
+    "sqlite:///COPY.db` before you use it, and keep the damaged file aside (see "
+    "docs/ledger.md, Backups)"
+)
+"""What to do with a damaged ledger file, said after what is wrong with it."""
 
 
 def empty_file_trouble(file: Path) -> str:

@@ -23,13 +23,14 @@ is a ledger: its revision says so.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, inspect, text
 
-from supplyline.errors import NotALedgerError
+from supplyline.errors import DamagedLedgerError, NotALedgerError
 from supplyline.services.db.engine import Database, storage_errors
+from supplyline.services.db.incomplete import damaged_ledger_trouble
 from supplyline.services.db.sqlite_file import ledger_path
 from supplyline.services.db.tables import Base
 from supplyline.services.db.url_shown import masked_url
@@ -61,12 +62,13 @@ class Found:
 
     ``others`` are its objects that are not tables and not the ledger's, each said with
     its kind (``view customers``, ``trigger audit``): a database of a view alone is not
-    empty.
+    empty. ``columns`` are the columns of the ledger's tables it holds, by table.
     """
 
     tables: frozenset[str]
     revisions: frozenset[str]
     others: frozenset[str] = frozenset()
+    columns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def looked_at(db: Database) -> Found | None:
@@ -92,7 +94,14 @@ def looked_at(db: Database) -> Found | None:
     with storage_errors("reading the database's tables"), db.engine.connect() as conn:
         tables = frozenset(inspect(conn).get_table_names())
         revisions = _revisions(conn) if VERSION_TABLE in tables else frozenset()
-        return Found(tables=tables, revisions=revisions, others=_others(conn, tables))
+        inspector = inspect(conn)
+        columns = {
+            table: frozenset(str(column["name"]) for column in inspector.get_columns(table))
+            for table in sorted(tables & frozenset(Base.metadata.tables))
+        }
+        return Found(
+            tables=tables, revisions=revisions, others=_others(conn, tables), columns=columns
+        )
 
 
 def _others(conn: Connection, tables: frozenset[str]) -> frozenset[str]:
@@ -133,14 +142,15 @@ def stranger_trouble(db: Database, found: Found, known: Collection[str]) -> str 
     """Why ``db``, which holds ``found``, is not a ledger, in a person's words; or None.
 
     It is a ledger if its version table names only revisions of ours (``known``) and it
-    holds a table of the ledger's, or if it holds nothing but the ledger's own tables (an
-    empty database; one a migration left half made, which the next one mends).
+    holds a table of the ledger's, or if it holds nothing but the ledger's own tables or
+    a revision of ours (an empty database; a ledger damaged, missing tables or its
+    revision, which :mod:`~supplyline.services.db.incomplete` says).
     """
     ours = frozenset(Base.metadata.tables)
     if found.revisions and found.revisions <= frozenset(known) and found.tables & ours:
         return None
     theirs = found.tables - ours - {VERSION_TABLE}
-    if not found.revisions and not theirs and not found.others:
+    if found.revisions <= frozenset(known) and not theirs and not found.others:
         return None
     named = sorted(theirs) + sorted(found.others, key=_by_kind) or sorted(found.tables)
     kind = "objects" if found.others else "tables"
@@ -170,15 +180,18 @@ def _listed(names: Iterable[str]) -> str:
     return f"{shown} and {more} more" if more > 0 else shown
 
 
-def refuse_a_stranger(db: Database, known: Collection[str]) -> frozenset[str]:
+def refuse_a_stranger(db: Database, known: Collection[str], head: str) -> frozenset[str]:
     """Raise :class:`NotALedgerError` if ``db`` is not a ledger; else its revisions.
 
-    ``known`` is every migration revision supplyline ships. Nothing is written: the
-    database a user gave by mistake is left byte for byte as it was.
+    :class:`DamagedLedgerError` if it is a damaged one (tables or its revision missing).
+    ``known`` is every migration revision supplyline ships, ``head`` the newest. Nothing
+    is written: the database a user gave by mistake is left byte for byte as it was.
     """
     found = looked_at(db)
     if found is None:
         return frozenset()
     if (trouble := stranger_trouble(db, found, known)) is not None:
         raise NotALedgerError(trouble)
+    if (damage := damaged_ledger_trouble(db, found, known=known, head=head)) is not None:
+        raise DamagedLedgerError(damage)
     return found.revisions

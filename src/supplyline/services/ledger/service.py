@@ -24,7 +24,12 @@ from supplyline.errors import (
     require,
     require_list,
 )
-from supplyline.services.db import current_revision, head_revision, upgrade_database
+from supplyline.services.db import (
+    check_ledger,
+    current_revision,
+    head_revision,
+    upgrade_database,
+)
 from supplyline.services.db.configured import database_at
 from supplyline.services.db.tables import OrderRow
 from supplyline.services.ledger import orders as ops
@@ -568,12 +573,14 @@ def open_ledger(
     try:
         if not db.read_only:
             upgrade_database(db)  # refuses a database that is not a ledger, writing nothing
-        elif current_revision(db) != head_revision():  # an older ledger: upgraded, as before
-            writer = database_at(url)
-            try:
-                upgrade_database(writer)
-            finally:
-                writer.dispose()
+        else:
+            check_ledger(db)  # a damaged ledger is said by a read as by a write, unread
+            if current_revision(db) != head_revision():  # an older ledger: upgraded, as before
+                writer = database_at(url)
+                try:
+                    upgrade_database(writer)
+                finally:
+                    writer.dispose()
     except BaseException:
         db.dispose()  # its pooled connection, not left to the garbage collector
         raise
