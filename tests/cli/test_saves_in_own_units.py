@@ -109,6 +109,7 @@ def test_a_closure_saves_its_t_days_and_person_days_apart(tmp_path: Path) -> Non
     out_text = " ".join(result.stdout.split())
     assert f"{t_days:g} t-days and {pax_days:g} person-days late" in out_text
     assert f"{t_days + pax_days:g} t-days" not in out_text
+    assert "lifting it saves" in out_text  # the closures' heading, as the report's
 
 
 @pytest.mark.parametrize("fair", [[], ["--fair-share"]])

@@ -140,7 +140,7 @@ def test_the_closure_s_re_plan_feeds_the_unit_from_its_sooner_arrival(tmp_path: 
     assert entry.late_pax_days_cut == pytest.approx(200.0)
     assert entry.transport_cost_saved == pytest.approx(-20.0)
     assert entry.commodities == ("deployment", "food")
-    assert "cuts the lift arriving late by 200 person-days" in entry.explanation
+    assert "cuts the people arriving late by 200 person-days" in entry.explanation
     assert entry.explanation.endswith("for 20 more in transport cost (the links' cost units)")
 
 

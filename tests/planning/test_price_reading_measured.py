@@ -31,7 +31,7 @@ def test_a_closure_reads_each_lateness_in_its_own_unit() -> None:
     )
     said = f"{2 * lift_t:g} t-days and {2 * people:g} person-days late"
     assert one_more_saves(closure) == said
-    assert [row["saves"] for row in closure_table_rows(plan)] == [said]
+    assert [row["lifting_it_saves"] for row in closure_table_rows(plan)] == [said]
 
 
 def test_a_closure_whose_person_days_weigh_more_saves_them() -> None:

@@ -45,7 +45,7 @@ PLAN_DROPS: Mapping[str, tuple[str, ...]] = {
     # rank, kind, resource, days and what more capacity would buy stay
     "bottlenecks": ("then_limited_by", "one_more_saves", "capacity_or_supply", "removes_t"),
     # rank, resource and days stay: which link is closed when
-    "closures": ("saves",),
+    "closures": ("lifting_it_saves",),
 }
 """Each of plan's sections (by its key in ``plan_shown.plan_sections``): what it leaves out first.
 

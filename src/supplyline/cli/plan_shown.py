@@ -172,7 +172,7 @@ def plan_sections(
                 "resource",
                 "days",
                 *filled_columns(closures_held, "removes_t"),
-                "saves",  # the objective saved in its tier's unit, as the report reads it
+                "lifting_it_saves",  # headed "lifting it saves", as the report heads it
             ],
             CLOSURES_TITLE,
         )

@@ -151,9 +151,11 @@ def requirements_cmd(
         shown = tonnes_shown(views, t)
         emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
         if fmt is OutputFormat.TABLE:
-            (total, eaten, stocked, on_hand, to_deliver), table = _totals_said(rows, t, shown)
+            (total, eaten, stocked, on_hand, to_deliver), table, parts = _totals_said(
+                rows, t, shown
+            )
             if rows and "to_deliver_t" in cols:
-                note = _table_note(rows, table, "unit" in cols)
+                note = _table_note(rows, table, "unit" in cols, parts, total)
                 console.print(note, style="dim", markup=False, highlight=False)
             console.print(
                 f"total: {total} t (consumption {eaten} t and "
@@ -213,22 +215,67 @@ DELIVER_NOTE = (
     "reads as the row's consumption or total where it is all of it, else rounded alone, so "
     "its column may add to a few hundredths off the total below."
 )
-"""Under the requirements table: which of its columns add up as shown, and which may not."""
+"""Under the requirements table: which of its columns add up as shown, and which may not,
+where the totals below, each rounded alone, add up (else :func:`_table_note` says which
+rows give way, and does not say that every row adds up)."""
 
 
-def _table_note(rows: list[dict[str, Any]], table: AddedTable | None, by_unit: bool) -> str:
+def _table_note(
+    rows: list[dict[str, Any]],
+    table: AddedTable | None,
+    by_unit: bool,
+    parts: str | None,
+    total: str,
+) -> str:
     """Under the table: which columns add up as shown (:data:`DELIVER_NOTE`).
 
-    Or, in a table too long to round so, that its figures are each rounded alone.
+    Or, in a table too long to round so, that its figures are each rounded alone. ``parts``:
+    the consumption plus build-up of the totals below, each rounded alone, where it misses
+    their ``total`` by a last digit (None where it adds up); the note then says so, and
+    which rows give way, never that every row adds up (a tester read "rounded to add up to
+    each row's total", then "fuel reads one last digit off", above 10,971.73 + 1,170.93 t
+    beside a total of 12,142.67 t that no line explained).
     """
+    missed = "" if parts is None else _totals_missed(parts, total)
     if table is not None and table.alone:
         return (
             f"Each total reads as it rounds alone, alike by unit and by commodity; a table of "
             f"more than {MOST_ADDED_ROWS:,} rows has each figure rounded alone too, so its "
             "rows and columns may add to a few last digits off (--format csv or --out give "
-            "every figure to the gram)."
+            f"every figure to the gram).{missed}"
         )
-    return DELIVER_NOTE + _unsummed_note(rows, () if table is None else table.unsummed, by_unit)
+    unsummed = () if table is None else table.unsummed
+    if not unsummed:
+        return DELIVER_NOTE + missed
+    return (
+        "Each total reads as it rounds alone, alike by unit and by commodity; consumption and "
+        "build-up are rounded to add up to the totals below, and to each row's total but "
+        f"{_named(rows, unsummed, by_unit)}; to deliver reads as the row's consumption or "
+        "total where it is all of it, else rounded alone, so its column may add to a few "
+        f"hundredths off the total below.{missed}{_unsummed_note(rows, unsummed, by_unit)}"
+    )
+
+
+def _totals_missed(parts: str, total: str) -> str:
+    """The totals below, each rounded alone, do not add up: said with their figures.
+
+    >>> print(_totals_missed("12,142.66", "12,142.67").strip())  # doctest: +NORMALIZE_WHITESPACE
+    The totals below are each rounded alone: consumption plus build-up reads 12,142.66 t,
+    one last digit off the total of 12,142.67 t.
+    """
+    return (
+        " The totals below are each rounded alone: consumption plus build-up reads "
+        f"{parts} t, one last digit off the total of {total} t."
+    )
+
+
+def _named(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_unit: bool) -> str:
+    """``that of fuel``, ``those of u1 food, u2 water``: the rows whose total gives way."""
+    names = [
+        f"{rows[i]['unit']} {rows[i]['commodity']}" if by_unit else str(rows[i]["commodity"])
+        for i in unsummed
+    ]
+    return f"{'that' if len(names) == 1 else 'those'} of {', '.join(names)}"
 
 
 def _unsummed_note(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_unit: bool) -> str:
@@ -236,25 +283,25 @@ def _unsummed_note(rows: list[dict[str, Any]], unsummed: tuple[int, ...], by_uni
 
     Where the consumption's and the build-up's totals, each rounded alone, do not add up to
     the total rounded alone (1,303.808 + 154.541 t read 1,304 + 155 beside 1,458), one
-    row's total gives way, and the note says which.
+    row's total gives way, so that every column still adds up to its total below, and the
+    note says which.
     """
     if not unsummed:
         return ""
-    names = [
-        f"{rows[i]['unit']} {rows[i]['commodity']}" if by_unit else str(rows[i]["commodity"])
-        for i in unsummed
-    ]
+    names = _named(rows, unsummed, by_unit).partition(" of ")[2]
     return (
-        " The consumption and build-up totals, each rounded alone, do not add up to the total "
-        f"rounded alone, so the total of {', '.join(names)} reads one last digit off its "
-        "consumption plus build-up."
+        " So that every column adds up to its total, the total of "
+        f"{names} reads one last digit off its consumption plus build-up."
     )
 
 
 def _totals_said(
     rows: list[dict[str, Any]], t: dict[str, float], shown: Shown
-) -> tuple[tuple[str, ...], AddedTable | None]:
-    """The totals under the table, each rounded alone, and the rows that do not add up.
+) -> tuple[tuple[str, ...], AddedTable | None, str | None]:
+    """The totals under the table, each rounded alone, the rows that do not add up, the miss.
+
+    The miss: the consumption plus build-up of those totals, where it is not their total
+    (else None).
 
     To the table's decimals (``shown``'s): the total, consumption and build-up as the
     table's columns add up to them, each its figure rounded alone; what is to deliver
@@ -276,7 +323,9 @@ def _totals_said(
     said = written_text(
         [total_d, eaten_d, stocked_d, total_d - deliver_d, deliver_d], decimals, kept=decimals
     )
-    return said, table
+    parts = eaten_d + stocked_d
+    missed = None if parts == total_d else written_text([parts], decimals, kept=decimals)[0]
+    return said, table, missed
 
 
 @app.command("factors", rich_help_panel="Plan")

@@ -16,7 +16,7 @@ from typing import Any
 from supplyline.domain import Bottleneck, JointExtra, Measuring, Plan, ResourceKind
 from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.planning.outcome_words import GAIN_FIELDS, extra_text
-from supplyline.planning.price_reading import measured_saves_text
+from supplyline.planning.price_reading import measured_saves_text, saves_unit_words
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
@@ -267,6 +267,9 @@ def one_more_saves(b: Bottleneck) -> str:
     ...     shadow_price=1728000.0, saves=36.0, saves_unit="t-days late"))
     '36 t-days late'
     >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
+    ...     shadow_price=1728000.0, saves=5.0, saves_unit="pax-days late"))
+    '5 person-days late'
+    >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
     ...     shadow_price=1728000.0))
     '1,728,000 in objective units'
     """
@@ -274,7 +277,7 @@ def one_more_saves(b: Bottleneck) -> str:
         return measured
     if b.saves is None or b.saves_unit is None:
         return f"{Said(b.shadow_price)} in objective units"
-    return f"{Said(b.saves)} {b.saves_unit}"
+    return f"{Said(b.saves)} {saves_unit_words(b.saves_unit)}"
 
 
 def _joint_text(joint: JointExtra) -> str:
@@ -309,7 +312,9 @@ def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
     closures rank by that first (weighted by priority), then by the objective saved, and a
     re-checker read a smaller saving ranked above a larger one with no column saying why.
     All of them, never cut by the capacities' top N: a closure that holds the plan back is
-    said. ``saves``: the objective saved read in its tier's unit (:func:`one_more_saves`).
+    said. ``lifting_it_saves``: the objective saved read in its tier's unit
+    (:func:`one_more_saves`), headed "lifting it saves" by both faces (the terminal said
+    "saves").
     """
     places = plan_decimals(plan.shortfalls, plan.movements, plan.deliveries)
     return [
@@ -322,7 +327,7 @@ def closure_table_rows(plan: Plan) -> list[dict[str, Any]]:
             "objective_saved": b.shadow_price,
             # the same total read in the unit of the tier it acts on, as a capacity's "one
             # more saves": "76,870,547" read as neither tonnes, days nor money
-            "saves": one_more_saves(b),
+            "lifting_it_saves": one_more_saves(b),
             "explanation": b.explanation,
         }
         for i, b in closure_entries(plan)

@@ -448,7 +448,8 @@ def _where_short(p: Problem, base: Outcome, new: Outcome) -> str:
 
 def _less_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """Lift late cut by so many tonne- and person-days, with the closures that moved."""
-    text = f"cuts the lift arriving late by {' and '.join(_late_amounts(base, new))}"
+    amounts = _late_amounts(base, new)
+    text = f"cuts {_arriving_late(amounts)} by {' and '.join(amounts)}"
     earlier = {u: base.late_days[u] - new.late_days.get(u, 0) for u in base.late_days}
     sooner = sorted(((d, u) for u, d in earlier.items() if d > 0), reverse=True)
     unit = [u.id for u in p.scenario.units]
@@ -493,6 +494,23 @@ def _late_amounts(more: Outcome, less: Outcome, eps: float | None = None) -> lis
     ]
 
 
+def _arriving_late(amounts: list[str]) -> str:
+    """What :func:`_late_amounts`' ``amounts`` count: the lift, the people, or both.
+
+    People are no lift: a tester read "+150 pax/day … cuts the lift arriving late by 750
+    person-days".
+
+    >>> _arriving_late(["30 t-days"]), _arriving_late(["2 person-days"])
+    ('the lift arriving late', 'the people arriving late')
+    >>> _arriving_late(["30 t-days", "2 person-days"])
+    'the lift and people arriving late'
+    """
+    tonnes = any(a.endswith(("t-day", "t-days")) for a in amounts)
+    people = any(a.endswith(("person-day", "person-days")) for a in amounts)
+    what = "lift and people" if tonnes and people else "people" if people else "lift"
+    return f"the {what} arriving late"
+
+
 def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
     """The lift late that grows, with the units it makes later ("" if none).
 
@@ -506,8 +524,8 @@ def _more_late(p: Problem, base: Outcome, new: Outcome) -> str:
         return ""
     later = _later(base, new, [u.id for u in p.scenario.units])
     cut = _late_amounts(base, new)
-    fall = f" and fall by {' and '.join(cut)}" if cut else ""
-    text = f"lets the lift arriving late grow by {' and '.join(amounts)}{fall}"
+    fall = f" and {_arriving_late(cut)} fall by {' and '.join(cut)}" if cut else ""
+    text = f"lets {_arriving_late(amounts)} grow by {' and '.join(amounts)}{fall}"
     return f"{text} ({AS_RESOLVED}{'; '.join(later)}{OTHERS_MAY_DIFFER})" if later else text
 
 

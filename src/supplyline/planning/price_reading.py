@@ -33,7 +33,7 @@ from supplyline.planning.fair_share import top_band_surcharge
 from supplyline.planning.objective_tiers import Tier
 from supplyline.types import Said, to_gram
 
-__all__ = ["TIER_UNITS", "measured_saves_text", "price_reading"]
+__all__ = ["TIER_UNITS", "measured_saves_text", "price_reading", "saves_unit_words"]
 
 TIER_UNITS = {
     Tier.SHORTFALL: "t short",
@@ -90,13 +90,29 @@ def _measured_gain(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
         people = pax_days * w.lateness(p.days, people=True) > t_days * w.lateness(
             p.days, people=False
         )
-        return (pax_days, "pax-days late") if people else (t_days, TIER_UNITS[tier])
+        return (pax_days, PAX_DAYS_LATE) if people else (t_days, TIER_UNITS[tier])
     gain = {
         Tier.SHORTFALL: b.shortfall_removed_t,
         Tier.TARGETS: b.target_t_days_filled,
         Tier.COST: b.transport_cost_saved,
     }[tier]
     return gain or 0.0, TIER_UNITS[tier]
+
+
+PAX_DAYS_LATE = "pax-days late"
+"""The ``saves_unit`` of people late: the machine value CSV and JSON keep."""
+
+
+def saves_unit_words(unit: str) -> str:
+    """A ``saves_unit`` as tables and sentences say it: people late in person-days.
+
+    ``pax-days late`` stays the field's value in CSV and JSON; a planner read "5 pax-days
+    late" in the bottleneck table beside "person-days" in the closure and unit tables.
+
+    >>> saves_unit_words("pax-days late"), saves_unit_words("t-days late")
+    ('person-days late', 't-days late')
+    """
+    return "person-days late" if unit == PAX_DAYS_LATE else unit
 
 
 def measured_saves_text(b: Bottleneck) -> str | None:
@@ -163,6 +179,6 @@ def _weight(p: Problem, b: Bottleneck, tier: Tier) -> tuple[float, str]:
         return w.target_gap(days) * scale * heaviest, TIER_UNITS[tier]
     if tier is Tier.LATENESS:
         people = b.kind in _PEOPLE
-        unit = "pax-days late" if people else TIER_UNITS[tier]
+        unit = PAX_DAYS_LATE if people else TIER_UNITS[tier]
         return w.lateness(days, people=people) * scale, unit
     return 1.0, TIER_UNITS[tier]

@@ -317,7 +317,7 @@ def closures_held_table(plan: Plan) -> Table:
             "commodities": "commodities",
             # only where a closure removes shortfall, as the capacities' column
             **{k: "shortfall removed t" for k in filled_columns(rows, "removes_t")},
-            "saves": "lifting it saves",
+            "lifting_it_saves": "lifting it saves",
             "explanation": "explanation",
         },
         caption=(

@@ -204,6 +204,10 @@ def shown_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     arrives`` for a unit never at its destination within the horizon (``arrives`` false),
     not an empty cell beside 0 t/day (the terminal's ``reach`` table and the HTML report
     alike; CSV and JSON keep the id, ``on_site``, ``arrives`` and an empty ``ok``).
+    ``depot`` reads ``kestel-wh (vardo's figures)`` where the row's truck figures are
+    another depot's, its ``bottleneck``: a tester read kestel-wh beside vardo's 3.40 h
+    round trip, 2 turns a day and 48 t/day (CSV and JSON keep ``depot`` and
+    ``bottleneck`` apart).
     """
     return [_shown(row) for row in rows]
 
@@ -212,6 +216,9 @@ def _shown(row: dict[str, Any]) -> dict[str, Any]:
     """One row of :func:`shown_rows`."""
     if row.get("on_site"):
         row = {**row, "supply_point": f"{row['supply_point']} (on site)"}
+    neck = row.get("bottleneck")
+    if neck is not None and neck != row.get("depot"):
+        row = {**row, "depot": f"{row['depot']} ({neck}'s figures)"}
     if row.get("arrives") is False:
         row = {**row, "ok": NEVER_ARRIVES}
     return row
