@@ -352,9 +352,9 @@ def print_plan_table(run: PlanRun) -> None:
         )
         + _cannot_deploy(head["units_cannot_deploy"])
         + (  # of both: a tester added the late units' own figures and missed 150 t-days
-            f" ({_tonnes(head['late_t_days'])} t-days"
+            f" ({_tonnes(head['late_t_days'])} t-days of lift"
             + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")
-            + " of lift late"
+            + " late"  # people are no lift
             + (" in all" if head["units_not_closed"] else "")
             + ")"
             if head["late_t_days"] or head["late_pax_days"]
