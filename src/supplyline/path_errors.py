@@ -22,6 +22,7 @@ from supplyline.errors import Issue, OutputError, ScenarioError
 __all__ = [
     "input_path",
     "link_loop",
+    "loop_trouble",
     "output_path",
     "path_trouble",
     "refuse_long_names",
@@ -95,6 +96,28 @@ def link_loop(path: str | os.PathLike[str]) -> Path | None:
                     return link
         return path  # too many links on the way, none a loop alone
     return None
+
+
+def loop_trouble(path: str | os.PathLike[str], kind: str) -> str | None:
+    """What to say after ``<path>: `` when ``path`` is or passes a link loop (None: it does not).
+
+    The one wording of a loop for every path a user gives (scenario folder, plan file,
+    ledger file, outputs): a tester's ``--plan loop`` was told "no plan file", a ledger
+    ``loop.db`` "it does not exist" or SQLite's "unable to open database file". ``kind``
+    is what ``path`` should be ("folder", "file"); a loop on its way should be a folder.
+
+    >>> loop_trouble("no-such-folder/plan", "file") is None
+    True
+    """
+    loop = link_loop(path)
+    if loop is None:
+        return None
+    itself = loop == Path(path)
+    return (
+        f"{'' if itself else f'{loop} is '}a symbolic link loop (its links lead round in a "
+        f"circle and never reach a {kind if itself else 'folder'}); mend the link or give "
+        "another path"
+    )
 
 
 @contextmanager

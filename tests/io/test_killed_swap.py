@@ -224,7 +224,7 @@ def test_a_command_killed_while_moving_its_files_in_is_undone_by_the_next(
     again = _supplyline("requirements", bilateral_dir, "--out", shown, cwd=tmp_path.parent)
     assert again.returncode == 0, again.stderr
     (line,) = [line for line in again.stderr.splitlines() if "a write into it" in line]
-    assert line.startswith(f"WARNING supplyline.io.swap_journal: {shown}: a write into it (pro")
+    assert line.startswith(f"warning: {shown}: a write into it (pro")
     assert contents(out) == earlier
     assert sorted(p.name for p in tmp_path.iterdir()) == ["req"]
 

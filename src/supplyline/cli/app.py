@@ -47,6 +47,7 @@ try:  # Ctrl+C during these imports: the message and 130, not a traceback
         quit_on_next_ctrl_c,
         treat_sigterm_as_ctrl_c,
     )
+    from supplyline.cli.log_lines import ConsoleLogHandler
     from supplyline.cli.stdout_guard import (
         EXIT_STDOUT_FAILED,
         StdoutWriteError,
@@ -227,10 +228,9 @@ def _root(
     ),
 ) -> None:
     """Plan and coordinate logistics support between partner organisations."""
-    logging.basicConfig(
+    logging.basicConfig(  # the library's records as the CLI's lines: `warning: …`
         level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        handlers=[ConsoleLogHandler(err_console, verbose=verbose)],
     )
 
 

@@ -43,6 +43,7 @@ from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
+from supplyline.path_errors import link_loop
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import actor_text
 from supplyline.types import day_range_list, day_ranges
@@ -142,7 +143,8 @@ def statement_file_path(value: str | Path) -> Path:
     PosixPath('out/stm.CSV')
     """
     path = _ANY_OUTPUT_FILE(value)
-    if path.suffix.lower() != ".csv" and not path.is_dir():  # a folder: exit 8, said as one
+    # a folder, or a link loop: exit 8, said as one by check_file_target
+    if path.suffix.lower() != ".csv" and not path.is_dir() and link_loop(path) is None:
         raise typer.BadParameter(
             f"statement files are CSV: give a .csv path (not {path.name!r}, e.g. "
             f"{path.with_suffix('.csv')})"

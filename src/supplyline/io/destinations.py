@@ -22,7 +22,7 @@ from supplyline.errors import OutputError, require
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.folder_files import FORCE_ARGUMENT, check_folder_files
 from supplyline.io.own_files import OwnKind
-from supplyline.path_errors import link_loop, output_path, refuse_long_names
+from supplyline.path_errors import loop_trouble, output_path, refuse_long_names
 from supplyline.staged_file import check_file_path, refuse_unowned, scratch_file_for, user_path
 
 __all__ = [
@@ -53,13 +53,9 @@ def _refuse_dangling_link(target: Path, kind: str) -> None:
     the whole solve, with "cannot write dangle: File exists". ``kind`` is what ``target``
     is to be ("folder", "file"); a link on its way is a link to a missing folder.
     """
-    loop = link_loop(target)
+    loop = loop_trouble(target, kind)
     if loop is not None:  # exists() is False for a loop too: said as a missing folder
-        where = f"{target}:" if loop == target else f"{target}: {loop} is"
-        raise OutputError(
-            f"{where} a symbolic link loop (its links lead round in a circle and never "
-            f"reach a {kind if loop == target else 'folder'}); mend the link or give another path"
-        )
+        raise OutputError(f"{target}: {loop}")
     for at, path in enumerate((target, *target.parents)):
         if path.is_symlink() and not path.exists():
             what = kind if at == 0 else "folder"

@@ -54,7 +54,7 @@ from supplyline.io._waiting import (
 from supplyline.io.factors import default_factors
 from supplyline.io.file_names import SCENARIO_FILES
 from supplyline.io.progress_tenths import Progress, is_big_text
-from supplyline.path_errors import input_path, link_loop
+from supplyline.path_errors import input_path, loop_trouble
 
 __all__ = ["SCENARIO_FILES", "load_scenario", "load_scenario_with_warnings"]
 
@@ -195,18 +195,9 @@ def load_scenario_with_warnings(
         )
     folder = Path(path)
     with input_path(path):  # a name past 255 bytes raised a bare OSError
-        is_folder, exists, loop = folder.is_dir(), folder.exists(), link_loop(folder)
+        is_folder, exists, loop = folder.is_dir(), folder.exists(), loop_trouble(folder, "folder")
     if loop is not None:  # exists() is False for a loop: it was "does not exist"
-        at = "" if loop == folder else f" at {loop}"
-        raise ScenarioError(
-            [
-                Issue(
-                    file=str(path),
-                    message=f"a symbolic link loop{at} (its links lead round in a circle and "
-                    "never reach a folder): mend the link, or give the scenario folder",
-                )
-            ]
-        )
+        raise ScenarioError([Issue(file=str(path), message=loop)])
     if not is_folder:
         what = "does not exist" if not exists else "is not a folder"
         raise ScenarioError(

@@ -39,6 +39,7 @@ from supplyline.domain.deployment import DERIVED_CLOSURE_FIELDS
 from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.errors import ConflictError, Issue, NotFoundError, ScenarioError, require
 from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
+from supplyline.path_errors import input_path, loop_trouble
 
 __all__ = ["PLAN_FORMAT", "PLAN_VERSION", "read_plan"]
 
@@ -266,10 +267,15 @@ def read_plan(path: str | Path) -> Plan:
     require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
     given = path
-    if path.is_dir():
-        path = path / "plan.json"
-    _whole_set(path.parent)
-    if not path.is_file():
+    with input_path(path):  # a name past 255 bytes raised a bare OSError
+        if path.is_dir():
+            path = path / "plan.json"
+        loop = loop_trouble(path, "file" if path != given else "plan file or folder")
+        if loop is not None:  # is_file() is False for a loop: it was "no plan file at loop"
+            raise ScenarioError([Issue(file=str(path), message=loop)])
+        _whole_set(path.parent)
+        found = path.is_file()
+    if not found:
         # a folder given, or a plan.json that is one: "no plan file at x/plan.json/plan.json"
         # read as a typo of ours
         folder = f" ({given} is a folder without a plan.json in it)" if given != path else ""

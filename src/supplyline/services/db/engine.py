@@ -31,6 +31,7 @@ from supplyline.errors import (
 from supplyline.services.db.sqlite_file import (
     damaged_trouble,
     empty_file_trouble,
+    ledger_loop,
     ledger_path,
     read_only_trouble,
     sqlite_file_trouble,
@@ -344,6 +345,9 @@ class Database:
         if self.file is None:
             return
         with ledger_path(self.file):  # a name past 255 bytes
+            loop = ledger_loop(self.file)
+            if loop is not None:  # is_file() is False for a loop: it was "does not exist"
+                raise StorageError(loop)
             if self.file.is_file():
                 if self.file.stat().st_size == 0:  # SQLite would make a ledger of it
                     raise NotFoundError(empty_file_trouble(self.file))

@@ -23,13 +23,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from supplyline.errors import StorageError
-from supplyline.path_errors import path_trouble, troubles_said
+from supplyline.path_errors import loop_trouble, path_trouble, troubles_said
 
 __all__ = [
     "RESTORE_FILE",
     "SQLITE_HEADER",
     "damaged_trouble",
     "empty_file_trouble",
+    "ledger_loop",
     "ledger_path",
     "read_only_trouble",
     "sqlite_file_trouble",
@@ -58,6 +59,21 @@ def sqlite_file_trouble(file: Path) -> str | None:
         return f"{head}: {path_trouble(error)}"
 
 
+def ledger_loop(file: Path) -> str | None:
+    """Why ``file`` cannot be a ledger if it is or passes a symbolic link loop, else None.
+
+    ``exists()`` is False for a loop: a tester's ``ledger verify --db sqlite:///loop.db``
+    was told "it does not exist", and ``db upgrade`` SQLite's "unable to open database
+    file". Said as the other paths SQLite cannot open (exit 7), the looping link named.
+
+    >>> ledger_loop(Path("no-such-folder/ledger.db")) is None
+    True
+    """
+    where = file.absolute()
+    loop = loop_trouble(where, "file")
+    return None if loop is None else f"cannot open the ledger {where}: {loop}"
+
+
 @contextmanager
 def ledger_path(file: Path) -> Iterator[None]:
     """Raise :class:`StorageError` naming ``file`` for an OSError inside (a name too long)."""
@@ -69,6 +85,9 @@ def ledger_path(file: Path) -> Iterator[None]:
 
 def _trouble(where: Path, head: str) -> str | None:
     """:func:`sqlite_file_trouble` of an absolute path, whose OSErrors its caller says."""
+    loop = ledger_loop(where)
+    if loop is not None:
+        return loop
     if where.is_dir():
         example = where / "ledger.db"
         return f"{head}: it is a folder, not a ledger file (give a file's path, e.g. {example})"
