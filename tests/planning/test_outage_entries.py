@@ -95,8 +95,8 @@ def test_a_closure_that_delays_a_unit_claims_what_the_replan_without_it_gains(
     last = f"C+{days_late}"
     assert entry.explanation.startswith(
         f"the closure of rail link l1 (H→U) on C+0–{last} delays deployment: without it, "
-        "the re-made plan sends deployment over it on those days and cuts the lift arriving "
-        f"late by {20 * days_late} t-days"
+        "the re-made plan sends deployment over it on those days and cuts the lift and people "
+        f"arriving late by {20 * days_late} t-days and {30 * days_late} person-days"
     )
 
 
@@ -239,6 +239,7 @@ def test_two_closures_on_one_route_are_named_together(tmp_path: Path) -> None:
     assert entry.explanation.startswith(
         "the closures of road link r1 (H→M) on C+0–C+2 and road link r2 (M→U) on C+1–C+3 "
         "together delay deployment: without them, the re-made plan sends deployment over "
-        "them on those days and cuts the lift arriving late by 300 t-days"
+        "them on those days and cuts the lift and people arriving late by 300 t-days and 30 "
+        "person-days"
     )
     assert bottleneck_note(plan, warned=False) is None

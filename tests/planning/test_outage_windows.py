@@ -179,6 +179,6 @@ def test_a_joint_entry_names_only_the_windows_that_gain_together(tmp_path: Path)
     assert entry.explanation.startswith(
         "the closures of road link r1 (A→M, both ways) on C+0–C+2 and road link r2 "
         "(M→B, both ways) on C+1–C+3 together delay deployment: without them, the re-made "
-        "plan sends deployment over them on those days and cuts the lift arriving late by "
-        "300 t-days"
+        "plan sends deployment over them on those days and cuts the lift and people arriving "
+        "late by 300 t-days and 300 person-days"
     )
