@@ -213,8 +213,7 @@ def _check_routes_outputs(
         force=force,
         force_with=force_with,
     )
-    if report is not None:
-        # a page of the user's, as --report
+    if report is not None:  # a page of the user's, as --report
         check_own_file(report[0], REPORT, force=force, force_with=force_with)
 
 
@@ -242,10 +241,9 @@ def route_scenario_day(
     is solved for it even with ``from_demand``); a file already at its path is replaced
     only if it is a report supplyline wrote (or empty), unless ``force``: any other is the
     user's, an OutputError before any work (and so is a file of the route files' names in
-    ``out``, checked again as they move); ``force_with`` says how the caller's user asks to
-    replace one, in its message (the CLI's "give --force"). Files are written all or not at all; a
-    report supplyline wrote in ``out`` of the routes they replace is removed with their
-    move (``RoutesRun.removed``).
+    ``out``, checked again as they move); ``force_with`` words how to replace one (the CLI's
+    "give --force"). Files are written all or not at all; a report supplyline wrote in
+    ``out`` of the routes they replace is removed with their move (``RoutesRun.removed``).
     The arguments are checked before any work (ArgumentError); a day outside the
     horizon is a ScenarioError, once the scenario is read. A :class:`~supplyline.io.DayText`
     (the CLI's ``--day``: ``C+3``, ``3`` or a date) is read then, as the files read a day;
