@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,11 @@ with output_folder_lock(sys.argv[1]):
 """
 
 
-@pytest.fixture
-def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the lock of ``tmp_path / 'o'`` until its stdin closes."""
+@contextmanager
+def _holding(folder: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process, once it holds the lock of ``folder``; it ends when its stdin closes."""
     with subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(tmp_path / "o")],
+        [sys.executable, "-c", _HOLDER, str(folder)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -43,6 +44,13 @@ def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
         assert child.stdout is not None
         assert child.stdout.readline() == "held\n"
         yield child  # leaving the block closes its stdin: it ends
+
+
+@pytest.fixture
+def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the lock of ``tmp_path / 'o'`` until its stdin closes."""
+    with _holding(tmp_path / "o") as child:
+        yield child
 
 
 def test_a_second_run_into_a_folder_being_written_is_refused(
@@ -110,14 +118,7 @@ def test_the_lock_is_released_after_an_error(tmp_path: Path) -> None:
 
 def test_a_run_killed_outright_never_blocks_the_next(tmp_path: Path) -> None:
     """SIGKILL of the holder: its lock file stays, but the next run takes the lock."""
-    with subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(tmp_path / "o")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as child:
-        assert child.stdout is not None
-        assert child.stdout.readline() == "held\n"
+    with _holding(tmp_path / "o") as child:
         child.kill()
         child.wait(timeout=60)
     assert folder_lock_path(tmp_path / "o").exists()

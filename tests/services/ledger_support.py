@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
@@ -117,3 +117,14 @@ def fresh_database_url(kind: str, directory: Path) -> Iterator[str]:
 
 
 DB_KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def execute_sql(url: str, *statements: str) -> None:
+    """Run ``statements`` on the database at ``url``, in one transaction."""
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()

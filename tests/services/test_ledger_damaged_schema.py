@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ledger_support import BILATERAL
+from ledger_support import BILATERAL, execute_sql
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
@@ -148,16 +148,6 @@ def test_a_whole_ledger_still_opens(tmp_path: Path) -> None:
     assert code == 0, said
 
 
-def _execute(url: str, *statements: str) -> None:
-    engine = create_engine(normalise_url(url))
-    try:
-        with engine.begin() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
 def test_a_table_dropped_is_said_on_either_database(db_url: str) -> None:
     """SQLite and PostgreSQL alike, through the console script: one line, exit 7, no write."""
     run = [sys.executable, "-m", "supplyline"]
@@ -167,7 +157,7 @@ def test_a_table_dropped_is_said_on_either_database(db_url: str) -> None:
     assert made.returncode == 0, made.stderr
     parsed = make_url(normalise_url(db_url))
     cascade = "" if parsed.get_backend_name() == "sqlite" else " CASCADE"  # its lines' key too
-    _execute(db_url, "DROP TABLE ledger_order" + cascade)
+    execute_sql(db_url, "DROP TABLE ledger_order" + cascade)
     done = subprocess.run(
         [*run, "ledger", "agreements", "import", str(BILATERAL), "--as", "westmark",
          "--db", db_url],

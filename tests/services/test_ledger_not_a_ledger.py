@@ -21,7 +21,7 @@ import pytest
 import typer
 from hypothesis import given
 from hypothesis import strategies as st
-from ledger_support import BILATERAL
+from ledger_support import BILATERAL, execute_sql
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
@@ -330,20 +330,9 @@ def test_a_file_of_a_view_and_no_table_is_refused_byte_for_byte(tmp_path: Path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.db"]
 
 
-def _execute(url: str, *statements: str) -> None:
-    """Run ``statements`` on the database at ``url``, in one transaction."""
-    engine = create_engine(normalise_url(url))
-    try:
-        with engine.begin() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
 def test_a_database_of_a_view_alone_is_refused_unchanged(db_url: str) -> None:
     """SQLite and PostgreSQL alike: a view is the user's as a table is; no table is made."""
-    _execute(db_url, "CREATE VIEW customers AS SELECT 1 AS a")
+    execute_sql(db_url, "CREATE VIEW customers AS SELECT 1 AS a")
     code, said = run("ledger", "verify", "--db", db_url)
     assert code == 7, said
     assert "holds objects of its own (e.g. view customers)" in said
@@ -363,7 +352,7 @@ def test_the_ledgers_tables_with_an_object_of_the_users_and_no_revision_are_refu
 ) -> None:
     """A ledger's tables without its revision are refused if the user added to them."""
     assert run("db", "upgrade", "--db", db_url)[0] == 0
-    _execute(db_url, "DELETE FROM alembic_version", statement)
+    execute_sql(db_url, "DELETE FROM alembic_version", statement)
     code, said = run("ledger", "verify", "--db", db_url)
     assert code == 7, said
     assert f"holds objects of its own (e.g. {named})" in said
@@ -372,6 +361,6 @@ def test_the_ledgers_tables_with_an_object_of_the_users_and_no_revision_are_refu
 def test_a_ledger_beside_a_view_of_the_users_is_still_a_ledger(db_url: str) -> None:
     """With its revision, a ledger is one whatever else the database holds."""
     assert run("db", "upgrade", "--db", db_url)[0] == 0
-    _execute(db_url, "CREATE VIEW busy AS SELECT partner FROM ledger_event")
+    execute_sql(db_url, "CREATE VIEW busy AS SELECT partner FROM ledger_event")
     code, said = run("ledger", "verify", "--db", db_url)
     assert code == 0, said
