@@ -56,6 +56,15 @@ def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
     assert "is a folder: name a TOML file" in _refused(tmp_path)
 
 
+def test_a_link_loop_is_said_as_one(tmp_path: Path) -> None:
+    """A params file that is a link loop reads as every other path's loop, not as ELOOP's words."""
+    (tmp_path / "a.toml").symlink_to("b.toml")
+    (tmp_path / "b.toml").symlink_to("a.toml")
+    said = _refused(tmp_path / "a.toml")
+    assert "a symbolic link loop" in said
+    assert "Too many levels" not in said
+
+
 def test_a_file_over_the_cap_is_refused_with_its_limit(tmp_path: Path) -> None:
     """More than 1 MiB of comments is not a parameters file: refused, the limit said."""
     path = _file(tmp_path, "# x\n" * (MAX_PARAMS_BYTES // 4 + 1))

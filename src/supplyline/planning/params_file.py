@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from supplyline.domain.choices import choice_problem, read_choice
 from supplyline.domain.references import did_you_mean
 from supplyline.errors import ArgumentError, Issue, ScenarioError, require
+from supplyline.path_errors import loop_trouble
 from supplyline.planning.toml_lines import key_lines, repeated_key, syntax_place
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ def _text(name: str) -> str:
         with open(name, "rb") as file:
             data = file.read(MAX_PARAMS_BYTES + 1)  # no more, whatever stat said
     except OSError as error:
-        raise _params_error(name, f"cannot be read: {error.strerror or error}") from None
+        said = loop_trouble(name, "file") or f"cannot be read: {error.strerror or error}"
+        raise _params_error(name, said) from None
     if len(data) > MAX_PARAMS_BYTES:
         raise _params_error(
             name,
