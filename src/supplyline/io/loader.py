@@ -209,10 +209,11 @@ def load_scenario_with_warnings(
             ]
         )
     report, origins = Report(), Origins()
-    texts = {
-        name: read_text(folder, name, report, required=name not in OPTIONAL_FILES)
-        for name in SCENARIO_FILES
-    }
+    with input_path(path):  # a folder without search permission: its files cannot be looked at
+        texts = {
+            name: read_text(folder, name, report, required=name not in OPTIONAL_FILES)
+            for name in SCENARIO_FILES
+        }
     big = progress is not None and is_big_text(*texts.values())
     say = progress if big else None
 
