@@ -45,6 +45,7 @@ __all__ = [
     "SolverError",
     "StorageError",
     "SupplylineError",
+    "quoted",
     "require",
     "require_callable",
     "require_list",
@@ -103,6 +104,19 @@ class ArgumentError(SupplylineError, ValueError, TypeError):
     It is a ``ValueError`` and a ``TypeError`` too, as these were before: an API user's
     ``except SupplylineError`` missed them all.
     """
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters with its quote still closed.
+
+    ``f"{key!r:.60}"`` cut the quote itself, ``idempotency_key(='kkkk…kkk) must be …``:
+    read as a quote never closed.
+
+    >>> quoted("k" * 201, 8), quoted("req-1")
+    ("'kkkkk…'", "'req-1'")
+    """
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[0]
 
 
 def require(value: object, kind: type | tuple[type, ...], what: str) -> None:

@@ -19,7 +19,9 @@ __all__ = [
     "ID_RULE",
     "LIST_SEPARATOR",
     "MAX_ID_LEN",
+    "MAX_KEY_LEN",
     "MAX_NAME_LEN",
+    "MAX_USER_LEN",
     "CommodityId",
     "Day",
     "LinkId",
@@ -70,6 +72,14 @@ cost column and the CLI's say these same words."""
 
 MAX_ID_LEN = 64
 MAX_NAME_LEN = 200
+MAX_KEY_LEN = 200
+"""The longest idempotency key the ledger keeps: its ``key`` column's width."""
+MAX_USER_LEN = 100
+"""The longest user name the ledger keeps: its ``user_name`` columns' width (VARCHAR(100)).
+
+One constant for the tables and the checks: a 150-character ``--user`` was stored by SQLite,
+which ignores a column's width, and refused by PostgreSQL in the write (exit 7, "value too
+long for type character varying(100)")."""
 ID_PATTERN = re.compile(r"[^\W_][\w.\-:]*")
 """An id: letters, digits and ``_ - . :``, starting with a letter or digit."""
 ID_RULE = "letters, digits and _ - . : only, starting with a letter or digit"
@@ -116,8 +126,13 @@ _LINE_BREAKS = frozenset("\n\r\v\f\x85")
 as "the control character U+000D" (a tester's name with Alt+Enter in its cell)."""
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str, *, lines: bool = False, what: str = "a name") -> str | None:
     r"""Why ``text`` cannot be a name, or None: no control character or lone surrogate.
+
+    ``lines``: text of several lines (a ledger note), whose line breaks (``\n``, or
+    ``\r\n`` as Windows writes one) are kept; any other control character, or a
+    text-direction control, is refused as in a name. ``what`` is what the text is, as a
+    line break is said (``a name is one line``; ``a key is one line``).
 
     >>> text_problem("\u202eevil\u202c camp")
     'has the text-direction control U+202E, which turns what follows it on screen (remove it)'
@@ -127,10 +142,16 @@ def text_problem(text: str) -> str | None:
     'has a line break (U+000D): a name is one line (remove it)'
     >>> text_problem("Field\u2028camp")
     'has the line break U+2028 (remove it)'
+    >>> text_problem("from stock\r\npier 2", lines=True) is None
+    True
+    >>> text_problem("pier\x1b[2J 2", lines=True)
+    'has the control character U+001B (remove it)'
     """
-    for ch in text:
-        if ch in _LINE_BREAKS:  # a cell of a spreadsheet with Alt+Enter in it
-            return f"has a line break (U+{ord(ch):04X}): a name is one line (remove it)"
+    for at, ch in enumerate(text):
+        if lines and (ch == "\n" or (ch == "\r" and text.startswith("\n", at + 1))):
+            continue
+        if ch in _LINE_BREAKS and not lines:  # a cell of a spreadsheet with Alt+Enter in it
+            return f"has a line break (U+{ord(ch):04X}): {what} is one line (remove it)"
         if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t":
             return f"has the control character U+{ord(ch):04X} (remove it)"
         if unicodedata.category(ch) in ("Zl", "Zp"):  # str.splitlines() cuts a row there

@@ -48,6 +48,7 @@ def _request(**changes: Any) -> Call:
         pytest.param(lambda: Actor(partner=" NLD ", user="x"), id="partner-spaces"),
         pytest.param(lambda: Actor(partner="NLD", user="u\x00"), id="user-control-char"),
         pytest.param(lambda: Actor(partner="NLD", user="u\n"), id="user-line-break"),
+        pytest.param(lambda: Actor(partner="NLD", user="u" * 101), id="user-past-its-column"),
     ],
 )
 def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[], Any]) -> None:
@@ -96,7 +97,7 @@ def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[
         ),
         pytest.param(
             lambda ledger: ledger.request(NLD, **_args(), idempotency_key="k" * 201),
-            r"idempotency_key.* 1 to 200 characters, not 201",
+            r"idempotency_key\(='k+…'\) is 201 characters long: an idempotency key is 1 to 200",
             id="key-201",
         ),
         pytest.param(lambda ledger: ledger.balances(None), "actor", id="balances-None"),

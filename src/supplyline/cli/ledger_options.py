@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,16 +24,20 @@ from supplyline.cli.choice_options import choice_option
 from supplyline.cli.number_options import whole_number
 from supplyline.cli.output import Amount
 from supplyline.domain import ReimbursementMode
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, quoted
 from supplyline.io import date_from_text, decimal_from_text
 from supplyline.services.ledger import Actor, Condition, OrderStatus
 from supplyline.services.ledger.accounts import unit_decimals
+from supplyline.services.ledger.arguments import KEY_RULE, NOTE_RULE, key_problem, note_problem
 from supplyline.services.ledger.views import (
     MONEY_DECIMALS,
     NO_USER,
     QUANTITY_DECIMALS,
+    USER_RULE,
     largest_amount,
+    user_problem,
 )
+from supplyline.types import MAX_KEY_LEN, MAX_USER_LEN
 
 if TYPE_CHECKING:  # the service (and SQLAlchemy) load only when a ledger command runs
     from typer._click.core import Context as ClickContext  # what parse_args is given
@@ -55,17 +60,62 @@ app.add_typer(ledger_app, name="ledger", rich_help_panel="Support between partne
 app.add_typer(db_app, name="db", rich_help_panel="Support between partners")
 ledger_app.add_typer(agreements_app, name="agreements")
 
+
+def _text_option(
+    problem_of: Callable[[str], str | None], rule: str, *, empty: str = ""
+) -> Callable[[str | None], str | None]:
+    """A Typer ``parser`` for text the ledger keeps: a mistake is exit 2 saying ``rule``.
+
+    ``problem_of`` is the API's own check (``key_problem``, ``user_problem``,
+    ``note_problem``), so the command line and a script refuse the same text; ``empty``
+    is said after the rule of an empty value (what leaving the option out does).
+    """
+
+    def parse(value: str | None) -> str | None:
+        if value is None:  # the option left out
+            return None
+        if (problem := problem_of(value)) is not None:
+            after = empty if empty and not value.strip() else ""
+            raise typer.BadParameter(f"{quoted(value)} {problem}: {rule}{after}")
+        return value
+
+    return parse
+
+
 AsOpt = Annotated[str, typer.Option("--as", help="The partner you act for (e.g. NLD).")]
-UserOpt = Annotated[str | None, typer.Option("--user", help="Your user name (default: $USER).")]
+UserOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--user",
+        help=f"Your user name, up to {MAX_USER_LEN} characters (default: $USER).",
+        parser=_text_option(user_problem, USER_RULE, empty=" (leave --user out to use $USER)"),
+    ),
+]
 KeyOpt = Annotated[
     str | None,
-    typer.Option("--key", help="Idempotency key: a retry with the same key does nothing twice."),
+    typer.Option(
+        "--key",
+        help=f"Idempotency key (1 to {MAX_KEY_LEN} characters): a retry with the same key "
+        "does nothing twice.",
+        parser=_text_option(key_problem, KEY_RULE),
+    ),
 ]
 VersionOpt = Annotated[
     int | None,
-    typer.Option("--if-version", help="Act only if the order is still at this version."),
+    typer.Option(
+        "--if-version",
+        help="Act only if the order is still at this version (1, 2, …).",
+        parser=whole_number(least=1, what="an order version"),
+    ),
 ]
-NoteOpt = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
+NoteOpt = Annotated[
+    str,
+    typer.Option(
+        "--note",
+        help="A note kept with the record (it may have several lines).",
+        parser=_text_option(note_problem, NOTE_RULE),
+    ),
+]
 OrderArg = Annotated[
     int,
     typer.Argument(

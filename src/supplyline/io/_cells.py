@@ -18,7 +18,7 @@ from typing import Any
 
 from supplyline.domain.field_ranges import FieldRange, range_hint, whole_hint
 from supplyline.domain.references import did_you_mean
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, quoted
 from supplyline.io._number_forms import other_number_form
 from supplyline.io._point_groups import grouped_hint
 from supplyline.types import (
@@ -99,9 +99,8 @@ def show(value: Any, limit: int = 40) -> str:
         text = str(value)
         return text if len(text) <= limit else text[: limit - 1] + "…"
     odd = _odd_spaces(value)
-    text = repr("".join(" " if ch in odd else ch for ch in value) if odd else value)
     # the quote closed after the cut: "id 'wwww… is too long" read as a quote never closed
-    text = text if len(text) <= limit else text[: limit - 2] + "…" + text[0]
+    text = quoted("".join(" " if ch in odd else ch for ch in value) if odd else value, limit)
     return text + (f" (holding {_names(odd)})" if odd else "")
 
 

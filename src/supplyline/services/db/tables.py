@@ -20,6 +20,7 @@ from supplyline.domain.amounts import (
     UNIT_PRICE_DECIMALS,
 )
 from supplyline.services.db.types import DecimalType, UTCDateTime
+from supplyline.types import MAX_KEY_LEN, MAX_USER_LEN
 
 __all__ = [
     "AgreementRow",
@@ -114,7 +115,7 @@ class OrderRow(Base):
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     settled_amount: Mapped[Decimal] = mapped_column(Money)
     settled_qty: Mapped[Decimal] = mapped_column(Quantity)
-    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_by: Mapped[str] = mapped_column(String(MAX_USER_LEN))
     note: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -136,7 +137,7 @@ class OrderLineRow(Base):
     mode: Mapped[str | None] = mapped_column(String(32), nullable=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     partner: Mapped[str] = mapped_column(String(64))
-    user_name: Mapped[str] = mapped_column(String(100))
+    user_name: Mapped[str] = mapped_column(String(MAX_USER_LEN))
     note: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
@@ -166,7 +167,7 @@ class EventRow(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(40))
     partner: Mapped[str] = mapped_column(String(64))
-    user_name: Mapped[str] = mapped_column(String(100))
+    user_name: Mapped[str] = mapped_column(String(MAX_USER_LEN))
     kind: Mapped[str] = mapped_column(String(32))
     agreement_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     order_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
@@ -204,7 +205,7 @@ class IdempotencyRow(Base):
     __tablename__ = "ledger_idempotency"
 
     partner: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    key: Mapped[str] = mapped_column(String(MAX_KEY_LEN), primary_key=True)
     request_hash: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     order_id: Mapped[int | None] = mapped_column(Integer, nullable=True)

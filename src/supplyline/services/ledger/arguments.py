@@ -20,12 +20,21 @@ from typing import TypeVar
 
 from supplyline.domain import Agreement
 from supplyline.domain.fields import check_value, whole_number
-from supplyline.errors import ArgumentError, require, require_callable, require_list
+from supplyline.errors import (
+    ArgumentError,
+    quoted,
+    require,
+    require_callable,
+    require_list,
+)
 from supplyline.io import date_from_text, decimal_from_text
 from supplyline.services.ledger.views import Actor
+from supplyline.types import MAX_KEY_LEN, text_problem
 
 __all__ = [
+    "KEY_RULE",
     "MAX_KEY_LEN",
+    "NOTE_RULE",
     "actor_arg",
     "agreements_arg",
     "amount_arg",
@@ -34,7 +43,10 @@ __all__ = [
     "date_arg",
     "flag_arg",
     "key_arg",
+    "key_problem",
     "member_arg",
+    "note_arg",
+    "note_problem",
     "optional_amount_arg",
     "order_id_arg",
     "text_arg",
@@ -45,8 +57,22 @@ __all__ = [
 _UNIT_HOMES = {"quantity": "quantity is in tonnes"}
 """Where an amount argument's unit is said, for text given with one (``"12 t"``)."""
 
-MAX_KEY_LEN = 200
-"""The longest idempotency key the ledger keeps (its column's width)."""
+KEY_RULE = (
+    f"an idempotency key is 1 to {MAX_KEY_LEN} characters on one line, with no control "
+    "character and no text-direction control"
+)
+"""What :func:`key_problem` asks of a key, as a message about one ends."""
+NOTE_RULE = (
+    "a note may have several lines and tabs, but no other control character and no "
+    "text-direction control (U+202A to U+202E, U+2066 to U+2069)"
+)
+"""What :func:`note_problem` asks of a note, as a message about one ends.
+
+Notes keep their line breaks (a note is one quoted cell of a CSV, its line breaks kept);
+an escape sequence (a tester's ``\\x1b[31m`` reached the terminal of whoever ran ``ledger
+show``, table and CSV alike) or a U+202E (it turns what follows it on screen) is no part of
+one, as it is none of an id's or a name's.
+"""
 
 E = TypeVar("E", bound=Enum)
 
@@ -64,8 +90,19 @@ def order_id_arg(order_id: object) -> int:
 
 
 def version_arg(expected_version: object) -> int | None:
-    """The version an order is expected at, or None (text was a ConflictError: "1" != 1)."""
-    return None if expected_version is None else whole_number(expected_version, "expected_version")
+    """The version an order is expected at, or None (text was a ConflictError: "1" != 1).
+
+    An order's first version is 1: ``expected_version=-1`` was a ConflictError, "it is at
+    version 1, you expected -1", where no order could ever have been.
+    """
+    if expected_version is None:
+        return None
+    version = whole_number(expected_version, "expected_version")
+    if version < 1:
+        raise ArgumentError(
+            f"expected_version(={version}) is below 1: an order's versions count from 1"
+        )
+    return version
 
 
 def amount_arg(value: object, what: str) -> Decimal:
@@ -137,19 +174,48 @@ def flag_arg(value: object, what: str) -> bool:
     return flag
 
 
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot be an idempotency key, or None: the rule of ``--key`` and the API.
+
+    >>> key_problem("req-1"), key_problem(""), key_problem("k" * 201)
+    (None, 'is empty', 'is 201 characters long')
+    """
+    if not key:
+        return "is empty"
+    if len(key) > MAX_KEY_LEN:
+        return f"is {len(key):,} characters long"
+    return text_problem(key, what="a key")
+
+
 def key_arg(key: object, what: str = "idempotency_key") -> str | None:
-    """An idempotency key of 1 to :data:`MAX_KEY_LEN` characters, or None.
+    """An idempotency key as :data:`KEY_RULE` says, or None.
 
     An empty or over-long key was a ConflictError, as if it collided with another call:
-    it is the caller's value out of range.
+    it is the caller's value out of range. A control character or a U+202E was kept, and
+    shown to the other partner in the event's payload.
     """
     if key is None:
         return None
     text = text_arg(key, what)
-    if not 0 < len(text) <= MAX_KEY_LEN:
-        raise ArgumentError(
-            f"{what}(={text!r:.60}) must be 1 to {MAX_KEY_LEN} characters, not {len(text)}"
-        )
+    if (problem := key_problem(text)) is not None:
+        raise ArgumentError(f"{what}(={quoted(text)}) {problem}: {KEY_RULE}")
+    return text
+
+
+def note_problem(note: str) -> str | None:
+    r"""Why ``note`` cannot be a note (or a reason), or None: :data:`NOTE_RULE`.
+
+    >>> note_problem("from stock\npier 2") is None, note_problem("\u202eevil")[:32]
+    (True, 'has the text-direction control U')
+    """
+    return text_problem(note, lines=True)
+
+
+def note_arg(note: object, what: str = "note") -> str:
+    """A note (or a reason) as :data:`NOTE_RULE` says: text, its line breaks kept."""
+    text = text_arg(note, what)
+    if (problem := note_problem(text)) is not None:
+        raise ArgumentError(f"{what}(={quoted(text)}) {problem}: {NOTE_RULE}")
     return text
 
 

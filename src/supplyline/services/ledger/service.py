@@ -55,6 +55,7 @@ from supplyline.services.ledger.arguments import (
     date_arg,
     key_arg,
     member_arg,
+    note_arg,
     optional_amount_arg,
     text_arg,
     url_arg,
@@ -191,7 +192,7 @@ class Ledger(LedgerCore):
         needed_on = date_arg(needed_on, "needed_on")
         mode = None if mode is None else member_arg(mode, ReimbursementMode, "mode")
         unit_price = optional_amount_arg(unit_price, "unit_price")
-        note = text_arg(note, "note")
+        note = note_arg(note)
         key = key_arg(idempotency_key)
         with self._transaction(actor, retried(key, orders_check(actor, agreement_id))) as tx:
             return _request_step(
@@ -246,6 +247,7 @@ class Ledger(LedgerCore):
         wanted = require_list(requests, OrderRequest, "requests")
         for i, one in enumerate(wanted):
             key_arg(one.idempotency_key, f"requests[{i}].idempotency_key")
+            note_arg(one.note, f"requests[{i}].note")
         require(sources, (Mapping, type(None)), "sources")
         ours = [a for a in taken if actor.partner in a.parties]
         check_import(ours, NOTHING_STORED, sources)
@@ -280,7 +282,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider accepts a requested order."""
-        note = text_arg(note, "note")
+        note = note_arg(note)
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.ACCEPTED, now)
@@ -300,7 +302,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """The provider turns down a requested order."""
-        reason = text_arg(reason, "reason")
+        reason = note_arg(reason, "reason")
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.REJECTED, now)
@@ -326,7 +328,7 @@ class Ledger(LedgerCore):
         idempotency_key: str | None = None,
     ) -> SupportOrder:
         """Either party calls off an order before anything is issued."""
-        reason = text_arg(reason, "reason")
+        reason = note_arg(reason, "reason")
 
         def apply(_s: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             ops.set_status(row, OrderStatus.CANCELLED, now)
@@ -354,7 +356,7 @@ class Ledger(LedgerCore):
     ) -> SupportOrder:
         """The provider issues (part of) an accepted order."""
         quantity = amount_arg(quantity, "quantity")
-        note = text_arg(note, "note")
+        note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.issue_order(session, row, actor, now, quantity, note)
@@ -380,7 +382,7 @@ class Ledger(LedgerCore):
         quantity = optional_amount_arg(quantity, "quantity")
         condition = member_arg(condition, Condition, "condition")
         issue_line = None if issue_line is None else whole_number(issue_line, "issue_line")
-        note = text_arg(note, "note")
+        note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.receive_order(
@@ -420,7 +422,7 @@ class Ledger(LedgerCore):
         amount = optional_amount_arg(amount, "amount")
         quantity = optional_amount_arg(quantity, "quantity")
         due_on = date_arg(due_on, "due_on")
-        note = text_arg(note, "note")
+        note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.bill_order(
@@ -446,7 +448,7 @@ class Ledger(LedgerCore):
         """The receiver settles the bill (all that is outstanding unless told how much)."""
         amount = optional_amount_arg(amount, "amount")
         quantity = optional_amount_arg(quantity, "quantity")
-        note = text_arg(note, "note")
+        note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
             return ops.settle_order(

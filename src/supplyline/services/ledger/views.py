@@ -21,8 +21,8 @@ from supplyline.domain.amounts import (
     value_of,
 )
 from supplyline.domain.fields import check_fields
-from supplyline.errors import ArgumentError, require
-from supplyline.types import PartnerId, id_problem, text_problem
+from supplyline.errors import ArgumentError, quoted, require
+from supplyline.types import MAX_USER_LEN, PartnerId, id_problem, text_problem
 
 __all__ = [
     "LARGEST_ORDER_ID",
@@ -30,6 +30,7 @@ __all__ = [
     "NO_USER",
     "QUANTITY_DECIMALS",
     "UNIT_PRICE_DECIMALS",
+    "USER_RULE",
     "Actor",
     "Condition",
     "ItemKind",
@@ -41,6 +42,7 @@ __all__ = [
     "SupportOrder",
     "actor_text",
     "largest_amount",
+    "user_problem",
 ]
 
 LARGEST_ORDER_ID = 2**63 - 1
@@ -94,6 +96,29 @@ verifies as it is); :func:`actor_text` shows it as the partner alone.
 """
 
 
+USER_RULE = (
+    f"a user name is 1 to {MAX_USER_LEN} characters on one line, with no control character "
+    "and no text-direction control"
+)
+"""What :func:`user_problem` asks of a user name, as a message about one ends."""
+
+
+def user_problem(user: str) -> str | None:
+    """Why ``user`` cannot be who acts, or None: the rule of ``Actor`` and of ``--user``.
+
+    A name longer than the ``user_name`` columns (:data:`~supplyline.types.MAX_USER_LEN`)
+    was stored by SQLite and refused by PostgreSQL in the write, as a database error.
+
+    >>> user_problem("hans"), user_problem("u" * 101)
+    (None, 'is 101 characters long')
+    """
+    if not user.strip():
+        return "is empty" if not user else "is blank"
+    if len(user) > MAX_USER_LEN:
+        return f"is {len(user):,} characters long"
+    return text_problem(user, what="a user name")
+
+
 def actor_text(partner: str, user: str) -> str:
     """Who made an event or a line, as ``show``, ``events`` and the decisions say it.
 
@@ -118,7 +143,8 @@ class Actor:
 
         A plain ValueError before; and ``partner="a,b"`` or ``" NLD "`` (not an id: it
         matched no agreement) and ``user="u\x00"`` (a control character written into the
-        audit trail) were taken.
+        audit trail) were taken; so was a user longer than its column, which PostgreSQL then
+        refused in the write (a database error).
         """
         require(self.partner, str, "an actor's partner")
         require(self.user, str, "an actor's user")
@@ -127,9 +153,9 @@ class Actor:
         if not self.user.strip():
             raise ArgumentError("an actor needs a user name (user is empty)")
         if (problem := id_problem(self.partner)) is not None:
-            raise ArgumentError(f"an actor's partner(={self.partner!r:.60}) {problem}")
-        if (problem := text_problem(self.user)) is not None:
-            raise ArgumentError(f"an actor's user(={self.user!r:.60}) {problem}")
+            raise ArgumentError(f"an actor's partner(={quoted(self.partner, 60)}) {problem}")
+        if (problem := user_problem(self.user)) is not None:
+            raise ArgumentError(f"an actor's user(={quoted(self.user)}) {problem}: {USER_RULE}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
