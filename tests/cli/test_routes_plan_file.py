@@ -8,6 +8,7 @@ traceback, and writes nothing into ``--out``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,6 +83,34 @@ def test_a_written_plan_is_routed_as_its_road_legs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "loads: the plan's road legs into the units' places" in " ".join(done.stdout.split())
     assert (out / "routes.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("tonnes", "said"),
+    [
+        (-5, "movement 1: tonnes is -5, not a finite number >= 0"),
+        (float("nan"), "movement 1: tonnes is nan, not a finite number"),
+    ],
+    ids=["negative", "nan"],
+)
+def test_a_plan_edited_to_no_amount_is_refused(tmp_path: Path, tonnes: float, said: str) -> None:
+    """A tester's plan.json whose first movement was edited to -5 t was routed (exit 0).
+
+    It drew "5.0 t on site" at a place holding nothing. Now refused as a plan file that
+    cannot be read: which file, which record and field, exit 2, nothing written.
+    """
+    planned = tmp_path / "plan"
+    assert run("plan", BILATERAL, "--out", planned, "--explain", "0").returncode == 0
+    data = json.loads((planned / "plan.json").read_text(encoding="utf-8"))
+    data["movements"][0]["tonnes"] = tonnes
+    (planned / "plan.json").write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    done = run("routes", BILATERAL, "--day", "5", "--plan", planned, "--out", out)
+    assert done.returncode == 2, done.stderr
+    words = " ".join(done.stderr.split())
+    assert f"{planned / 'plan.json'}: cannot read the plan: {said}" in words
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
 
 
 def test_a_plan_file_with_from_demand_is_refused(tmp_path: Path) -> None:

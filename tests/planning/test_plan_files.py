@@ -441,16 +441,52 @@ def test_a_unit_that_cannot_arrive_has_no_earliest_day() -> None:
         ("movements", "tonnes", "lots", "movement 1: tonnes is 'lots', not a finite number"),
         ("deliveries", "day", 2.5, "delivery 1: day is 2.5, not a whole number"),
         ("movements", "link", 7, "movement 1: link is 7, not text"),
+        ("movements", "tonnes", -5, "movement 1: tonnes is -5, not a finite number >= 0"),
+        ("movements", "pax", -0.5, "movement 1: pax is -0.5, not a finite number >= 0"),
+        ("deliveries", "tonnes", -2, "delivery 1: tonnes is -2, not a finite number >= 0"),
+        ("movements", "tonnes", float("nan"), "movement 1: tonnes is nan, not a finite number"),
+        ("movements", "tonnes", float("inf"), "movement 1: tonnes is inf, not a finite number"),
     ],
 )
 def test_a_plan_file_with_a_value_of_the_wrong_type_is_refused(
     written: tuple[Plan, Path], tmp_path: Path, table: str, field: str, value: object, said: str
 ) -> None:
-    """A tester's plan.json with "tonnes": "lots" read back and failed later in arithmetic."""
+    """A tester's plan.json with "tonnes": "lots" read back and failed later in arithmetic.
+
+    Another's movement of -5 t was read, and ``routes --plan`` drew 5 t "on site" at a
+    place holding nothing; NaN and Infinity (which Python's JSON reads) are no amounts.
+    """
     data = json.loads((written[1] / "plan.json").read_text(encoding="utf-8"))
     if not data[table]:
         pytest.skip(f"the plan has no {table}")
     data[table][0][field] = value
+    bad = tmp_path / "plan.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(said)):
+        read_plan(bad)
+
+
+@pytest.mark.parametrize(
+    ("table", "record", "said"),
+    [
+        (
+            "stocks",
+            {"location": "A", "commodity": "food", "day": 0, "tonnes": -1.0, "unit": None},
+            "stock level 1: tonnes is -1.0, not a finite number >= 0",
+        ),
+        (
+            "shortfalls",
+            {"unit": "U", "commodity": "food", "day": 0, "required_t": 2.0, "short_t": -0.5},
+            "shortfall 1: short_t is -0.5, not a finite number >= 0",
+        ),
+    ],
+)
+def test_a_plan_file_with_a_negative_amount_is_refused(
+    written: tuple[Plan, Path], tmp_path: Path, table: str, record: object, said: str
+) -> None:
+    """A record of a table the plan has none of, given a negative amount: refused by name."""
+    data = json.loads((written[1] / "plan.json").read_text(encoding="utf-8"))
+    data[table] = [record]
     bad = tmp_path / "plan.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ScenarioError, match=re.escape(said)):

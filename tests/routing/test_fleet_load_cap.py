@@ -18,7 +18,7 @@ from routing_scenarios import unit as unit_at
 from routing_validator import validate
 
 from supplyline.domain import LocationKind, Scenario
-from supplyline.routing import convoy
+from supplyline.routing import convoy, fleet_cap
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.fleet_cap import fleet_tonnes, within_fleets
 from supplyline.routing.problem import RouterParams
@@ -66,13 +66,31 @@ def test_many_small_units_are_offered_what_the_truck_can_stop_at(
 ) -> None:
     """30 hamlets of one 0.4 t load each, one truck that stops at 6 a day: 6 loads offered.
 
-    Each unit's own cap offered all 30. Every tonne is still said (delivered or unserved).
+    On a day too large to offer whole (the floor taken to 0 here, as for a day of more
+    than ``OFFER_AT_LEAST`` loads). Each unit's own cap offered all 30. Every tonne is
+    still said (delivered or unserved).
     """
+    monkeypatch.setattr(fleet_cap, "OFFER_AT_LEAST", 0)
     counts = _offered_counts(monkeypatch)
     s = _hamlets()
     routes = route_day(s, _ask(HAMLETS), day=0, params=ConvoyParams(router=ROUTER))
     assert counts[0] == 6
     assert routes.delivered_t + routes.unserved_t == pytest.approx(ASK_T * HAMLETS)
+    assert validate(s, routes, {f"U{i}": {"food": ASK_T} for i in range(HAMLETS)}) == []
+
+
+def test_a_day_of_few_loads_is_offered_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same 30 hamlets with the real floor: all 30 offered, the search chooses.
+
+    Every tonne said; the truck serves 3 hamlets, as many as its 3 h allow (each is 10 km
+    up its own road and back, 0.4 h, and a stop of 0.5 h).
+    """
+    counts = _offered_counts(monkeypatch)
+    s = _hamlets()
+    routes = route_day(s, _ask(HAMLETS), day=0, params=ConvoyParams(router=ROUTER))
+    assert counts[0] == HAMLETS <= fleet_cap.OFFER_AT_LEAST
+    assert routes.delivered_t + routes.unserved_t == pytest.approx(ASK_T * HAMLETS)
+    assert routes.delivered_t == pytest.approx(3 * ASK_T)
     assert validate(s, routes, {f"U{i}": {"food": ASK_T} for i in range(HAMLETS)}) == []
 
 
@@ -119,15 +137,20 @@ _GROUPS = {
     ),
     st.floats(min_value=0.5, max_value=3.0),
     st.floats(min_value=0.0, max_value=2.0),
+    st.integers(min_value=0, max_value=40),
 )
 def test_within_fleets_keeps_each_truck_set_within_its_day(
-    requests: list[tuple[int, frozenset[str], int]], trip_h: float, service_h: float
+    requests: list[tuple[int, frozenset[str], int]],
+    trip_h: float,
+    service_h: float,
+    floor: int,
 ) -> None:
     """Every load offered or kept back, in order; each truck set's loads within its day.
 
     The loads only a set of truck types may carry weigh no more than those types carry a
     day and go to no more units than they can stop at; when everything fits, everything
-    is offered.
+    is offered. With a floor, the same loads and the next ones kept back in the cap's
+    order, up to the floor.
     """
     chunks = [
         _chunk(r, k, kg / 1000, allowed)
@@ -139,7 +162,7 @@ def test_within_fleets_keeps_each_truck_set_within_its_day(
                            multi_trip=True)
         for r, (_, allowed, _) in enumerate(requests)
     }  # fmt: skip
-    offered, beyond = within_fleets(chunks, bounds, service_h)  # type: ignore[arg-type]
+    offered, beyond = within_fleets(chunks, bounds, service_h, at_least=0)  # type: ignore[arg-type]
     assert sorted([*offered, *beyond], key=chunks.index) == chunks
     assert offered == [c for c in chunks if c in offered]
     cap = fleet_tonnes(bounds.values())  # type: ignore[arg-type]
@@ -154,6 +177,10 @@ def test_within_fleets_keeps_each_truck_set_within_its_day(
         for s in sets
     ):
         assert beyond == []
+    floored, rest = within_fleets(chunks, bounds, service_h, at_least=floor)  # type: ignore[arg-type]
+    assert set(map(id, offered)) <= set(map(id, floored))
+    assert len(floored) == max(len(offered), min(floor, len(chunks)))
+    assert sorted([*floored, *rest], key=chunks.index) == chunks
 
 
 def _stops(trucks: frozenset[str], service_h: float) -> float:

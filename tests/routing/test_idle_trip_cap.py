@@ -17,7 +17,7 @@ from routing_validator import validate
 
 from supplyline.domain import LocationKind, Scenario
 from supplyline.domain.routes import UnservedReason
-from supplyline.routing import convoy, search_clock
+from supplyline.routing import convoy, fleet_cap, search_clock
 from supplyline.routing.convoy import ConvoyParams, DeliveryRequest, route_day
 from supplyline.routing.problem import RouterParams
 from supplyline.routing.search_clock import LATER_SHARE, LEAST_SEARCH_S, SearchClock
@@ -48,13 +48,17 @@ def _idle_note(notes: tuple[str, ...]) -> str:
     return note
 
 
-def test_the_idle_van_is_offered_only_the_loads_it_can_bring() -> None:
+def test_the_idle_van_is_offered_only_the_loads_it_can_bring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The van's 2 trips a day of 1 t: 2 loads offered in all, not the ~120 a unit of 1 t.
 
-    Each unit's cap alone offered 2 a unit (12); the van's fleet cap (2 trips x 1 t)
-    keeps 2 of them. What is delivered is the same; the rest is unserved too_large,
-    every tonne said.
+    Each unit's cap alone offered 2 a unit (12); on a day too large to offer whole (the
+    floor of loads offered whatever the fleet cap taken to 0 here), the van's fleet cap
+    (2 trips x 1 t) keeps 2 of them. What is delivered is the same; the rest is unserved
+    too_large, every tonne said.
     """
+    monkeypatch.setattr(fleet_cap, "OFFER_AT_LEAST", 0)
     s = _depot()
     routes = route_day(s, _ASK, day=0, params=ConvoyParams(router=ROUTER))
     note = _idle_note(routes.notes)
@@ -109,8 +113,8 @@ def test_a_note_on_thousands_of_loads_stays_short() -> None:
     assert len(note) < 400
     assert note.endswith(
         "and 17 more units; 7,000 loads, 3,500.000 t in all, 60 of them offered to the idle "
-        "trucks (as many as they can bring in a day, each unit and in all), the other 6,940 "
-        "unserved (unserved.csv)"
+        "trucks (as many as they can bring each unit in a day, and in all where the loads "
+        "are too many to offer whole), the other 6,940 unserved (unserved.csv)"
     )
 
 

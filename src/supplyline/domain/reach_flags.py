@@ -8,9 +8,15 @@ units cut off by road for longer than their stock covers: a stock matter, not tr
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-__all__ = ["FlagKind", "with_kind"]
+if TYPE_CHECKING:  # routes' ReachRow holds FlagKind: imported for the types only
+    from supplyline.domain.routes import ReachRow
+
+__all__ = ["FlagKind", "flag_rows", "with_kind"]
 
 
 class FlagKind(StrEnum):
@@ -39,3 +45,20 @@ def with_kind(kinds: tuple[FlagKind, ...], kind: FlagKind) -> tuple[FlagKind, ..
     True
     """
     return kinds if kind in kinds else (*kinds, kind)
+
+
+def flag_rows(
+    rows: Sequence[ReachRow], reasons: Mapping[str, str], kind: FlagKind
+) -> list[ReachRow]:
+    """The rows, each unit in ``reasons`` flagged for ``kind``, that reason after its own."""
+    return [
+        r
+        if r.unit not in reasons
+        else replace(
+            r,
+            reason="; ".join(x for x in (r.reason, reasons[r.unit]) if x),
+            sustainable=False,
+            flagged_for=with_kind(r.flagged_for, kind),
+        )
+        for r in rows
+    ]

@@ -140,8 +140,20 @@ def _json_kind(value: Any) -> str:
     return f"{json.dumps(value)[:40]} ({kind})"
 
 
+_AMOUNTS = frozenset({"tonnes", "pax", "required_t", "short_t", "below_t"})
+"""Fields of the records that are amounts (tonnes, people): never negative in a plan.
+
+A tester's plan.json with a movement's ``tonnes`` edited to -5 was read, and ``routes
+--plan`` reported "5.0 t drawn on site" at a place holding nothing (exit 0). supplyline
+writes each to the gram, only where it is more than :data:`~supplyline.planning.extract.TOL`.
+"""
+
+
 def _records(cls: type[Any], items: list[Any], **convert: Any) -> tuple[Any, ...]:
-    """Each item of a plan.json list as a ``cls``, its fields of the types ``cls`` says."""
+    """Each item of a plan.json list as a ``cls``, its fields of the types ``cls`` says.
+
+    Amounts (:data:`_AMOUNTS`) must also be at least 0.
+    """
     hints = typing.get_type_hints(cls)
     name = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
     needed = [
@@ -163,6 +175,11 @@ def _records(cls: type[Any], items: list[Any], **convert: Any) -> tuple[Any, ...
             if field in hints and not _fits(value, hints[field]):
                 raise ValueError(
                     f"{name} {i + 1}: {field} is {value!r}, not {_kind_of(hints[field])}"
+                )
+            if field in _AMOUNTS and isinstance(value, int | float) and value < 0:
+                raise ValueError(
+                    f"{name} {i + 1}: {field} is {value!r}, not a finite number >= 0 "
+                    "(an amount is never negative)"
                 )
         out.append(cls(**values))
     return tuple(out)

@@ -20,7 +20,7 @@ from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.translate import Chunk
 from supplyline.types import LocationId
 
-__all__ = ["DAY_S", "build_problem"]
+__all__ = ["DAY_S", "build_problem", "load_size"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
@@ -29,6 +29,11 @@ _DAM_PER_KM = 100
 """The solver counts distance in decametres: fine enough, and it keeps costs (in
 thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
 _NO_VOLUME_LIMIT = 10**12
+
+
+def load_size(c: Chunk) -> tuple[int, int]:
+    """A load's kilograms and litres as the model asks them of a truck: each rounded up."""
+    return math.ceil(c.tonnes * 1000 - 1e-6), math.ceil(c.volume_m3 * 1000 - 1e-6)
 
 
 def _leaving(d: int, chunks: Sequence[Chunk], service_s: int) -> IntArray:
@@ -196,8 +201,8 @@ def build_problem(
     service = np.zeros(n, dtype=np.int64)  # timed on the arcs out of a stop (_leaving)
     for i, c in enumerate(chunks):
         unit = scenario.unit(c.unit)
-        kg = math.ceil(c.tonnes * 1000 - 1e-6)
-        demand[d + i, :2] = (kg, math.ceil(c.volume_m3 * 1000 - 1e-6))
+        kg, litres = load_size(c)
+        demand[d + i, :2] = (kg, litres)
         if c.carriers is not None:  # at least a kilogram, so that no other truck takes it
             demand[d + i, 2 + cargo.index(c.carriers)] = max(1, kg)
         tw_early[d + i] = round(unit.receive_open_h * 3600)

@@ -7,9 +7,18 @@ offered, of which at most ~20 can go), and the searches' models are quadratic in
 loads offered. Here the loads a set of truck types may carry are capped, together, at
 what those trucks can carry that day: for each truck type, its trucks × the trips one can
 make (its hours over its shortest round trip to a unit it serves) × its payload. The cap
-is an upper bound (no trip is shorter than the shortest round trip, none carries more than
-the payload), so a load it keeps back could never be routed, and where it does not bind
-the loads offered, and the routes, are the same.
+is an upper bound on the tonnes routed in all (no trip is shorter than the shortest round
+trip, none carries more than the payload), and where it does not bind the loads offered,
+and the routes, are the same.
+
+It bounds how much, not which loads: choosing the loads to keep is a knapsack the search
+settles with its prizes and routes, and a choice made here, before it, can keep back a
+load the best routes need. A tester's two 4 t trucks, one trip each, were offered U1's
+4 t and U2's 3.3 t (the heaviest, 7.3 t within the 8 t cap) and not U1's last 1.5 t and
+U3's 2.2 t, which make one 3.7 t trip: 7.7 t, cheaper. So the cap keeps loads back only
+beyond the first :data:`OFFER_AT_LEAST` of them (in the order below), a size the search's
+models handle in a fraction of a second: a day of that many loads or fewer is offered
+whole, and the search alone chooses.
 
 Which loads are kept is fair between units: every unit's first (most urgent) loads before
 anyone's second, most urgent commodity first; the rest are reported as the loads left
@@ -28,9 +37,16 @@ from supplyline.routing.ran_out import Way
 from supplyline.routing.translate import Chunk
 from supplyline.routing.trip_cap import within_trips
 
-__all__ = ["fleet_tonnes", "within_caps", "within_fleets"]
+__all__ = ["OFFER_AT_LEAST", "fleet_tonnes", "within_caps", "within_fleets"]
 
 _EPS_T = 1e-9
+
+OFFER_AT_LEAST = 200
+"""Loads a search is offered, at least, whatever the fleet cap (all where there are fewer).
+
+The cap is there for the size of the search's models (quadratic in the loads), not to
+choose loads; at this size they are small (measured in ``docs/routing.md``, *Idle trucks
+take what is left*), so below it the search's prizes choose, not the cap's order."""
 
 
 class _Group(Protocol):
@@ -96,14 +112,21 @@ def fleet_tonnes(bounds: Iterable[_Bound]) -> dict[str, float]:
 
 
 def within_fleets(
-    chunks: Sequence[Chunk], bounds: Mapping[int, _Bound], service_h: float
+    chunks: Sequence[Chunk],
+    bounds: Mapping[int, _Bound],
+    service_h: float,
+    *,
+    at_least: int | None = None,
 ) -> tuple[list[Chunk], list[Chunk]]:
     """The loads to offer the search, and those beyond what their trucks carry in a day.
 
     For each set of truck types that some loads may go on, the loads that may go on
     those types only are kept to the types' :func:`fleet_tonnes` together. Loads are
     taken every unit's first before anyone's second (most urgent commodity first), a load
-    that does not fit skipped for a smaller one after it. The order of the loads is kept.
+    that does not fit skipped for a smaller one after it; then, where fewer than
+    ``at_least`` (default :data:`OFFER_AT_LEAST`) are kept, the next loads in that order
+    that were skipped, up to it (the cap chooses loads only on a day too large to offer
+    whole). The order of the loads is kept.
 
     >>> from types import SimpleNamespace as N
     >>> g = N(id="T", count=1, payload_t=1.0, max_route_hours=2.0)
@@ -112,9 +135,11 @@ def within_fleets(
     ...      load_t={"w": 0.5}, volume_m3=0, volume_known=False, priority=1,
     ...      weighted_t=0.5, allowed=frozenset({"T"}), mixed=False)
     ...      for r in range(3) for k in range(2)]
-    >>> offered, beyond = within_fleets(c, {0: b, 1: b, 2: b}, service_h=0.5)
+    >>> offered, beyond = within_fleets(c, {0: b, 1: b, 2: b}, service_h=0.5, at_least=0)
     >>> [(x.request, x.part) for x in offered], len(beyond)
     ([(0, 0), (0, 1), (1, 0), (2, 0)], 2)
+    >>> len(within_fleets(c, {0: b, 1: b, 2: b}, service_h=0.5, at_least=5)[0])
+    5
     """
     given = [bounds[r] for r in {c.request for c in chunks} if r in bounds]
     cap = fleet_tonnes(given)
@@ -126,7 +151,8 @@ def within_fleets(
     kept: set[int] = set()
     visits = {s: sum(_visits(cap_groups.get(g), service_h) for g in s) for s in sets}
     units: dict[frozenset[str], set[str]] = defaultdict(set)
-    for k in sorted(range(len(chunks)), key=lambda k: _preferred(chunks[k], k)):
+    order = sorted(range(len(chunks)), key=lambda k: _preferred(chunks[k], k))
+    for k in order:
         chunk = chunks[k]
         if chunk.request not in bounds or not chunk.allowed:
             kept.add(k)
@@ -141,6 +167,9 @@ def within_fleets(
                 used[s] += chunk.tonnes
                 units[s].add(chunk.unit)
             kept.add(k)
+    skipped = [k for k in order if k not in kept]
+    floor = OFFER_AT_LEAST if at_least is None else at_least
+    kept.update(skipped[: max(0, floor - len(kept))])
     offered = [c for k, c in enumerate(chunks) if k in kept]
     beyond = [c for k, c in enumerate(chunks) if k not in kept]
     return offered, beyond

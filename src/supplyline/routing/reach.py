@@ -61,7 +61,7 @@ from dataclasses import replace
 
 from supplyline.domain import FleetGroup, Plan, Scenario, Unit
 from supplyline.domain.fields import check_value
-from supplyline.domain.reach_flags import FlagKind, with_kind
+from supplyline.domain.reach_flags import FlagKind, flag_rows, with_kind
 from supplyline.domain.routes import ReachCheck, ReachRow
 from supplyline.errors import ArgumentError, require
 from supplyline.routing.depot_choice import plan_traced
@@ -101,6 +101,7 @@ from supplyline.routing.reach_trucks import (
     trucks_serving,
 )
 from supplyline.routing.reach_unit import UnitGoods, unit_row
+from supplyline.routing.reach_windows import with_window_misfits
 from supplyline.routing.road_days import DayRoads, day_road_misfits
 from supplyline.routing.road_share import RoadNeed, shared_road_misfits
 from supplyline.routing.roads import road_matrix
@@ -275,20 +276,18 @@ def check_reach(
         )  # fmt: skip
         if stranded:
             elsewhere[u.id] = "; ".join(x for x in (elsewhere.get(u.id, ""), stranded) if x)
-    rows = [
-        r
-        if r.unit not in elsewhere
-        else replace(
-            r,
-            reason="; ".join(x for x in (r.reason, elsewhere[r.unit]) if x),
-            sustainable=False,
-            flagged_for=with_kind(r.flagged_for, FlagKind.GOODS),
-        )
-        for r in rows
-    ]
-    final = _shared_roads(
+    rows = flag_rows(rows, elsewhere, FlagKind.GOODS)
+    # then the units whose windows no one truck's day covers together, beyond the trucks
+    shared = with_window_misfits(
         scenario,
         _shared(rows, [parts for _, parts, _ in made], groups_at, availability),
+        km,
+        groups_at,
+        wanted,
+    )
+    final = _shared_roads(
+        scenario,
+        shared,
         wanted,
         unit_goods,
         {row.unit: first for row, _, first in made},

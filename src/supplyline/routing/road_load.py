@@ -34,11 +34,13 @@ from scipy.sparse.csgraph import dijkstra
 
 from supplyline.domain import Mode, Scenario
 from supplyline.domain.routes import RoadLoad, TruckRoute
-from supplyline.routing.problem import VrpProblem, VrpSolution
+from supplyline.routing.day_model import load_size
+from supplyline.routing.problem import VrpProblem, VrpRoute, VrpSolution
 from supplyline.routing.requests import volume_of
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
 from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
+from supplyline.routing.trip_merge import merged_trips
 from supplyline.types import LocationId, day_label
 
 __all__ = [
@@ -346,8 +348,11 @@ class RoadBudget:
                 touched.add(r)
             whole = {com: before.get(com, 0.0) + taken.get(com, 0.0) for com in c.load_t}
             dropped[node - d] = Taken(full, {com: t for com, t in whole.items() if t > _EPS_T})
-        kept = list(solution.routes)
-        for r in sorted(touched):
+        problem = _as_cut(problem, chunks, dropped)
+        merged = self._merged(problem, solution, visits, chunks, (homes, where, tonnes), graph)
+        kept = dict(enumerate(solution.routes)) | merged
+        touched |= set(merged)
+        for r in sorted(touched - set(merged)):
             if not any(n >= d for n in visits[r]):
                 continue
             (timed,) = reschedule(problem, [(solution.routes[r].vehicle, visits[r])])
@@ -372,6 +377,46 @@ class RoadBudget:
         for key, t in _by_place(kept_crossings, where, tonnes).items():
             self.claimed[key] += min(t, max(self.claims.get(key, 0.0) - self.claimed[key], 0.0))
         return replace(solution, routes=routes), dropped
+
+    def _merged(
+        self,
+        problem: VrpProblem,
+        solution: VrpSolution,
+        visits: list[list[int]],
+        chunks: Sequence[Chunk],
+        at: tuple[Sequence[LocationId], Sequence[LocationId], Sequence[float]],
+        graph: DayGraph,
+    ) -> dict[int, VrpRoute]:
+        """Routes whose cut loads go on fewer trips (:mod:`.trip_merge`), timed; ``visits`` too.
+
+        ``problem`` asks each load what the cut left of it (``tonnes`` by node); ``at``
+        gives each route's depot, then each node's place and tonnes. A merge is kept only
+        where no road goes over what it may still carry and PyVRP times the route (windows,
+        hours).
+        """
+        d = problem.num_depots
+        homes, where, tonnes = at
+        cut = {n for n in range(d, len(tonnes)) if tonnes[n] < chunks[n - d].tonnes - _EPS_T}
+        units = [*problem.names[:d], *(c.unit for c in chunks)]
+        out: dict[int, VrpRoute] = {}
+        for r, route in enumerate(solution.routes):
+            if not cut & set(visits[r]):
+                continue
+            vehicle = problem.vehicles[route.vehicle]
+            fewer = merged_trips(visits[r], d, units, problem.demand, vehicle.capacity)
+            if fewer == visits[r]:
+                continue
+            trial = [fewer if k == r else v for k, v in enumerate(visits)]
+            load: dict[RoadWay, float] = defaultdict(float)
+            for v, home in zip(trial, homes, strict=True):
+                for way, t, _ in _crossings(v, home, where, tonnes, d, graph):
+                    load[way] += t
+            if any(t > self.room(w) + _EPS_T for w, t in load.items()):
+                continue
+            (timed,) = reschedule(problem, [(route.vehicle, fewer)])
+            if timed is not None:
+                visits[r], out[r] = fewer, timed
+        return out
 
     def _beyond_claims(
         self,
@@ -509,6 +554,25 @@ def _pick(
     enough = [p for p in pool if p[0] >= excess - _EPS_T]
     _, r, n = enough[0] if enough else pool[-1]
     return r, n, min(excess, beyond[n]) if unclaimed else excess
+
+
+def _as_cut(problem: VrpProblem, chunks: Sequence[Chunk], taken: Mapping[int, Taken]) -> VrpProblem:
+    """The problem with each load cut by a full road asking what is left of it.
+
+    Kilograms and litres as the day's model counts them (:func:`~.day_model.load_size`);
+    a cargo class's dimension asks its kilograms, at least one, as there.
+    """
+    if not taken:
+        return problem
+    d = problem.num_depots
+    demand = problem.demand.copy()
+    now = kept_chunks(chunks, taken)
+    for k in taken:
+        kg, litres = load_size(now[k])
+        row = demand[d + k]
+        row[2:] = np.where(row[2:] > 0, max(1, kg), 0)
+        row[:2] = (kg, litres)
+    return replace(problem, demand=demand)
 
 
 def _without(visits: Sequence[int], node: int, d: int) -> list[int]:

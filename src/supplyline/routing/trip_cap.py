@@ -93,8 +93,8 @@ def idle_split_note(offered: Sequence[Chunk], beyond: Sequence[Chunk]) -> str:
     if beyond:
         note += (
             f", {len(offered):,} of them offered to the idle trucks (as many as they can "
-            f"bring in a day, each unit and in all), the other {len(beyond):,} unserved "
-            "(unserved.csv)"
+            "bring each unit in a day, and in all where the loads are too many to offer "
+            f"whole), the other {len(beyond):,} unserved (unserved.csv)"
         )
     return note
 
