@@ -40,7 +40,7 @@ from supplyline.planning.supply_cause import SupplyJudge, Weighed, closed_with_s
 from supplyline.planning.truck_return import truck_open
 from supplyline.types import day_label
 
-__all__ = ["explain_unreachable", "reachable"]
+__all__ = ["explain_unreachable", "handling_lifted", "reachable"]
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -129,7 +129,7 @@ class _Arrivals:
 
     ``lifted``: the same with every place that handles 0 t/day handling tonnes (None where
     none is so): a handling of 0 is a capacity the bottleneck report offers to raise, not
-    a closed way (:func:`_handling_lifted`).
+    a closed way (:func:`handling_lifted`).
     """
 
     p: Problem
@@ -215,7 +215,7 @@ def explain_unreachable(
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
     sources = _sources(p)
-    lifted = _handling_lifted(p)
+    lifted = handling_lifted(p)
     arrivals = _Arrivals(
         p=p,
         sources=sources,
@@ -447,7 +447,7 @@ def _weigh(
     return judge.weigh_gap(k, v, blamed, s.day)
 
 
-def _handling_lifted(p: Problem) -> Problem | None:
+def handling_lifted(p: Problem) -> Problem | None:
     """``p`` with every place that handles 0 t/day unlimited; None where no place is so.
 
     A handling of 0 is a capacity (tonnes unloaded a day, docs/scenario-format.md) that the
