@@ -47,10 +47,11 @@ def test_the_model_carries_its_plan_and_reads_in_highs(planned: tuple[Path, Path
     """The model's comment lines name the plan in plan.json; HiGHS reads the file."""
     _, out = planned
     plan_id = (out / "plan.json").read_text(encoding="utf-8").split('"plan_id": "')[1][:20]
-    head = (out / "plan.mps").read_text(encoding="utf-8").splitlines()[:3]
+    head = (out / "plan.mps").read_text(encoding="utf-8").splitlines()[:4]
     assert head[0].startswith("* generator: supplyline ")
     assert head[1] == f"* supplyline-plan: {plan_id}"
-    assert head[2].startswith("NAME")
+    assert head[2].startswith("* the last ")  # the turn-back rows, said
+    assert head[3].startswith("NAME")
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     assert h.readModel(str(out / "plan.mps")) == highspy.HighsStatus.kOk

@@ -209,9 +209,10 @@ def test_plan_without_a_plan_in_the_time_limit_keeps_the_asked_mps(
     assert proc.returncode == 6, proc.stderr
     assert "no plan written, only the model" in proc.stderr
     assert not (tmp_path / "out").exists()
-    head = (tmp_path / "model.mps").read_text(encoding="utf-8").splitlines()[:2]
+    head = (tmp_path / "model.mps").read_text(encoding="utf-8").splitlines()[:3]
     assert head[0].startswith("* generator: supplyline ")  # a re-run replaces it
-    assert head[1].startswith("NAME")  # no plan to name under it
+    assert head[1].startswith("* the last 4,360 rows (turn_back|…)")  # the model, whole
+    assert head[2].startswith("NAME")  # no plan to name under it
     assert [p.name for p in tmp_path.iterdir()] == ["model.mps"]  # no scratch file left
 
 

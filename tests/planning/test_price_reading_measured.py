@@ -66,3 +66,45 @@ def test_one_more_tonne_on_one_day_saves_one_tonne_short(fair: bool) -> None:
     assert supply.shadow_price == pytest.approx(((1e5 + 1010) * 8 / 9 + bands) * 2, abs=1e-5)
     assert (supply.saves, supply.saves_unit) == (1.0, "t short")
     assert one_more_saves(supply) == "1 t short"
+
+
+def test_a_price_not_measured_is_not_read_in_tonnes_no_capacity_can_change() -> None:
+    """A road binding C+0–C+7 to a unit nothing reaches before C+2 serves its targets.
+
+    The only shortfall, 8 t on C+0 and C+1, comes before any goods can arrive: the road's
+    price, not measured, had read "0.25 t short" (a tester's "0.33 t short", measured
+    "35.98 t-days below target"). It reads in the targets' tier, as the measured claim
+    does, with the same figure.
+    """
+    scenario, _ = one_link(capacity_t_per_day=10.0, transit_days=2, days=10)
+    unit = dataclasses.replace(scenario.units[0], on_hand_days=0.0)
+    scenario = dataclasses.replace(scenario, units=(unit,))
+    demand = make_demand(scenario, {("u1", "food"): 8.0}, buildup_t={("u1", "food"): 16.0})
+    readings = []
+    for top in (0, 3):  # not measured (not asked), then measured
+        plan = plan_movements(scenario, demand, PlanParams(explain_top=top))
+        assert {s.day for s in plan.shortfalls} == {0, 1}
+        assert {s.cause for s in plan.shortfalls} == {"no Rations can reach U before C+2"}
+        (road,) = plan.bottlenecks
+        readings.append((road.measuring.value, road.saves_tier, road.saves, road.saves_unit))
+    assert readings == [
+        ("not_asked", "targets", 28.0, "t-days below target"),
+        ("measured", "targets", 28.0, "t-days below target"),
+    ]
+
+
+def test_a_capacity_of_0_not_measured_reads_its_price_as_the_shortfall_it_keeps() -> None:
+    """A camp handling 0 t/day: nothing uses it, so its price named no goods and read cost.
+
+    A tester's camp read "1,900,982 cost units" unmeasured and "8.71 t short" measured; the
+    goods it keeps out are any of those short where a capacity could change it.
+    """
+    scenario, demand = one_link(capacity_t_per_day=5.0, days=10, daily_t=10.0)
+    camp = dataclasses.replace(scenario.locations[1], handling_t_per_day=0.0)
+    scenario = dataclasses.replace(scenario, locations=(scenario.locations[0], camp))
+    readings = []
+    for top in (0, 3):  # not measured (not asked), then measured
+        (handling,) = plan_movements(scenario, demand, PlanParams(explain_top=top)).bottlenecks
+        readings.append((handling.saves_tier, handling.saves_unit, handling.saves))
+    assert readings[0] == readings[1]
+    assert readings[0][:2] == ("shortfall", "t short")

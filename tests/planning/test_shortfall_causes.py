@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from supplyline.domain import Demand, Mode, PlanStatus, Scenario
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.assemble import prepare
-from supplyline.planning.capacity_cause import CAPACITY_CAUSE
+from supplyline.planning.capacity_cause import CAPACITY_CAUSE, capacities_alone
 from supplyline.planning.examples import gauge_break, one_link
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.summary import shortfall_rows
+from supplyline.planning.unexplained import explained_shortfall
 from supplyline.planning.unreachable import (
     _Arrivals,
     _reopened,
@@ -267,18 +268,54 @@ def test_summary_amounts_come_to_the_gram_as_the_plan_files_give_them(
     assert all(v == to_gram(v) for v in amounts)
 
 
-def test_a_yard_that_handles_no_tonnes_is_named_as_the_way_that_is_shut() -> None:
-    """A tester's yard at 0 t/day: the cause took it as passable and blamed capacity.
+def test_a_yard_that_handles_no_tonnes_is_named_as_the_capacity_to_raise() -> None:
+    """A tester's yard at 0 t/day: named (it had read "capacity" alone), and as a capacity.
 
-    The LP lets no goods on or off at a place handling 0 t/day, so no fuel can reach the
-    unit on any day, and the cause names the yard rather than the links.
+    The LP lets no goods on or off at a place handling 0 t/day; the days the goods could
+    reach the unit through the yard are the yard's handling's, which the bottleneck report
+    offers to raise, and the days before are too far, whatever the handling.
     """
     plan = plan_movements(*gauge_break(yard_handling_t_per_day=0.0, days=5))
     assert plan.total_short_t == pytest.approx(2 * 5 * 60.0)  # 60 t/day of each
-    assert {s.cause for s in plan.shortfalls} == {
-        f"no {name} can reach U: every way there passes through a place that handles no tonnes (Y)"
-        for name in ("Diesel", "Rations")
+    for name, commodity in (("Diesel", "fuel"), ("Rations", "food")):
+        causes = {s.day: s.cause for s in plan.shortfalls if s.commodity == commodity}
+        assert causes == {
+            **dict.fromkeys(range(3), f"no {name} can reach U before C+3"),
+            **dict.fromkeys(
+                (3, 4),
+                f"capacity: no {name} can reach U while every way there passes through a "
+                "place that handles 0 t/day (Y) (see the bottlenecks)",
+            ),
+        }
+    (yard,) = plan.bottlenecks
+    assert (yard.resource, yard.shortfall_removed_t) == ("Y", pytest.approx(4 * 60.0))
+
+
+def test_a_camp_that_handles_nothing_is_short_for_capacity_as_its_bottleneck_says() -> None:
+    """A tester's camp of handling 0: its reason agrees with "+5 t/day there removes 45 t".
+
+    The reason had said every way "passes through a place that handles no tonnes", among
+    what no capacity could change, while the bottleneck offered to raise the handling. Now
+    the days a raise reaches blame the capacity, and the tonnes are not said to be short
+    "that no capacity could avoid"; the first day, which nothing can reach, still is.
+    """
+    scenario, demand = one_link(capacity_t_per_day=5.0, days=10, daily_t=10.0)
+    camp = dataclasses.replace(scenario.locations[1], handling_t_per_day=0.0)
+    scenario = dataclasses.replace(scenario, locations=(scenario.locations[0], camp))
+    plan = plan_movements(scenario, demand)
+    first, *rest = sorted(plan.shortfalls, key=lambda s: s.day)
+    assert first.cause == "no Rations can reach U before C+1"
+    assert {s.cause for s in rest} == {
+        "capacity: no Rations can reach U while every way there passes through a place that "
+        "handles 0 t/day (U) (see the bottlenecks)"
     }
+    assert all(capacities_alone(s.cause) for s in rest)
+    said = explained_shortfall(plan)
+    assert said is not None
+    assert said.startswith("10 t short that no capacity could avoid")
+    (camp_handling,) = plan.bottlenecks
+    assert camp_handling.resource == "U"
+    assert camp_handling.shortfall_removed_t == pytest.approx(45.0)
 
 
 @settings(max_examples=25, deadline=None)

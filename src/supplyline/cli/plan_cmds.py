@@ -174,7 +174,9 @@ def plan_cmd(
     mps: Path | None = output_file_option(
         "--mps",
         "Also write the LP as an MPS file (its name ending in .mps; replacing only a model "
-        "supplyline wrote, or any file with --force).",
+        "supplyline wrote, or any file with --force): the model whole, with every row that "
+        "keeps goods off the road they came by (the solve adds only those it breaks), so "
+        "that its optimum is the plan's.",
         "an MPS file",
         MPS_SUFFIXES,
         "model.mps",

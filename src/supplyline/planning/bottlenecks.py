@@ -11,6 +11,7 @@ for the least round extra that does as well, and report what it buys.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ from supplyline.planning.resources import (
 )
 from supplyline.planning.roomless_stores import price_roomless_stores
 from supplyline.planning.shortfall_extra import ShortfallExtra, shortfall_extras
+from supplyline.planning.within_reach import within_reach
 from supplyline.types import day_ranges, to_gram
 
 __all__ = [
@@ -142,6 +144,7 @@ def find_bottlenecks(
     duals = session.duals()
     if sol.x is None or duals is None:
         return Found(entries=())
+    x = sol.x
     own = time.perf_counter() + explain_budget(p.params, solve_s)
     given = p.params.explain_time_s is not None  # the user's own budget is honoured
     deadline = own if limit is None or given else limit.capped(own)
@@ -244,7 +247,8 @@ def find_bottlenecks(
             said = out[i].explanation + _raised_elsewhere(run, found, ranks) + ONE_SIDED
             ranked[ranks[i] - 1] = replace(out[i], explanation=said)
     # each price read in the unit of the tier it acts on, once the claims are final
-    entries = tuple(replace(b, **price_reading(p, base, b)) for b in ranked)
+    reach = functools.cache(functools.partial(within_reach, p, m, x))  # for the unmeasured
+    entries = tuple(replace(b, **price_reading(p, reach, b)) for b in ranked)
     left_untried = bool(outages.not_tried) and p.params.explain_top > 0
     claim_cut = any(NOT_LEAST in b.explanation or UNVERIFIED in b.explanation for b in entries)
     limit_cut = measuring_cut(own, deadline, entries, left_untried or claim_cut)

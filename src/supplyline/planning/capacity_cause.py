@@ -10,12 +10,21 @@ cause the bottleneck report leaves unexplained (:func:`capacities_alone`).
 
 from __future__ import annotations
 
-__all__ = ["CAPACITY_CAUSE", "UNPROVEN_CAUSE", "capacities_alone", "capacity_cause"]
+__all__ = [
+    "CAPACITY_CAUSE",
+    "CAPACITY_NAMED",
+    "UNPROVEN_CAUSE",
+    "capacities_alone",
+    "capacity_cause",
+]
 
 CAPACITY_CAUSE = "capacity (see the bottlenecks)"
 """In a plan proven best: the bottleneck report names the capacities."""
 UNPROVEN_CAUSE = "capacity, or the time limit: the plan is not proven best"
 """In a plan the time limit stopped: it lists no bottlenecks, and the limit may bind too."""
+CAPACITY_NAMED = "capacity: "
+"""Begins a cause that names the capacity to blame: a place that handles 0 t/day, the only
+thing between the goods and the unit that day (:mod:`~supplyline.planning.unreachable`)."""
 
 
 def capacity_cause(*, proven: bool) -> str:
@@ -30,7 +39,10 @@ def capacity_cause(*, proven: bool) -> str:
 def capacities_alone(cause: str) -> bool:
     """Whether ``cause`` blames the capacities alone (empty: a plan written before said so).
 
+    A cause that names the capacity (:data:`CAPACITY_NAMED`) blames it alone too: no
+    tonnes of it are short "that no capacity could avoid".
+
     >>> capacities_alone(""), capacities_alone(CAPACITY_CAUSE), capacities_alone("no Water …")
     (True, True, False)
     """
-    return cause in ("", CAPACITY_CAUSE, UNPROVEN_CAUSE)
+    return cause in ("", CAPACITY_CAUSE, UNPROVEN_CAUSE) or cause.startswith(CAPACITY_NAMED)

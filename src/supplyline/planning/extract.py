@@ -29,9 +29,10 @@ from supplyline.planning.model import IntArray, LpModel
 from supplyline.planning.network import FlowKind
 from supplyline.planning.tracing import trace_owners
 
-__all__ = ["TOL", "Outcome", "extract", "outcome_of"]
+__all__ = ["TOL", "Outcome", "by_unit_commodity", "extract", "outcome_of"]
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 ObjectArray = npt.NDArray[np.object_]
 TOL = 1e-6
 """Values at or below this (tonnes, people) are taken as zero."""
@@ -379,7 +380,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     """Shortfall, lateness and transport cost of a solution, without building records."""
     b = m.cols["short"]
     vals = x[b.start : b.start + b.size]
-    short_by = _by_unit_commodity(m, x, "short")
+    short_by = by_unit_commodity(m, x, "short")
     late: dict[int, int] = {}
     closure: dict[int, int | None] = {}
     for c in _closures(p, m, x):
@@ -393,7 +394,7 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     late_t_days, late_pax_days = _late_amounts(p, m, x)
     g = m.cols.get("gap")
     gap = 0.0 if g is None else float(x[g.start : g.start + g.size].sum())
-    gap_by = {} if g is None else _by_unit_commodity(m, x, "gap")
+    gap_by = {} if g is None else by_unit_commodity(m, x, "gap")
     return Outcome(
         short_t=float(vals.sum()),
         short_weighted=float(vals @ p.short_weight[b["k"]]),
@@ -408,11 +409,19 @@ def outcome_of(p: Problem, m: LpModel, x: FloatArray) -> Outcome:
     )
 
 
-def _by_unit_commodity(m: LpModel, x: FloatArray, block: str) -> dict[tuple[int, int], float]:
-    """A unit-day block's values (tonnes short, a target's gap) summed by (unit, commodity)."""
+def by_unit_commodity(
+    m: LpModel, x: FloatArray, block: str, within: BoolArray | None = None
+) -> dict[tuple[int, int], float]:
+    """A unit-day block's values (tonnes short, a target's gap) summed by (unit, commodity).
+
+    ``within`` (``[commodity, unit, day]``): only the days where it is True.
+    """
     b = m.cols[block]
     vals = x[b.start : b.start + b.size]
-    hit = np.flatnonzero(vals > TOL)
+    kept = vals > TOL
+    if within is not None:
+        kept &= within[b["k"], b["u"], b["t"]]
+    hit = np.flatnonzero(kept)
     summed: dict[tuple[int, int], float] = {}
     for u, k, v in zip(b["u"][hit].tolist(), b["k"][hit].tolist(), vals[hit].tolist(), strict=True):
         summed[(u, k)] = summed.get((u, k), 0.0) + v

@@ -28,10 +28,12 @@ from supplyline.domain import PlanStatus
 from supplyline.errors import ArgumentError, OutputError, SolverError
 from supplyline.planning.interrupt import run_stoppably
 from supplyline.planning.model import LpModel, Violation
+from supplyline.planning.model_extras import add_fixed_zero_column, add_rows
 from supplyline.planning.model_file import check_mps_complete
 from supplyline.planning.model_owner import put_generator_comment
 from supplyline.planning.names import ModelNames
 from supplyline.planning.params import Method, PlanParams
+from supplyline.planning.turn_back import rows_note
 from supplyline.staged_file import check_file_name, staged_file, user_path
 
 if TYPE_CHECKING:
@@ -294,18 +296,6 @@ def check_mps_path(path: str | os.PathLike[str]) -> None:
     check_file_name(path, "an MPS file name", (".mps",), "model.mps")  # a folder first
 
 
-def _add_fixed_zero_column(h: highspy.Highs) -> None:
-    """Give a model of no columns one column fixed at 0, so that HiGHS solves it to its offset.
-
-    A plan where no unit can deploy or be supplied is its shortfall penalties alone, a
-    constant; written with no columns, HiGHS read the offset back (600) and then reported
-    an "Empty" model with objective 0 (a tester's 5 of 166 random scenarios), as if the
-    file or the plan were wrong. The column costs nothing and can take no value but 0.
-    """
-    h.addCol(0.0, 0.0, 0.0, 0, np.empty(0, dtype=np.int32), np.empty(0))
-    h.passColName(0, "nothing_to_decide")
-
-
 class HighsSession:
     """One loaded model in HiGHS: solve, change bounds, solve again, write MPS."""
 
@@ -320,8 +310,8 @@ class HighsSession:
         self.model = model
         self.turn_backs = turn_backs
         """Finds goods turned back on the road they came by, and counts the rows added."""
-        self._model_name = "" if names is None else names.model
-        """The name an MPS file gives the model (its ``NAME`` line)."""
+        self._names = names
+        """The names an MPS file gives the model, its ``NAME`` line and its turn-back rows."""
         self.scale = objective_scale(model.cost) if params.scale_objective else 1.0
         """HiGHS solves ``scale × cost``; objective and duals are divided by it on the way out."""
         self._h = new_highs()
@@ -356,19 +346,25 @@ class HighsSession:
         scratch file beside ``path``, renamed onto it only once whole and tagged
         (:func:`~supplyline.staged_file.staged_file`): written straight onto ``path``, a
         full disk left a cut-off model in place of the user's earlier one. Missing folders
-        on the way are made, as ``plan --mps`` makes them.
+        on the way are made, as ``plan --mps`` makes them. The file holds every row of the
+        turn-back rule, which the solve adds only where broken: its optimum is the plan's.
         """
         target = Path(path)
         check_mps_path(target)
-        h = self._h
-        empty = self.model.num_cols == 0
-        if self.scale != 1.0 or self._model_name or empty:  # HiGHS names a model only in passModel
-            lp = self._h.getLp()  # a copy, names included
-            lp.model_name_ = self._model_name
-            h = new_highs()
-            h.passModel(lp)
-        if empty:  # HiGHS solves a model of no columns to 0, whatever its offset
-            _add_fixed_zero_column(h)
+        rows = None if self.turn_backs is None else self.turn_backs.every_row()
+        lp = self._h.getLp()  # a copy, names included: HiGHS names a model only in passModel
+        lp.model_name_ = "" if self._names is None else self._names.model
+        h = new_highs()
+        h.passModel(lp)  # the session's own model keeps no rows it does not solve with
+        if h.getNumRow() > self.model.num_rows:  # written after a solve: its lazy rows go
+            h.deleteRows(
+                h.getNumRow() - self.model.num_rows,
+                np.arange(self.model.num_rows, h.getNumRow(), dtype=np.int32),
+            )
+        if rows is not None and rows.count:  # the rule's every row: the model the plan solves
+            add_rows(h, rows, () if self._names is None else self._names.turn_back_rows)
+        if self.model.num_cols == 0:  # HiGHS solves a model of no columns to 0, whatever its offset
+            add_fixed_zero_column(h)
         if self.scale != 1.0:  # write the model as built, not as scaled for HiGHS
             h.changeColsCost(
                 self.model.num_cols,
@@ -382,7 +378,9 @@ class HighsSession:
                     f"cannot write {user_path(target)}: HiGHS failed to write the file "
                     "(is the disk full or the folder read-only?)"
                 )
-            put_generator_comment(scratch)  # so that a re-run knows the file for its own
+            put_generator_comment(  # so that a re-run knows the file for its own
+                scratch, rows_note(rows.count) if rows is not None and rows.count else None
+            )
             check_mps_complete(scratch)  # HiGHS says kOk for a file a full disk cut short
 
     def set_row_upper(self, rows: IntArray, upper: FloatArray) -> None:
@@ -489,13 +487,7 @@ class HighsSession:
             rows = self.turn_backs.violated(sol.x)  # raises past its rounds: a bug
             if rows is None:
                 return replace(sol, solve_s=spent + time.perf_counter() - looked)
-            n = rows.count  # each row ≤ 0; HiGHS keeps the basis, their slacks basic
-            lower, upper = np.full(n, -highspy.kHighsInf), np.zeros(n)
-            status = self._h.addRows(
-                n, lower, upper, len(rows.cols), rows.starts, rows.cols, rows.values
-            )
-            if status == highspy.HighsStatus.kError:
-                raise SolverError("HiGHS refused the turn-back rows (addRows returned an error)")
+            add_rows(self._h, rows)  # HiGHS keeps the basis, their slacks basic
             spent += time.perf_counter() - looked + sol.fetch_s
             sol = self._solve_once(measuring=measuring)
             spent += sol.solve_s

@@ -59,15 +59,16 @@ def check_model_target(path: str | os.PathLike[str], *, force: bool = False) -> 
     )
 
 
-def put_generator_comment(path: Path) -> None:
+def put_generator_comment(path: Path, note: str | None = None) -> None:
     """Put :data:`GENERATOR_COMMENT` on top of the model file HiGHS wrote at ``path``.
 
     HiGHS writes no comment of its own; without the line, a re-run of the same
-    ``write_mps`` could not tell its own file from the user's.
+    ``write_mps`` could not tell its own file from the user's. ``note``, a comment line
+    of its own (``*`` first, a newline last), goes under it.
     """
     try:
         body = path.read_bytes()
         with path.open("r+b") as handle:
-            handle.write(GENERATOR_COMMENT.encode("utf-8") + body)
+            handle.write((GENERATOR_COMMENT + (note or "")).encode("utf-8") + body)
     except OSError as error:
         raise OutputError(f"cannot write {user_path(path)}: {error.strerror or error}") from None

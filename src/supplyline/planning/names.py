@@ -24,6 +24,7 @@ from typing import NamedTuple
 from supplyline.planning.assemble import Problem
 from supplyline.planning.model import Block, LpModel
 from supplyline.planning.network import FlowKind
+from supplyline.planning.turn_back import turn_backs
 
 __all__ = ["ModelNames", "model_names", "mps_model_name", "safe_name", "unique_names"]
 
@@ -37,11 +38,17 @@ DEFAULT_MODEL_NAME = "supplyline"
 
 
 class ModelNames(NamedTuple):
-    """The names an MPS file gives the model: columns and rows in model order, and its own."""
+    """The names an MPS file gives the model: columns and rows in model order, and its own.
+
+    ``turn_back_rows`` name the rows of the no-turn-back rule the file adds after the
+    model's own (:meth:`~supplyline.planning.turn_back.TurnBacks.every_row`, in its order):
+    ``turn_back|food|W>C|d3``, food leaving ``W`` for ``C`` on C+3.
+    """
 
     cols: list[str]
     rows: list[str]
     model: str
+    turn_back_rows: tuple[str, ...] = ()
 
 
 def safe_name(text: str) -> str:
@@ -94,13 +101,17 @@ def unique_names(names: list[str]) -> list[str]:
     return out
 
 
-def _names(p: Problem, b: Block) -> list[str]:
-    loc = [safe_name(x) for x in p.net.location_ids]
+def _flow_names(p: Problem) -> list[str]:
     # a unit's tonnes and its people are two flows of one name: the people get their own
-    flow = [
+    return [
         safe_name(x.replace("deploy:", "deploy-pax:", 1) if kind == FlowKind.DEPLOY_PAX else x)
         for x, kind in zip(p.flows.names, p.flows.kind.tolist(), strict=True)
     ]
+
+
+def _names(p: Problem, b: Block) -> list[str]:
+    loc = [safe_name(x) for x in p.net.location_ids]
+    flow = _flow_names(p)
     com = [safe_name(x) for x in p.demand.commodity_ids]
     unit = [safe_name(x) for x in p.demand.unit_ids]
     link = [safe_name(p.scenario.links[int(i)].id) for i in p.net.arc_link]
@@ -139,6 +150,24 @@ def model_names(p: Problem, m: LpModel) -> ModelNames:
     """
     cols = [n for b in m.cols.values() for n in _names(p, b)]
     rows = [n for b in m.rows.values() for n in _names(p, b)]
+    extra = _turn_back_names(p, m)
+    rows = unique_names(rows + extra)
     return ModelNames(
-        cols=unique_names(cols), rows=unique_names(rows), model=mps_model_name(p.scenario.name)
+        cols=unique_names(cols),
+        rows=rows[: m.num_rows],
+        model=mps_model_name(p.scenario.name),
+        turn_back_rows=tuple(rows[m.num_rows :]),
     )
+
+
+def _turn_back_names(p: Problem, m: LpModel) -> list[str]:
+    """``turn_back|<flow>|<place>><neighbour>|d<day>`` for every row of the rule."""
+    finder = turn_backs(p, m)
+    if finder is None:
+        return []
+    loc = [safe_name(x) for x in p.net.location_ids]
+    flow = _flow_names(p)
+    f, v, u, t = (a.tolist() for a in finder.key_parts(finder.every_key()))
+    return [
+        f"turn_back|{flow[i]}|{loc[a]}>{loc[b]}|d{d}" for i, a, b, d in zip(f, v, u, t, strict=True)
+    ]

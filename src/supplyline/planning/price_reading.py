@@ -24,13 +24,14 @@ a weight. Divided, a closure that cut 400 t-days and 40 person-days of lateness 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from supplyline.domain import Bottleneck, ResourceKind
 from supplyline.planning.assemble import Problem
-from supplyline.planning.extract import Outcome
 from supplyline.planning.fair_share import top_band_surcharge
 from supplyline.planning.objective_tiers import Tier
+from supplyline.planning.within_reach import WithinReach
 from supplyline.types import Said, to_gram
 
 __all__ = ["TIER_UNITS", "measured_saves_text", "price_reading", "saves_unit_words"]
@@ -48,14 +49,18 @@ DEPLOYMENT = "deployment"
 """How a bottleneck's ``commodities`` name the units' own lift."""
 
 
-def price_reading(p: Problem, base: Outcome, b: Bottleneck) -> dict[str, Any]:
+def price_reading(p: Problem, reach: Callable[[], WithinReach], b: Bottleneck) -> dict[str, Any]:
     """``b``'s shadow price as :class:`~supplyline.domain.Bottleneck`'s ``saves`` fields.
+
+    ``reach`` gives the plan's shortfalls and target gaps that some capacity could change
+    (:func:`~supplyline.planning.within_reach.within_reach`), asked only for a claim not
+    measured.
 
     >>> TIER_UNITS[Tier.COST]
     'cost units'
     """
     measured = _measured_tier(p, b)
-    tier = measured or _served_tier(p, base, b)
+    tier = measured or _served_tier(p, reach(), b)
     if measured is not None and b.kind is ResourceKind.OUTAGE:  # its price is their total
         gain, unit = _measured_gain(p, b, measured)
         return {"saves_tier": tier.name.lower(), "saves": gain, "saves_unit": unit}
@@ -147,21 +152,32 @@ def _positive(gain: float | None, unit: str) -> str | None:
     return f"{Said(gain)} {unit}" if gain is not None and gain > 0 else None
 
 
-def _served_tier(p: Problem, base: Outcome, b: Bottleneck) -> Tier:
-    """Unmeasured: shortfall where its goods are short, else what it serves, else cost."""
+def _served_tier(p: Problem, reach: WithinReach, b: Bottleneck) -> Tier:
+    """Unmeasured: shortfall where its goods are short, else what it serves, else cost.
+
+    Short, or below target, on a day some capacity could change (``reach``): a unit short
+    only before any goods can arrive is short whatever the capacities.
+    """
     goods = _goods(p, b)
-    if any(short > 0 and k in goods for (_, k), short in base.short_by.items()):
+    if any(short > 0 and k in goods for (_, k), short in reach.short_by.items()):
         return Tier.SHORTFALL
     served = {
         Tier.LATENESS: DEPLOYMENT in b.commodities or b.kind in _PEOPLE,
-        Tier.TARGETS: any(gap > 0 and k in goods for (_, k), gap in base.gap_by.items()),
+        Tier.TARGETS: any(gap > 0 and k in goods for (_, k), gap in reach.gap_by.items()),
     }
     return next((tier for tier in p.tiers if served.get(tier)), Tier.COST)
 
 
 def _goods(p: Problem, b: Bottleneck) -> set[int]:
-    """Indices (in ``demand.commodity_ids``) of the goods ``b`` names."""
+    """Indices (in ``demand.commodity_ids``) of the goods ``b`` names; all where it names none.
+
+    A capacity nothing uses (a handling of 0) names no goods until measured, and it may be
+    keeping any of them out: a tester's camp handling 0 t/day, not measured, read
+    "1,900,982 cost units", its price a shortfall's (measured, "8.71 t short").
+    """
     ids = p.demand.commodity_ids
+    if not b.commodities and b.kind not in _PEOPLE:  # people carry no goods
+        return set(range(len(ids)))
     return {ids.index(c) for c in b.commodities if c in ids}
 
 

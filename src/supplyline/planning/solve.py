@@ -106,7 +106,12 @@ def write_mps(
     check_model_target(path, force=force)  # a file of the user's: before any work
     check_method((params or PlanParams()).method)
     problem, model = build(scenario, demand, params)
-    HighsSession(model, problem.params, names=model_names(problem, model)).write_mps(path)
+    HighsSession(
+        model,
+        problem.params,
+        names=model_names(problem, model),
+        turn_backs=turn_backs(problem, model),
+    ).write_mps(path)
     return model
 
 

@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
-from supplyline.planning.capacity_cause import capacity_cause
+from supplyline.planning.capacity_cause import CAPACITY_NAMED, capacity_cause
 from supplyline.planning.closure_relief import ClosureRelief, closures_named
 from supplyline.planning.closure_words import closed_with_capacities, closure_text
 from supplyline.planning.goods_spread import spread_over_days
@@ -40,7 +40,7 @@ from supplyline.planning.supply_cause import SupplyJudge, Weighed, closed_with_s
 from supplyline.planning.truck_return import truck_open
 from supplyline.types import day_label
 
-__all__ = ["explain_unreachable", "reachable"]
+__all__ = ["explain_unreachable", "handling_lifted", "reachable"]
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -125,10 +125,16 @@ def _reopened(p: Problem, links: frozenset[int]) -> BoolArray:
 
 @dataclass
 class _Arrivals:
-    """Whether goods can arrive at a place on a day, with some closures reopened (cached)."""
+    """Whether goods can arrive at a place on a day, with some closures reopened (cached).
+
+    ``lifted``: the same with every place that handles 0 t/day handling tonnes (None where
+    none is so): a handling of 0 is a capacity the bottleneck report offers to raise, not
+    a closed way (:func:`handling_lifted`).
+    """
 
     p: Problem
     sources: BoolArray
+    lifted: _Arrivals | None = None
     _there: dict[frozenset[int], BoolArray] = field(default_factory=dict)
     _arriving: dict[frozenset[int], BoolArray] = field(default_factory=dict)
 
@@ -208,7 +214,13 @@ def explain_unreachable(
     """
     if not shortfalls and not target_gaps:
         return tuple(shortfalls), tuple(target_gaps)
-    arrivals = _Arrivals(p=p, sources=_sources(p))
+    sources = _sources(p)
+    lifted = handling_lifted(p)
+    arrivals = _Arrivals(
+        p=p,
+        sources=sources,
+        lifted=None if lifted is None else _Arrivals(p=lifted, sources=sources),
+    )
     judge = SupplyJudge(
         p=p,
         shortfalls=shortfalls,
@@ -298,7 +310,7 @@ def _causes(
         if key not in causes:
             if stop():
                 return [], []
-            causes[key] = _cause(p, arrivals, closed, *key)
+            causes[key] = _cause(p, arrivals, closed, *key, proven=proven)
     # one sentence for the supply on every day of a commodity at a place where it binds with
     # all the closures its days blame reopened: not "capacity" on the days between
     blamed_at: dict[tuple[int, int], frozenset[int]] = {}
@@ -435,13 +447,37 @@ def _weigh(
     return judge.weigh_gap(k, v, blamed, s.day)
 
 
+def handling_lifted(p: Problem) -> Problem | None:
+    """``p`` with every place that handles 0 t/day unlimited; None where no place is so.
+
+    A handling of 0 is a capacity (tonnes unloaded a day, docs/scenario-format.md) that the
+    bottleneck report offers to raise, so a unit cut off by one alone is short for want of
+    capacity: a tester's camp handling 0 t read "every way there passes through a place that
+    handles no tonnes" beside "+5 t/day there removes 45 t", its reason among "what no
+    capacity could change". The ways' own reasons (too far, closed) are read with it lifted.
+    """
+    net = p.net
+    zero = net.handling == 0
+    if not zero.any():
+        return None
+    return replace(p, net=replace(net, handling=np.where(zero, np.inf, net.handling)))
+
+
 def _cause(
-    p: Problem, arrivals: _Arrivals, closed: frozenset[int], k: int, v: int, t: int
+    p: Problem,
+    arrivals: _Arrivals,
+    closed: frozenset[int],
+    k: int,
+    v: int,
+    t: int,
+    *,
+    proven: bool,
 ) -> tuple[str, frozenset[int]]:
     """Why no goods ``k`` can arrive at ``v`` on day ``t``, and the closures it blames.
 
     The closures are named with all their days; none is blamed where reopening them all
-    would not let goods arrive.
+    would not let goods arrive. Where a place handling 0 t/day is all that keeps the goods
+    out (with the closures reopened), the cause blames the capacity and names the place.
     """
     com_id = p.demand.commodity_ids[k]
     known = p.scenario.commodity_by_id.get(com_id)
@@ -456,8 +492,18 @@ def _cause(
         return bool(arrivals.arrive(reopened, np.array([k]), np.array([v]), np.array([t]))[0])
 
     if not fixed(closed):
+        ways = arrivals.lifted or arrivals  # the ways' reasons, every handling lifted
         every_day = np.full(p.days, k), np.full(p.days, v), np.arange(p.days)
-        ever = np.flatnonzero(arrivals.arrive(closed, *every_day))
+        ever = np.flatnonzero(ways.arrive(closed, *every_day))
+        starts = arrivals.sources[k].any(axis=1)
+        if t in ever:  # only a handling of 0 keeps them out: a capacity
+            shut = _handling_nothing_on_the_way(p, starts, v)
+            see = SEE_BOTTLENECKS if proven else SEE_UNPROVEN
+            return (
+                f"{CAPACITY_NAMED}no {commodity} can reach {place} while every way there "
+                f"passes through a place that handles 0 t/day ({listed(tuple(shut))}) {see}",
+                none,
+            )
         if (ever < t).any():
             return (f"no {commodity} can reach {place} on these days", none)
         if (ever > t).any():
@@ -465,18 +511,10 @@ def _cause(
                 f"no {commodity} can reach {place} before {day_label(int(ever[ever > t][0]))}",
                 none,
             )
-        starts = arrivals.sources[k].any(axis=1)
-        if _linked(p, starts, v, p.net.arc_carries(people=False)):
+        if _linked(ways.p, starts, v, ways.p.net.arc_carries(people=False)):
             return (
                 f"no {commodity} can reach {place} within the {p.days}-day horizon: the "
                 "quickest way from its stock takes longer",
-                none,
-            )
-        shut = _handling_nothing_on_the_way(p, starts, v)
-        if shut:
-            return (
-                f"no {commodity} can reach {place}: every way there passes through a place "
-                f"that handles no tonnes ({listed(tuple(shut))})",
                 none,
             )
         return (
