@@ -178,8 +178,8 @@ def _agreement(
         f.fail("parties", f"an agreement has exactly two parties, not {len(parties)} ([a, b])")
     elif parties[0] == parties[1]:
         f.fail("parties", f"the two parties must differ (not {parties[0]!r} twice)")
-    valid_from = take(f, e, "valid_from", parse_date)
-    valid_to = take(f, e, "valid_to", parse_date)
+    valid_from = take(f, e, "valid_from", parse_date, written=True)
+    valid_to = take(f, e, "valid_to", parse_date, written=True)
     if valid_from is not None and valid_to is not None and valid_to < valid_from:
         f.fail("valid_to", f"{valid_to} is before valid_from {valid_from} (a date on or after it)")
     commodities = _words(f, e, "commodities", partial(parse_id, what="commodity"))

@@ -180,18 +180,24 @@ def take(
     default: Any = REQUIRED,
     *,
     text: bool = False,
+    written: bool = False,
 ) -> Any:
     """A field of a YAML mapping, parsed through :meth:`Fields.take`.
 
     ``text``: the field holds text (an id, a name), parsed as written (:func:`as_written`).
+    ``written``: a number is parsed as the file wrote it, so that a date field can say
+    what ``20250101`` or ``46056.5`` is (a date without dashes, a spreadsheet's serial).
     """
     node = entries.get(key)
     if node is not None and isinstance(node.value, dict | list):
         f.fail(key, f"must be a single value, not {_kind(node)}")
         return None
     if text and node is not None and isinstance(node.value, bool | int | float):
-        written = node
-        return f.take(key, node.value, lambda _: parse(as_written(written)), default)
+        said = node
+        return f.take(key, node.value, lambda _: parse(as_written(said)), default)
+    number = node is not None and type(node.value) in (int, float)  # not a bool
+    if written and number and node is not None and node.raw:
+        return f.take(key, node.raw, parse, default)
     return f.take(key, None if node is None else node.value, parse, default)
 
 
@@ -454,7 +460,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)
     head.description = take(f, entries, "description", _description, "") or ""
-    head.start_date = take(f, entries, "start_date", parse_date)
+    head.start_date = take(f, entries, "start_date", parse_date, written=True)
     head.horizon_days = take(
         f, entries, "horizon_days", parse_in_range(FIELD_RANGES["scenario"]["horizon_days"])
     )

@@ -317,9 +317,7 @@ def _read(path: Path, name: str, report: Report) -> str | None:
 def decode(data: bytes, name: str, report: Report) -> str | None:
     """Bytes as UTF-8 text with line ends unchanged, or ``None`` after an issue."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        report.error(
-            name, "file is UTF-16 text (save it as UTF-8, e.g. 'CSV UTF-8' in a spreadsheet)"
-        )
+        report.error(name, f"file is UTF-16 text (save it as UTF-8{_saved_as_utf8(name)})")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -341,3 +339,16 @@ def decode(data: bytes, name: str, report: Report) -> str | None:
         )
         return None
     return text
+
+
+def _saved_as_utf8(name: str) -> str:
+    """Where a file of this kind is saved as UTF-8: a spreadsheet's CSV, or a text editor.
+
+    A tester's UTF-16 scenario.yaml was told to save as 'CSV UTF-8', a spreadsheet's word.
+
+    >>> _saved_as_utf8("scenario.yaml")
+    ': in a text editor, choose the encoding UTF-8 on saving'
+    """
+    if name.lower().endswith(".csv"):
+        return ", e.g. 'CSV UTF-8' in a spreadsheet"
+    return ": in a text editor, choose the encoding UTF-8 on saving"
