@@ -8,6 +8,7 @@ import pytest
 
 from supplyline.errors import ScenarioError, Severity
 from supplyline.io import load_scenario
+from supplyline.io._yamltree import YamlProblem, parse_yaml
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> None:
@@ -65,6 +66,15 @@ def folder_of(path: Path, files: dict[str, bytes]) -> Path:
 def contents(folder: Path) -> dict[str, bytes]:
     """Every entry of ``folder`` (hidden ones too) with its bytes."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def syntax_problem_of(text: str) -> YamlProblem | None:
+    """The syntax error of a YAML text, which then reads as no tree at all; else ``None``."""
+    tree, problems = parse_yaml(text)
+    if tree is not None or not problems:
+        return None
+    [problem] = problems
+    return problem
 
 
 def error_lines(folder: Path) -> list[str]:

@@ -202,6 +202,12 @@ class Fields:
             self.origin.column(column),
         )
 
+    def said(self) -> None:
+        """A field's problem is said already (elsewhere, once): the record is not built."""
+        self.ok = False
+        if self.record_id is not None:
+            self.report.failed(self.origin.file, self.record_id)
+
     def take(
         self,
         column: str,
@@ -214,9 +220,7 @@ class Fields:
         """The parsed value of a field; its default when blank; ``None`` after an issue."""
         if is_blank(raw):
             if default is REQUIRED and raw is None and column in self.reported:
-                self.ok = False  # said once already: "required key ... is missing"
-                if self.record_id is not None:
-                    self.report.failed(self.origin.file, self.record_id)
+                self.said()  # "required key ... is missing"
                 return None
             if default is REQUIRED:
                 self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
@@ -227,9 +231,7 @@ class Fields:
         try:
             value = parse(raw)
         except NeedsStart:  # not this cell's mistake: said once for the file (the loader)
-            self.ok = False
-            if self.record_id is not None:
-                self.report.failed(self.origin.file, self.record_id)
+            self.said()
             self.report.uncounted.append((self.origin.file, self.origin.line, column))
             return None
         except BadValue as bad:
