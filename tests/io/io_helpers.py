@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from supplyline.errors import ScenarioError, Severity
+from supplyline.io import load_scenario
+from supplyline.io._yamltree import YamlProblem, parse_yaml
+
 
 def edit(folder: Path, name: str, old: str, new: str) -> None:
     """Replace ``old`` (which must occur) by ``new`` in one file of a scenario folder."""
@@ -60,3 +66,19 @@ def folder_of(path: Path, files: dict[str, bytes]) -> Path:
 def contents(folder: Path) -> dict[str, bytes]:
     """Every entry of ``folder`` (hidden ones too) with its bytes."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def syntax_problem_of(text: str) -> YamlProblem | None:
+    """The syntax error of a YAML text, which then reads as no tree at all; else ``None``."""
+    tree, problems = parse_yaml(text)
+    if tree is not None or not problems:
+        return None
+    [problem] = problems
+    return problem
+
+
+def error_lines(folder: Path) -> list[str]:
+    """The errors (not warnings) that loading the folder raises, each as printed."""
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    return [str(i) for i in caught.value.issues if i.severity is Severity.ERROR]

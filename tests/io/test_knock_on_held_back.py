@@ -32,7 +32,7 @@ def test_activity_levels_written_as_a_list_is_not_followed_by_unknown_level(fold
     edit(folder, "scenario.yaml", "  exercise: 1.8", "  - exercise: 1.8")
     assert issues_of(folder) == [
         "scenario.yaml:42: activity_levels: activity_levels must be a mapping of key: value "
-        "lines, not a list"
+        "lines, not a list ([{exercise: 1.8}])"
     ]
 
 

@@ -108,8 +108,8 @@ def test_agreement_with_a_bad_date_has_its_other_problems_said(folder: Path) -> 
     edit(folder, "agreements.yaml", "commodities: [water, fuel]", "commodities: [water, fule]")
     edit(folder, "agreements.yaml", "parties: [home, host]", "parties: [home, hots]")
     assert sorted(messages(folder)) == [
-        "agreements.yaml:11: [0].prices: price for 'fuel', which is not in the agreement's "
-        "commodities (fule, water)",
+        "agreements.yaml:11: [0].prices.fuel: price for 'fuel', which is not in the "
+        "agreement's commodities (fule, water)",
         "agreements.yaml:4: [0].parties: agreement 'mou-1' refers to unknown partner 'hots' "
         "(did you mean 'host'?; known: home, host)",
         "agreements.yaml:6: [0].valid_to: '2025-07-32' is not a real date (July 2025 has 31 days)",

@@ -99,7 +99,11 @@ def test_bad_planning_factor_is_one_error(folder: Path) -> None:
     ("old", "new", "pattern"),
     [
         ("name: My operation", "name: " + "x" * 201, r"^name is too long"),
-        ("name: My operation", "name: &n [a, b]", r"^must be a single value, not a list$"),
+        (
+            "name: My operation",
+            "name: &n [a, b]",
+            r"^must be a single value, not a list \(\[a, b\]\)$",
+        ),
         ("name: My operation", "name: ''", r"^the scenario needs a name"),
         ("name: My operation", "title: My operation", r"^required key 'name' is missing$"),
     ],

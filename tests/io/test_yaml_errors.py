@@ -139,20 +139,20 @@ YAML_CASES = [
         r"before valid_from", id="agreement-backwards",
     ),
     pytest.param(
-        "agreements.yaml", '"1450.00"', '"-5"', 11, "[0].prices", r"price of 'fuel'.*negative",
+        "agreements.yaml", '"1450.00"', '"-5"', 11, "[0].prices.fuel", r"price of 'fuel'.*negative",
         id="negative-price",
     ),
     pytest.param(
-        "agreements.yaml", '"1450.00"', '"12 EUR"', 11, "[0].prices", r"not an amount",
+        "agreements.yaml", '"1450.00"', '"12 EUR"', 11, "[0].prices.fuel", r"not an amount",
         id="price-with-currency",
     ),
     pytest.param(
-        "agreements.yaml", '"1450.00"', '"1450.12345"', 11, "[0].prices",
+        "agreements.yaml", '"1450.00"', '"1450.12345"', 11, "[0].prices.fuel",
         r"price of 'fuel': '1450.12345' has more decimal places than 0.0001",
         id="price-below-the-ledgers-decimals",
     ),
     pytest.param(
-        "agreements.yaml", '"1450.00"', '"1e14"', 11, "[0].prices",
+        "agreements.yaml", '"1450.00"', '"1e14"', 11, "[0].prices.fuel",
         r"too large \(an amount from 0 to 99,999,999,999,999.9999\)$",
         id="price-above-the-ledgers-bound",
     ),
@@ -167,12 +167,13 @@ YAML_CASES = [
         r"reach the per-order ceiling", id="ceiling-total-below-per-order",
     ),
     pytest.param(
-        "agreements.yaml", 'fuel: "1450.00"}', 'fuel: "1450.00", "fuel ": 1}', 11, "[0].prices",
+        "agreements.yaml", 'fuel: "1450.00"}', 'fuel: "1450.00", "fuel ": 1}', 11,
+        "[0].prices.fuel ",
         r"price of 'fuel ': a second price in EUR", id="price-twice",
     ),
     pytest.param(
         "agreements.yaml", "commodities: [water, fuel]", "commodities: [water]", 11,
-        "[0].prices", r"price for 'fuel', which is not in the agreement's commodities",
+        "[0].prices.fuel", r"price for 'fuel', which is not in the agreement's commodities",
         id="price-not-covered",
     ),
 ]  # fmt: skip

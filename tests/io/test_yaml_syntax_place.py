@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from io_helpers import edit
+from io_helpers import edit, syntax_problem_of
 
 from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
-from supplyline.io._yamltree import YamlProblem, parse_yaml
+from supplyline.io._yamltree import YamlProblem
 from supplyline.io.template import TEMPLATE_FILES
 
 SYNTAX_CASES = [
@@ -56,7 +56,7 @@ def test_syntax_error_is_placed_at_the_mistake(
     text: str, line: int, column: int, pattern: str
 ) -> None:
     """Each syntax error names the line and column to mend, 1-based, and says what is wrong."""
-    problem = parse_yaml(text)
+    problem = syntax_problem_of(text)
     assert isinstance(problem, YamlProblem)
     assert (problem.line, problem.column) == (line, f"column {column}")
     assert re.search(pattern, problem.message)
@@ -85,8 +85,8 @@ def test_every_yaml_file_says_line_and_column(
 def test_truncated_scenario_yaml_names_a_line_in_the_file(cut: int) -> None:
     """Any truncation of a valid scenario.yaml parses, or says a line of it and a column."""
     text = TEMPLATE_FILES["scenario.yaml"][:cut]
-    result = parse_yaml(text)
-    if isinstance(result, YamlProblem):
+    result = syntax_problem_of(text)
+    if result is not None:
         assert result.line is not None
         assert 1 <= result.line <= max(1, len(text.splitlines()))
         assert result.column is not None

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from io_helpers import edit
+from io_helpers import edit, error_lines
 
-from supplyline.errors import ScenarioError, Severity
 from supplyline.io import load_scenario
 
 WORDS = [
@@ -17,12 +16,6 @@ WORDS = [
     for word in (base, base.upper(), base.capitalize())
 ]  # fmt: skip
 """Every word PyYAML's YAML 1.1 reads as a bool, in the three letter cases it reads so."""
-
-
-def errors_of(folder: Path) -> list[str]:
-    with pytest.raises(ScenarioError) as caught:
-        load_scenario(folder)
-    return [str(i) for i in caught.value.issues if i.severity is Severity.ERROR]
 
 
 def said(word: str, meaning: str) -> str:
@@ -38,7 +31,7 @@ def test_a_yes_no_word_as_a_partner_id_is_said_with_its_quotes(
 ) -> None:
     """``{id: no, …}`` (Norway's code) is told to be quoted, not that the id is missing."""
     edit(folder, "scenario.yaml", "{id: host,", f"{{id: {word},")
-    assert errors_of(folder) == [f"scenario.yaml:10: partners[1].id: {said(word, meaning)}"]
+    assert error_lines(folder) == [f"scenario.yaml:10: partners[1].id: {said(word, meaning)}"]
 
 
 @pytest.mark.parametrize(
@@ -57,13 +50,13 @@ def test_a_yes_no_word_as_any_id_is_said_with_its_quotes(
     edit(folder, name, old, new)
     word = new.split(":")[1].strip()
     meaning = "false" if word == "off" else "true"
-    assert errors_of(folder) == [f"{where}: {said(word, meaning)}"]
+    assert error_lines(folder) == [f"{where}: {said(word, meaning)}"]
 
 
 def test_a_yes_no_word_as_a_party_is_said_with_its_quotes(folder: Path) -> None:
     """``parties: [home, no]`` says the 'no' was read as false, not that an id is missing."""
     edit(folder, "agreements.yaml", "parties: [home, host]", "parties: [home, no]")
-    assert errors_of(folder) == [f"agreements.yaml:4: [0].parties: {said('no', 'false')}"]
+    assert error_lines(folder) == [f"agreements.yaml:4: [0].parties: {said('no', 'false')}"]
 
 
 def test_a_quoted_no_is_an_id(folder: Path) -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from io_helpers import syntax_problem_of
 
 from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
-from supplyline.io._yamltree import YamlProblem, parse_yaml
+from supplyline.io._yamltree import YamlProblem
 
 ENDINGS = [
     pytest.param("links: [", "[", 8, id="bracket-alone"),
@@ -49,7 +50,7 @@ def test_open_at_end_names_where_it_opened(
     ending: str, opener: str, column: int, tail: str
 ) -> None:
     """The innermost bracket or quote still open at the end is named at its line and column."""
-    problem = parse_yaml("name: x\nhorizon_days: 30\n" + ending + tail)
+    problem = syntax_problem_of("name: x\nhorizon_days: 30\n" + ending + tail)
     assert isinstance(problem, YamlProblem)
     assert (problem.line, problem.column) == (3, f"column {column}")
     _opened(problem, opener)
@@ -57,7 +58,7 @@ def test_open_at_end_names_where_it_opened(
 
 def test_outer_brackets_still_open_are_named_too() -> None:
     """Each enclosing bracket also left open is named, innermost first, at its place."""
-    problem = parse_yaml("a: 1\nlinks: [a, {b: [")
+    problem = syntax_problem_of("a: 1\nlinks: [a, {b: [")
     assert isinstance(problem, YamlProblem)
     assert (problem.line, problem.column) == (2, "column 16")
     assert re.search(
@@ -125,7 +126,7 @@ def test_any_flow_cut_short_names_its_innermost_open_bracket(
     text = head + flow[:cut]
     opened = _innermost_open(text)
     assert opened is not None  # the cut is before the outermost closing bracket
-    problem = parse_yaml(text)
+    problem = syntax_problem_of(text)
     assert isinstance(problem, YamlProblem)
     line_start = text.rfind("\n", 0, opened) + 1
     assert (problem.line, problem.column) == (2, f"column {opened - line_start + 1}")

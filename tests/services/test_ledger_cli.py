@@ -426,7 +426,7 @@ def test_an_import_that_cannot_be_stored_whole_stores_nothing(tmp_path: Path) ->
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert (
-        f"agreements.yaml:{line}: [1].prices: price of 'food': '4200.12345' has more decimal "
+        f"agreements.yaml:{line}: [1].prices.food: price of 'food': '4200.12345' has more decimal "
         "places than 0.0001 (an amount from 0 to 99,999,999,999,999.9999)"
     ) in done.stderr
     listed = run(tmp_path, "ledger", "agreements", "--as", "westmark", "--format", "json")

@@ -67,7 +67,7 @@ def test_agreements_import_says_the_warning(tmp_path: Path) -> None:
     args = ["ledger", "agreements", "import", str(folder), "--as", "westmark", "--db", db]
     result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert f"agreements.yaml:{_fuel_line(folder)}: [0].prices: warning:" in result.stderr
+    assert f"agreements.yaml:{_fuel_line(folder)}: [0].prices.fuel: warning:" in result.stderr
     assert "1 added (wm-os-hns-2025)" in result.stdout
 
 

@@ -6,6 +6,7 @@ exactly ``Decimal("1250.10")``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -23,9 +24,17 @@ from supplyline.io._cells import (
 )
 from supplyline.io._day_cells import parse_date
 from supplyline.io._enum_cells import parse_enum
-from supplyline.io._scenario_yaml import list_of, mapping_of, missing_keys, take
 from supplyline.io._source import Fields, LooseRef, Origin, Origins, Report
-from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
+from supplyline.io._yaml_fields import (
+    kind_of,
+    list_of,
+    mapping_of,
+    missing_keys,
+    one_value,
+    take,
+    yaml_tree,
+)
+from supplyline.io._yamltree import YNode, as_written
 
 __all__ = ["AGREEMENT_KEYS", "read_agreements"]
 
@@ -38,6 +47,7 @@ AGREEMENT_KEYS = (
 
 def _money(node: YNode, *, decimals: int, above_zero: bool = False) -> Decimal:
     """An amount as the ledger stores it: its bound and decimals (``domain.amounts``)."""
+    one_value(node, "an amount such as 1250.00")
     raw = node.raw if node.raw is not None else node.value
     if isinstance(node.value, bool) or node.value is None:
         raw = node.value
@@ -46,18 +56,34 @@ def _money(node: YNode, *, decimals: int, above_zero: bool = False) -> Decimal:
 
 
 def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[Any] | None:
-    """A YAML list of single values (ids, words), each parsed; ``None`` after an issue."""
+    """A YAML list of single values (ids, words), each parsed; ``None`` after an issue.
+
+    An item that is itself a list or a mapping is said as one (``[[rail, road]]`` had
+    been stored as the text of Python's objects), at the item's own line.
+    """
     node = entries.get(key)
+    if node is not None and node.unread:
+        f.said()
+        return None
     if node is None or node.value is None:
         return []
     items = node.value if isinstance(node.value, list) else None
     if items is None:
-        f.fail(key, f"must be a list such as [a, b], not {show(node.value)}")
+        f.fail(key, f"must be a list such as [a, b], not {kind_of(node)}")
         return None
     out = []
     failed = False  # this list's own errors: another key's must not lose it (checked on)
     for item in items:
+        if item.unread:
+            f.said()
+            failed = True
+            continue
         try:
+            if isinstance(item.value, dict | list):
+                raise BadValue(
+                    f"an item is {kind_of(item)}, not a single value: {key} is a list of "
+                    "single values, such as [a, b]"
+                )
             out.append(parse(as_written(item)))
         except BadValue as bad:
             f.fail(key, str(bad), item.line)
@@ -65,42 +91,90 @@ def _words(f: Fields, entries: dict[str, YNode], key: str, parse: Any) -> list[A
     return None if failed else out
 
 
-def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> tuple[Price, ...]:
+@dataclass(frozen=True, slots=True)
+class _Priced:
+    """A price read, and where: its key in the file as written, and its line."""
+
+    price: Price
+    key: str
+    line: int
+
+
+def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> list[_Priced]:
+    """The prices of an entry, each problem said at the price's own line and key."""
     node = entries.get("prices")
+    if node is not None and node.unread:
+        f.said()
+        return []
     if node is None or node.value is None:
-        return ()
+        return []
     if not isinstance(node.value, dict):
-        f.fail("prices", "must be a mapping of commodity: price per tonne (such as food: 2400.00)")
-        return ()
-    out: list[Price] = []
+        f.fail(
+            "prices",
+            "must be a mapping of commodity: price per tonne (such as food: 2400.00), "
+            f"not {kind_of(node)}",
+        )
+        return []
+    out: list[_Priced] = []
     for com, value in node.value.items():
+        at, line = f"prices.{com}", value.line
         try:
-            cid = parse_id(com, "commodity")
-            cur = currency
-            if isinstance(value.value, dict):
-                sub = value.value
-                unknown = sorted(set(sub) - {"per_t", "currency"})
-                if unknown or "per_t" not in sub:
-                    raise BadValue("a price is an amount, or {per_t: amount, currency: XXX}")
-                cur = parse_currency(sub["currency"].value) if "currency" in sub else currency
-                value = sub["per_t"]
-            amount = _money(value, decimals=UNIT_PRICE_DECIMALS)
-            if any(p.commodity == cid and p.currency == cur for p in out):
-                raise BadValue(second_price(cur))
-            out.append(Price(commodity=cid, currency=cur, per_t=amount))
-            if cur != currency:
-                f.report.warning(
-                    f.origin.file,
-                    f"price of {show(com)} is in {cur}, not the agreement's {currency}: "
-                    f"it is kept, but cannot be requested (request and propose price orders "
-                    f"in {currency} only, and the ledger converts no currency; add a {currency} "
-                    f"price to use {show(com)})",
-                    value.line,
-                    f.origin.column("prices"),
-                )
+            price = _price(com, value, currency)
         except BadValue as bad:
-            f.fail("prices", f"price of {show(com)}: {bad}", value.line)
-    return tuple(out)
+            f.fail(at, f"price of {show(com)}: {bad}", line)
+            continue
+        if price is None:  # unread: said by the YAML reader
+            f.said()
+            continue
+        if any(
+            (p.price.commodity, p.price.currency) == (price.commodity, price.currency) for p in out
+        ):
+            f.fail(at, f"price of {show(com)}: {second_price(price.currency)}", line)
+            continue
+        out.append(_Priced(price, com, line))
+        if price.currency != currency:
+            f.report.warning(
+                f.origin.file,
+                f"price of {show(com)} is in {price.currency}, not the agreement's {currency}: "
+                f"it is kept, but cannot be requested (request and propose price orders "
+                f"in {currency} only, and the ledger converts no currency; add a {currency} "
+                f"price to use {show(com)})",
+                line,
+                f.origin.column(at),
+            )
+    return out
+
+
+def _price(com: str, node: YNode, currency: str) -> Price | None:
+    """One price: an amount, or ``{per_t: amount, currency: XXX}``; ``None`` if unread."""
+    cid = parse_id(com, "commodity")
+    amount_node, cur = node, currency
+    if isinstance(node.value, dict):
+        sub = node.value
+        unknown = sorted(set(sub) - {"per_t", "currency"})
+        if unknown or "per_t" not in sub:
+            raise BadValue("a price is an amount, or {per_t: amount, currency: XXX}")
+        if "currency" in sub:
+            if sub["currency"].unread:
+                return None
+            cur = parse_currency(one_value(sub["currency"], "a currency code such as EUR"))
+        amount_node = sub["per_t"]
+    if amount_node.unread:
+        return None
+    amount = _money(amount_node, decimals=UNIT_PRICE_DECIMALS)
+    return Price(commodity=cid, currency=cur, per_t=amount)
+
+
+def _outside(f: Fields, commodities: list[str] | None, prices: list[_Priced]) -> None:
+    """Say each price of a commodity the entry does not cover, at that price's own key.
+
+    A tester's price for 'water' on line 13 was said at line 9, the first price's.
+    """
+    if commodities is None:
+        return  # unknown: said already
+    for priced in prices:
+        for message in prices_outside(set(commodities), [priced.price]):
+            f.fail(f"prices.{priced.key}", message, priced.line)
 
 
 def _check_failed_entry(
@@ -108,13 +182,13 @@ def _check_failed_entry(
     aid: str | None,
     parties: list[str] | None,
     commodities: list[str] | None,
-    prices: tuple[Price, ...],
 ) -> None:
     """The checks of an agreement that had an error, on what of it did parse.
 
     Its parties and commodities are kept to check against the scenario once every file is
-    read, and its prices against its commodities, so that an entry's problems are said in
-    one run (a tester's bad date hid an unknown commodity and a price outside the list).
+    read (its prices are checked against its commodities by :func:`_outside`), so that an
+    entry's problems are said in one run (a tester's bad date hid an unknown commodity and
+    a price outside the list).
     """
     refs = [("parties", "partner", p) for p in parties or ()]
     refs += [("commodities", "commodity", c) for c in commodities or ()]
@@ -130,9 +204,25 @@ def _check_failed_entry(
                 ref=ref,
             )
         )
-    if commodities is not None:
-        for message in prices_outside(set(commodities), prices):
-            f.fail("prices", message)
+
+
+def _ceilings(f: Fields, e: dict[str, YNode]) -> dict[str, Decimal]:
+    """The ceilings an entry gives, each checked, and checked against the other."""
+    ceilings = {}
+    for key in ("ceiling_per_order", "ceiling_total"):
+        node = e.get(key)
+        if node is not None and node.unread:
+            f.said()
+        elif node is not None and node.value is not None:
+            try:
+                ceilings[key] = _money(node, decimals=MONEY_DECIMALS, above_zero=True)
+            except BadValue as bad:
+                f.fail(key, str(bad))
+    # the domain's rule, said here at the file's line, with the entry's other errors
+    problem = ceilings_problem(ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total"))
+    if problem is not None:
+        f.fail("ceiling_total", problem)
+    return ceilings
 
 
 def _note_id(f: Fields, aid: str | None, seen: dict[str, int], line: int) -> None:
@@ -178,8 +268,8 @@ def _agreement(
         f.fail("parties", f"an agreement has exactly two parties, not {len(parties)} ([a, b])")
     elif parties[0] == parties[1]:
         f.fail("parties", f"the two parties must differ (not {parties[0]!r} twice)")
-    valid_from = take(f, e, "valid_from", parse_date)
-    valid_to = take(f, e, "valid_to", parse_date)
+    valid_from = take(f, e, "valid_from", parse_date, written=True)
+    valid_to = take(f, e, "valid_to", parse_date, written=True)
     if valid_from is not None and valid_to is not None and valid_to < valid_from:
         f.fail("valid_to", f"{valid_to} is before valid_from {valid_from} (a date on or after it)")
     commodities = _words(f, e, "commodities", partial(parse_id, what="commodity"))
@@ -192,21 +282,11 @@ def _agreement(
         )
     currency = take(f, e, "currency", parse_currency, "EUR")
     prices = _prices(f, e, currency or "EUR")
-    ceilings = {}
-    for key in ("ceiling_per_order", "ceiling_total"):
-        sub = e.get(key)
-        if sub is not None and sub.value is not None:
-            try:
-                ceilings[key] = _money(sub, decimals=MONEY_DECIMALS, above_zero=True)
-            except BadValue as bad:
-                f.fail(key, str(bad))
-    # the domain's rule, said here at the file's line, with the entry's other errors
-    problem = ceilings_problem(ceilings.get("ceiling_per_order"), ceilings.get("ceiling_total"))
-    if problem is not None:
-        f.fail("ceiling_total", problem)
+    _outside(f, commodities, prices)
+    ceilings = _ceilings(f, e)
     _note_id(f, aid, seen, node.line)
     if not f.ok or not whole:  # a missing parties key is said once, and fails the entry
-        _check_failed_entry(f, aid, parties, commodities, prices)
+        _check_failed_entry(f, aid, parties, commodities)
         return None
     assert parties is not None
     assert commodities is not None
@@ -221,7 +301,7 @@ def _agreement(
         commodities=frozenset(commodities),
         services=frozenset(services),
         reimbursement_modes=tuple(modes) if modes else (ReimbursementMode.CASH,),  # as written
-        prices=prices,
+        prices=tuple(priced.price for priced in prices),
         currency=currency,
         **ceilings,
     )
@@ -233,11 +313,7 @@ def read_agreements(text: str | None, report: Report, origins: Origins) -> list[
     """Read agreements.yaml's text (``None``: the file is absent, so no agreements)."""
     if text is None:
         return []
-    tree = parse_yaml(text)
-    if isinstance(tree, YamlProblem):
-        report.error(FILE, tree.message, tree.line, tree.column)
-        report.unusable.add(FILE)
-        return []
+    tree = yaml_tree(text, FILE, report)
     if tree is None:
         return []
     out: list[Agreement] = []

@@ -104,7 +104,7 @@ def parse_date(value: Any) -> dt.date:
             why = _why_not_a_date(year, month, day)
             raise BadValue(f"{show(value.strip())} is not a real date ({why})") from None
     loose = _LOOSE_DASHED.fullmatch(text)
-    hint = _other_date_form(text) or " (YYYY-MM-DD, such as 2025-06-01)"
+    hint = _other_date_form(text) or _serial_form(text) or " (YYYY-MM-DD, such as 2025-06-01)"
     if loose and hint.startswith(" (YYYY"):  # 2026-13-2: say why no such day, not the form
         why = _why_not_a_date(*(int(g) for g in loose.groups()))
         raise BadValue(f"{show(text)} is not a real date ({why})")
@@ -130,6 +130,18 @@ _MONTH_NAMED_DAY = re.compile(r"([A-Za-z]{3,9})\.?[-\s]+(\d{1,2})(?:,?[-\s]+(\d{
 """The same, month first: ``Aug 17, 2025``."""
 _ORDERS = ("dmy", "mdy")
 """The two readings of a date whose year is not first: day first, then month first."""
+
+
+def _serial_form(text: str) -> str:
+    """How to write a date that a spreadsheet wrote as its serial (``46056``); else "".
+
+    >>> _serial_form("46056")
+    ' (a spreadsheet date serial? write it as YYYY-MM-DD: 2026-02-03)'
+    """
+    if not (text.isascii() and text.isdigit()) or not _SERIALS[0] <= int(text) <= _SERIALS[1]:
+        return ""
+    date = _SERIAL_EPOCH + dt.timedelta(days=int(text))
+    return f" (a spreadsheet date serial? write it as YYYY-MM-DD: {date.isoformat()})"
 
 
 def _other_date_form(text: str, start: dt.date | None = None) -> str:

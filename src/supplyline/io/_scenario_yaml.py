@@ -25,7 +25,6 @@ from supplyline.domain import (
 )
 from supplyline.domain.factors import MAX_FACTOR
 from supplyline.domain.field_ranges import FIELD_RANGES
-from supplyline.domain.references import did_you_mean
 from supplyline.domain.scenario import MAX_ACTIVITY
 from supplyline.io._cells import (
     BadValue,
@@ -50,17 +49,11 @@ from supplyline.io._commodity_numbers import (
 from supplyline.io._day_cells import parse_date
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._enum_cells import parse_enum
-from supplyline.io._source import REQUIRED, Fields, Origin, Origins, Report
-from supplyline.io._yamltree import YamlProblem, YNode, as_written, parse_yaml
+from supplyline.io._source import Fields, Origin, Origins, Report
+from supplyline.io._yaml_fields import list_of, mapping_of, missing_keys, take, yaml_tree
+from supplyline.io._yamltree import YNode
 
-__all__ = [
-    "SCENARIO_KEYS",
-    "Header",
-    "mapping_of",
-    "missing_keys",
-    "read_scenario_yaml",
-    "take",
-]
+__all__ = ["SCENARIO_KEYS", "Header", "read_scenario_yaml"]
 
 FILE = "scenario.yaml"
 SCENARIO_KEYS = (
@@ -101,98 +94,6 @@ class Header:
     past_calendar: bool = False
     """Whether horizon_days is ``None`` because the horizon runs past 9999-12-31 (an error
     said on start_date), not because horizon_days itself is wrong."""
-
-
-def mapping_of(
-    node: YNode,
-    file: str,
-    path: str,
-    report: Report,
-    known: tuple[str, ...] | None,
-    required: tuple[str, ...] = (),
-) -> dict[str, YNode] | None:
-    """A YAML mapping's entries, after checking its keys; ``None`` (with an issue) if unusable."""
-    label = path or "the file"
-    if not isinstance(node.value, dict):
-        report.error(
-            file,
-            f"{label} must be a mapping of key: value lines, not {_kind(node)}",
-            node.line,
-            path or None,
-        )
-        return None
-    entries: dict[str, YNode] = node.value
-    for key, value in entries.items():
-        if known is not None and key not in known:
-            guess = did_you_mean(str(key), known)  # solver.time_limit: time_limit_s
-            report.error(
-                file,
-                f"unknown key {show(key)} ({guess + '; ' if guess else ''}known keys: "
-                f"{', '.join(known)})",
-                value.line,
-                f"{path}.{key}" if path else key,
-            )
-    for key in required:
-        if key not in entries:
-            report.error(
-                file,
-                f"required key {key!r} is missing",
-                node.line,
-                f"{path}.{key}" if path else key,
-            )
-    return entries
-
-
-def missing_keys(entries: Mapping[str, YNode], required: tuple[str, ...]) -> set[str]:
-    """The required keys that :func:`mapping_of` reported missing (for ``Fields.reported``)."""
-    return {key for key in required if key not in entries}
-
-
-def _kind(node: YNode) -> str:
-    if isinstance(node.value, list):
-        return "a list"
-    if isinstance(node.value, dict):
-        return "a mapping"
-    return f"the value {show(node.value)}"
-
-
-def list_of(node: YNode | None, file: str, path: str, report: Report) -> list[YNode]:
-    """A YAML list's items; empty (with an issue) if it is not a list."""
-    if node is None or node.value is None:
-        return []
-    if not isinstance(node.value, list):
-        report.error(
-            file,
-            f"must be a list of entries (lines starting with '- '), not {_kind(node)}",
-            node.line,
-            path,
-        )
-        return []
-    items: list[YNode] = node.value
-    return items
-
-
-def take(
-    f: Fields,
-    entries: Mapping[str, YNode],
-    key: str,
-    parse: Callable[[Any], Any],
-    default: Any = REQUIRED,
-    *,
-    text: bool = False,
-) -> Any:
-    """A field of a YAML mapping, parsed through :meth:`Fields.take`.
-
-    ``text``: the field holds text (an id, a name), parsed as written (:func:`as_written`).
-    """
-    node = entries.get(key)
-    if node is not None and isinstance(node.value, dict | list):
-        f.fail(key, f"must be a single value, not {_kind(node)}")
-        return None
-    if text and node is not None and isinstance(node.value, bool | int | float):
-        written = node
-        return f.take(key, node.value, lambda _: parse(as_written(written)), default)
-    return f.take(key, None if node is None else node.value, parse, default)
 
 
 def _record(
@@ -434,10 +335,8 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     """Read scenario.yaml's text into a :class:`Header`; ``None`` if it is unusable."""
     if text is None:
         return None
-    tree = parse_yaml(text)
-    if isinstance(tree, YamlProblem):
-        report.error(FILE, tree.message, tree.line, tree.column)
-        report.unusable.add(FILE)
+    tree = yaml_tree(text, FILE, report)
+    if tree is None and FILE in report.unusable:
         return None
     if tree is None:
         report.error(
@@ -454,7 +353,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)
     head.description = take(f, entries, "description", _description, "") or ""
-    head.start_date = take(f, entries, "start_date", parse_date)
+    head.start_date = take(f, entries, "start_date", parse_date, written=True)
     head.horizon_days = take(
         f, entries, "horizon_days", parse_in_range(FIELD_RANGES["scenario"]["horizon_days"])
     )
@@ -466,11 +365,9 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
         ("commodities", "commodity"),
         ("vehicle_classes", "vehicle class"),
     ):
-        node = entries.get(key)
-        if node is not None and node.value is not None and not isinstance(node.value, list):
+        if not _holds(entries.get(key), list):
             report.incomplete.add(kind)  # no reference to one is unknown; the rest is checked
-    levels = entries.get("activity_levels")
-    if levels is not None and not isinstance(levels.value, dict | None):
+    if not _holds(entries.get("activity_levels"), dict):
         report.incomplete.add("activity level")  # a tester's list: its levels are unknown
     head.partners = _partners(_required_list(f, entries, "partners"), report, origins)
     head.commodities = _commodities(_required_list(f, entries, "commodities"), report, origins)
@@ -478,9 +375,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     head.vehicle_classes, head.vehicle_class_ids = _vehicle_classes(
         list_of(classes, FILE, "vehicle_classes", report), report, origins
     )
-    if "vehicle class" in report.incomplete or (
-        classes is not None and not isinstance(classes.value, list | None)
-    ):
+    if "vehicle class" in report.incomplete:
         head.vehicle_class_ids = None  # a class of unknown id: do not judge units.csv's columns
     head.activity_levels.update(
         _numbers(
@@ -500,10 +395,19 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     return head
 
 
+def _holds(node: YNode | None, kind: type) -> bool:
+    """Whether a key's value is of ``kind`` (a list, a mapping), or absent or null.
+
+    Not so, or unread, the entries it meant to hold are unknown: a reference to one of
+    them is not told it refers to nothing.
+    """
+    return node is None or (not node.unread and isinstance(node.value, kind | None))
+
+
 def _name(f: Fields, entries: Mapping[str, YNode]) -> str:
     """The scenario's name; an empty one is an error (a missing key is one already)."""
     node = entries.get("name")
-    if node is not None and is_blank(node.value):
+    if node is not None and not node.unread and is_blank(node.value):
         f.fail("name", "the scenario needs a name (name: a short title)")
         return ""
     name: str | None = take(f, entries, "name", partial(parse_name, default=""), "", text=True)
@@ -535,7 +439,7 @@ def _required_list(f: Fields, entries: Mapping[str, YNode], key: str) -> list[YN
     items = list_of(node, FILE, key, f.report)
     if not items:
         f.report.incomplete.add(kind)
-    if node is not None and (node.value is None or node.value == []):
+    if node is not None and not node.unread and node.value in (None, []):
         f.fail(
             key,
             f"the list of {key} is empty (a scenario needs at least one {kind}: "

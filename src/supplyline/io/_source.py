@@ -202,6 +202,12 @@ class Fields:
             self.origin.column(column),
         )
 
+    def said(self) -> None:
+        """A field's problem is said already (elsewhere, once): the record is not built."""
+        self.ok = False
+        if self.record_id is not None:
+            self.report.failed(self.origin.file, self.record_id)
+
     def take(
         self,
         column: str,
@@ -214,9 +220,7 @@ class Fields:
         """The parsed value of a field; its default when blank; ``None`` after an issue."""
         if is_blank(raw):
             if default is REQUIRED and raw is None and column in self.reported:
-                self.ok = False  # said once already: "required key ... is missing"
-                if self.record_id is not None:
-                    self.report.failed(self.origin.file, self.record_id)
+                self.said()  # "required key ... is missing"
                 return None
             if default is REQUIRED:
                 self.fail(column, f"value is missing{f' ({hint})' if hint else ''}")
@@ -227,9 +231,7 @@ class Fields:
         try:
             value = parse(raw)
         except NeedsStart:  # not this cell's mistake: said once for the file (the loader)
-            self.ok = False
-            if self.record_id is not None:
-                self.report.failed(self.origin.file, self.record_id)
+            self.said()
             self.report.uncounted.append((self.origin.file, self.origin.line, column))
             return None
         except BadValue as bad:
@@ -317,9 +319,7 @@ def _read(path: Path, name: str, report: Report) -> str | None:
 def decode(data: bytes, name: str, report: Report) -> str | None:
     """Bytes as UTF-8 text with line ends unchanged, or ``None`` after an issue."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        report.error(
-            name, "file is UTF-16 text (save it as UTF-8, e.g. 'CSV UTF-8' in a spreadsheet)"
-        )
+        report.error(name, f"file is UTF-16 text (save it as UTF-8{_saved_as_utf8(name)})")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -341,3 +341,16 @@ def decode(data: bytes, name: str, report: Report) -> str | None:
         )
         return None
     return text
+
+
+def _saved_as_utf8(name: str) -> str:
+    """Where a file of this kind is saved as UTF-8: a spreadsheet's CSV, or a text editor.
+
+    A tester's UTF-16 scenario.yaml was told to save as 'CSV UTF-8', a spreadsheet's word.
+
+    >>> _saved_as_utf8("scenario.yaml")
+    ': in a text editor, choose the encoding UTF-8 on saving'
+    """
+    if name.lower().endswith(".csv"):
+        return ", e.g. 'CSV UTF-8' in a spreadsheet"
+    return ": in a text editor, choose the encoding UTF-8 on saving"
