@@ -302,7 +302,7 @@ def read_table(
                 else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
                 "after it; quote such a cell, or remove a stray comma at the end of the row"
             ) + _numbers_said(numbers)
-            listed = list_comma(record, columns, LISTED.get(file, frozenset()).__contains__)
+            listed = list_comma(record, columns, LISTED.get(file, {}))
             what = listed[1] if listed is not None else what
             report.error(
                 file,
