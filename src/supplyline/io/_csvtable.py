@@ -230,6 +230,7 @@ def read_table(
     optional_file: bool = False,
     header: Sequence[str] | None = None,
     numeric: Callable[[str], bool] = lambda column: False,
+    known_said: str | None = None,
 ) -> Table | None:
     """Read a CSV text into a :class:`Table`, or ``None`` if it cannot be used at all.
 
@@ -239,7 +240,8 @@ def read_table(
     accepts, so a tester's empty units.csv was not told a header without ``vehicles_pickup``.
     ``numeric`` says which columns hold numbers: a row one cell too long whose likely cause
     is an unquoted number's comma (``1,5``) is read with the number whole, for its column
-    to say what is wrong with it (see :mod:`supplyline.io._split_cells`).
+    to say what is wrong with it (see :mod:`supplyline.io._split_cells`). ``known_said``:
+    the known columns in words, where ``extra`` accepts more (default ``known``, listed).
     """
     header = known if header is None else header
     read = _records(text, file, report)
@@ -258,8 +260,9 @@ def read_table(
     header_line = records[0][0]
     records = _without_empty_trailing_columns(records)
     columns = _match_header(
-        records[0][1], header_line, file, report, known, required, extra, suggest=header
-    )
+        records[0][1], header_line, file, report, known, required, extra, suggest=header,
+        known_said=", ".join(known) if known_said is None else known_said,
+    )  # fmt: skip
     if columns is None:
         report.unusable.add(file)
         return None
@@ -412,10 +415,12 @@ def _match_header(
     extra: Callable[[str], str | None] | None,
     *,
     suggest: Sequence[str],
+    known_said: str,
 ) -> list[str] | None:
     """Column names in header order ('' for an ignored column), or None if unusable.
 
-    ``suggest`` is the header line a message offers (``known`` and the accepted extras).
+    ``suggest`` is the header line a message offers (``known`` and the accepted extras);
+    ``known_said`` the known columns in words.
     """
     lower = {k.lower(): k for k in known}
     if not _delimited_right(header, line, file, report, lower):
@@ -440,7 +445,7 @@ def _match_header(
             report.error(
                 file,
                 f"column {at + 1}{_between(header, at)} has no name (name it, or delete it; "
-                f"known: {', '.join(known)})",
+                f"known: {known_said})",
                 line,
             )
             ok = False
@@ -452,7 +457,7 @@ def _match_header(
                     file,
                     f"unknown column {show(name)} ("
                     + "".join(f"{w}; " for w in said)
-                    + f"known columns: {', '.join(known)})",
+                    + f"known columns: {known_said})",
                     line,
                     name[:40],
                 )
