@@ -208,7 +208,7 @@ def _may_reach(length: int, size: int, cutoff: float) -> bool:
     return total > 0 and 2.0 * min(length, size) / total >= cutoff
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _index(known: frozenset[str]) -> _Index:
     # cached: a load asks of one set of ids (its locations) once per unknown reference
     index = _Index(tuple(sorted(known)))
