@@ -50,7 +50,7 @@ def test_a_factor_key_typo_is_said_beside_a_csv_encoding_error(folder: Path) -> 
         "food.mil.ration_2group_1mre_kg_ppd, food.mil.ration_1group_2mre_kg_ppd, "
         "food.wfp.full_ration_net_kg_ppd; or a number)"
     )
-    assert issues[1].startswith("locations.csv:5: byte 0xe9 is not UTF-8 text")
+    assert issues[1].startswith("locations.csv:5: name: byte 0xe9 is not UTF-8 text")
 
 
 def test_what_needs_the_unread_file_is_said_to_wait_once(folder: Path) -> None:

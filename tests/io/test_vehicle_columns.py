@@ -61,3 +61,19 @@ def test_a_column_names_its_own_class_first_and_one_class_when_case_is_clear(
         assert class_of(ids, cls.swapcase()) == (
             [cls.swapcase()] if cls.swapcase() in ids else same
         )
+
+
+def test_the_known_columns_of_units_name_the_vehicle_columns(folder: Path) -> None:
+    """An unknown column's list of known ones ends with vehicles_<class> and each class's.
+
+    A tester's list left them out, though the template's header has ``vehicles_truck``.
+    """
+    edit(folder, "units.csv", ",personnel,", ",personnel,colour,")
+    edit(folder, "units.csv", ",450,40,", ",450,red,40,")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(folder)
+    (issue,) = caught.value.issues
+    assert str(issue).endswith(
+        "receive_close_h, priority, on_hand_days, and vehicles_<class> for each vehicle class "
+        "(vehicles_truck))"
+    )

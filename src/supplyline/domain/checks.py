@@ -74,7 +74,7 @@ def reachable_from(scenario: Scenario, starts: Iterable[str]) -> set[str]:
 
 
 def _check_references(s: Scenario) -> list[Finding]:
-    partners, locations = set(s.partner_by_id), set(s.location_by_id)
+    partners, locations = frozenset(s.partner_by_id), frozenset(s.location_by_id)
     found: list[Finding] = []
     for loc in s.locations:
         if loc.partner not in partners:
@@ -91,7 +91,7 @@ def _check_references(s: Scenario) -> list[Finding]:
 
 def _check_unit_references(s: Scenario) -> list[Finding]:
     """Units name their partner, home, destination, vehicle classes, activity levels."""
-    partners, locations = set(s.partner_by_id), set(s.location_by_id)
+    partners, locations = frozenset(s.partner_by_id), frozenset(s.location_by_id)
     classes = {v.id for v in s.vehicle_classes}
     found: list[Finding] = []
     for unit in s.units:
@@ -131,8 +131,8 @@ def cargo_names(s: Scenario) -> set[str]:
 
 def _check_stock_and_fleet_references(s: Scenario) -> list[Finding]:
     """Stocks and fleets name known locations, commodities, partners (and what they carry)."""
-    partners, locations = set(s.partner_by_id), set(s.location_by_id)
-    commodities = set(s.commodity_by_id)
+    partners, locations = frozenset(s.partner_by_id), frozenset(s.location_by_id)
+    commodities = frozenset(s.commodity_by_id)
     cargo = cargo_names(s)
     found: list[Finding] = []
     for stock in s.stocks:
@@ -157,7 +157,7 @@ def _check_stock_and_fleet_references(s: Scenario) -> list[Finding]:
 
 def _check_agreement_references(s: Scenario) -> list[Finding]:
     """Agreements name known partners and commodities, and price only what they cover."""
-    partners, commodities = set(s.partner_by_id), set(s.commodity_by_id)
+    partners, commodities = frozenset(s.partner_by_id), frozenset(s.commodity_by_id)
     found: list[Finding] = []
     for ag in s.agreements:
         for party in ag.parties:

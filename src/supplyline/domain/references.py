@@ -8,12 +8,11 @@ ids in alphabetical order.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-__all__ = ["close_matches", "did_you_mean", "one_slip_apart", "unknown_reference"]
+from supplyline.domain.near_ids import near_ids, one_slip_apart, sorted_ids
+
+__all__ = ["close_matches", "did_you_mean", "known_listed", "one_slip_apart", "unknown_reference"]
 
 SHOWN_KNOWN = 8
 """How many known ids a message lists (alphabetically, after the close matches)."""
@@ -28,7 +27,9 @@ def close_matches(
 ) -> list[str]:
     """The known ids most like ``ref``, closest first (letter case aside), at most ``n``.
 
-    ``cutoff`` is difflib's similarity ratio below which a known id is not offered.
+    ``cutoff`` is difflib's similarity ratio below which a known id is not offered (ids
+    one slip away, another letter case, leading zeros or a start are offered whatever
+    their ratio: see :func:`~supplyline.domain.near_ids.near_ids`).
 
     >>> close_matches("wm-garrisn", ["camp-kestrel", "grenzfeld", "wm-garrison", "wm-airbase"])
     ['wm-garrison']
@@ -37,68 +38,7 @@ def close_matches(
     >>> close_matches("relief-op", ["bilateral-exercise", "relief-operation"])
     ['relief-operation']
     """
-    return list(_close_matches(ref, tuple(sorted(set(known))), n, cutoff))
-
-
-_LEAST_START = 3
-"""The fewest letters of an id's start offered as that id (``'w'`` for ``'wfp'`` is a guess)."""
-
-
-@lru_cache(maxsize=4096)
-def _close_matches(ref: str, known: tuple[str, ...], n: int, cutoff: float) -> tuple[str, ...]:
-    # cached: rows that name the same missing id (every stock of a renamed depot) ask once;
-    # difflib takes about 10 ms a question over 1,000 ids
-    by_folded: dict[str, list[str]] = {}
-    for k in known:
-        by_folded.setdefault(k.casefold(), []).append(k)
-    want = ref.casefold()
-    # one slip (a letter wrong, missing, extra, or two swapped) first: difflib's ratio
-    # holds short ids to a letter in four, so a tester's 'wfp' was not offered 'wfr'
-    slips = [f for f in by_folded if f != want and one_slip_apart(want, f)]
-    folded = difflib.get_close_matches(want, list(by_folded), n=n, cutoff=cutoff)
-    same = [want] if want in by_folded else []  # the same id in another letter case first
-    # the same id but its leading zeros, which a spreadsheet drops from a number: '42' for
-    # '0042' (a tester's was offered nothing: they differ by two letters of six)
-    unpadded = _without_leading_zeros(want)
-    padded = [f for f in by_folded if f != want and _without_leading_zeros(f) == unpadded]
-    # the start of one id alone, as a name cut short: a tester's '--example relief-op' and
-    # 'bilateral' were offered nothing (difflib's ratio is low against a long name)
-    starts = [f for f in by_folded if f != want and f.startswith(want)]
-    unique = len(starts) == 1 and len(want) >= _LEAST_START
-    # not beside the id itself in another case: 'Fuel' is 'fuel', not also 'fuelling'
-    started = starts if unique and not same else []
-    ordered = list(dict.fromkeys(same + padded + started + slips + folded))
-    return tuple([k for f in ordered for k in by_folded[f]][:n])
-
-
-def _without_leading_zeros(text: str) -> str:
-    """``text`` with the leading zeros of each number dropped: ``0042`` and ``42`` alike.
-
-    >>> [_without_leading_zeros(text) for text in ("depot-007", "0042", "0")]
-    ['depot-7', '42', '0']
-    """
-    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", text)
-
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter wrong, missing, extra, or two adjacent swapped.
-
-    >>> one_slip_apart("wfp", "wfr"), one_slip_apart("raod", "road"), one_slip_apart("ab", "ba")
-    (True, True, True)
-    >>> one_slip_apart("wfp", "gov"), one_slip_apart("depot", "depot")
-    (False, False)
-    """
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diff) == 1:
-            return True
-        i = diff[0]
-        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
-    return short[i:] == long_[i + 1 :]
+    return list(near_ids(ref, known, n=n, cutoff=cutoff).ids)
 
 
 def did_you_mean(ref: str, known: Iterable[str], *, broken: Iterable[str] = ()) -> str:
@@ -113,14 +53,35 @@ def did_you_mean(ref: str, known: Iterable[str], *, broken: Iterable[str] = ()) 
     >>> did_you_mean("yrad", ["camp"], broken=["yard"])
     "did you mean 'yard' (which has an error of its own)?"
     """
-    loaded = set(known)
-    faulty = set(broken) - loaded
-    close = close_matches(ref, loaded | faulty)
-    if not close:
-        return ""
-    quoted = [repr(c) + (" (which has an error of its own)" if c in faulty else "") for c in close]
+    loaded = known if isinstance(known, frozenset) else frozenset(known)
+    faulty = frozenset(broken) - loaded
+    near = near_ids(ref, loaded | faulty if faulty else loaded, cutoff=ID_CUTOFF)
+    stopped = (
+        ""
+        if near.searched_before is None
+        else f"ids less alike were looked for only for the first {near.searched_before:,} "
+        "unknown ids"
+    )
+    if not near.ids:
+        return f"no id is one slip from it; {stopped}" if stopped else ""
+    quoted = [
+        repr(c) + (" (which has an error of its own)" if c in faulty else "") for c in near.ids
+    ]
     either = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    return f"did you mean {either}?"
+    return f"did you mean {either}?" + (f" ({stopped})" if stopped else "")
+
+
+def known_listed(known: Iterable[str], none_known: str = "none") -> str:
+    """The first :data:`SHOWN_KNOWN` known ids in alphabetical order, ``…`` if there are more.
+
+    ``none_known`` where there are none.
+
+    >>> known_listed(["b", "a"]), known_listed([])
+    ('a, b', 'none')
+    """
+    ids = sorted_ids(known)
+    listed = ", ".join(ids[:SHOWN_KNOWN]) + (", …" if len(ids) > SHOWN_KNOWN else "")
+    return listed or none_known
 
 
 def unknown_reference(
@@ -144,10 +105,9 @@ def unknown_reference(
     >>> unknown_reference("unit", "hq", "location", "wm-garrisn", ["camp", "wm-garrison"])
     "unit 'hq' refers to unknown location 'wm-garrisn' (did you mean 'wm-garrison'?; known: ...)"
     """
-    known_list = sorted(set(known))
-    listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
-    guess = did_you_mean(ref, known_list, broken=broken)
+    known_set = known if isinstance(known, frozenset) else frozenset(known)
+    listed = known_listed(known_set, none_known)
+    guess = did_you_mean(ref, known_set, broken=broken)
     who = f"{entity} {entity_id!r}" if entity_id is not None else f"this {entity}"
-    listed = listed or none_known
     hint = f"{guess}; known: {listed}" if guess else f"known: {listed}"
     return f"{who} refers to unknown {kind} {ref!r} ({hint})"

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from supplyline.domain.references import did_you_mean
 from supplyline.io._cells import show
+from supplyline.io._csv_places import (
+    EXCEL_SEP,
+    column_name,
+    long_column,
+    quote_slip,
+    unclosed_quote,
+)
 from supplyline.io._list_cells import LISTED, list_comma
 from supplyline.io._source import Report
 from supplyline.io._split_cells import rejoin
@@ -61,9 +67,6 @@ decimal separator is a comma, even under 'CSV (Comma delimited)': a tester in a 
 locale was told to save as that and got semicolons again. With '.' as its decimal
 separator Excel writes ','; LibreOffice asks for the delimiter outright."""
 
-_EXCEL_SEP = re.compile(r'"?sep=(.)"?[,;\t ]*', re.IGNORECASE)
-"""Excel's separator hint on a CSV file's first line: ``sep=,`` (``sep=;`` for semicolons)."""
-
 
 def _without_sep_line(text: str, file: str, report: Report) -> str | None:
     """``text`` with an Excel ``sep=,`` first line blanked (and a warning), or ``None``.
@@ -76,7 +79,7 @@ def _without_sep_line(text: str, file: str, report: Report) -> str | None:
     numbers are the editor's.
     """
     first, newline, rest = text.partition("\n")
-    hint = _EXCEL_SEP.fullmatch(first.rstrip("\r"))
+    hint = EXCEL_SEP.fullmatch(first.rstrip("\r"))
     if hint is None:
         return text
     sep = hint.group(1)
@@ -98,53 +101,96 @@ def _without_sep_line(text: str, file: str, report: Report) -> str | None:
     return None
 
 
-def _records(text: str, file: str, report: Report) -> list[tuple[int, list[str]]] | None:
+_HOW_QUOTED = (
+    'a cell with a comma, quote or line break is written "like ""this"", with doubled quotes inside'
+)
+
+
+def _records(text: str, file: str, report: Report) -> _Records | None:
+    """The records of ``text`` that are not comments or blank, each with its first line.
+
+    ``None`` where the file cannot be read (the error said). A record whose quote closes
+    before its cell ends is an error of its own, and the other records are read: a
+    tester's ``"U" two`` on line 3 hid line 2's negative personnel and every other error.
+    """
     text_or_none = _without_sep_line(text, file, report)
     if text_or_none is None:
         return None
     text = text_or_none
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    out: list[tuple[int, list[str]]] = []
+    read = _Records([])
     line = 1
-    try:
-        for record in reader:
-            if record and any(c.strip() for c in record) and not record[0].lstrip().startswith("#"):
-                # a text supplyline wrote with a guard against spreadsheet formulas
-                out.append((line, [unguarded(cell) for cell in record]))
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return read
+        except csv.Error as error:
+            if not _skipped(str(error), text, line, reader.line_num or line, read, file, report):
+                return None
             line = reader.line_num + 1
-    except csv.Error as error:
-        how = (
-            'a cell with a comma, quote or line break is written "like ""this"", with doubled '
-            "quotes inside"
+            continue
+        if record and any(c.strip() for c in record) and not record[0].lstrip().startswith("#"):
+            # a text supplyline wrote with a guard against spreadsheet formulas
+            read.records.append((line, [unguarded(cell) for cell in record]))
+        line = reader.line_num + 1
+
+
+@dataclass(slots=True)
+class _Records:
+    """The records read from a CSV text, and how many were left out for their quotes."""
+
+    records: list[tuple[int, list[str]]]
+    skipped: int = 0
+
+
+def _skipped(
+    error: str, text: str, line: int, end: int, read: _Records, file: str, report: Report
+) -> bool:
+    """Say why the record from ``line`` to ``end`` cannot be read; whether the rest can be.
+
+    Only a cell whose quote closes before the cell ends, after the header, leaves the rest
+    of the file readable: csv goes on at the next line. A quote never closed took the rest
+    of the file into its cell, and a cell past the limit or a file separated by semicolons
+    is no one row's mistake.
+    """
+    out = read.records
+    header = out[0][1] if out else None
+    lines = text.splitlines(keepends=True)
+    if "field larger than field limit" in error:  # not the quotes' fault
+        report.error(
+            file,
+            f"a cell is longer than {CELL_LIMIT:,} characters (a cell holds one value: an "
+            "id, a number, a name)",
+            end,
+            long_column(text, line, header, CELL_LIMIT),
         )
-        if "field larger than field limit" in str(error):  # not the quotes' fault
-            record_line = reader.line_num or line
-            column = _long_column(text, line, out[0][1] if out else None)
-            report.error(
-                file,
-                f"a cell is longer than {CELL_LIMIT:,} characters (a cell holds one value: an "
-                "id, a number, a name)",
-                record_line,
-                column,
-            )
-        elif "unexpected end of data" in str(error):  # the quote opened on the record's first line
-            lines = text.splitlines()
-            opened = _unclosed_quote(lines[line - 1] if line <= len(lines) else "")
-            report.error(file, f"a quote opened here{opened} is never closed ({how})", line)
-        elif (semicolons := _quoted_semicolons(text, reader.line_num or line, not out)) is not None:
-            report.error(
-                file,
-                f"{semicolons}, but {file} must be comma-separated ({SAVE_WITH_COMMAS})",
-                reader.line_num or line,
-            )
-        else:
-            report.error(
-                file,
-                f"CSV cannot be read here: {error} (check the quotes: {how})",
-                reader.line_num or line,
-            )
-        return None
-    return out
+    elif "unexpected end of data" in error:  # the quote opened on the record's first line
+        opened = unclosed_quote(lines[line - 1] if line <= len(lines) else "")
+        report.error(file, f"a quote opened here{opened} is never closed ({_HOW_QUOTED})", line)
+    elif (semicolons := _quoted_semicolons(text, end, not out)) is not None:
+        report.error(
+            file, f"{semicolons}, but {file} must be comma-separated ({SAVE_WITH_COMMAS})", end
+        )
+    elif (slip := quote_slip("".join(lines[line - 1 : end]))) is not None:
+        left_out = "; the row is left out" if header is not None else ""
+        report.error(
+            file,
+            f"CSV cannot be read here: the quote that opens {show(slip.cell)} closes before "
+            f"the cell ends (check the quotes: {_HOW_QUOTED}){left_out}",
+            end,
+            column_name(slip.at, header),
+        )
+        if header is None:  # the header's own cell: nothing after it has its columns
+            return False
+        read.skipped += 1
+        report.failed(file, lines[line - 1].split(",", 1)[0].strip())  # likely its id
+        return True
+    else:
+        report.error(
+            file, f"CSV cannot be read here: {error} (check the quotes: {_HOW_QUOTED})", end
+        )
+    return False
 
 
 def _quoted_semicolons(text: str, line: int, first: bool) -> str | None:
@@ -173,44 +219,6 @@ def _quoted_semicolons(text: str, line: int, first: bool) -> str | None:
     return f"{what} is separated by semicolons (';'), its cells in quotes"
 
 
-def _long_column(text: str, line: int, header: list[str] | None) -> str | None:
-    """The column of the record starting on ``line`` that holds a cell past the limit.
-
-    Its heading where the header was read, else its number (``column 3``); None where the
-    record cannot be read even without the limit. The record is read again with no limit
-    on a cell, once, only to say where: a tester's 2 MB cell was blamed on the quotes.
-    """
-    rest = "".join(text.splitlines(keepends=True)[line - 1 :])
-    previous = csv.field_size_limit(len(rest) + 1)
-    try:
-        record = next(csv.reader(io.StringIO(rest, newline=""), strict=True), [])
-    except csv.Error:
-        return None
-    finally:
-        csv.field_size_limit(previous)
-    at = next((i for i, cell in enumerate(record) if len(cell) > CELL_LIMIT), None)
-    if at is None:
-        return None
-    return header[at] if header is not None and at < len(header) else f"column {at + 1}"
-
-
-def _unclosed_quote(line: str) -> str:
-    """Where in ``line`` the quote that never closes opens, in words (empty if not found).
-
-    A tester's unbalanced quote on line 7 was reported on the file's last line, 16.
-    """
-    inside, start = False, -1
-    for i, char in enumerate(line):
-        if char == '"' and (inside or i == 0 or line[i - 1] == ","):
-            if not inside:
-                start = i
-            inside = not inside
-    if not inside:
-        return ""
-    cell = line[start : start + 31]
-    return f" (cell {line[:start].count(',') + 1}: {cell}{'…' if len(line) - start > 31 else ''})"
-
-
 def read_table(
     text: str,
     file: str,
@@ -222,6 +230,7 @@ def read_table(
     optional_file: bool = False,
     header: Sequence[str] | None = None,
     numeric: Callable[[str], bool] = lambda column: False,
+    known_said: str | None = None,
 ) -> Table | None:
     """Read a CSV text into a :class:`Table`, or ``None`` if it cannot be used at all.
 
@@ -231,13 +240,15 @@ def read_table(
     accepts, so a tester's empty units.csv was not told a header without ``vehicles_pickup``.
     ``numeric`` says which columns hold numbers: a row one cell too long whose likely cause
     is an unquoted number's comma (``1,5``) is read with the number whole, for its column
-    to say what is wrong with it (see :mod:`supplyline.io._split_cells`).
+    to say what is wrong with it (see :mod:`supplyline.io._split_cells`). ``known_said``:
+    the known columns in words, where ``extra`` accepts more (default ``known``, listed).
     """
     header = known if header is None else header
-    records = _records(text, file, report)
-    if records is None:
+    read = _records(text, file, report)
+    if read is None:
         report.unusable.add(file)
         return None
+    records = read.records
     if not records:
         message = f"file is empty (it needs a header line: {','.join(header)})"
         if optional_file:
@@ -249,8 +260,9 @@ def read_table(
     header_line = records[0][0]
     records = _without_empty_trailing_columns(records)
     columns = _match_header(
-        records[0][1], header_line, file, report, known, required, extra, suggest=header
-    )
+        records[0][1], header_line, file, report, known, required, extra, suggest=header,
+        known_said=", ".join(known) if known_said is None else known_said,
+    )  # fmt: skip
     if columns is None:
         report.unusable.add(file)
         return None
@@ -267,7 +279,8 @@ def read_table(
         )
         for _, record in long:
             report.failed(file, record[0].strip())
-        return Table(header_line, tuple(c for c in columns if c), (), dropped=len(long))
+        dropped = len(long) + read.skipped
+        return Table(header_line, tuple(c for c in columns if c), (), dropped=dropped)
     whole = [record for _, record in records[1:] if len(record) == len(columns)]
     for line, record in records[1:]:
         numbers: tuple[tuple[str, str], ...] = ()
@@ -292,7 +305,7 @@ def read_table(
                 else "the extra empty: a comma inside a value such as 1,200 shifts the cells "
                 "after it; quote such a cell, or remove a stray comma at the end of the row"
             ) + _numbers_said(numbers)
-            listed = list_comma(record, columns, LISTED.get(file, frozenset()).__contains__)
+            listed = list_comma(record, columns, LISTED.get(file, {}))
             what = listed[1] if listed is not None else what
             report.error(
                 file,
@@ -307,7 +320,7 @@ def read_table(
             continue
         cells = {col: record[i].strip() for i, col in enumerate(columns) if col}
         rows.append(Row(line, cells))
-    dropped = len(records) - 1 - len(rows)
+    dropped = len(records) - 1 - len(rows) + read.skipped
     return Table(header_line, tuple(c for c in columns if c), tuple(rows), dropped=dropped)
 
 
@@ -402,10 +415,12 @@ def _match_header(
     extra: Callable[[str], str | None] | None,
     *,
     suggest: Sequence[str],
+    known_said: str,
 ) -> list[str] | None:
     """Column names in header order ('' for an ignored column), or None if unusable.
 
-    ``suggest`` is the header line a message offers (``known`` and the accepted extras).
+    ``suggest`` is the header line a message offers (``known`` and the accepted extras);
+    ``known_said`` the known columns in words.
     """
     lower = {k.lower(): k for k in known}
     if not _delimited_right(header, line, file, report, lower):
@@ -430,7 +445,7 @@ def _match_header(
             report.error(
                 file,
                 f"column {at + 1}{_between(header, at)} has no name (name it, or delete it; "
-                f"known: {', '.join(known)})",
+                f"known: {known_said})",
                 line,
             )
             ok = False
@@ -442,7 +457,7 @@ def _match_header(
                     file,
                     f"unknown column {show(name)} ("
                     + "".join(f"{w}; " for w in said)
-                    + f"known columns: {', '.join(known)})",
+                    + f"known columns: {known_said})",
                     line,
                     name[:40],
                 )

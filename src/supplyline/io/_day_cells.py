@@ -24,6 +24,7 @@ __all__ = [
     "activity_levels_named",
     "format_activity",
     "format_outage_days",
+    "is_outage_item",
     "parse_activity",
     "parse_date",
     "parse_day",
@@ -380,6 +381,15 @@ def _empty_item(value: str) -> str:
     )
 
 
+def is_outage_item(text: str) -> bool:
+    """Whether ``text`` reads as one day or range of ``outage_days``: an item of its list.
+
+    >>> is_outage_item("7-9"), is_outage_item("C+3-C+5"), is_outage_item("road")
+    (True, True, False)
+    """
+    return _OUTAGE_PART.fullmatch(text) is not None
+
+
 def parse_outage_days(value: Any, start: dt.date | None) -> frozenset[int]:
     """Days and ranges separated by ``;``: ``3-5;10``, ``C+3-C+5;C+10``, or dates.
 
@@ -450,7 +460,7 @@ def _outage_ends(part: str) -> list[str]:
     dashed = [e.strip() for e in text.split("-")]  # 07/02/2026-09/02/2026: no dash inside
     if len(dashed) == 2 and all(_other_date_form(e) for e in dashed):
         return dashed
-    if "," in text and all(_OUTAGE_PART.fullmatch(p) for p in text.split(",")):
+    if "," in text and all(is_outage_item(p) for p in text.split(",")):
         raise BadValue(
             f"{show(text)} separates days with a comma: separate days and ranges with ';' "
             f"(write {text.replace(',', ';')})"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from supplyline.domain import did_you_mean
-from supplyline.domain.references import SHOWN_KNOWN
+from supplyline.domain.references import known_listed
 from supplyline.errors import Issue
 
 if TYPE_CHECKING:
@@ -93,15 +93,15 @@ def reference_message(
     >>> print(reference_message("link 'r'", "location", "site-ridge", ["hub"], [dup], likely=True))
     link 'r' refers to unknown location 'site-ridge' (likely the row on locations.csv line 16, ...)
     """
-    known_list = sorted(set(known))
-    listed = ", ".join(known_list[:SHOWN_KNOWN]) + (", …" if len(known_list) > SHOWN_KNOWN else "")
+    known_set = frozenset(known)
     rows = _rows_said(repeated)
-    guess = did_you_mean(ref, known_list, broken=broken)
+    guess = did_you_mean(ref, known_set, broken=broken)
     if likely:
         cause = f"likely {rows}: give it the id {ref!r}" + (f"; else {guess}" if guess else "")
     else:
         cause = (f"{guess}; or " if guess else "") + f"is it the id meant for {rows}?"
-    return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed or none_known})"
+    listed = known_listed(known_set, none_known)
+    return f"{who} refers to unknown {kind} {ref!r} ({cause}; known: {listed})"
 
 
 def _row(file: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from supplyline.errors import Issue, Severity
 from supplyline.io._cells import BadValue, is_blank
+from supplyline.io._csv_places import column_at_end, column_name
 from supplyline.io._day_cells import NeedsStart
 from supplyline.io._duplicates import DuplicateRow, Repeat
 from supplyline.io._point_groups import PointGroupedCell, point_grouped_cell
@@ -316,6 +317,17 @@ def _read(path: Path, name: str, report: Report) -> str | None:
     return decode(data, name, report)
 
 
+def _csv_column(before: bytes, name: str) -> str | None:
+    """The column of a CSV file the byte after ``before`` is in; ``None`` for other files.
+
+    A tester's Latin-1 ``é`` was said at its line only, the column left to count.
+    """
+    if not name.endswith(".csv"):
+        return None
+    place = column_at_end(before.decode("utf-8-sig"))  # valid UTF-8: the error is past it
+    return None if place is None else column_name(*place)
+
+
 def decode(data: bytes, name: str, report: Report) -> str | None:
     """Bytes as UTF-8 text with line ends unchanged, or ``None`` after an issue."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -330,6 +342,7 @@ def decode(data: bytes, name: str, report: Report) -> str | None:
             f"byte 0x{data[error.start]:02x} is not UTF-8 text (save the file as UTF-8; "
             "it may be Latin-1/Windows-1252 or a binary file)",
             line,
+            _csv_column(data[: error.start], name),
         )
         return None
     nul = text.find("\x00")

@@ -341,6 +341,21 @@ def _unit_header(ctx: Context) -> tuple[str, ...]:
     return UNIT_COLUMNS[:at] + vehicles + UNIT_COLUMNS[at:]
 
 
+def _unit_columns_said(classes: tuple[str, ...] | None) -> str:
+    """units.csv's known columns in words, with its ``vehicles_<class>`` columns.
+
+    A tester's "known columns" left them out, though every unit may count its vehicles.
+
+    >>> print(_unit_columns_said(("truck", "jeep")).split(", and ")[1])
+    vehicles_<class> for each vehicle class (vehicles_truck, vehicles_jeep)
+    """
+    each = ", ".join(f"{VEHICLES_PREFIX}{c}" for c in classes or ())
+    which = (
+        f" ({each})" if each else " of scenario.yaml" + (" (it has none)" if classes == () else "")
+    )
+    return f"{', '.join(UNIT_COLUMNS)}, and {VEHICLES_PREFIX}<class> for each vehicle class{which}"
+
+
 def read_units(
     text: str, report: Report, origins: Origins, ctx: Context, progress: Progress | None = None
 ) -> list[Unit]:
@@ -349,6 +364,7 @@ def read_units(
     table = _table(
         text, file, report, UNIT_COLUMNS, ("id", "partner", "home", "destination", "personnel"),
         extra=partial(_vehicle_column, ctx.vehicle_classes), header=_unit_header(ctx),
+        known_said=_unit_columns_said(ctx.vehicle_classes),
     )  # fmt: skip
     out: list[Unit] = []
     seen: Seen = {}
