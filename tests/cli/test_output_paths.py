@@ -158,3 +158,40 @@ def test_an_output_folder_that_takes_no_files_exits_8_before_any_work(
     assert "solving" not in done.stderr
     assert "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", B, "--report", "/dev/full"],
+        ["plan", B, "--report", "/dev/full", "--force"],
+        ["plan", B, "--mps", "/dev/full"],
+        ["routes", B, "--day", "14", "--report", "/dev/full"],
+        ["routes-bench", "no-instance.txt", "--out", "/dev/full"],
+        ["ledger", "statement", "--as", "westmark", "-o", "/dev/full", "--db", "sqlite:///l.db"],
+    ],
+    ids=lambda v: " ".join(w for w in v if w != B),
+)
+def test_a_device_as_an_output_file_exits_8_before_any_work(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``--report /dev/full`` exited 2 ("Invalid value", its name not .html): now as ``--out``.
+
+    An output that cannot go where asked, whatever its name: exit 8 before any work (no
+    solve, no instance or ledger read), nothing written.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 8, done.stderr
+    assert "error: cannot write /dev/full: it is not a regular file (a device or a pipe)" in (
+        done.stderr
+    )
+    assert "Invalid value" not in done.stderr
+    assert "solving" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
