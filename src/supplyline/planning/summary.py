@@ -42,7 +42,7 @@ from supplyline.planning.mode_totals import (
 from supplyline.planning.objective_words import objective_columns
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
-from supplyline.types import Said, day_label, day_ranges, to_gram
+from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
     "ADDS_UP_NOTE",
@@ -315,8 +315,9 @@ def shortfall_rows(
     :data:`ALL_UNITS` and :data:`ALL_DEMAND`: the tonnes short summed (every shortfall is in
     the rows), the total a headline says beside the parts a table shows; with the demand,
     its demand is all demand (every unit and commodity) and its share short of that (as
-    the headline's ``met_share``), a :class:`~supplyline.types.Said` written as the
-    summary's sentence writes it. A briefer read 7.25 % (of the short rows' 17.595 t)
+    the headline's ``met_share``), a figure of its column like any other, so that it
+    takes the column's decimals (it read "55" below 56.67 and 50.00, read alone). A
+    briefer read 7.25 % (of the short rows' 17.595 t)
     beside "1.275 t short of 17,893 t"; then a planner read "all | of all demand | 3.33 |
     53.64 | 0.32": the rows' demand beside the share of all 1,052 t.
     """
@@ -354,7 +355,7 @@ def shortfall_rows(
             met = met_share(plan.total_short_t, every_t)
             # its demand and share of one whole: short / demand is the share it shows
             total["demand_t"] = to_gram(every_t)
-            total["short_pct"] = None if met is None else Said(100.0 * (1.0 - met))
+            total["short_pct"] = None if met is None else to_gram(100.0 * (1.0 - met))
         rows.append(total)
     return rows
 
