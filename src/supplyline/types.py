@@ -39,6 +39,7 @@ __all__ = [
     "days_text",
     "figure_decimals",
     "figure_text",
+    "figure_with_unit",
     "figures_decimals",
     "figures_text",
     "fixed_text",
@@ -454,6 +455,17 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     ('1 commodity', '1,200 commodities')
     """
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def figure_with_unit(text: str, unit: str) -> str:
+    """A written figure and its unit, its "days" singular where it reads 1, as :func:`counted`.
+
+    A tester's bottleneck table read "1 person-days late"; ``1.50`` stays plural.
+
+    >>> figure_with_unit("1", "person-days late"), figure_with_unit("2.5", "t-days late")
+    ('1 person-day late', '2.5 t-days late')
+    """
+    return f"{text} {unit.replace('days', 'day', 1) if text == '1' else unit}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
-"""The objective's transport cost reads as the moved-by-mode table's cost total reads.
+"""The objective by tier reads as the tables do: the cost as their total, one day singular.
 
 A tester's plan (200 people flown at 10 a head, 50 t by rail and 1.6 t by road at 1 a
 tonne) said "transport cost 2,052" in its objective by tier, in the terminal and in the
 report, above an "all modes" cost of 2,051.60. The JSON keeps the cost as data, every
-digit.
+digit. Another's bottleneck table read "1 person-days late".
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -80,19 +81,29 @@ def test_terminal_report_and_json_say_the_tables_cost(tmp_path: Path) -> None:
     assert _transport_cost(summary["objective_by_tier"]) == "2,051.60"
 
 
+PARTS = ObjectiveParts(
+    shortfall=0.0,
+    targets=0.0,
+    lateness=30_000.0,
+    transport=2051.6,
+    holding=0.05,
+    short_t_priority=0.0,
+    target_t_days=0.0,
+    late_t_days=150.0,
+    late_pax_days=0.0,
+    transport_cost=2051.6,
+)
+"""The tester's plan's objective by tier."""
+
+
 def test_without_a_table_the_cost_reads_alone() -> None:
     """No moved-by-mode table beside it (no scenario): the cost as a figure reads alone."""
-    parts = ObjectiveParts(
-        shortfall=0.0,
-        targets=0.0,
-        lateness=30_000.0,
-        transport=2051.6,
-        holding=0.05,
-        short_t_priority=0.0,
-        target_t_days=0.0,
-        late_t_days=150.0,
-        late_pax_days=0.0,
-        transport_cost=2051.6,
-    )
-    assert _transport_cost(objective_words(parts)) == "2,052"
-    assert _transport_cost(objective_words(parts, (2051.6, 2))) == "2,051.60"
+    assert _transport_cost(objective_words(PARTS)) == "2,052"
+    assert _transport_cost(objective_words(PARTS, (2051.6, 2))) == "2,051.60"
+
+
+def test_one_day_of_a_count_in_days_reads_in_the_singular() -> None:
+    """A figure of 1 is one day: "1 t-day, 2 person-days late", "targets 1 t-day below"."""
+    words = objective_words(replace(PARTS, target_t_days=1.0, late_t_days=1.0, late_pax_days=2.0))
+    assert "days-of-supply targets 1 t-day below" in words
+    assert "lateness 1 t-day, 2 person-days late" in words

@@ -8,7 +8,7 @@ tier reads in its own unit, with its share of the whole.
 from __future__ import annotations
 
 from supplyline.domain.objective_parts import ObjectiveParts
-from supplyline.types import figure_text
+from supplyline.types import figure_text, figure_with_unit
 
 __all__ = ["objective_columns", "objective_words"]
 
@@ -60,14 +60,15 @@ def objective_words(parts: ObjectiveParts, cost_shown: tuple[float, int] | None 
     def share(part: float) -> str:
         return f" ({figure_text(100 * part / whole)} %)" if part else ""
 
-    late = f"{figure_text(parts.late_t_days)} t-days"
+    late = figure_with_unit(figure_text(parts.late_t_days), "t-days")
     if parts.late_pax_days:
-        late += f", {figure_text(parts.late_pax_days)} person-days"
+        late += f", {figure_with_unit(figure_text(parts.late_pax_days), 'person-days')}"
     return (
         "objective by tier: "
         f"shortfall {figure_text(parts.short_t_priority)} t (weighted by priority)"
         f"{share(parts.shortfall)}; "
-        f"days-of-supply targets {figure_text(parts.target_t_days)} t-days below"
+        f"days-of-supply targets {figure_with_unit(figure_text(parts.target_t_days), 't-days')} "
+        "below"
         f"{share(parts.targets)}; "
         f"lateness {late} late{share(parts.lateness)}; "
         f"transport cost {cost} in the links' cost units"
