@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from supplyline.path_errors import output_path, refuse_long_names
 
 __all__ = [
     "SCRATCH_MARKER",
+    "check_file_form",
     "check_file_name",
     "check_file_path",
     "mark_scratch_folder",
@@ -36,6 +38,7 @@ __all__ = [
     "refuse_unowned",
     "remove_dead_scratch",
     "remove_dead_scratch_folders",
+    "said_by_the_file_system",
     "scratch_file_for",
     "scratch_name",
     "staged_file",
@@ -124,12 +127,69 @@ def check_file_name(
     ...
     supplyline.errors.OutputError: out/ is a folder path: give a file name, e.g. out/model.mps
     """
+    _refuse_folder_path(path, example)
+    check_file_path(Path(path))
+    _require_suffix(path, kind, suffixes)
+
+
+def check_file_form(
+    path: str | os.PathLike[str], kind: str, suffixes: Sequence[str], example: str
+) -> None:
+    """Raise OutputError if ``path`` as typed cannot name a file of ``kind``; the options' check.
+
+    :func:`check_file_name` less what the file system says of the path: a folder typed as
+    one (the closing slash) and a wrong ending are mistakes in the option's value (exit 2,
+    as Typer says them); a path the file system refuses (a folder there, a device, a folder
+    on its way that may not be searched, a name too long, a link loop) is an output that
+    cannot go where asked, said by the command's check before any work
+    (:func:`supplyline.io.destinations.check_file_target`, exit 8, as ``--out``'s). A
+    tester's ``--report`` into an unsearchable folder, or onto ``/dev/full``, exited 2
+    ("Invalid value") where the same fault of ``--out`` exited 8. The ending of such a
+    path is not judged: ``--report mps`` (a folder) is a folder, not a name without .html.
+
+    >>> check_file_form("out/model.mps", "an MPS file name", (".mps",), "model.mps")
+    >>> check_file_form("out/model.lp", "an MPS file name", (".mps",), "model.mps")
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.OutputError: an MPS file name must end in .mps, not 'model.lp'
+    """
+    _refuse_folder_path(path, example)
+    if not said_by_the_file_system(path):
+        _require_suffix(path, kind, suffixes)
+
+
+def said_by_the_file_system(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is there but not a regular file, or a path the system will not look at.
+
+    Either is said by :func:`check_file_path` (a folder, a device such as ``/dev/full``,
+    exit 8), or by the path's own OSError in its words
+    (:func:`supplyline.path_errors.output_path`: permission, a name too long, a loop),
+    before the name's ending matters. A path not there yet is not, nor a regular file:
+    its name is all there is to judge.
+
+    >>> said_by_the_file_system("no-such-folder/plan.json"), said_by_the_file_system(".")
+    (False, True)
+    """
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:  # not dropped: the command's check before any work raises it, said
+        return True
+    return not stat.S_ISREG(found.st_mode)
+
+
+def _refuse_folder_path(path: str | os.PathLike[str], example: str) -> None:
+    """Raise OutputError for a path typed with a closing slash: a folder path, said as one."""
     if isinstance(path, str) and path.endswith(("/", os.sep)):  # Path() drops the slash
         folder = path.rstrip("/" + os.sep) or "/"
         raise OutputError(
             f"{path} is a folder path: give a file name, e.g. {Path(folder) / example}"
         )
-    check_file_path(Path(path))
+
+
+def _require_suffix(path: str | os.PathLike[str], kind: str, suffixes: Sequence[str]) -> None:
+    """Raise OutputError unless ``path``'s name ends in one of ``suffixes`` (any case)."""
     if Path(path).suffix.lower() not in suffixes:
         raise OutputError(f"{kind} must end in {' or '.join(suffixes)}, not {Path(path).name!r}")
 

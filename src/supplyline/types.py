@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
+# the days' words live in day_words (types passed 600 lines), re-exported from here
+from supplyline.day_words import day_label, day_range_list, day_ranges, day_runs, days_text
+
 __all__ = [
     "ANY_CARGO",
     "COARSE_DECIMALS",
@@ -38,6 +41,7 @@ __all__ = [
     "days_text",
     "figure_decimals",
     "figure_text",
+    "figure_with_unit",
     "figures_decimals",
     "figures_text",
     "fixed_text",
@@ -474,6 +478,17 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
+def figure_with_unit(text: str, unit: str) -> str:
+    """A written figure and its unit, its "days" singular where it reads 1, as :func:`counted`.
+
+    A tester's bottleneck table read "1 person-days late"; ``1.50`` stays plural.
+
+    >>> figure_with_unit("1", "person-days late"), figure_with_unit("2.5", "t-days late")
+    ('1 person-day late', '2.5 t-days late')
+    """
+    return f"{text} {unit.replace('days', 'day', 1) if text == '1' else unit}"
+
+
 @dataclass(frozen=True, slots=True)
 class Said:
     """A figure a sentence written apart says too: a table writes it as that sentence does.
@@ -604,59 +619,3 @@ def written_text(
     if decimals == 0:
         texts = [t.rstrip(".") for t in texts]
     return tuple("0" if v == 0 else t for v, t in zip(values, texts, strict=True))
-
-
-def days_text(n: int) -> str:
-    """A number of days in words: "1 day", "3 days".
-
-    With thousands apart, as every count a person reads ("take 33,334 days").
-
-    >>> days_text(1), days_text(3), days_text(33334)
-    ('1 day', '3 days', '33,334 days')
-    """
-    return f"{n:,} day{'' if n == 1 else 's'}"
-
-
-def day_label(day: int) -> str:
-    """Return the planner's name of a day relative to the start.
-
-    >>> day_label(0), day_label(6), day_label(-2)
-    ('C+0', 'C+6', 'C-2')
-    """
-    return f"C+{day}" if day >= 0 else f"C-{-day}"
-
-
-def day_runs(days: Iterable[int]) -> list[tuple[int, int]]:
-    """Distinct days grouped into runs of consecutive days, as (first, last) pairs.
-
-    >>> day_runs([12, 6, 7, 8, 7])
-    [(6, 8), (12, 12)]
-    """
-    runs: list[tuple[int, int]] = []
-    for day in sorted(set(days)):
-        if runs and day == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    return runs
-
-
-def day_range_list(days: Iterable[int]) -> list[str]:
-    """Days as their C+N runs, one value each: a CSV cell's list, a JSON array.
-
-    >>> day_range_list([3, 4, 7])
-    ['C+3–C+4', 'C+7']
-    """
-    return [
-        day_label(first) if first == last else f"{day_label(first)}–{day_label(last)}"
-        for first, last in day_runs(days)
-    ]
-
-
-def day_ranges(days: Iterable[int]) -> str:
-    """Days as compact C+N ranges, for tables and sentences.
-
-    >>> day_ranges([6, 7, 8, 12])
-    'C+6–C+8, C+12'
-    """
-    return ", ".join(day_range_list(days))

@@ -59,29 +59,32 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _terminal_all_row(text: str) -> list[str]:
-    """The cells of the terminal shortfall table's "all" row (rules dropped)."""
+def _terminal_all_row(text: str, unit: str = ALL_UNITS) -> list[str]:
+    """The cells of the terminal shortfall table's "all" row (or ``unit``'s; rules dropped)."""
     for line in text.splitlines():
         cells = [c.strip() for c in re.split(r"[│┃|]", line)]
         cells = cells[1:-1] if len(cells) > 2 else cells
-        if cells and cells[0] == ALL_UNITS:
+        if cells and cells[0] == unit:
             return cells
-    raise AssertionError(f"no 'all' row in:\n{text}")
+    raise AssertionError(f"no {unit!r} row in:\n{text}")
 
 
-def _report_all_row(html: str) -> dict[str, str]:
-    """The report shortfall table's "all" row, by heading."""
+def _report_rows(html: str) -> list[dict[str, str]]:
+    """The report shortfall table's rows, by heading, its "all" row last."""
     root = ET.fromstring(html.removeprefix("<!DOCTYPE html>"))
     section = next(el for el in root.iter("section") if el.get("id") == "shortfalls")
     header, *rows = (
         ["".join(cell.itertext()).strip() for cell in row]
         for row in next(section.iter("table")).iter("tr")
     )
-    return dict(zip(header, rows[-1], strict=True))
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def _both(folder: Path, out: Path) -> tuple[list[str], dict[str, str]]:
-    """Plan ``folder`` once with a report: the terminal's and the report's "all" rows."""
+    """Plan ``folder`` once with a report: the terminal's and the report's "all" rows.
+
+    Each face's short shares, every row's, read to one count of decimals, the total's too.
+    """
     report = out / "plan.html"
     result = runner.invoke(
         app,
@@ -89,20 +92,29 @@ def _both(folder: Path, out: Path) -> tuple[list[str], dict[str, str]]:
         env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.output
-    return _terminal_all_row(result.stdout), _report_all_row(report.read_text("utf-8"))
+    terminal, page = _terminal_all_row(result.stdout), _report_rows(report.read_text("utf-8"))
+    units = [row["unit"] for row in page]
+    for shares in (
+        [_terminal_all_row(result.stdout, unit)[4] for unit in units],
+        [row["short % of its demand"] for row in page],
+    ):
+        assert len({len(share.partition(".")[2]) for share in shares}) == 1, shares
+    return terminal, page[-1]
 
 
 def test_a_hand_made_shortfall_reads_its_share_of_all_demand_in_both(tmp_path: Path) -> None:
     """30 t short of 400 t demanded: 7.5 % of all demand in both, beside that 400 t.
 
-    Not 15 % (of the rows' 200 t), nor 7.5 % beside 200 t.
+    Not 15 % (of the rows' 200 t), nor 7.5 % beside 200 t. It reads to its column's
+    decimals, the rows' 10 % and 20 % too: ``7.50`` below ``10.00`` and ``20.00`` (a
+    tester's column read 56.67 and 50.00 above a total's 55, read alone).
     """
     terminal, report = _both(_folder(tmp_path), tmp_path / "out")
-    assert terminal[:5] == [ALL_UNITS, ALL_DEMAND, "30", "400", "7.5"]
+    assert terminal[:5] == [ALL_UNITS, ALL_DEMAND, "30", "400", "7.50"]
     assert [report["unit"], report["commodity"]] == [ALL_UNITS, ALL_DEMAND]
     assert report["short t"] == "30"
     assert report["demand t"] == "400"
-    assert report["short % of its demand"] == "7.5"
+    assert report["short % of its demand"] == "7.50"
 
 
 @pytest.mark.slow

@@ -51,14 +51,16 @@ def test_a_folder_path_is_said_as_one(
 def test_an_existing_folder_typed_without_its_slash_is_a_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``--report mps`` (a folder there): it is a folder, not a name without .html."""
+    """``--report mps`` (a folder there): it is a folder, not a name without .html.
+
+    An output that cannot go where asked, as ``--out`` onto a file: exit 8 before any work.
+    """
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mps").mkdir()
     result = runner.invoke(app, ["plan", str(BILATERAL), "--out", "o", "--report", "mps"])
-    assert result.exit_code == 2, result.output
-    assert "Invalid value for '--report': cannot write the file mps: it is a folder" in _words(
-        result.output
-    )
+    assert isinstance(result.exception, OutputError), result.output
+    assert str(result.exception) == "cannot write the file mps: it is a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mps"]
 
 
 def test_the_api_says_the_same() -> None:

@@ -126,6 +126,24 @@ def test_a_write_clears_the_scratch_folder_of_a_killed_writer(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name, "out"])
 
 
+def _exits_8_before_any_work(args: list[str], folder: Path, said: str) -> None:
+    """Run ``args`` in ``folder``: exit 8 saying ``said``, before any work, nothing written."""
+    done = subprocess.run(
+        [sys.executable, "-m", "supplyline", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=folder,
+    )
+    assert done.returncode == 8, done.stderr
+    assert f"error: {said}" in done.stderr
+    assert "Invalid value" not in done.stderr
+    assert "solving" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="no /proc")
 @pytest.mark.parametrize(
     ("args", "path"),
@@ -145,16 +163,28 @@ def test_an_output_folder_that_takes_no_files_exits_8_before_any_work(
     The check creates and removes a scratch file where the output will go (permission bits
     say yes to root, and /proc looks writable); no probe is left in the folders tried.
     """
-    done = subprocess.run(
-        [sys.executable, "-m", "supplyline", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 8, done.stderr
-    assert f"error: cannot write {path}: /proc takes no new files" in done.stderr
-    assert "solving" not in done.stderr
-    assert "Traceback" not in done.stderr
-    assert list(tmp_path.iterdir()) == []
+    _exits_8_before_any_work(args, tmp_path, f"cannot write {path}: /proc takes no new files")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", B, "--report", "/dev/full"],
+        ["plan", B, "--report", "/dev/full", "--force"],
+        ["plan", B, "--mps", "/dev/full"],
+        ["routes", B, "--day", "14", "--report", "/dev/full"],
+        ["routes-bench", "no-instance.txt", "--out", "/dev/full"],
+        ["ledger", "statement", "--as", "westmark", "-o", "/dev/full", "--db", "sqlite:///l.db"],
+    ],
+    ids=lambda v: " ".join(w for w in v if w != B),
+)
+def test_a_device_as_an_output_file_exits_8_before_any_work(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``--report /dev/full`` exited 2 ("Invalid value", its name not .html): now as ``--out``.
+
+    An output that cannot go where asked, whatever its name: exit 8 before any work (no
+    solve, no instance or ledger read), nothing written.
+    """
+    said = "cannot write /dev/full: it is not a regular file (a device or a pipe)"
+    _exits_8_before_any_work(args, tmp_path, said)

@@ -41,9 +41,14 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["plan", "{s}", "--out", LONG], f"cannot write {LONG}: {TOO_LONG}", 8),
         (["plan", "{s}", "--out", f"new/{LONG}/x"], f"cannot write new/{LONG}/x: {TOO_LONG}", 8),
         (["requirements", "{s}", "--out", LONG], f"cannot write {LONG}: {TOO_LONG}", 8),
-        (["plan", "{s}", "--report", f"{LONG}.html"], "File name too long", 2),
-        (["plan", "{s}", "--mps", f"{LONG}.mps"], "File name too long", 2),
-        (["plan", "{s}", "--report", f"new/{LONG}/r.html"], "File name too long", 2),
+        # an output that cannot go where asked, as --out's: exit 8 (it was 2, "Invalid value")
+        (["plan", "{s}", "--report", f"{LONG}.html"], f"cannot write {LONG}.html: {TOO_LONG}", 8),
+        (["plan", "{s}", "--mps", f"{LONG}.mps"], f"cannot write {LONG}.mps: {TOO_LONG}", 8),
+        (
+            ["plan", "{s}", "--report", f"new/{LONG}/r.html"],
+            f"cannot write new/{LONG}/r.html: {TOO_LONG}",
+            8,
+        ),
     ],
     ids=lambda v: " ".join(v).replace(LONG, "<300>")[:40] if isinstance(v, list) else None,
 )

@@ -66,6 +66,31 @@ def test_the_arrival_day_counts_not_the_departure_day() -> None:
     assert {s.day: s.short_t for s in plan.shortfalls} == pytest.approx({0: 4.0})
 
 
+def test_a_road_out_is_judged_on_the_arrival_day_less_its_own_transit() -> None:
+    """A tester's J: the road out (a day's transit) closed C+2–C+3; a leg arriving C+2 is fine.
+
+    README.md had said no leg arrives "on a day when every road out of it is closed": the
+    road out is judged as ``routes`` judges it, on the day less its ``transit_days`` (open
+    on C+1 for C+2; closed on C+2 and C+3 for C+3 and C+4). At 8 t/day in, C+1 and C+2's
+    arrivals bring C+1–C+4's 16 t (C+0's 4 t cannot arrive in time); were C+2 barred, 8 t
+    of them would fall short.
+    """
+    scenario, demand = one_way_back(capacity_t_per_day=8.0, transit_days=1)
+    road_in, back = scenario.links
+    back = dataclasses.replace(back, transit_days=1, outage_days=frozenset({2, 3}))
+    scenario = dataclasses.replace(scenario, links=(road_in, back))
+    assert [_no_road_out(scenario, "U", day) for day in range(5)] == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
+    plan = plan_movements(scenario, demand, QUICK)
+    assert _legs(plan) == pytest.approx({0: 8.0, 1: 8.0})
+    assert {s.day: s.short_t for s in plan.shortfalls} == pytest.approx({0: 4.0})
+
+
 def test_rail_legs_are_not_trucks() -> None:
     """The way in by rail: it arrives on C+1 and C+2 as on any day, 4 t a day."""
     scenario, demand = one_way_back()

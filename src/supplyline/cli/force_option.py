@@ -45,20 +45,28 @@ def keep_users_files(
     err: Console,
     folder: tuple[Path | None, Sequence[str]] = (None, ()),
 ) -> None:
-    """Raise OutputError (exit 8) if an output would replace a file supplyline did not write.
+    """Raise OutputError (exit 8) if an output cannot go where asked, before any work.
+
+    Each file must be writable where asked
+    (:func:`~supplyline.io.destinations.check_file_target`: a folder, a device, a folder
+    on its way that may not be searched, said as ``--out``'s fault is, ``cannot write
+    PATH: …``; a tester's ``--report`` there exited 2 where ``--out`` exited 8), and none
+    may replace a file supplyline did not write.
 
     ``outputs`` pairs each file option's path (None when not given) with the kind of file
     it writes; ``folder`` is the ``--out`` folder (None when not given) and the names
     written into it; ``options`` names those options for the note that ``--force`` given
     without any of them has nothing to do (said on ``err``; not an error: the command runs).
     """
-    from supplyline.io.destinations import FORCE_OPTION, check_own_file
+    from supplyline.io.destinations import FORCE_OPTION, check_file_target, check_own_file
     from supplyline.io.folder_files import check_folder_files
 
     given = [(path, kind) for path, kind in outputs if path is not None]
     out, names = folder
     if out is not None:
         check_folder_files(out, names, force=force, force_with=FORCE_OPTION)
+    for path, _ in given:
+        check_file_target(path)
     if force and not given and out is None:
         err.print(
             f"note: --force has nothing to do: it lets {options} replace a file supplyline "

@@ -43,9 +43,9 @@ from supplyline.cli.paths import PATH_METAVAR, output_file_path
 from supplyline.domain.rounding import said_difference
 from supplyline.io.atomic import move_into_place, scratch_file_for, writing
 from supplyline.io.csv_out import CSV_ENCODING, write_rows
-from supplyline.path_errors import link_loop
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import actor_text
+from supplyline.staged_file import said_by_the_file_system
 from supplyline.types import day_range_list, day_ranges
 
 if TYPE_CHECKING:
@@ -136,15 +136,15 @@ def statement_file_path(value: str | Path) -> Path:
 
     Checked as the option is parsed, before any ledger is opened (exit 2): ``-o stm.xlsx``
     wrote CSV under a spreadsheet's name and exited 0, where ``plan --report`` and
-    ``--mps`` refuse a suffix not theirs. A folder that is there is left to
-    :func:`~supplyline.io.destinations.check_file_target`, which says it is one (exit 8).
+    ``--mps`` refuse a suffix not theirs. A folder that is there, or a path the system
+    will not look at (a loop, an unsearchable folder on its way: it raised a traceback), is
+    left to :func:`~supplyline.io.destinations.check_file_target`, which says it (exit 8).
 
     >>> statement_file_path("out/stm.CSV")
     PosixPath('out/stm.CSV')
     """
     path = _ANY_OUTPUT_FILE(value)
-    # a folder, or a link loop: exit 8, said as one by check_file_target
-    if path.suffix.lower() != ".csv" and not path.is_dir() and link_loop(path) is None:
+    if path.suffix.lower() != ".csv" and not said_by_the_file_system(path):
         raise typer.BadParameter(
             f"statement files are CSV: give a .csv path (not {path.name!r}, e.g. "
             f"{path.with_suffix('.csv')})"
@@ -179,10 +179,6 @@ def statement_cmd(
     """
     from supplyline.io.own_files import csv_output
 
-    if output is not None:
-        from supplyline.io.destinations import check_file_target
-
-        check_file_target(output)  # a folder, a path under a file, a scenario's own file
     statement = csv_output(",".join(STATEMENT_COLUMNS), "a statement")
     keep_users_files([(output, statement)], force=force, options="-o", err=err)
     lines = ledger_at(db, read_only=True).statement(

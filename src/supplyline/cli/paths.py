@@ -7,7 +7,7 @@ a usage error (exit code 2), like any other bad option value. A file of a given 
 (an MPS model, an HTML report) is parsed by :func:`output_file`, which also refuses a name
 without that kind's suffix: ``--report out/plan/plan.json`` replaced an earlier run's plan
 with HTML. Whether the path can be written at all is checked later, before any work, by
-:mod:`supplyline.io.destinations`.
+:mod:`supplyline.io.destinations` (exit 8, as every output that cannot go where asked).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import typer
 
 from supplyline.errors import OutputError
 from supplyline.services.report_pair import HTML_SUFFIXES
-from supplyline.staged_file import check_file_name
+from supplyline.staged_file import check_file_form
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -104,12 +104,14 @@ def input_path(what: str) -> Callable[[str | Path], Path]:
 def output_file(kind: str, suffixes: Sequence[str], example: str) -> Callable[[str | Path], Path]:
     """A Typer ``parser`` for a file of ``kind`` to write, whose name ends in one of ``suffixes``.
 
-    Empty is refused as by :func:`output_path`; then the API's rule
-    (:func:`~supplyline.staged_file.check_file_name`), as ``typer.BadParameter`` (exit code
+    Empty is refused as by :func:`output_path`; then the value as typed
+    (:func:`~supplyline.staged_file.check_file_form`), as ``typer.BadParameter`` (exit code
     2): a folder path is said as one, the slash kept (``mps/ is a folder path: give a file
     name, e.g. mps/plan.html``, ``example`` the file name offered), before a name with
     another suffix (``an HTML report's name must end in .html or .htm, not 'plan.json'``).
-    Case does not matter (``model.MPS`` is fine).
+    Case does not matter (``model.MPS`` is fine). What the file system says of the path (a
+    folder there, a device, no permission) is the command's to say, exit 8
+    (:func:`~supplyline.cli.force_option.keep_users_files`).
 
     >>> parse = output_file("an MPS file", MPS_SUFFIXES, "model.mps")
     >>> parse("out/model.MPS")
@@ -121,7 +123,7 @@ def output_file(kind: str, suffixes: Sequence[str], example: str) -> Callable[[s
     def parse(value: str | Path) -> Path:
         path = non_empty(value)
         try:
-            check_file_name(value, f"{kind}'s name", suffixes, example)
+            check_file_form(value, f"{kind}'s name", suffixes, example)
         except OutputError as error:
             raise typer.BadParameter(str(error)) from error
         return path

@@ -29,6 +29,7 @@ from supplyline.types import (
     COST_UNITS,
     GRAM_DECIMALS,
     figure_text,
+    figure_with_unit,
     figures_decimals,
     written_text,
 )
@@ -352,8 +353,12 @@ def print_plan_table(run: PlanRun) -> None:
         )
         + _cannot_deploy(head["units_cannot_deploy"])
         + (  # of both: a tester added the late units' own figures and missed 150 t-days
-            f" ({_tonnes(head['late_t_days'])} t-days of lift"
-            + (f", {_tonnes(head['late_pax_days'])} person-days" if head["late_pax_days"] else "")
+            f" ({figure_with_unit(_tonnes(head['late_t_days']), 't-days')} of lift"
+            + (
+                f", {figure_with_unit(_tonnes(head['late_pax_days']), 'person-days')}"
+                if head["late_pax_days"]
+                else ""
+            )
             + " late"  # people are no lift
             + (" in all" if head["units_not_closed"] else "")
             + ")"

@@ -20,7 +20,7 @@ from supplyline.planning.price_reading import measured_saves_text, saves_unit_wo
 from supplyline.planning.resources import amount_text
 from supplyline.planning.shortfall_words import plan_decimals
 from supplyline.planning.unexplained import explained_shortfall, unexplained_outcome
-from supplyline.types import Said, day_ranges
+from supplyline.types import Said, day_ranges, figure_with_unit
 
 __all__ = [
     "CLOSURES_TITLE",
@@ -270,6 +270,9 @@ def one_more_saves(b: Bottleneck) -> str:
     ...     shadow_price=1728000.0, saves=5.0, saves_unit="pax-days late"))
     '5 person-days late'
     >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
+    ...     shadow_price=1728000.0, saves=1.0, saves_unit="pax-days late"))
+    '1 person-day late'
+    >>> one_more_saves(Bottleneck(kind=ResourceKind.HANDLING, resource="y", days=(3,),
     ...     shadow_price=1728000.0))
     '1,728,000 in objective units'
     """
@@ -277,7 +280,7 @@ def one_more_saves(b: Bottleneck) -> str:
         return measured
     if b.saves is None or b.saves_unit is None:
         return f"{Said(b.shadow_price)} in objective units"
-    return f"{Said(b.saves)} {saves_unit_words(b.saves_unit)}"
+    return figure_with_unit(str(Said(b.saves)), saves_unit_words(b.saves_unit))
 
 
 def _joint_text(joint: JointExtra) -> str:

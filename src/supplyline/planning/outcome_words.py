@@ -14,7 +14,14 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
 from supplyline.planning.objective_tiers import Tier, TierOrder
 from supplyline.planning.shortfall_words import shortfall_decimals, shortfall_words
-from supplyline.types import COST_UNITS, day_label, days_text, figure_text, to_gram
+from supplyline.types import (
+    COST_UNITS,
+    day_label,
+    days_text,
+    figure_text,
+    figure_with_unit,
+    to_gram,
+)
 
 __all__ = [
     "AS_RESOLVED",
@@ -369,11 +376,13 @@ def effect_parts(p: Problem, base: Outcome, new: Outcome) -> tuple[Gains, list[s
     filled = base.gap_t_days - new.gap_t_days
     if filled > gap_eps(base):
         said[Tier.TARGETS] = (
-            f"fills {tonnes_text(filled)} t-days more of the units' days-of-supply targets"
+            f"fills {figure_with_unit(tonnes_text(filled), 't-days')} more of the units' "
+            "days-of-supply targets"
         )
     elif -filled > gap_eps(base):
         said[Tier.TARGETS] = (
-            f"leaves {tonnes_text(-filled)} t-days more below the units' days-of-supply targets"
+            f"leaves {figure_with_unit(tonnes_text(-filled), 't-days')} more below the units' "
+            "days-of-supply targets"
         )
     parts = [said[tier] for tier in p.tiers if tier in said]
     saved = base.transport_cost - new.transport_cost
@@ -485,10 +494,10 @@ def _late_amounts(more: Outcome, less: Outcome, eps: float | None = None) -> lis
     """
     eps = late_eps(more) if eps is None else eps
     return [
-        f"{text} {what}{'' if text == '1' else 's'}"
+        figure_with_unit(text, what)
         for change, what in (
-            (more.late_t_days - less.late_t_days, "t-day"),
-            (more.late_pax_days - less.late_pax_days, "person-day"),
+            (more.late_t_days - less.late_t_days, "t-days"),
+            (more.late_pax_days - less.late_pax_days, "person-days"),
         )
         if change > eps and (text := tonnes_text(change))
     ]

@@ -32,7 +32,7 @@ from supplyline.planning.assemble import Problem
 from supplyline.planning.fair_share import top_band_surcharge
 from supplyline.planning.objective_tiers import Tier
 from supplyline.planning.within_reach import WithinReach
-from supplyline.types import Said, to_gram
+from supplyline.types import Said, figure_with_unit, to_gram
 
 __all__ = ["TIER_UNITS", "measured_saves_text", "price_reading", "saves_unit_words"]
 
@@ -135,7 +135,9 @@ def measured_saves_text(b: Bottleneck) -> str | None:
     if b.kind is not ResourceKind.OUTAGE:
         return None
     days_late = (b.late_t_days_cut, "t-days"), (b.late_pax_days_cut, "person-days")
-    late = " and ".join(f"{Said(n)} {unit}" for n, unit in days_late if n is not None and n > 0)
+    late = " and ".join(
+        figure_with_unit(str(Said(n)), unit) for n, unit in days_late if n is not None and n > 0
+    )
     said = {
         "shortfall": _positive(b.shortfall_removed_t, TIER_UNITS[Tier.SHORTFALL]),
         "targets": _positive(b.target_t_days_filled, TIER_UNITS[Tier.TARGETS]),
@@ -149,7 +151,7 @@ def measured_saves_text(b: Bottleneck) -> str | None:
 
 def _positive(gain: float | None, unit: str) -> str | None:
     """``gain`` with its unit where it is one: "12 t short" (None: none, or a loss)."""
-    return f"{Said(gain)} {unit}" if gain is not None and gain > 0 else None
+    return figure_with_unit(str(Said(gain)), unit) if gain is not None and gain > 0 else None
 
 
 def _served_tier(p: Problem, reach: WithinReach, b: Bottleneck) -> Tier:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from supplyline.domain import Demand, Mode, Plan, PlanStatus, Scenario, to_deliver
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario, to_deliver
 from supplyline.domain.deployment import closure_verdict
 from supplyline.planning.bottleneck_rows import (
     CLOSURE_RANK_RULE,
@@ -33,10 +33,16 @@ from supplyline.planning.bottleneck_rows import (
     filled_columns,
 )
 from supplyline.planning.capacity_cause import capacity_cause
+from supplyline.planning.mode_totals import (
+    DEPLOY_PREFIX,
+    MODE_COLUMNS,
+    cost_as_shown,
+    totals_by_mode,
+)
 from supplyline.planning.objective_words import objective_columns
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
-from supplyline.types import Said, day_label, day_ranges, to_gram
+from supplyline.types import day_label, day_ranges, to_gram
 
 __all__ = [
     "ADDS_UP_NOTE",
@@ -69,8 +75,6 @@ __all__ = [
     "unpriced_stores_note",
 ]
 
-DEPLOY_PREFIX = "deploy:"
-"""Movements of a unit's own people and equipment carry ``deploy:<unit id>`` as commodity."""
 ALL_UNITS = "all units"
 """The unit cell of the shortfall table's total row: every tonne short, of every unit."""
 ALL_DEMAND = "all goods"
@@ -81,15 +85,6 @@ SHORTFALL_COLUMNS = ("unit", "commodity", "short_t", "demand_t", "short_pct", "d
 The terminal (and ``--format json``/``csv``) read short before demand, the HTML report
 demand before short: a planner comparing the two read the wrong column. One order for
 both, the terminal's (programs read its columns by position too).
-"""
-
-MODE_COLUMNS = ("mode", "tonnes", "deploy_t", "pax", "tonne_km", "cost", "movements")
-"""The moved-by-mode table's columns (:func:`totals_by_mode`), in their order, wherever
-it is shown.
-
-The terminal read the movements last, the HTML report second, after the mode: the two
-tables side by side had their columns in different places. One order for both, the
-terminal's (the tonnes the summary's sentence says first; the count of legs last).
 """
 
 
@@ -178,54 +173,10 @@ def headline(
         "extract_s": round(s.extract_s, 3),
         "explain_s": round(s.explain_s, 3),
         # the objective by tier, after every earlier key: its raw total read as nothing
-        **objective_columns(plan.objective_parts),
+        # its transport cost as the moved-by-mode table's total reads: "2,052" stood above
+        # the table's 2,051.60
+        **objective_columns(plan.objective_parts, cost_as_shown(plan, scenario)),
     }
-
-
-def totals_by_mode(
-    plan: Plan, scenario: Scenario | None = None, *, with_total: bool = False
-) -> list[dict[str, Any]]:
-    """Tonnes and people moved per mode (each leg counted), with their share of tonnes.
-
-    With the scenario, also tonne-km and transport cost (from the links' distance and cost);
-    ``with_total`` appends an "all modes" row.
-    """
-    links = scenario.link_by_id if scenario is not None else {}
-    sums: dict[Mode, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in plan.movements:
-        row = sums[m.mode]
-        row["movements"] += 1
-        row["tonnes"] += m.tonnes
-        row["pax"] += m.pax
-        if m.commodity.startswith(DEPLOY_PREFIX):
-            row["deploy_t"] += m.tonnes
-        link = links.get(m.link)
-        if link is not None:
-            row["tonne_km"] += m.tonnes * link.distance_km
-            row["cost"] += m.tonnes * link.cost_per_t + m.pax * link.cost_per_pax
-    total_t = sum(r["tonnes"] for r in sums.values()) or 1.0
-    keys = ["tonnes", "deploy_t", "pax"] + (["tonne_km", "cost"] if scenario is not None else [])
-    rows: list[dict[str, Any]] = []
-    for mode in sorted(sums, key=lambda k: -sums[k]["tonnes"]):
-        r = sums[mode]
-        rows.append(
-            {
-                "mode": mode.value,
-                **{k: to_gram(r[k]) for k in keys},
-                "movements": int(r["movements"]),
-                "share": round(r["tonnes"] / total_t, 4),
-            }
-        )
-    if with_total and rows:
-        rows.append(
-            {
-                "mode": "all modes",
-                **{k: to_gram(sum(r[k] for r in rows)) for k in keys},
-                "movements": sum(r["movements"] for r in rows),
-                "share": 1.0,
-            }
-        )
-    return rows
 
 
 CLOSURE_FIGURES = (
@@ -364,8 +315,9 @@ def shortfall_rows(
     :data:`ALL_UNITS` and :data:`ALL_DEMAND`: the tonnes short summed (every shortfall is in
     the rows), the total a headline says beside the parts a table shows; with the demand,
     its demand is all demand (every unit and commodity) and its share short of that (as
-    the headline's ``met_share``), a :class:`~supplyline.types.Said` written as the
-    summary's sentence writes it. A briefer read 7.25 % (of the short rows' 17.595 t)
+    the headline's ``met_share``), a figure of its column like any other, so that it
+    takes the column's decimals (it read "55" below 56.67 and 50.00, read alone). A
+    briefer read 7.25 % (of the short rows' 17.595 t)
     beside "1.275 t short of 17,893 t"; then a planner read "all | of all demand | 3.33 |
     53.64 | 0.32": the rows' demand beside the share of all 1,052 t.
     """
@@ -403,7 +355,7 @@ def shortfall_rows(
             met = met_share(plan.total_short_t, every_t)
             # its demand and share of one whole: short / demand is the share it shows
             total["demand_t"] = to_gram(every_t)
-            total["short_pct"] = None if met is None else Said(100.0 * (1.0 - met))
+            total["short_pct"] = None if met is None else to_gram(100.0 * (1.0 - met))
         rows.append(total)
     return rows
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from supplyline.domain import Demand, Plan, ResourceKind, Scenario
 from supplyline.reports.summary import cannot_deploy_note, headline
-from supplyline.types import figure_text, fixed_text
+from supplyline.types import counted, figure_text, fixed_text
 
 __all__ = ["Card", "headline_cards", "percent_met"]
 
@@ -65,8 +65,8 @@ def _closures_among(plan: Plan) -> str:
     closures = sum(b.kind is ResourceKind.OUTAGE for b in plan.bottlenecks)
     if not closures:
         return ""
-    its = "closure" if closures == 1 else "closures"
-    return f"{len(plan.bottlenecks) - closures} capacities, {closures} {its}"
+    capacities = len(plan.bottlenecks) - closures  # "1 capacities, 1 closure" on a tester's
+    return f"{counted(capacities, 'capacity', 'capacities')}, {counted(closures, 'closure')}"
 
 
 def headline_cards(scenario: Scenario, demand: Demand, plan: Plan, places: int) -> list[Card]:

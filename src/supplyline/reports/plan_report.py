@@ -188,6 +188,22 @@ def _places(scenario: Scenario, demand: Demand, plan: Plan) -> int:
     return places
 
 
+def _short_of_consumed(short: str, consumed: str) -> str:
+    """What of the units' consumption cannot be delivered, as the summary says it.
+
+    Of nothing consumed, nothing can fall short: a tester's plan of a deployment alone
+    read "0 t of the 0 t the units consume cannot be delivered".
+
+    >>> _short_of_consumed("0", "0")
+    'the units consume nothing over the horizon, so none of it can fall short'
+    >>> _short_of_consumed("4.50", "20.00")
+    '4.50 t of the 20.00 t the units consume cannot be delivered'
+    """
+    if consumed == "0":
+        return "the units consume nothing over the horizon, so none of it can fall short"
+    return f"{short} t of the {consumed} t the units consume cannot be delivered"
+
+
 def _plan_sections(
     scenario: Scenario,
     demand: Demand,
@@ -221,9 +237,8 @@ def _plan_sections(
                 f"The plan is {status}. It moves "
                 f"{figure_text(h.moved_t, places)} t (each leg counted) over "
                 f"{counted(plan.horizon_days, 'day')} for {counted(h.units or 0, 'unit')}; "
-                f"{short} t of the {consumed} t the units "
-                f"consume cannot be delivered ({delivered} t delivered, "
-                "days-of-supply build-up included)."
+                + _short_of_consumed(short, consumed)
+                + f" ({delivered} t delivered, days-of-supply build-up included)."
                 + (
                     f" {unstocked} t of days-of-supply build-up "
                     "is not delivered by the horizon's end (a soft target: see the targets not "

@@ -19,7 +19,7 @@ from supplyline.planning.camp_stock import units_beyond_storage
 from supplyline.planning.crossings import crossing_words, crossings
 from supplyline.planning.round_trips import round_trips
 from supplyline.services.plan_limits import Fallback, not_proven_words
-from supplyline.types import figure_text
+from supplyline.types import figure_text, figure_with_unit
 
 __all__ = ["NOTICEABLE_T", "plan_warnings", "threads_note"]
 
@@ -108,8 +108,12 @@ def _not_proven_warning(plan: Plan, fallback: Fallback | None) -> str:
     late_pax = sum(c.late_pax_days for c in plan.closures)
     undeployed = (
         f" In it {len(never)} of {len(plan.closures)} deploying unit(s) do not close within "
-        f"the horizon ({figure_text(to_gram(late_t))} t-days of lift"
-        + (f" and {figure_text(to_gram(late_pax))} person-days" if to_gram(late_pax) else "")
+        f"the horizon ({figure_with_unit(figure_text(to_gram(late_t)), 't-days')} of lift"
+        + (
+            f" and {figure_with_unit(figure_text(to_gram(late_pax)), 'person-days')}"
+            if to_gram(late_pax)
+            else ""
+        )
         + " late in all)."
         if never
         else ""
