@@ -17,17 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
-from supplyline.cli.cells import _cells
 from supplyline.cli.output import OutputFormat, emit_rows
-from supplyline.cli.table_fit import (
-    _UNBOUNDED,
-    _numbers_whole,
-    _numeric,
-    _table,
-    left_out_words,
-)
+from supplyline.cli.table_cells import shown_cells
+from supplyline.cli.table_draw import DrawnTable
+from supplyline.cli.table_fit import _UNBOUNDED, _laid_out, _numbers_whole, left_out_words
 from supplyline.io.csv_out import csv_time
 
 __all__ = [
@@ -123,26 +117,26 @@ def _csv_time_cell(value: object) -> object:
 
 def whole_words_table(
     rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str | None, console: Console
-) -> Table | None:
+) -> DrawnTable | None:
     """The rows as a table that fits ``console`` with no word broken; None if none does.
 
     Tried as :func:`~supplyline.cli.table_fit.fitted_table` narrows a table (its rules go
     first, then headings keep only their words' width), each step kept only if every
-    number and every word of text and headings is whole.
+    number and every word of text and headings is whole; fitted, as it is, on the rows
+    that measure as all do, and drawn with all (:class:`~supplyline.cli.table_draw.DrawnTable`).
     """
-    table = _table(rows, columns, title)
+    cells = shown_cells(rows, columns)
+    sample = cells.sample()
+    table = _laid_out(sample, title)
     unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
     if console.measure(table, options=unbounded).maximum <= console.width:
-        return table
-    numeric = [_numeric(rows, c) for c in columns]
-    cells = _cells(rows, columns)
+        return DrawnTable(table, cells.rows)
     for compact, fixed in ((False, False), (True, False), (True, True)):
-        table = _table(
-            rows, columns, title, width=console.width, compact=compact, fold_headings=fixed,
-            fixed=fixed,
-        )  # fmt: skip
-        if _numbers_whole(table, cells, numeric, console.width, words=True):
-            return table
+        table = _laid_out(
+            sample, title, width=console.width, compact=compact, fold_headings=fixed, fixed=fixed
+        )
+        if _numbers_whole(table, sample.rows, list(sample.figures), console.width, words=True):
+            return DrawnTable(table, cells.rows)
     return None
 
 

@@ -6,12 +6,9 @@ here, so that one rule serves them all. Split from :mod:`supplyline.cli.output`.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from rich import box
@@ -20,8 +17,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from supplyline.cli.cells import Amount, Exact, Shown, _cells, _header
-from supplyline.types import Said
+from supplyline.cli.cells import Shown, _header
+from supplyline.cli.table_cells import ShownCells, shown_cells
+from supplyline.cli.table_draw import DrawnTable
 
 __all__ = [
     "HEADING_ROOM",
@@ -47,30 +45,24 @@ HEADING_ROOM = 4
 (``d``/``a``/``y``/``s``) reads as nothing."""
 
 
-_TOKEN = re.compile(r"(\d{4}-\d{2}-\d{2}|C[+-]\d+)([–-](\d{4}-\d{2}-\d{2}|C[+-]\d+))?")
-"""A date or a C+N label (or a span of them), which a table must never break."""
-
-
-def _tokens(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
-    """Whether a column holds dates or C+N labels only (blanks aside)."""
-    values = [v for row in rows if (v := row.get(col)) is not None and v != ""]
-    return bool(values) and all(
-        isinstance(v, dt.date) or (isinstance(v, str) and _TOKEN.fullmatch(v)) for v in values
-    )
-
-
-def _numeric(rows: Sequence[Mapping[str, Any]], col: str) -> bool:
-    """Whether a column holds numbers (blanks aside), to right-align and never wrap them."""
-    values = [v for row in rows if (v := row.get(col)) is not None]
-    return bool(values) and all(
-        isinstance(v, int | float | Decimal | Amount | Exact | Said) and not isinstance(v, bool)
-        for v in values
-    )
-
-
 def _table(
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
+    title: str | None,
+    *,
+    shown: Shown | None = None,
+    **how: Any,
+) -> Table:
+    """The rows as a rich table (:func:`_laid_out`), their cells worked out here.
+
+    For a table drawn once with all its rows (a ledger's, a block of a record's); one
+    narrowed step by step works its cells out once (:func:`narrowed_table`).
+    """
+    return _laid_out(shown_cells(rows, columns, shown), title, **how)
+
+
+def _laid_out(
+    table_cells: ShownCells,
     title: str | None,
     *,
     width: int | None = None,
@@ -78,10 +70,9 @@ def _table(
     compact: bool = False,
     fold_headings: bool = False,
     fixed: bool = False,
-    shown: Shown | None = None,
     whole: Sequence[int] | None = None,
 ) -> Table:
-    """The rows as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
+    """The cells as a rich table, for a terminal ``width`` wide (None: as wide as it likes).
 
     A number never breaks across lines: its column keeps its width and text columns wrap
     instead, each keeping room for its heading's longest word. When the numbers do not
@@ -94,13 +85,15 @@ def _table(
     alike once its own narrowing falls short: sixteen columns of ledger orders on 100
     columns folded 17,901,233,825 over four lines. ``whole``: each column's width below
     which one of its words would break (:func:`whole_widths`), kept as its least width.
+    Every choice here is by a column's longest cell or word, so the rows of
+    :meth:`~supplyline.cli.table_cells.ShownCells.sample` lay a table out as all do.
     """
-    figures = {col: _numeric(rows, col) for col in columns}
-    cells = _cells(rows, columns, shown)
+    columns, cells = table_cells.columns, table_cells.rows
+    figures = dict(zip(columns, table_cells.figures, strict=True))
     headers = [_header(c) for c in columns]
     # dates and C+N labels keep their width as numbers do where the table has room for it:
     # a tester's 2025-08-0 over 1 read as no date, at 160 columns
-    kept = {col: figures[col] or _tokens(rows, col) for col in columns}
+    kept = dict(zip(columns, table_cells.kept(), strict=True))
     numeric = figures
     stack = False
     if width is None:
@@ -278,14 +271,19 @@ def narrowed_table(
     point (each unit's depot) fits.
     """
     droppable = [c for c in dict.fromkeys(drop) if c in columns]
+    every: dict[tuple[str, ...], tuple[ShownCells, ShownCells]] = {}  # cells, their sample
     for steps in (_WORD_STEPS, _FOLD_STEPS):  # a column left out before a heading's word breaks
         for n in range(len(droppable) + 1):
-            kept = [c for c in columns if c not in droppable[:n]]
-            table = _whole_table(rows, kept, title, console, shown, steps)
-            if table is not None:
-                return Narrowed(table, tuple(droppable[:n]))
-    cells = _cells(rows, columns, shown)
-    return Narrowed(record_blocks(cells, [_header(c) for c in columns], title, console))
+            kept = tuple(c for c in columns if c not in droppable[:n])
+            if kept not in every:  # a column's decimals may follow the others shown (alike)
+                cells = shown_cells(rows, kept, shown)
+                every[kept] = cells, cells.sample()
+            cells, sample = every[kept]
+            table = _whole_table(sample, title, console, steps)
+            if table is not None:  # fitted on the sample, drawn with every row
+                return Narrowed(DrawnTable(table, cells.rows), tuple(droppable[:n]))
+    cells = every[tuple(columns)][0]
+    return Narrowed(record_blocks(cells.rows, [_header(c) for c in columns], title, console))
 
 
 def left_out_words(width: int, names: Sequence[str], *, zero: Sequence[str] = ()) -> str:
@@ -307,14 +305,12 @@ def left_out_words(width: int, names: Sequence[str], *, zero: Sequence[str] = ()
 
 
 def _whole_table(
-    rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[str],
+    cells: ShownCells,
     title: str | None,
     console: Console,
-    shown: Shown | None,
     steps: Sequence[tuple[bool, bool, bool]] = (),
 ) -> Table | None:
-    """The rows as a table that fits ``console``: as it likes, else narrowed step by step.
+    """The cells as a table that fits ``console``: as it likes, else narrowed step by step.
 
     Each of ``steps`` (:data:`_WORD_STEPS`, :data:`_FOLD_STEPS`) is kept only if
     no id, C+N label, date, number or word of text breaks (:func:`whole_widths`), text
@@ -323,25 +319,24 @@ def _whole_table(
     (``nl-inf-`` over ``1``).
     """
     unbounded = console.options.update_width(_UNBOUNDED)  # measured without the terminal
-    table = _table(rows, columns, title, shown=shown)
+    table = _laid_out(cells, title)
     if console.measure(table, options=unbounded).maximum <= console.width:
         return table
-    cells = _cells(rows, columns, shown)
-    kept = [_numeric(rows, c) or _tokens(rows, c) for c in columns]
-    whole = whole_widths(cells, kept, total=bool(shown and shown.summed) and len(rows) > 1)
+    kept = cells.kept()
+    whole = whole_widths(cells.rows, kept, total=cells.total)
     for compact, headings, fixed in steps:
-        table = _table(
-            rows,
-            columns,
+        table = _laid_out(
+            cells,
             title,
             width=console.width,
             compact=compact,
             fold_headings=headings,
             fixed=fixed,
-            shown=shown,
             whole=whole,
         )
-        if _numbers_whole(table, cells, kept, console.width, whole=whole, headings=not headings):
+        if _numbers_whole(
+            table, cells.rows, kept, console.width, whole=whole, headings=not headings
+        ):
             return table
     return None
 
@@ -422,14 +417,14 @@ def _block(
         unbounded = console.options.update_width(_UNBOUNDED)
         return table, console.measure(table, options=unbounded).maximum <= console.width
     compact, fold = step
-    cells = _cells(rows, columns)
+    cells = shown_cells(rows, columns)
     kept = [False] * len(columns)
-    whole = whole_widths(cells, kept, total=False)
-    table = _table(
-        rows, columns, title, width=console.width, compact=compact, fold_numbers=fold,
+    whole = whole_widths(cells.rows, kept, total=False)
+    table = _laid_out(
+        cells, title, width=console.width, compact=compact, fold_numbers=fold,
         whole=None if fold else whole,
     )  # fmt: skip
-    return table, fold or _numbers_whole(table, cells, kept, console.width, whole=whole)
+    return table, fold or _numbers_whole(table, cells.rows, kept, console.width, whole=whole)
 
 
 def _numbers_whole(
