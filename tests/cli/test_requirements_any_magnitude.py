@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from cli_helpers import scenario_folder
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -115,10 +116,7 @@ THE_MOST = {  # each unit at the most a day and held that validate takes, 1e12 t
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in {**FILES, **files}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return scenario_folder(folder, {**FILES, **files})
 
 
 def _requirements(folder: Path, *options: str) -> str:
