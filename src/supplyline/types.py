@@ -326,14 +326,19 @@ def column_text(value: float, decimals: int) -> str:
     to the gram, except that a figure the files give as nonzero never reads 0: one too
     small for ``decimals`` reads ``<0.01`` (``>-0.01`` below 0), the smallest step of its
     column, so that a column stays one count of decimals and still says something is there.
+    And a figure that is 0 to the gram reads ``0`` whatever the decimals, as the README's
+    *How figures read* says: a unit not yet arrived read ``0.00`` t in the requirements
+    table, which reads as a trace rounded away, where ``<0.01`` is one.
 
     >>> column_text(5169.8668, 2), column_text(0.0042, 2), column_text(-0.0042, 2)
     ('5,169.87', '<0.01', '>-0.01')
     >>> column_text(40.0, 0), column_text(0.0, 2), column_text(0.4, 0), column_text(2e-7, 6)
-    ('40', '0.00', '<1', '0.000000')
+    ('40', '0', '<1', '0')
     """
+    if to_gram(value) == 0:
+        return "0"
     text = fixed_text(to_gram(value), decimals)
-    if to_gram(value) != 0 and not any(ch in "123456789" for ch in text):
+    if not any(ch in "123456789" for ch in text):
         step = fixed_text(10.0**-decimals, decimals)
         return f"<{step}" if value > 0 else f">-{step}"
     return text
@@ -492,7 +497,7 @@ def summed_text(said: float, exact: object, decimals: int) -> str:
     nonzero never reads 0, and the parts still add up to their total.
 
     >>> summed_text(0.0, 0.0042, 2), summed_text(0.0, 0.0, 2), summed_text(125.0, 125.0, 2)
-    ('<0.01', '0.00', '125.00')
+    ('<0.01', '0', '125.00')
     """
     if said == 0 and isinstance(exact, float) and math.isfinite(exact) and to_gram(exact):
         step = fixed_text(10.0**-decimals, decimals)
@@ -576,7 +581,10 @@ def written_text(
     >>> written_text([0.0, Decimal("0.80")], 2, kept=2)
     ('0', '0.80')
     """
-    texts = [column_text(float(v), decimals) for v in values]
+    texts = [  # a zero padded as the others, for the zeros they drop together
+        column_text(float(v), decimals) if to_gram(float(v)) else fixed_text(0.0, decimals)
+        for v in values
+    ]
     while decimals > kept and all(t.endswith("0") and t[0] != "<" for t in texts):
         texts = [t[:-1] for t in texts]
         decimals -= 1
