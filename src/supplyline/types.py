@@ -350,15 +350,18 @@ def column_text(value: float, decimals: int) -> str:
     The one function that writes a figure for a person: :func:`fixed_text` of it rounded
     to the gram, except that a figure the files give as nonzero never reads 0: one too
     small for ``decimals`` reads ``<0.01`` (``>-0.01`` below 0), the smallest step of its
-    column, so that a column stays one count of decimals and still says something is there.
+    column, so that a column stays one count of decimals and still says something is there;
+    and 0 to the gram reads ``0`` (README), where ``0.00`` looked like a trace rounded away.
 
     >>> column_text(5169.8668, 2), column_text(0.0042, 2), column_text(-0.0042, 2)
     ('5,169.87', '<0.01', '>-0.01')
     >>> column_text(40.0, 0), column_text(0.0, 2), column_text(0.4, 0), column_text(2e-7, 6)
-    ('40', '0.00', '<1', '0.000000')
+    ('40', '0', '<1', '0')
     """
     text = fixed_text(to_gram(value), decimals)
-    if to_gram(value) != 0 and not any(ch in "123456789" for ch in text):
+    if to_gram(value) == 0:
+        return "0"
+    if not any(ch in "123456789" for ch in text):
         step = fixed_text(10.0**-decimals, decimals)
         return f"<{step}" if value > 0 else f">-{step}"
     return text
@@ -528,7 +531,7 @@ def summed_text(said: float, exact: object, decimals: int) -> str:
     nonzero never reads 0, and the parts still add up to their total.
 
     >>> summed_text(0.0, 0.0042, 2), summed_text(0.0, 0.0, 2), summed_text(125.0, 125.0, 2)
-    ('<0.01', '0.00', '125.00')
+    ('<0.01', '0', '125.00')
     """
     if said == 0 and isinstance(exact, float) and math.isfinite(exact) and to_gram(exact):
         step = fixed_text(10.0**-decimals, decimals)
@@ -612,9 +615,9 @@ def written_text(
     >>> written_text([0.0, Decimal("0.80")], 2, kept=2)
     ('0', '0.80')
     """
-    texts = [column_text(float(v), decimals) for v in values]
-    while decimals > kept and all(t.endswith("0") and t[0] != "<" for t in texts):
-        texts = [t[:-1] for t in texts]
+    texts = [column_text(float(v), decimals) for v in values]  # a zero reads 0, and waits
+    while decimals > kept and all(t.endswith("0") and t[0] != "<" for t in texts if t != "0"):
+        texts = [t if t == "0" else t[:-1] for t in texts]
         decimals -= 1
     if decimals == 0:
         texts = [t.rstrip(".") for t in texts]

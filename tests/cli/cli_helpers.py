@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import weakref
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +22,14 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
         timeout=300,
         check=False,
     )
+
+
+def scenario_folder(folder: Path, files: Mapping[str, str]) -> Path:
+    """``folder`` (made if need be) holding ``files``, each name's text: a scenario to run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def press_ctrl_c_where_python_drops_it() -> None:

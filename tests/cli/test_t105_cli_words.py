@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import run
+from cli_helpers import ROOT, run
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
@@ -37,6 +37,13 @@ def test_a_factor_pattern_that_matches_nothing_is_not_found(fmt: str) -> None:
     assert "no planning factor's key or description contains 'zzzunknown'" in done.stderr
     assert "keys begin with air, bog, container" in done.stderr
     assert "`supplyline factors` lists all" in done.stderr
+
+
+def test_the_factors_doc_says_what_stdout_has_when_nothing_matches() -> None:
+    """docs/planning-factors.md said "nothing on stdout, with --format json or csv too"."""
+    doc = " ".join((ROOT / "docs" / "planning-factors.md").read_text(encoding="utf-8").split())
+    assert "nothing on stdout, with `--format json` or `csv` too" not in doc
+    assert "with `--format json` or `csv` stdout has the failure record" in doc
 
 
 def test_a_factor_pattern_one_slip_off_is_offered_the_word() -> None:

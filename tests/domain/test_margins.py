@@ -106,3 +106,30 @@ def test_a_table_too_long_to_round_so_has_each_figure_rounded_alone() -> None:
     assert said.rows[0] == [Decimal("0.13"), Decimal("0.13"), Decimal("0.25")]
     assert said.totals == [Decimal("50.13"), Decimal("50.13"), Decimal("100.25")]
     assert not added_table(rows[:MOST_ADDED_ROWS], 2).alone
+
+
+def test_totals_off_by_float_error_have_each_figure_rounded_alone() -> None:
+    """The tester's 73,180,003,658,000 t to 0.01 t: more digits than a float holds.
+
+    Its total, summed in another order than the rows, missed their sum by 0.01256 t, more
+    than a last digit: the table ended in "the grand total given is not the rows' sum".
+    Within float error of the figures, each figure rounds alone, and the table says why.
+    """
+    rows = [[73180003658000.0, 1000.0], [369659036.58, 0.01], [11708800.0, 0.0]]
+    sums = [73180385025836.58, 1000.01]
+    grand = 73180385026836.60  # the rows' sum is ...836.59
+    said = added_table(rows, 2, [*sums, grand])
+    assert (said.alone, said.beyond_floats) == (True, True)
+    assert said.totals[-1] == Decimal("73180385026836.60")
+    assert said.rows[0] == [
+        Decimal("73180003658000.00"),
+        Decimal("1000.00"),
+        Decimal("73180003659000.00"),
+    ]
+    assert not added_table(rows, 2).beyond_floats  # the rows' own sums: rounded to add up
+
+
+def test_a_total_off_by_more_than_float_error_is_still_refused() -> None:
+    """A gram off below a float's digits is no float error: a caller's mistake, raised."""
+    with pytest.raises(ValueError, match="not the rows' sums"):
+        added_table([[1000.0, 2.0]], 2, [1000.02, 2.0, 1002.02])

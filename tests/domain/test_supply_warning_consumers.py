@@ -12,6 +12,7 @@ import pytest
 
 from supplyline.domain import (
     Commodity,
+    DemandUnit,
     Location,
     LocationKind,
     Partner,
@@ -26,7 +27,13 @@ FOOD = Commodity(id="food", name="Food", supply_class=SupplyClass.FOOD, per_pers
 SPARES = Commodity(
     id="spares", name="Spares", supply_class=SupplyClass.SPARE_PARTS, per_vehicle_per_day=0.5
 )
-FUEL = Commodity(id="fuel", name="Fuel", supply_class=SupplyClass.FUEL, vehicle_fuel=True)
+FUEL = Commodity(
+    id="fuel",
+    name="Fuel",
+    supply_class=SupplyClass.FUEL,
+    demand_unit=DemandUnit.L,
+    vehicle_fuel=True,
+)
 NO_FOOD = Commodity(id="food", name="Food", supply_class=SupplyClass.FOOD, per_person_per_day=0.0)
 TRUCK = VehicleClass(id="truck", name="Truck", fuel_l_per_100km=30.0, km_per_day=50.0)
 

@@ -110,7 +110,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             else None,
             per_person_per_day=draw(optional(rates(1e6))),
             per_vehicle_per_day=draw(optional(rates(1e6))),
-            vehicle_fuel=draw(st.booleans()),
+            vehicle_fuel=units[c] is DemandUnit.L and draw(st.booleans()),  # litres
             activity_scaled=draw(st.booleans()),
         )
         for c in cids

@@ -57,9 +57,11 @@ def test_ids_that_look_like_numbers_are_written_between_quotes(tmp_path: Path) -
         ("1234567890123456", '"1234567890123456"'),
         ("camp-north", '"camp-north"'),
         ("C+3", '"C+3"'),
-        ("42", "42"),
-        ("-0.0005", "-0.0005"),
-        ("99999849.996", "99999849.996"),
+        ("42", '"42"'),  # an id 42 is text: it was bare, and a spreadsheet's number
+        ("-0.0005", '"-0.0005"'),
+        ("99999849.996", '"99999849.996"'),
+        (42, "42"),
+        (99999849.996, "99999849.996"),
         ("2026-12-25", "2026-12-25"),
         ("2026-13-25", '"2026-13-25"'),
         (1.5, "1.5"),
@@ -67,10 +69,8 @@ def test_ids_that_look_like_numbers_are_written_between_quotes(tmp_path: Path) -
         ("", ""),
     ],
 )
-def test_only_cells_a_spreadsheet_writes_back_unchanged_are_left_bare(
-    value: object, cell: str
-) -> None:
-    """Plain decimals as supplyline writes amounts and ISO dates are bare; other text quoted."""
+def test_text_is_quoted_numbers_and_dates_left_bare(value: object, cell: str) -> None:
+    """Numbers and ISO dates are bare; every other text quoted, a number-like id too."""
     assert quoted_cell(value) == cell
 
 

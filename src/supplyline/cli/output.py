@@ -11,11 +11,11 @@ import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict, Unpack
 
 import typer
 from rich.console import Console
@@ -33,8 +33,8 @@ from supplyline.cli.cells import (
 from supplyline.cli.cells import _cell as _cell
 from supplyline.cli.cells import _cells as _cells
 from supplyline.cli.choice_options import choice, choice_metavar, choice_option
+from supplyline.cli.table_fit import Narrowed, fitted_table, left_out_words, narrowed_table
 from supplyline.cli.table_fit import _drawn_width as _drawn_width
-from supplyline.cli.table_fit import fitted_table, left_out_words, narrowed_table
 from supplyline.io.csv_out import to_gram, write_rows
 from supplyline.io.csv_quoting import NumberText
 from supplyline.types import Said, list_cell
@@ -49,6 +49,8 @@ __all__ = [
     "FmtOpt",
     "FormatOpt",
     "OutputFormat",
+    "ReadyRows",
+    "RowsHow",
     "Shown",
     "amount_text",
     "column_places",
@@ -60,6 +62,7 @@ __all__ = [
     "machine_row",
     "machine_value",
     "note_stdout_data",
+    "ready_rows",
     "remember_format",
     "stdout_has_data",
     "write_json",
@@ -149,52 +152,97 @@ def write_json(data: object) -> None:
     sys.stdout.buffer.flush()
 
 
+class RowsHow(TypedDict, total=False):
+    """How :func:`emit_rows` and :func:`ready_rows` lay rows out, beyond their format."""
+
+    title: str | None
+    alike: Alike
+    shown: Shown | None
+    drop: Sequence[str]
+    every: str
+
+
 def emit_rows(
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
     fmt: OutputFormat,
     *,
     console: Console,
-    title: str | None = None,
-    alike: Alike = (),
-    shown: Shown | None = None,
-    drop: Sequence[str] = (),
-    every: str = EVERY_COLUMN,
+    **how: Unpack[RowsHow],
 ) -> None:
     """Print ``rows`` (dicts keyed by ``columns``) in the chosen format on ``console``.
 
-    ``alike``: groups of a table's columns that share their decimals; ``shown``, how a
-    table writes its numbers besides (:class:`Shown`, its ``alike`` taken before the
-    argument's). CSV and JSON give every digit; CSV's cells are quoted and spelt as the
-    files' (:func:`~supplyline.io.csv_out.write_rows`), so that a command's ``--format
-    csv > f.csv`` and the file it writes agree cell for cell. ``drop``: the columns a table too wide
-    for the terminal may leave out, least important first (:func:`narrowed_table`),
-    named in a line under it with ``every`` (where to see them all); those of them that
-    are 0 on every row are left out whatever the width (:func:`zero_columns`), and named
-    in that line too.
+    ``title``: the table's. ``alike``: groups of a table's columns that share their
+    decimals; ``shown``, how a table writes its numbers besides (:class:`Shown`, its
+    ``alike`` taken before the argument's). CSV and JSON give every digit; CSV's cells are
+    quoted and spelt as the files' (:func:`~supplyline.io.csv_out.write_rows`), so that a
+    command's ``--format csv > f.csv`` and the file it writes agree cell for cell.
+    ``drop``: the columns a table too wide for the terminal may leave out, least important
+    first (:func:`narrowed_table`), named in a line under it with ``every`` (where to see
+    them all, :data:`EVERY_COLUMN` if not given); those of them that are 0 on every row
+    are left out whatever the width (:func:`zero_columns`), and named in that line too.
+    :func:`ready_rows`, then :meth:`ReadyRows.emit`.
     """
+    ready_rows(rows, columns, fmt, console=console, **how).emit(console)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadyRows:
+    """Rows worked out for :func:`emit_rows`: each cell as it reads, only the printing left.
+
+    A command that writes files and then prints works its rows out first, so that a
+    failure in the working out leaves no files behind: a tester's ``requirements --out``
+    wrote its three files, then ended in a traceback while rounding the table.
+    """
+
+    fmt: OutputFormat
+    columns: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...] = ()
+    """The machine rows of CSV and JSON."""
+    table: Narrowed | None = None
+    said: str | None = None
+    """The line under the table that names the columns it left out."""
+
+    def emit(self, console: Console) -> None:
+        """Print the rows: the table on ``console``, CSV and JSON on stdout."""
+        if self.fmt is OutputFormat.JSON:
+            write_json([{c: row.get(c) for c in self.columns} for row in self.rows])
+        elif self.fmt is OutputFormat.CSV:
+            # the files' writer: text quoted, numbers spelt as there (csv_out.write_rows)
+            note_stdout_data()  # before the first row: a failure in the rows says nothing more
+            write_rows(sys.stdout, self.columns, self.rows, ignore_extra=True, line_end="\n")
+        elif self.table is not None:
+            console.print(self.table.table)
+            if self.said is not None:
+                console.print(self.said, markup=False, highlight=False)
+
+
+def ready_rows(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    fmt: OutputFormat,
+    *,
+    console: Console,
+    **how: Unpack[RowsHow],
+) -> ReadyRows:
+    """``rows`` worked out as :func:`emit_rows` prints them (the same arguments)."""
     if fmt is OutputFormat.CSV:  # before machine_row: an exact figure keeps every digit
         rows = [{k: _exact_text(v) for k, v in row.items()} for row in rows]
     if fmt is not OutputFormat.TABLE:  # the numbers themselves, not how a table shows them
-        rows = [machine_row(r) for r in rows]
-    if fmt is OutputFormat.JSON:
-        write_json([{c: row.get(c) for c in columns} for row in rows])
-    elif fmt is OutputFormat.CSV:
-        # the files' writer: text quoted, numbers spelt as there (csv_out.write_rows)
-        note_stdout_data()  # before the first row: a failure in the rows says nothing more
-        write_rows(sys.stdout, columns, rows, ignore_extra=True, line_end="\n")
-    else:
-        how = shown or Shown()
-        how = replace(how, alike=[*how.alike, *alike])
-        zero = zero_columns(rows, [c for c in drop if c in columns])
-        kept = [c for c in columns if c not in zero]
-        narrowed = narrowed_table(rows, kept, title, console, how, drop)
-        console.print(narrowed.table)
-        if narrowed.left_out or zero:
-            names = [_header(c) for c in narrowed.left_out]  # as the table heads them
-            zeros = [_header(c) for c in zero]
-            said = f"{left_out_words(console.width, names, zero=zeros)} ({every})"
-            console.print(said, markup=False, highlight=False)
+        return ReadyRows(fmt, tuple(columns), tuple(machine_row(r) for r in rows))
+    shown = how.get("shown") or Shown()
+    shown = replace(shown, alike=[*shown.alike, *how.get("alike", ())])
+    drop = how.get("drop", ())
+    zero = zero_columns(rows, [c for c in drop if c in columns])
+    kept = [c for c in columns if c not in zero]
+    narrowed = narrowed_table(rows, kept, how.get("title"), console, shown, drop)
+    said = None
+    if narrowed.left_out or zero:
+        names = [_header(c) for c in narrowed.left_out]  # as the table heads them
+        zeros = [_header(c) for c in zero]
+        every = how.get("every", EVERY_COLUMN)
+        said = f"{left_out_words(console.width, names, zero=zeros)} ({every})"
+    return ReadyRows(fmt, tuple(columns), table=narrowed, said=said)
 
 
 def _exact_text(value: Any) -> Any:

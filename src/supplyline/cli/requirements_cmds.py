@@ -6,10 +6,10 @@ which ``--help`` does not need.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -29,9 +29,11 @@ from supplyline.cli.output import (
     Exact,
     FormatOpt,
     OutputFormat,
+    ReadyRows,
     Shown,
     emit_rows,
     listed,
+    ready_rows,
     remember_format,
     wrote_what,
 )
@@ -43,6 +45,9 @@ from supplyline.domain.rounding import rounded
 from supplyline.errors import NotFoundError
 from supplyline.io.file_names import REQUIREMENTS_FILES
 from supplyline.types import counted, figure_decimals, figures_decimals, written_text
+
+if TYPE_CHECKING:
+    from supplyline.services.scenarios import RequirementsResult
 
 console = Console()
 err = Console(stderr=True)
@@ -86,7 +91,6 @@ def requirements_cmd(
     """
     with interruptible(err, "no files written"):
         from supplyline.io.folder_lock import held_output_folder
-        from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
         from supplyline.services.scenarios import (
             assess_requirements,
             check_requirements_outputs,
@@ -100,6 +104,10 @@ def requirements_cmd(
         # from the check to the write: another run into out is refused at once
         with held_output_folder(out), stages_when_said(err) as show:
             result = assess_requirements(folder, progress=show)
+            # what is printed is worked out before the files are written, so that a failure
+            # in it leaves none behind: a tester's huge demand wrote the three files, then
+            # ended in a traceback rounding the table
+            printed = _printed(result, by, fmt)
             # the files first, then the printing: a reader that stops early (| head) loses none
             written = (  # a file put there meanwhile: "move it away", as before the work
                 export_requirements(result, out, progress=show, force_with=None)
@@ -109,71 +117,89 @@ def requirements_cmd(
             at_odds = requirements_at_odds(result, out) if out is not None else ()
     with files_in_place(err, written=bool(written)):
         print_warnings(result.opened.warnings, err)
-        demand = result.demand
-        if by is GroupBy.UNIT:
-            rows = totals_by_unit(demand, result.to_deliver_t)
-            arrival = (
-                ["arrival_label"]
-                if fmt is OutputFormat.TABLE
-                else ["arrival_day", "arrival_label", "arrival_date"]
-            )
-            cols = [
-                "unit",
-                "commodity",
-                *arrival,
-                "consumption_t",
-                "buildup_t",
-                "total_t",
-                "to_deliver_t",
-            ]
-        else:
-            rows = totals_by_commodity(demand, result.to_deliver_t)
-            cols = [
-                "commodity",
-                "consumption_t",
-                "buildup_t",
-                "total_t",
-                "to_deliver_t",
-                "peak_day",
-                "peak_t",
-            ]
-        scenario = result.opened.scenario
-        title = (
-            f"{scenario.name}: requirements over {counted(scenario.horizon_days, 'day')} from "
-            f"{scenario.start_date} (tonnes), {counted(len(scenario.units), 'unit')}"
-        )
-        drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
-        t = grand_totals(scenario, demand)
-        views = [
-            *totals_by_unit(demand, result.to_deliver_t),
-            *totals_by_commodity(demand, result.to_deliver_t),
-        ]
-        shown = tonnes_shown(views, t)
-        emit_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
-        if fmt is OutputFormat.TABLE:
-            (total, eaten, stocked, on_hand, to_deliver), table, parts = _totals_said(
-                rows, t, shown
-            )
-            if rows and "to_deliver_t" in cols:
-                note = _table_note(rows, table, "unit" in cols, parts, total)
-                console.print(note, style="dim", markup=False, highlight=False)
-            console.print(
-                f"total: {total} t (consumption {eaten} t and "
-                f"days-of-supply build-up {stocked} t); "
-                + (
-                    f"units already in place start with {on_hand} t on hand; "
-                    if t["on_hand_t"]
-                    else ""
-                )
-                + f"{to_deliver} t to deliver; "
-                + f"factors used: {', '.join(result.factors_used) or 'none'}"
-            )
+        printed.rows.emit(console)
+        if printed.note is not None:
+            console.print(printed.note, style="dim", markup=False, highlight=False)
+        if printed.total is not None:
+            console.print(printed.total)
         if written:
             err.print(wrote_what(out, written), markup=False, highlight=False)
         for warning in at_odds:  # another scenario's files left beside these
             err.print(
                 f"warning: {warning}", style="yellow", markup=False, highlight=False, soft_wrap=True
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """What ``requirements`` prints on stdout, worked out: the rows, the lines under them."""
+
+    rows: ReadyRows
+    note: str | None = None
+    """Under the table: which of its columns add up as shown (:func:`_table_note`)."""
+    total: str | None = None
+    """The total line under the table."""
+
+
+def _printed(result: RequirementsResult, by: GroupBy, fmt: OutputFormat) -> _Printed:
+    """The rows grouped ``by`` unit or commodity in ``fmt``, and a table's lines under them."""
+    from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
+
+    demand = result.demand
+    if by is GroupBy.UNIT:
+        rows = totals_by_unit(demand, result.to_deliver_t)
+        arrival = (
+            ["arrival_label"]
+            if fmt is OutputFormat.TABLE
+            else ["arrival_day", "arrival_label", "arrival_date"]
+        )
+        cols = [
+            "unit",
+            "commodity",
+            *arrival,
+            "consumption_t",
+            "buildup_t",
+            "total_t",
+            "to_deliver_t",
+        ]
+    else:
+        rows = totals_by_commodity(demand, result.to_deliver_t)
+        cols = [
+            "commodity",
+            "consumption_t",
+            "buildup_t",
+            "total_t",
+            "to_deliver_t",
+            "peak_day",
+            "peak_t",
+        ]
+    scenario = result.opened.scenario
+    title = (
+        f"{scenario.name}: requirements over {counted(scenario.horizon_days, 'day')} from "
+        f"{scenario.start_date} (tonnes), {counted(len(scenario.units), 'unit')}"
+    )
+    drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
+    t = grand_totals(scenario, demand)
+    views = [
+        *totals_by_unit(demand, result.to_deliver_t),
+        *totals_by_commodity(demand, result.to_deliver_t),
+    ]
+    shown = tonnes_shown(views, t)
+    ready = ready_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
+    if fmt is not OutputFormat.TABLE:
+        return _Printed(ready)
+    (total, eaten, stocked, on_hand, to_deliver), table, parts = _totals_said(rows, t, shown)
+    note = None
+    if rows and "to_deliver_t" in cols:
+        note = _table_note(rows, table, "unit" in cols, parts, total)
+    line = (
+        f"total: {total} t (consumption {eaten} t and "
+        f"days-of-supply build-up {stocked} t); "
+        + (f"units already in place start with {on_hand} t on hand; " if t["on_hand_t"] else "")
+        + f"{to_deliver} t to deliver; "
+        + f"factors used: {', '.join(result.factors_used) or 'none'}"
+    )
+    return _Printed(ready, note, line)
 
 
 TONNES_SHOWN = Shown(
@@ -229,7 +255,9 @@ def _table_note(
 ) -> str:
     """Under the table: which columns add up as shown (:data:`DELIVER_NOTE`).
 
-    Or, in a table too long to round so, that its figures are each rounded alone. ``parts``:
+    Or, in a table too long to round so, or whose figures have more digits than floats
+    keep (:attr:`~supplyline.domain.margins.AddedTable.beyond_floats`), that its figures
+    are each rounded alone, and why. ``parts``:
     the consumption plus build-up of the totals below, each rounded alone, where it misses
     their ``total`` by a last digit (None where it adds up); the note then says so, and
     which rows give way, never that every row adds up (a tester read "rounded to add up to
@@ -237,6 +265,14 @@ def _table_note(
     beside a total of 12,142.67 t that no line explained).
     """
     missed = "" if parts is None else _totals_missed(parts, total)
+    if table is not None and table.beyond_floats:
+        return (
+            "Each total reads as it rounds alone, alike by unit and by commodity; these "
+            "figures have more digits than a computer's floating-point numbers keep (some 16), "
+            "so that their sums taken in different orders differ in the last digits shown: each "
+            "figure is rounded alone, and its rows and columns may add to a few last digits off."
+            f"{missed}"
+        )
     if table is not None and table.alone:
         return (
             f"Each total reads as it rounds alone, alike by unit and by commodity; a table of "

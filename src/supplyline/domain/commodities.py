@@ -7,7 +7,10 @@ A commodity's daily demand per unit is the sum of three parts, each optional:
 * if ``vehicle_fuel``: Σ over vehicle classes of vehicles × km/day × L/100 km ÷ 100,
 
 in the commodity's ``demand_unit`` (kg, t or L), turned into tonnes by its mass: a kg is
-1 kg, a t 1,000 kg, and a litre ``kg_per_demand_unit`` (1.0, water, unless given).
+1 kg, a t 1,000 kg, and a litre ``kg_per_demand_unit`` (1.0, water, unless given). The
+vehicle part is litres whatever the unit, so a ``vehicle_fuel`` commodity is counted in L:
+counted in kg or t it has no density to weigh those litres by (a tester's 1,000 L of diesel
+read 1 t in kg, and 1,000 t in t, for 0.84 t).
 The vehicle parts scale with the unit's activity level; the personal part does too when
 ``activity_scaled`` is set. A rate is a number or the key of a planning factor.
 """
@@ -85,6 +88,23 @@ def _check_rate_key(name: str, rate: Rate | None) -> None:
         raise ArgumentError(f"{name} must be a number or a planning-factor key, not empty")
 
 
+def _check_fuel_in_litres(unit: DemandUnit, vehicle_fuel: bool) -> None:
+    """Refuse vehicle fuel counted in kg or t: the vehicles burn litres (module docstring).
+
+    Its litres (km/day × L/100 km) are weighed by the commodity's mass of a litre, which
+    only a commodity counted in L has: taken as kilograms, 1,000 L of diesel were 1 t, and
+    in t, 1,000 t, for 0.84 t; and a kg_per_demand_unit of 0.84 given with kg is refused
+    (a kg weighs 1 kg).
+    """
+    if vehicle_fuel and unit is not DemandUnit.L:
+        raise ArgumentError(
+            f"vehicle_fuel(=true) burns litres (km_per_day × fuel_l_per_100km), and a "
+            f"commodity counted in {unit.value} has no mass of a litre to weigh them by: "
+            "write demand_unit L with kg_per_demand_unit the fuel's kg a litre (0.84 for "
+            "diesel), and its other rates in litres"
+        )
+
+
 def _check_not_reserved(commodity_id: str) -> None:
     for prefix in RESERVED_PREFIXES:
         written = commodity_id[: len(prefix)]
@@ -134,6 +154,7 @@ class Commodity:
                 f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
                 f"which is {mass:,.0f} kg (leave it out; it is for litres)"
             )
+        _check_fuel_in_litres(self.demand_unit, self.vehicle_fuel)
         _check_rate_key("per_person_per_day", self.per_person_per_day)
         _check_rate_key("per_vehicle_per_day", self.per_vehicle_per_day)
 

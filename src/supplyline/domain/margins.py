@@ -38,8 +38,23 @@ class AddedTable:
     the fewest rows (one for a table of two parts) give way, each by one step."""
     alone: bool = False
     """Whether every figure is rounded alone, the table being longer than
-    :data:`MOST_ADDED_ROWS`: its rows and columns may then miss their totals."""
+    :data:`MOST_ADDED_ROWS` or :attr:`beyond_floats`: its rows and columns may then miss
+    their totals."""
+    beyond_floats: bool = False
+    """Whether the figures are rounded alone because they have more digits than a float
+    holds, so that the totals given miss the rows' sums by more than a last digit shown.
 
+    A float keeps some 16 significant digits: a tester's 73,180,003,658,000 t of food to
+    0.01 t has 16, and its total, summed in another order than the rows, read 0.02 t off
+    their sum; no rounding of the rows could add up to it, and ``requirements`` ended in a
+    traceback."""
+
+
+FLOAT_SLACK_BITS = 40
+"""How far a total given may be off its rows' sum and be float error: 2**-40 of the
+figures' sizes (a float's own step is 2**-53 of it; a sum of a billion floats in numpy's
+pairwise order is off by at most some 30 of those). Below 2**40 grams (1.1 million t) no
+gram, so the totals given must be the rows' sums as the rounding reads them."""
 
 MOST_ADDED_ROWS = 400
 """The longest table rounded to add up; a longer one has each figure rounded alone.
@@ -86,13 +101,17 @@ def added_table(
         exact = [*(exact or [0] * width), sum(sums)]
     fixed = [_alone(g, step) for g in exact]
     unit = Decimal(1).scaleb(-decimals)
-    if len(rows) > MOST_ADDED_ROWS:
+    beyond_floats = not _reachable(grams, sums, fixed, step)
+    if beyond_floats and not _float_error(grams, exact):
+        raise ValueError("the totals given are not the rows' sums: no rounding adds up to them")
+    if len(rows) > MOST_ADDED_ROWS or beyond_floats:
         alone = [[_alone(g, step) for g in [*row, s]] for row, s in zip(grams, sums, strict=True)]
         return AddedTable(
             rows=[[unit * v for v in row] for row in alone],
             totals=[unit * v for v in fixed],
             unsummed=(),
             alone=True,
+            beyond_floats=beyond_floats,
         )
     said = _apportioned(grams, sums, fixed, step)
     shown = [[unit * v for v in row] for row in said[0]]
@@ -107,6 +126,34 @@ def _grams(value: float) -> int:
 def _alone(grams: int, step: int) -> int:
     """``grams`` in whole steps, rounded alone: a half away from zero."""
     return int((Decimal(grams) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _reachable(grams: list[list[int]], sums: list[int], fixed: list[int], step: int) -> bool:
+    """Whether the cells rounded down or up can add up to the ``fixed`` totals, in steps.
+
+    Each column's total lies between its cells' floors and ceilings summed, and the grand
+    total between the rows' totals' (the rows' totals give way to the columns' where those
+    do not add up to it: :attr:`AddedTable.unsummed`).
+    """
+    width = len(fixed) - 1
+    columns = [[row[j] for row in grams] for j in range(width)]
+    ranges = [(sum(g // step for g in col), sum(-(-g // step) for g in col)) for col in columns]
+    ranges.append((sum(s // step for s in sums), sum(-(-s // step) for s in sums)))
+    return all(low <= said <= high for (low, high), said in zip(ranges, fixed, strict=True))
+
+
+def _float_error(grams: list[list[int]], exact: list[int]) -> bool:
+    """Whether each total given is within float error of its rows' sum (:data:`FLOAT_SLACK_BITS`).
+
+    The totals the requirements give are sums of the whole table, taken in another order
+    than the rows': beyond a float's digits they differ, by grams or tonnes, where below
+    them they agree to the gram. Anything more is a bug, which :func:`added_table` raises.
+    """
+    width = len(exact) - 1
+    sums = [*(sum(row[j] for row in grams) for j in range(width)), sum(map(sum, grams))]
+    size = sum(abs(g) for row in grams for g in row) + sum(map(abs, exact))
+    slack = size >> FLOAT_SLACK_BITS
+    return all(abs(given - summed) <= slack for given, summed in zip(exact, sums, strict=True))
 
 
 def _apportioned(
@@ -124,10 +171,6 @@ def _apportioned(
     low = [sum(row) for row in floors]
     column_low = [sum(col) for col in zip(*floors, strict=True)] if n else [0] * m
     grand = fixed[m]
-    if any(not low_j <= c <= low_j + n for low_j, c in zip(column_low, fixed, strict=False)):
-        raise ValueError("the totals given are not the rows' sums: no rounding adds up to them")
-    if not sum(s // step for s in sums) <= grand <= sum(-(-s // step) for s in sums):
-        raise ValueError("the grand total given is not the rows' sum: no rounding adds up to it")
     closeness = (n * m + n) * step  # more than the cells' and totals' costs summed
     alone_cost = 2 * closeness + 1  # a row total not as it rounds alone
     unsummed_cost = (n + 2) * alone_cost  # a row whose parts miss its total

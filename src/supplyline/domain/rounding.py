@@ -46,8 +46,6 @@ K = TypeVar("K", bound=Hashable)
 _TOL = 1e-4
 """What a sum of parts given to the milligram may be off by and still be whole (0.1 g)."""
 
-GRAMS_PER_T = 10**GRAM_DECIMALS
-
 
 def apportion(total: int, exact: Sequence[float]) -> list[int]:
     """Whole numbers near ``exact`` that add up to ``total`` (largest remainders).
@@ -187,21 +185,22 @@ def gram_parts(first: float, second: float) -> tuple[float, float, float]:
     The sum and ``first`` are each rounded to the gram (:func:`~supplyline.types.to_gram`)
     and ``second`` is what is left, in whole grams: rounded alone, two of the bilateral
     example's 23,669 daily requirements read 0.834322 + 0.602566 t of a 1.436887 t total.
-    ``second`` is then within a gram of its own rounding. Exact as decimals below
-    10**9 t; a NaN or an infinity is rounded alone.
+    ``second`` is then within a gram of its own rounding. The grams are taken as decimals
+    (:func:`gram_decimal`), exact at any size: in floats, grams beyond 2**53 (9,007 t ×
+    10**9) lost their last digits, and a tester's 1,000 t of build-up beside
+    73,180,003,658,000 t consumed read 999.99744 t. A NaN or an infinity is rounded alone.
 
     >>> from supplyline.types import to_gram
     >>> to_gram(0.8343216), to_gram(0.6025656), to_gram(0.8343216 + 0.6025656)
     (0.834322, 0.602566, 1.436887)
-    >>> gram_parts(0.8343216, 0.6025656)
-    (0.834322, 0.602565, 1.436887)
+    >>> gram_parts(0.8343216, 0.6025656), gram_parts(73180003658000.0, 1000.0)[1]
+    ((0.834322, 0.602565, 1.436887), 1000.0)
     """
     total = first + second
     if not (math.isfinite(first) and math.isfinite(total)):
         return to_gram(first), to_gram(second), to_gram(total)
-    grams_total = round(to_gram(total) * GRAMS_PER_T)
-    grams_first = round(to_gram(first) * GRAMS_PER_T)
-    return to_gram(first), to_gram((grams_total - grams_first) / GRAMS_PER_T), to_gram(total)
+    left = gram_decimal(total) - gram_decimal(first)
+    return to_gram(first), to_gram(float(left)), to_gram(total)
 
 
 def kilogram_parts(first: float, second: float) -> tuple[float, float, float]:

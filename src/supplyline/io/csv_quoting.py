@@ -8,15 +8,17 @@ field as text", the ``true`` in the README's ``--infilter="CSV:44,34,76,1,,,true
 every text cell is written between double quotes.
 
 Left bare: numbers (below), and the text cells a spreadsheet reads and writes back as
-they are: a plain decimal (no leading zero, no trailing zero after the point, no
-exponent, at most 15 significant digits: a spreadsheet keeps 15), such as ``-5`` or
-``0.0005``, an ISO date (``2026-12-25``: a date to the spreadsheet, written back
-the same), a date and time to the second with no offset (``2026-11-30 15:00:21``, as
+they are and means to be dates: an ISO date (``2026-12-25``: a date to the spreadsheet,
+written back the same), a date and time to the second with no offset (``2026-11-30 15:00:21``, as
 :func:`~supplyline.io.csv_out.csv_time` writes a statement's UTC times: quoted, its ``at``
 was text that no spreadsheet sorted or summed by as a time; with its offset,
 ``2026-11-30T15:00:21+00:00``, LibreOffice 7.4 reads it as text even bare, so that form
-stays quoted), and a blank. Python's ``csv`` reads a quoted field as the text inside the
-quotes, so what supplyline's readers see is unchanged.
+stays quoted), and a blank. Text that is a plain number is quoted too: an id ``5`` or
+``12``, or ``0.5``, had been left bare as a number the spreadsheet writes back the same, but
+a spreadsheet takes it for a number (a lookup by the text ``5`` misses it, a SUM counts
+it), beside ``0042`` and ``1.50`` quoted in the same column. Python's ``csv`` reads a
+quoted field as the text inside the quotes, so what supplyline's readers see is
+unchanged.
 
 Why every number is bare, whatever its digits: a number (an ``int``, ``float`` or finite
 ``Decimal``, or a :class:`NumberText`, a number already spelt) is never an id, and a
@@ -25,7 +27,7 @@ amounts to fixed decimals (``543.00``, ``100.000``): taken for text, they were q
 spreadsheet writes ``543.00`` back as ``543``), and a tester's statement summed without
 its settlements in LibreOffice. A number beyond the 15 significant digits a spreadsheet
 keeps is bare too: a SUM that counts it to 15 digits beats one that skips it. Text that
-merely looks like a number (an id ``12.50`` or ``1234567890123456``) is still quoted.
+merely looks like a number (an id ``12``, ``12.50`` or ``1234567890123456``) is quoted.
 """
 
 from __future__ import annotations
@@ -47,35 +49,29 @@ class NumberText(str):
     __slots__ = ()
 
 
-_SPREADSHEET_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
 _ISO_DATE = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
 _TIME_OF_DAY = re.compile(r" (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
-_MAX_SIGNIFICANT_DIGITS = 15
-_MUST_QUOTE = frozenset(',"\r\n')
 
 
-def _reads_back_unchanged(text: str) -> bool:
-    """Whether a spreadsheet that reads ``text`` as a number or date writes it back the same."""
-    if _ISO_DATE.fullmatch(text):
-        return True
-    if (day := _ISO_DATE.match(text)) is not None and _TIME_OF_DAY.fullmatch(text, day.end()):
-        return True
-    if not _SPREADSHEET_NUMBER.fullmatch(text):
-        return False
-    return len(text.lstrip("-").replace(".", "").lstrip("0")) <= _MAX_SIGNIFICANT_DIGITS
+def _date_text(text: str) -> bool:
+    """Whether ``text`` is an ISO date, or one with a time to the second: left bare."""
+    day = _ISO_DATE.match(text)
+    return day is not None and (
+        day.end() == len(text) or bool(_TIME_OF_DAY.fullmatch(text, day.end()))
+    )
 
 
 def quoted_cell(value: object) -> str:
     """``value`` as it stands between the commas of a result CSV (the module docstring).
 
     >>> [quoted_cell(v) for v in ("0042", "1e3", "camp-north", "-5", 2.5, 7, "", "a,b")]
-    ['"0042"', '"1e3"', '"camp-north"', '-5', '2.5', '7', '', '"a,b"']
+    ['"0042"', '"1e3"', '"camp-north"', '"-5"', '2.5', '7', '', '"a,b"']
     >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
     ('"Base ""A"" 1"', '2026-12-25')
     >>> quoted_cell("2026-11-30 15:00:21"), quoted_cell("2026-11-30T15:00:21+00:00")
     ('2026-11-30 15:00:21', '"2026-11-30T15:00:21+00:00"')
-    >>> quoted_cell(Decimal("543.00")), quoted_cell(Decimal("-0.000")), quoted_cell("12.50")
-    ('543.00', '0.000', '"12.50"')
+    >>> quoted_cell(Decimal("543.00")), quoted_cell(Decimal("-0.000")), quoted_cell("12")
+    ('543.00', '0.000', '"12"')
     >>> quoted_cell(NumberText("10000000000000000")), quoted_cell("10000000000000000")
     ('10000000000000000', '"10000000000000000"')
     """
@@ -86,7 +82,7 @@ def quoted_cell(value: object) -> str:
     if isinstance(value, NumberText):
         return str(value)
     text = "" if value is None else str(value)
-    if text == "" or (_reads_back_unchanged(text) and _MUST_QUOTE.isdisjoint(text)):
+    if text == "" or _date_text(text):
         return text
     return '"' + text.replace('"', '""') + '"'
 

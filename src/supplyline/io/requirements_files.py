@@ -116,6 +116,10 @@ def write_requirements(
                     "unit": f.unit,
                     "overridden": f.overridden,
                     "source_url": f.source_url,
+                    # "[scenario] user value, in place of the default …" for an override,
+                    # as `factors --scenario` gives it (docs/planning-factors.md)
+                    "description": f.description,
+                    "source_note": f.source_note,
                 }
                 for f in factors_used
             ],

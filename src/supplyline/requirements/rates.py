@@ -64,8 +64,16 @@ def _fuel_row(
     used: set[str],
     problems: list[Issue],
 ) -> list[float]:
+    """Kilograms a day one vehicle of each class burns of ``com``: its litres × kg a litre.
+
+    The litres are km/day × L/100 km ÷ 100 whatever the commodity; they weigh its mass of a
+    litre, which only a commodity counted in L has (a ``Commodity`` refuses vehicle fuel in
+    kg or t: multiplied by a kg's 1 or a t's 1,000, 1,000 L of diesel had weighed 1 t or
+    1,000 t for 0.84 t).
+    """
     if not com.vehicle_fuel:
         return [0.0 for _ in classes]
+    kg_per_litre = com.kg_per_unit  # a litre's mass: vehicle fuel is counted in L
     row = []
     for cls in classes:
         l_per_100km = _value(
@@ -75,7 +83,7 @@ def _fuel_row(
             f"vehicle_classes.{cls.id}.fuel_l_per_100km",
             problems,
         )
-        row.append(cls.km_per_day * l_per_100km / 100.0 * com.kg_per_unit)
+        row.append(cls.km_per_day * l_per_100km / 100.0 * kg_per_litre)
     return row
 
 
