@@ -235,8 +235,8 @@ def turn_backs(problem: Problem, model: LpModel) -> TurnBacks | None:
 def rows_note(count: int) -> str:
     """The comment a model file gives its ``count`` turn-back rows: what they are, and why.
 
-    >>> rows_note(12)
-    '* the last 12 rows (turn_back|…) keep goods off the road they came by, all of them: …'
+    >>> print(rows_note(12), end="")
+    * the last 12 rows (turn_back|…) keep goods off the road they came by, all of them: ...
     """
     return (
         f"* the last {count:,} rows (turn_back|…) keep goods off the road they came by, all "
