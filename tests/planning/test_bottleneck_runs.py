@@ -20,7 +20,8 @@ from supplyline.planning import plan_movements
 from supplyline.planning.bottlenecks import _raised_elsewhere
 from supplyline.planning.measure import Measured
 from supplyline.planning.outcome_words import NO_GAINS
-from supplyline.planning.resources import Run, nice_below, nice_ceil
+from supplyline.planning.resources import Run
+from supplyline.planning.round_figures import nice_below, nice_ceil
 
 
 def _chain(

@@ -23,7 +23,7 @@ from supplyline.planning.extract import Outcome
 from supplyline.planning.objective_tiers import DEFAULT_ORDER, Tier, TierOrder, tier_order
 from supplyline.planning.outcome_words import better
 from supplyline.planning.params import PlanParams, Weights
-from supplyline.planning.resources import nice_below
+from supplyline.planning.round_figures import nice_below
 
 LATENESS_FIRST = Weights(target_gap_per_t_day=10.0)
 """A tonne-day late (20) weighs more than one below target (10): lateness before targets."""

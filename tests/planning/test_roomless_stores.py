@@ -36,8 +36,8 @@ from supplyline.planning.extract import outcome_of
 from supplyline.planning.highs import HighsSession, Solution
 from supplyline.planning.outcome_words import extra_text, tonnes_text
 from supplyline.planning.params import PlanParams
-from supplyline.planning.resources import nice_below
 from supplyline.planning.roomless_stores import price_roomless_stores, unpriced_stores_note
+from supplyline.planning.round_figures import nice_below
 
 WATER = Commodity(
     id="water", name="Water", supply_class=SupplyClass.WATER, priority=1, per_person_per_day=1.0

@@ -17,7 +17,7 @@ import pytest
 from supplyline.domain import Bottleneck, Plan, PlanStatus
 from supplyline.planning import PlanParams
 from supplyline.planning.bottleneck_rows import bottleneck_table_rows
-from supplyline.planning.resources import nice_below
+from supplyline.planning.round_figures import nice_below
 from supplyline.services.planning import plan_scenario
 
 _FILES = {

@@ -40,12 +40,12 @@ from supplyline.planning.resources import (
     extra_unit,
     lifted_days,
     listed,
-    nice_ceil,
     one_per_store,
     store_on_hand,
     tie_breaking_noise,
 )
 from supplyline.planning.roomless_stores import price_roomless_stores
+from supplyline.planning.round_figures import nice_ceil
 from supplyline.planning.shortfall_extra import ShortfallExtra, shortfall_extras
 from supplyline.planning.within_reach import within_reach
 from supplyline.types import day_ranges, to_gram

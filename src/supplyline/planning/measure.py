@@ -49,11 +49,9 @@ from supplyline.planning.resources import (
     extra_unit,
     lifted_days,
     listed,
-    nice_below,
-    nice_ceil,
-    nice_midpoint,
     places,
 )
+from supplyline.planning.round_figures import nice_below, nice_ceil, nice_midpoint
 
 __all__ = ["Measured", "Resolver", "measure_run"]
 
@@ -125,7 +123,7 @@ def _least_extra(
     hand also takes room in its store, which unlimited capacity does not (a store's +20 t
     removed nothing where +60 t removed 20 t). Where it falls short, larger figures are
     tried (:data:`GROWTHS`); below the first that does, the bisection looks for the least
-    round figure (on :func:`~supplyline.planning.resources.nice_ceil`'s ladder; where the
+    round figure (on :func:`~supplyline.planning.round_figures.nice_ceil`'s ladder; where the
     midpoint rounds up onto the upper end, the rung below it) that does as well in the
     most important respect that gains
     (:func:`~supplyline.planning.outcome_words.gain_tier`). Returns the figure and a

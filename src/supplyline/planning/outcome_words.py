@@ -234,7 +234,7 @@ def extra_text(value: float) -> str:
 
     The tables show the same figure: a tester read "0.10" in the table beside
     "+0.099 t/day" in the sentence. The extras are round figures
-    (:func:`~supplyline.planning.resources.nice_ceil`: whole from 1, else two significant
+    (:func:`~supplyline.planning.round_figures.nice_ceil`: whole from 1, else two significant
     digits), which :func:`~supplyline.types.figure_text` reads as they are; a storage_t
     made of a store's own 12.5 t and such an extra read ``22`` for 22.5 t (``:,.0f``).
     README, How figures read.

@@ -11,7 +11,7 @@ could matter (a link that carries flow in the plan ends at it, or a unit short i
 one link away) is re-planned with room: the model is rebuilt once with the store given
 room up to what could pass through it, solved with a token price on what it holds (so it
 holds no more than it needs), and the room then cut down, by warm re-solves on the same
-model, to the least round figure (:func:`~supplyline.planning.resources.nice_ceil`'s
+model, to the least round figure (:func:`~supplyline.planning.round_figures.nice_ceil`'s
 ladder, as for any extra) that does as well in the objective's order. Where that gains,
 the store is a bottleneck entry like any storage claim; where it does not, it is not said.
 All of it runs inside the bottleneck report's time (:class:`~supplyline.planning.measure.Resolver`).
@@ -58,7 +58,8 @@ from supplyline.planning.outcome_words import (
     gap_eps,
     short_eps,
 )
-from supplyline.planning.resources import listed, nice_ceil, nice_midpoint
+from supplyline.planning.resources import listed
+from supplyline.planning.round_figures import nice_ceil, nice_midpoint
 from supplyline.planning.turn_back import turn_backs
 from supplyline.types import day_ranges
 

@@ -42,7 +42,8 @@ from supplyline.planning.outcome_words import (
     weighted_eps,
     weighted_short,
 )
-from supplyline.planning.resources import Run, describe, nice_midpoint
+from supplyline.planning.resources import Run, describe
+from supplyline.planning.round_figures import nice_midpoint
 
 __all__ = ["SHORTFALL_BISECTIONS", "ShortfallExtra", "least_for_shortfall", "shortfall_extras"]
 
