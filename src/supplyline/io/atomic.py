@@ -143,9 +143,9 @@ def _staged_into(
         remove_dead_scratch_folders(parent)  # of any folder, from a run killed outright
         remove_dead_locks(parent)  # and their lock files (the system released the locks)
         scratch = parent / scratch_name(name, "")
-        scratch.mkdir(mode=0o700)
-        stands_for(scratch, target)
-        try:
+        try:  # a Ctrl+C (or SIGTERM) just after mkdir had left the folder unmarked
+            scratch.mkdir(mode=0o700)
+            stands_for(scratch, target)
             mark_scratch_folder(scratch)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -15,6 +15,7 @@ or a read-only mount, where the first real write fails (after the whole solve).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -74,17 +75,20 @@ def _try_a_file(scratch: Path, target: Path, what: str) -> None:
     left behind: the file is removed whatever happens once it exists (Ctrl+C included).
     """
     folder = scratch.parent
+    made = False
     try:
-        handle = scratch.open("x")
+        # inside the try: a SIGTERM taken as Ctrl+C on the open's way back had left the
+        # file made beside a tester's output (`.out-<pid>-<hex>`)
+        with scratch.open("x"):
+            made = True
     except OSError as error:
         if isinstance(error, PermissionError):
             raise OutputError(f"cannot {what}: no permission to write into {folder}") from None
         reason = error.strerror or str(error)
         raise OutputError(f"cannot {what}: {folder} takes no new files ({reason})") from None
-    try:
-        handle.close()
     finally:
-        scratch.unlink(missing_ok=True)
+        if made or sys.exc_info()[0] is KeyboardInterrupt:  # made, or maybe made
+            scratch.unlink(missing_ok=True)
 
 
 def _writable_folder_above(target: Path) -> None:
