@@ -146,8 +146,10 @@ def _printed(result: RequirementsResult, by: GroupBy, fmt: OutputFormat) -> _Pri
     from supplyline.requirements import grand_totals, totals_by_commodity, totals_by_unit
 
     demand = result.demand
+    by_unit = totals_by_unit(demand, result.to_deliver_t)
+    by_commodity = totals_by_commodity(demand, result.to_deliver_t)
     if by is GroupBy.UNIT:
-        rows = totals_by_unit(demand, result.to_deliver_t)
+        rows = by_unit
         arrival = (
             ["arrival_label"]
             if fmt is OutputFormat.TABLE
@@ -163,7 +165,7 @@ def _printed(result: RequirementsResult, by: GroupBy, fmt: OutputFormat) -> _Pri
             "to_deliver_t",
         ]
     else:
-        rows = totals_by_commodity(demand, result.to_deliver_t)
+        rows = by_commodity
         cols = [
             "commodity",
             "consumption_t",
@@ -180,11 +182,7 @@ def _printed(result: RequirementsResult, by: GroupBy, fmt: OutputFormat) -> _Pri
     )
     drop = BY_UNIT_DROP if "unit" in cols else BY_COMMODITY_DROP
     t = grand_totals(scenario, demand)
-    views = [
-        *totals_by_unit(demand, result.to_deliver_t),
-        *totals_by_commodity(demand, result.to_deliver_t),
-    ]
-    shown = tonnes_shown(views, t)
+    shown = tonnes_shown([*by_unit, *by_commodity], t)  # one rounding for both groupings
     ready = ready_rows(rows, cols, fmt, console=console, title=title, drop=drop, shown=shown)
     if fmt is not OutputFormat.TABLE:
         return _Printed(ready)
