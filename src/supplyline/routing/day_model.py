@@ -18,9 +18,8 @@ from supplyline.routing.problem import IntArray, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.translate import Chunk
-from supplyline.types import LocationId
 
-__all__ = ["DAY_S", "build_problem", "load_size"]
+__all__ = ["DAY_S", "build_problem", "load_prizes", "load_size"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
@@ -122,16 +121,7 @@ _PRIZE_BUDGET = 2**55
 """Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
 
 
-def _prizes(
-    requests: Sequence[DeliveryRequest],
-    groups: Sequence[FleetGroup],
-    chunks: Sequence[Chunk],
-    km: RoadMatrix,
-    nodes_loc: IntArray,
-    depots: list[LocationId],
-    vehicles: Sequence[VehicleSpec],
-    unit_cost: Mapping[str, int],
-) -> IntArray:
+def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadMatrix) -> list[int]:
     """What leaving each truck-load out costs: ``urgency × own trip + C × urgent tonnes``.
 
     ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
@@ -139,27 +129,45 @@ def _prizes(
     that and the router serves all it can. ``C`` is the dearest such trip of the day: each
     tonne is worth more than any one truck trip, so when trucks are short the router
     serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
-    served and a 6.3 t one left when the prize was the load's own trip cost alone).
+    served and a 6.3 t one nearer left when the prize was the load's own trip cost alone).
     Urgency is ``11 - priority`` (×10 for priority 1 down to ×2 for priority 9): of the
     load's most urgent commodity for its trip, and of each commodity for its tonnes
     (``Chunk.weighted_t``), so that a unit's load of water outweighs its load of general
     goods (a tester's water stayed half behind when every load had the request's
-    priority). Scaled down, if need be, so that the prizes add up to at most
-    ``_PRIZE_BUDGET``.
+    priority). In thousandths of the currency, as the model's costs.
+
+    Public because the fleet cap (:mod:`~supplyline.routing.fleet_cap`) chooses the loads
+    a search is offered by these same prizes: only the depots' rows of ``km`` are read, so
+    thousands of loads cost no square matrix here.
     """
-    d = len(depots)
-    raw = _dam(km.km[np.ix_(nodes_loc, nodes_loc)])
-    fixed = max(v.fixed_cost for v in vehicles)
-    rate = max(unit_cost.values())
+    if not chunks:
+        return []
+    depots = list(dict.fromkeys(g.depot for g in groups))
+    pos = {x: i for i, x in enumerate(km.ids)}  # km.index looks each up in a row of ids
+    at = np.array([pos[c.location] for c in chunks], dtype=np.int64)
+    dep = np.array([pos[x] for x in depots], dtype=np.int64)
+    trips = _dam(km.km[np.ix_(dep, at)]) + _dam(km.km[np.ix_(at, dep)]).T  # depots × loads
+    fixed = max(round(g.fixed_cost * 1000) for g in groups)
+    rate = max(_unit_cost(g) for g in groups)
+    home = {g.id: depots.index(g.depot) for g in groups}
     own = []
     for i, c in enumerate(chunks):
-        homes = {depots.index(g.depot) for g in groups if g.id in c.allowed}
-        own.append(fixed + rate * min(int(raw[h, d + i] + raw[d + i, h]) for h in homes) + 1)
-    dearest = max(own)
-    prize = [
+        homes = {home[g] for g in c.allowed if g in home}
+        own.append(fixed + rate * min(int(trips[h, i]) for h in homes) + 1)
+    dearest = max(own, default=0)
+    return [
         (11 - c.priority) * trip + dearest * math.ceil(c.weighted_t * 1000 - 1e-6) // 1000
         for c, trip in zip(chunks, own, strict=True)
     ]
+
+
+def _unit_cost(g: FleetGroup) -> int:
+    """A truck's cost per 10 m in thousandths of the currency: ``cost_per_km`` × 10."""
+    return max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM))
+
+
+def _budgeted(prize: Sequence[int]) -> IntArray:
+    """The prizes scaled down, if need be, to add up to at most ``_PRIZE_BUDGET``."""
     total = sum(prize)
     if total > _PRIZE_BUDGET:
         prize = [max(1, p * _PRIZE_BUDGET // total) for p in prize]
@@ -182,7 +190,7 @@ def build_problem(
     one unit on one trip are served once, in the search as in the routes.
 
     Each fleet group is a vehicle type at its depot (``multi_trip``: it may reload there);
-    a load's prize is what leaving it out costs (:func:`_prizes`). ``shifts`` gives a
+    a load's prize is what leaving it out costs (:func:`load_prizes`). ``shifts`` gives a
     group's working time, (earliest start, latest end) in seconds, where it is not the
     whole day (a truck's hours left after its routes: :mod:`~supplyline.routing.road_repair`).
     """
@@ -208,7 +216,7 @@ def build_problem(
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
     # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
-    unit_cost = {g.id: max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM)) for g in groups}
+    unit_cost = {g.id: _unit_cost(g) for g in groups}
     vehicles = tuple(
         VehicleSpec(
             name=g.id,
@@ -230,7 +238,7 @@ def build_problem(
         for g in groups
     )
     prize = np.zeros(n, dtype=np.int64)
-    prize[d:] = _prizes(requests, groups, chunks, km, nodes_loc, depots, vehicles, unit_cost)
+    prize[d:] = _budgeted(load_prizes(groups, chunks, km))
     return VrpProblem(
         num_depots=d,
         demand=demand,
