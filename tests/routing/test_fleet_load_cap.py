@@ -113,10 +113,12 @@ def test_fleet_tonnes_counts_trips_by_the_shortest_round_trip() -> None:
     assert fleet_tonnes(once) == {"T": 10.0}
 
 
-def _chunk(request: int, part: int, tonnes: float, allowed: frozenset[str]) -> Chunk:
+def _chunk(
+    request: int, part: int, tonnes: float, allowed: frozenset[str], priority: int = 1
+) -> Chunk:
     return Chunk(request=request, part=part, parts=9, unit=f"U{request}", location="L",
-                 load_t={"food": tonnes}, volume_m3=0, volume_known=False, priority=1,
-                 weighted_t=tonnes, allowed=allowed, mixed=False)  # fmt: skip
+                 load_t={"food": tonnes}, volume_m3=0, volume_known=False, priority=priority,
+                 weighted_t=(11 - priority) * tonnes, allowed=allowed, mixed=False)  # fmt: skip
 
 
 _GROUPS = {
@@ -131,6 +133,8 @@ _GROUPS = {
             st.integers(min_value=1, max_value=5),
             st.sampled_from([frozenset("A"), frozenset("B"), frozenset("AB")]),
             st.integers(min_value=1, max_value=1000),
+            st.integers(min_value=1, max_value=3),  # priority
+            st.floats(min_value=0.0, max_value=1e9),  # the search's prize of each load
         ),
         min_size=1,
         max_size=25,
@@ -138,31 +142,35 @@ _GROUPS = {
     st.floats(min_value=0.5, max_value=3.0),
     st.floats(min_value=0.0, max_value=2.0),
     st.integers(min_value=0, max_value=40),
+    st.booleans(),
 )
 def test_within_fleets_keeps_each_truck_set_within_its_day(
-    requests: list[tuple[int, frozenset[str], int]],
+    requests: list[tuple[int, frozenset[str], int, int, float]],
     trip_h: float,
     service_h: float,
     floor: int,
+    multi_trip: bool,
 ) -> None:
     """Every load offered or kept back, in order; each truck set's loads within its day.
 
-    The loads only a set of truck types may carry weigh no more than those types carry a
-    day and go to no more units than they can stop at; when everything fits, everything
-    is offered. With a floor, the same loads and the next ones kept back in the cap's
-    order, up to the floor.
+    Whatever the loads' priorities and prizes, and one trip a truck or more: the loads
+    only a set of truck types may carry weigh no more than those types carry a day and go
+    to no more units than they can stop at; when everything fits, everything is offered.
+    With a floor, the same loads and the next ones kept back in the cap's order, up to
+    the floor.
     """
     chunks = [
-        _chunk(r, k, kg / 1000, allowed)
-        for r, (n, allowed, kg) in enumerate(requests)
+        _chunk(r, k, kg / 1000, allowed, priority)
+        for r, (n, allowed, kg, priority, _) in enumerate(requests)
         for k in range(n)
     ]
+    values = [value for (n, *_, value) in requests for _ in range(n)]
     bounds = {
         r: SimpleNamespace(ways=tuple(Way(_GROUPS[g], 0.1, trip_h) for g in sorted(allowed)),  # type: ignore[arg-type]
-                           multi_trip=True)
-        for r, (_, allowed, _) in enumerate(requests)
+                           multi_trip=multi_trip)
+        for r, (_, allowed, *_) in enumerate(requests)
     }  # fmt: skip
-    offered, beyond = within_fleets(chunks, bounds, service_h, at_least=0)  # type: ignore[arg-type]
+    offered, beyond = within_fleets(chunks, bounds, service_h, values=values, at_least=0)  # type: ignore[arg-type]
     assert sorted([*offered, *beyond], key=chunks.index) == chunks
     assert offered == [c for c in chunks if c in offered]
     cap = fleet_tonnes(bounds.values())  # type: ignore[arg-type]
@@ -177,7 +185,7 @@ def test_within_fleets_keeps_each_truck_set_within_its_day(
         for s in sets
     ):
         assert beyond == []
-    floored, rest = within_fleets(chunks, bounds, service_h, at_least=floor)  # type: ignore[arg-type]
+    floored, rest = within_fleets(chunks, bounds, service_h, values=values, at_least=floor)  # type: ignore[arg-type]
     assert set(map(id, offered)) <= set(map(id, floored))
     assert len(floored) == max(len(offered), min(floor, len(chunks)))
     assert sorted([*floored, *rest], key=chunks.index) == chunks

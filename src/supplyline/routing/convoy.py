@@ -299,7 +299,7 @@ def _idle_round(
     tried = {c.request for c in chunks}
     kept += [c for c in left if origin.index(c.request) not in tried]
     # the rest no idle truck could bring, each unit or all of them (routing.fleet_cap)
-    chunks, beyond = within_caps(chunks, bounds2, _service_h(scenario))
+    chunks, beyond = within_caps(chunks, bounds2, idle, km, _service_h(scenario))
     lost = left_out(requests, kept, bounds, routes=routes)
     if not chunks:
         return [], lost, []
@@ -489,7 +489,7 @@ def route_day(
         requests, groups, km, scenario, multi_trip=params.multi_trip, day=day, pinned=pinned
     )
     # more than the trucks can bring a day, each unit or all of them (routing.fleet_cap)
-    chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
+    chunks, beyond = within_caps(chunks, bounds, groups, km, _service_h(scenario))
     unserved += more
     notes = uncarried_note(unserved)  # the split notes go first once the stops are known
     if not chunks:
@@ -512,7 +512,7 @@ def route_day(
             requests, groups, km, scenario, multi_trip=params.multi_trip, day=day,
             pinned=pinned, mix=False,
         )  # fmt: skip
-        chunks, beyond = within_caps(chunks, bounds, _service_h(scenario))
+        chunks, beyond = within_caps(chunks, bounds, groups, km, _service_h(scenario))
         roads = (RoadBudget(scenario, day, plan_t, claims), DayGraph(scenario, day))
         again = replace(params, router=clock.router(1.0))
         routes, left, said, dropped = _solve(

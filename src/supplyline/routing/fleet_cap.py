@@ -16,13 +16,23 @@ settles with its prizes and routes, and a choice made here, before it, can keep 
 load the best routes need. A tester's two 4 t trucks, one trip each, were offered U1's
 4 t and U2's 3.3 t (the heaviest, 7.3 t within the 8 t cap) and not U1's last 1.5 t and
 U3's 2.2 t, which make one 3.7 t trip: 7.7 t, cheaper. So the cap keeps loads back only
-beyond the first :data:`OFFER_AT_LEAST` of them (in the order below), a size the search's
-models handle in a fraction of a second: a day of that many loads or fewer is offered
-whole, and the search alone chooses.
+beyond the first :data:`OFFER_AT_LEAST` of them, a size the search's models handle in a
+fraction of a second: a day of that many loads or fewer is offered whole, and the search
+alone chooses.
 
-Which loads are kept is fair between units: every unit's first (most urgent) loads before
-anyone's second, most urgent commodity first; the rest are reported as the loads left
-out (``not_enough_trucks``, the trucks having gone to other units' loads).
+Past it, the loads kept are those the search itself values most for what they take of
+the trucks' day: the most urgent first (priority 1 before 2), then, within a priority,
+by the search's prize (:func:`~supplyline.routing.day_model.load_prizes`) per share of
+the trucks' day the load takes: its tonnes of the tonnes they carry, plus its stop of
+the stops they make (a unit's stop shared among its loads). Taken heaviest first
+(before), a generated single-trip day of 1,000 units and ten 4 t trucks offered the
+search 200 loads of 2.5-3.8 t, one to a truck (37.8-37.9 t routed, to 11 units), and
+none of the 0.2-0.8 t loads that fill the trucks (39.9 t, to 127-137 units, now). Nor is
+it by prize per tonne alone, lightest first: where the trucks' stops bind (1,000
+hamlets of 0.25-0.5 t and ten sites of 20 t for two 5 t trucks and two vans), a
+site's 5 t load is worth its stop, and per tonne alone the search was offered hamlets
+only (12.5 t routed, where 105-120 t are). The rest are reported as the loads left out
+(``not_enough_trucks``, the trucks having gone to other units' loads).
 """
 
 from __future__ import annotations
@@ -32,8 +42,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
+from supplyline.domain import FleetGroup
+from supplyline.routing.day_model import load_prizes
 from supplyline.routing.loads import LoadBound
 from supplyline.routing.ran_out import Way
+from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.translate import Chunk
 from supplyline.routing.trip_cap import within_trips
 
@@ -46,7 +59,8 @@ OFFER_AT_LEAST = 200
 
 The cap is there for the size of the search's models (quadratic in the loads), not to
 choose loads; at this size they are small (measured in ``docs/routing.md``, *Idle trucks
-take what is left*), so below it the search's prizes choose, not the cap's order."""
+take what is left*), so below it the search's prizes choose, not the cap's order; above
+it the cap's order is by those prizes too (:func:`within_fleets`)."""
 
 
 class _Group(Protocol):
@@ -116,17 +130,19 @@ def within_fleets(
     bounds: Mapping[int, _Bound],
     service_h: float,
     *,
+    values: Sequence[float],
     at_least: int | None = None,
 ) -> tuple[list[Chunk], list[Chunk]]:
     """The loads to offer the search, and those beyond what their trucks carry in a day.
 
     For each set of truck types that some loads may go on, the loads that may go on
-    those types only are kept to the types' :func:`fleet_tonnes` together. Loads are
-    taken every unit's first before anyone's second (most urgent commodity first), a load
-    that does not fit skipped for a smaller one after it; then, where fewer than
-    ``at_least`` (default :data:`OFFER_AT_LEAST`) are kept, the next loads in that order
-    that were skipped, up to it (the cap chooses loads only on a day too large to offer
-    whole). The order of the loads is kept.
+    those types only are kept to the types' :func:`fleet_tonnes` together, and to as many
+    units as the trucks can stop at. Loads are taken most urgent first, then by
+    ``values`` (the search's prize of each load, in the order of ``chunks``) per share
+    of the trucks' day the load takes (:func:`_shares`), a load that does not fit skipped
+    for one after it; then, where fewer than ``at_least`` (default :data:`OFFER_AT_LEAST`)
+    are kept, the next loads in that order that were skipped, up to it (the cap chooses
+    loads only on a day too large to offer whole). The order of the loads is kept.
 
     >>> from types import SimpleNamespace as N
     >>> g = N(id="T", count=1, payload_t=1.0, max_route_hours=2.0)
@@ -135,10 +151,11 @@ def within_fleets(
     ...      load_t={"w": 0.5}, volume_m3=0, volume_known=False, priority=1,
     ...      weighted_t=0.5, allowed=frozenset({"T"}), mixed=False)
     ...      for r in range(3) for k in range(2)]
-    >>> offered, beyond = within_fleets(c, {0: b, 1: b, 2: b}, service_h=0.5, at_least=0)
+    >>> worth = [10.0, 10.0, 30.0, 30.0, 20.0, 20.0]
+    >>> offered, beyond = within_fleets(c, {0: b, 1: b, 2: b}, 0.5, values=worth, at_least=0)
     >>> [(x.request, x.part) for x in offered], len(beyond)
-    ([(0, 0), (0, 1), (1, 0), (2, 0)], 2)
-    >>> len(within_fleets(c, {0: b, 1: b, 2: b}, service_h=0.5, at_least=5)[0])
+    ([(1, 0), (1, 1), (2, 0), (2, 1)], 2)
+    >>> len(within_fleets(c, {0: b, 1: b, 2: b}, 0.5, values=worth, at_least=5)[0])
     5
     """
     given = [bounds[r] for r in {c.request for c in chunks} if r in bounds]
@@ -151,7 +168,9 @@ def within_fleets(
     kept: set[int] = set()
     visits = {s: sum(_visits(cap_groups.get(g), service_h) for g in s) for s in sets}
     units: dict[frozenset[str], set[str]] = defaultdict(set)
-    order = sorted(range(len(chunks)), key=lambda k: _preferred(chunks[k], k))
+    shares = _shares(chunks, room, visits)
+    worth = [v / share if share > 0 else math.inf for v, share in zip(values, shares, strict=True)]
+    order = sorted(range(len(chunks)), key=lambda k: _preferred(chunks[k], k, worth[k]))
     for k in order:
         chunk = chunks[k]
         if chunk.request not in bounds or not chunk.allowed:
@@ -176,17 +195,52 @@ def within_fleets(
 
 
 def within_caps(
-    chunks: Sequence[Chunk], bounds: Mapping[int, LoadBound], service_h: float
+    chunks: Sequence[Chunk],
+    bounds: Mapping[int, LoadBound],
+    groups: Sequence[FleetGroup],
+    km: RoadMatrix,
+    service_h: float,
 ) -> tuple[list[Chunk], list[Chunk]]:
-    """The loads to offer: each request's within its trips, then all within their fleets.
+    """The loads to offer a search on ``groups``: each request's within its trips, all in fleets.
 
-    :func:`~supplyline.routing.trip_cap.within_trips`, then :func:`within_fleets`; the
-    loads kept back by either are returned together, in the order given.
+    :func:`~supplyline.routing.trip_cap.within_trips`, then :func:`within_fleets` by the
+    prizes the search gives the loads (:func:`~supplyline.routing.day_model.load_prizes`);
+    the loads kept back by either are returned together, in the order given.
     """
     offered, beyond = within_trips(chunks, bounds)
-    offered, over = within_fleets(offered, bounds, service_h)
+    prizes = load_prizes(groups, offered, km)
+    offered, over = within_fleets(offered, bounds, service_h, values=prizes)
     kept_back = {id(c) for c in (*beyond, *over)}
     return offered, [c for c in chunks if id(c) in kept_back]
+
+
+def _shares(
+    chunks: Sequence[Chunk],
+    room: Mapping[frozenset[str], float],
+    visits: Mapping[frozenset[str], float],
+) -> list[float]:
+    """The share of its trucks' day each load takes: of their tonnes, plus of their stops.
+
+    Its tonnes over what the trucks that may carry it carry a day, plus one stop over the
+    units they can stop at, shared among the unit's loads on those trucks (they are one
+    stop where they go together). The two limits of the cap, each as a share, so that
+    neither the light loads (whose stops bind where there are hundreds) nor the heavy
+    ones (whose tonnes bind where trucks make one trip) are preferred whatever the day.
+    0 where neither limit is known (a load the cap keeps whatever it weighs).
+    """
+    loads: dict[tuple[frozenset[str], str], int] = defaultdict(int)
+    for c in chunks:
+        loads[c.allowed, c.unit] += 1
+    return [
+        _part(c.tonnes, room.get(c.allowed, math.inf))
+        + _part(1.0, visits.get(c.allowed, math.inf) * loads[c.allowed, c.unit])
+        for c in chunks
+    ]
+
+
+def _part(some: float, of: float) -> float:
+    """``some`` as a share of ``of``: 0 of no limit (``inf``), ``inf`` of nothing."""
+    return some / of if of > 0 else math.inf
 
 
 def _visits(group: _Group | None, service_h: float) -> float:
@@ -199,11 +253,13 @@ def _visits(group: _Group | None, service_h: float) -> float:
     return group.count * max(1, math.floor(stops + 1e-9))
 
 
-def _preferred(chunk: Chunk, k: int) -> tuple[int, float, int, int]:
-    """The order loads are kept in: most urgent, then heaviest, then as given.
+def _preferred(chunk: Chunk, k: int, worth: float) -> tuple[int, float, float, int, int]:
+    """The order loads are kept in: most urgent, then most ``worth``, heaviest, as given.
 
-    Heaviest as the search's prizes prefer them; a unit's first loads before its later
-    ones. Taking every unit's first load first (before) kept 313 loads of 0.25 t to
+    ``worth`` is the search's prize per share of the trucks' day the load takes: the
+    loads the search would choose first among those it is offered. Heaviest first alone
+    (before) kept, on a single-trip day, the loads one to a truck where lighter ones fill
+    the trucks; every unit's first load first (before that) kept 313 loads of 0.25 t to
     hamlets and routed 20.6 t where all the loads offered had routed 85.5 t.
     """
-    return (chunk.priority, -chunk.tonnes, chunk.part, k)
+    return (chunk.priority, -worth, -chunk.tonnes, chunk.part, k)
