@@ -1,4 +1,4 @@
-"""Days as a person reads them: "3 days", "C+6", "C+6–C+8, C+12".
+"""Days as a person reads them: "3 days", "C+6", "C+6–C+8, C+12", and a row's dates.
 
 Apart from :mod:`supplyline.types` (which re-exports them, where every layer imports
 them from) so that it stays within its size; it imports nothing of supplyline's.
@@ -6,9 +6,40 @@ them from) so that it stays within its size; it imports nothing of supplyline's.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-__all__ = ["day_label", "day_range_list", "day_ranges", "day_runs", "days_text"]
+__all__ = [
+    "DateText",
+    "day_label",
+    "day_range_list",
+    "day_ranges",
+    "day_runs",
+    "days_text",
+    "iso_date",
+]
+
+
+class DateText(str):
+    """A date (``2026-12-25``), or a date and time to the second, as a row gives it.
+
+    A ``str``, so that JSON and tables take it as the text they always had, but marked
+    as a date by whoever made it, so that a result CSV writes it bare, for a spreadsheet
+    to read as a date (:func:`~supplyline.io.csv_quoting.quoted_cell`). Text that only
+    looks like a date is not one: an id ``2026-12-25`` is quoted, as ``0042`` is, or a
+    spreadsheet writes it back as ``12/25/26``.
+    """
+
+    __slots__ = ()
+
+
+def iso_date(day: dt.date) -> DateText:
+    """``day`` as every row and result file gives a date: ISO, marked as a date.
+
+    >>> iso_date(dt.date(2026, 12, 25))
+    '2026-12-25'
+    """
+    return DateText(day.isoformat())
 
 
 def days_text(n: int) -> str:

@@ -9,7 +9,15 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeAlias
 
 # the days' words live in day_words (types passed 600 lines), re-exported from here
-from supplyline.day_words import day_label, day_range_list, day_ranges, day_runs, days_text
+from supplyline.day_words import (
+    DateText,
+    day_label,
+    day_range_list,
+    day_ranges,
+    day_runs,
+    days_text,
+    iso_date,
+)
 
 # the rules of ids and names live in text_rules (types passed 600 lines), re-exported here
 from supplyline.text_rules import (
@@ -36,6 +44,7 @@ __all__ = [
     "MAX_NAME_LEN",
     "MAX_USER_LEN",
     "CommodityId",
+    "DateText",
     "Day",
     "LinkId",
     "LocationId",
@@ -57,6 +66,7 @@ __all__ = [
     "fixed_text",
     "gram_text",
     "id_problem",
+    "iso_date",
     "list_cell",
     "list_items",
     "lower_bound_text",

@@ -13,18 +13,26 @@ import sys
 from decimal import Decimal
 
 from supplyline.domain.agreements import Agreement, Price, ReimbursementMode
-from supplyline.services.ledger import Actor
+from supplyline.services.ledger import Actor, Ledger
 
 NLD = Actor(partner="NLD", user="jan")
 DEU = Actor(partner="DEU", user="hans")
 
 
-def nld_deu_agreement(per_t: dict[str, str]) -> Agreement:
-    """Agreement NLD-DEU-1 on the goods of ``per_t`` (EUR a tonne each), every mode allowed."""
+def nld_deu_agreement(
+    per_t: dict[str, str],
+    *,
+    agreement_id: str = "NLD-DEU-1",
+    parties: tuple[str, str] = ("NLD", "DEU"),
+) -> Agreement:
+    """Agreement NLD-DEU-1 on the goods of ``per_t`` (EUR a tonne each), every mode allowed.
+
+    ``agreement_id`` and ``parties`` name it and its partners otherwise.
+    """
     return Agreement(
-        id="NLD-DEU-1",
+        id=agreement_id,
         name="MLSA",
-        parties=("NLD", "DEU"),
+        parties=parties,
         valid_from=dt.date(2000, 1, 1),
         valid_to=dt.date(2099, 12, 31),
         commodities=frozenset(per_t),
@@ -35,6 +43,18 @@ def nld_deu_agreement(per_t: dict[str, str]) -> Agreement:
         ),
         currency="EUR",
     )
+
+
+def billed_order(
+    ledger: Ledger, receiver: Actor, provider: Actor, agreement_id: str, item: str
+) -> int:
+    """An order of 2 t of ``item`` requested, accepted, issued, received and billed: its id."""
+    order = ledger.request(receiver, agreement_id=agreement_id, item=item, quantity=Decimal(2))
+    ledger.accept(provider, order.id)
+    ledger.issue(provider, order.id, Decimal(2))
+    ledger.receive(receiver, order.id)
+    ledger.bill(provider, order.id)
+    return order.id
 
 
 def ledger_in_chatham(db: str, *command: str) -> str:

@@ -10,10 +10,9 @@ far from UTC, so that a local time would show.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import pytest
-from ledger_cli_cases import DEU, NLD, ledger_in_chatham, nld_deu_agreement
+from ledger_cli_cases import DEU, NLD, billed_order, ledger_in_chatham, nld_deu_agreement
 
 from supplyline.services.ledger import open_ledger
 
@@ -28,11 +27,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('shown-times') / 'ledger.db'}"
     ledger = open_ledger(url)
     ledger.add_agreement(NLD, nld_deu_agreement({"fuel": "950.50"}))
-    order = ledger.request(NLD, agreement_id="NLD-DEU-1", item="fuel", quantity=Decimal(2))
-    ledger.accept(DEU, order.id)
-    ledger.issue(DEU, order.id, Decimal(2))
-    ledger.receive(NLD, order.id)
-    ledger.bill(DEU, order.id)
+    billed_order(ledger, NLD, DEU, "NLD-DEU-1", "fuel")
     ledger.db.dispose()
     return url
 

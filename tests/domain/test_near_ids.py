@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from supplyline.domain import did_you_mean, unknown_reference
 from supplyline.domain import near_ids as near_module
 from supplyline.domain.near_ids import near_ids, one_slip_apart, searches_bounded
+from supplyline.domain.references import searches_note
 
 ids = st.from_regex(r"[a-zA-Z0-9][a-zA-Z0-9_.\-]{0,12}", fullmatch=True)
 alike_ids = st.from_regex(r"(loc|lco|lo|l0c)-0{0,3}[0-9]{1,3}", fullmatch=True)
@@ -64,18 +65,21 @@ def test_among_ids_all_alike_the_offers_are_the_same(
 LOCATIONS = frozenset(f"loc-{i:05d}" for i in range(400))
 
 
-def test_a_load_stops_searching_past_its_budget_and_says_so() -> None:
-    """Past the budget, an unknown id is offered only the ids one slip away, and told so."""
-    with searches_bounded(pairs=2 * len(LOCATIONS)):
+def test_a_load_stops_searching_past_its_budget_and_says_so_once() -> None:
+    """Past the budget, an unknown id is offered only the ids one slip away.
+
+    The note is the budget's, said once by the load, not by each message past the stop.
+    """
+    with searches_bounded(pairs=2 * len(LOCATIONS)) as budget:
         first = [did_you_mean(f"lco-{i:05d}", LOCATIONS) for i in range(3)]
         missed = did_you_mean("xyz-00003", LOCATIONS)
     assert first[0] == "did you mean 'loc-00000', 'loc-00300' or 'loc-00200'?"
-    assert first[2] == (
-        "did you mean 'loc-00002'? (ids less alike were looked for only for the first 2 "
-        "unknown ids)"
-    )
-    assert missed == (
-        "no id is one slip from it; ids less alike were looked for only for the first 2 unknown ids"
+    assert first[2] == "did you mean 'loc-00002'?"
+    assert missed == "no id is one slip from it"
+    assert (budget.searches, len(budget.cut_short)) == (2, 2)
+    assert searches_note(budget) == (
+        "ids less alike than one slip were looked for only for the first 2 unknown ids; "
+        "the other 2 were offered only ids one slip from them"
     )
 
 
@@ -103,7 +107,7 @@ def test_the_pairs_a_load_compares_are_bounded(monkeypatch: pytest.MonkeyPatch) 
         ]
     assert 0 < len(compared) <= 20_000
     assert said[-1].startswith(
-        "unit 'u4995' refers to unknown location 'lco-04995' (did you mean 'loc-04995'? "
+        "unit 'u4995' refers to unknown location 'lco-04995' (did you mean 'loc-04995'?; known: "
     )
 
 

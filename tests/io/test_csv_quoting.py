@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supplyline.io.csv_out import CSV_ENCODING, write_csv
-from supplyline.io.csv_quoting import quoted_cell
-from supplyline.types import ID_PATTERN
+from supplyline.io.csv_out import CSV_ENCODING, csv_time, write_csv
+from supplyline.io.csv_quoting import DateText, quoted_cell
+from supplyline.types import ID_PATTERN, iso_date
 
 README_INFILTER = "CSV:44,34,76,1,,,true"
 """The ``--infilter`` the README gives for a scripted LibreOffice conversion."""
@@ -62,7 +64,10 @@ def test_ids_that_look_like_numbers_are_written_between_quotes(tmp_path: Path) -
         ("99999849.996", '"99999849.996"'),
         (42, "42"),
         (99999849.996, "99999849.996"),
-        ("2026-12-25", "2026-12-25"),
+        ("2026-12-25", '"2026-12-25"'),  # an id that looks like a date is text too
+        ("2026-11-30 15:00:21", '"2026-11-30 15:00:21"'),
+        (DateText("2026-12-25"), "2026-12-25"),  # a date cell, marked so by its writer
+        (DateText("2026-11-30 15:00:21"), "2026-11-30 15:00:21"),
         ("2026-13-25", '"2026-13-25"'),
         (1.5, "1.5"),
         (None, ""),
@@ -70,8 +75,51 @@ def test_ids_that_look_like_numbers_are_written_between_quotes(tmp_path: Path) -
     ],
 )
 def test_text_is_quoted_numbers_and_dates_left_bare(value: object, cell: str) -> None:
-    """Numbers and ISO dates are bare; every other text quoted, a number-like id too."""
+    """Numbers and dates are bare; every other text quoted, a number- or date-like id too."""
     assert quoted_cell(value) == cell
+
+
+def test_an_id_and_a_date_of_one_text_are_each_written_as_what_they_are(tmp_path: Path) -> None:
+    """A unit ``2026-12-25`` quoted, the date 2026-12-25 bare, on every row, whichever comes first.
+
+    The writer works out a text's cell once and remembers it: one remembered for the other
+    would quote the date or leave the id bare from the second row on.
+    """
+    day = iso_date(dt.date(2026, 12, 25))
+    path = tmp_path / "deliveries.csv"
+    rows = [{"unit": "2026-12-25", "date": day}, {"unit": "u", "date": day}] * 2
+    write_csv(path, ["date", "unit"], [{"date": "2026-12-25", "unit": day}, *rows])
+    lines = path.read_bytes().decode(CSV_ENCODING).splitlines()
+    assert (
+        lines[1:] == ['"2026-12-25",2026-12-25'] + ['2026-12-25,"2026-12-25"', '2026-12-25,"u"'] * 2
+    )
+
+
+date_like = st.one_of(
+    st.dates().map(dt.date.isoformat),
+    st.datetimes().map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S")),
+)
+"""Text that looks like what a date cell holds: an id may be spelt so."""
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(date_like, st.text(), ids))
+def test_plain_text_is_quoted_whatever_it_looks_like(text: str) -> None:
+    """Any non-blank ``str`` is quoted, and Python's csv reads the text back from the cell."""
+    cell = quoted_cell(text)
+    if text == "":
+        assert cell == ""
+    else:
+        assert cell[0] == cell[-1] == '"'
+        assert next(csv.reader(io.StringIO(cell, newline=""))) == [text]
+
+
+@settings(max_examples=300)
+@given(day=st.dates(), moment=st.datetimes(timezones=st.just(dt.UTC)))
+def test_a_date_cell_is_bare_whatever_the_date(day: dt.date, moment: dt.datetime) -> None:
+    """A date and a time marked by their writers are written bare, as they read."""
+    assert quoted_cell(iso_date(day)) == day.isoformat()
+    assert quoted_cell(csv_time(moment)) == moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
 @pytest.mark.slow
@@ -82,7 +130,7 @@ def test_libreoffice_keeps_the_ids_with_the_documented_infilter(tmp_path: Path) 
     write_csv(
         source,
         ["unit", "location", "date", "tonnes"],
-        [{"unit": "0042", "location": "1e3", "date": "2026-12-25", "tonnes": "2.5"}],
+        [{"unit": "0042", "location": "1e3", "date": DateText("2026-12-25"), "tonnes": "2.5"}],
     )
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     run = ["soffice", profile, "--headless"]

@@ -16,6 +16,7 @@ from typing import Any
 from supplyline.cli.ledger_options import money
 from supplyline.domain import Agreement
 from supplyline.domain.agreements import period_words
+from supplyline.types import iso_date
 
 __all__ = ["AGREEMENT_COLUMNS", "MACHINE_AGREEMENT_COLUMNS", "agreement_row"]
 
@@ -44,8 +45,8 @@ def agreement_row(agreement: Agreement, *, machine: bool) -> dict[str, Any]:
     if machine:
         listed: dict[str, Any] = {
             "parties": parties,
-            "valid_from": a.valid_from.isoformat(),
-            "valid_to": a.valid_to.isoformat(),
+            "valid_from": iso_date(a.valid_from),
+            "valid_to": iso_date(a.valid_to),
             "scope": scope,
             "modes": modes,
         }

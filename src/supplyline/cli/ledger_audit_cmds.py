@@ -46,7 +46,7 @@ from supplyline.io.csv_out import CSV_ENCODING, write_rows
 from supplyline.services.ledger.accounts import unit_decimals
 from supplyline.services.ledger.views import actor_text
 from supplyline.staged_file import said_by_the_file_system
-from supplyline.types import day_range_list, day_ranges
+from supplyline.types import day_range_list, day_ranges, iso_date
 
 if TYPE_CHECKING:
     pass
@@ -84,7 +84,7 @@ def balance_cmd(
                 "receivable": receivable,
                 "payable": payable,
                 "net": net,
-                "next_due": b.next_due.isoformat() if b.next_due else None,
+                "next_due": iso_date(b.next_due) if b.next_due else None,
             }
         )
     cols = ["counterparty", "agreement", "unit", "receivable", "payable", "net", "next_due"]
@@ -351,7 +351,7 @@ def propose_cmd(
             "receiver": d.receiver,
             "item": d.item,
             "quantity_t": tonnes(d.quantity),
-            "needed_on": d.needed_on.isoformat(),
+            "needed_on": iso_date(d.needed_on),
             # the days that deliver it, a run each (C+3–C+4, C+7: it said C+3–C+7): a list,
             # as units, ";" between in CSV, a JSON array, ", " between in a table
             "days": day_range_list(d.days) if fmt is not OutputFormat.TABLE else day_ranges(d.days),

@@ -13,6 +13,7 @@ from supplyline.cli.ledger_options import console, money, tonnes
 from supplyline.cli.output import Amount, OutputFormat, emit_rows
 from supplyline.domain import ReimbursementMode
 from supplyline.services.ledger.views import actor_text
+from supplyline.types import iso_date
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,7 +62,7 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
         "value": money(order.value),
         "currency": order.currency,
         "mode": order.mode.value,
-        "needed_on": order.needed_on.isoformat(),
+        "needed_on": iso_date(order.needed_on),
         "status": order.status.value,
         "version": order.version,
         "issued": tonnes(order.issued_qty),
@@ -130,7 +131,7 @@ def line_row(ln: OrderLine) -> dict[str, Any]:
         "quantity": None if ln.quantity is None else tonnes(ln.quantity, exact=True),
         "amount": None if ln.amount is None else money(ln.amount),
         "condition": ln.condition.value if ln.condition else None,
-        "due_on": ln.due_on.isoformat() if ln.due_on else None,
+        "due_on": iso_date(ln.due_on) if ln.due_on else None,
         "note": ln.note,
     }
 

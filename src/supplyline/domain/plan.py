@@ -20,7 +20,15 @@ from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
 from supplyline.domain.objective_parts import ObjectiveParts
 from supplyline.errors import Issue, ScenarioError, require
-from supplyline.types import CommodityId, LinkId, LocationId, PartnerId, UnitId, day_label
+from supplyline.types import (
+    CommodityId,
+    LinkId,
+    LocationId,
+    PartnerId,
+    UnitId,
+    day_label,
+    iso_date,
+)
 
 if TYPE_CHECKING:
     from supplyline.domain.scenario import Scenario
@@ -483,7 +491,7 @@ class Plan(ByContent):
         return {
             f"{prefix}day": day,
             f"{prefix}label": day_label(day),
-            f"{prefix}date": self.date_of(day).isoformat(),
+            f"{prefix}date": iso_date(self.date_of(day)),  # a date: bare in a CSV
         }
 
     def span_cells(self, prefix: str, days: Sequence[int]) -> dict[str, int | str | None]:

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from supplyline.domain.near_ids import near_ids, one_slip_apart, sorted_ids
+from supplyline.domain.near_ids import SearchBudget, near_ids, one_slip_apart, sorted_ids
 
-__all__ = ["close_matches", "did_you_mean", "known_listed", "one_slip_apart", "unknown_reference"]
+__all__ = [
+    "close_matches",
+    "did_you_mean",
+    "known_listed",
+    "one_slip_apart",
+    "searches_note",
+    "unknown_reference",
+]
 
 SHOWN_KNOWN = 8
 """How many known ids a message lists (alphabetically, after the close matches)."""
@@ -56,19 +63,35 @@ def did_you_mean(ref: str, known: Iterable[str], *, broken: Iterable[str] = ()) 
     loaded = known if isinstance(known, frozenset) else frozenset(known)
     faulty = frozenset(broken) - loaded
     near = near_ids(ref, loaded | faulty if faulty else loaded, cutoff=ID_CUTOFF)
-    stopped = (
-        ""
-        if near.searched_before is None
-        else f"ids less alike were looked for only for the first {near.searched_before:,} "
-        "unknown ids"
-    )
-    if not near.ids:
-        return f"no id is one slip from it; {stopped}" if stopped else ""
+    if not near.ids:  # past a load's budget, only ids one slip away were looked for
+        return "" if near.whole else "no id is one slip from it"
     quoted = [
         repr(c) + (" (which has an error of its own)" if c in faulty else "") for c in near.ids
     ]
     either = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    return f"did you mean {either}?" + (f" ({stopped})" if stopped else "")
+    return f"did you mean {either}?"
+
+
+def searches_note(budget: SearchBudget) -> str | None:
+    """Where a load's searches for ids like unknown ones stopped; None where they did not.
+
+    Said once for the load, after its problems, not on each message past the stop: a
+    tester's 300 misspelt homes read the same note on each of the last 50.
+
+    >>> budget = SearchBudget(pairs=0, searches=250, cut_short={(1, "a"), (1, "b")})
+    >>> print(searches_note(budget))  # doctest: +NORMALIZE_WHITESPACE
+    ids less alike than one slip were looked for only for the first 250 unknown ids; the
+    other 2 were offered only ids one slip from them
+    >>> searches_note(SearchBudget(pairs=0)) is None
+    True
+    """
+    if not budget.cut_short:
+        return None
+    return (
+        f"ids less alike than one slip were looked for only for the first {budget.searches:,} "
+        f"unknown ids; the other {len(budget.cut_short):,} were offered only ids one slip "
+        "from them"
+    )
 
 
 def known_listed(known: Iterable[str], none_known: str = "none") -> str:

@@ -34,7 +34,7 @@ from typing import Any, TextIO
 
 from supplyline.domain.rounding import apportion
 from supplyline.io.csv_quoting import NumberText, csv_line, quoted_cell
-from supplyline.types import GRAM_DECIMALS, gram_text, list_cell, to_gram
+from supplyline.types import GRAM_DECIMALS, DateText, gram_text, list_cell, to_gram
 
 __all__ = [
     "CSV_ENCODING",
@@ -101,11 +101,12 @@ def unguarded(text: str) -> str:
     return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
 
 
-def csv_time(moment: dt.datetime) -> str:
+def csv_time(moment: dt.datetime) -> DateText:
     """A time as a CSV gives it to a spreadsheet: in UTC, to the second, with no offset.
 
-    ``2026-11-30 15:00:21``: the form LibreOffice and Excel read as a date and time, and
-    :func:`~supplyline.io.csv_quoting.quoted_cell` leaves bare, as it leaves an ISO date;
+    ``2026-11-30 15:00:21``: the form LibreOffice and Excel read as a date and time, marked
+    a :class:`~supplyline.types.DateText`, which
+    :func:`~supplyline.io.csv_quoting.quoted_cell` leaves bare, as it leaves a date;
     Python's ``datetime.fromisoformat`` reads it too. With its offset
     (``2026-11-30T15:00:21+00:00``, as the ledger's JSON gives it) LibreOffice 7.4 took it
     for text, and a statement's times could not be sorted or filtered as times. A time
@@ -117,13 +118,14 @@ def csv_time(moment: dt.datetime) -> str:
     """
     if moment.tzinfo is None:
         raise ValueError(f"a time with no zone: {moment.isoformat()}")
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return DateText(moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"))
 
 
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: ``yes``/``no`` for a truth value, blank for none, else as is.
 
-    Text is made :func:`formula_safe`; a float is written to the gram in plain decimals
+    Text is made :func:`formula_safe` (a date, :class:`~supplyline.types.DateText`, is
+    left as it is, to be written bare); a float is written to the gram in plain decimals
     (:func:`~supplyline.types.gram_text`: ``0.000002``, never ``2e-06``; a NaN blank), a
     :class:`~supplyline.io.csv_quoting.NumberText` when finite, so that it is written
     bare; other numbers are left as they are. A list's values are joined by
@@ -140,7 +142,7 @@ def csv_cell(value: Any) -> Any:
         return yes_no(value)
     if isinstance(value, float):
         return NumberText(gram_text(value)) if math.isfinite(value) else gram_text(value)
-    if isinstance(value, str) and not isinstance(value, NumberText):
+    if isinstance(value, str) and not isinstance(value, NumberText | DateText):
         return formula_safe(value)
     return "" if value is None else value
 
@@ -167,14 +169,17 @@ def write_rows(
     names = list(columns)
     known = set(names)
     handle.write(",".join(names) + line_end)  # plain names: text to any reader
-    texts: dict[str, str] = {}  # a text's cell, worked out once: ids repeat row after row
+    # a text's cell, worked out once: ids and dates repeat row after row. Apart by kind:
+    # the id "2026-12-25" is quoted, the date equal to it bare (csv_quoting)
+    said_by_kind: dict[type, dict[str, str]] = {str: {}, DateText: {}}
 
     def cell(value: Any) -> str:
-        if type(value) is not str:  # a subclass (NumberText) has a cell of its own
+        said_of = said_by_kind.get(type(value))
+        if said_of is None:  # a number, a NumberText: a cell of its own
             return quoted_cell(csv_cell(value))
-        said = texts.get(value)
+        said = said_of.get(value)
         if said is None:
-            said = texts[value] = quoted_cell(csv_cell(value))
+            said = said_of[value] = quoted_cell(csv_cell(value))
         return said
 
     for row in rows:

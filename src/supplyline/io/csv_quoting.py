@@ -7,18 +7,20 @@ quoted field is text to a spreadsheet told so (LibreOffice's CSV filter option "
 field as text", the ``true`` in the README's ``--infilter="CSV:44,34,76,1,,,true"``), so
 every text cell is written between double quotes.
 
-Left bare: numbers (below), and the text cells a spreadsheet reads and writes back as
-they are and means to be dates: an ISO date (``2026-12-25``: a date to the spreadsheet,
-written back the same), a date and time to the second with no offset (``2026-11-30 15:00:21``, as
-:func:`~supplyline.io.csv_out.csv_time` writes a statement's UTC times: quoted, its ``at``
-was text that no spreadsheet sorted or summed by as a time; with its offset,
-``2026-11-30T15:00:21+00:00``, LibreOffice 7.4 reads it as text even bare, so that form
-stays quoted), and a blank. Text that is a plain number is quoted too: an id ``5`` or
-``12``, or ``0.5``, had been left bare as a number the spreadsheet writes back the same, but
-a spreadsheet takes it for a number (a lookup by the text ``5`` misses it, a SUM counts
-it), beside ``0042`` and ``1.50`` quoted in the same column. Python's ``csv`` reads a
-quoted field as the text inside the quotes, so what supplyline's readers see is
-unchanged.
+Left bare: numbers (below), dates and blanks. A date is bare for what the cell is, not
+for what its text looks like: its writer marks it a :class:`~supplyline.types.DateText`
+(:func:`~supplyline.types.iso_date`, ``2026-12-25``: a date to the spreadsheet, written
+back the same; :func:`~supplyline.io.csv_out.csv_time`, ``2026-11-30 15:00:21``, a
+statement's UTC time to the second with no offset: quoted, its ``at`` had been text that
+no spreadsheet sorted by as a time). Every other text is quoted, text that looks
+like a date too: an id ``2026-12-25`` (a unit, a location, a key) had been left bare
+because it looked like one, and a spreadsheet made it a date and wrote it back as
+``12/25/26`` or a serial number, as it makes ``0042`` a 42. Text that is a plain number is
+quoted too: an id ``5`` or ``12``, or ``0.5``, had been left bare as a number the
+spreadsheet writes back the same, but a spreadsheet takes it for a number (a lookup by the
+text ``5`` misses it, a SUM counts it), beside ``0042`` and ``1.50`` quoted in the same
+column. Python's ``csv`` reads a quoted field as the text inside the quotes, so what
+supplyline's readers see is unchanged.
 
 Why every number is bare, whatever its digits: a number (an ``int``, ``float`` or finite
 ``Decimal``, or a :class:`NumberText`, a number already spelt) is never an id, and a
@@ -32,11 +34,12 @@ merely looks like a number (an id ``12``, ``12.50`` or ``1234567890123456``) is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-__all__ = ["NumberText", "csv_line", "quoted_cell"]
+from supplyline.types import DateText
+
+__all__ = ["DateText", "NumberText", "csv_line", "quoted_cell"]
 
 
 class NumberText(str):
@@ -49,27 +52,15 @@ class NumberText(str):
     __slots__ = ()
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
-_TIME_OF_DAY = re.compile(r" (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
-
-
-def _date_text(text: str) -> bool:
-    """Whether ``text`` is an ISO date, or one with a time to the second: left bare."""
-    day = _ISO_DATE.match(text)
-    return day is not None and (
-        day.end() == len(text) or bool(_TIME_OF_DAY.fullmatch(text, day.end()))
-    )
-
-
 def quoted_cell(value: object) -> str:
     """``value`` as it stands between the commas of a result CSV (the module docstring).
 
     >>> [quoted_cell(v) for v in ("0042", "1e3", "camp-north", "-5", 2.5, 7, "", "a,b")]
     ['"0042"', '"1e3"', '"camp-north"', '"-5"', '2.5', '7', '', '"a,b"']
-    >>> quoted_cell('Base "A" 1'), quoted_cell("2026-12-25")
-    ('"Base ""A"" 1"', '2026-12-25')
-    >>> quoted_cell("2026-11-30 15:00:21"), quoted_cell("2026-11-30T15:00:21+00:00")
-    ('2026-11-30 15:00:21', '"2026-11-30T15:00:21+00:00"')
+    >>> quoted_cell('Base "A" 1'), quoted_cell(DateText("2026-12-25")), quoted_cell("2026-12-25")
+    ('"Base ""A"" 1"', '2026-12-25', '"2026-12-25"')
+    >>> quoted_cell(DateText("2026-11-30 15:00:21")), quoted_cell("2026-11-30 15:00:21")
+    ('2026-11-30 15:00:21', '"2026-11-30 15:00:21"')
     >>> quoted_cell(Decimal("543.00")), quoted_cell(Decimal("-0.000")), quoted_cell("12")
     ('543.00', '0.000', '"12"')
     >>> quoted_cell(NumberText("10000000000000000")), quoted_cell("10000000000000000")
@@ -79,10 +70,10 @@ def quoted_cell(value: object) -> str:
         return str(value)
     if isinstance(value, Decimal) and value.is_finite():  # a number: bare (module docstring)
         return format(value.copy_abs() if value.is_zero() else value, "f")
-    if isinstance(value, NumberText):
+    if isinstance(value, NumberText | DateText):  # marked by its writer: bare
         return str(value)
     text = "" if value is None else str(value)
-    if text == "" or _date_text(text):
+    if text == "":
         return text
     return '"' + text.replace('"', '""') + '"'
 

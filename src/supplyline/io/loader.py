@@ -28,6 +28,7 @@ from supplyline.domain.checks import CARGO_KIND, cargo_names, check_for_errors
 from supplyline.domain.factors import override_key_findings
 from supplyline.domain.magnitudes import check_people_sizes, check_rate_sizes
 from supplyline.domain.near_ids import searches_bounded
+from supplyline.domain.references import searches_note
 from supplyline.domain.warning_checks import GatedCheck, every_link_open, run_warning_checks
 from supplyline.errors import ArgumentError, Issue, ScenarioError, Severity, require
 from supplyline.io._agreements import read_agreements
@@ -292,7 +293,8 @@ def load_scenario_with_warnings(
         say("checking the scenario (references, ranges, reach)")
     # a wrong start_date or horizon_days stops the load, but not the checks that do not
     # need it: a tester's '21d' hid every reference error of the CSV files
-    with searches_bounded():  # 5,000 misspelt ids among 5,000 took minutes searched in full
+    # 5,000 misspelt ids among 5,000 took minutes searched in full
+    with searches_bounded() as budget:
         waits = _cross_check(scenario, report, origins, checks, known)
         check_repeats(  # a repeated row is told all a row of a new id would be, at its line
             scenario,
@@ -305,7 +307,7 @@ def load_scenario_with_warnings(
     say_waits(head, report, waits)
     issues = _sorted(report.issues)
     if report.has_errors:
-        raise _fail(issues)
+        raise _fail(issues, searches_note(budget))
     return scenario, [i for i in issues if i.severity is Severity.WARNING]
 
 
@@ -568,10 +570,15 @@ def _copied(finding: Finding, found: list[Finding], origins: Origins) -> bool:
     )
 
 
-def _fail(issues: list[Issue]) -> ScenarioError:
-    """The error of a failed load: every issue (the faces decide how many to show)."""
+def _fail(issues: list[Issue], note: str | None) -> ScenarioError:
+    """The error of a failed load: every issue (the faces decide how many to show).
+
+    ``note``: what the summary adds, said once after the issues (where the searches for
+    ids like unknown ones stopped, :func:`~supplyline.domain.references.searches_note`).
+    """
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-    return ScenarioError(issues, summary=f"{errors:,} error(s) in the input")
+    said = f"{errors:,} error(s) in the input" + (f" ({note})" if note else "")
+    return ScenarioError(issues, summary=said)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -41,9 +41,9 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand
 from supplyline.domain.rounding import gram_parts
-from supplyline.io.csv_out import csv_cell, formula_safe
+from supplyline.io.csv_out import csv_cell
 from supplyline.io.csv_quoting import csv_line, quoted_cell
-from supplyline.types import GRAM_DECIMALS, day_label
+from supplyline.types import GRAM_DECIMALS, day_label, iso_date
 
 __all__ = ["DAILY_COLUMNS", "gram_texts", "write_daily_csv"]
 
@@ -170,8 +170,11 @@ def gram_texts(values: FloatArray) -> list[str]:
 
 
 def _csv_line(cells: Sequence[object]) -> str:
-    """Cells as every result CSV writes them (:func:`~supplyline.io.csv_quoting.csv_line`)."""
-    return csv_line([formula_safe(c) if isinstance(c, str) else c for c in cells])
+    """Cells as every result CSV writes them: the date bare, the ids quoted.
+
+    :func:`~supplyline.io.csv_out.csv_cell`, then :func:`~supplyline.io.csv_quoting.csv_line`.
+    """
+    return csv_line([csv_cell(c) for c in cells])
 
 
 def _unit_blocks(demand: Demand) -> list[tuple[int, int]]:
@@ -206,7 +209,7 @@ def write_daily_csv(
     days = _text_matrix(
         [
             _csv_line(
-                [d, day_label(d), (demand.start_date + dt.timedelta(days=d)).isoformat(), ""]
+                [d, day_label(d), iso_date(demand.start_date + dt.timedelta(days=d)), ""]
             ).encode()  # '3,"C+3",2025-03-04,' with the comma before the amounts
             for d in range(n_d)
         ]

@@ -40,7 +40,7 @@ from supplyline.io.csv_out import write_csv
 from supplyline.io.earlier_reports import content_id
 from supplyline.io.file_names import ROUTE_FILES
 from supplyline.io.geojson import feature_collection, path_geometry
-from supplyline.types import LIST_SEPARATOR, day_label, gram_text, to_gram
+from supplyline.types import LIST_SEPARATOR, day_label, gram_text, iso_date, to_gram
 
 if TYPE_CHECKING:  # the command line's help names ROUTE_FILES: no scenario records for that
     from supplyline.domain import Scenario
@@ -297,7 +297,7 @@ def day_cells(routes: Routes, day: int | None = None) -> dict[str, Any]:
     """
     day = routes.day if day is None else day
     date = routes.date + dt.timedelta(days=day - routes.day)
-    return {"day": day, "label": day_label(day), "date": date.isoformat()}
+    return {"day": day, "label": day_label(day), "date": iso_date(date)}
 
 
 def _dated(routes: Routes, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -418,7 +418,7 @@ def _summary(routes: Routes) -> dict[str, Any]:
         "scenario": routes.scenario,
         "day": routes.day,
         "label": day_label(routes.day),
-        "date": routes.date.isoformat(),
+        "date": iso_date(routes.date),
         "status": str(routes.status),
         "source": routes.source,
         "plan_id": routes.plan_id,

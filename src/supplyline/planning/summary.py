@@ -42,7 +42,7 @@ from supplyline.planning.mode_totals import (
 from supplyline.planning.objective_words import objective_columns
 from supplyline.planning.params import Weights
 from supplyline.planning.roomless_stores import unpriced_stores_note
-from supplyline.types import day_label, day_ranges, to_gram
+from supplyline.types import day_label, day_ranges, iso_date, to_gram
 
 __all__ = [
     "ADDS_UP_NOTE",
@@ -223,14 +223,14 @@ def closure_rows(plan: Plan, scenario: Scenario | None = None) -> list[dict[str,
                 "unit": c.unit,
                 "partner": unit.partner if unit is not None else None,
                 "required": day_label(c.required_day),
-                "required_date": plan.date_of(c.required_day).isoformat(),
+                "required_date": iso_date(plan.date_of(c.required_day)),
                 "earliest": earliest,
                 "earliest_date": (
-                    plan.date_of(c.earliest_day).isoformat() if c.earliest_day is not None else None
+                    iso_date(plan.date_of(c.earliest_day)) if c.earliest_day is not None else None
                 ),
                 "closure": day_label(c.closure_day) if c.closure_day is not None else "not closed",
                 "closure_date": (
-                    plan.date_of(c.closure_day).isoformat() if c.closure_day is not None else None
+                    iso_date(plan.date_of(c.closure_day)) if c.closure_day is not None else None
                 ),
                 "state": state,
                 **{name: getattr(c, name) for name in CLOSURE_FIGURES},

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Demand, Scenario, held_at_start, to_deliver
 from supplyline.domain.rounding import gram_parts
-from supplyline.types import day_label, to_gram
+from supplyline.types import day_label, iso_date, to_gram
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -58,7 +58,7 @@ def _arrival(demand: Demand, u: int) -> dict[str, Any]:
         label = f"after {day_label(horizon - 1)}"
         return {"arrival_day": None, "arrival_label": label, "arrival_date": None}
     date = demand.start_date + dt.timedelta(days=day)
-    return {"arrival_day": day, "arrival_label": day_label(day), "arrival_date": date.isoformat()}
+    return {"arrival_day": day, "arrival_label": day_label(day), "arrival_date": iso_date(date)}
 
 
 def _parts(consumption: float, buildup: float) -> dict[str, float]:
@@ -144,7 +144,7 @@ def daily_rows(demand: Demand, deliver: FloatArray | None = None) -> list[dict[s
                 "commodity": demand.commodity_ids[c],
                 "day": d,
                 "label": day_label(d),
-                "date": (demand.start_date + dt.timedelta(days=d)).isoformat(),
+                "date": iso_date(demand.start_date + dt.timedelta(days=d)),
                 **_parts(float(demand.consumption_t[u, c, d]), float(demand.buildup_t[u, c, d])),
                 **({} if deliver is None else {"to_deliver_t": to_gram(float(deliver[u, c, d]))}),
             }

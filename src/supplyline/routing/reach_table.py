@@ -17,7 +17,7 @@ from typing import Any
 from supplyline.domain.routes import ReachCheck, ReachRow, ReachShare
 from supplyline.routing.reach_absent import NEVER_ARRIVES
 from supplyline.routing.reach_turns import product_text
-from supplyline.types import day_label, figure_text, to_gram
+from supplyline.types import day_label, figure_text, iso_date, to_gram
 
 __all__ = [
     "REACH_COLUMNS",
@@ -182,7 +182,7 @@ def _busiest(check: ReachCheck, r: ReachRow) -> dict[str, Any]:
         if r.busiest_capacity_t is None
         else to_gram(r.busiest_capacity_t),
         "busiest_label": None if day is None else day_label(day),
-        "busiest_date": None if date is None else date.isoformat(),
+        "busiest_date": None if date is None else iso_date(date),
     }
 
 
