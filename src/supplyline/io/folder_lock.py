@@ -33,6 +33,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError
 from supplyline.path_errors import output_path
+from supplyline.signals import ctrl_c_held_back
 
 if sys.platform != "win32":
     import fcntl
@@ -235,12 +236,14 @@ def _release(path: Path, fd: int) -> None:
 
     Closing the descriptor releases the lock; a file that is not ours any more (replaced
     by hand) stays. One that cannot be removed stays with a warning: the run's work is
-    done, and the next run takes the file over.
+    done, and the next run takes the file over. Ctrl+C (or SIGTERM) waits until both are
+    done: raised between them, it left the lock file of a run that had ended.
     """
-    try:
-        if _names(path, fd):
-            path.unlink()
-    except OSError:
-        log.warning("could not remove the lock file %s", path, exc_info=True)
-    finally:
-        os.close(fd)
+    with ctrl_c_held_back():
+        try:
+            if _names(path, fd):
+                path.unlink()
+        except OSError:
+            log.warning("could not remove the lock file %s", path, exc_info=True)
+        finally:
+            os.close(fd)
