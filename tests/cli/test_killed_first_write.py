@@ -1,8 +1,10 @@
-"""A first write into a new ``--out`` folder, stopped, leaves no folder behind.
+"""A first write into a new ``--out`` folder, stopped or killed, leaves no folder behind.
 
 ``plan --out x/new`` made ``x`` before the solve, with a lock file in it; a second SIGTERM
 (``timeout``, an impatient Ctrl+C) landing in the clean-up left ``x``, empty but for the
-lock file. The processes are synchronised by their output lines, never by waiting a while.
+lock file, and a run killed outright left it too, with a scratch folder the next run
+swept without a word. The processes are synchronised by their output lines, never by
+waiting a while.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import BILATERAL
+from cli_helpers import BILATERAL, run
 
 from supplyline.cli.exits import EXIT_TERMINATED
 
@@ -69,3 +71,26 @@ def test_a_second_sigterm_in_the_clean_up_leaves_no_folder(tmp_path: Path) -> No
     assert "terminated (SIGTERM): no plan written" in done.stderr
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", ["solving (", "writing the plan files"])
+def test_a_run_killed_outright_leaves_no_folder_and_the_next_says_what_it_cleaned(
+    tmp_path: Path, stage: str
+) -> None:
+    """SIGKILL: only hidden files beside, no ``x``; the next run clears them, saying so."""
+    command = [sys.executable, "-m", "supplyline", *_plan_into(tmp_path / "x" / "new")]
+    killed, pid = _signalled_at(stage, signal.SIGKILL, command)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not (tmp_path / "x").exists()
+    assert all(p.name.startswith(".") for p in tmp_path.iterdir())
+
+    done = run(*_plan_into(tmp_path / "x" / "new"))
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"warning: took over the lock file {tmp_path / '.x.supplyline-lock'}, left by "
+        f"supplyline run {pid}, which ended without removing it (killed?)"
+    ) in done.stderr
+    assert f"the unfinished output of supplyline run {pid}, which ended" in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["x"]
+    assert [p.name for p in (tmp_path / "x").iterdir()] == ["new"]
