@@ -8,8 +8,9 @@ in place of the user's earlier one, where ``plan --mps`` kept it. Its own layer,
 
 A scratch name carries the writer's process id (``.model-4711-<hex>.mps`` for
 ``model.mps``). A process killed outright cannot clean up, so the next write to the same
-target removes the scratch of that target left by a process that no longer runs; nothing
-else is touched.
+target removes the scratch of that target left by a process that no longer runs, with a
+warning that names it (a user who finds a hidden file gone, or a disk's space back, learns
+why); nothing else is touched.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = [
     "check_file_path",
     "mark_scratch_folder",
     "move_into_place",
+    "nearest_folder",
     "process_running",
     "refuse_unowned",
     "remove_dead_scratch",
@@ -203,13 +205,22 @@ def scratch_file_for(target: str | Path) -> Path:
     files of ``target`` left there by dead processes are removed.
     """
     target = Path(target)
-    folder = target.resolve().parent
-    while not folder.is_dir():
-        folder = folder.parent
+    folder = nearest_folder(target.resolve().parent)
     remove_dead_scratch(folder, target.stem, target.suffix)
     scratch = folder / scratch_name(target.stem, target.suffix)
     stands_for(scratch, user_path(target))
     return scratch
+
+
+def nearest_folder(folder: Path) -> Path:
+    """``folder``, or the nearest of its parents that exists: where a scratch may go.
+
+    >>> nearest_folder(Path("/no-such-folder/deep"))
+    PosixPath('/')
+    """
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
 
 
 def scratch_name(stem: str, suffix: str) -> str:
@@ -251,9 +262,13 @@ def remove_dead_scratch(folder: Path, stem: str, suffix: str) -> None:
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path)
             else:
-                path.unlink(missing_ok=True)
+                path.unlink()
+        except FileNotFoundError:  # another run swept it meanwhile
+            continue
         except OSError:
             log.debug("could not remove the leftover scratch %s", path, exc_info=True)
+            continue
+        _say_removed(path, found["pid"])
 
 
 SCRATCH_MARKER = ".supplyline-scratch"
@@ -293,8 +308,22 @@ def remove_dead_scratch_folders(parent: Path) -> None:
             continue
         try:
             shutil.rmtree(entry.path)
+        except FileNotFoundError:  # another run swept it meanwhile
+            continue
         except OSError:
             log.debug("could not remove the leftover scratch %s", entry.path, exc_info=True)
+            continue
+        _say_removed(Path(entry.path), found["pid"])
+
+
+def _say_removed(path: Path, pid: str) -> None:
+    """Warn that the scratch ``path`` of dead process ``pid`` was removed: what, and whose."""
+    log.warning(
+        "removed %s, the unfinished output of supplyline run %s, which ended without "
+        "removing it (killed?)",
+        path,
+        pid,
+    )
 
 
 def move_into_place(scratch: Path, target: str | Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from supplyline.domain import Commodity, DemandUnit, SupplyClass
+from supplyline.domain.commodities import FUEL_KG_PER_LITRE
 from supplyline.errors import ArgumentError, ScenarioError
 from supplyline.io import load_scenario
 from supplyline.services.scenarios import assess_requirements
@@ -45,7 +46,8 @@ def _folder(tmp_path: Path, unit: str) -> Path:
     ("unit", "tonnes"),
     [
         ("L, kg_per_demand_unit: 0.84", 0.84),  # 10 × 200 km × 50 L/100 km = 1,000 L × 0.84
-        ("L", 1.0),  # no density given: a litre weighs 1 kg (water), as documented
+        # no density given: weighed as a fuel, not as water (a warning says so)
+        ("L", FUEL_KG_PER_LITRE),
     ],
 )
 def test_a_day_of_fuel_in_litres_weighs_its_density(

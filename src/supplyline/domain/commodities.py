@@ -7,7 +7,10 @@ A commodity's daily demand per unit is the sum of three parts, each optional:
 * if ``vehicle_fuel``: Σ over vehicle classes of vehicles × km/day × L/100 km ÷ 100,
 
 in the commodity's ``demand_unit`` (kg, t or L), turned into tonnes by its mass: a kg is
-1 kg, a t 1,000 kg, and a litre ``kg_per_demand_unit`` (1.0, water, unless given). The
+1 kg, a t 1,000 kg, and a litre ``kg_per_demand_unit``. Left out, a litre of water weighs
+1.0 kg, of fuel :data:`FUEL_KG_PER_LITRE`, of anything else 1.0, and each but water's is a
+warning (:func:`check_litre_masses`): diesel given no density had been weighed as water,
+19 % heavier, without a word. The
 vehicle part is litres whatever the unit, so a ``vehicle_fuel`` commodity is counted in L:
 counted in kg or t it has no density to weigh those litres by (a tester's 1,000 L of diesel
 read 1 t in kg, and 1,000 t in t, for 0.84 t).
@@ -17,15 +20,18 @@ The vehicle parts scale with the unit's activity level; the personal part does t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from supplyline.domain.fields import named_fields
+from supplyline.domain.findings import Finding
 from supplyline.domain.record_ranges import check_record
-from supplyline.errors import ArgumentError
+from supplyline.errors import ArgumentError, Severity
 from supplyline.types import CommodityId
 
 __all__ = [
+    "FUEL_KG_PER_LITRE",
     "MAX_KG_PER_LITRE",
     "RESERVED_PREFIXES",
     "USUAL_KG_PER_LITRE",
@@ -34,6 +40,7 @@ __all__ = [
     "Rate",
     "SupplyClass",
     "VehicleClass",
+    "check_litre_masses",
 ]
 
 Rate = float | str
@@ -80,6 +87,18 @@ denser than about 20 kg/L (mercury 13.5): above it, a density was given per m³ 
 USUAL_KG_PER_LITRE = (0.4, 2.0)
 """The densities of what planners ship by the litre, with room: LPG 0.51, petrol 0.74,
 diesel and jet fuel 0.8–0.84, water 1.0, sulphuric acid 1.84. Outside, a load warns."""
+FUEL_KG_PER_LITRE = 0.84
+"""The kg a litre of a fuel weighs when its commodity gives no ``kg_per_demand_unit``.
+
+Diesel is 0.820–0.845 kg/L at 15 °C (EN 590, https://www.ncheurope.com/en/diesel-requirements-eu,
+a secondary summary of the standard) and JP-8 (NATO F-34) 0.775–0.840
+(MIL-HDBK-1022A 2.3.2.1, https://buildingcriteria2.tpub.com/ufc_3_460_01/ufc_3_460_010036.htm,
+a copy of the handbook): 0.84, at the top of both, puts a fuel of unknown density at the
+more it might weigh, not the less (a lift planned short fails; one planned long does not).
+The planning factors shipped hold no density, so this is a constant of the code; a
+commodity that leans on it is a warning naming it (:func:`check_litre_masses`)."""
+WATER_KG_PER_LITRE = 1.0
+"""A litre of water's mass: what a litre of a commodity not fuel weighs when none is given."""
 
 
 def _check_rate_key(name: str, rate: Rate | None) -> None:
@@ -167,7 +186,14 @@ class Commodity:
         mass = _MASS_UNITS.get(self.demand_unit)
         if mass is not None:
             return mass
-        return 1.0 if self.kg_per_demand_unit is None else self.kg_per_demand_unit
+        if self.kg_per_demand_unit is not None:
+            return self.kg_per_demand_unit
+        return FUEL_KG_PER_LITRE if self.is_fuel else WATER_KG_PER_LITRE
+
+    @property
+    def is_fuel(self) -> bool:
+        """Whether this is a fuel: of the fuel class, or burnt by the units' vehicles."""
+        return self.supply_class is SupplyClass.FUEL or self.vehicle_fuel
 
     @property
     def is_consumed(self) -> bool:
@@ -195,3 +221,46 @@ class VehicleClass:
         if not self.id:
             raise ArgumentError("vehicle class id must not be empty")
         _check_rate_key("fuel_l_per_100km", self.fuel_l_per_100km)
+
+
+def check_litre_masses(commodities: Iterable[Commodity]) -> list[Finding]:
+    """Warn of each commodity consumed by the litre that gives no litre's mass to weigh it by.
+
+    Its litres are weighed at :data:`FUEL_KG_PER_LITRE` (a fuel) or as water, and the
+    planner is told which and where to give the true one. Water in litres is not said:
+    1.0 kg is its mass. Nor is a commodity only moved, never consumed: its stocks are in
+    tonnes already.
+
+    >>> fuel = Commodity(id="fuel", name="Diesel", supply_class=SupplyClass.FUEL,
+    ...                  demand_unit=DemandUnit.L, vehicle_fuel=True)
+    >>> print(check_litre_masses([fuel])[0].message)  # doctest: +ELLIPSIS
+    commodity 'fuel' is consumed by the litre (demand_unit L) but gives no kg_per_demand_unit: ...
+    """
+    found = []
+    for c in commodities:
+        if (
+            c.demand_unit is not DemandUnit.L
+            or c.kg_per_demand_unit is not None
+            or c.supply_class is SupplyClass.WATER
+            or not c.is_consumed
+        ):
+            continue
+        if c.is_fuel:
+            assumed = (
+                f"{FUEL_KG_PER_LITRE:g} kg a litre, the heavy end of fuels (diesel 0.820–0.845 "
+                "at 15 °C, JP-8 0.775–0.840, petrol about 0.74)"
+            )
+        else:
+            assumed = f"{WATER_KG_PER_LITRE:g} kg a litre, as water"
+        found.append(
+            Finding(
+                entity="commodity",
+                entity_id=c.id,
+                field="kg_per_demand_unit",
+                severity=Severity.WARNING,
+                message=f"commodity {c.id!r} is consumed by the litre (demand_unit L) but gives "
+                f"no kg_per_demand_unit: its litres are weighed at {assumed}: give the "
+                "commodity kg_per_demand_unit, its kg a litre, to weigh them right",
+            )
+        )
+    return found

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from supplyline.domain.camp_storage import check_camp_storage
+from supplyline.domain.commodities import check_litre_masses
 from supplyline.domain.findings import Finding
 from supplyline.domain.fleet_checks import (
     check_carried_classes,
@@ -152,6 +153,9 @@ WARNING_CHECKS: tuple[GatedCheck, ...] = (
     ),
     gated_check("links between places at the same coordinates", (), check_same_spot),
     gated_check("one-way roads with no way back", (P.LINKS,), check_one_way_dead_ends),
+    gated_check(
+        "the mass of a litre where none is given", (), lambda s: check_litre_masses(s.commodities)
+    ),
     gated_check("stock on hand against storage_t", (P.STOCKS,), check_storage),
     gated_check("storage_t 0 where units are", (), check_camp_storage),
     gated_check("what the fleet carries", (P.FLEET,), check_carried_goods),

@@ -1,9 +1,10 @@
 """Writing output folders so that a failure leaves nothing half-written.
 
-Files are written into a temporary folder beside the target; only when every file is
-complete are they moved into place, one rename each, all or none: an earlier file of the
-same name is first moved aside (beside itself), and if any move fails every one is undone
-(:func:`_swap_in`).
+Files are written into a temporary folder beside the target (or, its parent missing, in
+the nearest folder of its path that exists: a folder is made only once the files are
+whole); only when every file is complete are they moved into place, one rename each, all
+or none: an earlier file of the same name is first moved aside (beside itself), and if any
+move fails every one is undone (:func:`_swap_in`).
 
 Ctrl+C while the files are moved into place is held off until all of them are, then
 raised as :class:`~supplyline.errors.InterruptedAfterWriting` (moved half, the folder
@@ -50,6 +51,7 @@ from supplyline.staged_file import (
     SCRATCH_MARKER,
     mark_scratch_folder,
     move_into_place,
+    nearest_folder,
     remove_dead_scratch,
     remove_dead_scratch_folders,
     scratch_file_for,
@@ -128,21 +130,24 @@ def _staged_into(
 ) -> Iterator[Path]:
     """:func:`atomic_output_dir` under the lock of ``target``.
 
-    Locked beside its first missing folder, if one was, it is locked beside itself too
-    once its folders are made (``inner``): released before they are removed on a failure,
-    as its lock file sits in them.
+    The scratch folder goes into the nearest folder of ``target``'s path that exists, and
+    the missing folders are made only once the files are whole, just before the swap: made
+    before the work, they were left behind by a run killed in it (``--out x/new`` left an
+    empty ``x``), and a run stopped (Ctrl+C, SIGTERM) removed them only if nothing cut its
+    clean-up short. Locked beside its first missing folder, if one was, ``target`` is
+    locked beside itself too once its folders are made (``inner``): released before they
+    are removed on a failure, as its lock file sits in them.
     """
     resolved = target.resolve()
     parent, name = resolved.parent, resolved.name
-    made: list[Path] = []  # folders made for the scratch, removed again on a failure
+    there = nearest_folder(parent)  # where the scratch goes: nothing is made before the swap
+    made: list[Path] = []  # folders made for the output, removed again on a failure
     try:
         recover_swaps(target)  # a swap into it that a killed process left halfway
-        made += _make_folders(parent)
-        inner.enter_context(output_folder_lock(target))
-        remove_dead_scratch(parent, name, "")  # an unmarked one, of an earlier version
-        remove_dead_scratch_folders(parent)  # of any folder, from a run killed outright
-        remove_dead_locks(parent)  # and their lock files (the system released the locks)
-        scratch = parent / scratch_name(name, "")
+        remove_dead_scratch(there, name, "")  # an unmarked one, of an earlier version
+        remove_dead_scratch_folders(there)  # of any folder, from a run killed outright
+        remove_dead_locks(there)  # and their lock files (the system released the locks)
+        scratch = there / scratch_name(name, "")
         try:  # a Ctrl+C (or SIGTERM) just after mkdir had left the folder unmarked
             scratch.mkdir(mode=0o700)
             stands_for(scratch, target)
@@ -151,13 +156,7 @@ def _staged_into(
             shutil.rmtree(scratch, ignore_errors=True)
             raise
     except OSError as error:
-        inner.close()
-        _remove_folders(made)
         raise _output_error(target, error) from None
-    except BaseException:  # another run holds the folder made (locked beside it)
-        inner.close()
-        _remove_folders(made)
-        raise
     try:
         yield scratch
         names = [item.name for item in _finished(scratch)]
@@ -169,6 +168,7 @@ def _staged_into(
         _check_finals([final for _, final in moves])  # before any moves
         try:
             with ctrl_c_held_back():  # the whole swap, its undoing included
+                _make_parent(target, parent, made, inner)
                 _swap_in(target, moves, remove, scratch=(scratch, made))
                 note_outputs_in_place(True)  # a press from here on finds them written
         except KeyboardInterrupt:  # pressed while they moved: they are all in place now
@@ -182,6 +182,20 @@ def _staged_into(
         raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _make_parent(target: Path, parent: Path, made: list[Path], inner: ExitStack) -> None:
+    """Make ``target``'s missing parent folders (noted in ``made``), then lock it beside itself.
+
+    Locked beside its first missing folder until now, ``target`` is locked where a run
+    starting from here looks for its lock (:func:`~supplyline.io.folder_lock.folder_lock_path`),
+    in ``inner``, which a failure closes before the folders are removed.
+    """
+    try:
+        made += _make_folders(parent)
+    except OSError as error:
+        raise _output_error(target, error) from None
+    inner.enter_context(output_folder_lock(target))
 
 
 def _finished(scratch: Path) -> list[Path]:

@@ -9,7 +9,9 @@ and released when the run ends: on success, on an error, on Ctrl+C. A second run
 refused at once with the first one's process id (:class:`~supplyline.errors.OutputError`,
 nothing written). The system releases an ``flock`` when its process dies, so a run killed
 outright (SIGKILL) never blocks the next one; its lock file stays, and the next run takes
-it over.
+it over, with a warning that names the file and the run that left it (a lock file of
+another folder's that no run holds, a write into the same parent folder removes, saying
+so too).
 
 The lock file is removed on release, while still locked. A run that opened it just before
 that holds a lock on a file no longer there, so after locking, a run checks that the path
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from supplyline.errors import OutputError
 from supplyline.path_errors import output_path
+from supplyline.signals import ctrl_c_held_back
 
 if sys.platform != "win32":
     import fcntl
@@ -142,8 +145,9 @@ def remove_dead_locks(parent: Path) -> None:
     """Remove from ``parent`` the lock files that runs killed outright left (SIGKILL).
 
     Only files of a lock's name and words that no run holds: each is locked first, and
-    removed while locked, as a run ending removes its own; one held is left. Best effort:
-    what cannot be listed, opened or removed stays.
+    removed while locked, as a run ending removes its own; one held is left. Each removed
+    is a warning that names it and the run that left it. Best effort: what cannot be
+    listed, opened or removed stays.
     """
     if sys.platform == "win32":
         return
@@ -163,6 +167,7 @@ def remove_dead_locks(parent: Path) -> None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             if _names(path, fd) and os.pread(fd, len(_MARK), 0) == _MARK.encode():
                 path.unlink()
+                log.warning("removed %s, %s", path, _left_by(_holder(fd)))
         except OSError:  # held by a run (BlockingIOError), or not removable: it stays
             log.debug("left the lock file %s", path, exc_info=True)
         finally:
@@ -189,7 +194,10 @@ def _acquire(path: Path, target: str | Path) -> int:
             raise
         if _names(path, fd):
             try:
+                earlier = _holder(fd)
                 _claim(path, fd)
+                if earlier is not None and earlier != os.getpid():
+                    log.warning("took over the lock file %s, %s", path, _left_by(earlier))
             except BaseException:
                 os.close(fd)
                 raise
@@ -223,6 +231,16 @@ def _claim(path: Path, fd: int) -> None:
     os.pwrite(fd, f"{_MARK}{os.getpid()}\n".encode(), 0)
 
 
+def _left_by(pid: int | None) -> str:
+    """Who left a lock file that no run holds, in a warning's words.
+
+    >>> _left_by(4711)
+    'left by supplyline run 4711, which ended without removing it (killed?)'
+    """
+    run = f"run {pid}" if pid is not None else "a run"
+    return f"left by supplyline {run}, which ended without removing it (killed?)"
+
+
 def _holder(fd: int) -> int | None:
     """The process id written in a locked file (None: not written yet, or not a number)."""
     text = os.pread(fd, 200, 0).decode("utf-8", "replace")
@@ -235,12 +253,14 @@ def _release(path: Path, fd: int) -> None:
 
     Closing the descriptor releases the lock; a file that is not ours any more (replaced
     by hand) stays. One that cannot be removed stays with a warning: the run's work is
-    done, and the next run takes the file over.
+    done, and the next run takes the file over. Ctrl+C (or SIGTERM) waits until both are
+    done: raised between them, it left the lock file of a run that had ended.
     """
-    try:
-        if _names(path, fd):
-            path.unlink()
-    except OSError:
-        log.warning("could not remove the lock file %s", path, exc_info=True)
-    finally:
-        os.close(fd)
+    with ctrl_c_held_back():
+        try:
+            if _names(path, fd):
+                path.unlink()
+        except OSError:
+            log.warning("could not remove the lock file %s", path, exc_info=True)
+        finally:
+            os.close(fd)

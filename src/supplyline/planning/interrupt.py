@@ -110,17 +110,34 @@ blocked wait; waiting in short slices lets the main thread see it within this ti
 
 _pressed = threading.Event()
 """Set by the handler of :func:`recording_ctrl_c` on Ctrl+C, before the interrupt is raised."""
+_on_its_way = threading.Event()
+"""Set while a KeyboardInterrupt raised inside :func:`recording_ctrl_c` ends the work."""
 
 
 class _Recorder:
-    """A SIGINT handler: record the press, then hand it to the handler it replaced."""
+    """A SIGINT handler: record the press, then hand it to the handler it replaced.
+
+    A press while an earlier one's KeyboardInterrupt is on its way out is recorded only:
+    raised, it landed in the clean-up that the first one runs on its way (the ``finally``
+    blocks that remove a scratch folder, release an output folder's lock, remove the
+    folders made for it), which stopped half-way: two SIGTERMs (``timeout``, an impatient
+    user) to a ``plan --out x/new`` left ``x`` behind, empty but for a lock file. The
+    work stops all the same, by the first. A first one that Python dropped (in a
+    ``__del__``) is not on its way (:class:`_QuietOnCtrlC`): the next press is raised.
+    """
 
     def __init__(self, previous: Callable[[int, FrameType | None], Any]) -> None:
         self.previous = previous
 
     def __call__(self, signum: int, frame: FrameType | None) -> Any:
         _pressed.set()
-        return self.previous(signum, frame)
+        if _on_its_way.is_set():
+            return None
+        try:
+            return self.previous(signum, frame)
+        except KeyboardInterrupt:
+            _on_its_way.set()
+            raise
 
 
 class _QuietOnCtrlC:
@@ -134,6 +151,8 @@ class _QuietOnCtrlC:
         self.previous = previous
 
     def __call__(self, unraisable: Any) -> None:  # a sys.UnraisableHookArgs
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            _on_its_way.clear()  # dropped: the work goes on, and the next press must stop it
         if not (_pressed.is_set() and isinstance(unraisable.exc_value, KeyboardInterrupt)):
             self.previous(unraisable)
 
@@ -158,6 +177,7 @@ def recording_ctrl_c() -> Iterator[None]:
         return
     previous_hook = sys.unraisablehook
     _pressed.clear()
+    _on_its_way.clear()
     sys.unraisablehook = _QuietOnCtrlC(previous_hook)
     signal.signal(signal.SIGINT, _Recorder(previous))
     try:
@@ -166,6 +186,7 @@ def recording_ctrl_c() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
         sys.unraisablehook = previous_hook
         _pressed.clear()
+        _on_its_way.clear()
 
 
 def raise_if_interrupted() -> None:
@@ -178,6 +199,7 @@ def raise_if_interrupted() -> None:
     >>> raise_if_interrupted()  # no Ctrl+C recorded
     """
     if _pressed.is_set():
+        _on_its_way.set()  # raised again: on its way as a press raised at once would be
         raise KeyboardInterrupt
 
 
