@@ -191,7 +191,22 @@ def _refuse_folder_path(path: str | os.PathLike[str], example: str) -> None:
 
 
 def _require_suffix(path: str | os.PathLike[str], kind: str, suffixes: Sequence[str]) -> None:
-    """Raise OutputError unless ``path``'s name ends in one of ``suffixes`` (any case)."""
+    """Raise OutputError unless ``path``'s name ends in one of ``suffixes`` (any case).
+
+    A name that is only the ending (``.mps``) has no suffix to Python, a hidden file's
+    name: it is told to put a name before the ending. A tester's ``--mps .mps`` was told
+    the name must end in .mps, not '.mps'.
+
+    >>> _require_suffix("out/.MPS", "a name", (".mps",))
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.OutputError: a name must end in .MPS with a name before it, e.g. ...
+    """
+    name = Path(path).name
+    if name.lower() in suffixes:
+        raise OutputError(
+            f"{kind} must end in {name} with a name before it, e.g. plan{name}, not {name!r}"
+        )
     if Path(path).suffix.lower() not in suffixes:
         raise OutputError(f"{kind} must end in {' or '.join(suffixes)}, not {Path(path).name!r}")
 

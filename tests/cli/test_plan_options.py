@@ -75,6 +75,16 @@ def test_hipo_runs_where_highs_has_it_and_is_a_usage_error_where_not(tmp_path: P
         ("--report", "plan.json", f"{HTML_RULE}, not 'plan.json'"),
         ("--report", "report", f"{HTML_RULE}, not 'report'"),
         ("--mps", "model.txt", "an MPS file's name must end in .mps, not 'model.txt'"),
+        (  # only the ending: a tester was told it must end in .mps, not '.mps'
+            "--mps",
+            ".mps",
+            "an MPS file's name must end in .mps with a name before it, e.g. plan.mps",
+        ),
+        (
+            "--report",
+            ".HTML",
+            "an HTML report's name must end in .HTML with a name before it, e.g. plan.HTML",
+        ),
     ],
 )
 def test_plan_refuses_a_report_or_model_with_another_suffix(
