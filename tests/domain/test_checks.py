@@ -352,6 +352,34 @@ def test_a_unit_away_from_home_with_nothing_to_move_is_a_warning() -> None:
     assert check_scenario(dataclasses.replace(s, units=(moving,))) == []
 
 
+def test_a_unit_in_place_with_a_lift_is_a_warning() -> None:
+    """A tester's unit with home = destination and a 50 t lift planned it without a word."""
+    there = Unit(
+        id="u",
+        name="U",
+        partner="a",
+        home="y",
+        destination="y",
+        personnel=10,
+        deployment_lift_t=50.0,
+    )
+    s = _scenario(
+        links=(_rail("r1", "x", "y", 1435),),
+        stocks=(Stock(location="x", commodity="food", initial_t=10),),
+        units=(there,),
+    )
+    (finding,) = check_scenario(s)
+    assert (finding.severity, finding.entity_id, finding.field) == (
+        Severity.WARNING,
+        "u",
+        "deployment_lift_t",
+    )
+    assert "already in place" in finding.message
+    assert "those 50 t are not planned" in finding.message
+    no_lift = dataclasses.replace(there, deployment_lift_t=0.0)
+    assert check_scenario(dataclasses.replace(s, units=(no_lift,))) == []
+
+
 def _written_outage(entity: str, entity_id: str, field: str) -> str | None:
     """The loader's lookup of a cell as written, for a link's outage_days only."""
     return "AS-WRITTEN" if (entity, field) == ("link", "outage_days") else None

@@ -19,7 +19,12 @@ from supplyline.domain.units import Unit
 from supplyline.errors import Severity
 from supplyline.types import day_label
 
-__all__ = ["check_deploy_reach", "check_nothing_to_move", "check_supply_reach"]
+__all__ = [
+    "check_deploy_reach",
+    "check_lift_in_place",
+    "check_nothing_to_move",
+    "check_supply_reach",
+]
 
 Graph = dict[str, list[str]]
 
@@ -160,6 +165,26 @@ def _consumes_something(s: Scenario, unit: Unit) -> bool:
 def check_nothing_to_move(s: Scenario) -> list[Finding]:
     """Warn of each unit away from its destination with nothing to move (its row alone)."""
     return [_nothing_to_move(u) for u in s.units if not u.in_place and not u.deploys]
+
+
+def check_lift_in_place(s: Scenario) -> list[Finding]:
+    """Warn of each unit already in place that gives a lift, which nothing moves.
+
+    A tester's unit with home = destination and ``deployment_lift_t`` 50 validated and
+    planned without a word: its 50 t were in no movement, no closure and no file.
+    """
+    return [
+        _unit_warning(
+            u,
+            "deployment_lift_t",
+            f"unit {u.id!r} is already in place (home = destination {u.destination!r}) "
+            f"but has deployment_lift_t {u.deployment_lift_t:g}: nothing of it moves, so "
+            f"those {u.deployment_lift_t:g} t are not planned; give the place it deploys "
+            "from as its home, or set deployment_lift_t to 0",
+        )
+        for u in s.units
+        if u.in_place and u.deployment_lift_t > 0
+    ]
 
 
 def _closed_note(s: Scenario, shut: set[str]) -> Callable[[str], str]:

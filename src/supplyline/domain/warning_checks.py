@@ -37,6 +37,7 @@ from supplyline.domain.link_checks import (
 )
 from supplyline.domain.reach_checks import (
     check_deploy_reach,
+    check_lift_in_place,
     check_nothing_to_move,
     check_supply_reach,
 )
@@ -171,6 +172,7 @@ WARNING_CHECKS: tuple[GatedCheck, ...] = (
         check_deploy_reach,
     ),
     gated_check("units with nothing to move", (), check_nothing_to_move),
+    gated_check("units in place with a lift to move", (), check_lift_in_place),
     gated_check(
         "whether each destination can be supplied from the stocks",
         (P.LINKS, P.LOCATIONS, P.STOCKS),
