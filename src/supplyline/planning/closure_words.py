@@ -9,7 +9,7 @@ from __future__ import annotations
 from supplyline.planning.assemble import Problem
 from supplyline.types import day_ranges
 
-__all__ = ["closed_with_capacities", "closure_text"]
+__all__ = ["closed_and_unhandled", "closed_with_capacities", "closure_text"]
 
 
 def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int, see: str) -> str:
@@ -30,6 +30,26 @@ def closed_with_capacities(p: Problem, closures: frozenset[int], k: int, v: int,
         f"the {'closure' if len(closures) == 1 else 'closures'} of {named} and the capacities "
         f"together: with {them} closed, the capacities cannot bring {place} the {commodity} "
         f"its units missed in time {see}; with {them} reopened, they would leave room for more"
+    )
+
+
+def closed_and_unhandled(
+    p: Problem, closures: frozenset[int], shut: str, place: str, commodity: str, see: str
+) -> str:
+    """The cause where closures and a place that handles 0 t/day must both change.
+
+    With the handling raised goods arrive only once the closures reopen, and reopened they
+    arrive only once the handling is raised: a camp behind a yard of 0 t/day and a road
+    closed C+0–C+5 read "capacity: … handles 0 t/day" alone on C+2–C+7, where raising the
+    yard brought nothing. ``shut`` names the places, ``see`` points at the bottlenecks.
+    """
+    named = [closure_text(p, li) for li in sorted(closures)]
+    which = "closure" if len(named) == 1 else "closures"
+    them = "it" if len(named) == 1 else "them"
+    return (
+        f"the {which} of {', '.join(named)} and a place that handles 0 t/day ({shut}) together "
+        f"cut {place} off from {commodity}: reopening {them} alone, or raising the handling "
+        f"alone, lets none arrive on these days {see}"
     )
 
 
