@@ -248,8 +248,10 @@ class Bottleneck(ByContent):
     together_with: tuple[JointExtra, ...] = ()
     """The other capacities' extras the claim needs with ``suggested_extra``: the
     explanation's "together with +400 pax/day at the railhead L6 … on C+0–C+2" as data.
-    Empty where the claim is this capacity's alone, and in plans written before it was
-    recorded (it was said in the explanation only, and applying the extra alone gained 0)."""
+    A closure's (kind ``outage``, no extra of its own) are what its reopening needs with it:
+    a yard of 0 t/day behind the closed road raised, "with +10 t/day at Border yard". Empty
+    where the claim is this capacity's (or closure's) alone, and in plans written before it
+    was recorded (it was said in the explanation only, and applying the extra alone gained 0)."""
     shortfall_extra: float | None = None
     """The least round extra, in ``extra_unit`` on ``extra_days``, that removes the shortfall
     ``suggested_extra`` removes, where that is smaller: ``suggested_extra`` is the least
@@ -341,5 +343,6 @@ class Bottleneck(ByContent):
         if self.suggested_extra is None:  # no extra, so nothing for a unit or days to count
             object.__setattr__(self, "extra_unit", None)
             object.__setattr__(self, "extra_days", ())
-            object.__setattr__(self, "together_with", ())
+            if self.kind != ResourceKind.OUTAGE:  # a closure's are what it needs with it
+                object.__setattr__(self, "together_with", ())
             object.__setattr__(self, "shortfall_extra", None)

@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from supplyline.domain import Bottleneck
 from supplyline.planning.assemble import Problem
+from supplyline.planning.closure_words import said_and
 from supplyline.planning.extract import TOL
 from supplyline.planning.model import LpModel
 from supplyline.planning.outage_windows import Window
@@ -127,8 +128,8 @@ def closures_named(
             return f"; the closures of {closure} are the limit on these days: see closure {rank}"
         return f"; the closure of {closure} is the limit on these days: see closure {rank}"
     return (
-        f"; the closures of {_and([c for c, _ in said])} are the limit on these days "
-        f"(reopening any one would do): see closures {_and(ranks)}"
+        f"; the closures of {said_and([c for c, _ in said])} are the limit on these days "
+        f"(reopening any one would do): see closures {said_and(ranks)}"
     )
 
 
@@ -141,10 +142,5 @@ def _windows_text(p: Problem, windows: tuple[Window, ...]) -> str:
     for li, days in by_link.items():
         link = p.scenario.links[li]
         parts.append(f"{link.mode.value} link {link.id} on {day_ranges(sorted(days))}")
-    text = _and(parts)
+    text = said_and(parts)
     return f"{text} together" if len(parts) > 1 else text
-
-
-def _and(parts: list[str]) -> str:
-    """Parts in a sentence, every one: "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

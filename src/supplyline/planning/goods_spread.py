@@ -21,20 +21,23 @@ BoolArray = npt.NDArray[np.bool_]
 
 
 def spread_over_days(
-    p: Problem, arc_open: BoolArray, there: BoolArray, *, stores_lifted: bool = False
+    p: Problem, arc_open: BoolArray, there: BoolArray, *, capacities_lifted: bool = False
 ) -> BoolArray:
     """``there`` (``[row, location, day]``, changed in place) with every place goods reach.
 
     A row is one set of goods followed on its own (a commodity from all its stocks, or one
     source's supply of one day); ``arc_open`` (``[arc, day]``) says on which days an arc may
-    be left. ``stores_lifted``: goods may wait at every place, a store of 0 too, as where
-    every capacity is lifted (the supply's count: a store is a capacity the bottlenecks
-    offer to raise).
+    be left. ``capacities_lifted``: as where every capacity is lifted (the supply's count):
+    goods may wait at every place, a store of 0 too, and pass a place that handles 0 t/day;
+    both are capacities the bottlenecks offer to raise. With a yard of 0 t/day lifted for
+    the stores only, a unit behind it and a closed road read "with the road reopened and
+    whatever the transport capacities, … still short of 100 t", where the road reopened and
+    the yard raised left it 20 t short.
     """
     net, days = p.net, p.days
-    usable = net.arc_carries(people=False)
+    usable = (net.arc_cap_t > 0) if capacities_lifted else net.arc_carries(people=False)
     delay = net.arc_delay
-    can_wait = np.ones(len(net.location_ids), dtype=bool) if stores_lifted else net.storage > 0
+    can_wait = np.ones(len(net.location_ids), dtype=bool) if capacities_lifted else net.storage > 0
     for t in range(days):
         same_day = np.flatnonzero(usable & (delay == 0) & arc_open[:, t])
         while same_day.size:  # moves that arrive the day they leave, until none adds a place

@@ -10,8 +10,8 @@ capacities of its kind that bind with it are raised together (:func:`measure_run
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -241,6 +241,8 @@ class Measured:
     """The outcome re-solved with :attr:`extra`, what :attr:`effect` says: what the least
     extra removing its shortfall alone is sought against, once every claim is measured
     (:mod:`~supplyline.planning.shortfall_extra`)."""
+    limit: Run | None = field(default=None, repr=False, compare=False)
+    """The run of :attr:`then_limited_by`: what a claim that must go beyond raises next."""
 
 
 MAX_TOGETHER = 3
@@ -248,7 +250,7 @@ MAX_TOGETHER = 3
 
 
 def measure_run(
-    p: Problem, m: LpModel, resolve: Resolver, run: Run, base: Outcome
+    p: Problem, m: LpModel, resolve: Resolver, run: Run, base: Outcome, along: Sequence[Run] = ()
 ) -> Measured | None:
     """Re-solve with the resource unlimited, then with a rounded-up extra; restore it.
 
@@ -260,14 +262,16 @@ def measure_run(
     plan gains; they are then raised in proportion to what each used unlimited, and the
     least round figure bisected for. A partner is picked by its price, which is no
     promise: each is then re-solved without its extra and named only where that loses
-    (:func:`~supplyline.planning.partner_check.check_partners`). None when there was no
-    time left or a re-solve failed.
+    (:func:`~supplyline.planning.partner_check.check_partners`). ``along`` are raised
+    with it from the first re-solve, partners already known (a limit a closure's claim must
+    go beyond), checked as those picked. None when there was no time left or a re-solve
+    failed.
     """
     if resolve.out_of_time:
         return None
     session = resolve.session
-    runs = [run]
-    lifts = [lift_of(p, m, session, run)]
+    runs = [run, *along]
+    lifts = [lift_of(p, m, session, r) for r in runs]
     nothing = Measured(extra=0.0, gains=NO_GAINS, effect="", crossing=(), alone=True)
     session.use_simplex()  # warm start from the plan's basis
     try:
@@ -325,7 +329,7 @@ def measure_run(
             p, m, [runs[i] for i in kept], [lifts[i] for i in kept], figures, x
         )
         # last: it re-solves with them all unlimited again, which the finally puts back
-        limited_by, limited_words = capped_by(
+        limited_by, limited_words, limit = capped_by(
             p, m, runs, base, unlimited, after, capping, _raised_with(p, m, resolve, lifts)
         )
     finally:
@@ -350,6 +354,7 @@ def measure_run(
         then_limited_by=limited_by,
         then_limited_words=limited_words,
         after=after,
+        limit=limit,
     )
 
 
@@ -428,6 +433,8 @@ def _unlimited_gain(
     :data:`MAX_TOGETHER`. False when none gains; None when a re-solve failed.
     """
     session = resolve.session
+    for lift in lifts[:-1]:  # those raised along with it from the first re-solve
+        lift.unlimited()
     while True:
         lifts[-1].unlimited()
         priced(p, m, session, lifts, on=True)

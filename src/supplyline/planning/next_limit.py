@@ -148,8 +148,8 @@ def capped_by(
     after: Outcome,
     capping: list[Run],
     raised_with: Callable[[Run], Outcome | None],
-) -> tuple[str, str]:
-    """The capacity that caps the claim's gain, as its id and words; empty where none does.
+) -> tuple[str, str, Run | None]:
+    """The capacity that caps the claim's gain: its id, its words and its run; none, empty.
 
     ``unlimited`` is the outcome and solution of the re-solve with ``runs`` unlimited (None
     where ``capping``, read from it, is empty: it is then not worked out). Considered only
@@ -165,14 +165,15 @@ def capped_by(
     road of 7 had the rail named, priced once the yard was unlimited; re-planned, the rail
     raised with the yard bought nothing and the road 3 t. The highest priced is named if it
     gains, else the one that gains most; where none does, "nothing single" (where a
-    re-solve was cut short, nothing is said).
+    re-solve was cut short, nothing is said). The run is what a claim that must go beyond
+    raises next (:mod:`~supplyline.planning.closure_capacity`).
     """
     if not capping or unlimited is None:
-        return "", ""
+        return "", "", None
     goal, _ = unlimited
     tier = gain_tier(goal, base, p.tiers)
     if tier is None or not as_good(after, goal, tier, base, p.tiers):
-        return "", ""
+        return "", "", None
     goods = {c for r in runs for c in commodities_using(p, m, unlimited[1], r)}
     found: list[tuple[tuple[int, float], Run]] = []
     tried = False
@@ -181,14 +182,14 @@ def capped_by(
             continue
         raised, tried = raised_with(other), True
         if raised is None:
-            return "", ""  # not re-solved: nothing verified to say
+            return "", "", None  # not re-solved: nothing verified to say
         gain = joint_gain(raised, goal, p.tiers)
         if gain is not None:
             found.append((gain, other))
             if other is capping[0]:
                 break  # the highest priced gains: it is named
     if not found:
-        return "", NOTHING_SINGLE if tried else ""
+        return "", NOTHING_SINGLE if tried else "", None
     best = max(found, key=lambda f: f[0])[1]
     resource, words, _, _ = describe(p, best)
-    return resource, f"{words}, full on {day_ranges(best.days)},"
+    return resource, f"{words}, full on {day_ranges(best.days)},", best

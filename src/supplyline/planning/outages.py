@@ -42,11 +42,20 @@ from supplyline.domain import (
     Demand,
     Measuring,
     ResourceKind,
+    Scenario,
     amount_unit,
 )
 from supplyline.planning.assemble import Problem, build_model, prepare
 from supplyline.planning.bottleneck_place import links_place
+from supplyline.planning.closure_capacity import (
+    Raised,
+    handles_nothing_somewhere,
+    nothing_handled_priced,
+    raise_with_closure,
+    with_extras,
+)
 from supplyline.planning.closure_relief import ClosureRelief, UnitDay, relieved_days, short_days
+from supplyline.planning.closure_words import closure_entry_words
 from supplyline.planning.extract import TOL, Outcome, outcome_of
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.measure import Resolver
@@ -67,7 +76,7 @@ from supplyline.planning.outcome_words import (
 )
 from supplyline.planning.resources import listed
 from supplyline.planning.turn_back import turn_backs
-from supplyline.types import day_ranges, to_gram
+from supplyline.types import to_gram
 
 if TYPE_CHECKING:
     import highspy
@@ -75,24 +84,6 @@ if TYPE_CHECKING:
 __all__ = ["Outages", "closure_rank", "objective_gain", "price_outages"]
 
 FloatArray = npt.NDArray[np.float64]
-
-HOLDS = (
-    "leaves goods short",
-    "delays deployment",
-    "keeps units below their days-of-supply targets",
-    "adds to the transport cost",
-)
-"""What a closure does, by the most important way the plan gains without it, indexed by
-:class:`~supplyline.planning.objective_tiers.Tier` (which
-:func:`~supplyline.planning.outcome_words.gain_tier` picks in the objective's order)."""
-HOLD_TOGETHER = (
-    "leave goods short",
-    "delay deployment",
-    "keep units below their days-of-supply targets",
-    "add to the transport cost",
-)
-"""What several closures do together, in the same order as :data:`HOLDS`."""
-
 
 GainKey = tuple[float, float, float, float]
 """What a re-plan gains, tier by tier in the objective's order, shortfall first
@@ -219,19 +210,7 @@ def price_outages(
     objective = float(m.cost @ x) + m.offset
     plan, given = (m, start), demand or p.demand
     was = _Was(base, objective, short_days(p, m, x))
-    found: list[_Replan] = []
-    untried: list[str] = []
-    for i, window in enumerate(windows, start=1):
-        if time.perf_counter() >= deadline:
-            untried.append(window.name)
-            continue
-        if progress is not None:
-            progress(f"re-planning with {window.name} open ({i} of {len(windows)})")
-        entry, cut = _without_outage(p, plan, (window,), given, was, deadline)
-        if entry is not None:
-            found.append(entry)
-        elif cut:
-            untried.append(window.name)
+    found, joined, untried = _each_alone(p, plan, windows, given, was, deadline, progress)
     found.sort(key=_rank, reverse=True)  # stable: window order among equals
     if len(windows) > 1 and not untried and _unexplained(found[0].got if found else base):
         # two closures on one route: lifting either alone gains nothing (an analyst's A→M
@@ -254,11 +233,54 @@ def price_outages(
             "outages not re-planned (or not to the end), the measuring time having run out: "
             + listed(tuple(untried))
         )
+    found = sorted([*found, *joined], key=_rank, reverse=True)
     return Outages(
         priced=tuple(r.entry for r in found),
         not_tried=tuple(untried),
         relief=tuple(r.relief for r in found),
     )
+
+
+def _each_alone(
+    p: Problem,
+    plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
+    windows: list[Window],
+    demand: Demand,
+    was: _Was,
+    deadline: float,
+    progress: Callable[[str], None] | None,
+) -> tuple[list[_Replan], list[_Replan], list[str]]:
+    """Each window re-planned open alone: those that gain, those that gain with capacities.
+
+    The second are closures whose reopening gains (more) only with a place that handles
+    0 t/day raised (:func:`_with_capacities`), tried where some place handles 0; where such
+    a place is priced in the plan, even where the plan's duals prove the window alone gains
+    nothing (:func:`~supplyline.planning.closure_capacity.nothing_handled_priced`). With the
+    windows the measuring time left untried.
+    """
+    found: list[_Replan] = []
+    joined: list[_Replan] = []
+    untried: list[str] = []
+    m, start = plan
+    unhandled = handles_nothing_somewhere(p)
+    priced = unhandled and nothing_handled_priced(m, None if start is None else start[0])
+    for i, window in enumerate(windows, start=1):
+        if time.perf_counter() >= deadline:
+            untried.append(window.name)
+            continue
+        if progress is not None:
+            progress(f"re-planning with {window.name} open ({i} of {len(windows)})")
+        remade, cut = _remade(p, plan, (window,), demand, deadline, prove=not priced)
+        entry = None if remade is None else _entry(p, remade, (window,), was)
+        if entry is not None:
+            found.append(entry)
+        elif cut:
+            untried.append(window.name)
+        if remade is not None and unhandled and _unexplained(remade.got):
+            joint = _with_capacities(p, plan, remade, (window,), demand, was, deadline)
+            if joint is not None:
+                joined.append(joint)
+    return found, joined, untried
 
 
 def _rank(replan: _Replan) -> RankKey:
@@ -371,6 +393,16 @@ def _unexplained(best: Outcome) -> bool:
     )
 
 
+class _Remade(NamedTuple):
+    """The plan re-made with some windows open, solved."""
+
+    p2: Problem
+    m2: LpModel
+    session: HighsSession
+    x2: FloatArray
+    got: Outcome
+
+
 def _without_outage(
     p: Problem,
     plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
@@ -381,19 +413,34 @@ def _without_outage(
 ) -> tuple[_Replan | None, bool]:
     """Outage ``windows`` as one entry where the plan re-made with them open is better.
 
-    Exactly those windows' days are opened: a link's other windows stay closed. The entry
-    with what it gains (:func:`objective_gain`), the re-made plan's outcome and, of several
-    windows, those it sends nothing over (:func:`_narrowed` tries keeping them closed);
-    with them, whether the measuring time ran out before the re-plan was solved. ``plan`` is the
-    plan's model with its row duals and basis; ``was`` its outcome, objective and unit-days
-    short.
+    With whether the measuring time ran out before the re-plan was solved
+    (:func:`_remade`, :func:`_entry`).
+    """
+    remade, cut = _remade(p, plan, windows, demand, deadline)
+    return (None, cut) if remade is None else (_entry(p, remade, windows, was), False)
+
+
+def _remade(
+    p: Problem,
+    plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
+    windows: tuple[Window, ...],
+    demand: Demand,
+    deadline: float,
+    *,
+    scenario: Scenario | None = None,
+    prove: bool = True,
+) -> tuple[_Remade | None, bool]:
+    """The plan re-made with exactly ``windows``' days open (a link's other windows kept).
+
+    None where ``prove`` and the plan's duals prove it gains nothing, or where it was not
+    solved; with that, whether the measuring time ran out first. ``plan`` is the plan's model
+    with its row duals and basis. ``scenario`` in place of the plan's: its capacities raised.
     """
     m, start = plan
-    base, objective, short_before = was
-    p2 = prepare(without_windows(p.scenario, windows), demand, p.params)
+    p2 = prepare(without_windows(scenario or p.scenario, windows), demand, p.params)
     m2 = build_model(p2)
     matched = match_models(m, m2) if start is not None else None
-    if start is not None and matched is not None and cannot_gain(start[0], m2, matched):
+    if prove and start is not None and matched is not None and cannot_gain(start[0], m2, matched):
         return None, False
     session = HighsSession(m2, p.params, turn_backs=turn_backs(p2, m2))
     if start is not None and matched is not None and start[1] is not None:
@@ -402,10 +449,69 @@ def _without_outage(
     x2 = resolve()
     if x2 is None:
         return None, resolve.ran_out or resolve.unsure
-    got = outcome_of(p2, m2, x2)
+    return _Remade(p2, m2, session, x2, outcome_of(p2, m2, x2)), False
+
+
+def _with_capacities(
+    p: Problem,
+    plan: tuple[LpModel, tuple[FloatArray, highspy.HighsBasis | None] | None],
+    remade: _Remade,
+    windows: tuple[Window, ...],
+    demand: Demand,
+    was: _Was,
+    deadline: float,
+) -> _Replan | None:
+    """The closure with the capacities its reopening needs raised, where together they gain.
+
+    A place handling 0 t/day that the re-made plan prices is raised there, with what then
+    caps it (:func:`~supplyline.planning.closure_capacity.raise_with_closure`): the figures.
+    The claim is then the scenario re-planned as a planner would write them in, the window
+    open and each figure set on every day (a unit that can arrive sooner eats sooner: a
+    camp's people let through a post of 0 people a day went short of food, which the
+    measuring, in the re-made plan's model, did not see). Said only where that gains more
+    than the window alone (``remade``) and the figures alone (written in, the window kept
+    closed) gain apart: a yard and a closure on two different ways add up, and each has its
+    own entry.
+    """
+    raised = raise_with_closure(
+        remade.p2, remade.m2, remade.session, remade.x2, remade.got, deadline
+    )
+    if raised is None:
+        return None
+    written = with_extras(p.scenario, raised.extras)
+    both, _ = _remade(p, plan, windows, demand, deadline, scenario=written, prove=False)
+    joint = None if both is None else _entry(p, both, windows, was, raised)
+    if joint is None:
+        return None
+    alone, _ = _remade(p, plan, (), demand, deadline, scenario=written, prove=False)
+    if alone is None:
+        return None  # not weighed apart (no time, or no solve): nothing verified to say
+    base = was.outcome
+    summed = _summed([objective_gain(g, base, p.tiers) for g in (remade.got, alone.got)])
+    return joint if joint.key > summed and not _same_gain(joint.key, summed) else None
+
+
+def _entry(
+    p: Problem,
+    remade: _Remade,
+    windows: tuple[Window, ...],
+    was: _Was,
+    raised: Raised | None = None,
+) -> _Replan | None:
+    """The re-made plan as an entry where it is better than the plan; None where not.
+
+    The entry with what it gains (:func:`objective_gain`), the re-made plan's outcome and,
+    of several windows, those it sends nothing over (:func:`_narrowed` tries keeping them
+    closed). ``was`` is the plan's outcome, objective and unit-days short. With ``raised``,
+    the capacities ``remade`` has raised too: they are in its words, its resource and its
+    ``together_with``, and it names no closure alone on the shortfall rows (no relieved
+    unit-days).
+    """
+    p2, m2, x2, got = remade.p2, remade.m2, remade.x2, remade.got
+    base, objective, short_before = was
     tier = gain_tier(got, base, p.tiers)
     if tier is None or not better(got, base, p.tiers):
-        return None, False
+        return None
     closed: dict[int, tuple[int, ...]] = {}
     for w in windows:
         closed[w.link] = (*closed.get(w.link, ()), *w.days)
@@ -413,9 +519,13 @@ def _without_outage(
     bought, said = effect(p, base, got)
     saved = objective - (float(m2.cost @ x2) + m2.offset)
     unit = amount_unit(ResourceKind.OUTAGE)
+    with_them = (
+        "" if raised is None else f" with {listed(tuple(e.resource for e in raised.extras))}"
+    )
+    beyond = "" if raised is None or not raised.beyond else raised.beyond
     entry = Bottleneck(
         kind=ResourceKind.OUTAGE,
-        resource=joint_name(windows),
+        resource=joint_name(windows) + with_them,
         days=tuple(sorted({d for w in windows for d in w.days})),
         shadow_price=round(max(0.0, saved), 6),
         commodities=coms,
@@ -425,61 +535,27 @@ def _without_outage(
         extra_unit=unit,
         extra_days=(),  # a window opened: no extra, so no days of one
         **gain_fields(bought),
-        then_limited_by=None,  # a window opened is all or nothing: no extra to go beyond
-        together_with=(),  # no extra; windows opened together are named in the resource
+        # a window opened is all or nothing; the capacities raised with it may be capped
+        then_limited_by=(raised.then_limited_by or None) if raised is not None else None,
+        together_with=() if raised is None else raised.extras,  # windows: in the resource
         **links_place(p, [w.link for w in windows]),
         measuring=Measuring.MEASURED,  # re-planned without the outage: what it costs is measured
-        explanation=_closure_words(p, windows, tier, coms) + said,
+        explanation=closure_entry_words(p, windows, tier, coms, raised)
+        + said
+        + (f"; beyond these extras, {beyond} limits the gain" if beyond else ""),
     )
     idle = tuple(w for w in windows if len(windows) > 1 and not _carried(p2, m2, x2, _days(w)))
     key = objective_gain(got, base, p.tiers)
-    relieved = relieved_days(short_before, p2, m2, x2) if key[0] > 0 else frozenset()
+    relieved = (
+        relieved_days(short_before, p2, m2, x2) if key[0] > 0 and raised is None else frozenset()
+    )
     relief = ClosureRelief(entry=entry, windows=windows, relieved=relieved)
-    return _Replan(entry, key, got, idle, relief), False
+    return _Replan(entry, key, got, idle, relief)
 
 
 def _days(window: Window) -> dict[int, tuple[int, ...]]:
     """One window's closed days by its link, as :func:`_carried` takes them."""
     return {window.link: window.days}
-
-
-def _closure_words(
-    p: Problem, windows: tuple[Window, ...], tier: Tier, coms: tuple[str, ...]
-) -> str:
-    """The start of a closure's explanation, up to what the re-made plan gains.
-
-    One window: "the closure of road link r1 (A→M, both ways) on C+0–C+2 delays
-    deployment: without it, the re-made plan sends deployment over it on those days and ",
-    with "(closed again on C+12–C+14, kept)" after its days where the link has other
-    windows, which the re-made plan keeps closed. Several: "the closures of … on … and …
-    on … together delay deployment: without them, …", a link's windows said together
-    ("on C+0–C+2 and C+5").
-    """
-    spans: dict[int, list[str]] = {}
-    for w in windows:
-        spans.setdefault(w.link, []).append(day_ranges(w.days))
-    said = []
-    for li, days in spans.items():
-        link = p.scenario.links[li]
-        ways = f"{link.origin}→{link.destination}{', both ways' if link.bidirectional else ''}"
-        said.append(f"{link.mode.value} link {link.id} ({ways}) on {_and(days)}")
-    if len(windows) == 1:
-        (window,) = windows
-        link = p.scenario.links[window.link]
-        kept = sorted(d for d in link.outage_days if 0 <= d < p.days and d not in window.days)
-        again = f" (closed again on {day_ranges(kept)}, kept)" if kept else ""
-        over = f"sends {listed(coms)} over it on those days and " if coms else ""
-        return f"the closure of {said[0]}{again} {HOLDS[tier]}: without it, the re-made plan {over}"
-    over = f"sends {listed(coms)} over them on those days and " if coms else ""
-    return (
-        f"the closures of {_and(said)} together {HOLD_TOGETHER[tier]}: "
-        f"without them, the re-made plan {over}"
-    )
-
-
-def _and(parts: list[str]) -> str:
-    """Parts in a sentence, every one: "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _carried(

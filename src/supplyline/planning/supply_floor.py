@@ -348,8 +348,8 @@ class SupplyFloor:
             seeds = np.zeros((len(places), days, n_v, days), dtype=bool)
             row, day = np.arange(len(places))[:, None], np.arange(days)[None, :]
             seeds[row, day, places[:, None], day] = True
-            there = spread_over_days(  # every store lifted, of 0 too: "whatever the capacities"
-                p, self.arc_open(reopened), seeds.reshape(-1, n_v, days), stores_lifted=True
+            there = spread_over_days(  # stores and handlings of 0 too: "whatever the capacities"
+                p, self.arc_open(reopened), seeds.reshape(-1, n_v, days), capacities_lifted=True
             )
             first = np.where(there.any(axis=2), there.argmax(axis=2), days)
             self._first[reopened] = first.astype(np.int64)

@@ -31,7 +31,11 @@ from supplyline.domain import Bottleneck, Shortfall, TargetGap
 from supplyline.planning.assemble import Problem
 from supplyline.planning.capacity_cause import CAPACITY_NAMED, capacity_cause
 from supplyline.planning.closure_relief import ClosureRelief, closures_named
-from supplyline.planning.closure_words import closed_with_capacities, closure_text
+from supplyline.planning.closure_words import (
+    closed_and_unhandled,
+    closed_with_capacities,
+    closure_text,
+)
 from supplyline.planning.goods_spread import spread_over_days
 from supplyline.planning.limit_left import uncaused
 from supplyline.planning.model import IntArray
@@ -489,21 +493,24 @@ def _cause(
 
     def fixed(reopened: frozenset[int]) -> bool:
         """Whether goods could arrive that day with these closures reopened."""
-        return bool(arrivals.arrive(reopened, np.array([k]), np.array([v]), np.array([t]))[0])
+        return bool(arrivals.arrive(reopened, *_one(k, v, t))[0])
 
     if not fixed(closed):
         ways = arrivals.lifted or arrivals  # the ways' reasons, every handling lifted
         every_day = np.full(p.days, k), np.full(p.days, v), np.arange(p.days)
         ever = np.flatnonzero(ways.arrive(closed, *every_day))
         starts = arrivals.sources[k].any(axis=1)
-        if t in ever:  # only a handling of 0 keeps them out: a capacity
-            shut = _handling_nothing_on_the_way(p, starts, v)
+        if t in ever:  # a handling of 0 keeps them out, and perhaps closures too
+            shut = listed(tuple(_handling_nothing_on_the_way(p, starts, v)))
             see = SEE_BOTTLENECKS if proven else SEE_UNPROVEN
-            return (
-                f"{CAPACITY_NAMED}no {commodity} can reach {place} while every way there "
-                f"passes through a place that handles 0 t/day ({listed(tuple(shut))}) {see}",
-                none,
-            )
+            needed = _fewest(closed, lambda links: bool(ways.arrive(links, *_one(k, v, t))[0]))
+            if not needed:  # only the handling: a capacity
+                return (
+                    f"{CAPACITY_NAMED}no {commodity} can reach {place} while every way there "
+                    f"passes through a place that handles 0 t/day ({shut}) {see}",
+                    none,
+                )
+            return (closed_and_unhandled(p, needed, shut, place, commodity, see), needed)
         if (ever < t).any():
             return (f"no {commodity} can reach {place} on these days", none)
         if (ever > t).any():
@@ -531,15 +538,29 @@ def _cause(
             "(reopening any one would do)",
             frozenset(alone),
         )
-    needed = set(closed)
-    for li in sorted(closed):  # the fewest closures whose reopening lets goods arrive
-        if fixed(frozenset(needed - {li})):
-            needed.discard(li)
+    needed = _fewest(closed, fixed)
     named = [closure_text(p, li) for li in sorted(needed)]
     return (
         f"the closures of {', '.join(named)} together cut {place} off from {commodity}",
-        frozenset(needed),
+        needed,
     )
+
+
+def _one(k: int, v: int, t: int) -> tuple[IntArray, IntArray, IntArray]:
+    """One query: commodity ``k`` at place ``v`` on day ``t``, as ``_Arrivals.arrive`` takes it."""
+    return np.array([k]), np.array([v]), np.array([t])
+
+
+def _fewest(closed: frozenset[int], fixed: Callable[[frozenset[int]], bool]) -> frozenset[int]:
+    """The fewest of ``closed`` whose reopening still lets goods arrive (``fixed`` says so).
+
+    Each dropped in turn where the rest do without it; empty where goods arrive with none.
+    """
+    needed = set(closed)
+    for li in sorted(closed):
+        if fixed(frozenset(needed - {li})):
+            needed.discard(li)
+    return frozenset(needed)
 
 
 def _linked(p: Problem, starts: BoolArray, v: int, usable: BoolArray) -> bool:
