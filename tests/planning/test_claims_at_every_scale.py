@@ -110,6 +110,19 @@ def test_a_few_grams_removed_are_said_removed_as_the_file_and_a_re_plan_have_the
     assert "changes nothing" not in top.explanation
 
 
+def _causes(plan: Plan) -> list[str]:
+    """The plan's shortfall causes, each figure in them a ``#``."""
+    return [re.sub(r"[0-9][0-9.,]*", "#", s.cause) for s in plan.shortfalls]
+
+
+def test_a_team_of_seven_is_told_the_same_why_as_one_of_seven_thousand(tmp_path: Path) -> None:
+    """The medical supply limits 7 people as it limits 7,000: a kilogram took 0.5 kg for none."""
+    small = plan_movements(*_medical_team(tmp_path / "seven"))
+    large = plan_movements(*_medical_team(tmp_path / "thousands", times=1000))
+    assert any("the supply at Depot" in c for c in _causes(large))
+    assert _causes(small) == _causes(large)
+
+
 def _fuel_and_spares(folder: Path, scale: float) -> tuple[Scenario, Demand]:
     """Fuel (priority 1) by road af, spares (5) by road bs, both over mu; all × ``scale``.
 
