@@ -22,11 +22,15 @@ from __future__ import annotations
 
 from supplyline.planning.assemble import Problem
 from supplyline.planning.extract import Outcome
+from supplyline.types import GRAM_T
 
 __all__ = ["CHANGED_T", "DEPLOYMENT", "affected_goods"]
 
-CHANGED_T = 1e-3
-"""A change below a kilogram (or a kilogram-day) is the solver's noise, not an effect."""
+CHANGED_T = GRAM_T
+"""A change below a gram (or a gram-day), what the files give, is no effect.
+
+A kilogram said a 1 kg/day link "limits fuel and spares" where at a thousand times the
+goods the same link limited the spares alone: the words changed with the scale."""
 DEPLOYMENT = "deployment"
 """How the bottleneck report names the units' own lift among the goods."""
 

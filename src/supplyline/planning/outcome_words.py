@@ -16,6 +16,8 @@ from supplyline.planning.objective_tiers import Tier, TierOrder
 from supplyline.planning.shortfall_words import shortfall_decimals, shortfall_words
 from supplyline.types import (
     COST_UNITS,
+    GRAM_T,
+    amount_eps,
     day_label,
     days_text,
     figure_text,
@@ -64,25 +66,32 @@ OTHERS_MAY_DIFFER = "; other equally good plans may close units on other days"
 def short_eps(base: Outcome) -> float:
     """Tonnes of shortfall below which two plans count as equally short.
 
-    A kilogram, or a millionth of ``base``'s shortfall where that is more (what HiGHS's
-    tolerances leave). A flat 0.5 t said "changes little on its own" of an extra that
-    removed a tester's 0.4 t of medical supplies short, all that any capacity could.
+    A gram, or a millionth of ``base``'s shortfall where that is more
+    (:func:`~supplyline.types.amount_eps`, the one rule at every scale). A flat 0.5 t said
+    "changes little on its own" of an extra that removed a tester's 0.4 t of medical
+    supplies short, all that any capacity could; a flat kilogram said of a 3 g/day link
+    that more "changes nothing on its own" where +0.000004 t/day removed all 0.000024 t
+    short.
     """
-    return max(1e-3, 1e-6 * base.short_t)
+    return amount_eps(base.short_t)
 
 
 def late_eps(base: Outcome) -> float:
     """Tonne-days or person-days of lateness below which two plans count as equally late.
 
     As :func:`short_eps`: a flat 0.01 took +0.99 t/day for as good as +1, which alone
-    closed a tester's unit a day earlier (0.01 t was still a day late).
+    closed a tester's unit a day earlier (0.01 t was still a day late). A gram-day at
+    least, as the files give it: a flat thousandth hid a small team's gains.
     """
-    return max(1e-3, 1e-6 * max(base.late_t_days, base.late_pax_days))
+    return amount_eps(max(base.late_t_days, base.late_pax_days))
 
 
 def gap_eps(base: Outcome) -> float:
-    """Tonne-days below days-of-supply targets below which two plans count as equal."""
-    return max(1e-3, 1e-6 * base.gap_t_days)
+    """Tonne-days below days-of-supply targets below which two plans count as equal.
+
+    A gram-day, or a millionth of ``base``'s, as :func:`short_eps`.
+    """
+    return amount_eps(base.gap_t_days)
 
 
 def cost_eps(base: Outcome) -> float:
@@ -102,10 +111,10 @@ def weighted_short(o: Outcome) -> float:
 def weighted_eps(base: Outcome) -> float:
     """Weighted tonnes short below which two plans count as equally short (:func:`short_eps`).
 
-    A tenth of a kilogram (a kilogram of priority 9 weighs 0.11), or a millionth of
+    A tenth of a gram (a gram of priority 9 weighs 0.11 of one), or a millionth of
     ``base``'s.
     """
-    return max(1e-4, 1e-6 * weighted_short(base))
+    return max(0.1 * GRAM_T, 1e-6 * weighted_short(base))
 
 
 def gain_tier(goal: Outcome, base: Outcome, order: TierOrder) -> Tier | None:
@@ -324,6 +333,9 @@ def gain_fields(g: Gains | None) -> GainFields:
 def gains(base: Outcome, new: Outcome) -> Gains:
     """The exact figures by which ``new`` improves on ``base`` (:class:`Gains`).
 
+    Shortfall removed within :func:`short_eps` is none, as the words have it: the file's
+    figure and the sentence beside it pass the one rule at every scale.
+
     >>> from supplyline.planning.extract import Outcome
     >>> def outcome(short: float, late: float, cost: float) -> Outcome:
     ...     return Outcome(short_t=short, short_by={}, late_days={}, closure_day={},
@@ -332,8 +344,9 @@ def gains(base: Outcome, new: Outcome) -> Gains:
     >>> g.late_t_days_cut, g.transport_cost_saved, g.shortfall_removed_t
     (184.896, -2.5, 0.0)
     """
+    removed = base.short_t - new.short_t  # within short_eps, as the words: none
     return Gains(
-        shortfall_removed_t=to_gram(max(0.0, base.short_t - new.short_t)),
+        shortfall_removed_t=to_gram(removed if removed > short_eps(base) else 0.0),
         late_t_days_cut=to_gram(base.late_t_days - new.late_t_days),
         late_pax_days_cut=to_gram(base.late_pax_days - new.late_pax_days),
         target_t_days_filled=to_gram(base.gap_t_days - new.gap_t_days),

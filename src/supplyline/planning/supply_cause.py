@@ -46,7 +46,7 @@ from supplyline.planning.shortfall_words import tonnage_words
 from supplyline.planning.supply_floor import Floor, SupplyFloor
 from supplyline.planning.supply_limit import limit_text
 from supplyline.planning.target_floor import slack_t, slack_t_days
-from supplyline.types import lower_bound_text
+from supplyline.types import amount_eps, lower_bound_text
 
 __all__ = [
     "SupplyJudge",
@@ -574,5 +574,9 @@ def _whatever(p: Problem, blamed: frozenset[int]) -> str:
 
 
 def _eps(short_t: float) -> float:
-    """Tonnes within which the plan is as short as the floor: a kilogram, or a millionth."""
-    return max(1e-3, 1e-6 * short_t)
+    """Tonnes within which the plan is as short as the floor: a gram, or a millionth.
+
+    :func:`~supplyline.types.amount_eps`: a flat kilogram took a 7-person team's 0.5 kg of
+    medical short for none, and said "capacity" where the depot's supply was the limit.
+    """
+    return amount_eps(short_t)
