@@ -45,9 +45,9 @@ if TYPE_CHECKING:
         StockLevel,
         TargetGap,
         amount_unit,
-        check_plan_of,
         run_dependent_stats,
     )
+    from supplyline.domain.plan_fit import check_plan_of
     from supplyline.domain.references import close_matches, did_you_mean, unknown_reference
     from supplyline.domain.routes import (
         DepotShort,
@@ -164,11 +164,11 @@ _HOMES = {
             "StockLevel",
             "TargetGap",
             "amount_unit",
-            "check_plan_of",
             "run_dependent_stats",
         ],
         "plan",
     ),
+    "check_plan_of": "plan_fit",
     **dict.fromkeys(["close_matches", "did_you_mean", "unknown_reference"], "references"),
     **dict.fromkeys(
         [

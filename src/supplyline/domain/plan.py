@@ -12,14 +12,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from supplyline.domain.bottleneck import Bottleneck, Measuring, ResourceKind, amount_unit
 from supplyline.domain.by_content import ByContent
 from supplyline.domain.frozen_map import FrozenMap
 from supplyline.domain.network import Mode
 from supplyline.domain.objective_parts import ObjectiveParts
-from supplyline.errors import Issue, ScenarioError, require
 from supplyline.types import (
     CommodityId,
     LinkId,
@@ -29,9 +28,6 @@ from supplyline.types import (
     day_label,
     iso_date,
 )
-
-if TYPE_CHECKING:
-    from supplyline.domain.scenario import Scenario
 
 __all__ = [
     "BOTTLENECKS_NOT_COMPUTED",
@@ -47,7 +43,6 @@ __all__ = [
     "SolveStats",
     "StockLevel",
     "amount_unit",
-    "check_plan_of",
     "run_dependent_stats",
 ]
 
@@ -506,47 +501,3 @@ class Plan(ByContent):
             **self.day_cells(f"{prefix}first_", first),
             **self.day_cells(f"{prefix}last_", last),
         }
-
-
-def _units_named(plan: Plan) -> set[str]:
-    """The units a plan's records name (closures, deliveries, shortfalls, stocks)."""
-    named = {c.unit for c in plan.closures} | {d.unit for d in plan.deliveries}
-    named |= {s.unit for s in plan.shortfalls} | {s.unit for s in plan.stocks if s.unit}
-    return named
-
-
-def check_plan_of(scenario: Scenario, plan: Plan) -> None:
-    """Raise :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for ``scenario``.
-
-    Its name, start date and horizon must be the scenario's: a tester's report of the
-    bilateral plan over the relief scenario showed 0.0 tonne-km and the relief's title.
-    """
-    from supplyline.domain.scenario import Scenario  # the scenario module imports this one
-
-    require(scenario, Scenario, "the scenario")
-    require(plan, Plan, "the plan")
-    wrong = [
-        (what, f"the plan's is {mine!s}, the scenario's {theirs!s}")
-        for what, mine, theirs in (
-            ("scenario", plan.scenario, scenario.name),
-            ("start_date", plan.start_date, scenario.start_date),
-            ("horizon_days", plan.horizon_days, scenario.horizon_days),
-        )
-        if mine != theirs
-    ]
-    # and what it names: a tester's plan was written over the same scenario with a unit
-    # renamed, and its files named a unit the scenario did not have
-    for what, named, known in (
-        ("units", _units_named(plan), {u.id for u in scenario.units}),
-        ("links", {m.link for m in plan.movements}, {x.id for x in scenario.links}),
-    ):
-        unknown = sorted(named - known)
-        if unknown:
-            more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-            shown = ", ".join(unknown[:3]) + more
-            wrong.append((what, f"the plan names {shown}, which the scenario does not have"))
-    if wrong:
-        raise ScenarioError(
-            [Issue(file="plan", column=what, message=message) for what, message in wrong],
-            summary="the plan was not made for this scenario",
-        )

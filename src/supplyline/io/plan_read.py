@@ -41,10 +41,27 @@ from supplyline.errors import ConflictError, Issue, NotFoundError, ScenarioError
 from supplyline.io.swap_journal import recover_swaps, unfinished_swaps
 from supplyline.path_errors import input_path, loop_trouble
 
-__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "read_plan"]
+__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "PlanFile", "read_plan", "read_plan_file"]
 
 PLAN_FORMAT = "supplyline-plan"
 PLAN_VERSION = 1
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class PlanFile:
+    """A plan read from its plan.json, with where it was read and what the file records of it.
+
+    ``scenario_id`` is the fingerprint of the scenario it was made for
+    (:func:`~supplyline.domain.scenario_id`), as ``plan`` wrote it; None where the file
+    has none (written before supplyline recorded it). :class:`~supplyline.domain.Plan`
+    does not carry it: a tester's plan of another scenario of the same name, start and
+    horizon was routed with, a unit of the scenario vanishing from the routes unsaid.
+    """
+
+    plan: Plan
+    path: Path
+    """The plan.json read (in the folder given, where a folder was)."""
+    scenario_id: str | None = None
 
 
 def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, Any]:
@@ -281,6 +298,11 @@ def read_plan(path: str | Path) -> Plan:
 
     A folder a killed write left half swapped is put back to one plan's files first.
     """
+    return read_plan_file(path).plan
+
+
+def read_plan_file(path: str | Path) -> PlanFile:
+    """:func:`read_plan`, with the file read and the scenario fingerprint it records."""
     require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
     given = path
@@ -315,7 +337,8 @@ def read_plan(path: str | Path) -> Plan:
                 "movements", "stocks", "deliveries", "shortfalls", "closures", "bottlenecks"
             )
         }  # fmt: skip
-        return Plan(
+        fingerprint = _get(data, "scenario_id", (str, type(None)), "text (or null)", None)
+        plan = Plan(
             scenario=_get(data, "scenario", str, "text"),
             start_date=dt.date.fromisoformat(_get(data, "start_date", str, "an ISO date")),
             horizon_days=_get(data, "horizon_days", int, "a whole number"),
@@ -345,6 +368,7 @@ def read_plan(path: str | Path) -> Plan:
             # plans written before the objective's parts were recorded have none
             objective_parts=_objective_parts(data.get("objective_parts")),
         )
+        return PlanFile(plan=plan, path=path, scenario_id=fingerprint)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ScenarioError(
             [Issue(file=str(path), message=f"cannot read the plan: {error}")],

@@ -23,24 +23,32 @@ included, as :func:`~supplyline.routing.convoy.route_day` does.
 
 from __future__ import annotations
 
-import math
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from supplyline.domain import FleetGroup, Scenario
-from supplyline.domain.rounding import apportion
 from supplyline.domain.routes import Stop, TruckRoute, Unserved, UnservedReason
-from supplyline.routing.cargo import carriers, may_carry, no_carrier
-from supplyline.routing.load_mix import LoadNeed, fewest_grams, room_for_all
+from supplyline.routing.cargo import may_carry, no_carrier
+from supplyline.routing.load_mix import LoadNeed, room_for_all
+from supplyline.routing.load_pack import pack_grams, request_grams
 from supplyline.routing.ran_out import Way, ran_out_words
-from supplyline.routing.requests import DeliveryRequest, volume_densities
+from supplyline.routing.request_loads import (
+    carries,
+    load_priorities,
+    most_loads,
+    pack_request,
+    per_trip,
+    request_chunks,
+)
+from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
 from supplyline.routing.truck_fit import fit, not_reached, whole
 from supplyline.routing.turns import window_turns
-from supplyline.types import CommodityId, LocationId
+from supplyline.types import LocationId
 
 __all__ = [
     "LoadBound",
@@ -93,133 +101,6 @@ class LoadBound:
         return self.said()
 
 
-def load_priorities(scenario: Scenario, req: DeliveryRequest) -> dict[CommodityId, int]:
-    """The priority each of the request's commodities loads by (1 first, 9 last).
-
-    The scenario's, when the request's priority is its commodities' own (as
-    :func:`~supplyline.routing.requests.request_for` makes it); a priority a script set,
-    or commodities the scenario does not know, count for every commodity alike (as
-    :func:`~supplyline.routing.site_stock.part_of` keeps them).
-    """
-    coms = scenario.commodity_by_id
-    if any(c not in coms for c in req.load_t) or req.priority != min(
-        (coms[c].priority for c in req.load_t), default=req.priority
-    ):
-        return dict.fromkeys(req.load_t, req.priority)
-    return {c: coms[c].priority for c in req.load_t}
-
-
-def pack_grams(
-    load_t: Mapping[str, float],
-    order: Sequence[str],
-    most_g: int,
-    most_l: int | None = None,
-    litres_per_kg: Mapping[str, float] | None = None,
-) -> list[dict[str, int]]:
-    """``load_t`` in loads of whole grams, of at most ``most_g`` (and ``most_l`` litres).
-
-    The request's grams are its total rounded, shared between its commodities by largest
-    remainders, so the loads add up to it to the gram. Each load takes as much as fits
-    of the first commodity of ``order`` not yet loaded, then of the next (filling what a
-    bulky one leaves of the payload with denser ones), so every load but the last is
-    full and the first ones carry the first commodities: when trucks are short, the last
-    loads, the least urgent, stay. ``litres_per_kg`` (m³ per tonne) counts each
-    commodity's volume; without ``most_l`` only the weight counts. A gram that alone is
-    more than ``most_l`` goes in a load of its own (no truck sized so carries it: the
-    caller finds none). Equal loads (before) drove a 10 t bowser with 5.05 t of a 10.1 t
-    day and left the other 5.05 t.
-
-    >>> pack_grams({"water": 5.0, "gen": 5.1}, ["water", "gen"], 10**7)
-    [{'water': 5000000, 'gen': 5000000}, {'gen': 100000}]
-    >>> pack_grams({"food": 3.0, "fuel": 3.0}, ["food", "fuel"], 4 * 10**6, 2_000, {"food": 2.0})
-    [{'food': 1000000, 'fuel': 3000000}, {'food': 1000000}, {'food': 1000000}]
-    """
-    names = sorted(load_t)
-    left = request_grams(load_t)
-    density = litres_per_kg or {}
-    ordered = [*dict.fromkeys(c for c in order if c in left), *(c for c in names if c not in order)]
-    loads: list[dict[str, int]] = []
-    while any(left.values()):
-        load: dict[str, int] = {}
-        grams, litres = 0, 0.0
-        for c in ordered:
-            per_g = density.get(c, 0.0) / 1000
-            room = most_g - grams
-            if most_l is not None and per_g > 0:
-                room = min(room, math.floor((most_l - litres) / per_g + 1e-9))
-            take = min(left[c], max(0, room))
-            if take == 0 and not load and left[c] > 0:
-                take = 1  # a gram no truck sized so holds: alone, for the caller to refuse
-            if take > 0:
-                load[c] = take
-                grams, litres, left[c] = grams + take, litres + take * per_g, left[c] - take
-        loads.append(load)
-    return loads or [dict.fromkeys(names, 0)]
-
-
-def request_grams(load_t: Mapping[str, float]) -> dict[str, int]:
-    """``load_t`` in whole grams by commodity, adding up to its total rounded to the gram.
-
-    >>> request_grams({"a": 0.0000004, "b": 0.0000004})
-    {'a': 1, 'b': 0}
-    """
-    names = sorted(load_t)
-    exact = [load_t[c] * 10**6 for c in names]
-    return dict(zip(names, apportion(max(0, round(sum(exact))), exact), strict=True))
-
-
-def _shares(
-    req: DeliveryRequest, scenario: Scenario, sizing: Sequence[FleetGroup], *, mix: bool
-) -> tuple[list[dict[str, int]], list[float], dict[CommodityId, int], bool]:
-    """The request in loads (grams) for the ``sizing`` trucks, and each load's volume.
-
-    Full loads for the smallest payload and volume among them, most urgent commodity
-    first (:func:`pack_grams`); with ``mix``, the fewest loads mixing its commodities
-    instead where they are fewer (:func:`~supplyline.routing.load_mix.fewest_grams`).
-    Each load's volume is its own contents' (a tester's vans of 0.978 m³ were once given
-    the delivery's average, and 1.001 m³). Returns the loads, their volumes, the
-    priority each commodity loads by, and whether the loads are mixed.
-    """
-    density = volume_densities(scenario, req)
-    most_g = min(_payload_g(g) for g in sizing)
-    most_l = min((math.floor(g.volume_m3 * 1000) for g in sizing if g.volume_m3), default=None)
-    priority = load_priorities(scenario, req)
-    order = sorted(req.load_t, key=lambda c: (priority[c], c))
-    shares = pack_grams(req.load_t, order, most_g, most_l, density)
-    fewest = fewest_grams(request_grams(req.load_t), most_g, most_l, density) if mix else None
-    mixed = fewest is not None and len(fewest) < len(shares)
-    if fewest is not None and mixed:
-        shares = fewest
-    volumes = [sum(g / 10**6 * density.get(c, 0.0) for c, g in x.items()) for x in shares]
-    return shares, volumes, priority, mixed
-
-
-def _payload_g(g: FleetGroup) -> int:
-    """The payload of a truck of ``g`` in grams: its whole kilograms, as the router counts."""
-    return math.floor(g.payload_t * 1000 + 1e-6) * 1000
-
-
-def _carries(g: FleetGroup, most_g: int, most_m3: float) -> bool:
-    """Whether a truck of ``g`` carries a load of ``most_g`` grams and ``most_m3``."""
-    if most_g > _payload_g(g):
-        return False
-    return g.volume_m3 is None or most_m3 <= g.volume_m3 + 1e-9
-
-
-def _per_trip(g: FleetGroup, most_g: int, most_m3: float) -> int:
-    """How many of a request's loads a truck of ``g`` carries on one trip.
-
-    Loads of at most ``most_g`` grams and ``most_m3``: a 20 t truck carries two sized for
-    a 10 t one beside it, as one stop served once (:mod:`~supplyline.routing.day_model`).
-    The trips a day bound the loads only so counted: 30 t for a 10 t and a 20 t truck of
-    one trip each are three loads of 10 t, and two trips bring them all.
-    """
-    k = _payload_g(g) // most_g if most_g > 0 else 1
-    if g.volume_m3 is not None and most_m3 > 0:
-        k = min(k, math.floor(g.volume_m3 / most_m3 + 1e-9))
-    return max(1, k)
-
-
 def _trucks(n: int, of: str = "") -> str:
     """``1 truck that reaches``, ``3 trucks of depot D that reach``."""
     return f"{n} truck{of} that reaches" if n == 1 else f"{n} trucks{of} that reach"
@@ -246,21 +127,26 @@ def _turns(
     return turns if multi_trip else min(turns, 1)
 
 
-def _load_sizes(grams: Sequence[int]) -> str:
+def _load_sizes(grams: Sequence[tuple[int, int]]) -> str:
     """``of 8.000 t``, ``of 10.000 and 0.100 t``, ``(3 of 1.500 t, 1 of 0.660 t)``.
 
-    >>> _load_sizes([1_500_000] * 3 + [660_000]), _load_sizes([10**7, 100_400])
+    ``grams``: each load's grams and how many such loads come in a row
+    (:func:`~supplyline.routing.load_pack.pack_runs`).
+
+    >>> _load_sizes([(1_500_000, 3), (660_000, 1)]), _load_sizes([(10**7, 1), (100_400, 1)])
     ('(3 of 1.500 t, 1 of 0.660 t)', 'of 10.000 and 0.100 t')
     """
-    kgs = [round(g / 1000) for g in grams]
-    sizes = sorted(set(kgs), reverse=True)
+    counts: dict[int, int] = defaultdict(int)
+    for g, times in grams:
+        counts[round(g / 1000)] += times
+    sizes = sorted(counts, reverse=True)
     if len(sizes) == 1:
         return f"of {sizes[0] / 1000:.3f} t"
     if len(sizes) > 3:
         return f"of {sizes[-1] / 1000:.3f} to {sizes[0] / 1000:.3f} t"
-    if len(sizes) == len(kgs):
+    if all(counts[k] == 1 for k in sizes):
         return f"of {', '.join(f'{k / 1000:.3f}' for k in sizes[:-1])} and {sizes[-1] / 1000:.3f} t"
-    return "(" + ", ".join(f"{kgs.count(k)} of {k / 1000:.3f} t" for k in sizes) + ")"
+    return "(" + ", ".join(f"{counts[k]:,} of {k / 1000:.3f} t" for k in sizes) + ")"
 
 
 def _too_bulky(
@@ -348,30 +234,34 @@ def _plan(
         # that a mixed fleet can share the work (tiny vehicles do not shrink the loads).
         big = max(g.payload_t for g in reach)
         sizing = [g for g in reach if g.payload_t >= 0.5 * big]
-        shares, volumes, priority, mixed = _shares(req, scenario, sizing, mix=mix)
-        if not shares:  # why: under half a gram (a depot's 1e-7 t part): nothing to carry
+        unit = scenario.unit(req.unit)
+        hours = (unit.receive_open_h, unit.receive_close_h)
+        turns = {g.id: _turns(g, km, req, service_h, hours, multi_trip) for g in reach}
+        trips_for = functools.partial(most_loads, reach, turns)
+        packed = pack_request(req, scenario, sizing, mix=mix, trips_for=trips_for)
+        if not packed.runs:  # why: under half a gram (a depot's 1e-7 t part): nothing to carry
             continue
-        n = len(shares)
-        grams = [sum(x.values()) for x in shares]
-        able = [g for g in reach if _carries(g, max(grams), max(volumes))]
+        n, volumes = packed.count, packed.volumes
+        grams = [(sum(load.values()), times) for load, times in packed.runs]
+        heaviest = max(g for g, _ in grams)
+        able = [g for g in reach if carries(g, heaviest, max(volumes))]
         if not able:  # a kilogram of it is bulkier than any reaching truck holds
             unserved.append(_too_bulky(req, volumes, reach))
             continue
         small = [g for g in reach if g not in able]
-        unit = scenario.unit(req.unit)
-        hours = (unit.receive_open_h, unit.receive_close_h)
-        turns = {g.id: _turns(g, km, req, service_h, hours, multi_trip) for g in able}
         by_hours = {g.id: _turns(g, km, req, service_h, (0.0, 24.0), multi_trip) for g in able}
-        per_trip = {g.id: _per_trip(g, max(grams), max(volumes)) for g in able}
+        a_trip = {g.id: per_trip(g, heaviest, max(volumes)) for g in able}
         trips = sum(g.count * turns[g.id] for g in able)
-        most = sum(g.count * turns[g.id] * per_trip[g.id] for g in able)
+        most = sum(g.count * turns[g.id] * a_trip[g.id] for g in able)
         window = (
             f" within its receiving window {unit.receive_open_h:g}-{unit.receive_close_h:g} h"
-            if any(turns[k] < by_hours[k] for k in turns)
+            if any(turns[g.id] < by_hours[g.id] for g in able)
             else ""
         )
         of = "" if pinned[r] is None else f" of depot {pinned[r]}"
-        need = f"{req.tonnes:.3f} t needs {n} truck-load{'s' if n > 1 else ''} {_load_sizes(grams)}"
+        need = (
+            f"{req.tonnes:.3f} t needs {n:,} truck-load{'s' if n > 1 else ''} {_load_sizes(grams)}"
+        )
         can = (
             f"the {_trucks(sum(g.count for g in able), of)} it and can carry one "
             f"({', '.join(g.id for g in able)}) can make at most {trips} "
@@ -382,7 +272,7 @@ def _plan(
             # hh-fwd 148 a trip" of a 0.010 t load that one trip holds 148 times over
             can += (
                 f", carrying at most {most} of its truck-loads ("
-                + ", ".join(f"{g.id} {k} a trip" for g in able if (k := per_trip[g.id]) > 1)
+                + ", ".join(f"{g.id} {k} a trip" for g in able if (k := a_trip[g.id]) > 1)
                 + ")"
             )
         small_words = (
@@ -396,19 +286,14 @@ def _plan(
             d, u = km.index(g.depot), km.index(req.location)
             ways.append(Way(g, float(km.km[d, u] / g.speed_kmh), fits[g.id].round_trip_h))
         bounds[r] = LoadBound(most, need, can, small_words, tuple(ways), hours, multi_trip)
-        needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / per_trip[g.id] for g in able)))
-        density = volume_densities(scenario, req)
-        cargo = carriers(scenario, req.load_t)
-        chunks += [
-            Chunk(request=r, part=k, parts=n, unit=req.unit, location=req.location,
-                  load_t={c: t / 10**6 for c, t in share.items()}, volume_m3=volume,
-                  volume_known=any(density[c] > 0 for c in share),
-                  priority=min(priority[c] for c in share),
-                  weighted_t=sum((11 - priority[c]) * t for c, t in share.items()) / 10**6,
-                  allowed=frozenset(g.id for g in able), mixed=mixed,
-                  volume_m3_per_t={c: density[c] for c in share}, carriers=cargo)
-            for k, (share, volume) in enumerate(zip(shares, volumes, strict=True))
-        ]  # fmt: skip
+        needs.append(LoadNeed(n, most, min(fits[g.id].round_trip_h / a_trip[g.id] for g in able)))
+        if packed.unmixable is not None:
+            needs.append(packed.unmixable)
+        # records of the loads the trucks can bring at most, the rest counted in one
+        # (beyond its trips: never offered, reported with the loads left out)
+        chunks += request_chunks(
+            r, req, packed, scenario, allowed=frozenset(g.id for g in able), made=max(1, most)
+        )
     return chunks, unserved, bounds, needs
 
 
@@ -502,7 +387,7 @@ def left_out(
         # what limits, said first: ``too_large`` is too few trips (a tester read it of a
         # 58 t delivery as "the load is too big"), the others trucks gone to other loads
         if too_large:
-            said = f"too few trips: {bound.said(f'fewer than the {parts} it needs')}"
+            said = f"too few trips: {bound.said(f'fewer than the {parts:,} it needs')}"
         elif ran:
             said = f"{ran} (for it alone there would be room: {bound.why})"
         else:
@@ -510,7 +395,7 @@ def left_out(
                 f"the trucks that can carry one went to other loads (for it alone there "
                 f"would be room: {bound.why})"
             )
-        detail = f"{len(lost)} of {parts} truck-loads not routed: {said}"
+        detail = f"{sum(c.loads for c in lost):,} of {parts:,} truck-loads not routed: {said}"
         if again is not None:
             able = [t for t in again if t.fleet_group in lost[0].allowed]
             trips = {(t.truck, x.trip) for t in able for x in t.stops}
@@ -553,13 +438,13 @@ def leftovers(
     lost: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     counts: dict[int, int] = defaultdict(int)
     for c in left:
-        counts[c.request] += 1
+        counts[c.request] += c.loads
         for com, t in c.load_t.items():
             lost[c.request][com] += t
     order = sorted(lost)
     parts = [part_of(scenario, requests[r], dict(lost[r])) for r in order]
     said = [
-        f"{counts[r]} of {next(c.parts for c in left if c.request == r)} truck-loads found "
+        f"{counts[r]:,} of {next(c.parts for c in left if c.request == r):,} truck-loads found "
         f"no truck: {bounds[r].why}"
         for r in order
     ]

@@ -44,6 +44,7 @@ from supplyline.routing.road_load import DayGraph, Full, RoadBudget, Taken, load
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.site_stock import part_of
 from supplyline.routing.translate import Chunk
+from supplyline.routing.trip_cap import within_trips
 from supplyline.routing.truck_fit import depot_options, truck_hours
 from supplyline.types import CommodityId, LocationId
 
@@ -222,6 +223,8 @@ def repair(
             pinned=[o.pinned for o in off],
         )  # fmt: skip
         tried = {c.request for c in chunks}
+        # what the trucks left could not bring in a day is never offered (routing.trip_cap)
+        chunks, beyond = within_trips(chunks, bounds)
         untried = [i for i in range(len(parts)) if i not in tried]
         busy = _busy_depots(scenario, [parts[i] for i in untried], groups, idle, loaded, day)
         lost += [
@@ -236,6 +239,7 @@ def repair(
             used[truck.fleet_group] += 1
         graph = DayGraph(scenario, day, without)
         new, left, dropped = solve(parts, idle, chunks, loaded, graph, used, shifts)
+        left = [*left, *beyond]
         for truck in new:
             if truck.fleet_group in owner:
                 k = owner[truck.fleet_group]

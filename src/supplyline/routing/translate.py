@@ -54,6 +54,13 @@ class Chunk:
     carriers: frozenset[str] | None = None
     """The fleet groups that may load what it holds (fleet.csv's ``carries``, its cargo
     class: :mod:`~supplyline.routing.cargo`); None: any. ``allowed`` is within it."""
+    loads: int = 1
+    """The truck-loads it stands for: one, or (its request's last record) all the loads
+    beyond those its trucks can bring in a day, counted, not made one by one
+    (:func:`~supplyline.routing.loads.plan_chunks`): never offered to a search, they are
+    reported unserved with the rest left out."""
+    largest_t: float | None = None
+    """The heaviest of the loads it stands for, t (None: it is one load, :attr:`tonnes`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "load_t", FrozenMap(self.load_t))

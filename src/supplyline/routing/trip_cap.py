@@ -80,21 +80,21 @@ def idle_split_note(offered: Sequence[Chunk], beyond: Sequence[Chunk]) -> str:
     by_unit: dict[str, list[Chunk]] = defaultdict(list)
     for chunk in [*offered, *beyond]:
         by_unit[chunk.unit].append(chunk)
-    ranked = sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ranked = sorted(by_unit.items(), key=lambda kv: (-_count(kv[1]), kv[0]))
     named = [_unit_loads(unit, loads) for unit, loads in ranked[:IDLE_NOTE_UNITS]]
     note = "loads no truck was left for, split again for the idle trucks: " + ", ".join(named)
     others = len(ranked) - IDLE_NOTE_UNITS
     if others > 0:
         note += f" and {others} more unit{'s' if others > 1 else ''}"
     if others > 0 or beyond:
-        n = len(offered) + len(beyond)
+        n = _count(offered) + _count(beyond)
         tonnes = sum(c.tonnes for c in offered) + sum(c.tonnes for c in beyond)
         note += f"; {n:,} loads, {tonnes:,.3f} t in all"
     if beyond:
         note += (
-            f", {len(offered):,} of them offered to the idle trucks (as many as they can "
+            f", {_count(offered):,} of them offered to the idle trucks (as many as they can "
             "bring each unit in a day, and in all where the loads are too many to offer "
-            f"whole), the other {len(beyond):,} unserved (unserved.csv)"
+            f"whole), the other {_count(beyond):,} unserved (unserved.csv)"
         )
     return note
 
@@ -109,12 +109,27 @@ def _unit_loads(unit: str, loads: Sequence[Chunk]) -> str:
         by_trucks[chunk.allowed].append(chunk)
     kinds = sorted(by_trucks.items(), key=lambda kv: sorted(kv[0]))
     if len(kinds) == 1:
-        return f"{unit} ×{len(loads):,} {_sizes(loads)} ({', '.join(sorted(kinds[0][0]))})"
-    said = ", ".join(f"{len(same):,} {_sizes(same)} on {'/'.join(sorted(t))}" for t, same in kinds)
-    return f"{unit} ×{len(loads):,} ({said})"
+        return f"{unit} ×{_count(loads):,} {_sizes(loads)} ({', '.join(sorted(kinds[0][0]))})"
+    said = ", ".join(
+        f"{_count(same):,} {_sizes(same)} on {'/'.join(sorted(t))}" for t, same in kinds
+    )
+    return f"{unit} ×{_count(loads):,} ({said})"
+
+
+def _count(loads: Sequence[Chunk]) -> int:
+    """The truck-loads ``loads`` stand for (a record may count many: ``Chunk.loads``)."""
+    return sum(c.loads for c in loads)
 
 
 def _sizes(loads: Sequence[Chunk]) -> str:
-    """``of 1.000 t`` when the loads are one size, else ``of up to 5.000 t``."""
-    kgs = {round(c.tonnes * 1000) for c in loads}
-    return f"of {'up to ' if len(kgs) > 1 else ''}{max(kgs) / 1000:.3f} t"
+    """``of 1.000 t`` when the loads are one size, else ``of up to 5.000 t``.
+
+    A record of many loads (``Chunk.loads``) counts its heaviest, and is of one size
+    only where its tonnes are that many of it.
+    """
+    kgs = {round((c.tonnes if c.largest_t is None else c.largest_t) * 1000) for c in loads}
+    alike = len(kgs) == 1 and all(
+        c.largest_t is None or round(c.tonnes * 1000) == round(c.largest_t * 1000) * c.loads
+        for c in loads
+    )
+    return f"of {'' if alike else 'up to '}{max(kgs) / 1000:.3f} t"

@@ -16,10 +16,10 @@ import numpy as np
 
 from supplyline.domain import Demand, Plan, PlanStatus, Scenario, check_plan_of, to_deliver
 from supplyline.domain.fields import check_value, whole_number
+from supplyline.domain.plan_fit import check_plan_fits
 from supplyline.domain.routes import DrawnOnSite, ReachCheck, Routes
 from supplyline.errors import (
     ArgumentError,
-    Issue,
     ScenarioError,
     SolverError,
     require,
@@ -33,7 +33,7 @@ from supplyline.io.earlier_reports import ReportOf, earlier_reports
 from supplyline.io.factors import factors_for
 from supplyline.io.folder_lock import held_output_folder
 from supplyline.io.own_files import REPORT
-from supplyline.io.plan_files import flows_id, plan_id, read_plan
+from supplyline.io.plan_files import flows_id, plan_id
 from supplyline.io.route_files import ROUTE_FILES, routes_id, write_routes_files
 from supplyline.planning import PlanParams, plan_movements
 from supplyline.planning.arrival import never_there
@@ -51,6 +51,7 @@ from supplyline.routing.reach_day import with_routes_day
 from supplyline.routing.requests import request_for
 from supplyline.routing.roads import RoadWay
 from supplyline.routing.through_places import through_notes
+from supplyline.services.given_plan import check_given_plan, not_proven_given, plan_given
 from supplyline.services.plan_limits import Fallback, no_plan_message, not_proven_words
 from supplyline.services.report_pair import (
     HTML_SUFFIXES,
@@ -148,10 +149,11 @@ def requests_from_plan(scenario: Scenario, plan: Plan, day: int) -> list[Deliver
     included (:func:`~supplyline.routing.plan_loads.plan_truck_loads`, which also gives
     what units draw on site).
 
-    The plan must be the scenario's (ScenarioError): another scenario's failed with a
+    The plan must be the scenario's, each of its records fitting it (ScenarioError,
+    :func:`~supplyline.domain.plan_fit.check_plan_fits`): another scenario's failed with a
     bare ``KeyError`` on a commodity this one lacks.
     """
-    check_plan_of(scenario, plan)
+    check_plan_fits(scenario, plan)
     day = _check_day(scenario, day, ArgumentError)
     return plan_truck_loads(scenario, plan, day)[0]
 
@@ -259,7 +261,7 @@ def route_scenario_day(
     require_callable(progress, "progress")
     _check_routes_outputs(folder, out, report, force=force, force_with=force_with)
     with held_output_folder(out):  # from here: another run into out is refused at once
-        given_plan = _plan_given(plan_file, from_demand=from_demand)
+        given_plan = plan_given(plan_file, from_demand=from_demand)
         say = progress or (lambda _: None)
         assessed = assess_requirements(folder, progress=say)
         scenario = assessed.opened.scenario
@@ -275,8 +277,9 @@ def route_scenario_day(
         plan: Plan | None = None
         warned: tuple[str, ...] = ()
         if given_plan is not None and plan_file is not None:
-            check_plan_of(scenario, given_plan)  # another scenario's plan: its file named
-            plan, warned = given_plan, _not_proven_given(given_plan, plan_file)
+            # another scenario's plan, or one edited: its file named, and the record
+            check_given_plan(given_plan, assessed.opened, assessed.demand)
+            plan, warned = given_plan.plan, not_proven_given(given_plan.plan, plan_file)
         elif not from_demand or report is not None:
             plan, warned = _solved_plan(
                 scenario, assessed.given, say, for_loads=not from_demand, shown=report is not None
@@ -418,41 +421,6 @@ def route_scenario_day(
             warnings=warned,
             at_odds=at_odds,
         )
-
-
-def _plan_given(plan_file: str | Path | None, *, from_demand: bool) -> Plan | None:
-    """The plan read from ``plan_file`` (None: none given), before any routing.
-
-    A plan.json that is not JSON (its line and column), not a plan's shape, missing or a
-    folder without one is refused in :func:`~supplyline.io.plan_files.read_plan`'s words;
-    with ``from_demand`` there is no plan to route from, an ArgumentError.
-    """
-    if plan_file is None:
-        return None
-    require_folder(plan_file, "the plan file")
-    if from_demand:
-        raise ArgumentError(
-            "a plan file and from_demand (--plan and --from-demand) exclude each other: "
-            "the plan's road legs are routed, or the units' requirements, not both"
-        )
-    plan = read_plan(plan_file)
-    if plan.status is PlanStatus.NO_SOLUTION:
-        raise ScenarioError(
-            [Issue(file=str(plan_file), message="the plan has no solution (status no_solution)")],
-            summary=f"{plan_file} holds no plan to route from",
-        )
-    return plan
-
-
-def _not_proven_given(plan: Plan, plan_file: str | Path) -> tuple[str, ...]:
-    """The warning of a read plan the time limit kept from being proven best (none: proven)."""
-    if plan.status is not PlanStatus.FEASIBLE:
-        return ()
-    return (
-        f"the plan in {plan_file} is not proven the best plan (the time limit stopped its "
-        "solver), and these routes carry its road legs of the day, so their loads may "
-        "differ from the best plan's; plan again with a longer time limit for the optimum",
-    )
 
 
 def _solved_plan(

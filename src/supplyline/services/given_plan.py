@@ -1,0 +1,101 @@
+"""A movement plan given as a file to route from (``routes --plan``): read, and judged to fit.
+
+Why a module of its own: what a plan file must be grew past what
+:mod:`supplyline.services.routing` could hold. A plan of another scenario was routed
+from without a word: a tester's ``routes s6 --plan s1plan`` (the same name, start and
+horizon; s6 has a unit U6 that s1 lacks, and U5 with other personnel) exited 0, U6
+routed, unserved and warned of nowhere, U5 given s1's tonnes. plan.json records the
+fingerprint of the scenario it was made for (``scenario_id``): a plan whose fingerprint
+is not the scenario's is refused, saying which scenario it was made for and how to plan
+again. A plan.json edited by hand is judged record by record
+(:func:`~supplyline.domain.plan_fit.check_plan_fits`): its file and the record named.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from supplyline.domain import Demand, Plan, PlanStatus, Scenario, to_deliver
+from supplyline.domain.plan_fit import check_plan_fits, plan_of_issues
+from supplyline.errors import ArgumentError, Issue, ScenarioError
+from supplyline.io.plan_read import PlanFile, read_plan_file
+from supplyline.services.scenarios import OpenScenario, require_folder
+
+__all__ = ["check_given_plan", "not_proven_given", "plan_given"]
+
+
+def plan_given(plan_file: str | Path | None, *, from_demand: bool) -> PlanFile | None:
+    """The plan read from ``plan_file`` (None: none given), before any routing.
+
+    A plan.json that is not JSON (its line and column), not a plan's shape, missing or a
+    folder without one is refused in :func:`~supplyline.io.plan_files.read_plan`'s words;
+    with ``from_demand`` there is no plan to route from, an ArgumentError.
+    """
+    if plan_file is None:
+        return None
+    require_folder(plan_file, "the plan file")
+    if from_demand:
+        raise ArgumentError(
+            "a plan file and from_demand (--plan and --from-demand) exclude each other: "
+            "the plan's road legs are routed, or the units' requirements, not both"
+        )
+    read = read_plan_file(plan_file)
+    if read.plan.status is PlanStatus.NO_SOLUTION:
+        raise ScenarioError(
+            [Issue(file=str(plan_file), message="the plan has no solution (status no_solution)")],
+            summary=f"{plan_file} holds no plan to route from",
+        )
+    return read
+
+
+def check_given_plan(given: PlanFile, opened: OpenScenario, demand: Demand) -> None:
+    """Raise ScenarioError unless ``given`` was made for the scenario ``opened``, as it is.
+
+    A plan.json recording another fingerprint was made from other data, whatever its
+    name (:mod:`~supplyline.domain.fingerprint`): refused, saying what differs where it
+    shows (its name, start, horizon, the units it names or lacks) and how to plan again.
+    Then each of its records must fit (:func:`~supplyline.domain.plan_fit.check_plan_fits`),
+    every unit that needs goods over the horizon (``demand``) named in it.
+    """
+    scenario, file = opened.scenario, str(given.path)
+    needing = _needed_t(scenario, demand)
+    if given.scenario_id is not None and given.scenario_id != opened.scenario_id:
+        plan = given.plan
+        same = plan.scenario == scenario.name
+        made = (
+            f"the plan was made for scenario {plan.scenario!r}"
+            + (" with other data" if same else "")
+            + f" (fingerprint {given.scenario_id}), not for {scenario.name!r} as it is now "
+            f"(fingerprint {opened.scenario_id})"
+        )
+        shown = plan_of_issues(scenario, plan, file)
+        try:
+            check_plan_fits(scenario, plan, file=file, needing=needing)
+        except ScenarioError as error:  # what differs, where the records show it
+            shown = list(error.issues)
+        raise ScenarioError(
+            [Issue(file=file, column="scenario_id", message=made), *shown],
+            summary=(
+                f"{file} is a plan of another scenario: plan this one again "
+                f"(supplyline plan {opened.folder} --out <folder>) and route with that "
+                "plan, or route without a plan file (the plan is solved then)"
+            ),
+        )
+    check_plan_fits(scenario, given.plan, file=file, needing=needing)
+
+
+def _needed_t(scenario: Scenario, demand: Demand) -> dict[str, float]:
+    """The tonnes each unit needs delivered over the horizon (:func:`to_deliver`)."""
+    total = to_deliver(scenario, demand).sum(axis=(1, 2))
+    return {u: float(total[i]) for i, u in enumerate(demand.unit_ids)}
+
+
+def not_proven_given(plan: Plan, plan_file: str | Path) -> tuple[str, ...]:
+    """The warning of a read plan the time limit kept from being proven best (none: proven)."""
+    if plan.status is not PlanStatus.FEASIBLE:
+        return ()
+    return (
+        f"the plan in {plan_file} is not proven the best plan (the time limit stopped its "
+        "solver), and these routes carry its road legs of the day, so their loads may "
+        "differ from the best plan's; plan again with a longer time limit for the optimum",
+    )
