@@ -10,14 +10,12 @@ a YAML entry now has too.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from io_helpers import edit
+from io_helpers import edit, validate
 
 from supplyline.errors import ScenarioError, Severity
 from supplyline.io import load_scenario, write_template
@@ -103,12 +101,7 @@ def test_the_testers_fuel_key_and_negative_km_are_said_by_one_validate(folder: P
     """`supplyline validate` says the misspelt fuel key beside the negative km_per_day."""
     edit(folder, "scenario.yaml", "payload_16t_l_per_100km", "payload_16t_l_per_100kmX")
     edit(folder, "scenario.yaml", "km_per_day: 60", "km_per_day: -60")
-    proc = subprocess.run(
-        [sys.executable, "-m", "supplyline", "validate", str(folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = validate(folder)
     assert proc.returncode == 2
     said = proc.stderr.splitlines()
     assert any("vehicle_classes[0].km_per_day: -60 is negative" in line for line in said), said

@@ -387,7 +387,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)
-    head.description = take(f, entries, "description", _description, "") or ""
+    head.description = take(f, entries, "description", _description, "", text=True) or ""
     head.start_date = take(f, entries, "start_date", parse_date, written=True)
     head.horizon_days = take(
         f, entries, "horizon_days", parse_in_range(FIELD_RANGES["scenario"]["horizon_days"])
