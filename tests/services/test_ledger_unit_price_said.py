@@ -54,7 +54,7 @@ def test_the_testers_unit_price_on_an_unpriced_commodity_is_said_and_nothing_sto
     assert (proc.returncode, proc.stderr.strip()) == (
         5,
         f"error: agreement {BILATERAL_AGREEMENT} has no price for fuel in EUR; add one to its "
-        "price list (--unit-price does not stand in for one: it is for services, which have "
+        "price list (--unit-price does not stand in for a price: it is for services, which have "
         "no price list; drop it)",
     )
     assert _events(ledger_dir) == before

@@ -230,7 +230,7 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
             try:
                 out.append(Commodity(id=cid, **kw))
                 origins.add("commodity", cid, f.origin)
-            except ValueError as error:  # a record's range (check_record): a bug of the reader
+            except ValueError as error:  # a check of its own the reader did not make (a range)
                 _fail_rule(f, error, kw)
     return out
 

@@ -96,12 +96,12 @@ def _unit_price_unused(unit_price: Decimal | None) -> str:
     was told only that the price list lacks one, as if the option had not been given.
 
     >>> _unit_price_unused(Decimal("250"))
-    ' (--unit-price does not stand in for one: it is for services, which have no price list; drop it)'
+    ' (--unit-price does not stand in for a price: it is for services, which have no price list; drop it)'
     """  # noqa: E501
     if unit_price is None:
         return ""
     return (
-        " (--unit-price does not stand in for one: it is for services, which have no price "
+        " (--unit-price does not stand in for a price: it is for services, which have no price "
         "list; drop it)"
     )
 
