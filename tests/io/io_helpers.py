@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,13 @@ def error_lines(folder: Path) -> list[str]:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(folder)
     return [str(i) for i in caught.value.issues if i.severity is Severity.ERROR]
+
+
+def validate(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``supplyline validate FOLDER`` through the real entry point, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "supplyline", "validate", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

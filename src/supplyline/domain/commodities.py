@@ -20,9 +20,10 @@ The vehicle parts scale with the unit's activity level; the personal part does t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from supplyline.domain.fields import named_fields
 from supplyline.domain.findings import Finding
@@ -41,6 +42,7 @@ __all__ = [
     "SupplyClass",
     "VehicleClass",
     "check_litre_masses",
+    "commodity_problems",
 ]
 
 Rate = float | str
@@ -124,6 +126,21 @@ def _check_fuel_in_litres(unit: DemandUnit, vehicle_fuel: bool) -> None:
         )
 
 
+def _check_unit_mass(unit: DemandUnit, kg: float | None) -> None:
+    """Refuse a litre's mass given per m³, or a mass that contradicts a kg or a t."""
+    if kg is not None and unit is DemandUnit.L and kg > MAX_KG_PER_LITRE:
+        raise ArgumentError(
+            f"kg_per_demand_unit(={kg:g}) is more than {MAX_KG_PER_LITRE:g} kg a litre "
+            f"(kg per litre, not per m³: {kg / 1000:g}?)"
+        )
+    mass = _MASS_UNITS.get(unit)
+    if kg is not None and mass is not None and kg != mass:
+        raise ArgumentError(
+            f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {unit.value}, "
+            f"which is {mass:,.0f} kg (leave it out; it is for litres)"
+        )
+
+
 def _check_not_reserved(commodity_id: str) -> None:
     for prefix in RESERVED_PREFIXES:
         written = commodity_id[: len(prefix)]
@@ -134,6 +151,34 @@ def _check_not_reserved(commodity_id: str) -> None:
                 "its people 'deploy-pax:<unit id>'); give the commodity another id, such as "
                 f"{commodity_id.replace(':', '-', 1)!r}"
             )
+
+
+_RULES: tuple[tuple[tuple[str, ...], Callable[..., None]], ...] = (
+    (("id",), _check_not_reserved),
+    (("demand_unit", "kg_per_demand_unit"), _check_unit_mass),
+    (("demand_unit", "vehicle_fuel"), _check_fuel_in_litres),
+)
+"""A commodity's rules across its fields, each with the fields it reads, in order."""
+
+
+def commodity_problems(fields: Mapping[str, Any]) -> list[ArgumentError]:
+    """What a commodity's rules say of the fields given; a rule missing a field is not asked.
+
+    :class:`Commodity` raises the first of these; a reader asks them of an entry with an
+    error elsewhere, whose commodity is never built, so that one run says all of an
+    entry's mistakes (a tester's ``deploy:`` id waited for a wrong priority to be mended).
+
+    >>> [str(e)[:30] for e in commodity_problems({"id": "deploy:x", "vehicle_fuel": True})]
+    ["commodity id 'deploy:x' starts"]
+    """
+    found: list[ArgumentError] = []
+    for names, rule in _RULES:
+        if all(fields.get(name) is not None for name in names):
+            try:
+                rule(*(fields[name] for name in names))
+            except ArgumentError as error:
+                found.append(error)
+    return found
 
 
 @named_fields
@@ -160,20 +205,8 @@ class Commodity:
         check_record(self, "commodity")  # each number in scenario.yaml's range, its words
         if not self.id:
             raise ArgumentError("commodity id must not be empty")
-        _check_not_reserved(self.id)
-        kg = self.kg_per_demand_unit
-        if kg is not None and self.demand_unit is DemandUnit.L and kg > MAX_KG_PER_LITRE:
-            raise ArgumentError(
-                f"kg_per_demand_unit(={kg:g}) is more than {MAX_KG_PER_LITRE:g} kg a litre "
-                f"(kg per litre, not per m³: {kg / 1000:g}?)"
-            )
-        mass = _MASS_UNITS.get(self.demand_unit)
-        if kg is not None and mass is not None and kg != mass:
-            raise ArgumentError(
-                f"kg_per_demand_unit(={kg:g}) contradicts demand_unit {self.demand_unit.value}, "
-                f"which is {mass:,.0f} kg (leave it out; it is for litres)"
-            )
-        _check_fuel_in_litres(self.demand_unit, self.vehicle_fuel)
+        for names, rule in _RULES:
+            rule(*(getattr(self, name) for name in names))
         _check_rate_key("per_person_per_day", self.per_person_per_day)
         _check_rate_key("per_vehicle_per_day", self.per_vehicle_per_day)
 

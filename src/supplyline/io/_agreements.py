@@ -31,6 +31,7 @@ from supplyline.io._yaml_fields import (
     mapping_of,
     missing_keys,
     one_value,
+    parse_as_written,
     take,
     yaml_tree,
 )
@@ -48,9 +49,7 @@ AGREEMENT_KEYS = (
 def _money(node: YNode, *, decimals: int, above_zero: bool = False) -> Decimal:
     """An amount as the ledger stores it: its bound and decimals (``domain.amounts``)."""
     one_value(node, "an amount such as 1250.00")
-    raw = node.raw if node.raw is not None else node.value
-    if isinstance(node.value, bool) or node.value is None:
-        raw = node.value
+    raw = node.raw if node.raw is not None and node.value is not None else node.value
     hi = largest_amount(decimals)
     return parse_decimal(raw, hi=hi, above_zero=above_zero, places=decimals)
 
@@ -157,7 +156,8 @@ def _price(com: str, node: YNode, currency: str) -> Price | None:
         if "currency" in sub:
             if sub["currency"].unread:
                 return None
-            cur = parse_currency(one_value(sub["currency"], "a currency code such as EUR"))
+            one_value(sub["currency"], "a currency code such as EUR")
+            cur = parse_as_written(parse_currency, sub["currency"])
         amount_node = sub["per_t"]
     if amount_node.unread:
         return None

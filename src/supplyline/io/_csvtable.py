@@ -1,8 +1,10 @@
 """A CSV table read into rows of named cells, each with the line it starts on.
 
 Lines whose first cell starts with ``#`` are comments, and blank lines are skipped, so
-that a template can explain itself and a planner can leave gaps. The first other line is
-the header; its column names are matched case-insensitively against the known ones.
+that a template can explain itself and a planner can leave gaps; a line of invisible
+characters only is skipped with a warning that names them (:mod:`._invisible_lines`).
+The first other line is the header; its column names are matched case-insensitively
+against the known ones.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from supplyline.io._csv_places import (
     quote_slip,
     unclosed_quote,
 )
+from supplyline.io._invisible_lines import invisible_line
 from supplyline.io._list_cells import LISTED, list_comma
 from supplyline.io._source import Report
 from supplyline.io._split_cells import rejoin
@@ -131,8 +134,10 @@ def _records(text: str, file: str, report: Report) -> _Records | None:
             line = reader.line_num + 1
             continue
         if record and any(c.strip() for c in record) and not record[0].lstrip().startswith("#"):
-            # a text supplyline wrote with a guard against spreadsheet formulas
-            read.records.append((line, [unguarded(cell) for cell in record]))
+            if (invisible := invisible_line(record)) is not None:  # a trailing Ctrl+Z
+                report.warning(file, invisible, line)
+            else:  # a text supplyline wrote with a guard against spreadsheet formulas
+                read.records.append((line, [unguarded(cell) for cell in record]))
         line = reader.line_num + 1
 
 

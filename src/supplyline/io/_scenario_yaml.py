@@ -23,6 +23,7 @@ from supplyline.domain import (
     SupplyClass,
     VehicleClass,
 )
+from supplyline.domain.commodities import commodity_problems
 from supplyline.domain.factors import MAX_FACTOR
 from supplyline.domain.field_ranges import FIELD_RANGES
 from supplyline.domain.scenario import MAX_ACTIVITY
@@ -49,7 +50,7 @@ from supplyline.io._commodity_numbers import (
 from supplyline.io._day_cells import parse_date
 from supplyline.io._duplicates import DuplicateRow
 from supplyline.io._enum_cells import parse_enum
-from supplyline.io._source import Fields, Origin, Origins, Report
+from supplyline.io._source import Fields, Origin, Origins, RateKey, Report
 from supplyline.io._yaml_fields import list_of, mapping_of, missing_keys, take, yaml_tree
 from supplyline.io._yamltree import YNode
 
@@ -214,16 +215,49 @@ def _commodities(items: list[YNode], report: Report, origins: Origins) -> list[C
         }
         if unit is DemandUnit.L and kw["kg_per_demand_unit"] is not None:
             check_litre_mass(f, kw["kg_per_demand_unit"])
+        _note_rate_keys(
+            f,
+            {
+                "per_person_per_day": f"{unit}/person/day" if unit else None,
+                "per_vehicle_per_day": None,
+            },
+            kw,
+        )
+        sound = {k: v for k, v in {"id": cid, **kw}.items() if k not in f.faulty}
+        for problem in commodity_problems(sound):  # all of them, whatever else is wrong
+            _fail_rule(f, problem, kw)
         if _keep(f, seen, cid, "commodity"):
             try:
                 out.append(Commodity(id=cid, **kw))
                 origins.add("commodity", cid, f.origin)
-            except ValueError as error:  # "field(=value) ...": pointed at that field's line
-                field = str(error).split("(=", 1)[0]
-                f.fail(field if field in kw else "id", str(error))
-                if field not in kw:  # its id (deploy:fuel) is not the one referred to (fuel)
-                    report.incomplete.add("commodity")
+            except ValueError as error:  # a check of its own the reader did not make (a range)
+                _fail_rule(f, error, kw)
     return out
+
+
+def _fail_rule(f: Fields, error: ValueError, fields: Mapping[str, Any]) -> None:
+    """Say a commodity rule's error at the field it names (``field(=value) ...``), else at id.
+
+    An error not about one field is about the id (``deploy:fuel``), which is then not the
+    one referred to (``fuel``): the kind is incomplete, so no reference to it is dangling.
+    """
+    field = str(error).split("(=", 1)[0]
+    f.fail(field if field in fields else "id", str(error))
+    if field not in fields:
+        f.report.incomplete.add("commodity")
+
+
+def _note_rate_keys(f: Fields, units: Mapping[str, str | None], fields: Mapping[str, Any]) -> None:
+    """Keep the entry's rates written as factor keys (with their factor's unit) for the loader.
+
+    Built or not, the entry's keys are checked once the overrides are read (see
+    :class:`~supplyline.io._source.RateKey`).
+    """
+    for name, unit in units.items():
+        key = fields.get(name)
+        if isinstance(key, str):
+            origin = f.origin
+            f.report.rate_keys.append(RateKey(origin.line_of(name), origin.column(name), key, unit))
 
 
 def _vehicle_classes(
@@ -253,6 +287,7 @@ def _vehicle_classes(
             ),
         )  # fmt: skip
         km = take(f, e, "km_per_day", parse_in_range(_VEHICLE["km_per_day"]))
+        _note_rate_keys(f, {"fuel_l_per_100km": "L/100km"}, {"fuel_l_per_100km": fuel})
         if _keep(f, seen, vid, "vehicle class"):
             out.append(VehicleClass(id=vid, name=name, fuel_l_per_100km=fuel, km_per_day=km))
             origins.add("vehicle class", vid, f.origin)
@@ -352,7 +387,7 @@ def read_scenario_yaml(text: str | None, report: Report, origins: Origins) -> He
     f = Fields(report, Origin(FILE, 1, "", {k: v.line for k, v in entries.items()}))
     f.reported = missing_keys(entries, required)
     head.name = _name(f, entries)
-    head.description = take(f, entries, "description", _description, "") or ""
+    head.description = take(f, entries, "description", _description, "", text=True) or ""
     head.start_date = take(f, entries, "start_date", parse_date, written=True)
     head.horizon_days = take(
         f, entries, "horizon_days", parse_in_range(FIELD_RANGES["scenario"]["horizon_days"])

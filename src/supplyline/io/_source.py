@@ -32,6 +32,7 @@ __all__ = [
     "Fields",
     "Origin",
     "Origins",
+    "RateKey",
     "Report",
     "read_text",
 ]
@@ -68,6 +69,22 @@ class LooseRef:
     ref: str
 
 
+@dataclass(frozen=True, slots=True)
+class RateKey:
+    """A rate that scenario.yaml writes as a planning-factor key, and where.
+
+    Kept for every entry, whether it was built or had an error, and checked against the
+    factor table once the overrides are read: a tester's misspelt fuel key was said only
+    after the negative ``km_per_day`` beside it was mended.
+    """
+
+    line: int
+    column: str
+    key: str
+    unit: str | None
+    """The unit the factor should be in (``kg/person/day``); ``None``: not judged."""
+
+
 @dataclass
 class Report:
     """Every issue found so far during one load, in the order found."""
@@ -84,6 +101,8 @@ class Report:
     loose_refs: list[LooseRef] = field(default_factory=list)
     """References made by rows that had an error (so were not built): checked once every
     file is read, so that one row's mistakes are all said in one run."""
+    rate_keys: list[RateKey] = field(default_factory=list)
+    """The rates scenario.yaml names by factor key, of entries built or not."""
     uncounted: list[tuple[str, int, str]] = field(default_factory=list)
     """Cells (file, line, column) that give a real date while the start date is unknown:
     their rows wait, without an error of their own, until start_date is mended."""
@@ -190,10 +209,13 @@ class Fields:
         self.record_id: str | None = None
         self.reported: set[str] = set()
         """Fields whose absence is already reported (required keys of a YAML mapping)."""
+        self.faulty: set[str] = set()
+        """Fields with an error of their own: a rule across fields does not judge them."""
 
     def fail(self, column: str, message: str, line: int | None = None) -> None:
         """Record an error about one field of this record."""
         self.ok = False
+        self.faulty.add(column)
         if self.record_id is not None:
             self.report.failed(self.origin.file, self.record_id)
         self.report.error(

@@ -10,6 +10,7 @@ said once, there: the checks here leave it out without a word.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -24,6 +25,8 @@ __all__ = [
     "mapping_of",
     "missing_keys",
     "one_value",
+    "parse_as_written",
+    "shown",
     "take",
     "yaml_tree",
     "yaml_words",
@@ -90,7 +93,52 @@ def kind_of(node: YNode) -> str:
         return f"a list ({yaml_words(node)})"
     if isinstance(node.value, dict):
         return f"a mapping ({yaml_words(node)})"
-    return f"the value {show(node.value)}"
+    return f"the value {shown(node)}"
+
+
+def shown(node: YNode) -> str:
+    """A scalar as a message quotes it: as the file wrote it, where the value read differs.
+
+    YAML reads a bare ``yes`` as true, ``2030-01-01T00:00:00Z`` as a date and time that
+    Python writes ``2030-01-01 00:00:00+00:00``, and ``2500.50`` as 2500.5; a value read
+    as written (``-60``, a text) is quoted as :func:`~supplyline.io._cells.show` does.
+
+    >>> from supplyline.io._yamltree import parse_yaml
+    >>> [shown(parse_yaml(text)[0]) for text in ("yes", "2030-01-01T00:00:00Z", "-60", "x")]
+    ["'yes'", "'2030-01-01T00:00:00Z'", '-60', "'x'"]
+    """
+    return show(node.raw) if _read_otherwise(node) else show(node.value)
+
+
+def _read_otherwise(node: YNode) -> bool:
+    """Whether a scalar's value, as a message words it, may differ from the file's text.
+
+    A yes/no and a date are worded by each parser its own way (``true``, an ISO form with
+    a ``T``); a number as :func:`~supplyline.io._cells.show` writes it (``2500.5``).
+    """
+    if node.raw is None or node.value is None or isinstance(node.value, str):
+        return False
+    return isinstance(node.value, bool | dt.date) or show(node.value) != node.raw
+
+
+def parse_as_written(parse: Callable[[Any], Any], node: YNode) -> Any:
+    """A scalar parsed as the YAML reader read it; refused, said as the file wrote it.
+
+    What a field accepts is unchanged (a ``yes`` is true to a yes/no field, a date-time at
+    midnight a date); a refusal quotes the file's text: a tester's ``start_date:
+    2030-01-01T00:00:00Z`` was quoted back as ``'2030-01-01T00:00:00+00:00'``, a ``yes``
+    given for a number as ``true``. The text is given to the field's parser, as a CSV
+    cell's is, for its message; a text it would accept where the value read is refused is
+    a yes/no the reader took for true or false, and said so (write it in quotes).
+    """
+    try:
+        return parse(node.value)
+    except BadValue:
+        if not _read_otherwise(node):
+            raise
+    value = parse(node.raw)  # refused: its message quotes the text as written
+    as_written(node)  # accepted as text: a yes/no read as true or false is said so
+    return value
 
 
 def one_value(node: YNode, expected: str) -> Any:
@@ -184,6 +232,8 @@ def take(
     ``text``: the field holds text (an id, a name), parsed as written (:func:`as_written`).
     ``written``: a number is parsed as the file wrote it, so that a date field can say
     what ``20250101`` or ``46056.5`` is (a date without dashes, a spreadsheet's serial).
+    Any other value the YAML reader turned from its text is refused in the file's words
+    (:func:`parse_as_written`).
     """
     node = entries.get(key)
     if node is not None and node.unread:
@@ -192,10 +242,12 @@ def take(
     if node is not None and isinstance(node.value, dict | list):
         f.fail(key, f"must be a single value, not {kind_of(node)}")
         return None
-    if text and node is not None and isinstance(node.value, bool | int | float):
-        said = node
+    if node is None or node.value is None or isinstance(node.value, str):
+        return f.take(key, None if node is None else node.value, parse, default)
+    said = node  # a scalar the YAML reader turned into a bool, a number or a date
+    if text:
         return f.take(key, node.value, lambda _: parse(as_written(said)), default)
-    number = node is not None and type(node.value) in (int, float)  # not a bool
-    if written and number and node is not None and node.raw:
+    number = type(node.value) in (int, float)  # not a bool
+    if written and number and node.raw:
         return f.take(key, node.raw, parse, default)
-    return f.take(key, None if node is None else node.value, parse, default)
+    return f.take(key, node.value, lambda _: parse_as_written(parse, said), default)

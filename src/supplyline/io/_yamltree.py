@@ -62,7 +62,9 @@ def as_written(node: YNode) -> Any:
 
     YAML 1.1 reads a bare ``no`` (Norway's country code), ``yes``, ``on`` or ``off`` as
     true or false, which a tester's id was then told was missing: it is said, with the
-    quotes to write. A number is kept as written (``012`` is the id '012', not '12').
+    quotes to write. A number or a date is kept as written (``012`` is the id '012', not
+    '12'; a name ``2030-01-01T00:00:00Z`` is not Python's ``2030-01-01 00:00:00+00:00``,
+    and an id of that text was told it was missing).
     """
     if isinstance(node.value, bool):
         word = node.raw or str(node.value).lower()
@@ -70,7 +72,7 @@ def as_written(node: YNode) -> Any:
             f"{word} was read as {str(node.value).lower()}, not as text (YAML reads a bare "
             f"yes, no, on, off, true or false as true or false): write it in quotes, '{word}'"
         )
-    if isinstance(node.value, int | float) and node.raw is not None:
+    if isinstance(node.value, int | float | dt.date) and node.raw is not None:
         return node.raw
     return node.value
 

@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from supplyline.domain import (
-    Commodity,
     FactorTable,
     Finding,
     Scenario,
-    VehicleClass,
     close_matches,
     unknown_reference,
 )
@@ -107,26 +105,24 @@ def _issue_of(finding: Finding, origins: Origins) -> Issue:
 
 
 def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Origins) -> None:
-    """Every rate written as a key names a known factor, in a unit that fits."""
+    """Every rate written as a key names a known factor, in a unit that fits.
+
+    The rates are scenario.yaml's, of every entry, built or not
+    (:class:`~supplyline.io._source.RateKey`). An override that a misspelt rate key is
+    offered is not also told that nothing names it: the rate's error says what was meant.
+    """
     known = set(factors)
     used: set[str] = set()
-    rated: list[tuple[str, Commodity | VehicleClass, str, float | str | None, str | None]] = []
-    for com in s.commodities:
-        unit = com.demand_unit.value
-        rated.append(
-            ("commodity", com, "per_person_per_day", com.per_person_per_day, f"{unit}/person/day")
-        )
-        rated.append(("commodity", com, "per_vehicle_per_day", com.per_vehicle_per_day, None))
-    for vc in s.vehicle_classes:
-        rated.append(("vehicle class", vc, "fuel_l_per_100km", vc.fuel_l_per_100km, "L/100km"))
-    for entity, item, field, rate, want_unit in rated:
-        if not isinstance(rate, str) or rate in report.failed_ids:
-            continue  # a number, or a planning_factors key already reported as bad
+    offered: set[str] = set()
+    for rated in report.rate_keys:
+        rate = rated.key
+        if rate in report.failed_ids:
+            continue  # a planning_factors key already reported as bad
         used.add(rate)
-        origin = origins.get(entity, item.id)
-        where = (origin.line_of(field), origin.column(field)) if origin else (None, field)
+        where = (rated.line, rated.column)
         if rate not in known:
             close = close_matches(rate, known, n=4, cutoff=0.6)  # keys are long and alike
+            offered.update(close)
             hint = (
                 f"known keys like it: {', '.join(close)}" if close else "see `supplyline factors`"
             )
@@ -134,7 +130,7 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
                 "scenario.yaml", f"{rate!r} is not a planning factor ({hint}; or a number)", *where
             )
             continue
-        have = factors[rate].unit
+        have, want_unit = factors[rate].unit, rated.unit
         if want_unit and have and have.replace(" ", "").lower() != want_unit.lower():
             report.warning(
                 "scenario.yaml",
@@ -142,19 +138,24 @@ def _check_rates(s: Scenario, factors: FactorTable, report: Report, origins: Ori
                 "(check that the commodity's demand_unit matches the factor)",
                 *where,
             )
-    _check_override_keys(s, used, report, origins)
+    _check_override_keys(s, used, offered, report, origins)
 
 
-def _check_override_keys(s: Scenario, used: set[str], report: Report, origins: Origins) -> None:
+def _check_override_keys(
+    s: Scenario, used: set[str], offered: set[str], report: Report, origins: Origins
+) -> None:
     """Every override key is a default factor or named by a rate; else it changes nothing.
 
     The check is the domain's (:func:`~supplyline.domain.factors.override_key_findings`),
     which ``compute_requirements`` and ``plan_movements`` run on a scenario built in
-    Python; here its findings are located at their keys in scenario.yaml.
+    Python; here its findings are located at their keys in scenario.yaml. A key offered
+    to a misspelt rate (``offered``) is not warned of: that rate's error names it.
     """
     overrides = origins.get("planning_factors", "planning_factors")
     for found in override_key_findings(s.factor_overrides, used, default_factors()):
         key = found.entity_id
+        if found.severity is Severity.WARNING and key in offered:
+            continue
         line = None if overrides is None else overrides.line_of(key)
         say = report.error if found.severity is Severity.ERROR else report.warning
         say("scenario.yaml", found.message, line, f"planning_factors.{key}")

@@ -88,6 +88,24 @@ def _refuse_item(agreement: Agreement, item: str) -> NoReturn:
     raise LedgerRuleError(f"{item!r} is outside agreement {agreement.id}'s scope ({scope})")
 
 
+def _unit_price_unused(unit_price: Decimal | None) -> str:
+    """What a request refused for a commodity's missing price says of its unit price.
+
+    A unit price is for a service, which has no price list; a commodity costs its
+    agreement's list price. A tester's ``--unit-price 250`` for a commodity without a price
+    was told only that the price list lacks one, as if the option had not been given.
+
+    >>> _unit_price_unused(Decimal("250"))
+    ' (--unit-price does not stand in for a price: it is for services, which have no price list; drop it)'
+    """  # noqa: E501
+    if unit_price is None:
+        return ""
+    return (
+        " (--unit-price does not stand in for a price: it is for services, which have no price "
+        "list; drop it)"
+    )
+
+
 def _check_scope(
     agreement: Agreement, actor: Actor, item: str, on: dt.date, mode: ReimbursementMode
 ) -> tuple[str, ItemKind]:
@@ -132,16 +150,16 @@ def create_order(
     if kind is ItemKind.COMMODITY:
         price = agreement.order_price(item)
         if price is None:
-            if (why := other_currency_only(agreement, item)) is not None:
-                raise LedgerRuleError(why)
-            raise LedgerRuleError(
+            why = other_currency_only(agreement, item) or (
                 f"agreement {agreement.id} has no price for {item} in {currency}; "
                 "add one to its price list"
             )
-        if unit_price is not None and unit_price != price.per_t:
+            raise LedgerRuleError(why + _unit_price_unused(unit_price))
+        if unit_price is not None and unit_price != price.per_t:  # equal: a check, kept
             raise LedgerRuleError(
                 f"{item} costs {unit_price_text(price.per_t)} {currency}/t under agreement "
-                f"{agreement.id}, not {unit_price_text(unit_price)}"
+                f"{agreement.id}, not {unit_price_text(unit_price)} (a commodity is requested "
+                "at its agreement's list price: drop --unit-price, which is for services)"
             )
         per_unit = price.per_t
     else:
