@@ -23,7 +23,11 @@ __all__ = ["DAY_S", "build_problem", "load_prizes", "load_size"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
-"""Distance (10 m) and time (s) that rule an arc out: more than any truck can do."""
+"""Distance (10 m) that rules an arc out: more than any truck can drive."""
+_FAR_S = 2 * DAY_S
+"""Time (s) that rules an arc out: no route of the day can take it. Two days, not
+``_FAR``: the search's cost of a late arrival is per second late, and must stay within
+64 bits for the latest arrival a route can make (:mod:`~supplyline.routing.penalties`)."""
 _DAM_PER_KM = 100
 """The solver counts distance in decametres: fine enough, and it keeps costs (in
 thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
@@ -76,11 +80,11 @@ def _matrices(
         if key not in keys:
             seconds = _whole_seconds(np.where(cut, 0.0, sub) * 3600 / g.speed_kmh)
             dmat = metres.copy()
-            tmat = np.where(cut, _FAR, seconds.astype(np.int64) + leaving).astype(np.int64)
+            tmat = np.where(cut, _FAR_S, seconds.astype(np.int64) + leaving).astype(np.int64)
             idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
-            for mat in (dmat, tmat):
-                mat[idx, :] = _FAR
-                mat[:, idx] = _FAR
+            for mat, far in ((dmat, _FAR), (tmat, _FAR_S)):
+                mat[idx, :] = far
+                mat[:, idx] = far
                 np.fill_diagonal(mat, 0)
             keys[key] = len(dist)
             dist.append(dmat)

@@ -34,6 +34,7 @@ from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovemen
 from pyvrp.stop import StoppingCriterion as _Stop
 
 from supplyline.errors import SolverError
+from supplyline.routing.penalties import prize_penalties
 from supplyline.routing.problem import (
     NO_LIMIT,
     IntArray,
@@ -159,7 +160,11 @@ def _search_params(
     neighbours = params.num_neighbours or (50 if windows else 30)
     history = params.history_length or (300 if windows else 100)
     ils = IteratedLocalSearchParams(history_length=history, callbacks=callbacks)  # type: ignore[arg-type]
-    return SolveParams(ils=ils, neighbourhood=NeighbourhoodParams(num_neighbours=neighbours))
+    near = NeighbourhoodParams(num_neighbours=neighbours)
+    penalty = prize_penalties(problem)
+    if penalty is None:
+        return SolveParams(ils=ils, neighbourhood=near)
+    return SolveParams(ils=ils, neighbourhood=near, penalty=penalty)
 
 
 def _stopping(params: RouterParams) -> _Stop:
