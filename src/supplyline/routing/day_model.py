@@ -19,11 +19,15 @@ from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
 from supplyline.routing.translate import Chunk
 
-__all__ = ["DAY_S", "build_problem", "load_prizes", "load_size"]
+__all__ = ["DAY_S", "build_problem", "load_prizes", "load_size", "load_worths"]
 
 DAY_S = 24 * 3600
 _FAR = 10**9
-"""Distance (10 m) and time (s) that rule an arc out: more than any truck can do."""
+"""Distance (10 m) that rules an arc out: more than any truck can drive."""
+_FAR_S = 2 * DAY_S
+"""Time (s) that rules an arc out: no route of the day can take it. Two days, not
+``_FAR``: the search's cost of a late arrival is per second late, and must stay within
+64 bits for the latest arrival a route can make (:mod:`~supplyline.routing.penalties`)."""
 _DAM_PER_KM = 100
 """The solver counts distance in decametres: fine enough, and it keeps costs (in
 thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
@@ -74,19 +78,34 @@ def _matrices(
         banned = frozenset(d + i for i, c in enumerate(chunks) if _banned(g, c))
         key = (g.speed_kmh, banned)
         if key not in keys:
-            seconds = np.ceil(np.where(cut, 0.0, sub) / g.speed_kmh * 3600)
+            seconds = _whole_seconds(np.where(cut, 0.0, sub) * 3600 / g.speed_kmh)
             dmat = metres.copy()
-            tmat = np.where(cut, _FAR, seconds.astype(np.int64) + leaving).astype(np.int64)
+            tmat = np.where(cut, _FAR_S, seconds.astype(np.int64) + leaving).astype(np.int64)
             idx = np.fromiter(banned, dtype=np.int64, count=len(banned))
-            for mat in (dmat, tmat):
-                mat[idx, :] = _FAR
-                mat[:, idx] = _FAR
+            for mat, far in ((dmat, _FAR), (tmat, _FAR_S)):
+                mat[idx, :] = far
+                mat[:, idx] = far
                 np.fill_diagonal(mat, 0)
             keys[key] = len(dist)
             dist.append(dmat)
             dur.append(tmat)
         profile_of[g.id] = keys[key]
     return dist, dur, profile_of
+
+
+_NOISE_S = 1e-6
+"""Float noise in a time worked out in seconds, far below the model's whole second."""
+
+
+def _whole_seconds(seconds: np.ndarray) -> np.ndarray:
+    """Times up to the whole second, not up past float noise.
+
+    44 km at 40 km/h is 3,960 s, but ``44 / 40 * 3600`` is 3960.0000000000005, which
+    rounded up to 3,961 s; and 2.01 h of drivers' hours was 7,235 s, not 7,236, by
+    ``floor``. A route of exactly the drivers' hours was then over by a second or two, and
+    its load left out (``tests/routing/test_whole_seconds.py``).
+    """
+    return np.ceil(seconds - _NOISE_S)
 
 
 def _banned(g: FleetGroup, c: Chunk) -> bool:
@@ -121,24 +140,43 @@ _PRIZE_BUDGET = 2**55
 """Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
 
 
-def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadMatrix) -> list[int]:
-    """What leaving each truck-load out costs: ``urgency × own trip + C × urgent tonnes``.
+def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk]) -> list[int]:
+    """What leaving each truck-load out costs: ``M × its urgency-weighted kilograms``.
 
-    ``own trip`` is what serving the load on a trip of its own costs (a new truck's fixed
-    cost plus the round trip at the dearest rate), so that every load is worth more than
-    that and the router serves all it can. ``C`` is the dearest such trip of the day: each
-    tonne is worth more than any one truck trip, so when trucks are short the router
-    serves the most tonnes, by priority, it can (a tester's 2.1 t load farther out was
-    served and a 6.3 t one nearer left when the prize was the load's own trip cost alone).
-    Urgency is ``11 - priority`` (×10 for priority 1 down to ×2 for priority 9): of the
-    load's most urgent commodity for its trip, and of each commodity for its tonnes
+    The router's objective is lexicographic: the most tonnes, by priority, first, then the
+    least cost. ``M`` (:func:`_cost_bound`) is more than any routes of the day can cost,
+    so one weighted kilogram more outweighs every cost, and between routes that serve
+    the same weighted kilograms the cheaper wins. Urgency is ``11 - priority`` (×10 for
+    priority 1 down to ×2 for priority 9), of each commodity for its own tonnes
     (``Chunk.weighted_t``), so that a unit's load of water outweighs its load of general
     goods (a tester's water stayed half behind when every load had the request's
     priority). In thousandths of the currency, as the model's costs.
 
-    Public because the fleet cap (:mod:`~supplyline.routing.fleet_cap`) chooses the loads
-    a search is offered by these same prizes: only the depots' rows of ``km`` are read, so
-    thousands of loads cost no square matrix here.
+    Before, the prize was :func:`load_worths` (its own trip's cost, times its urgency,
+    plus its urgent tonnes at the dearest such trip): a weighting, not an order. A far
+    load was then worth more than a near one of the same tonnes by more than the extra km
+    cost, and the router chose it: a tester's day served 2.04 t for 1,028 where the same
+    2.04 t cost 576.
+    """
+    if not chunks:
+        return []
+    bound = _cost_bound(groups, len(chunks))
+    return [bound * max(1, math.ceil(c.weighted_t * 1000 - 1e-6)) for c in chunks]
+
+
+def load_worths(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadMatrix) -> list[int]:
+    """What the fleet cap ranks loads by: ``urgency × own trip + C × urgent tonnes``.
+
+    ``own trip`` is what serving the load on a trip of its own costs (a truck's fixed cost
+    plus the round trip at the dearest rate, + 1), ``C`` the dearest such trip of the day,
+    urgency as in :func:`load_prizes`. The search's prize until the prizes became
+    lexicographic; the fleet cap (:mod:`~supplyline.routing.fleet_cap`) keeps it, per share
+    of the trucks' day, because its part per load (the own trip, what a stop is worth)
+    keeps the light loads that fill the trucks beside the heavy ones. By weighted tonnes
+    alone, a single-trip day of four 4 t trucks was offered 200 loads of 2.6 t (one to a
+    truck: 10.4 t) before forty of 0.5 t (``tests/routing/test_fleet_cap_choice.py``).
+
+    Only the depots' rows of ``km`` are read, so thousands of loads cost no square matrix.
     """
     if not chunks:
         return []
@@ -159,6 +197,24 @@ def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadM
         (11 - c.priority) * trip + dearest * math.ceil(c.weighted_t * 1000 - 1e-6) // 1000
         for c, trip in zip(chunks, own, strict=True)
     ]
+
+
+def _cost_bound(groups: Sequence[FleetGroup], loads: int) -> int:
+    """More than any of the day's routes can cost, in thousandths of the currency.
+
+    A truck drives at most its speed × its hours (every arc's time is at least its km at
+    that speed, and a route lasts at most the drivers' hours and the day); each arc's
+    decametres are rounded, by half a decametre at most, on at most ``3 × loads + 3`` arcs
+    (every load, a reload after each, the way back). No more trucks of a group are used
+    than there are loads.
+    """
+    total = 1
+    for g in groups:
+        hours = min(g.max_route_hours, DAY_S / 3600)
+        dam = math.ceil(g.speed_kmh * hours * _DAM_PER_KM) + 3 * loads + 3
+        truck = round(g.fixed_cost * 1000) + _unit_cost(g) * dam
+        total += min(g.count, loads) * truck
+    return total
 
 
 def _unit_cost(g: FleetGroup) -> int:
@@ -231,14 +287,14 @@ def build_problem(
             unit_distance_cost=unit_cost[g.id],
             tw_early=shifts.get(g.id, (0, DAY_S))[0],
             tw_late=shifts.get(g.id, (0, DAY_S))[1],
-            max_duration=math.floor(g.max_route_hours * 3600),
+            max_duration=math.floor(g.max_route_hours * 3600 + _NOISE_S),
             profile=profile_of[g.id],
             reload=multi_trip,
         )
         for g in groups
     )
     prize = np.zeros(n, dtype=np.int64)
-    prize[d:] = _budgeted(load_prizes(groups, chunks, km))
+    prize[d:] = _budgeted(load_prizes(groups, chunks))
     return VrpProblem(
         num_depots=d,
         demand=demand,

@@ -20,11 +20,15 @@ beyond the first :data:`OFFER_AT_LEAST` of them, a size the search's models hand
 fraction of a second: a day of that many loads or fewer is offered whole, and the search
 alone chooses.
 
-Past it, the loads kept are those the search itself values most for what they take of
-the trucks' day: the most urgent first (priority 1 before 2), then, within a priority,
-by the search's prize (:func:`~supplyline.routing.day_model.load_prizes`) per share of
-the trucks' day the load takes: its tonnes of the tonnes they carry, plus its stop of
-the stops they make (a unit's stop shared among its loads). Taken heaviest first
+Past it, the loads kept are those worth most for what they take of the trucks' day:
+the most urgent first (priority 1 before 2), then, within a priority, by the load's
+worth (:func:`~supplyline.routing.day_model.load_worths`: its own trip, what a stop is
+worth, plus its urgent tonnes) per share of the trucks' day the load takes: its tonnes
+of the tonnes they carry, plus its stop of the stops they make (a unit's stop shared
+among its loads). The worth was the search's prize until the prizes became
+lexicographic, weighted tonnes first and then cost
+(:func:`~supplyline.routing.day_model.load_prizes`); by those, per share, the heavy
+loads that go one to a truck came first again. Taken heaviest first
 (before), a generated single-trip day of 1,000 units and ten 4 t trucks offered the
 search 200 loads of 2.5-3.8 t, one to a truck (37.8-37.9 t routed, to 11 units), and
 none of the 0.2-0.8 t loads that fill the trucks (39.9 t, to 127-137 units, now). Nor is
@@ -43,7 +47,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from supplyline.domain import FleetGroup
-from supplyline.routing.day_model import load_prizes
+from supplyline.routing.day_model import load_worths
 from supplyline.routing.loads import LoadBound
 from supplyline.routing.ran_out import Way
 from supplyline.routing.roads import RoadMatrix
@@ -60,7 +64,7 @@ OFFER_AT_LEAST = 200
 The cap is there for the size of the search's models (quadratic in the loads), not to
 choose loads; at this size they are small (measured in ``docs/routing.md``, *Idle trucks
 take what is left*), so below it the search's prizes choose, not the cap's order; above
-it the cap's order is by those prizes too (:func:`within_fleets`)."""
+it the cap's order is by the loads' worth (:func:`within_fleets`)."""
 
 
 class _Group(Protocol):
@@ -138,7 +142,7 @@ def within_fleets(
     For each set of truck types that some loads may go on, the loads that may go on
     those types only are kept to the types' :func:`fleet_tonnes` together, and to as many
     units as the trucks can stop at. Loads are taken most urgent first, then by
-    ``values`` (the search's prize of each load, in the order of ``chunks``) per share
+    ``values`` (each load's worth, in the order of ``chunks``) per share
     of the trucks' day the load takes (:func:`_shares`), a load that does not fit skipped
     for one after it; then, where fewer than ``at_least`` (default :data:`OFFER_AT_LEAST`)
     are kept, the next loads in that order that were skipped, up to it (the cap chooses
@@ -204,12 +208,12 @@ def within_caps(
     """The loads to offer a search on ``groups``: each request's within its trips, all in fleets.
 
     :func:`~supplyline.routing.trip_cap.within_trips`, then :func:`within_fleets` by the
-    prizes the search gives the loads (:func:`~supplyline.routing.day_model.load_prizes`);
+    loads' worth (:func:`~supplyline.routing.day_model.load_worths`);
     the loads kept back by either are returned together, in the order given.
     """
     offered, beyond = within_trips(chunks, bounds)
-    prizes = load_prizes(groups, offered, km)
-    offered, over = within_fleets(offered, bounds, service_h, values=prizes)
+    worths = load_worths(groups, offered, km)
+    offered, over = within_fleets(offered, bounds, service_h, values=worths)
     kept_back = {id(c) for c in (*beyond, *over)}
     return offered, [c for c in chunks if id(c) in kept_back]
 
@@ -256,8 +260,8 @@ def _visits(group: _Group | None, service_h: float) -> float:
 def _preferred(chunk: Chunk, k: int, worth: float) -> tuple[int, float, float, int, int]:
     """The order loads are kept in: most urgent, then most ``worth``, heaviest, as given.
 
-    ``worth`` is the search's prize per share of the trucks' day the load takes: the
-    loads the search would choose first among those it is offered. Heaviest first alone
+    ``worth`` is the load's worth per share of the trucks' day it takes
+    (:func:`~supplyline.routing.day_model.load_worths`). Heaviest first alone
     (before) kept, on a single-trip day, the loads one to a truck where lighter ones fill
     the trucks; every unit's first load first (before that) kept 313 loads of 0.25 t to
     hamlets and routed 20.6 t where all the loads offered had routed 85.5 t.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,8 @@ from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovemen
 from pyvrp.stop import StoppingCriterion as _Stop
 
 from supplyline.errors import SolverError
+from supplyline.routing.new_trips import with_new_trips
+from supplyline.routing.penalties import prize_penalties
 from supplyline.routing.problem import (
     NO_LIMIT,
     IntArray,
@@ -159,7 +162,11 @@ def _search_params(
     neighbours = params.num_neighbours or (50 if windows else 30)
     history = params.history_length or (300 if windows else 100)
     ils = IteratedLocalSearchParams(history_length=history, callbacks=callbacks)  # type: ignore[arg-type]
-    return SolveParams(ils=ils, neighbourhood=NeighbourhoodParams(num_neighbours=neighbours))
+    near = NeighbourhoodParams(num_neighbours=neighbours)
+    penalty = prize_penalties(problem)
+    if penalty is None:
+        return SolveParams(ils=ils, neighbourhood=near)
+    return SolveParams(ils=ils, neighbourhood=near, penalty=penalty)
 
 
 def _stopping(params: RouterParams) -> _Stop:
@@ -255,18 +262,11 @@ def solve_vrp(
         warnings.simplefilter("always")
         if params.vehicles_first and data.num_vehicle_types == 1 and problem.prize is None:
             result = solve_vehicles_first(data, params, search)
+            best, runtime, iterations = result.best, result.runtime, result.num_iterations
         else:
-            result = solve(
-                data,
-                stop=_stopping(params),
-                seed=params.seed,
-                collect_stats=False,
-                display=False,
-                params=search,
-                initial_solution=_initial(data, problem, kept, initial) if initial else None,
-            )
+            start = _initial(data, problem, kept, initial) if initial else None
+            best, runtime, iterations = _search(data, problem, params, search, start)
     t1 = time.perf_counter()
-    best = result.best
     routes = _extract(problem, best, kept)
     visited = {v for r in routes for v in r.visits if v >= problem.num_depots}
     unserved = tuple(i for i in range(problem.num_depots, problem.num_nodes) if i not in visited)
@@ -277,12 +277,86 @@ def solve_vrp(
         feasible=feasible,
         cost=int(zero.cost(best)) if feasible else NO_LIMIT,
         distance=int(best.distance()),
-        runtime_s=float(result.runtime),
-        iterations=int(result.num_iterations),
+        runtime_s=float(runtime),
+        iterations=int(iterations),
         build_s=build_s,
         extract_s=time.perf_counter() - t1,
         notes=_notes(caught, feasible),
     )
+
+
+def _search(
+    data: ProblemData,
+    problem: VrpProblem,
+    params: RouterParams,
+    search: SolveParams,
+    start: Solution | None,
+) -> tuple[Solution, float, int]:
+    """PyVRP's search, and for a model with prizes on from the loads it left out as new trips.
+
+    A model with prizes starts from no routes where no ``start`` is given (no greedy
+    route fits): PyVRP's own start puts loads on trucks at random and, where the prizes
+    outweighed its costs for the limits those routes break, kept them as its best (a
+    truck 2 s over its drivers' hours by float noise was a ``SolverError``:
+    ``tests/routing/test_whole_seconds.py``). Its search never opens a trip for a load it
+    left out (:mod:`.new_trips`): the start gets the loads that fit as trips of their own
+    (a greedy start adds trips only after a truck's others: a truck kept its 4.7 t due at
+    19.5 h, left the 2.8 t a trip before it would have carried, and the search went on
+    to two lighter loads in the morning); and while a load left out fits as a trip of its
+    own and the routes with it are better (a prize more for some km), they start the
+    search again, within what is left of the time limit and of ``max_iterations``. Each
+    round is better than the last, so the rounds end. Returns the best routes, the
+    seconds searched and the iterations.
+    """
+    if problem.prize is not None:
+        if start is None:
+            start = Solution(data, [])  # every stop optional: no routes break a limit
+        start = with_new_trips(data, start) or start
+    result = solve(
+        data,
+        stop=_stopping(params),
+        seed=params.seed,
+        collect_stats=False,
+        display=False,
+        params=search,
+        initial_solution=start,
+    )
+    best, runtime, iterations = result.best, float(result.runtime), int(result.num_iterations)
+    zero = CostEvaluator([0] * data.num_load_dimensions, 0, 0)
+    while problem.prize is not None and best.is_feasible():
+        more = with_new_trips(data, best)
+        if more is None or zero.cost(more) >= zero.cost(best):
+            break
+        best = more
+        rest = _rest(params, runtime, iterations)
+        if rest is None:
+            break
+        result = solve(
+            data,
+            stop=_stopping(rest),
+            seed=params.seed,
+            collect_stats=False,
+            display=False,
+            params=search,
+            initial_solution=more,
+        )
+        runtime += float(result.runtime)
+        iterations += int(result.num_iterations)
+        if zero.cost(result.best) < zero.cost(best):
+            best = result.best
+    return best, runtime, iterations
+
+
+def _rest(params: RouterParams, runtime: float, iterations: int) -> RouterParams | None:
+    """The limits left after searching ``runtime`` seconds and ``iterations``; None: none."""
+    seconds = params.time_limit_s - runtime
+    if seconds <= 0.0:
+        return None
+    if params.max_iterations is None:
+        return replace(params, time_limit_s=seconds)
+    if iterations >= params.max_iterations:
+        return None
+    return replace(params, time_limit_s=seconds, max_iterations=params.max_iterations - iterations)
 
 
 def _notes(caught: Sequence[warnings.WarningMessage], feasible: bool) -> tuple[str, ...]:
