@@ -136,6 +136,23 @@ def test_a_plan_of_the_scenario_with_other_data_is_refused(
     assert _in(f"supplyline plan {other} --out", words)
 
 
+def test_what_differs_is_said_of_the_plan_file(
+    planned: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """A unit the scenario no longer has is said of the plan.json given, not of ``plan``.
+
+    The header's and the ids' issues were ``plan: units: the plan names coy-c, …``.
+    """
+    folder, data = planned
+    other = shutil.copytree(folder, tmp_path / "camps-now")
+    units = (other / "units.csv").read_text(encoding="utf-8")
+    (other / "units.csv").write_text(units.replace("coy-c,", "coy-z,"), encoding="utf-8")
+    plan = _written(tmp_path / "plan", data)
+    words = _refused(other, plan, tmp_path / "out")
+    assert _in(f"{plan}: units: the plan names coy-c, which the scenario does not have", words)
+    assert not _in("plan: units:", words.replace(f"{plan}", ""))
+
+
 def test_a_plan_without_a_fingerprint_lacking_a_unit_is_refused(
     planned: tuple[Path, dict[str, Any]], tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import uuid
@@ -16,8 +17,9 @@ from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
 from supplyline.cli.errors import exit_code_for
-from supplyline.domain import Agreement, Price, ReimbursementMode
+from supplyline.domain import Agreement, Plan, Price, ReimbursementMode, Scenario, StockLevel
 from supplyline.errors import SupplylineError
+from supplyline.io.plan_files import write_plan
 from supplyline.services.db import normalise_url
 from supplyline.services.ledger import Actor
 
@@ -25,6 +27,24 @@ PG_ENV = "SUPPLYLINE_TEST_POSTGRES_URL"
 BILATERAL = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
 BILATERAL_AGREEMENT = "wm-os-hns-2025"
 """The bilateral example's agreement, which the ledger CLI tests import and order under."""
+
+
+def write_hand_plan(folder: Path, scenario: Scenario, plan: Plan) -> Path:
+    """A plan made by hand written into ``folder`` as ``plan`` writes one; its folder.
+
+    Every unit it names nowhere gets a stock of 0 t at its destination on day 0: a planned
+    plan names each unit, and ``ledger propose`` refuses one that lacks a unit needing goods
+    (as ``routes --plan`` does), where these plans only deliver what a test drafts from.
+    """
+    named = {d.unit for d in plan.deliveries} | {s.unit for s in plan.stocks if s.unit}
+    empty = tuple(
+        StockLevel(location=u.destination, commodity=scenario.commodities[0].id, day=0,
+                   tonnes=0.0, unit=u.id)
+        for u in scenario.units
+        if u.id not in named
+    )  # fmt: skip
+    write_plan(folder, scenario, dataclasses.replace(plan, stocks=plan.stocks + empty))
+    return folder
 
 
 def ledger_cli(db: str, *args: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ledger_support import write_hand_plan
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
@@ -28,7 +29,6 @@ from supplyline.cli.errors import exit_code_for
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.errors import SupplylineError
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
 AGREEMENT = "wm-os-hns-2025"
@@ -211,7 +211,7 @@ def test_propose_on_a_plan_without_a_key_names_it(tmp_path: Path) -> None:
         scenario=scenario.name, start_date=scenario.start_date,
         horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
     )  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     path = tmp_path / "plan" / "plan.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({k: v for k, v in data.items() if k != "objective"}), "utf-8")
@@ -235,7 +235,7 @@ def test_propose_drafts_the_orders_a_plan_implies(tmp_path: Path) -> None:
                      tonnes=12.5, source_partner="ostravia"),
         ),
     )  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     done = run(
         tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE),
         "--submit", "--as", "westmark", "--format", "json",
@@ -265,7 +265,7 @@ def test_propose_submitted_by_the_provider_is_refused_storing_nothing(tmp_path: 
                      tonnes=12.5, source_partner="ostravia"),
         ),
     )  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     assert run(tmp_path, "db", "upgrade").returncode == 0
     done = run(
         tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE),
@@ -293,7 +293,7 @@ def test_propose_submitted_with_only_uncovered_drafts_is_refused_making_nothing(
                      tonnes=3.0, source_partner="ostravia"),
         ),
     )  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     done = run(
         tmp_path, "ledger", "propose", str(tmp_path / "plan"), "--scenario", str(EXAMPLE),
         "--submit", "--as", "westmark",

@@ -17,13 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from ledger_support import ledger_run
+from ledger_support import ledger_run, write_hand_plan
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
 AGREEMENT = "wm-os-hns-2025"
@@ -116,7 +115,7 @@ def _plan(tmp: Path, *deliveries: tuple[str, float]) -> Path:
             for item, tonnes in deliveries
         ),
     )  # fmt: skip
-    write_plan(tmp / "plan", scenario, plan)
+    write_hand_plan(tmp / "plan", scenario, plan)
     return tmp / "plan"
 
 

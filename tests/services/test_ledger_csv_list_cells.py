@@ -13,11 +13,10 @@ import io
 import json
 from pathlib import Path
 
-from ledger_support import BILATERAL, BILATERAL_AGREEMENT, ledger_cli
+from ledger_support import BILATERAL, BILATERAL_AGREEMENT, ledger_cli, write_hand_plan
 
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 from supplyline.types import list_items
 
 
@@ -86,7 +85,7 @@ def test_propose_csv_separates_a_drafts_units_with_semicolons(tmp_path: Path) ->
                              day=20, tonnes=5.0, source_partner="ostravia")
                     for u in units
                 ))  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     [row] = _csv(ledger_cli(_db(tmp_path), "ledger", "propose",
                             str(tmp_path / "plan"), "--scenario", str(BILATERAL),
                             "--format", "csv"))  # fmt: skip

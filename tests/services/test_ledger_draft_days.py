@@ -22,12 +22,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledger_support import BILATERAL, ledger_cli
+from ledger_support import BILATERAL, ledger_cli, write_hand_plan
 
 from supplyline.domain import Delivery, Plan, PlanStatus, Scenario
 from supplyline.errors import ArgumentError
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 from supplyline.services.ledger import DraftOrder, draft_support_orders
 from supplyline.types import day_range_list
 
@@ -95,7 +94,7 @@ def test_propose_csv_and_json_give_each_run_of_days(tmp_path: Path) -> None:
 
     ``C+3–C+4;C+7`` in CSV, ``["C+3–C+4", "C+7"]`` in JSON, ``C+3–C+4, C+7`` in the table.
     """
-    write_plan(tmp_path / "plan", _scenario(), _fuel_on([3, 4, 7]))
+    write_hand_plan(tmp_path / "plan", _scenario(), _fuel_on([3, 4, 7]))
     args = ("ledger", "propose", str(tmp_path / "plan"), "--scenario", str(BILATERAL))
     db = f"sqlite:///{tmp_path / 'l.db'}"
     ledger_cli(db, "ledger", "agreements", "import", str(BILATERAL), "--as", "westmark")

@@ -21,7 +21,7 @@ import pytest
 import typer
 from hypothesis import given
 from hypothesis import strategies as st
-from ledger_support import BILATERAL, execute_sql
+from ledger_support import BILATERAL, execute_sql, write_hand_plan
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
@@ -31,7 +31,6 @@ from supplyline.cli.errors import exit_code_for
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.errors import NotALedgerError, StorageError, SupplylineError
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 from supplyline.services.db import Database, masked_url, normalise_url
 from supplyline.services.db.stranger import NAMES_SHOWN, Found, stranger_trouble
 from supplyline.services.db.tables import Base
@@ -57,7 +56,7 @@ def plan_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
     )  # fmt: skip
     folder = tmp_path_factory.mktemp("plan") / "plan"
-    write_plan(folder, scenario, plan)
+    write_hand_plan(folder, scenario, plan)
     return folder
 
 

@@ -14,11 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ledger_support import ledger_run
+from ledger_support import ledger_run, write_hand_plan
 
 from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.io import load_scenario
-from supplyline.io.plan_files import write_plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
 AGREEMENT = "wm-os-hns-2025"
@@ -60,7 +59,7 @@ def near_ceiling(tmp_path: Path) -> tuple[Path, Path]:
             for unit, item, tonnes, source in deliveries
         ),
     )  # fmt: skip
-    write_plan(tmp_path / "plan", scenario, plan)
+    write_hand_plan(tmp_path / "plan", scenario, plan)
     assert _run(tmp_path, "ledger", "agreements", "import", str(scenario_dir),
                 "--as", "ostravia")[0] == 0  # fmt: skip
     fuel = _run(tmp_path, "ledger", "request", "--as", "ostravia", "--agreement", AGREEMENT,

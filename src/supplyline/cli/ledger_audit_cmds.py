@@ -297,11 +297,11 @@ def propose_cmd(
         check_submitter,
         drafts_against_ledger,
         preview_drafts,
-        propose_from_files,
         request_drafts,
         scenario_partner,
         submitted_summary,
     )
+    from supplyline.services.ledger.scenario_files import propose_from_files
 
     if submit and partner is None:
         raise typer.BadParameter("--submit needs --as PARTNER (the receiving partner)")

@@ -122,7 +122,7 @@ def agreements_import_cmd(
     lists every id (what the summary says then goes to stderr).
     """
     from supplyline.io.agreement_files import agreement_sources, agreements_folder
-    from supplyline.services.ledger.propose import agreements_with_warnings
+    from supplyline.services.ledger.scenario_files import agreements_with_warnings
 
     folder = agreements_folder(folder)  # quake/agreements.yaml is read as quake/
     agreements, warnings = agreements_with_warnings(folder, partner=partner)

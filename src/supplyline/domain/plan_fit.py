@@ -75,16 +75,16 @@ def plan_of_issues(scenario: Scenario, plan: Plan, file: str = "plan") -> list[I
     return [Issue(file=file, column=what, message=message) for what, message in wrong]
 
 
-def check_plan_of(scenario: Scenario, plan: Plan) -> None:
+def check_plan_of(scenario: Scenario, plan: Plan, *, file: str = "plan") -> None:
     """Raise :class:`~supplyline.errors.ScenarioError` if ``plan`` was not made for ``scenario``.
 
-    As :func:`plan_of_issues` finds it.
+    As :func:`plan_of_issues` finds it, the issues said of ``file``.
     """
     from supplyline.domain.scenario import Scenario  # the scenario module imports plan's
 
     require(scenario, Scenario, "the scenario")
     require(plan, Plan, "the plan")
-    wrong = plan_of_issues(scenario, plan)
+    wrong = plan_of_issues(scenario, plan, file)
     if wrong:
         raise ScenarioError(wrong, summary="the plan was not made for this scenario")
 
@@ -126,7 +126,7 @@ def check_plan_fits(
     supplyline.errors.ScenarioError: the plan in plan.json does not fit the scenario ...
       plan.json: movement 1 (link L1): commodity 'beer' is none of the scenario's (...)
     """
-    check_plan_of(scenario, plan)
+    check_plan_of(scenario, plan, file=file)  # its issues named "plan", not the file
     issues = _record_issues(scenario, plan, file)
     issues += _unnamed_units(plan, needing or {}, file)
     if issues:

@@ -1,4 +1,4 @@
-"""A movement plan given as a file to route from (``routes --plan``): read, and judged to fit.
+"""A movement plan given as a file (``routes --plan``, ``ledger propose``): read, judged to fit.
 
 Why a module of its own: what a plan file must be grew past what
 :mod:`supplyline.services.routing` could hold. A plan of another scenario was routed
@@ -9,6 +9,10 @@ fingerprint of the scenario it was made for (``scenario_id``): a plan whose fing
 is not the scenario's is refused, saying which scenario it was made for and how to plan
 again. A plan.json edited by hand is judged record by record
 (:func:`~supplyline.domain.plan_fit.check_plan_fits`): its file and the record named.
+``ledger propose`` makes the same check (:func:`check_given_plan`): given the bilateral
+example's plan with a copy of it whose garrison food belonged to the host, or whose HQ had
+900 people, it drafted the plan's orders, exit 0, and a copy one unit short was told
+``plan: units: …``, neither the file nor how to plan again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from supplyline.errors import ArgumentError, Issue, ScenarioError
 from supplyline.io.plan_read import PlanFile, read_plan_file
 from supplyline.services.scenarios import OpenScenario, require_folder
 
-__all__ = ["check_given_plan", "not_proven_given", "plan_given"]
+__all__ = ["ROUTE_AGAIN", "check_given_plan", "not_proven_given", "plan_given"]
+
+ROUTE_AGAIN = "route with that plan, or route without a plan file (the plan is solved then)"
+"""What ``routes --plan`` is told to do once the scenario is planned again."""
 
 
 def plan_given(plan_file: str | Path | None, *, from_demand: bool) -> PlanFile | None:
@@ -48,14 +55,18 @@ def plan_given(plan_file: str | Path | None, *, from_demand: bool) -> PlanFile |
     return read
 
 
-def check_given_plan(given: PlanFile, opened: OpenScenario, demand: Demand) -> None:
+def check_given_plan(
+    given: PlanFile, opened: OpenScenario, demand: Demand, *, then: str = ROUTE_AGAIN
+) -> None:
     """Raise ScenarioError unless ``given`` was made for the scenario ``opened``, as it is.
 
     A plan.json recording another fingerprint was made from other data, whatever its
     name (:mod:`~supplyline.domain.fingerprint`): refused, saying what differs where it
-    shows (its name, start, horizon, the units it names or lacks) and how to plan again.
-    Then each of its records must fit (:func:`~supplyline.domain.plan_fit.check_plan_fits`),
-    every unit that needs goods over the horizon (``demand``) named in it.
+    shows (its name, start, horizon, the units it names or lacks) and how to plan again,
+    then what to do with that plan (``then``: ``routes`` and ``ledger propose`` use a
+    plan file alike, and are told alike). Then each of its records must fit
+    (:func:`~supplyline.domain.plan_fit.check_plan_fits`), every unit that needs goods
+    over the horizon (``demand``) named in it.
     """
     scenario, file = opened.scenario, str(given.path)
     needing = _needed_t(scenario, demand)
@@ -77,8 +88,7 @@ def check_given_plan(given: PlanFile, opened: OpenScenario, demand: Demand) -> N
             [Issue(file=file, column="scenario_id", message=made), *shown],
             summary=(
                 f"{file} is a plan of another scenario: plan this one again "
-                f"(supplyline plan {opened.folder} --out <folder>) and route with that "
-                "plan, or route without a plan file (the plan is solved then)"
+                f"(supplyline plan {opened.folder} --out <folder>) and {then}"
             ),
         )
     check_plan_fits(scenario, given.plan, file=file, needing=needing)

@@ -22,10 +22,9 @@ if TYPE_CHECKING:
         check_submitter,
         draft_support_orders,
         drafts_against_ledger,
-        propose_from_files,
         request_drafts,
-        scenario_agreements,
     )
+    from supplyline.services.ledger.scenario_files import propose_from_files, scenario_agreements
     from supplyline.services.ledger.service import ImportResult, Ledger, open_ledger
     from supplyline.services.ledger.views import (
         Actor,
@@ -62,9 +61,9 @@ _WHERE = {
     "draft_support_orders": "propose",
     "drafts_against_ledger": "propose",
     "open_ledger": "service",
-    "propose_from_files": "propose",
+    "propose_from_files": "scenario_files",
     "request_drafts": "propose",
-    "scenario_agreements": "propose",
+    "scenario_agreements": "scenario_files",
 }
 
 __all__ = [

@@ -27,9 +27,7 @@ from supplyline.domain.amounts import (
     quantity_text,
     value_of,
 )
-from supplyline.errors import ArgumentError, Issue, NotFoundError, PermissionDenied, require
-from supplyline.io import load_scenario, load_scenario_with_warnings
-from supplyline.io.plan_files import read_plan
+from supplyline.errors import ArgumentError, NotFoundError, PermissionDenied, require
 from supplyline.services.ledger.draft_totals import over_total_notes, shared_total_notes
 from supplyline.services.ledger.errors import LedgerRuleError
 from supplyline.services.ledger.service import Ledger
@@ -38,15 +36,12 @@ from supplyline.types import CommodityId, PartnerId, UnitId
 
 __all__ = [
     "DraftOrder",
-    "agreements_with_warnings",
     "check_submitter",
     "draft_key",
     "draft_support_orders",
     "drafts_against_ledger",
     "preview_drafts",
-    "propose_from_files",
     "request_drafts",
-    "scenario_agreements",
     "scenario_partner",
     "submitted_summary",
     "was_there_before",
@@ -564,37 +559,3 @@ def _changed(order: SupportOrder, draft: DraftOrder) -> str:
         f"plan now asks {quantity_text(draft.quantity)} t: request the difference by hand or "
         "cancel and propose again"
     )
-
-
-def scenario_agreements(
-    scenario_dir: str | Path, *, partner: str | None = None
-) -> tuple[Agreement, ...]:
-    """The agreements of a scenario folder (its agreements.yaml), loaded and checked.
-
-    With ``partner``, a partner the scenario does not know is refused (NotFoundError), as
-    the ledger refuses a request from a partner to no agreement.
-    """
-    return agreements_with_warnings(scenario_dir, partner=partner)[0]
-
-
-def agreements_with_warnings(
-    scenario_dir: str | Path, *, partner: str | None = None
-) -> tuple[tuple[Agreement, ...], list[Issue]]:
-    """A scenario's agreements and the warnings about agreements.yaml (as ``validate`` says them).
-
-    ``agreements import`` said nothing of a price it stores but no request can use (one in
-    another currency than its agreement's), which ``validate`` warns of.
-    """
-    scenario, warnings = load_scenario_with_warnings(scenario_dir)  # which checks it is a path
-    if partner is not None:
-        scenario_partner(scenario, partner, scenario_dir)
-    return scenario.agreements, [w for w in warnings if w.file == "agreements.yaml"]
-
-
-def propose_from_files(
-    plan_path: str | Path, scenario_dir: str | Path
-) -> tuple[Plan, Scenario, list[DraftOrder]]:
-    """Read a plan (plan.json or its folder) and its scenario; draft the support orders."""
-    scenario = load_scenario(scenario_dir)  # which checks it is a path
-    plan = read_plan(plan_path)
-    return plan, scenario, draft_support_orders(plan, scenario)
