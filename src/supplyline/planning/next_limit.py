@@ -38,6 +38,7 @@ from supplyline.planning.resources import (
     candidates,
     commodities_using,
     describe,
+    lifted_days,
     places,
 )
 from supplyline.types import day_ranges
@@ -113,7 +114,10 @@ def next_limits(
         and here & places(p, other)
     ]
     goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
-    return [o for o in near if goods & set(commodities_using(p, m, free_x, o))][:TRIED]
+    out = [o for o in near if goods & set(commodities_using(p, m, free_x, o))][:TRIED]
+    for other in out:  # a place's rows are raised on these: none were, and no place gained
+        other.lifted = lifted_days(p, m, other)
+    return out
 
 
 NOTHING_SINGLE = "nothing single"
