@@ -122,6 +122,7 @@ def test_a_removes_t_column_blank_on_every_row_is_not_shown(planned: tuple[str, 
         "one more saves",
         "capacity or supply",
         "extra",
+        "then limited by",  # the Grenzfeld yard's gain, by the Kar-Tobe depot
     ]
 
 

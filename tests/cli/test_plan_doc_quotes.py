@@ -67,7 +67,7 @@ def test_the_docs_quote_the_plan_as_printed() -> None:
     assert result.exit_code == 0, result.output
     printed = collapsed(result.stdout)
     assert [line for line in quoted_lines() if line not in printed] == []
-    claim = re.search(r"1\. (Grenzfeld .*?other days\))", printed)
+    claim = re.search(r"1\. (Grenzfeld .*?limits the gain)", printed)
     assert claim is not None
     readme = collapsed((ROOT / "README.md").read_text(encoding="utf-8"))
     assert f'*"{claim.group(1)}"*' in readme

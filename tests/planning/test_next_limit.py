@@ -90,6 +90,21 @@ def test_an_upstream_link_that_then_binds_is_named(tmp_path: Path) -> None:
     assert "beyond +4 t/day, the rail link la s→y (10 t/day)" in yard.explanation
 
 
+def test_a_yard_after_the_link_is_named_not_nothing(tmp_path: Path) -> None:
+    """With la at 4 t/day, the yard after it (6) caps the rail's +2: it had said "nothing single".
+
+    The yard was re-solved with its rows as they were (a place's are raised on its days):
+    re-planned, the rail at 6 and at 100 leave as much short, with the yard at 100 too less.
+    """
+    scenario, demand = _chain(tmp_path / "rail", la=4, lb=20)
+    rail = next(b for b in plan_movements(scenario, demand).bottlenecks if b.resource == "la (s→y)")
+    assert (rail.suggested_extra, rail.then_limited_by) == (2.0, "y")
+    assert "beyond +2 t/day, the transshipment yard Yard Y (handling 6 t/day)" in rail.explanation
+    claimed = _short(tmp_path / "claimed", la=6, lb=20)
+    assert _short(tmp_path / "rail-only", la=100, lb=20) == pytest.approx(claimed)
+    assert _short(tmp_path / "both", la=100, yard=100, lb=20) < claimed - 1.0
+
+
 def test_nothing_is_named_where_nothing_caps_the_gain(tmp_path: Path) -> None:
     """Links of 20 t/day: +6 t/day at the yard removes all the shortfall it can.
 

@@ -57,6 +57,7 @@ def test_no_rank_removes_shortfall_on_the_bilateral_example(tmp_path: Path) -> N
         "capacity or supply",
         "suggested extra",
         "set to",  # the scenario figure to write for the claim (bottlenecks.csv's set_to)
+        "then limited by",  # the Grenzfeld yard's gain, by the Kar-Tobe depot
         "explanation",
     ]
     assert len(rows) == 5

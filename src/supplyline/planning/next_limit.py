@@ -11,6 +11,7 @@ solve (:func:`next_limit`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 
 import numpy as np
@@ -19,7 +20,7 @@ import numpy.typing as npt
 from supplyline.domain import ResourceKind
 from supplyline.planning.affected import DEPLOYMENT
 from supplyline.planning.assemble import Problem
-from supplyline.planning.extract import Outcome
+from supplyline.planning.extract import TOL, Outcome
 from supplyline.planning.highs import HighsSession
 from supplyline.planning.model import LpModel
 from supplyline.planning.objective_tiers import Tier, TierOrder
@@ -38,11 +39,20 @@ from supplyline.planning.resources import (
     candidates,
     commodities_using,
     describe,
+    lifted_days,
     places,
 )
 from supplyline.types import day_ranges
 
-__all__ = ["NOTHING_SINGLE", "TRIED", "capped_by", "gain_left", "joint_gain", "next_limits"]
+__all__ = [
+    "NOTHING_SINGLE",
+    "TRIED",
+    "capped_by",
+    "corridor_steps",
+    "gain_left",
+    "joint_gain",
+    "next_limits",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -80,7 +90,7 @@ def gain_left(
 
 
 TRIED = 3
-"""Neighbours re-solved at most, raised with the resource, to find the one that caps its
+"""Capacities re-solved at most, raised with the resource, to find the one that caps its
 gain: each is a warm re-solve, within the explaining time."""
 
 
@@ -91,33 +101,75 @@ def next_limits(
 
     Read from the session's last solve, the re-solve ``free_x`` with them unlimited: call
     it before the session solves again. Of their kind (people, or tonnes: a supply counts
-    as tonnes), next to one of them (a link into or out of a place, a place at either end
-    of a link), carrying goods they carry there, the highest priced first, at most
-    :data:`TRIED`. Only neighbours: on the bilateral example the Kar-Tobe forward depot,
-    not next to the Grenzfeld yard, binds with a price once the yard is unlimited, but
-    re-planned with both raised the lift late fell no further. A price is still no promise
-    (:func:`capped_by` re-solves each).
+    as tonnes), on the corridor their goods take there (:func:`corridor_steps`), carrying
+    goods they carry, the nearest first and of those the highest priced, at most
+    :data:`TRIED`. Not only neighbours: a tester's yard of 6 t/day, a road on to a junction,
+    another road and a border post handling 8 t/day, was said to gain +2 t/day with no
+    limit named (the post, two links on, is next to nothing the yard touches); re-planned,
+    the yard at 100 left the 80 t short that +2 did, the yard and the post at 100 left 48.
+    The bilateral example's Grenzfeld yard is so capped by the Kar-Tobe forward depot. A
+    price is still no promise (:func:`capped_by` re-solves each).
     """
     duals = session.duals()
     if duals is None:
         return []
     taken = {(r.kind, r.key) for r in runs}
     people = runs[0].kind in PEOPLE_KINDS
-    here = set().union(*(places(p, r) for r in runs))
-    near = [
-        other
-        for other in candidates(p, m, *duals, free_x)
-        if (other.kind, other.key) not in taken
-        and (other.kind in PEOPLE_KINDS) == people
-        and other.kind is not ResourceKind.OUTAGE
-        and here & places(p, other)
-    ]
     goods = {c for r in runs for c in commodities_using(p, m, free_x, r)}
-    return [o for o in near if goods & set(commodities_using(p, m, free_x, o))][:TRIED]
+    steps = corridor_steps(p, m, free_x, goods, set().union(*(places(p, r) for r in runs)))
+    near = sorted(
+        (
+            other
+            for other in candidates(p, m, *duals, free_x)
+            if (other.kind, other.key) not in taken
+            and (other.kind in PEOPLE_KINDS) == people
+            and other.kind is not ResourceKind.OUTAGE
+            and steps.keys() & places(p, other)
+        ),
+        key=lambda other: min(steps[v] for v in places(p, other) if v in steps),
+    )  # stable: the highest priced first among those as near
+    out: list[Run] = []
+    for other in near:  # which goods use one is read only until enough are found
+        if goods & set(commodities_using(p, m, free_x, other)):
+            other.lifted = lifted_days(p, m, other)  # a place's rows are raised on these
+            out.append(other)
+            if len(out) == TRIED:
+                break
+    return out
+
+
+def corridor_steps(
+    p: Problem, m: LpModel, x: FloatArray, goods: set[str], start: set[int]
+) -> dict[int, int]:
+    """The places ``goods`` reach from ``start`` in the solution ``x``, by links crossed.
+
+    Over the links that carry some of ``goods`` (deployment: any unit's own flows) on some
+    day, either way from each: where they come from and where they go on to, as far as
+    they go. A place of ``start`` is 0 steps away, a place across one such link 1.
+    """
+    arc = m.cols["arc"]
+    flow_goods = np.asarray(
+        [DEPLOYMENT if n.startswith("deploy:") else n for n in p.flows.names], dtype=object
+    )
+    carrying = (x[arc.start : arc.start + arc.size] > TOL) & np.isin(
+        flow_goods[arc["f"]], sorted(goods)
+    )
+    ahead: defaultdict[int, set[int]] = defaultdict(set)
+    for a in np.unique(arc["a"][carrying]):
+        u, v = int(p.net.arc_from[a]), int(p.net.arc_to[a])
+        ahead[u].add(v)
+        ahead[v].add(u)
+    steps = dict.fromkeys(start, 0)
+    frontier = sorted(start)
+    while frontier:
+        reached = sorted({v for u in frontier for v in ahead[u]} - steps.keys())
+        steps.update((v, steps[frontier[0]] + 1) for v in reached)
+        frontier = reached
+    return steps
 
 
 NOTHING_SINGLE = "nothing single"
-"""What the words say caps the gain where neighbours bind but raising none of them with the
+"""What the words say caps the gain where capacities bind but raising none of them with the
 resource gains: "beyond +6 t/day, nothing single limits the gain"."""
 
 
@@ -125,7 +177,7 @@ def joint_gain(new: Outcome, goal: Outcome, order: TierOrder) -> tuple[int, floa
     """How much ``new`` gains on ``goal``, most important respect first; None if nothing.
 
     Only a gain before any loss (:func:`~supplyline.planning.outcome_words.better`), and
-    never one in transport cost alone: a neighbour that only makes the route cheaper caps
+    never one in transport cost alone: a capacity that only makes the route cheaper caps
     nothing of what the claim buys.
     """
     tier = gain_tier(new, goal, order)
@@ -154,7 +206,7 @@ def capped_by(
     ``unlimited`` is the outcome and solution of the re-solve with ``runs`` unlimited (None
     where ``capping``, read from it, is empty: it is then not worked out). Considered only
     where the extra said does as well as unlimited did (beyond it more buys nothing), and
-    each neighbour only where that re-solve left some of what the gain is in, of the goods
+    each capacity only where that re-solve left some of what the gain is in, of the goods
     they carry, after it first binds (:func:`gain_left`). A store's extra chosen within its
     room does less than unlimited, for its crowding, and no capacity is to blame for the
     rest.
