@@ -28,6 +28,8 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 _NONE = -1
+_BLOCK_ROWS = 512
+"""Rows of the matrix made at a time: a block's temporary stays small (4 MB a 1,000 places)."""
 
 
 def leaf_parents(graph: csr_matrix) -> IntArray:
@@ -77,7 +79,12 @@ def shortest_km(graph: csr_matrix, wanted: IntArray) -> FloatArray:
         arc = np.asarray(graph[wanted[rows], parent[rows]], dtype=np.float64).reshape(-1)
         # no arc out of a leaf (0 in the sparse graph, whose km are all > 0): no way out
         first[rows] = np.where(arc == 0, np.inf, arc)
-    out = searched[at.reshape(-1)]  # one copy of each row, then the first arc added in place
-    out += first[:, None]  # x + 0.0 is x: a junction's row is its search's, number for number
+    # each row its source's plus its first arc (x + 0.0 is x: a junction's row is its
+    # search's, number for number), a block of rows at a time: one pass over the matrix
+    at = at.reshape(-1)
+    out = np.empty((n, n))
+    for start in range(0, n, _BLOCK_ROWS):
+        block = slice(start, start + _BLOCK_ROWS)
+        np.add(searched[at[block]], first[block, None], out=out[block])
     np.fill_diagonal(out, 0.0)
-    return np.asarray(out, dtype=np.float64)
+    return out
