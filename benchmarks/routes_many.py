@@ -170,7 +170,8 @@ def main() -> None:
     print(f"python {platform.python_version()}, {platform.machine()}; seed {args.seed}")
     for n in (int(x) for x in args.units.split(",") if x):
         cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
-        print(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout, end="")
+        # its line only: a failing child's traceback goes to stderr as it comes
+        print(subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout, end="")
 
 
 if __name__ == "__main__":
