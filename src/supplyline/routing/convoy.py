@@ -296,8 +296,8 @@ def _idle_round(
         parts, idle, km, scenario, multi_trip=params.multi_trip, day=day,
         pinned=[pinned[r] for r in origin],
     )  # fmt: skip
-    tried = {c.request for c in chunks}
-    kept += [c for c in left if origin.index(c.request) not in tried]
+    tried = {origin[c.request] for c in chunks}  # the first round's request of each load
+    kept += [c for c in left if c.request not in tried]
     # the rest no idle truck could bring, each unit or all of them (routing.fleet_cap)
     chunks, beyond = within_caps(chunks, bounds2, idle, km, _service_h(scenario))
     lost = left_out(requests, kept, bounds, routes=routes)

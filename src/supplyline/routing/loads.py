@@ -437,15 +437,16 @@ def leftovers(
     """
     lost: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     counts: dict[int, int] = defaultdict(int)
+    parts_of: dict[int, int] = {}  # each request's loads in all, as its first load left says
     for c in left:
         counts[c.request] += c.loads
+        parts_of.setdefault(c.request, c.parts)
         for com, t in c.load_t.items():
             lost[c.request][com] += t
     order = sorted(lost)
     parts = [part_of(scenario, requests[r], dict(lost[r])) for r in order]
     said = [
-        f"{counts[r]:,} of {next(c.parts for c in left if c.request == r):,} truck-loads found "
-        f"no truck: {bounds[r].why}"
+        f"{counts[r]:,} of {parts_of[r]:,} truck-loads found no truck: {bounds[r].why}"
         for r in order
     ]
     return parts, order, said
