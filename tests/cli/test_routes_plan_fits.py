@@ -162,7 +162,7 @@ def test_a_plan_without_a_fingerprint_lacking_a_unit_is_refused(
     """
     folder, data = planned
     gone = data["deliveries"][0]["unit"]
-    edited = {k: v for k, v in data.items() if k != "scenario_id"}
+    edited = {k: v for k, v in data.items() if k not in ("scenario_id", "plan_basis_id")}
     for key in ("deliveries", "shortfalls", "stocks", "closures"):
         edited[key] = [r for r in data[key] if r.get("unit") != gone]
     plan = _written(tmp_path / "plan", edited)

@@ -11,6 +11,8 @@ import copy
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
+import json
 import pickle
 from collections.abc import Mapping
 from decimal import Decimal
@@ -20,7 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from io_strategies import scenarios
 
-from supplyline.domain import Scenario, scenario_id
+from supplyline.domain import Scenario, plan_basis_id, scenario_id
+from supplyline.domain.fingerprint import NOT_PLANNED, _canonical, fingerprints
 from supplyline.domain.frozen_map import FrozenMap
 
 
@@ -90,6 +93,62 @@ def test_any_field_changed_changes_the_fingerprint(pair: tuple[Scenario, Scenari
     if changed is None or changed == scenario:
         return  # nothing changed (a None had no other value of its kind drawn here)
     assert scenario_id(changed) != scenario_id(scenario)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_scenario_and_changed())
+def test_the_plan_basis_changes_with_all_but_what_no_plan_reads(
+    pair: tuple[Scenario, Scenario | None],
+) -> None:
+    """``plan_basis_id`` differs where a field but the fleet, agreements and routing does.
+
+    So another fleet, agreement or routing option keeps a plan usable (``routes --plan``,
+    ``ledger propose``), and any other change does not.
+    """
+    scenario, changed = pair
+    if changed is None:
+        return  # nothing changed (a None had no other value of its kind drawn here)
+    planned = [f.name for f in dataclasses.fields(Scenario) if f.name not in NOT_PLANNED]
+    same = all(getattr(changed, n) == getattr(scenario, n) for n in planned)
+    assert (plan_basis_id(changed) == plan_basis_id(scenario)) == same
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios())
+def test_another_fleet_agreements_and_routing_keep_the_plan_basis(scenario: Scenario) -> None:
+    """The fleet and the agreements each one short, the detour factor another: one basis.
+
+    The whole scenario's fingerprint differs, as its output files must tell.
+    """
+    detour = scenario.routing.detour_factor
+    other = dataclasses.replace(
+        scenario,
+        fleet=scenario.fleet[:-1],
+        agreements=scenario.agreements[:-1],
+        routing=dataclasses.replace(scenario.routing, detour_factor=2.0 if detour < 2 else 1.5),
+    )
+    assert plan_basis_id(other) == plan_basis_id(scenario)
+    assert scenario_id(other) != scenario_id(scenario)
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios())
+def test_both_fingerprints_at_once_are_each_alone(scenario: Scenario) -> None:
+    """:func:`fingerprints` (what a run computes once) is the two functions' digests."""
+    assert fingerprints(scenario) == (scenario_id(scenario), plan_basis_id(scenario))
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios())
+def test_the_fingerprint_is_spelt_as_files_written_before_record_it(scenario: Scenario) -> None:
+    """The digest of the whole record as one JSON text, as before the fields were spelt apart.
+
+    So that plan.json and routes.json files written before still match their scenario.
+    """
+    text = json.dumps(
+        _canonical(scenario), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    assert scenario_id(scenario) == hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 def test_spellings_of_one_value_have_one_fingerprint() -> None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from supplyline.domain.commodities import Commodity, DemandUnit, Rate, SupplyClass, VehicleClass
     from supplyline.domain.demand import Demand, held_at_start, to_deliver
     from supplyline.domain.factors import FactorTable, PlanningFactor
-    from supplyline.domain.fingerprint import scenario_id
+    from supplyline.domain.fingerprint import plan_basis_id, scenario_id
     from supplyline.domain.geo import great_circle_km
     from supplyline.domain.network import Link, Location, LocationKind, Mode
     from supplyline.domain.partners import Partner
@@ -127,6 +127,7 @@ __all__ = [
     "did_you_mean",
     "great_circle_km",
     "held_at_start",
+    "plan_basis_id",
     "reachable_from",
     "run_dependent_stats",
     "scenario_id",
@@ -145,7 +146,7 @@ _HOMES = {
     **dict.fromkeys(["Demand", "held_at_start", "to_deliver"], "demand"),
     **dict.fromkeys(["FactorTable", "PlanningFactor"], "factors"),
     "great_circle_km": "geo",
-    "scenario_id": "fingerprint",
+    **dict.fromkeys(["plan_basis_id", "scenario_id"], "fingerprint"),
     **dict.fromkeys(["Link", "Location", "LocationKind", "Mode"], "network"),
     "Partner": "partners",
     "JointExtra": "bottleneck",

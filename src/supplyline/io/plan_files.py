@@ -24,10 +24,10 @@ from supplyline.domain import (
     Scenario,
     check_plan_of,
     run_dependent_stats,
-    scenario_id,
 )
 from supplyline.domain.bottleneck import BOTTLENECK_PLACE_FIELDS
 from supplyline.domain.deployment import DEPLOYMENT_FIELDS, deployment_records
+from supplyline.domain.fingerprint import fingerprints
 from supplyline.errors import (
     SolverError,
     require,
@@ -297,6 +297,7 @@ def plan_to_dict(
     *,
     warnings: Sequence[str] = (),
     fingerprint: str | None = None,
+    basis_fingerprint: str | None = None,
     plan_identity: str | None = None,
 ) -> dict[str, Any]:
     """The plan as JSON-ready data (what plan.json holds; non-finite numbers become null).
@@ -311,9 +312,13 @@ def plan_to_dict(
     computed), as the status says it. ``scenario_id`` is the scenario's fingerprint
     (``fingerprint``, else :func:`~supplyline.domain.scenario_id` of ``scenario``; null
     without either): files of another scenario in the folder are known by it, whatever
-    its name (:mod:`supplyline.io.earlier_outputs`). ``plan_identity``: the plan's
-    :func:`plan_id` where the caller has it (a run digests its plan once: 0.5 s on a
-    14,000-movement plan); else computed here.
+    its name (:mod:`supplyline.io.earlier_outputs`). ``plan_basis_id`` is the fingerprint
+    of what the plan depends on (``basis_fingerprint``, else
+    :func:`~supplyline.domain.plan_basis_id` of ``scenario``; null without either): a plan
+    given to ``routes --plan`` or ``ledger propose`` is judged by it, so another fleet or
+    agreement needs no new plan (:mod:`supplyline.services.given_plan`).
+    ``plan_identity``: the plan's :func:`plan_id` where the caller has it (a run digests
+    its plan once: 0.5 s on a 14,000-movement plan); else computed here.
 
     Each of ``closures`` is deployment.csv's record
     (:func:`~supplyline.domain.deployment.deployment_records`): the closure's fields, and
@@ -333,7 +338,7 @@ def plan_to_dict(
         "version": PLAN_VERSION,
         "plan_id": identity,
         "flows_id": flows_id(plan),
-        "scenario_id": _fingerprint(scenario, fingerprint),
+        **_fingerprints(scenario, fingerprint, basis_fingerprint),
         "notes": list(plan.stats.notes),
         "warnings": list(warnings),
         # null where they were: an empty list alone read as "nothing binds"
@@ -342,11 +347,19 @@ def plan_to_dict(
     }
 
 
-def _fingerprint(scenario: Scenario | None, fingerprint: str | None) -> str | None:
-    """The scenario's fingerprint: the one given (computed once by the caller), else its own."""
-    if fingerprint is not None or scenario is None:
-        return fingerprint
-    return scenario_id(scenario)
+def _fingerprints(
+    scenario: Scenario | None, fingerprint: str | None, basis: str | None
+) -> dict[str, str | None]:
+    """plan.json's ``scenario_id`` and ``plan_basis_id``: those given, else the scenario's.
+
+    The caller computed them once where it has them; else both are computed here, the
+    scenario spelt once (:func:`~supplyline.domain.fingerprint.fingerprints`).
+    """
+    if scenario is not None and (fingerprint is None or basis is None):
+        whole, own = fingerprints(scenario)
+        fingerprint = whole if fingerprint is None else fingerprint
+        basis = own if basis is None else basis
+    return {"scenario_id": fingerprint, "plan_basis_id": basis}
 
 
 def write_plan_files(
@@ -357,6 +370,7 @@ def write_plan_files(
     warnings: Sequence[str] = (),
     reach: ReachRows | None = None,
     fingerprint: str | None = None,
+    basis_fingerprint: str | None = None,
     plan_identity: str | None = None,
 ) -> tuple[Path, ...]:
     """Write every plan file into an existing folder (not atomic; see :func:`write_plan`).
@@ -370,9 +384,10 @@ def write_plan_files(
     (one per unit, as ``reach --format csv`` gives them), written as ``reach.csv``: a
     tester's program found the flags ``plan`` printed in none of its files. The caller
     judges them (the reach check is routing's, not this layer's); without them no
-    ``reach.csv`` is written. ``fingerprint``: ``scenario``'s
-    (:func:`~supplyline.domain.scenario_id`) where the caller has it; else computed here,
-    as ``plan_identity``, the plan's :func:`plan_id`, is.
+    ``reach.csv`` is written. ``fingerprint`` and ``basis_fingerprint``: ``scenario``'s
+    (:func:`~supplyline.domain.scenario_id`, :func:`~supplyline.domain.plan_basis_id`)
+    where the caller has them; else computed here, as ``plan_identity``, the plan's
+    :func:`plan_id`, is.
     """
     folder = Path(folder)
     written: list[Path] = []
@@ -381,7 +396,12 @@ def write_plan_files(
         tables[REACH_FILE] = reach
     documents = {
         "plan.json": lambda: plan_to_dict(
-            plan, scenario, warnings=warnings, fingerprint=fingerprint, plan_identity=plan_identity
+            plan,
+            scenario,
+            warnings=warnings,
+            fingerprint=fingerprint,
+            basis_fingerprint=basis_fingerprint,
+            plan_identity=plan_identity,
         ),
         "network.geojson": lambda: network_geojson(scenario, plan),
     }

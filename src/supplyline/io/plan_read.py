@@ -56,12 +56,16 @@ class PlanFile:
     has none (written before supplyline recorded it). :class:`~supplyline.domain.Plan`
     does not carry it: a tester's plan of another scenario of the same name, start and
     horizon was routed with, a unit of the scenario vanishing from the routes unsaid.
+    ``plan_basis_id`` is the fingerprint of what the plan depends on
+    (:func:`~supplyline.domain.plan_basis_id`: the scenario less its fleet, agreements
+    and routing options); None where the file has none (written before it was recorded).
     """
 
     plan: Plan
     path: Path
     """The plan.json read (in the folder given, where a folder was)."""
     scenario_id: str | None = None
+    plan_basis_id: str | None = None
 
 
 def _renamed(bottleneck: dict[str, Any], rank: int, asked: object) -> dict[str, Any]:
@@ -302,7 +306,7 @@ def read_plan(path: str | Path) -> Plan:
 
 
 def read_plan_file(path: str | Path) -> PlanFile:
-    """:func:`read_plan`, with the file read and the scenario fingerprint it records."""
+    """:func:`read_plan`, with the file read and the scenario fingerprints it records."""
     require(path, (str, os.PathLike), "the plan's path")
     path = Path(path)
     given = path
@@ -338,6 +342,7 @@ def read_plan_file(path: str | Path) -> PlanFile:
             )
         }  # fmt: skip
         fingerprint = _get(data, "scenario_id", (str, type(None)), "text (or null)", None)
+        basis = _get(data, "plan_basis_id", (str, type(None)), "text (or null)", None)
         plan = Plan(
             scenario=_get(data, "scenario", str, "text"),
             start_date=dt.date.fromisoformat(_get(data, "start_date", str, "an ISO date")),
@@ -368,7 +373,7 @@ def read_plan_file(path: str | Path) -> PlanFile:
             # plans written before the objective's parts were recorded have none
             objective_parts=_objective_parts(data.get("objective_parts")),
         )
-        return PlanFile(plan=plan, path=path, scenario_id=fingerprint)
+        return PlanFile(plan=plan, path=path, scenario_id=fingerprint, plan_basis_id=basis)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ScenarioError(
             [Issue(file=str(path), message=f"cannot read the plan: {error}")],

@@ -5,9 +5,11 @@ Why a module of its own: what a plan file must be grew past what
 from without a word: a tester's ``routes s6 --plan s1plan`` (the same name, start and
 horizon; s6 has a unit U6 that s1 lacks, and U5 with other personnel) exited 0, U6
 routed, unserved and warned of nowhere, U5 given s1's tonnes. plan.json records the
-fingerprint of the scenario it was made for (``scenario_id``): a plan whose fingerprint
-is not the scenario's is refused, saying which scenario it was made for and how to plan
-again. A plan.json edited by hand is judged record by record
+fingerprint of the scenario it was made for (``scenario_id``), and of what the plan
+depends on (``plan_basis_id``: all but the fleet, agreements and routing options): a plan
+whose fingerprint is not the scenario's is refused, saying which scenario it was made for
+and how to plan again; another fleet or ceiling needs no new plan. A plan.json edited by
+hand is judged record by record
 (:func:`~supplyline.domain.plan_fit.check_plan_fits`): its file and the record named.
 ``ledger propose`` makes the same check (:func:`check_given_plan`): given the bilateral
 example's plan with a copy of it whose garrison food belonged to the host, or whose HQ had
@@ -61,7 +63,7 @@ def check_given_plan(
     """Raise ScenarioError unless ``given`` was made for the scenario ``opened``, as it is.
 
     A plan.json recording another fingerprint was made from other data, whatever its
-    name (:mod:`~supplyline.domain.fingerprint`): refused, saying what differs where it
+    name (:func:`_made_from_other_data`): refused, saying what differs where it
     shows (its name, start, horizon, the units it names or lacks) and how to plan again,
     then what to do with that plan (``then``: ``routes`` and ``ledger propose`` use a
     plan file alike, and are told alike). Then each of its records must fit
@@ -70,7 +72,7 @@ def check_given_plan(
     """
     scenario, file = opened.scenario, str(given.path)
     needing = _needed_t(scenario, demand)
-    if given.scenario_id is not None and given.scenario_id != opened.scenario_id:
+    if _made_from_other_data(given, opened):
         plan = given.plan
         same = plan.scenario == scenario.name
         made = (
@@ -92,6 +94,22 @@ def check_given_plan(
             ),
         )
     check_plan_fits(scenario, given.plan, file=file, needing=needing)
+
+
+def _made_from_other_data(given: PlanFile, opened: OpenScenario) -> bool:
+    """Whether ``given`` records a fingerprint of other data than ``opened``'s.
+
+    That of what the plan depends on (``plan_basis_id``,
+    :func:`~supplyline.domain.plan_basis_id`) where the file records it: another fleet,
+    agreement or routing option leaves the plan as it was, and a planner trying another
+    fleet with ``routes --plan``, or raising a ceiling before ``ledger propose --submit``,
+    had to plan again first. A
+    plan.json written before it was recorded is judged by the whole scenario's
+    (``scenario_id``) as before; one with neither, by its records alone.
+    """
+    if given.plan_basis_id is not None:
+        return given.plan_basis_id != opened.plan_basis_id
+    return given.scenario_id is not None and given.scenario_id != opened.scenario_id
 
 
 def _needed_t(scenario: Scenario, demand: Demand) -> dict[str, float]:

@@ -90,12 +90,14 @@ def write_plan_into(
     *,
     warnings: Sequence[str],
     fingerprint: str | None = None,
+    basis_fingerprint: str | None = None,
     plan_identity: str | None = None,
 ) -> tuple[Path, ...]:
     """The same files into an existing (scratch) folder: ``plan_scenario``'s step.
 
     ``reach`` is the run's :func:`plan_reach` (judged once: the summary shows it too);
-    ``fingerprint`` the scenario's, computed once when it was opened; ``plan_identity``
+    ``fingerprint`` and ``basis_fingerprint`` the scenario's and its plan's basis's,
+    computed once when it was opened; ``plan_identity``
     the plan's :func:`~supplyline.io.plan_files.plan_id`, computed once by the run.
     """
     return plan_files.write_plan_files(
@@ -105,5 +107,6 @@ def write_plan_into(
         warnings=warnings,
         reach=reach_table(reach),
         fingerprint=fingerprint,
+        basis_fingerprint=basis_fingerprint,
         plan_identity=plan_identity,
     )

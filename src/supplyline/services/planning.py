@@ -451,6 +451,7 @@ def plan_scenario(
                                 reach,
                                 warnings=warned,
                                 fingerprint=assessed.opened.scenario_id,
+                                basis_fingerprint=assessed.opened.plan_basis_id,
                                 plan_identity=identity,
                             )
                         ]

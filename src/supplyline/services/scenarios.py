@@ -22,9 +22,9 @@ from supplyline.domain import (
     Finding,
     Scenario,
     did_you_mean,
-    scenario_id,
     to_deliver,
 )
+from supplyline.domain.fingerprint import fingerprints
 from supplyline.domain.warning_checks import Part, gated_check
 from supplyline.errors import (
     Issue,
@@ -81,7 +81,10 @@ class OpenScenario:
 
     ``scenario_id`` is its fingerprint (:func:`~supplyline.domain.scenario_id`), computed
     once here: every output file the run writes records it, and earlier files in the
-    folder are judged by it (:mod:`supplyline.io.earlier_outputs`).
+    folder are judged by it (:mod:`supplyline.io.earlier_outputs`). ``plan_basis_id``
+    is the fingerprint of what a movement plan of it depends on
+    (:func:`~supplyline.domain.plan_basis_id`), computed with it: plan.json records it,
+    and a plan given to ``routes --plan`` or ``ledger propose`` is judged by it.
     """
 
     folder: Path
@@ -89,6 +92,7 @@ class OpenScenario:
     warnings: tuple[Issue, ...]
     factors: FactorTable
     scenario_id: str
+    plan_basis_id: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,12 +179,14 @@ def open_scenario(folder: str | Path, progress: Progress | None = None) -> OpenS
     scenario, warnings = check_scenario(folder, progress)
     if progress is not None and is_big(_rows(scenario)):
         progress("fingerprinting the scenario")
+    whole, basis = fingerprints(scenario)
     return OpenScenario(
         folder=Path(folder),
         scenario=scenario,
         warnings=warnings,
         factors=factors_for(dict(scenario.factor_overrides)),
-        scenario_id=scenario_id(scenario),
+        scenario_id=whole,
+        plan_basis_id=basis,
     )
 
 
