@@ -28,9 +28,10 @@ RATES = (0.0, 0.01, 0.02, 0.05, 0.1, 0.14, 0.15, 0.2)
 def test_the_cheaper_per_km_of_two_trucks_drives(first: float, second: float) -> None:
     """One 0.55 t load 108 km out; two trucks alike but for their cost per km: the cheaper goes."""
     places = [loc("D", 0.0, LocationKind.DEPOT), loc("S", 1.0)]
+    alike = {"count": 1, "payload_t": 3.0, "speed_kmh": 50.0, "fixed_cost": 0.0}
     trucks = [
-        fleet("first", "D", count=1, payload_t=3.0, speed_kmh=50.0, fixed_cost=0.0, cost_per_km=first),
-        fleet("second", "D", count=1, payload_t=3.0, speed_kmh=50.0, fixed_cost=0.0, cost_per_km=second),
+        fleet("first", "D", **alike, cost_per_km=first),
+        fleet("second", "D", **alike, cost_per_km=second),
     ]
     s = scenario(places, [unit("U", "S")], [road("D", "S", 108)], trucks)
     asks = [DeliveryRequest(unit="U", location="S", load_t={"food": 0.55})]
@@ -55,9 +56,10 @@ def test_a_free_truck_serves_a_day_a_paid_trip_would_share() -> None:
         loc("FAR", 0.9),
     ]
     links = [road("D", "NEAR", 4), road("NEAR", "FAR", 100), road("E", "FAR", 10)]
+    alike = {"count": 1, "payload_t": 6.0, "speed_kmh": 50.0, "fixed_cost": 0.0}
     trucks = [
-        fleet("paid", "D", count=1, payload_t=6.0, speed_kmh=50.0, hours=3.0, fixed_cost=0.0, cost_per_km=1.0),
-        fleet("free", "E", count=1, payload_t=6.0, speed_kmh=50.0, hours=24.0, fixed_cost=0.0, cost_per_km=0.0),
+        fleet("paid", "D", **alike, hours=3.0, cost_per_km=1.0),
+        fleet("free", "E", **alike, hours=24.0, cost_per_km=0.0),
     ]
     s = scenario(places, [unit("N", "NEAR"), unit("F", "FAR")], links, trucks)
     asks = [
