@@ -37,7 +37,7 @@ from supplyline.domain.routes import RoadLoad, TruckRoute
 from supplyline.routing.day_model import load_size
 from supplyline.routing.problem import VrpProblem, VrpRoute, VrpSolution
 from supplyline.routing.requests import volume_of
-from supplyline.routing.road_round import round_trip_km
+from supplyline.routing.road_round import WaysRound
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
 from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
@@ -299,6 +299,7 @@ class RoadBudget:
         dropped: dict[int, Taken] = {}
         touched: set[int] = set()
         asked: dict[RoadWay, float] = {}
+        round_km = WaysRound(self.scenario, self.day, [*homes, *where])
         while True:
             crossings = [
                 _crossings(v, home, where, tonnes, d, graph)
@@ -334,7 +335,7 @@ class RoadBudget:
             }  # fmt: skip
             shut = {way, *(w for w in self.full if self.room(w) <= _EPS_T)}
             trips = [(homes[r], where[n]) for r, n in sorted(on_board)]
-            ways_round = round_trip_km(self.scenario, self.day, shut, trips)
+            ways_round = round_km.km(shut, trips)
             rounds = {n: km for (_, n), km in zip(sorted(on_board), ways_round, strict=True)}
             r, node, cut = _pick(
                 on_board, over[way], tonnes, (urgency, rounds), _beyond_on(way, where, beyond)

@@ -22,30 +22,42 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 
 from supplyline.domain import Scenario
-from supplyline.routing.roads import RoadWay, road_matrix
+from supplyline.routing.roads import RoadMatrix, RoadWay, road_matrix
 from supplyline.types import LocationId
 
-__all__ = ["round_trip_km"]
+__all__ = ["WaysRound"]
 
 
-def round_trip_km(
-    scenario: Scenario,
-    day: int,
-    without: AbstractSet[RoadWay],
-    trips: Sequence[tuple[LocationId, LocationId]],
-) -> list[float]:
-    """Per (depot, place), the km there without the roads ``without`` and back on any road.
+class WaysRound:
+    """The km of each trip round the full roads, for the places of one cut of the routes.
 
-    Infinity where no open road leads there round them.
+    Each set of full roads is measured once (a day's cut takes many loads off one road),
+    over the places given, and only once a road is full: a day whose roads keep their
+    capacity measures nothing.
     """
-    if not trips:
-        return []
-    ids = list(dict.fromkeys(x for trip in trips for x in trip))
-    round_ = road_matrix(scenario, ids, day=day, without=without)
-    every = road_matrix(scenario, ids, day=day)
-    out = []
-    for depot, place in trips:
-        i, j = round_.index(depot), round_.index(place)
-        there, back = float(round_.km[i, j]), float(every.km[j, i])
-        out.append(there + back if np.isfinite(there) and np.isfinite(back) else math.inf)
-    return out
+
+    def __init__(self, scenario: Scenario, day: int, ids: Sequence[LocationId]) -> None:
+        self._scenario = scenario
+        self._day = day
+        self._ids = list(dict.fromkeys(ids))
+        self._round: dict[frozenset[RoadWay], RoadMatrix] = {}
+
+    def km(
+        self, without: AbstractSet[RoadWay], trips: Sequence[tuple[LocationId, LocationId]]
+    ) -> list[float]:
+        """Per (depot, place), the km there without the roads ``without`` and back on any road.
+
+        Infinity where no open road leads there round them.
+        """
+        for key in (frozenset(without), frozenset()):  # the way back: every open road
+            if key not in self._round:
+                self._round[key] = road_matrix(
+                    self._scenario, self._ids, day=self._day, without=key
+                )
+        round_, every = self._round[frozenset(without)], self._round[frozenset()]
+        out = []
+        for depot, place in trips:
+            i, j = round_.index(depot), round_.index(place)
+            there, back = float(round_.km[i, j]), float(every.km[j, i])
+            out.append(there + back if np.isfinite(there) and np.isfinite(back) else math.inf)
+        return out
