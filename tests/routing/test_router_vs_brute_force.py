@@ -68,7 +68,15 @@ class Day:
     km: dict[tuple[str, str], float]
 
 
-def _day(seed: int) -> Day:
+PER_KM = (0.5, 1.0, 2.0)
+FIXED = (0.0, 50.0, 100.0, 200.0)
+SMALL_PER_KM = (0.0, 0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+"""Costs per km a cent apart and free trucks: the model had counted every rate below 0.15
+per km, free too, as 0.1 (a tester's day: 21.60 paid where a free truck cost 0)."""
+SMALL_FIXED = (0.0, 0.0, 1.0, 20.0)
+
+
+def _day(seed: int, per_km: Sequence[float] = PER_KM, fixed: Sequence[float] = FIXED) -> Day:
     """A random day: 3-6 units, one load each, 1-2 depots, 1-3 trucks in 1-3 groups."""
     rng = random.Random(seed)
     depots = ["D", "E"][: rng.choice([1, 1, 2])]
@@ -95,8 +103,8 @@ def _day(seed: int) -> Day:
             payload_t=rng.choice([3, 4, 5, 8]),
             speed_kmh=rng.choice([40, 50, 60]),
             hours=rng.choice([3, 4, 6, 9]),
-            fixed_cost=rng.choice([0, 50, 100, 200]),
-            cost_per_km=rng.choice([0.5, 1, 2]),
+            fixed_cost=rng.choice(fixed),
+            cost_per_km=rng.choice(per_km),
         )
         groups.append(g)
         trucks += [_truck(g)] * count
@@ -289,10 +297,19 @@ comes to serve fails the test, to be taken off). A heuristic search's gap: over 
 )
 def test_the_router_serves_the_most_tonnes_then_at_the_least_cost(seed: int) -> None:
     """The brute force's kilograms, and at them its cost: no more (it is exact), no less."""
-    day = _day(seed)
+    _same_as_brute_force(_day(seed))
+
+
+def _same_as_brute_force(day: Day) -> None:
     routes = route_day(day.scenario, list(day.requests), day=0, params=PARAMS)
     assert validate(day.scenario, routes, {r.unit: dict(r.load_t) for r in day.requests}) == []
     served = round(sum(r.tonnes for r in routes.routes) * 1000)
     kg, least = brute_force(day)
     assert served == kg
-    assert sum(r.cost for r in routes.routes) == pytest.approx(least)
+    assert sum(r.cost for r in routes.routes) == pytest.approx(least, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(1000, 1200))
+def test_small_costs_per_km_and_free_trucks_at_the_least_cost(seed: int) -> None:
+    """Days whose trucks cost 0 to 0.2 per km, and 0 to 20 fixed: tonnes, then the cost."""
+    _same_as_brute_force(_day(seed, SMALL_PER_KM, SMALL_FIXED))

@@ -29,8 +29,18 @@ _FAR_S = 2 * DAY_S
 ``_FAR``: the search's cost of a late arrival is per second late, and must stay within
 64 bits for the latest arrival a route can make (:mod:`~supplyline.routing.penalties`)."""
 _DAM_PER_KM = 100
-"""The solver counts distance in decametres: fine enough, and it keeps costs (in
-thousandths of the currency) on the scale of PyVRP's penalties for broken constraints."""
+"""The solver counts distance in decametres: fine enough for any road, and coarse enough
+that a day's dearest routes stay far inside PyVRP's 64-bit sums at :data:`_COST_UNITS`."""
+_COST_UNITS = 10_000
+"""The model counts money in ten-thousandths of the currency, so that a cent per km is one
+per decametre: every ``cost_per_km`` to the cent and every ``fixed_cost`` to the
+hundredth of a cent is its own integer, and 0 is 0.
+
+In thousandths, with at least one per decametre, a cost of 0.1 per km was 1 and a free
+truck's 0 was 1 too: a tester's two 3 t trucks, one at 0.1 per km and one free, were the
+same to the search and it sent the dear one (21.60 where 0 was possible), and a free 24 h
+truck that could serve a whole day lost to an 8 km trip at 1 per km (the free truck's
+182 km "cost" 18.2 in the model). ``tests/routing/test_small_km_costs.py``."""
 _NO_VOLUME_LIMIT = 10**12
 
 
@@ -150,7 +160,7 @@ def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk]) -> list[i
     priority 1 down to ×2 for priority 9), of each commodity for its own tonnes
     (``Chunk.weighted_t``), so that a unit's load of water outweighs its load of general
     goods (a tester's water stayed half behind when every load had the request's
-    priority). In thousandths of the currency, as the model's costs.
+    priority). In :data:`_COST_UNITS` of the currency, as the model's costs.
 
     Before, the prize was :func:`load_worths` (its own trip's cost, times its urgency,
     plus its urgent tonnes at the dearest such trip): a weighting, not an order. A far
@@ -186,7 +196,7 @@ def load_worths(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadM
     dep = np.array([pos[x] for x in depots], dtype=np.int64)
     trips = _dam(km.km[np.ix_(dep, at)]) + _dam(km.km[np.ix_(at, dep)]).T  # depots × loads
     fixed = max(round(g.fixed_cost * 1000) for g in groups)
-    rate = max(_unit_cost(g) for g in groups)
+    rate = max(_worth_rate(g) for g in groups)
     home = {g.id: depots.index(g.depot) for g in groups}
     own = []
     for i, c in enumerate(chunks):
@@ -200,7 +210,7 @@ def load_worths(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadM
 
 
 def _cost_bound(groups: Sequence[FleetGroup], loads: int) -> int:
-    """More than any of the day's routes can cost, in thousandths of the currency.
+    """More than any of the day's routes can cost, in :data:`_COST_UNITS` of the currency.
 
     A truck drives at most its speed × its hours (every arc's time is at least its km at
     that speed, and a route lasts at most the drivers' hours and the day); each arc's
@@ -212,13 +222,27 @@ def _cost_bound(groups: Sequence[FleetGroup], loads: int) -> int:
     for g in groups:
         hours = min(g.max_route_hours, DAY_S / 3600)
         dam = math.ceil(g.speed_kmh * hours * _DAM_PER_KM) + 3 * loads + 3
-        truck = round(g.fixed_cost * 1000) + _unit_cost(g) * dam
+        truck = _fixed_cost(g) + _unit_cost(g) * dam
         total += min(g.count, loads) * truck
     return total
 
 
 def _unit_cost(g: FleetGroup) -> int:
-    """A truck's cost per 10 m in thousandths of the currency: ``cost_per_km`` × 10."""
+    """A truck's cost per 10 m in :data:`_COST_UNITS`: ``cost_per_km`` × 100, a free truck's 0."""
+    return round(g.cost_per_km * _COST_UNITS / _DAM_PER_KM)
+
+
+def _fixed_cost(g: FleetGroup) -> int:
+    """A truck's fixed cost in :data:`_COST_UNITS`."""
+    return round(g.fixed_cost * _COST_UNITS)
+
+
+def _worth_rate(g: FleetGroup) -> int:
+    """A truck's cost per 10 m as :func:`load_worths` weighs it: thousandths, at least 1.
+
+    The fleet cap's ranking, not the search's costs: a free truck's loads still weigh
+    their round trip there, as they did when the model's costs were in thousandths.
+    """
     return max(1, round(g.cost_per_km * 1000 / _DAM_PER_KM))
 
 
@@ -271,7 +295,7 @@ def build_problem(
             demand[d + i, 2 + cargo.index(c.carriers)] = max(1, kg)
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
-    # costs in thousandths of the currency: per 10 m that is cost_per_km × 10
+    # costs in _COST_UNITS of the currency: per 10 m that is cost_per_km × 100
     unit_cost = {g.id: _unit_cost(g) for g in groups}
     vehicles = tuple(
         VehicleSpec(
@@ -283,7 +307,7 @@ def build_problem(
                 *(math.floor(g.payload_t * 1000 + 1e-6) if g.id in k else 0 for k in cargo),
             ),
             depot=depots.index(g.depot),
-            fixed_cost=round(g.fixed_cost * 1000),
+            fixed_cost=_fixed_cost(g),
             unit_distance_cost=unit_cost[g.id],
             tw_early=shifts.get(g.id, (0, DAY_S))[0],
             tw_late=shifts.get(g.id, (0, DAY_S))[1],

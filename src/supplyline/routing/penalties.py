@@ -4,7 +4,7 @@ PyVRP's search crosses routes that break a limit (an overfull truck, a late arri
 drivers' hours overrun) on its way between good ones, at a cost per kilogram over and per
 second late that it adapts as it goes. It starts that cost at 50,000 (the middle of its
 default range), whatever the units, and a day's prizes
-(:func:`~supplyline.routing.day_model.load_prizes`, in thousandths of the currency) are
+(:func:`~supplyline.routing.day_model.load_prizes`, in ten-thousandths of the currency) are
 worth nothing like that per kilogram or second: with the prizes of the time, one to ten
 thousand per kilogram, a second late cost more than leaving any load out, the search
 never crossed a broken limit, and it kept the routes of its greedy start, one move from

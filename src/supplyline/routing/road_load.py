@@ -37,6 +37,7 @@ from supplyline.domain.routes import RoadLoad, TruckRoute
 from supplyline.routing.day_model import load_size
 from supplyline.routing.problem import VrpProblem, VrpRoute, VrpSolution
 from supplyline.routing.requests import volume_of
+from supplyline.routing.road_round import WaysRound
 from supplyline.routing.roads import RoadMatrix, RoadWay, drives, road_matrix
 from supplyline.routing.solver import reschedule
 from supplyline.routing.translate import Chunk
@@ -298,6 +299,7 @@ class RoadBudget:
         dropped: dict[int, Taken] = {}
         touched: set[int] = set()
         asked: dict[RoadWay, float] = {}
+        round_km = WaysRound(self.scenario, self.day, [*homes, *where])
         while True:
             crossings = [
                 _crossings(v, home, where, tonnes, d, graph)
@@ -331,8 +333,12 @@ class RoadBudget:
                 (r, node) for r, route in enumerate(crossings)
                 for w, _, nodes in route if w == way for node in nodes
             }  # fmt: skip
+            shut = {way, *(w for w in self.full if self.room(w) <= _EPS_T)}
+            trips = [(homes[r], where[n]) for r, n in sorted(on_board)]
+            ways_round = round_km.km(shut, trips)
+            rounds = {n: km for (_, n), km in zip(sorted(on_board), ways_round, strict=True)}
             r, node, cut = _pick(
-                on_board, over[way], tonnes, urgency, _beyond_on(way, where, beyond)
+                on_board, over[way], tonnes, (urgency, rounds), _beyond_on(way, where, beyond)
             )
             c = chunks[node - d]
             before = dropped[node - d].load_t if node - d in dropped else {}
@@ -534,24 +540,27 @@ def _pick(
     on_board: AbstractSet[tuple[int, int]],
     excess: float,
     tonnes: Sequence[float],
-    urgency: Sequence[tuple[int, float]],
+    judged: tuple[Sequence[tuple[int, float]], Mapping[int, float]],
     beyond: Mapping[int, float],
 ) -> tuple[int, int, float]:
     """The load to take off a full road, as (route, node), and the tonnes to take off it.
 
     First a load whose place gets more over the road than the plan sent it that way
     (``beyond``, by node), by that much at most: the plan's own loads keep the road.
-    Among those (or all, when none is beyond), the least urgent (:func:`_urgency`), then
-    the smallest that ends the excess (else the largest: fewest loads off), ties by route
-    and node so the choice is reproducible.
+    Among those (or all, when none is beyond), the least urgent (``judged``'s first,
+    :func:`_urgency`), then of those that end the excess the one whose way round is
+    shortest (its second, km by node: :mod:`~supplyline.routing.road_round`), then the
+    smallest (else the largest: fewest loads off), ties by route and node so the choice
+    is reproducible.
     """
+    urgency, ways_round = judged
     unclaimed = {(r, n) for r, n in on_board if n in beyond}
     if unclaimed:
         on_board = unclaimed
         excess = min(excess, max(beyond[n] for _, n in unclaimed))
     least = max(urgency[n] for _, n in on_board)
     pool = sorted((tonnes[n], r, n) for r, n in on_board if urgency[n] == least)
-    enough = [p for p in pool if p[0] >= excess - _EPS_T]
+    enough = sorted((p for p in pool if p[0] >= excess - _EPS_T), key=lambda p: ways_round[p[2]])
     _, r, n = enough[0] if enough else pool[-1]
     return r, n, min(excess, beyond[n]) if unclaimed else excess
 
