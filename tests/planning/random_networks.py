@@ -28,8 +28,10 @@ from supplyline.domain import (
     SupplyClass,
     Unit,
 )
+from supplyline.planning.closure_bound import ClosureBound
+from supplyline.planning.network import index_network
 
-__all__ = ["SETTINGS", "scenarios"]
+__all__ = ["SETTINGS", "bound_days", "lifts", "scenarios"]
 
 
 @st.composite
@@ -141,3 +143,30 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+def lifts(scenario: Scenario, *, people: bool) -> list[tuple[Unit, float]]:
+    """Each deploying unit with something to move, and its lift (its people)."""
+    found = []
+    for unit in scenario.units:
+        amount = float(unit.personnel) if people else unit.deployment_lift_t
+        if unit.deploys and amount > 0:
+            found.append((unit, amount))
+    return found
+
+
+def bound_days(scenario: Scenario) -> dict[tuple[str, bool], int]:
+    """Each deploying unit's earliest day all its lift (people) can be there, by the bound."""
+    net = index_network(scenario)
+    pos = {loc: i for i, loc in enumerate(net.location_ids)}
+    out: dict[tuple[str, bool], int] = {}
+    for people in (False, True):
+        bound = ClosureBound(net, people=people)
+        for unit, amount in lifts(scenario, people=people):
+            home, dest = pos[unit.home], pos[unit.destination]
+            last = bound.last_arrival(
+                home, dest, unit.available_day, amount, in_time=-1, days=scenario.horizon_days
+            )
+            assert last is not None  # nothing is there by C-1
+            out[(unit.id, people)] = last.day
+    return out

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
-from random_networks import SETTINGS, scenarios
+from random_networks import SETTINGS, bound_days, lifts, scenarios
 
 from supplyline.domain import Demand, Link, LocationKind, Mode, Scenario
 from supplyline.io.writer import write_scenario
@@ -84,7 +84,8 @@ def test_a_tiny_fast_airbridge_counts_only_its_own_tonnes_from_its_first_day(
         "unit 'u1': its 200 t of lift can all be at 'U' on C+10 at the earliest, 6 days "
         "after its required day, whatever the other units do: at most 52 t/day can get "
         "there from 'H' on a day its links are open (every capacity on the way to it alone), "
-        "and each way only on its open days from the first it can bring any, so at most "
+        "and each way only on its open days from the first it can bring any, a place's "
+        "handling only on the days an open link brings it in or takes it on, so at most "
         "168 t can be there by C+9"
     )
     assessed = assess_requirements(folder)
@@ -113,26 +114,6 @@ def outage_scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
     return dataclasses.replace(scenario, links=tuple(links)), demand
 
 
-def _bound_days(scenario: Scenario) -> dict[tuple[str, bool], int]:
-    """Each deploying unit's earliest day all its lift (people) can be there, by the bound."""
-    net = index_network(scenario)
-    pos = {loc: i for i, loc in enumerate(net.location_ids)}
-    out: dict[tuple[str, bool], int] = {}
-    for people in (False, True):
-        bound = ClosureBound(net, people=people)
-        for unit in scenario.units:
-            amount = float(unit.personnel) if people else unit.deployment_lift_t
-            if not unit.deploys or amount <= 0:
-                continue
-            home, dest = pos[unit.home], pos[unit.destination]
-            last = bound.last_arrival(
-                home, dest, unit.available_day, amount, in_time=-1, days=scenario.horizon_days
-            )
-            assert last is not None  # nothing is there by C-1
-            out[(unit.id, people)] = last.day
-    return out
-
-
 @SETTINGS
 @given(outage_scenarios())
 def test_the_warned_earliest_day_is_never_after_the_plans_closure(
@@ -140,7 +121,7 @@ def test_the_warned_earliest_day_is_never_after_the_plans_closure(
 ) -> None:
     """The bound, and any warning's "on C+X at the earliest", is a lower bound of the plan."""
     scenario, demand = case
-    bound = _bound_days(scenario)
+    bound = bound_days(scenario)
     closed = {c.unit: c.closure_day for c in plan_movements(scenario, demand).closures}
     for (unit_id, _), day in bound.items():
         closure = closed.get(unit_id)
@@ -160,7 +141,7 @@ def test_one_way_alone_answers_only_where_the_maximum_flow_agrees(
 ) -> None:
     """Asked whether the lift is in by each day, the bound says so exactly when it is."""
     scenario, _ = case
-    bound = _bound_days(scenario)
+    bound = bound_days(scenario)
     net = index_network(scenario)
     pos = {loc: i for i, loc in enumerate(net.location_ids)}
     days = scenario.horizon_days
@@ -198,10 +179,7 @@ def test_units_sharing_a_route_get_the_answer_each_gets_alone(
     days = scenario.horizon_days
     for people in (False, True):
         shared = ClosureBound(net, people=people)
-        for unit in scenario.units:
-            lift = float(unit.personnel) if people else unit.deployment_lift_t
-            if not unit.deploys or lift <= 0:
-                continue
+        for unit, lift in lifts(scenario, people=people):
             route = (pos[unit.home], pos[unit.destination])
             for amount, start, in_time in (
                 (lift, unit.available_day, unit.required_day),

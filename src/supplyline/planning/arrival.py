@@ -360,7 +360,10 @@ def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) 
     day it can (outages aside: a closure downstream of the narrowest capacity lets the lift
     gather before it and cross in one go when it opens, so a tester's unit, said to close on
     C+16 at the earliest counting from its first day with the closure, closed on C+11), and
-    only on the days its links are open, every capacity on the way to the unit itself.
+    only on the days its links are open, every capacity on the way to the unit itself, a
+    place's handling only on the days an open link brings the lift in or takes it on (a
+    tester's border post with the road beyond it closed had been counted as sending on
+    while it was: C+10 said, C+12 planned).
     Units that time alone keeps out (``arrival.whole`` past the horizon) are warned of apart.
     """
     days = scenario.horizon_days
@@ -398,12 +401,13 @@ def _lift_warning(
     """The words of a warning of :func:`_too_much_to_move`."""
     days, unit = scenario.horizon_days, scenario.unit(unit_id)
     what = f"{amount:,.10g} people" if people else f"{amount:,.10g} t of lift"
-    per_day = "people a day" if people else "t/day"
+    per_day, them = ("people a day", "them") if people else ("t/day", "it")
     by = last.day - 1
     why = (
         f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} on a day its "
         f"links are open (every capacity on the way to it alone), and each way only on its "
-        f"open days from the first it can bring any, so at most "
+        f"open days from the first it can bring any, a place's handling only on the days an "
+        f"open link brings {them} in or takes {them} on, so at most "
         f"{last.by_day_before:,.10g} {'people' if people else 't'} can be there by "
         f"{day_label(by)}"
     )

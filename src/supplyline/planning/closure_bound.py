@@ -20,6 +20,15 @@ and a road closed all horizon was said to have 60 t/day and C+5, where the plan 
 on C+11; and a yard was counted from the day lift could fly to the destination and drive
 back to it, 185 t by C+8 where 155 t could be.
 
+A place's handling bounds what it takes in (on the arrival day) and what it sends on (on
+the departure day) apart, as the plan's rows do: each is a step of its own, and a link
+carries at most the handling at its ends a day. Beside a link with outage days, a place
+counts only the days it can take in or send on (:mod:`~supplyline.planning.handling_days`):
+counted as one capacity over its whole window, a tester's border post of 10 t/day, the
+road beyond it closed C+5–C+6, sent on 30 t by C+9 where it can send on 10 t (C+10 said,
+C+12 planned; its people's C+11 not said at all). A unit's lift waits at any place but its
+destination, storage or not, as in the plan: the days between need no store.
+
 A single way (the widest, or the quickest), from its own first day and but for its links'
 outage days, moving the lift in time answers without a maximum flow, and the first day it does
 bounds the search; the maximum flows of one home and destination are laid out once and
@@ -41,6 +50,7 @@ import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
+from supplyline.planning.handling_days import ClosedBeside, LostDays
 from supplyline.planning.network import NetworkArrays, days_over, delay_graph
 from supplyline.planning.throughput import STEPS_PER_UNIT, Throughput, Way
 
@@ -95,18 +105,26 @@ class _Windows:
     sink: int
     shifts: bool
     """No entry ever closes: a later available day is the same windows shifted."""
+    lost: LostDays
+    """The days places beside a link that closes cannot serve in their windows."""
     most: dict[tuple[int, int], int] = field(default_factory=dict)
     """Steps that can be there by each (available day, day) asked (units share homes)."""
 
+    def served(self, start: int, day: int) -> IntArray:
+        """Days each entry serves a lift available on ``start`` that is to be there by ``day``."""
+        days = self.open_by.shape[1] - 1
+        lo = np.clip(start + self.first, 0, days)
+        hi = np.clip(day - self.after + 1, 0, days)  # the day after the last departure
+        served: IntArray = np.maximum(self.open_by[self.row, hi] - self.open_by[self.row, lo], 0)
+        served -= self.lost.counts(start, day, len(served))
+        return served
+
     def most_by(self, start: int, day: int) -> int:
         """Steps available on ``start`` that can be there by ``day`` (a bound, ≤ MOST_STEPS)."""
-        days = self.open_by.shape[1] - 1
         if self.shifts:
             start, day = 0, day - start
         if (start, day) not in self.most:
-            lo = np.clip(start + self.first, 0, days)
-            hi = np.clip(day - self.after + 1, 0, days)  # the day after the last departure
-            served = np.maximum(self.open_by[self.row, hi] - self.open_by[self.row, lo], 0)
+            served = self.served(start, day)
             steps = np.ceil(np.minimum(self.per_day * served, MOST_STEPS)).astype(np.int64)
             data = np.add.reduceat(steps, self.starts) if len(steps) else steps
             np.minimum(data, MOST_STEPS, out=data)  # parallel links add up, in 64 bits
@@ -256,7 +274,8 @@ class ClosureBound:
     def _lay_out(self, home: int, dest: int, scale: float) -> _Windows:
         net, n = self.net, len(self.net.location_ids)
         if self._entries is None:
-            self._entries = _Entries.of(net, self._usable)
+            handling = net.handling_pax if self.people else net.handling
+            self._entries = _Entries.of(net, self._usable, handling)
         e = self._entries
         first = self._days_apart(home, to=False, dest=dest)
         left = self._days_apart(dest, to=True)
@@ -268,22 +287,25 @@ class ClosureBound:
         new_pair = np.ones(len(tails), dtype=bool)
         new_pair[1:] = (tails[1:] != tails[:-1]) | (heads[1:] != heads[:-1])
         starts = np.flatnonzero(new_pair)
-        indptr = np.zeros(2 * n + 1, dtype=np.int32)
-        np.cumsum(np.bincount(tails[starts], minlength=2 * n), out=indptr[1:])
+        indptr = np.zeros(3 * n + 1, dtype=np.int32)
+        np.cumsum(np.bincount(tails[starts], minlength=3 * n), out=indptr[1:])
         per_day = (e.per_day_pax if self.people else e.per_day_t)[keep]
         rows = e.row[keep]
+        kept_first, kept_after = entry_first[keep].astype(np.int64), after[keep].astype(np.int64)
+        lost = e.beside.lost(keep, entry_first, after, delay=e.delay, dest=dest)
         return _Windows(
             per_day=np.minimum(per_day * scale, MOST_STEPS),  # unlimited: a finite number
-            first=entry_first[keep].astype(np.int64),
-            after=after[keep].astype(np.int64),
+            first=kept_first,
+            after=kept_after,
             row=rows,
             open_by=self._open_by,
             starts=starts,
             indices=heads[starts].astype(np.int32),
             indptr=indptr,
-            home=home,
-            sink=n + dest,
+            home=2 * n + home,  # what starts there is loaded, never unloaded
+            sink=2 * n + dest,  # what arrives is unloaded
             shifts=bool(np.all(self._open_by[rows, -1] == self._open_by.shape[1] - 1)),
+            lost=lost,
         )
 
 
@@ -291,8 +313,10 @@ class ClosureBound:
 class _Entries:
     """Every place and usable arc of a network, in the order of their (tail, head) pairs.
 
-    Place ``v`` is ``v`` (arriving) → ``n + v`` (leaving), bounded by its handling; an arc
-    joins its tail's leaving node to its head's arriving one. A unit's windows
+    Place ``v`` is ``v`` (arriving) → ``2n + v`` (taking in) → ``n + v`` (leaving), each
+    step bounded by its handling apart, as the plan's ``handle_in`` and ``handle_out``
+    (:mod:`~supplyline.planning.handling_days` says why apart); an arc joins its tail's
+    leaving node to its head's arriving one. A unit's windows
     (:meth:`ClosureBound._lay_out`) keep some of them: sorted once here, where sorting each
     unit's again took a tenth of ``never_in_place`` on the 2,000-unit benchmark (the sort
     is stable, so the kept entries lie in the order their own sort would give).
@@ -307,33 +331,62 @@ class _Entries:
     delay: IntArray
     """Days the entry itself takes (0 for a place, an arc's transit and dwell)."""
     leaves: IntArray
-    """The place an arc leaves (-1 for a place): none out of the destination is kept."""
+    """The place an arc, or a place's sending on, leaves (-1 for taking in): none out of
+    the destination is kept."""
+    side: IntArray
+    """0 for a place taking in, 1 for its sending on, -1 for an arc."""
     row: IntArray
     """The entry's row of ``ClosureBound._open_by`` (the last one, every day, for a place)."""
     per_day_t: FloatArray
     per_day_pax: FloatArray
+    beside: ClosedBeside
+    """The days places beside a link that closes may not serve."""
 
     @classmethod
-    def of(cls, net: NetworkArrays, usable: npt.NDArray[np.bool_]) -> _Entries:
-        """The entries of ``net``'s places and its ``usable`` arcs."""
+    def of(
+        cls, net: NetworkArrays, usable: npt.NDArray[np.bool_], handling: FloatArray
+    ) -> _Entries:
+        """The entries of ``net``'s places and its ``usable`` arcs; ``handling`` the lift's."""
         n = len(net.location_ids)
         arcs = np.flatnonzero(usable)
         places = np.arange(n)
-        tails = np.concatenate([places, n + net.arc_from[arcs]])
-        heads = np.concatenate([n + places, net.arc_to[arcs]])
+        tails = np.concatenate([places, 2 * n + places, n + net.arc_from[arcs]])
+        heads = np.concatenate([2 * n + places, n + places, net.arc_to[arcs]])
         order = np.lexsort((heads, tails))
-        no_delay = np.zeros(n, dtype=np.int64)
+        no_delay = np.zeros(2 * n, dtype=np.int64)
+        side = np.concatenate([np.zeros(n), np.ones(n), np.full(len(arcs), -1)])[order]
+        row = np.concatenate([np.full(2 * n, len(net.arc_from)), arcs])[order].astype(np.int64)
+        first_at = np.concatenate([places, places, net.arc_from[arcs]])[order]
         return cls(
             tails=tails[order],
             heads=heads[order],
-            first_at=np.concatenate([places, net.arc_from[arcs]])[order],
-            after_from=np.concatenate([places, net.arc_to[arcs]])[order],
+            first_at=first_at,
+            after_from=np.concatenate([places, places, net.arc_to[arcs]])[order],
             delay=np.concatenate([no_delay, net.arc_delay[arcs]])[order],
-            leaves=np.concatenate([np.full(n, -1), net.arc_from[arcs]])[order],
-            row=np.concatenate([np.full(n, len(net.arc_from)), arcs])[order].astype(np.int64),
-            per_day_t=np.concatenate([net.handling, net.arc_cap_t[arcs]])[order],
-            per_day_pax=np.concatenate([net.handling_pax, net.arc_cap_pax[arcs]])[order],
+            leaves=np.concatenate([np.full(n, -1), places, net.arc_from[arcs]])[order],
+            side=side.astype(np.int64),
+            row=row,
+            per_day_t=np.concatenate([net.handling, net.handling, _handled(net, arcs)])[order],
+            per_day_pax=np.concatenate(
+                [net.handling_pax, net.handling_pax, _handled(net, arcs, people=True)]
+            )[order],
+            beside=ClosedBeside.of(
+                net, side=side.astype(np.int64), place=first_at, arc=row, handling=handling
+            ),
         )
+
+
+def _handled(net: NetworkArrays, arcs: IntArray, *, people: bool = False) -> FloatArray:
+    """The most a day each of ``arcs`` carries: its capacity, and the handling at its ends.
+
+    What leaves on a day is loaded at the tail that day, and unloaded at the head on its
+    arrival day, one day for each departure: a link beyond a border post of 10 t/day carries
+    at most 10 t/day of it, whichever other days the post may handle (its sending on, as a
+    place, counts any day a link out is open: the way back too).
+    """
+    cap, handling = (net.arc_cap_pax, net.handling_pax) if people else (net.arc_cap_t, net.handling)
+    most: FloatArray = np.minimum(cap[arcs], handling[net.arc_from[arcs]])
+    return np.minimum(most, handling[net.arc_to[arcs]], out=most)
 
 
 def _without_row(graph: csr_matrix, row: int) -> csr_matrix:
