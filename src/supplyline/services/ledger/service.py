@@ -348,14 +348,14 @@ class Ledger(LedgerCore):
         self,
         actor: Actor,
         order_id: int,
-        quantity: Decimal,
+        quantity: Decimal | None = None,
         *,
         note: str = "",
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> SupportOrder:
-        """The provider issues (part of) an accepted order."""
-        quantity = amount_arg(quantity, "quantity")
+        """The provider issues (part of) an accepted order (by default what is left to issue)."""
+        quantity = optional_amount_arg(quantity, "quantity")
         note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
