@@ -500,11 +500,7 @@ def _request_step(
     def run(session: Session, now: dt.datetime) -> Outcome:
         check_agreement(session, agreement_id)  # its prices and terms as its event gives them
         agreement = get_visible_agreement(session, actor.partner, agreement_id)
-        chosen = mode or (
-            ReimbursementMode.CASH
-            if ReimbursementMode.CASH in agreement.reimbursement_modes
-            else agreement.reimbursement_modes[0]  # the first it permits, as written
-        )
+        chosen = mode or agreement.default_mode  # cash, else the first it permits
         row = create_order(
             session,
             agreement,
