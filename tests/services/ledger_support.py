@@ -17,11 +17,20 @@ from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
 from supplyline.cli.errors import exit_code_for
-from supplyline.domain import Agreement, Plan, Price, ReimbursementMode, Scenario, StockLevel
+from supplyline.domain import (
+    Agreement,
+    Delivery,
+    Plan,
+    PlanStatus,
+    Price,
+    ReimbursementMode,
+    Scenario,
+    StockLevel,
+)
 from supplyline.errors import SupplylineError
 from supplyline.io.plan_files import write_plan
 from supplyline.services.db import normalise_url
-from supplyline.services.ledger import Actor
+from supplyline.services.ledger import Actor, DraftOrder, draft_support_orders
 
 PG_ENV = "SUPPLYLINE_TEST_POSTGRES_URL"
 BILATERAL = Path(__file__).resolve().parents[2] / "examples" / "bilateral-exercise"
@@ -88,8 +97,12 @@ def make_agreement(
     ceiling_total: Decimal | None = None,
     valid_from: dt.date = dt.date(2000, 1, 1),
     valid_to: dt.date = dt.date(2099, 12, 31),
+    prices: tuple[Price, ...] | None = None,
 ) -> Agreement:
-    """A mutual agreement on fuel and water (priced) and transport (a service)."""
+    """A mutual agreement on fuel and water (priced) and transport (a service).
+
+    ``prices`` replaces its price list (``()``: none).
+    """
     return Agreement(
         id=agreement_id,
         name=f"MLSA {agreement_id}",
@@ -102,11 +115,32 @@ def make_agreement(
         prices=(
             Price(commodity="fuel", currency="EUR", per_t=Decimal("950.50")),
             Price(commodity="water", currency="EUR", per_t=Decimal("12.25")),
-        ),
+        )
+        if prices is None
+        else prices,
         currency="EUR",
         ceiling_per_order=ceiling_per_order,
         ceiling_total=ceiling_total,
     )
+
+
+def plan_delivering(scenario: Scenario, *deliveries: Delivery) -> Plan:
+    """An optimal plan of ``scenario`` that makes ``deliveries`` (and nothing else)."""
+    return Plan(
+        scenario=scenario.name,
+        start_date=scenario.start_date,
+        horizon_days=scenario.horizon_days,
+        status=PlanStatus.OPTIMAL,
+        objective=0.0,
+        deliveries=deliveries,
+    )
+
+
+def drafted(scenario: Scenario, unit: str, commodity: str, provider: str) -> list[DraftOrder]:
+    """The drafts ``propose`` makes of 10 t of ``provider``'s ``commodity`` to ``unit`` on C+12."""
+    delivery = Delivery(unit=unit, location=scenario.unit(unit).destination, commodity=commodity,
+                        day=12, tonnes=10.0, source_partner=provider)  # fmt: skip
+    return draft_support_orders(plan_delivering(scenario, delivery), scenario)
 
 
 def _postgres_schema_url(base: str) -> Iterator[str]:

@@ -83,7 +83,7 @@ def test_an_actor_or_url_of_the_wrong_kind_is_an_argument_error(make: Callable[[
             "expected_version",
             id="version-text",
         ),
-        pytest.param(lambda ledger: ledger.issue(DEU, 1, None), "quantity", id="issue-None"),
+        pytest.param(lambda ledger: ledger.issue(DEU, 1, [4]), "quantity", id="issue-list"),
         pytest.param(
             lambda ledger: ledger.receive(NLD, 1, condition="wet"), "condition", id="cond"
         ),

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledger_support import BILATERAL, ledger_cli, write_hand_plan
+from ledger_support import BILATERAL, ledger_cli, plan_delivering, write_hand_plan
 
-from supplyline.domain import Delivery, Plan, PlanStatus, Scenario
+from supplyline.domain import Delivery, Plan, Scenario
 from supplyline.errors import ArgumentError
 from supplyline.io import load_scenario
 from supplyline.services.ledger import DraftOrder, draft_support_orders
@@ -40,13 +40,9 @@ def _fuel_on(days: list[int]) -> Plan:
     """Ostravian fuel, 5 t a day, to Westmark's first unit on ``days``."""
     scenario = _scenario()
     unit = min(u.id for u in scenario.units if u.partner == "westmark")
-    return Plan(
-        scenario=scenario.name,
-        start_date=scenario.start_date,
-        horizon_days=scenario.horizon_days,
-        status=PlanStatus.OPTIMAL,
-        objective=0.0,
-        deliveries=tuple(
+    return plan_delivering(
+        scenario,
+        *(
             Delivery(unit=unit, location=scenario.unit(unit).destination, commodity="fuel",
                      day=day, tonnes=5.0, source_partner="ostravia")
             for day in days

@@ -14,14 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from ledger_support import drafted
 from typer.testing import CliRunner
 
 from supplyline.cli.app import _register_commands, app
-from supplyline.domain import Delivery, Plan, PlanStatus
 from supplyline.errors import Severity
 from supplyline.io import load_scenario_with_warnings
 from supplyline.services.ledger import LedgerRuleError, open_ledger
-from supplyline.services.ledger.propose import draft_support_orders
 from supplyline.services.ledger.views import Actor
 
 EXAMPLE = Path("examples/bilateral-exercise")
@@ -97,10 +96,5 @@ def test_a_request_for_it_is_refused_naming_the_other_currency(tmp_path: Path) -
 def test_a_draft_of_it_notes_the_same(tmp_path: Path) -> None:
     """``propose`` notes a fuel draft under that agreement in the request's words."""
     scenario, _ = load_scenario_with_warnings(_usd_fuel(tmp_path, "USD"))
-    delivery = Delivery(unit="wm-hq", location="ta-north", commodity="fuel", day=12,
-                        tonnes=10.0, source_partner="ostravia")  # fmt: skip
-    plan = Plan(scenario=scenario.name, start_date=scenario.start_date,
-                horizon_days=scenario.horizon_days, status=PlanStatus.OPTIMAL, objective=0.0,
-                deliveries=(delivery,))  # fmt: skip
-    [draft] = draft_support_orders(plan, scenario)
+    [draft] = drafted(scenario, "wm-hq", "fuel", "ostravia")
     assert (draft.agreement_id, draft.value, draft.note) == ("wm-os-hns-2025", None, USD_ONLY)

@@ -54,6 +54,10 @@ class Amount:
     exact: bool = False
     """Shown to ``decimals`` however large: one record's figure, which a user may type back.
     ``bill`` printed 543.75 EUR as ``value 544``, and ``settle --amount 544`` was refused."""
+    words: str = ""
+    """What a table writes in place of the figure, if anything: ``in kind`` for the value of
+    an order replaced in kind that no price values (it read ``0.00``, as if given free); CSV
+    and JSON keep the number."""
     summed: bool = False
     """Of a column that adds up (a statement's amounts and balances, a balance's figures):
     where one of its amounts from 100 has decimals, all are shown to theirs (:func:`_cells`).
@@ -340,6 +344,8 @@ def _cell(value: Any, col: str = "", decimals: int = 2) -> str:
     if isinstance(value, Said):  # as the sentence beside the table says it
         return said_cell(value, decimals)
     if isinstance(value, Amount):
+        if value.words:
+            return value.words
         said = value.value if value.shown is None or value.exact else value.shown
         text = amount_text(said, value.decimals, exact=value.exact)
         return f"{text} {value.unit}" if value.unit else text

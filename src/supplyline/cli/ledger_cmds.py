@@ -329,7 +329,10 @@ _simple("cancel", "Cancel an order before anything is issued (either party).")
 def issue_cmd(
     order_id: OrderArg,
     partner: AsOpt,
-    quantity: Annotated[str, typer.Option("--quantity", help="Tonnes issued now.")],
+    quantity: Annotated[
+        str | None,
+        typer.Option("--quantity", help="Tonnes issued now (default: what is left to issue)."),
+    ] = None,
     note: NoteOpt = "",
     key: KeyOpt = None,
     if_version: VersionOpt = None,
@@ -337,9 +340,12 @@ def issue_cmd(
     db: DbOpt = None,
     fmt: FmtOpt = OutputFormat.TABLE,
 ) -> None:
-    """Issue (part of) an accepted order (provider)."""
+    """Issue (part of) an accepted order (provider): by default all that is left to issue.
+
+    An order may be issued in parts (40 of 100 t, then the rest), never beyond what it
+    ordered.
+    """
     qty = amount_option(quantity, "--quantity", decimals=QUANTITY_DECIMALS)
-    assert qty is not None
     ledger, actor = ledger_at(db), actor_from(partner, user)
     order = ledger.issue(
         actor,

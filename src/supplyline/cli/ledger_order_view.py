@@ -59,7 +59,7 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
         "receiver": order.receiver,
         "item": order.item,
         "quantity": tonnes(order.quantity),
-        "value": money(order.value),
+        "value": _value(order, in_kind),
         "currency": order.currency,
         "mode": order.mode.value,
         "needed_on": iso_date(order.needed_on),
@@ -71,6 +71,16 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
         "settled": tonnes(order.settled_qty, "t") if in_kind else money(order.settled_amount),
         "billed_unit": "t" if in_kind else order.currency,
     }
+
+
+def _value(order: SupportOrder, in_kind: bool) -> Amount:
+    """An order's value; ``in kind`` in a table where no price values its tonnes.
+
+    An order replaced in kind under an agreement with no price for it, and no ceiling, is
+    repaid in tonnes and worth nothing in money (:meth:`~supplyline.domain.Agreement.needs_price`).
+    """
+    value = money(order.value)
+    return replace(value, words="in kind") if in_kind and order.unit_price == 0 else value
 
 
 def show_order(ledger: Ledger, actor: Actor, order: SupportOrder, fmt: OutputFormat) -> None:

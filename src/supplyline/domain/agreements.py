@@ -237,6 +237,39 @@ class Agreement:
             None,
         )
 
+    @property
+    def default_mode(self) -> ReimbursementMode:
+        """The mode of a request that names none: cash where permitted, else the first permitted.
+
+        The first as written (it was the alphabetical first).
+        """
+        if ReimbursementMode.CASH in self.reimbursement_modes:
+            return ReimbursementMode.CASH
+        return self.reimbursement_modes[0]
+
+    def needs_price(self, mode: ReimbursementMode) -> bool:
+        """Whether an order of a commodity reimbursed by ``mode`` must have a price.
+
+        Cash and an equal-value exchange repay the order's value, its tonnes at the
+        price. Replacement in kind repays the tonnes themselves (billed, settled and
+        balanced in tonnes), so it needs a price only where the agreement has a ceiling,
+        which counts each order's value; without one its order is worth nothing in money.
+        """
+        if mode is not ReimbursementMode.REPLACEMENT_IN_KIND:
+            return True
+        return self.ceiling_per_order is not None or self.ceiling_total is not None
+
+    def unpriced(self) -> tuple[list[CommodityId], list[ReimbursementMode]]:
+        """The commodities in scope that no price values, and the permitted modes that need one.
+
+        Both empty when every order the agreement permits can be valued. A commodity
+        priced in another currency only is not listed: :func:`other_currency_only` says it.
+        """
+        needing = [m for m in self.reimbursement_modes if self.needs_price(m)]
+        priced = {p.commodity for p in self.prices}
+        missing = sorted(self.commodities - priced) if needing else []
+        return missing, needing if missing else []
+
 
 def other_currency_only(agreement: Agreement, commodity: CommodityId) -> str | None:
     """Why ``commodity`` cannot be requested when only other currencies price it, else None.

@@ -306,7 +306,35 @@ def _agreement(
         **ceilings,
     )
     origins.add("agreement", agreement.id, f.origin)
+    _warn_unpriced(f, agreement)
     return agreement
+
+
+def _warn_unpriced(f: Fields, agreement: Agreement) -> None:
+    """Warn, at the entry's commodities, of those no price values where an order needs one.
+
+    The relief example's ``mer-gfr-warehousing`` (cash) priced fuel only: ``validate`` said
+    OK and the import stored it without a word, and every request for food was then
+    refused (``has no price for food in USD``). The load goes on: the agreement is kept.
+    """
+    missing, needing = agreement.unpriced()
+    if not missing:
+        return
+    cur, items = agreement.currency, " and ".join(map(show, missing))
+    modes = " or ".join(m.value for m in needing)
+    valued = (
+        "its value, which its ceilings count, is its tonnes at the price"
+        if needing == [ReimbursementMode.REPLACEMENT_IN_KIND]
+        else "it repays its value, its tonnes at the price"
+    )
+    f.report.warning(
+        FILE,
+        f"agreement {agreement.id!r} has no {cur} price for {items}: an order reimbursed by "
+        f"{modes} needs one ({valued}), so such a request for {items} will be refused "
+        f"(add a {cur} price for each to its prices)",
+        f.origin.line_of("commodities"),
+        f.origin.column("commodities"),
+    )
 
 
 def read_agreements(text: str | None, report: Report, origins: Origins) -> list[Agreement]:

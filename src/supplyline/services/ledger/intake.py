@@ -106,6 +106,44 @@ def _unit_price_unused(unit_price: Decimal | None) -> str:
     )
 
 
+def _list_price(
+    agreement: Agreement, item: str, mode: ReimbursementMode, unit_price: Decimal | None
+) -> Decimal:
+    """The price per tonne a commodity's order is valued at: its agreement's list price.
+
+    An order replaced in kind under an agreement without a ceiling needs none (it is
+    repaid in tonnes, and nothing counts its value): without one it is worth 0 (a tester's
+    ``gfr-man-sharing``, in kind only and with no price list, refused every request).
+    """
+    currency = agreement.currency
+    price = agreement.order_price(item)
+    if price is None:
+        if not agreement.needs_price(mode):
+            if unit_price is None:
+                return ZERO
+            raise LedgerRuleError(
+                f"{item} is requested under agreement {agreement.id} at no price (it has none "
+                f"for {item}, and an order replaced in kind needs none where no ceiling counts "
+                "its value): drop --unit-price, which is for services"
+            )
+        why = other_currency_only(agreement, item) or (
+            f"agreement {agreement.id} has no price for {item} in {currency}; "
+            "add one to its price list"
+            + (" (its ceilings count each order's value, in kind too)" if mode is _IN_KIND else "")
+        )
+        raise LedgerRuleError(why + _unit_price_unused(unit_price))
+    if unit_price is not None and unit_price != price.per_t:  # equal: a check, kept
+        raise LedgerRuleError(
+            f"{item} costs {unit_price_text(price.per_t)} {currency}/t under agreement "
+            f"{agreement.id}, not {unit_price_text(unit_price)} (a commodity is requested "
+            "at its agreement's list price: drop --unit-price, which is for services)"
+        )
+    return price.per_t
+
+
+_IN_KIND = ReimbursementMode.REPLACEMENT_IN_KIND
+
+
 def _check_scope(
     agreement: Agreement, actor: Actor, item: str, on: dt.date, mode: ReimbursementMode
 ) -> tuple[str, ItemKind]:
@@ -148,20 +186,7 @@ def create_order(
     positive("quantity", quantity, MILLI)
     currency = agreement.currency
     if kind is ItemKind.COMMODITY:
-        price = agreement.order_price(item)
-        if price is None:
-            why = other_currency_only(agreement, item) or (
-                f"agreement {agreement.id} has no price for {item} in {currency}; "
-                "add one to its price list"
-            )
-            raise LedgerRuleError(why + _unit_price_unused(unit_price))
-        if unit_price is not None and unit_price != price.per_t:  # equal: a check, kept
-            raise LedgerRuleError(
-                f"{item} costs {unit_price_text(price.per_t)} {currency}/t under agreement "
-                f"{agreement.id}, not {unit_price_text(unit_price)} (a commodity is requested "
-                "at its agreement's list price: drop --unit-price, which is for services)"
-            )
-        per_unit = price.per_t
+        per_unit = _list_price(agreement, item, mode, unit_price)
     else:
         if unit_price is None:
             raise LedgerRuleError(f"a request for the service {item!r} needs a unit price")

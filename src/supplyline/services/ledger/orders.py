@@ -146,9 +146,26 @@ def _line(
 
 
 def issue_order(
-    session: Session, row: OrderRow, actor: Actor, now: dt.datetime, quantity: Decimal, note: str
+    session: Session,
+    row: OrderRow,
+    actor: Actor,
+    now: dt.datetime,
+    quantity: Decimal | None,
+    note: str,
 ) -> dict[str, Any]:
-    """The provider issues (part of) the order; never more than ordered in all."""
+    """The provider issues (part of) the order; never more than ordered in all.
+
+    ``quantity`` None issues what is left to issue, as a receipt without one receives
+    what is left of its issue (``issue`` required it, and the command line said only
+    "Missing option '--quantity'").
+    """
+    if quantity is None:
+        quantity = row.quantity - row.issued_qty
+        if quantity <= 0:
+            raise LedgerRuleError(
+                f"nothing is left to issue on order {row.id}: all "
+                f"{quantity_text(row.quantity)} ordered is issued"
+            )
     positive("quantity", quantity, MILLI)
     if row.issued_qty + quantity > row.quantity:
         raise LedgerRuleError(

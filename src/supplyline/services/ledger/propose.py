@@ -135,6 +135,9 @@ def _to_the_gram(tonnes: float) -> Decimal:
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
     price = agreement.order_price(draft.item)
+    if price is None and not agreement.needs_price(agreement.default_mode):
+        # replaced in kind, with no ceiling to count its value: requested at no price
+        return _replace(draft, unit_price=0, value=0, currency=agreement.currency)
     if price is None:
         note = other_currency_only(agreement, draft.item) or (
             f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"

@@ -348,14 +348,14 @@ class Ledger(LedgerCore):
         self,
         actor: Actor,
         order_id: int,
-        quantity: Decimal,
+        quantity: Decimal | None = None,
         *,
         note: str = "",
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> SupportOrder:
-        """The provider issues (part of) an accepted order."""
-        quantity = amount_arg(quantity, "quantity")
+        """The provider issues (part of) an accepted order (by default what is left to issue)."""
+        quantity = optional_amount_arg(quantity, "quantity")
         note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
@@ -500,11 +500,7 @@ def _request_step(
     def run(session: Session, now: dt.datetime) -> Outcome:
         check_agreement(session, agreement_id)  # its prices and terms as its event gives them
         agreement = get_visible_agreement(session, actor.partner, agreement_id)
-        chosen = mode or (
-            ReimbursementMode.CASH
-            if ReimbursementMode.CASH in agreement.reimbursement_modes
-            else agreement.reimbursement_modes[0]  # the first it permits, as written
-        )
+        chosen = mode or agreement.default_mode  # cash, else the first it permits
         row = create_order(
             session,
             agreement,

@@ -46,7 +46,7 @@ from supplyline.services.ledger.arguments import (
 )
 from supplyline.services.ledger.audit import append_event, canonical, lock_head
 from supplyline.services.ledger.failed_write import AfterFailure, said_after_failure
-from supplyline.services.ledger.idempotency import with_key
+from supplyline.services.ledger.idempotency import spellings, with_key
 from supplyline.services.ledger.mapping import order_view
 from supplyline.services.ledger.reading import LedgerReads
 from supplyline.services.ledger.reconcile import check_key, check_no_key, check_order
@@ -69,6 +69,20 @@ def _utcnow() -> dt.datetime:
 def _request_digest(kind: str, request: Mapping[str, Any]) -> str:
     """The digest an idempotency key is kept with: the request's kind and arguments."""
     return hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
+
+
+def _digests(kind: str, request: dict[str, Any], formerly: dict[str, Any] | None) -> set[str]:
+    """Every digest a key kept for this request may hold (:func:`~idempotency.spellings`).
+
+    The request's amounts as stored, and as a version before kept them (as typed, or
+    plain); and the same of ``formerly``, the request as an earlier version asked it.
+    """
+    forms = [request] if formerly is None else [request, formerly]
+    found: set[str] = set()
+    for form in forms:
+        kept, earlier = spellings(form)
+        found |= {_request_digest(kind, one) for one in (kept, *earlier)}
+    return found
 
 
 _KEY_MAKES_IT_SAFE = "with the same idempotency key it does nothing twice"
@@ -122,21 +136,21 @@ class Transaction:
 
         Returns the order and agreement it was about, or None if ``action`` returned None
         (nothing changed: no event, no key kept). A key used for a different request is a
-        ConflictError. ``request`` is what the caller asked, as asked; ``formerly``, the
+        ConflictError; the same amount written another way (``10``, ``10.000``) is the
+        same request. ``request`` is what the caller asked, as asked; ``formerly``, the
         same request as an earlier version hashed it, is replayed too (a key kept before
         the upgrade still finds its request).
         """
         key = key_arg(key)
         actor = self.actor
-        digest = _request_digest(kind, request)
+        digest = _request_digest(kind, spellings(request)[0])  # its amounts as stored
         if key is not None:
             done = self.session.get(IdempotencyRow, (actor.partner, key))
             if done is None:
                 check_no_key(self.session, actor.partner, key)
             else:
                 check_key(self.session, actor.partner, key, done.event_seq)
-                same = {digest} | (set() if formerly is None else {_request_digest(kind, formerly)})
-                if done.request_hash not in same:
+                if done.request_hash not in _digests(kind, request, formerly):
                     raise ConflictError(
                         f"idempotency key {key!r} was already used by {actor.partner} for "
                         f"a different request ({done.kind} at event {done.event_seq})"
