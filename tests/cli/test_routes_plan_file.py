@@ -114,11 +114,23 @@ def test_a_plan_edited_to_no_amount_is_refused(tmp_path: Path, tonnes: float, sa
 
 
 def test_a_plan_file_with_from_demand_is_refused(tmp_path: Path) -> None:
-    """--plan and --from-demand exclude each other: said, exit non-zero, nothing written."""
+    """--plan and --from-demand exclude each other: said, exit 2 (a bad option), nothing written.
+
+    It was exit 1, which the README gives to no mistake of the user's.
+    """
     out = tmp_path / "out"
     done = run("routes", BILATERAL, "--day", "5", "--plan", _broken(tmp_path), "--from-demand",
                "--out", out)  # fmt: skip
-    assert done.returncode != 0
+    assert done.returncode == 2, done.stderr
     assert "--plan and --from-demand" in " ".join(done.stderr.split())
     assert "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_a_plan_file_with_from_demand_is_a_bad_option_for_programs_too(tmp_path: Path) -> None:
+    """The failure record on stdout says the exit code the command ends with: 2."""
+    done = run("routes", BILATERAL, "--day", "5", "--plan", _broken(tmp_path), "--from-demand",
+               "--format", "json")  # fmt: skip
+    record = json.loads(done.stdout)
+    assert (done.returncode, record["status"], record["exit_code"]) == (2, "error", 2)
+    assert "--plan and --from-demand" in record["message"]

@@ -205,6 +205,9 @@ EDITS = {
         ),
     ),
     "mode-air": _edit("mode", lambda m: "air", lambda m: "mode is air, where the link is road"),
+    "link-unknown": _edit(  # it was "plan: links: the plan names nolink, …": no file, no record
+        "link", lambda m: "nolink", lambda m: "link 'nolink' is none of the scenario's (road-a,"
+    ),
     "over-capacity": _edit(
         "tonnes", lambda m: 400.0, lambda m: "more than its capacity_t_per_day 40 (links.csv)"
     ),
@@ -225,8 +228,26 @@ def test_a_movement_edited_to_no_fit_is_refused_by_file_and_record(
     plan = _written(tmp_path / "plan", edited)
     day = before["arrival_day"]
     words = _refused(folder, plan, tmp_path / "out", day=day)
-    assert _in(f"{plan}: movement {k + 1} (link road-a): ", words)
+    link = edited["movements"][k]["link"]
+    assert _in(f"{plan}: movement {k + 1} (link {link}): ", words)
     assert _in(said(before), words)
+
+
+def test_a_delivery_to_a_unit_the_scenario_lacks_is_refused_by_file_and_record(
+    planned: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """``<plan.json>: delivery N: unit 'coy-x' is none of the scenario's (…)``, as the others.
+
+    An unknown unit, as an unknown link, was said as ``plan: units: the plan names coy-x,
+    which the scenario does not have``, naming neither the file nor the record.
+    """
+    folder, data = planned
+    edited = json.loads(json.dumps(data))
+    edited["deliveries"][0]["unit"] = "coy-x"
+    plan = _written(tmp_path / "plan", edited)
+    words = _refused(folder, plan, tmp_path / "out")
+    assert _in(f"{plan}: delivery 1: unit 'coy-x' is none of the scenario's (coy-a,", words)
+    assert "thescenariodoesnothave" not in words
 
 
 _WRONG_VALUES = st.one_of(

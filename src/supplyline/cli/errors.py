@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from supplyline.errors import (
+    ArgumentError,
     ConflictError,
     DamagedDataError,
     Issue,
@@ -32,8 +33,15 @@ EXIT_CODES: dict[type[SupplylineError], int] = {
     DamagedDataError: 9,
     StorageError: 7,
     OutputError: 8,
+    ArgumentError: 2,
 }
-"""Exit codes by error class; 1 is any other SupplylineError. Documented in the README."""
+"""Exit codes by error class; 1 is any other SupplylineError. Documented in the README.
+
+An :class:`~supplyline.errors.ArgumentError` is the Python API's bad value; what the CLI
+hands the API is what was typed, so here it is a bad command-line option, or options that
+exclude each other, as Typer's own are: 2. ``routes --plan P --from-demand`` had exited 1,
+a code the README gave to no mistake of the user's.
+"""
 
 
 def exit_code_for(error: SupplylineError) -> int:
