@@ -331,7 +331,10 @@ def _add_stocks(p: Problem, asm: Assembler, keys: _Keys) -> None:
     # goods kept in the store of a camp whose unit needs them, once it is there, cost a
     # little more than in the unit's own hands: equal, the solver's tie-break decided who
     # held them, and deliveries.csv showed 4 of 10 t reaching a unit on their arrival day
-    at_camp = goods & (t >= handed_over_from(p)[np.where(goods, f, 0), v])
+    # (indexed by goods only: a goods flow's number is its commodity's, and a scenario of
+    # no commodities, only units' lifts, has none to index: an IndexError before)
+    at_camp = np.zeros_like(goods)
+    at_camp[goods] = t[goods] >= handed_over_from(p)[f[goods], v[goods]]
     hold_cost[at_camp] *= 1 + CAMP_STORE_SHARE
     block = asm.add_columns("stock", {"f": f, "v": v, "t": t}, cost=hold_cost)
     col = block.index
