@@ -10,10 +10,12 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from io_helpers import edit
 
+from supplyline.errors import ScenarioError
 from supplyline.io import load_scenario
 
 ROW = "r-port-hub,saldana-port,hub-wh,road,,9,0,,700,"
@@ -49,3 +51,28 @@ def test_transit_days_are_the_exact_ceiling(
     folder = Path(shutil.copytree(relief_dir, tmp / "relief"))
     expected = days if part == 0 else days + 1
     assert _transit(folder, str(distance), str(speed)) == expected
+
+
+@pytest.mark.parametrize(
+    ("distance", "speed", "days"),
+    [("100.00000000000000001", "100", 2), ("1e2", "100.000", 1), ("12240e-2", "4.08E1", 3)],
+)
+def test_digits_past_a_floats_are_counted(
+    tmp_path: Path, relief_dir: Path, distance: str, speed: str, days: int
+) -> None:
+    """A tester's 100.00000000000000001 km at 100 km/day: 2 days, as written, not 1."""
+    folder = Path(shutil.copytree(relief_dir, tmp_path / "relief"))
+    assert _transit(folder, distance, speed) == days
+
+
+def test_a_hair_past_the_longest_transit_is_refused(tmp_path: Path, relief_dir: Path) -> None:
+    """365.0000000000000001 km at 1 km/day is 366 days: refused, as 366 km is."""
+    folder = Path(shutil.copytree(relief_dir, tmp_path / "relief"))
+    edit(
+        folder,
+        "links.csv",
+        ROW,
+        "r-port-hub,saldana-port,hub-wh,road,,365.0000000000000001,,1,700,",
+    )
+    with pytest.raises(ScenarioError, match="366 days in transit, more than 365"):
+        load_scenario(folder)
