@@ -141,7 +141,8 @@ def test_what_differs_is_said_of_the_plan_file(
 ) -> None:
     """A unit the scenario no longer has is said of the plan.json given, not of ``plan``.
 
-    The header's and the ids' issues were ``plan: units: the plan names coy-c, …``.
+    The header's and the ids' issues were ``plan: units: the plan names coy-c, …``; each
+    record naming it is now said at its number, as other hand edits are.
     """
     folder, data = planned
     other = shutil.copytree(folder, tmp_path / "camps-now")
@@ -149,7 +150,8 @@ def test_what_differs_is_said_of_the_plan_file(
     (other / "units.csv").write_text(units.replace("coy-c,", "coy-z,"), encoding="utf-8")
     plan = _written(tmp_path / "plan", data)
     words = _refused(other, plan, tmp_path / "out")
-    assert _in(f"{plan}: units: the plan names coy-c, which the scenario does not have", words)
+    assert _in(f"{plan}: delivery", words)  # each record naming it, at its number
+    assert _in("unit 'coy-c' is none of the scenario's (coy-a, coy-b, coy-z)", words)
     assert not _in("plan: units:", words.replace(f"{plan}", ""))
 
 
