@@ -9,6 +9,7 @@ day and a days-of-supply build-up on it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -31,7 +32,7 @@ from supplyline.domain import (
 from supplyline.planning.closure_bound import ClosureBound
 from supplyline.planning.network import index_network
 
-__all__ = ["SETTINGS", "bound_days", "lifts", "scenarios"]
+__all__ = ["SETTINGS", "bound_days", "lifts", "outage_scenarios", "scenarios"]
 
 
 @st.composite
@@ -136,6 +137,27 @@ def scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
         arrival_day=arrival,
     )
     return scenario, demand
+
+
+@st.composite
+def outage_scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
+    """:func:`scenarios`, some links also closed for a run of days.
+
+    Runs to the horizon's end, and over all of it, are what a bound that counts only single
+    outage days would miss: a road closed all horizon beside an airbridge.
+    """
+    scenario, demand = draw(scenarios())
+    days = scenario.horizon_days
+    links = []
+    for link in scenario.links:
+        if draw(st.booleans()):
+            first = draw(st.integers(0, days - 1))
+            last = draw(st.integers(first, days - 1))
+            link = dataclasses.replace(
+                link, outage_days=link.outage_days | frozenset(range(first, last + 1))
+            )
+        links.append(link)
+    return dataclasses.replace(scenario, links=tuple(links)), demand
 
 
 SETTINGS = settings(

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 
 from hypothesis import example, given
-from hypothesis import strategies as st
-from random_networks import SETTINGS, bound_days, lifts, scenarios
+from random_networks import SETTINGS, bound_days, lifts, outage_scenarios
 
 from supplyline.domain import Demand, Link, LocationKind, Mode, Scenario
 from supplyline.io.writer import write_scenario
@@ -84,34 +83,13 @@ def test_a_tiny_fast_airbridge_counts_only_its_own_tonnes_from_its_first_day(
         "unit 'u1': its 200 t of lift can all be at 'U' on C+10 at the earliest, 6 days "
         "after its required day, whatever the other units do: at most 52 t/day can get "
         "there from 'H' on a day its links are open (every capacity on the way to it alone), "
-        "and each way only on its open days from the first it can bring any, a place's "
-        "handling only on the days an open link brings it in or takes it on, so at most "
+        "and moving it day by day, each link on its open days, a place's handling in and "
+        "out each day, so at most "
         "168 t can be there by C+9"
     )
     assessed = assess_requirements(folder)
     plan = plan_movements(assessed.opened.scenario, assessed.demand)
     assert [c.closure_day for c in plan.closures] == [10]
-
-
-@st.composite
-def outage_scenarios(draw: st.DrawFn) -> tuple[Scenario, Demand]:
-    """:func:`random_networks.scenarios`, some links also closed for a run of days.
-
-    Runs to the horizon's end, and over all of it, are what a bound that counts only single
-    outage days would miss: a road closed all horizon beside an airbridge.
-    """
-    scenario, demand = draw(scenarios())
-    days = scenario.horizon_days
-    links = []
-    for link in scenario.links:
-        if draw(st.booleans()):
-            first = draw(st.integers(0, days - 1))
-            last = draw(st.integers(first, days - 1))
-            link = dataclasses.replace(
-                link, outage_days=link.outage_days | frozenset(range(first, last + 1))
-            )
-        links.append(link)
-    return dataclasses.replace(scenario, links=tuple(links)), demand
 
 
 @SETTINGS

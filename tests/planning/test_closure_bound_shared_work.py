@@ -8,15 +8,12 @@ links looked up at once. The references below are the code it replaced.
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import numpy.typing as npt
 from hypothesis import given
 from hypothesis import strategies as st
-from random_networks import SETTINGS, scenarios
+from random_networks import SETTINGS, outage_scenarios
 
-from supplyline.domain import Scenario
 from supplyline.planning.closure_bound import ClosureBound, _Windows, _without_row
 from supplyline.planning.handling_days import NO_DAYS_LOST
 from supplyline.planning.network import NetworkArrays, days_over, delay_graph, index_network
@@ -26,17 +23,7 @@ from supplyline.planning.throughput import Way
 @st.composite
 def closing_networks(draw: st.DrawFn) -> NetworkArrays:
     """A random network, some of its links also closed for a run of days."""
-    scenario: Scenario = draw(scenarios())[0]
-    days = scenario.horizon_days
-    links = []
-    for link in scenario.links:
-        if draw(st.booleans()):
-            first = draw(st.integers(0, days - 1))
-            last = draw(st.integers(first, days - 1))
-            closed = frozenset(range(first, last + 1))
-            link = dataclasses.replace(link, outage_days=link.outage_days | closed)
-        links.append(link)
-    return index_network(dataclasses.replace(scenario, links=tuple(links)))
+    return index_network(draw(outage_scenarios())[0])
 
 
 def _rebuilt_graph(

@@ -363,7 +363,9 @@ def _too_much_to_move(scenario: Scenario, net: NetworkArrays, arrival: Arrival) 
     only on the days its links are open, every capacity on the way to the unit itself, a
     place's handling only on the days an open link brings the lift in or takes it on (a
     tester's border post with the road beyond it closed had been counted as sending on
-    while it was: C+10 said, C+12 planned).
+    while it was: C+10 said, C+12 planned). The day is a maximum flow over places and days
+    (:mod:`~supplyline.planning.time_expanded`): what the windows alone counted was still a
+    day or two early where a link was closed before lift could reach what lay beyond it.
     Units that time alone keeps out (``arrival.whole`` past the horizon) are warned of apart.
     """
     days = scenario.horizon_days
@@ -405,9 +407,8 @@ def _lift_warning(
     by = last.day - 1
     why = (
         f"at most {rate:,.10g} {per_day} can get there from {unit.home!r} on a day its "
-        f"links are open (every capacity on the way to it alone), and each way only on its "
-        f"open days from the first it can bring any, a place's handling only on the days an "
-        f"open link brings {them} in or takes {them} on, so at most "
+        f"links are open (every capacity on the way to it alone), and moving {them} day by "
+        f"day, each link on its open days, a place's handling in and out each day, so at most "
         f"{last.by_day_before:,.10g} {'people' if people else 't'} can be there by "
         f"{day_label(by)}"
     )
