@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supplyline.domain import Closure, Plan
+from supplyline.domain import Closure, Plan, TargetGap
 from supplyline.domain.plan_fit import check_plan_fits
 from supplyline.errors import Issue, ScenarioError
 from supplyline.planning import plan_movements
@@ -73,6 +73,29 @@ def test_a_closure_of_a_unit_the_scenario_lacks_is_said_at_the_closure() -> None
     (issue,) = _issues(dataclasses.replace(PLAN, closures=(*PLAN.closures, ghost)))
     assert (issue.column, issue.file) == (f"closure {len(PLAN.closures) + 1}", "x/plan.json")
     assert issue.message.startswith("unit 'ghost' is none of the scenario's (")
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"unit": "ghost"}, "unit 'ghost' is none of the scenario's ("),
+        ({"commodity": "beer"}, "commodity 'beer' is none of the scenario's ("),
+        ({"day": 99}, "day 99 is outside the horizon"),
+        ({"below_t": -5.0}, "below_t is -5"),
+    ],
+)
+def test_a_target_gap_that_does_not_fit_is_said_at_the_gap(
+    changes: dict[str, Any], said: str
+) -> None:
+    """A tester's plan.json with a target gap of unit ``ghost`` had been routed, exit 0."""
+    unit = SCENARIO.units[0]
+    fields: dict[str, Any] = {
+        "unit": unit.id, "commodity": SCENARIO.commodities[0].id, "day": 0, "below_t": 1.0,
+    } | changes  # fmt: skip
+    gap = TargetGap(**fields)
+    (issue,) = _issues(dataclasses.replace(PLAN, target_gaps=(*PLAN.target_gaps, gap)))
+    assert (issue.column, issue.file) == (f"target gap {len(PLAN.target_gaps) + 1}", "x/plan.json")
+    assert issue.message.startswith(said)
 
 
 def test_another_scenarios_plan_is_said_so_with_its_file() -> None:

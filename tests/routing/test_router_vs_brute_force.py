@@ -313,3 +313,22 @@ def _same_as_brute_force(day: Day) -> None:
 def test_small_costs_per_km_and_free_trucks_at_the_least_cost(seed: int) -> None:
     """Days whose trucks cost 0 to 0.2 per km, and 0 to 20 fixed: tonnes, then the cost."""
     _same_as_brute_force(_day(seed, SMALL_PER_KM, SMALL_FIXED))
+
+
+HUGE_PER_KM = (1_000.0, 10_000.0, 100_000.0, 1_000_000.0)
+HUGE_FIXED = (0.0, 1e6, 1e8, 1e9)
+"""Costs up to fleet.csv's caps (per km 1e6, fixed 1e9): the search's costs for broken
+limits had been capped, to stay in 64 bits, below a kilogram's prize, and a tester's day at
+10,000 per km served 1.5 t where 2.5 t fitted. Costs then count in coarser units
+(``routing.day_model._within_64_bits``): the tonnes stay the most, the cost may round."""
+
+
+@pytest.mark.parametrize("seed", range(2000, 2060))
+def test_costs_up_to_the_caps_still_serve_the_most_tonnes(seed: int) -> None:
+    """Tonnes as the brute force's, at a cost within a thousandth of its least."""
+    day = _day(seed, HUGE_PER_KM, HUGE_FIXED)
+    routes = route_day(day.scenario, list(day.requests), day=0, params=PARAMS)
+    assert validate(day.scenario, routes, {r.unit: dict(r.load_t) for r in day.requests}) == []
+    kg, least = brute_force(day)
+    assert round(sum(r.tonnes for r in routes.routes) * 1000) == kg
+    assert sum(r.cost for r in routes.routes) == pytest.approx(least, rel=1e-3)

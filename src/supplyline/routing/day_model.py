@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from supplyline.domain import FleetGroup, Scenario
+from supplyline.routing.penalties import prize_room
 from supplyline.routing.problem import IntArray, VehicleSpec, VrpProblem
 from supplyline.routing.requests import DeliveryRequest
 from supplyline.routing.roads import RoadMatrix
@@ -150,7 +152,7 @@ _PRIZE_BUDGET = 2**55
 """Bound on the sum of all prizes (PyVRP adds costs and prizes in 64-bit integers)."""
 
 
-def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk]) -> list[int]:
+def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], scale: int = 1) -> list[int]:
     """What leaving each truck-load out costs: ``M × its urgency-weighted kilograms``.
 
     The router's objective is lexicographic: the most tonnes, by priority, first, then the
@@ -167,10 +169,13 @@ def load_prizes(groups: Sequence[FleetGroup], chunks: Sequence[Chunk]) -> list[i
     load was then worth more than a near one of the same tonnes by more than the extra km
     cost, and the router chose it: a tester's day served 2.04 t for 1,028 where the same
     2.04 t cost 576.
+
+    ``scale``: the model's costs are in ``scale`` × :data:`_COST_UNITS` of the currency
+    (:func:`_within_64_bits`).
     """
     if not chunks:
         return []
-    bound = _cost_bound(groups, len(chunks))
+    bound = _cost_bound(groups, len(chunks), scale)
     return [bound * max(1, math.ceil(c.weighted_t * 1000 - 1e-6)) for c in chunks]
 
 
@@ -209,7 +214,7 @@ def load_worths(groups: Sequence[FleetGroup], chunks: Sequence[Chunk], km: RoadM
     ]
 
 
-def _cost_bound(groups: Sequence[FleetGroup], loads: int) -> int:
+def _cost_bound(groups: Sequence[FleetGroup], loads: int, scale: int = 1) -> int:
     """More than any of the day's routes can cost, in :data:`_COST_UNITS` of the currency.
 
     A truck drives at most its speed × its hours (every arc's time is at least its km at
@@ -222,19 +227,24 @@ def _cost_bound(groups: Sequence[FleetGroup], loads: int) -> int:
     for g in groups:
         hours = min(g.max_route_hours, DAY_S / 3600)
         dam = math.ceil(g.speed_kmh * hours * _DAM_PER_KM) + 3 * loads + 3
-        truck = _fixed_cost(g) + _unit_cost(g) * dam
+        truck = _fixed_cost(g, scale) + _unit_cost(g, scale) * dam
         total += min(g.count, loads) * truck
     return total
 
 
-def _unit_cost(g: FleetGroup) -> int:
+def _unit_cost(g: FleetGroup, scale: int = 1) -> int:
     """A truck's cost per 10 m in :data:`_COST_UNITS`: ``cost_per_km`` × 100, a free truck's 0."""
-    return round(g.cost_per_km * _COST_UNITS / _DAM_PER_KM)
+    return _shrunk(round(g.cost_per_km * _COST_UNITS / _DAM_PER_KM), scale)
 
 
-def _fixed_cost(g: FleetGroup) -> int:
+def _fixed_cost(g: FleetGroup, scale: int = 1) -> int:
     """A truck's fixed cost in :data:`_COST_UNITS`."""
-    return round(g.fixed_cost * _COST_UNITS)
+    return _shrunk(round(g.fixed_cost * _COST_UNITS), scale)
+
+
+def _shrunk(cost: int, scale: int) -> int:
+    """``cost`` in ``scale`` times coarser units, to the nearest; a paid cost stays paid (1)."""
+    return 0 if cost == 0 else max(1, (cost + scale // 2) // scale)
 
 
 def _worth_rate(g: FleetGroup) -> int:
@@ -295,8 +305,6 @@ def build_problem(
             demand[d + i, 2 + cargo.index(c.carriers)] = max(1, kg)
         tw_early[d + i] = round(unit.receive_open_h * 3600)
         tw_late[d + i] = round(unit.receive_close_h * 3600)
-    # costs in _COST_UNITS of the currency: per 10 m that is cost_per_km × 100
-    unit_cost = {g.id: _unit_cost(g) for g in groups}
     vehicles = tuple(
         VehicleSpec(
             name=g.id,
@@ -308,7 +316,7 @@ def build_problem(
             ),
             depot=depots.index(g.depot),
             fixed_cost=_fixed_cost(g),
-            unit_distance_cost=unit_cost[g.id],
+            unit_distance_cost=_unit_cost(g),
             tw_early=shifts.get(g.id, (0, DAY_S))[0],
             tw_late=shifts.get(g.id, (0, DAY_S))[1],
             max_duration=math.floor(g.max_route_hours * 3600 + _NOISE_S),
@@ -319,7 +327,7 @@ def build_problem(
     )
     prize = np.zeros(n, dtype=np.int64)
     prize[d:] = _budgeted(load_prizes(groups, chunks))
-    return VrpProblem(
+    problem = VrpProblem(
         num_depots=d,
         demand=demand,
         tw_early=tw_early,
@@ -331,3 +339,59 @@ def build_problem(
         prize=prize,
         names=tuple(depots) + tuple(f"{c.unit}/{c.part + 1}" for c in chunks),
     )
+    return _within_64_bits(problem, groups, chunks)
+
+
+def _within_64_bits(
+    problem: VrpProblem, groups: Sequence[FleetGroup], chunks: Sequence[Chunk]
+) -> VrpProblem:
+    """The problem with its costs in coarser units where its sums would not fit 64 bits.
+
+    The prizes are a bound on the day's costs times the loads' weighted kilograms; they
+    must add up to at most :data:`_PRIZE_BUDGET`, and the search's cost of a broken limit
+    must be able to reach ten times a kilogram's prize
+    (:func:`~supplyline.routing.penalties.prize_room`), all in PyVRP's 64-bit integers.
+    Where they would not, the trucks' costs are counted in ``scale`` times coarser units
+    (every cost rounded, a paid one at least 1), and so the prizes shrink with them: the
+    most weighted kilograms still come first, it is cost that is less precise. A tester's
+    day at 10,000 per km (prizes 6e15, within the budget) had its costs of broken limits
+    capped at a quarter of a kilogram's prize: an overfull truck paid, and the search
+    delivered 1.5 t where 2.5 t fitted. A day whose costs are already down to 1 keeps
+    the cap (:mod:`~supplyline.routing.penalties`), and its prizes are scaled down to the
+    budget (:func:`_budgeted`).
+    """
+    loads = problem.num_nodes - problem.num_depots
+    scale, dearest = 1, max(max(_fixed_cost(g), _unit_cost(g)) for g in groups)
+    while scale < dearest and problem.prize is not None:
+        room = min(
+            prize_room(problem),
+            _distance_room(problem, loads),
+            _PRIZE_BUDGET / max(1, sum(load_prizes(groups, chunks, scale))),
+        )
+        if room >= 1.0:
+            break
+        scale = max(2 * scale, math.ceil(scale / room))
+        vehicles = tuple(
+            replace(v, fixed_cost=_fixed_cost(g, scale), unit_distance_cost=_unit_cost(g, scale))
+            for v, g in zip(problem.vehicles, groups, strict=True)
+        )
+        prize = problem.prize.copy()
+        prize[problem.num_depots :] = _budgeted(load_prizes(groups, chunks, scale))
+        problem = replace(problem, vehicles=vehicles, prize=prize)
+    return problem
+
+
+_SAFE_COST = 2**60
+"""Bound on a route's costs (PyVRP's 64-bit sums), through every banned arc too."""
+
+
+def _distance_room(problem: VrpProblem, loads: int) -> float:
+    """How many times over the trucks' costs could grow with any route's cost in 64 bits.
+
+    A route the search tries may cross banned arcs (:data:`_FAR` decametres each): at
+    most ``3 × loads + 3`` arcs (every load, a reload after each, the way back).
+    """
+    rate = max(v.unit_distance_cost for v in problem.vehicles)
+    fixed = sum(v.fixed_cost * min(v.count, loads) for v in problem.vehicles)
+    worst = rate * _FAR * (3 * loads + 3) + fixed
+    return math.inf if worst == 0 else _SAFE_COST / worst

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from pyvrp import Activity, ActivityType, ProblemData, Route, Solution
 
-__all__ = ["with_new_trips"]
+__all__ = ["with_new_trips", "with_trip"]
 
 
 def with_new_trips(data: ProblemData, solution: Solution) -> Solution | None:
@@ -82,7 +82,7 @@ def _best_place(
             if a.is_client() and data.client(a.idx).prize < prize
         ]
         for lost, base, out in bases:
-            for trial in _with_trip(base, client, depots[0]):
+            for trial in with_trip(base, [Activity(ActivityType.CLIENT, client)], depots[0]):
                 route = Route(data, trial, vehicle)
                 if route.is_feasible():
                     cost = lost + route.distance_cost() - now
@@ -102,19 +102,20 @@ def _without(acts: Sequence[Activity], i: int) -> list[Activity]:
     return kept
 
 
-def _with_trip(acts: Sequence[Activity], client: int, depot: int) -> list[list[Activity]]:
-    """``acts`` (a route's stops, reloads in the middle) with ``client`` as a trip of its own.
+def with_trip(
+    acts: Sequence[Activity], trip: Sequence[Activity], depot: int
+) -> list[list[Activity]]:
+    """``acts`` (a route's stops, reloads in the middle) with ``trip`` as a trip of its own.
 
     One list for each place between trips: before the first, after each reload, after
-    the last.
+    the last (:mod:`.fewer_trucks` moves a whole trip so).
     """
-    stop = Activity(ActivityType.CLIENT, client)
     if not acts:
-        return [[stop]]
+        return [list(trip)]
     reload = Activity(ActivityType.DEPOT, depot)
-    out = [[stop, reload, *acts]]
+    out = [[*trip, reload, *acts]]
     out += [
-        [*acts[: i + 1], stop, reload, *acts[i + 1 :]] for i, a in enumerate(acts) if a.is_depot()
+        [*acts[: i + 1], *trip, reload, *acts[i + 1 :]] for i, a in enumerate(acts) if a.is_depot()
     ]
-    out.append([*acts, reload, stop])
+    out.append([*acts, reload, *trip])
     return out

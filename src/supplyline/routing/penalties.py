@@ -21,12 +21,15 @@ trip on its fastest truck; and starts at :data:`_START` of that, so that it cros
 limits early and raises the costs (by PyVRP's rules, every :data:`_UPDATE_EVERY`
 candidates) where too few of its routes keep every limit. They move within a thousandth
 and a thousand times their start, never so high that the costs could overflow PyVRP's
-64-bit arithmetic. A model without prizes (the VRPLIB and Solomon benchmarks, whose
-costs are distances) keeps PyVRP's defaults, measured there.
+64-bit arithmetic; and where that bound would keep them under :data:`_REACH` times what a
+kilogram or a second is worth, the model's costs are counted in coarser units, so that the
+prizes shrink under it (:func:`prize_room`). A model without prizes (the VRPLIB and
+Solomon benchmarks, whose costs are distances) keeps PyVRP's defaults, measured there.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +37,7 @@ from pyvrp import PenaltyParams, ProblemData
 
 from supplyline.routing.problem import VrpProblem
 
-__all__ = ["prize_penalties"]
+__all__ = ["prize_penalties", "prize_room"]
 
 _START = 0.3
 """Where each cost starts, as a share of what a broken limit is worth in the loads' terms.
@@ -53,6 +56,12 @@ truck that had to hand its load to another truck to take the only load it could 
 kept its first one; at 100 they move twenty times. On 395 of the days above, with the
 code of the time (before the loads' own trips, :mod:`~supplyline.routing.new_trips`, and
 whole seconds, starting at 1): 8 short and 3 dearer at 500, 4 short at 100."""
+_REACH = 10.0
+"""How far past what a kilogram (litre, second) is worth in prizes the cost of breaking a
+limit by one must be able to go: the median prize per kilogram is within a factor of five
+of every load's (urgency 2 to 10), so at ten times it no overfull kilogram pays."""
+_DAY_S = 24 * 3600
+"""A window's span at most: a stop reached after the day is late by up to a day more."""
 _SAFE = float(2**60)
 """Bound on a penalty times the largest violation the model allows (int64 arithmetic)."""
 
@@ -75,6 +84,46 @@ class _Started(PenaltyParams):
 
 def prize_penalties(problem: VrpProblem) -> PenaltyParams | None:
     """The penalty parameters for a model with prizes, None for one without (PyVRP's own)."""
+    started = _starts(problem)
+    if started is None:
+        return None
+    start, cap = started
+    start = [min(s, cap) for s in start]
+    return _Started(
+        solutions_between_updates=_UPDATE_EVERY,
+        min_penalty=min(start) / _SPAN,
+        max_penalty=min(max(start) * _SPAN, cap),
+        start=tuple(start),
+    )
+
+
+def prize_room(problem: VrpProblem) -> float:
+    """How many times over the prizes could grow with a broken limit still dearer than a load.
+
+    The cost of a broken limit must be able to reach :data:`_REACH` times what a
+    kilogram (litre, second) is worth in prizes, within the bound that keeps it in 64
+    bits; below 1, the prizes must shrink by that much (:mod:`~supplyline.routing.day_model`
+    shrinks the trucks' costs, and so the prizes, a bound on the costs times the weighted
+    kilograms). A tester's day at 10,000 per km had that bound, set by the longest time a
+    route could be late, at a quarter of a kilogram's prize: an overfull truck paid, the
+    search stayed among routes that break a limit and kept its start, 1.5 t where one
+    truck's two trips carried 2.5 t. Infinite for a model without prizes.
+    """
+    started = _starts(problem)
+    if started is None:
+        return math.inf
+    start, cap = started
+    return cap / (max(start) / _START * _REACH)
+
+
+def _starts(problem: VrpProblem) -> tuple[list[float], float] | None:
+    """Where each cost starts (loads, time, distance), and the bound on them all; None: no prizes.
+
+    The bound keeps a cost times the most a search could break its limit by within
+    :data:`_SAFE`: every load on one truck, or every arc of a route of all of them (and
+    as many reloads) late by the longest arc and a day. PyVRP bounds every cost alike
+    (one ``max_penalty``), so the bound is the least of them.
+    """
     if problem.prize is None:
         return None
     d = problem.num_depots
@@ -92,19 +141,10 @@ def prize_penalties(problem: VrpProblem) -> PenaltyParams | None:
     trip = _round_trips(problem)
     late = float(np.median(prize[worth] / np.maximum(trip[worth], 1)))
     start = [_START * x for x in (*loads, late, late)]  # no distance limit: as time
-    # the most a search could break each limit by: every load on one truck, or every arc
-    # of a route of all of them (and as many reloads) late by the longest arc
     most = [float(demand[:, k].sum()) for k in range(demand.shape[1])]
-    longest = max(float(m.max()) for m in problem.duration)
+    longest = max(float(m.max()) for m in problem.duration) + _DAY_S
     most += [2.0 * (2 * len(prize) + 2) * longest] * 2
-    cap = min(_SAFE / max(v, 1.0) for v in most)
-    start = [min(s, cap) for s in start]
-    return _Started(
-        solutions_between_updates=_UPDATE_EVERY,
-        min_penalty=min(start) / _SPAN,
-        max_penalty=min(max(start) * _SPAN, cap),
-        start=tuple(start),
-    )
+    return start, min(_SAFE / max(v, 1.0) for v in most)
 
 
 def _round_trips(problem: VrpProblem) -> np.ndarray:

@@ -35,6 +35,7 @@ from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, NoImprovemen
 from pyvrp.stop import StoppingCriterion as _Stop
 
 from supplyline.errors import SolverError
+from supplyline.routing.fewer_trucks import with_fewer_trucks
 from supplyline.routing.new_trips import with_new_trips
 from supplyline.routing.penalties import prize_penalties
 from supplyline.routing.problem import (
@@ -304,7 +305,9 @@ def _search(
     19.5 h, left the 2.8 t a trip before it would have carried, and the search went on
     to two lighter loads in the morning); and while a load left out fits as a trip of its
     own and the routes with it are better (a prize more for some km), they start the
-    search again, within what is left of the time limit and of ``max_iterations``. Each
+    search again, within what is left of the time limit and of ``max_iterations``; so do
+    the routes with a truck's trips moved into the others' days where that saves its fixed
+    cost (:mod:`.fewer_trucks`: a truck sent out for one load in a window stayed out). Each
     round is better than the last, so the rounds end. Returns the best routes, the
     seconds searched and the iterations.
     """
@@ -324,8 +327,9 @@ def _search(
     best, runtime, iterations = result.best, float(result.runtime), int(result.num_iterations)
     zero = CostEvaluator([0] * data.num_load_dimensions, 0, 0)
     while problem.prize is not None and best.is_feasible():
-        more = with_new_trips(data, best)
-        if more is None or zero.cost(more) >= zero.cost(best):
+        more = _better(zero, best, with_new_trips(data, best))
+        more = more or _better(zero, best, with_fewer_trucks(data, best))
+        if more is None:
             break
         best = more
         rest = _rest(params, runtime, iterations)
@@ -345,6 +349,11 @@ def _search(
         if zero.cost(result.best) < zero.cost(best):
             best = result.best
     return best, runtime, iterations
+
+
+def _better(zero: CostEvaluator, best: Solution, more: Solution | None) -> Solution | None:
+    """``more`` where it costs less than ``best``, else None."""
+    return more if more is not None and zero.cost(more) < zero.cost(best) else None
 
 
 def _rest(params: RouterParams, runtime: float, iterations: int) -> RouterParams | None:
