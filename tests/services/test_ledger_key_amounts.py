@@ -148,3 +148,32 @@ def test_the_command_line_replays_what_its_table_shows(tmp_path: Path) -> None:
     assert code == 0
     code, again, said = ledger_run(db, *pay, "--amount", "100.00")
     assert (code, again) == (0, paid), said
+
+
+@pytest.mark.parametrize("retried", ["10", "10.000", "1e1", "10.0", 10.0, "010"])
+def test_an_old_key_of_a_request_replays_any_spelling_of_its_amounts(
+    nld_deu: Ledger, monkeypatch: pytest.MonkeyPatch, retried: Any
+) -> None:
+    """The tester's old ledger: request 10.0, issue 4.50, bill 30.0, each under a key."""
+    with monkeypatch.context() as before:
+        before.setattr(writing_module, "spellings", lambda request: (dict(request), []))
+        made = _request(nld_deu, "10.0", "old-10.0")
+        nld_deu.accept(DEU, made)
+        nld_deu.issue(DEU, made, "4.50", idempotency_key="oi1")
+        nld_deu.receive(NLD, made)
+        nld_deu.bill(DEU, made, amount="30.0", idempotency_key="ob1")
+    version = nld_deu.order(NLD, made).version
+    assert _request(nld_deu, retried, "old-10.0") == made
+    for issued in ["4.5", "4.500", 4.5, "45e-1"]:
+        assert nld_deu.issue(DEU, made, issued, idempotency_key="oi1").issued_qty == D("4.5")
+    for billed in ["30", "30.00", 30, "3E+1"]:
+        assert nld_deu.bill(DEU, made, amount=billed, idempotency_key="ob1").version == version
+    assert nld_deu.order(NLD, made).version == version  # nothing done twice
+    for retry in (
+        lambda: _request(nld_deu, "10.001", "old-10.0"),
+        lambda: nld_deu.issue(DEU, made, "4.49", idempotency_key="oi1"),
+        lambda: nld_deu.bill(DEU, made, amount="30.01", idempotency_key="ob1"),
+    ):
+        with pytest.raises(ConflictError, match="different request"):
+            retry()
+    assert nld_deu.verify().ok
