@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ledger_support import BILATERAL, DEU, NLD, ledger_run
 
-from supplyline.errors import ConflictError
+from supplyline.errors import ArgumentError, ConflictError
 from supplyline.services.ledger import Ledger
 from supplyline.services.ledger import writing as writing_module
 
@@ -177,3 +177,29 @@ def test_an_old_key_of_a_request_replays_any_spelling_of_its_amounts(
         with pytest.raises(ConflictError, match="different request"):
             retry()
     assert nld_deu.verify().ok
+
+
+def test_an_amount_the_ledger_cannot_store_is_refused_as_such_under_a_used_key(
+    nld_deu: Ledger,
+) -> None:
+    """An amount checked before the key is looked up: as without a key, an ArgumentError.
+
+    A tester's ``Decimal("10.0004")`` under a used key was a ConflictError.
+    """
+    made = _request(nld_deu, "10", "used")
+    with pytest.raises(ArgumentError, match=r"quantity\(=10.0004\) has more decimal places"):
+        _request(nld_deu, D("10.0004"), "used")
+    nld_deu.accept(DEU, made)
+    nld_deu.issue(DEU, made, "10", idempotency_key="iss")
+    with pytest.raises(ArgumentError, match=r"more decimal places than 0\.001"):
+        nld_deu.issue(DEU, made, "9.9999", idempotency_key="iss")
+    nld_deu.receive(NLD, made, idempotency_key="rec")
+    with pytest.raises(ArgumentError, match=r"more decimal places than 0\.001"):
+        nld_deu.receive(NLD, made, quantity="1.0001", idempotency_key="rec")
+    nld_deu.bill(DEU, made, amount="10", idempotency_key="bil")
+    with pytest.raises(ArgumentError, match="must be a finite amount >= 0"):
+        nld_deu.bill(DEU, made, amount="-1", idempotency_key="bil")
+    nld_deu.settle(NLD, made, amount="5", idempotency_key="set")
+    with pytest.raises(ArgumentError, match=r"amount\(=5.001\) has more decimal places"):
+        nld_deu.settle(NLD, made, amount="5.001", idempotency_key="set")
+    assert len(nld_deu.events(NLD)) == 7  # agreement, request, 5 steps: nothing more
