@@ -91,10 +91,11 @@ def _written(value: Decimal) -> Iterator[Decimal]:
     >>> [str(one) for one in _written(Decimal("1E+1"))][-3:]
     ['10.0', '10', '1E+1']
     """
-    sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):  # not finite: itself alone
+    sign, digits, written = value.as_tuple()
+    if not isinstance(written, int):  # not finite: itself alone
         yield value
         return
+    exponent: int = written
     coefficient = int("".join(map(str, digits)))
     while coefficient and coefficient % 10 == 0:  # the plain form, without the context's
         coefficient, exponent = coefficient // 10, exponent + 1  # rounding (normalize has)
