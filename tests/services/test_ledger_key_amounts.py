@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ledger_support import BILATERAL, DEU, NLD, ledger_run
 
-from supplyline.errors import ConflictError
+from supplyline.errors import ArgumentError, ConflictError
 from supplyline.services.ledger import Ledger
 from supplyline.services.ledger import writing as writing_module
 
@@ -148,3 +148,58 @@ def test_the_command_line_replays_what_its_table_shows(tmp_path: Path) -> None:
     assert code == 0
     code, again, said = ledger_run(db, *pay, "--amount", "100.00")
     assert (code, again) == (0, paid), said
+
+
+@pytest.mark.parametrize("retried", ["10", "10.000", "1e1", "10.0", 10.0, "010"])
+def test_an_old_key_of_a_request_replays_any_spelling_of_its_amounts(
+    nld_deu: Ledger, monkeypatch: pytest.MonkeyPatch, retried: Any
+) -> None:
+    """The tester's old ledger: request 10.0, issue 4.50, bill 30.0, each under a key."""
+    with monkeypatch.context() as before:
+        before.setattr(writing_module, "spellings", lambda request: (dict(request), []))
+        made = _request(nld_deu, "10.0", "old-10.0")
+        nld_deu.accept(DEU, made)
+        nld_deu.issue(DEU, made, "4.50", idempotency_key="oi1")
+        nld_deu.receive(NLD, made)
+        nld_deu.bill(DEU, made, amount="30.0", idempotency_key="ob1")
+    version = nld_deu.order(NLD, made).version
+    assert _request(nld_deu, retried, "old-10.0") == made
+    for issued in ["4.5", "4.500", 4.5, "45e-1"]:
+        assert nld_deu.issue(DEU, made, issued, idempotency_key="oi1").issued_qty == D("4.5")
+    for billed in ["30", "30.00", 30, "3E+1"]:
+        assert nld_deu.bill(DEU, made, amount=billed, idempotency_key="ob1").version == version
+    assert nld_deu.order(NLD, made).version == version  # nothing done twice
+    for retry in (
+        lambda: _request(nld_deu, "10.001", "old-10.0"),
+        lambda: nld_deu.issue(DEU, made, "4.49", idempotency_key="oi1"),
+        lambda: nld_deu.bill(DEU, made, amount="30.01", idempotency_key="ob1"),
+    ):
+        with pytest.raises(ConflictError, match="different request"):
+            retry()
+    assert nld_deu.verify().ok
+
+
+def test_an_amount_the_ledger_cannot_store_is_refused_as_such_under_a_used_key(
+    nld_deu: Ledger,
+) -> None:
+    """An amount checked before the key is looked up: as without a key, an ArgumentError.
+
+    A tester's ``Decimal("10.0004")`` under a used key was a ConflictError.
+    """
+    made = _request(nld_deu, "10", "used")
+    with pytest.raises(ArgumentError, match=r"quantity\(=10.0004\) has more decimal places"):
+        _request(nld_deu, D("10.0004"), "used")
+    nld_deu.accept(DEU, made)
+    nld_deu.issue(DEU, made, "10", idempotency_key="iss")
+    with pytest.raises(ArgumentError, match=r"more decimal places than 0\.001"):
+        nld_deu.issue(DEU, made, "9.9999", idempotency_key="iss")
+    nld_deu.receive(NLD, made, idempotency_key="rec")
+    with pytest.raises(ArgumentError, match=r"more decimal places than 0\.001"):
+        nld_deu.receive(NLD, made, quantity="1.0001", idempotency_key="rec")
+    nld_deu.bill(DEU, made, amount="10", idempotency_key="bil")
+    with pytest.raises(ArgumentError, match="must be a finite amount >= 0"):
+        nld_deu.bill(DEU, made, amount="-1", idempotency_key="bil")
+    nld_deu.settle(NLD, made, amount="5", idempotency_key="set")
+    with pytest.raises(ArgumentError, match=r"amount\(=5.001\) has more decimal places"):
+        nld_deu.settle(NLD, made, amount="5.001", idempotency_key="set")
+    assert len(nld_deu.events(NLD)) == 7  # agreement, request, 5 steps: nothing more

@@ -109,3 +109,28 @@ def test_a_plan_json_without_the_basis_is_judged_by_the_whole_fingerprint(
     code, _out, err = ledger_run(tmp_path / "l.db", "ledger", "propose", str(old),
                                  "--scenario", str(BILATERAL))  # fmt: skip
     assert code == 0, err  # its own scenario: taken, as before
+
+
+def test_a_plan_json_whose_basis_alone_differs_says_its_plan_basis_id(
+    planned: Path, tmp_path: Path
+) -> None:
+    """A plan.json with only ``plan_basis_id`` edited is refused saying that field differs.
+
+    A tester's was refused, exit 2, as now, but told ``fingerprint X, not … fingerprint X``
+    (its scenario_id, the same both sides).
+    """
+    data = json.loads((planned / "plan.json").read_text(encoding="utf-8"))
+    scenario_id, basis = data["scenario_id"], data["plan_basis_id"]
+    data["plan_basis_id"] = "000000000000000000ab"
+    edited = tmp_path / "edited" / "plan.json"
+    edited.parent.mkdir()
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    assert ledger_run(tmp_path / "l.db", "db", "upgrade")[0] == 0
+    code, out, err = ledger_run(tmp_path / "l.db", "ledger", "propose", str(edited),
+                                "--scenario", str(BILATERAL))  # fmt: skip
+    assert (code, out) == (2, "")
+    said = "".join(err.split())
+    assert f"{edited}:plan_basis_id:theplanwasmadeforscenario" in said
+    assert "(plan_basis_id000000000000000000ab),notfor" in said
+    assert f"asitisnow(plan_basis_id{basis})" in said
+    assert f"fingerprint{scenario_id}" not in said

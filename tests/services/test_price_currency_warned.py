@@ -98,3 +98,28 @@ def test_a_draft_of_it_notes_the_same(tmp_path: Path) -> None:
     scenario, _ = load_scenario_with_warnings(_usd_fuel(tmp_path, "USD"))
     [draft] = drafted(scenario, "wm-hq", "fuel", "ostravia")
     assert (draft.agreement_id, draft.value, draft.note) == ("wm-os-hns-2025", None, USD_ONLY)
+
+
+def _terms(folder: Path, modes: str) -> Path:
+    """``folder``'s agreement with ``modes`` and no ceilings (in kind then needs no price)."""
+    path = folder / "agreements.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("[cash, replacement_in_kind, equal_value_exchange]", modes)
+    kept = [line for line in text.splitlines(keepends=True) if "ceiling_" not in line]
+    path.write_text("".join(kept), encoding="utf-8")
+    return folder
+
+
+def test_no_warning_where_every_mode_takes_it_at_no_price(tmp_path: Path) -> None:
+    """A tester's ``ikonly-usdprice``: in kind only, no ceiling; the request was taken."""
+    folder = _terms(_usd_fuel(tmp_path, "USD"), "[replacement_in_kind]")
+    _, warnings = load_scenario_with_warnings(folder)
+    assert [w.message for w in warnings if w.file == "agreements.yaml"] == []
+
+
+def test_the_warning_names_the_modes_that_cannot_take_it(tmp_path: Path) -> None:
+    folder = _terms(_usd_fuel(tmp_path, "USD"), "[replacement_in_kind, cash]")
+    _, warnings = load_scenario_with_warnings(folder)
+    [said] = [w.message for w in warnings if w.file == "agreements.yaml"]
+    assert "an order of 'fuel' reimbursed by cash cannot be requested (" in said
+    assert said.endswith("; by replacement_in_kind it is requested at no price)")

@@ -26,10 +26,10 @@ from supplyline.cli.ledger_options import (
     in_unit,
     ledger_app,
     ledger_at,
-    money,
     tonnes,
     user_name,
 )
+from supplyline.cli.ledger_order_view import value_cell
 from supplyline.cli.ledger_tables import (
     BALANCE_SHAPE,
     EVENTS_SHAPE,
@@ -358,8 +358,9 @@ def propose_cmd(
             # a list: CSV joins it with ";" (csv_cell), JSON gives it as one, a table with " "
             "units": list(d.units) if fmt is not OutputFormat.TABLE else " ".join(d.units),
             "agreement": d.agreement_id or "NONE",
-            "value": None if d.value is None else money(d.value),
+            "value": None if d.value is None else value_cell(d.value, d.mode, d.unit_price),
             "currency": d.currency,
+            "mode": None if d.mode is None else d.mode.value,
             "note": d.note,
             **({"submitted": made.get(i, "")} if submit else {}),
         }
@@ -376,6 +377,7 @@ def propose_cmd(
         "agreement",
         "value",
         "currency",
+        "mode",
         "note",
     ] + (["submitted"] if submit else [])
     if not drafts:
@@ -386,7 +388,7 @@ def propose_cmd(
             highlight=False,
         )
     emit_ledger_rows(rows, cols, fmt, console=console, title=f"support orders implied by {plan}",
-                     drop=("days", "needed_on", "currency", "units", "agreement"),
+                     drop=("mode", "days", "needed_on", "currency", "units", "agreement"),
                      record="draft")  # fmt: skip
     if summary:  # after the table, on stderr: plain even where stdout is a file or CSV
         err.print(summary, markup=False, highlight=False, soft_wrap=True)

@@ -188,24 +188,23 @@ def amount_option(
 ) -> Decimal | None:
     """A number the ledger can store: > 0 (or >= 0), at most ``decimals`` decimals, not huge.
 
-    A mistake is the user's (exit 2), said in the option's words.
+    A mistake is the user's (exit 2), said in the option's words; click names the option
+    (``Invalid value for --quantity: at most 3 decimals``: it was named twice).
     """
     value = decimal_option(text, name)
     if value is None:
         return None
     if value < 0 or (value == 0 and not zero_ok):
         least = "0 or more" if zero_ok else "more than 0"
-        raise typer.BadParameter(f"{name} must be {least} (got {text})", param_hint=name)
+        raise typer.BadParameter(f"must be {least} (got {text})", param_hint=name)
     most = largest_amount(decimals)
     if value > most:
         raise typer.BadParameter(
-            f"{name} is too large: the ledger stores at most {most:,} (got {text})",
+            f"too large: the ledger stores at most {most:,} (got {text})",
             param_hint=name,
         )
     if value.quantize(Decimal(1).scaleb(-decimals)) != value:
-        raise typer.BadParameter(
-            f"{name} has at most {decimals} decimals (got {text})", param_hint=name
-        )
+        raise typer.BadParameter(f"at most {decimals} decimals (got {text})", param_hint=name)
     return value + 0  # -0 and 0 alike: the plain value
 
 

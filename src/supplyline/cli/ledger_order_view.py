@@ -17,6 +17,7 @@ from supplyline.types import iso_date
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from decimal import Decimal
 
     from supplyline.services.ledger import Actor, Ledger, OrderLine, SupportOrder
     from supplyline.services.ledger.audit import AuditEvent
@@ -59,7 +60,7 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
         "receiver": order.receiver,
         "item": order.item,
         "quantity": tonnes(order.quantity),
-        "value": _value(order, in_kind),
+        "value": value_cell(order.value, order.mode, order.unit_price),
         "currency": order.currency,
         "mode": order.mode.value,
         "needed_on": iso_date(order.needed_on),
@@ -73,14 +74,18 @@ def order_row(order: SupportOrder) -> dict[str, Any]:
     }
 
 
-def _value(order: SupportOrder, in_kind: bool) -> Amount:
-    """An order's value; ``in kind`` in a table where no price values its tonnes.
+def value_cell(
+    value: Decimal, mode: ReimbursementMode | None, unit_price: Decimal | None
+) -> Amount:
+    """An order's or a draft's value; ``in kind`` in a table where no price values its tonnes.
 
     An order replaced in kind under an agreement with no price for it, and no ceiling, is
-    repaid in tonnes and worth nothing in money (:meth:`~supplyline.domain.Agreement.needs_price`).
+    repaid in tonnes and worth nothing in money (:meth:`~supplyline.domain.Agreement.needs_price`);
+    ``propose``'s table wrote its draft ``0.00`` while ``orders`` wrote ``in kind``.
     """
-    value = money(order.value)
-    return replace(value, words="in kind") if in_kind and order.unit_price == 0 else value
+    shown = money(value)
+    in_kind = mode is ReimbursementMode.REPLACEMENT_IN_KIND and unit_price == 0
+    return replace(shown, words="in kind") if in_kind else shown
 
 
 def show_order(ledger: Ledger, actor: Actor, order: SupportOrder, fmt: OutputFormat) -> None:

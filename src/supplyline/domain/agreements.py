@@ -259,16 +259,45 @@ class Agreement:
             return True
         return self.ceiling_per_order is not None or self.ceiling_total is not None
 
+    def can_value(self, commodity: CommodityId, mode: ReimbursementMode) -> bool:
+        """Whether an order of ``commodity`` reimbursed by ``mode`` can be priced: the one rule.
+
+        It can where the agreement prices the commodity in its own currency, or where
+        ``mode`` needs no price (:meth:`needs_price`: in kind, no ceiling; worth 0 then).
+        A request (refused otherwise), a proposed draft (noted otherwise) and the
+        warnings of ``validate`` and ``agreements import`` all ask it.
+        """
+        return self.order_price(commodity) is not None or not self.needs_price(mode)
+
+    def modes_unable(self, commodity: CommodityId) -> list[ReimbursementMode]:
+        """The permitted modes under which ``commodity`` cannot be requested, as written."""
+        return [m for m in self.reimbursement_modes if not self.can_value(commodity, m)]
+
+    def mode_for(self, commodity: CommodityId) -> ReimbursementMode:
+        """The mode ``propose`` drafts a commodity's order in: one that can value it.
+
+        :attr:`default_mode` (a request's that names none: cash where permitted) where it
+        can value the commodity, else the first permitted mode, as written, that can:
+        under ``[replacement_in_kind, cash]`` without a ceiling, food priced is drafted for
+        cash and shelter with no price in kind (its draft was left out, "no USD price for
+        shelter", while a request ``--mode replacement_in_kind`` was taken). Where none
+        can, the default, and the draft says why. A service, and an item outside the
+        scope, take the default.
+        """
+        if commodity not in self.commodities:
+            return self.default_mode
+        order = [self.default_mode, *self.reimbursement_modes]
+        return next((m for m in order if self.can_value(commodity, m)), self.default_mode)
+
     def unpriced(self) -> tuple[list[CommodityId], list[ReimbursementMode]]:
         """The commodities in scope that no price values, and the permitted modes that need one.
 
         Both empty when every order the agreement permits can be valued. A commodity
         priced in another currency only is not listed: :func:`other_currency_only` says it.
         """
-        needing = [m for m in self.reimbursement_modes if self.needs_price(m)]
         priced = {p.commodity for p in self.prices}
-        missing = sorted(self.commodities - priced) if needing else []
-        return missing, needing if missing else []
+        missing = sorted(c for c in self.commodities - priced if self.modes_unable(c))
+        return missing, (self.modes_unable(missing[0]) if missing else [])
 
 
 def other_currency_only(agreement: Agreement, commodity: CommodityId) -> str | None:

@@ -131,17 +131,36 @@ def _prices(f: Fields, entries: dict[str, YNode], currency: str) -> list[_Priced
             f.fail(at, f"price of {show(com)}: {second_price(price.currency)}", line)
             continue
         out.append(_Priced(price, com, line))
-        if price.currency != currency:
-            f.report.warning(
-                f.origin.file,
-                f"price of {show(com)} is in {price.currency}, not the agreement's {currency}: "
-                f"it is kept, but cannot be requested (request and propose price orders "
-                f"in {currency} only, and the ledger converts no currency; add a {currency} "
-                f"price to use {show(com)})",
-                line,
-                f.origin.column(at),
-            )
     return out
+
+
+def _warn_other_currency(f: Fields, agreement: Agreement, prices: list[_Priced]) -> None:
+    """Warn, at its line, of a price in another currency than the agreement's, as it matters.
+
+    Orders are priced in the agreement's currency and the ledger converts none, so such a
+    price values no order. Its commodity cannot be requested under the modes that need a
+    price (:meth:`Agreement.modes_unable`, the request's own rule), which the warning names;
+    where every mode permitted takes it at no price (in kind, no ceiling) nothing is said:
+    a tester's in-kind-only ``ikonly-usdprice`` was warned that water "cannot be
+    requested", and the request was taken.
+    """
+    cur = agreement.currency
+    for priced in prices:
+        price, com = priced.price, show(priced.key)
+        if price.currency == cur:
+            continue
+        head = f"price of {com} is in {price.currency}, not the agreement's {cur}: it is kept, but"
+        unable = agreement.modes_unable(price.commodity)  # none: taken at no price
+        if not unable:
+            continue
+        said = (
+            f"{head} an order of {com} reimbursed by {' or '.join(m.value for m in unable)} "
+            f"cannot be requested (request and propose price orders in {cur} only, and the "
+            f"ledger converts no currency; add a {cur} price to use {com}"
+            f"{_at_no_price(agreement, unable)})"
+        )
+        at = f"prices.{priced.key}"
+        f.report.warning(f.origin.file, said, priced.line, f.origin.column(at))
 
 
 def _price(com: str, node: YNode, currency: str) -> Price | None:
@@ -281,7 +300,7 @@ def _agreement(
             "needs at least one mode (cash, replacement_in_kind, equal_value_exchange)",
         )
     currency = take(f, e, "currency", parse_currency, "EUR")
-    prices = _prices(f, e, currency or "EUR")
+    prices = _prices(f, e, currency or "EUR")  # one in another currency: warned of when built
     _outside(f, commodities, prices)
     ceilings = _ceilings(f, e)
     _note_id(f, aid, seen, node.line)
@@ -306,8 +325,15 @@ def _agreement(
         **ceilings,
     )
     origins.add("agreement", agreement.id, f.origin)
+    _warn_other_currency(f, agreement, prices)
     _warn_unpriced(f, agreement)
     return agreement
+
+
+def _at_no_price(agreement: Agreement, unable: list[ReimbursementMode]) -> str:
+    """What a warning adds of the modes that can take a commodity without a price, if any."""
+    able = [m.value for m in agreement.reimbursement_modes if m not in unable]
+    return f"; by {' or '.join(able)} it is requested at no price" if able else ""
 
 
 def _warn_unpriced(f: Fields, agreement: Agreement) -> None:
@@ -331,7 +357,7 @@ def _warn_unpriced(f: Fields, agreement: Agreement) -> None:
         FILE,
         f"agreement {agreement.id!r} has no {cur} price for {items}: an order reimbursed by "
         f"{modes} needs one ({valued}), so such a request for {items} will be refused "
-        f"(add a {cur} price for each to its prices)",
+        f"(add a {cur} price for each to its prices{_at_no_price(agreement, needing)})",
         f.origin.line_of("commodities"),
         f.origin.column("commodities"),
     )

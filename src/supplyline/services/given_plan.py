@@ -72,22 +72,26 @@ def check_given_plan(
     """
     scenario, file = opened.scenario, str(given.path)
     needing = _needed_t(scenario, demand)
-    if _made_from_other_data(given, opened):
+    differs = _made_from_other_data(given, opened)
+    if differs is not None:
         plan = given.plan
         same = plan.scenario == scenario.name
+        field, was, now = differs
+        said = "fingerprint" if field == "scenario_id" else field  # what the plan depends on
         made = (
             f"the plan was made for scenario {plan.scenario!r}"
             + (" with other data" if same else "")
-            + f" (fingerprint {given.scenario_id}), not for {scenario.name!r} as it is now "
-            f"(fingerprint {opened.scenario_id})"
+            + f" ({said} {was}), not for {scenario.name!r} as it is now ({said} {now})"
         )
+        if field == "plan_basis_id":
+            made += ": its scenario_id is this scenario's, but what the plan depends on is not"
         shown = plan_of_issues(scenario, plan, file)
         try:
             check_plan_fits(scenario, plan, file=file, needing=needing)
         except ScenarioError as error:  # what differs, where the records show it
             shown = list(error.issues)
         raise ScenarioError(
-            [Issue(file=file, column="scenario_id", message=made), *shown],
+            [Issue(file=file, column=field, message=made), *shown],
             summary=(
                 f"{file} is a plan of another scenario: plan this one again "
                 f"(supplyline plan {opened.folder} --out <folder>) and {then}"
@@ -96,20 +100,27 @@ def check_given_plan(
     check_plan_fits(scenario, given.plan, file=file, needing=needing)
 
 
-def _made_from_other_data(given: PlanFile, opened: OpenScenario) -> bool:
-    """Whether ``given`` records a fingerprint of other data than ``opened``'s.
+def _made_from_other_data(given: PlanFile, opened: OpenScenario) -> tuple[str, str, str] | None:
+    """The fingerprint that says ``given`` records other data than ``opened``'s, if one does.
 
-    That of what the plan depends on (``plan_basis_id``,
-    :func:`~supplyline.domain.plan_basis_id`) where the file records it: another fleet,
-    agreement or routing option leaves the plan as it was, and a planner trying another
-    fleet with ``routes --plan``, or raising a ceiling before ``ledger propose --submit``,
-    had to plan again first. A
-    plan.json written before it was recorded is judged by the whole scenario's
-    (``scenario_id``) as before; one with neither, by its records alone.
+    The field, the plan's value and the scenario's. Judged by what the plan depends on
+    (``plan_basis_id``, :func:`~supplyline.domain.plan_basis_id`) where the file records
+    it: another fleet, agreement or routing option leaves the plan as it was, and a
+    planner trying another fleet with ``routes --plan``, or raising a ceiling before
+    ``ledger propose --submit``, had to plan again first. The whole scenarios'
+    fingerprints (``scenario_id``) are said where they differ too, as they name the
+    scenario; where they are the same, ``plan_basis_id`` is: a plan.json whose
+    ``plan_basis_id`` alone was edited was told "fingerprint X, not … fingerprint X". A
+    plan.json written before it was recorded is judged by ``scenario_id``, as before; one
+    with neither, by its records alone.
     """
+    other = given.scenario_id is not None and given.scenario_id != opened.scenario_id
+    whole = ("scenario_id", str(given.scenario_id), opened.scenario_id)
     if given.plan_basis_id is not None:
-        return given.plan_basis_id != opened.plan_basis_id
-    return given.scenario_id is not None and given.scenario_id != opened.scenario_id
+        if given.plan_basis_id == opened.plan_basis_id:
+            return None
+        return whole if other else ("plan_basis_id", given.plan_basis_id, opened.plan_basis_id)
+    return whole if other else None
 
 
 def _needed_t(scenario: Scenario, demand: Demand) -> dict[str, float]:

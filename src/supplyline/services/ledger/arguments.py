@@ -19,6 +19,7 @@ from enum import Enum
 from typing import TypeVar
 
 from supplyline.domain import Agreement
+from supplyline.domain.amounts import amount_problem
 from supplyline.domain.fields import check_value, whole_number
 from supplyline.errors import (
     ArgumentError,
@@ -49,6 +50,7 @@ __all__ = [
     "note_problem",
     "optional_amount_arg",
     "order_id_arg",
+    "storable",
     "text_arg",
     "url_arg",
     "version_arg",
@@ -135,6 +137,28 @@ def amount_arg(value: object, what: str) -> Decimal:
 def optional_amount_arg(value: object, what: str) -> Decimal | None:
     """An exact amount as :func:`amount_arg` takes it, or None."""
     return None if value is None else amount_arg(value, what)
+
+
+def storable(value: Decimal | None, what: str, decimals: int, *, zero: bool = False) -> None:
+    """Refuse an amount the ledger could not take, before a key is looked up (ArgumentError).
+
+    Finite, not negative (above zero unless ``zero``), within the ledger's bound and to
+    ``decimals`` places: what the change itself checks, said the same way. Checked only
+    there, ``quantity=Decimal("10.0004")`` under a key already used was told the key was
+    used "for a different request" (a ConflictError); without a key, an ArgumentError.
+    None (the amount left to the ledger) passes.
+
+    >>> storable(Decimal("10.0004"), "quantity", 3)
+    Traceback (most recent call last):
+    ...
+    supplyline.errors.ArgumentError: quantity(=10.0004) has more decimal places than 0.001
+    """
+    if value is None:
+        return
+    if not value.is_finite() or value < 0 or (value == 0 and not zero):
+        raise ArgumentError(f"{what}(={value}) must be a finite amount {'>=' if zero else '>'} 0")
+    if (problem := amount_problem(value, decimals)) is not None:
+        raise ArgumentError(f"{what}(={value}) {problem}")
 
 
 def date_arg(value: object, what: str) -> dt.date | None:

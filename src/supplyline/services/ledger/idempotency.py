@@ -21,11 +21,13 @@ the ``10.000`` a table shows replays the order (it was "a different request").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from supplyline.domain.amounts import (
+    AMOUNT_DIGITS,
     MONEY_DECIMALS,
     QUANTITY_DECIMALS,
     UNIT_PRICE_DECIMALS,
@@ -72,38 +74,70 @@ def _as_stored(value: Decimal, decimals: int) -> Decimal:
     return stored + 0 if stored == value else value  # + 0: -0 is 0
 
 
-def _plain(value: Decimal) -> Decimal:
-    """``value`` with no trailing zeros and no exponent: ``10.000`` and ``1E+1`` are ``10``."""
-    if not value.is_finite():
-        return value
-    return Decimal(format(value.normalize(), "f")) + 0
+_TYPED_DECIMALS = AMOUNT_DIGITS
+"""The most decimals an amount kept before as typed is looked for with (``10.0``, ``10.00``,
+… to 18 places): a digest cannot be read back, so each way the retry's amount could have
+been written is hashed in turn, and those are finitely many only to a bound."""
 
 
-def _spelled(request: Mapping[str, Any], how: Callable[[Decimal, int], Decimal]) -> dict[str, Any]:
-    return {
-        name: how(value, _AMOUNT_DECIMALS[name])
-        if name in _AMOUNT_DECIMALS and isinstance(value, Decimal)
-        else value
-        for name, value in request.items()
-    }
+def _written(value: Decimal) -> Iterator[Decimal]:
+    """Every way finite ``value`` may have been typed, as a Decimal keeps it.
+
+    A Decimal's text is fixed by its digits and exponent, so ``10`` is written ``1E+1``,
+    ``10``, ``10.0`` … ``10.000000000000000000``: one each exponent from the most decimals
+    (:data:`_TYPED_DECIMALS`) up to the largest that leaves whole digits. A leading zero or
+    a plus (``010``, ``+10``) is the same Decimal as ``10``.
+
+    >>> [str(one) for one in _written(Decimal("1E+1"))][-3:]
+    ['10.0', '10', '1E+1']
+    """
+    sign, digits, written = value.as_tuple()
+    if not isinstance(written, int):  # not finite: itself alone
+        yield value
+        return
+    exponent: int = written
+    coefficient = int("".join(map(str, digits)))
+    while coefficient and coefficient % 10 == 0:  # the plain form, without the context's
+        coefficient, exponent = coefficient // 10, exponent + 1  # rounding (normalize has)
+    if not coefficient:
+        exponent = max(exponent, 0)  # 0.0 may have been typed 0
+    for place in range(min(-_TYPED_DECIMALS, exponent), exponent + 1):
+        padded = coefficient * 10 ** (exponent - place)
+        yield Decimal((sign, tuple(int(d) for d in str(padded)), place))
 
 
-def spellings(request: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _every_spelling(request: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """``request`` with its amounts written each way :func:`_written` says, in every mix."""
+    names = [n for n, v in request.items() if n in _AMOUNT_DECIMALS and isinstance(v, Decimal)]
+    ways = [list(_written(request[name])) for name in names]
+    for amounts in itertools.product(*ways):
+        yield {**request, **dict(zip(names, amounts, strict=True))}
+
+
+def spellings(request: Mapping[str, Any]) -> tuple[dict[str, Any], Iterable[dict[str, Any]]]:
     """The request a key is kept with, and the forms an earlier version may have kept.
 
     The first is ``request`` with each amount (``quantity``, ``amount``, ``unit_price``)
     as the ledger stores it (``10.000`` t, ``100.00`` EUR): the same amount, however it
-    is written, is the same request. A key kept before (with the amounts as they were
-    typed) still finds its request when the retry is typed the same, or is written as
-    either plain form, ``10`` or ``10.000``: the others follow, as typed and with each
-    amount plain. A request without amounts has itself alone.
+    is written, is the same request. A key kept before (by a version before
+    keys were kept so, with each amount as it was typed) cannot be read back, so
+    the others are the request as typed, then with its amounts in every spelling of the
+    same value (:func:`_written`): a retry of ``10`` finds a key kept for ``10.0``, and
+    one of ``11`` still finds none. They are made only as they are asked for.
 
     >>> kept, earlier = spellings({"quantity": Decimal("1E+1"), "note": ""})
-    >>> kept, earlier
-    ({'quantity': Decimal('10.000'), 'note': ''}, [{'quantity': Decimal('1E+1'), 'note': ''}, {'quantity': Decimal('10'), 'note': ''}])
-    """  # noqa: E501
-    kept = _spelled(request, _as_stored)
-    return kept, [dict(request), _spelled(request, lambda value, _d: _plain(value))]
+    >>> kept
+    {'quantity': Decimal('10.000'), 'note': ''}
+    >>> [str(one["quantity"]) for one in earlier][:2]
+    ['1E+1', '10.000000000000000000']
+    """
+    kept = {
+        name: _as_stored(value, _AMOUNT_DECIMALS[name])
+        if name in _AMOUNT_DECIMALS and isinstance(value, Decimal)
+        else value
+        for name, value in request.items()
+    }
+    return kept, itertools.chain([dict(request)], _every_spelling(request))
 
 
 def row_fields(

@@ -118,7 +118,7 @@ def _list_price(
     currency = agreement.currency
     price = agreement.order_price(item)
     if price is None:
-        if not agreement.needs_price(mode):
+        if agreement.can_value(item, mode):
             if unit_price is None:
                 return ZERO
             raise LedgerRuleError(

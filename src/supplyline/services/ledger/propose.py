@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from supplyline.domain import Agreement, Plan, Scenario, check_plan_of, did_you_mean
+from supplyline.domain import (
+    Agreement,
+    Plan,
+    ReimbursementMode,
+    Scenario,
+    check_plan_of,
+    did_you_mean,
+)
 from supplyline.domain.agreements import other_currency_only
 from supplyline.domain.amounts import (
     MONEY_DECIMALS,
@@ -69,6 +76,9 @@ class DraftOrder:
     unit_price: Decimal | None = None
     value: Decimal | None = None
     currency: str | None = None
+    mode: ReimbursementMode | None = None
+    """How its request is to be repaid: the mode a request naming none takes (None where no
+    agreement covers it)."""
     note: str = ""
     days: tuple[int, ...] = ()
     """The plan's days that deliver it, ascending, ``first_day`` to ``last_day`` (the draft
@@ -134,16 +144,23 @@ def _to_the_gram(tonnes: float) -> Decimal:
 
 
 def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
-    price = agreement.order_price(draft.item)
-    if price is None and not agreement.needs_price(agreement.default_mode):
-        # replaced in kind, with no ceiling to count its value: requested at no price
-        return _replace(draft, unit_price=0, value=0, currency=agreement.currency)
-    if price is None:
+    """The draft valued as its request will be: in the mode it takes, at its price.
+
+    The mode is the request's default where it can value the commodity, else the first
+    permitted one that can (:meth:`Agreement.mode_for`), and the price rule the request's
+    (:meth:`Agreement.can_value`): replaced in kind with no ceiling to count its value, a
+    commodity without a price is drafted at no price, worth 0.
+    """
+    mode = agreement.mode_for(draft.item)
+    draft = _replace(draft, mode=mode)
+    if not agreement.can_value(draft.item, mode):
         note = other_currency_only(agreement, draft.item) or (
             f"agreement {agreement.id} has no {agreement.currency} price for {draft.item}"
         )
         return _replace(draft, note=note)
-    value = value_of(draft.quantity, price.per_t)
+    price = agreement.order_price(draft.item)
+    per_t = Decimal(0) if price is None else price.per_t
+    value = value_of(draft.quantity, per_t)
     note = ""
     if agreement.ceiling_per_order is not None and value > agreement.ceiling_per_order:
         cur = agreement.currency
@@ -151,9 +168,7 @@ def _priced(draft: DraftOrder, agreement: Agreement) -> DraftOrder:
             f"{money_text(value)} {cur} is above the agreement's per-order ceiling of "
             f"{money_text(agreement.ceiling_per_order)} {cur}; split it or raise the ceiling"
         )
-    return _replace(
-        draft, unit_price=price.per_t, value=value, currency=agreement.currency, note=note
-    )
+    return _replace(draft, unit_price=per_t, value=value, currency=agreement.currency, note=note)
 
 
 def _replace(draft: DraftOrder, **changes: object) -> DraftOrder:
@@ -303,6 +318,19 @@ def _live(
 ) -> list[SupportOrder]:
     """The orders an earlier submit made for ``draft`` that still stand (not ended)."""
     return [o for o in earlier.get(draft_key(key_prefix, draft), []) if o.status not in _ENDED]
+
+
+def _named_mode(draft: DraftOrder, agreements: Sequence[Agreement]) -> ReimbursementMode | None:
+    """The mode a draft's request names: none where it is the request's default.
+
+    A draft in its agreement's default mode is requested naming none, as before, so its
+    idempotency key is kept with the request an earlier submit of the plan made; one in
+    another (in kind, where the default cannot value it) names it.
+    """
+    agreement = next((a for a in agreements if a.id == draft.agreement_id), None)
+    if agreement is not None and draft.mode is agreement.default_mode:
+        return None
+    return draft.mode
 
 
 def _uncovered(draft: DraftOrder) -> str:
@@ -479,6 +507,7 @@ def request_drafts(
                     item=draft.item,
                     quantity=draft.quantity,
                     needed_on=draft.needed_on,
+                    mode=_named_mode(draft, agreements),
                     note=f"from plan: units {', '.join(draft.units)}, "
                     f"days {draft.first_day}-{draft.last_day}",
                     # once more after a cancelled or rejected one: a key of its own

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from supplyline.domain import Agreement, ReimbursementMode
+from supplyline.domain.amounts import MONEY_DECIMALS, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS
 from supplyline.domain.fields import whole_number
 from supplyline.errors import (
     ArgumentError,
@@ -57,6 +58,7 @@ from supplyline.services.ledger.arguments import (
     member_arg,
     note_arg,
     optional_amount_arg,
+    storable,
     text_arg,
     url_arg,
 )
@@ -356,6 +358,7 @@ class Ledger(LedgerCore):
     ) -> SupportOrder:
         """The provider issues (part of) an accepted order (by default what is left to issue)."""
         quantity = optional_amount_arg(quantity, "quantity")
+        storable(quantity, "quantity", QUANTITY_DECIMALS)
         note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
@@ -380,6 +383,7 @@ class Ledger(LedgerCore):
     ) -> SupportOrder:
         """The receiver confirms an issue (the oldest open one unless ``issue_line`` says)."""
         quantity = optional_amount_arg(quantity, "quantity")
+        storable(quantity, "quantity", QUANTITY_DECIMALS, zero=True)
         condition = member_arg(condition, Condition, "condition")
         issue_line = None if issue_line is None else whole_number(issue_line, "issue_line")
         note = note_arg(note)
@@ -421,6 +425,8 @@ class Ledger(LedgerCore):
         """The provider bills what was received (money, or a quantity to replace by a date)."""
         amount = optional_amount_arg(amount, "amount")
         quantity = optional_amount_arg(quantity, "quantity")
+        storable(amount, "amount", MONEY_DECIMALS, zero=True)
+        storable(quantity, "quantity", QUANTITY_DECIMALS, zero=True)
         due_on = date_arg(due_on, "due_on")
         note = note_arg(note)
 
@@ -448,6 +454,8 @@ class Ledger(LedgerCore):
         """The receiver settles the bill (all that is outstanding unless told how much)."""
         amount = optional_amount_arg(amount, "amount")
         quantity = optional_amount_arg(quantity, "quantity")
+        storable(amount, "amount", MONEY_DECIMALS)
+        storable(quantity, "quantity", QUANTITY_DECIMALS)
         note = note_arg(note)
 
         def apply(session: Session, row: OrderRow, now: dt.datetime) -> dict[str, Any]:
@@ -483,6 +491,8 @@ def _request_step(
 ) -> SupportOrder:
     """Make one order request as one audited step of ``tx`` (see :meth:`Ledger.request`)."""
     actor = tx.actor
+    storable(quantity, "quantity", QUANTITY_DECIMALS)  # before its key is looked up
+    storable(unit_price, "unit price", UNIT_PRICE_DECIMALS, zero=True)
     on = needed_on or tx.now.date()
     # the key is kept with the request as asked: its default day is not part of it, so a
     # retry after midnight UTC replays the order instead of being "a different request"

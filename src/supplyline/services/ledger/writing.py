@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,18 +72,24 @@ def _request_digest(kind: str, request: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical({"kind": kind, **request}).encode()).hexdigest()
 
 
-def _digests(kind: str, request: dict[str, Any], formerly: dict[str, Any] | None) -> set[str]:
-    """Every digest a key kept for this request may hold (:func:`~idempotency.spellings`).
+def _kept_for(
+    held: str, kind: str, request: dict[str, Any], formerly: dict[str, Any] | None
+) -> bool:
+    """Whether ``held``, a key's digest, is one this request may have been kept with.
 
-    The request's amounts as stored, and as a version before kept them (as typed, or
-    plain); and the same of ``formerly``, the request as an earlier version asked it.
+    The request's amounts as stored (what a key is kept with now), and as a version
+    before kept them: as typed, in any spelling of the same amounts
+    (:func:`~idempotency.spellings`); and the same of ``formerly``, the request as an
+    earlier version asked it. A digest cannot be read back, so the spellings are hashed
+    one by one until one is ``held``: only a key kept before, or a different request,
+    gets that far.
     """
     forms = [request] if formerly is None else [request, formerly]
-    found: set[str] = set()
     for form in forms:
         kept, earlier = spellings(form)
-        found |= {_request_digest(kind, one) for one in (kept, *earlier)}
-    return found
+        if any(_request_digest(kind, one) == held for one in itertools.chain([kept], earlier)):
+            return True
+    return False
 
 
 _KEY_MAKES_IT_SAFE = "with the same idempotency key it does nothing twice"
@@ -150,7 +157,7 @@ class Transaction:
                 check_no_key(self.session, actor.partner, key)
             else:
                 check_key(self.session, actor.partner, key, done.event_seq)
-                if done.request_hash not in _digests(kind, request, formerly):
+                if not _kept_for(done.request_hash, kind, request, formerly):
                     raise ConflictError(
                         f"idempotency key {key!r} was already used by {actor.partner} for "
                         f"a different request ({done.kind} at event {done.event_seq})"
