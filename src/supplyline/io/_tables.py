@@ -9,12 +9,8 @@ unit slip (kg for t, m for km) or a stray digit, not an unusual operation.
 from __future__ import annotations
 
 import datetime as dt
-import math
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from functools import partial
 from typing import Any
 
@@ -52,6 +48,7 @@ from supplyline.io._row_refs import build_row, keep_cargo_refs, keep_level_refs,
 from supplyline.io._source import Fields, Origin, Origins, Report
 from supplyline.io._vehicle_columns import VEHICLES_PREFIX, class_of, twice_a_class
 from supplyline.io.progress_tenths import Progress, told
+from supplyline.io.transit_days import days_said, exact_ceil_ratio
 
 __all__ = [
     "FLEET_COLUMNS",
@@ -250,53 +247,12 @@ def _transit(f: Fields, row: Row, distance: float | None) -> int | None:
     if days > MAX_DAYS_APART:
         f.fail(
             "speed_km_per_day",
-            f"at {speed:g} km/day the {distance:g} km take {_days_said(days)} in transit, "
+            f"at {speed:g} km/day the {distance:g} km take {days_said(days)} in transit, "
             f"more than {MAX_DAYS_APART} (a speed is km a day: a road convoy makes about "
             "300-500, a train 500-1,000)",
         )
         return None
     return days
-
-
-def exact_ceil_ratio(
-    numerator: float, denominator: float, written: tuple[str | None, str | None] = (None, None)
-) -> int:
-    """⌈numerator ÷ denominator⌉ of the two numbers as written, not of their binary floats.
-
-    A float division rounds: a tester's 122.4 km at 40.8 km/day came out 3.0000000000000004
-    and took 4 days in transit, not 3 (141 of a sweep's one-decimal pairs whose quotient
-    is whole got a day more). ``written`` holds the cells' texts where known: past 17
-    digits a float is no longer what the file said (``100.00000000000000001`` km at 100
-    km/day is more than a day); without them, ``repr`` of a float is the shortest decimal
-    that reads back as it, which is what a file of fewer digits said.
-
-    >>> exact_ceil_ratio(122.4, 40.8), exact_ceil_ratio(4.2, 0.6), exact_ceil_ratio(10.0, 3.0)
-    (3, 7, 4)
-    >>> exact_ceil_ratio(100.0, 100.0, ("100.00000000000000001", "1e2"))
-    2
-    """
-    pairs = zip((numerator, denominator), written, strict=True)
-    top, bottom = (_as_written(value, text) for value, text in pairs)
-    return math.ceil(top / bottom)
-
-
-def _as_written(value: float, text: str | None) -> Fraction:
-    """``value`` exactly as the cell ``text`` wrote it, if it is a plain decimal of it."""
-    if text is not None:
-        try:
-            exact = Decimal(text.strip())
-        except InvalidOperation:
-            exact = None
-        if exact is not None and exact.is_finite() and float(exact) == value:
-            return Fraction(exact)
-    return Fraction(repr(value))
-
-
-def _days_said(days: int) -> str:
-    """450 days, 4.5e+14 days, or "forever" past what a float holds (a subnormal speed)."""
-    if days > sys.float_info.max:
-        return "forever"
-    return f"{days:,} days" if days < 10**9 else f"{float(days):.2g} days"
 
 
 def read_links(
