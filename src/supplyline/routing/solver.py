@@ -23,6 +23,7 @@ from pyvrp import (
     IteratedLocalSearchParams,
     Location,
     ProblemData,
+    Result,
     Route,
     Solution,
     SolveParams,
@@ -315,15 +316,7 @@ def _search(
         if start is None:
             start = Solution(data, [])  # every stop optional: no routes break a limit
         start = with_new_trips(data, start) or start
-    result = solve(
-        data,
-        stop=_stopping(params),
-        seed=params.seed,
-        collect_stats=False,
-        display=False,
-        params=search,
-        initial_solution=start,
-    )
+    result = _one_search(data, params, search, start)
     best, runtime, iterations = result.best, float(result.runtime), int(result.num_iterations)
     zero = CostEvaluator([0] * data.num_load_dimensions, 0, 0)
     while problem.prize is not None and best.is_feasible():
@@ -335,20 +328,26 @@ def _search(
         rest = _rest(params, runtime, iterations)
         if rest is None:
             break
-        result = solve(
-            data,
-            stop=_stopping(rest),
-            seed=params.seed,
-            collect_stats=False,
-            display=False,
-            params=search,
-            initial_solution=more,
-        )
+        result = _one_search(data, rest, search, more)
         runtime += float(result.runtime)
         iterations += int(result.num_iterations)
-        if zero.cost(result.best) < zero.cost(best):
-            best = result.best
+        best = _better(zero, best, result.best) or best
     return best, runtime, iterations
+
+
+def _one_search(
+    data: ProblemData, params: RouterParams, search: SolveParams, start: Solution | None
+) -> Result:
+    """One run of PyVRP's search from ``start`` within ``params``' limits, quietly."""
+    return solve(
+        data,
+        stop=_stopping(params),
+        seed=params.seed,
+        collect_stats=False,
+        display=False,
+        params=search,
+        initial_solution=start,
+    )
 
 
 def _better(zero: CostEvaluator, best: Solution, more: Solution | None) -> Solution | None:
